@@ -1,0 +1,61 @@
+# Two commands matter (CONTRACT §1): `make run` and `make test`. Each sets itself up,
+# idempotently, on a fresh Debian 12 machine.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+VENDOR := web/static/vendor
+DEB_TEST_PKGS := chromium espeak-ng sox ffmpeg libsndfile1 sqlite3
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export HF_HUB_DISABLE_TELEMETRY := 1
+export PYANNOTE_METRICS_ENABLED := 0
+export DO_NOT_TRACK := 1
+
+.PHONY: run test bench lint typecheck setup vendor sysdeps clean-data
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev,models-cpu]"
+	@touch $(STAMP)
+
+setup: $(STAMP) vendor
+
+# Front-end libraries come from npm at set-up and are served locally: never from a CDN.
+$(VENDOR)/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm)
+	npm ci --no-audit --no-fund --silent
+	mkdir -p $(VENDOR)
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js
+	cp node_modules/echarts/dist/echarts.min.js $(VENDOR)/echarts.min.js
+	@touch $@
+
+vendor: $(VENDOR)/.installed
+
+sysdeps:
+	@missing=""; for p in $(DEB_TEST_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Cài gói Debian còn thiếu:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+run: setup
+	$(BIN)/appliance demo-data --if-empty
+	@$(BIN)/appliance demo-logins
+	$(BIN)/appliance serve
+
+lint: $(STAMP)
+	$(BIN)/ruff check appliance tests bench
+	$(BIN)/mypy
+
+test: sysdeps setup lint
+	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+bench: setup
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+clean-data:
+	rm -rf var

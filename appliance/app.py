@@ -1,0 +1,62 @@
+"""The staff app factory: create_app(settings) so tests can inject their own data dir and engines."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from appliance import __version__, engines
+from appliance.config import Settings, load_settings
+from appliance.db import connect, migrate
+from appliance.discovery import feature_modules
+from appliance.http.errors import install_error_handlers
+from appliance.http.rendering import STATIC_DIR
+from appliance.shell.routes import add_placeholders
+from appliance.system.netguard import install_from_env
+
+log = logging.getLogger(__name__)
+
+
+def prepare_database(settings: Settings) -> None:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    conn = connect(settings.db_path)
+    try:
+        applied = migrate(conn)
+        if applied:
+            log.info("migrations applied: %s", ", ".join(applied))
+    finally:
+        conn.close()
+
+
+def create_app(settings: Settings | None = None, *, engine_registry: Any = None) -> FastAPI:
+    install_from_env()
+    settings = settings or load_settings()
+    prepare_database(settings)
+    app = FastAPI(title="Trợ lý AI UBND phường", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json")
+    app.state.settings = settings
+    app.state.engines = engine_registry  # None: features build the registry from settings lazily
+    install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> JSONResponse:
+        conn = connect(settings.db_path)
+        try:
+            conn.execute("SELECT 1").fetchone()
+        finally:
+            conn.close()
+        return JSONResponse({"status": "ok", "version": __version__, "engines": engines.status(settings)})
+
+    for name, module in feature_modules("routes"):
+        router = getattr(module, "router", None)
+        if router is not None:
+            app.include_router(router)
+        else:
+            log.warning("feature %s has routes.py without a router", name)
+    add_placeholders(app)
+    return app

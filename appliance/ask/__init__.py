@@ -1,0 +1,1 @@
+"""Leaders' question box: Vietnamese questions → validated read-only SQL → figure, chart, SQL."""

@@ -1,0 +1,23 @@
+"""Ticket codes citizens can read aloud over the phone: no 0/O, 1/I/L, 2/Z, 5/S, 8/B."""
+
+from __future__ import annotations
+
+import random
+import secrets
+
+ALPHABET = "3467ACDEFGHJKMNPQRTUVWXY"
+PREFIX = "PA"
+
+
+def new_ticket_code(rng: random.Random | None = None, length: int = 6) -> str:
+    pick = rng.choice if rng is not None else secrets.choice
+    body = "".join(pick(ALPHABET) for _ in range(length))
+    return f"{PREFIX}-{body[:3]}-{body[3:]}"
+
+
+def normalise_ticket_code(raw: str) -> str:
+    """Accept 'pa 7k3 m9x', 'PA7K3M9X' or with dashes; return the canonical 'PA-XXX-XXX'."""
+    cleaned = "".join(ch for ch in raw.upper() if ch.isalnum())
+    if cleaned.startswith(PREFIX):
+        cleaned = cleaned[len(PREFIX):]
+    return f"{PREFIX}-{cleaned[:3]}-{cleaned[3:]}" if len(cleaned) == 6 else raw.strip().upper()

@@ -1,0 +1,132 @@
+"""One settings class: defaults < TOML file (APPLIANCE_CONFIG) < environment (APPLIANCE_*).
+
+Keys are flat so that a TOML key and its environment variable are the same name
+(`zalo_app_id` ⇔ `APPLIANCE_ZALO_APP_ID`, CONTRACT §7). Unknown keys are refused.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = Path("/etc/appliance/appliance.toml")
+
+
+def _default_data_dir() -> Path:
+    # In a checkout the data lives beside the code; an installed unit uses /var/lib/appliance.
+    if (REPO_ROOT / "pyproject.toml").exists():
+        return REPO_ROOT / "var"
+    return Path("/var/lib/appliance")
+
+
+def config_file() -> Path | None:
+    raw = os.environ.get("APPLIANCE_CONFIG")
+    if raw:
+        return Path(raw)
+    return DEFAULT_CONFIG if DEFAULT_CONFIG.exists() else None
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="APPLIANCE_", extra="forbid", validate_default=True)
+
+    # --- where things live -------------------------------------------------------------------
+    data_dir: Path = Field(default_factory=_default_data_dir, title="Thư mục dữ liệu",
+                           description="Databases, recordings, documents, installed models.")
+    models_dir: Path | None = Field(default=None, description="Installed model files; default DATA_DIR/models.")
+
+    # --- network -------------------------------------------------------------------------------
+    host: str = Field(default="127.0.0.1", description="Address the staff and citizen apps listen on.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Staff app port.")
+    public_port: int = Field(default=8001, ge=1, le=65535, description="Citizen app port.")
+    cookie_secure: bool = Field(default=False, description="Send the session cookie over HTTPS only (true behind TLS).")
+
+    # --- sessions and login --------------------------------------------------------------------
+    session_hours: int = Field(default=12, ge=1, le=24 * 30, description="Staff session lifetime.")
+    login_max_failures: int = Field(default=10, ge=3, description="Failed logins per user or IP before lock.")
+    login_lock_minutes: int = Field(default=15, ge=1, description="Window and lock time for failed logins.")
+
+    # --- engines -------------------------------------------------------------------------------
+    engines_url: str = Field(default="http://127.0.0.1:8090/v1",
+                             description="Base URL of the OpenAI-compatible engines API.")
+    device: Literal["auto", "cpu", "cuda"] = Field(default="auto", description="Where models run.")
+
+    # --- the ward (site data used on documents and pages) ----------------------------------------
+    ward_name: str = Field(default="Phường Mẫu", description="Tên phường, as printed on pages and documents.")
+    ward_parent: str = Field(default="THÀNH PHỐ HÀ NỘI", description="Cơ quan chủ quản line on documents.")
+    ward_place: str = Field(default="Hà Nội", description="Địa danh on documents.")
+    ward_chairman: str = Field(default="Nguyễn Văn An", description="Chủ tịch UBND phường.")
+    ward_vice_chairmen: list[str] = Field(default_factory=lambda: ["Trần Thị Bình", "Lê Văn Cường"])
+    public_base_url: str = Field(default="http://127.0.0.1:8001", description="Citizen app URL for links.")
+
+    # --- Zalo OA (CONTRACT §7) -----------------------------------------------------------------
+    zalo_app_id: str | None = None
+    zalo_oa_secret_key: str | None = None
+    zalo_access_token: str | None = None
+    zalo_refresh_token: str | None = None
+    zalo_app_secret: str | None = None
+    zalo_api_base: str = "https://openapi.zalo.me"
+    zalo_oauth_base: str = "https://oauth.zaloapp.com"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        path = config_file()
+        if path is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=path))
+        return tuple(sources)
+
+    # --- derived paths -------------------------------------------------------------------------
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "appliance.db"
+
+    @property
+    def public_db_path(self) -> Path:
+        return self.data_dir / "public.db"
+
+    @property
+    def model_root(self) -> Path:
+        return self.models_dir or self.data_dir / "models"
+
+
+class ConfigError(Exception):
+    """A settings problem, described per key in Vietnamese for the technician."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def load_settings(**overrides: Any) -> Settings:
+    path = config_file()
+    if path is not None and not path.exists():
+        raise ConfigError([f"APPLIANCE_CONFIG: không tìm thấy tệp cấu hình {path}"])
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            key = ".".join(str(p) for p in err["loc"]) or "(gốc)"
+            value = err.get("input")
+            if err["type"] == "extra_forbidden":
+                problems.append(f"khóa `{key}`: không có khóa cấu hình này (giá trị: {value!r})")
+            else:
+                problems.append(f"khóa `{key}`: {err['msg']} (giá trị: {value!r})")
+        raise ConfigError(problems) from None

@@ -1,0 +1,1 @@
+"""Leaders' operations centre: imports, KPI queries, dashboard, wall screen."""

@@ -1,0 +1,1 @@
+"""The built-in fictional ward "Phường Mẫu": a year of realistic, seeded data for demos and training."""

@@ -1,0 +1,32 @@
+"""Demo accounts, one per role. Printed by `make run`; never used on a real unit."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from appliance.auth.users import create_user, find_user
+
+# username, password, role, full name, unit
+DEMO_USERS = [
+    ("admin", "admin-demo", "admin", "Quản trị hệ thống", "Văn phòng HĐND và UBND"),
+    ("lanhdao", "lanhdao-demo", "leader", "Nguyễn Văn An", "Chủ tịch UBND phường"),
+    ("canbo", "canbo-demo", "staff", "Nguyễn Thị Lan", "Văn phòng HĐND và UBND"),
+    ("manhinh", "manhinh-demo", "display", "Màn hình phòng họp", ""),
+]
+
+
+def load(conn: sqlite3.Connection) -> int:
+    created = 0
+    for username, password, role, full_name, unit in DEMO_USERS:
+        if find_user(conn, username) is None:
+            create_user(conn, username, password, role, full_name=full_name, unit=unit)
+            created += 1
+    return created
+
+
+def logins_text() -> str:
+    lines = ["Tài khoản dùng thử (Phường Mẫu):"]
+    labels = {"admin": "quản trị", "leader": "lãnh đạo", "staff": "cán bộ", "display": "màn hình treo tường"}
+    for username, password, role, _name, _unit in DEMO_USERS:
+        lines.append(f"  {labels[role]:<20} {username:<10} mật khẩu: {password}")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Shared web plumbing: request dependencies, rendering, errors."""

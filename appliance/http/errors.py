@@ -1,0 +1,107 @@
+"""One error path: HTML pages for people (Vietnamese, with what to do next), JSON
+`{"error": {"code", "message"}}` for /api/, never a stack trace."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger(__name__)
+
+_DEFAULT_MESSAGES = {
+    400: "Yêu cầu không hợp lệ.",
+    401: "Bạn cần đăng nhập để tiếp tục.",
+    403: "Bạn không có quyền truy cập chức năng này.",
+    404: "Không tìm thấy trang hoặc dữ liệu được yêu cầu.",
+    405: "Phương thức không được hỗ trợ.",
+    409: "Dữ liệu đã thay đổi, vui lòng tải lại trang.",
+    413: "Tệp hoặc nội dung quá lớn.",
+    422: "Dữ liệu gửi lên không hợp lệ.",
+    423: "Tài khoản tạm khóa do đăng nhập sai nhiều lần.",
+    429: "Quá nhiều yêu cầu, vui lòng thử lại sau ít phút.",
+    500: "Hệ thống gặp lỗi ngoài ý muốn. Lỗi đã được ghi lại; vui lòng thử lại hoặc báo quản trị viên.",
+    503: "Dịch vụ tạm thời không sẵn sàng.",
+}
+_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
+          405: "method_not_allowed", 409: "conflict", 413: "too_large", 422: "invalid",
+          423: "locked", 429: "rate_limited", 500: "internal", 503: "unavailable"}
+
+
+class AppError(Exception):
+    """An error meant for people: status, a stable code for programs, a Vietnamese message."""
+
+    def __init__(self, status: int, message: str | None = None, code: str | None = None,
+                 headers: dict[str, str] | None = None):
+        super().__init__(message or _DEFAULT_MESSAGES.get(status, ""))
+        self.status = status
+        self.message = message or _DEFAULT_MESSAGES.get(status, "Có lỗi xảy ra.")
+        self.code = code or _CODES.get(status, "error")
+        self.headers = headers or {}
+
+
+class LoginRequired(AppError):
+    def __init__(self) -> None:
+        super().__init__(401)
+
+
+def wants_json(request: Request) -> bool:
+    path = request.url.path
+    if path.startswith("/api/") or path.startswith("/v1/") or path == "/healthz":
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def error_response(request: Request, status: int, message: str | None = None, code: str | None = None,
+                   headers: dict[str, str] | None = None, detail: Any = None) -> Response:
+    message = message or _DEFAULT_MESSAGES.get(status, "Có lỗi xảy ra.")
+    code = code or _CODES.get(status, "error")
+    if wants_json(request):
+        body: dict[str, Any] = {"error": {"code": code, "message": message}}
+        if detail is not None:
+            body["error"]["detail"] = detail
+        return JSONResponse(body, status_code=status, headers=headers)
+    if status == 401:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        if request.headers.get("hx-request"):
+            return Response(status_code=401, headers={"HX-Redirect": "/login"})
+        return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
+    from appliance.http.rendering import render_error_page
+
+    return render_error_page(request, status, message, headers)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    async def _app_error(request: Request, exc: AppError) -> Response:
+        return error_response(request, exc.status, exc.message, exc.code, exc.headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else None
+        if message and message.isascii():
+            message = None  # framework messages are English; people get the Vietnamese default
+        return error_response(request, exc.status_code, message, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = []
+        for err in exc.errors():
+            loc = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "query"))
+            if err.get("type") == "json_invalid":
+                problems.append("Nội dung JSON không đúng cú pháp")
+            else:
+                problems.append(f"{loc or 'nội dung'}: {err.get('msg')}")
+        message = "Dữ liệu gửi lên không hợp lệ: " + "; ".join(problems)
+        return error_response(request, 422, message, "invalid")
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return error_response(request, 500)

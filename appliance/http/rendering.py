@@ -1,0 +1,88 @@
+"""Jinja rendering with HTMX awareness: a full page, or just the fragment when HTMX asks.
+
+History restores (HX-History-Restore-Request) always get the full page, so the back button
+never shows a bare fragment; `Vary: HX-Request` keeps caches from mixing the two.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from appliance import __version__
+from appliance.config import REPO_ROOT
+from appliance.text import format_date_long, format_date_short, format_number, format_percent
+
+WEB = REPO_ROOT / "web"
+TEMPLATES_DIR = WEB / "templates"
+STATIC_DIR = WEB / "static"
+
+templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+env = templates.env
+env.globals.update(
+    fmt_number=format_number,
+    fmt_percent=format_percent,
+    fmt_date=format_date_short,
+    fmt_date_long=format_date_long,
+    version=__version__,
+)
+
+
+def static_url(path: str) -> str:
+    return f"/static/{path}?v={__version__}"
+
+
+env.globals["static_url"] = static_url
+
+
+def is_fragment_request(request: Request) -> bool:
+    return bool(request.headers.get("hx-request")) and not request.headers.get("hx-history-restore-request")
+
+
+def base_context(request: Request) -> dict[str, Any]:
+    from appliance.shell.nav import NAV
+
+    user = getattr(request.state, "user", None)
+    settings = request.app.state.settings
+    nav = [item for item in NAV if user is not None and user.has_role(*item.roles)]
+    return {
+        "request": request,
+        "user": user,
+        "csrf_token": getattr(request.state, "csrf", None) or "",
+        "nav": nav,
+        "installed": getattr(request.app.state, "installed_pages", set()),
+        "ward_name": settings.ward_name,
+        "current_path": request.url.path,
+    }
+
+
+def render(
+    request: Request,
+    template: str,
+    context: dict[str, Any] | None = None,
+    *,
+    status_code: int = 200,
+    fragment: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> HTMLResponse:
+    """Render `template`, or `fragment` instead when this is an HTMX (non-history) request."""
+    ctx = base_context(request)
+    ctx.update(context or {})
+    name = fragment if fragment and is_fragment_request(request) else template
+    response = templates.TemplateResponse(request, name, ctx, status_code=status_code, headers=headers)
+    response.headers["Vary"] = "HX-Request"
+    return response
+
+
+def render_error_page(request: Request, status: int, message: str,
+                      headers: dict[str, str] | None = None) -> HTMLResponse:
+    return render(request, "errors/error.html", {"status": status, "message": message},
+                  status_code=status, headers=headers)
+
+
+def template_exists(name: str) -> bool:
+    return (TEMPLATES_DIR / Path(name)).exists()

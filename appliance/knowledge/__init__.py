@@ -1,0 +1,1 @@
+"""Knowledge base: legal documents, article-level search, procedure catalogue, summaries."""

@@ -1,0 +1,1 @@
+"""Smart meeting room: devices, crash-safe recorder, transcription, speakers, minutes, tasks."""

@@ -1,0 +1,1 @@
+"""The staff app shell: navigation, home redirects and honest "not installed yet" pages."""

@@ -1,0 +1,32 @@
+"""Pages every install has: the "not installed yet" placeholder for features still to come."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import Response
+from fastapi.routing import APIRoute
+
+from appliance.http.deps import require_roles
+from appliance.http.rendering import render
+from appliance.shell.nav import NAV
+
+
+def served_paths(app: FastAPI) -> set[str]:
+    return {route.path for route in app.routes if isinstance(route, APIRoute) and "GET" in (route.methods or ())}
+
+
+def add_placeholders(app: FastAPI) -> None:
+    """For each navigation page no feature serves, say plainly that it is not installed yet."""
+    served = served_paths(app)
+    app.state.installed_pages = {item.path for item in NAV if item.path in served}
+    router = APIRouter()
+    for item in NAV:
+        if item.path in served:
+            continue
+
+        def page(request: Request, _label: str = item.label) -> Response:
+            return render(request, "shell/not_installed.html", {"title": _label}, status_code=200)
+
+        router.add_api_route(item.path, page, methods=["GET"], include_in_schema=False,
+                             dependencies=[Depends(require_roles(*item.roles))])
+    app.include_router(router)

@@ -1,0 +1,1 @@
+"""The appliance itself: doctor, backup/restore, systemd integration, network guard."""

@@ -1,0 +1,1 @@
+"""Task tracker: tasks assigned in meetings and documents, followed to done."""

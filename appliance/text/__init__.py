@@ -1,0 +1,27 @@
+"""Vietnamese text: normalisation, folding, numbers, dates, periods, formatting.
+
+Everything stored is NFC with one tone placement; everything searched is also kept folded
+(no diacritics, đ→d) because SQLite FTS5 folds neither đ nor every two-mark letter.
+"""
+
+from appliance.text.dates import parse_date, parse_datetime
+from appliance.text.fold import fold, fold_tokens
+from appliance.text.formatting import format_date_long, format_date_short, format_number, format_percent
+from appliance.text.normalize import normalize
+from appliance.text.numbers import parse_number
+from appliance.text.periods import Period, parse_period
+
+__all__ = [
+    "Period",
+    "fold",
+    "fold_tokens",
+    "format_date_long",
+    "format_date_short",
+    "format_number",
+    "format_percent",
+    "normalize",
+    "parse_date",
+    "parse_datetime",
+    "parse_number",
+    "parse_period",
+]

@@ -1,0 +1,229 @@
+"""Periods as leaders say them: "tháng 10/2026", "quý 3 năm 2026", "từ đầu năm", "tuần này",
+"hôm qua", "6 tháng đầu năm", "từ 01/10/2026 đến 15/10/2026", "30 ngày qua".
+
+Matching runs on folded text so "thang truoc" and "tháng trước" are the same question.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from appliance.text.fold import fold
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+    label: str  # Vietnamese, lower-case first letter: "tháng 10/2026"
+    kind: str  # day, week, month, quarter, half, year, range
+
+    def previous(self) -> Period:
+        """The period of the same shape just before this one (for "so với kỳ trước")."""
+        if self.kind == "month":
+            return month_period(_shift_month(self.start, -1))
+        if self.kind == "quarter":
+            return quarter_period(_shift_month(self.start, -3))
+        if self.kind == "year":
+            return year_period(self.start.year - 1)
+        if self.kind == "half":
+            return half_period(_shift_month(self.start, -6))
+        length = (self.end - self.start).days + 1
+        end = self.start - dt.timedelta(days=1)
+        start = end - dt.timedelta(days=length - 1)
+        return range_period(start, end)
+
+    def same_period_last_year(self) -> Period:
+        start = _replace_year(self.start, self.start.year - 1)
+        end = _replace_year(self.end, self.end.year - 1)
+        if self.kind == "month":
+            return month_period(start)
+        if self.kind == "quarter":
+            return quarter_period(start)
+        if self.kind == "year":
+            return year_period(start.year)
+        return range_period(start, end)
+
+
+def _replace_year(day: dt.date, year: int) -> dt.date:
+    last = calendar.monthrange(year, day.month)[1]
+    return day.replace(year=year, day=min(day.day, last))
+
+
+def _shift_month(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _fmt(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def month_period(day: dt.date) -> Period:
+    start = day.replace(day=1)
+    end = start.replace(day=calendar.monthrange(start.year, start.month)[1])
+    return Period(start, end, f"tháng {start.month}/{start.year}", "month")
+
+
+def quarter_period(day: dt.date) -> Period:
+    q = (day.month - 1) // 3 + 1
+    start = dt.date(day.year, 3 * q - 2, 1)
+    end = _shift_month(start, 3) - dt.timedelta(days=1)
+    return Period(start, end, f"quý {q}/{day.year}", "quarter")
+
+
+def half_period(day: dt.date) -> Period:
+    first = day.month <= 6
+    start = dt.date(day.year, 1 if first else 7, 1)
+    end = dt.date(day.year, 6, 30) if first else dt.date(day.year, 12, 31)
+    label = f"6 tháng {'đầu' if first else 'cuối'} năm {day.year}"
+    return Period(start, end, label, "half")
+
+
+def year_period(year: int) -> Period:
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), f"năm {year}", "year")
+
+
+def range_period(start: dt.date, end: dt.date, label: str | None = None) -> Period:
+    if start == end:
+        return Period(start, end, label or f"ngày {_fmt(start)}", "day")
+    return Period(start, end, label or f"từ {_fmt(start)} đến {_fmt(end)}", "range")
+
+
+def _week(today: dt.date, weeks_back: int) -> Period:
+    monday = today - dt.timedelta(days=today.weekday() + 7 * weeks_back)
+    sunday = monday + dt.timedelta(days=6)
+    name = "tuần này" if weeks_back == 0 else "tuần trước"
+    return Period(monday, sunday, f"{name} (từ {_fmt(monday)} đến {_fmt(sunday)})", "week")
+
+
+
+_DATE = r"(\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4})"
+_YEAR = r"(?:\s*(?:/|-|nam)\s*(\d{4}))?"
+
+Rule = tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Period | None]]
+
+
+def _year_of(raw: str | None, today: dt.date) -> int:
+    return int(raw) if raw else today.year
+
+
+def _month(m: re.Match[str], today: dt.date) -> Period | None:
+    month = int(m.group(1))
+    if not 1 <= month <= 12:
+        return None
+    year = int(m.group(2)) if m.group(2) else today.year - (1 if month > today.month else 0)
+    return month_period(dt.date(year, month, 1))
+
+
+def _quarter(m: re.Match[str], today: dt.date) -> Period | None:
+    raw = m.group(1)
+    q = int(raw) if raw.isdigit() else _ROMAN.get(raw, 0)
+    if not 1 <= q <= 4:
+        return None
+    year = int(m.group(2)) if m.group(2) else today.year
+    return quarter_period(dt.date(year, 3 * q - 2, 1))
+
+
+def _range(m: re.Match[str], today: dt.date) -> Period | None:
+    from appliance.text.dates import parse_date
+
+    start, end = parse_date(m.group(1)), parse_date(m.group(2))
+    if not start or not end or end < start:
+        return None
+    return range_period(start, end)
+
+
+def _last_n(unit: str) -> Callable[[re.Match[str], dt.date], Period | None]:
+    def build(m: re.Match[str], today: dt.date) -> Period | None:
+        n = int(m.group(1))
+        if n <= 0 or n > 3660:
+            return None
+        if unit == "day":
+            start = today - dt.timedelta(days=n - 1)
+            return Period(start, today, f"{n} ngày qua (từ {_fmt(start)} đến {_fmt(today)})", "range")
+        start = _shift_month(today, -(n - 1))
+        return Period(start, today, f"{n} tháng qua (từ {_fmt(start)} đến {_fmt(today)})", "range")
+
+    return build
+
+
+def _ytd(m: re.Match[str], today: dt.date) -> Period:
+    start = dt.date(today.year, 1, 1)
+    return Period(start, today, f"từ đầu năm {today.year} đến {_fmt(today)}", "range")
+
+
+def _day(offset: int, name: str) -> Callable[[re.Match[str], dt.date], Period]:
+    def build(m: re.Match[str], today: dt.date) -> Period:
+        day = today - dt.timedelta(days=offset)
+        return Period(day, day, f"{name} ({_fmt(day)})", "day")
+
+    return build
+
+
+def _single_date(m: re.Match[str], today: dt.date) -> Period | None:
+    from appliance.text.dates import parse_date
+
+    day = parse_date(m.group(1))
+    return range_period(day, day) if day else None
+
+
+_RULES: list[Rule] = [
+    (re.compile(rf"(?:tu|trong khoang)\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:ngay\s*)?{_DATE}"), _range),
+    (re.compile(r"\b(\d{1,3})\s*ngay\s*(?:qua|gan day|gan nhat|vua qua)"), _last_n("day")),
+    (re.compile(r"\b(\d{1,2})\s*thang\s*(?:qua|gan day|gan nhat|vua qua)"), _last_n("month")),
+    (re.compile(r"\b(?:6|sau)\s*thang\s*dau\s*nam" + _YEAR + r"|nua dau nam" + _YEAR),
+     lambda m, t: half_period(dt.date(_year_of(m.group(1) or m.group(2), t), 1, 1))),
+    (re.compile(r"\b(?:6|sau)\s*thang\s*cuoi\s*nam" + _YEAR + r"|nua cuoi nam" + _YEAR),
+     lambda m, t: half_period(dt.date(_year_of(m.group(1) or m.group(2), t), 7, 1))),
+    (re.compile(r"\btu dau nam(?: den nay| toi nay)?|\bluy ke(?: nam)?\b"), _ytd),
+    (re.compile(r"\btu dau thang"),
+     lambda m, t: Period(t.replace(day=1), t, f"từ đầu tháng {t.month}/{t.year} đến {_fmt(t)}", "range")),
+    (re.compile(r"\bthang\s*(?:nay|hien tai|nay nam nay)\b"), lambda m, t: month_period(t)),
+    (re.compile(r"\bthang\s*(?:truoc|vua roi|vua qua|roi)\b"), lambda m, t: month_period(_shift_month(t, -1))),
+    (re.compile(r"\bquy\s*(?:nay|hien tai)\b"), lambda m, t: quarter_period(t)),
+    (re.compile(r"\bquy\s*(?:truoc|vua roi|vua qua|roi)\b"), lambda m, t: quarter_period(_shift_month(t, -3))),
+    (re.compile(r"\bquy\s*(iv|iii|ii|i|[1-4])\b" + _YEAR), _quarter),
+    (re.compile(r"\bthang\s*(\d{1,2})\b" + _YEAR), _month),
+    (re.compile(r"\bnam\s*(?:nay|hien tai)\b"), lambda m, t: year_period(t.year)),
+    (re.compile(r"\bnam\s*(?:ngoai|truoc|roi|vua roi|vua qua)\b"), lambda m, t: year_period(t.year - 1)),
+    (re.compile(r"\bnam\s*(\d{4})\b"), lambda m, t: year_period(int(m.group(1)))),
+    (re.compile(r"\btuan\s*(?:nay|hien tai)\b"), lambda m, t: _week(t, 0)),
+    (re.compile(r"\btuan\s*(?:truoc|vua roi|vua qua|roi)\b"), lambda m, t: _week(t, 1)),
+    (re.compile(r"\bhom\s*nay\b"), _day(0, "hôm nay")),
+    (re.compile(r"\bhom\s*qua\b"), _day(1, "hôm qua")),
+    (re.compile(r"\bhom\s*kia\b"), _day(2, "hôm kia")),
+    (re.compile(rf"(?:ngay\s*)?{_DATE}"), _single_date),
+]
+
+
+def find_periods(text: str, today: dt.date | None = None) -> list[tuple[int, int, Period]]:
+    """Every period named in the text, as (start offset, end offset, period), in reading order.
+
+    Offsets index the folded text; rules earlier in the list win where matches overlap.
+    """
+    today = today or dt.date.today()
+    folded = fold(text)
+    taken: list[tuple[int, int, Period]] = []
+    for pattern, build in _RULES:
+        for m in pattern.finditer(folded):
+            if any(m.start() < end and start < m.end() for start, end, _ in taken):
+                continue
+            try:
+                period = build(m, today)
+            except ValueError:
+                period = None
+            if period is not None:
+                taken.append((m.start(), m.end(), period))
+    return sorted(taken, key=lambda item: item[0])
+
+
+def parse_period(text: str, today: dt.date | None = None) -> Period | None:
+    found = find_periods(text, today)
+    return found[0][2] if found else None

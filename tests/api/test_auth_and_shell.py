@@ -1,0 +1,148 @@
+"""Foundation over real HTTP: health, login, roles, CSRF, rate limit, tokens, errors."""
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from fastapi.routing import APIRoute
+
+from appliance.app import create_app
+from appliance.db import connect
+from appliance.demo.users import load as load_users
+from appliance.shell.nav import NAV
+from tests.conftest import login
+
+PUBLIC = {"/healthz", "/login"}
+
+
+@pytest.fixture
+def server(settings, live_server_factory):
+    app = create_app(settings)
+    conn = connect(settings.db_path)
+    load_users(conn)
+    conn.close()
+    return live_server_factory(app)
+
+
+def test_healthz_without_login(server):
+    with server.client() as c:
+        body = c.get("/healthz").json()
+    assert body["status"] == "ok"
+    assert set(body["engines"]) >= {"transcriber", "generator", "embedder", "diarizer"}
+
+
+def test_every_route_requires_a_role(server):
+    """Walk every route the app has, including features added later: none answers without login."""
+    app = server.server.config.app
+    with server.client() as c:
+        for route in app.routes:
+            if not isinstance(route, APIRoute) or route.path in PUBLIC:
+                continue
+            path = route.path.replace("{", "").replace("}", "")  # any value is fine for the check
+            for method in route.methods - {"HEAD", "OPTIONS"}:
+                r = c.request(method, path)
+                if path.startswith("/api/"):
+                    assert r.status_code in (401, 403), (method, path, r.status_code)
+                    assert r.json()["error"]["code"]
+                else:
+                    assert r.status_code in (303, 401, 403), (method, path, r.status_code)
+                    if r.status_code == 303:
+                        assert r.headers["location"].startswith("/login")
+
+
+def test_login_shell_and_roles(server):
+    with server.client() as c:
+        login(c, "canbo", "canbo-demo")
+        page = c.get("/")
+        assert page.status_code == 200
+        for item in NAV:
+            if item.path not in ("/quan-tri", "/wall"):
+                assert item.label in page.text
+        assert c.get("/quan-tri").status_code == 403
+    with server.client() as c:
+        login(c, "manhinh", "manhinh-demo")
+        assert c.get("/").status_code == 403  # the wall screen sees only the wall
+        assert c.get("/hoi-dap").status_code == 403
+
+
+def test_cookie_flags(server):
+    with server.client() as c:
+        r = c.post("/login", data={"username": "admin", "password": "admin-demo"})
+        cookie = r.headers["set-cookie"].lower()
+        assert "httponly" in cookie and "samesite=strict" in cookie
+
+
+def test_csrf_required_for_cookie_sessions(server):
+    with server.client() as c:
+        csrf = login(c, "canbo", "canbo-demo")
+        assert c.post("/logout").status_code == 403
+        assert c.post("/logout", headers={"X-CSRF-Token": "wrong"}).status_code == 403
+        r = c.post("/logout", data={"csrf_token": csrf})
+        assert r.status_code == 303
+        assert c.get("/").status_code == 303  # session gone
+
+
+def test_wrong_passwords_lock_and_audit(server, settings):
+    statuses = []
+    with server.client() as c:
+        for _ in range(25):
+            statuses.append(c.post("/login", data={"username": "lanhdao", "password": "sai-mat-khau"}).status_code)
+        # even the right password is refused while locked
+        locked = c.post("/login", data={"username": "lanhdao", "password": "lanhdao-demo"})
+    assert statuses[0] == 401
+    assert statuses[-1] in (423, 429)
+    assert locked.status_code in (423, 429)
+    assert "khóa" in locked.text
+    conn = sqlite3.connect(settings.db_path)
+    actions = [r[0] for r in conn.execute("SELECT action FROM audit_log WHERE username = 'lanhdao'")]
+    assert "login.locked" in actions and actions.count("login.failed") >= 3
+
+
+def test_audit_log_is_append_only(server, settings):
+    conn = connect(settings.db_path)
+    conn.execute("INSERT INTO audit_log (action) VALUES ('test')")
+    with pytest.raises(sqlite3.DatabaseError):
+        conn.execute("DELETE FROM audit_log")
+    with pytest.raises(sqlite3.DatabaseError):
+        conn.execute("UPDATE audit_log SET action = 'x'")
+
+
+def test_bearer_token_from_cli(server, settings):
+    env = {"APPLIANCE_DATA_DIR": str(settings.data_dir), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-m", "appliance", "user", "token", "canbo"], capture_output=True,
+                         text=True, env=env, check=True).stdout
+    token = out.split()[-1]
+    with server.client() as c:
+        r = c.get("/", headers={"Authorization": f"Bearer {token}"})
+        assert r.status_code == 200
+        bad = c.get("/api/v1/anything", headers={"Authorization": "Bearer nope"})
+        assert bad.status_code in (401, 404)
+
+
+def test_malformed_json_gets_json_error(server):
+    with server.client() as c:
+        login(c, "admin", "admin-demo")
+        api_routes = [r for r in server.server.config.app.routes
+                      if isinstance(r, APIRoute) and r.path.startswith("/api/") and "POST" in r.methods
+                      and "{" not in r.path]
+        for route in api_routes:
+            r = c.post(route.path, content=b"{not json", headers={"Content-Type": "application/json",
+                                                                   "X-CSRF-Token": "x"})
+            assert 400 <= r.status_code < 500
+            assert "error" in r.json()
+
+
+def test_error_pages_are_vietnamese_html(server):
+    with server.client() as c:
+        login(c, "canbo", "canbo-demo")
+        r = c.get("/khong-co-trang-nay", headers={"Accept": "text/html"})
+        assert r.status_code == 404 and "Không tìm thấy" in r.text and "Traceback" not in r.text
+        api = c.get("/api/v1/khong-co")
+        assert api.status_code == 404 and api.json()["error"]["message"]
+
+
+def test_login_rejects_open_redirect(server):
+    with server.client() as c:
+        r = c.post("/login", data={"username": "canbo", "password": "canbo-demo", "next": "//evil.example/x"})
+        assert r.headers["location"] == "/"

@@ -1,0 +1,142 @@
+"""Shared fixtures: real SQLite in a temp data dir, the real app over real HTTP (uvicorn on a
+loopback port), real Chromium, and a network guard that fails any non-loopback connection."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+from appliance.cli import apply_offline_env
+from appliance.config import Settings
+from appliance.system import netguard
+
+# A fixed "today" for the demo ward so figures in tests never depend on the calendar.
+DEMO_ANCHOR = dt.date(2026, 11, 20)
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    apply_offline_env()
+    os.environ["APPLIANCE_NETGUARD"] = "raise"  # inherited by every subprocess the tests start
+    netguard.install("raise")
+
+
+def make_settings(data_dir: Path, **overrides: Any) -> Settings:
+    return Settings(data_dir=data_dir, **overrides)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return make_settings(tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def demo_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A data dir with the demo ward loaded once per test session. Treat it as read-only."""
+    from appliance.demo.loader import load_demo
+
+    data_dir = tmp_path_factory.mktemp("demo") / "data"
+    settings = make_settings(data_dir)
+    load_demo(settings, anchor=DEMO_ANCHOR)
+    return settings
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class LiveServer:
+    def __init__(self, app: Any):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("server did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+    def client(self, **kwargs: Any) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=30, **kwargs)
+
+
+@pytest.fixture
+def live_server_factory() -> Iterator[Callable[[Any], LiveServer]]:
+    servers: list[LiveServer] = []
+
+    def start(app: Any) -> LiveServer:
+        server = LiveServer(app).__enter__()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.__exit__()
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_settings: Settings) -> Iterator[LiveServer]:
+    """The staff app on the demo ward, over real HTTP, shared by the session."""
+    from appliance.app import create_app
+
+    with LiveServer(create_app(demo_settings)) as server:
+        yield server
+
+
+def login(client: httpx.Client, username: str, password: str) -> str:
+    """Log in through the form; returns the CSRF token of the new session."""
+    response = client.post("/login", data={"username": username, "password": password})
+    assert response.status_code == 303, response.text
+    page = client.get("/login", follow_redirects=True)
+    marker = 'name="csrf-token" content="'
+    start = page.text.index(marker) + len(marker)
+    return page.text[start:page.text.index('"', start)]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is missing: `make test` installs it (apt-get install chromium)")
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--disable-dev-shm-usage"],
+        )
+        yield instance
+        instance.close()
+
+
+def browser_login(page: Any, base_url: str, username: str, password: str) -> None:
+    page.goto(f"{base_url}/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_load_state("networkidle")
