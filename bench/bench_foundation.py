@@ -20,6 +20,7 @@ def main() -> None:
                 for path in ("/", "/tra-cuu", "/phan-anh", "/cuoc-hop"):
                     c.get(path)
             staff_rss, public_rss = rss_mb(staff.pid), rss_mb(public.pid)
-    print(f"RSS ứng dụng cán bộ:  {staff_rss:.0f} MB (mục tiêu ≤ 250 MB){'' if staff_rss <= 250 else '  [CHƯA ĐẠT]'}")
-    print(f"RSS ứng dụng công dân: {public_rss:.0f} MB (mục tiêu ≤ 250 MB){'' if public_rss <= 250 else '  [CHƯA ĐẠT]'}")
+    for label, rss in (("cán bộ", staff_rss), ("công dân", public_rss)):
+        verdict = "" if rss <= 250 else "  [CHƯA ĐẠT]"
+        print(f"RSS ứng dụng {label}: {rss:.0f} MB (mục tiêu ≤ 250 MB){verdict}")
     report("trang khung (median)", median_ms(shell), median_ms(health))

@@ -1,0 +1,72 @@
+"""The four engine interfaces every AI feature calls. Backends live one per file beside this
+module; the registry picks the best installed one for the configured device, and a feature
+that gets `None` from the registry uses its own fallback and says so ("engine": "rules")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol, runtime_checkable
+
+
+@dataclass(frozen=True)
+class Word:
+    start: float
+    end: float
+    text: str
+    probability: float = 1.0
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: float
+    end: float
+    text: str
+    words: tuple[Word, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Turn:
+    start: float
+    end: float
+    speaker: str
+
+
+ChatMessage = dict[str, str]  # {"role": "system"|"user"|"assistant", "content": "..."}
+
+
+@runtime_checkable
+class Transcriber(Protocol):
+    name: str  # e.g. "faster-whisper:whisper-base (cpu, int8)"
+
+    def transcribe(self, audio: Path | str, *, language: str = "vi", vad: bool = True,
+                   initial_prompt: str | None = None) -> list[Segment]: ...
+
+
+@runtime_checkable
+class Diarizer(Protocol):
+    name: str
+
+    def diarize(self, audio: Path | str, *, num_speakers: int | None = None) -> list[Turn]: ...
+
+
+@runtime_checkable
+class Generator(Protocol):
+    name: str
+
+    def chat(self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0,
+             stop: Sequence[str] | None = None, json_schema: dict[str, Any] | None = None) -> str: ...
+
+    def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0,
+               stop: Sequence[str] | None = None) -> Iterator[str]: ...
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    name: str
+    dimension: int
+
+    def embed(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage") -> Any:
+        """A float32 numpy array of shape (len(texts), dimension), L2-normalised."""
+        ...

@@ -1,0 +1,45 @@
+"""`appliance worker`: runs queued jobs (imports, transcription, Zalo replies…) until stopped."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import threading
+
+from appliance.config import Settings
+
+SERVE_CHILDREN = [["worker"]]
+log = logging.getLogger(__name__)
+
+
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    from appliance.db import connect, migrate
+    from appliance.jobs.queue import handlers, recover, run_one
+    from appliance.system.netguard import install_from_env
+    from appliance.system.notify import notify, start_watchdog
+
+    install_from_env()
+    conn = connect(settings.db_path)
+    migrate(conn)
+    recovered = recover(conn)
+    if recovered:
+        log.info("requeued %s interrupted jobs", recovered)
+    registry = handlers()
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    start_watchdog()
+    log.info("worker ready; job kinds: %s", ", ".join(sorted(registry)) or "(none)")
+    while not stop.is_set():
+        if not run_one(conn, settings, registry):
+            stop.wait(args.poll)
+    notify("STOPPING=1")
+    conn.close()
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg, unused-ignore]
+    worker = sub.add_parser("worker", help="chạy hàng đợi công việc nền (dịch vụ appliance-worker)")
+    worker.add_argument("--poll", type=float, default=0.5, help="giây chờ giữa hai lần kiểm tra hàng đợi")
+    worker.set_defaults(handler=cmd_worker)
