@@ -1,0 +1,134 @@
+"""/quan-tri: admin hub, users and the audit log (admin only)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from appliance import engines
+from appliance.auth.audit import audit
+from appliance.auth.roles import ROLE_LABELS, ROLES
+from appliance.auth.users import create_user, find_user, list_users, set_password
+from appliance.discovery import BROKEN, feature_modules
+from appliance.http.deps import AdminUser, Conn, SettingsDep, client_ip
+from appliance.http.errors import AppError
+from appliance.http.rendering import render
+
+router = APIRouter()
+ADMIN_LINKS = [
+    ("/quan-tri/nguoi-dung", "Người dùng", "Tài khoản, vai trò, khóa tài khoản, đặt lại mật khẩu"),
+    ("/quan-tri/nhat-ky", "Nhật ký hệ thống", "Ai đã làm gì, ai đã hỏi gì, công cụ AI nào trả lời"),
+]
+PAGE_SIZE = 50
+
+
+def admin_links() -> list[tuple[str, str, str]]:
+    links: list[tuple[str, str, str]] = []
+    for _name, module in feature_modules("routes"):
+        links.extend(getattr(module, "ADMIN_LINKS", []))
+    return links
+
+
+@router.get("/quan-tri")
+def hub(request: Request, user: AdminUser, settings: SettingsDep) -> Response:
+    return render(request, "admin/hub.html", {
+        "title": "Quản trị",
+        "links": admin_links(),
+        "engines": engines.status(settings),
+        "broken": BROKEN,
+    })
+
+
+def _users_page(request: Request, conn: sqlite3.Connection, message: str | None = None,
+                error: str | None = None, status_code: int = 200) -> Response:
+    return render(request, "admin/users.html", {
+        "title": "Người dùng", "users": list_users(conn), "roles": ROLES, "role_labels": ROLE_LABELS,
+        "message": message, "error": error,
+    }, status_code=status_code)
+
+
+@router.get("/quan-tri/nguoi-dung")
+def users_page(request: Request, user: AdminUser, conn: Conn) -> Response:
+    return _users_page(request, conn)
+
+
+@router.post("/quan-tri/nguoi-dung")
+def add_user(
+    request: Request, user: AdminUser, conn: Conn,
+    username: Annotated[str, Form(max_length=64)], password: Annotated[str, Form(max_length=200)],
+    role: Annotated[str, Form()], full_name: Annotated[str, Form(max_length=200)] = "",
+    unit: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
+    if find_user(conn, username):
+        return _users_page(request, conn, error=f"Tên đăng nhập «{username}» đã có.", status_code=409)
+    try:
+        created = create_user(conn, username, password, role, full_name=full_name, unit=unit)
+    except ValueError as exc:
+        return _users_page(request, conn, error=str(exc), status_code=422)
+    audit(conn, "user.add", user=user, target=created.username, detail={"role": role}, ip=client_ip(request))
+    return _users_page(request, conn, message=f"Đã tạo tài khoản {created.username}.")
+
+
+def _target(conn: sqlite3.Connection, user_id: int) -> sqlite3.Row:
+    row = conn.execute("SELECT id, username, active FROM users WHERE id = ?", (user_id,)).fetchone()
+    if row is None:
+        raise AppError(404, "Không tìm thấy người dùng.")
+    return row
+
+
+@router.post("/quan-tri/nguoi-dung/{user_id}/khoa")
+def toggle_active(request: Request, user_id: int, user: AdminUser, conn: Conn) -> Response:
+    target = _target(conn, user_id)
+    if target["id"] == user.id:
+        return _users_page(request, conn, error="Không thể tự khóa tài khoản của chính mình.", status_code=409)
+    active = 0 if target["active"] else 1
+    conn.execute("UPDATE users SET active = ? WHERE id = ?", (active, user_id))
+    if not active:
+        conn.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))  # locked out at once
+    audit(conn, "user.unlock" if active else "user.lock", user=user, target=target["username"],
+          ip=client_ip(request))
+    return RedirectResponse("/quan-tri/nguoi-dung", status_code=303)
+
+
+@router.post("/quan-tri/nguoi-dung/{user_id}/mat-khau")
+def reset_password(request: Request, user_id: int, user: AdminUser, conn: Conn,
+                   password: Annotated[str, Form(max_length=200)]) -> Response:
+    target = _target(conn, user_id)
+    if len(password) < 8:
+        return _users_page(request, conn, error="Mật khẩu phải có ít nhất 8 ký tự.", status_code=422)
+    set_password(conn, user_id, password)
+    conn.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
+    audit(conn, "user.password_reset", user=user, target=target["username"], ip=client_ip(request))
+    return _users_page(request, conn, message=f"Đã đặt lại mật khẩu cho {target['username']}.")
+
+
+@router.get("/quan-tri/nhat-ky")
+def audit_page(request: Request, user: AdminUser, conn: Conn, action: str = "", username: str = "",
+               page: int = 1) -> Response:
+    where, params = [], []
+    if action:
+        where.append("action LIKE ?")
+        params.append(f"{action}%")
+    if username:
+        where.append("username = ?")
+        params.append(username)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    page = max(1, page)
+    rows = conn.execute(
+        f"SELECT * FROM audit_log {clause} ORDER BY id DESC LIMIT ? OFFSET ?",
+        (*params, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE),
+    ).fetchall()
+    entries: list[dict[str, Any]] = []
+    for row in rows[:PAGE_SIZE]:
+        entry = dict(row)
+        entry["detail"] = json.loads(row["detail"]) if row["detail"] else None
+        entries.append(entry)
+    actions = [r[0] for r in conn.execute("SELECT DISTINCT action FROM audit_log ORDER BY action")]
+    return render(request, "admin/audit.html", {
+        "title": "Nhật ký hệ thống", "entries": entries, "actions": actions, "action": action,
+        "username": username, "page": page, "has_next": len(rows) > PAGE_SIZE,
+    }, fragment="admin/_audit_rows.html")
