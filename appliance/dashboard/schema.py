@@ -61,4 +61,13 @@ MIGRATIONS = [
         );
         """,
     ),
+    # Filters and breakdowns match on folded text ("ho tich" = "Hộ tịch"), so index those columns.
+    Migration(
+        "dashboard_0002_folded_indexes",
+        """
+        CREATE INDEX records_field_fold ON records(linh_vuc_fold, ngay_tiep_nhan);
+        CREATE INDEX records_procedure_fold ON records(ten_thu_tuc_fold, ngay_tiep_nhan);
+        CREATE INDEX imports_finished ON imports(status, finished_at);
+        """,
+    ),
 ]
