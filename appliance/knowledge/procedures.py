@@ -1,0 +1,197 @@
+"""The procedure catalogue (CONTRACT §6): a data file in the repository, copied into the
+`procedures` table on first start, where admins edit it (/quan-tri/thu-tuc).
+
+The citizen chatbot and the staff search both read `list_procedures(conn)`. Facts a ward must
+confirm locally (Hanoi's fees, the desk's address…) are named in `needs_confirmation`, and every
+page that shows them says "cần xác nhận" beside them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sqlite3
+import tomllib
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from appliance.text import fold, normalize
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+CATALOGUE_PATH = DATA_DIR / "procedures.toml"
+NEEDS_CONFIRMATION_LABEL = "cần xác nhận"
+
+# Fields every record must fill (or name in needs_confirmation); lists must be non-empty.
+TEXT_FIELDS = ("code", "name", "field", "agency", "processing_time", "fee", "where", "online_url", "updated_at")
+LIST_FIELDS = ("legal_basis", "documents", "how", "forms", "aliases", "needs_confirmation")
+
+# Vietnamese labels, for the admin editor and for "cần xác nhận" notes.
+FIELD_LABELS = {
+    "code": "Mã thủ tục", "name": "Tên thủ tục", "field": "Lĩnh vực", "agency": "Cơ quan thực hiện",
+    "police": "Do Công an phường thực hiện", "legal_basis": "Căn cứ pháp lý",
+    "processing_time": "Thời hạn giải quyết", "fee": "Phí, lệ phí", "documents": "Thành phần hồ sơ",
+    "where": "Nơi nộp trực tiếp", "online_url": "Nộp trực tuyến", "how": "Cách thực hiện",
+    "forms": "Mẫu đơn, tờ khai", "aliases": "Tên gọi thường dùng",
+    "needs_confirmation": "Trường cần phường xác nhận", "updated_at": "Cập nhật",
+}
+
+
+@dataclass
+class Procedure:
+    code: str
+    name: str
+    field: str
+    agency: str
+    police: bool
+    legal_basis: list[str]
+    processing_time: str
+    fee: str
+    documents: list[str]
+    where: str
+    online_url: str
+    how: list[str]
+    forms: list[str]
+    aliases: list[str] = dataclasses.field(default_factory=list)
+    needs_confirmation: list[str] = dataclasses.field(default_factory=list)
+    updated_at: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def needs(self, name: str) -> bool:
+        """True when the ward must confirm this field locally (show "cần xác nhận")."""
+        return name in self.needs_confirmation
+
+    def missing_fields(self) -> list[str]:
+        """Fields neither filled nor marked for confirmation: the catalogue test wants none."""
+        missing = []
+        for name in TEXT_FIELDS + LIST_FIELDS:
+            if name in ("needs_confirmation",):
+                continue
+            value = getattr(self, name)
+            empty = not value or (isinstance(value, str) and not value.strip())
+            if empty and not self.needs(name):
+                missing.append(name)
+        return missing
+
+    def search_text(self) -> str:
+        """What the staff search and the chatbot match against: names, aliases, basis."""
+        return " ".join([self.name, self.field, self.agency, *self.aliases, *self.legal_basis])
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> Procedure:
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"thủ tục {data.get('code', '?')}: trường không hợp lệ {sorted(unknown)}")
+        values: dict[str, Any] = {}
+        for name in known:
+            raw = data.get(name)
+            if name == "police":
+                values[name] = bool(raw)
+            elif name in LIST_FIELDS:
+                values[name] = [normalize(str(item)).strip() for item in (raw or []) if str(item).strip()]
+            else:
+                values[name] = normalize(str(raw or "")).strip()
+        for name in values["needs_confirmation"]:
+            if name not in known:
+                raise ValueError(f"thủ tục {values['code']}: needs_confirmation có trường lạ '{name}'")
+        return cls(**values)
+
+
+def load_catalogue(path: Path | str | None = None) -> list[Procedure]:
+    """The catalogue as shipped (or as in `path`), in file order."""
+    with open(path or CATALOGUE_PATH, "rb") as handle:
+        data = tomllib.load(handle)
+    procedures = [Procedure.from_mapping(item) for item in data.get("procedure", [])]
+    codes = [p.code for p in procedures]
+    duplicates = {c for c in codes if codes.count(c) > 1}
+    if duplicates:
+        raise ValueError(f"mã thủ tục bị trùng: {sorted(duplicates)}")
+    return procedures
+
+
+# --- the database copy -----------------------------------------------------------------------
+
+_COLUMNS = ("code", "name", "field", "agency", "police", "legal_basis", "processing_time", "fee", "documents",
+            "where_to_file", "online_url", "how", "forms", "aliases", "needs_confirmation", "updated_at")
+
+
+def _row_values(proc: Procedure) -> list[Any]:
+    data = proc.to_dict()
+    data["where_to_file"] = data.pop("where")
+    data["police"] = 1 if proc.police else 0
+    out = []
+    for column in _COLUMNS:
+        value = data[column]
+        out.append(json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value)
+    return out
+
+
+def _from_row(row: sqlite3.Row) -> Procedure:
+    data = {key: row[key] for key in row.keys() if key in _COLUMNS}
+    data["where"] = data.pop("where_to_file")
+    for name in LIST_FIELDS:
+        data[name] = json.loads(data[name] or "[]")
+    data["police"] = bool(data["police"])
+    return Procedure(**data)
+
+
+def upsert_procedure(conn: sqlite3.Connection, proc: Procedure, *, edited_by: str | None = None) -> None:
+    marks = ",".join("?" for _ in _COLUMNS)
+    updates = ",".join(f"{c} = excluded.{c}" for c in _COLUMNS if c != "code")
+    conn.execute(
+        f"INSERT INTO procedures ({','.join(_COLUMNS)}, folded, edited_by, edited_at) VALUES ({marks}, ?, ?, ?)"
+        f" ON CONFLICT(code) DO UPDATE SET {updates}, folded = excluded.folded,"
+        " edited_by = excluded.edited_by, edited_at = excluded.edited_at",
+        [*_row_values(proc), fold(proc.search_text()), edited_by,
+         dt.datetime.now().isoformat(timespec="seconds") if edited_by else None],
+    )
+
+
+def seed_procedures(conn: sqlite3.Connection, path: Path | str | None = None) -> int:
+    """Copy the shipped file into the table: new codes are added, and records nobody edited in the
+    UI follow a newer file; a record an admin edited is never overwritten. Returns rows written."""
+    existing = {row["code"]: row for row in conn.execute("SELECT code, updated_at, edited_by FROM procedures")}
+    written = 0
+    for proc in load_catalogue(path):
+        row = existing.get(proc.code)
+        if row is not None and (row["edited_by"] or (row["updated_at"] or "") >= proc.updated_at):
+            continue
+        upsert_procedure(conn, proc)
+        written += 1
+    return written
+
+
+def list_procedures(conn: sqlite3.Connection) -> list[Procedure]:
+    """The catalogue as the ward has it now (admins' edits included), by field then name."""
+    rows = conn.execute("SELECT * FROM procedures ORDER BY field, name").fetchall()
+    return [_from_row(row) for row in rows]
+
+
+def get_procedure(conn: sqlite3.Connection, code: str) -> Procedure | None:
+    row = conn.execute("SELECT * FROM procedures WHERE code = ?", (code,)).fetchone()
+    return _from_row(row) if row else None
+
+
+def find_procedures(conn: sqlite3.Connection, query: str, limit: int = 5) -> list[Procedure]:
+    """Procedures whose name, aliases or basis contain every folded word of `query` first, then
+    those sharing most words: good enough for the catalogue's 19–100 rows."""
+    words = [w for w in fold(query).split() if len(w) > 1]
+    if not words:
+        return []
+    scored: list[tuple[float, Procedure]] = []
+    for proc in list_procedures(conn):
+        haystack = fold(proc.search_text()).split()
+        names = [fold(n) for n in (proc.name, *proc.aliases)]
+        hits = sum(1 for w in words if w in haystack)
+        if not hits:
+            continue
+        folded_query = " ".join(words)
+        # An alias said exactly ("sổ đỏ") beats one that merely contains it ("sang tên sổ đỏ").
+        phrase = 3.0 if folded_query in names else 2.0 if any(folded_query in n for n in names) else 0.0
+        scored.append((hits / len(words) + phrase, proc))
+    scored.sort(key=lambda item: -item[0])
+    return [proc for score, proc in scored[:limit] if score >= 0.5]
