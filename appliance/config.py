@@ -60,6 +60,13 @@ class Settings(BaseSettings):
                              description="Base URL of the OpenAI-compatible engines API.")
     device: Literal["auto", "cpu", "cuda"] = Field(default="auto", description="Where models run.")
 
+    # --- operations (appliance doctor, TLS) ----------------------------------------------------------
+    doctor_min_free_gb: float = Field(default=2.0, ge=0, description="Doctor fails below this much free disk (GB).")
+    doctor_min_free_percent: float = Field(default=5.0, ge=0, le=100,
+                                           description="Doctor fails below this share of free disk (%).")
+    tls_cert_file: Path | None = Field(default=None, description="The unit's TLS certificate, checked by the doctor.")
+    doctor_cert_min_days: int = Field(default=30, ge=0, description="Doctor warns when the certificate expires sooner.")
+
     # --- the ward (site data used on documents and pages) ----------------------------------------
     ward_name: str = Field(default="Phường Mẫu", description="Tên phường, as printed on pages and documents.")
     ward_parent: str = Field(default="THÀNH PHỐ HÀ NỘI", description="Cơ quan chủ quản line on documents.")

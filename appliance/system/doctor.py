@@ -48,14 +48,30 @@ def check_database(settings: Settings) -> list[Check]:
     return results
 
 
-def check_disk(settings: Settings, min_free_gb: float = 2.0, min_free_percent: float = 5.0) -> Check:
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").replace(".", ",")
+
+
+def check_disk(settings: Settings) -> Check:
+    """Recordings fill a disk quietly; SQLite and the recorder fail badly when it is full."""
     target = settings.data_dir if settings.data_dir.exists() else Path("/")
     usage = shutil.disk_usage(target)
     free_gb = usage.free / 1024**3
     percent = usage.free / usage.total * 100 if usage.total else 0.0
-    ok = free_gb >= min_free_gb and percent >= min_free_percent
-    return Check("Dung lượng đĩa", ok, f"còn trống {free_gb:.1f} GB ({percent:.0f}%) tại {target}", True,
-                 "" if ok else "Xóa bản ghi âm cũ theo chính sách lưu trữ hoặc chuyển sao lưu sang ổ khác.")
+    low_gb = free_gb < settings.doctor_min_free_gb
+    low_percent = percent < settings.doctor_min_free_percent
+    ok = not (low_gb or low_percent)
+    message = f"còn trống {free_gb:.2f} GB ({percent:.1f}%) tại {target}"
+    if not ok:
+        limits = []
+        if low_gb:
+            limits.append(f"dưới ngưỡng {_num(settings.doctor_min_free_gb)} GB")
+        if low_percent:
+            limits.append(f"dưới ngưỡng {_num(settings.doctor_min_free_percent)}%")
+        message = f"đĩa gần đầy: {message}, " + " và ".join(limits)
+    return Check("Dung lượng đĩa", ok, message, True,
+                 "" if ok else "Xóa bản ghi âm cũ theo chính sách lưu trữ, chuyển bản sao lưu sang ổ USB/NAS, "
+                               "hoặc lắp ổ lớn hơn; ghi âm và cơ sở dữ liệu sẽ lỗi khi đĩa đầy.")
 
 
 def check_clock() -> Check:
@@ -102,20 +118,26 @@ def check_audio() -> Check:
     return Check("Thiết bị âm thanh", True, f"{len(names)} thiết bị", False, details=names)
 
 
-CORE_CHECKS: list[Callable[[Settings], list[Check] | Check]] = [
-    check_database,
-    check_disk,
-    lambda _s: check_clock(),
-    lambda _s: check_gpu(),
-    lambda _s: check_audio(),
-]
+def _core_checks() -> list[Callable[[Settings], list[Check] | Check]]:
+    from appliance.system import health
+
+    return [
+        check_database,
+        check_disk,
+        lambda _s: check_clock(),
+        lambda _s: check_gpu(),
+        lambda _s: check_audio(),
+        health.check_models,
+        health.check_certificate,
+        health.check_services,
+    ]
 
 
 def run_checks(settings: Settings) -> list[Check]:
     from appliance.discovery import feature_modules
 
     results: list[Check] = []
-    producers: list[Callable[[Settings], list[Check] | Check]] = list(CORE_CHECKS)
+    producers = _core_checks()
     for _name, module in feature_modules("doctor"):
         producer = getattr(module, "checks", None)
         if producer is not None:
