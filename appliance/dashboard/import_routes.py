@@ -1,0 +1,91 @@
+"""Nhập dữ liệu from the browser: upload → a queued job (run by the worker) → progress → result.
+
+The upload is only copied to disk here; parsing and writing happen in the worker process, so
+a 100,000-row file never ties up the web app.
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+
+from appliance.auth.audit import audit
+from appliance.dashboard.importers import start_run
+from appliance.http.deps import Conn, SettingsDep, StaffUser
+from appliance.http.errors import AppError
+from appliance.http.rendering import render
+from appliance.jobs import enqueue, get_job
+
+router = APIRouter()
+KINDS = {"ho-so": "Sổ theo dõi hồ sơ", "chi-tieu": "Chỉ tiêu kinh tế - xã hội"}
+SUFFIXES = {".csv", ".xlsx", ".xlsm", ".txt"}
+MAX_BYTES = 200 * 1024 * 1024
+
+
+def _job_view(job: dict[str, Any]) -> dict[str, Any]:
+    result = job.get("result") or {}
+    status = job["status"]
+    if status == "done" and result.get("failed"):
+        status = "failed"
+    return {"id": job["id"], "status": status, "progress": round(float(job["progress"]) * 100),
+            "message": result.get("failed") or job.get("message") or "", "error": job.get("error"),
+            "kind": job["payload"].get("kind"), "filename": job["payload"].get("filename"),
+            "imported": result.get("imported"), "updated": result.get("updated"),
+            "rejected": result.get("rejected"), "errors": result.get("errors") or []}
+
+
+@router.get("/nhap-du-lieu")
+def import_page(request: Request, conn: Conn, user: StaffUser) -> Response:
+    recent = conn.execute("SELECT * FROM imports ORDER BY id DESC LIMIT 15").fetchall()
+    return render(request, "dashboard/import.html", {"title": "Nhập dữ liệu", "kinds": KINDS, "recent": recent})
+
+
+@router.post("/nhap-du-lieu")
+def import_upload(request: Request, conn: Conn, settings: SettingsDep, user: StaffUser,
+                  kind: Annotated[str, Form()], file: Annotated[UploadFile, File()]) -> Response:
+    if kind not in KINDS:
+        raise AppError(422, "Hãy chọn loại dữ liệu: sổ theo dõi hồ sơ hoặc chỉ tiêu KT-XH.", "invalid")
+    name = Path(file.filename or "tep").name
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise AppError(422, "Chỉ nhận tệp .csv hoặc .xlsx. Hãy lưu tệp Excel dưới dạng .xlsx hoặc CSV UTF-8.",
+                       "invalid")
+    folder = settings.data_dir / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{uuid.uuid4().hex}{suffix}"
+    with target.open("wb") as out:
+        shutil.copyfileobj(file.file, out, length=1024 * 1024)
+    if target.stat().st_size > MAX_BYTES:
+        target.unlink()
+        raise AppError(413, "Tệp quá lớn (tối đa 200 MB). Hãy chia tệp thành nhiều phần.", "too_large")
+    import_id = start_run(conn, kind, name, user.username)
+    job_id = enqueue(conn, "dashboard.import", {"kind": kind, "path": str(target), "filename": name,
+                                                "username": user.username, "import_id": import_id},
+                     max_attempts=2)
+    audit(conn, "dashboard.import", user=user, target=name, detail={"kind": kind, "job": job_id})
+    return RedirectResponse(f"/nhap-du-lieu/{job_id}", status_code=303)
+
+
+def _load_job(conn: Any, job_id: int) -> dict[str, Any]:
+    job = get_job(conn, job_id)
+    if job is None or job["kind"] != "dashboard.import":
+        raise AppError(404, "Không tìm thấy lượt nhập dữ liệu này.", "not_found")
+    return _job_view(job)
+
+
+@router.get("/nhap-du-lieu/{job_id}")
+def import_status_page(request: Request, conn: Conn, user: StaffUser, job_id: int) -> Response:
+    job = _load_job(conn, job_id)
+    return render(request, "dashboard/import_status.html",
+                  {"title": "Kết quả nhập dữ liệu", "job": job, "kinds": KINDS},
+                  fragment="dashboard/_import_status.html")
+
+
+@router.get("/api/v1/dashboard/imports/{job_id}")
+def import_status_api(conn: Conn, user: StaffUser, job_id: int) -> JSONResponse:
+    return JSONResponse(_load_job(conn, job_id))

@@ -1,0 +1,163 @@
+"""Tổng quan (`/`), the drill-down list and `GET /api/v1/dashboard/kpis` (CONTRACT §2).
+
+The wall screen and the import pages live in wall_routes.py and import_routes.py and are
+included here, because discovery picks up one `router` per feature.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+
+from appliance.auth.roles import STAFF_ROLES, WALL_ROLES
+from appliance.auth.users import User
+from appliance.dashboard import extras
+from appliance.dashboard.import_routes import router as import_router
+from appliance.dashboard.kpis import compute_kpis
+from appliance.dashboard.measures import DRILL, LABELS, RATE_NUMERATOR, Filters, drill_records
+from appliance.dashboard.period import KINDS, parse_day, pick, require_range, shape
+from appliance.dashboard.wall_routes import router as wall_router
+from appliance.http.deps import Conn, StaffUser, require_roles
+from appliance.http.errors import AppError
+from appliance.http.rendering import render
+from appliance.text import format_date_short
+
+router = APIRouter()
+router.include_router(wall_router)
+router.include_router(import_router)
+
+AnyUser = Annotated[User, Depends(require_roles(*STAFF_ROLES, *WALL_ROLES))]
+ApiUser = Annotated[User, Depends(require_roles(*STAFF_ROLES, "display"))]
+TILES = ("tiep_nhan", "da_giai_quyet", "ty_le_dung_han", "tre_han", "ty_le_truc_tuyen", "tu_choi",
+         "qua_han_chua_giai_quyet")
+# For these a rise is bad news; the tile colours its change accordingly.
+WORSE_WHEN_UP = {"tre_han", "ty_le_tre_han", "tu_choi", "qua_han_chua_giai_quyet"}
+PAGE_SIZE = 100
+
+
+def drill_url(measure: str, start: str, end: str, **filters: str | None) -> str:
+    """The list of records behind one figure on screen."""
+    params = {"measure": measure, "from": start, "to": end}
+    params.update({k: v for k, v in filters.items() if v})
+    return "/tong-quan/ho-so?" + urlencode(params)
+
+
+def script_json(value: Any) -> str:
+    """JSON safe inside <script>: a name containing "</script>" must not end the element."""
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+
+
+def _trend_range(end: dt.date) -> tuple[dt.date, dt.date]:
+    """The twelve months ending with the period's last month, for the trend chart."""
+    index = end.year * 12 + end.month - 1 - 11
+    return dt.date(index // 12, index % 12 + 1, 1), end
+
+
+@router.get("/")
+def dashboard_page(request: Request, conn: Conn, user: AnyUser, ky: str | None = None, thang: str | None = None,
+                   quy: str | None = None, nam: str | None = None, tu: str | None = None, den: str | None = None,
+                   linh_vuc: str | None = None, thu_tuc: str | None = None) -> Response:
+    if user.role == "display":
+        return RedirectResponse("/wall", status_code=303)
+    picked = pick(ky, thang, quy, nam, tu, den, dt.date.today())
+    start, end = picked.period.start, picked.period.end
+    kpis = compute_kpis(conn, start, end, linh_vuc=linh_vuc, thu_tuc=thu_tuc)
+    trend_start, trend_end = _trend_range(end)
+    trend = compute_kpis(conn, trend_start, trend_end, linh_vuc=linh_vuc, thu_tuc=thu_tuc, with_previous=False)
+    fields = [r[0] for r in conn.execute("SELECT MIN(linh_vuc) FROM records GROUP BY linh_vuc_fold ORDER BY 1")]
+    procedures = [r[0] for r in conn.execute(
+        "SELECT MIN(ten_thu_tuc) FROM records GROUP BY ten_thu_tuc_fold ORDER BY 1")]
+    s, e = start.isoformat(), end.isoformat()
+
+    def drill(measure: str, first: str = s, last: str = e, **kw: str | None) -> str:
+        # The page's filters apply unless a table row narrows them (its field, procedure, officer).
+        kw.setdefault("linh_vuc", linh_vuc)
+        kw.setdefault("thu_tuc", thu_tuc)
+        return drill_url(RATE_NUMERATOR.get(measure, measure), first, last, **kw)
+
+    charts = {
+        "trend": {"months": [m["month"] for m in trend["by_month"]],
+                  "tiep_nhan": [m["tiep_nhan"] for m in trend["by_month"]],
+                  "da_giai_quyet": [m["da_giai_quyet"] for m in trend["by_month"]],
+                  "ty_le_dung_han": [m["ty_le_dung_han"] for m in trend["by_month"]]},
+        "fields": {"names": [f["linh_vuc"] for f in kpis["by_field"]],
+                   "dung_han": [f["dung_han"] for f in kpis["by_field"]],
+                   "tre_han": [f["tre_han"] for f in kpis["by_field"]]},
+    }
+    ctx: dict[str, Any] = {
+        "title": "Tổng quan", "kpis": kpis, "trend": trend, "picked": picked, "kinds": KINDS,
+        "period_label": picked.period.label, "tiles": TILES, "labels": LABELS, "worse_when_up": WORSE_WHEN_UP,
+        "filters": {"linh_vuc": linh_vuc or "", "thu_tuc": thu_tuc or ""}, "field_options": fields,
+        "procedure_options": procedures, "charts_json": script_json(charts),
+        "indicators": extras.indicators(conn, start, end), "feedback": extras.feedback(conn, start, end),
+        "tasks": extras.overdue_tasks(conn, end), "last_import": extras.format_timestamp(extras.last_import_at(conn)),
+        "drill": drill,
+        "trend_from": trend_start.isoformat(), "trend_to": trend_end.isoformat(),
+        "fmt_day": lambda iso: format_date_short(dt.date.fromisoformat(iso)) if iso else "",
+    }
+    return render(request, "dashboard/index.html", ctx)
+
+
+@router.get("/api/v1/dashboard/kpis")
+def kpis_api(conn: Conn, user: ApiUser, start: Annotated[str | None, Query(alias="from")] = None,
+             end: Annotated[str | None, Query(alias="to")] = None, linh_vuc: str | None = None,
+             thu_tuc: str | None = None) -> JSONResponse:
+    first, last = require_range(parse_day(start, "from"), parse_day(end, "to"))
+    return JSONResponse(compute_kpis(conn, first, last, linh_vuc=linh_vuc, thu_tuc=thu_tuc))
+
+
+@router.get("/api/v1/dashboard/panels")
+def panels_api(conn: Conn, user: ApiUser, start: Annotated[str | None, Query(alias="from")] = None,
+               end: Annotated[str | None, Query(alias="to")] = None) -> JSONResponse:
+    """Indicators, citizen feedback, overdue tasks and the last import time for a period."""
+    first, last = require_range(parse_day(start, "from"), parse_day(end, "to"))
+    return JSONResponse({"from": first.isoformat(), "to": last.isoformat(),
+                         "indicators": extras.indicators(conn, first, last),
+                         "feedback": extras.feedback(conn, first, last),
+                         "tasks": extras.overdue_tasks(conn, last), "last_import_at": extras.last_import_at(conn)})
+
+
+def _drill_args(measure: str, start: str | None, end: str | None) -> tuple[str, dt.date, dt.date]:
+    if RATE_NUMERATOR.get(measure, measure) not in DRILL:
+        raise AppError(422, f"Chỉ số «{measure}» không có danh sách hồ sơ. Chọn một trong: {', '.join(DRILL)}.",
+                       "invalid")
+    first, last = require_range(parse_day(start, "from"), parse_day(end, "to"))
+    return measure, first, last
+
+
+@router.get("/api/v1/dashboard/records")
+def records_api(conn: Conn, user: ApiUser, measure: str, start: Annotated[str | None, Query(alias="from")] = None,
+                end: Annotated[str | None, Query(alias="to")] = None, linh_vuc: str | None = None,
+                thu_tuc: str | None = None, can_bo: str | None = None, month: str | None = None,
+                limit: Annotated[int, Query(ge=1, le=1000)] = PAGE_SIZE,
+                offset: Annotated[int, Query(ge=0)] = 0) -> JSONResponse:
+    """The records behind one figure (drill-down), the same conditions as the KPI."""
+    measure, first, last = _drill_args(measure, start, end)
+    total, rows = drill_records(conn, measure, first, last, Filters(linh_vuc, thu_tuc, can_bo), month, limit, offset)
+    return JSONResponse({"measure": measure, "total": total, "records": rows})
+
+
+@router.get("/tong-quan/ho-so")
+def records_page(request: Request, conn: Conn, user: StaffUser, measure: str = "tiep_nhan",
+                 start: Annotated[str | None, Query(alias="from")] = None,
+                 end: Annotated[str | None, Query(alias="to")] = None, linh_vuc: str | None = None,
+                 thu_tuc: str | None = None, can_bo: str | None = None, month: str | None = None,
+                 trang: Annotated[int, Query(ge=1)] = 1) -> Response:
+    measure, first, last = _drill_args(measure, start, end)
+    filters = Filters(linh_vuc, thu_tuc, can_bo)
+    total, rows = drill_records(conn, measure, first, last, filters, month, PAGE_SIZE, (trang - 1) * PAGE_SIZE)
+    query = {"measure": measure, "from": first.isoformat(), "to": last.isoformat(), "linh_vuc": linh_vuc,
+             "thu_tuc": thu_tuc, "can_bo": can_bo, "month": month}
+    base = "/tong-quan/ho-so?" + urlencode({k: v for k, v in query.items() if v})
+    pages = max(1, -(-total // PAGE_SIZE))
+    ctx = {"title": f"Hồ sơ: {LABELS.get(measure, measure)}", "measure_label": LABELS.get(measure, measure),
+           "period": shape(first, last).label, "total": total, "rows": rows, "page": trang, "pages": pages,
+           "base": base, "filters": {"Lĩnh vực": linh_vuc, "Thủ tục": thu_tuc, "Cán bộ": can_bo, "Tháng": month},
+           "is_rate": measure in RATE_NUMERATOR,
+           "fmt_day": lambda iso: format_date_short(dt.date.fromisoformat(iso)) if iso else ""}
+    return render(request, "dashboard/records.html", ctx)

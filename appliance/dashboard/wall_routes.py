@@ -1,0 +1,111 @@
+"""The wall screen (`/wall`): large type, rotating panels, live updates by server-sent events.
+
+The stream checks a cheap data version every `POLL_SECONDS` and pushes a fresh snapshot when
+it changes, so a new import shows within seconds and without a reload. The browser's
+EventSource reconnects by itself after a server restart (we ask it to retry every 3 s), and
+every (re)connection starts with a full snapshot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+from sse_starlette.sse import EventSourceResponse
+
+from appliance.config import Settings
+from appliance.dashboard import extras
+from appliance.dashboard.kpis import compute_kpis
+from appliance.db import connect
+from appliance.http.deps import Conn, SettingsDep, WallUser
+from appliance.http.rendering import render
+from appliance.text import format_percent
+
+router = APIRouter()
+POLL_SECONDS = 2.0
+RETRY_MS = 3000
+
+
+def _same_day_last_month(day: dt.date) -> tuple[dt.date, dt.date]:
+    first_this = day.replace(day=1)
+    last_prev = first_this - dt.timedelta(days=1)
+    return last_prev.replace(day=1), last_prev.replace(day=min(day.day, last_prev.day))
+
+
+def wall_snapshot(conn: Any, today: dt.date) -> dict[str, Any]:
+    """Month to date vs the same days of last month, a 12-month trend, fields, feedback, indicators."""
+    start = today.replace(day=1)
+    month = compute_kpis(conn, start, today, with_previous=False)
+    prev_start, prev_end = _same_day_last_month(today)
+    prev = compute_kpis(conn, prev_start, prev_end, with_previous=False)
+    index = today.year * 12 + today.month - 1 - 11
+    trend = compute_kpis(conn, dt.date(index // 12, index % 12 + 1, 1), today, with_previous=False)
+    tile_names = ("tiep_nhan", "da_giai_quyet", "ty_le_dung_han", "ty_le_truc_tuyen", "qua_han_chua_giai_quyet")
+    tiles = []
+    for name in tile_names:
+        value, before = month[name], prev[name]
+        is_rate = name.startswith("ty_le")
+        tiles.append({"name": name, "value": value, "previous": before,
+                      "text": format_percent(value) if is_rate else f"{value:,}".replace(",", "."),
+                      "change": None if value is None or before is None else round(value - before, 1)})
+    return {
+        "period": {"from": start.isoformat(), "to": today.isoformat(),
+                   "label": f"Tháng {today.month}/{today.year} (đến {today:%d/%m})",
+                   "previous_label": f"cùng kỳ tháng {prev_start.month}/{prev_start.year}"},
+        "tiles": tiles,
+        "trend": [{k: m[k] for k in ("month", "tiep_nhan", "da_giai_quyet", "ty_le_dung_han")}
+                  for m in trend["by_month"]],
+        "fields": [{k: f[k] for k in ("linh_vuc", "tiep_nhan", "da_giai_quyet", "ty_le_dung_han",
+                                      "qua_han_chua_giai_quyet")} for f in month["by_field"]],
+        "feedback": extras.feedback(conn, start, today),
+        "indicators": extras.indicators(conn, start, today),
+        "tasks": extras.overdue_tasks(conn, today),
+        "last_import_at": extras.last_import_at(conn),
+        "last_import": extras.format_timestamp(extras.last_import_at(conn)),
+        "version": extras.data_version(conn),
+    }
+
+
+def script_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+
+
+def _with_conn(settings: Settings, fn: Any, *args: Any) -> Any:
+    conn = connect(settings.db_path)
+    try:
+        return fn(conn, *args)
+    finally:
+        conn.close()
+
+
+@router.get("/wall")
+def wall_page(request: Request, conn: Conn, user: WallUser) -> Response:
+    snapshot = wall_snapshot(conn, dt.date.today())
+    return render(request, "dashboard/wall.html", {"title": "Màn hình điều hành", "snapshot": snapshot,
+                                                   "snapshot_json": script_json(snapshot)})
+
+
+@router.get("/api/v1/dashboard/wall")
+def wall_api(conn: Conn, user: WallUser) -> JSONResponse:
+    return JSONResponse(wall_snapshot(conn, dt.date.today()))
+
+
+@router.get("/wall/stream")
+async def wall_stream(request: Request, settings: SettingsDep, user: WallUser) -> EventSourceResponse:
+    async def events() -> AsyncIterator[dict[str, Any]]:
+        last = None
+        while not await request.is_disconnected():
+            version = await run_in_threadpool(_with_conn, settings, extras.data_version)
+            if version != last:
+                snapshot = await run_in_threadpool(_with_conn, settings, wall_snapshot, dt.date.today())
+                last = snapshot["version"]
+                yield {"event": "snapshot", "data": json.dumps(snapshot, ensure_ascii=False), "retry": RETRY_MS}
+            await asyncio.sleep(POLL_SECONDS)
+
+    return EventSourceResponse(events(), ping=15, headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
