@@ -1,0 +1,146 @@
+"""Who writes the body: the officer (noi_dung), the generator engine (yeu_cau), or, without a
+model, the type's template filled deterministically from the request ("engine": "template")."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from appliance.config import Settings
+from appliance.drafting.doctypes import DocType
+from appliance.text import normalize
+
+log = logging.getLogger(__name__)
+ELLIPSIS = "…"
+_HEADER_NOISE = re.compile(r"^(cộng hòa|cộng hoà|độc lập|số:|nơi nhận|kính gửi|ủy ban nhân dân$|tm\.|kt\.)",
+                           re.IGNORECASE)
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ELLIPSIS
+
+
+def lowercase_first(text: str) -> str:
+    text = text.strip()
+    # "Tổ chức…" → "tổ chức…", but an acronym ("UBND…") or a name stays as written.
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def as_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        return ELLIPSIS
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".:;!?…" else text + "."
+
+
+def split_lines(text: str | None) -> list[str]:
+    return [normalize(line.strip()) for line in (text or "").splitlines() if line.strip()]
+
+
+def fill(lines: list[str], values: Mapping[str, str]) -> list[str]:
+    out: list[str] = []
+    blanks = _Blank(values)
+    for line in lines:
+        out.extend(part for part in line.format_map(blanks).split("\n") if part.strip())
+    return out
+
+
+def template_values(settings: Settings, payload: Mapping[str, Any], don_vi: str) -> dict[str, str]:
+    trich_yeu = normalize(str(payload.get("trich_yeu") or "")).strip()
+    yeu_cau_lines = split_lines(payload.get("yeu_cau"))
+    ward = settings.ward_name.strip()
+
+    def text_of(key: str) -> str:
+        value = payload.get(key)
+        if isinstance(value, list):
+            return "; ".join(str(v).strip() for v in value if str(v).strip()) or ELLIPSIS
+        return normalize(str(value)).strip() if value else ELLIPSIS
+
+    return {
+        "ward": ward,
+        "WARD": ward.upper(),
+        "ubnd": f"Ủy ban nhân dân {ward}",
+        "trich_yeu_goc": trich_yeu or ELLIPSIS,
+        "trich_yeu_thuong": lowercase_first(trich_yeu) or ELLIPSIS,
+        "yeu_cau": "\n".join(as_sentence(line) for line in yeu_cau_lines) or ELLIPSIS,
+        "thanh_phan": text_of("thanh_phan"),
+        "thoi_gian": text_of("thoi_gian"),
+        "dia_diem": text_of("dia_diem"),
+        "don_vi": don_vi,
+    }
+
+
+def _generator_from_registry(settings: Settings) -> Any:
+    try:
+        from appliance.engines.registry import get_registry
+    except ImportError:
+        return None
+    try:
+        return get_registry(settings).generator
+    except Exception:  # a broken engine degrades drafting to the template, never breaks it
+        log.exception("generator registry unavailable")
+        return None
+
+
+def _prompt(doctype: DocType, values: Mapping[str, str], yeu_cau: str, skeleton: list[str]) -> list[dict[str, str]]:
+    system = (
+        f"Bạn là chuyên viên Văn phòng HĐND và UBND {values['ward']}, soạn văn bản hành chính đúng Nghị định "
+        "30/2020/NĐ-CP. Chỉ viết PHẦN NỘI DUNG của văn bản: không viết quốc hiệu, tên cơ quan, số ký hiệu, "
+        "ngày tháng, tên loại, trích yếu, chữ ký, nơi nhận. Mỗi đoạn văn một dòng, không dùng markdown. "
+        "Văn phong hành chính, ngắn gọn, lịch sự. Không bịa số liệu, tên người, số văn bản: chỗ chưa có thông "
+        "tin thì để dấu “…”. Kết thúc nội dung bằng “./.”."
+    )
+    if doctype.code == "quyet_dinh":
+        system += " Chỉ viết các điều khoản, mỗi điều bắt đầu bằng “Điều 1.”, “Điều 2.”…; không viết phần căn cứ."
+    user = (f"Loại văn bản: {doctype.ten}.\nTrích yếu: {values['trich_yeu_goc']}.\nYêu cầu của cán bộ: {yeu_cau}\n"
+            "Khung tham khảo:\n" + "\n".join(skeleton))
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def _clean_generated(text: str) -> list[str]:
+    lines = []
+    for raw in text.splitlines():
+        line = normalize(raw.strip().strip("*#").strip())
+        line = re.sub(r"\*\*(.+?)\*\*", r"\1", line)
+        if line and not _HEADER_NOISE.match(line):
+            lines.append(line)
+    return lines
+
+
+def compose_body(settings: Settings, doctype: DocType, payload: Mapping[str, Any], don_vi: str,
+                 generator: Any = None, use_registry: bool = True) -> tuple[list[str], str, str | None]:
+    """The body lines, the engine that wrote them, and a note for the officer (or None)."""
+    values = template_values(settings, payload, don_vi)
+    opening = fill(doctype.mo_dau, values)
+    closing = fill(doctype.ket_thuc, values)
+    own = split_lines(payload.get("noi_dung"))
+    if own:
+        if doctype.code == "quyet_dinh" and any(line.upper().startswith("QUYẾT ĐỊNH:") for line in own):
+            opening = []  # the officer wrote the căn cứ part too
+        return opening + own + closing, "person", None
+    yeu_cau = " ".join(split_lines(payload.get("yeu_cau")))
+    if not yeu_cau:
+        note = "Đây là khung văn bản theo mẫu: hãy thay các dấu “…” bằng nội dung cụ thể."
+        return opening + fill(doctype.khung, values) + closing, "template", note
+    if generator is None and use_registry:
+        generator = _generator_from_registry(settings)
+    if generator is not None:
+        try:
+            raw = generator.chat(_prompt(doctype, values, yeu_cau, fill(doctype.khung, values)),
+                                 max_tokens=1200, temperature=0.2)
+            written = _clean_generated(raw)
+        except Exception:
+            log.exception("generator failed; using the template")
+            written = []
+        if written:
+            note = "Nội dung do mô hình ngôn ngữ soạn: cán bộ kiểm tra, chỉnh sửa trước khi trình ký."
+            return opening + written + closing, "llm", note
+    note = ("Chưa có mô hình ngôn ngữ: nội dung được điền theo mẫu từ yêu cầu của bạn; "
+            "hãy hoàn thiện các dấu “…” trước khi trình ký.")
+    return opening + fill(doctype.theo_yeu_cau, values) + closing, "template", note

@@ -1,0 +1,302 @@
+"""Drafting service: create, edit, issue and render documents. The API, the page and other
+features (the meetings pipeline writes its biên bản through `create_draft`) all come here.
+
+`create_draft(conn, settings, payload, user)` takes the body of POST /api/v1/drafts (CONTRACT
+§2) plus optional fields (don_vi, kinh_gui, quyen_han, thanh_phan, thoi_gian, dia_diem and, for
+biên bản, thoi_gian_bat_dau, chu_tri, thu_ky, ket_luan, thoi_gian_ket_thuc) and returns what
+the API returns: {"id", "so_ky_hieu", "docx_url", "text", …}.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from appliance.auth.audit import audit
+from appliance.auth.users import User
+from appliance.config import Settings
+from appliance.db import connect
+from appliance.drafting import bien_ban, numbering
+from appliance.drafting.composer import compose_body, fill, split_lines, template_values
+from appliance.drafting.doctypes import TemplateError, load_doctype
+from appliance.drafting.docx_render import render_model
+from appliance.drafting.model import (
+    DocumentModel,
+    Signer,
+    clean_unit,
+    issuer_lines,
+    ky_hieu_for,
+    resolve_signer,
+    to_plain_text,
+)
+from appliance.http.errors import AppError
+from appliance.text import fold, normalize, parse_date
+
+DocTypeCode = Literal["cong_van", "thong_bao", "bao_cao", "to_trinh", "ke_hoach", "giay_moi", "quyet_dinh",
+                      "bien_ban"]
+TextOrList = str | list[str] | None
+
+
+class DraftRequest(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    doc_type: DocTypeCode
+    trich_yeu: str = Field(min_length=1, max_length=500)
+    noi_dung: TextOrList = None
+    yeu_cau: str | None = Field(default=None, max_length=4000)
+    noi_nhan: list[str] = Field(default_factory=list)
+    nguoi_ky: str | None = None
+    chuc_vu: str | None = None
+    ngay: str | None = None
+    # optional extras
+    don_vi: str | None = None
+    kinh_gui: TextOrList = None
+    quyen_han: str | None = None
+    thanh_phan: TextOrList = None
+    thoi_gian: str | None = None
+    dia_diem: str | None = None
+    thoi_gian_bat_dau: str | None = None
+    chu_tri: str | None = None
+    thu_ky: str | None = None
+    ket_luan: TextOrList = None
+    thoi_gian_ket_thuc: str | None = None
+    engine: str | None = Field(default=None, max_length=40)
+
+    @field_validator("noi_dung", "kinh_gui", "thanh_phan", "ket_luan", mode="before")
+    @classmethod
+    def _join(cls, value: Any) -> Any:
+        return "\n".join(str(v) for v in value) if isinstance(value, list) and value else value
+
+
+def _as_list(value: TextOrList) -> list[str]:
+    if isinstance(value, list):
+        return [normalize(v).strip() for v in value if v.strip()]
+    return split_lines(value)
+
+
+def _validation_message(exc: ValidationError) -> str:
+    names = {"doc_type": "loại văn bản", "trich_yeu": "trích yếu", "ngay": "ngày"}
+    parts = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err["loc"])
+        parts.append(f"{names.get(field, field)}: {err['msg']}")
+    return "Dữ liệu dự thảo không hợp lệ: " + "; ".join(parts)
+
+
+def _parse_day(raw: str | None, field: str = "ngày") -> dt.date | None:
+    if not raw:
+        return None
+    day = parse_date(raw)
+    if day is None:
+        raise AppError(422, f"{field.capitalize()} không đúng định dạng (YYYY-MM-DD hoặc dd/mm/yyyy): {raw}", "invalid")
+    return day
+
+
+def _person(text: str | None) -> str:
+    """"Nguyễn Văn An - Chủ tịch UBND phường" → "Nguyễn Văn An" for the signature line."""
+    value = normalize(text or "").strip()
+    for sep in (" - ", " – ", ",", "("):
+        value = value.split(sep)[0]
+    return value.strip()
+
+
+def build_model(settings: Settings, payload: dict[str, Any], *, generator: Any = None,
+                use_registry: bool = True) -> tuple[DocumentModel, str | None]:
+    try:
+        req = DraftRequest.model_validate(payload)
+    except ValidationError as exc:
+        raise AppError(422, _validation_message(exc), "invalid") from None
+    try:
+        doctype = load_doctype(settings, req.doc_type)
+        don_vi = clean_unit(req.don_vi)
+    except (TemplateError, ValueError) as exc:
+        raise AppError(422, str(exc), "invalid") from None
+    data = req.model_dump()
+    day = _parse_day(req.ngay) or dt.date.today()
+    note: str | None
+    if req.doc_type == "bien_ban":
+        if not req.ngay:
+            day = bien_ban.meeting_date(data, day)
+        body = bien_ban.body_lines(data, day)
+        has_content = bool(req.noi_dung) or bien_ban.has_structure(data)
+        engine = req.engine or ("person" if has_content else "template")
+        note = None if has_content else "Khung biên bản theo Mẫu 1.9: hãy điền các dấu “…”."
+        signers = [Signer("", "THƯ KÝ", _person(req.thu_ky)), Signer("", "CHỦ TỌA", _person(req.chu_tri))]
+    else:
+        body, engine, note = compose_body(settings, doctype, data, don_vi, generator, use_registry)
+        if req.engine and engine == "person":
+            engine = req.engine
+        signers = [resolve_signer(settings, req.nguoi_ky, req.chuc_vu, req.quyen_han)]
+    noi_nhan = [n for n in _as_list(req.noi_nhan) if not fold(n).lstrip("- ").startswith("luu")]
+    kinh_gui = _as_list(req.kinh_gui)
+    if doctype.kinh_gui and not kinh_gui:
+        # "Kính gửi" names the recipients; nơi nhận then says "Như trên" (Phụ lục I, ô 9).
+        kinh_gui, noi_nhan = (noi_nhan, ["Như trên"]) if noi_nhan else (["…"], [])
+    values = template_values(settings, data, don_vi)
+    if not noi_nhan:
+        noi_nhan = fill(doctype.noi_nhan_mac_dinh, values)
+    model = DocumentModel(
+        doc_type=req.doc_type,
+        ten_loai=doctype.ten_loai,
+        co_quan_chu_quan=settings.ward_parent,
+        co_quan_ban_hanh=issuer_lines(settings),
+        ky_hieu=ky_hieu_for(req.doc_type, doctype.viet_tat, don_vi),
+        dia_danh=settings.ward_place,
+        ngay=day.isoformat(),
+        trich_yeu=normalize(req.trich_yeu),
+        body=body,
+        signers=signers,
+        noi_nhan=noi_nhan,
+        luu=doctype.luu.format_map({"don_vi": don_vi}),
+        kinh_gui=kinh_gui if doctype.kinh_gui else [],
+        show_date_line=req.doc_type != "bien_ban",
+        engine=engine,
+    )
+    return model, note
+
+
+def docx_url(document_id: int) -> str:
+    return f"/api/v1/drafts/{document_id}/docx"
+
+
+def answer(row: sqlite3.Row, note: str | None = None) -> dict[str, Any]:
+    model = DocumentModel.from_dict(json.loads(row["model"]))
+    return {
+        "id": row["id"],
+        "so_ky_hieu": model.so_ky_hieu,
+        "docx_url": docx_url(row["id"]),
+        "text": to_plain_text(model),
+        "doc_type": model.doc_type,
+        "trich_yeu": model.trich_yeu,
+        "status": row["status"],
+        "is_draft": model.is_draft,
+        "engine": row["engine"],
+        "ngay": model.ngay,
+        "note": note,
+    }
+
+
+def _row(conn: sqlite3.Connection, document_id: int) -> sqlite3.Row:
+    row = conn.execute("SELECT * FROM drafting_documents WHERE id = ?", (document_id,)).fetchone()
+    if row is None:
+        raise AppError(404, "Không tìm thấy dự thảo văn bản.", "not_found")
+    return row
+
+
+def create_draft(conn: sqlite3.Connection, settings: Settings, payload: dict[str, Any], user: User | None,
+                 *, generator: Any = None, use_registry: bool = True) -> dict[str, Any]:
+    model, note = build_model(settings, payload, generator=generator, use_registry=use_registry)
+    doctype = load_doctype(settings, model.doc_type)
+    cur = conn.execute(
+        "INSERT INTO drafting_documents (doc_type, register, trich_yeu, trich_yeu_fold, model, engine,"
+        " created_by, created_by_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (model.doc_type, doctype.so_dang_ky, model.trich_yeu, fold(model.trich_yeu),
+         json.dumps(model.to_dict(), ensure_ascii=False), model.engine,
+         user.id if user else None, user.display_name if user else None),
+    )
+    document_id = int(cur.lastrowid or 0)
+    audit(conn, "drafting.create", user=user, target=str(document_id),
+          detail={"doc_type": model.doc_type, "trich_yeu": model.trich_yeu}, engine=model.engine)
+    return answer(_row(conn, document_id), note)
+
+
+def get_model(conn: sqlite3.Connection, document_id: int) -> DocumentModel:
+    return DocumentModel.from_dict(json.loads(_row(conn, document_id)["model"]))
+
+
+def get_document(conn: sqlite3.Connection, document_id: int) -> dict[str, Any]:
+    row = _row(conn, document_id)
+    result = answer(row)
+    result["model"] = json.loads(row["model"])
+    result["created_by_name"] = row["created_by_name"]
+    result["updated_at"] = row["updated_at"]
+    return result
+
+
+def update_draft(conn: sqlite3.Connection, settings: Settings, document_id: int, changes: dict[str, Any],
+                 user: User | None) -> dict[str, Any]:
+    """An officer's edits. Issued documents are frozen (Điều 10: corrections go in a new document)."""
+    row = _row(conn, document_id)
+    if row["status"] == "issued":
+        raise AppError(409, "Văn bản đã ban hành, không sửa được. Hãy soạn văn bản mới nếu cần đính chính.",
+                       "already_issued")
+    model = DocumentModel.from_dict(json.loads(row["model"]))
+    if "trich_yeu" in changes:
+        trich_yeu = normalize(str(changes["trich_yeu"] or "")).strip()
+        if not trich_yeu:
+            raise AppError(422, "Trích yếu không được để trống.", "invalid")
+        model.trich_yeu = trich_yeu
+    if "noi_dung" in changes:
+        model.body = _as_list(changes["noi_dung"]) or ["…"]
+    if "kinh_gui" in changes and model.doc_type in ("cong_van", "to_trinh"):
+        model.kinh_gui = _as_list(changes["kinh_gui"])
+    if "noi_nhan" in changes:
+        model.noi_nhan = [n for n in _as_list(changes["noi_nhan"]) if not fold(n).lstrip("- ").startswith("luu")]
+    if "ngay" in changes and changes["ngay"]:
+        model.ngay = (_parse_day(str(changes["ngay"])) or model.date).isoformat()
+    if model.doc_type == "bien_ban":
+        if "thu_ky" in changes:
+            model.signers[0].name = _person(changes["thu_ky"])
+        if "chu_tri" in changes:
+            model.signers[1].name = _person(changes["chu_tri"])
+    elif {"nguoi_ky", "chuc_vu", "quyen_han"} & set(changes):
+        current = model.signers[0] if model.signers else Signer("", "", "")
+        model.signers = [resolve_signer(settings, changes.get("nguoi_ky", current.name),
+                                        changes.get("chuc_vu") or None, changes.get("quyen_han"))]
+    conn.execute(
+        "UPDATE drafting_documents SET model = ?, trich_yeu = ?, trich_yeu_fold = ?, updated_at = datetime('now')"
+        " WHERE id = ? AND status = 'draft'",
+        (json.dumps(model.to_dict(), ensure_ascii=False), model.trich_yeu, fold(model.trich_yeu), document_id),
+    )
+    audit(conn, "drafting.edit", user=user, target=str(document_id), detail={"fields": sorted(changes)})
+    return answer(_row(conn, document_id))
+
+
+def issue_document(conn: sqlite3.Connection, document_id: int, user: User | None,
+                   on: dt.date | None = None) -> dict[str, Any]:
+    """Approve and number: the next number of the register for the issue date's year."""
+    model = numbering.issue(conn, document_id, on or dt.date.today(), user.display_name if user else "")
+    audit(conn, "drafting.issue", user=user, target=str(document_id), detail={"so_ky_hieu": model.so_ky_hieu})
+    return answer(_row(conn, document_id))
+
+
+def list_documents(conn: sqlite3.Connection, *, status: str | None = None, q: str | None = None,
+                   limit: int = 100) -> list[dict[str, Any]]:
+    sql = "SELECT * FROM drafting_documents WHERE 1 = 1"
+    args: list[Any] = []
+    if status in ("draft", "issued"):
+        sql += " AND status = ?"
+        args.append(status)
+    if q:
+        sql += " AND trich_yeu_fold LIKE ?"
+        args.append(f"%{fold(q)}%")
+    sql += " ORDER BY updated_at DESC, id DESC LIMIT ?"
+    args.append(max(1, min(limit, 500)))
+    items = []
+    for row in conn.execute(sql, args):
+        item = answer(row)
+        item.pop("text")
+        item["updated_at"] = row["updated_at"]
+        item["created_by_name"] = row["created_by_name"]
+        items.append(item)
+    return items
+
+
+def render_docx(target: int | DocumentModel, conn: sqlite3.Connection | None = None,
+                settings: Settings | None = None) -> bytes:
+    """The .docx of a stored document (by id, with `conn` or `settings`) or of a model."""
+    if isinstance(target, DocumentModel):
+        return render_model(target)
+    if conn is not None:
+        return render_model(get_model(conn, target))
+    if settings is None:
+        raise ValueError("render_docx(id) needs conn or settings")
+    own = connect(settings.db_path)
+    try:
+        return render_model(get_model(own, target))
+    finally:
+        own.close()
