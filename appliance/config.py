@@ -59,6 +59,11 @@ class Settings(BaseSettings):
     engines_url: str = Field(default="http://127.0.0.1:8090/v1",
                              description="Base URL of the OpenAI-compatible engines API.")
     device: Literal["auto", "cpu", "cuda"] = Field(default="auto", description="Where models run.")
+    engines_mode: Literal["local", "remote"] = Field(
+        default="local", description="local: each process loads the models it uses; remote: every model call "
+                                     "goes to the OpenAI-compatible API at engines_url.")
+    engines_timeout_s: float = Field(default=300.0, gt=0, description="Time limit of one engines request.")
+    engines_queue_max: int = Field(default=16, ge=1, description="Requests waiting per model before 503.")
 
     # --- operations (appliance doctor, TLS) ----------------------------------------------------------
     doctor_min_free_gb: float = Field(default=2.0, ge=0, description="Doctor fails below this much free disk (GB).")

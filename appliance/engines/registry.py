@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,8 @@ class Slot:
     loaded: bool = False
     failed: bool = False
     factory: Callable[[], Any] | None = None
+    retry_s: float | None = None  # remote engines: try again this long after a failure
+    failed_at: float = 0.0
 
     def status(self) -> dict[str, Any]:
         active = self.factory is not None and not self.failed
@@ -103,6 +106,8 @@ class Registry:
 
     def get(self, task: str) -> Any:
         slot = self.slots[task]
+        if slot.failed and slot.retry_s is not None and time.monotonic() - slot.failed_at > slot.retry_s:
+            slot.failed = False
         if slot.factory is None or slot.failed:
             return None
         if slot.loaded:
@@ -114,7 +119,7 @@ class Registry:
                     slot.loaded = True
                     log.info("engine %s loaded: %s", task, getattr(slot.instance, "name", slot.backend))
                 except Exception as exc:  # a broken model degrades one feature, never the app
-                    slot.failed = True
+                    slot.failed, slot.failed_at = True, time.monotonic()
                     slot.problem = f"{type(exc).__name__}: {exc}"
                     log.exception("engine %s (%s) failed to load; features use their fallback", task, slot.model)
         return slot.instance if slot.loaded else None

@@ -1,0 +1,232 @@
+"""The engines server (`appliance engines serve`): the one process that holds the models, with an
+OpenAI-compatible API on 127.0.0.1 — /v1/chat/completions (streaming too), /v1/embeddings,
+/v1/audio/transcriptions — a lane per model so one GPU serves many callers, a time limit per
+request, and load/unload of each engine. Any OpenAI-compatible server (vLLM, TGI, llama.cpp
+server) can stand in for it: the client only speaks that API."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+import tempfile
+import time
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from fastapi import FastAPI, File, Form, Request, UploadFile
+from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
+
+from appliance.engines.registry import TASKS, Registry
+from appliance.engines.work_queue import Cancelled, Lanes, QueueFull, Ticket
+
+log = logging.getLogger(__name__)
+
+
+def _error(status: int, message: str, code: str) -> JSONResponse:
+    # The OpenAI error shape, so foreign clients understand it too.
+    return JSONResponse({"error": {"message": message, "type": code, "code": code}}, status_code=status)
+
+
+def create_engines_app(registry: Registry, *, timeout_s: float = 300.0, max_pending: int = 16) -> FastAPI:
+    app = FastAPI(title="appliance-engines", docs_url=None, redoc_url=None, openapi_url=None)
+    lanes = Lanes(max_pending)
+    app.state.registry, app.state.lanes = registry, lanes
+
+    @app.on_event("shutdown")
+    def _stop() -> None:
+        lanes.shutdown()
+
+    async def run(task: str, fn: Any) -> Any:
+        ticket = Ticket(timeout_s)
+        return await lanes.get(task).run(ticket, fn)
+
+    def engine(task: str) -> Any:
+        return registry.get(task)
+
+    @app.exception_handler(QueueFull)
+    async def _full(_request: Request, exc: QueueFull) -> Response:
+        response = _error(503, f"Máy chủ mô hình đang bận: {exc}. Vui lòng thử lại sau ít phút.", "queue_full")
+        response.headers["Retry-After"] = "5"
+        return response
+
+    @app.exception_handler(TimeoutError)
+    async def _timeout(_request: Request, _exc: TimeoutError) -> Response:
+        return _error(504, "Quá thời gian xử lý yêu cầu.", "timeout")
+
+    @app.exception_handler(Cancelled)
+    async def _cancelled(_request: Request, _exc: Cancelled) -> Response:
+        return _error(504, "Quá thời gian chờ trong hàng đợi.", "timeout")
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, Any]:
+        return {"status": "ok", "engines": registry.status(), "queues": lanes.stats()}
+
+    @app.get("/v1/models")
+    def models() -> dict[str, Any]:
+        data = []
+        for task, info in registry.status().items():
+            if info["backend"] != "fallback" or task == "diarizer":
+                data.append({"id": info.get("model") or info["backend"], "object": "model", "owned_by": "appliance",
+                             "task": task, "backend": info["backend"], "loaded": info["loaded"]})
+        return {"object": "list", "data": data}
+
+    @app.get("/v1/engines")
+    def engines() -> dict[str, Any]:
+        return {"engines": registry.status(), "queues": lanes.stats()}
+
+    @app.post("/v1/engines/{task}/{action}")
+    async def load_unload(task: str, action: str) -> Response:
+        if task not in TASKS or action not in ("load", "unload"):
+            return _error(404, "Không có tác vụ hoặc thao tác này.", "not_found")
+        if action == "unload":
+            # Through the lane: a request in flight finishes before its model goes.
+            await run(task, lambda: registry.unload(task))
+        else:
+            await run(task, lambda: registry.get(task))
+        return JSONResponse({"task": task, **registry.status()[task]})
+
+    @app.post("/v1/chat/completions")
+    async def chat(request: Request) -> Response:
+        body = await request.json()
+        generator = engine("generator")
+        if generator is None:
+            return _error(503, "Chưa cài mô hình ngôn ngữ.", "model_not_installed")
+        messages = [{"role": str(m.get("role", "user")), "content": _content(m.get("content"))}
+                    for m in body.get("messages", [])]
+        if not messages:
+            return _error(400, "Thiếu messages.", "invalid_request")
+        stop = body.get("stop")
+        stop = [stop] if isinstance(stop, str) else list(stop or [])
+        params = {"max_tokens": int(body.get("max_tokens") or body.get("max_completion_tokens") or 512),
+                  "temperature": float(body.get("temperature") or 0.0), "stop": stop}
+        model = body.get("model") or getattr(generator, "name", "llm")
+        cid, created = f"chatcmpl-{uuid.uuid4().hex[:20]}", int(time.time())
+        if body.get("stream"):
+            return _stream_chat(lanes, generator, messages, params, model, cid, created, timeout_s)
+        schema = _json_schema(body.get("response_format"))
+        text = await run("generator", lambda: generator.chat(messages, json_schema=schema, **params))
+        return JSONResponse({
+            "id": cid, "object": "chat.completion", "created": created, "model": model,
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+        })
+
+    @app.post("/v1/embeddings")
+    async def embeddings(request: Request) -> Response:
+        body = await request.json()
+        embedder = engine("embedder")
+        if embedder is None:
+            return _error(503, "Chưa cài mô hình nhúng.", "model_not_installed")
+        raw = body.get("input")
+        texts = [raw] if isinstance(raw, str) else list(raw or [])
+        if not all(isinstance(t, str) for t in texts):
+            return _error(400, "input phải là chuỗi hoặc danh sách chuỗi.", "invalid_request")
+        model = str(body.get("model") or "")
+        kind = body.get("input_type") or ("query" if "query" in model else "passage")
+        kind = "passage" if kind == "document" else kind
+        if kind not in ("query", "passage"):
+            return _error(400, "input_type phải là query hoặc passage.", "invalid_request")
+        vectors = await run("embedder", lambda: embedder.embed(texts, kind=kind))
+        as_b64 = body.get("encoding_format") == "base64"
+        data = [{"object": "embedding", "index": i,
+                 "embedding": base64.b64encode(np.asarray(v, dtype="<f4").tobytes()).decode() if as_b64
+                 else [float(x) for x in v]} for i, v in enumerate(vectors)]
+        return JSONResponse({"object": "list", "data": data, "model": model or embedder.name,
+                             "usage": {"prompt_tokens": 0, "total_tokens": 0}})
+
+    @app.post("/v1/audio/transcriptions")
+    async def transcriptions(file: UploadFile = File(...), model: str = Form("whisper"),
+                             language: str = Form("vi"), response_format: str = Form("json"),
+                             prompt: str | None = Form(None)) -> Response:
+        transcriber = engine("transcriber")
+        if transcriber is None:
+            return _error(503, "Chưa cài mô hình nhận dạng giọng nói.", "model_not_installed")
+        suffix = Path(file.filename or "audio.wav").suffix or ".wav"
+        with tempfile.NamedTemporaryFile(suffix=suffix) as tmp:
+            tmp.write(await file.read())
+            tmp.flush()
+            segments = await run("transcriber", lambda: transcriber.transcribe(
+                tmp.name, language=language or "vi", initial_prompt=prompt))
+        text = " ".join(s.text for s in segments).strip()
+        if response_format == "text":
+            return PlainTextResponse(text)
+        if response_format == "verbose_json":
+            return JSONResponse({"task": "transcribe", "language": language, "text": text,
+                                 "duration": segments[-1].end if segments else 0.0,
+                                 "segments": [{"id": i, "start": s.start, "end": s.end, "text": s.text}
+                                              for i, s in enumerate(segments)]})
+        return JSONResponse({"text": text})
+
+    return app
+
+
+def _content(content: Any) -> str:
+    if isinstance(content, list):  # OpenAI content parts: keep the text ones
+        return "".join(str(p.get("text", "")) for p in content if isinstance(p, dict))
+    return str(content or "")
+
+
+def _json_schema(response_format: Any) -> dict[str, Any] | None:
+    if not isinstance(response_format, dict):
+        return None
+    if response_format.get("type") == "json_schema":
+        schema = response_format.get("json_schema", {}).get("schema")
+        return schema if isinstance(schema, dict) else {}
+    if response_format.get("type") == "json_object":
+        return {"type": "object"}
+    return None
+
+
+def _chunk(cid: str, created: int, model: str, delta: dict[str, str], finish: str | None = None) -> str:
+    payload = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": model,
+               "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+    return f"data: {json.dumps(payload, ensure_ascii=False)}\n\n"
+
+
+def _stream_chat(lanes: Lanes, generator: Any, messages: list[dict[str, str]], params: dict[str, Any], model: str,
+                 cid: str, created: int, timeout_s: float) -> StreamingResponse:
+    ticket = Ticket(timeout_s)
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+
+    def work() -> None:
+        iterator = generator.stream(messages, **params)
+        try:
+            for delta in iterator:
+                if ticket.expired():  # caller gone or deadline passed: free the GPU now
+                    break
+                loop.call_soon_threadsafe(queue.put_nowait, ("delta", delta))
+        except Exception as exc:
+            log.exception("streaming generation failed")
+            loop.call_soon_threadsafe(queue.put_nowait, ("error", str(exc)))
+        finally:
+            iterator.close()
+            loop.call_soon_threadsafe(queue.put_nowait, ("end", ""))
+
+    lanes.get("generator").submit(ticket, work)  # QueueFull → 503 before any byte is sent
+
+    async def events() -> AsyncIterator[str]:
+        try:
+            yield _chunk(cid, created, model, {"role": "assistant", "content": ""})
+            while True:
+                kind, value = await asyncio.wait_for(queue.get(), timeout=max(0.01, ticket.deadline - time.monotonic()))
+                if kind == "delta":
+                    yield _chunk(cid, created, model, {"content": value})
+                elif kind == "error":
+                    yield f"data: {json.dumps({'error': {'message': value, 'type': 'engine_error'}})}\n\n"
+                    break
+                else:
+                    yield _chunk(cid, created, model, {}, "stop")
+                    break
+        except TimeoutError:
+            yield f"data: {json.dumps({'error': {'message': 'Quá thời gian xử lý yêu cầu.', 'type': 'timeout'}})}\n\n"
+        finally:
+            ticket.cancelled.set()
+        yield "data: [DONE]\n\n"
+
+    return StreamingResponse(events(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
