@@ -89,6 +89,11 @@ class Settings(BaseSettings):
     zalo_api_base: str = "https://openapi.zalo.me"
     zalo_oauth_base: str = "https://oauth.zaloapp.com"
 
+    # --- citizen app abuse limits ----------------------------------------------------------------
+    citizen_chat_per_ip_minute: int = Field(default=60, ge=1, description="Chat messages per IP per minute.")
+    citizen_chat_per_session_minute: int = Field(default=20, ge=1, description="Chat messages per session per minute.")
+    citizen_feedback_per_ip_hour: int = Field(default=10, ge=1, description="Complaints filed per IP per hour.")
+
     @classmethod
     def settings_customise_sources(
         cls,
