@@ -1,0 +1,160 @@
+"""Named values in a question: procedures, fields, officers, feedback categories, indicators.
+
+A name matches when a run of consecutive question words equals a run of the name's words
+(folded, typos already repaired) and the run is specific enough: it contains a word that few
+names share, or it is the whole name. The longest run wins; on equal runs a field beats a
+procedure ("hộ tịch" is the field, not one of the procedures whose name ends in it), and a tie
+between two names of the same kind is reported as ambiguous rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from appliance.ask.measures import PERSON_CUES
+from appliance.ask.vocab import PROCEDURE_ALIASES, Catalog
+from appliance.text import fold
+
+if TYPE_CHECKING:
+    from appliance.ask.parser import Intent, Tokens
+
+_WORD = re.compile(r"[a-z0-9]+")
+_PRIORITY = {"linh_vuc": 3, "ma_linh_vuc": 3, "ten_thu_tuc": 2, "can_bo_xu_ly": 1, "indicator": 1}
+
+
+@dataclass
+class Candidate:
+    column: str  # the filter column it sets (or "indicator")
+    value: str  # the value as stored
+    words: list[str]  # the folded words to match
+    whole_only: bool = False  # must match every word (fields, category phrases)
+
+
+@dataclass
+class Hit:
+    candidate: Candidate
+    start: int
+    positions: list[int]
+
+    @property
+    def length(self) -> int:
+        return len(self.positions)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def _candidates(intent: Intent, catalog: Catalog) -> list[Candidate]:
+    out: list[Candidate] = []
+    if intent.domain == "ho_so":
+        out += [Candidate("linh_vuc", f, _words(f), whole_only=True) for f in catalog.fields]
+        out += [Candidate("ten_thu_tuc", p, _words(p)) for p in catalog.procedures]
+        for alias, target in PROCEDURE_ALIASES.items():
+            for p in catalog.procedures:
+                if target in " ".join(_words(p)):
+                    out.append(Candidate("ten_thu_tuc", p, alias.split(), whole_only=True))
+        out += [Candidate("can_bo_xu_ly", o, _words(o)) for o in catalog.officers]
+    elif intent.domain == "phan_anh":
+        for code, label in catalog.feedback_categories:
+            for part in label.split(","):
+                words = _words(part)
+                if len(words) >= 2:
+                    out.append(Candidate("ma_linh_vuc", code, words, whole_only=True))
+    else:
+        out += [Candidate("indicator", name, _words(name)) for name in catalog.indicators]
+    return out
+
+
+def _run(tokens: Tokens, start: int, words: list[str], offset: int) -> list[int]:
+    """Question positions matching words[offset:] from `start`, commas being transparent."""
+    positions: list[int] = []
+    i, j = start, offset
+    while i < len(tokens.items) and j < len(words) and not tokens.used[i]:
+        if tokens.items[i] == ",":
+            i += 1
+            continue
+        if tokens.items[i] != words[j]:
+            break
+        positions.append(i)
+        i += 1
+        j += 1
+    return positions
+
+
+def _specific(hit: Hit, tokens: Tokens, rare: set[str]) -> bool:
+    cand = hit.candidate
+    matched = [tokens.items[k] for k in hit.positions]
+    if hit.length == len(cand.words):
+        return True
+    if cand.whole_only:
+        return False
+    if cand.column == "can_bo_xu_ly":
+        given = cand.words[-1]
+        if given not in matched:
+            return False
+        if hit.length >= 2:
+            return True
+        before = tokens.items[hit.start - 1] if hit.start > 0 else ""
+        before2 = " ".join(tokens.items[max(0, hit.start - 2):hit.start])
+        return before in PERSON_CUES or before2 in PERSON_CUES
+    return hit.length >= 2 and any(w in rare for w in matched)
+
+
+def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:
+    df: dict[str, Counter[str]] = {}
+    for cand in candidates:
+        df.setdefault(cand.column, Counter()).update(set(cand.words))
+    hits: list[Hit] = []
+    for cand in candidates:
+        counts = df[cand.column]
+        limit = 1 if cand.column == "can_bo_xu_ly" else 3 if cand.column == "ten_thu_tuc" else 2
+        rare = {w for w in cand.words if counts[w] <= limit}
+        best: Hit | None = None
+        for start in range(len(tokens.items)):
+            if tokens.used[start]:
+                continue
+            for offset in range(len(cand.words)):
+                positions = _run(tokens, start, cand.words, offset)
+                if not positions:
+                    continue
+                hit = Hit(cand, start, positions)
+                if _specific(hit, tokens, rare) and (best is None or hit.length > best.length):
+                    best = hit
+        if best is not None:
+            hits.append(best)
+    return hits
+
+
+def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
+    """Set intent filters for the names found; a Vietnamese problem description when ambiguous."""
+    candidates = _candidates(intent, catalog)
+    seen: dict[str, str] = {}
+    while True:
+        hits = _best_hits(tokens, candidates)
+        if not hits:
+            return None
+        hits.sort(key=lambda h: (-h.length, -_PRIORITY.get(h.candidate.column, 0),
+                                 -h.length / len(h.candidate.words)))
+        top = hits[0]
+        rivals = [h for h in hits[1:] if h.length == top.length
+                  and h.candidate.column == top.candidate.column
+                  and h.candidate.value != top.candidate.value
+                  and abs(h.length / len(h.candidate.words) - top.length / len(top.candidate.words)) < 1e-9]
+        if rivals:
+            names = ", ".join(f"«{h.candidate.value}»" for h in [top, *rivals][:4])
+            return f"Câu hỏi khớp với nhiều tên: {names}. Xin nêu rõ tên cần hỏi."
+        column, value = top.candidate.column, top.candidate.value
+        if column in seen and seen[column] != value:
+            return (f"Câu hỏi nêu hai giá trị cùng loại («{seen[column]}» và «{value}»); "
+                    "hiện chỉ trả lời cho một giá trị mỗi câu.")
+        seen[column] = value
+        for k in top.positions:
+            tokens.used[k] = True
+        if column == "indicator":
+            intent.indicator = value
+        else:
+            intent.filters[column] = value

@@ -1,0 +1,128 @@
+"""Every SQL the question box runs passes two independent walls.
+
+1. `validate`: sqlglot parses it; it must be one SELECT (UNION of SELECTs allowed) reading only
+   the reporting views and their columns, calling only allow-listed functions.
+2. `run`: a read-only connection (mode=ro + query_only) with an authorizer that allows SELECT,
+   reads of the reporting views (and of the tables beneath them only when SQLite reports the
+   read as happening *inside* one of those views), allow-listed functions and nothing else; a
+   progress handler stops a query after a time limit, and rows are capped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlglot
+from sqlglot import exp
+
+from appliance.db import connect_readonly
+
+VIEWS: dict[str, set[str]] = {
+    "v_ho_so": {"ma_ho_so", "ten_thu_tuc", "linh_vuc", "ngay_tiep_nhan", "han_xu_ly", "ngay_tra_ket_qua",
+                "trang_thai", "hinh_thuc_nop", "can_bo_xu_ly", "thang_tiep_nhan", "thang_tra_ket_qua",
+                "da_giai_quyet", "dung_han", "tre_han", "truc_tuyen", "tu_choi", "chua_tra", "so_ngay_xu_ly"},
+    "v_chi_tieu": {"chi_tieu", "don_vi_tinh", "ky", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh"},
+    "v_phan_anh": {"ma_phan_anh", "kenh", "ma_linh_vuc", "linh_vuc", "don_vi_xu_ly", "trang_thai",
+                   "ngay_tiep_nhan", "thang_tiep_nhan", "han_xu_ly", "ngay_xu_ly_xong", "chua_xu_ly"},
+}
+ALL_COLUMNS = set().union(*VIEWS.values())
+FUNCTIONS = {"count", "sum", "avg", "min", "max", "total", "round", "abs", "coalesce", "ifnull", "nullif",
+             "iif", "substr", "substring", "strftime", "date", "julianday", "lower", "upper", "length",
+             "cast", "instr", "trim", "printf", "group_concat", "vn_fold"}
+TIME_LIMIT_S = 5.0
+ROW_CAP = 500
+MAX_SQL_CHARS = 4000
+
+
+class UnsafeSQL(ValueError):
+    """The SQL is not a plain read of the reporting views; the message is Vietnamese."""
+
+
+def validate(sql: str) -> str:
+    """The SQL, stripped, if it is safe to run; raises UnsafeSQL otherwise."""
+    sql = sql.strip().rstrip(";").strip()
+    if not sql or len(sql) > MAX_SQL_CHARS:
+        raise UnsafeSQL("Câu lệnh rỗng hoặc quá dài.")
+    try:
+        statements = sqlglot.parse(sql, read="sqlite")
+    except sqlglot.errors.SqlglotError as exc:
+        raise UnsafeSQL("Câu lệnh SQL không đúng cú pháp.") from exc
+    if len(statements) != 1 or statements[0] is None:
+        raise UnsafeSQL("Chỉ được chạy đúng một câu lệnh SELECT.")
+    tree = statements[0]
+    if not isinstance(tree, (exp.Select, exp.Union)):
+        raise UnsafeSQL("Chỉ được chạy câu lệnh SELECT (đọc dữ liệu).")
+    ctes = {cte.alias_or_name.lower() for cte in tree.find_all(exp.CTE)}
+    aliases = {a.alias.lower() for a in tree.find_all(exp.Alias)}
+    aliases |= {t.alias.lower() for t in tree.find_all(exp.TableAlias) if t.alias}
+    for node in tree.walk():
+        if isinstance(node, (exp.Insert, exp.Update, exp.Delete, exp.Drop, exp.Create, exp.Alter, exp.Command,
+                             exp.Pragma, exp.Attach, exp.Detach, exp.Transaction, exp.Into)):
+            raise UnsafeSQL("Câu lệnh có thao tác ghi hoặc quản trị, không được phép.")
+        if isinstance(node, exp.Table):
+            name = node.name.lower()
+            if node.args.get("db") or node.args.get("catalog"):
+                raise UnsafeSQL("Không được đọc cơ sở dữ liệu khác.")
+            if name not in VIEWS and name not in ctes:
+                raise UnsafeSQL(f"Không được đọc bảng «{node.name}»; chỉ các view báo cáo được phép.")
+        elif isinstance(node, exp.Column):
+            name = node.name.lower()
+            if name and name not in ALL_COLUMNS and name not in aliases:
+                raise UnsafeSQL(f"Cột «{node.name}» không có trong các view báo cáo.")
+        elif isinstance(node, exp.Anonymous):
+            if str(node.name).lower() not in FUNCTIONS:
+                raise UnsafeSQL(f"Hàm «{node.name}» không được phép.")
+    return sql
+
+
+def _authorizer(action: int, arg1: str | None, arg2: str | None, dbname: str | None,
+                source: str | None) -> int:
+    if action == sqlite3.SQLITE_SELECT:
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_READ:
+        if dbname not in (None, "main"):
+            return sqlite3.SQLITE_DENY
+        if (arg1 or "").lower() in VIEWS or (source or "").lower() in VIEWS:
+            return sqlite3.SQLITE_OK
+        return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_FUNCTION:
+        return sqlite3.SQLITE_OK if (arg2 or "").lower() in FUNCTIONS else sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_DENY
+
+
+@dataclass
+class Result:
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool
+    elapsed_ms: float
+
+
+class QueryFailed(RuntimeError):
+    """The query was refused by SQLite or stopped by the time limit; the message is Vietnamese."""
+
+
+def run(db_path: Path | str, sql: str, *, time_limit_s: float = TIME_LIMIT_S, row_cap: int = ROW_CAP) -> Result:
+    """Run already-validated SQL behind the authorizer, the time limit and the row cap."""
+    conn = connect_readonly(db_path)
+    started = time.perf_counter()
+    deadline = started + time_limit_s
+    try:
+        conn.set_authorizer(_authorizer)
+        conn.set_progress_handler(lambda: 1 if time.perf_counter() > deadline else 0, 2000)
+        try:
+            cursor = conn.execute(sql)
+            fetched = cursor.fetchmany(row_cap + 1)
+        except sqlite3.DatabaseError as exc:
+            if "interrupted" in str(exc):
+                raise QueryFailed(f"Câu truy vấn chạy quá {time_limit_s:g} giây nên đã dừng.") from exc
+            raise QueryFailed("Cơ sở dữ liệu từ chối câu truy vấn (chỉ được đọc các view báo cáo).") from exc
+        columns = [d[0] for d in cursor.description or []]
+        rows = [list(r) for r in fetched[:row_cap]]
+        return Result(columns, rows, len(fetched) > row_cap, (time.perf_counter() - started) * 1000)
+    finally:
+        conn.close()

@@ -1,0 +1,101 @@
+"""The measures the question box computes, each written once as SQL over the reporting views
+(CONTRACT §4), and the Vietnamese words that name them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str
+    label: str  # Vietnamese, as it reads in an answer and as a column heading
+    domain: str  # ho_so | phan_anh
+    basis: str  # received | returned | asof | created
+    kind: str  # count | rate | avg
+    cond: str | None = None  # counted rows (count) or the numerator (rate); a flag column or SQL
+    column: str | None = None  # averaged column (avg)
+    unit: str = "hồ sơ"
+
+
+MEASURES: dict[str, Measure] = {m.key: m for m in [
+    Measure("tiep_nhan", "Tiếp nhận", "ho_so", "received", "count"),
+    Measure("truc_tuyen", "Tiếp nhận trực tuyến", "ho_so", "received", "count", "truc_tuyen"),
+    Measure("ty_le_truc_tuyen", "Tỷ lệ trực tuyến", "ho_so", "received", "rate", "truc_tuyen", unit="%"),
+    Measure("tu_choi", "Từ chối", "ho_so", "received", "count", "tu_choi"),
+    Measure("ty_le_tu_choi", "Tỷ lệ từ chối", "ho_so", "received", "rate", "tu_choi", unit="%"),
+    Measure("da_giai_quyet", "Đã giải quyết", "ho_so", "returned", "count"),
+    Measure("dung_han", "Đúng hạn", "ho_so", "returned", "count", "dung_han"),
+    Measure("tre_han", "Trễ hạn", "ho_so", "returned", "count", "tre_han"),
+    Measure("ty_le_dung_han", "Tỷ lệ đúng hạn", "ho_so", "returned", "rate", "dung_han", unit="%"),
+    Measure("ty_le_tre_han", "Tỷ lệ trễ hạn", "ho_so", "returned", "rate", "tre_han", unit="%"),
+    Measure("so_ngay_tb", "Thời gian giải quyết trung bình", "ho_so", "returned", "avg",
+            column="so_ngay_xu_ly", unit="ngày"),
+    Measure("chua_giai_quyet", "Chưa giải quyết", "ho_so", "asof", "count"),
+    Measure("qua_han", "Quá hạn chưa giải quyết", "ho_so", "asof", "count", "han_xu_ly < {asof}"),
+    Measure("pa_tiep_nhan", "Phản ánh tiếp nhận", "phan_anh", "created", "count", unit="phản ánh"),
+    Measure("pa_ty_le_da_xu_ly", "Tỷ lệ phản ánh đã xử lý", "phan_anh", "created", "rate",
+            "trang_thai = 'da_xu_ly'", unit="%"),
+    Measure("pa_qua_han", "Phản ánh quá hạn chưa xử lý", "phan_anh", "asof", "count", "han_xu_ly < {asof}",
+            unit="phản ánh"),
+]}
+
+# Folded phrases → base measure, longest first when matched. Rates are formed by "tỷ lệ"/"%".
+RECORD_PHRASES: list[tuple[str, str]] = [
+    ("qua han chua giai quyet", "qua_han"), ("chua giai quyet qua han", "qua_han"),
+    ("thoi gian giai quyet", "so_ngay_tb"), ("thoi gian xu ly", "so_ngay_tb"),
+    ("so ngay giai quyet", "so_ngay_tb"), ("so ngay xu ly", "so_ngay_tb"), ("mat bao lau", "so_ngay_tb"),
+    ("bao nhieu ngay", "so_ngay_tb"),
+    ("chua giai quyet", "chua_giai_quyet"), ("chua tra ket qua", "chua_giai_quyet"),
+    ("ton dong", "chua_giai_quyet"), ("dang ton", "chua_giai_quyet"), ("con ton", "chua_giai_quyet"),
+    ("dung thoi han", "dung_han"), ("dung han", "dung_han"), ("dung hen", "dung_han"), ("truoc han", "dung_han"),
+    ("tre han", "tre_han"), ("tre hen", "tre_han"), ("tra tre", "tre_han"), ("tra cham", "tre_han"),
+    ("cham han", "tre_han"),
+    ("qua han", "qua_han"),
+    ("da giai quyet", "da_giai_quyet"), ("giai quyet xong", "da_giai_quyet"), ("giai quyet", "da_giai_quyet"),
+    ("da tra ket qua", "da_giai_quyet"), ("tra ket qua", "da_giai_quyet"), ("xu ly xong", "da_giai_quyet"),
+    ("hoan thanh", "da_giai_quyet"),
+    ("bi tu choi", "tu_choi"), ("tu choi", "tu_choi"),
+    ("tiep nhan", "tiep_nhan"), ("nhan duoc", "tiep_nhan"), ("nop vao", "tiep_nhan"), ("nop", "tiep_nhan"),
+    ("xu ly", "da_giai_quyet"),
+]
+FEEDBACK_PHRASES: list[tuple[str, str]] = [
+    ("qua han", "pa_qua_han"), ("tre han", "pa_qua_han"), ("cham xu ly", "pa_qua_han"),
+    ("da xu ly", "pa_da_xu_ly"), ("xu ly xong", "pa_da_xu_ly"), ("da giai quyet", "pa_da_xu_ly"),
+    ("tiep nhan", "pa_tiep_nhan"), ("nhan duoc", "pa_tiep_nhan"), ("gui", "pa_tiep_nhan"),
+]
+RATE_WORDS = ["ty le", "ti le", "phan tram", "%"]
+RATE_OF = {"dung_han": "ty_le_dung_han", "tre_han": "ty_le_tre_han", "qua_han": "ty_le_tre_han",
+           "truc_tuyen": "ty_le_truc_tuyen", "tu_choi": "ty_le_tu_choi", "pa_da_xu_ly": "pa_ty_le_da_xu_ly"}
+
+FEEDBACK_CUES = ["phan anh", "kien nghi", "gop y", "khieu nai", "y kien nguoi dan"]
+INDICATOR_CUES = ["chi tieu", "ke hoach", "kinh te xa hoi", "kt xh", "ktxh"]
+
+# Dimension words → the grouped column (per domain); "month" groups by the basis' month.
+DIMENSIONS: dict[str, dict[str, str]] = {
+    "ho_so": {"linh vuc": "linh_vuc", "thu tuc": "ten_thu_tuc", "can bo": "can_bo_xu_ly",
+              "nguoi xu ly": "can_bo_xu_ly", "hinh thuc nop": "hinh_thuc_nop", "hinh thuc": "hinh_thuc_nop",
+              "kenh": "hinh_thuc_nop", "trang thai": "trang_thai", "thang": "month"},
+    "phan_anh": {"linh vuc": "linh_vuc", "loai": "linh_vuc", "nhom": "linh_vuc", "trang thai": "trang_thai",
+                 "kenh": "kenh", "don vi": "don_vi_xu_ly", "phong": "don_vi_xu_ly", "thang": "month"},
+}
+DIMENSION_LABELS = {"linh_vuc": "Lĩnh vực", "ten_thu_tuc": "Thủ tục", "can_bo_xu_ly": "Cán bộ xử lý",
+                    "hinh_thuc_nop": "Hình thức nộp", "trang_thai": "Trạng thái", "month": "Tháng",
+                    "kenh": "Kênh", "don_vi_xu_ly": "Đơn vị xử lý"}
+TREND_WORDS = ["xu huong", "dien bien", "hang thang", "qua cac thang", "tung thang", "moi thang", "theo thang",
+               "cac thang"]
+TOP_DESC = ["nhieu nhat", "cao nhat", "lon nhat", "dung dau", "nhieu hon ca"]
+TOP_ASC = ["it nhat", "thap nhat", "nho nhat"]
+COMPARE_WORDS = ["so voi", "so sanh", "tang hay giam", "tang giam", "chenh lech", "thay doi the nao"]
+PERSON_CUES = {"can bo", "anh", "chi", "ong", "ba", "dong chi", "co", "chu", "em"}
+
+
+def all_phrases() -> list[str]:
+    """Every keyword phrase, for the typo-repair vocabulary."""
+    phrases = [p for p, _ in RECORD_PHRASES + FEEDBACK_PHRASES]
+    phrases += RATE_WORDS + FEEDBACK_CUES + INDICATOR_CUES + TREND_WORDS + TOP_DESC + TOP_ASC + COMPARE_WORDS
+    for dims in DIMENSIONS.values():
+        phrases += list(dims)
+    phrases += list(PERSON_CUES) + ["ai", "theo", "tung", "nao", "top", "cung ky", "ky truoc", "moi ngay",
+                                    "trung binh", "binh quan", "bao nhieu phan tram", "thuc hien", "dat"]
+    return phrases

@@ -1,0 +1,117 @@
+"""Hỏi đáp số liệu: the page (/hoi-dap), the API (POST /api/v1/ask, CONTRACT §2) and the
+leader's own history. Every question is audited with the engine that answered it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel, Field
+
+from appliance.ask import llm, service
+from appliance.auth.audit import audit
+from appliance.auth.users import User
+from appliance.http.deps import Conn, LeaderUser, SettingsDep, client_ip
+from appliance.http.errors import AppError
+from appliance.http.rendering import render
+
+router = APIRouter()
+HISTORY_SIZE = 20
+
+
+class AskBody(BaseModel):
+    question: str = Field(max_length=1000)
+
+
+def _generator(request: Request) -> Any:
+    return llm.get_generator(request.app.state.settings, getattr(request.app.state, "engines", None))
+
+
+def _ask(request: Request, conn: sqlite3.Connection, user: User, question: str) -> service.AskResult:
+    question = question.strip()
+    if not question:
+        raise AppError(422, "Vui lòng nhập câu hỏi.", "empty_question")
+    settings = request.app.state.settings
+    try:
+        result = service.answer_question(settings.db_path, question, today=dt.date.today(),
+                                         generator=_generator(request))
+    except Exception:
+        # Never a made-up figure, never a stack trace: say it plainly and keep the trace in the log.
+        import logging
+
+        logging.getLogger(__name__).exception("ask failed: %s", question)
+        result = service.AskResult(question, "Xin lỗi, hệ thống chưa trả lời được câu hỏi này do lỗi khi tính "
+                                   "toán. Lỗi đã được ghi lại; anh/chị thử hỏi cách khác hoặc báo quản trị viên.",
+                                   status="error", suggestions=service.SUGGESTIONS[:3])
+    action = "ask.refused" if result.status == "refused" else "ask.question"
+    audit(conn, action, user=user, target="/api/v1/ask", ip=client_ip(request), engine=result.engine,
+          detail={"question": question, "status": result.status, "sql": result.sql, "rows": len(result.rows)})
+    conn.execute("INSERT INTO ask_history (user_id, question, answer, status, engine, sql) VALUES (?,?,?,?,?,?)",
+                 (user.id, question, result.answer, result.status, result.engine, result.sql))
+    return result
+
+
+def history(conn: sqlite3.Connection, user: User, limit: int = HISTORY_SIZE) -> list[dict[str, Any]]:
+    rows = conn.execute("SELECT id, at, question, answer, status, engine FROM ask_history WHERE user_id = ?"
+                        " ORDER BY id DESC LIMIT ?", (user.id, limit)).fetchall()
+    return [dict(r) for r in rows]
+
+
+@router.post("/api/v1/ask")
+def api_ask(body: AskBody, request: Request, conn: Conn, user: LeaderUser) -> JSONResponse:
+    return JSONResponse(_ask(request, conn, user, body.question).to_api())
+
+
+@router.get("/api/v1/ask/history")
+def api_history(conn: Conn, user: LeaderUser) -> JSONResponse:
+    return JSONResponse({"history": history(conn, user)})
+
+
+def _page(request: Request, conn: sqlite3.Connection, user: User, settings: Any,
+          result: service.AskResult | None) -> HTMLResponse:
+    return render(request, "ask/page.html", {
+        "title": "Hỏi đáp số liệu",
+        "result": result,
+        "chart_json": json.dumps(result.chart, ensure_ascii=False) if result and result.chart else "",
+        "suggestions": service.SUGGESTIONS,
+        "history": history(conn, user),
+        "llm_ready": _generator(request) is not None,
+        "cell": cell,
+    }, fragment="ask/_answer.html")
+
+
+def cell(key: str, value: Any) -> str:
+    """A table cell the Vietnamese way: 1.234, 93,8%, dates dd/mm/yyyy."""
+    from appliance.text import format_number, format_percent
+
+    if value is None:
+        return "—"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        text = str(value)
+        if len(text) == 10 and text[4] == "-" and text[7] == "-":
+            return f"{text[8:]}/{text[5:7]}/{text[:4]}"
+        if len(text) == 7 and text[4] == "-" and text[:4].isdigit():
+            return f"{text[5:]}/{text[:4]}"
+        return text
+    if key.startswith(("ty_le", "pa_ty_le")):
+        return format_percent(value)
+    if isinstance(value, float) and value != int(value):
+        return format_number(value, 1)
+    return format_number(value)
+
+
+@router.get("/hoi-dap")
+def page(request: Request, conn: Conn, user: LeaderUser, settings: SettingsDep) -> HTMLResponse:
+    return _page(request, conn, user, settings, None)
+
+
+@router.post("/hoi-dap")
+async def page_ask(request: Request, conn: Conn, user: LeaderUser, settings: SettingsDep) -> HTMLResponse:
+    form = await request.form()
+    question = str(form.get("question") or "")[:1000]
+    result = _ask(request, conn, user, question)
+    return _page(request, conn, user, settings, result)

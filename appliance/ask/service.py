@@ -1,0 +1,165 @@
+"""One question in, one answer out: refuse hostile input, try the parser, then the model, run
+the validated SQL read-only, and phrase the answer. Nothing here writes to the database; the
+route audits and keeps the history on its own connection."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from appliance.ask import answer, guard, llm, parser, sqlbuild
+from appliance.ask.measures import all_phrases
+from appliance.ask.vocab import Catalog, cached_catalog
+from appliance.db import connect_readonly
+from appliance.text import fold
+
+# Folded patterns of requests to change data, reach other data, or override the rules.
+_HOSTILE = [
+    r"\b(?:xoa|huy bo|sua|ghi de|chen them|them moi|cap nhat lai|thay doi du lieu|doi trang thai)\b",
+    r"\b(?:drop|delete|insert|update|alter|create|attach|detach|pragma|vacuum|truncate|replace|reindex|grant)\b",
+    r"\b(?:select|union|from)\b.*\b(?:from|where|select)\b", r";|--|/\*",
+    r"\bbo qua (?:moi |tat ca |cac |nhung )?(?:huong dan|chi dan|quy tac|lenh|yeu cau|rang buoc)",
+    r"\b(?:ignore|disregard|forget) (?:all |the |previous |prior |your )",
+    r"\b(?:system prompt|jailbreak|prompt)\b", r"\bquen (?:het |di )?(?:huong dan|quy tac)",
+    r"\b(?:mat khau|password|token|phien dang nhap|sessions?|users?|audit|nhat ky he thong|tai khoan)\b",
+    r"\b(?:so dien thoai|dia chi|ho ten) (?:cua )?(?:nguoi dan|cong dan|nguoi phan anh)",
+]
+_HOSTILE_RE = [re.compile(p) for p in _HOSTILE]
+
+REFUSAL = ("Xin lỗi, hộp hỏi đáp chỉ đọc và tổng hợp số liệu báo cáo. Tôi không thể xóa, sửa hay thay đổi dữ "
+           "liệu, không xem thông tin tài khoản hay thông tin cá nhân, và không làm theo yêu cầu bỏ qua quy tắc. "
+           "Dữ liệu không bị thay đổi. Anh/chị có thể hỏi, ví dụ: «Tháng này tiếp nhận bao nhiêu hồ sơ?»")
+
+SUGGESTIONS = [
+    "Tháng này phường tiếp nhận bao nhiêu hồ sơ, đúng hạn bao nhiêu phần trăm?",
+    "Tỷ lệ đúng hạn quý 3 theo lĩnh vực",
+    "Có bao nhiêu hồ sơ quá hạn chưa giải quyết?",
+    "Thủ tục nào tiếp nhận nhiều hồ sơ nhất từ đầu năm?",
+    "So sánh số hồ sơ tiếp nhận tháng này với tháng trước",
+    "Xu hướng hồ sơ tiếp nhận theo tháng",
+    "Tỷ lệ nộp trực tuyến tháng trước",
+    "Cán bộ nào giải quyết nhiều hồ sơ nhất tháng trước?",
+    "Thời gian giải quyết trung bình lĩnh vực Đất đai năm nay",
+    "Bình quân mỗi tháng tiếp nhận bao nhiêu hồ sơ khai sinh?",
+    "Có bao nhiêu phản ánh quá hạn?",
+    "Phản ánh theo lĩnh vực tháng này",
+    "Các chỉ tiêu kinh tế - xã hội tháng trước",
+]
+
+
+@dataclass
+class AskResult:
+    question: str
+    answer: str
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[Any]] = field(default_factory=list)
+    sql: str = ""
+    chart: dict[str, Any] | None = None
+    engine: str = "rules"
+    status: str = "ok"  # ok | unsure | refused | error
+    suggestions: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # raw column names of the SQL
+    intent: parser.Intent | None = None
+
+    def to_api(self) -> dict[str, Any]:
+        return {"answer": self.answer, "columns": self.columns, "rows": self.rows, "sql": self.sql,
+                "chart": self.chart, "engine": self.engine, "status": self.status,
+                "suggestions": self.suggestions}
+
+
+def is_hostile(question: str) -> bool:
+    folded = fold(question)
+    raw = question.lower()
+    return any(p.search(folded) or p.search(raw) for p in _HOSTILE_RE)
+
+
+def suggest(question: str, intent: parser.Intent | None = None, k: int = 3) -> list[str]:
+    folded = fold(question)
+    ranked = sorted(SUGGESTIONS, key=lambda s: -difflib.SequenceMatcher(None, folded, fold(s)).ratio())
+    return ranked[:k]
+
+
+def catalog_for(db_path: Path) -> Catalog:
+    conn = connect_readonly(db_path)
+    try:
+        return cached_catalog(db_path, conn, all_phrases())
+    finally:
+        conn.close()
+
+
+def _labels(catalog: Catalog) -> dict[str, str]:
+    return dict(catalog.feedback_categories)
+
+
+def _unsure(question: str, reason: str, intent: parser.Intent | None, engine: str = "rules") -> AskResult:
+    text = ("Tôi chưa chắc đã hiểu đúng câu hỏi nên không đưa ra con số" + (f" ({reason.rstrip('.')})" if reason
+            else "") + ". Anh/chị có thể hỏi lại rõ hơn, ví dụ một trong các câu gợi ý.")
+    return AskResult(question, text, engine=engine, status="unsure", suggestions=suggest(question, intent),
+                     intent=intent)
+
+
+def answer_question(db_path: Path | str, question: str, *, today: dt.date | None = None,
+                    generator: Any = None, use_llm: bool = True) -> AskResult:
+    db_path = Path(db_path)
+    today = today or dt.date.today()
+    question = question.strip()
+    if not question:
+        return _unsure(question, "câu hỏi trống", None)
+    if is_hostile(question):
+        return AskResult(question, REFUSAL, engine="rules", status="refused", suggestions=SUGGESTIONS[:3])
+    catalog = catalog_for(db_path)
+    parsed = parser.parse(question, catalog, today)
+    if parsed.confident and parsed.intent is not None:
+        return _run_rules(db_path, question, parsed.intent, catalog, today)
+    if use_llm and generator is not None:
+        return _run_llm(db_path, question, catalog, today, generator, parsed)
+    return _unsure(question, parsed.reason, parsed.intent)
+
+
+def _run_rules(db_path: Path, question: str, intent: parser.Intent, catalog: Catalog,
+               today: dt.date) -> AskResult:
+    query = sqlbuild.build(intent, today)
+    sql = guard.validate(query.sql)  # the parser's SQL passes the same wall as the model's
+    result = guard.run(db_path, sql)
+    labels = _labels(catalog)
+    text = answer.sentence(intent, query, result.columns, result.rows, labels)
+    if result.truncated:
+        text += f" (chỉ hiện {guard.ROW_CAP} dòng đầu)"
+    earliest = intent.period.start.isoformat() if intent.period else None
+    if intent.domain == "ho_so" and earliest and catalog.first_record_day and earliest < catalog.first_record_day:
+        first = dt.date.fromisoformat(catalog.first_record_day)
+        text += f" Lưu ý: dữ liệu hồ sơ hiện có bắt đầu từ ngày {first:%d/%m/%Y}."
+    columns = [sqlbuild.COLUMN_LABELS.get(c, c) for c in result.columns]
+    return AskResult(question, text, columns, result.rows, sql, answer.chart(intent, query, result.rows, labels),
+                     "rules", keys=result.columns, intent=intent)
+
+
+def _run_llm(db_path: Path, question: str, catalog: Catalog, today: dt.date, generator: Any,
+             parsed: parser.ParseResult) -> AskResult:
+    names = {"ten_thu_tuc": catalog.procedures, "linh_vuc": catalog.fields, "can_bo_xu_ly": catalog.officers,
+             "chi_tieu": catalog.indicators}
+    try:
+        raw = llm.write_sql(generator, question, today.isoformat(), names)
+    except Exception:  # the model failing is the same as the model not knowing
+        raw = None
+    if not raw:
+        return _unsure(question, parsed.reason, parsed.intent, engine="llm")
+    try:
+        sql = guard.validate(raw)
+        result = guard.run(db_path, sql)
+    except (guard.UnsafeSQL, guard.QueryFailed) as exc:
+        out = _unsure(question, f"câu lệnh do mô hình viết bị từ chối: {exc}", parsed.intent, engine="llm")
+        out.sql = raw
+        return out
+    if not result.rows:
+        text = "Mô hình ngôn ngữ đã viết câu truy vấn (xem «Cách tính») nhưng không có dòng kết quả nào."
+    else:
+        first = ", ".join(f"{c}: {answer.value_text(c, v)}" for c, v in zip(result.columns, result.rows[0],
+                                                                             strict=False))
+        more = f" (và {len(result.rows) - 1} dòng khác trong bảng)" if len(result.rows) > 1 else ""
+        text = (f"Kết quả do mô hình ngôn ngữ lập câu truy vấn (hãy kiểm tra «Cách tính»): {first}{more}.")
+    return AskResult(question, text, result.columns, result.rows, sql, None, "llm", keys=result.columns)

@@ -1,0 +1,153 @@
+"""Intent → one SELECT over the reporting views. Literals are inlined (quoted) so the SQL shown
+under "Cách tính" is exactly what ran and can be pasted into any SQLite client."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from appliance.ask.measures import DIMENSION_LABELS, MEASURES, Measure
+from appliance.ask.parser import Intent
+from appliance.text.periods import Period
+
+
+def q(value: object) -> str:
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+@dataclass
+class Query:
+    sql: str
+    columns: list[str]
+    kind: str  # scalar | group | compare | average | indicator
+
+
+VIEW = {"ho_so": "v_ho_so", "phan_anh": "v_phan_anh"}
+_BASIS_DATE = {"received": "ngay_tiep_nhan", "created": "ngay_tiep_nhan", "returned": "ngay_tra_ket_qua"}
+_BASIS_MONTH = {"received": "thang_tiep_nhan", "created": "thang_tiep_nhan", "returned": "thang_tra_ket_qua"}
+
+
+def scope(measure: Measure, period: Period | None, asof: dt.date) -> str:
+    if measure.basis == "asof":
+        open_flag = "chua_tra" if measure.domain == "ho_so" else "chua_xu_ly"
+        return f"{open_flag} = 1 AND ngay_tiep_nhan <= {q(asof.isoformat())}"
+    parts = ["da_giai_quyet = 1"] if measure.basis == "returned" else []
+    if period is not None:
+        column = _BASIS_DATE[measure.basis]
+        parts.append(f"{column} BETWEEN {q(period.start.isoformat())} AND {q(period.end.isoformat())}")
+    return " AND ".join(parts) or "1 = 1"
+
+
+def _cond(measure: Measure, asof: dt.date) -> str | None:
+    if measure.cond is None:
+        return None
+    cond = measure.cond.replace("{asof}", q(asof.isoformat()))
+    return f"{cond} = 1" if cond.isidentifier() else cond
+
+
+def expression(measure: Measure, asof: dt.date, within: str | None = None) -> str:
+    """The aggregate for one measure; `within` is its scope when the WHERE clause cannot hold it."""
+    cond = _cond(measure, asof)
+
+    def count(extra: str | None) -> str:
+        test = " AND ".join(p for p in (within, extra) if p)
+        if not test:
+            return "COUNT(*)"
+        return f"COUNT(CASE WHEN {test} THEN 1 END)"  # 0, not NULL, over no rows
+
+    if measure.kind == "count":
+        return count(cond)
+    if measure.kind == "rate":
+        return f"100.0 * {count(cond)} / NULLIF({count(None)}, 0)"
+    column = measure.column or ""
+    return f"AVG({column})" if within is None else f"AVG(CASE WHEN {within} THEN {column} END)"
+
+
+def _filters(intent: Intent) -> list[str]:
+    return [f"{column} = {q(value)}" for column, value in intent.filters.items()]
+
+
+def _select(intent: Intent, period: Period | None, today: dt.date,
+            label: str | None = None) -> tuple[str, list[str]]:
+    measures = [MEASURES[m] for m in intent.measures]
+    asof = min(period.end, today) if period is not None else today
+    scopes = [scope(m, period, asof) for m in measures]
+    shared = len(set(scopes)) == 1
+    exprs, columns = [], []
+    if label is not None:
+        exprs.append(f"{q(label)} AS ky")
+        columns.append("ky")
+    group_col = None
+    if intent.group:
+        group_col = _BASIS_MONTH[measures[0].basis] if intent.group == "month" else intent.group
+        exprs.append(group_col)
+        columns.append(group_col)
+    for m in measures:
+        exprs.append(f"{expression(m, asof, None if shared else scope(m, period, asof))} AS {m.key}")
+        columns.append(m.key)
+    where = [scopes[0]] if shared else ["(" + " OR ".join(f"({s})" for s in dict.fromkeys(scopes)) + ")"]
+    where += _filters(intent)
+    if len(where) > 1 and where[0] == "1 = 1":
+        where = where[1:]
+    sql = f"SELECT {', '.join(exprs)} FROM {VIEW[intent.domain]} WHERE {' AND '.join(where)}"
+    if group_col:
+        sql += f" GROUP BY {group_col}"
+        first = measures[0].key
+        if intent.group == "month":
+            sql += f" ORDER BY {group_col}"
+        else:
+            sql += f" ORDER BY {first} {'ASC' if intent.order == 'asc' else 'DESC'}, {group_col}"
+        if intent.limit:
+            sql += f" LIMIT {int(intent.limit)}"
+    return sql, columns
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def build(intent: Intent, today: dt.date) -> Query:
+    if intent.domain == "chi_tieu":
+        return _indicator(intent)
+    if intent.group:
+        measures = [m for m in intent.measures if MEASURES[m].basis == MEASURES[intent.measures[0]].basis]
+        intent.measures = measures
+    if intent.compare is not None and intent.period is not None:
+        first, columns = _select(intent, intent.period, today, intent.period.label)
+        second, _ = _select(intent, intent.compare, today, intent.compare.label)
+        return Query(f"{first} UNION ALL {second}", columns, "compare")
+    sql, columns = _select(intent, intent.period, today)
+    if intent.per and intent.period is not None:
+        end = min(intent.period.end, today)
+        units = (months_between(intent.period.start, end) if intent.per == "month"
+                 else (end - intent.period.start).days + 1)
+        key = intent.measures[0]
+        sql = f"SELECT t.{key} * 1.0 / {units} AS binh_quan, t.{key} AS tong, {units} AS so_ky FROM ({sql}) AS t"
+        return Query(sql, ["binh_quan", "tong", "so_ky"], "average")
+    return Query(sql, columns, "group" if intent.group else "scalar")
+
+
+def _indicator(intent: Intent) -> Query:
+    period = intent.period
+    assert period is not None
+    if period.kind == "month":
+        ky = f"{period.start:%Y-%m}"
+    elif period.kind == "quarter":
+        ky = f"{period.start.year}-Q{(period.start.month - 1) // 3 + 1}"
+    else:
+        ky = str(period.start.year)
+    where = [f"ky = {q(ky)}"]
+    if intent.indicator:
+        where.append(f"chi_tieu = {q(intent.indicator)}")
+    sql = ("SELECT chi_tieu, don_vi_tinh, ke_hoach, thuc_hien, ty_le_hoan_thanh FROM v_chi_tieu WHERE "
+           + " AND ".join(where) + " ORDER BY chi_tieu")
+    return Query(sql, ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh"], "indicator")
+
+
+COLUMN_LABELS = {**DIMENSION_LABELS, "ky": "Kỳ", "binh_quan": "Bình quân", "tong": "Tổng", "so_ky": "Số kỳ",
+                 "chi_tieu": "Chỉ tiêu", "don_vi_tinh": "Đơn vị tính", "ke_hoach": "Kế hoạch",
+                 "thuc_hien": "Thực hiện", "ty_le_hoan_thanh": "% hoàn thành",
+                 "thang_tiep_nhan": "Tháng", "thang_tra_ket_qua": "Tháng",
+                 **{k: m.label for k, m in MEASURES.items()}}

@@ -1,0 +1,168 @@
+"""What the question box knows by name: the distinct values in the data (procedures, fields,
+officers, feedback categories, indicators) and the words leaders use, with typo-tolerant
+matching on folded text.
+
+Typos are repaired token by token against this vocabulary before any phrase matching, so the
+rest of the parser can match exactly. Only tokens unknown to the vocabulary are repaired, and
+only to a unique nearest neighbour, so a correct word is never "corrected" into another.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from appliance.text import fold
+
+# Words that carry no filter or measure of their own: a question made of these and recognised
+# phrases is fully understood. A content word outside this list makes the parser unsure.
+FILLER = set(
+    """
+    bao nhieu co la cua phuong ta minh trong ky nay do duoc bi da dang se dat dang the nao nhu the nao
+    ho so ho so thu tuc hanh chinh tthc tong so tong cong tat ca toan bo cac nhung moi mot hai ba bon nam sau
+    bay tam chin muoi ngay thang quy tuan hom qua truoc nua dau cuoi tu den toi va voi so sanh hay hoac
+    bang tren duoi hon kem tang giam thay doi bien dong cho xem biet hoi tra loi giup vui long xin cam on
+    em anh chi oi a nhe ah u vay sao khong chua roi luon cu the chi tiet lay liet ke thong ke bao cao
+    nhan dang ky o tai ve theo tung xep hang top nhat nhieu it cao thap lon nho manh yeu tot kem
+    thuc hien nhu nao muc bao phan tram ty le ti le con bao nhieu nhieu nao gi nguoi dan cong dan
+    luong so luong gia tri ket qua hien nay hien tai den nay toi nay ca nam ca thang trung binh binh quan
+    xu huong dien bien bieu do trong vong vua gan day gan nhat tinh chi so kpi the hien tinh hinh
+    cung ky nam ngoai lan luot lien tiep ra sao tiep theo nhu vay phan duoc ai nhieu hon it hon
+    """.split()
+)
+
+CHANNELS = {"Trực tuyến": ["truc tuyen", "online", "qua mang", "dich vu cong truc tuyen", "dvc truc tuyen"],
+            "Trực tiếp": ["truc tiep", "tai quay", "tai bo phan mot cua", "mot cua"],
+            "Bưu chính": ["buu chinh", "qua buu dien", "buu dien"]}
+STATUSES = {"Đang xử lý": ["dang xu ly", "dang giai quyet"],
+            "Chờ bổ sung": ["cho bo sung", "phai bo sung", "yeu cau bo sung"]}
+FEEDBACK_STATUSES = {"cho_xu_ly": ["cho xu ly", "chua xu ly", "moi tiep nhan"],
+                     "dang_xu_ly": ["dang xu ly", "dang giai quyet"],
+                     "da_xu_ly": ["da xu ly", "da giai quyet", "xu ly xong"],
+                     "tu_choi": ["tu choi", "khong tiep nhan"]}
+FEEDBACK_STATUS_LABELS = {"cho_xu_ly": "chờ xử lý", "dang_xu_ly": "đang xử lý", "da_xu_ly": "đã xử lý",
+                          "tu_choi": "từ chối"}
+FEEDBACK_CHANNELS = {"zalo": ["zalo"], "web": ["website", "trang web", "web"], "widget": ["widget"],
+                     "counter": ["tai quay", "truc tiep"], "phone": ["dien thoai", "duong day nong"]}
+# Short names leaders use for procedures, mapped to words of the catalogue name.
+PROCEDURE_ALIASES = {"so do": "giay chung nhan quyen su dung dat lan dau",
+                     "cap so do": "giay chung nhan quyen su dung dat lan dau",
+                     "giay phep xay dung": "cap giay phep xay dung nha o rieng le",
+                     "xac nhan doc than": "cap giay xac nhan tinh trang hon nhan"}
+
+
+def levenshtein(a: str, b: str, limit: int = 2) -> int:
+    """Edit distance counting a swap of neighbours as one edit (the commonest typing slip);
+    gives up (returning limit + 1) as soon as it must exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        if min(current) > limit:
+            return limit + 1
+        before, previous = previous, current
+    return previous[-1]
+
+
+@dataclass
+class Catalog:
+    """Distinct values of the reporting views, with their folded forms."""
+
+    fields: list[str] = field(default_factory=list)
+    procedures: list[str] = field(default_factory=list)
+    officers: list[str] = field(default_factory=list)
+    feedback_categories: list[tuple[str, str]] = field(default_factory=list)  # (code, label)
+    indicators: list[str] = field(default_factory=list)
+    first_record_day: str | None = None  # the earliest Ngày tiếp nhận, to flag periods before the data
+    extra_words: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    bigrams: set[tuple[str, str]] = field(default_factory=set)
+
+    def finish(self, keyword_phrases: list[str]) -> Catalog:
+        names = self.fields + self.procedures + self.officers + self.indicators
+        names += [label for _, label in self.feedback_categories]
+        words = set(FILLER) | self.extra_words
+        for text in names + keyword_phrases + list(PROCEDURE_ALIASES):
+            split = fold(text).replace(",", " ").replace("-", " ").split()
+            words.update(split)
+            self.bigrams.update(zip(split, split[1:], strict=False))
+        for phrases in (*CHANNELS.values(), *STATUSES.values(), *FEEDBACK_STATUSES.values(),
+                        *FEEDBACK_CHANNELS.values()):
+            for phrase in phrases:
+                words.update(phrase.split())
+        self.words = words
+        return self
+
+    def correct(self, token: str, before: str = "", after: str = "") -> str:
+        """The vocabulary word this token was meant to be, or the token itself. Among equally
+        close words, one that forms a known phrase with a neighbour wins ("tiep nhna" → nhan)."""
+        if token in self.words or token.isdigit() or len(token) < 4:
+            return token
+        limit = 1 if len(token) < 8 else 2
+        best: list[str] = []
+        best_distance = limit + 1
+        for word in self.words:
+            if abs(len(word) - len(token)) > limit or len(word) < 3:
+                continue
+            distance = levenshtein(token, word, limit)
+            if distance < best_distance:
+                best, best_distance = [word], distance
+            elif distance == best_distance:
+                best.append(word)
+        if len(best) > 1:
+            best = [w for w in best if (before, w) in self.bigrams or (w, after) in self.bigrams] or best
+        return best[0] if len(best) == 1 else token
+
+
+def load_catalog(conn: sqlite3.Connection, keyword_phrases: list[str]) -> Catalog:
+    def distinct(sql: str) -> list[str]:
+        return [row[0] for row in conn.execute(sql) if row[0]]
+
+    catalog = Catalog(
+        fields=distinct("SELECT DISTINCT linh_vuc FROM records ORDER BY 1"),
+        procedures=distinct("SELECT DISTINCT ten_thu_tuc FROM records ORDER BY 1"),
+        officers=distinct("SELECT DISTINCT can_bo_xu_ly FROM records ORDER BY 1"),
+        feedback_categories=[(r[0], r[1]) for r in conn.execute(
+            "SELECT category, label FROM feedback_routing ORDER BY category")],
+        indicators=distinct("SELECT DISTINCT chi_tieu FROM indicators ORDER BY 1"),
+        first_record_day=conn.execute("SELECT MIN(ngay_tiep_nhan) FROM records").fetchone()[0],
+    )
+    return catalog.finish(keyword_phrases)
+
+
+_cache: dict[str, tuple[tuple[int, ...], Catalog]] = {}
+_lock = threading.Lock()
+
+
+def _stamp(db_path: Path) -> tuple[int, ...]:
+    # A commit changes the WAL file (or the main file after a checkpoint): cheap to stat.
+    stamp: list[int] = []
+    for suffix in ("", "-wal"):
+        try:
+            st = Path(str(db_path) + suffix).stat()
+            stamp += [st.st_mtime_ns, st.st_size]
+        except FileNotFoundError:
+            stamp += [0, 0]
+    return tuple(stamp)
+
+
+def cached_catalog(db_path: Path, conn: sqlite3.Connection, keyword_phrases: list[str]) -> Catalog:
+    key = str(Path(db_path).resolve())
+    stamp = _stamp(db_path)
+    with _lock:
+        hit = _cache.get(key)
+        if hit and hit[0] == stamp:
+            return hit[1]
+    catalog = load_catalog(conn, keyword_phrases)
+    with _lock:
+        _cache[key] = (stamp, catalog)
+    return catalog
