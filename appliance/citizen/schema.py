@@ -29,7 +29,7 @@ def _seed_routing(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = [
+MIGRATIONS: list[Migration] = [
     Migration(
         "citizen_0001_feedback",
         """
@@ -67,4 +67,164 @@ MIGRATIONS = [
         """,
     ),
     Migration("citizen_0002_routing_defaults", _seed_routing),
+]
+
+
+# --- staff database: classifier examples from staff, Zalo outbox and tokens, ticket history ---------
+MIGRATIONS += [
+    Migration(
+        "citizen_0003_examples_outbox_tokens",
+        """
+        CREATE TABLE feedback_examples (
+            id INTEGER PRIMARY KEY,
+            category TEXT NOT NULL REFERENCES feedback_routing(category),
+            text TEXT NOT NULL,
+            text_fold TEXT NOT NULL,
+            feedback_id INTEGER REFERENCES feedback(id),
+            created_by TEXT,
+            created_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE TABLE feedback_history (
+            id INTEGER PRIMARY KEY,
+            feedback_id INTEGER NOT NULL REFERENCES feedback(id),
+            at TEXT NOT NULL DEFAULT (datetime('now')),
+            username TEXT,
+            action TEXT NOT NULL,          -- pulled | assign | status | reply | reclassify
+            detail TEXT
+        );
+        CREATE INDEX feedback_history_item ON feedback_history(feedback_id, at);
+        CREATE TABLE zalo_outbox (
+            id INTEGER PRIMARY KEY,
+            source_key TEXT NOT NULL UNIQUE,  -- one row per reply, whatever retries happen
+            recipient TEXT NOT NULL,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'sending', 'sent', 'uncertain', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            next_attempt_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now')),
+            zalo_msg_id TEXT,
+            created_at TEXT NOT NULL DEFAULT (datetime('now')),
+            sent_at TEXT
+        );
+        CREATE INDEX zalo_outbox_ready ON zalo_outbox(status, next_attempt_at);
+        CREATE TABLE zalo_tokens (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            access_token TEXT,
+            refresh_token TEXT,
+            access_expires_at TEXT,
+            refreshed_at TEXT
+        );
+        ALTER TABLE feedback ADD COLUMN public_id INTEGER;
+        """,
+    ),
+]
+
+
+def _seed_public_routing(conn: sqlite3.Connection) -> None:
+    conn.executemany(
+        "INSERT INTO pub_routing (category, label, department, sla_days) VALUES (?, ?, ?, ?)", ROUTING_DEFAULTS
+    )
+
+
+# --- public.db: what the citizen app may see. No staff data; personal data only until pulled. -----
+PUBLIC_MIGRATIONS = [
+    Migration(
+        "citizen_public_0001",
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE pub_procedures (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_fold TEXT NOT NULL,
+            field TEXT NOT NULL DEFAULT '',
+            police INTEGER NOT NULL DEFAULT 0,
+            data TEXT NOT NULL,                   -- the catalogue record as JSON, the only source of facts
+            search_fold TEXT NOT NULL DEFAULT '', -- name + aliases, folded
+            updated_at TEXT
+        );
+        CREATE TABLE pub_faq (
+            id INTEGER PRIMARY KEY,
+            question TEXT NOT NULL,
+            question_fold TEXT NOT NULL,
+            answer TEXT NOT NULL
+        );
+        CREATE TABLE pub_notices (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            published_at TEXT NOT NULL
+        );
+        CREATE TABLE pub_routing (
+            category TEXT PRIMARY KEY,
+            label TEXT NOT NULL,
+            department TEXT NOT NULL,
+            sla_days INTEGER NOT NULL
+        );
+        CREATE TABLE pub_examples (
+            id INTEGER PRIMARY KEY,            -- the staff feedback_examples id
+            category TEXT NOT NULL,
+            text_fold TEXT NOT NULL
+        );
+        CREATE TABLE chat_sessions (
+            id TEXT PRIMARY KEY,
+            channel TEXT NOT NULL DEFAULT 'web',
+            state TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL DEFAULT (datetime('now')),
+            updated_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE TABLE chat_messages (
+            id INTEGER PRIMARY KEY,
+            session_id TEXT NOT NULL,
+            role TEXT NOT NULL,                 -- citizen | bot
+            text TEXT NOT NULL,
+            intent TEXT,
+            procedure_code TEXT,
+            engine TEXT,
+            at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now'))
+        );
+        CREATE INDEX chat_messages_session ON chat_messages(session_id, id);
+        -- New feedback waiting for the staff side. Personal data is cleared once pulled.
+        CREATE TABLE inbox (
+            id INTEGER PRIMARY KEY,
+            ticket_code TEXT NOT NULL UNIQUE,
+            channel TEXT NOT NULL,
+            channel_user TEXT,
+            content TEXT NOT NULL,
+            name TEXT,
+            phone TEXT,
+            address TEXT,
+            category TEXT NOT NULL,
+            department TEXT NOT NULL,
+            deadline TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            pulled_at TEXT
+        );
+        CREATE INDEX inbox_pending ON inbox(pulled_at);
+        -- What a citizen may see about a ticket: never a name, phone or address.
+        CREATE TABLE tickets (
+            ticket_code TEXT PRIMARY KEY,
+            category TEXT NOT NULL,
+            department TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'cho_xu_ly',
+            deadline TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            reply TEXT
+        );
+        CREATE TABLE zalo_events (
+            id INTEGER PRIMARY KEY,
+            dedupe_key TEXT NOT NULL UNIQUE,
+            event_name TEXT NOT NULL,
+            sender_id TEXT,
+            body TEXT NOT NULL,
+            event_ts INTEGER NOT NULL,
+            received_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now')),
+            status TEXT NOT NULL DEFAULT 'queued',  -- queued → answered → done, or ignored
+            reply TEXT                              -- the chatbot's answer, until the worker takes it
+        );
+        CREATE INDEX zalo_events_queued ON zalo_events(status, id);
+        """,
+    ),
+    Migration("citizen_public_0002_routing_defaults", _seed_public_routing),
 ]

@@ -1,0 +1,120 @@
+"""Answers about a procedure, built only from its catalogue record.
+
+The template answer is the reference: every fact in it is a field of the record. A
+generator, when installed, may rephrase it; its text is accepted only if it brings no
+number, link or code that the record does not contain and keeps every number of the
+template (fees, days, article numbers). Otherwise the template answer is used and the
+engine is reported as "rules".
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from appliance.citizen.matching import Procedure
+from appliance.text import fold
+
+log = logging.getLogger(__name__)
+
+ASPECT_ORDER = ("documents", "time", "fee", "where", "online", "forms", "legal")
+LABELS = {
+    "documents": "Giấy tờ cần chuẩn bị", "time": "Thời hạn giải quyết", "fee": "Lệ phí",
+    "where": "Nơi nộp", "online": "Nộp trực tuyến", "forms": "Mẫu đơn, tờ khai", "legal": "Căn cứ pháp lý",
+    "how": "Các bước thực hiện",
+}
+FIELD_OF = {"documents": "documents", "time": "processing_time", "fee": "fee", "where": "where",
+            "online": "online_url", "forms": "forms", "legal": "legal_basis", "how": "how"}
+POLICE_NOTE = ("Lưu ý: thủ tục này do Công an phường giải quyết (không nộp tại bộ phận một cửa UBND phường). "
+               "Bạn có thể nộp trực tuyến qua ứng dụng VNeID hoặc Cổng Dịch vụ công.")
+CONFIRM_NOTE = "(cần xác nhận: vui lòng hỏi lại bộ phận một cửa trước khi đến)"
+_FACT = re.compile(r"https?://[^\s)\]]+|\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    engine: str  # "rules" or "llm"
+
+
+def _lines(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [str(v) for v in value if str(v).strip()]
+    return [str(value)] if value and str(value).strip() else []
+
+
+def section(proc: Procedure, aspect: str) -> str:
+    field = FIELD_OF[aspect]
+    values = _lines(proc.data.get(field))
+    if not values:
+        return f"{LABELS[aspect]}: chưa có trong danh mục; vui lòng liên hệ bộ phận một cửa."
+    confirm = f" {CONFIRM_NOTE}" if field in (proc.data.get("needs_confirmation") or []) else ""
+    if len(values) == 1:
+        return f"{LABELS[aspect]}: {values[0]}{confirm}"
+    items = "\n".join(f"{i}. {v}" for i, v in enumerate(values, 1))
+    return f"{LABELS[aspect]}{confirm}:\n{items}"
+
+
+def template_answer(proc: Procedure, aspects: list[str]) -> str:
+    chosen = [a for a in ASPECT_ORDER if a in aspects] or ["documents", "time", "fee", "where", "online"]
+    parts = [f"Thủ tục «{proc.name}»" + (f" — {proc.data['agency']}" if proc.data.get("agency") else "") + ":"]
+    parts.extend(section(proc, a) for a in chosen)
+    if proc.police:
+        parts.append(POLICE_NOTE)
+    if not aspects:
+        parts.append("Bạn có thể hỏi thêm về mẫu tờ khai, căn cứ pháp lý hoặc các bước thực hiện.")
+    return "\n\n".join(parts)
+
+
+def facts_of(proc: Procedure) -> set[str]:
+    text = " ".join(" ".join(_lines(v)) for v in proc.data.values() if isinstance(v, str | list))
+    return {m.group(0).rstrip(".,") for m in _FACT.finditer(text)}
+
+
+def check_phrasing(proc: Procedure, template: str, candidate: str) -> bool:
+    """The generated text may not add a fact, and must keep every fact of the template."""
+    allowed = facts_of(proc)
+    found = {m.group(0).rstrip(".,") for m in _FACT.finditer(candidate)}
+    needed = {m.group(0).rstrip(".,") for m in _FACT.finditer(template)}
+    if not found <= allowed | needed:
+        return False
+    if not needed <= found:
+        return False
+    # A procedure handled by the police must still say so.
+    return not (proc.police and "cong an" not in fold(candidate))
+
+
+def get_generator(settings: Any) -> Any:
+    try:
+        from appliance.engines.registry import get_registry
+    except ImportError:
+        return None
+    try:
+        return get_registry(settings).generator
+    except Exception:  # a broken engine degrades this feature to templates, never crashes it
+        log.exception("generator unavailable")
+        return None
+
+
+def answer(proc: Procedure, aspects: list[str], question: str, generator: Any = None) -> Answer:
+    template = template_answer(proc, aspects)
+    if generator is None:
+        return Answer(template, "rules")
+    messages = [
+        {"role": "system", "content": (
+            "Bạn là trợ lý của UBND phường, trả lời người dân lịch sự, ngắn gọn bằng tiếng Việt. "
+            "Chỉ dùng thông tin trong PHẦN DỮ KIỆN; không thêm con số, lệ phí, thời hạn, đường dẫn nào khác; "
+            "giữ nguyên mọi con số và đường dẫn.")},
+        {"role": "user", "content": f"Câu hỏi: {question}\n\nPHẦN DỮ KIỆN:\n{template}\n\nHãy viết câu trả lời."},
+    ]
+    try:
+        text = generator.chat(messages, max_tokens=700, temperature=0.0).strip()
+    except Exception:
+        log.exception("generator failed; using the template")
+        return Answer(template, "rules")
+    if text and check_phrasing(proc, template, text):
+        return Answer(text, "llm")
+    log.info("generated answer rejected by the fact check; using the template")
+    return Answer(template, "rules")

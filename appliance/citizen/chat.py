@@ -1,0 +1,218 @@
+"""The citizens' chatbot: intent, procedure answers from the catalogue, complaints, ticket status.
+
+Works on public.db only. Context per session (last procedure, a pending choice between two
+procedures, a complaint awaiting details) lives in `chat_sessions.state`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from appliance.citizen import answers
+from appliance.citizen.intake import IntakeError, classifier_for, file_feedback, ticket_status
+from appliance.citizen.matching import Procedure, ProcedureIndex, find_spans, tokens
+from appliance.citizen.vocabulary import ASPECTS
+from appliance.db import transaction
+
+TICKET = re.compile(r"\bPA[\s\-]*([3467ACDEFGHJKMNPQRTUVWXY]{3})[\s\-]*([3467ACDEFGHJKMNPQRTUVWXY]{3})\b")
+MAX_MESSAGE = 1000
+GREETINGS = {"xin", "chao", "hello", "hi", "alo", "admin", "oi", "a", "em", "anh", "chi", "ban", "shop", "ad",
+             "chau", "bac", "co", "chu", "buoi", "sang", "toi", "chieu", "ha", "helo", "hey", "u", "da", "vang"}
+THANKS = ("cam on", "thank", "thanks", "tks", "camon")
+COMPLAINT_CUES = ("phan anh", "khieu nai", "to cao", "kien nghi", "buc xuc", "de nghi xu ly", "yeu cau xu ly",
+                  "de nghi phuong", "de nghi cac co quan", "de nghi kiem tra", "mong phuong", "nho phuong",
+                  "gop y", "de xuat", "bao cao viec", "trinh bao")
+STATUS_CUES = ("tra cuu phan anh", "tinh trang phan anh", "ma phan anh", "phan anh cua toi", "ket qua phan anh",
+               "ma ho so phan anh", "kiem tra phan anh", "tra cuu ma", "xem tien do")
+QUESTION_CUES = ("cho hoi", "xin hoi", "hoi ve", "can gi", "the nao", "o dau", "bao nhieu", "bao lau", "co duoc",
+                 "co can", "co phai", "lam sao", "muon", "xin", "thu tuc", "lam gi", "co mat", "duoc khong",
+                 "khong a", "nhu nao", "can nhung", "can mang", "nop dau", "lay ngay")
+
+
+@dataclass
+class ChatReply:
+    reply: str
+    intent: str  # procedure | feedback | status | other (CONTRACT §2)
+    detail: str  # answer, clarify, follow_up, filed, ask_details, status, ask_code, not_found, greeting…
+    procedure: Procedure | None = None
+    ticket: dict[str, Any] | None = None
+    engine: str = "rules"
+    choices: list[dict[str, str]] = field(default_factory=list)
+
+
+_index_lock = threading.Lock()
+_index_cache: dict[str, Any] = {"key": None, "index": None}
+
+
+def procedure_index(conn: sqlite3.Connection) -> ProcedureIndex:
+    row = conn.execute("SELECT count(*), coalesce(max(updated_at), ''), "
+                       "(SELECT value FROM meta WHERE key = 'catalogue_version') FROM pub_procedures").fetchone()
+    key = tuple(row)
+    with _index_lock:
+        if _index_cache["key"] != key:
+            procs = [Procedure(r["code"], r["name"], bool(r["police"]), json.loads(r["data"]))
+                     for r in conn.execute("SELECT code, name, police, data FROM pub_procedures ORDER BY code")]
+            _index_cache["index"] = ProcedureIndex(procs)
+            _index_cache["key"] = key
+        index: ProcedureIndex = _index_cache["index"]
+        return index
+
+
+def _has(words: list[str], phrases: tuple[str, ...] | list[str]) -> bool:
+    return any(find_spans(words, p.split()) for p in phrases)
+
+
+def detect_aspects(words: list[str]) -> list[str]:
+    return [aspect for aspect, cues in ASPECTS.items() if _has(words, cues)]
+
+
+def mask_digits(text: str) -> str:
+    """Phone numbers and ID numbers never go into the chat log."""
+    return re.sub(r"\d[\d .]{6,}\d", lambda m: m.group(0)[:2] + "…", text)
+
+
+class ChatBot:
+    def __init__(self, generator: Any = None, public_base_url: str = ""):
+        self.generator = generator
+        self.base_url = public_base_url.rstrip("/")
+
+    # --- session -------------------------------------------------------------------------
+    def _state(self, conn: sqlite3.Connection, session_id: str, channel: str) -> dict[str, Any]:
+        row = conn.execute("SELECT state FROM chat_sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            conn.execute("INSERT OR IGNORE INTO chat_sessions (id, channel) VALUES (?, ?)", (session_id, channel))
+            return {}
+        state: dict[str, Any] = json.loads(row["state"])
+        return state
+
+    def _save(self, conn: sqlite3.Connection, session_id: str, state: dict[str, Any], message: str,
+              reply: ChatReply) -> None:
+        code = reply.procedure.code if reply.procedure else None
+        with transaction(conn):
+            conn.execute("UPDATE chat_sessions SET state = ?, updated_at = datetime('now') WHERE id = ?",
+                         (json.dumps(state, ensure_ascii=False), session_id))
+            conn.execute("INSERT INTO chat_messages (session_id, role, text, intent) VALUES (?, 'citizen', ?, ?)",
+                         (session_id, mask_digits(message), reply.intent))
+            conn.execute("INSERT INTO chat_messages (session_id, role, text, intent, procedure_code, engine)"
+                         " VALUES (?, 'bot', ?, ?, ?, ?)", (session_id, reply.reply, reply.intent, code, reply.engine))
+
+    def procedure_link(self, proc: Procedure) -> dict[str, str]:
+        return {"code": proc.code, "name": proc.name, "url": f"{self.base_url}/thu-tuc/{proc.code}"}
+
+    # --- turn ----------------------------------------------------------------------------
+    def handle(self, conn: sqlite3.Connection, session_id: str, message: str, *, channel: str = "web",
+               channel_user: str | None = None) -> ChatReply:
+        state = self._state(conn, session_id, channel)
+        reply = self._turn(conn, state, message.strip()[:MAX_MESSAGE], channel, channel_user)
+        self._save(conn, session_id, state, message, reply)
+        return reply
+
+    def _turn(self, conn: sqlite3.Connection, state: dict[str, Any], message: str, channel: str,
+              channel_user: str | None) -> ChatReply:
+        words = tokens(message)
+        index = procedure_index(conn)
+        code = TICKET.search(message.upper())
+        if code or state.get("awaiting") == "ticket_code" and len(words) <= 3:
+            state.pop("awaiting", None)
+            return self._status(conn, f"PA-{code.group(1)}-{code.group(2)}" if code else message)
+        if state.get("awaiting") == "details":
+            state.pop("awaiting", None)
+            return self._file(conn, state, f"{state.pop('draft', '')}\n{message}".strip(), channel, channel_user)
+        if state.get("choices"):
+            picked = self._pick(index, state, words)
+            if picked is not None:
+                aspects = state.pop("aspects", [])
+                state.pop("choices", None)
+                return self._answer(state, picked, aspects, message)
+            state.pop("choices", None)
+        if not words:
+            return ChatReply("Bạn vui lòng nhập câu hỏi hoặc nội dung phản ánh.", "other", "empty")
+        if _has(words, THANKS) and len(words) <= 6:
+            return ChatReply("Rất vui được hỗ trợ bạn. Chúc bạn một ngày tốt lành!", "other", "thanks")
+        if set(words) <= GREETINGS:
+            return ChatReply(
+                "Xin chào! Tôi là trợ lý tự động của UBND phường. Tôi có thể:\n"
+                "• hướng dẫn thủ tục hành chính (giấy tờ, lệ phí, thời hạn, nơi nộp);\n"
+                "• nhận phản ánh, kiến nghị và cho bạn mã để theo dõi;\n"
+                "• tra cứu tình trạng phản ánh theo mã (ví dụ PA-7K3-M4X).\nBạn cần hỏi gì ạ?",
+                "other", "greeting")
+        if _has(words, STATUS_CUES):
+            state["awaiting"] = "ticket_code"
+            return ChatReply("Bạn vui lòng gửi mã phản ánh (dạng PA-XXX-XXX) để tôi tra cứu.", "status", "ask_code")
+        ranked = index.rank(message)
+        aspects = detect_aspects(words)
+        top = ranked[0].score if ranked else 0.0
+        asking = "?" in message or _has(words, QUESTION_CUES)
+        issue = classifier_for(conn).issue_strength(message)
+        if _has(words, COMPLAINT_CUES) or (issue >= 1.0 and not (asking and top >= 1.0)):
+            if len(words) < 5:
+                state["awaiting"] = "details"
+                state["draft"] = message
+                return ChatReply("Để chuyển đúng bộ phận, bạn mô tả rõ hơn giúp: sự việc gì, ở đâu (số nhà, ngõ, "
+                                 "tổ dân phố), từ khi nào?", "feedback", "ask_details")
+            return self._file(conn, state, message, channel, channel_user)
+        if top >= 1.0 or (top > 0 and aspects):
+            candidates = index.candidates(message)
+            current = state.get("procedure")
+            if len(candidates) > 1 and current not in {m.procedure.code for m in candidates}:
+                state["choices"] = [m.procedure.code for m in candidates]
+                state["aspects"] = aspects
+                lines = "\n".join(f"{i}. {m.procedure.name}" for i, m in enumerate(candidates, 1))
+                return ChatReply(f"Bạn muốn hỏi về thủ tục nào?\n{lines}\nBạn trả lời bằng số thứ tự giúp tôi.",
+                                 "procedure", "clarify",
+                                 choices=[self.procedure_link(m.procedure) for m in candidates])
+            chosen = index.by_code[current] if len(candidates) > 1 and current else ranked[0].procedure
+            return self._answer(state, chosen, aspects, message)
+        if aspects and state.get("procedure") in index.by_code:
+            return self._answer(state, index.by_code[state["procedure"]], aspects, message, follow_up=True)
+        return ChatReply(
+            "Xin lỗi, tôi chưa hiểu câu hỏi. Tôi hỗ trợ thủ tục hành chính của phường (ví dụ: khai sinh, kết hôn, "
+            "chứng thực, sổ đỏ, tạm trú), nhận phản ánh và tra cứu mã phản ánh. Bạn có thể hỏi lại cụ thể hơn, "
+            "hoặc gọi bộ phận một cửa trong giờ hành chính.", "other", "out_of_scope")
+
+    def _pick(self, index: ProcedureIndex, state: dict[str, Any], words: list[str]) -> Procedure | None:
+        choices = [c for c in state.get("choices", []) if c in index.by_code]
+        numbers = [int(w) for w in words if w.isdigit()]
+        if numbers and 1 <= numbers[0] <= len(choices) and len(words) <= 4:
+            return index.by_code[choices[numbers[0] - 1]]
+        ranked = [m for m in index.rank(" ".join(words)) if m.procedure.code in choices]
+        return ranked[0].procedure if ranked else None
+
+    def _answer(self, state: dict[str, Any], proc: Procedure, aspects: list[str], question: str,
+                follow_up: bool = False) -> ChatReply:
+        state["procedure"] = proc.code
+        result = answers.answer(proc, aspects, question, self.generator)
+        return ChatReply(result.text, "procedure", "follow_up" if follow_up else "answer", procedure=proc,
+                         engine=result.engine)
+
+    def _file(self, conn: sqlite3.Connection, state: dict[str, Any], text: str, channel: str,
+              channel_user: str | None) -> ChatReply:
+        try:
+            ticket = file_feedback(conn, text, channel=channel, channel_user=channel_user)
+        except IntakeError as exc:
+            return ChatReply(str(exc), "feedback", "invalid")
+        state["last_ticket"] = ticket["ticket_code"]
+        deadline = "/".join(reversed(ticket["deadline"].split("-")))
+        return ChatReply(
+            f"Cảm ơn bạn đã phản ánh. Phản ánh đã được ghi nhận với mã {ticket['ticket_code']} "
+            f"(lĩnh vực: {ticket['category_label']}), chuyển tới {ticket['department']}; "
+            f"hạn trả lời: {deadline}. Bạn giữ mã này để tra cứu tình trạng xử lý. "
+            "Nếu muốn cán bộ liên hệ lại, bạn có thể gửi phản ánh kèm số điện thoại qua mục «Gửi phản ánh».",
+            "feedback", "filed", ticket=ticket, engine=ticket["engine"])
+
+    def _status(self, conn: sqlite3.Connection, raw: str) -> ChatReply:
+        found = ticket_status(conn, raw)
+        if found is None:
+            return ChatReply("Không tìm thấy phản ánh với mã này. Bạn kiểm tra lại mã (dạng PA-XXX-XXX) giúp tôi.",
+                             "status", "not_found")
+        deadline = "/".join(reversed(found["deadline"].split("-")))
+        text = (f"Phản ánh {found['ticket_code']} ({found['category_label']}): {found['status_label']}. "
+                f"Đơn vị xử lý: {found['department']}; hạn trả lời: {deadline}.")
+        if found.get("reply"):
+            text += f"\nTrả lời của phường: {found['reply']}"
+        return ChatReply(text, "status", "status", ticket=found)

@@ -1,0 +1,72 @@
+"""Background work of the citizen feature, run by the worker (`appliance worker`).
+
+`citizen.sync` reschedules itself every few seconds (the job row is durable, so a reboot
+resumes it): pull new feedback, answer queued Zalo messages, send the outbox, republish when
+the catalogue changed. `citizen.publish` republishes at once (after an admin edit);
+`citizen.zalo_send` sends one outbox row (a staff reply) without waiting for the next round.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from typing import Any
+
+from appliance.jobs import JobContext, enqueue
+
+log = logging.getLogger(__name__)
+SYNC_EVERY_SECONDS = 3
+
+
+def ensure_sync_scheduled(conn: sqlite3.Connection, delay: float = 0) -> None:
+    row = conn.execute("SELECT 1 FROM jobs WHERE kind = 'citizen.sync' AND status IN ('queued', 'running')"
+                       " LIMIT 1").fetchone()
+    if row is None:
+        enqueue(conn, "citizen.sync", {}, delay_seconds=delay, max_attempts=3)
+
+
+def _generator(ctx: JobContext) -> Any:
+    from appliance.citizen.answers import get_generator
+
+    return get_generator(ctx.settings)
+
+
+def sync(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
+    from appliance.citizen.sync import answer_events, public_db, publish, pull
+    from appliance.citizen.zalo_outbox import send_pending
+
+    result: dict[str, Any] = {}
+    try:
+        with public_db(ctx.settings) as public:
+            result["published"] = publish(ctx.conn, public)["procedures"]
+            result["pulled"] = pull(ctx.conn, public)
+            has_events = public.execute("SELECT 1 FROM zalo_events WHERE status != 'done' AND status != 'ignored'"
+                                        " LIMIT 1").fetchone()
+            result["answered"] = answer_events(ctx.conn, public, ctx.settings, _generator(ctx)) if has_events else 0
+        result["sent"] = send_pending(ctx.conn, ctx.settings)
+    except Exception as exc:  # this round failed; the next one retries (every step is idempotent)
+        log.exception("citizen sync round failed")
+        result["error"] = repr(exc)
+    finally:
+        # Keep the loop alive whatever happened this round; old rounds are housekeeping, not data.
+        ctx.conn.execute("DELETE FROM jobs WHERE kind = 'citizen.sync' AND status = 'done' AND id != ?"
+                         " AND finished_at < datetime('now', '-1 hour')", (ctx.job_id,))
+        if not payload.get("once"):
+            enqueue(ctx.conn, "citizen.sync", {}, delay_seconds=SYNC_EVERY_SECONDS, max_attempts=3)
+    return result
+
+
+def publish_now(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
+    from appliance.citizen.sync import public_db, publish
+
+    with public_db(ctx.settings) as public:
+        return publish(ctx.conn, public)
+
+
+def zalo_send(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
+    from appliance.citizen.zalo_outbox import send_pending
+
+    return send_pending(ctx.conn, ctx.settings)
+
+
+HANDLERS = {"citizen.sync": sync, "citizen.publish": publish_now, "citizen.zalo_send": zalo_send}

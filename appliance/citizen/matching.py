@@ -1,0 +1,125 @@
+"""Which procedure a citizen means: phrase matching over folded, teencode-expanded text.
+
+Each procedure gets phrases from its official name, the catalogue's aliases and the
+colloquial terms in `vocabulary`. A phrase found inside a longer phrase found in the same
+message is ignored ("bản sao giấy khai sinh" is about trích lục, not khai sinh), and the
+rest score by length squared, so specific wording beats generic wording. When the best two
+are close, the chatbot asks which one is meant instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from appliance.citizen.vocabulary import AMBIGUOUS_TERMS, CUE_BONUS, CUE_WORDS, PROCEDURE_TERMS, TEENCODE
+from appliance.text import fold
+
+_TOKEN = re.compile(r"[0-9a-z]+")
+# Words of procedure names that say nothing about which procedure it is.
+_GENERIC = {"dang", "ky", "cap", "giay", "thu", "tuc", "cho", "va", "cua", "tu", "hang", "lan", "the", "so",
+            "thong", "tin", "nhan", "xac", "ban", "ho", "chung", "thuc"}
+CLARIFY_RATIO = 0.75
+SINGLE_WORD_FACTOR = 0.6
+
+
+def tokens(text: str | None) -> list[str]:
+    """Folded tokens with teencode expanded ("ko dc j" → khong duoc gi)."""
+    out: list[str] = []
+    for tok in _TOKEN.findall(fold(text)):
+        out.extend(TEENCODE.get(tok, tok).split())
+    return out
+
+
+def normalize_query(text: str | None) -> str:
+    return " ".join(tokens(text))
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """A published catalogue record as the citizen app holds it (public.db)."""
+
+    code: str
+    name: str
+    police: bool
+    data: dict[str, Any] = field(hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Match:
+    procedure: Procedure
+    score: float
+
+
+def find_spans(words: Sequence[str], phrase: Sequence[str]) -> list[tuple[int, int]]:
+    n = len(phrase)
+    return [(i, i + n) for i in range(len(words) - n + 1) if tuple(words[i:i + n]) == tuple(phrase)]
+
+
+class ProcedureIndex:
+    def __init__(self, procedures: Iterable[Procedure]):
+        self.procedures = list(procedures)
+        self.phrases: list[tuple[tuple[str, ...], str, float]] = []  # phrase, code, weight factor
+        self.name_tokens: dict[str, set[str]] = {}
+        self.cues: dict[str, set[str]] = {}
+        for proc in self.procedures:
+            name_fold = normalize_query(proc.name)
+            self.name_tokens[proc.code] = set(name_fold.split()) - _GENERIC
+            own: set[str] = {name_fold}
+            for alias in proc.data.get("aliases") or []:
+                own.add(normalize_query(alias))
+            for key, terms in PROCEDURE_TERMS.items():
+                if key in name_fold:
+                    own.update(normalize_query(t) for t in terms)
+            for key, cue in CUE_WORDS.items():
+                if key in name_fold:
+                    self.cues[proc.code] = cue
+            for phrase in own:
+                if phrase:
+                    words = tuple(phrase.split())
+                    # One-word aliases are often other words once folded ("cưới"/"cuối").
+                    self.phrases.append((words, proc.code, 1.0 if len(words) > 1 else SINGLE_WORD_FACTOR))
+            for term, keys in AMBIGUOUS_TERMS.items():
+                if any(key in name_fold for key in keys):
+                    self.phrases.append((tuple(term.split()), proc.code, 1.0))
+        self.by_code = {p.code: p for p in self.procedures}
+
+    def rank(self, text: str) -> list[Match]:
+        words = tokens(text)
+        hits: list[tuple[int, int, str, float]] = []
+        for phrase, code, factor in self.phrases:
+            for start, end in find_spans(words, phrase):
+                hits.append((start, end, code, factor))
+        # Drop a hit lying strictly inside a longer hit: the longer wording is more specific.
+        kept = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
+                                           for o in hits)]
+        scores: dict[str, float] = {}
+        seen: set[tuple[int, int, str]] = set()
+        for start, end, code, factor in kept:
+            if (start, end, code) in seen:
+                continue
+            seen.add((start, end, code))
+            scores[code] = scores.get(code, 0.0) + factor * (end - start) ** 2
+        if scores:
+            # A light tie-break by distinctive words of the official name.
+            present = set(words)
+            for code in scores:
+                scores[code] += 0.1 * len(self.name_tokens[code] & present)
+                if self.cues.get(code, set()) & present:
+                    scores[code] += CUE_BONUS
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [Match(self.by_code[code], score) for code, score in ranked]
+
+    def best(self, text: str) -> Procedure | None:
+        ranked = self.rank(text)
+        return ranked[0].procedure if ranked else None
+
+    def candidates(self, text: str) -> list[Match]:
+        """The procedures close enough to the best one that the citizen should choose."""
+        ranked = self.rank(text)
+        if not ranked:
+            return []
+        top = ranked[0].score
+        return [m for m in ranked if m.score >= CLARIFY_RATIO * top][:4]

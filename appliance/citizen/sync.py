@@ -1,0 +1,139 @@
+"""Between the two databases. Runs on the staff side (worker, staff app, CLI), which may open
+public.db; the citizen app never opens the staff database.
+
+- publish: catalogue, routing table and staff classifier examples → public.db
+- pull: new feedback from public.db → staff `feedback` (personal data then cleared in public.db)
+- push_ticket: a ticket's status/reply → public.db `tickets` (no personal data)
+- answer_events: queued Zalo events → chatbot answer → staff `zalo_outbox`
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from appliance.config import Settings
+from appliance.db import connect, migrate, transaction
+from appliance.text import fold
+
+log = logging.getLogger(__name__)
+REPLY_CHANNELS_ON_STATUS_PAGE = ("web", "widget", "chat")
+
+
+@contextmanager
+def public_db(settings: Settings) -> Iterator[sqlite3.Connection]:
+    conn = connect(settings.public_db_path)
+    try:
+        migrate(conn, "public")
+        yield conn
+    finally:
+        conn.close()
+
+
+def _catalogue(staff: sqlite3.Connection) -> list[dict[str, Any]]:
+    from appliance.knowledge.procedures import list_procedures, load_catalogue
+
+    try:
+        procs = list_procedures(staff)
+    except sqlite3.OperationalError:  # the knowledge tables are not there: use the shipped file
+        procs = []
+    return [p.to_dict() for p in (procs or load_catalogue())]
+
+
+def publish(staff: sqlite3.Connection, public: sqlite3.Connection) -> dict[str, int]:
+    procs = _catalogue(staff)
+    version = hashlib.sha256(json.dumps(procs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+    routing = staff.execute("SELECT category, label, department, sla_days FROM feedback_routing").fetchall()
+    examples = staff.execute("SELECT id, category, text_fold FROM feedback_examples").fetchall()
+    everything = hashlib.sha256(json.dumps([version, [tuple(r) for r in routing], [tuple(r) for r in examples]],
+                                           ensure_ascii=False).encode()).hexdigest()
+    counts = {"procedures": len(procs), "routing": len(routing), "examples": len(examples)}
+    done = public.execute("SELECT value FROM meta WHERE key = 'publish_version'").fetchone()
+    if done is not None and done[0] == everything:
+        return counts
+    with transaction(public):
+        current = public.execute("SELECT value FROM meta WHERE key = 'catalogue_version'").fetchone()
+        if current is None or current[0] != version:
+            public.execute("DELETE FROM pub_procedures")
+            public.executemany(
+                "INSERT INTO pub_procedures (code, name, name_fold, field, police, data, search_fold, updated_at)"
+                " VALUES (?,?,?,?,?,?,?,?)",
+                [(p["code"], p["name"], fold(p["name"]), p.get("field", ""), 1 if p.get("police") else 0,
+                  json.dumps(p, ensure_ascii=False), fold(" ".join([p["name"], *p.get("aliases", [])])),
+                  p.get("updated_at")) for p in procs])
+            public.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('catalogue_version', ?)", (version,))
+        public.execute("DELETE FROM pub_routing")
+        public.executemany("INSERT INTO pub_routing (category, label, department, sla_days) VALUES (?,?,?,?)",
+                           [tuple(r) for r in routing])
+        public.execute("DELETE FROM pub_examples")
+        public.executemany("INSERT INTO pub_examples (id, category, text_fold) VALUES (?,?,?)",
+                           [tuple(r) for r in examples])
+        public.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('published_at', datetime('now'))")
+        public.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('publish_version', ?)", (everything,))
+    return counts
+
+
+def push_ticket(public: sqlite3.Connection, row: sqlite3.Row | dict[str, Any]) -> None:
+    """Mirror what a citizen may see of one ticket. The reply is shown on the status page only
+    for tickets filed on the website (that page is their channel); Zalo replies go by message."""
+    reply = row["reply"] if row["channel"] in REPLY_CHANNELS_ON_STATUS_PAGE else None
+    public.execute(
+        "INSERT INTO tickets (ticket_code, category, department, status, deadline, created_at, updated_at, reply)"
+        " VALUES (?,?,?,?,?,?,datetime('now'),?) ON CONFLICT(ticket_code) DO UPDATE SET category = excluded.category,"
+        " department = excluded.department, status = excluded.status, deadline = excluded.deadline,"
+        " updated_at = excluded.updated_at, reply = excluded.reply",
+        (row["ticket_code"], row["category"], row["department"], row["status"], row["deadline"], row["created_at"],
+         reply))
+
+
+def pull(staff: sqlite3.Connection, public: sqlite3.Connection) -> int:
+    """Idempotent: a row already pulled (same ticket code) is not inserted twice."""
+    rows = public.execute("SELECT * FROM inbox WHERE pulled_at IS NULL ORDER BY id").fetchall()
+    for row in rows:
+        with transaction(staff):
+            cur = staff.execute(
+                "INSERT OR IGNORE INTO feedback (ticket_code, channel, channel_user, content, content_fold, category,"
+                " category_source, department, status, name, phone, address, created_at, deadline, public_id)"
+                " VALUES (?,?,?,?,?,?,'rules',?,'cho_xu_ly',?,?,?,?,?,?)",
+                (row["ticket_code"], row["channel"], row["channel_user"], row["content"], fold(row["content"]),
+                 row["category"], row["department"], row["name"], row["phone"], row["address"], row["created_at"],
+                 row["deadline"], row["id"]))
+            if cur.rowcount:
+                staff.execute("INSERT INTO feedback_history (feedback_id, action, detail) VALUES (?, 'pulled', ?)",
+                              (cur.lastrowid, row["channel"]))
+        # Only now, with the staff copy committed, does personal data leave public.db.
+        public.execute("UPDATE inbox SET pulled_at = datetime('now'), name = NULL, phone = NULL, address = NULL"
+                       " WHERE id = ?", (row["id"],))
+    if rows:
+        log.info("pulled %s new feedback items", len(rows))
+    return len(rows)
+
+
+def answer_events(staff: sqlite3.Connection, public: sqlite3.Connection, settings: Settings,
+                  generator: Any = None) -> int:
+    """Answer queued Zalo messages with the chatbot and put the replies into the staff outbox."""
+    from appliance.citizen.chat import ChatBot
+
+    bot = ChatBot(generator, settings.public_base_url)
+    handled = 0
+    for event in public.execute("SELECT * FROM zalo_events WHERE status = 'queued' ORDER BY id").fetchall():
+        body = json.loads(event["body"])
+        text = ((body.get("message") or {}).get("text") or "").strip()
+        if event["event_name"] != "user_send_text" or not text or not event["sender_id"]:
+            public.execute("UPDATE zalo_events SET status = 'ignored' WHERE id = ?", (event["id"],))
+            continue
+        reply = bot.handle(public, f"zalo:{event['sender_id']}", text, channel="zalo",
+                           channel_user=event["sender_id"])
+        public.execute("UPDATE zalo_events SET status = 'answered', reply = ? WHERE id = ?",
+                       (reply.reply, event["id"]))
+        handled += 1
+    for event in public.execute("SELECT id, sender_id, reply FROM zalo_events WHERE status = 'answered'"):
+        staff.execute("INSERT OR IGNORE INTO zalo_outbox (source_key, recipient, text) VALUES (?, ?, ?)",
+                      (f"event:{event['id']}", event["sender_id"], event["reply"]))
+        public.execute("UPDATE zalo_events SET status = 'done', reply = NULL WHERE id = ?", (event["id"],))
+    return handled
