@@ -112,8 +112,10 @@ def cmd_engines_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from appliance.engines.registry import Registry
     from appliance.engines.server import create_engines_app
+    from appliance.system.netguard import install_from_env
     from appliance.system.notify import start_watchdog
 
+    install_from_env()
     local = settings.model_copy(update={"engines_mode": "local"})  # the server itself always holds the models
     registry = Registry(local)
     if args.generator_dir:

@@ -97,6 +97,8 @@ class CT2Generator:
         with self._lock:  # one generation per model at a time; the server queue orders callers
             for step in self._generator.generate_tokens(tokens, max_length=max_tokens, end_token=self.end_tokens,
                                                         repetition_penalty=1.05, **sampling):
+                if step.is_last and step.token in self.end_tokens:
+                    break  # CTranslate2 yields the end-of-turn token itself: never show it
                 ids.append(step.token_id)
                 text = self._tokenizer.decode(ids)
                 if text.endswith("\ufffd"):

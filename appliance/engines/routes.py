@@ -1,0 +1,57 @@
+"""/quan-tri/mo-hinh: what runs where, the model catalogue with each model's state, and a
+sha256 check an admin can start (admin only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from appliance.auth.audit import audit
+from appliance.config import Settings
+from appliance.http.deps import AdminUser, Conn, SettingsDep, client_ip
+from appliance.http.rendering import render
+
+router = APIRouter()
+ADMIN_LINKS = [("/quan-tri/mo-hinh", "Mô hình AI",
+                "Công cụ AI đang chạy ở đâu, danh mục mô hình, kiểm tra mã sha256")]
+TASK_LABELS = {"transcriber": "Nhận dạng giọng nói", "diarizer": "Phân biệt người nói",
+               "generator": "Sinh văn bản (LLM)", "embedder": "Tìm kiếm ngữ nghĩa"}
+CHOICE_LABELS = {"production": "chính thức (GPU)", "cpu": "CPU / gói PyPI", "test": "chỉ để kiểm thử"}
+
+
+def _catalogue_rows(settings: Settings, verify: bool = False) -> list[dict[str, Any]]:
+    from appliance.engines.catalogue import load_catalogue
+    from appliance.engines.store import installed_dir, locate
+    from appliance.engines.store import verify as verify_model
+
+    rows = []
+    for entry in load_catalogue():
+        found = verify_model(settings, entry) if verify else locate(settings, entry, build=False)
+        rows.append({"entry": entry, "origin": found.origin, "problems": found.problems if found.origin != "missing"
+                     else [], "path": found.path, "previous": installed_dir(settings, entry, "previous"),
+                     "choice_label": CHOICE_LABELS.get(entry.choice, entry.choice)})
+    return rows
+
+
+def _page(request: Request, settings: Settings, verified: bool = False) -> Response:
+    from appliance.engines.device import cuda_device_count
+    from appliance.engines.registry import engines_status
+
+    return render(request, "engines/models.html", {
+        "title": "Mô hình AI", "status": engines_status(settings), "task_labels": TASK_LABELS,
+        "rows": _catalogue_rows(settings, verify=verified), "verified": verified,
+        "gpu_count": cuda_device_count(), "settings": settings,
+    }, fragment="engines/_catalogue.html")
+
+
+@router.get("/quan-tri/mo-hinh")
+def models_page(request: Request, user: AdminUser, settings: SettingsDep) -> Response:
+    return _page(request, settings)
+
+
+@router.post("/quan-tri/mo-hinh/kiem-tra")
+def verify_models(request: Request, user: AdminUser, settings: SettingsDep, conn: Conn) -> Response:
+    audit(conn, "models.verify", user=user, ip=client_ip(request))
+    return _page(request, settings, verified=True)
