@@ -20,7 +20,8 @@ from appliance.engines.packaged import packaged_path
 HERE = Path(__file__).resolve().parent
 
 
-def speak(path: Path, text: str, voice: str = "vi", pitch: int = 50, speed: int = 150, lead_silence_s: float = 0.0) -> Path:
+def speak(path: Path, text: str, voice: str = "vi", pitch: int = 50, speed: int = 150,
+          lead_silence_s: float = 0.0) -> Path:
     if shutil.which("espeak-ng") is None:
         pytest.fail("espeak-ng is missing: `make test` installs it (apt-get install espeak-ng)")
     raw = path.with_suffix(".raw.wav")
