@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from appliance.ask.parser import Intent, Tokens
 
 _WORD = re.compile(r"[a-z0-9]+")
+# Words of periods and groupings: never enough on their own to name a procedure
+# ("hàng tháng" is not "Trợ cấp xã hội hàng tháng").
+_TIME_WORDS = {"hang", "thang", "ngay", "nam", "quy", "tuan", "moi", "lan", "dau"}
 _PRIORITY = {"linh_vuc": 3, "ma_linh_vuc": 3, "ten_thu_tuc": 2, "can_bo_xu_ly": 1, "indicator": 1}
 
 
@@ -101,7 +104,7 @@ def _specific(hit: Hit, tokens: Tokens, rare: set[str]) -> bool:
         before = tokens.items[hit.start - 1] if hit.start > 0 else ""
         before2 = " ".join(tokens.items[max(0, hit.start - 2):hit.start])
         return before in PERSON_CUES or before2 in PERSON_CUES
-    return hit.length >= 2 and any(w in rare for w in matched)
+    return hit.length >= 2 and any(w in rare and w not in _TIME_WORDS for w in matched)
 
 
 def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:

@@ -286,7 +286,7 @@ def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
             second = periods[1] if len(periods) > 1 else periods[0].previous()
             first, second = sorted([periods[0], second], key=lambda p: p.start)
             intent.period, intent.compare = first, second
-    elif "trang_thai" in intent.filters and intent.domain == "ho_so":
+    elif "trang_thai" in intent.filters and all(MEASURES[m].kind == "count" for m in intent.measures):
         intent.period = None  # "đang chờ bổ sung": the current state of every record
     elif intent.group == "month":
         index = today.year * 12 + today.month - 1 - 11

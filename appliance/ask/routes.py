@@ -61,6 +61,20 @@ def history(conn: sqlite3.Connection, user: User, limit: int = HISTORY_SIZE) -> 
     return [dict(r) for r in rows]
 
 
+def _llm_installed(request: Request) -> bool:
+    """Whether a generator is configured, without loading it just to draw the page."""
+    registry = getattr(request.app.state, "engines", None)
+    if registry is None:
+        try:
+            from appliance.engines.registry import get_registry
+
+            registry = get_registry(request.app.state.settings)
+        except Exception:
+            return False
+    slot = getattr(registry, "slots", {}).get("generator")
+    return bool(slot is not None and getattr(slot, "factory", None) is not None and not getattr(slot, "failed", False))
+
+
 @router.post("/api/v1/ask")
 def api_ask(body: AskBody, request: Request, conn: Conn, user: LeaderUser) -> JSONResponse:
     return JSONResponse(_ask(request, conn, user, body.question).to_api())
@@ -79,7 +93,7 @@ def _page(request: Request, conn: sqlite3.Connection, user: User, settings: Any,
         "chart_json": json.dumps(result.chart, ensure_ascii=False) if result and result.chart else "",
         "suggestions": service.SUGGESTIONS,
         "history": history(conn, user),
-        "llm_ready": _generator(request) is not None,
+        "llm_ready": _llm_installed(request),
         "cell": cell,
     }, fragment="ask/_answer.html")
 

@@ -86,6 +86,7 @@ class Catalog:
     extra_words: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
     bigrams: set[tuple[str, str]] = field(default_factory=set)
+    key_bigrams: set[tuple[str, str]] = field(default_factory=set)  # from the measure words only
 
     def finish(self, keyword_phrases: list[str]) -> Catalog:
         names = self.fields + self.procedures + self.officers + self.indicators
@@ -95,6 +96,9 @@ class Catalog:
             split = fold(text).replace(",", " ").replace("-", " ").split()
             words.update(split)
             self.bigrams.update(zip(split, split[1:], strict=False))
+        for text in keyword_phrases:
+            split = text.split()
+            self.key_bigrams.update(zip(split, split[1:], strict=False))
         for phrases in (*CHANNELS.values(), *STATUSES.values(), *FEEDBACK_STATUSES.values(),
                         *FEEDBACK_CHANNELS.values()):
             for phrase in phrases:
@@ -102,10 +106,22 @@ class Catalog:
         self.words = words
         return self
 
+    def swap_in_context(self, token: str, before: str, after: str) -> str:
+        """A known word typed with two letters swapped into another known word ("đất đia"):
+        repaired only when the typed word fits no known phrase here and exactly one swap does."""
+        if token in FILLER or len(token) < 3 or (before, token) in self.bigrams or (token, after) in self.bigrams:
+            return token
+        fits = {token[:i] + token[i + 1] + token[i] + token[i + 2:] for i in range(len(token) - 1)}
+        fits = {w for w in fits if w != token and w in self.words
+                and ((before, w) in self.bigrams or (w, after) in self.bigrams)}
+        return fits.pop() if len(fits) == 1 else token
+
     def correct(self, token: str, before: str = "", after: str = "") -> str:
         """The vocabulary word this token was meant to be, or the token itself. Among equally
         close words, one that forms a known phrase with a neighbour wins ("tiep nhna" → nhan)."""
-        if token in self.words or token.isdigit() or len(token) < 4:
+        if token in self.words:
+            return self.swap_in_context(token, before, after)
+        if token.isdigit() or len(token) < 3:
             return token
         limit = 1 if len(token) < 8 else 2
         best: list[str] = []
@@ -118,8 +134,15 @@ class Catalog:
                 best, best_distance = [word], distance
             elif distance == best_distance:
                 best.append(word)
+        in_context = [w for w in best if (before, w) in self.key_bigrams or (w, after) in self.key_bigrams] or [
+            w for w in best if (before, w) in self.bigrams or (w, after) in self.bigrams]
+        if len(token) == 3:
+            best = in_context  # three letters are too short to repair without a known phrase around them
+        elif len(best) > 1:
+            best = in_context or best
         if len(best) > 1:
-            best = [w for w in best if (before, w) in self.bigrams or (w, after) in self.bigrams] or best
+            swapped = [w for w in best if sorted(w) == sorted(token)]  # two keys swapped: the commonest slip
+            best = swapped or best
         return best[0] if len(best) == 1 else token
 
 
