@@ -81,7 +81,7 @@ CREATE TABLE kb_chunks (
 CREATE INDEX kb_chunks_doc ON kb_chunks(doc_id, ord);
 CREATE VIRTUAL TABLE kb_fts USING fts5(
     folded, bigrams, heading,
-    content='kb_chunks', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    content='kb_chunks', content_rowid='id', tokenize="unicode61 remove_diacritics 2 tokenchars '_'"
 );
 CREATE TRIGGER kb_chunks_ai AFTER INSERT ON kb_chunks BEGIN
     INSERT INTO kb_fts(rowid, folded, bigrams, heading) VALUES (new.id, new.folded, new.bigrams, new.heading);

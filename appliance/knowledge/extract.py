@@ -1,0 +1,200 @@
+"""Text out of the files staff upload: PDF (text layer), DOCX, TXT, MD, HTML.
+
+Every failure a person can cause (wrong type, password, scan without text, empty, too big,
+legacy encoding we cannot convert) raises `IngestError` with a Vietnamese message saying what
+to do next; nothing is written before extraction succeeds.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from appliance.knowledge import legacy
+from appliance.text import normalize
+
+MAX_BYTES = 50 * 1024 * 1024  # a 100-page decree as PDF is ~2 MB; anything past 50 MB is not text
+MIN_CHARS_PER_PAGE = 25  # below this a PDF page is an image (a scan) as far as search is concerned
+SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".html", ".htm"}
+PAGE_BREAK = "\f"
+
+
+class IngestError(Exception):
+    """A file we will not ingest, with the Vietnamese reason shown to staff."""
+
+    def __init__(self, message: str, code: str = "bad_file"):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+@dataclass
+class Extracted:
+    text: str  # NFC, classic tone placement; pages separated by \f
+    pages: int
+    converted_from: str | None = None  # "tcvn3" when we converted a legacy encoding
+
+
+def check_size(size: int, name: str) -> None:
+    if size == 0:
+        raise IngestError(f"Tệp “{name}” rỗng (0 byte). Hãy kiểm tra lại tệp rồi tải lên lại.", "empty")
+    if size > MAX_BYTES:
+        raise IngestError(
+            f"Tệp “{name}” quá lớn ({size / 1024 / 1024:.0f} MB; tối đa {MAX_BYTES // 1024 // 1024} MB). "
+            "Hãy tách văn bản thành các tệp nhỏ hơn hoặc chỉ tải lên phần cần tra cứu.", "too_large")
+
+
+def extract_path(path: Path) -> Extracted:
+    if not path.is_file():
+        raise IngestError(f"Không tìm thấy tệp “{path}”.", "not_found")
+    check_size(path.stat().st_size, path.name)
+    return extract_bytes(path.read_bytes(), path.name)
+
+
+def extract_bytes(data: bytes, name: str) -> Extracted:
+    check_size(len(data), name)
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise IngestError(
+            f"Không hỗ trợ định dạng “{suffix or name}”. Chỉ nhận PDF, DOCX, TXT, MD, HTML; "
+            "tệp .doc cũ hãy mở bằng Word và lưu lại thành .docx.", "unsupported")
+    if suffix == ".pdf":
+        result = _pdf(data, name)
+    elif suffix == ".docx":
+        result = Extracted(_docx(data, name), 1)
+    else:
+        raw = _decode(data, name)
+        if suffix in (".html", ".htm"):
+            raw = _html_text(raw)
+        result = Extracted(raw, 1)
+    return _finish(result, name)
+
+
+def _finish(result: Extracted, name: str) -> Extracted:
+    kind = legacy.detect(result.text)
+    if kind == "vni":
+        raise IngestError(
+            f"Tệp “{name}” dùng bảng mã cũ VNI (phông VNI-Times), máy không chuyển đổi tự động được chính xác. "
+            "Hãy mở tệp, chuyển sang Unicode bằng công cụ chuyển mã của Unikey/EVKey rồi tải lên lại.", "legacy_vni")
+    if kind == "tcvn3":
+        result.text = legacy.tcvn3_to_unicode(result.text)
+        result.converted_from = "tcvn3"
+    text = normalize(unicodedata.normalize("NFC", result.text))
+    text = re.sub(r"[ \t]+", " ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    result.text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    if len(result.text.replace(PAGE_BREAK, "").strip()) < 20:
+        raise IngestError(f"Tệp “{name}” không có nội dung chữ để tra cứu (tệp rỗng hoặc chỉ có hình ảnh).", "empty")
+    return result
+
+
+def _pdf(data: bytes, name: str) -> Extracted:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            # Many government PDFs carry only an owner password (no printing/copying); those open
+            # with an empty user password. Anything else needs the password we do not have.
+            try:
+                opened = bool(reader.decrypt(""))
+            except Exception:  # pypdf raises several types for unsupported ciphers
+                opened = False
+            if not opened:
+                raise IngestError(
+                    f"Tệp PDF “{name}” được bảo vệ bằng mật khẩu. Hãy mở bằng mật khẩu, lưu lại bản không "
+                    "mật khẩu (hoặc xin bản không khóa từ nơi ban hành) rồi tải lên lại.", "encrypted")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise IngestError(f"Tệp PDF “{name}” bị hỏng hoặc không đọc được ({type(exc).__name__}). "
+                          "Hãy xuất lại PDF từ phần mềm soạn thảo rồi tải lên lại.", "corrupt") from exc
+    if not pages:
+        raise IngestError(f"Tệp PDF “{name}” không có trang nào.", "empty")
+    chars = sum(len(p.strip()) for p in pages)
+    if chars < MIN_CHARS_PER_PAGE * len(pages):
+        raise IngestError(
+            f"Tệp PDF “{name}” là bản quét (ảnh chụp), không có lớp chữ nên không tra cứu được. Hãy dùng bản "
+            "PDF/DOCX gốc của văn bản, hoặc nhận dạng chữ (OCR) trước khi tải lên.", "scanned")
+    return Extracted(PAGE_BREAK.join(pages), len(pages))
+
+
+def _docx(data: bytes, name: str) -> str:
+    import zipfile
+
+    from docx import Document
+
+    try:
+        document = Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise IngestError(f"Tệp “{name}” không phải tệp DOCX hợp lệ (có thể bị mã hóa hoặc hỏng). "
+                          "Hãy mở bằng Word, bỏ mật khẩu và lưu lại.", "corrupt") from exc
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+    return "\n".join(lines)
+
+
+def _decode(data: bytes, name: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise IngestError(f"Tệp “{name}” là tệp nhị phân, không phải văn bản.", "unsupported")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # 8-bit: Latin-1 keeps byte = code point, which is what the TCVN3 table expects.
+    text = data.decode("latin-1")
+    if legacy.detect(text):
+        return text
+    try:
+        decoded = data.decode("cp1258")  # Windows Vietnamese, with combining tones: NFC fixes it
+    except UnicodeDecodeError:
+        decoded = ""
+    if decoded and re.search(r"[ăâđêôơư]", unicodedata.normalize("NFC", decoded).lower()):
+        return decoded
+    raise IngestError(f"Không nhận ra bảng mã của tệp “{name}”. Hãy lưu lại tệp dưới dạng UTF-8 rồi tải lên lại.",
+                      "encoding")
+
+
+class _TextParser(HTMLParser):
+    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"}
+    _SKIP = {"script", "style", "head", "nav", "footer"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self.skipping += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self.skipping:
+            self.skipping -= 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def _html_text(raw: str) -> str:
+    parser = _TextParser()
+    parser.feed(raw)
+    text = html.unescape("".join(parser.parts))
+    return "\n".join(line.strip() for line in text.splitlines())

@@ -1,0 +1,35 @@
+"""The starter legal library shipped with the appliance (appliance/knowledge/data/library/):
+the public texts the procedure catalogue cites, so search answers on a fresh install."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from appliance.knowledge.ingest import add_path
+
+LIBRARY_DIR = Path(__file__).resolve().parent / "data" / "library"
+log = logging.getLogger(__name__)
+
+
+def library_files() -> list[Path]:
+    return sorted(LIBRARY_DIR.glob("*.md"))
+
+
+def load_library(conn: sqlite3.Connection, *, only_if_empty: bool = False) -> int:
+    """Add (or refresh) every shipped text; returns the number of chunks indexed."""
+    if only_if_empty and conn.execute("SELECT 1 FROM kb_documents LIMIT 1").fetchone():
+        return 0
+    total = 0
+    for path in library_files():
+        total += add_path(conn, path, added_by="thư viện mẫu").chunks
+    return total
+
+
+def ensure_library(conn: sqlite3.Connection) -> None:
+    """First start: an empty knowledge base gets the starter library."""
+    try:
+        load_library(conn, only_if_empty=True)
+    except Exception:  # a broken data file must not stop the app; search just stays empty
+        log.exception("could not load the starter legal library")

@@ -1,0 +1,197 @@
+"""Hybrid legal search: BM25 over folded text (SQLite FTS5), re-ranked so passages with the
+question's exact accented words come first, blended with embedding similarity when an embedder
+is installed. Every hit carries its citation, a highlighted snippet and whether its document
+is still in force.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sqlite3
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from appliance.knowledge import vectors
+from appliance.knowledge.indexing import STOPWORDS, accented_words, query_terms
+from appliance.knowledge.structure import STATUSES
+from appliance.text import fold, normalize
+
+CANDIDATES = 60
+BM25_WEIGHTS = (1.0, 0.8, 1.6)  # folded text, syllable pairs, heading (article title + document)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass
+class SearchHit:
+    chunk_id: int
+    doc_id: int
+    title: str
+    short_title: str
+    number: str
+    citation: str
+    article: str
+    clause: str
+    article_title: str
+    snippet: str  # HTML: escaped text with <mark> around matched words
+    text: str
+    score: float
+    status: str
+    status_label: str
+    in_force: bool
+    status_note: str = ""
+
+    def api(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "title": self.title, "citation": self.citation, "snippet": self.snippet,
+                "score": round(self.score, 4), "chunk_id": self.chunk_id, "number": self.number,
+                "status": self.status, "status_label": self.status_label, "in_force": self.in_force}
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    hits: list[SearchHit] = field(default_factory=list)
+    engine: str = "bm25"
+    note: str = ""
+    took_ms: float = 0.0
+
+    def api(self) -> dict[str, Any]:
+        return {"results": [h.api() for h in self.hits], "engine": self.engine, "note": self.note,
+                "took_ms": round(self.took_ms, 1)}
+
+
+def fts_query(words: list[str], pairs: list[str]) -> str:
+    def any_of(terms: list[str]) -> str:
+        return " OR ".join('"' + term + '"' for term in terms)
+
+    parts = ["{folded heading} : (" + any_of(words) + ")"] if words else []
+    if pairs:
+        parts.append("{bigrams} : (" + any_of(pairs) + ")")
+    return " OR ".join(parts)
+
+
+def bare_fts(conn: sqlite3.Connection, query: str, k: int = 10) -> list[sqlite3.Row]:
+    """The baseline the bench compares against: one FTS5 query, no re-ranking, no snippets."""
+    words, pairs = query_terms(query)
+    if not words:
+        return []
+    return conn.execute("SELECT rowid, bm25(kb_fts) AS rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ?",
+                        (fts_query(words, []), k)).fetchall()
+
+
+def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Any = None,
+           in_force_only: bool = False) -> SearchResponse:
+    started = time.perf_counter()
+    query = normalize(query or "").strip()
+    response = SearchResponse(query=query)
+    words, pairs = query_terms(query)
+    if not words:
+        response.note = "Hãy nhập từ khóa hoặc câu hỏi."
+        return response
+    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+    rows = conn.execute(
+        f"SELECT rowid, bm25(kb_fts, {weights}) AS rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ?",
+        (fts_query(words, pairs), CANDIDATES)).fetchall()
+    scores: dict[int, float] = {}
+    if rows:
+        best = max(-r["rank"] for r in rows) or 1.0
+        scores = {int(r["rowid"]): -r["rank"] / best for r in rows}
+    semantic: dict[int, float] = {}
+    if embedder is not None:
+        semantic = vectors.similar(conn, embedder, query, limit=CANDIDATES)
+        if semantic:
+            response.engine = f"hybrid: bm25 + {getattr(embedder, 'name', 'embedder')}"
+        else:
+            response.note = "Chưa có vector nhúng cho thư viện: đang tìm theo từ khóa (BM25)."
+    else:
+        response.note = "Chưa cài mô hình nhúng: tìm theo từ khóa (BM25 trên văn bản bỏ dấu)."
+    ids = list(dict.fromkeys([*scores, *semantic]))
+    if not ids:
+        response.took_ms = (time.perf_counter() - started) * 1000
+        return response
+    marks = ",".join("?" for _ in ids)
+    chunk_rows = {int(r["id"]): r for r in conn.execute(
+        "SELECT c.id, c.doc_id, c.citation, c.text, c.folded, c.heading, c.article, c.clause, c.article_title,"
+        " d.title, d.short_title, d.number, d.status, d.status_note"
+        f" FROM kb_chunks c JOIN kb_documents d ON d.id = c.doc_id WHERE c.id IN ({marks})", ids)}
+    accented = accented_words(query)
+    ranked: list[tuple[tuple[int, float], int]] = []
+    for chunk_id, row in chunk_rows.items():
+        if in_force_only and row["status"] == "het_hieu_luc":
+            continue
+        tokens = set(row["folded"].split()) | set(row["heading"].split())
+        coverage = sum(1 for w in words if w in tokens) / len(words)
+        score = scores.get(chunk_id, 0.0) + 0.5 * coverage + 0.8 * semantic.get(chunk_id, 0.0)
+        exact_all = 0
+        if accented:
+            present = set(_WORD.findall(f"{row['article_title']} {row['text']}".lower()))
+            found = sum(1 for w in accented if w in present)
+            score += 0.4 * found / len(accented)
+            exact_all = int(found == len(accented))
+        if row["status"] == "het_hieu_luc":
+            score -= 0.15  # still findable (old files cite it) but after what is in force
+        ranked.append(((exact_all, score), chunk_id))
+    ranked.sort(key=lambda item: item[0], reverse=True)
+    for (_exact, score), chunk_id in ranked[:k]:
+        row = chunk_rows[chunk_id]
+        response.hits.append(SearchHit(
+            chunk_id=chunk_id, doc_id=int(row["doc_id"]), title=row["title"], short_title=row["short_title"],
+            number=row["number"], citation=row["citation"], article=row["article"], clause=row["clause"],
+            article_title=row["article_title"], snippet=snippet(row["text"], query), text=row["text"],
+            score=score, status=row["status"], status_label=STATUSES.get(row["status"], row["status"]),
+            in_force=row["status"] != "het_hieu_luc", status_note=row["status_note"]))
+    response.took_ms = (time.perf_counter() - started) * 1000
+    return response
+
+
+def _matcher(query: str) -> Any:
+    """A word matches a query word typed without accents by its folded form, and one typed with
+    accents only exactly (so "trú" does not light up "trừ")."""
+    plain: set[str] = set()
+    exact: set[str] = set()
+    for word in _WORD.findall(normalize(query).lower()):
+        folded = fold(word)
+        if folded in STOPWORDS:
+            continue
+        (plain if folded == word else exact).add(word)
+
+    def matches(word: str) -> bool:
+        lowered = word.lower()
+        return lowered in exact or fold(lowered) in plain
+
+    return matches
+
+
+def snippet(text: str, query: str, width: int = 320) -> str:
+    """The densest window of `text` around the query's words, escaped, matches in <mark>."""
+    is_match = _matcher(query)
+    matches = [m for m in _WORD.finditer(text) if is_match(m.group(0))]
+    start = 0
+    if matches and len(text) > width:
+        best, best_count = matches[0].start(), 0
+        for m in matches:
+            count = sum(1 for other in matches if m.start() <= other.start() < m.start() + width)
+            if count > best_count:
+                best, best_count = m.start(), count
+        start = max(0, best - 60)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+    end = min(len(text), start + width)
+    while end < len(text) and not text[end - 1].isspace():
+        end += 1
+    piece = text[start:end]
+    out, last = [], 0
+    for m in _WORD.finditer(piece):
+        if is_match(m.group(0)):
+            out.append(html.escape(piece[last:m.start()]))
+            out.append(f"<mark>{html.escape(m.group(0))}</mark>")
+            last = m.end()
+    out.append(html.escape(piece[last:]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return prefix + "".join(out).replace("\n", " ") + suffix
+
+
+def hit_dict(hit: SearchHit) -> dict[str, Any]:
+    return asdict(hit)

@@ -1,0 +1,89 @@
+"""Embedding vectors for chunks, used only when an embedder is installed (engines registry).
+
+Vectors are computed in the background (job `knowledge.embed`) so adding a document never waits
+for a model; search blends in similarity for the chunks that have one. The matrix is cached in
+memory per database and model, and rebuilt when the vector count changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from typing import Any
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+_CACHE: dict[tuple[str, str], tuple[int, np.ndarray, np.ndarray]] = {}
+_LOCK = threading.Lock()
+BATCH = 32
+
+
+def get_embedder(settings: Any) -> Any:
+    """The installed embedder or None; the engines layer may be absent or broken."""
+    try:
+        from appliance.engines.registry import get_registry
+    except ImportError:
+        return None
+    try:
+        return get_registry(settings).embedder
+    except Exception:  # an engines problem must not take search down
+        log.exception("embedder unavailable")
+        return None
+
+
+def _db_name(conn: sqlite3.Connection) -> str:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return str(row[2]) if row else ""
+
+
+def embed_missing(conn: sqlite3.Connection, embedder: Any, progress: Any = None) -> int:
+    """Embed every chunk lacking a vector for this model; returns how many were added."""
+    model = getattr(embedder, "name", "embedder")
+    rows = conn.execute("SELECT c.id, c.article_title, c.text FROM kb_chunks c LEFT JOIN kb_vectors v"
+                        " ON v.chunk_id = c.id AND v.model = ? WHERE v.chunk_id IS NULL", (model,)).fetchall()
+    done = 0
+    for start in range(0, len(rows), BATCH):
+        batch = rows[start:start + BATCH]
+        matrix = np.asarray(embedder.embed([f"{r['article_title']}\n{r['text']}" for r in batch], kind="passage"),
+                            dtype=np.float32)
+        conn.executemany("INSERT OR REPLACE INTO kb_vectors (chunk_id, model, vector) VALUES (?, ?, ?)",
+                         [(int(r["id"]), model, matrix[i].tobytes()) for i, r in enumerate(batch)])
+        done += len(batch)
+        if progress:
+            progress(done / len(rows), f"Đã tính vector cho {done}/{len(rows)} đoạn")
+    return done
+
+
+def _matrix(conn: sqlite3.Connection, model: str) -> tuple[np.ndarray, np.ndarray] | None:
+    count = conn.execute("SELECT count(*) FROM kb_vectors WHERE model = ?", (model,)).fetchone()[0]
+    if not count:
+        return None
+    key = (_db_name(conn), model)
+    with _LOCK:
+        cached = _CACHE.get(key)
+        if cached and cached[0] == count:
+            return cached[1], cached[2]
+        rows = conn.execute("SELECT chunk_id, vector FROM kb_vectors WHERE model = ?", (model,)).fetchall()
+        ids = np.array([r[0] for r in rows], dtype=np.int64)
+        matrix = np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
+        _CACHE[key] = (count, ids, matrix)
+        return ids, matrix
+
+
+def similar(conn: sqlite3.Connection, embedder: Any, query: str, limit: int = 60) -> dict[int, float]:
+    """chunk id → cosine similarity for the nearest chunks; {} when nothing is embedded."""
+    model = getattr(embedder, "name", "embedder")
+    try:
+        found = _matrix(conn, model)
+        if found is None:
+            return {}
+        ids, matrix = found
+        query_vector = np.asarray(embedder.embed([query], kind="query"), dtype=np.float32)[0]
+    except Exception:  # a failing model degrades to BM25 rather than failing the search
+        log.exception("embedding search failed; BM25 only")
+        return {}
+    sims = matrix @ query_vector
+    top = np.argsort(-sims)[:limit]
+    return {int(ids[i]): float(sims[i]) for i in top}
