@@ -1,0 +1,199 @@
+"""Staff side of feedback: the inbox queries and the actions on one item.
+
+Every action writes `feedback_history`, audits, and mirrors what the citizen may see into
+public.db (`tickets`). A reply to a Zalo complaint goes into the Zalo outbox.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from appliance.citizen.intake import STATUS_LABELS
+from appliance.config import Settings
+from appliance.db import transaction
+from appliance.text import fold
+
+STATUSES = tuple(STATUS_LABELS)
+OPEN = ("cho_xu_ly", "dang_xu_ly")
+SOON_DAYS = 2
+
+
+@dataclass(frozen=True)
+class Filters:
+    status: str | None = None
+    category: str | None = None
+    department: str | None = None
+    overdue: bool = False
+    q: str | None = None
+    limit: int = 200
+
+
+def sla(row: sqlite3.Row | dict[str, Any], today: dt.date) -> tuple[str, str]:
+    """(css class, Vietnamese label) for the SLA badge."""
+    deadline = dt.date.fromisoformat(row["deadline"])
+    if row["status"] not in OPEN:
+        resolved = row["resolved_at"]
+        if resolved and dt.date.fromisoformat(resolved[:10]) > deadline:
+            return "muted", "Xong, trễ hạn"
+        return "ok", "Đã xong"
+    days = (deadline - today).days
+    if days < 0:
+        return "danger", f"Quá hạn {-days} ngày"
+    if days <= SOON_DAYS:
+        return "warn", "Sắp đến hạn" if days else "Hạn hôm nay"
+    return "ok", f"Còn {days} ngày"
+
+
+def list_feedback(conn: sqlite3.Connection, filters: Filters, today: dt.date) -> list[dict[str, Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.status in STATUSES:
+        where.append("f.status = ?")
+        params.append(filters.status)
+    if filters.category:
+        where.append("f.category = ?")
+        params.append(filters.category)
+    if filters.department:
+        where.append("f.department = ?")
+        params.append(filters.department)
+    if filters.overdue:
+        where.append("f.status IN ('cho_xu_ly', 'dang_xu_ly') AND f.deadline < ?")
+        params.append(today.isoformat())
+    if filters.q:
+        where.append("(f.content_fold LIKE ? OR f.ticket_code LIKE ?)")
+        params.extend([f"%{fold(filters.q)}%", f"%{filters.q.strip().upper()}%"])
+    sql = ("SELECT f.*, r.label AS category_label FROM feedback f LEFT JOIN feedback_routing r"
+           " ON r.category = f.category")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY (f.status IN ('cho_xu_ly', 'dang_xu_ly')) DESC, f.deadline, f.id DESC LIMIT ?"
+    params.append(max(1, min(filters.limit, 1000)))
+    items = []
+    for row in conn.execute(sql, params):
+        item = dict(row)
+        item["sla_class"], item["sla_label"] = sla(row, today)
+        item["status_label"] = STATUS_LABELS.get(row["status"], row["status"])
+        items.append(item)
+    return items
+
+
+def overdue_count(conn: sqlite3.Connection, today: dt.date) -> int:
+    """Open feedback past its deadline (the dashboard shows it)."""
+    return int(conn.execute("SELECT count(*) FROM feedback WHERE status IN ('cho_xu_ly', 'dang_xu_ly')"
+                            " AND deadline < ?", (today.isoformat(),)).fetchone()[0])
+
+
+def get_feedback(conn: sqlite3.Connection, feedback_id: int) -> sqlite3.Row | None:
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT f.*, r.label AS category_label FROM feedback f LEFT JOIN feedback_routing r"
+        " ON r.category = f.category WHERE f.id = ?", (feedback_id,)).fetchone()
+    return row
+
+
+def history(conn: sqlite3.Connection, feedback_id: int) -> list[sqlite3.Row]:
+    return conn.execute("SELECT * FROM feedback_history WHERE feedback_id = ? ORDER BY id",
+                        (feedback_id,)).fetchall()
+
+
+def _log(conn: sqlite3.Connection, feedback_id: int, username: str, action: str, detail: str) -> None:
+    conn.execute("INSERT INTO feedback_history (feedback_id, username, action, detail) VALUES (?, ?, ?, ?)",
+                 (feedback_id, username, action, detail))
+
+
+def _mirror(settings: Settings, conn: sqlite3.Connection, feedback_id: int) -> None:
+    from appliance.citizen.sync import public_db, push_ticket
+
+    row = get_feedback(conn, feedback_id)
+    if row is not None:
+        with public_db(settings) as public:
+            push_ticket(public, row)
+
+
+def assign(conn: sqlite3.Connection, settings: Settings, feedback_id: int, assignee: str, username: str) -> None:
+    with transaction(conn):
+        conn.execute("UPDATE feedback SET assigned_to = ?, status = CASE WHEN status = 'cho_xu_ly'"
+                     " THEN 'dang_xu_ly' ELSE status END, updated_at = datetime('now') WHERE id = ?",
+                     (assignee.strip() or None, feedback_id))
+        _log(conn, feedback_id, username, "assign", assignee)
+    _mirror(settings, conn, feedback_id)
+
+
+def set_status(conn: sqlite3.Connection, settings: Settings, feedback_id: int, status: str, username: str) -> None:
+    if status not in STATUSES:
+        raise ValueError("Trạng thái không hợp lệ")
+    with transaction(conn):
+        conn.execute("UPDATE feedback SET status = ?, resolved_at = CASE WHEN ? IN ('da_xu_ly', 'tu_choi')"
+                     " THEN coalesce(resolved_at, date('now')) ELSE NULL END, updated_at = datetime('now')"
+                     " WHERE id = ?", (status, status, feedback_id))
+        _log(conn, feedback_id, username, "status", status)
+    _mirror(settings, conn, feedback_id)
+
+
+def reply(conn: sqlite3.Connection, settings: Settings, feedback_id: int, text: str, username: str,
+          resolve: bool = True) -> str:
+    """Store the reply and send it back on the citizen's channel. Returns how it travels."""
+    from appliance.citizen.zalo_outbox import queue_reply
+    from appliance.jobs import enqueue
+
+    text = text.strip()
+    if not text:
+        raise ValueError("Nội dung trả lời trống")
+    row = get_feedback(conn, feedback_id)
+    if row is None:
+        raise LookupError
+    with transaction(conn):
+        conn.execute("UPDATE feedback SET reply = ?, status = CASE WHEN ? THEN 'da_xu_ly' ELSE status END,"
+                     " resolved_at = CASE WHEN ? THEN coalesce(resolved_at, date('now')) ELSE resolved_at END,"
+                     " updated_at = datetime('now') WHERE id = ?", (text, resolve, resolve, feedback_id))
+        _log(conn, feedback_id, username, "reply", text)
+        n = conn.execute("SELECT count(*) FROM feedback_history WHERE feedback_id = ? AND action = 'reply'",
+                         (feedback_id,)).fetchone()[0]
+        channel = "status_page"
+        if row["channel"] == "zalo" and row["channel_user"]:
+            message = f"UBND phường trả lời phản ánh {row['ticket_code']}:\n{text}"
+            queue_reply(conn, f"reply:{feedback_id}:{n}", row["channel_user"], message)
+            enqueue(conn, "citizen.zalo_send", {}, max_attempts=1)
+            channel = "zalo"
+        elif row["channel"] in ("counter", "phone"):
+            channel = "phone"
+    _mirror(settings, conn, feedback_id)
+    return channel
+
+
+def reclassify(conn: sqlite3.Connection, settings: Settings, feedback_id: int, category: str, username: str) -> None:
+    """Correct the category; the text becomes an example so the classifier learns from it."""
+    from appliance.jobs import enqueue
+
+    route = conn.execute("SELECT * FROM feedback_routing WHERE category = ?", (category,)).fetchone()
+    row = get_feedback(conn, feedback_id)
+    if route is None or row is None:
+        raise ValueError("Lĩnh vực không hợp lệ")
+    with transaction(conn):
+        conn.execute("UPDATE feedback SET category = ?, department = ?, category_source = 'staff',"
+                     " updated_at = datetime('now') WHERE id = ?", (category, route["department"], feedback_id))
+        conn.execute("INSERT INTO feedback_examples (category, text, text_fold, feedback_id, created_by)"
+                     " VALUES (?, ?, ?, ?, ?)", (category, row["content"], fold(row["content"]), feedback_id, username))
+        _log(conn, feedback_id, username, "reclassify", f"{row['category']} → {category}")
+        enqueue(conn, "citizen.publish", {}, max_attempts=3)
+    _mirror(settings, conn, feedback_id)
+
+
+def routing_table(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute("SELECT * FROM feedback_routing ORDER BY rowid").fetchall()
+
+
+def update_routing(conn: sqlite3.Connection, category: str, department: str, sla_days: int, username: str) -> None:
+    from appliance.jobs import enqueue
+
+    department = department.strip()
+    if not department or not 1 <= sla_days <= 90:
+        raise ValueError("Cần tên đơn vị và số ngày xử lý từ 1 đến 90")
+    with transaction(conn):
+        updated = conn.execute("UPDATE feedback_routing SET department = ?, sla_days = ?, updated_at = datetime('now')"
+                               " WHERE category = ?", (department, sla_days, category)).rowcount
+        if not updated:
+            raise ValueError("Lĩnh vực không hợp lệ")
+        enqueue(conn, "citizen.publish", {}, max_attempts=3)
