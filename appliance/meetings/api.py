@@ -1,0 +1,264 @@
+"""JSON API of meetings (CONTRACT §2: POST /api/v1/meetings, POST …/{id}/stop, GET …/{id}) plus
+the editor's endpoints and the caption stream (Server-Sent Events)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import shutil
+import sqlite3
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request, UploadFile
+from fastapi.responses import FileResponse, JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sse_starlette.sse import EventSourceResponse
+
+from appliance.auth.audit import audit
+from appliance.auth.roles import STAFF_ROLES
+from appliance.auth.users import User
+from appliance.db import connect
+from appliance.http.deps import Conn, SettingsDep, StaffUser, require_roles
+from appliance.http.errors import AppError
+from appliance.jobs import enqueue
+from appliance.meetings import store
+from appliance.meetings.recorder import stop_meeting
+from appliance.text import normalize
+
+router = APIRouter()
+# Captions are for the people in the room and for the wall screen (role display) alike.
+CaptionViewer = Annotated[User, Depends(require_roles(*STAFF_ROLES, "display"))]
+AUDIO_TYPES = {".wav", ".flac", ".mp3", ".m4a", ".ogg", ".oga", ".opus", ".webm"}
+MAX_UPLOAD = 2 * 1024**3
+
+
+class LiveRequest(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    title: str = Field(min_length=1, max_length=300)
+    device: str | None = Field(default=None, max_length=200)
+    room: str | None = Field(default=None, max_length=100)
+
+
+class MeetingEdit(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    title: str | None = Field(default=None, max_length=300)
+    location: str | None = Field(default=None, max_length=300)
+    chair: str | None = Field(default=None, max_length=200)
+    secretary: str | None = Field(default=None, max_length=200)
+    attendees: str | None = Field(default=None, max_length=4000)
+    conclusion: str | None = Field(default=None, max_length=10000)
+
+
+class SegmentEdit(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    text: str | None = Field(default=None, max_length=5000)
+    speaker: str | None = Field(default=None, max_length=100)
+
+
+class SpeakerName(BaseModel):
+    name: str = Field(min_length=1, max_length=100)
+
+
+def meeting_or_404(conn: sqlite3.Connection, meeting_id: int) -> sqlite3.Row:
+    row = store.get_meeting(conn, meeting_id)
+    if row is None:
+        raise AppError(404, "Không tìm thấy cuộc họp.", "not_found")
+    return row
+
+
+def segments_json(conn: sqlite3.Connection, meeting_id: int, after_id: int = 0) -> list[dict[str, Any]]:
+    names = {r["label"]: r["name"] for r in
+             conn.execute("SELECT label, name FROM meeting_speakers WHERE meeting_id = ?", (meeting_id,))}
+    return [{"id": r["id"], "start": round(r["start"], 2), "end": round(r["end"], 2),
+             "speaker": names.get(r["speaker"], r["speaker"]) or None, "speaker_label": r["speaker"] or None,
+             "text": r["text"], "edited": r["edited_at"] is not None}
+            for r in conn.execute("SELECT * FROM meeting_segments WHERE meeting_id = ? AND id > ? ORDER BY start",
+                                  (meeting_id, after_id))]
+
+
+def meeting_json(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
+    from appliance.tasks.service import list_tasks
+
+    tasks = [{k: t[k] for k in ("id", "assignee", "unit", "content", "deadline", "quote", "status", "engine")}
+             for t in list_tasks(conn, meeting_id=row["id"])]
+    return {
+        "id": row["id"], "title": row["title"], "status": row["status"], "message": row["message"],
+        "room": row["room"], "source": row["source"], "meeting_date": row["meeting_date"],
+        "started_at": row["started_at"], "ended_at": row["ended_at"],
+        "duration_s": round(float(row["duration_s"] or 0), 2),
+        "segments": segments_json(conn, row["id"]),
+        "minutes_docx_url": row["minutes_docx_url"], "draft_id": row["draft_id"], "so_ky_hieu": row["so_ky_hieu"],
+        "tasks": tasks,
+        "engines": {"transcriber": row["transcriber"], "diarizer": row["diarizer"], "tasks": row["task_engine"]},
+        "location": row["location"], "chair": row["chair"], "secretary": row["secretary"],
+        "attendees": row["attendees"], "conclusion": row["conclusion"],
+    }
+
+
+def _room_for(settings: Any, device: str | None, room: str | None) -> str:
+    if room:
+        return room
+    if not device:
+        raise AppError(422, "Hãy chọn phòng họp hoặc thiết bị ghi âm.", "invalid")
+    from appliance.meetings.devices import room_map
+
+    for name, dev in room_map(settings).items():
+        if dev and (dev == device or device.startswith(dev.rstrip("*"))):
+            return name
+    return device
+
+
+@router.post("/api/v1/meetings")
+async def create_meeting(request: Request, user: StaffUser, conn: Conn, settings: SettingsDep) -> JSONResponse:
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("multipart/form-data"):
+        form = await request.form()
+        audio, title = form.get("audio"), str(form.get("title") or "").strip()
+        if not isinstance(audio, UploadFile) or not audio.filename:
+            raise AppError(422, "Hãy chọn tệp ghi âm (WAV, FLAC, MP3, M4A hoặc OGG).", "invalid")
+        ext = ("." + audio.filename.rsplit(".", 1)[-1].lower()) if "." in audio.filename else ""
+        if ext not in AUDIO_TYPES:
+            raise AppError(422, "Định dạng tệp không hỗ trợ: dùng WAV, FLAC, MP3, M4A hoặc OGG.", "invalid")
+        meeting_id = store.create_meeting(conn, normalize(title or audio.filename), source="upload",
+                                          status="processing", created_by=user.id)
+        folder = store.meeting_dir(settings, meeting_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        dest = folder / f"upload{ext}"
+        with open(dest, "wb") as out:
+            await asyncio.to_thread(shutil.copyfileobj, audio.file, out, 1 << 20)
+        if dest.stat().st_size > MAX_UPLOAD:
+            raise AppError(413, "Tệp ghi âm quá lớn (tối đa 2 GB).", "too_large")
+        enqueue(conn, "meetings.process_upload", {"meeting_id": meeting_id, "path": str(dest)})
+        audit(conn, "meetings.upload", user=user, target=str(meeting_id), detail={"file": audio.filename})
+        return JSONResponse({"id": meeting_id, "status": "processing"}, status_code=201)
+    try:
+        body = LiveRequest.model_validate(json.loads(await request.body() or b"{}"))
+    except (ValueError, TypeError) as exc:
+        raise AppError(422, "Cần tiêu đề cuộc họp (title) và thiết bị (device) hoặc phòng (room).", "invalid") \
+            from exc
+    room = _room_for(settings, body.device, body.room)
+    if store.active_meeting(conn, room) is not None:
+        raise AppError(409, f"Phòng {room} đang ghi âm một cuộc họp khác. Hãy dừng cuộc họp đó trước.", "busy")
+    meeting_id = store.create_meeting(conn, normalize(body.title), room=room, device=body.device,
+                                      created_by=user.id)
+    audit(conn, "meetings.start", user=user, target=str(meeting_id), detail={"room": room})
+    return JSONResponse({"id": meeting_id, "status": "recording"}, status_code=201)
+
+
+@router.post("/api/v1/meetings/{meeting_id}/stop")
+def stop(meeting_id: int, user: StaffUser, conn: Conn) -> dict[str, Any]:
+    row = meeting_or_404(conn, meeting_id)
+    if row["status"] != "recording":
+        raise AppError(409, "Cuộc họp này không còn đang ghi âm.", "not_recording")
+    stop_meeting(conn, meeting_id)
+    audit(conn, "meetings.stop", user=user, target=str(meeting_id))
+    return {"id": meeting_id, "status": "processing"}
+
+
+@router.get("/api/v1/meetings")
+def list_meetings(user: StaffUser, conn: Conn) -> dict[str, Any]:
+    rows = conn.execute("SELECT id, title, status, room, meeting_date, duration_s FROM meetings ORDER BY id DESC"
+                        " LIMIT 200").fetchall()
+    return {"meetings": [dict(r) for r in rows]}
+
+
+@router.get("/api/v1/meetings/{meeting_id}")
+def get_meeting(meeting_id: int, user: StaffUser, conn: Conn) -> dict[str, Any]:
+    return meeting_json(conn, meeting_or_404(conn, meeting_id))
+
+
+@router.patch("/api/v1/meetings/{meeting_id}")
+def edit_meeting(meeting_id: int, body: MeetingEdit, user: StaffUser, conn: Conn) -> dict[str, Any]:
+    meeting_or_404(conn, meeting_id)
+    changes = {k: normalize(v).strip() for k, v in body.model_dump().items() if v is not None}
+    for key, value in changes.items():
+        conn.execute(f"UPDATE meetings SET {key} = ? WHERE id = ?", (value, meeting_id))
+    if changes:
+        enqueue(conn, "meetings.refresh_minutes", {"meeting_id": meeting_id})
+        audit(conn, "meetings.edit", user=user, target=str(meeting_id), detail={"fields": sorted(changes)})
+    return {"id": meeting_id, "changed": sorted(changes)}
+
+
+@router.patch("/api/v1/meetings/{meeting_id}/segments/{segment_id}")
+def edit_segment(meeting_id: int, segment_id: int, body: SegmentEdit, user: StaffUser, conn: Conn) -> dict[str, Any]:
+    meeting_or_404(conn, meeting_id)
+    row = conn.execute("SELECT * FROM meeting_segments WHERE id = ? AND meeting_id = ?",
+                       (segment_id, meeting_id)).fetchone()
+    if row is None:
+        raise AppError(404, "Không tìm thấy đoạn chép lời.", "not_found")
+    text = normalize(body.text).strip() if body.text is not None else row["text"]
+    speaker = row["speaker"]
+    if body.speaker is not None and body.speaker.strip():
+        speaker = _speaker_label(conn, meeting_id, normalize(body.speaker).strip())
+    conn.execute("UPDATE meeting_segments SET text = ?, speaker = ?, edited_by = ?, edited_at = datetime('now')"
+                 " WHERE id = ?", (text, speaker, user.id, segment_id))
+    enqueue(conn, "meetings.refresh_minutes", {"meeting_id": meeting_id})
+    audit(conn, "meetings.edit_segment", user=user, target=f"{meeting_id}/{segment_id}")
+    return segments_json(conn, meeting_id, segment_id - 1)[0] | {"id": segment_id}
+
+
+def _speaker_label(conn: sqlite3.Connection, meeting_id: int, name: str) -> str:
+    """A speaker chosen by name: its label, or a new label for a person the diarizer missed."""
+    row = conn.execute("SELECT label FROM meeting_speakers WHERE meeting_id = ? AND (label = ? OR name = ?)",
+                       (meeting_id, name, name)).fetchone()
+    if row:
+        return str(row[0])
+    label = "HAND_" + re.sub(r"\W+", "_", name)[:40]
+    conn.execute("INSERT OR IGNORE INTO meeting_speakers (meeting_id, label, name, source) VALUES (?, ?, ?, 'hand')",
+                 (meeting_id, label, name))
+    return label
+
+
+@router.put("/api/v1/meetings/{meeting_id}/speakers/{label}")
+def rename_speaker(meeting_id: int, label: str, body: SpeakerName, user: StaffUser, conn: Conn) -> dict[str, Any]:
+    meeting_or_404(conn, meeting_id)
+    name = normalize(body.name).strip()
+    cur = conn.execute("UPDATE meeting_speakers SET name = ?, source = 'hand' WHERE meeting_id = ? AND label = ?",
+                       (name, meeting_id, label))
+    if cur.rowcount == 0:
+        raise AppError(404, "Không tìm thấy người nói này trong cuộc họp.", "not_found")
+    enqueue(conn, "meetings.refresh_minutes", {"meeting_id": meeting_id})
+    audit(conn, "meetings.rename_speaker", user=user, target=f"{meeting_id}/{label}", detail={"name": name})
+    return {"label": label, "name": name}
+
+
+@router.get("/api/v1/meetings/{meeting_id}/audio/{seq}")
+def audio_file(meeting_id: int, seq: int, user: StaffUser, conn: Conn, settings: SettingsDep) -> FileResponse:
+    row = conn.execute("SELECT path FROM meeting_audio WHERE meeting_id = ? AND seq = ?", (meeting_id, seq)).fetchone()
+    if row is None or not (settings.data_dir / row[0]).exists():
+        raise AppError(404, "Không còn tệp âm thanh này (có thể đã xóa theo thời hạn lưu trữ).", "not_found")
+    audit(conn, "meetings.listen", user=user, target=f"{meeting_id}/{seq}")
+    return FileResponse(settings.data_dir / row[0], media_type="audio/wav")
+
+
+async def _events(request: Request, db_path: Any, meeting_id: int, poll: float = 0.5) -> AsyncIterator[dict[str, str]]:
+    """Captions as they are transcribed, and the meeting's status: polled from the database, so the
+    recorder and the worker (other processes) need no message bus."""
+    conn = connect(db_path)
+    last_id, last_state = 0, None
+    try:
+        while not await request.is_disconnected():
+            row = conn.execute("SELECT status, message, duration_s FROM meetings WHERE id = ?",
+                               (meeting_id,)).fetchone()
+            if row is None:
+                break
+            for seg in segments_json(conn, meeting_id, last_id):
+                last_id = max(last_id, seg["id"])
+                yield {"event": "caption", "data": json.dumps(seg | {"status": row["status"]}, ensure_ascii=False)}
+            state = (row["status"], row["message"], round(row["duration_s"] or 0))
+            if state != last_state:
+                last_state = state
+                yield {"event": "status", "data": json.dumps({"status": state[0], "message": state[1],
+                                                              "duration_s": state[2]}, ensure_ascii=False)}
+            await asyncio.sleep(poll)
+    finally:
+        conn.close()
+
+
+@router.get("/api/v1/meetings/{meeting_id}/events")
+def events(meeting_id: int, request: Request, user: CaptionViewer, conn: Conn,
+           settings: SettingsDep) -> EventSourceResponse:
+    meeting_or_404(conn, meeting_id)
+    return EventSourceResponse(_events(request, settings.db_path, meeting_id), ping=15)

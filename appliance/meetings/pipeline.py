@@ -1,0 +1,153 @@
+"""Meeting processing: live transcription of each closed segment, and at stop the whole-meeting
+steps (diarization, speaker alignment, minutes, tasks). Every step is idempotent: the job queue
+re-runs a step interrupted by a crash."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import soundfile as sf
+
+from appliance.config import Settings
+from appliance.db import transaction
+from appliance.meetings import engines, store
+from appliance.meetings.sources import ffmpeg_decode_cmd
+from appliance.meetings.wavfile import wav_frames
+from appliance.text import normalize
+
+log = logging.getLogger(__name__)
+RECORDER_GRACE_S = 10.0  # a recorder silent this long is presumed dead; its files are repaired for it
+NO_MODEL = "Chưa cài mô hình chép lời: âm thanh đã được lưu, sẽ chép lời khi có mô hình."
+
+
+def _previous_text(conn: sqlite3.Connection, meeting_id: int, before: float) -> str | None:
+    rows = conn.execute("SELECT text FROM meeting_segments WHERE meeting_id = ? AND start < ?"
+                        " ORDER BY start DESC LIMIT 3", (meeting_id, before)).fetchall()
+    text = " ".join(r[0] for r in reversed(rows)).strip()
+    return text[-200:] or None
+
+
+def transcribe_audio(conn: sqlite3.Connection, settings: Settings, audio_id: int) -> int | None:
+    """Transcribe one indexed audio file onto the meeting timeline. Returns lines added, None without a model."""
+    row = conn.execute("SELECT * FROM meeting_audio WHERE id = ?", (audio_id,)).fetchone()
+    if row is None or row["transcribed"]:
+        return 0
+    model = engines.transcriber(settings)
+    if model is None:
+        conn.execute("UPDATE meetings SET message = ? WHERE id = ? AND status = 'recording'",
+                     (NO_MODEL, row["meeting_id"]))
+        return None
+    prompt = _previous_text(conn, row["meeting_id"], row["start_s"])
+    segments = model.transcribe(settings.data_dir / row["path"], language="vi", vad=True, initial_prompt=prompt)
+    offset = float(row["start_s"])
+    with transaction(conn):
+        if conn.execute("SELECT transcribed FROM meeting_audio WHERE id = ?", (audio_id,)).fetchone()[0]:
+            return 0
+        added = 0
+        for seg in segments:
+            text = normalize(seg.text).strip()
+            if not text:
+                continue
+            conn.execute("INSERT INTO meeting_segments (meeting_id, audio_id, start, end, text, original_text)"
+                         " VALUES (?, ?, ?, ?, ?, ?)",
+                         (row["meeting_id"], audio_id, offset + seg.start, offset + seg.end, text, text))
+            added += 1
+        conn.execute("UPDATE meeting_audio SET transcribed = 1 WHERE id = ?", (audio_id,))
+        conn.execute("UPDATE meetings SET transcriber = ? WHERE id = ?",
+                     (getattr(model, "name", type(model).__name__), row["meeting_id"]))
+    return added
+
+
+def decode_upload(src: Path, dest: Path) -> None:
+    """Any audio ffmpeg reads (WAV/FLAC/MP3/M4A/OGG) → 16 kHz mono 16-bit WAV."""
+    cmd = ffmpeg_decode_cmd(str(src))
+    cmd[cmd.index("-f"):] = ["-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le", "-y", str(dest)]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0 or not dest.exists():
+        raise ValueError("Không đọc được tệp âm thanh (định dạng hỗ trợ: WAV, FLAC, MP3, M4A, OGG): "
+                         + done.stderr.strip()[-300:])
+
+
+def whole_meeting_wav(conn: sqlite3.Connection, settings: Settings, meeting_id: int) -> Path | None:
+    """One file for the whole meeting (diarization needs the voices side by side)."""
+    rows = store.audio_rows(conn, meeting_id)
+    if not rows:
+        return None
+    if len(rows) == 1:
+        return settings.data_dir / rows[0]["path"]
+    out = store.meeting_dir(settings, meeting_id) / "meeting.wav"
+    rate = int(rows[0]["sample_rate"])
+    with sf.SoundFile(out, "w", samplerate=rate, channels=1, subtype="PCM_16") as sink:
+        for row in rows:
+            data, _ = sf.read(settings.data_dir / row["path"], dtype="int16", always_2d=True)
+            sink.write(data.mean(axis=1).astype(np.int16) if data.shape[1] > 1 else data[:, 0])
+    return out
+
+
+def align_speakers(segments: list[tuple[int, float, float]], turns: list[Any]) -> dict[int, str]:
+    """Each transcript line takes the speaker whose turns overlap it most (nearest turn if none do)."""
+    labels: dict[int, str] = {}
+    for seg_id, start, end in segments:
+        best, best_overlap = None, 0.0
+        for turn in turns:
+            overlap = min(end, turn.end) - max(start, turn.start)
+            if overlap > best_overlap:
+                best, best_overlap = turn.speaker, overlap
+        if best is None and turns:
+            mid = (start + end) / 2
+            best = min(turns, key=lambda t: min(abs(t.start - mid), abs(t.end - mid))).speaker
+        labels[seg_id] = best or "SPEAKER_00"
+    return labels
+
+
+def diarize_meeting(conn: sqlite3.Connection, settings: Settings, meeting_id: int) -> str:
+    lines = [(r["id"], r["start"], r["end"]) for r in
+             conn.execute("SELECT id, start, end FROM meeting_segments WHERE meeting_id = ?", (meeting_id,))]
+    model = engines.diarizer(settings)
+    wav = whole_meeting_wav(conn, settings, meeting_id)
+    turns: list[Any] = []
+    engine = "một người nói (chưa có mô hình phân biệt người nói)"
+    if model is not None and wav is not None and lines:
+        turns = list(model.diarize(wav))
+        engine = getattr(model, "name", type(model).__name__)
+    labels = align_speakers(lines, turns)
+    order: list[str] = []
+    for seg_id, _s, _e in sorted(lines, key=lambda x: x[1]):
+        if labels[seg_id] not in order:
+            order.append(labels[seg_id])
+    with transaction(conn):
+        for seg_id, label in labels.items():
+            conn.execute("UPDATE meeting_segments SET speaker = ? WHERE id = ?", (label, seg_id))
+        for index, label in enumerate(order, start=1):
+            conn.execute("INSERT OR IGNORE INTO meeting_speakers (meeting_id, label, name) VALUES (?, ?, ?)",
+                         (meeting_id, label, f"Người nói {index}"))
+    if wav is not None and turns:
+        from appliance.meetings.voices import name_speakers
+
+        name_speakers(conn, meeting_id, wav, turns)
+    conn.execute("UPDATE meetings SET diarizer = ? WHERE id = ?", (engine, meeting_id))
+    return engine
+
+
+def recorder_done(conn: sqlite3.Connection, settings: Settings, meeting: sqlite3.Row) -> bool:
+    """True once no live recorder still holds this meeting's last segment (repairing for a dead one)."""
+    if meeting["source"] != "live" or meeting["recorder_closed"]:
+        return True
+    seen = meeting["recorder_seen_at"]
+    if seen is not None and time.time() - float(seen) < RECORDER_GRACE_S:
+        return False
+    store.repair_meeting_dir(conn, settings, meeting["id"])
+    conn.execute("UPDATE meetings SET recorder_closed = 1 WHERE id = ?", (meeting["id"],))
+    return True
+
+
+def check_duration(conn: sqlite3.Connection, settings: Settings, meeting_id: int) -> float:
+    total = sum(wav_frames(settings.data_dir / r["path"]).duration_s for r in store.audio_rows(conn, meeting_id))
+    conn.execute("UPDATE meetings SET duration_s = ? WHERE id = ?", (total, meeting_id))
+    return total

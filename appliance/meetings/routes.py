@@ -1,0 +1,117 @@
+"""Pages of the meeting room: /cuoc-hop (list, start, upload), /cuoc-hop/{id} (live captions with
+a visible recording indicator, transcript editor, speakers, minutes, proposed tasks), the wall
+captions, voice enrollment and the admin's retention setting (/quan-tri/luu-tru)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from appliance.auth.audit import audit
+from appliance.auth.roles import STAFF_ROLES
+from appliance.auth.users import User
+from appliance.http.deps import AdminUser, Conn, SettingsDep, StaffUser, require_roles
+from appliance.http.errors import AppError
+from appliance.http.rendering import render
+from appliance.meetings import store
+from appliance.meetings.api import meeting_json, meeting_or_404
+from appliance.meetings.api import router as api_router
+from appliance.meetings.retention import retention_days, set_retention_days
+
+router = APIRouter()
+router.include_router(api_router)
+ADMIN_LINKS = [("/quan-tri/luu-tru", "Lưu trữ ghi âm",
+                "Thời hạn giữ bản ghi âm cuộc họp; quá hạn thì âm thanh được xóa, biên bản giữ lại")]
+CaptionViewer = Annotated[User, Depends(require_roles(*STAFF_ROLES, "display"))]
+STATUS_LABELS = {"recording": "Đang ghi âm", "processing": "Đang xử lý", "done": "Đã xong", "failed": "Lỗi"}
+
+
+def _rooms(conn: Any, settings: Any) -> list[str]:
+    from appliance.meetings.devices import room_map
+
+    rooms = set(room_map(settings))
+    rooms |= {r[0] for r in conn.execute("SELECT DISTINCT room FROM meetings WHERE room != ''")}
+    return sorted(rooms) or ["phong-hop-1"]
+
+
+@router.get("/cuoc-hop", response_class=HTMLResponse)
+def meetings_page(request: Request, user: StaffUser, conn: Conn, settings: SettingsDep) -> Response:
+    rows = [dict(r) | {"status_label": STATUS_LABELS.get(r["status"], r["status"])} for r in
+            conn.execute("SELECT m.*, (SELECT COUNT(*) FROM tasks t WHERE t.meeting_id = m.id) AS task_count"
+                         " FROM meetings m ORDER BY m.id DESC LIMIT 100")]
+    voices = conn.execute("SELECT id, name, created_at FROM voice_profiles ORDER BY name").fetchall()
+    return render(request, "meetings/page.html", {
+        "title": "Cuộc họp", "meetings": rows, "rooms": _rooms(conn, settings), "voices": voices,
+        "recording": [r for r in rows if r["status"] == "recording"], "retention_days": retention_days(conn)})
+
+
+@router.get("/cuoc-hop/truc-tiep", response_class=HTMLResponse)
+def live_wall(request: Request, user: CaptionViewer, conn: Conn) -> Response:
+    """For the wall screen: the captions of whichever meeting is being recorded now."""
+    row = conn.execute("SELECT id FROM meetings WHERE status = 'recording' ORDER BY id DESC LIMIT 1").fetchone()
+    meeting = dict(store.get_meeting(conn, row[0])) if row else None  # type: ignore[arg-type]
+    return render(request, "meetings/captions.html", {"title": "Phụ đề trực tiếp", "meeting": meeting})
+
+
+@router.get("/cuoc-hop/{meeting_id}", response_class=HTMLResponse)
+def meeting_page(meeting_id: int, request: Request, user: StaffUser, conn: Conn) -> Response:
+    meeting = meeting_json(conn, meeting_or_404(conn, meeting_id))
+    speakers = conn.execute("SELECT label, name, source FROM meeting_speakers WHERE meeting_id = ? ORDER BY label",
+                            (meeting_id,)).fetchall()
+    audio = store.audio_rows(conn, meeting_id)
+    return render(request, "meetings/meeting.html", {
+        "title": meeting["title"], "m": meeting, "speakers": speakers, "audio": audio,
+        "status_label": STATUS_LABELS.get(meeting["status"], meeting["status"])})
+
+
+@router.get("/cuoc-hop/{meeting_id}/phu-de", response_class=HTMLResponse)
+def captions_page(meeting_id: int, request: Request, user: CaptionViewer, conn: Conn) -> Response:
+    meeting = dict(meeting_or_404(conn, meeting_id))
+    return render(request, "meetings/captions.html", {"title": "Phụ đề", "meeting": meeting})
+
+
+@router.post("/cuoc-hop/giong-noi")
+async def enroll_voice(user: StaffUser, conn: Conn, name: Annotated[str, Form()], audio: UploadFile) -> Response:
+    """A staff member's 20 s voice sample, so diarized speakers can be named automatically."""
+    from appliance.meetings.pipeline import decode_upload
+    from appliance.meetings.voices import enroll
+
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp) / f"sample{Path(audio.filename or 'a.wav').suffix or '.wav'}"
+        with open(raw, "wb") as out:
+            shutil.copyfileobj(audio.file, out)
+        wav = Path(tmp) / "sample16k.wav"
+        try:
+            decode_upload(raw, wav)
+            profile_id = enroll(conn, name.strip(), wav, user.id)
+        except ValueError as exc:
+            raise AppError(422, str(exc), "invalid") from None
+    audit(conn, "meetings.voice_enroll", user=user, target=str(profile_id), detail={"name": name.strip()})
+    return RedirectResponse("/cuoc-hop#giong-noi", status_code=303)
+
+
+@router.get("/quan-tri/luu-tru", response_class=HTMLResponse)
+def retention_page(request: Request, user: AdminUser, conn: Conn) -> Response:
+    oldest = conn.execute("SELECT MIN(meeting_date) FROM meetings").fetchone()[0]
+    return render(request, "meetings/retention.html", {
+        "title": "Lưu trữ ghi âm", "days": retention_days(conn), "oldest": oldest,
+        "today": dt.date.today().isoformat()})
+
+
+@router.post("/quan-tri/luu-tru")
+def retention_save(user: AdminUser, conn: Conn, days: Annotated[int, Form()]) -> Response:
+    try:
+        set_retention_days(conn, days)
+    except ValueError as exc:
+        raise AppError(422, str(exc), "invalid") from None
+    from appliance.jobs import enqueue
+
+    enqueue(conn, "meetings.retention", {})
+    audit(conn, "meetings.retention_set", user=user, detail={"days": days})
+    return RedirectResponse("/quan-tri/luu-tru?da_luu=1", status_code=303)

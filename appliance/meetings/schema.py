@@ -1,0 +1,90 @@
+"""Meetings, their crash-safe audio segments, transcript lines and speakers.
+
+The audio index is written by the recorder with synchronous=FULL (DESIGN: data rules), one row
+per closed segment file; a row exists only once its file is fsync'd and renamed.
+"""
+
+from appliance.db.migrations import Migration
+
+MIGRATIONS = [
+    Migration(
+        "meetings_0001_core",
+        """
+        CREATE TABLE meetings (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            room TEXT NOT NULL DEFAULT '',
+            device TEXT,
+            source TEXT NOT NULL DEFAULT 'live',        -- live | upload | demo
+            status TEXT NOT NULL DEFAULT 'recording',   -- recording | processing | done | failed
+            meeting_date TEXT NOT NULL DEFAULT (date('now', 'localtime')),
+            started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')),
+            ended_at TEXT,
+            duration_s REAL NOT NULL DEFAULT 0,
+            location TEXT NOT NULL DEFAULT '',
+            chair TEXT NOT NULL DEFAULT '',
+            secretary TEXT NOT NULL DEFAULT '',
+            attendees TEXT NOT NULL DEFAULT '',
+            conclusion TEXT NOT NULL DEFAULT '',
+            recorder_pid INTEGER,
+            recorder_seen_at REAL,                      -- unix time of the recorder's last heartbeat
+            recorder_closed INTEGER NOT NULL DEFAULT 0, -- the recorder closed its last segment after stop
+            transcriber TEXT,
+            diarizer TEXT,
+            task_engine TEXT,
+            draft_id INTEGER,
+            so_ky_hieu TEXT,
+            minutes_docx_url TEXT,
+            minutes_text TEXT,
+            message TEXT NOT NULL DEFAULT '',           -- Vietnamese, for people: what is happening
+            error TEXT,
+            created_by INTEGER,
+            created_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE INDEX meetings_status ON meetings(status, room);
+        CREATE TABLE meeting_audio (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            seq INTEGER NOT NULL,
+            path TEXT NOT NULL,                         -- relative to DATA_DIR
+            start_s REAL NOT NULL,                      -- offset on the meeting's audio timeline
+            duration_s REAL NOT NULL,
+            sample_rate INTEGER NOT NULL,
+            channels INTEGER NOT NULL,
+            repaired INTEGER NOT NULL DEFAULT 0,        -- closed by crash repair, not by the recorder
+            transcribed INTEGER NOT NULL DEFAULT 0,
+            created_at REAL NOT NULL,
+            UNIQUE (meeting_id, seq)
+        );
+        CREATE TABLE meeting_segments (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            audio_id INTEGER REFERENCES meeting_audio(id),
+            start REAL NOT NULL,
+            end REAL NOT NULL,
+            speaker TEXT NOT NULL DEFAULT '',           -- label from diarization (SPEAKER_00…)
+            text TEXT NOT NULL,
+            original_text TEXT NOT NULL,                -- what the transcriber heard, kept beside edits
+            edited_by INTEGER,
+            edited_at TEXT
+        );
+        CREATE INDEX meeting_segments_meeting ON meeting_segments(meeting_id, start);
+        CREATE TABLE meeting_speakers (
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            label TEXT NOT NULL,
+            name TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT 'auto',        -- auto | voice | hand
+            PRIMARY KEY (meeting_id, label)
+        );
+        CREATE TABLE voice_profiles (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            user_id INTEGER,
+            embedding TEXT NOT NULL,                    -- JSON list of floats
+            created_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE TABLE meeting_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO meeting_settings (key, value) VALUES ('retention_days', '365');
+        """,
+    ),
+]

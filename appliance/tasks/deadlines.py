@@ -1,0 +1,197 @@
+"""Deadlines as people say them in meetings, resolved against the meeting date.
+
+Matching runs on text folded character by character (lower case, no diacritics, đ→d, same
+length as the original) so offsets point back into what was said. Conventions (docs/meetings.md):
+"thứ Sáu tuần này" = that weekday of the meeting's week; "tuần sau/tới" = next week's; a bare
+weekday = its next occurrence; "trong tuần này/sau" = the Friday; "trong/cuối/hết tháng N" = the
+month's last day; "trước ngày D/M" = D/M itself; "trong N ngày (làm việc)" counts from the meeting
+(working days skip weekends); a day/month before the meeting by over two months means next year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+
+_UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8,
+          "chin": 9}
+_NUMWORD = r"(?:(?:hai|ba) muoi(?: (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|muoi(?: (?:mot|hai|ba|bon|lam|nam|sau|bay|tam|chin))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)"  # noqa: E501
+NUM = rf"(\d{{1,2}}|{_NUMWORD})"
+_WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5, "2": 0, "3": 1, "4": 2, "5": 3,
+                  "6": 4, "7": 5}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def fold_keep(text: str) -> str:
+    """Folded text with exactly one character per input character (offsets stay valid)."""
+    out = []
+    for ch in text:
+        base = "".join(c for c in unicodedata.normalize("NFD", ch.lower()) if not unicodedata.combining(c))
+        base = base.replace("đ", "d")
+        out.append(base[:1] if base else " ")
+    return "".join(out)
+
+
+def number(raw: str) -> int:
+    raw = raw.strip()
+    if raw.isdigit():
+        return int(raw)
+    words = raw.split()
+    if words[0] == "muoi":
+        return 10 + (_UNITS.get(words[1], 0) if len(words) > 1 else 0)
+    if len(words) >= 2 and words[1] == "muoi":
+        return _UNITS[words[0]] * 10 + (_UNITS.get(words[2], 0) if len(words) > 2 else 0)
+    return _UNITS[words[0]]
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    while month > 12:
+        year, month = year + 1, month - 12
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _near_year(day: int, month: int, year: int | None, meeting: dt.date) -> dt.date | None:
+    try:
+        if year is not None:
+            return dt.date(year if year > 100 else 2000 + year, month, day)
+        found = dt.date(meeting.year, month, day)
+    except ValueError:
+        return None
+    if found < meeting - dt.timedelta(days=60):  # "5/1" said in December is next January
+        found = found.replace(year=meeting.year + 1)
+    return found
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _working_days(start: dt.date, n: int) -> dt.date:
+    day = start
+    while n > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            n -= 1
+    return day
+
+
+def _weekday(m: re.Match[str], meeting: dt.date) -> dt.date:
+    target = 6 if m.group("cn") else _WEEKDAY_WORDS[m.group("wd")]
+    which = m.group("which") or ""
+    if which in ("nay", "hien tai"):
+        return _monday(meeting) + dt.timedelta(days=target)
+    if which:
+        return _monday(meeting) + dt.timedelta(days=7 + target)
+    ahead = (target - meeting.weekday()) % 7 or 7
+    return meeting + dt.timedelta(days=ahead)
+
+
+def _month(m: re.Match[str], meeting: dt.date) -> dt.date | None:
+    raw, year = m.group("m"), m.group("y")
+    if raw in ("nay", "hien tai"):
+        month = meeting.month
+    elif raw in ("sau", "toi"):
+        month = meeting.month + 1
+    else:
+        month = number(raw)
+        if not 1 <= month <= 12:
+            return None
+    base_year = int(year) if year else meeting.year
+    if not year and month < meeting.month - 2:
+        base_year += 1
+    if m.group("before"):  # "trước tháng 12" = by the end of November
+        return dt.date(base_year, month, 1) - dt.timedelta(days=1)
+    return _month_end(base_year, month)
+
+
+def _span(m: re.Match[str], meeting: dt.date) -> dt.date:
+    n = number(m.group("n"))
+    unit = m.group("unit")
+    if unit == "ngay":
+        return _working_days(meeting, n) if m.group("work") else meeting + dt.timedelta(days=n)
+    if unit == "tuan":
+        return meeting + dt.timedelta(days=7 * n)
+    end = _month_end(meeting.year, meeting.month + n)
+    return end.replace(day=min(meeting.day, end.day))
+
+
+def _quarter(m: re.Match[str], meeting: dt.date) -> dt.date | None:
+    q = _ROMAN.get(m.group("q"))
+    if q is None:
+        return None
+    year = int(m.group("y")) if m.group("y") else meeting.year
+    return _month_end(year, 3 * q)
+
+
+Rule = tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], dt.date | None]]
+_YEAR = r"(?:\s*(?:/|-|nam)\s*(?P<y>\d{4}))?"
+RULES: list[Rule] = [
+    (re.compile(r"(?:ngay\s+)?\b(?P<d>\d{1,2})\s*[/.\-]\s*(?P<mo>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{2,4}))?\b"),
+     lambda m, t: _near_year(int(m.group("d")), int(m.group("mo")), int(m.group("y")) if m.group("y") else None, t)),
+    (re.compile(rf"\bngay\s+(?P<d>{NUM[1:-1]})\s+thang\s+(?P<mo>{NUM[1:-1]})\b{_YEAR}"),
+     lambda m, t: _near_year(number(m.group("d")), number(m.group("mo")),
+                             int(m.group("y")) if m.group("y") else None, t)),
+    (re.compile(r"\b(?:(?P<cn>chu nhat)|thu\s+(?P<wd>hai|ba|tu|nam|sau|bay|[2-7]))\b"
+                r"(?:\s+(?:tuan\s+)?(?P<which>nay|hien tai|sau|toi|ke tiep|tiep theo)\b)?"), _weekday),
+    (re.compile(rf"(?P<before>\btruoc\s+)?\bthang\s+(?P<m>nay|hien tai|sau|toi|{NUM[1:-1]})\b(?!\s*ngay){_YEAR}"),
+     _month),
+    (re.compile(r"\b(?:trong|cuoi|het)\s+tuan(?:\s+(?:nay|hien tai))?\b(?!\s+(?:sau|toi|ke tiep|tiep theo))"),
+     lambda m, t: _monday(t) + dt.timedelta(days=4)),
+    (re.compile(r"\b(?:trong\s+|cuoi\s+|het\s+)?tuan\s+(?:sau|toi|ke tiep|tiep theo)\b"),
+     lambda m, t: _monday(t) + dt.timedelta(days=11)),
+    (re.compile(r"\b(?:cuoi|het)\s+thang\b"), lambda m, t: _month_end(t.year, t.month)),
+    (re.compile(r"\bngay\s+mai\b"), lambda m, t: t + dt.timedelta(days=1)),
+    (re.compile(r"\bngay\s+(?:kia|mot)\b"), lambda m, t: t + dt.timedelta(days=2)),
+    (re.compile(r"\bhom\s+nay\b|\btrong\s+ngay\b"), lambda m, t: t),
+    (re.compile(rf"\btrong\s+(?:vong\s+)?(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay|tuan|thang)"
+                r"(?P<work>\s+lam viec)?\b"), _span),
+    (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b{_YEAR}"), _quarter),
+    (re.compile(r"\b(?:cuoi|het)\s+nam(?:\s+nay)?\b"), lambda m, t: dt.date(t.year, 12, 31)),
+    (re.compile(rf"\b(?:truoc|den|han|cham nhat)\s+(?:ngay\s+)(?P<d>{NUM[1:-1]})\b(?!\s*(?:thang|/|-|\.\d))"),
+     lambda m, t: _day_of_month(number(m.group("d")), t)),
+]
+
+
+def _day_of_month(day: int, meeting: dt.date) -> dt.date | None:
+    try:
+        found = meeting.replace(day=day)
+    except ValueError:
+        return None
+    if found < meeting:
+        found = _near_year(day, meeting.month % 12 + 1, meeting.year + (meeting.month == 12), meeting) or found
+    return found
+
+
+_MARKER = re.compile(r"\b(?:(?:han chot|thoi han|han|xong|hoan thanh|cham nhat)\s+(?:la\s+|vao\s+|den\s+)?|"
+                     r"(?:truoc|trong|vao|den|het|ngay|tu nay den)\s+)(?:ngay\s+)?$")
+
+
+def find_deadline(text: str, meeting: dt.date, folded: str | None = None) -> tuple[dt.date, int, int] | None:
+    """The deadline in the text: (date, start, end) with offsets into `text`; the span includes the
+    deadline words before it. A date preceded by a deadline word ("trước", "trong", "chậm nhất"…)
+    wins over a date merely mentioned."""
+    folded = folded if folded is not None else fold_keep(text)
+    found: list[tuple[int, int, dt.date, int]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, build in RULES:
+        for m in pattern.finditer(folded):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            try:
+                day = build(m, meeting)
+            except (ValueError, KeyError):
+                day = None
+            if day is None:
+                continue
+            before = _MARKER.search(folded[max(0, m.start() - 24):m.start()])
+            own = folded[m.start():m.end()].startswith(("trong", "cuoi", "het", "truoc"))
+            start = m.start() - len(before.group(0)) if before else m.start()
+            found.append((0 if before else 1 if own else 2, start, day, m.end()))
+    if not found:
+        return None
+    _rank, start, day, end = min(found)
+    return day, start, end

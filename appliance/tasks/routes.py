@@ -1,0 +1,122 @@
+"""Task tracker: /nhiem-vu (owner, unit, deadline, status, source meeting and quote; confirm proposals),
+POST /api/v1/tasks/extract and GET /api/v1/tasks (CONTRACT §2), task updates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from appliance.auth.audit import audit
+from appliance.http.deps import Conn, StaffUser
+from appliance.http.errors import AppError
+from appliance.http.rendering import render
+from appliance.tasks import service
+from appliance.text import normalize, parse_date
+
+router = APIRouter()
+PUBLIC_FIELDS = ("id", "assignee", "unit", "content", "deadline", "quote", "status", "status_label", "overdue",
+                 "engine", "meeting", "confirmed_at", "done_at", "created_at")
+
+
+class ExtractRequest(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    text: str = Field(min_length=1, max_length=500_000)
+    meeting_date: str | None = None
+
+
+class TaskChange(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    status: str | None = None
+    assignee: str | None = Field(default=None, max_length=200)
+    unit: str | None = Field(default=None, max_length=200)
+    content: str | None = Field(default=None, max_length=2000)
+    deadline: str | None = None
+
+
+class TaskNew(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    assignee: str = Field(min_length=1, max_length=200)
+    content: str = Field(min_length=1, max_length=2000)
+    unit: str = Field(default="", max_length=200)
+    deadline: str | None = None
+
+
+def _day(raw: str | None, field: str) -> dt.date | None:
+    if not raw:
+        return None
+    day = parse_date(raw)
+    if day is None:
+        raise AppError(422, f"{field} không đúng định dạng ngày (YYYY-MM-DD hoặc dd/mm/yyyy).", "invalid")
+    return day
+
+
+@router.post("/api/v1/tasks/extract")
+def extract(body: ExtractRequest, user: StaffUser, conn: Conn) -> dict[str, Any]:
+    meeting_date = _day(body.meeting_date, "meeting_date") or dt.date.today()
+    tasks, engine = service.extract(body.text, meeting_date)
+    audit(conn, "tasks.extract", user=user, detail={"chars": len(body.text), "tasks": len(tasks)}, engine=engine)
+    return {"tasks": [t.as_dict() for t in tasks], "engine": engine}
+
+
+@router.get("/api/v1/tasks")
+def list_tasks(user: StaffUser, conn: Conn, status: str | None = None, assignee: str | None = None) -> dict[str, Any]:
+    rows = service.list_tasks(conn, status=status, assignee=assignee)
+    return {"tasks": [{k: r[k] for k in PUBLIC_FIELDS} for r in rows]}
+
+
+@router.post("/api/v1/tasks")
+def add_task(body: TaskNew, user: StaffUser, conn: Conn) -> dict[str, Any]:
+    deadline = _day(body.deadline, "Hạn")
+    task_id = service.add_task(conn, normalize(body.assignee), normalize(body.content), unit=normalize(body.unit),
+                               deadline=deadline.isoformat() if deadline else None, user_id=user.id)
+    audit(conn, "tasks.add", user=user, target=str(task_id))
+    return {"id": task_id, "status": "assigned"}
+
+
+@router.patch("/api/v1/tasks/{task_id}")
+def change_task(task_id: int, body: TaskChange, user: StaffUser, conn: Conn) -> dict[str, Any]:
+    changes = body.model_dump(exclude_none=True)
+    if "deadline" in changes:
+        day = _day(changes["deadline"], "Hạn")
+        changes["deadline"] = day.isoformat() if day else ""
+    try:
+        found = service.update_task(conn, task_id, changes, user.id)
+    except ValueError as exc:
+        raise AppError(422, str(exc), "invalid") from None
+    if not found:
+        raise AppError(404, "Không tìm thấy nhiệm vụ.", "not_found")
+    audit(conn, "tasks.update", user=user, target=str(task_id), detail=changes)
+    return {"id": task_id, **changes}
+
+
+@router.get("/nhiem-vu", response_class=HTMLResponse)
+def tasks_page(request: Request, user: StaffUser, conn: Conn, status: str | None = None,
+               assignee: str | None = None) -> Response:
+    rows = service.list_tasks(conn, status=status or None, assignee=assignee or None)
+    counts = {k: 0 for k in ("proposed", "open", "overdue", "done")}
+    for r in service.list_tasks(conn):
+        counts["proposed"] += r["status"] == "proposed"
+        counts["open"] += r["status"] in service.OPEN
+        counts["overdue"] += r["overdue"]
+        counts["done"] += r["status"] == "done"
+    return render(request, "tasks/page.html", {
+        "title": "Nhiệm vụ", "tasks": rows, "status": status or "", "assignee": assignee or "",
+        "statuses": service.STATUSES, "counts": counts})
+
+
+@router.post("/nhiem-vu/{task_id}/trang-thai")
+def task_status_form(task_id: int, user: StaffUser, conn: Conn, status: Annotated[str, Form()],
+                     next: Annotated[str, Form()] = "/nhiem-vu") -> Response:
+    try:
+        found = service.update_task(conn, task_id, {"status": status}, user.id)
+    except ValueError as exc:
+        raise AppError(422, str(exc), "invalid") from None
+    if not found:
+        raise AppError(404, "Không tìm thấy nhiệm vụ.", "not_found")
+    audit(conn, "tasks.update", user=user, target=str(task_id), detail={"status": status})
+    target = next if next.startswith("/") and not next.startswith("//") else "/nhiem-vu"
+    return RedirectResponse(target, status_code=303)
