@@ -111,6 +111,8 @@ def answer(proc: Procedure, aspects: list[str], question: str, generator: Any = 
     ]
     try:
         text = generator.chat(messages, max_tokens=700, temperature=0.0).strip()
+    except TimeoutError:
+        return Answer(template, "rules")  # generator busy with other citizens: the template answers now
     except Exception:
         log.exception("generator failed; using the template")
         return Answer(template, "rules")

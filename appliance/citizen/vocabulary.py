@@ -17,7 +17,7 @@ TEENCODE: dict[str, str] = {
     "ntn": "nhu the nao",
     "bn": "bao nhieu", "bnh": "bao nhieu", "bnhieu": "bao nhieu", "baonhieu": "bao nhieu", "nhiu": "nhieu",
     "mk": "minh", "mik": "minh", "mjk": "minh", "t": "toi", "tui": "toi",
-    "e": "em", "a": "anh", "c": "chi", "cj": "chi", "ad": "admin",
+    "e": "em", "c": "chi", "cj": "chi", "ad": "admin",
     "vs": "voi", "ck": "chong", "vk": "vo", "cx": "cung", "r": "roi", "ng": "nguoi", "ngta": "nguoi ta",
     "lm": "lam", "mun": "muon", "bik": "biet", "wa": "qua", "trc": "truoc", "ms": "moi",
     "thui": "thoi", "oy": "roi", "z": "vay", "v": "vay", "h": "gio", "bh": "bao gio", "bjo": "bay gio",

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 EXPIRED_TOKEN_ERRORS = {-216, -220, -124}
 RETRY_STATUSES = {502, 503, 504}
 STALE_SENDING = "-2 minutes"
+SEND_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 
 
 class ZaloError(Exception):
@@ -147,7 +148,7 @@ def send_pending(conn: sqlite3.Connection, settings: Settings, limit: int = 50) 
     counts: dict[str, int] = {}
     if not ids:
         return counts
-    with httpx.Client(timeout=httpx.Timeout(15.0, connect=5.0)) as client:
+    with httpx.Client(timeout=SEND_TIMEOUT) as client:
         for outbox_id in ids:
             outcome = send_one(conn, settings, outbox_id, client)
             counts[outcome.status] = counts.get(outcome.status, 0) + 1

@@ -1,0 +1,56 @@
+"""Acceptance: procedure questions (diacritics / none / teencode) and complaint categories."""
+
+from appliance.citizen.chat import procedure_index
+from appliance.citizen.classify import FeedbackClassifier
+from appliance.citizen.matching import normalize_query
+from appliance.citizen.sync import public_db
+from appliance.text import fold
+from tests.citizen.cases import COMPLAINTS, QUESTIONS
+
+
+def test_teencode_and_missing_diacritics_normalise():
+    assert normalize_query("ko dc j ạ") == "khong duoc gi a"
+    assert normalize_query("Đăng ký KHAI SINH ntn") == normalize_query("dang ky khai sinh nhu the nao")
+    assert normalize_query("đc bn tiền") == "duoc bao nhieu tien"
+
+
+def test_procedure_questions_top1(citizen_settings):
+    with public_db(citizen_settings) as public:
+        index = procedure_index(public)
+    assert len(QUESTIONS) >= 80
+    by_name = {fold(p.name): p.code for p in index.procedures}
+    assert all(fold(name) in by_name for _, name in QUESTIONS), "every expected procedure is in the catalogue"
+    misses = [(q, name) for q, name in QUESTIONS
+              if (best := index.best(q)) is None or best.code != by_name[fold(name)]]
+    accuracy = 1 - len(misses) / len(QUESTIONS)
+    print(f"procedure top-1: {accuracy:.1%} of {len(QUESTIONS)}")
+    assert accuracy >= 0.90, misses
+    styles = {"teencode": any(w in q.split() for q, _ in QUESTIONS for w in ("ko", "dc", "j", "bn", "ntn", "k"))}
+    assert styles["teencode"]
+    assert sum(1 for q, _ in QUESTIONS if q == fold(q)) >= 25, "plenty of questions typed without diacritics"
+
+
+def test_ambiguous_wording_gives_several_candidates(citizen_settings):
+    with public_db(citizen_settings) as public:
+        index = procedure_index(public)
+    names = {m.procedure.name for m in index.candidates("công chứng ở phường")}
+    assert {"Chứng thực bản sao từ bản chính", "Chứng thực chữ ký", "Chứng thực hợp đồng, giao dịch"} <= names
+    assert len(index.candidates("làm giấy khai sinh cho con")) == 1
+
+
+def test_complaint_categories():
+    classifier = FeedbackClassifier()
+    assert len(COMPLAINTS) >= 80
+    misses = [(t, c, classifier.classify(t).category) for t, c in COMPLAINTS if classifier.classify(t).category != c]
+    accuracy = 1 - len(misses) / len(COMPLAINTS)
+    print(f"complaint category: {accuracy:.1%} of {len(COMPLAINTS)}")
+    assert accuracy >= 0.85, misses
+    assert len({c for _, c in COMPLAINTS}) == 8
+
+
+def test_staff_examples_change_the_classifier():
+    text = "chó thả rông cắn người trong ngõ"
+    before = FeedbackClassifier().classify(text).category
+    target = "an_ninh_trat_tu" if before != "an_ninh_trat_tu" else "moi_truong"
+    after = FeedbackClassifier([(target, fold("chó thả rông không rọ mõm cắn người"))]).classify(text)
+    assert after.category == target
