@@ -14,7 +14,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,8 @@ class Slot:
     factory: Callable[[], Any] | None = None
     retry_s: float | None = None  # remote engines: try again this long after a failure
     failed_at: float = 0.0
+    next: Slot | None = None  # the next-best candidate, used when this one fails to load
+    notes: list[str] = field(default_factory=list)  # models skipped or broken, shown to the admin
 
     def status(self) -> dict[str, Any]:
         active = self.factory is not None and not self.failed
@@ -65,7 +67,8 @@ class Slot:
             state = "đã nạp" if self.loaded else "sẵn sàng (nạp khi dùng lần đầu)"
         return {"backend": self.backend if active else "fallback", "model": self.model if active else None,
                 "device": self.device if active else None, "state": state, "loaded": self.loaded,
-                "fallback": FALLBACKS[self.task] if fallback_in_use else None}
+                "fallback": FALLBACKS[self.task] if fallback_in_use else None,
+                "problems": list(self.notes)}
 
 
 def _constant(instance: Any) -> Callable[[], Any]:
@@ -105,7 +108,18 @@ class Registry:
         return registry
 
     def get(self, task: str) -> Any:
-        slot = self.slots[task]
+        while True:
+            slot = self.slots[task]
+            instance = self._load(task, slot)
+            if instance is not None or not slot.failed or slot.next is None:
+                return instance
+            # This model is broken: the next-best one takes the task, the problem stays visible.
+            with self._lock:
+                if self.slots[task] is slot:
+                    slot.next.notes = [*slot.notes, f"{slot.model}: {slot.problem}", *slot.next.notes]
+                    self.slots[task] = slot.next
+
+    def _load(self, task: str, slot: Slot) -> Any:
         if slot.failed and slot.retry_s is not None and time.monotonic() - slot.failed_at > slot.retry_s:
             slot.failed = False
         if slot.factory is None or slot.failed:
@@ -214,7 +228,8 @@ def plan(settings: Settings) -> dict[str, Slot]:
     device = resolve_device(settings.device)
     slots: dict[str, Slot] = {}
     for task in TASKS:
-        problems = []
+        problems: list[str] = []
+        chain: list[Slot] = []
         for entry in _candidates(task, entries):
             if not _runtime_present(entry.runtime):
                 if entry.choice == "production" and (settings.model_root / entry.name).exists():
@@ -228,15 +243,17 @@ def plan(settings: Settings) -> dict[str, Slot]:
                 log.warning("model %s unusable: %s", entry.name, found.problems)
                 continue
             backend, dev, factory = _local_factory(task, entry, found.path, device, settings)
-            slots[task] = Slot(task, backend=backend, model=entry.name, device=dev, path=found.path, entry=entry,
-                               factory=factory)
-            break
-        else:
-            if task == "diarizer":
-                slots[task] = _cpu_diarizer_slot()
-                slots[task].problem = "; ".join(problems) or None
-            else:
-                slots[task] = Slot(task, problem="; ".join(problems) or "chưa cài mô hình")
+            chain.append(Slot(task, backend=backend, model=entry.name, device=dev, path=found.path, entry=entry,
+                              factory=factory))
+        if task == "diarizer":
+            chain.append(_cpu_diarizer_slot())
+        if not chain:
+            slots[task] = Slot(task, problem="chưa cài mô hình", notes=problems)
+            continue
+        for slot, following in zip(chain, chain[1:], strict=False):
+            slot.next = following
+        chain[0].notes = problems
+        slots[task] = chain[0]
     return slots
 
 

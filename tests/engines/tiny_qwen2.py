@@ -43,14 +43,18 @@ def cache_dir() -> Path:
     return base / "ward-appliance" / "test-models" / f"qwen2-tiny-random-ct2-{digest}"
 
 
+# The generator test checks our template rendering against transformers' own, rendered here at build
+# time so the test itself need not import transformers.
+REFERENCE_MESSAGES = [{"role": "system", "content": "Bạn là trợ lý."}, {"role": "user", "content": "Xin chào phường"}]
+
+
 def build(out: Path) -> Path:
+    if (out / "model.bin").is_file():
+        return out
     import ctranslate2
     import torch
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
     from transformers import PreTrainedTokenizerFast, Qwen2Config, Qwen2ForCausalLM
-
-    if (out / "model.bin").is_file():
-        return out
     torch.manual_seed(1234)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -76,10 +80,13 @@ def build(out: Path) -> Path:
         tok_config = json.loads(tok_config_path.read_text(encoding="utf-8"))
         tok_config["chat_template"] = CHATML
         tok_config_path.write_text(json.dumps(tok_config, ensure_ascii=False, indent=1), encoding="utf-8")
+        reference = {"messages": REFERENCE_MESSAGES, "prompt": fast.apply_chat_template(
+            REFERENCE_MESSAGES, tokenize=False, add_generation_prompt=True)}
         staging = tmp / "ct2"
         converter = ctranslate2.converters.TransformersConverter(
             str(hf_dir), copy_files=["tokenizer.json", "tokenizer_config.json"])
         converter.convert(str(staging), quantization="int8", force=True)
+        (staging / "reference_prompt.json").write_text(json.dumps(reference, ensure_ascii=False), encoding="utf-8")
         out.parent.mkdir(parents=True, exist_ok=True)
         final_tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
         shutil.rmtree(final_tmp)
