@@ -1,0 +1,108 @@
+"""Staff inbox over real HTTP: pull from public.db, filters and SLA, assign, reply back to the
+citizen's channel, reclassify (feeds the classifier), routing table edits reach new tickets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+
+import pytest
+
+from appliance.app import create_app
+from appliance.citizen.chat import ChatBot
+from appliance.citizen.intake import file_feedback
+from appliance.citizen.sync import public_db
+from appliance.db import connect
+from appliance.demo.users import load as load_users
+from appliance.jobs import run_pending
+from tests.conftest import login
+
+
+@pytest.fixture
+def staff(citizen_settings, live_server_factory):
+    conn = connect(citizen_settings.db_path)
+    load_users(conn)
+    conn.close()
+    return live_server_factory(create_app(citizen_settings))
+
+
+def detail_id(client, code):
+    page = client.get("/phan-anh", params={"q": code})
+    return int(re.search(r'href="/phan-anh/(\d+)"', page.text).group(1))
+
+
+def test_inbox_flow(staff, citizen_settings):
+    with public_db(citizen_settings) as public:
+        web = file_feedback(public, "Rác thải tồn đọng ở ngõ 34 bốc mùi", channel="web", name="Trần Thị Hoa",
+                            phone="0987654321")
+        zalo = ChatBot().handle(public, "zalo:u-77", "đèn đường ngõ 12 hỏng cả tuần nay tối om", channel="zalo",
+                                channel_user="u-77").ticket
+        old = file_feedback(public, "Cán bộ một cửa thái độ cáu gắt với dân", channel="web",
+                            now=dt.datetime(2026, 1, 5, 9, 0))
+    with staff.client() as c:
+        csrf = login(c, "canbo", "canbo-demo")
+        page = c.get("/phan-anh")
+        assert page.status_code == 200 and web["ticket_code"] in page.text and "Quá hạn" in page.text
+        # Personal data left public.db once pulled.
+        conn = sqlite3.connect(citizen_settings.public_db_path)
+        assert conn.execute("SELECT count(*) FROM inbox WHERE phone IS NOT NULL OR name IS NOT NULL").fetchone()[0] == 0
+        api = c.get("/api/v1/feedback", params={"category": "moi_truong"}).json()
+        assert [i["ticket_code"] for i in api["items"]] == [web["ticket_code"]]
+        assert api["items"][0]["phone"] == "0987654321"  # staff see it; the public status never does
+        overdue = c.get("/api/v1/feedback", params={"overdue": "1"}).json()
+        assert [i["ticket_code"] for i in overdue["items"]] == [old["ticket_code"]] and overdue["overdue"] == 1
+        assert c.get("/api/v1/feedback", params={"status": "da_xu_ly"}).json()["total"] == 0
+
+        wid = detail_id(c, web["ticket_code"])
+        assert c.post(f"/phan-anh/{wid}/giao-viec", data={"assigned_to": "Vũ Thị Mai"}).status_code == 403  # no CSRF
+        assert c.post(f"/phan-anh/{wid}/giao-viec", data={"assigned_to": "Vũ Thị Mai", "csrf_token": csrf}
+                      ).status_code == 303
+        r = c.post(f"/phan-anh/{wid}/tra-loi", data={"reply": "Đã thu gom rác, cảm ơn ông/bà.", "resolve": "1",
+                                                     "csrf_token": csrf})
+        assert r.status_code == 303 and "tra-loi-status_page" in r.headers["location"]
+        status = conn.execute("SELECT status, reply FROM tickets WHERE ticket_code = ?",
+                              (web["ticket_code"],)).fetchone()
+        assert status == ("da_xu_ly", "Đã thu gom rác, cảm ơn ông/bà.")
+
+        zid = detail_id(c, zalo["ticket_code"])
+        r = c.post(f"/phan-anh/{zid}/tra-loi", data={"reply": "Đã thay bóng đèn.", "csrf_token": csrf})
+        assert "tra-loi-zalo" in r.headers["location"]
+        staff_conn = connect(citizen_settings.db_path)
+        out = staff_conn.execute("SELECT recipient, text, status FROM zalo_outbox").fetchall()
+        assert [(o["recipient"], o["status"]) for o in out] == [("u-77", "pending")]
+        assert "Đã thay bóng đèn." in out[0]["text"] and zalo["ticket_code"] in out[0]["text"]
+        zalo_status = conn.execute("SELECT reply FROM tickets WHERE ticket_code = ?", (zalo["ticket_code"],)).fetchone()
+        assert zalo_status[0] is None  # a Zalo reply travels by Zalo, not on the public status page
+
+        # Reclassify: the text becomes an example, published to the citizen side.
+        oid = detail_id(c, old["ticket_code"])
+        assert c.post(f"/phan-anh/{oid}/phan-loai", data={"category": "khac", "csrf_token": csrf}).status_code == 303
+        row = staff_conn.execute("SELECT category, category_source, department FROM feedback WHERE id = ?",
+                                 (oid,)).fetchone()
+        assert tuple(row) == ("khac", "staff", "Văn phòng HĐND và UBND")
+        assert staff_conn.execute("SELECT count(*) FROM feedback_examples").fetchone()[0] == 1
+        run_pending(staff_conn, citizen_settings, kinds=["citizen.publish"])
+        assert conn.execute("SELECT category FROM pub_examples").fetchall() == [("khac",)]
+        detail = c.get(f"/phan-anh/{oid}")
+        assert "reclassify" in detail.text and "khac" in detail.text
+
+
+def test_routing_table_is_data_admins_edit(staff, citizen_settings):
+    with staff.client() as c:
+        csrf = login(c, "canbo", "canbo-demo")
+        assert c.get("/quan-tri/dinh-tuyen").status_code == 403
+    with staff.client() as c:
+        csrf = login(c, "admin", "admin-demo")
+        assert "Phòng Kinh tế, Hạ tầng và Đô thị" in c.get("/quan-tri/dinh-tuyen").text
+        r = c.post("/quan-tri/dinh-tuyen", data={"category": "moi_truong", "department": "Tổ môi trường phường",
+                                                 "sla_days": "4", "csrf_token": csrf})
+        assert r.status_code == 303
+        assert c.post("/quan-tri/dinh-tuyen", data={"category": "khong-co", "department": "x", "sla_days": "4",
+                                                    "csrf_token": csrf}).status_code == 422
+    staff_conn = connect(citizen_settings.db_path)
+    run_pending(staff_conn, citizen_settings, kinds=["citizen.publish"])
+    with public_db(citizen_settings) as public:
+        ticket = file_feedback(public, "Hàng xóm hát karaoke đến nửa đêm rất ồn", channel="web",
+                               now=dt.datetime(2026, 11, 23, 8, 0))  # a Monday
+    assert ticket["department"] == "Tổ môi trường phường" and ticket["deadline"] == "2026-11-27"
