@@ -52,8 +52,16 @@ def _words(text: str) -> list[str]:
 
 
 def _candidates(intent: Intent, catalog: Catalog) -> list[Candidate]:
+    """The names to look for in this domain, folded once per catalogue (it is cached)."""
+    cached = catalog.memo.get(("candidates", intent.domain))
+    if cached is None:
+        cached = catalog.memo[("candidates", intent.domain)] = _build_candidates(intent.domain, catalog)
+    return list(cached)
+
+
+def _build_candidates(domain: str, catalog: Catalog) -> list[Candidate]:
     out: list[Candidate] = []
-    if intent.domain == "ho_so":
+    if domain == "ho_so":
         out += [Candidate("linh_vuc", f, _words(f), whole_only=True) for f in catalog.fields]
         out += [Candidate("ten_thu_tuc", p, _words(p)) for p in catalog.procedures]
         for alias, target in PROCEDURE_ALIASES.items():
@@ -61,7 +69,7 @@ def _candidates(intent: Intent, catalog: Catalog) -> list[Candidate]:
                 if target in " ".join(_words(p)):
                     out.append(Candidate("ten_thu_tuc", p, alias.split(), whole_only=True))
         out += [Candidate("can_bo_xu_ly", o, _words(o)) for o in catalog.officers]
-    elif intent.domain == "phan_anh":
+    elif domain == "phan_anh":
         for code, label in catalog.feedback_categories:
             for part in label.split(","):
                 words = _words(part)
@@ -112,15 +120,19 @@ def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:
     for cand in candidates:
         df.setdefault(cand.column, Counter()).update(set(cand.words))
     hits: list[Hit] = []
+    free: dict[str, list[int]] = {}
+    for k, tok in enumerate(tokens.items):
+        if not tokens.used[k]:
+            free.setdefault(tok, []).append(k)
     for cand in candidates:
+        if not any(w in free for w in cand.words):
+            continue
         counts = df[cand.column]
         limit = 1 if cand.column == "can_bo_xu_ly" else 3 if cand.column == "ten_thu_tuc" else 2
         rare = {w for w in cand.words if counts[w] <= limit}
         best: Hit | None = None
-        for start in range(len(tokens.items)):
-            if tokens.used[start]:
-                continue
-            for offset in range(len(cand.words)):
+        for offset, word in enumerate(cand.words):
+            for start in free.get(word, ()):
                 positions = _run(tokens, start, cand.words, offset)
                 if not positions:
                     continue

@@ -29,6 +29,7 @@ _HOSTILE = [
     r"\b(?:so dien thoai|dia chi|ho ten) (?:cua )?(?:nguoi dan|cong dan|nguoi phan anh)",
 ]
 _HOSTILE_RE = [re.compile(p) for p in _HOSTILE]
+_PHRASES = all_phrases()
 
 REFUSAL = ("Xin lỗi, hộp hỏi đáp chỉ đọc và tổng hợp số liệu báo cáo. Tôi không thể xóa, sửa hay thay đổi dữ "
            "liệu, không xem thông tin tài khoản hay thông tin cá nhân, và không làm theo yêu cầu bỏ qua quy tắc. "
@@ -84,11 +85,7 @@ def suggest(question: str, intent: parser.Intent | None = None, k: int = 3) -> l
 
 
 def catalog_for(db_path: Path) -> Catalog:
-    conn = connect_readonly(db_path)
-    try:
-        return cached_catalog(db_path, conn, all_phrases())
-    finally:
-        conn.close()
+    return cached_catalog(db_path, lambda: connect_readonly(db_path), _PHRASES)
 
 
 def _labels(catalog: Catalog) -> dict[str, str]:

@@ -31,8 +31,10 @@ _BASIS_MONTH = {"received": "thang_tiep_nhan", "created": "thang_tiep_nhan", "re
 
 def scope(measure: Measure, period: Period | None, asof: dt.date) -> str:
     if measure.basis == "asof":
-        open_flag = "chua_tra" if measure.domain == "ho_so" else "chua_xu_ly"
-        return f"{open_flag} = 1 AND ngay_tiep_nhan <= {q(asof.isoformat())}"
+        # Spelt out rather than "chua_tra = 1" so SQLite can use the index of open records.
+        open_rows = ("ngay_tra_ket_qua IS NULL AND trang_thai <> 'Từ chối'" if measure.domain == "ho_so"
+                     else "chua_xu_ly = 1")
+        return f"{open_rows} AND ngay_tiep_nhan <= {q(asof.isoformat())}"
     parts = ["da_giai_quyet = 1"] if measure.basis == "returned" else []
     if period is not None:
         column = _BASIS_DATE[measure.basis]
@@ -84,10 +86,17 @@ def _select(intent: Intent, period: Period | None, today: dt.date,
         group_col = _BASIS_MONTH[measures[0].basis] if intent.group == "month" else intent.group
         exprs.append(group_col)
         columns.append(group_col)
-    for m in measures:
-        exprs.append(f"{expression(m, asof, None if shared else scope(m, period, asof))} AS {m.key}")
-        columns.append(m.key)
     where = [scopes[0]] if shared else ["(" + " OR ".join(f"({s})" for s in dict.fromkeys(scopes)) + ")"]
+    single = shared and len(measures) == 1 and measures[0].kind == "count" and not intent.group
+    if single and (cond := _cond(measures[0], asof)):
+        # One count: its condition filters rows (and lets SQLite use an index) instead of a CASE.
+        where.append(cond)
+        exprs.append(f"COUNT(*) AS {measures[0].key}")
+        columns.append(measures[0].key)
+    else:
+        for m in measures:
+            exprs.append(f"{expression(m, asof, None if shared else scope(m, period, asof))} AS {m.key}")
+            columns.append(m.key)
     where += _filters(intent)
     if len(where) > 1 and where[0] == "1 = 1":
         where = where[1:]

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from appliance.text import fold
 
@@ -87,6 +89,7 @@ class Catalog:
     words: set[str] = field(default_factory=set)
     bigrams: set[tuple[str, str]] = field(default_factory=set)
     key_bigrams: set[tuple[str, str]] = field(default_factory=set)  # from the measure words only
+    memo: dict[tuple[str, str], Any] = field(default_factory=dict)  # derived structures, built once
 
     def finish(self, keyword_phrases: list[str]) -> Catalog:
         names = self.fields + self.procedures + self.officers + self.indicators
@@ -178,14 +181,20 @@ def _stamp(db_path: Path) -> tuple[int, ...]:
     return tuple(stamp)
 
 
-def cached_catalog(db_path: Path, conn: sqlite3.Connection, keyword_phrases: list[str]) -> Catalog:
+def cached_catalog(db_path: Path, open_conn: Callable[[], sqlite3.Connection],
+                   keyword_phrases: list[str]) -> Catalog:
+    """The catalogue of this database, reloaded only after the database changed."""
     key = str(Path(db_path).resolve())
     stamp = _stamp(db_path)
     with _lock:
         hit = _cache.get(key)
         if hit and hit[0] == stamp:
             return hit[1]
-    catalog = load_catalog(conn, keyword_phrases)
+    conn = open_conn()
+    try:
+        catalog = load_catalog(conn, keyword_phrases)
+    finally:
+        conn.close()
     with _lock:
         _cache[key] = (stamp, catalog)
     return catalog

@@ -1,0 +1,100 @@
+"""Question box: median answer time with the parser on 100,000 records as a ratio of running the
+same final SQL directly (target ≤ 1.5×), and accuracy per engine on the evaluation set."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import tempfile
+from pathlib import Path
+
+from bench.common import median_ms, report, timings
+
+QUESTIONS = [
+    "Tháng này phường tiếp nhận bao nhiêu hồ sơ, đúng hạn bao nhiêu phần trăm?",
+    "ty le dung han quy 3 theo linh vuc",
+    "Có bao nhiêu hồ sơ quá hạn chưa giải quyết?",
+    "Thủ tục nào tiếp nhận nhiều hồ sơ nhất từ đầu năm?",
+    "So sánh số hồ sơ tiếp nhận tháng này với tháng trước",
+    "Xu hướng hồ sơ tiếp nhận theo tháng năm 2026",
+    "Tháng 10/2026, lĩnh vực Hộ tịch tiếp nhận bao nhiêu hồ sơ?",
+    "can bo nao giai quyet nhieu ho so nhat thang truoc",
+    "tiep nhna bao nhieu ho so thang 9",
+    "Thời gian giải quyết trung bình lĩnh vực Đất đai năm 2026",
+]
+
+
+def _accuracy(db: Path, today: dt.date, engine: str, generator: object = None) -> tuple[int, int]:
+    from appliance.ask import guard, llm
+    from appliance.ask.service import answer_question, catalog_for
+    from tests.ask.cases import CASES
+    from tests.ask.data import build  # noqa: F401  (same generated ward as the tests)
+    from tests.ask.reference import Reference
+    from tests.ask.test_eval import rows_match
+
+    reference = Reference(_DATA, today)
+    right = 0
+    for question, expected, mode in CASES:
+        if engine == "rules":
+            result = answer_question(db, question, today=today, use_llm=False)
+            rows = result.rows if result.status == "ok" else None
+        else:
+            catalog = catalog_for(db)
+            names = {"ten_thu_tuc": catalog.procedures, "linh_vuc": catalog.fields,
+                     "can_bo_xu_ly": catalog.officers, "chi_tieu": catalog.indicators}
+            try:
+                sql = llm.write_sql(generator, question, today.isoformat(), names)
+                rows = guard.run(db, guard.validate(sql)).rows if sql else None
+            except Exception:
+                rows = None
+        right += rows is not None and rows_match(rows, expected(reference), mode)
+    return right, len(CASES)
+
+
+_DATA: dict = {}
+
+
+def main() -> None:
+    from appliance.ask.service import answer_question
+    from appliance.config import Settings
+    from appliance.db import connect_readonly
+    from tests.ask import data as gen
+
+    today = gen.TODAY
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "appliance.db"
+        _DATA.update(gen.build(db, records=100_000, feedback=2_000))
+        print(f"Dữ liệu: {len(_DATA['records']):,} hồ sơ, {len(_DATA['feedback']):,} phản ánh")
+        conn = connect_readonly(db)
+        parser_medians, sql_medians = [], []
+        for question in QUESTIONS:
+            result = answer_question(db, question, today=today, use_llm=False)
+            assert result.status == "ok", (question, result.answer)
+            sql = result.sql
+            t_parser = median_ms(timings(lambda q=question: answer_question(db, q, today=today, use_llm=False),
+                                         repeat=25))
+            t_sql = median_ms(timings(lambda s=sql: conn.execute(s).fetchall(), repeat=25))
+            parser_medians.append(t_parser)
+            sql_medians.append(t_sql)
+            print(f"  {t_parser:7.2f} ms vs SQL {t_sql:7.2f} ms ({t_parser / t_sql:4.2f}×)  {question}")
+        conn.close()
+        report("Trả lời câu hỏi bằng bộ phân tích (trung vị các câu hỏi) so với chạy thẳng SQL cuối cùng",
+               statistics.median(parser_medians), statistics.median(sql_medians), target=1.5)
+        report("Tổng thời gian 10 câu hỏi (bộ phân tích) so với tổng thời gian SQL",
+               sum(parser_medians), sum(sql_medians), target=1.5)
+
+        # Accuracy per engine, on the evaluation set's own (smaller) generated ward.
+        small = Path(tmp) / "eval.db"
+        _DATA.clear()
+        _DATA.update(gen.build(small))
+        right, total = _accuracy(small, today, "rules")
+        print(f"Độ chính xác — bộ phân tích (rules): {right}/{total} = {100 * right / total:.1f}%")
+        from appliance.ask.llm import get_generator
+
+        generator = get_generator(Settings(data_dir=Path(tmp) / "data"))
+        if generator is None:
+            print("Độ chính xác — mô hình ngôn ngữ (llm): không đo được, chưa cài mô hình sinh văn bản")
+        else:
+            right, total = _accuracy(small, today, "llm", generator)
+            print(f"Độ chính xác — mô hình ngôn ngữ (llm, {generator.name}): {right}/{total} "
+                  f"= {100 * right / total:.1f}%")
