@@ -62,7 +62,8 @@ def test_login_shell_and_roles(server):
         assert c.get("/quan-tri").status_code == 403
     with server.client() as c:
         login(c, "manhinh", "manhinh-demo")
-        assert c.get("/").status_code == 403  # the wall screen sees only the wall
+        home = c.get("/")  # the wall screen sees only the wall: Tổng quan sends it there
+        assert home.status_code == 303 and home.headers["location"] == "/wall"
         assert c.get("/hoi-dap").status_code == 403
 
 

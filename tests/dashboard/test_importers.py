@@ -47,7 +47,8 @@ def test_cli_prints_exact_summary_and_is_idempotent(settings):
 def test_bad_rows_rejected_with_line_and_reason_good_rows_land(settings, tmp_path):
     path = tmp_path / "mixed.csv"
     path.write_text(
-        "\ufeffMÃ HỒ SƠ;ten thu tuc;Lĩnh  vực;Ngày tiếp nhận;HAN XU LY;Ngày trả kết quả;Trạng thái;Hình thức nộp;Cán bộ xử lý\n"
+        "\ufeffMÃ HỒ SƠ;ten thu tuc;Lĩnh  vực;Ngày tiếp nhận;HAN XU LY;"
+        "Ngày trả kết quả;Trạng thái;Hình thức nộp;Cán bộ xử lý\n"
         "A1;Đăng ký khai sinh;Hộ tịch;05/10/2026 08:30;05/10/2026;05/10/2026;Đã trả kết quả;Trực tiếp;Lan\n"
         "A2;Đăng ký khai sinh;Hộ tịch;32/10/2026;05/11/2026;;Đang xử lý;Trực tiếp;Lan\n"
         ";Chứng thực chữ ký;Chứng thực;05/10/2026;05/10/2026;;Đang xử lý;Trực tiếp;Hà\n"

@@ -119,3 +119,33 @@ def test_wall_stream_pushes_new_data(server, settings, tmp_path):
     received = snapshots[1]["tiles"][0]
     assert received["name"] == "tiep_nhan" and received["value"] == 30
     assert re.match(r"\d\d/\d\d/\d{4} \d\d:\d\d", snapshots[1]["last_import"])
+
+
+def test_every_dashboard_route_needs_a_role(server):
+    """The shared route walk may not see included routers; walk this feature's own routes too."""
+    from fastapi.routing import APIRoute
+
+    from appliance.dashboard.routes import router
+
+    def walk(routes: list) -> list[APIRoute]:
+        found = []
+        for route in routes:
+            inner = getattr(route, "original_router", None)  # FastAPI keeps included routers as such
+            found.extend(walk(inner.routes) if inner is not None else [route])
+        return found
+
+    routes = walk(router.routes)
+    assert {"/", "/wall", "/wall/stream", "/nhap-du-lieu", "/api/v1/dashboard/kpis"} <= {r.path for r in routes}
+    with server.client() as c:
+        for route in routes:
+            assert isinstance(route, APIRoute)
+            path = route.path.replace("{job_id}", "1")
+            for method in route.methods - {"HEAD", "OPTIONS"}:
+                r = c.request(method, path)
+                if path.startswith("/api/"):
+                    assert r.status_code == 401 and r.json()["error"]["code"], (method, path)
+                else:
+                    assert r.status_code == 303 and r.headers["location"].startswith("/login"), (method, path)
+        login(c, "canbo", "canbo-demo")
+        assert c.get("/wall").status_code == 403  # staff are not wall users
+        assert c.get("/").status_code == 200
