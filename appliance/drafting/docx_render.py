@@ -18,11 +18,11 @@ from docx.shared import Mm, Pt
 from appliance.drafting.docx_style import (
     FONT,
     clear_cell,
+    keep_rows_whole,
     page_field,
     paragraph,
     plain_table,
     rule,
-    keep_rows_whole,
     set_fonts,
     style_run,
 )

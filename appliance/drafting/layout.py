@@ -36,7 +36,7 @@ def classify(line: str, doc_type: str) -> Line:
     if doc_type == "quyet_dinh" and _CAN_CU.match(text):
         return Line("basis", "", text)   # căn cứ ban hành: italic (Phụ lục I)
     if m := _ARTICLE.match(text):
-        return Line("text", m.group(1), text[m.end():])
+        return Line("text", m.group(1), text[m.end():].strip())
     if doc_type == "bien_ban" and (m := _BB_LABEL.match(text)):
-        return Line("text", m.group(1), text[m.end():])
+        return Line("text", m.group(1), text[m.end():].strip())
     return Line("text", "", text)

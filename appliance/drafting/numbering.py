@@ -43,15 +43,24 @@ def issue(conn: sqlite3.Connection, document_id: int, on: dt.date, issued_by: st
             raise AppError(404, "Không tìm thấy dự thảo.", "not_found")
         if row["status"] == "issued":
             raise AppError(409, "Văn bản này đã được cấp số và ban hành; không cấp số lần nữa.", "already_issued")
+        latest = conn.execute(
+            "SELECT MAX(issued_on), MAX(number) FROM drafting_documents WHERE register = ? AND year = ?"
+            " AND status = 'issued'", (row["register"], on.year)).fetchone()
+        if latest[0] and on.isoformat() < latest[0]:
+            # Numbers run in date order through the year; back-dating would put 12 before 11.
+            last_day = dt.date.fromisoformat(latest[0])
+            raise AppError(409, f"Sổ đã cấp số {latest[1]:02d} cho văn bản ngày {last_day:%d/%m/%Y}; "
+                                "không cấp số cho ngày ban hành sớm hơn.", "date_before_last")
         model = DocumentModel.from_dict(json.loads(row["model"]))
         model.number = next_number(conn, row["register"], on.year)
         model.ngay = on.isoformat()  # a document is dated the day it is signed and numbered
         model.is_draft = False
         conn.execute(
             "UPDATE drafting_documents SET status = 'issued', year = ?, number = ?, so_ky_hieu = ?, model = ?,"
-            " issued_at = datetime('now'), issued_by_name = ?, updated_at = datetime('now') WHERE id = ?",
+            " issued_at = datetime('now'), issued_on = ?, issued_by_name = ?, updated_at = datetime('now')"
+            " WHERE id = ?",
             (on.year, model.number, model.so_ky_hieu, json.dumps(model.to_dict(), ensure_ascii=False),
-             issued_by, document_id),
+             on.isoformat(), issued_by, document_id),
         )
     return model
 

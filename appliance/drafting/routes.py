@@ -197,7 +197,7 @@ def templates_page(request: Request, settings: SettingsDep, user: AdminUser, loa
 
 @router.post("/quan-tri/mau-van-ban/{code}")
 def save_template(code: str, settings: SettingsDep, user: AdminUser, conn: Conn,
-                  noi_dung: str = Form(...), khoi_phuc: str | None = Form(None)) -> RedirectResponse:
+                  noi_dung: str = Form(""), khoi_phuc: str | None = Form(None)) -> RedirectResponse:
     from urllib.parse import quote
 
     from appliance.auth.audit import audit

@@ -40,4 +40,11 @@ MIGRATIONS = [
         );
         """,
     ),
+    Migration(
+        "drafting_0002_issued_on",
+        """
+        ALTER TABLE drafting_documents ADD COLUMN issued_on TEXT;  -- the document's date once issued
+        CREATE INDEX drafting_documents_register ON drafting_documents(register, year, issued_on);
+        """,
+    ),
 ]

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+import pytest
+
+from appliance.config import Settings
+from appliance.db import connect, migrate
+from tests.conftest import LiveServer, make_settings
+
+
+@pytest.fixture
+def db(settings: Settings) -> Iterator[sqlite3.Connection]:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    conn = connect(settings.db_path)
+    migrate(conn)
+    yield conn
+    conn.close()
+
+
+@pytest.fixture(scope="module")
+def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """One staff app per test module (starting one costs seconds on a loaded 2-core machine);
+    tests in a module use distinct data so they do not depend on each other."""
+    from appliance.app import create_app
+    from appliance.demo.users import load as load_users
+
+    settings = make_settings(tmp_path_factory.mktemp("drafting") / "data")
+    app = create_app(settings)
+    conn = connect(settings.db_path)
+    load_users(conn)
+    conn.close()
+    with LiveServer(app) as server:
+        server.settings = settings  # type: ignore[attr-defined]
+        yield server
+
+
+@pytest.fixture(scope="module")
+def module_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[sqlite3.Connection, Settings]]:
+    """A migrated database shared by a module's read-mostly tests (migrating costs ~0.3 s each)."""
+    settings = make_settings(tmp_path_factory.mktemp("drafting-db") / "data")
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    conn = connect(settings.db_path)
+    migrate(conn)
+    yield conn, settings
+    conn.close()
