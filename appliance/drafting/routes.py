@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from fastapi import APIRouter, Form, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict
 
@@ -73,8 +74,10 @@ async def create_draft_api(request: Request, conn: Conn, settings: SettingsDep, 
     if not isinstance(payload, dict):
         raise AppError(422, "Nội dung gửi lên phải là một đối tượng JSON.", "invalid")
     generator, use_registry = _generator(request)
-    return JSONResponse(service.create_draft(conn, settings, payload, user, generator=generator,
-                                             use_registry=use_registry))
+    # A model may take seconds to write: keep it off the event loop.
+    result = await run_in_threadpool(service.create_draft, conn, settings, payload, user, generator=generator,
+                                     use_registry=use_registry)
+    return JSONResponse(result)
 
 
 @router.get("/api/v1/drafts")
