@@ -121,3 +121,21 @@ def test_page_renders_and_form_post_answers(ask_server):
     assert answered.status_code == 200
     assert "Cách tính" in answered.text and "ask-history" in answered.text
     assert "<html" not in answered.text  # an HTMX fragment, not a whole page
+
+
+def test_model_engine_through_the_registry_is_named_in_the_answer(ask_server, live_server_factory):
+    """A generator injected as the app's engine registry answers what the parser cannot."""
+    from types import SimpleNamespace
+
+    from appliance.app import create_app
+    from tests.ask.test_safety import ScriptedModel
+
+    sql = "SELECT COUNT(*) AS so_ho_so FROM v_ho_so WHERE ten_thu_tuc LIKE '%khai sinh%'"
+    registry = SimpleNamespace(generator=ScriptedModel(sql), slots={})
+    server = live_server_factory(create_app(ask_server.settings, engine_registry=registry))
+    with server.client() as client:
+        csrf = login(client, "lanhdao", "lanhdao-test")
+        body = client.post("/api/v1/ask", json={"question": "Hồ sơ liên quan đến trẻ sơ sinh có bao nhiêu?"},
+                           headers={"X-CSRF-Token": csrf}).json()
+    want = sum(1 for r in ask_server.data["records"] if "khai sinh" in r["ten_thu_tuc"])
+    assert body["engine"] == "llm" and body["rows"] == [[want]] and body["sql"] == sql
