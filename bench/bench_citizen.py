@@ -1,0 +1,124 @@
+"""Citizen chatbot figures: understanding accuracy (vs naive baselines) and chat latency p95
+with 50 concurrent sessions (vs a trivial endpoint, /healthz, of the same served app)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import httpx
+
+from bench.common import p95_ms, report, wait_http
+
+SESSIONS = 50
+PER_SESSION = 8
+
+
+def _prepare(data: Path) -> None:
+    from appliance.citizen.sync import public_db, publish
+    from appliance.config import Settings
+    from appliance.db import connect, migrate
+
+    settings = Settings(data_dir=data)
+    data.mkdir(parents=True, exist_ok=True)
+    staff = connect(settings.db_path)
+    migrate(staff)
+    with public_db(settings) as public:
+        publish(staff, public)
+    staff.close()
+
+
+def accuracy() -> None:
+    from appliance.citizen.classify import FeedbackClassifier
+    from appliance.citizen.matching import Procedure, ProcedureIndex
+    from appliance.knowledge.procedures import load_catalogue
+    from appliance.text import fold
+    from tests.citizen.cases import COMPLAINTS, QUESTIONS
+
+    catalogue = load_catalogue()
+    index = ProcedureIndex(Procedure(p.code, p.name, p.police, p.to_dict()) for p in catalogue)
+    by_name = {fold(p.name): p.code for p in catalogue}
+    hits = sum(1 for q, name in QUESTIONS if (b := index.best(q)) is not None and b.code == by_name[fold(name)])
+
+    def naive(question: str) -> str:  # baseline: most shared words with the official name
+        words = set(fold(question).split())
+        return max(catalogue, key=lambda p: len(words & set(fold(p.name).split()))).code
+
+    base = sum(1 for q, name in QUESTIONS if naive(q) == by_name[fold(name)])
+    print(f"procedure top-1: {hits}/{len(QUESTIONS)} = {hits / len(QUESTIONS):.1%} "
+          f"(naive name-overlap baseline {base / len(QUESTIONS):.1%}; ratio {hits / max(base, 1):.2f}×; "
+          "acceptance ≥ 90%)", flush=True)
+    classifier = FeedbackClassifier()
+    right = sum(1 for text, cat in COMPLAINTS if classifier.classify(text).category == cat)
+    majority = Counter(c for _, c in COMPLAINTS).most_common(1)[0][1]
+    print(f"complaint category: {right}/{len(COMPLAINTS)} = {right / len(COMPLAINTS):.1%} "
+          f"(majority-class baseline {majority / len(COMPLAINTS):.1%}; ratio {right / majority:.2f}×; "
+          "acceptance ≥ 85%)", flush=True)
+
+
+def _load(base: str, path: str, body_for: object) -> list[float]:
+    latencies: list[float] = []
+    lock = threading.Lock()
+    start = threading.Barrier(SESSIONS)
+
+    def session(i: int) -> None:
+        with httpx.Client(base_url=base, timeout=60) as client:
+            start.wait()
+            for n in range(PER_SESSION):
+                began = time.perf_counter()
+                if body_for is None:
+                    r = client.get(path)
+                else:
+                    r = client.post(path, json=body_for(i, n))  # type: ignore[operator]
+                elapsed = time.perf_counter() - began
+                assert r.status_code == 200, r.text
+                with lock:
+                    latencies.append(elapsed)
+
+    threads = [threading.Thread(target=session, args=(i,)) for i in range(SESSIONS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies
+
+
+def latency() -> None:
+    from tests.citizen.cases import QUESTIONS
+    from tests.conftest import free_port
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        _prepare(data)
+        port = free_port()
+        env = dict(os.environ, APPLIANCE_DATA_DIR=str(data), APPLIANCE_CITIZEN_CHAT_PER_IP_MINUTE="1000000",
+                   APPLIANCE_CITIZEN_CHAT_PER_SESSION_MINUTE="1000000")
+        proc = subprocess.Popen([sys.executable, "-m", "appliance", "serve-public", "--port", str(port)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_http(f"{base}/healthz")
+            _load(base, "/healthz", None)  # warm-up
+            trivial = _load(base, "/healthz", None)
+            chat = _load(base, "/api/v1/chat", lambda i, n: {
+                "session_id": f"bench-{i:04d}", "message": QUESTIONS[(i * PER_SESSION + n) % len(QUESTIONS)][0]})
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+    report(f"chat p95, {SESSIONS} concurrent sessions × {PER_SESSION} messages (rules engine)", p95_ms(chat),
+           p95_ms(trivial))
+
+
+def main() -> None:
+    accuracy()
+    latency()
+
+
+if __name__ == "__main__":
+    main()
