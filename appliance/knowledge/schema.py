@@ -97,8 +97,16 @@ CREATE TABLE kb_vectors (
 );
 """
 
+def _starter_library(conn: sqlite3.Connection) -> None:
+    # First start: search answers on a fresh install (about 0.1 s for the shipped texts).
+    from appliance.knowledge.library import load_library
+
+    load_library(conn, only_if_empty=True)
+
+
 MIGRATIONS = [
     Migration("knowledge_0001_procedures", _PROCEDURES),
     Migration("knowledge_0002_seed_procedures", _seed),
     Migration("knowledge_0003_documents", _DOCUMENTS),
+    Migration("knowledge_0004_starter_library", _starter_library),
 ]

@@ -122,7 +122,12 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Any =
             continue
         tokens = set(row["folded"].split()) | set(row["heading"].split())
         coverage = sum(1 for w in words if w in tokens) / len(words)
-        score = scores.get(chunk_id, 0.0) + 0.5 * coverage + 0.8 * semantic.get(chunk_id, 0.0)
+        # The article's own title is the best summary of it: a question that restates the title
+        # ("thủ tục đăng ký khai sinh") belongs to that article before others that mention it.
+        title_tokens = set(fold(row["article_title"]).split())
+        title_coverage = sum(1 for w in words if w in title_tokens) / len(words)
+        score = (scores.get(chunk_id, 0.0) + 0.5 * coverage + 0.4 * title_coverage + 0.3 * (title_coverage == 1)
+                 + 0.8 * semantic.get(chunk_id, 0.0))
         exact_all = 0
         if accented:
             present = set(_WORD.findall(f"{row['article_title']} {row['text']}".lower()))

@@ -20,19 +20,6 @@ _LOCK = threading.Lock()
 BATCH = 32
 
 
-def get_embedder(settings: Any) -> Any:
-    """The installed embedder or None; the engines layer may be absent or broken."""
-    try:
-        from appliance.engines.registry import get_registry
-    except ImportError:
-        return None
-    try:
-        return get_registry(settings).embedder
-    except Exception:  # an engines problem must not take search down
-        log.exception("embedder unavailable")
-        return None
-
-
 def _db_name(conn: sqlite3.Connection) -> str:
     row = conn.execute("PRAGMA database_list").fetchone()
     return str(row[2]) if row else ""

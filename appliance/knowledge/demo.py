@@ -1,0 +1,16 @@
+"""Demo data: the starter legal library (refreshed) and the procedure catalogue."""
+
+from __future__ import annotations
+
+from appliance.demo.loader import DemoContext
+from appliance.jobs import enqueue
+from appliance.knowledge.library import load_library
+from appliance.knowledge.procedures import seed_procedures
+
+
+def load(ctx: DemoContext) -> dict[str, int]:
+    chunks = load_library(ctx.conn)
+    procedures = seed_procedures(ctx.conn)
+    enqueue(ctx.conn, "knowledge.embed", {})  # vectors when an embedder is installed; BM25 meanwhile
+    count = ctx.conn.execute("SELECT count(*) FROM procedures").fetchone()[0]
+    return {"kb_chunks": chunks, "procedures": max(count, procedures)}

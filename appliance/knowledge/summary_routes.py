@@ -1,0 +1,96 @@
+"""Tóm tắt (/tom-tat) and POST /api/v1/summarize (CONTRACT §2). Short texts are summarised in
+the request; long ones (over LONG_CHARS, e.g. a 100-page report) go to the job queue and the
+page shows progress part by part."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+
+from appliance.auth.audit import audit
+from appliance.http.deps import Conn, SettingsDep, StaffUser, client_ip
+from appliance.http.errors import AppError
+from appliance.http.rendering import render
+from appliance.jobs import enqueue, get_job
+from appliance.knowledge.engines import get_generator
+from appliance.knowledge.extract import IngestError, extract_bytes
+from appliance.knowledge.summarize import summarize
+
+router = APIRouter()
+LONG_CHARS = 40_000  # ~12 pages: beyond this the page uses a background job with progress
+MAX_TEXT_CHARS = 2_000_000
+
+
+class SummarizeBody(BaseModel):
+    text: str | None = Field(default=None, max_length=MAX_TEXT_CHARS)
+    doc_id: int | None = None
+
+
+def document_text(conn: sqlite3.Connection, doc_id: int) -> str:
+    rows = conn.execute("SELECT citation, text FROM kb_chunks WHERE doc_id = ? ORDER BY ord", (doc_id,)).fetchall()
+    if not rows:
+        raise AppError(404, "Không tìm thấy văn bản trong kho tra cứu.", "not_found")
+    return "\n".join(row["text"] for row in rows)
+
+
+@router.post("/api/v1/summarize")
+def api_summarize(request: Request, body: SummarizeBody, user: StaffUser, conn: Conn,
+                  settings: SettingsDep) -> JSONResponse:
+    if body.doc_id is not None:
+        text = document_text(conn, body.doc_id)
+    elif body.text and body.text.strip():
+        text = body.text
+    else:
+        raise AppError(422, "Cần gửi nội dung văn bản (text) hoặc mã văn bản (doc_id).", "empty_text")
+    result = summarize(text, generator=get_generator(settings, getattr(request.app.state, "engines", None)))
+    audit(conn, "knowledge.summarize", user=user, target="/api/v1/summarize", ip=client_ip(request),
+          engine=result.engine, detail={"chars": result.chars, "parts": result.parts})
+    return JSONResponse(result.api())
+
+
+@router.get("/tom-tat")
+def page(request: Request, user: StaffUser, conn: Conn) -> Response:
+    docs = conn.execute("SELECT id, short_title FROM kb_documents ORDER BY short_title").fetchall()
+    return render(request, "knowledge/summary.html", {"documents": docs, "result": None, "job": None, "text": ""})
+
+
+@router.post("/tom-tat")
+async def submit(request: Request, user: StaffUser, conn: Conn, settings: SettingsDep,
+                 text: Annotated[str, Form(max_length=MAX_TEXT_CHARS)] = "",
+                 doc_id: Annotated[str, Form()] = "",
+                 file: Annotated[UploadFile | None, File()] = None) -> Response:
+    try:
+        if file is not None and file.filename:
+            text = extract_bytes(await file.read(), file.filename).text
+        elif doc_id.strip():
+            text = document_text(conn, int(doc_id))
+    except IngestError as exc:
+        raise AppError(422, exc.message, exc.code) from exc
+    if not text.strip():
+        raise AppError(422, "Hãy dán nội dung, chọn tệp hoặc chọn một văn bản để tóm tắt.", "empty_text")
+    docs = conn.execute("SELECT id, short_title FROM kb_documents ORDER BY short_title").fetchall()
+    context: dict[str, Any] = {"documents": docs, "result": None, "job": None, "text": text[:LONG_CHARS]}
+    if len(text) > LONG_CHARS:
+        job_id = enqueue(conn, "knowledge.summarize", {"text": text, "user": user.username})
+        context["job"] = get_job(conn, job_id)
+    else:
+        result = summarize(text, generator=get_generator(settings, getattr(request.app.state, "engines", None)))
+        context["result"] = result
+        audit(conn, "knowledge.summarize", user=user, target="/tom-tat", ip=client_ip(request),
+              engine=result.engine, detail={"chars": result.chars})
+    return render(request, "knowledge/summary.html", context, fragment="knowledge/_summary.html")
+
+
+@router.get("/tom-tat/viec/{job_id}")
+def job_status(request: Request, job_id: int, user: StaffUser, conn: Conn) -> Response:
+    job = get_job(conn, job_id)
+    if job is None or job["kind"] != "knowledge.summarize":
+        raise AppError(404, "Không tìm thấy việc tóm tắt này.", "not_found")
+    if request.headers.get("accept", "").startswith("application/json"):
+        return JSONResponse({"status": job["status"], "progress": job["progress"], "message": job["message"],
+                             "result": job["result"]})
+    return render(request, "knowledge/_summary.html", {"job": job, "result": None})

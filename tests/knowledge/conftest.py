@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import pytest
+
+from appliance.app import create_app
+from appliance.db import connect, migrate
+from appliance.demo.users import load as load_users
+from tests.conftest import LiveServer, make_settings
+
+
+def _start(settings):
+    conn = connect(settings.db_path)
+    migrate(conn)
+    load_users(conn)
+    conn.close()
+    return LiveServer(create_app(settings))
+
+
+@pytest.fixture(scope="module")
+def kb_settings(tmp_path_factory):
+    return make_settings(tmp_path_factory.mktemp("kb") / "data")
+
+
+@pytest.fixture(scope="module")
+def kb_server(kb_settings):
+    """The staff app over real HTTP on a fresh install (the starter library loads on first start),
+    shared by a test module: tests that write (upload, catalogue edit) touch their own records."""
+    with _start(kb_settings) as server:
+        yield server

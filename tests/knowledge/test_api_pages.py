@@ -1,0 +1,160 @@
+"""Search, assistant, summaries, upload, document status and the catalogue editor over real HTTP."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+
+from appliance.db import connect
+from tests.conftest import login
+
+
+def test_search_api_contract_shape_and_accent_insensitive(kb_server):
+    with kb_server.client() as c:
+        login(c, "canbo", "canbo-demo")
+        for q in ("đăng ký khai sinh quá hạn có bị phạt không", "dang ky khai sinh qua han co bi phat khong"):
+            body = c.get("/api/v1/search", params={"q": q, "k": 5}).json()
+            assert set(body["results"][0]) >= {"doc_id", "title", "citation", "snippet", "score"}
+            citations = [r["citation"] for r in body["results"]]
+            assert any(cit.endswith("Điều 37, Nghị định 82/2020/NĐ-CP") for cit in citations), citations
+            assert "<mark>" in body["results"][0]["snippet"]
+            assert body["engine"] == "bm25" or body["engine"].startswith("hybrid")
+        top = c.get("/api/v1/search", params={"q": "thủ tục đăng ký khai sinh"}).json()["results"]
+        assert top[0]["citation"].endswith("Điều 16, Luật Hộ tịch 2014"), top[0]
+        assert {"Khoản 1 Điều 16, Luật Hộ tịch 2014", "Khoản 2 Điều 16, Luật Hộ tịch 2014"} & {
+            r["citation"] for r in top[:3]}
+        assert c.get("/api/v1/search", params={"q": " "}).status_code == 422
+
+
+def test_repealed_document_is_flagged(kb_server):
+    with kb_server.client() as c:
+        login(c, "canbo", "canbo-demo")
+        results = c.get("/api/v1/search", params={"q": "hồ sơ đăng ký hộ kinh doanh"}).json()["results"]
+        old = [r for r in results if "01/2021/NĐ-CP" in r["citation"]]
+        assert old and old[0]["in_force"] is False and old[0]["status"] == "het_hieu_luc"
+        page = c.get("/tra-cuu", params={"q": "hồ sơ đăng ký hộ kinh doanh"}).text
+        assert "Hết hiệu lực" in page and "Đăng ký thành lập hộ kinh doanh" in page
+
+
+def test_search_page_shows_procedures_with_confirmation_marks(kb_server):
+    with kb_server.client() as c:
+        login(c, "canbo", "canbo-demo")
+        page = c.get("/tra-cuu", params={"q": "nhập hộ khẩu"}).text
+        assert "Đăng ký thường trú" in page and "Nộp tại Công an phường" in page and "cần xác nhận" in page
+        detail = c.get("/tra-cuu/thu-tuc/CU-TT").text
+        assert "Luật Cư trú 2020" in detail and "20.000 đồng" in detail
+
+
+def test_assistant_cites_every_sentence_without_generator(kb_server):
+    with kb_server.client() as c:
+        csrf = login(c, "canbo", "canbo-demo")
+        body = c.post("/api/v1/kb/answer", json={"question": "giấy xác nhận tình trạng hôn nhân có giá trị bao lâu"},
+                      headers={"X-CSRF-Token": csrf}).json()
+        assert body["sentences"], body
+        for sentence in body["sentences"]:
+            assert sentence["citations"] and all("Điều" in cit for cit in sentence["citations"])
+        assert "6 tháng" in body["answer"] and "Điều 23, Nghị định 123/2015/NĐ-CP" in body["answer"]
+        page = c.post("/tra-cuu/hoi", data={"question": "thời hạn đăng ký khai tử", "csrf_token": csrf}).text
+        assert "Trợ lý trả lời" in page and "Khoản 1 Điều 33, Luật Hộ tịch 2014" in page
+
+
+def test_summarize_api_and_page(kb_server):
+    text = ("Ủy ban nhân dân phường tổ chức kiểm tra trật tự đô thị trong tháng 11. Phòng Kinh tế, Hạ tầng và Đô thị "
+            "có trách nhiệm lập kế hoạch trước ngày 25/11/2026. Kinh phí dự kiến 15.000.000 đồng. Tỷ lệ hồ sơ đúng hạn "
+            "đạt 93,8%. Công an phường phối hợp xử lý các trường hợp lấn chiếm vỉa hè trong thời hạn 05 ngày làm việc.")
+    with kb_server.client() as c:
+        csrf = login(c, "canbo", "canbo-demo")
+        body = c.post("/api/v1/summarize", json={"text": text}, headers={"X-CSRF-Token": csrf}).json()
+        assert body["engine"] in ("extractive", "llm") and body["summary"] and body["key_points"]
+        values = {f["text"] for f in body["figures"]}
+        assert {"15.000.000 đồng", "93,8%", "25/11/2026", "05 ngày làm việc"} <= values
+        whos = [a["who"] for a in body["actions"]]
+        assert "Phòng Kinh tế, Hạ tầng và Đô thị" in " ".join(whos) or "Đô thị" in " ".join(whos)
+        by_doc = c.post("/api/v1/summarize", json={"doc_id": 1}, headers={"X-CSRF-Token": csrf}).json()
+        assert by_doc["key_points"]
+        page = c.post("/tom-tat", data={"text": text, "csrf_token": csrf}).text
+        assert "Ai phải làm gì" in page and "93,8%" in page
+
+
+def test_long_summary_runs_as_job_with_progress(kb_server, kb_settings):
+    from appliance.jobs import run_pending
+
+    paragraph = ("Phường triển khai kế hoạch cải cách hành chính năm 2026, tập trung số hóa hồ sơ và thanh toán trực "
+                 "tuyến. Văn phòng HĐND và UBND có trách nhiệm tổng hợp báo cáo trước ngày 15/12/2026.\n")
+    text = "\n".join(f"Phần {i}. " + paragraph * 4 for i in range(150))  # ~100 pages worth of parts
+    with kb_server.client() as c:
+        csrf = login(c, "canbo", "canbo-demo")
+        page = c.post("/tom-tat", data={"text": text, "csrf_token": csrf}).text
+        assert "Đang tóm tắt văn bản dài" in page
+        conn = connect(kb_settings.db_path)
+        run_pending(conn, kb_settings, kinds=["knowledge.summarize"])
+        job_id = conn.execute("SELECT id FROM jobs WHERE kind = 'knowledge.summarize'").fetchone()[0]
+        conn.close()
+        done = c.get(f"/tom-tat/viec/{job_id}", headers={"Accept": "application/json"}).json()
+        assert done["status"] == "done" and done["progress"] == 1.0
+        assert done["result"]["parts"] > 1 and done["result"]["key_points"]
+
+
+def _docx(paragraphs: list[str]) -> bytes:
+    document = Document()
+    for p in paragraphs:
+        document.add_paragraph(p)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_upload_readd_updates_and_status(kb_server, kb_settings):
+    v1 = _docx(["QUYẾT ĐỊNH", "Số: 15/2026/QĐ-UBND", "Hà Nội, ngày 05 tháng 3 năm 2026",
+                "Điều 1. Phạm vi áp dụng", "1. Quy định về giờ tiếp công dân tại phường.",
+                "Điều 2. Giờ tiếp công dân", "1. Tiếp công dân vào sáng thứ Năm hằng tuần."])
+    with kb_server.client() as c:
+        csrf = login(c, "canbo", "canbo-demo")
+        r = c.post("/tra-cuu/van-ban", files={"files": ("qd15.docx", v1)}, data={"csrf_token": csrf})
+        assert r.status_code == 200 and "Đã thêm" in r.text
+        changed = _docx(["QUYẾT ĐỊNH", "Số: 15/2026/QĐ-UBND", "Điều 1. Phạm vi áp dụng",
+                         "1. Quy định về giờ tiếp công dân tại phường.", "Điều 2. Giờ tiếp công dân",
+                         "1. Tiếp công dân vào chiều thứ Sáu hằng tuần."])
+        r = c.post("/tra-cuu/van-ban", files={"files": ("qd15-sua.docx", changed)}, data={"csrf_token": csrf})
+        assert "Đã cập nhật" in r.text
+        conn = connect(kb_settings.db_path)
+        docs = conn.execute("SELECT id, number, issuer FROM kb_documents WHERE number = '15/2026/QĐ-UBND'").fetchall()
+        assert len(docs) == 1
+        texts = [row[0] for row in conn.execute("SELECT text FROM kb_chunks WHERE doc_id = ?", (docs[0]["id"],))]
+        assert any("thứ Sáu" in t for t in texts) and not any("thứ Năm" in t for t in texts)
+        conn.close()
+        hits = c.get("/api/v1/search", params={"q": "tiep cong dan thu sau"}).json()["results"]
+        assert hits[0]["citation"] == "Khoản 1 Điều 2, Quyết định 15/2026/QĐ-UBND"
+        r = c.post(f"/tra-cuu/van-ban/{docs[0]['id']}/hieu-luc",
+                   data={"status": "het_hieu_luc", "note": "Thay bằng QĐ 20/2026", "csrf_token": csrf},
+                   follow_redirects=True)
+        assert r.status_code == 200  # followed the redirect to the document page
+        hits = c.get("/api/v1/search", params={"q": "tiep cong dan thu sau"}).json()["results"]
+        assert hits[0]["in_force"] is False
+
+
+def test_admin_edits_catalogue(kb_server, kb_settings):
+    with kb_server.client() as c:
+        csrf = login(c, "admin", "admin-demo")
+        assert "Đăng ký khai sinh" in c.get("/quan-tri/thu-tuc").text
+        form = c.get("/quan-tri/thu-tuc/HT-KS")
+        assert form.status_code == 200 and "cần xác nhận" in form.text
+        data = {"csrf_token": csrf, "name": "Đăng ký khai sinh", "field": "Hộ tịch", "agency": "UBND phường",
+                "processing_time": "Trong ngày", "fee": "Miễn phí khi đúng hạn; quá hạn 8.000 đồng",
+                "where": "Quầy số 2", "online_url": "https://dichvucong.gov.vn",
+                "legal_basis": "Điều 16 Luật Hộ tịch 2014", "documents": "Tờ khai\nGiấy chứng sinh",
+                "how": "Nộp hồ sơ", "forms": "Tờ khai đăng ký khai sinh", "aliases": "làm giấy khai sinh"}
+        r = c.post("/quan-tri/thu-tuc/HT-KS", data=data, follow_redirects=True)
+        assert r.status_code == 200 and "Danh mục thủ tục" in r.text
+        bad = c.post("/quan-tri/thu-tuc/HT-KS", data={**data, "fee": ""})
+        assert bad.status_code == 422 and "Phí, lệ phí" in bad.text
+    from appliance.knowledge.procedures import get_procedure
+
+    conn = connect(kb_settings.db_path)
+    proc = get_procedure(conn, "HT-KS")
+    assert proc is not None and proc.fee.endswith("8.000 đồng") and proc.needs_confirmation == []
+    conn.close()
+    with kb_server.client() as c:
+        login(c, "canbo", "canbo-demo")
+        assert c.get("/quan-tri/thu-tuc").status_code == 403
