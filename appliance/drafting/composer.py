@@ -14,8 +14,9 @@ from appliance.text import normalize
 
 log = logging.getLogger(__name__)
 ELLIPSIS = "…"
-_HEADER_NOISE = re.compile(r"^(cộng hòa|cộng hoà|độc lập|số:|nơi nhận|kính gửi|ủy ban nhân dân$|tm\.|kt\.)",
-                           re.IGNORECASE)
+_HEADER_NOISE = re.compile(r"^(cộng hòa|cộng hoà|độc lập|số:|kính gửi|ủy ban nhân dân$|tm\.|kt\.|tl\.|q\.\s|"
+                           r"chủ tịch$|phó chủ tịch$|dự thảo$)", re.IGNORECASE)
+_TAIL = re.compile(r"^(nơi nhận|người ký|ký tên)", re.IGNORECASE)
 
 
 class _Blank(dict[str, str]):
@@ -104,12 +105,17 @@ def _prompt(doctype: DocType, values: Mapping[str, str], yeu_cau: str, skeleton:
 
 
 def _clean_generated(text: str) -> list[str]:
-    lines = []
+    """Keep the body only: models like to add a header, a signature and a nơi nhận list."""
+    lines: list[str] = []
     for raw in text.splitlines():
-        line = normalize(raw.strip().strip("*#").strip())
-        line = re.sub(r"\*\*(.+?)\*\*", r"\1", line)
+        line = normalize(re.sub(r"\*\*|__", "", raw).strip().lstrip("#").strip())
+        if _TAIL.match(line):
+            break  # everything after "Nơi nhận" is the closing block, which the renderer owns
         if line and not _HEADER_NOISE.match(line):
             lines.append(line)
+    if lines and not lines[-1].endswith("./."):
+        # Phụ lục I: the body ends with "./.".
+        lines[-1] = lines[-1].rstrip(" .") + "./."
     return lines
 
 

@@ -66,6 +66,11 @@ class DraftRequest(BaseModel):
     thoi_gian_ket_thuc: str | None = None
     engine: str | None = Field(default=None, max_length=40)
 
+    @field_validator("noi_nhan", mode="before")
+    @classmethod
+    def _lines(cls, value: Any) -> Any:
+        return split_lines(value) if isinstance(value, str) else value
+
     @field_validator("noi_dung", "kinh_gui", "thanh_phan", "ket_luan", mode="before")
     @classmethod
     def _join(cls, value: Any) -> Any:
@@ -294,7 +299,9 @@ def render_docx(target: int | DocumentModel, conn: sqlite3.Connection | None = N
     if conn is not None:
         return render_model(get_model(conn, target))
     if settings is None:
-        raise ValueError("render_docx(id) needs conn or settings")
+        from appliance.config import load_settings
+
+        settings = load_settings()
     own = connect(settings.db_path)
     try:
         return render_model(get_model(own, target))

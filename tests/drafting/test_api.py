@@ -190,3 +190,26 @@ def test_pdf_export_or_a_clear_message(server):
             assert r.status_code == 200 and r.content[:4] == b"%PDF"
         else:
             assert r.status_code == 503 and "LibreOffice" in r.json()["error"]["message"]
+
+
+def test_every_drafting_route_requires_a_role(server):
+    """Walks this feature's own router (the app-wide walk may not see included routers)."""
+    from fastapi.routing import APIRoute
+
+    from appliance.drafting.routes import router
+
+    routes = [r for r in router.routes if isinstance(r, APIRoute)]
+    assert len(routes) >= 12
+    with server.client() as c:
+        for route in routes:
+            path = route.path.replace("{document_id}", "1").replace("{code}", "thong_bao")
+            for method in route.methods - {"HEAD", "OPTIONS"}:
+                r = c.request(method, path)
+                if path.startswith("/api/"):
+                    assert r.status_code == 401 and r.json()["error"]["code"], (method, path)
+                else:
+                    assert r.status_code == 303 and r.headers["location"].startswith("/login"), (method, path)
+    with server.client() as c:
+        login(c, "manhinh", "manhinh-demo")  # the wall screen's account drafts nothing
+        assert c.get("/soan-thao").status_code == 403
+        assert c.get("/api/v1/drafts").status_code == 403
