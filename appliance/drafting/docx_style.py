@@ -86,24 +86,23 @@ def plain_table(container: object, rows: int, widths_mm: list[float]) -> Table:
     """A borderless, fixed-layout table with zero cell margins: the layout grid of the header
     and the signature block (as in the decree's own samples)."""
     table: Table = container.add_table(rows=rows, cols=len(widths_mm))  # type: ignore[attr-defined]
-    table.autofit = False
+    table.autofit = False  # w:tblLayout type="fixed": Word keeps the grid's widths
     tbl_pr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    # CT_TblPr is a sequence: each child goes before the ones the schema puts after it.
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+                                 "w:tblCaption", "w:tblDescription", "w:tblPrChange")
     margins = OxmlElement("w:tblCellMar")
     for edge in ("left", "right"):
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:w"), "0")
         el.set(qn("w:type"), "dxa")
         margins.append(el)
-    tbl_pr.append(margins)
+    tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
     for row in table.rows:
         for cell, width in zip(row.cells, widths_mm, strict=True):
             cell.width = Mm(width)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass
 
 from docx import Document
@@ -10,6 +11,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.shared import Length
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 EMU_PER_MM = 36000
 TNR = "Times New Roman"
@@ -84,3 +86,33 @@ def has_page_field(paragraphs: list[Paragraph]) -> bool:
             if "PAGE" in (fld.get(qn("w:instr")) or ""):
                 return True
     return False
+
+
+# Word refuses a file whose property children are out of schema order (LibreOffice is lenient),
+# so the sequences of ECMA-376 CT_PPr, CT_RPr and CT_TblPr are checked in every part.
+_PPR = ("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+        "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+        "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+        "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange").split()
+_RPR = ("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
+        "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs "
+        "em lang eastAsianLayout specVanish oMath").split()
+_TBLPR = ("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
+          "tblInd tblBorders shd tblLayout tblCellMar tblLook").split()
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def schema_order_problems(data: bytes) -> list[tuple[str, str, list[str]]]:
+    problems = []
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    for name in archive.namelist():
+        if not name.endswith(".xml"):
+            continue
+        root = etree.fromstring(archive.read(name))
+        for tag, sequence in (("pPr", _PPR), ("rPr", _RPR), ("tblPr", _TBLPR)):
+            for element in root.iter(_W + tag):
+                names = [child.tag.replace(_W, "") for child in element]
+                order = [sequence.index(n) if n in sequence else -1 for n in names]
+                if -1 in order or order != sorted(order) or len(set(names)) != len(names):
+                    problems.append((name, tag, names))
+    return problems

@@ -21,6 +21,7 @@ from tests.drafting.docx_checks import (
     open_docx,
     rule_width_mm,
     run_fonts_ok,
+    schema_order_problems,
     style_of,
 )
 
@@ -194,6 +195,13 @@ def test_title_body_signature_and_recipients(db, settings, doc_type):
     for para in sign_paras:
         st = style_of(para)
         assert st.bold == {True} and all(between(s, 13, 14) for s in st.sizes)
+
+
+@pytest.mark.parametrize("doc_type", TYPES)
+def test_xml_children_in_schema_order(db, settings, doc_type):
+    result = create_draft(db, settings, {**payload(doc_type), "kinh_gui": ["Sở Tài chính", "Sở Nội vụ"]}, None,
+                          use_registry=False)
+    assert schema_order_problems(render_docx(result["id"], conn=db)) == []
 
 
 @pytest.mark.parametrize(("ngay", "expected"), [
