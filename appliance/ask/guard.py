@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,13 +112,32 @@ class QueryFailed(RuntimeError):
     """The query was refused by SQLite or stopped by the time limit; the message is Vietnamese."""
 
 
+_local = threading.local()
+
+
+def _connection(db_path: Path | str) -> sqlite3.Connection:
+    """This thread's guarded read-only connection to the database (opened once: opening and
+    reading the schema would otherwise cost more than most answers). The authorizer is set
+    before its first statement, so every statement it ever prepared passed the authorizer; a
+    database file replaced on disk (restore) gets a new connection."""
+    path = Path(db_path).resolve()
+    st = path.stat()
+    key = (str(path), st.st_dev, st.st_ino)
+    pool: dict[tuple[str, int, int], sqlite3.Connection] = _local.__dict__.setdefault("pool", {})
+    conn = pool.get(key)
+    if conn is None:
+        conn = connect_readonly(path)
+        conn.set_authorizer(_authorizer)
+        pool[key] = conn
+    return conn
+
+
 def run(db_path: Path | str, sql: str, *, time_limit_s: float = TIME_LIMIT_S, row_cap: int = ROW_CAP) -> Result:
     """Run already-validated SQL behind the authorizer, the time limit and the row cap."""
-    conn = connect_readonly(db_path)
+    conn = _connection(db_path)
     started = time.perf_counter()
     deadline = started + time_limit_s
     try:
-        conn.set_authorizer(_authorizer)
         conn.set_progress_handler(lambda: 1 if time.perf_counter() > deadline else 0, 2000)
         try:
             cursor = conn.execute(sql)
@@ -128,6 +148,7 @@ def run(db_path: Path | str, sql: str, *, time_limit_s: float = TIME_LIMIT_S, ro
             raise QueryFailed("Cơ sở dữ liệu từ chối câu truy vấn (chỉ được đọc các view báo cáo).") from exc
         columns = [d[0] for d in cursor.description or []]
         rows = [list(r) for r in fetched[:row_cap]]
+        cursor.close()
         return Result(columns, rows, len(fetched) > row_cap, (time.perf_counter() - started) * 1000)
     finally:
-        conn.close()
+        conn.set_progress_handler(None, 0)

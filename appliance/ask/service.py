@@ -19,7 +19,9 @@ from appliance.text import fold
 
 # Folded patterns of requests to change data, reach other data, or override the rules.
 _HOSTILE = [
-    r"\b(?:xoa|huy bo|sua|ghi de|chen them|them moi|cap nhat lai|thay doi du lieu|doi trang thai)\b",
+    # "xóa đói giảm nghèo", "xóa mù chữ" and "sửa chữa" are things leaders ask about, not commands.
+    r"\bxoa\b(?! (?:doi|mu chu))", r"\bsua\b(?! chua)",
+    r"\b(?:huy bo|ghi de|chen them|them moi|cap nhat lai|thay doi du lieu|doi trang thai)\b",
     r"\b(?:drop|delete|insert|update|alter|create|attach|detach|pragma|vacuum|truncate|replace|reindex|grant)\b",
     r"\b(?:select|union|from)\b.*\b(?:from|where|select)\b", r";|--|/\*",
     r"\bbo qua (?:moi |tat ca |cac |nhung )?(?:huong dan|chi dan|quy tac|lenh|yeu cau|rang buoc)",
