@@ -23,6 +23,7 @@ from appliance.text import fold
 
 log = logging.getLogger(__name__)
 REPLY_CHANNELS_ON_STATUS_PAGE = ("web", "widget", "chat")
+ZALO_TEXT_LIMIT = 2000
 
 
 @contextmanager
@@ -129,8 +130,13 @@ def answer_events(staff: sqlite3.Connection, public: sqlite3.Connection, setting
             continue
         reply = bot.handle(public, f"zalo:{event['sender_id']}", text, channel="zalo",
                            channel_user=event["sender_id"])
+        message = reply.reply
+        if len(message) > ZALO_TEXT_LIMIT:  # Zalo caps a text message; the full record is one tap away
+            cut = message.rfind("\n", 0, ZALO_TEXT_LIMIT - 200)
+            link = bot.procedure_link(reply.procedure)["url"] if reply.procedure else settings.public_base_url
+            message = message[:cut if cut > 0 else ZALO_TEXT_LIMIT - 200].rstrip() + f"\n…\nXem đầy đủ: {link}"
         public.execute("UPDATE zalo_events SET status = 'answered', reply = ? WHERE id = ?",
-                       (reply.reply, event["id"]))
+                       (message, event["id"]))
         handled += 1
     for event in public.execute("SELECT id, sender_id, reply FROM zalo_events WHERE status = 'answered'"):
         staff.execute("INSERT OR IGNORE INTO zalo_outbox (source_key, recipient, text) VALUES (?, ?, ?)",
