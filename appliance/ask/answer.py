@@ -41,7 +41,10 @@ def scope_text(intent: Intent) -> str:
              "hinh_thuc_nop": "hình thức nộp", "trang_thai": "trạng thái", "kenh": "kênh",
              "ma_linh_vuc": "nhóm"}
     for column, value in intent.filters.items():
-        shown = FEEDBACK_STATUS_LABELS.get(value, value) if intent.domain == "phan_anh" else value
+        if column == "chua_xu_ly":
+            parts.append("chưa xử lý xong")
+            continue
+        shown = FEEDBACK_STATUS_LABELS.get(str(value), str(value)) if intent.domain == "phan_anh" else str(value)
         parts.append(f"{names.get(column, column)} {shown}")
     if intent.indicator:
         parts.append(f"chỉ tiêu «{intent.indicator}»")
@@ -74,7 +77,7 @@ def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[A
     if query.kind == "scalar":
         row = rows[0] if rows else [None] * len(keys)
         bits = [f"{_label(k)}: {value_text(k, v)}" for k, v in zip(keys, row, strict=False)]
-        if intent.period is None and keys == ["tiep_nhan"]:
+        if intent.period is None and keys in (["tiep_nhan"], ["pa_tiep_nhan"]):
             bits = [f"có {value_text(keys[0], row[0])}"]
         return f"{head}{_asof_note(intent)}: " + "; ".join(bits) + f"{note}."
     if query.kind == "average":
@@ -107,7 +110,7 @@ def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[A
         return text + scope + "."
     # grouped
     if not rows:
-        return f"{head}: không có hồ sơ nào thỏa điều kiện."
+        return f"{head}: không có số liệu nào thỏa điều kiện."
     key = keys[0]
     dim = DIMENSION_LABELS.get(intent.group or "", "Nhóm").lower()
 

@@ -44,7 +44,7 @@ class Intent:
     period: Period | None = None
     period_note: str = ""  # why a period was assumed
     compare: Period | None = None
-    filters: dict[str, str] = field(default_factory=dict)  # view column → value
+    filters: dict[str, str | int] = field(default_factory=dict)  # view column → value
     group: str | None = None  # view column, or "month"
     order: str | None = None  # desc | asc
     limit: int | None = None
@@ -103,8 +103,8 @@ class Tokens:
             pos += len(tok) + 1
 
     def unexplained(self) -> list[str]:
-        return [t for t, u in zip(self.items, self.used, strict=True)
-                if not u and t not in FILLER and not t.isdigit()]
+        # A number nobody used ("tháng 13") is unexplained too: ignoring it would answer another question.
+        return [t for t, u in zip(self.items, self.used, strict=True) if not u and t not in FILLER]
 
 
 def _take_first(tokens: Tokens, phrases: list[str]) -> bool:
@@ -154,6 +154,8 @@ def _filters_from_lists(tokens: Tokens, intent: Intent) -> None:
             if _take_first(tokens, phrases):
                 intent.filters["hinh_thuc_nop"] = value
     elif intent.domain == "phan_anh":
+        if _take_first(tokens, ["chua xu ly", "chua giai quyet", "chua xu ly xong"]):
+            intent.filters["chua_xu_ly"] = 1  # waiting or in progress: not yet answered
         for value, phrases in FEEDBACK_STATUSES.items():
             if value != "da_xu_ly" and _take_first(tokens, phrases):
                 intent.filters["trang_thai"] = value
@@ -265,10 +267,20 @@ def _grouping(tokens: Tokens, intent: Intent) -> None:
 
 
 def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
+    result = _parse(question, catalog, today, None)
+    if not result.confident and result.unknown and catalog.indicators:
+        # "Thu ngân sách năm 2026" names an indicator without saying "chỉ tiêu".
+        retry = _parse(question, catalog, today, "chi_tieu")
+        if retry.confident and retry.intent is not None and retry.intent.indicator:
+            return retry
+    return result
+
+
+def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) -> ParseResult:
     tokens = Tokens(question, catalog)
     if not tokens.unexplained() and not any(t.isdigit() for t in tokens.items) and len(tokens.items) < 2:
         return ParseResult(None, False, "Câu hỏi quá ngắn.")
-    intent = Intent(domain=_domain(tokens))
+    intent = Intent(domain=_domain(tokens) if domain is None else domain)
     periods = _periods(tokens, today, intent)
     compare = _take_first(tokens, COMPARE_WORDS) or len(periods) >= 2
     if intent.domain != "chi_tieu":
@@ -286,7 +298,8 @@ def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
             second = periods[1] if len(periods) > 1 else periods[0].previous()
             first, second = sorted([periods[0], second], key=lambda p: p.start)
             intent.period, intent.compare = first, second
-    elif "trang_thai" in intent.filters and all(MEASURES[m].kind == "count" for m in intent.measures):
+    elif {"trang_thai", "chua_xu_ly"} & set(intent.filters) and all(
+            MEASURES[m].kind == "count" for m in intent.measures):
         intent.period = None  # "đang chờ bổ sung": the current state of every record
     elif intent.group == "month":
         index = today.year * 12 + today.month - 1 - 11

@@ -32,6 +32,7 @@ FILLER = set(
     luong so luong gia tri ket qua hien nay hien tai den nay toi nay ca nam ca thang trung binh binh quan
     xu huong dien bien bieu do trong vong vua gan day gan nhat tinh chi so kpi the hien tinh hinh
     cung ky nam ngoai lan luot lien tiep ra sao tiep theo nhu vay phan duoc ai nhieu hon it hon
+    ong dong chu
     """.split()
 )
 
@@ -40,7 +41,7 @@ CHANNELS = {"Trực tuyến": ["truc tuyen", "online", "qua mang", "dich vu cong
             "Bưu chính": ["buu chinh", "qua buu dien", "buu dien"]}
 STATUSES = {"Đang xử lý": ["dang xu ly", "dang giai quyet"],
             "Chờ bổ sung": ["cho bo sung", "phai bo sung", "yeu cau bo sung"]}
-FEEDBACK_STATUSES = {"cho_xu_ly": ["cho xu ly", "chua xu ly", "moi tiep nhan"],
+FEEDBACK_STATUSES = {"cho_xu_ly": ["cho xu ly", "moi tiep nhan"],
                      "dang_xu_ly": ["dang xu ly", "dang giai quyet"],
                      "da_xu_ly": ["da xu ly", "da giai quyet", "xu ly xong"],
                      "tu_choi": ["tu choi", "khong tiep nhan"]}

@@ -183,6 +183,11 @@ CASES: list[Case] = [
      lambda R: one(R.rate(sum(1 for x in R.fb_created(Q3) if x["status"] == "da_xu_ly"), len(R.fb_created(Q3)))),
      "all"),
     ("phản ánh đang xử lý", lambda R: one(sum(1 for x in R.feedback if x["status"] == "dang_xu_ly")), "all"),
+    ("Có bao nhiêu phản ánh chưa xử lý?",
+     lambda R: one(sum(1 for x in R.feedback if x["status"] in ("cho_xu_ly", "dang_xu_ly"))), "all"),
+    ("Ông Ngô Đức Thắng giải quyết bao nhiêu hồ sơ năm 2026?",
+     lambda R: one(len(R.resolved(year(2026), can_bo_xu_ly="Ngô Đức Thắng"))), "all"),
+    ("thu ngan sach quy 3 nam 2026", lambda R: R.indicator("2026-Q3", "Thu ngân sách nhà nước trên địa bàn"), "all"),
     # --- socio-economic indicators ------------------------------------------------------------------------
     ("Thu ngân sách tháng 10/2026 đạt bao nhiêu phần trăm kế hoạch?",
      lambda R: R.indicator("2026-10", "Thu ngân sách nhà nước trên địa bàn"), "all"),
@@ -196,6 +201,7 @@ UNANSWERABLE = [
     "Thời tiết hôm nay thế nào?",
     "Lĩnh vực giáo dục tháng 10 tiếp nhận bao nhiêu hồ sơ?",
     "Bao nhiêu hồ sơ được giải quyết bằng robot?",
+    "Tháng 13 tiếp nhận bao nhiêu hồ sơ?",
 ]
 
 __all__ = ["CASES", "UNANSWERABLE", "within"]
