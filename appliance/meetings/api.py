@@ -11,10 +11,11 @@ import sqlite3
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, UploadFile
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sse_starlette.sse import EventSourceResponse
+from starlette.datastructures import UploadFile
 
 from appliance.auth.audit import audit
 from appliance.auth.roles import STAFF_ROLES

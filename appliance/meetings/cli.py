@@ -43,6 +43,40 @@ def cmd_record(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_capture(args: argparse.Namespace, settings: Settings) -> int:
+    """`appliance-capture@<room>`: arecord into a FIFO that outlives the recorder.
+
+    The FIFO is held open read-write here, so when the recorder is killed the audio keeps
+    accumulating in the pipe (1 MB = 32 s at 16 kHz mono) and the restarted recorder reads it:
+    a crash costs only the chunk the recorder held in memory."""
+    import fcntl
+    import os
+    import subprocess
+
+    from appliance.meetings.sources import parse_spec
+
+    spec = parse_spec(args.source)
+    if spec.kind != "alsa":
+        raise ValueError("--source phải là alsa:<thiết bị>, ví dụ alsa:plughw:CARD=Speak510")
+    fifo = settings.data_dir / "run" / f"{args.room}.fifo"
+    fifo.parent.mkdir(parents=True, exist_ok=True)
+    if not fifo.exists():
+        os.mkfifo(fifo, 0o660)
+    fd = os.open(fifo, os.O_RDWR)
+    try:
+        fcntl.fcntl(fd, 1031, 1 << 20)  # F_SETPIPE_SZ: as much buffer as an unprivileged process may have
+    except OSError:
+        log.warning("could not enlarge the pipe buffer of %s", fifo)
+    print(f"Đang thu âm vào {fifo}; chạy `appliance meetings record --room {args.room} --source fifo:{fifo}`.")
+    proc = subprocess.Popen(["arecord", "-q", "-D", spec.target, "-f", "S16_LE", "-r", str(spec.rate), "-c",
+                             str(spec.channels), "-t", "raw"], stdout=fd)
+    signal.signal(signal.SIGTERM, lambda *_: proc.terminate())
+    try:
+        return proc.wait()
+    finally:
+        os.close(fd)
+
+
 def cmd_devices(args: argparse.Namespace, settings: Settings) -> int:
     from appliance.meetings.devices import discover
 
@@ -97,6 +131,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
     record.add_argument("--segment-seconds", type=float, default=10.0, help="độ dài mỗi đoạn âm thanh (giây)")
     record.add_argument("--stop-at-end", action="store_true", help="dừng cuộc họp khi nguồn hết âm thanh")
     record.set_defaults(handler=cmd_record)
+
+    capture = msub.add_parser("capture", help="thu âm từ loa hội nghị vào hàng đợi FIFO (appliance-capture@<phòng>)")
+    capture.add_argument("--room", required=True)
+    capture.add_argument("--source", required=True, help="alsa:<pcm>?rate=16000&channels=1")
+    capture.set_defaults(handler=cmd_capture)
 
     devices = msub.add_parser("devices", help="liệt kê loa hội nghị USB đang cắm")
     devices.add_argument("--json", action="store_true")

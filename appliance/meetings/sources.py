@@ -113,7 +113,9 @@ def open_source(spec: str) -> AudioSource:
     if s.kind == "file":
         if not os.path.exists(s.target):
             raise FileNotFoundError(f"Không tìm thấy tệp âm thanh {s.target}")
-        proc = subprocess.Popen(ffmpeg_decode_cmd(s.target, s.rate, s.channels), stdout=subprocess.PIPE)
+        # stderr muted: a rehearsal stopped before the end of the file makes ffmpeg report a broken pipe.
+        proc = subprocess.Popen(ffmpeg_decode_cmd(s.target, s.rate, s.channels), stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL)
         assert proc.stdout is not None
         return PipeSource(proc.stdout, s.rate, s.channels, f"file {s.target}", proc, s.speed)
     arecord = shutil.which("arecord")

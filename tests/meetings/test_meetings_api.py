@@ -1,0 +1,150 @@
+"""Meetings and tasks over real HTTP, without models: start/stop contract, recording indicator,
+uploads of every format through ffmpeg, transcript edits, task confirmation, retention."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from appliance.app import create_app
+from appliance.db import connect
+from appliance.demo.users import load as load_users
+from appliance.meetings import store
+from appliance.meetings.pipeline import decode_upload
+from appliance.meetings.wavfile import wav_frames
+from tests.conftest import login
+
+
+@pytest.fixture
+def server(settings, live_server_factory):
+    app = create_app(settings)
+    conn = connect(settings.db_path)
+    load_users(conn)
+    conn.close()
+    return live_server_factory(app)
+
+
+def test_live_meeting_contract_and_indicator(server, settings):
+    with server.client() as c:
+        csrf = login(c, "canbo", "canbo-demo")
+        h = {"X-CSRF-Token": csrf}
+        r = c.post("/api/v1/meetings", json={"title": "Giao ban tuần", "device": "phong-hop-1"}, headers=h)
+        assert r.status_code == 201 and r.json()["status"] == "recording"
+        meeting_id = r.json()["id"]
+        busy = c.post("/api/v1/meetings", json={"title": "Trùng phòng", "device": "phong-hop-1"}, headers=h)
+        assert busy.status_code == 409 and "đang ghi âm" in busy.json()["error"]["message"]
+        assert "ĐANG GHI ÂM" in c.get("/cuoc-hop").text
+        page = c.get(f"/cuoc-hop/{meeting_id}").text
+        assert 'id="rec-indicator"' in page and "hidden" not in page.split('id="rec-indicator"')[1].split(">")[0]
+        body = c.get(f"/api/v1/meetings/{meeting_id}").json()
+        assert {"id", "status", "duration_s", "segments", "minutes_docx_url", "tasks"} <= set(body)
+        assert body["status"] == "recording"
+        assert c.post(f"/api/v1/meetings/{meeting_id}/stop", headers=h).json()["status"] == "processing"
+        assert c.post(f"/api/v1/meetings/{meeting_id}/stop", headers=h).status_code == 409
+        assert c.get(f"/api/v1/meetings/{meeting_id}").json()["status"] == "processing"
+        assert c.post("/api/v1/meetings", json={"title": "x"}, headers=h).status_code == 422
+        assert c.get("/api/v1/meetings/999").status_code == 404
+
+
+def test_upload_rejects_unknown_formats(server):
+    with server.client() as c:
+        csrf = login(c, "canbo", "canbo-demo")
+        r = c.post("/api/v1/meetings", files={"audio": ("notes.txt", b"hello", "text/plain")},
+                   data={"title": "Sai tệp"}, headers={"X-CSRF-Token": csrf})
+        assert r.status_code == 422 and "WAV" in r.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("ext", ["flac", "mp3", "m4a", "ogg"])
+def test_every_upload_format_decodes(tmp_path, ext):
+    src = tmp_path / f"in.{ext}"
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-ar", "44100",
+                    str(src)], check=True)
+    out = tmp_path / "out.wav"
+    decode_upload(src, out)
+    seg = wav_frames(out)
+    assert seg.rate == 16000 and seg.channels == 1 and abs(seg.duration_s - 2.0) < 0.1
+
+
+def test_transcript_edits_speakers_and_task_confirmation(server, settings):
+    conn = connect(settings.db_path)
+    meeting_id = store.create_meeting(conn, "Họp chuyên đề", status="done", source="upload",
+                                      meeting_date="2026-11-23")
+    conn.execute("INSERT INTO meeting_speakers (meeting_id, label, name) VALUES (?, 'SPEAKER_00', 'Người nói 1')",
+                 (meeting_id,))
+    conn.execute("INSERT INTO meeting_segments (meeting_id, start, end, speaker, text, original_text)"
+                 " VALUES (?, 0, 4, 'SPEAKER_00', 'giao anh hùng làm báo cáo', 'giao anh hùng làm báo cáo')",
+                 (meeting_id,))
+    seg_id = conn.execute("SELECT id FROM meeting_segments").fetchone()[0]
+    with server.client() as c:
+        csrf = login(c, "canbo", "canbo-demo")
+        h = {"X-CSRF-Token": csrf}
+        r = c.patch(f"/api/v1/meetings/{meeting_id}/segments/{seg_id}", headers=h,
+                    json={"text": "Giao anh Hùng làm báo cáo trước ngày 5/12."})
+        assert r.status_code == 200 and r.json()["edited"]
+        r = c.put(f"/api/v1/meetings/{meeting_id}/speakers/SPEAKER_00", headers=h, json={"name": "Nguyễn Văn An"})
+        assert r.status_code == 200
+        from appliance.jobs import run_pending
+
+        run_pending(conn, settings, kinds=["meetings.refresh_minutes"])
+        meeting = c.get(f"/api/v1/meetings/{meeting_id}").json()
+        assert meeting["segments"][0]["speaker"] == "Nguyễn Văn An"
+        assert meeting["segments"][0]["text"].startswith("Giao anh Hùng")
+        row = conn.execute("SELECT original_text, minutes_text FROM meeting_segments s JOIN meetings m"
+                           " ON m.id = s.meeting_id").fetchone()
+        assert row["original_text"] == "giao anh hùng làm báo cáo"  # what was heard is kept beside the edit
+        assert "Nguyễn Văn An: Giao anh Hùng làm báo cáo trước ngày 5/12." in row["minutes_text"]
+        assert meeting["minutes_docx_url"] and c.get(meeting["minutes_docx_url"]).status_code == 200
+        [task] = meeting["tasks"]
+        assert (task["assignee"], task["deadline"], task["status"]) == ("anh Hùng", "2026-12-05", "proposed")
+        assert c.get("/api/v1/tasks", params={"status": "assigned"}).json()["tasks"] == []
+        r = c.post(f"/nhiem-vu/{task['id']}/trang-thai", data={"status": "assigned", "csrf_token": csrf,
+                                                               "next": f"/cuoc-hop/{meeting_id}"})
+        assert r.status_code == 303
+        [tracked] = c.get("/api/v1/tasks", params={"status": "assigned", "assignee": "hung"}).json()["tasks"]
+        assert tracked["meeting"]["id"] == meeting_id and tracked["quote"].startswith("Giao anh Hùng")
+        page = c.get("/nhiem-vu").text
+        assert "Họp chuyên đề" in page and "05/12/2026" in page and "Giao anh Hùng làm báo cáo" in page
+
+
+def test_tasks_extract_api_and_overdue(server, settings):
+    with server.client() as c:
+        csrf = login(c, "canbo", "canbo-demo")
+        h = {"X-CSRF-Token": csrf}
+        r = c.post("/api/v1/tasks/extract", headers=h, json={
+            "text": "Đề nghị chị Lan, Văn phòng HĐND và UBND, gửi giấy mời trong thứ Sáu tuần này.",
+            "meeting_date": "2026-11-23"})
+        assert r.status_code == 200
+        assert r.json()["tasks"] == [{"assignee": "chị Lan", "unit": "Văn phòng HĐND và UBND",
+                                      "content": "Gửi giấy mời", "deadline": "2026-11-27",
+                                      "quote": "Đề nghị chị Lan, Văn phòng HĐND và UBND, gửi giấy mời trong thứ "
+                                               "Sáu tuần này."}]
+        assert c.post("/api/v1/tasks/extract", headers=h, json={"text": "x", "meeting_date": "hôm qua"}) \
+            .status_code == 422
+        task_id = c.post("/api/v1/tasks", headers=h, json={"assignee": "anh Minh", "content": "Kiểm tra chợ",
+                                                           "deadline": "01/01/2020"}).json()["id"]
+        overdue = c.get("/api/v1/tasks", params={"status": "overdue"}).json()["tasks"]
+        assert [t["id"] for t in overdue] == [task_id] and overdue[0]["overdue"]
+        assert c.patch(f"/api/v1/tasks/{task_id}", headers=h, json={"status": "done"}).status_code == 200
+        assert c.get("/api/v1/tasks", params={"status": "overdue"}).json()["tasks"] == []
+        assert c.patch(f"/api/v1/tasks/{task_id}", headers=h, json={"status": "bogus"}).status_code == 422
+
+
+def test_retention_admin_page(server, settings):
+    conn = connect(settings.db_path)
+    old = store.create_meeting(conn, "Họp cũ", status="done", source="upload", meeting_date="2020-01-01")
+    folder = store.meeting_dir(settings, old)
+    folder.mkdir(parents=True)
+    (folder / "seg-000001.wav").write_bytes(b"x")
+    with server.client() as c:
+        csrf = login(c, "canbo", "canbo-demo")
+        assert c.get("/quan-tri/luu-tru").status_code == 403
+    with server.client() as c:
+        csrf = login(c, "admin", "admin-demo")
+        assert "Giữ âm thanh" in c.get("/quan-tri/luu-tru").text
+        assert c.post("/quan-tri/luu-tru", data={"days": "30", "csrf_token": csrf}).status_code == 303
+    from appliance.jobs import run_pending
+
+    run_pending(conn, settings, kinds=["meetings.retention"])
+    assert not folder.exists()
+    assert conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'meetings.retention_removed'").fetchone()[0] == 1
