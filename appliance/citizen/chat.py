@@ -71,6 +71,23 @@ def detect_aspects(words: list[str]) -> list[str]:
     return [aspect for aspect, cues in ASPECTS.items() if _has(words, cues)]
 
 
+_FAQ_STOP = {"cho", "hoi", "em", "toi", "a", "la", "gi", "co", "khong", "cua", "o", "va", "the", "nao", "duoc",
+             "minh", "anh", "chi", "oi", "voi", "nhu", "thi", "can", "xin", "ad", "admin", "vay", "nhe", "phuong"}
+
+
+def best_faq(conn: sqlite3.Connection, words: list[str]) -> sqlite3.Row | None:
+    """The ward's published FAQ entry whose question words the message mostly contains."""
+    said = set(words) - _FAQ_STOP
+    best, best_score = None, 0.0
+    for row in conn.execute("SELECT question, answer FROM pub_faq"):
+        wanted = set(tokens(row["question"])) - _FAQ_STOP
+        overlap = len(wanted & said)
+        score = overlap / len(wanted) if wanted else 0.0
+        if overlap >= 2 and score >= 0.6 and score > best_score:
+            best, best_score = row, score
+    return best
+
+
 def mask_digits(text: str) -> str:
     """Phone numbers and ID numbers never go into the chat log."""
     return re.sub(r"\d[\d .]{6,}\d", lambda m: m.group(0)[:2] + "…", text)
@@ -149,7 +166,11 @@ class ChatBot:
         top = ranked[0].score if ranked else 0.0
         asking = "?" in message or _has(words, QUESTION_CUES)
         issue = classifier_for(conn).issue_strength(message)
-        if _has(words, COMPLAINT_CUES) or (issue >= 1.0 and not (asking and top >= 1.0)):
+        complaint_cue = _has(words, COMPLAINT_CUES)
+        faq = best_faq(conn, words) if top < 1.0 and not complaint_cue else None
+        if faq is not None:  # the ward's own answer to a common non-procedure question
+            return ChatReply(faq["answer"], "other", "faq")
+        if complaint_cue or (issue >= 1.0 and not (asking and top >= 1.0)):
             if len(words) < 5:
                 state["awaiting"] = "details"
                 state["draft"] = message

@@ -198,7 +198,11 @@ def create_public_app(settings: Settings | None = None, *, generator: Any = "aut
                                           {"p": json.loads(row["data"]), "ward_name": settings.ward_name})
 
     @app.get("/", response_class=HTMLResponse)
-    def home(request: Request) -> Response:
-        return templates.TemplateResponse(request, "citizen/home.html", {"ward_name": settings.ward_name})
+    def home(request: Request, conn: PublicConn) -> Response:
+        notices = conn.execute("SELECT title, body, published_at FROM pub_notices ORDER BY published_at DESC"
+                               " LIMIT 20").fetchall()
+        faq = conn.execute("SELECT question, answer FROM pub_faq ORDER BY id").fetchall()
+        return templates.TemplateResponse(request, "citizen/home.html",
+                                          {"ward_name": settings.ward_name, "notices": notices, "faq": faq})
 
     return app

@@ -43,7 +43,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 router = APIRouter(lifespan=lifespan)
 ADMIN_LINKS = [("/quan-tri/dinh-tuyen", "Định tuyến phản ánh",
-                "Lĩnh vực phản ánh → đơn vị xử lý và số ngày làm việc phải trả lời")]
+                "Lĩnh vực phản ánh → đơn vị xử lý và số ngày làm việc phải trả lời"),
+               ("/quan-tri/cong-dan", "Cổng công dân",
+                "Câu hỏi thường gặp, thông báo công khai, hàng đợi tin nhắn Zalo")]
 CHANNELS = {"web": "Trang web", "widget": "Trang web", "zalo": "Zalo", "counter": "Tại quầy", "phone": "Điện thoại"}
 
 
@@ -189,3 +191,42 @@ def routing_save(request: Request, user: AdminUser, conn: Conn, category: Annota
     audit(conn, "feedback.routing", user=user, target=category,
           detail={"department": department, "sla_days": sla_days}, ip=client_ip(request))
     return RedirectResponse("/quan-tri/dinh-tuyen?da=1", status_code=303)
+
+
+@router.get("/quan-tri/cong-dan")
+def public_portal_page(request: Request, user: AdminUser, conn: Conn) -> Response:
+    return render(request, "citizen/portal_admin.html", {
+        "title": "Cổng công dân",
+        "faq": conn.execute("SELECT * FROM citizen_faq WHERE active = 1 ORDER BY id").fetchall(),
+        "notices": conn.execute("SELECT * FROM citizen_notices WHERE active = 1 ORDER BY id DESC").fetchall(),
+        "outbox": dict(conn.execute("SELECT status, count(*) FROM zalo_outbox GROUP BY status").fetchall()),
+        "saved": request.query_params.get("da")})
+
+
+@router.post("/quan-tri/cong-dan")
+def public_portal_save(request: Request, user: AdminUser, conn: Conn, action: Annotated[str, Form()],
+                       title: Annotated[str, Form(max_length=300)] = "",
+                       body: Annotated[str, Form(max_length=4000)] = "",
+                       item_id: Annotated[int, Form()] = 0) -> Response:
+    """Add or withdraw an FAQ entry or a notice (withdrawn rows are kept, not deleted)."""
+    from appliance.jobs import enqueue
+    from appliance.text import normalize
+
+    title, body = normalize(title).strip(), normalize(body).strip()
+    if action in ("add_faq", "add_notice") and (not title or not body):
+        raise AppError(422, "Cần nhập đủ tiêu đề/câu hỏi và nội dung.")
+    if action == "add_faq":
+        conn.execute("INSERT INTO citizen_faq (question, answer, updated_by) VALUES (?, ?, ?)",
+                     (title, body, user.username))
+    elif action == "add_notice":
+        conn.execute("INSERT INTO citizen_notices (title, body, updated_by) VALUES (?, ?, ?)",
+                     (title, body, user.username))
+    elif action == "hide_faq":
+        conn.execute("UPDATE citizen_faq SET active = 0, updated_by = ? WHERE id = ?", (user.username, item_id))
+    elif action == "hide_notice":
+        conn.execute("UPDATE citizen_notices SET active = 0, updated_by = ? WHERE id = ?", (user.username, item_id))
+    else:
+        raise AppError(422, "Thao tác không hợp lệ.")
+    enqueue(conn, "citizen.publish", {}, max_attempts=3)
+    audit(conn, f"citizen.{action}", user=user, target=str(item_id or title[:80]), ip=client_ip(request))
+    return RedirectResponse("/quan-tri/cong-dan?da=1", status_code=303)

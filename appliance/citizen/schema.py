@@ -228,3 +228,29 @@ PUBLIC_MIGRATIONS = [
     ),
     Migration("citizen_public_0002_routing_defaults", _seed_public_routing),
 ]
+
+
+# --- staff database: what the ward publishes to citizens besides the catalogue -----------------------
+MIGRATIONS += [
+    Migration(
+        "citizen_0004_faq_notices",
+        """
+        CREATE TABLE citizen_faq (
+            id INTEGER PRIMARY KEY,
+            question TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            updated_by TEXT,
+            updated_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE TABLE citizen_notices (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            published_at TEXT NOT NULL DEFAULT (datetime('now')),
+            updated_by TEXT
+        );
+        """,
+    ),
+]

@@ -51,9 +51,13 @@ def publish(staff: sqlite3.Connection, public: sqlite3.Connection) -> dict[str, 
     version = hashlib.sha256(json.dumps(procs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
     routing = staff.execute("SELECT category, label, department, sla_days FROM feedback_routing").fetchall()
     examples = staff.execute("SELECT id, category, text_fold FROM feedback_examples").fetchall()
-    everything = hashlib.sha256(json.dumps([version, [tuple(r) for r in routing], [tuple(r) for r in examples]],
+    faq = staff.execute("SELECT id, question, answer FROM citizen_faq WHERE active = 1").fetchall()
+    notices = staff.execute("SELECT id, title, body, published_at FROM citizen_notices WHERE active = 1").fetchall()
+    everything = hashlib.sha256(json.dumps([version, *([tuple(r) for r in rows] for rows in
+                                                       (routing, examples, faq, notices))],
                                            ensure_ascii=False).encode()).hexdigest()
-    counts = {"procedures": len(procs), "routing": len(routing), "examples": len(examples)}
+    counts = {"procedures": len(procs), "routing": len(routing), "examples": len(examples), "faq": len(faq),
+              "notices": len(notices)}
     done = public.execute("SELECT value FROM meta WHERE key = 'publish_version'").fetchone()
     if done is not None and done[0] == everything:
         return counts
@@ -74,6 +78,12 @@ def publish(staff: sqlite3.Connection, public: sqlite3.Connection) -> dict[str, 
         public.execute("DELETE FROM pub_examples")
         public.executemany("INSERT INTO pub_examples (id, category, text_fold) VALUES (?,?,?)",
                            [tuple(r) for r in examples])
+        public.execute("DELETE FROM pub_faq")
+        public.executemany("INSERT INTO pub_faq (id, question, question_fold, answer) VALUES (?,?,?,?)",
+                           [(r["id"], r["question"], fold(r["question"]), r["answer"]) for r in faq])
+        public.execute("DELETE FROM pub_notices")
+        public.executemany("INSERT INTO pub_notices (id, title, body, published_at) VALUES (?,?,?,?)",
+                           [tuple(r) for r in notices])
         public.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('published_at', datetime('now'))")
         public.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('publish_version', ?)", (everything,))
     return counts

@@ -106,3 +106,23 @@ def test_routing_table_is_data_admins_edit(staff, citizen_settings):
         ticket = file_feedback(public, "Hàng xóm hát karaoke đến nửa đêm rất ồn", channel="web",
                                now=dt.datetime(2026, 11, 23, 8, 0))  # a Monday
     assert ticket["department"] == "Tổ môi trường phường" and ticket["deadline"] == "2026-11-27"
+
+
+def test_faq_and_notices_published_and_escaped(staff, citizen_settings, live_server_factory):
+    from appliance.citizen.public_app import create_public_app
+
+    with staff.client() as c:
+        csrf = login(c, "admin", "admin-demo")
+        for action, title, body in (("add_faq", "Giờ làm việc của bộ phận một cửa?", "Sáng 8:00–11:30, chiều 13:30."),
+                                    ("add_notice", "<b>Lịch</b> nghỉ", "Nghỉ ngày <script>x()</script> 2/9.")):
+            r = c.post("/quan-tri/cong-dan", data={"action": action, "title": title, "body": body, "csrf_token": csrf})
+            assert r.status_code == 303
+        assert "Giờ làm việc" in c.get("/quan-tri/cong-dan").text
+    staff_conn = connect(citizen_settings.db_path)
+    run_pending(staff_conn, citizen_settings, kinds=["citizen.publish"])
+    public = live_server_factory(create_public_app(citizen_settings, generator=None))
+    with public.client() as c:
+        reply = c.post("/api/v1/chat", json={"session_id": "s-faq-0001", "message": "gio lam viec mot cua the nao a"})
+        assert reply.json()["detail"] == "faq" and "13:30" in reply.json()["reply"]
+        home = c.get("/").text
+        assert "&lt;b&gt;Lịch&lt;/b&gt; nghỉ" in home and "<script>x()" not in home
