@@ -52,10 +52,20 @@ def fill(lines: list[str], values: Mapping[str, str]) -> list[str]:
     return out
 
 
+def ward_in_prose(name: str) -> str:
+    """"Phường Mẫu" → "phường Mẫu": in running text the unit's kind is lower case
+    (Phụ lục II NĐ 30: "Ủy ban nhân dân tỉnh Nam Định")."""
+    name = " ".join(name.split())
+    for kind in ("Phường ", "Xã ", "Thị trấn ", "Đặc khu "):
+        if name.startswith(kind):
+            return kind.lower() + name[len(kind):]
+    return name
+
+
 def template_values(settings: Settings, payload: Mapping[str, Any], don_vi: str) -> dict[str, str]:
     trich_yeu = normalize(str(payload.get("trich_yeu") or "")).strip()
     yeu_cau_lines = split_lines(payload.get("yeu_cau"))
-    ward = settings.ward_name.strip()
+    ward = ward_in_prose(settings.ward_name)
 
     def text_of(key: str) -> str:
         value = payload.get(key)

@@ -19,10 +19,10 @@ def db(settings: Settings) -> Iterator[sqlite3.Connection]:
     conn.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """One staff app per test module (starting one costs seconds on a loaded 2-core machine);
-    tests in a module use distinct data so they do not depend on each other."""
+    """One staff app for the drafting tests (starting one costs seconds on a loaded 2-core
+    machine); tests use distinct data so they do not depend on each other or on their order."""
     from appliance.app import create_app
     from appliance.demo.users import load as load_users
 

@@ -40,7 +40,7 @@ def test_a_failing_generator_falls_back_to_the_template(settings):
                                       generator=Chatty(RuntimeError("model down")), use_registry=False)
     assert engine == "template" and "Chưa có mô hình" in note
     assert "Trực 24/24 từ 28 tháng Chạp." in body
-    assert body[0] == "Ủy ban nhân dân Phường Mẫu thông báo về việc lịch trực Tết như sau:"
+    assert body[0] == "Ủy ban nhân dân phường Mẫu thông báo về việc lịch trực Tết như sau:"
 
 
 def test_officers_text_is_kept_verbatim(settings):
