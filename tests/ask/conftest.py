@@ -27,7 +27,7 @@ def reference(ask_data: tuple[Path, dict[str, Any]]) -> Reference:
     return Reference(ask_data[1], gen.TODAY)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def ask_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """The staff app over real HTTP on a generated ward, with a leader and a staff member."""
     from appliance.app import create_app

@@ -67,8 +67,12 @@ def test_unknown_question_gets_200_and_no_figure(ask_server):
 def test_staff_cannot_ask_and_anonymous_must_log_in(ask_server):
     with ask_server.client() as client:
         assert client.post("/api/v1/ask", json={"question": QUESTION}).status_code == 401
+        assert client.get("/api/v1/ask/history").status_code == 401
+        assert client.get("/hoi-dap").status_code == 303  # to the login page
+        assert client.post("/hoi-dap", data={"question": QUESTION}).status_code == 303
         csrf = login(client, "canbo", "canbo-test")
         response = client.post("/api/v1/ask", json={"question": QUESTION}, headers={"X-CSRF-Token": csrf})
+        assert client.get("/hoi-dap").status_code == 403
     assert response.status_code == 403
     assert response.json()["error"]["code"] == "forbidden"
 
