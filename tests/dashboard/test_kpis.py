@@ -27,14 +27,34 @@ def _only(figures: dict) -> dict:
     return {k: figures[k] for k in MEASURES}
 
 
-@pytest.fixture
-def generated(settings, server, tmp_path):
+@pytest.fixture(scope="module")
+def generated_server(tmp_path_factory):
+    """One app over the generated records for the whole module (importing them once keeps the suite fast)."""
+    from appliance.app import create_app
+    from appliance.demo.users import load as load_users
+    from tests.conftest import LiveServer, make_settings
+
+    folder = tmp_path_factory.mktemp("kpis")
+    settings = make_settings(folder / "data")
     rows = generate(1500, seed=7)
-    conn = connect(settings.db_path)
-    result = run_import(conn, "ho-so", write_csv(rows, tmp_path / "gen.csv", seed=3))
-    conn.close()
-    assert (result.imported, result.rejected) == (1500, 0)
-    return rows
+    with LiveServer(create_app(settings)) as server:
+        conn = connect(settings.db_path)
+        load_users(conn)
+        result = run_import(conn, "ho-so", write_csv(rows, folder / "gen.csv", seed=3))
+        conn.close()
+        assert (result.imported, result.rejected) == (1500, 0)
+        server.rows = rows  # type: ignore[attr-defined]
+        yield server
+
+
+@pytest.fixture
+def generated(generated_server):
+    return generated_server.rows
+
+
+@pytest.fixture
+def server(generated_server):
+    return generated_server
 
 
 def test_edge_cases_are_present(generated):

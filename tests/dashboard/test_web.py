@@ -60,7 +60,7 @@ def test_upload_runs_as_job_and_lists_rejected_rows(server, settings, tmp_path):
 
 
 def test_big_import_in_worker_does_not_block_web(server, settings, tmp_path):
-    path = write_csv(generate(40_000, seed=5, days=365), tmp_path / "big.csv")
+    path = write_csv(generate(30_000, seed=5, days=365), tmp_path / "big.csv")
     env = dict(os.environ, APPLIANCE_DATA_DIR=str(settings.data_dir))
     with server.client() as c:
         csrf = login(c, "lanhdao", "lanhdao-demo")
@@ -81,7 +81,7 @@ def test_big_import_in_worker_does_not_block_web(server, settings, tmp_path):
         finally:
             worker.terminate()
             worker.wait(timeout=20)
-    assert job["status"] == "done" and job["imported"] == 40_000
+    assert job["status"] == "done" and job["imported"] == 30_000
     assert any(0 < p < 100 for p in seen_progress), seen_progress  # progress was visible while it ran
     assert slowest < 3.0, f"the web app stalled {slowest:.1f} s during the import"
 
