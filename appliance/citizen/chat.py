@@ -15,7 +15,7 @@ from typing import Any
 
 from appliance.citizen import answers
 from appliance.citizen.intake import IntakeError, classifier_for, file_feedback, ticket_status
-from appliance.citizen.matching import Procedure, ProcedureIndex, find_spans, tokens
+from appliance.citizen.matching import PhraseSet, Procedure, ProcedureIndex, tokens
 from appliance.citizen.vocabulary import ASPECTS
 from appliance.db import transaction
 
@@ -63,12 +63,23 @@ def procedure_index(conn: sqlite3.Connection) -> ProcedureIndex:
         return index
 
 
+_PHRASE_SETS: dict[int, PhraseSet[None]] = {}
+
+
 def _has(words: list[str], phrases: tuple[str, ...] | list[str]) -> bool:
-    return any(find_spans(words, p.split()) for p in phrases)
+    key = id(phrases)  # the cue lists are module constants: build each matcher once
+    matcher = _PHRASE_SETS.get(key)
+    if matcher is None:
+        matcher = _PHRASE_SETS[key] = PhraseSet((p.split(), None) for p in phrases)
+    return matcher.any_in(words)
+
+
+_ASPECT_MATCHER: PhraseSet[str] = PhraseSet((cue.split(), aspect) for aspect, cues in ASPECTS.items() for cue in cues)
 
 
 def detect_aspects(words: list[str]) -> list[str]:
-    return [aspect for aspect, cues in ASPECTS.items() if _has(words, cues)]
+    found = {aspect for _, _, aspect in _ASPECT_MATCHER.find(words)}
+    return [aspect for aspect in ASPECTS if aspect in found]
 
 
 _FAQ_STOP = {"cho", "hoi", "em", "toi", "a", "la", "gi", "co", "khong", "cua", "o", "va", "the", "nao", "duoc",
@@ -178,7 +189,7 @@ class ChatBot:
                                  "tổ dân phố), từ khi nào?", "feedback", "ask_details")
             return self._file(conn, state, message, channel, channel_user)
         if top >= 1.0 or (top > 0 and aspects):
-            candidates = index.candidates(message)
+            candidates = index.candidates(message, ranked)
             current = state.get("procedure")
             if len(candidates) > 1 and current not in {m.procedure.code for m in candidates}:
                 state["choices"] = [m.procedure.code for m in candidates]

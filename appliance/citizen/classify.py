@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from appliance.citizen.matching import find_spans, tokens
+from appliance.citizen.matching import PhraseSet, tokens
 
 DATA = Path(__file__).with_name("data") / "feedback_classifier.toml"
 CATEGORIES = ("dat_dai", "trat_tu_do_thi", "moi_truong", "ha_tang", "an_ninh_trat_tu", "thu_tuc_hanh_chinh",
@@ -53,7 +53,7 @@ def _features(words: Sequence[str]) -> Counter[str]:
 class FeedbackClassifier:
     def __init__(self, extra_examples: Iterable[tuple[str, str]] = ()):
         data = seed()
-        self.keywords = {cat: [tuple(tokens(k)) for k in v["keywords"]] for cat, v in data.items()}
+        self.keywords = PhraseSet((tokens(k), cat) for cat, v in data.items() for k in v["keywords"])
         examples: list[tuple[str, list[str], float]] = []
         for cat, v in data.items():
             examples.extend((cat, tokens(text), 1.0) for text in v["examples"])
@@ -75,8 +75,7 @@ class FeedbackClassifier:
         return {t: v / norm for t, v in vec.items()}
 
     def rule_scores(self, words: Sequence[str]) -> dict[str, float]:
-        hits = [(s, e, cat) for cat, phrases in self.keywords.items() for ph in phrases if ph
-                for s, e in find_spans(words, ph)]
+        hits = self.keywords.find(words)
         kept = {h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
                                            for o in hits)}
         scores: dict[str, float] = {}

@@ -10,9 +10,10 @@ are close, the chatbot asks which one is meant instead of guessing.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from appliance.citizen.vocabulary import AMBIGUOUS_TERMS, CUE_BONUS, CUE_WORDS, PROCEDURE_TERMS, TEENCODE
 from appliance.text import fold
@@ -23,6 +24,7 @@ _GENERIC = {"dang", "ky", "cap", "giay", "thu", "tuc", "cho", "va", "cua", "tu",
             "thong", "tin", "nhan", "xac", "ban", "ho", "chung", "thuc"}
 CLARIFY_RATIO = 0.75
 SINGLE_WORD_FACTOR = 0.6
+T = TypeVar("T")
 
 
 def tokens(text: str | None) -> list[str]:
@@ -58,6 +60,28 @@ def find_spans(words: Sequence[str], phrase: Sequence[str]) -> list[tuple[int, i
     return [(i, i + n) for i in range(len(words) - n + 1) if tuple(words[i:i + n]) == tuple(phrase)]
 
 
+class PhraseSet(Generic[T]):
+    """Many phrases found in one pass: phrases are indexed by their first word."""
+
+    def __init__(self, phrases: Iterable[tuple[Sequence[str], T]]):
+        self.by_first: dict[str, list[tuple[tuple[str, ...], T]]] = defaultdict(list)
+        for phrase, payload in phrases:
+            if phrase:
+                self.by_first[phrase[0]].append((tuple(phrase), payload))
+
+    def find(self, words: Sequence[str]) -> list[tuple[int, int, T]]:
+        found = []
+        for i, word in enumerate(words):
+            for phrase, payload in self.by_first.get(word, ()):
+                end = i + len(phrase)
+                if end <= len(words) and tuple(words[i:end]) == phrase:
+                    found.append((i, end, payload))
+        return found
+
+    def any_in(self, words: Sequence[str]) -> bool:
+        return bool(self.find(words))
+
+
 class ProcedureIndex:
     def __init__(self, procedures: Iterable[Procedure]):
         self.procedures = list(procedures)
@@ -85,13 +109,11 @@ class ProcedureIndex:
                 if any(key in name_fold for key in keys):
                     self.phrases.append((tuple(term.split()), proc.code, 1.0))
         self.by_code = {p.code: p for p in self.procedures}
+        self.matcher: PhraseSet[tuple[str, float]] = PhraseSet((ph, (code, f)) for ph, code, f in self.phrases)
 
     def rank(self, text: str) -> list[Match]:
         words = tokens(text)
-        hits: list[tuple[int, int, str, float]] = []
-        for phrase, code, factor in self.phrases:
-            for start, end in find_spans(words, phrase):
-                hits.append((start, end, code, factor))
+        hits = [(start, end, code, factor) for start, end, (code, factor) in self.matcher.find(words)]
         # Drop a hit lying strictly inside a longer hit: the longer wording is more specific.
         kept = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
                                            for o in hits)]
@@ -116,9 +138,9 @@ class ProcedureIndex:
         ranked = self.rank(text)
         return ranked[0].procedure if ranked else None
 
-    def candidates(self, text: str) -> list[Match]:
+    def candidates(self, text: str, ranked: list[Match] | None = None) -> list[Match]:
         """The procedures close enough to the best one that the citizen should choose."""
-        ranked = self.rank(text)
+        ranked = self.rank(text) if ranked is None else ranked
         if not ranked:
             return []
         top = ranked[0].score
