@@ -125,7 +125,7 @@ class Catalog:
         close words, one that forms a known phrase with a neighbour wins ("tiep nhna" → nhan)."""
         if token in self.words:
             return self.swap_in_context(token, before, after)
-        if token.isdigit() or len(token) < 3:
+        if any(ch.isdigit() for ch in token) or len(token) < 3:
             return token
         limit = 1 if len(token) < 8 else 2
         best: list[str] = []
@@ -134,6 +134,8 @@ class Catalog:
             if abs(len(word) - len(token)) > limit or len(word) < 3:
                 continue
             distance = levenshtein(token, word, limit)
+            if distance > limit:
+                continue
             if distance < best_distance:
                 best, best_distance = [word], distance
             elif distance == best_distance:

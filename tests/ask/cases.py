@@ -48,6 +48,8 @@ CASES: list[Case] = [
     ("ty le dung han thang 9 nam 2026", lambda R: one(R.on_time_rate(SEP)), "all"),
     ("Tỷ lệ trễ hạn quý trước", lambda R: one(R.late_rate(Q3)), "all"),
     ("Bao nhiêu hồ sơ trễ hạn tháng 10/2026?", lambda R: one(R.late(R.resolved(OCT))), "all"),
+    ("quý 3/2026 có bao nhiêu hồ sơ trễ hạn?", lambda R: one(R.late(R.resolved(Q3))), "all"),
+    ("tháng 9/2026 bao nhiêu hồ sơ bị từ chối", lambda R: one(R.rejected(SEP)), "all"),
     ("Có bao nhiêu hồ sơ quá hạn chưa giải quyết?", lambda R: one(len(R.overdue_at(TODAY))), "all"),
     ("co bao nhieu ho so qua han chua giai quyet", lambda R: one(len(R.overdue_at(TODAY))), "all"),
     ("Số hồ sơ quá hạn chưa giải quyết tháng 10/2026", lambda R: one(len(R.overdue_at(OCT[1]))), "all"),
