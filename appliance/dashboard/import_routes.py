@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from appliance.auth.audit import audit
 from appliance.dashboard.importers import start_run
-from appliance.http.deps import Conn, SettingsDep, StaffUser
+from appliance.http.deps import AdminUser, Conn, SettingsDep, StaffUser
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.jobs import enqueue, get_job
@@ -89,3 +89,9 @@ def import_status_page(request: Request, conn: Conn, user: StaffUser, job_id: in
 @router.get("/api/v1/dashboard/imports/{job_id}")
 def import_status_api(conn: Conn, user: StaffUser, job_id: int) -> JSONResponse:
     return JSONResponse(_load_job(conn, job_id))
+
+
+@router.get("/quan-tri/nhap-du-lieu")
+def admin_import_link(admin: AdminUser) -> Response:
+    """The admin hub lists imports too; the page itself is shared with staff who import files."""
+    return RedirectResponse("/nhap-du-lieu", status_code=303)

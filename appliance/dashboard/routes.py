@@ -28,6 +28,8 @@ from appliance.http.rendering import render
 from appliance.text import format_date_short
 
 router = APIRouter()
+ADMIN_LINKS = [("/quan-tri/nhap-du-lieu", "Nhập dữ liệu",
+                "Nhập sổ theo dõi hồ sơ và chỉ tiêu KT-XH từ tệp CSV/XLSX; xem các lần nhập và dòng bị từ chối")]
 router.include_router(wall_router)
 router.include_router(import_router)
 

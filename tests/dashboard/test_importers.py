@@ -133,3 +133,15 @@ def test_unreadable_file_raises_source_error(conn, tmp_path):
     path.write_bytes(b"")
     with pytest.raises(SourceError):
         run_import(conn, "ho-so", path)
+
+
+def test_doctor_reports_data_freshness(settings, conn):
+    from appliance.dashboard.doctor import checks
+
+    assert checks(settings)[0].ok is False  # nothing imported yet
+    run_import(conn, "ho-so", SAMPLE)
+    check = checks(settings)[0]
+    assert check.ok and check.message.startswith("40 hồ sơ")
+    conn.execute("UPDATE meta SET value = '2020-01-01 00:00:00' WHERE key = 'last_import_at'")
+    stale = checks(settings)[0]
+    assert not stale.ok and "appliance import ho-so" in stale.fix
