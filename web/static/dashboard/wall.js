@@ -5,6 +5,7 @@
   const LABELS = { tiep_nhan: "Tiếp nhận", da_giai_quyet: "Đã giải quyết", ty_le_dung_han: "Tỷ lệ đúng hạn",
     ty_le_truc_tuyen: "Tỷ lệ trực tuyến", qua_han_chua_giai_quyet: "Quá hạn chưa giải quyết" };
   const WORSE_WHEN_UP = { qua_han_chua_giai_quyet: true };
+  const NEUTRAL = { tiep_nhan: true };  // more or fewer filings is neither good nor bad news
   const ROTATE_MS = 15000;
   const num = function (v, d) { return window.fmtNumber ? window.fmtNumber(v, d) : String(v); };
   const pct = function (v) { return v === null || v === undefined ? "—" : num(v, 1) + "%"; };
@@ -36,7 +37,7 @@
       if (t.change === null) { change.textContent = ""; change.className = "wall-tile-change"; return; }
       const up = t.change > 0;
       const bad = t.change !== 0 && (up === !!WORSE_WHEN_UP[t.name]);
-      change.className = "wall-tile-change " + (t.change === 0 ? "" : (bad ? "bad" : "good"));
+      change.className = "wall-tile-change " + (t.change === 0 || NEUTRAL[t.name] ? "" : (bad ? "bad" : "good"));
       const amount = t.name.indexOf("ty_le") === 0 ? num(Math.abs(t.change), 1) + " điểm %" : num(Math.abs(t.change));
       change.textContent = (up ? "▲ " : (t.change < 0 ? "▼ " : "＝ ")) + amount + " so với " + s.period.previous_label;
     });
@@ -68,7 +69,8 @@
     const big = Math.round(window.innerHeight * 0.022);
     chart.setOption({
       animation: false, textStyle: { color: "#e6edf5", fontSize: big },
-      legend: { top: 0, textStyle: { color: "#e6edf5", fontSize: big } },
+      legend: { top: Math.round(big * 0.3), itemWidth: big * 1.6, itemHeight: big * 0.9, itemGap: big,
+                textStyle: { color: "#e6edf5", fontSize: big } },
       grid: { left: "3%", right: "4%", top: big * 3, bottom: big * 2, containLabel: true },
       xAxis: { type: "category", data: s.trend.map(function (m) { return m.month.slice(5) + "/" + m.month.slice(2, 4); }),
                axisLabel: { color: "#c9d6e3", fontSize: big } },
@@ -78,7 +80,8 @@
       series: [
         { name: "Tiếp nhận", type: "bar", data: s.trend.map(function (m) { return m.tiep_nhan; }), itemStyle: { color: "#4a90d9" } },
         { name: "Đã giải quyết", type: "bar", data: s.trend.map(function (m) { return m.da_giai_quyet; }), itemStyle: { color: "#43b05c" } },
-        { name: "Tỷ lệ đúng hạn", type: "line", yAxisIndex: 1, lineStyle: { width: 4 }, symbolSize: 10,
+        { name: "Tỷ lệ đúng hạn", type: "line", yAxisIndex: 1, lineStyle: { width: Math.max(3, big / 6) },
+          symbolSize: Math.max(8, big / 2.5),
           data: s.trend.map(function (m) { return m.ty_le_dung_han; }), itemStyle: { color: "#ffb74d" } },
       ],
     });
