@@ -69,6 +69,11 @@ def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[A
     if query.kind == "indicator":
         if not rows:
             return f"{head}: chưa có số liệu chỉ tiêu cho kỳ này."
+        if intent.order and rows[0][4] is not None:
+            word = "thấp nhất" if intent.order == "asc" else "cao nhất"
+            return (f"{head}: chỉ tiêu đạt {word} so với kế hoạch là «{rows[0][0]}», thực hiện "
+                    f"{format_number(rows[0][3], 1)} {rows[0][1]} trên kế hoạch {format_number(rows[0][2], 1)} "
+                    f"{rows[0][1]} ({format_percent(rows[0][4])}); các chỉ tiêu khác trong bảng.")
         lines = [f"{r[0]}: thực hiện {format_number(r[3], 1)} {r[1]}, kế hoạch {format_number(r[2], 1)} {r[1]}"
                  + (f", đạt {format_percent(r[4])} kế hoạch" if r[4] is not None else "") for r in rows[:5]]
         more = f" (và {len(rows) - 5} chỉ tiêu khác trong bảng)" if len(rows) > 5 else ""
@@ -93,8 +98,10 @@ def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[A
         key = keys[0]
         (label_a, *vals_a), (label_b, *vals_b) = rows[0], rows[1]
         a, b = vals_a[0], vals_b[0]
-        text = (f"{_cap(_label(key))}: {label_b} là {value_text(key, b)}, "
-                f"{label_a} là {value_text(key, a)}")
+        def said(label: str, value: Any) -> str:
+            return f"{label} là {value_text(key, value)}" if value is not None else f"{label} chưa có số liệu"
+
+        text = f"{_cap(_label(key))}: {said(label_b, b)}, {said(label_a, a)}"
         if a is not None and b is not None:
             diff = b - a
             word = "tăng" if diff > 0 else "giảm" if diff < 0 else "không đổi"

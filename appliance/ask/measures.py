@@ -48,7 +48,7 @@ RECORD_PHRASES: list[tuple[str, str]] = [
     ("bao nhieu ngay", "so_ngay_tb"),
     ("chua giai quyet", "chua_giai_quyet"), ("chua tra ket qua", "chua_giai_quyet"),
     ("ton dong", "chua_giai_quyet"), ("dang ton", "chua_giai_quyet"), ("con ton", "chua_giai_quyet"),
-    ("dung thoi han", "dung_han"), ("dung han", "dung_han"), ("dung hen", "dung_han"), ("truoc han", "dung_han"),
+    ("dung thoi han", "dung_han"), ("dung han", "dung_han"), ("dung hen", "dung_han"),
     ("tre han", "tre_han"), ("tre hen", "tre_han"), ("tra tre", "tre_han"), ("tra cham", "tre_han"),
     ("cham han", "tre_han"),
     ("qua han", "qua_han"),

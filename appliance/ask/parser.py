@@ -32,7 +32,14 @@ from appliance.ask.measures import (
 )
 from appliance.ask.vocab import CHANNELS, FEEDBACK_CHANNELS, FEEDBACK_STATUSES, FILLER, STATUSES, Catalog
 from appliance.text import fold
-from appliance.text.periods import Period, find_periods, month_period, range_period
+from appliance.text.periods import (
+    Period,
+    find_periods,
+    half_period,
+    month_period,
+    quarter_period,
+    range_period,
+)
 
 _TOKEN = re.compile(r"\d+(?:[/\-.]\d+)*|[a-z]+|%|[,;?]")
 
@@ -125,13 +132,47 @@ def _periods(tokens: Tokens, today: dt.date, intent: Intent) -> list[Period]:
     found = find_periods(text, today)
     for start, end, _ in found:
         tokens.mark_chars(start, end)
-    periods = [p for _, _, p in found]
+    periods = _apply_year_words(found, text)
     if same_last_year and periods:
         periods = [periods[0].same_period_last_year(), periods[0]]
     elif same_last_year:
         current = month_period(today)
         periods = [current.same_period_last_year(), current]
     return periods
+
+
+def _reshape(period: Period, year: int) -> Period:
+    first = dt.date(year, period.start.month, 1)
+    if period.kind == "quarter":
+        return quarter_period(first)
+    if period.kind == "half":
+        return half_period(first)
+    return month_period(first)
+
+
+def _apply_year_words(found: list[tuple[int, int, Period]], text: str) -> list[Period]:
+    """"quý 3 năm nay và năm ngoái", "tháng 10 năm ngoái": a year that follows a month, quarter or
+    half written without its own year says which year that is, and is not a period of its own."""
+    out: list[Period] = []
+    shape: Period | None = None  # the sub-year period the next year word applies to
+    last_was_shaped = False
+    for start, end, period in found:
+        explicit_year = re.search(r"\d{4}", text[start:end]) is not None
+        if period.kind in ("month", "quarter", "half") and not explicit_year:
+            shape, last_was_shaped = period, False
+            out.append(period)
+            continue
+        if period.kind == "year" and shape is not None:
+            reshaped = _reshape(shape, period.start.year)
+            if last_was_shaped:
+                out.append(reshaped)  # "… năm nay và năm ngoái": the same shape, another year
+            else:
+                out[-1] = reshaped
+            last_was_shaped = True
+            continue
+        shape, last_was_shaped = None, False
+        out.append(period)
+    return out
 
 
 def _domain(tokens: Tokens) -> str:
@@ -214,6 +255,8 @@ def _measures(tokens: Tokens, intent: Intent) -> None:
     if not found:
         found = ["tiep_nhan" if intent.domain == "ho_so" else "pa_tiep_nhan"]
     intent.measures = found
+    if rate_anywhere and not any(MEASURES[m].kind == "rate" for m in found):
+        intent.measures = []  # "tỷ lệ" of what? Answering a count instead would mislead.
 
 
 def _grouping(tokens: Tokens, intent: Intent) -> None:
@@ -249,7 +292,9 @@ def _grouping(tokens: Tokens, intent: Intent) -> None:
             n = len(phrase.split())
             before = tokens.items[start - 1] if start > 0 else ""
             after = tokens.items[start + n] if start + n < len(tokens.items) else ""
-            ranked = intent.order is not None or before == "top" or before.isdigit()
+            ranked = intent.order is not None or before == "top" or (before.isdigit() and not tokens.used[start - 1])
+            if column in intent.filters:
+                continue  # "cán bộ Hà": a filter already, not a grouping
             if before in {"theo", "tung", "cac", "moi"} or after in {"nao", "gi"} or (ranked and column != "month"):
                 if column == "month" and intent.per:
                     continue
@@ -291,6 +336,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if intent.domain == "chi_tieu":
         return _finish_indicator(tokens, intent, periods, today)
     _measures(tokens, intent)
+    if not intent.measures:
+        return ParseResult(intent, False, "chưa rõ cần tính tỷ lệ nào: đúng hạn, trễ hạn, trực tuyến hay từ chối")
     _grouping(tokens, intent)
     if periods:
         intent.period = periods[0]
@@ -323,6 +370,10 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
 
 
 def _finish_indicator(tokens: Tokens, intent: Intent, periods: list[Period], today: dt.date) -> ParseResult:
+    if _take_first(tokens, TOP_ASC + ["dat thap nhat", "kem nhat"]):
+        intent.order = "asc"
+    elif _take_first(tokens, TOP_DESC + ["dat cao nhat", "tot nhat"]):
+        intent.order = "desc"
     for word in ("thuc hien", "dat", "so voi", "bao nhieu", "phan tram", "%", "ty le", "hoan thanh"):
         _take_first(tokens, [word])
     period = periods[0] if periods else None

@@ -150,8 +150,10 @@ def _indicator(intent: Intent) -> Query:
     where = [f"ky = {q(ky)}"]
     if intent.indicator:
         where.append(f"chi_tieu = {q(intent.indicator)}")
+    order = "chi_tieu" if intent.order is None else (
+        f"ty_le_hoan_thanh IS NULL, ty_le_hoan_thanh {'ASC' if intent.order == 'asc' else 'DESC'}, chi_tieu")
     sql = ("SELECT chi_tieu, don_vi_tinh, ke_hoach, thuc_hien, ty_le_hoan_thanh FROM v_chi_tieu WHERE "
-           + " AND ".join(where) + " ORDER BY chi_tieu")
+           + " AND ".join(where) + f" ORDER BY {order}")
     return Query(sql, ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh"], "indicator")
 
 

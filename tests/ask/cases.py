@@ -155,6 +155,12 @@ CASES: list[Case] = [
     ("Tiếp nhận tháng 10/2026 so với cùng kỳ năm trước",
      lambda R: [[len(R.received(month(2025, 10)))], [len(R.received(OCT))]], "values"),
     ("giai quyet quy 3 so voi ky truoc", lambda R: [[len(R.resolved(Q2))], [len(R.resolved(Q3))]], "values"),
+    ("Tiếp nhận quý 4 năm nay so với năm ngoái",
+     lambda R: [[len(R.received(quarter(2025, 4)))], [len(R.received(quarter(2026, 4)))]], "values"),
+    ("tháng 10 năm ngoái tiếp nhận bao nhiêu hồ sơ", lambda R: one(len(R.received(month(2025, 10)))), "all"),
+    ("Quý 3 năm nay giải quyết bao nhiêu hồ sơ?", lambda R: one(len(R.resolved(Q3))), "all"),
+    ("trong tháng 10 cán bộ Hà xử lý được bao nhiêu hồ sơ",
+     lambda R: one(len(R.resolved(OCT, can_bo_xu_ly="Phạm Thu Hà"))), "all"),
     # --- averages -------------------------------------------------------------------------------------------
     ("Bình quân mỗi tháng tiếp nhận bao nhiêu hồ sơ năm 2026?", lambda R: per_month(R, year(2026)), "all"),
     ("trung binh moi thang tiep nhan bao nhieu ho so quy 3", lambda R: per_month(R, Q3), "all"),
@@ -195,6 +201,8 @@ CASES: list[Case] = [
      lambda R: R.indicator("2026-10", "Thu ngân sách nhà nước trên địa bàn"), "all"),
     ("cac chi tieu kinh te xa hoi quy 3", lambda R: R.indicator("2026-Q3"), "all"),
     ("chỉ tiêu tỷ lệ hộ nghèo tháng 9/2026", lambda R: R.indicator("2026-09", "Tỷ lệ hộ nghèo"), "all"),
+    ("Chỉ tiêu nào đạt thấp nhất tháng 9/2026?",
+     lambda R: sorted(R.indicator("2026-09"), key=lambda r: (r[4], r[0])), "first"),
 ]
 
 # Questions the parser must not answer with a figure (it cannot know): it says so instead.
@@ -204,6 +212,8 @@ UNANSWERABLE = [
     "Lĩnh vực giáo dục tháng 10 tiếp nhận bao nhiêu hồ sơ?",
     "Bao nhiêu hồ sơ được giải quyết bằng robot?",
     "Tháng 13 tiếp nhận bao nhiêu hồ sơ?",
+    "Tỷ lệ tháng 10 là bao nhiêu?",
+    "Hồ sơ giải quyết trước hạn tháng 10",
 ]
 
 __all__ = ["CASES", "UNANSWERABLE", "within"]
