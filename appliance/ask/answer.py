@@ -128,7 +128,7 @@ def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[A
             return FEEDBACK_STATUS_LABELS.get(value, value)
         return str(category_labels.get(value, value))
 
-    if intent.group == "month":
+    if intent.group == "month" and intent.order is None:
         values = [(r[0], r[1]) for r in rows if r[1] is not None]
         hi = max(values, key=lambda v: v[1])
         lo = min(values, key=lambda v: v[1])
@@ -159,7 +159,7 @@ def chart(intent: Intent | None, query: Query | None, rows: list[list[Any]],
     else:
         names = [str(labels.get(r[0], r[0])) for r in rows]
     values = [None if r[1] is None else round(float(r[1]), 2) for r in rows]
-    line = intent.group == "month"
+    line = intent.group == "month" and intent.order is None
     horizontal = not line and query.kind == "group" and max(len(n) for n in names) > 12
     category = {"type": "category", "data": names, "axisLabel": {"interval": 0, "width": 160, "overflow": "truncate"}}
     value_axis: dict[str, Any] = {"type": "value", "name": "%" if measure.kind == "rate" else measure.unit}

@@ -57,7 +57,7 @@ RECORD_PHRASES: list[tuple[str, str]] = [
     ("hoan thanh", "da_giai_quyet"),
     ("bi tu choi", "tu_choi"), ("tu choi", "tu_choi"),
     ("tiep nhan", "tiep_nhan"), ("nhan duoc", "tiep_nhan"), ("nop vao", "tiep_nhan"), ("nop", "tiep_nhan"),
-    ("xu ly", "da_giai_quyet"),
+    ("xu ly", "da_giai_quyet"), ("tre", "tre_han"),
 ]
 FEEDBACK_PHRASES: list[tuple[str, str]] = [
     ("qua han", "pa_qua_han"), ("tre han", "pa_qua_han"), ("cham xu ly", "pa_qua_han"),

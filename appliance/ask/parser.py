@@ -71,8 +71,10 @@ class ParseResult:
 class Tokens:
     """Folded, repaired tokens with a consumed mark each."""
 
-    def __init__(self, question: str, catalog: Catalog):
+    def __init__(self, question: str, catalog: Catalog, today: dt.date | None = None):
         raw = _TOKEN.findall(fold(question).replace("ti le", "ty le"))
+        if today is not None:
+            raw = [_with_year(t, today) for t in raw]
         self.items = [catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]
         self.used = [t in {",", ";", "?"} for t in self.items]
@@ -112,6 +114,20 @@ class Tokens:
     def unexplained(self) -> list[str]:
         # A number nobody used ("tháng 13") is unexplained too: ignoring it would answer another question.
         return [t for t, u in zip(self.items, self.used, strict=True) if not u and t not in FILLER]
+
+
+def _with_year(token: str, today: dt.date) -> str:
+    """"1/10" (a day without its year) → "1/10/2026": the latest such day not after today."""
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})", token)
+    if not m:
+        return token
+    day, month = int(m.group(1)), int(m.group(2))
+    try:
+        year = today.year if dt.date(today.year, month, day) <= today else today.year - 1
+        dt.date(year, month, day)
+    except ValueError:
+        return token
+    return f"{day}/{month}/{year}"
 
 
 def _take_first(tokens: Tokens, phrases: list[str]) -> bool:
@@ -322,7 +338,7 @@ def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
 
 
 def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) -> ParseResult:
-    tokens = Tokens(question, catalog)
+    tokens = Tokens(question, catalog, today)
     if not tokens.unexplained() and not any(t.isdigit() for t in tokens.items) and len(tokens.items) < 2:
         return ParseResult(None, False, "Câu hỏi quá ngắn.")
     intent = Intent(domain=_domain(tokens) if domain is None else domain)

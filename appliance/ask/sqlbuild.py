@@ -104,8 +104,8 @@ def _select(intent: Intent, period: Period | None, today: dt.date,
     if group_col:
         sql += f" GROUP BY {group_col}"
         first = measures[0].key
-        if intent.group == "month":
-            sql += f" ORDER BY {group_col}"
+        if intent.group == "month" and intent.order is None:
+            sql += f" ORDER BY {group_col}"  # a trend reads in time order, every month kept
         else:
             sql += f" ORDER BY {first} {'ASC' if intent.order == 'asc' else 'DESC'}, {group_col}"
         if intent.limit:

@@ -65,6 +65,9 @@ CASES: list[Case] = [
     ("Tuần trước giải quyết bao nhiêu hồ sơ?",
      lambda R: one(len(R.resolved((D(2026, 11, 9), D(2026, 11, 15))))), "all"),
     ("30 ngày qua tiếp nhận bao nhiêu hồ sơ", lambda R: one(len(R.received((D(2026, 10, 22), TODAY)))), "all"),
+    ("tiep nhan bao nhieu ho so tu 1/10 den 15/10",
+     lambda R: one(len(R.received((D(2026, 10, 1), D(2026, 10, 15))))), "all"),
+    ("hồ sơ trễ tháng 10", lambda R: one(R.late(R.resolved(OCT))), "all"),
     ("Từ 01/10/2026 đến 15/10/2026 tiếp nhận bao nhiêu hồ sơ?",
      lambda R: one(len(R.received((D(2026, 10, 1), D(2026, 10, 15))))), "all"),
     ("6 tháng đầu năm giải quyết bao nhiêu hồ sơ", lambda R: one(len(R.resolved((D(2026, 1, 1), D(2026, 6, 30))))),
@@ -146,6 +149,8 @@ CASES: list[Case] = [
      lambda R: R.monthly(R.resolved(Q3), "ngay_tra_ket_qua"), "all"),
     ("Diễn biến hồ sơ tiếp nhận lĩnh vực Hộ tịch theo tháng quý 3",
      lambda R: R.monthly(R.received(Q3, linh_vuc="Hộ tịch"), "ngay_tiep_nhan"), "all"),
+    ("Tháng nào tiếp nhận nhiều hồ sơ nhất năm nay?",
+     lambda R: R.ranked({k: v for k, v in R.monthly(R.received(year(2026)), "ngay_tiep_nhan")}), "first"),
     # --- comparisons between periods ----------------------------------------------------------------------
     ("So sánh số hồ sơ tiếp nhận tháng này với tháng trước",
      lambda R: [[len(R.received(OCT))], [len(R.received(NOV))]], "values"),
