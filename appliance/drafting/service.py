@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -19,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from appliance.auth.audit import audit
 from appliance.auth.users import User
 from appliance.config import Settings
-from appliance.db import connect
+from appliance.db import connect, transaction
 from appliance.drafting import bien_ban, numbering
 from appliance.drafting.composer import compose_body, fill, split_lines, template_values
 from appliance.drafting.doctypes import TemplateError, load_doctype
@@ -192,20 +194,32 @@ def _row(conn: sqlite3.Connection, document_id: int) -> sqlite3.Row:
     return row
 
 
+@contextmanager
+def _atomic(conn: sqlite3.Connection) -> Iterator[None]:
+    """The document and its audit row together; joins a transaction the caller already opened
+    (the meetings pipeline may write its biên bản inside its own)."""
+    if conn.in_transaction:
+        yield
+    else:
+        with transaction(conn):
+            yield
+
+
 def create_draft(conn: sqlite3.Connection, settings: Settings, payload: dict[str, Any], user: User | None,
                  *, generator: Any = None, use_registry: bool = True) -> dict[str, Any]:
     model, note = build_model(settings, payload, generator=generator, use_registry=use_registry)
     doctype = load_doctype(settings, model.doc_type)
-    cur = conn.execute(
-        "INSERT INTO drafting_documents (doc_type, register, trich_yeu, trich_yeu_fold, model, engine,"
-        " created_by, created_by_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (model.doc_type, doctype.so_dang_ky, model.trich_yeu, fold(model.trich_yeu),
-         json.dumps(model.to_dict(), ensure_ascii=False), model.engine,
-         user.id if user else None, user.display_name if user else None),
-    )
-    document_id = int(cur.lastrowid or 0)
-    audit(conn, "drafting.create", user=user, target=str(document_id),
-          detail={"doc_type": model.doc_type, "trich_yeu": model.trich_yeu}, engine=model.engine)
+    with _atomic(conn):
+        cur = conn.execute(
+            "INSERT INTO drafting_documents (doc_type, register, trich_yeu, trich_yeu_fold, model, engine,"
+            " created_by, created_by_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (model.doc_type, doctype.so_dang_ky, model.trich_yeu, fold(model.trich_yeu),
+             json.dumps(model.to_dict(), ensure_ascii=False), model.engine,
+             user.id if user else None, user.display_name if user else None),
+        )
+        document_id = int(cur.lastrowid or 0)
+        audit(conn, "drafting.create", user=user, target=str(document_id),
+              detail={"doc_type": model.doc_type, "trich_yeu": model.trich_yeu}, engine=model.engine)
     return answer(_row(conn, document_id), note)
 
 
@@ -252,12 +266,13 @@ def update_draft(conn: sqlite3.Connection, settings: Settings, document_id: int,
         current = model.signers[0] if model.signers else Signer("", "", "")
         model.signers = [resolve_signer(settings, changes.get("nguoi_ky", current.name),
                                         changes.get("chuc_vu") or None, changes.get("quyen_han"))]
-    conn.execute(
-        "UPDATE drafting_documents SET model = ?, trich_yeu = ?, trich_yeu_fold = ?, updated_at = datetime('now')"
-        " WHERE id = ? AND status = 'draft'",
-        (json.dumps(model.to_dict(), ensure_ascii=False), model.trich_yeu, fold(model.trich_yeu), document_id),
-    )
-    audit(conn, "drafting.edit", user=user, target=str(document_id), detail={"fields": sorted(changes)})
+    with _atomic(conn):
+        conn.execute(
+            "UPDATE drafting_documents SET model = ?, trich_yeu = ?, trich_yeu_fold = ?, updated_at = datetime('now')"
+            " WHERE id = ? AND status = 'draft'",
+            (json.dumps(model.to_dict(), ensure_ascii=False), model.trich_yeu, fold(model.trich_yeu), document_id),
+        )
+        audit(conn, "drafting.edit", user=user, target=str(document_id), detail={"fields": sorted(changes)})
     return answer(_row(conn, document_id))
 
 

@@ -138,21 +138,26 @@ def test_edit_then_issue_by_a_leader_only(server):
 
 
 def test_meetings_can_create_a_bien_ban_through_the_service(settings):
-    from appliance.db import migrate
+    from appliance.db import migrate, transaction
     from appliance.drafting.service import create_draft, render_docx
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     conn = connect(settings.db_path)
     migrate(conn)
-    result = create_draft(conn, settings, {
-        "doc_type": "bien_ban", "trich_yeu": "Họp giao ban tháng 11", "thoi_gian_bat_dau": "2026-11-20T08:05",
-        "dia_diem": "Phòng họp số 1", "thanh_phan": ["Nguyễn Văn An", "Trần Thị Bình"], "chu_tri": "Nguyễn Văn An",
-        "thu_ky": "Phạm Thu Hà", "noi_dung": ["Người nói 1: báo cáo tiến độ.", "Người nói 2: đề xuất."],
-        "ket_luan": ["Giao Văn phòng tổng hợp."], "thoi_gian_ket_thuc": "2026-11-20T09:40", "engine": "rules"}, None)
+    with transaction(conn):  # inside the caller's own transaction (the meetings pipeline's)
+        result = _bien_ban(conn, settings, create_draft)
     assert result["so_ky_hieu"] == "…/BB-UBND" and result["engine"] == "rules"
     assert "Thời gian bắt đầu: 08 giờ 05, ngày 20 tháng 11 năm 2026." in result["text"]
     assert "Cuộc họp kết thúc vào 09 giờ 40, ngày 20 tháng 11 năm 2026./." in result["text"]
     assert render_docx(result["id"], settings=settings)[:2] == b"PK"
+
+
+def _bien_ban(conn, settings, create_draft):
+    return create_draft(conn, settings, {
+        "doc_type": "bien_ban", "trich_yeu": "Họp giao ban tháng 11", "thoi_gian_bat_dau": "2026-11-20T08:05",
+        "dia_diem": "Phòng họp số 1", "thanh_phan": ["Nguyễn Văn An", "Trần Thị Bình"], "chu_tri": "Nguyễn Văn An",
+        "thu_ky": "Phạm Thu Hà", "noi_dung": ["Người nói 1: báo cáo tiến độ.", "Người nói 2: đề xuất."],
+        "ket_luan": ["Giao Văn phòng tổng hợp."], "thoi_gian_ket_thuc": "2026-11-20T09:40", "engine": "rules"}, None)
 
 
 def test_admin_edits_a_template_as_data(server):
