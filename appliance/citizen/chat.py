@@ -121,6 +121,8 @@ class ChatBot:
     def _save(self, conn: sqlite3.Connection, session_id: str, state: dict[str, Any], message: str,
               reply: ChatReply) -> None:
         code = reply.procedure.code if reply.procedure else None
+        if reply.intent == "feedback":  # the complaint itself lives in the inbox, then only on the staff side
+            message = "(nội dung phản ánh: chuyển vào hộp phản ánh của phường)"
         with transaction(conn):
             conn.execute("UPDATE chat_sessions SET state = ?, updated_at = datetime('now') WHERE id = ?",
                          (json.dumps(state, ensure_ascii=False), session_id))

@@ -163,7 +163,7 @@ def create_public_app(settings: Settings | None = None, *, generator: Any = "aut
                                    address=body.address)
         except IntakeError as exc:
             raise AppError(422, str(exc), "invalid") from None
-        return JSONResponse(ticket, status_code=201)
+        return JSONResponse(ticket)
 
     @app.get("/api/v1/feedback/{ticket_code}")
     def feedback_status(ticket_code: str, request: Request, conn: PublicConn) -> JSONResponse:

@@ -117,9 +117,10 @@ def pull(staff: sqlite3.Connection, public: sqlite3.Connection) -> int:
             if cur.rowcount:
                 staff.execute("INSERT INTO feedback_history (feedback_id, action, detail) VALUES (?, 'pulled', ?)",
                               (cur.lastrowid, row["channel"]))
-        # Only now, with the staff copy committed, does personal data leave public.db.
-        public.execute("UPDATE inbox SET pulled_at = datetime('now'), name = NULL, phone = NULL, address = NULL"
-                       " WHERE id = ?", (row["id"],))
+        # Only now, with the staff copy committed, does the complaint leave public.db (its text may
+        # name people or places too, so it goes with the contact details).
+        public.execute("UPDATE inbox SET pulled_at = datetime('now'), name = NULL, phone = NULL, address = NULL,"
+                       " channel_user = NULL, content = '' WHERE id = ?", (row["id"],))
     if rows:
         log.info("pulled %s new feedback items", len(rows))
     return len(rows)
