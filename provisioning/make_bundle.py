@@ -88,13 +88,21 @@ def build_assets_wheel(out: Path, version: str) -> Path:
 
 
 def build_wheels(out: Path, extras: list[str], gpu: bool, cache: Path | None) -> None:
+    """Every wheel into `out`. With a cache folder, try it alone first (offline and fast), and keep
+    what had to be fetched there for the next build."""
     target = f".[{','.join(extras)}]" if extras else "."
-    cmd = [sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(out), target]
-    if cache is not None:
-        cmd[5:5] = ["--find-links", str(cache)]
-    if gpu:
-        cmd += list(GPU_WHEELS)
-    subprocess.run(cmd, cwd=ROOT, check=True)
+    base = [sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(out), target,
+            *(GPU_WHEELS if gpu else ())]
+    if cache is None:
+        subprocess.run(base, cwd=ROOT, check=True)
+        return
+    cache.mkdir(parents=True, exist_ok=True)
+    offline = subprocess.run([*base, "--no-index", "--find-links", str(cache)], cwd=ROOT, capture_output=True)
+    if offline.returncode != 0:
+        subprocess.run([*base, "--find-links", str(cache)], cwd=ROOT, check=True)
+    for wheel in out.glob("*.whl"):
+        if not wheel.name.startswith("ward_appliance") and not (cache / wheel.name).exists():
+            shutil.copy2(wheel, cache / wheel.name)
 
 
 def release_id(wheels: Path, version: str) -> str:
@@ -115,7 +123,8 @@ def copy_models(src: Path, out: Path) -> list[str]:
         dest = out / folder.name
         shutil.copytree(folder, dest, dirs_exist_ok=True)
         if not (dest / "SHA256SUMS").exists():
-            lines = [f"{sha256_file(p)}  {p.relative_to(dest).as_posix()}" for p in sorted(dest.rglob("*")) if p.is_file()]
+            lines = [f"{sha256_file(p)}  {p.relative_to(dest).as_posix()}"
+                     for p in sorted(dest.rglob("*")) if p.is_file()]
             (dest / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
         names.append(folder.name)
     return names

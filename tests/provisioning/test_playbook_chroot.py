@@ -1,0 +1,144 @@
+"""site.yml applied to a fresh Debian 12 root (debootstrap, chroot connection, no systemd
+running): it installs everything, a second run changes nothing, and every unit verifies."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.provisioning.chroot import CACHE, debian_root
+
+ROOT = Path(__file__).resolve().parents[2]
+ANSIBLE = ROOT / "ansible"
+VENV_BIN = Path(sys.executable).parent
+TEST_MODEL = "qwen2-tiny-random-ct2"  # catalogue choice "test": plumbing only, never used by the registry
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.timeout(900),
+    pytest.mark.skipif(os.geteuid() != 0, reason="debootstrap and chroot need root (CI runs as root)"),
+    pytest.mark.skipif(not shutil.which("debootstrap"), reason="debootstrap missing (make sysdeps installs it)"),
+]
+
+UNITS = ["appliance.target", "appliance-web.service", "appliance-public.service", "appliance-worker.service",
+         "appliance-engines.service", "appliance-recorder@phong-hop-1.service", "appliance-kiosk.service",
+         "appliance-backup.service", "appliance-backup.timer"]
+
+
+def _bundle(tmp: Path) -> Path:
+    models = tmp / "model-src" / TEST_MODEL
+    models.mkdir(parents=True)
+    for name, data in (("model.bin", os.urandom(64 * 1024)), ("config.json", b'{"test": true}\n'),
+                       ("tokenizer.json", b"{}\n"), ("tokenizer_config.json", b"{}\n")):
+        (models / name).write_bytes(data)
+    out = tmp / "bundle"
+    subprocess.run([sys.executable, str(ROOT / "provisioning" / "make_bundle.py"), "--out", str(out),
+                    "--models", str(tmp / "model-src"), "--wheel-cache", str(CACHE / "wheels")],
+                   check=True, cwd=ROOT, timeout=300)
+    return out
+
+
+def _playbook(inventory: Path, log: Path) -> tuple[str, float]:
+    env = {**os.environ, "ANSIBLE_CONFIG": str(ANSIBLE / "ansible.cfg"), "ANSIBLE_NOCOLOR": "1",
+           "ANSIBLE_FORCE_COLOR": "0", "ANSIBLE_CALLBACKS_ENABLED": "ansible.posix.profile_tasks",
+           "PATH": f"{VENV_BIN}:{os.environ['PATH']}"}
+    env.pop("APPLIANCE_NETGUARD", None)  # ansible itself is not the appliance; the chroot's apt needs the mirror
+    start = time.monotonic()
+    done = subprocess.run([str(VENV_BIN / "ansible-playbook"), "-i", str(inventory), str(ANSIBLE / "site.yml")],
+                          cwd=ANSIBLE, env=env, capture_output=True, text=True, timeout=600)
+    log.write_text(done.stdout + done.stderr)
+    assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-3000:]
+    return done.stdout, time.monotonic() - start
+
+
+def _recap(output: str) -> dict[str, int]:
+    line = next(x for x in output.splitlines() if re.search(r"\bok=\d+", x) and "changed=" in x)
+    return {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", line)}
+
+
+def test_site_yml_converges_on_fresh_debian_and_is_idempotent(tmp_path: Path) -> None:
+    bundle = _bundle(tmp_path)
+    with debian_root(tmp_path / "root") as chroot:
+        root = chroot.root
+        inventory = tmp_path / "hosts.yml"
+        inventory.write_text(f"""
+appliance:
+  hosts:
+    {root}:
+      ansible_connection: community.general.chroot
+      ansible_python_interpreter: /usr/bin/python3
+  vars:
+    appliance_bundle_dir: {bundle}
+    appliance_tls_ca_dir: {tmp_path / 'ca'}
+    appliance_tls_names: [phuong-mau.lan, 192.168.10.20]
+    appliance_lan_networks: [192.168.10.0/24]
+    appliance_reverse_proxy_addresses: [192.168.10.5]
+    appliance_ntp_servers: [192.168.10.1]
+    appliance_recorder_rooms: [phong-hop-1]
+    appliance_audio_rooms: {{phong-hop-1: {{device: "0b0e:0422", label: "Phòng họp tầng 2"}}}}
+    appliance_settings: {{ward_name: "Phường Mẫu"}}
+    appliance_backup_target: /media/saoluu
+""")
+        first, t1 = _playbook(inventory, tmp_path / "run1.log")
+        recap1 = _recap(first)
+        assert recap1["changed"] > 10 and recap1["failed"] == 0
+        second, t2 = _playbook(inventory, tmp_path / "run2.log")
+        recap2 = _recap(second)
+        changed = [x for x in second.splitlines() if x.startswith("changed:")]
+        assert recap2["changed"] == 0, f"second run changed: {changed}"
+        print(f"\nfirst run {t1:.0f}s {recap1}, second run {t2:.0f}s {recap2}")
+
+        # The appliance is installed in a release venv and runs inside the new root.
+        current = root / "opt/appliance/current"
+        assert current.is_symlink() and (current / "venv/bin/appliance").exists()
+        assert (root / "etc/appliance/appliance.toml").read_text().count('data_dir = "/var/lib/appliance"') == 1
+        ok = chroot.run("/usr/local/bin/appliance", "--validate-config")
+        assert ok.returncode == 0 and "/var/lib/appliance" in ok.stdout
+        templates = list((root / "opt/appliance").glob("releases/*/venv/lib/python3*/site-packages/web/templates"))
+        assert templates, "the assets wheel put web/ beside the package"
+        verified = chroot.run("/usr/local/bin/appliance", "models", "verify", check=False)
+        assert verified.returncode == 0 and TEST_MODEL in verified.stdout, verified.stdout + verified.stderr
+        doctor = chroot.run("/usr/local/bin/appliance", "doctor", check=False)
+        assert f"Mô hình {TEST_MODEL}" in doctor.stdout and "Chứng chỉ TLS: còn hạn" in doctor.stdout, doctor.stdout
+
+        # Units are installed, enabled by their links (systemd is not running) and verify cleanly.
+        wants = root / "etc/systemd/system"
+        for link in ("multi-user.target.wants/appliance.target", "appliance.target.wants/appliance-web.service",
+                     "appliance.target.wants/appliance-public.service",
+                     "appliance.target.wants/appliance-worker.service",
+                     "appliance.target.wants/appliance-engines.service",
+                     "appliance.target.wants/appliance-recorder@phong-hop-1.service",
+                     "graphical.target.wants/appliance-kiosk.service", "timers.target.wants/appliance-backup.timer",
+                     "multi-user.target.wants/chrony.service", "sysinit.target.wants/nftables.service"):
+            assert (wants / link).is_symlink(), link
+        verify = subprocess.run(["systemd-analyze", "verify", f"--root={root}", "--man=no", *UNITS],
+                                capture_output=True, text=True, timeout=120)
+        assert verify.returncode == 0 and not verify.stdout.strip() and not verify.stderr.strip(), verify.stderr
+
+        # base: firewall and time; tls: the unit's certificate chains to the CA kept off the unit.
+        nft = (root / "etc/nftables.conf").read_text()
+        assert "192.168.10.0/24" in nft and "ip saddr @proxy4 tcp dport 8001 accept" in nft
+        assert "server 192.168.10.1 iburst prefer" in (root / "etc/chrony/chrony.conf").read_text()
+        assert not (root / "etc/appliance/tls/ca.key").exists() and (tmp_path / "ca/ca.key").exists()
+        chain = subprocess.run(["openssl", "verify", "-CAfile", str(tmp_path / "ca/ca.crt"),
+                                str(root / "etc/appliance/tls/appliance.crt")], capture_output=True, text=True)
+        assert chain.returncode == 0, chain.stderr
+        san = subprocess.run(["openssl", "x509", "-noout", "-ext", "subjectAltName", "-in",
+                              str(root / "etc/appliance/tls/appliance.crt")], capture_output=True, text=True).stdout
+        assert "DNS:phuong-mau.lan" in san and "IP Address:192.168.10.20" in san
+        # kiosk: cage + Chromium on /wall with a display token; audio: udev rules.
+        kiosk = (root / "etc/systemd/system/appliance-kiosk.service").read_text()
+        assert "Conflicts=getty@tty1.service" in kiosk and "Restart=always" in kiosk and "cage" in kiosk
+        assert re.search(r"KIOSK_URL=http://127\.0\.0\.1:8000/wall\?token=\S{20,}",
+                         (root / "etc/appliance/kiosk.env").read_text())
+        rules = (root / "etc/udev/rules.d/99-appliance-speakerphones.rules").read_bytes()
+        assert hashlib.sha256(rules).hexdigest() == hashlib.sha256(
+            (ROOT / "firmware_config/99-appliance-speakerphones.rules").read_bytes()).hexdigest()
