@@ -68,6 +68,7 @@ def decode_upload(src: Path, dest: Path) -> None:
     """Any audio ffmpeg reads (WAV/FLAC/MP3/M4A/OGG) → 16 kHz mono 16-bit WAV."""
     cmd = ffmpeg_decode_cmd(str(src))
     cmd[cmd.index("-f"):] = ["-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le", "-y", str(dest)]
+    dest.parent.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0 or not dest.exists():
         raise ValueError("Không đọc được tệp âm thanh (định dạng hỗ trợ: WAV, FLAC, MP3, M4A, OGG): "

