@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from urllib.parse import urlparse
@@ -116,6 +117,8 @@ def cmd_engines_serve(args: argparse.Namespace, settings: Settings) -> int:
     from appliance.system.notify import start_watchdog
 
     install_from_env()
+    # Several models share the cores: OpenMP threads must sleep between calls, not spin.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     local = settings.model_copy(update={"engines_mode": "local"})  # the server itself always holds the models
     registry = Registry(local)
     if args.generator_dir:
