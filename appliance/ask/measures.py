@@ -86,7 +86,8 @@ TREND_WORDS = ["xu huong", "dien bien", "hang thang", "qua cac thang", "tung tha
                "cac thang"]
 TOP_DESC = ["nhieu nhat", "cao nhat", "lon nhat", "dung dau", "nhieu hon ca"]
 TOP_ASC = ["it nhat", "thap nhat", "nho nhat"]
-COMPARE_WORDS = ["so voi", "so sanh", "tang hay giam", "tang giam", "chenh lech", "thay doi the nao"]
+COMPARE_WORDS = ["so voi", "so sanh", "tang hay giam", "tang giam", "chenh lech", "thay doi the nao",
+                 "nhieu hon hay it hon", "cao hon hay thap hon"]
 PERSON_CUES = {"can bo", "anh", "chi", "ong", "ba", "dong chi", "co", "chu", "em"}
 
 

@@ -73,6 +73,7 @@ class Tokens:
 
     def __init__(self, question: str, catalog: Catalog, today: dt.date | None = None):
         raw = _TOKEN.findall(fold(question).replace("ti le", "ty le"))
+        raw = _spelled_numbers(raw)
         if today is not None:
             raw = [_with_year(t, today) for t in raw]
         self.items = [catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
@@ -114,6 +115,38 @@ class Tokens:
     def unexplained(self) -> list[str]:
         # A number nobody used ("tháng 13") is unexplained too: ignoring it would answer another question.
         return [t for t, u in zip(self.items, self.used, strict=True) if not u and t not in FILLER]
+
+
+_UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
+
+
+def _spelled_numbers(raw: list[str]) -> list[str]:
+    """"tháng mười", "tháng mười hai", "tháng giêng", "quý ba" → digits, so a spelled month is
+    never silently ignored (it used to fall back to the whole year)."""
+    out: list[str] = []
+    k = 0
+    while k < len(raw):
+        out.append(raw[k])
+        if raw[k] in ("thang", "quy") and k + 1 < len(raw):
+            nxt = raw[k + 1]
+            after = raw[k + 2] if k + 2 < len(raw) else ""
+            value, used = None, 0
+            if raw[k] == "thang" and nxt == "gieng":
+                value, used = 1, 1
+            elif raw[k] == "thang" and nxt == "chap":
+                value, used = 12, 1
+            elif raw[k] == "thang" and nxt == "muoi":
+                value, used = (10 + {"mot": 1, "hai": 2}[after], 2) if after in ("mot", "hai") else (10, 1)
+            elif nxt in _UNITS:
+                year_word = nxt == "nam" and (after[:1].isdigit() or after in ("nay", "ngoai", "truoc", "roi", "qua"))
+                after_word = nxt == "tu" and raw[k] == "thang"  # "tháng từ …" is not April
+                if not year_word and not after_word and not (nxt == "sau" and raw[k] == "thang"):
+                    value, used = _UNITS[nxt], 1
+            if value is not None and (raw[k] == "thang" or value <= 4):
+                out.append(str(value))
+                k += used
+        k += 1
+    return out
 
 
 def _with_year(token: str, today: dt.date) -> str:

@@ -23,8 +23,8 @@ from appliance.text import fold
 FILLER = set(
     """
     bao nhieu co la cua phuong ta minh trong ky nay do duoc bi da dang se dat dang the nao nhu the nao
-    ho so ho so thu tuc hanh chinh tthc tong so tong cong tat ca toan bo cac nhung moi mot hai ba bon nam sau
-    bay tam chin muoi ngay thang quy tuan hom qua truoc nua dau cuoi tu den toi va voi so sanh hay hoac
+    ho so ho so thu tuc hanh chinh tthc tong so tong cong tat ca toan bo cac nhung moi mot ba nam sau
+    ngay thang quy tuan hom qua truoc nua dau cuoi tu den toi va voi so sanh hay hoac may thi mat
     bang tren duoi hon kem tang giam thay doi bien dong cho xem biet hoi tra loi giup vui long xin cam on
     em anh chi oi a nhe ah u vay sao khong chua roi luon cu the chi tiet lay liet ke thong ke bao cao
     nhan dang ky o tai ve theo tung xep hang top nhat nhieu it cao thap lon nho manh yeu tot kem
