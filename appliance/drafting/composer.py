@@ -44,11 +44,17 @@ def split_lines(text: str | None) -> list[str]:
     return [normalize(line.strip()) for line in (text or "").splitlines() if line.strip()]
 
 
+def tidy(line: str) -> str:
+    """Punctuation where a placeholder met the template's own: "…." → "…", ".." → "."."""
+    line = line.replace("….", "…")
+    return re.sub(r"(?<![./])\.\.(?![./])", ".", line)
+
+
 def fill(lines: list[str], values: Mapping[str, str]) -> list[str]:
     out: list[str] = []
     blanks = _Blank(values)
     for line in lines:
-        out.extend(part for part in line.format_map(blanks).split("\n") if part.strip())
+        out.extend(tidy(part) for part in line.format_map(blanks).split("\n") if part.strip())
     return out
 
 

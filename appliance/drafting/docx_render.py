@@ -116,7 +116,8 @@ def _kinh_gui(document: DocxDocument, model: DocumentModel) -> None:
     if not recipients:
         return
     if len(recipients) == 1:
-        paragraph(document, f"Kính gửi: {recipients[0]}.", size=BODY_PT, before=12, after=12)
+        end = "" if recipients[0].endswith("…") else "."
+        paragraph(document, f"Kính gửi: {recipients[0]}{end}", size=BODY_PT, before=12, after=12)
         return
     head = paragraph(document, "Kính gửi:", size=BODY_PT, align="left", before=12)
     head.paragraph_format.left_indent = Mm(35)
