@@ -367,6 +367,75 @@ CASES: list[Case] = [
         lambda R: one(len(R.received(OCT, linh_vuc="Hộ tịch", hinh_thuc_nop="Trực tuyến"))),
         "all",
     ),
+    # --- a second held-out batch, written and run once the parser was done: 20/20, no change needed ---------
+    (
+        "Phường mình tháng trước giải quyết được bao nhiêu hồ sơ đúng hạn?",
+        lambda R: one(R.on_time(R.resolved(OCT))),
+        "all",
+    ),
+    (
+        "Quý 3 lĩnh vực chứng thực có tỷ lệ đúng hạn bao nhiêu?",
+        lambda R: one(R.on_time_rate(Q3, linh_vuc="Chứng thực")),
+        "all",
+    ),
+    (
+        "Bao nhiêu hồ sơ đăng ký kết hôn bị trễ hạn năm 2026?",
+        lambda R: one(R.late(R.resolved(year(2026), ten_thu_tuc="Đăng ký kết hôn"))),
+        "all",
+    ),
+    ("Cho biết số hồ sơ tiếp nhận tháng 9/2026", lambda R: one(len(R.received(SEP))), "all"),
+    ("lĩnh vực nào có nhiều hồ sơ quá hạn nhất", lambda R: R.ranked(R.group(R.overdue_at(TODAY), "linh_vuc")), "first"),
+    ("Tỷ lệ trực tuyến tháng này so với tháng trước", lambda R: [[R.online_rate(OCT)], [R.online_rate(NOV)]], "values"),
+    (
+        "Ai xử lý hồ sơ trễ hạn nhiều nhất năm nay?",
+        lambda R: R.ranked(R.group(R.resolved(year(2026)), "can_bo_xu_ly", R.late)),
+        "first",
+    ),
+    ("Số phản ánh tiếp nhận quý 3 theo trạng thái", lambda R: R.ranked(R.group(R.fb_created(Q3), "status")), "all"),
+    ("Tổng số hồ sơ tiếp nhận năm 2025", lambda R: one(len(R.received(year(2025)))), "all"),
+    (
+        "Hồ sơ lĩnh vực xây dựng đang chờ bổ sung",
+        lambda R: one(sum(1 for r in R.records if r["linh_vuc"] == "Xây dựng" and r["trang_thai"] == "Chờ bổ sung")),
+        "all",
+    ),
+    ("tháng 8/2026 tỉ lệ trễ hạn bao nhiêu", lambda R: one(R.late_rate(month(2026, 8))), "all"),
+    (
+        "Số hồ sơ giải quyết theo từng tháng năm 2026",
+        lambda R: R.monthly(R.resolved(year(2026)), "ngay_tra_ket_qua"),
+        "all",
+    ),
+    (
+        "Chị Vũ Thị Mai quý 3 có bao nhiêu hồ sơ trễ hạn?",
+        lambda R: one(R.late(R.resolved(Q3, can_bo_xu_ly="Vũ Thị Mai"))),
+        "all",
+    ),
+    (
+        "thoi gian giai quyet trung binh thu tuc dang ky bien dong dat dai nam 2026",
+        lambda R: one(R.avg_days(year(2026), ten_thu_tuc="Đăng ký biến động đất đai")),
+        "all",
+    ),
+    (
+        "Có bao nhiêu hồ sơ nộp qua dịch vụ công trực tuyến quý 3?",
+        lambda R: one(len(R.received(Q3, hinh_thuc_nop="Trực tuyến"))),
+        "all",
+    ),
+    ("Tuần trước tiếp nhận bao nhiêu hồ sơ?", lambda R: one(len(R.received((D(2026, 11, 9), D(2026, 11, 15))))), "all"),
+    (
+        "Bình quân mỗi ngày giải quyết bao nhiêu hồ sơ trong tháng 10?",
+        lambda R: [[len(R.resolved(OCT)) / 31, len(R.resolved(OCT)), 31]],
+        "all",
+    ),
+    ("phản ánh về đất đai quý 3", lambda R: one(len(R.fb_created(Q3, category="dat_dai"))), "all"),
+    (
+        "Tỷ lệ đúng hạn của thủ tục cấp giấy phép xây dựng năm nay",
+        lambda R: one(R.on_time_rate(year(2026), ten_thu_tuc="Cấp giấy phép xây dựng nhà ở riêng lẻ")),
+        "all",
+    ),
+    (
+        "Hồ sơ tiếp nhận quý 2 và quý 3 năm 2026 so sánh",
+        lambda R: [[len(R.received(quarter(2026, 2)))], [len(R.received(Q3))]],
+        "values",
+    ),
     # --- citizen feedback -------------------------------------------------------------------------------------
     ("Có bao nhiêu phản ánh tháng này?", lambda R: one(len(R.fb_created(NOV))), "all"),
     ("phan anh qua han", lambda R: one(R.fb_overdue(TODAY)), "all"),
