@@ -93,16 +93,22 @@ def _scan(conn: sqlite3.Connection, start: dt.date, end: dt.date, filters: Filte
     for row in resolved:
         rollup.add(row, row["m"], {"da_giai_quyet": row["n"], "dung_han": row["on_time"] or 0,
                                    "tre_han": row["late"] or 0})
-    # Open and past due at the period end; month snapshots (at each month's end) are subsets.
-    ends = month_ends(months, end)
+    # Open and past due at the period end, by field/procedure/officer.
     overdue = conn.execute(
-        f"SELECT {_GROUP_COLS}, ngay_tiep_nhan AS r, han_xu_ly AS d, COUNT(*) AS n"
-        f" FROM records WHERE {OVERDUE_WHERE}{where} GROUP BY lf, tf, cf, r, d", (e, e, *params))
+        f"SELECT {_GROUP_COLS}, COUNT(*) AS n FROM records WHERE {OVERDUE_WHERE}{where} GROUP BY lf, tf, cf",
+        (e, e, *params))
     for row in overdue:
         rollup.add(row, None, {"qua_han_chua_giai_quyet": row["n"]})
+    # Month snapshots: "received ≤ E and due < E" is "the day it became overdue,
+    # max(received, due + 1 day), ≤ E", so one count per such day gives every month end at once.
+    ends = month_ends(months, end)
+    if ends:
+        since = conn.execute(
+            "SELECT MAX(ngay_tiep_nhan, date(han_xu_ly, '+1 day')) AS since, COUNT(*) AS n"
+            f" FROM records WHERE {OVERDUE_WHERE}{where} GROUP BY since", (e, e, *params)).fetchall()
         for month, month_end in ends.items():
-            if row["r"] <= month_end and row["d"] < month_end:
-                rollup.months[month].add("qua_han_chua_giai_quyet", row["n"])
+            rollup.months[month].add("qua_han_chua_giai_quyet",
+                                     sum(r["n"] for r in since if r["since"] <= month_end))
     return rollup
 
 
