@@ -1,0 +1,63 @@
+"""Real Chromium: the recording indicator is visible, the transcript editor saves, the task
+tracker confirms a proposal, and the pages fit a 360 px phone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from appliance.app import create_app
+from appliance.db import connect, migrate
+from appliance.demo.loader import DemoContext
+from appliance.demo.users import load as load_users
+from appliance.meetings import demo, store
+from tests.conftest import browser_login
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def server(settings, live_server_factory):
+    conn = connect(settings.db_path)
+    migrate(conn)
+    load_users(conn)
+    demo.load(DemoContext(conn, settings, random.Random(1), dt.date(2026, 11, 20)))
+    recording = store.create_meeting(conn, "Họp đang ghi", room="phong-hop-1")
+    conn.close()
+    server = live_server_factory(create_app(settings))
+    server.recording_id = recording
+    return server
+
+
+def test_indicator_editor_and_task_confirmation(browser, server, settings):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    browser_login(page, server.url, "canbo", "canbo-demo")
+    for path in ("/cuoc-hop", "/cuoc-hop/1", f"/cuoc-hop/{server.recording_id}", "/nhiem-vu"):
+        page.goto(server.url + path)
+        scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert scroll <= client, path
+    page.goto(f"{server.url}/cuoc-hop/{server.recording_id}")
+    assert page.locator("#rec-indicator").is_visible()
+    assert "ĐANG GHI ÂM" in page.locator("#rec-indicator").inner_text()
+
+    page.goto(f"{server.url}/cuoc-hop/1")
+    assert not page.locator("#rec-indicator").is_visible()
+    line = page.locator("#transcript li .txt").first
+    line.click()
+    line.evaluate("el => { el.textContent = 'Khai mạc cuộc họp giao ban tuần.'; }")
+    with page.expect_response(lambda r: "/segments/" in r.url and r.request.method == "PATCH") as resp:
+        page.locator("h1").click()  # focus leaves the line: the edit is saved
+    assert resp.value.status == 200
+    conn = connect(settings.db_path)
+    assert conn.execute("SELECT text FROM meeting_segments WHERE meeting_id = 1 ORDER BY start").fetchone()[0] == \
+        "Khai mạc cuộc họp giao ban tuần."
+
+    page.goto(f"{server.url}/nhiem-vu?status=proposed")
+    before = conn.execute("SELECT COUNT(*) FROM tasks WHERE status = 'proposed'").fetchone()[0]
+    page.locator("button[value=assigned]").first.click()
+    page.wait_for_load_state("networkidle")
+    assert conn.execute("SELECT COUNT(*) FROM tasks WHERE status = 'proposed'").fetchone()[0] == before - 1
+    context.close()
