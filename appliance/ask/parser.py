@@ -72,6 +72,7 @@ class Tokens:
     """Folded, repaired tokens with a consumed mark each."""
 
     def __init__(self, question: str, catalog: Catalog, today: dt.date | None = None):
+        self.question = question
         raw = _TOKEN.findall(fold(question).replace("ti le", "ty le"))
         raw = _spelled_numbers(raw)
         if today is not None:
@@ -161,6 +162,13 @@ def _with_year(token: str, today: dt.date) -> str:
     except ValueError:
         return token
     return f"{day}/{month}/{year}"
+
+
+def _unknown_words(question: str, unknown: list[str]) -> str:
+    """The words as the leader typed them (with their diacritics), not their folded forms."""
+    typed = {fold(w): w for w in re.findall(r"\w+(?:/\w+)*", question.lower())}
+    shown = list(dict.fromkeys(typed.get(w, w) for w in unknown))
+    return "có từ chưa hiểu: " + ", ".join(f"«{w}»" for w in shown)
 
 
 def _take_first(tokens: Tokens, phrases: list[str]) -> bool:
@@ -414,7 +422,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     intent.asof = min(end, today)
     unknown = tokens.unexplained()
     if unknown:
-        return ParseResult(intent, False, "Có từ chưa hiểu: " + ", ".join(f"«{w}»" for w in unknown), unknown)
+        return ParseResult(intent, False, _unknown_words(tokens.question, unknown), unknown)
     return ParseResult(intent, True)
 
 
@@ -435,5 +443,5 @@ def _finish_indicator(tokens: Tokens, intent: Intent, periods: list[Period], tod
         intent.period_note = "câu hỏi không nêu kỳ nên lấy số liệu cả năm"
     unknown = tokens.unexplained()
     if unknown:
-        return ParseResult(intent, False, "Có từ chưa hiểu: " + ", ".join(f"«{w}»" for w in unknown), unknown)
+        return ParseResult(intent, False, _unknown_words(tokens.question, unknown), unknown)
     return ParseResult(intent, True)

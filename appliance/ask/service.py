@@ -80,10 +80,43 @@ def is_hostile(question: str) -> bool:
     return any(p.search(folded) or p.search(raw) for p in _HOSTILE_RE)
 
 
-def suggest(question: str, intent: parser.Intent | None = None, k: int = 3) -> list[str]:
+_ASK = {"tiep_nhan": "tiếp nhận bao nhiêu hồ sơ?", "da_giai_quyet": "giải quyết bao nhiêu hồ sơ?",
+        "dung_han": "giải quyết đúng hạn bao nhiêu hồ sơ?", "tre_han": "có bao nhiêu hồ sơ trễ hạn?",
+        "ty_le_dung_han": "tỷ lệ đúng hạn bao nhiêu?", "ty_le_tre_han": "tỷ lệ trễ hạn bao nhiêu?",
+        "ty_le_truc_tuyen": "tỷ lệ trực tuyến bao nhiêu?", "qua_han": "có bao nhiêu hồ sơ quá hạn chưa giải quyết?"}
+_FILTER_WORDS = {"linh_vuc": "lĩnh vực", "ten_thu_tuc": "thủ tục", "can_bo_xu_ly": "cán bộ"}
+
+
+def suggest(question: str, intent: parser.Intent | None = None, k: int = 3, *,
+            catalog: Catalog | None = None, today: dt.date | None = None) -> list[str]:
+    """Close questions the parser is sure to answer: first built from what it did understand
+    (period, field, procedure, officer), then the standard examples most like the question."""
     folded = fold(question)
+    built: list[str] = []
+    if intent is not None and intent.domain == "ho_so":
+        period = intent.period
+        if period is None:
+            scope = "tháng này"
+        elif period.kind == "range":
+            scope = f"từ {period.start:%d/%m/%Y} đến {period.end:%d/%m/%Y}"  # a label that parses back alike
+        else:
+            scope = period.label.split(" (")[0]
+        names = ", ".join(f"{_FILTER_WORDS[c]} {v}" for c, v in intent.filters.items() if c in _FILTER_WORDS)
+        head = scope + (f", {names}" if names else "")
+        head = head[:1].upper() + head[1:]
+        keys = [m for m in intent.measures if m in _ASK] or ["tiep_nhan", "ty_le_dung_han"]
+        built = [f"{head} {_ASK[m]}" for m in keys] + [f"{head} {_ASK['ty_le_dung_han']}"]
     ranked = sorted(SUGGESTIONS, key=lambda s: -difflib.SequenceMatcher(None, folded, fold(s)).ratio())
-    return ranked[:k]
+    out: list[str] = []
+    for candidate in dict.fromkeys(built + ranked):
+        if candidate in built and catalog is not None and today is not None:
+            check = parser.parse(candidate, catalog, today)
+            if not check.confident or check.intent is None or check.intent.compare is not None:
+                continue  # only suggest what will be answered, as meant
+        out.append(candidate)
+        if len(out) == k:
+            break
+    return out
 
 
 def catalog_for(db_path: Path) -> Catalog:
@@ -94,10 +127,12 @@ def _labels(catalog: Catalog) -> dict[str, str]:
     return dict(catalog.feedback_categories)
 
 
-def _unsure(question: str, reason: str, intent: parser.Intent | None, engine: str = "rules") -> AskResult:
+def _unsure(question: str, reason: str, intent: parser.Intent | None, engine: str = "rules",
+            catalog: Catalog | None = None, today: dt.date | None = None) -> AskResult:
     text = ("Tôi chưa chắc đã hiểu đúng câu hỏi nên không đưa ra con số" + (f" ({reason.rstrip('.')})" if reason
             else "") + ". Anh/chị có thể hỏi lại rõ hơn, ví dụ một trong các câu gợi ý.")
-    return AskResult(question, text, engine=engine, status="unsure", suggestions=suggest(question, intent),
+    return AskResult(question, text, engine=engine, status="unsure",
+                     suggestions=suggest(question, intent, catalog=catalog, today=today),
                      intent=intent)
 
 
@@ -116,7 +151,7 @@ def answer_question(db_path: Path | str, question: str, *, today: dt.date | None
         return _run_rules(db_path, question, parsed.intent, catalog, today)
     if use_llm and generator is not None:
         return _run_llm(db_path, question, catalog, today, generator, parsed)
-    return _unsure(question, parsed.reason, parsed.intent)
+    return _unsure(question, parsed.reason, parsed.intent, catalog=catalog, today=today)
 
 
 def _run_rules(db_path: Path, question: str, intent: parser.Intent, catalog: Catalog,
@@ -146,7 +181,7 @@ def _run_llm(db_path: Path, question: str, catalog: Catalog, today: dt.date, gen
     except Exception:  # the model failing is the same as the model not knowing
         raw = None
     if not raw:
-        return _unsure(question, parsed.reason, parsed.intent, engine="llm")
+        return _unsure(question, parsed.reason, parsed.intent, engine="llm", catalog=catalog, today=today)
     try:
         sql = guard.validate(raw)
         result = guard.run(db_path, sql)
