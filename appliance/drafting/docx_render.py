@@ -84,7 +84,8 @@ def _page_numbers(document: DocxDocument, is_draft: bool) -> None:
 def _header(document: DocxDocument, model: DocumentModel) -> None:
     table = plain_table(document, 2, [HEAD_LEFT, HEAD_RIGHT])
     left, right = clear_cell(table.cell(0, 0)), clear_cell(table.cell(0, 1))
-    paragraph(left, model.co_quan_chu_quan.upper(), size=CO_QUAN_PT)
+    if model.co_quan_chu_quan.strip():  # a ward may print no chủ quản line (empty `ward_parent`)
+        paragraph(left, model.co_quan_chu_quan.upper(), size=CO_QUAN_PT)
     for line in model.co_quan_ban_hanh:
         paragraph(left, line.upper(), size=CO_QUAN_PT, bold=True)
     widest = max(text_width_mm(line.upper(), CO_QUAN_PT, True) for line in model.co_quan_ban_hanh)

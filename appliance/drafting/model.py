@@ -138,7 +138,7 @@ def resolve_signer(settings: Settings, nguoi_ky: str | None, chuc_vu: str | None
 
 def to_plain_text(model: DocumentModel) -> str:
     """The whole document as text, in reading order (for search, the API and the meetings page)."""
-    lines = [model.co_quan_chu_quan.upper(), *model.co_quan_ban_hanh,
+    lines = [*([model.co_quan_chu_quan.upper()] if model.co_quan_chu_quan.strip() else []), *model.co_quan_ban_hanh,
              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
              f"Số: {model.so_ky_hieu}"]
     if model.doc_type == "cong_van":

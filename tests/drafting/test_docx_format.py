@@ -204,6 +204,25 @@ def test_xml_children_in_schema_order(db, settings, doc_type):
     assert schema_order_problems(render_docx(result["id"], conn=db)) == []
 
 
+def test_settings_name_the_ward_and_an_empty_parent_line_is_left_out(tmp_path):
+    from appliance.db import connect, migrate
+    from tests.conftest import make_settings
+
+    other = make_settings(tmp_path / "d", ward_name="Phường Tương Mai", ward_parent="", ward_place="Hà Nội",
+                          ward_chairman="Đỗ Văn Nam", ward_vice_chairmen=["Vũ Thị Hoa"])
+    other.data_dir.mkdir(parents=True)
+    conn = connect(other.db_path)
+    migrate(conn)
+    result = create_draft(conn, other, {"doc_type": "thong_bao", "trich_yeu": "Lịch trực", "chuc_vu": "Phó Chủ tịch",
+                                        "yeu_cau": "trực Tết"}, None, use_registry=False)
+    document = open_docx(render_docx(result["id"], conn=conn))
+    left = [p.text for p in document.tables[0].cell(0, 0).paragraphs if p.text]
+    assert left == ["ỦY BAN NHÂN DÂN", "PHƯỜNG TƯƠNG MAI"]
+    assert "Ủy ban nhân dân phường Tương Mai thông báo" in result["text"]
+    assert "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nVũ Thị Hoa" in result["text"]
+    conn.close()
+
+
 @pytest.mark.parametrize(("ngay", "expected"), [
     ("2026-01-09", "ngày 09 tháng 01 năm 2026"),
     ("2026-02-28", "ngày 28 tháng 02 năm 2026"),
