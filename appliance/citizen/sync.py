@@ -137,7 +137,8 @@ def answer_events(staff: sqlite3.Connection, public: sqlite3.Connection, setting
         body = json.loads(event["body"])
         text = ((body.get("message") or {}).get("text") or "").strip()
         if event["event_name"] != "user_send_text" or not text or not event["sender_id"]:
-            public.execute("UPDATE zalo_events SET status = 'ignored' WHERE id = ?", (event["id"],))
+            public.execute("UPDATE zalo_events SET status = 'ignored', body = '{}', sender_id = NULL WHERE id = ?",
+                           (event["id"],))
             continue
         reply = bot.handle(public, f"zalo:{event['sender_id']}", text, channel="zalo",
                            channel_user=event["sender_id"])
@@ -152,5 +153,7 @@ def answer_events(staff: sqlite3.Connection, public: sqlite3.Connection, setting
     for event in public.execute("SELECT id, sender_id, reply FROM zalo_events WHERE status = 'answered'"):
         staff.execute("INSERT OR IGNORE INTO zalo_outbox (source_key, recipient, text) VALUES (?, ?, ?)",
                       (f"event:{event['id']}", event["sender_id"], event["reply"]))
-        public.execute("UPDATE zalo_events SET status = 'done', reply = NULL WHERE id = ?", (event["id"],))
+        # Only the dedupe key stays: the message and who sent it now live on the staff side alone.
+        public.execute("UPDATE zalo_events SET status = 'done', reply = NULL, body = '{}', sender_id = NULL"
+                       " WHERE id = ?", (event["id"],))
     return handled

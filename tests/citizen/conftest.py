@@ -4,10 +4,12 @@ and a local fake of the Zalo OA API (message send + token refresh) on 127.0.0.1.
 from __future__ import annotations
 
 import json
+import shutil
 import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -29,9 +31,22 @@ def prepare(settings: Settings) -> Settings:
     return settings
 
 
+@pytest.fixture(scope="session")
+def _citizen_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Migrating every feature's tables takes seconds; do it once and copy the files per test."""
+    from appliance.demo.users import load as load_users
+
+    settings = prepare(make_settings(tmp_path_factory.mktemp("citizen-template") / "data"))
+    conn = connect(settings.db_path)
+    load_users(conn)  # password hashing is slow on purpose: once per session
+    conn.close()
+    return settings.data_dir
+
+
 @pytest.fixture
-def citizen_settings(tmp_path: Any) -> Settings:
-    return prepare(make_settings(tmp_path / "data"))
+def citizen_settings(tmp_path: Any, _citizen_template: Path) -> Settings:
+    shutil.copytree(_citizen_template, tmp_path / "data")
+    return make_settings(tmp_path / "data")
 
 
 class FakeZalo:

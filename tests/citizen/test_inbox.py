@@ -14,17 +14,13 @@ from appliance.citizen.chat import ChatBot
 from appliance.citizen.intake import file_feedback
 from appliance.citizen.sync import public_db
 from appliance.db import connect
-from appliance.demo.users import load as load_users
 from appliance.jobs import run_pending
 from tests.conftest import login
 
 
 @pytest.fixture
 def staff(citizen_settings, live_server_factory):
-    conn = connect(citizen_settings.db_path)
-    load_users(conn)
-    conn.close()
-    return live_server_factory(create_app(citizen_settings))
+    return live_server_factory(create_app(citizen_settings))  # demo users come with the template
 
 
 def detail_id(client, code):
