@@ -102,7 +102,7 @@ class Recorder:
         return seq + 1
 
     def record(self, meeting_id: int) -> bool:
-        """Record into the meeting until it is stopped. False when the source ended."""
+        """Record into the meeting until it is stopped. False when the source ended or the process stops."""
         seq, _start = store.next_seq(self.conn, meeting_id)
         self.state.recording = True
         log.info("recording meeting %s (room %s) from %s, segment %s", meeting_id, self.room,
@@ -115,10 +115,14 @@ class Recorder:
             if now - last_beat >= self.heartbeat_seconds:
                 last_beat = now
                 status = self._heartbeat(meeting_id)
-                if status != "recording" or self.stop.is_set() or "stop" in self.state.hook_requests:
+                if self.stop.is_set():  # SIGTERM (service stop, reboot): close cleanly, the meeting goes on
+                    self._close(writer, meeting_id, seq)
+                    self.state.recording = False
+                    return False
+                if status != "recording" or "stop" in self.state.hook_requests:
                     self.state.hook_requests.clear()
                     self._close(writer, meeting_id, seq)
-                    if status == "recording":  # the hook button (or a signal) stops the meeting itself
+                    if status == "recording":  # the hook button stops the meeting itself
                         stop_meeting(self.conn, meeting_id)
                     self.conn.execute("UPDATE meetings SET recorder_closed = 1 WHERE id = ?", (meeting_id,))
                     self.state.recording = False

@@ -166,7 +166,7 @@ def _day_of_month(day: int, meeting: dt.date) -> dt.date | None:
 
 
 _MARKER = re.compile(r"\b(?:(?:han chot|thoi han|han|xong|hoan thanh|cham nhat)\s+(?:la\s+|vao\s+|den\s+)?|"
-                     r"(?:truoc|trong|vao|den|het|ngay|tu nay den)\s+)(?:ngay\s+)?$")
+                     r"(?:truoc|trong|vao|den|het|cuoi|ngay|tu nay den)\s+)(?:ngay\s+)?$")
 
 
 def find_deadline(text: str, meeting: dt.date, folded: str | None = None) -> tuple[dt.date, int, int] | None:

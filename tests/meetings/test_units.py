@@ -81,3 +81,45 @@ def test_speakers_align_by_overlap():
     turns = [SimpleNamespace(start=0, end=5, speaker="A"), SimpleNamespace(start=5, end=12, speaker="B")]
     labels = align_speakers([(1, 0.5, 4.0), (2, 4.5, 11.0), (3, 13.0, 14.0)], turns)
     assert labels == {1: "A", 2: "B", 3: "B"}
+
+
+class _Tone:
+    """A source of `seconds` of audio that asks the recorder to stop (SIGTERM) after `stop_after` s."""
+
+    rate, channels, description = 16000, 1, "test tone"
+
+    def __init__(self, seconds: float, stop_after: float | None = None, recorder=None):
+        self.left, self.stop_after, self.recorder, self.read_s = seconds, stop_after, recorder, 0.0
+
+    def read(self) -> bytes | None:
+        if self.left <= 0:
+            return None
+        if self.stop_after is not None and self.read_s >= self.stop_after and self.recorder is not None:
+            self.recorder.stop.set()
+            self.recorder.heartbeat_seconds = 0  # let the next loop notice at once
+        self.left -= 0.05
+        self.read_s += 0.05
+        return b"\x10\x00" * 800
+
+    def close(self) -> None:
+        pass
+
+
+def test_sigterm_closes_cleanly_and_the_next_recorder_continues_the_meeting(settings):
+    from appliance.db import connect, migrate
+    from appliance.meetings.recorder import Recorder
+
+    conn = connect(settings.db_path, synchronous="FULL")
+    migrate(conn)
+    source = _Tone(30, stop_after=13)
+    first = Recorder(conn, settings, "p1", source, title="Họp dài")
+    source.recorder = first
+    first.run()
+    rows = conn.execute("SELECT seq, duration_s, repaired FROM meeting_audio ORDER BY seq").fetchall()
+    assert [r["seq"] for r in rows] == [1, 2] and rows[1]["duration_s"] < 10 and not any(r["repaired"] for r in rows)
+    assert conn.execute("SELECT status FROM meetings").fetchone()[0] == "recording"  # a restart continues it
+    second = Recorder(conn, settings, "p1", _Tone(12), stop_at_end=True)
+    second.run()
+    assert conn.execute("SELECT COUNT(*) FROM meetings").fetchone()[0] == 1
+    assert [r[0] for r in conn.execute("SELECT seq FROM meeting_audio ORDER BY seq")] == [1, 2, 3, 4]
+    assert conn.execute("SELECT status FROM meetings").fetchone()[0] == "processing"

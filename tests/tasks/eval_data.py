@@ -87,4 +87,19 @@ Mời các đồng chí phát biểu ý kiến.
 Nhờ anh Vinh kiểm tra lại hệ thống loa truyền thanh trước thứ Bảy tuần này.
 """, [("Lệ", "2026-12-20"), ("Khoa", "2026-12-10"), ("Thắng", "2026-12-11"), ("Xuân", "2026-12-31"),
       ("Trạm Y tế phường", "2026-12-18"), ("Vinh", "2026-12-05")]),
+
+    # Held out: written after the extractor was built and run once, unchanged (7 of 7 found then).
+    ("2026-11-25", """
+Người nói 1: Về công tác phòng cháy, đề nghị anh Tâm, Công an phường, rà soát các hộ kinh doanh karaoke, xong
+trước ngày 3/12.
+Người nói 2: Chị Oanh phòng Văn hóa sẽ làm việc với các trường học, báo cáo trước thứ Năm tuần sau.
+Người nói 1: Tuần trước anh Tâm đã kiểm tra 20 cơ sở.
+Giao Văn phòng HĐND và UBND chuẩn bị nội dung kỳ họp, gửi đại biểu chậm nhất ngày 8/12.
+Yêu cầu ông Phúc, tổ trưởng tổ dân phố số 7, vận động người dân nộp quỹ, hoàn thành trong tháng này.
+Nhờ em Hà soạn công văn gửi quận, xong trong ngày mai.
+Phân công đồng chí Lâm phụ trách trang thông tin điện tử của phường, cập nhật tin bài hằng tuần.
+Bà Nga cho rằng cần thêm kinh phí.
+Đề nghị Hội Cựu chiến binh phối hợp tuyên truyền, báo cáo kết quả cuối tháng 12.
+""", [("Tâm", "2026-12-03"), ("Oanh", "2026-12-03"), ("Văn phòng HĐND và UBND", "2026-12-08"),
+      ("Phúc", "2026-11-30"), ("Hà", "2026-11-26"), ("Lâm", None), ("Hội Cựu chiến binh", "2026-12-31")]),
 ]

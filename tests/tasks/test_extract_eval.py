@@ -1,4 +1,4 @@
-"""Task extraction evaluated on 43 tasks in Vietnamese transcripts: F1 ≥ 0.85 on (assignee, deadline)."""
+"""Task extraction evaluated on 50 tasks in Vietnamese transcripts: F1 ≥ 0.85 on (assignee, deadline)."""
 
 from __future__ import annotations
 
