@@ -55,7 +55,11 @@ def _issue_in_process(args: tuple[str, list[int]]) -> list[str]:
 def test_issues_from_several_processes_do_not_collide(db, settings):
     ids = [_draft(db, settings, "quyet_dinh") for _ in range(20)]
     chunks = [(str(settings.db_path), ids[k::4]) for k in range(4)]
-    with ProcessPoolExecutor(max_workers=4, mp_context=multiprocessing.get_context("fork")) as pool:
+    # forkserver: children fork from a clean single-threaded server (this process runs threads:
+    # the live server, Chromium's driver), and the service is imported there only once.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["appliance.drafting.service"])
+    with ProcessPoolExecutor(max_workers=4, mp_context=context) as pool:
         numbers = [n for part in pool.map(_issue_in_process, chunks) for n in part]
     assert sorted(int(n.split("/")[0]) for n in numbers) == list(range(1, 21))
 
