@@ -3,7 +3,7 @@
 
     python provisioning/make_bundle.py --out dist/bundle [--extras models-cpu] [--gpu] [--models DIR]
 
-- wheels/: the appliance wheel, an assets wheel (templates, static files with the npm-installed
+- wheels/ (and the same in wheels.tar, which the Ansible role copies): the appliance wheel, an assets wheel (templates, static files with the npm-installed
   front-end libraries, the model catalogue: they install into site-packages beside the package,
   where the code looks for them) and every dependency as a wheel. The `appliance` Ansible role
   installs them with `pip --no-index`. Build on Debian 12 amd64 (Python 3.11), like the units.
@@ -117,6 +117,19 @@ def release_id(wheels: Path, version: str) -> str:
     return f"{version}-{digest.hexdigest()[:10]}"
 
 
+def pack_wheels(wheels: Path, tarball: Path) -> None:
+    """One uncompressed tar of the wheels (already compressed): one file to copy to the unit
+    instead of seventy, with fixed metadata so the same wheels give the same bytes."""
+    import tarfile
+
+    with tarfile.open(tarball, "w", format=tarfile.PAX_FORMAT) as tar:
+        for wheel in sorted(wheels.glob("*.whl")):
+            info = tar.gettarinfo(str(wheel), arcname=wheel.name)
+            info.mtime, info.uid, info.gid, info.uname, info.gname, info.mode = 0, 0, 0, "", "", 0o644
+            with open(wheel, "rb") as fh:
+                tar.addfile(info, fh)
+
+
 def copy_models(src: Path, out: Path) -> list[str]:
     names = []
     for folder in sorted(p for p in src.iterdir() if p.is_dir()):
@@ -153,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
                 "extras": extras, "gpu": args.gpu, "models": models,
                 "wheels": sorted(p.name for p in wheels.glob("*.whl"))}
     (out / "bundle.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    pack_wheels(wheels, out / "wheels.tar")
     sums = [f"{sha256_file(p)}  {p.relative_to(out).as_posix()}" for p in sorted(out.rglob("*"))
             if p.is_file() and p.name != "SHA256SUMS"]
     (out / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")

@@ -120,8 +120,6 @@ def _copy_file(src: Path, dst: Path) -> tuple[str, int]:
             digest.update(block)
             fout.write(block)
             size += len(block)
-        fout.flush()
-        os.fsync(fout.fileno())
     shutil.copystat(src, dst)
     return digest.hexdigest(), size
 
@@ -173,6 +171,7 @@ def backup(settings: Settings, dest: Path, *, include_models: bool = False) -> B
             "files": entries,
             "databases": databases,
         }
+        _sync_filesystem(partial)  # every copied byte on the disk before the manifest says so
         _write_json(partial / MANIFEST, manifest)
         _fsync_dir(partial)
         if dest.exists():
@@ -190,6 +189,22 @@ def _write_json(path: Path, data: object) -> None:
         json.dump(data, fh, ensure_ascii=False, indent=1)
         fh.flush()
         os.fsync(fh.fileno())
+
+
+def _sync_filesystem(path: Path) -> None:
+    """One syncfs(2) of the backup disk instead of an fsync per file: the same durability for a
+    backup of thousands of recording segments, at a fraction of the cost."""
+    import ctypes
+
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.syncfs(fd) != 0:
+            os.sync()
+    except (OSError, AttributeError):
+        os.sync()
+    finally:
+        os.close(fd)
 
 
 def _fsync_dir(path: Path) -> None:
