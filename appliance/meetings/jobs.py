@@ -47,6 +47,10 @@ def run_steps(ctx: JobContext, meeting_id: int, retranscribe: bool = False) -> d
         if pipeline.transcribe_audio(conn, settings, row["id"]) is None:
             transcribed = False
             break
+    meeting = store.get_meeting(conn, meeting_id)
+    if transcribed and meeting is not None and meeting["source"] == "live":
+        ctx.progress(0.4, "Đang chép lời toàn bộ cuộc họp cho biên bản")
+        pipeline.final_pass(conn, settings, meeting_id)
     ctx.progress(0.6, "Đang phân biệt người nói")
     diarizer = pipeline.diarize_meeting(conn, settings, meeting_id)
     ctx.progress(0.8, "Đang trích xuất nhiệm vụ")

@@ -64,6 +64,33 @@ def transcribe_audio(conn: sqlite3.Connection, settings: Settings, audio_id: int
     return added
 
 
+def final_pass(conn: sqlite3.Connection, settings: Settings, meeting_id: int) -> bool:
+    """After a live meeting: transcribe the whole recording once and replace the live captions.
+
+    Whisper reads 30 s windows, so 10 s live segments cost about 3× and lose words at the cuts
+    (bench: WER 0.70 live vs 0.51 whole-file). The captions did their job during the meeting; the
+    biên bản gets the better text. Skipped when a person already edited a caption (their edit wins)."""
+    rows = store.audio_rows(conn, meeting_id)
+    if len(rows) < 2:
+        return False
+    if conn.execute("SELECT 1 FROM meeting_segments WHERE meeting_id = ? AND edited_at IS NOT NULL LIMIT 1",
+                    (meeting_id,)).fetchone():
+        return False
+    model = engines.transcriber(settings)
+    wav = whole_meeting_wav(conn, settings, meeting_id)
+    if model is None or wav is None:
+        return False
+    segments = model.transcribe(wav, language="vi", vad=True)
+    with transaction(conn):
+        conn.execute("DELETE FROM meeting_segments WHERE meeting_id = ?", (meeting_id,))
+        for seg in segments:
+            text = normalize(seg.text).strip()
+            if text:
+                conn.execute("INSERT INTO meeting_segments (meeting_id, start, end, text, original_text)"
+                             " VALUES (?, ?, ?, ?, ?)", (meeting_id, seg.start, seg.end, text, text))
+    return True
+
+
 def decode_upload(src: Path, dest: Path) -> None:
     """Any audio ffmpeg reads (WAV/FLAC/MP3/M4A/OGG) → 16 kHz mono 16-bit WAV."""
     cmd = ffmpeg_decode_cmd(str(src))

@@ -129,3 +129,6 @@ def test_captions_arrive_while_recording(server, settings, tmp_path):
             jobs_thread.join(timeout=60)
         final = c.get(f"/api/v1/meetings/{meeting_id}").json()
         assert final["segments"] and final["minutes_docx_url"]
+        # The biên bản text comes from one pass over the whole meeting, not from the 5 s captions.
+        conn = connect(settings.db_path)
+        assert conn.execute("SELECT COUNT(*) FROM meeting_segments WHERE audio_id IS NOT NULL").fetchone()[0] == 0
