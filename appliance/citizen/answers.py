@@ -27,10 +27,10 @@ LABELS = {
 }
 FIELD_OF = {"documents": "documents", "time": "processing_time", "fee": "fee", "where": "where",
             "online": "online_url", "forms": "forms", "legal": "legal_basis", "how": "how"}
-POLICE_NOTE = ("Lưu ý: thủ tục này do Công an phường giải quyết (không nộp tại bộ phận một cửa UBND phường). "
-               "Bạn có thể nộp trực tuyến qua ứng dụng VNeID hoặc Cổng Dịch vụ công.")
+POLICE_NOTE = "Lưu ý: thủ tục này do Công an phường giải quyết (không nộp tại bộ phận một cửa UBND phường)."
 CONFIRM_NOTE = "(cần xác nhận: vui lòng hỏi lại bộ phận một cửa trước khi đến)"
 _FACT = re.compile(r"https?://[^\s)\]]+|\d+(?:[.,]\d+)*")
+_NUMBERING = re.compile(r"^\s*\d+[.)]\s", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -73,11 +73,16 @@ def facts_of(proc: Procedure) -> set[str]:
     return {m.group(0).rstrip(".,") for m in _FACT.finditer(text)}
 
 
+def facts_in(text: str) -> set[str]:
+    """Numbers and links in a text, list numbering ("1. ", "2) ") aside."""
+    return {m.group(0).rstrip(".,") for m in _FACT.finditer(_NUMBERING.sub("", text))}
+
+
 def check_phrasing(proc: Procedure, template: str, candidate: str) -> bool:
     """The generated text may not add a fact, and must keep every fact of the template."""
     allowed = facts_of(proc)
-    found = {m.group(0).rstrip(".,") for m in _FACT.finditer(candidate)}
-    needed = {m.group(0).rstrip(".,") for m in _FACT.finditer(template)}
+    found = facts_in(candidate)
+    needed = facts_in(template)
     if not found <= allowed | needed:
         return False
     if not needed <= found:

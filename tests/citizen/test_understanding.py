@@ -54,3 +54,16 @@ def test_staff_examples_change_the_classifier():
     target = "an_ninh_trat_tu" if before != "an_ninh_trat_tu" else "moi_truong"
     after = FeedbackClassifier([(target, fold("chó thả rông không rọ mõm cắn người"))]).classify(text)
     assert after.category == target
+
+
+def test_every_answer_states_only_facts_of_its_record(citizen_settings):
+    """No invented fact: every number and link in any answer is in the catalogue record."""
+    from appliance.citizen.answers import ASPECT_ORDER, answer, facts_in, facts_of
+
+    with public_db(citizen_settings) as public:
+        index = procedure_index(public)
+    for proc in index.procedures:
+        for aspects in ([], *([a] for a in ASPECT_ORDER)):
+            text = answer(proc, list(aspects), "?").text
+            assert facts_in(text) <= facts_of(proc), (proc.code, aspects, facts_in(text) - facts_of(proc))
+            assert ("do Công an phường giải quyết" in text) == proc.police
