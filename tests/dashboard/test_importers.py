@@ -14,9 +14,8 @@ from appliance.dashboard.importers import SourceError, run_import
 from appliance.db import connect, migrate
 from tests.dashboard.conftest import run_cli
 
-SAMPLE = Path("/work/shared/samples/so-theo-doi-ho-so.csv")
-if not SAMPLE.exists():  # CI has no /work/shared: the same rows are generated below instead
-    SAMPLE = Path(__file__).with_name("so-theo-doi-ho-so.csv")
+# A copy of the one-stop system's sample export (CONTRACT §3 shape, 40 fictional rows).
+SAMPLE = Path(__file__).with_name("so-theo-doi-ho-so.csv")
 
 
 @pytest.fixture
