@@ -39,14 +39,18 @@ class FasterWhisperTranscriber:
         return self._model
 
     def transcribe(self, audio: Path | str, *, language: str = "vi", vad: bool = True,
-                   initial_prompt: str | None = None, word_timestamps: bool = False) -> list[Segment]:
+                   initial_prompt: str | None = None, word_timestamps: bool = False, **options: Any) -> list[Segment]:
+        """`options` go to faster-whisper as they are (e.g. temperature=0.0 for a deterministic check)."""
         # One decode at a time per model: CTranslate2 would queue anyway, and a lock keeps memory flat.
         with self._lock:
-            segments, _info = self._model.transcribe(
-                str(audio), language=language, vad_filter=vad, beam_size=self.beam_size,
-                initial_prompt=initial_prompt, word_timestamps=word_timestamps,
-                condition_on_previous_text=False,  # avoids the repetition loops Whisper falls into on long audio
-            )
+            source = audio if hasattr(audio, "dtype") else str(audio)  # a 16 kHz numpy array passes through
+            kwargs: dict[str, Any] = {
+                "language": language, "vad_filter": vad, "beam_size": self.beam_size,
+                "initial_prompt": initial_prompt, "word_timestamps": word_timestamps,
+                # Avoids the repetition loops Whisper falls into on long audio.
+                "condition_on_previous_text": False,
+            } | options
+            segments, _info = self._model.transcribe(source, **kwargs)
             out = []
             for seg in segments:
                 words = tuple(Word(w.start, w.end, w.word.strip(), w.probability) for w in (seg.words or []))
