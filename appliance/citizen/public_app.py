@@ -12,7 +12,7 @@ import re
 import secrets
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
@@ -37,6 +37,7 @@ from appliance.system.netguard import install_from_env
 SESSION_ID = re.compile(r"^[A-Za-z0-9_\-:.]{8,80}$")
 WIDGET = STATIC_DIR / "citizen" / "widget.js"
 GENERATOR_SLOTS = 2  # concurrent generator calls; more chats answer from templates meanwhile
+CHAT_GENERATOR_TIMEOUT_S = 20.0
 
 
 def public_conn(request: Request) -> Iterator[sqlite3.Connection]:
@@ -64,20 +65,31 @@ class FeedbackIn(BaseModel):
 
 class BoundedGenerator:
     """Lets a few chats use the generator at once; the others get the template answer at once
-    instead of queueing behind it (labelled "rules")."""
+    instead of queueing behind it (labelled "rules"). The generator is looked up on each call, so
+    an engines server that comes up (or goes away) later is noticed."""
 
-    def __init__(self, inner: Any, slots: int):
-        self.inner = inner
-        self.name = getattr(inner, "name", "generator")
+    def __init__(self, provider: Callable[[], Any], slots: int):
+        self.provider = provider
+        self.name = "generator"
         self._slots = threading.BoundedSemaphore(slots)
 
     def chat(self, messages: Any, **kwargs: Any) -> str:
+        inner = self.provider()
+        if inner is None:
+            raise TimeoutError("no generator")  # the template answers
         if not self._slots.acquire(timeout=0.2):
             raise TimeoutError("generator busy")
         try:
-            return str(self.inner.chat(messages, **kwargs))
+            return str(inner.chat(messages, **kwargs))
         finally:
             self._slots.release()
+
+
+def citizen_generator(settings: Settings) -> Any:
+    """The internet-facing process never loads a model itself: it asks the engines server
+    (remote mode) and waits at most CHAT_GENERATOR_TIMEOUT_S before answering from the template."""
+    remote = settings.model_copy(update={"engines_mode": "remote", "engines_timeout_s": CHAT_GENERATOR_TIMEOUT_S})
+    return get_generator(remote)
 
 
 def create_public_app(settings: Settings | None = None, *, generator: Any = "auto") -> FastAPI:
@@ -109,9 +121,12 @@ def create_public_app(settings: Settings | None = None, *, generator: Any = "aut
     def bot() -> ChatBot:
         with bot_lock:
             if state["bot"] is None:
-                gen = get_generator(settings) if generator == "auto" else generator
-                state["bot"] = ChatBot(BoundedGenerator(gen, GENERATOR_SLOTS) if gen is not None else None,
-                                       settings.public_base_url)
+                bounded: BoundedGenerator | None
+                if generator == "auto":
+                    bounded = BoundedGenerator(lambda: citizen_generator(settings), GENERATOR_SLOTS)
+                else:
+                    bounded = BoundedGenerator(lambda: generator, GENERATOR_SLOTS) if generator is not None else None
+                state["bot"] = ChatBot(bounded, settings.public_base_url)
             value: ChatBot = state["bot"]
             return value
 
