@@ -192,3 +192,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     bench = sub.add_parser("bench", help="đo hiệu năng (vd. `appliance bench engines`), in tỉ lệ so với gốc")
     bench.add_argument("names", nargs="*", help="tên mô-đun bench (engines, …); bỏ trống: tất cả")
     bench.set_defaults(handler=cmd_bench)
+
+
+def __getattr__(name: str) -> list[list[str]]:
+    """`SERVE_CHILDREN` for `appliance serve`: in remote mode pointed at this machine, the engines
+    server runs beside the apps (in local mode each process loads its own models instead)."""
+    if name != "SERVE_CHILDREN":
+        raise AttributeError(name)
+    from appliance.config import load_settings
+
+    try:
+        settings = load_settings()
+    except Exception:
+        return []
+    host = urlparse(settings.engines_url).hostname or ""
+    if settings.engines_mode == "remote" and host in ("127.0.0.1", "localhost", "::1"):
+        return [["engines", "serve"]]
+    return []

