@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import sqlite3
+import time
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
@@ -74,7 +75,7 @@ def segments_json(conn: sqlite3.Connection, meeting_id: int, after_id: int = 0) 
              conn.execute("SELECT label, name FROM meeting_speakers WHERE meeting_id = ?", (meeting_id,))}
     return [{"id": r["id"], "start": round(r["start"], 2), "end": round(r["end"], 2),
              "speaker": names.get(r["speaker"], r["speaker"]) or None, "speaker_label": r["speaker"] or None,
-             "text": r["text"], "edited": r["edited_at"] is not None}
+             "text": r["text"], "edited": r["edited_at"] is not None, "live": r["audio_id"] is not None}
             for r in conn.execute("SELECT * FROM meeting_segments WHERE meeting_id = ? AND id > ? ORDER BY start",
                                   (meeting_id, after_id))]
 
@@ -95,6 +96,7 @@ def meeting_json(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
         "engines": {"transcriber": row["transcriber"], "diarizer": row["diarizer"], "tasks": row["task_engine"]},
         "location": row["location"], "chair": row["chair"], "secretary": row["secretary"],
         "attendees": row["attendees"], "conclusion": row["conclusion"],
+        "recorder_alive": bool(row["recorder_seen_at"] and time.time() - float(row["recorder_seen_at"]) < 10),
     }
 
 
@@ -241,12 +243,14 @@ async def _events(request: Request, db_path: Any, meeting_id: int, poll: float =
     last_id, last_state = 0, None
     try:
         while not await request.is_disconnected():
-            row = conn.execute("SELECT status, message, duration_s FROM meetings WHERE id = ?",
+            row = conn.execute("SELECT status, message, duration_s, source FROM meetings WHERE id = ?",
                                (meeting_id,)).fetchone()
             if row is None:
                 break
             for seg in segments_json(conn, meeting_id, last_id):
                 last_id = max(last_id, seg["id"])
+                if row["source"] == "live" and not seg["live"]:
+                    continue  # the whole-meeting pass after stop is for the biên bản, not for captions
                 yield {"event": "caption", "data": json.dumps(seg | {"status": row["status"]}, ensure_ascii=False)}
             state = (row["status"], row["message"], round(row["duration_s"] or 0))
             if state != last_state:
