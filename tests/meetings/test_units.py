@@ -123,3 +123,13 @@ def test_sigterm_closes_cleanly_and_the_next_recorder_continues_the_meeting(sett
     assert conn.execute("SELECT COUNT(*) FROM meetings").fetchone()[0] == 1
     assert [r[0] for r in conn.execute("SELECT seq FROM meeting_audio ORDER BY seq")] == [1, 2, 3, 4]
     assert conn.execute("SELECT status FROM meetings").fetchone()[0] == "processing"
+
+
+def test_recorder_waits_for_its_speakerphone_to_be_plugged_in(settings, monkeypatch):
+    from appliance.meetings import devices
+
+    jabra = Device("0b0e:0422", "Jabra Speak 510", 1, 16000, 0.0, "plughw:CARD=Speak510", "/dev/hidraw3")
+    polls = iter([[], [], [jabra]])  # two scans with nothing attached, then the device appears
+    monkeypatch.setattr(devices, "discover", lambda profiles=None: next(polls))
+    spec, found = devices.source_for_room(settings, "phong-hop-1", poll_seconds=0.01)
+    assert found is jabra and spec == "alsa:plughw:CARD=Speak510?rate=16000&channels=1"
