@@ -51,7 +51,9 @@ def sync(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
         # Keep the loop alive whatever happened this round; old rounds are housekeeping, not data.
         ctx.conn.execute("DELETE FROM jobs WHERE kind = 'citizen.sync' AND status = 'done' AND id != ?"
                          " AND finished_at < datetime('now', '-1 hour')", (ctx.job_id,))
-        if not payload.get("once"):
+        queued = ctx.conn.execute("SELECT 1 FROM jobs WHERE kind = 'citizen.sync' AND status = 'queued'"
+                                  " LIMIT 1").fetchone()
+        if not payload.get("once") and queued is None:  # exactly one round waiting, never a growing chain
             enqueue(ctx.conn, "citizen.sync", {}, delay_seconds=SYNC_EVERY_SECONDS, max_attempts=3)
     return result
 

@@ -136,7 +136,9 @@ def answer_events(staff: sqlite3.Connection, public: sqlite3.Connection, setting
     for event in public.execute("SELECT * FROM zalo_events WHERE status = 'queued' ORDER BY id").fetchall():
         body = json.loads(event["body"])
         text = ((body.get("message") or {}).get("text") or "").strip()
-        if event["event_name"] != "user_send_text" or not text or not event["sender_id"]:
+        if event["event_name"] == "follow" and event["sender_id"]:
+            text = "xin chào"  # a new follower gets the greeting: what the OA can do for them
+        if event["event_name"] not in ("user_send_text", "follow") or not text or not event["sender_id"]:
             public.execute("UPDATE zalo_events SET status = 'ignored', body = '{}', sender_id = NULL WHERE id = ?",
                            (event["id"],))
             continue

@@ -64,7 +64,8 @@ def receive(conn: sqlite3.Connection, settings: Settings, raw_body: bytes, heade
         return _error(403, "stale", "Sự kiện quá cũ (quá 5 phút).")
     msg_id = (event.get("message") or {}).get("msg_id") if isinstance(event.get("message"), dict) else None
     key = f"msg:{msg_id}" if msg_id else "sig:" + expected
-    sender = (event.get("sender") or {}).get("id") if isinstance(event.get("sender"), dict) else None
+    who = event.get("sender") if isinstance(event.get("sender"), dict) else event.get("follower")
+    sender = who.get("id") if isinstance(who, dict) else None  # a follow event names a follower
     cur = conn.execute(
         "INSERT OR IGNORE INTO zalo_events (dedupe_key, event_name, sender_id, body, event_ts) VALUES (?,?,?,?,?)",
         (key, str(event.get("event_name", "")), str(sender) if sender else None,

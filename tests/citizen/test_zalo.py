@@ -137,6 +137,10 @@ def test_worker_answers_and_sends_once_retrying_offline(citizen_settings, fake_z
     assert sent["recipient"] == {"user_id": "246845883529197922"} and sent["message"]["text"] == row["text"]
     assert zalo_outbox.send_pending(staff, online) == {}
     assert len(fake_zalo.messages) == 1  # never twice
+    # Processed events keep only their dedupe key in public.db.
+    with public_db(offline) as public:
+        assert public.execute("SELECT body, sender_id, status FROM zalo_events").fetchall()[0][:] == ("{}", None,
+                                                                                                   "done")
 
 
 def test_token_refresh_rotates_single_use_token(citizen_settings, fake_zalo):
@@ -179,3 +183,30 @@ def test_crash_while_sending_is_not_resent(citizen_settings, fake_zalo, status):
     assert zalo_outbox.send_pending(staff, settings) == {}
     assert staff.execute("SELECT status FROM zalo_outbox").fetchone()[0] == "uncertain"
     assert fake_zalo.messages == []
+
+
+def test_sync_job_keeps_exactly_one_round_queued(citizen_settings):
+    from appliance.citizen.jobs import ensure_sync_scheduled
+    from appliance.jobs import run_pending
+
+    staff = staff_conn(citizen_settings)
+    ensure_sync_scheduled(staff)
+    ensure_sync_scheduled(staff)
+    staff.execute("INSERT INTO jobs (kind, payload) VALUES ('citizen.sync', '{}')")  # e.g. a retried round
+    run_pending(staff, citizen_settings, kinds=["citizen.sync"], limit=2)
+    queued = staff.execute("SELECT count(*) FROM jobs WHERE kind = 'citizen.sync' AND status = 'queued'").fetchone()
+    assert queued[0] == 1
+
+
+def test_follow_event_gets_the_greeting(citizen_settings, live_server_factory):
+    settings = zalo_settings(citizen_settings, "http://127.0.0.1:9")
+    server = live_server_factory(create_public_app(settings, generator=None))
+    raw = json.dumps({"app_id": APP_ID, "event_name": "follow", "follower": {"id": "f-1"}, "oa_id": "1",
+                      "timestamp": str(int(time.time() * 1000))}).encode()
+    with server.client() as c:
+        assert c.post("/zalo/webhook", content=raw, headers=signed(raw)).json()["queued"] is True
+    staff = staff_conn(settings)
+    with public_db(settings) as public:
+        answer_events(staff, public, settings)
+    row = staff.execute("SELECT recipient, text FROM zalo_outbox").fetchone()
+    assert row["recipient"] == "f-1" and "Xin chào" in row["text"]
