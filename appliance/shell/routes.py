@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import Response
-from fastapi.routing import APIRoute
 
 from appliance.http.deps import require_roles
 from appliance.http.rendering import render
+from appliance.http.routes_index import iter_api_routes
 from appliance.shell.nav import NAV
 
 
 def served_paths(app: FastAPI) -> set[str]:
-    return {route.path for route in app.routes if isinstance(route, APIRoute) and "GET" in (route.methods or ())}
+    return {path for path, route in iter_api_routes(app.routes) if "GET" in (route.methods or ())}
 
 
 def add_placeholders(app: FastAPI) -> None:
