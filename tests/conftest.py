@@ -16,10 +16,16 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from appliance.cli import apply_offline_env
 from appliance.config import Settings
 from appliance.system import netguard
+
+# CI is a loaded 2-core machine: property tests judge correctness, not speed.
+hypothesis_settings.register_profile("appliance", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("appliance")
 
 # A fixed "today" for the demo ward so figures in tests never depend on the calendar.
 DEMO_ANCHOR = dt.date(2026, 11, 20)
