@@ -194,8 +194,9 @@ def create_public_app(settings: Settings | None = None, *, generator: Any = "aut
         raw = await request.body()
         try:
             result = zalo.receive(webhook_conn, settings, raw, request.headers.get("x-zevent-signature"))
-        except sqlite3.OperationalError:
-            raise AppError(503, "Hệ thống bận, Zalo sẽ gửi lại sự kiện.", "busy") from None
+        except sqlite3.OperationalError:  # database busy: Zalo retries the event later
+            result = zalo.WebhookResult(503, {"error": {"code": "busy",
+                                                        "message": "Hệ thống bận, Zalo sẽ gửi lại sự kiện."}})
         return JSONResponse(result.body, status_code=result.status)
 
     @app.get("/widget.js")
