@@ -70,9 +70,20 @@ async def save(request: Request, code: str, user: AdminUser, conn: Conn) -> Resp
             "proc": proc, "is_new": code == "moi", "labels": FIELD_LABELS, "edit_fields": EDIT_FIELDS,
             "list_fields": LIST_FIELDS, "errors": errors}, status_code=422)
     upsert_procedure(conn, proc, edited_by=user.username)
+    _republish(conn)
     audit(conn, "knowledge.procedure.save", user=user, target=proc.code, ip=client_ip(request),
           detail={"name": proc.name, "needs_confirmation": proc.needs_confirmation})
     return RedirectResponse("/quan-tri/thu-tuc", status_code=303)
+
+
+def _republish(conn: Any) -> None:
+    """The citizen app reads a published copy of the catalogue: ask for a new one when that
+    feature is installed (its job kind registered), so the chatbot answers with the edit."""
+    from appliance.jobs import enqueue
+    from appliance.jobs.queue import handlers
+
+    if "citizen.publish" in handlers():
+        enqueue(conn, "citizen.publish", {"reason": "catalogue edited"})
 
 
 __all__ = ["router", "ADMIN_LINKS", "TEXT_FIELDS"]

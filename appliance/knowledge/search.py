@@ -20,6 +20,10 @@ from appliance.text import fold, normalize
 
 CANDIDATES = 60
 BM25_WEIGHTS = (1.0, 0.8, 1.6)  # folded text, syllable pairs, heading (article title + document)
+# Embedding similarity is min-max scaled over the candidates (e5-class cosines sit in a narrow
+# band, so raw values add a near-constant) and weighted below BM25: on the evaluation set the
+# lexical evidence is the stronger one for article-level legal questions.
+SEMANTIC_WEIGHT = 0.3
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -101,6 +105,8 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Any =
     if embedder is not None:
         semantic = vectors.similar(conn, embedder, query, limit=CANDIDATES)
         if semantic:
+            low, high = min(semantic.values()), max(semantic.values())
+            semantic = {cid: (sim - low) / (high - low or 1.0) for cid, sim in semantic.items()}
             response.engine = f"hybrid: bm25 + {getattr(embedder, 'name', 'embedder')}"
         else:
             response.note = "Chưa có vector nhúng cho thư viện: đang tìm theo từ khóa (BM25)."
@@ -127,7 +133,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Any =
         title_tokens = set(fold(row["article_title"]).split())
         title_coverage = sum(1 for w in words if w in title_tokens) / len(words)
         score = (scores.get(chunk_id, 0.0) + 0.5 * coverage + 0.4 * title_coverage + 0.3 * (title_coverage == 1)
-                 + 0.8 * semantic.get(chunk_id, 0.0))
+                 + SEMANTIC_WEIGHT * semantic.get(chunk_id, 0.0))
         exact_all = 0
         if accented:
             present = set(_WORD.findall(f"{row['article_title']} {row['text']}".lower()))

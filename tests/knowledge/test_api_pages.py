@@ -154,6 +154,10 @@ def test_admin_edits_catalogue(kb_server, kb_settings):
     conn = connect(kb_settings.db_path)
     proc = get_procedure(conn, "HT-KS")
     assert proc is not None and proc.fee.endswith("8.000 đồng") and proc.needs_confirmation == []
+    from appliance.jobs.queue import handlers
+
+    if "citizen.publish" in handlers():  # the chatbot's copy is refreshed after an edit
+        assert conn.execute("SELECT count(*) FROM jobs WHERE kind = 'citizen.publish'").fetchone()[0] >= 1
     conn.close()
     with kb_server.client() as c:
         login(c, "canbo", "canbo-demo")
