@@ -35,9 +35,9 @@ def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
             failed += 1
             print(f"LỖI: {exc.message}")
     if failed < len(args.paths):
-        from appliance.jobs import enqueue
+        from appliance.knowledge.vectors import request_embedding
 
-        enqueue(conn, "knowledge.embed", {})
+        request_embedding(conn)
     conn.close()
     return 1 if failed else 0
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from appliance.demo.loader import DemoContext
-from appliance.jobs import enqueue
 from appliance.knowledge.library import load_library
 from appliance.knowledge.procedures import seed_procedures
 
@@ -11,6 +10,7 @@ from appliance.knowledge.procedures import seed_procedures
 def load(ctx: DemoContext) -> dict[str, int]:
     chunks = load_library(ctx.conn)
     procedures = seed_procedures(ctx.conn)
-    enqueue(ctx.conn, "knowledge.embed", {})  # vectors when an embedder is installed; BM25 meanwhile
+    # No embedding job here: the first search with an embedder installed queues one, so loading
+    # the demo never starts minutes of CPU work on a machine that only wanted BM25.
     count = ctx.conn.execute("SELECT count(*) FROM procedures").fetchone()[0]
     return {"kb_chunks": chunks, "procedures": max(count, procedures)}

@@ -121,7 +121,7 @@ def documents_page(request: Request, user: StaffUser, conn: Conn) -> Response:
         "documents": _documents(conn), "statuses": STATUSES, "messages": [], "max_mb": MAX_BYTES // 1024 // 1024})
 
 
-async def _read_limited(upload: UploadFile) -> bytes:
+async def read_limited(upload: UploadFile) -> bytes:
     data = bytearray()
     while chunk := await upload.read(1024 * 1024):
         data.extend(chunk)
@@ -139,7 +139,7 @@ async def upload(request: Request, user: StaffUser, conn: Conn,
     for item in files:
         name = item.filename or "tệp"
         try:
-            result = add_bytes(conn, await _read_limited(item), name, added_by=user.username)
+            result = add_bytes(conn, await read_limited(item), name, added_by=user.username)
             messages.append(("ok", result.message()))
             added += 1
             audit(conn, "knowledge.add", user=user, target=name, ip=client_ip(request),
@@ -147,9 +147,9 @@ async def upload(request: Request, user: StaffUser, conn: Conn,
         except IngestError as exc:
             messages.append(("error", exc.message))
     if added:
-        from appliance.jobs import enqueue
+        from appliance.knowledge.vectors import request_embedding
 
-        enqueue(conn, "knowledge.embed", {})
+        request_embedding(conn)
     status = 200 if added or not files else 422
     return render(request, "knowledge/documents.html", {
         "documents": _documents(conn), "statuses": STATUSES, "messages": messages,

@@ -109,7 +109,12 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Any =
             semantic = {cid: (sim - low) / (high - low or 1.0) for cid, sim in semantic.items()}
             response.engine = f"hybrid: bm25 + {getattr(embedder, 'name', 'embedder')}"
         else:
-            response.note = "Chưa có vector nhúng cho thư viện: đang tìm theo từ khóa (BM25)."
+            # An embedder is installed but nothing is embedded yet: ask the worker once.
+            try:
+                vectors.request_embedding(conn)
+            except sqlite3.Error:  # a read-only connection: the next writer will ask
+                pass
+            response.note = "Đang tính vector nhúng cho kho văn bản: tạm thời tìm theo từ khóa (BM25)."
     else:
         response.note = "Chưa cài mô hình nhúng: tìm theo từ khóa (BM25 trên văn bản bỏ dấu)."
     ids = list(dict.fromkeys([*scores, *semantic]))

@@ -65,7 +65,9 @@ async def submit(request: Request, user: StaffUser, conn: Conn, settings: Settin
                  file: Annotated[UploadFile | None, File()] = None) -> Response:
     try:
         if file is not None and file.filename:
-            text = extract_bytes(await file.read(), file.filename).text
+            from appliance.knowledge.routes import read_limited
+
+            text = extract_bytes(await read_limited(file), file.filename).text
         elif doc_id.strip():
             text = document_text(conn, int(doc_id))
     except IngestError as exc:

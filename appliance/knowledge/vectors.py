@@ -20,6 +20,18 @@ _LOCK = threading.Lock()
 BATCH = 32
 
 
+def request_embedding(conn: sqlite3.Connection) -> bool:
+    """Queue one `knowledge.embed` job unless one is already waiting or running."""
+    from appliance.jobs import enqueue
+
+    busy = conn.execute("SELECT 1 FROM jobs WHERE kind = 'knowledge.embed' AND status IN ('queued', 'running')"
+                        " LIMIT 1").fetchone()
+    if busy:
+        return False
+    enqueue(conn, "knowledge.embed", {})
+    return True
+
+
 def _db_name(conn: sqlite3.Connection) -> str:
     row = conn.execute("PRAGMA database_list").fetchone()
     return str(row[2]) if row else ""

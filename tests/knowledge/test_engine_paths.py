@@ -54,6 +54,10 @@ def test_hybrid_search_uses_vectors_when_embedded(conn):
     embedder = HashingEmbedder()
     before = search(conn, "thời hạn đăng ký khai tử", 5, embedder=embedder)
     assert before.engine == "bm25" and "vector" in before.note
+    queued = "SELECT count(*) FROM jobs WHERE kind = 'knowledge.embed' AND status = 'queued'"
+    assert conn.execute(queued).fetchone()[0] == 1
+    search(conn, "khai sinh", 5, embedder=embedder)
+    assert conn.execute(queued).fetchone()[0] == 1  # asked once, not once per search
     assert embed_missing(conn, embedder) == conn.execute("SELECT count(*) FROM kb_chunks").fetchone()[0]
     after = search(conn, "thời hạn đăng ký khai tử", 5, embedder=embedder)
     assert after.engine.startswith("hybrid") and after.hits[0].citation.endswith("Điều 33, Luật Hộ tịch 2014")
