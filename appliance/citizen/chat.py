@@ -108,24 +108,25 @@ class ChatBot:
     def __init__(self, generator: Any = None, public_base_url: str = ""):
         self.generator = generator
         self.base_url = public_base_url.rstrip("/")
+        # One writer at a time, woken at once: SQLite's own busy wait sleeps in growing steps, which
+        # is what many concurrent chats would otherwise spend their time on.
+        self._write_lock = threading.Lock()
 
     # --- session -------------------------------------------------------------------------
-    def _state(self, conn: sqlite3.Connection, session_id: str, channel: str) -> dict[str, Any]:
+    def _state(self, conn: sqlite3.Connection, session_id: str) -> dict[str, Any]:
         row = conn.execute("SELECT state FROM chat_sessions WHERE id = ?", (session_id,)).fetchone()
-        if row is None:
-            conn.execute("INSERT OR IGNORE INTO chat_sessions (id, channel) VALUES (?, ?)", (session_id, channel))
-            return {}
-        state: dict[str, Any] = json.loads(row["state"])
+        state: dict[str, Any] = json.loads(row["state"]) if row else {}
         return state
 
-    def _save(self, conn: sqlite3.Connection, session_id: str, state: dict[str, Any], message: str,
+    def _save(self, conn: sqlite3.Connection, session_id: str, channel: str, state: dict[str, Any], message: str,
               reply: ChatReply) -> None:
         code = reply.procedure.code if reply.procedure else None
         if reply.intent == "feedback":  # the complaint itself lives in the inbox, then only on the staff side
             message = "(nội dung phản ánh: chuyển vào hộp phản ánh của phường)"
-        with transaction(conn):
-            conn.execute("UPDATE chat_sessions SET state = ?, updated_at = datetime('now') WHERE id = ?",
-                         (json.dumps(state, ensure_ascii=False), session_id))
+        with self._write_lock, transaction(conn):
+            conn.execute("INSERT INTO chat_sessions (id, channel, state) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE"
+                         " SET state = excluded.state, updated_at = datetime('now')",
+                         (session_id, channel, json.dumps(state, ensure_ascii=False)))
             conn.execute("INSERT INTO chat_messages (session_id, role, text, intent) VALUES (?, 'citizen', ?, ?)",
                          (session_id, mask_digits(message), reply.intent))
             conn.execute("INSERT INTO chat_messages (session_id, role, text, intent, procedure_code, engine)"
@@ -137,9 +138,9 @@ class ChatBot:
     # --- turn ----------------------------------------------------------------------------
     def handle(self, conn: sqlite3.Connection, session_id: str, message: str, *, channel: str = "web",
                channel_user: str | None = None) -> ChatReply:
-        state = self._state(conn, session_id, channel)
+        state = self._state(conn, session_id)
         reply = self._turn(conn, state, message.strip()[:MAX_MESSAGE], channel, channel_user)
-        self._save(conn, session_id, state, message, reply)
+        self._save(conn, session_id, channel, state, message, reply)
         return reply
 
     def _turn(self, conn: sqlite3.Connection, state: dict[str, Any], message: str, channel: str,
