@@ -128,3 +128,32 @@ def test_wall_updates_without_reload_and_survives_restart(browser, settings, tmp
     finally:
         conn.close()
         _stop(server)
+
+
+def test_web_import_shows_progress_then_rejected_rows(browser, server, settings, tmp_path):
+    import threading
+
+    from appliance.jobs import run_pending
+
+    path = write_csv(generate(25, seed=4), tmp_path / "so.csv")
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("Z9,Đăng ký khai sinh,Hộ tịch,01/01/2026,01/01/2026,,Không rõ,Trực tiếp,Lan\n")
+    page = browser.new_page()
+    browser_login(page, server.url, "canbo", "canbo-demo")
+    page.goto(server.url + "/nhap-du-lieu")
+    page.set_input_files("input[name=file]", str(path))
+    page.click("#import-form button[type=submit]")
+    page.wait_for_selector('#import-status[data-status="queued"]')
+    page.evaluate("window.__sameDocument = true")
+
+    def work() -> None:
+        conn = connect(settings.db_path)
+        run_pending(conn, settings, kinds=["dashboard.import"])
+        conn.close()
+
+    threading.Thread(target=work).start()
+    page.wait_for_selector('#import-status[data-status="done"]', timeout=15_000)  # htmx polled it there
+    assert page.evaluate("window.__sameDocument === true")
+    assert "25" in page.locator("#import-summary").inner_text()
+    assert page.locator("#rejected-rows tbody tr").inner_text().startswith("27")
+    page.close()
