@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from appliance.knowledge import legacy
 from appliance.text import normalize
@@ -109,7 +110,7 @@ def _pdf(data: bytes, name: str) -> Extracted:
                 raise IngestError(
                     f"Tệp PDF “{name}” được bảo vệ bằng mật khẩu. Hãy mở bằng mật khẩu, lưu lại bản không "
                     "mật khẩu (hoặc xin bản không khóa từ nơi ban hành) rồi tải lên lại.", "encrypted")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except IngestError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
@@ -123,6 +124,16 @@ def _pdf(data: bytes, name: str) -> Extracted:
             f"Tệp PDF “{name}” là bản quét (ảnh chụp), không có lớp chữ nên không tra cứu được. Hãy dùng bản "
             "PDF/DOCX gốc của văn bản, hoặc nhận dạng chữ (OCR) trước khi tải lên.", "scanned")
     return Extracted(PAGE_BREAK.join(pages), len(pages))
+
+
+def _page_text(page: Any) -> str:
+    # Layout mode places glyphs by position. The default mode splits Vietnamese words whose
+    # precomposed letters are drawn as separate runs ("th ủ  t ụ c" for "thủ tục").
+    try:
+        text = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # layout mode fails on some odd fonts; the plain mode still gives text
+        text = ""
+    return text if text.strip() else (page.extract_text() or "")
 
 
 def _docx(data: bytes, name: str) -> str:
