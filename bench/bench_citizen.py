@@ -39,7 +39,7 @@ def accuracy() -> None:
     from appliance.citizen.matching import Procedure, ProcedureIndex
     from appliance.knowledge.procedures import load_catalogue
     from appliance.text import fold
-    from tests.citizen.cases import COMPLAINTS, QUESTIONS
+    from tests.citizen.cases import COMPLAINTS, HELD_OUT_COMPLAINTS, HELD_OUT_QUESTIONS, QUESTIONS
 
     catalogue = load_catalogue()
     index = ProcedureIndex(Procedure(p.code, p.name, p.police, p.to_dict()) for p in catalogue)
@@ -54,12 +54,19 @@ def accuracy() -> None:
     print(f"procedure top-1: {hits}/{len(QUESTIONS)} = {hits / len(QUESTIONS):.1%} "
           f"(naive name-overlap baseline {base / len(QUESTIONS):.1%}; ratio {hits / max(base, 1):.2f}×; "
           "acceptance ≥ 90%)", flush=True)
+    held = sum(1 for q, name in HELD_OUT_QUESTIONS
+               if (b := index.best(q)) is not None and b.code == by_name[fold(name)])
+    print(f"procedure top-1 on held-out wording (never used for tuning): {held}/{len(HELD_OUT_QUESTIONS)} = "
+          f"{held / len(HELD_OUT_QUESTIONS):.1%}", flush=True)
     classifier = FeedbackClassifier()
     right = sum(1 for text, cat in COMPLAINTS if classifier.classify(text).category == cat)
     majority = Counter(c for _, c in COMPLAINTS).most_common(1)[0][1]
     print(f"complaint category: {right}/{len(COMPLAINTS)} = {right / len(COMPLAINTS):.1%} "
           f"(majority-class baseline {majority / len(COMPLAINTS):.1%}; ratio {right / majority:.2f}×; "
           "acceptance ≥ 85%)", flush=True)
+    held = sum(1 for text, cat in HELD_OUT_COMPLAINTS if classifier.classify(text).category == cat)
+    print(f"complaint category on held-out wording: {held}/{len(HELD_OUT_COMPLAINTS)} = "
+          f"{held / len(HELD_OUT_COMPLAINTS):.1%}", flush=True)
 
 
 def _load(base: str, path: str, body_for: object) -> list[float]:
