@@ -84,7 +84,7 @@ def inbox_page(request: Request, user: StaffUser, conn: Conn, settings: Settings
 
 
 @router.get("/api/v1/feedback")
-def feedback_api(user: StaffUser, conn: Conn, settings: SettingsDep, status: str | None = None,
+def feedback_api(request: Request, user: StaffUser, conn: Conn, settings: SettingsDep, status: str | None = None,
                  category: str | None = None, department: str | None = None, overdue: str | None = None,
                  q: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> JSONResponse:
     _pull(settings, conn)
@@ -94,6 +94,9 @@ def feedback_api(user: StaffUser, conn: Conn, settings: SettingsDep, status: str
             "status", "status_label", "assigned_to", "reply", "created_at", "deadline", "resolved_at", "sla_label",
             "name", "phone", "address")
     items = [{k: item.get(k) for k in keys} for item in inbox.list_feedback(conn, filters, _today())]
+    # The answer carries citizens' contact details: who read them is recorded.
+    audit(conn, "feedback.list", user=user, detail={"status": status, "category": category, "count": len(items)},
+          ip=client_ip(request))
     return JSONResponse({"items": items, "total": len(items),
                          "overdue": inbox.overdue_count(conn, _today())})
 
