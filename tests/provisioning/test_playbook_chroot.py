@@ -87,10 +87,12 @@ appliance:
     appliance_settings: {{ward_name: "Phường Mẫu"}}
     appliance_backup_target: /media/saoluu
 """)
-        first, t1 = _playbook(inventory, tmp_path / "run1.log")
+        logs = CACHE / "logs"  # kept after the run (tmp dirs rotate away): the timings of every task
+        logs.mkdir(parents=True, exist_ok=True)
+        first, t1 = _playbook(inventory, logs / "run1.log")
         recap1 = _recap(first)
         assert recap1["changed"] > 10 and recap1["failed"] == 0
-        second, t2 = _playbook(inventory, tmp_path / "run2.log")
+        second, t2 = _playbook(inventory, logs / "run2.log")
         recap2 = _recap(second)
         changed = [x for x in second.splitlines() if x.startswith("changed:")]
         assert recap2["changed"] == 0, f"second run changed: {changed}"
@@ -98,7 +100,9 @@ appliance:
 
         # The appliance is installed in a release venv and runs inside the new root.
         current = root / "opt/appliance/current"
-        assert current.is_symlink() and (current / "venv/bin/appliance").exists()
+        assert current.is_symlink()
+        release = root / os.readlink(current).lstrip("/")  # absolute inside the chroot
+        assert (release / "venv/bin/appliance").exists() and release.parent == root / "opt/appliance/releases"
         assert (root / "etc/appliance/appliance.toml").read_text().count('data_dir = "/var/lib/appliance"') == 1
         ok = chroot.run("/usr/local/bin/appliance", "--validate-config")
         assert ok.returncode == 0 and "/var/lib/appliance" in ok.stdout
