@@ -76,6 +76,8 @@
     ".bot { align-self: flex-start; background: #f1f3f5; }",
     ".bot a { color: #0b5cad; }",
     ".engine { font-size: 12px; color: #52606d; }",
+    ".waiting { color: #52606d; font-style: italic; }",
+    "button[disabled] { opacity: .6; cursor: wait; }",
     ".choices { display: flex; flex-wrap: wrap; gap: 6px; }",
     ".choices button, .primary { background: #0b5cad; color: #fff; border: 0; border-radius: 8px; padding: 8px 12px; min-height: 44px; cursor: pointer; font-size: 15px; }",
     ".choices button { background: #e7f0fa; color: #0b5cad; }",
@@ -149,7 +151,8 @@
   var input = el("input", { id: "ww-input", type: "text", maxlength: "1000", autocomplete: "off",
     placeholder: "Ví dụ: làm giấy khai sinh cần gì?" });
   chatRow.appendChild(input);
-  chatRow.appendChild(el("button", { type: "submit", "class": "primary", id: "ww-send" }, "Gửi"));
+  var sendButton = el("button", { type: "submit", "class": "primary", id: "ww-send" }, "Gửi");
+  chatRow.appendChild(sendButton);
   chatForm.appendChild(chatRow);
   panes.chat.appendChild(chatForm);
 
@@ -164,7 +167,7 @@
           "Xem đầy đủ: " + extra.procedure.name));
       }
     }
-    if (extra && extra.engine) {
+    if (extra && extra.engine && extra.procedure) {
       box.appendChild(el("div", { "class": "engine" },
         extra.engine === "llm" ? "Trả lời bởi mô hình ngôn ngữ, dữ kiện từ danh mục thủ tục"
           : "Trả lời theo danh mục thủ tục của phường"));
@@ -183,12 +186,18 @@
   }
 
   var session = sessionId();
+  // sendButton is created with the chat form above (var hoisting keeps it in scope).
   function send(text) {
     if (!text) { return; }
     say("me", text);
+    var waiting = el("div", { "class": "msg bot waiting", "aria-label": "Đang trả lời" }, "Đang trả lời…");
+    log.appendChild(waiting);
+    sendButton.disabled = true;
+    function done() { log.removeChild(waiting); sendButton.disabled = false; }
     api("POST", "/api/v1/chat", { session_id: session, message: text }).then(function (data) {
+      done();
       say("bot", data.reply, data);
-    }, function (err) { say("bot", err.message); });
+    }, function (err) { done(); say("bot", err.message); });
   }
   chatForm.addEventListener("submit", function (ev) {
     ev.preventDefault();
