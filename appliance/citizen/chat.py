@@ -148,12 +148,14 @@ class ChatBot:
         words = tokens(message)
         index = procedure_index(conn)
         code = TICKET.search(message.upper())
-        if code or state.get("awaiting") == "ticket_code" and len(words) <= 3:
-            state.pop("awaiting", None)
+        awaiting = state.pop("awaiting", None)  # a pending question is answered now or dropped
+        draft = state.pop("draft", "")
+        if code or awaiting == "ticket_code" and len(words) <= 3:
             return self._status(conn, f"PA-{code.group(1)}-{code.group(2)}" if code else message)
-        if state.get("awaiting") == "details":
-            state.pop("awaiting", None)
-            return self._file(conn, state, f"{state.pop('draft', '')}\n{message}".strip(), channel, channel_user)
+        if awaiting == "details":
+            asks_procedure = _has(words, QUESTION_CUES) and (r := index.rank(message)) and r[0].score >= 1.0
+            if not asks_procedure:  # the details of the complaint begun in the previous message
+                return self._file(conn, state, f"{draft}\n{message}".strip(), channel, channel_user)
         if state.get("choices"):
             picked = self._pick(index, state, words)
             if picked is not None:

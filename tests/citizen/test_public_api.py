@@ -146,3 +146,14 @@ def test_generator_may_phrase_but_not_invent(citizen_settings, live_server_facto
         reply = chat(c, f"s-gen-{mode}", "đăng ký kết hôn mất bao lâu")
     assert reply["engine"] == engine
     assert "150.000" not in reply["reply"]
+
+
+def test_pending_questions_do_not_capture_new_topics(public):
+    with public.client() as c:
+        assert chat(c, "s-topic-001", "phản ánh rác")["detail"] == "ask_details"
+        switched = chat(c, "s-topic-001", "cho hỏi đăng ký kết hôn cần gì")
+        assert switched["intent"] == "procedure" and switched["procedure"]["name"] == "Đăng ký kết hôn"
+        assert chat(c, "s-topic-001", "tra cứu phản ánh")["detail"] == "ask_code"
+        moved_on = chat(c, "s-topic-001", "tạm trú cho người thuê trọ cần giấy tờ gì")
+        assert moved_on["intent"] == "procedure"
+        assert chat(c, "s-topic-001", "xin chào")["detail"] == "greeting"  # not read as a ticket code
