@@ -137,14 +137,16 @@ class ChatBot:
 
     # --- turn ----------------------------------------------------------------------------
     def handle(self, conn: sqlite3.Connection, session_id: str, message: str, *, channel: str = "web",
-               channel_user: str | None = None) -> ChatReply:
+               channel_user: str | None = None, source_key: str | None = None) -> ChatReply:
+        """One citizen message. `source_key` names where it came from (a Zalo event) so that a
+        complaint it files is filed once, however often the message is handled."""
         state = self._state(conn, session_id)
-        reply = self._turn(conn, state, message.strip()[:MAX_MESSAGE], channel, channel_user)
+        reply = self._turn(conn, state, message.strip()[:MAX_MESSAGE], channel, (channel_user, source_key))
         self._save(conn, session_id, channel, state, message, reply)
         return reply
 
     def _turn(self, conn: sqlite3.Connection, state: dict[str, Any], message: str, channel: str,
-              channel_user: str | None) -> ChatReply:
+              origin: tuple[str | None, str | None]) -> ChatReply:
         words = tokens(message)
         index = procedure_index(conn)
         code = TICKET.search(message.upper())
@@ -155,7 +157,7 @@ class ChatBot:
         if awaiting == "details":
             asks_procedure = _has(words, QUESTION_CUES) and (r := index.rank(message)) and r[0].score >= 1.0
             if not asks_procedure:  # the details of the complaint begun in the previous message
-                return self._file(conn, state, f"{draft}\n{message}".strip(), channel, channel_user)
+                return self._file(conn, state, f"{draft}\n{message}".strip(), channel, origin)
         if state.get("choices"):
             picked = self._pick(index, state, words)
             if picked is not None:
@@ -192,7 +194,7 @@ class ChatBot:
                 state["draft"] = message
                 return ChatReply("Để chuyển đúng bộ phận, bạn mô tả rõ hơn giúp: sự việc gì, ở đâu (số nhà, ngõ, "
                                  "tổ dân phố), từ khi nào?", "feedback", "ask_details")
-            return self._file(conn, state, message, channel, channel_user)
+            return self._file(conn, state, message, channel, origin)
         if top >= 1.0 or (top > 0 and aspects):
             candidates = index.candidates(message, ranked)
             current = state.get("procedure")
@@ -228,9 +230,10 @@ class ChatBot:
                          engine=result.engine)
 
     def _file(self, conn: sqlite3.Connection, state: dict[str, Any], text: str, channel: str,
-              channel_user: str | None) -> ChatReply:
+              origin: tuple[str | None, str | None]) -> ChatReply:
+        channel_user, source_key = origin
         try:
-            ticket = file_feedback(conn, text, channel=channel, channel_user=channel_user)
+            ticket = file_feedback(conn, text, channel=channel, channel_user=channel_user, source_key=source_key)
         except IntakeError as exc:
             return ChatReply(str(exc), "feedback", "invalid")
         state["last_ticket"] = ticket["ticket_code"]

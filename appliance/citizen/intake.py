@@ -81,7 +81,12 @@ def _clean(value: str | None, limit: int) -> str | None:
 
 def file_feedback(conn: sqlite3.Connection, content: str, *, channel: str = "web", channel_user: str | None = None,
                   name: str | None = None, phone: str | None = None, address: str | None = None,
-                  now: dt.datetime | None = None) -> dict[str, Any]:
+                  now: dt.datetime | None = None, source_key: str | None = None) -> dict[str, Any]:
+    if source_key:
+        known = conn.execute("SELECT ticket_code FROM inbox WHERE source_key = ?", (source_key,)).fetchone()
+        if known is not None:  # already filed from this very event: the same ticket, not a second one
+            found = ticket_status(conn, known[0]) or {}
+            return {**found, "engine": "rules", "confidence": None}
     text = normalize(content or "").strip()
     if len(text) < MIN_CONTENT:
         raise IntakeError("Nội dung phản ánh quá ngắn: xin mô tả rõ sự việc, địa điểm, thời gian.")
@@ -101,9 +106,9 @@ def file_feedback(conn: sqlite3.Connection, content: str, *, channel: str = "web
             code = new_ticket_code()
         conn.execute(
             "INSERT INTO inbox (ticket_code, channel, channel_user, content, name, phone, address, category,"
-            " department, deadline, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " department, deadline, created_at, source_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (code, channel, channel_user, text, _clean(name, 120), phone, _clean(address, 300), route["category"],
-             route["department"], deadline.isoformat(), created),
+             route["department"], deadline.isoformat(), created, source_key),
         )
         conn.execute(
             "INSERT INTO tickets (ticket_code, category, department, status, deadline, created_at, updated_at)"

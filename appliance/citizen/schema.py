@@ -254,3 +254,15 @@ MIGRATIONS += [
         """,
     ),
 ]
+
+PUBLIC_MIGRATIONS += [
+    # A complaint filed while answering a Zalo event is keyed by that event, so answering it again
+    # after a crash finds the same ticket instead of filing a second one.
+    Migration(
+        "citizen_public_0003_inbox_source_key",
+        """
+        ALTER TABLE inbox ADD COLUMN source_key TEXT;
+        CREATE UNIQUE INDEX inbox_source_key ON inbox(source_key) WHERE source_key IS NOT NULL;
+        """,
+    ),
+]

@@ -143,7 +143,7 @@ def answer_events(staff: sqlite3.Connection, public: sqlite3.Connection, setting
                            (event["id"],))
             continue
         reply = bot.handle(public, f"zalo:{event['sender_id']}", text, channel="zalo",
-                           channel_user=event["sender_id"])
+                           channel_user=event["sender_id"], source_key=f"zalo-event:{event['id']}")
         message = reply.reply
         if len(message) > ZALO_TEXT_LIMIT:  # Zalo caps a text message; the full record is one tap away
             cut = message.rfind("\n", 0, ZALO_TEXT_LIMIT - 200)

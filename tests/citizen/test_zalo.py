@@ -210,3 +210,23 @@ def test_follow_event_gets_the_greeting(citizen_settings, live_server_factory):
         answer_events(staff, public, settings)
     row = staff.execute("SELECT recipient, text FROM zalo_outbox").fetchone()
     assert row["recipient"] == "f-1" and "Xin chào" in row["text"]
+
+
+def test_complaint_from_zalo_is_filed_once_even_if_answered_twice(citizen_settings, live_server_factory):
+    settings = zalo_settings(citizen_settings, "http://127.0.0.1:9")
+    server = live_server_factory(create_public_app(settings, generator=None))
+    raw = event(text="cống thoát nước ngõ 15 bị tắc, mưa là ngập cả ngõ", msg_id="c-1")
+    with server.client() as c:
+        assert c.post("/zalo/webhook", content=raw, headers=signed(raw)).status_code == 200
+    staff = staff_conn(settings)
+    with public_db(settings) as public:
+        answer_events(staff, public, settings)
+        # A crash after the chatbot filed the complaint but before the event was marked: redo it.
+        public.execute("UPDATE zalo_events SET status = 'queued', body = ?, sender_id = '246845883529197922'",
+                       (raw.decode(),))
+        answer_events(staff, public, settings)
+        assert public.execute("SELECT count(*) FROM inbox").fetchone()[0] == 1
+        code = public.execute("SELECT ticket_code, channel_user FROM inbox").fetchone()
+    texts = [r[0] for r in staff.execute("SELECT text FROM zalo_outbox ORDER BY id")]
+    assert len(texts) == 1 and code[0] in texts[0]  # one reply per event key, naming the one ticket
+    assert code[1] == "246845883529197922"
