@@ -93,6 +93,7 @@ class Settings(BaseSettings):
     citizen_chat_per_ip_minute: int = Field(default=60, ge=1, description="Chat messages per IP per minute.")
     citizen_chat_per_session_minute: int = Field(default=20, ge=1, description="Chat messages per session per minute.")
     citizen_feedback_per_ip_hour: int = Field(default=10, ge=1, description="Complaints filed per IP per hour.")
+    citizen_chat_retention_days: int = Field(default=90, ge=1, description="Days chat logs stay in public.db.")
 
     @classmethod
     def settings_customise_sources(

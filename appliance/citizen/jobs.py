@@ -32,7 +32,7 @@ def _generator(ctx: JobContext) -> Any:
 
 
 def sync(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
-    from appliance.citizen.sync import answer_events, public_db, publish, pull
+    from appliance.citizen.sync import answer_events, enforce_retention, public_db, publish, pull
     from appliance.citizen.zalo_outbox import send_pending
 
     result: dict[str, Any] = {}
@@ -40,6 +40,7 @@ def sync(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
         with public_db(ctx.settings) as public:
             result["published"] = publish(ctx.conn, public)["procedures"]
             result["pulled"] = pull(ctx.conn, public)
+            result["retention"] = enforce_retention(ctx.conn, public, ctx.settings)
             has_events = public.execute("SELECT 1 FROM zalo_events WHERE status != 'done' AND status != 'ignored'"
                                         " LIMIT 1").fetchone()
             result["answered"] = answer_events(ctx.conn, public, ctx.settings, _generator(ctx)) if has_events else 0

@@ -159,3 +159,28 @@ def answer_events(staff: sqlite3.Connection, public: sqlite3.Connection, setting
         public.execute("UPDATE zalo_events SET status = 'done', reply = NULL, body = '{}', sender_id = NULL"
                        " WHERE id = ?", (event["id"],))
     return handled
+
+
+def enforce_retention(staff: sqlite3.Connection, public: sqlite3.Connection, settings: Settings,
+                      force: bool = False) -> dict[str, int]:
+    """Remove chat logs and idle sessions older than the retention the admin set, at most once a day,
+    and record in the audit log what was removed."""
+    from appliance.auth.audit import audit
+
+    last = public.execute("SELECT value FROM meta WHERE key = 'retention_at'").fetchone()
+    if not force and last is not None and public.execute(
+            "SELECT ? > datetime('now', '-1 day')", (last[0],)).fetchone()[0]:
+        return {}
+    cutoff = f"-{int(settings.citizen_chat_retention_days)} days"
+    with transaction(public):
+        messages = public.execute("DELETE FROM chat_messages WHERE at < strftime('%Y-%m-%d %H:%M:%f', 'now', ?)",
+                                  (cutoff,)).rowcount
+        sessions = public.execute("DELETE FROM chat_sessions WHERE updated_at < datetime('now', ?)",
+                                  (cutoff,)).rowcount
+        public.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('retention_at', datetime('now'))")
+    removed = {"chat_messages": messages, "chat_sessions": sessions}
+    if messages or sessions:
+        audit(staff, "citizen.retention", username="hệ thống",
+              detail={**removed, "days": settings.citizen_chat_retention_days})
+        log.info("chat retention: removed %s", removed)
+    return removed

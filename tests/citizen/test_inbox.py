@@ -125,3 +125,22 @@ def test_faq_and_notices_published_and_escaped(staff, citizen_settings, live_ser
         assert reply.json()["detail"] == "faq" and "13:30" in reply.json()["reply"]
         home = c.get("/").text
         assert "&lt;b&gt;Lịch&lt;/b&gt; nghỉ" in home and "<script>x()" not in home
+
+
+def test_chat_log_retention_is_enforced_and_audited(citizen_settings):
+    from appliance.citizen.chat import ChatBot
+    from appliance.citizen.sync import enforce_retention
+
+    settings = citizen_settings.model_copy(update={"citizen_chat_retention_days": 30})
+    staff_conn = connect(settings.db_path)
+    with public_db(settings) as public:
+        bot = ChatBot()
+        bot.handle(public, "web:old-session", "xin chào")
+        bot.handle(public, "web:new-session", "xin chào")
+        public.execute("UPDATE chat_messages SET at = '2020-01-01 00:00:00.000' WHERE session_id = 'web:old-session'")
+        public.execute("UPDATE chat_sessions SET updated_at = '2020-01-01 00:00:00' WHERE id = 'web:old-session'")
+        assert enforce_retention(staff_conn, public, settings) == {"chat_messages": 2, "chat_sessions": 1}
+        assert enforce_retention(staff_conn, public, settings) == {}  # at most once a day
+        assert [r[0] for r in public.execute("SELECT id FROM chat_sessions")] == ["web:new-session"]
+    logged = staff_conn.execute("SELECT detail FROM audit_log WHERE action = 'citizen.retention'").fetchall()
+    assert len(logged) == 1 and '"chat_messages": 2' in logged[0][0]
