@@ -12,7 +12,7 @@ from typing import Any, Literal
 import httpx
 import numpy as np
 
-from appliance.engines.base import ChatMessage, Segment
+from appliance.engines.base import ChatMessage, Segment, Turn
 
 
 class EnginesError(RuntimeError):
@@ -106,6 +106,14 @@ class EnginesClient:
             text = str(data.get("text", "")).strip()
             return [Segment(0.0, float(data.get("duration") or 0.0), text)] if text else []
         return [Segment(float(s["start"]), float(s["end"]), str(s["text"]).strip()) for s in segments]
+
+    def diarize(self, audio: Path | str, *, num_speakers: int | None = None) -> list[Turn]:
+        """Who spoke when: `/v1/audio/diarizations`, the appliance engines server's one non-OpenAI route."""
+        path = Path(audio)
+        form = {"num_speakers": str(num_speakers)} if num_speakers else {}
+        with open(path, "rb") as fh:
+            data = self._post("/audio/diarizations", data=form, files={"file": (path.name, fh)}).json()
+        return [Turn(float(t["start"]), float(t["end"]), str(t["speaker"])) for t in data.get("turns", [])]
 
 
 def _message(response: httpx.Response) -> str:

@@ -108,16 +108,19 @@ class Registry:
         return registry
 
     def get(self, task: str) -> Any:
-        while True:
-            slot = self.slots[task]
+        slot: Slot | None = self.slots[task]
+        while slot is not None:
             instance = self._load(task, slot)
             if instance is not None or not slot.failed or slot.next is None:
                 return instance
-            # This model is broken: the next-best one takes the task, the problem stays visible.
-            with self._lock:
-                if self.slots[task] is slot:
-                    slot.next.notes = [*slot.notes, f"{slot.model}: {slot.problem}", *slot.next.notes]
-                    self.slots[task] = slot.next
+            if slot.retry_s is None:
+                # This model is broken: the next-best one takes the task for good, the problem stays visible.
+                with self._lock:
+                    if self.slots[task] is slot:
+                        slot.next.notes = [*slot.notes, f"{slot.model}: {slot.problem}", *slot.next.notes]
+                        self.slots[task] = slot.next
+            slot = slot.next  # a remote engine that is down: answer locally now, retry it later
+        return None
 
     def _load(self, task: str, slot: Slot) -> Any:
         if slot.failed and slot.retry_s is not None and time.monotonic() - slot.failed_at > slot.retry_s:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from appliance.config import Settings
-from appliance.engines.base import ChatMessage, Segment
+from appliance.engines.base import ChatMessage, Segment, Turn
 from appliance.engines.client import EnginesClient
 
 log = logging.getLogger(__name__)
@@ -50,8 +50,13 @@ class RemoteEmbedder(_Remote):
         return vectors
 
 
+class RemoteDiarizer(_Remote):
+    def diarize(self, audio: Path | str, *, num_speakers: int | None = None) -> list[Turn]:
+        return self.client.diarize(audio, num_speakers=num_speakers)
+
+
 REMOTE_CLASSES: dict[str, type[_Remote]] = {"transcriber": RemoteTranscriber, "generator": RemoteGenerator,
-                                            "embedder": RemoteEmbedder}
+                                            "embedder": RemoteEmbedder, "diarizer": RemoteDiarizer}
 
 
 def _offered(client: EnginesClient, task: str) -> str:
@@ -62,6 +67,8 @@ def _offered(client: EnginesClient, task: str) -> str:
             return str(model["id"])
     if any("task" in m for m in models):
         raise LookupError(f"máy chủ mô hình không phục vụ tác vụ {task}")
+    if task == "diarizer":  # not an OpenAI task: only the appliance's engines server offers it
+        raise LookupError("máy chủ OpenAI-compatible này không phân biệt người nói")
     # A foreign server (vLLM, TGI…) lists models without tasks: trust the configured URL.
     if not models:
         raise LookupError("máy chủ mô hình không có mô hình nào")
@@ -86,9 +93,9 @@ def remote_plan(settings: Settings) -> dict[str, Any]:
 
     slots: dict[str, Slot] = {}
     for task in TASKS:
-        if task == "diarizer":  # not part of the OpenAI API: diarization stays in-process on the CPU
-            slots[task] = _cpu_diarizer_slot()
-            continue
         slots[task] = Slot(task, backend="remote", model=settings.engines_url, device="remote",
                            factory=remote_factory(settings, task), retry_s=30.0)
+    # Diarization is not an OpenAI task: a foreign server, or the engines server while it is down,
+    # leaves it to the CPU baseline in this process.
+    slots["diarizer"].next = _cpu_diarizer_slot()
     return slots

@@ -162,6 +162,19 @@ def create_engines_app(registry: Registry, *, timeout_s: float = 300.0, max_pend
                                               for i, s in enumerate(segments)]})
         return JSONResponse({"text": text})
 
+    @app.post("/v1/audio/diarizations")
+    async def diarizations(file: UploadFile = File(...), num_speakers: int | None = Form(None)) -> Response:
+        diarizer = engine("diarizer")
+        if diarizer is None:
+            return _error(503, "Chưa có công cụ phân biệt người nói.", "model_not_installed")
+        suffix = Path(file.filename or "audio.wav").suffix or ".wav"
+        with tempfile.NamedTemporaryFile(suffix=suffix) as tmp:
+            tmp.write(await file.read())
+            tmp.flush()
+            turns = await run("diarizer", lambda: diarizer.diarize(tmp.name, num_speakers=num_speakers))
+        return JSONResponse({"engine": diarizer.name,
+                             "turns": [{"start": t.start, "end": t.end, "speaker": t.speaker} for t in turns]})
+
     return app
 
 

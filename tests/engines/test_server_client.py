@@ -136,14 +136,24 @@ def test_remote_mode_registry_goes_through_the_client(live_server_factory, cpu_s
     assert registry.generator.name.startswith("remote:") and registry.generator.chat(MESSAGES, max_tokens=4)
     assert registry.embedder.dimension == 384
     assert registry.status()["generator"]["backend"] == "remote"
+    assert registry.diarizer.name.startswith("remote:")  # the engines server diarizes too (MFCC there)
 
     fake_settings = cpu_settings.model_copy(update={
         "engines_mode": "remote", "engines_url": live_server_factory(create_fake_openai()).url + "/v1"})
     fake_registry = Registry(fake_settings)
     assert fake_registry.generator.chat(MESSAGES) == "Đã nhận: Xin chào"
+    assert fake_registry.diarizer.name.startswith("mfcc")  # a foreign server cannot diarize: local baseline
 
     down = cpu_settings.model_copy(update={"engines_mode": "remote", "engines_url": "http://127.0.0.1:9/v1"})
-    assert Registry(down).generator is None  # unreachable: the feature uses its fallback, no exception
+    down_registry = Registry(down)
+    assert down_registry.generator is None  # unreachable: the feature uses its fallback, no exception
+    assert down_registry.diarizer.name.startswith("mfcc")
+
+
+def test_diarization_through_the_engines_server(engines_server, speak_to):
+    audio = speak_to("Đề nghị các bộ phận hoàn thành báo cáo đúng hạn.")
+    turns = EnginesClient(engines_server.url + "/v1").diarize(audio)
+    assert turns and {t.speaker for t in turns} == {"Người nói 1"}
 
 
 class SlowGenerator:
