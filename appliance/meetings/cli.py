@@ -22,16 +22,18 @@ def cmd_record(args: argparse.Namespace, settings: Settings) -> int:
     spec = args.source
     state = RecorderState()
     hid = None
+    gain_db = 0.0
     if spec == "auto":
         from appliance.meetings.devices import source_for_room, start_hid_watcher
 
         spec, device = source_for_room(settings, args.room)
         hid = start_hid_watcher(device, state) if device else None
+        gain_db = device.gain_db
     source = open_source(spec)
     stop_at_end = args.stop_at_end or spec.startswith("file:")
     recorder = Recorder(conn, settings, args.room, source, device=args.device or spec,
                         segment_seconds=args.segment_seconds, title=args.title, stop_at_end=stop_at_end,
-                        state=state)
+                        state=state, gain_db=gain_db)
     signal.signal(signal.SIGTERM, lambda *_: recorder.stop.set())
     try:
         recorder.run()

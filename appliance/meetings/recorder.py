@@ -37,13 +37,15 @@ class Recorder:
     def __init__(self, conn: sqlite3.Connection, settings: Settings, room: str, source: AudioSource, *,
                  device: str | None = None, segment_seconds: float = 10.0, sync_seconds: float = 1.0,
                  title: str | None = None, stop_at_end: bool = False, heartbeat_seconds: float = 0.5,
-                 state: RecorderState | None = None):
+                 state: RecorderState | None = None, gain_db: float = 0.0):
         self.conn, self.settings, self.room, self.source = conn, settings, room, source
         self.device, self.title, self.stop_at_end = device, title, stop_at_end
         self.segment_frames = int(source.rate * segment_seconds)
         self.sync_seconds, self.heartbeat_seconds = sync_seconds, heartbeat_seconds
         self.state = state or RecorderState()
         self.stop = threading.Event()
+        # Software gain from the device profile (quiet units such as some EMEET models), with clipping.
+        self.gain = 10 ** (gain_db / 20) if gain_db else 1.0
 
     # --- start-up ------------------------------------------------------------------------------
     def repair(self) -> int:
@@ -139,6 +141,8 @@ class Recorder:
                 if len(silence) != len(chunk):
                     silence = bytes(len(chunk))
                 chunk = silence
+            if self.gain != 1.0:
+                chunk = _amplify(chunk, self.gain)
             if writer is None:
                 writer = SegmentWriter(store.segment_path(self.settings, meeting_id, seq), self.source.rate,
                                        self.source.channels, self.sync_seconds)
@@ -146,6 +150,13 @@ class Recorder:
             if writer.frames >= self.segment_frames:
                 seq = self._close(writer, meeting_id, seq)
                 writer = None
+
+
+def _amplify(chunk: bytes, gain: float) -> bytes:
+    import numpy as np
+
+    samples = np.frombuffer(chunk, dtype="<i2").astype(np.float32) * gain
+    return bytes(np.clip(samples, -32768, 32767).astype("<i2").tobytes())
 
 
 def stop_meeting(conn: sqlite3.Connection, meeting_id: int) -> bool:

@@ -6,6 +6,7 @@ import os
 import struct
 from types import SimpleNamespace
 
+import numpy as np
 import soundfile as sf
 
 from appliance.meetings.devices import Device, device_for_room, load_profiles, match_profile
@@ -133,3 +134,10 @@ def test_recorder_waits_for_its_speakerphone_to_be_plugged_in(settings, monkeypa
     monkeypatch.setattr(devices, "discover", lambda profiles=None: next(polls))
     spec, found = devices.source_for_room(settings, "phong-hop-1", poll_seconds=0.01)
     assert found is jabra and spec == "alsa:plughw:CARD=Speak510?rate=16000&channels=1"
+
+
+def test_profile_gain_is_applied_with_clipping():
+    from appliance.meetings.recorder import _amplify
+
+    out = np.frombuffer(_amplify(np.array([100, -100, 30000], dtype="<i2").tobytes(), 10 ** (6 / 20)), dtype="<i2")
+    assert list(out[:2]) == [199, -199] and out[2] == 32767
