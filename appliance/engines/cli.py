@@ -91,7 +91,7 @@ def cmd_models_install(args: argparse.Namespace, settings: Settings) -> int:
             continue
         print(f"  đã cài và chuyển sang {version.name} (bản trước giữ ở 'previous')")
     if not failed:
-        print("Xong. Khởi động lại dịch vụ appliance-engines để nạp mô hình mới.")
+        print("Xong. Khởi động lại dịch vụ appliance-engines (hoặc POST /v1/engines/reload) để nạp mô hình mới.")
     return 1 if failed else 0
 
 

@@ -164,6 +164,16 @@ class Registry:
                 slot.instance, slot.loaded = None, False
                 slot.failed = False if slot.factory is not None else slot.failed
 
+    def replan(self) -> None:
+        """Forget loaded models and choose again from the files on disk (after `appliance models install`).
+        Engines given as instances (tests, --generator-dir) stay."""
+        fresh = plan(self.settings)
+        with self._lock:
+            for task, slot in self.slots.items():
+                if slot.entry is not None or slot.factory is None or slot.backend in ("mfcc-ahc", "remote"):
+                    slot.instance, slot.loaded = None, False
+                    self.slots[task] = fresh[task]
+
     def status(self) -> dict[str, dict[str, Any]]:
         return {task: self.slots[task].status() for task in TASKS}
 

@@ -79,6 +79,14 @@ def create_engines_app(registry: Registry, *, timeout_s: float = 300.0, max_pend
     def engines() -> dict[str, Any]:
         return {"engines": registry.status(), "queues": lanes.stats()}
 
+    @app.post("/v1/engines/reload")
+    async def reload() -> Response:
+        # Each lane finishes what it is doing first, then the models are chosen again from disk.
+        for task in TASKS:
+            await run(task, lambda task=task: registry.unload(task))
+        registry.replan()
+        return JSONResponse({"engines": registry.status()})
+
     @app.post("/v1/engines/{task}/{action}")
     async def load_unload(task: str, action: str) -> Response:
         if task not in TASKS or action not in ("load", "unload"):

