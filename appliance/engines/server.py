@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import logging
 import tempfile
@@ -33,13 +34,15 @@ def _error(status: int, message: str, code: str) -> JSONResponse:
 
 
 def create_engines_app(registry: Registry, *, timeout_s: float = 300.0, max_pending: int = 16) -> FastAPI:
-    app = FastAPI(title="appliance-engines", docs_url=None, redoc_url=None, openapi_url=None)
     lanes = Lanes(max_pending)
-    app.state.registry, app.state.lanes = registry, lanes
 
-    @app.on_event("shutdown")
-    def _stop() -> None:
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
         lanes.shutdown()
+
+    app = FastAPI(title="appliance-engines", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.state.registry, app.state.lanes = registry, lanes
 
     async def run(task: str, fn: Any) -> Any:
         ticket = Ticket(timeout_s)
