@@ -12,6 +12,7 @@ import re
 import secrets
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
@@ -68,13 +69,23 @@ class BoundedGenerator:
     instead of queueing behind it (labelled "rules"). The generator is looked up on each call, so
     an engines server that comes up (or goes away) later is noticed."""
 
+    LOOKUP_EVERY_S = 15.0
+
     def __init__(self, provider: Callable[[], Any], slots: int):
         self.provider = provider
         self.name = "generator"
         self._slots = threading.BoundedSemaphore(slots)
+        self._inner: Any = None
+        self._looked_up = -1e9
+
+    def _current(self) -> Any:
+        now = time.monotonic()
+        if now - self._looked_up > self.LOOKUP_EVERY_S:  # the registry call is not free: not on every chat
+            self._inner, self._looked_up = self.provider(), now
+        return self._inner
 
     def chat(self, messages: Any, **kwargs: Any) -> str:
-        inner = self.provider()
+        inner = self._current()
         if inner is None:
             raise TimeoutError("no generator")  # the template answers
         if not self._slots.acquire(timeout=0.2):
