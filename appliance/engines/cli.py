@@ -42,7 +42,11 @@ def cmd_models_verify(args: argparse.Namespace, settings: Settings) -> int:
     from appliance.engines.catalogue import find, load_catalogue
     from appliance.engines.store import verify
 
-    entries = [find(args.name)] if args.name else load_catalogue()
+    try:
+        entries = [find(args.name)] if args.name else load_catalogue()
+    except KeyError:
+        print(f"Lỗi: danh mục không có mô hình {args.name!r} (xem `appliance models list`)", file=sys.stderr)
+        return 1
     bad = 0
     for entry in entries:
         result = verify(settings, entry)
@@ -101,7 +105,10 @@ def cmd_models_rollback(args: argparse.Namespace, settings: Settings) -> int:
 
     try:
         version = rollback(settings, find(args.name))
-    except (InstallError, KeyError) as exc:
+    except KeyError:
+        print(f"Lỗi: danh mục không có mô hình {args.name!r} (xem `appliance models list`)", file=sys.stderr)
+        return 1
+    except InstallError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
     print(f"{args.name}: đã quay về {version.name}")
