@@ -37,7 +37,7 @@ def finalize(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
 
 def run_steps(ctx: JobContext, meeting_id: int, retranscribe: bool = False) -> dict[str, Any]:
     conn, settings = ctx.conn, ctx.settings
-    if retranscribe:
+    if retranscribe and store.audio_rows(conn, meeting_id):  # without audio the text is all there is
         conn.execute("DELETE FROM meeting_segments WHERE meeting_id = ? AND edited_at IS NULL", (meeting_id,))
     pipeline.check_duration(conn, settings, meeting_id)
     rows = store.audio_rows(conn, meeting_id)

@@ -135,8 +135,11 @@ def align_speakers(segments: list[tuple[int, float, float]], turns: list[Any]) -
 
 
 def diarize_meeting(conn: sqlite3.Connection, settings: Settings, meeting_id: int) -> str:
-    lines = [(r["id"], r["start"], r["end"]) for r in
-             conn.execute("SELECT id, start, end FROM meeting_segments WHERE meeting_id = ?", (meeting_id,))]
+    rows = conn.execute("SELECT id, start, end, speaker, edited_at FROM meeting_segments WHERE meeting_id = ?",
+                        (meeting_id,)).fetchall()
+    # Lines whose speaker a person chose keep it; so do all lines when there is no audio to listen to.
+    kept = {r["id"]: r["speaker"] for r in rows if r["speaker"] and r["edited_at"]}
+    lines = [(r["id"], r["start"], r["end"]) for r in rows]
     model = engines.diarizer(settings)
     wav = whole_meeting_wav(conn, settings, meeting_id)
     turns: list[Any] = []
@@ -144,7 +147,9 @@ def diarize_meeting(conn: sqlite3.Connection, settings: Settings, meeting_id: in
     if model is not None and wav is not None and lines:
         turns = list(model.diarize(wav))
         engine = getattr(model, "name", type(model).__name__)
-    labels = align_speakers(lines, turns)
+    if not turns:
+        kept.update({r["id"]: r["speaker"] for r in rows if r["speaker"]})
+    labels = align_speakers(lines, turns) | kept
     order: list[str] = []
     for seg_id, _s, _e in sorted(lines, key=lambda x: x[1]):
         if labels[seg_id] not in order:
