@@ -32,7 +32,13 @@ def cache_root() -> Path:
     if raw:
         return Path(raw)
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "ward-appliance" / "models"
+    preferred = base / "ward-appliance" / "models"
+    try:
+        preferred.mkdir(parents=True, exist_ok=True)
+        return preferred
+    except OSError:  # a service user without a writable home (systemd ProtectHome=…)
+        root = Path("/var/tmp") if Path("/var/tmp").is_dir() else Path(tempfile.gettempdir())
+        return root / "ward-appliance-models"
 
 
 def _package_dir(package: str) -> Path | None:
