@@ -141,3 +141,25 @@ def test_profile_gain_is_applied_with_clipping():
 
     out = np.frombuffer(_amplify(np.array([100, -100, 30000], dtype="<i2").tobytes(), 10 ** (6 / 20)), dtype="<i2")
     assert list(out[:2]) == [199, -199] and out[2] == 32767
+
+
+def test_reprocess_command_keeps_a_meeting_without_audio(settings):
+    import datetime as dt
+    import random
+    import subprocess
+    import sys
+
+    from appliance.db import connect, migrate
+    from appliance.demo.loader import DemoContext
+    from appliance.meetings import demo
+
+    conn = connect(settings.db_path)
+    migrate(conn)
+    demo.load(DemoContext(conn, settings, random.Random(1), dt.date(2026, 11, 20)))
+    before = conn.execute("SELECT speaker, text FROM meeting_segments ORDER BY start").fetchall()
+    env = {"APPLIANCE_DATA_DIR": str(settings.data_dir), "PATH": "/usr/bin:/bin", "APPLIANCE_NETGUARD": "raise"}
+    out = subprocess.run([sys.executable, "-m", "appliance", "meetings", "reprocess", "1", "--now"], env=env,
+                         capture_output=True, text=True, check=True).stdout
+    assert "xử lý lại cuộc họp 1" in out
+    assert conn.execute("SELECT speaker, text FROM meeting_segments ORDER BY start").fetchall() == before
+    assert conn.execute("SELECT status FROM meetings WHERE id = 1").fetchone()[0] == "done"
