@@ -29,7 +29,8 @@ pytestmark = [
 ]
 
 UNITS = ["appliance.target", "appliance-web.service", "appliance-public.service", "appliance-worker.service",
-         "appliance-engines.service", "appliance-recorder@phong-hop-1.service", "appliance-kiosk.service",
+         "appliance-engines.service", "appliance-recorder@phong-hop-1.service",
+         "appliance-capture@phong-hop-1.service", "appliance-kiosk.service",
          "appliance-backup.service", "appliance-backup.timer"]
 
 
@@ -83,6 +84,7 @@ appliance:
     appliance_reverse_proxy_addresses: [192.168.10.5]
     appliance_ntp_servers: [192.168.10.1]
     appliance_recorder_rooms: [phong-hop-1]
+    appliance_capture_sources: {{phong-hop-1: "alsa:plughw:CARD=Speak510"}}
     appliance_audio_rooms: {{phong-hop-1: {{device: "0b0e:0422", label: "Phòng họp tầng 2"}}}}
     appliance_settings: {{ward_name: "Phường Mẫu"}}
     appliance_backup_target: /media/saoluu
@@ -120,6 +122,7 @@ appliance:
                      "appliance.target.wants/appliance-worker.service",
                      "appliance.target.wants/appliance-engines.service",
                      "appliance.target.wants/appliance-recorder@phong-hop-1.service",
+                     "appliance.target.wants/appliance-capture@phong-hop-1.service",
                      "graphical.target.wants/appliance-kiosk.service", "timers.target.wants/appliance-backup.timer",
                      "multi-user.target.wants/chrony.service", "sysinit.target.wants/nftables.service"):
             assert (wants / link).is_symlink(), link
@@ -143,6 +146,9 @@ appliance:
         assert "Conflicts=getty@tty1.service" in kiosk and "Restart=always" in kiosk and "cage" in kiosk
         assert re.search(r"KIOSK_URL=http://127\.0\.0\.1:8000/wall\?token=\S{20,}",
                          (root / "etc/appliance/kiosk.env").read_text())
+        room = (root / "etc/appliance/rooms/phong-hop-1.env").read_text()
+        assert "CAPTURE_SOURCE=alsa:plughw:CARD=Speak510" in room
+        assert "RECORDER_ARGS=--source fifo:/var/lib/appliance/run/phong-hop-1.fifo" in room
         rules = (root / "etc/udev/rules.d/99-appliance-speakerphones.rules").read_bytes()
         assert hashlib.sha256(rules).hexdigest() == hashlib.sha256(
             (ROOT / "firmware_config/99-appliance-speakerphones.rules").read_bytes()).hexdigest()

@@ -50,7 +50,11 @@ def test_public_service_cannot_see_staff_data() -> None:
 
 def test_recorder_unit_uses_the_room_instance() -> None:
     assert _unit("appliance-recorder@.service")["ExecStart"] == [
-        "/opt/appliance/current/venv/bin/appliance meetings record --room %i"]
+        "/opt/appliance/current/venv/bin/appliance meetings record --room %i $RECORDER_ARGS"]
+    capture = _unit("appliance-capture@.service")
+    assert capture["ExecStart"] == [
+        "/opt/appliance/current/venv/bin/appliance meetings capture --room %i --source ${CAPTURE_SOURCE}"]
+    assert capture["Restart"] == ["always"] and capture["EnvironmentFile"] == ["/etc/appliance/rooms/%i.env"]
 
 
 def test_systemd_analyze_verify(tmp_path: Path) -> None:
@@ -67,7 +71,7 @@ def test_systemd_analyze_verify(tmp_path: Path) -> None:
     for unit in UNITS.iterdir():
         shutil.copy(unit, root / "etc/systemd/system" / unit.name)
     names = [u.name for u in UNITS.iterdir() if not u.name.endswith("@.service")]
-    names.append("appliance-recorder@phong-hop-1.service")
+    names += ["appliance-recorder@phong-hop-1.service", "appliance-capture@phong-hop-1.service"]
     done = subprocess.run(["systemd-analyze", "verify", f"--root={root}", "--man=no", *names],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and not done.stdout.strip() and not done.stderr.strip(), done.stdout + done.stderr
