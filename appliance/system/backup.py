@@ -111,7 +111,7 @@ def _copy_database(src: Path, dst: Path) -> dict[str, object]:
     return {"tables": counts}
 
 
-def _copy_file(src: Path, dst: Path) -> tuple[str, int]:
+def copy_hashing(src: Path, dst: Path) -> tuple[str, int]:
     dst.parent.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
     size = 0
@@ -156,7 +156,7 @@ def backup(settings: Settings, dest: Path, *, include_models: bool = False) -> B
                 digest, size = sha256_file(dst), dst.stat().st_size
             else:
                 try:
-                    digest, size = _copy_file(src, dst)
+                    digest, size = copy_hashing(src, dst)
                 except FileNotFoundError:
                     continue  # removed between listing and copying (a retention job): not part of this snapshot
             kind = "sqlite" if rel in databases else "file"
@@ -171,7 +171,7 @@ def backup(settings: Settings, dest: Path, *, include_models: bool = False) -> B
             "files": entries,
             "databases": databases,
         }
-        _sync_filesystem(partial)  # every copied byte on the disk before the manifest says so
+        sync_filesystem(partial)  # every copied byte on the disk before the manifest says so
         _write_json(partial / MANIFEST, manifest)
         _fsync_dir(partial)
         if dest.exists():
@@ -191,7 +191,7 @@ def _write_json(path: Path, data: object) -> None:
         os.fsync(fh.fileno())
 
 
-def _sync_filesystem(path: Path) -> None:
+def sync_filesystem(path: Path) -> None:
     """One syncfs(2) of the backup disk instead of an fsync per file: the same durability for a
     backup of thousands of recording segments, at a fraction of the cost."""
     import ctypes

@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from appliance.config import Settings
-from appliance.system.backup import FORMAT, MANIFEST, BackupError, sha256_file, table_counts
+from appliance.system.backup import (
+    FORMAT,
+    MANIFEST,
+    BackupError,
+    copy_hashing,
+    sha256_file,
+    sync_filesystem,
+    table_counts,
+)
 
 
 class RestoreRefused(BackupError):
@@ -128,8 +136,8 @@ def restore(settings: Settings, src: Path, *, force: bool = False) -> RestoreRes
             rel = _safe_rel(str(entry["path"]))
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src / "data" / rel, target)
-            if sha256_file(target) != entry["sha256"]:  # the copy itself went wrong (failing disk)
+            digest, _size = copy_hashing(src / "data" / rel, target)
+            if digest != entry["sha256"]:  # the copy itself went wrong (failing disk, USB pulled)
                 raise BackupError(f"Sao chép {rel} bị lỗi (sha256 không khớp sau khi chép). Kiểm tra ổ đĩa.")
         for entry in files:
             rel = _safe_rel(str(entry["path"]))
@@ -148,6 +156,7 @@ def restore(settings: Settings, src: Path, *, force: bool = False) -> RestoreRes
                     else:
                         side.unlink()
             os.replace(staging / rel, final)
+        sync_filesystem(data_dir)  # on the disk before we say "restored" and services start
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return RestoreResult(len(files), len(manifest.get("databases", {})), aside)  # type: ignore[arg-type]
