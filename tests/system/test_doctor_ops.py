@@ -98,3 +98,21 @@ def test_doctor_fails_on_a_really_full_small_disk(tmp_path: Path) -> None:
         assert "đĩa gần đầy" in out.stdout and "Cách khắc phục: Xóa bản ghi âm cũ" in out.stdout
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _cert(path: Path, days: int) -> Path:
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                    "-keyout", str(path.with_suffix(".key")), "-out", str(path), "-days", str(days),
+                    "-subj", "/CN=phuong-mau.lan"], check=True, capture_output=True)
+    return path
+
+
+def test_doctor_checks_the_tls_certificate(tmp_path: Path) -> None:
+    settings = _unit(tmp_path / "data")
+    good = _doctor(settings.data_dir, APPLIANCE_TLS_CERT_FILE=str(_cert(tmp_path / "good.crt", 400)))
+    assert good.returncode == 0 and "[OK ] Chứng chỉ TLS: còn hạn đến" in good.stdout
+    soon = _doctor(settings.data_dir, APPLIANCE_TLS_CERT_FILE=str(_cert(tmp_path / "soon.crt", 10)))
+    assert soon.returncode == 0, "expiring soon is a warning, not a failure"
+    assert "[CẢNH BÁO] Chứng chỉ TLS: chứng chỉ hết hạn sau" in soon.stdout
+    missing = _doctor(settings.data_dir, APPLIANCE_TLS_CERT_FILE=str(tmp_path / "none.crt"))
+    assert missing.returncode != 0 and "không thấy tệp chứng chỉ" in missing.stdout
