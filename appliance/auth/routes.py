@@ -11,14 +11,14 @@ from appliance.auth.audit import audit
 from appliance.auth.passwords import verify_password
 from appliance.auth.ratelimit import clear_failures, is_locked, record_failure
 from appliance.auth.roles import STAFF_ROLES
-from appliance.auth.sessions import COOKIE, create_session, delete_session
+from appliance.auth.sessions import COOKIE, create_session, delete_session, lookup_api_token
 from appliance.auth.users import User, find_user
 from appliance.http.deps import Conn, SettingsDep, client_ip, optional_user, require_roles
-from appliance.http.errors import wants_json
+from appliance.http.errors import AppError, wants_json
 from appliance.http.rendering import render
 
 router = APIRouter()
-PUBLIC_PATHS = {"/login"}
+PUBLIC_PATHS = {"/login", "/login/token"}
 
 
 def home_for(user: User) -> str:
@@ -75,6 +75,29 @@ def login(
     audit(conn, "login", user=user, ip=ip)
     response = RedirectResponse(_safe_next(next) or home_for(user), status_code=303)
     response.set_cookie(COOKIE, token, max_age=settings.session_hours * 3600, httponly=True,
+                        samesite="strict", secure=settings.cookie_secure, path="/")
+    return response
+
+
+# A wall screen has no keyboard: its kiosk opens /wall?token=… once (the token of a `display`
+# user, from `appliance user token`); the token is swapped here for a long session cookie so it
+# does not stay in the address bar, and only display tokens are accepted in a URL.
+DISPLAY_SESSION_HOURS = 24 * 90
+
+
+@router.get("/login/token")
+def login_with_token(request: Request, conn: Conn, settings: SettingsDep, token: str = "",
+                     next: str = "/wall") -> Response:
+    ip = client_ip(request)
+    user = lookup_api_token(conn, token) if token else None
+    if user is None or user.role != "display":
+        audit(conn, "login.token_refused", username=user.username if user else None, ip=ip)
+        raise AppError(403, "Mã truy cập của màn hình không hợp lệ hoặc đã bị thu hồi. "
+                            "Kỹ thuật viên cần cấp lại mã (vai trò ansible kiosk).", "invalid_token")
+    session, _csrf = create_session(conn, user, DISPLAY_SESSION_HOURS, ip)
+    audit(conn, "login.display_token", user=user, ip=ip)
+    response = RedirectResponse(_safe_next(next) or "/wall", status_code=303)
+    response.set_cookie(COOKIE, session, max_age=DISPLAY_SESSION_HOURS * 3600, httponly=True,
                         samesite="strict", secure=settings.cookie_secure, path="/")
     return response
 

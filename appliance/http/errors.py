@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -67,6 +67,12 @@ def error_response(request: Request, status: int, message: str | None = None, co
         if detail is not None:
             body["error"]["detail"] = detail
         return JSONResponse(body, status_code=status, headers=headers)
+    if status == 401 and request.method == "GET" and "token" in request.query_params:
+        # The kiosk's /wall?token=…: swap the display token for a session (auth.routes).
+        rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
+        target = request.url.path + (f"?{urlencode(rest)}" if rest else "")
+        query = urlencode({"token": request.query_params["token"], "next": target})
+        return RedirectResponse(f"/login/token?{query}", status_code=303)
     if status == 401:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         if request.headers.get("hx-request"):

@@ -35,6 +35,11 @@ def cmd_record(args: argparse.Namespace, settings: Settings) -> int:
                         segment_seconds=args.segment_seconds, title=args.title, stop_at_end=stop_at_end,
                         state=state, gain_db=gain_db)
     signal.signal(signal.SIGTERM, lambda *_: recorder.stop.set())
+    from appliance.system.notify import start_watchdog
+
+    # appliance-recorder@.service is Type=notify with WatchdogSec: READY once the source is open
+    # and leftovers repaired (Recorder.__init__), then WATCHDOG pings while the process lives.
+    start_watchdog()
     try:
         recorder.run()
     finally:

@@ -13,7 +13,7 @@ from appliance.http.routes_index import iter_api_routes
 from appliance.shell.nav import NAV
 from tests.conftest import login
 
-PUBLIC = {"/healthz", "/login"}
+PUBLIC = {"/healthz", "/login", "/login/token"}
 
 
 @pytest.fixture
@@ -150,3 +150,20 @@ def test_login_rejects_open_redirect(server):
     with server.client() as c:
         r = c.post("/login", data={"username": "canbo", "password": "canbo-demo", "next": "//evil.example/x"})
         assert r.headers["location"] == "/"
+
+
+def test_wall_kiosk_token_becomes_a_session(server, settings):
+    env = {"APPLIANCE_DATA_DIR": str(settings.data_dir), "PATH": "/usr/bin:/bin"}
+    def token_for(user):
+        out = subprocess.run([sys.executable, "-m", "appliance", "user", "token", user], capture_output=True,
+                             text=True, env=env, check=True).stdout
+        return out.split()[-1]
+    display, leader = token_for("manhinh"), token_for("lanhdao")
+    with server.client(follow_redirects=True) as c:
+        r = c.get(f"/wall?token={display}")
+        assert r.status_code == 200 and "/login" not in str(r.url) and "token" not in str(r.url)
+        assert c.get("/wall").status_code == 200  # the cookie now carries the session
+    with server.client() as c:
+        # only display tokens work in a URL; a leader's token there is refused
+        assert c.get(f"/login/token?token={leader}").status_code == 403
+        assert c.get("/login/token?token=nope").status_code == 403
