@@ -16,6 +16,7 @@ from appliance.citizen.classify import FeedbackClassifier
 from appliance.citizen.tickets import new_ticket_code, normalise_ticket_code
 from appliance.db import transaction
 from appliance.text import normalize
+from appliance.text.dates import add_working_days
 
 log = logging.getLogger(__name__)
 
@@ -25,16 +26,6 @@ STATUS_LABELS = {"cho_xu_ly": "Chờ xử lý", "dang_xu_ly": "Đang xử lý", 
                  "tu_choi": "Từ chối"}
 _classifier_lock = threading.Lock()
 _classifier_cache: dict[str, Any] = {"key": None, "value": None}
-
-
-def add_working_days(start: dt.date, days: int) -> dt.date:
-    day = start
-    left = days
-    while left > 0:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
-            left -= 1
-    return day
 
 
 def mask_phone(phone: str | None) -> str:

@@ -7,8 +7,8 @@ import random
 import sqlite3
 
 from appliance.citizen.tickets import new_ticket_code
-from appliance.demo.records import add_working_days
 from appliance.text import fold
+from appliance.text.dates import add_working_days
 
 STREETS = ["ngõ 12 Tương Mai", "phố Trương Định", "ngõ 185 Giáp Bát", "tổ dân phố số 7", "đường Kim Đồng",
            "ngõ 34 Nguyễn An Ninh", "khu tập thể Tương Mai", "ngách 8/15 Hoàng Mai", "chợ Tương Mai"]

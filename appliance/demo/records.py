@@ -9,15 +9,7 @@ from collections.abc import Iterator
 
 from appliance.demo.catalogue import OFFICERS, PROCEDURES, SEASON
 from appliance.text import fold
-
-
-def add_working_days(start: dt.date, days: int) -> dt.date:
-    day = start
-    while days > 0:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
-            days -= 1
-    return day
+from appliance.text.dates import add_working_days
 
 
 def generate(rng: random.Random, anchor: dt.date, days: int = 365) -> Iterator[tuple[object, ...]]:

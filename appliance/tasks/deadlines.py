@@ -16,6 +16,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from appliance.text.dates import add_working_days
+
 _UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8,
           "chin": 9}
 _NUMWORD = r"(?:(?:hai|ba) muoi(?: (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|muoi(?: (?:mot|hai|ba|bon|lam|nam|sau|bay|tam|chin))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)"  # noqa: E501
@@ -69,15 +71,6 @@ def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def _working_days(start: dt.date, n: int) -> dt.date:
-    day = start
-    while n > 0:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
-            n -= 1
-    return day
-
-
 def _weekday(m: re.Match[str], meeting: dt.date) -> dt.date:
     target = 6 if m.group("cn") else _WEEKDAY_WORDS[m.group("wd")]
     which = m.group("which") or ""
@@ -111,7 +104,7 @@ def _span(m: re.Match[str], meeting: dt.date) -> dt.date:
     n = number(m.group("n"))
     unit = m.group("unit")
     if unit == "ngay":
-        return _working_days(meeting, n) if m.group("work") else meeting + dt.timedelta(days=n)
+        return add_working_days(meeting, n) if m.group("work") else meeting + dt.timedelta(days=n)
     if unit == "tuan":
         return meeting + dt.timedelta(days=7 * n)
     end = _month_end(meeting.year, meeting.month + n)

@@ -52,3 +52,17 @@ def parse_datetime(value: object) -> dt.datetime | None:
 def parse_date(value: object) -> dt.date | None:
     parsed = parse_datetime(value)
     return parsed.date() if parsed else None
+
+
+def add_working_days(start: dt.date, days: int) -> dt.date:
+    """`days` working days after `start`, skipping Saturdays and Sundays.
+
+    Public holidays are not skipped: the calendar is set yearly by the government and a ward
+    enters its own deadlines for Tết; this is the statutory "ngày làm việc" count otherwise.
+    """
+    day = start
+    while days > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return day

@@ -127,3 +127,12 @@ def test_month_period_contains_its_days_and_previous_is_adjacent(day):
     assert p.start <= day <= p.end
     prev = p.previous()
     assert prev.end + dt.timedelta(days=1) == p.start
+
+
+def test_add_working_days_skips_weekends():
+    from appliance.text.dates import add_working_days
+
+    friday = dt.date(2026, 11, 27)
+    assert add_working_days(friday, 0) == friday
+    assert add_working_days(friday, 1) == dt.date(2026, 11, 30)  # Monday
+    assert add_working_days(friday, 5) == dt.date(2026, 12, 4)
