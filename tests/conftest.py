@@ -103,6 +103,20 @@ def live_server_factory() -> Iterator[Callable[[Any], LiveServer]]:
         server.__exit__()
 
 
+@pytest.fixture
+def server(settings: Settings, live_server_factory: Callable[[Any], LiveServer]) -> LiveServer:
+    """A fresh staff app with the demo accounts and no other data, over real HTTP."""
+    from appliance.app import create_app
+    from appliance.db import connect
+    from appliance.demo.users import load as load_users
+
+    app = create_app(settings)
+    conn = connect(settings.db_path)
+    load_users(conn)
+    conn.close()
+    return live_server_factory(app)
+
+
 @pytest.fixture(scope="session")
 def demo_server(demo_settings: Settings) -> Iterator[LiveServer]:
     """The staff app on the demo ward, over real HTTP, shared by the session."""

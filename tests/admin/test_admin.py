@@ -1,20 +1,8 @@
 """Quản trị over real HTTP: hub, users (add, lock, reset), audit log viewer."""
 
-import pytest
 
-from appliance.app import create_app
 from appliance.db import connect
-from appliance.demo.users import load as load_users
 from tests.conftest import login
-
-
-@pytest.fixture
-def server(settings, live_server_factory):
-    app = create_app(settings)
-    conn = connect(settings.db_path)
-    load_users(conn)
-    conn.close()
-    return live_server_factory(app)
 
 
 def test_admin_manages_users_and_sees_audit(server):

@@ -6,9 +6,7 @@ import sys
 
 import pytest
 
-from appliance.app import create_app
 from appliance.db import connect
-from appliance.demo.users import load as load_users
 from appliance.http.routes_index import iter_api_routes
 from appliance.shell.nav import NAV
 from tests.conftest import login
@@ -16,13 +14,6 @@ from tests.conftest import login
 PUBLIC = {"/healthz", "/login", "/login/token"}
 
 
-@pytest.fixture
-def server(settings, live_server_factory):
-    app = create_app(settings)
-    conn = connect(settings.db_path)
-    load_users(conn)
-    conn.close()
-    return live_server_factory(app)
 
 
 def test_healthz_without_login(server):

@@ -7,22 +7,11 @@ import subprocess
 
 import pytest
 
-from appliance.app import create_app
 from appliance.db import connect
-from appliance.demo.users import load as load_users
 from appliance.meetings import store
 from appliance.meetings.pipeline import decode_upload
 from appliance.meetings.wavfile import wav_frames
 from tests.conftest import login
-
-
-@pytest.fixture
-def server(settings, live_server_factory):
-    app = create_app(settings)
-    conn = connect(settings.db_path)
-    load_users(conn)
-    conn.close()
-    return live_server_factory(app)
 
 
 def test_live_meeting_contract_and_indicator(server, settings):
