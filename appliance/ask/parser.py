@@ -416,6 +416,11 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         intent.period_note = "câu hỏi không nêu kỳ nên tính lũy kế từ đầu năm"
     if intent.compare and (intent.group or intent.per):
         return ParseResult(intent, False, "Chưa hỗ trợ vừa so sánh hai kỳ vừa chia nhóm trong một câu hỏi.")
+    if intent.group and len({MEASURES[m].basis for m in intent.measures}) > 1:
+        # "tiếp nhận … đúng hạn … theo lĩnh vực": the two are counted on different dates (received vs
+        # returned); one grouped table cannot hold both honestly, and dropping one would mislead.
+        return ParseResult(intent, False, "Câu hỏi chia nhóm chỉ tính được một loại số liệu mỗi lần "
+                                          "(ví dụ tiếp nhận, hoặc tỷ lệ đúng hạn); hãy hỏi từng số liệu.")
     if intent.group == "month" and any(MEASURES[m].basis == "asof" for m in intent.measures):
         return ParseResult(intent, False, "Số hồ sơ quá hạn là số liệu tại một thời điểm, không chia theo tháng.")
     end = intent.period.end if intent.period else today

@@ -138,3 +138,4 @@ def test_a_good_model_answers_what_the_parser_cannot(ask_db, reference):
     want = sum(1 for r in reference.records if "kết hôn" in r["ten_thu_tuc"])
     assert result.rows == [[want]]
     assert "mô hình ngôn ngữ" in result.answer
+
