@@ -15,6 +15,13 @@ from appliance.demo import feedback, indicators, records, users
 
 log = logging.getLogger(__name__)
 DEFAULT_SEED = 20261126
+# What each feature's demo part is called in the progress lines a technician reads.
+FEATURE_LABELS = {
+    "citizen": "cổng công dân (phiếu phản ánh, câu hỏi thường gặp)",
+    "drafting": "văn bản mẫu và sổ văn bản đi",
+    "knowledge": "thư viện văn bản pháp luật, danh mục thủ tục",
+    "meetings": "cuộc họp mẫu và nhiệm vụ",
+}
 
 
 @dataclass
@@ -63,7 +70,7 @@ def load_demo(settings: Settings, *, seed: int = DEFAULT_SEED, anchor: dt.date |
             loader = getattr(module, "load", None)
             if loader is None:
                 continue
-            step(name, None)
+            step(FEATURE_LABELS.get(name, name), None)
             ctx = DemoContext(conn, settings, random.Random(seed + 10 + index), anchor)
             result = loader(ctx)
             if isinstance(result, dict):
