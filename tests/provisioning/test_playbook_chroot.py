@@ -134,6 +134,8 @@ appliance:
         nft = (root / "etc/nftables.conf").read_text()
         assert "192.168.10.0/24" in nft and "ip saddr @proxy4 tcp dport 8001 accept" in nft
         assert "server 192.168.10.1 iburst prefer" in (root / "etc/chrony/chrony.conf").read_text()
+        assert os.readlink(root / "etc/localtime").endswith("Asia/Ho_Chi_Minh")  # wall clock in Vietnam time
+        assert (root / "usr/share/zoneinfo/Asia/Ho_Chi_Minh").exists()
         assert not (root / "etc/appliance/tls/ca.key").exists() and (tmp_path / "ca/ca.key").exists()
         chain = subprocess.run(["openssl", "verify", "-CAfile", str(tmp_path / "ca/ca.crt"),
                                 str(root / "etc/appliance/tls/appliance.crt")], capture_output=True, text=True)
