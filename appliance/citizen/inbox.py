@@ -47,7 +47,7 @@ def sla(row: sqlite3.Row | dict[str, Any], today: dt.date) -> tuple[str, str]:
     return "ok", f"Còn {days} ngày"
 
 
-def list_feedback(conn: sqlite3.Connection, filters: Filters, today: dt.date) -> list[dict[str, Any]]:
+def _where(filters: Filters, today: dt.date) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if filters.status in STATUSES:
@@ -65,10 +65,19 @@ def list_feedback(conn: sqlite3.Connection, filters: Filters, today: dt.date) ->
     if filters.q:
         where.append("(f.content_fold LIKE ? OR f.ticket_code LIKE ?)")
         params.extend([f"%{fold(filters.q)}%", f"%{filters.q.strip().upper()}%"])
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def count_feedback(conn: sqlite3.Connection, filters: Filters, today: dt.date) -> int:
+    """How many items match, beyond the page the list shows (people must see the true total)."""
+    clause, params = _where(filters, today)
+    return int(conn.execute(f"SELECT COUNT(*) FROM feedback f{clause}", params).fetchone()[0])
+
+
+def list_feedback(conn: sqlite3.Connection, filters: Filters, today: dt.date) -> list[dict[str, Any]]:
+    clause, params = _where(filters, today)
     sql = ("SELECT f.*, r.label AS category_label FROM feedback f LEFT JOIN feedback_routing r"
-           " ON r.category = f.category")
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+           " ON r.category = f.category" + clause)
     sql += " ORDER BY (f.status IN ('cho_xu_ly', 'dang_xu_ly')) DESC, f.deadline, f.id DESC LIMIT ?"
     params.append(max(1, min(filters.limit, 1000)))
     items = []

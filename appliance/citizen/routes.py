@@ -78,6 +78,7 @@ def inbox_page(request: Request, user: StaffUser, conn: Conn, settings: Settings
     items = inbox.list_feedback(conn, filters, _today())
     routing = inbox.routing_table(conn)
     ctx = {"title": "Phản ánh, kiến nghị", "items": items, "filters": filters, "routing": routing,
+           "total": inbox.count_feedback(conn, filters, _today()),
            "statuses": STATUS_LABELS, "departments": sorted({r["department"] for r in routing}),
            "overdue_total": inbox.overdue_count(conn, _today()), "channels": CHANNELS}
     return render(request, "citizen/inbox.html", ctx, fragment="citizen/_inbox_rows.html")
@@ -97,7 +98,7 @@ def feedback_api(request: Request, user: StaffUser, conn: Conn, settings: Settin
     # The answer carries citizens' contact details: who read them is recorded.
     audit(conn, "feedback.list", user=user, detail={"status": status, "category": category, "count": len(items)},
           ip=client_ip(request))
-    return JSONResponse({"items": items, "total": len(items),
+    return JSONResponse({"items": items, "total": inbox.count_feedback(conn, filters, _today()),
                          "overdue": inbox.overdue_count(conn, _today())})
 
 

@@ -144,3 +144,18 @@ def test_chat_log_retention_is_enforced_and_audited(citizen_settings):
         assert [r[0] for r in public.execute("SELECT id FROM chat_sessions")] == ["web:new-session"]
     logged = staff_conn.execute("SELECT detail FROM audit_log WHERE action = 'citizen.retention'").fetchall()
     assert len(logged) == 1 and '"chat_messages": 2' in logged[0][0]
+
+
+def test_inbox_total_is_the_true_count_not_the_page_size(demo_server, demo_settings):
+    import sqlite3
+
+    from tests.conftest import login
+
+    expected = sqlite3.connect(demo_settings.db_path).execute("SELECT COUNT(*) FROM feedback").fetchone()[0]
+    assert expected > 10
+    with demo_server.client() as c:
+        login(c, "canbo", "canbo-demo")
+        body = c.get("/api/v1/feedback", params={"limit": 10}).json()
+        assert len(body["items"]) == 10 and body["total"] == expected
+        page = c.get("/phan-anh")
+        assert "hãy lọc thêm" in page.text and f"{expected} phản ánh" in page.text
