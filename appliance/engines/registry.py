@@ -138,7 +138,13 @@ class Registry:
                 except Exception as exc:  # a broken model degrades one feature, never the app
                     slot.failed, slot.failed_at = True, time.monotonic()
                     slot.problem = f"{type(exc).__name__}: {exc}"
-                    log.exception("engine %s (%s) failed to load; features use their fallback", task, slot.model)
+                    if isinstance(exc, OSError) or "ConnectError" in type(exc).__name__:
+                        # An engines server that is not running is a normal state (dev, no GPU unit):
+                        # one line, no traceback; the status page says the same.
+                        log.warning("engine %s (%s) unavailable (%s); features use their fallback",
+                                    task, slot.model, slot.problem)
+                    else:
+                        log.exception("engine %s (%s) failed to load; features use their fallback", task, slot.model)
         return slot.instance if slot.loaded else None
 
     @property
