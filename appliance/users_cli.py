@@ -56,6 +56,20 @@ def cmd_token(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_revoke(args: argparse.Namespace, settings: Settings) -> int:
+    conn = open_db(settings)
+    found = find_user(conn, args.username)
+    if not found:
+        print(f"Lỗi: không có người dùng «{args.username}»", file=sys.stderr)
+        return 1
+    user = found[0]
+    tokens = conn.execute("UPDATE api_tokens SET revoked = 1 WHERE user_id = ? AND revoked = 0", (user.id,)).rowcount
+    sessions = conn.execute("DELETE FROM sessions WHERE user_id = ?", (user.id,)).rowcount
+    audit(conn, "token.revoke", username="(cli)", target=user.username, detail={"tokens": tokens, "sessions": sessions})
+    print(f"Đã thu hồi {tokens} mã truy cập và đóng {sessions} phiên của {user.username}")
+    return 0
+
+
 def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
     conn = open_db(settings)
     for row in list_users(conn):
@@ -77,5 +91,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
     token = user_sub.add_parser("token", help="cấp mã truy cập API mới cho người dùng")
     token.add_argument("username")
     token.set_defaults(handler=cmd_token)
+    revoke = user_sub.add_parser("revoke", help="thu hồi mọi mã truy cập API và đóng mọi phiên của người dùng")
+    revoke.add_argument("username")
+    revoke.set_defaults(handler=cmd_revoke)
     lst = user_sub.add_parser("list", help="liệt kê người dùng")
     lst.set_defaults(handler=cmd_list)

@@ -158,3 +158,17 @@ def test_wall_kiosk_token_becomes_a_session(server, settings):
         # only display tokens work in a URL; a leader's token there is refused
         assert c.get(f"/login/token?token={leader}").status_code == 403
         assert c.get("/login/token?token=nope").status_code == 403
+
+
+def test_revoke_ends_tokens_and_sessions(server, settings):
+    env = {"APPLIANCE_DATA_DIR": str(settings.data_dir), "PATH": "/usr/bin:/bin"}
+    run = lambda *a: subprocess.run([sys.executable, "-m", "appliance", "user", *a], capture_output=True,  # noqa: E731
+                                    text=True, env=env, check=True).stdout
+    token = run("token", "manhinh").split()[-1]
+    with server.client() as c:
+        assert c.get("/wall", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+        assert c.get(f"/wall?token={token}", follow_redirects=True).status_code == 200  # a session now
+        assert "Đã thu hồi 1 mã truy cập và đóng 1 phiên" in run("revoke", "manhinh")
+        assert c.get("/wall").status_code == 303  # the session is gone
+        refused = c.get("/wall", headers={"Authorization": f"Bearer {token}"})
+        assert refused.status_code == 303 and refused.headers["location"].startswith("/login")
