@@ -73,6 +73,11 @@ def migrate(conn: sqlite3.Connection, database: str = "staff") -> list[str]:
         if migration.id in done:
             continue
         with transaction(conn):
+            # `appliance serve` starts the web app and the worker together on a fresh unit: both may
+            # see a migration pending. BEGIN IMMEDIATE serialises them; the one that waited finds
+            # the migration applied here and skips it instead of failing on "table exists".
+            if conn.execute("SELECT 1 FROM _migrations WHERE id = ?", (migration.id,)).fetchone():
+                continue
             migration.run(conn)
             conn.execute(
                 "INSERT INTO _migrations (id, applied_at) VALUES (?, datetime('now'))", (migration.id,)
