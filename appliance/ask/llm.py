@@ -4,13 +4,11 @@ the parser's SQL, and the answer says the model wrote it."""
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import Any
 
 from appliance.ask.guard import VIEWS
-
-log = logging.getLogger(__name__)
+from appliance.engines import engine
 
 SCHEMA = """Các view SQLite được phép đọc (chỉ SELECT):
 v_ho_so(ma_ho_so, ten_thu_tuc, linh_vuc, ngay_tiep_nhan 'YYYY-MM-DD', han_xu_ly 'YYYY-MM-DD',
@@ -62,17 +60,7 @@ def extract_sql(text: str) -> str | None:
 
 def get_generator(settings: Any, registry: Any = None) -> Any:
     """The installed text generator, or None (no model, or the engines layer is absent)."""
-    if registry is None:
-        try:
-            from appliance.engines.registry import get_registry  # type: ignore[import-not-found, unused-ignore]
-        except ImportError:
-            return None
-        try:
-            registry = get_registry(settings)
-        except Exception:  # a broken engine degrades this engine only
-            log.exception("engines registry unavailable")
-            return None
-    return getattr(registry, "generator", None)
+    return engine(settings, "generator", registry)
 
 
 def write_sql(generator: Any, question: str, today: str, names: dict[str, list[str]]) -> str | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from appliance.citizen.matching import Procedure
+from appliance.engines import engine
 from appliance.text import fold
 
 log = logging.getLogger(__name__)
@@ -92,15 +93,7 @@ def check_phrasing(proc: Procedure, template: str, candidate: str) -> bool:
 
 
 def get_generator(settings: Any) -> Any:
-    try:
-        from appliance.engines.registry import get_registry
-    except ImportError:
-        return None
-    try:
-        return get_registry(settings).generator
-    except Exception:  # a broken engine degrades this feature to templates, never crashes it
-        log.exception("generator unavailable")
-        return None
+    return engine(settings, "generator")
 
 
 def answer(proc: Procedure, aspects: list[str], question: str, generator: Any = None) -> Answer:

@@ -10,6 +10,7 @@ from typing import Any
 
 from appliance.config import Settings
 from appliance.drafting.doctypes import DocType
+from appliance.engines import engine
 from appliance.text import normalize
 
 log = logging.getLogger(__name__)
@@ -94,15 +95,7 @@ def template_values(settings: Settings, payload: Mapping[str, Any], don_vi: str)
 
 
 def _generator_from_registry(settings: Settings) -> Any:
-    try:
-        from appliance.engines.registry import get_registry
-    except ImportError:
-        return None
-    try:
-        return get_registry(settings).generator
-    except Exception:  # a broken engine degrades drafting to the template, never breaks it
-        log.exception("generator registry unavailable")
-        return None
+    return engine(settings, "generator")
 
 
 def _prompt(doctype: DocType, values: Mapping[str, str], yeu_cau: str, skeleton: list[str]) -> list[dict[str, str]]:

@@ -1,23 +1,35 @@
-"""Model engines. The engines issue fills this package (interfaces, backends, registry, server).
+"""Model engines: interfaces (base.py), one backend per file, the registry, the engines server.
 
-Until a backend is installed, `status()` reports the honest state: no model, fallbacks only.
+Features ask for an engine with `engine(settings, "generator")` and get an instance or None; None
+means "use your own fallback and say so". This is the one place that decides that a missing or
+broken engines layer degrades a feature instead of stopping it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import logging
+from typing import Any, Literal
 
 from appliance.config import Settings
 
+log = logging.getLogger(__name__)
+Task = Literal["transcriber", "diarizer", "generator", "embedder"]
+
 
 def status(settings: Settings) -> dict[str, Any]:
-    try:
-        from appliance.engines.registry import engines_status
-    except ImportError:
-        return {
-            "transcriber": {"backend": None, "state": "chưa cài mô hình", "fallback": "giữ âm thanh, chờ mô hình"},
-            "diarizer": {"backend": "fallback", "state": "một người nói"},
-            "generator": {"backend": "fallback", "state": "mẫu câu và trích đoạn"},
-            "embedder": {"backend": "fallback", "state": "BM25"},
-        }
+    from appliance.engines.registry import engines_status
+
     return engines_status(settings)
+
+
+def engine(settings: Settings, task: Task, registry: Any = None) -> Any | None:
+    """The installed engine for `task` (from `registry`, or the shared one), or None."""
+    try:
+        if registry is None:
+            from appliance.engines.registry import get_registry
+
+            registry = get_registry(settings)
+        return getattr(registry, task, None)
+    except Exception:  # a broken engine degrades the feature that asked, never crashes it
+        log.exception("engine %s unavailable; the feature uses its fallback", task)
+        return None
