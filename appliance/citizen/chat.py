@@ -178,7 +178,7 @@ class ChatBot:
                 "other", "greeting")
         if _has(words, STATUS_CUES):
             state["awaiting"] = "ticket_code"
-            return ChatReply("Bạn vui lòng gửi mã phản ánh (dạng PA-XXX-XXX) để tôi tra cứu.", "status", "ask_code")
+            return ChatReply("Bạn vui lòng gửi mã phản ánh (ví dụ PA-7K3-M4X) để tôi tra cứu.", "status", "ask_code")
         ranked = index.rank(message)
         aspects = detect_aspects(words)
         top = ranked[0].score if ranked else 0.0
@@ -248,7 +248,7 @@ class ChatBot:
     def _status(self, conn: sqlite3.Connection, raw: str) -> ChatReply:
         found = ticket_status(conn, raw)
         if found is None:
-            return ChatReply("Không tìm thấy phản ánh với mã này. Bạn kiểm tra lại mã (dạng PA-XXX-XXX) giúp tôi.",
+            return ChatReply("Không tìm thấy phản ánh với mã này. Bạn kiểm tra lại mã (ví dụ PA-7K3-M4X) giúp tôi.",
                              "status", "not_found")
         deadline = "/".join(reversed(found["deadline"].split("-")))
         text = (f"Phản ánh {found['ticket_code']} ({found['category_label']}): {found['status_label']}. "

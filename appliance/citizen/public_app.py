@@ -196,7 +196,7 @@ def create_public_app(settings: Settings | None = None, *, generator: Any = "aut
         limit(request, "status-ip", 30, 60)
         found = ticket_status(conn, ticket_code[:40])
         if found is None:
-            raise AppError(404, "Không tìm thấy phản ánh với mã này. Vui lòng kiểm tra lại mã (PA-XXX-XXX).",
+            raise AppError(404, "Không tìm thấy phản ánh với mã này. Vui lòng kiểm tra lại mã (ví dụ PA-7K3-M4X).",
                            "ticket_not_found")
         return JSONResponse(found)
 

@@ -16,7 +16,7 @@ def new_ticket_code(rng: random.Random | None = None, length: int = 6) -> str:
 
 
 def normalise_ticket_code(raw: str) -> str:
-    """Accept 'pa 7k3 m9x', 'PA7K3M9X' or with dashes; return the canonical 'PA-XXX-XXX'."""
+    """Accept 'pa 7k3 m9x', 'PA7K3M9X' or with dashes; return the canonical 'PA-7K3-M4X' form."""
     cleaned = "".join(ch for ch in raw.upper() if ch.isalnum())
     if cleaned.startswith(PREFIX):
         cleaned = cleaned[len(PREFIX):]

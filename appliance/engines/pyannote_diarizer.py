@@ -22,7 +22,7 @@ LOCAL_CHECKPOINTS = ("segmentation/pytorch_model.bin", "embedding/pytorch_model.
 class PyannoteDiarizer:
     def __init__(self, folder: Path, *, device: Device = "cpu"):
         os.environ["PYANNOTE_METRICS_ENABLED"] = "0"
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ["HF_HUB_OFFLINE"] = "1"  # even if a caller set it otherwise: weights never come from a hub
         try:
             from pyannote.audio import Pipeline
         except ImportError as exc:
@@ -35,7 +35,11 @@ class PyannoteDiarizer:
         with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False, encoding="utf-8") as fh:
             fh.write(text)
         try:
-            self._pipeline = Pipeline.from_pretrained(fh.name)
+            # A path to an existing local file: pyannote reads it and the checkpoints it names
+            # (rewritten above to absolute paths inside the installed bundle), not a hub id.
+            config = Path(fh.name)
+            assert config.is_file()
+            self._pipeline = Pipeline.from_pretrained(config)
         finally:
             os.unlink(fh.name)
         self.device = device

@@ -1,5 +1,6 @@
 /* Chat widget of the ward's citizen service. Embed with one tag:
- *   <script src="https://<citizen app>/widget.js" defer></script>
+ *   <script src="(address of the ward's citizen app)/widget.js" defer></script>
+ * It loads nothing else: every request goes back to the server it came from (BASE).
  * No third-party code, no cookies. Everything from the server is inserted with textContent,
  * never as HTML. Styles live in a shadow root so the host page and the widget cannot clash. */
 (function () {
@@ -44,6 +45,7 @@
     return node;
   }
 
+  // Links shown to citizens (a procedure's page) must be web links: no javascript: or data: URLs.
   function safeUrl(url) {
     try {
       var u = new URL(url, BASE);
