@@ -13,22 +13,10 @@ import httpx
 import pytest
 
 from appliance.citizen.zalo import signature
-from tests.conftest import free_port
+from tests.conftest import free_port, wait_http
 
 pytestmark = pytest.mark.slow
 
-
-def _wait(url: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, "appliance serve exited"
-        try:
-            if httpx.get(url, timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"{url} did not answer")
 
 
 def test_serve_answers_zalo_through_the_worker(tmp_path, fake_zalo):
@@ -41,8 +29,8 @@ def test_serve_answers_zalo_through_the_worker(tmp_path, fake_zalo):
                              "--public-port", str(public_port)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait(f"http://127.0.0.1:{staff_port}/healthz", proc)
-        _wait(f"http://127.0.0.1:{public_port}/healthz", proc)
+        wait_http(f"http://127.0.0.1:{staff_port}/healthz", proc)
+        wait_http(f"http://127.0.0.1:{public_port}/healthz", proc)
         raw = json.dumps({"app_id": "app-1", "event_name": "user_send_text", "sender": {"id": "u-e2e"},
                           "message": {"text": "dang ky tam tru can gi", "msg_id": "e2e-1"},
                           "timestamp": str(int(time.time() * 1000))}, ensure_ascii=False).encode()
