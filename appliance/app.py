@@ -12,10 +12,9 @@ from fastapi.staticfiles import StaticFiles
 from appliance import __version__, engines
 from appliance.config import Settings, load_settings
 from appliance.db import connect, migrate
-from appliance.discovery import feature_modules
+from appliance.features import features
 from appliance.http.errors import install_error_handlers
 from appliance.http.rendering import STATIC_DIR
-from appliance.shell.routes import add_placeholders
 from appliance.system.netguard import install_from_env
 
 log = logging.getLogger(__name__)
@@ -52,11 +51,7 @@ def create_app(settings: Settings | None = None, *, engine_registry: Any = None)
             conn.close()
         return JSONResponse({"status": "ok", "version": __version__, "engines": engines.status(settings)})
 
-    for name, module in feature_modules("routes"):
-        router = getattr(module, "router", None)
-        if router is not None:
+    for feature in features():
+        for router in feature.routers:
             app.include_router(router)
-        else:
-            log.debug("feature %s has routes.py without a router", name)  # shell: placeholders only
-    add_placeholders(app)
     return app

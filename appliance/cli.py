@@ -1,5 +1,5 @@
-"""`appliance` console script (CONTRACT §1). Feature commands plug in through
-`appliance/<feature>/cli.py: register(subparsers)`; see appliance.discovery."""
+"""`appliance` console script (CONTRACT §1). Feature commands plug in through their manifest
+(`cli=(register,)`, see appliance.features)."""
 
 from __future__ import annotations
 
@@ -30,9 +30,10 @@ def apply_offline_env() -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from appliance.discovery import feature_modules
+    # Imported here: the manifests import every feature, and `apply_offline_env` must run before
+    # any model library is imported (tests/conftest imports this module for it).
+    from appliance.features import features
     from appliance.serve import register as register_serve
-    from appliance.users_cli import register as register_users
 
     parser = argparse.ArgumentParser(prog="appliance", description="Thiết bị AI ngoại tuyến cho UBND phường")
     parser.add_argument("--validate-config", action="store_true",
@@ -40,10 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="ghi log chi tiết")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     register_serve(sub)
-    register_users(sub)
-    for _name, module in feature_modules("cli"):
-        register = getattr(module, "register", None)
-        if register is not None:
+    for feature in features():
+        for register in feature.cli:
             register(sub)
     return parser
 

@@ -1,6 +1,6 @@
 """`appliance serve`: the staff app and the citizen app as two processes (the citizen
 process never opens the staff database), plus whatever long-running children features add
-(`SERVE_CHILDREN` in a feature's cli.py, e.g. the job worker)."""
+(`serve_children=` in a feature's manifest, e.g. the job worker)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import sys
 import time
 
 from appliance.config import Settings
+from appliance.features import features
 
 log = logging.getLogger(__name__)
 
@@ -43,15 +44,14 @@ def cmd_serve_public(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _children(args: argparse.Namespace, settings: Settings) -> list[list[str]]:
-    from appliance.discovery import feature_modules
-
     host = args.host or settings.host
     children = [
         ["serve-staff", "--host", host, "--port", str(args.port or settings.port)],
         ["serve-public", "--host", host, "--port", str(args.public_port or settings.public_port)],
     ]
-    for _name, module in feature_modules("cli"):
-        children.extend(getattr(module, "SERVE_CHILDREN", []))
+    for feature in features():
+        if feature.serve_children is not None:
+            children.extend(feature.serve_children(settings))
     return children
 
 

@@ -91,7 +91,7 @@ def bench_import(folder: Path, csv_path: Path) -> None:
 def bench_kpis(folder: Path) -> None:
     data_dir = folder / "ours"
     conn = connect(data_dir / "appliance.db")
-    from appliance.demo.users import load as load_users
+    from appliance.auth.demo import load_users
 
     load_users(conn)
     port = free_port()

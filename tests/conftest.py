@@ -123,8 +123,8 @@ def live_server_factory() -> Iterator[Callable[[Any], LiveServer]]:
 def server(settings: Settings, live_server_factory: Callable[[Any], LiveServer]) -> LiveServer:
     """A fresh staff app with the demo accounts and no other data, over real HTTP."""
     from appliance.app import create_app
+    from appliance.auth.demo import load_users
     from appliance.db import connect
-    from appliance.demo.users import load as load_users
 
     app = create_app(settings)
     conn = connect(settings.db_path)

@@ -13,24 +13,13 @@ from appliance import engines
 from appliance.auth.audit import audit
 from appliance.auth.roles import ROLE_LABELS, ROLES
 from appliance.auth.users import create_user, find_user, list_users, set_password
-from appliance.discovery import BROKEN, feature_modules
+from appliance.features import BROKEN, admin_links
 from appliance.http.deps import AdminUser, Conn, SettingsDep, client_ip
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
 
 router = APIRouter()
-ADMIN_LINKS = [
-    ("/quan-tri/nguoi-dung", "Người dùng", "Tài khoản, vai trò, khóa tài khoản, đặt lại mật khẩu"),
-    ("/quan-tri/nhat-ky", "Nhật ký hệ thống", "Ai đã làm gì, ai đã hỏi gì, công cụ AI nào trả lời"),
-]
 PAGE_SIZE = 50
-
-
-def admin_links() -> list[tuple[str, str, str]]:
-    links: list[tuple[str, str, str]] = []
-    for _name, module in feature_modules("routes"):
-        links.extend(getattr(module, "ADMIN_LINKS", []))
-    return links
 
 
 @router.get("/quan-tri")

@@ -4,10 +4,12 @@ data), so the citizen app answers and looks tickets up at once."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from appliance.citizen import demo_feedback
 from appliance.citizen.sync import public_db, publish, push_ticket
 from appliance.db import transaction
+from appliance.demo.context import DemoContext
+
+FEEDBACK_SEED = 2  # fixed offset from the demo seed (see DemoContext.random)
 
 FAQ = [
     ("Giờ làm việc của bộ phận một cửa phường?",
@@ -25,7 +27,9 @@ NOTICE = ("Tiếp nhận hồ sơ sáng thứ Bảy",
           "(dữ liệu mẫu).")
 
 
-def load(ctx: Any) -> dict[str, int]:
+def load(ctx: DemoContext) -> dict[str, int]:
+    with transaction(ctx.conn):
+        feedback = demo_feedback.load(ctx.conn, ctx.random(FEEDBACK_SEED), ctx.anchor)
     with transaction(ctx.conn):
         if not ctx.conn.execute("SELECT 1 FROM citizen_faq LIMIT 1").fetchone():
             ctx.conn.executemany("INSERT INTO citizen_faq (question, answer, updated_by) VALUES (?, ?, 'demo')", FAQ)
@@ -36,4 +40,4 @@ def load(ctx: Any) -> dict[str, int]:
         with transaction(public):
             for row in rows:
                 push_ticket(public, row)
-    return {"public_tickets": len(rows), "citizen_faq": len(FAQ)}
+    return {"feedback": feedback, "public_tickets": len(rows), "citizen_faq": len(FAQ)}

@@ -13,15 +13,14 @@ import sqlite3
 from typing import Any
 
 from appliance.jobs import JobContext, enqueue
+from appliance.jobs.queue import has_pending, prune_done
 
 log = logging.getLogger(__name__)
 SYNC_EVERY_SECONDS = 3
 
 
 def ensure_sync_scheduled(conn: sqlite3.Connection, delay: float = 0) -> None:
-    row = conn.execute("SELECT 1 FROM jobs WHERE kind = 'citizen.sync' AND status IN ('queued', 'running')"
-                       " LIMIT 1").fetchone()
-    if row is None:
+    if not has_pending(conn, "citizen.sync"):
         enqueue(conn, "citizen.sync", {}, delay_seconds=delay, max_attempts=3)
 
 
@@ -50,11 +49,9 @@ def sync(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
         result["error"] = repr(exc)
     finally:
         # Keep the loop alive whatever happened this round; old rounds are housekeeping, not data.
-        ctx.conn.execute("DELETE FROM jobs WHERE kind = 'citizen.sync' AND status = 'done' AND id != ?"
-                         " AND finished_at < datetime('now', '-1 hour')", (ctx.job_id,))
-        queued = ctx.conn.execute("SELECT 1 FROM jobs WHERE kind = 'citizen.sync' AND status = 'queued'"
-                                  " LIMIT 1").fetchone()
-        if not payload.get("once") and queued is None:  # exactly one round waiting, never a growing chain
+        prune_done(ctx.conn, "citizen.sync", keep_id=ctx.job_id)
+        queued = has_pending(ctx.conn, "citizen.sync", running=False)
+        if not payload.get("once") and not queued:  # exactly one round waiting, never a growing chain
             enqueue(ctx.conn, "citizen.sync", {}, delay_seconds=SYNC_EVERY_SECONDS, max_attempts=3)
     return result
 

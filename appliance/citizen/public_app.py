@@ -115,7 +115,6 @@ def create_public_app(settings: Settings | None = None, *, generator: Any = "aut
     app = FastAPI(title="Cổng hỏi đáp công dân", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url=None)
     app.state.settings = settings
-    app.state.installed_pages = set()
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     # The widget runs on the ward's own website, another origin; nothing here uses cookies.

@@ -42,10 +42,6 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 router = APIRouter(lifespan=lifespan)
-ADMIN_LINKS = [("/quan-tri/dinh-tuyen", "Định tuyến phản ánh",
-                "Lĩnh vực phản ánh → đơn vị xử lý và số ngày làm việc phải trả lời"),
-               ("/quan-tri/cong-dan", "Cổng công dân",
-                "Câu hỏi thường gặp, thông báo công khai, hàng đợi tin nhắn Zalo")]
 CHANNELS = {"web": "Trang web", "widget": "Trang web", "zalo": "Zalo", "counter": "Tại quầy", "phone": "Điện thoại"}
 
 

@@ -1,7 +1,7 @@
 """Tổng quan (`/`), the drill-down list and `GET /api/v1/dashboard/kpis` (CONTRACT §2).
 
-The wall screen and the import pages live in wall_routes.py and import_routes.py and are
-included here, because discovery picks up one `router` per feature.
+The wall screen and the import pages live in wall_routes.py and import_routes.py; the
+feature's manifest lists all three routers.
 """
 
 from __future__ import annotations
@@ -17,21 +17,15 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from appliance.auth.roles import STAFF_ROLES, WALL_ROLES
 from appliance.auth.users import User
 from appliance.dashboard import extras
-from appliance.dashboard.import_routes import router as import_router
 from appliance.dashboard.kpis import compute_kpis
 from appliance.dashboard.measures import DRILL, LABELS, RATE_NUMERATOR, Filters, drill_records
 from appliance.dashboard.period import KINDS, parse_day, pick, require_range, shape
-from appliance.dashboard.wall_routes import router as wall_router
 from appliance.http.deps import Conn, StaffUser, require_roles
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.text import format_date_short
 
 router = APIRouter()
-ADMIN_LINKS = [("/quan-tri/nhap-du-lieu", "Nhập dữ liệu",
-                "Nhập sổ theo dõi hồ sơ và chỉ tiêu KT-XH từ tệp CSV/XLSX; xem các lần nhập và dòng bị từ chối")]
-router.include_router(wall_router)
-router.include_router(import_router)
 
 AnyUser = Annotated[User, Depends(require_roles(*STAFF_ROLES, *WALL_ROLES))]
 ApiUser = Annotated[User, Depends(require_roles(*STAFF_ROLES, "display"))]

@@ -1,20 +1,18 @@
 """Numbered migrations, one list per feature.
 
-Each feature package may hold `schema.py` with `MIGRATIONS: list[Migration]`; ids are
-`<feature>_<NNNN>_<what>` so features number independently and never collide. The core
-schema (users, audit, records…) runs first, then features in name order. Applied ids are
-kept in `_migrations`; each migration runs in its own transaction.
+Each feature's manifest names its migrations (`migrations=`, `public_migrations=`); ids are
+`<feature>_<NNNN>_<what>` so features number independently and never collide. Features run in
+dependency order (`requires=` in the manifest: the core tables first, the reporting views after
+the tables they read). Applied ids are kept in `_migrations`; each migration runs in its own
+transaction.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import appliance
 from appliance.db.connections import transaction
 
 
@@ -46,22 +44,11 @@ def _split(script: str) -> list[str]:
 
 
 def all_migrations(database: str = "staff") -> list[Migration]:
-    """Core first, then every feature's `schema.MIGRATIONS` (or PUBLIC_MIGRATIONS for public.db)."""
-    attr = "MIGRATIONS" if database == "staff" else "PUBLIC_MIGRATIONS"
-    found: list[Migration] = []
-    core = importlib.import_module("appliance.db.core_schema")
-    found.extend(getattr(core, attr, []))
-    for info in sorted(pkgutil.iter_modules(appliance.__path__), key=lambda i: i.name):
-        if not info.ispkg or info.name == "db":
-            continue
-        try:
-            module = importlib.import_module(f"appliance.{info.name}.schema")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"appliance.{info.name}.schema":
-                continue
-            raise
-        found.extend(getattr(module, attr, []))
-    return found
+    """Every feature's migrations for `database` ("staff" or "public"), in dependency order."""
+    # Imported here: the manifests import feature packages, which import this module.
+    from appliance import features
+
+    return features.migrations(database)
 
 
 def migrate(conn: sqlite3.Connection, database: str = "staff") -> list[str]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from appliance.auth.demo import logins_text
 from appliance.config import Settings
 from appliance.db import connect, migrate
 from appliance.demo.loader import DEFAULT_SEED, is_loaded, load_demo, reset
-from appliance.demo.users import logins_text
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:

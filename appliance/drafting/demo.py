@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from appliance.demo.context import DemoContext
 from appliance.drafting.service import create_draft, issue_document
 
 _ISSUED = [
@@ -28,7 +29,7 @@ _DRAFTS = [
 ]
 
 
-def load(ctx: Any) -> dict[str, int]:
+def load(ctx: DemoContext) -> dict[str, int]:
     count = 0
     # Issued oldest first: the register numbers documents in date order.
     for doc_type, trich_yeu, days_before, noi_dung, noi_nhan in sorted(_ISSUED, key=lambda item: -item[2]):

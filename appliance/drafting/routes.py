@@ -22,8 +22,6 @@ from appliance.http.rendering import render
 from appliance.text import fold, parse_date
 
 router = APIRouter()
-ADMIN_LINKS = [("/quan-tri/mau-van-ban", "Mẫu văn bản",
-                "Sửa mẫu nội dung, nơi nhận, ký hiệu của 8 loại văn bản theo Nghị định 30")]
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 

@@ -11,9 +11,23 @@ import logging
 from typing import Any, Literal
 
 from appliance.config import Settings
+from appliance.features import AdminLink, Feature
 
 log = logging.getLogger(__name__)
 Task = Literal["transcriber", "diarizer", "generator", "embedder"]
+
+
+def manifest() -> Feature:
+    from appliance.engines import cli, routes  # parts load when the loader asks (appliance.features explains why)
+
+    return Feature(
+        name="engines",
+        routers=(routes.router,),
+        admin_links=(AdminLink("/quan-tri/mo-hinh", "Mô hình AI",
+                               "Công cụ AI đang chạy ở đâu, danh mục mô hình, kiểm tra mã sha256"),),
+        cli=(cli.register,),
+        serve_children=cli.serve_children,
+    )
 
 
 def status(settings: Settings) -> dict[str, Any]:

@@ -201,17 +201,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     bench.set_defaults(handler=cmd_bench)
 
 
-def __getattr__(name: str) -> list[list[str]]:
-    """`SERVE_CHILDREN` for `appliance serve`: in remote mode pointed at this machine, the engines
-    server runs beside the apps (in local mode each process loads its own models instead)."""
-    if name != "SERVE_CHILDREN":
-        raise AttributeError(name)
-    from appliance.config import load_settings
-
-    try:
-        settings = load_settings()
-    except Exception:
-        return []
+def serve_children(settings: Settings) -> list[list[str]]:
+    """For `appliance serve`: in remote mode pointed at this machine, the engines server runs
+    beside the apps (in local mode each process loads its own models instead)."""
     host = urlparse(settings.engines_url).hostname or ""
     if settings.engines_mode == "remote" and host in ("127.0.0.1", "localhost", "::1"):
         return [["engines", "serve"]]

@@ -14,8 +14,6 @@ from appliance.http.deps import AdminUser, Conn, SettingsDep, client_ip
 from appliance.http.rendering import render
 
 router = APIRouter()
-ADMIN_LINKS = [("/quan-tri/mo-hinh", "Mô hình AI",
-                "Công cụ AI đang chạy ở đâu, danh mục mô hình, kiểm tra mã sha256")]
 TASK_LABELS = {"transcriber": "Nhận dạng giọng nói", "diarizer": "Phân biệt người nói",
                "generator": "Sinh văn bản (LLM)", "embedder": "Tìm kiếm ngữ nghĩa"}
 CHOICE_LABELS = {"production": "chính thức (GPU)", "cpu": "CPU / gói PyPI", "test": "chỉ để kiểm thử"}

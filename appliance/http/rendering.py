@@ -44,17 +44,17 @@ def is_fragment_request(request: Request) -> bool:
 
 
 def base_context(request: Request) -> dict[str, Any]:
-    from appliance.shell.nav import NAV
+    # Imported here: the manifests import every feature, and every feature imports this module.
+    from appliance.features import nav_entries
 
     user = getattr(request.state, "user", None)
     settings = request.app.state.settings
-    nav = [item for item in NAV if user is not None and user.has_role(*item.roles)]
+    nav = [item for item in nav_entries() if user is not None and user.has_role(*item.roles)]
     return {
         "request": request,
         "user": user,
         "csrf_token": getattr(request.state, "csrf", None) or "",
         "nav": nav,
-        "installed": getattr(request.app.state, "installed_pages", set()),
         "ward_name": settings.ward_name,
         "current_path": request.url.path,
     }

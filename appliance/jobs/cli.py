@@ -9,8 +9,12 @@ import threading
 
 from appliance.config import Settings
 
-SERVE_CHILDREN = [["worker"]]
 log = logging.getLogger(__name__)
+
+
+def serve_children(_settings: Settings) -> list[list[str]]:
+    """`appliance serve` runs the worker beside the two apps."""
+    return [["worker"]]
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:

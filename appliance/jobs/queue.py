@@ -6,15 +6,15 @@ import os
 import socket
 import sqlite3
 import traceback
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from appliance.config import Settings
 from appliance.db import transaction
+from appliance.features import JobHandler, job_handlers
 
 log = logging.getLogger(__name__)
-Handler = Callable[["JobContext", dict[str, Any]], "dict[str, Any] | None"]
+Handler = JobHandler
 
 
 @dataclass
@@ -48,13 +48,24 @@ def get_job(conn: sqlite3.Connection, job_id: int) -> dict[str, Any] | None:
     return job
 
 
-def handlers() -> dict[str, Handler]:
-    from appliance.discovery import feature_modules
+def has_pending(conn: sqlite3.Connection, kind: str, *, running: bool = True) -> bool:
+    """Whether a job of `kind` waits in the queue (or, with `running`, is being run)."""
+    statuses = ("queued", "running") if running else ("queued",)
+    row = conn.execute(f"SELECT 1 FROM jobs WHERE kind = ? AND status IN ({','.join('?' * len(statuses))}) LIMIT 1",
+                       (kind, *statuses)).fetchone()
+    return row is not None
 
-    found: dict[str, Handler] = {}
-    for _name, module in feature_modules("jobs"):
-        found.update(getattr(module, "HANDLERS", {}))
-    return found
+
+def prune_done(conn: sqlite3.Connection, kind: str, *, keep_id: int, older_than: str = "-1 hour") -> int:
+    """Forget finished jobs of a recurring `kind` (a loop that re-enqueues itself), except `keep_id`
+    and those finished within `older_than` (an SQLite date modifier)."""
+    return conn.execute("DELETE FROM jobs WHERE kind = ? AND status = 'done' AND id != ?"
+                        " AND finished_at < datetime('now', ?)", (kind, keep_id, older_than)).rowcount
+
+
+def handlers() -> dict[str, Handler]:
+    """Every feature's job handlers (`jobs=` in its manifest)."""
+    return job_handlers()
 
 
 def recover(conn: sqlite3.Connection) -> int:

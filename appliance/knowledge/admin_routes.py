@@ -24,8 +24,6 @@ from appliance.knowledge.procedures import (
 )
 
 router = APIRouter()
-ADMIN_LINKS = [("/quan-tri/thu-tuc", "Danh mục thủ tục",
-                "Thủ tục hành chính: căn cứ, thời hạn, lệ phí, hồ sơ, nơi nộp (dùng cho tra cứu và tổng đài công dân)")]
 EDIT_FIELDS = ("name", "field", "agency", "processing_time", "fee", "where", "online_url",
                "legal_basis", "documents", "how", "forms", "aliases")
 
@@ -86,4 +84,4 @@ def _republish(conn: Any) -> None:
         enqueue(conn, "citizen.publish", {"reason": "catalogue edited"})
 
 
-__all__ = ["router", "ADMIN_LINKS", "TEXT_FIELDS"]
+__all__ = ["router", "TEXT_FIELDS"]

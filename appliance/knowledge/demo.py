@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from appliance.demo.loader import DemoContext
+from appliance.demo.context import DemoContext
 from appliance.knowledge.library import load_library
 from appliance.knowledge.procedures import seed_procedures
 

@@ -1,6 +1,6 @@
 """Tra cứu (/tra-cuu): legal search, "Hỏi trợ lý", the document library with upload and status,
 procedure pages; the search/assistant API (CONTRACT §2). Summaries live in summary_routes.py and
-the admin catalogue editor in admin_routes.py; both routers are included from here."""
+the admin catalogue editor in admin_routes.py; the manifest lists all three routers."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from appliance.auth.audit import audit
 from appliance.http.deps import Conn, SettingsDep, StaffUser, client_ip
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
-from appliance.knowledge import admin_routes, summary_routes
 from appliance.knowledge.answer import answer
 from appliance.knowledge.engines import get_embedder, get_generator
 from appliance.knowledge.extract import MAX_BYTES, IngestError
@@ -27,9 +26,6 @@ from appliance.knowledge.structure import STATUSES
 from appliance.text import format_date_short
 
 router = APIRouter()
-router.include_router(summary_routes.router)
-router.include_router(admin_routes.router)
-ADMIN_LINKS = admin_routes.ADMIN_LINKS
 MAX_QUERY = 500
 
 

@@ -14,6 +14,9 @@ from typing import Any
 
 import numpy as np
 
+from appliance.jobs import enqueue
+from appliance.jobs.queue import has_pending
+
 log = logging.getLogger(__name__)
 _CACHE: dict[tuple[str, str], tuple[int, np.ndarray, np.ndarray]] = {}
 _LOCK = threading.Lock()
@@ -22,11 +25,7 @@ BATCH = 32
 
 def request_embedding(conn: sqlite3.Connection) -> bool:
     """Queue one `knowledge.embed` job unless one is already waiting or running."""
-    from appliance.jobs import enqueue
-
-    busy = conn.execute("SELECT 1 FROM jobs WHERE kind = 'knowledge.embed' AND status IN ('queued', 'running')"
-                        " LIMIT 1").fetchone()
-    if busy:
+    if has_pending(conn, "knowledge.embed"):
         return False
     enqueue(conn, "knowledge.embed", {})
     return True

@@ -6,8 +6,8 @@ drafting module. Some tasks are confirmed and one is overdue, so the tracker and
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
+from appliance.demo.context import DemoContext
 from appliance.meetings import store
 
 LINES = [
@@ -27,7 +27,7 @@ LINES = [
 ]
 
 
-def load(ctx: Any) -> dict[str, int]:
+def load(ctx: DemoContext) -> dict[str, int]:
     conn, anchor = ctx.conn, ctx.anchor
     day = anchor - dt.timedelta(days=anchor.weekday() + 7)  # Monday of the week before the anchor
     meeting_id = store.create_meeting(conn, "Giao ban tuần (dữ liệu mẫu)", room="phong-hop-1", source="demo",

@@ -21,13 +21,9 @@ from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.meetings import store
 from appliance.meetings.api import meeting_json, meeting_or_404
-from appliance.meetings.api import router as api_router
 from appliance.meetings.retention import retention_days, set_retention_days
 
 router = APIRouter()
-router.include_router(api_router)
-ADMIN_LINKS = [("/quan-tri/luu-tru", "Lưu trữ ghi âm",
-                "Thời hạn giữ bản ghi âm cuộc họp; quá hạn thì âm thanh được xóa, biên bản giữ lại")]
 CaptionViewer = Annotated[User, Depends(require_roles(*STAFF_ROLES, "display"))]
 STATUS_LABELS = {"recording": "Đang ghi âm", "processing": "Đang xử lý", "done": "Đã xong", "failed": "Lỗi"}
 

@@ -1,7 +1,7 @@
 """`appliance doctor`: what a technician checks first, with fixes in Vietnamese.
 
 Each check returns a Check. Exit status is 0 only when every essential check passes.
-Features add checks through `appliance/<feature>/doctor.py: checks(settings) -> list[Check]`.
+Features add checks through their manifest (`doctor=checks`, `checks(settings) -> list[Check]`).
 """
 
 from __future__ import annotations
@@ -134,14 +134,14 @@ def _core_checks() -> list[Callable[[Settings], list[Check] | Check]]:
 
 
 def run_checks(settings: Settings) -> list[Check]:
-    from appliance.discovery import feature_modules
+    # Imported here: the manifests import every feature, and features import this module for Check.
+    from appliance.features import features
 
     results: list[Check] = []
     producers = _core_checks()
-    for _name, module in feature_modules("doctor"):
-        producer = getattr(module, "checks", None)
-        if producer is not None:
-            producers.append(producer)
+    for feature in features():
+        if feature.doctor is not None:
+            producers.append(feature.doctor)
     for produce in producers:
         try:
             out = produce(settings)

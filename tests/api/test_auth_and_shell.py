@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from appliance.db import connect
+from appliance.features import nav_entries
 from appliance.http.routes_index import iter_api_routes
-from appliance.shell.nav import NAV
 from tests.conftest import login
 
 PUBLIC = {"/healthz", "/login", "/login/token"}
@@ -50,7 +50,7 @@ def test_login_shell_and_roles(server):
         login(c, "canbo", "canbo-demo")
         page = c.get("/")
         assert page.status_code == 200
-        for item in NAV:
+        for item in nav_entries():
             if item.path not in ("/quan-tri", "/wall"):
                 assert item.label in page.text
         assert c.get("/quan-tri").status_code == 403

@@ -9,8 +9,8 @@ import random
 from pathlib import Path
 from typing import Any
 
+from appliance.dashboard.demo_catalogue import OFFICERS, PROCEDURES
 from appliance.db import connect, migrate
-from appliance.demo.catalogue import OFFICERS, PROCEDURES
 from appliance.text import fold
 
 TODAY = dt.date(2026, 11, 20)

@@ -34,7 +34,7 @@ def prepare(settings: Settings) -> Settings:
 @pytest.fixture(scope="session")
 def _citizen_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Migrating every feature's tables takes seconds; do it once and copy the files per test."""
-    from appliance.demo.users import load as load_users
+    from appliance.auth.demo import load_users
 
     settings = prepare(make_settings(tmp_path_factory.mktemp("citizen-template") / "data"))
     conn = connect(settings.db_path)

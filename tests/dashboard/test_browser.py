@@ -9,9 +9,9 @@ import time
 import pytest
 
 from appliance.app import create_app
+from appliance.auth.demo import load_users
 from appliance.dashboard.importers import run_import
 from appliance.db import connect
-from appliance.demo.users import load as load_users
 from tests.conftest import LiveServer, browser_login
 from tests.dashboard.datagen import generate, write_csv
 

@@ -31,7 +31,7 @@ def _only(figures: dict) -> dict:
 def generated_server(tmp_path_factory):
     """One app over the generated records for the whole module (importing them once keeps the suite fast)."""
     from appliance.app import create_app
-    from appliance.demo.users import load as load_users
+    from appliance.auth.demo import load_users
     from tests.conftest import LiveServer, make_settings
 
     folder = tmp_path_factory.mktemp("kpis")

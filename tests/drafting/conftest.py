@@ -24,7 +24,7 @@ def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServ
     """One staff app for the drafting tests (starting one costs seconds on a loaded 2-core
     machine); tests use distinct data so they do not depend on each other or on their order."""
     from appliance.app import create_app
-    from appliance.demo.users import load as load_users
+    from appliance.auth.demo import load_users
 
     settings = make_settings(tmp_path_factory.mktemp("drafting") / "data")
     app = create_app(settings)

@@ -194,13 +194,14 @@ def test_pyannote_bundle_without_the_library_keeps_the_cpu_diarizer(data_dir, tm
 
 def test_serve_children_start_the_engines_server_only_in_remote_mode(monkeypatch):
     import appliance.engines.cli as engines_cli
+    from appliance.config import load_settings
 
     monkeypatch.setenv("APPLIANCE_ENGINES_MODE", "local")
-    assert engines_cli.SERVE_CHILDREN == []
+    assert engines_cli.serve_children(load_settings()) == []
     monkeypatch.setenv("APPLIANCE_ENGINES_MODE", "remote")
-    assert engines_cli.SERVE_CHILDREN == [["engines", "serve"]]
+    assert engines_cli.serve_children(load_settings()) == [["engines", "serve"]]
     monkeypatch.setenv("APPLIANCE_ENGINES_URL", "http://10.0.0.5:8000/v1")  # a city's cluster: nothing to start
-    assert engines_cli.SERVE_CHILDREN == []
+    assert engines_cli.serve_children(load_settings()) == []
 
 
 def test_replan_picks_up_a_model_installed_while_running(data_dir, tmp_path, cpu_settings):

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from appliance.app import create_app
+from appliance.auth.demo import load_users
 from appliance.db import connect, migrate
-from appliance.demo.users import load as load_users
 from tests.conftest import LiveServer, make_settings
 
 

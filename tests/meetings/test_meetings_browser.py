@@ -9,9 +9,9 @@ import random
 import pytest
 
 from appliance.app import create_app
+from appliance.auth.demo import load_users
 from appliance.db import connect, migrate
 from appliance.demo.loader import DemoContext
-from appliance.demo.users import load as load_users
 from appliance.meetings import demo, store
 from tests.conftest import browser_login
 

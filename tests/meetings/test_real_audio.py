@@ -12,8 +12,8 @@ import httpx
 import pytest
 
 from appliance.app import create_app
+from appliance.auth.demo import load_users
 from appliance.db import connect
-from appliance.demo.users import load as load_users
 from appliance.jobs.queue import handlers, run_one
 from appliance.meetings.recorder import Recorder
 from appliance.meetings.sources import open_source

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 from appliance.auth.users import create_user, find_user
+from appliance.db import transaction
+from appliance.demo.context import DemoContext
 
 # username, password, role, full name, unit
 DEMO_USERS = [
@@ -15,13 +17,18 @@ DEMO_USERS = [
 ]
 
 
-def load(conn: sqlite3.Connection) -> int:
+def load_users(conn: sqlite3.Connection) -> int:
     created = 0
     for username, password, role, full_name, unit in DEMO_USERS:
         if find_user(conn, username) is None:
             create_user(conn, username, password, role, full_name=full_name, unit=unit)
             created += 1
     return created
+
+
+def load(ctx: DemoContext) -> dict[str, int]:
+    with transaction(ctx.conn):
+        return {"users": load_users(ctx.conn)}
 
 
 def logins_text() -> str:

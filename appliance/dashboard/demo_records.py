@@ -7,7 +7,7 @@ import random
 import sqlite3
 from collections.abc import Iterator
 
-from appliance.demo.catalogue import OFFICERS, PROCEDURES, SEASON
+from appliance.dashboard.demo_catalogue import OFFICERS, PROCEDURES, SEASON
 from appliance.text import fold
 from appliance.text.dates import add_working_days
 

@@ -1,1 +1,0 @@
-"""The staff app shell: navigation, home redirects and honest "not installed yet" pages."""
