@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from appliance.ask.measures import DIMENSION_LABELS, MEASURES
+from appliance.ask.guard import Cell
+from appliance.ask.measures import DIMENSION_LABELS
 from appliance.ask.parser import Intent
 from appliance.ask.sqlbuild import Query
 from appliance.ask.vocab import FEEDBACK_STATUS_LABELS
+from appliance.reporting.measures import MEASURES
 from appliance.text import format_number, format_percent
 
 
@@ -15,10 +15,17 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def value_text(key: str, value: Any) -> str:
+def number(value: Cell) -> float | int | None:
+    """A figure of the rules engine's SQL (whose columns are numbers where a figure is expected)."""
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def value_text(key: str, value: Cell) -> str:
     measure = MEASURES.get(key)
     if value is None:
         return "chưa có số liệu để tính"
+    if not isinstance(value, int | float):  # a name or a date that a model's SQL selected
+        return value
     if measure is None:
         return format_number(value, 1 if isinstance(value, float) and value != int(value) else 0)
     if measure.kind == "rate":
@@ -62,20 +69,23 @@ def _label(key: str) -> str:
     return measure.label.lower() if measure else key
 
 
-def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[Any]],
+def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[Cell]],
              category_labels: dict[str, str]) -> str:
     head = scope_text(intent)
     note = f" ({intent.period_note})" if intent.period_note else ""
     if query.kind == "indicator":
         if not rows:
             return f"{head}: chưa có số liệu chỉ tiêu cho kỳ này."
-        if intent.order and rows[0][4] is not None:
+        best = rows[0]
+        if intent.order and best[4] is not None:
             word = "thấp nhất" if intent.order == "asc" else "cao nhất"
-            return (f"{head}: chỉ tiêu đạt {word} so với kế hoạch là «{rows[0][0]}», thực hiện "
-                    f"{format_number(rows[0][3], 1)} {rows[0][1]} trên kế hoạch {format_number(rows[0][2], 1)} "
-                    f"{rows[0][1]} ({format_percent(rows[0][4])}); các chỉ tiêu khác trong bảng.")
-        lines = [f"{r[0]}: thực hiện {format_number(r[3], 1)} {r[1]}, kế hoạch {format_number(r[2], 1)} {r[1]}"
-                 + (f", đạt {format_percent(r[4])} kế hoạch" if r[4] is not None else "") for r in rows[:5]]
+            return (f"{head}: chỉ tiêu đạt {word} so với kế hoạch là «{best[0]}», thực hiện "
+                    f"{format_number(number(best[3]), 1)} {best[1]} trên kế hoạch "
+                    f"{format_number(number(best[2]), 1)} {best[1]} ({format_percent(number(best[4]))}); "
+                    "các chỉ tiêu khác trong bảng.")
+        lines = [f"{r[0]}: thực hiện {format_number(number(r[3]), 1)} {r[1]}, kế hoạch "
+                 f"{format_number(number(r[2]), 1)} {r[1]}"
+                 + (f", đạt {format_percent(number(r[4]))} kế hoạch" if r[4] is not None else "") for r in rows[:5]]
         more = f" (và {len(rows) - 5} chỉ tiêu khác trong bảng)" if len(rows) > 5 else ""
         return f"{head}: " + "; ".join(lines) + more + "."
     keys = intent.measures
@@ -90,15 +100,16 @@ def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[A
             return f"{head}: chưa có số liệu."
         avg, total, units = rows[0]
         unit = "tháng" if intent.per == "month" else "ngày"
-        return (f"{head}: bình quân {format_number(avg, 1)} {MEASURES[keys[0]].unit} mỗi {unit} "
-                f"({_label(keys[0])} tổng cộng {format_number(total)} trong {units} {unit}){note}.")
+        return (f"{head}: bình quân {format_number(number(avg), 1)} {MEASURES[keys[0]].unit} mỗi {unit} "
+                f"({_label(keys[0])} tổng cộng {format_number(number(total))} trong {units} {unit}){note}.")
     if query.kind == "compare":
         if len(rows) < 2:
             return f"{head}: chưa đủ số liệu để so sánh."
         key = keys[0]
         (label_a, *vals_a), (label_b, *vals_b) = rows[0], rows[1]
-        a, b = vals_a[0], vals_b[0]
-        def said(label: str, value: Any) -> str:
+        a, b = number(vals_a[0]), number(vals_b[0])
+
+        def said(label: Cell, value: Cell) -> str:
             return f"{label} là {value_text(key, value)}" if value is not None else f"{label} chưa có số liệu"
 
         text = f"{_cap(_label(key))}: {said(label_b, b)}, {said(label_a, a)}"
@@ -121,15 +132,15 @@ def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[A
     key = keys[0]
     dim = DIMENSION_LABELS.get(intent.group or "", "Nhóm").lower()
 
-    def name(value: Any) -> str:
+    def name(value: Cell) -> str:
         if intent.group == "month" and isinstance(value, str) and len(value) == 7:
             return f"tháng {int(value[5:])}/{value[:4]}"
         if intent.group == "trang_thai" and intent.domain == "phan_anh":
-            return FEEDBACK_STATUS_LABELS.get(value, value)
-        return str(category_labels.get(value, value))
+            return FEEDBACK_STATUS_LABELS.get(str(value), str(value))
+        return category_labels.get(str(value), str(value))
 
     if intent.group == "month" and intent.order is None:
-        values = [(r[0], r[1]) for r in rows if r[1] is not None]
+        values = [(r[0], figure) for r in rows if (figure := number(r[1])) is not None]
         hi = max(values, key=lambda v: v[1])
         lo = min(values, key=lambda v: v[1])
         return (f"{head}{note}: {_label(key)} theo tháng, cao nhất {name(hi[0])} ({value_text(key, hi[1])}), "
@@ -145,8 +156,8 @@ def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[A
     return text + f"{note}."
 
 
-def chart(intent: Intent | None, query: Query | None, rows: list[list[Any]],
-          labels: dict[str, str]) -> dict[str, Any] | None:
+def chart(intent: Intent | None, query: Query | None, rows: list[list[Cell]],
+          labels: dict[str, str]) -> dict[str, object] | None:
     """An ECharts option for grouped, monthly and compared figures; None for a single figure."""
     if intent is None or query is None or query.kind not in ("group", "compare") or not rows:
         return None
@@ -157,12 +168,12 @@ def chart(intent: Intent | None, query: Query | None, rows: list[list[Any]],
     elif intent.group == "month":
         names = [f"{str(r[0])[5:]}/{str(r[0])[:4]}" if r[0] else "" for r in rows]
     else:
-        names = [str(labels.get(r[0], r[0])) for r in rows]
-    values = [None if r[1] is None else round(float(r[1]), 2) for r in rows]
+        names = [labels.get(str(r[0]), str(r[0])) for r in rows]
+    values = [None if (figure := number(r[1])) is None else round(float(figure), 2) for r in rows]
     line = intent.group == "month" and intent.order is None
     horizontal = not line and query.kind == "group" and max(len(n) for n in names) > 12
     category = {"type": "category", "data": names, "axisLabel": {"interval": 0, "width": 160, "overflow": "truncate"}}
-    value_axis: dict[str, Any] = {"type": "value", "name": "%" if measure.kind == "rate" else measure.unit}
+    value_axis: dict[str, object] = {"type": "value", "name": "%" if measure.kind == "rate" else measure.unit}
     return {
         "title": {"text": measure.label, "left": "center", "textStyle": {"fontSize": 14}},
         "tooltip": {"trigger": "axis"},

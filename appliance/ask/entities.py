@@ -53,9 +53,9 @@ def _words(text: str) -> list[str]:
 
 def _candidates(intent: Intent, catalog: Catalog) -> list[Candidate]:
     """The names to look for in this domain, folded once per catalogue (it is cached)."""
-    cached = catalog.memo.get(("candidates", intent.domain))
+    cached = catalog.candidates.get(intent.domain)
     if cached is None:
-        cached = catalog.memo[("candidates", intent.domain)] = _build_candidates(intent.domain, catalog)
+        cached = catalog.candidates[intent.domain] = _build_candidates(intent.domain, catalog)
     return list(cached)
 
 

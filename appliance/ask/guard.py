@@ -15,26 +15,23 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import sqlglot
 from sqlglot import exp
 
 from appliance.db import connect_readonly
+from appliance.reporting.views import BASE_TABLES
+from appliance.reporting.views import VIEWS as REPORTING_VIEWS
 
-VIEWS: dict[str, set[str]] = {
-    "v_ho_so": {"ma_ho_so", "ten_thu_tuc", "linh_vuc", "ngay_tiep_nhan", "han_xu_ly", "ngay_tra_ket_qua",
-                "trang_thai", "hinh_thuc_nop", "can_bo_xu_ly", "thang_tiep_nhan", "thang_tra_ket_qua",
-                "da_giai_quyet", "dung_han", "tre_han", "truc_tuyen", "tu_choi", "chua_tra", "so_ngay_xu_ly"},
-    "v_chi_tieu": {"chi_tieu", "don_vi_tinh", "ky", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh"},
-    "v_phan_anh": {"ma_phan_anh", "kenh", "ma_linh_vuc", "linh_vuc", "don_vi_xu_ly", "trang_thai",
-                   "ngay_tiep_nhan", "thang_tiep_nhan", "han_xu_ly", "ngay_xu_ly_xong", "chua_xu_ly"},
-}
-ALL_COLUMNS = set().union(*VIEWS.values())
-UNDERLYING = {"records", "indicators", "feedback", "feedback_routing"}  # what the views select from
+VIEWS: dict[str, frozenset[str]] = {name: view.column_names for name, view in REPORTING_VIEWS.items()}
+ALL_COLUMNS = frozenset().union(*VIEWS.values())
+UNDERLYING = frozenset(BASE_TABLES)  # what the views select from
 FUNCTIONS = {"count", "sum", "avg", "min", "max", "total", "round", "abs", "coalesce", "ifnull", "nullif",
              "iif", "substr", "substring", "strftime", "date", "julianday", "lower", "upper", "length",
              "cast", "instr", "trim", "printf", "group_concat", "vn_fold", "like"}
+# A value a query returns: the views hold text, integers and reals (`run` turns the blob a
+# model's CAST may make into text, so every answer is JSON).
+Cell = str | int | float | None
 TIME_LIMIT_S = 5.0
 ROW_CAP = 500
 MAX_SQL_CHARS = 4000
@@ -103,9 +100,13 @@ def _authorizer(action: int, arg1: str | None, arg2: str | None, dbname: str | N
 @dataclass
 class Result:
     columns: list[str]
-    rows: list[list[Any]]
+    rows: list[list[Cell]]
     truncated: bool
     elapsed_ms: float
+
+
+def _cell(value: Cell | bytes) -> Cell:
+    return value.decode(errors="replace") if isinstance(value, bytes) else value
 
 
 class QueryFailed(RuntimeError):
@@ -147,7 +148,7 @@ def run(db_path: Path | str, sql: str, *, time_limit_s: float = TIME_LIMIT_S, ro
                 raise QueryFailed(f"Câu truy vấn chạy quá {time_limit_s:g} giây nên đã dừng.") from exc
             raise QueryFailed("Cơ sở dữ liệu từ chối câu truy vấn (chỉ được đọc các view báo cáo).") from exc
         columns = [d[0] for d in cursor.description or []]
-        rows = [list(r) for r in fetched[:row_cap]]
+        rows = [[_cell(v) for v in r] for r in fetched[:row_cap]]
         cursor.close()
         return Result(columns, rows, len(fetched) > row_cap, (time.perf_counter() - started) * 1000)
     finally:

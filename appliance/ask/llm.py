@@ -4,46 +4,64 @@ the parser's SQL, and the answer says the model wrote it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import Any
 
 from appliance.ask.guard import VIEWS
+from appliance.ask.parser import Intent
+from appliance.ask.sqlbuild import build
+from appliance.config import Settings
 from appliance.engines import engine
+from appliance.engines.base import Generator
+from appliance.reporting.measures import MEASURES
+from appliance.reporting.views import VIEWS as VIEW_COLUMNS
+from appliance.text.periods import month_period, quarter_period, year_period
 
-SCHEMA = """Các view SQLite được phép đọc (chỉ SELECT):
-v_ho_so(ma_ho_so, ten_thu_tuc, linh_vuc, ngay_tiep_nhan 'YYYY-MM-DD', han_xu_ly 'YYYY-MM-DD',
-  ngay_tra_ket_qua 'YYYY-MM-DD' hoặc NULL, trang_thai ('Đã trả kết quả','Đang xử lý','Chờ bổ sung','Từ chối'),
-  hinh_thuc_nop ('Trực tiếp','Trực tuyến','Bưu chính'), can_bo_xu_ly, thang_tiep_nhan 'YYYY-MM',
-  thang_tra_ket_qua 'YYYY-MM', da_giai_quyet 0/1, dung_han 0/1, tre_han 0/1, truc_tuyen 0/1, tu_choi 0/1,
-  chua_tra 0/1, so_ngay_xu_ly số ngày)
-v_phan_anh(ma_phan_anh, kenh, ma_linh_vuc, linh_vuc, don_vi_xu_ly, trang_thai ('cho_xu_ly','dang_xu_ly',
-  'da_xu_ly','tu_choi'), ngay_tiep_nhan, thang_tiep_nhan, han_xu_ly, ngay_xu_ly_xong, chua_xu_ly 0/1)
-v_chi_tieu(chi_tieu, don_vi_tinh, ky ('2026-10','2026-Q3','2026'), ke_hoach, thuc_hien, ty_le_hoan_thanh)
-Định nghĩa: tiếp nhận đếm theo ngay_tiep_nhan; đã giải quyết/đúng hạn/trễ hạn đếm theo ngay_tra_ket_qua với
-da_giai_quyet = 1; tỷ lệ đúng hạn = 100.0*SUM(dung_han)/SUM(da_giai_quyet); quá hạn chưa giải quyết tại ngày D:
-chua_tra = 1 AND ngay_tiep_nhan <= D AND han_xu_ly < D."""
 
-EXAMPLES = [
-    ("Tháng 10/2026 tiếp nhận bao nhiêu hồ sơ?",
-     "SELECT COUNT(*) AS tiep_nhan FROM v_ho_so WHERE ngay_tiep_nhan BETWEEN '2026-10-01' AND '2026-10-31'"),
-    ("Tỷ lệ đúng hạn quý 3/2026 lĩnh vực Đất đai?",
-     "SELECT 100.0 * SUM(dung_han) / NULLIF(COUNT(*), 0) AS ty_le_dung_han FROM v_ho_so WHERE da_giai_quyet = 1"
-     " AND ngay_tra_ket_qua BETWEEN '2026-07-01' AND '2026-09-30' AND linh_vuc = 'Đất đai'"),
-    ("Cán bộ nào giải quyết nhiều hồ sơ nhất năm 2026?",
-     "SELECT can_bo_xu_ly, COUNT(*) AS da_giai_quyet FROM v_ho_so WHERE da_giai_quyet = 1 AND ngay_tra_ket_qua"
-     " BETWEEN '2026-01-01' AND '2026-12-31' GROUP BY can_bo_xu_ly ORDER BY da_giai_quyet DESC LIMIT 5"),
-]
+def schema_text() -> str:
+    """The views and their columns, with formats and values, from the reporting layer's table."""
+    lines = ["Các view SQLite được phép đọc (chỉ SELECT):"]
+    for view in VIEW_COLUMNS.values():
+        columns = ", ".join(f"{c.name} {c.hint}" if c.hint else c.name for c in view.columns)
+        lines.append(f"{view.name}({columns})")
+    return "\n".join(lines)
+
+
+def definitions(today: dt.date) -> str:
+    """How each measure is computed: the rules engine's own SQL for this month, from the table of measures."""
+    month = month_period(today)
+    lines = [f"Cách tính từng chỉ số (SQL của hệ thống, ví dụ cho {month.label}):"]
+    for m in MEASURES.values():
+        lines.append(f"- {m.label}: {build(Intent(m.domain, [m.key], period=month), today).sql}")
+    return "\n".join(lines)
+
+
+def examples() -> list[tuple[str, str]]:
+    """Worked questions, their SQL written by the same builder as the rules engine's."""
+    year = year_period(2026)
+    asked = [
+        ("Tháng 10/2026 tiếp nhận bao nhiêu hồ sơ?",
+         Intent("ho_so", ["tiep_nhan"], period=month_period(dt.date(2026, 10, 1)))),
+        ("Tỷ lệ đúng hạn quý 3/2026 lĩnh vực Đất đai?",
+         Intent("ho_so", ["ty_le_dung_han"], period=quarter_period(dt.date(2026, 7, 1)),
+                filters={"linh_vuc": "Đất đai"})),
+        ("Cán bộ nào giải quyết nhiều hồ sơ nhất năm 2026?",
+         Intent("ho_so", ["da_giai_quyet"], period=year, group="can_bo_xu_ly", order="desc", limit=5)),
+    ]
+    return [(question, build(intent, year.end).sql) for question, intent in asked]
+
 
 _FENCE = re.compile(r"```(?:sql)?\s*(.*?)```", re.S | re.I)
 
 
 def build_messages(question: str, today: str, names: dict[str, list[str]]) -> list[dict[str, str]]:
     values = "\n".join(f"{k}: {', '.join(v[:40])}" for k, v in names.items() if v)
-    shots = "\n\n".join(f"Câu hỏi: {q}\nSQL: {s}" for q, s in EXAMPLES)
+    shots = "\n\n".join(f"Câu hỏi: {q}\nSQL: {s}" for q, s in examples())
     system = (f"Bạn viết đúng MỘT câu lệnh SQLite SELECT trả lời câu hỏi về số liệu của UBND phường. Hôm nay là "
               f"{today}. Chỉ dùng các view dưới đây. Không bao giờ viết lệnh ghi, PRAGMA, ATTACH. Nếu không thể "
-              f"trả lời bằng các view này, chỉ viết KHONG_TRA_LOI.\n\n{SCHEMA}\n\nGiá trị có trong dữ liệu:\n"
-              f"{values}\n\nVí dụ:\n{shots}")
+              f"trả lời bằng các view này, chỉ viết KHONG_TRA_LOI.\n\n{schema_text()}\n\n"
+              f"{definitions(dt.date.fromisoformat(today))}\n\nGiá trị có trong dữ liệu:\n{values}\n\n"
+              f"Ví dụ:\n{shots}")
     return [{"role": "system", "content": system}, {"role": "user", "content": f"Câu hỏi: {question}\nSQL:"}]
 
 
@@ -58,12 +76,12 @@ def extract_sql(text: str) -> str | None:
     return body[start.start():].strip().split("\n\n")[0].strip()
 
 
-def get_generator(settings: Any, registry: Any = None) -> Any:
+def get_generator(settings: Settings, registry: object = None) -> Generator | None:
     """The installed text generator, or None (no model, or the engines layer is absent)."""
     return engine(settings, "generator", registry)
 
 
-def write_sql(generator: Any, question: str, today: str, names: dict[str, list[str]]) -> str | None:
+def write_sql(generator: Generator, question: str, today: str, names: dict[str, list[str]]) -> str | None:
     text = generator.chat(build_messages(question, today, names), max_tokens=400, temperature=0.0)
     return extract_sql(str(text))
 

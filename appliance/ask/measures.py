@@ -1,44 +1,7 @@
-"""The measures the question box computes, each written once as SQL over the reporting views
-(CONTRACT §4), and the Vietnamese words that name them."""
+"""The Vietnamese words that name the measures the question box computes. The measures
+themselves (labels, SQL, which rows and which day) are the reporting layer's table."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Measure:
-    key: str
-    label: str  # Vietnamese, as it reads in an answer and as a column heading
-    domain: str  # ho_so | phan_anh
-    basis: str  # received | returned | asof | created
-    kind: str  # count | rate | avg
-    cond: str | None = None  # counted rows (count) or the numerator (rate); a flag column or SQL
-    column: str | None = None  # averaged column (avg)
-    unit: str = "hồ sơ"
-
-
-MEASURES: dict[str, Measure] = {m.key: m for m in [
-    Measure("tiep_nhan", "Tiếp nhận", "ho_so", "received", "count"),
-    Measure("truc_tuyen", "Tiếp nhận trực tuyến", "ho_so", "received", "count", "truc_tuyen"),
-    Measure("ty_le_truc_tuyen", "Tỷ lệ trực tuyến", "ho_so", "received", "rate", "truc_tuyen", unit="%"),
-    Measure("tu_choi", "Từ chối", "ho_so", "received", "count", "tu_choi"),
-    Measure("ty_le_tu_choi", "Tỷ lệ từ chối", "ho_so", "received", "rate", "tu_choi", unit="%"),
-    Measure("da_giai_quyet", "Đã giải quyết", "ho_so", "returned", "count"),
-    Measure("dung_han", "Đúng hạn", "ho_so", "returned", "count", "dung_han"),
-    Measure("tre_han", "Trễ hạn", "ho_so", "returned", "count", "tre_han"),
-    Measure("ty_le_dung_han", "Tỷ lệ đúng hạn", "ho_so", "returned", "rate", "dung_han", unit="%"),
-    Measure("ty_le_tre_han", "Tỷ lệ trễ hạn", "ho_so", "returned", "rate", "tre_han", unit="%"),
-    Measure("so_ngay_tb", "Thời gian giải quyết trung bình", "ho_so", "returned", "avg",
-            column="so_ngay_xu_ly", unit="ngày"),
-    Measure("chua_giai_quyet", "Chưa giải quyết", "ho_so", "asof", "count"),
-    Measure("qua_han", "Quá hạn chưa giải quyết", "ho_so", "asof", "count", "han_xu_ly < {asof}"),
-    Measure("pa_tiep_nhan", "Phản ánh tiếp nhận", "phan_anh", "created", "count", unit="phản ánh"),
-    Measure("pa_ty_le_da_xu_ly", "Tỷ lệ phản ánh đã xử lý", "phan_anh", "created", "rate",
-            "trang_thai = 'da_xu_ly'", unit="%"),
-    Measure("pa_qua_han", "Phản ánh quá hạn chưa xử lý", "phan_anh", "asof", "count", "han_xu_ly < {asof}",
-            unit="phản ánh"),
-]}
 
 # Folded phrases → base measure, longest first when matched. Rates are formed by "tỷ lệ"/"%".
 RECORD_PHRASES: list[tuple[str, str]] = [

@@ -22,7 +22,6 @@ from appliance.ask.measures import (
     FEEDBACK_CUES,
     FEEDBACK_PHRASES,
     INDICATOR_CUES,
-    MEASURES,
     RATE_OF,
     RATE_WORDS,
     RECORD_PHRASES,
@@ -31,6 +30,7 @@ from appliance.ask.measures import (
     TREND_WORDS,
 )
 from appliance.ask.vocab import CHANNELS, FEEDBACK_CHANNELS, FEEDBACK_STATUSES, FILLER, STATUSES, Catalog
+from appliance.reporting.measures import MEASURES
 from appliance.text import fold
 from appliance.text.periods import (
     Period,

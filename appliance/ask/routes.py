@@ -5,20 +5,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import sqlite3
-from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 
-from appliance.ask import llm, service
+from appliance.ask import llm, service, store
 from appliance.auth.audit import audit
 from appliance.auth.users import User
+from appliance.config import Settings
+from appliance.engines.base import Generator
+from appliance.engines.registry import get_registry
 from appliance.http.deps import Conn, LeaderUser, SettingsDep, client_ip
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
+from appliance.text import format_number, format_percent
 
+log = logging.getLogger(__name__)
 router = APIRouter()
 HISTORY_SIZE = 20
 
@@ -27,7 +32,7 @@ class AskBody(BaseModel):
     question: str = Field(max_length=1000)
 
 
-def _generator(request: Request) -> Any:
+def _generator(request: Request) -> Generator | None:
     return llm.get_generator(request.app.state.settings, getattr(request.app.state, "engines", None))
 
 
@@ -41,24 +46,19 @@ def _ask(request: Request, conn: sqlite3.Connection, user: User, question: str) 
                                          generator=_generator(request))
     except Exception:
         # Never a made-up figure, never a stack trace: say it plainly and keep the trace in the log.
-        import logging
-
-        logging.getLogger(__name__).exception("ask failed: %s", question)
+        log.exception("ask failed: %s", question)
         result = service.AskResult(question, "Xin lỗi, hệ thống chưa trả lời được câu hỏi này do lỗi khi tính "
                                    "toán. Lỗi đã được ghi lại; anh/chị thử hỏi cách khác hoặc báo quản trị viên.",
                                    status="error", suggestions=service.SUGGESTIONS[:3])
     action = "ask.refused" if result.status == "refused" else "ask.question"
     audit(conn, action, user=user, target="/api/v1/ask", ip=client_ip(request), engine=result.engine,
           detail={"question": question, "status": result.status, "sql": result.sql, "rows": len(result.rows)})
-    conn.execute("INSERT INTO ask_history (user_id, question, answer, status, engine, sql) VALUES (?,?,?,?,?,?)",
-                 (user.id, question, result.answer, result.status, result.engine, result.sql))
+    store.add(conn, user.id, question, result.answer, result.status, result.engine, result.sql)
     return result
 
 
-def history(conn: sqlite3.Connection, user: User, limit: int = HISTORY_SIZE) -> list[dict[str, Any]]:
-    rows = conn.execute("SELECT id, at, question, answer, status, engine FROM ask_history WHERE user_id = ?"
-                        " ORDER BY id DESC LIMIT ?", (user.id, limit)).fetchall()
-    return [dict(r) for r in rows]
+def history(conn: sqlite3.Connection, user: User, limit: int = HISTORY_SIZE) -> list[store.HistoryItem]:
+    return store.history(conn, user.id, limit)
 
 
 def _llm_installed(request: Request) -> bool:
@@ -66,8 +66,6 @@ def _llm_installed(request: Request) -> bool:
     registry = getattr(request.app.state, "engines", None)
     if registry is None:
         try:
-            from appliance.engines.registry import get_registry
-
             registry = get_registry(request.app.state.settings)
         except Exception:
             return False
@@ -85,7 +83,7 @@ def api_history(conn: Conn, user: LeaderUser) -> JSONResponse:
     return JSONResponse({"history": history(conn, user)})
 
 
-def _page(request: Request, conn: sqlite3.Connection, user: User, settings: Any,
+def _page(request: Request, conn: sqlite3.Connection, user: User, settings: Settings,
           result: service.AskResult | None) -> HTMLResponse:
     return render(request, "ask/page.html", {
         "title": "Hỏi đáp số liệu",
@@ -98,10 +96,8 @@ def _page(request: Request, conn: sqlite3.Connection, user: User, settings: Any,
     }, fragment="ask/_answer.html")
 
 
-def cell(key: str, value: Any) -> str:
+def cell(key: str, value: object) -> str:
     """A table cell the Vietnamese way: 1.234, 93,8%, dates dd/mm/yyyy."""
-    from appliance.text import format_number, format_percent
-
     if value is None:
         return "—"
     if isinstance(value, bool) or not isinstance(value, (int, float)):

@@ -9,12 +9,12 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from appliance.ask import answer, guard, llm, parser, sqlbuild
 from appliance.ask.measures import all_phrases
 from appliance.ask.vocab import Catalog, cached_catalog
 from appliance.db import connect_readonly
+from appliance.engines.base import Generator
 from appliance.text import fold
 
 # Folded patterns of requests to change data, reach other data, or override the rules.
@@ -59,16 +59,16 @@ class AskResult:
     question: str
     answer: str
     columns: list[str] = field(default_factory=list)
-    rows: list[list[Any]] = field(default_factory=list)
+    rows: list[list[guard.Cell]] = field(default_factory=list)
     sql: str = ""
-    chart: dict[str, Any] | None = None
+    chart: dict[str, object] | None = None  # an ECharts option
     engine: str = "rules"
     status: str = "ok"  # ok | unsure | refused | error
     suggestions: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # raw column names of the SQL
     intent: parser.Intent | None = None
 
-    def to_api(self) -> dict[str, Any]:
+    def to_api(self) -> dict[str, object]:
         return {"answer": self.answer, "columns": self.columns, "rows": self.rows, "sql": self.sql,
                 "chart": self.chart, "engine": self.engine, "status": self.status,
                 "suggestions": self.suggestions}
@@ -137,7 +137,7 @@ def _unsure(question: str, reason: str, intent: parser.Intent | None, engine: st
 
 
 def answer_question(db_path: Path | str, question: str, *, today: dt.date | None = None,
-                    generator: Any = None, use_llm: bool = True) -> AskResult:
+                    generator: Generator | None = None, use_llm: bool = True) -> AskResult:
     db_path = Path(db_path)
     today = today or dt.date.today()
     question = question.strip()
@@ -172,7 +172,7 @@ def _run_rules(db_path: Path, question: str, intent: parser.Intent, catalog: Cat
                      "rules", keys=result.columns, intent=intent)
 
 
-def _run_llm(db_path: Path, question: str, catalog: Catalog, today: dt.date, generator: Any,
+def _run_llm(db_path: Path, question: str, catalog: Catalog, today: dt.date, generator: Generator,
              parsed: parser.ParseResult) -> AskResult:
     names = {"ten_thu_tuc": catalog.procedures, "linh_vuc": catalog.fields, "can_bo_xu_ly": catalog.officers,
              "chi_tieu": catalog.indicators}

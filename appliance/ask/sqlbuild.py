@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from appliance.ask.measures import DIMENSION_LABELS, MEASURES, Measure
+from appliance.ask.measures import DIMENSION_LABELS
 from appliance.ask.parser import Intent
+from appliance.reporting.measures import ASOF, MEASURES, Measure
 from appliance.text.periods import Period
 
 
@@ -24,29 +25,24 @@ class Query:
     kind: str  # scalar | group | compare | average | indicator
 
 
-VIEW = {"ho_so": "v_ho_so", "phan_anh": "v_phan_anh"}
-_BASIS_DATE = {"received": "ngay_tiep_nhan", "created": "ngay_tiep_nhan", "returned": "ngay_tra_ket_qua"}
-_BASIS_MONTH = {"received": "thang_tiep_nhan", "created": "thang_tiep_nhan", "returned": "thang_tra_ket_qua"}
-
-
 def scope(measure: Measure, period: Period | None, asof: dt.date) -> str:
+    """The rows a measure counts, over the period (or as of `asof`), as the WHERE clause holds them."""
+    basis = measure.scope
+    parts = [basis.scope()] if basis.scope() else []
     if measure.basis == "asof":
-        # Spelt out rather than "chua_tra = 1" so SQLite can use the index of open records.
-        open_rows = ("ngay_tra_ket_qua IS NULL AND trang_thai <> 'Từ chối'" if measure.domain == "ho_so"
-                     else "chua_xu_ly = 1")
-        return f"{open_rows} AND ngay_tiep_nhan <= {q(asof.isoformat())}"
-    parts = ["da_giai_quyet = 1"] if measure.basis == "returned" else []
-    if period is not None:
-        column = _BASIS_DATE[measure.basis]
-        parts.append(f"{column} BETWEEN {q(period.start.isoformat())} AND {q(period.end.isoformat())}")
+        parts.append(f"{basis.date} <= {q(asof.isoformat())}")
+    elif period is not None:
+        parts.append(f"{basis.date} BETWEEN {q(period.start.isoformat())} AND {q(period.end.isoformat())}")
     return " AND ".join(parts) or "1 = 1"
 
 
 def _cond(measure: Measure, asof: dt.date) -> str | None:
-    if measure.cond is None:
-        return None
-    cond = measure.cond.replace("{asof}", q(asof.isoformat()))
-    return f"{cond} = 1" if cond.isidentifier() else cond
+    """The counted rows (or a rate's numerator) within the scope: the view's flag when it has one."""
+    if measure.flag:
+        return f"{measure.flag} = 1"
+    if measure.cond:
+        return measure.cond.replace(ASOF, q(asof.isoformat()))
+    return None
 
 
 def expression(measure: Measure, asof: dt.date, within: str | None = None) -> str:
@@ -63,7 +59,7 @@ def expression(measure: Measure, asof: dt.date, within: str | None = None) -> st
         return count(cond)
     if measure.kind == "rate":
         return f"100.0 * {count(cond)} / NULLIF({count(None)}, 0)"
-    column = measure.column or ""
+    column = measure.column
     return f"AVG({column})" if within is None else f"AVG(CASE WHEN {within} THEN {column} END)"
 
 
@@ -83,7 +79,7 @@ def _select(intent: Intent, period: Period | None, today: dt.date,
         columns.append("ky")
     group_col = None
     if intent.group:
-        group_col = _BASIS_MONTH[measures[0].basis] if intent.group == "month" else intent.group
+        group_col = measures[0].scope.month if intent.group == "month" else intent.group
         exprs.append(group_col)
         columns.append(group_col)
     where = [scopes[0]] if shared else ["(" + " OR ".join(f"({s})" for s in dict.fromkeys(scopes)) + ")"]
@@ -100,7 +96,7 @@ def _select(intent: Intent, period: Period | None, today: dt.date,
     where += _filters(intent)
     if len(where) > 1 and where[0] == "1 = 1":
         where = where[1:]
-    sql = f"SELECT {', '.join(exprs)} FROM {VIEW[intent.domain]} WHERE {' AND '.join(where)}"
+    sql = f"SELECT {', '.join(exprs)} FROM {measures[0].view} WHERE {' AND '.join(where)}"
     if group_col:
         sql += f" GROUP BY {group_col}"
         first = measures[0].key

@@ -14,9 +14,13 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from appliance.citizen import inbox
 from appliance.text import fold
+
+if TYPE_CHECKING:  # type-only: entities imports this module
+    from appliance.ask.entities import Candidate
 
 # Words that carry no filter or measure of their own: a question made of these and recognised
 # phrases is fully understood. A content word outside this list makes the parser unsure.
@@ -90,7 +94,7 @@ class Catalog:
     words: set[str] = field(default_factory=set)
     bigrams: set[tuple[str, str]] = field(default_factory=set)
     key_bigrams: set[tuple[str, str]] = field(default_factory=set)  # from the measure words only
-    memo: dict[tuple[str, str], Any] = field(default_factory=dict)  # derived structures, built once
+    candidates: dict[str, list[Candidate]] = field(default_factory=dict)  # per domain, built once (entities)
 
     def finish(self, keyword_phrases: list[str]) -> Catalog:
         names = self.fields + self.procedures + self.officers + self.indicators
@@ -153,17 +157,18 @@ class Catalog:
 
 
 def load_catalog(conn: sqlite3.Connection, keyword_phrases: list[str]) -> Catalog:
+    """The names in the data, read through the reporting views (and the citizen feature's routing
+    table for the feedback categories, which the views list only once some feedback has one)."""
     def distinct(sql: str) -> list[str]:
         return [row[0] for row in conn.execute(sql) if row[0]]
 
     catalog = Catalog(
-        fields=distinct("SELECT DISTINCT linh_vuc FROM records ORDER BY 1"),
-        procedures=distinct("SELECT DISTINCT ten_thu_tuc FROM records ORDER BY 1"),
-        officers=distinct("SELECT DISTINCT can_bo_xu_ly FROM records ORDER BY 1"),
-        feedback_categories=[(r[0], r[1]) for r in conn.execute(
-            "SELECT category, label FROM feedback_routing ORDER BY category")],
-        indicators=distinct("SELECT DISTINCT chi_tieu FROM indicators ORDER BY 1"),
-        first_record_day=conn.execute("SELECT MIN(ngay_tiep_nhan) FROM records").fetchone()[0],
+        fields=distinct("SELECT DISTINCT linh_vuc FROM v_ho_so ORDER BY 1"),
+        procedures=distinct("SELECT DISTINCT ten_thu_tuc FROM v_ho_so ORDER BY 1"),
+        officers=distinct("SELECT DISTINCT can_bo_xu_ly FROM v_ho_so ORDER BY 1"),
+        feedback_categories=sorted((r["category"], r["label"]) for r in inbox.routing_table(conn)),
+        indicators=distinct("SELECT DISTINCT chi_tieu FROM v_chi_tieu ORDER BY 1"),
+        first_record_day=conn.execute("SELECT MIN(ngay_tiep_nhan) FROM v_ho_so").fetchone()[0],
     )
     return catalog.finish(keyword_phrases)
 

@@ -206,3 +206,35 @@ def update_routing(conn: sqlite3.Connection, category: str, department: str, sla
         if not updated:
             raise ValueError("Lĩnh vực không hợp lệ")
         enqueue(conn, "citizen.publish", {}, max_attempts=3)
+
+
+# --- figures for the dashboard (its panel and the wall screen read feedback only through these) ---
+
+@dataclass(frozen=True)
+class PeriodCounts:
+    """Feedback received in a period."""
+
+    by_category: list[tuple[str, str, int]]  # (code, label, count) for every category, most first
+    by_status: dict[str, int]  # status → count (statuses with none are absent)
+    overdue: int  # open and past its deadline at the period end, among feedback received by then
+
+
+def period_counts(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> PeriodCounts:
+    s, e = start.isoformat(), end.isoformat()
+    in_period = "substr(f.created_at, 1, 10) BETWEEN ? AND ?"
+    categories = conn.execute(
+        "SELECT r.category, r.label, COUNT(f.id) AS n FROM feedback_routing r"
+        f" LEFT JOIN feedback f ON f.category = r.category AND {in_period}"
+        " GROUP BY r.category ORDER BY n DESC, r.label", (s, e)).fetchall()
+    statuses = conn.execute(f"SELECT status, COUNT(*) FROM feedback f WHERE {in_period} GROUP BY status", (s, e))
+    overdue = conn.execute(
+        "SELECT COUNT(*) FROM feedback WHERE status IN ('cho_xu_ly', 'dang_xu_ly') AND deadline < ?"
+        " AND substr(created_at, 1, 10) <= ?", (e, e)).fetchone()[0]
+    return PeriodCounts([(r["category"], r["label"], int(r["n"])) for r in categories],
+                        {str(status): int(n) for status, n in statuses}, int(overdue))
+
+
+def change_stamp(conn: sqlite3.Connection) -> str:
+    """Changes whenever feedback is added or updated (the wall screen redraws when it does)."""
+    count, last = conn.execute("SELECT COUNT(*), MAX(updated_at) FROM feedback").fetchone()
+    return f"{count}:{last}"

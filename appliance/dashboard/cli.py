@@ -7,12 +7,11 @@ import sys
 from pathlib import Path
 
 from appliance.config import Settings
+from appliance.dashboard.importers import SourceError, run_import
+from appliance.db import connect, migrate
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.dashboard.importers import SourceError, run_import
-    from appliance.db import connect, migrate
-
     conn = connect(settings.db_path)
     try:
         migrate(conn)

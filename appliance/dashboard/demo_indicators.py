@@ -6,6 +6,7 @@ import datetime as dt
 import random
 import sqlite3
 
+from appliance.dashboard import store
 from appliance.text import fold
 
 # name, unit, yearly plan, kind: 'sum' (monthly amounts add up) or 'rate' (a level, in %)
@@ -62,9 +63,5 @@ def load(conn: sqlite3.Connection, rng: random.Random, anchor: dt.date) -> int:
                 rows.append((name, fold(name), unit, year, plan, round(sum(values), 1)))
             else:
                 rows.append((name, fold(name), unit, year, plan, round(values[-1], 2)))
-    conn.executemany(
-        "INSERT OR REPLACE INTO indicators (chi_tieu, chi_tieu_fold, don_vi_tinh, ky, ke_hoach, thuc_hien)"
-        " VALUES (?,?,?,?,?,?)",
-        rows,
-    )
+    store.replace_indicators(conn, rows)
     return len(rows)

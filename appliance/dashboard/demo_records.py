@@ -7,6 +7,7 @@ import random
 import sqlite3
 from collections.abc import Iterator
 
+from appliance.dashboard import store
 from appliance.dashboard.demo_catalogue import OFFICERS, PROCEDURES, SEASON
 from appliance.text import fold
 from appliance.text.dates import add_working_days
@@ -59,10 +60,5 @@ def _outcome(rng: random.Random, late_rate: float, day: dt.date, due: dt.date, a
 
 def load(conn: sqlite3.Connection, rng: random.Random, anchor: dt.date) -> int:
     rows = list(generate(rng, anchor))
-    conn.executemany(
-        "INSERT OR REPLACE INTO records (ma_ho_so, ten_thu_tuc, linh_vuc, ngay_tiep_nhan, gio_tiep_nhan, han_xu_ly,"
-        " ngay_tra_ket_qua, trang_thai, hinh_thuc_nop, can_bo_xu_ly, ten_thu_tuc_fold, linh_vuc_fold, can_bo_fold)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        rows,
-    )
+    store.replace_records(conn, rows)
     return len(rows)

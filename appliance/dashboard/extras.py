@@ -1,24 +1,66 @@
 """The dashboard's other panels: indicators (kế hoạch vs thực hiện), citizen feedback, overdue
-tasks (when the task tracker is installed) and the time of the last data import."""
+tasks (when the task tracker is installed) and the time of the last data import.
+
+Feedback and tasks belong to other features: their figures come from those features' service
+functions, never from their tables.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from typing import Any
+from typing import TypedDict
 
+from appliance import features
+from appliance.citizen import inbox
 from appliance.dashboard.measures import percent
 from appliance.dashboard.period import shape
-
-FEEDBACK_STATUSES = {"cho_xu_ly": "Chờ xử lý", "dang_xu_ly": "Đang xử lý", "da_xu_ly": "Đã xử lý",
-                     "tu_choi": "Từ chối"}
-OPEN_FEEDBACK = ("cho_xu_ly", "dang_xu_ly")
-# The task tracker's contract (appliance/tasks/schema.py): overdue = deadline < D and status open.
-OPEN_TASK_STATES = ("assigned", "in_progress")
+from appliance.system.store import get_meta
+from appliance.tasks import service as tasks
 
 
-def table_columns(conn: sqlite3.Connection, table: str) -> set[str]:
-    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+class Indicator(TypedDict):
+    chi_tieu: str
+    don_vi_tinh: str
+    ky: str
+    ke_hoach: float | None
+    thuc_hien: float | None
+    ty_le_hoan_thanh: float | None
+
+
+class IndicatorPanel(TypedDict):
+    ky: str
+    items: list[Indicator]
+
+
+class CategoryCount(TypedDict):
+    category: str
+    label: str
+    count: int
+
+
+class StatusCount(TypedDict):
+    status: str
+    label: str
+    count: int
+
+
+class FeedbackPanel(TypedDict):
+    tiep_nhan: int
+    by_category: list[CategoryCount]
+    by_status: list[StatusCount]
+    qua_han: int
+    ty_le_da_xu_ly: float | None
+
+
+class TaskPanel(TypedDict):
+    qua_han: int
+    dang_mo: int
+
+
+def installed(feature: str) -> bool:
+    """Whether that feature is loaded (its tables exist): its panel is shown only then."""
+    return any(f.name == feature for f in features.features())
 
 
 def indicator_period_key(start: dt.date, end: dt.date) -> str:
@@ -30,7 +72,7 @@ def indicator_period_key(start: dt.date, end: dt.date) -> str:
     return str(end.year)
 
 
-def indicators(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
+def indicators(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> IndicatorPanel:
     """Indicators for the period's own key (2026-10, 2026-Q4, 2026); the year's when that has none."""
     wanted = indicator_period_key(start, end)
     keys = [wanted] if wanted == str(end.year) else [wanted, str(end.year)]
@@ -38,56 +80,42 @@ def indicators(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> dict[s
         rows = conn.execute("SELECT chi_tieu, don_vi_tinh, ky, ke_hoach, thuc_hien FROM indicators WHERE ky = ?"
                             " ORDER BY id", (key,)).fetchall()
         if rows:
-            items = []
+            items: list[Indicator] = []
             for r in rows:
                 done = None
                 if r["ke_hoach"] and r["thuc_hien"] is not None:
                     done = float(round(100 * r["thuc_hien"] / r["ke_hoach"], 1))
-                items.append({**dict(r), "ty_le_hoan_thanh": done})
+                items.append(Indicator(chi_tieu=r["chi_tieu"], don_vi_tinh=r["don_vi_tinh"], ky=r["ky"],
+                                       ke_hoach=r["ke_hoach"], thuc_hien=r["thuc_hien"], ty_le_hoan_thanh=done))
             return {"ky": key, "items": items}
     return {"ky": wanted, "items": []}
 
 
-def feedback(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> dict[str, Any] | None:
-    if not table_columns(conn, "feedback"):
+def feedback(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> FeedbackPanel | None:
+    if not installed("citizen"):
         return None
-    s, e = start.isoformat(), end.isoformat()
-    in_period = "substr(f.created_at, 1, 10) BETWEEN ? AND ?"
-    categories = conn.execute(
-        "SELECT r.category, r.label, COUNT(f.id) AS n FROM feedback_routing r"
-        f" LEFT JOIN feedback f ON f.category = r.category AND {in_period}"
-        " GROUP BY r.category ORDER BY n DESC, r.label", (s, e)).fetchall()
-    statuses = dict(conn.execute(
-        f"SELECT status, COUNT(*) FROM feedback f WHERE {in_period} GROUP BY status", (s, e)).fetchall())
-    overdue = conn.execute(
-        "SELECT COUNT(*) FROM feedback WHERE status IN ('cho_xu_ly', 'dang_xu_ly') AND deadline < ?"
-        " AND substr(created_at, 1, 10) <= ?", (e, e)).fetchone()[0]
-    total = sum(statuses.values())
-    resolved = statuses.get("da_xu_ly", 0)
+    counts = inbox.period_counts(conn, start, end)
+    total = sum(counts.by_status.values())
     return {
         "tiep_nhan": total,
-        "by_category": [{"category": r["category"], "label": r["label"], "count": r["n"]} for r in categories],
-        "by_status": [{"status": k, "label": v, "count": statuses.get(k, 0)} for k, v in FEEDBACK_STATUSES.items()],
-        "qua_han": overdue,
-        "ty_le_da_xu_ly": percent(resolved, total),
+        "by_category": [{"category": code, "label": label, "count": n} for code, label, n in counts.by_category],
+        "by_status": [{"status": k, "label": v, "count": counts.by_status.get(k, 0)}
+                      for k, v in inbox.STATUS_LABELS.items()],
+        "qua_han": counts.overdue,
+        "ty_le_da_xu_ly": percent(counts.by_status.get("da_xu_ly", 0), total),
     }
 
 
-def overdue_tasks(conn: sqlite3.Connection, at: dt.date) -> dict[str, Any] | None:
-    """Open tasks past their deadline, if the task tracker (another feature) has created `tasks`."""
-    columns = table_columns(conn, "tasks")
-    if not {"deadline", "status"} <= columns:
+def overdue_tasks(conn: sqlite3.Connection, at: dt.date) -> TaskPanel | None:
+    """Open tasks past their deadline, if the task tracker (another feature) is installed."""
+    if not installed("tasks"):
         return None
-    marks = ",".join("?" * len(OPEN_TASK_STATES))
-    where = f"deadline IS NOT NULL AND deadline < ? AND status IN ({marks})"
-    count = conn.execute(f"SELECT COUNT(*) FROM tasks WHERE {where}", (at.isoformat(), *OPEN_TASK_STATES))
-    open_count = conn.execute(f"SELECT COUNT(*) FROM tasks WHERE status IN ({marks})", OPEN_TASK_STATES)
-    return {"qua_han": count.fetchone()[0], "dang_mo": open_count.fetchone()[0]}
+    overdue, still_open = tasks.open_counts(conn, at)
+    return {"qua_han": overdue, "dang_mo": still_open}
 
 
 def last_import_at(conn: sqlite3.Connection) -> str | None:
-    row = conn.execute("SELECT value FROM meta WHERE key = 'last_import_at'").fetchone()
-    return row[0] if row else None
+    return get_meta(conn, "last_import_at")
 
 
 def format_timestamp(value: str | None) -> str:
@@ -105,10 +133,8 @@ def format_timestamp(value: str | None) -> str:
 def data_version(conn: sqlite3.Connection) -> str:
     """Changes whenever an import lands or feedback/tasks change: the wall redraws when this changes."""
     parts = [last_import_at(conn) or ""]
-    if table_columns(conn, "feedback"):
-        row = conn.execute("SELECT COUNT(*), MAX(updated_at) FROM feedback").fetchone()
-        parts.append(f"{row[0]}:{row[1]}")
-    if "updated_at" in table_columns(conn, "tasks"):
-        row = conn.execute("SELECT COUNT(*), MAX(updated_at) FROM tasks").fetchone()
-        parts.append(f"{row[0]}:{row[1]}")
+    if installed("citizen"):
+        parts.append(inbox.change_stamp(conn))
+    if installed("tasks"):
+        parts.append(tasks.change_stamp(conn))
     return "|".join(parts)

@@ -7,15 +7,16 @@ a 100,000-row file never ties up the web app.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import uuid
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypedDict
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from appliance.auth.audit import audit
-from appliance.dashboard.importers import start_run
+from appliance.dashboard.store import recent_imports, start_run
 from appliance.http.deps import AdminUser, Conn, SettingsDep, StaffUser
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
@@ -27,7 +28,24 @@ SUFFIXES = {".csv", ".xlsx", ".xlsm", ".txt"}
 MAX_BYTES = 200 * 1024 * 1024
 
 
-def _job_view(job: dict[str, Any]) -> dict[str, Any]:
+class ImportJob(TypedDict):
+    """An upload's progress and result, for its page and GET /api/v1/dashboard/imports/{job}."""
+
+    id: int
+    status: str
+    progress: int
+    message: str
+    error: str | None
+    kind: str | None
+    filename: str | None
+    imported: int | None
+    updated: int | None
+    rejected: int | None
+    errors: list[dict[str, object]]
+
+
+def _job_view(job: dict[str, Any]) -> ImportJob:
+    """`job` is the queue's record, whose payload and result are the JSON the job was given and gave."""
     result = job.get("result") or {}
     status = job["status"]
     if status == "done" and result.get("failed"):
@@ -41,8 +59,8 @@ def _job_view(job: dict[str, Any]) -> dict[str, Any]:
 
 @router.get("/nhap-du-lieu")
 def import_page(request: Request, conn: Conn, user: StaffUser) -> Response:
-    recent = conn.execute("SELECT * FROM imports ORDER BY id DESC LIMIT 15").fetchall()
-    return render(request, "dashboard/import.html", {"title": "Nhập dữ liệu", "kinds": KINDS, "recent": recent})
+    return render(request, "dashboard/import.html", {"title": "Nhập dữ liệu", "kinds": KINDS,
+                                                     "recent": recent_imports(conn)})
 
 
 @router.post("/nhap-du-lieu")
@@ -71,7 +89,7 @@ def import_upload(request: Request, conn: Conn, settings: SettingsDep, user: Sta
     return RedirectResponse(f"/nhap-du-lieu/{job_id}", status_code=303)
 
 
-def _load_job(conn: Any, job_id: int) -> dict[str, Any]:
+def _load_job(conn: sqlite3.Connection, job_id: int) -> ImportJob:
     job = get_job(conn, job_id)
     if job is None or job["kind"] != "dashboard.import":
         raise AppError(404, "Không tìm thấy lượt nhập dữ liệu này.", "not_found")

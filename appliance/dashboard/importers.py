@@ -9,7 +9,6 @@ rows by `Mã hồ sơ` (records) or by (chỉ tiêu, kỳ) (indicators); it neve
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -17,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from appliance.dashboard import store
 from appliance.dashboard.sources import SourceError, match_columns, open_table
 from appliance.db import transaction
 from appliance.text import fold, normalize, parse_datetime, parse_number
@@ -59,26 +59,6 @@ INDICATOR_COLUMNS = {
 INDICATOR_LABELS = {"chi_tieu": "Chỉ tiêu", "don_vi_tinh": "Đơn vị tính", "ky": "Kỳ", "ke_hoach": "Kế hoạch",
                     "thuc_hien": "Thực hiện"}
 _KY = re.compile(r"^(\d{4})(?:-(?:(0[1-9]|1[0-2])|[qQ]([1-4])))?$")
-
-_UPSERT_RECORD = """
-INSERT INTO records (ma_ho_so, ten_thu_tuc, linh_vuc, ngay_tiep_nhan, gio_tiep_nhan, han_xu_ly, ngay_tra_ket_qua,
-    trang_thai, hinh_thuc_nop, can_bo_xu_ly, ten_thu_tuc_fold, linh_vuc_fold, can_bo_fold, import_id, updated_at)
-VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?, datetime('now'))
-ON CONFLICT(ma_ho_so) DO UPDATE SET ten_thu_tuc=excluded.ten_thu_tuc, linh_vuc=excluded.linh_vuc,
-    ngay_tiep_nhan=excluded.ngay_tiep_nhan, gio_tiep_nhan=excluded.gio_tiep_nhan, han_xu_ly=excluded.han_xu_ly,
-    ngay_tra_ket_qua=excluded.ngay_tra_ket_qua, trang_thai=excluded.trang_thai,
-    hinh_thuc_nop=excluded.hinh_thuc_nop, can_bo_xu_ly=excluded.can_bo_xu_ly,
-    ten_thu_tuc_fold=excluded.ten_thu_tuc_fold, linh_vuc_fold=excluded.linh_vuc_fold,
-    can_bo_fold=excluded.can_bo_fold, import_id=excluded.import_id, updated_at=excluded.updated_at
-"""
-_UPSERT_INDICATOR = """
-INSERT INTO indicators (chi_tieu, chi_tieu_fold, don_vi_tinh, ky, ke_hoach, thuc_hien, import_id, updated_at)
-VALUES (?,?,?,?,?,?,?, datetime('now'))
-ON CONFLICT(chi_tieu_fold, ky) DO UPDATE SET chi_tieu=excluded.chi_tieu, don_vi_tinh=excluded.don_vi_tinh,
-    ke_hoach=excluded.ke_hoach, thuc_hien=excluded.thuc_hien, import_id=excluded.import_id,
-    updated_at=excluded.updated_at
-"""
-
 
 class RowError(ValueError):
     """One row is wrong; the message says which cell and what to fix, in Vietnamese."""
@@ -211,22 +191,6 @@ def parse_indicator(cells: list[object], cols: dict[str, int], import_id: int | 
 
 # --- the run ---------------------------------------------------------------------------------------
 
-def start_run(conn: sqlite3.Connection, kind: str, filename: str, username: str | None) -> int:
-    cur = conn.execute("INSERT INTO imports (kind, filename, username) VALUES (?, ?, ?)", (kind, filename, username))
-    return int(cur.lastrowid or 0)
-
-
-def _existing(conn: sqlite3.Connection, kind: str, keys: list[object]) -> set[object]:
-    if not keys:
-        return set()
-    marks = ",".join("?" * len(keys))
-    if kind == "ho-so":
-        sql = f"SELECT ma_ho_so FROM records WHERE ma_ho_so IN ({marks})"
-        return {r[0] for r in conn.execute(sql, keys)}
-    sql = f"SELECT chi_tieu_fold || '|' || ky FROM indicators WHERE chi_tieu_fold || '|' || ky IN ({marks})"
-    return {r[0] for r in conn.execute(sql, keys)}
-
-
 def _batches(rows: Iterator[tuple[int, list[object]]]) -> Iterator[list[tuple[int, list[object]]]]:
     batch: list[tuple[int, list[object]]] = []
     for item in rows:
@@ -247,19 +211,20 @@ def run_import(conn: sqlite3.Connection, kind: str, path: Path, *, filename: str
     """
     if kind not in ("ho-so", "chi-tieu"):
         raise ValueError(f"Loại dữ liệu không hợp lệ: {kind} (ho-so hoặc chi-tieu)")
-    import_id = import_id or start_run(conn, kind, filename or path.name, username)
+    table: store.ImportKind = "ho-so" if kind == "ho-so" else "chi-tieu"
+    import_id = import_id or store.start_run(conn, kind, filename or path.name, username)
     result = ImportResult(import_id, kind)
     previous_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
     try:
         header, rows, total = open_table(path)
-        if kind == "ho-so":
+        if table == "ho-so":
             cols = match_columns(header, RECORD_COLUMNS, RECORD_REQUIRED, RECORD_LABELS)
-            parse, upsert = parse_record, _UPSERT_RECORD
+            parse = parse_record
         else:
             cols = match_columns(header, INDICATOR_COLUMNS, ("chi_tieu", "ky"), INDICATOR_LABELS)
-            parse, upsert = parse_indicator, _UPSERT_INDICATOR
-        conn.execute("UPDATE imports SET total = ? WHERE id = ?", (total, import_id))
+            parse = parse_indicator
+        store.set_total(conn, import_id, total)
         seen: set[object] = set()
         processed = 0
         for batch in _batches(rows):
@@ -270,37 +235,28 @@ def run_import(conn: sqlite3.Connection, kind: str, path: Path, *, filename: str
                 except RowError as exc:
                     result.rejected += 1
                     result.errors.append({"line": line, "reason": str(exc)[:1].upper() + str(exc)[1:]})
-            keys: list[object] = [g[0] if kind == "ho-so" else f"{g[1]}|{g[3]}" for g in good]
+            keys: list[object] = [g[0] if table == "ho-so" else f"{g[1]}|{g[3]}" for g in good]
             with transaction(conn):
-                existing = _existing(conn, kind, [k for k in set(keys) if k not in seen])
+                existing = store.existing_keys(conn, table, [k for k in set(keys) if k not in seen])
                 for key in keys:
                     if key in seen or key in existing:
                         result.updated += 1
                     else:
                         result.imported += 1
                     seen.add(key)
-                conn.executemany(upsert, good)
+                store.upsert(conn, table, good)
                 processed += len(batch)
-                conn.execute("UPDATE imports SET processed = ?, imported = ?, updated = ?, rejected = ? WHERE id = ?",
-                             (processed, result.imported, result.updated, result.rejected, import_id))
+                store.set_progress(conn, import_id, processed, result.imported, result.updated, result.rejected)
             if progress:
                 progress(processed, max(total, processed))
     except Exception as exc:
         conn.execute(f"PRAGMA cache_size={int(previous_cache)}")
-        conn.execute("UPDATE imports SET status = 'failed', finished_at = datetime('now'), errors = ? WHERE id = ?",
-                     (json.dumps([{"line": 0, "reason": str(exc)}], ensure_ascii=False), import_id))
+        store.fail_run(conn, import_id, str(exc))
         raise
     conn.execute(f"PRAGMA cache_size={int(previous_cache)}")
     with transaction(conn):
-        conn.execute(
-            "UPDATE imports SET status = 'done', finished_at = datetime('now'), processed = ?, imported = ?,"
-            " updated = ?, rejected = ?, errors = ? WHERE id = ?",
-            (result.imported + result.updated + result.rejected, result.imported, result.updated, result.rejected,
-             json.dumps(result.errors, ensure_ascii=False), import_id))
-        # Millisecond precision: the wall screen watches this value to know new data has landed.
-        conn.execute("INSERT OR REPLACE INTO meta (key, value)"
-                     " VALUES ('last_import_at', strftime('%Y-%m-%d %H:%M:%f', 'now'))")
+        store.finish_run(conn, import_id, result.imported, result.updated, result.rejected, result.errors)
     return result
 
 
-__all__ = ["ImportResult", "RowError", "SourceError", "run_import", "start_run"]
+__all__ = ["ImportResult", "RowError", "SourceError", "run_import"]

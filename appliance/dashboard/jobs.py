@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from appliance.dashboard.importers import SourceError, run_import
 from appliance.jobs import JobContext
 from appliance.text import format_number
 
 
-def run_import_job(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
-    from appliance.dashboard.importers import SourceError, run_import
+def run_import_job(ctx: JobContext, payload: dict[str, Any]) -> dict[str, object]:
+    """`payload` is the JSON import_routes queued: kind, path, filename, username, import_id."""
 
     def progress(done: int, total: int) -> None:
         ctx.progress(done / total if total else 1.0,

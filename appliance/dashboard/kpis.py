@@ -3,7 +3,8 @@
 Three grouped scans do all the work: records received in the period, records resolved in the
 period, and records still open and past due at the period end. Each is grouped by (field,
 procedure, officer, month) and rolled up here, so the totals, the four breakdowns and the
-drill-down lists all come from the same conditions (see `measures.py`).
+drill-down lists all come from the same conditions: the table of measures, through
+`measures.py`. The scans' aggregates are generated from that table too.
 """
 
 from __future__ import annotations
@@ -12,21 +13,28 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from appliance.dashboard.measures import (
+    COUNTS,
+    KPIS,
+    OVERDUE,
     OVERDUE_WHERE,
-    RECEIVED_WHERE,
-    RESOLVED_WHERE,
     Filters,
+    count_sql,
     month_ends,
     months_between,
-    percent,
+    period_where,
+    rates,
 )
 from appliance.dashboard.period import previous_period
+from appliance.reporting.measures import BASES
 
-COUNTS = ("tiep_nhan", "da_giai_quyet", "dung_han", "tre_han", "truc_tuyen", "tu_choi", "qua_han_chua_giai_quyet")
-MEASURES = (*COUNTS, "ty_le_dung_han", "ty_le_tre_han", "ty_le_truc_tuyen")
+MEASURES = tuple(KPIS)  # the §4 keys of the API, counts then rates
+Figure = int | float | None
+Row = dict[str, str | Figure]  # one line of a breakdown: its name(s) and every measure
+# The period scans: one per basis with a period (received, returned), each with its counts.
+_SCANS = [(BASES[("ho_so", basis)], [m for m in KPIS.values() if m.kind == "count" and m.basis == basis])
+          for basis in ("received", "returned")]
 
 
 @dataclass
@@ -37,11 +45,8 @@ class Tally:
     def add(self, name: str, value: int) -> None:
         self.counts[name] += value
 
-    def as_dict(self) -> dict[str, Any]:
-        c = self.counts
-        return {**c, "ty_le_dung_han": percent(c["dung_han"], c["da_giai_quyet"]),
-                "ty_le_tre_han": percent(c["tre_han"], c["da_giai_quyet"]),
-                "ty_le_truc_tuyen": percent(c["truc_tuyen"], c["tiep_nhan"])}
+    def figures(self) -> dict[str, Figure]:
+        return {**self.counts, **rates(self.counts)}
 
 
 class Rollup:
@@ -80,70 +85,110 @@ def _scan(conn: sqlite3.Connection, start: dt.date, end: dt.date, filters: Filte
     rollup = Rollup(months)
     where, params = filters.sql()
     s, e = start.isoformat(), end.isoformat()
-    received = conn.execute(
-        f"SELECT {_GROUP_COLS}, substr(ngay_tiep_nhan, 1, 7) AS m, COUNT(*) AS n,"
-        " SUM(hinh_thuc_nop = 'Trực tuyến') AS online, SUM(trang_thai = 'Từ chối') AS rejected"
-        f" FROM records WHERE {RECEIVED_WHERE}{where} GROUP BY lf, tf, cf, m", (s, e, *params))
-    for row in received:
-        rollup.add(row, row["m"], {"tiep_nhan": row["n"], "truc_tuyen": row["online"], "tu_choi": row["rejected"]})
-    resolved = conn.execute(
-        f"SELECT {_GROUP_COLS}, substr(ngay_tra_ket_qua, 1, 7) AS m, COUNT(*) AS n,"
-        " SUM(ngay_tra_ket_qua <= han_xu_ly) AS on_time, SUM(ngay_tra_ket_qua > han_xu_ly) AS late"
-        f" FROM records WHERE {RESOLVED_WHERE}{where} GROUP BY lf, tf, cf, m", (s, e, *params))
-    for row in resolved:
-        rollup.add(row, row["m"], {"da_giai_quyet": row["n"], "dung_han": row["on_time"] or 0,
-                                   "tre_han": row["late"] or 0})
+    for basis, counted in _SCANS:
+        aggregates = ", ".join(f"{count_sql(m)} AS {m.kpi}" for m in counted)
+        rows = conn.execute(
+            f"SELECT {_GROUP_COLS}, substr({basis.date}, 1, 7) AS m, {aggregates}"
+            f" FROM records WHERE {period_where(basis)}{where} GROUP BY lf, tf, cf, m", (s, e, *params))
+        for row in rows:
+            # SUM over rows whose comparison is NULL (no Hạn xử lý) is NULL: such rows count as 0.
+            rollup.add(row, row["m"], {m.kpi: row[m.kpi] or 0 for m in counted})
     # Open and past due at the period end, by field/procedure/officer.
     overdue = conn.execute(
         f"SELECT {_GROUP_COLS}, COUNT(*) AS n FROM records WHERE {OVERDUE_WHERE}{where} GROUP BY lf, tf, cf",
         (e, e, *params))
     for row in overdue:
-        rollup.add(row, None, {"qua_han_chua_giai_quyet": row["n"]})
-    # Month snapshots: "received ≤ E and due < E" is "the day it became overdue,
-    # max(received, due + 1 day), ≤ E", so one count per such day gives every month end at once.
+        rollup.add(row, None, {OVERDUE.kpi: row["n"]})
+    # Month snapshots: "received ≤ E and due < E" (OVERDUE's definition) is "the day it became
+    # overdue, max(received, due + 1 day), ≤ E", so one count per such day gives every month end at once.
     ends = month_ends(months, end)
     if ends:
         since = conn.execute(
             "SELECT MAX(ngay_tiep_nhan, date(han_xu_ly, '+1 day')) AS since, COUNT(*) AS n"
             f" FROM records WHERE {OVERDUE_WHERE}{where} GROUP BY since", (e, e, *params)).fetchall()
         for month, month_end in ends.items():
-            rollup.months[month].add("qua_han_chua_giai_quyet",
-                                     sum(r["n"] for r in since if r["since"] <= month_end))
+            rollup.months[month].add(OVERDUE.kpi, sum(r["n"] for r in since if r["since"] <= month_end))
     return rollup
 
 
-def _rows(tallies: Iterable[tuple[str, Tally]], key_name: str) -> list[dict[str, Any]]:
-    rows = [{key_name: t.label, **t.as_dict()} for _k, t in tallies]
-    rows.sort(key=lambda r: (-r["tiep_nhan"], -r["da_giai_quyet"], -r["qua_han_chua_giai_quyet"], r[key_name]))
+def _rows(tallies: Iterable[tuple[str, Tally]], key_name: str) -> list[Row]:
+    rows: list[Row] = [{key_name: t.label, **t.figures()} for _k, t in tallies]
+    rows.sort(key=lambda r: (-int(r["tiep_nhan"] or 0), -int(r["da_giai_quyet"] or 0),
+                             -int(r[OVERDUE.kpi] or 0), str(r[key_name])))
     return rows
 
 
-def compute_kpis(conn: sqlite3.Connection, start: dt.date, end: dt.date, *, linh_vuc: str | None = None,
-                 thu_tuc: str | None = None, with_previous: bool = True) -> dict[str, Any]:
+@dataclass
+class Previous:
+    start: dt.date
+    end: dt.date
+    label: str
+    figures: dict[str, Figure]
+
+
+@dataclass
+class KpiReport:
+    """The §4 measures of a period, its breakdowns and (optionally) the previous period."""
+
+    start: dt.date
+    end: dt.date
+    linh_vuc: str | None
+    thu_tuc: str | None
+    totals: dict[str, Figure]
+    by_month: list[Row]
+    by_field: list[Row]
+    by_procedure: list[Row]
+    by_officer: list[Row]
+    previous: Previous | None = None
+
+    def change(self) -> dict[str, Figure]:
+        """Now minus previous, per measure (rates in percentage points)."""
+        before = self.previous.figures if self.previous else {}
+        return {name: _change(self.totals[name], before.get(name)) for name in MEASURES}
+
+    def as_dict(self) -> dict[str, object]:
+        """The answer of GET /api/v1/dashboard/kpis (CONTRACT §2), also what the pages draw."""
+        result: dict[str, object] = {"from": self.start.isoformat(), "to": self.end.isoformat(),
+                                     "as_of": self.end.isoformat(), "linh_vuc": self.linh_vuc,
+                                     "thu_tuc": self.thu_tuc}
+        result.update(self.totals)
+        result.update(by_month=self.by_month, by_field=self.by_field, by_procedure=self.by_procedure,
+                      by_officer=self.by_officer)
+        if self.previous is not None:
+            prev = self.previous
+            result["previous"] = {"from": prev.start.isoformat(), "to": prev.end.isoformat(), "label": prev.label,
+                                  **prev.figures}
+            result["change"] = self.change()
+        return result
+
+
+def report(conn: sqlite3.Connection, start: dt.date, end: dt.date, *, linh_vuc: str | None = None,
+           thu_tuc: str | None = None, with_previous: bool = True) -> KpiReport:
     filters = Filters(linh_vuc=linh_vuc, thu_tuc=thu_tuc)
     months = months_between(start, end)
     rollup = _scan(conn, start, end, filters, months)
-    result: dict[str, Any] = {"from": start.isoformat(), "to": end.isoformat(), "as_of": end.isoformat(),
-                              "linh_vuc": linh_vuc or None, "thu_tuc": thu_tuc or None}
-    result.update(rollup.total.as_dict())
-    result["by_month"] = [{"month": m, **t.as_dict()} for m, t in rollup.months.items()]
-    result["by_field"] = _rows(rollup.groups["linh_vuc"].items(), "linh_vuc")
     by_procedure = _rows(rollup.groups["thu_tuc"].items(), "thu_tuc")
     fields = {t.label: rollup.procedure_field.get(k, "") for k, t in rollup.groups["thu_tuc"].items()}
     for row in by_procedure:
-        row["linh_vuc"] = fields.get(row["thu_tuc"], "")
-    result["by_procedure"] = by_procedure
-    result["by_officer"] = _rows(rollup.groups["can_bo"].items(), "can_bo")
+        row["linh_vuc"] = fields.get(str(row["thu_tuc"]), "")
+    previous = None
     if with_previous:
         prev = previous_period(start, end)
-        prev_totals = _scan(conn, prev.start, prev.end, filters, []).total.as_dict()
-        result["previous"] = {"from": prev.start.isoformat(), "to": prev.end.isoformat(), "label": prev.label,
-                              **prev_totals}
-        result["change"] = {name: _change(result[name], prev_totals[name]) for name in MEASURES}
-    return result
+        previous = Previous(prev.start, prev.end, prev.label,
+                            _scan(conn, prev.start, prev.end, filters, []).total.figures())
+    return KpiReport(start, end, linh_vuc or None, thu_tuc or None, rollup.total.figures(),
+                     [{"month": m, **t.figures()} for m, t in rollup.months.items()],
+                     _rows(rollup.groups["linh_vuc"].items(), "linh_vuc"), by_procedure,
+                     _rows(rollup.groups["can_bo"].items(), "can_bo"), previous)
 
 
-def _change(now: float | None, before: float | None) -> float | None:
+def compute_kpis(conn: sqlite3.Connection, start: dt.date, end: dt.date, *, linh_vuc: str | None = None,
+                 thu_tuc: str | None = None, with_previous: bool = True) -> dict[str, object]:
+    """The API's answer for a period (CONTRACT §2); `report` gives the same, typed."""
+    return report(conn, start, end, linh_vuc=linh_vuc, thu_tuc=thu_tuc, with_previous=with_previous).as_dict()
+
+
+def _change(now: Figure, before: Figure) -> Figure:
     if now is None or before is None:
         return None
     return round(now - before, 1) if isinstance(now, float) or isinstance(before, float) else now - before

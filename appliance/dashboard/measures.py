@@ -1,5 +1,6 @@
-"""The conditions behind each CONTRACT §4 measure, shared by the KPI scans and the drill-down lists,
-so the number on a tile and the rows behind it cannot disagree."""
+"""The dashboard's SQL for each CONTRACT §4 measure, generated from the table of measures
+(`appliance.reporting.measures`) and shared by the KPI scans and the drill-down lists, so the
+number on a tile and the rows behind it cannot disagree."""
 
 from __future__ import annotations
 
@@ -8,34 +9,44 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
+from appliance.reporting.measures import MEASURES, Basis, Measure, kpi_measures, total_of
 from appliance.text import fold
 
-# Dates are stored YYYY-MM-DD, so string comparison is comparison by day (CONTRACT §4).
-RECEIVED_WHERE = "ngay_tiep_nhan BETWEEN ? AND ?"
-RESOLVED_WHERE = "trang_thai = 'Đã trả kết quả' AND ngay_tra_ket_qua BETWEEN ? AND ?"
-# quá hạn chưa giải quyết at D: no return date, not rejected, received on or before D, due before D.
-OVERDUE_WHERE = ("ngay_tra_ket_qua IS NULL AND trang_thai != 'Từ chối' AND ngay_tiep_nhan <= ?"
-                 " AND han_xu_ly < ?")
+KPIS: dict[str, Measure] = {m.kpi: m for m in kpi_measures()}  # API key → measure, counts first
+COUNTS = tuple(k for k, m in KPIS.items() if m.kind == "count")
+RATES = tuple(k for k, m in KPIS.items() if m.kind == "rate")
+SqlValue = str | int | float | None  # a value SQLite stores or binds
 
-# measure → (base condition, which date the month filter applies to, extra condition)
-DRILL: dict[str, tuple[str, str, str]] = {
-    "tiep_nhan": (RECEIVED_WHERE, "ngay_tiep_nhan", ""),
-    "truc_tuyen": (RECEIVED_WHERE, "ngay_tiep_nhan", " AND hinh_thuc_nop = 'Trực tuyến'"),
-    "tu_choi": (RECEIVED_WHERE, "ngay_tiep_nhan", " AND trang_thai = 'Từ chối'"),
-    "da_giai_quyet": (RESOLVED_WHERE, "ngay_tra_ket_qua", ""),
-    "dung_han": (RESOLVED_WHERE, "ngay_tra_ket_qua", " AND ngay_tra_ket_qua <= han_xu_ly"),
-    "tre_han": (RESOLVED_WHERE, "ngay_tra_ket_qua", " AND ngay_tra_ket_qua > han_xu_ly"),
-    "qua_han_chua_giai_quyet": (OVERDUE_WHERE, "", ""),
-}
-LABELS = {
-    "tiep_nhan": "Tiếp nhận", "da_giai_quyet": "Đã giải quyết", "dung_han": "Đúng hạn", "tre_han": "Trễ hạn",
-    "truc_tuyen": "Nộp trực tuyến", "tu_choi": "Từ chối", "qua_han_chua_giai_quyet": "Quá hạn chưa giải quyết",
-    "ty_le_dung_han": "Tỷ lệ đúng hạn", "ty_le_tre_han": "Tỷ lệ trễ hạn", "ty_le_truc_tuyen": "Tỷ lệ trực tuyến",
-}
-# A rate's drill-down shows its numerator's rows.
-RATE_NUMERATOR = {"ty_le_dung_han": "dung_han", "ty_le_tre_han": "tre_han", "ty_le_truc_tuyen": "truc_tuyen"}
+
+def period_where(basis: Basis) -> str:
+    """Rows of `basis` whose day is in [?, ?]. Dates are stored YYYY-MM-DD, so comparing the text
+    is comparing by day (CONTRACT §4)."""
+    return " AND ".join(p for p in (basis.rows, f"{basis.date} BETWEEN ? AND ?") if p)
+
+
+def asof_where(measure: Measure) -> str:
+    """Rows counted by an "as of D" measure (both parameters are D): open at D, received on or
+    before D, and the measure's own condition."""
+    basis = measure.scope
+    return " AND ".join(p for p in (basis.rows, f"{basis.date} <= ?", measure.cond_sql("?")) if p)
+
+
+def count_sql(measure: Measure) -> str:
+    """The aggregate counting `measure` among the rows of its basis."""
+    return f"SUM({measure.cond})" if measure.cond else "COUNT(*)"
+
+
+OVERDUE = next(m for m in KPIS.values() if m.basis == "asof")  # quá hạn chưa giải quyết
+OVERDUE_WHERE = asof_where(OVERDUE)
+LABELS = {k: m.tile_label or m.label for k, m in KPIS.items()}
+# A rate's drill-down shows its numerator's rows; its value is numerator / denominator.
+RATE_NUMERATOR = {k: MEASURES[m.of].kpi for k, m in KPIS.items() if m.kind == "rate"}
+RATE_DENOMINATOR = {k: total_of(m).kpi for k, m in KPIS.items() if m.kind == "rate"}
+# The counts a list of records can show, by basis: received, returned, then open as of a day.
+_BASIS_ORDER = ("received", "returned", "asof")
+DRILL = {k: m for k, m in sorted(((k, m) for k, m in KPIS.items() if m.kind == "count"),
+                                 key=lambda item: _BASIS_ORDER.index(item[1].basis))}
 
 
 def percent(part: int, whole: int) -> float | None:
@@ -43,6 +54,11 @@ def percent(part: int, whole: int) -> float | None:
     if not whole:
         return None
     return float((Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def rates(counts: dict[str, int]) -> dict[str, float | None]:
+    """The §4 rates from the §4 counts."""
+    return {k: percent(counts[RATE_NUMERATOR[k]], counts[RATE_DENOMINATOR[k]]) for k in RATES}
 
 
 @dataclass(frozen=True)
@@ -53,8 +69,9 @@ class Filters:
     thu_tuc: str | None = None
     can_bo: str | None = None
 
-    def sql(self) -> tuple[str, list[Any]]:
-        parts, params = [], []
+    def sql(self) -> tuple[str, list[SqlValue]]:
+        parts: list[str] = []
+        params: list[SqlValue] = []
         for column, value in (("linh_vuc_fold", self.linh_vuc), ("ten_thu_tuc_fold", self.thu_tuc),
                               ("can_bo_fold", self.can_bo)):
             if value:
@@ -83,20 +100,18 @@ def month_ends(months: list[str], cap: dt.date) -> dict[str, str]:
 
 
 def drill_query(measure: str, start: dt.date, end: dt.date, filters: Filters,
-                month: str | None = None) -> tuple[str, list[Any]]:
+                month: str | None = None) -> tuple[str, list[SqlValue]]:
     """WHERE clause and parameters selecting exactly the records counted by `measure`."""
-    measure = RATE_NUMERATOR.get(measure, measure)
-    if measure not in DRILL:
-        raise KeyError(measure)
-    base, month_column, extra = DRILL[measure]
+    found = DRILL[RATE_NUMERATOR.get(measure, measure)]  # KeyError: no list for that name
     where, params = filters.sql()
-    if measure == "qua_han_chua_giai_quyet":
+    if found.basis == "asof":
         at = month_end(month, end) if month else end.isoformat()
-        return OVERDUE_WHERE + where, [at, at, *params]
-    clause = base + extra + where
-    args: list[Any] = [start.isoformat(), end.isoformat(), *params]
+        return asof_where(found) + where, [at, at, *params]
+    basis = found.scope
+    clause = period_where(basis) + (f" AND {found.cond}" if found.cond else "") + where
+    args: list[SqlValue] = [start.isoformat(), end.isoformat(), *params]
     if month:
-        clause += f" AND substr({month_column}, 1, 7) = ?"
+        clause += f" AND substr({basis.date}, 1, 7) = ?"
         args.append(month)
     return clause, args
 
@@ -106,7 +121,8 @@ RECORD_FIELDS = ("ma_ho_so, ten_thu_tuc, linh_vuc, ngay_tiep_nhan, han_xu_ly, ng
 
 
 def drill_records(conn: sqlite3.Connection, measure: str, start: dt.date, end: dt.date, filters: Filters,
-                  month: str | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+                  month: str | None = None, limit: int = 100,
+                  offset: int = 0) -> tuple[int, list[dict[str, SqlValue]]]:
     where, params = drill_query(measure, start, end, filters, month)
     total = conn.execute(f"SELECT COUNT(*) FROM records WHERE {where}", params).fetchone()[0]
     rows = conn.execute(f"SELECT {RECORD_FIELDS} FROM records WHERE {where}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -17,9 +17,10 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from appliance.auth.roles import STAFF_ROLES, WALL_ROLES
 from appliance.auth.users import User
 from appliance.dashboard import extras
-from appliance.dashboard.kpis import compute_kpis
+from appliance.dashboard.kpis import compute_kpis, report
 from appliance.dashboard.measures import DRILL, LABELS, RATE_NUMERATOR, Filters, drill_records
 from appliance.dashboard.period import KINDS, parse_day, pick, require_range, shape
+from appliance.dashboard.store import record_names
 from appliance.http.deps import Conn, StaffUser, require_roles
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
@@ -43,7 +44,7 @@ def drill_url(measure: str, start: str, end: str, **filters: str | None) -> str:
     return "/tong-quan/ho-so?" + urlencode(params)
 
 
-def script_json(value: Any) -> str:
+def script_json(value: object) -> str:
     """JSON safe inside <script>: a name containing "</script>" must not end the element."""
     return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
 
@@ -62,12 +63,9 @@ def dashboard_page(request: Request, conn: Conn, user: AnyUser, ky: str | None =
         return RedirectResponse("/wall", status_code=303)
     picked = pick(ky, thang, quy, nam, tu, den, dt.date.today())
     start, end = picked.period.start, picked.period.end
-    kpis = compute_kpis(conn, start, end, linh_vuc=linh_vuc, thu_tuc=thu_tuc)
+    kpis = report(conn, start, end, linh_vuc=linh_vuc, thu_tuc=thu_tuc)
     trend_start, trend_end = _trend_range(end)
-    trend = compute_kpis(conn, trend_start, trend_end, linh_vuc=linh_vuc, thu_tuc=thu_tuc, with_previous=False)
-    fields = [r[0] for r in conn.execute("SELECT MIN(linh_vuc) FROM records GROUP BY linh_vuc_fold ORDER BY 1")]
-    procedures = [r[0] for r in conn.execute(
-        "SELECT MIN(ten_thu_tuc) FROM records GROUP BY ten_thu_tuc_fold ORDER BY 1")]
+    trend = report(conn, trend_start, trend_end, linh_vuc=linh_vuc, thu_tuc=thu_tuc, with_previous=False)
     s, e = start.isoformat(), end.isoformat()
 
     def drill(measure: str, first: str = s, last: str = e, **kw: str | None) -> str:
@@ -77,19 +75,20 @@ def dashboard_page(request: Request, conn: Conn, user: AnyUser, ky: str | None =
         return drill_url(RATE_NUMERATOR.get(measure, measure), first, last, **kw)
 
     charts = {
-        "trend": {"months": [m["month"] for m in trend["by_month"]],
-                  "tiep_nhan": [m["tiep_nhan"] for m in trend["by_month"]],
-                  "da_giai_quyet": [m["da_giai_quyet"] for m in trend["by_month"]],
-                  "ty_le_dung_han": [m["ty_le_dung_han"] for m in trend["by_month"]]},
-        "fields": {"names": [f["linh_vuc"] for f in kpis["by_field"]],
-                   "dung_han": [f["dung_han"] for f in kpis["by_field"]],
-                   "tre_han": [f["tre_han"] for f in kpis["by_field"]]},
+        "trend": {"months": [m["month"] for m in trend.by_month],
+                  "tiep_nhan": [m["tiep_nhan"] for m in trend.by_month],
+                  "da_giai_quyet": [m["da_giai_quyet"] for m in trend.by_month],
+                  "ty_le_dung_han": [m["ty_le_dung_han"] for m in trend.by_month]},
+        "fields": {"names": [f["linh_vuc"] for f in kpis.by_field],
+                   "dung_han": [f["dung_han"] for f in kpis.by_field],
+                   "tre_han": [f["tre_han"] for f in kpis.by_field]},
     }
-    ctx: dict[str, Any] = {
-        "title": "Tổng quan", "kpis": kpis, "trend": trend, "picked": picked, "kinds": KINDS,
+    ctx: dict[str, object] = {
+        "title": "Tổng quan", "kpis": kpis.as_dict(), "trend": trend.as_dict(), "picked": picked, "kinds": KINDS,
         "period_label": picked.period.label, "tiles": TILES, "labels": LABELS, "worse_when_up": WORSE_WHEN_UP,
-        "filters": {"linh_vuc": linh_vuc or "", "thu_tuc": thu_tuc or ""}, "field_options": fields,
-        "procedure_options": procedures, "charts_json": script_json(charts),
+        "filters": {"linh_vuc": linh_vuc or "", "thu_tuc": thu_tuc or ""},
+        "field_options": record_names(conn, "linh_vuc"), "procedure_options": record_names(conn, "ten_thu_tuc"),
+        "charts_json": script_json(charts),
         "indicators": extras.indicators(conn, start, end), "feedback": extras.feedback(conn, start, end),
         "tasks": extras.overdue_tasks(conn, end), "last_import": extras.format_timestamp(extras.last_import_at(conn)),
         "drill": drill,

@@ -11,8 +11,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-from collections.abc import AsyncIterator
-from typing import Any
+import sqlite3
+from collections.abc import AsyncIterator, Callable
+from typing import Concatenate, ParamSpec, TypedDict, TypeVar
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -21,7 +22,8 @@ from sse_starlette.sse import EventSourceResponse
 
 from appliance.config import Settings
 from appliance.dashboard import extras
-from appliance.dashboard.kpis import compute_kpis
+from appliance.dashboard.kpis import Figure, Row, report
+from appliance.dashboard.routes import script_json
 from appliance.db import connect
 from appliance.http.deps import Conn, SettingsDep, WallUser
 from appliance.http.rendering import render
@@ -30,6 +32,33 @@ from appliance.text import format_percent
 router = APIRouter()
 POLL_SECONDS = 2.0
 RETRY_MS = 3000
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class Tile(TypedDict):
+    name: str
+    value: Figure
+    previous: Figure
+    text: str
+    change: Figure
+
+
+# "from" is a Python keyword: the functional form keeps the JSON key.
+WallPeriod = TypedDict("WallPeriod", {"from": str, "to": str, "label": str, "previous_label": str})
+
+
+class WallSnapshot(TypedDict):
+    period: WallPeriod
+    tiles: list[Tile]
+    trend: list[Row]
+    fields: list[Row]
+    feedback: extras.FeedbackPanel | None
+    indicators: extras.IndicatorPanel
+    tasks: extras.TaskPanel | None
+    last_import_at: str | None
+    last_import: str
+    version: str
 
 
 def _same_day_last_month(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -38,21 +67,25 @@ def _same_day_last_month(day: dt.date) -> tuple[dt.date, dt.date]:
     return last_prev.replace(day=1), last_prev.replace(day=min(day.day, last_prev.day))
 
 
-def wall_snapshot(conn: Any, today: dt.date) -> dict[str, Any]:
+def _tile_text(name: str, value: Figure) -> str:
+    if name.startswith("ty_le"):
+        return format_percent(value)
+    return f"{value:,}".replace(",", ".")
+
+
+def wall_snapshot(conn: sqlite3.Connection, today: dt.date) -> WallSnapshot:
     """Month to date vs the same days of last month, a 12-month trend, fields, feedback, indicators."""
     start = today.replace(day=1)
-    month = compute_kpis(conn, start, today, with_previous=False)
+    month = report(conn, start, today, with_previous=False)
     prev_start, prev_end = _same_day_last_month(today)
-    prev = compute_kpis(conn, prev_start, prev_end, with_previous=False)
+    prev = report(conn, prev_start, prev_end, with_previous=False)
     index = today.year * 12 + today.month - 1 - 11
-    trend = compute_kpis(conn, dt.date(index // 12, index % 12 + 1, 1), today, with_previous=False)
+    trend = report(conn, dt.date(index // 12, index % 12 + 1, 1), today, with_previous=False)
     tile_names = ("tiep_nhan", "da_giai_quyet", "ty_le_dung_han", "ty_le_truc_tuyen", "qua_han_chua_giai_quyet")
-    tiles = []
+    tiles: list[Tile] = []
     for name in tile_names:
-        value, before = month[name], prev[name]
-        is_rate = name.startswith("ty_le")
-        tiles.append({"name": name, "value": value, "previous": before,
-                      "text": format_percent(value) if is_rate else f"{value:,}".replace(",", "."),
+        value, before = month.totals[name], prev.totals[name]
+        tiles.append({"name": name, "value": value, "previous": before, "text": _tile_text(name, value),
                       "change": None if value is None or before is None else round(value - before, 1)})
     return {
         "period": {"from": start.isoformat(), "to": today.isoformat(),
@@ -60,9 +93,9 @@ def wall_snapshot(conn: Any, today: dt.date) -> dict[str, Any]:
                    "previous_label": f"cùng kỳ tháng {prev_start.month}/{prev_start.year}"},
         "tiles": tiles,
         "trend": [{k: m[k] for k in ("month", "tiep_nhan", "da_giai_quyet", "ty_le_dung_han")}
-                  for m in trend["by_month"]],
+                  for m in trend.by_month],
         "fields": [{k: f[k] for k in ("linh_vuc", "tiep_nhan", "da_giai_quyet", "ty_le_dung_han",
-                                      "qua_han_chua_giai_quyet")} for f in month["by_field"]],
+                                      "qua_han_chua_giai_quyet")} for f in month.by_field],
         "feedback": extras.feedback(conn, start, today),
         "indicators": extras.indicators(conn, start, today),
         "tasks": extras.overdue_tasks(conn, today),
@@ -72,14 +105,11 @@ def wall_snapshot(conn: Any, today: dt.date) -> dict[str, Any]:
     }
 
 
-def script_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
-
-
-def _with_conn(settings: Settings, fn: Any, *args: Any) -> Any:
+def _with_conn(settings: Settings, fn: Callable[Concatenate[sqlite3.Connection, P], T], *args: P.args,
+               **kwargs: P.kwargs) -> T:
     conn = connect(settings.db_path)
     try:
-        return fn(conn, *args)
+        return fn(conn, *args, **kwargs)
     finally:
         conn.close()
 
@@ -98,7 +128,7 @@ def wall_api(conn: Conn, user: WallUser) -> JSONResponse:
 
 @router.get("/wall/stream")
 async def wall_stream(request: Request, settings: SettingsDep, user: WallUser) -> EventSourceResponse:
-    async def events() -> AsyncIterator[dict[str, Any]]:
+    async def events() -> AsyncIterator[dict[str, str | int]]:
         last = None
         while not await request.is_disconnected():
             version = await run_in_threadpool(_with_conn, settings, extras.data_version)

@@ -99,3 +99,19 @@ def add_task(conn: sqlite3.Connection, assignee: str, content: str, *, unit: str
                        " confirmed_by, confirmed_at) VALUES (?, ?, ?, ?, ?, 'assigned', 'hand', ?, datetime('now'))",
                        (meeting_id, assignee, unit, content, deadline or None, user_id))
     return int(cur.lastrowid or 0)
+
+
+def open_counts(conn: sqlite3.Connection, at: dt.date) -> tuple[int, int]:
+    """(overdue, open) at day `at`: open tasks, and those among them whose deadline is before `at`
+    (the dashboard shows both)."""
+    marks = ",".join("?" * len(OPEN))
+    overdue = conn.execute(f"SELECT COUNT(*) FROM tasks WHERE deadline IS NOT NULL AND deadline < ?"
+                           f" AND status IN ({marks})", (at.isoformat(), *OPEN)).fetchone()[0]
+    still_open = conn.execute(f"SELECT COUNT(*) FROM tasks WHERE status IN ({marks})", OPEN).fetchone()[0]
+    return int(overdue), int(still_open)
+
+
+def change_stamp(conn: sqlite3.Connection) -> str:
+    """Changes whenever a task is added or updated (the wall screen redraws when it does)."""
+    count, last = conn.execute("SELECT COUNT(*), MAX(updated_at) FROM tasks").fetchone()
+    return f"{count}:{last}"

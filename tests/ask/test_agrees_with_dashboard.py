@@ -1,5 +1,6 @@
-"""The question box and the dashboard compute CONTRACT §4 independently; a leader must never see
-two different figures for the same question."""
+"""The question box (SQL over the reporting views) and the dashboard (scans of `records`) compute
+CONTRACT §4 with different SQL generated from one table of measures; a leader must never see two
+different figures for the same question."""
 
 from __future__ import annotations
 

@@ -143,3 +143,22 @@ def test_model_engine_through_the_registry_is_named_in_the_answer(ask_server, li
                            headers={"X-CSRF-Token": csrf}).json()
     want = sum(1 for r in ask_server.data["records"] if "khai sinh" in r["ten_thu_tuc"])
     assert body["engine"] == "llm" and body["rows"] == [[want]] and body["sql"] == sql
+
+
+def test_a_model_answer_that_names_people_is_read_as_text(ask_server):
+    """Model-written SQL may put a name first (a grouping): the answer quotes it, it does not fail."""
+    from appliance.ask.service import answer_question
+    from tests.ask.test_safety import ScriptedModel
+
+    sql = ("SELECT can_bo_xu_ly, COUNT(*) AS so_ho_so FROM v_ho_so WHERE ten_thu_tuc LIKE '%khai sinh%'"
+           " GROUP BY can_bo_xu_ly ORDER BY so_ho_so DESC, can_bo_xu_ly LIMIT 3")
+    result = answer_question(ask_server.settings.db_path, "Hồ sơ liên quan đến trẻ sơ sinh ai làm nhiều?",
+                             generator=ScriptedModel(sql))
+    counts: dict[str, int] = {}
+    for r in ask_server.data["records"]:
+        if "khai sinh" in r["ten_thu_tuc"]:
+            counts[r["can_bo_xu_ly"]] = counts.get(r["can_bo_xu_ly"], 0) + 1
+    top = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    assert result.engine == "llm" and result.status == "ok", result.answer
+    assert result.rows[0] == [top[0], top[1]]
+    assert f"can_bo_xu_ly: {top[0]}, so_ho_so: {format_number(top[1])}" in result.answer

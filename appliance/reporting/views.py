@@ -1,0 +1,101 @@
+"""The reporting views: the only relations the question box may read, described column by column.
+
+Their 0/1 flags are generated from the table of measures (`reporting.measures`), so a question's
+SQL stays short and every engine (rules or model) computes a measure as the dashboard does. The
+same column list gives the question box's allow-list (`ask.guard`) and the model's schema
+(`ask.llm`). Columns holding personal data (citizens' names, phone numbers, addresses, the free
+text of their feedback) are left out on purpose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from appliance.dashboard.importers import CHANNELS, STATUSES
+from appliance.db.migrations import Migration
+from appliance.reporting.measures import BASES, RESOLVED_ROWS, flagged
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    sql: str = ""  # its expression over the base tables; "" = the base column of the same name
+    hint: str = ""  # format or values, for the model's prompt
+
+    def select(self) -> str:
+        return f"{self.sql} AS {self.name}" if self.sql else self.name
+
+
+@dataclass(frozen=True)
+class View:
+    name: str
+    source: str  # the FROM clause
+    reads: tuple[str, ...]  # the base tables it selects from (other features' tables)
+    columns: tuple[Column, ...]
+
+    @property
+    def column_names(self) -> frozenset[str]:
+        return frozenset(c.name for c in self.columns)
+
+    def create_sql(self) -> str:
+        body = ",\n    ".join(c.select() for c in self.columns)
+        return f"CREATE VIEW {self.name} AS\nSELECT\n    {body}\n{self.source};\n"
+
+
+def _flag(condition: str) -> str:
+    return f"CASE WHEN {condition} THEN 1 ELSE 0 END"
+
+
+def _values(values: tuple[str, ...]) -> str:
+    return "(" + ",".join(f"'{v}'" for v in values) + ")"
+
+
+_DAY, _MONTH, _BIT = "'YYYY-MM-DD'", "'YYYY-MM'", "0/1"
+_RETURNED, _OPEN = BASES[("ho_so", "returned")], BASES[("ho_so", "asof")]
+
+HO_SO = View("v_ho_so", "FROM records", ("records",), (
+    Column("ma_ho_so"), Column("ten_thu_tuc"), Column("linh_vuc"),
+    Column("ngay_tiep_nhan", hint=_DAY), Column("han_xu_ly", hint=_DAY),
+    Column("ngay_tra_ket_qua", hint=f"{_DAY} hoặc NULL"), Column("trang_thai", hint=_values(STATUSES)),
+    Column("hinh_thuc_nop", hint=_values(CHANNELS)), Column("can_bo_xu_ly"),
+    Column("thang_tiep_nhan", "substr(ngay_tiep_nhan, 1, 7)", _MONTH),
+    Column("thang_tra_ket_qua", "substr(ngay_tra_ket_qua, 1, 7)", _MONTH),
+    Column(_RETURNED.flag, _flag(_RETURNED.rows), _BIT),
+    *(Column(m.flag, _flag(m.flag_sql()), _BIT) for m in flagged()),
+    # open at any date D: quá hạn chưa giải quyết = chua_tra AND ngay_tiep_nhan <= D AND han_xu_ly < D
+    Column(_OPEN.flag, _flag(_OPEN.rows), _BIT),
+    Column("so_ngay_xu_ly", f"CASE WHEN {RESOLVED_ROWS} THEN julianday(ngay_tra_ket_qua) - julianday(ngay_tiep_nhan)"
+           " END", "số ngày"),
+))
+
+CHI_TIEU = View("v_chi_tieu", "FROM indicators", ("indicators",), (
+    Column("chi_tieu"), Column("don_vi_tinh"), Column("ky", hint="('2026-10','2026-Q3','2026')"),
+    Column("ke_hoach"), Column("thuc_hien"),
+    Column("ty_le_hoan_thanh",
+           "CASE WHEN ke_hoach IS NOT NULL AND ke_hoach <> 0 THEN 100.0 * thuc_hien / ke_hoach END"),
+))
+
+# Feedback statuses as the citizen feature stores them (appliance/citizen/intake.py).
+_OPEN_FEEDBACK = ("cho_xu_ly", "dang_xu_ly")
+PHAN_ANH = View("v_phan_anh", "FROM feedback f LEFT JOIN feedback_routing r ON r.category = f.category",
+                ("feedback", "feedback_routing"), (
+    Column("ma_phan_anh", "f.ticket_code"), Column("kenh", "f.channel"), Column("ma_linh_vuc", "f.category"),
+    Column("linh_vuc", "r.label"), Column("don_vi_xu_ly", "f.department"),
+    Column("trang_thai", "f.status", _values((*_OPEN_FEEDBACK, "da_xu_ly", "tu_choi"))),
+    Column("ngay_tiep_nhan", "substr(f.created_at, 1, 10)"), Column("thang_tiep_nhan", "substr(f.created_at, 1, 7)"),
+    Column("han_xu_ly", "f.deadline"), Column("ngay_xu_ly_xong", "substr(f.resolved_at, 1, 10)"),
+    Column(BASES[("phan_anh", "asof")].flag, _flag(f"f.status IN {_values(_OPEN_FEEDBACK)}"), _BIT),
+))
+
+VIEWS: dict[str, View] = {v.name: v for v in (HO_SO, CHI_TIEU, PHAN_ANH)}
+BASE_TABLES: tuple[str, ...] = tuple(dict.fromkeys(t for v in VIEWS.values() for t in v.reads))
+
+
+def create_views_sql() -> str:
+    return "\n".join(v.create_sql() for v in VIEWS.values())
+
+
+# The id is the one units in the field have applied (the views were first shipped with the
+# question box). A change to a view, or to a measure its flags come from, needs a new migration
+# that drops and recreates the views: tests/reporting/test_views.py fails until there is one.
+MIGRATIONS = [Migration("ask_0001_reporting_views", create_views_sql())]
