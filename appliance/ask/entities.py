@@ -18,7 +18,7 @@ from appliance.ask.measures import PERSON_CUES
 from appliance.ask.vocab import PROCEDURE_ALIASES, Catalog
 from appliance.text import fold
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent, Tokens
 
 _WORD = re.compile(r"[a-z0-9]+")
