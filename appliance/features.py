@@ -75,7 +75,9 @@ class ServeChildren(Protocol):
     def __call__(self, settings: Settings, /) -> list[list[str]]: ...
 
 
-JobHandler = Callable[["JobContext", dict[str, Any]], "dict[str, Any] | None"]
+# A job's payload and result are JSON objects whose shape each job kind decides: truly dynamic.
+JobPayload = dict[str, Any]
+JobHandler = Callable[["JobContext", JobPayload], "JobPayload | None"]
 
 
 @dataclass(frozen=True)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from appliance import engines
+from appliance.auth import audit as audit_log
 from appliance.auth.audit import audit
 from appliance.auth.roles import ROLE_LABELS, ROLES
-from appliance.auth.users import create_user, find_user, list_users, set_password
+from appliance.auth.users import Account, create_user, find_user, get_account, list_users, set_active
+from appliance.auth.users import reset_password as reset_user_password
 from appliance.features import BROKEN, admin_links
 from appliance.http.deps import AdminUser, Conn, SettingsDep, client_ip
 from appliance.http.errors import AppError
@@ -62,23 +63,21 @@ def add_user(
     return _users_page(request, conn, message=f"Đã tạo tài khoản {created.username}.")
 
 
-def _target(conn: sqlite3.Connection, user_id: int) -> sqlite3.Row:
-    row = conn.execute("SELECT id, username, active FROM users WHERE id = ?", (user_id,)).fetchone()
-    if row is None:
+def _target(conn: sqlite3.Connection, user_id: int) -> Account:
+    account = get_account(conn, user_id)
+    if account is None:
         raise AppError(404, "Không tìm thấy người dùng.")
-    return row
+    return account
 
 
 @router.post("/quan-tri/nguoi-dung/{user_id}/khoa")
 def toggle_active(request: Request, user_id: int, user: AdminUser, conn: Conn) -> Response:
     target = _target(conn, user_id)
-    if target["id"] == user.id:
+    if target.id == user.id:
         return _users_page(request, conn, error="Không thể tự khóa tài khoản của chính mình.", status_code=409)
-    active = 0 if target["active"] else 1
-    conn.execute("UPDATE users SET active = ? WHERE id = ?", (active, user_id))
-    if not active:
-        conn.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))  # locked out at once
-    audit(conn, "user.unlock" if active else "user.lock", user=user, target=target["username"],
+    active = not target.active
+    set_active(conn, user_id, active)  # a locked user is logged out at once
+    audit(conn, "user.unlock" if active else "user.lock", user=user, target=target.username,
           ip=client_ip(request))
     return RedirectResponse("/quan-tri/nguoi-dung", status_code=303)
 
@@ -89,35 +88,19 @@ def reset_password(request: Request, user_id: int, user: AdminUser, conn: Conn,
     target = _target(conn, user_id)
     if len(password) < 8:
         return _users_page(request, conn, error="Mật khẩu phải có ít nhất 8 ký tự.", status_code=422)
-    set_password(conn, user_id, password)
-    conn.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
-    audit(conn, "user.password_reset", user=user, target=target["username"], ip=client_ip(request))
-    return _users_page(request, conn, message=f"Đã đặt lại mật khẩu cho {target['username']}.")
+    reset_user_password(conn, user_id, password)
+    audit(conn, "user.password_reset", user=user, target=target.username, ip=client_ip(request))
+    return _users_page(request, conn, message=f"Đã đặt lại mật khẩu cho {target.username}.")
 
 
 @router.get("/quan-tri/nhat-ky")
 def audit_page(request: Request, user: AdminUser, conn: Conn, action: str = "", username: str = "",
                page: int = 1) -> Response:
-    where, params = [], []
-    if action:
-        where.append("action LIKE ?")
-        params.append(f"{action}%")
-    if username:
-        where.append("username = ?")
-        params.append(username)
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
     page = max(1, page)
-    rows = conn.execute(
-        f"SELECT * FROM audit_log {clause} ORDER BY id DESC LIMIT ? OFFSET ?",
-        (*params, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE),
-    ).fetchall()
-    entries: list[dict[str, Any]] = []
-    for row in rows[:PAGE_SIZE]:
-        entry = dict(row)
-        entry["detail"] = json.loads(row["detail"]) if row["detail"] else None
-        entries.append(entry)
-    actions = [r[0] for r in conn.execute("SELECT DISTINCT action FROM audit_log ORDER BY action")]
+    # One more than a page: whether a next page exists.
+    entries = audit_log.entries(conn, action_prefix=action, username=username, limit=PAGE_SIZE + 1,
+                                offset=(page - 1) * PAGE_SIZE)
     return render(request, "admin/audit.html", {
-        "title": "Nhật ký hệ thống", "entries": entries, "actions": actions, "action": action,
-        "username": username, "page": page, "has_next": len(rows) > PAGE_SIZE,
+        "title": "Nhật ký hệ thống", "entries": entries[:PAGE_SIZE], "actions": audit_log.actions(conn),
+        "action": action, "username": username, "page": page, "has_next": len(entries) > PAGE_SIZE,
     }, fragment="admin/_audit_rows.html")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass
 
+from appliance.auth import store
 from appliance.auth.users import User
 
 
@@ -16,20 +18,44 @@ def audit(
     user: User | None = None,
     username: str | None = None,
     target: str | None = None,
-    detail: dict[str, Any] | None = None,
+    detail: Mapping[str, object] | None = None,
     ip: str | None = None,
     engine: str | None = None,
 ) -> None:
-    conn.execute(
-        "INSERT INTO audit_log (user_id, username, action, target, detail, ip, engine)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            user.id if user else None,
-            user.username if user else username,
-            action,
-            target,
-            json.dumps(detail, ensure_ascii=False, default=str) if detail else None,
-            ip,
-            engine,
-        ),
+    store.insert_audit(
+        conn,
+        user.id if user else None,
+        user.username if user else username,
+        action,
+        target,
+        json.dumps(detail, ensure_ascii=False, default=str) if detail else None,
+        ip,
+        engine,
     )
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: str
+    user_id: int | None
+    username: str | None
+    action: str
+    target: str | None
+    detail: dict[str, object] | None  # the JSON object written with the entry
+    ip: str | None
+    engine: str | None
+
+
+def entries(conn: sqlite3.Connection, *, action_prefix: str = "", username: str = "", limit: int,
+            offset: int = 0) -> list[AuditEntry]:
+    """Newest first, filtered by the start of the action ("user.") and by username."""
+    rows = store.audit_rows(conn, action_prefix=action_prefix, username=username, limit=limit, offset=offset)
+    return [AuditEntry(row["id"], row["at"], row["user_id"], row["username"], row["action"], row["target"],
+                       json.loads(row["detail"]) if row["detail"] else None, row["ip"], row["engine"])
+            for row in rows]
+
+
+def actions(conn: sqlite3.Connection) -> list[str]:
+    """Every action recorded so far, for the viewer's filter."""
+    return store.audit_actions(conn)

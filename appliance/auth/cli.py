@@ -9,7 +9,7 @@ import sys
 
 from appliance.auth.audit import audit
 from appliance.auth.roles import ROLES
-from appliance.auth.sessions import create_api_token
+from appliance.auth.sessions import create_api_token, revoke_all
 from appliance.auth.users import create_user, find_user, list_users
 from appliance.config import Settings
 from appliance.db import connect, migrate
@@ -63,8 +63,7 @@ def cmd_revoke(args: argparse.Namespace, settings: Settings) -> int:
         print(f"Lỗi: không có người dùng «{args.username}»", file=sys.stderr)
         return 1
     user = found[0]
-    tokens = conn.execute("UPDATE api_tokens SET revoked = 1 WHERE user_id = ? AND revoked = 0", (user.id,)).rowcount
-    sessions = conn.execute("DELETE FROM sessions WHERE user_id = ?", (user.id,)).rowcount
+    tokens, sessions = revoke_all(conn, user.id)
     audit(conn, "token.revoke", username="(cli)", target=user.username, detail={"tokens": tokens, "sessions": sessions})
     print(f"Đã thu hồi {tokens} mã truy cập và đóng {sessions} phiên của {user.username}")
     return 0
@@ -72,9 +71,9 @@ def cmd_revoke(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
     conn = open_db(settings)
-    for row in list_users(conn):
-        state = "" if row["active"] else " (đã khóa)"
-        print(f"{row['username']:<16} {row['role']:<8} {row['full_name']}{state}")
+    for account in list_users(conn):
+        state = "" if account.active else " (đã khóa)"
+        print(f"{account.username:<16} {account.role:<8} {account.full_name}{state}")
     return 0
 
 

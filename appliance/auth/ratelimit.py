@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from appliance.auth import store
+
 
 def _window(minutes: int) -> str:
     return f"-{int(minutes)} minutes"
@@ -11,25 +13,17 @@ def _window(minutes: int) -> str:
 
 def is_locked(conn: sqlite3.Connection, username: str, ip: str | None, max_failures: int, minutes: int) -> bool:
     since = _window(minutes)
-    by_user = conn.execute(
-        "SELECT count(*) FROM login_failures WHERE username = ? AND at > strftime('%Y-%m-%d %H:%M:%f', 'now', ?)",
-        (username, since),
-    ).fetchone()[0]
-    if by_user >= max_failures:
+    if store.failures_since(conn, username=username, window=since) >= max_failures:
         return True
     if ip is None:
         return False
     # An address trying many usernames is locked too, a little later than one user.
-    by_ip = conn.execute(
-        "SELECT count(*) FROM login_failures WHERE ip = ? AND at > strftime('%Y-%m-%d %H:%M:%f', 'now', ?)",
-        (ip, since),
-    ).fetchone()[0]
-    return bool(by_ip >= max_failures * 3)
+    return store.failures_since(conn, ip=ip, window=since) >= max_failures * 3
 
 
 def record_failure(conn: sqlite3.Connection, username: str, ip: str | None) -> None:
-    conn.execute("INSERT INTO login_failures (username, ip) VALUES (?, ?)", (username, ip))
+    store.insert_failure(conn, username, ip)
 
 
 def clear_failures(conn: sqlite3.Connection, username: str) -> None:
-    conn.execute("DELETE FROM login_failures WHERE username = ?", (username,))
+    store.delete_failures(conn, username)

@@ -1,8 +1,11 @@
+"""People who log in: the active user of a session, and the accounts the admin page manages."""
+
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
 
+from appliance.auth import store
 from appliance.auth.passwords import hash_password
 from appliance.auth.roles import ROLES
 
@@ -23,8 +26,26 @@ class User:
         return self.full_name or self.username
 
 
+@dataclass(frozen=True)
+class Account:
+    """An account as the admin sees it: locked ones included."""
+
+    id: int
+    username: str
+    full_name: str
+    role: str
+    unit: str
+    active: bool
+    created_at: str
+
+
 def _from_row(row: sqlite3.Row) -> User:
     return User(row["id"], row["username"], row["full_name"], row["role"], row["unit"])
+
+
+def _account(row: sqlite3.Row) -> Account:
+    return Account(row["id"], row["username"], row["full_name"], row["role"], row["unit"], bool(row["active"]),
+                   row["created_at"])
 
 
 def create_user(
@@ -36,31 +57,43 @@ def create_user(
         raise ValueError("Tên đăng nhập không được để trống")
     if len(password) < 8:
         raise ValueError("Mật khẩu phải có ít nhất 8 ký tự")
-    cur = conn.execute(
-        "INSERT INTO users (username, full_name, role, unit, password_hash) VALUES (?, ?, ?, ?, ?)",
-        (username.strip(), full_name, role, unit, hash_password(password)),
-    )
-    user = get_user(conn, int(cur.lastrowid or 0))
+    user = get_user(conn, store.insert_user(conn, username.strip(), full_name, role, unit, hash_password(password)))
     assert user is not None
     return user
 
 
 def set_password(conn: sqlite3.Connection, user_id: int, password: str) -> None:
-    conn.execute("UPDATE users SET password_hash = ? WHERE id = ?", (hash_password(password), user_id))
+    store.set_password_hash(conn, user_id, hash_password(password))
+
+
+def reset_password(conn: sqlite3.Connection, user_id: int, password: str) -> None:
+    """A new password, and every open session of that user ends (whoever held them is out)."""
+    set_password(conn, user_id, password)
+    store.delete_user_sessions(conn, user_id)
+
+
+def set_active(conn: sqlite3.Connection, user_id: int, active: bool) -> None:
+    """Lock or unlock an account; a locked user is logged out at once."""
+    store.set_active(conn, user_id, active)
+    if not active:
+        store.delete_user_sessions(conn, user_id)
 
 
 def get_user(conn: sqlite3.Connection, user_id: int) -> User | None:
-    row = conn.execute("SELECT * FROM users WHERE id = ? AND active = 1", (user_id,)).fetchone()
+    row = store.active_user_by_id(conn, user_id)
     return _from_row(row) if row else None
 
 
 def find_user(conn: sqlite3.Connection, username: str) -> tuple[User, str] | None:
     """The active user and their password hash."""
-    row = conn.execute("SELECT * FROM users WHERE username = ? AND active = 1", (username.strip(),)).fetchone()
+    row = store.active_user_by_name(conn, username.strip())
     return (_from_row(row), row["password_hash"]) if row else None
 
 
-def list_users(conn: sqlite3.Connection) -> list[sqlite3.Row]:
-    return conn.execute(
-        "SELECT id, username, full_name, role, unit, active, created_at FROM users ORDER BY username"
-    ).fetchall()
+def get_account(conn: sqlite3.Connection, user_id: int) -> Account | None:
+    row = store.account_by_id(conn, user_id)
+    return _account(row) if row else None
+
+
+def list_users(conn: sqlite3.Connection) -> list[Account]:
+    return [_account(row) for row in store.all_accounts(conn)]

@@ -10,7 +10,7 @@ import shutil
 import sqlite3
 import uuid
 from pathlib import Path
-from typing import Annotated, Any, TypedDict
+from typing import Annotated, TypedDict
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -20,7 +20,7 @@ from appliance.dashboard.store import recent_imports, start_run
 from appliance.http.deps import AdminUser, Conn, SettingsDep, StaffUser
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
-from appliance.jobs import enqueue, get_job
+from appliance.jobs import Job, enqueue, get_job
 
 router = APIRouter()
 KINDS = {"ho-so": "Sổ theo dõi hồ sơ", "chi-tieu": "Chỉ tiêu kinh tế - xã hội"}
@@ -44,7 +44,7 @@ class ImportJob(TypedDict):
     errors: list[dict[str, object]]
 
 
-def _job_view(job: dict[str, Any]) -> ImportJob:
+def _job_view(job: Job) -> ImportJob:
     """`job` is the queue's record, whose payload and result are the JSON the job was given and gave."""
     result = job.get("result") or {}
     status = job["status"]

@@ -10,9 +10,9 @@ interrupted by a crash runs again.
 from __future__ import annotations
 
 from appliance.features import Feature
-from appliance.jobs.queue import JobContext, enqueue, get_job, run_pending
+from appliance.jobs.queue import Job, JobContext, enqueue, get_job, run_pending
 
-__all__ = ["JobContext", "enqueue", "get_job", "manifest", "run_pending"]
+__all__ = ["Job", "JobContext", "enqueue", "get_job", "manifest", "run_pending"]
 
 
 def manifest() -> Feature:

@@ -1,3 +1,6 @@
+"""The queue's rules: enqueue, claim one job at a time, retry failures with back-off, record
+progress. Its SQL is in `store.py`."""
+
 from __future__ import annotations
 
 import json
@@ -7,14 +10,39 @@ import socket
 import sqlite3
 import traceback
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict, cast
 
 from appliance.config import Settings
-from appliance.db import transaction
-from appliance.features import JobHandler, job_handlers
+from appliance.features import JobHandler, JobPayload, job_handlers
+from appliance.jobs import store
+from appliance.jobs.store import has_pending, prune_done, recover
+
+__all__ = ["Handler", "Job", "JobContext", "enqueue", "get_job", "handlers", "has_pending", "prune_done", "recover",
+           "run_one", "run_pending"]
 
 log = logging.getLogger(__name__)
 Handler = JobHandler
+Payload = JobPayload
+
+
+class Job(TypedDict):
+    """A job as `get_job` returns it: payload and result decoded from JSON."""
+
+    id: int
+    kind: str
+    payload: Payload
+    status: str  # queued | running | done | failed
+    attempts: int
+    max_attempts: int
+    run_after: str
+    progress: float  # 0..1, shown to people
+    message: str  # Vietnamese, shown to people
+    result: Payload | None
+    error: str | None
+    worker: str | None
+    created_at: str
+    started_at: str | None
+    finished_at: str | None
 
 
 @dataclass
@@ -24,43 +52,22 @@ class JobContext:
     job_id: int
 
     def progress(self, fraction: float, message: str = "") -> None:
-        self.conn.execute("UPDATE jobs SET progress = ?, message = ? WHERE id = ?",
-                          (max(0.0, min(1.0, fraction)), message, self.job_id))
+        store.set_progress(self.conn, self.job_id, max(0.0, min(1.0, fraction)), message)
 
 
-def enqueue(conn: sqlite3.Connection, kind: str, payload: dict[str, Any] | None = None, *,
+def enqueue(conn: sqlite3.Connection, kind: str, payload: Payload | None = None, *,
             delay_seconds: float = 0, max_attempts: int = 5) -> int:
-    cur = conn.execute(
-        "INSERT INTO jobs (kind, payload, max_attempts, run_after)"
-        " VALUES (?, ?, ?, strftime('%Y-%m-%d %H:%M:%f', 'now', ?))",
-        (kind, json.dumps(payload or {}, ensure_ascii=False), max_attempts, f"+{delay_seconds} seconds"),
-    )
-    return int(cur.lastrowid or 0)
+    return store.insert(conn, kind, json.dumps(payload or {}, ensure_ascii=False), max_attempts, delay_seconds)
 
 
-def get_job(conn: sqlite3.Connection, job_id: int) -> dict[str, Any] | None:
-    row = conn.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+def get_job(conn: sqlite3.Connection, job_id: int) -> Job | None:
+    row = store.row(conn, job_id)
     if row is None:
         return None
     job = dict(row)
     job["payload"] = json.loads(job["payload"])
     job["result"] = json.loads(job["result"]) if job["result"] else None
-    return job
-
-
-def has_pending(conn: sqlite3.Connection, kind: str, *, running: bool = True) -> bool:
-    """Whether a job of `kind` waits in the queue (or, with `running`, is being run)."""
-    statuses = ("queued", "running") if running else ("queued",)
-    row = conn.execute(f"SELECT 1 FROM jobs WHERE kind = ? AND status IN ({','.join('?' * len(statuses))}) LIMIT 1",
-                       (kind, *statuses)).fetchone()
-    return row is not None
-
-
-def prune_done(conn: sqlite3.Connection, kind: str, *, keep_id: int, older_than: str = "-1 hour") -> int:
-    """Forget finished jobs of a recurring `kind` (a loop that re-enqueues itself), except `keep_id`
-    and those finished within `older_than` (an SQLite date modifier)."""
-    return conn.execute("DELETE FROM jobs WHERE kind = ? AND status = 'done' AND id != ?"
-                        " AND finished_at < datetime('now', ?)", (kind, keep_id, older_than)).rowcount
+    return cast(Job, job)
 
 
 def handlers() -> dict[str, Handler]:
@@ -68,36 +75,10 @@ def handlers() -> dict[str, Handler]:
     return job_handlers()
 
 
-def recover(conn: sqlite3.Connection) -> int:
-    """Jobs left 'running' by a crashed worker go back to the queue (handlers are idempotent)."""
-    cur = conn.execute("UPDATE jobs SET status = 'queued', worker = NULL WHERE status = 'running'")
-    return cur.rowcount
-
-
-def _claim(conn: sqlite3.Connection, kinds: list[str], worker: str) -> sqlite3.Row | None:
-    if not kinds:
-        return None
-    marks = ",".join("?" for _ in kinds)
-    with transaction(conn):
-        row = conn.execute(
-            f"SELECT * FROM jobs WHERE status = 'queued' AND kind IN ({marks})"
-            " AND run_after <= strftime('%Y-%m-%d %H:%M:%f', 'now') ORDER BY id LIMIT 1",
-            kinds,
-        ).fetchone()
-        if row is None:
-            return None
-        conn.execute(
-            "UPDATE jobs SET status = 'running', attempts = attempts + 1, worker = ?,"
-            " started_at = datetime('now') WHERE id = ?",
-            (worker, row["id"]),
-        )
-    return row
-
-
 def run_one(conn: sqlite3.Connection, settings: Settings, registry: dict[str, Handler]) -> bool:
     """Claim and run one ready job. Returns False when none was ready."""
     worker = f"{socket.gethostname()}:{os.getpid()}"
-    row = _claim(conn, list(registry), worker)
+    row = store.claim(conn, list(registry), worker)
     if row is None:
         return False
     ctx = JobContext(conn, settings, row["id"])
@@ -108,18 +89,10 @@ def run_one(conn: sqlite3.Connection, settings: Settings, registry: dict[str, Ha
         final = attempts >= max_attempts
         delay = min(3600, 5 * 2 ** attempts)
         log.warning("job %s (%s) failed, attempt %s/%s: %s", row["id"], row["kind"], attempts, max_attempts, exc)
-        conn.execute(
-            "UPDATE jobs SET status = ?, error = ?, run_after = strftime('%Y-%m-%d %H:%M:%f', 'now', ?),"
-            " finished_at = CASE WHEN ? THEN datetime('now') END WHERE id = ?",
-            ("failed" if final else "queued", "".join(traceback.format_exception_only(exc)).strip(),
-             f"+{delay} seconds", final, row["id"]),
-        )
+        store.mark_failed(conn, row["id"], "".join(traceback.format_exception_only(exc)).strip(), final=final,
+                          retry_in_seconds=delay)
         return True
-    conn.execute(
-        "UPDATE jobs SET status = 'done', progress = 1, result = ?, error = NULL, finished_at = datetime('now')"
-        " WHERE id = ?",
-        (json.dumps(result, ensure_ascii=False) if result is not None else None, row["id"]),
-    )
+    store.mark_done(conn, row["id"], json.dumps(result, ensure_ascii=False) if result is not None else None)
     return True
 
 
