@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
@@ -12,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from appliance import __version__, engines
 from appliance.config import Settings, load_settings
 from appliance.db import connect, migrate
+from appliance.engines import Registry
 from appliance.features import features
 from appliance.http.errors import install_error_handlers
 from appliance.http.rendering import STATIC_DIR
@@ -31,7 +31,7 @@ def prepare_database(settings: Settings) -> None:
         conn.close()
 
 
-def create_app(settings: Settings | None = None, *, engine_registry: Any = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, engine_registry: Registry | None = None) -> FastAPI:
     install_from_env()
     settings = settings or load_settings()
     prepare_database(settings)

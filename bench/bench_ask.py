@@ -89,9 +89,9 @@ def main() -> None:
         _DATA.update(gen.build(small))
         right, total = _accuracy(small, today, "rules")
         print(f"Độ chính xác — bộ phân tích (rules): {right}/{total} = {100 * right / total:.1f}%")
-        from appliance.ask.llm import get_generator
+        from appliance.engines import engine
 
-        generator = get_generator(Settings(data_dir=Path(tmp) / "data"))
+        generator = engine(Settings(data_dir=Path(tmp) / "data"), "generator")
         if generator is None:
             print("Độ chính xác — mô hình ngôn ngữ (llm): không đo được, chưa cài mô hình sinh văn bản")
         else:

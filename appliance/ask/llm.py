@@ -10,8 +10,6 @@ import re
 from appliance.ask.guard import VIEWS
 from appliance.ask.parser import Intent
 from appliance.ask.sqlbuild import build
-from appliance.config import Settings
-from appliance.engines import engine
 from appliance.engines.base import Generator
 from appliance.reporting.measures import MEASURES
 from appliance.reporting.views import VIEWS as VIEW_COLUMNS
@@ -76,14 +74,9 @@ def extract_sql(text: str) -> str | None:
     return body[start.start():].strip().split("\n\n")[0].strip()
 
 
-def get_generator(settings: Settings, registry: object = None) -> Generator | None:
-    """The installed text generator, or None (no model, or the engines layer is absent)."""
-    return engine(settings, "generator", registry)
-
-
 def write_sql(generator: Generator, question: str, today: str, names: dict[str, list[str]]) -> str | None:
     text = generator.chat(build_messages(question, today, names), max_tokens=400, temperature=0.0)
     return extract_sql(str(text))
 
 
-__all__ = ["VIEWS", "build_messages", "extract_sql", "get_generator", "write_sql"]
+__all__ = ["VIEWS", "build_messages", "extract_sql", "write_sql"]

@@ -12,13 +12,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 
-from appliance.ask import llm, service, store
+from appliance.ask import service, store
 from appliance.auth.audit import audit
 from appliance.auth.users import User
 from appliance.config import Settings
 from appliance.engines.base import Generator
-from appliance.engines.registry import get_registry
-from appliance.http.deps import Conn, LeaderUser, SettingsDep, client_ip
+from appliance.http.deps import Conn, LeaderUser, SettingsDep, client_ip, get_engines
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.text import format_number, format_percent
@@ -33,7 +32,7 @@ class AskBody(BaseModel):
 
 
 def _generator(request: Request) -> Generator | None:
-    return llm.get_generator(request.app.state.settings, getattr(request.app.state, "engines", None))
+    return get_engines(request).available("generator")
 
 
 def _ask(request: Request, conn: sqlite3.Connection, user: User, question: str) -> service.AskResult:
@@ -63,14 +62,7 @@ def history(conn: sqlite3.Connection, user: User, limit: int = HISTORY_SIZE) -> 
 
 def _llm_installed(request: Request) -> bool:
     """Whether a generator is configured, without loading it just to draw the page."""
-    registry = getattr(request.app.state, "engines", None)
-    if registry is None:
-        try:
-            registry = get_registry(request.app.state.settings)
-        except Exception:
-            return False
-    slot = getattr(registry, "slots", {}).get("generator")
-    return bool(slot is not None and getattr(slot, "factory", None) is not None and not getattr(slot, "failed", False))
+    return get_engines(request).installed("generator")
 
 
 @router.post("/api/v1/ask")

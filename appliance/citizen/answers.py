@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from appliance.citizen.matching import Procedure
-from appliance.engines import engine
+from appliance.engines import Generator
 from appliance.text import fold
 
 log = logging.getLogger(__name__)
@@ -92,11 +92,7 @@ def check_phrasing(proc: Procedure, template: str, candidate: str) -> bool:
     return not (proc.police and "cong an" not in fold(candidate))
 
 
-def get_generator(settings: Any) -> Any:
-    return engine(settings, "generator")
-
-
-def answer(proc: Procedure, aspects: list[str], question: str, generator: Any = None) -> Answer:
+def answer(proc: Procedure, aspects: list[str], question: str, generator: Generator | None = None) -> Answer:
     template = template_answer(proc, aspects)
     if generator is None:
         return Answer(template, "rules")

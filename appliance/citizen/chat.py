@@ -18,6 +18,7 @@ from appliance.citizen.intake import IntakeError, classifier_for, file_feedback,
 from appliance.citizen.matching import PhraseSet, Procedure, ProcedureIndex, tokens
 from appliance.citizen.vocabulary import ASPECTS
 from appliance.db import transaction
+from appliance.engines import Generator
 
 TICKET = re.compile(r"\bPA[\s\-]*([3467ACDEFGHJKMNPQRTUVWXY]{3})[\s\-]*([3467ACDEFGHJKMNPQRTUVWXY]{3})\b")
 MAX_MESSAGE = 1000
@@ -105,7 +106,7 @@ def mask_digits(text: str) -> str:
 
 
 class ChatBot:
-    def __init__(self, generator: Any = None, public_base_url: str = ""):
+    def __init__(self, generator: Generator | None = None, public_base_url: str = ""):
         self.generator = generator
         self.base_url = public_base_url.rstrip("/")
         # One writer at a time, woken at once: SQLite's own busy wait sleeps in growing steps, which

@@ -9,10 +9,10 @@ import argparse
 import json
 
 from appliance.config import Settings
+from appliance.engines import engine
 
 
 def cmd_citizen(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.citizen.answers import get_generator
     from appliance.citizen.sync import answer_events, public_db, publish, pull
     from appliance.citizen.zalo_outbox import send_pending
     from appliance.db import connect, migrate
@@ -27,7 +27,7 @@ def cmd_citizen(args: argparse.Namespace, settings: Settings) -> int:
             if args.action in ("pull", "sync"):
                 result["pulled"] = pull(staff, public)
             if args.action == "sync":
-                result["answered"] = answer_events(staff, public, settings, get_generator(settings))
+                result["answered"] = answer_events(staff, public, settings, engine(settings, "generator"))
         if args.action == "sync":
             result["sent"] = send_pending(staff, settings)
     finally:

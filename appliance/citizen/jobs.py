@@ -12,6 +12,7 @@ import logging
 import sqlite3
 from typing import Any
 
+from appliance.engines import Generator, engine
 from appliance.jobs import JobContext, enqueue
 from appliance.jobs.queue import has_pending, prune_done
 
@@ -24,10 +25,8 @@ def ensure_sync_scheduled(conn: sqlite3.Connection, delay: float = 0) -> None:
         enqueue(conn, "citizen.sync", {}, delay_seconds=delay, max_attempts=3)
 
 
-def _generator(ctx: JobContext) -> Any:
-    from appliance.citizen.answers import get_generator
-
-    return get_generator(ctx.settings)
+def _generator(ctx: JobContext) -> Generator | None:
+    return engine(ctx.settings, "generator")
 
 
 def sync(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:

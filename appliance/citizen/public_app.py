@@ -13,8 +13,8 @@ import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
-from typing import Annotated, Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
@@ -25,12 +25,12 @@ from pydantic import BaseModel, Field
 
 from appliance import __version__
 from appliance.citizen import zalo
-from appliance.citizen.answers import get_generator
 from appliance.citizen.chat import MAX_MESSAGE, ChatBot
 from appliance.citizen.intake import IntakeError, file_feedback, ticket_status
 from appliance.citizen.ratelimit import RateLimiter
 from appliance.config import Settings, load_settings
 from appliance.db import connect, migrate
+from appliance.engines import ChatMessage, Generator, engine
 from appliance.http.errors import AppError, install_error_handlers
 from appliance.http.rendering import STATIC_DIR, templates
 from appliance.system.netguard import install_from_env
@@ -71,20 +71,20 @@ class BoundedGenerator:
 
     LOOKUP_EVERY_S = 15.0
 
-    def __init__(self, provider: Callable[[], Any], slots: int):
+    def __init__(self, provider: Callable[[], Generator | None], slots: int):
         self.provider = provider
         self.name = "generator"
         self._slots = threading.BoundedSemaphore(slots)
-        self._inner: Any = None
+        self._inner: Generator | None = None
         self._looked_up = -1e9
 
-    def _current(self) -> Any:
+    def _current(self) -> Generator | None:
         now = time.monotonic()
         if now - self._looked_up > self.LOOKUP_EVERY_S:  # the registry call is not free: not on every chat
             self._inner, self._looked_up = self.provider(), now
         return self._inner
 
-    def chat(self, messages: Any, **kwargs: Any) -> str:
+    def chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> str:
         inner = self._current()
         if inner is None:
             raise TimeoutError("no generator")  # the template answers
@@ -95,15 +95,21 @@ class BoundedGenerator:
         finally:
             self._slots.release()
 
+    def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0,
+               stop: Sequence[str] | None = None) -> Iterator[str]:
+        """The chat answers whole (its answer is checked before it is shown): one piece, same bound."""
+        yield self.chat(messages, max_tokens=max_tokens, temperature=temperature, stop=stop)
 
-def citizen_generator(settings: Settings) -> Any:
+
+def citizen_generator(settings: Settings) -> Generator | None:
     """The internet-facing process never loads a model itself: it asks the engines server
     (remote mode) and waits at most CHAT_GENERATOR_TIMEOUT_S before answering from the template."""
     remote = settings.model_copy(update={"engines_mode": "remote", "engines_timeout_s": CHAT_GENERATOR_TIMEOUT_S})
-    return get_generator(remote)
+    return engine(remote, "generator")
 
 
-def create_public_app(settings: Settings | None = None, *, generator: Any = "auto") -> FastAPI:
+def create_public_app(settings: Settings | None = None, *,
+                      generator: Generator | Literal["auto"] | None = "auto") -> FastAPI:
     install_from_env()
     settings = settings or load_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ from typing import Any
 
 from appliance.config import Settings
 from appliance.db import connect, migrate, transaction
+from appliance.engines import Generator
 from appliance.text import fold
 
 log = logging.getLogger(__name__)
@@ -127,7 +128,7 @@ def pull(staff: sqlite3.Connection, public: sqlite3.Connection) -> int:
 
 
 def answer_events(staff: sqlite3.Connection, public: sqlite3.Connection, settings: Settings,
-                  generator: Any = None) -> int:
+                  generator: Generator | None = None) -> int:
     """Answer queued Zalo messages with the chatbot and put the replies into the staff outbox."""
     from appliance.citizen.chat import ChatBot
 

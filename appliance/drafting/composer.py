@@ -10,7 +10,7 @@ from typing import Any
 
 from appliance.config import Settings
 from appliance.drafting.doctypes import DocType
-from appliance.engines import engine
+from appliance.engines import Generator, engine
 from appliance.text import normalize
 
 log = logging.getLogger(__name__)
@@ -94,10 +94,6 @@ def template_values(settings: Settings, payload: Mapping[str, Any], don_vi: str)
     }
 
 
-def _generator_from_registry(settings: Settings) -> Any:
-    return engine(settings, "generator")
-
-
 def _prompt(doctype: DocType, values: Mapping[str, str], yeu_cau: str, skeleton: list[str]) -> list[dict[str, str]]:
     system = (
         f"Bạn là chuyên viên Văn phòng HĐND và UBND {values['ward']}, soạn văn bản hành chính đúng Nghị định "
@@ -129,7 +125,7 @@ def _clean_generated(text: str) -> list[str]:
 
 
 def compose_body(settings: Settings, doctype: DocType, payload: Mapping[str, Any], don_vi: str,
-                 generator: Any = None, use_registry: bool = True) -> tuple[list[str], str, str | None]:
+                 generator: Generator | None = None, use_registry: bool = True) -> tuple[list[str], str, str | None]:
     """The body lines, the engine that wrote them, and a note for the officer (or None)."""
     values = template_values(settings, payload, don_vi)
     opening = fill(doctype.mo_dau, values)
@@ -144,7 +140,7 @@ def compose_body(settings: Settings, doctype: DocType, payload: Mapping[str, Any
         note = "Đây là khung văn bản theo mẫu: hãy thay các dấu “…” bằng nội dung cụ thể."
         return opening + fill(doctype.khung, values) + closing, "template", note
     if generator is None and use_registry:
-        generator = _generator_from_registry(settings)
+        generator = engine(settings, "generator")
     if generator is not None:
         try:
             raw = generator.chat(_prompt(doctype, values, yeu_cau, fill(doctype.khung, values)),

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from appliance.drafting import doctypes, numbering, pdf, service
 from appliance.drafting.layout import classify
 from appliance.drafting.model import DocumentModel
-from appliance.http.deps import AdminUser, Conn, LeaderUser, SettingsDep, StaffUser
+from appliance.http.deps import AdminUser, Conn, GeneratorDep, LeaderUser, SettingsDep, StaffUser
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.text import fold, parse_date
@@ -44,15 +44,6 @@ class IssueRequest(BaseModel):
     ngay: str | None = None
 
 
-def _generator(request: Request) -> tuple[Any, bool]:
-    """An engine registry injected into the app (tests, create_app) wins; otherwise the service
-    asks appliance.engines.registry itself."""
-    registry = getattr(request.app.state, "engines", None)
-    if registry is not None:
-        return getattr(registry, "generator", None), False
-    return None, True
-
-
 def _filename(model: DocumentModel, document_id: int, ext: str) -> str:
     if model.number is None:
         stem = f"du-thao-{model.doc_type.replace('_', '-')}-{document_id}"
@@ -64,17 +55,17 @@ def _filename(model: DocumentModel, document_id: int, ext: str) -> str:
 # --- API ------------------------------------------------------------------------------------
 
 @router.post("/api/v1/drafts")
-async def create_draft_api(request: Request, conn: Conn, settings: SettingsDep, user: StaffUser) -> JSONResponse:
+async def create_draft_api(request: Request, conn: Conn, settings: SettingsDep, user: StaffUser,
+                           generator: GeneratorDep) -> JSONResponse:
     try:
         payload = await request.json()
     except ValueError:
         raise AppError(400, "Nội dung gửi lên phải là JSON.", "bad_request") from None
     if not isinstance(payload, dict):
         raise AppError(422, "Nội dung gửi lên phải là một đối tượng JSON.", "invalid")
-    generator, use_registry = _generator(request)
     # A model may take seconds to write: keep it off the event loop.
     result = await run_in_threadpool(service.create_draft, conn, settings, payload, user, generator=generator,
-                                     use_registry=use_registry)
+                                     use_registry=False)
     return JSONResponse(result)
 
 

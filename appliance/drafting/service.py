@@ -35,6 +35,7 @@ from appliance.drafting.model import (
     resolve_signer,
     to_plain_text,
 )
+from appliance.engines import Generator
 from appliance.http.errors import AppError
 from appliance.text import fold, normalize, parse_date
 
@@ -111,7 +112,7 @@ def _person(text: str | None) -> str:
     return value.strip()
 
 
-def build_model(settings: Settings, payload: dict[str, Any], *, generator: Any = None,
+def build_model(settings: Settings, payload: dict[str, Any], *, generator: Generator | None = None,
                 use_registry: bool = True) -> tuple[DocumentModel, str | None]:
     try:
         req = DraftRequest.model_validate(payload)
@@ -206,7 +207,7 @@ def _atomic(conn: sqlite3.Connection) -> Iterator[None]:
 
 
 def create_draft(conn: sqlite3.Connection, settings: Settings, payload: dict[str, Any], user: User | None,
-                 *, generator: Any = None, use_registry: bool = True) -> dict[str, Any]:
+                 *, generator: Generator | None = None, use_registry: bool = True) -> dict[str, Any]:
     model, note = build_model(settings, payload, generator=generator, use_registry=use_registry)
     doctype = load_doctype(settings, model.doc_type)
     with _atomic(conn):

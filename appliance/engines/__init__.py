@@ -1,20 +1,21 @@
-"""Model engines: interfaces (base.py), one backend per file, the registry, the engines server.
+"""Model engines: interfaces (base.py), one backend per file (backends.py lists them), the
+registry, the engines server.
 
-Features ask for an engine with `engine(settings, "generator")` and get an instance or None; None
-means "use your own fallback and say so". This is the one place that decides that a missing or
-broken engines layer degrades a feature instead of stopping it.
+Features ask for an engine with `engine(settings, "generator")` (or, in a route, the
+`GeneratorDep`/`EmbedderDep`/`EnginesDep` dependencies of appliance.http.deps) and get an
+instance typed by its Protocol, or None; None means "use your own fallback and say so". The
+registry is the one place that decides that a missing or broken engine degrades a feature
+instead of stopping it.
 """
 
 from __future__ import annotations
 
-import logging
-from typing import Any, Literal
+from typing import Literal, overload
 
 from appliance.config import Settings
+from appliance.engines.base import ChatMessage, Diarizer, Embedder, Engine, Generator, Task, Transcriber
+from appliance.engines.registry import Registry, SlotStatus, engines_status, get_registry
 from appliance.features import AdminLink, Feature
-
-log = logging.getLogger(__name__)
-Task = Literal["transcriber", "diarizer", "generator", "embedder"]
 
 
 def manifest() -> Feature:
@@ -30,20 +31,24 @@ def manifest() -> Feature:
     )
 
 
-def status(settings: Settings) -> dict[str, Any]:
-    from appliance.engines.registry import engines_status
-
+def status(settings: Settings) -> dict[str, SlotStatus]:
     return engines_status(settings)
 
 
-def engine(settings: Settings, task: Task, registry: Any = None) -> Any | None:
-    """The installed engine for `task` (from `registry`, or the shared one), or None."""
-    try:
-        if registry is None:
-            from appliance.engines.registry import get_registry
+@overload
+def engine(settings: Settings, task: Literal["transcriber"], registry: Registry | None = ...) -> Transcriber | None: ...
+@overload
+def engine(settings: Settings, task: Literal["diarizer"], registry: Registry | None = ...) -> Diarizer | None: ...
+@overload
+def engine(settings: Settings, task: Literal["generator"], registry: Registry | None = ...) -> Generator | None: ...
+@overload
+def engine(settings: Settings, task: Literal["embedder"], registry: Registry | None = ...) -> Embedder | None: ...
 
-            registry = get_registry(settings)
-        return getattr(registry, task, None)
-    except Exception:  # a broken engine degrades the feature that asked, never crashes it
-        log.exception("engine %s unavailable; the feature uses its fallback", task)
-        return None
+
+def engine(settings: Settings, task: Task, registry: Registry | None = None) -> Engine | None:
+    """The installed engine for `task` (from `registry`, or the shared one for these settings), or None."""
+    return (registry if registry is not None else get_registry(settings)).available(task)
+
+
+__all__ = ["ChatMessage", "Diarizer", "Embedder", "Engine", "Generator", "Registry", "Task", "Transcriber", "engine",
+           "status"]

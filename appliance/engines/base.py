@@ -9,6 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol, runtime_checkable
 
+import numpy as np
+from numpy.typing import NDArray
+
+Task = Literal["transcriber", "diarizer", "generator", "embedder"]
+TASKS: tuple[Task, ...] = ("transcriber", "diarizer", "generator", "embedder")
+Vectors = NDArray[np.float32]  # (n, dimension), one L2-normalised row per text
+Samples = NDArray[np.float32]  # 16 kHz mono audio
+
 
 @dataclass(frozen=True)
 class Word:
@@ -67,6 +75,17 @@ class Embedder(Protocol):
     name: str
     dimension: int
 
-    def embed(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage") -> Any:
+    def embed(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage") -> Vectors:
         """A float32 numpy array of shape (len(texts), dimension), L2-normalised."""
         ...
+
+
+Engine = Transcriber | Diarizer | Generator | Embedder
+
+
+def as_task(name: str) -> Task | None:
+    """A task named in a URL or on the command line, or None when there is no such task."""
+    for task in TASKS:
+        if task == name:
+            return task
+    return None

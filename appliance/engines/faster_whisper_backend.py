@@ -6,10 +6,13 @@ import logging
 import os
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from appliance.engines.base import Segment, Word
+from appliance.engines.base import Samples, Segment, Word
 from appliance.engines.device import Device, compute_type, cpu_threads
+
+if TYPE_CHECKING:
+    from faster_whisper import WhisperModel
 
 log = logging.getLogger(__name__)
 
@@ -27,23 +30,23 @@ class FasterWhisperTranscriber:
         self.beam_size = beam_size
         self.name = f"faster-whisper:{label} ({device}, {self.compute_type})"
         self._lock = threading.Lock()
-        from faster_whisper import WhisperModel
+        from faster_whisper import WhisperModel  # heavy runtime: loaded only when a model is first used
 
         # A directory path: faster-whisper never consults the hub for it.
         self._model = WhisperModel(str(model_dir), device=device, compute_type=self.compute_type,
                                    cpu_threads=cpu_threads() if device == "cpu" else 0, local_files_only=True)
 
     @property
-    def library_model(self) -> Any:
+    def library_model(self) -> WhisperModel:
         """The faster_whisper.WhisperModel, for benchmarks comparing against the direct call."""
         return self._model
 
-    def transcribe(self, audio: Path | str, *, language: str = "vi", vad: bool = True,
+    def transcribe(self, audio: Path | str | Samples, *, language: str = "vi", vad: bool = True,
                    initial_prompt: str | None = None, word_timestamps: bool = False, **options: Any) -> list[Segment]:
         """`options` go to faster-whisper as they are (e.g. temperature=0.0 for a deterministic check)."""
         # One decode at a time per model: CTranslate2 would queue anyway, and a lock keeps memory flat.
         with self._lock:
-            source = audio if hasattr(audio, "dtype") else str(audio)  # a 16 kHz numpy array passes through
+            source = str(audio) if isinstance(audio, Path | str) else audio  # a 16 kHz numpy array passes through
             kwargs: dict[str, Any] = {
                 "language": language, "vad_filter": vad, "beam_size": self.beam_size,
                 "initial_prompt": initial_prompt, "word_timestamps": word_timestamps,

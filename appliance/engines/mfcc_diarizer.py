@@ -6,18 +6,21 @@ spoke when" on units without the pyannote files; labelled as the fallback in the
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from appliance.engines.audio_io import SAMPLE_RATE, load_audio
-from appliance.engines.base import Turn
+from appliance.engines.base import Samples, Turn
+
+Floats = NDArray[np.floating]
+Labels = NDArray[np.integer]
 
 FRAME, HOP, N_FFT, N_MELS, N_MFCC = 400, 160, 512, 40, 20  # 25 ms frames every 10 ms at 16 kHz
 
 
-def _mel_filterbank(sr: int = SAMPLE_RATE) -> Any:
-    def hz_to_mel(f: Any) -> Any:
+def _mel_filterbank(sr: int = SAMPLE_RATE) -> Floats:
+    def hz_to_mel(f: float) -> float:
         return 2595.0 * np.log10(1.0 + f / 700.0)
 
     mels = np.linspace(hz_to_mel(60.0), hz_to_mel(sr / 2 * 0.95), N_MELS + 2)
@@ -32,13 +35,13 @@ def _mel_filterbank(sr: int = SAMPLE_RATE) -> Any:
     return bank
 
 
-def _dct_matrix() -> Any:
+def _dct_matrix() -> Floats:
     n = np.arange(N_MELS)
     k = np.arange(N_MFCC)[:, None]
     return np.cos(np.pi / N_MELS * (n + 0.5) * k).astype(np.float32)
 
 
-def mfcc(samples: Any) -> tuple[Any, Any]:
+def mfcc(samples: Samples) -> tuple[Floats, Floats]:
     """(MFCC matrix frames×(N_MFCC-1) without c0, log energy per frame)."""
     signal = np.append(samples[0], samples[1:] - 0.97 * samples[:-1]).astype(np.float32)
     if len(signal) < FRAME:
@@ -53,7 +56,7 @@ def mfcc(samples: Any) -> tuple[Any, Any]:
     return coeffs[:, 1:], energy
 
 
-def _cluster(features: Any, num_speakers: int | None, threshold: float) -> Any:
+def _cluster(features: Floats, num_speakers: int | None, threshold: float) -> Labels:
     """Average-linkage agglomerative clustering (Lance-Williams updates) on Euclidean distance.
     The distance is absolute (not rescaled per recording): c0 is dropped, so loudness does not count."""
     n = len(features)
@@ -82,7 +85,7 @@ def _cluster(features: Any, num_speakers: int | None, threshold: float) -> Any:
     return labels
 
 
-def _absorb_small(features: Any, labels: Any, min_size: int) -> Any:
+def _absorb_small(features: Floats, labels: Labels, min_size: int) -> Labels:
     """Windows that straddle a change of speaker or hold a cough form tiny clusters of their own:
     give them to the nearest real speaker (by distance to its centroid)."""
     ids, counts = np.unique(labels, return_counts=True)
@@ -107,7 +110,7 @@ class MfccDiarizer:
         self.threshold = threshold
         self.max_windows = max_windows
 
-    def diarize(self, audio: Path | str | Any, *, num_speakers: int | None = None) -> list[Turn]:
+    def diarize(self, audio: Path | str | Samples, *, num_speakers: int | None = None) -> list[Turn]:
         samples = load_audio(audio)
         if len(samples) < SAMPLE_RATE // 2:
             return []
@@ -142,7 +145,7 @@ class MfccDiarizer:
         return self._turns(starts, labels, win, step, frames_per_s, duration)
 
     @staticmethod
-    def _turns(starts: list[int], labels: Any, win: int, step: int, fps: float, duration: float) -> list[Turn]:
+    def _turns(starts: list[int], labels: Labels, win: int, step: int, fps: float, duration: float) -> list[Turn]:
         names: dict[int, str] = {}
         turns: list[Turn] = []
         last = len(starts) - 1

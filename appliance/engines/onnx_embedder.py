@@ -7,10 +7,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
+from tokenizers import Tokenizer
 
+from appliance.engines.base import Vectors
 from appliance.engines.device import Device, cpu_threads, onnx_providers
 
 PREFIX = {"query": "query: ", "passage": "passage: "}
@@ -19,8 +21,7 @@ PREFIX = {"query": "query: ", "passage": "passage: "}
 class OnnxEmbedder:
     def __init__(self, model_dir: Path, *, device: Device = "cpu", label: str = "onnx", dimension: int = 0,
                  max_tokens: int = 512, batch_size: int = 32, prefixes: bool = True):
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
+        import onnxruntime as ort  # heavy runtime: loaded only when an ONNX embedder is first used
 
         self._tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self._tokenizer.enable_truncation(max_length=max_tokens)
@@ -37,7 +38,7 @@ class OnnxEmbedder:
         self.name = f"onnxruntime:{label} ({self.device})"
         self._lock = threading.Lock()
 
-    def _batch(self, texts: list[str]) -> Any:
+    def _batch(self, texts: list[str]) -> Vectors:
         encodings = self._tokenizer.encode_batch(texts)
         width = max(len(e.ids) for e in encodings)
         ids = np.zeros((len(texts), width), dtype=np.int64)
@@ -53,9 +54,10 @@ class OnnxEmbedder:
             hidden = self._session.run(None, feeds)[0].astype(np.float32)
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1.0)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        normalised: Vectors = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return normalised
 
-    def embed(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage") -> Any:
+    def embed(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage") -> Vectors:
         prefix = PREFIX[kind] if self.prefixes else ""
         items = [prefix + t for t in texts]
         if not items:

@@ -10,10 +10,9 @@ import os
 import tempfile
 import threading
 from pathlib import Path
-from typing import Any
 
 from appliance.engines.audio_io import SAMPLE_RATE, load_audio
-from appliance.engines.base import Turn
+from appliance.engines.base import Samples, Turn
 from appliance.engines.device import Device
 
 LOCAL_CHECKPOINTS = ("segmentation/pytorch_model.bin", "embedding/pytorch_model.bin")
@@ -24,7 +23,7 @@ class PyannoteDiarizer:
         os.environ["PYANNOTE_METRICS_ENABLED"] = "0"
         os.environ["HF_HUB_OFFLINE"] = "1"  # even if a caller set it otherwise: weights never come from a hub
         try:
-            from pyannote.audio import Pipeline
+            from pyannote.audio import Pipeline  # optional extra [gpu], with torch: imported only to load a model
         except ImportError as exc:
             raise ImportError("pyannote.audio chưa được cài: pip install '.[gpu]'") from exc
         text = (folder / "config.yaml").read_text(encoding="utf-8")
@@ -44,14 +43,14 @@ class PyannoteDiarizer:
             os.unlink(fh.name)
         self.device = device
         if device == "cuda":
-            import torch
+            import torch  # comes with pyannote.audio (optional extra [gpu])
 
             self._pipeline.to(torch.device("cuda"))
         self.name = f"pyannote:speaker-diarization ({device})"
         self._lock = threading.Lock()
 
-    def diarize(self, audio: Path | str | Any, *, num_speakers: int | None = None) -> list[Turn]:
-        import torch
+    def diarize(self, audio: Path | str | Samples, *, num_speakers: int | None = None) -> list[Turn]:
+        import torch  # comes with pyannote.audio (optional extra [gpu])
 
         samples = load_audio(audio)
         waveform = torch.from_numpy(samples).unsqueeze(0)

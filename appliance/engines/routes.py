@@ -10,6 +10,11 @@ from fastapi.responses import Response
 
 from appliance.auth.audit import audit
 from appliance.config import Settings
+from appliance.engines.catalogue import load_catalogue
+from appliance.engines.device import cuda_device_count
+from appliance.engines.registry import engines_status
+from appliance.engines.store import installed_dir, locate
+from appliance.engines.store import verify as verify_model
 from appliance.http.deps import AdminUser, Conn, SettingsDep, client_ip
 from appliance.http.rendering import render
 
@@ -20,10 +25,6 @@ CHOICE_LABELS = {"production": "chính thức (GPU)", "cpu": "CPU / gói PyPI", 
 
 
 def _catalogue_rows(settings: Settings, verify: bool = False) -> list[dict[str, Any]]:
-    from appliance.engines.catalogue import load_catalogue
-    from appliance.engines.store import installed_dir, locate
-    from appliance.engines.store import verify as verify_model
-
     rows = []
     for entry in load_catalogue():
         found = verify_model(settings, entry) if verify else locate(settings, entry, build=False)
@@ -34,9 +35,6 @@ def _catalogue_rows(settings: Settings, verify: bool = False) -> list[dict[str, 
 
 
 def _page(request: Request, settings: Settings, verified: bool = False) -> Response:
-    from appliance.engines.device import cuda_device_count
-    from appliance.engines.registry import engines_status
-
     return render(request, "engines/models.html", {
         "title": "Mô hình AI", "status": engines_status(settings), "task_labels": TASK_LABELS,
         "rows": _catalogue_rows(settings, verify=verified), "verified": verified,

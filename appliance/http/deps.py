@@ -1,4 +1,4 @@
-"""Request dependencies: settings, a database connection, the current user and role checks.
+"""Request dependencies: settings, a database connection, the engines, the current user and role checks.
 
 Every staff route depends on `require_roles(...)` (or an alias below); that one dependency
 also enforces CSRF on state changes for cookie sessions. Bearer-token clients carry no
@@ -19,6 +19,8 @@ from appliance.auth.sessions import COOKIE, lookup_api_token, lookup_session
 from appliance.auth.users import User
 from appliance.config import Settings
 from appliance.db import connect
+from appliance.engines.base import Embedder, Generator
+from appliance.engines.registry import Registry, get_registry
 from appliance.http.errors import AppError, LoginRequired
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -39,8 +41,27 @@ def get_conn(request: Request) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
+def get_engines(request: Request) -> Registry:
+    """The registry given to create_app (tests, bench), else the shared one for these settings (an app
+    that was given none, such as the citizen app, has no `engines` on its state)."""
+    registry: Registry | None = getattr(request.app.state, "engines", None)
+    return registry if registry is not None else get_registry(get_settings(request))
+
+
+def get_generator(engines: Annotated[Registry, Depends(get_engines)]) -> Generator | None:
+    return engines.available("generator")
+
+
+def get_embedder(engines: Annotated[Registry, Depends(get_engines)]) -> Embedder | None:
+    return engines.available("embedder")
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
+# Engines: None means "no model: use the feature's own fallback and say so" (appliance.engines).
+EnginesDep = Annotated[Registry, Depends(get_engines)]
+GeneratorDep = Annotated[Generator | None, Depends(get_generator)]
+EmbedderDep = Annotated[Embedder | None, Depends(get_embedder)]
 
 
 def client_ip(request: Request) -> str | None:

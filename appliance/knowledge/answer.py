@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from appliance.engines import Embedder, Generator
 from appliance.knowledge.indexing import query_terms
 from appliance.knowledge.search import SearchHit, search
 from appliance.knowledge.summarize import sentences
@@ -93,7 +94,8 @@ def _extractive(question: str, passages: list[SearchHit], limit: int = 2) -> lis
     return out
 
 
-def answer(conn: sqlite3.Connection, question: str, *, generator: Any = None, embedder: Any = None) -> Answer:
+def answer(conn: sqlite3.Connection, question: str, *, generator: Generator | None = None,
+           embedder: Embedder | None = None) -> Answer:
     question = normalize(question).strip()
     result = Answer(question=question)
     found = search(conn, question, PASSAGES, embedder=embedder)

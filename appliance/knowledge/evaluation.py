@@ -6,8 +6,8 @@ import sqlite3
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from appliance.engines import Embedder
 from appliance.knowledge.search import search
 
 EVAL_PATH = Path(__file__).resolve().parent / "data" / "eval_questions.toml"
@@ -26,7 +26,7 @@ def load_questions(path: Path | None = None) -> list[tuple[str, str]]:
         return [(q, expected) for q, expected in tomllib.load(handle)["questions"]]
 
 
-def evaluate(conn: sqlite3.Connection, *, embedder: Any = None, path: Path | None = None) -> EvalReport:
+def evaluate(conn: sqlite3.Connection, *, embedder: Embedder | None = None, path: Path | None = None) -> EvalReport:
     questions = load_questions(path)
     report = EvalReport(questions=len(questions))
     hits5, reciprocal = 0, 0.0

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from appliance.engines import engine
 from appliance.jobs import JobContext
-from appliance.knowledge.engines import get_embedder, get_generator
 from appliance.knowledge.summarize import summarize
 from appliance.knowledge.vectors import embed_missing
 
 
 def summarize_job(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
-    result = summarize(payload.get("text", ""), generator=get_generator(ctx.settings), progress=ctx.progress)
+    result = summarize(payload.get("text", ""), generator=engine(ctx.settings, "generator"), progress=ctx.progress)
     return result.api()
 
 
 def embed_job(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
-    embedder = get_embedder(ctx.settings)
+    embedder = engine(ctx.settings, "embedder")
     if embedder is None:
         return {"embedded": 0, "note": "Chưa cài mô hình nhúng: tra cứu dùng BM25."}
     return {"embedded": embed_missing(ctx.conn, embedder, ctx.progress), "model": getattr(embedder, "name", "")}

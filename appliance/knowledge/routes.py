@@ -13,11 +13,10 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
 from appliance.auth.audit import audit
-from appliance.http.deps import Conn, SettingsDep, StaffUser, client_ip
+from appliance.http.deps import Conn, EmbedderDep, EnginesDep, GeneratorDep, StaffUser, client_ip
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.knowledge.answer import answer
-from appliance.knowledge.engines import get_embedder, get_generator
 from appliance.knowledge.extract import MAX_BYTES, IngestError
 from appliance.knowledge.ingest import add_bytes, set_status
 from appliance.knowledge.procedures import FIELD_LABELS, find_procedures, get_procedure
@@ -29,21 +28,13 @@ router = APIRouter()
 MAX_QUERY = 500
 
 
-def _engines(request: Request) -> Any:
-    return getattr(request.app.state, "engines", None)
-
-
-def _embedder(request: Request) -> Any:
-    return get_embedder(request.app.state.settings, _engines(request))
-
-
 @router.get("/api/v1/search")
-def api_search(request: Request, user: StaffUser, conn: Conn,
+def api_search(request: Request, user: StaffUser, conn: Conn, embedder: EmbedderDep,
                q: Annotated[str, Query(max_length=MAX_QUERY)] = "",
                k: Annotated[int, Query(ge=1, le=50)] = 10) -> JSONResponse:
     if not q.strip():
         raise AppError(422, "Thiếu từ khóa tìm kiếm (tham số q).", "empty_query")
-    result = search(conn, q, k, embedder=_embedder(request))
+    result = search(conn, q, k, embedder=embedder)
     audit(conn, "knowledge.search", user=user, target="/api/v1/search", ip=client_ip(request),
           engine=result.engine, detail={"q": q, "results": len(result.hits)})
     return JSONResponse(result.api())
@@ -54,20 +45,20 @@ class AnswerBody(BaseModel):
 
 
 @router.post("/api/v1/kb/answer")
-def api_answer(request: Request, body: AnswerBody, user: StaffUser, conn: Conn, settings: SettingsDep) -> JSONResponse:
-    result = answer(conn, body.question, generator=get_generator(settings, _engines(request)),
-                    embedder=_embedder(request))
+def api_answer(request: Request, body: AnswerBody, user: StaffUser, conn: Conn, generator: GeneratorDep,
+               embedder: EmbedderDep) -> JSONResponse:
+    result = answer(conn, body.question, generator=generator, embedder=embedder)
     audit(conn, "knowledge.answer", user=user, target="/api/v1/kb/answer", ip=client_ip(request),
           engine=result.engine, detail={"question": body.question, "sentences": len(result.sentences)})
     return JSONResponse(result.api())
 
 
 @router.get("/tra-cuu")
-def page(request: Request, user: StaffUser, conn: Conn,
+def page(request: Request, user: StaffUser, conn: Conn, engines: EnginesDep,
          q: Annotated[str, Query(max_length=MAX_QUERY)] = "") -> Response:
     context: dict[str, Any] = {"q": q, "result": None, "procedures": [], "labels": FIELD_LABELS}
     if q.strip():
-        context["result"] = search(conn, q, 10, embedder=_embedder(request))
+        context["result"] = search(conn, q, 10, embedder=engines.available("embedder"))
         context["procedures"] = find_procedures(conn, q, limit=3)
         audit(conn, "knowledge.search", user=user, target="/tra-cuu", ip=client_ip(request),
               engine=context["result"].engine, detail={"q": q, "results": len(context["result"].hits)})
@@ -75,14 +66,13 @@ def page(request: Request, user: StaffUser, conn: Conn,
 
 
 @router.post("/tra-cuu/hoi")
-def ask_assistant(request: Request, user: StaffUser, conn: Conn, settings: SettingsDep,
+def ask_assistant(request: Request, user: StaffUser, conn: Conn, generator: GeneratorDep, embedder: EmbedderDep,
                   question: Annotated[str, Form(max_length=MAX_QUERY)] = "",
                   q: Annotated[str, Form(max_length=MAX_QUERY)] = "") -> Response:
     question = question.strip() or q.strip()  # without JavaScript the search box's own field arrives
     if not question:
         raise AppError(422, "Vui lòng nhập câu hỏi.", "empty_question")
-    result = answer(conn, question, generator=get_generator(settings, _engines(request)),
-                    embedder=_embedder(request))
+    result = answer(conn, question, generator=generator, embedder=embedder)
     audit(conn, "knowledge.answer", user=user, target="/tra-cuu/hoi", ip=client_ip(request),
           engine=result.engine, detail={"question": question, "sentences": len(result.sentences)})
     context = {"q": question, "answer": result, "result": None, "procedures": find_procedures(conn, question, 3),

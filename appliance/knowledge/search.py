@@ -13,6 +13,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from appliance.engines import Embedder
 from appliance.knowledge import vectors
 from appliance.knowledge.indexing import STOPWORDS, accented_words, query_terms
 from appliance.knowledge.structure import STATUSES
@@ -84,7 +85,7 @@ def bare_fts(conn: sqlite3.Connection, query: str, k: int = 10) -> list[sqlite3.
                         (fts_query(words, []), k)).fetchall()
 
 
-def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Any = None,
+def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embedder | None = None,
            in_force_only: bool = False) -> SearchResponse:
     started = time.perf_counter()
     query = normalize(query or "").strip()

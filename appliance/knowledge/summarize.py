@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from appliance.engines import Generator
 from appliance.knowledge.indexing import STOPWORDS
 from appliance.text import fold_tokens, normalize
 
@@ -152,7 +153,7 @@ def _parts(text: str) -> list[str]:
     return parts
 
 
-def _llm_points(generator: Any, part: str) -> list[str]:
+def _llm_points(generator: Generator, part: str) -> list[str]:
     messages = [
         {"role": "system", "content": "Bạn tóm tắt văn bản hành chính tiếng Việt. Chỉ dùng thông tin có trong văn "
                                       "bản, không thêm số liệu. Trả lời JSON {\"points\": [\"...\"]} gồm 3-5 ý chính."},
@@ -165,7 +166,7 @@ def _llm_points(generator: Any, part: str) -> list[str]:
     return [normalize(str(p)).strip() for p in points if str(p).strip()][:5]
 
 
-def summarize(text: str, *, generator: Any = None, progress: Progress | None = None,
+def summarize(text: str, *, generator: Generator | None = None, progress: Progress | None = None,
               max_points: int = 7) -> Summary:
     from appliance.knowledge.structure import split_front_matter
 

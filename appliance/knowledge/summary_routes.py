@@ -12,11 +12,10 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from appliance.auth.audit import audit
-from appliance.http.deps import Conn, SettingsDep, StaffUser, client_ip
+from appliance.http.deps import Conn, EnginesDep, GeneratorDep, StaffUser, client_ip
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.jobs import enqueue, get_job
-from appliance.knowledge.engines import get_generator
 from appliance.knowledge.extract import IngestError, extract_bytes
 from appliance.knowledge.summarize import summarize
 
@@ -39,14 +38,14 @@ def document_text(conn: sqlite3.Connection, doc_id: int) -> str:
 
 @router.post("/api/v1/summarize")
 def api_summarize(request: Request, body: SummarizeBody, user: StaffUser, conn: Conn,
-                  settings: SettingsDep) -> JSONResponse:
+                  generator: GeneratorDep) -> JSONResponse:
     if body.doc_id is not None:
         text = document_text(conn, body.doc_id)
     elif body.text and body.text.strip():
         text = body.text
     else:
         raise AppError(422, "Cần gửi nội dung văn bản (text) hoặc mã văn bản (doc_id).", "empty_text")
-    result = summarize(text, generator=get_generator(settings, getattr(request.app.state, "engines", None)))
+    result = summarize(text, generator=generator)
     audit(conn, "knowledge.summarize", user=user, target="/api/v1/summarize", ip=client_ip(request),
           engine=result.engine, detail={"chars": result.chars, "parts": result.parts})
     return JSONResponse(result.api())
@@ -59,7 +58,7 @@ def page(request: Request, user: StaffUser, conn: Conn) -> Response:
 
 
 @router.post("/tom-tat")
-async def submit(request: Request, user: StaffUser, conn: Conn, settings: SettingsDep,
+async def submit(request: Request, user: StaffUser, conn: Conn, engines: EnginesDep,
                  text: Annotated[str, Form(max_length=MAX_TEXT_CHARS)] = "",
                  doc_id: Annotated[str, Form()] = "",
                  file: Annotated[UploadFile | None, File()] = None) -> Response:
@@ -80,7 +79,7 @@ async def submit(request: Request, user: StaffUser, conn: Conn, settings: Settin
         job_id = enqueue(conn, "knowledge.summarize", {"text": text, "user": user.username})
         context["job"] = get_job(conn, job_id)
     else:
-        result = summarize(text, generator=get_generator(settings, getattr(request.app.state, "engines", None)))
+        result = summarize(text, generator=engines.available("generator"))
         context["result"] = result
         audit(conn, "knowledge.summarize", user=user, target="/tom-tat", ip=client_ip(request),
               engine=result.engine, detail={"chars": result.chars})

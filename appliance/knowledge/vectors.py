@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from appliance.engines import Embedder
 from appliance.jobs import enqueue
 from appliance.jobs.queue import has_pending
 
@@ -36,7 +37,7 @@ def _db_name(conn: sqlite3.Connection) -> str:
     return str(row[2]) if row else ""
 
 
-def embed_missing(conn: sqlite3.Connection, embedder: Any, progress: Any = None) -> int:
+def embed_missing(conn: sqlite3.Connection, embedder: Embedder, progress: Any = None) -> int:
     """Embed every chunk lacking a vector for this model; returns how many were added."""
     model = getattr(embedder, "name", "embedder")
     rows = conn.execute("SELECT c.id, c.article_title, c.text FROM kb_chunks c LEFT JOIN kb_vectors v"
@@ -70,7 +71,7 @@ def _matrix(conn: sqlite3.Connection, model: str) -> tuple[np.ndarray, np.ndarra
         return ids, matrix
 
 
-def similar(conn: sqlite3.Connection, embedder: Any, query: str, limit: int = 60) -> dict[int, float]:
+def similar(conn: sqlite3.Connection, embedder: Embedder, query: str, limit: int = 60) -> dict[int, float]:
     """chunk id → cosine similarity for the nearest chunks; {} when nothing is embedded."""
     model = getattr(embedder, "name", "embedder")
     try:

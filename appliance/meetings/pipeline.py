@@ -14,9 +14,10 @@ from typing import Any
 import numpy as np
 import soundfile as sf
 
+from appliance import engines
 from appliance.config import Settings
 from appliance.db import transaction
-from appliance.meetings import engines, store
+from appliance.meetings import store
 from appliance.meetings.sources import ffmpeg_decode_cmd
 from appliance.meetings.wavfile import wav_frames
 from appliance.text import normalize
@@ -38,7 +39,7 @@ def transcribe_audio(conn: sqlite3.Connection, settings: Settings, audio_id: int
     row = conn.execute("SELECT * FROM meeting_audio WHERE id = ?", (audio_id,)).fetchone()
     if row is None or row["transcribed"]:
         return 0
-    model = engines.transcriber(settings)
+    model = engines.engine(settings, "transcriber")
     if model is None:
         conn.execute("UPDATE meetings SET message = ? WHERE id = ? AND status = 'recording'",
                      (NO_MODEL, row["meeting_id"]))
@@ -76,7 +77,7 @@ def final_pass(conn: sqlite3.Connection, settings: Settings, meeting_id: int) ->
     if conn.execute("SELECT 1 FROM meeting_segments WHERE meeting_id = ? AND edited_at IS NOT NULL LIMIT 1",
                     (meeting_id,)).fetchone():
         return False
-    model = engines.transcriber(settings)
+    model = engines.engine(settings, "transcriber")
     wav = whole_meeting_wav(conn, settings, meeting_id)
     if model is None or wav is None:
         return False
@@ -140,7 +141,7 @@ def diarize_meeting(conn: sqlite3.Connection, settings: Settings, meeting_id: in
     # Lines whose speaker a person chose keep it; so do all lines when there is no audio to listen to.
     kept = {r["id"]: r["speaker"] for r in rows if r["speaker"] and r["edited_at"]}
     lines = [(r["id"], r["start"], r["end"]) for r in rows]
-    model = engines.diarizer(settings)
+    model = engines.engine(settings, "diarizer")
     wav = whole_meeting_wav(conn, settings, meeting_id)
     turns: list[Any] = []
     engine = "một người nói (chưa có mô hình phân biệt người nói)"

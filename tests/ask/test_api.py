@@ -129,13 +129,12 @@ def test_page_renders_and_form_post_answers(ask_server):
 
 def test_model_engine_through_the_registry_is_named_in_the_answer(ask_server, live_server_factory):
     """A generator injected as the app's engine registry answers what the parser cannot."""
-    from types import SimpleNamespace
-
     from appliance.app import create_app
+    from appliance.engines import Registry
     from tests.ask.test_safety import ScriptedModel
 
     sql = "SELECT COUNT(*) AS so_ho_so FROM v_ho_so WHERE ten_thu_tuc LIKE '%khai sinh%'"
-    registry = SimpleNamespace(generator=ScriptedModel(sql), slots={})
+    registry = Registry.from_instances(ask_server.settings, generator=ScriptedModel(sql))
     server = live_server_factory(create_app(ask_server.settings, engine_registry=registry))
     with server.client() as client:
         csrf = login(client, "lanhdao", "lanhdao-test")

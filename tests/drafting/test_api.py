@@ -5,12 +5,12 @@ from __future__ import annotations
 import html
 import io
 import shutil
-from types import SimpleNamespace
 
 import pytest
 from docx import Document
 
 from appliance.db import connect
+from appliance.engines import Registry
 from tests.conftest import login
 
 
@@ -91,9 +91,9 @@ def test_generator_writes_the_body_when_installed(server):
     generator = ScriptedGenerator()
     app = server.server.config.app
     # The registry the app was created with (create_app(engine_registry=…)) is what routes use.
-    app.state.engines = SimpleNamespace(generator=generator, transcriber=None, diarizer=None, embedder=None)
+    app.state.engines = Registry.from_instances(app.state.settings, generator=generator)
     try:
-        _generate(server)
+        _generate(server, generator)
     finally:
         app.state.engines = None
     body = generator.result
@@ -104,8 +104,7 @@ def test_generator_writes_the_body_when_installed(server):
     assert "đề nghị các tổ dân phố vận động dân tổng vệ sinh" in prompt and "Công văn" in prompt
 
 
-def _generate(server):
-    generator = server.server.config.app.state.engines.generator
+def _generate(server, generator):
     with server.client() as c:
         csrf = login(c, "canbo", "canbo-demo")
         body = c.post("/api/v1/drafts", headers={"X-CSRF-Token": csrf}, json={

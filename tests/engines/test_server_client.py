@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from appliance.engines.client import EnginesClient, EnginesError
-from appliance.engines.registry import Registry, get_registry, reset_registry
+from appliance.engines.registry import Registry, Slot, get_registry, plan, reset_registry
 from appliance.engines.server import create_engines_app
 from tests.engines.fake_openai import create_fake_openai
 
@@ -109,8 +109,7 @@ def test_queue_full_answers_503_and_time_limit_504(live_server_factory, cpu_sett
 
 
 def test_missing_model_is_503_with_vietnamese_message(live_server_factory, cpu_settings):
-    registry = Registry.from_instances(cpu_settings)
-    registry.slots["generator"].factory = None
+    registry = Registry(cpu_settings, slots=plan(cpu_settings) | {"generator": Slot("generator", problem="chưa cài")})
     server = live_server_factory(create_engines_app(registry))
     response = httpx.post(server.url + "/v1/chat/completions", json={"messages": MESSAGES})
     assert response.status_code == 503 and "mô hình" in response.json()["error"]["message"]
@@ -136,21 +135,23 @@ def test_remote_mode_registry_goes_through_the_client(live_server_factory, cpu_s
     settings = cpu_settings.model_copy(update={"engines_mode": "remote", "engines_url": engines_server.url + "/v1"})
     reset_registry(settings)
     registry = get_registry(settings)
-    assert registry.generator.name.startswith("remote:") and registry.generator.chat(MESSAGES, max_tokens=4)
-    assert registry.embedder.dimension == 384
+    generator = registry.available("generator")
+    assert generator.name.startswith("remote:") and generator.chat(MESSAGES, max_tokens=4)
+    assert registry.available("embedder").dimension == 384
     assert registry.status()["generator"]["backend"] == "remote"
-    assert registry.diarizer.name.startswith("remote:")  # the engines server diarizes too (MFCC there)
+    assert registry.available("diarizer").name.startswith("remote:")  # the engines server diarizes too (MFCC there)
 
     fake_settings = cpu_settings.model_copy(update={
         "engines_mode": "remote", "engines_url": live_server_factory(create_fake_openai()).url + "/v1"})
     fake_registry = Registry(fake_settings)
-    assert fake_registry.generator.chat(MESSAGES) == "Đã nhận: Xin chào"
-    assert fake_registry.diarizer.name.startswith("mfcc")  # a foreign server cannot diarize: local baseline
+    assert fake_registry.available("generator").chat(MESSAGES) == "Đã nhận: Xin chào"
+    # A foreign server cannot diarize: the local baseline answers.
+    assert fake_registry.available("diarizer").name.startswith("mfcc")
 
     down = cpu_settings.model_copy(update={"engines_mode": "remote", "engines_url": "http://127.0.0.1:9/v1"})
     down_registry = Registry(down)
-    assert down_registry.generator is None  # unreachable: the feature uses its fallback, no exception
-    assert down_registry.diarizer.name.startswith("mfcc")
+    assert down_registry.available("generator") is None  # unreachable: the feature uses its fallback, no exception
+    assert down_registry.available("diarizer").name.startswith("mfcc")
 
 
 def test_diarization_through_the_engines_server(engines_server, speak_to):

@@ -154,7 +154,7 @@ def main() -> int:
         for name, bundle in (("whisper-large-v3-ct2", asr_bundle), ("qwen2.5-7b-instruct-ct2", gen_bundle)):
             install_bundle(settings, find(name), bundle)
         registry = Registry(settings)
-        transcriber, generator = registry.transcriber, registry.generator
+        transcriber, generator = registry.available("transcriber"), registry.available("generator")
         status = registry.status()
         figures["registry_status"] = {t: {k: status[t][k] for k in ("backend", "model", "device", "state")}
                                       for t in status}

@@ -37,7 +37,7 @@ def server(settings, live_server_factory):
 def _transcriber(settings):
     from appliance.engines.registry import get_registry
 
-    model = get_registry(settings).transcriber
+    model = get_registry(settings).available("transcriber")
     assert model is not None and "faster-whisper" in model.name, "the packaged Whisper base model must load"
     return model
 
