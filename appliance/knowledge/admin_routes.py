@@ -4,7 +4,7 @@ search read). Lists are edited one item per line; every save is audited."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import sqlite3
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
@@ -13,10 +13,11 @@ from appliance.auth.audit import audit
 from appliance.http.deps import AdminUser, Conn, client_ip
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
+from appliance.jobs import enqueue
+from appliance.jobs.queue import handlers
 from appliance.knowledge.procedures import (
     FIELD_LABELS,
     LIST_FIELDS,
-    TEXT_FIELDS,
     Procedure,
     get_procedure,
     list_procedures,
@@ -51,7 +52,7 @@ def edit(request: Request, code: str, user: AdminUser, conn: Conn) -> Response:
 @router.post("/quan-tri/thu-tuc/{code}")
 async def save(request: Request, code: str, user: AdminUser, conn: Conn) -> Response:
     form = await request.form()
-    values: dict[str, Any] = {}
+    values: dict[str, str | bool | list[str]] = {}
     for name in EDIT_FIELDS:
         raw = str(form.get(name) or "")
         values[name] = [line.strip() for line in raw.splitlines() if line.strip()] if name in LIST_FIELDS else raw
@@ -74,14 +75,9 @@ async def save(request: Request, code: str, user: AdminUser, conn: Conn) -> Resp
     return RedirectResponse("/quan-tri/thu-tuc", status_code=303)
 
 
-def _republish(conn: Any) -> None:
+def _republish(conn: sqlite3.Connection) -> None:
     """The citizen app reads a published copy of the catalogue: ask for a new one when that
     feature is installed (its job kind registered), so the chatbot answers with the edit."""
-    from appliance.jobs import enqueue
-    from appliance.jobs.queue import handlers
-
     if "citizen.publish" in handlers():
         enqueue(conn, "citizen.publish", {"reason": "catalogue edited"})
 
-
-__all__ = ["router", "TEXT_FIELDS"]

@@ -8,9 +8,12 @@ from pathlib import Path
 
 from appliance.config import Settings
 from appliance.db import connect, migrate
+from appliance.knowledge.documents import list_documents
+from appliance.knowledge.evaluation import evaluate
 from appliance.knowledge.extract import SUFFIXES, IngestError
 from appliance.knowledge.ingest import add_path, set_status
 from appliance.knowledge.structure import STATUSES
+from appliance.knowledge.vectors import request_embedding
 
 
 def _paths(items: list[str]) -> list[Path]:
@@ -35,8 +38,6 @@ def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
             failed += 1
             print(f"LỖI: {exc.message}")
     if failed < len(args.paths):
-        from appliance.knowledge.vectors import request_embedding
-
         request_embedding(conn)
     conn.close()
     return 1 if failed else 0
@@ -45,9 +46,8 @@ def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
     conn = connect(settings.db_path)
     migrate(conn)
-    for row in conn.execute("SELECT d.id, d.short_title, d.number, d.status, (SELECT count(*) FROM kb_chunks c"
-                            " WHERE c.doc_id = d.id) AS n FROM kb_documents d ORDER BY d.id"):
-        print(f"{row['id']:>4}  {row['short_title']}  [{STATUSES.get(row['status'], row['status'])}]  {row['n']} đoạn")
+    for doc in list_documents(conn, by_id=True):
+        print(f"{doc.id:>4}  {doc.short_title}  [{STATUSES.get(doc.status, doc.status)}]  {doc.chunk_count} đoạn")
     conn.close()
     return 0
 
@@ -62,8 +62,6 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.knowledge.evaluation import evaluate
-
     conn = connect(settings.db_path)
     migrate(conn)
     report = evaluate(conn)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from appliance.demo.context import DemoContext
 from appliance.knowledge.library import load_library
-from appliance.knowledge.procedures import seed_procedures
+from appliance.knowledge.procedures import count_procedures, seed_procedures
 
 
 def load(ctx: DemoContext) -> dict[str, int]:
@@ -12,5 +12,5 @@ def load(ctx: DemoContext) -> dict[str, int]:
     procedures = seed_procedures(ctx.conn)
     # No embedding job here: the first search with an embedder installed queues one, so loading
     # the demo never starts minutes of CPU work on a machine that only wanted BM25.
-    count = ctx.conn.execute("SELECT count(*) FROM procedures").fetchone()[0]
+    count = count_procedures(ctx.conn)
     return {"kb_chunks": chunks, "procedures": max(count, procedures)}

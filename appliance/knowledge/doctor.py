@@ -7,6 +7,7 @@ import sqlite3
 
 from appliance.config import Settings
 from appliance.db import connect, migrate
+from appliance.knowledge import store
 from appliance.system.doctor import Check
 
 
@@ -14,21 +15,20 @@ def checks(settings: Settings) -> list[Check]:
     conn = connect(settings.db_path)
     try:
         migrate(conn)
-        documents = conn.execute("SELECT count(*) FROM kb_documents").fetchone()[0]
-        chunks = conn.execute("SELECT count(*) FROM kb_chunks").fetchone()[0]
-        procedures = conn.execute("SELECT count(*) FROM procedures").fetchone()[0]
+        rows = store.counts(conn)
+        documents, chunks, procedures = rows["kb_documents"], rows["kb_chunks"], rows["procedures"]
         try:
-            conn.execute("INSERT INTO kb_fts(kb_fts) VALUES ('integrity-check')")
+            store.check_fts_integrity(conn)
             index_ok, index_message = True, f"{documents} văn bản, {chunks} đoạn"
         except sqlite3.DatabaseError as exc:
             index_ok, index_message = False, f"chỉ mục hỏng: {exc}"
-        vectors = conn.execute("SELECT count(*) FROM kb_vectors").fetchone()[0]
+        vectors = rows["kb_vectors"]
     finally:
         conn.close()
     return [
         Check("Kho văn bản tra cứu", index_ok and chunks > 0, index_message if chunks else "kho trống",
               fix="appliance kb add <thư mục văn bản> (hoặc appliance demo-data)" if not chunks else
-              "INSERT INTO kb_fts(kb_fts) VALUES ('rebuild') trong sqlite3" if not index_ok else ""),
+              f"{store.FTS_REBUILD} trong sqlite3" if not index_ok else ""),
         Check("Danh mục thủ tục", procedures >= 19, f"{procedures} thủ tục",
               fix="" if procedures >= 19 else "kiểm tra appliance/knowledge/data/procedures.toml"),
         Check("Tìm kiếm ngữ nghĩa", True,

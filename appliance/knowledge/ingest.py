@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from appliance.db import transaction
+from appliance.knowledge import store
 from appliance.knowledge.extract import Extracted, IngestError, extract_bytes, extract_path
 from appliance.knowledge.indexing import index_terms
 from appliance.knowledge.structure import ParsedDocument, parse
@@ -64,6 +65,20 @@ def add_bytes(conn: sqlite3.Connection, data: bytes, filename: str, *, added_by:
     return _store(conn, extract_bytes(data, filename), filename, data, added_by)
 
 
+def _chunk_values(parsed: ParsedDocument) -> Iterator[store.ChunkValues]:
+    """Index terms are computed as the chunks are written, inside the transaction: a failure on
+    any chunk rolls the whole document back."""
+    meta = parsed.meta
+    heading_doc = fold(f"{meta.short_title} {meta.title}")
+    for ordinal, chunk in enumerate(parsed.chunks):
+        folded, pairs = index_terms(chunk.text)
+        section_title = chunk.section.partition(":")[2]
+        heading = fold(f"{chunk.article_title} {section_title}") + " " + heading_doc
+        yield store.ChunkValues(ordinal, chunk.part, chunk.chapter, chunk.section, chunk.article, chunk.article_title,
+                                chunk.clause, chunk.point, chunk.citation(meta.short_title), chunk.text, folded, pairs,
+                                heading)
+
+
 def _store(conn: sqlite3.Connection, extracted: Extracted, filename: str, data: bytes,
            added_by: str | None) -> IngestResult:
     parsed = parse(extracted.text, filename)
@@ -72,40 +87,21 @@ def _store(conn: sqlite3.Connection, extracted: Extracted, filename: str, data: 
     meta = parsed.meta
     key = doc_key(parsed, filename)
     digest = hashlib.sha256(data).hexdigest()
+    values = store.DocumentValues(meta.title, meta.short_title, meta.number, meta.doc_type, meta.issuer,
+                                  meta.issued_on, meta.effective_on, filename, digest, len(extracted.text),
+                                  parsed.is_legal, added_by)
     with _atomic(conn):
-        row = conn.execute("SELECT id, status, status_note FROM kb_documents WHERE doc_key = ?", (key,)).fetchone()
-        values = (meta.title, meta.short_title, meta.number, meta.doc_type, meta.issuer, meta.issued_on,
-                  meta.effective_on, filename, digest, len(extracted.text), int(parsed.is_legal), added_by)
-        if row is None:
-            cur = conn.execute(
-                "INSERT INTO kb_documents (title, short_title, number, doc_type, issuer, issued_on, effective_on,"
-                " source_name, sha256, chars, is_legal, added_by, doc_key, status, status_note)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (*values, key, meta.status, meta.status_note))
-            doc_id = int(cur.lastrowid or 0)
+        existing = store.document_id_by_key(conn, key)
+        if existing is None:
+            doc_id = store.insert_document(conn, values, key, meta.status, meta.status_note)
         else:
             # Staff may have set the status by hand; a re-added file keeps it unless it states one.
-            doc_id = int(row["id"])
-            conn.execute(
-                "UPDATE kb_documents SET title=?, short_title=?, number=?, doc_type=?, issuer=?, issued_on=?,"
-                " effective_on=?, source_name=?, sha256=?, chars=?, is_legal=?, added_by=?,"
-                " updated_at=datetime('now') WHERE id=?", (*values, doc_id))
-            conn.execute("DELETE FROM kb_chunks WHERE doc_id = ?", (doc_id,))
-        heading_doc = fold(f"{meta.short_title} {meta.title}")
-        for ordinal, chunk in enumerate(parsed.chunks):
-            folded, pairs = index_terms(chunk.text)
-            section_title = chunk.section.partition(":")[2]
-            heading = fold(f"{chunk.article_title} {section_title}") + " " + heading_doc
-            conn.execute(
-                "INSERT INTO kb_chunks (doc_id, ord, part, chapter, section, article, article_title, clause, point,"
-                " citation, text, folded, bigrams, heading) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (doc_id, ordinal, chunk.part, chunk.chapter, chunk.section, chunk.article, chunk.article_title,
-                 chunk.clause, chunk.point, chunk.citation(meta.short_title), chunk.text, folded, pairs, heading))
-    return IngestResult(doc_id, meta.title, meta.short_title, meta.number, len(parsed.chunks), row is not None,
+            doc_id = existing
+            store.update_document(conn, doc_id, values)
+        store.replace_chunks(conn, doc_id, _chunk_values(parsed))
+    return IngestResult(doc_id, meta.title, meta.short_title, meta.number, len(parsed.chunks), existing is not None,
                         extracted.converted_from)
 
 
 def set_status(conn: sqlite3.Connection, doc_id: int, status: str, note: str = "") -> bool:
-    cur = conn.execute("UPDATE kb_documents SET status = ?, status_note = ?, updated_at = datetime('now')"
-                       " WHERE id = ?", (status, note, doc_id))
-    return cur.rowcount > 0
+    return store.set_status(conn, doc_id, status, note)

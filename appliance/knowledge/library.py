@@ -7,6 +7,7 @@ import logging
 import sqlite3
 from pathlib import Path
 
+from appliance.knowledge import store
 from appliance.knowledge.ingest import add_path
 
 LIBRARY_DIR = Path(__file__).resolve().parent / "data" / "library"
@@ -19,7 +20,7 @@ def library_files() -> list[Path]:
 
 def load_library(conn: sqlite3.Connection, *, only_if_empty: bool = False) -> int:
     """Add (or refresh) every shipped text; returns the number of chunks indexed."""
-    if only_if_empty and conn.execute("SELECT 1 FROM kb_documents LIMIT 1").fetchone():
+    if only_if_empty and store.has_documents(conn):
         return 0
     total = 0
     for path in library_files():

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from appliance.knowledge import store
 from appliance.text import fold, normalize
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -115,23 +116,19 @@ def load_catalogue(path: Path | str | None = None) -> list[Procedure]:
 
 # --- the database copy -----------------------------------------------------------------------
 
-_COLUMNS = ("code", "name", "field", "agency", "police", "legal_basis", "processing_time", "fee", "documents",
-            "where_to_file", "online_url", "how", "forms", "aliases", "needs_confirmation", "updated_at")
-
-
-def _row_values(proc: Procedure) -> list[Any]:
+def _row_values(proc: Procedure) -> list[str | int]:
     data = proc.to_dict()
     data["where_to_file"] = data.pop("where")
     data["police"] = 1 if proc.police else 0
-    out = []
-    for column in _COLUMNS:
+    out: list[str | int] = []
+    for column in store.PROCEDURE_COLUMNS:
         value = data[column]
         out.append(json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value)
     return out
 
 
 def _from_row(row: sqlite3.Row) -> Procedure:
-    data = {key: row[key] for key in row.keys() if key in _COLUMNS}
+    data = {key: row[key] for key in row.keys() if key in store.PROCEDURE_COLUMNS}
     data["where"] = data.pop("where_to_file")
     for name in LIST_FIELDS:
         data[name] = json.loads(data[name] or "[]")
@@ -140,21 +137,14 @@ def _from_row(row: sqlite3.Row) -> Procedure:
 
 
 def upsert_procedure(conn: sqlite3.Connection, proc: Procedure, *, edited_by: str | None = None) -> None:
-    marks = ",".join("?" for _ in _COLUMNS)
-    updates = ",".join(f"{c} = excluded.{c}" for c in _COLUMNS if c != "code")
-    conn.execute(
-        f"INSERT INTO procedures ({','.join(_COLUMNS)}, folded, edited_by, edited_at) VALUES ({marks}, ?, ?, ?)"
-        f" ON CONFLICT(code) DO UPDATE SET {updates}, folded = excluded.folded,"
-        " edited_by = excluded.edited_by, edited_at = excluded.edited_at",
-        [*_row_values(proc), fold(proc.search_text()), edited_by,
-         dt.datetime.now().isoformat(timespec="seconds") if edited_by else None],
-    )
+    store.upsert_procedure(conn, _row_values(proc), fold(proc.search_text()), edited_by,
+                           dt.datetime.now().isoformat(timespec="seconds") if edited_by else None)
 
 
 def seed_procedures(conn: sqlite3.Connection, path: Path | str | None = None) -> int:
     """Copy the shipped file into the table: new codes are added, and records nobody edited in the
     UI follow a newer file; a record an admin edited is never overwritten. Returns rows written."""
-    existing = {row["code"]: row for row in conn.execute("SELECT code, updated_at, edited_by FROM procedures")}
+    existing = store.procedure_versions(conn)
     written = 0
     for proc in load_catalogue(path):
         row = existing.get(proc.code)
@@ -167,12 +157,15 @@ def seed_procedures(conn: sqlite3.Connection, path: Path | str | None = None) ->
 
 def list_procedures(conn: sqlite3.Connection) -> list[Procedure]:
     """The catalogue as the ward has it now (admins' edits included), by field then name."""
-    rows = conn.execute("SELECT * FROM procedures ORDER BY field, name").fetchall()
-    return [_from_row(row) for row in rows]
+    return [_from_row(row) for row in store.procedure_rows(conn)]
+
+
+def count_procedures(conn: sqlite3.Connection) -> int:
+    return store.procedure_count(conn)
 
 
 def get_procedure(conn: sqlite3.Connection, code: str) -> Procedure | None:
-    row = conn.execute("SELECT * FROM procedures WHERE code = ?", (code,)).fetchone()
+    row = store.procedure_row(conn, code)
     return _from_row(row) if row else None
 
 

@@ -4,8 +4,6 @@ the admin catalogue editor in admin_routes.py; the manifest lists all three rout
 
 from __future__ import annotations
 
-import datetime as dt
-import sqlite3
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
@@ -17,12 +15,13 @@ from appliance.http.deps import Conn, EmbedderDep, EnginesDep, GeneratorDep, Sta
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.knowledge.answer import answer
+from appliance.knowledge.documents import document_chunks, get_document, list_documents
 from appliance.knowledge.extract import MAX_BYTES, IngestError
 from appliance.knowledge.ingest import add_bytes, set_status
 from appliance.knowledge.procedures import FIELD_LABELS, find_procedures, get_procedure
 from appliance.knowledge.search import search
 from appliance.knowledge.structure import STATUSES
-from appliance.text import format_date_short
+from appliance.knowledge.vectors import request_embedding
 
 router = APIRouter()
 MAX_QUERY = 500
@@ -88,23 +87,10 @@ def procedure_page(request: Request, code: str, user: StaffUser, conn: Conn) -> 
     return render(request, "knowledge/procedure.html", {"proc": proc, "labels": FIELD_LABELS})
 
 
-def _doc_view(row: sqlite3.Row) -> dict[str, Any]:
-    view = dict(row)
-    for key in ("issued_on", "effective_on"):
-        view[key + "_text"] = format_date_short(dt.date.fromisoformat(row[key])) if row[key] else ""
-    return view
-
-
-def _documents(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    rows = conn.execute("SELECT d.*, (SELECT count(*) FROM kb_chunks c WHERE c.doc_id = d.id) AS chunk_count"
-                        " FROM kb_documents d ORDER BY d.doc_type, d.issued_on DESC").fetchall()
-    return [_doc_view(row) for row in rows]
-
-
 @router.get("/tra-cuu/van-ban")
 def documents_page(request: Request, user: StaffUser, conn: Conn) -> Response:
     return render(request, "knowledge/documents.html", {
-        "documents": _documents(conn), "statuses": STATUSES, "messages": [], "max_mb": MAX_BYTES // 1024 // 1024})
+        "documents": list_documents(conn), "statuses": STATUSES, "messages": [], "max_mb": MAX_BYTES // 1024 // 1024})
 
 
 async def read_limited(upload: UploadFile) -> bytes:
@@ -133,22 +119,19 @@ async def upload(request: Request, user: StaffUser, conn: Conn,
         except IngestError as exc:
             messages.append(("error", exc.message))
     if added:
-        from appliance.knowledge.vectors import request_embedding
-
         request_embedding(conn)
     status = 200 if added or not files else 422
     return render(request, "knowledge/documents.html", {
-        "documents": _documents(conn), "statuses": STATUSES, "messages": messages,
+        "documents": list_documents(conn), "statuses": STATUSES, "messages": messages,
         "max_mb": MAX_BYTES // 1024 // 1024}, status_code=status)
 
 
 @router.get("/tra-cuu/van-ban/{doc_id}")
 def document_page(request: Request, doc_id: int, user: StaffUser, conn: Conn) -> Response:
-    doc = conn.execute("SELECT * FROM kb_documents WHERE id = ?", (doc_id,)).fetchone()
+    doc = get_document(conn, doc_id)
     if doc is None:
         raise AppError(404, "Không tìm thấy văn bản.", "not_found")
-    chunks = conn.execute("SELECT * FROM kb_chunks WHERE doc_id = ? ORDER BY ord", (doc_id,)).fetchall()
-    return render(request, "knowledge/document.html", {"doc": _doc_view(doc), "chunks": chunks,
+    return render(request, "knowledge/document.html", {"doc": doc, "chunks": document_chunks(conn, doc_id),
                                                        "statuses": STATUSES})
 
 

@@ -10,11 +10,11 @@ import html
 import re
 import sqlite3
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from appliance.engines import Embedder
-from appliance.knowledge import vectors
+from appliance.knowledge import store, vectors
 from appliance.knowledge.indexing import STOPWORDS, accented_words, query_terms
 from appliance.knowledge.structure import STATUSES
 from appliance.text import fold, normalize
@@ -76,15 +76,6 @@ def fts_query(words: list[str], pairs: list[str]) -> str:
     return " OR ".join(parts)
 
 
-def bare_fts(conn: sqlite3.Connection, query: str, k: int = 10) -> list[sqlite3.Row]:
-    """The baseline the bench compares against: one FTS5 query, no re-ranking, no snippets."""
-    words, pairs = query_terms(query)
-    if not words:
-        return []
-    return conn.execute("SELECT rowid, bm25(kb_fts) AS rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ?",
-                        (fts_query(words, []), k)).fetchall()
-
-
 def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embedder | None = None,
            in_force_only: bool = False) -> SearchResponse:
     started = time.perf_counter()
@@ -94,10 +85,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     if not words:
         response.note = "Hãy nhập từ khóa hoặc câu hỏi."
         return response
-    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    rows = conn.execute(
-        f"SELECT rowid, bm25(kb_fts, {weights}) AS rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ?",
-        (fts_query(words, pairs), CANDIDATES)).fetchall()
+    rows = store.fts_candidates(conn, fts_query(words, pairs), BM25_WEIGHTS, CANDIDATES)
     scores: dict[int, float] = {}
     if rows:
         best = max(-r["rank"] for r in rows) or 1.0
@@ -122,11 +110,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     if not ids:
         response.took_ms = (time.perf_counter() - started) * 1000
         return response
-    marks = ",".join("?" for _ in ids)
-    chunk_rows = {int(r["id"]): r for r in conn.execute(
-        "SELECT c.id, c.doc_id, c.citation, c.text, c.folded, c.heading, c.article, c.clause, c.article_title,"
-        " d.title, d.short_title, d.number, d.status, d.status_note"
-        f" FROM kb_chunks c JOIN kb_documents d ON d.id = c.doc_id WHERE c.id IN ({marks})", ids)}
+    chunk_rows = {int(r["id"]): r for r in store.chunks_with_documents(conn, ids)}
     accented = accented_words(query)
     ranked: list[tuple[tuple[int, float], int]] = []
     for chunk_id, row in chunk_rows.items():
@@ -209,6 +193,3 @@ def snippet(text: str, query: str, width: int = 320) -> str:
     suffix = "…" if end < len(text) else ""
     return prefix + "".join(out).replace("\n", " ") + suffix
 
-
-def hit_dict(hit: SearchHit) -> dict[str, Any]:
-    return asdict(hit)

@@ -16,7 +16,9 @@ from appliance.http.deps import Conn, EnginesDep, GeneratorDep, StaffUser, clien
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.jobs import enqueue, get_job
+from appliance.knowledge.documents import document_text, document_titles
 from appliance.knowledge.extract import IngestError, extract_bytes
+from appliance.knowledge.routes import read_limited
 from appliance.knowledge.summarize import summarize
 
 router = APIRouter()
@@ -29,18 +31,18 @@ class SummarizeBody(BaseModel):
     doc_id: int | None = None
 
 
-def document_text(conn: sqlite3.Connection, doc_id: int) -> str:
-    rows = conn.execute("SELECT citation, text FROM kb_chunks WHERE doc_id = ? ORDER BY ord", (doc_id,)).fetchall()
-    if not rows:
+def _document_text(conn: sqlite3.Connection, doc_id: int) -> str:
+    text = document_text(conn, doc_id)
+    if text is None:
         raise AppError(404, "Không tìm thấy văn bản trong kho tra cứu.", "not_found")
-    return "\n".join(row["text"] for row in rows)
+    return text
 
 
 @router.post("/api/v1/summarize")
 def api_summarize(request: Request, body: SummarizeBody, user: StaffUser, conn: Conn,
                   generator: GeneratorDep) -> JSONResponse:
     if body.doc_id is not None:
-        text = document_text(conn, body.doc_id)
+        text = _document_text(conn, body.doc_id)
     elif body.text and body.text.strip():
         text = body.text
     else:
@@ -53,7 +55,7 @@ def api_summarize(request: Request, body: SummarizeBody, user: StaffUser, conn: 
 
 @router.get("/tom-tat")
 def page(request: Request, user: StaffUser, conn: Conn) -> Response:
-    docs = conn.execute("SELECT id, short_title FROM kb_documents ORDER BY short_title").fetchall()
+    docs = document_titles(conn)
     return render(request, "knowledge/summary.html", {"documents": docs, "result": None, "job": None, "text": ""})
 
 
@@ -64,16 +66,14 @@ async def submit(request: Request, user: StaffUser, conn: Conn, engines: Engines
                  file: Annotated[UploadFile | None, File()] = None) -> Response:
     try:
         if file is not None and file.filename:
-            from appliance.knowledge.routes import read_limited
-
             text = extract_bytes(await read_limited(file), file.filename).text
         elif doc_id.strip():
-            text = document_text(conn, int(doc_id))
+            text = _document_text(conn, int(doc_id))
     except IngestError as exc:
         raise AppError(422, exc.message, exc.code) from exc
     if not text.strip():
         raise AppError(422, "Hãy dán nội dung, chọn tệp hoặc chọn một văn bản để tóm tắt.", "empty_text")
-    docs = conn.execute("SELECT id, short_title FROM kb_documents ORDER BY short_title").fetchall()
+    docs = document_titles(conn)
     context: dict[str, Any] = {"documents": docs, "result": None, "job": None, "text": text[:LONG_CHARS]}
     if len(text) > LONG_CHARS:
         job_id = enqueue(conn, "knowledge.summarize", {"text": text, "user": user.username})

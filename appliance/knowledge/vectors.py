@@ -17,6 +17,7 @@ import numpy as np
 from appliance.engines import Embedder
 from appliance.jobs import enqueue
 from appliance.jobs.queue import has_pending
+from appliance.knowledge import store
 
 log = logging.getLogger(__name__)
 _CACHE: dict[tuple[str, str], tuple[int, np.ndarray, np.ndarray]] = {}
@@ -40,15 +41,13 @@ def _db_name(conn: sqlite3.Connection) -> str:
 def embed_missing(conn: sqlite3.Connection, embedder: Embedder, progress: Any = None) -> int:
     """Embed every chunk lacking a vector for this model; returns how many were added."""
     model = getattr(embedder, "name", "embedder")
-    rows = conn.execute("SELECT c.id, c.article_title, c.text FROM kb_chunks c LEFT JOIN kb_vectors v"
-                        " ON v.chunk_id = c.id AND v.model = ? WHERE v.chunk_id IS NULL", (model,)).fetchall()
+    rows = store.chunks_without_vector(conn, model)
     done = 0
     for start in range(0, len(rows), BATCH):
         batch = rows[start:start + BATCH]
         matrix = np.asarray(embedder.embed([f"{r['article_title']}\n{r['text']}" for r in batch], kind="passage"),
                             dtype=np.float32)
-        conn.executemany("INSERT OR REPLACE INTO kb_vectors (chunk_id, model, vector) VALUES (?, ?, ?)",
-                         [(int(r["id"]), model, matrix[i].tobytes()) for i, r in enumerate(batch)])
+        store.put_vectors(conn, model, [(int(r["id"]), matrix[i].tobytes()) for i, r in enumerate(batch)])
         done += len(batch)
         if progress:
             progress(done / len(rows), f"Đã tính vector cho {done}/{len(rows)} đoạn")
@@ -56,7 +55,7 @@ def embed_missing(conn: sqlite3.Connection, embedder: Embedder, progress: Any = 
 
 
 def _matrix(conn: sqlite3.Connection, model: str) -> tuple[np.ndarray, np.ndarray] | None:
-    count = conn.execute("SELECT count(*) FROM kb_vectors WHERE model = ?", (model,)).fetchone()[0]
+    count = store.vector_count(conn, model)
     if not count:
         return None
     key = (_db_name(conn), model)
@@ -64,7 +63,7 @@ def _matrix(conn: sqlite3.Connection, model: str) -> tuple[np.ndarray, np.ndarra
         cached = _CACHE.get(key)
         if cached and cached[0] == count:
             return cached[1], cached[2]
-        rows = conn.execute("SELECT chunk_id, vector FROM kb_vectors WHERE model = ?", (model,)).fetchall()
+        rows = store.vectors(conn, model)
         ids = np.array([r[0] for r in rows], dtype=np.int64)
         matrix = np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
         _CACHE[key] = (count, ids, matrix)
