@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Any
 
 from appliance.text import format_date_long, normalize, parse_datetime
 
@@ -24,11 +23,11 @@ def _end(text: str) -> str:
     return text if text.endswith((".", "…", ":", ";", "!", "?")) else text + "."
 
 
-def has_structure(payload: Mapping[str, Any]) -> bool:
+def has_structure(payload: Mapping[str, object]) -> bool:
     return any(payload.get(key) for key in STRUCTURED_KEYS)
 
 
-def _items(value: Any) -> list[str]:
+def _items(value: object) -> list[str]:
     if value is None:
         return []
     if isinstance(value, list | tuple):
@@ -36,7 +35,7 @@ def _items(value: Any) -> list[str]:
     return [normalize(line).strip() for line in str(value).splitlines() if line.strip()]
 
 
-def moment(value: Any, day: dt.date) -> str:
+def moment(value: object, day: dt.date) -> str:
     """"08 giờ 00, ngày 05 tháng 02 năm 2026" from "08:00", "8h30", an ISO datetime…"""
     if value is None or str(value).strip() == "":
         return f"… giờ …, {format_date_long(day)}"
@@ -58,7 +57,7 @@ def moment(value: Any, day: dt.date) -> str:
     return f"{when.hour:02d} giờ {when.minute:02d}, {format_date_long(when.date())}"
 
 
-def body_lines(payload: Mapping[str, Any], day: dt.date) -> list[str]:
+def body_lines(payload: Mapping[str, object], day: dt.date) -> list[str]:
     lines = [_end(f"Thời gian bắt đầu: {moment(payload.get('thoi_gian_bat_dau'), day)}")]
     lines.append(_end(f"Địa điểm: {normalize(str(payload.get('dia_diem') or ELLIPSIS))}"))
     attendees = _items(payload.get("thanh_phan"))
@@ -80,7 +79,7 @@ def body_lines(payload: Mapping[str, Any], day: dt.date) -> list[str]:
     return lines
 
 
-def meeting_date(payload: Mapping[str, Any], fallback: dt.date) -> dt.date:
+def meeting_date(payload: Mapping[str, object], fallback: dt.date) -> dt.date:
     start = payload.get("thoi_gian_bat_dau")
     parsed = parse_datetime(start) if start and not _CLOCK.match(str(start).strip()) else None
     return parsed.date() if parsed else fallback

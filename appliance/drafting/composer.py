@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
-from typing import Any
 
 from appliance.config import Settings
 from appliance.drafting.doctypes import DocType
@@ -41,6 +40,11 @@ def as_sentence(text: str) -> str:
     return text if text[-1] in ".:;!?…" else text + "."
 
 
+def _text(value: object) -> str | None:
+    """A request field that is text (the validated request joins lists into lines)."""
+    return value if isinstance(value, str) else None
+
+
 def split_lines(text: str | None) -> list[str]:
     return [normalize(line.strip()) for line in (text or "").splitlines() if line.strip()]
 
@@ -69,9 +73,9 @@ def ward_in_prose(name: str) -> str:
     return name
 
 
-def template_values(settings: Settings, payload: Mapping[str, Any], don_vi: str) -> dict[str, str]:
+def template_values(settings: Settings, payload: Mapping[str, object], don_vi: str) -> dict[str, str]:
     trich_yeu = normalize(str(payload.get("trich_yeu") or "")).strip()
-    yeu_cau_lines = split_lines(payload.get("yeu_cau"))
+    yeu_cau_lines = split_lines(_text(payload.get("yeu_cau")))
     ward = ward_in_prose(settings.ward_name)
 
     def text_of(key: str) -> str:
@@ -124,18 +128,18 @@ def _clean_generated(text: str) -> list[str]:
     return lines
 
 
-def compose_body(settings: Settings, doctype: DocType, payload: Mapping[str, Any], don_vi: str,
+def compose_body(settings: Settings, doctype: DocType, payload: Mapping[str, object], don_vi: str,
                  generator: Generator | None = None, use_registry: bool = True) -> tuple[list[str], str, str | None]:
     """The body lines, the engine that wrote them, and a note for the officer (or None)."""
     values = template_values(settings, payload, don_vi)
     opening = fill(doctype.mo_dau, values)
     closing = fill(doctype.ket_thuc, values)
-    own = split_lines(payload.get("noi_dung"))
+    own = split_lines(_text(payload.get("noi_dung")))
     if own:
         if doctype.code == "quyet_dinh" and any(line.upper().startswith("QUYẾT ĐỊNH:") for line in own):
             opening = []  # the officer wrote the căn cứ part too
         return opening + own + closing, "person", None
-    yeu_cau = " ".join(split_lines(payload.get("yeu_cau")))
+    yeu_cau = " ".join(split_lines(_text(payload.get("yeu_cau"))))
     if not yeu_cau:
         note = "Đây là khung văn bản theo mẫu: hãy thay các dấu “…” bằng nội dung cụ thể."
         return opening + fill(doctype.khung, values) + closing, "template", note

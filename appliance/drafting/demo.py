@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from appliance.demo.context import DemoContext
 from appliance.drafting.service import create_draft, issue_document
@@ -34,7 +33,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
     # Issued oldest first: the register numbers documents in date order.
     for doc_type, trich_yeu, days_before, noi_dung, noi_nhan in sorted(_ISSUED, key=lambda item: -item[2]):
         day = ctx.anchor - dt.timedelta(days=days_before)
-        payload: dict[str, Any] = {"doc_type": doc_type, "trich_yeu": trich_yeu, "ngay": day.isoformat(),
+        payload: dict[str, str | list[str]] = {"doc_type": doc_type, "trich_yeu": trich_yeu, "ngay": day.isoformat(),
                                    "noi_nhan": noi_nhan}
         if noi_dung:
             payload["noi_dung"] = noi_dung

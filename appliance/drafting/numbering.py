@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from dataclasses import dataclass
 
 from appliance.db import transaction
+from appliance.drafting import store
 from appliance.drafting.model import DocumentModel
 from appliance.http.errors import AppError
 
@@ -23,53 +25,52 @@ REGISTER_LABELS = {
 }
 
 
-def next_number(conn: sqlite3.Connection, register: str, year: int) -> int:
-    """Must run inside the issuing transaction."""
-    row = conn.execute(
-        "INSERT INTO drafting_register_counters (register, year, last_number) VALUES (?, ?, 1)"
-        " ON CONFLICT (register, year) DO UPDATE SET last_number = last_number + 1"
-        " RETURNING last_number",
-        (register, year),
-    ).fetchone()
-    return int(row[0])
-
-
 def issue(conn: sqlite3.Connection, document_id: int, on: dt.date, issued_by: str) -> DocumentModel:
     """Number and date the draft, freeze it; returns the issued model."""
     with transaction(conn):
-        row = conn.execute("SELECT status, register, model FROM drafting_documents WHERE id = ?",
-                           (document_id,)).fetchone()
+        row = store.document(conn, document_id)
         if row is None:
             raise AppError(404, "Không tìm thấy dự thảo.", "not_found")
         if row["status"] == "issued":
             raise AppError(409, "Văn bản này đã được cấp số và ban hành; không cấp số lần nữa.", "already_issued")
-        latest = conn.execute(
-            "SELECT MAX(issued_on), MAX(number) FROM drafting_documents WHERE register = ? AND year = ?"
-            " AND status = 'issued'", (row["register"], on.year)).fetchone()
-        if latest[0] and on.isoformat() < latest[0]:
+        last_on, last_number = store.latest_issued(conn, row["register"], on.year)
+        if last_on and on.isoformat() < last_on:
             # Numbers run in date order through the year; back-dating would put 12 before 11.
-            last_day = dt.date.fromisoformat(latest[0])
-            raise AppError(409, f"Sổ đã cấp số {latest[1]:02d} cho văn bản ngày {last_day:%d/%m/%Y}; "
+            last_day = dt.date.fromisoformat(last_on)
+            raise AppError(409, f"Sổ đã cấp số {last_number:02d} cho văn bản ngày {last_day:%d/%m/%Y}; "
                                 "không cấp số cho ngày ban hành sớm hơn.", "date_before_last")
         model = DocumentModel.from_dict(json.loads(row["model"]))
-        model.number = next_number(conn, row["register"], on.year)
+        model.number = store.next_number(conn, row["register"], on.year)
         model.ngay = on.isoformat()  # a document is dated the day it is signed and numbered
         model.is_draft = False
-        conn.execute(
-            "UPDATE drafting_documents SET status = 'issued', year = ?, number = ?, so_ky_hieu = ?, model = ?,"
-            " issued_at = datetime('now'), issued_on = ?, issued_by_name = ?, updated_at = datetime('now')"
-            " WHERE id = ?",
-            (on.year, model.number, model.so_ky_hieu, json.dumps(model.to_dict(), ensure_ascii=False),
-             on.isoformat(), issued_by, document_id),
-        )
+        store.mark_issued(conn, document_id, year=on.year, number=model.number, so_ky_hieu=model.so_ky_hieu,
+                          model_json=json.dumps(model.to_dict(), ensure_ascii=False), issued_on=on.isoformat(),
+                          issued_by=issued_by)
     return model
 
 
-def register_entries(conn: sqlite3.Connection, year: int, register: str | None = None) -> list[sqlite3.Row]:
-    sql = ("SELECT id, register, number, so_ky_hieu, doc_type, trich_yeu, issued_at, issued_by_name, model"
-           " FROM drafting_documents WHERE status = 'issued' AND year = ?")
-    args: list[object] = [year]
-    if register:
-        sql += " AND register = ?"
-        args.append(register)
-    return conn.execute(sql + " ORDER BY register, number", args).fetchall()
+@dataclass(frozen=True)
+class RegisterEntry:
+    """One line of the register as the page shows it."""
+
+    id: int
+    register: str  # the register's label
+    number: int
+    so_ky_hieu: str
+    ngay: dt.date
+    doc_type: str
+    trich_yeu: str
+    nguoi_ky: str
+    noi_nhan: str
+
+
+def register_entries(conn: sqlite3.Connection, year: int, register: str | None = None) -> list[RegisterEntry]:
+    """The issued documents of a year, by register then number."""
+    entries = []
+    for row in store.register_rows(conn, year, register):
+        model = DocumentModel.from_dict(json.loads(row["model"]))
+        entries.append(RegisterEntry(
+            id=row["id"], register=REGISTER_LABELS.get(row["register"], row["register"]), number=row["number"],
+            so_ky_hieu=row["so_ky_hieu"], ngay=model.date, doc_type=row["doc_type"], trich_yeu=row["trich_yeu"],
+            nguoi_ky=model.signers[-1].name if model.signers else "", noi_nhan=", ".join(model.noi_nhan)))
+    return entries

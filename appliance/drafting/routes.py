@@ -4,15 +4,17 @@ downloads, the "Soạn thảo" pages, the outgoing register and the admin's temp
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from typing import Any
+from dataclasses import asdict
+from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict
 
+from appliance.auth.audit import audit
+from appliance.config import Settings
 from appliance.drafting import doctypes, numbering, pdf, service
 from appliance.drafting.layout import classify
 from appliance.drafting.model import DocumentModel
@@ -23,20 +25,6 @@ from appliance.text import fold, parse_date
 
 router = APIRouter()
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-class DraftEdit(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    trich_yeu: str | None = None
-    noi_dung: str | list[str] | None = None
-    kinh_gui: str | list[str] | None = None
-    noi_nhan: str | list[str] | None = None
-    nguoi_ky: str | None = None
-    chuc_vu: str | None = None
-    quyen_han: str | None = None
-    ngay: str | None = None
-    thu_ky: str | None = None
-    chu_tri: str | None = None
 
 
 class IssueRequest(BaseModel):
@@ -81,10 +69,9 @@ def get_draft_api(document_id: int, conn: Conn, user: StaffUser) -> JSONResponse
 
 
 @router.put("/api/v1/drafts/{document_id}")
-def update_draft_api(document_id: int, body: DraftEdit, conn: Conn, settings: SettingsDep,
+def update_draft_api(document_id: int, body: service.DraftChanges, conn: Conn, settings: SettingsDep,
                      user: StaffUser) -> JSONResponse:
-    changes = body.model_dump(exclude_unset=True)
-    return JSONResponse(service.update_draft(conn, settings, document_id, changes, user))
+    return JSONResponse(service.update_draft(conn, settings, document_id, body, user))
 
 
 @router.post("/api/v1/drafts/{document_id}/issue")
@@ -122,7 +109,7 @@ def download_pdf(document_id: int, conn: Conn, user: StaffUser) -> Response:
 
 # --- pages ----------------------------------------------------------------------------------
 
-def _types(settings: Any) -> list[doctypes.DocType]:
+def _types(settings: Settings) -> list[doctypes.DocType]:
     return [doctypes.load_doctype(settings, code) for code in doctypes.DOC_TYPES]
 
 
@@ -143,19 +130,13 @@ def drafting_page(request: Request, conn: Conn, settings: SettingsDep, user: Sta
 def register_page(request: Request, conn: Conn, settings: SettingsDep, user: StaffUser,
                   nam: int | None = None) -> HTMLResponse:
     year = nam or dt.date.today().year
-    rows = []
     names = {t.code: t.ten for t in _types(settings)}
-    for row in numbering.register_entries(conn, year):
-        model = DocumentModel.from_dict(json.loads(row["model"]))
-        rows.append({"id": row["id"], "register": numbering.REGISTER_LABELS.get(row["register"], row["register"]),
-                     "number": row["number"], "so_ky_hieu": row["so_ky_hieu"], "ngay": model.date,
-                     "loai": names.get(row["doc_type"], row["doc_type"]), "trich_yeu": row["trich_yeu"],
-                     "nguoi_ky": model.signers[-1].name if model.signers else "",
-                     "noi_nhan": ", ".join(model.noi_nhan)})
+    rows = [{**asdict(entry), "loai": names.get(entry.doc_type, entry.doc_type)}
+            for entry in numbering.register_entries(conn, year)]
     return render(request, "drafting/register.html", {"title": "Sổ văn bản đi", "year": year, "rows": rows})
 
 
-def _preview_context(document: dict[str, Any]) -> dict[str, Any]:
+def _preview_context(document: service.DraftDetail) -> dict[str, object]:
     model = DocumentModel.from_dict(document["model"])
     return {"doc": document, "m": model, "lines": [classify(line, model.doc_type) for line in model.body]}
 
@@ -190,10 +171,6 @@ def templates_page(request: Request, settings: SettingsDep, user: AdminUser, loa
 @router.post("/quan-tri/mau-van-ban/{code}")
 def save_template(code: str, settings: SettingsDep, user: AdminUser, conn: Conn,
                   noi_dung: str = Form(""), khoi_phuc: str | None = Form(None)) -> RedirectResponse:
-    from urllib.parse import quote
-
-    from appliance.auth.audit import audit
-
     if code not in doctypes.DOC_TYPES:
         raise AppError(404)
     if khoi_phuc:

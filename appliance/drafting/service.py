@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -22,7 +22,7 @@ from appliance.auth.audit import audit
 from appliance.auth.users import User
 from appliance.config import Settings
 from appliance.db import connect, transaction
-from appliance.drafting import bien_ban, numbering
+from appliance.drafting import bien_ban, numbering, store
 from appliance.drafting.composer import compose_body, fill, split_lines, template_values
 from appliance.drafting.doctypes import TemplateError, load_doctype
 from appliance.drafting.docx_render import render_model
@@ -71,12 +71,12 @@ class DraftRequest(BaseModel):
 
     @field_validator("noi_nhan", mode="before")
     @classmethod
-    def _lines(cls, value: Any) -> Any:
+    def _lines(cls, value: object) -> object:
         return split_lines(value) if isinstance(value, str) else value
 
     @field_validator("noi_dung", "kinh_gui", "thanh_phan", "ket_luan", mode="before")
     @classmethod
-    def _join(cls, value: Any) -> Any:
+    def _join(cls, value: object) -> object:
         return "\n".join(str(v) for v in value) if isinstance(value, list) and value else value
 
 
@@ -112,7 +112,7 @@ def _person(text: str | None) -> str:
     return value.strip()
 
 
-def build_model(settings: Settings, payload: dict[str, Any], *, generator: Generator | None = None,
+def build_model(settings: Settings, payload: Mapping[str, object], *, generator: Generator | None = None,
                 use_registry: bool = True) -> tuple[DocumentModel, str | None]:
     try:
         req = DraftRequest.model_validate(payload)
@@ -171,25 +171,51 @@ def docx_url(document_id: int) -> str:
     return f"/api/v1/drafts/{document_id}/docx"
 
 
-def answer(row: sqlite3.Row, note: str | None = None) -> dict[str, Any]:
+class DraftSummary(TypedDict):
+    """A document in the list (GET /api/v1/drafts)."""
+
+    id: int
+    so_ky_hieu: str
+    docx_url: str
+    doc_type: str
+    trich_yeu: str
+    status: str  # draft | issued
+    is_draft: bool
+    engine: str
+    ngay: str  # ISO date
+    note: str | None
+
+
+class Draft(DraftSummary):
+    """What POST /api/v1/drafts (CONTRACT §2) and the edit/issue calls return."""
+
+    text: str
+
+
+class DraftListItem(DraftSummary):
+    updated_at: str
+    created_by_name: str | None
+
+
+class DraftDetail(Draft):
+    model: dict[str, Any]  # the stored DocumentModel as JSON
+    created_by_name: str | None
+    updated_at: str
+
+
+def _summary(row: sqlite3.Row, model: DocumentModel, note: str | None = None) -> DraftSummary:
+    return {"id": row["id"], "so_ky_hieu": model.so_ky_hieu, "docx_url": docx_url(row["id"]),
+            "doc_type": model.doc_type, "trich_yeu": model.trich_yeu, "status": row["status"],
+            "is_draft": model.is_draft, "engine": row["engine"], "ngay": model.ngay, "note": note}
+
+
+def answer(row: sqlite3.Row, note: str | None = None) -> Draft:
     model = DocumentModel.from_dict(json.loads(row["model"]))
-    return {
-        "id": row["id"],
-        "so_ky_hieu": model.so_ky_hieu,
-        "docx_url": docx_url(row["id"]),
-        "text": to_plain_text(model),
-        "doc_type": model.doc_type,
-        "trich_yeu": model.trich_yeu,
-        "status": row["status"],
-        "is_draft": model.is_draft,
-        "engine": row["engine"],
-        "ngay": model.ngay,
-        "note": note,
-    }
+    return {**_summary(row, model, note), "text": to_plain_text(model)}
 
 
 def _row(conn: sqlite3.Connection, document_id: int) -> sqlite3.Row:
-    row = conn.execute("SELECT * FROM drafting_documents WHERE id = ?", (document_id,)).fetchone()
+    row = store.document(conn, document_id)
     if row is None:
         raise AppError(404, "Không tìm thấy dự thảo văn bản.", "not_found")
     return row
@@ -206,19 +232,19 @@ def _atomic(conn: sqlite3.Connection) -> Iterator[None]:
             yield
 
 
-def create_draft(conn: sqlite3.Connection, settings: Settings, payload: dict[str, Any], user: User | None,
-                 *, generator: Generator | None = None, use_registry: bool = True) -> dict[str, Any]:
+def _model_json(model: DocumentModel) -> str:
+    return json.dumps(model.to_dict(), ensure_ascii=False)
+
+
+def create_draft(conn: sqlite3.Connection, settings: Settings, payload: Mapping[str, object], user: User | None,
+                 *, generator: Generator | None = None, use_registry: bool = True) -> Draft:
     model, note = build_model(settings, payload, generator=generator, use_registry=use_registry)
     doctype = load_doctype(settings, model.doc_type)
     with _atomic(conn):
-        cur = conn.execute(
-            "INSERT INTO drafting_documents (doc_type, register, trich_yeu, trich_yeu_fold, model, engine,"
-            " created_by, created_by_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (model.doc_type, doctype.so_dang_ky, model.trich_yeu, fold(model.trich_yeu),
-             json.dumps(model.to_dict(), ensure_ascii=False), model.engine,
-             user.id if user else None, user.display_name if user else None),
-        )
-        document_id = int(cur.lastrowid or 0)
+        document_id = store.insert_document(
+            conn, doc_type=model.doc_type, register=doctype.so_dang_ky, trich_yeu=model.trich_yeu,
+            trich_yeu_fold=fold(model.trich_yeu), model_json=_model_json(model), engine=model.engine,
+            created_by=user.id if user else None, created_by_name=user.display_name if user else None)
         audit(conn, "drafting.create", user=user, target=str(document_id),
               detail={"doc_type": model.doc_type, "trich_yeu": model.trich_yeu}, engine=model.engine)
     return answer(_row(conn, document_id), note)
@@ -228,57 +254,69 @@ def get_model(conn: sqlite3.Connection, document_id: int) -> DocumentModel:
     return DocumentModel.from_dict(json.loads(_row(conn, document_id)["model"]))
 
 
-def get_document(conn: sqlite3.Connection, document_id: int) -> dict[str, Any]:
+def get_document(conn: sqlite3.Connection, document_id: int) -> DraftDetail:
     row = _row(conn, document_id)
-    result = answer(row)
-    result["model"] = json.loads(row["model"])
-    result["created_by_name"] = row["created_by_name"]
-    result["updated_at"] = row["updated_at"]
-    return result
+    return {**answer(row), "model": json.loads(row["model"]), "created_by_name": row["created_by_name"],
+            "updated_at": row["updated_at"]}
 
 
-def update_draft(conn: sqlite3.Connection, settings: Settings, document_id: int, changes: dict[str, Any],
-                 user: User | None) -> dict[str, Any]:
+class DraftChanges(BaseModel):
+    """An officer's edits (PUT /api/v1/drafts/{id}); only the fields sent change."""
+
+    model_config = ConfigDict(extra="ignore")
+    trich_yeu: str | None = None
+    noi_dung: TextOrList = None
+    kinh_gui: TextOrList = None
+    noi_nhan: TextOrList = None
+    nguoi_ky: str | None = None
+    chuc_vu: str | None = None
+    quyen_han: str | None = None
+    ngay: str | None = None
+    thu_ky: str | None = None
+    chu_tri: str | None = None
+
+
+def update_draft(conn: sqlite3.Connection, settings: Settings, document_id: int,
+                 changes: DraftChanges | Mapping[str, object], user: User | None) -> Draft:
     """An officer's edits. Issued documents are frozen (Điều 10: corrections go in a new document)."""
+    edit = changes if isinstance(changes, DraftChanges) else DraftChanges.model_validate(changes)
+    sent = edit.model_fields_set
     row = _row(conn, document_id)
     if row["status"] == "issued":
         raise AppError(409, "Văn bản đã ban hành, không sửa được. Hãy soạn văn bản mới nếu cần đính chính.",
                        "already_issued")
     model = DocumentModel.from_dict(json.loads(row["model"]))
-    if "trich_yeu" in changes:
-        trich_yeu = normalize(str(changes["trich_yeu"] or "")).strip()
+    if "trich_yeu" in sent:
+        trich_yeu = normalize(edit.trich_yeu or "").strip()
         if not trich_yeu:
             raise AppError(422, "Trích yếu không được để trống.", "invalid")
         model.trich_yeu = trich_yeu
-    if "noi_dung" in changes:
-        model.body = _as_list(changes["noi_dung"]) or ["…"]
-    if "kinh_gui" in changes and model.doc_type in ("cong_van", "to_trinh"):
-        model.kinh_gui = _as_list(changes["kinh_gui"])
-    if "noi_nhan" in changes:
-        model.noi_nhan = [n for n in _as_list(changes["noi_nhan"]) if not fold(n).lstrip("- ").startswith("luu")]
-    if "ngay" in changes and changes["ngay"]:
-        model.ngay = (_parse_day(str(changes["ngay"])) or model.date).isoformat()
+    if "noi_dung" in sent:
+        model.body = _as_list(edit.noi_dung) or ["…"]
+    if "kinh_gui" in sent and model.doc_type in ("cong_van", "to_trinh"):
+        model.kinh_gui = _as_list(edit.kinh_gui)
+    if "noi_nhan" in sent:
+        model.noi_nhan = [n for n in _as_list(edit.noi_nhan) if not fold(n).lstrip("- ").startswith("luu")]
+    if "ngay" in sent and edit.ngay:
+        model.ngay = (_parse_day(edit.ngay) or model.date).isoformat()
     if model.doc_type == "bien_ban":
-        if "thu_ky" in changes:
-            model.signers[0].name = _person(changes["thu_ky"])
-        if "chu_tri" in changes:
-            model.signers[1].name = _person(changes["chu_tri"])
-    elif {"nguoi_ky", "chuc_vu", "quyen_han"} & set(changes):
+        if "thu_ky" in sent:
+            model.signers[0].name = _person(edit.thu_ky)
+        if "chu_tri" in sent:
+            model.signers[1].name = _person(edit.chu_tri)
+    elif {"nguoi_ky", "chuc_vu", "quyen_han"} & sent:
         current = model.signers[0] if model.signers else Signer("", "", "")
-        model.signers = [resolve_signer(settings, changes.get("nguoi_ky", current.name),
-                                        changes.get("chuc_vu") or None, changes.get("quyen_han"))]
+        model.signers = [resolve_signer(settings, edit.nguoi_ky if "nguoi_ky" in sent else current.name,
+                                        edit.chuc_vu or None, edit.quyen_han)]
     with _atomic(conn):
-        conn.execute(
-            "UPDATE drafting_documents SET model = ?, trich_yeu = ?, trich_yeu_fold = ?, updated_at = datetime('now')"
-            " WHERE id = ? AND status = 'draft'",
-            (json.dumps(model.to_dict(), ensure_ascii=False), model.trich_yeu, fold(model.trich_yeu), document_id),
-        )
-        audit(conn, "drafting.edit", user=user, target=str(document_id), detail={"fields": sorted(changes)})
+        store.update_draft(conn, document_id, model_json=_model_json(model), trich_yeu=model.trich_yeu,
+                           trich_yeu_fold=fold(model.trich_yeu))
+        audit(conn, "drafting.edit", user=user, target=str(document_id), detail={"fields": sorted(sent)})
     return answer(_row(conn, document_id))
 
 
 def issue_document(conn: sqlite3.Connection, document_id: int, user: User | None,
-                   on: dt.date | None = None) -> dict[str, Any]:
+                   on: dt.date | None = None) -> Draft:
     """Approve and number: the next number of the register for the issue date's year."""
     model = numbering.issue(conn, document_id, on or dt.date.today(), user.display_name if user else "")
     audit(conn, "drafting.issue", user=user, target=str(document_id), detail={"so_ky_hieu": model.so_ky_hieu})
@@ -286,25 +324,11 @@ def issue_document(conn: sqlite3.Connection, document_id: int, user: User | None
 
 
 def list_documents(conn: sqlite3.Connection, *, status: str | None = None, q: str | None = None,
-                   limit: int = 100) -> list[dict[str, Any]]:
-    sql = "SELECT * FROM drafting_documents WHERE 1 = 1"
-    args: list[Any] = []
-    if status in ("draft", "issued"):
-        sql += " AND status = ?"
-        args.append(status)
-    if q:
-        sql += " AND trich_yeu_fold LIKE ?"
-        args.append(f"%{fold(q)}%")
-    sql += " ORDER BY updated_at DESC, id DESC LIMIT ?"
-    args.append(max(1, min(limit, 500)))
-    items = []
-    for row in conn.execute(sql, args):
-        item = answer(row)
-        item.pop("text")
-        item["updated_at"] = row["updated_at"]
-        item["created_by_name"] = row["created_by_name"]
-        items.append(item)
-    return items
+                   limit: int = 100) -> list[DraftListItem]:
+    rows = store.documents(conn, status=status if status in ("draft", "issued") else None,
+                           folded_query=fold(q) if q else None, limit=max(1, min(limit, 500)))
+    return [{**_summary(row, DocumentModel.from_dict(json.loads(row["model"]))), "updated_at": row["updated_at"],
+             "created_by_name": row["created_by_name"]} for row in rows]
 
 
 def render_docx(target: int | DocumentModel, conn: sqlite3.Connection | None = None,

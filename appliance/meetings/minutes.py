@@ -103,12 +103,12 @@ def write_minutes(conn: sqlite3.Connection, settings: Settings, meeting_id: int)
             day = dt.date.fromisoformat(meeting["meeting_date"])
             changes = {"noi_dung": bien_ban.body_lines(payload, day)}
             changes.update({k: payload[k] for k in ("thu_ky", "chu_tri") if payload.get(k)})
-            result = drafting.update_draft(conn, settings, int(meeting["draft_id"]), changes, user)
+            result = dict(drafting.update_draft(conn, settings, int(meeting["draft_id"]), changes, user))
         except Exception as exc:  # issued, or gone: a fresh draft keeps the edits instead
             log.info("minutes draft %s not updated (%s); creating a new one", meeting["draft_id"], exc)
             result = None
     if result is None:
-        result = drafting.create_draft(conn, settings, payload, user, use_registry=False)
+        result = dict(drafting.create_draft(conn, settings, payload, user, use_registry=False))
     conn.execute("UPDATE meetings SET draft_id = ?, so_ky_hieu = ?, minutes_docx_url = ?, minutes_text = ?"
                  " WHERE id = ?", (result["id"], result.get("so_ky_hieu"), result.get("docx_url"),
                                    result.get("text"), meeting_id))
