@@ -13,7 +13,18 @@ from __future__ import annotations
 from typing import Literal, overload
 
 from appliance.config import Settings
-from appliance.engines.base import ChatMessage, Diarizer, Embedder, Engine, Generator, Task, Transcriber
+from appliance.engines.base import (
+    ChatMessage,
+    Diarizer,
+    Embedder,
+    Engine,
+    Generator,
+    Segment,
+    Task,
+    Transcriber,
+    Turn,
+    Vectors,
+)
 from appliance.engines.registry import Registry, SlotStatus, engines_status, get_registry
 from appliance.features import AdminLink, Feature
 
@@ -50,5 +61,5 @@ def engine(settings: Settings, task: Task, registry: Registry | None = None) -> 
     return (registry if registry is not None else get_registry(settings)).available(task)
 
 
-__all__ = ["ChatMessage", "Diarizer", "Embedder", "Engine", "Generator", "Registry", "Task", "Transcriber", "engine",
-           "status"]
+__all__ = ["ChatMessage", "Diarizer", "Embedder", "Engine", "Generator", "Registry", "Segment", "Task", "Transcriber",
+           "Turn", "Vectors", "engine", "status"]

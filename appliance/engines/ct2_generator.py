@@ -90,7 +90,7 @@ class CT2Generator:
         tokens = self.prompt_tokens(messages)
         stops = [s for s in (stop or []) if s]
         holdback = max((len(s) for s in stops), default=1) - 1
-        sampling: dict[str, Any] = {"sampling_topk": 1} if temperature <= 0 else {
+        sampling: dict[str, float] = {"sampling_topk": 1} if temperature <= 0 else {
             "sampling_topk": 40, "sampling_topp": 0.95, "sampling_temperature": temperature}
         ids: list[int] = []
         emitted = 0

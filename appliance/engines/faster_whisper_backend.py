@@ -6,7 +6,7 @@ import logging
 import os
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from appliance.engines.base import Samples, Segment, Word
 from appliance.engines.device import Device, compute_type, cpu_threads
@@ -42,12 +42,13 @@ class FasterWhisperTranscriber:
         return self._model
 
     def transcribe(self, audio: Path | str | Samples, *, language: str = "vi", vad: bool = True,
-                   initial_prompt: str | None = None, word_timestamps: bool = False, **options: Any) -> list[Segment]:
+                   initial_prompt: str | None = None, word_timestamps: bool = False,
+                   **options: object) -> list[Segment]:
         """`options` go to faster-whisper as they are (e.g. temperature=0.0 for a deterministic check)."""
         # One decode at a time per model: CTranslate2 would queue anyway, and a lock keeps memory flat.
         with self._lock:
             source = str(audio) if isinstance(audio, Path | str) else audio  # a 16 kHz numpy array passes through
-            kwargs: dict[str, Any] = {
+            kwargs: dict[str, object] = {
                 "language": language, "vad_filter": vad, "beam_size": self.beam_size,
                 "initial_prompt": initial_prompt, "word_timestamps": word_timestamps,
                 # Avoids the repetition loops Whisper falls into on long audio.

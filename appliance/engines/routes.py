@@ -3,14 +3,15 @@ sha256 check an admin can start (admin only)."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from appliance.auth.audit import audit
 from appliance.config import Settings
-from appliance.engines.catalogue import load_catalogue
+from appliance.engines.catalogue import ModelEntry, load_catalogue
 from appliance.engines.device import cuda_device_count
 from appliance.engines.registry import engines_status
 from appliance.engines.store import installed_dir, locate
@@ -24,13 +25,24 @@ TASK_LABELS = {"transcriber": "Nhận dạng giọng nói", "diarizer": "Phân b
 CHOICE_LABELS = {"production": "chính thức (GPU)", "cpu": "CPU / gói PyPI", "test": "chỉ để kiểm thử"}
 
 
-def _catalogue_rows(settings: Settings, verify: bool = False) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class CatalogueRow:
+    """One model of the catalogue as the admin page shows it."""
+    entry: ModelEntry
+    origin: str  # installed | packaged | missing
+    problems: list[str]
+    path: Path | None
+    previous: Path | None
+    choice_label: str
+
+
+def _catalogue_rows(settings: Settings, verify: bool = False) -> list[CatalogueRow]:
     rows = []
     for entry in load_catalogue():
         found = verify_model(settings, entry) if verify else locate(settings, entry, build=False)
-        rows.append({"entry": entry, "origin": found.origin, "problems": found.problems if found.origin != "missing"
-                     else [], "path": found.path, "previous": installed_dir(settings, entry, "previous"),
-                     "choice_label": CHOICE_LABELS.get(entry.choice, entry.choice)})
+        rows.append(CatalogueRow(entry, found.origin, found.problems if found.origin != "missing" else [], found.path,
+                                 installed_dir(settings, entry, "previous"),
+                                 CHOICE_LABELS.get(entry.choice, entry.choice)))
     return rows
 
 

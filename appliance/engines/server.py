@@ -1,8 +1,8 @@
 """The engines server (`appliance engines serve`): the one process that holds the models, with an
 OpenAI-compatible API on 127.0.0.1 — /v1/chat/completions (streaming too), /v1/embeddings,
 /v1/audio/transcriptions — a lane per model so one GPU serves many callers, a time limit per
-request, and load/unload of each engine. Any OpenAI-compatible server (vLLM, TGI, llama.cpp
-server) can stand in for it: the client only speaks that API.
+request, and load/unload of each engine. An OpenAI-compatible server of another make (vLLM, TGI,
+llama.cpp server) can stand in for it: the client only speaks that API.
 
 Two routers share two dependencies: the registry (`RegistryDep`) and the lanes with the time
 limit (`LanesDep`); `create_engines_app` only puts them on the app and adds the error shapes."""
@@ -103,23 +103,23 @@ def create_engines_app(registry: Registry, *, timeout_s: float = 300.0, max_pend
 # --- what runs where ----------------------------------------------------------------------------
 
 @manage.get("/healthz")
-def healthz(registry: RegistryDep, work: WorkDep) -> dict[str, Any]:
-    return {"status": "ok", "engines": registry.status(), "queues": work.lanes.stats()}
+def healthz(registry: RegistryDep, work: WorkDep) -> JSONResponse:
+    return JSONResponse({"status": "ok", "engines": registry.status(), "queues": work.lanes.stats()})
 
 
 @manage.get("/v1/models")
-def models(registry: RegistryDep) -> dict[str, Any]:
+def models(registry: RegistryDep) -> JSONResponse:
     data = []
     for task, info in registry.status().items():
         if info["backend"] != "fallback" or task == "diarizer":
             data.append({"id": info.get("model") or info["backend"], "object": "model", "owned_by": "appliance",
                          "task": task, "backend": info["backend"], "loaded": info["loaded"]})
-    return {"object": "list", "data": data}
+    return JSONResponse({"object": "list", "data": data})
 
 
 @manage.get("/v1/engines")
-def engines(registry: RegistryDep, work: WorkDep) -> dict[str, Any]:
-    return {"engines": registry.status(), "queues": work.lanes.stats()}
+def engines(registry: RegistryDep, work: WorkDep) -> JSONResponse:
+    return JSONResponse({"engines": registry.status(), "queues": work.lanes.stats()})
 
 
 @manage.post("/v1/engines/reload")

@@ -149,7 +149,7 @@ def _copy_hashing(src: Path, dst: Path) -> str:
 
 
 def install_bundle(settings: Settings, entry: ModelEntry, bundle: Path) -> Path:
-    """Copy, verify, then switch. Any failure leaves the current version untouched."""
+    """Copy, verify, then switch. A failure at any step leaves the current version untouched."""
     sums = _bundle_hashes(bundle)
     root = entry_root(settings, entry)
     (root / "versions").mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ import concurrent.futures
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -95,7 +95,7 @@ class Lanes:
                 lane = self._lanes[name] = Lane(name, self.max_pending)
             return lane
 
-    def stats(self) -> dict[str, dict[str, Any]]:
+    def stats(self) -> dict[str, dict[str, int]]:
         return {name: {"pending": lane.pending, "served": lane.served} for name, lane in self._lanes.items()}
 
     def shutdown(self) -> None:

@@ -9,7 +9,6 @@ import sqlite3
 import subprocess
 import time
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import soundfile as sf
@@ -119,7 +118,7 @@ def whole_meeting_wav(conn: sqlite3.Connection, settings: Settings, meeting_id: 
     return out
 
 
-def align_speakers(segments: list[tuple[int, float, float]], turns: list[Any]) -> dict[int, str]:
+def align_speakers(segments: list[tuple[int, float, float]], turns: list[engines.Turn]) -> dict[int, str]:
     """Each transcript line takes the speaker whose turns overlap it most (nearest turn if none do)."""
     labels: dict[int, str] = {}
     for seg_id, start, end in segments:
@@ -143,7 +142,7 @@ def diarize_meeting(conn: sqlite3.Connection, settings: Settings, meeting_id: in
     lines = [(r["id"], r["start"], r["end"]) for r in rows]
     model = engines.engine(settings, "diarizer")
     wav = whole_meeting_wav(conn, settings, meeting_id)
-    turns: list[Any] = []
+    turns: list[engines.Turn] = []
     engine = "một người nói (chưa có mô hình phân biệt người nói)"
     if model is not None and wav is not None and lines:
         turns = list(model.diarize(wav))

@@ -8,10 +8,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import soundfile as sf
+
+from appliance.engines import Turn
 
 MATCH_THRESHOLD = 0.80
 N_MELS = 40
@@ -80,7 +81,7 @@ def enroll(conn: sqlite3.Connection, name: str, path: Path, user_id: int | None 
     return int(cur.lastrowid or 0)
 
 
-def name_speakers(conn: sqlite3.Connection, meeting_id: int, wav: Path, turns: list[Any]) -> dict[str, str]:
+def name_speakers(conn: sqlite3.Connection, meeting_id: int, wav: Path, turns: list[Turn]) -> dict[str, str]:
     profiles = [(r["name"], np.array(json.loads(r["embedding"]))) for r in
                 conn.execute("SELECT name, embedding FROM voice_profiles")]
     if not profiles:

