@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field, ValidationError
 from pydantic_settings import (
@@ -132,12 +132,12 @@ class ConfigError(Exception):
         self.problems = problems
 
 
-def load_settings(**overrides: Any) -> Settings:
+def load_settings() -> Settings:
     path = config_file()
     if path is not None and not path.exists():
         raise ConfigError([f"APPLIANCE_CONFIG: không tìm thấy tệp cấu hình {path}"])
     try:
-        return Settings(**overrides)
+        return Settings()
     except ValidationError as exc:
         problems = []
         for err in exc.errors():

@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # type-only: these modules import this one at run time
     from appliance.config import Settings
     from appliance.demo.loader import DemoContext
     from appliance.jobs.queue import JobContext
-    from appliance.system.doctor import Check
+    from appliance.system.checks import Check
 
 log = logging.getLogger(__name__)
 

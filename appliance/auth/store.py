@@ -38,7 +38,7 @@ def active_user_by_name(conn: sqlite3.Connection, username: str) -> sqlite3.Row 
 
 
 def account_by_id(conn: sqlite3.Connection, user_id: int) -> sqlite3.Row | None:
-    """Any account, locked or not (the admin page acts on both)."""
+    """An account, locked or not (the admin page acts on both)."""
     row: sqlite3.Row | None = conn.execute(
         "SELECT id, username, full_name, role, unit, active, created_at FROM users WHERE id = ?", (user_id,)
     ).fetchone()

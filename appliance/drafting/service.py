@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from appliance.auth.audit import audit
 from appliance.auth.users import User
-from appliance.config import Settings
+from appliance.config import Settings, load_settings
 from appliance.db import connect, transaction
 from appliance.drafting import bien_ban, numbering, store
 from appliance.drafting.composer import compose_body, fill, split_lines, template_values
@@ -339,8 +339,6 @@ def render_docx(target: int | DocumentModel, conn: sqlite3.Connection | None = N
     if conn is not None:
         return render_model(get_model(conn, target))
     if settings is None:
-        from appliance.config import load_settings
-
         settings = load_settings()
     own = connect(settings.db_path)
     try:

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
 from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from appliance.http.rendering import render_error_page
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +60,11 @@ def wants_json(request: Request) -> bool:
 
 
 def error_response(request: Request, status: int, message: str | None = None, code: str | None = None,
-                   headers: dict[str, str] | None = None, detail: Any = None) -> Response:
+                   headers: dict[str, str] | None = None, detail: object = None) -> Response:
     message = message or _DEFAULT_MESSAGES.get(status, "Có lỗi xảy ra.")
     code = code or _CODES.get(status, "error")
     if wants_json(request):
-        body: dict[str, Any] = {"error": {"code": code, "message": message}}
+        body: dict[str, dict[str, object]] = {"error": {"code": code, "message": message}}
         if detail is not None:
             body["error"]["detail"] = detail
         return JSONResponse(body, status_code=status, headers=headers)
@@ -78,8 +79,6 @@ def error_response(request: Request, status: int, message: str | None = None, co
         if request.headers.get("hx-request"):
             return Response(status_code=401, headers={"HX-Redirect": "/login"})
         return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
-    from appliance.http.rendering import render_error_page
-
     return render_error_page(request, status, message, headers)
 
 

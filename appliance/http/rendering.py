@@ -6,8 +6,8 @@ never shows a bare fragment; `Vary: HX-Request` keeps caches from mixing the two
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 
 from appliance import __version__
 from appliance.config import REPO_ROOT
+from appliance.features import nav_entries
 from appliance.text import format_date_long, format_date_short, format_number, format_percent
 
 WEB = REPO_ROOT / "web"
@@ -43,10 +44,7 @@ def is_fragment_request(request: Request) -> bool:
     return bool(request.headers.get("hx-request")) and not request.headers.get("hx-history-restore-request")
 
 
-def base_context(request: Request) -> dict[str, Any]:
-    # Imported here: the manifests import every feature, and every feature imports this module.
-    from appliance.features import nav_entries
-
+def base_context(request: Request) -> dict[str, object]:
     user = getattr(request.state, "user", None)
     settings = request.app.state.settings
     nav = [item for item in nav_entries() if user is not None and user.has_role(*item.roles)]
@@ -63,7 +61,7 @@ def base_context(request: Request) -> dict[str, Any]:
 def render(
     request: Request,
     template: str,
-    context: dict[str, Any] | None = None,
+    context: Mapping[str, object] | None = None,
     *,
     status_code: int = 200,
     fragment: str | None = None,

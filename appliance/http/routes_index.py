@@ -8,12 +8,11 @@ plain walk of `app.routes` misses every feature route. Checks that must see all 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from fastapi.routing import APIRoute
 
 
-def iter_api_routes(routes: Iterable[Any], prefix: str = "") -> Iterator[tuple[str, APIRoute]]:
+def iter_api_routes(routes: Iterable[object], prefix: str = "") -> Iterator[tuple[str, APIRoute]]:
     """(full path, route) for every APIRoute, descending into included routers."""
     for route in routes:
         if isinstance(route, APIRoute):

@@ -8,6 +8,10 @@ import signal
 import threading
 
 from appliance.config import Settings
+from appliance.db import connect, migrate
+from appliance.jobs.queue import handlers, recover, run_one
+from appliance.system.netguard import install_from_env
+from appliance.system.notify import notify, start_watchdog
 
 log = logging.getLogger(__name__)
 
@@ -18,11 +22,6 @@ def serve_children(_settings: Settings) -> list[list[str]]:
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.db import connect, migrate
-    from appliance.jobs.queue import handlers, recover, run_one
-    from appliance.system.netguard import install_from_env
-    from appliance.system.notify import notify, start_watchdog
-
     install_from_env()
     conn = connect(settings.db_path)
     migrate(conn)

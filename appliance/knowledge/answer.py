@@ -13,7 +13,6 @@ import logging
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Any
 
 from appliance.engines import Embedder, Generator
 from appliance.knowledge.indexing import query_terms
@@ -40,7 +39,7 @@ class Answer:
     engine: str = "extractive"
     note: str = ""
 
-    def api(self) -> dict[str, Any]:
+    def api(self) -> dict[str, object]:
         return {
             "question": self.question,
             "answer": " ".join(f"{s.text} ({'; '.join(s.citations)})" for s in self.sentences),

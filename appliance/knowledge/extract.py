@@ -11,10 +11,14 @@ import html
 import io
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+
+from docx import Document
+from pypdf import PageObject, PdfReader
+from pypdf.errors import PdfReadError
 
 from appliance.knowledge import legacy
 from appliance.text import normalize
@@ -94,9 +98,6 @@ def _finish(result: Extracted, name: str) -> Extracted:
 
 
 def _pdf(data: bytes, name: str) -> Extracted:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -126,7 +127,7 @@ def _pdf(data: bytes, name: str) -> Extracted:
     return Extracted(PAGE_BREAK.join(pages), len(pages))
 
 
-def _page_text(page: Any) -> str:
+def _page_text(page: PageObject) -> str:
     # Layout mode places glyphs by position. The default mode splits Vietnamese words whose
     # precomposed letters are drawn as separate runs ("th ủ  t ụ c" for "thủ tục").
     try:
@@ -137,10 +138,6 @@ def _page_text(page: Any) -> str:
 
 
 def _docx(data: bytes, name: str) -> str:
-    import zipfile
-
-    from docx import Document
-
     try:
         document = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from appliance.engines import engine
+from appliance.features import JobPayload
 from appliance.jobs import JobContext
 from appliance.knowledge.summarize import summarize
 from appliance.knowledge.vectors import embed_missing
 
 
-def summarize_job(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
+def summarize_job(ctx: JobContext, payload: JobPayload) -> JobPayload:
     result = summarize(payload.get("text", ""), generator=engine(ctx.settings, "generator"), progress=ctx.progress)
-    return result.api()
+    return dict(result.api())
 
 
-def embed_job(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
+def embed_job(ctx: JobContext, payload: JobPayload) -> JobPayload:
     embedder = engine(ctx.settings, "embedder")
     if embedder is None:
         return {"embedded": 0, "note": "Chưa cài mô hình nhúng: tra cứu dùng BM25."}

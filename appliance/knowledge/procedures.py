@@ -13,9 +13,10 @@ import datetime as dt
 import json
 import sqlite3
 import tomllib
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 from appliance.knowledge import store
 from appliance.text import fold, normalize
@@ -58,7 +59,7 @@ class Procedure:
     needs_confirmation: list[str] = dataclasses.field(default_factory=list)
     updated_at: str = ""
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         return asdict(self)
 
     def needs(self, name: str) -> bool:
@@ -82,24 +83,30 @@ class Procedure:
         return " ".join([self.name, self.field, self.agency, *self.aliases, *self.legal_basis])
 
     @classmethod
-    def from_mapping(cls, data: dict[str, Any]) -> Procedure:
+    def from_mapping(cls, data: Mapping[str, object]) -> Procedure:
+        """From the shipped TOML or the admin form: unknown fields refused, text normalised."""
         known = {f.name for f in fields(cls)}
         unknown = set(data) - known
         if unknown:
             raise ValueError(f"thủ tục {data.get('code', '?')}: trường không hợp lệ {sorted(unknown)}")
-        values: dict[str, Any] = {}
-        for name in known:
-            raw = data.get(name)
-            if name == "police":
-                values[name] = bool(raw)
-            elif name in LIST_FIELDS:
-                values[name] = [normalize(str(item)).strip() for item in (raw or []) if str(item).strip()]
-            else:
-                values[name] = normalize(str(raw or "")).strip()
-        for name in values["needs_confirmation"]:
+
+        def text(name: str) -> str:
+            return normalize(str(data.get(name) or "")).strip()
+
+        def items(name: str) -> list[str]:
+            raw = cast(Iterable[object], data.get(name) or [])  # a list in the TOML file and from the form
+            return [normalize(str(item)).strip() for item in raw if str(item).strip()]
+
+        proc = cls(code=text("code"), name=text("name"), field=text("field"), agency=text("agency"),
+                   police=bool(data.get("police")), legal_basis=items("legal_basis"),
+                   processing_time=text("processing_time"), fee=text("fee"), documents=items("documents"),
+                   where=text("where"), online_url=text("online_url"), how=items("how"), forms=items("forms"),
+                   aliases=items("aliases"), needs_confirmation=items("needs_confirmation"),
+                   updated_at=text("updated_at"))
+        for name in proc.needs_confirmation:
             if name not in known:
-                raise ValueError(f"thủ tục {values['code']}: needs_confirmation có trường lạ '{name}'")
-        return cls(**values)
+                raise ValueError(f"thủ tục {proc.code}: needs_confirmation có trường lạ '{name}'")
+        return proc
 
 
 def load_catalogue(path: Path | str | None = None) -> list[Procedure]:
@@ -117,13 +124,14 @@ def load_catalogue(path: Path | str | None = None) -> list[Procedure]:
 # --- the database copy -----------------------------------------------------------------------
 
 def _row_values(proc: Procedure) -> list[str | int]:
-    data = proc.to_dict()
-    data["where_to_file"] = data.pop("where")
-    data["police"] = 1 if proc.police else 0
+    """The columns of store.PROCEDURE_COLUMNS: lists as JSON, `police` as 0/1."""
     out: list[str | int] = []
     for column in store.PROCEDURE_COLUMNS:
-        value = data[column]
-        out.append(json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value)
+        value: str | bool | list[str] = getattr(proc, "where" if column == "where_to_file" else column)
+        if isinstance(value, list):
+            out.append(json.dumps(value, ensure_ascii=False))
+        else:
+            out.append(int(value) if isinstance(value, bool) else value)
     return out
 
 

@@ -4,7 +4,7 @@ the admin catalogue editor in admin_routes.py; the manifest lists all three rout
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -18,8 +18,8 @@ from appliance.knowledge.answer import answer
 from appliance.knowledge.documents import document_chunks, get_document, list_documents
 from appliance.knowledge.extract import MAX_BYTES, IngestError
 from appliance.knowledge.ingest import add_bytes, set_status
-from appliance.knowledge.procedures import FIELD_LABELS, find_procedures, get_procedure
-from appliance.knowledge.search import search
+from appliance.knowledge.procedures import FIELD_LABELS, Procedure, find_procedures, get_procedure
+from appliance.knowledge.search import SearchResponse, search
 from appliance.knowledge.structure import STATUSES
 from appliance.knowledge.vectors import request_embedding
 
@@ -55,13 +55,16 @@ def api_answer(request: Request, body: AnswerBody, user: StaffUser, conn: Conn, 
 @router.get("/tra-cuu")
 def page(request: Request, user: StaffUser, conn: Conn, engines: EnginesDep,
          q: Annotated[str, Query(max_length=MAX_QUERY)] = "") -> Response:
-    context: dict[str, Any] = {"q": q, "result": None, "procedures": [], "labels": FIELD_LABELS}
+    result: SearchResponse | None = None
+    procedures: list[Procedure] = []
     if q.strip():
-        context["result"] = search(conn, q, 10, embedder=engines.available("embedder"))
-        context["procedures"] = find_procedures(conn, q, limit=3)
+        result = search(conn, q, 10, embedder=engines.available("embedder"))
+        procedures = find_procedures(conn, q, limit=3)
         audit(conn, "knowledge.search", user=user, target="/tra-cuu", ip=client_ip(request),
-              engine=context["result"].engine, detail={"q": q, "results": len(context["result"].hits)})
-    return render(request, "knowledge/search.html", context, fragment="knowledge/_results.html")
+              engine=result.engine, detail={"q": q, "results": len(result.hits)})
+    return render(request, "knowledge/search.html",
+                  {"q": q, "result": result, "procedures": procedures, "labels": FIELD_LABELS},
+                  fragment="knowledge/_results.html")
 
 
 @router.post("/tra-cuu/hoi")

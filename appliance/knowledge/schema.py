@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 
 from appliance.db.migrations import Migration
+from appliance.knowledge.library import load_library
+from appliance.knowledge.procedures import seed_procedures
 
 _PROCEDURES = """
 CREATE TABLE procedures (
@@ -34,8 +36,6 @@ CREATE TABLE procedures (
 
 def _seed(conn: sqlite3.Connection) -> None:
     # A fresh install knows the catalogue at once (the chatbot needs it before any demo data).
-    from appliance.knowledge.procedures import seed_procedures
-
     seed_procedures(conn)
 
 
@@ -99,8 +99,6 @@ CREATE TABLE kb_vectors (
 
 def _starter_library(conn: sqlite3.Connection) -> None:
     # First start: search answers on a fresh install (about 0.1 s for the shipped texts).
-    from appliance.knowledge.library import load_library
-
     load_library(conn, only_if_empty=True)
 
 

@@ -10,8 +10,8 @@ import html
 import re
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from appliance.engines import Embedder
 from appliance.knowledge import store, vectors
@@ -47,7 +47,7 @@ class SearchHit:
     in_force: bool
     status_note: str = ""
 
-    def api(self) -> dict[str, Any]:
+    def api(self) -> dict[str, object]:
         return {"doc_id": self.doc_id, "title": self.title, "citation": self.citation, "snippet": self.snippet,
                 "score": round(self.score, 4), "chunk_id": self.chunk_id, "number": self.number,
                 "status": self.status, "status_label": self.status_label, "in_force": self.in_force}
@@ -61,7 +61,7 @@ class SearchResponse:
     note: str = ""
     took_ms: float = 0.0
 
-    def api(self) -> dict[str, Any]:
+    def api(self) -> dict[str, object]:
         return {"results": [h.api() for h in self.hits], "engine": self.engine, "note": self.note,
                 "took_ms": round(self.took_ms, 1)}
 
@@ -146,7 +146,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     return response
 
 
-def _matcher(query: str) -> Any:
+def _matcher(query: str) -> Callable[[str], bool]:
     """A word matches a query word typed without accents by its folded form, and one typed with
     accents only exactly (so "trú" does not light up "trừ")."""
     plain: set[str] = set()

@@ -16,10 +16,10 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
 
 from appliance.engines import Generator
 from appliance.knowledge.indexing import STOPWORDS
+from appliance.knowledge.structure import split_front_matter
 from appliance.text import fold_tokens, normalize
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ class Summary:
     parts: int = 1
     chars: int = 0
 
-    def api(self) -> dict[str, Any]:
+    def api(self) -> dict[str, object]:
         data = asdict(self)
         data["figures"] = [asdict(f) for f in self.figures]
         data["actions"] = [asdict(a) for a in self.actions]
@@ -168,8 +168,6 @@ def _llm_points(generator: Generator, part: str) -> list[str]:
 
 def summarize(text: str, *, generator: Generator | None = None, progress: Progress | None = None,
               max_points: int = 7) -> Summary:
-    from appliance.knowledge.structure import split_front_matter
-
     text = split_front_matter(normalize(text).strip())[1]
     parts = _parts(text)
     engine, label = "extractive", "Trích câu quan trọng (không dùng mô hình ngôn ngữ)"

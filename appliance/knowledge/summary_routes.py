@@ -5,7 +5,7 @@ page shows progress part by part."""
 from __future__ import annotations
 
 import sqlite3
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
@@ -15,11 +15,11 @@ from appliance.auth.audit import audit
 from appliance.http.deps import Conn, EnginesDep, GeneratorDep, StaffUser, client_ip
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
-from appliance.jobs import enqueue, get_job
+from appliance.jobs import Job, enqueue, get_job
 from appliance.knowledge.documents import document_text, document_titles
 from appliance.knowledge.extract import IngestError, extract_bytes
 from appliance.knowledge.routes import read_limited
-from appliance.knowledge.summarize import summarize
+from appliance.knowledge.summarize import Summary, summarize
 
 router = APIRouter()
 LONG_CHARS = 40_000  # ~12 pages: beyond this the page uses a background job with progress
@@ -73,17 +73,17 @@ async def submit(request: Request, user: StaffUser, conn: Conn, engines: Engines
         raise AppError(422, exc.message, exc.code) from exc
     if not text.strip():
         raise AppError(422, "Hãy dán nội dung, chọn tệp hoặc chọn một văn bản để tóm tắt.", "empty_text")
-    docs = document_titles(conn)
-    context: dict[str, Any] = {"documents": docs, "result": None, "job": None, "text": text[:LONG_CHARS]}
+    result: Summary | None = None
+    job: Job | None = None
     if len(text) > LONG_CHARS:
-        job_id = enqueue(conn, "knowledge.summarize", {"text": text, "user": user.username})
-        context["job"] = get_job(conn, job_id)
+        job = get_job(conn, enqueue(conn, "knowledge.summarize", {"text": text, "user": user.username}))
     else:
         result = summarize(text, generator=engines.available("generator"))
-        context["result"] = result
         audit(conn, "knowledge.summarize", user=user, target="/tom-tat", ip=client_ip(request),
               engine=result.engine, detail={"chars": result.chars})
-    return render(request, "knowledge/summary.html", context, fragment="knowledge/_summary.html")
+    return render(request, "knowledge/summary.html",
+                  {"documents": document_titles(conn), "result": result, "job": job, "text": text[:LONG_CHARS]},
+                  fragment="knowledge/_summary.html")
 
 
 @router.get("/tom-tat/viec/{job_id}")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from typing import Any
 
 import numpy as np
 
@@ -18,6 +17,7 @@ from appliance.engines import Embedder
 from appliance.jobs import enqueue
 from appliance.jobs.queue import has_pending
 from appliance.knowledge import store
+from appliance.knowledge.summarize import Progress
 
 log = logging.getLogger(__name__)
 _CACHE: dict[tuple[str, str], tuple[int, np.ndarray, np.ndarray]] = {}
@@ -38,7 +38,7 @@ def _db_name(conn: sqlite3.Connection) -> str:
     return str(row[2]) if row else ""
 
 
-def embed_missing(conn: sqlite3.Connection, embedder: Embedder, progress: Any = None) -> int:
+def embed_missing(conn: sqlite3.Connection, embedder: Embedder, progress: Progress | None = None) -> int:
     """Embed every chunk lacking a vector for this model; returns how many were added."""
     model = getattr(embedder, "name", "embedder")
     rows = store.chunks_without_vector(conn, model)

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import hashlib
 import json
@@ -21,6 +22,7 @@ import shutil
 import socket
 import sqlite3
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from appliance.config import Settings
@@ -126,8 +128,6 @@ def copy_hashing(src: Path, dst: Path) -> tuple[str, int]:
 
 def _app_version() -> str:
     try:
-        from importlib.metadata import version
-
         return version("ward-appliance")
     except Exception:
         return "unknown"
@@ -194,8 +194,6 @@ def _write_json(path: Path, data: object) -> None:
 def sync_filesystem(path: Path) -> None:
     """One syncfs(2) of the backup disk instead of an fsync per file: the same durability for a
     backup of thousands of recording segments, at a fraction of the cost."""
-    import ctypes
-
     fd = os.open(path, os.O_RDONLY)
     try:
         libc = ctypes.CDLL(None, use_errno=True)

@@ -7,17 +7,16 @@ import sys
 from pathlib import Path
 
 from appliance.config import Settings
+from appliance.system.backup import BackupError, backup, dated_backup
+from appliance.system.doctor import print_report, run_checks
+from appliance.system.restore import restore, verify
 
 
 def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.system.doctor import print_report, run_checks
-
     return print_report(run_checks(settings))
 
 
 def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.system.backup import BackupError, backup, dated_backup
-
     dest = Path(args.dest)
     try:
         if args.dated:
@@ -33,9 +32,6 @@ def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.system.backup import BackupError
-    from appliance.system.restore import restore, verify
-
     src = Path(args.src)
     try:
         if args.verify_only:

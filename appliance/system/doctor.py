@@ -11,20 +11,15 @@ import shutil
 import sqlite3
 import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from appliance.config import Settings
+from appliance.features import features
+from appliance.system import health
+from appliance.system.checks import Check
 
-
-@dataclass
-class Check:
-    name: str
-    ok: bool
-    message: str
-    essential: bool = True
-    fix: str = ""
-    details: list[str] = field(default_factory=list)
+__all__ = ["Check", "check_audio", "check_clock", "check_database", "check_disk", "check_gpu", "print_report",
+           "run_checks"]
 
 
 def check_database(settings: Settings) -> list[Check]:
@@ -119,8 +114,6 @@ def check_audio() -> Check:
 
 
 def _core_checks() -> list[Callable[[Settings], list[Check] | Check]]:
-    from appliance.system import health
-
     return [
         check_database,
         check_disk,
@@ -134,9 +127,6 @@ def _core_checks() -> list[Callable[[Settings], list[Check] | Check]]:
 
 
 def run_checks(settings: Settings) -> list[Check]:
-    # Imported here: the manifests import every feature, and features import this module for Check.
-    from appliance.features import features
-
     results: list[Check] = []
     producers = _core_checks()
     for feature in features():

@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 from appliance.config import Settings
-from appliance.system.doctor import Check
+from appliance.system.checks import Check
 
 DEFAULT_CERT = Path("/etc/appliance/tls/appliance.crt")
 SERVICES = ("appliance-web", "appliance-public", "appliance-worker", "appliance-engines")
@@ -27,7 +27,9 @@ def check_models(settings: Settings) -> list[Check]:
     A model not installed is only a note (its feature uses the fallback); a model installed but
     corrupted is an error, because the engine would load garbage or crash at the first request.
     """
-    try:  # the engines package owns the catalogue and the model store; import lazily
+    # Imported here: engines is a feature package (it owns the catalogue and the model store), and
+    # a build without it still runs the doctor.
+    try:
         from appliance.engines.catalogue import load_catalogue
         from appliance.engines.store import full_problems, locate
     except ImportError:

@@ -13,7 +13,6 @@ import os
 import sys
 import threading
 import traceback
-from typing import Any
 
 _installed = False
 _lock = threading.Lock()
@@ -24,7 +23,7 @@ class NetworkBlocked(OSError):
     pass
 
 
-def _is_local(host: Any) -> bool:
+def _is_local(host: object) -> bool:
     if host is None:
         return True
     if isinstance(host, bytes):
@@ -39,7 +38,7 @@ def _is_local(host: Any) -> bool:
     return addr.is_loopback or addr.is_unspecified
 
 
-def _target(event: str, args: tuple[Any, ...]) -> Any:
+def _target(event: str, args: tuple[object, ...]) -> object:
     if event == "socket.connect":
         address = args[1]
         if isinstance(address, tuple) and address:
@@ -57,7 +56,7 @@ def install(mode: str = "raise", log_path: str | None = None) -> None:
             return
         _installed = True
 
-    def hook(event: str, args: tuple[Any, ...]) -> None:
+    def hook(event: str, args: tuple[object, ...]) -> None:
         if event not in ("socket.connect", "socket.getaddrinfo"):
             return
         host = _target(event, args)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from appliance.text.dates import parse_date
 from appliance.text.fold import fold
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -132,8 +133,6 @@ def _quarter(m: re.Match[str], today: dt.date) -> Period | None:
 
 
 def _range(m: re.Match[str], today: dt.date) -> Period | None:
-    from appliance.text.dates import parse_date
-
     start, end = parse_date(m.group(1)), parse_date(m.group(2))
     if not start or not end or end < start:
         return None
@@ -168,8 +167,6 @@ def _day(offset: int, name: str) -> Callable[[re.Match[str], dt.date], Period]:
 
 
 def _single_date(m: re.Match[str], today: dt.date) -> Period | None:
-    from appliance.text.dates import parse_date
-
     day = parse_date(m.group(1))
     return range_period(day, day) if day else None
 
