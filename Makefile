@@ -48,7 +48,7 @@ run: setup
 	$(BIN)/appliance serve
 
 lint: $(STAMP)
-	$(BIN)/ruff check appliance tests bench
+	$(BIN)/ruff check appliance tests bench provisioning
 	$(BIN)/mypy
 
 test: sysdeps setup lint

@@ -35,7 +35,7 @@ import importlib
 import logging
 import pkgutil
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from fastapi import APIRouter
@@ -159,9 +159,6 @@ def _type_problems(feature: Feature) -> list[str]:
         if value is not None and not callable(value):
             problems.append(f"{name} must be callable")
     return problems
-
-
-FEATURE_FIELDS = frozenset(f.name for f in fields(Feature))
 
 
 def package_names() -> list[str]:

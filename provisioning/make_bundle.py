@@ -3,9 +3,10 @@
 
     python provisioning/make_bundle.py --out dist/bundle [--extras models-cpu] [--gpu] [--models DIR]
 
-- wheels/ (and the same in wheels.tar, which the Ansible role copies): the appliance wheel, an assets wheel (templates, static files with the npm-installed
-  front-end libraries, the model catalogue: they install into site-packages beside the package,
-  where the code looks for them) and every dependency as a wheel. The `appliance` Ansible role
+- wheels/ (and the same in wheels.tar, which the Ansible role copies): the appliance wheel, an
+  assets wheel (templates, static files with the npm-installed front-end libraries, the model
+  catalogue: they install into site-packages beside the package, where the code looks for them)
+  and every dependency as a wheel. The `appliance` Ansible role
   installs them with `pip --no-index`. Build on Debian 12 amd64 (Python 3.11), like the units.
 - models/: model bundles (a folder per catalogue entry, with SHA256SUMS), copied from --models.
 - bundle.json: version and a release id derived from the wheels' RECORD hashes, so the same code

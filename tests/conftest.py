@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import threading
 import time
@@ -22,6 +23,7 @@ from hypothesis import settings as hypothesis_settings
 
 from appliance.cli import apply_offline_env
 from appliance.config import Settings
+from appliance.db import connect, migrate
 from appliance.system import netguard
 
 # CI is a loaded 2-core machine: property tests judge correctness, not speed.
@@ -46,6 +48,15 @@ def make_settings(data_dir: Path, **overrides: Any) -> Settings:
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return make_settings(tmp_path / "data")
+
+
+@pytest.fixture
+def conn(settings: Settings) -> Iterator[sqlite3.Connection]:
+    """A migrated connection to a fresh staff database."""
+    connection = connect(settings.db_path)
+    migrate(connection)
+    yield connection
+    connection.close()
 
 
 @pytest.fixture(scope="session")

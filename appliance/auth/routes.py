@@ -18,7 +18,6 @@ from appliance.http.errors import AppError, wants_json
 from appliance.http.rendering import render
 
 router = APIRouter()
-PUBLIC_PATHS = {"/login", "/login/token"}
 
 
 def home_for(user: User) -> str:

@@ -11,7 +11,6 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 FONT = "Times New Roman"
-Container = _Cell | object  # a Document, a header or a cell: anything with add_paragraph
 
 
 def set_fonts(rpr: object) -> None:

@@ -7,7 +7,6 @@ never shows a bare fragment; `Vary: HX-Request` keeps caches from mixing the two
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -80,7 +79,3 @@ def render_error_page(request: Request, status: int, message: str,
                       headers: dict[str, str] | None = None) -> HTMLResponse:
     return render(request, "errors/error.html", {"status": status, "message": message},
                   status_code=status, headers=headers)
-
-
-def template_exists(name: str) -> bool:
-    return (TEMPLATES_DIR / Path(name)).exists()

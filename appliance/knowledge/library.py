@@ -3,7 +3,6 @@ the public texts the procedure catalogue cites, so search answers on a fresh ins
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from pathlib import Path
 
@@ -11,7 +10,6 @@ from appliance.knowledge import store
 from appliance.knowledge.ingest import add_path
 
 LIBRARY_DIR = Path(__file__).resolve().parent / "data" / "library"
-log = logging.getLogger(__name__)
 
 
 def library_files() -> list[Path]:
@@ -27,10 +25,3 @@ def load_library(conn: sqlite3.Connection, *, only_if_empty: bool = False) -> in
         total += add_path(conn, path, added_by="thư viện mẫu").chunks
     return total
 
-
-def ensure_library(conn: sqlite3.Connection) -> None:
-    """First start: an empty knowledge base gets the starter library."""
-    try:
-        load_library(conn, only_if_empty=True)
-    except Exception:  # a broken data file must not stop the app; search just stays empty
-        log.exception("could not load the starter legal library")

@@ -23,7 +23,6 @@ from appliance.text import fold, normalize
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CATALOGUE_PATH = DATA_DIR / "procedures.toml"
-NEEDS_CONFIRMATION_LABEL = "cần xác nhận"
 
 # Fields every record must fill (or name in needs_confirmation); lists must be non-empty.
 TEXT_FIELDS = ("code", "name", "field", "agency", "processing_time", "fee", "where", "online_url", "updated_at")

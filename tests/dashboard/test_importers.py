@@ -11,19 +11,10 @@ import pytest
 from openpyxl import Workbook
 
 from appliance.dashboard.importers import SourceError, run_import
-from appliance.db import connect, migrate
 from tests.dashboard.conftest import run_cli
 
 # A copy of the one-stop system's sample export (CONTRACT §3 shape, 40 fictional rows).
 SAMPLE = Path(__file__).with_name("so-theo-doi-ho-so.csv")
-
-
-@pytest.fixture
-def conn(settings):
-    c = connect(settings.db_path)
-    migrate(c)
-    yield c
-    c.close()
 
 
 def test_cli_prints_exact_summary_and_is_idempotent(settings):

@@ -9,7 +9,6 @@ import sys
 import pytest
 from pypdf import PdfWriter
 
-from appliance.db import connect, migrate
 from appliance.knowledge import extract
 from appliance.knowledge.extract import IngestError
 from appliance.knowledge.ingest import add_bytes, add_path
@@ -31,14 +30,6 @@ def _blank_pdf(pages: int = 2, password: str | None = None) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
-
-
-@pytest.fixture
-def conn(settings):
-    connection = connect(settings.db_path)
-    migrate(connection)
-    yield connection
-    connection.close()
 
 
 def test_bad_files_are_refused_in_vietnamese_and_leave_nothing(conn, tmp_path):

@@ -6,9 +6,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
-import pytest
 
-from appliance.db import connect, migrate
 from appliance.knowledge.answer import answer
 from appliance.knowledge.search import search
 from appliance.knowledge.summarize import summarize
@@ -40,14 +38,6 @@ class ScriptedGenerator:
     def chat(self, messages, **kwargs):
         self.prompts.append(messages)
         return self.reply
-
-
-@pytest.fixture
-def conn(settings):
-    connection = connect(settings.db_path)
-    migrate(connection)
-    yield connection
-    connection.close()
 
 
 def test_hybrid_search_uses_vectors_when_embedded(conn):

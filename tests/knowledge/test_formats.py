@@ -9,7 +9,6 @@ import subprocess
 import pytest
 from docx import Document
 
-from appliance.db import connect, migrate
 from appliance.knowledge.ingest import add_bytes, add_path
 from tests.conftest import CHROMIUM
 
@@ -22,14 +21,6 @@ DECREE_HTML = """<html><head><meta charset="utf-8"><style>p{margin:0}</style>
 <p>2. Tiếp nhận hồ sơ theo một trong các hình thức sau:</p><p>a) Trực tiếp tại bộ phận một cửa;</p>
 <p>b) Qua dịch vụ bưu chính công ích.</p>
 <p>Điều 3. Hiệu lực thi hành</p><p>Nghị định này có hiệu lực thi hành từ ngày 01 tháng 4 năm 2026.</p></body></html>"""
-
-
-@pytest.fixture
-def conn(settings):
-    connection = connect(settings.db_path)
-    migrate(connection)
-    yield connection
-    connection.close()
 
 
 def _chunks(conn, doc_id):
