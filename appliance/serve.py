@@ -35,7 +35,7 @@ def cmd_serve_staff(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve_public(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.citizen.public_app import create_public_app
+    from appliance.citizen.public.app import create_public_app
     from appliance.system.notify import start_watchdog
 
     app = create_public_app(settings)

@@ -21,7 +21,7 @@ PER_SESSION = 8
 
 
 def _prepare(data: Path) -> None:
-    from appliance.citizen.sync import public_db, publish
+    from appliance.citizen.staff.sync import public_db, publish
     from appliance.config import Settings
     from appliance.db import connect, migrate
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from appliance.citizen import inbox
+from appliance.citizen.staff import inbox
 from appliance.text import fold
 
 if TYPE_CHECKING:  # type-only: entities imports this module

@@ -8,7 +8,8 @@ from appliance.features import AdminLink, Feature, NavEntry
 
 def manifest() -> Feature:
     # parts load when the loader asks (appliance.features explains why)
-    from appliance.citizen import cli, demo, doctor, jobs, routes, schema
+    from appliance.citizen import demo, doctor, schema
+    from appliance.citizen.staff import cli, jobs, routes
 
     return Feature(
         name="citizen",

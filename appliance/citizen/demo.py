@@ -5,7 +5,7 @@ data), so the citizen app answers and looks tickets up at once."""
 from __future__ import annotations
 
 from appliance.citizen import demo_feedback
-from appliance.citizen.sync import public_db, publish, push_ticket
+from appliance.citizen.staff.sync import public_db, publish, push_ticket
 from appliance.db import transaction
 from appliance.demo.context import DemoContext
 

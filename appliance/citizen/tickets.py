@@ -1,4 +1,5 @@
-"""Ticket codes citizens can read aloud over the phone: no 0/O, 1/I/L, 2/Z, 5/S, 8/B."""
+"""Tickets as both sides know them: codes citizens can read aloud over the phone (no 0/O,
+1/I/L, 2/Z, 5/S, 8/B) and the statuses a ticket goes through (CONTRACT §5)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import secrets
 
 ALPHABET = "3467ACDEFGHJKMNPQRTUVWXY"
 PREFIX = "PA"
+STATUS_LABELS = {"cho_xu_ly": "Chờ xử lý", "dang_xu_ly": "Đang xử lý", "da_xu_ly": "Đã xử lý",
+                 "tu_choi": "Từ chối"}
 
 
 def new_ticket_code(rng: random.Random | None = None, length: int = 6) -> str:

@@ -12,7 +12,7 @@ import sqlite3
 from typing import TypedDict
 
 from appliance import features
-from appliance.citizen import inbox
+from appliance.citizen.staff import inbox
 from appliance.dashboard.measures import percent
 from appliance.dashboard.period import shape
 from appliance.system.store import get_meta

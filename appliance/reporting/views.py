@@ -75,7 +75,7 @@ CHI_TIEU = View("v_chi_tieu", "FROM indicators", ("indicators",), (
            "CASE WHEN ke_hoach IS NOT NULL AND ke_hoach <> 0 THEN 100.0 * thuc_hien / ke_hoach END"),
 ))
 
-# Feedback statuses as the citizen feature stores them (appliance/citizen/intake.py).
+# Feedback statuses as the citizen feature stores them (appliance/citizen/tickets.py).
 _OPEN_FEEDBACK = ("cho_xu_ly", "dang_xu_ly")
 PHAN_ANH = View("v_phan_anh", "FROM feedback f LEFT JOIN feedback_routing r ON r.category = f.category",
                 ("feedback", "feedback_routing"), (

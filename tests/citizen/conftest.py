@@ -15,7 +15,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from appliance.citizen.sync import public_db, publish
+from appliance.citizen.staff.sync import public_db, publish
 from appliance.config import Settings
 from appliance.db import connect, migrate
 from tests.conftest import free_port, make_settings

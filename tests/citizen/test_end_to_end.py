@@ -12,7 +12,7 @@ import time
 import httpx
 import pytest
 
-from appliance.citizen.zalo import signature
+from appliance.citizen.public.zalo_webhook import signature
 from tests.conftest import free_port, wait_http
 
 pytestmark = pytest.mark.slow

@@ -10,9 +10,9 @@ import sqlite3
 import pytest
 
 from appliance.app import create_app
-from appliance.citizen.chat import ChatBot
-from appliance.citizen.intake import file_feedback
-from appliance.citizen.sync import public_db
+from appliance.citizen.public.chat import ChatBot
+from appliance.citizen.public.intake import file_feedback
+from appliance.citizen.staff.sync import public_db
 from appliance.db import connect
 from appliance.jobs import run_pending
 from tests.conftest import login
@@ -108,7 +108,7 @@ def test_routing_table_is_data_admins_edit(staff, citizen_settings):
 
 
 def test_faq_and_notices_published_and_escaped(staff, citizen_settings, live_server_factory):
-    from appliance.citizen.public_app import create_public_app
+    from appliance.citizen.public.app import create_public_app
 
     with staff.client() as c:
         csrf = login(c, "admin", "admin-demo")
@@ -128,8 +128,8 @@ def test_faq_and_notices_published_and_escaped(staff, citizen_settings, live_ser
 
 
 def test_chat_log_retention_is_enforced_and_audited(citizen_settings):
-    from appliance.citizen.chat import ChatBot
-    from appliance.citizen.sync import enforce_retention
+    from appliance.citizen.public.chat import ChatBot
+    from appliance.citizen.staff.sync import enforce_retention
 
     settings = citizen_settings.model_copy(update={"citizen_chat_retention_days": 30})
     staff_conn = connect(settings.db_path)

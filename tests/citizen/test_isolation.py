@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 
-from appliance.citizen.zalo import signature
+from appliance.citizen.public.zalo_webhook import signature
 from tests.conftest import free_port
 
 RUNNER = r"""

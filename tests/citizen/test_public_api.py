@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from appliance.citizen.public_app import create_public_app
+from appliance.citizen.public.app import create_public_app
 
 
 @pytest.fixture

@@ -1,9 +1,9 @@
 """Acceptance: procedure questions (diacritics / none / teencode) and complaint categories."""
 
-from appliance.citizen.chat import procedure_index
 from appliance.citizen.classify import FeedbackClassifier
 from appliance.citizen.matching import normalize_query
-from appliance.citizen.sync import public_db
+from appliance.citizen.public.chat import procedure_index
+from appliance.citizen.staff.sync import public_db
 from appliance.text import fold
 from tests.citizen.cases import COMPLAINTS, QUESTIONS
 
@@ -58,7 +58,7 @@ def test_staff_examples_change_the_classifier():
 
 def test_every_answer_states_only_facts_of_its_record(citizen_settings):
     """No invented fact: every number and link in any answer is in the catalogue record."""
-    from appliance.citizen.answers import ASPECT_ORDER, answer, facts_in, facts_of
+    from appliance.citizen.public.answers import ASPECT_ORDER, answer, facts_in, facts_of
 
     with public_db(citizen_settings) as public:
         index = procedure_index(public)

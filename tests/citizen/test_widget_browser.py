@@ -9,7 +9,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from appliance.citizen.public_app import create_public_app
+from appliance.citizen.public.app import create_public_app
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.browser

@@ -13,10 +13,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from appliance.citizen import zalo_outbox
-from appliance.citizen.public_app import create_public_app
-from appliance.citizen.sync import answer_events, public_db
-from appliance.citizen.zalo import signature
+from appliance.citizen.public.app import create_public_app
+from appliance.citizen.public.zalo_webhook import signature
+from appliance.citizen.staff import zalo_outbox
+from appliance.citizen.staff.sync import answer_events, public_db
 from appliance.db import connect
 from tests.citizen.conftest import zalo_settings
 from tests.conftest import free_port
@@ -186,7 +186,7 @@ def test_crash_while_sending_is_not_resent(citizen_settings, fake_zalo, status):
 
 
 def test_sync_job_keeps_exactly_one_round_queued(citizen_settings):
-    from appliance.citizen.jobs import ensure_sync_scheduled
+    from appliance.citizen.staff.jobs import ensure_sync_scheduled
     from appliance.jobs import run_pending
 
     staff = staff_conn(citizen_settings)

@@ -13,8 +13,8 @@ from appliance.engines import engine
 
 
 def cmd_citizen(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.citizen.sync import answer_events, public_db, publish, pull
-    from appliance.citizen.zalo_outbox import send_pending
+    from appliance.citizen.staff.sync import answer_events, public_db, publish, pull
+    from appliance.citizen.staff.zalo_outbox import send_pending
     from appliance.db import connect, migrate
 
     staff = connect(settings.db_path)

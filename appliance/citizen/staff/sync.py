@@ -130,7 +130,7 @@ def pull(staff: sqlite3.Connection, public: sqlite3.Connection) -> int:
 def answer_events(staff: sqlite3.Connection, public: sqlite3.Connection, settings: Settings,
                   generator: Generator | None = None) -> int:
     """Answer queued Zalo messages with the chatbot and put the replies into the staff outbox."""
-    from appliance.citizen.chat import ChatBot
+    from appliance.citizen.public.chat import ChatBot
 
     bot = ChatBot(generator, settings.public_base_url)
     handled = 0

@@ -13,8 +13,8 @@ from fastapi import APIRouter, FastAPI, Form, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from appliance.auth.audit import audit
-from appliance.citizen import inbox
-from appliance.citizen.intake import STATUS_LABELS
+from appliance.citizen.staff import inbox
+from appliance.citizen.tickets import STATUS_LABELS
 from appliance.db import connect
 from appliance.http.deps import AdminUser, Conn, SettingsDep, StaffUser, client_ip
 from appliance.http.errors import AppError
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """On staff-app start: publish the catalogue and keep the citizen sync loop scheduled."""
-    from appliance.citizen.jobs import ensure_sync_scheduled
+    from appliance.citizen.staff.jobs import ensure_sync_scheduled
     from appliance.jobs import enqueue
 
     try:
@@ -56,7 +56,7 @@ def _filters(status: str | None, category: str | None, department: str | None, o
 
 
 def _pull(settings: Any, conn: Any) -> None:
-    from appliance.citizen.sync import public_db, pull
+    from appliance.citizen.staff.sync import public_db, pull
 
     try:
         with public_db(settings) as public:

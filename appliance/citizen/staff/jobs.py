@@ -30,8 +30,8 @@ def _generator(ctx: JobContext) -> Generator | None:
 
 
 def sync(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
-    from appliance.citizen.sync import answer_events, enforce_retention, public_db, publish, pull
-    from appliance.citizen.zalo_outbox import send_pending
+    from appliance.citizen.staff.sync import answer_events, enforce_retention, public_db, publish, pull
+    from appliance.citizen.staff.zalo_outbox import send_pending
 
     result: dict[str, Any] = {}
     try:
@@ -56,14 +56,14 @@ def sync(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def publish_now(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
-    from appliance.citizen.sync import public_db, publish
+    from appliance.citizen.staff.sync import public_db, publish
 
     with public_db(ctx.settings) as public:
         return publish(ctx.conn, public)
 
 
 def zalo_send(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
-    from appliance.citizen.zalo_outbox import send_pending
+    from appliance.citizen.staff.zalo_outbox import send_pending
 
     return send_pending(ctx.conn, ctx.settings)
 

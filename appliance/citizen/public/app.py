@@ -24,10 +24,10 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from appliance import __version__
-from appliance.citizen import zalo
-from appliance.citizen.chat import MAX_MESSAGE, ChatBot
-from appliance.citizen.intake import IntakeError, file_feedback, ticket_status
-from appliance.citizen.ratelimit import RateLimiter
+from appliance.citizen.public import zalo_webhook as zalo
+from appliance.citizen.public.chat import MAX_MESSAGE, ChatBot
+from appliance.citizen.public.intake import IntakeError, file_feedback, ticket_status
+from appliance.citizen.public.ratelimit import RateLimiter
 from appliance.config import Settings, load_settings
 from appliance.db import connect, migrate
 from appliance.engines import ChatMessage, Generator, engine

@@ -13,9 +13,9 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from appliance.citizen import answers
-from appliance.citizen.intake import IntakeError, classifier_for, file_feedback, ticket_status
 from appliance.citizen.matching import PhraseSet, Procedure, ProcedureIndex, tokens
+from appliance.citizen.public import answers
+from appliance.citizen.public.intake import IntakeError, classifier_for, file_feedback, ticket_status
 from appliance.citizen.vocabulary import ASPECTS
 from appliance.db import transaction
 from appliance.engines import Generator

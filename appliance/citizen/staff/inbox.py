@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from appliance.citizen.intake import STATUS_LABELS
+from appliance.citizen.tickets import STATUS_LABELS
 from appliance.config import Settings
 from appliance.db import transaction
 from appliance.text import fold
@@ -113,7 +113,7 @@ def _log(conn: sqlite3.Connection, feedback_id: int, username: str, action: str,
 
 
 def _mirror(settings: Settings, conn: sqlite3.Connection, feedback_id: int) -> None:
-    from appliance.citizen.sync import public_db, push_ticket
+    from appliance.citizen.staff.sync import public_db, push_ticket
 
     row = get_feedback(conn, feedback_id)
     if row is not None:
@@ -144,7 +144,7 @@ def set_status(conn: sqlite3.Connection, settings: Settings, feedback_id: int, s
 def reply(conn: sqlite3.Connection, settings: Settings, feedback_id: int, text: str, username: str,
           resolve: bool = True) -> str:
     """Store the reply and send it back on the citizen's channel. Returns how it travels."""
-    from appliance.citizen.zalo_outbox import queue_reply
+    from appliance.citizen.staff.zalo_outbox import queue_reply
     from appliance.jobs import enqueue
 
     text = text.strip()

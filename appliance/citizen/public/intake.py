@@ -13,7 +13,7 @@ import threading
 from typing import Any
 
 from appliance.citizen.classify import FeedbackClassifier
-from appliance.citizen.tickets import new_ticket_code, normalise_ticket_code
+from appliance.citizen.tickets import STATUS_LABELS, new_ticket_code, normalise_ticket_code
 from appliance.db import transaction
 from appliance.text import normalize
 from appliance.text.dates import add_working_days
@@ -22,8 +22,6 @@ log = logging.getLogger(__name__)
 
 MAX_CONTENT = 4000
 MIN_CONTENT = 10
-STATUS_LABELS = {"cho_xu_ly": "Chờ xử lý", "dang_xu_ly": "Đang xử lý", "da_xu_ly": "Đã xử lý",
-                 "tu_choi": "Từ chối"}
 _classifier_lock = threading.Lock()
 _classifier_cache: dict[str, Any] = {"key": None, "value": None}
 
