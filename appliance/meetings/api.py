@@ -8,9 +8,9 @@ import json
 import re
 import shutil
 import sqlite3
-import time
 from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from pathlib import Path
+from typing import Annotated, cast
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, JSONResponse
@@ -21,12 +21,16 @@ from starlette.datastructures import UploadFile
 from appliance.auth.audit import audit
 from appliance.auth.roles import STAFF_ROLES
 from appliance.auth.users import User
+from appliance.config import Settings
 from appliance.db import connect
 from appliance.http.deps import Conn, SettingsDep, StaffUser, require_roles
 from appliance.http.errors import AppError
 from appliance.jobs import enqueue
 from appliance.meetings import store
+from appliance.meetings.devices import room_map
 from appliance.meetings.recorder import stop_meeting
+from appliance.meetings.rows import MeetingRow, MeetingUpdate
+from appliance.meetings.views import meeting_json, segments_json
 from appliance.text import normalize
 
 router = APIRouter()
@@ -63,50 +67,18 @@ class SpeakerName(BaseModel):
     name: str = Field(min_length=1, max_length=100)
 
 
-def meeting_or_404(conn: sqlite3.Connection, meeting_id: int) -> sqlite3.Row:
+def meeting_or_404(conn: sqlite3.Connection, meeting_id: int) -> MeetingRow:
     row = store.get_meeting(conn, meeting_id)
     if row is None:
         raise AppError(404, "Không tìm thấy cuộc họp.", "not_found")
     return row
 
 
-def segments_json(conn: sqlite3.Connection, meeting_id: int, after_id: int = 0) -> list[dict[str, Any]]:
-    names = {r["label"]: r["name"] for r in
-             conn.execute("SELECT label, name FROM meeting_speakers WHERE meeting_id = ?", (meeting_id,))}
-    return [{"id": r["id"], "start": round(r["start"], 2), "end": round(r["end"], 2),
-             "speaker": names.get(r["speaker"], r["speaker"]) or None, "speaker_label": r["speaker"] or None,
-             "text": r["text"], "edited": r["edited_at"] is not None, "live": r["audio_id"] is not None}
-            for r in conn.execute("SELECT * FROM meeting_segments WHERE meeting_id = ? AND id > ? ORDER BY start",
-                                  (meeting_id, after_id))]
-
-
-def meeting_json(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
-    from appliance.tasks.service import list_tasks
-
-    tasks = [{k: t[k] for k in ("id", "assignee", "unit", "content", "deadline", "quote", "status", "engine")}
-             for t in list_tasks(conn, meeting_id=row["id"])]
-    return {
-        "id": row["id"], "title": row["title"], "status": row["status"], "message": row["message"],
-        "room": row["room"], "source": row["source"], "meeting_date": row["meeting_date"],
-        "started_at": row["started_at"], "ended_at": row["ended_at"],
-        "duration_s": round(float(row["duration_s"] or 0), 2),
-        "segments": segments_json(conn, row["id"]),
-        "minutes_docx_url": row["minutes_docx_url"], "draft_id": row["draft_id"], "so_ky_hieu": row["so_ky_hieu"],
-        "tasks": tasks,
-        "engines": {"transcriber": row["transcriber"], "diarizer": row["diarizer"], "tasks": row["task_engine"]},
-        "location": row["location"], "chair": row["chair"], "secretary": row["secretary"],
-        "attendees": row["attendees"], "conclusion": row["conclusion"],
-        "recorder_alive": bool(row["recorder_seen_at"] and time.time() - float(row["recorder_seen_at"]) < 10),
-    }
-
-
-def _room_for(settings: Any, device: str | None, room: str | None) -> str:
+def _room_for(settings: Settings, device: str | None, room: str | None) -> str:
     if room:
         return room
     if not device:
         raise AppError(422, "Hãy chọn phòng họp hoặc thiết bị ghi âm.", "invalid")
-    from appliance.meetings.devices import room_map
-
     for name, dev in room_map(settings).items():
         if dev and (dev == device or device.startswith(dev.rstrip("*"))):
             return name
@@ -151,7 +123,7 @@ async def create_meeting(request: Request, user: StaffUser, conn: Conn, settings
 
 
 @router.post("/api/v1/meetings/{meeting_id}/stop")
-def stop(meeting_id: int, user: StaffUser, conn: Conn) -> dict[str, Any]:
+def stop(meeting_id: int, user: StaffUser, conn: Conn) -> dict[str, object]:
     row = meeting_or_404(conn, meeting_id)
     if row["status"] != "recording":
         raise AppError(409, "Cuộc họp này không còn đang ghi âm.", "not_recording")
@@ -161,23 +133,23 @@ def stop(meeting_id: int, user: StaffUser, conn: Conn) -> dict[str, Any]:
 
 
 @router.get("/api/v1/meetings")
-def list_meetings(user: StaffUser, conn: Conn) -> dict[str, Any]:
-    rows = conn.execute("SELECT id, title, status, room, meeting_date, duration_s FROM meetings ORDER BY id DESC"
-                        " LIMIT 200").fetchall()
-    return {"meetings": [dict(r) for r in rows]}
+def list_meetings(user: StaffUser, conn: Conn) -> dict[str, object]:
+    return {"meetings": [{"id": m["id"], "title": m["title"], "status": m["status"], "room": m["room"],
+                          "meeting_date": m["meeting_date"], "duration_s": m["duration_s"]}
+                         for m in store.list_meetings(conn, 200)]}
 
 
 @router.get("/api/v1/meetings/{meeting_id}")
-def get_meeting(meeting_id: int, user: StaffUser, conn: Conn) -> dict[str, Any]:
-    return meeting_json(conn, meeting_or_404(conn, meeting_id))
+def get_meeting(meeting_id: int, user: StaffUser, conn: Conn) -> dict[str, object]:
+    return dict(meeting_json(conn, meeting_or_404(conn, meeting_id)))
 
 
 @router.patch("/api/v1/meetings/{meeting_id}")
-def edit_meeting(meeting_id: int, body: MeetingEdit, user: StaffUser, conn: Conn) -> dict[str, Any]:
+def edit_meeting(meeting_id: int, body: MeetingEdit, user: StaffUser, conn: Conn) -> dict[str, object]:
     meeting_or_404(conn, meeting_id)
-    changes = {k: normalize(v).strip() for k, v in body.model_dump().items() if v is not None}
-    for key, value in changes.items():
-        conn.execute(f"UPDATE meetings SET {key} = ? WHERE id = ?", (value, meeting_id))
+    # MeetingEdit's fields are MeetingUpdate keys (update_meeting refuses any other)
+    changes = cast(MeetingUpdate, {k: normalize(v).strip() for k, v in body.model_dump().items() if v is not None})
+    store.update_meeting(conn, meeting_id, changes)
     if changes:
         enqueue(conn, "meetings.refresh_minutes", {"meeting_id": meeting_id})
         audit(conn, "meetings.edit", user=user, target=str(meeting_id), detail={"fields": sorted(changes)})
@@ -185,42 +157,38 @@ def edit_meeting(meeting_id: int, body: MeetingEdit, user: StaffUser, conn: Conn
 
 
 @router.patch("/api/v1/meetings/{meeting_id}/segments/{segment_id}")
-def edit_segment(meeting_id: int, segment_id: int, body: SegmentEdit, user: StaffUser, conn: Conn) -> dict[str, Any]:
+def edit_segment(meeting_id: int, segment_id: int, body: SegmentEdit, user: StaffUser,
+                 conn: Conn) -> dict[str, object]:
     meeting_or_404(conn, meeting_id)
-    row = conn.execute("SELECT * FROM meeting_segments WHERE id = ? AND meeting_id = ?",
-                       (segment_id, meeting_id)).fetchone()
+    row = store.get_segment(conn, meeting_id, segment_id)
     if row is None:
         raise AppError(404, "Không tìm thấy đoạn chép lời.", "not_found")
     text = normalize(body.text).strip() if body.text is not None else row["text"]
     speaker = row["speaker"]
     if body.speaker is not None and body.speaker.strip():
         speaker = _speaker_label(conn, meeting_id, normalize(body.speaker).strip())
-    conn.execute("UPDATE meeting_segments SET text = ?, speaker = ?, edited_by = ?, edited_at = datetime('now')"
-                 " WHERE id = ?", (text, speaker, user.id, segment_id))
+    store.edit_line(conn, segment_id, text, speaker, user.id)
     enqueue(conn, "meetings.refresh_minutes", {"meeting_id": meeting_id})
     audit(conn, "meetings.edit_segment", user=user, target=f"{meeting_id}/{segment_id}")
-    return segments_json(conn, meeting_id, segment_id - 1)[0] | {"id": segment_id}
+    return dict(segments_json(conn, meeting_id, segment_id - 1)[0]) | {"id": segment_id}
 
 
 def _speaker_label(conn: sqlite3.Connection, meeting_id: int, name: str) -> str:
     """A speaker chosen by name: its label, or a new label for a person the diarizer missed."""
-    row = conn.execute("SELECT label FROM meeting_speakers WHERE meeting_id = ? AND (label = ? OR name = ?)",
-                       (meeting_id, name, name)).fetchone()
-    if row:
-        return str(row[0])
+    label = store.find_speaker(conn, meeting_id, name)
+    if label is not None:
+        return label
     label = "HAND_" + re.sub(r"\W+", "_", name)[:40]
-    conn.execute("INSERT OR IGNORE INTO meeting_speakers (meeting_id, label, name, source) VALUES (?, ?, ?, 'hand')",
-                 (meeting_id, label, name))
+    store.add_speaker(conn, meeting_id, label, name, source="hand")
     return label
 
 
 @router.put("/api/v1/meetings/{meeting_id}/speakers/{label}")
-def rename_speaker(meeting_id: int, label: str, body: SpeakerName, user: StaffUser, conn: Conn) -> dict[str, Any]:
+def rename_speaker(meeting_id: int, label: str, body: SpeakerName, user: StaffUser,
+                   conn: Conn) -> dict[str, object]:
     meeting_or_404(conn, meeting_id)
     name = normalize(body.name).strip()
-    cur = conn.execute("UPDATE meeting_speakers SET name = ?, source = 'hand' WHERE meeting_id = ? AND label = ?",
-                       (name, meeting_id, label))
-    if cur.rowcount == 0:
+    if not store.rename_speaker(conn, meeting_id, label, name):
         raise AppError(404, "Không tìm thấy người nói này trong cuộc họp.", "not_found")
     enqueue(conn, "meetings.refresh_minutes", {"meeting_id": meeting_id})
     audit(conn, "meetings.rename_speaker", user=user, target=f"{meeting_id}/{label}", detail={"name": name})
@@ -229,22 +197,21 @@ def rename_speaker(meeting_id: int, label: str, body: SpeakerName, user: StaffUs
 
 @router.get("/api/v1/meetings/{meeting_id}/audio/{seq}")
 def audio_file(meeting_id: int, seq: int, user: StaffUser, conn: Conn, settings: SettingsDep) -> FileResponse:
-    row = conn.execute("SELECT path FROM meeting_audio WHERE meeting_id = ? AND seq = ?", (meeting_id, seq)).fetchone()
-    if row is None or not (settings.data_dir / row[0]).exists():
+    path = store.audio_path(conn, meeting_id, seq)
+    if path is None or not (settings.data_dir / path).exists():
         raise AppError(404, "Không còn tệp âm thanh này (có thể đã xóa theo thời hạn lưu trữ).", "not_found")
     audit(conn, "meetings.listen", user=user, target=f"{meeting_id}/{seq}")
-    return FileResponse(settings.data_dir / row[0], media_type="audio/wav")
+    return FileResponse(settings.data_dir / path, media_type="audio/wav")
 
 
-async def _events(request: Request, db_path: Any, meeting_id: int, poll: float = 0.5) -> AsyncIterator[dict[str, str]]:
+async def _events(request: Request, db_path: Path, meeting_id: int, poll: float = 0.5) -> AsyncIterator[dict[str, str]]:
     """Captions as they are transcribed, and the meeting's status: polled from the database, so the
     recorder and the worker (other processes) need no message bus."""
     conn = connect(db_path)
     last_id, last_state = 0, None
     try:
         while not await request.is_disconnected():
-            row = conn.execute("SELECT status, message, duration_s, source FROM meetings WHERE id = ?",
-                               (meeting_id,)).fetchone()
+            row = store.get_meeting(conn, meeting_id)
             if row is None:
                 break
             for seg in segments_json(conn, meeting_id, last_id):

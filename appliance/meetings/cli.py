@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import logging
+import os
 import signal
+import subprocess
 
 from appliance.config import Settings
+from appliance.db import connect, migrate
+from appliance.jobs import enqueue, run_pending
+from appliance.meetings import store
+from appliance.meetings.devices import discover, source_for_room, start_hid_watcher
+from appliance.meetings.recorder import Recorder, RecorderState
+from appliance.meetings.retention import apply_retention
+from appliance.meetings.sources import open_source, parse_spec
+from appliance.system.notify import start_watchdog
 
 log = logging.getLogger(__name__)
 
 
 def cmd_record(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.db import connect, migrate
-    from appliance.meetings.recorder import Recorder, RecorderState
-    from appliance.meetings.sources import open_source
-
     conn = connect(settings.db_path, synchronous="FULL")  # DESIGN: the recordings index is FULL
     migrate(conn)
     spec = args.source
@@ -24,8 +31,6 @@ def cmd_record(args: argparse.Namespace, settings: Settings) -> int:
     hid = None
     gain_db = 0.0
     if spec == "auto":
-        from appliance.meetings.devices import source_for_room, start_hid_watcher
-
         spec, device = source_for_room(settings, args.room)
         hid = start_hid_watcher(device, state) if device else None
         gain_db = device.gain_db
@@ -35,8 +40,6 @@ def cmd_record(args: argparse.Namespace, settings: Settings) -> int:
                         segment_seconds=args.segment_seconds, title=args.title, stop_at_end=stop_at_end,
                         state=state, gain_db=gain_db)
     signal.signal(signal.SIGTERM, lambda *_: recorder.stop.set())
-    from appliance.system.notify import start_watchdog
-
     # appliance-recorder@.service is Type=notify with WatchdogSec: READY once the source is open
     # and leftovers repaired (Recorder.__init__), then WATCHDOG pings while the process lives.
     start_watchdog()
@@ -56,12 +59,6 @@ def cmd_capture(args: argparse.Namespace, settings: Settings) -> int:
     The FIFO is held open read-write here, so when the recorder is killed the audio keeps
     accumulating in the pipe (1 MB = 32 s at 16 kHz mono) and the restarted recorder reads it:
     a crash costs only the chunk the recorder held in memory."""
-    import fcntl
-    import os
-    import subprocess
-
-    from appliance.meetings.sources import parse_spec
-
     spec = parse_spec(args.source)
     if spec.kind != "alsa":
         raise ValueError("--source phải là alsa:<thiết bị>, ví dụ alsa:plughw:CARD=Speak510")
@@ -85,8 +82,6 @@ def cmd_capture(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_devices(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.meetings.devices import discover
-
     found = discover()
     if args.json:
         print(json.dumps([d.as_dict() for d in found], ensure_ascii=False, indent=2))
@@ -100,13 +95,9 @@ def cmd_devices(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.db import connect, migrate
-    from appliance.jobs import enqueue, run_pending
-
     conn = connect(settings.db_path)
     migrate(conn)
-    conn.execute("UPDATE meeting_audio SET transcribed = 0 WHERE meeting_id = ?", (args.meeting_id,))
-    conn.execute("UPDATE meetings SET status = 'processing', recorder_closed = 1 WHERE id = ?", (args.meeting_id,))
+    store.reset_for_reprocess(conn, args.meeting_id)
     enqueue(conn, "meetings.finalize", {"meeting_id": args.meeting_id, "retranscribe": True})
     if args.now:
         run_pending(conn, settings, kinds=["meetings.finalize", "meetings.transcribe_segment"])
@@ -115,9 +106,6 @@ def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_retention(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.db import connect, migrate
-    from appliance.meetings.retention import apply_retention
-
     conn = connect(settings.db_path)
     migrate(conn)
     removed = apply_retention(conn, settings)

@@ -9,6 +9,10 @@ import datetime as dt
 
 from appliance.demo.context import DemoContext
 from appliance.meetings import store
+from appliance.meetings.jobs import extract_meeting_tasks
+from appliance.meetings.minutes import write_minutes
+from appliance.meetings.rows import NewLine
+from appliance.tasks import service as tasks
 
 LINES = [
     ("SPEAKER_00", "Nguyễn Văn An", "Mở đầu cuộc họp giao ban tuần, đề nghị các phòng báo cáo nhanh tình hình."),
@@ -32,31 +36,28 @@ def load(ctx: DemoContext) -> dict[str, int]:
     day = anchor - dt.timedelta(days=anchor.weekday() + 7)  # Monday of the week before the anchor
     meeting_id = store.create_meeting(conn, "Giao ban tuần (dữ liệu mẫu)", room="phong-hop-1", source="demo",
                                       status="processing", meeting_date=day.isoformat())
-    start = 0.0
+    start, lines = 0.0, []
     for label, _name, text in LINES:
         length = max(3.0, len(text.split()) * 0.42)
-        conn.execute("INSERT INTO meeting_segments (meeting_id, start, end, speaker, text, original_text)"
-                     " VALUES (?, ?, ?, ?, ?, ?)", (meeting_id, start, start + length, label, text, text))
+        lines.append(NewLine(start, start + length, text, speaker=label))
         start += length + 0.8
+    store.add_lines(conn, meeting_id, lines)
     for label, name in {label: name for label, name, _t in LINES}.items():
-        conn.execute("INSERT INTO meeting_speakers (meeting_id, label, name, source) VALUES (?, ?, ?, 'hand')",
-                     (meeting_id, label, name))
-    conn.execute("UPDATE meetings SET started_at = ?, duration_s = ?, location = 'Phòng họp tầng 2, UBND phường',"
-                 " chair = 'Nguyễn Văn An - Chủ tịch UBND phường', secretary = 'Lê Thị Lan',"
-                 " attendees = 'Lãnh đạo UBND phường; trưởng các phòng, đơn vị', recorder_closed = 1,"
-                 " transcriber = 'dữ liệu mẫu: lời chép soạn sẵn, không có âm thanh',"
-                 " diarizer = 'dữ liệu mẫu: người nói đặt tay' WHERE id = ?",
-                 (f"{day.isoformat()} 08:00:00", start, meeting_id))
-    from appliance.meetings.jobs import extract_meeting_tasks
-    from appliance.meetings.minutes import write_minutes
-
-    tasks = extract_meeting_tasks(conn, meeting_id)
+        store.add_speaker(conn, meeting_id, label, name, source="hand")
+    store.update_meeting(conn, meeting_id, {
+        "started_at": f"{day.isoformat()} 08:00:00", "duration_s": start,
+        "location": "Phòng họp tầng 2, UBND phường", "chair": "Nguyễn Văn An - Chủ tịch UBND phường",
+        "secretary": "Lê Thị Lan", "attendees": "Lãnh đạo UBND phường; trưởng các phòng, đơn vị",
+        "recorder_closed": 1, "transcriber": "dữ liệu mẫu: lời chép soạn sẵn, không có âm thanh",
+        "diarizer": "dữ liệu mẫu: người nói đặt tay"})
+    found = extract_meeting_tasks(conn, meeting_id)
     # Two tasks confirmed by the chairman's office: the tracker shows one open and one overdue.
-    conn.execute("UPDATE tasks SET status = 'assigned', confirmed_at = datetime('now') WHERE meeting_id = ?"
-                 " AND (assignee LIKE '%Minh%' OR assignee LIKE '%Hùng%')", (meeting_id,))
+    for task in tasks.meeting_tasks(conn, meeting_id):
+        if task["status"] == "proposed" and ("minh" in task["assignee"].lower() or "Hùng" in task["assignee"]):
+            tasks.update_task(conn, task["id"], tasks.TaskChanges(status="assigned"), None)
     try:
         write_minutes(conn, ctx.settings, meeting_id)
     except Exception:  # the demo never fails on a missing drafting module; the transcript is there
         pass
     store.set_status(conn, meeting_id, "done", "Dữ liệu mẫu: lời chép soạn sẵn (không có âm thanh).")
-    return {"meetings": 1, "tasks": tasks}
+    return {"meetings": 1, "tasks": found}

@@ -11,10 +11,10 @@ import time
 import tomllib
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 from appliance.config import REPO_ROOT, Settings
 from appliance.meetings.hid import HidLayout, parse_report_descriptor
+from appliance.meetings.recorder import RecorderState
 
 log = logging.getLogger(__name__)
 PROFILES = REPO_ROOT / "firmware_config" / "speakerphones.toml"
@@ -42,7 +42,7 @@ class Device:
     alsa_pcm: str | None    # plughw:CARD=…
     hidraw: str | None      # /dev/hidrawN
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, str | int | float | None]:
         return asdict(self)
 
 
@@ -65,7 +65,7 @@ def _usb_ids() -> list[tuple[str, str, str]]:
     """(vendor, product, serial) of attached USB devices: pyusb first, sysfs when libusb is absent."""
     found: list[tuple[str, str, str]] = []
     try:
-        import usb.core
+        import usb.core  # pyusb is optional (it needs libusb); imported here so sysfs can stand in
 
         for dev in usb.core.find(find_all=True) or []:
             found.append((f"{dev.idVendor:04x}", f"{dev.idProduct:04x}", ""))
@@ -169,7 +169,7 @@ class HidWatcher:
     """Reads the speakerphone's HID reports: mute toggles RecorderState.muted, the hook button asks
     to start or stop the meeting; the mute and off-hook LEDs are written back to follow the state."""
 
-    def __init__(self, hidraw: str, layout: HidLayout, state: Any):
+    def __init__(self, hidraw: str, layout: HidLayout, state: RecorderState):
         self.hidraw, self.layout, self.state = hidraw, layout, state
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="hid", daemon=True)
@@ -217,7 +217,7 @@ class HidWatcher:
             os.close(fd)
 
 
-def start_hid_watcher(device: Device, state: Any) -> HidWatcher | None:
+def start_hid_watcher(device: Device, state: RecorderState) -> HidWatcher | None:
     if not device.hidraw:
         return None
     node = SYS / "class/hidraw" / Path(device.hidraw).name / "device/report_descriptor"

@@ -6,12 +6,11 @@ import os
 import shutil
 
 from appliance.config import Settings
+from appliance.meetings.devices import discover
 from appliance.system.doctor import Check
 
 
 def checks(settings: Settings) -> list[Check]:
-    from appliance.meetings.devices import discover
-
     results = []
     ffmpeg = shutil.which("ffmpeg")
     results.append(Check("ffmpeg (giải mã tệp ghi âm tải lên)", ffmpeg is not None, ffmpeg or "không có", False,

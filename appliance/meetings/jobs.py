@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import time
 from pathlib import Path
-from typing import Any
 
+from appliance.features import JobPayload
 from appliance.jobs import JobContext, enqueue
 from appliance.meetings import pipeline, store
+from appliance.meetings.minutes import transcript_text, write_minutes
+from appliance.meetings.retention import apply_retention
+from appliance.meetings.wavfile import wav_frames
+from appliance.tasks import service as tasks
 
 
-def transcribe_segment(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
+def transcribe_segment(ctx: JobContext, payload: JobPayload) -> JobPayload:
     """Live captions: one closed segment, transcribed as soon as the recorder indexes it."""
     added = pipeline.transcribe_audio(ctx.conn, ctx.settings, int(payload["audio_id"]))
     return {"lines": added, "model": added is not None}
 
 
-def finalize(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
+def finalize(ctx: JobContext, payload: JobPayload) -> JobPayload:
     """After stop: wait for the recorder's last segment, finish transcription, diarize, minutes, tasks."""
     conn, settings = ctx.conn, ctx.settings
     meeting_id = int(payload["meeting_id"])
@@ -35,10 +40,10 @@ def finalize(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
         raise
 
 
-def run_steps(ctx: JobContext, meeting_id: int, retranscribe: bool = False) -> dict[str, Any]:
+def run_steps(ctx: JobContext, meeting_id: int, retranscribe: bool = False) -> JobPayload:
     conn, settings = ctx.conn, ctx.settings
     if retranscribe and store.audio_rows(conn, meeting_id):  # without audio the text is all there is
-        conn.execute("DELETE FROM meeting_segments WHERE meeting_id = ? AND edited_at IS NULL", (meeting_id,))
+        store.delete_unedited_lines(conn, meeting_id)
     pipeline.check_duration(conn, settings, meeting_id)
     rows = store.audio_rows(conn, meeting_id)
     transcribed = True
@@ -56,26 +61,22 @@ def run_steps(ctx: JobContext, meeting_id: int, retranscribe: bool = False) -> d
     ctx.progress(0.8, "Đang trích xuất nhiệm vụ")
     extract_meeting_tasks(conn, meeting_id)
     ctx.progress(0.9, "Đang lập biên bản")
-    from appliance.meetings.minutes import write_minutes
-
     write_minutes(conn, settings, meeting_id)
     message = "Đã xong: biên bản và danh sách nhiệm vụ chờ xác nhận." if transcribed else pipeline.NO_MODEL
     store.set_status(conn, meeting_id, "done", message)
     return {"transcribed": transcribed, "diarizer": diarizer}
 
 
-def extract_meeting_tasks(conn: Any, meeting_id: int) -> int:
-    from appliance.meetings.minutes import transcript_text
-    from appliance.tasks.service import extract, save_proposed
-
+def extract_meeting_tasks(conn: sqlite3.Connection, meeting_id: int) -> int:
+    """Propose the tasks the transcript assigns (the tracker's service stores them)."""
     meeting = store.get_meeting(conn, meeting_id)
     assert meeting is not None
-    tasks, engine = extract(transcript_text(conn, meeting_id), dt.date.fromisoformat(meeting["meeting_date"]))
-    conn.execute("UPDATE meetings SET task_engine = ? WHERE id = ?", (engine, meeting_id))
-    return save_proposed(conn, meeting_id, tasks, engine)
+    found, engine = tasks.extract(transcript_text(conn, meeting_id), dt.date.fromisoformat(meeting["meeting_date"]))
+    store.update_meeting(conn, meeting_id, {"task_engine": engine})
+    return tasks.save_proposed(conn, meeting_id, found, engine)
 
 
-def process_upload(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
+def process_upload(ctx: JobContext, payload: JobPayload) -> JobPayload:
     """An uploaded recording: decode once to 16 kHz mono WAV, transcribe the whole file, then finalize."""
     conn, settings = ctx.conn, ctx.settings
     meeting_id = int(payload["meeting_id"])
@@ -83,8 +84,6 @@ def process_upload(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
         ctx.progress(0.02, "Đang giải mã tệp âm thanh")
         dest = store.segment_path(settings, meeting_id, 1)
         pipeline.decode_upload(Path(payload["path"]), dest)
-        from appliance.meetings.wavfile import wav_frames
-
         store.record_segment(conn, settings, meeting_id, 1, wav_frames(dest), transcribe=False)
     try:
         return run_steps(ctx, meeting_id)
@@ -94,19 +93,15 @@ def process_upload(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
         raise
 
 
-def refresh_minutes(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
+def refresh_minutes(ctx: JobContext, payload: JobPayload) -> JobPayload:
     """After transcript or speaker edits: tasks proposals and the biên bản follow the edited text."""
-    from appliance.meetings.minutes import write_minutes
-
     meeting_id = int(payload["meeting_id"])
     extract_meeting_tasks(ctx.conn, meeting_id)
-    result = write_minutes(ctx.conn, ctx.settings, meeting_id)
-    return {"draft_id": result.get("id"), "at": time.time()}
+    draft_id = write_minutes(ctx.conn, ctx.settings, meeting_id)
+    return {"draft_id": draft_id, "at": time.time()}
 
 
-def retention(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
-    from appliance.meetings.retention import apply_retention
-
+def retention(ctx: JobContext, payload: JobPayload) -> JobPayload:
     return {"removed": apply_retention(ctx.conn, ctx.settings)}
 
 

@@ -11,24 +11,39 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
-from typing import Any
+from typing import TypedDict
 
+from appliance.auth.users import get_user
 from appliance.config import Settings
+from appliance.meetings import store
+from appliance.meetings.rows import MeetingRow
+from appliance.tasks import service as tasks
 from appliance.text import format_date_short
 
 log = logging.getLogger(__name__)
 
 
-def speaker_names(conn: sqlite3.Connection, meeting_id: int) -> dict[str, str]:
-    return {r["label"]: r["name"] for r in
-            conn.execute("SELECT label, name FROM meeting_speakers WHERE meeting_id = ?", (meeting_id,))}
+class MinutesPayload(TypedDict):
+    """What the drafting module's biên bản (doc_type `bien_ban`) is written from."""
+
+    doc_type: str
+    trich_yeu: str
+    noi_dung: list[str]
+    ngay: str
+    thoi_gian_bat_dau: str
+    thoi_gian_ket_thuc: str | None
+    dia_diem: str | None
+    thanh_phan: str | None
+    chu_tri: str | None
+    thu_ky: str | None
+    ket_luan: list[str] | None
+    engine: str
 
 
 def transcript_paragraphs(conn: sqlite3.Connection, meeting_id: int) -> list[str]:
-    names = speaker_names(conn, meeting_id)
+    names = store.speaker_names(conn, meeting_id)
     paragraphs: list[tuple[str, list[str]]] = []
-    for row in conn.execute("SELECT speaker, text FROM meeting_segments WHERE meeting_id = ? ORDER BY start",
-                            (meeting_id,)):
+    for row in store.segment_rows(conn, meeting_id):
         who = names.get(row["speaker"], row["speaker"] or "Người nói")
         if paragraphs and paragraphs[-1][0] == who:
             paragraphs[-1][1].append(row["text"])
@@ -43,15 +58,14 @@ def transcript_text(conn: sqlite3.Connection, meeting_id: int) -> str:
 
 def _task_lines(conn: sqlite3.Connection, meeting_id: int) -> list[str]:
     lines = []
-    for t in conn.execute("SELECT * FROM tasks WHERE meeting_id = ? AND status != 'cancelled' ORDER BY id",
-                          (meeting_id,)):
+    for t in tasks.meeting_tasks(conn, meeting_id):
         who = t["assignee"] + (f" ({t['unit']})" if t["unit"] and t["unit"] != t["assignee"] else "")
         when = f", hạn {format_date_short(dt.date.fromisoformat(t['deadline']))}" if t["deadline"] else ""
         lines.append(f"- Giao {who}: {t['content']}{when}.")
     return lines
 
 
-def _end_time(meeting: sqlite3.Row) -> str | None:
+def _end_time(meeting: MeetingRow) -> str | None:
     if meeting["ended_at"]:
         return str(meeting["ended_at"])
     try:
@@ -61,13 +75,13 @@ def _end_time(meeting: sqlite3.Row) -> str | None:
     return (start + dt.timedelta(seconds=float(meeting["duration_s"] or 0))).isoformat(sep=" ", timespec="minutes")
 
 
-def minutes_payload(conn: sqlite3.Connection, meeting: sqlite3.Row) -> dict[str, Any]:
+def minutes_payload(conn: sqlite3.Connection, meeting: MeetingRow) -> MinutesPayload:
     paragraphs = transcript_paragraphs(conn, meeting["id"]) or ["(Chưa có nội dung chép lời.)"]
-    tasks = _task_lines(conn, meeting["id"])
+    task_lines = _task_lines(conn, meeting["id"])
     conclusion = [line for line in (meeting["conclusion"] or "").splitlines() if line.strip()]
-    if tasks:
-        conclusion += ["Phân công nhiệm vụ:", *tasks]
-    attendees = meeting["attendees"] or ", ".join(sorted(set(speaker_names(conn, meeting["id"]).values())))
+    if task_lines:
+        conclusion += ["Phân công nhiệm vụ:", *task_lines]
+    attendees = meeting["attendees"] or ", ".join(sorted(set(store.speaker_names(conn, meeting["id"]).values())))
     return {
         "doc_type": "bien_ban",
         "trich_yeu": meeting["title"],
@@ -84,32 +98,36 @@ def minutes_payload(conn: sqlite3.Connection, meeting: sqlite3.Row) -> dict[str,
     }
 
 
-def write_minutes(conn: sqlite3.Connection, settings: Settings, meeting_id: int) -> dict[str, Any]:
-    meeting = conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+def write_minutes(conn: sqlite3.Connection, settings: Settings, meeting_id: int) -> int | None:
+    """Write or update the meeting's biên bản; the draft's id (None when only text could be kept)."""
+    meeting = store.get_meeting(conn, meeting_id)
+    if meeting is None:
+        raise LookupError(f"no meeting {meeting_id}")
     payload = minutes_payload(conn, meeting)
     try:
+        # Drafting is a separate feature a deployment may leave out: imported here so meetings still work.
         from appliance.drafting import bien_ban
         from appliance.drafting import service as drafting
     except ImportError:  # drafting not installed: the minutes stay text on the meeting
         text = "BIÊN BẢN\n" + meeting["title"] + "\n" + "\n".join(payload["noi_dung"] + (payload["ket_luan"] or []))
-        conn.execute("UPDATE meetings SET minutes_text = ? WHERE id = ?", (text, meeting_id))
-        return {"text": text}
-    from appliance.auth.users import get_user
-
+        store.update_meeting(conn, meeting_id, {"minutes_text": text})
+        return None
     user = get_user(conn, meeting["created_by"]) if meeting["created_by"] else None
-    result: dict[str, Any] | None = None
+    draft = None
     if meeting["draft_id"]:
         try:
             day = dt.date.fromisoformat(meeting["meeting_date"])
-            changes = {"noi_dung": bien_ban.body_lines(payload, day)}
-            changes.update({k: payload[k] for k in ("thu_ky", "chu_tri") if payload.get(k)})
-            result = dict(drafting.update_draft(conn, settings, int(meeting["draft_id"]), changes, user))
+            changes: dict[str, object] = {"noi_dung": bien_ban.body_lines(payload, day)}
+            if payload["thu_ky"]:
+                changes["thu_ky"] = payload["thu_ky"]
+            if payload["chu_tri"]:
+                changes["chu_tri"] = payload["chu_tri"]
+            draft = drafting.update_draft(conn, settings, int(meeting["draft_id"]), changes, user)
         except Exception as exc:  # issued, or gone: a fresh draft keeps the edits instead
             log.info("minutes draft %s not updated (%s); creating a new one", meeting["draft_id"], exc)
-            result = None
-    if result is None:
-        result = dict(drafting.create_draft(conn, settings, payload, user, use_registry=False))
-    conn.execute("UPDATE meetings SET draft_id = ?, so_ky_hieu = ?, minutes_docx_url = ?, minutes_text = ?"
-                 " WHERE id = ?", (result["id"], result.get("so_ky_hieu"), result.get("docx_url"),
-                                   result.get("text"), meeting_id))
-    return result
+            draft = None
+    if draft is None:
+        draft = drafting.create_draft(conn, settings, payload, user, use_registry=False)
+    store.update_meeting(conn, meeting_id, {"draft_id": draft["id"], "so_ky_hieu": draft["so_ky_hieu"],
+                                            "minutes_docx_url": draft["docx_url"], "minutes_text": draft["text"]})
+    return draft["id"]

@@ -15,9 +15,10 @@ import soundfile as sf
 
 from appliance import engines
 from appliance.config import Settings
-from appliance.db import transaction
 from appliance.meetings import store
+from appliance.meetings.rows import MeetingRow, NewLine
 from appliance.meetings.sources import ffmpeg_decode_cmd
+from appliance.meetings.voices import name_speakers
 from appliance.meetings.wavfile import wav_frames
 from appliance.text import normalize
 
@@ -27,41 +28,25 @@ NO_MODEL = "Chưa cài mô hình chép lời: âm thanh đã được lưu, sẽ
 
 
 def _previous_text(conn: sqlite3.Connection, meeting_id: int, before: float) -> str | None:
-    rows = conn.execute("SELECT text FROM meeting_segments WHERE meeting_id = ? AND start < ?"
-                        " ORDER BY start DESC LIMIT 3", (meeting_id, before)).fetchall()
-    text = " ".join(r[0] for r in reversed(rows)).strip()
+    text = " ".join(store.texts_before(conn, meeting_id, before, 3)).strip()
     return text[-200:] or None
 
 
 def transcribe_audio(conn: sqlite3.Connection, settings: Settings, audio_id: int) -> int | None:
     """Transcribe one indexed audio file onto the meeting timeline. Returns lines added, None without a model."""
-    row = conn.execute("SELECT * FROM meeting_audio WHERE id = ?", (audio_id,)).fetchone()
+    row = store.get_audio(conn, audio_id)
     if row is None or row["transcribed"]:
         return 0
     model = engines.engine(settings, "transcriber")
     if model is None:
-        conn.execute("UPDATE meetings SET message = ? WHERE id = ? AND status = 'recording'",
-                     (NO_MODEL, row["meeting_id"]))
+        store.say_while_recording(conn, row["meeting_id"], NO_MODEL)
         return None
     prompt = _previous_text(conn, row["meeting_id"], row["start_s"])
     segments = model.transcribe(settings.data_dir / row["path"], language="vi", vad=True, initial_prompt=prompt)
     offset = float(row["start_s"])
-    with transaction(conn):
-        if conn.execute("SELECT transcribed FROM meeting_audio WHERE id = ?", (audio_id,)).fetchone()[0]:
-            return 0
-        added = 0
-        for seg in segments:
-            text = normalize(seg.text).strip()
-            if not text:
-                continue
-            conn.execute("INSERT INTO meeting_segments (meeting_id, audio_id, start, end, text, original_text)"
-                         " VALUES (?, ?, ?, ?, ?, ?)",
-                         (row["meeting_id"], audio_id, offset + seg.start, offset + seg.end, text, text))
-            added += 1
-        conn.execute("UPDATE meeting_audio SET transcribed = 1 WHERE id = ?", (audio_id,))
-        conn.execute("UPDATE meetings SET transcriber = ? WHERE id = ?",
-                     (getattr(model, "name", type(model).__name__), row["meeting_id"]))
-    return added
+    lines = [NewLine(offset + seg.start, offset + seg.end, text, audio_id=audio_id)
+             for seg in segments if (text := normalize(seg.text).strip())]
+    return store.mark_transcribed(conn, row, lines, model.name)
 
 
 def final_pass(conn: sqlite3.Connection, settings: Settings, meeting_id: int) -> bool:
@@ -73,26 +58,20 @@ def final_pass(conn: sqlite3.Connection, settings: Settings, meeting_id: int) ->
     rows = store.audio_rows(conn, meeting_id)
     if len(rows) < 2:
         return False
-    if conn.execute("SELECT 1 FROM meeting_segments WHERE meeting_id = ? AND edited_at IS NOT NULL LIMIT 1",
-                    (meeting_id,)).fetchone():
+    if store.has_edited_lines(conn, meeting_id):
         return False
     model = engines.engine(settings, "transcriber")
     wav = whole_meeting_wav(conn, settings, meeting_id)
     if model is None or wav is None:
         return False
     segments = model.transcribe(wav, language="vi", vad=True)
-    with transaction(conn):
-        conn.execute("DELETE FROM meeting_segments WHERE meeting_id = ?", (meeting_id,))
-        for seg in segments:
-            text = normalize(seg.text).strip()
-            if text:
-                conn.execute("INSERT INTO meeting_segments (meeting_id, start, end, text, original_text)"
-                             " VALUES (?, ?, ?, ?, ?)", (meeting_id, seg.start, seg.end, text, text))
+    store.replace_lines(conn, meeting_id, [NewLine(seg.start, seg.end, text) for seg in segments
+                                           if (text := normalize(seg.text).strip())])
     return True
 
 
 def decode_upload(src: Path, dest: Path) -> None:
-    """Any audio ffmpeg reads (WAV/FLAC/MP3/M4A/OGG) → 16 kHz mono 16-bit WAV."""
+    """Whatever audio ffmpeg reads (WAV/FLAC/MP3/M4A/OGG) → 16 kHz mono 16-bit WAV."""
     cmd = ffmpeg_decode_cmd(str(src))
     cmd[cmd.index("-f"):] = ["-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le", "-y", str(dest)]
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -135,8 +114,7 @@ def align_speakers(segments: list[tuple[int, float, float]], turns: list[engines
 
 
 def diarize_meeting(conn: sqlite3.Connection, settings: Settings, meeting_id: int) -> str:
-    rows = conn.execute("SELECT id, start, end, speaker, edited_at FROM meeting_segments WHERE meeting_id = ?",
-                        (meeting_id,)).fetchall()
+    rows = store.segment_rows(conn, meeting_id)
     # Lines whose speaker a person chose keep it; so do all lines when there is no audio to listen to.
     kept = {r["id"]: r["speaker"] for r in rows if r["speaker"] and r["edited_at"]}
     lines = [(r["id"], r["start"], r["end"]) for r in rows]
@@ -146,7 +124,7 @@ def diarize_meeting(conn: sqlite3.Connection, settings: Settings, meeting_id: in
     engine = "một người nói (chưa có mô hình phân biệt người nói)"
     if model is not None and wav is not None and lines:
         turns = list(model.diarize(wav))
-        engine = getattr(model, "name", type(model).__name__)
+        engine = model.name
     if not turns:
         kept.update({r["id"]: r["speaker"] for r in rows if r["speaker"]})
     labels = align_speakers(lines, turns) | kept
@@ -154,21 +132,14 @@ def diarize_meeting(conn: sqlite3.Connection, settings: Settings, meeting_id: in
     for seg_id, _s, _e in sorted(lines, key=lambda x: x[1]):
         if labels[seg_id] not in order:
             order.append(labels[seg_id])
-    with transaction(conn):
-        for seg_id, label in labels.items():
-            conn.execute("UPDATE meeting_segments SET speaker = ? WHERE id = ?", (label, seg_id))
-        for index, label in enumerate(order, start=1):
-            conn.execute("INSERT OR IGNORE INTO meeting_speakers (meeting_id, label, name) VALUES (?, ?, ?)",
-                         (meeting_id, label, f"Người nói {index}"))
+    store.set_line_speakers(conn, meeting_id, labels, order)
     if wav is not None and turns:
-        from appliance.meetings.voices import name_speakers
-
         name_speakers(conn, meeting_id, wav, turns)
-    conn.execute("UPDATE meetings SET diarizer = ? WHERE id = ?", (engine, meeting_id))
+    store.update_meeting(conn, meeting_id, {"diarizer": engine})
     return engine
 
 
-def recorder_done(conn: sqlite3.Connection, settings: Settings, meeting: sqlite3.Row) -> bool:
+def recorder_done(conn: sqlite3.Connection, settings: Settings, meeting: MeetingRow) -> bool:
     """True once no live recorder still holds this meeting's last segment (repairing for a dead one)."""
     if meeting["source"] != "live" or meeting["recorder_closed"]:
         return True
@@ -176,11 +147,11 @@ def recorder_done(conn: sqlite3.Connection, settings: Settings, meeting: sqlite3
     if seen is not None and time.time() - float(seen) < RECORDER_GRACE_S:
         return False
     store.repair_meeting_dir(conn, settings, meeting["id"])
-    conn.execute("UPDATE meetings SET recorder_closed = 1 WHERE id = ?", (meeting["id"],))
+    store.mark_recorder_closed(conn, meeting["id"])
     return True
 
 
 def check_duration(conn: sqlite3.Connection, settings: Settings, meeting_id: int) -> float:
     total = sum(wav_frames(settings.data_dir / r["path"]).duration_s for r in store.audio_rows(conn, meeting_id))
-    conn.execute("UPDATE meetings SET duration_s = ? WHERE id = ?", (total, meeting_id))
+    store.update_meeting(conn, meeting_id, {"duration_s": total})
     return total

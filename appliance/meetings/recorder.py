@@ -10,14 +10,19 @@ status; the recorder then closes its last segment, marks `recorder_closed` and w
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 import time
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from appliance.config import Settings
 from appliance.db import transaction
+from appliance.jobs import enqueue
 from appliance.meetings import store
+from appliance.meetings.rows import MeetingRow
 from appliance.meetings.sources import AudioSource
 from appliance.meetings.wavfile import SegmentWriter
 
@@ -51,19 +56,16 @@ class Recorder:
     def repair(self) -> int:
         """Meetings of this room still marked recording (or stopped while we were dead) get their files back."""
         repaired = 0
-        rows = self.conn.execute(
-            "SELECT id FROM meetings WHERE room = ? AND source = 'live'"
-            " AND (status = 'recording' OR recorder_closed = 0)", (self.room,)).fetchall()
-        for row in rows:
-            repaired += len(store.repair_meeting_dir(self.conn, self.settings, row["id"]))
-            if self.conn.execute("SELECT status FROM meetings WHERE id = ?", (row["id"],)).fetchone()[0] \
-                    != "recording":
-                self.conn.execute("UPDATE meetings SET recorder_closed = 1 WHERE id = ?", (row["id"],))
+        for meeting_id in store.live_meetings_to_repair(self.conn, self.room):
+            repaired += len(store.repair_meeting_dir(self.conn, self.settings, meeting_id))
+            meeting = store.get_meeting(self.conn, meeting_id)
+            if meeting is not None and meeting["status"] != "recording":
+                store.mark_recorder_closed(self.conn, meeting_id)
         if repaired:
             log.warning("repaired %s segments left by a crash in room %s", repaired, self.room)
         return repaired
 
-    def _meeting(self) -> sqlite3.Row | None:
+    def _meeting(self) -> MeetingRow | None:
         meeting = store.active_meeting(self.conn, self.room)
         if meeting is None and (self.title or "start" in self.state.hook_requests):
             self.state.hook_requests.clear()
@@ -86,12 +88,7 @@ class Recorder:
                 break
 
     def _heartbeat(self, meeting_id: int) -> str:
-        import os
-
-        self.conn.execute("UPDATE meetings SET recorder_pid = ?, recorder_seen_at = ? WHERE id = ?",
-                          (os.getpid(), time.time(), meeting_id))
-        row = self.conn.execute("SELECT status FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
-        return str(row[0]) if row else "failed"
+        return store.heartbeat(self.conn, meeting_id, os.getpid())
 
     def _close(self, writer: SegmentWriter | None, meeting_id: int, seq: int) -> int:
         if writer is None:
@@ -126,7 +123,7 @@ class Recorder:
                     self._close(writer, meeting_id, seq)
                     if status == "recording":  # the hook button stops the meeting itself
                         stop_meeting(self.conn, meeting_id)
-                    self.conn.execute("UPDATE meetings SET recorder_closed = 1 WHERE id = ?", (meeting_id,))
+                    store.mark_recorder_closed(self.conn, meeting_id)
                     self.state.recording = False
                     return True
             chunk = self.source.read()
@@ -134,7 +131,7 @@ class Recorder:
                 self._close(writer, meeting_id, seq)
                 if self.stop_at_end:
                     stop_meeting(self.conn, meeting_id)
-                    self.conn.execute("UPDATE meetings SET recorder_closed = 1 WHERE id = ?", (meeting_id,))
+                    store.mark_recorder_closed(self.conn, meeting_id)
                 self.state.recording = False
                 return False
             if self.state.muted:  # the mute button keeps the timeline but not the voices
@@ -153,21 +150,14 @@ class Recorder:
 
 
 def _amplify(chunk: bytes, gain: float) -> bytes:
-    import numpy as np
-
     samples = np.frombuffer(chunk, dtype="<i2").astype(np.float32) * gain
     return bytes(np.clip(samples, -32768, 32767).astype("<i2").tobytes())
 
 
 def stop_meeting(conn: sqlite3.Connection, meeting_id: int) -> bool:
     """Stop a live meeting: processing continues in the worker (finalize waits for the last segment)."""
-    from appliance.jobs import enqueue
-
     with transaction(conn):
-        cur = conn.execute(
-            "UPDATE meetings SET status = 'processing', ended_at = strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'),"
-            " message = 'Đã dừng ghi âm, đang xử lý biên bản' WHERE id = ? AND status = 'recording'", (meeting_id,))
-        if cur.rowcount == 0:
+        if not store.mark_stopped(conn, meeting_id):
             return False
         enqueue(conn, "meetings.finalize", {"meeting_id": meeting_id})
     return True

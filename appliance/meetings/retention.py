@@ -16,28 +16,26 @@ DEFAULT_DAYS = 365
 
 
 def retention_days(conn: sqlite3.Connection) -> int:
-    row = conn.execute("SELECT value FROM meeting_settings WHERE key = 'retention_days'").fetchone()
-    return int(row[0]) if row else DEFAULT_DAYS
+    value = store.get_setting(conn, "retention_days")
+    return int(value) if value is not None else DEFAULT_DAYS
 
 
 def set_retention_days(conn: sqlite3.Connection, days: int) -> None:
     if not 1 <= days <= 3650:
         raise ValueError("Thời hạn lưu trữ phải từ 1 đến 3650 ngày.")
-    conn.execute("INSERT OR REPLACE INTO meeting_settings (key, value) VALUES ('retention_days', ?)", (str(days),))
+    store.set_setting(conn, "retention_days", str(days))
 
 
 def apply_retention(conn: sqlite3.Connection, settings: Settings, today: dt.date | None = None) -> list[int]:
     today = today or dt.date.today()
     cutoff = (today - dt.timedelta(days=retention_days(conn))).isoformat()
     removed = []
-    for row in conn.execute("SELECT id, title FROM meetings WHERE meeting_date < ? AND status IN ('done', 'failed')",
-                            (cutoff,)).fetchall():
+    for row in store.ended_before(conn, cutoff):
         folder = store.meeting_dir(settings, row["id"])
         if not folder.exists():
             continue
         shutil.rmtree(folder)
-        conn.execute("UPDATE meetings SET message = 'Âm thanh đã xóa theo thời hạn lưu trữ' WHERE id = ?",
-                     (row["id"],))
+        store.update_meeting(conn, row["id"], {"message": "Âm thanh đã xóa theo thời hạn lưu trữ"})
         audit(conn, "meetings.retention_removed", username="system", target=str(row["id"]),
               detail={"title": row["title"], "cutoff": cutoff})
         removed.append(int(row["id"]))

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sqlite3
 import tempfile
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -16,32 +17,37 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from appliance.auth.audit import audit
 from appliance.auth.roles import STAFF_ROLES
 from appliance.auth.users import User
+from appliance.config import Settings
 from appliance.http.deps import AdminUser, Conn, SettingsDep, StaffUser, require_roles
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
+from appliance.jobs import enqueue
 from appliance.meetings import store
-from appliance.meetings.api import meeting_json, meeting_or_404
+from appliance.meetings.api import meeting_or_404
+from appliance.meetings.devices import room_map
+from appliance.meetings.pipeline import decode_upload
 from appliance.meetings.retention import retention_days, set_retention_days
+from appliance.meetings.views import meeting_json
+from appliance.meetings.voices import enroll
+from appliance.tasks import service as tasks
 
 router = APIRouter()
 CaptionViewer = Annotated[User, Depends(require_roles(*STAFF_ROLES, "display"))]
 STATUS_LABELS = {"recording": "Đang ghi âm", "processing": "Đang xử lý", "done": "Đã xong", "failed": "Lỗi"}
 
 
-def _rooms(conn: Any, settings: Any) -> list[str]:
-    from appliance.meetings.devices import room_map
-
-    rooms = set(room_map(settings))
-    rooms |= {r[0] for r in conn.execute("SELECT DISTINCT room FROM meetings WHERE room != ''")}
+def _rooms(conn: sqlite3.Connection, settings: Settings) -> list[str]:
+    rooms = set(room_map(settings)) | store.rooms_in_use(conn)
     return sorted(rooms) or ["phong-hop-1"]
 
 
 @router.get("/cuoc-hop", response_class=HTMLResponse)
 def meetings_page(request: Request, user: StaffUser, conn: Conn, settings: SettingsDep) -> Response:
-    rows = [dict(r) | {"status_label": STATUS_LABELS.get(r["status"], r["status"])} for r in
-            conn.execute("SELECT m.*, (SELECT COUNT(*) FROM tasks t WHERE t.meeting_id = m.id) AS task_count"
-                         " FROM meetings m ORDER BY m.id DESC LIMIT 100")]
-    voices = conn.execute("SELECT id, name, created_at FROM voice_profiles ORDER BY name").fetchall()
+    task_counts = tasks.counts_by_meeting(conn)
+    rows = [dict(r) | {"task_count": task_counts.get(r["id"], 0),
+                       "status_label": STATUS_LABELS.get(r["status"], r["status"])}
+            for r in store.list_meetings(conn, 100)]
+    voices = store.voice_profiles(conn)
     return render(request, "meetings/page.html", {
         "title": "Cuộc họp", "meetings": rows, "rooms": _rooms(conn, settings), "voices": voices,
         "recording": [r for r in rows if r["status"] == "recording"], "retention_days": retention_days(conn)})
@@ -50,16 +56,15 @@ def meetings_page(request: Request, user: StaffUser, conn: Conn, settings: Setti
 @router.get("/cuoc-hop/truc-tiep", response_class=HTMLResponse)
 def live_wall(request: Request, user: CaptionViewer, conn: Conn) -> Response:
     """For the wall screen: the captions of whichever meeting is being recorded now."""
-    row = conn.execute("SELECT id FROM meetings WHERE status = 'recording' ORDER BY id DESC LIMIT 1").fetchone()
-    meeting = dict(store.get_meeting(conn, row[0])) if row else None  # type: ignore[arg-type]
+    row = store.latest_recording(conn)
+    meeting = dict(row) if row else None
     return render(request, "meetings/captions.html", {"title": "Phụ đề trực tiếp", "meeting": meeting})
 
 
 @router.get("/cuoc-hop/{meeting_id}", response_class=HTMLResponse)
 def meeting_page(meeting_id: int, request: Request, user: StaffUser, conn: Conn) -> Response:
     meeting = meeting_json(conn, meeting_or_404(conn, meeting_id))
-    speakers = conn.execute("SELECT label, name, source FROM meeting_speakers WHERE meeting_id = ? ORDER BY label",
-                            (meeting_id,)).fetchall()
+    speakers = store.speakers(conn, meeting_id)
     audio = store.audio_rows(conn, meeting_id)
     return render(request, "meetings/meeting.html", {
         "title": meeting["title"], "m": meeting, "speakers": speakers, "audio": audio,
@@ -75,9 +80,6 @@ def captions_page(meeting_id: int, request: Request, user: CaptionViewer, conn: 
 @router.post("/cuoc-hop/giong-noi")
 async def enroll_voice(user: StaffUser, conn: Conn, name: Annotated[str, Form()], audio: UploadFile) -> Response:
     """A staff member's 20 s voice sample, so diarized speakers can be named automatically."""
-    from appliance.meetings.pipeline import decode_upload
-    from appliance.meetings.voices import enroll
-
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / f"sample{Path(audio.filename or 'a.wav').suffix or '.wav'}"
         with open(raw, "wb") as out:
@@ -94,7 +96,7 @@ async def enroll_voice(user: StaffUser, conn: Conn, name: Annotated[str, Form()]
 
 @router.get("/quan-tri/luu-tru", response_class=HTMLResponse)
 def retention_page(request: Request, user: AdminUser, conn: Conn) -> Response:
-    oldest = conn.execute("SELECT MIN(meeting_date) FROM meetings").fetchone()[0]
+    oldest = store.oldest_meeting_date(conn)
     return render(request, "meetings/retention.html", {
         "title": "Lưu trữ ghi âm", "days": retention_days(conn), "oldest": oldest,
         "today": dt.date.today().isoformat()})
@@ -106,8 +108,6 @@ def retention_save(user: AdminUser, conn: Conn, days: Annotated[int, Form()]) ->
         set_retention_days(conn, days)
     except ValueError as exc:
         raise AppError(422, str(exc), "invalid") from None
-    from appliance.jobs import enqueue
-
     enqueue(conn, "meetings.retention", {})
     audit(conn, "meetings.retention_set", user=user, detail={"days": days})
     return RedirectResponse("/quan-tri/luu-tru?da_luu=1", status_code=303)

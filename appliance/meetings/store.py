@@ -1,20 +1,28 @@
-"""Meeting rows and the audio index: the small set of writes the recorder, the API and the jobs share."""
+"""The meetings feature's SQL: the only module that writes its tables (meetings, meeting_audio,
+meeting_segments, meeting_speakers, voice_profiles, meeting_settings). The recorder, the API, the
+pages, the jobs and the CLI call these functions; other features read through `service.py`.
+Rows travel as the TypedDicts of `rows.py`."""
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import time
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 from appliance.config import Settings
 from appliance.db import transaction
+from appliance.jobs import enqueue
+from appliance.meetings.rows import AudioRow, MeetingRow, MeetingUpdate, NewLine, SegmentRow, SpeakerRow, VoiceRow
 from appliance.meetings.wavfile import ClosedSegment, repair_part, wav_frames
 
 SEGMENT_NAME = re.compile(r"^seg-(\d{6})\.wav$")
 
 
+# --- where the audio lives ----------------------------------------------------------------------
 def recordings_root(settings: Settings) -> Path:
     return settings.data_dir / "recordings"
 
@@ -27,6 +35,7 @@ def segment_path(settings: Settings, meeting_id: int, seq: int) -> Path:
     return meeting_dir(settings, meeting_id) / f"seg-{seq:06d}.wav"
 
 
+# --- meetings -----------------------------------------------------------------------------------
 def create_meeting(conn: sqlite3.Connection, title: str, *, room: str = "", device: str | None = None,
                    source: str = "live", status: str = "recording", created_by: int | None = None,
                    meeting_date: str | None = None) -> int:
@@ -39,18 +48,112 @@ def create_meeting(conn: sqlite3.Connection, title: str, *, room: str = "", devi
     return int(cur.lastrowid or 0)
 
 
-def get_meeting(conn: sqlite3.Connection, meeting_id: int) -> sqlite3.Row | None:
-    row: sqlite3.Row | None = conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
-    return row
+def _meeting(row: sqlite3.Row | None) -> MeetingRow | None:
+    return cast(MeetingRow, dict(row)) if row is not None else None
 
 
-def active_meeting(conn: sqlite3.Connection, room: str) -> sqlite3.Row | None:
-    row: sqlite3.Row | None = conn.execute(
+def get_meeting(conn: sqlite3.Connection, meeting_id: int) -> MeetingRow | None:
+    return _meeting(conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone())
+
+
+def active_meeting(conn: sqlite3.Connection, room: str) -> MeetingRow | None:
+    return _meeting(conn.execute(
         "SELECT * FROM meetings WHERE status = 'recording' AND source = 'live' AND room = ? ORDER BY id LIMIT 1",
-        (room,)).fetchone()
-    return row
+        (room,)).fetchone())
 
 
+def latest_recording(conn: sqlite3.Connection) -> MeetingRow | None:
+    """The meeting being recorded now in any room (the newest when several are)."""
+    return _meeting(conn.execute("SELECT * FROM meetings WHERE status = 'recording' ORDER BY id DESC LIMIT 1")
+                    .fetchone())
+
+
+def list_meetings(conn: sqlite3.Connection, limit: int) -> list[MeetingRow]:
+    return [cast(MeetingRow, dict(r)) for r in conn.execute("SELECT * FROM meetings ORDER BY id DESC LIMIT ?",
+                                                             (limit,))]
+
+
+def meetings_by_id(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, MeetingRow]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    marks = ",".join("?" * len(wanted))
+    return {r["id"]: cast(MeetingRow, dict(r))
+            for r in conn.execute(f"SELECT * FROM meetings WHERE id IN ({marks})", wanted)}
+
+
+def rooms_in_use(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT DISTINCT room FROM meetings WHERE room != ''")}
+
+
+def oldest_meeting_date(conn: sqlite3.Connection) -> str | None:
+    value: str | None = conn.execute("SELECT MIN(meeting_date) FROM meetings").fetchone()[0]
+    return value
+
+
+def live_meetings_to_repair(conn: sqlite3.Connection, room: str) -> list[int]:
+    """Live meetings of a room still recording, or stopped while their recorder was not there to close."""
+    return [int(r[0]) for r in conn.execute(
+        "SELECT id FROM meetings WHERE room = ? AND source = 'live' AND (status = 'recording' OR recorder_closed = 0)",
+        (room,))]
+
+
+def ended_before(conn: sqlite3.Connection, cutoff: str) -> list[MeetingRow]:
+    """Finished meetings (done or failed) held before `cutoff` (YYYY-MM-DD)."""
+    return [cast(MeetingRow, dict(r)) for r in conn.execute(
+        "SELECT * FROM meetings WHERE meeting_date < ? AND status IN ('done', 'failed')", (cutoff,))]
+
+
+def update_meeting(conn: sqlite3.Connection, meeting_id: int, changes: MeetingUpdate) -> None:
+    unknown = set(changes) - set(MeetingUpdate.__annotations__)
+    if unknown:
+        raise KeyError(", ".join(sorted(unknown)))
+    if not changes:
+        return
+    sets = ", ".join(f"{key} = ?" for key in changes)
+    conn.execute(f"UPDATE meetings SET {sets} WHERE id = ?", (*changes.values(), meeting_id))
+
+
+def set_status(conn: sqlite3.Connection, meeting_id: int, status: str, message: str = "", *,
+               error: str | None = None) -> None:
+    changes: MeetingUpdate = {"status": status, "message": message}
+    if error is not None:
+        changes["error"] = error
+    update_meeting(conn, meeting_id, changes)
+
+
+def say_while_recording(conn: sqlite3.Connection, meeting_id: int, message: str) -> None:
+    """The message people see, only while the meeting is still being recorded."""
+    conn.execute("UPDATE meetings SET message = ? WHERE id = ? AND status = 'recording'", (message, meeting_id))
+
+
+def mark_stopped(conn: sqlite3.Connection, meeting_id: int) -> bool:
+    """recording → processing (False when it was no longer recording)."""
+    cur = conn.execute(
+        "UPDATE meetings SET status = 'processing', ended_at = strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'),"
+        " message = 'Đã dừng ghi âm, đang xử lý biên bản' WHERE id = ? AND status = 'recording'", (meeting_id,))
+    return cur.rowcount > 0
+
+
+def heartbeat(conn: sqlite3.Connection, meeting_id: int, pid: int) -> str:
+    """The recorder says it is alive; answers the meeting's status ('failed' when it is gone)."""
+    conn.execute("UPDATE meetings SET recorder_pid = ?, recorder_seen_at = ? WHERE id = ?",
+                 (pid, time.time(), meeting_id))
+    row = conn.execute("SELECT status FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+    return str(row[0]) if row else "failed"
+
+
+def mark_recorder_closed(conn: sqlite3.Connection, meeting_id: int) -> None:
+    conn.execute("UPDATE meetings SET recorder_closed = 1 WHERE id = ?", (meeting_id,))
+
+
+def reset_for_reprocess(conn: sqlite3.Connection, meeting_id: int) -> None:
+    """Every audio file is transcribed again; the meeting goes back to processing."""
+    conn.execute("UPDATE meeting_audio SET transcribed = 0 WHERE meeting_id = ?", (meeting_id,))
+    conn.execute("UPDATE meetings SET status = 'processing', recorder_closed = 1 WHERE id = ?", (meeting_id,))
+
+
+# --- the audio index ----------------------------------------------------------------------------
 def next_seq(conn: sqlite3.Connection, meeting_id: int) -> tuple[int, float]:
     """The next segment number and where it starts on the meeting's audio timeline."""
     row = conn.execute("SELECT COALESCE(MAX(seq), 0), COALESCE(SUM(duration_s), 0) FROM meeting_audio"
@@ -77,8 +180,6 @@ def record_segment(conn: sqlite3.Connection, settings: Settings, meeting_id: int
         audio_id = int(cur.lastrowid or 0)
         conn.execute("UPDATE meetings SET duration_s = ? WHERE id = ?", (start + segment.duration_s, meeting_id))
         if transcribe:
-            from appliance.jobs import enqueue
-
             enqueue(conn, "meetings.transcribe_segment", {"audio_id": audio_id})
     return audio_id
 
@@ -105,17 +206,148 @@ def repair_meeting_dir(conn: sqlite3.Connection, settings: Settings, meeting_id:
     return added
 
 
-def set_status(conn: sqlite3.Connection, meeting_id: int, status: str, message: str = "", **fields: Any) -> None:
-    allowed = {"ended_at", "error", "transcriber", "diarizer", "task_engine", "draft_id", "so_ky_hieu",
-               "minutes_docx_url", "minutes_text", "recorder_closed", "duration_s"}
-    sets, values = ["status = ?", "message = ?"], [status, message]
-    for key, value in fields.items():
-        if key not in allowed:
-            raise KeyError(key)
-        sets.append(f"{key} = ?")
-        values.append(value)
-    conn.execute(f"UPDATE meetings SET {', '.join(sets)} WHERE id = ?", (*values, meeting_id))
+def audio_rows(conn: sqlite3.Connection, meeting_id: int) -> list[AudioRow]:
+    return [cast(AudioRow, dict(r)) for r in
+            conn.execute("SELECT * FROM meeting_audio WHERE meeting_id = ? ORDER BY seq", (meeting_id,))]
 
 
-def audio_rows(conn: sqlite3.Connection, meeting_id: int) -> list[sqlite3.Row]:
-    return list(conn.execute("SELECT * FROM meeting_audio WHERE meeting_id = ? ORDER BY seq", (meeting_id,)))
+def get_audio(conn: sqlite3.Connection, audio_id: int) -> AudioRow | None:
+    row = conn.execute("SELECT * FROM meeting_audio WHERE id = ?", (audio_id,)).fetchone()
+    return cast(AudioRow, dict(row)) if row is not None else None
+
+
+def audio_path(conn: sqlite3.Connection, meeting_id: int, seq: int) -> str | None:
+    """The segment file's path relative to DATA_DIR, or None when no such segment was indexed."""
+    row = conn.execute("SELECT path FROM meeting_audio WHERE meeting_id = ? AND seq = ?", (meeting_id, seq)).fetchone()
+    return str(row[0]) if row else None
+
+
+def mark_transcribed(conn: sqlite3.Connection, audio: AudioRow, lines: Sequence[NewLine], transcriber: str) -> int:
+    """Store one audio file's captions and mark it transcribed, once: 0 when another run got there first."""
+    with transaction(conn):
+        if conn.execute("SELECT transcribed FROM meeting_audio WHERE id = ?", (audio["id"],)).fetchone()[0]:
+            return 0
+        _insert_lines(conn, audio["meeting_id"], lines)
+        conn.execute("UPDATE meeting_audio SET transcribed = 1 WHERE id = ?", (audio["id"],))
+        conn.execute("UPDATE meetings SET transcriber = ? WHERE id = ?", (transcriber, audio["meeting_id"]))
+    return len(lines)
+
+
+# --- transcript lines and speakers --------------------------------------------------------------
+def _insert_lines(conn: sqlite3.Connection, meeting_id: int, lines: Iterable[NewLine]) -> None:
+    conn.executemany("INSERT INTO meeting_segments (meeting_id, audio_id, start, end, speaker, text, original_text)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     [(meeting_id, ln.audio_id, ln.start, ln.end, ln.speaker, ln.text, ln.text) for ln in lines])
+
+
+def add_lines(conn: sqlite3.Connection, meeting_id: int, lines: Sequence[NewLine]) -> None:
+    _insert_lines(conn, meeting_id, lines)
+
+
+def replace_lines(conn: sqlite3.Connection, meeting_id: int, lines: Sequence[NewLine]) -> None:
+    """The whole transcript at once (the pass over the whole recording replaces the live captions)."""
+    with transaction(conn):
+        conn.execute("DELETE FROM meeting_segments WHERE meeting_id = ?", (meeting_id,))
+        _insert_lines(conn, meeting_id, lines)
+
+
+def delete_unedited_lines(conn: sqlite3.Connection, meeting_id: int) -> None:
+    conn.execute("DELETE FROM meeting_segments WHERE meeting_id = ? AND edited_at IS NULL", (meeting_id,))
+
+
+def segment_rows(conn: sqlite3.Connection, meeting_id: int, after_id: int = 0) -> list[SegmentRow]:
+    """The meeting's lines in time order (only those added after line `after_id`, for the caption stream)."""
+    return [cast(SegmentRow, dict(r)) for r in conn.execute(
+        "SELECT * FROM meeting_segments WHERE meeting_id = ? AND id > ? ORDER BY start", (meeting_id, after_id))]
+
+
+def get_segment(conn: sqlite3.Connection, meeting_id: int, segment_id: int) -> SegmentRow | None:
+    row = conn.execute("SELECT * FROM meeting_segments WHERE id = ? AND meeting_id = ?",
+                       (segment_id, meeting_id)).fetchone()
+    return cast(SegmentRow, dict(row)) if row is not None else None
+
+
+def texts_before(conn: sqlite3.Connection, meeting_id: int, before: float, limit: int) -> list[str]:
+    """The last `limit` lines that start before `before`, oldest first."""
+    rows = conn.execute("SELECT text FROM meeting_segments WHERE meeting_id = ? AND start < ?"
+                        " ORDER BY start DESC LIMIT ?", (meeting_id, before, limit)).fetchall()
+    return [str(r[0]) for r in reversed(rows)]
+
+
+def has_edited_lines(conn: sqlite3.Connection, meeting_id: int) -> bool:
+    return conn.execute("SELECT 1 FROM meeting_segments WHERE meeting_id = ? AND edited_at IS NOT NULL LIMIT 1",
+                        (meeting_id,)).fetchone() is not None
+
+
+def edit_line(conn: sqlite3.Connection, segment_id: int, text: str, speaker: str, user_id: int) -> None:
+    conn.execute("UPDATE meeting_segments SET text = ?, speaker = ?, edited_by = ?, edited_at = datetime('now')"
+                 " WHERE id = ?", (text, speaker, user_id, segment_id))
+
+
+def set_line_speakers(conn: sqlite3.Connection, meeting_id: int, labels: dict[int, str], order: Sequence[str]) -> None:
+    """Each line's speaker label; labels new to the meeting are named "Người nói N" in order of first word."""
+    with transaction(conn):
+        conn.executemany("UPDATE meeting_segments SET speaker = ? WHERE id = ?",
+                         [(label, seg_id) for seg_id, label in labels.items()])
+        conn.executemany("INSERT OR IGNORE INTO meeting_speakers (meeting_id, label, name) VALUES (?, ?, ?)",
+                         [(meeting_id, label, f"Người nói {index}") for index, label in enumerate(order, start=1)])
+
+
+def speaker_names(conn: sqlite3.Connection, meeting_id: int) -> dict[str, str]:
+    return {r["label"]: r["name"] for r in
+            conn.execute("SELECT label, name FROM meeting_speakers WHERE meeting_id = ?", (meeting_id,))}
+
+
+def speakers(conn: sqlite3.Connection, meeting_id: int) -> list[SpeakerRow]:
+    return [cast(SpeakerRow, dict(r)) for r in conn.execute(
+        "SELECT label, name, source FROM meeting_speakers WHERE meeting_id = ? ORDER BY label", (meeting_id,))]
+
+
+def find_speaker(conn: sqlite3.Connection, meeting_id: int, label_or_name: str) -> str | None:
+    row = conn.execute("SELECT label FROM meeting_speakers WHERE meeting_id = ? AND (label = ? OR name = ?)",
+                       (meeting_id, label_or_name, label_or_name)).fetchone()
+    return str(row[0]) if row else None
+
+
+def add_speaker(conn: sqlite3.Connection, meeting_id: int, label: str, name: str, source: str = "auto") -> None:
+    """A speaker of the meeting (kept as it is when the label is already there)."""
+    conn.execute("INSERT OR IGNORE INTO meeting_speakers (meeting_id, label, name, source) VALUES (?, ?, ?, ?)",
+                 (meeting_id, label, name, source))
+
+
+def rename_speaker(conn: sqlite3.Connection, meeting_id: int, label: str, name: str) -> bool:
+    """A name set by hand (it wins over voice matching from then on); False when there is no such speaker."""
+    cur = conn.execute("UPDATE meeting_speakers SET name = ?, source = 'hand' WHERE meeting_id = ? AND label = ?",
+                       (name, meeting_id, label))
+    return cur.rowcount > 0
+
+
+def name_by_voice(conn: sqlite3.Connection, meeting_id: int, label: str, name: str) -> None:
+    """A name found by voice matching; a name set by hand is kept."""
+    conn.execute("UPDATE meeting_speakers SET name = ?, source = 'voice'"
+                 " WHERE meeting_id = ? AND label = ? AND source != 'hand'", (name, meeting_id, label))
+
+
+# --- voice profiles and settings ----------------------------------------------------------------
+def add_voice_profile(conn: sqlite3.Connection, name: str, user_id: int | None, embedding: Sequence[float]) -> int:
+    cur = conn.execute("INSERT INTO voice_profiles (name, user_id, embedding) VALUES (?, ?, ?)",
+                       (name, user_id, json.dumps([round(float(x), 6) for x in embedding])))
+    return int(cur.lastrowid or 0)
+
+
+def voice_embeddings(conn: sqlite3.Connection) -> list[tuple[str, list[float]]]:
+    return [(r["name"], json.loads(r["embedding"])) for r in conn.execute("SELECT name, embedding FROM voice_profiles")]
+
+
+def voice_profiles(conn: sqlite3.Connection) -> list[VoiceRow]:
+    return [cast(VoiceRow, dict(r))
+            for r in conn.execute("SELECT id, name, created_at FROM voice_profiles ORDER BY name")]
+
+
+def get_setting(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meeting_settings WHERE key = ?", (key,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def set_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO meeting_settings (key, value) VALUES (?, ?)", (key, value))

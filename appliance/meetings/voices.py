@@ -5,7 +5,6 @@ and labelled as such; names set by hand always win."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import numpy as np
 import soundfile as sf
 
 from appliance.engines import Turn
+from appliance.meetings import store
 
 MATCH_THRESHOLD = 0.80
 N_MELS = 40
@@ -76,14 +76,11 @@ def enroll(conn: sqlite3.Connection, name: str, path: Path, user_id: int | None 
     vec = embed_file(path)
     if vec is None:
         raise ValueError("Mẫu giọng quá ngắn hoặc quá nhỏ: hãy đọc liên tục khoảng 20 giây gần micro.")
-    cur = conn.execute("INSERT INTO voice_profiles (name, user_id, embedding) VALUES (?, ?, ?)",
-                       (name, user_id, json.dumps([round(float(x), 6) for x in vec])))
-    return int(cur.lastrowid or 0)
+    return store.add_voice_profile(conn, name, user_id, [float(x) for x in vec])
 
 
 def name_speakers(conn: sqlite3.Connection, meeting_id: int, wav: Path, turns: list[Turn]) -> dict[str, str]:
-    profiles = [(r["name"], np.array(json.loads(r["embedding"]))) for r in
-                conn.execute("SELECT name, embedding FROM voice_profiles")]
+    profiles = [(name, np.array(vector)) for name, vector in store.voice_embeddings(conn)]
     if not profiles:
         return {}
     named: dict[str, str] = {}
@@ -94,6 +91,5 @@ def name_speakers(conn: sqlite3.Connection, meeting_id: int, wav: Path, turns: l
         name, score = max(((n, float(vec @ p)) for n, p in profiles), key=lambda x: x[1])
         if score >= MATCH_THRESHOLD and name not in named.values():
             named[label] = name
-            conn.execute("UPDATE meeting_speakers SET name = ?, source = 'voice'"
-                         " WHERE meeting_id = ? AND label = ? AND source != 'hand'", (name, meeting_id, label))
+            store.name_by_voice(conn, meeting_id, label, name)
     return named

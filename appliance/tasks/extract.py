@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass
-from typing import Any
 
 from appliance.tasks.deadlines import find_deadline, fold_keep
 from appliance.text import normalize
@@ -66,7 +65,7 @@ class ExtractedTask:
     deadline: str | None
     quote: str
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, str | None]:
         return asdict(self)
 
 

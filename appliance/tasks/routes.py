@@ -4,7 +4,8 @@ POST /api/v1/tasks/extract and GET /api/v1/tasks (CONTRACT §2), task updates.""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from collections.abc import Mapping
+from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -28,15 +29,6 @@ class ExtractRequest(BaseModel):
     meeting_date: str | None = None
 
 
-class TaskChange(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    status: str | None = None
-    assignee: str | None = Field(default=None, max_length=200)
-    unit: str | None = Field(default=None, max_length=200)
-    content: str | None = Field(default=None, max_length=2000)
-    deadline: str | None = None
-
-
 class TaskNew(BaseModel):
     model_config = ConfigDict(extra="ignore")
     assignee: str = Field(min_length=1, max_length=200)
@@ -54,8 +46,12 @@ def _day(raw: str | None, field: str) -> dt.date | None:
     return day
 
 
+def _public(task: Mapping[str, object]) -> dict[str, object]:
+    return {k: task[k] for k in PUBLIC_FIELDS}
+
+
 @router.post("/api/v1/tasks/extract")
-def extract(body: ExtractRequest, user: StaffUser, conn: Conn) -> dict[str, Any]:
+def extract(body: ExtractRequest, user: StaffUser, conn: Conn) -> dict[str, object]:
     meeting_date = _day(body.meeting_date, "meeting_date") or dt.date.today()
     tasks, engine = service.extract(body.text, meeting_date)
     audit(conn, "tasks.extract", user=user, detail={"chars": len(body.text), "tasks": len(tasks)}, engine=engine)
@@ -63,13 +59,13 @@ def extract(body: ExtractRequest, user: StaffUser, conn: Conn) -> dict[str, Any]
 
 
 @router.get("/api/v1/tasks")
-def list_tasks(user: StaffUser, conn: Conn, status: str | None = None, assignee: str | None = None) -> dict[str, Any]:
-    rows = service.list_tasks(conn, status=status, assignee=assignee)
-    return {"tasks": [{k: r[k] for k in PUBLIC_FIELDS} for r in rows]}
+def list_tasks(user: StaffUser, conn: Conn, status: str | None = None,
+               assignee: str | None = None) -> dict[str, object]:
+    return {"tasks": [_public(r) for r in service.list_tasks(conn, status=status, assignee=assignee)]}
 
 
 @router.post("/api/v1/tasks")
-def add_task(body: TaskNew, user: StaffUser, conn: Conn) -> dict[str, Any]:
+def add_task(body: TaskNew, user: StaffUser, conn: Conn) -> dict[str, object]:
     deadline = _day(body.deadline, "Hạn")
     task_id = service.add_task(conn, normalize(body.assignee), normalize(body.content), unit=normalize(body.unit),
                                deadline=deadline.isoformat() if deadline else None, user_id=user.id)
@@ -78,13 +74,13 @@ def add_task(body: TaskNew, user: StaffUser, conn: Conn) -> dict[str, Any]:
 
 
 @router.patch("/api/v1/tasks/{task_id}")
-def change_task(task_id: int, body: TaskChange, user: StaffUser, conn: Conn) -> dict[str, Any]:
+def change_task(task_id: int, body: service.TaskChanges, user: StaffUser, conn: Conn) -> dict[str, object]:
+    if body.deadline is not None:
+        day = _day(body.deadline, "Hạn")
+        body = body.model_copy(update={"deadline": day.isoformat() if day else ""})
     changes = body.model_dump(exclude_none=True)
-    if "deadline" in changes:
-        day = _day(changes["deadline"], "Hạn")
-        changes["deadline"] = day.isoformat() if day else ""
     try:
-        found = service.update_task(conn, task_id, changes, user.id)
+        found = service.update_task(conn, task_id, body, user.id)
     except ValueError as exc:
         raise AppError(422, str(exc), "invalid") from None
     if not found:
@@ -112,7 +108,7 @@ def tasks_page(request: Request, user: StaffUser, conn: Conn, status: str | None
 def task_status_form(task_id: int, user: StaffUser, conn: Conn, status: Annotated[str, Form()],
                      next: Annotated[str, Form()] = "/nhiem-vu") -> Response:
     try:
-        found = service.update_task(conn, task_id, {"status": status}, user.id)
+        found = service.update_task(conn, task_id, service.TaskChanges(status=status), user.id)
     except ValueError as exc:
         raise AppError(422, str(exc), "invalid") from None
     if not found:

@@ -1,104 +1,113 @@
 """Task tracker: tasks extracted from meetings (proposed until a person confirms them), tasks added
-by hand, their status until done."""
+by hand, their status until done. Its SQL is in `store.py`; the meeting a task came from is read
+through the meetings service."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from typing import Any
+from typing import TypedDict
 
-from appliance.db import transaction
+from pydantic import BaseModel, ConfigDict, Field
+
+from appliance.meetings import service as meetings
+from appliance.tasks import store
 from appliance.tasks.extract import ExtractedTask, extract_tasks
+from appliance.tasks.store import OPEN, TaskRow
 from appliance.text import fold
 
 STATUSES = {"proposed": "Chờ xác nhận", "assigned": "Đã giao", "in_progress": "Đang thực hiện",
             "done": "Hoàn thành", "cancelled": "Đã hủy"}
-OPEN = ("assigned", "in_progress")
 
 
-def extract(text: str, meeting_date: dt.date, settings: Any = None) -> tuple[list[ExtractedTask], str]:
+class TaskMeeting(TypedDict):
+    """The meeting a task came from, as the tracker and GET /api/v1/tasks show it."""
+
+    id: int
+    title: str
+    date: str
+
+
+class TaskView(TaskRow):
+    overdue: bool
+    status_label: str
+    meeting: TaskMeeting | None
+
+
+class TaskChanges(BaseModel):
+    """A person's change to a task (PATCH /api/v1/tasks/{id}, the tracker's status buttons)."""
+
+    model_config = ConfigDict(extra="ignore")
+    status: str | None = None
+    assignee: str | None = Field(default=None, max_length=200)
+    unit: str | None = Field(default=None, max_length=200)
+    content: str | None = Field(default=None, max_length=2000)
+    deadline: str | None = None  # YYYY-MM-DD, or "" to clear it
+
+
+def extract(text: str, meeting_date: dt.date) -> tuple[list[ExtractedTask], str]:
     """(tasks, engine). The rule-based extractor is the engine; it needs no model."""
     return extract_tasks(text, meeting_date), "rules"
 
 
 def save_proposed(conn: sqlite3.Connection, meeting_id: int, tasks: list[ExtractedTask], engine: str) -> int:
     """Replace the meeting's still-unconfirmed proposals (re-runs are idempotent; confirmed tasks stay)."""
-    with transaction(conn):
-        conn.execute("DELETE FROM tasks WHERE meeting_id = ? AND status = 'proposed'", (meeting_id,))
-        kept = {(r["quote"], r["assignee"]) for r in
-                conn.execute("SELECT quote, assignee FROM tasks WHERE meeting_id = ?", (meeting_id,))}
-        added = 0
-        for t in tasks:
-            if (t.quote, t.assignee) in kept:
-                continue
-            conn.execute("INSERT INTO tasks (meeting_id, assignee, unit, content, deadline, quote, engine)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         (meeting_id, t.assignee, t.unit, t.content, t.deadline, t.quote, engine))
-            added += 1
-    return added
+    return store.replace_proposed(conn, meeting_id, tasks, engine)
 
 
 def list_tasks(conn: sqlite3.Connection, *, status: str | None = None, assignee: str | None = None,
-               meeting_id: int | None = None, today: dt.date | None = None) -> list[dict[str, Any]]:
+               meeting_id: int | None = None, today: dt.date | None = None) -> list[TaskView]:
     today = today or dt.date.today()
-    where: list[str] = []
-    args: list[object] = []
-    if status == "overdue":
-        where.append(f"t.status IN {OPEN} AND t.deadline < ?")
-        args.append(today.isoformat())
-    elif status == "open":
-        where.append(f"t.status IN {OPEN}")
-    elif status:
-        where.append("t.status = ?")
-        args.append(status)
-    if meeting_id is not None:
-        where.append("t.meeting_id = ?")
-        args.append(meeting_id)
-    sql = ("SELECT t.*, m.title AS meeting_title, m.meeting_date FROM tasks t LEFT JOIN meetings m"
-           " ON m.id = t.meeting_id" + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY t.deadline IS NULL, t.deadline, t.id")
-    rows = [dict(r) for r in conn.execute(sql, args)]
+    rows = store.select(conn, status=status, meeting_id=meeting_id, today=today.isoformat())
     if assignee:
         wanted = fold(assignee)
         rows = [r for r in rows if wanted in fold(r["assignee"]) or wanted in fold(r["unit"])]
+    refs = meetings.meeting_refs(conn, (r["meeting_id"] for r in rows if r["meeting_id"]))
+    views: list[TaskView] = []
     for r in rows:
-        r["overdue"] = bool(r["deadline"] and r["status"] in OPEN and r["deadline"] < today.isoformat())
-        r["status_label"] = STATUSES.get(r["status"], r["status"])
-        r["meeting"] = ({"id": r["meeting_id"], "title": r["meeting_title"], "date": r["meeting_date"]}
-                        if r["meeting_id"] else None)
-    return rows
+        ref = refs.get(r["meeting_id"]) if r["meeting_id"] else None
+        views.append({
+            **r,
+            "overdue": bool(r["deadline"] and r["status"] in OPEN and r["deadline"] < today.isoformat()),
+            "status_label": STATUSES.get(r["status"], r["status"]),
+            "meeting": {"id": ref["id"], "title": ref["title"], "date": ref["date"]} if ref else None,
+        })
+    return views
 
 
-def update_task(conn: sqlite3.Connection, task_id: int, changes: dict[str, Any], user_id: int | None) -> bool:
-    allowed = {"assignee", "unit", "content", "deadline", "status"}
-    sets, args = [], []
-    for key, value in changes.items():
-        if key not in allowed or value is None:
-            continue
-        if key == "status" and value not in STATUSES:
-            raise ValueError(f"Trạng thái không hợp lệ: {value}")
-        if key == "deadline" and value:
-            value = dt.date.fromisoformat(str(value)).isoformat()
-        sets.append(f"{key} = ?")
-        args.append(value or None if key == "deadline" else value)
-    if changes.get("status") == "assigned":
-        sets += ["confirmed_by = ?", "confirmed_at = datetime('now')"]
-        args.append(user_id)
-    if changes.get("status") == "done":
-        sets.append("done_at = datetime('now')")
-    if not sets:
-        return False
-    sets.append("updated_at = datetime('now')")
-    cur = conn.execute(f"UPDATE tasks SET {', '.join(sets)} WHERE id = ?", (*args, task_id))
-    return cur.rowcount > 0
+def meeting_tasks(conn: sqlite3.Connection, meeting_id: int) -> list[TaskRow]:
+    """A meeting's tasks in the order they were found, cancelled ones left out (for its biên bản)."""
+    return store.of_meeting(conn, meeting_id)
+
+
+def counts_by_meeting(conn: sqlite3.Connection) -> dict[int, int]:
+    """How many tasks each meeting gave (meetings without tasks are absent)."""
+    return store.counts_by_meeting(conn)
+
+
+def update_task(conn: sqlite3.Connection, task_id: int, changes: TaskChanges, user_id: int | None) -> bool:
+    """Apply a person's change; confirming (→ assigned) and finishing (→ done) are stamped.
+    ValueError for an unknown status; False when nothing changed or there is no such task."""
+    fields: store.TaskFields = {}
+    if changes.status is not None:
+        if changes.status not in STATUSES:
+            raise ValueError(f"Trạng thái không hợp lệ: {changes.status}")
+        fields["status"] = changes.status
+    if changes.assignee is not None:
+        fields["assignee"] = changes.assignee
+    if changes.unit is not None:
+        fields["unit"] = changes.unit
+    if changes.content is not None:
+        fields["content"] = changes.content
+    if changes.deadline is not None:
+        fields["deadline"] = dt.date.fromisoformat(changes.deadline).isoformat() if changes.deadline else None
+    return store.update(conn, task_id, fields, confirmed_by=user_id, confirm=changes.status == "assigned",
+                        done=changes.status == "done")
 
 
 def add_task(conn: sqlite3.Connection, assignee: str, content: str, *, unit: str = "", deadline: str | None = None,
              meeting_id: int | None = None, user_id: int | None = None) -> int:
-    cur = conn.execute("INSERT INTO tasks (meeting_id, assignee, unit, content, deadline, status, engine,"
-                       " confirmed_by, confirmed_at) VALUES (?, ?, ?, ?, ?, 'assigned', 'hand', ?, datetime('now'))",
-                       (meeting_id, assignee, unit, content, deadline or None, user_id))
-    return int(cur.lastrowid or 0)
+    return store.insert_assigned(conn, assignee, content, unit, deadline, meeting_id, user_id)
 
 
 def open_counts(conn: sqlite3.Connection, at: dt.date) -> tuple[int, int]:

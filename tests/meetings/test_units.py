@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import random
 import struct
+import subprocess
+import sys
 from types import SimpleNamespace
 
 import numpy as np
 import soundfile as sf
 
+from appliance.db import connect, migrate
+from appliance.demo.loader import DemoContext
+from appliance.meetings import demo, devices
 from appliance.meetings.devices import Device, device_for_room, load_profiles, match_profile
 from appliance.meetings.hid import parse_report_descriptor
 from appliance.meetings.pipeline import align_speakers
+from appliance.meetings.recorder import Recorder, _amplify
 from appliance.meetings.wavfile import SegmentWriter, repair_part
 
 
@@ -107,9 +115,6 @@ class _Tone:
 
 
 def test_sigterm_closes_cleanly_and_the_next_recorder_continues_the_meeting(settings):
-    from appliance.db import connect, migrate
-    from appliance.meetings.recorder import Recorder
-
     conn = connect(settings.db_path, synchronous="FULL")
     migrate(conn)
     source = _Tone(30, stop_after=13)
@@ -127,8 +132,6 @@ def test_sigterm_closes_cleanly_and_the_next_recorder_continues_the_meeting(sett
 
 
 def test_recorder_waits_for_its_speakerphone_to_be_plugged_in(settings, monkeypatch):
-    from appliance.meetings import devices
-
     jabra = Device("0b0e:0422", "Jabra Speak 510", 1, 16000, 0.0, "plughw:CARD=Speak510", "/dev/hidraw3")
     polls = iter([[], [], [jabra]])  # two scans with nothing attached, then the device appears
     monkeypatch.setattr(devices, "discover", lambda profiles=None: next(polls))
@@ -137,22 +140,11 @@ def test_recorder_waits_for_its_speakerphone_to_be_plugged_in(settings, monkeypa
 
 
 def test_profile_gain_is_applied_with_clipping():
-    from appliance.meetings.recorder import _amplify
-
     out = np.frombuffer(_amplify(np.array([100, -100, 30000], dtype="<i2").tobytes(), 10 ** (6 / 20)), dtype="<i2")
     assert list(out[:2]) == [199, -199] and out[2] == 32767
 
 
 def test_reprocess_command_keeps_a_meeting_without_audio(settings):
-    import datetime as dt
-    import random
-    import subprocess
-    import sys
-
-    from appliance.db import connect, migrate
-    from appliance.demo.loader import DemoContext
-    from appliance.meetings import demo
-
     conn = connect(settings.db_path)
     migrate(conn)
     demo.load(DemoContext(conn, settings, random.Random(1), dt.date(2026, 11, 20)))
