@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
+from appliance.text import fold_tokens
+
 RATE = 16000
 # (voice, pitch, sentence): two speakers taking turns, as in a short ward meeting.
 SCRIPT = [
@@ -43,8 +45,6 @@ def meeting_wav(folder: Path, script: list[tuple[str, int, str]] | None = None, 
 
 def wer(reference: str, hypothesis: str) -> float:
     """Word error rate on folded words (case, punctuation and tone placement do not count)."""
-    from appliance.text import fold_tokens
-
     ref, hyp = fold_tokens(reference), fold_tokens(hypothesis)
     dist = list(range(len(hyp) + 1))
     for i, r in enumerate(ref, 1):

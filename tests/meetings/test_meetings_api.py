@@ -8,6 +8,7 @@ import subprocess
 import pytest
 
 from appliance.db import connect
+from appliance.jobs import run_pending
 from appliance.meetings import store
 from appliance.meetings.pipeline import decode_upload
 from appliance.meetings.wavfile import wav_frames
@@ -73,8 +74,6 @@ def test_transcript_edits_speakers_and_task_confirmation(server, settings):
         assert r.status_code == 200 and r.json()["edited"]
         r = c.put(f"/api/v1/meetings/{meeting_id}/speakers/SPEAKER_00", headers=h, json={"name": "Nguyễn Văn An"})
         assert r.status_code == 200
-        from appliance.jobs import run_pending
-
         run_pending(conn, settings, kinds=["meetings.refresh_minutes"])
         meeting = c.get(f"/api/v1/meetings/{meeting_id}").json()
         assert meeting["segments"][0]["speaker"] == "Nguyễn Văn An"
@@ -132,8 +131,6 @@ def test_retention_admin_page(server, settings):
         csrf = login(c, "admin", "admin-demo")
         assert "Giữ âm thanh" in c.get("/quan-tri/luu-tru").text
         assert c.post("/quan-tri/luu-tru", data={"days": "30", "csrf_token": csrf}).status_code == 303
-    from appliance.jobs import run_pending
-
     run_pending(conn, settings, kinds=["meetings.retention"])
     assert not folder.exists()
     assert conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'meetings.retention_removed'").fetchone()[0] == 1

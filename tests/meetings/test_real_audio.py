@@ -13,7 +13,9 @@ import pytest
 
 from appliance.app import create_app
 from appliance.auth.demo import load_users
-from appliance.db import connect
+from appliance.db import connect, migrate
+from appliance.engines.registry import get_registry
+from appliance.jobs import run_pending
 from appliance.jobs.queue import handlers, run_one
 from appliance.meetings.recorder import Recorder
 from appliance.meetings.sources import open_source
@@ -26,8 +28,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture
 def server(settings, live_server_factory):
     conn = connect(settings.db_path)
-    from appliance.db import migrate
-
     migrate(conn)
     load_users(conn)
     conn.close()
@@ -35,8 +35,6 @@ def server(settings, live_server_factory):
 
 
 def _transcriber(settings):
-    from appliance.engines.registry import get_registry
-
     model = get_registry(settings).available("transcriber")
     assert model is not None and "faster-whisper" in model.name, "the packaged Whisper base model must load"
     return model
@@ -53,8 +51,6 @@ def test_upload_two_voices_transcribed_diarized_and_minuted(server, settings, tm
         assert r.status_code == 201 and r.json()["status"] == "processing"
         meeting_id = r.json()["id"]
         conn = connect(settings.db_path)
-        from appliance.jobs import run_pending
-
         run_pending(conn, settings)
         body = c.get(f"/api/v1/meetings/{meeting_id}").json()
         assert body["status"] == "done", body["message"]

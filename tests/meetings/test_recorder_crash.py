@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+import termios
 import threading
 import time
 from pathlib import Path
@@ -75,8 +76,6 @@ class DeviceSimulator(threading.Thread):
         os.close(self.fd)
 
     def _buffered(self) -> int:
-        import termios
-
         buf = bytearray(4)
         fcntl.ioctl(self.fd, termios.FIONREAD, buf)
         return int.from_bytes(buf, "little")
