@@ -44,6 +44,16 @@ class Turn:
 ChatMessage = dict[str, str]  # {"role": "system"|"user"|"assistant", "content": "..."}
 
 
+@dataclass
+class GenerationInfo:
+    """Filled by generators that report how a generation ended (`reports_usage = True`): "stop"
+    (end of turn or a stop string) or "length" (max_tokens reached: the text is cut), and the
+    number of tokens generated. The generation contract reads it to tell a truncated answer
+    from a finished one and to measure tokens per second."""
+    finish_reason: str | None = None
+    completion_tokens: int | None = None
+
+
 @runtime_checkable
 class Transcriber(Protocol):
     name: str  # e.g. "faster-whisper:whisper-base (cpu, int8)"
@@ -68,6 +78,20 @@ class Generator(Protocol):
 
     def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0,
                stop: Sequence[str] | None = None) -> Iterator[str]: ...
+
+
+@runtime_checkable
+class UsageReporting(Protocol):
+    """A generator whose `chat` and `stream` also accept `info=GenerationInfo()` and fill it."""
+    name: str
+    reports_usage: bool
+
+    def chat(self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0,
+             stop: Sequence[str] | None = None, json_schema: dict[str, Any] | None = None,
+             info: GenerationInfo | None = None) -> str: ...
+
+    def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0,
+               stop: Sequence[str] | None = None, info: GenerationInfo | None = None) -> Iterator[str]: ...
 
 
 @runtime_checkable

@@ -12,7 +12,7 @@ from typing import Any, Literal
 import httpx
 import numpy as np
 
-from appliance.engines.base import ChatMessage, Segment, Turn, Vectors
+from appliance.engines.base import ChatMessage, GenerationInfo, Segment, Turn, Vectors
 
 
 class EnginesError(RuntimeError):
@@ -54,16 +54,26 @@ class EnginesClient:
         return body
 
     def chat(self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0,
-             stop: Sequence[str] | None = None, json_schema: dict[str, Any] | None = None) -> str:
+             stop: Sequence[str] | None = None, json_schema: dict[str, Any] | None = None,
+             info: GenerationInfo | None = None) -> str:
         body = self._chat_body(messages, max_tokens, temperature, stop)
         if json_schema is not None:
-            body["response_format"] = {"type": "json_schema", "json_schema": {"name": "answer", "schema": json_schema}}
+            # Servers with guided decoding (vLLM, TGI, llama.cpp) enforce the schema while generating.
+            body["response_format"] = {"type": "json_schema",
+                                       "json_schema": {"name": "answer", "schema": json_schema, "strict": True}}
         data = self._post("/chat/completions", json=body).json()
-        return str(data["choices"][0]["message"].get("content") or "")
+        choice = data["choices"][0]
+        if info is not None:
+            info.finish_reason = choice.get("finish_reason")
+            tokens = (data.get("usage") or {}).get("completion_tokens")
+            info.completion_tokens = int(tokens) if tokens else None  # 0 means "not counted" on some servers
+        return str(choice["message"].get("content") or "")
 
     def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0,
-               stop: Sequence[str] | None = None) -> Iterator[str]:
+               stop: Sequence[str] | None = None, info: GenerationInfo | None = None) -> Iterator[str]:
         body = self._chat_body(messages, max_tokens, temperature, stop) | {"stream": True}
+        if info is not None:
+            body["stream_options"] = {"include_usage": True}
         with self._http.stream("POST", "/chat/completions", json=body) as response:
             if response.status_code >= 400:
                 response.read()
@@ -76,8 +86,14 @@ class EnginesClient:
                     return
                 event = json.loads(payload)
                 if "error" in event:
-                    raise EnginesError(500, str(event["error"].get("message")))
+                    error = event["error"]
+                    raise EnginesError(504 if error.get("type") == "timeout" else 500, str(error.get("message")))
+                usage = event.get("usage") or {}
+                if info is not None and usage.get("completion_tokens"):
+                    info.completion_tokens = int(usage["completion_tokens"])
                 for choice in event.get("choices", []):
+                    if info is not None and choice.get("finish_reason"):
+                        info.finish_reason = str(choice["finish_reason"])
                     content = choice.get("delta", {}).get("content")
                     if content:
                         yield content

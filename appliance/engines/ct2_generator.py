@@ -13,7 +13,7 @@ from typing import Any
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from tokenizers import Tokenizer
 
-from appliance.engines.base import ChatMessage
+from appliance.engines.base import ChatMessage, GenerationInfo
 from appliance.engines.device import Device, compute_type, cpu_threads
 
 JSON_INSTRUCTION = ("Chỉ trả lời bằng một đối tượng JSON hợp lệ theo lược đồ sau, không thêm lời nào khác:\n")
@@ -52,6 +52,8 @@ class ChatTemplate:
 
 
 class CT2Generator:
+    reports_usage = True  # fills GenerationInfo: finish reason and tokens generated
+
     def __init__(self, model_dir: Path, *, device: Device = "cpu", label: str = "llm", compute: str | None = None):
         import ctranslate2  # heavy optional runtime: loaded only when a generator model is first used
 
@@ -86,7 +88,9 @@ class CT2Generator:
         return [self._tokenizer.id_to_token(i) for i in ids]
 
     def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0,
-               stop: Sequence[str] | None = None) -> Iterator[str]:
+               stop: Sequence[str] | None = None, info: GenerationInfo | None = None) -> Iterator[str]:
+        info = info if info is not None else GenerationInfo()
+        info.finish_reason, info.completion_tokens = "length", 0  # until an end token or a stop string shows
         tokens = self.prompt_tokens(messages)
         stops = [s for s in (stop or []) if s]
         holdback = max((len(s) for s in stops), default=1) - 1
@@ -98,14 +102,17 @@ class CT2Generator:
             for step in self._generator.generate_tokens(tokens, max_length=max_tokens, end_token=self.end_tokens,
                                                         repetition_penalty=1.05, **sampling):
                 if step.is_last and step.token in self.end_tokens:
+                    info.finish_reason = "stop"
                     break  # CTranslate2 yields the end-of-turn token itself: never show it
                 ids.append(step.token_id)
+                info.completion_tokens = len(ids)
                 text = self._tokenizer.decode(ids)
                 if text.endswith("\ufffd"):
                     continue  # a multi-byte character is not complete yet
                 cut = min((i for i in (text.find(s, max(0, emitted - holdback)) for s in stops) if i >= 0),
                           default=-1)
                 if cut >= 0:
+                    info.finish_reason = "stop"
                     if cut > emitted:
                         yield text[emitted:cut]
                     return
@@ -118,7 +125,8 @@ class CT2Generator:
                 yield text[emitted:]
 
     def chat(self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0,
-             stop: Sequence[str] | None = None, json_schema: dict[str, Any] | None = None) -> str:
+             stop: Sequence[str] | None = None, json_schema: dict[str, Any] | None = None,
+             info: GenerationInfo | None = None) -> str:
         msgs = list(messages)
         if json_schema is not None:
             # CTranslate2 has no grammar-constrained decoding: ask for JSON; callers validate what comes back.
@@ -127,4 +135,5 @@ class CT2Generator:
                 msgs[0] = {"role": "system", "content": msgs[0]["content"] + "\n\n" + instruction}
             else:
                 msgs.insert(0, {"role": "system", "content": instruction})
-        return "".join(self.stream(msgs, max_tokens=max_tokens, temperature=temperature, stop=stop)).strip()
+        return "".join(self.stream(msgs, max_tokens=max_tokens, temperature=temperature, stop=stop,
+                                   info=info)).strip()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from appliance.config import Settings
-from appliance.engines.base import ChatMessage, Engine, Segment, Task, Turn, Vectors
+from appliance.engines.base import ChatMessage, Engine, GenerationInfo, Segment, Task, Turn, Vectors
 from appliance.engines.client import EnginesClient
 
 log = logging.getLogger(__name__)
@@ -31,14 +31,17 @@ class RemoteTranscriber(_Remote):
 
 
 class RemoteGenerator(_Remote):
+    reports_usage = True  # finish_reason and usage come back from the server (appliance.engines.generation)
+
     def chat(self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0,
-             stop: Sequence[str] | None = None, json_schema: dict[str, Any] | None = None) -> str:
+             stop: Sequence[str] | None = None, json_schema: dict[str, Any] | None = None,
+             info: GenerationInfo | None = None) -> str:
         return self.client.chat(messages, max_tokens=max_tokens, temperature=temperature, stop=stop,
-                                json_schema=json_schema)
+                                json_schema=json_schema, info=info)
 
     def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0,
-               stop: Sequence[str] | None = None) -> Iterator[str]:
-        return self.client.stream(messages, max_tokens=max_tokens, temperature=temperature, stop=stop)
+               stop: Sequence[str] | None = None, info: GenerationInfo | None = None) -> Iterator[str]:
+        return self.client.stream(messages, max_tokens=max_tokens, temperature=temperature, stop=stop, info=info)
 
 
 class RemoteEmbedder(_Remote):

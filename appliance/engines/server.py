@@ -27,7 +27,7 @@ import numpy as np
 from fastapi import APIRouter, Depends, FastAPI, File, Form, Request, UploadFile
 from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 
-from appliance.engines.base import TASKS, ChatMessage, Generator, Task, as_task
+from appliance.engines.base import TASKS, ChatMessage, GenerationInfo, Generator, Task, UsageReporting, as_task
 from appliance.engines.registry import Registry, SlotStatus
 from appliance.engines.work_queue import Cancelled, Lanes, QueueFull, Ticket
 
@@ -166,12 +166,21 @@ async def chat(request: Request, registry: RegistryDep, work: WorkDep) -> Respon
     if body.get("stream"):
         return _stream_chat(work, generator, messages, _Sampling(max_tokens, temperature, stop), model, cid, created)
     schema = _json_schema(body.get("response_format"))
-    text = await work.run("generator", lambda: generator.chat(messages, json_schema=schema, max_tokens=max_tokens,
-                                                              temperature=temperature, stop=stop))
+    info = GenerationInfo()
+
+    def generate() -> str:
+        if isinstance(generator, UsageReporting) and generator.reports_usage:
+            return generator.chat(messages, json_schema=schema, max_tokens=max_tokens, temperature=temperature,
+                                  stop=stop, info=info)
+        return generator.chat(messages, json_schema=schema, max_tokens=max_tokens, temperature=temperature, stop=stop)
+
+    text = await work.run("generator", generate)
+    tokens = info.completion_tokens or 0
     return JSONResponse({
         "id": cid, "object": "chat.completion", "created": created, "model": model,
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
+                     "finish_reason": info.finish_reason or "stop"}],
+        "usage": {"prompt_tokens": 0, "completion_tokens": tokens, "total_tokens": tokens},
     })
 
 
@@ -274,9 +283,15 @@ def _stream_chat(work: Work, generator: Generator, messages: list[ChatMessage], 
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
 
+    info = GenerationInfo()
+
     def produce() -> None:
-        iterator = generator.stream(messages, max_tokens=sampling.max_tokens, temperature=sampling.temperature,
-                                    stop=sampling.stop)
+        if isinstance(generator, UsageReporting) and generator.reports_usage:
+            iterator = generator.stream(messages, max_tokens=sampling.max_tokens, temperature=sampling.temperature,
+                                        stop=sampling.stop, info=info)
+        else:
+            iterator = generator.stream(messages, max_tokens=sampling.max_tokens, temperature=sampling.temperature,
+                                        stop=sampling.stop)
         try:
             for delta in iterator:
                 if ticket.expired():  # caller gone or deadline passed: free the GPU now
@@ -304,7 +319,11 @@ def _stream_chat(work: Work, generator: Generator, messages: list[ChatMessage], 
                     yield f"data: {json.dumps({'error': {'message': value, 'type': 'engine_error'}})}\n\n"
                     break
                 else:
-                    yield _chunk(cid, created, model, {}, "stop")
+                    yield _chunk(cid, created, model, {}, info.finish_reason or "stop")
+                    if info.completion_tokens:
+                        usage = {"prompt_tokens": 0, "completion_tokens": info.completion_tokens,
+                                 "total_tokens": info.completion_tokens}
+                        yield f"data: {json.dumps({'choices': [], 'usage': usage})}\n\n"
                     break
         except TimeoutError:
             yield f"data: {json.dumps({'error': {'message': 'Quá thời gian xử lý yêu cầu.', 'type': 'timeout'}})}\n\n"

@@ -7,6 +7,9 @@ import json
 
 import pytest
 
+from appliance.engines.base import GenerationInfo
+from appliance.engines.generation import GenerationFailure, chat_text
+
 pytestmark = pytest.mark.slow
 MESSAGES = [{"role": "system", "content": "Bạn là trợ lý."}, {"role": "user", "content": "Xin chào phường"}]
 
@@ -76,3 +79,24 @@ def test_json_schema_is_asked_for_in_the_system_message(tiny_generator, monkeypa
 
 def test_sampling_with_temperature_runs(tiny_generator):
     assert isinstance(tiny_generator.chat(MESSAGES, max_tokens=8, temperature=0.8), str)
+
+
+def test_generation_info_says_how_it_stopped(tiny_generator):
+    info = GenerationInfo()
+    tiny_generator.chat(MESSAGES, max_tokens=8, info=info)
+    assert info == GenerationInfo(finish_reason="length", completion_tokens=8)
+    ids = [step.token_id for step in tiny_generator._generator.generate_tokens(
+        tiny_generator.prompt_tokens(MESSAGES), max_length=20, sampling_topk=1, repetition_penalty=1.05,
+        end_token=tiny_generator.end_tokens)]
+    saved = tiny_generator.end_tokens
+    try:
+        tiny_generator.end_tokens = [*saved, tiny_generator._tokenizer.id_to_token(ids[5])]
+        info = GenerationInfo()
+        tiny_generator.chat(MESSAGES, max_tokens=20, info=info)
+    finally:
+        tiny_generator.end_tokens = saved
+    assert info.finish_reason == "stop" and info.completion_tokens == ids.index(ids[5])
+    # The contract reads it: an answer cut at max_tokens is refused as truncated, with its token count.
+    cut = chat_text(tiny_generator, MESSAGES, deadline_s=60, max_tokens=8, language="")
+    assert isinstance(cut, GenerationFailure) and cut.reason == "truncated" and cut.tokens == 8
+

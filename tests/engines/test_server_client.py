@@ -11,6 +11,7 @@ import httpx
 import numpy as np
 import pytest
 
+from appliance.engines.base import GenerationInfo
 from appliance.engines.client import EnginesClient, EnginesError
 from appliance.engines.registry import Registry, Slot, get_registry, plan, reset_registry
 from appliance.engines.server import create_engines_app
@@ -51,11 +52,17 @@ def test_openai_wire_format(engines_server):
     with httpx.Client(base_url=engines_server.url) as http:
         body = http.post("/v1/chat/completions", json={"messages": MESSAGES, "max_tokens": 4}).json()
         assert body["object"] == "chat.completion" and body["choices"][0]["message"]["role"] == "assistant"
+        # How the generation ended and how many tokens it took travel too (the generation contract reads them).
+        assert body["choices"][0]["finish_reason"] == "length" and body["usage"]["completion_tokens"] == 4
         with http.stream("POST", "/v1/chat/completions",
                          json={"messages": MESSAGES, "max_tokens": 4, "stream": True}) as response:
             lines = [line for line in response.iter_lines() if line.startswith("data:")]
         assert response.headers["content-type"].startswith("text/event-stream")
         assert lines[-1] == "data: [DONE]" and '"chat.completion.chunk"' in lines[0]
+        assert '"finish_reason": "length"' in lines[-3] and '"completion_tokens": 4' in lines[-2]
+        info = GenerationInfo()
+        streamed = "".join(EnginesClient(engines_server.url + "/v1").stream(MESSAGES, max_tokens=4, info=info))
+        assert streamed and info == GenerationInfo(finish_reason="length", completion_tokens=4)
         emb = http.post("/v1/embeddings", json={"input": "xin chào", "encoding_format": "base64"}).json()
         vector = np.frombuffer(__import__("base64").b64decode(emb["data"][0]["embedding"]), dtype="<f4")
         assert vector.shape == (384,)
