@@ -21,7 +21,8 @@ PER_SESSION = 8
 
 
 def _prepare(data: Path) -> None:
-    from appliance.citizen.staff.sync import public_db, publish
+    from appliance.citizen.public.store import public_db
+    from appliance.citizen.staff.sync import publish
     from appliance.config import Settings
     from appliance.db import connect, migrate
 

@@ -9,11 +9,14 @@ from appliance.features import AdminLink, Feature, NavEntry
 def manifest() -> Feature:
     # parts load when the loader asks (appliance.features explains why)
     from appliance.citizen import demo, doctor, schema
+    from appliance.citizen.public import page_routes, zalo_routes
+    from appliance.citizen.public import routes as public_routes
     from appliance.citizen.staff import cli, jobs, routes
 
     return Feature(
         name="citizen",
         routers=(routes.router,),
+        public_routers=(public_routes.router, zalo_routes.router, page_routes.router),
         nav=(NavEntry("/phan-anh", "Phản ánh", STAFF_ROLES, "✉", order=60),),
         admin_links=(
             AdminLink("/quan-tri/dinh-tuyen", "Định tuyến phản ánh",

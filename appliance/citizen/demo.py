@@ -5,7 +5,9 @@ data), so the citizen app answers and looks tickets up at once."""
 from __future__ import annotations
 
 from appliance.citizen import demo_feedback
-from appliance.citizen.staff.sync import public_db, publish, push_ticket
+from appliance.citizen.public.store import public_db
+from appliance.citizen.staff import store
+from appliance.citizen.staff.sync import publish, push_ticket
 from appliance.db import transaction
 from appliance.demo.context import DemoContext
 
@@ -31,9 +33,10 @@ def load(ctx: DemoContext) -> dict[str, int]:
     with transaction(ctx.conn):
         feedback = demo_feedback.load(ctx.conn, ctx.random(FEEDBACK_SEED), ctx.anchor)
     with transaction(ctx.conn):
-        if not ctx.conn.execute("SELECT 1 FROM citizen_faq LIMIT 1").fetchone():
-            ctx.conn.executemany("INSERT INTO citizen_faq (question, answer, updated_by) VALUES (?, ?, 'demo')", FAQ)
-            ctx.conn.execute("INSERT INTO citizen_notices (title, body, updated_by) VALUES (?, ?, 'demo')", NOTICE)
+        if not store.has_faq(ctx.conn):
+            for question, answer in FAQ:
+                store.add_faq(ctx.conn, question, answer, "demo")
+            store.add_notice(ctx.conn, *NOTICE, "demo")
     with public_db(ctx.settings) as public:
         publish(ctx.conn, public)
         rows = ctx.conn.execute("SELECT * FROM feedback").fetchall()

@@ -6,6 +6,7 @@ import datetime as dt
 import random
 import sqlite3
 
+from appliance.citizen.staff import store
 from appliance.citizen.tickets import new_ticket_code
 from appliance.text import fold
 from appliance.text.dates import add_working_days
@@ -80,9 +81,5 @@ def load(conn: sqlite3.Connection, rng: random.Random, anchor: dt.date, count: i
         rows.append((code, channel, text, fold(text), category, department, status, name, phone,
                      rng.choice(STREETS), f"{created:%Y-%m-%d} {rng.randint(7, 20):02d}:{rng.randint(0, 59):02d}:00",
                      deadline.isoformat(), resolved.isoformat() if resolved else None))
-    conn.executemany(
-        "INSERT INTO feedback (ticket_code, channel, content, content_fold, category, department, status, name,"
-        " phone, address, created_at, deadline, resolved_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        rows,
-    )
+    store.insert_demo_feedback(conn, rows)
     return len(rows)

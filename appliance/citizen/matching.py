@@ -25,6 +25,9 @@ _GENERIC = {"dang", "ky", "cap", "giay", "thu", "tuc", "cho", "va", "cua", "tu",
 CLARIFY_RATIO = 0.75
 SINGLE_WORD_FACTOR = 0.6
 T = TypeVar("T")
+# A catalogue record as JSON (`knowledge.procedures.Procedure.to_dict()`): fields vary by
+# procedure and catalogue version, and are read only by name, so its values stay dynamic.
+Record = dict[str, Any]
 
 
 def tokens(text: str | None) -> list[str]:
@@ -46,7 +49,7 @@ class Procedure:
     code: str
     name: str
     police: bool
-    data: dict[str, Any] = field(hash=False, compare=False)
+    data: Record = field(hash=False, compare=False)
 
 
 @dataclass(frozen=True)

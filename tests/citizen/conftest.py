@@ -15,7 +15,9 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from appliance.citizen.staff.sync import public_db, publish
+from appliance.auth.demo import load_users
+from appliance.citizen.public.store import public_db
+from appliance.citizen.staff.sync import publish
 from appliance.config import Settings
 from appliance.db import connect, migrate
 from tests.conftest import free_port, make_settings
@@ -34,8 +36,6 @@ def prepare(settings: Settings) -> Settings:
 @pytest.fixture(scope="session")
 def _citizen_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Migrating every feature's tables takes seconds; do it once and copy the files per test."""
-    from appliance.auth.demo import load_users
-
     settings = prepare(make_settings(tmp_path_factory.mktemp("citizen-template") / "data"))
     conn = connect(settings.db_path)
     load_users(conn)  # password hashing is slow on purpose: once per session

@@ -10,9 +10,11 @@ import sqlite3
 import pytest
 
 from appliance.app import create_app
+from appliance.citizen.public.app import create_public_app
 from appliance.citizen.public.chat import ChatBot
 from appliance.citizen.public.intake import file_feedback
-from appliance.citizen.staff.sync import public_db
+from appliance.citizen.public.store import public_db
+from appliance.citizen.staff.sync import enforce_retention
 from appliance.db import connect
 from appliance.jobs import run_pending
 from tests.conftest import login
@@ -108,8 +110,6 @@ def test_routing_table_is_data_admins_edit(staff, citizen_settings):
 
 
 def test_faq_and_notices_published_and_escaped(staff, citizen_settings, live_server_factory):
-    from appliance.citizen.public.app import create_public_app
-
     with staff.client() as c:
         csrf = login(c, "admin", "admin-demo")
         for action, title, body in (("add_faq", "Giờ làm việc của bộ phận một cửa?", "Sáng 8:00–11:30, chiều 13:30."),
@@ -128,9 +128,6 @@ def test_faq_and_notices_published_and_escaped(staff, citizen_settings, live_ser
 
 
 def test_chat_log_retention_is_enforced_and_audited(citizen_settings):
-    from appliance.citizen.public.chat import ChatBot
-    from appliance.citizen.staff.sync import enforce_retention
-
     settings = citizen_settings.model_copy(update={"citizen_chat_retention_days": 30})
     staff_conn = connect(settings.db_path)
     with public_db(settings) as public:
@@ -147,10 +144,6 @@ def test_chat_log_retention_is_enforced_and_audited(citizen_settings):
 
 
 def test_inbox_total_is_the_true_count_not_the_page_size(demo_server, demo_settings):
-    import sqlite3
-
-    from tests.conftest import login
-
     expected = sqlite3.connect(demo_settings.db_path).execute("SELECT COUNT(*) FROM feedback").fetchone()[0]
     assert expected > 10
     with demo_server.client() as c:

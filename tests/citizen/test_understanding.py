@@ -2,8 +2,9 @@
 
 from appliance.citizen.classify import FeedbackClassifier
 from appliance.citizen.matching import normalize_query
+from appliance.citizen.public.answers import ASPECT_ORDER, answer, facts_in, facts_of
 from appliance.citizen.public.chat import procedure_index
-from appliance.citizen.staff.sync import public_db
+from appliance.citizen.public.store import public_db
 from appliance.text import fold
 from tests.citizen.cases import COMPLAINTS, QUESTIONS
 
@@ -58,8 +59,6 @@ def test_staff_examples_change_the_classifier():
 
 def test_every_answer_states_only_facts_of_its_record(citizen_settings):
     """No invented fact: every number and link in any answer is in the catalogue record."""
-    from appliance.citizen.public.answers import ASPECT_ORDER, answer, facts_in, facts_of
-
     with public_db(citizen_settings) as public:
         index = procedure_index(public)
     for proc in index.procedures:

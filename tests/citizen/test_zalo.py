@@ -14,10 +14,13 @@ import httpx
 import pytest
 
 from appliance.citizen.public.app import create_public_app
+from appliance.citizen.public.store import public_db
 from appliance.citizen.public.zalo_webhook import signature
-from appliance.citizen.staff import zalo_outbox
-from appliance.citizen.staff.sync import answer_events, public_db
+from appliance.citizen.staff import store, zalo_outbox
+from appliance.citizen.staff.jobs import ensure_sync_scheduled
+from appliance.citizen.staff.sync import answer_events
 from appliance.db import connect
+from appliance.jobs import run_pending
 from tests.citizen.conftest import zalo_settings
 from tests.conftest import free_port
 
@@ -147,14 +150,14 @@ def test_token_refresh_rotates_single_use_token(citizen_settings, fake_zalo):
     settings = zalo_settings(citizen_settings, fake_zalo.url)
     staff = staff_conn(settings)
     fake_zalo.access_tokens = {"access-expired-elsewhere"}  # the configured access-1 has expired
-    zalo_outbox.queue_reply(staff, "t:1", "u-1", "một")
+    store.queue_reply(staff, "t:1", "u-1", "một")
     assert zalo_outbox.send_pending(staff, settings) == {"sent": 1}
     assert fake_zalo.used_refresh == ["refresh-1"]
     stored = staff.execute("SELECT access_token, refresh_token FROM zalo_tokens").fetchone()
     assert tuple(stored) == ("access-2", "refresh-2")
     # The next expiry uses the rotated token, not the one from the settings (now dead).
     fake_zalo.access_tokens = {"access-other"}
-    zalo_outbox.queue_reply(staff, "t:2", "u-1", "hai")
+    store.queue_reply(staff, "t:2", "u-1", "hai")
     assert zalo_outbox.send_pending(staff, settings) == {"sent": 1}
     assert fake_zalo.used_refresh == ["refresh-1", "refresh-2"]
     assert [m["message"]["text"] for m in fake_zalo.messages] == ["một", "hai"]
@@ -165,7 +168,7 @@ def test_lost_answer_is_never_resent(citizen_settings, fake_zalo, monkeypatch):
     staff = staff_conn(settings)
     fake_zalo.delay_s = 1.0
     monkeypatch.setattr(zalo_outbox, "SEND_TIMEOUT", httpx.Timeout(0.3, connect=2.0))
-    zalo_outbox.queue_reply(staff, "t:slow", "u-9", "ba")
+    store.queue_reply(staff, "t:slow", "u-9", "ba")
     assert zalo_outbox.send_pending(staff, settings) == {"uncertain": 1}
     time.sleep(1.0)
     fake_zalo.delay_s = 0
@@ -178,7 +181,7 @@ def test_lost_answer_is_never_resent(citizen_settings, fake_zalo, monkeypatch):
 def test_crash_while_sending_is_not_resent(citizen_settings, fake_zalo, status):
     settings = zalo_settings(citizen_settings, fake_zalo.url)
     staff = staff_conn(settings)
-    zalo_outbox.queue_reply(staff, "t:crash", "u-3", "bốn")
+    store.queue_reply(staff, "t:crash", "u-3", "bốn")
     staff.execute("UPDATE zalo_outbox SET status = ?, next_attempt_at = '2000-01-01'", (status,))
     assert zalo_outbox.send_pending(staff, settings) == {}
     assert staff.execute("SELECT status FROM zalo_outbox").fetchone()[0] == "uncertain"
@@ -186,9 +189,6 @@ def test_crash_while_sending_is_not_resent(citizen_settings, fake_zalo, status):
 
 
 def test_sync_job_keeps_exactly_one_round_queued(citizen_settings):
-    from appliance.citizen.staff.jobs import ensure_sync_scheduled
-    from appliance.jobs import run_pending
-
     staff = staff_conn(citizen_settings)
     ensure_sync_scheduled(staff)
     ensure_sync_scheduled(staff)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from appliance.citizen.matching import Procedure
 from appliance.engines import Generator
@@ -40,7 +39,7 @@ class Answer:
     engine: str  # "rules" or "llm"
 
 
-def _lines(value: Any) -> list[str]:
+def _lines(value: object) -> list[str]:
     if isinstance(value, list):
         return [str(v) for v in value if str(v).strip()]
     return [str(value)] if value and str(value).strip() else []

@@ -1,23 +1,28 @@
 """The citizens' chatbot: intent, procedure answers from the catalogue, complaints, ticket status.
 
 Works on public.db only. Context per session (last procedure, a pending choice between two
-procedures, a complaint awaiting details) lives in `chat_sessions.state`.
+procedures, a complaint awaiting details) is a `ChatState`, kept in `chat_sessions.state`.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 import threading
 from dataclasses import dataclass, field
-from typing import Any
 
 from appliance.citizen.matching import PhraseSet, Procedure, ProcedureIndex, tokens
-from appliance.citizen.public import answers
-from appliance.citizen.public.intake import IntakeError, classifier_for, file_feedback, ticket_status
+from appliance.citizen.public import answers, store
+from appliance.citizen.public.chat_state import ChatState
+from appliance.citizen.public.intake import (
+    FiledTicket,
+    IntakeError,
+    TicketStatus,
+    classifier_for,
+    file_feedback,
+    ticket_status,
+)
 from appliance.citizen.vocabulary import ASPECTS
-from appliance.db import transaction
 from appliance.engines import Generator
 
 TICKET = re.compile(r"\bPA[\s\-]*([3467ACDEFGHJKMNPQRTUVWXY]{3})[\s\-]*([3467ACDEFGHJKMNPQRTUVWXY]{3})\b")
@@ -41,26 +46,22 @@ class ChatReply:
     intent: str  # procedure | feedback | status | other (CONTRACT §2)
     detail: str  # answer, clarify, follow_up, filed, ask_details, status, ask_code, not_found, greeting…
     procedure: Procedure | None = None
-    ticket: dict[str, Any] | None = None
+    ticket: FiledTicket | TicketStatus | None = None
     engine: str = "rules"
     choices: list[dict[str, str]] = field(default_factory=list)
 
 
 _index_lock = threading.Lock()
-_index_cache: dict[str, Any] = {"key": None, "index": None}
+_index_cache: dict[tuple[object, ...], ProcedureIndex] = {}  # one entry: the published catalogue
 
 
 def procedure_index(conn: sqlite3.Connection) -> ProcedureIndex:
-    row = conn.execute("SELECT count(*), coalesce(max(updated_at), ''), "
-                       "(SELECT value FROM meta WHERE key = 'catalogue_version') FROM pub_procedures").fetchone()
-    key = tuple(row)
+    key = store.catalogue_key(conn)
     with _index_lock:
-        if _index_cache["key"] != key:
-            procs = [Procedure(r["code"], r["name"], bool(r["police"]), json.loads(r["data"]))
-                     for r in conn.execute("SELECT code, name, police, data FROM pub_procedures ORDER BY code")]
-            _index_cache["index"] = ProcedureIndex(procs)
-            _index_cache["key"] = key
-        index: ProcedureIndex = _index_cache["index"]
+        index = _index_cache.get(key)
+        if index is None:
+            _index_cache.clear()
+            index = _index_cache[key] = ProcedureIndex(store.procedures(conn))
         return index
 
 
@@ -91,7 +92,7 @@ def best_faq(conn: sqlite3.Connection, words: list[str]) -> sqlite3.Row | None:
     """The ward's published FAQ entry whose question words the message mostly contains."""
     said = set(words) - _FAQ_STOP
     best, best_score = None, 0.0
-    for row in conn.execute("SELECT question, answer FROM pub_faq"):
+    for row in store.faq(conn):
         wanted = set(tokens(row["question"])) - _FAQ_STOP
         overlap = len(wanted & said)
         score = overlap / len(wanted) if wanted else 0.0
@@ -114,24 +115,14 @@ class ChatBot:
         self._write_lock = threading.Lock()
 
     # --- session -------------------------------------------------------------------------
-    def _state(self, conn: sqlite3.Connection, session_id: str) -> dict[str, Any]:
-        row = conn.execute("SELECT state FROM chat_sessions WHERE id = ?", (session_id,)).fetchone()
-        state: dict[str, Any] = json.loads(row["state"]) if row else {}
-        return state
-
-    def _save(self, conn: sqlite3.Connection, session_id: str, channel: str, state: dict[str, Any], message: str,
+    def _save(self, conn: sqlite3.Connection, session_id: str, channel: str, state: ChatState, message: str,
               reply: ChatReply) -> None:
         code = reply.procedure.code if reply.procedure else None
         if reply.intent == "feedback":  # the complaint itself lives in the inbox, then only on the staff side
             message = "(nội dung phản ánh: chuyển vào hộp phản ánh của phường)"
-        with self._write_lock, transaction(conn):
-            conn.execute("INSERT INTO chat_sessions (id, channel, state) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE"
-                         " SET state = excluded.state, updated_at = datetime('now')",
-                         (session_id, channel, json.dumps(state, ensure_ascii=False)))
-            conn.execute("INSERT INTO chat_messages (session_id, role, text, intent) VALUES (?, 'citizen', ?, ?)",
-                         (session_id, mask_digits(message), reply.intent))
-            conn.execute("INSERT INTO chat_messages (session_id, role, text, intent, procedure_code, engine)"
-                         " VALUES (?, 'bot', ?, ?, ?, ?)", (session_id, reply.reply, reply.intent, code, reply.engine))
+        turn = store.Turn(mask_digits(message), reply.intent, reply.reply, code, reply.engine)
+        with self._write_lock:
+            store.save_turn(conn, session_id, channel, state.to_json(), turn)
 
     def procedure_link(self, proc: Procedure) -> dict[str, str]:
         return {"code": proc.code, "name": proc.name, "url": f"{self.base_url}/thu-tuc/{proc.code}"}
@@ -141,31 +132,31 @@ class ChatBot:
                channel_user: str | None = None, source_key: str | None = None) -> ChatReply:
         """One citizen message. `source_key` names where it came from (a Zalo event) so that a
         complaint it files is filed once, however often the message is handled."""
-        state = self._state(conn, session_id)
+        state = ChatState.from_json(store.session_state(conn, session_id))
         reply = self._turn(conn, state, message.strip()[:MAX_MESSAGE], channel, (channel_user, source_key))
         self._save(conn, session_id, channel, state, message, reply)
         return reply
 
-    def _turn(self, conn: sqlite3.Connection, state: dict[str, Any], message: str, channel: str,
+    def _turn(self, conn: sqlite3.Connection, state: ChatState, message: str, channel: str,
               origin: tuple[str | None, str | None]) -> ChatReply:
         words = tokens(message)
         index = procedure_index(conn)
         code = TICKET.search(message.upper())
-        awaiting = state.pop("awaiting", None)  # a pending question is answered now or dropped
-        draft = state.pop("draft", "")
+        awaiting, state.awaiting = state.awaiting, None  # a pending question is answered now or dropped
+        draft, state.draft = state.draft, ""
         if code or awaiting == "ticket_code" and len(words) <= 3:
             return self._status(conn, f"PA-{code.group(1)}-{code.group(2)}" if code else message)
         if awaiting == "details":
             asks_procedure = _has(words, QUESTION_CUES) and (r := index.rank(message)) and r[0].score >= 1.0
             if not asks_procedure:  # the details of the complaint begun in the previous message
                 return self._file(conn, state, f"{draft}\n{message}".strip(), channel, origin)
-        if state.get("choices"):
+        if state.choices:
             picked = self._pick(index, state, words)
             if picked is not None:
-                aspects = state.pop("aspects", [])
-                state.pop("choices", None)
+                aspects, state.aspects = state.aspects, []
+                state.choices = []
                 return self._answer(state, picked, aspects, message)
-            state.pop("choices", None)
+            state.choices = []
         if not words:
             return ChatReply("Bạn vui lòng nhập câu hỏi hoặc nội dung phản ánh.", "other", "empty")
         if _has(words, THANKS) and len(words) <= 6:
@@ -178,7 +169,7 @@ class ChatBot:
                 "• tra cứu tình trạng phản ánh theo mã (ví dụ PA-7K3-M4X).\nBạn cần hỏi gì ạ?",
                 "other", "greeting")
         if _has(words, STATUS_CUES):
-            state["awaiting"] = "ticket_code"
+            state.awaiting = "ticket_code"
             return ChatReply("Bạn vui lòng gửi mã phản ánh (ví dụ PA-7K3-M4X) để tôi tra cứu.", "status", "ask_code")
         ranked = index.rank(message)
         aspects = detect_aspects(words)
@@ -191,53 +182,53 @@ class ChatBot:
             return ChatReply(faq["answer"], "other", "faq")
         if complaint_cue or (issue >= 1.0 and not (asking and top >= 1.0)):
             if len(words) < 5:
-                state["awaiting"] = "details"
-                state["draft"] = message
+                state.awaiting = "details"
+                state.draft = message
                 return ChatReply("Để chuyển đúng bộ phận, bạn mô tả rõ hơn giúp: sự việc gì, ở đâu (số nhà, ngõ, "
                                  "tổ dân phố), từ khi nào?", "feedback", "ask_details")
             return self._file(conn, state, message, channel, origin)
         if top >= 1.0 or (top > 0 and aspects):
             candidates = index.candidates(message, ranked)
-            current = state.get("procedure")
+            current = state.procedure
             if len(candidates) > 1 and current not in {m.procedure.code for m in candidates}:
-                state["choices"] = [m.procedure.code for m in candidates]
-                state["aspects"] = aspects
+                state.choices = [m.procedure.code for m in candidates]
+                state.aspects = aspects
                 lines = "\n".join(f"{i}. {m.procedure.name}" for i, m in enumerate(candidates, 1))
                 return ChatReply(f"Bạn muốn hỏi về thủ tục nào?\n{lines}\nBạn trả lời bằng số thứ tự giúp tôi.",
                                  "procedure", "clarify",
                                  choices=[self.procedure_link(m.procedure) for m in candidates])
             chosen = index.by_code[current] if len(candidates) > 1 and current else ranked[0].procedure
             return self._answer(state, chosen, aspects, message)
-        if aspects and state.get("procedure") in index.by_code:
-            return self._answer(state, index.by_code[state["procedure"]], aspects, message, follow_up=True)
+        if aspects and state.procedure in index.by_code:
+            return self._answer(state, index.by_code[state.procedure], aspects, message, follow_up=True)
         return ChatReply(
             "Xin lỗi, tôi chưa hiểu câu hỏi. Tôi hỗ trợ thủ tục hành chính của phường (ví dụ: khai sinh, kết hôn, "
             "chứng thực, sổ đỏ, tạm trú), nhận phản ánh và tra cứu mã phản ánh. Bạn có thể hỏi lại cụ thể hơn, "
             "hoặc gọi bộ phận một cửa trong giờ hành chính.", "other", "out_of_scope")
 
-    def _pick(self, index: ProcedureIndex, state: dict[str, Any], words: list[str]) -> Procedure | None:
-        choices = [c for c in state.get("choices", []) if c in index.by_code]
+    def _pick(self, index: ProcedureIndex, state: ChatState, words: list[str]) -> Procedure | None:
+        choices = [c for c in state.choices if c in index.by_code]
         numbers = [int(w) for w in words if w.isdigit()]
         if numbers and 1 <= numbers[0] <= len(choices) and len(words) <= 4:
             return index.by_code[choices[numbers[0] - 1]]
         ranked = [m for m in index.rank(" ".join(words)) if m.procedure.code in choices]
         return ranked[0].procedure if ranked else None
 
-    def _answer(self, state: dict[str, Any], proc: Procedure, aspects: list[str], question: str,
+    def _answer(self, state: ChatState, proc: Procedure, aspects: list[str], question: str,
                 follow_up: bool = False) -> ChatReply:
-        state["procedure"] = proc.code
+        state.procedure = proc.code
         result = answers.answer(proc, aspects, question, self.generator)
         return ChatReply(result.text, "procedure", "follow_up" if follow_up else "answer", procedure=proc,
                          engine=result.engine)
 
-    def _file(self, conn: sqlite3.Connection, state: dict[str, Any], text: str, channel: str,
+    def _file(self, conn: sqlite3.Connection, state: ChatState, text: str, channel: str,
               origin: tuple[str | None, str | None]) -> ChatReply:
         channel_user, source_key = origin
         try:
             ticket = file_feedback(conn, text, channel=channel, channel_user=channel_user, source_key=source_key)
         except IntakeError as exc:
             return ChatReply(str(exc), "feedback", "invalid")
-        state["last_ticket"] = ticket["ticket_code"]
+        state.last_ticket = ticket["ticket_code"]
         deadline = "/".join(reversed(ticket["deadline"].split("-")))
         return ChatReply(
             f"Cảm ơn bạn đã phản ánh. Phản ánh đã được ghi nhận với mã {ticket['ticket_code']} "
@@ -254,6 +245,6 @@ class ChatBot:
         deadline = "/".join(reversed(found["deadline"].split("-")))
         text = (f"Phản ánh {found['ticket_code']} ({found['category_label']}): {found['status_label']}. "
                 f"Đơn vị xử lý: {found['department']}; hạn trả lời: {deadline}.")
-        if found.get("reply"):
+        if found["reply"]:
             text += f"\nTrả lời của phường: {found['reply']}"
         return ChatReply(text, "status", "status", ticket=found)

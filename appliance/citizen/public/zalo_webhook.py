@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from appliance.citizen.public import store
 from appliance.config import Settings
 
 MAX_SKEW_MS = 5 * 60 * 1000
@@ -66,10 +67,8 @@ def receive(conn: sqlite3.Connection, settings: Settings, raw_body: bytes, heade
     key = f"msg:{msg_id}" if msg_id else "sig:" + expected
     who = event.get("sender") if isinstance(event.get("sender"), dict) else event.get("follower")
     sender = who.get("id") if isinstance(who, dict) else None  # a follow event names a follower
-    cur = conn.execute(
-        "INSERT OR IGNORE INTO zalo_events (dedupe_key, event_name, sender_id, body, event_ts) VALUES (?,?,?,?,?)",
-        (key, str(event.get("event_name", "")), str(sender) if sender else None,
-         raw_body.decode("utf-8", "replace"), ts))
-    if cur.rowcount == 0:
+    queued = store.queue_event(conn, key, str(event.get("event_name", "")), str(sender) if sender else None,
+                               raw_body.decode("utf-8", "replace"), ts)
+    if not queued:
         return WebhookResult(200, {"status": "duplicate", "queued": False})
     return WebhookResult(200, {"status": "queued", "queued": True})

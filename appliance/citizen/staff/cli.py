@@ -8,15 +8,16 @@ from __future__ import annotations
 import argparse
 import json
 
+from appliance.citizen.public.store import public_db
+from appliance.citizen.staff.sync import answer_events, publish, pull
+from appliance.citizen.staff.zalo_outbox import send_pending
 from appliance.config import Settings
+from appliance.db import connect, migrate
 from appliance.engines import engine
+from appliance.features import SubParsers
 
 
 def cmd_citizen(args: argparse.Namespace, settings: Settings) -> int:
-    from appliance.citizen.staff.sync import answer_events, public_db, publish, pull
-    from appliance.citizen.staff.zalo_outbox import send_pending
-    from appliance.db import connect, migrate
-
     staff = connect(settings.db_path)
     migrate(staff)
     result: dict[str, object] = {}
@@ -36,7 +37,7 @@ def cmd_citizen(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg, unused-ignore]
+def register(sub: SubParsers) -> None:
     parser = sub.add_parser("citizen", help="trao đổi dữ liệu giữa ứng dụng cán bộ và cổng công dân")
     actions = parser.add_subparsers(dest="action", metavar="VIỆC", required=True)
     for name, text in (("publish", "công bố danh mục thủ tục và bảng định tuyến sang cổng công dân"),

@@ -9,16 +9,24 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass
-from typing import Any
 
+from appliance.citizen.public.store import public_db
+from appliance.citizen.staff import store
+from appliance.citizen.staff.sync import push_ticket
 from appliance.citizen.tickets import STATUS_LABELS
 from appliance.config import Settings
 from appliance.db import transaction
+from appliance.jobs import enqueue
 from appliance.text import fold
 
 STATUSES = tuple(STATUS_LABELS)
 OPEN = ("cho_xu_ly", "dang_xu_ly")
 SOON_DAYS = 2
+
+
+# One inbox row as the pages and GET /api/v1/feedback show it: the `feedback` columns, the
+# category's label, and the SLA badge and status label worked out here.
+FeedbackItem = dict[str, str | int | None]
 
 
 @dataclass(frozen=True)
@@ -31,7 +39,7 @@ class Filters:
     limit: int = 200
 
 
-def sla(row: sqlite3.Row | dict[str, Any], today: dt.date) -> tuple[str, str]:
+def sla(row: sqlite3.Row, today: dt.date) -> tuple[str, str]:
     """(css class, Vietnamese label) for the SLA badge."""
     deadline = dt.date.fromisoformat(row["deadline"])
     if row["status"] not in OPEN:
@@ -47,9 +55,9 @@ def sla(row: sqlite3.Row | dict[str, Any], today: dt.date) -> tuple[str, str]:
     return "ok", f"Còn {days} ngày"
 
 
-def _where(filters: Filters, today: dt.date) -> tuple[str, list[Any]]:
+def _where(filters: Filters, today: dt.date) -> tuple[str, list[str | int]]:
     where: list[str] = []
-    params: list[Any] = []
+    params: list[str | int] = []
     if filters.status in STATUSES:
         where.append("f.status = ?")
         params.append(filters.status)
@@ -74,7 +82,7 @@ def count_feedback(conn: sqlite3.Connection, filters: Filters, today: dt.date) -
     return int(conn.execute(f"SELECT COUNT(*) FROM feedback f{clause}", params).fetchone()[0])
 
 
-def list_feedback(conn: sqlite3.Connection, filters: Filters, today: dt.date) -> list[dict[str, Any]]:
+def list_feedback(conn: sqlite3.Connection, filters: Filters, today: dt.date) -> list[FeedbackItem]:
     clause, params = _where(filters, today)
     sql = ("SELECT f.*, r.label AS category_label FROM feedback f LEFT JOIN feedback_routing r"
            " ON r.category = f.category" + clause)
@@ -107,14 +115,7 @@ def history(conn: sqlite3.Connection, feedback_id: int) -> list[sqlite3.Row]:
                         (feedback_id,)).fetchall()
 
 
-def _log(conn: sqlite3.Connection, feedback_id: int, username: str, action: str, detail: str) -> None:
-    conn.execute("INSERT INTO feedback_history (feedback_id, username, action, detail) VALUES (?, ?, ?, ?)",
-                 (feedback_id, username, action, detail))
-
-
 def _mirror(settings: Settings, conn: sqlite3.Connection, feedback_id: int) -> None:
-    from appliance.citizen.staff.sync import public_db, push_ticket
-
     row = get_feedback(conn, feedback_id)
     if row is not None:
         with public_db(settings) as public:
@@ -123,10 +124,8 @@ def _mirror(settings: Settings, conn: sqlite3.Connection, feedback_id: int) -> N
 
 def assign(conn: sqlite3.Connection, settings: Settings, feedback_id: int, assignee: str, username: str) -> None:
     with transaction(conn):
-        conn.execute("UPDATE feedback SET assigned_to = ?, status = CASE WHEN status = 'cho_xu_ly'"
-                     " THEN 'dang_xu_ly' ELSE status END, updated_at = datetime('now') WHERE id = ?",
-                     (assignee.strip() or None, feedback_id))
-        _log(conn, feedback_id, username, "assign", assignee)
+        store.set_assignee(conn, feedback_id, assignee.strip() or None)
+        store.log(conn, feedback_id, username, "assign", assignee)
     _mirror(settings, conn, feedback_id)
 
 
@@ -134,19 +133,14 @@ def set_status(conn: sqlite3.Connection, settings: Settings, feedback_id: int, s
     if status not in STATUSES:
         raise ValueError("Trạng thái không hợp lệ")
     with transaction(conn):
-        conn.execute("UPDATE feedback SET status = ?, resolved_at = CASE WHEN ? IN ('da_xu_ly', 'tu_choi')"
-                     " THEN coalesce(resolved_at, date('now')) ELSE NULL END, updated_at = datetime('now')"
-                     " WHERE id = ?", (status, status, feedback_id))
-        _log(conn, feedback_id, username, "status", status)
+        store.set_status(conn, feedback_id, status)
+        store.log(conn, feedback_id, username, "status", status)
     _mirror(settings, conn, feedback_id)
 
 
 def reply(conn: sqlite3.Connection, settings: Settings, feedback_id: int, text: str, username: str,
           resolve: bool = True) -> str:
     """Store the reply and send it back on the citizen's channel. Returns how it travels."""
-    from appliance.citizen.staff.zalo_outbox import queue_reply
-    from appliance.jobs import enqueue
-
     text = text.strip()
     if not text:
         raise ValueError("Nội dung trả lời trống")
@@ -154,16 +148,13 @@ def reply(conn: sqlite3.Connection, settings: Settings, feedback_id: int, text: 
     if row is None:
         raise LookupError
     with transaction(conn):
-        conn.execute("UPDATE feedback SET reply = ?, status = CASE WHEN ? THEN 'da_xu_ly' ELSE status END,"
-                     " resolved_at = CASE WHEN ? THEN coalesce(resolved_at, date('now')) ELSE resolved_at END,"
-                     " updated_at = datetime('now') WHERE id = ?", (text, resolve, resolve, feedback_id))
-        _log(conn, feedback_id, username, "reply", text)
-        n = conn.execute("SELECT count(*) FROM feedback_history WHERE feedback_id = ? AND action = 'reply'",
-                         (feedback_id,)).fetchone()[0]
+        store.set_reply(conn, feedback_id, text, resolve)
+        store.log(conn, feedback_id, username, "reply", text)
+        n = store.reply_count(conn, feedback_id)
         channel = "status_page"
         if row["channel"] == "zalo" and row["channel_user"]:
             message = f"UBND phường trả lời phản ánh {row['ticket_code']}:\n{text}"
-            queue_reply(conn, f"reply:{feedback_id}:{n}", row["channel_user"], message)
+            store.queue_reply(conn, f"reply:{feedback_id}:{n}", row["channel_user"], message)
             enqueue(conn, "citizen.zalo_send", {}, max_attempts=1)
             channel = "zalo"
         elif row["channel"] in ("counter", "phone"):
@@ -174,18 +165,14 @@ def reply(conn: sqlite3.Connection, settings: Settings, feedback_id: int, text: 
 
 def reclassify(conn: sqlite3.Connection, settings: Settings, feedback_id: int, category: str, username: str) -> None:
     """Correct the category; the text becomes an example so the classifier learns from it."""
-    from appliance.jobs import enqueue
-
     route = conn.execute("SELECT * FROM feedback_routing WHERE category = ?", (category,)).fetchone()
     row = get_feedback(conn, feedback_id)
     if route is None or row is None:
         raise ValueError("Lĩnh vực không hợp lệ")
     with transaction(conn):
-        conn.execute("UPDATE feedback SET category = ?, department = ?, category_source = 'staff',"
-                     " updated_at = datetime('now') WHERE id = ?", (category, route["department"], feedback_id))
-        conn.execute("INSERT INTO feedback_examples (category, text, text_fold, feedback_id, created_by)"
-                     " VALUES (?, ?, ?, ?, ?)", (category, row["content"], fold(row["content"]), feedback_id, username))
-        _log(conn, feedback_id, username, "reclassify", f"{row['category']} → {category}")
+        store.set_category(conn, feedback_id, category, route["department"])
+        store.add_example(conn, category, row["content"], feedback_id, username)
+        store.log(conn, feedback_id, username, "reclassify", f"{row['category']} → {category}")
         enqueue(conn, "citizen.publish", {}, max_attempts=3)
     _mirror(settings, conn, feedback_id)
 
@@ -195,15 +182,11 @@ def routing_table(conn: sqlite3.Connection) -> list[sqlite3.Row]:
 
 
 def update_routing(conn: sqlite3.Connection, category: str, department: str, sla_days: int, username: str) -> None:
-    from appliance.jobs import enqueue
-
     department = department.strip()
     if not department or not 1 <= sla_days <= 90:
         raise ValueError("Cần tên đơn vị và số ngày xử lý từ 1 đến 90")
     with transaction(conn):
-        updated = conn.execute("UPDATE feedback_routing SET department = ?, sla_days = ?, updated_at = datetime('now')"
-                               " WHERE category = ?", (department, sla_days, category)).rowcount
-        if not updated:
+        if not store.update_routing(conn, category, department, sla_days):
             raise ValueError("Lĩnh vực không hợp lệ")
         enqueue(conn, "citizen.publish", {}, max_attempts=3)
 

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from typing import Any
 
+from appliance.citizen.public import store as public_store
+from appliance.citizen.public.store import public_db
+from appliance.citizen.staff.sync import answer_events, enforce_retention, publish, pull
+from appliance.citizen.staff.zalo_outbox import send_pending
 from appliance.engines import Generator, engine
+from appliance.features import JobPayload
 from appliance.jobs import JobContext, enqueue
 from appliance.jobs.queue import has_pending, prune_done
 
@@ -29,18 +33,14 @@ def _generator(ctx: JobContext) -> Generator | None:
     return engine(ctx.settings, "generator")
 
 
-def sync(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
-    from appliance.citizen.staff.sync import answer_events, enforce_retention, public_db, publish, pull
-    from appliance.citizen.staff.zalo_outbox import send_pending
-
-    result: dict[str, Any] = {}
+def sync(ctx: JobContext, payload: JobPayload) -> JobPayload:
+    result: JobPayload = {}
     try:
         with public_db(ctx.settings) as public:
             result["published"] = publish(ctx.conn, public)["procedures"]
             result["pulled"] = pull(ctx.conn, public)
             result["retention"] = enforce_retention(ctx.conn, public, ctx.settings)
-            has_events = public.execute("SELECT 1 FROM zalo_events WHERE status != 'done' AND status != 'ignored'"
-                                        " LIMIT 1").fetchone()
+            has_events = public_store.has_open_events(public)
             result["answered"] = answer_events(ctx.conn, public, ctx.settings, _generator(ctx)) if has_events else 0
         result["sent"] = send_pending(ctx.conn, ctx.settings)
     except Exception as exc:  # this round failed; the next one retries (every step is idempotent)
@@ -55,17 +55,13 @@ def sync(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def publish_now(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
-    from appliance.citizen.staff.sync import public_db, publish
-
+def publish_now(ctx: JobContext, payload: JobPayload) -> JobPayload:
     with public_db(ctx.settings) as public:
-        return publish(ctx.conn, public)
+        return dict(publish(ctx.conn, public))
 
 
-def zalo_send(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
-    from appliance.citizen.staff.zalo_outbox import send_pending
-
-    return send_pending(ctx.conn, ctx.settings)
+def zalo_send(ctx: JobContext, payload: JobPayload) -> JobPayload:
+    return dict(send_pending(ctx.conn, ctx.settings))
 
 
 HANDLERS = {"citizen.sync": sync, "citizen.publish": publish_now, "citizen.zalo_send": zalo_send}

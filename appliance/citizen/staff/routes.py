@@ -5,20 +5,26 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, FastAPI, Form, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from appliance.auth.audit import audit
-from appliance.citizen.staff import inbox
+from appliance.citizen.public.store import public_db
+from appliance.citizen.staff import inbox, portal, store
+from appliance.citizen.staff.jobs import ensure_sync_scheduled
+from appliance.citizen.staff.sync import pull
 from appliance.citizen.tickets import STATUS_LABELS
+from appliance.config import Settings
 from appliance.db import connect
 from appliance.http.deps import AdminUser, Conn, SettingsDep, StaffUser, client_ip
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
+from appliance.jobs import enqueue
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +32,6 @@ log = logging.getLogger(__name__)
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """On staff-app start: publish the catalogue and keep the citizen sync loop scheduled."""
-    from appliance.citizen.staff.jobs import ensure_sync_scheduled
-    from appliance.jobs import enqueue
-
     try:
         conn = connect(app.state.settings.db_path)
         try:
@@ -55,9 +58,7 @@ def _filters(status: str | None, category: str | None, department: str | None, o
                          overdue=overdue in ("1", "true", "on"), q=(q or "").strip() or None)
 
 
-def _pull(settings: Any, conn: Any) -> None:
-    from appliance.citizen.staff.sync import public_db, pull
-
+def _pull(settings: Settings, conn: sqlite3.Connection) -> None:
     try:
         with public_db(settings) as public:
             pull(conn, public)
@@ -98,7 +99,7 @@ def feedback_api(request: Request, user: StaffUser, conn: Conn, settings: Settin
                          "overdue": inbox.overdue_count(conn, _today())})
 
 
-def _item(conn: Any, feedback_id: int) -> Any:
+def _item(conn: sqlite3.Connection, feedback_id: int) -> sqlite3.Row:
     row = inbox.get_feedback(conn, feedback_id)
     if row is None:
         raise AppError(404, "Không tìm thấy phản ánh này.")
@@ -111,8 +112,7 @@ def detail_page(request: Request, feedback_id: int, user: StaffUser, conn: Conn)
     item = dict(row)
     item["sla_class"], item["sla_label"] = inbox.sla(row, _today())
     audit(conn, "feedback.view", user=user, target=row["ticket_code"], ip=client_ip(request))
-    outbox = conn.execute("SELECT status, last_error, sent_at FROM zalo_outbox WHERE source_key LIKE ?"
-                          " ORDER BY id", (f"reply:{feedback_id}:%",)).fetchall()
+    outbox = store.outbox_of_feedback(conn, feedback_id)
     return render(request, "citizen/feedback_detail.html", {
         "title": f"Phản ánh {row['ticket_code']}", "item": item, "history": inbox.history(conn, feedback_id),
         "routing": inbox.routing_table(conn), "statuses": STATUS_LABELS, "channels": CHANNELS, "outbox": outbox,
@@ -197,9 +197,7 @@ def routing_save(request: Request, user: AdminUser, conn: Conn, category: Annota
 def public_portal_page(request: Request, user: AdminUser, conn: Conn) -> Response:
     return render(request, "citizen/portal_admin.html", {
         "title": "Cổng công dân",
-        "faq": conn.execute("SELECT * FROM citizen_faq WHERE active = 1 ORDER BY id").fetchall(),
-        "notices": conn.execute("SELECT * FROM citizen_notices WHERE active = 1 ORDER BY id DESC").fetchall(),
-        "outbox": dict(conn.execute("SELECT status, count(*) FROM zalo_outbox GROUP BY status").fetchall()),
+        "faq": store.active_faq(conn), "notices": store.active_notices(conn), "outbox": store.outbox_counts(conn),
         "saved": request.query_params.get("da")})
 
 
@@ -208,25 +206,10 @@ def public_portal_save(request: Request, user: AdminUser, conn: Conn, action: An
                        title: Annotated[str, Form(max_length=300)] = "",
                        body: Annotated[str, Form(max_length=4000)] = "",
                        item_id: Annotated[int, Form()] = 0) -> Response:
-    """Add or withdraw an FAQ entry or a notice (withdrawn rows are kept, not deleted)."""
-    from appliance.jobs import enqueue
-    from appliance.text import normalize
-
-    title, body = normalize(title).strip(), normalize(body).strip()
-    if action in ("add_faq", "add_notice") and (not title or not body):
-        raise AppError(422, "Cần nhập đủ tiêu đề/câu hỏi và nội dung.")
-    if action == "add_faq":
-        conn.execute("INSERT INTO citizen_faq (question, answer, updated_by) VALUES (?, ?, ?)",
-                     (title, body, user.username))
-    elif action == "add_notice":
-        conn.execute("INSERT INTO citizen_notices (title, body, updated_by) VALUES (?, ?, ?)",
-                     (title, body, user.username))
-    elif action == "hide_faq":
-        conn.execute("UPDATE citizen_faq SET active = 0, updated_by = ? WHERE id = ?", (user.username, item_id))
-    elif action == "hide_notice":
-        conn.execute("UPDATE citizen_notices SET active = 0, updated_by = ? WHERE id = ?", (user.username, item_id))
-    else:
-        raise AppError(422, "Thao tác không hợp lệ.")
-    enqueue(conn, "citizen.publish", {}, max_attempts=3)
+    """Add or withdraw an FAQ entry or a notice."""
+    try:
+        title = portal.edit(conn, action, title, body, item_id, user.username)
+    except ValueError as exc:
+        raise AppError(422, str(exc)) from None
     audit(conn, f"citizen.{action}", user=user, target=str(item_id or title[:80]), ip=client_ip(request))
     return RedirectResponse("/quan-tri/cong-dan?da=1", status_code=303)

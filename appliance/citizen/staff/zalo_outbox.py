@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 
+from appliance.citizen.staff import store
 from appliance.config import Settings
 from appliance.db import transaction
 
@@ -42,9 +43,9 @@ class SendOutcome:
 
 
 def _tokens(conn: sqlite3.Connection, settings: Settings) -> tuple[str | None, str | None]:
-    row = conn.execute("SELECT access_token, refresh_token FROM zalo_tokens WHERE id = 1").fetchone()
-    if row is not None:
-        return row["access_token"], row["refresh_token"]
+    stored = store.tokens(conn)
+    if stored is not None:
+        return stored
     return settings.zalo_access_token, settings.zalo_refresh_token
 
 
@@ -66,12 +67,7 @@ def refresh_tokens(conn: sqlite3.Connection, settings: Settings, client: httpx.C
         if not data.get("access_token") or not data.get("refresh_token"):
             raise ZaloError(f"làm mới token thất bại: {data.get('error')} {data.get('error_description', '')}")
         expires = dt.datetime.now() + dt.timedelta(seconds=int(data.get("expires_in") or 90000))
-        conn.execute(
-            "INSERT INTO zalo_tokens (id, access_token, refresh_token, access_expires_at, refreshed_at)"
-            " VALUES (1, ?, ?, ?, datetime('now')) ON CONFLICT(id) DO UPDATE SET access_token = excluded.access_token,"
-            " refresh_token = excluded.refresh_token, access_expires_at = excluded.access_expires_at,"
-            " refreshed_at = excluded.refreshed_at",
-            (data["access_token"], data["refresh_token"], expires.isoformat(timespec="seconds")))
+        store.save_tokens(conn, data["access_token"], data["refresh_token"], expires.isoformat(timespec="seconds"))
     log.info("Zalo access token refreshed (refresh token rotated)")
     return str(data["access_token"])
 
@@ -89,24 +85,17 @@ def _post(client: httpx.Client, settings: Settings, token: str, recipient: str, 
 
 
 def send_one(conn: sqlite3.Connection, settings: Settings, outbox_id: int, client: httpx.Client) -> SendOutcome:
-    claimed = conn.execute("UPDATE zalo_outbox SET status = 'sending', attempts = attempts + 1,"
-                           " next_attempt_at = strftime('%Y-%m-%d %H:%M:%f', 'now')"
-                           " WHERE id = ? AND status = 'pending'", (outbox_id,)).rowcount
-    if not claimed:
+    if not store.claim_outbox(conn, outbox_id):
         return SendOutcome("skipped")
-    row = conn.execute("SELECT * FROM zalo_outbox WHERE id = ?", (outbox_id,)).fetchone()
+    row = store.outbox_row(conn, outbox_id)
+    assert row is not None  # just claimed; rows are never deleted
     outcome = _attempt(conn, settings, row, client)
     if outcome.status == "sent":
-        conn.execute("UPDATE zalo_outbox SET status = 'sent', zalo_msg_id = ?, sent_at = datetime('now'),"
-                     " last_error = NULL WHERE id = ?", (outcome.msg_id, outbox_id))
+        store.outbox_sent(conn, outbox_id, outcome.msg_id)
     elif outcome.status == "pending":
-        delay = min(3600, 10 * 2 ** min(row["attempts"], 8))
-        conn.execute("UPDATE zalo_outbox SET status = 'pending', last_error = ?,"
-                     " next_attempt_at = strftime('%Y-%m-%d %H:%M:%f', 'now', ?) WHERE id = ?",
-                     (outcome.detail, f"+{delay} seconds", outbox_id))
+        store.outbox_retry(conn, outbox_id, outcome.detail, min(3600, 10 * 2 ** min(row["attempts"], 8)))
     else:
-        conn.execute("UPDATE zalo_outbox SET status = ?, last_error = ? WHERE id = ?",
-                     (outcome.status, outcome.detail, outbox_id))
+        store.outbox_settle(conn, outbox_id, outcome.status, outcome.detail)
     return outcome
 
 
@@ -139,12 +128,8 @@ def _attempt(conn: sqlite3.Connection, settings: Settings, row: sqlite3.Row, cli
 
 def send_pending(conn: sqlite3.Connection, settings: Settings, limit: int = 50) -> dict[str, int]:
     # A row left 'sending' by a crashed worker may or may not have gone out: do not resend it.
-    conn.execute("UPDATE zalo_outbox SET status = 'uncertain', last_error = 'tiến trình dừng khi đang gửi'"
-                  " WHERE status = 'sending' AND next_attempt_at < strftime('%Y-%m-%d %H:%M:%f', 'now', ?)",
-                  (STALE_SENDING,))
-    ids = [r[0] for r in conn.execute(
-        "SELECT id FROM zalo_outbox WHERE status = 'pending' AND next_attempt_at <= strftime('%Y-%m-%d %H:%M:%f',"
-        " 'now') ORDER BY id LIMIT ?", (limit,))]
+    store.outbox_give_up_stale(conn, STALE_SENDING)
+    ids = store.ready_outbox_ids(conn, limit)
     counts: dict[str, int] = {}
     if not ids:
         return counts
@@ -156,8 +141,3 @@ def send_pending(conn: sqlite3.Connection, settings: Settings, limit: int = 50) 
                 break  # offline: the rest wait for the next round
     return counts
 
-
-def queue_reply(conn: sqlite3.Connection, source_key: str, recipient: str, text: str) -> int | None:
-    cur = conn.execute("INSERT OR IGNORE INTO zalo_outbox (source_key, recipient, text) VALUES (?, ?, ?)",
-                       (source_key, recipient, text))
-    return int(cur.lastrowid) if cur.rowcount and cur.lastrowid else None
