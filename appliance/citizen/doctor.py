@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from appliance.config import Settings
-from appliance.system.doctor import Check
+from appliance.system.checks import Check
 
 
 def _count(path: object, sql: str) -> int | None:
