@@ -124,6 +124,17 @@ class EnginesClient:
             return [Segment(0.0, float(data.get("duration") or 0.0), text)] if text else []
         return [Segment(float(s["start"]), float(s["end"]), str(s["text"]).strip()) for s in segments]
 
+    def probe_transcription(self) -> None:
+        """A quarter second of silence to /audio/transcriptions: raises EnginesError (404 when the
+        server has no such endpoint)."""
+        pcm = b"\x00\x00" * 4000
+        header = (b"RIFF" + (36 + len(pcm)).to_bytes(4, "little") + b"WAVEfmt " + (16).to_bytes(4, "little")
+                  + (1).to_bytes(2, "little") + (1).to_bytes(2, "little") + (16000).to_bytes(4, "little")
+                  + (32000).to_bytes(4, "little") + (2).to_bytes(2, "little") + (16).to_bytes(2, "little")
+                  + b"data" + len(pcm).to_bytes(4, "little"))
+        self._post("/audio/transcriptions", data={"model": self.model or "whisper", "response_format": "json"},
+                   files={"file": ("probe.wav", header + pcm, "audio/wav")}, timeout=30.0)
+
     def diarize(self, audio: Path | str, *, num_speakers: int | None = None) -> list[Turn]:
         """Who spoke when: `/v1/audio/diarizations`, the appliance engines server's one non-OpenAI route."""
         path = Path(audio)

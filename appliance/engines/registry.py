@@ -24,7 +24,7 @@ from appliance.engines.base import TASKS, Diarizer, Embedder, Engine, Generator,
 from appliance.engines.catalogue import ModelEntry, load_catalogue
 from appliance.engines.device import resolve_device
 from appliance.engines.mfcc_diarizer import MfccDiarizer
-from appliance.engines.remote import remote_factory
+from appliance.engines.remote import NotOffered, remote_factory
 from appliance.engines.store import locate
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ FALLBACKS: dict[Task, str] = {
     "embedder": "BM25 trên văn bản bỏ dấu (SQLite FTS5)",
 }
 REMOTE_RETRY_S = 30.0
+NOT_OFFERED_RETRY_S = 600.0  # a server that answered without a task is asked again this much later
 
 
 class SlotStatus(TypedDict):
@@ -45,6 +46,7 @@ class SlotStatus(TypedDict):
     backend: str
     state: str
     fallback: str | None
+    where: NotRequired[str]  # "máy chủ mô hình <url>", "trong máy" or "dự phòng trong máy"
     model: NotRequired[str | None]
     device: NotRequired[str | None]
     loaded: NotRequired[bool]
@@ -69,10 +71,21 @@ class Slot:
     failed_at: float = 0.0
     next: Slot | None = None  # the next-best candidate, used when this one fails to load
     notes: list[str] = field(default_factory=list)  # models skipped or broken, shown to the admin
+    not_offered: bool = False  # a remote server answered but does not offer this task: `next` runs it here
+    down_next: bool = False  # a remote slot whose `next` also answers while the server is unreachable
 
     @property
     def active(self) -> bool:
         return self.factory is not None and not self.failed
+
+    @property
+    def remote(self) -> bool:
+        return self.retry_s is not None
+
+    def where(self) -> str:
+        if not self.active:
+            return "dự phòng trong máy"
+        return f"máy chủ mô hình {self.model}" if self.remote else f"trong máy ({self.device or 'cpu'})"
 
     def status(self) -> SlotStatus:
         active = self.active
@@ -86,7 +99,7 @@ class Slot:
         return {"backend": (self.backend or self.task) if active else "fallback",
                 "model": self.model if active else None,
                 "device": self.device if active else None, "state": state, "loaded": self.loaded,
-                "fallback": FALLBACKS[self.task] if fallback_in_use else None,
+                "fallback": FALLBACKS[self.task] if fallback_in_use else None, "where": self.where(),
                 "problems": list(self.notes)}
 
 
@@ -168,12 +181,17 @@ class Registry:
                     if self._slots[task] is slot:
                         slot.next.notes = [*slot.notes, f"{slot.model}: {slot.problem}", *slot.next.notes]
                         self._slots[task] = slot.next
-            slot = slot.next  # a remote engine that is down: answer locally now, retry it later
+            elif not (slot.not_offered or slot.down_next):
+                # The engines server is down: the features use their own fallbacks (no model loads in
+                # this process); it is asked again after REMOTE_RETRY_S.
+                return None
+            slot = slot.next  # a task the server does not offer runs here; the server is asked again later
         return None
 
     def _load(self, task: Task, slot: Slot) -> Engine | None:
-        if slot.failed and slot.retry_s is not None and time.monotonic() - slot.failed_at > slot.retry_s:
-            slot.failed = False
+        retry_s = NOT_OFFERED_RETRY_S if slot.not_offered else slot.retry_s
+        if slot.failed and retry_s is not None and time.monotonic() - slot.failed_at > retry_s:
+            slot.failed = slot.not_offered = False
         if slot.factory is None or slot.failed:
             return None
         if slot.loaded:
@@ -187,7 +205,10 @@ class Registry:
                 except Exception as exc:  # a broken model degrades one feature, never the app
                     slot.failed, slot.failed_at = True, time.monotonic()
                     slot.problem = f"{type(exc).__name__}: {exc}"
-                    if isinstance(exc, OSError) or "ConnectError" in type(exc).__name__:
+                    if isinstance(exc, NotOffered):
+                        slot.not_offered, slot.problem = True, str(exc)
+                        log.info("engine %s: %s; it runs in this process", task, exc)
+                    elif isinstance(exc, OSError) or "ConnectError" in type(exc).__name__:
                         # An engines server that is not running is a normal state (dev, no GPU unit):
                         # one line, no traceback; the status page says the same.
                         log.warning("engine %s (%s) unavailable (%s); features use their fallback",
@@ -213,8 +234,24 @@ class Registry:
                     slot.instance, slot.loaded = None, False
                     self._slots[task] = fresh[task]
 
-    def status(self) -> dict[str, SlotStatus]:
-        return {task: self._slots[task].status() for task in TASKS}
+    def status(self, *, ask_remote: bool = True) -> dict[str, SlotStatus]:
+        """Per task what serves it and where. Remote slots are asked first (a /v1/models call, cached)
+        so that a task the server does not offer shows the local engine that answers it instead."""
+        out: dict[str, SlotStatus] = {}
+        for task in TASKS:
+            head = self._slots[task]
+            if ask_remote and head.remote and not head.loaded:
+                self._load(task, head)
+            if head.remote and head.failed and head.not_offered and head.next is not None:
+                local = head.next
+                while local.failed and local.next is not None:
+                    local = local.next
+                status = local.status()
+                status["problems"] = [f"{head.model}: {head.problem}", *status.get("problems", [])]
+                out[task] = status
+            else:
+                out[task] = head.status()
+        return out
 
 
 def _cpu_diarizer_slot() -> Slot:
@@ -223,11 +260,15 @@ def _cpu_diarizer_slot() -> Slot:
 
 
 def _remote_plan(settings: Settings) -> dict[Task, Slot]:
+    """Every task through the server at engines_url; a task it does not offer (a city's vLLM with chat
+    but no audio) runs with the local models, as in local mode."""
+    local = plan(settings.model_copy(update={"engines_mode": "local"}))
     slots = {task: Slot(task, backend="remote", model=settings.engines_url, device="remote",
-                        factory=remote_factory(settings, task), retry_s=REMOTE_RETRY_S) for task in TASKS}
+                        factory=remote_factory(settings, task), retry_s=REMOTE_RETRY_S, next=local[task])
+             for task in TASKS}
     # Diarization is not an OpenAI task: a foreign server, or the engines server while it is down,
-    # leaves it to the CPU baseline in this process.
-    slots["diarizer"].next = _cpu_diarizer_slot()
+    # leaves it to the CPU baseline in this process (never a GPU pipeline in a web process).
+    slots["diarizer"].next, slots["diarizer"].down_next = _cpu_diarizer_slot(), True
     return slots
 
 

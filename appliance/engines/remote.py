@@ -12,9 +12,17 @@ from typing import Any, Literal
 
 from appliance.config import Settings
 from appliance.engines.base import ChatMessage, Engine, GenerationInfo, Segment, Task, Turn, Vectors
-from appliance.engines.client import EnginesClient
+from appliance.engines.client import EnginesClient, EnginesError
 
 log = logging.getLogger(__name__)
+ABSENT = (404, 405, 501)  # what a server without an endpoint answers (vLLM, TGI, llama.cpp: 404)
+# Model ids that say what a model of a foreign server is for, when it lists several.
+HINTS: dict[Task, tuple[str, ...]] = {"embedder": ("e5", "embed", "bge", "gte"), "transcriber": ("whisper", "asr"),
+                                      "generator": ("instruct", "chat", "qwen", "llama"), "diarizer": ()}
+
+
+class NotOffered(LookupError):
+    """The server answers but does not offer this task: the appliance runs it locally instead."""
 
 
 class _Remote:
@@ -63,31 +71,54 @@ REMOTE_CLASSES: dict[Task, type[RemoteEngine]] = {"transcriber": RemoteTranscrib
                                                   "embedder": RemoteEmbedder, "diarizer": RemoteDiarizer}
 
 
-def _offered(client: EnginesClient, task: Task) -> str:
-    """The model id the server offers for this task, or raise (the slot then falls back, retried later)."""
+def _offered(client: EnginesClient, task: Task) -> tuple[str, bool]:
+    """The model id the server offers for this task and whether the server said so (the engines
+    server lists tasks; a foreign one does not), or raise: NotOffered when it answers without this
+    task (the task then runs locally), anything else when it cannot be reached (retried later)."""
     models = client.models(timeout=3.0)
     for model in models:
         if model.get("task") == task:
-            return str(model["id"])
+            return str(model["id"]), True
     if any("task" in m for m in models):
-        raise LookupError(f"máy chủ mô hình không phục vụ tác vụ {task}")
+        raise NotOffered(f"máy chủ mô hình không phục vụ tác vụ {task}")
     if task == "diarizer":  # not an OpenAI task: only the appliance's engines server offers it
-        raise LookupError("máy chủ OpenAI-compatible này không phân biệt người nói")
-    # A foreign server (vLLM, TGI…) lists models without tasks: trust the configured URL.
+        raise NotOffered("máy chủ OpenAI-compatible này không phân biệt người nói")
     if not models:
-        raise LookupError("máy chủ mô hình không có mô hình nào")
-    return str(models[0]["id"])
+        raise NotOffered("máy chủ mô hình không có mô hình nào")
+    # A foreign server (vLLM, TGI…) lists models without tasks: a model named for the task, else the first.
+    named = [m for m in models if any(h in str(m.get("id", "")).lower() for h in HINTS[task])]
+    return str((named or models)[0]["id"]), False
+
+
+def _probe(client: EnginesClient, task: Task) -> None:
+    """Ask a foreign server for one small thing of this task; NotOffered when the endpoint is absent.
+    Chat is not probed: it is what every OpenAI-compatible server offers, and a probe would cost a
+    generation (a chat call that fails later is a typed failure of the generation contract)."""
+    try:
+        if task == "transcriber":
+            client.probe_transcription()
+    except EnginesError as exc:
+        if exc.status in ABSENT:
+            raise NotOffered(f"máy chủ mô hình không có /audio/transcriptions ({exc.status})") from exc
+        raise
 
 
 def remote_factory(settings: Settings, task: Task) -> Callable[[], Engine]:
     """Builds the remote engine for `task` (asking the server what it offers) when first used."""
     def make() -> Engine:
         client = EnginesClient(settings.engines_url, timeout=settings.engines_timeout_s)
-        model = _offered(client, task)
+        model, listed = _offered(client, task)
         client.model = model
+        if not listed:
+            _probe(client, task)
         if task == "embedder":
             embedder = RemoteEmbedder(client, task, model)
-            embedder.dimension = int(embedder.embed(["dimension"]).shape[1])
+            try:
+                embedder.dimension = int(embedder.embed(["dimension"]).shape[1])
+            except EnginesError as exc:
+                if exc.status in ABSENT:
+                    raise NotOffered(f"máy chủ mô hình không có /embeddings ({exc.status})") from exc
+                raise
             return embedder
         return REMOTE_CLASSES[task](client, task, model)
     return make

@@ -19,6 +19,7 @@ def test_models_page_for_admin_only(live_server_factory, demo_settings):
         assert "whisper-base-ct2" in page.text and "qwen2.5-7b-instruct-ct2" in page.text
         assert "Nhận dạng giọng nói" in page.text and "faster-whisper" in page.text
         assert "dự phòng" in page.text  # no LLM installed: the fallback is shown
+        assert "Chạy ở đâu" in page.text and "trong máy (cpu)" in page.text  # which engine serves what, and where
         checked = client.post("/quan-tri/mo-hinh/kiem-tra", data={"csrf_token": csrf}, headers={"HX-Request": "true"})
         assert checked.status_code == 200 and "khớp mã sha256" in checked.text and "<html" not in checked.text
         assert client.post("/quan-tri/mo-hinh/kiem-tra").status_code == 403  # no CSRF token
