@@ -11,6 +11,7 @@ from appliance.ask.guard import VIEWS
 from appliance.ask.parser import Intent
 from appliance.ask.sqlbuild import build
 from appliance.engines.base import Generator
+from appliance.engines.generation import GenerationFailure, chat_text
 from appliance.reporting.measures import MEASURES
 from appliance.reporting.views import VIEWS as VIEW_COLUMNS
 from appliance.text.periods import month_period, quarter_period, year_period
@@ -74,9 +75,18 @@ def extract_sql(text: str) -> str | None:
     return body[start.start():].strip().split("\n\n")[0].strip()
 
 
-def write_sql(generator: Generator, question: str, today: str, names: dict[str, list[str]]) -> str | None:
-    text = generator.chat(build_messages(question, today, names), max_tokens=400, temperature=0.0)
-    return extract_sql(str(text))
+ASK_DEADLINE_S = 20.0  # a leader waits this long for model-written SQL before the "not sure" answer
+
+
+def write_sql(generator: Generator | None, question: str, today: str, names: dict[str, list[str]], *,
+              deadline_s: float | None = None) -> str | GenerationFailure | None:
+    """The model's SQL (not yet validated), None when it says it cannot answer, or why it failed
+    (unavailable, busy, too slow, cut at max_tokens, looping, JSON instead of SQL)."""
+    result = chat_text(generator, build_messages(question, today, names), max_tokens=400, language="",
+                       deadline_s=ASK_DEADLINE_S if deadline_s is None else deadline_s)
+    if isinstance(result, GenerationFailure):
+        return result
+    return extract_sql(result.text)
 
 
 __all__ = ["VIEWS", "build_messages", "extract_sql", "write_sql"]

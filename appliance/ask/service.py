@@ -15,6 +15,7 @@ from appliance.ask.measures import all_phrases
 from appliance.ask.vocab import Catalog, cached_catalog
 from appliance.db import connect_readonly
 from appliance.engines.base import Generator
+from appliance.engines.generation import GenerationFailure
 from appliance.text import fold
 
 # Folded patterns of requests to change data, reach other data, or override the rules.
@@ -176,10 +177,10 @@ def _run_llm(db_path: Path, question: str, catalog: Catalog, today: dt.date, gen
              parsed: parser.ParseResult) -> AskResult:
     names = {"ten_thu_tuc": catalog.procedures, "linh_vuc": catalog.fields, "can_bo_xu_ly": catalog.officers,
              "chi_tieu": catalog.indicators}
-    try:
-        raw = llm.write_sql(generator, question, today.isoformat(), names)
-    except Exception:  # the model failing is the same as the model not knowing
-        raw = None
+    raw = llm.write_sql(generator, question, today.isoformat(), names)
+    if isinstance(raw, GenerationFailure):  # the fallback answers, and says why the model did not
+        return _unsure(question, f"không dùng được mô hình ngôn ngữ: {raw.say()}", parsed.intent, catalog=catalog,
+                       today=today)
     if not raw:
         return _unsure(question, parsed.reason, parsed.intent, engine="llm", catalog=catalog, today=today)
     try:

@@ -365,8 +365,9 @@ def chat_json(generator: Generator | None, messages: Sequence[ChatMessage], *, s
 
 # --- text ---------------------------------------------------------------------------------------
 
-_PREAMBLE = re.compile(r"^[\s*_#>]*(?:(?:chắc chắn|vâng|dạ vâng|được rồi|sure|certainly|of course|okay|here is|here's)\b"
-                       r"|(?:dưới đây|sau đây|đây) là (?:kết quả|câu trả lời|bản (?:dự thảo|tóm tắt)|nội dung|văn bản))"
+_PREAMBLE = re.compile(r"^[\s*_#>]*(?:(?:chắc chắn|vâng|dạ vâng|được rồi|sure|certainly|of course|okay|here is|"
+                       r"here's)\b|(?:dưới đây|sau đây|đây) là "
+                       r"(?:kết quả|câu trả lời|bản (?:dự thảo|tóm tắt)|nội dung|văn bản))"
                        r"[^\n]{0,120}:[\s*_]*$", re.I)
 _CLOSING = re.compile(r"^\s*(?:hy vọng|hi vọng|nếu (?:anh|chị|bạn|ông|bà)[^\n]*cần|chúc (?:anh|chị|bạn)|i hope|"
                       r"let me know)\b", re.I)
@@ -408,10 +409,13 @@ def chat_text(generator: Generator | None, messages: Sequence[ChatMessage], *, d
     info = GenerationInfo()
 
     def body(worker: _Worker) -> None:
+        iterator: Iterator[str]
         if isinstance(generator, UsageReporting) and generator.reports_usage:
             iterator = generator.stream(messages, max_tokens=max_tokens, temperature=temperature, stop=stop, info=info)
-        else:
+        elif callable(getattr(generator, "stream", None)):
             iterator = generator.stream(messages, max_tokens=max_tokens, temperature=temperature, stop=stop)
+        else:  # a test double with `chat` only: called whole
+            iterator = iter([generator.chat(messages, max_tokens=max_tokens, temperature=temperature, stop=stop)])
         try:
             for delta in iterator:
                 worker.events.put(("delta", str(delta)))
