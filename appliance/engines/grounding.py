@@ -179,8 +179,8 @@ def ground(claims: Sequence[tuple[str, Sequence[str]]], sources: Mapping[str, So
     dropped: list[tuple[str, str]] = []
     cache: dict[tuple[str, ...], _Evidence] = {}
     for sentence, cited in claims:
-        text = " ".join(_MARKER.sub("", normalize(sentence)).split())
-        if not text:
+        text = sentence.strip()  # kept as the caller wrote it; facts() reads it without [n] markers
+        if not _MARKER.sub("", text).strip():
             continue
         ids = tuple(dict.fromkeys(str(c) for c in cited))
         if not ids:

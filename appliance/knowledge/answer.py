@@ -1,9 +1,11 @@
 """"Hỏi trợ lý": an answer built only from retrieved passages, every sentence citing its source.
 
-With a generator, the model sees numbered passages and must end each sentence with [n]; we then
-keep only sentences whose markers point at passages we gave it, so no uncited claim reaches the
-screen. Without a generator (or when nothing survives the check) we answer with the passages'
-own sentences that best match the question, quoted verbatim with their citations, and show the
+With a generator, the model sees numbered passages and must end each sentence with [n]; a sentence
+is kept only if it cites passages we gave it and its figures, dates, names and legal references
+are in those passages (the grounding check, `appliance.engines.grounding`), so no uncited or
+unsupported claim reaches the screen, and the officer is told how many were dropped. Without a
+generator (or when it fails, or nothing survives the check) we answer with the passages' own
+sentences that best match the question, quoted verbatim with their citations, and show the
 passages themselves.
 """
 
@@ -15,6 +17,8 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from appliance.engines import Embedder, Generator
+from appliance.engines.generation import GenerationFailure, chat_text
+from appliance.engines.grounding import Source, ground
 from appliance.knowledge.indexing import query_terms
 from appliance.knowledge.search import SearchHit, search
 from appliance.knowledge.summarize import sentences
@@ -22,13 +26,16 @@ from appliance.text import fold_tokens, normalize
 
 log = logging.getLogger(__name__)
 PASSAGES = 5
+ANSWER_DEADLINE_S = 60.0  # an officer waits this long for the model before the quoted passages answer
 _MARK = re.compile(r"\[(\d+)\]")
+_MARKS_AFTER_STOP = re.compile(r"([.!?…])\s*((?:\[\d+\]\s*)+)")
 
 
 @dataclass
 class CitedSentence:
     text: str
     citations: list[str]
+    refs: list[int] = field(default_factory=list)  # 1-based numbers of the passages cited (links on the page)
 
 
 @dataclass
@@ -38,15 +45,19 @@ class Answer:
     passages: list[SearchHit] = field(default_factory=list)
     engine: str = "extractive"
     note: str = ""
+    dropped: int = 0  # model sentences dropped by the grounding check
+    notice: str | None = None  # "2 câu bị bỏ vì không có căn cứ"
 
     def api(self) -> dict[str, object]:
         return {
             "question": self.question,
             "answer": " ".join(f"{s.text} ({'; '.join(s.citations)})" for s in self.sentences),
-            "sentences": [{"text": s.text, "citations": s.citations} for s in self.sentences],
+            "sentences": [{"text": s.text, "citations": s.citations, "refs": s.refs} for s in self.sentences],
             "passages": [p.api() for p in self.passages],
             "engine": self.engine,
             "note": self.note,
+            "dropped": self.dropped,
+            "notice": self.notice,
         }
 
 
@@ -61,17 +72,19 @@ def _prompt(question: str, passages: list[SearchHit]) -> list[dict[str, str]]:
     ]
 
 
-def _cited_only(raw: str, passages: list[SearchHit]) -> list[CitedSentence]:
-    kept = []
-    for sentence in sentences(normalize(raw)):
-        numbers = [int(n) for n in _MARK.findall(sentence)]
-        valid = [n for n in numbers if 1 <= n <= len(passages)]
-        if not valid or len(valid) != len(numbers):
-            continue  # uncited, or citing a passage we never gave: dropped
+def _grounded(raw: str, passages: list[SearchHit]) -> tuple[list[CitedSentence], list[tuple[str, str]]]:
+    """The model's sentences that cite passages we gave it and whose facts are in those passages."""
+    sources = {str(i): Source(str(i), p.text, p.citation) for i, p in enumerate(passages, start=1)}
+    claims: list[tuple[str, list[str]]] = []
+    # "… người chết. [1] Người …": markers after a full stop close the sentence before them.
+    for sentence in sentences(_MARKS_AFTER_STOP.sub(r"\1 \2\n", normalize(raw))):
         text = _MARK.sub("", sentence).strip()
         if text:
-            kept.append(CitedSentence(text, list(dict.fromkeys(passages[n - 1].citation for n in valid))))
-    return kept
+            claims.append((text, _MARK.findall(sentence)))
+    report = ground(claims, sources)
+    kept = [CitedSentence(k.text, list(dict.fromkeys(sources[i].label for i in k.source_ids)),
+                          [int(i) for i in k.source_ids]) for k in report.kept]
+    return kept, report.dropped
 
 
 def _extractive(question: str, passages: list[SearchHit], limit: int = 2) -> list[CitedSentence]:
@@ -89,7 +102,8 @@ def _extractive(question: str, passages: list[SearchHit], limit: int = 2) -> lis
         if score <= 0.2 or len(out) >= limit:
             break
         if all(sentence != s.text for s in out):
-            out.append(CitedSentence(sentence, [citation]))
+            out.append(CitedSentence(sentence, [citation], [next(i for i, p in enumerate(passages, start=1)
+                                                                 if p.citation == citation)]))
     return out
 
 
@@ -103,16 +117,19 @@ def answer(conn: sqlite3.Connection, question: str, *, generator: Generator | No
         result.note = "Không tìm thấy văn bản nào liên quan trong kho tra cứu. Hãy thử từ khóa khác."
         return result
     if generator is not None:
-        try:
-            raw = generator.chat(_prompt(question, found.hits), max_tokens=400)
-            result.sentences = _cited_only(raw, found.hits)
+        generated = chat_text(generator, _prompt(question, found.hits), deadline_s=ANSWER_DEADLINE_S, max_tokens=400)
+        if isinstance(generated, GenerationFailure):  # a failing model must not hide the passages
+            log.info("assistant generation failed (%s): %s", generated.reason, generated.detail)
+            result.note = (f"Không dùng được mô hình ngôn ngữ ({generated.say()}); "
+                           "trích nguyên văn các đoạn phù hợp nhất.")
+        else:
+            result.sentences, dropped = _grounded(generated.text, found.hits)
+            result.dropped = len(dropped)
+            result.notice = f"{len(dropped)} câu bị bỏ vì không có căn cứ" if dropped else None
             if result.sentences:
-                result.engine = f"llm: {getattr(generator, 'name', 'generator')}"
+                result.engine = f"llm: {generator.name}"
                 return result
-            result.note = "Mô hình không đưa ra được câu trả lời có trích dẫn; hiển thị các đoạn phù hợp nhất."
-        except Exception:  # a failing model must not hide the passages
-            log.exception("assistant generator failed")
-            result.note = "Mô hình ngôn ngữ gặp lỗi; hiển thị các đoạn phù hợp nhất."
+            result.note = "Mô hình không đưa ra được câu trả lời có căn cứ; hiển thị các đoạn phù hợp nhất."
     else:
         result.note = ("Chưa cài mô hình ngôn ngữ: trợ lý trích nguyên văn câu phù hợp nhất từ văn bản, "
                        "kèm các đoạn liên quan bên dưới.")

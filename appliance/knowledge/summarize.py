@@ -9,7 +9,6 @@ and length) that is labelled as such. Long inputs are handled in parts with prog
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import re
@@ -18,12 +17,21 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from appliance.engines import Generator
+from appliance.engines.generation import GenerationFailure, chat_json
+from appliance.engines.grounding import Source, ground
 from appliance.knowledge.indexing import STOPWORDS
 from appliance.knowledge.structure import split_front_matter
 from appliance.text import fold_tokens, normalize
 
 log = logging.getLogger(__name__)
 PART_CHARS = 12_000  # ~4 pages: what one generator call reads comfortably
+SUMMARY_DEADLINE_S = 120.0  # per part: past it that part is summarised by extraction
+POINTS_SCHEMA: dict[str, object] = {
+    "type": "object", "additionalProperties": False, "required": ["points"],
+    "properties": {"points": {"type": "array", "minItems": 1, "maxItems": 5,
+                              "items": {"type": "string", "minLength": 1}}},
+}
+EXTRACTIVE_LABEL = "Trích câu quan trọng (không dùng mô hình ngôn ngữ)"
 Progress = Callable[[float, str], None]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-ZĐÀ-Ỹ0-9“\"(\-–•])|\n+")
@@ -60,9 +68,12 @@ class Summary:
     figures: list[Figure] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     engine: str = "extractive"
-    engine_label: str = "Trích câu quan trọng (không dùng mô hình ngôn ngữ)"
+    engine_label: str = EXTRACTIVE_LABEL
     parts: int = 1
     chars: int = 0
+    dropped: int = 0  # model points dropped by the grounding check
+    notice: str | None = None  # "2 câu bị bỏ vì không có căn cứ"
+    note: str = ""  # why a part fell back to extraction, when it did
 
     def api(self) -> dict[str, object]:
         data = asdict(self)
@@ -153,35 +164,51 @@ def _parts(text: str) -> list[str]:
     return parts
 
 
-def _llm_points(generator: Generator, part: str) -> list[str]:
+@dataclass(frozen=True)
+class _PartPoints:
+    points: list[str]
+    dropped: list[tuple[str, str]]
+
+
+def _llm_points(generator: Generator | None, part: str) -> _PartPoints | GenerationFailure:
+    """The model's key points of one part, each kept only if its figures, dates, names and legal
+    references are in that part (the grounding check)."""
     messages = [
         {"role": "system", "content": "Bạn tóm tắt văn bản hành chính tiếng Việt. Chỉ dùng thông tin có trong văn "
                                       "bản, không thêm số liệu. Trả lời JSON {\"points\": [\"...\"]} gồm 3-5 ý chính."},
         {"role": "user", "content": part},
     ]
-    schema = {"type": "object", "properties": {"points": {"type": "array", "items": {"type": "string"}}},
-              "required": ["points"]}
-    raw = generator.chat(messages, max_tokens=400, json_schema=schema)
-    points = json.loads(raw).get("points", [])
-    return [normalize(str(p)).strip() for p in points if str(p).strip()][:5]
+    result = chat_json(generator, messages, schema=POINTS_SCHEMA, deadline_s=SUMMARY_DEADLINE_S, max_tokens=400,
+                       language="vi")
+    if isinstance(result, GenerationFailure):
+        return result
+    raw_points = result.value["points"]
+    points = [normalize(str(p)).strip() for p in raw_points if str(p).strip()] if isinstance(raw_points, list) else []
+    report = ground([(p, ["part"]) for p in points], {"part": Source("part", part)})
+    return _PartPoints([k.text for k in report.kept], report.dropped)
 
 
 def summarize(text: str, *, generator: Generator | None = None, progress: Progress | None = None,
               max_points: int = 7) -> Summary:
     text = split_front_matter(normalize(text).strip())[1]
     parts = _parts(text)
-    engine, label = "extractive", "Trích câu quan trọng (không dùng mô hình ngôn ngữ)"
+    engine, label = "extractive", EXTRACTIVE_LABEL
     points: list[str] = []
+    dropped: list[tuple[str, str]] = []
+    notes: list[str] = []
     for index, part in enumerate(parts):
         if progress:
             progress(index / len(parts), f"Đang đọc phần {index + 1}/{len(parts)}")
         part_points: list[str] = []
         if generator is not None:
-            try:
-                part_points = _llm_points(generator, part)
-                engine, label = "llm", f"Mô hình ngôn ngữ ({getattr(generator, 'name', 'generator')})"
-            except Exception:  # a failing model falls back to extraction for this part
-                log.exception("generator summary failed; extractive for this part")
+            outcome = _llm_points(generator, part)
+            if isinstance(outcome, GenerationFailure):  # this part falls back to extraction, and says so
+                log.info("summary part %d by extraction: %s (%s)", index + 1, outcome.reason, outcome.detail)
+                notes.append(outcome.say())
+            else:
+                part_points, dropped = outcome.points, dropped + outcome.dropped
+                if part_points:
+                    engine, label = "llm", f"Mô hình ngôn ngữ ({generator.name})"
         if not part_points:
             part_points = _rank(sentences(part), 3 if len(parts) > 1 else max_points)
         points.extend(part_points)
@@ -189,8 +216,13 @@ def summarize(text: str, *, generator: Generator | None = None, progress: Progre
         points = _rank(points, max_points)
     if progress:
         progress(0.95, "Đang tổng hợp số liệu, mốc thời gian và phân công")
+    note = ""
+    if notes:
+        which = "Văn bản" if len(parts) == 1 else f"{len(notes)}/{len(parts)} phần của văn bản"
+        note = f"{which} được tóm tắt bằng cách trích câu vì {'; '.join(dict.fromkeys(notes))}."
     result = Summary(summary=" ".join(points[:3]), key_points=points, figures=figures(text), actions=actions(text),
-                     engine=engine, engine_label=label, parts=len(parts), chars=len(text))
+                     engine=engine, engine_label=label, parts=len(parts), chars=len(text), dropped=len(dropped),
+                     notice=f"{len(dropped)} câu bị bỏ vì không có căn cứ" if dropped else None, note=note)
     if progress:
         progress(1.0, "Xong")
     return result
