@@ -5,15 +5,21 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from appliance.config import Settings
 from appliance.drafting.doctypes import DocType
 from appliance.engines import Generator, engine
+from appliance.engines.generation import GenerationFailure, chat_text
+from appliance.engines.grounding import Source, ground
 from appliance.text import normalize
 
 log = logging.getLogger(__name__)
 ELLIPSIS = "…"
+DRAFT_DEADLINE_S = 90.0  # past it the officer gets the template body at once
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ0-9“\"(])")
+_ARTICLE = re.compile(r"^(Điều \d+\.\s*)")  # the decision's own article numbering, not a reference
+_CITE_MARK = re.compile(r"\s*\[\w+\]")
 _HEADER_NOISE = re.compile(r"^(cộng hòa|cộng hoà|độc lập|số:|kính gửi|ủy ban nhân dân$|tm\.|kt\.|tl\.|q\.\s|"
                            r"chủ tịch$|phó chủ tịch$|dự thảo$)", re.IGNORECASE)
 _TAIL = re.compile(r"^(nơi nhận|người ký|ký tên)", re.IGNORECASE)
@@ -128,8 +134,30 @@ def _clean_generated(text: str) -> list[str]:
     return lines
 
 
+def grounded_lines(lines: list[str], given: str) -> tuple[list[str], int]:
+    """The generated body without sentences whose numbers, dates, names or legal references are not in
+    what the officer gave (request, template values, the type's frame): the model may not invent
+    them. Returns the kept lines and how many sentences were dropped."""
+    source = {"input": Source("input", given)}
+    kept: list[str] = []
+    dropped = 0
+    for line in lines:
+        article = _ARTICLE.match(line)
+        head, rest = (article.group(1), line[article.end():]) if article else ("", line)
+        parts = [p for p in _SENTENCE.split(_CITE_MARK.sub("", rest)) if p.strip()]
+        report = ground([(p, ["input"]) for p in parts], source)
+        dropped += len(report.dropped)
+        text = " ".join(k.text for k in report.kept)
+        if text:
+            kept.append(head + text)
+    if kept and not kept[-1].endswith("./."):
+        kept[-1] = kept[-1].rstrip(" .") + "./."
+    return kept, dropped
+
+
 def compose_body(settings: Settings, doctype: DocType, payload: Mapping[str, object], don_vi: str,
-                 generator: Generator | None = None, use_registry: bool = True) -> tuple[list[str], str, str | None]:
+                 generator: Generator | None = None, use_registry: bool = True,
+                 on_text: Callable[[str], None] | None = None) -> tuple[list[str], str, str | None]:
     """The body lines, the engine that wrote them, and a note for the officer (or None)."""
     values = template_values(settings, payload, don_vi)
     opening = fill(doctype.mo_dau, values)
@@ -145,17 +173,24 @@ def compose_body(settings: Settings, doctype: DocType, payload: Mapping[str, obj
         return opening + fill(doctype.khung, values) + closing, "template", note
     if generator is None and use_registry:
         generator = engine(settings, "generator")
+    why = ""
     if generator is not None:
-        try:
-            raw = generator.chat(_prompt(doctype, values, yeu_cau, fill(doctype.khung, values)),
-                                 max_tokens=1200, temperature=0.2)
-            written = _clean_generated(raw)
-        except Exception:
-            log.exception("generator failed; using the template")
-            written = []
-        if written:
-            note = "Nội dung do mô hình ngôn ngữ soạn: cán bộ kiểm tra, chỉnh sửa trước khi trình ký."
-            return opening + written + closing, "llm", note
-    note = ("Chưa có mô hình ngôn ngữ: nội dung được điền theo mẫu từ yêu cầu của bạn; "
-            "hãy hoàn thiện các dấu “…” trước khi trình ký.")
+        skeleton = fill(doctype.khung, values)
+        result = chat_text(generator, _prompt(doctype, values, yeu_cau, skeleton), deadline_s=DRAFT_DEADLINE_S,
+                           max_tokens=1200, temperature=0.2, on_text=on_text)
+        if isinstance(result, GenerationFailure):
+            log.info("draft body from the template: %s (%s)", result.reason, result.detail)
+            why = f" ({result.say()})"
+        else:
+            given = "\n".join([*values.values(), *skeleton, *opening, *closing, doctype.ten, "30/2020/NĐ-CP"])
+            written, dropped = grounded_lines(_clean_generated(result.text), given)
+            if written:
+                note = "Nội dung do mô hình ngôn ngữ soạn: cán bộ kiểm tra, chỉnh sửa trước khi trình ký."
+                if dropped:
+                    note += (f" {dropped} câu bị bỏ vì không có căn cứ: số liệu, ngày, tên người hoặc căn cứ pháp lý "
+                             "không có trong yêu cầu của bạn.")
+                return opening + written + closing, "llm", note
+            why = " (mọi câu mô hình viết đều không có căn cứ)"
+    state = f"Chưa có mô hình ngôn ngữ dùng được{why}" if generator is not None else "Chưa có mô hình ngôn ngữ"
+    note = f"{state}: nội dung được điền theo mẫu từ yêu cầu của bạn; hãy hoàn thiện các dấu “…” trước khi trình ký."
     return opening + fill(doctype.theo_yeu_cau, values) + closing, "template", note
