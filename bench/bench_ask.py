@@ -8,6 +8,8 @@ import statistics
 import tempfile
 from pathlib import Path
 
+from appliance.engines.base import Generator
+from bench.bench_eval import fallback_figures
 from bench.common import median_ms, report, timings
 
 QUESTIONS = [
@@ -24,29 +26,25 @@ QUESTIONS = [
 ]
 
 
-def _accuracy(db: Path, today: dt.date, engine: str, generator: object = None) -> tuple[int, int]:
+def _llm_accuracy(db: Path, today: dt.date, generator: Generator) -> tuple[int, int]:
+    """The model writing SQL for every question of the set (the parser never answers here)."""
     from appliance.ask import guard, llm
-    from appliance.ask.service import answer_question, catalog_for
+    from appliance.ask.service import catalog_for
     from tests.ask.cases import CASES
-    from tests.ask.data import build  # noqa: F401  (same generated ward as the tests)
     from tests.ask.reference import Reference
     from tests.ask.test_eval import rows_match
 
     reference = Reference(_DATA, today)
+    catalog = catalog_for(db)
+    names = {"ten_thu_tuc": catalog.procedures, "linh_vuc": catalog.fields, "can_bo_xu_ly": catalog.officers,
+             "chi_tieu": catalog.indicators}
     right = 0
     for question, expected, mode in CASES:
-        if engine == "rules":
-            result = answer_question(db, question, today=today, use_llm=False)
-            rows = result.rows if result.status == "ok" else None
-        else:
-            catalog = catalog_for(db)
-            names = {"ten_thu_tuc": catalog.procedures, "linh_vuc": catalog.fields,
-                     "can_bo_xu_ly": catalog.officers, "chi_tieu": catalog.indicators}
-            try:
-                sql = llm.write_sql(generator, question, today.isoformat(), names)
-                rows = guard.run(db, guard.validate(sql)).rows if sql else None
-            except Exception:
-                rows = None
+        sql = llm.write_sql(generator, question, today.isoformat(), names)
+        try:
+            rows = guard.run(db, guard.validate(sql)).rows if isinstance(sql, str) else None
+        except (guard.UnsafeSQL, guard.QueryFailed):
+            rows = None
         right += rows is not None and rows_match(rows, expected(reference), mode)
     return right, len(CASES)
 
@@ -83,18 +81,19 @@ def main() -> None:
         report("Tổng thời gian 10 câu hỏi (bộ phân tích) so với tổng thời gian SQL",
                sum(parser_medians), sum(sql_medians), target=1.5)
 
-        # Accuracy per engine, on the evaluation set's own (smaller) generated ward.
+        # Accuracy per engine, on the evaluation set's own (smaller) generated ward: the parser's
+        # figure is computed by the same code as `appliance eval` (bench_eval.fallback_figures).
         small = Path(tmp) / "eval.db"
         _DATA.clear()
         _DATA.update(gen.build(small))
-        right, total = _accuracy(small, today, "rules")
-        print(f"Độ chính xác — bộ phân tích (rules): {right}/{total} = {100 * right / total:.1f}%")
+        rules = fallback_figures(["ask.cases"])["ask.cases"]
+        print(f"Độ chính xác — bộ phân tích (rules): {rules.right}/{rules.items} = {100 * rules.accuracy:.1f}%")
         from appliance.engines import engine
 
         generator = engine(Settings(data_dir=Path(tmp) / "data"), "generator")
         if generator is None:
             print("Độ chính xác — mô hình ngôn ngữ (llm): không đo được, chưa cài mô hình sinh văn bản")
         else:
-            right, total = _accuracy(small, today, "llm", generator)
+            right, total = _llm_accuracy(small, today, generator)
             print(f"Độ chính xác — mô hình ngôn ngữ (llm, {generator.name}): {right}/{total} "
                   f"= {100 * right / total:.1f}%")

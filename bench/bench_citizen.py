@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 
+from bench.bench_eval import fallback_figures
 from bench.common import p95_ms, report, wait_http
 
 SESSIONS = 50
@@ -36,38 +37,35 @@ def _prepare(data: Path) -> None:
 
 
 def accuracy() -> None:
-    from appliance.citizen.classify import FeedbackClassifier
-    from appliance.citizen.matching import Procedure, ProcedureIndex
+    """Understanding and routing: the figures come from the same code as `appliance eval`
+    (bench_eval.fallback_figures); the naive baselines are computed here."""
     from appliance.knowledge.procedures import load_catalogue
     from appliance.text import fold
-    from tests.citizen.cases import COMPLAINTS, HELD_OUT_COMPLAINTS, HELD_OUT_QUESTIONS, QUESTIONS
+    from tests.citizen.cases import COMPLAINTS, QUESTIONS
 
+    scores = fallback_figures(["citizen", "complaints"])
     catalogue = load_catalogue()
-    index = ProcedureIndex(Procedure(p.code, p.name, p.police, p.to_dict()) for p in catalogue)
     by_name = {fold(p.name): p.code for p in catalogue}
-    hits = sum(1 for q, name in QUESTIONS if (b := index.best(q)) is not None and b.code == by_name[fold(name)])
 
     def naive(question: str) -> str:  # baseline: most shared words with the official name
         words = set(fold(question).split())
         return max(catalogue, key=lambda p: len(words & set(fold(p.name).split()))).code
 
     base = sum(1 for q, name in QUESTIONS if naive(q) == by_name[fold(name)])
+    hits = scores["citizen.questions"].right
     print(f"procedure top-1: {hits}/{len(QUESTIONS)} = {hits / len(QUESTIONS):.1%} "
           f"(naive name-overlap baseline {base / len(QUESTIONS):.1%}; ratio {hits / max(base, 1):.2f}×; "
           "acceptance ≥ 90%)", flush=True)
-    held = sum(1 for q, name in HELD_OUT_QUESTIONS
-               if (b := index.best(q)) is not None and b.code == by_name[fold(name)])
-    print(f"procedure top-1 on held-out wording (never used for tuning): {held}/{len(HELD_OUT_QUESTIONS)} = "
-          f"{held / len(HELD_OUT_QUESTIONS):.1%}", flush=True)
-    classifier = FeedbackClassifier()
-    right = sum(1 for text, cat in COMPLAINTS if classifier.classify(text).category == cat)
+    held = scores["citizen.questions_held_out"]
+    print(f"procedure top-1 on held-out wording (never used for tuning): {held.right}/{held.items} = "
+          f"{held.accuracy:.1%}", flush=True)
+    right = scores["complaints"].right
     majority = Counter(c for _, c in COMPLAINTS).most_common(1)[0][1]
     print(f"complaint category: {right}/{len(COMPLAINTS)} = {right / len(COMPLAINTS):.1%} "
           f"(majority-class baseline {majority / len(COMPLAINTS):.1%}; ratio {right / majority:.2f}×; "
           "acceptance ≥ 85%)", flush=True)
-    held = sum(1 for text, cat in HELD_OUT_COMPLAINTS if classifier.classify(text).category == cat)
-    print(f"complaint category on held-out wording: {held}/{len(HELD_OUT_COMPLAINTS)} = "
-          f"{held / len(HELD_OUT_COMPLAINTS):.1%}", flush=True)
+    held = scores["complaints.held_out"]
+    print(f"complaint category on held-out wording: {held.right}/{held.items} = {held.accuracy:.1%}", flush=True)
 
 
 def _load(base: str, path: str, body_for: object) -> list[float]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from appliance.config import Settings
 from appliance.drafting.doctypes import DocType
@@ -155,10 +156,27 @@ def grounded_lines(lines: list[str], given: str) -> tuple[list[str], int]:
     return kept, dropped
 
 
+@dataclass(frozen=True)
+class Composed:
+    body: list[str]
+    engine: str  # "person", "llm" or "template"
+    note: str | None
+    written: int = 0  # sentences the model wrote that were kept (grounding check)
+    dropped: int = 0  # … and dropped
+
+
 def compose_body(settings: Settings, doctype: DocType, payload: Mapping[str, object], don_vi: str,
                  generator: Generator | None = None, use_registry: bool = True,
                  on_text: Callable[[str], None] | None = None) -> tuple[list[str], str, str | None]:
     """The body lines, the engine that wrote them, and a note for the officer (or None)."""
+    composed = compose(settings, doctype, payload, don_vi, generator, use_registry, on_text)
+    return composed.body, composed.engine, composed.note
+
+
+def compose(settings: Settings, doctype: DocType, payload: Mapping[str, object], don_vi: str,
+            generator: Generator | None = None, use_registry: bool = True,
+            on_text: Callable[[str], None] | None = None) -> Composed:
+    """compose_body with the grounding counts (the evaluation command reads them)."""
     values = template_values(settings, payload, don_vi)
     opening = fill(doctype.mo_dau, values)
     closing = fill(doctype.ket_thuc, values)
@@ -166,11 +184,11 @@ def compose_body(settings: Settings, doctype: DocType, payload: Mapping[str, obj
     if own:
         if doctype.code == "quyet_dinh" and any(line.upper().startswith("QUYẾT ĐỊNH:") for line in own):
             opening = []  # the officer wrote the căn cứ part too
-        return opening + own + closing, "person", None
+        return Composed(opening + own + closing, "person", None)
     yeu_cau = " ".join(split_lines(_text(payload.get("yeu_cau"))))
     if not yeu_cau:
         note = "Đây là khung văn bản theo mẫu: hãy thay các dấu “…” bằng nội dung cụ thể."
-        return opening + fill(doctype.khung, values) + closing, "template", note
+        return Composed(opening + fill(doctype.khung, values) + closing, "template", note)
     if generator is None and use_registry:
         generator = engine(settings, "generator")
     why = ""
@@ -189,8 +207,9 @@ def compose_body(settings: Settings, doctype: DocType, payload: Mapping[str, obj
                 if dropped:
                     note += (f" {dropped} câu bị bỏ vì không có căn cứ: số liệu, ngày, tên người hoặc căn cứ pháp lý "
                              "không có trong yêu cầu của bạn.")
-                return opening + written + closing, "llm", note
+                kept = sum(len(_SENTENCE.split(_ARTICLE.sub("", line))) for line in written)
+                return Composed(opening + written + closing, "llm", note, kept, dropped)
             why = " (mọi câu mô hình viết đều không có căn cứ)"
     state = f"Chưa có mô hình ngôn ngữ dùng được{why}" if generator is not None else "Chưa có mô hình ngôn ngữ"
     note = f"{state}: nội dung được điền theo mẫu từ yêu cầu của bạn; hãy hoàn thiện các dấu “…” trước khi trình ký."
-    return opening + fill(doctype.theo_yeu_cau, values) + closing, "template", note
+    return Composed(opening + fill(doctype.theo_yeu_cau, values) + closing, "template", note)

@@ -25,8 +25,10 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 import httpx
 
@@ -89,6 +91,30 @@ class TextResult:
     engine: str
     elapsed_s: float
     tokens: int = 0
+
+
+Outcome = JsonResult | TextResult | GenerationFailure
+_OBSERVED: ContextVar[list[Outcome] | None] = ContextVar("generation_observed", default=None)
+OutcomeT = TypeVar("OutcomeT", bound=JsonResult | TextResult | GenerationFailure)
+
+
+@contextmanager
+def observed() -> Iterator[list[Outcome]]:
+    """Every contract call made in this context (this thread), in order: the evaluation command reads
+    failures, attempts, tokens and model time from it without the features having to report them."""
+    calls: list[Outcome] = []
+    token = _OBSERVED.set(calls)
+    try:
+        yield calls
+    finally:
+        _OBSERVED.reset(token)
+
+
+def _seen(outcome: OutcomeT) -> OutcomeT:
+    calls = _OBSERVED.get()
+    if calls is not None:
+        calls.append(outcome)
+    return outcome
 
 
 # --- running a call under a deadline ----------------------------------------------------------------
@@ -335,6 +361,12 @@ def chat_json(generator: Generator | None, messages: Sequence[ChatMessage], *, s
     """A JSON object valid against `schema`, or a typed failure. One retry (quoting the error) when
     the answer is not JSON, is cut, breaks the schema, or its strings drift out of `language` or
     loop; none when the server is unavailable, busy, failing or past the deadline."""
+    return _seen(_chat_json(generator, messages, schema, deadline_s, max_tokens, language, temperature))
+
+
+def _chat_json(generator: Generator | None, messages: Sequence[ChatMessage], schema: dict[str, object],
+               deadline_s: float, max_tokens: int, language: str | None,
+               temperature: float) -> JsonResult | GenerationFailure:
     started = time.monotonic()
     deadline = started + deadline_s
     refused = _precheck(generator)
@@ -400,6 +432,12 @@ def chat_text(generator: Generator | None, messages: Sequence[ChatMessage], *, d
     closing pleasantry are removed (`strip_chatter`).
     `on_text(text_so_far)` is called in the caller's thread every PROGRESS_EVERY_S (progress for long
     drafts and summaries); `language=""` skips the language check (SQL, codes)."""
+    return _seen(_chat_text(generator, messages, deadline_s, max_tokens, language, temperature, stop, on_text))
+
+
+def _chat_text(generator: Generator | None, messages: Sequence[ChatMessage], deadline_s: float, max_tokens: int,
+               language: str, temperature: float, stop: Sequence[str] | None,
+               on_text: Callable[[str], None] | None) -> TextResult | GenerationFailure:
     started = time.monotonic()
     deadline = started + deadline_s
     refused = _precheck(generator)
@@ -484,5 +522,5 @@ def chat_text(generator: Generator | None, messages: Sequence[ChatMessage], *, d
     return TextResult(text, engine, elapsed, tokens)
 
 
-__all__ = ["REASON_VI", "GenerationFailure", "JsonResult", "Reason", "TextResult", "chat_json", "chat_text",
-           "check_json", "parse_json_object", "strip_chatter"]
+__all__ = ["REASON_VI", "GenerationFailure", "JsonResult", "Outcome", "Reason", "TextResult", "chat_json",
+           "chat_text", "check_json", "observed", "parse_json_object", "strip_chatter"]

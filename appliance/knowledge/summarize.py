@@ -71,6 +71,7 @@ class Summary:
     engine_label: str = EXTRACTIVE_LABEL
     parts: int = 1
     chars: int = 0
+    grounded: int = 0  # model points kept by the grounding check
     dropped: int = 0  # model points dropped by the grounding check
     notice: str | None = None  # "2 câu bị bỏ vì không có căn cứ"
     note: str = ""  # why a part fell back to extraction, when it did
@@ -196,6 +197,7 @@ def summarize(text: str, *, generator: Generator | None = None, progress: Progre
     points: list[str] = []
     dropped: list[tuple[str, str]] = []
     notes: list[str] = []
+    grounded = 0
     for index, part in enumerate(parts):
         if progress:
             progress(index / len(parts), f"Đang đọc phần {index + 1}/{len(parts)}")
@@ -207,6 +209,7 @@ def summarize(text: str, *, generator: Generator | None = None, progress: Progre
                 notes.append(outcome.say())
             else:
                 part_points, dropped = outcome.points, dropped + outcome.dropped
+                grounded += len(part_points)
                 if part_points:
                     engine, label = "llm", f"Mô hình ngôn ngữ ({generator.name})"
         if not part_points:
@@ -221,7 +224,8 @@ def summarize(text: str, *, generator: Generator | None = None, progress: Progre
         which = "Văn bản" if len(parts) == 1 else f"{len(notes)}/{len(parts)} phần của văn bản"
         note = f"{which} được tóm tắt bằng cách trích câu vì {'; '.join(dict.fromkeys(notes))}."
     result = Summary(summary=" ".join(points[:3]), key_points=points, figures=figures(text), actions=actions(text),
-                     engine=engine, engine_label=label, parts=len(parts), chars=len(text), dropped=len(dropped),
+                     engine=engine, engine_label=label, parts=len(parts), chars=len(text), grounded=grounded,
+                     dropped=len(dropped),
                      notice=f"{len(dropped)} câu bị bỏ vì không có căn cứ" if dropped else None, note=note)
     if progress:
         progress(1.0, "Xong")

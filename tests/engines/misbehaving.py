@@ -1,8 +1,8 @@
 """An OpenAI-compatible server that misbehaves the way real models do, over real HTTP on loopback.
 
 Like a city's vLLM cluster it lists one model without a task and offers chat only (no audio, no
-embeddings). Each chat request takes the next scripted behaviour (then `default`), applied to the
-good answer the test's `answer(body)` gives for that request:
+embeddings). Each chat request takes the next scripted behaviour (then the `cycle` in turn, else
+`default`), applied to the good answer the test's `answer(body)` gives for that request:
 
   good                  the answer as is
   fenced                inside ```json … ``` fences
@@ -122,6 +122,7 @@ class Misbehaving:
     """The server's script and what it saw; `url` is the OpenAI base URL (…/v1)."""
     answer: Answer = _echo
     default: str = "good"
+    cycle: tuple[str, ...] = ()  # when set, requests beyond the script take these behaviours in turn
     stall_s: float = 30.0
     url: str = ""
     queue: deque[str] = field(default_factory=deque)
@@ -142,7 +143,12 @@ class Misbehaving:
 
     def next_behaviour(self) -> str:
         with self._lock:
-            behaviour = self.queue.popleft() if self.queue else self.default
+            if self.queue:
+                behaviour = self.queue.popleft()
+            elif self.cycle:
+                behaviour = self.cycle[len(self.behaviours_served) % len(self.cycle)]
+            else:
+                behaviour = self.default
             self.behaviours_served.append(behaviour)
             return behaviour
 

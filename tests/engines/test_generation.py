@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +20,7 @@ from appliance.engines.generation import (
     TextResult,
     chat_json,
     chat_text,
+    observed,
     parse_json_object,
 )
 from appliance.engines.remote import RemoteGenerator
@@ -217,3 +220,24 @@ def test_a_local_backend_is_validated_and_retried_once() -> None:
 def test_parsing_strips_fences_and_prose_and_repairs_nothing(raw: str, outcome: object) -> None:
     parsed = parse_json_object(raw)
     assert (parsed if isinstance(parsed, dict) else parsed[0]) == outcome
+
+
+def test_observed_collects_every_contract_call(misbehaving: Misbehaving) -> None:
+    misbehaving.script("good", "error_500", answer=lambda _body: GOOD_TEXT)
+    with observed() as calls:
+        first = chat_text(misbehaving.generator(), MESSAGES, deadline_s=5.0)
+        second = chat_text(misbehaving.generator(), MESSAGES, deadline_s=5.0)
+    assert calls == [first, second] and isinstance(second, GenerationFailure) and second.reason == "http_error"
+    assert isinstance(chat_text(None, MESSAGES, deadline_s=1.0), GenerationFailure) and len(calls) == 2
+
+
+def test_no_feature_calls_a_generator_around_the_contract() -> None:
+    """Every model call of a feature goes through chat_json / chat_text (the citizen app's bounded
+    generator only forwards them): a direct `.chat(` or `.stream(` would skip every check."""
+    root = Path(__file__).resolve().parents[2] / "appliance"
+    allowed = {root / "citizen" / "public" / "generator.py"}
+    direct = re.compile(r"\b(?:generator|inner|model|llm)\.(?:chat|stream)\(")
+    offenders = [str(path.relative_to(root)) for path in root.rglob("*.py")
+                 if "engines" not in path.relative_to(root).parts[:1] and path not in allowed
+                 and direct.search(path.read_text(encoding="utf-8"))]
+    assert offenders == []
