@@ -3,8 +3,12 @@ downloads, the "Soạn thảo" pages, the outgoing register and the admin's temp
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import json
+import logging
 import re
+from collections.abc import AsyncIterator
 from dataclasses import asdict
 from urllib.parse import quote
 
@@ -12,9 +16,11 @@ from fastapi import APIRouter, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict
+from sse_starlette.sse import EventSourceResponse
 
 from appliance.auth.audit import audit
 from appliance.config import Settings
+from appliance.db import connect
 from appliance.drafting import doctypes, numbering, pdf, service
 from appliance.drafting.layout import classify
 from appliance.drafting.model import DocumentModel
@@ -23,6 +29,7 @@ from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.text import fold, parse_date
 
+log = logging.getLogger(__name__)
 router = APIRouter()
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -55,6 +62,55 @@ async def create_draft_api(request: Request, conn: Conn, settings: SettingsDep, 
     result = await run_in_threadpool(service.create_draft, conn, settings, payload, user, generator=generator,
                                      use_registry=False)
     return JSONResponse(result)
+
+
+@router.post("/api/v1/drafts/stream")
+async def create_draft_stream(request: Request, settings: SettingsDep, user: StaffUser,
+                              generator: GeneratorDep) -> EventSourceResponse:
+    """The same as POST /api/v1/drafts, for a long body from the model: server-sent `progress` events
+    (words written so far) while it writes, then one `draft` event (the draft, as the JSON route gives
+    it) or `error` ({"error": {"message", "code"}})."""
+    try:
+        payload = await request.json()
+    except ValueError:
+        raise AppError(400, "Nội dung gửi lên phải là JSON.", "bad_request") from None
+    if not isinstance(payload, dict):
+        raise AppError(422, "Nội dung gửi lên phải là một đối tượng JSON.", "invalid")
+    loop = asyncio.get_running_loop()
+    events: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+
+    def progress(text: str) -> None:
+        words = len(text.split())
+        loop.call_soon_threadsafe(events.put_nowait, ("progress", json.dumps(
+            {"words": words, "message": f"Mô hình đang viết… {words} từ"}, ensure_ascii=False)))
+
+    def write() -> None:
+        # Its own connection: this runs after the request's dependencies may have closed theirs.
+        conn = connect(settings.db_path)
+        try:
+            draft = service.create_draft(conn, settings, payload, user, generator=generator, use_registry=False,
+                                         on_text=progress)
+            outcome = ("draft", json.dumps(draft, ensure_ascii=False))
+        except AppError as exc:
+            outcome = ("error", json.dumps({"error": {"message": exc.message, "code": exc.code}}, ensure_ascii=False))
+        except Exception:  # logged in full; the officer gets a sentence, never a trace
+            log.exception("streamed draft failed")
+            outcome = ("error", json.dumps({"error": {"message": "Không tạo được dự thảo. Lỗi đã được ghi lại.",
+                                                      "code": "error"}}, ensure_ascii=False))
+        finally:
+            conn.close()
+        loop.call_soon_threadsafe(events.put_nowait, outcome)
+
+    async def stream() -> AsyncIterator[dict[str, str]]:
+        worker = asyncio.ensure_future(run_in_threadpool(write))
+        while True:
+            kind, data = await events.get()
+            yield {"event": kind, "data": data}
+            if kind != "progress":
+                break
+        await worker
+
+    return EventSourceResponse(stream(), ping=15, headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
 
 @router.get("/api/v1/drafts")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, Literal, TypedDict
 
@@ -113,7 +113,8 @@ def _person(text: str | None) -> str:
 
 
 def build_model(settings: Settings, payload: Mapping[str, object], *, generator: Generator | None = None,
-                use_registry: bool = True) -> tuple[DocumentModel, str | None]:
+                use_registry: bool = True,
+                on_text: Callable[[str], None] | None = None) -> tuple[DocumentModel, str | None]:
     try:
         req = DraftRequest.model_validate(payload)
     except ValidationError as exc:
@@ -135,7 +136,7 @@ def build_model(settings: Settings, payload: Mapping[str, object], *, generator:
         note = None if has_content else "Khung biên bản theo Mẫu 1.9: hãy điền các dấu “…”."
         signers = [Signer("", "THƯ KÝ", _person(req.thu_ky)), Signer("", "CHỦ TỌA", _person(req.chu_tri))]
     else:
-        body, engine, note = compose_body(settings, doctype, data, don_vi, generator, use_registry)
+        body, engine, note = compose_body(settings, doctype, data, don_vi, generator, use_registry, on_text)
         if req.engine and engine == "person":
             engine = req.engine
         signers = [resolve_signer(settings, req.nguoi_ky, req.chuc_vu, req.quyen_han)]
@@ -237,8 +238,10 @@ def _model_json(model: DocumentModel) -> str:
 
 
 def create_draft(conn: sqlite3.Connection, settings: Settings, payload: Mapping[str, object], user: User | None,
-                 *, generator: Generator | None = None, use_registry: bool = True) -> Draft:
-    model, note = build_model(settings, payload, generator=generator, use_registry=use_registry)
+                 *, generator: Generator | None = None, use_registry: bool = True,
+                 on_text: Callable[[str], None] | None = None) -> Draft:
+    """A new draft; `on_text(body_so_far)` sees a model-written body grow (the streaming route's progress)."""
+    model, note = build_model(settings, payload, generator=generator, use_registry=use_registry, on_text=on_text)
     doctype = load_doctype(settings, model.doc_type)
     with _atomic(conn):
         document_id = store.insert_document(

@@ -47,3 +47,31 @@ def test_a_decisions_own_articles_are_not_references(settings, misbehaving: Misb
     assert engine == "llm"
     assert body[-2:] == ["Điều 2. Tổ có 5 thành viên.", "Điều 3. Quyết định có hiệu lực từ ngày ký./."]
     assert not any("45/QĐ-UBND" in line for line in body) and "1 câu bị bỏ vì không có căn cứ" in note
+
+
+def test_a_long_body_streams_its_progress(misbehaving: Misbehaving, settings, live_server_factory) -> None:
+    from appliance.app import create_app
+    from appliance.auth.demo import load_users
+    from appliance.db import connect, migrate
+    from appliance.engines.registry import Registry
+    from tests.conftest import login
+
+    conn = connect(settings.db_path)
+    migrate(conn)
+    load_users(conn)
+    conn.close()
+    misbehaving.answer = lambda _body: "\n".join(BODY)
+    registry = Registry.from_instances(settings, generator=misbehaving.generator())
+    server = live_server_factory(create_app(settings, engine_registry=registry))
+    with server.client() as client:
+        csrf = login(client, "canbo", "canbo-demo")
+        with client.stream("POST", "/api/v1/drafts/stream", headers={"X-CSRF-Token": csrf},
+                           json={"doc_type": "cong_van", **REQUEST}) as response:
+            assert response.headers["content-type"].startswith("text/event-stream")
+            events = [line.split(":", 1)[1].strip() for line in response.iter_lines() if line.startswith("event:")]
+            assert response.status_code == 200
+        assert events[0] == "progress" and events[-1] == "draft"
+        listed = client.get("/api/v1/drafts").json()["drafts"]
+        assert listed and listed[0]["engine"] == "llm"
+        refused = client.post("/api/v1/drafts/stream", headers={"X-CSRF-Token": csrf}, json=["not", "an", "object"])
+        assert refused.status_code == 422
