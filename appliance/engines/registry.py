@@ -38,6 +38,7 @@ FALLBACKS: dict[Task, str] = {
     "embedder": "BM25 trên văn bản bỏ dấu (SQLite FTS5)",
 }
 REMOTE_RETRY_S = 30.0
+LOCAL_WHEN_NOT_OFFERED: tuple[Task, ...] = ("transcriber", "embedder")  # light enough for any process
 NOT_OFFERED_RETRY_S = 600.0  # a server that answered without a task is asked again this much later
 
 
@@ -260,11 +261,14 @@ def _cpu_diarizer_slot() -> Slot:
 
 
 def _remote_plan(settings: Settings) -> dict[Task, Slot]:
-    """Every task through the server at engines_url; a task it does not offer (a city's vLLM with chat
-    but no audio) runs with the local models, as in local mode."""
+    """Every task through the server at engines_url; speech and embeddings it does not offer (a city's
+    vLLM with chat but no audio) run with the local models, as in local mode. The generator never
+    falls back to a local model here: an LLM loaded into a web or citizen process would take the
+    memory those processes must not hold; without a remote one the features use their templates."""
     local = plan(settings.model_copy(update={"engines_mode": "local"}))
     slots = {task: Slot(task, backend="remote", model=settings.engines_url, device="remote",
-                        factory=remote_factory(settings, task), retry_s=REMOTE_RETRY_S, next=local[task])
+                        factory=remote_factory(settings, task), retry_s=REMOTE_RETRY_S,
+                        next=local[task] if task in LOCAL_WHEN_NOT_OFFERED else None)
              for task in TASKS}
     # Diarization is not an OpenAI task: a foreign server, or the engines server while it is down,
     # leaves it to the CPU baseline in this process (never a GPU pipeline in a web process).

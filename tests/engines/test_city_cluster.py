@@ -51,3 +51,26 @@ def test_an_unreachable_server_loads_nothing_here(cpu_settings: Settings) -> Non
     assert registry.available("transcriber") is None  # the engines server is down: no model loads in this process
     status = registry.status()["transcriber"]
     assert status["where"] == "dự phòng trong máy" and "lỗi khi nạp" in status["state"]
+
+
+def test_a_server_without_chat_never_loads_an_llm_here(misbehaving: Misbehaving, cpu_settings: Settings,
+                                                      monkeypatch) -> None:
+    from appliance.engines import registry as registry_module
+
+    loaded: list[str] = []
+    real_plan = registry_module.plan
+
+    def plan_with_a_local_llm(settings: Settings) -> dict:
+        slots = real_plan(settings)
+        if settings.engines_mode == "local":  # pretend this unit also has an LLM on disk
+            slots["generator"] = registry_module.Slot("generator", backend="ctranslate2", model="local-llm",
+                                                      device="cpu", factory=lambda: loaded.append("llm"))
+        return slots
+
+    monkeypatch.setattr(registry_module, "plan", plan_with_a_local_llm)
+    monkeypatch.setattr("appliance.engines.remote._offered", lambda client, task: (_ for _ in ()).throw(
+        registry_module.NotOffered("máy chủ mô hình không có mô hình nào")))
+    settings = cpu_settings.model_copy(update={"engines_mode": "remote", "engines_url": misbehaving.url})
+    registry = Registry(settings)
+    assert registry.available("generator") is None and loaded == []
+    assert registry.status()["generator"]["where"] == "dự phòng trong máy"
