@@ -16,6 +16,7 @@ from appliance.features import features
 from appliance.http.errors import install_error_handlers
 from appliance.http.rendering import STATIC_DIR
 from appliance.system.netguard import install_from_env
+from appliance.text.formatting import configure_timezone
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ def prepare_database(settings: Settings) -> None:
 def create_app(settings: Settings | None = None, *, engine_registry: Registry | None = None) -> FastAPI:
     install_from_env()
     settings = settings or load_settings()
+    configure_timezone(settings.timezone)
     prepare_database(settings)
     app = FastAPI(title="Trợ lý AI UBND phường", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json")

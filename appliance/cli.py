@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from appliance.config import ConfigError, Settings, load_settings
+from appliance.text.formatting import configure_timezone
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -60,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(f"  - {problem}", file=sys.stderr)
         return 2
+    configure_timezone(settings.timezone)
     if args.validate_config:
         print(f"Cấu hình hợp lệ. Thư mục dữ liệu: {settings.data_dir}")
         return 0

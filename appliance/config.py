@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -78,7 +79,9 @@ class Settings(BaseSettings):
     ward_place: str = Field(default="Hà Nội", description="Địa danh on documents.")
     ward_chairman: str = Field(default="Nguyễn Văn An", description="Chủ tịch UBND phường.")
     ward_vice_chairmen: list[str] = Field(default_factory=lambda: ["Trần Thị Bình", "Lê Văn Cường"])
-    public_base_url: str = Field(default="http://127.0.0.1:8001", description="Citizen app URL for links.")
+    public_base_url: str = Field(default="", description="Citizen app URL for links; empty: http://HOST:PUBLIC_PORT.")
+    timezone: str = Field(default="Asia/Ho_Chi_Minh",
+                          description="Time zone people read times in (stored times are UTC).")
 
     # --- Zalo OA (CONTRACT §7) -----------------------------------------------------------------
     zalo_app_id: str | None = None
@@ -94,6 +97,24 @@ class Settings(BaseSettings):
     citizen_chat_per_session_minute: int = Field(default=20, ge=1, description="Chat messages per session per minute.")
     citizen_feedback_per_ip_hour: int = Field(default=10, ge=1, description="Complaints filed per IP per hour.")
     citizen_chat_retention_days: int = Field(default=90, ge=1, description="Days chat logs stay in public.db.")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"không có múi giờ «{value}» (ví dụ đúng: Asia/Ho_Chi_Minh)") from None
+        return value
+
+    @model_validator(mode="after")
+    def _derive_public_url(self) -> Settings:
+        # Links the apps print follow the citizen app's real port (`serve --public-port` passes it
+        # down as APPLIANCE_PUBLIC_PORT) unless the ward set its public address.
+        if not self.public_base_url:
+            host = "127.0.0.1" if self.host in ("0.0.0.0", "::", "") else self.host
+            self.public_base_url = f"http://{host}:{self.public_port}"
+        return self
 
     @classmethod
     def settings_customise_sources(

@@ -57,10 +57,16 @@ def _children(args: argparse.Namespace, settings: Settings) -> list[list[str]]:
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     procs: list[subprocess.Popen[bytes]] = []
+    env = os.environ.copy()
+    # Every child (the staff app, the worker, the citizen app) sees the addresses given on the
+    # command line, so the links they print (public_base_url) name the real citizen port.
+    for key, value in (("HOST", args.host), ("PORT", args.port), ("PUBLIC_PORT", args.public_port)):
+        if value:
+            env[f"APPLIANCE_{key}"] = str(value)
     for argv in _children(args, settings):
         cmd = [sys.executable, "-m", "appliance", *argv]
         log.info("starting: %s", " ".join(argv))
-        procs.append(subprocess.Popen(cmd, env=os.environ.copy()))
+        procs.append(subprocess.Popen(cmd, env=env))
     print(f"Ứng dụng cán bộ:  http://{args.host or settings.host}:{args.port or settings.port}", flush=True)
     print(f"Ứng dụng công dân: http://{args.host or settings.host}:{args.public_port or settings.public_port}",
           flush=True)

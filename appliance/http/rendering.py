@@ -15,7 +15,14 @@ from fastapi.templating import Jinja2Templates
 from appliance import __version__
 from appliance.config import REPO_ROOT
 from appliance.features import nav_entries
-from appliance.text import format_date_long, format_date_short, format_number, format_percent
+from appliance.text import (
+    format_date_long,
+    format_date_short,
+    format_local_date,
+    format_local_datetime,
+    format_number,
+    format_percent,
+)
 
 WEB = REPO_ROOT / "web"
 TEMPLATES_DIR = WEB / "templates"
@@ -30,6 +37,10 @@ env.globals.update(
     fmt_date_long=format_date_long,
     version=__version__,
 )
+# Stored times are UTC; people read the unit's zone: {{ row.created_at|localtime }} → 05/12/2026 08:30,
+# {{ row.created_at|localdate }} → 05/12/2026 (a bare date such as a deadline is shown as it is).
+env.filters["localtime"] = format_local_datetime
+env.filters["localdate"] = format_local_date
 
 
 def static_url(path: str) -> str:

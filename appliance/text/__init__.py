@@ -6,7 +6,18 @@ Everything stored is NFC with one tone placement; everything searched is also ke
 
 from appliance.text.dates import parse_date, parse_datetime
 from appliance.text.fold import fold, fold_tokens
-from appliance.text.formatting import format_date_long, format_date_short, format_number, format_percent
+from appliance.text.formatting import (
+    format_date_long,
+    format_date_short,
+    format_local_clock,
+    format_local_date,
+    format_local_datetime,
+    format_number,
+    format_percent,
+    local_now,
+    local_today,
+    to_local,
+)
 from appliance.text.normalize import normalize
 from appliance.text.numbers import parse_number
 from appliance.text.periods import Period, parse_period
@@ -15,8 +26,13 @@ __all__ = [
     "Period",
     "fold",
     "fold_tokens",
+    "local_now",
+    "local_today",
     "format_date_long",
     "format_date_short",
+    "format_local_clock",
+    "format_local_date",
+    "format_local_datetime",
     "format_number",
     "format_percent",
     "normalize",
@@ -24,4 +40,5 @@ __all__ = [
     "parse_datetime",
     "parse_number",
     "parse_period",
+    "to_local",
 ]

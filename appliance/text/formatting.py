@@ -1,9 +1,12 @@
-"""Numbers and dates written the Vietnamese way: 1.234, 93,8%, ngày 05 tháng 01 năm 2026."""
+"""Numbers, dates and times written the Vietnamese way: 1.234, 93,8%, ngày 05 tháng 01 năm 2026,
+05/01/2026 08:30 in the unit's own time zone."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
 
 
 def _round(value: float, decimals: int) -> Decimal:
@@ -36,3 +39,97 @@ def format_date_long(value: dt.date) -> str:
     """Nghị định 30 style: days below 10 and months 1–2 get a leading zero."""
     month = f"{value.month:02d}" if value.month < 3 else str(value.month)
     return f"ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+# --- Local time for people -------------------------------------------------------------------
+# Stored times are UTC (SQLite's datetime('now'), or an aware datetime); people read the unit's
+# zone (setting `timezone`). The zone is process-wide: every entry point (create_app,
+# create_public_app, the CLI and so the worker) calls configure_timezone(settings.timezone).
+
+DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+_zone: ZoneInfo = ZoneInfo(DEFAULT_TIMEZONE)
+
+
+def configure_timezone(name: str) -> None:
+    """Set the zone times are shown in (raises ZoneInfoNotFoundError for an unknown name)."""
+    global _zone
+    _zone = ZoneInfo(name)
+
+
+def local_zone() -> ZoneInfo:
+    return _zone
+
+
+def utc_now() -> dt.datetime:
+    """Now, aware, in UTC: what is stored."""
+    return dt.datetime.now(dt.UTC)
+
+
+def utc_stamp(value: dt.datetime | None = None) -> str:
+    """'YYYY-MM-DD HH:MM:SS' in UTC, the shape SQLite's datetime('now') writes."""
+    when = (value or utc_now())
+    if when.tzinfo is not None:
+        when = when.astimezone(dt.UTC)
+    return when.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def local_now() -> dt.datetime:
+    """Now, aware, in the unit's zone: for "today", deadlines and anything a person reads."""
+    return dt.datetime.now(_zone)
+
+
+def local_today() -> dt.date:
+    """Today in the unit's zone, whatever zone the server process runs in."""
+    return local_now().date()
+
+
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def to_local(value: str | dt.datetime | None) -> dt.datetime | None:
+    """A stored time in the unit's zone. Naive values and offset-less strings are UTC."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        when = value
+    else:
+        text = str(value).strip().replace("Z", "+00:00")
+        try:
+            when = dt.datetime.fromisoformat(text)
+        except ValueError:
+            return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone(_zone)
+
+
+def format_local_datetime(value: str | dt.datetime | None) -> str:
+    """A stored UTC time as 'dd/mm/yyyy HH:MM' in the unit's zone ('' when empty or unreadable)."""
+    when = to_local(value)
+    return when.strftime("%d/%m/%Y %H:%M") if when else ""
+
+
+def format_local_date(value: str | dt.date | dt.datetime | None) -> str:
+    """'dd/mm/yyyy'. A time is converted to the unit's zone first; a bare date (a deadline,
+    a meeting day: already the ward's calendar day) is shown as it is."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dt.datetime):
+        when = to_local(value)
+        return when.strftime("%d/%m/%Y") if when else ""
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    text = str(value).strip()
+    if _DATE_ONLY.match(text):
+        try:
+            return dt.date.fromisoformat(text).strftime("%d/%m/%Y")
+        except ValueError:
+            return text
+    when = to_local(text)
+    return when.strftime("%d/%m/%Y") if when else text
+
+
+def format_local_clock(value: str | dt.datetime | None) -> str:
+    """'08 giờ 05 phút' in the unit's zone, as documents write a time of day ('' when empty)."""
+    when = to_local(value)
+    return f"{when.hour:02d} giờ {when.minute:02d} phút" if when else ""

@@ -26,6 +26,7 @@ from appliance.features import features
 from appliance.http.errors import install_error_handlers
 from appliance.http.rendering import STATIC_DIR
 from appliance.system.netguard import install_from_env
+from appliance.text.formatting import configure_timezone
 
 
 async def security_headers(request: Request, call_next: RequestResponseEndpoint) -> Response:
@@ -40,6 +41,7 @@ def create_public_app(settings: Settings | None = None, *,
     """`generator`: "auto" asks the engines server (remote mode); tests pass their own, or None."""
     install_from_env()
     settings = settings or load_settings()
+    configure_timezone(settings.timezone)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     store.prepare_database(settings)
     app = FastAPI(title="Cổng hỏi đáp công dân", version=__version__, docs_url=None, redoc_url=None,
