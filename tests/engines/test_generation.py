@@ -104,11 +104,11 @@ def test_a_stalled_server_costs_the_deadline_not_thirty_seconds(misbehaving: Mis
     started = time.monotonic()
     result = _json(misbehaving, "stall", deadline_s=0.5)
     assert isinstance(result, GenerationFailure) and result.reason == "timeout"
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 5.0  # the deadline (0.5 s) and a loaded machine's slack, not 30 s
     started = time.monotonic()
     text = _text(misbehaving, "stall", deadline_s=0.5)
     assert isinstance(text, GenerationFailure) and text.reason == "timeout"
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 5.0
 
 
 def test_calls_piling_up_past_their_deadline_make_the_generator_busy(misbehaving: Misbehaving) -> None:
@@ -120,7 +120,7 @@ def test_calls_piling_up_past_their_deadline_make_the_generator_busy(misbehaving
     started = time.monotonic()
     busy = chat_text(generator, MESSAGES, deadline_s=3.0)
     assert isinstance(busy, GenerationFailure) and busy.reason == "busy"
-    assert time.monotonic() - started < 0.1 and len(misbehaving.requests) == MAX_OVERDUE  # never asked
+    assert time.monotonic() - started < 0.5 and len(misbehaving.requests) == MAX_OVERDUE  # never asked
     misbehaving.release.set()  # the stalled calls end: the generator takes calls again
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
