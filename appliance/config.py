@@ -92,6 +92,15 @@ class Settings(BaseSettings):
     zalo_api_base: str = "https://openapi.zalo.me"
     zalo_oauth_base: str = "https://oauth.zaloapp.com"
 
+    # --- limits on files people send (issue 14: bombs never freeze an app) ------------------------
+    parser_time_limit_s: float = Field(default=120.0, gt=0,
+                                       description="Wall-clock limit of extracting text from one uploaded file.")
+    parser_memory_mb: int = Field(default=1024, ge=64,
+                                  description="Memory the child process extracting an uploaded file may add (MB).")
+    import_time_limit_s: float = Field(default=1800.0, gt=0, description="Wall-clock limit of one data import.")
+    import_memory_mb: int = Field(default=2048, ge=128,
+                                  description="Memory the child process of one data import may add (MB).")
+
     # --- citizen app abuse limits ----------------------------------------------------------------
     citizen_chat_per_ip_minute: int = Field(default=60, ge=1, description="Chat messages per IP per minute.")
     citizen_chat_per_session_minute: int = Field(default=20, ge=1, description="Chat messages per session per minute.")

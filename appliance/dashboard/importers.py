@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from appliance.dashboard import store
-from appliance.dashboard.sources import SourceError, match_columns, open_table
+from appliance.dashboard.sources import Cells, Rows, SourceError, UnreadableRow, match_columns, open_table
 from appliance.db import transaction
 from appliance.text import fold, normalize, parse_datetime, parse_number
 
@@ -191,8 +191,8 @@ def parse_indicator(cells: list[object], cols: dict[str, int], import_id: int | 
 
 # --- the run ---------------------------------------------------------------------------------------
 
-def _batches(rows: Iterator[tuple[int, list[object]]]) -> Iterator[list[tuple[int, list[object]]]]:
-    batch: list[tuple[int, list[object]]] = []
+def _batches(rows: Rows) -> Iterator[list[tuple[int, Cells]]]:
+    batch: list[tuple[int, Cells]] = []
     for item in rows:
         batch.append(item)
         if len(batch) >= BATCH:
@@ -231,6 +231,8 @@ def run_import(conn: sqlite3.Connection, kind: str, path: Path, *, filename: str
             good: list[tuple[object, ...]] = []
             for line, cells in batch:
                 try:
+                    if isinstance(cells, UnreadableRow):
+                        raise RowError(cells.reason)
                     good.append(parse(cells, cols, import_id))
                 except RowError as exc:
                     result.rejected += 1
