@@ -3,7 +3,6 @@ leader's own history. Every question is audited with the engine that answered it
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import sqlite3
@@ -21,6 +20,7 @@ from appliance.http.deps import Conn, LeaderUser, SettingsDep, client_ip, get_en
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.text import format_number, format_percent
+from appliance.text.formatting import local_today
 
 log = logging.getLogger(__name__)
 router = APIRouter()
@@ -41,7 +41,7 @@ def _ask(request: Request, conn: sqlite3.Connection, user: User, question: str) 
         raise AppError(422, "Vui lòng nhập câu hỏi.", "empty_question")
     settings = request.app.state.settings
     try:
-        result = service.answer_question(settings.db_path, question, today=dt.date.today(),
+        result = service.answer_question(settings.db_path, question, today=local_today(),
                                          generator=_generator(request))
     except Exception:
         # Never a made-up figure, never a stack trace: say it plainly and keep the trace in the log.

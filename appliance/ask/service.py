@@ -17,6 +17,7 @@ from appliance.db import connect_readonly
 from appliance.engines.base import Generator
 from appliance.engines.generation import GenerationFailure
 from appliance.text import fold
+from appliance.text.formatting import local_today
 
 # Folded patterns of requests to change data, reach other data, or override the rules.
 _HOSTILE = [
@@ -140,7 +141,7 @@ def _unsure(question: str, reason: str, intent: parser.Intent | None, engine: st
 def answer_question(db_path: Path | str, question: str, *, today: dt.date | None = None,
                     generator: Generator | None = None, use_llm: bool = True) -> AskResult:
     db_path = Path(db_path)
-    today = today or dt.date.today()
+    today = today or local_today()
     question = question.strip()
     if not question:
         return _unsure(question, "câu hỏi trống", None)

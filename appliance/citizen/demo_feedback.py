@@ -10,6 +10,7 @@ from appliance.citizen.staff import store
 from appliance.citizen.tickets import new_ticket_code
 from appliance.text import fold
 from appliance.text.dates import add_working_days
+from appliance.text.formatting import local_zone, utc_stamp
 
 STREETS = ["ngõ 12 Tương Mai", "phố Trương Định", "ngõ 185 Giáp Bát", "tổ dân phố số 7", "đường Kim Đồng",
            "ngõ 34 Nguyễn An Ninh", "khu tập thể Tương Mai", "ngách 8/15 Hoàng Mai", "chợ Tương Mai"]
@@ -78,8 +79,10 @@ def load(conn: sqlite3.Connection, rng: random.Random, anchor: dt.date, count: i
         channel = rng.choice(["web", "zalo", "zalo", "counter"])
         name = rng.choice(NAMES)
         phone = "09" + "".join(str(rng.randint(0, 9)) for _ in range(8))
+        street = rng.choice(STREETS)
+        filed_at = dt.time(rng.randint(7, 20), rng.randint(0, 59))  # office hours, the ward's clock
         rows.append((code, channel, text, fold(text), category, department, status, name, phone,
-                     rng.choice(STREETS), f"{created:%Y-%m-%d} {rng.randint(7, 20):02d}:{rng.randint(0, 59):02d}:00",
+                     street, utc_stamp(dt.datetime.combine(created, filed_at, tzinfo=local_zone())),
                      deadline.isoformat(), resolved.isoformat() if resolved else None))
     store.insert_demo_feedback(conn, rows)
     return len(rows)

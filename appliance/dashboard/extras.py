@@ -17,6 +17,7 @@ from appliance.dashboard.measures import percent
 from appliance.dashboard.period import shape
 from appliance.system.store import get_meta
 from appliance.tasks import service as tasks
+from appliance.text.formatting import format_local_datetime
 
 
 class Indicator(TypedDict):
@@ -119,15 +120,10 @@ def last_import_at(conn: sqlite3.Connection) -> str | None:
 
 
 def format_timestamp(value: str | None) -> str:
-    """'2026-11-20 08:05:00.123' (UTC, as SQLite writes it) → '20/11/2026 15:05' in Vietnam time."""
+    """'2026-11-20 08:05:00.123' (UTC, as SQLite writes it) → '20/11/2026 15:05' in the unit's zone."""
     if not value:
         return "chưa có"
-    try:
-        moment = dt.datetime.fromisoformat(value.replace(" ", "T")[:19])
-    except ValueError:
-        return value
-    local = moment + dt.timedelta(hours=7)  # Vietnam has no daylight saving time: UTC+7 all year
-    return f"{local:%d/%m/%Y %H:%M}"
+    return format_local_datetime(value) or value
 
 
 def data_version(conn: sqlite3.Connection) -> str:

@@ -25,6 +25,7 @@ from appliance.http.deps import Conn, StaffUser, require_roles
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.text import format_date_short
+from appliance.text.formatting import local_today
 
 router = APIRouter()
 
@@ -61,7 +62,7 @@ def dashboard_page(request: Request, conn: Conn, user: AnyUser, ky: str | None =
                    linh_vuc: str | None = None, thu_tuc: str | None = None) -> Response:
     if user.role == "display":
         return RedirectResponse("/wall", status_code=303)
-    picked = pick(ky, thang, quy, nam, tu, den, dt.date.today())
+    picked = pick(ky, thang, quy, nam, tu, den, local_today())
     start, end = picked.period.start, picked.period.end
     kpis = report(conn, start, end, linh_vuc=linh_vuc, thu_tuc=thu_tuc)
     trend_start, trend_end = _trend_range(end)

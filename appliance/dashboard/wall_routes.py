@@ -28,6 +28,7 @@ from appliance.db import connect
 from appliance.http.deps import Conn, SettingsDep, WallUser
 from appliance.http.rendering import render
 from appliance.text import format_percent
+from appliance.text.formatting import local_today
 
 router = APIRouter()
 POLL_SECONDS = 2.0
@@ -116,14 +117,14 @@ def _with_conn(settings: Settings, fn: Callable[Concatenate[sqlite3.Connection, 
 
 @router.get("/wall")
 def wall_page(request: Request, conn: Conn, user: WallUser) -> Response:
-    snapshot = wall_snapshot(conn, dt.date.today())
+    snapshot = wall_snapshot(conn, local_today())
     return render(request, "dashboard/wall.html", {"title": "Màn hình điều hành", "snapshot": snapshot,
                                                    "snapshot_json": script_json(snapshot)})
 
 
 @router.get("/api/v1/dashboard/wall")
 def wall_api(conn: Conn, user: WallUser) -> JSONResponse:
-    return JSONResponse(wall_snapshot(conn, dt.date.today()))
+    return JSONResponse(wall_snapshot(conn, local_today()))
 
 
 @router.get("/wall/stream")
@@ -133,7 +134,7 @@ async def wall_stream(request: Request, settings: SettingsDep, user: WallUser) -
         while not await request.is_disconnected():
             version = await run_in_threadpool(_with_conn, settings, extras.data_version)
             if version != last:
-                snapshot = await run_in_threadpool(_with_conn, settings, wall_snapshot, dt.date.today())
+                snapshot = await run_in_threadpool(_with_conn, settings, wall_snapshot, local_today())
                 last = snapshot["version"]
                 yield {"event": "snapshot", "data": json.dumps(snapshot, ensure_ascii=False), "retry": RETRY_MS}
             await asyncio.sleep(POLL_SECONDS)

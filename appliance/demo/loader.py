@@ -13,6 +13,7 @@ from appliance.db import connect, migrate, transaction
 from appliance.demo.context import DEFAULT_SEED, DemoContext
 from appliance.features import features
 from appliance.system.store import get_meta, set_meta, stamp_meta
+from appliance.text.formatting import local_today
 
 __all__ = ["DEFAULT_SEED", "DemoContext", "is_loaded", "load_demo", "reset"]
 log = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ def reset(settings: Settings) -> None:
 
 def load_demo(settings: Settings, *, seed: int = DEFAULT_SEED, anchor: dt.date | None = None,
               progress: bool = False) -> dict[str, int]:
-    anchor = anchor or dt.date.today()
+    anchor = anchor or local_today()
     conn = connect(settings.db_path)
     try:
         migrate(conn)

@@ -4,7 +4,6 @@ downloads, the "Soạn thảo" pages, the outgoing register and the admin's temp
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import json
 import logging
 import re
@@ -28,6 +27,7 @@ from appliance.http.deps import AdminUser, Conn, GeneratorDep, LeaderUser, Setti
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.text import fold, parse_date
+from appliance.text.formatting import local_today
 
 log = logging.getLogger(__name__)
 router = APIRouter()
@@ -178,14 +178,14 @@ def drafting_page(request: Request, conn: Conn, settings: SettingsDep, user: Sta
         "drafts": service.list_documents(conn, q=q, limit=50),
         "q": q or "",
         "settings": settings,
-        "today": dt.date.today().isoformat(),
+        "today": local_today().isoformat(),
     }, fragment="drafting/_list.html")
 
 
 @router.get("/soan-thao/so-van-ban-di", response_class=HTMLResponse)
 def register_page(request: Request, conn: Conn, settings: SettingsDep, user: StaffUser,
                   nam: int | None = None) -> HTMLResponse:
-    year = nam or dt.date.today().year
+    year = nam or local_today().year
     names = {t.code: t.ten for t in _types(settings)}
     rows = [{**asdict(entry), "loai": names.get(entry.doc_type, entry.doc_type)}
             for entry in numbering.register_entries(conn, year)]

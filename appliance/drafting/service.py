@@ -38,6 +38,7 @@ from appliance.drafting.model import (
 from appliance.engines import Generator
 from appliance.http.errors import AppError
 from appliance.text import fold, normalize, parse_date
+from appliance.text.formatting import local_today
 
 DocTypeCode = Literal["cong_van", "thong_bao", "bao_cao", "to_trinh", "ke_hoach", "giay_moi", "quyet_dinh",
                       "bien_ban"]
@@ -125,7 +126,7 @@ def build_model(settings: Settings, payload: Mapping[str, object], *, generator:
     except (TemplateError, ValueError) as exc:
         raise AppError(422, str(exc), "invalid") from None
     data = req.model_dump()
-    day = _parse_day(req.ngay) or dt.date.today()
+    day = _parse_day(req.ngay) or local_today()
     note: str | None
     if req.doc_type == "bien_ban":
         if not req.ngay:
@@ -321,7 +322,7 @@ def update_draft(conn: sqlite3.Connection, settings: Settings, document_id: int,
 def issue_document(conn: sqlite3.Connection, document_id: int, user: User | None,
                    on: dt.date | None = None) -> Draft:
     """Approve and number: the next number of the register for the issue date's year."""
-    model = numbering.issue(conn, document_id, on or dt.date.today(), user.display_name if user else "")
+    model = numbering.issue(conn, document_id, on or local_today(), user.display_name if user else "")
     audit(conn, "drafting.issue", user=user, target=str(document_id), detail={"so_ky_hieu": model.so_ky_hieu})
     return answer(_row(conn, document_id))
 

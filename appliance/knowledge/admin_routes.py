@@ -3,7 +3,6 @@ search read). Lists are edited one item per line; every save is audited."""
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 
 from fastapi import APIRouter, Request
@@ -23,6 +22,7 @@ from appliance.knowledge.procedures import (
     list_procedures,
     upsert_procedure,
 )
+from appliance.text.formatting import local_today
 
 router = APIRouter()
 EDIT_FIELDS = ("name", "field", "agency", "processing_time", "fee", "where", "online_url",
@@ -59,7 +59,7 @@ async def save(request: Request, code: str, user: AdminUser, conn: Conn) -> Resp
     values["code"] = (str(form.get("code") or "").strip().upper() if code == "moi" else code)
     values["police"] = form.get("police") == "1"
     values["needs_confirmation"] = [str(v) for v in form.getlist("needs_confirmation")]
-    values["updated_at"] = dt.date.today().isoformat()
+    values["updated_at"] = local_today().isoformat()
     proc = Procedure.from_mapping(values)
     errors = [f"{FIELD_LABELS[name]}: chưa điền (hoặc đánh dấu “cần xác nhận”)" for name in proc.missing_fields()]
     if code == "moi" and get_procedure(conn, proc.code) is not None:

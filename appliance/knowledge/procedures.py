@@ -9,7 +9,6 @@ page that shows them says "cần xác nhận" beside them.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
 import sqlite3
 import tomllib
@@ -20,6 +19,7 @@ from typing import cast
 
 from appliance.knowledge import store
 from appliance.text import fold, normalize
+from appliance.text.formatting import utc_stamp
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CATALOGUE_PATH = DATA_DIR / "procedures.toml"
@@ -145,7 +145,7 @@ def _from_row(row: sqlite3.Row) -> Procedure:
 
 def upsert_procedure(conn: sqlite3.Connection, proc: Procedure, *, edited_by: str | None = None) -> None:
     store.upsert_procedure(conn, _row_values(proc), fold(proc.search_text()), edited_by,
-                           dt.datetime.now().isoformat(timespec="seconds") if edited_by else None)
+                           utc_stamp() if edited_by else None)
 
 
 def seed_procedures(conn: sqlite3.Connection, path: Path | str | None = None) -> int:

@@ -13,6 +13,7 @@ from appliance.meetings.jobs import extract_meeting_tasks
 from appliance.meetings.minutes import write_minutes
 from appliance.meetings.rows import NewLine
 from appliance.tasks import service as tasks
+from appliance.text.formatting import local_zone, utc_stamp
 
 LINES = [
     ("SPEAKER_00", "Nguyễn Văn An", "Mở đầu cuộc họp giao ban tuần, đề nghị các phòng báo cáo nhanh tình hình."),
@@ -45,7 +46,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
     for label, name in {label: name for label, name, _t in LINES}.items():
         store.add_speaker(conn, meeting_id, label, name, source="hand")
     store.update_meeting(conn, meeting_id, {
-        "started_at": f"{day.isoformat()} 08:00:00", "duration_s": start,
+        "started_at": utc_stamp(dt.datetime.combine(day, dt.time(8), tzinfo=local_zone())), "duration_s": start,
         "location": "Phòng họp tầng 2, UBND phường", "chair": "Nguyễn Văn An - Chủ tịch UBND phường",
         "secretary": "Lê Thị Lan", "attendees": "Lãnh đạo UBND phường; trưởng các phòng, đơn vị",
         "recorder_closed": 1, "transcriber": "dữ liệu mẫu: lời chép soạn sẵn, không có âm thanh",

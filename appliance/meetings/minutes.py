@@ -18,7 +18,7 @@ from appliance.config import Settings
 from appliance.meetings import store
 from appliance.meetings.rows import MeetingRow
 from appliance.tasks import service as tasks
-from appliance.text import format_date_short
+from appliance.text import format_date_short, to_local
 
 log = logging.getLogger(__name__)
 
@@ -65,14 +65,16 @@ def _task_lines(conn: sqlite3.Connection, meeting_id: int) -> list[str]:
     return lines
 
 
+def _local(moment: dt.datetime | None) -> str | None:
+    # Stored times are UTC; the biên bản says the time on the ward's clock.
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else None
+
+
 def _end_time(meeting: MeetingRow) -> str | None:
     if meeting["ended_at"]:
-        return str(meeting["ended_at"])
-    try:
-        start = dt.datetime.fromisoformat(meeting["started_at"])
-    except (TypeError, ValueError):
-        return None
-    return (start + dt.timedelta(seconds=float(meeting["duration_s"] or 0))).isoformat(sep=" ", timespec="minutes")
+        return _local(to_local(meeting["ended_at"]))
+    start = to_local(meeting["started_at"])
+    return _local(start + dt.timedelta(seconds=float(meeting["duration_s"] or 0)) if start else None)
 
 
 def minutes_payload(conn: sqlite3.Connection, meeting: MeetingRow) -> MinutesPayload:
@@ -87,7 +89,7 @@ def minutes_payload(conn: sqlite3.Connection, meeting: MeetingRow) -> MinutesPay
         "trich_yeu": meeting["title"],
         "noi_dung": paragraphs,
         "ngay": meeting["meeting_date"],
-        "thoi_gian_bat_dau": meeting["started_at"],
+        "thoi_gian_bat_dau": _local(to_local(meeting["started_at"])) or "",
         "thoi_gian_ket_thuc": _end_time(meeting),
         "dia_diem": meeting["location"] or meeting["room"] or None,
         "thanh_phan": attendees or None,

@@ -11,6 +11,7 @@ import sqlite3
 from appliance.auth.audit import audit
 from appliance.config import Settings
 from appliance.meetings import store
+from appliance.text.formatting import local_today
 
 DEFAULT_DAYS = 365
 
@@ -27,7 +28,7 @@ def set_retention_days(conn: sqlite3.Connection, days: int) -> None:
 
 
 def apply_retention(conn: sqlite3.Connection, settings: Settings, today: dt.date | None = None) -> list[int]:
-    today = today or dt.date.today()
+    today = today or local_today()
     cutoff = (today - dt.timedelta(days=retention_days(conn))).isoformat()
     removed = []
     for row in store.ended_before(conn, cutoff):

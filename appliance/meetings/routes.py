@@ -4,7 +4,6 @@ captions, voice enrollment and the admin's retention setting (/quan-tri/luu-tru)
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import sqlite3
 import tempfile
@@ -30,6 +29,7 @@ from appliance.meetings.retention import retention_days, set_retention_days
 from appliance.meetings.views import meeting_json
 from appliance.meetings.voices import enroll
 from appliance.tasks import service as tasks
+from appliance.text.formatting import local_today
 
 router = APIRouter()
 CaptionViewer = Annotated[User, Depends(require_roles(*STAFF_ROLES, "display"))]
@@ -99,7 +99,7 @@ def retention_page(request: Request, user: AdminUser, conn: Conn) -> Response:
     oldest = store.oldest_meeting_date(conn)
     return render(request, "meetings/retention.html", {
         "title": "Lưu trữ ghi âm", "days": retention_days(conn), "oldest": oldest,
-        "today": dt.date.today().isoformat()})
+        "today": local_today().isoformat()})
 
 
 @router.post("/quan-tri/luu-tru")

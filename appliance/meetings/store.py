@@ -18,6 +18,7 @@ from appliance.db import transaction
 from appliance.jobs import enqueue
 from appliance.meetings.rows import AudioRow, MeetingRow, MeetingUpdate, NewLine, SegmentRow, SpeakerRow, VoiceRow
 from appliance.meetings.wavfile import ClosedSegment, repair_part, wav_frames
+from appliance.text.formatting import local_today, utc_stamp
 
 SEGMENT_NAME = re.compile(r"^seg-(\d{6})\.wav$")
 
@@ -39,10 +40,12 @@ def segment_path(settings: Settings, meeting_id: int, seq: int) -> Path:
 def create_meeting(conn: sqlite3.Connection, title: str, *, room: str = "", device: str | None = None,
                    source: str = "live", status: str = "recording", created_by: int | None = None,
                    meeting_date: str | None = None) -> int:
+    # started_at is UTC like every stored time; the meeting's day is the ward's calendar day
+    # (local), whatever zone the server process runs in.
     cur = conn.execute(
-        "INSERT INTO meetings (title, room, device, source, status, created_by, meeting_date, message)"
-        " VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, date('now', 'localtime')), ?)",
-        (title, room, device, source, status, created_by, meeting_date,
+        "INSERT INTO meetings (title, room, device, source, status, created_by, meeting_date, started_at, message)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (title, room, device, source, status, created_by, meeting_date or local_today().isoformat(), utc_stamp(),
          "Đang ghi âm" if status == "recording" else "Đang xử lý"),
     )
     return int(cur.lastrowid or 0)
@@ -130,7 +133,7 @@ def say_while_recording(conn: sqlite3.Connection, meeting_id: int, message: str)
 def mark_stopped(conn: sqlite3.Connection, meeting_id: int) -> bool:
     """recording → processing (False when it was no longer recording)."""
     cur = conn.execute(
-        "UPDATE meetings SET status = 'processing', ended_at = strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'),"
+        "UPDATE meetings SET status = 'processing', ended_at = datetime('now'),"
         " message = 'Đã dừng ghi âm, đang xử lý biên bản' WHERE id = ? AND status = 'recording'", (meeting_id,))
     return cur.rowcount > 0
 

@@ -15,6 +15,7 @@ from appliance.tasks import store
 from appliance.tasks.extract import ExtractedTask, extract_tasks
 from appliance.tasks.store import OPEN, TaskRow
 from appliance.text import fold
+from appliance.text.formatting import local_today
 
 STATUSES = {"proposed": "Chờ xác nhận", "assigned": "Đã giao", "in_progress": "Đang thực hiện",
             "done": "Hoàn thành", "cancelled": "Đã hủy"}
@@ -57,7 +58,7 @@ def save_proposed(conn: sqlite3.Connection, meeting_id: int, tasks: list[Extract
 
 def list_tasks(conn: sqlite3.Connection, *, status: str | None = None, assignee: str | None = None,
                meeting_id: int | None = None, today: dt.date | None = None) -> list[TaskView]:
-    today = today or dt.date.today()
+    today = today or local_today()
     rows = store.select(conn, status=status, meeting_id=meeting_id, today=today.isoformat())
     if assignee:
         wanted = fold(assignee)

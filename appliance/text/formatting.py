@@ -133,3 +133,10 @@ def format_local_clock(value: str | dt.datetime | None) -> str:
     """'08 giờ 05 phút' in the unit's zone, as documents write a time of day ('' when empty)."""
     when = to_local(value)
     return f"{when.hour:02d} giờ {when.minute:02d} phút" if when else ""
+
+
+def sqlite_local_modifier() -> str:
+    """The SQLite date modifier from UTC to the unit's zone now ('+420 minutes' in Vietnam), so
+    SQL can take a stored UTC time's calendar day: date(created_at, ?)."""
+    offset = local_now().utcoffset() or dt.timedelta(0)
+    return f"{int(offset.total_seconds() // 60):+d} minutes"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from appliance.text.dates import parse_date
 from appliance.text.fold import fold
+from appliance.text.formatting import local_today
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -205,7 +206,7 @@ def find_periods(text: str, today: dt.date | None = None) -> list[tuple[int, int
 
     Offsets index the folded text; rules earlier in the list win where matches overlap.
     """
-    today = today or dt.date.today()
+    today = today or local_today()
     folded = fold(text)
     taken: list[tuple[int, int, Period]] = []
     for pattern, build in _RULES:

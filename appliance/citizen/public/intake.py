@@ -18,6 +18,7 @@ from appliance.citizen.tickets import STATUS_LABELS, new_ticket_code, normalise_
 from appliance.db import transaction
 from appliance.text import normalize
 from appliance.text.dates import add_working_days
+from appliance.text.formatting import local_now, to_local, utc_stamp
 
 log = logging.getLogger(__name__)
 
@@ -111,9 +112,10 @@ def file_feedback(conn: sqlite3.Connection, content: str, *, channel: str = "web
         raise IntakeError("Số điện thoại chỉ gồm chữ số.")
     result = classifier_for(conn).classify(text)
     route = store.route(conn, result.category)
-    now = now or dt.datetime.now()
-    deadline = add_working_days(now.date(), int(route["sla_days"]))
-    created = now.strftime("%Y-%m-%d %H:%M:%S")
+    # Stored UTC; the deadline counts working days from the ward's calendar day.
+    moment = to_local(now) or local_now()
+    deadline = add_working_days(moment.date(), int(route["sla_days"]))
+    created = utc_stamp(moment)
     with transaction(conn):
         code = new_ticket_code()
         while store.ticket_code_taken(conn, code):

@@ -18,6 +18,7 @@ from appliance.config import Settings
 from appliance.db import transaction
 from appliance.jobs import enqueue
 from appliance.text import fold
+from appliance.text.formatting import sqlite_local_modifier
 
 STATUSES = tuple(STATUS_LABELS)
 OPEN = ("cho_xu_ly", "dang_xu_ly")
@@ -204,15 +205,17 @@ class PeriodCounts:
 
 def period_counts(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> PeriodCounts:
     s, e = start.isoformat(), end.isoformat()
-    in_period = "substr(f.created_at, 1, 10) BETWEEN ? AND ?"
+    local = sqlite_local_modifier()  # created_at is UTC; a complaint belongs to the ward's calendar day
+    in_period = "date(f.created_at, ?) BETWEEN ? AND ?"
     categories = conn.execute(
         "SELECT r.category, r.label, COUNT(f.id) AS n FROM feedback_routing r"
         f" LEFT JOIN feedback f ON f.category = r.category AND {in_period}"
-        " GROUP BY r.category ORDER BY n DESC, r.label", (s, e)).fetchall()
-    statuses = conn.execute(f"SELECT status, COUNT(*) FROM feedback f WHERE {in_period} GROUP BY status", (s, e))
+        " GROUP BY r.category ORDER BY n DESC, r.label", (local, s, e)).fetchall()
+    statuses = conn.execute(f"SELECT status, COUNT(*) FROM feedback f WHERE {in_period} GROUP BY status",
+                            (local, s, e))
     overdue = conn.execute(
         "SELECT COUNT(*) FROM feedback WHERE status IN ('cho_xu_ly', 'dang_xu_ly') AND deadline < ?"
-        " AND substr(created_at, 1, 10) <= ?", (e, e)).fetchone()[0]
+        " AND date(created_at, ?) <= ?", (e, local, e)).fetchone()[0]
     return PeriodCounts([(r["category"], r["label"], int(r["n"])) for r in categories],
                         {str(status): int(n) for status, n in statuses}, int(overdue))
 

@@ -25,6 +25,7 @@ from appliance.http.deps import AdminUser, Conn, SettingsDep, StaffUser, client_
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.jobs import enqueue
+from appliance.text.formatting import local_today
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ CHANNELS = {"web": "Trang web", "widget": "Trang web", "zalo": "Zalo", "counter"
 
 
 def _today() -> dt.date:
-    return dt.date.today()
+    return local_today()
 
 
 def _filters(status: str | None, category: str | None, department: str | None, overdue: str | None,
