@@ -14,6 +14,7 @@ from appliance.meetings.minutes import transcript_text, write_minutes
 from appliance.meetings.retention import apply_retention
 from appliance.meetings.wavfile import wav_frames
 from appliance.tasks import service as tasks
+from appliance.ward import work_calendar
 
 
 def transcribe_segment(ctx: JobContext, payload: JobPayload) -> JobPayload:
@@ -71,7 +72,8 @@ def extract_meeting_tasks(conn: sqlite3.Connection, meeting_id: int) -> int:
     """Propose the tasks the transcript assigns (the tracker's service stores them)."""
     meeting = store.get_meeting(conn, meeting_id)
     assert meeting is not None
-    found, engine = tasks.extract(transcript_text(conn, meeting_id), dt.date.fromisoformat(meeting["meeting_date"]))
+    found, engine = tasks.extract(transcript_text(conn, meeting_id), dt.date.fromisoformat(meeting["meeting_date"]),
+                                  work_calendar(conn))
     store.update_meeting(conn, meeting_id, {"task_engine": engine})
     return tasks.save_proposed(conn, meeting_id, found, engine)
 

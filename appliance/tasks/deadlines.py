@@ -5,7 +5,8 @@ length as the original) so offsets point back into what was said. Conventions (d
 "thứ Sáu tuần này" = that weekday of the meeting's week; "tuần sau/tới" = next week's; a bare
 weekday = its next occurrence; "trong tuần này/sau" = the Friday; "trong/cuối/hết tháng N" = the
 month's last day; "trước ngày D/M" = D/M itself; "trong N ngày (làm việc)" counts from the meeting
-(working days skip weekends); a day/month before the meeting by over two months means next year.
+(working days skip weekends, public holidays and the ward's own days off: its WorkCalendar); a
+day/month before the meeting by over two months means next year.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from appliance.text.dates import add_working_days
+from appliance.text.dates import WorkCalendar, add_working_days
 
 _UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8,
           "chin": 9}
@@ -100,11 +101,11 @@ def _month(m: re.Match[str], meeting: dt.date) -> dt.date | None:
     return _month_end(base_year, month)
 
 
-def _span(m: re.Match[str], meeting: dt.date) -> dt.date:
+def _span(m: re.Match[str], meeting: dt.date, calendar: WorkCalendar | None = None) -> dt.date:
     n = number(m.group("n"))
     unit = m.group("unit")
     if unit == "ngay":
-        return add_working_days(meeting, n) if m.group("work") else meeting + dt.timedelta(days=n)
+        return add_working_days(meeting, n, calendar) if m.group("work") else meeting + dt.timedelta(days=n)
     if unit == "tuan":
         return meeting + dt.timedelta(days=7 * n)
     end = _month_end(meeting.year, meeting.month + n)
@@ -162,7 +163,8 @@ _MARKER = re.compile(r"\b(?:(?:han chot|thoi han|han|xong|hoan thanh|cham nhat)\
                      r"(?:truoc|trong|vao|den|het|cuoi|ngay|tu nay den)\s+)(?:ngay\s+)?$")
 
 
-def find_deadline(text: str, meeting: dt.date, folded: str | None = None) -> tuple[dt.date, int, int] | None:
+def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
+                  calendar: WorkCalendar | None = None) -> tuple[dt.date, int, int] | None:
     """The deadline in the text: (date, start, end) with offsets into `text`; the span includes the
     deadline words before it. A date preceded by a deadline word ("trước", "trong", "chậm nhất"…)
     wins over a date merely mentioned."""
@@ -175,7 +177,8 @@ def find_deadline(text: str, meeting: dt.date, folded: str | None = None) -> tup
                 continue
             taken.append((m.start(), m.end()))
             try:
-                day = build(m, meeting)
+                # Only "trong N ngày làm việc" depends on the ward's calendar.
+                day = _span(m, meeting, calendar) if build is _span else build(m, meeting)
             except (ValueError, KeyError):
                 day = None
             if day is None:

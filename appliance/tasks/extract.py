@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 
 from appliance.tasks.deadlines import find_deadline, fold_keep
 from appliance.text import normalize
+from appliance.text.dates import WorkCalendar
 
 HONORIFIC = r"(?:dong chi|d/c|anh|chi|ong|ba|em|co|chu|bac)"
 _TITLES = r"(?:(?:pho\s+)?chu tich|truong phong|pho truong phong|truong|can bo|cong chuc)\s+"
@@ -148,10 +149,11 @@ def _clean(content: str) -> str:
     return content[:1].upper() + content[1:] if content else content
 
 
-def extract_from_sentence(sentence: str, meeting: dt.date) -> ExtractedTask | None:
+def extract_from_sentence(sentence: str, meeting: dt.date,
+                          calendar: WorkCalendar | None = None) -> ExtractedTask | None:
     folded = fold_keep(sentence)
     directive = DIRECTIVE.search(folded)
-    deadline = find_deadline(sentence, meeting, folded)
+    deadline = find_deadline(sentence, meeting, folded, calendar)
     units = _units(folded, sentence)
     people = _people(sentence, folded, units)
     if not people and not units:
@@ -183,10 +185,10 @@ def extract_from_sentence(sentence: str, meeting: dt.date) -> ExtractedTask | No
                          deadline=deadline[0].isoformat() if deadline else None, quote=sentence.strip())
 
 
-def extract_tasks(text: str, meeting_date: dt.date) -> list[ExtractedTask]:
+def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None) -> list[ExtractedTask]:
     tasks = []
     for sentence in sentences(text):
-        task = extract_from_sentence(sentence, meeting_date)
+        task = extract_from_sentence(sentence, meeting_date, calendar)
         if task is not None:
             tasks.append(task)
     return tasks

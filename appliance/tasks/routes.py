@@ -18,6 +18,7 @@ from appliance.http.rendering import render
 from appliance.tasks import service
 from appliance.text import normalize, parse_date
 from appliance.text.formatting import local_today
+from appliance.ward import work_calendar
 
 router = APIRouter()
 PUBLIC_FIELDS = ("id", "assignee", "unit", "content", "deadline", "quote", "status", "status_label", "overdue",
@@ -54,7 +55,7 @@ def _public(task: Mapping[str, object]) -> dict[str, object]:
 @router.post("/api/v1/tasks/extract")
 def extract(body: ExtractRequest, user: StaffUser, conn: Conn) -> dict[str, object]:
     meeting_date = _day(body.meeting_date, "meeting_date") or local_today()
-    tasks, engine = service.extract(body.text, meeting_date)
+    tasks, engine = service.extract(body.text, meeting_date, work_calendar(conn))
     audit(conn, "tasks.extract", user=user, detail={"chars": len(body.text), "tasks": len(tasks)}, engine=engine)
     return {"tasks": [t.as_dict() for t in tasks], "engine": engine}
 

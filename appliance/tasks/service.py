@@ -15,6 +15,7 @@ from appliance.tasks import store
 from appliance.tasks.extract import ExtractedTask, extract_tasks
 from appliance.tasks.store import OPEN, TaskRow
 from appliance.text import fold
+from appliance.text.dates import WorkCalendar
 from appliance.text.formatting import local_today
 
 STATUSES = {"proposed": "Chờ xác nhận", "assigned": "Đã giao", "in_progress": "Đang thực hiện",
@@ -46,9 +47,10 @@ class TaskChanges(BaseModel):
     deadline: str | None = None  # YYYY-MM-DD, or "" to clear it
 
 
-def extract(text: str, meeting_date: dt.date) -> tuple[list[ExtractedTask], str]:
-    """(tasks, engine). The rule-based extractor is the engine; it needs no model."""
-    return extract_tasks(text, meeting_date), "rules"
+def extract(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None) -> tuple[list[ExtractedTask], str]:
+    """(tasks, engine). The rule-based extractor is the engine; it needs no model. `calendar`: the
+    ward's (appliance.ward.work_calendar), for "trong N ngày làm việc"."""
+    return extract_tasks(text, meeting_date, calendar), "rules"
 
 
 def save_proposed(conn: sqlite3.Connection, meeting_id: int, tasks: list[ExtractedTask], engine: str) -> int:

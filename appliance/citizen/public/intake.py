@@ -17,7 +17,7 @@ from appliance.citizen.public import store
 from appliance.citizen.tickets import STATUS_LABELS, new_ticket_code, normalise_ticket_code
 from appliance.db import transaction
 from appliance.text import normalize
-from appliance.text.dates import add_working_days
+from appliance.text.dates import WorkCalendar, add_working_days
 from appliance.text.formatting import local_now, to_local, utc_stamp
 
 log = logging.getLogger(__name__)
@@ -114,7 +114,9 @@ def file_feedback(conn: sqlite3.Connection, content: str, *, channel: str = "web
     route = store.route(conn, result.category)
     # Stored UTC; the deadline counts working days from the ward's calendar day.
     moment = to_local(now) or local_now()
-    deadline = add_working_days(moment.date(), int(route["sla_days"]))
+    # Working days on the ward's calendar as published (public holidays, its own days off and làm bù).
+    calendar = WorkCalendar.from_json(store.meta_value(conn, "work_calendar"))
+    deadline = add_working_days(moment.date(), int(route["sla_days"]), calendar)
     created = utc_stamp(moment)
     with transaction(conn):
         code = new_ticket_code()

@@ -111,6 +111,7 @@ class Publication:
     faq: Sequence[sqlite3.Row]  # id, question, answer
     notices: Sequence[Sequence[object]]  # id, title, body, published_at
     version: str  # of everything above: the round is skipped when it was published already
+    work_calendar: str = ""  # the ward's extra days off / working days (WorkCalendar.to_json), for deadlines
 
 
 def write_publication(conn: sqlite3.Connection, pub: Publication) -> None:
@@ -138,6 +139,7 @@ def write_publication(conn: sqlite3.Connection, pub: Publication) -> None:
         conn.execute("DELETE FROM pub_notices")
         conn.executemany("INSERT INTO pub_notices (id, title, body, published_at) VALUES (?,?,?,?)",
                          [tuple(r) for r in pub.notices])
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('work_calendar', ?)", (pub.work_calendar,))
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('published_at', datetime('now'))")
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('publish_version', ?)", (pub.version,))
 

@@ -1,7 +1,7 @@
 """Between the two databases. Runs on the staff side (worker, staff app, CLI), which may open
 public.db; the citizen app never opens the staff database.
 
-- publish: catalogue, routing table and staff classifier examples → public.db
+- publish: catalogue, routing table, staff classifier examples and the ward's working-day calendar → public.db
 - pull: new feedback from public.db → staff `feedback` (personal data then cleared in public.db)
 - push_ticket: a ticket's status/reply → public.db `tickets` (no personal data)
 - answer_events: queued Zalo events → chatbot answer → staff `zalo_outbox`
@@ -22,6 +22,7 @@ from appliance.citizen.staff import store
 from appliance.config import Settings
 from appliance.engines import Generator
 from appliance.knowledge.procedures import list_procedures, load_catalogue
+from appliance.ward import work_calendar
 
 log = logging.getLogger(__name__)
 REPLY_CHANNELS_ON_STATUS_PAGE = ("web", "widget", "chat")
@@ -44,7 +45,8 @@ def publish(staff: sqlite3.Connection, public: sqlite3.Connection) -> dict[str, 
     examples = staff.execute("SELECT id, category, text_fold FROM feedback_examples").fetchall()
     faq = staff.execute("SELECT id, question, answer FROM citizen_faq WHERE active = 1").fetchall()
     notices = staff.execute("SELECT id, title, body, published_at FROM citizen_notices WHERE active = 1").fetchall()
-    everything = hashlib.sha256(json.dumps([version, *([tuple(r) for r in rows] for rows in
+    calendar = work_calendar(staff).to_json()
+    everything = hashlib.sha256(json.dumps([version, calendar, *([tuple(r) for r in rows] for rows in
                                                        (routing, examples, faq, notices))],
                                            ensure_ascii=False).encode()).hexdigest()
     counts = {"procedures": len(procs), "routing": len(routing), "examples": len(examples), "faq": len(faq),
@@ -53,7 +55,7 @@ def publish(staff: sqlite3.Connection, public: sqlite3.Connection) -> dict[str, 
         return counts
     public_store.write_publication(public, public_store.Publication(
         procedures=procs, catalogue_version=version, routing=routing, examples=examples, faq=faq, notices=notices,
-        version=everything))
+        version=everything, work_calendar=calendar))
     return counts
 
 
