@@ -28,7 +28,8 @@ class Query:
 def scope(measure: Measure, period: Period | None, asof: dt.date) -> str:
     """The rows a measure counts, over the period (or as of `asof`), as the WHERE clause holds them."""
     basis = measure.scope
-    parts = [basis.scope()] if basis.scope() else []
+    rows = basis.scope(q(asof.isoformat()))
+    parts = [rows] if rows else []
     if measure.basis == "asof":
         parts.append(f"{basis.date} <= {q(asof.isoformat())}")
     elif period is not None:

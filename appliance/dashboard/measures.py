@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from appliance.reporting.measures import MEASURES, Basis, Measure, kpi_measures, total_of
+from appliance.reporting.periods import as_of
 from appliance.text import fold
+from appliance.text.formatting import local_today
 
 KPIS: dict[str, Measure] = {m.kpi: m for m in kpi_measures()}  # API key → measure, counts first
 COUNTS = tuple(k for k, m in KPIS.items() if m.kind == "count")
@@ -26,10 +28,16 @@ def period_where(basis: Basis) -> str:
 
 
 def asof_where(measure: Measure) -> str:
-    """Rows counted by an "as of D" measure (both parameters are D): open at D, received on or
-    before D, and the measure's own condition."""
+    """Rows counted by an "as of D" measure (every parameter is D): open at D (not returned by D),
+    received on or before D, and the measure's own condition."""
     basis = measure.scope
-    return " AND ".join(p for p in (basis.rows, f"{basis.date} <= ?", measure.cond_sql("?")) if p)
+    return " AND ".join(p for p in (basis.rows_at("?"), f"{basis.date} <= ?", measure.cond_sql("?")) if p)
+
+
+def asof_params(where: str, at: dt.date | str) -> list[SqlValue]:
+    """The parameters of an `asof_where` clause: D for each placeholder."""
+    day = at if isinstance(at, str) else at.isoformat()
+    return [day] * where.count("?")
 
 
 def count_sql(measure: Measure) -> str:
@@ -95,18 +103,21 @@ def month_end(month: str, cap: dt.date) -> str:
 
 
 def month_ends(months: list[str], cap: dt.date) -> dict[str, str]:
-    """Each month's snapshot date: its last day, or the period end for the last month."""
+    """Each month's snapshot date: its last day, or `cap` (the period's as-of day) for the last month."""
     return {m: month_end(m, cap) for m in months}
 
 
-def drill_query(measure: str, start: dt.date, end: dt.date, filters: Filters,
-                month: str | None = None) -> tuple[str, list[SqlValue]]:
-    """WHERE clause and parameters selecting exactly the records counted by `measure`."""
+def drill_query(measure: str, start: dt.date, end: dt.date, filters: Filters, month: str | None = None,
+                today: dt.date | None = None) -> tuple[str, list[SqlValue]]:
+    """WHERE clause and parameters selecting exactly the records counted by `measure`; a count as
+    of a day is taken as of min(period end, today), as the figure is (reporting.periods.as_of)."""
     found = DRILL[RATE_NUMERATOR.get(measure, measure)]  # KeyError: no list for that name
     where, params = filters.sql()
     if found.basis == "asof":
-        at = month_end(month, end) if month else end.isoformat()
-        return asof_where(found) + where, [at, at, *params]
+        cap = as_of(end, today or local_today())
+        at = month_end(month, cap) if month else cap.isoformat()
+        clause = asof_where(found)
+        return clause + where, [*asof_params(clause, at), *params]
     basis = found.scope
     clause = period_where(basis) + (f" AND {found.cond}" if found.cond else "") + where
     args: list[SqlValue] = [start.isoformat(), end.isoformat(), *params]
@@ -121,9 +132,9 @@ RECORD_FIELDS = ("ma_ho_so, ten_thu_tuc, linh_vuc, ngay_tiep_nhan, han_xu_ly, ng
 
 
 def drill_records(conn: sqlite3.Connection, measure: str, start: dt.date, end: dt.date, filters: Filters,
-                  month: str | None = None, limit: int = 100,
-                  offset: int = 0) -> tuple[int, list[dict[str, SqlValue]]]:
-    where, params = drill_query(measure, start, end, filters, month)
+                  month: str | None = None, limit: int = 100, offset: int = 0,
+                  today: dt.date | None = None) -> tuple[int, list[dict[str, SqlValue]]]:
+    where, params = drill_query(measure, start, end, filters, month, today)
     total = conn.execute(f"SELECT COUNT(*) FROM records WHERE {where}", params).fetchone()[0]
     rows = conn.execute(f"SELECT {RECORD_FIELDS} FROM records WHERE {where}"
                         " ORDER BY ngay_tiep_nhan DESC, ma_ho_so LIMIT ? OFFSET ?", (*params, limit, offset))

@@ -6,21 +6,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from appliance.http.errors import AppError
-from appliance.text.periods import Period, month_period, quarter_period, range_period, year_period
+from appliance.reporting import periods
+from appliance.text.periods import Period, month_period, quarter_period, year_period
 
 KINDS = {"thang": "Tháng", "quy": "Quý", "nam": "Năm", "tuy-chon": "Tùy chọn"}
 
 
 def shape(start: dt.date, end: dt.date) -> Period:
-    """Recognise a whole month, quarter or year so "previous" is the previous month, not 30 days."""
-    for candidate in (month_period(start), quarter_period(start), year_period(start.year)):
-        if candidate.start == start and candidate.end == end:
-            return candidate
-    return range_period(start, end)
-
-
-def previous_period(start: dt.date, end: dt.date) -> Period:
-    return shape(start, end).previous()
+    """A whole month, quarter, half, year or week is named as such (reporting.periods.shape)."""
+    return periods.shape(start, end)
 
 
 def parse_day(raw: str | None, name: str) -> dt.date | None:

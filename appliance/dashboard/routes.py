@@ -18,12 +18,13 @@ from appliance.auth.roles import STAFF_ROLES, WALL_ROLES
 from appliance.auth.users import User
 from appliance.dashboard import extras
 from appliance.dashboard.kpis import compute_kpis, report
-from appliance.dashboard.measures import DRILL, LABELS, RATE_NUMERATOR, Filters, drill_records
+from appliance.dashboard.measures import DRILL, LABELS, RATE_NUMERATOR, Filters, drill_records, month_end
 from appliance.dashboard.period import KINDS, parse_day, pick, require_range, shape
 from appliance.dashboard.store import record_names
 from appliance.http.deps import Conn, StaffUser, require_roles
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
+from appliance.reporting.periods import as_of, asof_label
 from appliance.text import format_date_short
 from appliance.text.formatting import local_today
 
@@ -62,11 +63,13 @@ def dashboard_page(request: Request, conn: Conn, user: AnyUser, ky: str | None =
                    linh_vuc: str | None = None, thu_tuc: str | None = None) -> Response:
     if user.role == "display":
         return RedirectResponse("/wall", status_code=303)
-    picked = pick(ky, thang, quy, nam, tu, den, local_today())
+    today = local_today()
+    picked = pick(ky, thang, quy, nam, tu, den, today)
     start, end = picked.period.start, picked.period.end
-    kpis = report(conn, start, end, linh_vuc=linh_vuc, thu_tuc=thu_tuc)
+    kpis = report(conn, start, end, linh_vuc=linh_vuc, thu_tuc=thu_tuc, today=today)
     trend_start, trend_end = _trend_range(end)
-    trend = report(conn, trend_start, trend_end, linh_vuc=linh_vuc, thu_tuc=thu_tuc, with_previous=False)
+    trend = report(conn, trend_start, trend_end, linh_vuc=linh_vuc, thu_tuc=thu_tuc, with_previous=False,
+                   today=today)
     s, e = start.isoformat(), end.isoformat()
 
     def drill(measure: str, first: str = s, last: str = e, **kw: str | None) -> str:
@@ -90,8 +93,9 @@ def dashboard_page(request: Request, conn: Conn, user: AnyUser, ky: str | None =
         "filters": {"linh_vuc": linh_vuc or "", "thu_tuc": thu_tuc or ""},
         "field_options": record_names(conn, "linh_vuc"), "procedure_options": record_names(conn, "ten_thu_tuc"),
         "charts_json": script_json(charts),
-        "indicators": extras.indicators(conn, start, end), "feedback": extras.feedback(conn, start, end),
-        "tasks": extras.overdue_tasks(conn, end), "last_import": extras.format_timestamp(extras.last_import_at(conn)),
+        "indicators": extras.indicators(conn, start, end), "feedback": extras.feedback(conn, start, kpis.as_of),
+        "tasks": extras.overdue_tasks(conn, kpis.as_of),
+        "last_import": extras.format_timestamp(extras.last_import_at(conn)),
         "drill": drill,
         "trend_from": trend_start.isoformat(), "trend_to": trend_end.isoformat(),
         "fmt_day": lambda iso: format_date_short(dt.date.fromisoformat(iso)) if iso else "",
@@ -112,10 +116,19 @@ def panels_api(conn: Conn, user: ApiUser, start: Annotated[str | None, Query(ali
                end: Annotated[str | None, Query(alias="to")] = None) -> JSONResponse:
     """Indicators, citizen feedback, overdue tasks and the last import time for a period."""
     first, last = require_range(parse_day(start, "from"), parse_day(end, "to"))
-    return JSONResponse({"from": first.isoformat(), "to": last.isoformat(),
+    at = as_of(last, local_today())  # open feedback and tasks are counted as of this day, never later
+    return JSONResponse({"from": first.isoformat(), "to": last.isoformat(), "as_of": at.isoformat(),
                          "indicators": extras.indicators(conn, first, last),
-                         "feedback": extras.feedback(conn, first, last),
-                         "tasks": extras.overdue_tasks(conn, last), "last_import_at": extras.last_import_at(conn)})
+                         "feedback": extras.feedback(conn, first, at),
+                         "tasks": extras.overdue_tasks(conn, at), "last_import_at": extras.last_import_at(conn)})
+
+
+def drill_asof(measure: str, end: dt.date, month: str | None, today: dt.date) -> str | None:
+    """The day a list of records open "as of" is taken (None for lists by period), as the figure was."""
+    if DRILL[RATE_NUMERATOR.get(measure, measure)].basis != "asof":
+        return None
+    cap = as_of(end, today)
+    return month_end(month, cap) if month else cap.isoformat()
 
 
 def _drill_args(measure: str, start: str | None, end: str | None) -> tuple[str, dt.date, dt.date]:
@@ -134,8 +147,11 @@ def records_api(conn: Conn, user: ApiUser, measure: str, start: Annotated[str | 
                 offset: Annotated[int, Query(ge=0)] = 0) -> JSONResponse:
     """The records behind one figure (drill-down), the same conditions as the KPI."""
     measure, first, last = _drill_args(measure, start, end)
-    total, rows = drill_records(conn, measure, first, last, Filters(linh_vuc, thu_tuc, can_bo), month, limit, offset)
-    return JSONResponse({"measure": measure, "total": total, "records": rows})
+    today = local_today()
+    total, rows = drill_records(conn, measure, first, last, Filters(linh_vuc, thu_tuc, can_bo), month, limit, offset,
+                                today=today)
+    return JSONResponse({"measure": measure, "total": total, "records": rows,
+                         "as_of": drill_asof(measure, last, month, today)})
 
 
 @router.get("/tong-quan/ho-so")
@@ -146,13 +162,17 @@ def records_page(request: Request, conn: Conn, user: StaffUser, measure: str = "
                  trang: Annotated[int, Query(ge=1)] = 1) -> Response:
     measure, first, last = _drill_args(measure, start, end)
     filters = Filters(linh_vuc, thu_tuc, can_bo)
-    total, rows = drill_records(conn, measure, first, last, filters, month, PAGE_SIZE, (trang - 1) * PAGE_SIZE)
+    today = local_today()
+    total, rows = drill_records(conn, measure, first, last, filters, month, PAGE_SIZE, (trang - 1) * PAGE_SIZE,
+                                today=today)
+    at = drill_asof(measure, last, month, today)
     query = {"measure": measure, "from": first.isoformat(), "to": last.isoformat(), "linh_vuc": linh_vuc,
              "thu_tuc": thu_tuc, "can_bo": can_bo, "month": month}
     base = "/tong-quan/ho-so?" + urlencode({k: v for k, v in query.items() if v})
     pages = max(1, -(-total // PAGE_SIZE))
     ctx = {"title": f"Hồ sơ: {LABELS.get(measure, measure)}", "measure_label": LABELS.get(measure, measure),
-           "period": shape(first, last).label, "total": total, "rows": rows, "page": trang, "pages": pages,
+           "period": shape(first, last).label if at is None else asof_label(dt.date.fromisoformat(at)),
+           "total": total, "rows": rows, "page": trang, "pages": pages,
            "base": base, "filters": {"Lĩnh vực": linh_vuc, "Thủ tục": thu_tuc, "Cán bộ": can_bo, "Tháng": month},
            "is_rate": measure in RATE_NUMERATOR,
            "fmt_day": lambda iso: format_date_short(dt.date.fromisoformat(iso)) if iso else ""}

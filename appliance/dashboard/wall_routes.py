@@ -29,6 +29,7 @@ from appliance.http.deps import Conn, SettingsDep, WallUser
 from appliance.http.rendering import render
 from appliance.text import format_percent
 from appliance.text.formatting import local_today
+from appliance.text.periods import month_period
 
 router = APIRouter()
 POLL_SECONDS = 2.0
@@ -62,12 +63,6 @@ class WallSnapshot(TypedDict):
     version: str
 
 
-def _same_day_last_month(day: dt.date) -> tuple[dt.date, dt.date]:
-    first_this = day.replace(day=1)
-    last_prev = first_this - dt.timedelta(days=1)
-    return last_prev.replace(day=1), last_prev.replace(day=min(day.day, last_prev.day))
-
-
 def _tile_text(name: str, value: Figure) -> str:
     if name.startswith("ty_le"):
         return format_percent(value)
@@ -75,30 +70,30 @@ def _tile_text(name: str, value: Figure) -> str:
 
 
 def wall_snapshot(conn: sqlite3.Connection, today: dt.date) -> WallSnapshot:
-    """Month to date vs the same days of last month, a 12-month trend, fields, feedback, indicators."""
-    start = today.replace(day=1)
-    month = report(conn, start, today, with_previous=False)
-    prev_start, prev_end = _same_day_last_month(today)
-    prev = report(conn, prev_start, prev_end, with_previous=False)
+    """This month as of today against the same days of last month (the dashboard's own report and
+    comparison rule), a 12-month trend, fields, feedback, indicators."""
+    period = month_period(today)
+    month = report(conn, period.start, period.end, today=today)
+    assert month.previous is not None  # asked for: with_previous defaults to True
     index = today.year * 12 + today.month - 1 - 11
-    trend = report(conn, dt.date(index // 12, index % 12 + 1, 1), today, with_previous=False)
+    trend = report(conn, dt.date(index // 12, index % 12 + 1, 1), today, with_previous=False, today=today)
     tile_names = ("tiep_nhan", "da_giai_quyet", "ty_le_dung_han", "ty_le_truc_tuyen", "qua_han_chua_giai_quyet")
     tiles: list[Tile] = []
     for name in tile_names:
-        value, before = month.totals[name], prev.totals[name]
+        value, before = month.totals[name], month.previous.figures[name]
         tiles.append({"name": name, "value": value, "previous": before, "text": _tile_text(name, value),
-                      "change": None if value is None or before is None else round(value - before, 1)})
+                      "change": month.change()[name]})
     return {
-        "period": {"from": start.isoformat(), "to": today.isoformat(),
-                   "label": f"Tháng {today.month}/{today.year} (đến {today:%d/%m})",
-                   "previous_label": f"cùng kỳ tháng {prev_start.month}/{prev_start.year}"},
+        "period": {"from": period.start.isoformat(), "to": month.as_of.isoformat(),
+                   "label": f"Tháng {today.month}/{today.year} (đến {month.as_of:%d/%m})",
+                   "previous_label": month.previous.label},
         "tiles": tiles,
         "trend": [{k: m[k] for k in ("month", "tiep_nhan", "da_giai_quyet", "ty_le_dung_han")}
                   for m in trend.by_month],
         "fields": [{k: f[k] for k in ("linh_vuc", "tiep_nhan", "da_giai_quyet", "ty_le_dung_han",
                                       "qua_han_chua_giai_quyet")} for f in month.by_field],
-        "feedback": extras.feedback(conn, start, today),
-        "indicators": extras.indicators(conn, start, today),
+        "feedback": extras.feedback(conn, period.start, month.as_of),
+        "indicators": extras.indicators(conn, period.start, period.end),
         "tasks": extras.overdue_tasks(conn, today),
         "last_import_at": extras.last_import_at(conn),
         "last_import": extras.format_timestamp(extras.last_import_at(conn)),

@@ -35,30 +35,41 @@ class Basis:
     name: BasisName
     date: str  # compared with the period; for "asof", received on or before D
     month: str  # the view's YYYY-MM column for figures by month
-    rows: str = ""  # SQL: the rows this basis counts ("" = every row)
-    flag: str = ""  # the view's 0/1 column holding `rows`
-    # The question box writes `rows` out instead of `flag = 1` so that SQLite can use the partial
-    # index of open records (records_open) through the view.
+    rows: str = ""  # SQL: the rows this basis counts ("" = every row); may hold ASOF (D)
+    flag: str = ""  # the view's 0/1 column holding `rows` (today's state, for "asof" bases)
+    # "as of D" bases depend on D, so the question box writes `rows` out instead of `flag = 1`.
     spelt_out: bool = False
 
-    def scope(self) -> str:
-        """The rows condition as the question box writes it ("" = every row)."""
+    def rows_at(self, asof: str) -> str:
+        """`rows` with D written as `asof` (a quoted literal, or "?")."""
+        return self.rows.replace(ASOF, asof)
+
+    def scope(self, asof: str = "") -> str:
+        """The rows condition as the question box writes it ("" = every row); D = `asof`."""
         if self.spelt_out or not self.flag:
-            return self.rows
+            return self.rows_at(asof)
         return f"{self.flag} = 1"
 
 
-# CONTRACT §4: đã giải quyết = status Đã trả kết quả with a return date; quá hạn chưa giải quyết
-# counts records with no return date that were not rejected.
+# CONTRACT §4: đã giải quyết = status Đã trả kết quả with a return date. A record is open today
+# when it has no return date and was not rejected (the view's `chua_tra`); it was open at a day D
+# when it had not been returned by D (CONTRACT §4: a count as of D never looks past D, so a record
+# returned after D counts as open at D).
 RESOLVED_ROWS = "trang_thai = 'Đã trả kết quả' AND ngay_tra_ket_qua IS NOT NULL"
 OPEN_ROWS = "ngay_tra_ket_qua IS NULL AND trang_thai <> 'Từ chối'"
+OPEN_AT_ROWS = f"trang_thai <> 'Từ chối' AND (ngay_tra_ket_qua IS NULL OR ngay_tra_ket_qua > {ASOF})"
+# Feedback open at D: waiting or in progress now, or resolved after D (rejected feedback never counts).
+OPEN_FEEDBACK = ("cho_xu_ly", "dang_xu_ly")
+FEEDBACK_OPEN_AT_ROWS = (f"(trang_thai IN ('cho_xu_ly', 'dang_xu_ly') OR (trang_thai = 'da_xu_ly'"
+                         f" AND ngay_xu_ly_xong > {ASOF}))")
 
 BASES: dict[tuple[Domain, BasisName], Basis] = {(b.domain, b.name): b for b in [
     Basis("ho_so", "received", "ngay_tiep_nhan", "thang_tiep_nhan"),
     Basis("ho_so", "returned", "ngay_tra_ket_qua", "thang_tra_ket_qua", RESOLVED_ROWS, "da_giai_quyet"),
-    Basis("ho_so", "asof", "ngay_tiep_nhan", "thang_tiep_nhan", OPEN_ROWS, "chua_tra", spelt_out=True),
+    Basis("ho_so", "asof", "ngay_tiep_nhan", "thang_tiep_nhan", OPEN_AT_ROWS, "chua_tra", spelt_out=True),
     Basis("phan_anh", "created", "ngay_tiep_nhan", "thang_tiep_nhan"),
-    Basis("phan_anh", "asof", "ngay_tiep_nhan", "thang_tiep_nhan", flag="chua_xu_ly"),
+    Basis("phan_anh", "asof", "ngay_tiep_nhan", "thang_tiep_nhan", FEEDBACK_OPEN_AT_ROWS, "chua_xu_ly",
+          spelt_out=True),
 ]}
 
 
@@ -93,6 +104,10 @@ class Measure:
         """What the view's `flag` column holds: the basis rows and this measure's condition."""
         return " AND ".join(part for part in (self.scope.rows, self.cond) if part)
 
+    def where_at(self, asof: str) -> str:
+        """Basis rows and this measure's condition with D written as `asof` ("" = every row)."""
+        return " AND ".join(part for part in (self.scope.rows_at(asof), self.cond_sql(asof)) if part)
+
 
 def _rate(key: str, label: str, of: Measure, **more: str) -> Measure:
     """A rate: the rows of count measure `of` over every row of its basis."""
@@ -123,12 +138,13 @@ MEASURES: dict[str, Measure] = {m.key: m for m in [
     _rate("ty_le_tu_choi", "Tỷ lệ từ chối", _TU_CHOI),
     Measure("so_ngay_tb", "Thời gian giải quyết trung bình", "ho_so", "returned", "avg", column="so_ngay_xu_ly",
             unit="ngày"),
-    Measure("chua_giai_quyet", "Chưa giải quyết", "ho_so", "asof", "count"),
+    Measure("chua_giai_quyet", "Đang giải quyết (chưa trả kết quả)", "ho_so", "asof", "count"),
     Measure("pa_tiep_nhan", "Phản ánh tiếp nhận", "phan_anh", "created", "count", unit="phản ánh"),
     Measure("pa_ty_le_da_xu_ly", "Tỷ lệ phản ánh đã xử lý", "phan_anh", "created", "rate",
             "trang_thai = 'da_xu_ly'", unit="%"),
     Measure("pa_qua_han", "Phản ánh quá hạn chưa xử lý", "phan_anh", "asof", "count", f"han_xu_ly < {ASOF}",
             unit="phản ánh"),
+    Measure("pa_chua_xu_ly", "Phản ánh chưa xử lý xong", "phan_anh", "asof", "count", unit="phản ánh"),
 ]}
 
 

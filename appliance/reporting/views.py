@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from appliance.dashboard.importers import CHANNELS, STATUSES
 from appliance.db.migrations import Migration
-from appliance.reporting.measures import BASES, RESOLVED_ROWS, flagged
+from appliance.reporting.measures import BASES, OPEN_FEEDBACK, OPEN_ROWS, RESOLVED_ROWS, flagged
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,8 @@ HO_SO = View("v_ho_so", "FROM records", ("records",), (
     Column("thang_tra_ket_qua", "substr(ngay_tra_ket_qua, 1, 7)", _MONTH),
     Column(_RETURNED.flag, _flag(_RETURNED.rows), _BIT),
     *(Column(m.flag, _flag(m.flag_sql()), _BIT) for m in flagged()),
-    # open at any date D: quá hạn chưa giải quyết = chua_tra AND ngay_tiep_nhan <= D AND han_xu_ly < D
-    Column(_OPEN.flag, _flag(_OPEN.rows), _BIT),
+    # open today (no return date, not rejected); open at a day D is measures.OPEN_AT_ROWS
+    Column(_OPEN.flag, _flag(OPEN_ROWS), _BIT),
     Column("so_ngay_xu_ly", f"CASE WHEN {RESOLVED_ROWS} THEN julianday(ngay_tra_ket_qua) - julianday(ngay_tiep_nhan)"
            " END", "số ngày"),
 ))
@@ -76,7 +76,7 @@ CHI_TIEU = View("v_chi_tieu", "FROM indicators", ("indicators",), (
 ))
 
 # Feedback statuses as the citizen feature stores them (appliance/citizen/tickets.py).
-_OPEN_FEEDBACK = ("cho_xu_ly", "dang_xu_ly")
+_OPEN_FEEDBACK = OPEN_FEEDBACK
 PHAN_ANH = View("v_phan_anh", "FROM feedback f LEFT JOIN feedback_routing r ON r.category = f.category",
                 ("feedback", "feedback_routing"), (
     Column("ma_phan_anh", "f.ticket_code"), Column("kenh", "f.channel"), Column("ma_linh_vuc", "f.category"),

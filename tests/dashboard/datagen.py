@@ -86,7 +86,9 @@ def _pct(a: int, b: int) -> float | None:
 
 
 def reference(rows: list[dict[str, Any]], start: dt.date, end: dt.date, at: dt.date | None = None) -> dict[str, Any]:
-    at = at or end
+    # CONTRACT §4: overdue is counted as of min(period end, today), and a record returned after that
+    # day was still open on it (a count as of a day never looks past it).
+    at = at or min(end, dt.date.today())
     c = dict.fromkeys(("tiep_nhan", "da_giai_quyet", "dung_han", "tre_han", "truc_tuyen", "tu_choi",
                        "qua_han_chua_giai_quyet"), 0)
     for r in rows:
@@ -103,7 +105,7 @@ def reference(rows: list[dict[str, Any]], start: dt.date, end: dt.date, at: dt.d
                 c["dung_han"] += 1
             else:
                 c["tre_han"] += 1
-        if returned is None and r["trang_thai"] != "Từ chối" and received <= at and due < at:
+        if (returned is None or returned > at) and r["trang_thai"] != "Từ chối" and received <= at and due < at:
             c["qua_han_chua_giai_quyet"] += 1
     c["ty_le_dung_han"] = _pct(c["dung_han"], c["da_giai_quyet"])
     c["ty_le_tre_han"] = _pct(c["tre_han"], c["da_giai_quyet"])
@@ -124,12 +126,14 @@ def reference_by(rows: list[dict[str, Any]], key: str, start: dt.date, end: dt.d
 
 
 def reference_months(rows: list[dict[str, Any]], start: dt.date, end: dt.date) -> dict[str, dict[str, Any]]:
-    """Each month of the period clipped to it; overdue as of that month's last day (or the period end)."""
+    """Each month of the period clipped to it, up to today (later months have no figures yet);
+    overdue as of that month's last day (or the period's as-of day, min(end, today))."""
     out = {}
     first = start
-    while first <= end:
+    cap = min(end, dt.date.today())
+    while first <= cap:
         following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         last = min(following - dt.timedelta(days=1), end)
-        out[f"{first:%Y-%m}"] = reference(rows, max(first, start), last)
+        out[f"{first:%Y-%m}"] = reference(rows, max(first, start), last, at=min(last, cap))
         first = following
     return out
