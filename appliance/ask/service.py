@@ -68,6 +68,7 @@ class AskResult:
     status: str = "ok"  # ok | unsure | refused | error
     suggestions: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # raw column names of the SQL
+    total: int | None = None  # a list of records: how many match (rows are capped)
     intent: parser.Intent | None = None
 
     def to_api(self) -> dict[str, object]:

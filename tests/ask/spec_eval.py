@@ -1,0 +1,286 @@
+"""The leaders' evaluation sets written from the KPI definitions only (tests/ask/heldout: blind and
+never tuned on; tests/ask/dev: for development), asked of the question box and graded against
+`spec_reference.Truth`.
+
+Verdicts: right (the figures, list or ranking match the truth; for a question the data cannot answer,
+an answer saying so), unsure (the honest "not sure": no figure given), wrong (a figure, list or
+ranking that does not match, or a figure given where the data holds none). Cases marked
+`acceptable_unsure` count an "unsure" as right: their writer accepted asking back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import tomllib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from appliance.ask.service import AskResult, answer_question
+from appliance.text import fold
+from tests.ask.spec_reference import LEVEL_INDICATORS, Rows, Span, Truth, Value, ids, one_decimal
+
+HERE = Path(__file__).parent
+HELDOUT = HERE / "heldout" / "leader_questions.toml"
+DEV = HERE / "dev" / "leader_questions.toml"
+TODAY = dt.date(2026, 11, 20)  # the sets' reference date (their header)
+Verdict = Literal["right", "unsure", "wrong"]
+
+# The question box's column names (AskResult.keys) → the measure names of the sets.
+PRODUCT_KEYS = {
+    "tiep_nhan": "tiep_nhan", "da_giai_quyet": "da_giai_quyet", "dung_han": "dung_han", "tre_han": "tre_han",
+    "truc_tuyen": "truc_tuyen", "tu_choi": "tu_choi", "ty_le_dung_han": "ty_le_dung_han",
+    "ty_le_tre_han": "ty_le_tre_han", "ty_le_truc_tuyen": "ty_le_truc_tuyen",
+    "qua_han": "qua_han_chua_giai_quyet", "chua_giai_quyet": "dang_giai_quyet",
+    "so_ngay_tb": "thoi_gian_giai_quyet_tb", "pa_tiep_nhan": "phan_anh_so_luong",
+    "pa_chua_xu_ly": "phan_anh_chua_xu_ly", "pa_qua_han": "phan_anh_qua_han",
+    "thuc_hien": "chi_tieu_thuc_hien", "ke_hoach": "chi_tieu_ke_hoach", "ty_le_hoan_thanh": "chi_tieu_ty_le_ke_hoach",
+}
+ID_KEYS = ("ma_ho_so", "ma_phan_anh")
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    question: str
+    kind: str
+    measures: tuple[str, ...] = ()
+    period: Span | None = None
+    as_of: dt.date | None = None
+    compare_to: Span | None = None
+    compare_as_of: dt.date | None = None
+    filters: dict[str, Any] = field(default_factory=dict)
+    group_by: str | None = None
+    order: str | None = None
+    top: int | None = None
+    order_by: str | None = None
+    acceptable_unsure: bool = False
+
+
+def _span(raw: object) -> Span | None:
+    if not raw:
+        return None
+    a, b = raw  # type: ignore[misc]
+    return dt.date.fromisoformat(a), dt.date.fromisoformat(b)
+
+
+def _day(raw: object) -> dt.date | None:
+    return dt.date.fromisoformat(str(raw)) if raw else None
+
+
+def load(path: Path) -> list[Case]:
+    with path.open("rb") as fh:
+        raw = tomllib.load(fh)["case"]
+    cases = []
+    for c in raw:
+        measures = tuple(c.get("measures") or ([c["measure"]] if "measure" in c else []))
+        cases.append(Case(c["id"], c["question"], c["kind"], measures, _span(c.get("period")), _day(c.get("as_of")),
+                          _span(c.get("compare_to")), _day(c.get("compare_as_of")), dict(c.get("filters", {})),
+                          c.get("group_by"), c.get("order"), c.get("top"), c.get("order_by"),
+                          bool(c.get("acceptable_unsure", False))))
+    return cases
+
+
+def same(got: object, want: Value, measure: str) -> bool:
+    if want is None:
+        return got is None
+    if not isinstance(got, int | float) or isinstance(got, bool):
+        return False
+    if measure.startswith("ty_le") or measure in ("thoi_gian_giai_quyet_tb", "chi_tieu_ty_le_ke_hoach"):
+        return one_decimal(float(got)) == want
+    if measure.startswith("chi_tieu_"):
+        return abs(float(got) - float(want)) < 0.05
+    return float(got) == float(want)
+
+
+def _column(result: AskResult, measure: str) -> int | None:
+    for k, key in enumerate(result.keys):
+        if PRODUCT_KEYS.get(key) == measure:
+            return k
+    return None
+
+
+@dataclass
+class Graded:
+    case: Case
+    verdict: Verdict
+    note: str
+    answer: str
+
+
+class Grader:
+    def __init__(self, db: Path, today: dt.date = TODAY):
+        self.db = db
+        self.today = today
+        self.truth = Truth(Rows.read(db))
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            self.category_of = {label: code for code, label in conn.execute(
+                "SELECT category, label FROM feedback_routing")}
+        finally:
+            conn.close()
+
+    def ask(self, case: Case) -> Graded:
+        result = answer_question(self.db, case.question, today=self.today, use_llm=False)
+        verdict, note = self.grade(case, result)
+        if verdict == "unsure" and case.acceptable_unsure:
+            verdict, note = "right", "không chắc (được chấp nhận cho câu này)"
+        return Graded(case, verdict, note, result.answer)
+
+    # --- grading -------------------------------------------------------------------------------------
+    def grade(self, case: Case, result: AskResult) -> tuple[Verdict, str]:
+        if case.kind == "not_in_data":
+            if result.status == "no_data":
+                return "right", ""
+            if result.status == "ok" and result.rows:
+                return "wrong", f"đưa ra số liệu: {result.rows[:2]}"
+            return "unsure", result.status
+        if result.status == "no_data":
+            return "wrong", "nói không có số liệu nhưng dữ liệu có"
+        if result.status != "ok":
+            return "unsure", result.status
+        grade = {"value": self._value, "compare": self._compare, "breakdown": self._breakdown,
+                 "list": self._list}[case.kind]
+        return grade(case, result)
+
+    def _value(self, case: Case, result: AskResult) -> tuple[Verdict, str]:
+        if not result.rows:
+            return "wrong", "không có dòng kết quả"
+        row = self._row_for(case, result)
+        for m in case.measures:
+            want = self.truth.value(m, case.period, case.as_of, case.filters)
+            col = _column(result, m)
+            if col is None:
+                return "wrong", f"thiếu {m} (có {result.keys})"
+            if not same(row[col], want, m):
+                return "wrong", f"{m}: {row[col]} ≠ {want}"
+        return self._verdict_words(case, result)
+
+    def _row_for(self, case: Case, result: AskResult) -> list[Any]:
+        """An indicator answer may hold several indicators: the row of the one asked about."""
+        name = case.filters.get("chi_tieu")
+        if name and "chi_tieu" in result.keys:
+            k = result.keys.index("chi_tieu")
+            for row in result.rows:
+                if row[k] == name:
+                    return row
+        return result.rows[0]
+
+    def _verdict_words(self, case: Case, result: AskResult) -> tuple[Verdict, str]:
+        """Whether an indicator reached its plan, when the answer says so: lower is better for hộ nghèo."""
+        name = case.filters.get("chi_tieu")
+        if not name or "chi_tieu_ke_hoach" not in case.measures or case.period is None:
+            return "right", ""
+        done = self.truth.value("chi_tieu_thuc_hien", case.period, None, case.filters)
+        plan = self.truth.value("chi_tieu_ke_hoach", case.period, None, case.filters)
+        if done is None or plan is None:
+            return "right", ""
+        reached = done <= plan if "ngheo" in fold(str(name)) else done >= plan
+        text = fold(result.answer)
+        says_not = "chua dat" in text or "khong dat" in text
+        says_yes = "da dat" in text or ("dat ke hoach" in text and not says_not)
+        if (says_not and reached) or (says_yes and not reached):
+            return "wrong", f"nói {'chưa đạt' if says_not else 'đạt'} nhưng thực tế {'đạt' if reached else 'chưa đạt'}"
+        return "right", ""
+
+    def _compare(self, case: Case, result: AskResult) -> tuple[Verdict, str]:
+        m = case.measures[0]
+        now = self.truth.value(m, case.period, case.as_of, case.filters)
+        before = self.truth.value(m, case.compare_to or case.period, case.compare_as_of or case.as_of, case.filters)
+        col = _column(result, m)
+        if col is None or len(result.rows) != 2:
+            return "wrong", f"không phải so sánh hai kỳ của {m}: {result.keys} {result.rows[:3]}"
+        earlier, later = result.rows[0][col], result.rows[1][col]
+        if not (same(earlier, before, m) and same(later, now, m)):
+            return "wrong", f"{m}: ({earlier}, {later}) ≠ ({before}, {now})"
+        return "right", ""
+
+    def _group_key(self, case: Case, value: object) -> str:
+        if case.group_by == "phan_anh_linh_vuc":
+            return self.category_of.get(str(value), str(value))
+        return str(value)
+
+    def _breakdown(self, case: Case, result: AskResult) -> tuple[Verdict, str]:
+        m = case.measures[0]
+        want = self.truth.groups(m, case.period, case.as_of, case.filters, str(case.group_by))
+        col = _column(result, m)
+        if col is None or not result.rows:
+            return "wrong", f"không có {m} theo nhóm: {result.keys}"
+        got = [(self._group_key(case, row[0]), row[col]) for row in result.rows]
+        for key, value in got:
+            if key in want:
+                if not same(value, want[key], m):
+                    return "wrong", f"{key}: {value} ≠ {want[key]}"
+            elif value not in (None, 0):
+                return "wrong", f"nhóm thừa {key}: {value}"
+        if case.top or case.order:
+            ranked = sorted((v for v in want.values() if v is not None), reverse=case.order != "asc")
+            k = min(case.top or 1, len(ranked))
+            cut = ranked[k - 1]
+            for key, value in got[:k]:
+                ok = value is not None and (value >= cut if case.order != "asc" else value <= cut)
+                if key not in want or not ok:
+                    return "wrong", f"xếp hạng: {got[:k]} ≠ {sorted(want.items(), key=lambda kv: kv[1])[-k:]}"
+        else:
+            missing = [k for k, v in want.items() if v not in (None, 0) and k not in {g for g, _ in got}]
+            if missing:
+                return "wrong", f"thiếu nhóm {missing[:3]}"
+        return "right", ""
+
+    def _list(self, case: Case, result: AskResult) -> tuple[Verdict, str]:
+        m = case.measures[0]
+        rows = self.truth.listing(m, case.period, case.as_of, case.filters)
+        key = next((k for k in ID_KEYS if k in result.keys), None)
+        if key is None:
+            return "wrong", f"không phải danh sách hồ sơ/phản ánh: {result.keys}"
+        got = [str(row[result.keys.index(key)]) for row in result.rows]
+        want = ids(rows)
+        if case.order_by and case.top:
+            ordered = sorted(rows, key=lambda r: (str(r[case.order_by]), str(r.get("gio_tiep_nhan") or "")),
+                             reverse=case.order == "desc")
+            cut = ordered[min(case.top, len(ordered)) - 1]
+            allowed = {str(r["ma_ho_so"]) for r in ordered
+                       if (str(r[case.order_by]), str(r.get("gio_tiep_nhan") or "")) <= (
+                           str(cut[case.order_by]), str(cut.get("gio_tiep_nhan") or ""))} if case.order != "desc" else \
+                {str(r["ma_ho_so"]) for r in ordered[:case.top]}
+            if len(got) < min(case.top, len(ordered)) or not set(got[:case.top]) <= allowed:
+                return "wrong", f"{got[:case.top]} ≠ {sorted(allowed)[:case.top]}"
+            return "right", ""
+        total = result.total if result.total is not None else len(got)
+        if total != len(want):
+            return "wrong", f"{total} hồ sơ ≠ {len(want)}"
+        if not set(got) <= want or len(set(got)) != len(got):
+            return "wrong", f"hồ sơ không thuộc danh sách: {sorted(set(got) - want)[:3]}"
+        return "right", ""
+
+
+@dataclass
+class Summary:
+    graded: list[Graded]
+
+    @property
+    def counts(self) -> Counter[str]:
+        return Counter(g.verdict for g in self.graded)
+
+    def rate(self, verdict: Verdict) -> float:
+        return self.counts[verdict] / len(self.graded) if self.graded else 0.0
+
+    def line(self, name: str) -> str:
+        c, n = self.counts, len(self.graded)
+        return (f"{name}: đúng {c['right']}/{n} ({100 * self.rate('right'):.1f}%), không chắc {c['unsure']} "
+                f"({100 * self.rate('unsure'):.1f}%), sai mà tự tin {c['wrong']} ({100 * self.rate('wrong'):.1f}%)")
+
+    def misses(self) -> str:
+        return "\n".join(f"  {g.verdict:6} {g.case.id} {g.case.question!r}: {g.note} | {g.answer[:160]}"
+                         for g in self.graded if g.verdict != "right")
+
+
+def evaluate(db: Path, cases: Sequence[Case], today: dt.date = TODAY) -> Summary:
+    grader = Grader(db, today)
+    return Summary([grader.ask(c) for c in cases])
+
+
+__all__ = ["DEV", "HELDOUT", "LEVEL_INDICATORS", "Case", "Grader", "Summary", "evaluate", "load"]
