@@ -10,6 +10,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from appliance.text.formatting import local_today
+
 HEADER = ["Mã hồ sơ", "Tên thủ tục", "Lĩnh vực", "Ngày tiếp nhận", "Hạn xử lý", "Ngày trả kết quả", "Trạng thái",
           "Hình thức nộp", "Cán bộ xử lý"]
 PROCS = [("Đăng ký khai sinh", "Hộ tịch"), ("Đăng ký kết hôn", "Hộ tịch"), ("Chứng thực chữ ký", "Chứng thực"),
@@ -88,7 +90,7 @@ def _pct(a: int, b: int) -> float | None:
 def reference(rows: list[dict[str, Any]], start: dt.date, end: dt.date, at: dt.date | None = None) -> dict[str, Any]:
     # CONTRACT §4: overdue is counted as of min(period end, today), and a record returned after that
     # day was still open on it (a count as of a day never looks past it).
-    at = at or min(end, dt.date.today())
+    at = at or min(end, local_today())
     c = dict.fromkeys(("tiep_nhan", "da_giai_quyet", "dung_han", "tre_han", "truc_tuyen", "tu_choi",
                        "qua_han_chua_giai_quyet"), 0)
     for r in rows:
@@ -130,7 +132,7 @@ def reference_months(rows: list[dict[str, Any]], start: dt.date, end: dt.date) -
     overdue as of that month's last day (or the period's as-of day, min(end, today))."""
     out = {}
     first = start
-    cap = min(end, dt.date.today())
+    cap = min(end, local_today())
     while first <= cap:
         following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         last = min(following - dt.timedelta(days=1), end)
