@@ -1,7 +1,12 @@
 """Importers for CONTRACT §3: the records export (Sổ theo dõi hồ sơ) and indicators (Chỉ tiêu KT-XH).
 
 Rows are validated one by one; a bad row is rejected with its line and a Vietnamese reason
-while the good rows land. Writes go in batches, each its own short transaction, so the web
+while the good rows land. A row whose status or channel is not in the ward's vocabulary
+(`dashboard.vocabulary`), or a file whose required headings are unknown, is not dropped: the row is
+held in the quarantine with its reason (reported as rejected, so CONTRACT §3's output is unchanged)
+and applied as soon as the admin maps the value (`dashboard.mapping`).
+
+Writes go in batches, each its own short transaction, so the web
 app and the wall keep reading (WAL) during a 100,000-row import. Re-importing a file updates
 rows by `Mã hồ sơ` (records) or by (chỉ tiêu, kỳ) (indicators); it never duplicates.
 """
@@ -13,11 +18,12 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
-from appliance.dashboard import store
+from appliance.dashboard import quarantine, store, vocabulary
 from appliance.dashboard.sources import Cells, Rows, SourceError, UnreadableRow, match_columns, open_table
+from appliance.dashboard.vocabulary import Vocabulary
 from appliance.db import transaction
 from appliance.text import fold, normalize, parse_datetime, parse_number
 
@@ -27,10 +33,9 @@ BATCH = 10000
 IMPORT_CACHE_KIB = 65536  # a 64 MiB page cache while importing keeps the seven indexes' hot pages in memory
 Progress = Callable[[int, int], None]  # (rows processed, estimated total)
 
-STATUSES = ("Đã trả kết quả", "Đang xử lý", "Chờ bổ sung", "Từ chối")
+STATUSES = ("Đã trả kết quả", "Đang xử lý", "Chờ bổ sung", "Từ chối")  # CONTRACT §3's values
+STATUS_CLASSES = (*STATUSES, "Rút/hủy")  # what records.trang_thai holds (vocabulary.STATUS_CLASSES)
 CHANNELS = ("Trực tiếp", "Trực tuyến", "Bưu chính")
-_STATUS_BY_FOLD = {fold(s): s for s in STATUSES} | {"da tra": STATUSES[0], "tu choi giai quyet": STATUSES[3]}
-_CHANNEL_BY_FOLD = {fold(c): c for c in CHANNELS} | {"buu dien": CHANNELS[2], "online": CHANNELS[1]}
 
 RECORD_COLUMNS = {
     "ma_ho_so": ("mahoso", "sohoso", "mahs"),
@@ -64,21 +69,38 @@ class RowError(ValueError):
     """One row is wrong; the message says which cell and what to fix, in Vietnamese."""
 
 
+class Unmapped(RowError):
+    """A status or channel the vocabulary does not know: the row is held, not dropped."""
+
+    def __init__(self, problem: str, value: str, message: str):
+        super().__init__(message)
+        self.problem = problem
+        self.value = value
+
+
+def record_columns(vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
+    """The headings each field is recognised by: the built-in ones, then the vocabulary's."""
+    return {name: tuple(dict.fromkeys((*aliases, *vocab.headers.get(name, ()))))
+            for name, aliases in RECORD_COLUMNS.items()}
+
+
 @dataclass
 class ImportResult:
     import_id: int
     kind: str
     imported: int = 0
     updated: int = 0
-    rejected: int = 0
+    rejected: int = 0   # quarantined rows included: CONTRACT §3's summary line is unchanged
     errors: list[dict[str, object]] = field(default_factory=list)
+    quarantined: int = 0  # of the rejected rows, those held until the admin maps their value
 
     def summary(self) -> str:
         return f"imported {self.imported}, updated {self.updated}, rejected {self.rejected}"
 
     def as_dict(self) -> dict[str, object]:
         return {"import_id": self.import_id, "kind": self.kind, "imported": self.imported,
-                "updated": self.updated, "rejected": self.rejected, "errors": self.errors}
+                "updated": self.updated, "rejected": self.rejected, "quarantined": self.quarantined,
+                "errors": self.errors}
 
 
 # --- cell parsing (cached: exports repeat the same names, statuses and dates thousands of times) ---
@@ -103,6 +125,12 @@ def _cell(cells: list[object], index: int | None) -> object:
     return value
 
 
+@lru_cache(maxsize=4096)
+def _held_reason(label: str, raw: str, choices: str) -> str:
+    return (f"{label} «{raw}» không hợp lệ: chưa có trong bảng ánh xạ ({choices}); dòng được giữ lại "
+            "và sẽ được nhập ngay khi quản trị ánh xạ giá trị này (Quản trị › Ánh xạ trạng thái)")
+
+
 @lru_cache(maxsize=16384)
 def _parse_date_text(text: str) -> dt.datetime | None:
     return parse_datetime(text)
@@ -119,7 +147,9 @@ def _date(value: object, label: str, required: bool) -> dt.datetime | None:
     return parsed
 
 
-def parse_record(cells: list[object], cols: dict[str, int], import_id: int | None) -> tuple[object, ...]:
+def parse_record(cells: list[object], cols: dict[str, int], import_id: int | None,
+                 vocab: Vocabulary | None = None) -> tuple[object, ...]:
+    vocab = vocab or vocabulary.shipped()
     raw_code = _cell(cells, cols.get("ma_ho_so"))
     if raw_code is None:
         raise RowError("thiếu Mã hồ sơ")
@@ -132,13 +162,19 @@ def parse_record(cells: list[object], cols: dict[str, int], import_id: int | Non
     due = _date(_cell(cells, cols.get("han_xu_ly")), "Hạn xử lý", True)
     returned = _date(_cell(cells, cols.get("ngay_tra_ket_qua")), "Ngày trả kết quả", False)
     raw_status = _cell(cells, cols.get("trang_thai"))
-    status = _STATUS_BY_FOLD.get(_folded(str(raw_status))) if raw_status is not None else None
+    if raw_status is None:
+        raise RowError(f"Trạng thái «» không hợp lệ (chọn một trong: {', '.join(STATUSES)})")
+    status = vocab.lookup("status", raw_status)
     if status is None:
-        raise RowError(f"Trạng thái «{raw_status or ''}» không hợp lệ (chọn một trong: {', '.join(STATUSES)})")
+        raise Unmapped("status", _text(str(raw_status)),
+                       _held_reason("Trạng thái", _text(str(raw_status)), ", ".join(STATUS_CLASSES)))
     raw_channel = _cell(cells, cols.get("hinh_thuc_nop"))
-    channel = _CHANNEL_BY_FOLD.get(_folded(str(raw_channel))) if raw_channel is not None else None
+    if raw_channel is None:
+        raise RowError(f"Hình thức nộp «» không hợp lệ (chọn một trong: {', '.join(CHANNELS)})")
+    channel = vocab.lookup("channel", raw_channel)
     if channel is None:
-        raise RowError(f"Hình thức nộp «{raw_channel or ''}» không hợp lệ (chọn một trong: {', '.join(CHANNELS)})")
+        raise Unmapped("channel", _text(str(raw_channel)),
+                       _held_reason("Hình thức nộp", _text(str(raw_channel)), ", ".join(CHANNELS)))
     assert received is not None and due is not None
     if due.date() < received.date():
         raise RowError("Hạn xử lý trước Ngày tiếp nhận")
@@ -150,7 +186,8 @@ def parse_record(cells: list[object], cols: dict[str, int], import_id: int | Non
     hour = f"{received:%H:%M}" if (received.hour or received.minute) else None
     return (code, name_text, field_text, received.date().isoformat(), hour, due.date().isoformat(),
             returned.date().isoformat() if returned else None, status, channel, officer,
-            _folded(name_text), _folded(field_text), _folded(officer), import_id)
+            _folded(name_text), _folded(field_text), _folded(officer), _text(str(raw_status)),
+            _text(str(raw_channel)), import_id)
 
 
 def _number(value: object, label: str) -> float | None:
@@ -218,17 +255,27 @@ def run_import(conn: sqlite3.Connection, kind: str, path: Path, *, filename: str
     conn.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
     try:
         header, rows, total = open_table(path)
+        parse: Callable[[list[object], dict[str, int], int | None], tuple[object, ...]]
         if table == "ho-so":
-            cols = match_columns(header, RECORD_COLUMNS, RECORD_REQUIRED, RECORD_LABELS)
-            parse = parse_record
+            vocab = vocabulary.load(conn)
+            try:
+                cols = match_columns(header, record_columns(vocab), RECORD_REQUIRED, RECORD_LABELS)
+            except SourceError as exc:
+                # Headings nobody mapped yet: the rows wait in the quarantine for the admin's mapping.
+                quarantine.hold_file(conn, import_id, header, rows, str(exc))
+                raise
+            parse = partial(parse_record, vocab=vocab)
+            holding = quarantine.has_open(conn)
         else:
             cols = match_columns(header, INDICATOR_COLUMNS, ("chi_tieu", "ky"), INDICATOR_LABELS)
             parse = parse_indicator
+            holding = False
         store.set_total(conn, import_id, total)
         seen: set[object] = set()
         processed = 0
         for batch in _batches(rows):
             good: list[tuple[object, ...]] = []
+            held: list[quarantine.Held] = []
             for line, cells in batch:
                 try:
                     if isinstance(cells, UnreadableRow):
@@ -237,8 +284,16 @@ def run_import(conn: sqlite3.Connection, kind: str, path: Path, *, filename: str
                 except RowError as exc:
                     result.rejected += 1
                     result.errors.append({"line": line, "reason": str(exc)[:1].upper() + str(exc)[1:]})
+                    if isinstance(exc, Unmapped) and isinstance(cells, list):
+                        held.append(quarantine.Held(line, exc.problem, exc.value, str(exc), cells,
+                                                    _cell(cells, cols.get("ma_ho_so"))))
+            result.quarantined += len(held)
             keys: list[object] = [g[0] if table == "ho-so" else f"{g[1]}|{g[3]}" for g in good]
             with transaction(conn):
+                if held:
+                    quarantine.hold(conn, import_id, header, held)
+                if holding and keys:  # rows held earlier for these records are outdated by this file
+                    quarantine.supersede(conn, keys)
                 existing = store.existing_keys(conn, table, [k for k in set(keys) if k not in seen])
                 for key in keys:
                     if key in seen or key in existing:

@@ -4,7 +4,60 @@ Dates are stored as YYYY-MM-DD because CONTRACT §4 compares them by day; the ti
 receipt, when the export has one, is kept beside it.
 """
 
+import sqlite3
+
+from appliance.dashboard import vocabulary
 from appliance.db.migrations import Migration
+
+
+def _vocabulary(conn: sqlite3.Connection) -> None:
+    """The importer's vocabulary and quarantine (issue 19): the source status and channel kept beside
+    the class, the mapping tables seeded from data/vocabulary.toml, and the rows held for a value or a
+    heading nobody has mapped yet."""
+    for statement in (
+        "ALTER TABLE records ADD COLUMN trang_thai_goc TEXT NOT NULL DEFAULT ''",  # as the export wrote it
+        "ALTER TABLE records ADD COLUMN hinh_thuc_nop_goc TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE import_vocabulary (
+            kind TEXT NOT NULL CHECK (kind IN ('status', 'channel')),
+            source TEXT NOT NULL,                -- as an export writes it ("Dừng xử lý")
+            source_fold TEXT NOT NULL,           -- vocabulary.value_key(source)
+            target TEXT NOT NULL,                -- the class: a CONTRACT §3 value or "Rút/hủy"
+            origin TEXT NOT NULL DEFAULT 'seed', -- seed | admin | setup
+            updated_by TEXT,
+            updated_at TEXT NOT NULL DEFAULT (datetime('now')),
+            PRIMARY KEY (kind, source_fold)
+        )""",
+        """CREATE TABLE import_header_aliases (
+            header_key TEXT PRIMARY KEY,         -- sources.header_key(header)
+            header TEXT NOT NULL,
+            field TEXT NOT NULL,                 -- importers.RECORD_COLUMNS key
+            updated_by TEXT,
+            updated_at TEXT NOT NULL DEFAULT (datetime('now'))
+        )""",
+        """CREATE TABLE import_quarantine (
+            id INTEGER PRIMARY KEY,
+            import_id INTEGER REFERENCES imports(id),
+            kind TEXT NOT NULL,                  -- 'ho-so'
+            line INTEGER NOT NULL,               -- in the uploaded file (header = line 1)
+            problem TEXT NOT NULL CHECK (problem IN ('status', 'channel', 'header')),
+            value TEXT NOT NULL DEFAULT '',      -- the unknown value or the missing columns
+            value_fold TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL,                -- Vietnamese, as the import reported it
+            header TEXT NOT NULL,                -- JSON: the file's headings
+            cells TEXT NOT NULL,                 -- JSON: the row as read
+            record_key TEXT,                     -- Mã hồ sơ when readable
+            created_at TEXT NOT NULL DEFAULT (datetime('now')),
+            resolved_at TEXT,
+            outcome TEXT,                        -- imported | updated | rejected | superseded
+            outcome_reason TEXT,
+            resolved_import_id INTEGER
+        )""",
+        "CREATE INDEX import_quarantine_open ON import_quarantine(problem, value_fold) WHERE resolved_at IS NULL",
+        "CREATE INDEX import_quarantine_key ON import_quarantine(record_key) WHERE resolved_at IS NULL",
+    ):
+        conn.execute(statement)
+    vocabulary.seed(conn)
+
 
 MIGRATIONS = [
     Migration(
@@ -70,4 +123,5 @@ MIGRATIONS = [
         CREATE INDEX imports_finished ON imports(status, finished_at);
         """,
     ),
+    Migration("dashboard_0003_import_vocabulary", _vocabulary),
 ]

@@ -20,14 +20,15 @@ ImportKind = Literal["ho-so", "chi-tieu"]
 _RECORD_COLS = ("ma_ho_so, ten_thu_tuc, linh_vuc, ngay_tiep_nhan, gio_tiep_nhan, han_xu_ly, ngay_tra_ket_qua,"
                   " trang_thai, hinh_thuc_nop, can_bo_xu_ly, ten_thu_tuc_fold, linh_vuc_fold, can_bo_fold")
 _UPSERT_RECORD = f"""
-INSERT INTO records ({_RECORD_COLS}, import_id, updated_at)
-VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?, datetime('now'))
+INSERT INTO records ({_RECORD_COLS}, trang_thai_goc, hinh_thuc_nop_goc, import_id, updated_at)
+VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, datetime('now'))
 ON CONFLICT(ma_ho_so) DO UPDATE SET ten_thu_tuc=excluded.ten_thu_tuc, linh_vuc=excluded.linh_vuc,
     ngay_tiep_nhan=excluded.ngay_tiep_nhan, gio_tiep_nhan=excluded.gio_tiep_nhan, han_xu_ly=excluded.han_xu_ly,
     ngay_tra_ket_qua=excluded.ngay_tra_ket_qua, trang_thai=excluded.trang_thai,
     hinh_thuc_nop=excluded.hinh_thuc_nop, can_bo_xu_ly=excluded.can_bo_xu_ly,
     ten_thu_tuc_fold=excluded.ten_thu_tuc_fold, linh_vuc_fold=excluded.linh_vuc_fold,
-    can_bo_fold=excluded.can_bo_fold, import_id=excluded.import_id, updated_at=excluded.updated_at
+    can_bo_fold=excluded.can_bo_fold, trang_thai_goc=excluded.trang_thai_goc,
+    hinh_thuc_nop_goc=excluded.hinh_thuc_nop_goc, import_id=excluded.import_id, updated_at=excluded.updated_at
 """
 _INDICATOR_COLS = "chi_tieu, chi_tieu_fold, don_vi_tinh, ky, ke_hoach, thuc_hien"
 _UPSERT_INDICATOR = f"""
@@ -98,7 +99,7 @@ def upsert(conn: sqlite3.Connection, kind: ImportKind, rows: Sequence[RowValues]
 
 
 def replace_records(conn: sqlite3.Connection, rows: Sequence[RowValues]) -> None:
-    """Demo data: rows in _RECORD_COLS order (importers.parse_record without the import id)."""
+    """Demo data: rows in _RECORD_COLS order (importers.parse_record without the source values and import id)."""
     conn.executemany(f"INSERT OR REPLACE INTO records ({_RECORD_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
 

@@ -55,9 +55,15 @@ class Basis:
 # when it has no return date and was not rejected (the view's `chua_tra`); it was open at a day D
 # when it had not been returned by D (CONTRACT §4: a count as of D never looks past D, so a record
 # returned after D counts as open at D).
+# The importer's vocabulary (dashboard/vocabulary.py) stores every source status as one of five
+# classes: the four of CONTRACT §3 ("Dừng xử lý", "Trả lại hồ sơ" are Từ chối; "Chờ trả kết quả" is
+# Đang xử lý) and "Rút/hủy", a record the citizen withdrew or the office cancelled: like a rejected
+# one it is never open, so never overdue.
+WITHDRAWN = "Rút/hủy"
 RESOLVED_ROWS = "trang_thai = 'Đã trả kết quả' AND ngay_tra_ket_qua IS NOT NULL"
-OPEN_ROWS = "ngay_tra_ket_qua IS NULL AND trang_thai <> 'Từ chối'"
-OPEN_AT_ROWS = f"trang_thai <> 'Từ chối' AND (ngay_tra_ket_qua IS NULL OR ngay_tra_ket_qua > {ASOF})"
+OPEN_ROWS = f"ngay_tra_ket_qua IS NULL AND trang_thai NOT IN ('Từ chối', '{WITHDRAWN}')"
+OPEN_AT_ROWS = (f"trang_thai NOT IN ('Từ chối', '{WITHDRAWN}')"
+                f" AND (ngay_tra_ket_qua IS NULL OR ngay_tra_ket_qua > {ASOF})")
 # Feedback open at D: waiting or in progress now, or resolved after D (rejected feedback never counts).
 OPEN_FEEDBACK = ("cho_xu_ly", "dang_xu_ly")
 FEEDBACK_OPEN_AT_ROWS = (f"(trang_thai IN ('cho_xu_ly', 'dang_xu_ly') OR (trang_thai = 'da_xu_ly'"
@@ -124,6 +130,8 @@ _TRUC_TUYEN = Measure("truc_tuyen", "Tiếp nhận trực tuyến", "ho_so", "re
                       "hinh_thuc_nop = 'Trực tuyến'", "truc_tuyen", kpi="truc_tuyen", tile_label="Nộp trực tuyến")
 _TU_CHOI = Measure("tu_choi", "Từ chối", "ho_so", "received", "count", "trang_thai = 'Từ chối'", "tu_choi",
                    kpi="tu_choi")
+_RUT_HUY = Measure("rut_huy", "Rút hồ sơ, hủy", "ho_so", "received", "count", f"trang_thai = '{WITHDRAWN}'",
+                   "rut_huy")
 # quá hạn chưa giải quyết at D: open (OPEN_ROWS), received on or before D, due before D.
 _QUA_HAN = Measure("qua_han", "Quá hạn chưa giải quyết", "ho_so", "asof", "count", f"han_xu_ly < {ASOF}",
                    kpi="qua_han_chua_giai_quyet")
@@ -136,6 +144,7 @@ MEASURES: dict[str, Measure] = {m.key: m for m in [
     _rate("ty_le_truc_tuyen", "Tỷ lệ trực tuyến", _TRUC_TUYEN, kpi="ty_le_truc_tuyen"),
     # The question box's own measures (not on the dashboard).
     _rate("ty_le_tu_choi", "Tỷ lệ từ chối", _TU_CHOI),
+    _RUT_HUY,
     Measure("so_ngay_tb", "Thời gian giải quyết trung bình", "ho_so", "returned", "avg", column="so_ngay_xu_ly",
             unit="ngày"),
     Measure("chua_giai_quyet", "Đang giải quyết (chưa trả kết quả)", "ho_so", "asof", "count"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from appliance.dashboard.importers import CHANNELS, STATUSES
+from appliance.dashboard.importers import CHANNELS, STATUS_CLASSES
 from appliance.db.migrations import Migration
 from appliance.reporting.measures import BASES, OPEN_FEEDBACK, OPEN_ROWS, RESOLVED_ROWS, flagged
 
@@ -56,7 +56,7 @@ _RETURNED, _OPEN = BASES[("ho_so", "returned")], BASES[("ho_so", "asof")]
 HO_SO = View("v_ho_so", "FROM records", ("records",), (
     Column("ma_ho_so"), Column("ten_thu_tuc"), Column("linh_vuc"),
     Column("ngay_tiep_nhan", hint=_DAY), Column("han_xu_ly", hint=_DAY),
-    Column("ngay_tra_ket_qua", hint=f"{_DAY} hoặc NULL"), Column("trang_thai", hint=_values(STATUSES)),
+    Column("ngay_tra_ket_qua", hint=f"{_DAY} hoặc NULL"), Column("trang_thai", hint=_values(STATUS_CLASSES)),
     Column("hinh_thuc_nop", hint=_values(CHANNELS)), Column("can_bo_xu_ly"),
     Column("thang_tiep_nhan", "substr(ngay_tiep_nhan, 1, 7)", _MONTH),
     Column("thang_tra_ket_qua", "substr(ngay_tra_ket_qua, 1, 7)", _MONTH),
@@ -98,4 +98,12 @@ def create_views_sql() -> str:
 # The id is the one units in the field have applied (the views were first shipped with the
 # question box). A change to a view, or to a measure its flags come from, needs a new migration
 # that drops and recreates the views: tests/reporting/test_views.py fails until there is one.
-MIGRATIONS = [Migration("ask_0001_reporting_views", create_views_sql())]
+def _drop_views_sql() -> str:
+    return "\n".join(f"DROP VIEW IF EXISTS {name};" for name in VIEWS)
+
+
+MIGRATIONS = [
+    Migration("ask_0001_reporting_views", create_views_sql()),
+    # Issue 19: the status class "Rút/hủy" (not open, never overdue) and its measure rut_huy.
+    Migration("reporting_0002_status_classes", _drop_views_sql() + "\n" + create_views_sql()),
+]

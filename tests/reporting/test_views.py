@@ -13,7 +13,7 @@ from appliance.reporting import measures, views
 # The views' SQL as the last view migration creates it. Units in the field applied that migration
 # once, so a change to a view, or to a measure one of its flags comes from, needs a new migration
 # (DROP VIEW IF EXISTS, then CREATE VIEW from views.create_views_sql()); then update this pair.
-APPLIED = ("ask_0001_reporting_views", "e503e88e2728de3775c26adc30d3f9dd59c88c2c26428781f32f8e559eae7043")
+APPLIED = ("reporting_0002_status_classes", "49b742d33535619063a5fbf6eacf7d068ca6d3691a52fe9f846a50263fc499e3")
 
 
 def test_a_changed_view_comes_with_a_migration():
