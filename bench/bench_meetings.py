@@ -95,8 +95,9 @@ def main() -> None:
         live, live_text = _live(settings, wav)
         report("live path (captions per 10 s segment + whole-meeting pass after stop) per audio minute",
                live * per_min, d * per_min, "s")
-        print(f"WER (folded words): direct {wer(reference, direct_text):.3f}, pipeline {wer(reference, pipe_text):.3f},"
-              f" live meeting after the final pass {wer(reference, live_text):.3f}")
+        for label, text in (("direct", direct_text), ("pipeline", pipe_text), ("live meeting after the final pass",
+                                                                                live_text)):
+            print(f"WER {label}: tone-aware {wer(reference, text):.3f} (folded {wer(reference, text, folded=True):.3f})")
 
     from appliance.tasks.extract import extract_tasks
     from tests.tasks.eval_data import CASES
