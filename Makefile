@@ -19,6 +19,9 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e ".[dev,models-cpu]"
+	# The GE2E speaker encoder's weights ship in the Resemblyzer wheel (Apache-2.0); its declared
+	# dependencies (torch, librosa, webrtcvad) are not needed: the appliance reads the weights itself.
+	$(BIN)/pip install -q --no-deps resemblyzer==0.1.4
 	@touch $(STAMP)
 
 setup: $(STAMP) vendor

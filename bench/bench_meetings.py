@@ -97,7 +97,8 @@ def main() -> None:
                live * per_min, d * per_min, "s")
         for label, text in (("direct", direct_text), ("pipeline", pipe_text), ("live meeting after the final pass",
                                                                                 live_text)):
-            print(f"WER {label}: tone-aware {wer(reference, text):.3f} (folded {wer(reference, text, folded=True):.3f})")
+            tone, folded = wer(reference, text), wer(reference, text, folded=True)
+            print(f"WER {label}: tone-aware {tone:.3f} (folded {folded:.3f})")
 
     from appliance.tasks.extract import extract_tasks
     from tests.tasks.eval_data import CASES

@@ -32,6 +32,10 @@ ROOT = Path(__file__).resolve().parents[1]
 ASSET_DIRS = ("web",)
 ASSET_FILES = ("models/catalogue.toml", "models/README.md")
 GPU_WHEELS = ("nvidia-cublas-cu12", "nvidia-cudnn-cu12")
+# Wheels that ship model weights whose declared dependencies the appliance does not use (Resemblyzer asks
+# for torch and librosa; the appliance reads its GE2E weights itself): fetched without them, installed
+# with `pip install --no-deps` on the unit.
+NO_DEPS_WHEELS = {"models-cpu": ("resemblyzer==0.1.4",)}
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)  # fixed timestamps: the same inputs give the same wheel bytes
 
 
@@ -106,6 +110,16 @@ def build_wheels(out: Path, extras: list[str], gpu: bool, cache: Path | None) ->
             shutil.copy2(wheel, cache / wheel.name)
 
 
+def build_no_deps_wheels(out: Path, extras: list[str], cache: Path | None) -> None:
+    wanted = [w for extra in extras for w in NO_DEPS_WHEELS.get(extra, ())]
+    if not wanted:
+        return
+    base = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(out), *wanted]
+    if cache is None or subprocess.run([*base, "--no-index", "--find-links", str(cache)], cwd=ROOT,
+                                       capture_output=True).returncode != 0:
+        subprocess.run(base, cwd=ROOT, check=True)
+
+
 def release_id(wheels: Path, version: str) -> str:
     """Hash of the appliance wheels' RECORDs: per-file hashes, independent of zip timestamps."""
     digest = hashlib.sha256()
@@ -161,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     wheels = out / "wheels"
     wheels.mkdir(parents=True)
     build_wheels(wheels, extras, args.gpu, args.wheel_cache)
+    build_no_deps_wheels(wheels, extras, args.wheel_cache)
     build_assets_wheel(wheels, version)
     models = copy_models(args.models, out / "models") if args.models else []
     manifest = {"version": version, "release": release_id(wheels, version), "python": "3.11",

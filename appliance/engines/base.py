@@ -66,7 +66,10 @@ class Transcriber(Protocol):
 class Diarizer(Protocol):
     name: str
 
-    def diarize(self, audio: Path | str, *, num_speakers: int | None = None) -> list[Turn]: ...
+    def diarize(self, audio: Path | str, *, num_speakers: int | None = None,
+                max_speakers: int | None = None) -> list[Turn]:
+        """Turns in order; `num_speakers` exactly that many voices, `max_speakers` at most (the attendees)."""
+        ...
 
 
 @runtime_checkable

@@ -135,10 +135,13 @@ class EnginesClient:
         self._post("/audio/transcriptions", data={"model": self.model or "whisper", "response_format": "json"},
                    files={"file": ("probe.wav", header + pcm, "audio/wav")}, timeout=30.0)
 
-    def diarize(self, audio: Path | str, *, num_speakers: int | None = None) -> list[Turn]:
+    def diarize(self, audio: Path | str, *, num_speakers: int | None = None,
+                max_speakers: int | None = None) -> list[Turn]:
         """Who spoke when: `/v1/audio/diarizations`, the appliance engines server's one non-OpenAI route."""
         path = Path(audio)
         form = {"num_speakers": str(num_speakers)} if num_speakers else {}
+        if max_speakers and not num_speakers:
+            form["max_speakers"] = str(max_speakers)
         with open(path, "rb") as fh:
             data = self._post("/audio/diarizations", data=form, files={"file": (path.name, fh)}).json()
         return [Turn(float(t["start"]), float(t["end"]), str(t["speaker"])) for t in data.get("turns", [])]

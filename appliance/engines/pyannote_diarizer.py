@@ -49,13 +49,16 @@ class PyannoteDiarizer:
         self.name = f"pyannote:speaker-diarization ({device})"
         self._lock = threading.Lock()
 
-    def diarize(self, audio: Path | str | Samples, *, num_speakers: int | None = None) -> list[Turn]:
+    def diarize(self, audio: Path | str | Samples, *, num_speakers: int | None = None,
+                max_speakers: int | None = None) -> list[Turn]:
         import torch  # comes with pyannote.audio (optional extra [gpu])
 
         samples = load_audio(audio)
         waveform = torch.from_numpy(samples).unsqueeze(0)
         with self._lock:
-            result = self._pipeline({"waveform": waveform, "sample_rate": SAMPLE_RATE}, num_speakers=num_speakers)
+            bounds = {"num_speakers": num_speakers} if num_speakers else {"max_speakers": max_speakers} \
+                if max_speakers else {}
+            result = self._pipeline({"waveform": waveform, "sample_rate": SAMPLE_RATE}, **bounds)
         annotation = getattr(result, "speaker_diarization", result)  # pyannote 4 wraps it in DiarizeOutput
         names: dict[str, str] = {}
         turns = []

@@ -62,8 +62,9 @@ class RemoteEmbedder(_Remote):
 
 
 class RemoteDiarizer(_Remote):
-    def diarize(self, audio: Path | str, *, num_speakers: int | None = None) -> list[Turn]:
-        return self.client.diarize(audio, num_speakers=num_speakers)
+    def diarize(self, audio: Path | str, *, num_speakers: int | None = None,
+                max_speakers: int | None = None) -> list[Turn]:
+        return self.client.diarize(audio, num_speakers=num_speakers, max_speakers=max_speakers)
 
 
 RemoteEngine = RemoteTranscriber | RemoteGenerator | RemoteEmbedder | RemoteDiarizer

@@ -234,7 +234,7 @@ async def transcriptions(registry: RegistryDep, work: WorkDep, file: UploadFile 
 
 @api.post("/v1/audio/diarizations")
 async def diarizations(registry: RegistryDep, work: WorkDep, file: UploadFile = File(...),
-                       num_speakers: int | None = Form(None)) -> Response:
+                       num_speakers: int | None = Form(None), max_speakers: int | None = Form(None)) -> Response:
     diarizer = registry.available("diarizer")
     if diarizer is None:
         return _error(503, "Chưa có công cụ phân biệt người nói.", "model_not_installed")
@@ -242,7 +242,8 @@ async def diarizations(registry: RegistryDep, work: WorkDep, file: UploadFile = 
     with tempfile.NamedTemporaryFile(suffix=suffix) as tmp:
         tmp.write(await file.read())
         tmp.flush()
-        turns = await work.run("diarizer", lambda: diarizer.diarize(tmp.name, num_speakers=num_speakers))
+        turns = await work.run("diarizer", lambda: diarizer.diarize(tmp.name, num_speakers=num_speakers,
+                                                                    max_speakers=max_speakers))
     return JSONResponse({"engine": diarizer.name,
                          "turns": [{"start": t.start, "end": t.end, "speaker": t.speaker} for t in turns]})
 

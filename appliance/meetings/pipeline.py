@@ -5,6 +5,7 @@ re-runs a step interrupted by a crash."""
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import subprocess
 import time
@@ -15,6 +16,7 @@ import soundfile as sf
 
 from appliance import engines
 from appliance.config import Settings
+from appliance.engines.voiceprint import voice_encoder
 from appliance.meetings import store
 from appliance.meetings.rows import MeetingRow, NewLine
 from appliance.meetings.sources import ffmpeg_decode_cmd
@@ -123,7 +125,10 @@ def diarize_meeting(conn: sqlite3.Connection, settings: Settings, meeting_id: in
     turns: list[engines.Turn] = []
     engine = "một người nói (chưa có mô hình phân biệt người nói)"
     if model is not None and wav is not None and lines:
-        turns = list(model.diarize(wav))
+        meeting = store.get_meeting(conn, meeting_id)
+        # The attendees the secretary confirmed bound the number of voices (some may not speak).
+        attendees = attendee_count(meeting["attendees"]) if meeting else 0
+        turns = list(model.diarize(wav, max_speakers=attendees or None))
         engine = model.name
     if not turns:
         kept.update({r["id"]: r["speaker"] for r in rows if r["speaker"]})
@@ -134,9 +139,17 @@ def diarize_meeting(conn: sqlite3.Connection, settings: Settings, meeting_id: in
             order.append(labels[seg_id])
     store.set_line_speakers(conn, meeting_id, labels, order)
     if wav is not None and turns:
-        name_speakers(conn, meeting_id, wav, turns)
+        name_speakers(conn, meeting_id, wav, turns, encoder=voice_encoder(settings))
     store.update_meeting(conn, meeting_id, {"diarizer": engine})
     return engine
+
+
+def attendee_count(attendees: str) -> int:
+    """People in the attendee list: one per line or separated by ";" (then a comma belongs to a unit's
+    name, "Phòng Kinh tế, Hạ tầng và Đô thị"), else separated by commas."""
+    text = attendees or ""
+    parts = re.split(r"[\n;]+", text) if re.search(r"[\n;]", text) else text.split(",")
+    return len([p for p in parts if p.strip(" -.")])
 
 
 def recorder_done(conn: sqlite3.Connection, settings: Settings, meeting: MeetingRow) -> bool:

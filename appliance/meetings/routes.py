@@ -17,6 +17,7 @@ from appliance.auth.audit import audit
 from appliance.auth.roles import STAFF_ROLES
 from appliance.auth.users import User
 from appliance.config import Settings
+from appliance.engines.voiceprint import voice_encoder
 from appliance.http.deps import AdminUser, Conn, SettingsDep, StaffUser, require_roles
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
@@ -78,7 +79,8 @@ def captions_page(meeting_id: int, request: Request, user: CaptionViewer, conn: 
 
 
 @router.post("/cuoc-hop/giong-noi")
-async def enroll_voice(user: StaffUser, conn: Conn, name: Annotated[str, Form()], audio: UploadFile) -> Response:
+async def enroll_voice(user: StaffUser, conn: Conn, settings: SettingsDep, name: Annotated[str, Form()],
+                       audio: UploadFile) -> Response:
     """A staff member's 20 s voice sample, so diarized speakers can be named automatically."""
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / f"sample{Path(audio.filename or 'a.wav').suffix or '.wav'}"
@@ -87,7 +89,7 @@ async def enroll_voice(user: StaffUser, conn: Conn, name: Annotated[str, Form()]
         wav = Path(tmp) / "sample16k.wav"
         try:
             decode_upload(raw, wav)
-            profile_id = enroll(conn, name.strip(), wav, user.id)
+            profile_id = enroll(conn, name.strip(), wav, user.id, encoder=voice_encoder(settings))
         except ValueError as exc:
             raise AppError(422, str(exc), "invalid") from None
     audit(conn, "meetings.voice_enroll", user=user, target=str(profile_id), detail={"name": name.strip()})

@@ -99,6 +99,7 @@ class SpeakerRow(TypedDict):
 class VoiceRow(TypedDict):
     id: int
     name: str
+    kind: str                   # the embedding's model ("ge2e-256", or the "logmel-stats" fallback)
     created_at: str
 
 

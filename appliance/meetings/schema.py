@@ -87,4 +87,11 @@ MIGRATIONS = [
         INSERT INTO meeting_settings (key, value) VALUES ('retention_days', '365');
         """,
     ),
+    Migration(
+        "meetings_0002_voice_kind",
+        """
+        -- Which model made a voice sample's embedding: samples of another kind are not compared.
+        ALTER TABLE voice_profiles ADD COLUMN kind TEXT NOT NULL DEFAULT 'logmel-stats';
+        """,
+    ),
 ]

