@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from appliance.ask import indicators
 from appliance.ask.guard import Cell
 from appliance.ask.measures import DIMENSION_LABELS
 from appliance.ask.parser import Intent
-from appliance.ask.sqlbuild import Query
+from appliance.ask.sqlbuild import Query, covered_label
 from appliance.ask.vocab import FEEDBACK_STATUS_LABELS
 from appliance.reporting.measures import MEASURES
 from appliance.text import format_number, format_percent
+
+_FILTER_NAMES = {"linh_vuc": "lĩnh vực", "ten_thu_tuc": "thủ tục", "can_bo_xu_ly": "cán bộ",
+                 "hinh_thuc_nop": "hình thức nộp", "trang_thai": "trạng thái", "kenh": "kênh", "ma_linh_vuc": "nhóm"}
 
 
 def _cap(text: str) -> str:
@@ -23,7 +29,8 @@ def number(value: Cell) -> float | int | None:
 def value_text(key: str, value: Cell) -> str:
     measure = MEASURES.get(key)
     if value is None:
-        return "chưa có số liệu để tính"
+        return "chưa có số liệu để tính" if measure is None or measure.kind != "rate" else (
+            "không tính được (không có hồ sơ nào làm mẫu số)")
     if not isinstance(value, int | float):  # a name or a date that a model's SQL selected
         return value
     if measure is None:
@@ -35,33 +42,33 @@ def value_text(key: str, value: Cell) -> str:
     return f"{format_number(value)} {measure.unit}"
 
 
-def scope_text(intent: Intent) -> str:
+def _shown(intent: Intent, column: str, value: object, labels: dict[str, str]) -> str:
+    if column == "ma_linh_vuc":
+        values = value if isinstance(value, list) else [value]
+        return "«" + "», «".join(labels.get(str(v), str(v)) for v in values) + "»"
+    if intent.domain == "phan_anh" and column == "trang_thai":
+        return FEEDBACK_STATUS_LABELS.get(str(value), str(value))
+    return ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+
+
+def scope_text(intent: Intent, labels: dict[str, str] | None = None, today: dt.date | None = None) -> str:
     """"Tháng 10/2026, lĩnh vực Hộ tịch": what the figures cover."""
-    if intent.period:
-        first = intent.period.label
-    elif intent.asof and all(MEASURES[m].basis == "asof" for m in intent.measures if m in MEASURES):
+    labels = labels or {}
+    at_a_day = all(MEASURES[m].basis == "asof" for m in intent.measures if m in MEASURES) and intent.measures
+    if at_a_day and intent.asof and intent.compare_asof is None:
         first = f"tính đến ngày {intent.asof:%d/%m/%Y}"
+    elif intent.period:
+        first = covered_label(intent.period, today) if today is not None else intent.period.label
     else:
         first = "toàn bộ phản ánh hiện có" if intent.domain == "phan_anh" else "toàn bộ hồ sơ hiện có"
     parts = [first]
-    names = {"linh_vuc": "lĩnh vực", "ten_thu_tuc": "thủ tục", "can_bo_xu_ly": "cán bộ",
-             "hinh_thuc_nop": "hình thức nộp", "trang_thai": "trạng thái", "kenh": "kênh",
-             "ma_linh_vuc": "nhóm"}
     for column, value in intent.filters.items():
-        if column == "chua_xu_ly":
-            parts.append("chưa xử lý xong")
-            continue
-        shown = FEEDBACK_STATUS_LABELS.get(str(value), str(value)) if intent.domain == "phan_anh" else str(value)
-        parts.append(f"{names.get(column, column)} {shown}")
+        parts.append(f"{_FILTER_NAMES.get(column, column)} {_shown(intent, column, value, labels)}")
+    if intent.topic:
+        parts.append(f"(dữ liệu không tách riêng «{intent.topic}»: số liệu là của cả nhóm)")
     if intent.indicator:
         parts.append(f"chỉ tiêu «{intent.indicator}»")
     return _cap(", ".join(parts))
-
-
-def _asof_note(intent: Intent) -> str:
-    if intent.period and intent.asof and any(MEASURES[m].basis == "asof" for m in intent.measures if m in MEASURES):
-        return f" (tính đến ngày {intent.asof:%d/%m/%Y})"
-    return ""
 
 
 def _label(key: str) -> str:
@@ -69,67 +76,80 @@ def _label(key: str) -> str:
     return measure.label.lower() if measure else key
 
 
+def no_data(intent: Intent) -> str:
+    if intent.offer:
+        return (f"Dữ liệu của phường không có con số này (số người, số hộ): chỉ tiêu «{intent.offer}» chỉ được "
+                "báo cáo dưới dạng tỷ lệ %. Anh/chị có thể hỏi tỷ lệ đó, ví dụ «" + intent.offer + " hiện nay».")
+    missing = intent.missing
+    assert missing is not None
+    return (f"Dữ liệu của hệ thống không có {missing.what}, nên không có con số để trả lời. "
+            f"Dữ liệu hiện có: {missing.instead}.")
+
+
 def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[Cell]],
-             category_labels: dict[str, str]) -> str:
-    head = scope_text(intent)
+             category_labels: dict[str, str], today: dt.date | None = None, total: int | None = None) -> str:
+    head = scope_text(intent, category_labels, today)
     note = f" ({intent.period_note})" if intent.period_note else ""
-    if query.kind == "indicator":
-        if not rows:
-            return f"{head}: chưa có số liệu chỉ tiêu cho kỳ này."
-        best = rows[0]
-        if intent.order and best[4] is not None:
-            word = "thấp nhất" if intent.order == "asc" else "cao nhất"
-            return (f"{head}: chỉ tiêu đạt {word} so với kế hoạch là «{best[0]}», thực hiện "
-                    f"{format_number(number(best[3]), 1)} {best[1]} trên kế hoạch "
-                    f"{format_number(number(best[2]), 1)} {best[1]} ({format_percent(number(best[4]))}); "
-                    "các chỉ tiêu khác trong bảng.")
-        lines = [f"{r[0]}: thực hiện {format_number(number(r[3]), 1)} {r[1]}, kế hoạch "
-                 f"{format_number(number(r[2]), 1)} {r[1]}"
-                 + (f", đạt {format_percent(number(r[4]))} kế hoạch" if r[4] is not None else "") for r in rows[:5]]
-        more = f" (và {len(rows) - 5} chỉ tiêu khác trong bảng)" if len(rows) > 5 else ""
-        return f"{head}: " + "; ".join(lines) + more + "."
+    if query.kind.startswith("indicator") or query.kind == "months":
+        return _indicator_sentence(intent, query, rows, head, today.year if today else 0)
     keys = intent.measures
+    if query.kind == "list":
+        shown = len(rows)
+        count = total if total is not None else shown
+        what = "phản ánh" if intent.domain == "phan_anh" else "hồ sơ"
+        if not count:
+            return f"{head}: không có {what} nào ({_label(keys[0])})."
+        more = f"; bảng dưới liệt kê {shown} {what} đầu" if shown < count else "; danh sách trong bảng dưới"
+        return f"{head}: {_label(keys[0])}: {format_number(count)} {what}{more}{note}."
     if query.kind == "scalar":
         row = rows[0] if rows else [None] * len(keys)
         bits = [f"{_label(k)}: {value_text(k, v)}" for k, v in zip(keys, row, strict=False)]
         if intent.period is None and keys in (["tiep_nhan"], ["pa_tiep_nhan"]):
             bits = [f"có {value_text(keys[0], row[0])}"]
-        return f"{head}{_asof_note(intent)}: " + "; ".join(bits) + f"{note}."
+        return f"{head}: " + "; ".join(bits) + f"{note}."
     if query.kind == "average":
         if not rows:
             return f"{head}: chưa có số liệu."
-        avg, total, units = rows[0]
+        avg, total_value, units = rows[0]
         unit = "tháng" if intent.per == "month" else "ngày"
         return (f"{head}: bình quân {format_number(number(avg), 1)} {MEASURES[keys[0]].unit} mỗi {unit} "
-                f"({_label(keys[0])} tổng cộng {format_number(number(total))} trong {units} {unit}){note}.")
+                f"({_label(keys[0])} tổng cộng {format_number(number(total_value))} trong {units} {unit}){note}.")
     if query.kind == "compare":
-        if len(rows) < 2:
-            return f"{head}: chưa đủ số liệu để so sánh."
-        key = keys[0]
-        (label_a, *vals_a), (label_b, *vals_b) = rows[0], rows[1]
-        a, b = number(vals_a[0]), number(vals_b[0])
+        return _compare_sentence(intent, keys[0], rows, category_labels)
+    return _grouped_sentence(intent, keys[0], rows, head, note, category_labels)
 
-        def said(label: Cell, value: Cell) -> str:
-            return f"{label} là {value_text(key, value)}" if value is not None else f"{label} chưa có số liệu"
 
-        text = f"{_cap(_label(key))}: {said(label_b, b)}, {said(label_a, a)}"
-        if a is not None and b is not None:
-            diff = b - a
-            word = "tăng" if diff > 0 else "giảm" if diff < 0 else "không đổi"
-            if MEASURES[key].kind == "rate":
-                text += f"; {word} {format_number(abs(diff), 1)} điểm phần trăm" if diff else "; không đổi"
-            elif diff:
-                change = f" ({format_percent(abs(diff) * 100 / a)})" if a else ""
-                text += f"; {word} {format_number(abs(diff), 1 if MEASURES[key].kind == 'avg' else 0)}{change}"
-            else:
-                text += "; không đổi"
-        filters = scope_text(Intent(intent.domain, filters=intent.filters)).split(", ", 1)
-        scope = f" ({filters[1]})" if len(filters) > 1 else ""
-        return text + scope + "."
-    # grouped
+def _compare_sentence(intent: Intent, key: str, rows: list[list[Cell]], labels: dict[str, str]) -> str:
+    if len(rows) < 2:
+        return "Chưa đủ số liệu để so sánh."
+    (label_a, *vals_a), (label_b, *vals_b) = rows[0], rows[1]
+    a, b = number(vals_a[0]), number(vals_b[0])
+
+    def said(label: Cell, value: Cell) -> str:
+        return f"{label}: {value_text(key, value)}"
+
+    text = f"{_cap(_label(key))} {said(label_b, b)}; so với {said(label_a, a)}"
+    if a is not None and b is not None:
+        diff = b - a
+        word = "tăng" if diff > 0 else "giảm" if diff < 0 else "không đổi"
+        if MEASURES[key].kind == "rate":
+            text += f"; {word} {format_number(abs(diff), 1)} điểm phần trăm" if diff else "; không đổi"
+        elif diff:
+            change = f" ({format_percent(abs(diff) * 100 / a)})" if a else ""
+            text += f"; {word} {format_number(abs(diff), 1 if MEASURES[key].kind == 'avg' else 0)}{change}"
+            if MEASURES[key].kind == "avg":
+                text += " — giải quyết " + ("chậm hơn" if diff > 0 else "nhanh hơn")
+        else:
+            text += "; không đổi"
+    filters = scope_text(Intent(intent.domain, filters=intent.filters, topic=intent.topic), labels).split(", ", 1)
+    scope = f" ({filters[1]})" if len(filters) > 1 else ""
+    return text + scope + "."
+
+
+def _grouped_sentence(intent: Intent, key: str, rows: list[list[Cell]], head: str, note: str,
+                      labels: dict[str, str]) -> str:
     if not rows:
         return f"{head}: không có số liệu nào thỏa điều kiện."
-    key = keys[0]
     dim = DIMENSION_LABELS.get(intent.group or "", "Nhóm").lower()
 
     def name(value: Cell) -> str:
@@ -137,23 +157,58 @@ def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[C
             return f"tháng {int(value[5:])}/{value[:4]}"
         if intent.group == "trang_thai" and intent.domain == "phan_anh":
             return FEEDBACK_STATUS_LABELS.get(str(value), str(value))
-        return category_labels.get(str(value), str(value))
+        return labels.get(str(value), str(value))
 
     if intent.group == "month" and intent.order is None:
         values = [(r[0], figure) for r in rows if (figure := number(r[1])) is not None]
+        if not values:
+            return f"{head}{note}: chưa có số liệu."
         hi = max(values, key=lambda v: v[1])
         lo = min(values, key=lambda v: v[1])
         return (f"{head}{note}: {_label(key)} theo tháng, cao nhất {name(hi[0])} ({value_text(key, hi[1])}), "
                 f"thấp nhất {name(lo[0])} ({value_text(key, lo[1])}); chi tiết trong bảng và biểu đồ.")
     first = rows[0]
     word = "thấp nhất" if intent.order == "asc" else "cao nhất"
-    text = (f"{head}{_asof_note(intent)}: {dim} có {_label(key)} {word} là {name(first[0])} "
-            f"({value_text(key, first[1])})")
+    if MEASURES[key].kind == "avg":
+        word = "nhanh nhất (ít ngày nhất)" if intent.order == "asc" else "chậm nhất (nhiều ngày nhất)"
+    text = f"{head}: {dim} có {_label(key)} {word} là {name(first[0])} ({value_text(key, first[1])})"
     if len(rows) > 1:
         text += "; tiếp theo: " + ", ".join(f"{name(r[0])} ({value_text(key, r[1])})" for r in rows[1:3])
     if len(rows) > 1 and rows[1][1] == first[1]:
         text += f". Lưu ý: {name(rows[1][0])} cũng bằng {value_text(key, first[1])}"
     return text + f"{note}."
+
+
+def _indicator_sentence(intent: Intent, query: Query, rows: list[list[Cell]], head: str, year: int) -> str:
+    if not rows:
+        return f"{head}: chưa có số liệu chỉ tiêu cho kỳ này."
+    note = f" ({intent.period_note})" if intent.period_note else ""
+    if query.kind == "months":
+        parts = [f"tháng {int(str(r[0])[5:])}/{str(r[0])[:4]}: {format_number(number(r[3]), 1)} {r[2]}"
+                 for r in rows[:12]]
+        return f"{head}: thực hiện từng tháng — " + "; ".join(parts) + "."
+    if query.kind == "indicator_compare":
+        if len(rows) < 2:
+            return f"{head}: chưa đủ số liệu để so sánh hai kỳ."
+        a, b = rows[0], rows[1]
+        va, vb = number(a[4]), number(b[4])
+        text = f"{head}: thực hiện {b[0]} là {format_number(vb, 1)} {b[2]}, {a[0]} là {format_number(va, 1)} {a[2]}"
+        if va is not None and vb is not None:
+            diff = vb - va
+            word = "tăng" if diff > 0 else "giảm" if diff < 0 else "không đổi"
+            unit = "điểm phần trăm" if b[2] == "%" else str(b[2])
+            text += f"; {word} {format_number(abs(diff), 1)} {unit}" if diff else "; không đổi"
+        return text + "."
+    if intent.order and rows[0][4] is not None:
+        best = rows[0]
+        word = "thấp nhất" if intent.order == "asc" else "cao nhất"
+        return (f"{head}{note}: chỉ tiêu đạt {word} so với kế hoạch là {indicators.line(best, this_year=year)}; "
+                "các chỉ tiêu khác trong bảng.")
+    if intent.indicator and len(rows) == 1:
+        return f"{head}{note}: " + indicators.line(rows[0], named=False, this_year=year) + "."
+    lines = [indicators.line(r, this_year=year) for r in rows[:5]]
+    more = f" (và {len(rows) - 5} chỉ tiêu khác trong bảng)" if len(rows) > 5 else ""
+    return f"{head}{note}: " + "; ".join(lines) + more + "."
 
 
 def chart(intent: Intent | None, query: Query | None, rows: list[list[Cell]],

@@ -5,6 +5,12 @@ A name matches when a run of consecutive question words equals a run of the name
 names share, or it is the whole name. The longest run wins; on equal runs a field beats a
 procedure ("hộ tịch" is the field, not one of the procedures whose name ends in it), and a tie
 between two names of the same kind is reported as ambiguous rather than guessed.
+
+Two names of the same kind ("chị Lan với anh Nam", "trực tiếp, trực tuyến") are both kept: the
+question compares them. Once a name is found, its other words elsewhere in the question ("cấp sổ
+đỏ lần đầu", "thu gom rác") are explained by it. A feedback topic narrower than its category
+("ngập nước" in Hạ tầng) selects the category and is remembered, so the answer says the figure is
+the whole category's.
 """
 
 from __future__ import annotations
@@ -14,8 +20,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from appliance.ask.measures import PERSON_CUES
-from appliance.ask.vocab import PROCEDURE_ALIASES, Catalog
+from appliance.ask.measures import FEEDBACK_PHRASES, PERSON_CUES, RECORD_PHRASES
+from appliance.ask.vocab import FILLER, INDICATOR_ALIASES, PROCEDURE_ALIASES, Catalog
+from appliance.citizen.classify import seed as feedback_cues
 from appliance.text import fold
 
 if TYPE_CHECKING:  # type-only: parser imports this module
@@ -25,7 +32,17 @@ _WORD = re.compile(r"[a-z0-9]+")
 # Words of periods and groupings: never enough on their own to name a procedure
 # ("hàng tháng" is not "Trợ cấp xã hội hàng tháng").
 _TIME_WORDS = {"hang", "thang", "ngay", "nam", "quy", "tuan", "moi", "lan", "dau"}
+# Words that say what kind of figure a name is, not which one ("Tỷ lệ …", "Số …", "… người dân"):
+# never enough on their own to name an indicator or a procedure.
+_GENERIC_NAME_WORDS = {"ty", "le", "so", "luong", "tong", "nguoi", "dan", "cap", "giay", "dang", "ky"}
 _PRIORITY = {"linh_vuc": 3, "ma_linh_vuc": 3, "ten_thu_tuc": 2, "can_bo_xu_ly": 1, "indicator": 1}
+
+
+# Words a name may share with the question's other words without being explained by the name:
+# measure verbs ("cấp" in "Cấp giấy phép …" is also "issued") and filler.
+_MEASURE_WORDS = {w for phrase, _ in RECORD_PHRASES + FEEDBACK_PHRASES for w in phrase.split()}
+# Feedback cues too general to name a topic in a leader's question.
+_GENERIC_CUES = {"ho so", "can bo", "thu tuc", "chinh sach", "an ninh", "trat tu", "xay dung", "dat dai"}
 
 
 @dataclass
@@ -34,6 +51,7 @@ class Candidate:
     value: str  # the value as stored
     words: list[str]  # the folded words to match
     whole_only: bool = False  # must match every word (fields, category phrases)
+    topic: str = ""  # a feedback topic narrower than its category ("ngap"), shown in the answer
 
 
 @dataclass
@@ -70,13 +88,24 @@ def _build_candidates(domain: str, catalog: Catalog) -> list[Candidate]:
                     out.append(Candidate("ten_thu_tuc", p, alias.split(), whole_only=True))
         out += [Candidate("can_bo_xu_ly", o, _words(o)) for o in catalog.officers]
     elif domain == "phan_anh":
+        labelled: set[str] = set()
         for code, label in catalog.feedback_categories:
             for part in label.split(","):
                 words = _words(part)
                 if len(words) >= 2:
                     out.append(Candidate("ma_linh_vuc", code, words, whole_only=True))
+                    labelled.add(" ".join(words))
+        known = {code for code, _ in catalog.feedback_categories}
+        for code, cues in feedback_cues().items():
+            for cue in cues["keywords"]:
+                meaningful = set(cue.split()) - _MEASURE_WORDS - FILLER  # "tiếp nhận" names no topic
+                if code in known and cue not in labelled and cue not in _GENERIC_CUES and len(cue) >= 3 and meaningful:
+                    out.append(Candidate("ma_linh_vuc", code, cue.split(), whole_only=True, topic=cue))
     else:
         out += [Candidate("indicator", name, _words(name)) for name in catalog.indicators]
+        for alias, target in INDICATOR_ALIASES.items():
+            out += [Candidate("indicator", name, alias.split(), whole_only=True) for name in catalog.indicators
+                    if target in " ".join(_words(name))]
     return out
 
 
@@ -112,7 +141,8 @@ def _specific(hit: Hit, tokens: Tokens, rare: set[str]) -> bool:
         before = tokens.items[hit.start - 1] if hit.start > 0 else ""
         before2 = " ".join(tokens.items[max(0, hit.start - 2):hit.start])
         return before in PERSON_CUES or before2 in PERSON_CUES
-    return hit.length >= 2 and any(w in rare and w not in _TIME_WORDS for w in matched)
+    return hit.length >= 2 and any(w in rare and w not in _TIME_WORDS and w not in _GENERIC_NAME_WORDS
+                                   for w in matched)
 
 
 def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:
@@ -147,15 +177,16 @@ def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:
 def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
     """Set intent filters for the names found; a Vietnamese problem description when ambiguous."""
     candidates = _candidates(intent, catalog)
-    seen: dict[str, str] = {}
+    seen: dict[str, list[str]] = {}
+    found: list[Candidate] = []
     while True:
         hits = _best_hits(tokens, candidates)
         if not hits:
-            return None
+            break
         hits.sort(key=lambda h: (-h.length, -_PRIORITY.get(h.candidate.column, 0),
-                                 -h.length / len(h.candidate.words)))
+                                 -h.length / len(h.candidate.words), bool(h.candidate.topic)))
         top = hits[0]
-        rivals = [h for h in hits[1:] if h.length == top.length
+        rivals = [h for h in hits[1:] if h.length == top.length and set(h.positions) & set(top.positions)
                   and h.candidate.column == top.candidate.column
                   and h.candidate.value != top.candidate.value
                   and abs(h.length / len(h.candidate.words) - top.length / len(top.candidate.words)) < 1e-9]
@@ -163,13 +194,38 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
             names = ", ".join(f"«{h.candidate.value}»" for h in [top, *rivals][:4])
             return f"Câu hỏi khớp với nhiều tên: {names}. Xin nêu rõ tên cần hỏi."
         column, value = top.candidate.column, top.candidate.value
-        if column in seen and seen[column] != value:
-            return (f"Câu hỏi nêu hai giá trị cùng loại («{seen[column]}» và «{value}»); "
-                    "hiện chỉ trả lời cho một giá trị mỗi câu.")
-        seen[column] = value
+        matched = {tokens.items[k] for k in top.positions}
+        if any(c.column == column and c.value != value and matched <= set(_words(c.value)) for c in found):
+            for k in top.positions:  # "… vi phạm … xử lý": words of the name already found, not a second name
+                tokens.used[k] = True
+            continue
+        if column == "indicator" and seen.get(column, [value]) != [value]:
+            return f"Câu hỏi nêu hai chỉ tiêu («{seen[column][0]}» và «{value}»); xin hỏi từng chỉ tiêu."
+        values = seen.setdefault(column, [])
+        if value not in values:
+            values.append(value)
         for k in top.positions:
             tokens.used[k] = True
+        found.append(top.candidate)
+        if top.candidate.topic:
+            intent.topic = top.candidate.topic
+    for column, values in seen.items():
         if column == "indicator":
-            intent.indicator = value
+            intent.indicator = values[0]
         else:
-            intent.filters[column] = value
+            intent.filters[column] = values[0] if len(values) == 1 else values
+    _explain_name_words(tokens, found)
+    return None
+
+
+def _explain_name_words(tokens: Tokens, found: list[Candidate]) -> None:
+    """Words of a found name elsewhere in the question ("cấp sổ đỏ lần đầu": "lần" belongs to the
+    name) are explained by it, unless they could mean something of their own (measure verbs)."""
+    named = [_words(c.value) for c in found if c.column in ("ten_thu_tuc", "indicator")]
+    names = {w for words in named for w in words} | {
+        w for words in named for alias, target in PROCEDURE_ALIASES.items() if target in " ".join(words)
+        for w in alias.split()}
+    names -= _MEASURE_WORDS | FILLER
+    for k, word in enumerate(tokens.items):
+        if not tokens.used[k] and word in names and len(word) >= 3:
+            tokens.used[k] = True

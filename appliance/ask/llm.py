@@ -5,13 +5,13 @@ the parser's SQL, and the answer says the model wrote it."""
 from __future__ import annotations
 
 import datetime as dt
-import re
+import json
 
 from appliance.ask.guard import VIEWS
 from appliance.ask.parser import Intent
 from appliance.ask.sqlbuild import build
 from appliance.engines.base import Generator
-from appliance.engines.generation import GenerationFailure, chat_text
+from appliance.engines.generation import GenerationFailure, chat_json
 from appliance.reporting.measures import MEASURES
 from appliance.reporting.views import VIEWS as VIEW_COLUMNS
 from appliance.text.periods import month_period, quarter_period, year_period
@@ -50,29 +50,31 @@ def examples() -> list[tuple[str, str]]:
     return [(question, build(intent, year.end).sql) for question, intent in asked]
 
 
-_FENCE = re.compile(r"```(?:sql)?\s*(.*?)```", re.S | re.I)
+SQL_SCHEMA: dict[str, object] = {
+    "type": "object", "additionalProperties": False, "required": ["answerable", "sql"],
+    "properties": {"answerable": {"type": "boolean"}, "sql": {"type": "string"}},
+}
 
 
 def build_messages(question: str, today: str, names: dict[str, list[str]]) -> list[dict[str, str]]:
     values = "\n".join(f"{k}: {', '.join(v[:40])}" for k, v in names.items() if v)
-    shots = "\n\n".join(f"Câu hỏi: {q}\nSQL: {s}" for q, s in examples())
+    shots = "\n\n".join(f"Câu hỏi: {q}\nJSON: {json.dumps({'answerable': True, 'sql': s}, ensure_ascii=False)}"
+                         for q, s in examples())
     system = (f"Bạn viết đúng MỘT câu lệnh SQLite SELECT trả lời câu hỏi về số liệu của UBND phường. Hôm nay là "
-              f"{today}. Chỉ dùng các view dưới đây. Không bao giờ viết lệnh ghi, PRAGMA, ATTACH. Nếu không thể "
-              f"trả lời bằng các view này, chỉ viết KHONG_TRA_LOI.\n\n{schema_text()}\n\n"
-              f"{definitions(dt.date.fromisoformat(today))}\n\nGiá trị có trong dữ liệu:\n{values}\n\n"
-              f"Ví dụ:\n{shots}")
-    return [{"role": "system", "content": system}, {"role": "user", "content": f"Câu hỏi: {question}\nSQL:"}]
+              f"{today}. Chỉ dùng các view dưới đây. Không bao giờ viết lệnh ghi, PRAGMA, ATTACH. Trả lời bằng một "
+              'đối tượng JSON {"answerable": true, "sql": "SELECT …"}. Nếu các view này không chứa số liệu được hỏi '
+              '(ví dụ lệ phí, mức độ hài lòng, dân số, số cán bộ), trả lời {"answerable": false, "sql": ""}.'
+              f"\n\n{schema_text()}\n\n{definitions(dt.date.fromisoformat(today))}\n\nGiá trị có trong dữ liệu:\n"
+              f"{values}\n\nVí dụ:\n{shots}")
+    return [{"role": "system", "content": system}, {"role": "user", "content": f"Câu hỏi: {question}"}]
 
 
-def extract_sql(text: str) -> str | None:
-    if "KHONG_TRA_LOI" in text.upper():
+def extract_sql(value: dict[str, object]) -> str | None:
+    """The SQL of a valid answer, or None when the model says the views cannot answer."""
+    sql = value.get("sql")
+    if value.get("answerable") is False or not isinstance(sql, str) or not sql.strip():
         return None
-    fenced = _FENCE.search(text)
-    body = fenced.group(1) if fenced else text
-    start = re.search(r"\b(select|with)\b", body, re.I)
-    if not start:
-        return body.strip() or None  # not a SELECT: the validator explains why it is refused
-    return body[start.start():].strip().split("\n\n")[0].strip()
+    return sql.strip()
 
 
 ASK_DEADLINE_S = 20.0  # a leader waits this long for model-written SQL before the "not sure" answer
@@ -81,12 +83,13 @@ ASK_DEADLINE_S = 20.0  # a leader waits this long for model-written SQL before t
 def write_sql(generator: Generator | None, question: str, today: str, names: dict[str, list[str]], *,
               deadline_s: float | None = None) -> str | GenerationFailure | None:
     """The model's SQL (not yet validated), None when it says it cannot answer, or why it failed
-    (unavailable, busy, too slow, cut at max_tokens, looping, JSON instead of SQL)."""
-    result = chat_text(generator, build_messages(question, today, names), max_tokens=400, language="",
+    (unavailable, busy, too slow, cut at max_tokens, not JSON, wrong keys): the generation contract
+    (`chat_json`) strips fences and prose around the object and retries once on a schema error."""
+    result = chat_json(generator, build_messages(question, today, names), schema=SQL_SCHEMA, max_tokens=400,
                        deadline_s=ASK_DEADLINE_S if deadline_s is None else deadline_s)
     if isinstance(result, GenerationFailure):
         return result
-    return extract_sql(result.text)
+    return extract_sql(result.value)
 
 
-__all__ = ["VIEWS", "build_messages", "extract_sql", "write_sql"]
+__all__ = ["SQL_SCHEMA", "VIEWS", "build_messages", "extract_sql", "write_sql"]

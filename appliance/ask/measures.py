@@ -1,38 +1,65 @@
-"""The Vietnamese words that name the measures the question box computes. The measures
-themselves (labels, SQL, which rows and which day) are the reporting layer's table."""
+"""The Vietnamese words that name the measures the question box computes, and the words that ask
+for a comparison, a ranking or a list. The measures themselves (labels, SQL, which rows and which
+day) are the reporting layer's table. Phrases are folded; longer phrases are matched first.
+
+Families, not test sentences: each entry is a way leaders say a thing ("chưa trả", "còn tồn",
+"đang giải quyết" all mean records still open), checked on the development set.
+"""
 
 from __future__ import annotations
 
-# Folded phrases → base measure, longest first when matched. Rates are formed by "tỷ lệ"/"%".
+# Folded phrases → base measure. Rates are formed by "tỷ lệ"/"%".
 RECORD_PHRASES: list[tuple[str, str]] = [
-    ("qua han chua giai quyet", "qua_han"), ("chua giai quyet qua han", "qua_han"),
-    ("thoi gian giai quyet", "so_ngay_tb"), ("thoi gian xu ly", "so_ngay_tb"),
+    # quá hạn chưa giải quyết (open and past due)
+    ("qua han chua giai quyet", "qua_han"), ("chua giai quyet qua han", "qua_han"), ("qua han chua tra", "qua_han"),
+    ("qua han", "qua_han"), ("tre han chua giai quyet", "qua_han"), ("het han chua giai quyet", "qua_han"),
+    # processing time
+    ("thoi gian giai quyet", "so_ngay_tb"), ("thoi gian xu ly", "so_ngay_tb"), ("thoi gian", "so_ngay_tb"),
     ("so ngay giai quyet", "so_ngay_tb"), ("so ngay xu ly", "so_ngay_tb"), ("mat bao lau", "so_ngay_tb"),
-    ("bao nhieu ngay", "so_ngay_tb"),
-    ("chua giai quyet", "chua_giai_quyet"), ("chua tra ket qua", "chua_giai_quyet"),
-    ("ton dong", "chua_giai_quyet"), ("dang ton", "chua_giai_quyet"), ("con ton", "chua_giai_quyet"),
+    ("mat bao nhieu ngay", "so_ngay_tb"), ("mat bao nhieu thoi gian", "so_ngay_tb"), ("bao nhieu ngay", "so_ngay_tb"),
+    ("bao lau", "so_ngay_tb"), ("mat ngay", "so_ngay_tb"),
+    # still open at a day (đang giải quyết, tồn)
+    ("chua giai quyet", "chua_giai_quyet"), ("chua tra ket qua", "chua_giai_quyet"), ("chua tra", "chua_giai_quyet"),
+    ("chua xu ly", "chua_giai_quyet"), ("chua xong", "chua_giai_quyet"), ("chua hoan thanh", "chua_giai_quyet"),
+    ("chua co ket qua", "chua_giai_quyet"), ("dang giai quyet", "chua_giai_quyet"), ("dang xu ly", "chua_giai_quyet"),
+    ("dang thu ly", "chua_giai_quyet"), ("ton dong", "chua_giai_quyet"), ("dang ton", "chua_giai_quyet"),
+    ("con ton", "chua_giai_quyet"), ("ton lai", "chua_giai_quyet"), ("ton", "chua_giai_quyet"),
+    ("dang giu", "chua_giai_quyet"), ("dang om", "chua_giai_quyet"), ("om", "chua_giai_quyet"),
+    # on time / late among those returned
     ("dung thoi han", "dung_han"), ("dung han", "dung_han"), ("dung hen", "dung_han"),
-    ("tre han", "tre_han"), ("tre hen", "tre_han"), ("tra tre", "tre_han"), ("tra cham", "tre_han"),
-    ("cham han", "tre_han"),
-    ("qua han", "qua_han"),
+    ("khong dung han", "tre_han"), ("khong dung hen", "tre_han"), ("tre han", "tre_han"), ("tre hen", "tre_han"),
+    ("tra tre", "tre_han"), ("tra cham", "tre_han"), ("cham han", "tre_han"), ("cham tre", "tre_han"),
+    # returned (đã giải quyết)
     ("da giai quyet", "da_giai_quyet"), ("giai quyet xong", "da_giai_quyet"), ("giai quyet", "da_giai_quyet"),
     ("da tra ket qua", "da_giai_quyet"), ("tra ket qua", "da_giai_quyet"), ("xu ly xong", "da_giai_quyet"),
-    ("hoan thanh", "da_giai_quyet"),
-    ("bi tu choi", "tu_choi"), ("tu choi", "tu_choi"),
+    ("da xu ly", "da_giai_quyet"), ("hoan thanh", "da_giai_quyet"), ("da cap", "da_giai_quyet"),
+    ("cap", "da_giai_quyet"), ("tra", "da_giai_quyet"),
+    # rejected: "không đạt" is a record that did not meet the requirements
+    ("bi tu choi", "tu_choi"), ("tu choi", "tu_choi"), ("khong dat", "tu_choi"), ("khong du dieu kien", "tu_choi"),
+    ("khong tiep nhan", "tu_choi"),
+    # received
     ("tiep nhan", "tiep_nhan"), ("nhan duoc", "tiep_nhan"), ("nop vao", "tiep_nhan"), ("nop", "tiep_nhan"),
+    ("nhan", "tiep_nhan"),
     ("xu ly", "da_giai_quyet"), ("tre", "tre_han"),
 ]
 FEEDBACK_PHRASES: list[tuple[str, str]] = [
-    ("qua han", "pa_qua_han"), ("tre han", "pa_qua_han"), ("cham xu ly", "pa_qua_han"),
+    ("qua han", "pa_qua_han"), ("tre han", "pa_qua_han"), ("cham xu ly", "pa_qua_han"), ("tre", "pa_qua_han"),
+    ("chua xu ly xong", "pa_chua_xu_ly"), ("chua xu ly", "pa_chua_xu_ly"), ("chua giai quyet", "pa_chua_xu_ly"),
+    ("chua tra loi", "pa_chua_xu_ly"), ("con ton", "pa_chua_xu_ly"), ("ton dong", "pa_chua_xu_ly"),
+    ("ton", "pa_chua_xu_ly"),
     ("da xu ly", "pa_da_xu_ly"), ("xu ly xong", "pa_da_xu_ly"), ("da giai quyet", "pa_da_xu_ly"),
-    ("tiep nhan", "pa_tiep_nhan"), ("nhan duoc", "pa_tiep_nhan"), ("gui", "pa_tiep_nhan"),
+    ("tiep nhan", "pa_tiep_nhan"), ("nhan duoc", "pa_tiep_nhan"), ("gui", "pa_tiep_nhan"), ("nhan", "pa_tiep_nhan"),
 ]
 RATE_WORDS = ["ty le", "ti le", "phan tram", "%"]
 RATE_OF = {"dung_han": "ty_le_dung_han", "tre_han": "ty_le_tre_han", "qua_han": "ty_le_tre_han",
            "truc_tuyen": "ty_le_truc_tuyen", "tu_choi": "ty_le_tu_choi", "pa_da_xu_ly": "pa_ty_le_da_xu_ly"}
+# Phrases that name nothing to compute and change nothing ("trả lời giúp", "cho biết").
+IGNORED_PHRASES = ["tra loi giup", "tra loi", "cho biet", "thuoc", "nam o"]
 
-FEEDBACK_CUES = ["phan anh", "kien nghi", "gop y", "khieu nai", "y kien nguoi dan"]
+FEEDBACK_CUES = ["phan anh kien nghi", "phan anh", "kien nghi", "gop y", "khieu nai", "y kien nguoi dan",
+                 "don thu", "to cao"]
 INDICATOR_CUES = ["chi tieu", "ke hoach", "kinh te xa hoi", "kt xh", "ktxh"]
+RECORD_CUES = ["ho so", "tthc", "mot cua"]
 
 # Dimension words → the grouped column (per domain); "month" groups by the basis' month.
 DIMENSIONS: dict[str, dict[str, str]] = {
@@ -44,22 +71,41 @@ DIMENSIONS: dict[str, dict[str, str]] = {
 }
 DIMENSION_LABELS = {"linh_vuc": "Lĩnh vực", "ten_thu_tuc": "Thủ tục", "can_bo_xu_ly": "Cán bộ xử lý",
                     "hinh_thuc_nop": "Hình thức nộp", "trang_thai": "Trạng thái", "month": "Tháng",
-                    "kenh": "Kênh", "don_vi_xu_ly": "Đơn vị xử lý"}
+                    "kenh": "Kênh", "don_vi_xu_ly": "Đơn vị xử lý", "ma_linh_vuc": "Lĩnh vực"}
 TREND_WORDS = ["xu huong", "dien bien", "hang thang", "qua cac thang", "tung thang", "moi thang", "theo thang",
                "cac thang"]
 TOP_DESC = ["nhieu nhat", "cao nhat", "lon nhat", "dung dau", "nhieu hon ca"]
 TOP_ASC = ["it nhat", "thap nhat", "nho nhat"]
-COMPARE_WORDS = ["so voi", "so sanh", "tang hay giam", "tang giam", "chenh lech", "thay doi the nao",
-                 "nhieu hon hay it hon", "cao hon hay thap hon"]
-PERSON_CUES = {"can bo", "anh", "chi", "ong", "ba", "dong chi", "co", "chu", "em"}
+# Speed words: with a ranking they rank by processing time ("chậm nhất" = the most days).
+SLOWEST = ["cham nhat", "lau nhat"]
+FASTEST = ["nhanh nhat"]
+SPEED_COMPARE = ["nhanh hon", "cham hon", "lau hon"]
+COMPARE_WORDS = ["so voi", "so sanh", "tang hay giam", "giam hay tang", "tang giam", "chenh lech",
+                 "thay doi the nao", "thay doi", "bien dong the nao", "nhieu hon hay it hon", "cao hon hay thap hon",
+                 "nhieu hon", "it hon", "cao hon", "thap hon", "tang len", "giam xuong", "tang", "giam", "hon"]
+SAME_PERIOD_LAST_YEAR = ["cung ky nam truoc", "cung ky nam ngoai", "cung ky nam roi", "cung ky"]
+# Asking for the records themselves rather than a figure.
+LIST_WORDS = ["danh sach", "liet ke", "ke ra", "la nhung ho so nao", "gom nhung ho so nao", "nhung ho so nao",
+              "cac ho so nao", "ho so nao", "gom nhung", "la nhung", "nhung gi", "nhung phan anh nao",
+              "phan anh nao", "ma ho so", "cu the la", "la ho so nao"]
+LIST_OPENERS = ["cho xem cac", "cho xem nhung", "cac", "nhung", "xem cac", "xem"]  # "các hồ sơ …" with no figure asked
+QUANTITY_WORDS = ["bao nhieu", "so ho so", "so phan anh", "so luong", "tong", "ty le", "%", "phan tram", "dem"]
+OLDEST_WORDS = ["lau nhat", "cu nhat", "ton lau nhat", "som nhat"]
+NEWEST_WORDS = ["moi nhat", "gan nhat"]
+PERSON_CUES = {"can bo", "anh", "chi", "ong", "ba", "dong chi", "co", "chu", "em", "d/c"}
+# Plan achievement of indicators; for these a lower figure is better (hộ nghèo, tai nạn…).
+PLAN_WORDS = ["dat ke hoach", "so voi ke hoach", "ke hoach nam", "ke hoach", "hoan thanh ke hoach"]
+LOWER_IS_BETTER = ["ngheo", "tai nan", "o nhiem", "that nghiep", "chay no", "toi pham", "tu vong"]
 
 
 def all_phrases() -> list[str]:
     """Every keyword phrase, for the typo-repair vocabulary."""
     phrases = [p for p, _ in RECORD_PHRASES + FEEDBACK_PHRASES]
     phrases += RATE_WORDS + FEEDBACK_CUES + INDICATOR_CUES + TREND_WORDS + TOP_DESC + TOP_ASC + COMPARE_WORDS
+    phrases += LIST_WORDS + SAME_PERIOD_LAST_YEAR + SLOWEST + FASTEST + SPEED_COMPARE + OLDEST_WORDS + PLAN_WORDS
+    phrases += IGNORED_PHRASES
     for dims in DIMENSIONS.values():
         phrases += list(dims)
-    phrases += list(PERSON_CUES) + ["ai", "theo", "tung", "nao", "top", "cung ky", "ky truoc", "moi ngay",
+    phrases += list(PERSON_CUES) + ["ai", "theo", "tung", "nao", "top", "ky truoc", "moi ngay", "khong",
                                     "trung binh", "binh quan", "bao nhieu phan tram", "thuc hien", "dat"]
     return phrases

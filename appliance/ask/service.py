@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from appliance.ask import answer, guard, llm, parser, sqlbuild
+from appliance.ask import answer, guard, links, llm, parser, sqlbuild
+from appliance.ask.answer import number
 from appliance.ask.measures import all_phrases
 from appliance.ask.vocab import Catalog, cached_catalog
 from appliance.db import connect_readonly
@@ -65,16 +66,22 @@ class AskResult:
     sql: str = ""
     chart: dict[str, object] | None = None  # an ECharts option
     engine: str = "rules"
-    status: str = "ok"  # ok | unsure | refused | error
+    status: str = "ok"  # ok | unsure | no_data (the data does not hold it) | refused | error
     suggestions: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # raw column names of the SQL
     total: int | None = None  # a list of records: how many match (rows are capped)
+    link: str = ""  # a list of records: the page listing all of them
     intent: parser.Intent | None = None
 
     def to_api(self) -> dict[str, object]:
-        return {"answer": self.answer, "columns": self.columns, "rows": self.rows, "sql": self.sql,
-                "chart": self.chart, "engine": self.engine, "status": self.status,
-                "suggestions": self.suggestions}
+        out: dict[str, object] = {"answer": self.answer, "columns": self.columns, "rows": self.rows,
+                                  "sql": self.sql, "chart": self.chart, "engine": self.engine,
+                                  "status": self.status, "suggestions": self.suggestions}
+        if self.total is not None:
+            out["total"] = self.total
+        if self.link:
+            out["link"] = self.link
+        return out
 
 
 def is_hostile(question: str) -> bool:
@@ -151,10 +158,29 @@ def answer_question(db_path: Path | str, question: str, *, today: dt.date | None
     catalog = catalog_for(db_path)
     parsed = parser.parse(question, catalog, today)
     if parsed.confident and parsed.intent is not None:
+        if parsed.intent.missing is not None or parsed.intent.offer:
+            return AskResult(question, answer.no_data(parsed.intent), status="no_data", intent=parsed.intent,
+                             suggestions=suggest(question, None, catalog=catalog, today=today))
+        before = _before_the_data(parsed.intent, catalog)
+        if before:
+            return AskResult(question, before, status="no_data", intent=parsed.intent,
+                             suggestions=suggest(question, parsed.intent, catalog=catalog, today=today))
         return _run_rules(db_path, question, parsed.intent, catalog, today)
     if use_llm and generator is not None:
         return _run_llm(db_path, question, catalog, today, generator, parsed)
     return _unsure(question, parsed.reason, parsed.intent, catalog=catalog, today=today)
+
+
+def _before_the_data(intent: parser.Intent, catalog: Catalog) -> str:
+    """A period that ends before the first record: there is nothing to count, say so (not "0")."""
+    first = catalog.first_record_day
+    periods = [p for p in (intent.period, intent.compare) if p is not None]
+    if intent.domain != "ho_so" or not first or not periods or intent.compare_asof is not None:
+        return ""
+    if all(p.end.isoformat() < first for p in periods):
+        return (f"Dữ liệu hồ sơ hiện có bắt đầu từ ngày {dt.date.fromisoformat(first):%d/%m/%Y}, nên chưa có số "
+                f"liệu cho {periods[0].label}.")
+    return ""
 
 
 def _run_rules(db_path: Path, question: str, intent: parser.Intent, catalog: Catalog,
@@ -162,17 +188,27 @@ def _run_rules(db_path: Path, question: str, intent: parser.Intent, catalog: Cat
     query = sqlbuild.build(intent, today)
     sql = guard.validate(query.sql)  # the parser's SQL passes the same wall as the model's
     result = guard.run(db_path, sql)
+    total = None
+    if query.count_sql:
+        total = int(number(guard.run(db_path, guard.validate(query.count_sql)).rows[0][0]) or 0)
     labels = _labels(catalog)
-    text = answer.sentence(intent, query, result.columns, result.rows, labels)
+    text = answer.sentence(intent, query, result.columns, result.rows, labels, today, total)
     if result.truncated:
         text += f" (chỉ hiện {guard.ROW_CAP} dòng đầu)"
-    earliest = intent.period.start.isoformat() if intent.period else None
-    if intent.domain == "ho_so" and earliest and catalog.first_record_day and earliest < catalog.first_record_day:
+    earliest = min((p.start for p in (intent.period, intent.compare) if p is not None), default=None)
+    if intent.domain == "ho_so" and earliest and catalog.first_record_day and (
+            earliest.isoformat() < catalog.first_record_day):
         first = dt.date.fromisoformat(catalog.first_record_day)
         text += f" Lưu ý: dữ liệu hồ sơ hiện có bắt đầu từ ngày {first:%d/%m/%Y}."
     columns = [sqlbuild.COLUMN_LABELS.get(c, c) for c in result.columns]
+    status = "ok"
+    if query.kind.startswith("indicator") and not result.rows:
+        status = "no_data"  # no indicator row for that period: nothing reported, not a zero
+    link = links.for_list(intent, today) if query.kind == "list" else ""
+    if link:
+        text += " Xem đầy đủ tại trang danh sách."
     return AskResult(question, text, columns, result.rows, sql, answer.chart(intent, query, result.rows, labels),
-                     "rules", keys=result.columns, intent=intent)
+                     "rules", status=status, keys=result.columns, intent=intent, total=total, link=link)
 
 
 def _run_llm(db_path: Path, question: str, catalog: Catalog, today: dt.date, generator: Generator,

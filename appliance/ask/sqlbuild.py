@@ -1,15 +1,25 @@
 """Intent → one SELECT over the reporting views. Literals are inlined (quoted) so the SQL shown
-under "Cách tính" is exactly what ran and can be pasted into any SQLite client."""
+under "Cách tính" is exactly what ran and can be pasted into any SQLite client.
+
+Every measure's rows and condition come from the reporting layer's table of measures; a count
+"as of" a day uses the day the parser set (min(period end, today)), a period's flow measures
+never look past today either."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+from appliance.ask import indicators
 from appliance.ask.measures import DIMENSION_LABELS
 from appliance.ask.parser import Intent
-from appliance.reporting.measures import ASOF, MEASURES, Measure
+from appliance.reporting.measures import MEASURES, Measure
 from appliance.text.periods import Period
+
+LIST_CAP = 50  # records shown in an answer; the link opens the full list
+RECORD_COLUMNS = ["ma_ho_so", "ten_thu_tuc", "linh_vuc", "can_bo_xu_ly", "ngay_tiep_nhan", "han_xu_ly",
+                  "ngay_tra_ket_qua", "trang_thai", "hinh_thuc_nop"]
+FEEDBACK_COLUMNS = ["ma_phan_anh", "linh_vuc", "don_vi_xu_ly", "ngay_tiep_nhan", "han_xu_ly", "trang_thai", "kenh"]
 
 
 def q(value: object) -> str:
@@ -22,7 +32,8 @@ def q(value: object) -> str:
 class Query:
     sql: str
     columns: list[str]
-    kind: str  # scalar | group | compare | average | indicator
+    kind: str  # scalar | group | compare | average | indicator | indicator_compare | months | list
+    count_sql: str = ""  # a list: how many rows match in all
 
 
 def scope(measure: Measure, period: Period | None, asof: dt.date) -> str:
@@ -33,7 +44,8 @@ def scope(measure: Measure, period: Period | None, asof: dt.date) -> str:
     if measure.basis == "asof":
         parts.append(f"{basis.date} <= {q(asof.isoformat())}")
     elif period is not None:
-        parts.append(f"{basis.date} BETWEEN {q(period.start.isoformat())} AND {q(period.end.isoformat())}")
+        last = min(period.end, asof) if period.start <= asof else period.end
+        parts.append(f"{basis.date} BETWEEN {q(period.start.isoformat())} AND {q(last.isoformat())}")
     return " AND ".join(parts) or "1 = 1"
 
 
@@ -42,7 +54,7 @@ def _cond(measure: Measure, asof: dt.date) -> str | None:
     if measure.flag:
         return f"{measure.flag} = 1"
     if measure.cond:
-        return measure.cond.replace(ASOF, q(asof.isoformat()))
+        return measure.cond_sql(q(asof.isoformat()))
     return None
 
 
@@ -64,14 +76,26 @@ def expression(measure: Measure, asof: dt.date, within: str | None = None) -> st
     return f"AVG({column})" if within is None else f"AVG(CASE WHEN {within} THEN {column} END)"
 
 
-def _filters(intent: Intent) -> list[str]:
-    return [f"{column} = {q(value)}" for column, value in intent.filters.items()]
+def filters_sql(intent: Intent) -> list[str]:
+    out = []
+    for column, value in intent.filters.items():
+        if isinstance(value, list):
+            out.append(f"{column} IN ({', '.join(q(v) for v in value)})")
+        else:
+            out.append(f"{column} = {q(value)}")
+    return out
 
 
-def _select(intent: Intent, period: Period | None, today: dt.date,
-            label: str | None = None) -> tuple[str, list[str]]:
+def _asof(intent: Intent, period: Period | None, today: dt.date) -> dt.date:
+    if intent.asof is not None and period is intent.period:
+        return intent.asof
+    return min(period.end, today) if period is not None else today
+
+
+def _select(intent: Intent, period: Period | None, today: dt.date, label: str | None = None,
+            asof: dt.date | None = None) -> tuple[str, list[str]]:
     measures = [MEASURES[m] for m in intent.measures]
-    asof = min(period.end, today) if period is not None else today
+    asof = asof or _asof(intent, period, today)
     scopes = [scope(m, period, asof) for m in measures]
     shared = len(set(scopes)) == 1
     exprs, columns = [], []
@@ -94,7 +118,7 @@ def _select(intent: Intent, period: Period | None, today: dt.date,
         for m in measures:
             exprs.append(f"{expression(m, asof, None if shared else scope(m, period, asof))} AS {m.key}")
             columns.append(m.key)
-    where += _filters(intent)
+    where += filters_sql(intent)
     if len(where) > 1 and where[0] == "1 = 1":
         where = where[1:]
     sql = f"SELECT {', '.join(exprs)} FROM {measures[0].view} WHERE {' AND '.join(where)}"
@@ -104,7 +128,7 @@ def _select(intent: Intent, period: Period | None, today: dt.date,
         if intent.group == "month" and intent.order is None:
             sql += f" ORDER BY {group_col}"  # a trend reads in time order, every month kept
         else:
-            sql += f" ORDER BY {first} {'ASC' if intent.order == 'asc' else 'DESC'}, {group_col}"
+            sql += f" ORDER BY {first} IS NULL, {first} {'ASC' if intent.order == 'asc' else 'DESC'}, {group_col}"
         if intent.limit:
             sql += f" LIMIT {int(intent.limit)}"
     return sql, columns
@@ -116,13 +140,21 @@ def months_between(start: dt.date, end: dt.date) -> int:
 
 def build(intent: Intent, today: dt.date) -> Query:
     if intent.domain == "chi_tieu":
-        return _indicator(intent)
+        return _indicator(intent, today)
+    if intent.listing:
+        return _listing(intent, today)
     if intent.group:
         measures = [m for m in intent.measures if MEASURES[m].basis == MEASURES[intent.measures[0]].basis]
         intent.measures = measures
+    if intent.compare_asof is not None and intent.asof is not None:
+        first, columns = _select(intent, None, today, f"tính đến {intent.compare_asof:%d/%m/%Y}", intent.compare_asof)
+        second, _ = _select(intent, None, today, f"tính đến {intent.asof:%d/%m/%Y}", intent.asof)
+        return Query(f"{first} UNION ALL {second}", columns, "compare")
     if intent.compare is not None and intent.period is not None:
-        first, columns = _select(intent, intent.period, today, intent.period.label)
-        second, _ = _select(intent, intent.compare, today, intent.compare.label)
+        earlier, later = intent.compare, intent.period
+        first, columns = _select(intent, earlier, today, intent.compare_label or earlier.label,
+                                 min(earlier.end, today))
+        second, _ = _select(intent, later, today, covered_label(later, today))
         return Query(f"{first} UNION ALL {second}", columns, "compare")
     sql, columns = _select(intent, intent.period, today)
     if intent.per and intent.period is not None:
@@ -135,27 +167,53 @@ def build(intent: Intent, today: dt.date) -> Query:
     return Query(sql, columns, "group" if intent.group else "scalar")
 
 
-def _indicator(intent: Intent) -> Query:
-    period = intent.period
-    assert period is not None
-    if period.kind == "month":
-        ky = f"{period.start:%Y-%m}"
-    elif period.kind == "quarter":
-        ky = f"{period.start.year}-Q{(period.start.month - 1) // 3 + 1}"
-    else:
-        ky = str(period.start.year)
-    where = [f"ky = {q(ky)}"]
-    if intent.indicator:
-        where.append(f"chi_tieu = {q(intent.indicator)}")
-    order = "chi_tieu" if intent.order is None else (
-        f"ty_le_hoan_thanh IS NULL, ty_le_hoan_thanh {'ASC' if intent.order == 'asc' else 'DESC'}, chi_tieu")
-    sql = ("SELECT chi_tieu, don_vi_tinh, ke_hoach, thuc_hien, ty_le_hoan_thanh FROM v_chi_tieu WHERE "
-           + " AND ".join(where) + f" ORDER BY {order}")
-    return Query(sql, ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh"], "indicator")
+def covered_label(period: Period, today: dt.date) -> str:
+    """A period's label, saying up to which day it is counted while it runs."""
+    if period.start <= today < period.end:
+        return f"{period.label.split(' (')[0]} (đến {today:%d/%m/%Y})"
+    return period.label
+
+
+def _listing(intent: Intent, today: dt.date) -> Query:
+    """The records (or feedback) a figure counts, capped; `count_sql` gives how many in all."""
+    measure = MEASURES[intent.measures[0]]
+    if measure.kind == "rate":
+        measure = MEASURES[measure.of]  # a rate's list is its numerator's rows
+    asof = _asof(intent, intent.period, today)
+    where = [scope(measure, intent.period, asof)]
+    cond = _cond(measure, asof)
+    if cond:
+        where.append(cond)
+    where += filters_sql(intent)
+    if len(where) > 1 and where[0] == "1 = 1":
+        where = where[1:]
+    columns = RECORD_COLUMNS if measure.domain == "ho_so" else FEEDBACK_COLUMNS
+    clause = " AND ".join(where)
+    direction = "ASC" if intent.list_order == "asc" else "DESC"
+    key = columns[0]
+    sql = (f"SELECT {', '.join(columns)} FROM {measure.view} WHERE {clause}"
+           f" ORDER BY ngay_tiep_nhan {direction}, {key} LIMIT {int(intent.limit or LIST_CAP)}")
+    return Query(sql, list(columns), "list", f"SELECT COUNT(*) AS so_luong FROM {measure.view} WHERE {clause}")
+
+
+def _indicator(intent: Intent, today: dt.date) -> Query:
+    assert intent.period is not None
+    if intent.group == "month":
+        return Query(indicators.months_sql(intent, intent.period, today), ["ky", "chi_tieu", "don_vi_tinh",
+                                                                           "thuc_hien"], "months")
+    if intent.compare is not None:
+        first = indicators.period_sql(intent, intent.compare, today, label=intent.compare.label)
+        second = indicators.period_sql(intent, intent.period, today, label=intent.period.label)
+        sql = f"SELECT * FROM ({first}) UNION ALL SELECT * FROM ({second})"
+        return Query(sql, ["ky_so_sanh", *indicators.COLUMNS], "indicator_compare")
+    sql = indicators.ordered(indicators.period_sql(intent, intent.period, today), intent)
+    return Query(sql, list(indicators.COLUMNS), "indicator")
 
 
 COLUMN_LABELS = {**DIMENSION_LABELS, "ky": "Kỳ", "binh_quan": "Bình quân", "tong": "Tổng", "so_ky": "Số kỳ",
-                 "chi_tieu": "Chỉ tiêu", "don_vi_tinh": "Đơn vị tính", "ke_hoach": "Kế hoạch",
-                 "thuc_hien": "Thực hiện", "ty_le_hoan_thanh": "% hoàn thành",
-                 "thang_tiep_nhan": "Tháng", "thang_tra_ket_qua": "Tháng",
+                 "chi_tieu": "Chỉ tiêu", "don_vi_tinh": "Đơn vị tính", "ke_hoach": "Kế hoạch năm",
+                 "thuc_hien": "Thực hiện", "ty_le_hoan_thanh": "% kế hoạch", "ky_so_sanh": "Kỳ so sánh",
+                 "thang_tiep_nhan": "Tháng", "thang_tra_ket_qua": "Tháng", "ma_ho_so": "Mã hồ sơ",
+                 "ten_thu_tuc": "Thủ tục", "ngay_tiep_nhan": "Ngày tiếp nhận", "han_xu_ly": "Hạn xử lý",
+                 "ngay_tra_ket_qua": "Ngày trả kết quả", "ma_phan_anh": "Mã phản ánh", "kenh": "Kênh",
                  **{k: m.label for k, m in MEASURES.items()}}

@@ -23,20 +23,23 @@ if TYPE_CHECKING:  # type-only: entities imports this module
     from appliance.ask.entities import Candidate
 
 # Words that carry no filter or measure of their own: a question made of these and recognised
-# phrases is fully understood. A content word outside this list makes the parser unsure.
+# phrases is fully understood. A content word outside this list makes the parser unsure. Words
+# that change the question (không, chưa, đạt, trả, mất, mấy, tăng, giảm, hơn, kém…) are not here:
+# the parser gives them their meaning (open records, rejected, processing time, comparison) or
+# the answer is unsure.
 FILLER = set(
     """
-    bao nhieu co la cua phuong ta minh trong ky nay do duoc bi da dang se dat dang the nao nhu the nao
-    ho so ho so thu tuc hanh chinh tthc tong so tong cong tat ca toan bo cac nhung moi mot ba nam sau
-    ngay thang quy tuan hom qua truoc nua dau cuoi tu den toi va voi so sanh hay hoac may thi mat
-    bang tren duoi hon kem tang giam thay doi bien dong cho xem biet hoi tra loi giup vui long xin cam on
-    em anh chi oi a nhe ah u vay sao khong chua roi luon cu the chi tiet lay liet ke thong ke bao cao
-    nhan dang ky o tai ve theo tung xep hang top nhat nhieu it cao thap lon nho manh yeu tot kem
-    thuc hien nhu nao muc bao phan tram ty le ti le con bao nhieu nhieu nao gi nguoi dan cong dan
-    luong so luong gia tri ket qua hien nay hien tai den nay toi nay ca nam ca thang trung binh binh quan
-    xu huong dien bien bieu do trong vong vua gan day gan nhat tinh chi so kpi the hien tinh hinh
-    cung ky nam ngoai lan luot lien tiep ra sao tiep theo nhu vay phan duoc ai nhieu hon it hon
-    ong dong chu
+    bao nhieu co la cua phuong ta minh trong ky nay do duoc bi da dang se dang the nao nhu the nao
+    ho so thu tuc hanh chinh tthc tong so tong cong tat ca toan bo cac nhung moi mot ba nam sau
+    ngay thang quy tuan hom qua truoc nua dau cuoi tu den toi va voi hay hoac thi
+    bang tren duoi cho xem biet hoi giup vui long xin cam on
+    em anh chi oi a nhe ah u vay sao roi luon cu the chi tiet lay thong ke bao cao
+    nhan dang ky o tai ve theo tung xep hang top nhat nhieu it cao thap lon nho
+    thuc hien nhu nao muc phan tram ty le ti le con nao gi nguoi dan cong dan
+    luong so luong gia tri ket qua hien nay hien tai hien gio bay gio gio luc den nay toi nay ca
+    trung binh binh quan xu huong dien bien bieu do trong vong vua gan day gan nhat tinh chi so kpi
+    the hien tinh hinh cung ky ngoai lan luot lien tiep ra sao tiep theo nhu vay phan ai
+    ong dong chu ha nhi dzay zay day bo cai vu phieu truong hop don vi tinh
     """.split()
 )
 
@@ -48,7 +51,7 @@ STATUSES = {"Đang xử lý": ["dang xu ly", "dang giai quyet"],
 FEEDBACK_STATUSES = {"cho_xu_ly": ["cho xu ly", "moi tiep nhan"],
                      "dang_xu_ly": ["dang xu ly", "dang giai quyet"],
                      "da_xu_ly": ["da xu ly", "da giai quyet", "xu ly xong"],
-                     "tu_choi": ["tu choi", "khong tiep nhan"]}
+                     "tu_choi": ["bi tu choi", "tu choi", "khong tiep nhan"]}
 FEEDBACK_STATUS_LABELS = {"cho_xu_ly": "chờ xử lý", "dang_xu_ly": "đang xử lý", "da_xu_ly": "đã xử lý",
                           "tu_choi": "từ chối"}
 FEEDBACK_CHANNELS = {"zalo": ["zalo"], "web": ["website", "trang web", "web"], "widget": ["widget"],
@@ -57,7 +60,16 @@ FEEDBACK_CHANNELS = {"zalo": ["zalo"], "web": ["website", "trang web", "web"], "
 PROCEDURE_ALIASES = {"so do": "giay chung nhan quyen su dung dat lan dau",
                      "cap so do": "giay chung nhan quyen su dung dat lan dau",
                      "giay phep xay dung": "cap giay phep xay dung nha o rieng le",
-                     "xac nhan doc than": "cap giay xac nhan tinh trang hon nhan"}
+                     "phep xay dung": "cap giay phep xay dung nha o rieng le",
+                     "xac nhan doc than": "cap giay xac nhan tinh trang hon nhan",
+                     "mai tang phi": "ho tro chi phi mai tang", "tien mai tang": "ho tro chi phi mai tang",
+                     "khai sinh cho con": "dang ky khai sinh", "dang ky kinh doanh": "dang ky thanh lap ho kinh doanh",
+                     "trich luc": "cap ban sao trich luc ho tich"}
+# Names in indicators that leaders shorten (folded): the words they use → words of the name.
+INDICATOR_ALIASES = {"bao hiem y te": "bao hiem y te", "thu gom rac": "thu gom, xu ly rac thai",
+                     "rac thai": "thu gom, xu ly rac thai", "viec lam moi": "tao viec lam moi",
+                     "ngan sach": "thu ngan sach", "nop truc tuyen": "ho so thu tuc hanh chinh nop truc tuyen",
+                     "ngheo": "ho ngheo", "bhyt": "bao hiem y te"}
 
 
 def levenshtein(a: str, b: str, limit: int = 2) -> int:
@@ -100,7 +112,7 @@ class Catalog:
         names = self.fields + self.procedures + self.officers + self.indicators
         names += [label for _, label in self.feedback_categories]
         words = set(FILLER) | self.extra_words
-        for text in names + keyword_phrases + list(PROCEDURE_ALIASES):
+        for text in names + keyword_phrases + list(PROCEDURE_ALIASES) + list(INDICATOR_ALIASES):
             split = fold(text).replace(",", " ").replace("-", " ").split()
             words.update(split)
             self.bigrams.update(zip(split, split[1:], strict=False))

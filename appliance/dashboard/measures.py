@@ -51,10 +51,14 @@ LABELS = {k: m.tile_label or m.label for k, m in KPIS.items()}
 # A rate's drill-down shows its numerator's rows; its value is numerator / denominator.
 RATE_NUMERATOR = {k: MEASURES[m.of].kpi for k, m in KPIS.items() if m.kind == "rate"}
 RATE_DENOMINATOR = {k: total_of(m).kpi for k, m in KPIS.items() if m.kind == "rate"}
-# The counts a list of records can show, by basis: received, returned, then open as of a day.
+# The counts a list of records can show, by basis: received, returned, then open as of a day; the
+# §4 measures by their API key, then the question box's own record counts (đang giải quyết), so
+# its lists link here too.
 _BASIS_ORDER = ("received", "returned", "asof")
-DRILL = {k: m for k, m in sorted(((k, m) for k, m in KPIS.items() if m.kind == "count"),
+_OWN = {m.key: m for m in MEASURES.values() if m.domain == "ho_so" and m.kind == "count" and not m.kpi}
+DRILL = {k: m for k, m in sorted(((k, m) for k, m in {**KPIS, **_OWN}.items() if m.kind == "count"),
                                  key=lambda item: _BASIS_ORDER.index(item[1].basis))}
+LABELS.update({k: m.label for k, m in _OWN.items()})
 
 
 def percent(part: int, whole: int) -> float | None:
@@ -76,6 +80,8 @@ class Filters:
     linh_vuc: str | None = None
     thu_tuc: str | None = None
     can_bo: str | None = None
+    trang_thai: str | None = None  # the status as stored (CONTRACT §3 values)
+    hinh_thuc_nop: str | None = None  # the channel as stored
 
     def sql(self) -> tuple[str, list[SqlValue]]:
         parts: list[str] = []
@@ -85,6 +91,10 @@ class Filters:
             if value:
                 parts.append(f" AND {column} = ?")
                 params.append(fold(value))
+        for column, value in (("trang_thai", self.trang_thai), ("hinh_thuc_nop", self.hinh_thuc_nop)):
+            if value:
+                parts.append(f" AND {column} = ?")
+                params.append(value)
         return "".join(parts), params
 
 

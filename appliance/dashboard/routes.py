@@ -143,13 +143,14 @@ def _drill_args(measure: str, start: str | None, end: str | None) -> tuple[str, 
 def records_api(conn: Conn, user: ApiUser, measure: str, start: Annotated[str | None, Query(alias="from")] = None,
                 end: Annotated[str | None, Query(alias="to")] = None, linh_vuc: str | None = None,
                 thu_tuc: str | None = None, can_bo: str | None = None, month: str | None = None,
+                trang_thai: str | None = None, hinh_thuc_nop: str | None = None,
                 limit: Annotated[int, Query(ge=1, le=1000)] = PAGE_SIZE,
                 offset: Annotated[int, Query(ge=0)] = 0) -> JSONResponse:
     """The records behind one figure (drill-down), the same conditions as the KPI."""
     measure, first, last = _drill_args(measure, start, end)
     today = local_today()
-    total, rows = drill_records(conn, measure, first, last, Filters(linh_vuc, thu_tuc, can_bo), month, limit, offset,
-                                today=today)
+    filters = Filters(linh_vuc, thu_tuc, can_bo, trang_thai, hinh_thuc_nop)
+    total, rows = drill_records(conn, measure, first, last, filters, month, limit, offset, today=today)
     return JSONResponse({"measure": measure, "total": total, "records": rows,
                          "as_of": drill_asof(measure, last, month, today)})
 
@@ -159,21 +160,24 @@ def records_page(request: Request, conn: Conn, user: StaffUser, measure: str = "
                  start: Annotated[str | None, Query(alias="from")] = None,
                  end: Annotated[str | None, Query(alias="to")] = None, linh_vuc: str | None = None,
                  thu_tuc: str | None = None, can_bo: str | None = None, month: str | None = None,
+                 trang_thai: str | None = None, hinh_thuc_nop: str | None = None,
                  trang: Annotated[int, Query(ge=1)] = 1) -> Response:
     measure, first, last = _drill_args(measure, start, end)
-    filters = Filters(linh_vuc, thu_tuc, can_bo)
+    filters = Filters(linh_vuc, thu_tuc, can_bo, trang_thai, hinh_thuc_nop)
     today = local_today()
     total, rows = drill_records(conn, measure, first, last, filters, month, PAGE_SIZE, (trang - 1) * PAGE_SIZE,
                                 today=today)
     at = drill_asof(measure, last, month, today)
     query = {"measure": measure, "from": first.isoformat(), "to": last.isoformat(), "linh_vuc": linh_vuc,
-             "thu_tuc": thu_tuc, "can_bo": can_bo, "month": month}
+             "thu_tuc": thu_tuc, "can_bo": can_bo, "month": month, "trang_thai": trang_thai,
+             "hinh_thuc_nop": hinh_thuc_nop}
     base = "/tong-quan/ho-so?" + urlencode({k: v for k, v in query.items() if v})
     pages = max(1, -(-total // PAGE_SIZE))
     ctx = {"title": f"Hồ sơ: {LABELS.get(measure, measure)}", "measure_label": LABELS.get(measure, measure),
            "period": shape(first, last).label if at is None else asof_label(dt.date.fromisoformat(at)),
            "total": total, "rows": rows, "page": trang, "pages": pages,
-           "base": base, "filters": {"Lĩnh vực": linh_vuc, "Thủ tục": thu_tuc, "Cán bộ": can_bo, "Tháng": month},
+           "base": base, "filters": {"Lĩnh vực": linh_vuc, "Thủ tục": thu_tuc, "Cán bộ": can_bo, "Tháng": month,
+                       "Trạng thái": trang_thai, "Hình thức nộp": hinh_thuc_nop},
            "is_rate": measure in RATE_NUMERATOR,
            "fmt_day": lambda iso: format_date_short(dt.date.fromisoformat(iso)) if iso else ""}
     return render(request, "dashboard/records.html", ctx)

@@ -101,7 +101,7 @@ def range_period(start: dt.date, end: dt.date, label: str | None = None) -> Peri
 def _week(today: dt.date, weeks_back: int) -> Period:
     monday = today - dt.timedelta(days=today.weekday() + 7 * weeks_back)
     sunday = monday + dt.timedelta(days=6)
-    name = "tuần này" if weeks_back == 0 else "tuần trước"
+    name = {0: "tuần này", 1: "tuần trước"}.get(weeks_back, f"{weeks_back} tuần trước")
     return Period(monday, sunday, f"{name} (từ {_fmt(monday)} đến {_fmt(sunday)})", "week")
 
 
@@ -184,15 +184,19 @@ _RULES: list[Rule] = [
     (re.compile(r"\btu dau thang"),
      lambda m, t: Period(t.replace(day=1), t, f"từ đầu tháng {t.month}/{t.year} đến {_fmt(t)}", "range")),
     (re.compile(r"\bthang\s*(?:nay|hien tai|nay nam nay)\b"), lambda m, t: month_period(t)),
+    (re.compile(r"\bthang\s*(?:truoc|roi)\s*nua\b"), lambda m, t: month_period(_shift_month(t, -2))),
     (re.compile(r"\bthang\s*(?:truoc|vua roi|vua qua|roi)\b"), lambda m, t: month_period(_shift_month(t, -1))),
     (re.compile(r"\bquy\s*(?:nay|hien tai)\b"), lambda m, t: quarter_period(t)),
+    (re.compile(r"\bquy\s*(?:truoc|roi)\s*nua\b"), lambda m, t: quarter_period(_shift_month(t, -6))),
     (re.compile(r"\bquy\s*(?:truoc|vua roi|vua qua|roi)\b"), lambda m, t: quarter_period(_shift_month(t, -3))),
     (re.compile(r"\bquy\s*(iv|iii|ii|i|[1-4])\b" + _YEAR), _quarter),
     (re.compile(r"\bthang\s*(\d{1,2})\b" + _YEAR), _month),
     (re.compile(r"\bnam\s*(?:nay|hien tai)\b"), lambda m, t: year_period(t.year)),
+    (re.compile(r"\bnam\s*kia\b|\bnam\s*(?:truoc|roi)\s*nua\b"), lambda m, t: year_period(t.year - 2)),
     (re.compile(r"\bnam\s*(?:ngoai|truoc|roi|vua roi|vua qua)\b"), lambda m, t: year_period(t.year - 1)),
     (re.compile(r"\bnam\s*(\d{4})\b"), lambda m, t: year_period(int(m.group(1)))),
     (re.compile(r"\btuan\s*(?:nay|hien tai)\b"), lambda m, t: _week(t, 0)),
+    (re.compile(r"\btuan\s*(?:truoc|roi)\s*nua\b"), lambda m, t: _week(t, 2)),
     (re.compile(r"\btuan\s*(?:truoc|vua roi|vua qua|roi)\b"), lambda m, t: _week(t, 1)),
     (re.compile(r"\bhom\s*nay\b"), _day(0, "hôm nay")),
     (re.compile(r"\bhom\s*qua\b"), _day(1, "hôm qua")),

@@ -50,8 +50,9 @@ class Reference:
                 and self._match(r, f)]
 
     def open_at(self, day: dt.date, **f: str) -> list[Row]:
-        return [r for r in self.records if r["ngay_tra_ket_qua"] is None and r["trang_thai"] != "Từ chối"
-                and r["ngay_tiep_nhan"] <= day and self._match(r, f)]
+        """Open at a day: not returned by that day (CONTRACT §4: a count as of a day never looks past it)."""
+        return [r for r in self.records if (r["ngay_tra_ket_qua"] is None or r["ngay_tra_ket_qua"] > day)
+                and r["trang_thai"] != "Từ chối" and r["ngay_tiep_nhan"] <= day and self._match(r, f)]
 
     def overdue_at(self, day: dt.date, **f: str) -> list[Row]:
         return [r for r in self.open_at(day, **f) if r["han_xu_ly"] < day]
@@ -127,4 +128,4 @@ class Reference:
         rows = [i for i in self.indicators if i["ky"] == ky and (name is None or i["chi_tieu"] == name)]
         rows.sort(key=lambda i: i["chi_tieu"])
         return [[i["chi_tieu"], i["don_vi_tinh"], i["ke_hoach"], i["thuc_hien"],
-                 100.0 * i["thuc_hien"] / i["ke_hoach"] if i["ke_hoach"] else None] for i in rows]
+                 100.0 * i["thuc_hien"] / i["ke_hoach"] if i["ke_hoach"] else None, i["ky"]] for i in rows]

@@ -84,6 +84,14 @@ def load(path: Path) -> list[Case]:
     return cases
 
 
+def shown(value: object, measure: str) -> object:
+    """A figure as the answer shows it: rates and averages to one decimal."""
+    if isinstance(value, float) and (measure.startswith("ty_le") or measure in (
+            "thoi_gian_giai_quyet_tb", "chi_tieu_ty_le_ke_hoach")):
+        return one_decimal(value)
+    return value
+
+
 def same(got: object, want: Value, measure: str) -> bool:
     if want is None:
         return got is None
@@ -209,7 +217,7 @@ class Grader:
         col = _column(result, m)
         if col is None or not result.rows:
             return "wrong", f"không có {m} theo nhóm: {result.keys}"
-        got = [(self._group_key(case, row[0]), row[col]) for row in result.rows]
+        got = [(self._group_key(case, row[0]), shown(row[col], m)) for row in result.rows]
         for key, value in got:
             if key in want:
                 if not same(value, want[key], m):

@@ -4,6 +4,8 @@ a figure from SQL the wall refused."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from appliance.ask import llm
@@ -21,7 +23,7 @@ REFUSED_BY_THE_WALL = {"english", "chinese", "unsupported_citation"}  # the mode
 def test_question_box_survives(behaviour: str, misbehaving: Misbehaving, ask_db, reference, monkeypatch):
     monkeypatch.setattr(llm, "ASK_DEADLINE_S", 1.0)  # the stall costs one second here, not twenty
     misbehaving.default = behaviour  # every attempt misbehaves
-    misbehaving.answer = lambda _body: SQL
+    misbehaving.answer = lambda _body: json.dumps({"answerable": True, "sql": SQL}, ensure_ascii=False)
     result = answer_question(ask_db, QUESTION, today=TODAY, generator=misbehaving.generator(timeout=20))
     want = sum(1 for r in reference.records if "kết hôn" in r["ten_thu_tuc"])
     if behaviour in ANSWERED:

@@ -4,6 +4,7 @@ whatever the question says and whatever SQL a (misbehaving) model writes."""
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,8 @@ class ScriptedModel:
         self.sql = sql
 
     def chat(self, messages, **kwargs):
-        return f"```sql\n{self.sql}\n```"
+        # The generation contract asks for {"answerable", "sql"}; a fenced object is what models send.
+        return "```json\n" + json.dumps({"answerable": True, "sql": self.sql}, ensure_ascii=False) + "\n```"
 
 
 @pytest.mark.parametrize("question", HOSTILE)

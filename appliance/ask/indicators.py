@@ -1,0 +1,179 @@
+"""Socio-economic indicators (chỉ tiêu KT-XH) in the question box.
+
+An indicator's figure for a period is the row the ward reported for that very period (Kỳ
+`2026-10`, `2026-Q3`, `2026`) when there is one. Otherwise it is built from the monthly rows whose
+month starts in the period: an indicator measured in % is a level, so the latest month counts;
+any other adds up over the months. Its plan is the year's (Kỳ `2026`). Whether a plan is reached
+reads the other way for indicators where less is better (hộ nghèo, tai nạn…).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from appliance.ask.measures import LOWER_IS_BETTER, PLAN_WORDS, RATE_WORDS, TOP_ASC, TOP_DESC
+from appliance.ask.nodata import COUNT_OF_UNITS
+from appliance.ask.tokens import Tokens
+from appliance.text import fold, format_number, format_percent
+from appliance.text.periods import Period, year_period
+
+if TYPE_CHECKING:  # type-only: the parser imports this module
+    from appliance.ask.guard import Cell
+    from appliance.ask.parser import Intent, ParseResult
+
+COLUMNS = ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh", "ky"]
+
+
+def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool, today: dt.date) -> ParseResult:
+    from appliance.ask.parser import ParseResult, _unknown_words  # the parser imports this module
+
+    if tokens.take_all(TOP_ASC + ["dat thap nhat", "kem nhat"]):
+        intent.order = "asc"
+    elif tokens.take_all(TOP_DESC + ["dat cao nhat", "tot nhat"]):
+        intent.order = "desc"
+    if tokens.take_all(["tung thang", "theo thang", "hang thang", "cac thang", "moi thang", "qua cac thang"]):
+        intent.group = "month"
+    counting = any(tokens.has(p) for p in COUNT_OF_UNITS) and not any(tokens.has(w) for w in RATE_WORDS)
+    tokens.take_all(PLAN_WORDS + ["thuc hien", "dat", "chua dat", "khong dat", "bao nhieu", "phan tram", "%",
+                                  "ty le", "hoan thanh", "duoc", "la", "tao", "cho", "lao dong"] + COUNT_OF_UNITS)
+    tokens.yes_no_particle()
+    unknown = tokens.unexplained()
+    if unknown:
+        return ParseResult(intent, False, _unknown_words(tokens.question, unknown), unknown)
+    if counting and intent.indicator and intent.indicator.startswith(("Tỷ lệ", "Ty le")):
+        intent.offer = intent.indicator
+        return ParseResult(intent, True)
+    for period in periods:
+        if period.kind not in ("month", "quarter", "year", "range", "half", "week") or period.start > today:
+            return ParseResult(intent, False, "Chỉ tiêu được báo cáo theo tháng, quý hoặc năm; hãy nêu một kỳ như vậy.")
+    if compare and len(periods) == 2:
+        intent.compare, intent.period = sorted(periods[:2], key=lambda p: p.start)
+        intent.compare_label = intent.compare.label
+    elif compare and periods and periods[0].kind in ("month", "quarter", "year"):
+        intent.period = periods[0]
+        intent.compare = periods[0].previous()
+        intent.compare_label = intent.compare.label
+    elif periods:
+        intent.period = periods[0]
+    else:
+        intent.period = year_period(today.year)
+        intent.period_note = "câu hỏi không nêu kỳ nên lấy số liệu năm nay"
+    return ParseResult(intent, True)
+
+
+def _own_key(period: Period) -> str | None:
+    """The Kỳ of a row reported for exactly this period, if it has that shape."""
+    if period.kind == "month":
+        return f"{period.start:%Y-%m}"
+    if period.kind == "quarter":
+        return f"{period.start.year}-Q{(period.start.month - 1) // 3 + 1}"
+    if period.kind == "year":
+        return str(period.start.year)
+    return None
+
+
+def _q(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def period_sql(intent: Intent, period: Period, today: dt.date, *, label: str | None = None) -> str:
+    """One row per indicator for the period: its own reported row when one exists, else built from
+    the months (the SQL says which: both parts are in it)."""
+    name = f" AND chi_tieu = {_q(intent.indicator)}" if intent.indicator else ""
+    last = min(period.end, today)
+    first_month, last_month = f"{period.start:%Y-%m}", f"{last:%Y-%m}"
+    year = str(period.start.year)
+    head = f"{_q(label)} AS ky_so_sanh, " if label is not None else ""
+    months = (
+        f"WITH thang AS (SELECT chi_tieu, don_vi_tinh, ky, thuc_hien FROM v_chi_tieu WHERE length(ky) = 7"
+        f" AND ky BETWEEN {_q(first_month)} AND {_q(last_month)} AND thuc_hien IS NOT NULL{name}),"
+        " cuoi AS (SELECT chi_tieu, MIN(ky) AS ky_dau, MAX(ky) AS ky_cuoi FROM thang GROUP BY chi_tieu),"
+        " gop AS (SELECT t.chi_tieu, t.don_vi_tinh, CASE WHEN t.don_vi_tinh = '%'"
+        " THEN SUM(CASE WHEN t.ky = c.ky_cuoi THEN t.thuc_hien END) ELSE SUM(t.thuc_hien) END AS thuc_hien,"
+        " CASE WHEN t.don_vi_tinh = '%' THEN c.ky_cuoi ELSE c.ky_dau || ' – ' || c.ky_cuoi END AS ky"
+        " FROM thang t JOIN cuoi c ON c.chi_tieu = t.chi_tieu GROUP BY t.chi_tieu, t.don_vi_tinh, c.ky_dau, c.ky_cuoi)"
+        f" SELECT {head}g.chi_tieu, g.don_vi_tinh, k.ke_hoach, g.thuc_hien,"
+        " CASE WHEN k.ke_hoach IS NOT NULL AND k.ke_hoach <> 0 THEN 100.0 * g.thuc_hien / k.ke_hoach END"
+        " AS ty_le_hoan_thanh, g.ky FROM gop g LEFT JOIN v_chi_tieu k ON k.chi_tieu = g.chi_tieu"
+        f" AND k.ky = {_q(year)}")
+    own = _own_key(period)
+    if own is None:
+        return months
+    reported = (f"SELECT {head}chi_tieu, don_vi_tinh, ke_hoach, thuc_hien, ty_le_hoan_thanh, ky FROM v_chi_tieu"
+                f" WHERE ky = {_q(own)}{name}")
+    return (f"{months} WHERE g.chi_tieu NOT IN (SELECT chi_tieu FROM v_chi_tieu WHERE ky = {_q(own)})"
+            f" UNION ALL {reported}")
+
+
+def months_sql(intent: Intent, period: Period, today: dt.date) -> str:
+    """One row per month of the period (Thực hiện of each Kỳ), for "từng tháng"."""
+    name = f" AND chi_tieu = {_q(intent.indicator)}" if intent.indicator else ""
+    last = min(period.end, today)
+    return (f"SELECT ky, chi_tieu, don_vi_tinh, thuc_hien FROM v_chi_tieu WHERE length(ky) = 7"
+            f" AND ky BETWEEN {_q(f'{period.start:%Y-%m}')} AND {_q(f'{last:%Y-%m}')}{name} ORDER BY ky")
+
+
+def ordered(sql: str, intent: Intent) -> str:
+    order = "chi_tieu" if intent.order is None else (
+        f"ty_le_hoan_thanh IS NULL, ty_le_hoan_thanh {'ASC' if intent.order == 'asc' else 'DESC'}, chi_tieu")
+    return f"SELECT * FROM ({sql}) ORDER BY {order}"
+
+
+def lower_is_better(name: str) -> bool:
+    folded = fold(name)
+    return any(word in folded for word in LOWER_IS_BETTER)
+
+
+def _num(value: Cell, unit: str) -> str:
+    if not isinstance(value, int | float):
+        return "chưa có số liệu"
+    return f"{format_number(value, 2 if unit == '%' and value < 10 else 1)} {unit}".replace(" %", "%")
+
+
+def _ky(value: Cell) -> str:
+    text = str(value or "")
+    parts = [p.strip() for p in text.split("–")]
+    named = []
+    for part in parts:
+        if len(part) == 7 and part[4] == "-" and part[5:].isdigit():
+            named.append(f"tháng {int(part[5:])}/{part[:4]}")
+        elif len(part) == 7 and part[5] == "Q":
+            named.append(f"quý {part[6]}/{part[:4]}")
+        else:
+            named.append(f"năm {part}" if part.isdigit() else part)
+    return " – ".join(named)
+
+
+def verdict(row: list[Cell], this_year: int = 0) -> str:
+    """"đạt kế hoạch" / "chưa đạt kế hoạch" for one row, or "" when either figure is missing or the
+    year's plan cannot be judged yet: an amount that adds up is judged only for a finished year
+    (six months of collections against the year's plan is progress, not a shortfall)."""
+    name, unit, plan, done, ky = row[0], row[1], row[2], row[3], str(row[5] or "")
+    if not isinstance(plan, int | float) or not isinstance(done, int | float):
+        return ""
+    if unit != "%" and not (ky.isdigit() and int(ky) < this_year):
+        return ""
+    reached = done <= plan if lower_is_better(str(name)) else done >= plan
+    direction = " (chỉ tiêu này càng thấp càng tốt)" if lower_is_better(str(name)) else ""
+    return ("đạt kế hoạch" if reached else "chưa đạt kế hoạch") + direction
+
+
+def line(row: list[Cell], *, named: bool = True, this_year: int = 0) -> str:
+    name, unit, plan, done, pct, ky = row[:6]
+    text = (f"{name}: " if named else "") + f"thực hiện {_num(done, str(unit))}"
+    if ky:
+        text += f" ({_ky(ky)})"
+    if isinstance(plan, int | float):
+        if lower_is_better(str(name)):
+            text += f", kế hoạch năm không quá {_num(plan, str(unit))}"
+        else:
+            text += f", kế hoạch năm {_num(plan, str(unit))}"
+            if isinstance(pct, int | float):
+                text += f", đạt {format_percent(pct)} kế hoạch"
+        judged = verdict(list(row), this_year)
+        if judged:
+            text += f"; {judged}"
+    return text
+
+

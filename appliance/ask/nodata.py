@@ -1,0 +1,65 @@
+"""Things leaders ask about that the ward's data does not hold: the answer says so and what it
+does hold, instead of a figure about something else ("dân số của phường" once got "tiếp nhận:
+5.346 hồ sơ").
+
+Each entry is a family of folded phrases naming one kind of thing. The parser looks for them among
+the words nothing else understood (after names, measures and periods), so "hỗ trợ chi phí mai
+táng" (a procedure) or "phản ánh qua điện thoại" (a channel) are never taken for fees or calls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from appliance.ask.tokens import Tokens
+
+
+@dataclass(frozen=True)
+class Missing:
+    phrases: tuple[str, ...]
+    what: str  # Vietnamese: what was asked for
+    instead: str  # Vietnamese: what the data does hold that comes closest
+
+
+_RECORDS = "số hồ sơ tiếp nhận, giải quyết, đúng hạn, trễ hạn, từ chối theo thủ tục, lĩnh vực, cán bộ"
+MISSING: list[Missing] = [
+    Missing(("le phi", "thu phi", "tien phi", "phi", "thu tien", "bao nhieu tien", "so tien", "doanh thu"),
+            "lệ phí, phí và số tiền thu được", _RECORDS + " (không có số tiền)"),
+    Missing(("muc do hai long", "hai long", "dan danh gia", "nguoi dan danh gia", "danh gia cua nguoi dan",
+             "cham diem", "su hai long"),
+            "mức độ hài lòng, đánh giá của người dân",
+            "tỷ lệ giải quyết đúng hạn và số phản ánh, kiến nghị (không phải mức độ hài lòng)"),
+    Missing(("cuoc goi", "cuoc dien thoai", "goi dien", "tong dai", "cuoc"),
+            "số cuộc gọi điện thoại", "số phản ánh gửi qua kênh điện thoại (không phải số cuộc gọi)"),
+    Missing(("dan so", "nhan khau", "ho dan", "ho gia dinh", "so dan", "bao nhieu dan", "so nguoi dan"),
+            "dân số, số hộ dân", "tỷ lệ hộ nghèo, tỷ lệ tham gia bảo hiểm y tế (chỉ tiêu KT-XH, dạng %)"),
+    Missing(("can bo cong chuc", "cong chuc", "vien chuc", "bien che", "nhan su", "so can bo", "bao nhieu can bo",
+             "so luong can bo"),
+            "số cán bộ, công chức của phường",
+            "tên cán bộ xử lý trong dữ liệu hồ sơ (không phải tổng số biên chế)"),
+    Missing(("chi ngan sach", "kinh phi", "chi tieu ngan sach", "du toan chi", "giai ngan", "chi phi"),
+            "các khoản chi ngân sách, kinh phí", "thu ngân sách nhà nước trên địa bàn (chỉ tiêu KT-XH)"),
+    Missing(("cuoc hop", "hop giao ban", "giao ban", "buoi hop", "phien hop"),
+            "số cuộc họp", "không có trong số liệu báo cáo (xem mục Cuộc họp)"),
+    Missing(("can cuoc", "cccd", "cmnd", "chung minh nhan dan", "chung minh thu", "ho chieu", "ly lich tu phap",
+             "giay phep lai xe", "bang lai", "dang ky xe", "bien so", "visa", "thi thuc"),
+            "thủ tục này (không thuộc các thủ tục trong dữ liệu hồ sơ của phường)", "các thủ tục có trong dữ liệu"),
+]
+# Counting people or households of an indicator measured in % ("bao nhiêu hộ nghèo" when only the
+# rate is held): the answer offers the rate.
+COUNT_OF_UNITS = ["so nguoi", "bao nhieu nguoi", "so ho", "bao nhieu ho", "so luong nguoi", "so luong ho",
+                  "may nguoi", "may ho"]
+
+
+def find(tokens: Tokens) -> Missing | None:
+    """The first thing asked for that the data does not hold, among words nothing else took."""
+    for missing in MISSING:
+        for phrase in sorted(missing.phrases, key=lambda p: -len(p.split())):
+            if tokens.take(phrase) is not None:
+                return missing
+    return None
+
+
+def phrases() -> list[str]:
+    """Every phrase, for the typo-repair vocabulary (so "hài lòg" is still recognised)."""
+    return [p for m in MISSING for p in m.phrases] + COUNT_OF_UNITS

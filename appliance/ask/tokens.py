@@ -1,0 +1,165 @@
+"""A question as folded words, each with a mark saying whether something understood it.
+
+Before matching anything: the folded text is split into words, the shorthand leaders type is
+written out ("hs" → hồ sơ, "bn" → bao nhiêu, "ko" → không, "pakn" → phản ánh kiến nghị), spelled
+months become digits ("tháng mười hai" → 12), "1/10" gets its year, and typos are repaired
+against the known vocabulary (vocab.Catalog.correct). Every later step consumes the words it
+understands; what no step consumed and is not filler is "unexplained" and makes the answer unsure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from appliance.ask.vocab import FILLER, Catalog
+from appliance.text import fold
+
+_TOKEN = re.compile(r"\d+(?:[/\-.]\d+)*|[a-z]+|%|[,;?]")
+
+# Shorthand and spoken forms → the words they stand for (folded). One word may stand for several.
+SHORTHAND: dict[str, str] = {
+    "hs": "ho so", "hso": "ho so", "bn": "bao nhieu", "bnh": "bao nhieu", "bnhieu": "bao nhieu",
+    "nhiu": "bao nhieu", "baonhieu": "bao nhieu", "may": "bao nhieu",
+    "dc": "duoc", "ko": "khong", "k": "khong", "kh": "khong", "khg": "khong", "hong": "khong", "hok": "khong",
+    "hem": "khong", "ds": "danh sach", "tb": "trung binh", "pakn": "phan anh kien nghi", "pa": "phan anh",
+    "bhyt": "bao hiem y te", "sl": "so luong", "onl": "online", "ktxh": "kinh te xa hoi",
+    "dzay": "vay", "zay": "vay", "dzi": "vay", "thg": "thang", "gplx": "giay phep lai xe",
+}
+_SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})$")  # "t10" → tháng 10, "q3" → quý 3
+_PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi"}
+_UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
+
+
+def expand(raw: list[str]) -> list[str]:
+    out: list[str] = []
+    for k, word in enumerate(raw):
+        short = _SHORT_PERIOD.match(word)
+        if short and (short.group(1) == "t" and 1 <= int(short.group(2)) <= 12
+                      or short.group(1) == "q" and 1 <= int(short.group(2)) <= 4):
+            out += ["thang" if short.group(1) == "t" else "quy", short.group(2)]
+        elif word == "nhiu" and out[-1:] == ["bao"]:
+            out.append("nhieu")
+        elif word == "may" and k + 1 < len(raw) and raw[k + 1] in ("moc", "tinh", "chu"):
+            out.append(word)  # "máy móc", "máy tính": a machine, not "how many"
+        elif word in SHORTHAND:
+            out += SHORTHAND[word].split()
+        else:
+            out.append(word)
+    return out
+
+
+def _spelled_numbers(raw: list[str]) -> list[str]:
+    """"tháng mười", "tháng mười hai", "tháng giêng", "quý ba" → digits, so a spelled month is
+    never silently ignored (it used to fall back to the whole year)."""
+    out: list[str] = []
+    k = 0
+    while k < len(raw):
+        out.append(raw[k])
+        if raw[k] in ("thang", "quy") and k + 1 < len(raw):
+            nxt = raw[k + 1]
+            after = raw[k + 2] if k + 2 < len(raw) else ""
+            value, used = None, 0
+            if raw[k] == "thang" and nxt == "gieng":
+                value, used = 1, 1
+            elif raw[k] == "thang" and nxt == "chap":
+                value, used = 12, 1
+            elif raw[k] == "thang" and nxt == "muoi":
+                value, used = (10 + {"mot": 1, "hai": 2}[after], 2) if after in ("mot", "hai") else (10, 1)
+            elif nxt in _UNITS:
+                year_word = nxt == "nam" and (after[:1].isdigit() or after in ("nay", "ngoai", "truoc", "roi", "qua"))
+                after_word = nxt == "tu" and raw[k] == "thang"  # "tháng từ …" is not April
+                if not year_word and not after_word and not (nxt == "sau" and raw[k] == "thang"):
+                    value, used = _UNITS[nxt], 1
+            if value is not None and (raw[k] == "thang" or value <= 4):
+                out.append(str(value))
+                k += used
+        k += 1
+    return out
+
+
+def _with_year(token: str, today: dt.date) -> str:
+    """"1/10" (a day without its year) → "1/10/2026": the latest such day not after today."""
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})", token)
+    if not m:
+        return token
+    day, month = int(m.group(1)), int(m.group(2))
+    try:
+        year = today.year if dt.date(today.year, month, day) <= today else today.year - 1
+        dt.date(year, month, day)
+    except ValueError:
+        return token
+    return f"{day}/{month}/{year}"
+
+
+def words(question: str) -> list[str]:
+    """The folded, expanded words of a question (no typo repair): for quick cue checks."""
+    return expand(_TOKEN.findall(fold(question).replace("ti le", "ty le")))
+
+
+class Tokens:
+    """Folded, repaired tokens with a consumed mark each."""
+
+    def __init__(self, question: str, catalog: Catalog, today: dt.date | None = None):
+        self.question = question
+        raw = _spelled_numbers(words(question))
+        if today is not None:
+            raw = [_with_year(t, today) for t in raw]
+        self.items = [catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
+                      for k, t in enumerate(raw)]
+        self.used = [t in {",", ";", "?"} for t in self.items]
+
+    def text(self) -> str:
+        return " ".join(self.items)
+
+    def find(self, phrase: str, *, free_only: bool = True) -> list[int]:
+        words = phrase.split()
+        n = len(words)
+        hits = []
+        for i in range(len(self.items) - n + 1):
+            if self.items[i:i + n] == words and (not free_only or not any(self.used[i:i + n])):
+                hits.append(i)
+        return hits
+
+    def take(self, phrase: str) -> int | None:
+        """Consume the first free occurrence of phrase; its index, or None."""
+        hits = self.find(phrase)
+        if not hits:
+            return None
+        n = len(phrase.split())
+        for k in range(hits[0], hits[0] + n):
+            self.used[k] = True
+        return hits[0]
+
+    def take_all(self, phrases: list[str]) -> bool:
+        """Consume every free occurrence of each phrase, longest phrases first."""
+        found = False
+        for phrase in sorted(phrases, key=lambda p: -len(p.split())):
+            while self.take(phrase) is not None:
+                found = True
+        return found
+
+    def has(self, phrase: str) -> bool:
+        return bool(self.find(phrase, free_only=False))
+
+    def mark_chars(self, start: int, end: int) -> None:
+        pos = 0
+        for k, tok in enumerate(self.items):
+            if start <= pos and pos + len(tok) <= end:
+                self.used[k] = True
+            pos += len(tok) + 1
+
+    def yes_no_particle(self) -> None:
+        """A question ending in "không" ("có … không", "tăng hông") asks yes or no: that "không"
+        negates nothing. Anywhere else "không" changes the meaning and must be understood."""
+        for k in range(len(self.items) - 1, -1, -1):
+            word = self.items[k]
+            if word == "khong" and not self.used[k]:
+                self.used[k] = True
+                return
+            if word not in _PARTICLES and word not in {",", ";"}:
+                return
+
+    def unexplained(self) -> list[str]:
+        # A number nobody used ("tháng 13") is unexplained too: ignoring it would answer another question.
+        return [t for t, u in zip(self.items, self.used, strict=True) if not u and t not in FILLER]

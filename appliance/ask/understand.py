@@ -1,0 +1,215 @@
+"""What a question asks for, once its names are found: the measures, a grouping or ranking, an
+average per unit of time, or the list of records itself. Each step consumes the words it
+understands (tokens.Tokens); the parser decides what the rest means."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from appliance.ask.measures import (
+    DIMENSIONS,
+    FASTEST,
+    FEEDBACK_PHRASES,
+    LIST_OPENERS,
+    LIST_WORDS,
+    NEWEST_WORDS,
+    OLDEST_WORDS,
+    QUANTITY_WORDS,
+    RATE_OF,
+    RATE_WORDS,
+    RECORD_PHRASES,
+    SLOWEST,
+    SPEED_COMPARE,
+    TOP_ASC,
+    TOP_DESC,
+    TREND_WORDS,
+)
+from appliance.ask.tokens import Tokens
+from appliance.ask.vocab import CHANNELS, FEEDBACK_CHANNELS, FEEDBACK_STATUSES, STATUSES
+from appliance.reporting.measures import MEASURES
+
+if TYPE_CHECKING:  # type-only: parser imports this module
+    from appliance.ask.parser import Intent
+
+# Finer measures win over the broad ones named in the same clause ("giải quyết đúng hạn" is đúng
+# hạn; "tiếp nhận … đang giải quyết" is the open stock; "quá hạn chưa giải quyết" is quá hạn).
+_BROADER = {"da_giai_quyet": 3, "tiep_nhan": 2, "chua_giai_quyet": 1, "pa_tiep_nhan": 2}
+
+
+def filters_from_lists(tokens: Tokens, intent: Intent) -> None:
+    """Channels and statuses, named by fixed phrases; several channels are compared with each other."""
+    if intent.domain == "ho_so":
+        # "trạng thái đang xử lý" is the status; plain "đang xử lý" means still open (a measure).
+        if tokens.take("trang thai dang xu ly") is not None:
+            intent.filters["trang_thai"] = "Đang xử lý"
+        for value, phrases in STATUSES.items():
+            if value != "Đang xử lý" and tokens.take_all(phrases):
+                intent.filters["trang_thai"] = value
+        channels = [value for value, phrases in CHANNELS.items()
+                    if value != "Trực tuyến" and any(tokens.find(p) for p in phrases)]
+        online = any(tokens.find(p) for p in CHANNELS["Trực tuyến"])
+        if channels and online:
+            channels.append("Trực tuyến")  # "trực tiếp, trực tuyến, bưu chính": a comparison of channels
+        for value in channels:
+            tokens.take_all(CHANNELS[value])
+        if len(channels) == 1:
+            intent.filters["hinh_thuc_nop"] = channels[0]
+        elif channels:
+            intent.filters["hinh_thuc_nop"] = sorted(channels)
+    elif intent.domain == "phan_anh":
+        for value, phrases in FEEDBACK_STATUSES.items():
+            if value != "da_xu_ly" and tokens.take_all(phrases):
+                intent.filters["trang_thai"] = value
+        for value, phrases in FEEDBACK_CHANNELS.items():
+            if tokens.take_all(phrases):
+                intent.filters["kenh"] = value
+
+
+def listing(tokens: Tokens, intent: Intent) -> None:
+    """"Danh sách / liệt kê / những hồ sơ nào …", or "các hồ sơ …" asking for no figure: the records."""
+    if tokens.take_all(LIST_WORDS):
+        intent.listing = True
+    else:
+        first = [t for t in tokens.items if t not in {",", "?"}][:4]
+        opener = " ".join(first)
+        asks_figure = any(tokens.has(w) for w in QUANTITY_WORDS)
+        for words in LIST_OPENERS:
+            if (opener.startswith(words + " ho so") or opener.startswith(words + " phan anh")) and not asks_figure:
+                intent.listing = True
+                tokens.take(words)
+                break
+    if not intent.listing:
+        return
+    if tokens.take_all(OLDEST_WORDS):
+        intent.list_order = "asc"
+    elif tokens.take_all(NEWEST_WORDS):
+        intent.list_order = "desc"
+    count = re.search(r"\b(\d{1,3}) (?:cai|ho so|truong hop|phan anh)\b", tokens.text())
+    if count:
+        intent.limit = int(count.group(1))
+        tokens.mark_chars(count.start(1), count.end(1))
+
+
+def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
+    phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
+    rate_anywhere = any(tokens.has(w) for w in RATE_WORDS)
+    online = intent.domain == "ho_so" and tokens.take_all(CHANNELS["Trực tuyến"])
+    speed = intent.domain == "ho_so" and any(tokens.has(p) for p in SLOWEST + FASTEST + SPEED_COMPARE) and not (
+        intent.listing)
+    # Split into clauses so "bao nhiêu hồ sơ, đúng hạn bao nhiêu phần trăm" gives two measures.
+    clauses: list[list[int]] = [[]]
+    for k, tok in enumerate(tokens.items):
+        if tok in {",", ";", "?"} or (tok in {"va", "con"} and k > 0 and not tokens.used[k]):
+            clauses.append([])
+        else:
+            clauses[-1].append(k)
+    found: list[str] = []
+    for clause in clauses:
+        if not clause:
+            continue
+        words = {tokens.items[k] for k in clause}
+        clause_text = " " + " ".join(tokens.items[k] for k in clause) + " "
+        is_rate = any(f" {w} " in clause_text for w in RATE_WORDS) or (rate_anywhere and len(clauses) == 1)
+        bases: list[str] = []
+        for phrase, base in sorted(phrases, key=lambda p: -len(p[0].split())):
+            for start in tokens.find(phrase):
+                if start in clause:
+                    tokens.take(phrase)
+                    bases.append(base)
+        if "qua_han" in bases and not ({"chua", "ton", "dang", "con"} & words) and (
+                is_rate or "da_giai_quyet" in bases):
+            bases = ["tre_han" if b == "qua_han" else b for b in bases]
+        while len(set(bases)) > 1 and any(b in _BROADER for b in bases):
+            broadest = max((b for b in bases if b in _BROADER), key=lambda b: _BROADER[b])
+            bases = [b for b in bases if b != broadest]
+        if online and is_rate and bases in ([], ["tiep_nhan"]):
+            bases = ["truc_tuyen"]
+        for base in bases:
+            key = RATE_OF.get(base, base) if is_rate else base
+            if key == "pa_da_xu_ly":
+                intent.filters["trang_thai"] = "da_xu_ly"
+                key = "pa_tiep_nhan"
+            if key in MEASURES and key not in found:
+                found.append(key)
+    if speed:
+        found = ["so_ngay_tb"]
+    if online:
+        if not found or found == ["tiep_nhan"]:
+            found = ["truc_tuyen"] if not intent.listing else ["tiep_nhan"]
+            if intent.listing:
+                intent.filters["hinh_thuc_nop"] = "Trực tuyến"
+        elif "truc_tuyen" not in found and "ty_le_truc_tuyen" not in found:
+            intent.filters["hinh_thuc_nop"] = "Trực tuyến"
+    tokens.take_all(RATE_WORDS)
+    if not found:
+        # No measure named: what was received; with an open status ("đang chờ bổ sung", "chờ xử lý")
+        # and no period, the records (feedback) in that status now.
+        found = ["tiep_nhan" if intent.domain == "ho_so" else "pa_tiep_nhan"]
+        status = intent.filters.get("trang_thai")
+        if intent.domain == "ho_so" and status and status != "Từ chối":
+            found = ["chua_giai_quyet"]
+        elif intent.domain == "phan_anh" and status in ("cho_xu_ly", "dang_xu_ly") and not has_period:
+            found = ["pa_chua_xu_ly"]
+    intent.measures = found
+    if rate_anywhere and not any(MEASURES[m].kind == "rate" for m in found):
+        intent.measures = []  # "tỷ lệ" of what? Answering a count instead would mislead.
+
+
+def grouping(tokens: Tokens, intent: Intent) -> None:
+    if tokens.take_all(TOP_DESC):
+        intent.order = "desc"
+    elif tokens.take_all(TOP_ASC):
+        intent.order = "asc"
+    if tokens.take_all(SLOWEST):
+        intent.order = "desc"
+    elif tokens.take_all(FASTEST):
+        intent.order = "asc"
+    if intent.order is None and tokens.has("nhat"):
+        words = set(tokens.items)
+        if words & {"it", "thap", "nho"}:
+            intent.order = "asc"
+        elif words & {"nhieu", "cao", "lon"}:
+            intent.order = "desc"
+    text = tokens.text()
+    top = re.search(r"\btop (\d{1,2})\b", text) or re.search(
+        r"\b(\d{1,2}) (?:linh vuc|thu tuc|can bo|loai|don vi)\b", text)
+    if top:
+        intent.limit = int(top.group(1))
+        tokens.mark_chars(top.start(1), top.end(1))
+        intent.order = intent.order or "desc"
+    averaging = tokens.take_all(["trung binh", "binh quan"])
+    if averaging and intent.measures != ["so_ngay_tb"]:
+        for unit, phrases in (("month", ["moi thang", "mot thang", "hang thang", "thang"]),
+                              ("day", ["moi ngay", "mot ngay", "hang ngay", "ngay"])):
+            if tokens.take_all(phrases[:3]):
+                intent.per = unit
+                break
+    dims = DIMENSIONS.get(intent.domain, {})
+    if intent.per is None and tokens.take_all(TREND_WORDS + ["bieu do"]):
+        intent.group = "month"
+    for phrase, column in sorted(dims.items(), key=lambda d: -len(d[0].split())):
+        for start in tokens.find(phrase, free_only=False):
+            n = len(phrase.split())
+            before = tokens.items[start - 1] if start > 0 else ""
+            after = tokens.items[start + n] if start + n < len(tokens.items) else ""
+            ranked = intent.order is not None or before == "top" or (before.isdigit() and not tokens.used[start - 1])
+            if column in intent.filters and not isinstance(intent.filters[column], list):
+                continue  # "cán bộ Hà": a filter already, not a grouping
+            if before in {"theo", "tung", "cac", "moi"} or after in {"nao", "gi"} or (ranked and column != "month"):
+                if column == "month" and intent.per:
+                    continue
+                intent.group = intent.group or column
+                tokens.take(phrase)
+    for column, value in intent.filters.items():
+        if isinstance(value, list) and not intent.listing:
+            intent.group = intent.group or column  # "chị Lan với anh Nam, ai …": one figure each
+    if tokens.take("ai") is not None and intent.domain == "ho_so":
+        intent.group = intent.group or "can_bo_xu_ly"
+    if intent.group and intent.group != "month" and intent.order is None:
+        intent.order = "desc"
+    if intent.group and intent.order and intent.limit is None and (
+            tokens.has("nhat") or any(tokens.has(p) for p in TOP_DESC + TOP_ASC + SLOWEST + FASTEST)):
+        intent.limit = 5
+    for word in ("linh vuc", "thu tuc", "can bo", "hinh thuc nop", "trang thai", "loai", "nhom"):
+        tokens.take_all([word])
