@@ -54,6 +54,9 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
         intent.period = periods[0]
         intent.compare = periods[0].previous()
         intent.compare_label = intent.compare.label
+    elif compare:
+        return ParseResult(intent, False, "Chưa rõ so sánh chỉ tiêu giữa hai kỳ nào; hãy nêu hai tháng, quý hoặc năm "
+                                          "(ví dụ tháng 10 so với tháng 9).")
     elif periods:
         intent.period = periods[0]
     else:

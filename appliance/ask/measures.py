@@ -90,7 +90,7 @@ LIST_WORDS = ["danh sach", "liet ke", "ke ra", "la nhung ho so nao", "gom nhung 
               "phan anh nao", "ma ho so", "cu the la", "la ho so nao"]
 LIST_OPENERS = ["cho xem cac", "cho xem nhung", "cac", "nhung", "xem cac", "xem"]  # "các hồ sơ …" with no figure asked
 QUANTITY_WORDS = ["bao nhieu", "so ho so", "so phan anh", "so luong", "tong", "ty le", "%", "phan tram", "dem"]
-OLDEST_WORDS = ["lau nhat", "cu nhat", "ton lau nhat", "som nhat"]
+OLDEST_WORDS = ["lau nhat", "cu nhat", "som nhat"]
 NEWEST_WORDS = ["moi nhat", "gan nhat"]
 PERSON_CUES = {"can bo", "anh", "chi", "ong", "ba", "dong chi", "co", "chu", "em", "d/c"}
 # Plan achievement of indicators; for these a lower figure is better (hộ nghèo, tai nạn…).

@@ -169,7 +169,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     periods, last_year = _periods(tokens, today)
     now = tokens.take_all(_NOW_WORDS)
     understand.listing(tokens, intent)
-    speed_compare = any(tokens.has(p) for p in SPEED_COMPARE)
+    speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
     if intent.domain != "chi_tieu":
         understand.filters_from_lists(tokens, intent)  # before names: "chờ bổ sung" is a status, not a procedure
     problem = entities.match(tokens, intent, catalog)
@@ -244,9 +244,12 @@ def _resolve_periods(intent: Intent, periods: list[Period], compare: bool, last_
         start = dt.date(index // 12, index % 12 + 1, 1)
         intent.period = range_period(start, today, f"12 tháng gần nhất (từ {start:%d/%m/%Y} đến {today:%d/%m/%Y})")
         intent.period_note = "câu hỏi không nêu kỳ nên tính 12 tháng gần nhất"
-    elif compare:
+    elif compare and last_year:
         intent.period = month_period(today)
         intent.period_note = "câu hỏi không nêu kỳ nên so sánh tháng này"
+    elif compare:
+        return ("Câu hỏi so sánh nhưng chưa rõ so sánh kỳ nào với kỳ nào; hãy nêu kỳ (ví dụ tháng này so với "
+                "tháng trước).")
     elif {"trang_thai", "chua_xu_ly"} & set(intent.filters) and all(
             MEASURES[m].kind == "count" for m in intent.measures):
         intent.period = None  # "đang chờ bổ sung": the current state of every record

@@ -150,15 +150,19 @@ class Tokens:
             pos += len(tok) + 1
 
     def yes_no_particle(self) -> None:
-        """A question ending in "không" ("có … không", "tăng hông") asks yes or no: that "không"
-        negates nothing. Anywhere else "không" changes the meaning and must be understood."""
+        """"Có … không" and a question ending in "không" ("tăng hông?") ask yes or no: that "không"
+        negates nothing. Any other "không" changes the meaning (không đạt, không đúng hạn): the
+        phrases that give it one were matched before this, so it stays unexplained."""
         for k in range(len(self.items) - 1, -1, -1):
             word = self.items[k]
             if word == "khong" and not self.used[k]:
                 self.used[k] = True
-                return
+                break
             if word not in _PARTICLES and word not in {",", ";"}:
-                return
+                break
+        for k, word in enumerate(self.items):
+            if word == "khong" and not self.used[k] and "co" in self.items[max(0, k - 4):k]:
+                self.used[k] = True
 
     def unexplained(self) -> list[str]:
         # A number nobody used ("tháng 13") is unexplained too: ignoring it would answer another question.

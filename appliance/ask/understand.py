@@ -71,7 +71,7 @@ def listing(tokens: Tokens, intent: Intent) -> None:
     if tokens.take_all(LIST_WORDS):
         intent.listing = True
     else:
-        first = [t for t in tokens.items if t not in {",", "?"}][:4]
+        first = [t for t in tokens.items if t not in {",", "?"}][:6]
         opener = " ".join(first)
         asks_figure = any(tokens.has(w) for w in QUANTITY_WORDS)
         for words in LIST_OPENERS:
@@ -94,7 +94,12 @@ def listing(tokens: Tokens, intent: Intent) -> None:
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
     rate_anywhere = any(tokens.has(w) for w in RATE_WORDS)
-    online = intent.domain == "ho_so" and tokens.take_all(CHANNELS["Trực tuyến"])
+    online_at: set[int] = set()  # where the question says "trực tuyến" (a measure of its own, or a filter)
+    if intent.domain == "ho_so":
+        for phrase in sorted(CHANNELS["Trực tuyến"], key=lambda p: -len(p.split())):
+            while (at := tokens.take(phrase)) is not None:
+                online_at.update(range(at, at + len(phrase.split())))
+    online = bool(online_at)
     speed = intent.domain == "ho_so" and any(tokens.has(p) for p in SLOWEST + FASTEST + SPEED_COMPARE) and not (
         intent.listing)
     # Split into clauses so "bao nhiêu hồ sơ, đúng hạn bao nhiêu phần trăm" gives two measures.
@@ -123,8 +128,11 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         while len(set(bases)) > 1 and any(b in _BROADER for b in bases):
             broadest = max((b for b in bases if b in _BROADER), key=lambda b: _BROADER[b])
             bases = [b for b in bases if b != broadest]
-        if online and is_rate and bases in ([], ["tiep_nhan"]):
-            bases = ["truc_tuyen"]
+        if online_at & set(clause):
+            if bases in ([], ["tiep_nhan"]) and not intent.listing:
+                bases = ["truc_tuyen"]  # "nhận bao nhiêu, trong đó trực tuyến bao nhiêu"
+            else:
+                intent.filters["hinh_thuc_nop"] = "Trực tuyến"  # "giải quyết bao nhiêu hồ sơ trực tuyến"
         for base in bases:
             key = RATE_OF.get(base, base) if is_rate else base
             if key == "pa_da_xu_ly":
@@ -134,13 +142,10 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
                 found.append(key)
     if speed:
         found = ["so_ngay_tb"]
-    if online:
-        if not found or found == ["tiep_nhan"]:
-            found = ["truc_tuyen"] if not intent.listing else ["tiep_nhan"]
-            if intent.listing:
-                intent.filters["hinh_thuc_nop"] = "Trực tuyến"
-        elif "truc_tuyen" not in found and "ty_le_truc_tuyen" not in found:
-            intent.filters["hinh_thuc_nop"] = "Trực tuyến"
+    if online and not found and not intent.listing:
+        found = ["truc_tuyen"]
+    if "hinh_thuc_nop" in intent.filters and ("truc_tuyen" in found or "ty_le_truc_tuyen" in found):
+        del intent.filters["hinh_thuc_nop"]  # the measure says it already
     tokens.take_all(RATE_WORDS)
     if not found:
         # No measure named: what was received; with an open status ("đang chờ bổ sung", "chờ xử lý")

@@ -39,7 +39,7 @@ FILLER = set(
     luong so luong gia tri ket qua hien nay hien tai hien gio bay gio gio luc den nay toi nay ca
     trung binh binh quan xu huong dien bien bieu do trong vong vua gan day gan nhat tinh chi so kpi
     the hien tinh hinh cung ky ngoai lan luot lien tiep ra sao tiep theo nhu vay phan ai
-    ong dong chu ha nhi dzay zay day bo cai vu phieu truong hop don vi tinh
+    ong dong chu ha nhi dzay zay day bo cai vu phieu truong hop don vi tinh ma van trong do hoi
     """.split()
 )
 

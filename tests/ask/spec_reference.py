@@ -244,6 +244,9 @@ class Truth:
                     continue
                 value = self.record_value(measure, sub, at, filters)
             else:
+                wanted = filters.get(_filter_name(column))
+                if wanted is not None and not _wanted(k, wanted):
+                    continue  # "chị Lan với anh Nam": only the names asked about
                 value = self.record_value(measure, span, at, {**filters, _filter_name(column): k})
             if value not in (None, 0):
                 out[k] = value
