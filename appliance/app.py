@@ -13,6 +13,7 @@ from appliance.config import Settings, load_settings
 from appliance.db import connect, migrate
 from appliance.engines import Registry
 from appliance.features import features
+from appliance.http import icons
 from appliance.http.errors import install_error_handlers
 from appliance.http.rendering import STATIC_DIR
 from appliance.system.netguard import install_from_env
@@ -53,6 +54,7 @@ def create_app(settings: Settings | None = None, *, engine_registry: Registry | 
             conn.close()
         return JSONResponse({"status": "ok", "version": __version__, "engines": engines.status(settings)})
 
+    app.include_router(icons.router)
     for feature in features():
         for router in feature.routers:
             app.include_router(router)

@@ -80,6 +80,7 @@ class Settings(BaseSettings):
     ward_chairman: str = Field(default="Nguyễn Văn An", description="Chủ tịch UBND phường.")
     ward_vice_chairmen: list[str] = Field(default_factory=lambda: ["Trần Thị Bình", "Lê Văn Cường"])
     public_base_url: str = Field(default="", description="Citizen app URL for links; empty: http://HOST:PUBLIC_PORT.")
+    ward_emblem: Path | None = Field(default=None, description="The ward's emblem (PNG, SVG or ICO): tab and app icon.")
     timezone: str = Field(default="Asia/Ho_Chi_Minh",
                           description="Time zone people read times in (stored times are UTC).")
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from appliance import engines
+from appliance.admin.audit_text import describe, groups
 from appliance.auth import audit as audit_log
 from appliance.auth.audit import audit
 from appliance.auth.roles import ROLE_LABELS, ROLES
@@ -100,7 +101,9 @@ def audit_page(request: Request, user: AdminUser, conn: Conn, action: str = "", 
     # One more than a page: whether a next page exists.
     entries = audit_log.entries(conn, action_prefix=action, username=username, limit=PAGE_SIZE + 1,
                                 offset=(page - 1) * PAGE_SIZE)
+    names = {account.username: account.full_name for account in list_users(conn) if account.full_name}
     return render(request, "admin/audit.html", {
-        "title": "Nhật ký hệ thống", "entries": entries[:PAGE_SIZE], "actions": audit_log.actions(conn),
+        "title": "Nhật ký hệ thống", "entries": [describe(entry, names) for entry in entries[:PAGE_SIZE]],
+        "actions": groups(audit_log.actions(conn)),
         "action": action, "username": username, "page": page, "has_next": len(entries) > PAGE_SIZE,
     }, fragment="admin/_audit_rows.html")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from appliance.auth.roles import STAFF_ROLES
+from appliance.auth.roles import LEADER_ROLES
 from appliance.features import Feature, NavEntry
 
 
@@ -12,7 +12,7 @@ def manifest() -> Feature:
     return Feature(
         name="ask",
         routers=(routes.router,),
-        nav=(NavEntry("/hoi-dap", "Hỏi đáp số liệu", STAFF_ROLES, "?", order=20),),
+        nav=(NavEntry("/hoi-dap", "Hỏi đáp số liệu", LEADER_ROLES, "?", order=20),),
         migrations=tuple(schema.MIGRATIONS),
         requires=("auth", "reporting"),  # ask_history refers to users; the questions read the views
         tables=("ask_history",),

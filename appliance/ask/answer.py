@@ -11,7 +11,7 @@ from appliance.ask.parser import Intent
 from appliance.ask.sqlbuild import Query, covered_label
 from appliance.ask.vocab import FEEDBACK_STATUS_LABELS
 from appliance.reporting.measures import MEASURES
-from appliance.text import format_number, format_percent
+from appliance.text import format_number, format_percent, format_quantity
 
 _FILTER_NAMES = {"linh_vuc": "lĩnh vực", "ten_thu_tuc": "thủ tục", "can_bo_xu_ly": "cán bộ",
                  "hinh_thuc_nop": "hình thức nộp", "trang_thai": "trạng thái", "kenh": "kênh", "ma_linh_vuc": "nhóm"}
@@ -184,7 +184,7 @@ def _indicator_sentence(intent: Intent, query: Query, rows: list[list[Cell]], he
         return f"{head}: chưa có số liệu chỉ tiêu cho kỳ này."
     note = f" ({intent.period_note})" if intent.period_note else ""
     if query.kind == "months":
-        parts = [f"tháng {int(str(r[0])[5:])}/{str(r[0])[:4]}: {format_number(number(r[3]), 1)} {r[2]}"
+        parts = [f"tháng {int(str(r[0])[5:])}/{str(r[0])[:4]}: {format_quantity(number(r[3]), str(r[2]))}"
                  for r in rows[:12]]
         return f"{head}: thực hiện từng tháng — " + "; ".join(parts) + "."
     if query.kind == "indicator_compare":
@@ -192,7 +192,8 @@ def _indicator_sentence(intent: Intent, query: Query, rows: list[list[Cell]], he
             return f"{head}: chưa đủ số liệu để so sánh hai kỳ."
         a, b = rows[0], rows[1]
         va, vb = number(a[4]), number(b[4])
-        text = f"{head}: thực hiện {b[0]} là {format_number(vb, 1)} {b[2]}, {a[0]} là {format_number(va, 1)} {a[2]}"
+        text = (f"{head}: thực hiện {b[0]} là {format_quantity(vb, str(b[2]))}, "
+                f"{a[0]} là {format_quantity(va, str(a[2]))}")
         if va is not None and vb is not None:
             diff = vb - va
             word = "tăng" if diff > 0 else "giảm" if diff < 0 else "không đổi"

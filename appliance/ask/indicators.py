@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from appliance.ask.measures import LOWER_IS_BETTER, PLAN_WORDS, RATE_WORDS, TOP_ASC, TOP_DESC
 from appliance.ask.nodata import COUNT_OF_UNITS
 from appliance.ask.tokens import Tokens
-from appliance.text import fold, format_number, format_percent
+from appliance.text import fold, format_number, format_percent, format_quantity
 from appliance.text.periods import Period, year_period
 
 if TYPE_CHECKING:  # type-only: the parser imports this module
@@ -131,7 +131,9 @@ def lower_is_better(name: str) -> bool:
 def _num(value: Cell, unit: str) -> str:
     if not isinstance(value, int | float):
         return "chưa có số liệu"
-    return f"{format_number(value, 2 if unit == '%' and value < 10 else 1)} {unit}".replace(" %", "%")
+    if unit == "%":
+        return f"{format_number(value, 2 if value < 10 else 1)}%"
+    return format_quantity(value, unit)  # whole things (hộ, người) show no decimals: never "37,6 hộ"
 
 
 def _ky(value: Cell) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 
@@ -48,6 +49,24 @@ def _account(row: sqlite3.Row) -> Account:
                    row["created_at"])
 
 
+# A username is typed at every login, on any keyboard: plain letters, digits and . _ -, no spaces
+# and no diacritics ("nguyen.lan", "canbo2"), 3–32 characters, starting with a letter.
+USERNAME = re.compile(r"^[a-z][a-z0-9._-]{2,31}$")
+USERNAME_RULE = ("3–32 ký tự gồm chữ thường không dấu, chữ số và các dấu . _ -, bắt đầu bằng chữ; "
+                 "không có dấu cách, ví dụ nguyenlan")
+
+
+def username_problem(username: str) -> str | None:
+    """Why a new username is refused (Vietnamese), or None when it is fine."""
+    if not username.strip():
+        return "Tên đăng nhập không được để trống."
+    if any(ch.isspace() for ch in username.strip()):
+        return f"Tên đăng nhập «{username.strip()}» có dấu cách. Tên đăng nhập phải là {USERNAME_RULE}."
+    if not USERNAME.match(username.strip()):
+        return f"Tên đăng nhập «{username.strip()}» chưa đúng quy tắc: {USERNAME_RULE}."
+    return None
+
+
 def create_user(
     conn: sqlite3.Connection, username: str, password: str, role: str, full_name: str = "", unit: str = ""
 ) -> User:
@@ -57,6 +76,9 @@ def create_user(
         raise ValueError("Tên đăng nhập không được để trống")
     if len(password) < 8:
         raise ValueError("Mật khẩu phải có ít nhất 8 ký tự")
+    problem = username_problem(username)
+    if problem:
+        raise ValueError(problem)
     user = get_user(conn, store.insert_user(conn, username.strip(), full_name, role, unit, hash_password(password)))
     assert user is not None
     return user

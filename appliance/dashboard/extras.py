@@ -17,7 +17,7 @@ from appliance.dashboard.measures import percent
 from appliance.dashboard.period import shape
 from appliance.system.store import get_meta
 from appliance.tasks import service as tasks
-from appliance.text.formatting import format_local_datetime
+from appliance.text.formatting import format_local_datetime, unit_decimals
 
 
 class Indicator(TypedDict):
@@ -27,6 +27,7 @@ class Indicator(TypedDict):
     ke_hoach: float | None
     thuc_hien: float | None
     ty_le_hoan_thanh: float | None
+    so_le: int  # decimals to show: 0 for units that count whole things (hộ, người), else 1
 
 
 class IndicatorPanel(TypedDict):
@@ -87,7 +88,8 @@ def indicators(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Indica
                 if r["ke_hoach"] and r["thuc_hien"] is not None:
                     done = float(round(100 * r["thuc_hien"] / r["ke_hoach"], 1))
                 items.append(Indicator(chi_tieu=r["chi_tieu"], don_vi_tinh=r["don_vi_tinh"], ky=r["ky"],
-                                       ke_hoach=r["ke_hoach"], thuc_hien=r["thuc_hien"], ty_le_hoan_thanh=done))
+                                       ke_hoach=r["ke_hoach"], thuc_hien=r["thuc_hien"], ty_le_hoan_thanh=done,
+                                       so_le=unit_decimals(r["don_vi_tinh"])))
             return {"ky": key, "items": items}
     return {"ky": wanted, "items": []}
 

@@ -38,12 +38,13 @@ class AppError(Exception):
     """An error meant for people: status, a stable code for programs, a Vietnamese message."""
 
     def __init__(self, status: int, message: str | None = None, code: str | None = None,
-                 headers: dict[str, str] | None = None):
+                 headers: dict[str, str] | None = None, next_step: tuple[str, str] | None = None):
         super().__init__(message or _DEFAULT_MESSAGES.get(status, ""))
         self.status = status
         self.message = message or _DEFAULT_MESSAGES.get(status, "Có lỗi xảy ra.")
         self.code = code or _CODES.get(status, "error")
         self.headers = headers or {}
+        self.next_step = next_step  # (href, label): the page's way out, e.g. the corrected date range
 
 
 class LoginRequired(AppError):
@@ -60,7 +61,8 @@ def wants_json(request: Request) -> bool:
 
 
 def error_response(request: Request, status: int, message: str | None = None, code: str | None = None,
-                   headers: dict[str, str] | None = None, detail: object = None) -> Response:
+                   headers: dict[str, str] | None = None, detail: object = None,
+                   next_step: tuple[str, str] | None = None) -> Response:
     message = message or _DEFAULT_MESSAGES.get(status, "Có lỗi xảy ra.")
     code = code or _CODES.get(status, "error")
     if wants_json(request):
@@ -79,13 +81,13 @@ def error_response(request: Request, status: int, message: str | None = None, co
         if request.headers.get("hx-request"):
             return Response(status_code=401, headers={"HX-Redirect": "/login"})
         return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
-    return render_error_page(request, status, message, headers)
+    return render_error_page(request, status, message, headers, next_step=next_step)
 
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def _app_error(request: Request, exc: AppError) -> Response:
-        return error_response(request, exc.status, exc.message, exc.code, exc.headers)
+        return error_response(request, exc.status, exc.message, exc.code, exc.headers, next_step=exc.next_step)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -20,9 +20,12 @@ from appliance.text import (
     format_date_short,
     format_local_date,
     format_local_datetime,
+    format_month,
     format_number,
     format_percent,
+    format_quantity,
 )
+from appliance.text.labels import engine_label, task_label
 
 WEB = REPO_ROOT / "web"
 TEMPLATES_DIR = WEB / "templates"
@@ -33,6 +36,7 @@ env = templates.env
 env.globals.update(
     fmt_number=format_number,
     fmt_percent=format_percent,
+    fmt_qty=format_quantity,
     fmt_date=format_date_short,
     fmt_date_long=format_date_long,
     version=__version__,
@@ -41,6 +45,9 @@ env.globals.update(
 # {{ row.created_at|localdate }} → 05/12/2026 (a bare date such as a deadline is shown as it is).
 env.filters["localtime"] = format_local_datetime
 env.filters["localdate"] = format_local_date
+env.filters["vnmonth"] = format_month
+env.filters["engine_label"] = engine_label  # "hybrid: bm25 + …" → "tra cứu theo từ khóa và theo nghĩa"
+env.filters["task_label"] = task_label
 
 
 def static_url(path: str) -> str:
@@ -86,7 +93,10 @@ def render(
     return response
 
 
-def render_error_page(request: Request, status: int, message: str,
-                      headers: dict[str, str] | None = None) -> HTMLResponse:
-    return render(request, "errors/error.html", {"status": status, "message": message},
-                  status_code=status, headers=headers)
+def render_error_page(request: Request, status: int, message: str, headers: dict[str, str] | None = None,
+                      *, next_step: tuple[str, str] | None = None) -> HTMLResponse:
+    """The error page (an HTMX request gets just the message and what to do next). The citizen app
+    sets app.state.error_template to its own page: a citizen is offered the citizen's links."""
+    template = getattr(request.app.state, "error_template", "errors/error.html")
+    return render(request, template, {"status": status, "message": message, "next_step": next_step},
+                  status_code=status, headers=headers, fragment="errors/_error.html")

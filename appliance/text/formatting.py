@@ -8,6 +8,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
+from appliance.text.fold import fold
+
 
 def _round(value: float, decimals: int) -> Decimal:
     quantum = Decimal(1).scaleb(-decimals)
@@ -33,6 +35,17 @@ def format_percent(value: float | None, decimals: int = 1) -> str:
 
 def format_date_short(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+def format_month(value: str | dt.date | None) -> str:
+    """'2026-12' (or a date in that month) → '12/2026', as a month is written here."""
+    if not value:
+        return ""
+    if isinstance(value, dt.date):
+        return value.strftime("%m/%Y")
+    text = str(value).strip()
+    match = re.match(r"^(\d{4})-(\d{1,2})", text)
+    return f"{int(match.group(2)):02d}/{match.group(1)}" if match else text
 
 
 def format_date_long(value: dt.date) -> str:
@@ -140,3 +153,34 @@ def sqlite_local_modifier() -> str:
     SQL can take a stored UTC time's calendar day: date(created_at, ?)."""
     offset = local_now().utcoffset() or dt.timedelta(0)
     return f"{int(offset.total_seconds() // 60):+d} minutes"
+
+
+# --- Quantities with their unit ----------------------------------------------------------------
+# Units that count whole things (folded): "37,6 hộ" is nonsense, so their figures show no decimals.
+# Money, areas, lengths, weights and percentages keep one decimal when there is one.
+COUNT_UNITS = frozenset({
+    "ho", "ho gia dinh", "ho kinh doanh", "nguoi", "lao dong", "nguoi lao dong", "vu", "vu viec", "ho so",
+    "truong hop", "luot", "luot nguoi", "co so", "doanh nghiep", "can", "can ho", "cai", "con", "chiec", "xe",
+    "thua", "thua dat", "cong trinh", "cuoc", "lop", "hoc sinh", "chau", "tre", "phong", "diem", "to", "to dan pho",
+    "khu", "nha", "buoi", "tin", "bai", "van ban", "phan anh", "viec", "suat", "phan qua", "tuyen", "du an",
+    "giay phep", "hop dong", "ban", "thon", "so", "dot", "lan", "don", "kien nghi", "dang vien", "hoi vien",
+})
+
+
+def unit_decimals(unit: str | None) -> int:
+    """0 for a unit that counts whole things (hộ, người, vụ…), else 1."""
+    return 0 if fold(unit or "").strip() in COUNT_UNITS else 1
+
+
+def format_quantity(value: float | int | None, unit: str | None, *, with_unit: bool = True) -> str:
+    """37.6, 'hộ' → '38 hộ'; 86500.5, 'triệu đồng' → '86.500,5 triệu đồng'; 12.0, 'ha' → '12 ha'."""
+    if value is None:
+        return "—"
+    unit = (unit or "").strip()
+    decimals = unit_decimals(unit)
+    if decimals and float(value).is_integer():
+        decimals = 0
+    number = format_number(value, decimals)
+    if not with_unit or not unit:
+        return number
+    return f"{number}%" if unit == "%" else f"{number} {unit}"

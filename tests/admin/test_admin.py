@@ -28,6 +28,9 @@ def test_admin_manages_users_and_sees_audit(server):
             assert leader.get("/hoi-dap").status_code == 303
         log = admin.get("/quan-tri/nhat-ky?action=user")
         assert "user.add" in log.text and "user.lock" in log.text
+        # People read sentences naming the person, not codes (issue 20).
+        assert "Quản trị hệ thống tạo tài khoản phochutich (vai trò Lãnh đạo)." in log.text
+        assert "Quản trị hệ thống khóa tài khoản phochutich." in log.text and "<code>user.add</code>" not in log.text
 
 
 def test_non_admins_cannot_reach_admin(server):

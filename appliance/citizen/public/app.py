@@ -23,6 +23,7 @@ from appliance.citizen.public.deps import CitizenServices
 from appliance.config import Settings, load_settings
 from appliance.engines import Generator
 from appliance.features import features
+from appliance.http import icons
 from appliance.http.errors import install_error_handlers
 from appliance.http.rendering import STATIC_DIR
 from appliance.system.netguard import install_from_env
@@ -48,6 +49,7 @@ def create_public_app(settings: Settings | None = None, *,
                   openapi_url=None)
     app.state.settings = settings
     app.state.citizen = CitizenServices.create(settings, generator)
+    app.state.error_template = "citizen/error.html"  # a citizen gets the citizen's links, never "đăng nhập"
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     # The widget runs on the ward's own website, another origin; nothing here uses cookies.
@@ -59,6 +61,7 @@ def create_public_app(settings: Settings | None = None, *,
     def healthz() -> JSONResponse:
         return JSONResponse({"status": "ok", "version": __version__})
 
+    app.include_router(icons.router)
     for feature in features():
         for router in feature.public_routers:
             app.include_router(router)

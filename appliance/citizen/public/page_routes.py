@@ -34,4 +34,5 @@ async def procedure_page(code: str, request: Request, conn: PublicConn, settings
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, conn: PublicConn, settings: CitizenSettings) -> Response:
     return templates.TemplateResponse(request, "citizen/home.html", {
-        "ward_name": settings.ward_name, "notices": store.notices(conn), "faq": store.faq(conn)})
+        "ward_name": settings.ward_name, "notices": store.notices(conn), "faq": store.faq(conn),
+        "procedures": sorted(store.procedures(conn), key=lambda p: p.name)})

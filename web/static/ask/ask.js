@@ -7,6 +7,12 @@
     (root || document).querySelectorAll(".ask-chart[data-chart]").forEach(function (el) {
       try {
         const option = JSON.parse(el.getAttribute("data-chart"));
+        // Figures on the axes and in tooltips the Vietnamese way (1.234,5), whatever the browser.
+        const vn = function (v) { return window.fmtNumber(v, Number.isInteger(v) ? 0 : 1); };
+        [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
+          if (axis.type === "value") { axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: vn }); }
+        });
+        option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: vn });
         const chart = window.echarts.init(el, null, { renderer: "svg" });
         chart.setOption(option);
         el.setAttribute("data-drawn", "1");

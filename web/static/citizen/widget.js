@@ -147,7 +147,7 @@
   // --- chat -------------------------------------------------------------------------------
   var log = el("div", { "class": "log", id: "ww-log", role: "log", "aria-live": "polite", "aria-label": "Hội thoại" });
   panes.chat.appendChild(log);
-  var chatForm = el("form", { id: "ww-chat-form" });
+  var chatForm = el("form", { id: "ww-chat-form", novalidate: "novalidate" });
   chatForm.appendChild(el("label", { "for": "ww-input" }, "Câu hỏi của bạn"));
   var chatRow = el("div", { "class": "row" });
   var input = el("input", { id: "ww-input", type: "text", maxlength: "1000", autocomplete: "off",
@@ -254,7 +254,7 @@
   });
 
   // --- status ---------------------------------------------------------------------------
-  var st = el("form", { id: "ww-status-form" });
+  var st = el("form", { id: "ww-status-form", novalidate: "novalidate" });
   st.appendChild(el("label", { "for": "ww-status-code" }, "Mã phản ánh (dạng PA-XXX-XXX)"));
   var stRow = el("div", { "class": "row" });
   stRow.appendChild(el("input", { id: "ww-status-code", type: "text", maxlength: "20", autocomplete: "off",

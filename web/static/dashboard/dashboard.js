@@ -29,7 +29,9 @@
       legend: { top: 0, data: ["Tiếp nhận", "Đã giải quyết", "Tỷ lệ đúng hạn"] },
       grid: { left: 40, right: 40, top: 40, bottom: 30, containLabel: true },
       xAxis: { type: "category", data: data.trend.months.map(monthLabel) },
-      yAxis: [{ type: "value" }, { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } }],
+      // Counts are whole numbers, written the Vietnamese way (1.234; never 0.2).
+      yAxis: [{ type: "value", minInterval: 1, axisLabel: { formatter: function (v) { return window.fmtNumber(v); } } },
+        { type: "value", min: 0, max: 100, axisLabel: { formatter: function (v) { return window.fmtNumber(v) + "%"; } } }],
       series: [
         { name: "Tiếp nhận", type: "bar", data: data.trend.tiep_nhan, itemStyle: { color: "#0b5cad" } },
         { name: "Đã giải quyết", type: "bar", data: data.trend.da_giai_quyet, itemStyle: { color: "#1a7f37" } },
@@ -47,7 +49,7 @@
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
       legend: { top: 0 },
       grid: { left: 10, right: 20, top: 30, bottom: 10, containLabel: true },
-      xAxis: { type: "value" },
+      xAxis: { type: "value", minInterval: 1, axisLabel: { formatter: function (v) { return window.fmtNumber(v); } } },
       yAxis: { type: "category", data: data.fields.names, inverse: true,
                axisLabel: { width: 110, overflow: "truncate" } },
       series: [

@@ -57,8 +57,10 @@
       return "<tr><th>" + esc(c.label) + "</th><td class=num>" + num(c.count) + "</td></tr>"; }) : []);
     document.getElementById("wall-ind-ky").textContent = "(kỳ " + s.indicators.ky + ")";
     rows("#wall-indicators tbody", s.indicators.items.slice(0, 8).map(function (i) {
-      return "<tr><th>" + esc(i.chi_tieu) + "</th><td class=num>" + num(i.ke_hoach, 1) + "</td><td class=num>" +
-        num(i.thuc_hien, 1) + "</td><td class=num>" + pct(i.ty_le_hoan_thanh) + "</td></tr>"; }));
+      // Units that count whole things (hộ, người) show no decimals; the server says which (so_le).
+      const d = function (v) { return v === null || Number.isInteger(v) ? 0 : (i.so_le === undefined ? 1 : i.so_le); };
+      return "<tr><th>" + esc(i.chi_tieu) + "</th><td class=num>" + num(i.ke_hoach, d(i.ke_hoach)) + "</td><td class=num>" +
+        num(i.thuc_hien, d(i.thuc_hien)) + "</td><td class=num>" + pct(i.ty_le_hoan_thanh) + "</td></tr>"; }));
     drawChart(s);
   }
 
@@ -74,7 +76,8 @@
       grid: { left: "3%", right: "4%", top: big * 3, bottom: big * 2, containLabel: true },
       xAxis: { type: "category", data: s.trend.map(function (m) { return m.month.slice(5) + "/" + m.month.slice(2, 4); }),
                axisLabel: { color: "#c9d6e3", fontSize: big } },
-      yAxis: [{ type: "value", axisLabel: { color: "#c9d6e3", fontSize: big }, splitLine: { lineStyle: { color: "#24364c" } } },
+      yAxis: [{ type: "value", minInterval: 1, axisLabel: { color: "#c9d6e3", fontSize: big, formatter: function (v) { return num(v, 0); } },
+                splitLine: { lineStyle: { color: "#24364c" } } },
               { type: "value", min: 0, max: 100, axisLabel: { color: "#c9d6e3", fontSize: big, formatter: "{value}%" },
                 splitLine: { show: false } }],
       series: [
