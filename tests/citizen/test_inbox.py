@@ -87,6 +87,8 @@ def test_inbox_flow(staff, citizen_settings):
         assert conn.execute("SELECT category FROM pub_examples").fetchall() == [("khac",)]
         detail = c.get(f"/phan-anh/{oid}")
         assert "reclassify" in detail.text and "khac" in detail.text
+        # People read the history as a sentence with category names (issue 20).
+        assert "phân loại lại từ «Thủ tục hành chính, thái độ phục vụ» sang «Khác»" in detail.text
 
 
 def test_routing_table_is_data_admins_edit(staff, citizen_settings):
