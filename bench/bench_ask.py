@@ -52,6 +52,23 @@ def _llm_accuracy(db: Path, today: dt.date, generator: Generator) -> tuple[int, 
 _DATA: dict = {}
 
 
+def _spec_sets(folder: Path) -> None:
+    """Right / unsure / confidently wrong on the sets written from the KPI definitions, graded on the
+    demo ward (anchor 20/11/2026) against tests/ask/spec_reference.py: the development sets (tuned
+    on) and the blind held-out set (never tuned on)."""
+    from appliance.config import Settings
+    from appliance.demo.loader import load_demo
+    from tests.ask import spec_eval
+
+    settings = Settings(data_dir=folder)
+    load_demo(settings, anchor=spec_eval.TODAY)
+    sets = [("phát triển (dev, người ngoài viết)", spec_eval.DEV),
+            ("phát triển (họ câu hỏi của người làm)", spec_eval.DEV.parent / "own_leader_questions.toml"),
+            ("giữ lại (held-out, viết mù)", spec_eval.HELDOUT)]
+    for name, path in sets:
+        print("  " + spec_eval.evaluate(settings.db_path, spec_eval.load(path)).line(name))
+
+
 def main() -> None:
     from appliance.ask.service import answer_question
     from appliance.config import Settings
@@ -88,6 +105,9 @@ def main() -> None:
         _DATA.update(gen.build(small))
         rules = fallback_figures(["ask.cases"])["ask.cases"]
         print(f"Độ chính xác — bộ phân tích (rules): {rules.right}/{rules.items} = {100 * rules.accuracy:.1f}%")
+        print(f"  trong mẫu (tests/ask/cases.py): đúng {rules.right}, chưa chắc {rules.unsure}, sai mà tự tin "
+              f"{rules.wrong} trên {rules.items}")
+        _spec_sets(Path(tmp) / "demo")
         from appliance.engines import engine
 
         generator = engine(Settings(data_dir=Path(tmp) / "data"), "generator")

@@ -92,6 +92,25 @@ def _periods(tokens: Tokens, today: dt.date) -> tuple[list[Period], bool]:
     return _apply_year_words(found, text), bool(last_year)
 
 
+_PREVIOUS_OF = re.compile(r"so voi (?:cung ky )?((?:thang|quy|tuan|ky) (?:truoc|vua roi|vua qua|roi))(?! nua)")
+
+
+def _previous_of_named(text: str, periods: list[Period], today: dt.date) -> list[Period]:
+    """"Tháng 10 so với tháng trước": "tháng trước" is the month before October, not before today.
+    The relative period is dropped when another is named, and the comparison takes that one's
+    previous period (like for like while it runs)."""
+    found = _PREVIOUS_OF.search(text)
+    if not found or len(periods) != 2:
+        return periods
+    named = find_periods(found.group(1), today)
+    relative = named[0][2] if named else None
+    if relative is None or relative not in periods:
+        return periods
+    rest = list(periods)
+    rest.remove(relative)
+    return rest
+
+
 def _reshape(period: Period, year: int) -> Period:
     first = dt.date(year, period.start.month, 1)
     if period.kind == "quarter":
@@ -167,6 +186,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     _reach_verb(tokens)
     intent = Intent(domain=_domain(tokens) if domain is None else domain)
     periods, last_year = _periods(tokens, today)
+    periods = _previous_of_named(tokens.text(), periods, today)
     now = tokens.take_all(_NOW_WORDS)
     understand.listing(tokens, intent)
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared

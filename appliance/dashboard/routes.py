@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from appliance.auth.roles import STAFF_ROLES, WALL_ROLES
 from appliance.auth.users import User
-from appliance.dashboard import extras
+from appliance.dashboard import export, extras
 from appliance.dashboard.kpis import compute_kpis, report
 from appliance.dashboard.measures import DRILL, LABELS, RATE_NUMERATOR, Filters, drill_records, month_end
 from appliance.dashboard.period import KINDS, parse_day, pick, require_range, shape
@@ -109,6 +109,18 @@ def kpis_api(conn: Conn, user: ApiUser, start: Annotated[str | None, Query(alias
              thu_tuc: str | None = None) -> JSONResponse:
     first, last = require_range(parse_day(start, "from"), parse_day(end, "to"))
     return JSONResponse(compute_kpis(conn, first, last, linh_vuc=linh_vuc, thu_tuc=thu_tuc))
+
+
+@router.get("/tong-quan/bao-cao.csv")
+def report_csv(conn: Conn, user: AnyUser, start: Annotated[str | None, Query(alias="from")] = None,
+               end: Annotated[str | None, Query(alias="to")] = None, linh_vuc: str | None = None,
+               thu_tuc: str | None = None) -> Response:
+    """Báo cáo số liệu: the period's figures and both comparisons as a CSV for the ward's report."""
+    first, last = require_range(parse_day(start, "from"), parse_day(end, "to"))
+    kpis = report(conn, first, last, linh_vuc=linh_vuc, thu_tuc=thu_tuc, today=local_today())
+    name = f"bao-cao-so-lieu-{first.isoformat()}-{last.isoformat()}.csv"
+    return Response(export.report_csv(kpis, shape(first, last).label), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @router.get("/api/v1/dashboard/panels")

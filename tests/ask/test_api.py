@@ -161,3 +161,28 @@ def test_a_model_answer_that_names_people_is_read_as_text(ask_server):
     assert result.engine == "llm" and result.status == "ok", result.answer
     assert result.rows[0] == [top[0], top[1]]
     assert f"can_bo_xu_ly: {top[0]}, so_ho_so: {format_number(top[1])}" in result.answer
+
+
+def test_a_list_question_returns_the_records_capped_with_the_total_and_a_link(ask_server):
+    oct_ = month(2026, 10)
+    late = {r["ma_ho_so"] for r in ask_server.data["records"]
+            if r["trang_thai"] == "Đã trả kết quả" and r["ngay_tra_ket_qua"] is not None
+            and oct_[0] <= r["ngay_tra_ket_qua"] <= oct_[1] and r["ngay_tra_ket_qua"] > r["han_xu_ly"]}
+    with ask_server.client() as client:
+        csrf = login(client, "lanhdao", "lanhdao-test")
+        body = client.post("/api/v1/ask", json={"question": "danh sách hồ sơ trễ hạn tháng 10/2026"},
+                           headers={"X-CSRF-Token": csrf}).json()
+        assert body["status"] == "ok" and body["total"] == len(late) > 50
+        assert len(body["rows"]) == 50 and {row[0] for row in body["rows"]} <= late
+        assert body["columns"][0] == "Mã hồ sơ" and body["link"].startswith("/tong-quan/ho-so?measure=tre_han")
+        page = client.get(body["link"])  # the records page lists all of them, with the same conditions
+    assert page.status_code == 200 and f"<strong>{format_number(len(late))}</strong> hồ sơ" in page.text
+
+
+def test_what_the_data_does_not_hold_is_said_so_without_a_figure(ask_server):
+    with ask_server.client() as client:
+        csrf = login(client, "lanhdao", "lanhdao-test")
+        for question in ("dân số của phường bao nhiêu", "thang nay thu duoc bao nhieu le phi",
+                         "số cán bộ của phường"):
+            body = client.post("/api/v1/ask", json={"question": question}, headers={"X-CSRF-Token": csrf}).json()
+            assert body["status"] == "no_data" and body["rows"] == [] and "không có" in body["answer"], question
