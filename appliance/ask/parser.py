@@ -60,6 +60,7 @@ class Intent:
     listing: bool = False  # the records themselves, not a figure
     list_order: str = "desc"  # by the day received
     topic: str = ""  # a feedback topic narrower than its category ("ngap")
+    named: bool = False  # the question named a measure (else the default one is assumed)
     missing: nodata.Missing | None = None  # asked for something the data does not hold
     offer: str = ""  # what the data holds instead, when it can say it in one phrase
 
@@ -185,6 +186,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     tokens.take_all(IGNORED_PHRASES)
     _reach_verb(tokens)
     intent = Intent(domain=_domain(tokens) if domain is None else domain)
+    cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
     periods, last_year = _periods(tokens, today)
     periods = _previous_of_named(tokens.text(), periods, today)
     now = tokens.take_all(_NOW_WORDS)
@@ -217,7 +219,18 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     unknown = tokens.unexplained()
     if unknown:
         return ParseResult(intent, False, _unknown_words(tokens.question, unknown), unknown)
+    if not _asks_something(tokens, intent, periods, cue):
+        return ParseResult(intent, False, "câu hỏi chưa nêu cần số liệu gì (tiếp nhận, giải quyết, quá hạn…) "
+                                          "hay kỳ nào")
     return ParseResult(intent, True)
+
+
+def _asks_something(tokens: Tokens, intent: Intent, periods: list[Period], cue: bool) -> bool:
+    """Something beyond filler was understood: a measure, a name, a status, a period, a grouping, or
+    (for a figure) the words "hồ sơ" / "phản ánh". "Không", "danh sách" or "top 3" alone ask nothing."""
+    if intent.named or intent.filters or periods or (intent.group and intent.group != "month"):
+        return True
+    return not intent.listing and (cue or tokens.has("ho so"))
 
 
 def _running_pair(later: Period, earlier: Period, today: dt.date) -> tuple[Period, str]:
@@ -242,6 +255,8 @@ def _resolve_periods(intent: Intent, periods: list[Period], compare: bool, last_
     if at_a_day:
         if periods:
             intent.period = periods[0] if not (now and compare) else None
+        if compare and intent.group:
+            return "Chưa hỗ trợ vừa so sánh hai thời điểm vừa chia nhóm trong một câu hỏi."
         if compare:
             days = sorted({as_of(p.end, today) for p in periods} | ({today} if now or len(periods) < 2 else set()))
             if len(days) == 1 and periods and periods[0].start <= today <= periods[0].end:

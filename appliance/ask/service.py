@@ -177,10 +177,10 @@ def _before_the_data(intent: parser.Intent, catalog: Catalog) -> str:
     periods = [p for p in (intent.period, intent.compare) if p is not None]
     if intent.domain != "ho_so" or not first or not periods or intent.compare_asof is not None:
         return ""
+    day = dt.date.fromisoformat(first)
     if all(p.end.isoformat() < first for p in periods):
-        return (f"Dữ liệu hồ sơ hiện có bắt đầu từ ngày {dt.date.fromisoformat(first):%d/%m/%Y}, nên chưa có số "
-                f"liệu cho {periods[0].label}.")
-    return ""
+        return f"Dữ liệu hồ sơ hiện có bắt đầu từ ngày {day:%d/%m/%Y}, nên chưa có số liệu cho {periods[0].label}."
+    return ""  # a comparison with a period before the data still answers, with the note saying so
 
 
 def _run_rules(db_path: Path, question: str, intent: parser.Intent, catalog: Catalog,

@@ -147,6 +147,7 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     if "hinh_thuc_nop" in intent.filters and ("truc_tuyen" in found or "ty_le_truc_tuyen" in found):
         del intent.filters["hinh_thuc_nop"]  # the measure says it already
     tokens.take_all(RATE_WORDS)
+    intent.named = bool(found)
     if not found:
         # No measure named: what was received; with an open status ("đang chờ bổ sung", "chờ xử lý")
         # and no period, the records (feedback) in that status now.

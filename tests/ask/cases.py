@@ -495,6 +495,12 @@ UNANSWERABLE = [
     "Tháng 13 tiếp nhận bao nhiêu hồ sơ?",
     "Tỷ lệ tháng 10 là bao nhiêu?",
     "Hồ sơ giải quyết trước hạn tháng 10",
+    # nothing asked beyond filler: no default figure is guessed
+    "không", "danh sách", "top 3",
+    # a comparison without two periods, and one with a grouping the answer cannot hold
+    "tiếp nhận tăng hay giảm", "tồn so với tháng trước theo lĩnh vực",
+    # "không" that negates something not understood
+    "hồ sơ không phép tháng này",
 ]
 
 __all__ = ["CASES", "UNANSWERABLE", "within"]
