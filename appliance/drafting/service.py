@@ -36,7 +36,7 @@ from appliance.drafting.model import (
     to_plain_text,
 )
 from appliance.engines import Generator
-from appliance.http.errors import AppError
+from appliance.http.errors import AppError, validation_problem
 from appliance.text import fold, normalize, parse_date
 from appliance.text.formatting import local_today
 
@@ -92,7 +92,7 @@ def _validation_message(exc: ValidationError) -> str:
     parts = []
     for err in exc.errors():
         field = ".".join(str(p) for p in err["loc"])
-        parts.append(f"{names.get(field, field)}: {err['msg']}")
+        parts.append(f"{names.get(field, field)}: {validation_problem(err)}")
     return "Dữ liệu dự thảo không hợp lệ: " + "; ".join(parts)
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Request
@@ -32,6 +33,45 @@ _DEFAULT_MESSAGES = {
 _CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
           405: "method_not_allowed", 409: "conflict", 413: "too_large", 422: "invalid",
           423: "locked", 429: "rate_limited", 500: "internal", 503: "unavailable"}
+
+
+# The validation library's messages are English: people read these instead (the field's name stays,
+# it is what the form or the API calls it).
+_PROBLEMS = {
+    "missing": "chưa được điền", "string_too_short": "ngắn quá (ít nhất {min_length} ký tự)",
+    "string_too_long": "dài quá (tối đa {max_length} ký tự)", "too_long": "quá nhiều mục (tối đa {max_length})",
+    "int_parsing": "phải là số nguyên", "int_type": "phải là số nguyên", "float_parsing": "phải là một số",
+    "float_type": "phải là một số", "bool_parsing": "phải là có hoặc không", "bool_type": "phải là có hoặc không",
+    "greater_than_equal": "phải từ {ge} trở lên", "less_than_equal": "phải từ {le} trở xuống",
+    "greater_than": "phải lớn hơn {gt}", "less_than": "phải nhỏ hơn {lt}", "string_type": "phải là chữ",
+    "list_type": "phải là một danh sách", "dict_type": "phải là một đối tượng", "model_type": "phải là một đối tượng",
+    "date_from_datetime_parsing": "phải là ngày dạng YYYY-MM-DD", "date_parsing": "phải là ngày dạng YYYY-MM-DD",
+    "literal_error": "chỉ nhận một trong các giá trị: {expected}", "enum": "chỉ nhận một trong các giá trị: {expected}",
+    "string_pattern_mismatch": "không đúng định dạng", "extra_forbidden": "không phải là trường được nhận",
+    "value_error": "không hợp lệ",
+}
+
+
+# Form fields as pages name them (an API client reads the field's own name instead).
+FIELD_NAMES = {
+    "username": "tên đăng nhập", "password": "mật khẩu", "role": "vai trò", "full_name": "họ và tên", "unit": "đơn vị",
+    "title": "tiêu đề", "question": "câu hỏi", "text": "nội dung", "content": "nội dung", "body": "nội dung",
+    "reply": "trả lời", "status": "trạng thái", "category": "lĩnh vực", "department": "đơn vị xử lý",
+    "sla_days": "số ngày làm việc", "days": "số ngày", "name": "họ tên", "audio": "tệp ghi âm", "file": "tệp",
+    "files": "tệp", "kind": "loại dữ liệu", "q": "từ khóa", "note": "ghi chú", "assigned_to": "người được giao",
+    "trich_yeu": "trích yếu", "noi_dung": "nội dung", "ngay": "ngày", "room": "phòng họp", "action": "thao tác",
+}
+
+
+def validation_problem(err: Mapping[str, object]) -> str:
+    """One validation error in Vietnamese ("chưa được điền", "dài quá (tối đa 64 ký tự)")."""
+    template = _PROBLEMS.get(str(err.get("type")), "không hợp lệ")
+    context = err.get("ctx")
+    values = {k: str(v).replace(" or ", " hoặc ") for k, v in context.items()} if isinstance(context, dict) else {}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):
+        return "không hợp lệ"
 
 
 class AppError(Exception):
@@ -100,12 +140,13 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         problems = []
         for err in exc.errors():
-            loc = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "query"))
+            loc = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "query", "form"))
             if err.get("type") == "json_invalid":
                 problems.append("Nội dung JSON không đúng cú pháp")
             else:
-                problems.append(f"{loc or 'nội dung'}: {err.get('msg')}")
-        message = "Dữ liệu gửi lên không hợp lệ: " + "; ".join(problems)
+                name = loc if wants_json(request) else FIELD_NAMES.get(loc, loc)
+                problems.append(f"«{name or 'nội dung'}» {validation_problem(err)}")
+        message = "Dữ liệu gửi lên không hợp lệ: " + "; ".join(problems) + "."
         return error_response(request, 422, message, "invalid")
 
     @app.exception_handler(Exception)
