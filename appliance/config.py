@@ -23,6 +23,15 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = Path("/etc/appliance/appliance.toml")
 
 
+def _in_checkout() -> bool:
+    return (REPO_ROOT / "pyproject.toml").exists()
+
+
+# Credentials `appliance setup` and the setup wizard store as files in DATA_DIR/secrets (0600), not in
+# the settings file: a value set in the TOML file or the environment wins over the file.
+SECRET_KEYS = ("zalo_app_id", "zalo_oa_secret_key", "zalo_app_secret", "zalo_access_token", "zalo_refresh_token")
+
+
 def _default_data_dir() -> Path:
     # In a checkout the data lives beside the code; an installed unit uses /var/lib/appliance.
     if (REPO_ROOT / "pyproject.toml").exists():
@@ -77,8 +86,14 @@ class Settings(BaseSettings):
     ward_name: str = Field(default="Phường Mẫu", description="Tên phường, as printed on pages and documents.")
     ward_parent: str = Field(default="THÀNH PHỐ HÀ NỘI", description="Cơ quan chủ quản line on documents.")
     ward_place: str = Field(default="Hà Nội", description="Địa danh on documents.")
+    ward_issuer: str = Field(default="",
+                             description="Cơ quan ban hành on documents; empty: ỦY BAN NHÂN DÂN + ward name.")
+    ward_unit_code: str = Field(default="UBND", description="The issuer's ký hiệu in document numbers.")
     ward_chairman: str = Field(default="Nguyễn Văn An", description="Chủ tịch UBND phường.")
     ward_vice_chairmen: list[str] = Field(default_factory=lambda: ["Trần Thị Bình", "Lê Văn Cường"])
+    demo_mode: bool = Field(default_factory=_in_checkout,
+                            description="A demo or training unit: demo data may create accounts with the published "
+                                        "demo passwords. True in a checkout (make run), false on an installed unit.")
     public_base_url: str = Field(default="", description="Citizen app URL for links; empty: http://HOST:PUBLIC_PORT.")
     ward_emblem: Path | None = Field(default=None, description="The ward's emblem (PNG, SVG or ICO): tab and app icon.")
     timezone: str = Field(default="Asia/Ho_Chi_Minh",
@@ -92,6 +107,10 @@ class Settings(BaseSettings):
     zalo_app_secret: str | None = None
     zalo_api_base: str = "https://openapi.zalo.me"
     zalo_oauth_base: str = "https://oauth.zaloapp.com"
+    zalo_egress_proxy: str | None = Field(default=None, description="HTTP proxy the worker sends Zalo replies "
+                                          "through (the allow-listed egress proxy of docs/citizen.md).")
+    zalo_webhook_url: str | None = Field(default=None, description="The public HTTPS address Zalo delivers "
+                                         "webhooks to (the relay); `appliance doctor` checks the path.")
 
     # --- limits on files people send (issue 14: bombs never freeze an app) ------------------------
     parser_time_limit_s: float = Field(default=120.0, gt=0,
@@ -141,7 +160,21 @@ class Settings(BaseSettings):
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=path))
         return tuple(sources)
 
+    @model_validator(mode="after")
+    def _secret_files(self) -> Settings:
+        for key in SECRET_KEYS:
+            if getattr(self, key) is None:
+                path = self.secrets_dir / key
+                if path.is_file():
+                    value = path.read_text(encoding="utf-8").strip()
+                    self.__dict__[key] = value or None  # no validate_assignment loop: set the field directly
+        return self
+
     # --- derived paths -------------------------------------------------------------------------
+    @property
+    def secrets_dir(self) -> Path:
+        return self.data_dir / "secrets"
+
     @property
     def db_path(self) -> Path:
         return self.data_dir / "appliance.db"

@@ -1,4 +1,5 @@
-"""Demo accounts, one per role. Printed by `make run`; never used on a real unit."""
+"""Demo accounts, one per role. Printed by `make run`; created only on a unit in demo mode
+(`demo_mode`, true in a checkout), never on a real unit."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ def load_users(conn: sqlite3.Connection) -> int:
 
 
 def load(ctx: DemoContext) -> dict[str, int]:
+    if not ctx.settings.demo_mode:
+        # Accounts with published passwords exist only on a unit explicitly in demo mode (issue 19).
+        return {"users": 0}
     with transaction(ctx.conn):
         return {"users": load_users(ctx.conn)}
 

@@ -115,3 +115,8 @@ def record_names(conn: sqlite3.Connection, column: Literal["linh_vuc", "ten_thu_
 
 
 _FOLDED = {"linh_vuc": "linh_vuc_fold", "ten_thu_tuc": "ten_thu_tuc_fold", "can_bo_xu_ly": "can_bo_fold"}
+
+
+def imported_record_count(conn: sqlite3.Connection) -> int:
+    """Records that came from an imported file (demo records have no import run)."""
+    return int(conn.execute("SELECT COUNT(*) FROM records WHERE import_id IS NOT NULL").fetchone()[0])

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 
 from appliance.auth.demo import logins_text
 from appliance.config import Settings
 from appliance.db import connect, migrate
+from appliance.demo.guard import real_data, refusal
 from appliance.demo.loader import DEFAULT_SEED, is_loaded, load_demo, reset
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    conn = connect(settings.db_path)
+    migrate(conn)
+    found = real_data(conn)
+    conn.close()
+    if found:
+        print(refusal(found), file=sys.stderr)
+        return 1
     if args.reset:
         print("Xóa dữ liệu hiện có và nạp lại phường mẫu…")
         reset(settings)
@@ -28,10 +37,16 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     counts = load_demo(settings, seed=args.seed, anchor=anchor, progress=True)
     summary = ", ".join(f"{key}: {value}" for key, value in counts.items())
     print(f"Xong. {summary}")
+    if not settings.demo_mode:
+        print("Thiết bị không ở chế độ trình diễn (demo_mode = false): không tạo tài khoản mẫu. "
+              "Tạo tài khoản bằng `appliance user add` hoặc `appliance setup`.")
     return 0
 
 
 def cmd_logins(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.demo_mode:
+        print("Thiết bị không ở chế độ trình diễn: không có tài khoản mẫu.", file=sys.stderr)
+        return 1
     print(logins_text())
     return 0
 

@@ -88,11 +88,11 @@ def format_so_ky_hieu(number: int | None, ky_hieu: str) -> str:
     return f"{number:02d}/{ky_hieu}" if number is not None else f"…/{ky_hieu}"
 
 
-def ky_hieu_for(doc_type: str, viet_tat: str, don_vi: str) -> str:
+def ky_hieu_for(doc_type: str, viet_tat: str, don_vi: str, issuer_code: str = ISSUER_CODE) -> str:
     # Điều 15: công văn carries issuer + drafting unit and no type abbreviation.
     if doc_type == "cong_van" or not viet_tat:
-        return f"{ISSUER_CODE}-{don_vi}"
-    return f"{viet_tat}-{ISSUER_CODE}"
+        return f"{issuer_code}-{don_vi}"
+    return f"{viet_tat}-{issuer_code}"
 
 
 def clean_unit(raw: str | None) -> str:
@@ -103,8 +103,12 @@ def clean_unit(raw: str | None) -> str:
 
 
 def issuer_lines(settings: Settings) -> list[str]:
-    ward = settings.ward_name.strip()
-    return ["ỦY BAN NHÂN DÂN", ward.upper()]
+    """The cơ quan ban hành lines: the ward's own wording when its profile sets one (ward setup)."""
+    issuer = " ".join(settings.ward_issuer.split()).upper()
+    prefix = "ỦY BAN NHÂN DÂN"
+    if issuer and issuer != prefix:
+        return [prefix, issuer[len(prefix):].strip()] if issuer.startswith(prefix + " ") else [issuer]
+    return [prefix, settings.ward_name.strip().upper()]
 
 
 def resolve_signer(settings: Settings, nguoi_ky: str | None, chuc_vu: str | None,

@@ -39,6 +39,7 @@ from appliance.engines import Generator
 from appliance.http.errors import AppError, validation_problem
 from appliance.text import fold, normalize, parse_date
 from appliance.text.formatting import local_today
+from appliance.ward.service import ward_settings
 
 DocTypeCode = Literal["cong_van", "thong_bao", "bao_cao", "to_trinh", "ke_hoach", "giay_moi", "quyet_dinh",
                       "bien_ban"]
@@ -154,7 +155,7 @@ def build_model(settings: Settings, payload: Mapping[str, object], *, generator:
         ten_loai=doctype.ten_loai,
         co_quan_chu_quan=settings.ward_parent,
         co_quan_ban_hanh=issuer_lines(settings),
-        ky_hieu=ky_hieu_for(req.doc_type, doctype.viet_tat, don_vi),
+        ky_hieu=ky_hieu_for(req.doc_type, doctype.viet_tat, don_vi, settings.ward_unit_code or "UBND"),
         dia_danh=settings.ward_place,
         ngay=day.isoformat(),
         trich_yeu=normalize(req.trich_yeu),
@@ -242,6 +243,7 @@ def create_draft(conn: sqlite3.Connection, settings: Settings, payload: Mapping[
                  *, generator: Generator | None = None, use_registry: bool = True,
                  on_text: Callable[[str], None] | None = None) -> Draft:
     """A new draft; `on_text(body_so_far)` sees a model-written body grow (the streaming route's progress)."""
+    settings = ward_settings(conn, settings)  # the ND30 header from the ward's own profile (ward setup)
     model, note = build_model(settings, payload, generator=generator, use_registry=use_registry, on_text=on_text)
     doctype = load_doctype(settings, model.doc_type)
     with _atomic(conn):

@@ -27,7 +27,7 @@ def checks(settings: Settings) -> list[Check]:
         conn.close()
     return [
         Check("Kho văn bản tra cứu", index_ok and chunks > 0, index_message if chunks else "kho trống",
-              fix="appliance kb add <thư mục văn bản> (hoặc appliance demo-data)" if not chunks else
+              fix="appliance kb add <thư mục văn bản> (văn bản pháp luật của đơn vị)" if not chunks else
               f"{store.FTS_REBUILD} trong sqlite3" if not index_ok else ""),
         Check("Danh mục thủ tục", procedures >= 19, f"{procedures} thủ tục",
               fix="" if procedures >= 19 else "kiểm tra appliance/knowledge/data/procedures.toml"),

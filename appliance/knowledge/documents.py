@@ -70,3 +70,8 @@ def document_text(conn: sqlite3.Connection, doc_id: int) -> str | None:
 def document_titles(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """(id, short_title) of every document, by title: for pickers."""
     return store.document_titles(conn)
+
+
+def added_document_titles(conn: sqlite3.Connection) -> list[str]:
+    """Titles of the documents the ward added itself (the shipped starter library left out)."""
+    return [row["title"] for row in store.documents_added_except(conn, store.LIBRARY_ADDED_BY)]

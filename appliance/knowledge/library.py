@@ -22,6 +22,6 @@ def load_library(conn: sqlite3.Connection, *, only_if_empty: bool = False) -> in
         return 0
     total = 0
     for path in library_files():
-        total += add_path(conn, path, added_by="thư viện mẫu").chunks
+        total += add_path(conn, path, added_by=store.LIBRARY_ADDED_BY).chunks
     return total
 

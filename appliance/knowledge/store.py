@@ -94,6 +94,15 @@ def has_documents(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM kb_documents LIMIT 1").fetchone() is not None
 
 
+LIBRARY_ADDED_BY = "thư viện mẫu"  # added_by of the shipped starter library's documents
+
+
+def documents_added_except(conn: sqlite3.Connection, added_by: str) -> list[sqlite3.Row]:
+    """Documents someone added (not the shipped library): demo data refuses to run over them."""
+    return conn.execute("SELECT id, title FROM kb_documents WHERE COALESCE(added_by, '') <> ? ORDER BY id",
+                        (added_by,)).fetchall()
+
+
 def documents_with_counts(conn: sqlite3.Connection, order: str = "type") -> list[sqlite3.Row]:
     """Every document with its `chunk_count`, by type then newest (`order="type"`) or by id."""
     order_by = "d.doc_type, d.issued_on DESC" if order == "type" else "d.id"

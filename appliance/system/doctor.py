@@ -28,7 +28,7 @@ def check_database(settings: Settings) -> list[Check]:
     for label, path in databases:
         if not path.exists():
             results.append(Check(label, False, f"chưa có tệp {path}", True,
-                                 "Chạy `appliance demo-data` hoặc khởi động dịch vụ để tạo cơ sở dữ liệu."))
+                                 "Chạy `appliance setup` hoặc khởi động dịch vụ để tạo cơ sở dữ liệu."))
             continue
         try:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)

@@ -19,10 +19,16 @@ __all__ = ["StaffMember", "WardProfile", "directory", "get_profile", "manifest",
 
 
 def manifest() -> Feature:
-    from appliance.ward import schema  # parts load when the loader asks (appliance.features explains why)
+    # parts load when the loader asks (appliance.features explains why)
+    from appliance.ward import cli, demo, doctor, schema
 
     return Feature(
         name="ward",
+        cli=(cli.register,),
         migrations=tuple(schema.MIGRATIONS),
+        requires=("auth",),
         tables=("ward_profile", "ward_units", "ward_staff", "ward_calendar"),
+        demo=demo.load,
+        demo_label="thông tin đơn vị và danh bạ cán bộ mẫu",
+        doctor=doctor.checks,
     )

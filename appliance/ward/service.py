@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 
+from appliance.config import Settings
 from appliance.text import fold, normalize
 from appliance.text.dates import WorkCalendar, parse_date
 from appliance.ward import store
@@ -51,10 +52,12 @@ class WardError(ValueError):
     """A value the ward's admin must correct; the message is Vietnamese, for people."""
 
 
-REQUIRED_PROFILE = {"name": "Tên phường", "issuer": "Cơ quan ban hành (dòng thứ hai của tiêu đề văn bản)",
+REQUIRED_PROFILE = {"name": "Tên phường",
                     "unit_code": "Ký hiệu cơ quan trong số văn bản", "place_name": "Địa danh ghi ngày văn bản",
                     "address": "Địa chỉ trụ sở"}
-PROFILE_LABELS = {**REQUIRED_PROFILE, "parent_body": "Cơ quan chủ quản", "phone": "Điện thoại", "email": "Thư điện tử",
+PROFILE_LABELS = {**REQUIRED_PROFILE, "parent_body": "Cơ quan chủ quản",
+                  "issuer": "Cơ quan ban hành (để trống: ỦY BAN NHÂN DÂN + tên phường)", "phone": "Điện thoại",
+                  "email": "Thư điện tử",
                   "website": "Trang thông tin điện tử", "opening_hours": "Giờ làm việc",
                   "reception_schedule": "Lịch tiếp công dân"}
 _UNIT_CODE = re.compile(r"^[A-ZĐ0-9][A-ZĐ0-9.\-]{0,19}$")
@@ -91,6 +94,17 @@ def save_profile(conn: sqlite3.Connection, values: Mapping[str, object], *, user
     profile = get_profile(conn)
     assert profile is not None
     return profile
+
+
+def ward_settings(conn: sqlite3.Connection, settings: Settings) -> Settings:
+    """`settings` with the ward's identity from its profile (the ND30 header of every draft, page
+    titles); unchanged while the ward is not set up."""
+    profile = get_profile(conn)
+    if profile is None:
+        return settings
+    return settings.model_copy(update={
+        "ward_name": profile.name, "ward_parent": profile.parent_body, "ward_place": profile.place_name,
+        "ward_issuer": profile.issuer, "ward_unit_code": profile.unit_code})
 
 
 def profile_dict(profile: WardProfile) -> dict[str, object]:

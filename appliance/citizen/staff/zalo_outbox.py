@@ -133,7 +133,8 @@ def send_pending(conn: sqlite3.Connection, settings: Settings, limit: int = 50) 
     counts: dict[str, int] = {}
     if not ids:
         return counts
-    with httpx.Client(timeout=SEND_TIMEOUT) as client:
+    # Replies leave through the allow-listed egress proxy when the unit has one (docs/citizen.md).
+    with httpx.Client(timeout=SEND_TIMEOUT, proxy=settings.zalo_egress_proxy, trust_env=False) as client:
         for outbox_id in ids:
             outcome = send_one(conn, settings, outbox_id, client)
             counts[outcome.status] = counts.get(outcome.status, 0) + 1
