@@ -11,6 +11,7 @@ from appliance.dashboard.kpis import Figure, KpiReport, Previous
 from appliance.dashboard.measures import LABELS, RATES
 from appliance.reporting.periods import asof_label
 from appliance.text import format_number, format_percent
+from appliance.text.formatting import format_local_datetime, utc_now
 
 # The measures of the report, in the order a ward's report reads them.
 ORDER = ("tiep_nhan", "truc_tuyen", "ty_le_truc_tuyen", "da_giai_quyet", "dung_han", "tre_han", "ty_le_dung_han",
@@ -38,7 +39,8 @@ def report_csv(report: KpiReport, period_label: str) -> str:
     out.write("\ufeff")
     writer = csv.writer(out)
     compared: list[Previous] = [p for p in (report.previous, report.last_year) if p is not None]
-    writer.writerow([f"Báo cáo số liệu {period_label}", f"quá hạn {asof_label(report.as_of)}"])
+    writer.writerow([f"Báo cáo số liệu {period_label}", f"quá hạn {asof_label(report.as_of)}",
+                     f"xuất lúc {format_local_datetime(utc_now())}"])  # the ward's clock, not the server's
     writer.writerow(["Chỉ số", period_label.capitalize(), *(f"So với {p.label}" for p in compared),
                      *(f"Thay đổi so với {p.label}" for p in compared)])
     for measure in ORDER:

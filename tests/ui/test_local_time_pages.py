@@ -5,6 +5,8 @@ Hà Nội), so a page that shows UTC, or the process's own zone, shows the wrong
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import io
 import json
 import os
@@ -116,6 +118,17 @@ def test_pages_show_local_time(utc_server):
         conn.close()
         detail = leader.get(f"/phan-anh/{feedback_id}").text  # the complaint's history
         assert LOCAL_LATE in detail and "2026-12-04 20:30" not in detail
+
+
+def test_report_export_says_the_local_time(utc_server):
+    url, _settings, _meeting = utc_server
+    with closing(_client(url, "lanhdao")) as leader:
+        before = dt.datetime.now(dt.UTC) + dt.timedelta(hours=7)
+        text = leader.get("/tong-quan/bao-cao.csv", params={"from": "2026-12-01", "to": "2026-12-31"}).text
+        after = dt.datetime.now(dt.UTC) + dt.timedelta(hours=7)
+    first = next(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    stamps = {f"xuất lúc {moment:%d/%m/%Y %H:%M}" for moment in (before, after)}
+    assert first[2] in stamps, (first, stamps)  # Hà Nội time from a server in UTC
 
 
 def test_bien_ban_docx_says_the_local_time(utc_server):
