@@ -4,6 +4,7 @@ to do next, validation messages, plain words for codes, units, usernames, icons,
 from __future__ import annotations
 
 import re
+import sqlite3
 from contextlib import closing
 
 import httpx
@@ -15,7 +16,7 @@ from appliance.auth.users import create_user, username_problem
 from appliance.citizen.public.app import create_public_app
 from appliance.text import format_quantity
 from appliance.text.labels import engine_label, task_label
-from tests.conftest import LiveServer, login
+from tests.conftest import LiveServer, login, make_settings
 from tests.ui.checks import english_words
 
 
@@ -100,7 +101,12 @@ def test_icons_and_citizen_pages(demo_server, demo_settings, tmp_path):
         assert '<link rel="icon" href="/favicon.ico">' in client.get("/login").text
     emblem = tmp_path / "huy-hieu.png"
     emblem.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)
-    settings = demo_settings.model_copy(update={"ward_emblem": emblem, "public_port": 9123})
+    # The citizen app on a copy of the demo public.db, on another port than 8001: links follow it.
+    settings = make_settings(tmp_path / "data", ward_emblem=emblem, public_port=9123)
+    settings.data_dir.mkdir(parents=True)
+    with closing(sqlite3.connect(demo_settings.public_db_path)) as source, \
+            closing(sqlite3.connect(settings.public_db_path)) as copy:
+        source.backup(copy)
     with LiveServer(create_public_app(settings, generator=None)) as citizen, \
             closing(httpx.Client(base_url=citizen.url, timeout=30)) as client:
         assert client.get("/favicon.ico").content == emblem.read_bytes()
@@ -110,6 +116,5 @@ def test_icons_and_citizen_pages(demo_server, demo_settings, tmp_path):
         home = client.get("/").text
         assert re.search(r'href="/thu-tuc/[^"]+"', home)  # the citizen's own links: the procedures
         answer = client.post("/api/v1/chat", json={"session_id": "s-ui-links-01",
-                                                   "message": "đăng ký khai sinh cần giấy tờ gì"}).json()
-        if answer.get("procedure"):
-            assert answer["procedure"]["url"].startswith("http://127.0.0.1:9123/")
+                                                   "message": "thủ tục đăng ký khai sinh"}).json()
+        assert answer["procedure"]["url"] == "http://127.0.0.1:9123/thu-tuc/HT-KS", answer

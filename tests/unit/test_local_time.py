@@ -93,3 +93,31 @@ def test_public_base_url_follows_the_public_port():
     assert Settings(host="0.0.0.0", public_port=9101).public_base_url == "http://127.0.0.1:9101"
     assert Settings(public_base_url="https://hoidap.phuongmau.gov.vn").public_base_url == \
         "https://hoidap.phuongmau.gov.vn"
+
+
+def test_serve_passes_its_ports_to_every_child(monkeypatch, tmp_path):
+    """`appliance serve --public-port 9101`: the staff app and the worker print citizen links on 9101."""
+    import argparse
+
+    from appliance import serve
+
+    started: list[dict[str, str]] = []
+
+    class Child:
+        args: list[str] = []
+        returncode = 0
+
+        def __init__(self, cmd: list[str], env: dict[str, str]) -> None:
+            started.append(env)
+
+        def poll(self) -> int:
+            return 0  # exits at once: serve stops the others and returns
+
+        def wait(self, timeout: float) -> int:
+            return 0
+
+    monkeypatch.setattr(serve.subprocess, "Popen", Child)
+    monkeypatch.setattr(serve.signal, "signal", lambda *_args: None)  # leave the test run's handlers alone
+    args = argparse.Namespace(host=None, port=None, public_port=9101)
+    serve.cmd_serve(args, Settings(data_dir=tmp_path))
+    assert started and all(env["APPLIANCE_PUBLIC_PORT"] == "9101" for env in started)
