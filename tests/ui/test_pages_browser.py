@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -176,6 +177,7 @@ def _name(label: str) -> str:
 
 def _walk(context: Any, base: str, pages: list[str], states: dict[str, State], check: Callable[[Page], list[str]],
           shots: Path, *, login_as: str | None) -> dict[str, list[str]]:
+    shutil.rmtree(shots, ignore_errors=True)  # this run's pictures only
     shots.mkdir(parents=True, exist_ok=True)
     page = context.new_page()
     page.set_default_timeout(10_000)  # a state that hangs fails fast, with its reason
