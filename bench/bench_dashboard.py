@@ -25,14 +25,15 @@ START, END = "2026-01-01", "2026-12-31"
 PREV_START, PREV_END = "2025-01-01", "2025-12-31"
 INSERT = ("INSERT INTO records (ma_ho_so, ten_thu_tuc, linh_vuc, ngay_tiep_nhan, gio_tiep_nhan, han_xu_ly,"
           " ngay_tra_ket_qua, trang_thai, hinh_thuc_nop, can_bo_xu_ly, ten_thu_tuc_fold, linh_vuc_fold, can_bo_fold,"
-          " import_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+          " trang_thai_goc, hinh_thuc_nop_goc, import_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
 TOTALS = """
 SELECT SUM(ngay_tiep_nhan BETWEEN :s AND :e), SUM(ngay_tiep_nhan BETWEEN :s AND :e AND hinh_thuc_nop = 'Trực tuyến'),
   SUM(ngay_tiep_nhan BETWEEN :s AND :e AND trang_thai = 'Từ chối'),
   SUM(trang_thai = 'Đã trả kết quả' AND ngay_tra_ket_qua BETWEEN :s AND :e),
   SUM(trang_thai = 'Đã trả kết quả' AND ngay_tra_ket_qua BETWEEN :s AND :e AND ngay_tra_ket_qua <= han_xu_ly),
   SUM(trang_thai = 'Đã trả kết quả' AND ngay_tra_ket_qua BETWEEN :s AND :e AND ngay_tra_ket_qua > han_xu_ly),
-  SUM(ngay_tra_ket_qua IS NULL AND trang_thai != 'Từ chối' AND ngay_tiep_nhan <= :e AND han_xu_ly < :e)
+  SUM((ngay_tra_ket_qua IS NULL OR ngay_tra_ket_qua > :e) AND trang_thai != 'Từ chối' AND ngay_tiep_nhan <= :e
+      AND han_xu_ly < :e)
 FROM records {group}"""
 
 
@@ -51,8 +52,10 @@ def raw_sql(conn: sqlite3.Connection) -> None:
                  " AND ngay_tra_ket_qua BETWEEN ? AND ? GROUP BY 1", (START, END)).fetchall()
     for month in range(1, 13):
         end = f"2026-{month:02d}-{[31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]}"
-        conn.execute("SELECT COUNT(*) FROM records WHERE ngay_tra_ket_qua IS NULL AND trang_thai != 'Từ chối'"
-                     " AND ngay_tiep_nhan <= ? AND han_xu_ly < ?", (end, end)).fetchall()
+        # overdue as of each month end (CONTRACT §4: not returned by that day)
+        conn.execute("SELECT COUNT(*) FROM records WHERE (ngay_tra_ket_qua IS NULL OR ngay_tra_ket_qua > ?)"
+                     " AND trang_thai != 'Từ chối' AND ngay_tiep_nhan <= ? AND han_xu_ly < ?",
+                     (end, end, end)).fetchall()
 
 
 def fresh_db(folder: Path, name: str) -> sqlite3.Connection:
