@@ -51,7 +51,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
         "secretary": "Lê Thị Lan", "attendees": "Lãnh đạo UBND phường; trưởng các phòng, đơn vị",
         "recorder_closed": 1, "transcriber": "dữ liệu mẫu: lời chép soạn sẵn, không có âm thanh",
         "diarizer": "dữ liệu mẫu: người nói đặt tay"})
-    found = extract_meeting_tasks(conn, meeting_id)
+    found = extract_meeting_tasks(conn, ctx.settings, meeting_id, use_generator=False)
     # Two tasks confirmed by the chairman's office: the tracker shows one open and one overdue.
     for task in tasks.meeting_tasks(conn, meeting_id):
         if task["status"] == "proposed" and ("minh" in task["assignee"].lower() or "Hùng" in task["assignee"]):

@@ -7,6 +7,8 @@ import sqlite3
 import time
 from pathlib import Path
 
+from appliance.config import Settings
+from appliance.engines import engine
 from appliance.features import JobPayload
 from appliance.jobs import JobContext, enqueue
 from appliance.meetings import pipeline, store
@@ -14,7 +16,6 @@ from appliance.meetings.minutes import transcript_text, write_minutes
 from appliance.meetings.retention import apply_retention
 from appliance.meetings.wavfile import wav_frames
 from appliance.tasks import service as tasks
-from appliance.ward import work_calendar
 
 
 def transcribe_segment(ctx: JobContext, payload: JobPayload) -> JobPayload:
@@ -60,7 +61,7 @@ def run_steps(ctx: JobContext, meeting_id: int, retranscribe: bool = False) -> J
     ctx.progress(0.6, "Đang phân biệt người nói")
     diarizer = pipeline.diarize_meeting(conn, settings, meeting_id)
     ctx.progress(0.8, "Đang trích xuất nhiệm vụ")
-    extract_meeting_tasks(conn, meeting_id)
+    extract_meeting_tasks(conn, settings, meeting_id)
     ctx.progress(0.9, "Đang lập biên bản")
     write_minutes(conn, settings, meeting_id)
     message = "Đã xong: biên bản và danh sách nhiệm vụ chờ xác nhận." if transcribed else pipeline.NO_MODEL
@@ -68,14 +69,17 @@ def run_steps(ctx: JobContext, meeting_id: int, retranscribe: bool = False) -> J
     return {"transcribed": transcribed, "diarizer": diarizer}
 
 
-def extract_meeting_tasks(conn: sqlite3.Connection, meeting_id: int) -> int:
-    """Propose the tasks the transcript assigns (the tracker's service stores them)."""
+def extract_meeting_tasks(conn: sqlite3.Connection, settings: Settings, meeting_id: int, *,
+                          use_generator: bool = True) -> int:
+    """Propose the tasks the transcript assigns (the tracker's service stores them): with the generator
+    when one answers (every task quoting its sentence), else the rules engine, saying why."""
     meeting = store.get_meeting(conn, meeting_id)
     assert meeting is not None
-    found, engine = tasks.extract(transcript_text(conn, meeting_id), dt.date.fromisoformat(meeting["meeting_date"]),
-                                  work_calendar(conn))
-    store.update_meeting(conn, meeting_id, {"task_engine": engine})
-    return tasks.save_proposed(conn, meeting_id, found, engine)
+    proposal = tasks.propose(conn, transcript_text(conn, meeting_id), dt.date.fromisoformat(meeting["meeting_date"]),
+                             title=meeting["title"],
+                             generator=engine(settings, "generator") if use_generator else None)
+    store.update_meeting(conn, meeting_id, {"task_engine": proposal.engine, "task_note": proposal.note})
+    return tasks.save_proposed(conn, meeting_id, proposal.tasks, proposal.engine)
 
 
 def process_upload(ctx: JobContext, payload: JobPayload) -> JobPayload:
@@ -98,7 +102,7 @@ def process_upload(ctx: JobContext, payload: JobPayload) -> JobPayload:
 def refresh_minutes(ctx: JobContext, payload: JobPayload) -> JobPayload:
     """After transcript or speaker edits: tasks proposals and the biên bản follow the edited text."""
     meeting_id = int(payload["meeting_id"])
-    extract_meeting_tasks(ctx.conn, meeting_id)
+    extract_meeting_tasks(ctx.conn, ctx.settings, meeting_id)
     draft_id = write_minutes(ctx.conn, ctx.settings, meeting_id)
     return {"draft_id": draft_id, "at": time.time()}
 

@@ -37,6 +37,9 @@ class MeetingRow(TypedDict):
     error: str | None
     created_by: int | None
     created_at: str
+    agenda: str
+    minutes_json: str | None
+    task_note: str | None
 
 
 class MeetingUpdate(TypedDict, total=False):
@@ -61,6 +64,9 @@ class MeetingUpdate(TypedDict, total=False):
     status: str
     message: str
     error: str
+    agenda: str
+    minutes_json: str | None
+    task_note: str | None
 
 
 class AudioRow(TypedDict):

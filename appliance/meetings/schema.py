@@ -94,4 +94,15 @@ MIGRATIONS = [
         ALTER TABLE voice_profiles ADD COLUMN kind TEXT NOT NULL DEFAULT 'logmel-stats';
         """,
     ),
+    Migration(
+        "meetings_0003_agenda_minutes",
+        """
+        -- The agenda the secretary enters (one item per line, before or after the meeting), the biên bản's
+        -- structured draft (JSON: items with who raised what, conclusions; what the secretary edited), and
+        -- why tasks or minutes came from the fallback (Vietnamese, shown on the page).
+        ALTER TABLE meetings ADD COLUMN agenda TEXT NOT NULL DEFAULT '';
+        ALTER TABLE meetings ADD COLUMN minutes_json TEXT;
+        ALTER TABLE meetings ADD COLUMN task_note TEXT;
+        """,
+    ),
 ]

@@ -14,6 +14,6 @@ def manifest() -> Feature:
         routers=(routes.router,),
         nav=(NavEntry("/nhiem-vu", "Nhiệm vụ", STAFF_ROLES, "✓", order=80),),
         migrations=tuple(schema.MIGRATIONS),
-        requires=("auth", "meetings"),  # tasks.meeting_id references meetings
+        requires=("auth", "meetings", "ward"),  # tasks.meeting_id references meetings
         tables=("tasks",),
     )

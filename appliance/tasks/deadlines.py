@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from appliance.text.dates import WorkCalendar, add_working_days
+from appliance.text.dates import WorkCalendar, add_working_days, holiday_name
 
 _UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8,
           "chin": 9}
@@ -72,11 +72,16 @@ def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
+def _upcoming(day: dt.date, meeting: dt.date) -> dt.date:
+    """"Trong tuần này", "thứ Sáu này" said on a Sunday: the coming one, never a day already past."""
+    return day + dt.timedelta(days=7) if day < meeting else day
+
+
 def _weekday(m: re.Match[str], meeting: dt.date) -> dt.date:
     target = 6 if m.group("cn") else _WEEKDAY_WORDS[m.group("wd")]
     which = m.group("which") or ""
     if which in ("nay", "hien tai"):
-        return _monday(meeting) + dt.timedelta(days=target)
+        return _upcoming(_monday(meeting) + dt.timedelta(days=target), meeting)
     if which:
         return _monday(meeting) + dt.timedelta(days=7 + target)
     ahead = (target - meeting.weekday()) % 7 or 7
@@ -125,7 +130,8 @@ _YEAR = r"(?:\s*(?:/|-|nam)\s*(?P<y>\d{4}))?"
 RULES: list[Rule] = [
     (re.compile(r"(?:ngay\s+)?\b(?P<d>\d{1,2})\s*[/.\-]\s*(?P<mo>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{2,4}))?\b"),
      lambda m, t: _near_year(int(m.group("d")), int(m.group("mo")), int(m.group("y")) if m.group("y") else None, t)),
-    (re.compile(rf"\bngay\s+(?P<d>{NUM[1:-1]})\s+thang\s+(?P<mo>{NUM[1:-1]})\b{_YEAR}"),
+    (re.compile(rf"\b(?:ngay\s+|mung\s+|(?<=truoc )|(?<=han )|(?<=nhat )|(?<=xong ))(?P<d>{NUM[1:-1]})\s+thang\s+"
+                rf"(?P<mo>{NUM[1:-1]})\b{_YEAR}"),
      lambda m, t: _near_year(number(m.group("d")), number(m.group("mo")),
                              int(m.group("y")) if m.group("y") else None, t)),
     (re.compile(r"\b(?:(?P<cn>chu nhat)|thu\s+(?P<wd>hai|ba|tu|nam|sau|bay|[2-7]))\b"
@@ -133,20 +139,39 @@ RULES: list[Rule] = [
     (re.compile(rf"(?P<before>\btruoc\s+)?\bthang\s+(?P<m>nay|hien tai|sau|toi|{NUM[1:-1]})\b(?!\s*ngay){_YEAR}"),
      _month),
     (re.compile(r"\b(?:trong|cuoi|het)\s+tuan(?:\s+(?:nay|hien tai))?\b(?!\s+(?:sau|toi|ke tiep|tiep theo))"),
-     lambda m, t: _monday(t) + dt.timedelta(days=4)),
+     lambda m, t: _upcoming(_monday(t) + dt.timedelta(days=4), t)),
     (re.compile(r"\b(?:trong\s+|cuoi\s+|het\s+)?tuan\s+(?:sau|toi|ke tiep|tiep theo)\b"),
      lambda m, t: _monday(t) + dt.timedelta(days=11)),
     (re.compile(r"\b(?:cuoi|het)\s+thang\b"), lambda m, t: _month_end(t.year, t.month)),
-    (re.compile(r"\bngay\s+mai\b"), lambda m, t: t + dt.timedelta(days=1)),
+    (re.compile(r"\btruoc\s+tet\s+duong\s+lich\b"), lambda m, t: dt.date(t.year + 1, 1, 1) - dt.timedelta(days=1)),
+    (re.compile(r"\b(?:truoc|den|trong dip)\s+tet(?:\s+nguyen\s+dan|\s+am\s+lich|\s+co\s+truyen)?\b"
+                r"(?!\s+duong)"), lambda m, t: _lunar_new_year(t) - dt.timedelta(days=1)),
+    (re.compile(r"\b(?:ngay|sang|chieu|toi|trua)\s+mai\b"), lambda m, t: t + dt.timedelta(days=1)),
+    (re.compile(r"\b(?:chieu|toi|sang|trua)\s+nay\b"), lambda m, t: t),
     (re.compile(r"\bngay\s+(?:kia|mot)\b"), lambda m, t: t + dt.timedelta(days=2)),
     (re.compile(r"\bhom\s+nay\b|\btrong\s+ngay\b"), lambda m, t: t),
     (re.compile(rf"\btrong\s+(?:vong\s+)?(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay|tuan|thang)"
                 r"(?P<work>\s+lam viec)?\b"), _span),
     (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b{_YEAR}"), _quarter),
     (re.compile(r"\b(?:cuoi|het)\s+nam(?:\s+nay)?\b"), lambda m, t: dt.date(t.year, 12, 31)),
-    (re.compile(rf"\b(?:truoc|den|han|cham nhat)\s+(?:ngay\s+)(?P<d>{NUM[1:-1]})\b(?!\s*(?:thang|/|-|\.\d))"),
+    (re.compile(rf"\b(?:(?:truoc|den|han|cham nhat)\s+ngay|toi|dem|sang|chieu|trua)\s+(?P<d>{NUM[1:-1]})\b"
+                r"(?!\s*(?:thang|/|-|\.\d|gio|nguoi|ho|ban|suat|tieng|phut))"),
      lambda m, t: _day_of_month(number(m.group("d")), t)),
 ]
+
+
+def _lunar_new_year(meeting: dt.date) -> dt.date:
+    """The first day of the next Tết Nguyên đán (from the `holidays` package's Vietnamese calendar)."""
+    for offset in range(0, 400):
+        day = meeting + dt.timedelta(days=offset)
+        if holiday_name(day) == "Tết Nguyên Đán":
+            return day
+    raise ValueError("no Tết Nguyên đán within a year")
+
+
+# "mai" alone is tomorrow only as written with its diacritics ("mái", "mãi", "thương mại" fold alike) and
+# never as the name Mai (the extractor masks names before it asks for a deadline).
+_TOMORROW = re.compile(r"(?<![\w])mai\b(?!\s+(?:sau|kia))")
 
 
 def _day_of_month(day: int, meeting: dt.date) -> dt.date | None:
@@ -159,6 +184,7 @@ def _day_of_month(day: int, meeting: dt.date) -> dt.date | None:
     return found
 
 
+_START = re.compile(r"\b(?:tu|bat dau(?: tu)?|ke tu)\s+(?:ngay\s+)?$")
 _MARKER = re.compile(r"\b(?:(?:han chot|thoi han|han|xong|hoan thanh|cham nhat)\s+(?:la\s+|vao\s+|den\s+)?|"
                      r"(?:truoc|trong|vao|den|het|cuoi|ngay|tu nay den)\s+)(?:ngay\s+)?$")
 
@@ -181,12 +207,20 @@ def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
                 day = _span(m, meeting, calendar) if build is _span else build(m, meeting)
             except (ValueError, KeyError):
                 day = None
-            if day is None:
-                continue
+            if day is None or _START.search(folded[max(0, m.start() - 16):m.start()]):
+                continue  # "từ thứ Hai", "bắt đầu từ tuần này": when the work starts, not its deadline
             before = _MARKER.search(folded[max(0, m.start() - 24):m.start()])
             own = folded[m.start():m.end()].startswith(("trong", "cuoi", "het", "truoc"))
             start = m.start() - len(before.group(0)) if before else m.start()
-            found.append((0 if before else 1 if own else 2, start, day, m.end()))
+            # A month or quarter named without a deadline word ("bảng tổng hợp tháng 11") says less than a day.
+            weak = build in (_month, _quarter)
+            found.append((0 if before else 1 if own else 3 if weak else 2, start, day, m.end()))
+    lower = text.lower()
+    for m in _TOMORROW.finditer(lower):
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            before = _MARKER.search(folded[max(0, m.start() - 24):m.start()])
+            start = m.start() - len(before.group(0)) if before else m.start()
+            found.append((0 if before else 2, start, meeting + dt.timedelta(days=1), m.end()))
     if not found:
         return None
     _rank, start, day, end = min(found)

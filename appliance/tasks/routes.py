@@ -55,7 +55,7 @@ def _public(task: Mapping[str, object]) -> dict[str, object]:
 @router.post("/api/v1/tasks/extract")
 def extract(body: ExtractRequest, user: StaffUser, conn: Conn) -> dict[str, object]:
     meeting_date = _day(body.meeting_date, "meeting_date") or local_today()
-    tasks, engine = service.extract(body.text, meeting_date, work_calendar(conn))
+    tasks, engine = service.extract(body.text, meeting_date, work_calendar(conn), roster=service.ward_roster(conn))
     audit(conn, "tasks.extract", user=user, detail={"chars": len(body.text), "tasks": len(tasks)}, engine=engine)
     return {"tasks": [t.as_dict() for t in tasks], "engine": engine}
 

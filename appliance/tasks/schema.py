@@ -28,4 +28,13 @@ MIGRATIONS = [
         CREATE INDEX tasks_meeting ON tasks(meeting_id);
         """,
     ),
+    Migration(
+        "tasks_0002_staff",
+        """
+        -- The ward directory's person the task went to (appliance.ward), when it is one: the assignee's
+        -- home page and reminders find their tasks by it; assignee/unit stay as text for the tracker.
+        ALTER TABLE tasks ADD COLUMN staff_id INTEGER;
+        CREATE INDEX tasks_staff ON tasks(staff_id, status);
+        """,
+    ),
 ]

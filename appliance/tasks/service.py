@@ -6,13 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from dataclasses import dataclass
 from typing import TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from appliance import ward
+from appliance.engines import Generator
 from appliance.meetings import service as meetings
 from appliance.tasks import store
 from appliance.tasks.extract import ExtractedTask, extract_tasks
+from appliance.tasks.llm import ModelTasks, extract_with_model
+from appliance.tasks.roster import Roster
 from appliance.tasks.store import OPEN, TaskRow
 from appliance.text import fold
 from appliance.text.dates import WorkCalendar
@@ -47,10 +52,38 @@ class TaskChanges(BaseModel):
     deadline: str | None = None  # YYYY-MM-DD, or "" to clear it
 
 
-def extract(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None) -> tuple[list[ExtractedTask], str]:
+def extract(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None, *,
+            roster: Roster | None = None, title: str = "") -> tuple[list[ExtractedTask], str]:
     """(tasks, engine). The rule-based extractor is the engine; it needs no model. `calendar`: the
-    ward's (appliance.ward.work_calendar), for "trong N ngày làm việc"."""
-    return extract_tasks(text, meeting_date, calendar), "rules"
+    ward's (appliance.ward.work_calendar), for "trong N ngày làm việc"; `roster`: the ward's directory."""
+    return extract_tasks(text, meeting_date, calendar, roster=roster, title=title), "rules"
+
+
+def ward_roster(conn: sqlite3.Connection) -> Roster:
+    """Who tasks can go to: the ward's staff directory and units."""
+    return Roster(ward.directory(conn), ward.units(conn))
+
+
+@dataclass(frozen=True)
+class Proposal:
+    tasks: list[ExtractedTask]
+    engine: str                 # the generator's name, or "rules"
+    note: str | None            # Vietnamese: why the rules answered, or what was dropped
+
+
+def propose(conn: sqlite3.Connection, text: str, meeting_date: dt.date, *, title: str = "",
+            generator: Generator | None = None) -> Proposal:
+    """A meeting's tasks for the secretary to confirm: the generator's (quotes checked) when there is
+    one and it answers, else the rules engine's, saying why."""
+    roster, calendar = ward_roster(conn), ward.work_calendar(conn)
+    if generator is not None:
+        result = extract_with_model(generator, text, meeting_date, roster=roster, calendar=calendar, title=title)
+        if isinstance(result, ModelTasks):
+            note = f"{result.dropped} nhiệm vụ bị bỏ vì câu trích không có trong lời họp" if result.dropped else None
+            return Proposal(result.tasks, result.engine, note)
+        found = extract_tasks(text, meeting_date, calendar, roster=roster, title=title)
+        return Proposal(found, "rules", f"Trích nhiệm vụ bằng quy tắc vì {result.say()}.")
+    return Proposal(extract_tasks(text, meeting_date, calendar, roster=roster, title=title), "rules", None)
 
 
 def save_proposed(conn: sqlite3.Connection, meeting_id: int, tasks: list[ExtractedTask], engine: str) -> int:
@@ -98,6 +131,7 @@ def update_task(conn: sqlite3.Connection, task_id: int, changes: TaskChanges, us
         fields["status"] = changes.status
     if changes.assignee is not None:
         fields["assignee"] = changes.assignee
+        fields["staff_id"] = staff_id_of(conn, changes.assignee, changes.unit or "")
     if changes.unit is not None:
         fields["unit"] = changes.unit
     if changes.content is not None:
@@ -110,7 +144,18 @@ def update_task(conn: sqlite3.Connection, task_id: int, changes: TaskChanges, us
 
 def add_task(conn: sqlite3.Connection, assignee: str, content: str, *, unit: str = "", deadline: str | None = None,
              meeting_id: int | None = None, user_id: int | None = None) -> int:
-    return store.insert_assigned(conn, assignee, content, unit, deadline, meeting_id, user_id)
+    return store.insert_assigned(conn, assignee, content, unit, deadline, meeting_id, user_id,
+                                 staff_id_of(conn, assignee, unit))
+
+
+def staff_id_of(conn: sqlite3.Connection, assignee: str, unit: str = "") -> int | None:
+    """The directory's person an assignee names, when exactly one fits best (the secretary chose the name)."""
+    found = ward.match_person(conn, assignee, unit_hint=unit) if assignee.strip() else []
+    if not found:
+        return None
+    if len(found) > 1 and fold(found[0].full_name) != fold(assignee):
+        return None
+    return found[0].id
 
 
 def open_counts(conn: sqlite3.Connection, at: dt.date) -> tuple[int, int]:

@@ -20,6 +20,7 @@ class TaskRow(TypedDict):
     content: str
     deadline: str | None        # YYYY-MM-DD
     quote: str                  # the sentence the task came from
+    staff_id: int | None        # the ward directory's person, when the assignee is one
     status: str                 # proposed | assigned | in_progress | done | cancelled
     engine: str                 # rules | llm | hand
     confirmed_by: int | None
@@ -37,6 +38,7 @@ class TaskFields(TypedDict, total=False):
     content: str
     deadline: str | None
     status: str
+    staff_id: int | None
 
 
 def replace_proposed(conn: sqlite3.Connection, meeting_id: int, tasks: Sequence[ExtractedTask], engine: str) -> int:
@@ -50,19 +52,20 @@ def replace_proposed(conn: sqlite3.Connection, meeting_id: int, tasks: Sequence[
         for t in tasks:
             if (t.quote, t.assignee) in kept:
                 continue
-            conn.execute("INSERT INTO tasks (meeting_id, assignee, unit, content, deadline, quote, engine)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         (meeting_id, t.assignee, t.unit, t.content, t.deadline, t.quote, engine))
+            conn.execute("INSERT INTO tasks (meeting_id, assignee, unit, content, deadline, quote, engine, staff_id)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         (meeting_id, t.assignee, t.unit, t.content, t.deadline, t.quote, engine, t.staff_id))
             added += 1
     return added
 
 
 def insert_assigned(conn: sqlite3.Connection, assignee: str, content: str, unit: str, deadline: str | None,
-                    meeting_id: int | None, user_id: int | None) -> int:
+                    meeting_id: int | None, user_id: int | None, staff_id: int | None = None) -> int:
     """A task added by hand: assigned and confirmed by whoever added it."""
     cur = conn.execute("INSERT INTO tasks (meeting_id, assignee, unit, content, deadline, status, engine,"
-                       " confirmed_by, confirmed_at) VALUES (?, ?, ?, ?, ?, 'assigned', 'hand', ?, datetime('now'))",
-                       (meeting_id, assignee, unit, content, deadline or None, user_id))
+                       " confirmed_by, confirmed_at, staff_id) VALUES (?, ?, ?, ?, ?, 'assigned', 'hand', ?,"
+                       " datetime('now'), ?)",
+                       (meeting_id, assignee, unit, content, deadline or None, user_id, staff_id))
     return int(cur.lastrowid or 0)
 
 

@@ -1,0 +1,105 @@
+"""A transcript as turns of speakers, and who each speaker is.
+
+Lines are "Speaker: text" (a directory name, or "Người nói N" for a voice nobody named yet); text without
+a speaker is one turn. An unnamed voice gets a name from what the meeting says:
+- a vocative or a question to someone ("Anh Hùng nắm chưa?", "Anh Bảo ơi …") names who answers next;
+- the opener's "có anh Nam bên địa chính về dự" names the next new voice;
+- "tôi tổ trưởng tổ 10", or opening a meeting of a residential group ("Họp tổ dân phố số 1"), makes
+  the voice that group's (its jobs are keyed to the group).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from appliance.tasks.roster import Person, Roster
+from appliance.text import normalize
+
+_LINE = re.compile(r"^\s*([^:\n]{1,40}?)\s*:\s*(.*)$")
+_VOICE = re.compile(r"^(người nói|speaker|người phát biểu)\s*\d+$", re.IGNORECASE)
+TDP = re.compile(r"\btổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,3})\b", re.IGNORECASE)
+_SELF_TDP = re.compile(r"\btôi\s+(?:là\s+)?tổ\s+(?:trưởng|phó)\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,3})\b",
+                       re.IGNORECASE)
+_GROUP_MEETING = re.compile(r"\b(?:họp\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,3})|tổ(?:\s+dân\s+phố)?\s+"
+                            r"(?:số\s+)?(\d{1,3})\s+họp)\b", re.IGNORECASE)
+_GUEST = re.compile(r"\bcó\s+((?:anh|chị|ông|bà|đồng chí)\s+[^\W\d_]+)\b[^.?!]{0,60}?\bvề\s+dự\b", re.IGNORECASE)
+
+
+@dataclass
+class Turn:
+    index: int
+    label: str          # as written before ":" ("" without one)
+    text: str
+    speaker: Person     # who speaks (kind "voice" with name "" while unknown)
+
+
+def group_person(number: str) -> Person:
+    name = f"Tổ dân phố số {int(number)}"
+    return Person(name, name, None, "unit")
+
+
+def turns(transcript: str, roster: Roster, title: str = "") -> list[Turn]:
+    out: list[Turn] = []
+    for raw in normalize(transcript).splitlines():
+        if not raw.strip():
+            continue
+        match = _LINE.match(raw)
+        if match and not re.search(r"\d", match.group(1)[:1]):
+            label, text = match.group(1).strip(), match.group(2).strip()
+        elif out:
+            out[-1].text += " " + raw.strip()
+            continue
+        else:
+            label, text = "", raw.strip()
+        known = roster.speaker(label) if label and not _VOICE.match(label) else None
+        if known is None and label and not _VOICE.match(label):
+            known = Person(label, kind="said")  # a name outside the directory, as the transcript writes it
+        out.append(Turn(len(out), label, text, known or Person("", kind="voice")))
+    _name_voices(out, roster, title)
+    return out
+
+
+def _name_voices(items: list[Turn], roster: Roster, title: str) -> None:
+    names: dict[str, Person] = {}
+    guests: list[Person] = []
+    opener = items[0].label if items else ""
+    group = _GROUP_MEETING.search(title) or (_GROUP_MEETING.search(items[0].text) if items else None)
+    if group and opener and _VOICE.match(opener):
+        names[opener] = group_person(group.group(1) or group.group(2))
+    for turn in items:
+        if turn.speaker.kind != "voice":
+            continue
+        own = _SELF_TDP.search(turn.text)
+        if own:
+            names[turn.label] = group_person(own.group(1))
+    for i, turn in enumerate(items):
+        for said in _GUEST.findall(turn.text):
+            found = roster.by_name(said)
+            if len(found) == 1:
+                guests.append(found[0])
+        if turn.speaker.kind == "voice" and turn.label not in names and turn.label:
+            if guests and turn.label != opener:
+                names[turn.label] = guests.pop(0)
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if nxt is not None and nxt.speaker.kind == "voice" and nxt.label and nxt.label != turn.label \
+                and nxt.label not in names:
+            called = _addressed(turn.text, roster)
+            if called is not None:
+                names[nxt.label] = called
+    for turn in items:
+        if turn.speaker.kind == "voice" and turn.label in names:
+            turn.speaker = names[turn.label]
+
+
+_CALL = re.compile(r"((?:anh|chị|ông|bà|đồng chí|bác)\s+[^\W\d_]+)\s*(?:ơi\b|[,?]|\s+(?:nắm|thấy|có|thì|ạ)\b"
+                   r"[^.!]*\?)", re.IGNORECASE)
+
+
+def _addressed(text: str, roster: Roster) -> Person | None:
+    """Whom a turn calls on: "Anh Bảo ơi …", "… Anh Hùng nắm chưa?" (then that person answers)."""
+    for match in _CALL.finditer(text):
+        found = roster.by_name(match.group(1))
+        if len(found) == 1:
+            return found[0]
+    return None

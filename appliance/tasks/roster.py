@@ -1,0 +1,241 @@
+"""Who a meeting can give work to: the ward's staff directory and units (appliance.ward), as they are said.
+
+A mention is found with its diacritics (folding would make "an" of "an toàn" a name and "hà" any "ha"):
+a full name; a form of address the directory lists ("anh Hùng", "Lan tư pháp", "Nam địa chính"); a given
+name after an honorific ("chị Hương", "đồng chí Minh"); or a bare given name where a name can stand
+("Tuấn chuẩn bị…", lower-case recogniser text too). Given names that are also common words ("mai"
+tomorrow, "bảo" tell, "nam" south, "an", "hà", "thắng", "sơn", "minh") count bare only when capitalised
+in mid-sentence, or at the head of a clause right before a verb of work, or before "ơi". Without a
+directory the same rules find honorific + name, as said ("anh Khánh").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from appliance.text import fold, normalize
+from appliance.ward import StaffMember
+
+HONORIFICS = ("đồng chí", "đ/c", "anh", "chị", "em", "ông", "bà", "cô", "chú", "bác", "bạn")
+TITLES = ("chủ tịch", "phó chủ tịch", "trưởng phòng", "phó trưởng phòng", "chánh văn phòng", "giám đốc",
+          "trưởng công an", "chỉ huy trưởng")
+# Given names that are also everyday words: bare, they need more evidence.
+AMBIGUOUS = {"mai", "bảo", "nam", "an", "hà", "thắng", "sơn", "minh", "hạnh", "lan", "hương", "hùng", "huy", "lâm",
+             "tâm", "phúc", "đức", "vinh", "toàn", "xuân", "thu", "hải", "quang", "ngọc", "vân"}
+SURNAMES = {"nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ",
+            "ngô", "dương", "lý", "đinh", "trịnh", "đào", "mai", "lương", "tạ", "cao", "lâm", "chu", "hà",
+            "kiều", "tô", "quách", "phùng", "triệu", "đoàn", "văn", "thái", "la", "tống"}
+_WORD = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+)?", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone (or a unit) a task can go to. `name` is what the tracker shows: the directory's full name,
+    a unit's name, the mention as said when nobody in the directory fits, or "" for an unnamed voice."""
+
+    name: str
+    unit: str = ""
+    staff_id: int | None = None
+    kind: str = "staff"          # staff | unit | said | voice
+
+    @property
+    def known(self) -> bool:
+        return self.kind in ("staff", "unit")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    said: str                    # as written, e.g. "chị Hương", "tuấn"
+    people: tuple[Person, ...]   # candidates, best first (one when unambiguous)
+    bare: bool                   # a given name without honorific or title
+
+
+def _lower(text: str) -> str:
+    return normalize(text).lower()
+
+
+class Roster:
+    def __init__(self, members: Sequence[StaffMember] = (), units: Iterable[str] = ()):
+        self.members = [m for m in members if m.active]
+        self.units = list(dict.fromkeys(normalize(u).strip() for u in units if u.strip()))
+        self._forms: dict[str, list[Person]] = {}      # lower-case form → people it names
+        self._given: dict[str, list[Person]] = {}      # lower-case given name → people
+        for m in self.members:
+            person = Person(m.full_name, m.unit, m.id, "staff")
+            words = _lower(m.full_name).split()
+            self._add(self._forms, " ".join(words), person)
+            self._given.setdefault(words[-1], []).append(person)
+            for alias in m.aliases:
+                self._add(self._forms, _lower(alias), person)
+        # Titles name a person when only one holds them ("đồng chí Chánh Văn phòng", "trưởng phòng kinh tế").
+        titled: dict[str, list[Person]] = {}
+        for m in self.members:
+            person = Person(m.full_name, m.unit, m.id, "staff")
+            for form in _title_forms(m.title, m.unit):
+                titled.setdefault(form, []).append(person)
+        for form, people in titled.items():
+            if len(people) == 1 and form not in self._forms:
+                self._forms[form] = people
+                self._forms["đồng chí " + form] = people
+
+    @staticmethod
+    def _add(table: dict[str, list[Person]], form: str, person: Person) -> None:
+        form = " ".join(form.split())
+        if form and person not in table.setdefault(form, []):
+            table[form].append(person)
+
+    # --- lookup by what is said ----------------------------------------------------------------
+    def by_name(self, said: str) -> list[Person]:
+        """People a written name or form names: a form of address first, then the given name."""
+        text = " ".join(_lower(said).split())
+        if text in self._forms:
+            return list(self._forms[text])
+        words = text.split()
+        while words and (words[0] in HONORIFICS or " ".join(words[:2]) in HONORIFICS):
+            words = words[2:] if " ".join(words[:2]) in HONORIFICS else words[1:]
+        bare = " ".join(words)
+        if bare in self._forms:
+            return list(self._forms[bare])
+        if len(words) == 1:
+            return list(self._given.get(words[0], []))
+        return []
+
+    def speaker(self, label: str) -> Person | None:
+        """The person a transcript line's speaker label names ("Nguyễn Văn An"), None for "Người nói 2"."""
+        found = self.by_name(label)
+        return found[0] if len(found) == 1 else None
+
+    def unit(self, said: str) -> str | None:
+        """A ward unit named by `said` ("phòng kinh tế" → "Phòng Kinh tế, Hạ tầng và Đô thị")."""
+        folded = fold(said)
+        for unit in self.units:
+            if fold(unit) == folded or fold(unit).startswith(folded + ","):
+                return unit
+        return None
+
+    # --- finding mentions in a clause ------------------------------------------------------------
+    def mentions(self, text: str, *, verbs: re.Pattern[str]) -> list[Mention]:
+        """Names in `text`, left to right, longest first where they overlap."""
+        lower = _lower(text)
+        words = list(_WORD.finditer(text))
+        found: list[Mention] = []
+        taken: set[int] = set()
+        for i in range(len(words)):
+            if words[i].start() in taken:
+                continue
+            mention = self._mention_at(text, lower, words, i, verbs)
+            if mention is not None:
+                found.append(mention)
+                taken.update(w.start() for w in words if mention.start <= w.start() < mention.end)
+        return found
+
+    def _mention_at(self, text: str, lower: str, words: list[re.Match[str]], i: int,
+                    verbs: re.Pattern[str]) -> Mention | None:
+        # 1. A form the directory lists, or a full name (longest first, up to four words).
+        for size in (6, 5, 4, 3, 2):
+            if i + size > len(words):
+                continue
+            span = lower[words[i].start():words[i + size - 1].end()]
+            if " ".join(span.split()) in self._forms:
+                people = tuple(self._forms[" ".join(span.split())])
+                return Mention(words[i].start(), words[i + size - 1].end(), text[words[i].start():words[i + size - 1]
+                                                                               .end()], people, False)
+        word = lower[words[i].start():words[i].end()]
+        # 2. Honorific or title + name: "chị Hương", "đồng chí Minh", "phó chủ tịch Bảo".
+        lead = self._lead(lower, words, i)
+        if lead is not None:
+            j = lead
+            if j < len(words) and words[j].start() - words[j - 1].end() <= 2:
+                name = lower[words[j].start():words[j].end()]
+                given = self._given.get(name, [])
+                head = text[words[j].start()]
+                # Without a directory: a capitalised word (or a lone recogniser word) after the honorific.
+                if given or (not self.members and (head.isupper() or text.islower()) and name not in _NOT_NAMES):
+                    end = words[j].end()
+                    # A full name after the honorific ("anh Lê Minh Tú"): keep its capitalised words.
+                    k = j + 1
+                    while head.isupper() and k < len(words) and k < j + 3 and text[words[k].start()].isupper() \
+                            and words[k].start() - words[k - 1].end() <= 1 and not _unit_head(words, k):
+                        end = words[k].end()
+                        k += 1
+                    said = text[words[i].start():end]
+                    matches = self.by_name(text[words[j].start():end]) or given
+                    return Mention(words[i].start(), end, said, tuple(matches) or (Person(said, kind="said"),),
+                                   False)
+        # 3. A full name without honorific: a surname and two or three capitalised words.
+        if text[words[i].start()].isupper() and word in SURNAMES and i + 2 < len(words):
+            k = i + 1
+            while k < len(words) and k < i + 4 and text[words[k].start()].isupper():
+                k += 1
+            if k - i >= 3:
+                said = text[words[i].start():words[k - 1].end()]
+                return Mention(words[i].start(), words[k - 1].end(), said,
+                               tuple(self.by_name(said)) or (Person(said, kind="said"),), False)
+        # 4. A bare given name of the directory.
+        bare = self._given.get(word)
+        if not bare:
+            return None
+        capital = text[words[i].start()].isupper()
+        at_head = i == 0 or text[words[i - 1].end():words[i].start()].strip(" ") in (",", "") and \
+            lower[words[i - 1].start():words[i - 1].end()] in _CLAUSE_OPENERS
+        after = lower[words[i].end():words[i].end() + 30]
+        before_verb = bool(verbs.match(after))
+        vocative = after.lstrip().startswith("ơi")
+        mid_capital = capital and i > 0 and not text[:words[i].start()].rstrip().endswith((".", ":", "!", "?"))
+        if i > 0 and capital and text[words[i - 1].start()].isupper() and \
+                text[words[i - 1].end():words[i].start()] == " " and lower[words[i - 1].start():words[i - 1].end()] \
+                not in HONORIFICS:
+            return None  # part of a proper name ("Lĩnh Nam", "Tân Mai")
+        if word in AMBIGUOUS and not (mid_capital or vocative or (at_head and before_verb)):
+            return None
+        if word not in AMBIGUOUS and not (capital or before_verb or vocative or at_head):
+            return None
+        return Mention(words[i].start(), words[i].end(), text[words[i].start():words[i].end()], tuple(bare), True)
+
+    @staticmethod
+    def _lead(lower: str, words: list[re.Match[str]], i: int) -> int | None:
+        """Index of the word after an honorific or title starting at word i, or None."""
+        for size in (3, 2, 1):
+            if i + size >= len(words):
+                continue
+            span = " ".join(lower[words[k].start():words[k].end()] for k in range(i, i + size))
+            if span in HONORIFICS or span in TITLES:
+                return i + size
+        return None
+
+
+# First words of a unit's name: a capitalised run after a person's name stops there ("anh Sơn Ban Chỉ huy…").
+_UNIT_HEADS = {"ban", "phong", "trung", "cong", "hoi", "doan", "van", "to", "tram", "chi", "uy", "mat", "bo", "tdp"}
+def _title_forms(title: str, unit: str) -> list[str]:
+    base = re.sub(r"\s*\(.*?\)", "", _lower(title)).strip()
+    if not base:
+        return []
+    forms = [base]
+    for suffix in (" ubnd phường", " phường"):
+        if base.endswith(suffix):
+            forms.append(base[:-len(suffix)])
+    unit_words = _lower(unit).replace(",", "").split()
+    if unit_words:
+        if base.endswith("phòng") and unit_words[0] == "phòng":
+            forms.append(" ".join([base, *unit_words[1:3]]))
+        elif not base.endswith(" ".join(unit_words[:2])):
+            forms.append(" ".join([base, *unit_words[:2]]))
+    return [f for f in forms if len(f.split()) >= 2]
+
+
+def _unit_head(words: list[re.Match[str]], k: int) -> bool:
+    word = fold(words[k].group(0))
+    if word == "van":  # "Văn" is a middle name unless "Văn phòng"
+        return k + 1 < len(words) and fold(words[k + 1].group(0)) == "phong"
+    return word in _UNIT_HEADS
+
+
+_NOT_NAMES = {"ơi", "ạ", "ấy", "này", "kia", "đó", "cũng", "không", "có", "đã", "sẽ", "đang", "làm", "xem", "cho",
+              "với", "nhé", "và", "em", "anh", "chị", "thì", "là", "phải", "cần", "bên", "ta", "mình", "nói",
+              "được", "vẫn", "lại", "nắm", "tổ", "phòng"}
+_CLAUSE_OPENERS = {"có", "thì", "ừ", "vâng", "được", "rồi", "thế", "còn", "nhé", "tốt", "à", "thôi", "để", "giao",
+                   "nhờ", "ok", "dạ", "vậy", "với", "đấy", "đó", "nay", "nhưng"}

@@ -1,0 +1,87 @@
+"""Task extraction on conversational transcripts, with deadlines and assignees matched to the ward's
+directory: the held-out set written blind by an outsider (frozen in tests/tasks/heldout/, provenance kept)
+and the development sets the extractor was tuned on. Scored on (assignee, deadline) per task.
+
+Figures when this test was written (right / unsure = missed / confidently wrong = a task nobody gave or the
+wrong person or date): development 64 / 1 / 1 (F1 0.985, in-sample); held-out 80 / 51 / 56 (F1 0.60, P 0.59,
+R 0.61). The issue's target is F1 ≥ 0.85 on the held-out set: not reached by the rules engine; the threshold
+below is what it reaches, so that a regression fails (docs/meetings.md, "Task extraction")."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import pytest
+
+from appliance.tasks.extract import extract_tasks
+from appliance.tasks.service import ward_roster
+from appliance.text import fold
+from appliance.ward import work_calendar
+from tests.tasks.transcripts import DEV, HELDOUT, Meeting, load, load_staff, score
+
+FROZEN_SHA256 = "bb4b73fc909f68847f981bdc86fab3c276a036c5d6892e3e12cc4c5704c68141"  # as received, 2026-12-04
+HELDOUT_F1 = 0.57
+DEV_F1 = 0.90
+
+
+@pytest.fixture
+def ward(conn: sqlite3.Connection) -> sqlite3.Connection:
+    assert load_staff(conn) == 15
+    return conn
+
+
+def _run(conn: sqlite3.Connection, meetings: list[Meeting], label: str) -> float:
+    roster, calendar = ward_roster(conn), work_calendar(conn)
+    result = score(meetings, lambda m: extract_tasks(m.transcript, m.date, calendar, roster=roster, title=m.title))
+    print(f"{result.line(label)}; right / unsure / confidently wrong = {result.tp} / {result.fn} / {result.fp}")
+    return result.f1
+
+
+def test_the_heldout_set_is_the_one_received():
+    assert hashlib.sha256(HELDOUT.read_bytes()).hexdigest() == FROZEN_SHA256
+    meetings = load(HELDOUT)
+    assert len(meetings) >= 40 and "written 2026-12-04 by an outside writer" in HELDOUT.read_text(encoding="utf-8")
+
+
+def test_heldout_f1_with_deadlines_and_directory_assignees(ward):
+    assert _run(ward, load(HELDOUT), "held-out (blind)") >= HELDOUT_F1
+
+
+def test_development_sets(ward):
+    meetings = load(DEV) + load(DEV.parent / "extra_transcripts.toml")
+    assert _run(ward, meetings, "development (in-sample)") >= DEV_F1
+
+
+def test_assignees_are_people_and_units_of_the_directory(ward):
+    roster = ward_roster(ward)
+    known = {fold(m.full_name) for m in roster.members} | {fold(u) for u in roster.units} | {""}
+    found = [t for m in load(HELDOUT) for t in extract_tasks(m.transcript, m.date, roster=roster, title=m.title)]
+    matched = [t for t in found if fold(t.assignee) in known or fold(t.assignee).startswith("to dan pho so")]
+    print(f"{len(matched)} of {len(found)} assignees are the directory's people or units (or an unnamed voice)")
+    assert len(matched) >= 0.95 * len(found)
+    staff = [t for t in found if t.staff_id is not None]
+    assert staff and all(fold(t.assignee) in {fold(m.full_name) for m in roster.members} for t in staff)
+
+
+@pytest.mark.parametrize(("transcript", "expected"), [
+    # volunteering, then a deadline the chair agrees to
+    ("Nguyễn Văn An: Còn kế hoạch chỉnh trang vỉa hè thì sao?\n"
+     "Trần Văn Hùng: Để em làm, thứ Hai em gửi anh ạ.\nNguyễn Văn An: Được.", [("Trần Văn Hùng", "2026-12-07")]),
+    # indirect, with "thôi"
+    ("Nguyễn Văn An: Việc kiểm tra an toàn thực phẩm thì thôi anh Tuấn lo việc này nhé, trong tuần này.",
+     [("Lê Minh Tuấn", "2026-12-04")]),
+    # withdrawn
+    ("Nguyễn Văn An: Chị Hà làm báo cáo giải trình... à thôi, chưa giao ai, để sau tính.", []),
+    # unpunctuated recogniser text, three working days across the weekend
+    ("nguyễn văn an: anh minh kiểm tra lại nguyên nhân báo cáo bằng văn bản trong 3 ngày làm việc",
+     [("Trịnh Văn Minh", "2026-12-03")]),
+    # before New Year's Day, tomorrow
+    ("Nguyễn Văn An: Văn phòng rà soát hồ sơ lưu trữ trước Tết dương lịch. Chị Mai gửi tôi danh sách sáng mai nhé.",
+     [("Văn phòng HĐND và UBND", "2026-12-31"), ("Vũ Thị Mai", "2026-12-01")]),
+])
+def test_phrasing_families(ward, transcript, expected):
+    import datetime as dt
+
+    found = extract_tasks(transcript, dt.date(2026, 11, 30), work_calendar(ward), roster=ward_roster(ward))
+    assert [(t.assignee, t.deadline) for t in found] == expected
