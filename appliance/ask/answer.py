@@ -9,7 +9,7 @@ from appliance.ask.guard import Cell
 from appliance.ask.measures import DIMENSION_LABELS
 from appliance.ask.parser import Intent
 from appliance.ask.sqlbuild import Query, covered_label
-from appliance.ask.vocab import FEEDBACK_STATUS_LABELS
+from appliance.ask.vocab import FEEDBACK_CHANNEL_LABELS, FEEDBACK_STATUS_LABELS
 from appliance.reporting.measures import MEASURES
 from appliance.text import format_number, format_percent, format_quantity
 
@@ -48,6 +48,8 @@ def _shown(intent: Intent, column: str, value: object, labels: dict[str, str]) -
         return "«" + "», «".join(labels.get(str(v), str(v)) for v in values) + "»"
     if intent.domain == "phan_anh" and column == "trang_thai":
         return FEEDBACK_STATUS_LABELS.get(str(value), str(value))
+    if intent.domain == "phan_anh" and column == "kenh":
+        return FEEDBACK_CHANNEL_LABELS.get(str(value), str(value))
     return ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
 
 
@@ -131,6 +133,8 @@ def _compare_sentence(intent: Intent, key: str, rows: list[list[Cell]], labels: 
     text = f"{_cap(_label(key))} {said(label_b, b)}; so với {said(label_a, a)}"
     if a is not None and b is not None:
         diff = b - a
+        if MEASURES[key].kind != "count" and round(diff, 1) == 0:
+            diff = 0  # shown to one decimal: a change too small to show is no change
         word = "tăng" if diff > 0 else "giảm" if diff < 0 else "không đổi"
         if MEASURES[key].kind == "rate":
             text += f"; {word} {format_number(abs(diff), 1)} điểm phần trăm" if diff else "; không đổi"
@@ -157,6 +161,8 @@ def _grouped_sentence(intent: Intent, key: str, rows: list[list[Cell]], head: st
             return f"tháng {int(value[5:])}/{value[:4]}"
         if intent.group == "trang_thai" and intent.domain == "phan_anh":
             return FEEDBACK_STATUS_LABELS.get(str(value), str(value))
+        if intent.group == "kenh":
+            return FEEDBACK_CHANNEL_LABELS.get(str(value), str(value))
         return labels.get(str(value), str(value))
 
     if intent.group == "month" and intent.order is None:

@@ -52,6 +52,7 @@ class Candidate:
     words: list[str]  # the folded words to match
     whole_only: bool = False  # must match every word (fields, category phrases)
     topic: str = ""  # a feedback topic narrower than its category ("ngap"), shown in the answer
+    label: str = ""  # a feedback category's label: its words are explained once it is found
 
 
 @dataclass
@@ -89,18 +90,19 @@ def _build_candidates(domain: str, catalog: Catalog) -> list[Candidate]:
         out += [Candidate("can_bo_xu_ly", o, _words(o)) for o in catalog.officers]
     elif domain == "phan_anh":
         labelled: set[str] = set()
+        labels = dict(catalog.feedback_categories)
         for code, label in catalog.feedback_categories:
             for part in label.split(","):
                 words = _words(part)
                 if len(words) >= 2:
-                    out.append(Candidate("ma_linh_vuc", code, words, whole_only=True))
+                    out.append(Candidate("ma_linh_vuc", code, words, whole_only=True, label=label))
                     labelled.add(" ".join(words))
-        known = {code for code, _ in catalog.feedback_categories}
         for code, cues in feedback_cues().items():
             for cue in cues["keywords"]:
                 meaningful = set(cue.split()) - _MEASURE_WORDS - FILLER  # "tiếp nhận" names no topic
-                if code in known and cue not in labelled and cue not in _GENERIC_CUES and len(cue) >= 3 and meaningful:
-                    out.append(Candidate("ma_linh_vuc", code, cue.split(), whole_only=True, topic=cue))
+                if code in labels and cue not in labelled and cue not in _GENERIC_CUES and len(cue) >= 3 and meaningful:
+                    out.append(Candidate("ma_linh_vuc", code, cue.split(), whole_only=True, topic=cue,
+                                         label=labels[code]))
     else:
         out += [Candidate("indicator", name, _words(name)) for name in catalog.indicators]
         for alias, target in INDICATOR_ALIASES.items():
@@ -208,7 +210,8 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
             tokens.used[k] = True
         found.append(top.candidate)
         if top.candidate.topic:
-            intent.topic = top.candidate.topic
+            typed = {fold(w): w for w in re.findall(r"\w+", tokens.question.lower())}  # as the leader wrote it
+            intent.topic = " ".join(typed.get(w, w) for w in top.candidate.topic.split())
     for column, values in seen.items():
         if column == "indicator":
             intent.indicator = values[0]
@@ -222,6 +225,7 @@ def _explain_name_words(tokens: Tokens, found: list[Candidate]) -> None:
     """Words of a found name elsewhere in the question ("cấp sổ đỏ lần đầu": "lần" belongs to the
     name) are explained by it, unless they could mean something of their own (measure verbs)."""
     named = [_words(c.value) for c in found if c.column in ("ten_thu_tuc", "indicator")]
+    named += [_words(c.label) for c in found if c.label]  # "ngập nước": "nước" is in Hạ tầng's label
     names = {w for words in named for w in words} | {
         w for words in named for alias, target in PROCEDURE_ALIASES.items() if target in " ".join(words)
         for w in alias.split()}

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # type-only: the parser imports this module
     from appliance.ask.guard import Cell
     from appliance.ask.parser import Intent, ParseResult
 
-COLUMNS = ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh", "ky"]
+COLUMNS = ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh", "ky", "ky_ke_hoach"]
 
 
 def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool, today: dt.date) -> ParseResult:
@@ -98,12 +98,13 @@ def period_sql(intent: Intent, period: Period, today: dt.date, *, label: str | N
         " FROM thang t JOIN cuoi c ON c.chi_tieu = t.chi_tieu GROUP BY t.chi_tieu, t.don_vi_tinh, c.ky_dau, c.ky_cuoi)"
         f" SELECT {head}g.chi_tieu, g.don_vi_tinh, k.ke_hoach, g.thuc_hien,"
         " CASE WHEN k.ke_hoach IS NOT NULL AND k.ke_hoach <> 0 THEN 100.0 * g.thuc_hien / k.ke_hoach END"
-        " AS ty_le_hoan_thanh, g.ky FROM gop g LEFT JOIN v_chi_tieu k ON k.chi_tieu = g.chi_tieu"
+        " AS ty_le_hoan_thanh, g.ky, k.ky AS ky_ke_hoach FROM gop g LEFT JOIN v_chi_tieu k ON k.chi_tieu = g.chi_tieu"
         f" AND k.ky = {_q(year)}")
     own = _own_key(period)
     if own is None:
         return months
-    reported = (f"SELECT {head}chi_tieu, don_vi_tinh, ke_hoach, thuc_hien, ty_le_hoan_thanh, ky FROM v_chi_tieu"
+    reported = (f"SELECT {head}chi_tieu, don_vi_tinh, ke_hoach, thuc_hien, ty_le_hoan_thanh, ky, ky AS ky_ke_hoach"
+                f" FROM v_chi_tieu"
                 f" WHERE ky = {_q(own)}{name}")
     return (f"{months} WHERE g.chi_tieu NOT IN (SELECT chi_tieu FROM v_chi_tieu WHERE ky = {_q(own)})"
             f" UNION ALL {reported}")
@@ -164,18 +165,29 @@ def verdict(row: list[Cell], this_year: int = 0) -> str:
     return ("đạt kế hoạch" if reached else "chưa đạt kế hoạch") + direction
 
 
+def _plan_of(ky: Cell) -> str:
+    """Whose plan a row's Kế hoạch is: the year's, or the month's / quarter's reported with it."""
+    text = str(ky or "")
+    if len(text) == 7 and text[5] == "Q":
+        return "kế hoạch quý"
+    if len(text) == 7:
+        return "kế hoạch tháng"
+    return "kế hoạch năm"
+
+
 def line(row: list[Cell], *, named: bool = True, this_year: int = 0) -> str:
     name, unit, plan, done, pct, ky = row[:6]
+    plan_name = _plan_of(row[6] if len(row) > 6 else "")
     text = (f"{name}: " if named else "") + f"thực hiện {_num(done, str(unit))}"
     if ky:
         text += f" ({_ky(ky)})"
     if isinstance(plan, int | float):
         if lower_is_better(str(name)):
-            text += f", kế hoạch năm không quá {_num(plan, str(unit))}"
+            text += f", {plan_name} không quá {_num(plan, str(unit))}"
         else:
-            text += f", kế hoạch năm {_num(plan, str(unit))}"
+            text += f", {plan_name} {_num(plan, str(unit))}"
             if isinstance(pct, int | float):
-                text += f", đạt {format_percent(pct)} kế hoạch"
+                text += f", đạt {format_percent(pct)} {plan_name}"
         judged = verdict(list(row), this_year)
         if judged:
             text += f"; {judged}"

@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from appliance.ask import answer, guard, links, llm, parser, sqlbuild
+from appliance.ask import answer, guard, links, llm, nodata, parser, sqlbuild
 from appliance.ask.answer import number
 from appliance.ask.measures import all_phrases
 from appliance.ask.vocab import Catalog, cached_catalog
+from appliance.citizen.classify import seed as feedback_cues
 from appliance.db import connect_readonly
 from appliance.engines.base import Generator
 from appliance.engines.generation import GenerationFailure
@@ -34,7 +35,9 @@ _HOSTILE = [
     r"\b(?:so dien thoai|dia chi|ho ten) (?:cua )?(?:nguoi dan|cong dan|nguoi phan anh)",
 ]
 _HOSTILE_RE = [re.compile(p) for p in _HOSTILE]
-_PHRASES = all_phrases()
+# The vocabulary typos are repaired to: the measure words, what the data does not hold, and the
+# feedback topics (so "trộm cắp" is never repaired into "trợ cấp").
+_PHRASES = all_phrases() + nodata.phrases() + [cue for cues in feedback_cues().values() for cue in cues["keywords"]]
 
 REFUSAL = ("Xin lỗi, hộp hỏi đáp chỉ đọc và tổng hợp số liệu báo cáo. Tôi không thể xóa, sửa hay thay đổi dữ "
            "liệu, không xem thông tin tài khoản hay thông tin cá nhân, và không làm theo yêu cầu bỏ qua quy tắc. "

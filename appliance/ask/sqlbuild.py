@@ -211,8 +211,9 @@ def _indicator(intent: Intent, today: dt.date) -> Query:
 
 
 COLUMN_LABELS = {**DIMENSION_LABELS, "ky": "Kỳ", "binh_quan": "Bình quân", "tong": "Tổng", "so_ky": "Số kỳ",
-                 "chi_tieu": "Chỉ tiêu", "don_vi_tinh": "Đơn vị tính", "ke_hoach": "Kế hoạch năm",
+                 "chi_tieu": "Chỉ tiêu", "don_vi_tinh": "Đơn vị tính", "ke_hoach": "Kế hoạch",
                  "thuc_hien": "Thực hiện", "ty_le_hoan_thanh": "% kế hoạch", "ky_so_sanh": "Kỳ so sánh",
+                 "ky_ke_hoach": "Kỳ kế hoạch",
                  "thang_tiep_nhan": "Tháng", "thang_tra_ket_qua": "Tháng", "ma_ho_so": "Mã hồ sơ",
                  "ten_thu_tuc": "Thủ tục", "ngay_tiep_nhan": "Ngày tiếp nhận", "han_xu_ly": "Hạn xử lý",
                  "ngay_tra_ket_qua": "Ngày trả kết quả", "ma_phan_anh": "Mã phản ánh", "kenh": "Kênh",

@@ -39,7 +39,7 @@ FILLER = set(
     luong so luong gia tri ket qua hien nay hien tai hien gio bay gio gio luc den nay toi nay ca
     trung binh binh quan xu huong dien bien bieu do trong vong vua gan day gan nhat tinh chi so kpi
     the hien tinh hinh cung ky ngoai lan luot lien tiep ra sao tiep theo nhu vay phan ai
-    ong dong chu ha nhi dzay zay day bo cai vu phieu truong hop don vi tinh ma van trong do hoi
+    ong dong chu ha nhi dzay zay day bo cai vu phieu truong hop don vi tinh ma van trong do hoi chiem
     """.split()
 )
 
@@ -54,6 +54,8 @@ FEEDBACK_STATUSES = {"cho_xu_ly": ["cho xu ly", "moi tiep nhan"],
                      "tu_choi": ["bi tu choi", "tu choi", "khong tiep nhan"]}
 FEEDBACK_STATUS_LABELS = {"cho_xu_ly": "chờ xử lý", "dang_xu_ly": "đang xử lý", "da_xu_ly": "đã xử lý",
                           "tu_choi": "từ chối"}
+FEEDBACK_CHANNEL_LABELS = {"zalo": "Zalo", "web": "trang web", "widget": "trang web", "counter": "tại quầy",
+                           "phone": "điện thoại"}
 FEEDBACK_CHANNELS = {"zalo": ["zalo"], "web": ["website", "trang web", "web"], "widget": ["widget"],
                      "counter": ["tai quay", "truc tiep"], "phone": ["dien thoai", "duong day nong"]}
 # Short names leaders use for procedures, mapped to words of the catalogue name.

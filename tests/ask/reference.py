@@ -128,4 +128,4 @@ class Reference:
         rows = [i for i in self.indicators if i["ky"] == ky and (name is None or i["chi_tieu"] == name)]
         rows.sort(key=lambda i: i["chi_tieu"])
         return [[i["chi_tieu"], i["don_vi_tinh"], i["ke_hoach"], i["thuc_hien"],
-                 100.0 * i["thuc_hien"] / i["ke_hoach"] if i["ke_hoach"] else None, i["ky"]] for i in rows]
+                 100.0 * i["thuc_hien"] / i["ke_hoach"] if i["ke_hoach"] else None, i["ky"], i["ky"]] for i in rows]
