@@ -142,7 +142,9 @@ def _specific(hit: Hit, tokens: Tokens, rare: set[str]) -> bool:
             return True
         before = tokens.items[hit.start - 1] if hit.start > 0 else ""
         before2 = " ".join(tokens.items[max(0, hit.start - 2):hit.start])
-        return before in PERSON_CUES or before2 in PERSON_CUES
+        # "anh Tuấn", "đồng chí Hà", "hồ sơ của Tuấn": a given name alone is also a common word
+        # (tuần, năm, mai, lần), so it names an officer only after such a word.
+        return before in PERSON_CUES or before2 in PERSON_CUES or before == "cua"
     return hit.length >= 2 and any(w in rare and w not in _TIME_WORDS and w not in _GENERIC_NAME_WORDS
                                    for w in matched)
 

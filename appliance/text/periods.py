@@ -108,6 +108,7 @@ def _week(today: dt.date, weeks_back: int) -> Period:
 
 _DATE = r"(\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4})"
 _YEAR = r"(?:\s*(?:/|-|nam)\s*(\d{4}))?"
+_NOW = r"(?:nay|hom nay|gio|bay gio|hien nay|hien tai)"
 
 Rule = tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Period | None]]
 
@@ -138,6 +139,24 @@ def _range(m: re.Match[str], today: dt.date) -> Period | None:
     if not start or not end or end < start:
         return None
     return range_period(start, end)
+
+
+def _since(m: re.Match[str], today: dt.date) -> Period | None:
+    """"từ 1/11 (đến nay)": from that day up to today."""
+    start = parse_date(m.group(1))
+    if not start or start > today:
+        return None
+    return range_period(start, today)
+
+
+def _since_month(m: re.Match[str], today: dt.date) -> Period | None:
+    """"từ tháng 9 đến nay": from the first of that month up to today."""
+    month = int(m.group(1))
+    if not 1 <= month <= 12:
+        return None
+    year = int(m.group(2)) if m.group(2) else today.year - (1 if month > today.month else 0)
+    start = dt.date(year, month, 1)
+    return range_period(start, today) if start <= today else None
 
 
 def _last_n(unit: str) -> Callable[[re.Match[str], dt.date], Period | None]:
@@ -174,6 +193,8 @@ def _single_date(m: re.Match[str], today: dt.date) -> Period | None:
 
 _RULES: list[Rule] = [
     (re.compile(rf"(?:tu|trong khoang)\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:ngay\s*)?{_DATE}"), _range),
+    (re.compile(rf"\b(?:tu|ke tu)\s*(?:ngay\s*)?{_DATE}(?:\s*(?:den|toi)\s*{_NOW})?"), _since),
+    (re.compile(r"\b(?:tu|ke tu)\s*thang\s*(\d{1,2})" + _YEAR + rf"\s*(?:den|toi)\s*{_NOW}"), _since_month),
     (re.compile(r"\b(\d{1,3})\s*ngay\s*(?:qua|gan day|gan nhat|vua qua)"), _last_n("day")),
     (re.compile(r"\b(\d{1,2})\s*thang\s*(?:qua|gan day|gan nhat|vua qua)"), _last_n("month")),
     (re.compile(r"\b(?:6|sau)\s*thang\s*dau\s*nam" + _YEAR + r"|nua dau nam" + _YEAR),
