@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from appliance.citizen import zalo_path
 from appliance.config import Settings
 from appliance.system.checks import Check
 
@@ -32,9 +33,10 @@ def checks(settings: Settings) -> list[Check]:
                          "đã cấu hình nhận và gửi tin" if signed and sending else
                          "chưa cấu hình (webhook trả 503, chatbot Zalo tắt)" if not signed else
                          "nhận được tin nhưng chưa có token để gửi trả lời",
-                         essential=False, fix="đặt APPLIANCE_ZALO_APP_ID, APPLIANCE_ZALO_OA_SECRET_KEY, "
-                                              "APPLIANCE_ZALO_ACCESS_TOKEN, APPLIANCE_ZALO_REFRESH_TOKEN, "
-                                              "APPLIANCE_ZALO_APP_SECRET"))
+                         essential=False, fix="appliance setup (mục [zalo]) hoặc trang /thiet-lap; hoặc đặt "
+                                              "APPLIANCE_ZALO_APP_ID, APPLIANCE_ZALO_OA_SECRET_KEY, "
+                                              "APPLIANCE_ZALO_REFRESH_TOKEN, APPLIANCE_ZALO_APP_SECRET"))
+    results += zalo_path.checks(settings)
     stuck = _count(settings.db_path, "SELECT count(*) FROM zalo_outbox WHERE status IN ('uncertain', 'failed')"
                                      " OR (status = 'pending' AND created_at < datetime('now', '-1 hour'))")
     if stuck is not None:

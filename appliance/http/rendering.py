@@ -26,6 +26,7 @@ from appliance.text import (
     format_quantity,
 )
 from appliance.text.labels import engine_label, task_label
+from appliance.ward.service import setup_needed, ward_display_name
 
 WEB = REPO_ROOT / "web"
 TEMPLATES_DIR = WEB / "templates"
@@ -70,7 +71,9 @@ def base_context(request: Request) -> dict[str, object]:
         "user": user,
         "csrf_token": getattr(request.state, "csrf", None) or "",
         "nav": nav,
-        "ward_name": settings.ward_name,
+        "ward_name": ward_display_name(settings),
+        # The first admin is shown the setup wizard until the ward has its own profile (issue 19).
+        "setup_needed": bool(user is not None and user.role == "admin" and setup_needed(settings)),
         "current_path": request.url.path,
     }
 

@@ -3,7 +3,7 @@ working-day calendar. Other features call the service functions re-exported here
 
 from __future__ import annotations
 
-from appliance.features import Feature
+from appliance.features import AdminLink, Feature
 from appliance.ward.service import (
     StaffMember,
     WardProfile,
@@ -20,10 +20,14 @@ __all__ = ["StaffMember", "WardProfile", "directory", "get_profile", "manifest",
 
 def manifest() -> Feature:
     # parts load when the loader asks (appliance.features explains why)
-    from appliance.ward import cli, demo, doctor, schema
+    from appliance.ward import cli, demo, doctor, routes, schema
 
     return Feature(
         name="ward",
+        routers=(routes.router,),
+        admin_links=(AdminLink("/thiet-lap", "Thiết lập đơn vị",
+                               "Thông tin đơn vị, mật khẩu quản trị, danh bạ, phí lệ phí, định tuyến, lịch làm việc, "
+                               "Zalo OA"),),
         cli=(cli.register,),
         migrations=tuple(schema.MIGRATIONS),
         requires=("auth",),

@@ -107,6 +107,29 @@ def ward_settings(conn: sqlite3.Connection, settings: Settings) -> Settings:
         "ward_issuer": profile.issuer, "ward_unit_code": profile.unit_code})
 
 
+def _profile(settings: Settings) -> WardProfile | None:
+    if not settings.db_path.exists():
+        return None
+    conn = sqlite3.connect(f"file:{settings.db_path}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        return get_profile(conn)
+    finally:
+        conn.close()
+
+
+def setup_needed(settings: Settings) -> bool:
+    """True while the ward has no profile of its own (the admin is shown the wizard)."""
+    profile = _profile(settings)
+    return profile is None or (profile.demo and not settings.demo_mode)
+
+
+def ward_display_name(settings: Settings) -> str:
+    """The name pages print: the ward's profile once set up, the setting before."""
+    profile = _profile(settings)
+    return profile.name if profile is not None else settings.ward_name
+
+
 def profile_dict(profile: WardProfile) -> dict[str, object]:
     return asdict(profile)
 

@@ -19,6 +19,7 @@ The file (TOML; docs/operations.md has a full example):
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import sqlite3
 import tomllib
@@ -60,13 +61,19 @@ class SetupReport:
 
 
 def load_file(path: Path) -> dict[str, object]:
+    """TOML, or JSON (what the Ansible role writes from its vault variables)."""
     try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                raise SetupError([f"Tệp thiết lập {path} phải là một đối tượng JSON."])
+            return data
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
         raise SetupError([f"Không tìm thấy tệp thiết lập {path}"]) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise SetupError([f"Tệp thiết lập {path} không đúng cú pháp TOML: {exc}"]) from None
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+        raise SetupError([f"Tệp thiết lập {path} không đúng cú pháp: {exc}"]) from None
 
 
 def _section(spec: Mapping[str, object], name: str) -> Mapping[str, object]:

@@ -16,6 +16,7 @@ from appliance.dashboard import mapping, quarantine
 from appliance.dashboard.importers import run_import
 from appliance.dashboard.kpis import compute_kpis
 from appliance.dashboard.sources import SourceError
+from appliance.db import connect
 
 # How the ward's system writes a status → the class this test expects (written by hand from the
 # issue, not read from the shipped vocabulary). "Tạm dừng" is one the vocabulary does not know.
@@ -154,3 +155,28 @@ def test_a_newer_export_wins_over_an_older_held_row(conn: sqlite3.Connection, tm
     status = dict(conn.execute("SELECT ma_ho_so, trang_thai FROM records WHERE ma_ho_so IN (?, ?)",
                                (stuck["code"], other["code"])).fetchall())
     assert status == {stuck["code"]: "Đã trả kết quả", other["code"]: "Từ chối"}
+
+
+def test_the_admin_page_maps_a_held_value(server: Any, settings: Any, tmp_path: Path) -> None:
+    """/quan-tri/anh-xa-trang-thai lists what waits; one click maps it and the rows land."""
+    from tests.conftest import login
+
+    rows = _generate(26, seed=11)
+    conn = connect(settings.db_path)
+    run_import(conn, "ho-so", _write(rows, tmp_path / "x.csv"))
+    with server.client() as client:
+        csrf = login(client, "admin", "admin-demo")
+        page = client.get("/quan-tri/anh-xa-trang-thai")
+        assert page.status_code == 200 and UNKNOWN_STATUS in page.text and "Dừng xử lý" in page.text
+        done = client.post("/quan-tri/anh-xa-trang-thai", data={"csrf_token": csrf, "kind": "status",
+                                                                "source": UNKNOWN_STATUS, "target": "Đang xử lý"})
+        assert done.status_code == 303 and "tb=" in done.headers["location"]
+        assert "Không có dòng nào đang chờ" in client.get("/quan-tri/anh-xa-trang-thai").text
+        bad = client.post("/quan-tri/anh-xa-trang-thai", data={"csrf_token": csrf, "kind": "status",
+                                                               "source": "X", "target": "Không có"})
+        assert bad.status_code == 422
+    assert conn.execute("SELECT COUNT(*) FROM records").fetchone()[0] == len(rows)
+    conn.close()
+    with server.client() as client:  # staff may not open it
+        login(client, "canbo", "canbo-demo")
+        assert client.get("/quan-tri/anh-xa-trang-thai").status_code == 403
