@@ -28,7 +28,7 @@ from appliance.citizen.public.app import create_public_app
 from appliance.config import Settings
 from appliance.features import nav_entries
 from appliance.text import fold
-from tests.conftest import CHROMIUM, LiveServer, browser_login, login, make_settings
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, LiveServer, browser_login, login, make_settings
 from tests.ui.checks import PHONE_JS, TEXT_JS, english_words
 from tests.ui.pages import discover
 
@@ -43,18 +43,12 @@ State = Callable[[Page, str], None]
 
 
 @pytest.fixture(scope="module")
-def en_browser() -> Iterator[Any]:
+def en_browser(playwright_driver: Any) -> Iterator[Any]:
     """One English-language Chromium for the module: what a ward PC set to English shows."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--lang=en-US", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--disable-dev-shm-usage"])
-        yield instance
-        instance.close()
+    instance = playwright_driver.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                                 args=["--lang=en-US", *CHROMIUM_ARGS])
+    yield instance
+    instance.close()
 
 
 @pytest.fixture(scope="module")
