@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
+from appliance.citizen.public.chat import ChatBot
 from appliance.citizen.public.intake import file_feedback
 from appliance.citizen.public.store import public_db
 from appliance.citizen.staff import inbox
@@ -45,3 +46,15 @@ def test_meeting_deadlines_in_working_days_use_the_wards_calendar(conn: sqlite3.
     ward.set_calendar_day(conn, "2027-02-11", "off", "Nghỉ thêm theo quyết định của UBND thành phố")
     found, _engine = tasks.extract(said, dt.date(2027, 2, 3), work_calendar(conn))
     assert found[0].deadline == "2027-02-16"
+
+
+def test_the_wards_opening_hours_reach_the_chatbot(conn: sqlite3.Connection, settings: Settings) -> None:
+    ward.save_profile(conn, {"name": "Phường Hoa Sen", "unit_code": "UBND", "place_name": "Hà Nội",
+                             "address": "Số 12 phố Hoa Sen",
+                             "opening_hours": "Thứ Hai – thứ Sáu: 7:30–11:30, 13:30–17:00"})
+    with public_db(settings) as public:
+        publish(conn, public)
+        reply = ChatBot().handle(public, "web:gio-lam-viec", "đăng ký khai sinh nộp ở đâu")
+        assert "Giờ làm việc: Thứ Hai – thứ Sáu: 7:30–11:30, 13:30–17:00" in reply.reply
+        police = ChatBot().handle(public, "web:tam-tru", "đăng ký tạm trú nộp ở đâu")
+        assert "Giờ làm việc: Thứ Hai" not in police.reply  # filed with Công an phường, not at the ward's desk

@@ -48,6 +48,14 @@ def _lines(value: object) -> list[str]:
 
 
 def section(proc: Procedure, aspect: str) -> str:
+    text = _section(proc, aspect)
+    hours = str(proc.data.get("opening_hours") or "").strip()
+    if aspect == "where" and hours:  # the ward's own opening hours, published with the catalogue (ward setup)
+        text += f"\nGiờ làm việc: {hours}"
+    return text
+
+
+def _section(proc: Procedure, aspect: str) -> str:
     field = FIELD_OF[aspect]
     values = _lines(proc.data.get(field))
     if not values:

@@ -22,7 +22,7 @@ from appliance.citizen.staff import store
 from appliance.config import Settings
 from appliance.engines import Generator
 from appliance.knowledge.procedures import list_procedures, load_catalogue
-from appliance.ward import work_calendar
+from appliance.ward import get_profile, work_calendar
 
 log = logging.getLogger(__name__)
 REPLY_CHANNELS_ON_STATUS_PAGE = ("web", "widget", "chat")
@@ -35,7 +35,14 @@ def _catalogue(staff: sqlite3.Connection) -> list[Record]:
         procs = list_procedures(staff)
     except sqlite3.OperationalError:  # the knowledge tables are not there: use the shipped file
         procs = []
-    return [p.to_dict() for p in (procs or load_catalogue())]
+    records = [p.to_dict() for p in (procs or load_catalogue())]
+    profile = get_profile(staff)
+    if profile is not None and profile.opening_hours:
+        # The ward's opening hours (ward setup) go with each procedure filed at its own desk.
+        for record in records:
+            if not record.get("police"):
+                record["opening_hours"] = profile.opening_hours
+    return records
 
 
 def publish(staff: sqlite3.Connection, public: sqlite3.Connection) -> dict[str, int]:
