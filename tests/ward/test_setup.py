@@ -100,6 +100,8 @@ def test_setup_from_a_file_on_a_fresh_unit(tmp_path: Path) -> None:
     assert "Không nạp dữ liệu mẫu" in refused.stderr and "«quantri»" in refused.stderr
     assert "Phường Hoa Sen" in refused.stderr
     assert _cli(data, "demo-data", "--reset").returncode == 1 and (data / "appliance.db").exists()
+    skipped = _cli(data, "demo-data", "--if-empty")  # what `make run` runs: nothing loaded, not an error
+    assert skipped.returncode == 0 and "Không nạp dữ liệu mẫu" in skipped.stderr
 
     doctor = _cli(data, "doctor")
     assert "demo-data" not in doctor.stdout
