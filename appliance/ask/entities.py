@@ -231,7 +231,44 @@ def _explain_name_words(tokens: Tokens, found: list[Candidate]) -> None:
     names = {w for words in named for w in words} | {
         w for words in named for alias, target in PROCEDURE_ALIASES.items() if target in " ".join(words)
         for w in alias.split()}
-    names -= _MEASURE_WORDS | FILLER
+    names -= _MEASURE_WORDS  # filler words of the name too ("lần đầu"): explained, whatever else they mean
     for k, word in enumerate(tokens.items):
         if not tokens.used[k] and word in names and len(word) >= 3:
             tokens.used[k] = True
+
+
+# A given name never follows these: "bao nhiêu lần", "hàng năm", "mỗi tháng", "các tuần" are counts of time.
+_QUANTIFIERS = {"nhieu", "hang", "moi", "cac", "tung", "nhung", "vai", "may"}  # moi: mỗi, mọi
+# What may trail a sentence-final particle ("… bao nhiêu ha em"): more particles and vocatives.
+_TRAILING = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "oi", "em", "anh", "chi", "ban", "?"}
+
+
+def bare_given_name(tokens: Tokens, catalog: Catalog) -> str:
+    """An officer's given name that is also a common word (Tuấn/tuần, Nam/năm, Thắng/tháng, Lan/lần,
+    Hà/hả), left unexplained without "anh/chị/của" before it: when it reads as the name, a figure for
+    everyone would answer another question, so the leader is asked back with the name spelt out.
+
+    It reads as the name when typed as the name ("hồ sơ Tuấn"); typed with other accents ("tuần",
+    "lần", "hả") it is the common word. Typed without accents it is ambiguous, unless grammar rules the
+    name out: after a quantifier ("bao nhieu lan", "hang nam") or as a closing particle ("… ha em")."""
+    given: dict[str, list[str]] = {}
+    for officer in catalog.officers:
+        given.setdefault(fold(officer).split()[-1], []).append(officer)
+    typed_forms: dict[str, set[str]] = {}
+    for typed in re.findall(r"\w+", tokens.question.lower()):
+        typed_forms.setdefault(fold(typed), set()).add(typed)
+    items = tokens.items
+    for k, word in enumerate(items):
+        if tokens.used[k] or word not in given or word not in FILLER:
+            continue
+        forms = typed_forms.get(word, set())
+        # Only accents can confirm the name: "Lan", "Nam" are spelt like the bare common word.
+        as_name = any(form == name.split()[-1].lower() != word for form in forms for name in given[word])
+        bare = word in forms  # typed without accents
+        if not as_name:
+            closing = all(w in _TRAILING for w in items[k + 1:])  # nothing after it but particles
+            if not bare or (k and items[k - 1] in _QUANTIFIERS) or closing:
+                continue
+        names = " hay ".join(f"«{n}»" for n in given[word])
+        return f"«{given[word][0].split()[-1]}» có phải là cán bộ {names}? Hãy hỏi kèm «anh», «chị» hoặc họ tên"
+    return ""

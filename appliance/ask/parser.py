@@ -86,7 +86,9 @@ def _periods(tokens: Tokens, today: dt.date) -> tuple[list[Period], bool]:
     last_year = re.search(r"cung ky(?: nam (?:truoc|ngoai|roi))?", text)
     if last_year:
         tokens.mark_chars(last_year.start(), last_year.end())
-        text = text[:last_year.start()] + " " * (last_year.end() - last_year.start()) + text[last_year.end():]
+        # Blanked with letters no period rule reads: spaces would be collapsed by the folding in
+        # find_periods and shift every offset after them.
+        text = text[:last_year.start()] + "x" * (last_year.end() - last_year.start()) + text[last_year.end():]
     found = find_periods(text, today)
     for start, end, _ in found:
         tokens.mark_chars(start, end)
@@ -219,6 +221,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     unknown = tokens.unexplained()
     if unknown:
         return ParseResult(intent, False, _unknown_words(tokens.question, unknown), unknown)
+    name = entities.bare_given_name(tokens, catalog)
+    if name:
+        return ParseResult(intent, False, name)
     if not _asks_something(tokens, intent, periods, cue):
         return ParseResult(intent, False, "câu hỏi chưa nêu cần số liệu gì (tiếp nhận, giải quyết, quá hạn…) "
                                           "hay kỳ nào")
