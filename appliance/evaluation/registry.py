@@ -17,9 +17,11 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
 
 from appliance.config import REPO_ROOT
-from appliance.evaluation import kinds, kinds_text
+from appliance.evaluation import kinds, kinds_spec, kinds_text
 from appliance.evaluation.model import Runner
 from appliance.knowledge.evaluation import load_questions
 
@@ -35,6 +37,8 @@ class Kind:
 
 KINDS: dict[str, Kind] = {
     "ask": Kind("Hộp câu hỏi số liệu (bộ phân tích / mô hình viết SQL)", kinds.ask_questions, True),
+    "ask_spec": Kind("Hộp câu hỏi số liệu: câu viết từ định nghĩa chỉ tiêu, chấm theo số liệu tính độc lập",
+                     kinds_spec.spec_questions, True),
     "ask_unanswerable": Kind("Hộp câu hỏi: câu không có số liệu để trả lời", kinds.ask_unanswerable, True),
     "procedure": Kind("Hiểu câu hỏi thủ tục của công dân", kinds.procedure_questions, False),
     "complaint": Kind("Phân loại phản ánh", kinds.complaints, False),
@@ -65,23 +69,43 @@ class SetUnavailable(RuntimeError):
     """The set's items cannot be loaded here (e.g. `tests/` is not on this unit)."""
 
 
+def _test_module(module: str) -> ModuleType:
+    """A module of the source tree's `tests/` package (test data is not installed on a unit)."""
+    if str(REPO_ROOT) not in sys.path and (REPO_ROOT / "tests").is_dir():
+        sys.path.insert(0, str(REPO_ROOT))
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise SetUnavailable(f"không nạp được {module} ({exc}); chạy lệnh trong thư mục mã nguồn "
+                             "hoặc chỉ ra thư mục đó bằng --source") from exc
+
+
 def from_tests(module: str, attribute: str) -> Loader:
     """Items held in the source tree (`tests/…`), imported when the set runs."""
     def load() -> Sequence[object]:
-        if str(REPO_ROOT) not in sys.path and (REPO_ROOT / "tests").is_dir():
-            sys.path.insert(0, str(REPO_ROOT))
-        try:
-            items = getattr(importlib.import_module(module), attribute)
-        except (ImportError, AttributeError) as exc:
-            raise SetUnavailable(f"không nạp được {module}.{attribute} ({exc}); chạy lệnh trong thư mục mã nguồn "
-                                 "hoặc chỉ ra thư mục đó bằng --source") from exc
-        return list(items)
+        loaded = _test_module(module)
+        if not hasattr(loaded, attribute):
+            raise SetUnavailable(f"{module} không có {attribute}")
+        return list(getattr(loaded, attribute))
+    return load
+
+
+def leader_spec_set(folder: str, name: str) -> Loader:
+    """The leaders' questions of tests/ask/FOLDER/NAME, written from the KPI definitions only."""
+    def load() -> Sequence[object]:
+        spec_eval = _test_module("tests.ask.spec_eval")
+        return list(spec_eval.load(Path(str(spec_eval.__file__)).parent / folder / name))
     return load
 
 
 SETS: list[EvalSet] = [
     EvalSet("ask.cases", "ask", "câu hỏi của lãnh đạo có đáp án tính từ dữ liệu (tests/ask/cases.py)",
             from_tests("tests.ask.cases", "CASES")),
+    EvalSet("ask.held_out", "ask_spec", "câu hỏi lãnh đạo viết mù, giữ lại, không dùng để tinh chỉnh "
+            "(tests/ask/heldout/leader_questions.toml)", leader_spec_set("heldout", "leader_questions.toml")),
+    EvalSet("ask.dev", "ask_spec",
+            "câu hỏi lãnh đạo để phát triển, người ngoài viết (tests/ask/dev/leader_questions.toml)",
+            leader_spec_set("dev", "leader_questions.toml")),
     EvalSet("ask.unanswerable", "ask_unanswerable", "câu hỏi không có số liệu để trả lời (tests/ask/cases.py)",
             from_tests("tests.ask.cases", "UNANSWERABLE")),
     EvalSet("citizen.questions", "procedure", "câu hỏi của công dân (tests/citizen/cases.py)",

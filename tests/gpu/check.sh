@@ -32,3 +32,15 @@ export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 PYANNOTE_METRICS_ENABLED=0 DO_NOT
 export APPLIANCE_MODEL_CACHE=/tmp/appliance-model-cache OMP_WAIT_POLICY=PASSIVE
 python3 -c "import ctranslate2; print('ctranslate2', ctranslate2.__version__, 'CUDA devices:', ctranslate2.get_cuda_device_count())"
 python3 tests/gpu/check.py --carry "$CARRY" --out "$OUT" --device cuda 2>&1 | tee "$OUT/check.log"
+
+# The evaluation command on the GPU (issue 18), only where the carry holds installed models with an
+# instruction generator (CARRY/models/installed, the folder `appliance models install` fills on a
+# unit): the tiny random-weight generator above proves the CUDA path but writes nothing worth
+# grading. The report (Markdown + JSON) lands in $OUT/eval. Needs the appliance's own dependencies
+# in the carry's wheels as well.
+if [ -d "$CARRY/models/installed" ]; then
+  APPLIANCE_DATA_DIR=/tmp/eval-data APPLIANCE_MODELS_DIR="$CARRY/models/installed" APPLIANCE_DEVICE=cuda \
+    python3 -m appliance eval --source "$PWD" --out "$OUT/eval" 2>&1 | tee "$OUT/eval.log"
+else
+  echo "SKIP appliance eval: no installed instruction model in $CARRY/models/installed (only tiny test models)"
+fi
