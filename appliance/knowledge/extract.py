@@ -1,8 +1,10 @@
-"""Text out of the files staff upload: PDF (text layer), DOCX, TXT, MD, HTML.
+"""Text out of the files staff upload: PDF (text layer, or OCR for scanned and garbled pages),
+DOCX, DOC (LibreOffice), images (OCR), TXT, MD, HTML.
 
-Every failure a person can cause (wrong type, password, scan without text, empty, too big,
-legacy encoding we cannot convert) raises `IngestError` with a Vietnamese message saying what
-to do next; nothing is written before extraction succeeds.
+Every failure a person can cause (wrong type, password, unreadable scan, empty, too big, legacy
+encoding we cannot convert) raises `IngestError` with a Vietnamese message saying what to do next;
+nothing is written before extraction succeeds. OCR and conversion take seconds to minutes: the
+upload page runs them as a background job (`knowledge.ingest`), never in the web request.
 """
 
 from __future__ import annotations
@@ -10,9 +12,12 @@ from __future__ import annotations
 import html
 import io
 import re
+import subprocess
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,12 +25,18 @@ from docx import Document
 from pypdf import PageObject, PdfReader
 from pypdf.errors import PdfReadError
 
-from appliance.knowledge import legacy
+from appliance.knowledge import legacy, ocr
 from appliance.text import normalize
+
+Progress = Callable[[float, str], None]
 
 MAX_BYTES = 50 * 1024 * 1024  # a 100-page decree as PDF is ~2 MB; anything past 50 MB is not text
 MIN_CHARS_PER_PAGE = 25  # below this a PDF page is an image (a scan) as far as search is concerned
-SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".html", ".htm"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
+SUFFIXES = {".pdf", ".docx", ".doc", ".txt", ".md", ".html", ".htm", *IMAGE_SUFFIXES}
+# Suffixes whose reading may need OCR or a conversion (minutes): uploads run them as a job.
+SLOW_SUFFIXES = {".pdf", ".doc", *IMAGE_SUFFIXES}
+_IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM")
 PAGE_BREAK = "\f"
 
 
@@ -43,6 +54,8 @@ class Extracted:
     text: str  # NFC, classic tone placement; pages separated by \f
     pages: int
     converted_from: str | None = None  # "tcvn3" when we converted a legacy encoding
+    ocr_pages: list[int] = field(default_factory=list)       # 1-based pages read by OCR
+    low_confidence: list[int] = field(default_factory=list)  # of those, pages to check against the paper
 
 
 def check_size(size: int, name: str) -> None:
@@ -54,24 +67,28 @@ def check_size(size: int, name: str) -> None:
             "Hãy tách văn bản thành các tệp nhỏ hơn hoặc chỉ tải lên phần cần tra cứu.", "too_large")
 
 
-def extract_path(path: Path) -> Extracted:
+def extract_path(path: Path, *, progress: Progress | None = None) -> Extracted:
     if not path.is_file():
         raise IngestError(f"Không tìm thấy tệp “{path}”.", "not_found")
     check_size(path.stat().st_size, path.name)
-    return extract_bytes(path.read_bytes(), path.name)
+    return extract_bytes(path.read_bytes(), path.name, progress=progress)
 
 
-def extract_bytes(data: bytes, name: str) -> Extracted:
+def extract_bytes(data: bytes, name: str, *, progress: Progress | None = None) -> Extracted:
     check_size(len(data), name)
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise IngestError(
-            f"Không hỗ trợ định dạng “{suffix or name}”. Chỉ nhận PDF, DOCX, TXT, MD, HTML; "
-            "tệp .doc cũ hãy mở bằng Word và lưu lại thành .docx.", "unsupported")
+            f"Không hỗ trợ định dạng “{suffix or name}”. Chỉ nhận PDF, DOCX, DOC, TXT, MD, HTML và ảnh chụp "
+            "(PNG, JPG, TIFF).", "unsupported")
     if suffix == ".pdf":
-        result = _pdf(data, name)
+        result = _pdf(data, name, progress)
     elif suffix == ".docx":
         result = Extracted(_docx(data, name), 1)
+    elif suffix == ".doc":
+        result = Extracted(_docx(_doc_to_docx(data, name), name), 1)
+    elif suffix in IMAGE_SUFFIXES:
+        result = _image(data, name, suffix)
     else:
         raw = _decode(data, name)
         if suffix in (".html", ".htm"):
@@ -97,7 +114,7 @@ def _finish(result: Extracted, name: str) -> Extracted:
     return result
 
 
-def _pdf(data: bytes, name: str) -> Extracted:
+def _pdf(data: bytes, name: str, progress: Progress | None = None) -> Extracted:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -119,12 +136,68 @@ def _pdf(data: bytes, name: str) -> Extracted:
                           "Hãy xuất lại PDF từ phần mềm soạn thảo rồi tải lên lại.", "corrupt") from exc
     if not pages:
         raise IngestError(f"Tệp PDF “{name}” không có trang nào.", "empty")
-    chars = sum(len(p.strip()) for p in pages)
-    if chars < MIN_CHARS_PER_PAGE * len(pages):
-        raise IngestError(
-            f"Tệp PDF “{name}” là bản quét (ảnh chụp), không có lớp chữ nên không tra cứu được. Hãy dùng bản "
-            "PDF/DOCX gốc của văn bản, hoặc nhận dạng chữ (OCR) trước khi tải lên.", "scanned")
-    return Extracted(PAGE_BREAK.join(pages), len(pages))
+    # A page is read by OCR when its text layer is missing (a scan) or not Vietnamese (garbled).
+    need = [i for i, text in enumerate(pages) if len(text.strip()) < MIN_CHARS_PER_PAGE or ocr.looks_garbled(text)]
+    result = Extracted(PAGE_BREAK.join(pages), len(pages))
+    if not need:
+        return result
+    if not ocr.available():
+        if len(need) == len(pages):
+            raise IngestError(
+                f"Tệp PDF “{name}” là bản quét (ảnh chụp), không có lớp chữ đọc được, và máy chưa cài phần mềm nhận "
+                "dạng chữ (gói tesseract-ocr, tesseract-ocr-vie, poppler-utils). Hãy dùng bản PDF/DOCX gốc của "
+                "văn bản hoặc nhờ quản trị viên cài các gói trên.", "scanned")
+        result.low_confidence = [i + 1 for i in need]  # kept out of the text: unreadable without OCR
+        result.text = PAGE_BREAK.join("" if i in need else text for i, text in enumerate(pages))
+        return result
+    with tempfile.NamedTemporaryFile(suffix=".pdf", prefix="kb-scan-") as handle:
+        handle.write(data)
+        handle.flush()
+        for done, index in enumerate(need, start=1):
+            if progress:
+                progress((done - 1) / len(need), f"Đang nhận dạng chữ (OCR) trang {index + 1}/{len(pages)}")
+            try:
+                page = ocr.ocr_pdf_page(Path(handle.name), index + 1)
+            except (ocr.OcrUnavailable, ValueError, OSError, subprocess.SubprocessError) as exc:
+                raise IngestError(f"Không nhận dạng được chữ trang {index + 1} của “{name}”: {exc}.", "ocr") from exc
+            pages[index] = page.text
+            result.ocr_pages.append(index + 1)
+            if page.low or len(page.text.strip()) < MIN_CHARS_PER_PAGE:
+                result.low_confidence.append(index + 1)
+    if progress:
+        progress(1.0, f"Đã nhận dạng chữ {len(need)} trang")
+    if sum(len(p.strip()) for p in pages) < MIN_CHARS_PER_PAGE:
+        raise IngestError(f"Tệp PDF “{name}” là bản quét nhưng nhận dạng chữ (OCR) không đọc được chữ nào. Hãy quét "
+                          "lại rõ hơn (300 dpi, thẳng trang) hoặc dùng bản PDF/DOCX gốc.", "scanned")
+    result.text = PAGE_BREAK.join(pages)
+    return result
+
+
+def _image(data: bytes, name: str, suffix: str) -> Extracted:
+    if not data.startswith(_IMAGE_MAGIC):
+        raise IngestError(f"Tệp ảnh “{name}” bị hỏng hoặc không phải ảnh PNG/JPG/TIFF/BMP.", "corrupt")
+    try:
+        page = ocr.ocr_image(data, suffix)
+    except ocr.OcrUnavailable as exc:
+        raise IngestError(f"Không đọc được ảnh “{name}”: {exc}.", "ocr") from exc
+    except (ValueError, OSError, subprocess.SubprocessError) as exc:
+        raise IngestError(f"Tệp ảnh “{name}” bị hỏng hoặc không đọc được ({exc}).", "corrupt") from exc
+    if len(page.text.strip()) < MIN_CHARS_PER_PAGE:
+        raise IngestError(f"Ảnh “{name}” không nhận dạng được chữ nào. Hãy chụp/quét lại rõ hơn.", "scanned")
+    return Extracted(page.text, 1, ocr_pages=[1], low_confidence=[1] if page.low else [])
+
+
+def _doc_to_docx(data: bytes, name: str) -> bytes:
+    if not data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise IngestError(f"Tệp “{name}” không phải tệp Word .doc hợp lệ. Hãy mở bằng Word và lưu lại.", "corrupt")
+    try:
+        return ocr.doc_to_docx(data)
+    except ocr.OcrUnavailable as exc:
+        raise IngestError(f"Không đọc được “{name}”: {exc}; hoặc mở bằng Word và lưu lại thành .docx.",
+                          "unsupported") from exc
+    except ValueError as exc:
+        raise IngestError(f"Không chuyển đổi được tệp .doc “{name}” ({exc}). Hãy mở bằng Word và lưu lại thành .docx.",
+                          "corrupt") from exc
 
 
 def _page_text(page: PageObject) -> str:

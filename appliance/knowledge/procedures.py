@@ -1,9 +1,13 @@
 """The procedure catalogue (CONTRACT §6): a data file in the repository, copied into the
 `procedures` table on first start, where admins edit it (/quan-tri/thu-tuc).
 
-The citizen chatbot and the staff search both read `list_procedures(conn)`. Facts a ward must
-confirm locally (Hanoi's fees, the desk's address…) are named in `needs_confirmation`, and every
-page that shows them says "cần xác nhận" beside them.
+The citizen chatbot and the staff search both read `list_procedures(conn)`. Every fact a citizen
+or officer is told (time limit, fee, documents, authority, legal basis) carries its `basis`: the
+document, article (and khoản) it comes from and the words of that article that state it
+(procedure_basis.py checks them against the library; tests/knowledge/test_procedure_basis.py
+against the shipped library). Facts a ward must confirm locally (Hanoi's fees, the desk's
+address…) and facts resting on a document the library has no official text of are named in
+`needs_confirmation`, and every page that shows them says "cần xác nhận" beside them.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from appliance.text.formatting import utc_stamp
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CATALOGUE_PATH = DATA_DIR / "procedures.toml"
 
+# Facts that must each carry a basis (document + article + the words stating them).
+FACT_FIELDS = ("processing_time", "fee", "documents", "agency", "legal_basis")
 # Fields every record must fill (or name in needs_confirmation); lists must be non-empty.
 TEXT_FIELDS = ("code", "name", "field", "agency", "processing_time", "fee", "where", "online_url", "updated_at")
 LIST_FIELDS = ("legal_basis", "documents", "how", "forms", "aliases", "needs_confirmation")
@@ -37,6 +43,38 @@ FIELD_LABELS = {
     "forms": "Mẫu đơn, tờ khai", "aliases": "Tên gọi thường dùng",
     "needs_confirmation": "Trường cần phường xác nhận", "updated_at": "Cập nhật",
 }
+
+
+@dataclass
+class Basis:
+    """Where one fact comes from: `quote` must appear in that article (or khoản) of `document`."""
+
+    field: str                 # one of FACT_FIELDS
+    document: str              # số ký hiệu, e.g. "60/2014/QH13"
+    article: str               # "16"
+    clause: str = ""           # khoản
+    point: str = ""            # điểm
+    quote: str = ""            # words of the article that state the fact ("60 ngày")
+    item: int = 0              # for list fields: which item (1-based) it supports; 0 = the field
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, object], code: str) -> Basis:
+        unknown = set(data) - {f.name for f in fields(cls)}
+        if unknown:
+            raise ValueError(f"thủ tục {code}: căn cứ có trường lạ {sorted(unknown)}")
+        basis = cls(field=str(data.get("field", "")), document=str(data.get("document", "")),
+                    article=str(data.get("article", "")), clause=str(data.get("clause", "")),
+                    point=str(data.get("point", "")), quote=normalize(str(data.get("quote", ""))),
+                    item=int(str(data.get("item", 0))))
+        if basis.field not in FACT_FIELDS or not basis.document or not basis.article:
+            raise ValueError(f"thủ tục {code}: căn cứ thiếu trường, văn bản hoặc điều: {data}")
+        return basis
+
+    @property
+    def label(self) -> str:
+        where = " ".join(x for x in (f"điểm {self.point}" if self.point else "",
+                                     f"khoản {self.clause}" if self.clause else "", f"Điều {self.article}") if x)
+        return f"{where[:1].upper()}{where[1:]} {self.document}"
 
 
 @dataclass
@@ -57,6 +95,10 @@ class Procedure:
     aliases: list[str] = dataclasses.field(default_factory=list)
     needs_confirmation: list[str] = dataclasses.field(default_factory=list)
     updated_at: str = ""
+    basis: list[Basis] = dataclasses.field(default_factory=list)
+
+    def bases(self, name: str) -> list[Basis]:
+        return [b for b in self.basis if b.field == name]
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -96,12 +138,14 @@ class Procedure:
             raw = cast(Iterable[object], data.get(name) or [])  # a list in the TOML file and from the form
             return [normalize(str(item)).strip() for item in raw if str(item).strip()]
 
+        raw_basis = cast(Iterable[Mapping[str, object]], data.get("basis") or [])
         proc = cls(code=text("code"), name=text("name"), field=text("field"), agency=text("agency"),
                    police=bool(data.get("police")), legal_basis=items("legal_basis"),
                    processing_time=text("processing_time"), fee=text("fee"), documents=items("documents"),
                    where=text("where"), online_url=text("online_url"), how=items("how"), forms=items("forms"),
                    aliases=items("aliases"), needs_confirmation=items("needs_confirmation"),
-                   updated_at=text("updated_at"))
+                   updated_at=text("updated_at"),
+                   basis=[b if isinstance(b, Basis) else Basis.from_mapping(b, text("code")) for b in raw_basis])
         for name in proc.needs_confirmation:
             if name not in known:
                 raise ValueError(f"thủ tục {proc.code}: needs_confirmation có trường lạ '{name}'")
@@ -126,6 +170,9 @@ def _row_values(proc: Procedure) -> list[str | int]:
     """The columns of store.PROCEDURE_COLUMNS: lists as JSON, `police` as 0/1."""
     out: list[str | int] = []
     for column in store.PROCEDURE_COLUMNS:
+        if column == "basis":
+            out.append(json.dumps([asdict(b) for b in proc.basis], ensure_ascii=False))
+            continue
         value: str | bool | list[str] = getattr(proc, "where" if column == "where_to_file" else column)
         if isinstance(value, list):
             out.append(json.dumps(value, ensure_ascii=False))
@@ -140,6 +187,7 @@ def _from_row(row: sqlite3.Row) -> Procedure:
     for name in LIST_FIELDS:
         data[name] = json.loads(data[name] or "[]")
     data["police"] = bool(data["police"])
+    data["basis"] = [Basis(**b) for b in json.loads(data.get("basis") or "[]")]
     return Procedure(**data)
 
 

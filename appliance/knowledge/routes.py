@@ -20,7 +20,7 @@ from appliance.knowledge.extract import MAX_BYTES, IngestError
 from appliance.knowledge.ingest import add_bytes, set_status
 from appliance.knowledge.procedures import FIELD_LABELS, Procedure, find_procedures, get_procedure
 from appliance.knowledge.search import SearchResponse, search
-from appliance.knowledge.structure import STATUSES
+from appliance.knowledge.validity import STATUSES
 from appliance.knowledge.vectors import request_embedding
 
 router = APIRouter()

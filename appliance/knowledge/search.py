@@ -1,7 +1,11 @@
 """Hybrid legal search: BM25 over folded text (SQLite FTS5), re-ranked so passages with the
 question's exact accented words come first, blended with embedding similarity when an embedder
-is installed. Every hit carries its citation, a highlighted snippet and whether its document
-is still in force.
+is installed. Every hit carries its citation (the original document and article), the pháp điển
+number, a highlighted snippet, a link to its article page and whether its document is in force.
+
+When nothing in the library answers (relevance.py's calibrated confidence is low), the response
+says so and names the words the library has nothing about, instead of presenting unrelated
+passages as answers; the nearest passages stay available as `nearest`.
 """
 
 from __future__ import annotations
@@ -14,9 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from appliance.engines import Embedder
-from appliance.knowledge import store, vectors
+from appliance.knowledge import relevance, store, vectors
+from appliance.knowledge.chunking import place
 from appliance.knowledge.indexing import STOPWORDS, accented_words, query_terms
-from appliance.knowledge.structure import STATUSES
+from appliance.knowledge.validity import in_force, label
 from appliance.text import fold, normalize
 
 CANDIDATES = 60
@@ -46,11 +51,31 @@ class SearchHit:
     status_label: str
     in_force: bool
     status_note: str = ""
+    point: str = ""
+    doc_type: str = ""
+    article_id: int | None = None
+    phapdien: str = ""          # pháp điển number of the article, "" for uploads
+    repealed: bool = False      # the article itself was repealed (bị bãi bỏ)
+    replaced_by: str = ""
+
+    @property
+    def article_url(self) -> str:
+        return f"/tra-cuu/dieu/{self.article_id}" if self.article_id else f"/tra-cuu/van-ban/{self.doc_id}#doan-{self.chunk_id}"
+
+    @property
+    def place(self) -> str:
+        return place(self.article, self.clause, self.point) if self.article else ""
 
     def api(self) -> dict[str, object]:
         return {"doc_id": self.doc_id, "title": self.title, "citation": self.citation, "snippet": self.snippet,
                 "score": round(self.score, 4), "chunk_id": self.chunk_id, "number": self.number,
-                "status": self.status, "status_label": self.status_label, "in_force": self.in_force}
+                "status": self.status, "status_label": self.status_label, "in_force": self.in_force,
+                "document": {"number": self.number, "type": self.doc_type, "title": self.title,
+                             "status": self.status, "status_label": self.status_label,
+                             "replaced_by": self.replaced_by},
+                "article": self.article, "clause": self.clause, "point": self.point,
+                "article_title": self.article_title, "phapdien": self.phapdien, "repealed": self.repealed,
+                "article_url": self.article_url}
 
 
 @dataclass
@@ -60,10 +85,16 @@ class SearchResponse:
     engine: str = "bm25"
     note: str = ""
     took_ms: float = 0.0
+    answered: bool = True                               # False: nothing in the library answers
+    confidence: float = 0.0                             # calibrated P(a shown passage answers)
+    missing: list[str] = field(default_factory=list)    # the question's words the library lacks
+    nearest: list[SearchHit] = field(default_factory=list)
 
     def api(self) -> dict[str, object]:
         return {"results": [h.api() for h in self.hits], "engine": self.engine, "note": self.note,
-                "took_ms": round(self.took_ms, 1)}
+                "took_ms": round(self.took_ms, 1), "answered": self.answered,
+                "confidence": round(self.confidence, 3), "missing": self.missing,
+                "nearest": [h.api() for h in self.nearest]}
 
 
 def fts_query(words: list[str], pairs: list[str]) -> str:
@@ -108,13 +139,16 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         response.note = "Chưa cài mô hình nhúng: tìm theo từ khóa (BM25 trên văn bản bỏ dấu)."
     ids = list(dict.fromkeys([*scores, *semantic]))
     if not ids:
+        judged = relevance.judge(conn, query, [])
+        response.answered, response.missing, response.note = False, judged.missing, judged.note
         response.took_ms = (time.perf_counter() - started) * 1000
         return response
     chunk_rows = {int(r["id"]): r for r in store.chunks_with_documents(conn, ids)}
     accented = accented_words(query)
     ranked: list[tuple[tuple[int, float], int]] = []
     for chunk_id, row in chunk_rows.items():
-        if in_force_only and row["status"] == "het_hieu_luc":
+        out_of_force = not in_force(row["status"]) or bool(row["repealed"])
+        if in_force_only and out_of_force:
             continue
         tokens = set(row["folded"].split()) | set(row["heading"].split())
         coverage = sum(1 for w in words if w in tokens) / len(words)
@@ -126,24 +160,36 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
                  + SEMANTIC_WEIGHT * semantic.get(chunk_id, 0.0))
         exact_all = 0
         if accented:
-            present = set(_WORD.findall(f"{row['article_title']} {row['text']}".lower()))
+            present = set(_WORD.findall(normalize(f"{row['article_title']} {row['text']}").lower()))
             found = sum(1 for w in accented if w in present)
             score += 0.4 * found / len(accented)
             exact_all = int(found == len(accented))
-        if row["status"] == "het_hieu_luc":
+        if out_of_force:
             score -= 0.15  # still findable (old files cite it) but after what is in force
         ranked.append(((exact_all, score), chunk_id))
     ranked.sort(key=lambda item: item[0], reverse=True)
-    for (_exact, score), chunk_id in ranked[:k]:
-        row = chunk_rows[chunk_id]
-        response.hits.append(SearchHit(
-            chunk_id=chunk_id, doc_id=int(row["doc_id"]), title=row["title"], short_title=row["short_title"],
-            number=row["number"], citation=row["citation"], article=row["article"], clause=row["clause"],
-            article_title=row["article_title"], snippet=snippet(row["text"], query), text=row["text"],
-            score=score, status=row["status"], status_label=STATUSES.get(row["status"], row["status"]),
-            in_force=row["status"] != "het_hieu_luc", status_note=row["status_note"]))
+    hits = [_hit(chunk_rows[chunk_id], score, query) for (_exact, score), chunk_id in ranked[:k]]
+    judged = relevance.judge(conn, query, [chunk_rows[cid] for _s, cid in ranked[:relevance.TOP]])
+    response.confidence, response.missing = judged.confidence, judged.missing
+    if judged.answered:
+        response.hits = hits
+    else:
+        response.answered, response.nearest = False, hits
+        response.note = judged.note
     response.took_ms = (time.perf_counter() - started) * 1000
     return response
+
+
+def _hit(row: sqlite3.Row, score: float, query: str) -> SearchHit:
+    repealed = bool(row["repealed"])
+    return SearchHit(
+        chunk_id=int(row["id"]), doc_id=int(row["doc_id"]), title=row["title"], short_title=row["short_title"],
+        number=row["number"], citation=row["citation"], article=row["article"], clause=row["clause"],
+        article_title=row["article_title"], snippet=snippet(row["text"], query), text=row["text"], score=score,
+        status=row["status"], status_label=label(row["status"]) + (" (điều này đã bị bãi bỏ)" if repealed else ""),
+        in_force=in_force(row["status"]) and not repealed, status_note=row["status_note"], point=row["point"],
+        doc_type=row["doc_type"], article_id=row["article_id"], phapdien=row["phapdien"] or "", repealed=repealed,
+        replaced_by=row["replaced_by"])
 
 
 def _matcher(query: str) -> Callable[[str], bool]:

@@ -5,32 +5,17 @@ hold the rules and call these; routes call the services."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 # --- documents and their chunks ----------------------------------------------------------------
 
-
-@dataclass(frozen=True)
-class DocumentValues:
-    """What ingestion writes about a document (the rest is the table's own bookkeeping)."""
-
-    title: str
-    short_title: str
-    number: str
-    doc_type: str
-    issuer: str
-    issued_on: str | None
-    effective_on: str | None
-    source_name: str
-    sha256: str
-    chars: int
-    is_legal: bool
-    added_by: str | None
-
-    def row(self) -> tuple[str | int | None, ...]:
-        return (self.title, self.short_title, self.number, self.doc_type, self.issuer, self.issued_on,
-                self.effective_on, self.source_name, self.sha256, self.chars, int(self.is_legal), self.added_by)
+# Columns a caller may set on kb_documents (names below are interpolated only from this list).
+DOCUMENT_COLUMNS = ("title", "short_title", "number", "doc_type", "name", "issuer", "issued_on", "effective_on",
+                    "status", "status_note", "replaced_by", "amended_by", "parent", "origin", "edited_fields",
+                    "unconfirmed", "basis", "source_name", "sha256", "chars", "is_legal", "ocr", "added_by")
+Value = str | int | float | None
 
 
 @dataclass(frozen=True)
@@ -48,40 +33,83 @@ class ChunkValues:
     folded: str
     bigrams: str
     heading: str
+    article_id: int | None = None
+
+
+def _columns(values: Mapping[str, Value]) -> list[str]:
+    unknown = set(values) - set(DOCUMENT_COLUMNS)
+    if unknown:
+        raise ValueError(f"unknown kb_documents columns: {sorted(unknown)}")
+    return list(values)
+
+
+def document_by_key(conn: sqlite3.Connection, key: str) -> sqlite3.Row | None:
+    row: sqlite3.Row | None = conn.execute("SELECT * FROM kb_documents WHERE doc_key = ?", (key,)).fetchone()
+    return row
 
 
 def document_id_by_key(conn: sqlite3.Connection, key: str) -> int | None:
-    row = conn.execute("SELECT id FROM kb_documents WHERE doc_key = ?", (key,)).fetchone()
+    row = document_by_key(conn, key)
     return int(row["id"]) if row else None
 
 
-def insert_document(conn: sqlite3.Connection, values: DocumentValues, key: str, status: str,
-                    status_note: str) -> int:
-    cur = conn.execute(
-        "INSERT INTO kb_documents (title, short_title, number, doc_type, issuer, issued_on, effective_on,"
-        " source_name, sha256, chars, is_legal, added_by, doc_key, status, status_note)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (*values.row(), key, status, status_note))
+def insert_document(conn: sqlite3.Connection, key: str, values: Mapping[str, Value]) -> int:
+    columns = _columns(values)
+    marks = ",".join("?" for _ in columns)
+    cur = conn.execute(f"INSERT INTO kb_documents (doc_key, {', '.join(columns)}) VALUES (?, {marks})",
+                       [key, *values.values()])
     return int(cur.lastrowid or 0)
 
 
-def update_document(conn: sqlite3.Connection, doc_id: int, values: DocumentValues) -> None:
-    """New metadata for a re-added document; its status (perhaps set by hand) is left alone."""
-    conn.execute(
-        "UPDATE kb_documents SET title=?, short_title=?, number=?, doc_type=?, issuer=?, issued_on=?,"
-        " effective_on=?, source_name=?, sha256=?, chars=?, is_legal=?, added_by=?,"
-        " updated_at=datetime('now') WHERE id=?", (*values.row(), doc_id))
+def update_document(conn: sqlite3.Connection, doc_id: int, values: Mapping[str, Value]) -> None:
+    """Set the given columns (nothing else changes); no-op for an empty mapping."""
+    if not values:
+        return
+    columns = _columns(values)
+    assignments = ", ".join(f"{c} = ?" for c in columns)
+    conn.execute(f"UPDATE kb_documents SET {assignments}, updated_at = datetime('now') WHERE id = ?",
+                 [*values.values(), doc_id])
 
 
-def replace_chunks(conn: sqlite3.Connection, doc_id: int, chunks: Iterable[ChunkValues]) -> None:
-    """The document's chunks become `chunks` (the FTS index follows by trigger)."""
-    conn.execute("DELETE FROM kb_chunks WHERE doc_id = ?", (doc_id,))
+def replace_chunks(conn: sqlite3.Connection, doc_id: int, chunks: Iterable[ChunkValues], *,
+                   article_id: int | None = None) -> int:
+    """The chunks of a document (or of one of its articles) become `chunks`; FTS follows by trigger."""
+    if article_id is None:
+        conn.execute("DELETE FROM kb_chunks WHERE doc_id = ?", (doc_id,))
+    else:
+        conn.execute("DELETE FROM kb_chunks WHERE article_id = ?", (article_id,))
+    count = 0
     for c in chunks:
         conn.execute(
-            "INSERT INTO kb_chunks (doc_id, ord, part, chapter, section, article, article_title, clause, point,"
-            " citation, text, folded, bigrams, heading) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (doc_id, c.ordinal, c.part, c.chapter, c.section, c.article, c.article_title, c.clause, c.point,
-             c.citation, c.text, c.folded, c.bigrams, c.heading))
+            "INSERT INTO kb_chunks (doc_id, article_id, ord, part, chapter, section, article, article_title, clause,"
+            " point, citation, text, folded, bigrams, heading) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc_id, c.article_id, c.ordinal, c.part, c.chapter, c.section, c.article, c.article_title, c.clause,
+             c.point, c.citation, c.text, c.folded, c.bigrams, c.heading))
+        count += 1
+    return count
+
+
+def chunk_labels(conn: sqlite3.Connection, doc_id: int) -> list[sqlite3.Row]:
+    """(id, article, clause, point, heading) of a document's chunks: to refresh citations after an edit."""
+    return conn.execute("SELECT id, article, clause, point, article_title, section, citation FROM kb_chunks"
+                        " WHERE doc_id = ?", (doc_id,)).fetchall()
+
+
+def set_chunk_labels(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, int]]) -> None:
+    """(citation, heading, chunk id) for each chunk whose document's name changed."""
+    conn.executemany("UPDATE kb_chunks SET citation = ?, heading = ? WHERE id = ?", list(rows))
+
+
+def chunk_count(conn: sqlite3.Connection, doc_id: int) -> int:
+    return int(conn.execute("SELECT count(*) FROM kb_chunks WHERE doc_id = ?", (doc_id,)).fetchone()[0])
+
+
+def article_count(conn: sqlite3.Connection, doc_id: int) -> int:
+    return int(conn.execute("SELECT count(*) FROM kb_articles WHERE doc_id = ?", (doc_id,)).fetchone()[0])
+
+
+def delete_document(conn: sqlite3.Connection, doc_id: int) -> None:
+    conn.execute("DELETE FROM kb_documents WHERE id = ?", (doc_id,))
 
 
 def set_status(conn: sqlite3.Connection, doc_id: int, status: str, note: str) -> bool:
@@ -94,19 +122,19 @@ def has_documents(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM kb_documents LIMIT 1").fetchone() is not None
 
 
-LIBRARY_ADDED_BY = "thư viện mẫu"  # added_by of the shipped starter library's documents
-
-
-def documents_added_except(conn: sqlite3.Connection, added_by: str) -> list[sqlite3.Row]:
-    """Documents someone added (not the shipped library): demo data refuses to run over them."""
-    return conn.execute("SELECT id, title FROM kb_documents WHERE COALESCE(added_by, '') <> ? ORDER BY id",
-                        (added_by,)).fetchall()
+def documents_of_origin(conn: sqlite3.Connection, origins: Sequence[str]) -> list[sqlite3.Row]:
+    """(id, title) of the documents of these origins ("tai_len", "phap_dien": what people added)."""
+    marks = ",".join("?" for _ in origins)
+    return conn.execute(f"SELECT id, title FROM kb_documents WHERE origin IN ({marks}) ORDER BY id",
+                        list(origins)).fetchall()
 
 
 def documents_with_counts(conn: sqlite3.Connection, order: str = "type") -> list[sqlite3.Row]:
-    """Every document with its `chunk_count`, by type then newest (`order="type"`) or by id."""
-    order_by = "d.doc_type, d.issued_on DESC" if order == "type" else "d.id"
-    return conn.execute("SELECT d.*, (SELECT count(*) FROM kb_chunks c WHERE c.doc_id = d.id) AS chunk_count"
+    """Every document with its `chunk_count` and `article_count`, by type then newest
+    (`order="type"`) or by id."""
+    order_by = "d.doc_type, d.issued_on DESC, d.id" if order == "type" else "d.id"
+    return conn.execute("SELECT d.*, (SELECT count(*) FROM kb_chunks c WHERE c.doc_id = d.id) AS chunk_count,"
+                        " (SELECT count(*) FROM kb_articles a WHERE a.doc_id = d.id) AS article_count"
                         f" FROM kb_documents d ORDER BY {order_by}").fetchall()
 
 
@@ -116,8 +144,9 @@ def document(conn: sqlite3.Connection, doc_id: int) -> sqlite3.Row | None:
 
 
 def document_titles(conn: sqlite3.Connection) -> list[sqlite3.Row]:
-    """(id, short_title) of every document, by title: the summary page's picker."""
-    return conn.execute("SELECT id, short_title FROM kb_documents ORDER BY short_title").fetchall()
+    """(id, short_title) of every document with text, by title: the summary page's picker."""
+    return conn.execute("SELECT d.id, d.short_title FROM kb_documents d WHERE EXISTS"
+                        " (SELECT 1 FROM kb_chunks c WHERE c.doc_id = d.id) ORDER BY d.short_title").fetchall()
 
 
 def chunks_of(conn: sqlite3.Connection, doc_id: int) -> list[sqlite3.Row]:
@@ -127,7 +156,27 @@ def chunks_of(conn: sqlite3.Connection, doc_id: int) -> list[sqlite3.Row]:
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
     """Rows in each table, for `appliance doctor`."""
     return {table: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # fixed names, not input
-            for table in ("kb_documents", "kb_chunks", "procedures", "kb_vectors")}
+            for table in ("kb_documents", "kb_chunks", "kb_articles", "procedures", "kb_vectors")}
+
+
+_INSERT_TRIGGER = """CREATE TRIGGER kb_chunks_ai AFTER INSERT ON kb_chunks BEGIN
+    INSERT INTO kb_fts(rowid, folded, bigrams, heading) VALUES (new.id, new.folded, new.bigrams, new.heading);
+END"""
+
+
+@contextmanager
+def bulk_index(conn: sqlite3.Connection) -> Iterator[None]:
+    """Index in one pass at the end instead of row by row (about 3× faster for the starter library
+    on a fresh install). Only for an empty index; the caller's transaction covers it all."""
+    if chunk_total(conn):
+        yield
+        return
+    conn.execute("DROP TRIGGER kb_chunks_ai")
+    try:
+        yield
+    finally:
+        conn.execute(_INSERT_TRIGGER)
+        conn.execute("INSERT INTO kb_fts(kb_fts) VALUES ('rebuild')")
 
 
 # What an operator runs in sqlite3 to rebuild a damaged index (doctor prints it as the fix).
@@ -150,13 +199,28 @@ def fts_candidates(conn: sqlite3.Connection, match: str, weights: Sequence[float
         (match, limit)).fetchall()
 
 
+def chunk_total(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM kb_chunks").fetchone()[0])
+
+
+def term_documents(conn: sqlite3.Connection, terms: Sequence[str]) -> dict[str, int]:
+    """Folded term → number of passages containing it (FTS5's own vocabulary, any column)."""
+    if not terms:
+        return {}
+    marks = ",".join("?" for _ in terms)
+    return {row[0]: int(row[1]) for row in conn.execute(f"SELECT term, doc FROM kb_vocab WHERE term IN ({marks})",
+                                                         list(terms))}
+
+
 def chunks_with_documents(conn: sqlite3.Connection, ids: Sequence[int]) -> list[sqlite3.Row]:
     """The chunks `ids` with what a search hit shows of their document."""
     marks = ",".join("?" for _ in ids)
     return conn.execute(
-        "SELECT c.id, c.doc_id, c.citation, c.text, c.folded, c.heading, c.article, c.clause, c.article_title,"
-        " d.title, d.short_title, d.number, d.status, d.status_note"
-        f" FROM kb_chunks c JOIN kb_documents d ON d.id = c.doc_id WHERE c.id IN ({marks})", list(ids)).fetchall()
+        "SELECT c.id, c.doc_id, c.article_id, c.citation, c.text, c.folded, c.heading, c.article, c.clause, c.point,"
+        " c.article_title, d.title, d.short_title, d.number, d.doc_type, d.status, d.status_note, d.replaced_by,"
+        " d.origin, a.phapdien, coalesce(a.repealed, 0) AS repealed"
+        " FROM kb_chunks c JOIN kb_documents d ON d.id = c.doc_id LEFT JOIN kb_articles a ON a.id = c.article_id"
+        f" WHERE c.id IN ({marks})", list(ids)).fetchall()
 
 
 # --- embedding vectors -------------------------------------------------------------------------
@@ -185,7 +249,7 @@ def vectors(conn: sqlite3.Connection, model: str) -> list[tuple[int, bytes]]:
 
 PROCEDURE_COLUMNS = ("code", "name", "field", "agency", "police", "legal_basis", "processing_time", "fee",
                      "documents", "where_to_file", "online_url", "how", "forms", "aliases", "needs_confirmation",
-                     "updated_at")
+                     "updated_at", "basis")
 
 
 def upsert_procedure(conn: sqlite3.Connection, values: Sequence[str | int], folded: str, edited_by: str | None,
