@@ -97,6 +97,25 @@ def extract_bytes(data: bytes, name: str, *, progress: Progress | None = None) -
     return _finish(result, name)
 
 
+def needs_worker(data: bytes, name: str) -> bool:
+    """Whether reading this file takes OCR or a conversion (the upload then hands it to the
+    worker). Quick checks run here, so an encrypted, corrupt or empty file is refused at once."""
+    check_size(len(data), name)
+    suffix = Path(name).suffix.lower()
+    if suffix in IMAGE_SUFFIXES:
+        if not data.startswith(_IMAGE_MAGIC):
+            raise IngestError(f"Tệp ảnh “{name}” bị hỏng hoặc không phải ảnh PNG/JPG/TIFF/BMP.", "corrupt")
+        return True
+    if suffix == ".doc":
+        if not data.startswith(b"\xd0\xcf\x11\xe0"):
+            raise IngestError(f"Tệp “{name}” không phải tệp Word .doc hợp lệ. Hãy mở bằng Word và lưu lại.", "corrupt")
+        return True
+    if suffix != ".pdf":
+        return False
+    pages = _pdf_pages(data, name)
+    return any(len(text.strip()) < MIN_CHARS_PER_PAGE or ocr.looks_garbled(text) for text in pages)
+
+
 def _finish(result: Extracted, name: str) -> Extracted:
     kind = legacy.detect(result.text)
     if kind == "vni":
@@ -114,7 +133,8 @@ def _finish(result: Extracted, name: str) -> Extracted:
     return result
 
 
-def _pdf(data: bytes, name: str, progress: Progress | None = None) -> Extracted:
+def _pdf_pages(data: bytes, name: str) -> list[str]:
+    """The text layer of each page; IngestError for a password, a corrupt file or no page."""
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -136,6 +156,11 @@ def _pdf(data: bytes, name: str, progress: Progress | None = None) -> Extracted:
                           "Hãy xuất lại PDF từ phần mềm soạn thảo rồi tải lên lại.", "corrupt") from exc
     if not pages:
         raise IngestError(f"Tệp PDF “{name}” không có trang nào.", "empty")
+    return pages
+
+
+def _pdf(data: bytes, name: str, progress: Progress | None = None) -> Extracted:
+    pages = _pdf_pages(data, name)
     # A page is read by OCR when its text layer is missing (a scan) or not Vietnamese (garbled).
     need = [i for i, text in enumerate(pages) if len(text.strip()) < MIN_CHARS_PER_PAGE or ocr.looks_garbled(text)]
     result = Extracted(PAGE_BREAK.join(pages), len(pages))

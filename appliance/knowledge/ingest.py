@@ -20,7 +20,7 @@ from pathlib import Path
 from appliance.db import transaction
 from appliance.knowledge import article_store, registry, store
 from appliance.knowledge.articles import ArticleRecord, DocumentLabel, write_article
-from appliance.knowledge.extract import Extracted, IngestError, extract_bytes, extract_path
+from appliance.knowledge.extract import Extracted, IngestError, check_size, extract_bytes
 from appliance.knowledge.indexing import index_terms
 from appliance.knowledge.structure import ParsedDocument, parse
 from appliance.text import fold
@@ -80,8 +80,18 @@ def doc_key(parsed: ParsedDocument, filename: str) -> str:
 
 
 def add_path(conn: sqlite3.Connection, path: Path, *, added_by: str | None = None, origin: str = "tai_len",
-             progress: Progress | None = None) -> IngestResult:
-    return _store(conn, extract_path(path, progress=progress), path.name, path.read_bytes(), added_by, origin)
+             progress: Progress | None = None, display_name: str = "") -> IngestResult:
+    """`display_name`: the name the file was uploaded as (a spooled file has a random one)."""
+    name = display_name or path.name
+    data = _read(path)
+    return _store(conn, extract_bytes(data, name, progress=progress), name, data, added_by, origin)
+
+
+def _read(path: Path) -> bytes:
+    if not path.is_file():
+        raise IngestError(f"Không tìm thấy tệp “{path}”.", "not_found")
+    check_size(path.stat().st_size, path.name)
+    return path.read_bytes()
 
 
 def add_bytes(conn: sqlite3.Connection, data: bytes, filename: str, *, added_by: str | None = None,

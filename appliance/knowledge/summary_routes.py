@@ -8,6 +8,7 @@ import sqlite3
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
@@ -18,7 +19,7 @@ from appliance.http.rendering import render
 from appliance.jobs import Job, enqueue, get_job
 from appliance.knowledge.documents import document_text, document_titles
 from appliance.knowledge.extract import IngestError, extract_bytes
-from appliance.knowledge.routes import read_limited
+from appliance.knowledge.library_routes import read_limited
 from appliance.knowledge.summarize import Summary, summarize
 
 router = APIRouter()
@@ -66,7 +67,7 @@ async def submit(request: Request, user: StaffUser, conn: Conn, engines: Engines
                  file: Annotated[UploadFile | None, File()] = None) -> Response:
     try:
         if file is not None and file.filename:
-            text = extract_bytes(await read_limited(file), file.filename).text
+            text = (await run_in_threadpool(extract_bytes, await read_limited(file), file.filename)).text
         elif doc_id.strip():
             text = _document_text(conn, int(doc_id))
     except IngestError as exc:
