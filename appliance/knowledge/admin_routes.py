@@ -16,6 +16,7 @@ from appliance.jobs import enqueue
 from appliance.jobs.queue import handlers
 from appliance.knowledge.procedures import (
     FIELD_LABELS,
+    Basis,
     LIST_FIELDS,
     Procedure,
     get_procedure,
@@ -52,7 +53,7 @@ def edit(request: Request, code: str, user: AdminUser, conn: Conn) -> Response:
 @router.post("/quan-tri/thu-tuc/{code}")
 async def save(request: Request, code: str, user: AdminUser, conn: Conn) -> Response:
     form = await request.form()
-    values: dict[str, str | bool | list[str]] = {}
+    values: dict[str, object] = {}
     for name in EDIT_FIELDS:
         raw = str(form.get(name) or "")
         values[name] = [line.strip() for line in raw.splitlines() if line.strip()] if name in LIST_FIELDS else raw
@@ -60,8 +61,17 @@ async def save(request: Request, code: str, user: AdminUser, conn: Conn) -> Resp
     values["police"] = form.get("police") == "1"
     values["needs_confirmation"] = [str(v) for v in form.getlist("needs_confirmation")]
     values["updated_at"] = local_today().isoformat()
+    errors: list[str] = []
+    existing = get_procedure(conn, code)
+    values["basis"] = existing.basis if existing else []  # a form without the field keeps what was there
+    if "basis" in form:
+        try:
+            lines = [line for line in str(form.get("basis") or "").splitlines() if line.strip()]
+            values["basis"] = [Basis.from_line(line, str(values["code"])) for line in lines]
+        except ValueError as exc:
+            errors.append(str(exc))
     proc = Procedure.from_mapping(values)
-    errors = [f"{FIELD_LABELS[name]}: chưa điền (hoặc đánh dấu “cần xác nhận”)" for name in proc.missing_fields()]
+    errors += [f"{FIELD_LABELS[name]}: chưa điền (hoặc đánh dấu “cần xác nhận”)" for name in proc.missing_fields()]
     if code == "moi" and get_procedure(conn, proc.code) is not None:
         errors.append(f"Mã thủ tục {proc.code} đã có trong danh mục.")
     if errors:

@@ -47,6 +47,8 @@ class Answer:
     note: str = ""
     dropped: int = 0  # model sentences dropped by the grounding check
     notice: str | None = None  # "2 câu bị bỏ vì không có căn cứ"
+    answered: bool = True  # False: nothing in the library answers (search's calibrated judgement)
+    missing: list[str] = field(default_factory=list)  # the question's words the library has nothing about
 
     def api(self) -> dict[str, object]:
         return {
@@ -58,16 +60,25 @@ class Answer:
             "note": self.note,
             "dropped": self.dropped,
             "notice": self.notice,
+            "answered": self.answered,
+            "missing": self.missing,
         }
 
 
+def _source_line(i: int, p: SearchHit) -> str:
+    """"[1] Khoản 1 Điều 15 Luật Hộ tịch số 60/2014/QH13 (Hết hiệu lực):" — the model sees the status too."""
+    status = "" if p.in_force else f" ({p.status_label})"
+    return f"[{i}] {p.citation}{status}:\n{p.text}"
+
+
 def _prompt(question: str, passages: list[SearchHit]) -> list[dict[str, str]]:
-    numbered = "\n\n".join(f"[{i}] {p.citation}:\n{p.text}" for i, p in enumerate(passages, start=1))
+    numbered = "\n\n".join(_source_line(i, p) for i, p in enumerate(passages, start=1))
     return [
         {"role": "system", "content": (
             "Bạn là trợ lý pháp lý cho cán bộ UBND phường. Chỉ trả lời dựa trên các đoạn trích được đánh số. "
-            "Mỗi câu trả lời phải kết thúc bằng số đoạn làm căn cứ, ví dụ [1] hoặc [1][3]. Nếu các đoạn trích không "
-            "đủ để trả lời, chỉ viết: Không đủ căn cứ. Trả lời ngắn gọn bằng tiếng Việt.")},
+            "Mỗi câu trả lời phải kết thúc bằng số đoạn làm căn cứ, ví dụ [1] hoặc [1][3]. Đoạn ghi hết hiệu lực thì "
+            "phải nói rõ là đã hết hiệu lực. Nếu các đoạn trích không đủ để trả lời, chỉ viết: Không đủ căn cứ. "
+            "Trả lời ngắn gọn bằng tiếng Việt.")},
         {"role": "user", "content": f"Các đoạn trích:\n{numbered}\n\nCâu hỏi: {question}"},
     ]
 
@@ -114,7 +125,9 @@ def answer(conn: sqlite3.Connection, question: str, *, generator: Generator | No
     found = search(conn, question, PASSAGES, embedder=embedder)
     result.passages = found.hits
     if not found.hits:
-        result.note = "Không tìm thấy văn bản nào liên quan trong kho tra cứu. Hãy thử từ khóa khác."
+        # Nothing answers: say so and name what is missing; no model is asked to fill the gap.
+        result.answered, result.missing = False, found.missing
+        result.note = found.note or "Không tìm thấy văn bản nào liên quan trong kho tra cứu. Hãy thử từ khóa khác."
         return result
     if generator is not None:
         generated = chat_text(generator, _prompt(question, found.hits), deadline_s=ANSWER_DEADLINE_S, max_tokens=400)

@@ -1,4 +1,5 @@
-"""Recall@k and MRR@10 of the search over the shipped evaluation questions."""
+"""Recall@k and MRR@10 of the search over the shipped evaluation questions, and the "not found"
+decision on questions the library can and cannot answer (right / unsure / confidently wrong)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from appliance.engines import Embedder
+from appliance.knowledge import relevance, store
 from appliance.knowledge.search import search
 
 EVAL_PATH = Path(__file__).resolve().parent / "data" / "eval_questions.toml"
@@ -21,18 +23,48 @@ class EvalReport:
     misses: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (question, expected, top 5)
 
 
+@dataclass
+class DecisionReport:
+    """Answerable questions: right = the article shown in the top 5, unsure = "not found" said,
+    wrong = other articles shown as the answer. Unanswerable: right = "not found", wrong = answered."""
+
+    right: int = 0
+    unsure: int = 0
+    wrong: int = 0
+    unanswerable_right: int = 0
+    unanswerable_wrong: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.right + self.unsure + self.wrong + self.unanswerable_right + self.unanswerable_wrong
+
+
 def load_questions(path: Path | None = None) -> list[tuple[str, str]]:
     with open(path or EVAL_PATH, "rb") as handle:
         return [(q, expected) for q, expected in tomllib.load(handle)["questions"]]
 
 
+def load_unanswerable(path: Path | None = None) -> list[str]:
+    """Questions the library has no official text for: search must say "not found"."""
+    with open(path or EVAL_PATH, "rb") as handle:
+        return [str(q) for q in tomllib.load(handle).get("unanswerable", [])]
+
+
+def _found(conn: sqlite3.Connection, question: str, embedder: Embedder | None, k: int = 10) -> list[str]:
+    """"số ký hiệu|Điều" of the passages search returns, shown or only `nearest`."""
+    result = search(conn, question, k, embedder=embedder)
+    return [f"{h.number}|{h.article}" for h in (result.hits or result.nearest)]
+
+
 def evaluate(conn: sqlite3.Connection, *, embedder: Embedder | None = None, path: Path | None = None) -> EvalReport:
+    """Ranking quality alone: where the expected article ranks, answered or not."""
     questions = load_questions(path)
     report = EvalReport(questions=len(questions))
     hits5, reciprocal = 0, 0.0
     for question, expected in questions:
         # A hit is a chunk (khoản) of the expected article at that rank among the returned chunks.
-        found = [f"{h.number}|{h.article}" for h in search(conn, question, 10, embedder=embedder).hits]
+        found = _found(conn, question, embedder)
         rank = found.index(expected) + 1 if expected in found else None
         if rank is not None and rank <= 5:
             hits5 += 1
@@ -43,3 +75,45 @@ def evaluate(conn: sqlite3.Connection, *, embedder: Embedder | None = None, path
     report.recall_at_5 = hits5 / len(questions)
     report.mrr_at_10 = reciprocal / len(questions)
     return report
+
+
+def decide(conn: sqlite3.Connection, *, path: Path | None = None, embedder: Embedder | None = None) -> DecisionReport:
+    """The "not found" decision on a question set (see DecisionReport)."""
+    report = DecisionReport()
+    for question, expected in load_questions(path):
+        result = search(conn, question, 5, embedder=embedder)
+        shown = [f"{h.number}|{h.article}" for h in result.hits]
+        if not result.answered:
+            report.unsure += 1
+            report.failures.append(f"unsure: {question} ({result.confidence:.2f})")
+        elif expected in shown:
+            report.right += 1
+        else:
+            report.wrong += 1
+            report.failures.append(f"wrong: {question} → {shown[:3]} (expected {expected})")
+    for question in load_unanswerable(path):
+        result = search(conn, question, 5, embedder=embedder)
+        if result.answered:
+            report.unanswerable_wrong += 1
+            report.failures.append(f"answered unanswerable: {question} ({result.confidence:.2f}) → "
+                                   f"{[h.citation for h in result.hits[:2]]}")
+        else:
+            report.unanswerable_right += 1
+    return report
+
+
+def relevance_samples(conn: sqlite3.Connection, *, path: Path | None = None) -> list[tuple[relevance.Features, bool]]:
+    """(features of the top passages, whether they answer) for fitting relevance.COEFFICIENTS: an
+    answerable question counts as answered when its article is among the top 5 passages."""
+    samples = []
+    for question, expected in load_questions(path):
+        result = search(conn, question, 5)
+        rows = store.chunks_with_documents(conn, [h.chunk_id for h in (result.hits or result.nearest)[:relevance.TOP]])
+        features, _missing = relevance.features(conn, question, rows)
+        shown = [f"{h.number}|{h.article}" for h in (result.hits or result.nearest)]
+        samples.append((features, expected in shown))
+    for question in load_unanswerable(path):
+        result = search(conn, question, 5)
+        rows = store.chunks_with_documents(conn, [h.chunk_id for h in (result.hits or result.nearest)[:relevance.TOP]])
+        samples.append((relevance.features(conn, question, rows)[0], False))
+    return samples

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import io
+import logging
 import re
 import subprocess
 import unicodedata
@@ -29,6 +30,7 @@ from appliance.knowledge import legacy, ocr
 from appliance.text import normalize
 
 Progress = Callable[[float, str], None]
+log = logging.getLogger(__name__)
 
 MAX_BYTES = 50 * 1024 * 1024  # a 100-page decree as PDF is ~2 MB; anything past 50 MB is not text
 MIN_CHARS_PER_PAGE = 25  # below this a PDF page is an image (a scan) as far as search is concerned
@@ -183,8 +185,12 @@ def _pdf(data: bytes, name: str, progress: Progress | None = None) -> Extracted:
                 progress((done - 1) / len(need), f"Đang nhận dạng chữ (OCR) trang {index + 1}/{len(pages)}")
             try:
                 page = ocr.ocr_pdf_page(Path(handle.name), index + 1)
-            except (ocr.OcrUnavailable, ValueError, OSError, subprocess.SubprocessError) as exc:
+            except ocr.OcrUnavailable as exc:
                 raise IngestError(f"Không nhận dạng được chữ trang {index + 1} của “{name}”: {exc}.", "ocr") from exc
+            except (ValueError, OSError, subprocess.SubprocessError) as exc:
+                log.info("page %s of %s not read by OCR: %s", index + 1, name, exc)
+                raise IngestError(f"Không nhận dạng được chữ trang {index + 1} của “{name}” (ảnh trang hỏng). Hãy quét "
+                                  "lại trang đó.", "ocr") from exc
             pages[index] = page.text
             result.ocr_pages.append(index + 1)
             if page.low or len(page.text.strip()) < MIN_CHARS_PER_PAGE:
@@ -206,7 +212,9 @@ def _image(data: bytes, name: str, suffix: str) -> Extracted:
     except ocr.OcrUnavailable as exc:
         raise IngestError(f"Không đọc được ảnh “{name}”: {exc}.", "ocr") from exc
     except (ValueError, OSError, subprocess.SubprocessError) as exc:
-        raise IngestError(f"Tệp ảnh “{name}” bị hỏng hoặc không đọc được ({exc}).", "corrupt") from exc
+        log.info("image %s not read by tesseract: %s", name, exc)
+        raise IngestError(f"Tệp ảnh “{name}” bị hỏng hoặc không đọc được. Hãy chụp/quét lại và lưu dạng PNG hoặc "
+                          "JPG.", "corrupt") from exc
     if len(page.text.strip()) < MIN_CHARS_PER_PAGE:
         raise IngestError(f"Ảnh “{name}” không nhận dạng được chữ nào. Hãy chụp/quét lại rõ hơn.", "scanned")
     return Extracted(page.text, 1, ocr_pages=[1], low_confidence=[1] if page.low else [])
@@ -221,7 +229,8 @@ def _doc_to_docx(data: bytes, name: str) -> bytes:
         raise IngestError(f"Không đọc được “{name}”: {exc}; hoặc mở bằng Word và lưu lại thành .docx.",
                           "unsupported") from exc
     except ValueError as exc:
-        raise IngestError(f"Không chuyển đổi được tệp .doc “{name}” ({exc}). Hãy mở bằng Word và lưu lại thành .docx.",
+        log.info("doc %s not converted: %s", name, exc)
+        raise IngestError(f"Không chuyển đổi được tệp .doc “{name}”. Hãy mở bằng Word và lưu lại thành .docx.",
                           "corrupt") from exc
 
 

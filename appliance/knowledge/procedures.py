@@ -67,8 +67,26 @@ class Basis:
                     point=str(data.get("point", "")), quote=normalize(str(data.get("quote", ""))),
                     item=int(str(data.get("item", 0))))
         if basis.field not in FACT_FIELDS or not basis.document or not basis.article:
-            raise ValueError(f"thủ tục {code}: căn cứ thiếu trường, văn bản hoặc điều: {data}")
+            raise ValueError(f"Thủ tục {code}: căn cứ phải có trường ({', '.join(FACT_FIELDS)}), số ký hiệu văn bản "
+                             "và điều.")
         return basis
+
+    def line(self) -> str:
+        """One line of the admin editor: trường | văn bản | điều | khoản | điểm | mục | trích dẫn."""
+        return " | ".join([self.field, self.document, self.article, self.clause, self.point,
+                           str(self.item or ""), self.quote])
+
+    @classmethod
+    def from_line(cls, line: str, code: str) -> Basis:
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 7:
+            raise ValueError(f"Căn cứ “{line[:80]}”: cần 7 phần ngăn bằng “|” (trường | văn bản | điều | khoản | "
+                             "điểm | mục | trích dẫn).")
+        field_name, document, article, clause, point, item, quote = parts
+        if not item.isdigit() and item:
+            raise ValueError(f"Căn cứ “{line[:80]}”: mục phải là số.")
+        return cls.from_mapping({"field": field_name, "document": document, "article": article, "clause": clause,
+                                 "point": point, "item": int(item or 0), "quote": quote}, code)
 
     @property
     def label(self) -> str:

@@ -28,20 +28,31 @@ from appliance.text import fold, fold_tokens, normalize
 
 TOP = 3                 # passages judged (an answer usually sits in one of the first three)
 THRESHOLD = 0.5         # below: "not found"
-# Fitted by `fit` (see the module docstring); order: intercept, coverage, pairs, title, absent.
-COEFFICIENTS = (-6.0, 7.0, 2.0, 1.5, -4.0)
+# Fitted by `fit` (see the module docstring); order: intercept, then Features.vector()'s order.
+COEFFICIENTS = (-6.697, 0.854, 2.089, 1.992, 3.558, 2.205, -1.088)
 _WORD = re.compile(r"\w+", re.UNICODE)
+# How questions ask ("bao nhiêu", "bao lâu", "ở đâu", "thế nào"): not what they ask about.
+_ASKING = frozenset("bao nhieu lau nao gom".split())  # words folding onto legal ones (đâu/đầu, máy/mấy) stay
+# What a question asks for, in folded words: an amount of money, or a length of time. A passage
+# that answers it states one ("2.000 đồng", "60 ngày").
+_ASKS_MONEY = re.compile(r"\b(bao nhieu tien|phat bao nhieu|muc phat|bao nhieu dong|muc thu|muc phi|hoc phi|"
+                         r"phi bao nhieu|le phi bao nhieu|dong bao nhieu)\b")
+_ASKS_TIME = re.compile(r"\b(bao lau|bao nhieu ngay|may ngay|bao nhieu thang|trong bao lau|thoi han)\b")
+_STATES_MONEY = re.compile(r"\d[\d.]* dong\b")
+_STATES_TIME = re.compile(r"\b\d+ (?:\(\w+\) )?(?:ngay|thang|nam|gio)\b")
 
 
 @dataclass(frozen=True)
 class Features:
-    coverage: float
-    pairs: float
-    title: float
-    absent: float
+    coverage: float     # idf-weighted share of the question's words in the passage (text, article title)
+    rare: float         # share of the question's rarer half of words in the passage
+    pairs: float        # share of the question's word pairs found as pairs in the passage
+    title: float        # idf-weighted share in the article title or document name
+    kind: float         # 1 when the passage states what the question asks for (an amount, a time), else 0
+    absent: float       # idf-weighted share of the question's words found nowhere in the library
 
-    def vector(self) -> tuple[float, float, float, float]:
-        return (self.coverage, self.pairs, self.title, self.absent)
+    def vector(self) -> tuple[float, ...]:
+        return (self.coverage, self.rare, self.pairs, self.title, self.kind, self.absent)
 
 
 @dataclass(frozen=True)
@@ -58,7 +69,7 @@ def _content_words(query: str) -> list[tuple[str, str]]:
     out: dict[str, str] = {}
     for surface in _WORD.findall(normalize(query)):
         for token in fold_tokens(surface):
-            if token not in STOPWORDS and len(token) > 1:
+            if token not in STOPWORDS and token not in _ASKING and len(token) > 1:
                 out.setdefault(token, surface.lower())
     return list(out.items())
 
@@ -71,32 +82,67 @@ def _idf(conn: sqlite3.Connection, terms: Sequence[str]) -> tuple[dict[str, floa
     return idf, {t for t in terms if not counts.get(t)}
 
 
+def _kind(folded_query: str, folded_text: str) -> float:
+    if _ASKS_MONEY.search(folded_query) and not _STATES_MONEY.search(folded_text):
+        return 0.0
+    if _ASKS_TIME.search(folded_query) and not _STATES_TIME.search(folded_text):
+        return 0.0
+    return 1.0
+
+
 def features(conn: sqlite3.Connection, query: str, rows: Sequence[sqlite3.Row]) -> tuple[Features, list[str]]:
     """The features against the best of `rows`, and the typed words the library lacks."""
     words = _content_words(query)
     if not words:
-        return Features(0.0, 0.0, 0.0, 1.0), []
+        return Features(0.0, 0.0, 0.0, 0.0, 0.0, 1.0), []
     folded = [w for w, _ in words]
-    pairs = [p for p in bigrams([t for t in fold_tokens(query) if t not in STOPWORDS])]
+    folded_query = " ".join(fold_tokens(query))
+    pairs = bigrams([t for t in fold_tokens(query) if t not in STOPWORDS])
     idf, nowhere = _idf(conn, folded)
     weight = sum(idf.values())
+    rare = sorted(folded, key=lambda w: -idf[w])[:max(1, len(folded) // 2)]
     absent = sum(idf[w] for w in nowhere) / weight
-    best = Features(0.0, 0.0, 0.0, absent)
+    best = Features(0.0, 0.0, 0.0, 0.0, 0.0, absent)
+    covered: set[str] = set()
     for row in rows:
-        tokens = set(row["folded"].split()) | set(row["heading"].split())
+        text_tokens = row["folded"].split()
+        tokens = set(text_tokens) | set(fold(row["article_title"]).split())
+        covered |= tokens
         title_tokens = set(fold(row["article_title"]).split()) | set(fold(row["title"]).split())
-        coverage = sum(idf[w] for w in folded if w in tokens) / weight
-        title = sum(idf[w] for w in folded if w in title_tokens) / weight
-        text_pairs = set(bigrams(row["folded"].split()))
-        pair_share = sum(1 for p in pairs if p in text_pairs) / len(pairs) if pairs else coverage
-        candidate = Features(coverage, pair_share, title, absent)
+        text_pairs = set(bigrams(text_tokens))
+        candidate = Features(
+            coverage=sum(idf[w] for w in folded if w in tokens) / weight,
+            rare=sum(1 for w in rare if w in tokens) / len(rare),
+            pairs=sum(1 for p in pairs if p in text_pairs) / len(pairs) if pairs else 1.0,
+            title=sum(idf[w] for w in folded if w in title_tokens) / weight,
+            kind=_kind(folded_query, row["folded"]), absent=absent)
         if _logit(candidate) > _logit(best):
             best = candidate
-    covered = set()
-    for row in rows:
-        covered |= set(row["folded"].split()) | set(row["heading"].split())
-    missing = [typed for w, typed in words if w in nowhere or (w not in covered and idf[w] > 4.0)]
-    return best, missing
+    lacking = {w for w in folded if w in nowhere or (w not in covered and w in rare)}
+    return best, _phrases(conn, words, lacking)
+
+
+def _phrases(conn: sqlite3.Connection, words: list[tuple[str, str]], lacking: set[str]) -> list[str]:
+    """The lacking words as the question typed them, in order. A word the library never contains
+    takes the next word with it when that pair never occurs either ("vỉa hè", not "vỉa"); other
+    lacking words join a lacking neighbour the same way ("lấn chiếm")."""
+    pairs = [f"{a[0]}_{b[0]}" for a, b in zip(words, words[1:], strict=False)]
+    known = store.term_documents(conn, pairs + [w for w, _ in words])
+    spans: dict[int, int] = {}   # start index → end index (inclusive)
+    taken: set[int] = set()
+    order = sorted((i for i, (w, _) in enumerate(words) if w in lacking), key=lambda i: bool(known.get(words[i][0])))
+    for index in order:
+        if index in taken:
+            continue
+        end = index
+        nxt = index + 1
+        never = not known.get(words[index][0])
+        if nxt < len(words) and nxt not in taken and not known.get(pairs[index]) and \
+                (never or words[nxt][0] in lacking):
+            end = nxt
+        spans[index] = end
+        taken.update(range(index, end + 1))
+    return [" ".join(words[i][1] for i in range(start, end + 1)) for start, end in sorted(spans.items())]
 
 
 def _logit(f: Features) -> float:
@@ -125,18 +171,19 @@ def judge(conn: sqlite3.Connection, query: str, rows: Sequence[sqlite3.Row]) -> 
 
 def fit(samples: Sequence[tuple[Features, bool]], *, steps: int = 4000, rate: float = 0.5,
         l2: float = 0.01) -> tuple[float, ...]:
-    """Logistic regression by gradient descent (a few dozen samples, four features): the
+    """Logistic regression by gradient descent (a hundred samples, six features): the
     coefficients to paste into COEFFICIENTS, in its order."""
-    theta = [0.0] * 5
+    size = 1 + len(samples[0][0].vector())
+    theta = [0.0] * size
     for _ in range(steps):
-        grad = [0.0] * 5
+        grad = [0.0] * size
         for f, label in samples:
             x = (1.0, *f.vector())
             z = sum(t * v for t, v in zip(theta, x, strict=True))
             p = 1.0 / (1.0 + math.exp(-z))
             for i, v in enumerate(x):
                 grad[i] += (p - float(label)) * v
-        for i in range(5):
+        for i in range(size):
             penalty = l2 * theta[i] if i else 0.0
             theta[i] -= rate * (grad[i] / len(samples) + penalty)
     return tuple(round(t, 3) for t in theta)

@@ -43,7 +43,8 @@ def test_bad_files_are_refused_in_vietnamese_and_leave_nothing(conn, tmp_path):
         "encrypted": ("khoa.pdf", _blank_pdf(1, "matkhau"), "mật khẩu"),
         "scanned": ("scan.pdf", _blank_pdf(3), "bản quét"),
         "empty": ("rong.docx", b"", "rỗng"),
-        "unsupported": ("anh.jpg", b"\xff\xd8\xff" + b"0" * 100, "Không hỗ trợ định dạng"),
+        "unsupported": ("bang-tinh.xlsx", b"PK\x03\x04" + b"0" * 100, "Không hỗ trợ định dạng"),
+        "corrupt image": ("anh.jpg", b"\xff\xd8\xff" + b"0" * 100, "ảnh “anh.jpg” bị hỏng"),
         "corrupt": ("hong.pdf", b"%PDF-1.4 garbage garbage", "không đọc được"),
         "vni": ("vni.txt", "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. Ñieàu 1. Caùc tröôøng hôïp cuûa ngöôøi ñöôïc "
                 "caáp".encode("latin-1"), "VNI"),
@@ -65,8 +66,10 @@ def test_failure_midway_rolls_back(conn, monkeypatch):
     before = _counts(conn)
     from appliance.knowledge import ingest
 
+    from appliance.knowledge import articles
+
     calls = {"n": 0}
-    real = ingest.index_terms
+    real = articles.index_terms
 
     def failing(text):
         calls["n"] += 1
@@ -74,7 +77,7 @@ def test_failure_midway_rolls_back(conn, monkeypatch):
             raise RuntimeError("disk full")
         return real(text)
 
-    monkeypatch.setattr(ingest, "index_terms", failing)
+    monkeypatch.setattr(articles, "index_terms", failing)  # article passages are indexed in articles.py
     text = "LUẬT THỬ\nĐiều 1. A\n1. Một hai ba bốn năm.\n2. Sáu bảy tám chín.\nĐiều 2. B\n1. Mười mười một."
     with pytest.raises(RuntimeError):
         add_bytes(conn, text.encode(), "thu.txt")

@@ -34,8 +34,9 @@ def _check_decree(conn, result):
     assert doc["issued_on"] == "2026-02-10" and doc["effective_on"] == "2026-04-01"
     rows = _chunks(conn, result.doc_id)
     citations = [r["citation"] for r in rows]
-    assert citations == ["Điều 1, Nghị định 77/2026/NĐ-CP", "Khoản 1 Điều 2, Nghị định 77/2026/NĐ-CP",
-                         "Khoản 2 Điều 2, Nghị định 77/2026/NĐ-CP", "Điều 3, Nghị định 77/2026/NĐ-CP"]
+    # Citations name the document as legal writing does (issue 15): "<loại> số <số ký hiệu>".
+    assert citations == ["Điều 1 Nghị định số 77/2026/NĐ-CP", "Khoản 1 Điều 2 Nghị định số 77/2026/NĐ-CP",
+                         "Khoản 2 Điều 2 Nghị định số 77/2026/NĐ-CP", "Điều 3 Nghị định số 77/2026/NĐ-CP"]
     assert rows[0]["chapter"] == "Chương I: QUY ĐỊNH CHUNG"
     assert "b) Qua dịch vụ bưu chính công ích." in rows[2]["text"]
     assert all("không lấy" not in r["text"] for r in rows)
