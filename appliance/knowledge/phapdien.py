@@ -271,12 +271,14 @@ def _read_body(page: PhapdienPage, items: list[tuple[int, str]], listed: set[str
         if not text:
             continue
         heading = _HEADING.match(text)
-        if heading and (heading.group(1) in listed or _NOTE_START.match(_next_content(items, index))):
+        following = _next_content(items, index)
+        noted = following.startswith("(") and not _RELATED.match(following)
+        if heading and (heading.group(1) in listed or noted):
             number = heading.group(1)
             reader.heading(number, heading.group(2) or "", line_no)
             while index < len(items) and not items[index][1].strip():
                 index += 1
-            if index < len(items) and _NOTE_START.match(items[index][1].strip()):
+            if index < len(items) and items[index][1].strip().startswith("(") and not _RELATED.match(items[index][1].strip()):
                 note, after, index = _read_note(items, index)
                 article = reader.article
                 assert article is not None

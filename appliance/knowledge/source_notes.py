@@ -22,7 +22,7 @@ DOC_TYPES = ("Thông tư liên tịch", "Nghị quyết liên tịch", "Bộ lu�
              "Nghị định", "Thông tư", "Quyết định", "Chỉ thị", "Hiến pháp")
 _TYPE = "|".join(re.escape(t) for t in DOC_TYPES)
 # Số ký hiệu: "60/2014/QH13", "05/2015/TTLT-BTP-BCA-BYT", "1234/QĐ-UBND", "81/2006/QH11".
-DOC_NUMBER = r"\d{1,5}(?:/\d{4})?/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*"
+DOC_NUMBER = r"\d{1,5}(?:/\d{4})?/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-ZĐa-z0-9]*)*"  # "…/QĐ-TTg": one lowercase g
 _WHERE = r"(?:(?:[Đđ]iểm\s+[a-zđ]\d?\s+)?(?:[Kk]hoản\s+\d+[a-z]?\s+)?Điều\s+\d+[a-zđ]?)"
 _DATE = r"(\d{1,2})/(\d{1,2})/(\d{4})"
 _REF = re.compile(rf"^(?P<where>{_WHERE}(?:\s*,\s*{_WHERE})*)\s+(?P<type>{_TYPE})\s+số\s+(?P<number>{DOC_NUMBER})"

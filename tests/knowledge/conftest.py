@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from appliance.app import create_app
@@ -27,3 +29,20 @@ def kb_server(kb_settings):
     shared by a test module: tests that write (upload, catalogue edit) touch their own records."""
     with _start(kb_settings) as server:
         yield server
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def phapdien_pages() -> Path | None:
+    """The official pages (`../shared/legal/phapdien` from the repository root; a git worktree
+    sits one level deeper). None when this checkout has no shared folder."""
+    for base in (REPO.parent, REPO.parent.parent):
+        candidate = base / "shared" / "legal" / "phapdien"
+        if candidate.is_dir() and any(candidate.glob("*.md")):
+            return candidate
+    return None
+
+
+needs_pages = pytest.mark.skipif(phapdien_pages() is None,
+                                 reason="the Pháp điển pages (../shared/legal/phapdien) are not beside this checkout")
