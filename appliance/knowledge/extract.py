@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from docx import Document
+from docx.table import Table
 from pypdf import PageObject, PdfReader
 from pypdf.errors import PdfReadError
 
@@ -250,10 +251,14 @@ def _docx(data: bytes, name: str) -> str:
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise IngestError(f"Tệp “{name}” không phải tệp DOCX hợp lệ (có thể bị mã hóa hoặc hỏng). "
                           "Hãy mở bằng Word, bỏ mật khẩu và lưu lại.", "corrupt") from exc
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+    # Paragraphs and tables in document order: the Nghị định 30 header is a table above the title.
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+        else:
+            lines.append(block.text)
     return "\n".join(lines)
 
 

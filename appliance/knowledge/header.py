@@ -187,8 +187,9 @@ def detect_meta(body: str, front: dict[str, str], filename: str) -> DocMeta:
     lines = head.splitlines()
     rows = _cells(head)
     issuer_lines: list[str] = []
-    seen_number = False
+    seen_number = seen_type = False
     for cells in rows[:30]:
+        seen_type = seen_type or any(type_of(cell) for cell in cells)  # the issuer stands above the type line
         for cell in cells:
             if not meta.number and (m := _SO.match(cell)):
                 meta.number = m.group(1)
@@ -197,8 +198,8 @@ def detect_meta(body: str, front: dict[str, str], filename: str) -> DocMeta:
             if (m := _PLACE_DATE.match(cell)) and not meta.issued_on:
                 meta.issued_on = iso(*m.group(2, 3, 4))
                 continue
-            if not seen_number and not meta.doc_type and _is_upper(cell) and not _MOTTO.search(cell) \
-                    and not type_of(cell) and cell is cells[0]:
+            if not seen_number and not seen_type and _is_upper(cell) and not _MOTTO.search(cell) \
+                    and cell is cells[0]:
                 issuer_lines.append(cell)
     if not meta.number and (m := _NUMBER.search(head)):
         meta.number = m.group(1)
