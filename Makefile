@@ -6,7 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 VENDOR := web/static/vendor
-DEB_TEST_PKGS := chromium espeak-ng sox ffmpeg libsndfile1 sqlite3 debootstrap systemd openssl nginx-light
+DEB_TEST_PKGS := chromium espeak-ng sox ffmpeg libsndfile1 sqlite3 debootstrap systemd openssl nginx-light \
+	tesseract-ocr tesseract-ocr-vie poppler-utils libreoffice-writer-nogui fonts-dejavu-core
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export HF_HUB_DISABLE_TELEMETRY := 1

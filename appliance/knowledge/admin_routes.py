@@ -16,8 +16,8 @@ from appliance.jobs import enqueue
 from appliance.jobs.queue import handlers
 from appliance.knowledge.procedures import (
     FIELD_LABELS,
-    Basis,
     LIST_FIELDS,
+    Basis,
     Procedure,
     get_procedure,
     list_procedures,

@@ -163,4 +163,5 @@ def find_article(conn: sqlite3.Connection, number: str, article: str, clause: st
     rows = [_view(r) for r in article_store.find_articles(conn, number, article)]
     exact = [a for a in rows if a.clause == clause]
     whole = [a for a in rows if not a.clause]
-    return (exact or whole or rows or [None])[0]
+    found = exact or whole or rows
+    return found[0] if found else None

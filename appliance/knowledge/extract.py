@@ -14,9 +14,9 @@ import io
 import logging
 import re
 import subprocess
+import tempfile
 import unicodedata
 import zipfile
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser

@@ -34,7 +34,8 @@ _ATTACHED = re.compile(r"^\(?\s*Ban\s+hành\s+kèm\s+theo\s+(?P<what>(?:Quyết\
                        r"\s+số\s+(?P<number>\d{1,5}(?:/\d{4})?/[A-ZĐ][A-ZĐa-z0-9]*(?:-[A-ZĐa-z0-9]+)*))",
                        re.IGNORECASE)
 _MOTTO = re.compile(r"CỘNG\s+HÒA|CỘNG\s+HOÀ|Độc\s+lập\s*-|ĐỘC\s+LẬP|^[-_=.…\s]+$", re.IGNORECASE)
-_STOP = re.compile(r"^(Số\s*:|[^,]{2,40},\s*ngày\s|Căn\s+cứ|Kính\s+gửi|Điều\s+\d|Chương\s|CHƯƠNG\s|Phần\s|PHẦN\s|Mục\s|MỤC\s|\(Ban\s+hành|"
+_STOP = re.compile(r"^(Số\s*:|[^,]{2,40},\s*ngày\s|Căn\s+cứ|Kính\s+gửi|Điều\s+\d|Chương\s|CHƯƠNG\s|Phần\s|PHẦN\s|"
+                   r"Mục\s|MỤC\s|\(Ban\s+hành|"
                    r"I\.\s|1\.\s|Thực\s+hiện)", re.IGNORECASE)
 # Types in header order of precedence (longest first: "THÔNG TƯ LIÊN TỊCH" before "THÔNG TƯ").
 TYPES = ["Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết liên tịch", "Nghị quyết", "Nghị định",

@@ -138,7 +138,8 @@ def _store(conn: sqlite3.Connection, extracted: Extracted, filename: str, data: 
         "parent": meta.parent, "source_name": filename, "sha256": hashlib.sha256(data).hexdigest(),
         "chars": len(extracted.text), "is_legal": int(parsed.is_legal), "added_by": added_by,
         "basis": f"Đầu văn bản của tệp “{filename}”",
-        "ocr": json.dumps({"pages": extracted.ocr_pages, "low": extracted.low_confidence}) if extracted.ocr_pages else "",
+        "ocr": (json.dumps({"pages": extracted.ocr_pages, "low": extracted.low_confidence})
+                if extracted.ocr_pages else ""),
     }
     with atomic(conn):
         target = _registry_target(conn, key, parsed)
@@ -164,7 +165,8 @@ def _store(conn: sqlite3.Connection, extracted: Extracted, filename: str, data: 
             store.replace_chunks(conn, doc_id, _paragraph_values(parsed, base))
         count = store.chunk_count(conn, doc_id)
     return IngestResult(doc_id, meta.title, meta.short_title, meta.number, count, target is not None,
-                        extracted.converted_from, ocr_pages=extracted.ocr_pages, low_confidence=extracted.low_confidence)
+                        extracted.converted_from, ocr_pages=extracted.ocr_pages,
+                        low_confidence=extracted.low_confidence)
 
 
 def _paragraph_values(parsed: ParsedDocument, label: DocumentLabel) -> Iterator[store.ChunkValues]:

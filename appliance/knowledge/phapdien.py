@@ -278,7 +278,8 @@ def _read_body(page: PhapdienPage, items: list[tuple[int, str]], listed: set[str
             reader.heading(number, heading.group(2) or "", line_no)
             while index < len(items) and not items[index][1].strip():
                 index += 1
-            if index < len(items) and items[index][1].strip().startswith("(") and not _RELATED.match(items[index][1].strip()):
+            upcoming = items[index][1].strip() if index < len(items) else ""
+            if upcoming.startswith("(") and not _RELATED.match(upcoming):
                 note, after, index = _read_note(items, index)
                 article = reader.article
                 assert article is not None

@@ -57,12 +57,12 @@ def check_basis(conn: sqlite3.Connection, basis: Basis) -> BasisCheck:
     if document is None or not document.has_text:
         return BasisCheck(basis, "no_text", document_title=document.title if document else basis.document)
     article = find_article(conn, basis.document, basis.article, basis.clause)
-    common = {"document_title": document.title, "status": document.status, "status_label": label(document.status)}
     if article is None:
-        return BasisCheck(basis, "no_article", **common)
+        return BasisCheck(basis, "no_article", None, document.title, document.status, label(document.status))
     scope = article_scope(article, basis.clause, basis.point)
     stated = bool(basis.quote) and _plain(basis.quote) in _plain(scope)
-    return BasisCheck(basis, "ok" if stated else "not_stated", article.id, **common)
+    return BasisCheck(basis, "ok" if stated else "not_stated", article.id, document.title, document.status,
+                      label(document.status))
 
 
 def check(conn: sqlite3.Connection, proc: Procedure) -> list[BasisCheck]:

@@ -60,7 +60,9 @@ class SearchHit:
 
     @property
     def article_url(self) -> str:
-        return f"/tra-cuu/dieu/{self.article_id}" if self.article_id else f"/tra-cuu/van-ban/{self.doc_id}#doan-{self.chunk_id}"
+        if self.article_id:
+            return f"/tra-cuu/dieu/{self.article_id}"
+        return f"/tra-cuu/van-ban/{self.doc_id}#doan-{self.chunk_id}"
 
     @property
     def place(self) -> str:

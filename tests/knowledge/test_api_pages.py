@@ -29,7 +29,8 @@ def test_search_api_contract_shape_and_accent_insensitive(kb_server):
         assert {"Khoản 1 Điều 16 Luật Hộ tịch số 60/2014/QH13", "Khoản 2 Điều 16 Luật Hộ tịch số 60/2014/QH13"} & {
             r["citation"] for r in top[:3]}, [r["citation"] for r in top[:3]]
         article = c.get(top[0]["article_url"])
-        assert article.status_code == 200 and "Chú thích nguồn" in article.text and "Luật số 60/2014/QH13" in article.text
+        assert article.status_code == 200 and "Chú thích nguồn" in article.text
+        assert "Luật số 60/2014/QH13" in article.text
         assert c.get("/api/v1/search", params={"q": " "}).status_code == 422
 
 

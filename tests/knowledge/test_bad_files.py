@@ -64,7 +64,6 @@ def test_bad_files_are_refused_in_vietnamese_and_leave_nothing(conn, tmp_path):
 
 def test_failure_midway_rolls_back(conn, monkeypatch):
     before = _counts(conn)
-    from appliance.knowledge import ingest
 
     from appliance.knowledge import articles
 

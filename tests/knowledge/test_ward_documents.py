@@ -20,7 +20,8 @@ REGULATION = ["QUY CHẾ", "Tiếp công dân của Ủy ban nhân dân phườn
               "(Ban hành kèm theo Quyết định số 17/QĐ-UBND ngày 05/3/2026 của Chủ tịch UBND phường Hoa Sen)",
               "Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh",
               "Quy chế này quy định việc tiếp công dân tại trụ sở Ủy ban nhân dân phường.",
-              "Điều 3. Lịch tiếp công dân", "1. Chủ tịch Ủy ban nhân dân phường tiếp công dân vào sáng thứ Năm hằng tuần.",
+              "Điều 3. Lịch tiếp công dân",
+              "1. Chủ tịch Ủy ban nhân dân phường tiếp công dân vào sáng thứ Năm hằng tuần.",
               "2. Cán bộ tiếp công dân thường xuyên trực tại Bộ phận tiếp công dân."]
 
 
