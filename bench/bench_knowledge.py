@@ -1,76 +1,117 @@
-"""Knowledge base: retrieval quality (recall@5, MRR@10 with BM25 alone over the shipped library
-and evaluation questions) and search latency p50/p95 over ≥ 20,000 passages as a ratio of the
-bare FTS5 query with the same terms (target ≤ 3×)."""
+"""Knowledge base: retrieval quality over the official starter library (recall@5, MRR@10 with
+BM25 alone), the "not found" decision (right / unsure / wrong on the development and check sets),
+and search latency over 5,000 Pháp điển articles plus the ward's own documents: p50/p95 of the
+full search (BM25, re-ranking, the relevance judgement, snippets) against the bare FTS5 query
+with the same terms on the same rows. Target: p95 ≤ 100 ms."""
 
 from __future__ import annotations
 
-import random
+import os
+import re
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from bench.common import median_ms, p95_ms, report
 
-TARGET_CHUNKS = 20_000
+TARGET_ARTICLES = 5_000
+TARGET_P95_MS = 100.0
+WARD_DOCUMENTS = 40
+CHECK_SET = Path(__file__).resolve().parents[1] / "tests" / "knowledge" / "data" / "legal_questions.toml"
 
 
-def _synthetic_documents(rng: random.Random, sentences: list[str], docs: int, articles: int) -> list[tuple[str, str]]:
-    """Legal-looking documents recombined from the library's own sentences, so the vocabulary and
-    term frequencies resemble real decrees (distractors for every question)."""
+def _variant(pages: list, copy: int) -> list:
+    """The shipped pages again under other document numbers ("60/2014/QH13" → "601/2014/QH13"):
+    real official wording and term frequencies, distinct documents and articles."""
+    from appliance.knowledge.phapdien import PhapdienPage
+    from appliance.knowledge.source_notes import parse_source_note
+
     out = []
-    for d in range(docs):
-        lines = ["NGHỊ ĐỊNH", f"Số: {d + 1}/2030/NĐ-CP", "Chương I", "QUY ĐỊNH THỬ NGHIỆM"]
-        for a in range(1, articles + 1):
-            lines.append(f"Điều {a}. {rng.choice(sentences)[:60]}")
-            for k in range(1, 3):
-                lines.append(f"{k}. " + " ".join(rng.sample(sentences, 2)))
-        out.append((f"bench-{d}.txt", "\n".join(lines)))
+    for page in pages:
+        articles = []
+        for article in page.articles:
+            note = re.sub(r"\b(\d{1,4})/(\d{4})/", lambda m: f"{m.group(1)}{copy}/{m.group(2)}/", article.note_raw)
+            articles.append(replace(article, note_raw=note, note=parse_source_note(note)))
+        out.append(PhapdienPage(name=f"{page.name}#{copy}", title=f"{page.title} (bản {copy})", articles=articles))
     return out
+
+
+def _ward_document(n: int) -> bytes:
+    lines = ["ỦY BAN NHÂN DÂN", "PHƯỜNG HOA SEN", f"Số: {n}/QĐ-UBND", "Hoa Sen, ngày 05 tháng 3 năm 2026",
+             "QUY CHẾ", f"Phối hợp công tác số {n} của Ủy ban nhân dân phường Hoa Sen"]
+    for a in range(1, 11):
+        lines += [f"Điều {a}. Nhiệm vụ phối hợp {a}",
+                  f"1. Tổ dân phố số {a} phối hợp tiếp nhận phản ánh, kiến nghị của người dân về trật tự đô thị.",
+                  f"2. Cán bộ phụ trách báo cáo Chủ tịch Ủy ban nhân dân phường trước ngày {a + 10} hằng tháng."]
+    return "\n".join(lines).encode()
 
 
 def main() -> None:
     from appliance.db import connect, migrate
-    from appliance.knowledge.evaluation import evaluate, load_questions
+    from appliance.knowledge.evaluation import decide, evaluate, load_questions
     from appliance.knowledge.indexing import query_terms
     from appliance.knowledge.ingest import add_bytes
-    from appliance.knowledge.search import fts_query, search
-    from appliance.knowledge.summarize import sentences
+    from appliance.knowledge.phapdien_import import import_pages
+    from appliance.knowledge.search import BM25_WEIGHTS, CANDIDATES, match_expression, search
+    from appliance.knowledge.starter import shipped_pages
 
     with tempfile.TemporaryDirectory() as tmp:
         conn = connect(Path(tmp) / "kb.db")
-        migrate(conn)  # loads the starter library
+        started = time.perf_counter()
+        migrate(conn)  # loads the official starter library
+        print(f"Cài mới (kể cả thư viện khởi đầu): {time.perf_counter() - started:.2f} s", flush=True)
         quality = evaluate(conn, embedder=None)
         print(f"Chất lượng tra cứu (BM25, {quality.questions} câu hỏi, một nửa không dấu): "
               f"recall@5 = {quality.recall_at_5:.3f} (mục tiêu ≥ 0,9), MRR@10 = {quality.mrr_at_10:.3f}", flush=True)
+        for name, path in (("phát triển (đã khớp hệ số)", None), ("kiểm tra (đóng băng)", CHECK_SET)):
+            d = decide(conn, path=path)
+            print(f"“Không tìm thấy” — bộ {name}: câu có đáp án đúng {d.right}, không chắc {d.unsure}, sai {d.wrong}; "
+                  f"câu không có đáp án: nói không tìm thấy {d.unanswerable_right}, trả lời sai "
+                  f"{d.unanswerable_wrong}", flush=True)
 
-        library_text = "\n".join(r[0] for r in conn.execute("SELECT text FROM kb_chunks"))
-        pool = [s for s in sentences(library_text) if len(s) > 40]
-        rng = random.Random(20261126)
+        pages = shipped_pages()
         started = time.perf_counter()
-        for name, text in _synthetic_documents(rng, pool, docs=100, articles=100):
-            add_bytes(conn, text.encode(), name)
-        total = conn.execute("SELECT count(*) FROM kb_chunks").fetchone()[0]
-        print(f"Đã nạp {total} đoạn (≥ {TARGET_CHUNKS}) trong {time.perf_counter() - started:.1f} s", flush=True)
-        assert total >= TARGET_CHUNKS
+        copy = 1
+        while conn.execute("SELECT count(*) FROM kb_articles").fetchone()[0] < TARGET_ARTICLES:
+            import_pages(conn, _variant(pages, copy), origin="phap_dien", user="bench")
+            copy += 1
+        for n in range(1, WARD_DOCUMENTS + 1):
+            add_bytes(conn, _ward_document(n), f"quy-che-{n}.txt")
+        articles = conn.execute("SELECT count(*) FROM kb_articles").fetchone()[0]
+        chunks = conn.execute("SELECT count(*) FROM kb_chunks").fetchone()[0]
+        print(f"Đã nạp {articles} điều (≥ {TARGET_ARTICLES}), {WARD_DOCUMENTS} văn bản của phường, {chunks} đoạn "
+              f"trong {time.perf_counter() - started:.1f} s", flush=True)
         conn.execute("PRAGMA optimize")
 
-        questions = [q for q, _ in load_questions()]
+        questions = [q for q, _ in load_questions()] + ["lấn chiếm vỉa hè", "tổ dân phố phối hợp trật tự đô thị"]
+        columns = ", ".join(str(w) for w in BM25_WEIGHTS)
         full: list[float] = []
         bare: list[float] = []
-        for _round in range(2):
+        cpu: list[float] = []  # CPU time of the full search: what the search costs on a machine not shared
+        for _round in range(3):
             for q in questions:
                 words, pairs = query_terms(q)
-                expression = fts_query(words, pairs)
+                expression = match_expression(conn, words, pairs)  # the same FTS5 expression search sends
                 t0 = time.perf_counter()
-                conn.execute("SELECT rowid, bm25(kb_fts) AS rank FROM kb_fts WHERE kb_fts MATCH ?"
-                             " ORDER BY rank LIMIT 10", (expression,)).fetchall()
+                conn.execute(f"SELECT rowid, bm25(kb_fts, {columns}) AS rank FROM kb_fts WHERE kb_fts MATCH ?"
+                             " ORDER BY rank LIMIT ?", (expression, CANDIDATES)).fetchall()
                 bare.append(time.perf_counter() - t0)
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 search(conn, q, 10, embedder=None)
                 full.append(time.perf_counter() - t0)
-        report("Tra cứu p50 (BM25 + xếp hạng lại + trích đoạn) so với truy vấn FTS5 thuần",
-               median_ms(full), median_ms(bare), target=3.0)
-        report("Tra cứu p95 so với truy vấn FTS5 thuần", p95_ms(full), p95_ms(bare), target=3.0)
+                cpu.append(time.process_time() - c0)
+        report("Tra cứu p50 (BM25 + xếp hạng lại + phán đoán có/không + trích đoạn) so với FTS5 thuần",
+               median_ms(full), median_ms(bare))
+        report("Tra cứu p95 so với FTS5 thuần", p95_ms(full), p95_ms(bare))
+        # On a machine shared beyond its cores, wall time measures the queue, not the search: the
+        # verdict then uses CPU time (what the search costs on the appliance, which serves one ward).
+        shared = os.getloadavg()[0] > (os.cpu_count() or 1)
+        judged = p95_ms(cpu) if shared else p95_ms(full)
+        verdict = "đạt" if judged <= TARGET_P95_MS else "CHƯA ĐẠT"
+        print(f"Tra cứu p95 = {p95_ms(full):.1f} ms, thời gian CPU p95 = {p95_ms(cpu):.1f} ms "
+              f"(mục tiêu ≤ {TARGET_P95_MS:.0f} ms{', máy đang chia sẻ: xét theo CPU' if shared else ''}): "
+              f"[{verdict}]", flush=True)
         conn.close()
 
 

@@ -8,7 +8,6 @@ import re
 import sqlite3
 import time
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 from appliance.db import connect, migrate
 from appliance.drafting.composer import compose
@@ -19,15 +18,24 @@ from appliance.engines.grounding import Source, ground
 from appliance.engines.text_checks import language_problem, repetition_problem
 from appliance.evaluation.model import EvalContext, Trial, Verdict, fields, generation_stats
 from appliance.knowledge.answer import answer
+from appliance.knowledge.starter import shipped_pages
 from appliance.knowledge.summarize import summarize
 
-LIBRARY = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "library"
+LIBRARY_DOCUMENTS = 12  # documents of the starter library summarised (the first ones with several articles)
 _HEADER = re.compile(r"^(cộng hòa|độc lập|số:|kính gửi|nơi nhận|tm\.|kt\.)", re.IGNORECASE)
 
 
 def library_documents() -> list[tuple[str, str]]:
-    """The shipped legal library's documents (name, text): the summaries' evaluation set."""
-    return [(path.stem, path.read_text(encoding="utf-8")) for path in sorted(LIBRARY.glob("*.md"))]
+    """The shipped legal library's documents (số ký hiệu, official text article by article): the
+    summaries' evaluation set."""
+    texts: dict[str, list[str]] = {}
+    for page in shipped_pages():
+        for article in page.articles:
+            if article.note is not None:
+                texts.setdefault(article.note.document.number, []).append(
+                    f"Điều {article.note.article}. {article.title}\n{article.text}")
+    chosen = [(number, "\n".join(parts)) for number, parts in texts.items() if len(parts) >= 5]
+    return chosen[:LIBRARY_DOCUMENTS]
 
 
 def summaries(items: Sequence[object], ctx: EvalContext, generator: Generator | None) -> list[Trial]:

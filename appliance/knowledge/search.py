@@ -23,6 +23,7 @@ from appliance.knowledge.chunking import place
 from appliance.knowledge.indexing import STOPWORDS, accented_words, query_terms
 from appliance.knowledge.validity import in_force, label
 from appliance.text import fold, normalize
+from appliance.text.fold import fold_word
 
 CANDIDATES = 60
 BM25_WEIGHTS = (1.0, 0.8, 1.6)  # folded text, syllable pairs, heading (article title + document)
@@ -30,7 +31,9 @@ BM25_WEIGHTS = (1.0, 0.8, 1.6)  # folded text, syllable pairs, heading (article 
 # band, so raw values add a near-constant) and weighted below BM25: on the evaluation set the
 # lexical evidence is the stronger one for article-level legal questions.
 SEMANTIC_WEIGHT = 0.3
+COMMON_SHARE = 0.3  # a term in more than this share of passages is left out of the FTS5 expression
 _WORD = re.compile(r"\w+", re.UNICODE)
+_OPEN_SYLLABLE = re.compile(r"[oOuU]\w?[aAeEyY]")
 
 
 @dataclass
@@ -99,6 +102,20 @@ class SearchResponse:
                 "nearest": [h.api() for h in self.nearest]}
 
 
+def match_expression(conn: sqlite3.Connection, words: list[str], pairs: list[str]) -> str:
+    """The FTS5 expression for a question, without the terms most passages contain ("dang", "ky",
+    "dang_ky" in a library of procedures) while rarer ones remain: they barely move BM25's order
+    but make FTS5 score most of the index (the re-ranking still counts them)."""
+    total = store.chunk_total(conn)
+    df = store.term_documents(conn, [*words, *pairs])
+    common = {t for t, n in df.items() if n > COMMON_SHARE * total}
+    kept_words = [w for w in words if w not in common]
+    kept_pairs = [p for p in pairs if p not in common]
+    if not kept_words and not kept_pairs:
+        return fts_query(words, pairs)
+    return fts_query(kept_words, kept_pairs)
+
+
 def fts_query(words: list[str], pairs: list[str]) -> str:
     def any_of(terms: list[str]) -> str:
         return " OR ".join('"' + term + '"' for term in terms)
@@ -118,7 +135,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     if not words:
         response.note = "Hãy nhập từ khóa hoặc câu hỏi."
         return response
-    rows = store.fts_candidates(conn, fts_query(words, pairs), BM25_WEIGHTS, CANDIDATES)
+    rows = store.fts_candidates(conn, match_expression(conn, words, pairs), BM25_WEIGHTS, CANDIDATES)
     scores: dict[int, float] = {}
     if rows:
         best = max(-r["rank"] for r in rows) or 1.0
@@ -162,7 +179,9 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
                  + SEMANTIC_WEIGHT * semantic.get(chunk_id, 0.0))
         exact_all = 0
         if accented:
-            present = set(_WORD.findall(normalize(f"{row['article_title']} {row['text']}").lower()))
+            present = set(_WORD.findall(f"{row['article_title']} {row['text']}".lower()))
+            # Stored official text keeps its tone placement (hoà/hòa); the question is normalised.
+            present |= {normalize(w) for w in present if _OPEN_SYLLABLE.search(w)}
             found = sum(1 for w in accented if w in present)
             score += 0.4 * found / len(accented)
             exact_all = int(found == len(accented))
@@ -207,7 +226,7 @@ def _matcher(query: str) -> Callable[[str], bool]:
 
     def matches(word: str) -> bool:
         lowered = word.lower()
-        return lowered in exact or fold(lowered) in plain
+        return lowered in exact or fold_word(lowered) in plain
 
     return matches
 

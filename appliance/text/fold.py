@@ -51,6 +51,11 @@ def fold(text: str | None) -> str:
     return _SPACES.sub(" ", stripped).strip()
 
 
+def fold_word(word: str) -> str:
+    """fold() for one word of the basic plane (no spaces to squeeze): the snippet's hot loop."""
+    return unicodedata.normalize("NFC", word).lower().translate(_FOLD)
+
+
 def fold_tokens(text: str | None) -> list[str]:
     """Folded alphanumeric tokens, the unit both indexing and queries agree on."""
     return _TOKEN.findall(fold(text))

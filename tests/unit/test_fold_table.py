@@ -42,3 +42,10 @@ def test_vietnamese_examples():
 def test_outside_the_basic_plane():
     for text in ("𝐀𝐁 đ\U0001d167x", "a\U0001f600 hòa", "\U00010400"):
         assert fold(text) == reference(text)
+
+
+def test_fold_word_matches_fold_for_single_words():
+    from appliance.text.fold import fold_word
+
+    for word in ("Đăng", "HÒA", "thuỷ", "Nguyễn", "a\u0301", "Ấp"):
+        assert fold_word(word) == fold(word)
