@@ -28,8 +28,11 @@ from appliance.text.formatting import utc_stamp
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CATALOGUE_PATH = DATA_DIR / "procedures.toml"
 
-# Facts that must each carry a basis (document + article + the words stating them).
+# Facts that must each carry a basis (document + article + the words stating them), and the short
+# Vietnamese names the admin editor writes them with.
 FACT_FIELDS = ("processing_time", "fee", "documents", "agency", "legal_basis")
+FACT_NAMES = {"agency": "cơ quan", "processing_time": "thời hạn", "fee": "lệ phí", "documents": "hồ sơ",
+              "legal_basis": "căn cứ"}
 # Fields every record must fill (or name in needs_confirmation); lists must be non-empty.
 TEXT_FIELDS = ("code", "name", "field", "agency", "processing_time", "fee", "where", "online_url", "updated_at")
 LIST_FIELDS = ("legal_basis", "documents", "how", "forms", "aliases", "needs_confirmation")
@@ -67,13 +70,13 @@ class Basis:
                     point=str(data.get("point", "")), quote=normalize(str(data.get("quote", ""))),
                     item=int(str(data.get("item", 0))))
         if basis.field not in FACT_FIELDS or not basis.document or not basis.article:
-            raise ValueError(f"Thủ tục {code}: căn cứ phải có trường ({', '.join(FACT_FIELDS)}), số ký hiệu văn bản "
-                             "và điều.")
+            raise ValueError(f"Thủ tục {code}: căn cứ phải có trường ({', '.join(FACT_NAMES.values())}), số ký "
+                             "hiệu văn bản và điều.")
         return basis
 
     def line(self) -> str:
         """One line of the admin editor: trường | văn bản | điều | khoản | điểm | mục | trích dẫn."""
-        return " | ".join([self.field, self.document, self.article, self.clause, self.point,
+        return " | ".join([FACT_NAMES[self.field], self.document, self.article, self.clause, self.point,
                            str(self.item or ""), self.quote])
 
     @classmethod
@@ -83,6 +86,7 @@ class Basis:
             raise ValueError(f"Căn cứ “{line[:80]}”: cần 7 phần ngăn bằng “|” (trường | văn bản | điều | khoản | "
                              "điểm | mục | trích dẫn).")
         field_name, document, article, clause, point, item, quote = parts
+        field_name = next((k for k, v in FACT_NAMES.items() if v == field_name.lower()), field_name)
         if not item.isdigit() and item:
             raise ValueError(f"Căn cứ “{line[:80]}”: mục phải là số.")
         return cls.from_mapping({"field": field_name, "document": document, "article": article, "clause": clause,

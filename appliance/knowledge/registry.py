@@ -11,7 +11,6 @@ Every change to a registry field after creation is written to kb_document_histor
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 import sqlite3
@@ -23,7 +22,7 @@ from pathlib import Path
 from appliance.knowledge import article_store, store
 from appliance.knowledge.chunking import NAMED_TYPES, citation, document_name
 from appliance.knowledge.validity import STATUSES
-from appliance.text import fold
+from appliance.text import fold, parse_date
 
 REGISTRY_PATH = Path(__file__).resolve().parent / "data" / "registry.toml"
 
@@ -165,10 +164,10 @@ def edit(conn: sqlite3.Connection, doc_id: int, changes: Mapping[str, str], *, u
             raise ValueError(f"Trường “{name}” không có trong sổ văn bản.")
         value = " ".join(str(raw).split())
         if name in DATE_FIELDS and value:
-            try:
-                value = dt.date.fromisoformat(value).isoformat()
-            except ValueError as exc:
-                raise ValueError(f"{FIELDS[name]}: ngày không hợp lệ “{raw}” (dạng yyyy-mm-dd).") from exc
+            day = parse_date(value)
+            if day is None:
+                raise ValueError(f"{FIELDS[name]}: ngày không hợp lệ “{raw}” (dạng ngày/tháng/năm).")
+            value = day.isoformat()
         if name == "status" and value not in STATUSES:
             raise ValueError("Tình trạng hiệu lực không hợp lệ.")
         if name in ("title",) and not value:

@@ -190,3 +190,32 @@ def test_admin_edits_catalogue(kb_server, kb_settings):
     with kb_server.client() as c:
         login(c, "canbo", "canbo-demo")
         assert c.get("/quan-tri/thu-tuc").status_code == 403
+
+
+def test_registry_is_edited_by_admins_with_a_history(kb_server, kb_settings):
+    conn = connect(kb_settings.db_path)
+    doc_id = conn.execute("SELECT id FROM kb_documents WHERE number = '68/2020/QH14'").fetchone()[0]
+    conn.close()
+    with kb_server.client() as c:
+        csrf = login(c, "canbo", "canbo-demo")
+        page = c.get(f"/tra-cuu/van-ban/{doc_id}").text
+        assert "chưa có toàn văn trong thư viện" in page and "cần xác nhận" in page
+        assert c.post(f"/tra-cuu/van-ban/{doc_id}/so-van-ban", data={"issuer": "x", "csrf_token": csrf}).status_code \
+            == 403
+    with kb_server.client() as c:
+        csrf = login(c, "admin", "admin-demo")
+        bad = c.post(f"/tra-cuu/van-ban/{doc_id}/so-van-ban", data={"issued_on": "32/13/2020", "csrf_token": csrf})
+        assert bad.status_code == 422 and "ngày không hợp lệ" in bad.text
+        r = c.post(f"/tra-cuu/van-ban/{doc_id}/so-van-ban", data={
+            "issued_on": "13/11/2020", "issuer": "Quốc hội khóa XIV", "csrf_token": csrf}, follow_redirects=True)
+        assert r.status_code == 200 and "13/11/2020" in r.text and "Lịch sử thay đổi" in r.text
+        form = c.get("/quan-tri/thu-tuc/HT-KS").text
+        assert "thời hạn | 60/2014/QH13 | 16 | 2 |" in form  # the bases, in Vietnamese, one per line
+    conn = connect(kb_settings.db_path)
+    row = conn.execute("SELECT issued_on, edited_fields, unconfirmed FROM kb_documents WHERE id = ?",
+                       (doc_id,)).fetchone()
+    assert row["issued_on"] == "2020-11-13" and "issued_on" in row["edited_fields"]
+    assert "issuer" not in row["unconfirmed"]  # the admin confirmed it
+    history = conn.execute("SELECT username, field FROM kb_document_history WHERE doc_id = ?", (doc_id,)).fetchall()
+    assert ("admin", "issued_on") in [tuple(h) for h in history]
+    conn.close()
