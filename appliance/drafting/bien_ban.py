@@ -15,7 +15,8 @@ from appliance.text import format_date_long, normalize, parse_datetime
 ELLIPSIS = "…"
 _CLOCK = re.compile(r"^(\d{1,2})\s*(?:[:hg]|giờ)\s*(\d{1,2})?\s*(?:phút)?$", re.IGNORECASE)
 STRUCTURED_KEYS = ("thoi_gian_bat_dau", "dia_diem", "thanh_phan", "chu_tri", "thu_ky", "ket_luan",
-                   "thoi_gian_ket_thuc")
+                   "thoi_gian_ket_thuc", "phan_cong")
+TASK_HEADER = ("TT", "Người thực hiện", "Đơn vị", "Nội dung", "Thời hạn")
 
 
 def _end(text: str) -> str:
@@ -75,8 +76,18 @@ def body_lines(payload: Mapping[str, object], day: dt.date) -> list[str]:
     if conclusions:
         lines.append("Kết luận của chủ tọa:")
         lines += conclusions
+    rows = payload.get("phan_cong")
+    if isinstance(rows, list) and rows:
+        lines.append("Phân công nhiệm vụ:")
+        lines += [task_row(TASK_HEADER)] + [task_row((str(i), *map(str, row))) for i, row in enumerate(rows, 1)
+                                             if isinstance(row, list | tuple)]
     lines.append(f"Cuộc họp kết thúc vào {moment(payload.get('thoi_gian_ket_thuc'), day)}./.")
     return lines
+
+
+def task_row(cells: tuple[str, ...] | list[str]) -> str:
+    """A row of the tasks table as a body line ("| 1 | … |"; drafting.layout renders it as a table)."""
+    return "| " + " | ".join(normalize(c).replace("|", "/").strip() or "…" for c in cells) + " |"
 
 
 def meeting_date(payload: Mapping[str, object], fallback: dt.date) -> dt.date:

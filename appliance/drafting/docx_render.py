@@ -18,6 +18,7 @@ from docx.shared import Mm, Pt
 from appliance.drafting.docx_style import (
     FONT,
     clear_cell,
+    grid_table,
     keep_rows_whole,
     page_field,
     paragraph,
@@ -26,7 +27,7 @@ from appliance.drafting.docx_style import (
     set_fonts,
     style_run,
 )
-from appliance.drafting.layout import classify
+from appliance.drafting.layout import classify, table_cells
 from appliance.drafting.model import DocumentModel, Signer
 from appliance.drafting.textwidth import text_width_mm
 
@@ -129,9 +130,40 @@ def _kinh_gui(document: DocxDocument, model: DocumentModel) -> None:
         para.paragraph_format.left_indent = Mm(55)
 
 
+TABLE_PT = 13
+
+
+def _table(document: DocxDocument, rows: list[list[str]]) -> None:
+    """Rows of a body table ("| a | b |" lines); the first is the header (bold). The first column is
+    narrow (a number), the others share the width by how much they hold."""
+    columns = max(len(r) for r in rows)
+    rows = [r + [""] * (columns - len(r)) for r in rows]
+    weight = [max(4, max(len(r[i]) for r in rows)) for i in range(columns)]
+    first = 12.0 if columns > 1 else TEXT_W
+    rest = (TEXT_W - first) / max(1, sum(weight[1:])) if columns > 1 else 0
+    widths = [first] + [max(18.0, w * rest) for w in weight[1:]]
+    scale = TEXT_W / sum(widths)
+    table = grid_table(document, len(rows), [w * scale for w in widths])
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            cell = clear_cell(table.cell(r, c))
+            paragraph(cell, text, size=TABLE_PT, bold=r == 0, align="center" if r == 0 or c == 0 else "left",
+                      before=2, after=2)
+    paragraph(document, "", size=6)  # the next paragraph must not touch the table
+
+
 def _body(document: DocxDocument, model: DocumentModel) -> None:
-    for raw in model.body:
+    rows: list[list[str]] = []
+    for raw in [*model.body, ""]:
         line = classify(raw, model.doc_type)
+        if line.kind == "row":
+            rows.append(table_cells(line.text))
+            continue
+        if rows:
+            _table(document, rows)
+            rows = []
+        if not raw.strip():
+            continue
         if line.kind == "center":
             paragraph(document, line.text, size=BODY_PT, bold=True, before=6, after=6, keep_next=True)
             continue
@@ -179,6 +211,19 @@ def _closing(document: DocxDocument, model: DocumentModel) -> None:
     keep_rows_whole(table)
 
 
+def _appendix(document: DocxDocument, model: DocumentModel) -> None:
+    """Phụ lục on its own page after the signatures: "PHỤ LỤC", its title, then its lines."""
+    if not model.appendix:
+        return
+    head = paragraph(document, "PHỤ LỤC", size=TITLE_PT, bold=True, keep_next=True)
+    head.paragraph_format.page_break_before = True
+    paragraph(document, model.appendix_title, size=TITLE_PT, bold=True, after=6, keep_next=True)
+    paragraph(document, f"(Kèm theo Biên bản số {model.so_ky_hieu})", size=TITLE_PT, italic=True, after=12)
+    for line in model.appendix:
+        paragraph(document, line, size=BODY_PT, align="justify", after=BODY_AFTER_PT, first_indent_cm=BODY_INDENT_CM,
+                  spacing=BODY_SPACING)
+
+
 def build(model: DocumentModel) -> DocxDocument:
     document = Document()
     _setup(document)
@@ -192,6 +237,7 @@ def build(model: DocumentModel) -> DocxDocument:
     _kinh_gui(document, model)
     _body(document, model)
     _closing(document, model)
+    _appendix(document, model)
     props = document.core_properties
     props.title = model.trich_yeu[:250]
     props.author = " ".join(model.co_quan_ban_hanh).title()

@@ -141,3 +141,24 @@ def page_field(para: Paragraph, size: float) -> None:
     fld("separate")
     style_run(para.add_run("2"), size)
     fld("end")
+
+
+def grid_table(container: object, rows: int, widths_mm: list[float]) -> Table:
+    """A fixed-layout table with single black borders (a biên bản's table of assigned tasks)."""
+    table: Table = container.add_table(rows=rows, cols=len(widths_mm))  # type: ignore[attr-defined]
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
+            el.set(qn(key), value)
+        borders.append(el)
+    tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+                                 "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(width)
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+    return table

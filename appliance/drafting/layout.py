@@ -12,12 +12,20 @@ _ARTICLE = re.compile(r"^(Điều\s+\d+\.)\s*")
 _CAN_CU = re.compile(r"^(Căn cứ|Theo đề nghị|Xét đề nghị|Xét đề xuất)\b")
 _BB_LABEL = re.compile(r"^(Thời gian bắt đầu:|Địa điểm:|Thành phần tham dự:|Chủ trì \(chủ tọa\):|"
                        r"Thư ký \(người ghi biên bản\):|Nội dung \(theo diễn biến cuộc họp\):|"
-                       r"Kết luận của chủ tọa:)")
+                       r"Kết luận của chủ tọa:|Kết luận, ý kiến chỉ đạo của chủ trì:|Kết luận:|Phân công nhiệm vụ:)")
+
+
+_ROW = re.compile(r"^\|.*\|$")
+
+
+def table_cells(line: str) -> list[str]:
+    """"| 1 | Trần Văn Hùng | Rà soát… | 05/12/2026 |" → its cells."""
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
 @dataclass(frozen=True)
 class Line:
-    kind: str          # "center" | "heading" | "basis" | "text"
+    kind: str          # "center" | "heading" | "basis" | "text" | "row" (a table row: "| a | b |")
     label: str         # bold lead-in ("Điều 1.", "Địa điểm:") or ""
     text: str          # the rest
 
@@ -29,6 +37,8 @@ def _is_caps_line(text: str) -> bool:
 
 def classify(line: str, doc_type: str) -> Line:
     text = line.strip()
+    if _ROW.match(text):
+        return Line("row", "", text)
     if _ROMAN_HEADING.match(text):
         return Line("heading", "", text)
     if _is_caps_line(text):

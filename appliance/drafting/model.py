@@ -45,6 +45,8 @@ class DocumentModel:
     is_draft: bool = True
     show_date_line: bool = True    # biên bản (Mẫu 1.9) has none in its header
     engine: str = "template"
+    appendix_title: str = ""       # a phụ lục after the signatures (a biên bản's verbatim transcript)
+    appendix: list[str] = field(default_factory=list)
 
     @property
     def date(self) -> dt.date:
@@ -161,6 +163,8 @@ def to_plain_text(model: DocumentModel) -> str:
     for signer in model.signers:
         lines += [s for s in (signer.authority, signer.title, signer.name) if s]
     lines += ["", "Nơi nhận:", *model.noi_nhan_lines]
+    if model.appendix:
+        lines += ["", "PHỤ LỤC", model.appendix_title, *model.appendix]
     if model.is_draft:
         lines.insert(0, "DỰ THẢO")
     return "\n".join(lines).strip() + "\n"

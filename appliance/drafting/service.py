@@ -69,14 +69,17 @@ class DraftRequest(BaseModel):
     thu_ky: str | None = None
     ket_luan: TextOrList = None
     thoi_gian_ket_thuc: str | None = None
-    engine: str | None = Field(default=None, max_length=40)
+    phan_cong: list[list[str]] | None = None     # biên bản: rows (who, unit, what, by when) of the tasks table
+    phu_luc: TextOrList = None                   # a phụ lục after the signatures (a meeting's transcript)
+    phu_luc_tieu_de: str | None = Field(default=None, max_length=300)
+    engine: str | None = Field(default=None, max_length=80)
 
     @field_validator("noi_nhan", mode="before")
     @classmethod
     def _lines(cls, value: object) -> object:
         return split_lines(value) if isinstance(value, str) else value
 
-    @field_validator("noi_dung", "kinh_gui", "thanh_phan", "ket_luan", mode="before")
+    @field_validator("noi_dung", "kinh_gui", "thanh_phan", "ket_luan", "phu_luc", mode="before")
     @classmethod
     def _join(cls, value: object) -> object:
         return "\n".join(str(v) for v in value) if isinstance(value, list) and value else value
@@ -166,6 +169,8 @@ def build_model(settings: Settings, payload: Mapping[str, object], *, generator:
         kinh_gui=kinh_gui if doctype.kinh_gui else [],
         show_date_line=req.doc_type != "bien_ban",
         engine=engine,
+        appendix_title=normalize(req.phu_luc_tieu_de or "") if req.phu_luc else "",
+        appendix=_as_list(req.phu_luc),
     )
     return model, note
 
@@ -280,6 +285,14 @@ class DraftChanges(BaseModel):
     ngay: str | None = None
     thu_ky: str | None = None
     chu_tri: str | None = None
+    phu_luc: TextOrList = None
+    phu_luc_tieu_de: str | None = None
+    engine: str | None = Field(default=None, max_length=80)
+
+    @field_validator("noi_dung", "phu_luc", mode="before")
+    @classmethod
+    def _join(cls, value: object) -> object:
+        return "\n".join(str(v) for v in value) if isinstance(value, list) and value else value
 
 
 def update_draft(conn: sqlite3.Connection, settings: Settings, document_id: int,
@@ -305,6 +318,12 @@ def update_draft(conn: sqlite3.Connection, settings: Settings, document_id: int,
         model.noi_nhan = [n for n in _as_list(edit.noi_nhan) if not fold(n).lstrip("- ").startswith("luu")]
     if "ngay" in sent and edit.ngay:
         model.ngay = (_parse_day(edit.ngay) or model.date).isoformat()
+    if "phu_luc" in sent:
+        model.appendix = _as_list(edit.phu_luc)
+    if "phu_luc_tieu_de" in sent:
+        model.appendix_title = normalize(edit.phu_luc_tieu_de or "")
+    if "engine" in sent and edit.engine:
+        model.engine = edit.engine
     if model.doc_type == "bien_ban":
         if "thu_ky" in sent:
             model.signers[0].name = _person(edit.thu_ky)

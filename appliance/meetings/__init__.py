@@ -8,17 +8,17 @@ from appliance.features import AdminLink, Feature, NavEntry
 
 def manifest() -> Feature:
     # parts load when the loader asks (appliance.features explains why)
-    from appliance.meetings import api, cli, demo, doctor, jobs, routes, schema
+    from appliance.meetings import api, cli, demo, doctor, jobs, minutes_api, routes, schema
 
     return Feature(
         name="meetings",
-        routers=(api.router, routes.router),
+        routers=(api.router, minutes_api.router, routes.router),
         nav=(NavEntry("/cuoc-hop", "Cuộc họp", STAFF_ROLES, "◉", order=70),),
         admin_links=(AdminLink("/quan-tri/luu-tru", "Lưu trữ ghi âm",
                                "Thời hạn giữ bản ghi âm cuộc họp; quá hạn thì âm thanh được xóa, biên bản giữ lại"),),
         cli=(cli.register,),
         migrations=tuple(schema.MIGRATIONS),
-        requires=("auth",),
+        requires=("auth", "ward"),
         tables=("meetings", "meeting_audio", "meeting_segments", "meeting_speakers", "voice_profiles",
                 "meeting_settings"),
         jobs=jobs.HANDLERS,

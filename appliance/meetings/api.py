@@ -55,6 +55,7 @@ class MeetingEdit(BaseModel):
     secretary: str | None = Field(default=None, max_length=200)
     attendees: str | None = Field(default=None, max_length=4000)
     conclusion: str | None = Field(default=None, max_length=10000)
+    agenda: str | None = Field(default=None, max_length=4000)
 
 
 class SegmentEdit(BaseModel):

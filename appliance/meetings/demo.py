@@ -57,7 +57,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
         if task["status"] == "proposed" and ("minh" in task["assignee"].lower() or "Hùng" in task["assignee"]):
             tasks.update_task(conn, task["id"], tasks.TaskChanges(status="assigned"), None)
     try:
-        write_minutes(conn, ctx.settings, meeting_id)
+        write_minutes(conn, ctx.settings, meeting_id, use_generator=False)
     except Exception:  # the demo never fails on a missing drafting module; the transcript is there
         pass
     store.set_status(conn, meeting_id, "done", "Dữ liệu mẫu: lời chép soạn sẵn (không có âm thanh).")

@@ -103,7 +103,7 @@ def refresh_minutes(ctx: JobContext, payload: JobPayload) -> JobPayload:
     """After transcript or speaker edits: tasks proposals and the biên bản follow the edited text."""
     meeting_id = int(payload["meeting_id"])
     extract_meeting_tasks(ctx.conn, ctx.settings, meeting_id)
-    draft_id = write_minutes(ctx.conn, ctx.settings, meeting_id)
+    draft_id = write_minutes(ctx.conn, ctx.settings, meeting_id, regenerate=bool(payload.get("regenerate")))
     return {"draft_id": draft_id, "at": time.time()}
 
 

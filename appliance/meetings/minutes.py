@@ -1,24 +1,32 @@
-"""The biên bản (Nghị định 30, Mẫu 1.9) from the transcript, through the drafting module.
+"""The biên bản cuộc họp (Nghị định 30/2020, Phụ lục III, Mẫu 1.9) through the drafting module.
 
-The content follows the meeting ("theo diễn biến"): consecutive lines of one speaker are joined
-into one paragraph "Name: …". Tasks extracted from the transcript go into the conclusions. After
-an edit of the transcript or of speaker names the same draft is updated (edits re-flow); an
-issued document is never touched. Without the drafting module the text is kept on the meeting.
+Body: thời gian bắt đầu, địa điểm, thành phần (the attendee list the secretary confirms, else the named
+speakers with their units), chủ trì, thư ký; nội dung by item (the agenda's, or topics found), each with who
+raised what and the conclusions; the chair's general conclusions; the tasks table (who, unit, what, by
+when); "Cuộc họp kết thúc vào …"; signatures (thư ký, chủ tọa). The verbatim transcript goes to the
+appendix ("Phụ lục: nội dung ghi âm cuộc họp"), never into the body. The content is kept on the meeting
+as a structured draft (`minutes_content.MinutesDraft`) the secretary edits in the page; transcript edits
+re-flow into it until the secretary has edited it; an issued document is never touched (a new draft then).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
+import re
 import sqlite3
 from typing import TypedDict
 
-from appliance.auth.users import get_user
+from appliance.auth.users import User, get_user
 from appliance.config import Settings
 from appliance.meetings import store
+from appliance.meetings.minutes_build import build, people_labels
+from appliance.meetings.minutes_content import MinutesDraft
 from appliance.meetings.rows import MeetingRow
 from appliance.tasks import service as tasks
 from appliance.text import format_date_short, to_local
+from appliance.text.formatting import local_today
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +45,9 @@ class MinutesPayload(TypedDict):
     chu_tri: str | None
     thu_ky: str | None
     ket_luan: list[str] | None
+    phan_cong: list[list[str]]
+    phu_luc: list[str]
+    phu_luc_tieu_de: str
     engine: str
 
 
@@ -56,13 +67,49 @@ def transcript_text(conn: sqlite3.Connection, meeting_id: int) -> str:
     return "\n".join(transcript_paragraphs(conn, meeting_id))
 
 
-def _task_lines(conn: sqlite3.Connection, meeting_id: int) -> list[str]:
-    lines = []
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+APPENDIX_TITLE = "Nội dung ghi âm cuộc họp"
+
+
+def task_rows(conn: sqlite3.Connection, meeting_id: int) -> list[list[str]]:
+    """(who, unit, what, by when) of the meeting's tasks; proposals not yet confirmed say so."""
+    rows = []
     for t in tasks.meeting_tasks(conn, meeting_id):
-        who = t["assignee"] + (f" ({t['unit']})" if t["unit"] and t["unit"] != t["assignee"] else "")
-        when = f", hạn {format_date_short(dt.date.fromisoformat(t['deadline']))}" if t["deadline"] else ""
-        lines.append(f"- Giao {who}: {t['content']}{when}.")
+        content = t["content"] + (" (chưa xác nhận)" if t["status"] == "proposed" else "")
+        when = format_date_short(dt.date.fromisoformat(t["deadline"])) if t["deadline"] else "…"
+        rows.append([t["assignee"] or "…", t["unit"] or "…", content, when])
+    return rows
+
+
+def body_of(draft: MinutesDraft) -> list[str]:
+    """The items as body lines: "I. Title", "- who: what", "Kết luận: …"."""
+    lines: list[str] = []
+    for number, item in enumerate(draft.items, 1):
+        roman = ROMAN[number - 1] if number <= len(ROMAN) else str(number)
+        lines.append(f"{roman}. {item.title}")
+        lines += [f"- {p.text}" for p in item.points] or ["- Không ghi nhận ý kiến."]
+        if item.conclusions:
+            lines.append("Kết luận:")
+            lines += [f"- {c.text}" for c in item.conclusions]
     return lines
+
+
+def current_draft(conn: sqlite3.Connection, settings: Settings, meeting: MeetingRow, *,
+                  regenerate: bool = False, use_generator: bool = True) -> MinutesDraft:
+    """The stored draft while the secretary's edits are in it (unless asked to write it again), else a
+    fresh one from the transcript as it is now."""
+    if meeting["minutes_json"] and not regenerate:
+        stored = MinutesDraft.from_dict(json.loads(meeting["minutes_json"]))
+        if stored.edited:
+            return stored
+    draft = build(conn, settings, meeting, use_generator=use_generator)
+    store.update_meeting(conn, meeting["id"], {"minutes_json": json.dumps(draft.to_dict(), ensure_ascii=False)})
+    return draft
+
+
+def save_edited(conn: sqlite3.Connection, meeting_id: int, draft: MinutesDraft) -> None:
+    draft.edited = True
+    store.update_meeting(conn, meeting_id, {"minutes_json": json.dumps(draft.to_dict(), ensure_ascii=False)})
 
 
 def _local(moment: dt.datetime | None) -> str | None:
@@ -77,35 +124,46 @@ def _end_time(meeting: MeetingRow) -> str | None:
     return _local(start + dt.timedelta(seconds=float(meeting["duration_s"] or 0)) if start else None)
 
 
-def minutes_payload(conn: sqlite3.Connection, meeting: MeetingRow) -> MinutesPayload:
-    paragraphs = transcript_paragraphs(conn, meeting["id"]) or ["(Chưa có nội dung chép lời.)"]
-    task_lines = _task_lines(conn, meeting["id"])
+def attendee_lines(conn: sqlite3.Connection, meeting: MeetingRow) -> list[str]:
+    """The attendee list the secretary confirmed, else the named speakers with their units."""
+    if meeting["attendees"].strip():
+        parts = re.split(r"[\n;]+", meeting["attendees"]) if re.search(r"[\n;]", meeting["attendees"]) \
+            else meeting["attendees"].split(",")
+        return [p.strip(" -.") for p in parts if p.strip(" -.")]
+    names = {n for n in store.speaker_names(conn, meeting["id"]).values() if not n.lower().startswith("người nói")}
+    return sorted(people_labels(conn, names).values())
+
+
+def minutes_payload(conn: sqlite3.Connection, meeting: MeetingRow, draft: MinutesDraft) -> MinutesPayload:
     conclusion = [line for line in (meeting["conclusion"] or "").splitlines() if line.strip()]
-    if task_lines:
-        conclusion += ["Phân công nhiệm vụ:", *task_lines]
-    attendees = meeting["attendees"] or ", ".join(sorted(set(store.speaker_names(conn, meeting["id"]).values())))
+    transcript = transcript_paragraphs(conn, meeting["id"])
     return {
         "doc_type": "bien_ban",
         "trich_yeu": meeting["title"],
-        "noi_dung": paragraphs,
+        "noi_dung": body_of(draft) or ["(Chưa có nội dung chép lời.)"],
         "ngay": meeting["meeting_date"],
         "thoi_gian_bat_dau": _local(to_local(meeting["started_at"])) or "",
         "thoi_gian_ket_thuc": _end_time(meeting),
         "dia_diem": meeting["location"] or meeting["room"] or None,
-        "thanh_phan": attendees or None,
+        "thanh_phan": "\n".join(attendee_lines(conn, meeting)) or None,
         "chu_tri": meeting["chair"] or None,
         "thu_ky": meeting["secretary"] or None,
         "ket_luan": conclusion or None,
-        "engine": "transcript",
+        "phan_cong": task_rows(conn, meeting["id"]),
+        "phu_luc": transcript or ["(Chưa có nội dung chép lời.)"],
+        "phu_luc_tieu_de": APPENDIX_TITLE,
+        "engine": draft.engine,
     }
 
 
-def write_minutes(conn: sqlite3.Connection, settings: Settings, meeting_id: int) -> int | None:
+def write_minutes(conn: sqlite3.Connection, settings: Settings, meeting_id: int, *, regenerate: bool = False,
+                  use_generator: bool = True) -> int | None:
     """Write or update the meeting's biên bản; the draft's id (None when only text could be kept)."""
     meeting = store.get_meeting(conn, meeting_id)
     if meeting is None:
         raise LookupError(f"no meeting {meeting_id}")
-    payload = minutes_payload(conn, meeting)
+    draft = current_draft(conn, settings, meeting, regenerate=regenerate, use_generator=use_generator)
+    payload = minutes_payload(conn, meeting, draft)
     try:
         # Drafting is a separate feature a deployment may leave out: imported here so meetings still work.
         from appliance.drafting import bien_ban
@@ -115,21 +173,38 @@ def write_minutes(conn: sqlite3.Connection, settings: Settings, meeting_id: int)
         store.update_meeting(conn, meeting_id, {"minutes_text": text})
         return None
     user = get_user(conn, meeting["created_by"]) if meeting["created_by"] else None
-    draft = None
+    result = None
+    if meeting["draft_id"] and not regenerate and drafting.get_document(conn, int(meeting["draft_id"]))["status"] == \
+            "issued":
+        return int(meeting["draft_id"])  # an issued biên bản stays as issued; "Soạn lại" starts a new draft
     if meeting["draft_id"]:
         try:
             day = dt.date.fromisoformat(meeting["meeting_date"])
-            changes: dict[str, object] = {"noi_dung": bien_ban.body_lines(payload, day)}
+            changes: dict[str, object] = {"noi_dung": bien_ban.body_lines(payload, day), "phu_luc": payload["phu_luc"],
+                                          "phu_luc_tieu_de": APPENDIX_TITLE, "engine": payload["engine"]}
             if payload["thu_ky"]:
                 changes["thu_ky"] = payload["thu_ky"]
             if payload["chu_tri"]:
                 changes["chu_tri"] = payload["chu_tri"]
-            draft = drafting.update_draft(conn, settings, int(meeting["draft_id"]), changes, user)
+            result = drafting.update_draft(conn, settings, int(meeting["draft_id"]), changes, user)
         except Exception as exc:  # issued, or gone: a fresh draft keeps the edits instead
             log.info("minutes draft %s not updated (%s); creating a new one", meeting["draft_id"], exc)
-            draft = None
-    if draft is None:
-        draft = drafting.create_draft(conn, settings, payload, user, use_registry=False)
-    store.update_meeting(conn, meeting_id, {"draft_id": draft["id"], "so_ky_hieu": draft["so_ky_hieu"],
-                                            "minutes_docx_url": draft["docx_url"], "minutes_text": draft["text"]})
-    return draft["id"]
+            result = None
+    if result is None:
+        result = drafting.create_draft(conn, settings, payload, user, use_registry=False)
+    store.update_meeting(conn, meeting_id, {"draft_id": result["id"], "so_ky_hieu": result["so_ky_hieu"],
+                                            "minutes_docx_url": result["docx_url"], "minutes_text": result["text"]})
+    return result["id"]
+
+
+def issue_minutes(conn: sqlite3.Connection, settings: Settings, meeting_id: int, user: User | None) -> str:
+    """Issue the biên bản through drafting (the next number of its register); its số/ký hiệu."""
+    # Drafting is optional for the meetings feature (see write_minutes): imported where it is used.
+    from appliance.drafting import service as drafting
+
+    meeting = store.get_meeting(conn, meeting_id)
+    if meeting is None or not meeting["draft_id"]:
+        raise LookupError("Biên bản chưa được lập.")
+    issued = drafting.issue_document(conn, int(meeting["draft_id"]), user, on=local_today())
+    store.update_meeting(conn, meeting_id, {"so_ky_hieu": issued["so_ky_hieu"], "minutes_text": issued["text"]})
+    return issued["so_ky_hieu"]

@@ -13,6 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from appliance import ward
 from appliance.auth.audit import audit
 from appliance.auth.roles import STAFF_ROLES
 from appliance.auth.users import User
@@ -25,6 +26,7 @@ from appliance.jobs import enqueue
 from appliance.meetings import store
 from appliance.meetings.api import meeting_or_404
 from appliance.meetings.devices import room_map
+from appliance.meetings.minutes import attendee_lines
 from appliance.meetings.pipeline import decode_upload
 from appliance.meetings.retention import retention_days, set_retention_days
 from appliance.meetings.views import meeting_json
@@ -64,11 +66,14 @@ def live_wall(request: Request, user: CaptionViewer, conn: Conn) -> Response:
 
 @router.get("/cuoc-hop/{meeting_id}", response_class=HTMLResponse)
 def meeting_page(meeting_id: int, request: Request, user: StaffUser, conn: Conn) -> Response:
-    meeting = meeting_json(conn, meeting_or_404(conn, meeting_id))
+    row = meeting_or_404(conn, meeting_id)
+    meeting = meeting_json(conn, row)
     speakers = store.speakers(conn, meeting_id)
     audio = store.audio_rows(conn, meeting_id)
+    people = [m.full_name for m in ward.directory(conn)] + ward.units(conn)
     return render(request, "meetings/meeting.html", {
-        "title": meeting["title"], "m": meeting, "speakers": speakers, "audio": audio,
+        "title": meeting["title"], "m": meeting, "speakers": speakers, "audio": audio, "people": people,
+        "suggested_attendees": attendee_lines(conn, {**row, "attendees": ""}),
         "status_label": STATUS_LABELS.get(meeting["status"], meeting["status"])})
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Mapping
@@ -12,7 +13,7 @@ from appliance.meetings import store
 from appliance.meetings.rows import MeetingRow
 from appliance.tasks import service as tasks
 
-TASK_FIELDS = ("id", "assignee", "unit", "content", "deadline", "quote", "status", "engine")
+TASK_FIELDS = ("id", "assignee", "unit", "content", "deadline", "quote", "status", "engine", "staff_id")
 
 
 class LineView(TypedDict):
@@ -57,6 +58,10 @@ class MeetingView(TypedDict):
     attendees: str
     conclusion: str
     recorder_alive: bool
+    agenda: str
+    minutes: dict[str, object] | None   # the biên bản's structured draft (items, method, note, edited)
+    minutes_issued: bool
+    task_note: str | None
 
 
 def _task_json(task: Mapping[str, object]) -> dict[str, object]:
@@ -76,4 +81,8 @@ def meeting_json(conn: sqlite3.Connection, row: MeetingRow) -> MeetingView:
         "location": row["location"], "chair": row["chair"], "secretary": row["secretary"],
         "attendees": row["attendees"], "conclusion": row["conclusion"],
         "recorder_alive": bool(row["recorder_seen_at"] and time.time() - float(row["recorder_seen_at"]) < 10),
+        "agenda": row["agenda"],
+        "minutes": json.loads(row["minutes_json"]) if row["minutes_json"] else None,
+        "minutes_issued": bool(row["so_ky_hieu"] and not row["so_ky_hieu"].startswith("…")),
+        "task_note": row["task_note"],
     }

@@ -106,6 +106,22 @@ def tasks_page(request: Request, user: StaffUser, conn: Conn, status: str | None
         "statuses": service.STATUSES, "counts": counts})
 
 
+@router.post("/nhiem-vu/{task_id}/xac-nhan")
+def task_confirm_form(task_id: int, user: StaffUser, conn: Conn, assignee: Annotated[str, Form()],
+                      deadline: Annotated[str, Form()] = "", next: Annotated[str, Form()] = "/nhiem-vu") -> Response:
+    """The secretary confirms a proposed task with the person (or unit) and deadline they checked."""
+    day = _day(deadline, "Hạn") if deadline.strip() else None
+    person = normalize(assignee).strip()
+    unit = service.unit_of(conn, person)
+    changes = service.TaskChanges(status="assigned", assignee=person, deadline=day.isoformat() if day else "",
+                                  unit=unit)
+    if not service.update_task(conn, task_id, changes, user.id):
+        raise AppError(404, "Không tìm thấy nhiệm vụ.", "not_found")
+    audit(conn, "tasks.confirm", user=user, target=str(task_id), detail={"assignee": person})
+    target = next if next.startswith("/") and not next.startswith("//") else "/nhiem-vu"
+    return RedirectResponse(target, status_code=303)
+
+
 @router.post("/nhiem-vu/{task_id}/trang-thai")
 def task_status_form(task_id: int, user: StaffUser, conn: Conn, status: Annotated[str, Form()],
                      next: Annotated[str, Form()] = "/nhiem-vu") -> Response:

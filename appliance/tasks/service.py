@@ -148,6 +148,14 @@ def add_task(conn: sqlite3.Connection, assignee: str, content: str, *, unit: str
                                  staff_id_of(conn, assignee, unit))
 
 
+def unit_of(conn: sqlite3.Connection, assignee: str) -> str | None:
+    """The unit of the directory's person, or the unit itself when the assignee is one (None: unknown)."""
+    if any(fold(u) == fold(assignee) for u in ward.units(conn)):
+        return assignee
+    found = ward.match_person(conn, assignee)
+    return found[0].unit if found and fold(found[0].full_name) == fold(assignee) else None
+
+
 def staff_id_of(conn: sqlite3.Connection, assignee: str, unit: str = "") -> int | None:
     """The directory's person an assignee names, when exactly one fits best (the secretary chose the name)."""
     found = ward.match_person(conn, assignee, unit_hint=unit) if assignee.strip() else []

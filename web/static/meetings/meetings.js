@@ -112,6 +112,40 @@
       try { await send("/api/v1/meetings/" + id, "PATCH", body); flash("Đã lưu; biên bản đang được cập nhật."); }
       catch (e) { flash(e.message); }
     });
+    const useSpeakers = document.getElementById("use-speakers");
+    if (useSpeakers) {
+      useSpeakers.addEventListener("click", function () {
+        details.querySelector("[name=attendees]").value = useSpeakers.dataset.names;
+      });
+    }
+    const minutes = document.getElementById("minutes-form");
+    if (minutes) {
+      const lines = function (text) { return text.split("\n").map(function (s) { return s.trim(); }).filter(Boolean); };
+      minutes.addEventListener("submit", async function (ev) {
+        ev.preventDefault();
+        const items = Array.from(minutes.querySelectorAll(".minutes-item")).map(function (fs) {
+          return { title: fs.querySelector("[name=title]").value, points: lines(fs.querySelector("[name=points]").value),
+                   conclusions: lines(fs.querySelector("[name=conclusions]").value) };
+        });
+        try {
+          await send("/api/v1/meetings/" + id + "/minutes", "PUT", { items: items });
+          location.reload();
+        } catch (e) { flash(e.message); }
+      });
+      document.getElementById("regenerate").addEventListener("click", async function () {
+        if (!confirm("Soạn lại nội dung từ lời họp? Những chỗ thư ký đã sửa sẽ bị thay.")) { return; }
+        try { await send("/api/v1/meetings/" + id + "/minutes/regenerate", "POST"); flash("Đang soạn lại biên bản…"); }
+        catch (e) { flash(e.message); }
+      });
+    }
+    const issue = document.getElementById("issue-minutes");
+    if (issue) {
+      issue.addEventListener("click", async function () {
+        issue.disabled = true;
+        try { await send("/api/v1/meetings/" + id + "/minutes/issue", "POST"); location.reload(); }
+        catch (e) { flash(e.message); issue.disabled = false; }
+      });
+    }
   }
 
   const wall = document.getElementById("wall-captions");

@@ -1,0 +1,127 @@
+"""What each item of the biên bản says: who raised what, and the chair's conclusions and directions.
+
+Extractive (no generator, labelled so): per speaker in the item, the sentence most central to the item
+(cosine to the item's centroid, e5 or word overlap), with their name and unit; the conclusions are the
+sentences with a cue of deciding or directing ("kết luận", "thống nhất", "giao", "đề nghị", "yêu cầu",
+"chỉ đạo", "nhất trí"), the chair's first. With a generator (`minutes_model.py`): a JSON summary whose
+every sentence cites the transcript lines it rests on, checked by `ground()`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from appliance.engines import Embedder
+from appliance.meetings.topics import Line, Section, vectors
+from appliance.text import fold
+
+CONCLUSION = re.compile(r"\b(?:kết luận|thống nhất|nhất trí|giao(?! ban)|đề nghị|yêu cầu|chỉ đạo|quyết định|phân công|"
+                        r"khẩn trương|phải hoàn thành|chịu trách nhiệm|chủ trì)\b", re.IGNORECASE)
+_FILLER = re.compile(r"^(?:dạ|vâng|ừ|ờ|rõ|được|tốt|ok|thế à|vậy à|cảm ơn)\b[\s.,!ạ]*(?:ạ|anh|chị|em)?[\s.!]*$",
+                     re.IGNORECASE)
+MAX_PER_SPEAKER = 2
+
+
+@dataclass
+class Point:
+    text: str
+    sources: list[int] = field(default_factory=list)   # transcript line ids
+
+
+@dataclass
+class Item:
+    title: str
+    points: list[Point] = field(default_factory=list)        # who raised what
+    conclusions: list[Point] = field(default_factory=list)   # kết luận, ý kiến chỉ đạo
+    from_agenda: bool = False
+
+
+@dataclass
+class MinutesDraft:
+    items: list[Item]
+    engine: str                 # "extractive" or the generator's name
+    method: str                 # Vietnamese: how the content was made, shown on the page and kept in the draft
+    note: str | None = None     # e.g. "2 câu bị bỏ vì không có căn cứ"
+    edited: bool = False        # the secretary changed it: regenerating asks first
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> MinutesDraft:
+        items = []
+        stored = data.get("items")
+        for raw in stored if isinstance(stored, list) else []:
+            if not isinstance(raw, dict):
+                continue
+            items.append(Item(str(raw.get("title", "")),
+                              [Point(str(p.get("text", "")), [int(s) for s in p.get("sources", [])])
+                               for p in raw.get("points", []) if isinstance(p, dict)],
+                              [Point(str(p.get("text", "")), [int(s) for s in p.get("sources", [])])
+                               for p in raw.get("conclusions", []) if isinstance(p, dict)],
+                              bool(raw.get("from_agenda"))))
+        note = data.get("note")
+        return cls(items, str(data.get("engine", "")), str(data.get("method", "")),
+                   str(note) if note else None, bool(data.get("edited")))
+
+
+def substantive(line: Line) -> bool:
+    text = line.text.strip()
+    return not _FILLER.match(text) and len(text.split()) >= 4 and not text.endswith("?")
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,")
+    if not text:
+        return text
+    text = text[:1].upper() + text[1:]
+    return text if text[-1] in ".!?…" else text + "."
+
+
+def extractive(section: Section, people: dict[str, str], chair: str, embedder: Embedder | None,
+               task_quotes: Sequence[str] = ()) -> Item:
+    """`people`: a speaker's name → how the biên bản names them ("Trần Văn Hùng (Phòng Kinh tế…)");
+    `task_quotes`: the sentences tasks were found in (a direction given is a conclusion of its item)."""
+    lines = [ln for ln in section.lines if substantive(ln)]
+    item = Item(section.title, from_agenda=section.from_agenda)
+    if not lines:
+        return item
+    vecs = vectors([ln.text for ln in lines], embedder)
+    centre = vecs.mean(axis=0)
+    centrality = vecs @ centre / max(1e-9, float(np.linalg.norm(centre)))
+    quotes = [fold(q) for q in task_quotes if q.strip()]
+    decided: list[Line] = [ln for ln in lines if CONCLUSION.search(ln.text)
+                           or any(q in fold(ln.text) or fold(ln.text) in q for q in quotes)]
+    chair_key = fold(chair)
+    order: list[str] = []
+    for ln in lines:
+        if ln.speaker not in order:
+            order.append(ln.speaker)
+    for speaker in order:
+        mine = [(float(c), ln) for c, ln in zip(centrality, lines, strict=True) if ln.speaker == speaker]
+        # The chair's directions go under the conclusions; their other words count as raising the matter.
+        if chair_key and fold(speaker).startswith(chair_key):
+            mine = [(c, ln) for c, ln in mine if ln not in decided]
+        if not mine:
+            continue
+        chosen = sorted(sorted(mine, key=lambda m: -m[0])[:MAX_PER_SPEAKER], key=lambda m: m[1].start)
+        said = " ".join(_sentence(ln.text) for _c, ln in chosen)
+        name = people.get(speaker, speaker) or "Một người dự họp"
+        item.points.append(Point(f"{name}: {said}", sorted({ln.id for _c, ln in chosen})))
+    chair_first = sorted(decided, key=lambda ln: (not (chair_key and fold(ln.speaker).startswith(chair_key)),
+                                                  ln.start))
+    seen: set[str] = set()
+    for ln in sorted(chair_first[:6], key=lambda ln: ln.start):
+        text = _sentence(ln.text)
+        if fold(text) not in seen:
+            seen.add(fold(text))
+            item.conclusions.append(Point(text, [ln.id]))
+    return item
+
+
+def sources_of(lines: Sequence[Line]) -> dict[int, str]:
+    return {ln.id: f"{ln.speaker}: {ln.text}" for ln in lines}

@@ -1,0 +1,171 @@
+"""The biên bản as a secretary would sign it: Mẫu 1.9 sections, items by agenda or topic with who raised
+what and the conclusions, the tasks table, the transcript only in the appendix; a generator's sentences
+kept only when the lines they cite support them; the .docx in the ND30 format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+from typing import Any
+
+import pytest
+
+from appliance.drafting.service import get_document, render_docx
+from appliance.engines.registry import Registry, reset_registry
+from appliance.meetings import minutes_model, store
+from appliance.meetings.jobs import extract_meeting_tasks
+from appliance.meetings.minutes import APPENDIX_TITLE, write_minutes
+from appliance.meetings.rows import NewLine
+from appliance.meetings.topics import Line, by_topic
+from tests.drafting.docx_checks import open_docx, run_fonts_ok, schema_order_problems, style_of
+from tests.engines.misbehaving import BEHAVIOURS, UNSUPPORTED_FIGURE, Misbehaving
+from tests.tasks.transcripts import DEV, load, load_staff
+
+AGENDA = ["Công tác văn thư, lưu trữ phục vụ đoàn kiểm tra", "Hố ga mất nắp trên đường Tam Trinh",
+          "Giải bóng đá thanh niên", "An ninh trật tự, người nước ngoài tạm trú"]
+
+
+def meeting_from(conn: sqlite3.Connection, meeting_id: str = "d01", **details: str) -> int:
+    source = next(m for m in load(DEV) if m.id == meeting_id)
+    mid = store.create_meeting(conn, source.title, status="processing", meeting_date=source.date.isoformat())
+    labels: dict[str, str] = {}
+    lines, at = [], 0.0
+    for raw in source.transcript.strip().splitlines():
+        who, text = raw.split(":", 1)
+        label = labels.setdefault(who.strip(), f"Người nói {len(labels) + 1}")
+        store.add_speaker(conn, mid, label, who.strip(), "hand")
+        lines.append(NewLine(at, at + 5, text.strip(), speaker=label))
+        at += 6
+    store.add_lines(conn, mid, lines)
+    store.update_meeting(conn, mid, {"chair": "Nguyễn Văn An", "secretary": "Lê Thị Lan",
+                                     "location": "Phòng họp tầng 2, UBND phường", "duration_s": at, **details})
+    return mid
+
+
+@pytest.fixture
+def ward_conn(conn: sqlite3.Connection) -> sqlite3.Connection:
+    load_staff(conn)
+    return conn
+
+
+def test_bien_ban_sections_items_tasks_and_appendix(ward_conn, settings):
+    conn = ward_conn
+    mid = meeting_from(conn, agenda="\n".join(AGENDA))
+    extract_meeting_tasks(conn, settings, mid, use_generator=False)
+    draft_id = write_minutes(conn, settings, mid, use_generator=False)
+    assert draft_id
+    model = get_document(conn, draft_id)["model"]
+    body: list[str] = model["body"]
+    text = "\n".join(body)
+    for label in ("Thời gian bắt đầu:", "Địa điểm: Phòng họp tầng 2, UBND phường", "Thành phần tham dự:",
+                  "Chủ trì (chủ tọa): Nguyễn Văn An", "Thư ký (người ghi biên bản): Lê Thị Lan",
+                  "Nội dung (theo diễn biến cuộc họp):", "Phân công nhiệm vụ:", "Cuộc họp kết thúc vào"):
+        assert label in text, label
+    headings = [line for line in body if re.match(r"^[IVX]+\. ", line)]
+    assert headings == [f"{r}. {a}" for r, a in zip(("I", "II", "III", "IV"), AGENDA, strict=True)]
+    # Who raised what, with the directory's units; the chair's directions are conclusions.
+    assert any(line.startswith("- Trịnh Văn Minh (Công an phường): ") for line in body)
+    assert "Kết luận:" in body
+    fourth = body[body.index("IV. " + AGENDA[3]):]
+    assert any("Công an phường rà soát người nước ngoài tạm trú" in line for line in fourth)
+    # The tasks table: header then one row per task (who, unit, what, by when).
+    rows = [line for line in body if line.startswith("|")]
+    assert rows[0] == "| TT | Người thực hiện | Đơn vị | Nội dung | Thời hạn |"
+    assert any("| Lê Thị Lan | Văn phòng HĐND và UBND |" in r and "03/11/2026" in r for r in rows)
+    assert any("| Công an phường | Công an phường |" in r and "30/11/2026" in r for r in rows)
+    # The verbatim transcript is only in the appendix.
+    assert "Trịnh Văn Minh: Rõ." not in text
+    assert model["appendix_title"] == APPENDIX_TITLE and "Trịnh Văn Minh: Rõ." in model["appendix"]
+    meeting = store.get_meeting(conn, mid)
+    assert meeting is not None and json.loads(meeting["minutes_json"])["engine"] == "extractive"
+
+
+def test_docx_of_the_bien_ban_passes_the_nd30_checks(ward_conn, settings):
+    conn = ward_conn
+    mid = meeting_from(conn, agenda="\n".join(AGENDA))
+    extract_meeting_tasks(conn, settings, mid, use_generator=False)
+    draft_id = write_minutes(conn, settings, mid, use_generator=False)
+    data = render_docx(draft_id, conn=conn)
+    document = open_docx(data)
+    assert run_fonts_ok(document) == [] and schema_order_problems(data) == []
+    texts = [p.text for p in document.paragraphs]
+    assert "BIÊN BẢN" in texts and "PHỤ LỤC" in texts and APPENDIX_TITLE in texts
+    appendix_at = texts.index("PHỤ LỤC")
+    assert document.paragraphs[appendix_at].paragraph_format.page_break_before
+    tasks_table = document.tables[1]
+    assert tasks_table.cell(0, 1).text == "Người thực hiện" and len(tasks_table.rows) >= 3
+    assert all(13 in style_of(c.paragraphs[0]).sizes for c in tasks_table.rows[1].cells if c.text.strip())
+    closing = document.tables[-1]
+    assert [p.text for p in closing.cell(0, 0).paragraphs if p.text] == ["THƯ KÝ", "Lê Thị Lan"]
+    assert [p.text for p in closing.cell(0, 1).paragraphs if p.text] == ["CHỦ TỌA", "Nguyễn Văn An"]
+
+
+def test_topics_are_found_without_an_agenda():
+    said = [("Nguyễn Văn An", "Rồi, mình bắt đầu giao ban nhé."),
+            ("Nguyễn Văn An", "Thứ nhất là vụ xây dựng không phép trên tuyến Tam Trinh, dân phản ánh nhiều."),
+            ("Trần Văn Hùng", "Hiện có năm công trình xây dựng không phép, hai công trình đã lập biên bản."),
+            ("Nguyễn Văn An", "Giao anh Hùng rà soát toàn bộ công trình xây dựng không phép, báo cáo trước 5/12."),
+            ("Nguyễn Văn An", "Thứ hai là hội nghị tiếp xúc cử tri cuối năm."),
+            ("Lê Thị Lan", "Văn phòng đã gửi giấy mời đại biểu dự hội nghị tiếp xúc cử tri."),
+            ("Nguyễn Văn An", "Chị Lan chuẩn bị báo cáo tổng hợp ý kiến cử tri nhé.")]
+    sections = by_topic([Line(i, who, text, float(i)) for i, (who, text) in enumerate(said)], None)
+    assert [s.title for s in sections] == ["Vụ xây dựng không phép trên tuyến Tam Trinh",
+                                           "Hội nghị tiếp xúc cử tri cuối năm"]
+    assert [len(s.lines) for s in sections] == [4, 3]
+
+
+def cite_each_line(body: dict[str, Any]) -> str:
+    """A model that summarises each line it is given, citing it, and adds one sentence with a made-up figure."""
+    prompt = body["messages"][-1]["content"]
+    lines = re.findall(r"^\[(\d+)\] ([^:\n]+): (.+)$", prompt, re.MULTILINE)
+    points = [{"text": f"{who} nêu: {text}", "sources": [int(n)]} for n, who, text in lines[:3]]
+    points.append({"text": f"Kinh phí sửa chữa là {UNSUPPORTED_FIGURE} đồng.", "sources": [int(lines[0][0])]})
+    return json.dumps({"points": points, "conclusions": [{"text": lines[-1][2], "sources": [int(lines[-1][0])]}]},
+                      ensure_ascii=False)
+
+
+@pytest.mark.parametrize("behaviour", [b for b in BEHAVIOURS if b not in ("unsupported_citation",)])
+def test_generator_items_are_grounded_or_fall_back(behaviour, misbehaving: Misbehaving, ward_conn, settings,
+                                                   monkeypatch):
+    monkeypatch.setattr(minutes_model, "MINUTES_DEADLINE_S", 1.0)
+    misbehaving.default, misbehaving.answer = behaviour, cite_each_line
+    registry = Registry.from_instances(settings, generator=misbehaving.generator(timeout=20))
+    monkeypatch.setattr("appliance.engines.get_registry", lambda _s: registry)
+    mid = meeting_from(ward_conn, agenda="\n".join(AGENDA[:2]))
+    try:
+        write_minutes(ward_conn, settings, mid)
+    finally:
+        reset_registry()
+    meeting = store.get_meeting(ward_conn, mid)
+    assert meeting is not None
+    draft = json.loads(meeting["minutes_json"])
+    points = [p for item in draft["items"] for p in item["points"]]
+    assert points and all(p["sources"] for p in points)
+    assert not any(UNSUPPORTED_FIGURE in p["text"] for p in points)
+    if behaviour in ("good", "fenced", "preamble"):
+        assert draft["engine"] == "city-llm" or "city-llm" in draft["engine"]
+        assert draft["note"] == "2 câu bị bỏ vì không có căn cứ trong lời họp"
+        assert "mỗi câu dẫn dòng lời họp làm căn cứ" in draft["method"]
+    else:
+        assert draft["engine"] == "extractive" and "phương pháp trích câu vì" in draft["method"]
+
+
+def test_edit_then_issue_keeps_the_issued_document(ward_conn, settings):
+    from appliance.meetings.minutes import issue_minutes, save_edited
+    from appliance.meetings.minutes_content import Item, MinutesDraft, Point
+
+    conn = ward_conn
+    mid = meeting_from(conn)
+    write_minutes(conn, settings, mid, use_generator=False)
+    save_edited(conn, mid, MinutesDraft([Item("Công tác văn thư", [Point("Đồng chí Lan báo cáo lịch kiểm tra.")],
+                                              [Point("Giao chị Lan chuẩn bị hồ sơ, xong trước thứ Ba.")])],
+                                        "person", "Thư ký soạn"))
+    draft_id = write_minutes(conn, settings, mid, use_generator=False)
+    assert "- Đồng chí Lan báo cáo lịch kiểm tra." in get_document(conn, draft_id)["model"]["body"]
+    so_ky_hieu = issue_minutes(conn, settings, mid, None)
+    assert re.fullmatch(r"\d{2}/BB-UBND", so_ky_hieu)
+    assert write_minutes(conn, settings, mid, use_generator=False) == draft_id  # the issued one stays
+    assert get_document(conn, draft_id)["status"] == "issued"
+    assert dt.date.fromisoformat(get_document(conn, draft_id)["ngay"])
