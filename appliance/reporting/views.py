@@ -9,11 +9,17 @@ text of their feedback) are left out on purpose.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 from appliance.dashboard.importers import CHANNELS, STATUS_CLASSES
 from appliance.db.migrations import Migration
 from appliance.reporting.measures import BASES, OPEN_FEEDBACK, OPEN_ROWS, RESOLVED_ROWS, flagged
+from appliance.text.formatting import sqlite_local_modifier
+
+# Stands for the unit's UTC offset as an SQLite date modifier ('+420 minutes') in a column's SQL:
+# a stored UTC time's calendar day is the ward's day, date(created_at, '+420 minutes').
+LOCAL = "<local-offset>"
 
 
 @dataclass(frozen=True)
@@ -37,8 +43,8 @@ class View:
     def column_names(self) -> frozenset[str]:
         return frozenset(c.name for c in self.columns)
 
-    def create_sql(self) -> str:
-        body = ",\n    ".join(c.select() for c in self.columns)
+    def create_sql(self, local: str) -> str:
+        body = ",\n    ".join(c.select() for c in self.columns).replace(LOCAL, f"'{local}'")
         return f"CREATE VIEW {self.name} AS\nSELECT\n    {body}\n{self.source};\n"
 
 
@@ -82,8 +88,13 @@ PHAN_ANH = View("v_phan_anh", "FROM feedback f LEFT JOIN feedback_routing r ON r
     Column("ma_phan_anh", "f.ticket_code"), Column("kenh", "f.channel"), Column("ma_linh_vuc", "f.category"),
     Column("linh_vuc", "r.label"), Column("don_vi_xu_ly", "f.department"),
     Column("trang_thai", "f.status", _values((*_OPEN_FEEDBACK, "da_xu_ly", "tu_choi"))),
-    Column("ngay_tiep_nhan", "substr(f.created_at, 1, 10)"), Column("thang_tiep_nhan", "substr(f.created_at, 1, 7)"),
-    Column("han_xu_ly", "f.deadline"), Column("ngay_xu_ly_xong", "substr(f.resolved_at, 1, 10)"),
+    # created_at is UTC: a complaint filed at 06:30 on the ward's clock belongs to that day, not the
+    # one before (the staff inbox and the dashboard count it so: citizen.staff.inbox.period_counts).
+    Column("ngay_tiep_nhan", f"date(f.created_at, {LOCAL})", _DAY),
+    Column("thang_tiep_nhan", f"strftime('%Y-%m', f.created_at, {LOCAL})", _MONTH),
+    Column("han_xu_ly", "f.deadline", _DAY),
+    # A bare date (as the inbox stores it) stays its own day: midnight plus the offset.
+    Column("ngay_xu_ly_xong", f"date(f.resolved_at, {LOCAL})", f"{_DAY} hoặc NULL"),
     Column(BASES[("phan_anh", "asof")].flag, _flag(f"f.status IN {_values(_OPEN_FEEDBACK)}"), _BIT),
 ))
 
@@ -91,8 +102,10 @@ VIEWS: dict[str, View] = {v.name: v for v in (HO_SO, CHI_TIEU, PHAN_ANH)}
 BASE_TABLES: tuple[str, ...] = tuple(dict.fromkeys(t for v in VIEWS.values() for t in v.reads))
 
 
-def create_views_sql() -> str:
-    return "\n".join(v.create_sql() for v in VIEWS.values())
+def create_views_sql(local: str | None = None) -> str:
+    """The views' SQL with the unit's UTC offset now (the setting `timezone`), or `local`."""
+    offset = local or sqlite_local_modifier()
+    return "\n".join(v.create_sql(offset) for v in VIEWS.values())
 
 
 # The id is the one units in the field have applied (the views were first shipped with the
@@ -102,8 +115,20 @@ def _drop_views_sql() -> str:
     return "\n".join(f"DROP VIEW IF EXISTS {name};" for name in VIEWS)
 
 
+def _recreate_views(conn: sqlite3.Connection) -> None:
+    """Drop and create the views with the zone configured when the migration runs: every entry
+    point sets it (configure_timezone) before it migrates. A function, not a script built at
+    import, so the offset is the unit's, not the default's."""
+    for statement in (_drop_views_sql() + "\n" + create_views_sql()).split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 MIGRATIONS = [
-    Migration("ask_0001_reporting_views", create_views_sql()),
+    Migration("ask_0001_reporting_views", _recreate_views),
     # Issue 19: the status class "Rút/hủy" (not open, never overdue) and its measure rut_huy.
-    Migration("reporting_0002_status_classes", _drop_views_sql() + "\n" + create_views_sql()),
+    Migration("reporting_0002_status_classes", _recreate_views),
+    # A complaint's day and month are the ward's calendar day, not the UTC one (they were
+    # substr(created_at, 1, 10): one filed 00:00–07:00 in Vietnam counted on the day before).
+    Migration("reporting_0003_local_day", _recreate_views),
 ]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 Row = dict[str, Any]
 Span = tuple[dt.date, dt.date]
@@ -33,6 +34,16 @@ FEEDBACK_STATUS = {"Chờ xử lý": "cho_xu_ly", "Đang xử lý": "dang_xu_ly"
 
 def day(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10]) if value else None
+
+
+WARD_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def ward_day(value: object) -> dt.date | None:
+    """A stored time (UTC, 'YYYY-MM-DD HH:MM:SS') as the ward's calendar day; a bare date as it is."""
+    if not value or len(str(value)) <= 10:
+        return day(value)
+    return dt.datetime.fromisoformat(str(value)).replace(tzinfo=dt.UTC).astimezone(WARD_ZONE).date()
 
 
 def one_decimal(value: float | None) -> float | None:
@@ -65,8 +76,8 @@ class Rows:
             for key in ("ngay_tiep_nhan", "han_xu_ly", "ngay_tra_ket_qua"):
                 r[key] = day(r[key])
         for f in feedback:
-            f["created"], f["deadline_day"], f["resolved"] = day(f["created_at"]), day(f["deadline"]), \
-                day(f["resolved_at"])
+            f["created"], f["deadline_day"], f["resolved"] = ward_day(f["created_at"]), day(f["deadline"]), \
+                ward_day(f["resolved_at"])
         return cls(records, indicators, feedback)
 
 
