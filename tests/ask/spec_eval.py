@@ -63,8 +63,9 @@ class Case:
 def _span(raw: object) -> Span | None:
     if not raw:
         return None
-    a, b = raw  # type: ignore[misc]
-    return dt.date.fromisoformat(a), dt.date.fromisoformat(b)
+    if not isinstance(raw, list | tuple) or len(raw) != 2:
+        raise ValueError(f"a period is [from, to]: {raw!r}")
+    return dt.date.fromisoformat(str(raw[0])), dt.date.fromisoformat(str(raw[1]))
 
 
 def _day(raw: object) -> dt.date | None:
@@ -229,9 +230,9 @@ class Grader:
             k = min(case.top or 1, len(ranked))
             cut = ranked[k - 1]
             for key, value in got[:k]:
-                ok = value is not None and (value >= cut if case.order != "asc" else value <= cut)
+                ok = isinstance(value, int | float) and (value >= cut if case.order != "asc" else value <= cut)
                 if key not in want or not ok:
-                    return "wrong", f"xếp hạng: {got[:k]} ≠ {sorted(want.items(), key=lambda kv: kv[1])[-k:]}"
+                    return "wrong", f"xếp hạng: {got[:k]} ≠ {sorted(want.items(), key=lambda kv: kv[1] or 0)[-k:]}"
         else:
             missing = [k for k, v in want.items() if v not in (None, 0) and k not in {g for g, _ in got}]
             if missing:
@@ -247,12 +248,13 @@ class Grader:
         got = [str(row[result.keys.index(key)]) for row in result.rows]
         want = ids(rows)
         if case.order_by and case.top:
-            ordered = sorted(rows, key=lambda r: (str(r[case.order_by]), str(r.get("gio_tiep_nhan") or "")),
+            by = case.order_by
+            ordered = sorted(rows, key=lambda r: (str(r[by]), str(r.get("gio_tiep_nhan") or "")),
                              reverse=case.order == "desc")
             cut = ordered[min(case.top, len(ordered)) - 1]
             allowed = {str(r["ma_ho_so"]) for r in ordered
-                       if (str(r[case.order_by]), str(r.get("gio_tiep_nhan") or "")) <= (
-                           str(cut[case.order_by]), str(cut.get("gio_tiep_nhan") or ""))} if case.order != "desc" else \
+                       if (str(r[by]), str(r.get("gio_tiep_nhan") or "")) <= (
+                           str(cut[by]), str(cut.get("gio_tiep_nhan") or ""))} if case.order != "desc" else \
                 {str(r["ma_ho_so"]) for r in ordered[:case.top]}
             if len(got) < min(case.top, len(ordered)) or not set(got[:case.top]) <= allowed:
                 return "wrong", f"{got[:case.top]} ≠ {sorted(allowed)[:case.top]}"
