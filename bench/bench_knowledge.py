@@ -1,5 +1,6 @@
 """Knowledge base: retrieval quality over the official starter library (recall@5, MRR@10 with
-BM25 alone), the "not found" decision (right / unsure / wrong on the development and check sets),
+BM25 alone), the "not found" decision (right / unsure / wrong on the development and check sets, and
+on the outside writer's citizen questions),
 and search latency over 5,000 Pháp điển articles plus the ward's own documents: p50/p95 of the
 full search (BM25, re-ranking, the relevance judgement, snippets) against the bare FTS5 query
 with the same terms on the same rows. Target: p95 ≤ 100 ms."""
@@ -55,6 +56,9 @@ def main() -> None:
     from appliance.knowledge.phapdien_import import import_pages
     from appliance.knowledge.search import BM25_WEIGHTS, CANDIDATES, match_expression, search
     from appliance.knowledge.starter import shipped_pages
+    from tests.knowledge.citizen_sets import DEV as CITIZEN_DEV
+    from tests.knowledge.citizen_sets import HELDOUT as CITIZEN_HELDOUT
+    from tests.knowledge.citizen_sets import grade as grade_citizen
 
     with tempfile.TemporaryDirectory() as tmp:
         conn = connect(Path(tmp) / "kb.db")
@@ -69,6 +73,13 @@ def main() -> None:
             print(f"“Không tìm thấy” — bộ {name}: câu có đáp án đúng {d.right}, không chắc {d.unsure}, sai {d.wrong}; "
                   f"câu không có đáp án: nói không tìm thấy {d.unanswerable_right}, trả lời sai "
                   f"{d.unanswerable_wrong}", flush=True)
+        # What citizens actually write, graded against the writer's procedure label and the catalogue's
+        # basis (tests/knowledge/citizen_sets.py); the held-out file was never tuned on.
+        for name, path in (("phát triển", CITIZEN_DEV), ("giữ riêng (đóng băng)", CITIZEN_HELDOUT)):
+            g = grade_citizen(conn, path)
+            print(f"Câu hỏi của người dân — bộ {name}: có căn cứ trong thư viện {g.answerable} → đúng {g.right}, "
+                  f"không chắc {g.unsure}, sai {g.wrong}; không có căn cứ {g.unanswerable} → nói không tìm thấy "
+                  f"{g.nothing_right}, trả lời sai {g.nothing_wrong}", flush=True)
 
         pages = shipped_pages()
         started = time.perf_counter()
