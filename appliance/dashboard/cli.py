@@ -23,6 +23,8 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         conn.close()
     print(result.summary())
+    for note in result.notes:
+        print(note)
     for error in result.errors:
         print(f"dòng {error['line']}: {error['reason']}")
     return 0

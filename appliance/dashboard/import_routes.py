@@ -41,6 +41,7 @@ class ImportJob(TypedDict):
     imported: int | None
     updated: int | None
     rejected: int | None
+    notes: list[str]
     errors: list[dict[str, object]]
 
 
@@ -54,7 +55,8 @@ def _job_view(job: Job) -> ImportJob:
             "message": result.get("failed") or job.get("message") or "", "error": job.get("error"),
             "kind": job["payload"].get("kind"), "filename": job["payload"].get("filename"),
             "imported": result.get("imported"), "updated": result.get("updated"),
-            "rejected": result.get("rejected"), "errors": result.get("errors") or []}
+            "rejected": result.get("rejected"), "notes": result.get("notes") or [],
+            "errors": result.get("errors") or []}
 
 
 @router.get("/nhap-du-lieu")

@@ -22,7 +22,15 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from appliance.dashboard import quarantine, store, vocabulary
-from appliance.dashboard.sources import Cells, Rows, SourceError, UnreadableRow, match_columns, open_table
+from appliance.dashboard.sources import (
+    Cells,
+    Rows,
+    SourceError,
+    UnreadableRow,
+    locate_header,
+    match_columns,
+    open_table,
+)
 from appliance.dashboard.vocabulary import Vocabulary
 from appliance.db import transaction
 from appliance.text import fold, normalize, parse_datetime, parse_number
@@ -93,6 +101,7 @@ class ImportResult:
     rejected: int = 0   # quarantined rows included: CONTRACT §3's summary line is unchanged
     errors: list[dict[str, object]] = field(default_factory=list)
     quarantined: int = 0  # of the rejected rows, those held until the admin maps their value
+    notes: list[str] = field(default_factory=list)  # lines read as no row (a report's title block), said why
 
     def summary(self) -> str:
         return f"imported {self.imported}, updated {self.updated}, rejected {self.rejected}"
@@ -100,7 +109,7 @@ class ImportResult:
     def as_dict(self) -> dict[str, object]:
         return {"import_id": self.import_id, "kind": self.kind, "imported": self.imported,
                 "updated": self.updated, "rejected": self.rejected, "quarantined": self.quarantined,
-                "errors": self.errors}
+                "notes": self.notes, "errors": self.errors}
 
 
 # --- cell parsing (cached: exports repeat the same names, statuses and dates thousands of times) ---
@@ -258,6 +267,10 @@ def run_import(conn: sqlite3.Connection, kind: str, path: Path, *, filename: str
         parse: Callable[[list[object], dict[str, int], int | None], tuple[object, ...]]
         if table == "ho-so":
             vocab = vocabulary.load(conn)
+            # Real exports put a title block above the headings: found and named, not read as rows.
+            header, rows, layout = locate_header(header, rows, record_columns(vocab))
+            if layout.note():
+                result.notes.append(layout.note())
             try:
                 cols = match_columns(header, record_columns(vocab), RECORD_REQUIRED, RECORD_LABELS)
             except SourceError as exc:

@@ -27,6 +27,10 @@ MAX_CELL_CHARS = 4000
 # The csv module refuses a field past its limit (131,072 by default) with a raw English error; we
 # keep that limit (process-wide) and turn the error into this row's rejection.
 XLSX_LIMITS = ArchiveLimits(max_uncompressed=400 * 1024 * 1024)
+# Lines searched for the heading row: a report's title block (cơ quan, tên báo cáo, kỳ báo cáo,
+# người lập) is at most a dozen lines above the table.
+HEADER_SEARCH_LINES = 20
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")  # "(1) (2) (3) …" under the headings of a Vietnamese report
 
 
 class SourceError(ValueError):
@@ -62,15 +66,16 @@ def _decode(raw: bytes) -> str:
     raise SourceError("Tệp CSV không đọc được: hãy lưu tệp với mã hóa UTF-8 (CSV UTF-8) rồi nhập lại.")
 
 
-def _delimiter(first_line: str) -> str:
+def _delimiter(head: str) -> str:
     # Vietnamese Excel writes ';' because ',' is the decimal mark; count outside quotes is enough here.
-    return ";" if first_line.count(";") > first_line.count(",") else ","
+    # `head` is the first lines, not only line 1: a report's title line has no separator at all.
+    return ";" if head.count(";") > head.count(",") else ","
 
 
 def read_csv(path: Path) -> tuple[list[str], Rows, int]:
     text = _decode(path.read_bytes())
-    first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
+    head = "\n".join(text.split("\n", HEADER_SEARCH_LINES)[:HEADER_SEARCH_LINES])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(head))
     try:
         header = next(reader)
     except StopIteration:
@@ -146,6 +151,94 @@ def open_table(path: Path) -> tuple[list[str], Rows, int]:
     if path.suffix.lower() == ".xls":
         raise SourceError("Định dạng .xls cũ chưa được hỗ trợ: hãy lưu lại thành .xlsx hoặc CSV UTF-8.")
     return read_csv(path)
+
+
+def _texts(cells: list[object]) -> list[str]:
+    return ["" if v is None else str(v).strip() for v in cells]
+
+
+def _score(cells: list[str], wanted: dict[str, tuple[str, ...]]) -> int:
+    keys = {header_key(c) for c in cells if c}
+    return sum(any(alias in keys for alias in aliases) for aliases in wanted.values())
+
+
+def _numbering(cells: Cells) -> bool:
+    if isinstance(cells, UnreadableRow):
+        return False
+    filled = [c for c in _texts(cells) if c]
+    return len(filled) >= 3 and all(_COLUMN_NUMBER.match(c) for c in filled)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the table starts: the heading line(s), and the lines above or under them that are not
+    rows (title block, column numbers). Empty when line 1 is the heading, as in CONTRACT §3."""
+
+    heading: tuple[int, ...] = (1,)
+    passed: tuple[int, ...] = ()
+
+    def note(self) -> str:
+        """What the import says about the lines it did not read as rows ('' when none)."""
+        if not self.passed:
+            return ""
+        title = [n for n in self.passed if n < self.heading[0]]
+        parts = []
+        if title:
+            parts.append(f"dòng {_span(title)} là phần đầu báo cáo")
+        numbers = [n for n in self.passed if n > self.heading[-1]]
+        if numbers:
+            parts.append(f"dòng {_span(numbers)} là số thứ tự cột")
+        return (f"Tiêu đề cột ở dòng {_span(list(self.heading))}; " + ", ".join(parts)
+                + ": không phải hồ sơ, không nhập.")
+
+
+def _span(lines: list[int]) -> str:
+    return str(lines[0]) if len(lines) == 1 else f"{lines[0]}–{lines[-1]}"
+
+
+def locate_header(header: list[str], rows: Rows, wanted: dict[str, tuple[str, ...]]
+                  ) -> tuple[list[str], Rows, Layout]:
+    """The heading row of an export as the one-stop system writes it: below a title block, possibly
+    on two lines (a merged "Thời gian" over "Ngày hẹn trả", "Ngày có kết quả"), possibly followed by
+    a line of column numbers. The lines passed over are named in the Layout (reported, never silently
+    dropped). A file whose first line holds its headings is read as before."""
+    peeked: list[tuple[int, Cells]] = [(1, list(header))]
+    for item in rows:
+        peeked.append(item)
+        if len(peeked) > HEADER_SEARCH_LINES:
+            break
+    first = _texts(list(header))
+    best, start, end, best_score = first, 0, 0, _score(first, wanted)
+    for i, (_line, cells) in enumerate(peeked):
+        if isinstance(cells, UnreadableRow):
+            continue
+        upper = _texts(cells)
+        candidates = [(upper, i)]
+        below = peeked[i + 1][1] if i + 1 < len(peeked) else None
+        if isinstance(below, list):  # two heading lines: the lower names the columns a merged cell spans
+            lower = _texts(below)
+            width = max(len(upper), len(lower))
+            pairs = zip(upper + [""] * (width - len(upper)), lower + [""] * (width - len(lower)), strict=True)
+            both = [lo or up for up, lo in pairs]
+            # Only when each line alone names fewer columns (a title line over the headings is no heading).
+            if _score(both, wanted) > max(_score(upper, wanted), _score(lower, wanted)):
+                candidates.append((both, i + 1))
+        for texts, last in candidates:
+            score = _score(texts, wanted)
+            if score > best_score and score >= 2:
+                best, start, end, best_score = texts, i, last, score
+    rest = peeked[end + 1:]
+    passed = [line for line, _cells in peeked[:start]]
+    if rest and _numbering(rest[0][1]):
+        passed.append(rest[0][0])
+        rest = rest[1:]
+    layout = Layout(tuple(line for line, _cells in peeked[start:end + 1]), tuple(passed))
+
+    def remaining() -> Rows:
+        yield from rest
+        yield from rows
+
+    return (best if end else list(header)), remaining(), layout
 
 
 def match_columns(header: list[str], wanted: dict[str, tuple[str, ...]], required: tuple[str, ...],

@@ -12,6 +12,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from openpyxl import Workbook
+
 from appliance.dashboard import mapping, quarantine
 from appliance.dashboard.importers import run_import
 from appliance.dashboard.kpis import compute_kpis
@@ -180,3 +182,53 @@ def test_the_admin_page_maps_a_held_value(server: Any, settings: Any, tmp_path: 
     with server.client() as client:  # staff may not open it
         login(client, "canbo", "canbo-demo")
         assert client.get("/quan-tri/anh-xa-trang-thai").status_code == 403
+
+
+def _write_report_xlsx(rows: list[dict[str, Any]], path: Path) -> Path:
+    """The export as the one-stop system prints it: a title block, a blank line, headings on two lines
+    (Thời gian merged over three date columns), a line of column numbers, the rows, a total line."""
+    book = Workbook()
+    sheet = book.active
+    for line in ("ỦY BAN NHÂN DÂN PHƯỜNG HOA SEN", "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ", "SỔ THEO DÕI HỒ SƠ",
+                 "Từ ngày 05/01/2026 đến ngày 04/06/2026"):
+        sheet.append([line])
+    sheet.append([])
+    sheet.append(["STT", "Số hồ sơ", "Tên TTHC", "Lĩnh vực", "Thời gian", None, None, "Tình trạng", "Kênh nộp",
+                  "Cán bộ thụ lý"])
+    sheet.append([None, None, None, None, "Ngày nhận hồ sơ", "Ngày hẹn trả", "Ngày có kết quả"])
+    sheet.merge_cells("E6:G6")
+    for column in "ABCDHIJ":
+        sheet.merge_cells(f"{column}6:{column}7")
+    sheet.append([f"({n})" for n in range(1, 11)])
+    for n, r in enumerate(rows, 1):  # real Excel dates, as the system writes them
+        sheet.append([n, r["code"], r["proc"], r["field"], r["received"], r["due"], r["returned"], r["status"],
+                      r["channel"], r["officer"]])
+    sheet.append(["Tổng cộng", f"{len(rows)} hồ sơ"])
+    book.save(path)
+    return path
+
+
+def test_a_report_with_a_title_block_and_two_heading_lines(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    rows = [r for r in _generate(120, seed=7) if r["status"] != UNKNOWN_STATUS]
+    result = run_import(conn, "ho-so", _write_report_xlsx(rows, tmp_path / "so-theo-doi.xlsx"))
+    # Every line is accounted for: the rows land, the title block, headings and column numbers are
+    # named in a note, and the total line is rejected with its line and reason.
+    assert (result.imported, result.updated, result.quarantined) == (len(rows), 0, 0)
+    assert result.notes == ["Tiêu đề cột ở dòng 6–7; dòng 1–4 là phần đầu báo cáo, dòng 8 là số thứ tự cột: "
+                            "không phải hồ sơ, không nhập."]
+    assert result.rejected == 1 and result.errors[0]["line"] == 9 + len(rows), result.errors
+    for start, end in [(dt.date(2026, 1, 1), dt.date(2026, 3, 31)), (dt.date(2026, 1, 1), dt.date(2026, 12, 31))]:
+        figures = compute_kpis(conn, start, end, with_previous=False)
+        assert {k: figures[k] for k in _reference(rows, start, end)} == _reference(rows, start, end), (start, end)
+
+
+def test_a_csv_with_a_title_line_keeps_its_semicolons(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    rows = [r for r in _generate(30, seed=8) if r["status"] != UNKNOWN_STATUS]
+    path = _write(rows, tmp_path / "co-tieu-de.csv")
+    path.write_text("SỔ THEO DÕI HỒ SƠ\n" + path.read_text(encoding="utf-8-sig"), encoding="utf-8-sig")
+    result = run_import(conn, "ho-so", path)
+    assert (result.imported, result.rejected) == (len(rows), 0), result.errors
+    assert result.notes == ["Tiêu đề cột ở dòng 2; dòng 1 là phần đầu báo cáo: không phải hồ sơ, không nhập."]
+    # A file as CONTRACT §3 writes it says nothing more than before.
+    plain = run_import(conn, "ho-so", _write(rows, tmp_path / "thuong.csv"))
+    assert (plain.updated, plain.rejected, plain.notes) == (len(rows), 0, [])
