@@ -113,6 +113,8 @@ PHRASES: dict[str, Callable[[str, Detail], str]] = {
     "tasks.add": lambda t, d: f"giao nhiệm vụ số {t}",
     "tasks.update": lambda t, d: f"cập nhật nhiệm vụ số {t}" + (
         f": {TASK_STATUSES.get(str(d.get('status')), d.get('status'))}" if d.get("status") else ""),
+    "impact.baselines": lambda t, d: f"sửa mức thời gian của báo cáo hiệu quả ({len(d)} loại việc)",
+    "impact.docx": lambda t, d: f"tải báo cáo hiệu quả tháng {d.get('thang')}",
 }
 
 
@@ -141,7 +143,7 @@ def describe(entry: AuditEntry, names: Mapping[str, str]) -> AuditLine:
 GROUPS = {"login": "Đăng nhập", "logout": "Đăng xuất", "user": "Tài khoản người dùng", "token": "Mã truy cập API",
           "ask": "Hỏi đáp số liệu", "feedback": "Phản ánh", "citizen": "Cổng công dân", "dashboard": "Nhập dữ liệu",
           "models": "Mô hình AI", "knowledge": "Tra cứu, tóm tắt, thủ tục", "drafting": "Soạn thảo",
-          "meetings": "Cuộc họp", "tasks": "Nhiệm vụ"}
+          "meetings": "Cuộc họp", "tasks": "Nhiệm vụ", "impact": "Báo cáo hiệu quả"}
 
 
 def groups(actions: list[str]) -> list[tuple[str, str]]:

@@ -5,6 +5,7 @@ the rules (password hashing, token digests, expiry, the lockout policy) and call
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 
 # --- users -------------------------------------------------------------------------------------
 
@@ -144,6 +145,23 @@ def audit_rows(conn: sqlite3.Connection, *, action_prefix: str = "", username: s
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     return conn.execute(f"SELECT * FROM audit_log {clause} ORDER BY id DESC LIMIT ? OFFSET ?",
                         (*params, limit, offset)).fetchall()
+
+
+def audit_between(conn: sqlite3.Connection, actions: Sequence[str], local_modifier: str, start: str,
+                  end: str) -> list[sqlite3.Row]:
+    """Entries of `actions` on the local calendar days start..end (ISO), oldest first."""
+    marks = ",".join("?" * len(actions))
+    return conn.execute(f"SELECT * FROM audit_log WHERE action IN ({marks}) AND date(at, ?) BETWEEN ? AND ?"
+                        " ORDER BY id", (*actions, local_modifier, start, end)).fetchall()
+
+
+def audit_by_target(conn: sqlite3.Connection, actions: Sequence[str], targets: Sequence[str]) -> list[sqlite3.Row]:
+    """Entries of `actions` about these targets, oldest first."""
+    if not targets or not actions:
+        return []
+    a_marks, t_marks = ",".join("?" * len(actions)), ",".join("?" * len(targets))
+    return conn.execute(f"SELECT * FROM audit_log WHERE action IN ({a_marks}) AND target IN ({t_marks})"
+                        " ORDER BY id", (*actions, *targets)).fetchall()
 
 
 def audit_actions(conn: sqlite3.Connection) -> list[str]:
