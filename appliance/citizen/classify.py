@@ -34,13 +34,16 @@ class Classification:
     confidence: float  # 0..1, the share of the best score among all scores
     scores: dict[str, float]
     engine: str = "rules"
+    pending: bool = False  # below the confidence threshold: staff choose the category ("chờ phân loại")
 
 
 @lru_cache(maxsize=1)
 def seed() -> dict[str, dict[str, list[str]]]:
     with DATA.open("rb") as fh:
         raw = tomllib.load(fh)
-    return {cat: {"keywords": list(v.get("keywords", [])), "examples": list(v.get("examples", []))}
+    more = raw.pop("more", {})  # further phrasing families, examples only
+    return {cat: {"keywords": list(v.get("keywords", [])),
+                  "examples": [*v.get("examples", []), *more.get(cat, {}).get("examples", [])]}
             for cat, v in raw.items()}
 
 

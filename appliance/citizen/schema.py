@@ -266,3 +266,56 @@ PUBLIC_MIGRATIONS += [
         """,
     ),
 ]
+
+PUBLIC_MIGRATIONS += [
+    # Issue 16: a conversation handed over to staff ("gặp cán bộ", with its history, until pulled),
+    # and complaints below the classifier's confidence, left "chờ phân loại" for staff: the citizen
+    # is told it is being routed, not a department.
+    Migration(
+        "citizen_public_0004_handovers_triage",
+        """
+        CREATE TABLE handovers (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,              -- HD-XXX-XXX, what the citizen looks up
+            channel TEXT NOT NULL,
+            channel_user TEXT,                      -- the Zalo user id, until pulled
+            transcript TEXT NOT NULL,               -- the conversation as JSON, until pulled
+            source_key TEXT UNIQUE,                 -- the Zalo event that asked, answered once
+            created_at TEXT NOT NULL,
+            pulled_at TEXT,
+            status TEXT NOT NULL DEFAULT 'cho_xu_ly',
+            reply TEXT,                             -- the officer's answer, for website conversations
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX handovers_pending ON handovers(pulled_at);
+        ALTER TABLE inbox ADD COLUMN triage INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE tickets ADD COLUMN triage INTEGER NOT NULL DEFAULT 0;
+        -- The chatbot's choices for a Zalo reply (JSON list of titles), sent as quick-reply buttons.
+        ALTER TABLE zalo_events ADD COLUMN buttons TEXT;
+        """,
+    ),
+]
+
+MIGRATIONS += [
+    Migration(
+        "citizen_0005_handovers",
+        """
+        CREATE TABLE chat_handovers (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            channel TEXT NOT NULL,
+            channel_user TEXT,                      -- the Zalo user id, for the reply
+            transcript TEXT NOT NULL,               -- JSON list of {"role", "text"}
+            status TEXT NOT NULL DEFAULT 'cho_xu_ly' CHECK (status IN ('cho_xu_ly', 'da_tra_loi', 'dong')),
+            assigned_to TEXT,
+            reply TEXT,
+            replied_by TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE INDEX chat_handovers_status ON chat_handovers(status, created_at);
+        -- Quick-reply buttons of a message (JSON list of titles; Zalo "oa.query.show" buttons).
+        ALTER TABLE zalo_outbox ADD COLUMN buttons TEXT;
+        """,
+    ),
+]

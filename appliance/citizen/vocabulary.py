@@ -26,74 +26,80 @@ TEENCODE: dict[str, str] = {
     "dkkd": "dang ky kinh doanh", "gpkd": "giay phep kinh doanh", "gpxd": "giay phep xay dung",
     "hkd": "ho kinh doanh", "xnhn": "xac nhan tinh trang hon nhan",
     "onl": "online", "ol": "online", "pls": "giup", "plz": "giup", "ah": "a", "ak": "a",
-    "ctxh": "chinh sach xa hoi", "tthc": "thu tuc hanh chinh",
+    "ctxh": "chinh sach xa hoi", "tthc": "thu tuc hanh chinh", "bhxh": "bao hiem xa hoi", "bhyt": "bao hiem y te",
+    "hdong": "hop dong", "ubnd": "uy ban nhan dan", "ks": "khai sinh",
+    "dthoai": "dien thoai", "dzay": "vay", "zay": "vay", "nhen": "nhe",
 }
 
-# Distinctive piece of the official name (folded) → colloquial phrases (folded).
+# Distinctive piece of the official name (folded) → colloquial names of the procedure (folded).
+# Names and short phrasing families only, never whole sentences: a family that combines an action
+# with many objects ("công chứng" + a document) is generated from the lists below.
+DOCUMENT_NOUNS = ["giay to", "bang", "bang cap", "bang tot nghiep", "bang dai hoc", "hoc ba", "can cuoc",
+                  "can cuoc cong dan", "chung minh nhan dan", "ho khau", "so ho khau", "giay khai sinh",
+                  "ho chieu", "giay chung nhan", "chung chi", "bang diem", "giay to tieng anh", "photo"]
+DEATH_WORDS = ["mat", "qua doi", "tu tran", "tu vong", "chet"]
+RELATIVES = ["nguoi than", "nguoi nha", "bo", "me", "ong", "ba", "chong", "vo", "con", "anh", "chi", "em",
+             "ong noi", "ba noi", "ong ngoai", "ba ngoai", "cu"]
 PROCEDURE_TERMS: dict[str, list[str]] = {
-    "khai sinh": ["khai sinh", "giay khai sinh", "lam giay khai sinh", "lam khai sinh", "dang ky khai sinh",
-                  "khai sinh cho con", "khai sinh cho be", "be moi sinh", "con moi sinh", "moi sinh con",
-                  "con moi de", "vua sinh con", "vua sinh em be", "dang ky cho con moi sinh"],
-    "khai tu": ["khai tu", "giay chung tu", "dang ky khai tu", "qua doi", "tu vong", "bao tu",
-                "bo toi mat", "me toi mat", "ong toi mat", "ba toi mat", "nguoi than mat", "nguoi nha mat",
-                "chet", "trich luc khai tu", "giay bao tu"],
-    "dang ky ket hon": ["ket hon", "dang ky ket hon", "giay ket hon", "giay dang ky ket hon", "lay vo", "lay chong",
-                        "cuoi vo", "cuoi nhau", "dam cuoi", "thu tuc cuoi"],
+    "khai sinh": ["khai sinh", "giay khai sinh", "dang ky khai sinh", "lam khai sinh", "khai sinh cho con",
+                  "be moi sinh", "con moi sinh", "moi sinh", "vua sinh", "moi de", "vua de", "giay chung sinh"],
+    "khai tu": ["khai tu", "giay chung tu", "dang ky khai tu", "bao tu", "giay bao tu",
+                *[f"{r} {d}" for r in RELATIVES for d in DEATH_WORDS if len(r.split()) + len(d.split()) >= 2]],
+    "dang ky ket hon": ["ket hon", "dang ky ket hon", "giay ket hon", "giay dang ky ket hon", "hon thu",
+                        "giay hon thu", "lay vo", "lay chong", "cuoi vo", "cuoi nhau", "dam cuoi", "thu tuc cuoi"],
     "tinh trang hon nhan": ["tinh trang hon nhan", "xac nhan tinh trang hon nhan", "xac nhan doc than",
                             "giay doc than", "chung nhan doc than", "doc than", "xac nhan hon nhan",
                             "giay xac nhan hon nhan", "chua ket hon", "chua vo", "chua chong"],
-    "nhan cha": ["nhan cha", "nhan me", "nhan con", "nhan cha me con", "nhan cha con", "nhan me con",
-                 "nhan con ngoai gia thu", "cha nhan con", "bo nhan con", "xac nhan cha con"],
+    "nhan cha": ["nhan cha", "nhan me", "nhan con", "nhan cha me con", "nhan cha con", "nhan me con", "cha nhan con",
+                 "bo nhan con", "xac nhan cha con", "ten bo vao", "ten cha vao", "ten bo tren", "ten cha tren",
+                 "trong ten bo", "trong ten cha", "bo ruot", "cha ruot", "bo de", "cha de"],
     "cai chinh": ["cai chinh", "cai chinh ho tich", "thay doi ho tich", "bo sung thong tin ho tich", "sua ten",
-                  "doi ten", "doi ho", "sua ngay sinh", "sai ngay sinh", "sai ten", "viet sai ten",
-                  "sai thong tin", "sua thong tin giay khai sinh", "sua giay khai sinh", "bo sung ho tich",
-                  "xac dinh lai dan toc", "doi dan toc", "ghi sai", "sai que quan", "sua que quan"],
+                  "doi ten", "doi ho", "sua ngay sinh", "sai ngay sinh", "sai ten", "sai thong tin",
+                  "sua giay khai sinh", "sua khai sinh", "bo sung ho tich", "xac dinh lai dan toc", "doi dan toc",
+                  "ghi sai", "ghi thieu", "sai que quan", "sua que quan", "sai nam sinh", "sai ten dem"],
     "trich luc": ["trich luc", "ban sao trich luc", "ban sao giay khai sinh", "xin lai giay khai sinh",
-                  "cap lai giay khai sinh", "mat giay khai sinh", "lam lai giay khai sinh", "ban sao giay ket hon",
-                  "trich luc khai sinh", "trich luc ket hon", "xin ban sao", "hong giay khai sinh",
-                  "mat giay ket hon", "ban sao khai sinh"],
+                  "cap lai giay khai sinh", "mat giay khai sinh", "ban sao giay ket hon", "trich luc khai sinh",
+                  "trich luc ket hon", "xin ban sao", "mat giay ket hon", "ban sao khai sinh", "ban sao khai tu",
+                  "trich luc khai tu", "ban trich luc", "xin trich luc", "xin lai ban sao", "cap ban sao"],
     "giam ho": ["giam ho", "nguoi giam ho", "cu nguoi giam ho", "dang ky giam ho", "trong nom"],
     "ban sao tu ban chinh": ["chung thuc ban sao", "cong chung ban sao", "sao y", "sao y ban chinh",
-                             "photo cong chung", "phô to cong chung", "cong chung giay to", "chung thuc giay to",
-                             "cong chung can cuoc", "cong chung can cuoc cong dan", "cong chung chung minh nhan dan",
-                             "cong chung bang", "cong chung hoc ba", "cong chung bang tot nghiep",
-                             "chung thuc bang", "ban sao cong chung", "cong chung so ho khau",
-                             "cong chung giay khai sinh", "chung thuc can cuoc", "cong chung photo"],
+                             "photo cong chung", "ban sao cong chung",
+                             *[f"{verb} {noun}" for verb in ("cong chung", "chung thuc", "sao y")
+                               for noun in DOCUMENT_NOUNS]],
     "chung thuc chu ky": ["chung thuc chu ky", "cong chung chu ky", "xac nhan chu ky", "chung chu ky",
-                          "chu ky", "giay uy quyen", "chung thuc giay uy quyen", "chung thuc ban dich",
-                          "cong chung ban dich", "ky ten xac nhan", "ky xac nhan"],
+                          "chu ky", "chung thuc giay uy quyen", "chung thuc ban dich",
+                          "cong chung ban dich", "ky ten xac nhan", "ky xac nhan", "nguoi dich"],
     "chung thuc hop dong": ["chung thuc hop dong", "cong chung hop dong", "hop dong mua ban",
                             "hop dong tang cho", "hop dong uy quyen", "hop dong chuyen nhuong", "hop dong the chap",
                             "thoa thuan phan chia di san", "phan chia di san", "khai nhan di san", "di chuc",
                             "giao dich", "hop dong thue nha", "hop dong", "van ban thoa thuan"],
     "ho kinh doanh": ["ho kinh doanh", "dang ky ho kinh doanh", "giay phep kinh doanh", "dang ky kinh doanh",
-                      "mo quan", "mo cua hang", "mo tiem", "mo shop", "mo quan an", "mo quan cafe",
-                      "mo quan ca phe", "mo tap hoa", "kinh doanh", "buon ban", "ban hang an", "mo hang",
-                      "mo sap"],
+                      "mo quan", "mo cua hang", "mo tiem", "mo shop", "mo tap hoa", "kinh doanh", "buon ban",
+                      "mo hang", "mo sap", "kinh doanh ca the"],
     "giay phep xay dung": ["giay phep xay dung", "xin phep xay dung", "xin phep xay", "xay nha", "xay dung nha",
                            "xay moi nha", "sua nha", "cai tao nha", "noi tang", "xay them tang", "xay lai nha",
-                           "phep xay dung", "cat phep"],
+                           "phep xay dung", "cat phep", "nang tang", "coi noi", "xay lai", "sua chua nha"],
     "lan dau": ["so do", "so hong", "lam so do", "cap so do", "so do lan dau", "cap so lan dau",
                 "giay chung nhan quyen su dung dat", "cap giay chung nhan", "cap giay chung nhan lan dau",
-                "lan dau", "chua co so", "chua co so do", "dat chua co so", "lam bia do", "lam so",
-                "cap so dat", "xin cap so", "dang ky dat dai", "dang ky dat"],
+                "lan dau", "chua co so", "chua co so do", "lam bia do", "bia do", "lam so", "cap so dat",
+                "xin cap so", "dang ky dat dai", "dang ky dat"],
     "bien dong": ["bien dong", "dang ky bien dong", "sang ten", "sang ten so do", "sang ten so hong",
                   "tach thua", "hop thua", "tach so", "chuyen nhuong dat", "chuyen nhuong quyen su dung dat",
                   "mua ban dat", "mua dat", "ban dat", "chuyen quyen", "dinh chinh so do", "cap doi so",
                   "doi so do", "thua ke dat", "tang cho dat", "cho con dat", "sang so", "chuyen muc dich",
-                  "xoa the chap", "dang ky the chap", "cap lai so do", "mat so do"],
+                  "xoa the chap", "dang ky the chap", "cap lai so do", "mat so do", "dinh chinh", "sang ten thua ke",
+                  "thua ke nha", "thua ke so do", "thua ke so hong", "so do bi sai", "so do ghi sai", "so do sai",
+                  "so hong ghi sai", "so hong bi sai", "dung ten so", "chuyen ten"],
     "tro cap xa hoi": ["tro cap", "tro cap xa hoi", "tro cap hang thang", "huong tro cap", "bao tro xa hoi",
-                       "nguoi cao tuoi", "80 tuoi", "tren 80 tuoi", "nguoi khuyet tat", "khuyet tat",
-                       "tre mo coi", "mo coi", "me don than", "don than nuoi con", "ho ngheo", "tien tro cap",
-                       "luong gia", "tien gia"],
+                       "nguoi cao tuoi", "nguoi khuyet tat", "khuyet tat", "tre mo coi", "mo coi", "don than",
+                       "ho ngheo", "tien tro cap", "luong gia", "tien gia", "nguoi gia"],
     "mai tang": ["mai tang", "chi phi mai tang", "ho tro mai tang", "tien mai tang", "an tang", "tien an tang",
-                 "ma chay", "tien ma chay", "lo tang", "tang le"],
+                 "ma chay", "tien ma chay", "lo tang", "tang le", "chon cat", "mai tang phi"],
     "thuong tru": ["thuong tru", "dang ky thuong tru", "ho khau", "nhap ho khau", "nhap khau", "chuyen ho khau",
-                   "chuyen khau", "tach khau", "tach ho khau", "so ho khau", "lam ho khau", "dang ky ho khau",
+                   "chuyen khau", "tach khau", "tach ho khau", "lam ho khau", "dang ky ho khau",
                    "cu tru", "dang ky cu tru", "xoa dang ky thuong tru", "nhap ho"],
     "tam tru": ["tam tru", "dang ky tam tru", "khai bao tam tru", "o tro", "thue tro", "phong tro",
-                "thue nha o", "thue phong", "o nho", "cu tru", "dang ky cu tru", "gia han tam tru",
-                "sinh vien thue nha", "nguoi thue nha"],
+                "thue phong", "o nho", "cu tru", "dang ky cu tru", "gia han tam tru", "o ghep", "day tro"],
 }
 
 # Phrases that fit several procedures equally: the chatbot asks which one is meant.
@@ -129,3 +135,52 @@ CUE_WORDS: dict[str, set[str]] = {
     "trich luc": {"mat", "lai", "rach", "nat"},
 }
 CUE_BONUS = 3.0
+
+# --- intents: precise cues (folded) ------------------------------------------------------------------
+GREETINGS = frozenset({"xin", "chao", "hello", "hi", "alo", "admin", "oi", "a", "em", "anh", "chi", "ban", "shop",
+                       "ad", "chau", "bac", "co", "chu", "buoi", "sang", "toi", "chieu", "ha", "helo", "hey", "u",
+                       "da", "vang", "ok", "oke", "okay", "hihi", "haha", "hehe", "ai", "khong", "nhe", "nha",
+                       "bot", "tam", "biet", "bye", "ad", "dang", "do", "day", "roi", "uh", "um"})
+THANKS = ("cam on", "thank", "thanks", "tks", "camon", "thank you")
+SMALL_TALK = ("nguoi that", "nguoi hay may", "la ai", "ten gi", "may hay nguoi", "robot", "tri tue nhan tao",
+              "co ai khong", "co ai o do", "co ai ko", "tam biet")
+# The citizen says it is a complaint: "phản ánh", "khiếu nại", "đề nghị phường xử lý"…
+COMPLAINT_CUES = ("phan anh", "khieu nai", "to cao", "kien nghi", "buc xuc", "de nghi xu ly", "yeu cau xu ly",
+                  "de nghi phuong", "de nghi cac co quan", "de nghi kiem tra", "mong phuong", "nho phuong",
+                  "gop y", "de xuat", "bao cao viec", "trinh bao", "de nghi cong an", "de nghi can bo",
+                  "yeu cau phuong", "de nghi chinh quyen", "mong chinh quyen", "de nghi xem xet",
+                  "de nghi xuong", "de nghi giai quyet", "de nghi cho", "de nghi bieu duong", "de nghi to chuc",
+                  "de nghi lam", "de nghi xu phat", "can thiep", "xu ly giup", "xuong kiem tra", "xu ly dut diem")
+# A question: "cần gì", "ở đâu", "thế nào", "bao lâu"…
+QUESTION_CUES = ("cho hoi", "xin hoi", "hoi ve", "can gi", "the nao", "o dau", "bao nhieu", "bao lau", "co duoc",
+                 "co can", "co phai", "lam sao", "thu tuc", "lam gi", "co mat", "duoc khong", "nhu nao",
+                 "can nhung", "can mang", "nop dau", "lay ngay", "khong a", "ntn", "nhu the nao", "phai lam",
+                 "o cho nao", "lam o", "di dau", "co bat buoc", "may ngay", "bao gio", "ra sao", "duoc ko",
+                 "co ko", "hay khong", "hay phai", "lam duoc", "khong vay", "hong vay", "dc ko", "can giay",
+                 "mang theo", "mang gi", "dem theo", "ai dung ra", "o dau vay", "lam ntn", "co bi phat")
+# Qualifiers that change which papers apply (folded cues). Countries stand for "có yếu tố nước ngoài".
+QUALIFIERS: dict[str, tuple[str, ...]] = {
+    "nuoc_ngoai": ("nuoc ngoai", "nguoi nuoc ngoai", "yeu to nuoc ngoai", "viet kieu", "dinh cu", "quoc tich",
+                   "ngoai quoc", "khach tay", "nguoi tay", "tay ba lo", "han quoc", "nhat ban", "trung quoc",
+                   "dai loan", "hoa ky", "anh quoc", "canada", "singapore", "thai lan", "campuchia", "ha lan",
+                   "xuat khau lao dong", "ben kia",
+                   *[f"{where} {country}" for where in ("nguoi", "ben", "o", "sang", "tai", "qua")
+                     for country in ("my", "uc", "phap", "duc", "nhat")]),
+    "qua_han": ("qua han", "tre han", "het han", "bi phat", "co bi phat", "gio moi", "lau roi moi",
+                "khai sinh muon", "de lau", "may nam", "chua lam", "quen gia han", "con kip", "qua thoi han"),
+    "nguoi_da_mat": ("da mat", "mat roi", "qua doi", "da qua doi", "tu tran", "nguoi mat", "mat nam", "mat tu",
+                     "mat khong de lai", "khong de lai di chuc", "thua ke", "di san", "chet"),
+    "uy_quyen": ("uy quyen", "lam ho", "lam thay", "di thay", "di ho", "xin ho", "nop ho", "khai ho", "ky ho",
+                 "nhan ho", "lay ho", "thay mat", "nho nguoi", "nho ba", "nho ong", "nho bo", "nho me", "nho anh",
+                 "nho chi", "nho em", "dung ra lam", "thay bo", "thay me", "thay minh", "thay toi", "ho chau",
+                 "ho me", "ho bo", "ho ong", "ho ba", "ho con", "ho em", "ho anh", "sua ho", "di sua ho",
+                 "lam thay cho", "nguoi nha xin", "chu nha dung ra", "dung ra"),
+    "lai": ("dang ky lai", "so goc", "so ho tich", "khong con luu", "that lac", "so cu", "lam lai khai sinh",
+            "lam lai khai tu", "dang ky lai khai sinh", "dang ky lai ket hon", "dang ky lai khai tu"),
+}
+# Qualifiers that every question about a procedure implies (a death registration is about a death).
+IMPLIED_QUALIFIERS: dict[str, frozenset[str]] = {
+    "khai tu": frozenset({"nguoi_da_mat"}),
+    "mai tang": frozenset({"nguoi_da_mat", "qua_han"}),
+    "chung thuc chu ky": frozenset({"uy_quyen"}),
+}

@@ -1,7 +1,12 @@
-"""The citizens' chatbot: intent, procedure answers from the catalogue, complaints, ticket status.
+"""The citizens' chatbot: what a message means (understanding.py), then the answer — a procedure
+from its catalogue record, an FAQ from the ward's own settings, an honest "not handled here", a
+complaint (filed only when the citizen says so or confirms), a ticket's status — or, below the
+confidence threshold, a clarifying question with the likeliest choices and "Gặp cán bộ".
 
-Works on public.db only. Context per session (last procedure, a pending choice between two
-procedures, a complaint awaiting details) is a `ChatState`, kept in `chat_sessions.state`.
+Works on public.db only. Context per session (last procedure, pending choices, a complaint
+awaiting confirmation or details) is a `ChatState`, kept in `chat_sessions.state`. A new message is
+understood on its own first; the session's procedure is used only for a bare follow-up ("lệ phí
+bao nhiêu?") that names nothing itself.
 """
 
 from __future__ import annotations
@@ -11,94 +16,64 @@ import sqlite3
 import threading
 from dataclasses import dataclass, field
 
-from appliance.citizen.matching import PhraseSet, Procedure, ProcedureIndex, tokens
-from appliance.citizen.public import answers, store
+from appliance.citizen.matching import Procedure, tokens
+from appliance.citizen.phrasings import FAQ_LABELS, load
+from appliance.citizen.public import answers, replies, store
 from appliance.citizen.public.chat_state import ChatState
+from appliance.citizen.public.choosing import pick_with_model
 from appliance.citizen.public.intake import (
     FiledTicket,
     IntakeError,
     TicketStatus,
     classifier_for,
     file_feedback,
+    file_handover,
     ticket_status,
 )
-from appliance.citizen.vocabulary import ASPECTS
-from appliance.engines import Generator
+from appliance.citizen.understanding import Reading, Understanding, kind_of, thresholds
+from appliance.engines import Embedder, Generator
 
-TICKET = re.compile(r"\bPA[\s\-]*([3467ACDEFGHJKMNPQRTUVWXY]{3})[\s\-]*([3467ACDEFGHJKMNPQRTUVWXY]{3})\b")
+TICKET = re.compile(r"\b(PA|HD)[\s\-]*([3467ACDEFGHJKMNPQRTUVWXY]{3})[\s\-]*([3467ACDEFGHJKMNPQRTUVWXY]{3})\b")
 MAX_MESSAGE = 1000
-GREETINGS = {"xin", "chao", "hello", "hi", "alo", "admin", "oi", "a", "em", "anh", "chi", "ban", "shop", "ad",
-             "chau", "bac", "co", "chu", "buoi", "sang", "toi", "chieu", "ha", "helo", "hey", "u", "da", "vang"}
-THANKS = ("cam on", "thank", "thanks", "tks", "camon")
-COMPLAINT_CUES = ("phan anh", "khieu nai", "to cao", "kien nghi", "buc xuc", "de nghi xu ly", "yeu cau xu ly",
-                  "de nghi phuong", "de nghi cac co quan", "de nghi kiem tra", "mong phuong", "nho phuong",
-                  "gop y", "de xuat", "bao cao viec", "trinh bao")
-STATUS_CUES = ("tra cuu phan anh", "tinh trang phan anh", "ma phan anh", "phan anh cua toi", "ket qua phan anh",
-               "ma ho so phan anh", "kiem tra phan anh", "tra cuu ma", "xem tien do")
-QUESTION_CUES = ("cho hoi", "xin hoi", "hoi ve", "can gi", "the nao", "o dau", "bao nhieu", "bao lau", "co duoc",
-                 "co can", "co phai", "lam sao", "muon", "xin", "thu tuc", "lam gi", "co mat", "duoc khong",
-                 "khong a", "nhu nao", "can nhung", "can mang", "nop dau", "lay ngay")
+HANDOVER_CUES = ("gap can bo", "chuyen can bo", "noi chuyen voi can bo", "gap nguoi that", "nguoi that tra loi",
+                 "can bo tra loi", "gap nhan vien", "chuyen cho can bo", "ket noi can bo", "lien he can bo")
+YES = {"co", "dong y", "gui", "gui phan anh", "gui di", "ok", "oke", "vang", "uh", "u", "dung", "dung roi", "1"}
+NO = {"khong", "thoi", "huy", "khong gui", "khong a", "2", "khong toi muon hoi"}
+TICKET_WORDS = {"phan", "anh", "kien", "nghi", "don", "khieu", "nai"}
 
 
 @dataclass
 class ChatReply:
     reply: str
     intent: str  # procedure | feedback | status | other (CONTRACT §2)
-    detail: str  # answer, clarify, follow_up, filed, ask_details, status, ask_code, not_found, greeting…
+    detail: str  # answer, clarify, follow_up, filed, confirm_complaint, faq, out_of_scope, handover…
     procedure: Procedure | None = None
     ticket: FiledTicket | TicketStatus | None = None
     engine: str = "rules"
     choices: list[dict[str, str]] = field(default_factory=list)
+    faq_topic: str | None = None
+    aspects: list[str] = field(default_factory=list)
+    qualifiers: list[str] = field(default_factory=list)
+    confidence: float | None = None
+    handover: str | None = None  # the HD code of a conversation handed to staff
 
 
-_index_lock = threading.Lock()
-_index_cache: dict[tuple[object, ...], ProcedureIndex] = {}  # one entry: the published catalogue
+_cache_lock = threading.Lock()
+_cache: dict[tuple[object, ...], Understanding] = {}  # one entry per embedder: the published catalogue
 
 
-def procedure_index(conn: sqlite3.Connection) -> ProcedureIndex:
-    key = store.catalogue_key(conn)
-    with _index_lock:
-        index = _index_cache.get(key)
-        if index is None:
-            _index_cache.clear()
-            index = _index_cache[key] = ProcedureIndex(store.procedures(conn))
-        return index
-
-
-_PHRASE_SETS: dict[int, PhraseSet[None]] = {}
-
-
-def _has(words: list[str], phrases: tuple[str, ...] | list[str]) -> bool:
-    key = id(phrases)  # the cue lists are module constants: build each matcher once
-    matcher = _PHRASE_SETS.get(key)
-    if matcher is None:
-        matcher = _PHRASE_SETS[key] = PhraseSet((p.split(), None) for p in phrases)
-    return matcher.any_in(words)
-
-
-_ASPECT_MATCHER: PhraseSet[str] = PhraseSet((cue.split(), aspect) for aspect, cues in ASPECTS.items() for cue in cues)
-
-
-def detect_aspects(words: list[str]) -> list[str]:
-    found = {aspect for _, _, aspect in _ASPECT_MATCHER.find(words)}
-    return [aspect for aspect in ASPECTS if aspect in found]
-
-
-_FAQ_STOP = {"cho", "hoi", "em", "toi", "a", "la", "gi", "co", "khong", "cua", "o", "va", "the", "nao", "duoc",
-             "minh", "anh", "chi", "oi", "voi", "nhu", "thi", "can", "xin", "ad", "admin", "vay", "nhe", "phuong"}
-
-
-def best_faq(conn: sqlite3.Connection, words: list[str]) -> sqlite3.Row | None:
-    """The ward's published FAQ entry whose question words the message mostly contains."""
-    said = set(words) - _FAQ_STOP
-    best, best_score = None, 0.0
-    for row in store.faq(conn):
-        wanted = set(tokens(row["question"])) - _FAQ_STOP
-        overlap = len(wanted & said)
-        score = overlap / len(wanted) if wanted else 0.0
-        if overlap >= 2 and score >= 0.6 and score > best_score:
-            best, best_score = row, score
-    return best
+def understanding_for(conn: sqlite3.Connection, embedder: Embedder | None) -> Understanding:
+    """The understanding of the published catalogue and staff examples; rebuilt when they change."""
+    key = (store.catalogue_key(conn), store.examples_key(conn), id(embedder))
+    with _cache_lock:
+        found = _cache.get(key)
+        if found is None:
+            for old in [k for k in _cache if k[2] == id(embedder)]:
+                del _cache[old]
+            procedures = store.procedures(conn)
+            found = _cache[key] = Understanding(procedures, load(procedures), embedder=embedder,
+                                                classifier=classifier_for(conn))
+        return found
 
 
 def mask_digits(text: str) -> str:
@@ -106,9 +81,15 @@ def mask_digits(text: str) -> str:
     return re.sub(r"\d[\d .]{6,}\d", lambda m: m.group(0)[:2] + "…", text)
 
 
+def _said(words: list[str], options: set[str]) -> bool:
+    return " ".join(words) in options
+
+
 class ChatBot:
-    def __init__(self, generator: Generator | None = None, public_base_url: str = ""):
+    def __init__(self, generator: Generator | None = None, public_base_url: str = "",
+                 embedder: Embedder | None = None):
         self.generator = generator
+        self.embedder = embedder
         self.base_url = public_base_url.rstrip("/")
         # One writer at a time, woken at once: SQLite's own busy wait sleeps in growing steps, which
         # is what many concurrent chats would otherwise spend their time on.
@@ -127,113 +108,273 @@ class ChatBot:
     def procedure_link(self, proc: Procedure) -> dict[str, str]:
         return {"code": proc.code, "name": proc.name, "url": f"{self.base_url}/thu-tuc/{proc.code}"}
 
+    def understanding(self, conn: sqlite3.Connection) -> Understanding:
+        return understanding_for(conn, self.embedder)
+
     # --- turn ----------------------------------------------------------------------------
     def handle(self, conn: sqlite3.Connection, session_id: str, message: str, *, channel: str = "web",
                channel_user: str | None = None, source_key: str | None = None) -> ChatReply:
         """One citizen message. `source_key` names where it came from (a Zalo event) so that a
-        complaint it files is filed once, however often the message is handled."""
+        complaint or hand-over it files is filed once, however often the message is handled."""
         state = ChatState.from_json(store.session_state(conn, session_id))
-        reply = self._turn(conn, state, message.strip()[:MAX_MESSAGE], channel, (channel_user, source_key))
+        text = message.strip()[:MAX_MESSAGE]
+        reply = self._turn(conn, state, text, channel, (session_id, channel_user, source_key))
         self._save(conn, session_id, channel, state, message, reply)
         return reply
 
     def _turn(self, conn: sqlite3.Connection, state: ChatState, message: str, channel: str,
-              origin: tuple[str | None, str | None]) -> ChatReply:
+              origin: tuple[str, str | None, str | None]) -> ChatReply:
         words = tokens(message)
-        index = procedure_index(conn)
         code = TICKET.search(message.upper())
         awaiting, state.awaiting = state.awaiting, None  # a pending question is answered now or dropped
         draft, state.draft = state.draft, ""
-        if code or awaiting == "ticket_code" and len(words) <= 3:
-            return self._status(conn, f"PA-{code.group(1)}-{code.group(2)}" if code else message)
-        if awaiting == "details":
-            asks_procedure = _has(words, QUESTION_CUES) and (r := index.rank(message)) and r[0].score >= 1.0
-            if not asks_procedure:  # the details of the complaint begun in the previous message
+        choices, state.choices = state.choices, []
+        if code or awaiting == "ticket_code" and 0 < len(words) <= 3:
+            return self._status(conn, f"{code.group(1)}-{code.group(2)}-{code.group(3)}" if code else message)
+        if self._wants_staff(words):
+            return self._handover(conn, message, channel, origin)
+        if awaiting == "confirm" and draft:
+            if _said(words, YES) or _said(words, {replies.CONFIRM_YES.lower()}) or " ".join(words) == "gui phan anh":
+                return self._file(conn, state, draft, channel, origin)
+            if _said(words, NO) or " ".join(words) == " ".join(tokens(replies.CONFIRM_NO)):
+                return ChatReply("Tôi chưa gửi phản ánh. Bạn cần hỏi thủ tục gì, cứ hỏi tôi nhé.", "other",
+                                 "confirm_declined")
+        understanding = self.understanding(conn)
+        if awaiting == "details" and draft:
+            reading = understanding.read(message)
+            if not (reading.intent == "procedure" and reading.question):  # the complaint's details
                 return self._file(conn, state, f"{draft}\n{message}".strip(), channel, origin)
-        if state.choices:
-            picked = self._pick(index, state, words)
+        if choices:
+            picked = self._pick(understanding, choices, words)
             if picked is not None:
                 aspects, state.aspects = state.aspects, []
-                state.choices = []
-                return self._answer(state, picked, aspects, message)
-            state.choices = []
+                return self._chosen(conn, state, understanding, picked, aspects, message, channel, origin)
         if not words:
             return ChatReply("Bạn vui lòng nhập câu hỏi hoặc nội dung phản ánh.", "other", "empty")
-        if _has(words, THANKS) and len(words) <= 6:
-            return ChatReply("Rất vui được hỗ trợ bạn. Chúc bạn một ngày tốt lành!", "other", "thanks")
-        if set(words) <= GREETINGS:
-            return ChatReply(
-                "Xin chào! Tôi là trợ lý tự động của UBND phường. Tôi có thể:\n"
-                "• hướng dẫn thủ tục hành chính (giấy tờ, lệ phí, thời hạn, nơi nộp);\n"
-                "• nhận phản ánh, kiến nghị và cho bạn mã để theo dõi;\n"
-                "• tra cứu tình trạng phản ánh theo mã (ví dụ PA-7K3-M4X).\nBạn cần hỏi gì ạ?",
-                "other", "greeting")
-        if _has(words, STATUS_CUES):
-            state.awaiting = "ticket_code"
-            return ChatReply("Bạn vui lòng gửi mã phản ánh (ví dụ PA-7K3-M4X) để tôi tra cứu.", "status", "ask_code")
-        ranked = index.rank(message)
-        aspects = detect_aspects(words)
-        top = ranked[0].score if ranked else 0.0
-        asking = "?" in message or _has(words, QUESTION_CUES)
-        issue = classifier_for(conn).issue_strength(message)
-        complaint_cue = _has(words, COMPLAINT_CUES)
-        faq = best_faq(conn, words) if top < 1.0 and not complaint_cue else None
-        if faq is not None:  # the ward's own answer to a common non-procedure question
-            return ChatReply(faq["answer"], "other", "faq")
-        if complaint_cue or (issue >= 1.0 and not (asking and top >= 1.0)):
-            if len(words) < 5:
-                state.awaiting = "details"
-                state.draft = message
-                return ChatReply("Để chuyển đúng bộ phận, bạn mô tả rõ hơn giúp: sự việc gì, ở đâu (số nhà, ngõ, "
-                                 "tổ dân phố), từ khi nào?", "feedback", "ask_details")
-            return self._file(conn, state, message, channel, origin)
-        if top >= 1.0 or (top > 0 and aspects):
-            candidates = index.candidates(message, ranked)
-            current = state.procedure
-            if len(candidates) > 1 and current not in {m.procedure.code for m in candidates}:
-                state.choices = [m.procedure.code for m in candidates]
-                state.aspects = aspects
-                lines = "\n".join(f"{i}. {m.procedure.name}" for i, m in enumerate(candidates, 1))
-                return ChatReply(f"Bạn muốn hỏi về thủ tục nào?\n{lines}\nBạn trả lời bằng số thứ tự giúp tôi.",
-                                 "procedure", "clarify",
-                                 choices=[self.procedure_link(m.procedure) for m in candidates])
-            chosen = index.by_code[current] if len(candidates) > 1 and current else ranked[0].procedure
-            return self._answer(state, chosen, aspects, message)
-        if aspects and state.procedure in index.by_code:
-            return self._answer(state, index.by_code[state.procedure], aspects, message, follow_up=True)
+        reading = understanding.read(message)
+        return self._act(conn, state, understanding, reading, message, channel, origin)
+
+    def _act(self, conn: sqlite3.Connection, state: ChatState, understanding: Understanding, reading: Reading,
+             message: str, channel: str, origin: tuple[str, str | None, str | None]) -> ChatReply:
+        limits = thresholds()
+        sure = reading.confidence >= limits["answer"]
+        entry = best_faq(conn, tokens(message))
+        if entry is not None and not (sure and reading.intent in ("procedure", "complaint")):
+            # The ward's own written answer to this question (admin FAQ, /quan-tri/cong-dan).
+            return ChatReply(entry["answer"], "other", "faq", faq_topic=reading.topic if reading.intent == "faq"
+                             else None, confidence=reading.confidence)
+        if reading.intent == "chitchat" and (sure or reading.confidence >= limits["chitchat"]):
+            return self._chitchat(message, reading)
+        if reading.intent == "complaint" and reading.confidence >= limits["complaint"]:
+            return self._complaint(conn, state, reading, message, channel, origin)
+        if not sure and self._follow_up(state, understanding, reading):
+            proc = understanding.by_code[state.procedure or ""]
+            return self._answer(state, proc, reading, message, follow_up=True)
+        if sure and reading.intent == "procedure" and reading.code in understanding.by_code:
+            return self._answer(state, understanding.by_code[reading.code], reading, message)
+        if sure and reading.intent == "faq" and reading.topic:
+            return self._faq(conn, understanding, reading.topic, reading)
+        if sure and reading.intent == "out_of_scope":
+            return self._out_of_scope(conn, understanding, reading)
+        if sure and reading.intent == "status":
+            return self._status_help(conn, understanding, reading, message)
+        options = [(label, self._choice(understanding, label)["title"])
+                   for label in self._candidates(understanding, reading)]
+        picked = pick_with_model(self.generator, message, options)
+        if picked is not None:
+            return self._chosen(conn, state, understanding, picked, reading.aspects, message, channel, origin,
+                                engine="llm")
+        return self._clarify(state, understanding, reading)
+
+    # --- intents -------------------------------------------------------------------------
+    def _chitchat(self, message: str, reading: Reading) -> ChatReply:
+        words = tokens(message)
+        if any(w in words for w in ("cam", "thank", "thanks", "tks", "camon")):
+            return ChatReply("Rất vui được hỗ trợ bạn. Chúc bạn một ngày tốt lành!", "other", "thanks",
+                             confidence=reading.confidence)
         return ChatReply(
-            "Xin lỗi, tôi chưa hiểu câu hỏi. Tôi hỗ trợ thủ tục hành chính của phường (ví dụ: khai sinh, kết hôn, "
-            "chứng thực, sổ đỏ, tạm trú), nhận phản ánh và tra cứu mã phản ánh. Bạn có thể hỏi lại cụ thể hơn, "
-            "hoặc gọi bộ phận một cửa trong giờ hành chính.", "other", "out_of_scope")
+            "Xin chào! Tôi là trợ lý tự động của UBND phường (không phải người thật). Tôi có thể:\n"
+            "• hướng dẫn thủ tục hành chính (giấy tờ, lệ phí, thời hạn, nơi nộp);\n"
+            "• trả lời giờ làm việc, địa chỉ, số điện thoại của phường;\n"
+            "• nhận phản ánh, kiến nghị và cho bạn mã để theo dõi;\n"
+            "• tra cứu tình trạng phản ánh theo mã (ví dụ PA-7K3-M4X);\n"
+            "• chuyển câu hỏi cho cán bộ khi bạn bấm «Gặp cán bộ».\nBạn cần hỏi gì ạ?",
+            "other", "greeting", confidence=reading.confidence, choices=[self._staff_choice()])
 
-    def _pick(self, index: ProcedureIndex, state: ChatState, words: list[str]) -> Procedure | None:
-        choices = [c for c in state.choices if c in index.by_code]
-        numbers = [int(w) for w in words if w.isdigit()]
-        if numbers and 1 <= numbers[0] <= len(choices) and len(words) <= 4:
-            return index.by_code[choices[numbers[0] - 1]]
-        ranked = [m for m in index.rank(" ".join(words)) if m.procedure.code in choices]
-        return ranked[0].procedure if ranked else None
+    def _complaint(self, conn: sqlite3.Connection, state: ChatState, reading: Reading, message: str, channel: str,
+                   origin: tuple[str, str | None, str | None]) -> ChatReply:
+        content = [w for w in tokens(message) if w not in ("phan", "anh", "khieu", "nai", "kien", "nghi")]
+        if len(content) < 5:
+            state.awaiting, state.draft = "details", message
+            return ChatReply("Để chuyển đúng bộ phận, bạn mô tả rõ hơn giúp: sự việc gì, ở đâu (số nhà, ngõ, "
+                             "tổ dân phố), từ khi nào?", "feedback", "ask_details", confidence=reading.confidence)
+        if reading.complaint_cue:  # the citizen said it is a complaint: file it
+            return self._file(conn, state, message, channel, origin)
+        state.awaiting, state.draft = "confirm", message
+        return ChatReply("Bạn muốn gửi nội dung trên thành phản ánh tới phường để cán bộ xử lý không? Phản ánh sẽ "
+                         "có mã để bạn theo dõi.", "feedback", "confirm_complaint", confidence=reading.confidence,
+                         choices=[{"id": "complaint", "title": replies.CONFIRM_YES},
+                                  {"id": "no", "title": replies.CONFIRM_NO}])
 
-    def _answer(self, state: ChatState, proc: Procedure, aspects: list[str], question: str,
-                follow_up: bool = False) -> ChatReply:
+    def _follow_up(self, state: ChatState, understanding: Understanding, reading: Reading) -> bool:
+        """A bare follow-up on the procedure just answered ("lệ phí bao nhiêu?"): it asks about an
+        aspect and names no procedure, topic or problem of its own."""
+        if not reading.aspects or state.procedure not in understanding.by_code:
+            return False
+        content = [w for w in tokens(" ".join(reading.aspects)) if w]
+        return bool(content) and reading.intent in ("procedure", "faq", "status") and reading.confidence < 0.9
+
+    def _answer(self, state: ChatState, proc: Procedure, reading: Reading | None, question: str,
+                follow_up: bool = False, engine: str | None = None) -> ChatReply:
         state.procedure = proc.code
+        aspects = reading.aspects if reading else []
+        qualifiers = reading.qualifiers if reading and not follow_up else []
+        withheld = [q for q in qualifiers if q in replies.WITHHOLD_RECORD]
+        if withheld:
+            parts = [replies.withheld_intro(proc, qualifiers), replies.variant_note(proc, qualifiers),
+                     f"Bạn xem toàn bộ hồ sơ thủ tục tại {self.procedure_link(proc)['url']} hoặc bấm «Gặp cán bộ» "
+                     "để cán bộ hướng dẫn đúng trường hợp của bạn."]
+            return ChatReply("\n\n".join(parts), "procedure", "variant", procedure=proc, aspects=aspects,
+                             qualifiers=qualifiers, confidence=reading.confidence if reading else None,
+                             choices=[self._staff_choice()], engine=engine or "rules")
         result = answers.answer(proc, aspects, question, self.generator)
-        return ChatReply(result.text, "procedure", "follow_up" if follow_up else "answer", procedure=proc,
-                         engine=result.engine)
+        text = result.text
+        if qualifiers:
+            text += "\n\n" + replies.variant_note(proc, qualifiers)
+        return ChatReply(text, "procedure", "follow_up" if follow_up else "answer", procedure=proc,
+                         engine=engine or result.engine, aspects=aspects, qualifiers=qualifiers,
+                         confidence=reading.confidence if reading else None)
+
+    def _faq(self, conn: sqlite3.Connection, understanding: Understanding, topic: str,
+             reading: Reading | None) -> ChatReply:
+        text = replies.faq_answer(topic, store.ward_profile(conn), understanding.procedures)
+        return ChatReply(text, "other", "faq", faq_topic=topic, confidence=reading.confidence if reading else None)
+
+    def _out_of_scope(self, conn: sqlite3.Connection, understanding: Understanding, reading: Reading) -> ChatReply:
+        topic = understanding.phrasings.out_of_scope.get(reading.topic or "")
+        ward = store.ward_profile(conn).get("name") or "phường"
+        return ChatReply(replies.out_of_scope_answer(topic, ward), "other", "out_of_scope",
+                         confidence=reading.confidence)
+
+    def _status_help(self, conn: sqlite3.Connection, understanding: Understanding, reading: Reading,
+                     message: str) -> ChatReply:
+        if TICKET_WORDS & set(tokens(message)):
+            return ChatReply("Bạn vui lòng gửi mã phản ánh (ví dụ PA-7K3-M4X) để tôi tra cứu. Nếu không còn mã, "
+                             "bạn bấm «Gặp cán bộ» để cán bộ kiểm tra giúp.", "status", "ask_code",
+                             confidence=reading.confidence, choices=[self._staff_choice()])
+        text = replies.faq_answer("tra_cuu_ho_so", store.ward_profile(conn), understanding.procedures)
+        return ChatReply(text, "status", "status_help", faq_topic="tra_cuu_ho_so", confidence=reading.confidence)
+
+    # --- choosing ------------------------------------------------------------------------
+    def _staff_choice(self) -> dict[str, str]:
+        return {"id": replies.HANDOVER, "title": replies.HANDOVER_TITLE}
+
+    def _choice(self, understanding: Understanding, label: str) -> dict[str, str]:
+        kind = kind_of(label)
+        if kind == "proc":
+            proc = understanding.by_code[label.split(":", 1)[1]]
+            return {"id": label, "title": proc.name, **self.procedure_link(proc)}
+        if kind == "faq":
+            return {"id": label, "title": FAQ_LABELS.get(label.split(":", 1)[1], label)}
+        if kind == "complaint":
+            return {"id": "complaint", "title": replies.CONFIRM_YES}
+        return {"id": label, "title": label}
+
+    def _candidates(self, understanding: Understanding, reading: Reading) -> list[str]:
+        """The 2–3 likeliest labels a citizen can choose from (procedures, FAQ topics, a complaint)."""
+        floor = thresholds()["choice_floor"]
+        out = [label for label, p in reading.ranked if p >= floor and kind_of(label) in ("proc", "faq", "complaint")]
+        return out[:3]
+
+    def _clarify(self, state: ChatState, understanding: Understanding, reading: Reading) -> ChatReply:
+        labels = self._candidates(understanding, reading)
+        choices = [self._choice(understanding, label) for label in labels]
+        state.choices = [*labels, replies.HANDOVER]
+        state.aspects = reading.aspects
+        if labels:
+            lines = "\n".join(f"{i}. {c['title']}" for i, c in enumerate(choices, 1))
+            text = (f"Tôi chưa chắc bạn hỏi về việc nào. Có phải một trong các việc sau?\n{lines}\n"
+                    f"Bạn bấm chọn (hoặc trả lời bằng số thứ tự), hoặc bấm «{replies.HANDOVER_TITLE}» để cán bộ "
+                    "trả lời.")
+            detail = "clarify"
+        else:
+            text = ("Xin lỗi, tôi chưa hiểu câu hỏi. Tôi hỗ trợ thủ tục hành chính của phường (ví dụ: khai sinh, "
+                    "kết hôn, chứng thực, sổ đỏ, tạm trú), nhận phản ánh và tra cứu mã phản ánh. Bạn có thể hỏi "
+                    f"lại cụ thể hơn, hoặc bấm «{replies.HANDOVER_TITLE}».")
+            detail = "unknown"
+        return ChatReply(text, "other" if not labels or kind_of(labels[0]) != "proc" else "procedure", detail,
+                         choices=[*choices, self._staff_choice()], confidence=reading.confidence,
+                         aspects=reading.aspects, qualifiers=reading.qualifiers)
+
+    def _pick(self, understanding: Understanding, choices: list[str], words: list[str]) -> str | None:
+        """Which offered choice the citizen took: a number, a button's title, or its name in words."""
+        ids = [c if ":" in c or c in (replies.HANDOVER, "complaint") else f"proc:{c}" for c in choices]
+        said = " ".join(words)
+        numbers = [int(w) for w in words if w.isdigit()]
+        if numbers and len(words) <= 4 and 1 <= numbers[0] <= len(ids):
+            return ids[numbers[0] - 1]
+        for label in ids:
+            title = self._choice(understanding, label)["title"] if label != replies.HANDOVER else \
+                replies.HANDOVER_TITLE
+            if said == " ".join(tokens(title)):
+                return label
+        return None
+
+    def _chosen(self, conn: sqlite3.Connection, state: ChatState, understanding: Understanding, label: str,
+                aspects: list[str], message: str, channel: str, origin: tuple[str, str | None, str | None],
+                engine: str | None = None) -> ChatReply:
+        kind = kind_of(label)
+        if label == replies.HANDOVER:
+            return self._handover(conn, message, channel, origin)
+        if kind == "proc":
+            reading = understanding.read(message)
+            chosen = Reading(intent="procedure", label=label, confidence=1.0, ranked=[(label, 1.0)],
+                             qualifiers=reading.qualifiers, aspects=aspects or reading.aspects)
+            return self._answer(state, understanding.by_code[label.split(":", 1)[1]], chosen, message,
+                                engine=engine)
+        if kind == "faq":
+            return self._faq(conn, understanding, label.split(":", 1)[1], None)
+        if label == "complaint":
+            state.awaiting, state.draft = "details", ""
+            return ChatReply("Bạn mô tả sự việc giúp tôi: việc gì, ở đâu (số nhà, ngõ, tổ dân phố), từ khi nào?",
+                             "feedback", "ask_details")
+        return ChatReply("Bạn cần hỏi gì, cứ hỏi tôi nhé.", "other", "empty")
+
+    # --- complaint, hand-over, status ------------------------------------------------------
+    def _wants_staff(self, words: list[str]) -> bool:
+        said = f" {' '.join(words)} "
+        return any(f" {cue} " in said for cue in HANDOVER_CUES) and len(words) <= 12
+
+    def _handover(self, conn: sqlite3.Connection, message: str, channel: str,
+                  origin: tuple[str, str | None, str | None]) -> ChatReply:
+        session_id, channel_user, source_key = origin
+        code = file_handover(conn, session_id, channel, last_message=mask_digits(message), channel_user=channel_user,
+                             source_key=source_key)
+        where = ("Cán bộ sẽ trả lời bạn qua Zalo này" if channel == "zalo" else
+                 f"Bạn tra cứu câu trả lời bằng mã {code} ở mục «Tra cứu»")
+        return ChatReply(f"Tôi đã chuyển cuộc trò chuyện (kèm các câu bạn đã hỏi) tới cán bộ phường, mã {code}. "
+                         f"{where} trong giờ làm việc.", "other", "handover", handover=code)
 
     def _file(self, conn: sqlite3.Connection, state: ChatState, text: str, channel: str,
-              origin: tuple[str | None, str | None]) -> ChatReply:
-        channel_user, source_key = origin
+              origin: tuple[str, str | None, str | None]) -> ChatReply:
+        _, channel_user, source_key = origin
+        understanding = self.understanding(conn)
         try:
-            ticket = file_feedback(conn, text, channel=channel, channel_user=channel_user, source_key=source_key)
+            ticket = file_feedback(conn, text, channel=channel, channel_user=channel_user, source_key=source_key,
+                                   classification=understanding.classify_complaint(text))
         except IntakeError as exc:
             return ChatReply(str(exc), "feedback", "invalid")
         state.last_ticket = ticket["ticket_code"]
         deadline = "/".join(reversed(ticket["deadline"].split("-")))
+        if ticket.get("pending"):
+            routed = ("Phản ánh đang được cán bộ phân loại để chuyển tới đúng bộ phận xử lý; bạn tra cứu mã để biết "
+                      "bộ phận nhận và tiến độ")
+        else:
+            routed = (f"(lĩnh vực: {ticket['category_label']}), chuyển tới {ticket['department']}; "
+                      f"hạn trả lời: {deadline}")
         return ChatReply(
-            f"Cảm ơn bạn đã phản ánh. Phản ánh đã được ghi nhận với mã {ticket['ticket_code']} "
-            f"(lĩnh vực: {ticket['category_label']}), chuyển tới {ticket['department']}; "
-            f"hạn trả lời: {deadline}. Bạn giữ mã này để tra cứu tình trạng xử lý. "
+            f"Cảm ơn bạn đã phản ánh. Phản ánh đã được ghi nhận với mã {ticket['ticket_code']} {routed}. "
+            "Bạn giữ mã này để tra cứu tình trạng xử lý. "
             "Nếu muốn cán bộ liên hệ lại, bạn có thể gửi phản ánh kèm số điện thoại qua mục «Gửi phản ánh».",
             "feedback", "filed", ticket=ticket, engine=ticket["engine"])
 
@@ -242,9 +383,27 @@ class ChatBot:
         if found is None:
             return ChatReply("Không tìm thấy phản ánh với mã này. Bạn kiểm tra lại mã (ví dụ PA-7K3-M4X) giúp tôi.",
                              "status", "not_found")
-        deadline = "/".join(reversed(found["deadline"].split("-")))
-        text = (f"Phản ánh {found['ticket_code']} ({found['category_label']}): {found['status_label']}. "
-                f"Đơn vị xử lý: {found['department']}; hạn trả lời: {deadline}.")
+        deadline = "/".join(reversed(found["deadline"].split("-"))) if found["deadline"] else ""
+        where = ("đang chờ cán bộ phân loại để chuyển tới bộ phận xử lý" if found["pending"]
+                 else f"Đơn vị xử lý: {found['department']}" + (f"; hạn trả lời: {deadline}" if deadline else ""))
+        text = f"{found['ticket_code']} ({found['category_label']}): {found['status_label']}. {where}."
         if found["reply"]:
             text += f"\nTrả lời của phường: {found['reply']}"
         return ChatReply(text, "status", "status", ticket=found)
+
+
+def best_faq(conn: sqlite3.Connection, words: list[str]) -> sqlite3.Row | None:
+    """The ward's published FAQ entry whose question words the message mostly contains."""
+    said = set(words) - _FAQ_STOP
+    best, best_score = None, 0.0
+    for row in store.faq(conn):
+        wanted = set(tokens(row["question"])) - _FAQ_STOP
+        overlap = len(wanted & said)
+        score = overlap / len(wanted) if wanted else 0.0
+        if overlap >= 2 and score >= 0.6 and score > best_score:
+            best, best_score = row, score
+    return best
+
+
+_FAQ_STOP = {"cho", "hoi", "em", "toi", "a", "la", "gi", "co", "khong", "cua", "o", "va", "the", "nao", "duoc",
+             "minh", "anh", "chi", "oi", "voi", "nhu", "thi", "can", "xin", "ad", "admin", "vay", "nhe", "phuong"}

@@ -10,8 +10,8 @@ import json
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
-Awaiting = Literal["ticket_code", "details"]
-_AWAITING: tuple[Awaiting, ...] = ("ticket_code", "details")
+Awaiting = Literal["ticket_code", "details", "confirm"]
+_AWAITING: tuple[Awaiting, ...] = ("ticket_code", "details", "confirm")
 
 
 def _text(value: object) -> str | None:
@@ -25,9 +25,9 @@ def _texts(value: object) -> list[str]:
 @dataclass
 class ChatState:
     procedure: str | None = None  # the procedure answered last: a follow-up question is about it
-    awaiting: Awaiting | None = None  # the question the bot just asked (a ticket code, a complaint's details)
-    draft: str = ""  # a complaint too short to file, waiting for its details
-    choices: list[str] = field(default_factory=list)  # procedure codes the citizen was asked to choose from
+    awaiting: Awaiting | None = None  # the question the bot just asked (a ticket code, details, "gửi phản ánh?")
+    draft: str = ""  # a complaint waiting for its details or for the citizen's confirmation
+    choices: list[str] = field(default_factory=list)  # labels offered ("proc:HT-KS", "faq:dia_chi", "handover")
     aspects: list[str] = field(default_factory=list)  # what that question was about (fee, documents…)
     last_ticket: str | None = None  # the ticket filed last in this session
 

@@ -7,14 +7,22 @@ the pull clears it here. `tickets` is what a citizen may look up: no personal da
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import sqlite3
 import threading
 from typing import Required, TypedDict
 
-from appliance.citizen.classify import FeedbackClassifier
+from appliance.citizen.classify import Classification, FeedbackClassifier
 from appliance.citizen.public import store
-from appliance.citizen.tickets import STATUS_LABELS, new_ticket_code, normalise_ticket_code
+from appliance.citizen.tickets import (
+    HANDOVER_PREFIX,
+    HANDOVER_STATUS_LABELS,
+    STATUS_LABELS,
+    TRIAGE_LABEL,
+    new_ticket_code,
+    normalise_ticket_code,
+)
 from appliance.db import transaction
 from appliance.text import normalize
 from appliance.text.dates import WorkCalendar, add_working_days
@@ -41,6 +49,7 @@ class TicketStatus(TypedDict):
     created_at: str  # YYYY-MM-DD
     updated_at: str  # YYYY-MM-DD
     reply: str | None  # the ward's reply, for tickets filed on the website
+    pending: bool  # "chờ phân loại": no department yet (category_label says so, department is "")
 
 
 class FiledTicket(TypedDict, total=False):
@@ -57,6 +66,7 @@ class FiledTicket(TypedDict, total=False):
     created_at: str
     updated_at: str
     reply: str | None
+    pending: bool
     confidence: Required[float | None]
     engine: Required[str]
 
@@ -95,13 +105,17 @@ def _clean(value: str | None, limit: int) -> str | None:
 
 def file_feedback(conn: sqlite3.Connection, content: str, *, channel: str = "web", channel_user: str | None = None,
                   name: str | None = None, phone: str | None = None, address: str | None = None,
-                  now: dt.datetime | None = None, source_key: str | None = None) -> FiledTicket:
+                  now: dt.datetime | None = None, source_key: str | None = None,
+                  classification: Classification | None = None) -> FiledTicket:
+    """File a complaint. Below the classifier's confidence threshold it is filed "chờ phân loại":
+    the catch-all route ("khac") holds it for staff to choose the category, and the citizen is
+    told it is being routed, not a department."""
     if source_key:
         known = store.ticket_code_for_source(conn, source_key)
         if known is not None:  # already filed from this very event: the same ticket, not a second one
             found = ticket_status(conn, known)
             return FiledTicket(**found, engine="rules", confidence=None) if found else FiledTicket(
-                engine="rules", confidence=None)
+                engine="rules", confidence=None, pending=False)
     text = normalize(content or "").strip()
     if len(text) < MIN_CONTENT:
         raise IntakeError("Nội dung phản ánh quá ngắn: xin mô tả rõ sự việc, địa điểm, thời gian.")
@@ -110,8 +124,9 @@ def file_feedback(conn: sqlite3.Connection, content: str, *, channel: str = "web
     phone = _clean(phone, 20)
     if phone and not all(ch.isdigit() or ch in "+ .-" for ch in phone):
         raise IntakeError("Số điện thoại chỉ gồm chữ số.")
-    result = classifier_for(conn).classify(text)
-    route = store.route(conn, result.category)
+    result = classification or classifier_for(conn).classify(text)
+    pending = result.pending
+    route = store.route(conn, "khac" if pending else result.category)
     # Stored UTC; the deadline counts working days from the ward's calendar day.
     moment = to_local(now) or local_now()
     # Working days on the ward's calendar as published (public holidays, its own days off and làm bù).
@@ -125,19 +140,61 @@ def file_feedback(conn: sqlite3.Connection, content: str, *, channel: str = "web
         store.insert_feedback(conn, store.NewFeedback(
             ticket_code=code, channel=channel, channel_user=channel_user, content=text, name=_clean(name, 120),
             phone=phone, address=_clean(address, 300), category=route["category"], department=route["department"],
-            deadline=deadline.isoformat(), created_at=created, source_key=source_key))
+            deadline=deadline.isoformat(), created_at=created, source_key=source_key, triage=pending))
     log.info("feedback %s filed via %s, category %s (name %s, phone %s)", code, channel, route["category"],
              mask_name(name), mask_phone(phone))
-    return FiledTicket(ticket_code=code, category=route["category"], category_label=route["label"],
-                       department=route["department"], status="cho_xu_ly", status_label=STATUS_LABELS["cho_xu_ly"],
-                       deadline=deadline.isoformat(), confidence=result.confidence, engine=result.engine)
+    return FiledTicket(ticket_code=code, category=route["category"],
+                       category_label=TRIAGE_LABEL if pending else route["label"],
+                       department="" if pending else route["department"], status="cho_xu_ly",
+                       status_label=STATUS_LABELS["cho_xu_ly"], deadline=deadline.isoformat(), pending=pending,
+                       confidence=result.confidence, engine=result.engine)
 
 
 def ticket_status(conn: sqlite3.Connection, raw_code: str) -> TicketStatus | None:
-    row = store.ticket(conn, normalise_ticket_code(raw_code))
+    code = normalise_ticket_code(raw_code)
+    if code.startswith(HANDOVER_PREFIX + "-"):
+        return handover_status(conn, code)
+    row = store.ticket(conn, code)
     if row is None:
         return None
-    return TicketStatus(ticket_code=row["ticket_code"], category=row["category"], category_label=row["label"],
-                        department=row["department"], status=row["status"],
+    pending = bool(row["triage"])
+    return TicketStatus(ticket_code=row["ticket_code"], category=row["category"],
+                        category_label=TRIAGE_LABEL if pending else row["label"],
+                        department="" if pending else row["department"], status=row["status"],
                         status_label=STATUS_LABELS.get(row["status"], row["status"]), deadline=row["deadline"],
-                        created_at=row["created_at"][:10], updated_at=row["updated_at"][:10], reply=row["reply"])
+                        created_at=row["created_at"][:10], updated_at=row["updated_at"][:10], reply=row["reply"],
+                        pending=pending)
+
+
+def handover_status(conn: sqlite3.Connection, code: str) -> TicketStatus | None:
+    """A conversation handed over to staff, looked up by its HD code like a ticket."""
+    row = store.handover(conn, code)
+    if row is None:
+        return None
+    return TicketStatus(ticket_code=row["code"], category="hoi_dap", category_label="Hỏi đáp chuyển cán bộ",
+                        department="Cán bộ phường", status=row["status"],
+                        status_label=HANDOVER_STATUS_LABELS.get(row["status"], row["status"]), deadline="",
+                        created_at=row["created_at"][:10], updated_at=row["updated_at"][:10],
+                        reply=row["reply"] if row["channel"] != "zalo" else None, pending=False)
+
+
+def file_handover(conn: sqlite3.Connection, session_id: str, channel: str, *, last_message: str,
+                  channel_user: str | None = None, source_key: str | None = None,
+                  now: dt.datetime | None = None) -> str:
+    """Hand the conversation (its logged history and the last message) to staff: its HD code.
+    Asked again from the same Zalo event, the same code."""
+    if source_key:
+        known = store.handover_code_for_source(conn, source_key)
+        if known is not None:
+            return known
+    history = store.session_messages(conn, session_id)
+    transcript = json.dumps([{"role": role, "text": text} for role, text in history]
+                            + [{"role": "citizen", "text": last_message}], ensure_ascii=False)
+    created = utc_stamp(to_local(now) or local_now())  # stored UTC, like a complaint
+    with transaction(conn):
+        code = new_ticket_code(prefix=HANDOVER_PREFIX)
+        while store.handover_code_taken(conn, code):
+            code = new_ticket_code(prefix=HANDOVER_PREFIX)
+        store.insert_handover(conn, code, channel, channel_user, transcript, source_key, created)
+    log.info("conversation handed over to staff as %s via %s", code, channel)
+    return code

@@ -218,6 +218,7 @@ class NewFeedback:
     deadline: str  # YYYY-MM-DD
     created_at: str  # YYYY-MM-DD HH:MM:SS
     source_key: str | None
+    triage: bool = False  # below the classifier's confidence: "chờ phân loại", staff choose the category
 
 
 def insert_feedback(conn: sqlite3.Connection, item: NewFeedback) -> None:
@@ -225,14 +226,15 @@ def insert_feedback(conn: sqlite3.Connection, item: NewFeedback) -> None:
     that also chose the ticket code."""
     conn.execute(
         "INSERT INTO inbox (ticket_code, channel, channel_user, content, name, phone, address, category,"
-        " department, deadline, created_at, source_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        " department, deadline, created_at, source_key, triage) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (item.ticket_code, item.channel, item.channel_user, item.content, item.name, item.phone, item.address,
-         item.category, item.department, item.deadline, item.created_at, item.source_key),
+         item.category, item.department, item.deadline, item.created_at, item.source_key, int(item.triage)),
     )
     conn.execute(
-        "INSERT INTO tickets (ticket_code, category, department, status, deadline, created_at, updated_at)"
-        " VALUES (?, ?, ?, 'cho_xu_ly', ?, ?, ?)",
-        (item.ticket_code, item.category, item.department, item.deadline, item.created_at, item.created_at),
+        "INSERT INTO tickets (ticket_code, category, department, status, deadline, created_at, updated_at, triage)"
+        " VALUES (?, ?, ?, 'cho_xu_ly', ?, ?, ?, ?)",
+        (item.ticket_code, item.category, item.department, item.deadline, item.created_at, item.created_at,
+         int(item.triage)),
     )
 
 
@@ -245,17 +247,79 @@ def ticket(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
 
 
 def upsert_ticket(conn: sqlite3.Connection, code: str, category: str, department: str, status: str, deadline: str,
-                  created_at: str, reply: str | None) -> None:
+                  created_at: str, reply: str | None, triage: bool = False) -> None:
     conn.execute(
-        "INSERT INTO tickets (ticket_code, category, department, status, deadline, created_at, updated_at, reply)"
-        " VALUES (?,?,?,?,?,?,datetime('now'),?) ON CONFLICT(ticket_code) DO UPDATE SET category = excluded.category,"
-        " department = excluded.department, status = excluded.status, deadline = excluded.deadline,"
-        " updated_at = excluded.updated_at, reply = excluded.reply",
-        (code, category, department, status, deadline, created_at, reply))
+        "INSERT INTO tickets (ticket_code, category, department, status, deadline, created_at, updated_at, reply,"
+        " triage) VALUES (?,?,?,?,?,?,datetime('now'),?,?) ON CONFLICT(ticket_code) DO UPDATE SET"
+        " category = excluded.category, department = excluded.department, status = excluded.status,"
+        " deadline = excluded.deadline, updated_at = excluded.updated_at, reply = excluded.reply,"
+        " triage = excluded.triage",
+        (code, category, department, status, deadline, created_at, reply, int(triage)))
 
 
 def unpulled(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     return conn.execute("SELECT * FROM inbox WHERE pulled_at IS NULL ORDER BY id").fetchall()
+
+
+def ward_profile(conn: sqlite3.Connection) -> dict[str, str]:
+    """What the ward published of its profile for citizens (name, address, phone, opening hours…);
+    {} until the ward is set up."""
+    raw = meta_value(conn, "ward_profile")
+    try:
+        data = json.loads(raw) if raw else {}
+    except ValueError:
+        data = {}
+    return {str(k): str(v) for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+
+
+def set_ward_profile(conn: sqlite3.Connection, profile_json: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('ward_profile', ?)", (profile_json,))
+
+
+# --- conversations handed over to staff ("gặp cán bộ") -------------------------------------------------
+
+def session_messages(conn: sqlite3.Connection, session_id: str, limit: int = 40) -> list[tuple[str, str]]:
+    """The session's last messages as logged (citizen text masked): (role, text), oldest first."""
+    rows = conn.execute("SELECT role, text FROM chat_messages WHERE session_id = ? ORDER BY id DESC LIMIT ?",
+                        (session_id, limit)).fetchall()
+    return [(str(r["role"]), str(r["text"])) for r in reversed(rows)]
+
+
+def handover_code_for_source(conn: sqlite3.Connection, source_key: str) -> str | None:
+    row = conn.execute("SELECT code FROM handovers WHERE source_key = ?", (source_key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def handover_code_taken(conn: sqlite3.Connection, code: str) -> bool:
+    return conn.execute("SELECT 1 FROM handovers WHERE code = ?", (code,)).fetchone() is not None
+
+
+def insert_handover(conn: sqlite3.Connection, code: str, channel: str, channel_user: str | None, transcript: str,
+                    source_key: str | None, created_at: str) -> None:
+    conn.execute("INSERT INTO handovers (code, channel, channel_user, transcript, source_key, created_at, updated_at)"
+                 " VALUES (?,?,?,?,?,?,?)", (code, channel, channel_user, transcript, source_key, created_at,
+                                             created_at))
+
+
+def handover(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
+    row: sqlite3.Row | None = conn.execute("SELECT code, channel, status, reply, created_at, updated_at"
+                                           " FROM handovers WHERE code = ?", (code,)).fetchone()
+    return row
+
+
+def unpulled_handovers(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute("SELECT * FROM handovers WHERE pulled_at IS NULL ORDER BY id").fetchall()
+
+
+def mark_handover_pulled(conn: sqlite3.Connection, handover_id: int) -> None:
+    """The staff copy is committed: the conversation and who wrote it leave public.db."""
+    conn.execute("UPDATE handovers SET pulled_at = datetime('now'), transcript = '', channel_user = NULL"
+                 " WHERE id = ?", (handover_id,))
+
+
+def update_handover(conn: sqlite3.Connection, code: str, status: str, reply: str | None) -> None:
+    conn.execute("UPDATE handovers SET status = ?, reply = ?, updated_at = datetime('now') WHERE code = ?",
+                 (status, reply, code))
 
 
 def mark_pulled(conn: sqlite3.Connection, inbox_id: int) -> None:
@@ -290,15 +354,17 @@ def ignore_event(conn: sqlite3.Connection, event_id: int) -> None:
                  (event_id,))
 
 
-def answer_event(conn: sqlite3.Connection, event_id: int, reply: str) -> None:
-    conn.execute("UPDATE zalo_events SET status = 'answered', reply = ? WHERE id = ?", (reply, event_id))
+def answer_event(conn: sqlite3.Connection, event_id: int, reply: str, buttons: str | None = None) -> None:
+    """The chatbot's reply and its choices (JSON list of button titles, or None)."""
+    conn.execute("UPDATE zalo_events SET status = 'answered', reply = ?, buttons = ? WHERE id = ?",
+                 (reply, buttons, event_id))
 
 
 def answered_events(conn: sqlite3.Connection) -> list[sqlite3.Row]:
-    return conn.execute("SELECT id, sender_id, reply FROM zalo_events WHERE status = 'answered'").fetchall()
+    return conn.execute("SELECT id, sender_id, reply, buttons FROM zalo_events WHERE status = 'answered'").fetchall()
 
 
 def finish_event(conn: sqlite3.Connection, event_id: int) -> None:
     """Only the dedupe key stays: the message and who sent it now live on the staff side alone."""
-    conn.execute("UPDATE zalo_events SET status = 'done', reply = NULL, body = '{}', sender_id = NULL"
+    conn.execute("UPDATE zalo_events SET status = 'done', reply = NULL, buttons = NULL, body = '{}', sender_id = NULL"
                  " WHERE id = ?", (event_id,))

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from appliance.db import transaction
 from appliance.text import fold
 
+TRIAGE = "cho_phan_loai"  # feedback.category_source of a complaint waiting for staff to choose its category
+
 # --- feedback -----------------------------------------------------------------------------------------
 
 
@@ -25,12 +27,14 @@ def insert_pulled(conn: sqlite3.Connection, row: sqlite3.Row) -> bool:
     """A complaint pulled from public.db's inbox, with its history line, in one transaction.
     False when its ticket code is here already (a pull is idempotent)."""
     with transaction(conn):
+        # Below the classifier's confidence the category is staff's to choose: "chờ phân loại".
+        source = TRIAGE if row["triage"] else "rules"
         cur = conn.execute(
             "INSERT OR IGNORE INTO feedback (ticket_code, channel, channel_user, content, content_fold, category,"
             " category_source, department, status, name, phone, address, created_at, deadline, public_id)"
-            " VALUES (?,?,?,?,?,?,'rules',?,'cho_xu_ly',?,?,?,?,?,?)",
+            " VALUES (?,?,?,?,?,?,?,?,'cho_xu_ly',?,?,?,?,?,?)",
             (row["ticket_code"], row["channel"], row["channel_user"], row["content"], fold(row["content"]),
-             row["category"], row["department"], row["name"], row["phone"], row["address"], row["created_at"],
+             row["category"], source, row["department"], row["name"], row["phone"], row["address"], row["created_at"],
              row["deadline"], row["id"]))
         if cur.rowcount and cur.lastrowid is not None:
             conn.execute("INSERT INTO feedback_history (feedback_id, action, detail) VALUES (?, 'pulled', ?)",
@@ -124,10 +128,12 @@ def withdraw_notice(conn: sqlite3.Connection, item_id: int, username: str) -> No
 
 # --- the Zalo outbox (at-most-once, see zalo_outbox.py) and the OA tokens -----------------------------
 
-def queue_reply(conn: sqlite3.Connection, source_key: str, recipient: str, text: str) -> int | None:
-    """One row per `source_key`, however often it is queued: the new id, or None when it was there."""
-    cur = conn.execute("INSERT OR IGNORE INTO zalo_outbox (source_key, recipient, text) VALUES (?, ?, ?)",
-                       (source_key, recipient, text))
+def queue_reply(conn: sqlite3.Connection, source_key: str, recipient: str, text: str,
+                buttons: str | None = None) -> int | None:
+    """One row per `source_key`, however often it is queued: the new id, or None when it was there.
+    `buttons`: JSON list of quick-reply titles, or None."""
+    cur = conn.execute("INSERT OR IGNORE INTO zalo_outbox (source_key, recipient, text, buttons) VALUES (?, ?, ?, ?)",
+                       (source_key, recipient, text, buttons))
     return int(cur.lastrowid) if cur.rowcount and cur.lastrowid else None
 
 
@@ -197,3 +203,36 @@ def save_tokens(conn: sqlite3.Connection, access: str, refresh: str, access_expi
         " refresh_token = excluded.refresh_token, access_expires_at = excluded.access_expires_at,"
         " refreshed_at = excluded.refreshed_at",
         (access, refresh, access_expires_at))
+
+
+# --- conversations handed over to staff ("gặp cán bộ") -------------------------------------------------
+
+def insert_handover(conn: sqlite3.Connection, row: sqlite3.Row) -> bool:
+    """A hand-over pulled from public.db; False when its code is here already (a pull is idempotent)."""
+    cur = conn.execute("INSERT OR IGNORE INTO chat_handovers (code, channel, channel_user, transcript, created_at)"
+                       " VALUES (?,?,?,?,?)", (row["code"], row["channel"], row["channel_user"], row["transcript"],
+                                               row["created_at"]))
+    return bool(cur.rowcount)
+
+
+def handovers(conn: sqlite3.Connection, status: str | None = None, limit: int = 100) -> list[sqlite3.Row]:
+    if status:
+        return conn.execute("SELECT * FROM chat_handovers WHERE status = ? ORDER BY id DESC LIMIT ?",
+                            (status, limit)).fetchall()
+    return conn.execute("SELECT * FROM chat_handovers ORDER BY (status = 'cho_xu_ly') DESC, id DESC LIMIT ?",
+                        (limit,)).fetchall()
+
+
+def handover_row(conn: sqlite3.Connection, handover_id: int) -> sqlite3.Row | None:
+    row: sqlite3.Row | None = conn.execute("SELECT * FROM chat_handovers WHERE id = ?", (handover_id,)).fetchone()
+    return row
+
+
+def open_handovers(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM chat_handovers WHERE status = 'cho_xu_ly'").fetchone()[0])
+
+
+def set_handover_reply(conn: sqlite3.Connection, handover_id: int, text: str, username: str) -> None:
+    conn.execute("UPDATE chat_handovers SET reply = ?, replied_by = ?, status = 'da_tra_loi', assigned_to ="
+                 " coalesce(assigned_to, ?), updated_at = datetime('now') WHERE id = ?",
+                 (text, username, username, handover_id))

@@ -20,13 +20,15 @@ from appliance.citizen.public import store as public_store
 from appliance.citizen.public.chat import ChatBot
 from appliance.citizen.staff import store
 from appliance.config import Settings
-from appliance.engines import Generator
+from appliance.engines import Generator, engine
 from appliance.knowledge.procedures import list_procedures, load_catalogue
 from appliance.ward import get_profile, work_calendar
 
 log = logging.getLogger(__name__)
 REPLY_CHANNELS_ON_STATUS_PAGE = ("web", "widget", "chat")
 ZALO_TEXT_LIMIT = 2000
+ZALO_BUTTONS = 5  # quick-reply buttons per message
+ZALO_BUTTON_TITLE = 100  # characters of a button's title
 
 
 def _catalogue(staff: sqlite3.Connection) -> list[Record]:
@@ -68,10 +70,12 @@ def publish(staff: sqlite3.Connection, public: sqlite3.Connection) -> dict[str, 
 
 def push_ticket(public: sqlite3.Connection, row: sqlite3.Row) -> None:
     """Mirror what a citizen may see of one ticket. The reply is shown on the status page only
-    for tickets filed on the website (that page is their channel); Zalo replies go by message."""
+    for tickets filed on the website (that page is their channel); Zalo replies go by message.
+    A ticket still "chờ phân loại" shows no department."""
     reply = row["reply"] if row["channel"] in REPLY_CHANNELS_ON_STATUS_PAGE else None
     public_store.upsert_ticket(public, row["ticket_code"], row["category"], row["department"], row["status"],
-                               row["deadline"], row["created_at"], reply)
+                               row["deadline"], row["created_at"], reply,
+                               triage=row["category_source"] == store.TRIAGE)
 
 
 def pull(staff: sqlite3.Connection, public: sqlite3.Connection) -> int:
@@ -81,15 +85,19 @@ def pull(staff: sqlite3.Connection, public: sqlite3.Connection) -> int:
         store.insert_pulled(staff, row)
         # Only now, with the staff copy committed, does the complaint leave public.db.
         public_store.mark_pulled(public, row["id"])
-    if rows:
-        log.info("pulled %s new feedback items", len(rows))
-    return len(rows)
+    handovers = public_store.unpulled_handovers(public)
+    for row in handovers:
+        store.insert_handover(staff, row)
+        public_store.mark_handover_pulled(public, row["id"])  # the conversation leaves public.db
+    if rows or handovers:
+        log.info("pulled %s new feedback items and %s hand-overs", len(rows), len(handovers))
+    return len(rows) + len(handovers)
 
 
 def answer_events(staff: sqlite3.Connection, public: sqlite3.Connection, settings: Settings,
                   generator: Generator | None = None) -> int:
     """Answer queued Zalo messages with the chatbot and put the replies into the staff outbox."""
-    bot = ChatBot(generator, settings.public_base_url)
+    bot = ChatBot(generator, settings.public_base_url, embedder=engine(settings, "embedder"))
     handled = 0
     for event in public_store.queued_events(public):
         body = json.loads(event["body"])
@@ -106,10 +114,13 @@ def answer_events(staff: sqlite3.Connection, public: sqlite3.Connection, setting
             cut = message.rfind("\n", 0, ZALO_TEXT_LIMIT - 200)
             link = bot.procedure_link(reply.procedure)["url"] if reply.procedure else settings.public_base_url
             message = message[:cut if cut > 0 else ZALO_TEXT_LIMIT - 200].rstrip() + f"\n…\nXem đầy đủ: {link}"
-        public_store.answer_event(public, event["id"], message)
+        # The clarifying choices travel as Zalo quick replies: a tap sends the title back as a message.
+        titles = [c["title"][:ZALO_BUTTON_TITLE] for c in reply.choices][:ZALO_BUTTONS]
+        public_store.answer_event(public, event["id"], message, json.dumps(titles, ensure_ascii=False) if titles
+                                  else None)
         handled += 1
     for event in public_store.answered_events(public):
-        store.queue_reply(staff, f"event:{event['id']}", event["sender_id"], event["reply"])
+        store.queue_reply(staff, f"event:{event['id']}", event["sender_id"], event["reply"], event["buttons"])
         public_store.finish_event(public, event["id"])
     return handled
 

@@ -13,6 +13,7 @@ every refresh, so the new pair is committed in the same transaction that used th
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import sqlite3
 from dataclasses import dataclass
@@ -72,11 +73,23 @@ def refresh_tokens(conn: sqlite3.Connection, settings: Settings, client: httpx.C
     return str(data["access_token"])
 
 
-def _post(client: httpx.Client, settings: Settings, token: str, recipient: str, text: str) -> dict[str, Any]:
+def message_body(text: str, buttons: str | None) -> dict[str, Any]:
+    """A consultation message; with choices, a text with quick-reply buttons ("oa.query.show": a tap
+    sends the button's title back to the OA as the citizen's message, which the chatbot understands)."""
+    message: dict[str, Any] = {"text": text}
+    titles = json.loads(buttons) if buttons else []
+    if titles:
+        message["attachment"] = {"type": "template", "payload": {"buttons": [
+            {"title": str(t), "type": "oa.query.show", "payload": str(t)} for t in titles]}}
+    return message
+
+
+def _post(client: httpx.Client, settings: Settings, token: str, recipient: str, text: str,
+          buttons: str | None = None) -> dict[str, Any]:
     response = client.post(
         f"{settings.zalo_api_base.rstrip('/')}/v3.0/oa/message/cs",
         headers={"access_token": token},
-        json={"recipient": {"user_id": recipient}, "message": {"text": text}},
+        json={"recipient": {"user_id": recipient}, "message": message_body(text, buttons)},
     )
     if response.status_code in RETRY_STATUSES:
         raise httpx.ConnectError(f"HTTP {response.status_code}")  # the gateway refused: nothing was sent
@@ -105,7 +118,7 @@ def _attempt(conn: sqlite3.Connection, settings: Settings, row: sqlite3.Row, cli
         try:
             if not token:
                 token = refresh_tokens(conn, settings, client, None)
-            data = _post(client, settings, token, row["recipient"], row["text"])
+            data = _post(client, settings, token, row["recipient"], row["text"], row["buttons"])
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             return SendOutcome("pending", f"không kết nối được Zalo: {exc}")
         except ZaloError as exc:

@@ -1,0 +1,184 @@
+"""Fit the fusion model of `understanding` on the development and in-sample sets (never on the
+held-out sets) and write data/fusion.json. Run from a source checkout after changing phrasings or
+features: `python -m appliance.citizen.fit` (about a minute; prints the cross-validated accuracy).
+
+The model is a conditional logit: each label's score is its feature row times the weights of its
+kind, and a message's labels compete in one softmax. A gold answer may be a set of labels (any
+out-of-scope topic is right for an out-of-scope question), so the loss is -log of the gold set's
+probability. Plain gradient descent with L2: a few dozen weights, a few hundred messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from appliance.citizen.understanding import FEATURES, FUSION, KINDS, Understanding
+
+L2 = 0.02
+STEPS = 1500
+RATE = 0.5
+
+
+@dataclass(frozen=True)
+class Example:
+    x: np.ndarray  # labels × features
+    gold: np.ndarray  # bool per label
+    intent: str = ""
+
+
+def gold_labels(understanding: Understanding, intent: str, label: str) -> set[str]:
+    labels = understanding.labels
+    if intent == "procedure":
+        return {f"proc:{label}"}
+    if intent in ("faq", "status") and (label == "tra_cuu_ho_so" or intent == "status"):
+        return {"status", "faq:tra_cuu_ho_so"} & set(labels)
+    if intent == "faq":
+        return {f"faq:{label}"}
+    if intent == "out_of_scope":
+        return {"oos"}
+    return {intent}  # chitchat, complaint
+
+
+def examples(understanding: Understanding, items: Sequence[tuple[str, str, str]]) -> list[Example]:
+    out = []
+    for text, intent, label in items:
+        gold = gold_labels(understanding, intent, label)
+        mask = np.array([lab in gold for lab in understanding.labels])
+        if mask.any():
+            out.append(Example(understanding.features(text), mask, intent))
+    return out
+
+
+def _stack(data: Sequence[Example]) -> tuple[np.ndarray, np.ndarray]:
+    return np.stack([d.x for d in data]), np.stack([d.gold for d in data])
+
+
+def fit(data: Sequence[Example], kinds: np.ndarray, active: np.ndarray) -> np.ndarray:
+    """Weights (kinds × features); `active` masks features that exist in this variant."""
+    x, gold = _stack(data)
+    # Each intent weighs as if it had sqrt(its count) messages: complaints and procedures, the most
+    # numerous, do not drown FAQ, out-of-scope and chit-chat.
+    counts = {i: sum(1 for d in data if d.intent == i) for i in {d.intent for d in data}}
+    weight = np.array([1.0 / np.sqrt(counts[d.intent]) for d in data])
+    weight *= len(data) / weight.sum()
+    w = np.zeros((len(KINDS), len(FEATURES)))
+    for _ in range(STEPS):
+        s = np.einsum("nlf,lf->nl", x, w[kinds])
+        s -= s.max(axis=1, keepdims=True)
+        p = np.exp(s)
+        p /= p.sum(axis=1, keepdims=True)
+        q = np.where(gold, p, 0.0)
+        q /= q.sum(axis=1, keepdims=True)
+        per_label = np.einsum("nl,nlf->lf", (p - q) * weight[:, None], x)
+        grad = np.zeros_like(w)
+        np.add.at(grad, kinds, per_label)
+        w -= RATE * (grad / len(data) + L2 * w) * active
+    return w
+
+
+def accuracy(data: Sequence[Example], w: np.ndarray, kinds: np.ndarray) -> float:
+    if not data:
+        return 0.0
+    x, gold = _stack(data)
+    best = np.argmax(np.einsum("nlf,lf->nl", x, w[kinds]), axis=1)
+    return float(gold[np.arange(len(data)), best].mean())
+
+
+def fit_complaints(understanding: Understanding, items: Sequence[tuple[str, str]]) -> dict[str, float]:
+    """The embedding's weight and the softmax temperature of the complaint category, by grid search
+    on the log-likelihood of the labelled complaints."""
+    from appliance.citizen.understanding import complaint_probabilities
+
+    signals = [(understanding.complaint_scores(text), category) for text, category in items]
+    best: tuple[float, dict[str, float]] = (-1e9, {})
+    for emb in (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0):
+        for temperature in (0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0):
+            weights = {"emb": emb, "temperature": temperature}
+            loglik = sum(math.log(max(1e-9, complaint_probabilities(s, e, weights)[c])) for (s, e), c in signals)
+            if loglik > best[0]:
+                best = (loglik, weights)
+    weights = best[1]
+    right = sum(max(p := complaint_probabilities(s, e, weights), key=lambda k: p[k]) == c for (s, e), c in signals)
+    print(f"complaint category: emb weight {weights['emb']}, temperature {weights['temperature']}, "
+          f"{right}/{len(signals)} right", flush=True)
+    return weights
+
+
+def complaint_items() -> list[tuple[str, str]]:
+    from tests.citizen import cases, sets
+
+    items = [(t, c) for t, c in [*cases.COMPLAINTS, *cases.HELD_OUT_COMPLAINTS]]
+    return items + [(m.text, m.label) for m in sets.DEV_COMPLAINTS if m.intent == "complaint"]
+
+
+def training_items() -> list[tuple[str, str, str]]:
+    """The development sets and the in-sample cases (tests/citizen), never the held-out sets."""
+    from appliance.knowledge.procedures import load_catalogue
+    from appliance.text import fold
+    from tests.citizen import cases, sets
+
+    code_of = {fold(p.name): p.code for p in load_catalogue()}
+    items = [(q, "procedure", code_of[fold(name)]) for q, name in [*cases.QUESTIONS, *cases.HELD_OUT_QUESTIONS]]
+    items += [(t, "complaint", "") for t, _ in [*cases.COMPLAINTS, *cases.HELD_OUT_COMPLAINTS]]
+    items += [(m.text, m.intent, m.label) for m in [*sets.DEV_QUESTIONS, *sets.DEV_COMPLAINTS]]
+    return items
+
+
+def build(with_embeddings: bool) -> Understanding:
+    from appliance.citizen.matching import Procedure
+    from appliance.citizen.phrasings import load
+    from appliance.config import Settings
+    from appliance.engines import engine
+    from appliance.knowledge.procedures import load_catalogue
+
+    procedures = [Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()]
+    embedder = engine(Settings(), "embedder") if with_embeddings else None
+    if with_embeddings and embedder is None:
+        raise SystemExit("no embedder installed: cannot fit the embedding variant")
+    return Understanding(procedures, load(procedures), embedder=embedder)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--folds", type=int, default=5)
+    args = parser.parse_args(argv)
+    sys.path.insert(0, ".")
+    items = training_items()
+    out: dict[str, object] = {"features": list(FEATURES), "kinds": list(KINDS),
+                              "fitted_on": "tests/citizen/dev/*.toml + tests/citizen/cases.py (never heldout/)"}
+    for variant, with_embeddings in (("embeddings", True), ("rules", False)):
+        understanding = build(with_embeddings)
+        kinds = np.array([KINDS.index(k) for k in understanding.kinds])
+        active = np.ones(len(FEATURES))
+        if not with_embeddings:
+            active[[FEATURES.index("emb"), FEATURES.index("emb_gap")]] = 0.0
+        data = examples(understanding, items)
+        rng = np.random.default_rng(16)
+        order = rng.permutation(len(data))
+        folds = np.array_split(order, args.folds)
+        cv = []
+        for fold_ids in folds:
+            held = set(fold_ids.tolist())
+            w = fit([d for i, d in enumerate(data) if i not in held], kinds, active)
+            cv.append(accuracy([data[i] for i in fold_ids], w, kinds))
+        w = fit(data, kinds, active)
+        print(f"{variant}: {len(data)} messages, training accuracy {accuracy(data, w, kinds):.1%}, "
+              f"{args.folds}-fold cross-validated {float(np.mean(cv)):.1%}", flush=True)
+        out[variant] = {kind: [round(float(v), 4) for v in w[i]] for i, kind in enumerate(KINDS)}
+        if with_embeddings:
+            out["complaint"] = fit_complaints(understanding, complaint_items())
+        else:
+            out["complaint_rules"] = fit_complaints(understanding, complaint_items())
+    FUSION.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"written {FUSION}")
+
+
+if __name__ == "__main__":
+    main()

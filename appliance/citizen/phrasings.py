@@ -1,0 +1,105 @@
+"""How citizens ask, as data: example questions per procedure, FAQ topics, out-of-scope topics,
+status and chit-chat (data/understanding.toml), and the complaint examples of each category
+(data/feedback_classifier.toml). The understanding layer indexes all of them lexically and by
+embedding; labels are strings: "proc:<code>", "faq:<topic>", "oos:<topic>", "status", "chitchat",
+"complaint:<category>".
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from appliance.citizen.classify import seed as complaint_seed
+from appliance.citizen.matching import Procedure, normalize_query
+
+DATA = Path(__file__).with_name("data") / "understanding.toml"
+FAQ_LABELS = {
+    "gio_lam_viec": "Giờ làm việc", "dia_chi": "Địa chỉ trụ sở", "so_dien_thoai": "Số điện thoại",
+    "lich_tiep_cong_dan": "Lịch tiếp công dân", "nop_truc_tuyen": "Nộp hồ sơ trực tuyến",
+    "tra_cuu_ho_so": "Tra cứu hồ sơ",
+}
+
+
+@dataclass(frozen=True)
+class OutOfScope:
+    topic: str
+    label: str  # what it is, in Vietnamese ("hộ chiếu")
+    where: str  # where to go, or "" when unknown
+    cues: tuple[str, ...]  # folded phrases that name the topic
+
+
+@dataclass(frozen=True)
+class Phrasings:
+    examples: tuple[tuple[str, str], ...]  # (label, text)
+    faq_cues: dict[str, tuple[str, ...]]
+    out_of_scope: dict[str, OutOfScope]
+    status_cues: tuple[str, ...]
+
+    def labels(self) -> list[str]:
+        return sorted({label for label, _ in self.examples})
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict[str, object]:
+    with DATA.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _section(name: str) -> dict[str, dict[str, object]]:
+    """A table of tables ([procedure."khai sinh"], [faq.dia_chi]…)."""
+    return {k: v for k, v in _table(name).items() if isinstance(v, dict)}
+
+
+def _table(name: str) -> dict[str, object]:
+    value = _raw().get(name, {})
+    return value if isinstance(value, dict) else {}
+
+
+def _texts(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def procedure_for(key: str, procedures: Iterable[Procedure]) -> Procedure | None:
+    """The procedure whose folded official name contains `key` (the first, in catalogue order)."""
+    return next((p for p in procedures if key in normalize_query(p.name)), None)
+
+
+def load(procedures: Sequence[Procedure]) -> Phrasings:
+    """Everything for this catalogue: examples of its procedures (its names and aliases count as
+    examples too), of the FAQ topics, out-of-scope topics, status, chit-chat and complaints."""
+    examples: list[tuple[str, str]] = []
+    for proc in procedures:
+        examples.append((f"proc:{proc.code}", proc.name))
+        examples.extend((f"proc:{proc.code}", str(a)) for a in proc.data.get("aliases") or [])
+    for name in ("procedure", "more"):
+        for key, section in _section(name).items():
+            proc = procedure_for(key, procedures)
+            if proc is not None:
+                examples.extend((f"proc:{proc.code}", text) for text in _texts(section.get("examples")))
+    faq_cues: dict[str, tuple[str, ...]] = {}
+    for topic, section in _section("faq").items():
+        faq_cues[topic] = tuple(normalize_query(c) for c in _texts(section.get("cues")))
+        examples.extend((f"faq:{topic}", text) for text in _texts(section.get("examples")))
+    for topic, section in _section("more_faq").items():
+        examples.extend((f"faq:{topic}", text) for text in _texts(section.get("examples")))
+    out: dict[str, OutOfScope] = {}
+    for topic, section in _section("out_of_scope").items():
+        out[topic] = OutOfScope(topic, str(section.get("label", topic)), str(section.get("where", "")),
+                                tuple(normalize_query(c) for c in _texts(section.get("cues"))))
+        examples.extend((f"oos:{topic}", text) for text in _texts(section.get("examples")))
+    more_oos = _table("more_oos").get("examples")
+    for pair in more_oos if isinstance(more_oos, list) else []:
+        if isinstance(pair, list) and len(pair) == 2 and str(pair[0]) in out:
+            examples.append((f"oos:{pair[0]}", str(pair[1])))
+    status = _table("status")
+    examples.extend(("status", text) for text in _texts(status.get("examples")))
+    examples.extend(("status", text) for text in _texts(_table("more_status").get("examples")))
+    examples.extend(("chitchat", text) for text in _texts(_table("chitchat").get("examples")))
+    examples.extend(("chitchat", text) for text in _texts(_table("more_chitchat").get("examples")))
+    for category, data in complaint_seed().items():
+        examples.extend((f"complaint:{category}", text) for text in data["examples"])
+    return Phrasings(tuple(examples), faq_cues, out, tuple(normalize_query(c) for c in _texts(status.get("cues"))))

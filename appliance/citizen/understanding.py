@@ -1,0 +1,319 @@
+"""What a citizen's message means: intent first (procedure, FAQ, out of scope, status, chit-chat,
+complaint), then which procedure, with a confidence the chatbot acts on.
+
+Three signals per label ("proc:HT-KS", "faq:dia_chi", "oos:ho_chieu", "status", "chitchat",
+"complaint"), each computed over folded, teencode-expanded text:
+- rules: precise phrases (official names, aliases, colloquial terms, FAQ and out-of-scope cues); a
+  phrase lying inside a longer matched phrase is ignored ("công chứng hộ chiếu" is a copy to certify,
+  not a passport), the rest score by length squared;
+- lexical: BM25 over words, word pairs and character trigrams of every label's examples;
+- embedding: cosine of the nearest example (multilingual-e5-small), when an embedder is installed.
+A small conditional-logit model (weights per kind of label, data/fusion.json, fit on the
+development and in-sample sets by `python -m appliance.citizen.fit`) turns them into one
+probability per label. The probability of the best label is the answer's confidence.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from appliance.citizen.classify import CATEGORIES, Classification, FeedbackClassifier
+from appliance.citizen.lexical import LexicalIndex
+from appliance.citizen.matching import PhraseSet, Procedure, ProcedureIndex, tokens
+from appliance.citizen.phrasings import Phrasings
+from appliance.citizen.semantic import SemanticIndex
+from appliance.citizen.vocabulary import (
+    ASPECTS,
+    COMPLAINT_CUES,
+    GREETINGS,
+    IMPLIED_QUALIFIERS,
+    QUALIFIERS,
+    QUESTION_CUES,
+    SMALL_TALK,
+    THANKS,
+)
+from appliance.engines.base import Embedder
+
+FUSION = Path(__file__).with_name("data") / "fusion.json"
+THRESHOLDS = Path(__file__).with_name("data") / "thresholds.toml"
+KINDS = ("proc", "faq", "oos", "status", "chitchat", "complaint")
+FEATURES = ("emb_gap", "emb", "lex", "rule", "rule_top", "question", "complaint_cue", "issue", "short", "bias")
+INTENT_OF = {"proc": "procedure", "faq": "faq", "oos": "out_of_scope", "status": "status", "chitchat": "chitchat",
+             "complaint": "complaint"}
+SINGLE_WORD_FACTOR = 0.6
+
+
+def kind_of(label: str) -> str:
+    return label.split(":", 1)[0]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One message understood: the best label and its probability, and the runners-up."""
+
+    intent: str  # procedure | faq | out_of_scope | status | chitchat | complaint
+    label: str  # the best label ("proc:HT-KS", "faq:dia_chi", "complaint"…)
+    confidence: float  # its probability under the fusion model
+    ranked: list[tuple[str, float]]  # every label with its probability, best first
+    qualifiers: list[str] = field(default_factory=list)
+    aspects: list[str] = field(default_factory=list)
+    complaint_cue: bool = False  # the citizen said it is a complaint ("phản ánh", "đề nghị xử lý"…)
+    question: bool = False  # it is worded as a question
+    engine: str = "rules"  # "rules+embeddings" when the embedder took part
+
+    @property
+    def code(self) -> str | None:
+        """The procedure code when the best label is a procedure."""
+        return self.label.split(":", 1)[1] if kind_of(self.label) == "proc" else None
+
+    @property
+    def topic(self) -> str | None:
+        return self.label.split(":", 1)[1] if ":" in self.label and kind_of(self.label) != "proc" else None
+
+    def procedures(self, limit: int = 3, floor: float = 0.02) -> list[tuple[str, float]]:
+        """The likeliest procedures (code, probability), for a clarifying question."""
+        found = [(label.split(":", 1)[1], p) for label, p in self.ranked if kind_of(label) == "proc" and p >= floor]
+        return found[:limit]
+
+
+@lru_cache(maxsize=1)
+def _fusion() -> dict[str, object]:
+    with FUSION.open(encoding="utf-8") as fh:
+        data: dict[str, object] = json.load(fh)
+    return data
+
+
+def fusion_weights() -> dict[str, dict[str, list[float]]]:
+    data = _fusion()
+    return {"embeddings": data["embeddings"], "rules": data["rules"]}  # type: ignore[dict-item]
+
+
+def complaint_weights(with_embeddings: bool = True) -> dict[str, float]:
+    """How the complaint category combines rules, TF-IDF and the embedding (fit.py writes them)."""
+    raw = _fusion().get("complaint" if with_embeddings else "complaint_rules")
+    return {str(k): float(v) for k, v in raw.items()} if isinstance(raw, dict) else {"emb": 0.0, "temperature": 1.0}
+
+
+@lru_cache(maxsize=1)
+def thresholds() -> dict[str, float]:
+    """The confidence thresholds (data/thresholds.toml, set on the development sets)."""
+    with THRESHOLDS.open("rb") as fh:
+        return {k: float(v) for k, v in tomllib.load(fh).items()}
+
+
+def complaint_probabilities(scores: Mapping[str, float], emb: Mapping[str, float],
+                            weights: Mapping[str, float]) -> dict[str, float]:
+    """Per category: rules + TF-IDF (the classifier's score) plus the embedding's nearest example,
+    through a softmax whose temperature was fit with the weights."""
+    emb_w, temp = weights.get("emb", 0.0), weights.get("temperature", 1.0)
+    best_emb = max(emb.values(), default=0.0)
+    combined = {c: scores.get(c, 0.0) + emb_w * 10.0 * (emb.get(c, best_emb) - best_emb) for c in CATEGORIES}
+    top = max(combined.values())
+    exp = {c: math.exp(temp * (v - top)) for c, v in combined.items()}
+    total = sum(exp.values())
+    return {c: v / total for c, v in exp.items()}
+
+
+class PhraseRules:
+    """Precise phrases of every label in one pass, longest wins (see the module's doc)."""
+
+    def __init__(self, index: ProcedureIndex, phrasings: Phrasings):
+        phrases: list[tuple[tuple[str, ...], tuple[str, float]]] = []
+        for words, code, factor in index.phrases:
+            phrases.append((words, (f"proc:{code}", factor)))
+        for topic, cues in phrasings.faq_cues.items():
+            phrases.extend((tuple(c.split()), (f"faq:{topic}", 1.0)) for c in cues)
+        for topic, oos in phrasings.out_of_scope.items():
+            phrases.extend((tuple(c.split()), (f"oos:{topic}", 1.0)) for c in oos.cues)
+        phrases.extend((tuple(c.split()), ("status", 1.0)) for c in phrasings.status_cues)
+        self.index = index
+        self.matcher: PhraseSet[tuple[str, float]] = PhraseSet(phrases)
+
+    def scores(self, words: Sequence[str]) -> dict[str, float]:
+        hits = self.matcher.find(words)
+        kept = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
+                                           for o in hits)]
+        scores: dict[str, float] = {}
+        seen: set[tuple[int, int, str]] = set()
+        for start, end, (label, factor) in kept:
+            if (start, end, label) not in seen:
+                seen.add((start, end, label))
+                scores[label] = scores.get(label, 0.0) + factor * (end - start) ** 2
+        present = set(words)
+        for label in scores:
+            if kind_of(label) == "proc":
+                code = label.split(":", 1)[1]
+                if self.index.cues.get(code, set()) & present:
+                    scores[label] += 3.0
+        return scores
+
+
+def _has(matcher: PhraseSet[None], words: Sequence[str]) -> bool:
+    return matcher.any_in(words)
+
+
+def _phrases(items: Sequence[str]) -> PhraseSet[None]:
+    return PhraseSet((tuple(p.split()), None) for p in items)
+
+
+_QUESTION = _phrases(QUESTION_CUES)
+_COMPLAINT = _phrases(COMPLAINT_CUES)
+_THANKS = _phrases(THANKS)
+_SMALL_TALK = _phrases(SMALL_TALK)
+_ASPECTS: PhraseSet[str] = PhraseSet((tuple(c.split()), a) for a, cues in ASPECTS.items() for c in cues)
+_QUALIFIERS: PhraseSet[str] = PhraseSet((tuple(c.split()), q) for q, cues in QUALIFIERS.items() for c in cues)
+
+
+def aspects_of(words: Sequence[str]) -> list[str]:
+    found = {a for _, _, a in _ASPECTS.find(words)}
+    return [a for a in ASPECTS if a in found]
+
+
+def qualifiers_of(words: Sequence[str], procedure_name_folded: str = "") -> list[str]:
+    found = {q for _, _, q in _QUALIFIERS.find(words)}
+    for key, implied in IMPLIED_QUALIFIERS.items():
+        if key in procedure_name_folded:
+            found -= implied  # a death registration is always about a death: nothing to add
+    return [q for q in QUALIFIERS if q in found]
+
+
+def is_chitchat(words: Sequence[str]) -> bool:
+    if not words:
+        return True
+    if (_has(_THANKS, words) or _has(_SMALL_TALK, words)) and len(words) <= 8:
+        return True
+    return set(words) <= GREETINGS
+
+
+class Understanding:
+    def __init__(self, procedures: Sequence[Procedure], phrasings: Phrasings, *, embedder: Embedder | None = None,
+                 classifier: FeedbackClassifier | None = None, semantic: SemanticIndex | None = None):
+        self.procedures = list(procedures)
+        self.index = ProcedureIndex(self.procedures)
+        self.by_code = self.index.by_code
+        self.phrasings = phrasings
+        self.rules = PhraseRules(self.index, phrasings)
+        self.lexical = LexicalIndex(phrasings.examples)
+        self.semantic = semantic or (SemanticIndex(embedder, phrasings.examples) if embedder is not None else None)
+        self.classifier = classifier or FeedbackClassifier()
+        # Out-of-scope topics and complaint categories compete as one label each (their best topic's
+        # signals): they are one intent, and many topics would split its probability.
+        labels = [label for label in phrasings.labels() if kind_of(label) not in ("complaint", "oos")]
+        self.labels = [*labels, "oos", "complaint"]
+        self.kinds = [kind_of(label) for label in self.labels]
+        self._row = {label: i for i, label in enumerate(self.labels)}
+
+    def oos_topic(self, text: str) -> str:
+        """Which out-of-scope topic: its precise cue, else the nearest example; "oos" when unknown."""
+        rules = {k: v for k, v in self.rules.scores(tokens(text)).items() if kind_of(k) == "oos"}
+        if rules:
+            return max(rules, key=lambda k: rules[k])
+        sims = {k: v for k, v in (self.semantic.scores(text) if self.semantic else {}).items() if kind_of(k) == "oos"}
+        lex = {k: v for k, v in self.lexical.scores(text).items() if kind_of(k) == "oos"}
+        pool = sims or lex
+        return max(pool, key=lambda k: pool[k]) if pool else "oos"
+
+    @property
+    def engine(self) -> str:
+        return "rules+embeddings" if self.semantic is not None else "rules"
+
+    # --- features ---------------------------------------------------------------------------
+    def _row_of(self, label: str) -> int | None:
+        kind = kind_of(label)
+        return self._row.get(kind if kind in ("complaint", "oos") else label)
+
+    def features(self, text: str) -> np.ndarray:
+        """One row per label (self.labels), one column per FEATURES name."""
+        words = tokens(text)
+        x = np.zeros((len(self.labels), len(FEATURES)), dtype=np.float64)
+        col = {name: i for i, name in enumerate(FEATURES)}
+        if self.semantic is not None:
+            sims = self.semantic.scores(text)
+            for label, sim in sims.items():
+                row = self._row_of(label)
+                if row is not None:
+                    x[row, col["emb"]] = max(x[row, col["emb"]], sim) if x[row, col["emb"]] else sim
+            best = x[:, col["emb"]].max()
+            x[:, col["emb_gap"]] = (x[:, col["emb"]] - best) * 10.0
+            x[:, col["emb"]] = (x[:, col["emb"]] - 0.8) * 10.0
+        for label, value in self.lexical.scores(text).items():
+            row = self._row_of(label)
+            if row is not None:
+                x[row, col["lex"]] = max(x[row, col["lex"]], value)
+        rules = self.rules.scores(words)
+        top_by_kind: dict[str, float] = {}
+        for label, score in rules.items():
+            top_by_kind[kind_of(label)] = max(top_by_kind.get(kind_of(label), 0.0), score)
+        overall = max(rules.values(), default=0.0)
+        for label, score in rules.items():
+            row = self._row_of(label)
+            if row is None:
+                continue
+            x[row, col["rule"]] = max(x[row, col["rule"]], min(1.0, math.log1p(score) / math.log1p(16.0)))
+            if score >= top_by_kind[kind_of(label)]:
+                x[row, col["rule_top"]] = 1.0 if score >= overall else 0.5
+        complaint = self._row["complaint"]
+        issue = max(self.classifier.rule_scores(words).values(), default=0.0)
+        x[complaint, col["rule"]] = min(1.0, math.log1p(issue) / math.log1p(16.0))
+        chit = self._row.get("chitchat")
+        if chit is not None and is_chitchat(words):
+            x[chit, col["rule"]] = 1.0
+            x[chit, col["rule_top"]] = 1.0
+        question = "?" in text or _has(_QUESTION, words)
+        cue = _has(_COMPLAINT, words)
+        content = [w for w in words if w not in GREETINGS]
+        x[:, col["question"]] = 1.0 if question else 0.0
+        x[:, col["complaint_cue"]] = 1.0 if cue else 0.0
+        x[:, col["issue"]] = min(1.0, math.log1p(issue) / math.log1p(16.0))
+        x[:, col["short"]] = 1.0 if len(content) <= 3 else 0.0
+        x[:, col["bias"]] = 1.0
+        return x
+
+    def probabilities(self, x: np.ndarray, weights: dict[str, list[float]] | None = None) -> np.ndarray:
+        w = weights or fusion_weights()["embeddings" if self.semantic is not None else "rules"]
+        scores = np.array([x[i] @ np.asarray(w[kind]) for i, kind in enumerate(self.kinds)])
+        scores -= scores.max()
+        p = np.exp(scores)
+        return p / p.sum()
+
+    # --- complaints -----------------------------------------------------------------------------
+    def complaint_scores(self, text: str) -> tuple[dict[str, float], dict[str, float]]:
+        """The classifier's per-category scores and the embedding's (nearest complaint example)."""
+        base = self.classifier.classify(text)
+        emb: dict[str, float] = {}
+        if self.semantic is not None:
+            sims = self.semantic.scores(text)
+            emb = {c: sims[f"complaint:{c}"] for c in CATEGORIES if f"complaint:{c}" in sims}
+        return base.scores, emb
+
+    def classify_complaint(self, text: str) -> Classification:
+        scores, emb = self.complaint_scores(text)
+        p = complaint_probabilities(scores, emb, complaint_weights(self.semantic is not None))
+        best = max(CATEGORIES, key=lambda c: (p[c], c == "khac"))
+        confidence = round(p[best], 3)
+        return Classification(best, confidence, scores, engine=self.engine,
+                              pending=confidence < thresholds()["complaint_category"])
+
+    # --- reading ------------------------------------------------------------------------------
+    def read(self, text: str) -> Reading:
+        words = tokens(text)
+        p = self.probabilities(self.features(text))
+        order = np.argsort(-p)
+        ranked = [(self.labels[i], float(p[i])) for i in order]
+        best, confidence = ranked[0]
+        if best == "oos":
+            best = self.oos_topic(text)
+        kind = kind_of(best)
+        name = self.by_code[best.split(":", 1)[1]].name if kind == "proc" else ""
+        return Reading(intent=INTENT_OF[kind], label=best, confidence=confidence, ranked=ranked,
+                       qualifiers=qualifiers_of(words, " ".join(tokens(name))), aspects=aspects_of(words),
+                       complaint_cue=_has(_COMPLAINT, words), question="?" in text or _has(_QUESTION, words),
+                       engine=self.engine)
