@@ -75,9 +75,9 @@ def outcome(reply: ChatReply) -> tuple[str, str]:
     if reply.detail in ABSTAIN:
         return "abstain", reply.detail
     if reply.detail in ("filed", "confirm_complaint", "ask_details"):
-        ticket = reply.ticket or {}
-        pending = bool(ticket.get("pending")) if isinstance(ticket, dict) else False
-        category = "" if pending else str(ticket.get("category", "")) if isinstance(ticket, dict) else ""
+        ticket = reply.ticket
+        pending = bool(ticket.get("pending")) if ticket else False
+        category = "" if pending or not ticket else str(ticket.get("category", ""))
         return "complaint", category
     if reply.intent == "status" or reply.detail in ("status", "ask_code", "not_found", "status_help"):
         return "status", ""
@@ -150,3 +150,27 @@ def tally(judgements: Sequence[Judgement]) -> Tally:
         by_intent[intent] = (len(own), c["right"], c["unsure"], c["wrong"])
     return Tally(len(judgements), verdicts["right"], verdicts["unsure"], verdicts["wrong"], dict(flags), by_intent,
                  tuple(j.note for j in judgements if j.verdict != "right"))
+
+
+def _intent_verdict(j: Judgement) -> Verdict:
+    """Question or complaint, whatever the procedure or category: unsure when the bot abstained."""
+    kind = j.got.split(" ", 1)[0]
+    if kind == "abstain":
+        return "unsure"
+    return "right" if (kind == "complaint") == (j.item.intent == "complaint") else "wrong"
+
+
+def views(judgements: Sequence[Judgement]) -> dict[str, Tally]:
+    """The brief's three questions over one or more sets: (a) question or complaint, over every
+    message; (b) which procedure, over the procedure questions; (c) which complaint category (and
+    so department), over the complaints."""
+    intent = [Judgement(j.item, _intent_verdict(j), j.got, j.elapsed_s, j.flags) for j in judgements]
+    return {"question_or_complaint": tally(intent),
+            "procedure": tally([j for j in judgements if j.item.intent == "procedure"]),
+            "complaint_category": tally([j for j in judgements if j.item.intent == "complaint"])}
+
+
+def line(name: str, t: Tally) -> str:
+    """One row of the printed table: right / unsure / confidently wrong."""
+    return (f"{name:<44} {t.items:>4}  right {t.right:>4} ({t.share(t.right):6.1%})  unsure {t.unsure:>3} "
+            f"({t.share(t.unsure):6.1%})  wrong {t.wrong:>3} ({t.share(t.wrong):6.1%})")

@@ -77,9 +77,9 @@ def load(procedures: Sequence[Procedure]) -> Phrasings:
         examples.extend((f"proc:{proc.code}", str(a)) for a in proc.data.get("aliases") or [])
     for name in ("procedure", "more"):
         for key, section in _section(name).items():
-            proc = procedure_for(key, procedures)
-            if proc is not None:
-                examples.extend((f"proc:{proc.code}", text) for text in _texts(section.get("examples")))
+            found = procedure_for(key, procedures)
+            if found is not None:
+                examples.extend((f"proc:{found.code}", text) for text in _texts(section.get("examples")))
     faq_cues: dict[str, tuple[str, ...]] = {}
     for topic, section in _section("faq").items():
         faq_cues[topic] = tuple(normalize_query(c) for c in _texts(section.get("cues")))

@@ -140,7 +140,7 @@ CUE_BONUS = 3.0
 GREETINGS = frozenset({"xin", "chao", "hello", "hi", "alo", "admin", "oi", "a", "em", "anh", "chi", "ban", "shop",
                        "ad", "chau", "bac", "co", "chu", "buoi", "sang", "toi", "chieu", "ha", "helo", "hey", "u",
                        "da", "vang", "ok", "oke", "okay", "hihi", "haha", "hehe", "ai", "khong", "nhe", "nha",
-                       "bot", "tam", "biet", "bye", "ad", "dang", "do", "day", "roi", "uh", "um"})
+                       "bot", "tam", "biet", "bye", "dang", "do", "day", "roi", "uh", "um"})
 THANKS = ("cam on", "thank", "thanks", "tks", "camon", "thank you")
 SMALL_TALK = ("nguoi that", "nguoi hay may", "la ai", "ten gi", "may hay nguoi", "robot", "tri tue nhan tao",
               "co ai khong", "co ai o do", "co ai ko", "tam biet")

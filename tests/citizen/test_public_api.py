@@ -69,7 +69,10 @@ def test_police_procedures_say_so(public):
 
 def test_complaint_in_chat_gets_a_ticket_and_status(public, citizen_settings):
     with public.client() as c:
-        filed = chat(c, "s-complain1", "đèn đường ngõ 12 Tương Mai hỏng cả tuần nay, buổi tối tối om")
+        # Not said to be a complaint: the bot asks before filing anything (issue 16).
+        offer = chat(c, "s-complain1", "đèn đường ngõ 12 Tương Mai hỏng cả tuần nay, buổi tối tối om")
+        assert offer["intent"] == "feedback" and offer["detail"] == "confirm_complaint" and offer["ticket"] is None
+        filed = chat(c, "s-complain1", offer["choices"][0]["title"])
         assert filed["intent"] == "feedback" and filed["ticket"]["category"] == "ha_tang"
         code = filed["ticket"]["ticket_code"]
         assert code in filed["reply"]

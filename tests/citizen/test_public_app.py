@@ -46,7 +46,7 @@ def test_the_stored_state_carries_a_choice_to_the_next_message(citizen_settings,
         ask = c.post("/api/v1/chat", json={"session_id": "s-state-0001", "message": "cong chung nop o dau"}).json()
         assert ask["detail"] == "clarify"
         assert _stored(citizen_settings, "web:s-state-0001") == {
-            "choices": [choice["code"] for choice in ask["choices"]], "aspects": ["where"]}
+            "choices": [choice["id"] for choice in ask["choices"]], "aspects": ["where"]}
         pick = c.post("/api/v1/chat", json={"session_id": "s-state-0001", "message": "2"}).json()
         assert pick["procedure"]["code"] == ask["choices"][1]["code"]
         assert _stored(citizen_settings, "web:s-state-0001") == {"procedure": ask["choices"][1]["code"]}

@@ -218,7 +218,7 @@ def test_follow_event_gets_the_greeting(citizen_settings, live_server_factory):
 def test_complaint_from_zalo_is_filed_once_even_if_answered_twice(citizen_settings, live_server_factory):
     settings = zalo_settings(citizen_settings, "http://127.0.0.1:9")
     server = live_server_factory(create_public_app(settings, generator=None))
-    raw = event(text="cống thoát nước ngõ 15 bị tắc, mưa là ngập cả ngõ", msg_id="c-1")
+    raw = event(text="phản ánh: cống thoát nước ngõ 15 bị tắc, mưa là ngập cả ngõ", msg_id="c-1")
     with server.client() as c:
         assert c.post("/zalo/webhook", content=raw, headers=signed(raw)).status_code == 200
     staff = staff_conn(settings)

@@ -16,7 +16,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass, field
 
-from appliance.citizen.matching import Procedure, tokens
+from appliance.citizen.matching import Procedure, ProcedureIndex, tokens
 from appliance.citizen.phrasings import FAQ_LABELS, load
 from appliance.citizen.public import answers, replies, store
 from appliance.citizen.public.chat_state import ChatState
@@ -31,7 +31,8 @@ from appliance.citizen.public.intake import (
     ticket_status,
 )
 from appliance.citizen.understanding import Reading, Understanding, kind_of, thresholds
-from appliance.engines import Embedder, Generator
+from appliance.config import Settings
+from appliance.engines import Embedder, Generator, engine
 
 TICKET = re.compile(r"\b(PA|HD)[\s\-]*([3467ACDEFGHJKMNPQRTUVWXY]{3})[\s\-]*([3467ACDEFGHJKMNPQRTUVWXY]{3})\b")
 MAX_MESSAGE = 1000
@@ -74,6 +75,17 @@ def understanding_for(conn: sqlite3.Connection, embedder: Embedder | None) -> Un
             found = _cache[key] = Understanding(procedures, load(procedures), embedder=embedder,
                                                 classifier=classifier_for(conn))
         return found
+
+
+def chat_embedder(settings: Settings) -> Embedder | None:
+    """The embedder the chat ranks with, when the ward turned it on (settings.citizen_embeddings)
+    and one is installed; the website and Zalo use the same, so both channels answer alike."""
+    return engine(settings, "embedder") if settings.citizen_embeddings else None
+
+
+def procedure_index(conn: sqlite3.Connection) -> ProcedureIndex:
+    """The rules' phrase index of the published catalogue alone (what the understanding's rules use)."""
+    return understanding_for(conn, None).index
 
 
 def mask_digits(text: str) -> str:
@@ -165,9 +177,15 @@ class ChatBot:
                              else None, confidence=reading.confidence)
         if reading.intent == "chitchat" and (sure or reading.confidence >= limits["chitchat"]):
             return self._chitchat(message, reading)
-        if reading.intent == "complaint" and reading.confidence >= limits["complaint"]:
+        if reading.intent == "complaint" and (reading.confidence >= limits["complaint"] or reading.complaint_cue):
+            # Below the bar only when the citizen said it is a complaint ("phản ánh rác"): then the
+            # bot asks for details or files; it never files a complaint on its own guess.
             return self._complaint(conn, state, reading, message, channel, origin)
-        if not sure and self._follow_up(state, understanding, reading):
+        if not sure and reading.intent == "procedure" and state.procedure in dict(reading.procedures()):
+            # The message names a family ("công chứng") whose likeliest members include the
+            # procedure just answered: the conversation settles which one.
+            return self._answer(state, understanding.by_code[state.procedure or ""], reading, message)
+        if not sure and self._follow_up(state, understanding, reading, message):
             proc = understanding.by_code[state.procedure or ""]
             return self._answer(state, proc, reading, message, follow_up=True)
         if sure and reading.intent == "procedure" and reading.code in understanding.by_code:
@@ -176,7 +194,7 @@ class ChatBot:
             return self._faq(conn, understanding, reading.topic, reading)
         if sure and reading.intent == "out_of_scope":
             return self._out_of_scope(conn, understanding, reading)
-        if sure and reading.intent == "status":
+        if reading.intent == "status" and reading.confidence >= limits["status"]:
             return self._status_help(conn, understanding, reading, message)
         options = [(label, self._choice(understanding, label)["title"])
                    for label in self._candidates(understanding, reading)]
@@ -216,13 +234,16 @@ class ChatBot:
                          choices=[{"id": "complaint", "title": replies.CONFIRM_YES},
                                   {"id": "no", "title": replies.CONFIRM_NO}])
 
-    def _follow_up(self, state: ChatState, understanding: Understanding, reading: Reading) -> bool:
+    def _follow_up(self, state: ChatState, understanding: Understanding, reading: Reading, message: str) -> bool:
         """A bare follow-up on the procedure just answered ("lệ phí bao nhiêu?"): it asks about an
         aspect and names no procedure, topic or problem of its own."""
         if not reading.aspects or state.procedure not in understanding.by_code:
             return False
-        content = [w for w in tokens(" ".join(reading.aspects)) if w]
-        return bool(content) and reading.intent in ("procedure", "faq", "status") and reading.confidence < 0.9
+        if any(kind_of(label) != "complaint" for label in understanding.rules.scores(tokens(message))):
+            return False  # it names a procedure, FAQ or out-of-scope topic itself: a new question
+        # A complaint reading below the bar is only the default mass of a message that names nothing
+        # ("lệ phí bn vậy"); a complaint the citizen announced is handled before this.
+        return not reading.complaint_cue and reading.confidence < 0.9
 
     def _answer(self, state: ChatState, proc: Procedure, reading: Reading | None, question: str,
                 follow_up: bool = False, engine: str | None = None) -> ChatReply:

@@ -17,10 +17,10 @@ import sqlite3
 from appliance.auth.audit import audit
 from appliance.citizen.matching import Record
 from appliance.citizen.public import store as public_store
-from appliance.citizen.public.chat import ChatBot
+from appliance.citizen.public.chat import ChatBot, chat_embedder
 from appliance.citizen.staff import store
 from appliance.config import Settings
-from appliance.engines import Generator, engine
+from appliance.engines import Generator
 from appliance.knowledge.procedures import list_procedures, load_catalogue
 from appliance.ward import get_profile, work_calendar
 
@@ -97,7 +97,7 @@ def pull(staff: sqlite3.Connection, public: sqlite3.Connection) -> int:
 def answer_events(staff: sqlite3.Connection, public: sqlite3.Connection, settings: Settings,
                   generator: Generator | None = None) -> int:
     """Answer queued Zalo messages with the chatbot and put the replies into the staff outbox."""
-    bot = ChatBot(generator, settings.public_base_url, embedder=engine(settings, "embedder"))
+    bot = ChatBot(generator, settings.public_base_url, embedder=chat_embedder(settings))  # as on the website
     handled = 0
     for event in public_store.queued_events(public):
         body = json.loads(event["body"])

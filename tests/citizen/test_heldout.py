@@ -1,0 +1,94 @@
+"""Issue 16: the citizen chat on the blind held-out sets (tests/citizen/heldout/, frozen, never tuned
+on) and the development sets (tests/citizen/dev/), scored through the real chat path over a real
+public.db (appliance.citizen.evaluation): right / unsure / confidently wrong for (a) question or
+complaint, (b) which procedure, (c) which complaint category (department).
+
+The held-out floors below are what the product reaches today (rules + lexical BM25 + the fitted
+fusion model, no embedder, no generator), so that any regression fails. The issue's targets are
+higher and are NOT met yet; they are stated beside each floor:
+  citizen top-1 ≥ 90% with confidently wrong ≤ 3%; out-of-scope named as a procedure ≤ 2%;
+  complaints right ≥ 90% with a wrong department told ≤ 3%.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from appliance.citizen import evaluation as ev
+from appliance.citizen.public.chat import ChatBot
+from appliance.citizen.public.store import public_db
+from tests.citizen import sets
+from tests.conftest import make_settings
+
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.fixture(scope="module")
+def judged(_citizen_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[ev.Judgement]]:
+    data = tmp_path_factory.mktemp("citizen-eval") / "data"
+    shutil.copytree(_citizen_template, data)
+    bot = ChatBot(None, "")  # rules + lexical: what the website and Zalo run by default
+    with public_db(make_settings(data)) as conn:
+        return {"dev": ev.run(bot, conn, [*sets.DEV_QUESTIONS, *sets.DEV_COMPLAINTS], prefix="dev"),
+                "heldout": ev.run(bot, conn, [*sets.HELD_OUT_QUESTIONS, *sets.HELD_OUT_COMPLAINTS],
+                                  prefix="heldout")}
+
+
+def test_held_out_sets_are_the_frozen_ones():
+    readme = (HERE / "heldout" / "README.md").read_text(encoding="utf-8")
+    pinned = dict(re.findall(r"\| (\S+\.toml) \| ([0-9a-f]{64}) \|", readme))
+    assert set(pinned) == {"citizen_questions.toml", "complaints.toml"}
+    for name, digest in pinned.items():
+        assert hashlib.sha256((HERE / "heldout" / name).read_bytes()).hexdigest() == digest, name
+    assert len(sets.HELD_OUT_QUESTIONS) >= 150 and len(sets.HELD_OUT_COMPLAINTS) >= 100  # the issue's sizes
+    assert sum(m.intent == "complaint" for m in sets.HELD_OUT_COMPLAINTS) >= 100
+
+
+def _report(name: str, views: dict[str, ev.Tally]) -> None:
+    for key, t in views.items():
+        print(ev.line(f"{name} {key}", t))
+
+
+def test_question_or_complaint(judged):
+    """(a) A question is never filed as a complaint without the citizen's word."""
+    dev, held = ev.views(judged["dev"]), ev.views(judged["heldout"])
+    _report("dev", dev)
+    _report("held-out", held)
+    t = held["question_or_complaint"]
+    assert t.share(t.right) >= 0.84, t.misses
+    assert t.share(t.wrong) <= 0.035, t.misses
+    assert dev["question_or_complaint"].share(dev["question_or_complaint"].wrong) <= 0.02
+
+
+def test_procedure_top1(judged):
+    """(b) Issue target: ≥ 90% right, ≤ 3% confidently wrong (not reached: 81% / 7%)."""
+    t = ev.views(judged["heldout"])["procedure"]
+    assert t.items >= 130
+    assert t.share(t.right) >= 0.80, t.misses
+    assert t.share(t.wrong) <= 0.075, t.misses
+    dev = ev.views(judged["dev"])["procedure"]
+    assert dev.share(dev.right) >= 0.92 and dev.share(dev.wrong) <= 0.045
+
+
+def test_out_of_scope_is_not_named_as_a_procedure(judged):
+    """Issue target ≤ 2% (one of 18 held-out out-of-scope questions is named as a procedure today)."""
+    held = [j for j in judged["heldout"] if j.item.intent == "out_of_scope"]
+    named = [j.note for j in held if "oos_named_procedure" in j.flags]
+    assert len(held) >= 15 and len(named) <= 1, named
+    assert not [j for j in judged["dev"] if "oos_named_procedure" in j.flags]
+
+
+def test_complaint_category(judged):
+    """(c) Issue target: ≥ 90% right, the rest "chờ phân loại"; a wrong department told ≤ 3%
+    (not reached: 70% / 12%)."""
+    t = ev.views(judged["heldout"])["complaint_category"]
+    assert t.items >= 100
+    assert t.share(t.right) >= 0.70, t.misses
+    assert t.share(t.wrong) <= 0.125, t.misses
+    dev = ev.views(judged["dev"])["complaint_category"]
+    assert dev.share(dev.right) >= 0.88 and dev.share(dev.wrong) <= 0.045
