@@ -34,8 +34,8 @@ def test_inbox_flow(staff, citizen_settings):
     with public_db(citizen_settings) as public:
         web = file_feedback(public, "Rác thải tồn đọng ở ngõ 34 bốc mùi", channel="web", name="Trần Thị Hoa",
                             phone="0987654321")
-        zalo = ChatBot().handle(public, "zalo:u-77", "phản ánh đèn đường ngõ 12 hỏng cả tuần nay tối om", channel="zalo",
-                                channel_user="u-77").ticket
+        zalo = ChatBot().handle(public, "zalo:u-77", "phản ánh đèn đường ngõ 12 hỏng cả tuần nay tối om",
+                                channel="zalo", channel_user="u-77").ticket
         old = file_feedback(public, "Cán bộ một cửa thái độ cáu gắt với dân", channel="web",
                             now=dt.datetime(2026, 1, 5, 9, 0))
     with staff.client() as c:
