@@ -184,12 +184,12 @@ class Layout:
         title = [n for n in self.passed if n < self.heading[0]]
         parts = []
         if title:
-            parts.append(f"dòng {_span(title)} là phần đầu báo cáo")
+            parts.append(f"dòng {_span(title)} là phần đầu trang")
         numbers = [n for n in self.passed if n > self.heading[-1]]
         if numbers:
             parts.append(f"dòng {_span(numbers)} là số thứ tự cột")
         return (f"Tiêu đề cột ở dòng {_span(list(self.heading))}; " + ", ".join(parts)
-                + ": không phải hồ sơ, không nhập.")
+                + ": không phải dòng dữ liệu, không nhập.")
 
 
 def _span(lines: list[int]) -> str:

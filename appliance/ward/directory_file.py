@@ -3,7 +3,8 @@
 Columns (matched ignoring case, diacritics and spacing): Họ và tên (required), Chức vụ, Đơn vị
 (or Bộ phận, Phòng), Cách gọi khác (aliases separated by ";" or ","), Tên đăng nhập, Điện thoại,
 Email. A bad row is reported with its line; the others land. Reading goes through the same guarded
-reader as the records import (size and archive limits)."""
+reader as the records import (size and archive limits), and a list printed with a title block above
+its headings ("DANH SÁCH CÁN BỘ, CÔNG CHỨC …") is read from its headings, the title lines named."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from appliance.dashboard.sources import locate_header, open_table
 from appliance.dashboard.sources import match_columns as _match
-from appliance.dashboard.sources import open_table
 from appliance.db import transaction
 from appliance.ward import service
 
@@ -35,9 +36,11 @@ class DirectoryImport:
     added: int = 0
     updated: int = 0
     errors: list[str] = field(default_factory=list)
+    note: str = ""  # the title lines above the headings, when the list has them
 
     def summary(self) -> str:
-        return f"Danh bạ: thêm {self.added}, cập nhật {self.updated}, lỗi {len(self.errors)}."
+        counts = f"Danh bạ: thêm {self.added}, cập nhật {self.updated}, lỗi {len(self.errors)}."
+        return f"{counts} {self.note}" if self.note else counts
 
 
 def _text(cells: list[object], index: int | None) -> str:
@@ -48,8 +51,9 @@ def _text(cells: list[object], index: int | None) -> str:
 
 def import_directory(conn: sqlite3.Connection, path: Path) -> DirectoryImport:
     header, rows, _total = open_table(path)
+    header, rows, layout = locate_header(header, rows, COLUMNS)
     cols = _match(header, COLUMNS, ("full_name",), LABELS)
-    result = DirectoryImport()
+    result = DirectoryImport(note=layout.note())
     with transaction(conn):
         for line, cells in rows:
             if not isinstance(cells, list):

@@ -214,8 +214,8 @@ def test_a_report_with_a_title_block_and_two_heading_lines(conn: sqlite3.Connect
     # Every line is accounted for: the rows land, the title block, headings and column numbers are
     # named in a note, and the total line is rejected with its line and reason.
     assert (result.imported, result.updated, result.quarantined) == (len(rows), 0, 0)
-    assert result.notes == ["Tiêu đề cột ở dòng 6–7; dòng 1–4 là phần đầu báo cáo, dòng 8 là số thứ tự cột: "
-                            "không phải hồ sơ, không nhập."]
+    assert result.notes == ["Tiêu đề cột ở dòng 6–7; dòng 1–4 là phần đầu trang, dòng 8 là số thứ tự cột: "
+                            "không phải dòng dữ liệu, không nhập."]
     assert result.rejected == 1 and result.errors[0]["line"] == 9 + len(rows), result.errors
     for start, end in [(dt.date(2026, 1, 1), dt.date(2026, 3, 31)), (dt.date(2026, 1, 1), dt.date(2026, 12, 31))]:
         figures = compute_kpis(conn, start, end, with_previous=False)
@@ -228,7 +228,7 @@ def test_a_csv_with_a_title_line_keeps_its_semicolons(conn: sqlite3.Connection, 
     path.write_text("SỔ THEO DÕI HỒ SƠ\n" + path.read_text(encoding="utf-8-sig"), encoding="utf-8-sig")
     result = run_import(conn, "ho-so", path)
     assert (result.imported, result.rejected) == (len(rows), 0), result.errors
-    assert result.notes == ["Tiêu đề cột ở dòng 2; dòng 1 là phần đầu báo cáo: không phải hồ sơ, không nhập."]
+    assert result.notes == ["Tiêu đề cột ở dòng 2; dòng 1 là phần đầu trang: không phải dòng dữ liệu, không nhập."]
     # A file as CONTRACT §3 writes it says nothing more than before.
     plain = run_import(conn, "ho-so", _write(rows, tmp_path / "thuong.csv"))
     assert (plain.updated, plain.rejected, plain.notes) == (len(rows), 0, [])

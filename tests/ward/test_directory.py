@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 from appliance.text.dates import WorkCalendar, add_working_days
 from appliance.ward import directory, get_profile, match_person, units, work_calendar
 from appliance.ward import service as ward
+from appliance.ward.directory_file import import_directory
 
 
 def _people(conn: sqlite3.Connection) -> None:
@@ -80,3 +83,21 @@ def test_the_wards_calendar_changes_deadlines(conn: sqlite3.Connection) -> None:
         ward.set_calendar_day(conn, "31/02/2027", "off")
     assert ward.delete_calendar_day(conn, dt.date(2027, 1, 4))
     assert add_working_days(start, 1, work_calendar(conn)) == dt.date(2027, 1, 4)
+
+
+def test_a_staff_list_printed_with_a_title_block(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    """The list as an office prints it (title, blank line, headings, column numbers) is read from its
+    headings; the lines above are named in the summary, not added as people."""
+    book = Workbook()
+    sheet = book.active
+    for line in ("ỦY BAN NHÂN DÂN PHƯỜNG HOA SEN", "DANH SÁCH CÁN BỘ, CÔNG CHỨC", None,
+                 ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"], ["(1)", "(2)", "(3)", "(4)"],
+                 [1, "Nguyễn Văn Hùng", "Chủ tịch UBND phường", "Lãnh đạo UBND"],
+                 [2, "Trần Thị Lan", "Công chức Tư pháp - Hộ tịch", "Tư pháp - Hộ tịch"]):
+        sheet.append(line if isinstance(line, list) else [line])
+    book.save(tmp_path / "danh-sach.xlsx")
+    result = import_directory(conn, tmp_path / "danh-sach.xlsx")
+    assert (result.added, result.errors) == (2, [])
+    assert [(m.full_name, m.unit) for m in directory(conn)] == [
+        ("Nguyễn Văn Hùng", "Lãnh đạo UBND"), ("Trần Thị Lan", "Tư pháp - Hộ tịch")]
+    assert "dòng 1–2 là phần đầu trang, dòng 5 là số thứ tự cột" in result.summary()
