@@ -42,6 +42,7 @@ def create_app(settings: Settings | None = None, *, engine_registry: Registry | 
                   openapi_url="/api/openapi.json")
     app.state.settings = settings
     app.state.engines = engine_registry  # None: features build the registry from settings lazily
+    app.state.training_allowed = True  # only the staff app serves the training sandbox (appliance.training)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
 

@@ -16,7 +16,7 @@ from appliance.auth.audit import audit
 from appliance.auth.users import User
 from appliance.config import Settings
 from appliance.engines.base import Generator
-from appliance.http.deps import Conn, LeaderUser, SettingsDep, client_ip, get_engines
+from appliance.http.deps import Conn, LeaderUser, SettingsDep, client_ip, get_engines, get_settings
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.text import format_number, format_percent
@@ -39,7 +39,7 @@ def _ask(request: Request, conn: sqlite3.Connection, user: User, question: str) 
     question = question.strip()
     if not question:
         raise AppError(422, "Vui lòng nhập câu hỏi.", "empty_question")
-    settings = request.app.state.settings
+    settings = get_settings(request)  # the sandbox's in training mode
     try:
         result = service.answer_question(settings.db_path, question, today=local_today(),
                                          generator=_generator(request))

@@ -22,6 +22,7 @@ from appliance.db import connect
 from appliance.engines.base import Embedder, Generator
 from appliance.engines.registry import Registry, get_registry
 from appliance.http.errors import AppError, LoginRequired
+from appliance.training.mode import training_state
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 CSRF_HEADER = "x-csrf-token"
@@ -29,6 +30,11 @@ CSRF_FIELD = "csrf_token"
 
 
 def get_settings(request: Request) -> Settings:
+    """The app's settings, or the sandbox's for a request in training mode (issue 21): then every
+    connection, file and job a route reaches through these settings is the sandbox's."""
+    training = training_state(request)
+    if training is not None:
+        return training.settings
     settings: Settings = request.app.state.settings
     return settings
 
@@ -77,7 +83,11 @@ def resolve_user(request: Request, conn: sqlite3.Connection) -> User | None:
     request.state.auth_via = None
     request.state.csrf = None
     auth = request.headers.get("authorization", "")
-    if auth.lower().startswith("bearer "):
+    training = training_state(request)
+    if training is not None:  # the trainee's sandbox account; the live sessions are never read
+        user, request.state.csrf = training.user, training.csrf
+        request.state.auth_via = "session"
+    elif auth.lower().startswith("bearer "):
         user = lookup_api_token(conn, auth[7:].strip())
         if user is None:
             raise AppError(401, "Mã truy cập (token) không hợp lệ hoặc đã bị thu hồi.", "invalid_token")

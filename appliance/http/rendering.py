@@ -26,6 +26,7 @@ from appliance.text import (
     format_quantity,
 )
 from appliance.text.labels import engine_label, task_label
+from appliance.training.mode import training_state
 from appliance.ward.service import setup_needed, ward_display_name
 
 WEB = REPO_ROOT / "web"
@@ -64,7 +65,8 @@ def is_fragment_request(request: Request) -> bool:
 
 def base_context(request: Request) -> dict[str, object]:
     user = getattr(request.state, "user", None)
-    settings = request.app.state.settings
+    training = training_state(request)  # the banner and colour of training mode (issue 21)
+    settings = training.settings if training is not None else request.app.state.settings
     nav = [item for item in nav_entries() if user is not None and user.has_role(*item.roles)]
     return {
         "request": request,
@@ -75,6 +77,7 @@ def base_context(request: Request) -> dict[str, object]:
         # The first admin is shown the setup wizard until the ward has its own profile (issue 19).
         "setup_needed": bool(user is not None and user.role == "admin" and setup_needed(settings)),
         "current_path": request.url.path,
+        "training": training is not None,
     }
 
 
