@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from appliance.auth.audit import audit
@@ -16,6 +19,7 @@ from appliance.text.formatting import local_today
 
 router = APIRouter()
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PAGE_SIZE = 200  # rows per page of a list behind a figure
 
 
 @router.get("/hieu-qua")
@@ -30,10 +34,16 @@ def impact_page(request: Request, conn: Conn, settings: SettingsDep, user: Leade
 
 @router.get("/hieu-qua/chi-tiet")
 def impact_rows(request: Request, conn: Conn, settings: SettingsDep, user: LeaderUser, loai: str = "",
-                thang: str | None = None, don_vi: str = "") -> Response:
+                thang: str | None = None, don_vi: str = "", trang: Annotated[int, Query(ge=1)] = 1) -> Response:
     today = local_today()
-    found = service.rows(conn, settings, loai, service.parse_month(thang, today), don_vi, today)
-    return render(request, "impact/rows.html", {"title": found.title, "found": found})
+    first = service.parse_month(thang, today)
+    found = service.rows(conn, settings, loai, first, don_vi, today)
+    pages = max(1, -(-len(found.rows) // PAGE_SIZE))
+    query = {"loai": loai, "thang": f"{first:%Y-%m}", **({"don_vi": don_vi} if don_vi else {})}
+    return render(request, "impact/rows.html", {
+        "title": found.title, "found": found, "shown": found.rows[(trang - 1) * PAGE_SIZE:trang * PAGE_SIZE],
+        "first_row": (trang - 1) * PAGE_SIZE + 1, "page": trang, "pages": pages,
+        "base": "/hieu-qua/chi-tiet?" + urlencode(query)})
 
 
 @router.get("/hieu-qua/bao-cao.docx")

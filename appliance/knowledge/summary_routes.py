@@ -77,7 +77,11 @@ async def submit(request: Request, user: StaffUser, conn: Conn, engines: Engines
     result: Summary | None = None
     job: Job | None = None
     if len(text) > LONG_CHARS:
-        job = get_job(conn, enqueue(conn, "knowledge.summarize", {"text": text, "user": user.username}))
+        job_id = enqueue(conn, "knowledge.summarize", {"text": text, "user": user.username})
+        job = get_job(conn, job_id)
+        # Audited when asked, like a short one: the impact report counts summaries from these entries.
+        audit(conn, "knowledge.summarize", user=user, target="/tom-tat", ip=client_ip(request),
+              detail={"chars": len(text), "job": job_id})
     else:
         result = summarize(text, generator=engines.available("generator"))
         audit(conn, "knowledge.summarize", user=user, target="/tom-tat", ip=client_ip(request),

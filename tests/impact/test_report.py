@@ -121,6 +121,7 @@ def test_every_figure_lists_the_rows_it_counts(ward, leader, kind):
     rows = leader.get(unescape(link.group(1)))
     assert rows.status_code == 200
     assert _table_rows(rows.text) == int(link.group(2).replace(".", ""))
+    assert f'data-total="{link.group(2).replace(".", "")}"' in rows.text
     unit_links = re.findall(rf'href="([^"]*loai={kind}[^"]*don_vi=[^"]+)">([\d.]+)</a>', page.text)
     for href, n in unit_links[:2]:
         assert _table_rows(leader.get(unescape(href)).text) == int(n.replace(".", ""))
@@ -221,3 +222,15 @@ def test_a_wrong_month_says_what_to_do(leader):
     assert bad.status_code == 422 and "tháng/năm" in bad.text and 'href="/hieu-qua"' in bad.text
     future = leader.get("/hieu-qua", params={"thang": "01/2099"})
     assert future.status_code == 422 and "chưa đến" in future.text
+
+
+def test_a_long_list_comes_in_pages_that_add_up(leader, monkeypatch):
+    monkeypatch.setattr("appliance.impact.routes.PAGE_SIZE", 10)
+    url = f"/hieu-qua/chi-tiet?loai=chuyen_phan_anh&thang={MONTH}"
+    first = leader.get(url).text
+    total = int(re.search(r'data-total="(\d+)"', first).group(1))
+    assert total > 20
+    pages = -(-total // 10)
+    seen = [_table_rows(leader.get(f"{url}&trang={n}").text) for n in range(1, pages + 1)]
+    assert seen[:-1] == [10] * (pages - 1) and sum(seen) == total
+    assert f"trang 1/{pages}" in first and "trang=2" in first

@@ -118,7 +118,11 @@ def test_long_summary_runs_as_job_with_progress(kb_server, kb_settings):
         conn = connect(kb_settings.db_path)
         run_pending(conn, kb_settings, kinds=["knowledge.summarize"])
         job_id = conn.execute("SELECT id FROM jobs WHERE kind = 'knowledge.summarize'").fetchone()[0]
+        # Audited when asked, like a short summary (the impact report counts summaries from the audit log).
+        audited = conn.execute("SELECT username, detail FROM audit_log WHERE action = 'knowledge.summarize'"
+                               " AND detail LIKE ?", (f'%"job": {job_id}%',)).fetchall()
         conn.close()
+        assert [row[0] for row in audited] == ["canbo"]
         done = c.get(f"/tom-tat/viec/{job_id}", headers={"Accept": "application/json"}).json()
         assert done["status"] == "done" and done["progress"] == 1.0
         assert done["result"]["parts"] > 1 and done["result"]["key_points"]
