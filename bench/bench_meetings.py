@@ -1,5 +1,6 @@
 """Meetings: pipeline time per audio minute vs calling faster-whisper directly on the same file and
-model (target ≤ 1.15×), real-time factor, WER on espeak-ng speech, live (segmented) path, task extraction."""
+model (target ≤ 1.15×), real-time factor, WER on espeak-ng speech, live (segmented) path, task extraction,
+the extractive biên bản on the held-out transcripts."""
 
 from __future__ import annotations
 
@@ -111,3 +112,31 @@ def main() -> None:
     took = time.perf_counter() - started
     chars = 20 * sum(len(t) for _d, t, _g in CASES)
     print(f"task extraction (rules): {chars / took / 1000:.0f}k characters/s, {n / took:.0f} tasks/s")
+    _minutes_heldout()
+
+
+def _minutes_heldout() -> None:
+    """The extractive biên bản on the held-out transcripts (tests/meetings/minutes_eval.py says what is
+    scored): word overlap on all 44, the packaged e5 on the first 12 (e5 costs ~6 s a meeting on 2 cores)."""
+    from appliance.config import Settings
+    from appliance.db import connect, migrate
+    from appliance.engines.registry import get_registry
+    from tests.meetings.minutes_eval import score_minutes
+    from tests.tasks.transcripts import HELDOUT, load, load_staff
+
+    meetings = load(HELDOUT)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(data_dir=Path(tmp) / "data")
+        conn = connect(settings.db_path)
+        migrate(conn)
+        load_staff(conn)
+        runs = [("word overlap", meetings, False)]
+        if get_registry(settings).available("embedder") is not None:
+            runs.append(("e5, first 12", meetings[:12], True))
+        for label, chosen, use_embedder in runs:
+            started = time.perf_counter()
+            result = score_minutes(conn, settings, chosen, use_embedder=use_embedder)
+            took = (time.perf_counter() - started) / max(1, len(chosen))
+            print(f"{result.line('held-out, ' + label)}; {took:.2f} s a meeting", flush=True)
+    print("baseline (before issue 17): the transcript pasted as the body, body/transcript words ≥ 1.00, "
+          "no item, no Kết luận per item")

@@ -57,10 +57,11 @@ def people_labels(conn: sqlite3.Connection, names: set[str]) -> dict[str, str]:
 
 
 def build(conn: sqlite3.Connection, settings: Settings, meeting: MeetingRow, *,
-          use_generator: bool = True) -> MinutesDraft:
+          use_generator: bool = True, use_embedder: bool = True) -> MinutesDraft:
+    """`use_embedder=False`: word overlap instead of e5 (labelled so; the evaluation compares both)."""
     quotes = [t["quote"] for t in tasks.meeting_tasks(conn, meeting["id"])]
     lines = meeting_lines(conn, meeting["id"])
-    embedder = engine(settings, "embedder")
+    embedder = engine(settings, "embedder") if use_embedder else None
     agenda = agenda_items(meeting)
     sections: list[Section] = by_agenda(lines, agenda, embedder) if agenda else by_topic(lines, embedder)
     split = ("theo chương trình họp thư ký nhập" if agenda else

@@ -74,12 +74,28 @@ def substantive(line: Line) -> bool:
     return not _FILLER.match(text) and len(text.split()) >= 4 and not text.endswith("?")
 
 
+# Spoken openers and closers a biên bản does not write ("Dạ vâng, …", "Ừ thế …", "… ạ", "… nhé"): the
+# sentence is kept word for word otherwise (extractive).
+_OPENER = re.compile(r"^(?:(?:dạ|vâng|ừ|ờ|à|ừm|thế|thì|rồi|thôi|vậy|được|ok|báo cáo (?:anh|chị)|"
+                     r"(?:anh|chị|em|bác) ơi)\b[\s,.]*)+", re.IGNORECASE)
+_CLOSER = re.compile(r"(?:[\s,]+(?:ạ|nhé|nha|nhá|nhỉ|đấy|đi|luôn nhé))+\s*([.!?…]*)$", re.IGNORECASE)
+# Unpunctuated questions (ASR text): "… không", "… chưa", "có cần … không", "… được không ạ".
+_QUESTION = re.compile(r"(?:\b(?:không|chưa|sao|gì|nào|à|hả)\s*(?:ạ|anh|chị|em)?\s*[.?]*$)|^(?:có cần|có phải)\b",
+                       re.IGNORECASE)
+
+
 def _sentence(text: str) -> str:
     text = " ".join(text.split()).strip(" ,")
+    trimmed = _CLOSER.sub(r"\1", _OPENER.sub("", text)).strip(" ,")
+    text = trimmed if len(trimmed.split()) >= 3 else text
     if not text:
         return text
     text = text[:1].upper() + text[1:]
     return text if text[-1] in ".!?…" else text + "."
+
+
+def is_question(text: str) -> bool:
+    return text.strip().endswith("?") or bool(_QUESTION.search(text.strip()))
 
 
 def extractive(section: Section, people: dict[str, str], chair: str, embedder: Embedder | None,
@@ -94,32 +110,41 @@ def extractive(section: Section, people: dict[str, str], chair: str, embedder: E
     centre = vecs.mean(axis=0)
     centrality = vecs @ centre / max(1e-9, float(np.linalg.norm(centre)))
     quotes = [fold(q) for q in task_quotes if q.strip()]
-    decided: list[Line] = [ln for ln in lines if CONCLUSION.search(ln.text)
-                           or any(q in fold(ln.text) or fold(ln.text) in q for q in quotes)]
     chair_key = fold(chair)
+
+    def by_chair(ln: Line) -> bool:
+        return bool(chair_key) and fold(ln.speaker).startswith(chair_key)
+
+    def gave_task(ln: Line) -> bool:
+        return any(q in fold(ln.text) or fold(ln.text) in q for q in quotes)
+
+    # Conclusions: what the chair decided or directed (its cue words), and any sentence a task was found in
+    # (a volunteer's commitment the chair accepted); a question is never one, whatever words it holds.
+    decided: list[Line] = [ln for ln in lines if not is_question(ln.text)
+                           and (gave_task(ln) or (CONCLUSION.search(ln.text) and (by_chair(ln) or not chair_key)))]
     order: list[str] = []
     for ln in lines:
         if ln.speaker not in order:
             order.append(ln.speaker)
     for speaker in order:
         mine = [(float(c), ln) for c, ln in zip(centrality, lines, strict=True) if ln.speaker == speaker]
-        # The chair's directions go under the conclusions; their other words count as raising the matter.
-        if chair_key and fold(speaker).startswith(chair_key):
-            mine = [(c, ln) for c, ln in mine if ln not in decided]
+        # What is under the conclusions is not said twice; the rest is who raised what.
+        mine = [(c, ln) for c, ln in mine if ln not in decided]
         if not mine:
             continue
         chosen = sorted(sorted(mine, key=lambda m: -m[0])[:MAX_PER_SPEAKER], key=lambda m: m[1].start)
         said = " ".join(_sentence(ln.text) for _c, ln in chosen)
         name = people.get(speaker, speaker) or "Một người dự họp"
         item.points.append(Point(f"{name}: {said}", sorted({ln.id for _c, ln in chosen})))
-    chair_first = sorted(decided, key=lambda ln: (not (chair_key and fold(ln.speaker).startswith(chair_key)),
-                                                  ln.start))
+    chair_first = sorted(decided, key=lambda ln: (not by_chair(ln), ln.start))
     seen: set[str] = set()
     for ln in sorted(chair_first[:6], key=lambda ln: ln.start):
         text = _sentence(ln.text)
         if fold(text) not in seen:
             seen.add(fold(text))
-            item.conclusions.append(Point(text, [ln.id]))
+            # A commitment someone else made says whose it is ("em" alone names nobody in a biên bản).
+            said = text if by_chair(ln) else f"{people.get(ln.speaker, ln.speaker)} nhận: {text}"
+            item.conclusions.append(Point(said, [ln.id]))
     return item
 
 

@@ -91,7 +91,8 @@ def vectors(texts: Sequence[str], embedder: Embedder | None, kind: str = "passag
 
 
 _CALL = re.compile(r"^(?:(?:dạ|vâng|ừ|rồi|thưa|báo cáo|kính thưa)\s*)*"
-                   r"(?:(?:anh|chị|em|bác|đồng chí|các đồng chí|bà con)(?:\s+\w+)?\s*(?:ơi)?\s*,\s*)?", re.IGNORECASE)
+                   r"(?:(?:anh|chị|em|bác|đồng chí|các đồng chí|bà con)(?:\s+\w+)?\s*(?:ơi)?\s*,\s*|"
+                   r"(?:anh|chị|em|bác)(?:\s+\w+)?\s+ơi\s+)?", re.IGNORECASE)
 
 
 def _title_of(line: Line) -> str:

@@ -118,7 +118,8 @@ def test_topics_are_found_without_an_agenda():
 
 def cite_each_line(body: dict[str, Any]) -> str:
     """A model that summarises each line it is given, citing it, and adds one sentence with a made-up figure."""
-    prompt = body["messages"][-1]["content"]
+    # A repair request (after a bad answer) carries the transcript in an earlier message.
+    prompt = "\n".join(str(m["content"]) for m in body["messages"])
     lines = re.findall(r"^\[(\d+)\] ([^:\n]+): (.+)$", prompt, re.MULTILINE)
     points = [{"text": f"{who} nêu: {text}", "sources": [int(n)]} for n, who, text in lines[:3]]
     points.append({"text": f"Kinh phí sửa chữa là {UNSUPPORTED_FIGURE} đồng.", "sources": [int(lines[0][0])]})
