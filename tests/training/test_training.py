@@ -2,64 +2,26 @@
 exercise of each day (checked by the appliance itself), and the live databases are byte-for-byte
 unchanged afterwards; the trainer's page shows the completions; several trainees at once; a reset.
 
-The module builds the demo ward once as the sandbox (about 10 s on CI: the whole demo loader runs,
-as it does on a unit) and shares it between the tests, which run in order.
+The package's conftest builds the demo ward once as the sandbox (about 10 s on CI: the whole demo
+loader runs, as it does on a unit); the tests share it and run in order.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
-import pytest
 
-from appliance.app import create_app
-from appliance.auth.demo import load_users
 from appliance.citizen.public.intake import file_feedback
 from appliance.citizen.public.store import public_db
 from appliance.config import Settings
-from appliance.db import connect, migrate
+from appliance.db import connect
 from appliance.training import sandbox
 from appliance.training.cli import run_sandbox_jobs
 from appliance.training.lessons import EXERCISES
-from tests.conftest import DEMO_ANCHOR, LiveServer, login, make_settings
-
-BANNER = "ĐANG Ở CHẾ ĐỘ ĐÀO TẠO — dữ liệu mẫu"
-
-
-@pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """A live unit with the demo accounts and nothing else, and its sandbox built once."""
-    settings = make_settings(tmp_path_factory.mktemp("training") / "data")
-    public = connect(settings.public_db_path)  # a unit's citizen database, as the citizen app leaves it
-    migrate(public, "public")
-    public.close()
-    sandbox.build(settings, anchor=DEMO_ANCHOR)
-    return settings
-
-
-@pytest.fixture(scope="module")
-def server(live: Settings) -> Iterator[LiveServer]:
-    app = create_app(live)
-    conn = connect(live.db_path)
-    load_users(conn)
-    conn.close()
-    with LiveServer(app) as running:
-        yield running
-
-
-def snapshot(path: Path) -> str:
-    """The database's exact bytes, WAL content included (sqlite3's serialize reads through the WAL)."""
-    assert path.exists()
-    conn = sqlite3.connect(path)
-    try:
-        return hashlib.sha256(conn.serialize()).hexdigest()
-    finally:
-        conn.close()
+from tests.conftest import LiveServer, login
+from tests.training.conftest import BANNER, snapshot
 
 
 def csrf_of(page: httpx.Response) -> str:
