@@ -19,6 +19,7 @@ from appliance.text import parse_date
 from appliance.text.formatting import format_number, local_today
 
 TREND_MONTHS = 6
+ALL = "tat_ca"  # the list behind a total: every kind's rows
 # The course's promise: at least this share less manual time on the tasks the appliance does.
 PROMISE_PERCENT = 30.0
 OUTCOME_ROWS = {"phan_anh_da_xu_ly": "Phản ánh đã xử lý xong trong tháng (thời gian trả lời)",
@@ -149,8 +150,9 @@ class RowList:
     back: str
 
 
-def _view(item: Activity, who: People) -> RowView:
-    return RowView(item.day, item.at, who.name_of(item) or "", who.unit_of(item), item.text, item.href)
+def _view(item: Activity, who: People, kind_label: str = "") -> RowView:
+    text = f"{kind_label} — {item.text}" if kind_label else item.text
+    return RowView(item.day, item.at, who.name_of(item) or "", who.unit_of(item), text, item.href)
 
 
 def rows(conn: sqlite3.Connection, settings: Settings, kind: str, first: dt.date, unit: str = "",
@@ -161,10 +163,12 @@ def rows(conn: sqlite3.Connection, settings: Settings, kind: str, first: dt.date
     label = f"tháng {start:%m/%Y}" + (f" (đến ngày {end:%d/%m/%Y})" if running else "")
     back = f"/hieu-qua?thang={start:%Y-%m}"
     who = people(conn)
-    if kind in KIND_BY_KEY:
-        items = collect(conn, settings, start, end)[kind]
-        views = [v for v in (_view(i, who) for i in items) if not unit or v.unit == unit]
-        return RowList(KIND_BY_KEY[kind].label, label, unit, views, back)
+    if kind in KIND_BY_KEY or kind == ALL:
+        found = collect(conn, settings, start, end)
+        wanted = [KIND_BY_KEY[kind]] if kind != ALL else list(KINDS)
+        views = [v for k in wanted for v in (_view(i, who, k.label if kind == ALL else "") for i in found[k.key])
+                 if not unit or v.unit == unit]
+        return RowList(KIND_BY_KEY[kind].label if kind != ALL else "Mọi việc", label, unit, views, back)
     if kind == "phan_anh_da_xu_ly":
         views = [RowView(r.day, r.resolved_at, "", r.department,
                          f"Phản ánh {r.ticket_code}: trả lời sau {format_number(r.days, 1)} ngày",

@@ -102,8 +102,14 @@ def test_usage_per_kind_and_unit_equals_independent_counts(ward, leader):
     assert page.status_code == 200, page.text
     expected = expected_usage(ward)
     counts = _kind_counts(page.text)
+    total = counts.pop("tat_ca")
     assert counts == {kind: sum(units.values()) for kind, units in expected.items()}
-    assert _unit_counts(page.text) == {kind: units for kind, units in expected.items() if units}
+    assert total == sum(counts.values())
+    by_unit = _unit_counts(page.text)
+    unit_totals = by_unit.pop("tat_ca")
+    assert by_unit == {kind: units for kind, units in expected.items() if units}
+    assert unit_totals == {u: sum(units.get(u, 0) for units in expected.values())
+                           for u in {u for units in expected.values() for u in units}}
     # The rows this module added, so the comparison above is not between two empty sets: ask.question at
     # 01:30 local on 01/11 counts, at 23:30 on 31/10 and 00:30 on 01/12 does not; refused ones never.
     assert counts["hoi_so_lieu"] == 2 and counts["hoi_phap_ly"] == 2 and counts["tom_tat"] == 1
@@ -113,7 +119,7 @@ def test_usage_per_kind_and_unit_equals_independent_counts(ward, leader):
 
 
 @pytest.mark.parametrize("kind", ["hoi_so_lieu", "hoi_phap_ly", "du_thao", "tom_tat", "bien_ban", "tra_loi_cong_dan",
-                                  "chuyen_phan_anh"])
+                                  "chuyen_phan_anh", "tat_ca"])
 def test_every_figure_lists_the_rows_it_counts(ward, leader, kind):
     page = leader.get("/hieu-qua", params={"thang": MONTH})
     link = re.search(rf'<a href="([^"]+)" data-kind="{kind}">([\d.]+)</a>', page.text)
