@@ -57,7 +57,8 @@ def accuracy() -> None:
           f"(naive name-overlap baseline {base / len(QUESTIONS):.1%}; ratio {hits / max(base, 1):.2f}×; "
           "acceptance ≥ 90%)", flush=True)
     held = scores["citizen.questions_held_out"]
-    print(f"procedure top-1 on held-out wording (never used for tuning): {held.right}/{held.items} = "
+    print(f"procedure top-1 on cases.py's second set (in-sample since issue 16: fit.py trains on it): "
+          f"{held.right}/{held.items} = "
           f"{held.accuracy:.1%}", flush=True)
     right = scores["complaints"].right
     majority = Counter(c for _, c in COMPLAINTS).most_common(1)[0][1]
@@ -65,7 +66,18 @@ def accuracy() -> None:
           f"(majority-class baseline {majority / len(COMPLAINTS):.1%}; ratio {right / majority:.2f}×; "
           "acceptance ≥ 85%)", flush=True)
     held = scores["complaints.held_out"]
-    print(f"complaint category on held-out wording: {held.right}/{held.items} = {held.accuracy:.1%}", flush=True)
+    print(f"complaint category on cases.py's second set (in-sample since fit.py trains on it): {held.right}/"
+          f"{held.items} = {held.accuracy:.1%}", flush=True)
+    # Issue 16: the chat path itself on the outside writer's sets, in-sample (dev) and held-out.
+    targets = {"intent": "", "procedure": "target ≥ 90% right, ≤ 3% wrong",
+               "category": "target ≥ 90% right, ≤ 3% wrong department"}
+    print("citizen chat (rules + lexical, no model)      items   right          unsure         confidently wrong")
+    for view, target in targets.items():
+        for part in ("dev", "held_out"):
+            s = scores[f"citizen.chat.{view}.{part}"]
+            print(f"  {view:<10} {'in-sample (dev)' if part == 'dev' else 'held-out':<32}", end="")
+            print(f"{s.items:>5}   {s.right:>4} {s.right / s.items:6.1%}   {s.unsure:>4} {s.unsure / s.items:6.1%}   "
+                  f"{s.wrong:>4} {s.wrong / s.items:6.1%}   {target if part == 'held_out' else ''}", flush=True)
 
 
 def _load(base: str, path: str, body_for: object) -> list[float]:

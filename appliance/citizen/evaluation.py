@@ -160,14 +160,22 @@ def _intent_verdict(j: Judgement) -> Verdict:
     return "right" if (kind == "complaint") == (j.item.intent == "complaint") else "wrong"
 
 
+VIEWS = ("question_or_complaint", "procedure", "complaint_category")
+
+
+def view_judgements(judgements: Sequence[Judgement], name: str) -> list[Judgement]:
+    """The judgements one view counts, with that view's verdicts (see `views`)."""
+    if name == "question_or_complaint":
+        return [Judgement(j.item, _intent_verdict(j), j.got, j.elapsed_s, j.flags) for j in judgements]
+    intent = {"procedure": "procedure", "complaint_category": "complaint"}[name]
+    return [j for j in judgements if j.item.intent == intent]
+
+
 def views(judgements: Sequence[Judgement]) -> dict[str, Tally]:
     """The brief's three questions over one or more sets: (a) question or complaint, over every
     message; (b) which procedure, over the procedure questions; (c) which complaint category (and
     so department), over the complaints."""
-    intent = [Judgement(j.item, _intent_verdict(j), j.got, j.elapsed_s, j.flags) for j in judgements]
-    return {"question_or_complaint": tally(intent),
-            "procedure": tally([j for j in judgements if j.item.intent == "procedure"]),
-            "complaint_category": tally([j for j in judgements if j.item.intent == "complaint"])}
+    return {name: tally(view_judgements(judgements, name)) for name in VIEWS}
 
 
 def line(name: str, t: Tally) -> str:

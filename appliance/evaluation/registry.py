@@ -21,7 +21,7 @@ from pathlib import Path
 from types import ModuleType
 
 from appliance.config import REPO_ROOT
-from appliance.evaluation import kinds, kinds_spec, kinds_text
+from appliance.evaluation import kinds, kinds_citizen, kinds_spec, kinds_text
 from appliance.evaluation.model import Runner
 from appliance.knowledge.evaluation import load_questions
 
@@ -42,6 +42,10 @@ KINDS: dict[str, Kind] = {
     "ask_unanswerable": Kind("Hộp câu hỏi: câu không có số liệu để trả lời", kinds.ask_unanswerable, True),
     "procedure": Kind("Hiểu câu hỏi thủ tục của công dân", kinds.procedure_questions, False),
     "complaint": Kind("Phân loại phản ánh", kinds.complaints, False),
+    "citizen_intent": Kind("Trò chuyện công dân: câu hỏi hay phản ánh", kinds_citizen.question_or_complaint, True),
+    "citizen_procedure": Kind("Trò chuyện công dân: đúng thủ tục", kinds_citizen.procedure, True),
+    "citizen_category": Kind("Trò chuyện công dân: lĩnh vực phản ánh (bộ phận nhận)", kinds_citizen.complaint_category,
+                             True),
     "tasks": Kind("Trích nhiệm vụ từ lời họp", kinds.meeting_tasks, False),
     "summary": Kind("Tóm tắt văn bản (điểm căn cứ)", kinds_text.summaries, True),
     "assistant": Kind("Trợ lý pháp lý (trích dẫn đúng điều)", kinds_text.assistant, True),
@@ -116,6 +120,13 @@ SETS: list[EvalSet] = [
             from_tests("tests.citizen.cases", "COMPLAINTS")),
     EvalSet("complaints.held_out", "complaint", "phản ánh giữ lại, không dùng để tinh chỉnh",
             from_tests("tests.citizen.cases", "HELD_OUT_COMPLAINTS")),
+    *(EvalSet(f"citizen.chat.{view}.{part}", kind, f"{what}, {label}", from_tests("tests.citizen.sets", attr))
+      for view, kind, what in (("intent", "citizen_intent", "câu hỏi hay phản ánh"),
+                               ("procedure", "citizen_procedure", "đúng thủ tục"),
+                               ("category", "citizen_category", "lĩnh vực phản ánh"))
+      for part, attr, label in (("dev", "DEV", "bộ phát triển người ngoài viết (tests/citizen/dev)"),
+                                ("held_out", "HELD_OUT", "bộ giữ lại người ngoài viết mù, không dùng để tinh chỉnh "
+                                 "(tests/citizen/heldout)"))),
     EvalSet("tasks.extraction", "tasks", "lời họp với các nhiệm vụ có người nhận và hạn (tests/tasks/eval_data.py)",
             from_tests("tests.tasks.eval_data", "CASES")),
     EvalSet("knowledge.summaries", "summary", "các văn bản của thư viện pháp luật đi kèm",

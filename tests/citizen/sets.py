@@ -27,3 +27,5 @@ DEV_QUESTIONS = load(HERE / "dev" / "citizen_questions.toml")
 DEV_COMPLAINTS = load(HERE / "dev" / "complaints.toml")
 HELD_OUT_QUESTIONS = load(HERE / "heldout" / "citizen_questions.toml")
 HELD_OUT_COMPLAINTS = load(HERE / "heldout" / "complaints.toml")
+DEV = [*DEV_QUESTIONS, *DEV_COMPLAINTS]
+HELD_OUT = [*HELD_OUT_QUESTIONS, *HELD_OUT_COMPLAINTS]

@@ -52,7 +52,7 @@ def chat(body: ChatIn, request: Request, conn: PublicConn, settings: CitizenSett
         "reply": reply.reply, "intent": reply.intent,
         "procedure": bot.procedure_link(reply.procedure) if reply.procedure else None,
         "ticket": reply.ticket, "session_id": session_id, "detail": reply.detail, "engine": reply.engine,
-        "choices": reply.choices,
+        "choices": reply.choices, "confidence": reply.confidence, "handover": reply.handover,
     })
 
 

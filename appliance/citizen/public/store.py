@@ -112,6 +112,7 @@ class Publication:
     notices: Sequence[Sequence[object]]  # id, title, body, published_at
     version: str  # of everything above: the round is skipped when it was published already
     work_calendar: str = ""  # the ward's extra days off / working days (WorkCalendar.to_json), for deadlines
+    ward_profile: str = "{}"  # JSON: what citizens may read of the ward's profile (FAQ answers)
 
 
 def write_publication(conn: sqlite3.Connection, pub: Publication) -> None:
@@ -140,6 +141,7 @@ def write_publication(conn: sqlite3.Connection, pub: Publication) -> None:
         conn.executemany("INSERT INTO pub_notices (id, title, body, published_at) VALUES (?,?,?,?)",
                          [tuple(r) for r in pub.notices])
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('work_calendar', ?)", (pub.work_calendar,))
+        set_ward_profile(conn, pub.ward_profile)
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('published_at', datetime('now'))")
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('publish_version', ?)", (pub.version,))
 

@@ -47,6 +47,16 @@ def _catalogue(staff: sqlite3.Connection) -> list[Record]:
     return records
 
 
+# What citizens may read of the ward's profile (ward setup): the chat's FAQ answers come from these.
+PUBLIC_PROFILE = ("name", "address", "phone", "email", "website", "opening_hours", "reception_schedule")
+
+
+def _public_profile(staff: sqlite3.Connection) -> str:
+    profile = get_profile(staff)
+    values = {} if profile is None else {k: getattr(profile, k) for k in PUBLIC_PROFILE if getattr(profile, k)}
+    return json.dumps(values, ensure_ascii=False, sort_keys=True)
+
+
 def publish(staff: sqlite3.Connection, public: sqlite3.Connection) -> dict[str, int]:
     procs = _catalogue(staff)
     version = hashlib.sha256(json.dumps(procs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
@@ -55,7 +65,8 @@ def publish(staff: sqlite3.Connection, public: sqlite3.Connection) -> dict[str, 
     faq = staff.execute("SELECT id, question, answer FROM citizen_faq WHERE active = 1").fetchall()
     notices = staff.execute("SELECT id, title, body, published_at FROM citizen_notices WHERE active = 1").fetchall()
     calendar = work_calendar(staff).to_json()
-    everything = hashlib.sha256(json.dumps([version, calendar, *([tuple(r) for r in rows] for rows in
+    profile = _public_profile(staff)
+    everything = hashlib.sha256(json.dumps([version, calendar, profile, *([tuple(r) for r in rows] for rows in
                                                        (routing, examples, faq, notices))],
                                            ensure_ascii=False).encode()).hexdigest()
     counts = {"procedures": len(procs), "routing": len(routing), "examples": len(examples), "faq": len(faq),
@@ -64,7 +75,7 @@ def publish(staff: sqlite3.Connection, public: sqlite3.Connection) -> dict[str, 
         return counts
     public_store.write_publication(public, public_store.Publication(
         procedures=procs, catalogue_version=version, routing=routing, examples=examples, faq=faq, notices=notices,
-        version=everything, work_calendar=calendar))
+        version=everything, work_calendar=calendar, ward_profile=profile))
     return counts
 
 

@@ -178,8 +178,10 @@
     if (extra && extra.choices && extra.choices.length) {
       var list = el("div", { "class": "choices" });
       extra.choices.forEach(function (choice, i) {
-        var b = el("button", { type: "button" }, (i + 1) + ". " + choice.name);
-        b.addEventListener("click", function () { send(String(i + 1)); });
+        // A choice sends its title, as a Zalo quick reply does: the chatbot reads either.
+        var title = choice.title || choice.name;
+        var b = el("button", { type: "button" }, (i + 1) + ". " + title);
+        b.addEventListener("click", function () { send(title); });
         list.appendChild(b);
       });
       log.appendChild(list);
