@@ -159,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     items = training_items()
     out: dict[str, object] = {"features": list(FEATURES), "kinds": list(KINDS),
                               "fitted_on": "tests/citizen/dev/*.toml + tests/citizen/cases.py (never heldout/)"}
-    variants = (("embeddings", True), ("rules", False))
+    variants: tuple[tuple[str, bool], ...] = (("embeddings", True), ("rules", False))
     if args.rules_only:
         kept = json.loads(FUSION.read_text(encoding="utf-8"))
         out.update({k: kept[k] for k in ("embeddings", "complaint") if k in kept})
