@@ -169,7 +169,10 @@ class Settings(BaseSettings):
             if getattr(self, key) is None:
                 path = self.secrets_dir / key
                 if path.is_file():
-                    value = path.read_text(encoding="utf-8").strip()
+                    try:
+                        value = path.read_text(encoding="utf-8").strip()
+                    except PermissionError:  # hidden from this service (appliance-public: only the webhook's keys)
+                        continue
                     self.__dict__[key] = value or None  # no validate_assignment loop: set the field directly
         return self
 

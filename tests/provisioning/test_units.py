@@ -46,6 +46,10 @@ def test_public_service_cannot_see_staff_data() -> None:
                  "/var/lib/appliance/recordings", "/var/lib/appliance/documents", "/var/lib/appliance/models"):
         assert f"-{path}" in hidden
     assert "public.db" not in " ".join(hidden)
+    # The webhook's keys stay readable; the keys that send as the OA are the worker's alone.
+    for key in ("zalo_app_secret", "zalo_access_token", "zalo_refresh_token"):
+        assert f"-/var/lib/appliance/secrets/{key}" in hidden
+    assert not [p for p in hidden if p.endswith(("zalo_app_id", "zalo_oa_secret_key")) or p.endswith("/secrets")]
 
 
 def test_recorder_unit_uses_the_room_instance() -> None:
