@@ -89,7 +89,10 @@ def no_data(intent: Intent) -> str:
 
 
 def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[Cell]],
-             category_labels: dict[str, str], today: dt.date | None = None, total: int | None = None) -> str:
+             category_labels: dict[str, str], today: dt.date | None = None, total: int | None = None,
+             no_compare: str = "") -> str:
+    """The answer in words. `no_compare`: why the earlier period of a comparison has no figure
+    (it ends before the data begins): said instead of a change against a zero nobody counted."""
     head = scope_text(intent, category_labels, today)
     note = f" ({intent.period_note})" if intent.period_note else ""
     if query.kind.startswith("indicator") or query.kind == "months":
@@ -117,11 +120,12 @@ def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[C
         return (f"{head}: bình quân {format_number(number(avg), 1)} {MEASURES[keys[0]].unit} mỗi {unit} "
                 f"({_label(keys[0])} tổng cộng {format_number(number(total_value))} trong {units} {unit}){note}.")
     if query.kind == "compare":
-        return _compare_sentence(intent, keys[0], rows, category_labels)
+        return _compare_sentence(intent, keys[0], rows, category_labels, no_compare)
     return _grouped_sentence(intent, keys[0], rows, head, note, category_labels)
 
 
-def _compare_sentence(intent: Intent, key: str, rows: list[list[Cell]], labels: dict[str, str]) -> str:
+def _compare_sentence(intent: Intent, key: str, rows: list[list[Cell]], labels: dict[str, str],
+                      no_compare: str = "") -> str:
     if len(rows) < 2:
         return "Chưa đủ số liệu để so sánh."
     (label_a, *vals_a), (label_b, *vals_b) = rows[0], rows[1]
@@ -131,7 +135,9 @@ def _compare_sentence(intent: Intent, key: str, rows: list[list[Cell]], labels: 
         return f"{label}: {value_text(key, value)}"
 
     text = f"{_cap(_label(key))} {said(label_b, b)}; so với {said(label_a, a)}"
-    if a is not None and b is not None:
+    if no_compare:
+        text = f"{_cap(_label(key))} {said(label_b, b)}; {label_a}: {no_compare}"
+    elif a is not None and b is not None:
         diff = b - a
         if MEASURES[key].kind != "count" and round(diff, 1) == 0:
             diff = 0  # shown to one decimal: a change too small to show is no change

@@ -221,6 +221,10 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     unknown = tokens.unexplained()
     if unknown:
         return ParseResult(intent, False, _unknown_words(tokens.question, unknown), unknown)
+    if any(not tokens.used[k] and tokens.items[k:k + 2] == ["thang", "sau"] for k in range(len(tokens.items))):
+        # Typed without accents (tokens.py writes it out when they say which): a year-to-date figure would
+        # answer neither reading.
+        return ParseResult(intent, False, "«thang sau» là tháng tới hay tháng 6? Hãy gõ «tháng tới» hoặc «tháng 6»")
     name = entities.bare_given_name(tokens, catalog)
     if name:
         return ParseResult(intent, False, name)

@@ -164,7 +164,7 @@ def answer_question(db_path: Path | str, question: str, *, today: dt.date | None
         if parsed.intent.missing is not None or parsed.intent.offer:
             return AskResult(question, answer.no_data(parsed.intent), status="no_data", intent=parsed.intent,
                              suggestions=suggest(question, None, catalog=catalog, today=today))
-        before = _before_the_data(parsed.intent, catalog)
+        before = _outside_the_data(parsed.intent, catalog, today)
         if before:
             return AskResult(question, before, status="no_data", intent=parsed.intent,
                              suggestions=suggest(question, parsed.intent, catalog=catalog, today=today))
@@ -174,16 +174,31 @@ def answer_question(db_path: Path | str, question: str, *, today: dt.date | None
     return _unsure(question, parsed.reason, parsed.intent, catalog=catalog, today=today)
 
 
-def _before_the_data(intent: parser.Intent, catalog: Catalog) -> str:
-    """A period that ends before the first record: there is nothing to count, say so (not "0")."""
-    first = catalog.first_record_day
+_WHAT = {"ho_so": "hồ sơ", "phan_anh": "phản ánh"}
+
+
+def _first_day(intent: parser.Intent, catalog: Catalog) -> dt.date | None:
+    """The first day the data holds records (or complaints) of: before it nothing was counted."""
+    first = {"ho_so": catalog.first_record_day, "phan_anh": catalog.first_feedback_day}.get(intent.domain)
+    return dt.date.fromisoformat(first) if first else None
+
+
+def _outside_the_data(intent: parser.Intent, catalog: Catalog, today: dt.date) -> str:
+    """A period not begun yet, or one that ends before the first record: there is nothing to count,
+    say so (not "0": "tháng 12: tiếp nhận 0 hồ sơ" on 20/11 reads as a month with no work)."""
+    if intent.domain not in _WHAT:
+        return ""  # indicators: a plan for a coming period exists, the indicator rules answer it
+    if intent.period is not None and intent.period.start > today:
+        return f"{intent.period.label[:1].upper()}{intent.period.label[1:]} chưa bắt đầu (hôm nay là " \
+               f"{today:%d/%m/%Y}), nên chưa có số liệu."
+    first = _first_day(intent, catalog)
     periods = [p for p in (intent.period, intent.compare) if p is not None]
-    if intent.domain != "ho_so" or not first or not periods or intent.compare_asof is not None:
+    if not first or not periods or intent.compare_asof is not None:
         return ""
-    day = dt.date.fromisoformat(first)
-    if all(p.end.isoformat() < first for p in periods):
-        return f"Dữ liệu hồ sơ hiện có bắt đầu từ ngày {day:%d/%m/%Y}, nên chưa có số liệu cho {periods[0].label}."
-    return ""  # a comparison with a period before the data still answers, with the note saying so
+    if all(p.end < first for p in periods):
+        return (f"Dữ liệu {_WHAT[intent.domain]} hiện có bắt đầu từ ngày {first:%d/%m/%Y}, nên chưa có số liệu "
+                f"cho {periods[0].label}.")
+    return ""  # a comparison with a period before the data answers the later one and says so
 
 
 def _run_rules(db_path: Path, question: str, intent: parser.Intent, catalog: Catalog,
@@ -195,14 +210,18 @@ def _run_rules(db_path: Path, question: str, intent: parser.Intent, catalog: Cat
     if query.count_sql:
         total = int(number(guard.run(db_path, guard.validate(query.count_sql)).rows[0][0]) or 0)
     labels = _labels(catalog)
-    text = answer.sentence(intent, query, result.columns, result.rows, labels, today, total)
+    first = _first_day(intent, catalog)
+    what = _WHAT.get(intent.domain, "")
+    no_compare = ""
+    if first and intent.compare is not None and intent.compare_asof is None and intent.compare.end < first:
+        no_compare = (f"chưa có số liệu (dữ liệu {what} hiện có bắt đầu từ ngày {first:%d/%m/%Y}), "
+                      "nên không so sánh được")
+    text = answer.sentence(intent, query, result.columns, result.rows, labels, today, total, no_compare)
     if result.truncated:
         text += f" (chỉ hiện {guard.ROW_CAP} dòng đầu)"
     earliest = min((p.start for p in (intent.period, intent.compare) if p is not None), default=None)
-    if intent.domain == "ho_so" and earliest and catalog.first_record_day and (
-            earliest.isoformat() < catalog.first_record_day):
-        first = dt.date.fromisoformat(catalog.first_record_day)
-        text += f" Lưu ý: dữ liệu hồ sơ hiện có bắt đầu từ ngày {first:%d/%m/%Y}."
+    if first and earliest and earliest < first and not no_compare:
+        text += f" Lưu ý: dữ liệu {what} hiện có bắt đầu từ ngày {first:%d/%m/%Y}."
     columns = [sqlbuild.COLUMN_LABELS.get(c, c) for c in result.columns]
     status = "ok"
     if query.kind.startswith("indicator") and not result.rows:

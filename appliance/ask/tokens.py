@@ -92,6 +92,24 @@ def _with_year(token: str, today: dt.date) -> str:
     return f"{day}/{month}/{year}"
 
 
+def _next_or_sixth(question: str, raw: list[str]) -> list[str]:
+    """"tháng sáu" is June, "tháng sau" the month after this one; folded, both are "thang sau".
+    The accents say which: "sáu" typed → 6; "sau" in a question typed with accents → "tháng tới".
+    A question typed without any accents keeps "thang sau", and the parser asks which was meant."""
+    typed = re.findall(r"\btháng\s+(sáu|sau)\b", question.lower())
+    accented = any(ord(ch) > 127 for ch in question)
+    out, seen = list(raw), 0
+    for k in range(len(out) - 1):
+        if out[k] == "thang" and out[k + 1] == "sau":
+            word = typed[seen] if seen < len(typed) else ""
+            seen += 1
+            if word == "sáu":
+                out[k + 1] = "6"
+            elif word == "sau" and accented:
+                out[k + 1] = "toi"
+    return out
+
+
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
     return expand(_TOKEN.findall(fold(question).replace("ti le", "ty le")))
@@ -102,7 +120,7 @@ class Tokens:
 
     def __init__(self, question: str, catalog: Catalog, today: dt.date | None = None):
         self.question = question
-        raw = _spelled_numbers(words(question))
+        raw = _spelled_numbers(_next_or_sixth(question, words(question)))
         if today is not None:
             raw = [_with_year(t, today) for t in raw]
         self.items = [catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")

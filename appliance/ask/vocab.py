@@ -104,6 +104,7 @@ class Catalog:
     feedback_categories: list[tuple[str, str]] = field(default_factory=list)  # (code, label)
     indicators: list[str] = field(default_factory=list)
     first_record_day: str | None = None  # the earliest Ngày tiếp nhận, to flag periods before the data
+    first_feedback_day: str | None = None  # the earliest complaint's day (the ward's calendar), the same
     extra_words: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
     bigrams: set[tuple[str, str]] = field(default_factory=set)
@@ -183,6 +184,7 @@ def load_catalog(conn: sqlite3.Connection, keyword_phrases: list[str]) -> Catalo
         feedback_categories=sorted((r["category"], r["label"]) for r in inbox.routing_table(conn)),
         indicators=distinct("SELECT DISTINCT chi_tieu FROM v_chi_tieu ORDER BY 1"),
         first_record_day=conn.execute("SELECT MIN(ngay_tiep_nhan) FROM v_ho_so").fetchone()[0],
+        first_feedback_day=conn.execute("SELECT MIN(ngay_tiep_nhan) FROM v_phan_anh").fetchone()[0],
     )
     return catalog.finish(keyword_phrases)
 

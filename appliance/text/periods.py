@@ -101,7 +101,7 @@ def range_period(start: dt.date, end: dt.date, label: str | None = None) -> Peri
 def _week(today: dt.date, weeks_back: int) -> Period:
     monday = today - dt.timedelta(days=today.weekday() + 7 * weeks_back)
     sunday = monday + dt.timedelta(days=6)
-    name = {0: "tuần này", 1: "tuần trước"}.get(weeks_back, f"{weeks_back} tuần trước")
+    name = {0: "tuần này", 1: "tuần trước", -1: "tuần sau"}.get(weeks_back, f"{weeks_back} tuần trước")
     return Period(monday, sunday, f"{name} (từ {_fmt(monday)} đến {_fmt(sunday)})", "week")
 
 
@@ -109,6 +109,9 @@ def _week(today: dt.date, weeks_back: int) -> Period:
 _DATE = r"(\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4})"
 _YEAR = r"(?:\s*(?:/|-|nam)\s*(\d{4}))?"
 _NOW = r"(?:nay|hom nay|gio|bay gio|hien nay|hien tai)"
+# The period after this one. "tháng sau" is left out: unaccented it is also "tháng sáu" (June); the
+# question box's tokens write it as "tháng tới" only when the accents say which (ask/tokens.py).
+_NEXT = r"(?:toi|ke tiep|tiep theo|sau)"
 
 Rule = tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Period | None]]
 
@@ -219,6 +222,11 @@ _RULES: list[Rule] = [
     (re.compile(r"\btuan\s*(?:nay|hien tai)\b"), lambda m, t: _week(t, 0)),
     (re.compile(r"\btuan\s*(?:truoc|roi)\s*nua\b"), lambda m, t: _week(t, 2)),
     (re.compile(r"\btuan\s*(?:truoc|vua roi|vua qua|roi)\b"), lambda m, t: _week(t, 1)),
+    (re.compile(r"\bthang\s*(?:toi|ke tiep|tiep theo)\b"), lambda m, t: month_period(_shift_month(t, 1))),
+    (re.compile(rf"\bquy\s*{_NEXT}\b"), lambda m, t: quarter_period(_shift_month(t, 3))),
+    (re.compile(rf"\bnam\s*{_NEXT}\b"), lambda m, t: year_period(t.year + 1)),
+    (re.compile(rf"\btuan\s*{_NEXT}\b"), lambda m, t: _week(t, -1)),
+    (re.compile(r"\bngay\s*mai\b"), _day(-1, "ngày mai")),
     (re.compile(r"\bhom\s*nay\b"), _day(0, "hôm nay")),
     (re.compile(r"\bhom\s*qua\b"), _day(1, "hôm qua")),
     (re.compile(r"\bhom\s*kia\b"), _day(2, "hôm kia")),
