@@ -68,6 +68,7 @@ PHRASES: dict[str, Callable[[str, Detail], str]] = {
     "user.unlock": lambda t, d: f"mở khóa tài khoản {t}",
     "user.password_reset": lambda t, d: f"đặt lại mật khẩu cho tài khoản {t}",
     "ask.question": lambda t, d: f"hỏi số liệu {_q(d.get('question'))}",
+    "training.reset": lambda t, d: "làm mới hộp cát đào tạo (tạo lại phường mẫu)",
     "ask.refused": lambda t, d: f"hỏi số liệu {_q(d.get('question'))}, câu hỏi bị từ chối",
     "feedback.list": lambda t, d: f"xem danh sách phản ánh ({_num(d, 'count')} phản ánh)",
     "feedback.view": lambda t, d: f"xem phản ánh {t}",
@@ -143,7 +144,8 @@ def describe(entry: AuditEntry, names: Mapping[str, str]) -> AuditLine:
 GROUPS = {"login": "Đăng nhập", "logout": "Đăng xuất", "user": "Tài khoản người dùng", "token": "Mã truy cập API",
           "ask": "Hỏi đáp số liệu", "feedback": "Phản ánh", "citizen": "Cổng công dân", "dashboard": "Nhập dữ liệu",
           "models": "Mô hình AI", "knowledge": "Tra cứu, tóm tắt, thủ tục", "drafting": "Soạn thảo",
-          "meetings": "Cuộc họp", "tasks": "Nhiệm vụ", "impact": "Báo cáo hiệu quả"}
+          "meetings": "Cuộc họp", "tasks": "Nhiệm vụ", "impact": "Báo cáo hiệu quả",
+          "training": "Đào tạo"}
 
 
 def groups(actions: list[str]) -> list[tuple[str, str]]:

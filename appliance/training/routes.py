@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from appliance.http.deps import AdminUser, StaffUser
+from appliance.auth.audit import audit
+from appliance.http.deps import AdminUser, Conn, StaffUser, client_ip
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.training import mode, sandbox, service
@@ -102,8 +103,9 @@ def trainer_page(request: Request, user: AdminUser, lam_moi: str = "") -> Respon
 
 
 @router.post("/dao-tao/lam-moi")
-def reset(request: Request, user: AdminUser) -> Response:
+def reset(request: Request, user: AdminUser, conn: Conn) -> Response:
     service.reset_sandbox(mode.live_settings(request))
+    audit(conn, "training.reset", user=user, ip=client_ip(request))  # the live log: an admin's act on the unit
     return RedirectResponse("/dao-tao/giang-vien?lam_moi=1", status_code=303)
 
 

@@ -166,6 +166,8 @@ def test_a_zalo_reply_stays_in_the_sandbox_and_the_reset_keeps_progress(server: 
             admin_csrf = login(trainer, "admin", "admin-demo")
             assert trainer.post("/dao-tao/lam-moi", data={"csrf_token": admin_csrf}).status_code == 303
             assert "canbo" in trainer.get("/dao-tao/giang-vien").text
+            log = trainer.get("/quan-tri/nhat-ky", params={"action": "training."})
+            assert log.status_code == 200 and "làm mới hộp cát đào tạo" in log.text
 
         assert sandbox.current(live) not in (None, old) and old is not None and not old.exists()
         page = trainee.get("/huong-dan")  # the trainee carries on in the fresh ward, progress kept
