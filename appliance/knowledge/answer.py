@@ -49,6 +49,7 @@ class Answer:
     notice: str | None = None  # "2 câu bị bỏ vì không có căn cứ"
     answered: bool = True  # False: nothing in the library answers (search's calibrated judgement)
     missing: list[str] = field(default_factory=list)  # the question's words the library has nothing about
+    procedure: tuple[str, str] | None = None  # (code, name): the passages are that procedure's legal basis
 
     def api(self) -> dict[str, object]:
         return {
@@ -62,6 +63,7 @@ class Answer:
             "notice": self.notice,
             "answered": self.answered,
             "missing": self.missing,
+            "procedure": {"code": self.procedure[0], "name": self.procedure[1]} if self.procedure else None,
         }
 
 
@@ -124,6 +126,7 @@ def answer(conn: sqlite3.Connection, question: str, *, generator: Generator | No
     result = Answer(question=question)
     found = search(conn, question, PASSAGES, embedder=embedder)
     result.passages = found.hits
+    result.procedure = found.procedure
     if not found.hits:
         # Nothing answers: say so and name what is missing; no model is asked to fill the gap.
         result.answered, result.missing = False, found.missing
@@ -141,10 +144,14 @@ def answer(conn: sqlite3.Connection, question: str, *, generator: Generator | No
             result.notice = f"{len(dropped)} câu bị bỏ vì không có căn cứ" if dropped else None
             if result.sentences:
                 result.engine = f"llm: {generator.name}"
+                if found.procedure is not None:  # say which procedure's basis the answer rests on
+                    result.note = found.note
                 return result
             result.note = "Mô hình không đưa ra được câu trả lời có căn cứ; hiển thị các đoạn phù hợp nhất."
     else:
         result.note = ("Chưa cài mô hình ngôn ngữ: trợ lý trích nguyên văn câu phù hợp nhất từ văn bản, "
                        "kèm các đoạn liên quan bên dưới.")
     result.sentences = _extractive(question, found.hits)
+    if found.procedure is not None:
+        result.note = f"{found.note} {result.note}"
     return result

@@ -38,6 +38,10 @@ _ASKING = frozenset("bao nhieu lau nao gom".split())  # words folding onto legal
 _ASKS_MONEY = re.compile(r"\b(bao nhieu tien|phat bao nhieu|muc phat|bao nhieu dong|muc thu|muc phi|hoc phi|"
                          r"phi bao nhieu|le phi bao nhieu|dong bao nhieu)\b")
 _ASKS_TIME = re.compile(r"\b(bao lau|bao nhieu ngay|may ngay|bao nhieu thang|trong bao lau|thoi han)\b")
+# A question about a penalty ("có bị phạt không") is answered only by a passage about penalties.
+# Folded "phat" is also "phát" (phát hiện, cấp phát): only the phrases that mean a penalty.
+_ASKS_PENALTY = re.compile(r"\b(bi phat|xu phat|muc phat|phat tien|nop phat|phat bao nhieu|che tai|xu ly vi pham)\b")
+_STATES_PENALTY = re.compile(r"\b(bi phat|xu phat|phat tien|muc phat|phat canh cao|xu ly vi pham|che tai)\b")
 _STATES_MONEY = re.compile(r"\d[\d.]* dong\b")
 _STATES_TIME = re.compile(r"\b\d+ (?:\(\w+\) )?(?:ngay|thang|nam|gio)\b")
 
@@ -82,10 +86,17 @@ def _idf(conn: sqlite3.Connection, terms: Sequence[str]) -> tuple[dict[str, floa
     return idf, {t for t in terms if not counts.get(t)}
 
 
+def states_what_is_asked(folded_query: str, folded_text: str) -> bool:
+    """False when the question asks for an amount or a time that the passage does not state."""
+    return _kind(folded_query, folded_text) == 1.0
+
+
 def _kind(folded_query: str, folded_text: str) -> float:
     if _ASKS_MONEY.search(folded_query) and not _STATES_MONEY.search(folded_text):
         return 0.0
     if _ASKS_TIME.search(folded_query) and not _STATES_TIME.search(folded_text):
+        return 0.0
+    if _ASKS_PENALTY.search(folded_query) and not _STATES_PENALTY.search(folded_text):
         return 0.0
     return 1.0
 

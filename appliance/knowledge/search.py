@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from appliance.engines import Embedder
-from appliance.knowledge import relevance, store, vectors
+from appliance.knowledge import bridge, relevance, store, vectors
 from appliance.knowledge.chunking import place
 from appliance.knowledge.indexing import STOPWORDS, accented_words, query_terms
 from appliance.knowledge.validity import in_force, label
@@ -94,12 +94,16 @@ class SearchResponse:
     confidence: float = 0.0                             # calibrated P(a shown passage answers)
     missing: list[str] = field(default_factory=list)    # the question's words the library lacks
     nearest: list[SearchHit] = field(default_factory=list)
+    # Set when no passage matched the question's words and the hits are the legal basis of the one
+    # procedure the question was recognised as (bridge.py): (code, name).
+    procedure: tuple[str, str] | None = None
 
     def api(self) -> dict[str, object]:
         return {"results": [h.api() for h in self.hits], "engine": self.engine, "note": self.note,
                 "took_ms": round(self.took_ms, 1), "answered": self.answered,
                 "confidence": round(self.confidence, 3), "missing": self.missing,
-                "nearest": [h.api() for h in self.nearest]}
+                "nearest": [h.api() for h in self.nearest],
+                "procedure": {"code": self.procedure[0], "name": self.procedure[1]} if self.procedure else None}
 
 
 def match_expression(conn: sqlite3.Connection, words: list[str], pairs: list[str]) -> str:
@@ -192,8 +196,16 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     hits = [_hit(chunk_rows[chunk_id], score, query) for (_exact, score), chunk_id in ranked[:k]]
     judged = relevance.judge(conn, query, [chunk_rows[cid] for _s, cid in ranked[:relevance.TOP]])
     response.confidence, response.missing = judged.confidence, judged.missing
+    bridged = None if judged.answered else bridge.procedure_basis(conn, query)
     if judged.answered:
         response.hits = hits
+    elif bridged is not None:
+        # The passages did not answer, but the question names one procedure: its legal basis, said so.
+        response.hits = [_hit(row, 0.0, query) for row in bridged.rows[:k]]
+        response.procedure = (bridged.code, bridged.name)
+        response.nearest = hits
+        response.note = (f"Không có điều khoản nào khớp trực tiếp các từ của câu hỏi; câu hỏi được hiểu là về thủ tục "
+                         f"“{bridged.name}”: các đoạn dưới là căn cứ pháp lý của thủ tục đó.")
     else:
         response.answered, response.nearest = False, hits
         response.note = judged.note

@@ -212,6 +212,11 @@ def term_documents(conn: sqlite3.Connection, terms: Sequence[str]) -> dict[str, 
                                                          list(terms))}
 
 
+def chunk_ids_of_article(conn: sqlite3.Connection, article_id: int) -> list[int]:
+    return [int(r[0]) for r in conn.execute("SELECT id FROM kb_chunks WHERE article_id = ? ORDER BY ord, id",
+                                            (article_id,))]
+
+
 def chunks_with_documents(conn: sqlite3.Connection, ids: Sequence[int]) -> list[sqlite3.Row]:
     """The chunks `ids` with what a search hit shows of their document."""
     marks = ",".join("?" for _ in ids)

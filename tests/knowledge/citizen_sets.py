@@ -6,8 +6,9 @@ search never sees: the writer's procedure label and the catalogue's legal basis 
   one of the first three passages is from the same đề mục of the Bộ Pháp điển as a basis article
   (Hộ tịch for khai sinh: Luật Hộ tịch, Nghị định 123/2015, Thông tư 04/2020 …); unsure when it says
   "not found" (honest, never wrong); wrong when it answers with passages of other subjects.
-- A message about a procedure whose basis has no official text here (cư trú 2020, đất đai, xây dựng,
-  hộ kinh doanh) or one the ward does not handle (`out_of_scope`): right when search says "not found"
+- A message about a procedure whose own basis article has no official text here (cư trú 2020, đất
+  đai, xây dựng, hộ kinh doanh, xác nhận tình trạng hôn nhân: Điều 22 Nghị định 123/2015 is not in
+  this copy of the Hộ tịch page) or one the ward does not handle (`out_of_scope`): right when search says "not found"
   or shows only text labelled out of force; wrong when it answers with text in force. Strict: "nộp đơn
   ly hôn ở đâu" answered with the article on the court accepting a divorce petition counts as wrong.
 - Office hours, greetings and status questions (`faq`, `chitchat`, `status`) are not legal questions
@@ -60,7 +61,12 @@ def load(path: Path) -> list[dict[str, str]]:
 
 
 def topics(conn: sqlite3.Connection, procedure: Procedure) -> set[str]:
-    """The đề mục pages of the procedure's basis articles that the library holds."""
+    """The đề mục pages of the procedure's basis articles that the library holds; none when it lacks
+    the article the procedure rests on (its first legal basis: a fee article alone does not answer
+    how to get a building permit whose law has no text here)."""
+    own = procedure.bases("legal_basis")[:1]
+    if not own or find_article(conn, own[0].document, own[0].article, own[0].clause) is None:
+        return set()
     found = (find_article(conn, b.document, b.article, b.clause) for b in procedure.basis)
     return {a.page for a in found if a is not None and a.page}
 

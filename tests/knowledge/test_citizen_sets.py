@@ -2,9 +2,11 @@
 how each is graded). The held-out file is frozen here unchanged and never tuned on; the figures are
 in docs/knowledge.md. About 15 s on a loaded 2-core machine (150 searches): the blind set is the point.
 
-Asserted at what the search reaches, not at a target it meets: an honest "not found" is never
-wrong, and on chatty messages the relevance judgement mostly says it (right 13 of 120 answerable,
-wrong 0); what must not happen is a confident answer from another subject.
+Chatty messages share too few words with any passage for relevance.py; search then recognises the
+procedure they are about and shows its legal basis, saying so (bridge.py). Held-out: right 69 of
+86 answerable (12 without the bridge), wrong 0; of 66 with nothing to answer, 60 said so (64
+without the bridge: a notary office, a land transfer, a social-insurance book and a land
+inheritance were read as chứng thực / cải chính / khai tử procedures, named as such on the page).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import hashlib
 
 import pytest
 
+from appliance.knowledge.answer import answer
+from appliance.knowledge.search import search
 from tests.knowledge.citizen_sets import HELDOUT, grade
 
 HELDOUT_SHA256 = "e7808a8a6e4ee0553c07f85b69cc61f8fbcfa6445015c0ec98d05a95831b5694"
@@ -38,7 +42,36 @@ def test_the_heldout_set_is_frozen_with_its_provenance():
 def test_heldout_citizen_questions(library):
     graded = grade(library, HELDOUT)
     print("\n" + graded.line("held-out") + "\n" + "\n".join(graded.failures))
-    assert graded.answerable >= 100 and graded.unanswerable >= 25
+    assert graded.answerable >= 80 and graded.unanswerable >= 60
     assert graded.wrong <= 0.02 * graded.answerable, graded.failures
-    assert graded.nothing_right >= 0.9 * graded.unanswerable, graded.failures
-    assert graded.right >= 0.08 * graded.answerable, graded.line("held-out")
+    assert graded.nothing_right >= 0.88 * graded.unanswerable, graded.failures
+    assert graded.right >= 0.75 * graded.answerable, graded.line("held-out")
+
+
+def test_a_chatty_question_gets_the_legal_basis_of_its_procedure_and_says_so(library):
+    question = "nhà mình mới sinh em bé, giờ muốn đi làm giấy khai sinh thì phải mang theo những gì vậy ạ"
+    result = search(library, question, 5)
+    assert result.answered and result.procedure == ("HT-KS", "Đăng ký khai sinh")
+    assert result.hits[0].citation == "Khoản 1 Điều 16 Luật Hộ tịch số 60/2014/QH13"
+    assert "được hiểu là về thủ tục “Đăng ký khai sinh”" in result.note and result.nearest
+    assert result.api()["procedure"] == {"code": "HT-KS", "name": "Đăng ký khai sinh"}
+    reply = answer(library, question)
+    assert reply.answered and reply.procedure == result.procedure and "Đăng ký khai sinh" in reply.note
+    assert reply.sentences and all("Điều 16 Luật Hộ tịch" in s.citations[0] for s in reply.sentences)
+
+
+def test_the_bridge_needs_a_phrase_the_procedures_own_law_and_the_figure_asked(library):
+    # One folded word is not a procedure ("cuối tuần" folds onto "cưới").
+    weather = search(library, "cuối tuần này trời có mưa không bạn", 5)
+    assert not weather.answered and weather.procedure is None
+    # The building law has no text here: a fee article is no answer about the permit.
+    permit = search(library, "thủ tục cấp giấy phép xây dựng nhà ở riêng lẻ", 5)
+    assert not permit.answered and permit.procedure is None and not permit.hits
+    # "How much" needs a passage stating an amount; Điều 16 Luật Hộ tịch states none.
+    fee = search(library, "làm giấy khai sinh cho con mất bao nhiêu tiền", 5)
+    assert fee.procedure is None
+    # A penalty question needs a passage about penalties; "phát hiện" is not one.
+    late = search(library, "dang ky khai sinh qua han co bi phat khong", 5)
+    assert not late.answered and late.procedure is None
+    found_late = search(library, "mới phát hiện con chưa có giấy khai sinh, giờ đi đăng ký khai sinh cần gì", 5)
+    assert found_late.procedure == ("HT-KS", "Đăng ký khai sinh")
