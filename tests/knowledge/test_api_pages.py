@@ -44,6 +44,20 @@ def test_nothing_in_the_library_is_said_not_unrelated_articles(kb_server):
         assert "Không tìm thấy điều khoản trả lời câu hỏi này" in page and "không chắc liên quan" in page
 
 
+def test_a_chatty_question_shows_its_procedures_legal_basis_and_says_so(kb_server):
+    question = "nhà mình mới sinh em bé, giờ muốn đi làm giấy khai sinh thì phải mang theo những gì vậy ạ"
+    with kb_server.client() as c:
+        login(c, "canbo", "canbo-demo")
+        body = c.get("/api/v1/search", params={"q": question}).json()
+        assert body["answered"] is True and body["procedure"] == {"code": "HT-KS", "name": "Đăng ký khai sinh"}
+        assert body["results"][0]["citation"] == "Khoản 1 Điều 16 Luật Hộ tịch số 60/2014/QH13"
+        page = c.get("/tra-cuu", params={"q": question}).text
+        assert "được hiểu là về thủ tục" in page and 'href="/tra-cuu/thu-tuc/HT-KS"' in page
+        assert "Khoản 1 Điều 16 Luật Hộ tịch số 60/2014/QH13" in page
+        plain = c.get("/api/v1/search", params={"q": "thời hạn đăng ký khai sinh"}).json()
+        assert plain["procedure"] is None  # the passages answered by themselves
+
+
 def test_repealed_document_is_flagged(kb_server):
     """The cư trú page of the Pháp điển copy is Luật Cư trú 2006, replaced by 68/2020/QH14."""
     with kb_server.client() as c:
