@@ -99,9 +99,11 @@ def meeting_task_confirmed(conn: sqlite3.Connection, user: User) -> str | None:
     """A task proposed from a meeting that this trainee confirmed (or moved further)."""
     from_meetings = {str(row["id"]): (row["content"], meeting["title"])
                      for row in tasks.list_tasks(conn) if (meeting := row["meeting"]) is not None}
-    for entry in _mine(conn, user, "tasks.update"):
-        if entry.target in from_meetings and (entry.detail or {}).get("status") in ("assigned", "in_progress",
-                                                                                     "done"):
+    # Confirmed on the meeting's page (tasks.confirm, with the person checked) or moved on in the tracker.
+    moved = [e for e in _mine(conn, user, "tasks.update")
+             if (e.detail or {}).get("status") in ("assigned", "in_progress", "done")]
+    for entry in _mine(conn, user, "tasks.confirm") + moved:
+        if entry.target in from_meetings:
             content, title = from_meetings[entry.target]
             return f"Nhiệm vụ «{content}» của cuộc họp «{title}» đã được xác nhận."
     return None

@@ -137,8 +137,9 @@ LESSONS: tuple[Lesson, ...] = (
                      "Trả lời một phản ánh (trong hộp cát, câu trả lời không đến người dân thật).",
                      ("/phan-anh", "Phản ánh"), check=checks.complaint_answered),
             Exercise("ngay5-nhiem-vu-hop", "Xác nhận nhiệm vụ từ cuộc họp",
-                     "Trong Nhiệm vụ, bấm «Xác nhận giao» cho một nhiệm vụ được trích từ cuộc họp mẫu.",
-                     ("/nhiem-vu", "Nhiệm vụ"), check=checks.meeting_task_confirmed))),
+                     "Mở cuộc họp mẫu (hoặc Nhiệm vụ), đọc lại một nhiệm vụ «Chờ xác nhận» được trích từ biên bản, "
+                     "kiểm tra người thực hiện và hạn rồi bấm «Xác nhận giao».", ("/nhiem-vu", "Nhiệm vụ"),
+                     check=checks.meeting_task_confirmed))),
 )
 
 EXERCISES: dict[str, tuple[Lesson, Exercise]] = {e.key: (lesson, e) for lesson in LESSONS for e in lesson.exercises}

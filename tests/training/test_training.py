@@ -122,7 +122,7 @@ def test_a_trainee_completes_one_exercise_of_each_day_and_live_data_is_untouched
         row = next(r for r in page.text.split("<tr>") if "canbo" in r)
         assert row.count("✓") == 6
         certificates = trainer.get("/dao-tao/chung-nhan")
-        assert certificates.status_code == 200 and "canbo" not in certificates.text  # 6 of 8: not yet complete
+        assert certificates.status_code == 200 and "Nguyễn Thị Lan" not in certificates.text  # 6 of 8
 
 
 def test_exercises_need_training_mode_and_trainees_are_told_apart(server: LiveServer, live: Settings) -> None:
@@ -172,6 +172,19 @@ def test_a_zalo_reply_stays_in_the_sandbox_and_the_reset_keeps_progress(server: 
         assert sandbox.current(live) not in (None, old) and old is not None and not old.exists()
         page = trainee.get("/huong-dan")  # the trainee carries on in the fresh ward, progress kept
         assert BANNER in page.text and "Đã hoàn thành <strong>7</strong>" in page.text
+
+        # The last exercise, in the fresh ward: a task proposed from the demo meeting, confirmed.
+        proposed = [t for t in trainee.get("/api/v1/tasks", params={"status": "proposed"}).json()["tasks"]
+                    if t.get("meeting")]
+        assert proposed, "the demo meeting leaves tasks to confirm"
+        confirmed = trainee.post(f"/nhiem-vu/{proposed[0]['id']}/xac-nhan",
+                                 data={"assignee": proposed[0]["assignee"] or "Công an phường", "csrf_token": csrf})
+        assert confirmed.status_code == 303
+        assert "Đã xong" in check(trainee, 6, "ngay5-nhiem-vu-hop", csrf).text
+        with server.client() as trainer:
+            login(trainer, "admin", "admin-demo")
+            certificates = trainer.get("/dao-tao/chung-nhan")  # every exercise done: on the printable list
+            assert certificates.status_code == 200 and "Nguyễn Thị Lan" in certificates.text
         fresh = sandbox_conn(live)
         try:
             assert fresh.execute("SELECT count(*) FROM zalo_outbox").fetchone()[0] == 0
