@@ -156,3 +156,35 @@ def test_inbox_total_is_the_true_count_not_the_page_size(demo_server, demo_setti
         assert len(body["items"]) == 10 and body["total"] == expected
         page = c.get("/phan-anh")
         assert "hãy lọc thêm" in page.text and f"{expected} phản ánh" in page.text
+
+
+def test_handed_over_conversation_in_the_staff_inbox_with_its_history(staff, citizen_settings, live_server_factory):
+    """Issue 16: "Gặp cán bộ" puts the conversation, with what the citizen asked, in the staff inbox;
+    the officer's answer reaches the citizen by the HD code on the website."""
+    public = live_server_factory(create_public_app(citizen_settings, generator=None))
+    with public.client() as c:
+        ask = c.post("/api/v1/chat", json={"session_id": "s-handover-1", "message": "cong chung o phuong nop o dau"})
+        assert ask.json()["detail"] == "clarify"
+        handed = c.post("/api/v1/chat", json={"session_id": "s-handover-1", "message": "Gặp cán bộ"}).json()
+    code = handed["handover"]
+    assert handed["detail"] == "handover" and code.startswith("HD-") and code in handed["reply"]
+    with staff.client() as c:
+        csrf = login(c, "canbo", "canbo-demo")
+        inbox_page = c.get("/phan-anh")
+        assert "Hỏi đáp chuyển cán bộ: 1 chờ trả lời" in inbox_page.text
+        listing = c.get("/phan-anh/hoi-dap")
+        assert code in listing.text and "cong chung o phuong nop o dau" not in listing.text.split(code)[0]
+        hid = int(re.search(r'href="/phan-anh/hoi-dap/(\d+)"', listing.text).group(1))
+        detail = c.get(f"/phan-anh/hoi-dap/{hid}")
+        assert "cong chung o phuong nop o dau" in detail.text and "Tôi chưa chắc bạn hỏi về việc nào" in detail.text
+        r = c.post(f"/phan-anh/hoi-dap/{hid}/tra-loi", data={"reply": "Bạn mang bản chính và bản sao đến bộ phận "
+                                                            "một cửa.", "csrf_token": csrf})
+        assert r.status_code == 303 and "tra-loi-status_page" in r.headers["location"]
+    # Pulled: the conversation left public.db; the answer is there under its code.
+    conn = sqlite3.connect(citizen_settings.public_db_path)
+    assert conn.execute("SELECT transcript, channel_user FROM handovers WHERE code = ?", (code,)).fetchone() == (
+        "", None)
+    conn.close()
+    with public.client() as c:
+        status = c.get(f"/api/v1/feedback/{code}").json()
+    assert status["ticket_code"] == code and "bộ phận một cửa" in status["reply"]

@@ -83,3 +83,27 @@ def test_widget_question_complaint_status(browser, ward_site):
     assert page.get_attribute("#ww-open", "aria-expanded") == "false"
     assert errors == []
     context.close()
+
+
+def test_widget_unsure_question_offers_choices_and_staff(browser, ward_site):
+    """Issue 16: a question the bot is unsure of shows clickable choices; choosing one answers it;
+    "Gặp cán bộ" hands the conversation to staff and shows its HD code."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(ward_site)
+    page.click("#ww-open")
+    page.fill("#ww-input", "cong chung o phuong nop o dau")
+    page.click("#ww-send")
+    buttons = page.locator("#ww-log .choices").last.locator("button")
+    buttons.first.wait_for(timeout=10000)
+    titles = buttons.all_inner_texts()
+    assert len(titles) >= 3 and titles[-1].endswith("Gặp cán bộ")
+    chosen = titles[0].split(". ", 1)[1]
+    buttons.first.click()
+    page.locator("#ww-log a", has_text=chosen).first.wait_for(timeout=10000)  # the chosen procedure's answer
+    page.locator("#ww-log .choices").first.locator("button", has_text="Gặp cán bộ").click()
+    page.locator("#ww-log .bot", has_text="HD-").wait_for(timeout=10000)
+    assert errors == []
+    context.close()

@@ -233,3 +233,39 @@ def test_complaint_from_zalo_is_filed_once_even_if_answered_twice(citizen_settin
     texts = [r[0] for r in staff.execute("SELECT text FROM zalo_outbox ORDER BY id")]
     assert len(texts) == 1 and code[0] in texts[0]  # one reply per event key, naming the one ticket
     assert code[1] == "246845883529197922"
+
+
+def test_clarifying_choices_arrive_as_quick_replies(citizen_settings, fake_zalo, live_server_factory):
+    """Issue 16: an unsure question gets the same choices as the website, as Zalo quick replies; a
+    tap sends the title back, which the chatbot answers; "Gặp cán bộ" hands the conversation over."""
+    from appliance.citizen.staff.sync import pull
+
+    settings = zalo_settings(citizen_settings, fake_zalo.url)
+    server = live_server_factory(create_public_app(settings, generator=None))
+    staff = staff_conn(settings)
+
+    def say(text: str, msg_id: str) -> dict:
+        raw = event(text=text, msg_id=msg_id)
+        with server.client() as c:
+            assert c.post("/zalo/webhook", content=raw, headers=signed(raw)).status_code == 200
+        with public_db(settings) as public:
+            assert answer_events(staff, public, settings) == 1
+        staff.execute("UPDATE zalo_outbox SET next_attempt_at = '2000-01-01'")
+        assert zalo_outbox.send_pending(staff, settings) == {"sent": 1}
+        return fake_zalo.messages[-1]["message"]
+
+    ask = say("cong chung o phuong nop o dau", "z-1")
+    buttons = ask["attachment"]["payload"]["buttons"]
+    titles = [b["title"] for b in buttons]
+    assert len(titles) >= 3 and titles[-1] == "Gặp cán bộ"
+    assert all(b["type"] == "oa.query.show" and b["payload"] == b["title"] for b in buttons)
+    answer = say(titles[0], "z-2")
+    assert titles[0] in answer["text"] and "attachment" not in answer
+    handed = say("Gặp cán bộ", "z-3")
+    assert "HD-" in handed["text"]
+    with public_db(settings) as public:
+        assert pull(staff, public) == 1
+    row = staff.execute("SELECT channel, channel_user, transcript FROM chat_handovers").fetchone()
+    assert row["channel"] == "zalo" and row["channel_user"] == "246845883529197922"
+    said = [t["text"] for t in json.loads(row["transcript"]) if t["role"] == "citizen"]
+    assert said == ["cong chung o phuong nop o dau", titles[0], "Gặp cán bộ"]

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from appliance.auth.audit import audit
 from appliance.citizen.public.store import public_db
-from appliance.citizen.staff import inbox, portal, store
+from appliance.citizen.staff import handovers, inbox, portal, store
 from appliance.citizen.staff.jobs import ensure_sync_scheduled
 from appliance.citizen.staff.sync import pull
 from appliance.citizen.tickets import STATUS_LABELS
@@ -78,7 +78,8 @@ def inbox_page(request: Request, user: StaffUser, conn: Conn, settings: Settings
     ctx = {"title": "Phản ánh, kiến nghị", "items": items, "filters": filters, "routing": routing,
            "total": inbox.count_feedback(conn, filters, _today()),
            "statuses": STATUS_LABELS, "departments": sorted({r["department"] for r in routing}),
-           "overdue_total": inbox.overdue_count(conn, _today()), "channels": CHANNELS}
+           "overdue_total": inbox.overdue_count(conn, _today()), "channels": CHANNELS,
+           "open_handovers": store.open_handovers(conn)}
     return render(request, "citizen/inbox.html", ctx, fragment="citizen/_inbox_rows.html")
 
 
@@ -98,6 +99,43 @@ def feedback_api(request: Request, user: StaffUser, conn: Conn, settings: Settin
           ip=client_ip(request))
     return JSONResponse({"items": items, "total": inbox.count_feedback(conn, filters, _today()),
                          "overdue": inbox.overdue_count(conn, _today())})
+
+
+@router.get("/phan-anh/hoi-dap")
+def handovers_page(request: Request, user: StaffUser, conn: Conn, settings: SettingsDep) -> Response:
+    """Conversations citizens handed to staff ("Gặp cán bộ"), open ones first."""
+    _pull(settings, conn)
+    rows = [{**dict(r), "last": handovers.last_question(r)} for r in store.handovers(conn)]
+    return render(request, "citizen/handovers.html", {"title": "Hỏi đáp chuyển cán bộ", "items": rows,
+                                                      "statuses": handovers.STATUS_LABELS, "channels": CHANNELS})
+
+
+def _handover(conn: sqlite3.Connection, handover_id: int) -> sqlite3.Row:
+    row = store.handover_row(conn, handover_id)
+    if row is None:
+        raise AppError(404, "Không tìm thấy cuộc trò chuyện này.")
+    return row
+
+
+@router.get("/phan-anh/hoi-dap/{handover_id}")
+def handover_page(request: Request, handover_id: int, user: StaffUser, conn: Conn) -> Response:
+    row = _handover(conn, handover_id)
+    audit(conn, "handover.view", user=user, target=row["code"], ip=client_ip(request))
+    return render(request, "citizen/handover_detail.html", {
+        "title": f"Hỏi đáp {row['code']}", "item": dict(row), "turns": handovers.transcript(row),
+        "statuses": handovers.STATUS_LABELS, "channels": CHANNELS, "sent": request.query_params.get("da")})
+
+
+@router.post("/phan-anh/hoi-dap/{handover_id}/tra-loi")
+def handover_reply(request: Request, handover_id: int, user: StaffUser, conn: Conn, settings: SettingsDep,
+                   reply: Annotated[str, Form(max_length=4000)]) -> Response:
+    row = _handover(conn, handover_id)
+    try:
+        channel = handovers.answer(conn, settings, handover_id, reply, user.username)
+    except ValueError as exc:
+        raise AppError(422, str(exc)) from None
+    audit(conn, "handover.reply", user=user, target=row["code"], detail={"channel": channel}, ip=client_ip(request))
+    return RedirectResponse(f"/phan-anh/hoi-dap/{handover_id}?da=tra-loi-{channel}", status_code=303)
 
 
 def _item(conn: sqlite3.Connection, feedback_id: int) -> sqlite3.Row:
