@@ -235,6 +235,20 @@ def parse_indicator(cells: list[object], cols: dict[str, int], import_id: int | 
     return (name_text, _folded(name_text), unit, ky, plan, done, import_id)
 
 
+_TOTAL_WORDS = ("tong cong", "tong so")  # and a bare "Cộng": "Công nhận …" must stay a record
+
+
+def _total_line(cells: list[object], cols: dict[str, int]) -> bool:
+    """The "Tổng cộng: 390 hồ sơ" line a printed export ends with: it starts with a total's word and
+    has neither a procedure name nor a receipt date, so it can be no record."""
+    if _cell(cells, cols.get("ten_thu_tuc")) is not None and _cell(cells, cols.get("ngay_tiep_nhan")) is not None:
+        return False  # every record on the way out here, before any folding
+    first = next((str(v).strip() for v in cells if v is not None and str(v).strip()), "")
+    folded = fold(first).rstrip(":").strip()
+    return folded == "cong" or any(folded == word or folded.startswith((word + " ", word + ":"))
+                                   for word in _TOTAL_WORDS)
+
+
 # --- the run ---------------------------------------------------------------------------------------
 
 def _batches(rows: Rows) -> Iterator[list[tuple[int, Cells]]]:
@@ -286,10 +300,14 @@ def run_import(conn: sqlite3.Connection, kind: str, path: Path, *, filename: str
         store.set_total(conn, import_id, total)
         seen: set[object] = set()
         processed = 0
+        totals: list[int] = []
         for batch in _batches(rows):
             good: list[tuple[object, ...]] = []
             held: list[quarantine.Held] = []
             for line, cells in batch:
+                if table == "ho-so" and isinstance(cells, list) and _total_line(cells, cols):
+                    totals.append(line)
+                    continue
                 try:
                     if isinstance(cells, UnreadableRow):
                         raise RowError(cells.reason)
@@ -324,6 +342,9 @@ def run_import(conn: sqlite3.Connection, kind: str, path: Path, *, filename: str
         store.fail_run(conn, import_id, str(exc))
         raise
     conn.execute(f"PRAGMA cache_size={int(previous_cache)}")
+    if totals:
+        result.notes.append(f"Dòng {', '.join(map(str, totals))} là dòng tổng cộng: không phải dòng dữ liệu, "
+                            "không nhập.")
     with transaction(conn):
         store.finish_run(conn, import_id, result.imported, result.updated, result.rejected, result.errors)
     return result

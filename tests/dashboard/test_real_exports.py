@@ -15,7 +15,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from appliance.dashboard import mapping, quarantine
-from appliance.dashboard.importers import run_import
+from appliance.dashboard.importers import _total_line, run_import
 from appliance.dashboard.kpis import compute_kpis
 from appliance.dashboard.sources import SourceError
 from appliance.db import connect
@@ -211,12 +211,12 @@ def _write_report_xlsx(rows: list[dict[str, Any]], path: Path) -> Path:
 def test_a_report_with_a_title_block_and_two_heading_lines(conn: sqlite3.Connection, tmp_path: Path) -> None:
     rows = [r for r in _generate(120, seed=7) if r["status"] != UNKNOWN_STATUS]
     result = run_import(conn, "ho-so", _write_report_xlsx(rows, tmp_path / "so-theo-doi.xlsx"))
-    # Every line is accounted for: the rows land, the title block, headings and column numbers are
-    # named in a note, and the total line is rejected with its line and reason.
-    assert (result.imported, result.updated, result.quarantined) == (len(rows), 0, 0)
+    # Every line is accounted for: the rows land; the title block, headings, column numbers and the
+    # total line are named in notes.
+    assert (result.imported, result.updated, result.rejected, result.quarantined) == (len(rows), 0, 0, 0)
     assert result.notes == ["Tiêu đề cột ở dòng 6–7; dòng 1–4 là phần đầu trang, dòng 8 là số thứ tự cột: "
-                            "không phải dòng dữ liệu, không nhập."]
-    assert result.rejected == 1 and result.errors[0]["line"] == 9 + len(rows), result.errors
+                            "không phải dòng dữ liệu, không nhập.",
+                            f"Dòng {9 + len(rows)} là dòng tổng cộng: không phải dòng dữ liệu, không nhập."]
     for start, end in [(dt.date(2026, 1, 1), dt.date(2026, 3, 31)), (dt.date(2026, 1, 1), dt.date(2026, 12, 31))]:
         figures = compute_kpis(conn, start, end, with_previous=False)
         assert {k: figures[k] for k in _reference(rows, start, end)} == _reference(rows, start, end), (start, end)
@@ -232,3 +232,12 @@ def test_a_csv_with_a_title_line_keeps_its_semicolons(conn: sqlite3.Connection, 
     # A file as CONTRACT §3 writes it says nothing more than before.
     plain = run_import(conn, "ho-so", _write(rows, tmp_path / "thuong.csv"))
     assert (plain.updated, plain.rejected, plain.notes) == (len(rows), 0, [])
+
+
+def test_only_a_total_line_is_passed_over() -> None:
+    cols = {"ten_thu_tuc": 1, "ngay_tiep_nhan": 2}
+    assert _total_line(["Tổng cộng", "390 hồ sơ"], cols) and _total_line(["TỔNG SỐ: 12"], cols)
+    assert _total_line(["Cộng", None, None, 5], cols)
+    # A record whose first cell happens to start like a total stays a record (rejected if broken).
+    assert not _total_line(["Công nhận hộ kinh doanh", "x", None], cols)
+    assert not _total_line(["Tổng cộng", "Đăng ký khai sinh", "05/01/2026"], cols)
