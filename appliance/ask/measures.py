@@ -37,6 +37,11 @@ RECORD_PHRASES: list[tuple[str, str]] = [
     # rejected: "không đạt" is a record that did not meet the requirements
     ("bi tu choi", "tu_choi"), ("tu choi", "tu_choi"), ("khong dat", "tu_choi"), ("khong du dieu kien", "tu_choi"),
     ("khong tiep nhan", "tu_choi"),
+    # the source statuses the importer classes as Từ chối (dashboard/vocabulary.py): "Trả lại hồ sơ", "Dừng xử lý"
+    ("bi tra lai", "tu_choi"), ("tra lai", "tu_choi"), ("dung xu ly", "tu_choi"),
+    # withdrawn or cancelled (class "Rút/hủy"): never open, never overdue
+    ("rut hoac huy", "rut_huy"), ("rut huy", "rut_huy"), ("rut ho so", "rut_huy"), ("xin rut", "rut_huy"),
+    ("rut lai", "rut_huy"), ("bi huy", "rut_huy"), ("da huy", "rut_huy"), ("huy ho so", "rut_huy"),
     # received
     ("tiep nhan", "tiep_nhan"), ("nhan duoc", "tiep_nhan"), ("nop vao", "tiep_nhan"), ("nop", "tiep_nhan"),
     ("nhan", "tiep_nhan"),
@@ -48,6 +53,7 @@ FEEDBACK_PHRASES: list[tuple[str, str]] = [
     ("chua tra loi", "pa_chua_xu_ly"), ("con ton", "pa_chua_xu_ly"), ("ton dong", "pa_chua_xu_ly"),
     ("ton", "pa_chua_xu_ly"),
     ("da xu ly", "pa_da_xu_ly"), ("xu ly xong", "pa_da_xu_ly"), ("da giai quyet", "pa_da_xu_ly"),
+    ("xu ly", "pa_da_xu_ly"),
     ("tiep nhan", "pa_tiep_nhan"), ("nhan duoc", "pa_tiep_nhan"), ("gui", "pa_tiep_nhan"), ("nhan", "pa_tiep_nhan"),
 ]
 RATE_WORDS = ["ty le", "ti le", "phan tram", "%"]
@@ -55,6 +61,9 @@ RATE_OF = {"dung_han": "ty_le_dung_han", "tre_han": "ty_le_tre_han", "qua_han": 
            "truc_tuyen": "ty_le_truc_tuyen", "tu_choi": "ty_le_tu_choi", "pa_da_xu_ly": "pa_ty_le_da_xu_ly"}
 # Phrases that name nothing to compute and change nothing ("trả lời giúp", "cho biết").
 IGNORED_PHRASES = ["tra loi giup", "tra loi", "cho biet", "thuoc", "nam o"]
+# After "trả lời" these say it is addressed to the box ("trả lời giúp", "trả lời cho anh"), not a
+# complaint answered ("đã trả lời bao nhiêu phản ánh": resolved).
+ADDRESSED = {"giup", "cho", "em", "anh", "chi", "toi", "minh", "ho", "nhanh", "ngay", "di", "nhe"}
 
 FEEDBACK_CUES = ["phan anh kien nghi", "phan anh", "kien nghi", "gop y", "khieu nai", "y kien nguoi dan",
                  "don thu", "to cao"]

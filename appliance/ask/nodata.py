@@ -55,7 +55,12 @@ def find(tokens: Tokens) -> Missing | None:
     """The first thing asked for that the data does not hold, among words nothing else took."""
     for missing in MISSING:
         for phrase in sorted(missing.phrases, key=lambda p: -len(p.split())):
-            if tokens.take(phrase) is not None:
+            n = len(phrase.split())
+            for k in tokens.find(phrase):
+                if phrase.startswith("so ") and k and tokens.items[k - 1] == "ho":
+                    continue  # "hồ sơ người dân" is the citizens' records, not "số người dân"
+                for j in range(k, k + n):
+                    tokens.used[j] = True
                 return missing
     return None
 

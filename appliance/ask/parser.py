@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from appliance.ask import entities, indicators, nodata, understand
 from appliance.ask.measures import (
+    ADDRESSED,
     COMPARE_WORDS,
     FEEDBACK_CUES,
     IGNORED_PHRASES,
@@ -157,6 +158,18 @@ def _domain(tokens: Tokens) -> str:
     return "ho_so"
 
 
+def _replied(tokens: Tokens) -> None:
+    """In a question about complaints, "(đã / chưa) trả lời" not addressed to the box is whether the
+    ward answered them: read as "xử lý" (đã trả lời = đã xử lý, chưa trả lời = chưa xử lý), never
+    dropped as "answer me" (that counted every complaint received)."""
+    if not any(tokens.has(c) for c in FEEDBACK_CUES):
+        return
+    for k in tokens.find("tra loi"):
+        after = tokens.items[k + 2] if k + 2 < len(tokens.items) else ""
+        if after not in ADDRESSED:
+            tokens.items[k:k + 2] = ["xu", "ly"]
+
+
 def _reach_verb(tokens: Tokens) -> None:
     """"đạt bao nhiêu", "đạt mức", "đạt tỷ lệ": the verb "reach" before a figure asked for. "Không
     đạt", "chưa đạt", "đạt kế hoạch" keep their meaning (rejected records, plan not reached)."""
@@ -185,6 +198,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     tokens = Tokens(question, catalog, today)
     if not tokens.unexplained() and not any(t.isdigit() for t in tokens.items) and len(tokens.items) < 2:
         return ParseResult(None, False, "Câu hỏi quá ngắn.")
+    _replied(tokens)
     tokens.take_all(IGNORED_PHRASES)
     _reach_verb(tokens)
     intent = Intent(domain=_domain(tokens) if domain is None else domain)

@@ -1,7 +1,8 @@
 """Issue 16/20, "no data" said honestly: a period not begun yet, or one before the first record (or
 complaint) the unit holds, gets no figure; a comparison with such a period gives the later figure and
 says it cannot compare, never "tăng N" against a zero nobody counted. On the demo ward (data from
-21/11/2025, today 20/11/2026)."""
+21/11/2025, today 20/11/2026). Also: the source statuses' own words (trả lại, dừng xử lý, rút, hủy) name
+their class, never a figure for everyone."""
 
 from __future__ import annotations
 
@@ -56,3 +57,13 @@ def test_thang_sau_is_june_or_next_month_only_when_the_accents_say_so(db):
     assert june.status == "ok" and june.answer.startswith("Tháng 6/2026"), june.answer
     bare = answer_question(db, "thang sau tiep nhan bao nhieu ho so", today=TODAY, use_llm=False)
     assert bare.status == "unsure" and not bare.rows and "tháng tới hay tháng 6" in bare.answer, bare.answer
+
+
+@pytest.mark.parametrize("question, key", [
+    ("năm nay có bao nhiêu hồ sơ người dân xin rút", "rut_huy"),  # "hồ sơ người dân" is not "số người dân"
+    ("hồ sơ bị hủy tháng 10", "rut_huy"),
+    ("hồ sơ dừng xử lý năm nay", "tu_choi"),
+])
+def test_source_status_words_name_their_class(db, question, key):
+    result = answer_question(db, question, today=TODAY, use_llm=False)
+    assert result.status == "ok" and result.keys == [key], result.answer
