@@ -188,7 +188,8 @@ class ChatBot:
         if not sure and self._follow_up(state, understanding, reading, message):
             proc = understanding.by_code[state.procedure or ""]
             return self._answer(state, proc, reading, message, follow_up=True)
-        if sure and reading.intent == "procedure" and reading.code in understanding.by_code:
+        if (reading.intent == "procedure" and reading.code in understanding.by_code
+                and reading.confidence >= limits["answer_procedure"]):
             return self._answer(state, understanding.by_code[reading.code], reading, message)
         if sure and reading.intent == "faq" and reading.topic:
             return self._faq(conn, understanding, reading.topic, reading)
