@@ -95,12 +95,12 @@ def body_of(draft: MinutesDraft) -> list[str]:
 
 
 def current_draft(conn: sqlite3.Connection, settings: Settings, meeting: MeetingRow, *,
-                  regenerate: bool = False, use_generator: bool = True) -> MinutesDraft:
-    """The stored draft while the secretary's edits are in it (unless asked to write it again), else a
-    fresh one from the transcript as it is now."""
+                  regenerate: bool = False, use_generator: bool = True, keep: bool = False) -> MinutesDraft:
+    """The stored draft while the secretary's edits are in it (or `keep`: as it is), unless asked to write
+    it again; else a fresh one from the transcript as it is now."""
     if meeting["minutes_json"] and not regenerate:
         stored = MinutesDraft.from_dict(json.loads(meeting["minutes_json"]))
-        if stored.edited:
+        if stored.edited or keep:
             return stored
     draft = build(conn, settings, meeting, use_generator=use_generator)
     store.update_meeting(conn, meeting["id"], {"minutes_json": json.dumps(draft.to_dict(), ensure_ascii=False)})
@@ -157,12 +157,14 @@ def minutes_payload(conn: sqlite3.Connection, meeting: MeetingRow, draft: Minute
 
 
 def write_minutes(conn: sqlite3.Connection, settings: Settings, meeting_id: int, *, regenerate: bool = False,
-                  use_generator: bool = True) -> int | None:
-    """Write or update the meeting's biên bản; the draft's id (None when only text could be kept)."""
+                  use_generator: bool = True, keep_content: bool = False) -> int | None:
+    """Write or update the meeting's biên bản; the draft's id (None when only text could be kept).
+    `keep_content`: the items as they stand, only the rest (tasks table, attendees, appendix) refreshed."""
     meeting = store.get_meeting(conn, meeting_id)
     if meeting is None:
         raise LookupError(f"no meeting {meeting_id}")
-    draft = current_draft(conn, settings, meeting, regenerate=regenerate, use_generator=use_generator)
+    draft = current_draft(conn, settings, meeting, regenerate=regenerate, use_generator=use_generator,
+                          keep=keep_content)
     payload = minutes_payload(conn, meeting, draft)
     try:
         # Drafting is a separate feature a deployment may leave out: imported here so meetings still work.
@@ -202,6 +204,11 @@ def issue_minutes(conn: sqlite3.Connection, settings: Settings, meeting_id: int,
     # Drafting is optional for the meetings feature (see write_minutes): imported where it is used.
     from appliance.drafting import service as drafting
 
+    meeting = store.get_meeting(conn, meeting_id)
+    if meeting is None or not meeting["draft_id"]:
+        raise LookupError("Biên bản chưa được lập.")
+    # Tasks confirmed and details saved since the last re-flow go in; the items stay as the secretary read them.
+    write_minutes(conn, settings, meeting_id, use_generator=False, keep_content=True)
     meeting = store.get_meeting(conn, meeting_id)
     if meeting is None or not meeting["draft_id"]:
         raise LookupError("Biên bản chưa được lập.")
