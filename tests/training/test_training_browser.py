@@ -53,6 +53,12 @@ def test_a_trainee_works_through_the_days_in_the_browser(server: LiveServer, liv
         _shot(page, "ngay1-hoi-dap")
         _check(page, 1, "ngay1-ty-le-dung-han")
 
+        # The wall screen has no top bar: the banner is there too, in full view.
+        page.goto(f"{server.url}/wall", wait_until="domcontentloaded")
+        box = page.locator(".training-banner").bounding_box()
+        assert box is not None and box["x"] >= 0 and box["y"] >= 0 and box["width"] > 600
+        _shot(page, "man-hinh")
+
         # Day 2: a comparison of two periods.
         page.goto(f"{server.url}/hoi-dap")
         page.fill("#ask-question", "số hồ sơ tiếp nhận tháng 10 so với tháng 9")
