@@ -188,3 +188,30 @@ def test_handed_over_conversation_in_the_staff_inbox_with_its_history(staff, cit
     with public.client() as c:
         status = c.get(f"/api/v1/feedback/{code}").json()
     assert status["ticket_code"] == code and "bộ phận một cửa" in status["reply"]
+
+
+def test_unsure_category_waits_for_staff_and_the_citizen_is_told_it_is_being_routed(staff, citizen_settings,
+                                                                                    live_server_factory):
+    """Issue 16: a complaint whose category the classifier is unsure of is filed "Chờ phân loại": the
+    citizen is told it is being routed (no department named) until staff choose the category."""
+    public = live_server_factory(create_public_app(citizen_settings, generator=None))
+    vague = "phản ánh: mấy hôm nay ở tổ 5 có chuyện không hay, mong phường xuống xem xét giúp bà con"
+    with public.client() as c:
+        filed = c.post("/api/v1/chat", json={"session_id": "s-triage-01", "message": vague}).json()
+        assert filed["detail"] == "filed" and filed["ticket"]["pending"] is True
+        assert "đang được cán bộ phân loại" in filed["reply"] and filed["ticket"]["department"] == ""
+        code = filed["ticket"]["ticket_code"]
+        status = c.get(f"/api/v1/feedback/{code}").json()
+        assert status["category_label"] == "Chờ phân loại" and status["department"] == ""
+        assert not any(d in filed["reply"] + str(status) for d in ("Phòng ", "Công an", "Văn phòng"))
+    with staff.client() as c:
+        csrf = login(c, "canbo", "canbo-demo")
+        page = c.get("/phan-anh", params={"q": code})
+        assert "Chờ phân loại" in page.text
+        fid = detail_id(c, code)
+        assert c.post(f"/phan-anh/{fid}/phan-loai", data={"category": "an_ninh_trat_tu", "csrf_token": csrf}
+                      ).status_code == 303
+    with public.client() as c:
+        routed = c.get(f"/api/v1/feedback/{code}").json()
+    assert routed["category"] == "an_ninh_trat_tu" and routed["department"] and routed["category_label"] != \
+        "Chờ phân loại"
