@@ -78,6 +78,11 @@ PHRASES: dict[str, Callable[[str, Detail], str]] = {
     "feedback.reply": lambda t, d: f"trả lời phản ánh {t}" + (" qua Zalo" if d.get("channel") == "zalo" else ""),
     "feedback.reclassify": lambda t, d: (f"phân loại lại phản ánh {t} từ «{CATEGORIES.get(str(d.get('from')), '?')}» "
                                          f"sang «{CATEGORIES.get(str(d.get('to')), '?')}»"),
+    "loop.agenda": lambda t, d: f"đưa phản ánh {t} vào chương trình cuộc họp số {d.get('meeting_id')}",
+    "loop.task": lambda t, d: f"gắn nhiệm vụ số {d.get('task_id')} với phản ánh {t}",
+    "loop.result": lambda t, d: f"ghi kết quả xử lý phản ánh {t} và soạn dự thảo trả lời",
+    "loop.approve": lambda t, d: (f"duyệt và gửi trả lời phản ánh {t}"
+                                  + (" qua Zalo" if d.get("channel") == "zalo" else "")),
     "feedback.routing": lambda t, d: (f"chuyển lĩnh vực «{CATEGORIES.get(t, t)}» cho {d.get('department')}, trả lời "
                                       f"trong {_num(d, 'sla_days')} ngày làm việc"),
     "citizen.add_faq": lambda t, d: f"thêm câu hỏi thường gặp {_q(t)} lên cổng công dân",

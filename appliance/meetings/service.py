@@ -1,5 +1,6 @@
 """What other features may ask of meetings (they never run SQL on its tables): the task tracker
-shows which meeting a task came from."""
+shows which meeting a task came from; the complaint loop (appliance.loop) puts a ticket on a
+meeting's agenda."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import TypedDict
 
+from appliance.jobs import enqueue
 from appliance.meetings import store
 
 
@@ -21,3 +23,26 @@ class MeetingRef(TypedDict):
 def meeting_refs(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, MeetingRef]:
     return {meeting_id: {"id": meeting_id, "title": row["title"], "date": row["meeting_date"]}
             for meeting_id, row in store.meetings_by_id(conn, ids).items()}
+
+
+def recent_meetings(conn: sqlite3.Connection, limit: int = 20) -> list[MeetingRef]:
+    """The newest meetings first: those whose agenda another feature may add an item to."""
+    return [{"id": row["id"], "title": row["title"], "date": row["meeting_date"]}
+            for row in store.list_meetings(conn, limit)]
+
+
+def add_agenda_item(conn: sqlite3.Connection, meeting_id: int, item: str) -> bool:
+    """Append one line to the meeting's agenda (one item per line), once: an item already there is
+    not added again. False when there is no such meeting. A finished meeting's biên bản follows its
+    agenda, so it is refreshed as after the secretary's own agenda edit."""
+    row = store.get_meeting(conn, meeting_id)
+    item = " ".join(item.split())
+    if row is None or not item:
+        return False
+    lines = [line for line in row["agenda"].splitlines() if line.strip()]
+    if item in (line.strip() for line in lines):
+        return True
+    store.update_meeting(conn, meeting_id, {"agenda": "\n".join([*lines, item])})
+    if row["status"] == "done":
+        enqueue(conn, "meetings.refresh_minutes", {"meeting_id": meeting_id})
+    return True

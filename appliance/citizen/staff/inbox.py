@@ -116,6 +116,11 @@ def history(conn: sqlite3.Connection, feedback_id: int) -> list[sqlite3.Row]:
                         (feedback_id,)).fetchall()
 
 
+def reply_deliveries(conn: sqlite3.Connection, feedback_id: int) -> list[sqlite3.Row]:
+    """The Zalo messages carrying the item's replies (status, last_error, sent_at), oldest first."""
+    return store.outbox_of_feedback(conn, feedback_id)
+
+
 def _mirror(settings: Settings, conn: sqlite3.Connection, feedback_id: int) -> None:
     row = get_feedback(conn, feedback_id)
     if row is not None:
