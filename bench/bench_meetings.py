@@ -112,7 +112,33 @@ def main() -> None:
     took = time.perf_counter() - started
     chars = 20 * sum(len(t) for _d, t, _g in CASES)
     print(f"task extraction (rules): {chars / took / 1000:.0f}k characters/s, {n / took:.0f} tasks/s")
+    _caption_latency()
     _minutes_heldout()
+
+
+def _caption_latency() -> None:
+    """Delay from speech to caption, recording played in real time (tests/meetings/caption_latency.py):
+    the service's 10 s segments, and 3 s segments for comparison (no overlap, no local agreement)."""
+    import soundfile as sf
+
+    from appliance.config import Settings
+    from appliance.db import connect, migrate
+    from appliance.engines.registry import get_registry
+    from tests.meetings.audio import SCRIPT, meeting_wav
+    from tests.meetings.caption_latency import measure
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(data_dir=Path(tmp) / "data")
+        migrate(connect(settings.db_path))
+        wav, _reference = meeting_wav(Path(tmp) / "audio", SCRIPT * 2)
+        model = get_registry(settings).available("transcriber")
+        if model is None:
+            return
+        model.transcribe(Path(tmp) / "audio" / "line0.wav")  # warm, as a running worker is
+        seconds = sf.info(str(wav)).duration
+        for segment in (10.0, 3.0):
+            result = measure(settings, wav, seconds, segment_seconds=segment, room=f"latency-{segment:g}")
+            print(result.line(model.name), flush=True)
 
 
 def _minutes_heldout() -> None:
