@@ -176,6 +176,9 @@ def approve_and_send(conn: sqlite3.Connection, settings: Settings, feedback_id: 
         raise LoopError("Nội dung trả lời trống.")
     if link["draft"] is None:
         raise LoopError("Chưa có kết quả nhiệm vụ để soạn trả lời.")
+    if link["approved_at"] is None and _ticket(conn, feedback_id)["status"] not in inbox.OPEN:
+        # Answered and closed from the inbox meanwhile: a second answer would reach the citizen twice.
+        raise LoopError("Phản ánh này đã được trả lời và đóng từ hộp phản ánh; không gửi thêm trả lời.")
     if not store.claim_approval(conn, feedback_id, text, username):
         raise LoopError("Trả lời này đã được duyệt và gửi; không gửi lại lần nữa.")
     try:

@@ -9,13 +9,22 @@ import datetime as dt
 import html
 import re
 
+import pytest
+
 from appliance.app import create_app
 from appliance.citizen.public.app import create_public_app
+from appliance.citizen.public.intake import file_feedback
 from appliance.citizen.public.store import public_db
-from appliance.citizen.staff.sync import answer_events
+from appliance.citizen.staff import inbox
+from appliance.citizen.staff.sync import answer_events, pull
 from appliance.citizen.staff.zalo_outbox import send_pending
 from appliance.db import connect
 from appliance.jobs import run_pending
+from appliance.jobs.queue import has_pending
+from appliance.loop import service as loop
+from appliance.meetings import store as meetings_store
+from appliance.tasks import service as tasks
+from appliance.tasks.service import TaskChanges
 from appliance.text.formatting import local_today
 from tests.citizen.conftest import zalo_settings
 from tests.citizen.test_zalo import event, signed
@@ -132,3 +141,71 @@ def test_zalo_complaint_goes_through_a_meeting_and_is_answered_once(citizen_sett
     with public_db(settings) as public:
         assert public.execute("SELECT status FROM tickets WHERE ticket_code = ?", (code,)).fetchone()[0] == "da_xu_ly"
     staff_db.close()
+
+
+def test_web_ticket_with_a_task_the_minutes_gave_done_in_the_tracker(citizen_settings):
+    """The same loop through the services for a web complaint: the meeting already held (its
+    biên bản follows the new agenda item), the task it gave linked, finished in the task tracker;
+    the reply goes to the public status page, once; the inbox's own answer closes the door."""
+    with public_db(citizen_settings) as public:
+        filed = file_feedback(public, "Rác thải tồn đọng ở ngõ 34 bốc mùi nhiều ngày", channel="web",
+                              name="Trần Thị Hoa")
+    conn = connect(citizen_settings.db_path)
+    with public_db(citizen_settings) as public:
+        pull(conn, public)
+    fid = inbox.list_feedback(conn, inbox.Filters(q=filed["ticket_code"]), local_today())[0]["id"]
+    assert isinstance(fid, int)
+    held = meetings_store.create_meeting(conn, "Giao ban tuần", source="upload", status="done")
+    other = meetings_store.create_meeting(conn, "Họp chi bộ", source="upload", status="done")
+    given = tasks.add_task(conn, "Tổ dân phố 3", "Thu gom rác ngõ 34", meeting_id=held)
+    elsewhere = tasks.add_task(conn, "Văn phòng", "Chuẩn bị báo cáo", meeting_id=other)
+
+    with pytest.raises(loop.LoopError):
+        loop.link_task(conn, fid, given, "canbo")  # not on any agenda yet
+    loop.put_on_agenda(conn, citizen_settings, fid, held, "canbo")
+    agenda = meetings_store.get_meeting(conn, held)
+    assert agenda is not None and agenda["agenda"].count(filed["ticket_code"]) == 1
+    assert has_pending(conn, "meetings.refresh_minutes")  # a finished meeting's biên bản follows its agenda
+    with pytest.raises(loop.LoopError):
+        loop.link_task(conn, fid, elsewhere, "canbo")  # another meeting's task
+    loop.link_task(conn, fid, given, "canbo")
+    with pytest.raises(loop.LoopError):
+        loop.approve_and_send(conn, citizen_settings, fid, "Đã xong.", "canbo")  # nothing drafted yet
+
+    tasks.update_task(conn, given, TaskChanges(status="done"), None)  # finished in /nhiem-vu
+    steps = {s.label: s for s in loop.path(conn, fid)}
+    assert steps["Nhiệm vụ hoàn thành"].reached and not steps["Dự thảo trả lời"].reached
+    assert "Quá hạn" not in steps
+    draft = loop.report_result(conn, fid, "Đã thu gom 2 xe rác, phun khử mùi.", None, "canbo")
+    assert "Kính gửi ông/bà Trần Thị Hoa" in draft and "Đã thu gom 2 xe rác" in draft and "Giao ban tuần" in draft
+
+    assert loop.approve_and_send(conn, citizen_settings, fid, draft, "lanhdao") == "status_page"
+    with pytest.raises(loop.LoopError):
+        loop.approve_and_send(conn, citizen_settings, fid, draft, "lanhdao")
+    with public_db(citizen_settings) as public:
+        status, reply = public.execute("SELECT status, reply FROM tickets WHERE ticket_code = ?",
+                                       (filed["ticket_code"],)).fetchone()
+    assert status == "da_xu_ly" and reply == draft
+    assert conn.execute("SELECT count(*) FROM zalo_outbox").fetchone()[0] == 0
+    assert [h["action"] for h in inbox.history(conn, fid)].count("reply") == 1
+    assert all(s.reached for s in loop.path(conn, fid))
+    conn.close()
+
+
+def test_a_ticket_answered_from_the_inbox_meanwhile_is_not_answered_again(citizen_settings):
+    with public_db(citizen_settings) as public:
+        filed = file_feedback(public, "Đèn đường ngõ 12 hỏng cả tuần nay tối om", channel="web")
+    conn = connect(citizen_settings.db_path)
+    with public_db(citizen_settings) as public:
+        pull(conn, public)
+    fid = inbox.list_feedback(conn, inbox.Filters(q=filed["ticket_code"]), local_today())[0]["id"]
+    assert isinstance(fid, int)
+    held = meetings_store.create_meeting(conn, "Giao ban tuần", source="upload", status="done")
+    loop.put_on_agenda(conn, citizen_settings, fid, held, "canbo")
+    loop.assign_task(conn, fid, "Tổ dân phố 2", "Thay bóng đèn ngõ 12", None, None, "canbo")
+    draft = loop.report_result(conn, fid, "Đã thay bóng đèn.", None, "canbo")
+    inbox.reply(conn, citizen_settings, fid, "Đã thay bóng đèn, cảm ơn ông/bà.", "canbo2")
+    with pytest.raises(loop.LoopError):
+        loop.approve_and_send(conn, citizen_settings, fid, draft, "lanhdao")
+    assert [h["action"] for h in inbox.history(conn, fid)].count("reply") == 1
+    conn.close()
