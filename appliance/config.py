@@ -59,11 +59,19 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535, description="Staff app port.")
     public_port: int = Field(default=8001, ge=1, le=65535, description="Citizen app port.")
     cookie_secure: bool = Field(default=False, description="Send the session cookie over HTTPS only (true behind TLS).")
+    trusted_proxies: list[str] = Field(
+        default_factory=list, description="Addresses or networks of the reverse proxies whose X-Forwarded-For "
+                                          "header gives the client's address; nobody else's header is believed.")
+    max_body_kb: int = Field(default=1024, ge=16, description="Largest request body of the staff app (KB), "
+                                                              "upload routes excepted (they have their own).")
+    public_max_body_kb: int = Field(default=128, ge=8, description="Largest request body of the citizen app (KB).")
 
     # --- sessions and login --------------------------------------------------------------------
     session_hours: int = Field(default=12, ge=1, le=24 * 30, description="Staff session lifetime.")
     login_max_failures: int = Field(default=10, ge=3, description="Failed logins per user or IP before lock.")
     login_lock_minutes: int = Field(default=15, ge=1, description="Window and lock time for failed logins.")
+    display_token_days: int = Field(default=30, ge=1, le=366,
+                                    description="Lifetime of a wall screen's (role display) API token.")
 
     # --- engines -------------------------------------------------------------------------------
     engines_url: str = Field(default="http://127.0.0.1:8090/v1",

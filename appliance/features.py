@@ -121,6 +121,8 @@ class Feature:
     demo_label: str = ""                           # what the technician reads while demo data loads
     doctor: DoctorChecks | None = None
     serve_children: ServeChildren | None = None    # `appliance serve` also runs `appliance <argv>` for each
+    body_limits: Mapping[str, int] = field(default_factory=dict)  # staff-app upload path → max request bytes
+    job_lanes: Mapping[str, str] = field(default_factory=dict)    # job kind → worker lane (default "main")
 
     def __post_init__(self) -> None:
         problems = list(_type_problems(self))
@@ -154,6 +156,11 @@ def _type_problems(feature: Feature) -> list[str]:
         for kind, handler in feature.jobs.items():
             if not isinstance(kind, str) or not callable(handler):
                 problems.append(f"job {kind!r} needs a callable handler")
+    for mapping, kinds in (("body_limits", (str, int)), ("job_lanes", (str, str))):
+        value = getattr(feature, mapping)
+        if not isinstance(value, Mapping) or not all(
+                isinstance(k, kinds[0]) and isinstance(v, kinds[1]) for k, v in value.items()):
+            problems.append(f"{mapping} must map {kinds[0].__name__} to {kinds[1].__name__}")
     for name in ("demo", "doctor", "serve_children"):
         value = getattr(feature, name)
         if value is not None and not callable(value):
@@ -253,6 +260,19 @@ def nav_entries() -> list[NavEntry]:
 
 def admin_links() -> list[AdminLink]:
     return [link for f in features() for link in f.admin_links]
+
+
+def body_limits() -> dict[str, int]:
+    """Upload paths of the staff app and the request size each accepts (`body_limits=`)."""
+    found: dict[str, int] = {}
+    for feature in features():
+        found.update(feature.body_limits)
+    return found
+
+
+def job_lanes() -> dict[str, str]:
+    """job kind → the worker lane that runs it; kinds not named run on "main" (`job_lanes=`)."""
+    return {kind: lane for feature in features() for kind, lane in feature.job_lanes.items()}
 
 
 def job_handlers() -> dict[str, JobHandler]:

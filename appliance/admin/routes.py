@@ -91,7 +91,8 @@ def reset_password(request: Request, user_id: int, user: AdminUser, conn: Conn,
         return _users_page(request, conn, error="Mật khẩu phải có ít nhất 8 ký tự.", status_code=422)
     reset_user_password(conn, user_id, password)
     audit(conn, "user.password_reset", user=user, target=target.username, ip=client_ip(request))
-    return _users_page(request, conn, message=f"Đã đặt lại mật khẩu cho {target.username}.")
+    return _users_page(request, conn, message=f"Đã đặt lại mật khẩu cho {target.username}; mọi phiên đăng nhập "
+                                              "và mã truy cập API của tài khoản này đã bị thu hồi.")
 
 
 @router.get("/quan-tri/nhat-ky")

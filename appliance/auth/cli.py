@@ -49,10 +49,14 @@ def cmd_token(args: argparse.Namespace, settings: Settings) -> int:
     if not found:
         print(f"Lỗi: không có người dùng «{args.username}»", file=sys.stderr)
         return 1
-    token = create_api_token(conn, found[0])
-    audit(conn, "token.create", username="(cli)", target=found[0].username)
+    user = found[0]
+    # A display token travels in the kiosk's URL: it always expires. Others never do unless asked.
+    days = args.days if args.days is not None else (settings.display_token_days if user.role == "display" else None)
+    token = create_api_token(conn, user, days=days, rotate=args.rotate)
+    audit(conn, "token.create", username="(cli)", target=user.username,
+          detail={"days": days, "rotate": bool(args.rotate)})
     # The token is the last word on stdout so scripts can take it with `awk '{print $NF}'`.
-    print(f"Mã truy cập API cho {found[0].username}: {token}")
+    print(f"Mã truy cập API cho {user.username}: {token}")
     return 0
 
 
@@ -89,6 +93,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
     add.set_defaults(handler=cmd_add)
     token = user_sub.add_parser("token", help="cấp mã truy cập API mới cho người dùng")
     token.add_argument("username")
+    token.add_argument("--days", type=int, help="số ngày mã còn hiệu lực (mặc định: vĩnh viễn; "
+                                                 "vai trò display: display_token_days)")
+    token.add_argument("--rotate", action="store_true", help="thu hồi các mã cũ của người dùng này")
     token.set_defaults(handler=cmd_token)
     revoke = user_sub.add_parser("revoke", help="thu hồi mọi mã truy cập API và đóng mọi phiên của người dùng")
     revoke.add_argument("username")

@@ -43,15 +43,35 @@ def delete_session(conn: sqlite3.Connection, token: str) -> None:
     store.delete_session(conn, _digest(token))
 
 
-def create_api_token(conn: sqlite3.Connection, user: User) -> str:
+def create_api_token(conn: sqlite3.Connection, user: User, *, days: int | None = None, rotate: bool = False) -> str:
+    """A new token; `days`: it expires then (None: never); `rotate`: the user's other tokens are revoked."""
     token = "wa_" + secrets.token_urlsafe(32)
-    store.insert_api_token(conn, user.id, _digest(token))
+    expires = (_now() + dt.timedelta(days=days)).isoformat(sep=" ", timespec="seconds") if days else None
+    store.insert_api_token(conn, user.id, _digest(token), expires)
+    if rotate:
+        store.revoke_other_tokens(conn, user.id, _digest(token))
     return token
 
 
+def token_user(conn: sqlite3.Connection, token: str) -> tuple[User, dt.datetime | None] | None:
+    """The user of a live token and when the token expires (None: never)."""
+    found = store.use_api_token(conn, _digest(token))
+    if found is None:
+        return None
+    user = get_user(conn, found[0])
+    return (user, dt.datetime.fromisoformat(found[1]) if found[1] else None) if user else None
+
+
 def lookup_api_token(conn: sqlite3.Connection, token: str) -> User | None:
-    user_id = store.use_api_token(conn, _digest(token))
-    return get_user(conn, user_id) if user_id is not None else None
+    found = token_user(conn, token)
+    return found[0] if found else None
+
+
+def hours_until(moment: dt.datetime | None, cap: int) -> int:
+    """Whole hours from now until `moment` (at least 1), at most `cap`."""
+    if moment is None:
+        return cap
+    return max(1, min(cap, int((moment - _now()).total_seconds() // 3600)))
 
 
 def revoke_all(conn: sqlite3.Connection, user_id: int) -> tuple[int, int]:

@@ -78,19 +78,26 @@ def delete_user_sessions(conn: sqlite3.Connection, user_id: int) -> int:
     return conn.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,)).rowcount
 
 
-def insert_api_token(conn: sqlite3.Connection, user_id: int, digest: str) -> None:
-    conn.execute("INSERT INTO api_tokens (user_id, token_hash) VALUES (?, ?)", (user_id, digest))
+def insert_api_token(conn: sqlite3.Connection, user_id: int, digest: str, expires_at: str | None = None) -> None:
+    conn.execute("INSERT INTO api_tokens (user_id, token_hash, expires_at) VALUES (?, ?, ?)",
+                 (user_id, digest, expires_at))
 
 
-def use_api_token(conn: sqlite3.Connection, digest: str) -> int | None:
-    """The user id of a live token, marking it used; None when unknown or revoked."""
+def use_api_token(conn: sqlite3.Connection, digest: str) -> tuple[int, str | None] | None:
+    """The user id and expiry of a live token, marking it used; None when unknown, revoked or expired."""
     row = conn.execute(
-        "SELECT id, user_id FROM api_tokens WHERE token_hash = ? AND revoked = 0", (digest,)
+        "SELECT id, user_id, expires_at FROM api_tokens WHERE token_hash = ? AND revoked = 0"
+        " AND (expires_at IS NULL OR expires_at > datetime('now'))", (digest,)
     ).fetchone()
     if row is None:
         return None
     conn.execute("UPDATE api_tokens SET last_used_at = datetime('now') WHERE id = ?", (row["id"],))
-    return int(row["user_id"])
+    return int(row["user_id"]), row["expires_at"]
+
+
+def revoke_other_tokens(conn: sqlite3.Connection, user_id: int, keep_digest: str) -> int:
+    return conn.execute("UPDATE api_tokens SET revoked = 1 WHERE user_id = ? AND revoked = 0 AND token_hash != ?",
+                        (user_id, keep_digest)).rowcount
 
 
 def revoke_user_tokens(conn: sqlite3.Connection, user_id: int) -> int:
@@ -109,6 +116,14 @@ def failures_since(conn: sqlite3.Connection, *, username: str | None = None, ip:
         " AND at > strftime('%Y-%m-%d %H:%M:%f', 'now', ?)",
         (value, window),
     ).fetchone()[0])
+
+
+def failure_stats(conn: sqlite3.Connection, username: str, window: str) -> tuple[int, str | None]:
+    """Failed logins for a username within `window` (an SQLite modifier), and the last one's time."""
+    row = conn.execute(
+        "SELECT count(*), max(at) FROM login_failures WHERE username = ?"
+        " AND at > strftime('%Y-%m-%d %H:%M:%f', 'now', ?)", (username, window)).fetchone()
+    return int(row[0]), row[1]
 
 
 def insert_failure(conn: sqlite3.Connection, username: str, ip: str | None) -> None:

@@ -89,9 +89,11 @@ def set_password(conn: sqlite3.Connection, user_id: int, password: str) -> None:
 
 
 def reset_password(conn: sqlite3.Connection, user_id: int, password: str) -> None:
-    """A new password, and every open session of that user ends (whoever held them is out)."""
+    """A new password; every open session of that user ends and every API token is revoked
+    (whoever held them, a thief included, is out)."""
     set_password(conn, user_id, password)
     store.delete_user_sessions(conn, user_id)
+    store.revoke_user_tokens(conn, user_id)
 
 
 def set_active(conn: sqlite3.Connection, user_id: int, active: bool) -> None:

@@ -35,6 +35,7 @@ def manifest() -> Feature:
         requires=("auth",),
         tables=("imports", "records", "indicators"),
         jobs=jobs.HANDLERS,
+        body_limits=import_routes.BODY_LIMITS,
         demo=demo.load,
         demo_label="hồ sơ thủ tục hành chính, chỉ tiêu kinh tế - xã hội",
         doctor=doctor.checks,

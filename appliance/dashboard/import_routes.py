@@ -26,6 +26,7 @@ router = APIRouter()
 KINDS = {"ho-so": "Sổ theo dõi hồ sơ", "chi-tieu": "Chỉ tiêu kinh tế - xã hội"}
 SUFFIXES = {".csv", ".xlsx", ".xlsm", ".txt"}
 MAX_BYTES = 200 * 1024 * 1024
+BODY_LIMITS = {"/nhap-du-lieu": MAX_BYTES + 1024 * 1024}  # enforced while the body streams in
 
 
 class ImportJob(TypedDict):

@@ -31,6 +31,7 @@ from appliance.text.formatting import local_today
 router = APIRouter()
 
 AnyUser = Annotated[User, Depends(require_roles(*STAFF_ROLES, *WALL_ROLES))]
+# The wall screen (role display) reads aggregates only: never the record-level drill-down.
 ApiUser = Annotated[User, Depends(require_roles(*STAFF_ROLES, "display"))]
 TILES = ("tiep_nhan", "da_giai_quyet", "ty_le_dung_han", "tre_han", "ty_le_truc_tuyen", "tu_choi",
          "qua_han_chua_giai_quyet")
@@ -46,9 +47,15 @@ def drill_url(measure: str, start: str, end: str, **filters: str | None) -> str:
     return "/tong-quan/ho-so?" + urlencode(params)
 
 
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                                 "\u2029": "\\u2029"})
+
+
 def script_json(value: object) -> str:
-    """JSON safe inside <script>: a name containing "</script>" must not end the element."""
-    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+    """JSON safe inside <script>: no "<", ">" or "&" at all (a name holding "</script>" or "<!--<script>"
+    must neither end the element nor switch the HTML parser into its escaped states), and no
+    U+2028/U+2029 (line terminators to older JavaScript parsers). JSON.parse reads the escapes back."""
+    return json.dumps(value, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
 
 
 def _trend_range(end: dt.date) -> tuple[dt.date, dt.date]:
@@ -152,7 +159,7 @@ def _drill_args(measure: str, start: str | None, end: str | None) -> tuple[str, 
 
 
 @router.get("/api/v1/dashboard/records")
-def records_api(conn: Conn, user: ApiUser, measure: str, start: Annotated[str | None, Query(alias="from")] = None,
+def records_api(conn: Conn, user: StaffUser, measure: str, start: Annotated[str | None, Query(alias="from")] = None,
                 end: Annotated[str | None, Query(alias="to")] = None, linh_vuc: str | None = None,
                 thu_tuc: str | None = None, can_bo: str | None = None, month: str | None = None,
                 trang_thai: str | None = None, hinh_thuc_nop: str | None = None,

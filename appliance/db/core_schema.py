@@ -61,4 +61,6 @@ MIGRATIONS = [
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
         """,
     ),
+    # Display tokens travel in a kiosk's URL: they expire (NULL: a token that never does, as before).
+    Migration("core_0002_token_expiry", "ALTER TABLE api_tokens ADD COLUMN expires_at TEXT;"),
 ]

@@ -39,6 +39,7 @@ def manifest() -> Feature:
         tables=("procedures", "kb_documents", "kb_chunks", "kb_fts", "kb_vectors", "kb_articles", "kb_document_history",
                 "kb_vocab"),
         jobs=jobs.HANDLERS,
+        body_limits={**library_routes.BODY_LIMITS, **summary_routes.BODY_LIMITS},
         demo=demo.load,
         demo_label="thư viện văn bản pháp luật, danh mục thủ tục",
         doctor=doctor.checks,

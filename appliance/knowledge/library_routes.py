@@ -29,6 +29,10 @@ from appliance.knowledge.validity import STATUSES
 from appliance.knowledge.vectors import request_embedding
 
 router = APIRouter()
+MAX_FILES = 10  # per upload of the library page or of Pháp điển pages
+# Request size limits, enforced while the body streams in (appliance.http.limits).
+BODY_LIMITS = {"/tra-cuu/van-ban": MAX_FILES * MAX_BYTES + 1024 * 1024,
+               "/quan-tri/phap-dien": MAX_FILES * MAX_BYTES + 1024 * 1024}
 ACCEPT = ".pdf,.docx,.doc,.txt,.md,.html,.htm,.png,.jpg,.jpeg,.tif,.tiff,.bmp"
 
 

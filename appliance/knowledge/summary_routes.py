@@ -18,13 +18,17 @@ from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.jobs import Job, enqueue, get_job
 from appliance.knowledge.documents import document_text, document_titles
-from appliance.knowledge.extract import IngestError, extract_bytes
+from appliance.knowledge.extract import MAX_BYTES, IngestError, extract_bytes
 from appliance.knowledge.library_routes import read_limited
 from appliance.knowledge.summarize import Summary, summarize
 
 router = APIRouter()
 LONG_CHARS = 40_000  # ~12 pages: beyond this the page uses a background job with progress
 MAX_TEXT_CHARS = 2_000_000
+# Request size limits, enforced while the body streams in (appliance.http.limits): the text in
+# UTF-8 (up to 3 bytes a character, and JSON's escapes), and on the page a file beside it.
+BODY_LIMITS = {"/api/v1/summarize": 4 * MAX_TEXT_CHARS + 64 * 1024,
+               "/tom-tat": 4 * MAX_TEXT_CHARS + MAX_BYTES + 64 * 1024}
 
 
 class SummarizeBody(BaseModel):
@@ -94,7 +98,9 @@ async def submit(request: Request, user: StaffUser, conn: Conn, engines: Engines
 @router.get("/tom-tat/viec/{job_id}")
 def job_status(request: Request, job_id: int, user: StaffUser, conn: Conn) -> Response:
     job = get_job(conn, job_id)
-    if job is None or job["kind"] != "knowledge.summarize":
+    # Someone else's summary is as absent as one that never existed (ids are sequential).
+    if job is None or job["kind"] != "knowledge.summarize" or (
+            user.role != "admin" and job["payload"].get("user") != user.username):
         raise AppError(404, "Không tìm thấy việc tóm tắt này.", "not_found")
     if request.headers.get("accept", "").startswith("application/json"):
         return JSONResponse({"status": job["status"], "progress": job["progress"], "message": job["message"],

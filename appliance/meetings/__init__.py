@@ -22,6 +22,7 @@ def manifest() -> Feature:
         tables=("meetings", "meeting_audio", "meeting_segments", "meeting_speakers", "voice_profiles",
                 "meeting_settings"),
         jobs=jobs.HANDLERS,
+        body_limits={**api.BODY_LIMITS, **routes.BODY_LIMITS},
         demo=demo.load,
         demo_label="cuộc họp mẫu và nhiệm vụ",
         doctor=doctor.checks,

@@ -38,6 +38,7 @@ router = APIRouter()
 CaptionViewer = Annotated[User, Depends(require_roles(*STAFF_ROLES, "display"))]
 AUDIO_TYPES = {".wav", ".flac", ".mp3", ".m4a", ".ogg", ".oga", ".opus", ".webm"}
 MAX_UPLOAD = 2 * 1024**3
+BODY_LIMITS = {"/api/v1/meetings": MAX_UPLOAD + 1024 * 1024}  # enforced while the body streams in
 
 
 class LiveRequest(BaseModel):
@@ -73,6 +74,12 @@ def meeting_or_404(conn: sqlite3.Connection, meeting_id: int) -> MeetingRow:
     if row is None:
         raise AppError(404, "Không tìm thấy cuộc họp.", "not_found")
     return row
+
+
+def require_recording(row: MeetingRow) -> None:
+    """The wall screen (role display) shows live captions only: never a stored transcript."""
+    if row["status"] != "recording":
+        raise AppError(403, "Màn hình treo tường chỉ hiện phụ đề của cuộc họp đang ghi âm.", "forbidden")
 
 
 def _room_for(settings: Settings, device: str | None, room: str | None) -> str:
@@ -205,9 +212,11 @@ def audio_file(meeting_id: int, seq: int, user: StaffUser, conn: Conn, settings:
     return FileResponse(settings.data_dir / path, media_type="audio/wav")
 
 
-async def _events(request: Request, db_path: Path, meeting_id: int, poll: float = 0.5) -> AsyncIterator[dict[str, str]]:
+async def _events(request: Request, db_path: Path, meeting_id: int, poll: float = 0.5,
+                  live_only: bool = False) -> AsyncIterator[dict[str, str]]:
     """Captions as they are transcribed, and the meeting's status: polled from the database, so the
-    recorder and the worker (other processes) need no message bus."""
+    recorder and the worker (other processes) need no message bus. `live_only` (the wall screen):
+    live captions while the meeting records, and the stream ends when it stops."""
     conn = connect(db_path)
     last_id, last_state = 0, None
     try:
@@ -217,7 +226,7 @@ async def _events(request: Request, db_path: Path, meeting_id: int, poll: float 
                 break
             for seg in segments_json(conn, meeting_id, last_id):
                 last_id = max(last_id, seg["id"])
-                if row["source"] == "live" and not seg["live"]:
+                if (row["source"] == "live" or live_only) and not seg["live"]:
                     continue  # the whole-meeting pass after stop is for the biên bản, not for captions
                 yield {"event": "caption", "data": json.dumps(seg | {"status": row["status"]}, ensure_ascii=False)}
             state = (row["status"], row["message"], round(row["duration_s"] or 0))
@@ -225,6 +234,8 @@ async def _events(request: Request, db_path: Path, meeting_id: int, poll: float 
                 last_state = state
                 yield {"event": "status", "data": json.dumps({"status": state[0], "message": state[1],
                                                               "duration_s": state[2]}, ensure_ascii=False)}
+            if live_only and row["status"] != "recording":
+                break
             await asyncio.sleep(poll)
     finally:
         conn.close()
@@ -233,5 +244,8 @@ async def _events(request: Request, db_path: Path, meeting_id: int, poll: float 
 @router.get("/api/v1/meetings/{meeting_id}/events")
 def events(meeting_id: int, request: Request, user: CaptionViewer, conn: Conn,
            settings: SettingsDep) -> EventSourceResponse:
-    meeting_or_404(conn, meeting_id)
-    return EventSourceResponse(_events(request, settings.db_path, meeting_id), ping=15)
+    row = meeting_or_404(conn, meeting_id)
+    wall = user.role == "display"
+    if wall:
+        require_recording(row)
+    return EventSourceResponse(_events(request, settings.db_path, meeting_id, live_only=wall), ping=15)

@@ -24,7 +24,7 @@ from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.jobs import enqueue
 from appliance.meetings import store
-from appliance.meetings.api import meeting_or_404
+from appliance.meetings.api import meeting_or_404, require_recording
 from appliance.meetings.devices import room_map
 from appliance.meetings.minutes import attendee_lines
 from appliance.meetings.pipeline import decode_upload
@@ -36,6 +36,8 @@ from appliance.text.formatting import local_today
 
 router = APIRouter()
 CaptionViewer = Annotated[User, Depends(require_roles(*STAFF_ROLES, "display"))]
+MAX_VOICE_SAMPLE = 50 * 1024 * 1024  # a 20 s sample is ~1 MB as WAV; 50 MB leaves room for any format
+BODY_LIMITS = {"/cuoc-hop/giong-noi": MAX_VOICE_SAMPLE + 64 * 1024}  # enforced while the body streams in
 STATUS_LABELS = {"recording": "Đang ghi âm", "processing": "Đang xử lý", "done": "Đã xong", "failed": "Lỗi"}
 
 
@@ -79,8 +81,10 @@ def meeting_page(meeting_id: int, request: Request, user: StaffUser, conn: Conn)
 
 @router.get("/cuoc-hop/{meeting_id}/phu-de", response_class=HTMLResponse)
 def captions_page(meeting_id: int, request: Request, user: CaptionViewer, conn: Conn) -> Response:
-    meeting = dict(meeting_or_404(conn, meeting_id))
-    return render(request, "meetings/captions.html", {"title": "Phụ đề", "meeting": meeting})
+    row = meeting_or_404(conn, meeting_id)
+    if user.role == "display":
+        require_recording(row)
+    return render(request, "meetings/captions.html", {"title": "Phụ đề", "meeting": dict(row)})
 
 
 @router.post("/cuoc-hop/giong-noi")

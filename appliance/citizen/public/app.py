@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.base import RequestResponseEndpoint
 
 from appliance import __version__
 from appliance.citizen.public import store
@@ -25,16 +24,10 @@ from appliance.engines import Generator
 from appliance.features import features
 from appliance.http import icons
 from appliance.http.errors import install_error_handlers
+from appliance.http.middleware import install_security
 from appliance.http.rendering import STATIC_DIR
 from appliance.system.netguard import install_from_env
 from appliance.text.formatting import configure_timezone
-
-
-async def security_headers(request: Request, call_next: RequestResponseEndpoint) -> Response:
-    response = await call_next(request)
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "no-referrer")
-    return response
 
 
 def create_public_app(settings: Settings | None = None, *,
@@ -55,7 +48,8 @@ def create_public_app(settings: Settings | None = None, *,
     # The widget runs on the ward's own website, another origin; nothing here uses cookies.
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type"], allow_credentials=False, max_age=3600)
-    app.middleware("http")(security_headers)
+    # Outside CORS: the real client address, security headers and the body limit (appliance.http.middleware).
+    install_security(app, trusted_proxies=settings.trusted_proxies, max_body=settings.public_max_body_kb * 1024)
 
     @app.get("/healthz")
     def healthz() -> JSONResponse:

@@ -20,6 +20,22 @@
     return Number(value).toLocaleString("vi-VN", {
       minimumFractionDigits: decimals || 0, maximumFractionDigits: decimals || 0 });
   };
+  // No inline handlers anywhere (the Content-Security-Policy allows scripts from /static only).
+  const toggle = document.querySelector(".menu-toggle");
+  if (toggle) {
+    toggle.addEventListener("click", function () {
+      document.body.classList.toggle("nav-open");
+      toggle.setAttribute("aria-expanded", String(document.body.classList.contains("nav-open")));
+    });
+  }
+  // "Quay lại" links: back in history when there is one, else their href.
+  document.addEventListener("click", function (ev) {
+    const link = ev.target.closest ? ev.target.closest("a[data-back]") : null;
+    if (link && history.length > 1) { ev.preventDefault(); history.back(); }
+  });
+  // Pages that wait for something to start (the wall's captions) reload themselves.
+  const idle = document.querySelector("[data-reload-after]");
+  if (idle) { setTimeout(function () { location.reload(); }, Number(idle.dataset.reloadAfter) || 10000); }
   // An error answer to an HTMX request (a fragment saying what went wrong and what to do next, or
   // JSON) is shown above the part of the page that asked, never silently dropped.
   document.addEventListener("htmx:responseError", function (ev) {
