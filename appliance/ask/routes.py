@@ -8,6 +8,7 @@ import logging
 import sqlite3
 
 from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 
@@ -115,5 +116,6 @@ def page(request: Request, conn: Conn, user: LeaderUser, settings: SettingsDep) 
 async def page_ask(request: Request, conn: Conn, user: LeaderUser, settings: SettingsDep) -> HTMLResponse:
     form = await request.form()
     question = str(form.get("question") or "")[:1000]
-    result = _ask(request, conn, user, question)
+    # The question box may wait seconds on a model and on SQL: in a worker thread, never on the event loop.
+    result = await run_in_threadpool(_ask, request, conn, user, question)
     return _page(request, conn, user, settings, result)

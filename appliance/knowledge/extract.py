@@ -2,9 +2,11 @@
 DOCX, DOC (LibreOffice), images (OCR), TXT, MD, HTML.
 
 Every failure a person can cause (wrong type, password, unreadable scan, empty, too big, legacy
-encoding we cannot convert) raises `IngestError` with a Vietnamese message saying what to do next;
-nothing is written before extraction succeeds. OCR and conversion take seconds to minutes: the
-upload page runs them as a background job (`knowledge.ingest`), never in the web request.
+encoding we cannot convert, an archive or PDF bomb) raises `IngestError` with a Vietnamese message
+saying what to do next; nothing is written before extraction succeeds. OCR and conversion take
+seconds to minutes: the upload page runs them as a background job (`knowledge.ingest`), never in the
+web request. A DOCX passes the archive guard before python-docx opens it, and the web app extracts
+through `extract_limited`: a child process with a time and memory limit, off the event loop.
 """
 
 from __future__ import annotations
@@ -21,16 +23,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TypeVar
 
 from docx import Document
 from docx.table import Table
 from pypdf import PageObject, PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import LimitReachedError, PdfReadError, PyPdfError
 
 from appliance.knowledge import legacy, ocr
-from appliance.text import normalize
+from appliance.system.archives import ArchiveRefused, check_archive
+from appliance.system.isolate import LimitExceeded, Limits, run_limited
+from appliance.text import format_number, normalize
 
 Progress = Callable[[float, str], None]
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 MAX_BYTES = 50 * 1024 * 1024  # a 100-page decree as PDF is ~2 MB; anything past 50 MB is not text
@@ -50,6 +56,9 @@ class IngestError(Exception):
         super().__init__(message)
         self.message = message
         self.code = code
+
+    def __reduce__(self) -> tuple[type[IngestError], tuple[str, str]]:  # travels back from the child process
+        return (IngestError, (self.message, self.code))
 
 
 @dataclass
@@ -75,6 +84,38 @@ def extract_path(path: Path, *, progress: Progress | None = None) -> Extracted:
         raise IngestError(f"Không tìm thấy tệp “{path}”.", "not_found")
     check_size(path.stat().st_size, path.name)
     return extract_bytes(path.read_bytes(), path.name, progress=progress)
+
+
+def extract_limited(data: bytes, name: str, limits: Limits) -> Extracted:
+    """`extract_bytes` in a child process under `limits`: a file that makes a parser take minutes or
+    gigabytes is refused with a Vietnamese reason; the caller's process is untouched. Blocking:
+    call it from a worker thread or a job."""
+    return _limited(extract_bytes, data, name, limits)
+
+
+def needs_worker_limited(data: bytes, name: str, limits: Limits) -> bool:
+    """`needs_worker` under `limits`: it parses every page of a PDF, which a hostile PDF can make
+    take minutes and gigabytes."""
+    return _limited(needs_worker, data, name, limits)
+
+
+def _limited(fn: Callable[[bytes, str], T], data: bytes, name: str, limits: Limits) -> T:
+    check_size(len(data), name)
+    try:
+        return run_limited(fn, data, name, limits=limits)
+    except IngestError:
+        raise
+    except LimitExceeded as exc:
+        if exc.reason == "timeout":
+            raise IngestError(f"Tệp “{name}” cần quá {format_number(limits.time_s)} giây để đọc nên đã dừng; có thể "
+                              "tệp bị hỏng hoặc quá phức tạp. Hãy lưu lại thành PDF/DOCX đơn giản hơn hoặc chia nhỏ.",
+                              "too_complex") from None
+        raise IngestError(f"Tệp “{name}” cần quá nhiều bộ nhớ để đọc (trên {format_number(limits.memory_mb)} MB); "
+                          "có thể tệp bị hỏng hoặc cố ý làm phình to. Hãy lưu lại tệp hoặc chia nhỏ.",
+                          "too_complex") from None
+    except Exception as exc:  # a parser's own bug on a strange file: the person gets a reason, never a 500
+        raise IngestError(f"Tệp “{name}” không đọc được ({type(exc).__name__}). Hãy mở tệp, lưu lại rồi tải lên lại.",
+                          "corrupt") from exc
 
 
 def extract_bytes(data: bytes, name: str, *, progress: Progress | None = None) -> Extracted:
@@ -154,7 +195,11 @@ def _pdf_pages(data: bytes, name: str) -> list[str]:
         pages = [_page_text(page) for page in reader.pages]
     except IngestError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+    except LimitReachedError as exc:
+        raise IngestError(f"Tệp PDF “{name}” có nội dung nén vượt giới hạn an toàn khi giải nén nên không được xử lý. "
+                          "Hãy xuất lại PDF từ phần mềm soạn thảo (không nhúng ảnh quá lớn) rồi tải lên lại.",
+                          "too_complex") from exc
+    except (PyPdfError, PdfReadError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise IngestError(f"Tệp PDF “{name}” bị hỏng hoặc không đọc được ({type(exc).__name__}). "
                           "Hãy xuất lại PDF từ phần mềm soạn thảo rồi tải lên lại.", "corrupt") from exc
     if not pages:
@@ -246,6 +291,10 @@ def _page_text(page: PageObject) -> str:
 
 
 def _docx(data: bytes, name: str) -> str:
+    try:
+        check_archive(data, name)
+    except ArchiveRefused as exc:
+        raise IngestError(str(exc), "archive_bomb") from None
     try:
         document = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:

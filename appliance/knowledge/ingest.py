@@ -20,9 +20,10 @@ from pathlib import Path
 from appliance.db import transaction
 from appliance.knowledge import article_store, registry, store
 from appliance.knowledge.articles import ArticleRecord, DocumentLabel, write_article
-from appliance.knowledge.extract import Extracted, IngestError, check_size, extract_bytes
+from appliance.knowledge.extract import Extracted, IngestError, check_size, extract_bytes, extract_limited
 from appliance.knowledge.indexing import index_terms
 from appliance.knowledge.structure import ParsedDocument, parse
+from appliance.system.isolate import Limits
 from appliance.text import fold
 
 Progress = Callable[[float, str], None]
@@ -95,8 +96,11 @@ def _read(path: Path) -> bytes:
 
 
 def add_bytes(conn: sqlite3.Connection, data: bytes, filename: str, *, added_by: str | None = None,
-              origin: str = "tai_len", progress: Progress | None = None) -> IngestResult:
-    return _store(conn, extract_bytes(data, filename, progress=progress), filename, data, added_by, origin)
+              origin: str = "tai_len", progress: Progress | None = None, limits: Limits | None = None) -> IngestResult:
+    """Extract and store; with `limits` the extraction runs in a child process under them (the web app's
+    way: blocking, so call it from a worker thread; `progress` is then not reported)."""
+    extracted = extract_limited(data, filename, limits) if limits else extract_bytes(data, filename, progress=progress)
+    return _store(conn, extracted, filename, data, added_by, origin)
 
 
 def _records(parsed: ParsedDocument, key: str) -> list[ArticleRecord]:

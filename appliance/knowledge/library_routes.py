@@ -23,10 +23,11 @@ from appliance.jobs import Job, enqueue, get_job
 from appliance.knowledge import registry
 from appliance.knowledge.articles import articles_of, get_article
 from appliance.knowledge.documents import document_chunks, find_by_number, get_document, list_documents
-from appliance.knowledge.extract import MAX_BYTES, SLOW_SUFFIXES, IngestError, needs_worker
+from appliance.knowledge.extract import MAX_BYTES, SLOW_SUFFIXES, IngestError, needs_worker_limited
 from appliance.knowledge.ingest import IngestResult, add_bytes, set_status
 from appliance.knowledge.validity import STATUSES
 from appliance.knowledge.vectors import request_embedding
+from appliance.system.isolate import Limits
 
 router = APIRouter()
 MAX_FILES = 10  # per upload of the library page or of Pháp điển pages
@@ -53,6 +54,10 @@ async def read_limited(upload: UploadFile) -> bytes:
     return bytes(data)
 
 
+def parser_limits(settings: Settings) -> Limits:
+    return Limits(settings.parser_time_limit_s, settings.parser_memory_mb)
+
+
 def _library(request: Request, conn: Conn, messages: list[tuple[str, str]], jobs: list[Job],
              status_code: int = 200) -> Response:
     return render(request, "knowledge/documents.html", {
@@ -71,11 +76,17 @@ async def upload(request: Request, user: StaffUser, conn: Conn, settings: Settin
     messages: list[tuple[str, str]] = []  # (ok|error|info, Vietnamese message)
     jobs: list[Job] = []
     added = 0
+    if len(files) > MAX_FILES:
+        raise AppError(422, f"Mỗi lần tải lên tối đa {MAX_FILES} tệp.", "too_many_files")
+    limits = parser_limits(settings)
     for item in files:
         name = Path(item.filename or "tệp").name
         try:
             data = await read_limited(item)
-            if Path(name).suffix.lower() in SLOW_SUFFIXES and await run_in_threadpool(needs_worker, data, name):
+            # Every parser runs in a child process with limits, from a worker thread: a hostile DOCX
+            # or PDF once froze every page of the app for two minutes.
+            if (Path(name).suffix.lower() in SLOW_SUFFIXES
+                    and await run_in_threadpool(needs_worker_limited, data, name, limits)):
                 path = spool_dir(settings) / f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
                 path.write_bytes(data)
                 job = get_job(conn, enqueue(conn, "knowledge.ingest", {"path": str(path), "name": name,
@@ -84,7 +95,8 @@ async def upload(request: Request, user: StaffUser, conn: Conn, settings: Settin
                     jobs.append(job)
                 messages.append(("info", f"“{name}”: đang nhận dạng chữ/chuyển đổi, kết quả hiện bên dưới khi xong."))
                 continue
-            result: IngestResult = await run_in_threadpool(add_bytes, conn, data, name, added_by=user.username)
+            result: IngestResult = await run_in_threadpool(add_bytes, conn, data, name, added_by=user.username,
+                                                           limits=limits)
             messages.append(("ok", result.message()))
             added += 1
             audit(conn, "knowledge.add", user=user, target=name, ip=client_ip(request),
@@ -92,7 +104,7 @@ async def upload(request: Request, user: StaffUser, conn: Conn, settings: Settin
         except IngestError as exc:
             messages.append(("error", exc.message))
     if added:
-        request_embedding(conn)
+        await run_in_threadpool(request_embedding, conn)
     status = 200 if added or jobs or not files else 422
     return _library(request, conn, messages, jobs, status)
 

@@ -13,13 +13,13 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from appliance.auth.audit import audit
-from appliance.http.deps import Conn, EnginesDep, GeneratorDep, StaffUser, client_ip
+from appliance.http.deps import Conn, EnginesDep, GeneratorDep, SettingsDep, StaffUser, client_ip
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.jobs import Job, enqueue, get_job
 from appliance.knowledge.documents import document_text, document_titles
-from appliance.knowledge.extract import MAX_BYTES, IngestError, extract_bytes
-from appliance.knowledge.library_routes import read_limited
+from appliance.knowledge.extract import MAX_BYTES, IngestError, extract_limited
+from appliance.knowledge.library_routes import parser_limits, read_limited
 from appliance.knowledge.summarize import Summary, summarize
 
 router = APIRouter()
@@ -65,15 +65,19 @@ def page(request: Request, user: StaffUser, conn: Conn) -> Response:
 
 
 @router.post("/tom-tat")
-async def submit(request: Request, user: StaffUser, conn: Conn, engines: EnginesDep,
+async def submit(request: Request, user: StaffUser, conn: Conn, engines: EnginesDep, settings: SettingsDep,
                  text: Annotated[str, Form(max_length=MAX_TEXT_CHARS)] = "",
-                 doc_id: Annotated[str, Form()] = "",
+                 doc_id: Annotated[str, Form(max_length=20)] = "",
                  file: Annotated[UploadFile | None, File()] = None) -> Response:
     try:
         if file is not None and file.filename:
-            text = (await run_in_threadpool(extract_bytes, await read_limited(file), file.filename)).text
+            data = await read_limited(file)
+            # In a child process with limits, from a worker thread: never on the event loop.
+            text = (await run_in_threadpool(extract_limited, data, file.filename, parser_limits(settings))).text
         elif doc_id.strip():
-            text = _document_text(conn, int(doc_id))
+            if not doc_id.strip().isdigit():
+                raise AppError(422, "Mã văn bản không hợp lệ.", "invalid")
+            text = await run_in_threadpool(_document_text, conn, int(doc_id))
     except IngestError as exc:
         raise AppError(422, exc.message, exc.code) from exc
     if not text.strip():
@@ -87,7 +91,8 @@ async def submit(request: Request, user: StaffUser, conn: Conn, engines: Engines
         audit(conn, "knowledge.summarize", user=user, target="/tom-tat", ip=client_ip(request),
               detail={"chars": len(text), "job": job_id})
     else:
-        result = summarize(text, generator=engines.available("generator"))
+        # A model may take seconds to answer: in a worker thread, so other requests go on.
+        result = await run_in_threadpool(summarize, text, generator=engines.available("generator"))
         audit(conn, "knowledge.summarize", user=user, target="/tom-tat", ip=client_ip(request),
               engine=result.engine, detail={"chars": result.chars})
     return render(request, "knowledge/summary.html",

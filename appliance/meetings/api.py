@@ -6,8 +6,8 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import shutil
 import sqlite3
+import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, cast
@@ -30,6 +30,7 @@ from appliance.meetings import store
 from appliance.meetings.devices import room_map
 from appliance.meetings.recorder import stop_meeting
 from appliance.meetings.rows import MeetingRow, MeetingUpdate
+from appliance.meetings.uploads import UploadRefused, move_into_place, probe_audio, save_limited
 from appliance.meetings.views import meeting_json, segments_json
 from appliance.text import normalize
 
@@ -104,15 +105,18 @@ async def create_meeting(request: Request, user: StaffUser, conn: Conn, settings
         ext = ("." + audio.filename.rsplit(".", 1)[-1].lower()) if "." in audio.filename else ""
         if ext not in AUDIO_TYPES:
             raise AppError(422, "Định dạng tệp không hỗ trợ: dùng WAV, FLAC, MP3, M4A hoặc OGG.", "invalid")
+        # Checked before a meeting exists: the size while copying, then that ffmpeg hears audio in it.
+        staged = store.recordings_root(settings) / ".tai-len" / f"{uuid.uuid4().hex}{ext}"
+        try:
+            await asyncio.to_thread(save_limited, audio.file, staged, MAX_UPLOAD)
+            await asyncio.to_thread(probe_audio, staged)
+        except UploadRefused as exc:
+            staged.unlink(missing_ok=True)
+            raise AppError(exc.status, exc.message, exc.code) from None
         meeting_id = store.create_meeting(conn, normalize(title or audio.filename), source="upload",
                                           status="processing", created_by=user.id)
-        folder = store.meeting_dir(settings, meeting_id)
-        folder.mkdir(parents=True, exist_ok=True)
-        dest = folder / f"upload{ext}"
-        with open(dest, "wb") as out:
-            await asyncio.to_thread(shutil.copyfileobj, audio.file, out, 1 << 20)
-        if dest.stat().st_size > MAX_UPLOAD:
-            raise AppError(413, "Tệp ghi âm quá lớn (tối đa 2 GB).", "too_large")
+        dest = store.meeting_dir(settings, meeting_id) / f"upload{ext}"
+        await asyncio.to_thread(move_into_place, staged, dest)
         enqueue(conn, "meetings.process_upload", {"meeting_id": meeting_id, "path": str(dest)})
         audit(conn, "meetings.upload", user=user, target=str(meeting_id), detail={"file": audio.filename})
         return JSONResponse({"id": meeting_id, "status": "processing"}, status_code=201)

@@ -89,7 +89,14 @@ def process_upload(ctx: JobContext, payload: JobPayload) -> JobPayload:
     if not store.audio_rows(conn, meeting_id):
         ctx.progress(0.02, "Đang giải mã tệp âm thanh")
         dest = store.segment_path(settings, meeting_id, 1)
-        pipeline.decode_upload(Path(payload["path"]), dest)
+        try:
+            pipeline.decode_upload(Path(payload["path"]), dest)
+        except (ValueError, OSError) as exc:
+            # A file ffmpeg cannot read will not read on a retry: the meeting says why and leaves "processing".
+            store.set_status(conn, meeting_id, "failed", "Không giải mã được tệp ghi âm (tệp hỏng hoặc không phải "
+                             "âm thanh); tệp gốc vẫn được giữ. Hãy tải lên lại tệp WAV, FLAC, MP3, M4A hoặc OGG.",
+                             error=str(exc)[:500])
+            return {"failed": "decode", "meeting_id": meeting_id}
         store.record_segment(conn, settings, meeting_id, 1, wav_frames(dest), transcribe=False)
     try:
         return run_steps(ctx, meeting_id)

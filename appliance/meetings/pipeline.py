@@ -72,12 +72,15 @@ def final_pass(conn: sqlite3.Connection, settings: Settings, meeting_id: int) ->
     return True
 
 
-def decode_upload(src: Path, dest: Path) -> None:
+def decode_upload(src: Path, dest: Path, timeout_s: float | None = None) -> None:
     """Whatever audio ffmpeg reads (WAV/FLAC/MP3/M4A/OGG) → 16 kHz mono 16-bit WAV."""
     cmd = ffmpeg_decode_cmd(str(src))
     cmd[cmd.index("-f"):] = ["-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le", "-y", str(dest)]
     dest.parent.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(cmd, capture_output=True, text=True)
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        raise ValueError(f"Giải mã tệp âm thanh quá {timeout_s:g} giây nên đã dừng; tệp có thể bị hỏng.") from None
     if done.returncode != 0 or not dest.exists():
         raise ValueError("Không đọc được tệp âm thanh (định dạng hỗ trợ: WAV, FLAC, MP3, M4A, OGG): "
                          + done.stderr.strip()[-300:])

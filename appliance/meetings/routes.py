@@ -4,7 +4,6 @@ captions, voice enrollment and the admin's retention setting (/quan-tri/luu-tru)
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -29,6 +28,7 @@ from appliance.meetings.devices import room_map
 from appliance.meetings.minutes import attendee_lines
 from appliance.meetings.pipeline import decode_upload
 from appliance.meetings.retention import retention_days, set_retention_days
+from appliance.meetings.uploads import PROBE_TIMEOUT_S, UploadRefused, save_limited
 from appliance.meetings.views import meeting_json
 from appliance.meetings.voices import enroll
 from appliance.tasks import service as tasks
@@ -88,17 +88,20 @@ def captions_page(meeting_id: int, request: Request, user: CaptionViewer, conn: 
 
 
 @router.post("/cuoc-hop/giong-noi")
-async def enroll_voice(user: StaffUser, conn: Conn, settings: SettingsDep, name: Annotated[str, Form()],
-                       audio: UploadFile) -> Response:
-    """A staff member's 20 s voice sample, so diarized speakers can be named automatically."""
+def enroll_voice(user: StaffUser, conn: Conn, settings: SettingsDep, name: Annotated[str, Form(max_length=200)],
+                 audio: UploadFile) -> Response:
+    """A staff member's 20 s voice sample, so diarized speakers can be named automatically. A plain
+    `def`: FastAPI runs it in a worker thread, so ffmpeg and the speaker encoder never hold the
+    event loop."""
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / f"sample{Path(audio.filename or 'a.wav').suffix or '.wav'}"
-        with open(raw, "wb") as out:
-            shutil.copyfileobj(audio.file, out)
         wav = Path(tmp) / "sample16k.wav"
         try:
-            decode_upload(raw, wav)
+            save_limited(audio.file, raw, MAX_VOICE_SAMPLE)
+            decode_upload(raw, wav, timeout_s=PROBE_TIMEOUT_S)
             profile_id = enroll(conn, name.strip(), wav, user.id, encoder=voice_encoder(settings))
+        except UploadRefused as exc:
+            raise AppError(exc.status, exc.message, exc.code) from None
         except ValueError as exc:
             raise AppError(422, str(exc), "invalid") from None
     audit(conn, "meetings.voice_enroll", user=user, target=str(profile_id), detail={"name": name.strip()})

@@ -62,6 +62,7 @@ class MeetingView(TypedDict):
     minutes: dict[str, object] | None   # the biên bản's structured draft (items, method, note, edited)
     minutes_issued: bool
     task_note: str | None
+    error: str | None           # what went wrong when status is "failed" (technical detail, for the page)
 
 
 def _task_json(task: Mapping[str, object]) -> dict[str, object]:
@@ -85,4 +86,5 @@ def meeting_json(conn: sqlite3.Connection, row: MeetingRow) -> MeetingView:
         "minutes": json.loads(row["minutes_json"]) if row["minutes_json"] else None,
         "minutes_issued": bool(row["so_ky_hieu"] and not row["so_ky_hieu"].startswith("…")),
         "task_note": row["task_note"],
+        "error": row["error"] if row["status"] == "failed" else None,
     }

@@ -91,7 +91,9 @@ def test_wall_updates_without_reload_and_survives_restart(browser, settings, tmp
     port = server.port
     try:
         for size in ((1920, 1080), (3840, 2160)):
-            page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+            # bypass_csp: Playwright's wait_for_function evaluates a string, which the app's CSP (no
+            # unsafe-eval) refuses; the CSP itself is tested in tests/security/test_headers.py.
+            page = browser.new_page(viewport={"width": size[0], "height": size[1]}, bypass_csp=True)
             browser_login(page, server.url, "manhinh", "manhinh-demo")
             assert page.url.endswith("/wall")
             page.wait_for_function("document.body.dataset.updates >= 1")
@@ -101,7 +103,7 @@ def test_wall_updates_without_reload_and_survives_restart(browser, settings, tmp
             assert sizes[0] <= sizes[1] and sizes[2] <= sizes[3], sizes  # one screen, nothing cut off
             assert sizes[4] >= size[1] * 0.08  # figures about a tenth of the screen height: readable at 5 m
             page.close()
-        page = browser.new_page(viewport={"width": 1920, "height": 1080})
+        page = browser.new_page(viewport={"width": 1920, "height": 1080}, bypass_csp=True)  # as above
         browser_login(page, server.url, "manhinh", "manhinh-demo")
         page.wait_for_function("document.body.dataset.updates >= 1")
         assert _tile(page, "tiep_nhan") == "0"
