@@ -227,6 +227,9 @@ PUBLIC_MIGRATIONS = [
         """,
     ),
     Migration("citizen_public_0002_routing_defaults", _seed_public_routing),
+    # An event that cannot be answered is set aside ('failed') with its error, for the admin page;
+    # the channel goes on with the next one.
+    Migration("citizen_public_0003_event_errors", "ALTER TABLE zalo_events ADD COLUMN error TEXT;"),
 ]
 
 

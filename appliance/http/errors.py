@@ -149,6 +149,16 @@ def install_error_handlers(app: FastAPI) -> None:
         message = "Dữ liệu gửi lên không hợp lệ: " + "; ".join(problems) + "."
         return error_response(request, 422, message, "invalid")
 
+    @app.exception_handler(OverflowError)
+    async def _overflow(request: Request, exc: OverflowError) -> Response:
+        # An integer past what SQLite stores (2^63) reaching a query: the input was wrong, not the app.
+        return error_response(request, 422, "Giá trị số quá lớn.", "invalid")
+
+    @app.exception_handler(RecursionError)
+    async def _too_deep(request: Request, exc: RecursionError) -> Response:
+        # JSON nested thousands deep exhausts the parser's recursion: refuse the input.
+        return error_response(request, 400, "Nội dung gửi lên lồng nhau quá sâu.", "bad_request")
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)

@@ -49,4 +49,4 @@ def staff_factory(tmp_path: Path, _staff_template: Path,
 
 
 # The citizen app's fixtures (a migrated public.db with the catalogue published), shared.
-from tests.citizen.conftest import _citizen_template, citizen_settings  # noqa: E402, F401
+from tests.citizen.conftest import _citizen_template, citizen_settings, fake_zalo  # noqa: E402, F401

@@ -356,6 +356,17 @@ def ignore_event(conn: sqlite3.Connection, event_id: int) -> None:
                  (event_id,))
 
 
+def set_aside_event(conn: sqlite3.Connection, event_id: int, error: str) -> None:
+    """A poison event: kept (body included, for whoever investigates) but out of the queue."""
+    conn.execute("UPDATE zalo_events SET status = 'failed', error = ? WHERE id = ?", (error[:1000], event_id))
+
+
+def set_aside_events(conn: sqlite3.Connection, limit: int = 50) -> list[sqlite3.Row]:
+    """The events set aside, newest first (no message text: the admin page shows what went wrong)."""
+    return conn.execute("SELECT id, event_name, received_at, error FROM zalo_events WHERE status = 'failed'"
+                        " ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+
+
 def answer_event(conn: sqlite3.Connection, event_id: int, reply: str, buttons: str | None = None) -> None:
     """The chatbot's reply and its choices (JSON list of button titles, or None)."""
     conn.execute("UPDATE zalo_events SET status = 'answered', reply = ?, buttons = ? WHERE id = ?",

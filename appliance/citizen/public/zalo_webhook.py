@@ -53,7 +53,7 @@ def receive(conn: sqlite3.Connection, settings: Settings, raw_body: bytes, heade
         event = json.loads(raw_body)
         timestamp = str(event["timestamp"])
         ts = int(timestamp)
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):  # RecursionError: JSON nested thousands deep
         return _error(400, "bad_event", "Sự kiện không đúng định dạng.")
     expected = signature(settings.zalo_app_id, raw_body, timestamp, settings.zalo_oa_secret_key)
     if not hmac.compare_digest(mac[4:].strip().lower(), expected):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 
 from appliance.citizen.public import store as public_store
 from appliance.citizen.public.store import public_db
@@ -33,19 +34,30 @@ def _generator(ctx: JobContext) -> Generator | None:
     return engine(ctx.settings, "generator")
 
 
+def _step(result: JobPayload, name: str, run: Callable[[], object]) -> None:
+    """One step of a round: its failure is logged and noted, and the next steps still run (a
+    failing pull must never keep staff replies from being sent)."""
+    try:
+        result[name] = run()
+    except Exception as exc:  # the next round retries (every step is idempotent)
+        log.exception("citizen sync: step %s failed", name)
+        result.setdefault("errors", {})[name] = repr(exc)
+
+
 def sync(ctx: JobContext, payload: JobPayload) -> JobPayload:
     result: JobPayload = {}
     try:
-        with public_db(ctx.settings) as public:
-            result["published"] = publish(ctx.conn, public)["procedures"]
-            result["pulled"] = pull(ctx.conn, public)
-            result["retention"] = enforce_retention(ctx.conn, public, ctx.settings)
-            has_events = public_store.has_open_events(public)
-            result["answered"] = answer_events(ctx.conn, public, ctx.settings, _generator(ctx)) if has_events else 0
-        result["sent"] = send_pending(ctx.conn, ctx.settings)
-    except Exception as exc:  # this round failed; the next one retries (every step is idempotent)
-        log.exception("citizen sync round failed")
-        result["error"] = repr(exc)
+        try:
+            with public_db(ctx.settings) as public:
+                _step(result, "published", lambda: publish(ctx.conn, public)["procedures"])
+                _step(result, "pulled", lambda: pull(ctx.conn, public))
+                _step(result, "retention", lambda: enforce_retention(ctx.conn, public, ctx.settings))
+                _step(result, "answered", lambda: answer_events(ctx.conn, public, ctx.settings, _generator(ctx))
+                      if public_store.has_open_events(public) else 0)
+        except Exception as exc:  # public.db itself could not be opened: the outbox still goes out
+            log.exception("citizen sync: public.db unavailable")
+            result.setdefault("errors", {})["public_db"] = repr(exc)
+        _step(result, "sent", lambda: send_pending(ctx.conn, ctx.settings))
     finally:
         # Keep the loop alive whatever happened this round; old rounds are housekeeping, not data.
         prune_done(ctx.conn, "citizen.sync", keep_id=ctx.job_id)

@@ -14,6 +14,7 @@ from fastapi import APIRouter, FastAPI, Form, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from appliance.auth.audit import audit
+from appliance.citizen.public import store as public_store
 from appliance.citizen.public.store import public_db
 from appliance.citizen.staff import handovers, inbox, portal, store
 from appliance.citizen.staff.jobs import ensure_sync_scheduled
@@ -233,11 +234,13 @@ def routing_save(request: Request, user: AdminUser, conn: Conn, category: Annota
 
 
 @router.get("/quan-tri/cong-dan")
-def public_portal_page(request: Request, user: AdminUser, conn: Conn) -> Response:
+def public_portal_page(request: Request, user: AdminUser, conn: Conn, settings: SettingsDep) -> Response:
+    with public_db(settings) as public:
+        set_aside = [dict(row) for row in public_store.set_aside_events(public)]
     return render(request, "citizen/portal_admin.html", {
         "title": "Cổng công dân",
         "faq": store.active_faq(conn), "notices": store.active_notices(conn), "outbox": store.outbox_counts(conn),
-        "saved": request.query_params.get("da")})
+        "set_aside": set_aside, "saved": request.query_params.get("da")})
 
 
 @router.post("/quan-tri/cong-dan")

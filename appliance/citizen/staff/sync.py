@@ -111,29 +111,55 @@ def answer_events(staff: sqlite3.Connection, public: sqlite3.Connection, setting
     bot = ChatBot(generator, settings.public_base_url, embedder=chat_embedder(settings))  # as on the website
     handled = 0
     for event in public_store.queued_events(public):
-        body = json.loads(event["body"])
-        text = ((body.get("message") or {}).get("text") or "").strip()
-        if event["event_name"] == "follow" and event["sender_id"]:
-            text = "xin chào"  # a new follower gets the greeting: what the OA can do for them
-        if event["event_name"] not in ("user_send_text", "follow") or not text or not event["sender_id"]:
+        try:
+            message = _answer(bot, public, settings, event)
+        except Exception as exc:  # a poison event is set aside with its error; the channel goes on
+            log.warning("Zalo event %s set aside: %r", event["id"], exc)
+            public_store.set_aside_event(public, event["id"], f"{type(exc).__name__}: {exc}")
+            continue
+        if message is None:
             public_store.ignore_event(public, event["id"])
             continue
-        reply = bot.handle(public, f"zalo:{event['sender_id']}", text, channel="zalo",
-                           channel_user=event["sender_id"], source_key=f"zalo-event:{event['id']}")
-        message = reply.reply
-        if len(message) > ZALO_TEXT_LIMIT:  # Zalo caps a text message; the full record is one tap away
-            cut = message.rfind("\n", 0, ZALO_TEXT_LIMIT - 200)
-            link = bot.procedure_link(reply.procedure)["url"] if reply.procedure else settings.public_base_url
-            message = message[:cut if cut > 0 else ZALO_TEXT_LIMIT - 200].rstrip() + f"\n…\nXem đầy đủ: {link}"
-        # The clarifying choices travel as Zalo quick replies: a tap sends the title back as a message.
-        titles = [c["title"][:ZALO_BUTTON_TITLE] for c in reply.choices][:ZALO_BUTTONS]
-        public_store.answer_event(public, event["id"], message, json.dumps(titles, ensure_ascii=False) if titles
-                                  else None)
+        public_store.answer_event(public, event["id"], *message)
         handled += 1
     for event in public_store.answered_events(public):
         store.queue_reply(staff, f"event:{event['id']}", event["sender_id"], event["reply"], event["buttons"])
         public_store.finish_event(public, event["id"])
     return handled
+
+
+class BadEvent(ValueError):
+    """A signed event whose content is not what Zalo documents (e.g. a text that is not a string)."""
+
+
+def _answer(bot: ChatBot, public: sqlite3.Connection, settings: Settings,
+            event: sqlite3.Row) -> tuple[str, str | None] | None:
+    """The reply to one queued event and its quick-reply titles (JSON, or None); None for an event
+    that needs none (not a text, no sender)."""
+    body = json.loads(event["body"])
+    if not isinstance(body, dict):
+        raise BadEvent("event body is not a JSON object")
+    message = body.get("message") or {}
+    if not isinstance(message, dict):
+        raise BadEvent("message is not an object")
+    raw = message.get("text") or ""
+    if not isinstance(raw, str):
+        raise BadEvent(f"message.text is {type(raw).__name__}, not a string")
+    text = raw.strip()
+    if event["event_name"] == "follow" and event["sender_id"]:
+        text = "xin chào"  # a new follower gets the greeting: what the OA can do for them
+    if event["event_name"] not in ("user_send_text", "follow") or not text or not event["sender_id"]:
+        return None
+    reply = bot.handle(public, f"zalo:{event['sender_id']}", text, channel="zalo",
+                       channel_user=event["sender_id"], source_key=f"zalo-event:{event['id']}")
+    answer = reply.reply
+    if len(answer) > ZALO_TEXT_LIMIT:  # Zalo caps a text message; the full record is one tap away
+        cut = answer.rfind("\n", 0, ZALO_TEXT_LIMIT - 200)
+        link = bot.procedure_link(reply.procedure)["url"] if reply.procedure else settings.public_base_url
+        answer = answer[:cut if cut > 0 else ZALO_TEXT_LIMIT - 200].rstrip() + f"\n…\nXem đầy đủ: {link}"
+    # The clarifying choices travel as Zalo quick replies: a tap sends the title back as a message.
+    titles = [c["title"][:ZALO_BUTTON_TITLE] for c in reply.choices][:ZALO_BUTTONS]
+    return answer, json.dumps(titles, ensure_ascii=False) if titles else None
 
 
 def enforce_retention(staff: sqlite3.Connection, public: sqlite3.Connection, settings: Settings,
