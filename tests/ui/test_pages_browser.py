@@ -144,8 +144,9 @@ def _widget(page: Page, base: str) -> None:
     page.click("#ww-open")
     page.fill("#ww-input", "làm giấy khai sinh cần gì?")
     page.click("#ww-chat-form button[type=submit]")
-    page.wait_for_function("document.querySelector('#ward-citizen-widget').shadowRoot"
-                           ".querySelectorAll('.msg.bot:not(.waiting)').length >= 2")
+    # A locator (it pierces the shadow root) rather than wait_for_function: the latter evaluates a
+    # string, which the citizen app's Content-Security-Policy (no unsafe-eval) refuses.
+    page.locator("#ward-citizen-widget .msg.bot:not(.waiting)").nth(1).wait_for()
 
 
 def _widget_feedback(page: Page, base: str) -> None:
