@@ -19,6 +19,7 @@ from appliance.http.errors import install_error_handlers
 from appliance.http.middleware import install_security
 from appliance.http.rendering import STATIC_DIR
 from appliance.system.netguard import install_from_env
+from appliance.system.public_dir import move_public_db
 from appliance.text.formatting import configure_timezone
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 
 def prepare_database(settings: Settings) -> None:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    move_public_db(settings)
     conn = connect(settings.db_path)
     try:
         applied = migrate(conn)

@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=_default_data_dir, title="Thư mục dữ liệu",
                            description="Databases, recordings, documents, installed models.")
     models_dir: Path | None = Field(default=None, description="Installed model files; default DATA_DIR/models.")
+    public_dir: Path | None = Field(
+        default=None, description="Folder of public.db, the citizen app's only data; default DATA_DIR. On a unit "
+                                  "DATA_DIR/public: the citizen service sees that folder and nothing else of DATA_DIR.")
 
     # --- network -------------------------------------------------------------------------------
     host: str = Field(default="127.0.0.1", description="Address the staff and citizen apps listen on.")
@@ -195,7 +198,7 @@ class Settings(BaseSettings):
 
     @property
     def public_db_path(self) -> Path:
-        return self.data_dir / "public.db"
+        return (self.public_dir or self.data_dir) / "public.db"
 
     @property
     def model_root(self) -> Path:

@@ -33,6 +33,7 @@ def manifest() -> Feature:
         public_tables=("meta", "pub_procedures", "pub_faq", "pub_notices", "pub_routing", "pub_examples",
                        "chat_sessions", "chat_messages", "inbox", "tickets", "zalo_events", "handovers"),
         jobs=jobs.HANDLERS,
+        job_lanes=jobs.LANES,
         demo=demo.load,
         demo_label="phản ánh, kiến nghị; cổng công dân (câu hỏi thường gặp)",
         doctor=doctor.checks,

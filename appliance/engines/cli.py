@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -11,7 +12,9 @@ from urllib.parse import urlparse
 
 import uvicorn
 
+from appliance.auth.audit import audit
 from appliance.config import REPO_ROOT, Settings
+from appliance.db import connect, migrate
 from appliance.engines.base import TASKS, as_task
 from appliance.engines.catalogue import find, load_catalogue
 from appliance.engines.ct2_generator import CT2Generator
@@ -86,11 +89,19 @@ def cmd_models_install(args: argparse.Namespace, settings: Settings) -> int:
     if not bundles:
         print(f"Lỗi: {src} không chứa thư mục nào mang tên một mô hình trong models/catalogue.toml", file=sys.stderr)
         return 1
+    trusted = set(args.trust or ())
+    unknown = trusted - {entry.name for entry, _bundle in bundles}
+    if unknown:
+        print(f"Lỗi: --trust {', '.join(sorted(unknown))}: không có gói mô hình này trong {src}", file=sys.stderr)
+        return 1
     failed = 0
     for entry, bundle in bundles:
         print(f"Đang cài {entry.name} từ {bundle} …", flush=True)
+        trusted_by = (os.environ.get("SUDO_USER") or getpass.getuser()) if entry.name in trusted else None
         try:
-            version = install_bundle(settings, entry, bundle)
+            version = install_bundle(settings, entry, bundle, trusted_by=trusted_by)
+            if trusted_by is not None:
+                _audit_trust(settings, entry.name, trusted_by, bundle)
         except (InstallError, OSError) as exc:
             failed += 1
             print(f"  LỖI: {exc}. Mô hình đang dùng được giữ nguyên.", file=sys.stderr)
@@ -99,6 +110,16 @@ def cmd_models_install(args: argparse.Namespace, settings: Settings) -> int:
     if not failed:
         print("Xong. Khởi động lại dịch vụ appliance-engines (hoặc POST /v1/engines/reload) để nạp mô hình mới.")
     return 1 if failed else 0
+
+
+def _audit_trust(settings: Settings, name: str, who: str, bundle: Path) -> None:
+    """The admin's trust step in the audit log: who trusted which bundle's own hashes."""
+    conn = connect(settings.db_path)
+    try:
+        migrate(conn)
+        audit(conn, "models.trust", username=f"(cli) {who}", target=name, detail={"bundle": str(bundle)})
+    finally:
+        conn.close()
 
 
 def cmd_models_rollback(args: argparse.Namespace, settings: Settings) -> int:
@@ -166,6 +187,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     ver.set_defaults(handler=cmd_models_verify)
     ins = msub.add_parser("install", help="cài mô hình từ thư mục hoặc ổ USB (không dùng mạng)")
     ins.add_argument("src", help="thư mục chứa các thư mục mô hình mang tên trong danh mục")
+    ins.add_argument("--trust", action="append", metavar="TÊN",
+                     help="quản trị viên tin cậy SHA256SUMS của gói này cho các tệp danh mục chưa ghim "
+                          "(không áp dụng cho tệp pickle); lặp lại cho từng mô hình")
     ins.set_defaults(handler=cmd_models_install)
     rb = msub.add_parser("rollback", help="quay về phiên bản mô hình trước")
     rb.add_argument("name")

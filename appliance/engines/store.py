@@ -1,6 +1,13 @@
 """Installed models on disk: `MODELS_DIR/<name>/versions/<id>/` with `current` and `previous`
 symlinks. Install copies from a folder or USB drive while hashing, verifies every file, then
-switches `current` atomically; the old version stays as `previous`. Never a network call."""
+switches `current` atomically; the old version stays as `previous`. Never a network call.
+
+Whose word a hash is matters: a file the catalogue pins is checked against the catalogue; a
+file it does not pin can only be checked against the bundle's own SHA256SUMS, which anyone who
+made the folder also wrote. Such a model is installed only after an admin's explicit trust step
+(`appliance models install SRC --trust NAME`, recorded in its MANIFEST and the audit log), and a
+pickle file (PyTorch .bin/.pt, .pkl: loading one runs code) is refused unless the catalogue pins it.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ import json
 import logging
 import os
 import shutil
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,6 +145,46 @@ def find_bundles(src: Path, entries: list[ModelEntry]) -> list[tuple[ModelEntry,
     return found
 
 
+PICKLE_SUFFIXES = (".pkl", ".pickle", ".pt", ".pth", ".ckpt")
+
+
+def is_pickle(path: Path) -> bool:
+    """A file whose loading unpickles: pickle protocol 2+ (0x80, protocol byte), PyTorch's zip
+    archives (a `data.pkl` inside) or a pickle-only suffix. CTranslate2's and ONNX's .bin are not."""
+    if path.suffix.lower() in PICKLE_SUFFIXES:
+        return True
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+    if len(head) >= 2 and head[0] == 0x80 and 2 <= head[1] <= 5:
+        return True
+    if head == b"PK\x03\x04":
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return any(name.endswith(".pkl") for name in archive.namelist())
+        except zipfile.BadZipFile:
+            return False
+    return False
+
+
+def check_trust(entry: ModelEntry, bundle: Path, trusted: bool) -> None:
+    """Raise InstallError unless every file is pinned by the catalogue, or the admin trusts the bundle
+    (`trusted`) and none of its unpinned files is a pickle."""
+    unpinned = [f for f in entry.files if not f.sha256]
+    if not unpinned:
+        return
+    pickles = [f.path for f in unpinned if (bundle / f.path).is_file() and is_pickle(bundle / f.path)]
+    if pickles:
+        raise InstallError(
+            f"{entry.name}: {', '.join(pickles)} là tệp pickle (nạp tệp này là chạy mã trong đó) mà danh mục chưa "
+            "ghim sha256; không cài, kể cả khi được tin cậy. Hãy ghim sha256 của tệp vào models/catalogue.toml "
+            "(bản phát hành phần mềm) rồi cài lại.")
+    if not trusted:
+        raise InstallError(
+            f"{entry.name}: {len(unpinned)} tệp chưa được danh mục ghim sha256, chỉ có SHA256SUMS của chính gói "
+            f"để đối chiếu. Hãy xác minh nguồn gói, rồi cài lại với `--trust {entry.name}` (quản trị viên xác nhận "
+            "tin cậy; được ghi vào nhật ký).")
+
+
 def _copy_hashing(src: Path, dst: Path) -> str:
     digest = hashlib.sha256()
     with open(src, "rb") as fin, open(dst, "wb") as fout:
@@ -148,8 +196,10 @@ def _copy_hashing(src: Path, dst: Path) -> str:
     return digest.hexdigest()
 
 
-def install_bundle(settings: Settings, entry: ModelEntry, bundle: Path) -> Path:
-    """Copy, verify, then switch. A failure at any step leaves the current version untouched."""
+def install_bundle(settings: Settings, entry: ModelEntry, bundle: Path, *, trusted_by: str | None = None) -> Path:
+    """Copy, verify, then switch. A failure at any step leaves the current version untouched.
+    `trusted_by`: who trusted the bundle's own hashes for files the catalogue does not pin."""
+    check_trust(entry, bundle, trusted_by is not None)
     sums = _bundle_hashes(bundle)
     root = entry_root(settings, entry)
     (root / "versions").mkdir(parents=True, exist_ok=True)
@@ -172,7 +222,11 @@ def install_bundle(settings: Settings, entry: ModelEntry, bundle: Path) -> Path:
             if got != want:
                 raise InstallError(f"{entry.name}: {f.path} sai sha256 ({got[:12]}…, cần {want[:12]}…): gói hỏng")
             recorded[f.path] = {"sha256": got, "size": (tmp / f.path).stat().st_size}
-        manifest = {"name": entry.name, "installed_at": stamp, "source": str(bundle), "files": recorded}
+        manifest: dict[str, object] = {"name": entry.name, "installed_at": stamp, "source": str(bundle),
+                                       "files": recorded}
+        if trusted_by is not None and any(not f.sha256 for f in entry.files):
+            manifest["trusted"] = {"by": trusted_by, "at": stamp,
+                                   "unpinned": [f.path for f in entry.files if not f.sha256]}
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         version = root / "versions" / stamp
         os.rename(tmp, version)
@@ -216,10 +270,13 @@ def rollback(settings: Settings, entry: ModelEntry) -> Path:
     return prev
 
 
-def install(settings: Settings, src: Path) -> list[tuple[str, Path]]:
+def install(settings: Settings, src: Path, *, trusted: frozenset[str] = frozenset(),
+            trusted_by: str = "(cli)") -> list[tuple[str, Path]]:
     if not src.is_dir():
         raise InstallError(f"không tìm thấy thư mục {src}")
     bundles = find_bundles(src, load_catalogue())
     if not bundles:
         raise InstallError(f"{src}: không có thư mục nào mang tên một mô hình trong danh mục")
-    return [(entry.name, install_bundle(settings, entry, bundle)) for entry, bundle in bundles]
+    return [(entry.name, install_bundle(settings, entry, bundle,
+                                        trusted_by=trusted_by if entry.name in trusted else None))
+            for entry, bundle in bundles]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TypedDict, cast
 
 from appliance.config import Settings
-from appliance.features import JobHandler, JobPayload, job_handlers
+from appliance.features import JobHandler, JobPayload, job_handlers, job_lanes
 from appliance.jobs import store
 from appliance.jobs.store import has_pending, prune_done, recover
 
@@ -70,9 +70,23 @@ def get_job(conn: sqlite3.Connection, job_id: int) -> Job | None:
     return cast(Job, job)
 
 
-def handlers() -> dict[str, Handler]:
-    """Every feature's job handlers (`jobs=` in its manifest)."""
-    return job_handlers()
+MAIN_LANE = "main"
+ALL_LANES = "all"
+
+
+def handlers(lane: str = ALL_LANES) -> dict[str, Handler]:
+    """Every feature's job handlers (`jobs=` in its manifest), or those of one worker lane: a kind
+    runs on the lane its manifest names (`job_lanes=`), else on "main". Lanes keep quick work
+    (citizen sync, Zalo replies) from waiting behind a long transcription or embedding."""
+    found = job_handlers()
+    if lane == ALL_LANES:
+        return found
+    lanes = job_lanes()
+    return {kind: handler for kind, handler in found.items() if lanes.get(kind, MAIN_LANE) == lane}
+
+
+def lane_names() -> list[str]:
+    return sorted({MAIN_LANE, *job_lanes().values()})
 
 
 def run_one(conn: sqlite3.Connection, settings: Settings, registry: dict[str, Handler]) -> bool:

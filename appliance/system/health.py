@@ -18,7 +18,7 @@ from appliance.config import Settings
 from appliance.system.checks import Check
 
 DEFAULT_CERT = Path("/etc/appliance/tls/appliance.crt")
-SERVICES = ("appliance-web", "appliance-public", "appliance-worker", "appliance-engines")
+SERVICES = ("appliance-web", "appliance-public", "appliance-worker", "appliance-worker-citizen", "appliance-engines")
 
 
 def check_models(settings: Settings) -> list[Check]:

@@ -3,7 +3,9 @@
 Order matters so a bad backup never damages a unit: (1) read the manifest, (2) verify every
 file's size and sha256 and every database's integrity and row counts, refusing the whole backup
 on the first doubt, (3) copy into a staging folder inside the data dir, (4) move into place.
-Restoring over existing data needs --force, and the old files are kept aside, not deleted.
+Restoring over existing data needs --force, and the old files are kept aside, not deleted:
+outside the data dir (beside it, `<data dir>.truoc-khoi-phuc-<time>`), so no service that may
+read part of the data dir (the citizen app reads DATA_DIR/public) ever sees the old copies.
 Stop the services first (`systemctl stop 'appliance-*'`): a running writer would keep its old
 file open; docs/operations.md gives the order.
 """
@@ -116,6 +118,16 @@ def _verify_database(path: Path, rel: str, expected: dict[str, object]) -> list[
     return []
 
 
+def _move_aside(path: Path, kept: Path) -> None:
+    """A rename when the data dir and its parent share a disk; a copy then delete when the data dir is
+    a disk of its own (rename cannot cross file systems)."""
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.replace(path, kept)
+    except OSError:
+        shutil.move(str(path), kept)
+
+
 def restore(settings: Settings, src: Path, *, force: bool = False) -> RestoreResult:
     if not src.is_dir():
         raise RestoreRefused(f"Không thấy thư mục sao lưu {src}. Kiểm tra ổ USB/NAS đã được gắn chưa.")
@@ -129,7 +141,10 @@ def restore(settings: Settings, src: Path, *, force: bool = False) -> RestoreRes
                           "Dừng các dịch vụ rồi chạy lại với --force; dữ liệu cũ sẽ được cất sang một thư mục riêng.")
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     staging = data_dir / f".khoi-phuc-{stamp}"
-    aside = data_dir / f".truoc-khoi-phuc-{stamp}" if existing else None
+    aside = data_dir.parent / f"{data_dir.name}.truoc-khoi-phuc-{stamp}" if existing else None
+    if aside is not None and not os.access(data_dir.parent, os.W_OK):
+        raise BackupError(f"Không ghi được vào {data_dir.parent} để cất dữ liệu cũ ra ngoài thư mục dữ liệu. "
+                          "Chạy lệnh với quyền root (sudo) rồi thử lại; chưa có gì thay đổi.")
     staging.mkdir()
     try:
         for entry in files:
@@ -144,15 +159,12 @@ def restore(settings: Settings, src: Path, *, force: bool = False) -> RestoreRes
             final = data_dir / rel
             final.parent.mkdir(parents=True, exist_ok=True)
             if aside is not None and final.exists():
-                kept = aside / rel
-                kept.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(final, kept)
+                _move_aside(final, aside / rel)
             for suffix in ("-wal", "-shm", "-journal"):  # stale side files would be replayed onto the restored db
                 side = final.with_name(final.name + suffix)
                 if side.exists():
                     if aside is not None:
-                        (aside / rel).parent.mkdir(parents=True, exist_ok=True)
-                        os.replace(side, aside / (rel.as_posix() + suffix))
+                        _move_aside(side, aside / (rel.as_posix() + suffix))
                     else:
                         side.unlink()
             os.replace(staging / rel, final)

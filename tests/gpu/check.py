@@ -152,7 +152,7 @@ def main() -> int:
 
         settings = Settings(data_dir=tmp / "data", device=args.device)
         for name, bundle in (("whisper-large-v3-ct2", asr_bundle), ("qwen2.5-7b-instruct-ct2", gen_bundle)):
-            install_bundle(settings, find(name), bundle)
+            install_bundle(settings, find(name), bundle, trusted_by="gpu-check")  # unpinned production entries
         registry = Registry(settings)
         transcriber, generator = registry.available("transcriber"), registry.available("generator")
         status = registry.status()

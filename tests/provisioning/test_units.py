@@ -10,6 +10,7 @@ import pytest
 
 UNITS = Path(__file__).resolve().parents[2] / "provisioning" / "systemd"
 SERVICES = ["appliance-web.service", "appliance-public.service", "appliance-worker.service",
+            "appliance-worker-citizen.service",
             "appliance-engines.service", "appliance-recorder@.service"]
 
 

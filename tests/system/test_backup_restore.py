@@ -176,7 +176,10 @@ def test_restore_over_existing_data_needs_force_and_keeps_old(loaded: Settings, 
     assert out.returncode == 1 and "--force" in out.stderr
     out = _run("restore", "--force", str(dest), data_dir=loaded.data_dir)
     assert out.returncode == 0, out.stderr
-    assert list(loaded.data_dir.glob(".truoc-khoi-phuc-*/appliance.db"))
+    # Issue 14, finding 13: the old copy is kept, outside the data dir (a sandboxed service may read a
+    # part of that dir), never inside it.
+    assert list(loaded.data_dir.parent.glob(f"{loaded.data_dir.name}.truoc-khoi-phuc-*/appliance.db"))
+    assert not list(loaded.data_dir.glob("*khoi-phuc*"))
 
 
 def test_dated_backups_rotate(loaded: Settings, tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ def _install_test_model(settings: Settings, tmp_path: Path) -> Path:
         (bundle / f.path).write_bytes(data)
         sums.append(f"{hashlib.sha256(data).hexdigest()}  {f.path}")
     (bundle / "SHA256SUMS").write_text("\n".join(sums) + "\n")
-    return install_bundle(settings, entry, bundle)
+    return install_bundle(settings, entry, bundle, trusted_by="test")  # unpinned: the test trusts its own hashes
 
 
 def test_doctor_fails_on_a_corrupted_model_file(tmp_path: Path) -> None:

@@ -77,3 +77,5 @@ def zalo_send(ctx: JobContext, payload: JobPayload) -> JobPayload:
 
 
 HANDLERS = {"citizen.sync": sync, "citizen.publish": publish_now, "citizen.zalo_send": zalo_send}
+# Their own worker lane: a citizen's answer never waits behind a transcription or an embedding.
+LANES = {kind: "citizen" for kind in HANDLERS}
