@@ -6,7 +6,6 @@ a 100,000-row file never ties up the web app.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import uuid
 from pathlib import Path
@@ -60,6 +59,21 @@ def _job_view(job: Job) -> ImportJob:
             "errors": result.get("errors") or []}
 
 
+def _copy_limited(file: UploadFile, target: Path) -> bool:
+    """Copy the upload, stopping (and removing the copy) past MAX_BYTES; False when it was too large."""
+    size = 0
+    with target.open("wb") as out:
+        while block := file.file.read(1024 * 1024):
+            size += len(block)
+            if size > MAX_BYTES:
+                break
+            out.write(block)
+    if size > MAX_BYTES:
+        target.unlink()
+        return False
+    return True
+
+
 @router.get("/nhap-du-lieu")
 def import_page(request: Request, conn: Conn, user: StaffUser) -> Response:
     return render(request, "dashboard/import.html", {"title": "Nhập dữ liệu", "kinds": KINDS,
@@ -79,10 +93,7 @@ def import_upload(request: Request, conn: Conn, settings: SettingsDep, user: Sta
     folder = settings.data_dir / "imports"
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{uuid.uuid4().hex}{suffix}"
-    with target.open("wb") as out:
-        shutil.copyfileobj(file.file, out, length=1024 * 1024)
-    if target.stat().st_size > MAX_BYTES:
-        target.unlink()
+    if not _copy_limited(file, target):  # checked while copying: an oversized file never lands whole
         raise AppError(413, "Tệp quá lớn (tối đa 200 MB). Hãy chia tệp thành nhiều phần.", "too_large")
     import_id = start_run(conn, kind, name, user.username)
     job_id = enqueue(conn, "dashboard.import", {"kind": kind, "path": str(target), "filename": name,
