@@ -227,9 +227,6 @@ PUBLIC_MIGRATIONS = [
         """,
     ),
     Migration("citizen_public_0002_routing_defaults", _seed_public_routing),
-    # An event that cannot be answered is set aside ('failed') with its error, for the admin page;
-    # the channel goes on with the next one.
-    Migration("citizen_public_0003_event_errors", "ALTER TABLE zalo_events ADD COLUMN error TEXT;"),
 ]
 
 
@@ -321,4 +318,10 @@ MIGRATIONS += [
         ALTER TABLE zalo_outbox ADD COLUMN buttons TEXT;
         """,
     ),
+]
+
+PUBLIC_MIGRATIONS += [
+    # An event that cannot be answered is set aside ('failed') with its error, for the admin page;
+    # the channel goes on with the next one.
+    Migration("citizen_public_0005_event_errors", "ALTER TABLE zalo_events ADD COLUMN error TEXT;"),
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -97,3 +98,19 @@ def test_a_hostile_record_name_breaks_no_page_and_no_page_breaks_the_csp(server:
     assert not csp, csp
     assert not [p for p in problems if re.search(r"SyntaxError|Unexpected", p)], problems
     page.close()
+
+
+INLINE_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.I)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>", re.I)
+
+
+def test_no_template_has_inline_script_the_csp_would_block() -> None:
+    """The CSP (script-src 'self') silently disables inline handlers and scripts: a template added
+    later with onclick="window.print()" had a dead button. Data goes in JSON scripts, code in /static."""
+    root = Path(__file__).resolve().parents[2] / "web" / "templates"
+    found = []
+    for path in sorted(root.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        found += [f"{path.relative_to(root)}: {m.group(0)[:80]}" for m in (*INLINE_HANDLER.finditer(text),
+                                                                         *INLINE_SCRIPT.finditer(text))]
+    assert not found, found

@@ -33,6 +33,10 @@
     const link = ev.target.closest ? ev.target.closest("a[data-back]") : null;
     if (link && history.length > 1) { ev.preventDefault(); history.back(); }
   });
+  // "In" buttons (data-print): the page's CSP allows no inline onclick.
+  document.addEventListener("click", function (ev) {
+    if (ev.target.closest && ev.target.closest("[data-print]")) { window.print(); }
+  });
   // Pages that wait for something to start (the wall's captions) reload themselves.
   const idle = document.querySelector("[data-reload-after]");
   if (idle) { setTimeout(function () { location.reload(); }, Number(idle.dataset.reloadAfter) || 10000); }
