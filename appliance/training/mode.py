@@ -4,8 +4,10 @@
 training cookie the settings it returns have the sandbox as data_dir, so `Conn`, `SettingsDep`
 and everything built on them (documents, recordings, the citizen database, jobs) are the
 sandbox's, and the user is the trainee's own account in the sandbox database. Such a request
-never opens the live database: the training session lives in progress.db, not in the live
-`sessions` table. Only the staff app serves the sandbox (`app.state.training_allowed`).
+never writes the live database: the training session lives in progress.db, not in the live
+`sessions` table; the live database is only read, through a read-only connection, to check that
+the trainee's account is still active (a locked account leaves training at once). Only the staff
+app serves the sandbox (`app.state.training_allowed`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from fastapi import Request
 
 from appliance.auth.users import User, create_user, find_user, username_problem
 from appliance.config import Settings
-from appliance.db import connect
+from appliance.db import connect, connect_readonly
 from appliance.training import sandbox, store
 
 COOKIE = "appliance_training"
@@ -69,12 +71,20 @@ def _lookup(live: Settings, token: str) -> TrainingState | None:
         row = store.session_by_digest(conn, _digest(token))
     finally:
         conn.close()
-    if row is None or row["expires_at"] < _now():
+    if row is None or row["expires_at"] < _now() or not _still_active(live, row["username"]):
         return None
     folder = sandbox.ensure(live)
     settings = sandbox.sandbox_settings(live, folder)
     user = sandbox_user(settings, row["username"], row["full_name"], row["unit"])
     return TrainingState(settings, user, row["csrf_token"], row["username"], row["full_name"], row["unit"])
+
+
+def _still_active(live: Settings, username: str) -> bool:
+    conn = connect_readonly(live.db_path)  # mode=ro and query_only: this cannot change a byte
+    try:
+        return find_user(conn, username) is not None
+    finally:
+        conn.close()
 
 
 def sandbox_username(username: str) -> str:

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from starlette.requests import Request
 
-from appliance.auth.users import User
+from appliance.auth.users import create_user, set_active
 from appliance.config import Settings
 from appliance.db import connect, migrate
 from appliance.training import mode, sandbox, store
@@ -43,12 +43,20 @@ def test_only_the_staff_app_honours_a_live_training_session(tmp_path: Path, monk
     migrate(boxed)
     boxed.close()
     monkeypatch.setattr(sandbox, "ensure", lambda settings, anchor=None: folder)
-    token = mode.enter(live, User(7, "canbo", "Phạm Văn Cán", "staff"))
+    own = connect(live.db_path)  # the live unit and its account
+    migrate(own)
+    account = create_user(own, "canbo", "mat-khau-dai-du", "staff", "Phạm Văn Cán")
+    token = mode.enter(live, account)
     state = mode.training_state(_request(live, token, staff_app=True))
     assert state is not None and state.settings.data_dir == folder and state.user.role == mode.SANDBOX_ROLE
     assert state.username == "canbo" and state.user.username == "canbo"
     assert mode.training_state(_request(live, token, staff_app=False)) is None  # the citizen app
     assert mode.training_state(_request(live, "forged", staff_app=True)) is None
+    set_active(own, account.id, False)  # locked on the live unit: out of training too
+    assert mode.training_state(_request(live, token, staff_app=True)) is None
+    set_active(own, account.id, True)
+    own.close()
+    assert mode.training_state(_request(live, token, staff_app=True)) is not None
 
     conn = store.open_db(sandbox.progress_path(live))  # the test plays the clock: the session ran out
     try:
