@@ -47,11 +47,22 @@ class StatusCount(TypedDict):
     count: int
 
 
+class OverdueTicket(TypedDict):
+    """An open complaint past its deadline: the dashboard links it to its path (đưa vào cuộc họp)."""
+
+    id: int
+    ticket_code: str
+    category_label: str
+    department: str
+    days_late: int
+
+
 class FeedbackPanel(TypedDict):
     tiep_nhan: int
     by_category: list[CategoryCount]
     by_status: list[StatusCount]
     qua_han: int
+    qua_han_ds: list[OverdueTicket]  # the longest overdue first, at most OVERDUE_SHOWN
     ty_le_da_xu_ly: float | None
 
 
@@ -94,6 +105,16 @@ def indicators(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Indica
     return {"ky": wanted, "items": []}
 
 
+OVERDUE_SHOWN = 5
+
+
+def _overdue(conn: sqlite3.Connection, at: dt.date) -> list[OverdueTicket]:
+    late = inbox.list_feedback(conn, inbox.Filters(overdue=True, limit=OVERDUE_SHOWN), at)
+    return [{"id": int(t["id"] or 0), "ticket_code": str(t["ticket_code"]),
+             "category_label": str(t["category_label"] or t["category"]), "department": str(t["department"]),
+             "days_late": (at - dt.date.fromisoformat(str(t["deadline"]))).days} for t in late]
+
+
 def feedback(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> FeedbackPanel | None:
     if not installed("citizen"):
         return None
@@ -105,6 +126,7 @@ def feedback(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Feedback
         "by_status": [{"status": k, "label": v, "count": counts.by_status.get(k, 0)}
                       for k, v in inbox.STATUS_LABELS.items()],
         "qua_han": counts.overdue,
+        "qua_han_ds": _overdue(conn, end),
         "ty_le_da_xu_ly": percent(counts.by_status.get("da_xu_ly", 0), total),
     }
 

@@ -70,10 +70,14 @@ def test_zalo_complaint_goes_through_a_meeting_and_is_answered_once(citizen_sett
                          ((local_today() - dt.timedelta(days=3)).isoformat(), fid))
         today = local_today()
         period = {"from": today.replace(day=1).isoformat(), "to": today.isoformat()}
-        assert c.get("/api/v1/dashboard/panels", params=period).json()["feedback"]["qua_han"] == 1
+        panel = c.get("/api/v1/dashboard/panels", params=period).json()["feedback"]
+        assert panel["qua_han"] == 1
+        assert [(t["ticket_code"], t["days_late"]) for t in panel["qua_han_ds"]] == [(code, 3)]
         with staff.client() as wall:  # the wall screen's own account
             login(wall, "manhinh", "manhinh-demo")
-            assert wall.get("/api/v1/dashboard/wall").json()["feedback"]["qua_han"] == 1
+            shown = wall.get("/api/v1/dashboard/wall").json()["feedback"]
+            assert shown["qua_han"] == 1 and [t["ticket_code"] for t in shown["qua_han_ds"]] == [code]
+        assert f'href="/phan-anh/{fid}/hanh-trinh">{code}</a>' in c.get("/").text  # the dashboard links its path
         assert [i["ticket_code"] for i in c.get("/api/v1/feedback", params={"overdue": "1"}).json()["items"]] == [code]
         detail = c.get(f"/phan-anh/{fid}").text
         assert f"/phan-anh/{fid}/hanh-trinh" in detail and "Đưa vào cuộc họp" in detail

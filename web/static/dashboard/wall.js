@@ -52,6 +52,9 @@
     document.getElementById("wall-feedback-summary").innerHTML = fb ?
       "<strong>" + num(fb.tiep_nhan) + "</strong> phản ánh tiếp nhận<br><strong>" + num(fb.qua_han) +
       "</strong> quá hạn chưa xử lý" + (s.tasks ? "<br><strong>" + num(s.tasks.qua_han) + "</strong> nhiệm vụ quá hạn" : "")
+      + (fb.qua_han_ds && fb.qua_han_ds.length ? "<ul class=wall-overdue>" + fb.qua_han_ds.map(function (t) {
+        return "<li>" + esc(t.ticket_code) + " · " + esc(t.department) + " · quá hạn " + num(t.days_late) + " ngày</li>";
+      }).join("") + "</ul>" : "")
       : "Chưa có dữ liệu phản ánh";
     rows("#wall-feedback tbody", fb ? fb.by_category.slice(0, 8).map(function (c) {
       return "<tr><th>" + esc(c.label) + "</th><td class=num>" + num(c.count) + "</td></tr>"; }) : []);
