@@ -154,6 +154,8 @@ def report_result(conn: sqlite3.Connection, feedback_id: int, result: str, user_
     task = task_of(conn, link)
     if task is None:
         raise LoopError("Chưa có nhiệm vụ nào gắn với phản ánh này.")
+    if task["status"] == "cancelled":
+        raise LoopError("Nhiệm vụ gắn với phản ánh đã bị hủy: hãy gắn hoặc giao nhiệm vụ khác.")
     ticket = _ticket(conn, feedback_id)
     meeting = meetings.meeting_refs(conn, [link["meeting_id"]]).get(link["meeting_id"])
     with transaction(conn):
@@ -242,8 +244,10 @@ def path(conn: sqlite3.Connection, feedback_id: int, today: dt.date | None = Non
                       f"do {link['approved_by']}" if link and link["approved_by"] else "",
                       bool(link and link["approved_at"])))
     steps.append(_delivery(conn, ticket, link))
+    status = inbox.STATUS_LABELS.get(ticket["status"], ticket["status"])
+    closed = ticket["status"] not in inbox.OPEN
     steps.append(Step("Đóng phản ánh", format_local_date(ticket["resolved_at"][:10]) if ticket["resolved_at"] else "",
-                      inbox.STATUS_LABELS.get(ticket["status"], ticket["status"]), ticket["status"] not in inbox.OPEN))
+                      status if closed else f"đang ở trạng thái «{status}»", closed))
     return steps
 
 

@@ -175,6 +175,10 @@ def test_web_ticket_with_a_task_the_minutes_gave_done_in_the_tracker(citizen_set
     loop.link_task(conn, fid, given, "canbo")
     with pytest.raises(loop.LoopError):
         loop.approve_and_send(conn, citizen_settings, fid, "Đã xong.", "canbo")  # nothing drafted yet
+    cancelled = tasks.add_task(conn, "Tổ dân phố 3", "Nhắc hộ dân đổ rác đúng giờ", meeting_id=held)
+    tasks.update_task(conn, cancelled, TaskChanges(status="cancelled"), None)
+    with pytest.raises(loop.LoopError):
+        loop.link_task(conn, fid, cancelled, "canbo")  # a cancelled task is no answer
 
     tasks.update_task(conn, given, TaskChanges(status="done"), None)  # finished in /nhiem-vu
     steps = {s.label: s for s in loop.path(conn, fid)}
