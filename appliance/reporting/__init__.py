@@ -8,10 +8,12 @@ from appliance.features import Feature
 
 
 def manifest() -> Feature:
-    from appliance.reporting import views  # parts load when the loader asks (appliance.features explains why)
+    from appliance.reporting import views, zone  # parts load when the loader asks (appliance.features explains why)
 
     return Feature(
         name="reporting",
+        cli=(zone.register,),
+        doctor=zone.checks,
         migrations=tuple(views.MIGRATIONS),
         requires=("citizen", "dashboard"),  # the views read records, indicators and feedback
         reads=views.BASE_TABLES,

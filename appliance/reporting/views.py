@@ -115,7 +115,7 @@ def _drop_views_sql() -> str:
     return "\n".join(f"DROP VIEW IF EXISTS {name};" for name in VIEWS)
 
 
-def _recreate_views(conn: sqlite3.Connection) -> None:
+def recreate_views(conn: sqlite3.Connection) -> None:
     """Drop and create the views with the zone configured when the migration runs: every entry
     point sets it (configure_timezone) before it migrates. A function, not a script built at
     import, so the offset is the unit's, not the default's."""
@@ -125,10 +125,10 @@ def _recreate_views(conn: sqlite3.Connection) -> None:
 
 
 MIGRATIONS = [
-    Migration("ask_0001_reporting_views", _recreate_views),
+    Migration("ask_0001_reporting_views", recreate_views),
     # Issue 19: the status class "Rút/hủy" (not open, never overdue) and its measure rut_huy.
-    Migration("reporting_0002_status_classes", _recreate_views),
+    Migration("reporting_0002_status_classes", recreate_views),
     # A complaint's day and month are the ward's calendar day, not the UTC one (they were
     # substr(created_at, 1, 10): one filed 00:00–07:00 in Vietnam counted on the day before).
-    Migration("reporting_0003_local_day", _recreate_views),
+    Migration("reporting_0003_local_day", recreate_views),
 ]

@@ -5,6 +5,7 @@ it used to be counted on the day before (the view took substr(created_at, 1, 10)
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 from collections.abc import Iterator
 
@@ -13,7 +14,9 @@ import pytest
 from appliance.ask.service import answer_question
 from appliance.citizen.staff import inbox, store
 from appliance.db import connect, migrate
+from appliance.reporting import zone
 from appliance.text.formatting import DEFAULT_TIMEZONE, configure_timezone
+from tests.conftest import make_settings
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -61,10 +64,13 @@ def test_a_complaint_filed_at_0630_local_counts_on_that_day(db):
 
 
 def test_the_views_follow_the_configured_zone(tmp_path):
-    """The offset is the unit's setting when the views are migrated, not a constant."""
+    """The offset is the unit's setting when the views are migrated, not a constant; a unit whose
+    setting changed later is told by `appliance doctor`, and `appliance reporting-views` fixes it."""
+    settings = make_settings(tmp_path / "data")
+    settings.data_dir.mkdir(parents=True)
     configure_timezone("UTC")
     try:
-        conn = connect(tmp_path / "utc.db")
+        conn = connect(settings.db_path)
         migrate(conn)
         with conn:
             store.insert_demo_feedback(conn, [_complaint("PA-EARLY", "2026-11-19 23:30:00")])
@@ -72,3 +78,13 @@ def test_the_views_follow_the_configured_zone(tmp_path):
         conn.close()
     finally:
         configure_timezone(DEFAULT_TIMEZONE)
+    [check] = zone.checks(settings)  # the unit now reads Asia/Ho_Chi_Minh
+    assert not check.ok and "+0 minutes" in check.message and "reporting-views" in check.fix
+    assert zone.cmd_recreate(argparse.Namespace(), settings) == 0
+    [check] = zone.checks(settings)
+    assert check.ok, check.message
+    conn = connect(settings.db_path)
+    try:
+        assert conn.execute("SELECT ngay_tiep_nhan FROM v_phan_anh").fetchone()[0] == "2026-11-20"
+    finally:
+        conn.close()
