@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 
 from fastapi import Request
 
@@ -39,6 +40,11 @@ class TrainingState:
     username: str           # the live account's: progress is kept under it
     full_name: str          # as on the live account, for the trainer's page and certificates
     unit: str
+
+
+# Trainees' sandbox accounts by (sandbox database, live username): a reset makes a new folder, hence
+# new keys, so an entry never outlives the sandbox it names.
+_SANDBOX_USERS: dict[tuple[Path, str], User] = {}
 
 
 def _digest(secret: str) -> str:
@@ -69,11 +75,14 @@ def _lookup(live: Settings, token: str) -> TrainingState | None:
     conn = store.open_db(path)
     try:
         row = store.session_by_digest(conn, _digest(token))
+        name = store.get_meta(conn, "current")
     finally:
         conn.close()
     if row is None or row["expires_at"] < _now() or not _still_active(live, row["username"]):
         return None
-    folder = sandbox.ensure(live)
+    folder = sandbox.sandboxes_dir(live) / name if name else None
+    if folder is None or not (folder / "appliance.db").exists():
+        folder = sandbox.ensure(live)
     settings = sandbox.sandbox_settings(live, folder)
     user = sandbox_user(settings, row["username"], row["full_name"], row["unit"])
     return TrainingState(settings, user, row["csrf_token"], row["username"], row["full_name"], row["unit"])
@@ -97,15 +106,20 @@ def sandbox_username(username: str) -> str:
 def sandbox_user(settings: Settings, username: str, full_name: str, unit: str) -> User:
     """The trainee's account in the sandbox, created on first use (and again after a reset) with a
     random password nobody knows: it is reached only through the training cookie."""
+    key = (settings.db_path, username)
+    cached = _SANDBOX_USERS.get(key)
+    if cached is not None:
+        return cached
     conn = connect(settings.db_path)
     try:
         name = sandbox_username(username)
         found = find_user(conn, name)
-        if found is not None:
-            return found[0]
-        return create_user(conn, name, secrets.token_urlsafe(24), SANDBOX_ROLE, full_name, unit)
+        user = found[0] if found is not None else create_user(conn, name, secrets.token_urlsafe(24), SANDBOX_ROLE,
+                                                               full_name, unit)
     finally:
         conn.close()
+    _SANDBOX_USERS[key] = user
+    return user
 
 
 def enter(live: Settings, user: User) -> str:

@@ -34,9 +34,15 @@ CREATE TABLE IF NOT EXISTS training_progress (
 """
 
 
+_READY: set[Path] = set()  # files this process has already given the schema (each request opens one)
+
+
 def open_db(path: Path) -> sqlite3.Connection:
+    fresh = path not in _READY or not path.exists()  # asked before connect() creates a missing file
     conn = connect(path)
-    conn.executescript(SCHEMA)
+    if fresh:
+        conn.executescript(SCHEMA)
+        _READY.add(path)
     return conn
 
 
