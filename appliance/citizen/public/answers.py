@@ -30,6 +30,8 @@ FIELD_OF = {"documents": "documents", "time": "processing_time", "fee": "fee", "
             "online": "online_url", "forms": "forms", "legal": "legal_basis", "how": "how"}
 POLICE_NOTE = "Lưu ý: thủ tục này do Công an phường giải quyết (không nộp tại bộ phận một cửa UBND phường)."
 CHAT_DEADLINE_S = 3.0  # a citizen waits at most this long for a rephrasing before the template answers
+UNSOURCED_NOTE = ("cần xác nhận — thư viện văn bản của phường chưa có văn bản chính thức làm căn cứ cho thông tin "
+                  "này; vui lòng hỏi bộ phận một cửa.")
 CONFIRM_NOTE = "(cần xác nhận: vui lòng hỏi lại bộ phận một cửa trước khi đến)"
 _FACT = re.compile(r"https?://[^\s)\]]+|\d+(?:[.,]\d+)*")
 _NUMBERING = re.compile(r"^\s*\d+[.)]\s", re.MULTILINE)
@@ -58,6 +60,8 @@ def section(proc: Procedure, aspect: str) -> str:
 def _section(proc: Procedure, aspect: str) -> str:
     field = FIELD_OF[aspect]
     values = _lines(proc.data.get(field))
+    if field in (proc.data.get("unsourced") or []):  # withheld at publishing: no official text confirms it
+        return f"{LABELS[aspect]}: {UNSOURCED_NOTE}"
     if not values:
         return f"{LABELS[aspect]}: chưa có trong danh mục; vui lòng liên hệ bộ phận một cửa."
     confirm = f" {CONFIRM_NOTE}" if field in (proc.data.get("needs_confirmation") or []) else ""

@@ -22,6 +22,7 @@ from appliance.citizen.staff import store
 from appliance.config import Settings
 from appliance.engines import Generator
 from appliance.knowledge.procedures import list_procedures, load_catalogue
+from appliance.knowledge.published import citizen_record
 from appliance.ward import get_profile, work_calendar
 
 log = logging.getLogger(__name__)
@@ -33,11 +34,13 @@ ZALO_BUTTON_TITLE = 100  # characters of a button's title
 
 def _catalogue(staff: sqlite3.Connection) -> list[Record]:
     """The catalogue records as JSON objects (what public.db keeps and the chatbot answers from)."""
+    library: sqlite3.Connection | None = staff
     try:
         procs = list_procedures(staff)
-    except sqlite3.OperationalError:  # the knowledge tables are not there: use the shipped file
-        procs = []
-    records = [p.to_dict() for p in (procs or load_catalogue())]
+    except sqlite3.OperationalError:  # the knowledge tables are not there: the shipped file, no library to cite
+        procs, library = [], None
+    # Only facts whose official basis the library confirms reach citizens (the rest: "cần xác nhận").
+    records = [citizen_record(library, p) for p in (procs or load_catalogue())]
     profile = get_profile(staff)
     if profile is not None and profile.opening_hours:
         # The ward's opening hours (ward setup) go with each procedure filed at its own desk.
