@@ -78,10 +78,11 @@ def test_doctor_fails_when_the_disk_is_nearly_full_by_threshold(tmp_path: Path) 
 
 
 def test_doctor_fails_on_a_really_full_small_disk(tmp_path: Path) -> None:
-    """A real 24 MB tmpfs filled to the brim, with the default thresholds (needs root to mount)."""
+    """A real 96 MB tmpfs filled to the brim, with the default thresholds (needs root to mount). A fresh
+    unit's database holds the official legal library (about 19 MB), so the disk must hold it first."""
     mount = tmp_path / "small-disk"
     mount.mkdir()
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(mount)], capture_output=True)
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=96m", "tmpfs", str(mount)], capture_output=True)
     if made.returncode != 0:
         pytest.skip("cannot mount a tmpfs here (not root)")
     try:
