@@ -21,6 +21,13 @@ from appliance.text import fold
 
 CONCLUSION = re.compile(r"\b(?:kết luận|thống nhất|nhất trí|giao(?! ban)|đề nghị|yêu cầu|chỉ đạo|quyết định|phân công|"
                         r"khẩn trương|phải hoàn thành|chịu trách nhiệm|chủ trì)\b", re.IGNORECASE)
+# The chair asking someone by name to do something by a time, or with a request word, without the formal cue
+# words: "ừ chị Hương chuẩn bị trước 15/1", "Bác thông báo giúp nhé" (a direction all the same).
+_ADDRESSED = re.compile(r"(?:^|[\s,])(?:anh|chị|em|bác|cô|chú|ông|bà|đồng chí|tổ|phòng|văn phòng|công an)\s+\w+|"
+                        r"^(?:\W*(?:ừ|thôi|vậy|thế|rồi)\W+)*(?:bác|cô|chú|ông|bà|anh|chị|em)\b", re.IGNORECASE)
+_BY_WHEN = re.compile(r"\b(?:trước|chậm nhất|hạn|trong tuần|tuần (?:này|sau)|ngày mai|sáng mai|chiều mai|chiều nay|"
+                      r"hôm nay|thứ (?:hai|ba|tư|năm|sáu|bảy)|cuối tháng|\d{1,2}/\d{1,2})\b|"
+                      r"\b(?:giúp|nhờ|lo)\b.*\bnhé\b", re.IGNORECASE)
 _FILLER = re.compile(r"^(?:dạ|vâng|ừ|ờ|rõ|được|tốt|ok|thế à|vậy à|cảm ơn)\b[\s.,!ạ]*(?:ạ|anh|chị|em)?[\s.!]*$",
                      re.IGNORECASE)
 MAX_PER_SPEAKER = 2
@@ -76,7 +83,7 @@ def substantive(line: Line) -> bool:
 
 # Spoken openers and closers a biên bản does not write ("Dạ vâng, …", "Ừ thế …", "… ạ", "… nhé"): the
 # sentence is kept word for word otherwise (extractive).
-_OPENER = re.compile(r"^(?:(?:dạ|vâng|ừ|ờ|à|ừm|thế|thì|rồi|thôi|vậy|được|ok|báo cáo (?:anh|chị)|"
+_OPENER = re.compile(r"^(?:(?:dạ|vâng|ừ|ờ|à|ừm|thế|thì|rồi|thôi|vậy|được|ok|"
                      r"(?:anh|chị|em|bác) ơi)\b[\s,.]*)+", re.IGNORECASE)
 _CLOSER = re.compile(r"(?:[\s,]+(?:ạ|nhé|nha|nhá|nhỉ|đấy|đi|luôn nhé))+\s*([.!?…]*)$", re.IGNORECASE)
 # Unpunctuated questions (ASR text): "… không", "… chưa", "có cần … không", "… được không ạ".
@@ -92,6 +99,10 @@ def _sentence(text: str) -> str:
         return text
     text = text[:1].upper() + text[1:]
     return text if text[-1] in ".!?…" else text + "."
+
+
+def directs(text: str) -> bool:
+    return bool(_ADDRESSED.search(text) and _BY_WHEN.search(text))
 
 
 def is_question(text: str) -> bool:
@@ -121,7 +132,8 @@ def extractive(section: Section, people: dict[str, str], chair: str, embedder: E
     # Conclusions: what the chair decided or directed (its cue words), and any sentence a task was found in
     # (a volunteer's commitment the chair accepted); a question is never one, whatever words it holds.
     decided: list[Line] = [ln for ln in lines if not is_question(ln.text)
-                           and (gave_task(ln) or (CONCLUSION.search(ln.text) and (by_chair(ln) or not chair_key)))]
+                           and (gave_task(ln) or ((CONCLUSION.search(ln.text) or directs(ln.text))
+                                                  and (by_chair(ln) or not chair_key)))]
     order: list[str] = []
     for ln in lines:
         if ln.speaker not in order:

@@ -62,6 +62,7 @@ def test_upload_agenda_draft_issue_and_docx(browser, server, settings, tmp_path)
     conn = connect(settings.db_path)
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
+    page.set_default_timeout(90_000)  # a shared 2-core CI machine: issuing renders the .docx, the re-flow embeds
     browser_login(page, server.url, "canbo", "canbo-demo")
     page.goto(server.url + "/cuoc-hop")
     page.fill("#upload-form [name=title]", "Giao ban vệ sinh môi trường")

@@ -1,12 +1,13 @@
 """The extractive biên bản on the held-out meeting transcripts (tests/tasks/heldout: written blind for task
 extraction, frozen before any tuning; read here as 44 meetings without an agenda, so the topics are found).
 
-Figures when written (word-overlap similarity; `make bench` prints e5 beside it): held-out — directions
-given that stand in a "Kết luận" 91/131 (0.69), named speakers who said something of substance named in
-the minutes 171/172, body 0.90 of the transcript's words (these are 13-turn meetings; the body keeps at
-most two sentences per speaker and item); development — 62/65, 80/80. The directions missed are those the
-rules engine does not find as tasks and that carry no cue word ("Chị Hà đi.", "Nam sang hỗ trợ quầy …"):
-the thresholds below are what it reaches, so that a regression fails."""
+Figures when written (word-overlap similarity; `make bench` prints e5 beside it; the chair taken as the one
+who speaks most, as the secretary would enter it): held-out — directions given that stand in a "Kết luận"
+109/131 (0.83; 0.76 before the chair's addressed-and-timed directions were counted, a rule made on the
+development set), named speakers of substance named in the minutes 171/172, body 0.90 of the transcript's
+words (13-turn meetings; at most two sentences per speaker and item); development — 64/65, 80/80. The
+directions missed are those the rules engine does not find as tasks and that carry no cue, address or time
+("Chị Hà đi.", volunteers' offers): the thresholds below are what it reaches, so that a regression fails."""
 
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ import pytest
 from tests.meetings.minutes_eval import score_minutes
 from tests.tasks.transcripts import DEV, HELDOUT, load, load_staff
 
-HELDOUT_DIRECTIONS = 0.66
+HELDOUT_DIRECTIONS = 0.80
 HELDOUT_VOICES = 0.97
-DEV_DIRECTIONS = 0.92
+DEV_DIRECTIONS = 0.95
 
 
 @pytest.fixture
