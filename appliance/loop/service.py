@@ -130,13 +130,13 @@ def draft_reply(ticket: sqlite3.Row, meeting: MeetingRef | None, task: TaskView,
     fixed Vietnamese template: nothing here is invented; staff read and edit it before approving)."""
     who = f"ông/bà {ticket['name']}" if ticket["name"] else "ông/bà"
     lines = [f"Kính gửi {who},",
-             f"Phản ánh {ticket['ticket_code']} ngày {format_local_date(ticket['created_at'][:10])} về việc"
+             f"Phản ánh {ticket['ticket_code']} ngày {format_local_date(ticket['created_at'])} về việc"
              f" «{_excerpt(ticket['content'])}» đã được đưa ra"
              + (f" cuộc họp «{meeting['title']}» ngày {format_local_date(meeting['date'])}" if meeting else " cuộc họp")
              + f" và giao {task['assignee'] or task['unit'] or 'đơn vị chuyên môn'} xử lý.",
              f"Kết quả xử lý: {result.strip()}"]
     if task["done_at"]:
-        lines.append(f"Hoàn thành ngày {format_local_date(task['done_at'][:19])}.")
+        lines.append(f"Hoàn thành ngày {format_local_date(task['done_at'])}.")
     lines.append("UBND phường cảm ơn ông/bà đã phản ánh.")
     return "\n".join(lines)
 

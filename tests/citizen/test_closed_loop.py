@@ -152,8 +152,10 @@ def test_web_ticket_with_a_task_the_minutes_gave_done_in_the_tracker(citizen_set
     biên bản follows the new agenda item), the task it gave linked, finished in the task tracker;
     the reply goes to the public status page, once; the inbox's own answer closes the door."""
     with public_db(citizen_settings) as public:
+        # Filed at 01:30 local time today, which is still yesterday in UTC: the reply names today.
+        late_evening_utc = dt.datetime.combine(local_today() - dt.timedelta(days=1), dt.time(18, 30))
         filed = file_feedback(public, "Rác thải tồn đọng ở ngõ 34 bốc mùi nhiều ngày", channel="web",
-                              name="Trần Thị Hoa")
+                              name="Trần Thị Hoa", now=late_evening_utc)
     conn = connect(citizen_settings.db_path)
     with public_db(citizen_settings) as public:
         pull(conn, public)
@@ -186,6 +188,7 @@ def test_web_ticket_with_a_task_the_minutes_gave_done_in_the_tracker(citizen_set
     assert "Quá hạn" not in steps
     draft = loop.report_result(conn, fid, "Đã thu gom 2 xe rác, phun khử mùi.", None, "canbo")
     assert "Kính gửi ông/bà Trần Thị Hoa" in draft and "Đã thu gom 2 xe rác" in draft and "Giao ban tuần" in draft
+    assert f"{filed['ticket_code']} ngày {local_today():%d/%m/%Y}" in draft
 
     assert loop.approve_and_send(conn, citizen_settings, fid, draft, "lanhdao") == "status_page"
     with pytest.raises(loop.LoopError):
