@@ -218,9 +218,12 @@ def period_counts(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Per
         " GROUP BY r.category ORDER BY n DESC, r.label", (local, s, e)).fetchall()
     statuses = conn.execute(f"SELECT status, COUNT(*) FROM feedback f WHERE {in_period} GROUP BY status",
                             (local, s, e))
+    # Overdue as of the period's last day, as the reporting layer counts it (pa_qua_han): open on that
+    # day (waiting, in progress, or resolved only after it) with its deadline already past.
     overdue = conn.execute(
-        "SELECT COUNT(*) FROM feedback WHERE status IN ('cho_xu_ly', 'dang_xu_ly') AND deadline < ?"
-        " AND date(created_at, ?) <= ?", (e, local, e)).fetchone()[0]
+        "SELECT COUNT(*) FROM feedback WHERE (status IN ('cho_xu_ly', 'dang_xu_ly')"
+        " OR (status = 'da_xu_ly' AND date(resolved_at, ?) > ?)) AND deadline < ?"
+        " AND date(created_at, ?) <= ?", (local, e, e, local, e)).fetchone()[0]
     return PeriodCounts([(r["category"], r["label"], int(r["n"])) for r in categories],
                         {str(status): int(n) for status, n in statuses}, int(overdue))
 
