@@ -10,13 +10,16 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
+import pytest
 
-from appliance.auth.sessions import create_api_token
+from appliance.auth.sessions import create_api_token, lookup_api_token
 from appliance.auth.users import create_user, find_user
-from appliance.db import connect
+from appliance.cli import main
+from appliance.db import connect, migrate
 from appliance.meetings import store as meetings_store
 from appliance.meetings.rows import NewLine
 from tests.conftest import LiveServer, free_port, login, wait_http
@@ -24,11 +27,20 @@ from tests.conftest import LiveServer, free_port, login, wait_http
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _token(settings, username: str, *extra: str) -> str:
-    env = {"APPLIANCE_DATA_DIR": str(settings.data_dir), "PATH": "/usr/bin:/bin", "APPLIANCE_NETGUARD": "raise"}
-    out = subprocess.run([sys.executable, "-m", "appliance", "user", "token", username, *extra], capture_output=True,
-                         text=True, env=env, check=True, cwd=ROOT).stdout
-    return out.split()[-1]
+@pytest.fixture
+def server(staff_factory: Callable[..., LiveServer]) -> LiveServer:
+    """The staff app with the demo accounts, from the security tests' template (no hashing per test)."""
+    return staff_factory()
+
+
+def _token(settings, username: str, *extra: str, monkeypatch: pytest.MonkeyPatch,
+           capsys: pytest.CaptureFixture[str]) -> str:
+    """`appliance user token USERNAME …` as an admin runs it (in this process: a new interpreter per
+    token cost seconds on the shared machine)."""
+    monkeypatch.setenv("APPLIANCE_DATA_DIR", str(settings.data_dir))
+    capsys.readouterr()
+    assert main(["user", "token", username, *extra]) == 0
+    return capsys.readouterr().out.split()[-1]
 
 
 # --- finding 9: login CSRF -------------------------------------------------------------------------
@@ -58,8 +70,9 @@ def test_the_login_form_carries_its_token(server: LiveServer) -> None:
 
 # --- finding 10: a password reset revokes API tokens -------------------------------------------------
 
-def test_password_reset_revokes_api_tokens(server: LiveServer, settings) -> None:
-    token = _token(settings, "canbo")
+def test_password_reset_revokes_api_tokens(server: LiveServer, monkeypatch, capsys) -> None:
+    settings = server.settings  # type: ignore[attr-defined]
+    token = _token(settings, "canbo", monkeypatch=monkeypatch, capsys=capsys)
     bearer = {"Authorization": f"Bearer {token}"}
     with server.client() as c:
         assert c.get("/api/v1/tasks", headers=bearer).status_code == 200
@@ -78,7 +91,8 @@ def test_password_reset_revokes_api_tokens(server: LiveServer, settings) -> None
 
 # --- finding 11: the display role ---------------------------------------------------------------------
 
-def test_display_reads_aggregates_not_records_or_transcripts(server: LiveServer, settings) -> None:
+def test_display_reads_aggregates_not_records_or_transcripts(server: LiveServer) -> None:
+    settings = server.settings  # type: ignore[attr-defined]
     conn = connect(settings.db_path)
     done = meetings_store.create_meeting(conn, "Họp giao ban", room="phong-1", source="upload", status="done")
     meetings_store.add_lines(conn, done, [NewLine(0.0, 2.0, "Nội dung mật của cuộc họp", "SPEAKER_00")])
@@ -103,12 +117,13 @@ def test_display_reads_aggregates_not_records_or_transcripts(server: LiveServer,
 
 # --- finding 12: display tokens expire, rotate and never reach the access log ----------------------------
 
-def test_display_tokens_expire_and_rotate(server: LiveServer, settings) -> None:
-    first = _token(settings, "manhinh")
+def test_display_tokens_expire_and_rotate(server: LiveServer, monkeypatch, capsys) -> None:
+    settings = server.settings  # type: ignore[attr-defined]
+    first = _token(settings, "manhinh", monkeypatch=monkeypatch, capsys=capsys)
     db = sqlite3.connect(settings.db_path)
     expires = db.execute("SELECT expires_at FROM api_tokens ORDER BY id DESC LIMIT 1").fetchone()[0]
     assert expires is not None and expires[:10] > time.strftime("%Y-%m-%d", time.gmtime(time.time() + 29 * 86400))
-    second = _token(settings, "manhinh", "--rotate")
+    second = _token(settings, "manhinh", "--rotate", monkeypatch=monkeypatch, capsys=capsys)
     with server.client() as c:
         assert c.get(f"/login/token?token={first}").status_code == 403  # rotated away
         ok = c.get(f"/login/token?token={second}")
@@ -127,22 +142,18 @@ def test_display_tokens_expire_and_rotate(server: LiveServer, settings) -> None:
 def test_expired_tokens_of_any_user_are_refused(conn) -> None:
     user = create_user(conn, "may-in", "mat-khau-dai-1", "staff")
     token = create_api_token(conn, user, days=1)
-    from appliance.auth.sessions import lookup_api_token
-
     assert lookup_api_token(conn, token) == user
     conn.execute("UPDATE api_tokens SET expires_at = datetime('now', '-1 second')")
     assert lookup_api_token(conn, token) is None
 
 
-def test_the_access_log_never_holds_a_token(settings, tmp_path: Path) -> None:
+def test_the_access_log_never_holds_a_token(settings, tmp_path: Path, monkeypatch, capsys) -> None:
     """`appliance serve-staff` as systemd runs it: the kiosk's first request carries its token."""
     conn = connect(settings.db_path)
-    from appliance.db import migrate
-
     migrate(conn)
     create_user(conn, "manhinh", "manhinh-demo", "display")
     conn.close()
-    token = _token(settings, "manhinh")
+    token = _token(settings, "manhinh", monkeypatch=monkeypatch, capsys=capsys)
     port = free_port()
     env = {**os.environ, "APPLIANCE_DATA_DIR": str(settings.data_dir), "PYTHONUNBUFFERED": "1"}
     log = tmp_path / "serve.log"
@@ -164,7 +175,8 @@ def test_the_access_log_never_holds_a_token(settings, tmp_path: Path) -> None:
 
 # --- finding 18: summaries belong to who asked ---------------------------------------------------------
 
-def test_a_summary_job_is_visible_to_its_owner_and_admins_only(server: LiveServer, settings) -> None:
+def test_a_summary_job_is_visible_to_its_owner_and_admins_only(server: LiveServer) -> None:
+    settings = server.settings  # type: ignore[attr-defined]
     conn = connect(settings.db_path)
     create_user(conn, "canbo2", "canbo2-mat-khau", "staff")
     conn.close()
