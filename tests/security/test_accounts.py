@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -113,6 +114,40 @@ def test_display_reads_aggregates_not_records_or_transcripts(server: LiveServer)
         login(c, "canbo", "canbo-demo")
         assert c.get("/api/v1/dashboard/records", params={"measure": "tiep_nhan", "from": "2026-01-01",
                                                           "to": "2026-12-31"}).status_code == 200
+
+
+# What the wall screen may open: the wall, its aggregates (figures, panels, the figures' CSV) and the
+# captions of a meeting being recorded. Nothing with a record, a transcript or a document.
+DISPLAY_MAY_GET = {"/", "/login", "/healthz", "/favicon.ico", "/app-icon", "/manifest.webmanifest", "/wall",
+                   "/wall/stream", "/api/v1/dashboard/wall", "/api/v1/dashboard/kpis", "/api/v1/dashboard/panels",
+                   "/tong-quan/bao-cao.csv", "/cuoc-hop/truc-tiep", "/cuoc-hop/{meeting_id}/phu-de",
+                   "/api/v1/meetings/{meeting_id}/events", "/login/token"}
+
+
+def _get_routes(app: Any) -> list[str]:
+    def flat(routes: Any) -> Any:
+        for route in routes:
+            if hasattr(route, "original_router"):  # FastAPI's included routers, resolved lazily
+                yield from flat(route.original_router.routes)
+            else:
+                yield route
+    return sorted({route.path for route in flat(app.routes) if "GET" in (getattr(route, "methods", None) or ())})
+
+
+def test_display_opens_nothing_beyond_the_wall(server: LiveServer) -> None:
+    """Every GET route of the staff app, as the wall screen: a route added later that lets `display`
+    in (by naming it in its roles) must be one the wall needs."""
+    routes = [p for p in _get_routes(server.server.config.app) if "logout" not in p]
+    assert len(routes) > 50
+    opened = []
+    with server.client() as c:
+        login(c, "manhinh", "manhinh-demo")
+        for path in routes:
+            with c.stream("GET", re.sub(r"\{[^}]+\}", "1", path)) as r:
+                if r.status_code not in (401, 403, 404, 405):
+                    opened.append(path)
+    assert set(opened) <= DISPLAY_MAY_GET, sorted(set(opened) - DISPLAY_MAY_GET)
+    assert "/wall" in opened
 
 
 # --- finding 12: display tokens expire, rotate and never reach the access log ----------------------------
