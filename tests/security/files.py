@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import random
 import zipfile
@@ -28,11 +29,13 @@ def docx_with_body(body_xml: bytes) -> bytes:
     return out.getvalue()
 
 
+@functools.cache  # compressing tens of MB takes a second: built once per run
 def docx_bomb(megabytes: int = 60) -> bytes:
     """The red team's shape: ~100 KB on the wire, tens of MB of XML inside."""
     return docx_with_body(b"<w:p><w:r><w:t>" + b"a" * (megabytes * 1_000_000) + b"</w:t></w:r></w:p>")
 
 
+@functools.cache  # compressing tens of MB takes a second: built once per run
 def slow_docx(paragraphs: int = 20_000, seed: int = 1) -> bytes:
     """A DOCX that passes the archive guard (ordinary ratio) yet takes seconds to parse."""
     rng = random.Random(seed)
@@ -42,6 +45,7 @@ def slow_docx(paragraphs: int = 20_000, seed: int = 1) -> bytes:
     return docx_with_body(body)
 
 
+@functools.cache  # compressing tens of MB takes a second: built once per run
 def pdf_bomb(megabytes: int = 80) -> bytes:
     """A PDF whose page tree sits in an object stream that inflates past pypdf's 75 MB limit: pypdf
     raises LimitReachedError as soon as the pages are read (its text extraction would swallow a
