@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 import random
+import struct
+import wave
 import zipfile
 import zlib
 
@@ -81,10 +84,6 @@ def pdf_bomb(megabytes: int = 80) -> bytes:
 
 def tone_wav(seconds: float = 2.0, rate: int = 16000) -> bytes:
     """A real WAV: a 440 Hz tone, 16-bit mono."""
-    import math
-    import struct
-    import wave
-
     out = io.BytesIO()
     with wave.open(out, "wb") as wav:
         wav.setnchannels(1)

@@ -17,6 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from appliance.citizen.public.app import create_public_app
+from tests.citizen.conftest import zalo_settings
 from tests.conftest import LiveServer, login
 
 EXAMPLES = 6  # per operation; ~90 operations
@@ -178,9 +180,6 @@ def test_no_input_makes_the_staff_app_fail(server: LiveServer) -> None:
 
 def test_no_input_makes_the_citizen_app_fail(citizen_settings: Any, live_server_factory: Any) -> None:
     """The citizen app publishes no schema; its four routes get the same hostile bodies by hand."""
-    from appliance.citizen.public.app import create_public_app
-    from tests.citizen.conftest import zalo_settings
-
     settings = zalo_settings(citizen_settings, "http://127.0.0.1:9")
     server = live_server_factory(create_public_app(settings, generator=None))
     bodies = [DEEP, "[]", "null", '"x"', "1e999", json.dumps({"message": {"text": {"a": 1}}}),
