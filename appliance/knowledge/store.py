@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 
 # --- documents and their chunks ----------------------------------------------------------------
@@ -287,3 +287,49 @@ def procedure_row(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
 
 def procedure_count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM procedures").fetchone()[0])
+
+
+# --- copying the catalogue and library into another database (the training sandbox) -------------
+
+CATALOGUE_TABLES = ("procedures",)
+# Parents before children (foreign keys); kb_fts is rebuilt from kb_chunks, kb_vocab reads kb_fts.
+LIBRARY_TABLES = ("kb_documents", "kb_articles", "kb_chunks", "kb_vectors", "kb_document_history")
+
+
+def has_table(conn: sqlite3.Connection, table: str) -> bool:
+    found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
+    return found is not None
+
+
+def row_count(conn: sqlite3.Connection, table: str) -> int:
+    if table not in CATALOGUE_TABLES + LIBRARY_TABLES:
+        raise ValueError(f"not a knowledge table: {table}")
+    return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def _shared_columns(source: sqlite3.Connection, target: sqlite3.Connection, table: str) -> list[str]:
+    """Columns both databases have, in the target's order (a source one migration behind still copies)."""
+    theirs = {row[1] for row in source.execute(f"PRAGMA table_info({table})")}
+    return [row[1] for row in target.execute(f"PRAGMA table_info({table})") if row[1] in theirs]
+
+
+def replace_tables_from(source: sqlite3.Connection, target: sqlite3.Connection,
+                        tables: Sequence[str]) -> dict[str, int]:
+    """The target's rows of `tables` replaced by the source's; the source is only read. Ids are
+    kept, so articles, chunks and vectors still point at their documents. The caller holds the
+    target's transaction. Returns rows copied per table."""
+    unknown = set(tables) - set(CATALOGUE_TABLES + LIBRARY_TABLES)
+    if unknown:
+        raise ValueError(f"not knowledge tables: {sorted(unknown)}")
+    for table in reversed(tables):
+        target.execute(f"DELETE FROM {table}")
+    copied: dict[str, int] = {}
+    # With kb_chunks emptied, bulk_index fills the FTS index in one pass at the end.
+    with bulk_index(target) if "kb_chunks" in tables else nullcontext():
+        for table in tables:
+            columns = _shared_columns(source, target, table)
+            names, marks = ", ".join(columns), ", ".join("?" for _ in columns)
+            target.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
+                               source.execute(f"SELECT {names} FROM {table}"))
+            copied[table] = row_count(target, table)
+    return copied

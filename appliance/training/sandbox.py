@@ -7,6 +7,9 @@ engines (models) are the live unit's: only data is sandboxed, not the models.
 
 A reset builds a new folder beside the old one and then switches `current` in progress.db, so
 trainees working during a reset keep going in the fresh ward; the old folders are removed after.
+
+The procedure catalogue and legal library are the live unit's own, copied at build time from the
+live database opened read-only (`knowledge.copying.copy_from`); a reset copies them again.
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from appliance.config import Settings
+from appliance.db import connect
 from appliance.demo.loader import load_demo
+from appliance.knowledge.copying import copy_from
 from appliance.training import store
 
 # Job kinds that leave the unit: the sandbox's own worker never runs them (issue 21: nothing done
@@ -112,7 +117,14 @@ def _build_locked(live: Settings, anchor: dt.date | None) -> Path:
     name = now.strftime("%Y%m%d-%H%M%S-%f")
     folder = sandboxes_dir(live) / name
     folder.mkdir(parents=True)
-    load_demo(sandbox_settings(live, folder), anchor=anchor)
+    settings = sandbox_settings(live, folder)
+    load_demo(settings, anchor=anchor)
+    # The ward's own catalogue and library replace the demo's, read from the live file read-only.
+    conn = connect(settings.db_path)
+    try:
+        copy_from(live.db_path, conn)
+    finally:
+        conn.close()
     conn = store.open_db(progress_path(live))
     try:
         store.set_meta(conn, "current", name)
