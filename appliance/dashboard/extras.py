@@ -139,6 +139,22 @@ def overdue_tasks(conn: sqlite3.Connection, at: dt.date) -> TaskPanel | None:
     return {"qua_han": overdue, "dang_mo": still_open}
 
 
+class Reminders(TypedDict):
+    linked: bool                    # the account is a person of the ward directory
+    mine: list[tasks.Reminder]      # the logged-in person's overdue and due-soon tasks
+    everyone: list[tasks.Reminder]  # every such task: leaders only (empty for others)
+
+
+def reminders(conn: sqlite3.Connection, username: str, leader: bool, today: dt.date) -> Reminders | None:
+    """Overdue and due-soon tasks for the home page, through the task tracker's service (when installed)."""
+    if not installed("tasks"):
+        return None
+    staff_id = tasks.staff_id_of_user(conn, username)
+    return {"linked": staff_id is not None,
+            "mine": tasks.reminders(conn, today, staff_id=staff_id) if staff_id is not None else [],
+            "everyone": tasks.reminders(conn, today, everyone=True) if leader else []}
+
+
 def last_import_at(conn: sqlite3.Connection) -> str | None:
     return get_meta(conn, "last_import_at")
 

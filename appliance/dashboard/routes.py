@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from appliance.auth.roles import STAFF_ROLES, WALL_ROLES
+from appliance.auth.roles import LEADER_ROLES, STAFF_ROLES, WALL_ROLES
 from appliance.auth.users import User
 from appliance.dashboard import export, extras
 from appliance.dashboard.kpis import compute_kpis, report
@@ -102,6 +102,8 @@ def dashboard_page(request: Request, conn: Conn, user: AnyUser, ky: str | None =
         "charts_json": script_json(charts),
         "indicators": extras.indicators(conn, start, end), "feedback": extras.feedback(conn, start, kpis.as_of),
         "tasks": extras.overdue_tasks(conn, kpis.as_of),
+        "reminders": extras.reminders(conn, user.username, user.role in LEADER_ROLES, today),
+        "is_leader": user.role in LEADER_ROLES,
         "last_import": extras.format_timestamp(extras.last_import_at(conn)),
         "drill": drill,
         "trend_from": trend_start.isoformat(), "trend_to": trend_end.isoformat(),

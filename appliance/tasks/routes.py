@@ -17,7 +17,7 @@ from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.tasks import service
 from appliance.text import normalize, parse_date
-from appliance.text.formatting import local_today
+from appliance.text.formatting import format_date_short, local_today
 from appliance.ward import work_calendar
 
 router = APIRouter()
@@ -104,6 +104,18 @@ def tasks_page(request: Request, user: StaffUser, conn: Conn, status: str | None
     return render(request, "tasks/page.html", {
         "title": "Nhiệm vụ", "tasks": rows, "status": status or "", "assignee": assignee or "",
         "statuses": service.STATUSES, "counts": counts})
+
+
+@router.get("/nhiem-vu/hom-nay", response_class=HTMLResponse)
+def digest_page(request: Request, user: StaffUser, conn: Conn) -> Response:
+    """The day's digest for the logged-in person: their overdue tasks and those due soon."""
+    today = local_today()
+    staff_id = service.staff_id_of_user(conn, user.username)
+    items = service.reminders(conn, today, staff_id=staff_id) if staff_id is not None else []
+    return render(request, "tasks/today.html", {
+        "title": "Nhiệm vụ hôm nay", "today": format_date_short(today), "linked": staff_id is not None,
+        "overdue": [r for r in items if r.overdue], "soon": [r for r in items if not r.overdue],
+        "within": service.REMINDER_DAYS})
 
 
 @router.post("/nhiem-vu/{task_id}/xac-nhan")

@@ -20,11 +20,12 @@ from appliance.tasks.llm import ModelTasks, extract_with_model
 from appliance.tasks.roster import Roster
 from appliance.tasks.store import OPEN, TaskRow
 from appliance.text import fold
-from appliance.text.dates import WorkCalendar
+from appliance.text.dates import WorkCalendar, add_working_days, working_days_between
 from appliance.text.formatting import local_today
 
 STATUSES = {"proposed": "Chờ xác nhận", "assigned": "Đã giao", "in_progress": "Đang thực hiện",
             "done": "Hoàn thành", "cancelled": "Đã hủy"}
+REMINDER_DAYS = 3  # "sắp đến hạn": a deadline within this many of the ward's working days
 
 
 class TaskMeeting(TypedDict):
@@ -180,3 +181,50 @@ def change_stamp(conn: sqlite3.Connection) -> str:
     """Changes whenever a task is added or updated (the wall screen redraws when it does)."""
     count, last = conn.execute("SELECT COUNT(*), MAX(updated_at) FROM tasks").fetchone()
     return f"{count}:{last}"
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """An open task that is overdue or due soon, as the home page, the dashboard and the digest show it."""
+
+    id: int
+    assignee: str
+    unit: str
+    content: str
+    deadline: dt.date
+    overdue: bool
+    days: int           # overdue: calendar days late; due soon: working days left
+    due_today: bool
+
+    @property
+    def label(self) -> str:
+        """Vietnamese: how late or how soon."""
+        if self.overdue:
+            return f"quá hạn {self.days} ngày"
+        if self.due_today:
+            return "đến hạn hôm nay"
+        return f"còn {self.days} ngày làm việc" if self.days else "hạn vào ngày nghỉ, trước ngày làm việc tới"
+
+
+def staff_id_of_user(conn: sqlite3.Connection, username: str) -> int | None:
+    """The directory's person whose login is `username` (None: the account is linked to nobody)."""
+    return next((m.id for m in ward.directory(conn) if m.username == username), None)
+
+
+def reminders(conn: sqlite3.Connection, today: dt.date, *, staff_id: int | None = None, everyone: bool = False,
+              within: int = REMINDER_DAYS) -> list[Reminder]:
+    """Open (assigned / in progress) tasks past their deadline or due within `within` working days of
+    the ward's calendar after `today`: one directory person's (`staff_id`), or every task when
+    `everyone` (the leaders' view). Overdue first (longest late first), then the soonest deadline."""
+    if staff_id is None and not everyone:
+        return []
+    calendar = ward.work_calendar(conn)
+    horizon = add_working_days(today, within, calendar)
+    found: list[Reminder] = []
+    for row in store.open_due_by(conn, horizon.isoformat(), None if everyone else staff_id):
+        deadline = dt.date.fromisoformat(row["deadline"] or "")
+        overdue = deadline < today
+        days = (today - deadline).days if overdue else max(0, working_days_between(today, deadline, calendar))
+        found.append(Reminder(row["id"], row["assignee"], row["unit"], row["content"], deadline, overdue, days,
+                               deadline == today))
+    return sorted(found, key=lambda r: (not r.overdue, r.deadline, r.id))

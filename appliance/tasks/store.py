@@ -120,3 +120,16 @@ def of_meeting(conn: sqlite3.Connection, meeting_id: int) -> list[TaskRow]:
 def counts_by_meeting(conn: sqlite3.Connection) -> dict[int, int]:
     return {int(r[0]): int(r[1]) for r in conn.execute(
         "SELECT meeting_id, COUNT(*) FROM tasks WHERE meeting_id IS NOT NULL GROUP BY meeting_id")}
+
+
+def open_due_by(conn: sqlite3.Connection, last_day: str, staff_id: int | None = None) -> list[TaskRow]:
+    """Open tasks whose deadline is on or before `last_day` (overdue ones included), of one directory
+    person when `staff_id` is given, soonest deadline first."""
+    marks = ",".join("?" * len(OPEN))
+    sql = f"SELECT * FROM tasks WHERE status IN ({marks}) AND deadline IS NOT NULL AND deadline <= ?"
+    args: list[object] = [*OPEN, last_day]
+    if staff_id is not None:
+        sql += " AND staff_id = ?"
+        args.append(staff_id)
+    return [cast(TaskRow, dict(r)) for r in conn.execute(sql + " ORDER BY deadline, id", args)]
+
