@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from appliance import features
 from appliance.citizen.staff import inbox
 from appliance.config import Settings
 from appliance.db import transaction
@@ -48,6 +50,32 @@ def _ticket(conn: sqlite3.Connection, feedback_id: int) -> sqlite3.Row:
 
 def link_of(conn: sqlite3.Connection, feedback_id: int) -> LinkRow | None:
     return store.get(conn, feedback_id)
+
+
+@dataclass(frozen=True)
+class TicketRef:
+    """A citizen ticket a task answers: the tracker and the meeting page link to its path."""
+
+    feedback_id: int
+    ticket_code: str
+
+    @property
+    def path(self) -> str:
+        return f"/phan-anh/{self.feedback_id}/hanh-trinh"
+
+
+def tickets_of_tasks(conn: sqlite3.Connection, task_ids: Iterable[int]) -> dict[int, list[TicketRef]]:
+    """The tickets linked to each of these tasks (tasks linked to none are absent). The tracker and the
+    meeting page call this though the loop requires them: empty when the loop is not loaded (a broken
+    manifest leaves its table absent)."""
+    if not any(f.name == "loop" for f in features.features()):
+        return {}
+    found: dict[int, list[TicketRef]] = {}
+    for task_id, feedback_id in store.tickets_of_tasks(conn, sorted(set(task_ids))):
+        ticket = inbox.get_feedback(conn, feedback_id)
+        if ticket is not None:
+            found.setdefault(task_id, []).append(TicketRef(feedback_id, str(ticket["ticket_code"])))
+    return found
 
 
 def agenda_item(ticket: sqlite3.Row) -> str:

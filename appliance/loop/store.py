@@ -74,3 +74,12 @@ def set_channel(conn: sqlite3.Connection, feedback_id: int, channel: str) -> Non
 def of_task(conn: sqlite3.Connection, task_id: int) -> list[LinkRow]:
     return [cast(LinkRow, dict(r)) for r in
             conn.execute("SELECT * FROM ticket_links WHERE task_id = ? ORDER BY feedback_id", (task_id,))]
+
+
+def tickets_of_tasks(conn: sqlite3.Connection, task_ids: list[int]) -> list[tuple[int, int]]:
+    """(task_id, feedback_id) for every ticket linked to one of these tasks."""
+    if not task_ids:
+        return []
+    marks = ",".join("?" * len(task_ids))
+    return [(int(r[0]), int(r[1])) for r in conn.execute(
+        f"SELECT task_id, feedback_id FROM ticket_links WHERE task_id IN ({marks}) ORDER BY feedback_id", task_ids)]

@@ -22,6 +22,7 @@ from appliance.http.deps import AdminUser, Conn, SettingsDep, StaffUser, require
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.jobs import enqueue
+from appliance.loop import service as loop
 from appliance.meetings import store
 from appliance.meetings.api import meeting_or_404, require_recording
 from appliance.meetings.devices import room_map
@@ -76,6 +77,7 @@ def meeting_page(meeting_id: int, request: Request, user: StaffUser, conn: Conn)
     return render(request, "meetings/meeting.html", {
         "title": meeting["title"], "m": meeting, "speakers": speakers, "audio": audio, "people": people,
         "suggested_attendees": attendee_lines(conn, {**row, "attendees": ""}),
+        "tickets": loop.tickets_of_tasks(conn, [t["id"] for t in tasks.list_tasks(conn, meeting_id=meeting_id)]),
         "status_label": STATUS_LABELS.get(meeting["status"], meeting["status"])})
 
 

@@ -15,6 +15,7 @@ from appliance.auth.audit import audit
 from appliance.http.deps import Conn, StaffUser
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
+from appliance.loop import service as loop
 from appliance.tasks import service
 from appliance.text import normalize, parse_date
 from appliance.text.formatting import format_date_short, local_today
@@ -103,7 +104,8 @@ def tasks_page(request: Request, user: StaffUser, conn: Conn, status: str | None
         counts["done"] += r["status"] == "done"
     return render(request, "tasks/page.html", {
         "title": "Nhiệm vụ", "tasks": rows, "status": status or "", "assignee": assignee or "",
-        "statuses": service.STATUSES, "counts": counts})
+        "statuses": service.STATUSES, "counts": counts,
+        "tickets": loop.tickets_of_tasks(conn, [r["id"] for r in rows])})
 
 
 @router.get("/nhiem-vu/hom-nay", response_class=HTMLResponse)

@@ -220,3 +220,31 @@ def test_a_ticket_answered_from_the_inbox_meanwhile_is_not_answered_again(citize
         loop.approve_and_send(conn, citizen_settings, fid, draft, "lanhdao")
     assert [h["action"] for h in inbox.history(conn, fid)].count("reply") == 1
     conn.close()
+
+
+def test_the_tracker_and_the_meeting_page_link_a_task_to_its_ticket(citizen_settings, live_server_factory):
+    """A task linked to a complaint leads back to the complaint's path, from /nhiem-vu and the meeting page."""
+    with public_db(citizen_settings) as public:
+        filed = file_feedback(public, "Vỉa hè ngõ 7 bị lấn chiếm làm chỗ để xe", channel="web")
+    conn = connect(citizen_settings.db_path)
+    with public_db(citizen_settings) as public:
+        pull(conn, public)
+    fid = inbox.list_feedback(conn, inbox.Filters(q=filed["ticket_code"]), local_today())[0]["id"]
+    assert isinstance(fid, int)
+    held = meetings_store.create_meeting(conn, "Giao ban tuần", source="upload", status="done")
+    loop.put_on_agenda(conn, citizen_settings, fid, held, "canbo")
+    linked = loop.assign_task(conn, fid, "Công an phường", "Giải tỏa vỉa hè ngõ 7", None, None, "canbo")
+    unlinked = tasks.add_task(conn, "Văn phòng", "Chuẩn bị báo cáo tuần", meeting_id=held)
+    assert loop.tickets_of_tasks(conn, [linked, unlinked]) == {linked: [loop.TicketRef(fid, filed["ticket_code"])]}
+    conn.close()
+
+    staff = live_server_factory(create_app(citizen_settings))
+    link = f'<a class="ticket-link" href="/phan-anh/{fid}/hanh-trinh">Phản ánh {filed["ticket_code"]}'
+    with staff.client() as c:
+        login(c, "canbo", "canbo-demo")
+        for page in (c.get("/nhiem-vu").text, c.get(f"/cuoc-hop/{held}").text):
+            assert page.count(link) == 1  # on the linked task's row only
+            row = next(r for r in re.split(r"<tr|<li", page) if "Giải tỏa vỉa hè ngõ 7" in r)
+            assert link in row
+            assert link not in next(r for r in re.split(r"<tr|<li", page) if "Chuẩn bị báo cáo tuần" in r)
+        assert filed["ticket_code"] in c.get(f"/phan-anh/{fid}/hanh-trinh").text
