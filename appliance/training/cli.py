@@ -8,6 +8,7 @@ import argparse
 import logging
 import signal
 import sqlite3
+import subprocess
 import threading
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from appliance.config import Settings
 from appliance.db import connect
 from appliance.jobs.queue import Handler, handlers, run_one
 from appliance.system.netguard import install_from_env
-from appliance.training import sandbox
+from appliance.training import handbook, sandbox
+from appliance.ward.service import ward_display_name
 
 log = logging.getLogger(__name__)
 
@@ -75,9 +77,30 @@ def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_handbook(args: argparse.Namespace, settings: Settings) -> int:
+    folder = Path(args.screenshots) if args.screenshots else handbook.screenshots_dir()
+    html = handbook.render_html(ward_display_name(settings), folder)
+    if args.html:
+        Path(args.html).write_text(html, encoding="utf-8")
+    try:
+        handbook.write_pdf(html, Path(args.out), chromium=Path(args.chromium))
+    except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
+        print(f"Lỗi: {exc}")
+        return 1
+    shots = sum(len(v) for v in handbook.figures(folder).values())
+    print(f"Đã tạo sổ tay: {args.out} ({shots} ảnh minh họa)")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg, unused-ignore]
     reset = sub.add_parser("training-reset", help="tạo lại hộp cát đào tạo (dữ liệu phường mẫu)")
     reset.set_defaults(handler=cmd_reset)
     worker = sub.add_parser("training-worker", help="chạy hàng đợi công việc của hộp cát đào tạo")
     worker.add_argument("--poll", type=float, default=2.0, help="giây chờ giữa hai lần kiểm tra hàng đợi")
     worker.set_defaults(handler=cmd_worker)
+    book = sub.add_parser("training-handbook", help="in sổ tay khóa tập huấn ra tệp PDF (Chromium, không cần mạng)")
+    book.add_argument("--out", required=True, help="tệp PDF cần tạo")
+    book.add_argument("--html", default="", help="đồng thời lưu bản HTML vào tệp này")
+    book.add_argument("--screenshots", default="", help="thư mục ảnh chụp màn hình (mặc định tmp/artefacts/training)")
+    book.add_argument("--chromium", default=str(handbook.CHROMIUM), help="đường dẫn trình duyệt Chromium")
+    book.set_defaults(handler=cmd_handbook)

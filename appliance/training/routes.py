@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from appliance.auth.audit import audit
 from appliance.http.deps import AdminUser, Conn, StaffUser, client_ip
 from appliance.http.errors import AppError
 from appliance.http.rendering import render
-from appliance.training import mode, sandbox, service
+from appliance.training import handbook, mode, sandbox, service
 from appliance.training.lessons import EXERCISES, LESSONS, Lesson, lesson
 from appliance.training.service import Outcome
+from appliance.ward.service import ward_display_name
 
 router = APIRouter()
 NOT_IN_TRAINING = ("Bài tập chỉ được kiểm tra trong chế độ đào tạo (dữ liệu mẫu). Hãy vào chế độ đào tạo rồi làm "
@@ -45,6 +46,13 @@ def index(request: Request, user: StaffUser) -> Response:
         "title": "Hướng dẫn", "lessons": LESSONS, "done": done, "in_training": state is not None,
         "total": len(EXERCISES), "sandbox_ready": sandbox.current(live) is not None,
     })
+
+
+@router.get("/huong-dan/so-tay")
+def handbook_page(request: Request, user: StaffUser) -> Response:
+    """The printable handbook: every lesson, one day per printed page (before `/huong-dan/{number}`)."""
+    ward = ward_display_name(mode.live_settings(request))
+    return HTMLResponse(handbook.render_html(ward, handbook.screenshots_dir()))
 
 
 @router.get("/huong-dan/{number}")
