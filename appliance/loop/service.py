@@ -21,7 +21,7 @@ from appliance.db import transaction
 from appliance.loop import store
 from appliance.loop.store import LinkRow
 from appliance.meetings import service as meetings
-from appliance.meetings.service import MeetingRef
+from appliance.meetings.service import MeetingChoice, MeetingRef
 from appliance.tasks import service as tasks
 from appliance.tasks.service import TaskChanges, TaskView
 from appliance.text.formatting import format_local_date, format_local_datetime, local_today
@@ -84,7 +84,8 @@ def agenda_item(ticket: sqlite3.Row) -> str:
             f" {_excerpt(ticket['content'], 100)}")
 
 
-def meeting_choices(conn: sqlite3.Connection) -> list[MeetingRef]:
+def meeting_choices(conn: sqlite3.Connection) -> list[MeetingChoice]:
+    """Planned meetings first (a ticket belongs on a meeting still to be held), then past ones."""
     return meetings.recent_meetings(conn)
 
 

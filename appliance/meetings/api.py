@@ -33,6 +33,7 @@ from appliance.meetings.rows import MeetingRow, MeetingUpdate
 from appliance.meetings.uploads import UploadRefused, move_into_place, probe_audio, save_limited
 from appliance.meetings.views import meeting_json, segments_json
 from appliance.text import normalize
+from appliance.text.formatting import local_today
 
 router = APIRouter()
 # Captions are for the people in the room and for the wall screen (role display) alike.
@@ -47,6 +48,7 @@ class LiveRequest(BaseModel):
     title: str = Field(min_length=1, max_length=300)
     device: str | None = Field(default=None, max_length=200)
     room: str | None = Field(default=None, max_length=100)
+    meeting_id: int | None = None  # a planned meeting to record into (it keeps its title and agenda)
 
 
 class MeetingEdit(BaseModel):
@@ -83,6 +85,15 @@ def require_recording(row: MeetingRow) -> None:
         raise AppError(403, "Màn hình treo tường chỉ hiện phụ đề của cuộc họp đang ghi âm.", "forbidden")
 
 
+def _planned_id(conn: sqlite3.Connection, value: str) -> int | None:
+    """The planned meeting an upload goes into (form field meeting_id), None for a new meeting."""
+    if not value.strip():
+        return None
+    if not value.strip().isdigit():
+        raise AppError(422, "Mã cuộc họp không hợp lệ.", "invalid")
+    return meeting_or_404(conn, int(value))["id"]
+
+
 def _room_for(settings: Settings, device: str | None, room: str | None) -> str:
     if room:
         return room
@@ -113,8 +124,16 @@ async def create_meeting(request: Request, user: StaffUser, conn: Conn, settings
         except UploadRefused as exc:
             staged.unlink(missing_ok=True)
             raise AppError(exc.status, exc.message, exc.code) from None
-        meeting_id = store.create_meeting(conn, normalize(title or audio.filename), source="upload",
-                                          status="processing", created_by=user.id)
+        planned_id = _planned_id(conn, str(form.get("meeting_id") or ""))
+        if planned_id is not None:
+            # into the meeting set up ahead: its title, date and agenda stay
+            if not store.begin_planned(conn, planned_id, source="upload", status="processing"):
+                staged.unlink(missing_ok=True)
+                raise AppError(409, "Cuộc họp dự kiến này đã được ghi âm hoặc tải lên.", "not_planned")
+            meeting_id = planned_id
+        else:
+            meeting_id = store.create_meeting(conn, normalize(title or audio.filename), source="upload",
+                                              status="processing", created_by=user.id)
         dest = store.meeting_dir(settings, meeting_id) / f"upload{ext}"
         await asyncio.to_thread(move_into_place, staged, dest)
         enqueue(conn, "meetings.process_upload", {"meeting_id": meeting_id, "path": str(dest)})
@@ -128,8 +147,16 @@ async def create_meeting(request: Request, user: StaffUser, conn: Conn, settings
     room = _room_for(settings, body.device, body.room)
     if store.active_meeting(conn, room) is not None:
         raise AppError(409, f"Phòng {room} đang ghi âm một cuộc họp khác. Hãy dừng cuộc họp đó trước.", "busy")
-    meeting_id = store.create_meeting(conn, normalize(body.title), room=room, device=body.device,
-                                      created_by=user.id)
+    if body.meeting_id is not None:
+        meeting_or_404(conn, body.meeting_id)
+        # recorded now, so the meeting is held today whatever day it was planned for
+        if not store.begin_planned(conn, body.meeting_id, source="live", status="recording", room=room,
+                                   device=body.device, meeting_date=local_today().isoformat()):
+            raise AppError(409, "Cuộc họp dự kiến này đã được ghi âm hoặc tải lên.", "not_planned")
+        meeting_id = body.meeting_id
+    else:
+        meeting_id = store.create_meeting(conn, normalize(body.title), room=room, device=body.device,
+                                          created_by=user.id)
     audit(conn, "meetings.start", user=user, target=str(meeting_id), detail={"room": room})
     return JSONResponse({"id": meeting_id, "status": "recording"}, status_code=201)
 

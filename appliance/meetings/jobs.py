@@ -109,6 +109,10 @@ def process_upload(ctx: JobContext, payload: JobPayload) -> JobPayload:
 def refresh_minutes(ctx: JobContext, payload: JobPayload) -> JobPayload:
     """After transcript or speaker edits: tasks proposals and the biên bản follow the edited text."""
     meeting_id = int(payload["meeting_id"])
+    meeting = store.get_meeting(ctx.conn, meeting_id)
+    if meeting is None or meeting["status"] == "planned":
+        # nothing was said yet: no tasks to propose, no biên bản; recording it brings both
+        return {"skipped": "planned" if meeting else "missing"}
     extract_meeting_tasks(ctx.conn, ctx.settings, meeting_id)
     draft_id = write_minutes(ctx.conn, ctx.settings, meeting_id, regenerate=bool(payload.get("regenerate")))
     return {"draft_id": draft_id, "at": time.time()}

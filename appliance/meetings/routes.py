@@ -23,7 +23,7 @@ from appliance.http.errors import AppError
 from appliance.http.rendering import render
 from appliance.jobs import enqueue
 from appliance.loop import service as loop
-from appliance.meetings import store
+from appliance.meetings import service, store
 from appliance.meetings.api import meeting_or_404, require_recording
 from appliance.meetings.devices import room_map
 from appliance.meetings.minutes import attendee_lines
@@ -33,13 +33,15 @@ from appliance.meetings.uploads import PROBE_TIMEOUT_S, UploadRefused, save_limi
 from appliance.meetings.views import meeting_json
 from appliance.meetings.voices import enroll
 from appliance.tasks import service as tasks
+from appliance.text import normalize, parse_date
 from appliance.text.formatting import local_today
 
 router = APIRouter()
 CaptionViewer = Annotated[User, Depends(require_roles(*STAFF_ROLES, "display"))]
 MAX_VOICE_SAMPLE = 50 * 1024 * 1024  # a 20 s sample is ~1 MB as WAV; 50 MB leaves room for any format
 BODY_LIMITS = {"/cuoc-hop/giong-noi": MAX_VOICE_SAMPLE + 64 * 1024}  # enforced while the body streams in
-STATUS_LABELS = {"recording": "Đang ghi âm", "processing": "Đang xử lý", "done": "Đã xong", "failed": "Lỗi"}
+STATUS_LABELS = {"planned": "Dự kiến", "recording": "Đang ghi âm", "processing": "Đang xử lý", "done": "Đã xong",
+                 "failed": "Lỗi"}
 
 
 def _rooms(conn: sqlite3.Connection, settings: Settings) -> list[str]:
@@ -57,6 +59,21 @@ def meetings_page(request: Request, user: StaffUser, conn: Conn, settings: Setti
     return render(request, "meetings/page.html", {
         "title": "Cuộc họp", "meetings": rows, "rooms": _rooms(conn, settings), "voices": voices,
         "recording": [r for r in rows if r["status"] == "recording"], "retention_days": retention_days(conn)})
+
+
+@router.post("/cuoc-hop/du-kien")
+def plan_meeting(user: StaffUser, conn: Conn, title: Annotated[str, Form(max_length=300)],
+                 meeting_date: Annotated[str, Form(max_length=20)],
+                 agenda: Annotated[str, Form(max_length=4000)] = "") -> Response:
+    """A meeting set up ahead ("Dự kiến"): complaints can go onto its agenda before it is held."""
+    day = parse_date(meeting_date)
+    if not title.strip():
+        raise AppError(422, "Cần tiêu đề cuộc họp.", "invalid")
+    if day is None:
+        raise AppError(422, "Ngày họp không đúng định dạng ngày (dd/mm/yyyy).", "invalid")
+    meeting_id = service.plan_meeting(conn, normalize(title), day.isoformat(), normalize(agenda), user.id)
+    audit(conn, "meetings.plan", user=user, target=str(meeting_id), detail={"date": day.isoformat()})
+    return RedirectResponse(f"/cuoc-hop/{meeting_id}", status_code=303)
 
 
 @router.get("/cuoc-hop/truc-tiep", response_class=HTMLResponse)

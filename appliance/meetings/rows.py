@@ -12,8 +12,8 @@ class MeetingRow(TypedDict):
     title: str
     room: str
     device: str | None
-    source: str                 # live | upload | demo
-    status: str                 # recording | processing | done | failed
+    source: str                 # live | upload | demo | planned (set up ahead, nothing recorded yet)
+    status: str                 # planned | recording | processing | done | failed
     meeting_date: str
     started_at: str
     ended_at: str | None

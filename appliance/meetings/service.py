@@ -25,10 +25,27 @@ def meeting_refs(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Meet
             for meeting_id, row in store.meetings_by_id(conn, ids).items()}
 
 
-def recent_meetings(conn: sqlite3.Connection, limit: int = 20) -> list[MeetingRef]:
-    """The newest meetings first: those whose agenda another feature may add an item to."""
-    return [{"id": row["id"], "title": row["title"], "date": row["meeting_date"]}
-            for row in store.list_meetings(conn, limit)]
+class MeetingChoice(MeetingRef):
+    """A meeting another feature may add an agenda item to; `planned` when it is still ahead."""
+
+    planned: bool
+
+
+def recent_meetings(conn: sqlite3.Connection, limit: int = 20) -> list[MeetingChoice]:
+    """Meetings whose agenda another feature may add an item to: the planned ones first (the
+    soonest first: that is where a new item belongs), then the newest of the others."""
+    planned = store.planned_meetings(conn, limit)
+    others = [row for row in store.list_meetings(conn, limit + len(planned)) if row["status"] != "planned"]
+    return [{"id": row["id"], "title": row["title"], "date": row["meeting_date"], "planned": row["status"] == "planned"}
+            for row in [*planned, *others][:limit]]
+
+
+def plan_meeting(conn: sqlite3.Connection, title: str, meeting_date: str, agenda: str, created_by: int | None) -> int:
+    """A meeting set up ahead (title, its day YYYY-MM-DD, agenda one item per line): it can take
+    agenda items at once and is recorded or uploaded into later, keeping them."""
+    lines = [" ".join(line.split()) for line in agenda.splitlines()]
+    return store.create_planned(conn, " ".join(title.split()), meeting_date,
+                                "\n".join(line for line in lines if line), created_by)
 
 
 def add_agenda_item(conn: sqlite3.Connection, meeting_id: int, item: str) -> bool:

@@ -51,6 +51,29 @@ def create_meeting(conn: sqlite3.Connection, title: str, *, room: str = "", devi
     return int(cur.lastrowid or 0)
 
 
+def create_planned(conn: sqlite3.Connection, title: str, meeting_date: str, agenda: str,
+                   created_by: int | None) -> int:
+    """A meeting set up ahead (status 'planned', source 'planned'): no audio, no recorder, no
+    minutes until it is recorded or uploaded into (`begin_planned`)."""
+    cur = conn.execute(
+        "INSERT INTO meetings (title, source, status, created_by, meeting_date, started_at, agenda, message,"
+        " recorder_closed) VALUES (?, 'planned', 'planned', ?, ?, ?, ?, ?, 1)",
+        (title, created_by, meeting_date, utc_stamp(), agenda, "Cuộc họp dự kiến, chưa ghi âm"))
+    return int(cur.lastrowid or 0)
+
+
+def begin_planned(conn: sqlite3.Connection, meeting_id: int, *, source: str, status: str, room: str = "",
+                  device: str | None = None, meeting_date: str | None = None) -> bool:
+    """A planned meeting is recorded (live) or uploaded into: it keeps its title and agenda. False
+    when it is not (or no longer) planned, so two starts cannot both take it."""
+    cur = conn.execute(
+        "UPDATE meetings SET source = ?, status = ?, room = ?, device = ?, started_at = ?, recorder_closed = 0,"
+        " meeting_date = COALESCE(?, meeting_date), message = ? WHERE id = ? AND status = 'planned'",
+        (source, status, room, device, utc_stamp(), meeting_date,
+         "Đang ghi âm" if status == "recording" else "Đang xử lý", meeting_id))
+    return cur.rowcount > 0
+
+
 def _meeting(row: sqlite3.Row | None) -> MeetingRow | None:
     return cast(MeetingRow, dict(row)) if row is not None else None
 
@@ -74,6 +97,12 @@ def latest_recording(conn: sqlite3.Connection) -> MeetingRow | None:
 def list_meetings(conn: sqlite3.Connection, limit: int) -> list[MeetingRow]:
     return [cast(MeetingRow, dict(r)) for r in conn.execute("SELECT * FROM meetings ORDER BY id DESC LIMIT ?",
                                                              (limit,))]
+
+
+def planned_meetings(conn: sqlite3.Connection, limit: int) -> list[MeetingRow]:
+    """Meetings set up ahead and not yet recorded, the soonest first."""
+    return [cast(MeetingRow, dict(r)) for r in conn.execute(
+        "SELECT * FROM meetings WHERE status = 'planned' ORDER BY meeting_date, id LIMIT ?", (limit,))]
 
 
 def meetings_by_id(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, MeetingRow]:

@@ -20,7 +20,7 @@
       ev.preventDefault();
       const f = new FormData(start);
       try {
-        const r = await send("/api/v1/meetings", "POST", { title: f.get("title"), room: f.get("room") });
+        const r = await send("/api/v1/meetings", "POST", { title: f.get("title"), room: f.get("room"), meeting_id: f.get("meeting_id") ? Number(f.get("meeting_id")) : null });
         location.href = "/cuoc-hop/" + r.id;
       } catch (e) { flash(e.message); }
     });
@@ -48,7 +48,7 @@
       });
     }
     let known = new Set(Array.from(list.querySelectorAll("li")).map(function (li) { return li.dataset.seg; }));
-    if (page.dataset.status !== "done" && page.dataset.status !== "failed") {
+    if (page.dataset.status !== "done" && page.dataset.status !== "failed" && page.dataset.status !== "planned") {
       const es = new EventSource("/api/v1/meetings/" + id + "/events");
       es.addEventListener("caption", function (ev) {
         const seg = JSON.parse(ev.data);
