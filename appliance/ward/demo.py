@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from appliance.auth.demo import DEMO_USERS
 from appliance.db import transaction
 from appliance.demo.context import DemoContext
 from appliance.ward import service
@@ -20,6 +21,9 @@ STAFF = [
     ("Đỗ Quang Minh", "Phó Trưởng Công an phường", "Công an phường", ["đồng chí Minh"]),
 ]
 
+# The demo accounts that are people of this directory (same full name), so their home page shows their tasks.
+LOGINS = {full_name: username for username, _, _, full_name, _ in DEMO_USERS}
+
 
 def load(ctx: DemoContext) -> dict[str, int]:
     settings = ctx.settings
@@ -31,5 +35,6 @@ def load(ctx: DemoContext) -> dict[str, int]:
         }, demo=True, username="demo")
         service.add_units(ctx.conn, UNITS)
         for name, title, unit, aliases in STAFF:
-            service.save_member(ctx.conn, full_name=name, title=title, unit=unit, aliases=aliases)
+            service.save_member(ctx.conn, full_name=name, title=title, unit=unit, aliases=aliases,
+                                username=LOGINS.get(name))
     return {"staff": len(STAFF)}

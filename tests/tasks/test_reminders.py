@@ -75,3 +75,12 @@ def test_reminders_reach_the_assignee_and_the_leader(server, settings):
         # the leader's own account is not in the directory: said, not guessed
         assert "chưa gắn với một người trong danh bạ" in _section(page, "my-tasks")
         assert "chưa gắn với một người trong danh bạ" in c.get("/nhiem-vu/hom-nay").text
+
+
+def test_the_demo_accounts_are_people_of_the_demo_directory(demo_settings):
+    conn = connect(demo_settings.db_path)
+    people = {m.id: m.full_name for m in ward.directory(conn)}
+    assert people[service.staff_id_of_user(conn, "canbo")] == "Nguyễn Thị Lan"
+    assert people[service.staff_id_of_user(conn, "lanhdao")] == "Nguyễn Văn An"
+    assert service.staff_id_of_user(conn, "manhinh") is None
+    conn.close()
