@@ -6,7 +6,9 @@ encoding we cannot convert, an archive or PDF bomb) raises `IngestError` with a 
 saying what to do next; nothing is written before extraction succeeds. OCR and conversion take
 seconds to minutes: the upload page runs them as a background job (`knowledge.ingest`), never in the
 web request. A DOCX passes the archive guard before python-docx opens it, and the web app extracts
-through `extract_limited`: a child process with a time and memory limit, off the event loop.
+through `extract_limited`: a child process with a time and memory limit, off the event loop. The
+external tools (OCR, .doc conversion) run under the same limits wherever extraction runs (the
+worker passes `tool_limits` from the settings), so a hostile scan fails with the same reasons.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TypeVar
@@ -90,7 +93,7 @@ def extract_limited(data: bytes, name: str, limits: Limits) -> Extracted:
     """`extract_bytes` in a child process under `limits`: a file that makes a parser take minutes or
     gigabytes is refused with a Vietnamese reason; the caller's process is untouched. Blocking:
     call it from a worker thread or a job."""
-    return _limited(extract_bytes, data, name, limits)
+    return _limited(partial(extract_bytes, tool_limits=limits), data, name, limits)
 
 
 def needs_worker_limited(data: bytes, name: str, limits: Limits) -> bool:
@@ -106,19 +109,25 @@ def _limited(fn: Callable[[bytes, str], T], data: bytes, name: str, limits: Limi
     except IngestError:
         raise
     except LimitExceeded as exc:
-        if exc.reason == "timeout":
-            raise IngestError(f"Tệp “{name}” cần quá {format_number(limits.time_s)} giây để đọc nên đã dừng; có thể "
-                              "tệp bị hỏng hoặc quá phức tạp. Hãy lưu lại thành PDF/DOCX đơn giản hơn hoặc chia nhỏ.",
-                              "too_complex") from None
-        raise IngestError(f"Tệp “{name}” cần quá nhiều bộ nhớ để đọc (trên {format_number(limits.memory_mb)} MB); "
-                          "có thể tệp bị hỏng hoặc cố ý làm phình to. Hãy lưu lại tệp hoặc chia nhỏ.",
-                          "too_complex") from None
+        raise limit_error(exc, name, limits) from None
     except Exception as exc:  # a parser's own bug on a strange file: the person gets a reason, never a 500
         raise IngestError(f"Tệp “{name}” không đọc được ({type(exc).__name__}). Hãy mở tệp, lưu lại rồi tải lên lại.",
                           "corrupt") from exc
 
 
-def extract_bytes(data: bytes, name: str, *, progress: Progress | None = None) -> Extracted:
+def limit_error(exc: LimitExceeded, name: str, limits: Limits) -> IngestError:
+    """The Vietnamese reason for a parser or tool stopped by its limits."""
+    if exc.reason == "timeout":
+        return IngestError(f"Tệp “{name}” cần quá {format_number(limits.time_s)} giây để đọc nên đã dừng; có thể "
+                           "tệp bị hỏng hoặc quá phức tạp. Hãy lưu lại thành PDF/DOCX đơn giản hơn hoặc chia nhỏ.",
+                           "too_complex")
+    return IngestError(f"Tệp “{name}” cần quá nhiều bộ nhớ để đọc (trên {format_number(limits.memory_mb)} MB); "
+                       "có thể tệp bị hỏng hoặc cố ý làm phình to. Hãy lưu lại tệp hoặc chia nhỏ.", "too_complex")
+
+
+def extract_bytes(data: bytes, name: str, *, progress: Progress | None = None,
+                  tool_limits: Limits = ocr.DEFAULT_LIMITS) -> Extracted:
+    """`tool_limits`: memory and time of each OCR or conversion tool run (settings.parser_*)."""
     check_size(len(data), name)
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
@@ -126,13 +135,13 @@ def extract_bytes(data: bytes, name: str, *, progress: Progress | None = None) -
             f"Không hỗ trợ định dạng “{suffix or name}”. Chỉ nhận PDF, DOCX, DOC, TXT, MD, HTML và ảnh chụp "
             "(PNG, JPG, TIFF).", "unsupported")
     if suffix == ".pdf":
-        result = _pdf(data, name, progress)
+        result = _pdf(data, name, progress, tool_limits)
     elif suffix == ".docx":
         result = Extracted(_docx(data, name), 1)
     elif suffix == ".doc":
-        result = Extracted(_docx(_doc_to_docx(data, name), name), 1)
+        result = Extracted(_docx(_doc_to_docx(data, name, tool_limits), name), 1)
     elif suffix in IMAGE_SUFFIXES:
-        result = _image(data, name, suffix)
+        result = _image(data, name, suffix, tool_limits)
     else:
         raw = _decode(data, name)
         if suffix in (".html", ".htm"):
@@ -207,7 +216,7 @@ def _pdf_pages(data: bytes, name: str) -> list[str]:
     return pages
 
 
-def _pdf(data: bytes, name: str, progress: Progress | None = None) -> Extracted:
+def _pdf(data: bytes, name: str, progress: Progress | None, limits: Limits) -> Extracted:
     pages = _pdf_pages(data, name)
     # A page is read by OCR when its text layer is missing (a scan) or not Vietnamese (garbled).
     need = [i for i, text in enumerate(pages) if len(text.strip()) < MIN_CHARS_PER_PAGE or ocr.looks_garbled(text)]
@@ -230,7 +239,10 @@ def _pdf(data: bytes, name: str, progress: Progress | None = None) -> Extracted:
             if progress:
                 progress((done - 1) / len(need), f"Đang nhận dạng chữ (OCR) trang {index + 1}/{len(pages)}")
             try:
-                page = ocr.ocr_pdf_page(Path(handle.name), index + 1)
+                page = ocr.ocr_pdf_page(Path(handle.name), index + 1, limits)
+            except LimitExceeded as exc:
+                log.info("page %s of %s stopped by its limits: %s", index + 1, name, exc)
+                raise limit_error(exc, name, limits) from None
             except ocr.OcrUnavailable as exc:
                 raise IngestError(f"Không nhận dạng được chữ trang {index + 1} của “{name}”: {exc}.", "ocr") from exc
             except (ValueError, OSError, subprocess.SubprocessError) as exc:
@@ -250,11 +262,14 @@ def _pdf(data: bytes, name: str, progress: Progress | None = None) -> Extracted:
     return result
 
 
-def _image(data: bytes, name: str, suffix: str) -> Extracted:
+def _image(data: bytes, name: str, suffix: str, limits: Limits) -> Extracted:
     if not data.startswith(_IMAGE_MAGIC):
         raise IngestError(f"Tệp ảnh “{name}” bị hỏng hoặc không phải ảnh PNG/JPG/TIFF/BMP.", "corrupt")
     try:
-        page = ocr.ocr_image(data, suffix)
+        page = ocr.ocr_image(data, suffix, limits)
+    except LimitExceeded as exc:
+        log.info("image %s stopped by its limits: %s", name, exc)
+        raise limit_error(exc, name, limits) from None
     except ocr.OcrUnavailable as exc:
         raise IngestError(f"Không đọc được ảnh “{name}”: {exc}.", "ocr") from exc
     except (ValueError, OSError, subprocess.SubprocessError) as exc:
@@ -266,11 +281,14 @@ def _image(data: bytes, name: str, suffix: str) -> Extracted:
     return Extracted(page.text, 1, ocr_pages=[1], low_confidence=[1] if page.low else [])
 
 
-def _doc_to_docx(data: bytes, name: str) -> bytes:
+def _doc_to_docx(data: bytes, name: str, limits: Limits) -> bytes:
     if not data.startswith(b"\xd0\xcf\x11\xe0"):
         raise IngestError(f"Tệp “{name}” không phải tệp Word .doc hợp lệ. Hãy mở bằng Word và lưu lại.", "corrupt")
     try:
-        return ocr.doc_to_docx(data)
+        return ocr.doc_to_docx(data, limits)
+    except LimitExceeded as exc:
+        log.info("doc %s stopped by its limits: %s", name, exc)
+        raise limit_error(exc, name, limits) from None
     except ocr.OcrUnavailable as exc:
         raise IngestError(f"Không đọc được “{name}”: {exc}; hoặc mở bằng Word và lưu lại thành .docx.",
                           "unsupported") from exc

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from appliance.db import transaction
-from appliance.knowledge import article_store, registry, store
+from appliance.knowledge import article_store, ocr, registry, store
 from appliance.knowledge.articles import ArticleRecord, DocumentLabel, write_article
 from appliance.knowledge.extract import Extracted, IngestError, check_size, extract_bytes, extract_limited
 from appliance.knowledge.indexing import index_terms
@@ -81,11 +81,14 @@ def doc_key(parsed: ParsedDocument, filename: str) -> str:
 
 
 def add_path(conn: sqlite3.Connection, path: Path, *, added_by: str | None = None, origin: str = "tai_len",
-             progress: Progress | None = None, display_name: str = "") -> IngestResult:
-    """`display_name`: the name the file was uploaded as (a spooled file has a random one)."""
+             progress: Progress | None = None, display_name: str = "",
+             tool_limits: Limits | None = None) -> IngestResult:
+    """`display_name`: the name the file was uploaded as (a spooled file has a random one);
+    `tool_limits`: the limits OCR and conversion tools run under (the settings' parser limits)."""
     name = display_name or path.name
     data = _read(path)
-    return _store(conn, extract_bytes(data, name, progress=progress), name, data, added_by, origin)
+    extracted = extract_bytes(data, name, progress=progress, tool_limits=tool_limits or ocr.DEFAULT_LIMITS)
+    return _store(conn, extracted, name, data, added_by, origin)
 
 
 def _read(path: Path) -> bytes:

@@ -13,6 +13,7 @@ from appliance.knowledge.ingest import add_path
 from appliance.knowledge.phapdien_import import import_sources, report_json
 from appliance.knowledge.summarize import summarize
 from appliance.knowledge.vectors import embed_missing, request_embedding
+from appliance.system.isolate import Limits
 
 
 def summarize_job(ctx: JobContext, payload: JobPayload) -> JobPayload:
@@ -45,9 +46,12 @@ def ingest_job(ctx: JobContext, payload: JobPayload) -> JobPayload:
     if not files:
         return {"ok": False, "message": "Tệp tải lên không còn trên máy (đã xử lý hoặc bị xóa)."}
     path, name = files[0]
+    # OCR and conversion tools under the same limits as the upload's parsers: a hostile scan fails
+    # this job with a Vietnamese reason instead of taking the worker's memory.
+    limits = Limits(ctx.settings.parser_time_limit_s, ctx.settings.parser_memory_mb)
     try:
         result = add_path(ctx.conn, path, added_by=str(payload.get("user") or ""), progress=ctx.progress,
-                          display_name=name)
+                          display_name=name, tool_limits=limits)
     except IngestError as exc:
         return {"ok": False, "message": exc.message}
     finally:

@@ -6,6 +6,11 @@ LibreOffice headless for Word 97–2003 `.doc`.
 Each page read by OCR reports its mean word confidence; a page below LOW_CONFIDENCE is flagged so
 staff check it against the paper before citing it. A PDF text layer that is not Vietnamese (a scan
 with a broken OCR layer, glyph soup from a bad font) is detected and the page is read again by OCR.
+
+Every tool runs under the parser limits (`isolate.run_tool`: memory, CPU and wall clock of
+settings.parser_memory_mb / parser_time_limit_s): a 435-byte PDF whose page is 1.8 m wide makes
+pdftoppm draw a 20,000-pixel square (860 MB, 40 s); under the limits it stops at once with
+LimitExceeded, which the caller turns into a Vietnamese reason.
 """
 
 from __future__ import annotations
@@ -19,14 +24,16 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from appliance.system.isolate import Limits, run_tool
 from appliance.text import fold
 
 # Mean Tesseract word confidence (0–100) below which a page is flagged: a crisp 200 dpi scan of
 # the test page reads at ~95; a blurred one at ~77 already misreads one word in three.
 LOW_CONFIDENCE = 80.0
 OCR_DPI = 300
-PAGE_TIMEOUT_S = 180    # one page; a 300 dpi A4 page takes a few seconds on the appliance's CPU
-CONVERT_TIMEOUT_S = 180
+# Per tool run (one page, one conversion); a 300 dpi A4 page takes a few seconds on the appliance's
+# CPU. Callers with settings pass theirs; these are the settings' defaults.
+DEFAULT_LIMITS = Limits()
 _SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
 _LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
 _BAD_CHARS = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0e-\x1f]")
@@ -109,40 +116,38 @@ def _from_tsv(tsv: str) -> OcrPage:
     return OcrPage("\n".join(out), mean)
 
 
-def ocr_image_file(path: Path) -> OcrPage:
-    try:
-        done = subprocess.run([tesseract(), str(path), "stdout", "-l", languages(), "--psm", "3", "tsv"],
-                              capture_output=True, text=True, timeout=PAGE_TIMEOUT_S)
-    except subprocess.TimeoutExpired as exc:
-        raise OcrUnavailable(f"nhận dạng chữ một trang quá {PAGE_TIMEOUT_S} giây") from exc
+def ocr_image_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> OcrPage:
+    done = run_tool([tesseract(), str(path), "stdout", "-l", languages(), "--psm", "3", "tsv"], limits)
     if done.returncode != 0:
-        raise ValueError(done.stderr.strip()[-300:] or "tesseract failed")
-    return _from_tsv(done.stdout)
+        raise ValueError(done.stderr.decode(errors="replace").strip()[-300:] or "tesseract failed")
+    return _from_tsv(done.stdout.decode(errors="replace"))
 
 
-def ocr_image(data: bytes, suffix: str) -> OcrPage:
+def ocr_image(data: bytes, suffix: str, limits: Limits = DEFAULT_LIMITS) -> OcrPage:
     with tempfile.TemporaryDirectory(prefix="kb-ocr-") as tmp:
         path = Path(tmp) / f"anh{suffix}"
         path.write_bytes(data)
-        return ocr_image_file(path)
+        return ocr_image_file(path, limits)
 
 
-def ocr_pdf_page(pdf: Path, page: int) -> OcrPage:
+def ocr_pdf_page(pdf: Path, page: int, limits: Limits = DEFAULT_LIMITS) -> OcrPage:
     """Rasterise one page (1-based) and read it."""
     pdftoppm = shutil.which("pdftoppm")
     if not pdftoppm:
         raise OcrUnavailable("máy chưa cài công cụ đọc ảnh trang PDF (gói poppler-utils)")
     with tempfile.TemporaryDirectory(prefix="kb-ocr-") as tmp:
         prefix = Path(tmp) / "trang"
-        subprocess.run([pdftoppm, "-r", str(OCR_DPI), "-gray", "-png", "-f", str(page), "-l", str(page), str(pdf),
-                        str(prefix)], check=True, capture_output=True, timeout=PAGE_TIMEOUT_S)
+        done = run_tool([pdftoppm, "-r", str(OCR_DPI), "-gray", "-png", "-f", str(page), "-l", str(page), str(pdf),
+                         str(prefix)], limits)
+        if done.returncode != 0:
+            raise ValueError(done.stderr.decode(errors="replace").strip()[-300:] or "pdftoppm failed")
         images = sorted(Path(tmp).glob("trang*.png"))
         if not images:
             return OcrPage("", 0.0)
-        return ocr_image_file(images[0])
+        return ocr_image_file(images[0], limits)
 
 
-def doc_to_docx(data: bytes) -> bytes:
+def doc_to_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """A Word 97–2003 file converted by LibreOffice headless (its own profile in a temporary
     folder, so conversions never share or lock a user's profile)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -152,14 +157,10 @@ def doc_to_docx(data: bytes) -> bytes:
         source = Path(tmp) / "vanban.doc"
         source.write_bytes(data)
         profile = Path(tmp) / "profile"
-        try:
-            subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                            "--convert-to", "docx", "--outdir", tmp, str(source)],
-                           check=True, capture_output=True, timeout=CONVERT_TIMEOUT_S)
-        except subprocess.TimeoutExpired as exc:
-            raise ValueError(f"LibreOffice chuyển đổi quá {CONVERT_TIMEOUT_S} giây") from exc
-        except subprocess.CalledProcessError as exc:
-            raise ValueError((exc.stderr or b"").decode(errors="replace")[-300:]) from exc
+        done = run_tool([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                         "--convert-to", "docx", "--outdir", tmp, str(source)], limits)
+        if done.returncode != 0:
+            raise ValueError(done.stderr.decode(errors="replace")[-300:])
         target = Path(tmp) / "vanban.docx"
         if not target.exists():
             raise ValueError("LibreOffice không tạo được tệp DOCX")

@@ -12,17 +12,25 @@ Why fork and not spawn: the child needs the parser modules the parent already im
 spawned interpreter would import them again on every file (about a second). The child runs
 one pure function and leaves with os._exit, so it never touches the parent's event loop,
 database connections or open files.
+
+External tools (Tesseract, pdftoppm, LibreOffice) run through `run_tool(args, limits)`: the same
+limits set on the tool's own process before it starts (RLIMIT_AS of `memory_mb`, RLIMIT_CPU),
+with the wall clock as its timeout; a tool that reports it ran out of memory, or dies of a signal
+under those limits, raises LimitExceeded like a parser in the child.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import resource
 import signal
+import subprocess
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Literal, TypeVar
 
 T = TypeVar("T")
@@ -103,3 +111,41 @@ def run_limited(fn: Callable[..., T], *args: object, limits: Limits) -> T:
         assert isinstance(value, BaseException)
         raise value
     return value  # type: ignore[no-any-return, unused-ignore]
+
+
+# What the tools print when an allocation fails under RLIMIT_AS (poppler: "Out of memory" or "Bogus
+# memory allocation size"; Leptonica: "pixdata_malloc fail"; libpng: "Out of memory"; C++:
+# std::bad_alloc). Several of them still exit 0 with an empty page, so stderr decides, not the code.
+_OUT_OF_MEMORY = ("out of memory", "malloc fail", "bad_alloc", "cannot allocate memory", "memory allocation")
+
+
+def _tool_limiter(limits: Limits) -> Callable[[], None]:
+    def apply() -> None:  # runs in the forked child before exec: only setrlimit calls, nothing that locks
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        budget = limits.memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (budget if hard == resource.RLIM_INFINITY else min(budget, hard), hard))
+        cpu = int(limits.time_s) + 5
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+    return apply
+
+
+def run_tool(args: list[str], limits: Limits) -> subprocess.CompletedProcess[bytes]:
+    """An external tool under `limits`: its address space capped at `memory_mb` (a fresh process,
+    so the cap is absolute), CPU time and wall clock at `time_s`. LimitExceeded when a limit is
+    hit; otherwise the finished process (stdout, stderr as bytes; the caller judges the exit code)."""
+    # One OpenMP thread and two malloc arenas: each thread reserves a stack and an arena of
+    # address space, so without these the same page would pass or fail with the core count.
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1", "MALLOC_ARENA_MAX": "2"}
+    try:
+        done = subprocess.run(args, capture_output=True, timeout=limits.time_s, env=env,
+                              preexec_fn=_tool_limiter(limits))
+    except subprocess.TimeoutExpired:
+        raise LimitExceeded("timeout", f"{Path(args[0]).name}: {limits.time_s:g} s") from None
+    stderr = done.stderr.decode(errors="replace")
+    if done.returncode == -signal.SIGXCPU:
+        raise LimitExceeded("timeout", f"{Path(args[0]).name}: CPU {limits.time_s:g} s")
+    if any(marker in stderr.lower() for marker in _OUT_OF_MEMORY):
+        raise LimitExceeded("memory", f"{Path(args[0]).name}: {limits.memory_mb} MB")
+    if done.returncode < 0:  # killed: SIGSEGV/SIGABRT from a failed allocation, or the OOM killer
+        raise LimitExceeded("crashed", f"{Path(args[0]).name}: signal {-done.returncode}")
+    return done

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,10 @@ from pypdf import PdfReader, PdfWriter
 
 from appliance.jobs import get_job, run_pending
 from appliance.knowledge import ocr
-from appliance.knowledge.extract import extract_bytes
+from appliance.knowledge.extract import IngestError, extract_bytes
 from appliance.knowledge.ingest import add_bytes
 from appliance.knowledge.search import search
+from appliance.system.isolate import Limits
 from tests.conftest import login
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # Debian fonts-dejavu-core
@@ -150,3 +152,72 @@ def test_a_word_97_doc_is_converted(conn, tmp_path):
     result = add_bytes(conn, data, "ke-hoach.doc")
     assert result.short_title.startswith("Kế hoạch tổ chức Ngày hội đại đoàn kết")
     assert search(conn, "ngày hội đại đoàn kết tổ dân phố số 5", 3).hits[0].doc_id == result.doc_id
+
+
+def _giant_blank_page() -> bytes:
+    """435 bytes: one blank page 5,000 pt (1.76 m) square. No text layer, so it goes to OCR, and
+    pdftoppm at 300 dpi draws a 20,833-pixel square: ~860 MB and ~40 s without limits."""
+    writer = PdfWriter()
+    writer.add_blank_page(5000, 5000)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@needs_ocr
+def test_a_page_too_big_for_the_memory_limit_fails_with_a_vietnamese_reason():
+    started = time.monotonic()
+    with pytest.raises(IngestError) as refused:
+        extract_bytes(_giant_blank_page(), "trang-khong-lo.pdf", tool_limits=Limits(time_s=30, memory_mb=256))
+    assert refused.value.code == "too_complex"
+    assert "cần quá nhiều bộ nhớ để đọc (trên 256 MB)" in refused.value.message
+    assert "trang-khong-lo.pdf" in refused.value.message
+    assert time.monotonic() - started < 10
+
+
+@needs_ocr
+def test_an_image_too_big_for_tesseract_stops_at_the_memory_limit():
+    image = io.BytesIO()
+    Image.new("1", (20000, 20000), 1).save(image, format="PNG")  # 90 KB; 400 megapixels for Tesseract
+    started = time.monotonic()
+    with pytest.raises(IngestError) as refused:
+        extract_bytes(image.getvalue(), "anh-khong-lo.png", tool_limits=Limits(time_s=30, memory_mb=128))
+    assert refused.value.code == "too_complex" and "trên 128 MB" in refused.value.message
+    assert time.monotonic() - started < 10
+
+
+@needs_ocr
+def test_the_worker_fails_a_hostile_scan_with_its_reason_and_goes_on(kb_server, kb_settings):
+    """The upload's job runs OCR under the settings' parser limits: the job ends with the Vietnamese
+    reason, nothing is stored, the app still answers, and the next scan is read as usual."""
+    from appliance.db import connect
+
+    limited = kb_settings.model_copy(update={"parser_memory_mb": 256, "parser_time_limit_s": 30.0})
+    with kb_server.client() as c:
+        csrf = login(c, "canbo", "canbo-demo")
+        page = c.post("/tra-cuu/van-ban", files={"files": ("ban-quet-khong-lo.pdf", _giant_blank_page())},
+                      data={"csrf_token": csrf})
+        assert page.status_code == 200 and "đang nhận dạng chữ" in page.text
+        conn = connect(kb_settings.db_path)
+        documents = conn.execute("SELECT count(*) FROM kb_documents").fetchone()[0]
+        job_id = conn.execute("SELECT max(id) FROM jobs WHERE kind = 'knowledge.ingest'").fetchone()[0]
+        started = time.monotonic()
+        run_pending(conn, limited, kinds=["knowledge.ingest"])
+        assert time.monotonic() - started < 10
+        job = get_job(conn, job_id)
+        assert job is not None and job["status"] == "done" and not job["result"]["ok"], job
+        assert "ban-quet-khong-lo.pdf" in job["result"]["message"]
+        assert "cần quá nhiều bộ nhớ để đọc (trên 256 MB)" in job["result"]["message"]
+        assert conn.execute("SELECT count(*) FROM kb_documents").fetchone()[0] == documents
+        status = c.get(f"/tra-cuu/van-ban/viec/{job_id}", headers={"Accept": "application/json"}).json()
+        assert "cần quá nhiều bộ nhớ" in status["result"]["message"]
+        assert c.get("/healthz").status_code == 200
+
+        scan = io.BytesIO()
+        _scan().save(scan, format="PNG")
+        c.post("/tra-cuu/van-ban", files={"files": ("bien-ban-sau.png", scan.getvalue())}, data={"csrf_token": csrf})
+        job_id = conn.execute("SELECT max(id) FROM jobs WHERE kind = 'knowledge.ingest'").fetchone()[0]
+        run_pending(conn, limited, kinds=["knowledge.ingest"])
+        job = get_job(conn, job_id)
+        conn.close()
+        assert job is not None and job["result"]["ok"], job
