@@ -157,6 +157,8 @@ appliance:
     appliance_backup_target: /media/saoluu
     appliance_setup_staff_file: {tmp_path / 'danh-ba.csv'}
     appliance_zalo_relay_addresses: [10.10.20.5]
+    # The test bundle's random weights are pinned by no catalogue sha256: the technician vouches for them.
+    appliance_models_trusted: [{TEST_MODEL}]
 """)
         logs = CACHE / "logs"  # kept after the run (tmp dirs rotate away): the timings of every task
         logs.mkdir(parents=True, exist_ok=True)
