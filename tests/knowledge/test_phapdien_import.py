@@ -4,12 +4,15 @@ articles compared with the official page; the shipped starter library traced bac
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import re
 import subprocess
 import sys
+import tarfile
 import unicodedata
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -21,7 +24,7 @@ from appliance.knowledge.documents import find_by_number
 from appliance.knowledge.ingest import add_bytes
 from appliance.knowledge.phapdien_import import import_sources
 from appliance.knowledge.starter import DATA_DIR, load_starter, selection, shipped_pages
-from tests.knowledge.conftest import needs_pages, phapdien_pages
+from tests.knowledge.conftest import PACKED_PAGES, needs_pages, phapdien_pages, shared_pages
 from tests.knowledge.test_phapdien_parser import PAGE
 
 
@@ -153,3 +156,15 @@ def test_cli_imports_all_fourteen_pages_and_thirty_articles_match_the_page(setti
         assert rest == "" or re.match(r"(\((Điều|Chương|Mục|Tiểu mục) này có nội dung|Điều \d+\.\d+\.|Chương |Mục |"
                                       r"Tiểu mục |\*)", rest), (row["phapdien"], rest[:120])
     conn.close()
+
+
+def test_the_packed_pages_are_the_shared_pages():
+    """The packed copy the tests fall back on is byte for byte the shared folder's pages (when both are here)."""
+    shared = shared_pages()
+    if shared is None:
+        pytest.skip("no shared folder beside this checkout to compare the packed copy with")
+    with tarfile.open(PACKED_PAGES, "r:xz") as packed:
+        packed_pages = {Path(m.name).name: hashlib.sha256(packed.extractfile(m).read()).hexdigest()
+                        for m in packed.getmembers() if m.isfile() and m.name.startswith("phapdien/")}
+    on_disk = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in shared.glob("*.md")}
+    assert packed_pages == on_disk
