@@ -87,6 +87,9 @@ def _work(conn: sqlite3.Connection, public: sqlite3.Connection) -> None:
              ("s-zalo", "bot", "procedure", "llm", "2026-11-30 17:30:00.000")]   # 00:30 on 01/12 local
     public.executemany("INSERT INTO chat_messages (session_id, role, text, intent, engine, at)"
                        " VALUES (?, ?, 'x', ?, ?, ?)", chats)
+    # canbo's login now names this person in the directory (the demo directory links it to someone else
+    # first): the directory's unit, not the account's, is the one the report must use.
+    conn.execute("UPDATE ward_staff SET username = NULL WHERE username = 'canbo'")
     save_member(conn, full_name="Trần Văn Cán", unit="Tư pháp - Hộ tịch", username="canbo")
 
 
