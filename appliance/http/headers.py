@@ -3,7 +3,9 @@
 The pages load scripts only from /static (no inline script: CSP `script-src 'self'`), may not be
 framed by anyone (`frame-ancestors 'none'`, X-Frame-Options for old browsers), are not
 content-sniffed and send no Referer (a kiosk's /wall?token=… must not travel anywhere).
-Styles may be inline (`style=` attributes): they cannot run code.
+Styles may be inline (`style=` attributes): they cannot run code. A page that sets no caching of its
+own is `no-store`: office PCs are shared, and the Back button after a logout must not show a citizen's
+file from the browser's cache (nor may a navigation be answered with a stale copy of a page).
 
 uvicorn's access log writes the path with its query string; a display token in `?token=` (the
 kiosk's first request) must never land in a log, so every query value is redacted there.
@@ -45,6 +47,8 @@ class SecurityHeadersMiddleware:
                 for name, value in self.headers.items():
                     if name not in headers:
                         headers[name] = value
+                if "cache-control" not in headers and headers.get("content-type", "").startswith("text/html"):
+                    headers["cache-control"] = "no-store"
             await send(message)
 
         await self.app(scope, receive, with_headers)

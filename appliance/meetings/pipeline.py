@@ -67,8 +67,11 @@ def final_pass(conn: sqlite3.Connection, settings: Settings, meeting_id: int) ->
     if model is None or wav is None:
         return False
     segments = model.transcribe(wav, language="vi", vad=True)
-    store.replace_lines(conn, meeting_id, [NewLine(seg.start, seg.end, text) for seg in segments
-                                           if (text := normalize(seg.text).strip())])
+    lines = [NewLine(seg.start, seg.end, text) for seg in segments if (text := normalize(seg.text).strip())]
+    if not lines:  # a pass that heard nothing must not wipe the captions the meeting already has
+        log.warning("meeting %s: the whole-recording pass gave no text; the live captions are kept", meeting_id)
+        return False
+    store.replace_lines(conn, meeting_id, lines)
     return True
 
 

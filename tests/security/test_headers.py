@@ -35,7 +35,11 @@ def test_staff_app_sends_security_headers_everywhere(server: LiveServer) -> None
                          c.get("/api/v1/khong-co"), c.get("/")):
             _secure(response.headers)
         login(c, "canbo", "canbo-demo")
-        _secure(c.get("/tra-cuu").headers)
+        page = c.get("/tra-cuu")
+        _secure(page.headers)
+        # A shared office PC: after logout the Back button must not show a page from the browser's cache.
+        assert page.headers["cache-control"] == "no-store"
+        assert c.get("/static/css/app.css").headers.get("cache-control") != "no-store"  # files stay cacheable
 
 
 def test_citizen_app_sends_security_headers_everywhere(citizen_settings: Any,
