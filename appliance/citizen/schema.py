@@ -276,7 +276,7 @@ PUBLIC_MIGRATIONS += [
         """
         CREATE TABLE handovers (
             id INTEGER PRIMARY KEY,
-            code TEXT NOT NULL UNIQUE,              -- HD-XXX-XXX, what the citizen looks up
+            code TEXT NOT NULL UNIQUE,              -- e.g. HD-7K3-M4X, what the citizen looks up
             channel TEXT NOT NULL,
             channel_user TEXT,                      -- the Zalo user id, until pulled
             transcript TEXT NOT NULL,               -- the conversation as JSON, until pulled

@@ -1,4 +1,4 @@
-"""Conversations a citizen handed to staff ("Gặp cán bộ", HD-XXX-XXX): the list, one transcript,
+"""Conversations a citizen handed to staff ("Gặp cán bộ", codes like HD-7K3-M4X): the list, one transcript,
 and the officer's answer, which goes back on the citizen's channel (Zalo message, or the website's
 status lookup by the HD code)."""
 

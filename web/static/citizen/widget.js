@@ -257,7 +257,7 @@
 
   // --- status ---------------------------------------------------------------------------
   var st = el("form", { id: "ww-status-form", novalidate: "novalidate" });
-  st.appendChild(el("label", { "for": "ww-status-code" }, "Mã phản ánh (dạng PA-XXX-XXX)"));
+  st.appendChild(el("label", { "for": "ww-status-code" }, "Mã phản ánh (ví dụ PA-7K3-M4X)"));
   var stRow = el("div", { "class": "row" });
   stRow.appendChild(el("input", { id: "ww-status-code", type: "text", maxlength: "20", autocomplete: "off",
     autocapitalize: "characters" }));
