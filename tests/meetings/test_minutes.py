@@ -17,10 +17,10 @@ from appliance.engines.registry import Registry, reset_registry
 from appliance.meetings import minutes_model, store
 from appliance.meetings.jobs import extract_meeting_tasks
 from appliance.meetings.minutes import APPENDIX_TITLE, write_minutes
-from appliance.meetings.rows import NewLine
 from appliance.meetings.topics import Line, by_topic
 from tests.drafting.docx_checks import open_docx, run_fonts_ok, schema_order_problems, style_of
 from tests.engines.misbehaving import BEHAVIOURS, UNSUPPORTED_FIGURE, Misbehaving
+from tests.meetings.minutes_eval import store_meeting
 from tests.tasks.transcripts import DEV, load, load_staff
 
 AGENDA = ["Công tác văn thư, lưu trữ phục vụ đoàn kiểm tra", "Hố ga mất nắp trên đường Tam Trinh",
@@ -29,19 +29,8 @@ AGENDA = ["Công tác văn thư, lưu trữ phục vụ đoàn kiểm tra", "H�
 
 def meeting_from(conn: sqlite3.Connection, meeting_id: str = "d01", **details: str) -> int:
     source = next(m for m in load(DEV) if m.id == meeting_id)
-    mid = store.create_meeting(conn, source.title, status="processing", meeting_date=source.date.isoformat())
-    labels: dict[str, str] = {}
-    lines, at = [], 0.0
-    for raw in source.transcript.strip().splitlines():
-        who, text = raw.split(":", 1)
-        label = labels.setdefault(who.strip(), f"Người nói {len(labels) + 1}")
-        store.add_speaker(conn, mid, label, who.strip(), "hand")
-        lines.append(NewLine(at, at + 5, text.strip(), speaker=label))
-        at += 6
-    store.add_lines(conn, mid, lines)
-    store.update_meeting(conn, mid, {"chair": "Nguyễn Văn An", "secretary": "Lê Thị Lan",
-                                     "location": "Phòng họp tầng 2, UBND phường", "duration_s": at, **details})
-    return mid
+    return store_meeting(conn, source, **{"chair": "Nguyễn Văn An", "secretary": "Lê Thị Lan",
+                                          "location": "Phòng họp tầng 2, UBND phường", **details})
 
 
 @pytest.fixture
