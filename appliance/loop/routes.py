@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -22,6 +24,15 @@ NOTES = {"cuoc-hop": "Đã đưa phản ánh vào chương trình cuộc họp."
          "da-gui-zalo": "Đã duyệt; trả lời được xếp vào hàng gửi qua Zalo cho người dân, phản ánh đã đóng.",
          "da-gui-status_page": "Đã duyệt; người dân xem trả lời khi tra cứu mã phản ánh, phản ánh đã đóng.",
          "da-gui-phone": "Đã duyệt và đóng phản ánh; phản ánh nhận tại quầy/điện thoại: hãy gọi lại cho người dân."}
+
+
+@contextmanager
+def _refused_as_conflict() -> Iterator[None]:
+    """A step the loop refuses in the ticket's present state answers 409 with the service's Vietnamese reason."""
+    try:
+        yield
+    except service.LoopError as exc:
+        raise AppError(409, str(exc)) from None
 
 
 def _back(feedback_id: int, note: str) -> RedirectResponse:
@@ -54,10 +65,8 @@ def path_page(request: Request, feedback_id: int, user: StaffUser, conn: Conn) -
 def agenda_action(request: Request, feedback_id: int, user: StaffUser, conn: Conn, settings: SettingsDep,
                   meeting_id: Annotated[int, Form()]) -> Response:
     code = _code(conn, feedback_id)
-    try:
+    with _refused_as_conflict():
         service.put_on_agenda(conn, settings, feedback_id, meeting_id, user.username)
-    except service.LoopError as exc:
-        raise AppError(409, str(exc)) from None
     audit(conn, "loop.agenda", user=user, target=code, detail={"meeting_id": meeting_id}, ip=client_ip(request))
     return _back(feedback_id, "cuoc-hop")
 
@@ -72,13 +81,11 @@ def task_action(request: Request, feedback_id: int, user: StaffUser, conn: Conn,
     day = parse_date(deadline) if deadline.strip() else None
     if deadline.strip() and day is None:
         raise AppError(422, "Hạn không đúng định dạng ngày (dd/mm/yyyy).")
-    try:
+    with _refused_as_conflict():
         if task_id:
             service.link_task(conn, feedback_id, task_id, user.username)
         else:
             task_id = service.assign_task(conn, feedback_id, assignee, content, day, user.id, user.username)
-    except service.LoopError as exc:
-        raise AppError(409, str(exc)) from None
     audit(conn, "loop.task", user=user, target=code, detail={"task_id": task_id}, ip=client_ip(request))
     return _back(feedback_id, "nhiem-vu")
 
@@ -87,10 +94,8 @@ def task_action(request: Request, feedback_id: int, user: StaffUser, conn: Conn,
 def result_action(request: Request, feedback_id: int, user: StaffUser, conn: Conn,
                   result: Annotated[str, Form(max_length=4000)]) -> Response:
     code = _code(conn, feedback_id)
-    try:
+    with _refused_as_conflict():
         service.report_result(conn, feedback_id, result, user.id, user.username)
-    except service.LoopError as exc:
-        raise AppError(409, str(exc)) from None
     audit(conn, "loop.result", user=user, target=code, ip=client_ip(request))
     return _back(feedback_id, "ket-qua")
 
@@ -99,9 +104,7 @@ def result_action(request: Request, feedback_id: int, user: StaffUser, conn: Con
 def approve_action(request: Request, feedback_id: int, user: StaffUser, conn: Conn, settings: SettingsDep,
                    reply: Annotated[str, Form(max_length=4000)]) -> Response:
     code = _code(conn, feedback_id)
-    try:
+    with _refused_as_conflict():
         channel = service.approve_and_send(conn, settings, feedback_id, reply, user.username)
-    except service.LoopError as exc:
-        raise AppError(409, str(exc)) from None
     audit(conn, "loop.approve", user=user, target=code, detail={"channel": channel}, ip=client_ip(request))
     return _back(feedback_id, f"da-gui-{channel}")
