@@ -4,8 +4,10 @@ A fact a citizen acts on (who decides, how long, how much, which papers) is publ
 least one of its bases is an article of an official text the library holds and that article states
 it (procedure_basis.check). Otherwise the value is withheld and the field listed in `unsourced`:
 the chatbot and the citizen's procedure page say "cần xác nhận" and show no text, so a figure
-written from memory never reaches a citizen. Staff still see the catalogue's working value on their
-procedure page, marked, because they are the ones who confirm it."""
+written from memory never reaches a citizen. Staff read views (search results, the assistant's
+procedure cards, the procedure page) withhold the same values (`withheld_fields`): an officer would
+repeat them at the counter. Only the admin's catalogue editor shows the stored value, where it is
+checked and corrected."""
 
 from __future__ import annotations
 
@@ -26,11 +28,16 @@ def sourced_fields(conn: sqlite3.Connection | None, proc: Procedure) -> set[str]
     return {c.basis.field for c in check(conn, proc) if c.ok and c.basis.field in STATED_FACTS}
 
 
+def withheld_fields(conn: sqlite3.Connection | None, proc: Procedure) -> set[str]:
+    """The stated facts of `proc` that no article of the library confirms: shown "cần xác nhận", no text."""
+    return set(STATED_FACTS) - sourced_fields(conn, proc)
+
+
 def citizen_record(conn: sqlite3.Connection | None, proc: Procedure) -> dict[str, object]:
     """The procedure as published to the citizen app: unsourced stated facts withheld and listed."""
     record = proc.to_dict()
-    sourced = sourced_fields(conn, proc)
-    unsourced = [name for name in STATED_FACTS if name not in sourced]
+    withheld = withheld_fields(conn, proc)
+    unsourced = [name for name in STATED_FACTS if name in withheld]
     for name in unsourced:
         record[name] = [] if isinstance(record.get(name), list) else ""
     record["unsourced"] = unsourced

@@ -18,10 +18,16 @@ from appliance.http.rendering import render
 from appliance.knowledge.answer import answer
 from appliance.knowledge.procedure_basis import check, unconfirmed
 from appliance.knowledge.procedures import FIELD_LABELS, Procedure, find_procedures, get_procedure
+from appliance.knowledge.published import withheld_fields
 from appliance.knowledge.search import SearchResponse, search
 
 router = APIRouter()
 MAX_QUERY = 500
+
+
+def _withheld(conn: Conn, procedures: list[Procedure]) -> dict[str, set[str]]:
+    """Per procedure code, the facts shown "cần xác nhận" without their text (no article confirms them)."""
+    return {p.code: withheld_fields(conn, p) for p in procedures}
 
 
 @router.get("/api/v1/search")
@@ -60,7 +66,8 @@ def page(request: Request, user: StaffUser, conn: Conn, engines: EnginesDep,
         audit(conn, "knowledge.search", user=user, target="/tra-cuu", ip=client_ip(request),
               engine=result.engine, detail={"q": q, "results": len(result.hits)})
     return render(request, "knowledge/search.html",
-                  {"q": q, "result": result, "procedures": procedures, "labels": FIELD_LABELS},
+                  {"q": q, "result": result, "procedures": procedures, "labels": FIELD_LABELS,
+                   "withheld": _withheld(conn, procedures)},
                   fragment="knowledge/_results.html")
 
 
@@ -74,8 +81,9 @@ def ask_assistant(request: Request, user: StaffUser, conn: Conn, generator: Gene
     result = answer(conn, question, generator=generator, embedder=embedder)
     audit(conn, "knowledge.answer", user=user, target="/tra-cuu/hoi", ip=client_ip(request),
           engine=result.engine, detail={"question": question, "sentences": len(result.sentences)})
-    context = {"q": question, "answer": result, "result": None, "procedures": find_procedures(conn, question, 3),
-               "labels": FIELD_LABELS}
+    procedures = find_procedures(conn, question, 3)
+    context = {"q": question, "answer": result, "result": None, "procedures": procedures,
+               "labels": FIELD_LABELS, "withheld": _withheld(conn, procedures)}
     return render(request, "knowledge/search.html", context, fragment="knowledge/_answer.html")
 
 
@@ -86,4 +94,6 @@ def procedure_page(request: Request, code: str, user: StaffUser, conn: Conn) -> 
         raise AppError(404, "Không có thủ tục này trong danh mục.", "not_found")
     checks = check(conn, proc)
     return render(request, "knowledge/procedure.html", {"proc": proc, "labels": FIELD_LABELS, "checks": checks,
-                                                        "unchecked": unconfirmed(checks)})
+                                                        "unchecked": unconfirmed(checks),
+                                                        "withheld": withheld_fields(conn, proc),
+                                                        "can_edit": user.role == "admin"})

@@ -77,11 +77,21 @@ def test_search_page_shows_procedures_with_confirmation_marks(kb_server):
         login(c, "canbo", "canbo-demo")
         page = c.get("/tra-cuu", params={"q": "nhập hộ khẩu"}).text
         assert "Đăng ký thường trú" in page and "Nộp tại Công an phường" in page and "cần xác nhận" in page
+        # The cư trú facts rest on Luật Cư trú 2020, which the library lacks (its Pháp điển page is the 2006
+        # law): the catalogue's stored fee is not shown to staff either (they would repeat it), only the mark.
+        assert "20.000 đồng" not in page and "chưa có căn cứ trong thư viện văn bản" in page
         detail = c.get("/tra-cuu/thu-tuc/CU-TT").text
-        assert "Luật Cư trú 2020" in detail and "20.000 đồng" in detail
+        assert "Luật Cư trú 2020" in detail and "20.000 đồng" not in detail
+        assert "không điều nào của văn bản trong thư viện nêu thông tin này" in detail
         assert "thư viện chưa có toàn văn văn bản này" in detail  # the fee rests on a text the library lacks
+        assert "Đối chiếu và sửa trong danh mục" not in detail  # the catalogue editor is the admin's
         birth = c.get("/tra-cuu/thu-tuc/HT-KS").text
         assert "Khoản 1 Điều 15 60/2014/QH13" in birth and "Trong thời hạn 60 ngày kể từ ngày sinh con" in birth
+        assert "Miễn lệ phí khi đăng ký khai sinh đúng hạn" in birth  # a fee the library confirms is shown
+        assert "không điều nào của văn bản trong thư viện" not in birth
+    with kb_server.client() as c:
+        login(c, "admin", "admin-demo")
+        assert "Đối chiếu và sửa trong danh mục" in c.get("/tra-cuu/thu-tuc/CU-TT").text
 
 
 def test_assistant_cites_every_sentence_without_generator(kb_server):
