@@ -6,84 +6,43 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from appliance.tasks.deadlines import find_deadline, fold_keep
 from appliance.tasks.dialogue import TDP, Turn, group_person
+from appliance.tasks.phrases import (
+    AGREE,
+    ALREADY,
+    CANCEL,
+    CONDITION,
+    COORDINATE,
+    DEFER,
+    DIRECTIVE,
+    DONE,
+    FIRST,
+    INTENT,
+    JUNK,
+    LEAVE_IT,
+    OBJECT_BEFORE,
+    OPENERS,
+    PARTICLE,
+    POLITE,
+    PRAISE,
+    PROPOSAL,
+    QUESTION,
+    RECEIVER_BEFORE,
+    REPORTED,
+    SECOND,
+    SENIOR_SELF,
+    SPEECH,
+    UNIT_RE,
+    VERB,
+    VERB_AHEAD,
+    WITHDRAW,
+)
 from appliance.tasks.roster import Mention, Person, Roster
 from appliance.text import normalize
 from appliance.text.dates import WorkCalendar
-
-# Verbs of work (a name or pronoun right before one of these is being told, or offers, to act).
-VERB = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|kiểm tra|báo cáo|gửi|nộp|trình|tổng hợp|liên hệ|viết|"
-        r"thông báo|theo dõi|đôn đốc|ghép|mời|in|phát|cử|gọi|"
-        r"dự(?! thảo| kiến| án| toán| báo| định| họp)|dự thảo|bố trí|thẩm định|hoàn thành|"
-        r"hoàn thiện|triển khai|thực hiện|xây dựng|giải quyết|soạn(?: thảo)?|cập nhật|tổ chức|chủ trì|thu|đăng|"
-        r"ra|sắp xếp|hướng dẫn|vận động|lo|phụ trách|chịu trách nhiệm|có trách nhiệm|đảm nhận|nắm|tuyên truyền|"
-        r"khắc phục|tăng cường|huy động|xác minh|mua|lắp|sửa|thống kê|cắm|nhắc|tập huấn|dọn|đầu mối|"
-        r"phối hợp|tiếp nhận|rà soát|tiếp tục|khẩn trương|chốt|trả lời|giải trình|bổ sung|tuần tra|duyệt|ký|"
-        r"xin ý kiến|tham mưu|tiếp|đọc|cho người|đến|xuống|lên|kê khai|quét|nhập|số hóa|chụp|đặt|"
-        r"thuê|mượn|bàn giao|nhận|giữ|trực|canh|chụp|dán|treo|niêm yết|chi trả|chi|trả|chuyển|đổi|báo|"
-        r"sao gửi|photo|chở|dựng|mở|đóng|kiểm đếm|rà lại|soát|xong|hoàn tất|chỉ đạo|tham gia|tiếp đoàn|"
-        r"đón|chuẩn|xem|xem lại|ghi|nghiên cứu|tìm hiểu|gặp|làm rõ|dứt điểm|cưỡng chế|lập tức)")
-_FILLER = r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực tiếp|giúp|cho người|ngay|chịu khó|bên\s+\S+))*"
-VERB_AHEAD = re.compile(rf"^\s*,?{_FILLER}\s+{VERB}\b")
-DIRECTIVE = re.compile(r"\b(?:giao(?: cho| nhiệm vụ cho| nhiệm vụ)?|đề nghị|yêu cầu|nhờ|phân công|phiền|"
-                       r"chuyển cho|cử)\s*$")
-FIRST = re.compile(rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
-                   rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*\s+{VERB}\b")
-SENIOR_SELF = re.compile(rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{VERB}\b[^.?!]*\bem\b")
-SECOND = re.compile(rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{VERB}\b")
-OPENERS = re.compile(r"^(?:(?:dạ|vâng|ừ|ờ|được|ok|rồi|thế|thế thì|vậy|vậy thì|thôi|à|còn|nhé|tốt|tốt quá|có|"
-                     r"đồng ý|rõ|càng tốt|ừ thế)\s*[,.]?\s+)+")
-AGREE = re.compile(r"^(?:được|ừ|vâng|ok|đồng ý|càng tốt|thế cũng được|nhất trí)\b")
-QUESTION = re.compile(r"\?\s*$|\b(?:có cần|có phải|chưa ạ|không ạ|thế nào|bao giờ)\b|"
-                      r"\bđược không(?:\s+(?:ạ|anh|chị|em|nhỉ))*\s*[?.!]?\s*$")
-# A request put as a question is still a request: "anh Hùng kiểm tra giúp tôi được không?"
-POLITE = re.compile(r"\b(?:giúp|hộ)(?: (?:tôi|anh|chị|em|mình))?\b.{0,20}\bđược không\b|\bnhé\s*\?\s*$")
-WITHDRAW = re.compile(r"(?:\.\.\.|…)?\s*,?\s*\bà\s+(?:thôi|không)\b\s*,?\s*|(?:\.\.\.|…)\s*thôi\s*,\s*",
-                      re.IGNORECASE)
-CANCEL = re.compile(r"\b(?:không phải làm nữa|không cần làm nữa|không cần nữa|thôi không làm|hủy việc|"
-                    r"thôi,? chưa giao ai|thôi khỏi|khỏi làm|"
-                    r"không làm nữa)\b|^(?:thôi,? )?chưa giao ai\b")
-DEFER = re.compile(r"\b(?:để sau|tính sau|sau tính|chưa cần|không cần|chưa giao|có thể|tạm dừng|tạm hoãn|hoãn lại|"
-                   r"nếu được|nếu kịp|tùy|để (?:anh|chị|em|tôi|mình) "
-                   r"(?:suy nghĩ|xem|tính|hỏi)|không thì thôi|không bàn|không thuộc|hỏi lại|để sang năm|"
-                   r"chưa có nguồn|chưa nói trước|không gấp|nếu có thời gian|chưa làm|khi nào có)\b")
-CONDITION = re.compile(r"\bnếu\b")
-REPORTED = re.compile(r"^\s*,?\s*(?:đã|vừa|mới|cho biết|nói|nêu|phát biểu|báo cáo rằng|cho rằng|nhấn mạnh|"
-                      r"trình bày|bảo|có ý kiến|đang|xong rồi|làm xong rồi|đều)\b"
-                      # what to say now, in the meeting ("anh Hùng báo cáo nhanh đi"): a routine remark
-                      r"|^\s*(?:báo cáo|trình bày|nói|phát biểu|cho ý kiến|tóm tắt|đọc)(?:\s+(?:nhanh|qua|tình hình|"
-                      r"luôn|trước|ngắn gọn|cụ thể|cho mọi người|cho các đồng chí))*\s*(?:đi|nhé|xem)?\s*[.!?]?\s*$")
-PRAISE = re.compile(r"\b(?:tốt lắm|rất tốt|giỏi lắm|vất vả|cảm ơn)\b")
-DONE = re.compile(r"\b(?:đã|xong rồi|rồi ạ|xong hết|vừa xong)\b")
-PARTICLE = re.compile(r"\bđi\s*[.!]?$|\b(?:nhé|nha|giúp|luôn|ngay|nhanh|khẩn trương|phải|cho tôi|cho anh|cho chị|"
-                      r"dứt điểm|chủ trì|phụ trách|chịu trách nhiệm|có trách nhiệm|đầu mối|theo dõi|lo)\b")
-INTENT = re.compile(r"\b(?:sẽ|xin|để em|để tôi|luôn|ngay|nhé|ạ|nhận|lo cho)\b|^(?:để\s)|^\s*nhận\b")
-PROPOSAL = re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{VERB}\b(?!.*\b(?:em|tôi|mình)\s+{VERB}\b)")
-ALREADY = re.compile(r"\b(?:em|tôi|bên em|chị|anh)\b.*\b(?:rồi|đã)\b")
-LEAVE_IT = re.compile(r"\b(?:cứ\s+)?để\s+(?:em|tôi)(?:\s+(?:lo|làm|nhận))?\s*(?:cho|ạ|nhé|anh|chị)?\s*[.!]?\s*$")
-COORDINATE = re.compile(r"^\s*,?\s*(?:phối hợp|cùng)\b")
-_OBJECT_BEFORE = re.compile(r"\b(?:có|thay|cho|với|gửi|của|nộp|trình|báo|mời|hỏi|giúp|về|tặng|là)\s*$")
-_JUNK = re.compile(r"^\s*(?:,|\(|\)|bên|thuộc|của|thì|ạ)\s*|\s*\b(?:nhé|nha|ạ|luôn|nhá)\b\s*|[.;,!]+\s*$")
-UNITS: list[tuple[str, str]] = [
-    ("Phòng Kinh tế, Hạ tầng và Đô thị", r"phong kinh te(?:,? ha tang va do thi)?"),
-    ("Phòng Văn hóa - Xã hội", r"phong van hoa(?:\s*[-–,]?\s*xa hoi)?"),
-    ("Văn phòng HĐND và UBND",
-     r"van phong(?: hdnd va ubnd| uy ban(?: nhan dan)?| hoi dong nhan dan va uy ban nhan dan)?"),
-    ("Trung tâm Phục vụ hành chính công", r"trung tam (?:phuc vu )?hanh chinh cong|bo phan mot cua"),
-    ("Công an phường", r"cong an(?: phuong)?"),
-    ("Ban Chỉ huy Quân sự phường", r"(?:ban chi huy )?quan su phuong|ban chi huy quan su"),
-    ("Ủy ban MTTQ phường", r"(?:uy ban )?mat tran to quoc(?: phuong)?|mttq"),
-    ("Đoàn Thanh niên", r"doan thanh nien(?: phuong)?"),
-    ("Hội Liên hiệp Phụ nữ", r"hoi (?:lien hiep )?phu nu(?: phuong)?"),
-    ("Hội Cựu chiến binh", r"hoi cuu chien binh"),
-    ("Hội Người cao tuổi", r"hoi nguoi cao tuoi"),
-    ("Trạm Y tế phường", r"tram y te(?: phuong)?"),
-    ("Chi cục Thuế", r"chi cuc thue"),
-]
-_UNIT_RE = [(name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in UNITS]
 
 
 @dataclass(frozen=True)
@@ -96,6 +55,7 @@ class Anchor:
     follow_up: bool = False      # may be the same task as this person's in the last turns (accepting, confirming)
     inherits: bool = False       # "… à thôi, Tuấn làm luôn": takes the withdrawn task's content
     same_deadline: bool = False  # "…, cùng hạn": the deadline of the task given just before
+    reassigns: bool = False      # "À thôi, để anh Huy làm": withdraws the task given in the last turns
 
 
 @dataclass(frozen=True)
@@ -113,7 +73,7 @@ def sentences(text: str) -> list[str]:
 
 def _units(sentence: str, roster: Roster) -> list[tuple[int, int, Person]]:
     folded = fold_keep(sentence)
-    found = [(m.start(), m.end(), roster.unit(name) or name) for name, rx in _UNIT_RE for m in rx.finditer(folded)]
+    found = [(m.start(), m.end(), roster.unit(name) or name) for name, rx in UNIT_RE for m in rx.finditer(folded)]
     found += [(m.start(), m.end(), group_person(m.group(1)).name) for m in TDP.finditer(sentence)]
     found.sort(key=lambda u: (u[0], -u[1]))
     kept: list[tuple[int, int, Person]] = []
@@ -201,14 +161,28 @@ def _is_anchor(spot: _Spot, lower: str, spots: list[_Spot]) -> bool:
     if DIRECTIVE.search(before[-30:]):
         return True
     if spot.how in ("first", "second"):
-        return True
-    if _OBJECT_BEFORE.search(before[-12:]) and not _clause_start(lower, spot.start):
+        return not (RECEIVER_BEFORE.search(before[-12:]) and not _clause_start(lower, spot.start))
+    if spot.how == "unit" and _object_of(spot, lower, spots):
+        return False
+    if OBJECT_BEFORE.search(before[-12:]) and not _clause_start(lower, spot.start):
         return False
     if spot.how == "unit" and not VERB_AHEAD.match(after) and not re.match(r"^\s*,", after):
         return False
     if re.match(r"^\s*(?:ơi)?\s*,", after):  # a vocative: the task is what follows, said to them
         return bool(re.match(rf"^\s*(?:ơi)?\s*,\s*{VERB}\b", after))
     return bool(VERB_AHEAD.match(after))
+
+
+def _object_of(spot: _Spot, lower: str, spots: list[_Spot]) -> bool:
+    """A unit named after a person and a verb in the same clause is what that person works on or through
+    ("đồng chí Minh chỉ đạo lực lượng công an phường xử lý…", "anh Bảo chỉ đạo phòng kinh tế xây dựng…")."""
+    for other in spots:
+        if other.how == "unit" or other.end > spot.start:
+            continue
+        between = lower[other.end:spot.start]
+        if not re.search(r"[,;:.!?]", between) and re.search(rf"\b{VERB}\b", between):
+            return True
+    return False
 
 
 def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
@@ -236,10 +210,14 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             vocative = called or vocative
             found_here = _part(sentence, turn, previous, roster, speakers, vocative, meeting, calendar,
                                index > 0 and not withdrawn, called)
+            if index == 1 and not OPENERS.sub("", parts[0].lower() + " ").strip(" ,.…"):
+                found_here = [replace(a, reassigns=True) if a.inherits else a for a in found_here]
             for anchor in found_here:
                 out += [anchor, Anchor("cancel", anchor.person)] if withdrawn else [anchor]
             if not found_here and ALREADY.search(lower) and not re.search(r"\bsẽ\b", lower):
                 out.append(Anchor("done", turn.speaker))
+            elif not found_here and (told := _told_back(sentence, turn, previous, roster, meeting, calendar)):
+                out.append(told)
             elif not found_here and not AGREE.match(lower) and not QUESTION.search(lower) \
                     and len(re.findall(r"\w+", lower)) <= 6:
                 # "Muộn quá, thứ Tư.": a short answer that is a date sets the task just discussed.
@@ -247,6 +225,33 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 if found is not None:
                     out.append(Anchor("agree", None, deadline=found[0]))
     return out
+
+
+def _told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
+               calendar: WorkCalendar | None) -> Anchor | None:
+    """"Khẩn trương lên, thứ Tư này báo cáo tôi kết quả." said to the one who just answered: a task (or a
+    deadline for the task they have) for the previous speaker, when the sentence names nobody, says a
+    verb of work and a deadline, and is neither a question, a deferral, a condition nor a report."""
+    lower = OPENERS.sub("", normalize(sentence).lower()).strip()
+    if previous is None or previous.label == turn.label or not turn.label or QUESTION.search(lower) \
+            or DEFER.search(lower) or CONDITION.search(lower) or REPORTED.search(lower) \
+            or re.search(r"\b(?:ai|có|do|vì|hẹn|dự kiến|đang|đã)\b", lower) \
+            or re.search(rf"(?:^|[,;]\s*)(?:tôi|em|mình|chúng tôi|chúng em)\b|\b(?:tôi|em|mình)\s+(?:sẽ\s+)?{VERB}\b",
+                         lower) \
+            or roster.mentions(sentence, verbs=VERB_AHEAD) or _units(sentence, roster):
+        return None
+    found = find_deadline(sentence, meeting, None, calendar)
+    if found is None:
+        return None
+    # The rest must be an order: a verb of work first, perhaps after "khẩn trương lên", "nhớ", "phải".
+    rest = (sentence[:found[1]] + " " + sentence[found[2]:]).lower()
+    rest = re.sub(r"^\W*(?:(?:khẩn trương|nhớ|phải|cố gắng|tranh thủ|nhanh|lên|nhé)\W+)*", "",
+                  OPENERS.sub("", rest.strip() + " "))
+    if not re.match(rf"{VERB}\b", rest):
+        return None
+    content = JUNK.sub(" ", sentence[:found[1]] + " " + sentence[found[2]:])
+    content = re.sub(r"\s+", " ", OPENERS.sub("", content.lower())).strip(" ,.;:")
+    return Anchor("task", previous.speaker, content[:1].upper() + content[1:], found[0], sentence.strip(), True)
 
 
 def _vocative(sentence: str, roster: Roster, speakers: list[Person]) -> Person | None:
@@ -301,6 +306,11 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):
             continue
         deadline, content = _deadline_and_content(text, spot, stop, led, meeting, calendar)
+        if spot.how == "first" and SPEECH.match(scope_lower) and not INTENT.search(scope_lower):
+            continue  # "Hôm nay tôi thông báo kết quả…": said in the meeting, not work to do after it
+        helps = re.sub(r"^\s*,?\s*(?:sẽ\s+|cùng\s+)?phối hợp\b", "", scope_lower)
+        if helps != scope_lower and deadline is None and not re.search(rf"\b{VERB}\b", helps):
+            continue  # "Nam phối hợp với anh Huy.": helping the one who leads is not a task of one's own
         if question:
             if spot.how == "first" and deadline is not None and "được không" in lower:
                 out.append(Anchor("propose", spot.person, deadline=deadline))
@@ -328,12 +338,24 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     return out
 
 
+def _head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None) -> tuple[dt.date, int, int] | None:
+    """A deadline that opens the doer's clause: "chiều nay em gửi", "…, thứ Hai tuần sau Văn phòng trình"."""
+    clause = re.split(r"[,;:.!?…]", before)[-1]
+    found = find_deadline(clause, meeting, None, calendar)
+    if found is None or re.search(r"\b(?:vì|do|nếu|khi|nên)\b", clause.lower()):
+        return None
+    rest = OPENERS.sub("", (clause[:found[1]] + " " + clause[found[2]:]).lower().strip() + " ")
+    return (found[0], 0, 0) if len(re.findall(r"\w+", rest)) <= 1 else None
+
+
 def _deadline_and_content(text: str, spot: _Spot, stop: int, led: list[_Spot], meeting: dt.date,
                           calendar: WorkCalendar | None) -> tuple[dt.date | None, str]:
     scope = text[spot.end:stop]
     # A name inside the scope is not a date ("mai" is tomorrow, and Vũ Thị Mai).
     masked = "".join(" " if any(s.start <= spot.end + i < s.end for s in led) else ch for i, ch in enumerate(scope))
     found = find_deadline(masked, meeting, None, calendar)
+    if found is None and spot.start > 0:
+        found = _head_deadline(text[:spot.start], meeting, calendar)
     if found is None and led and spot is led[-1] and spot.start > 0:
         found = find_deadline(text[:spot.start], meeting, None, calendar) if re.search(
             r"\b(?:thì|nhé)\s*$", text[:spot.start].lower()) else None
@@ -341,7 +363,7 @@ def _deadline_and_content(text: str, spot: _Spot, stop: int, led: list[_Spot], m
     body = scope
     if found is not None and found[2] > 0:
         body = scope[:found[1]] + scope[found[2]:]
-    content = _JUNK.sub(" ", body)
+    content = JUNK.sub(" ", body)
     content = re.sub(r"\s+", " ", content).strip(" ,.;:-–")
     content = re.sub(r"(?:[,\s]+(?:hoàn thành|xong|hạn chót là|thời hạn|chậm nhất|trước|trong|vào|ngay|hạn|cũng|"
                      r"phải))+\s*$", "", content, flags=re.IGNORECASE).strip(" ,.;:-–")

@@ -125,6 +125,15 @@ def _quarter(m: re.Match[str], meeting: dt.date) -> dt.date | None:
     return _month_end(year, 3 * q)
 
 
+def _day_of_relative_month(m: re.Match[str], meeting: dt.date) -> dt.date | None:
+    month = meeting.month + (0 if m.group("rel") == "nay" else 1)
+    year = meeting.year + (month > 12)
+    try:
+        return dt.date(year, (month - 1) % 12 + 1, number(m.group("d")))
+    except ValueError:
+        return None
+
+
 Rule = tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], dt.date | None]]
 _YEAR = r"(?:\s*(?:/|-|nam)\s*(?P<y>\d{4}))?"
 RULES: list[Rule] = [
@@ -134,16 +143,26 @@ RULES: list[Rule] = [
                 rf"(?P<mo>{NUM[1:-1]})\b{_YEAR}"),
      lambda m, t: _near_year(number(m.group("d")), number(m.group("mo")),
                              int(m.group("y")) if m.group("y") else None, t)),
+    # "ngày 10 tháng sau", "25 tháng này": a day of this or the next month ("tháng sáu" is June: see find_deadline)
+    (re.compile(rf"\b(?:(?:ngay|mung|mong)\s+|(?<=truoc )|(?<=han )|(?<=nhat )|(?<=xong ))(?P<d>{NUM[1:-1]})\s+"
+                r"thang\s+(?P<rel>nay|sau|toi)\b"), _day_of_relative_month),
     (re.compile(r"\b(?:(?P<cn>chu nhat)|thu\s+(?P<wd>hai|ba|tu|nam|sau|bay|[2-7]))\b"
                 r"(?:\s+(?:tuan\s+)?(?P<which>nay|hien tai|sau|toi|ke tiep|tiep theo)\b)?"), _weekday),
     (re.compile(rf"(?P<before>\btruoc\s+)?\bthang\s+(?P<m>nay|hien tai|sau|toi|{NUM[1:-1]})\b(?!\s*ngay){_YEAR}"),
      _month),
-    (re.compile(r"\b(?:trong|cuoi|het)\s+tuan(?:\s+(?:nay|hien tai))?\b(?!\s+(?:sau|toi|ke tiep|tiep theo))"),
+    (re.compile(r"\b(?:trong|cuoi|het)\s+tuan(?:\s+(?:nay|hien tai))?\b(?!\s+(?:sau|toi|ke tiep|tiep theo))"
+                # "…, tuần này trả lời dân": the week named alone at the head of a clause
+                r"|(?:^|(?<=[,;:] )|(?<=\bngay ))tuan\s+nay\b"),
      lambda m, t: _upcoming(_monday(t) + dt.timedelta(days=4), t)),
-    (re.compile(r"\b(?:trong\s+|cuoi\s+|het\s+)?tuan\s+(?:sau|toi|ke tiep|tiep theo)\b"),
+    # "đầu tuần sau có kết quả": the Monday of next week
+    (re.compile(r"\bdau\s+tuan\s+(?:sau|toi|ke tiep|tiep theo)\b"), lambda m, t: _monday(t) + dt.timedelta(days=7)),
+    (re.compile(r"\b(?:trong\s+|cuoi\s+|het\s+)?tuan\s+(?:sau|toi|ke tiep|tiep theo)\s+nua\b"),
+     lambda m, t: _monday(t) + dt.timedelta(days=18)),
+    (re.compile(r"\b(?:(?:trong\s+|cuoi\s+|het\s+)?tuan\s+(?:sau|toi|ke tiep|tiep theo)|sang\s+tuan)\b"),
      lambda m, t: _monday(t) + dt.timedelta(days=11)),
     (re.compile(r"\b(?:cuoi|het)\s+thang\b"), lambda m, t: _month_end(t.year, t.month)),
-    (re.compile(r"\btruoc\s+tet\s+duong\s+lich\b"), lambda m, t: dt.date(t.year + 1, 1, 1) - dt.timedelta(days=1)),
+    (re.compile(r"\b(?:truoc|den)\s+(?:khi\s+)?(?:(?:ky\s+)?nghi\s+)?tet\s+duong\s+lich\b"),
+     lambda m, t: dt.date(t.year + 1, 1, 1) - dt.timedelta(days=1)),
     (re.compile(r"\b(?:truoc|den|trong dip)\s+tet(?:\s+nguyen\s+dan|\s+am\s+lich|\s+co\s+truyen)?\b"
                 r"(?!\s+duong)"), lambda m, t: _lunar_new_year(t) - dt.timedelta(days=1)),
     (re.compile(r"\b(?:ngay|sang|chieu|toi|trua)\s+mai\b"), lambda m, t: t + dt.timedelta(days=1)),
@@ -152,6 +171,9 @@ RULES: list[Rule] = [
     (re.compile(r"\bhom\s+nay\b|\btrong\s+ngay\b"), lambda m, t: t),
     (re.compile(rf"\btrong\s+(?:vong\s+)?(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay|tuan|thang)"
                 r"(?P<work>\s+lam viec)?\b"), _span),
+    # "3 ngày làm việc", "sau 5 ngày làm việc", "hai tuần nữa", "ba ngày tới": a span counted from the meeting
+    (re.compile(rf"\b(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay)(?P<work>\s+lam viec)\b"), _span),
+    (re.compile(rf"\b(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay|tuan)(?P<work>)\s+(?:nua|toi)\b"), _span),
     (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b{_YEAR}"), _quarter),
     (re.compile(r"\b(?:cuoi|het)\s+nam(?:\s+nay)?\b"), lambda m, t: dt.date(t.year, 12, 31)),
     (re.compile(rf"\b(?:(?:truoc|den|han|cham nhat)\s+ngay|toi|dem|sang|chieu|trua)\s+(?P<d>{NUM[1:-1]})\b"
@@ -184,6 +206,14 @@ def _day_of_month(day: int, meeting: dt.date) -> dt.date | None:
     return found
 
 
+def _misread(m: re.Match[str], text: str) -> bool:
+    """Folding makes "sáu" (six, June) and "sau" (next) one word: the said text tells them apart."""
+    for group, six in (("mo", True), ("rel", False), ("m", False)):
+        if group in m.re.groupindex and m.group(group) == "sau":
+            return ("á" in text[m.start(group):m.end(group)].lower()) != six
+    return False
+
+
 _START = re.compile(r"\b(?:tu|bat dau(?: tu)?|ke tu)\s+(?:ngay\s+)?$")
 _MARKER = re.compile(r"\b(?:(?:han chot|thoi han|han|xong|hoan thanh|cham nhat)\s+(?:la\s+|vao\s+|den\s+)?|"
                      r"(?:truoc|trong|vao|den|het|cuoi|ngay|tu nay den)\s+)(?:ngay\s+)?$")
@@ -199,7 +229,7 @@ def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
     taken: list[tuple[int, int]] = []
     for pattern, build in RULES:
         for m in pattern.finditer(folded):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if any(m.start() < e and s < m.end() for s, e in taken) or _misread(m, text):
                 continue
             taken.append((m.start(), m.end()))
             try:

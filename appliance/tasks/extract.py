@@ -124,6 +124,10 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         if mine and anchor.deadline is not None:
             mine[-1].pending.append(anchor.deadline)
         return
+    if not recent and anchor.follow_up and person.unit and len(anchor.content.split()) <= 4:
+        # "Dạ, em nhận ạ" from the head of the unit just given a task: that task, not a new one
+        recent = [t for t in found if not t.cancelled and t.person.kind == "unit" and t.person.name == person.unit
+                  and turn.index - t.touched <= 2]
     if recent:
         task = recent[-1]
         task.touched = turn.index
@@ -139,6 +143,11 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         deadline = live[-1].deadline
     if anchor.inherits:
         withdrawn = [t for t in found if t.cancelled and turn.index - t.turn <= 1]
+        given = [t for t in found if not t.cancelled and turn.index - t.turn <= 2 and _key(t.person) != _key(person)]
+        if not withdrawn and anchor.reassigns and given:
+            given[-1].cancelled = True  # "À thôi, để anh Huy làm": the task just given goes to another
+            withdrawn = given[-1:]
+            deadline = deadline or withdrawn[-1].deadline
         if withdrawn:
             content = withdrawn[-1].content
     found.append(_Open(person, content, deadline, anchor.quote, turn.index, said_by=turn.label))

@@ -135,15 +135,22 @@ class Roster:
 
     def _mention_at(self, text: str, lower: str, words: list[re.Match[str]], i: int,
                     verbs: re.Pattern[str]) -> Mention | None:
-        # 1. A form the directory lists, or a full name (longest first, up to four words).
-        for size in (6, 5, 4, 3, 2):
-            if i + size > len(words):
-                continue
-            span = lower[words[i].start():words[i + size - 1].end()]
-            if " ".join(span.split()) in self._forms:
-                people = tuple(self._forms[" ".join(span.split())])
-                return Mention(words[i].start(), words[i + size - 1].end(), text[words[i].start():words[i + size - 1]
-                                                                               .end()], people, False)
+        # 1. A form the directory lists, or a full name (longest first, up to four words); after an honorific,
+        # the longer form wins ("anh Nam địa chính" is "Nam địa chính", not "anh Nam" then "địa chính").
+        best: tuple[int, str] | None = None
+        firsts = (i, i + 1) if lower[words[i].start():words[i].end()] in HONORIFICS else (i,)
+        for first in firsts:
+            for size in (6, 5, 4, 3, 2):
+                last = first + size - 1
+                if last >= len(words):
+                    continue
+                form = " ".join(lower[words[first].start():words[last].end()].split())
+                if form in self._forms and (best is None or last > best[0]):
+                    best = (last, form)
+        if best is not None:
+            last, form = best
+            return Mention(words[i].start(), words[last].end(), text[words[i].start():words[last].end()],
+                           tuple(self._forms[form]), False)
         word = lower[words[i].start():words[i].end()]
         # 2. Honorific or title + name: "chị Hương", "đồng chí Minh", "phó chủ tịch Bảo".
         lead = self._lead(lower, words, i)

@@ -53,6 +53,16 @@ def test_f1_on_assignee_and_deadline():
     ("ngày mười lăm tháng một năm 2027", "2026-12-20", "2027-01-15"),
     ("trong quý II", "2026-03-02", "2026-06-30"),
     ("chậm nhất ngày 25", "2026-11-20", "2026-11-25"),
+    # a day of this or next month; "sáu" (six) and "sau" (next) fold alike
+    ("gửi đại biểu chậm nhất ngày 5 tháng sau", "2026-11-16", "2026-12-05"),
+    ("trước ngày 10 tháng sáu", "2026-12-07", "2027-06-10"),
+    ("xong trước 25 tháng này", "2026-11-16", "2026-11-25"),
+    ("đầu tuần sau có kết quả", "2027-01-11", "2027-01-18"),
+    ("anh Hùng, tuần này trả lời dân", "2026-12-07", "2026-12-11"),
+    ("sang tuần báo cáo", "2026-12-07", "2026-12-18"),
+    ("xong trong 3 ngày làm việc", "2026-12-31", "2027-01-06"),
+    ("hai tuần nữa", "2026-12-07", "2026-12-21"),
+    ("trước khi nghỉ Tết dương lịch", "2026-12-07", "2026-12-31"),
 ])
 def test_deadlines_resolve_against_meeting_date(said, meeting, expected):
     found = find_deadline(said, dt.date.fromisoformat(meeting))

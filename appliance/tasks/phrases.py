@@ -1,0 +1,91 @@
+"""The Vietnamese words the task extractor reads: verbs of work, directive words, pronoun heads, openers,
+questions, withdrawals, deferrals, reports of work done, and the ward's units as people say them. Patterns
+run on lower-case text with its diacritics (units: on folded text); `clauses.py` applies them."""
+
+from __future__ import annotations
+
+import re
+
+# Verbs of work (a name or pronoun right before one of these is being told, or offers, to act).
+VERB = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|kiểm tra|báo cáo|gửi|nộp|trình|tổng hợp|liên hệ|viết|"
+        r"thông báo|theo dõi|đôn đốc|ghép|mời|in|phát|cử|gọi|"
+        r"dự(?! thảo| kiến| án| toán| báo| định| họp)|dự thảo|bố trí|thẩm định|hoàn thành|"
+        r"hoàn thiện|triển khai|thực hiện|xây dựng|giải quyết|soạn(?: thảo)?|cập nhật|tổ chức|chủ trì|thu|đăng|"
+        r"ra|sắp xếp|hướng dẫn|vận động|lo|phụ trách|chịu trách nhiệm|có trách nhiệm|đảm nhận|nắm|tuyên truyền|"
+        r"khắc phục|tăng cường|huy động|xác minh|mua|lắp|sửa|thống kê|cắm|nhắc|tập huấn|dọn|đầu mối|"
+        r"phối hợp|tiếp nhận|rà soát|tiếp tục|khẩn trương|chốt|trả lời|giải trình|bổ sung|tuần tra|duyệt|ký|"
+        r"xin ý kiến|tham mưu|tiếp|đọc|cho người|đến|xuống|lên|kê khai|quét|nhập|số hóa|chụp|đặt|"
+        r"thuê|mượn|bàn giao|nhận|giữ|trực|canh|chụp|dán|treo|niêm yết|chi trả|chi|trả|chuyển|đổi|báo|"
+        r"sao gửi|photo|chở|dựng|mở|đóng|kiểm đếm|rà lại|soát|xong|hoàn tất|chỉ đạo|tham gia|tiếp đoàn|"
+        r"đón|chuẩn|xem|xem lại|ghi|nghiên cứu|tìm hiểu|gặp|làm rõ|dứt điểm|cưỡng chế|lập tức|"
+        # more of the everyday verbs of ward work
+        r"đo(?: đạc)?|thay mặt|đi|vẽ|tính(?: toán)?|quản lý|giám sát|phân loại|dự trù|lắp đặt|sửa chữa|"
+        r"vệ sinh|thăm|tặng|trao|hỗ trợ|điều tra|khảo sát|đánh giá|kiểm kê|bảo đảm|đảm bảo|cân đối|trao đổi|"
+        r"tiếp xúc|điều phối|nhắn|tập hợp|thu thập|liên lạc|phổ biến|quán triệt|ban hành|phát hành|công khai|"
+        r"đăng tải|xử phạt|thu hồi|di dời|tháo dỡ|giải tỏa|ngăn chặn|kiểm soát|rà roát|chấn chỉnh|đối chiếu|"
+        r"tổng kết|sơ kết|lên(?: kế hoạch| phương án| danh sách)?|vận hành|kiểm điểm|giải ngân|thanh toán|"
+        r"quyết toán|lập dự toán|sao lục|trích lục|chứng thực|xác nhận|cấp|phân công|điều động|tuyên dương|"
+        r"khen thưởng|làm việc)")
+_FILLER = (r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực tiếp|giúp|cho người|ngay|chịu khó|bên\s+\S+|"
+           r"phải|cần|nhớ|có nhiệm vụ|tập trung|chủ động|đứng ra|cố gắng|kịp thời|sớm|tranh thủ|nhanh chóng))*")
+VERB_AHEAD = re.compile(rf"^\s*,?{_FILLER}\s+{VERB}\b")
+DIRECTIVE = re.compile(r"\b(?:giao(?: cho| nhiệm vụ cho| nhiệm vụ)?|đề nghị|yêu cầu|nhờ|phân công|phiền|"
+                       r"chuyển cho|cử)\s*$")
+FIRST = re.compile(rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
+                   rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*\s+{VERB}\b")
+SENIOR_SELF = re.compile(rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{VERB}\b[^.?!]*\bem\b")
+SECOND = re.compile(rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{VERB}\b")
+OPENERS = re.compile(r"^(?:(?:dạ|vâng|ừ|ờ|được|ok|rồi|thế|thế thì|vậy|vậy thì|thôi|à|còn|nhé|tốt|tốt quá|có|"
+                     r"đồng ý|rõ|càng tốt|ừ thế)\s*[,.]?\s+)+")
+AGREE = re.compile(r"^(?:được|ừ|vâng|ok|đồng ý|càng tốt|thế cũng được|nhất trí)\b")
+QUESTION = re.compile(r"\?\s*$|\b(?:có cần|có phải|(?<!dạ )(?<!dạ, )chưa ạ|không ạ|thế nào|bao giờ)\b|"
+                      r"\bđược không(?:\s+(?:ạ|anh|chị|em|nhỉ))*\s*[?.!]?\s*$")
+# A request put as a question is still a request: "anh Hùng kiểm tra giúp tôi được không?"
+POLITE = re.compile(r"\b(?:giúp|hộ)(?: (?:tôi|anh|chị|em|mình))?\b.{0,20}\bđược không\b|\bnhé\s*\?\s*$")
+WITHDRAW = re.compile(r"(?:\.\.\.|…)?\s*,?\s*\bà\s+(?:thôi|không)\b\s*,?\s*|(?:\.\.\.|…)\s*thôi\s*,\s*",
+                      re.IGNORECASE)
+CANCEL = re.compile(r"\b(?:không phải làm nữa|không cần làm nữa|không cần nữa|thôi không làm|hủy việc|"
+                    r"thôi,? chưa giao ai|thôi khỏi|khỏi làm|"
+                    r"không làm nữa)\b|^(?:thôi,? )?chưa giao ai\b")
+DEFER = re.compile(r"\b(?:để sau|tính sau|sau tính|chưa cần|không cần|chưa giao|có thể|tạm dừng|tạm hoãn|hoãn lại|"
+                   r"nếu được|nếu kịp|tùy|để (?:anh|chị|em|tôi|mình) "
+                   r"(?:suy nghĩ|xem|tính|hỏi)|không thì thôi|không bàn|không thuộc|hỏi lại|để sang năm|"
+                   r"chưa có nguồn|chưa nói trước|không gấp|nếu có thời gian|chưa làm|khi nào có)\b")
+CONDITION = re.compile(r"\bnếu\b")
+REPORTED = re.compile(r"^\s*,?\s*(?:đã|vừa|mới|cho biết|nói|nêu|phát biểu|báo cáo rằng|cho rằng|nhấn mạnh|"
+                      r"trình bày|bảo|có ý kiến|đang|xong rồi|làm xong rồi|đều)\b"
+                      # what to say now, in the meeting ("anh Hùng báo cáo nhanh đi"): a routine remark
+                      r"|^\s*(?:báo cáo|trình bày|nói|phát biểu|cho ý kiến|tóm tắt|đọc)(?:\s+(?:nhanh|qua|tình hình|"
+                      r"luôn|trước|ngắn gọn|cụ thể|cho mọi người|cho các đồng chí))*\s*(?:đi|nhé|xem)?\s*[.!?]?\s*$")
+SPEECH = re.compile(r"^\s*(?:xin\s+)?(?:thông báo|báo cáo|trình bày|phổ biến|quán triệt|giới thiệu|nói|điểm qua|"
+                    r"tóm tắt|đọc)\b")
+PRAISE = re.compile(r"\b(?:tốt lắm|rất tốt|giỏi lắm|vất vả|cảm ơn)\b")
+DONE = re.compile(r"\b(?:đã|xong rồi|rồi ạ|xong hết|vừa xong)\b")
+PARTICLE = re.compile(r"\bđi\s*[.!]?$|\b(?:nhé|nha|giúp|luôn|ngay|nhanh|khẩn trương|phải|cho tôi|cho anh|cho chị|"
+                      r"dứt điểm|chủ trì|phụ trách|chịu trách nhiệm|có trách nhiệm|đầu mối|theo dõi|lo)\b")
+INTENT = re.compile(r"\b(?:sẽ|xin|để em|để tôi|luôn|ngay|nhé|ạ|nhận|lo cho)\b|^(?:để\s)|^\s*nhận\b")
+PROPOSAL = re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{VERB}\b(?!.*\b(?:em|tôi|mình)\s+{VERB}\b)")
+ALREADY = re.compile(r"\b(?:em|tôi|bên em|chị|anh)\b.*\b(?:rồi|đã)\b")
+LEAVE_IT = re.compile(r"\b(?:cứ\s+)?để\s+(?:em|tôi)(?:\s+(?:lo|làm|nhận))?\s*(?:cho|ạ|nhé|anh|chị)?\s*[.!]?\s*$")
+COORDINATE = re.compile(r"^\s*,?\s*(?:phối hợp|cùng)\b")
+OBJECT_BEFORE = re.compile(r"\b(?:có|thay|cho|với|gửi|của|nộp|trình|báo|mời|hỏi|giúp|về|tặng|là)\s*$")
+# A pronoun after these is who receives the work ("trình tôi ký", "báo cáo tôi", "gửi em"), not who does it.
+RECEIVER_BEFORE = re.compile(r"\b(?:cho|gửi|trình|báo cáo|báo|giúp|hộ|với|hỏi|mời|nhắc)\s*$")
+JUNK = re.compile(r"^\s*(?:,|\(|\)|bên|thuộc|của|thì|ạ)\s*|\s*\b(?:nhé|nha|ạ|luôn|nhá)\b\s*|[.;,!]+\s*$")
+UNITS: list[tuple[str, str]] = [
+    ("Phòng Kinh tế, Hạ tầng và Đô thị", r"phong kinh te(?:,? ha tang va do thi)?"),
+    ("Phòng Văn hóa - Xã hội", r"phong van hoa(?:\s*[-–,]?\s*xa hoi)?"),
+    ("Văn phòng HĐND và UBND",
+     r"van phong(?: hdnd va ubnd| uy ban(?: nhan dan)?| hoi dong nhan dan va uy ban nhan dan)?"),
+    ("Trung tâm Phục vụ hành chính công", r"trung tam (?:phuc vu )?hanh chinh cong|bo phan mot cua"),
+    ("Công an phường", r"cong an(?: phuong)?"),
+    ("Ban Chỉ huy Quân sự phường", r"(?:ban chi huy )?quan su phuong|ban chi huy quan su"),
+    ("Ủy ban MTTQ phường", r"(?:uy ban )?mat tran to quoc(?: phuong)?|mttq"),
+    ("Đoàn Thanh niên", r"doan thanh nien(?: phuong)?"),
+    ("Hội Liên hiệp Phụ nữ", r"hoi (?:lien hiep )?phu nu(?: phuong)?"),
+    ("Hội Cựu chiến binh", r"hoi cuu chien binh"),
+    ("Hội Người cao tuổi", r"hoi nguoi cao tuoi"),
+    ("Trạm Y tế phường", r"tram y te(?: phuong)?"),
+    ("Chi cục Thuế", r"chi cuc thue"),
+]
+UNIT_RE = [(name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in UNITS]
