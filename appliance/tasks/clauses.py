@@ -13,6 +13,7 @@ from appliance.tasks.dialogue import TDP, Turn, group_person
 from appliance.tasks.phrases import (
     AGREE,
     ALREADY,
+    ASKS,
     CANCEL,
     CONDITION,
     COORDINATE,
@@ -306,6 +307,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):
             continue
         deadline, content = _deadline_and_content(text, spot, stop, led, meeting, calendar)
+        if spot.how == "first" and deadline is None and ASKS.match(scope_lower):
+            continue  # "Em xin bổ sung về vệ sinh môi trường": taking the floor
         if spot.how == "first" and SPEECH.match(scope_lower) and not INTENT.search(scope_lower):
             continue  # "Hôm nay tôi thông báo kết quả…": said in the meeting, not work to do after it
         helps = re.sub(r"^\s*,?\s*(?:sẽ\s+|cùng\s+)?phối hợp\b", "", scope_lower)

@@ -122,7 +122,8 @@ def _quarter(m: re.Match[str], meeting: dt.date) -> dt.date | None:
     if q is None:
         return None
     year = int(m.group("y")) if m.group("y") else meeting.year
-    return _month_end(year, 3 * q)
+    end = _month_end(year, 3 * q)
+    return end if m.group("y") or end >= meeting else _month_end(year + 1, 3 * q)  # "quý I" said in December
 
 
 def _day_of_relative_month(m: re.Match[str], meeting: dt.date) -> dt.date | None:

@@ -18,12 +18,14 @@ directory and units (`roster.py`): the tracker stores the full name, the unit an
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 from appliance.tasks.clauses import Anchor, anchors
 from appliance.tasks.dialogue import Turn, turns
 from appliance.tasks.roster import Person, Roster
+from appliance.text import fold
 from appliance.text.dates import WorkCalendar
 
 
@@ -61,6 +63,20 @@ def _overlap(a: str, b: str) -> bool:
     """Two descriptions of one job share a content word ("gửi giấy mời" / "chuẩn bị giấy mời")."""
     words = {w for w in a.lower().split() if len(w) > 2}
     return not b.strip() or len(b.split()) <= 2 or bool(words & {w for w in b.lower().split() if len(w) > 2})
+
+
+_GENERIC = {"bao cao", "hoan thanh", "ket qua", "gui toi", "cho toi", "thuc hien", "trien khai", "lam viec", "to chuc"}
+
+
+def _pairs(text: str) -> set[str]:
+    words = re.findall(r"\w+", fold(text))
+    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)} - _GENERIC
+
+
+def _same_job(a: str, b: str) -> bool:
+    """Two descriptions share at least two syllable pairs beyond the generic ones ("rà soát các công trình sai
+    phép" / "rà soát công trình sai phép, hạn 15/12")."""
+    return len(_pairs(a) & _pairs(b)) >= 2
 
 
 def _key(person: Person) -> str:
@@ -135,6 +151,14 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
             task.deadline = anchor.deadline
         if anchor.inherits or len(anchor.content) > len(task.content) and task.turn == turn.index:
             task.content = task.content if anchor.inherits else anchor.content
+        return
+    again = [t for t in found if not t.cancelled and _key(t.person) == _key(person) and _same_job(t.content,
+                                                                                                anchor.content)]
+    if again and not anchor.inherits:
+        # The chair's closing recap ("Kết luận: anh Hùng rà soát công trình sai phép, hạn 15/12") restates a
+        # task given earlier: the same task, with the deadline said last.
+        again[-1].touched = turn.index
+        again[-1].deadline = anchor.deadline or again[-1].deadline
         return
     content = anchor.content
     deadline = anchor.deadline

@@ -59,6 +59,8 @@ REPORTED = re.compile(r"^\s*,?\s*(?:đã|vừa|mới|cho biết|nói|nêu|phát 
                       r"luôn|trước|ngắn gọn|cụ thể|cho mọi người|cho các đồng chí))*\s*(?:đi|nhé|xem)?\s*[.!?]?\s*$")
 SPEECH = re.compile(r"^\s*(?:xin\s+)?(?:thông báo|báo cáo|trình bày|phổ biến|quán triệt|giới thiệu|nói|điểm qua|"
                     r"tóm tắt|đọc)\b")
+ASKS = re.compile(r"^\s*(?:xin\s+)(?:bổ sung|phát biểu|báo cáo|thông báo|trình bày|hỏi|đề xuất|kiến nghị|"
+                  r"cho ý kiến|ý kiến|góp ý|trao đổi)\b")
 PRAISE = re.compile(r"\b(?:tốt lắm|rất tốt|giỏi lắm|vất vả|cảm ơn)\b")
 DONE = re.compile(r"\b(?:đã|xong rồi|rồi ạ|xong hết|vừa xong)\b")
 PARTICLE = re.compile(r"\bđi\s*[.!]?$|\b(?:nhé|nha|giúp|luôn|ngay|nhanh|khẩn trương|phải|cho tôi|cho anh|cho chị|"

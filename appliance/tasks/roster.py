@@ -71,6 +71,12 @@ class Roster:
             self._given.setdefault(words[-1], []).append(person)
             for alias in m.aliases:
                 self._add(self._forms, _lower(alias), person)
+                # "chị Lan hộ tịch" is also said without the honorific: "Lan hộ tịch tổng hợp…"
+                bare = _lower(alias).split()
+                while bare and bare[0] in HONORIFICS:
+                    bare = bare[1:]
+                if len(bare) >= 2 and bare[0] == words[-1]:
+                    self._add(self._forms, " ".join(bare), person)
         # Titles name a person when only one holds them ("đồng chí Chánh Văn phòng", "trưởng phòng kinh tế").
         titled: dict[str, list[Person]] = {}
         for m in self.members:

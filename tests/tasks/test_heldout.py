@@ -95,6 +95,13 @@ def test_assignees_are_people_and_units_of_the_directory(ward):
      "Lê Minh Tuấn: Anh ơi, việc này bên phòng kinh tế làm thì hợp hơn ạ.\n"
      "Nguyễn Văn An: À thôi, để anh Huy làm, cùng hạn.",
      [("Vũ Thị Mai", "2026-11-30"), ("Đỗ Quang Huy", "2026-12-31")]),
+    # the chair's closing recap restates tasks (the last deadline said wins); taking the floor is no task
+    ("Nguyễn Văn An: Anh Hùng rà soát các công trình sai phép trên phố Tam Trinh, báo cáo trước 15/12.\n"
+     "Trần Văn Hùng: Dạ.\nNguyễn Văn An: Chị Lan chuẩn bị hội nghị tổng kết.\n"
+     "Phạm Quốc Bảo: Em xin bổ sung về vệ sinh môi trường, mấy điểm rác ở ngõ 5 vẫn chưa xử lý.\n"
+     "Nguyễn Văn An: Kết luận: anh Hùng rà soát công trình sai phép, hạn 15/12; chị Lan chuẩn bị hội nghị tổng kết, "
+     "xong trước 20/12; anh Bảo chỉ đạo xử lý điểm rác ở ngõ 5 trong tuần này.",
+     [("Trần Văn Hùng", "2026-12-15"), ("Lê Thị Lan", "2026-12-20"), ("Phạm Quốc Bảo", "2026-12-04")]),
 ])
 def test_phrasing_families(ward, transcript, expected):
     import datetime as dt
