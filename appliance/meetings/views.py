@@ -13,7 +13,8 @@ from appliance.meetings import store
 from appliance.meetings.rows import MeetingRow
 from appliance.tasks import service as tasks
 
-TASK_FIELDS = ("id", "assignee", "unit", "content", "deadline", "quote", "status", "engine", "staff_id")
+TASK_FIELDS = ("id", "assignee", "unit", "content", "deadline", "quote", "status", "engine", "staff_id", "confidence",
+               "review")
 
 
 class LineView(TypedDict):

@@ -57,6 +57,8 @@ class Anchor:
     inherits: bool = False       # "… à thôi, Tuấn làm luôn": takes the withdrawn task's content
     same_deadline: bool = False  # "…, cùng hạn": the deadline of the task given just before
     reassigns: bool = False      # "À thôi, để anh Huy làm": withdraws the task given in the last turns
+    how: str = "named"           # how the assignee was found (confidence.Evidence.how)
+    directed: bool = False       # a directive word ("giao", "đề nghị"…) before the assignee
 
 
 @dataclass(frozen=True)
@@ -252,7 +254,8 @@ def _told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
         return None
     content = JUNK.sub(" ", sentence[:found[1]] + " " + sentence[found[2]:])
     content = re.sub(r"\s+", " ", OPENERS.sub("", content.lower())).strip(" ,.;:")
-    return Anchor("task", previous.speaker, content[:1].upper() + content[1:], found[0], sentence.strip(), True)
+    return Anchor("task", previous.speaker, content[:1].upper() + content[1:], found[0], sentence.strip(), True,
+                  how="told")
 
 
 def _vocative(sentence: str, roster: Roster, speakers: list[Person]) -> Person | None:
@@ -288,7 +291,7 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         # "Cái này phải có người theo dõi, anh Nam nhé.": the work is said first, then whom it is for.
         deadline, content = _deadline_and_content(text, _Spot(0, 0, called, "named"), len(text), [], meeting,
                                                   calendar)
-        return [Anchor("task", called, re.sub(r",[^,]*$", "", content), deadline, text.strip(), True)]
+        return [Anchor("task", called, re.sub(r",[^,]*$", "", content), deadline, text.strip(), True, how="called")]
     # Someone coordinating is not given a task of their own: the scope stays with the one who leads.
     led: list[_Spot] = []
     for spot in chosen:
@@ -336,8 +339,9 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         if called is not None and spot.how in ("unit", "second") and called != turn.speaker:
             person = Person(called.name, called.unit or person.unit, called.staff_id, called.kind)
         same = deadline is None and bool(re.search(r"\b(?:cùng hạn|hạn như trên|cũng hạn đó|như vậy)\b", scope_lower))
+        how = "named" if spot.how == "second" and (vocative is not None or called is not None) else spot.how
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
-                          same))
+                          same, how=how, directed=directed))
     return out
 
 

@@ -20,9 +20,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from appliance.tasks.clauses import Anchor, anchors
+from appliance.tasks.confidence import Evidence, assess
 from appliance.tasks.dialogue import Turn, turns
 from appliance.tasks.roster import Person, Roster
 from appliance.text import fold
@@ -37,10 +38,14 @@ class ExtractedTask:
     deadline: str | None
     quote: str
     staff_id: int | None = None   # the ward directory's person, when the assignee is one
+    confidence: float = 1.0       # how sure the engine is (confidence.py); below THRESHOLD: "cần xác nhận"
+    review: str = ""              # what the secretary should check, Vietnamese; "" when the proposal is firm
 
     def as_dict(self) -> dict[str, str | None]:
-        """The fields of POST /api/v1/tasks/extract (CONTRACT §2)."""
-        return {k: v for k, v in asdict(self).items() if k != "staff_id"}
+        """The fields of POST /api/v1/tasks/extract, exactly as CONTRACT §2 lists them (the tracker's
+        GET /api/v1/tasks carries confidence and review)."""
+        return {"assignee": self.assignee, "unit": self.unit, "content": self.content, "deadline": self.deadline,
+                "quote": self.quote}
 
 
 @dataclass
@@ -54,6 +59,9 @@ class _Open:
     said_by: str = ""
     pending: list[dt.date] = field(default_factory=list)
     touched: int = -1             # the last turn that spoke of it
+    how: str = "named"            # how the assignee was found, and whether a directive word named them
+    directed: bool = False
+    restated: bool = False        # spoken of again after it was given
 
     def __post_init__(self) -> None:
         self.touched = self.turn
@@ -92,8 +100,13 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
         previous = _previous_speaker(lines, turn)
         for anchor in anchors(turn, previous, roster, meeting_date, calendar):
             _merge(found, anchor, turn, lines)
-    return [ExtractedTask(o.person.name, o.person.unit, o.content, o.deadline.isoformat() if o.deadline else None,
-                          o.quote, o.person.staff_id) for o in found if not o.cancelled]
+    return [_task(o) for o in found if not o.cancelled]
+
+
+def _task(o: _Open) -> ExtractedTask:
+    confidence, review = assess(Evidence(o.how, o.directed, o.person.kind, o.deadline is not None, o.restated))
+    return ExtractedTask(o.person.name, o.person.unit, o.content, o.deadline.isoformat() if o.deadline else None,
+                         o.quote, o.person.staff_id, confidence, review)
 
 
 def _previous_speaker(lines: Sequence[Turn], turn: Turn) -> Turn | None:
@@ -125,6 +138,7 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
             if not task.cancelled and task.pending and turn.index - task.turn <= 5:
                 task.deadline = anchor.deadline or task.pending[-1]
                 task.pending.clear()
+                task.restated = True
                 return
         live = [t for t in found if not t.cancelled and turn.index - t.turn <= 2]
         if anchor.deadline is not None and live and live[-1].touched >= turn.index - 1:
@@ -147,6 +161,8 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
     if recent:
         task = recent[-1]
         task.touched = turn.index
+        if task.turn != turn.index:
+            _support(task, anchor)
         if anchor.deadline is not None:
             task.deadline = anchor.deadline
         if anchor.inherits or len(anchor.content) > len(task.content) and task.turn == turn.index:
@@ -159,6 +175,7 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         # task given earlier: the same task, with the deadline said last.
         again[-1].touched = turn.index
         again[-1].deadline = anchor.deadline or again[-1].deadline
+        _support(again[-1], anchor)
         return
     content = anchor.content
     deadline = anchor.deadline
@@ -174,4 +191,13 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
             deadline = deadline or withdrawn[-1].deadline
         if withdrawn:
             content = withdrawn[-1].content
-    found.append(_Open(person, content, deadline, anchor.quote, turn.index, said_by=turn.label))
+    found.append(_Open(person, content, deadline, anchor.quote, turn.index, said_by=turn.label, how=anchor.how,
+                       directed=anchor.directed))
+
+
+def _support(task: _Open, anchor: Anchor) -> None:
+    """A later turn speaks of the task again: it is surer, and a named or directed mention outranks a pronoun."""
+    task.restated = True
+    task.directed = task.directed or anchor.directed
+    if anchor.how in ("named", "unit") and task.how not in ("named", "unit"):
+        task.how = anchor.how

@@ -37,4 +37,13 @@ MIGRATIONS = [
         CREATE INDEX tasks_staff ON tasks(staff_id, status);
         """,
     ),
+    Migration(
+        "tasks_0003_confidence",
+        """
+        -- How sure the extractor was of a proposal (0..1, NULL for tasks added by hand) and what the secretary
+        -- should check first (Vietnamese; '' when the proposal is firm): shown as "cần xác nhận".
+        ALTER TABLE tasks ADD COLUMN confidence REAL;
+        ALTER TABLE tasks ADD COLUMN review TEXT NOT NULL DEFAULT '';
+        """,
+    ),
 ]

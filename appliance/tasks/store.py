@@ -21,6 +21,8 @@ class TaskRow(TypedDict):
     deadline: str | None        # YYYY-MM-DD
     quote: str                  # the sentence the task came from
     staff_id: int | None        # the ward directory's person, when the assignee is one
+    confidence: float | None    # the extractor's (confidence.py); None for a task added by hand
+    review: str                 # what to check before confirming ("" when firm): "cần xác nhận"
     status: str                 # proposed | assigned | in_progress | done | cancelled
     engine: str                 # rules | llm | hand
     confirmed_by: int | None
@@ -52,9 +54,10 @@ def replace_proposed(conn: sqlite3.Connection, meeting_id: int, tasks: Sequence[
         for t in tasks:
             if (t.quote, t.assignee) in kept:
                 continue
-            conn.execute("INSERT INTO tasks (meeting_id, assignee, unit, content, deadline, quote, engine, staff_id)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                         (meeting_id, t.assignee, t.unit, t.content, t.deadline, t.quote, engine, t.staff_id))
+            conn.execute("INSERT INTO tasks (meeting_id, assignee, unit, content, deadline, quote, engine, staff_id,"
+                         " confidence, review) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (meeting_id, t.assignee, t.unit, t.content, t.deadline, t.quote, engine, t.staff_id,
+                          t.confidence, t.review))
             added += 1
     return added
 

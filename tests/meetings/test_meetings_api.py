@@ -10,6 +10,7 @@ import pytest
 from appliance.db import connect
 from appliance.jobs import run_pending
 from appliance.meetings import store
+from appliance.meetings.jobs import extract_meeting_tasks
 from appliance.meetings.pipeline import decode_upload
 from appliance.meetings.wavfile import wav_frames
 from tests.conftest import login
@@ -93,6 +94,19 @@ def test_transcript_edits_speakers_and_task_confirmation(server, settings):
         assert tracked["meeting"]["id"] == meeting_id and tracked["quote"].startswith("Giao anh Hùng")
         page = c.get("/nhiem-vu").text
         assert "Họp chuyên đề" in page and "05/12/2026" in page and "Giao anh Hùng làm báo cáo" in page
+        # An order without a subject to whoever answered: proposed as "cần xác nhận", with what to check.
+        conn.execute("UPDATE meeting_segments SET text = ? WHERE id = ?",
+                     ("Giao anh Hùng làm báo cáo trước ngày 5/12. Anh Tuấn này, vụ lấn chiếm đến đâu rồi?", seg_id))
+        conn.execute("INSERT INTO meeting_segments (meeting_id, start, end, speaker, text, original_text) VALUES"
+                     " (?, 4, 6, 'SPEAKER_01', 'Dạ em đang xác minh ạ.', ''), (?, 6, 9, 'SPEAKER_00',"
+                     " 'Khẩn trương lên, thứ Tư này báo cáo tôi kết quả.', '')", (meeting_id, meeting_id))
+        conn.commit()
+        extract_meeting_tasks(conn, settings, meeting_id, use_generator=False)
+        [unsure] = [t for t in c.get(f"/api/v1/meetings/{meeting_id}").json()["tasks"] if t["status"] == "proposed"]
+        assert unsure["deadline"] == "2026-11-25" and unsure["confidence"] < 0.6 and "suy ra" in unsure["review"]
+        assert 'class="task-unsure"' in c.get(f"/cuoc-hop/{meeting_id}").text
+        tracker = c.get("/nhiem-vu", params={"status": "proposed"}).text
+        assert "Cần xác nhận" in tracker and unsure["review"] in tracker
 
 
 def test_tasks_extract_api_and_overdue(server, settings):
