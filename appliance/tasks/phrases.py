@@ -70,13 +70,14 @@ PROPOSAL = re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{VERB}\b(?!.*
 ALREADY = re.compile(r"\b(?:em|tôi|bên em|chị|anh)\b.*\b(?:rồi|đã)\b")
 LEAVE_IT = re.compile(r"\b(?:cứ\s+)?để\s+(?:em|tôi)(?:\s+(?:lo|làm|nhận))?\s*(?:cho|ạ|nhé|anh|chị)?\s*[.!]?\s*$")
 COORDINATE = re.compile(r"^\s*,?\s*(?:phối hợp|cùng)\b")
-OBJECT_BEFORE = re.compile(r"\b(?:có|thay|cho|với|gửi|của|nộp|trình|báo|mời|hỏi|giúp|về|tặng|là)\s*$")
+OBJECT_BEFORE = re.compile(r"\b(?:có|thay|cho|với|gửi|của|nộp|trình|báo|mời|hỏi|giúp|về|tặng|là|phối hợp)\s*$")
 # A pronoun after these is who receives the work ("trình tôi ký", "báo cáo tôi", "gửi em"), not who does it.
 RECEIVER_BEFORE = re.compile(r"\b(?:cho|gửi|trình|báo cáo|báo|giúp|hộ|với|hỏi|mời|nhắc)\s*$")
 JUNK = re.compile(r"^\s*(?:,|\(|\)|bên|thuộc|của|thì|ạ)\s*|\s*\b(?:nhé|nha|ạ|luôn|nhá)\b\s*|[.;,!]+\s*$")
 UNITS: list[tuple[str, str]] = [
-    ("Phòng Kinh tế, Hạ tầng và Đô thị", r"phong kinh te(?:,? ha tang va do thi)?"),
-    ("Phòng Văn hóa - Xã hội", r"phong van hoa(?:\s*[-–,]?\s*xa hoi)?"),
+    ("Phòng Kinh tế, Hạ tầng và Đô thị", r"phong kinh te(?:,? ha tang va do thi)?|phong kt(?:\s*[-–]?\s*ht)?"
+                                         r"(?:\s*[-–]?\s*dt)?\b"),
+    ("Phòng Văn hóa - Xã hội", r"phong van hoa(?:\s*[-–,]?\s*xa hoi)?|phong vh\s*[-–]?\s*xh|phong vhxh"),
     ("Văn phòng HĐND và UBND",
      r"van phong(?: hdnd va ubnd| uy ban(?: nhan dan)?| hoi dong nhan dan va uy ban nhan dan)?"),
     ("Trung tâm Phục vụ hành chính công", r"trung tam (?:phuc vu )?hanh chinh cong|bo phan mot cua"),

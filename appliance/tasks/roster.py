@@ -134,6 +134,8 @@ class Roster:
             if words[i].start() in taken:
                 continue
             mention = self._mention_at(text, lower, words, i, verbs)
+            if mention is not None and i > 0 and lower[words[i - 1].start():words[i - 1].end()] == "phó":
+                continue  # "Phó Chủ tịch …" is not the Chủ tịch
             if mention is not None:
                 found.append(mention)
                 taken.update(w.start() for w in words if mention.start <= w.start() < mention.end)
@@ -141,12 +143,12 @@ class Roster:
 
     def _mention_at(self, text: str, lower: str, words: list[re.Match[str]], i: int,
                     verbs: re.Pattern[str]) -> Mention | None:
-        # 1. A form the directory lists, or a full name (longest first, up to four words); after an honorific,
+        # 1. A form the directory lists, or a full name (longest first); after an honorific,
         # the longer form wins ("anh Nam địa chính" is "Nam địa chính", not "anh Nam" then "địa chính").
         best: tuple[int, str] | None = None
         firsts = (i, i + 1) if lower[words[i].start():words[i].end()] in HONORIFICS else (i,)
         for first in firsts:
-            for size in (6, 5, 4, 3, 2):
+            for size in range(12, 1, -1):  # titles with their unit run long ("đồng chí Giám đốc Trung tâm …")
                 last = first + size - 1
                 if last >= len(words):
                     continue
@@ -231,12 +233,17 @@ def _title_forms(title: str, unit: str) -> list[str]:
     for suffix in (" ubnd phường", " phường"):
         if base.endswith(suffix):
             forms.append(base[:-len(suffix)])
+    # "Phó Chủ tịch UBND phường (kinh tế)": "phó chủ tịch kinh tế", "phó chủ tịch phụ trách kinh tế"
+    for field in re.findall(r"\((.*?)\)", _lower(title)):
+        for head in list(forms):
+            forms += [f"{head} {field}", f"{head} phụ trách {field}"]
     unit_words = _lower(unit).replace(",", "").split()
     if unit_words:
         if base.endswith("phòng") and unit_words[0] == "phòng":
             forms.append(" ".join([base, *unit_words[1:3]]))
         elif not base.endswith(" ".join(unit_words[:2])):
             forms.append(" ".join([base, *unit_words[:2]]))
+            forms.append(" ".join([base, *unit_words]))  # "giám đốc trung tâm phục vụ hành chính công"
     return [f for f in forms if len(f.split()) >= 2]
 
 

@@ -102,6 +102,13 @@ def test_assignees_are_people_and_units_of_the_directory(ward):
      "Nguyễn Văn An: Kết luận: anh Hùng rà soát công trình sai phép, hạn 15/12; chị Lan chuẩn bị hội nghị tổng kết, "
      "xong trước 20/12; anh Bảo chỉ đạo xử lý điểm rác ở ngõ 5 trong tuần này.",
      [("Trần Văn Hùng", "2026-12-15"), ("Lê Thị Lan", "2026-12-20"), ("Phạm Quốc Bảo", "2026-12-04")]),
+    # titles with their unit or field; "Phó Chủ tịch" is not the Chủ tịch; abbreviated units; "phối hợp X"
+    ("Nguyễn Văn An: Đồng chí Giám đốc Trung tâm Phục vụ hành chính công báo cáo số hồ sơ trễ hạn trong tuần sau. "
+     "Đồng chí Phó Chủ tịch phụ trách kinh tế chỉ đạo thu ngân sách, trong tháng 12 phải đạt chỉ tiêu. Giao phòng "
+     "VHXH lập danh sách trước 15/12. Trung tâm hành chính công phối hợp Văn phòng rà soát thủ tục, cuối tháng "
+     "báo cáo.", [("Phạm Thu Hà", "2026-12-11"), ("Phạm Quốc Bảo", "2026-12-31"), ("Phòng Văn hóa - Xã hội",
+                                                                               "2026-12-15"),
+                  ("Trung tâm Phục vụ hành chính công", "2026-11-30")]),
 ])
 def test_phrasing_families(ward, transcript, expected):
     import datetime as dt
