@@ -147,7 +147,9 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
         if loose and not re.match(rf"^(?:em|tôi)(?:\s+(?:sẽ|xin))?\s+{VERB}\b|^(?:anh|chị)\s+sẽ\s+{VERB}\b", head) \
                 and not (vocative is not None and SECOND.match(head)):
             continue
-        if SECOND.match(head) and _answering(turn, previous) and previous is not None:
+        if SECOND.match(head) and vocative is not None and _said_to(lower[:m.start()], m.group(1)):
+            spots.append(_Spot(m.start(), m.end(), vocative, "second"))
+        elif SECOND.match(head) and _answering(turn, previous) and previous is not None:
             spots.append(_Spot(m.start(), m.end(), vocative or previous.speaker, "second"))
         elif FIRST.match(head) or SENIOR_SELF.match(head) and previous is not None:
             spots.append(_Spot(m.start(), m.end(), turn.speaker, "first", loose))
@@ -156,6 +158,15 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
             if addressee is not None:
                 spots.append(_Spot(m.start(), m.end(), addressee, "second"))
     return sorted(spots, key=lambda s: s.start)
+
+
+def _said_to(before: str, pronoun: str) -> bool:
+    """After a vocative, "em" (to a bare name or an "em") and "anh"/"chị" (to an "anh"/"chị") name the one
+    called: "tuấn ơi em làm cái kế hoạch…", "anh Hùng ơi, anh ký giúp…"; "anh Hùng ơi, em gửi…" is the speaker."""
+    match = re.fullmatch(r"\s*(?:(em|anh|chị|bác|cô|chú)\s+)?[^\W\d_]+(?:\s+[^\W\d_]+)?\s+ơi\s*,?\s*", before)
+    if match is None:
+        return False
+    return (pronoun == "em" and match.group(1) in (None, "em")) or (pronoun != "em" and pronoun == match.group(1))
 
 
 def _is_anchor(spot: _Spot, lower: str, spots: list[_Spot]) -> bool:
@@ -326,8 +337,10 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
             continue
         if spot.loose and not (deadline or re.match(r"^\s*(?:sẽ|xin)\b", scope_lower)):
             continue
+        unpunctuated = not re.search(r"[,.;!?]", lower.rstrip(" .!?"))  # recogniser text: clauses run on
         if spot.how in ("named", "unit") and not (directed or deadline or PARTICLE.search(scope_lower)
-                                                   or _clause_start(lower, spot.start)):
+                                                   or _clause_start(lower, spot.start)
+                                                   or unpunctuated and VERB_AHEAD.match(scope_lower)):
             continue
         if spot.how == "second" and not (deadline or PARTICLE.search(scope_lower)):
             continue
@@ -373,5 +386,5 @@ def _deadline_and_content(text: str, spot: _Spot, stop: int, led: list[_Spot], m
     content = JUNK.sub(" ", body)
     content = re.sub(r"\s+", " ", content).strip(" ,.;:-–")
     content = re.sub(r"(?:[,\s]+(?:hoàn thành|xong|hạn chót là|thời hạn|chậm nhất|trước|trong|vào|ngay|hạn|cũng|"
-                     r"phải))+\s*$", "", content, flags=re.IGNORECASE).strip(" ,.;:-–")
+                     r"phải|còn|thì|và))+\s*$", "", content, flags=re.IGNORECASE).strip(" ,.;:-–")
     return (found[0] if found else None), content[:1].upper() + content[1:]

@@ -84,7 +84,7 @@ def _name_voices(items: list[Turn], roster: Roster, title: str) -> None:
         nxt = items[i + 1] if i + 1 < len(items) else None
         if nxt is not None and nxt.speaker.kind == "voice" and nxt.label and nxt.label != turn.label \
                 and nxt.label not in names:
-            called = _addressed(turn.text, roster)
+            called = _addressed(turn.text, roster) or _told(turn.text, nxt.text, roster)
             if called is not None:
                 names[nxt.label] = called
     for turn in items:
@@ -93,7 +93,20 @@ def _name_voices(items: list[Turn], roster: Roster, title: str) -> None:
 
 
 _CALL = re.compile(r"((?:anh|chị|ông|bà|đồng chí|bác)\s+[^\W\d_]+)\s*(?:ơi\b|[,?]|\s+(?:nắm|thấy|có|thì|ạ)\b"
-                   r"[^.!]*\?)", re.IGNORECASE)
+                   r"[^.!]*\?|\s+cho\s+(?:em|anh|chị|tôi)\s+hỏi\b)", re.IGNORECASE)
+# A turn that opens by telling someone to act ("anh Huy kiểm tra cái cống…"), answered by a new voice with
+# "dạ", "vâng", "rõ": that voice is the one told.
+_OPENING_ORDER = re.compile(r"^(?:(?:thế|vậy|thôi|còn)\s+)?(?:giao\s+|đề nghị\s+|yêu cầu\s+|nhờ\s+)?"
+                            r"((?:anh|chị|em|đồng chí|bác|cô|chú)\s+[^\W\d_]+)\b", re.IGNORECASE)
+_ANSWER = re.compile(r"^\s*(?:dạ|vâng|rõ|em\s+(?:sẽ|xin|nhận))\b", re.IGNORECASE)
+
+
+def _told(text: str, answer: str, roster: Roster) -> Person | None:
+    match = _OPENING_ORDER.match(text.strip())
+    if match is None or not _ANSWER.match(answer):
+        return None
+    found = roster.by_name(match.group(1))
+    return found[0] if len(found) == 1 else None
 
 
 def _addressed(text: str, roster: Roster) -> Person | None:

@@ -154,6 +154,13 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         if mine and anchor.deadline is not None:
             mine[-1].pending.append(anchor.deadline)
         return
+    if not recent and anchor.how == "first" and person.kind == "voice" and anchor.deadline is None \
+            and len(anchor.content.split()) <= 2:
+        # "Dạ em đi luôn" from a voice nobody named, right after a task was given: accepting it, not a new task
+        given = [t for t in found if not t.cancelled and t.touched >= turn.index - 1]
+        if given:
+            given[-1].restated = True
+            return
     if not recent and anchor.follow_up and person.unit and len(anchor.content.split()) <= 4:
         # "Dạ, em nhận ạ" from the head of the unit just given a task: that task, not a new one
         recent = [t for t in found if not t.cancelled and t.person.kind == "unit" and t.person.name == person.unit

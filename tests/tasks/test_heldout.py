@@ -109,6 +109,15 @@ def test_assignees_are_people_and_units_of_the_directory(ward):
      "báo cáo.", [("Phạm Thu Hà", "2026-12-11"), ("Phạm Quốc Bảo", "2026-12-31"), ("Phòng Văn hóa - Xã hội",
                                                                                "2026-12-15"),
                   ("Trung tâm Phục vụ hành chính công", "2026-11-30")]),
+    # recogniser text: clauses run on; "em" after a bare vocative is the one called; a new voice answering
+    # "dạ" to whoever was told (or asked "chị Hà cho em hỏi…") is that person
+    ("người nói 1: anh hùng rà soát lại các công trình trên tam trinh trước ngày mười lăm còn chị lan chuẩn bị "
+     "giấy mời trong tuần này anh minh thì tăng cường tuần tra khu vực chợ\n"
+     "người nói 1: tuấn ơi em làm cái kế hoạch tổ chức tết nhé thứ sáu nộp anh\n"
+     "người nói 1: chị hà cho em hỏi số hồ sơ trễ hạn tháng này là bao nhiêu\n"
+     "người nói 2: dạ mười hai hồ sơ em sẽ gửi số liệu chi tiết cho anh vào chiều mai",
+     [("Trần Văn Hùng", "2026-12-15"), ("Lê Thị Lan", "2026-12-04"), ("Trịnh Văn Minh", None),
+      ("Lê Minh Tuấn", "2026-12-04"), ("Phạm Thu Hà", "2026-12-01")]),
 ])
 def test_phrasing_families(ward, transcript, expected):
     import datetime as dt
