@@ -28,6 +28,7 @@ from appliance.tasks.phrases import (
     OPENERS,
     PARTICLE,
     POLITE,
+    POSTPONE,
     PRAISE,
     PROPOSAL,
     QUESTION,
@@ -214,12 +215,23 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 out.append(Anchor("agree", None, deadline=found[0] if found else None))
             if CANCEL.search(lower):
                 out.append(Anchor("cancel", None))
-            offer = PROPOSAL.search(lower) if QUESTION.search(lower) and "được không" in lower else None
+            asks = QUESTION.search(lower) and re.search(r"\bđược không\b", lower)
+            offer = PROPOSAL.search(lower) if asks else None
             if offer is not None:  # "em gửi trước thứ Tư được không": a new deadline, if the chair agrees
                 found = find_deadline(sentence[offer.start():], meeting, None, calendar)
                 if found is not None:
                     out.append(Anchor("propose", turn.speaker, deadline=found[0]))
                 continue
+            later = POSTPONE.search(lower)
+            if later is not None or asks:
+                # "Thứ Tư thì gấp quá, thứ Sáu được không anh?", "em xin lùi sang thứ Hai tuần sau vì…"
+                said = re.split(r"\b(?:vì|do|bởi)\b", sentence[later.end():] if later else sentence)[0]
+                if later is None:
+                    said = re.split(r",", said)[-1]
+                found = find_deadline(said, meeting, None, calendar)
+                if found is not None and not roster.mentions(said, verbs=VERB_AHEAD):
+                    out.append(Anchor("propose", turn.speaker, deadline=found[0]))
+                    continue
             called = _vocative(sentence, roster, speakers)
             vocative = called or vocative
             found_here = _part(sentence, turn, previous, roster, speakers, vocative, meeting, calendar,

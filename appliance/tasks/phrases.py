@@ -37,7 +37,10 @@ SENIOR_SELF = re.compile(rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{VERB}\b[^.?!
 SECOND = re.compile(rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{VERB}\b")
 OPENERS = re.compile(r"^(?:(?:dạ|vâng|ừ|ờ|được|ok|rồi|thế|thế thì|vậy|vậy thì|thôi|à|còn|nhé|tốt|tốt quá|có|"
                      r"đồng ý|rõ|càng tốt|ừ thế)\s*[,.]?\s+)+")
-AGREE = re.compile(r"^(?:được|ừ|vâng|ok|đồng ý|càng tốt|thế cũng được|nhất trí)\b")
+AGREE = re.compile(r"^(?:(?:thôi|thế thì|vậy thì|ừ thì)\s*,?\s+)?(?:được|ừ|vâng|ok|đồng ý|càng tốt|thế cũng được|"
+                   r"nhất trí)\b")
+# Asking for more time: "em xin lùi sang thứ Hai", "cho em dời đến 20/12", "gia hạn đến cuối tháng"
+POSTPONE = re.compile(r"\b(?:xin\s+)?(?:lùi|dời|gia hạn|hoãn)(?:\s+lại)?\s+(?:sang|đến|tới|qua)\b")
 QUESTION = re.compile(r"\?\s*$|\b(?:có cần|có phải|(?<!dạ )(?<!dạ, )chưa ạ|không ạ|thế nào|bao giờ)\b|"
                       r"\bđược không(?:\s+(?:ạ|anh|chị|em|nhỉ))*\s*[?.!]?\s*$")
 # A request put as a question is still a request: "anh Hùng kiểm tra giúp tôi được không?"

@@ -118,6 +118,14 @@ def test_assignees_are_people_and_units_of_the_directory(ward):
      "người nói 2: dạ mười hai hồ sơ em sẽ gửi số liệu chi tiết cho anh vào chiều mai",
      [("Trần Văn Hùng", "2026-12-15"), ("Lê Thị Lan", "2026-12-04"), ("Trịnh Văn Minh", None),
       ("Lê Minh Tuấn", "2026-12-04"), ("Phạm Thu Hà", "2026-12-01")]),
+    # asking for more time, with or without "em … được không"; the chair agrees ("thôi được", "ừ") or not
+    ("Nguyễn Văn An: Chị Hương lập danh sách hộ nghèo, thứ Tư gửi tôi.\n"
+     "Bùi Thanh Hương: Thứ Tư thì gấp quá anh ạ, thứ Sáu được không anh?\nNguyễn Văn An: Thôi được, thứ Sáu.\n"
+     "Nguyễn Văn An: Anh Hùng kiểm tra công trình ở ngõ 8 trong tuần này.\n"
+     "Trần Văn Hùng: Dạ, em xin lùi sang thứ Hai tuần sau vì tuần này em đi tập huấn ạ.\nNguyễn Văn An: Ừ.\n"
+     "Nguyễn Văn An: Anh Tuấn rà soát hồ sơ người có công trong tuần này.\n"
+     "Lê Minh Tuấn: Em xin lùi sang tuần sau ạ.\nNguyễn Văn An: Không được, tuần này phải xong.",
+     [("Bùi Thanh Hương", "2026-12-04"), ("Trần Văn Hùng", "2026-12-07"), ("Lê Minh Tuấn", "2026-12-04")]),
 ])
 def test_phrasing_families(ward, transcript, expected):
     import datetime as dt
