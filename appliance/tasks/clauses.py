@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from appliance.tasks.cues import head_deadline, said_to
 from appliance.tasks.deadlines import find_deadline, fold_keep
 from appliance.tasks.dialogue import TDP, Turn, group_person
 from appliance.tasks.phrases import (
@@ -148,7 +149,7 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
         if loose and not re.match(rf"^(?:em|tôi)(?:\s+(?:sẽ|xin))?\s+{VERB}\b|^(?:anh|chị)\s+sẽ\s+{VERB}\b", head) \
                 and not (vocative is not None and SECOND.match(head)):
             continue
-        if SECOND.match(head) and vocative is not None and _said_to(lower[:m.start()], m.group(1)):
+        if SECOND.match(head) and vocative is not None and said_to(lower[:m.start()], m.group(1)):
             spots.append(_Spot(m.start(), m.end(), vocative, "second"))
         elif SECOND.match(head) and _answering(turn, previous) and previous is not None:
             spots.append(_Spot(m.start(), m.end(), vocative or previous.speaker, "second"))
@@ -159,15 +160,6 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
             if addressee is not None:
                 spots.append(_Spot(m.start(), m.end(), addressee, "second"))
     return sorted(spots, key=lambda s: s.start)
-
-
-def _said_to(before: str, pronoun: str) -> bool:
-    """After a vocative, "em" (to a bare name or an "em") and "anh"/"chị" (to an "anh"/"chị") name the one
-    called: "tuấn ơi em làm cái kế hoạch…", "anh Hùng ơi, anh ký giúp…"; "anh Hùng ơi, em gửi…" is the speaker."""
-    match = re.fullmatch(r"\s*(?:(em|anh|chị|bác|cô|chú)\s+)?[^\W\d_]+(?:\s+[^\W\d_]+)?\s+ơi\s*,?\s*", before)
-    if match is None:
-        return False
-    return (pronoun == "em" and match.group(1) in (None, "em")) or (pronoun != "em" and pronoun == match.group(1))
 
 
 def _is_anchor(spot: _Spot, lower: str, spots: list[_Spot]) -> bool:
@@ -347,7 +339,9 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         directed = bool(DIRECTIVE.search(head[-30:]))
         if spot.how == "first" and not (INTENT.search(scope_lower) or deadline or lower[spot.start:].startswith("để")):
             continue
-        if spot.loose and not (deadline or re.match(r"^\s*(?:sẽ|xin)\b", scope_lower)):
+        asked_who = previous is not None and previous.label != turn.label and \
+            bool(re.search(r"\bai\b[^.?!]*\?", previous.text.lower()))  # "… ai làm?" — "Dạ việc đó em làm cho ạ"
+        if spot.loose and not (deadline or asked_who or re.match(r"^\s*(?:sẽ|xin)\b", scope_lower)):
             continue
         unpunctuated = not re.search(r"[,.;!?]", lower.rstrip(" .!?"))  # recogniser text: clauses run on
         if spot.how in ("named", "unit") and not (directed or deadline or PARTICLE.search(scope_lower)
@@ -370,16 +364,6 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     return out
 
 
-def _head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None) -> tuple[dt.date, int, int] | None:
-    """A deadline that opens the doer's clause: "chiều nay em gửi", "…, thứ Hai tuần sau Văn phòng trình"."""
-    clause = re.split(r"[,;:.!?…]", before)[-1]
-    found = find_deadline(clause, meeting, None, calendar)
-    if found is None or re.search(r"\b(?:vì|do|nếu|khi|nên)\b", clause.lower()):
-        return None
-    rest = OPENERS.sub("", (clause[:found[1]] + " " + clause[found[2]:]).lower().strip() + " ")
-    return (found[0], 0, 0) if len(re.findall(r"\w+", rest)) <= 1 else None
-
-
 def _deadline_and_content(text: str, spot: _Spot, stop: int, led: list[_Spot], meeting: dt.date,
                           calendar: WorkCalendar | None) -> tuple[dt.date | None, str]:
     scope = text[spot.end:stop]
@@ -387,7 +371,7 @@ def _deadline_and_content(text: str, spot: _Spot, stop: int, led: list[_Spot], m
     masked = "".join(" " if any(s.start <= spot.end + i < s.end for s in led) else ch for i, ch in enumerate(scope))
     found = find_deadline(masked, meeting, None, calendar)
     if found is None and spot.start > 0:
-        found = _head_deadline(text[:spot.start], meeting, calendar)
+        found = head_deadline(text[:spot.start], meeting, calendar)
     if found is None and led and spot is led[-1] and spot.start > 0:
         found = find_deadline(text[:spot.start], meeting, None, calendar) if re.search(
             r"\b(?:thì|nhé)\s*$", text[:spot.start].lower()) else None

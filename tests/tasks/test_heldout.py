@@ -126,6 +126,9 @@ def test_assignees_are_people_and_units_of_the_directory(ward):
      "Nguyễn Văn An: Anh Tuấn rà soát hồ sơ người có công trong tuần này.\n"
      "Lê Minh Tuấn: Em xin lùi sang tuần sau ạ.\nNguyễn Văn An: Không được, tuần này phải xong.",
      [("Bùi Thanh Hương", "2026-12-04"), ("Trần Văn Hùng", "2026-12-07"), ("Lê Minh Tuấn", "2026-12-04")]),
+    # answering "ai …?" in mid-sentence is volunteering; the chair's "ừ, cuối tháng nhé" sets its deadline
+    ("Nguyễn Văn An: Ai phụ trách việc cập nhật cổng thông tin?\nĐỗ Quang Huy: Dạ việc đó em làm cho ạ.\n"
+     "Nguyễn Văn An: Ừ, cuối tháng nhé.", [("Đỗ Quang Huy", "2026-11-30")]),
 ])
 def test_phrasing_families(ward, transcript, expected):
     import datetime as dt
