@@ -18,7 +18,8 @@ from appliance.text import normalize
 
 _LINE = re.compile(r"^\s*([^:\n]{1,40}?)\s*:\s*(.*)$")
 _VOICE = re.compile(r"^(người nói|speaker|người phát biểu)\s*\d+$", re.IGNORECASE)
-TDP = re.compile(r"\btổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,3})\b", re.IGNORECASE)
+TDP = re.compile(r"\b(?:tổ(?:\s+dân\s+phố)?|tdp)\s+(?:số\s+)?(\d{1,3})\b", re.IGNORECASE)
+_SELF_OFFICER = re.compile(r"\btôi\s+(?:là\s+)?tổ\s+(?:trưởng|phó)\b", re.IGNORECASE)
 _SELF_TDP = re.compile(r"\btôi\s+(?:là\s+)?tổ\s+(?:trưởng|phó)\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,3})\b",
                        re.IGNORECASE)
 _GROUP_MEETING = re.compile(r"\b(?:họp\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,3})|tổ(?:\s+dân\s+phố)?\s+"
@@ -73,6 +74,8 @@ def _name_voices(items: list[Turn], roster: Roster, title: str) -> None:
         own = _SELF_TDP.search(turn.text)
         if own:
             names[turn.label] = group_person(own.group(1))
+        elif group and turn.label and _SELF_OFFICER.search(turn.text):  # "Tôi là tổ phó" at the group's meeting
+            names[turn.label] = group_person(group.group(1) or group.group(2))
     for i, turn in enumerate(items):
         for said in _GUEST.findall(turn.text):
             found = roster.by_name(said)
