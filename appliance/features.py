@@ -34,6 +34,7 @@ import argparse
 import importlib
 import logging
 import pkgutil
+import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -73,6 +74,13 @@ class DoctorChecks(Protocol):
 
 class ServeChildren(Protocol):
     def __call__(self, settings: Settings, /) -> list[list[str]]: ...
+
+
+class IdleWork(Protocol):
+    """What a worker lane does when its queue has nothing ready (live captions of an open segment);
+    True when it did something, so the worker looks at the queue again before waiting."""
+
+    def __call__(self, conn: sqlite3.Connection, settings: Settings, /) -> bool: ...
 
 
 # A job's payload and result are JSON objects whose shape each job kind decides: truly dynamic.
@@ -123,6 +131,7 @@ class Feature:
     serve_children: ServeChildren | None = None    # `appliance serve` also runs `appliance <argv>` for each
     body_limits: Mapping[str, int] = field(default_factory=dict)  # staff-app upload path → max request bytes
     job_lanes: Mapping[str, str] = field(default_factory=dict)    # job kind → worker lane (default "main")
+    idle: Mapping[str, IdleWork] = field(default_factory=dict)     # worker lane → work when its queue is empty
 
     def __post_init__(self) -> None:
         problems = list(_type_problems(self))
@@ -161,6 +170,9 @@ def _type_problems(feature: Feature) -> list[str]:
         if not isinstance(value, Mapping) or not all(
                 isinstance(k, kinds[0]) and isinstance(v, kinds[1]) for k, v in value.items()):
             problems.append(f"{mapping} must map {kinds[0].__name__} to {kinds[1].__name__}")
+    if not isinstance(feature.idle, Mapping) or not all(
+            isinstance(lane, str) and callable(work) for lane, work in feature.idle.items()):
+        problems.append("idle must map a worker lane to a callable")
     for name in ("demo", "doctor", "serve_children"):
         value = getattr(feature, name)
         if value is not None and not callable(value):
@@ -273,6 +285,11 @@ def body_limits() -> dict[str, int]:
 def job_lanes() -> dict[str, str]:
     """job kind → the worker lane that runs it; kinds not named run on "main" (`job_lanes=`)."""
     return {kind: lane for feature in features() for kind, lane in feature.job_lanes.items()}
+
+
+def idle_work(lane: str) -> list[IdleWork]:
+    """The idle work of one worker lane ("all": of every lane), in feature order (`idle=`)."""
+    return [work for feature in features() for name, work in feature.idle.items() if lane in ("all", name)]
 
 
 def job_handlers() -> dict[str, JobHandler]:

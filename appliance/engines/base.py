@@ -63,6 +63,18 @@ class Transcriber(Protocol):
 
 
 @runtime_checkable
+class DraftTranscriber(Protocol):
+    """A transcriber that also offers a quick pass for provisional live captions: greedy decoding, one
+    temperature, word timings, over a few seconds of 16 kHz samples already in memory; `prefix`: words
+    already shown, which the decoding must begin with (their timings come back too). Transcribers
+    without it are called through `transcribe` on a file (their own settings)."""
+    name: str
+
+    def transcribe_draft(self, audio: Samples, *, language: str = "vi", prefix: str | None = None) -> list[Segment]:
+        ...
+
+
+@runtime_checkable
 class Diarizer(Protocol):
     name: str
 

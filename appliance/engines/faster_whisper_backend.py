@@ -62,3 +62,10 @@ class FasterWhisperTranscriber:
                 if text:
                     out.append(Segment(round(seg.start, 2), round(seg.end, 2), text, words))
             return out
+
+    def transcribe_draft(self, audio: Samples, *, language: str = "vi", prefix: str | None = None) -> list[Segment]:
+        """Provisional captions (meetings' interim pass): greedy, temperature 0 only (no fallback ladder:
+        the final pass of the closed segment has it), VAD on so silence gives no invented words; the
+        words already on the screen forced as the decoder's prefix, so the next guess continues them."""
+        return self.transcribe(audio, language=language, vad=True, word_timestamps=True, beam_size=1,
+                               temperature=0.0, prefix=prefix or None)

@@ -10,7 +10,7 @@ import threading
 
 from appliance.config import Settings
 from appliance.db import connect, migrate
-from appliance.jobs.queue import ALL_LANES, handlers, lane_names, recover, run_one
+from appliance.jobs.queue import ALL_LANES, handlers, lane_names, recover, run_idle, run_one
 from appliance.system.netguard import install_from_env
 from appliance.system.notify import notify, start_watchdog
 
@@ -40,7 +40,8 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     start_watchdog()
     log.info("worker ready (lane %s); job kinds: %s", args.lane, ", ".join(sorted(registry)) or "(none)")
     while not stop.is_set():
-        if not run_one(conn, settings, registry):
+        # a ready job first; else the lane's idle work (live interim captions); else wait
+        if not run_one(conn, settings, registry) and not run_idle(conn, settings, args.lane):
             stop.wait(args.poll)
     notify("STOPPING=1")
     conn.close()

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from typing import TypedDict, cast
 
 from appliance.config import Settings
-from appliance.features import JobHandler, JobPayload, job_handlers, job_lanes
+from appliance.features import JobHandler, JobPayload, idle_work, job_handlers, job_lanes
 from appliance.jobs import store
 from appliance.jobs.store import has_pending, prune_done, recover
 
 __all__ = ["Handler", "Job", "JobContext", "enqueue", "get_job", "handlers", "has_pending", "prune_done", "recover",
-           "run_one", "run_pending"]
+           "run_idle", "run_one", "run_pending"]
 
 log = logging.getLogger(__name__)
 Handler = JobHandler
@@ -108,6 +108,18 @@ def run_one(conn: sqlite3.Connection, settings: Settings, registry: dict[str, Ha
         return True
     store.mark_done(conn, row["id"], json.dumps(result, ensure_ascii=False) if result is not None else None)
     return True
+
+
+def run_idle(conn: sqlite3.Connection, settings: Settings, lane: str = ALL_LANES) -> bool:
+    """The lane's idle work (`Feature.idle`), once each; True when any did something. A failure is logged
+    and never stops the worker: idle work is a convenience (live captions), the queue is the duty."""
+    did = False
+    for work in idle_work(lane):
+        try:
+            did = work(conn, settings) or did
+        except Exception:
+            log.exception("idle work %r failed", work)
+    return did
 
 
 def run_pending(conn: sqlite3.Connection, settings: Settings, kinds: list[str] | None = None,

@@ -8,7 +8,7 @@ from appliance.features import AdminLink, Feature, NavEntry
 
 def manifest() -> Feature:
     # parts load when the loader asks (appliance.features explains why)
-    from appliance.meetings import api, cli, demo, doctor, jobs, minutes_api, routes, schema
+    from appliance.meetings import api, cli, demo, doctor, interim, jobs, minutes_api, routes, schema
 
     return Feature(
         name="meetings",
@@ -20,10 +20,12 @@ def manifest() -> Feature:
         migrations=tuple(schema.MIGRATIONS),
         requires=("auth", "ward"),
         tables=("meetings", "meeting_audio", "meeting_segments", "meeting_speakers", "voice_profiles",
-                "meeting_settings"),
+                "meeting_settings", "meeting_interim"),
         jobs=jobs.HANDLERS,
         body_limits={**api.BODY_LIMITS, **routes.BODY_LIMITS},
         demo=demo.load,
         demo_label="cuộc họp mẫu và nhiệm vụ",
         doctor=doctor.checks,
+        # provisional captions of open segments, on the lane that transcribes the closed ones
+        idle={"main": interim.captions},
     )

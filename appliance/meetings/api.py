@@ -26,7 +26,7 @@ from appliance.db import connect
 from appliance.http.deps import Conn, SettingsDep, StaffUser, require_roles
 from appliance.http.errors import AppError
 from appliance.jobs import enqueue
-from appliance.meetings import store
+from appliance.meetings import interim_store, store
 from appliance.meetings.devices import room_map
 from appliance.meetings.recorder import stop_meeting
 from appliance.meetings.rows import MeetingRow, MeetingUpdate
@@ -247,19 +247,27 @@ async def _events(request: Request, db_path: Path, meeting_id: int, poll: float 
                   live_only: bool = False) -> AsyncIterator[dict[str, str]]:
     """Captions as they are transcribed, and the meeting's status: polled from the database, so the
     recorder and the worker (other processes) need no message bus. `live_only` (the wall screen):
-    live captions while the meeting records, and the stream ends when it stops."""
+    live captions while the meeting records, and the stream ends when it stops. `interim`: the
+    provisional words of a segment still being recorded (`{"seq", "start", "end", "text"}`), sent when
+    they change; `text` "" when the segment's own captions (sent just before) replaced them."""
     conn = connect(db_path)
     last_id, last_state = 0, None
+    shown: dict[int, str] = {}  # open segment → the provisional text the page has
     try:
         while not await request.is_disconnected():
             row = store.get_meeting(conn, meeting_id)
             if row is None:
                 break
+            # read before the captions: a segment transcribed between the two reads is then shown twice
+            # for one poll (provisional and final), never not at all
+            interim = {r["seq"]: r for r in interim_store.interim_rows(conn, meeting_id)}
             for seg in segments_json(conn, meeting_id, last_id):
                 last_id = max(last_id, seg["id"])
                 if (row["source"] == "live" or live_only) and not seg["live"]:
                     continue  # the whole-meeting pass after stop is for the biên bản, not for captions
                 yield {"event": "caption", "data": json.dumps(seg | {"status": row["status"]}, ensure_ascii=False)}
+            for event in interim_events(shown, interim):
+                yield {"event": "interim", "data": json.dumps(event, ensure_ascii=False)}
             state = (row["status"], row["message"], round(row["duration_s"] or 0))
             if state != last_state:
                 last_state = state
@@ -270,6 +278,19 @@ async def _events(request: Request, db_path: Path, meeting_id: int, poll: float 
             await asyncio.sleep(poll)
     finally:
         conn.close()
+
+
+def interim_events(shown: dict[int, str], rows: dict[int, interim_store.InterimRow]) -> list[dict[str, object]]:
+    """What changed in the provisional captions since the page last heard (`shown` is updated)."""
+    events: list[dict[str, object]] = []
+    for seq in sorted(set(shown) - set(rows)):
+        del shown[seq]
+        events.append({"seq": seq, "start": 0.0, "end": 0.0, "text": ""})
+    for seq, r in sorted(rows.items()):
+        if shown.get(seq) != r["text"]:
+            shown[seq] = r["text"]
+            events.append({"seq": seq, "start": r["start"], "end": r["end"], "text": r["text"]})
+    return events
 
 
 @router.get("/api/v1/meetings/{meeting_id}/events")

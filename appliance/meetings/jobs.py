@@ -11,7 +11,7 @@ from appliance.config import Settings
 from appliance.engines import engine
 from appliance.features import JobPayload
 from appliance.jobs import JobContext, enqueue
-from appliance.meetings import pipeline, store
+from appliance.meetings import interim_store, pipeline, store
 from appliance.meetings.minutes import transcript_text, write_minutes
 from appliance.meetings.retention import apply_retention
 from appliance.meetings.wavfile import wav_frames
@@ -34,6 +34,7 @@ def finalize(ctx: JobContext, payload: JobPayload) -> JobPayload:
     if not pipeline.recorder_done(conn, settings, meeting):
         enqueue(conn, "meetings.finalize", payload, delay_seconds=1)
         return {"waiting_for_recorder": True}
+    interim_store.clear_interim(conn, meeting_id)  # the recorder is done: no open segment, no provisional words
     try:
         return run_steps(ctx, meeting_id, retranscribe=bool(payload.get("retranscribe")))
     except Exception as exc:

@@ -105,4 +105,21 @@ MIGRATIONS = [
         ALTER TABLE meetings ADD COLUMN task_note TEXT;
         """,
     ),
+    Migration(
+        "meetings_0004_interim",
+        """
+        -- Provisional captions of the segment still being recorded (issue 17): the words two consecutive quick
+        -- decodes of its growing file agreed on, shown greyed until the segment's own captions replace them.
+        -- Never part of the transcript or the biên bản: a row goes when its segment is transcribed.
+        CREATE TABLE meeting_interim (
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            seq INTEGER NOT NULL,                       -- the open segment (meeting_audio.seq once closed)
+            start REAL NOT NULL,                        -- first and last agreed word on the meeting timeline
+            end REAL NOT NULL,
+            text TEXT NOT NULL,
+            updated_at REAL NOT NULL,
+            PRIMARY KEY (meeting_id, seq)
+        );
+        """,
+    ),
 ]

@@ -261,6 +261,9 @@ def mark_transcribed(conn: sqlite3.Connection, audio: AudioRow, lines: Sequence[
             return 0
         _insert_lines(conn, audio["meeting_id"], lines)
         conn.execute("UPDATE meeting_audio SET transcribed = 1 WHERE id = ?", (audio["id"],))
+        # the segment's own captions replace its provisional ones in the same commit (no gap on screen)
+        conn.execute("DELETE FROM meeting_interim WHERE meeting_id = ? AND seq = ?",
+                     (audio["meeting_id"], audio["seq"]))
         conn.execute("UPDATE meetings SET transcriber = ? WHERE id = ?", (transcriber, audio["meeting_id"]))
     return len(lines)
 

@@ -32,15 +32,28 @@ def synth(text: str, voice: str, pitch: int, out: Path) -> np.ndarray:
 def meeting_wav(folder: Path, script: list[tuple[str, int, str]] | None = None, gap_s: float = 0.6) -> \
         tuple[Path, str]:
     """(WAV path, reference transcript) of the scripted meeting."""
+    path, reference, _spans = spoken_meeting(folder, script, gap_s)
+    return path, reference
+
+
+def spoken_meeting(folder: Path, script: list[tuple[str, int, str]] | None = None, gap_s: float = 0.6) -> \
+        tuple[Path, str, list[tuple[float, float]]]:
+    """(WAV path, reference transcript, (start, end) of each spoken line in seconds) of the scripted meeting."""
     folder.mkdir(parents=True, exist_ok=True)
-    pieces, words = [], []
+    pieces, words, spans = [], [], []
     silence = np.zeros(int(RATE * gap_s), dtype=np.float32)
+    at = 0
     for i, (voice, pitch, text) in enumerate(script or SCRIPT):
-        pieces += [synth(text, voice, pitch, folder / f"line{i}.wav"), silence]
+        speech = synth(text, voice, pitch, folder / f"line{i}.wav")
+        voiced = np.flatnonzero(np.abs(speech) > 0.01)  # espeak pads its output with a little silence
+        first, last = (int(voiced[0]), int(voiced[-1])) if len(voiced) else (0, len(speech))
+        spans.append(((at + first) / RATE, (at + last) / RATE))
+        pieces += [speech, silence]
+        at += len(speech) + len(silence)
         words.append(text)
     out = folder / "meeting.wav"
     sf.write(out, np.concatenate(pieces), RATE, subtype="PCM_16")
-    return out, " ".join(words)
+    return out, " ".join(words), spans
 
 
 def wer(reference: str, hypothesis: str, *, folded: bool = False) -> float:

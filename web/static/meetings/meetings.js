@@ -13,6 +13,22 @@
     return data;
   }
   function fmtTime(s) { s = Math.floor(s); return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0"); }
+  // Provisional captions of the segment still being recorded ("interim" events): one greyed line per open
+  // segment, updated in place, removed when its final captions arrive (those go in before any such line).
+  function showInterim(list, ev, draw) {
+    const it = JSON.parse(ev.data);
+    let li = list.querySelector('li.provisional[data-interim="' + it.seq + '"]');
+    if (!it.text) { if (li) { li.remove(); } return; }
+    if (!li) {
+      li = document.createElement("li");
+      li.className = "provisional";
+      li.dataset.interim = it.seq;
+      li.title = "Phụ đề tạm (đang nghe), sẽ được thay bằng lời chép chính thức";
+      list.appendChild(li);
+    }
+    draw(li, it);
+  }
+  function beforeInterim(list, li) { list.insertBefore(li, list.querySelector("li.provisional")); }
 
   const start = document.getElementById("start-form");
   if (start) {
@@ -61,7 +77,16 @@
         li.querySelector(".t").textContent = fmtTime(seg.start);
         li.querySelector(".spk").textContent = seg.speaker || "";
         li.querySelector(".txt").textContent = seg.text;
-        list.appendChild(li);
+        beforeInterim(list, li);
+        const none = document.getElementById("no-captions");
+        if (none) { none.hidden = true; }
+      });
+      es.addEventListener("interim", function (ev) {
+        showInterim(list, ev, function (li, it) {
+          li.innerHTML = '<span class="t"></span> <em class="txt"></em>';
+          li.querySelector(".t").textContent = fmtTime(it.start);
+          li.querySelector(".txt").textContent = it.text;
+        });
         const none = document.getElementById("no-captions");
         if (none) { none.hidden = true; }
       });
@@ -156,8 +181,11 @@
       const seg = JSON.parse(ev.data);
       const li = document.createElement("li");
       li.textContent = seg.text;
-      lines.appendChild(li);
-      while (lines.children.length > 4) { lines.removeChild(lines.firstChild); }
+      beforeInterim(lines, li);
+      while (lines.querySelectorAll("li:not(.provisional)").length > 4) { lines.removeChild(lines.firstChild); }
+    });
+    es.addEventListener("interim", function (ev) {
+      showInterim(lines, ev, function (li, it) { li.textContent = it.text; });
     });
     es.addEventListener("status", function (ev) {
       const st = JSON.parse(ev.data);
