@@ -3,16 +3,18 @@ uploads of every format through ffmpeg, transcript edits, task confirmation, ret
 
 from __future__ import annotations
 
+import json
 import subprocess
 
 import pytest
 
 from appliance.db import connect
 from appliance.jobs import run_pending
-from appliance.meetings import store
+from appliance.meetings import interim_store, store
 from appliance.meetings.jobs import extract_meeting_tasks
 from appliance.meetings.pipeline import decode_upload
-from appliance.meetings.wavfile import wav_frames
+from appliance.meetings.rows import NewLine
+from appliance.meetings.wavfile import SegmentWriter, wav_frames
 from tests.conftest import login
 
 
@@ -148,3 +150,39 @@ def test_retention_admin_page(server, settings):
     run_pending(conn, settings, kinds=["meetings.retention"])
     assert not folder.exists()
     assert conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'meetings.retention_removed'").fetchone()[0] == 1
+
+
+def test_caption_stream_sends_provisional_words_and_clears_them_when_final(server, settings):
+    """Issue 17: the open segment's agreed words go out as `interim` events; when the segment's own
+    captions are stored, the stream sends them and then clears the provisional line."""
+    with server.client() as c:
+        csrf = login(c, "canbo", "canbo-demo")
+        meeting_id = c.post("/api/v1/meetings", json={"title": "Phụ đề tạm", "room": "phong-tam"},
+                            headers={"X-CSRF-Token": csrf}).json()["id"]
+        conn = connect(settings.db_path)
+        interim_store.set_interim(conn, meeting_id, 1, 0.0, 1.2, "Hôm nay chúng ta")
+        seen: list[tuple[str, dict]] = []
+        with c.stream("GET", f"/api/v1/meetings/{meeting_id}/events") as events:
+            kind = ""
+            for line in events.iter_lines():
+                if line.startswith("event:"):
+                    kind = line.split(":", 1)[1].strip()
+                elif line.startswith("data:") and kind in ("interim", "caption"):
+                    seen.append((kind, json.loads(line[5:])))
+                    if kind == "interim" and seen[-1][1]["text"]:  # now the segment closes and is transcribed
+                        writer = SegmentWriter(store.segment_path(settings, meeting_id, 1), 16000, 1)
+                        writer.write(bytes(32000))
+                        audio_id = store.record_segment(conn, settings, meeting_id, 1, writer.close(),
+                                                        transcribe=False)
+                        audio = store.get_audio(conn, audio_id or 0)
+                        assert audio is not None
+                        store.mark_transcribed(conn, audio, [NewLine(0.0, 1.3, "Hôm nay chúng ta họp",
+                                                                     audio_id=audio_id)], "x")
+                    elif kind == "interim":
+                        break
+        assert seen == [("interim", {"seq": 1, "start": 0.0, "end": 1.2, "text": "Hôm nay chúng ta"}),
+                        ("caption", seen[1][1]), ("interim", {"seq": 1, "start": 0.0, "end": 0.0, "text": ""})]
+        assert seen[1][1]["text"] == "Hôm nay chúng ta họp"
+        # the provisional words are not the transcript
+        assert [s["text"] for s in c.get(f"/api/v1/meetings/{meeting_id}").json()["segments"]] == \
+            ["Hôm nay chúng ta họp"]
