@@ -21,7 +21,7 @@ from appliance.text.dates import WorkCalendar, add_working_days, holiday_name
 
 _UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8,
           "chin": 9}
-_NUMWORD = r"(?:(?:hai|ba) muoi(?: (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|muoi(?: (?:mot|hai|ba|bon|lam|nam|sau|bay|tam|chin))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)"  # noqa: E501
+_NUMWORD = r"(?:(?:hai|ba) (?:mot|lam|tu)\b|(?:hai|ba) muoi(?: (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|muoi(?: (?:mot|hai|ba|bon|lam|nam|sau|bay|tam|chin))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)"  # noqa: E501
 NUM = rf"(\d{{1,2}}|{_NUMWORD})"
 _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5, "2": 0, "3": 1, "4": 2, "5": 3,
                   "6": 4, "7": 5}
@@ -47,6 +47,8 @@ def number(raw: str) -> int:
         return 10 + (_UNITS.get(words[1], 0) if len(words) > 1 else 0)
     if len(words) >= 2 and words[1] == "muoi":
         return _UNITS[words[0]] * 10 + (_UNITS.get(words[2], 0) if len(words) > 2 else 0)
+    if len(words) == 2 and words[1] in ("mot", "lam", "tu"):  # "hai lăm" = 25, "ba mốt" = 31, said short
+        return _UNITS[words[0]] * 10 + _UNITS[words[1]]
     return _UNITS[words[0]]
 
 
@@ -177,9 +179,11 @@ RULES: list[Rule] = [
     (re.compile(rf"\b(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay|tuan)(?P<work>)\s+(?:nua|toi)\b"), _span),
     (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b{_YEAR}"), _quarter),
     (re.compile(r"\b(?:cuoi|het)\s+nam(?:\s+nay)?\b"), lambda m, t: dt.date(t.year, 12, 31)),
-    (re.compile(rf"\b(?:(?:truoc|den|han|cham nhat)\s+ngay|toi|dem|sang|chieu|trua)\s+(?P<d>{NUM[1:-1]})\b"
-                r"(?!\s*(?:thang|/|-|\.\d|gio|nguoi|ho|ban|suat|tieng|phut))"),
-     lambda m, t: _day_of_month(number(m.group("d")), t)),
+    # "chậm nhất ngày 25", "trước mùng 5", "sáng 12"; "ngày 15 tới": the coming 15th
+    (re.compile(rf"\b(?:(?:truoc|den|han|cham nhat)\s+(?:ngay|mung|mong)|mung|mong|toi|dem|sang|chieu|trua)\s+"
+                rf"(?P<d>{NUM[1:-1]})\b(?!\s*(?:thang|/|-|\.\d|gio|nguoi|ho|ban|suat|tieng|phut|tet))"
+                r"|\bngay\s+(?P<d2>\d{1,2})\s+(?=toi\b)"),
+     lambda m, t: _day_of_month(number(m.group("d") or m.group("d2")), t)),
 ]
 
 

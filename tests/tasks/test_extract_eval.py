@@ -63,6 +63,10 @@ def test_f1_on_assignee_and_deadline():
     ("xong trong 3 ngày làm việc", "2026-12-31", "2027-01-06"),
     ("hai tuần nữa", "2026-12-07", "2026-12-21"),
     ("trước khi nghỉ Tết dương lịch", "2026-12-07", "2026-12-31"),
+    ("trước mùng 5", "2026-12-07", "2027-01-05"),
+    ("ngày 15 tới", "2026-12-07", "2026-12-15"),
+    ("trước ngày hai lăm", "2026-12-07", "2026-12-25"),
+    ("trong quý I", "2026-12-07", "2027-03-31"),
 ])
 def test_deadlines_resolve_against_meeting_date(said, meeting, expected):
     found = find_deadline(said, dt.date.fromisoformat(meeting))
