@@ -35,6 +35,9 @@ class Classification:
     scores: dict[str, float]
     engine: str = "rules"
     pending: bool = False  # below the confidence threshold: staff choose the category ("chờ phân loại")
+    # The category of the most similar example alone (TF-IDF): a second opinion that cue phrases
+    # cannot outvote (understanding.classify_complaint); None when no example shares a word.
+    nearest: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -102,9 +105,10 @@ class FeedbackClassifier:
         scores = {cat: rules.get(cat, 0.0) + SIMILARITY_WEIGHT * sims.get(cat, 0.0) for cat in CATEGORIES}
         best = max(CATEGORIES, key=lambda c: (scores[c], c == "khac"))
         total = sum(scores.values())
+        nearest = max(CATEGORIES, key=lambda c: (sims.get(c, 0.0), c == "khac")) if sims else None
         if scores[best] < 0.35:  # nothing meaningful matched: a person will sort it
-            return Classification("khac", 0.0, scores)
-        return Classification(best, round(scores[best] / total, 3) if total else 0.0, scores)
+            return Classification("khac", 0.0, scores, nearest=nearest)
+        return Classification(best, round(scores[best] / total, 3) if total else 0.0, scores, nearest=nearest)
 
     def issue_strength(self, text: str) -> float:
         """How much a message reads like a complaint about a concrete problem (rules only)."""

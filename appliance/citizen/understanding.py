@@ -287,20 +287,31 @@ class Understanding:
     # --- complaints -----------------------------------------------------------------------------
     def complaint_scores(self, text: str) -> tuple[dict[str, float], dict[str, float]]:
         """The classifier's per-category scores and the embedding's (nearest complaint example)."""
+        scores, emb, _ = self._complaint_signals(text)
+        return scores, emb
+
+    def _complaint_signals(self, text: str) -> tuple[dict[str, float], dict[str, float], str | None]:
         base = self.classifier.classify(text)
         emb: dict[str, float] = {}
         if self.semantic is not None:
             sims = self.semantic.scores(text)
             emb = {c: sims[f"complaint:{c}"] for c in CATEGORIES if f"complaint:{c}" in sims}
-        return base.scores, emb
+        return base.scores, emb, base.nearest
 
-    def classify_complaint(self, text: str) -> Classification:
-        scores, emb = self.complaint_scores(text)
+    def classify_complaint(self, text: str, *, second_opinion: bool = False) -> Classification:
+        """The complaint's category and whether it waits "chờ phân loại": when its probability is
+        below the threshold, or (`second_opinion`, settings.citizen_complaint_second_opinion) when
+        the nearest examples alone name another category. The cue phrases were written on the
+        development wording and make the probability confident even when they are wrong; the
+        examples' own vote is a check they cannot outvote. It trades right answers for fewer wrong
+        departments (docs/citizen.md, measured on the development and held-out sets), so the ward
+        chooses it."""
+        scores, emb, nearest = self._complaint_signals(text)
         p = complaint_probabilities(scores, emb, complaint_weights(self.semantic is not None))
         best = max(CATEGORIES, key=lambda c: (p[c], c == "khac"))
         confidence = round(p[best], 3)
-        return Classification(best, confidence, scores, engine=self.engine,
-                              pending=confidence < thresholds()["complaint_category"])
+        doubtful = confidence < thresholds()["complaint_category"] or (second_opinion and nearest != best)
+        return Classification(best, confidence, scores, engine=self.engine, pending=doubtful, nearest=nearest)
 
     # --- reading ------------------------------------------------------------------------------
     def read(self, text: str) -> Reading:

@@ -39,6 +39,17 @@ def judged(_citizen_template: Path, tmp_path_factory: pytest.TempPathFactory) ->
                                   prefix="heldout")}
 
 
+@pytest.fixture(scope="module")
+def second_opinion(_citizen_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[ev.Judgement]]:
+    """The complaints again, with settings.citizen_complaint_second_opinion (rules, no embedder)."""
+    data = tmp_path_factory.mktemp("citizen-eval-second") / "data"
+    shutil.copytree(_citizen_template, data)
+    bot = ChatBot(None, "", complaint_second_opinion=True)
+    with public_db(make_settings(data)) as conn:
+        return {"dev": ev.run(bot, conn, sets.DEV_COMPLAINTS, prefix="dev2"),
+                "heldout": ev.run(bot, conn, sets.HELD_OUT_COMPLAINTS, prefix="heldout2")}
+
+
 def test_held_out_sets_are_the_frozen_ones():
     readme = (HERE / "heldout" / "README.md").read_text(encoding="utf-8")
     pinned = dict(re.findall(r"\| (\S+\.toml) \| ([0-9a-f]{64}) \|", readme))
@@ -93,3 +104,19 @@ def test_complaint_category(judged):
     assert t.share(t.wrong) <= 0.125, t.misses
     dev = ev.views(judged["dev"])["complaint_category"]
     assert dev.share(dev.right) >= 0.88 and dev.share(dev.wrong) <= 0.045
+
+
+def test_complaint_category_with_the_examples_second_opinion(judged, second_opinion):
+    """settings.citizen_complaint_second_opinion: a complaint whose nearest examples name another
+    category than the classifier waits "chờ phân loại". It must tell fewer citizens a wrong
+    department than the default, on both sets; it costs right answers on held-out (75 → 66 of 107
+    when measured, wrong 13 → 9), which is why it is the ward's choice and off by default.
+    Issue target (not reached): ≥ 90% right, ≤ 3% wrong department."""
+    for name, floor_right, ceiling_wrong in (("dev", 0.88, 0.015), ("heldout", 0.61, 0.085)):
+        checked = ev.views(second_opinion[name])["complaint_category"]
+        default = ev.views(judged[name])["complaint_category"]
+        print(ev.line(f"{name} complaint_category, second opinion", checked))
+        assert checked.items == default.items
+        assert checked.wrong < default.wrong, (name, checked.misses)
+        assert checked.share(checked.right) >= floor_right, (name, checked.misses)
+        assert checked.share(checked.wrong) <= ceiling_wrong, (name, checked.misses)

@@ -99,9 +99,10 @@ def _said(words: list[str], options: set[str]) -> bool:
 
 class ChatBot:
     def __init__(self, generator: Generator | None = None, public_base_url: str = "",
-                 embedder: Embedder | None = None):
+                 embedder: Embedder | None = None, complaint_second_opinion: bool = False):
         self.generator = generator
         self.embedder = embedder
+        self.complaint_second_opinion = complaint_second_opinion  # settings.citizen_complaint_second_opinion
         self.base_url = public_base_url.rstrip("/")
         # One writer at a time, woken at once: SQLite's own busy wait sleeps in growing steps, which
         # is what many concurrent chats would otherwise spend their time on.
@@ -383,7 +384,8 @@ class ChatBot:
         understanding = self.understanding(conn)
         try:
             ticket = file_feedback(conn, text, channel=channel, channel_user=channel_user, source_key=source_key,
-                                   classification=understanding.classify_complaint(text))
+                                   classification=understanding.classify_complaint(
+                                       text, second_opinion=self.complaint_second_opinion))
         except IntakeError as exc:
             return ChatReply(str(exc), "feedback", "invalid")
         state.last_ticket = ticket["ticket_code"]

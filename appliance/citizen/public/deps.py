@@ -56,7 +56,8 @@ class CitizenServices:
     @classmethod
     def create(cls, settings: Settings, generator: Generator | Literal["auto"] | None) -> CitizenServices:
         return cls(settings, ChatBot(bounded(settings, generator), settings.public_base_url,
-                                     embedder=chat_embedder(settings)), RateLimits(),
+                                     embedder=chat_embedder(settings),
+                                     complaint_second_opinion=settings.citizen_complaint_second_opinion), RateLimits(),
                    store.webhook_connection(settings))
 
 
