@@ -140,6 +140,9 @@ class Settings(BaseSettings):
     citizen_embeddings: bool = Field(
         default=False, description="Citizen chat also ranks by the installed embedder (multilingual-e5-small); off: "
         "rules + lexical BM25 only (measured as good on the held-out sets, and much faster on a small CPU).")
+    citizen_embeddings_when_unsure: bool = Field(
+        default=False, description="With citizen_embeddings off: the installed embedder reads only the messages "
+        "the rules + lexical reading is unsure of (below thresholds.toml «escalate»), so its cost is paid on few.")
     citizen_complaint_second_opinion: bool = Field(
         default=False, description="A complaint filed from the chat goes to a department only when its nearest "
         "examples name the same category as the whole classifier; otherwise it waits «chờ phân loại» for staff. "

@@ -195,7 +195,8 @@ def is_chitchat(words: Sequence[str]) -> bool:
 
 class Understanding:
     def __init__(self, procedures: Sequence[Procedure], phrasings: Phrasings, *, embedder: Embedder | None = None,
-                 classifier: FeedbackClassifier | None = None, semantic: SemanticIndex | None = None):
+                 classifier: FeedbackClassifier | None = None, semantic: SemanticIndex | None = None,
+                 when_unsure: bool = False):
         self.procedures = list(procedures)
         self.index = ProcedureIndex(self.procedures)
         self.by_code = self.index.by_code
@@ -203,6 +204,10 @@ class Understanding:
         self.rules = PhraseRules(self.index, phrasings)
         self.lexical = LexicalIndex(phrasings.examples)
         self.semantic = semantic or (SemanticIndex(embedder, phrasings.examples) if embedder is not None else None)
+        # With `when_unsure`, a message is read by rules + lexical first and embedded only when that
+        # reading is below thresholds()["escalate"]: the embedder's cost is paid on the few
+        # messages it can help, not on every one (docs/citizen.md has the figures).
+        self.when_unsure = when_unsure and self.semantic is not None
         self.classifier = classifier or FeedbackClassifier()
         # Out-of-scope topics and complaint categories compete as one label each (their best topic's
         # signals): they are one intent, and many topics would split its probability.
@@ -216,7 +221,8 @@ class Understanding:
         rules = {k: v for k, v in self.rules.scores(tokens(text)).items() if kind_of(k) == "oos"}
         if rules:
             return max(rules, key=lambda k: rules[k])
-        sims = {k: v for k, v in (self.semantic.scores(text) if self.semantic else {}).items() if kind_of(k) == "oos"}
+        semantic = None if self.when_unsure else self.semantic  # a topic's name is not worth an embedding
+        sims = {k: v for k, v in (semantic.scores(text) if semantic else {}).items() if kind_of(k) == "oos"}
         lex = {k: v for k, v in self.lexical.scores(text).items() if kind_of(k) == "oos"}
         pool = sims or lex
         return max(pool, key=lambda k: pool[k]) if pool else "oos"
@@ -230,12 +236,13 @@ class Understanding:
         kind = kind_of(label)
         return self._row.get(kind if kind in ("complaint", "oos") else label)
 
-    def features(self, text: str) -> np.ndarray:
-        """One row per label (self.labels), one column per FEATURES name."""
+    def features(self, text: str, *, embed: bool = True) -> np.ndarray:
+        """One row per label (self.labels), one column per FEATURES name; `embed=False` leaves
+        the embedding's columns at zero (the rules variant of the fusion model ignores them)."""
         words = tokens(text)
         x = np.zeros((len(self.labels), len(FEATURES)), dtype=np.float64)
         col = {name: i for i, name in enumerate(FEATURES)}
-        if self.semantic is not None:
+        if self.semantic is not None and embed:
             sims = self.semantic.scores(text)
             for label, sim in sims.items():
                 row = self._row_of(label)
@@ -278,7 +285,8 @@ class Understanding:
         return x
 
     def probabilities(self, x: np.ndarray, weights: dict[str, list[float]] | None = None) -> np.ndarray:
-        w = weights or fusion_weights()["embeddings" if self.semantic is not None else "rules"]
+        w = weights or fusion_weights()["embeddings" if self.semantic is not None and not self.when_unsure
+                                        else "rules"]
         scores = np.array([x[i] @ np.asarray(w[kind]) for i, kind in enumerate(self.kinds)])
         scores -= scores.max()
         p = np.exp(scores)
@@ -290,10 +298,11 @@ class Understanding:
         scores, emb, _ = self._complaint_signals(text)
         return scores, emb
 
-    def _complaint_signals(self, text: str) -> tuple[dict[str, float], dict[str, float], str | None]:
+    def _complaint_signals(self, text: str, *, embed: bool = True) -> tuple[dict[str, float], dict[str, float],
+                                                                            str | None]:
         base = self.classifier.classify(text)
         emb: dict[str, float] = {}
-        if self.semantic is not None:
+        if self.semantic is not None and embed:
             sims = self.semantic.scores(text)
             emb = {c: sims[f"complaint:{c}"] for c in CATEGORIES if f"complaint:{c}" in sims}
         return base.scores, emb, base.nearest
@@ -306,17 +315,31 @@ class Understanding:
         examples' own vote is a check they cannot outvote. It trades right answers for fewer wrong
         departments (docs/citizen.md, measured on the development and held-out sets), so the ward
         chooses it."""
-        scores, emb, nearest = self._complaint_signals(text)
-        p = complaint_probabilities(scores, emb, complaint_weights(self.semantic is not None))
+        scores, emb, nearest = self._complaint_signals(text, embed=not self.when_unsure)
+        p = complaint_probabilities(scores, emb, complaint_weights(bool(emb)))
+        engine = self.engine if emb else "rules"
+        if self.when_unsure and max(p.values()) < thresholds()["escalate"]:  # as `read` does
+            scores, emb, nearest = self._complaint_signals(text)
+            p = complaint_probabilities(scores, emb, complaint_weights(True))
+            engine = self.engine
         best = max(CATEGORIES, key=lambda c: (p[c], c == "khac"))
         confidence = round(p[best], 3)
         doubtful = confidence < thresholds()["complaint_category"] or (second_opinion and nearest != best)
-        return Classification(best, confidence, scores, engine=self.engine, pending=doubtful, nearest=nearest)
+        return Classification(best, confidence, scores, engine=engine, pending=doubtful, nearest=nearest)
 
     # --- reading ------------------------------------------------------------------------------
+    def _probabilities_of(self, text: str) -> tuple[np.ndarray, str]:
+        """The fusion model's probabilities and the engine that gave them."""
+        if not self.when_unsure:
+            return self.probabilities(self.features(text)), self.engine
+        p = self.probabilities(self.features(text, embed=False), fusion_weights()["rules"])
+        if float(p.max()) >= thresholds()["escalate"]:
+            return p, "rules"
+        return self.probabilities(self.features(text), fusion_weights()["embeddings"]), "rules+embeddings"
+
     def read(self, text: str) -> Reading:
         words = tokens(text)
-        p = self.probabilities(self.features(text))
+        p, engine = self._probabilities_of(text)
         order = np.argsort(-p)
         ranked = [(self.labels[i], float(p[i])) for i in order]
         best, confidence = ranked[0]
@@ -327,4 +350,4 @@ class Understanding:
         return Reading(intent=INTENT_OF[kind], label=best, confidence=confidence, ranked=ranked,
                        qualifiers=qualifiers_of(words, " ".join(tokens(name))), aspects=aspects_of(words),
                        complaint_cue=_has(_COMPLAINT, words), question="?" in text or _has(_QUESTION, words),
-                       engine=self.engine)
+                       engine=engine)

@@ -63,24 +63,28 @@ _cache_lock = threading.Lock()
 _cache: dict[tuple[object, ...], Understanding] = {}  # one entry per embedder: the published catalogue
 
 
-def understanding_for(conn: sqlite3.Connection, embedder: Embedder | None) -> Understanding:
-    """The understanding of the published catalogue and staff examples; rebuilt when they change."""
-    key = (store.catalogue_key(conn), store.examples_key(conn), id(embedder))
+def understanding_for(conn: sqlite3.Connection, embedder: Embedder | None,
+                      when_unsure: bool = False) -> Understanding:
+    """The understanding of the published catalogue and staff examples; rebuilt when they change.
+    `when_unsure`: the embedder reads only the messages the rules are unsure of."""
+    key = (store.catalogue_key(conn), store.examples_key(conn), id(embedder), when_unsure)
     with _cache_lock:
         found = _cache.get(key)
         if found is None:
-            for old in [k for k in _cache if k[2] == id(embedder)]:
+            for old in [k for k in _cache if k[2:] == (id(embedder), when_unsure)]:
                 del _cache[old]
             procedures = store.procedures(conn)
             found = _cache[key] = Understanding(procedures, load(procedures), embedder=embedder,
-                                                classifier=classifier_for(conn))
+                                                classifier=classifier_for(conn), when_unsure=when_unsure)
         return found
 
 
 def chat_embedder(settings: Settings) -> Embedder | None:
-    """The embedder the chat ranks with, when the ward turned it on (settings.citizen_embeddings)
-    and one is installed; the website and Zalo use the same, so both channels answer alike."""
-    return engine(settings, "embedder") if settings.citizen_embeddings else None
+    """The embedder the chat ranks with, when the ward turned it on (settings.citizen_embeddings,
+    or settings.citizen_embeddings_when_unsure for the messages the rules are unsure of) and one is
+    installed; the website and Zalo use the same, so both channels answer alike."""
+    wanted = settings.citizen_embeddings or settings.citizen_embeddings_when_unsure
+    return engine(settings, "embedder") if wanted else None
 
 
 def procedure_index(conn: sqlite3.Connection) -> ProcedureIndex:
@@ -99,9 +103,11 @@ def _said(words: list[str], options: set[str]) -> bool:
 
 class ChatBot:
     def __init__(self, generator: Generator | None = None, public_base_url: str = "",
-                 embedder: Embedder | None = None, complaint_second_opinion: bool = False):
+                 embedder: Embedder | None = None, complaint_second_opinion: bool = False,
+                 embed_when_unsure: bool = False):
         self.generator = generator
         self.embedder = embedder
+        self.embed_when_unsure = embed_when_unsure  # the embedder reads only what the rules are unsure of
         self.complaint_second_opinion = complaint_second_opinion  # settings.citizen_complaint_second_opinion
         self.base_url = public_base_url.rstrip("/")
         # One writer at a time, woken at once: SQLite's own busy wait sleeps in growing steps, which
@@ -122,7 +128,7 @@ class ChatBot:
         return {"code": proc.code, "name": proc.name, "url": f"{self.base_url}/thu-tuc/{proc.code}"}
 
     def understanding(self, conn: sqlite3.Connection) -> Understanding:
-        return understanding_for(conn, self.embedder)
+        return understanding_for(conn, self.embedder, self.embed_when_unsure and self.embedder is not None)
 
     # --- turn ----------------------------------------------------------------------------
     def handle(self, conn: sqlite3.Connection, session_id: str, message: str, *, channel: str = "web",

@@ -57,7 +57,8 @@ class CitizenServices:
     def create(cls, settings: Settings, generator: Generator | Literal["auto"] | None) -> CitizenServices:
         return cls(settings, ChatBot(bounded(settings, generator), settings.public_base_url,
                                      embedder=chat_embedder(settings),
-                                     complaint_second_opinion=settings.citizen_complaint_second_opinion), RateLimits(),
+                                     complaint_second_opinion=settings.citizen_complaint_second_opinion,
+                                     embed_when_unsure=not settings.citizen_embeddings), RateLimits(),
                    store.webhook_connection(settings))
 
 

@@ -1,0 +1,69 @@
+"""Citizen chat with the embedder used only when the rules are unsure
+(settings.citizen_embeddings_when_unsure): how many messages it embeds, what a reading costs per
+message against the raw model call (one message through multilingual-e5-small) in the same
+process, and right / unsure / confidently wrong on the development and held-out sets against the
+rules alone and the embedder on every message (citizen_embeddings)."""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bench.common import report
+
+
+def _per_message(fn: Callable[[str], object], texts: Sequence[str]) -> list[float]:
+    out = []
+    for text in texts:
+        started = time.perf_counter()
+        fn(text)
+        out.append(time.perf_counter() - started)
+    return out
+
+
+def main() -> None:
+    from appliance.citizen import evaluation as ev
+    from appliance.citizen.matching import Procedure
+    from appliance.citizen.phrasings import load
+    from appliance.citizen.public.chat import ChatBot
+    from appliance.citizen.public.store import public_db
+    from appliance.citizen.understanding import Understanding
+    from appliance.config import Settings
+    from appliance.engines import engine
+    from appliance.knowledge.procedures import load_catalogue
+    from bench.bench_citizen import _prepare
+    from tests.citizen import sets
+
+    embedder = engine(Settings(), "embedder")
+    if embedder is None:
+        print("no embedder installed: nothing to measure", flush=True)
+        return
+    procedures = [Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()]
+    phrasings = load(procedures)
+    texts = [m.text for m in [*sets.DEV_QUESTIONS, *sets.HELD_OUT_QUESTIONS]]
+    # Built (example vectors read from the disk cache) before anything is timed; each mode has its
+    # own query cache, so every message is embedded afresh where the mode embeds it.
+    modes = {"rules + lexical": Understanding(procedures, phrasings),
+             "embedder when unsure": Understanding(procedures, phrasings, embedder=embedder, when_unsure=True),
+             "embedder on every message": Understanding(procedures, phrasings, embedder=embedder)}
+    raw = _per_message(lambda t: embedder.embed([t[:400]], kind="query"), texts)
+    base = statistics.mean(raw) * 1000
+    for name, understanding in modes.items():
+        times = _per_message(understanding.read, texts)
+        # The same texts again hit the mode's query cache: only which engine read each is wanted here.
+        embedded = sum(understanding.read(text).engine != "rules" for text in texts)
+        report(f"citizen reading, mean per message, {name} ({embedded}/{len(texts)} messages embedded)",
+               statistics.mean(times) * 1000, base)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        _prepare(data)
+        bots = {"rules + lexical": ChatBot(None, ""),
+                "embedder when unsure": ChatBot(None, "", embedder=embedder, embed_when_unsure=True)}
+        with public_db(Settings(data_dir=data)) as conn:
+            for name, bot in bots.items():
+                for label, items in (("dev", sets.DEV), ("held-out", sets.HELD_OUT)):
+                    for view, tally in ev.views(ev.run(bot, conn, items, prefix=f"{name}-{label}")).items():
+                        print(ev.line(f"{label} {view} ({name})", tally), flush=True)
