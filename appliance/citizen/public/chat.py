@@ -87,6 +87,13 @@ def chat_embedder(settings: Settings) -> Embedder | None:
     return engine(settings, "embedder") if wanted else None
 
 
+def bot_for(settings: Settings, generator: Generator | None) -> ChatBot:
+    """The chatbot as the ward configured it: the website and the Zalo worker build it alike."""
+    return ChatBot(generator, settings.public_base_url, embedder=chat_embedder(settings),
+                   complaint_second_opinion=settings.citizen_complaint_second_opinion,
+                   embed_when_unsure=not settings.citizen_embeddings)
+
+
 def procedure_index(conn: sqlite3.Connection) -> ProcedureIndex:
     """The rules' phrase index of the published catalogue alone (what the understanding's rules use)."""
     return understanding_for(conn, None).index

@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 from fastapi import Depends, Request
 
 from appliance.citizen.public import store
-from appliance.citizen.public.chat import ChatBot, chat_embedder
+from appliance.citizen.public.chat import ChatBot, bot_for
 from appliance.citizen.public.generator import bounded
 from appliance.citizen.public.ratelimit import RateLimiter
 from appliance.config import Settings
@@ -55,10 +55,7 @@ class CitizenServices:
 
     @classmethod
     def create(cls, settings: Settings, generator: Generator | Literal["auto"] | None) -> CitizenServices:
-        return cls(settings, ChatBot(bounded(settings, generator), settings.public_base_url,
-                                     embedder=chat_embedder(settings),
-                                     complaint_second_opinion=settings.citizen_complaint_second_opinion,
-                                     embed_when_unsure=not settings.citizen_embeddings), RateLimits(),
+        return cls(settings, bot_for(settings, bounded(settings, generator)), RateLimits(),
                    store.webhook_connection(settings))
 
 

@@ -17,7 +17,7 @@ import sqlite3
 from appliance.auth.audit import audit
 from appliance.citizen.matching import Record
 from appliance.citizen.public import store as public_store
-from appliance.citizen.public.chat import ChatBot, chat_embedder
+from appliance.citizen.public.chat import ChatBot, bot_for
 from appliance.citizen.staff import store
 from appliance.config import Settings
 from appliance.engines import Generator
@@ -111,7 +111,7 @@ def pull(staff: sqlite3.Connection, public: sqlite3.Connection) -> int:
 def answer_events(staff: sqlite3.Connection, public: sqlite3.Connection, settings: Settings,
                   generator: Generator | None = None) -> int:
     """Answer queued Zalo messages with the chatbot and put the replies into the staff outbox."""
-    bot = ChatBot(generator, settings.public_base_url, embedder=chat_embedder(settings))  # as on the website
+    bot = bot_for(settings, generator)  # as on the website
     handled = 0
     for event in public_store.queued_events(public):
         try:
