@@ -325,6 +325,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):
             continue
         deadline, content = _deadline_and_content(text, spot, stop, led, meeting, calendar)
+        if deadline is None and re.match(r"^\s*,?\s*(?:xin\s+)?báo cáo\b[^.;]*\b(?:đã|vừa)\b", scope_lower):
+            continue  # "Phòng Kinh tế báo cáo tuần qua đã xử lý 12 trường hợp": what was done
         if spot.how == "first" and deadline is None and ASKS.match(scope_lower):
             continue  # "Em xin bổ sung về vệ sinh môi trường": taking the floor
         if spot.how == "first" and SPEECH.match(scope_lower) and not INTENT.search(scope_lower):

@@ -146,6 +146,17 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         return
     person = anchor.person
     assert person is not None
+    if anchor.how == "first":
+        # Without a directory, "anh Hùng" given a task and "Trần Văn Hùng" accepting it are one person.
+        said = [t for t in found if not t.cancelled and t.person.kind == "said" and person.name
+                and turn.index - t.turn <= 6 and t.person.name.split()[-1:] == person.name.split()[-1:]]
+        person = said[-1].person if said else person
+        mine = [t for t in found if not t.cancelled and _key(t.person) == _key(person) and turn.index - t.turn <= 6]
+        if mine and re.match(r"^(?:xin\s+)?nhận\b", anchor.content.lower()):
+            # "Tôi xin nhận nhiệm vụ và sẽ báo cáo đúng hạn": accepting the task given a few turns before
+            mine[-1].deadline = anchor.deadline or mine[-1].deadline
+            _support(mine[-1], anchor)
+            return
     recent = [t for t in found if not t.cancelled and _key(t.person) == _key(person)
               and (t.turn == turn.index or (anchor.follow_up and t.touched >= turn.index - 1)
                    or (anchor.follow_up and turn.index - t.turn <= 2 and _overlap(t.content, anchor.content)))]

@@ -78,6 +78,16 @@ def test_reported_facts_are_not_tasks():
     assert extract_tasks(text, dt.date(2026, 11, 20)) == []
 
 
+def test_reports_and_acceptances_without_a_directory_are_no_new_tasks():
+    text = ("Trần Văn Hùng: Phòng Kinh tế, Hạ tầng và Đô thị báo cáo tuần qua đã xử lý 12 trường hợp lấn chiếm.\n"
+            "Nguyễn Văn An: Giao anh Hùng rà soát các công trình không phép, hoàn thành trước ngày 5/12.\n"
+            "Lê Thị Lan: Văn phòng đã chuẩn bị xong dự thảo kế hoạch.\n"
+            "Nguyễn Văn An: Đề nghị chị Lan gửi giấy mời trong thứ Sáu tuần này.\n"
+            "Trần Văn Hùng: Tôi xin nhận nhiệm vụ và sẽ báo cáo đúng hạn.")
+    found = extract_tasks(text, dt.date(2026, 11, 23))
+    assert [(t.assignee, t.deadline) for t in found] == [("anh Hùng", "2026-12-05"), ("chị Lan", "2026-11-27")]
+
+
 def test_quote_unit_and_content_come_from_the_sentence():
     [task] = extract_tasks("Người nói 2: Giao anh Trần Văn Hùng, Phòng Kinh tế, Hạ tầng và Đô thị, rà soát "
                            "công trình không phép, hoàn thành trước ngày 5/12.", dt.date(2026, 11, 23))
