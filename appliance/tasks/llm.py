@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from appliance.engines import Generator
 from appliance.engines.generation import GenerationFailure, chat_json
+from appliance.tasks.confidence import Evidence, assess
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.extract import ExtractedTask
 from appliance.tasks.roster import Person, Roster
@@ -99,8 +100,10 @@ def extract_with_model(generator: Generator | None, text: str, meeting_date: dt.
         found = (find_deadline(said, meeting_date, None, calendar) if said else None) or \
             (find_deadline(quote, meeting_date, None, calendar) if said else None)
         content = normalize(str(item.get("content", ""))).strip() or quote
+        # The model's word is the only evidence: firm for a person or unit of the directory, else to check.
+        confidence, review = assess(Evidence("named", False, person.kind, found is not None))
         tasks.append(ExtractedTask(person.name, person.unit, content, found[0].isoformat() if found else None,
-                                   quote, person.staff_id))
+                                   quote, person.staff_id, confidence, review))
     return ModelTasks(tasks, result.engine, dropped)
 
 

@@ -40,3 +40,8 @@ def test_unsure_proposals_are_stored_with_what_to_check(conn):
     assert rows["2026-12-02"]["review"] == found["2026-12-02"].review
     assert rows["2026-12-02"]["confidence"] == found["2026-12-02"].confidence
     assert rows["2026-12-05"]["review"] == ""
+
+
+def test_a_model_task_for_someone_outside_the_directory_needs_confirmation():
+    confidence, review = assess(Evidence("named", False, "said", True))  # what llm.py gives such a task
+    assert confidence < THRESHOLD and "không có trong danh bạ" in review

@@ -49,6 +49,7 @@ def test_task_extraction_survives(behaviour: str, misbehaving: Misbehaving, ward
     assert pairs == {("Trần Văn Hùng", "2026-12-05"), ("Lê Thị Lan", "2026-11-27")}, result
     assert all(t.quote and t.quote in TRANSCRIPT for t in result.tasks)
     assert all(t.staff_id is not None for t in result.tasks)
+    assert all(t.review == "" for t in result.tasks)  # directory people with their deadlines: firm either way
     if behaviour in MODEL_ANSWERS:
         assert result.engine != "rules" and result.note == "1 nhiệm vụ bị bỏ vì câu trích không có trong lời họp"
     else:
