@@ -105,6 +105,19 @@ def test_feedback_api_and_status_without_personal_data(public):
         assert c.post("/api/v1/feedback", json={"content": "ngắn"}).status_code == 422
 
 
+def test_the_web_form_files_a_doubtful_complaint_for_staff_to_sort(public):
+    """The form classifies as the chat does (calibrated threshold): a complaint that names no concrete
+    problem waits "Chờ phân loại" with no department, instead of a guessed department told as final."""
+    vague = "Tôi muốn phản ánh một việc ở khu dân cư đã kéo dài nhiều tháng mà chưa được giải quyết dứt điểm"
+    with public.client() as c:
+        body = c.post("/api/v1/feedback", json={"content": vague}).json()
+        assert body["pending"] is True and body["department"] == "" and body["category_label"] == "Chờ phân loại"
+        assert c.get(f"/api/v1/feedback/{body['ticket_code']}").json()["category_label"] == "Chờ phân loại"
+        clear = c.post("/api/v1/feedback", json={"content": "Cống thoát nước ngõ 12 bị tắc, nước thải tràn ra đường"
+                                                            " bốc mùi hôi thối"}).json()
+        assert clear["pending"] is False and clear["department"]
+
+
 def test_limits_and_escaping(citizen_settings, live_server_factory):
     settings = citizen_settings.model_copy(update={"citizen_chat_per_session_minute": 3,
                                                    "citizen_feedback_per_ip_hour": 2})

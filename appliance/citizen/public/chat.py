@@ -16,6 +16,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass, field
 
+from appliance.citizen.classify import Classification
 from appliance.citizen.matching import Procedure, ProcedureIndex, tokens
 from appliance.citizen.phrasings import FAQ_LABELS, load
 from appliance.citizen.public import answers, replies, store
@@ -136,6 +137,12 @@ class ChatBot:
 
     def understanding(self, conn: sqlite3.Connection) -> Understanding:
         return understanding_for(conn, self.embedder, self.embed_when_unsure and self.embedder is not None)
+
+    def classify_complaint(self, conn: sqlite3.Connection, text: str) -> Classification:
+        """A complaint's category as the chat files it: below the calibrated threshold (or against the
+        second opinion, where the ward turned it on) it waits "chờ phân loại" and names no department.
+        The website's complaint form files through this too, so no channel tells a doubtful guess as final."""
+        return self.understanding(conn).classify_complaint(text, second_opinion=self.complaint_second_opinion)
 
     # --- turn ----------------------------------------------------------------------------
     def handle(self, conn: sqlite3.Connection, session_id: str, message: str, *, channel: str = "web",
@@ -394,11 +401,9 @@ class ChatBot:
     def _file(self, conn: sqlite3.Connection, state: ChatState, text: str, channel: str,
               origin: tuple[str, str | None, str | None]) -> ChatReply:
         _, channel_user, source_key = origin
-        understanding = self.understanding(conn)
         try:
             ticket = file_feedback(conn, text, channel=channel, channel_user=channel_user, source_key=source_key,
-                                   classification=understanding.classify_complaint(
-                                       text, second_opinion=self.complaint_second_opinion))
+                                   classification=self.classify_complaint(conn, text))
         except IntakeError as exc:
             return ChatReply(str(exc), "feedback", "invalid")
         state.last_ticket = ticket["ticket_code"]

@@ -57,12 +57,12 @@ def chat(body: ChatIn, request: Request, conn: PublicConn, settings: CitizenSett
 
 
 @router.post("/api/v1/feedback")
-def feedback(body: FeedbackIn, request: Request, conn: PublicConn, settings: CitizenSettings,
+def feedback(body: FeedbackIn, request: Request, conn: PublicConn, settings: CitizenSettings, bot: Bot,
              limits: Limits) -> JSONResponse:
     limits.per_ip(request, "feedback-ip", settings.citizen_feedback_per_ip_hour, 3600)
     try:
         ticket = file_feedback(conn, body.content, channel="web", name=body.name, phone=body.phone,
-                               address=body.address)
+                               address=body.address, classification=bot.classify_complaint(conn, body.content))
     except IntakeError as exc:
         raise AppError(422, str(exc), "invalid") from None
     return JSONResponse(ticket)
