@@ -65,13 +65,11 @@ class Transcriber(Protocol):
 @runtime_checkable
 class DraftTranscriber(Protocol):
     """A transcriber that also offers a quick pass for provisional live captions: greedy decoding, one
-    temperature, word timings, over a few seconds of 16 kHz samples already in memory; `prefix`: words
-    already shown, which the decoding must begin with (their timings come back too). Transcribers
-    without it are called through `transcribe` on a file (their own settings)."""
+    temperature, word timings, over a few seconds of 16 kHz samples already in memory, never looping for
+    long. Transcribers without it are called through `transcribe` on a file (their own settings)."""
     name: str
 
-    def transcribe_draft(self, audio: Samples, *, language: str = "vi", prefix: str | None = None) -> list[Segment]:
-        ...
+    def transcribe_draft(self, audio: Samples, *, language: str = "vi") -> list[Segment]: ...
 
 
 @runtime_checkable

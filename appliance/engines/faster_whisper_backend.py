@@ -63,9 +63,10 @@ class FasterWhisperTranscriber:
                     out.append(Segment(round(seg.start, 2), round(seg.end, 2), text, words))
             return out
 
-    def transcribe_draft(self, audio: Samples, *, language: str = "vi", prefix: str | None = None) -> list[Segment]:
+    def transcribe_draft(self, audio: Samples, *, language: str = "vi") -> list[Segment]:
         """Provisional captions (meetings' interim pass): greedy, temperature 0 only (no fallback ladder:
-        the final pass of the closed segment has it), VAD on so silence gives no invented words; the
-        words already on the screen forced as the decoder's prefix, so the next guess continues them."""
+        the final pass of the closed segment has it), VAD on so silence gives no invented words, and at
+        most ~20 tokens per second of audio, so a repetition loop costs a bounded decode."""
+        seconds = len(audio) / 16000
         return self.transcribe(audio, language=language, vad=True, word_timestamps=True, beam_size=1,
-                               temperature=0.0, prefix=prefix or None)
+                               temperature=0.0, max_new_tokens=min(224, 16 + int(20 * seconds)))

@@ -2,13 +2,19 @@
 
 The recorder writes each segment straight to the kernel and syncs it every second, so the open
 `seg-NNNNNN.wav.part` already holds what was said up to ~50 ms ago. When the caption worker has no job
-ready (closed segments always come first), it decodes the open segment from its start to now with a
-quick pass (greedy, one temperature, word timings: `DraftTranscriber.transcribe_draft`), at most once per
-second of new audio per meeting, one decode at a time. Only words that two consecutive decodes agree on
-are shown ("local agreement": the longest common prefix of the two hypotheses), and once shown a word
-stays until the segment's own captions replace the whole line, so nothing flickers. The agreed words go
-to `meeting_interim` (the caption stream sends them as `interim` events; the page shows them greyed);
-they are never stored as transcript and never reach the biên bản.
+ready (closed segments always come first), it decodes the open segment from its start to now (its last
+30 s at most: Whisper's window) with a quick pass (greedy, one temperature, word timings, bounded length:
+`DraftTranscriber.transcribe_draft`), at most once per second of new audio per meeting, one decode at a
+time; a hypothesis that repeats itself (zlib compression ratio > 2.4, Whisper's own loop test) is dropped.
+
+A word is shown when two consecutive decodes agree on it ("local agreement": the longest common prefix of
+the two hypotheses), or when the decode that heard it also heard the speaker pause after it (Silero VAD:
+≥ 0.5 s of silence after speech; words before a pause no longer change as audio is added, and a second
+decode costs 1–3 s more on a 2-core CPU). The words before a pause are then kept as they are: later
+decodes (which still hear the whole segment, for context) only add the words they time after it. Shown
+words only grow until the segment's own captions replace the whole line, so nothing flickers. They go to
+`meeting_interim` (the caption stream sends them as `interim` events; the page shows them greyed); they
+are never stored as transcript and never reach the biên bản.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +35,7 @@ import soundfile as sf
 from appliance import engines
 from appliance.config import Settings
 from appliance.engines.base import DraftTranscriber, Samples, Transcriber, Word
+from appliance.engines.vad import Speech, speech_regions
 from appliance.meetings import interim_store, store
 from appliance.meetings.wavfile import HEADER_BYTES, SAMPLE_WIDTH, read_format
 from appliance.text import normalize
@@ -37,6 +45,8 @@ RATE = 16000            # what Whisper reads
 MIN_NEW_S = 1.0         # new audio needed before the same meeting is decoded again
 MIN_AUDIO_S = 1.0       # shorter than this, Whisper guesses more than it hears
 MAX_WINDOW_S = 30.0     # Whisper's own window; longer open segments are decoded on their last 30 s
+LOOP_RATIO = 2.4        # faster-whisper's compression_ratio_threshold
+PAUSE_S = 0.5           # silence after speech that ends a phrase: the words before it are shown at once
 _PUNCT = re.compile(r"[^\w]+")
 
 
@@ -75,11 +85,38 @@ def agree(previous: Sequence[Word], current: Sequence[Word]) -> list[Word]:
     return agreed
 
 
-def _words(model: Transcriber, samples: Samples, shown: str) -> list[Word]:
-    """One quick decode of the open segment, as timed words (segment timing when a backend gives none);
-    `shown`: the words already on the screen, the decoding's forced beginning when the backend can."""
+def last_pause(speech: Sequence[Speech], heard_s: float, pause_s: float = PAUSE_S) -> float | None:
+    """Where the last pause of at least `pause_s` begins: between two stretches of speech, or after the
+    last one up to `heard_s` (the end of the audio decoded); None when the speaker has not paused."""
+    follows = [*(r.start for r in speech[1:]), heard_s]  # what comes after each stretch of speech
+    ends = [region.end for region, after in zip(speech, follows[:len(speech)], strict=True)
+            if after - region.end >= pause_s]
+    return ends[-1] if ends else None
+
+
+def before(words: Sequence[Word], pause: float | None) -> list[Word]:
+    """The words said before `pause`: a word belongs there when it starts before it (word timings drift
+    by a few hundredths of a second, never across a half-second pause)."""
+    if pause is None:
+        return []
+    count = 0
+    for i, word in enumerate(words):
+        if word.start < pause:
+            count = i + 1
+    return list(words[:count])
+
+
+def looping(text: str) -> bool:
+    """A decode stuck repeating itself ("8,8,8,…", a phrase over and over): Whisper's compression test."""
+    data = text.encode("utf-8")
+    return len(data) > 40 and len(data) / len(zlib.compress(data)) > LOOP_RATIO
+
+
+def _words(model: Transcriber, samples: Samples) -> list[Word]:
+    """One quick decode, as timed words (segment timing when a backend gives none). No prompt: with the
+    words already shown as prompt (or forced prefix) Whisper base repeated them or stopped at their end."""
     if isinstance(model, DraftTranscriber):
-        segments = model.transcribe_draft(samples, language="vi", prefix=shown or None)
+        segments = model.transcribe_draft(samples, language="vi")
     else:  # a transcriber without a quick pass reads a file, with its own settings
         handle, name = tempfile.mkstemp(suffix=".wav", prefix="interim-")
         os.close(handle)
@@ -88,20 +125,32 @@ def _words(model: Transcriber, samples: Samples, shown: str) -> list[Word]:
             segments = model.transcribe(Path(name), language="vi", vad=True)
         finally:
             Path(name).unlink(missing_ok=True)
+    if looping(" ".join(seg.text for seg in segments)):
+        return []
     words: list[Word] = []
     for seg in segments:
         words += seg.words or [Word(seg.start, seg.end, w) for w in seg.text.split()]
     return [w for w in words if word_key(w.text)]
 
 
+def _shift(words: Sequence[Word], by: float) -> list[Word]:
+    return [Word(w.start + by, w.end + by, w.text, w.probability) for w in words]
+
+
+def _keys(words: Sequence[Word]) -> list[str]:
+    return [word_key(w.text) for w in words]
+
+
 @dataclass
 class _OpenSegment:
-    """What the interim pass remembers of one meeting's open segment."""
+    """What the interim pass remembers of one meeting's open segment (times from the segment's start)."""
 
     seq: int
     decoded_frames: int = 0
-    hypothesis: list[Word] = field(default_factory=list)
-    shown: list[Word] = field(default_factory=list)
+    kept_until: float = 0.0                                 # the last pause after shown words
+    kept: list[Word] = field(default_factory=list)          # shown words before it: settled
+    hypothesis: list[Word] = field(default_factory=list)    # the last decode's words after it
+    shown: list[Word] = field(default_factory=list)         # shown words after it
 
 
 class InterimCaptioner:
@@ -131,26 +180,35 @@ class InterimCaptioner:
         state = self.open.get(meeting_id)
         if state is None or state.seq != seq:
             state = self.open[meeting_id] = _OpenSegment(seq)
-        if samples is None or len(samples) < MIN_AUDIO_S * RATE \
-                or len(samples) - state.decoded_frames < self.min_new_s * RATE:
+        if samples is None or len(samples) - state.decoded_frames < self.min_new_s * RATE:
             return False
-        skipped = max(0, len(samples) - int(MAX_WINDOW_S * RATE))
-        if skipped:  # the shown words' start left the window: no forced beginning
-            state.shown = []
-        shown = " ".join(w.text for w in state.shown)
-        words = [Word(w.start + skipped / RATE, w.end + skipped / RATE, w.text, w.probability)
-                 for w in _words(model, samples[skipped:], shown)]
+        if len(samples) < MIN_AUDIO_S * RATE:
+            return False
+        skipped = max(0, len(samples) - int(MAX_WINDOW_S * RATE))  # a segment longer than Whisper's window
+        heard = samples[skipped:]
+        base = skipped / RATE
+        words = [w for w in _shift(_words(model, heard), base) if w.start >= state.kept_until]
         self.decodes += 1
         state.decoded_frames = len(samples)
-        agreed = agree(state.hypothesis, words)
+        pause = last_pause(speech_regions(heard, min_silence_s=PAUSE_S), len(heard) / RATE)
+        if pause is not None and base + pause <= state.kept_until:
+            pause = None  # no new pause since the words already kept
+        paused = before(words, None if pause is None else base + pause)
+        ready = max(agree(state.hypothesis, words), paused, key=len)
         state.hypothesis = words
         # Shown words only grow: a later decode that disagrees with them waits for the final captions.
-        known = [word_key(w.text) for w in state.shown]
-        if len(agreed) > len(state.shown) and [word_key(w.text) for w in agreed[:len(known)]] == known:
-            state.shown = agreed
-            text = normalize(" ".join(w.text for w in agreed)).strip()
-            interim_store.set_interim(conn, meeting_id, seq, round(offset + agreed[0].start, 2),
-                                      round(offset + agreed[-1].end, 2), text)
+        if len(ready) > len(state.shown) and _keys(ready[:len(state.shown)]) == _keys(state.shown):
+            state.shown = ready
+            shown = state.kept + state.shown
+            interim_store.set_interim(conn, meeting_id, seq, round(offset + shown[0].start, 2),
+                                      round(offset + shown[-1].end, 2),
+                                      normalize(" ".join(w.text for w in shown)).strip())
+        if pause is not None and paused and _keys(state.shown[:len(paused)]) == _keys(paused):
+            # the phrase before the pause is settled: later decodes only add words timed after it
+            state.kept += state.shown[:len(paused)]
+            state.shown = state.shown[len(paused):]
+            state.hypothesis = state.hypothesis[len(paused):]
+            state.kept_until = base + pause
         return True
 
 

@@ -8,10 +8,18 @@ from __future__ import annotations
 import numpy as np
 
 from appliance.engines.base import Segment, Word
+from appliance.engines.vad import Speech
 from appliance.features import idle_work
 from appliance.meetings import interim, interim_store, store
 from appliance.meetings.api import interim_events
-from appliance.meetings.interim import InterimCaptioner, agree, read_open_segment
+from appliance.meetings.interim import (
+    InterimCaptioner,
+    agree,
+    before,
+    last_pause,
+    looping,
+    read_open_segment,
+)
 from appliance.meetings.rows import NewLine
 from appliance.meetings.wavfile import SegmentWriter
 
@@ -27,6 +35,23 @@ def test_agreement_is_the_common_prefix_ignoring_case_and_punctuation_not_tones(
     assert agree([], new) == []
 
 
+def test_a_looping_decode_is_not_shown():
+    assert looping("báo cao chân thân nguy " * 12)
+    assert not looping("Giao anh Hùng phòng kinh tế kiểm tra các điểm tập kết rác trước ngày năm tháng mười hai.")
+
+
+def test_words_before_a_pause_need_no_second_decode():
+    words = [Word(0.0, 0.5, "giao"), Word(0.5, 1.0, "anh"), Word(1.0, 1.5, "Hùng"), Word(2.2, 2.5, "kiểm"),
+             Word(2.5, 2.8, "tra")]
+    # speech 0–1.55 s, a 0.6 s pause, speech again from 2.15 s: the three words before the pause
+    pause = last_pause([Speech(0.0, 1.55), Speech(2.15, 2.8)], 2.9)
+    assert pause == 1.55 and [w.text for w in before(words, pause)] == ["giao", "anh", "Hùng"]
+    # a pause shorter than 0.5 s ends no phrase; trailing silence that long does
+    assert last_pause([Speech(0.0, 1.55), Speech(1.9, 2.8)], 2.9) is None
+    assert last_pause([Speech(0.0, 1.55), Speech(1.9, 2.8)], 3.4) == 2.8
+    assert last_pause([], 3.0) is None and before(words, None) == []  # no speech: nothing to end
+
+
 def test_the_open_segment_reads_up_to_what_the_recorder_wrote_before_any_sync(tmp_path):
     writer = SegmentWriter(tmp_path / "seg-000001.wav", 16000, 1, sync_seconds=10.0)
     tone = (np.sin(np.arange(24000) / 5) * 8000).astype("<i2")
@@ -39,19 +64,17 @@ def test_the_open_segment_reads_up_to_what_the_recorder_wrote_before_any_sync(tm
 
 
 class ScriptedDrafts:
-    """Gives the next scripted hypothesis at each quick decode and records the forced prefix."""
+    """Gives the next scripted hypothesis at each quick decode."""
 
     name = "scripted"
 
     def __init__(self, hypotheses: list[str]):
         self.hypotheses = hypotheses
-        self.prefixes: list[str | None] = []
 
     def transcribe(self, audio, *, language="vi", vad=True, initial_prompt=None):  # pragma: no cover
         raise AssertionError("the quick pass must be used")
 
-    def transcribe_draft(self, audio, *, language="vi", prefix=None):
-        self.prefixes.append(prefix)
+    def transcribe_draft(self, audio, *, language="vi"):
         text = self.hypotheses.pop(0)
         return [Segment(0.0, 0.5 * len(text.split()), text, tuple(_words(text)))]
 
@@ -74,7 +97,6 @@ def test_shown_words_are_agreed_grow_only_and_go_when_the_segment_is_transcribed
         rows = interim_store.interim_rows(conn, meeting_id)
         shown.append(rows[0]["text"] if rows else "")
     assert shown == ["", "Hôm nay", "Hôm nay chúng ta", "Hôm nay chúng ta", "Hôm nay chúng ta hỏa là"]
-    assert drafts.prefixes == [None, None, "Hôm nay", "Hôm nay chúng ta", "Hôm nay chúng ta"]
     assert not captioner.step(conn, settings, meeting_id, drafts)  # no new second of audio: no decode
     row = interim_store.interim_rows(conn, meeting_id)[0]
     assert (row["seq"], row["start"], row["end"]) == (1, 0.0, 3.0)
