@@ -24,6 +24,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import time
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ RATE = 16000            # what Whisper reads
 MIN_NEW_S = 1.0         # new audio needed before the same meeting is decoded again
 MIN_AUDIO_S = 1.0       # shorter than this, Whisper guesses more than it hears
 MAX_WINDOW_S = 30.0     # Whisper's own window; longer open segments are decoded on their last 30 s
+SEGMENT_S = 10.0        # the recorder's segment length until a closed segment of the meeting tells
 LOOP_RATIO = 2.4        # faster-whisper's compression_ratio_threshold
 PAUSE_S = 0.5           # silence after speech that ends a phrase: the words before it are shown at once
 _PUNCT = re.compile(r"[^\w]+")
@@ -161,6 +163,7 @@ class InterimCaptioner:
         self.min_new_s = min_new_s
         self.open: dict[int, _OpenSegment] = {}
         self.decodes = 0
+        self.last_decode_s = 0.0
 
     def __call__(self, conn: sqlite3.Connection, settings: Settings) -> bool:
         live = interim_store.live_meeting_ids(conn)
@@ -184,10 +187,17 @@ class InterimCaptioner:
             return False
         if len(samples) < MIN_AUDIO_S * RATE:
             return False
+        # A decode still running when the segment closes would hold back its final captions (same worker);
+        # the last second or two of a segment waits for them instead.
+        segment_s = offset / (seq - 1) if seq > 1 else SEGMENT_S
+        if len(samples) / RATE + self.last_decode_s > segment_s:
+            return False
         skipped = max(0, len(samples) - int(MAX_WINDOW_S * RATE))  # a segment longer than Whisper's window
         heard = samples[skipped:]
         base = skipped / RATE
+        started = time.monotonic()
         words = [w for w in _shift(_words(model, heard), base) if w.start >= state.kept_until]
+        self.last_decode_s = time.monotonic() - started
         self.decodes += 1
         state.decoded_frames = len(samples)
         pause = last_pause(speech_regions(heard, min_silence_s=PAUSE_S), len(heard) / RATE)

@@ -4,8 +4,9 @@ idle, the open one for provisional captions (local agreement of two quick decode
 delay from the end of its speech to its first caption (provisional or final) and to its final caption is
 measured and printed (`make bench` prints p50/p95 on a longer recording, beside the final-only baseline).
 
-Figures before provisional captions (2-core CPU shared by several engineers, Whisper base int8): p50 6.6 s,
-p95 10.5 s here; `make bench` on 36 s: p50 5.6 s, p95 12.6 s. With them: see docs/meetings.md (Figures).
+Figures (2-core CPU shared by several engineers, Whisper base int8): before provisional captions p50 6.6 s,
+p95 10.5 s here; with them p50 2.5–3.4 s, p95 4.5–8.4 s to the first caption (final captions in the same run
+p50 4.1–6.4 s); `make bench` on 36 s: p50 3.1 s vs 5.3 s with final captions only (docs/meetings.md, Figures).
 The bounds asserted are what the design must keep (a caption within a segment plus its transcription; the
 open segment decoded while it is recorded and its agreed words on the screen before the segment closes;
 provisional words gone once the segment is transcribed and never in the transcript), so that a regression

@@ -123,3 +123,13 @@ def test_the_caption_worker_runs_the_interim_pass_when_idle():
     assert interim.captions in idle_work("main") and interim.captions in idle_work("all")
     assert interim.captions not in idle_work("citizen")
 
+
+
+def test_no_quick_decode_that_would_still_run_when_the_segment_closes(conn, settings):
+    meeting_id, writer = _recording(conn, settings)
+    writer.write(bytes(2 * 16000 * 8))  # 8 s of the recorder's 10 s segment
+    captioner = InterimCaptioner()
+    captioner.last_decode_s = 2.5  # the last quick decode took this long: it would hold back the final
+    assert not captioner.step(conn, settings, meeting_id, ScriptedDrafts([]))
+    captioner.last_decode_s = 1.5
+    assert captioner.step(conn, settings, meeting_id, ScriptedDrafts(["Hôm nay"]))
