@@ -1,5 +1,6 @@
-"""Real Chromium: the recording indicator is visible, the transcript editor saves, the task
-tracker confirms a proposal, and the pages fit a 360 px phone."""
+"""Real Chromium: the recording indicator is visible, provisional captions show greyed and give way to
+the segment's final captions, the transcript editor saves, the task tracker confirms a proposal, and the
+pages fit a 360 px phone."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from appliance.app import create_app
 from appliance.auth.demo import load_users
 from appliance.db import connect, migrate
 from appliance.demo.loader import DemoContext
-from appliance.meetings import demo, store
+from appliance.meetings import demo, interim_store, store
+from appliance.meetings.rows import NewLine
+from appliance.meetings.wavfile import SegmentWriter
 from tests.conftest import browser_login
 
 pytestmark = pytest.mark.browser
@@ -42,6 +45,21 @@ def test_indicator_editor_and_task_confirmation(browser, server, settings):
     page.goto(f"{server.url}/cuoc-hop/{server.recording_id}")
     assert page.locator("#rec-indicator").is_visible()
     assert "ĐANG GHI ÂM" in page.locator("#rec-indicator").inner_text()
+    # provisional words of the open segment (issue 17): grey italics, then replaced by the final captions
+    conn = connect(settings.db_path)
+    interim_store.set_interim(conn, server.recording_id, 1, 0.0, 1.2, "Hôm nay chúng ta")
+    provisional = page.locator("#transcript li.provisional")
+    provisional.wait_for()
+    assert provisional.inner_text().endswith("Hôm nay chúng ta")
+    assert provisional.locator(".txt").evaluate("el => getComputedStyle(el).fontStyle") == "italic"
+    writer = SegmentWriter(store.segment_path(settings, server.recording_id, 1), 16000, 1)
+    writer.write(bytes(32000))
+    audio = store.get_audio(conn, store.record_segment(conn, settings, server.recording_id, 1, writer.close(),
+                                                       transcribe=False) or 0)
+    assert audio is not None
+    store.mark_transcribed(conn, audio, [NewLine(0.0, 1.3, "Hôm nay chúng ta họp", audio_id=audio["id"])], "x")
+    provisional.wait_for(state="detached")
+    assert page.locator("#transcript li").last.inner_text().endswith("Hôm nay chúng ta họp")
 
     page.goto(f"{server.url}/cuoc-hop/1")
     assert not page.locator("#rec-indicator").is_visible()
@@ -51,7 +69,6 @@ def test_indicator_editor_and_task_confirmation(browser, server, settings):
     with page.expect_response(lambda r: "/segments/" in r.url and r.request.method == "PATCH") as resp:
         page.locator("h1").click()  # focus leaves the line: the edit is saved
     assert resp.value.status == 200
-    conn = connect(settings.db_path)
     assert conn.execute("SELECT text FROM meeting_segments WHERE meeting_id = 1 ORDER BY start").fetchone()[0] == \
         "Khai mạc cuộc họp giao ban tuần."
 
