@@ -53,6 +53,11 @@ class FasterWhisperTranscriber:
                 "initial_prompt": initial_prompt, "word_timestamps": word_timestamps,
                 # Avoids the repetition loops Whisper falls into on long audio.
                 "condition_on_previous_text": False,
+                # With VAD on, Silero has already kept only speech. Whisper's own no-speech test (no-speech
+                # probability > 0.6 AND mean log-probability < -1) would then drop a whole 30 s window of
+                # real speech: the log-probability comes from the temperature-fallback decode, which is
+                # sampled, so about 1 upload in 6 came back with no transcript at all on a clear recording.
+                "no_speech_threshold": None if vad else 0.6,
             } | options
             segments, _info = self._model.transcribe(source, **kwargs)
             out = []

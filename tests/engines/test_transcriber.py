@@ -48,3 +48,25 @@ def test_refuses_a_model_folder_without_tokenizer(tmp_path):
     (tmp_path / "model.bin").write_bytes(b"x")
     with pytest.raises(FileNotFoundError):  # it would otherwise fetch a tokenizer from the model hub
         FasterWhisperTranscriber(tmp_path)
+
+
+class _Recorder:
+    """Stands in for faster_whisper.WhisperModel and keeps the options it was called with."""
+
+    def __init__(self) -> None:
+        self.calls: list[dict[str, object]] = []
+
+    def transcribe(self, _source: object, **kwargs: object) -> tuple[list[object], None]:
+        self.calls.append(kwargs)
+        return [], None
+
+
+def test_speech_kept_by_vad_is_not_dropped_by_whispers_no_speech_test(whisper, monkeypatch):
+    """Silence is VAD's job (test_silence_gives_no_segment): Whisper's own no-speech test, judged on a
+    sampled fallback decode, dropped whole windows of clear speech (about 1 upload in 6 came back empty)."""
+    inner = _Recorder()
+    monkeypatch.setattr(whisper, "_model", inner)
+    whisper.transcribe("a.wav")
+    whisper.transcribe("a.wav", vad=False)
+    assert inner.calls[0]["vad_filter"] is True and inner.calls[0]["no_speech_threshold"] is None
+    assert inner.calls[1]["vad_filter"] is False and inner.calls[1]["no_speech_threshold"] == 0.6
