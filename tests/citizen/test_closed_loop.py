@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import sqlite3
 
 import pytest
 
@@ -42,6 +43,18 @@ def _send_outbox(settings) -> None:
         send_pending(conn, settings)
     finally:
         conn.close()
+
+
+def _web_ticket(settings, content: str, **filed_as) -> tuple[sqlite3.Connection, int, str]:
+    """A complaint filed on the website and pulled into the staff inbox: (staff connection, its id, its code)."""
+    with public_db(settings) as public:
+        filed = file_feedback(public, content, channel="web", **filed_as)
+    conn = connect(settings.db_path)
+    with public_db(settings) as public:
+        pull(conn, public)
+    fid = inbox.list_feedback(conn, inbox.Filters(q=filed["ticket_code"]), local_today())[0]["id"]
+    assert isinstance(fid, int)
+    return conn, fid, filed["ticket_code"]
 
 
 def test_zalo_complaint_goes_through_a_meeting_and_is_answered_once(citizen_settings, fake_zalo,
@@ -151,16 +164,10 @@ def test_web_ticket_with_a_task_the_minutes_gave_done_in_the_tracker(citizen_set
     """The same loop through the services for a web complaint: the meeting already held (its
     biên bản follows the new agenda item), the task it gave linked, finished in the task tracker;
     the reply goes to the public status page, once; the inbox's own answer closes the door."""
-    with public_db(citizen_settings) as public:
-        # Filed at 01:30 local time today, which is still yesterday in UTC: the reply names today.
-        late_evening_utc = dt.datetime.combine(local_today() - dt.timedelta(days=1), dt.time(18, 30))
-        filed = file_feedback(public, "Rác thải tồn đọng ở ngõ 34 bốc mùi nhiều ngày", channel="web",
-                              name="Trần Thị Hoa", now=late_evening_utc)
-    conn = connect(citizen_settings.db_path)
-    with public_db(citizen_settings) as public:
-        pull(conn, public)
-    fid = inbox.list_feedback(conn, inbox.Filters(q=filed["ticket_code"]), local_today())[0]["id"]
-    assert isinstance(fid, int)
+    # Filed at 01:30 local time today, which is still yesterday in UTC: the reply names today.
+    late_evening_utc = dt.datetime.combine(local_today() - dt.timedelta(days=1), dt.time(18, 30))
+    conn, fid, code = _web_ticket(citizen_settings, "Rác thải tồn đọng ở ngõ 34 bốc mùi nhiều ngày",
+                                  name="Trần Thị Hoa", now=late_evening_utc)
     held = meetings_store.create_meeting(conn, "Giao ban tuần", source="upload", status="done")
     other = meetings_store.create_meeting(conn, "Họp chi bộ", source="upload", status="done")
     given = tasks.add_task(conn, "Tổ dân phố 3", "Thu gom rác ngõ 34", meeting_id=held)
@@ -170,7 +177,7 @@ def test_web_ticket_with_a_task_the_minutes_gave_done_in_the_tracker(citizen_set
         loop.link_task(conn, fid, given, "canbo")  # not on any agenda yet
     loop.put_on_agenda(conn, citizen_settings, fid, held, "canbo")
     agenda = meetings_store.get_meeting(conn, held)
-    assert agenda is not None and agenda["agenda"].count(filed["ticket_code"]) == 1
+    assert agenda is not None and agenda["agenda"].count(code) == 1
     assert has_pending(conn, "meetings.refresh_minutes")  # a finished meeting's biên bản follows its agenda
     with pytest.raises(loop.LoopError):
         loop.link_task(conn, fid, elsewhere, "canbo")  # another meeting's task
@@ -188,14 +195,14 @@ def test_web_ticket_with_a_task_the_minutes_gave_done_in_the_tracker(citizen_set
     assert "Quá hạn" not in steps
     draft = loop.report_result(conn, fid, "Đã thu gom 2 xe rác, phun khử mùi.", None, "canbo")
     assert "Kính gửi ông/bà Trần Thị Hoa" in draft and "Đã thu gom 2 xe rác" in draft and "Giao ban tuần" in draft
-    assert f"{filed['ticket_code']} ngày {local_today():%d/%m/%Y}" in draft
+    assert f"{code} ngày {local_today():%d/%m/%Y}" in draft
 
     assert loop.approve_and_send(conn, citizen_settings, fid, draft, "lanhdao") == "status_page"
     with pytest.raises(loop.LoopError):
         loop.approve_and_send(conn, citizen_settings, fid, draft, "lanhdao")
     with public_db(citizen_settings) as public:
         status, reply = public.execute("SELECT status, reply FROM tickets WHERE ticket_code = ?",
-                                       (filed["ticket_code"],)).fetchone()
+                                       (code,)).fetchone()
     assert status == "da_xu_ly" and reply == draft
     assert conn.execute("SELECT count(*) FROM zalo_outbox").fetchone()[0] == 0
     assert [h["action"] for h in inbox.history(conn, fid)].count("reply") == 1
@@ -204,13 +211,7 @@ def test_web_ticket_with_a_task_the_minutes_gave_done_in_the_tracker(citizen_set
 
 
 def test_a_ticket_answered_from_the_inbox_meanwhile_is_not_answered_again(citizen_settings):
-    with public_db(citizen_settings) as public:
-        filed = file_feedback(public, "Đèn đường ngõ 12 hỏng cả tuần nay tối om", channel="web")
-    conn = connect(citizen_settings.db_path)
-    with public_db(citizen_settings) as public:
-        pull(conn, public)
-    fid = inbox.list_feedback(conn, inbox.Filters(q=filed["ticket_code"]), local_today())[0]["id"]
-    assert isinstance(fid, int)
+    conn, fid, code = _web_ticket(citizen_settings, "Đèn đường ngõ 12 hỏng cả tuần nay tối om")
     held = meetings_store.create_meeting(conn, "Giao ban tuần", source="upload", status="done")
     loop.put_on_agenda(conn, citizen_settings, fid, held, "canbo")
     loop.assign_task(conn, fid, "Tổ dân phố 2", "Thay bóng đèn ngõ 12", None, None, "canbo")
@@ -224,22 +225,16 @@ def test_a_ticket_answered_from_the_inbox_meanwhile_is_not_answered_again(citize
 
 def test_the_tracker_and_the_meeting_page_link_a_task_to_its_ticket(citizen_settings, live_server_factory):
     """A task linked to a complaint leads back to the complaint's path, from /nhiem-vu and the meeting page."""
-    with public_db(citizen_settings) as public:
-        filed = file_feedback(public, "Vỉa hè ngõ 7 bị lấn chiếm làm chỗ để xe", channel="web")
-    conn = connect(citizen_settings.db_path)
-    with public_db(citizen_settings) as public:
-        pull(conn, public)
-    fid = inbox.list_feedback(conn, inbox.Filters(q=filed["ticket_code"]), local_today())[0]["id"]
-    assert isinstance(fid, int)
+    conn, fid, code = _web_ticket(citizen_settings, "Vỉa hè ngõ 7 bị lấn chiếm làm chỗ để xe")
     held = meetings_store.create_meeting(conn, "Giao ban tuần", source="upload", status="done")
     loop.put_on_agenda(conn, citizen_settings, fid, held, "canbo")
     linked = loop.assign_task(conn, fid, "Công an phường", "Giải tỏa vỉa hè ngõ 7", None, None, "canbo")
     unlinked = tasks.add_task(conn, "Văn phòng", "Chuẩn bị báo cáo tuần", meeting_id=held)
-    assert loop.tickets_of_tasks(conn, [linked, unlinked]) == {linked: [loop.TicketRef(fid, filed["ticket_code"])]}
+    assert loop.tickets_of_tasks(conn, [linked, unlinked]) == {linked: [loop.TicketRef(fid, code)]}
     conn.close()
 
     staff = live_server_factory(create_app(citizen_settings))
-    link = f'<a class="ticket-link" href="/phan-anh/{fid}/hanh-trinh">Phản ánh {filed["ticket_code"]}'
+    link = f'<a class="ticket-link" href="/phan-anh/{fid}/hanh-trinh">Phản ánh {code}'
     with staff.client() as c:
         login(c, "canbo", "canbo-demo")
         for page in (c.get("/nhiem-vu").text, c.get(f"/cuoc-hop/{held}").text):
@@ -247,4 +242,4 @@ def test_the_tracker_and_the_meeting_page_link_a_task_to_its_ticket(citizen_sett
             row = next(r for r in re.split(r"<tr|<li", page) if "Giải tỏa vỉa hè ngõ 7" in r)
             assert link in row
             assert link not in next(r for r in re.split(r"<tr|<li", page) if "Chuẩn bị báo cáo tuần" in r)
-        assert filed["ticket_code"] in c.get(f"/phan-anh/{fid}/hanh-trinh").text
+        assert code in c.get(f"/phan-anh/{fid}/hanh-trinh").text
