@@ -4,12 +4,14 @@ with 50 concurrent sessions (vs a trivial endpoint, /healthz, of the same served
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -19,6 +21,7 @@ from bench.common import p95_ms, report, wait_http
 
 SESSIONS = 50
 PER_SESSION = 8
+THINK_S = (2.0, 6.0)  # seconds a citizen takes to read the answer and type the next message
 
 
 def _prepare(data: Path) -> None:
@@ -80,20 +83,39 @@ def accuracy() -> None:
                   f"{s.wrong:>4} {s.wrong / s.items:6.1%}   {target if part == 'held_out' else ''}", flush=True)
 
 
-def _load(base: str, path: str, body_for: object) -> list[float]:
+def _messages() -> list[str]:
+    """Distinct citizen messages for the load (the outside writers' dev and training wording and the
+    in-sample cases): each chat message is new to the server's query cache, so the embedder really
+    reads every message it is asked to (repeating a few questions would time the cache)."""
+    from appliance.citizen.phrasings import training_batch
+    from tests.citizen import sets
+    from tests.citizen.cases import COMPLAINTS, QUESTIONS
+
+    texts = [*(m.text for m in training_batch()), *(m.text for m in sets.DEV),
+             *(q for q, _ in QUESTIONS), *(c for c, _ in COMPLAINTS)]
+    return list(dict.fromkeys(texts))
+
+
+def _load(base: str, path: str, body_for: Callable[[int, int], dict[str, str]] | None,
+          think_s: tuple[float, float] = (0.0, 0.0)) -> list[float]:
+    """SESSIONS clients, PER_SESSION requests each. think_s = (0, 0): a burst (all start together
+    and send back to back). Otherwise each client starts at a random moment within the first
+    think time and waits a random think time (uniform in think_s) between its messages, as
+    citizens typing do."""
     latencies: list[float] = []
     lock = threading.Lock()
     start = threading.Barrier(SESSIONS)
 
     def session(i: int) -> None:
+        pause = random.Random(i)
         with httpx.Client(base_url=base, timeout=60) as client:
             start.wait()
+            time.sleep(pause.uniform(0.0, think_s[1]))
             for n in range(PER_SESSION):
+                if n:
+                    time.sleep(pause.uniform(*think_s))
                 began = time.perf_counter()
-                if body_for is None:
-                    r = client.get(path)
-                else:
-                    r = client.post(path, json=body_for(i, n))  # type: ignore[operator]
+                r = client.get(path) if body_for is None else client.post(path, json=body_for(i, n))
                 elapsed = time.perf_counter() - began
                 assert r.status_code == 200, r.text
                 with lock:
@@ -107,15 +129,16 @@ def _load(base: str, path: str, body_for: object) -> list[float]:
     return latencies
 
 
-def _served_p95(data: Path, embeddings: bool) -> tuple[float, float]:
-    """(chat p95, /healthz p95) of one served citizen app, loaded alike."""
-    from tests.citizen.cases import QUESTIONS
+def _served_p95(data: Path, mode: dict[str, str], texts: list[str], think_s: tuple[float, float]) -> tuple[float,
+                                                                                                         float]:
+    """(chat p95, /healthz p95) of a freshly started citizen app in `mode` (its citizen_embeddings*
+    settings), the chat loaded with `think_s` (see _load), /healthz with a burst. A fresh process per
+    run: its query cache has seen none of the messages."""
     from tests.conftest import free_port
 
     port = free_port()
     env = dict(os.environ, APPLIANCE_DATA_DIR=str(data), APPLIANCE_CITIZEN_CHAT_PER_IP_MINUTE="1000000",
-               APPLIANCE_CITIZEN_CHAT_PER_SESSION_MINUTE="1000000",
-               APPLIANCE_CITIZEN_EMBEDDINGS="true" if embeddings else "false")
+               APPLIANCE_CITIZEN_CHAT_PER_SESSION_MINUTE="1000000", **mode)
     proc = subprocess.Popen([sys.executable, "-m", "appliance", "serve-public", "--port", str(port)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -127,23 +150,36 @@ def _served_p95(data: Path, embeddings: bool) -> tuple[float, float]:
         httpx.post(f"{base}/api/v1/chat", json={"session_id": "bench-warm", "message": "khai sinh"}, timeout=600)
         trivial = _load(base, "/healthz", None)
         chat = _load(base, "/api/v1/chat", lambda i, n: {
-            "session_id": f"bench-{i:04d}", "message": QUESTIONS[(i * PER_SESSION + n) % len(QUESTIONS)][0]})
+            "session_id": f"bench-{i:04d}", "message": texts[(i * PER_SESSION + n) % len(texts)]}, think_s)
     finally:
         proc.terminate()
         proc.wait(timeout=20)
     return p95_ms(chat), p95_ms(trivial)
 
 
+MODES = {
+    "rules + lexical": {"APPLIANCE_CITIZEN_EMBEDDINGS": "false", "APPLIANCE_CITIZEN_EMBEDDINGS_WHEN_UNSURE": "false"},
+    "embedder when unsure": {"APPLIANCE_CITIZEN_EMBEDDINGS": "false",
+                             "APPLIANCE_CITIZEN_EMBEDDINGS_WHEN_UNSURE": "true"},
+    "embedder on every message": {"APPLIANCE_CITIZEN_EMBEDDINGS": "true",
+                                  "APPLIANCE_CITIZEN_EMBEDDINGS_WHEN_UNSURE": "false"},
+}
+
+
 def latency() -> None:
+    texts = _messages()
+    print(f"citizen chat load: {SESSIONS} sessions × {PER_SESSION} messages, {len(texts)} distinct messages "
+          f"(repeated only beyond that); 'burst' = all sessions at once, back to back (the worst case); "
+          f"'typing' = each session waits {THINK_S[0]:g}–{THINK_S[1]:g} s between messages; issue 16 target: "
+          "p95 ≤ 300 ms with the embedder loaded", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         _prepare(data)
-        chat, trivial = _served_p95(data, embeddings=False)
-        report(f"chat p95, {SESSIONS} concurrent sessions × {PER_SESSION} messages (rules + lexical, the default)",
-               chat, trivial)
-        chat, trivial = _served_p95(data, embeddings=True)
-        report(f"chat p95, {SESSIONS} concurrent sessions × {PER_SESSION} messages (citizen_embeddings = true, "
-               "multilingual-e5-small loaded; issue 16 target ≤ 300 ms)", chat, trivial)
+        for name, mode in MODES.items():
+            chat, trivial = _served_p95(data, mode, texts, (0.0, 0.0))
+            report(f"chat p95, burst, {name}", chat, trivial)
+            chat, trivial = _served_p95(data, mode, texts, THINK_S)
+            report(f"chat p95, typing sessions, {name}", chat, trivial)
 
 
 def main() -> None:

@@ -3,6 +3,12 @@ status and chit-chat (data/understanding.toml), and the complaint examples of ea
 (data/feedback_classifier.toml). The understanding layer indexes all of them lexically and by
 embedding; labels are strings: "proc:<code>", "faq:<topic>", "oos:<topic>", "status", "chitchat",
 "complaint:<category>".
+
+A third source is the blind training batch (data/train/citizen_questions.toml, copied unchanged with
+its provenance): messages written by an outside writer who saw only the procedure list and the
+category table, each labelled with its intent. They are examples like the others, and the fusion
+model (fit.py) is fit on them; the development set (tests/citizen/dev/) stays out of both, for the
+thresholds.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from appliance.citizen.classify import seed as complaint_seed
 from appliance.citizen.matching import Procedure, normalize_query
 
 DATA = Path(__file__).with_name("data") / "understanding.toml"
+TRAIN = Path(__file__).with_name("data") / "train" / "citizen_questions.toml"
 FAQ_LABELS = {
     "gio_lam_viec": "Giờ làm việc", "dia_chi": "Địa chỉ trụ sở", "so_dien_thoai": "Số điện thoại",
     "lich_tiep_cong_dan": "Lịch tiếp công dân", "nop_truc_tuyen": "Nộp hồ sơ trực tuyến",
@@ -63,6 +70,52 @@ def _texts(value: object) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
+@dataclass(frozen=True)
+class Written:
+    """One message of the training batch: the writer's intent and label (procedure code, FAQ topic
+    or complaint category; "" for out of scope, status and chit-chat)."""
+
+    text: str
+    intent: str  # procedure | faq | out_of_scope | status | chitchat | complaint
+    label: str
+
+
+@lru_cache(maxsize=1)
+def training_batch() -> tuple[Written, ...]:
+    """The blind training batch; empty where a source checkout predates it."""
+    if not TRAIN.exists():
+        return ()
+    with TRAIN.open("rb") as fh:
+        raw = tomllib.load(fh)
+    items = raw.get("message", [])
+    return tuple(Written(str(m["text"]), str(m["intent"]),
+                         str(m.get("procedure") or m.get("faq") or m.get("category") or ""))
+                 for m in items if isinstance(m, dict) and m.get("text") and m.get("intent"))
+
+
+def _oos_topic(text: str, out: dict[str, OutOfScope]) -> str:
+    """The out-of-scope topic whose cue the message names (the writer labels only "out of scope"),
+    so that the nearest example of a passport question still says where passports are made;
+    "khac" (no "where" known) otherwise."""
+    padded = f" {normalize_query(text)} "
+    named = [(len(cue), topic) for topic, oos in out.items() for cue in oos.cues if f" {cue} " in padded]
+    return max(named)[1] if named else "khac"
+
+
+def _written_label(item: Written, codes: set[str], faq: set[str], out: dict[str, OutOfScope]) -> str | None:
+    if item.intent == "procedure":
+        return f"proc:{item.label}" if item.label in codes else None  # a code this catalogue lacks
+    if item.intent == "faq":
+        return f"faq:{item.label}" if item.label in faq else None
+    if item.intent == "out_of_scope":
+        return f"oos:{_oos_topic(item.text, out)}"
+    if item.intent in ("status", "chitchat"):
+        return item.intent
+    if item.intent == "complaint" and item.label:
+        return f"complaint:{item.label}"
+    return None
+
+
 def procedure_for(key: str, procedures: Iterable[Procedure]) -> Procedure | None:
     """The procedure whose folded official name contains `key` (the first, in catalogue order)."""
     return next((p for p in procedures if key in normalize_query(p.name)), None)
@@ -102,4 +155,9 @@ def load(procedures: Sequence[Procedure]) -> Phrasings:
     examples.extend(("chitchat", text) for text in _texts(_table("more_chitchat").get("examples")))
     for category, data in complaint_seed().items():
         examples.extend((f"complaint:{category}", text) for text in data["examples"])
+    codes = {p.code for p in procedures}
+    for item in training_batch():
+        label = _written_label(item, codes, set(faq_cues), out)
+        if label is not None:
+            examples.append((label, item.text))
     return Phrasings(tuple(examples), faq_cues, out, tuple(normalize_query(c) for c in _texts(status.get("cues"))))

@@ -24,6 +24,12 @@ from appliance.engines.packaged import cache_root
 
 log = logging.getLogger(__name__)
 QUERY_CACHE = 4096
+# How long a chat message waits for the embedder when others are using it, before it is read by
+# rules + lexical alone. The model runs one message at a time (about 20 ms each on a small CPU, and
+# batching is no faster), so a burst of 50 sessions would queue for a second or more; past this
+# wait the message is answered without it (Reading.engine says "rules"), which keeps the chat's p95
+# near the rules' own under any load (make bench: bench_citizen, burst and typing sessions).
+BUSY_WAIT_S = 0.1
 MAX_QUERY_CHARS = 400  # a long story's question is in it; beyond this the model only slows down
 
 
@@ -64,25 +70,42 @@ def embed_examples(embedder: Embedder, texts: Sequence[str], directory: Path | N
 
 
 class SemanticIndex:
-    def __init__(self, embedder: Embedder, examples: Sequence[tuple[str, str]], directory: Path | None = None):
+    def __init__(self, embedder: Embedder, examples: Sequence[tuple[str, str]], directory: Path | None = None,
+                 *, vectors: Vectors | None = None):
         self.embedder = embedder
         self.name = str(getattr(embedder, "name", type(embedder).__name__))
+        self.examples = tuple(examples)
         self.labels = sorted({label for label, _ in examples})
         self._label_of = np.array([self.labels.index(label) for label, _ in examples])
         # Examples are short questions, like the messages: both sides embed as "query" (e5's
         # advice for symmetric similarity).
-        self.vectors = embed_examples(embedder, [text for _, text in examples], directory)
+        self.vectors = vectors if vectors is not None else embed_examples(embedder, [t for _, t in examples], directory)
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
         self._lock = threading.Lock()
+        self._gate = threading.Semaphore(1)  # one message in the model at a time; the rest wait or skip
 
-    def vector(self, text: str) -> Vectors:
+    def subset(self, examples: Sequence[tuple[str, str]]) -> SemanticIndex:
+        """The same index over some of its examples, without embedding anything: fit.py reads each
+        training message against the examples of the other folds (a message must not find itself)."""
+        row = {pair: i for i, pair in enumerate(self.examples)}
+        out = SemanticIndex(self.embedder, examples, vectors=self.vectors[[row[pair] for pair in examples]])
+        out._cache, out._lock, out._gate = self._cache, self._lock, self._gate  # messages embed once for every fold
+        return out
+
+    def vector(self, text: str, wait_s: float | None = None) -> Vectors | None:
+        """The message's vector (cached); with `wait_s`, None when the model stayed busy that long."""
         key = " ".join(text.split())[:MAX_QUERY_CHARS]
         with self._lock:
             hit = self._cache.get(key)
             if hit is not None:
                 self._cache.move_to_end(key)
                 return hit
-        vec = np.asarray(self.embedder.embed([key], kind="query"), dtype=np.float32)[0]
+        if not self._gate.acquire(timeout=wait_s if wait_s is not None else -1):
+            return None
+        try:
+            vec = np.asarray(self.embedder.embed([key], kind="query"), dtype=np.float32)[0]
+        finally:
+            self._gate.release()
         with self._lock:
             self._cache[key] = vec
             if len(self._cache) > QUERY_CACHE:
@@ -90,8 +113,18 @@ class SemanticIndex:
         return vec
 
     def scores(self, text: str) -> dict[str, float]:
-        """Per label, the cosine of its nearest example to the message."""
-        sims = self.vectors @ self.vector(text)
+        """Per label, the cosine of its nearest example to the message (waits for the model)."""
+        found = self.scores_within(text, None)
+        assert found is not None  # waiting without a limit always gets the model
+        return found
+
+    def scores_within(self, text: str, wait_s: float | None) -> dict[str, float] | None:
+        """As `scores`, or None when the model stayed busy for `wait_s` (the caller then reads the
+        message without it)."""
+        vec = self.vector(text, wait_s)
+        if vec is None:
+            return None
+        sims = self.vectors @ vec
         best = np.full(len(self.labels), -1.0, dtype=np.float32)
         np.maximum.at(best, self._label_of, sims)
         return {label: float(best[i]) for i, label in enumerate(self.labels)}

@@ -18,8 +18,8 @@ from __future__ import annotations
 import json
 import math
 import tomllib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from appliance.citizen.classify import CATEGORIES, Classification, FeedbackClass
 from appliance.citizen.lexical import LexicalIndex
 from appliance.citizen.matching import PhraseSet, Procedure, ProcedureIndex, tokens
 from appliance.citizen.phrasings import Phrasings
-from appliance.citizen.semantic import SemanticIndex
+from appliance.citizen.semantic import BUSY_WAIT_S, SemanticIndex
 from appliance.citizen.vocabulary import (
     ASPECTS,
     COMPLAINT_CUES,
@@ -196,7 +196,7 @@ def is_chitchat(words: Sequence[str]) -> bool:
 class Understanding:
     def __init__(self, procedures: Sequence[Procedure], phrasings: Phrasings, *, embedder: Embedder | None = None,
                  classifier: FeedbackClassifier | None = None, semantic: SemanticIndex | None = None,
-                 when_unsure: bool = False):
+                 when_unsure: bool = False, labels: Sequence[str] | None = None):
         self.procedures = list(procedures)
         self.index = ProcedureIndex(self.procedures)
         self.by_code = self.index.by_code
@@ -211,10 +211,18 @@ class Understanding:
         self.classifier = classifier or FeedbackClassifier()
         # Out-of-scope topics and complaint categories compete as one label each (their best topic's
         # signals): they are one intent, and many topics would split its probability.
-        labels = [label for label in phrasings.labels() if kind_of(label) not in ("complaint", "oos")]
-        self.labels = [*labels, "oos", "complaint"]
+        own = [label for label in phrasings.labels() if kind_of(label) not in ("complaint", "oos")]
+        self.labels = list(labels) if labels is not None else [*own, "oos", "complaint"]
         self.kinds = [kind_of(label) for label in self.labels]
         self._row = {label: i for i, label in enumerate(self.labels)}
+
+    def without(self, texts: Collection[str]) -> Understanding:
+        """The same understanding with these texts taken out of its examples, over the same labels
+        (fit.py reads each training message against the others, never against itself)."""
+        phrasings = replace(self.phrasings, examples=tuple(e for e in self.phrasings.examples if e[1] not in texts))
+        semantic = self.semantic.subset(phrasings.examples) if self.semantic is not None else None
+        return Understanding(self.procedures, phrasings, classifier=self.classifier, semantic=semantic,
+                             when_unsure=self.when_unsure, labels=self.labels)
 
     def oos_topic(self, text: str) -> str:
         """Which out-of-scope topic: its precise cue, else the nearest example; "oos" when unknown."""
@@ -236,14 +244,16 @@ class Understanding:
         kind = kind_of(label)
         return self._row.get(kind if kind in ("complaint", "oos") else label)
 
-    def features(self, text: str, *, embed: bool = True) -> np.ndarray:
+    def features(self, text: str, *, embed: bool = True, sims: Mapping[str, float] | None = None) -> np.ndarray:
         """One row per label (self.labels), one column per FEATURES name; `embed=False` leaves
-        the embedding's columns at zero (the rules variant of the fusion model ignores them)."""
+        the embedding's columns at zero (the rules variant of the fusion model ignores them);
+        `sims`: the embedding's scores when the caller already has them."""
         words = tokens(text)
         x = np.zeros((len(self.labels), len(FEATURES)), dtype=np.float64)
         col = {name: i for i, name in enumerate(FEATURES)}
-        if self.semantic is not None and embed:
+        if sims is None and self.semantic is not None and embed:
             sims = self.semantic.scores(text)
+        if sims is not None:
             for label, sim in sims.items():
                 row = self._row_of(label)
                 if row is not None:
@@ -329,13 +339,22 @@ class Understanding:
 
     # --- reading ------------------------------------------------------------------------------
     def _probabilities_of(self, text: str) -> tuple[np.ndarray, str]:
-        """The fusion model's probabilities and the engine that gave them."""
-        if not self.when_unsure:
-            return self.probabilities(self.features(text)), self.engine
-        p = self.probabilities(self.features(text, embed=False), fusion_weights()["rules"])
-        if float(p.max()) >= thresholds()["escalate"]:
-            return p, "rules"
-        return self.probabilities(self.features(text), fusion_weights()["embeddings"]), "rules+embeddings"
+        """The fusion model's probabilities and the engine that gave them. A message the embedder
+        cannot take within BUSY_WAIT_S (a burst of chats) is read by rules + lexical alone, as
+        without an embedder: the chat stays fast under load, and the reading says so."""
+        rules = fusion_weights()["rules"]
+        if self.semantic is None:
+            return self.probabilities(self.features(text), rules), "rules"
+        plain: np.ndarray | None = None
+        if self.when_unsure:
+            plain = self.probabilities(self.features(text, embed=False), rules)
+            if float(plain.max()) >= thresholds()["escalate"]:
+                return plain, "rules"
+        sims = self.semantic.scores_within(text, BUSY_WAIT_S)
+        if sims is None:
+            return (plain if plain is not None else self.probabilities(self.features(text, embed=False), rules)), \
+                "rules"
+        return self.probabilities(self.features(text, sims=sims), fusion_weights()["embeddings"]), "rules+embeddings"
 
     def read(self, text: str) -> Reading:
         words = tokens(text)

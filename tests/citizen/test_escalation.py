@@ -6,6 +6,7 @@ called, not what it knows (its effect on the labelled sets is in `make bench`, b
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
@@ -15,7 +16,7 @@ import pytest
 
 from appliance.citizen.matching import Procedure, tokens
 from appliance.citizen.phrasings import load
-from appliance.citizen.semantic import SemanticIndex
+from appliance.citizen.semantic import BUSY_WAIT_S, SemanticIndex
 from appliance.citizen.understanding import Understanding, thresholds
 from appliance.engines.base import Vectors
 from appliance.knowledge.procedures import load_catalogue
@@ -75,3 +76,26 @@ def test_a_complaint_the_rules_are_sure_of_is_not_embedded(built):
     before = embedder.calls
     result = escalating.classify_complaint("rác thải đổ bừa bãi đầu ngõ bốc mùi hôi thối, đề nghị phường thu gom")
     assert (result.category, result.engine, embedder.calls) == ("moi_truong", "rules", before)
+
+
+def test_a_busy_embedder_is_not_waited_for(built):
+    """A burst of chats: a message the model cannot take within BUSY_WAIT_S is read by rules +
+    lexical alone (the same reading as without an embedder), and says so."""
+    rules, escalating, embedder = built
+    text = "cho tôi hỏi chuyện hôm trước thì giải quyết thế nào"
+    plain = rules.read(text)
+    assert plain.confidence < thresholds()["escalate"]  # the premise: it would be embedded
+    semantic = escalating.semantic
+    assert semantic is not None
+    before = embedder.calls
+    assert semantic._gate.acquire(timeout=1)  # another chat holds the model
+    try:
+        started = time.perf_counter()
+        read = escalating.read(text)
+        waited = time.perf_counter() - started
+    finally:
+        semantic._gate.release()
+    assert (read.label, read.confidence, read.engine) == (plain.label, plain.confidence, "rules")
+    assert embedder.calls == before and waited < BUSY_WAIT_S + 0.5
+    assert escalating.read(text).engine == "rules+embeddings"  # free again: embedded
+    assert embedder.calls == before + 1
