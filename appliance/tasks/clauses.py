@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from appliance.tasks.cues import head_deadline, said_to
+from appliance.tasks.cues import addresses, choose, head_deadline, said_to, vocative_of
 from appliance.tasks.deadlines import find_deadline, fold_keep
 from appliance.tasks.dialogue import TDP, Turn, group_person
 from appliance.tasks.phrases import (
@@ -43,7 +43,7 @@ from appliance.tasks.phrases import (
     VERB_AHEAD,
     WITHDRAW,
 )
-from appliance.tasks.roster import Mention, Person, Roster
+from appliance.tasks.roster import Person, Roster
 from appliance.text import normalize
 from appliance.text.dates import WorkCalendar
 
@@ -88,15 +88,6 @@ def _units(sentence: str, roster: Roster) -> list[tuple[int, int, Person]]:
     return kept
 
 
-def _choose(mention: Mention, speakers: list[Person]) -> Person:
-    if len(mention.people) == 1:
-        return mention.people[0]
-    for person in reversed(speakers):  # "Lan" said right after Lan spoke is that Lan
-        if person in mention.people:
-            return person
-    return mention.people[0]
-
-
 def _clause_start(lower: str, pos: int) -> bool:
     before = lower[:pos].rstrip()
     if not before or before.endswith((",", ";", ":", ".", "…", "!")):
@@ -115,14 +106,14 @@ def _answering(turn: Turn, previous: Turn | None) -> bool:
 
 
 def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, speakers: list[Person],
-           vocative: Person | None) -> list[_Spot]:
+           vocative: Person | None, form: str | None = None) -> list[_Spot]:
     lower = normalize(sentence).lower()
     spots: list[_Spot] = []
     units = _units(sentence, roster)
     for mention in roster.mentions(sentence, verbs=VERB_AHEAD):
         if any(s <= mention.start < e for s, e, _p in units):
             continue
-        spots.append(_Spot(mention.start, mention.end, _choose(mention, speakers), "named"))
+        spots.append(_Spot(mention.start, mention.end, choose(mention, speakers), "named"))
     # A unit said right after a person is that person's unit ("anh Hùng, Phòng Kinh tế, …, rà soát").
     for index, spot in enumerate(spots):
         for unit in units:
@@ -149,10 +140,14 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
         if loose and not re.match(rf"^(?:em|tôi)(?:\s+(?:sẽ|xin))?\s+{VERB}\b|^(?:anh|chị)\s+sẽ\s+{VERB}\b", head) \
                 and not (vocative is not None and SECOND.match(head)):
             continue
-        if SECOND.match(head) and vocative is not None and said_to(lower[:m.start()], m.group(1)):
+        if SECOND.match(head) and vocative is not None and (said_to(lower[:m.start()], m.group(1))
+                                                             or addresses(form, m.group(0))):
             spots.append(_Spot(m.start(), m.end(), vocative, "second"))
         elif SECOND.match(head) and _answering(turn, previous) and previous is not None:
             spots.append(_Spot(m.start(), m.end(), vocative or previous.speaker, "second"))
+        elif m.group(0) == "em" and turn.leads and SECOND.match(head) and previous is not None:
+            # The chair says "em" to the one they answer ("12 hồ sơ đó thì em phối hợp…"), never of themself.
+            spots.append(_Spot(m.start(), m.end(), previous.speaker, "second"))
         elif FIRST.match(head) or SENIOR_SELF.match(head) and previous is not None:
             spots.append(_Spot(m.start(), m.end(), turn.speaker, "first", loose))
         elif SECOND.match(head):
@@ -197,6 +192,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     out: list[Anchor] = []
     speakers: list[Person] = [turn.speaker] + ([previous.speaker] if previous else [])
     vocative: Person | None = None
+    form: str | None = None      # how the vocative called them: "" a bare name, else its honorific
     parts = WITHDRAW.split(normalize(turn.text))
     for index, part in enumerate(parts):
         withdrawn = index < len(parts) - 1   # said, then withdrawn in the same breath ("… à thôi, …")
@@ -224,9 +220,10 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 if found is not None and not roster.mentions(said, verbs=VERB_AHEAD):
                     out.append(Anchor("propose", turn.speaker, deadline=found[0]))
                     continue
-            called = _vocative(sentence, roster, speakers)
-            vocative = called or vocative
-            found_here = _part(sentence, turn, previous, roster, speakers, vocative, meeting, calendar,
+            said = vocative_of(sentence, roster, speakers)
+            called = said[0] if said else None
+            vocative, form = said or (vocative, form)
+            found_here = _part(sentence, turn, previous, roster, speakers, (vocative, form), meeting, calendar,
                                index > 0 and not withdrawn, called)
             if index == 1 and not OPENERS.sub("", parts[0].lower() + " ").strip(" ,.…"):
                 found_here = [replace(a, reassigns=True) if a.inherits else a for a in found_here]
@@ -273,28 +270,14 @@ def _told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
                   how="told")
 
 
-def _vocative(sentence: str, roster: Roster, speakers: list[Person]) -> Person | None:
-    """Whom the sentence calls: "Anh Minh, công an phường tăng cường…", "…, chị Lan nhé."."""
-    lower = normalize(sentence).lower()
-    for mention in roster.mentions(sentence, verbs=VERB_AHEAD):
-        if mention.bare and not lower[mention.end:].lstrip().startswith("ơi"):
-            continue
-        head = OPENERS.sub("", lower[:mention.start]).strip(" ,")
-        after = lower[mention.end:]
-        if not head and re.match(r"^\s*(?:ơi\b|này\s*,|,)", after):
-            return _choose(mention, speakers)
-        if re.match(r"^\s*(?:nhé|nha|ạ)?\s*[.!]?\s*$", after) and lower[:mention.start].rstrip().endswith(","):
-            return _choose(mention, speakers)
-    return None
-
-
 def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers: list[Person],
-          vocative: Person | None, meeting: dt.date, calendar: WorkCalendar | None, after_withdrawal: bool,
-          called: Person | None = None) -> list[Anchor]:
+          call: tuple[Person | None, str | None], meeting: dt.date, calendar: WorkCalendar | None,
+          after_withdrawal: bool, called: Person | None = None) -> list[Anchor]:
     lower = normalize(text).lower()
     if not lower.strip():
         return []
-    spots = _spots(text, turn, previous, roster, speakers, vocative)
+    vocative = call[0]
+    spots = _spots(text, turn, previous, roster, speakers, vocative, call[1])
     question = bool(QUESTION.search(lower)) and not POLITE.search(lower)
     out: list[Anchor] = []
     chosen = [s for s in spots if _is_anchor(s, lower, spots)]

@@ -7,7 +7,9 @@ import datetime as dt
 import re
 
 from appliance.tasks.deadlines import find_deadline
-from appliance.tasks.phrases import OPENERS
+from appliance.tasks.phrases import OPENERS, VERB_AHEAD
+from appliance.tasks.roster import HONORIFICS, Mention, Person, Roster
+from appliance.text import normalize
 from appliance.text.dates import WorkCalendar
 
 
@@ -28,3 +30,45 @@ def said_to(before: str, pronoun: str) -> bool:
     if match is None:
         return False
     return (pronoun == "em" and match.group(1) in (None, "em")) or (pronoun != "em" and pronoun == match.group(1))
+
+
+def choose(mention: Mention, speakers: list[Person]) -> Person:
+    if len(mention.people) == 1:
+        return mention.people[0]
+    for person in reversed(speakers):  # "Lan" said right after Lan spoke is that Lan
+        if person in mention.people:
+            return person
+    return mention.people[0]
+
+
+def vocative_of(sentence: str, roster: Roster, speakers: list[Person]) -> tuple[Person, str] | None:
+    """Whom the sentence calls, and how: "Anh Minh, công an phường tăng cường…" (anh), "…, chị Lan nhé."
+    (chị), "Hùng, đèn ngõ 33 hư cả tuần rồi, em gọi…" (a bare name: "")."""
+    lower = normalize(sentence).lower()
+    mentions = roster.mentions(sentence, verbs=VERB_AHEAD)
+    for index, mention in enumerate(mentions):
+        head = OPENERS.sub("", lower[:mention.start]).strip(" ,")
+        after = lower[mention.end:]
+        # A bare name opens a sentence as a call when "ơi" or a comma follows, not another name ("Nam, Hùng…").
+        listed = index + 1 < len(mentions) and mentions[index + 1].start - mention.end <= 3
+        if mention.bare and not after.lstrip().startswith("ơi") and (head or listed or not after.startswith(",")):
+            continue
+        if not head and re.match(r"^\s*(?:ơi\b|này\s*,|,)", after):
+            return choose(mention, speakers), _form(mention)
+        if re.match(r"^\s*(?:nhé|nha|ạ)?\s*[.!]?\s*$", after) and lower[:mention.start].rstrip().endswith(","):
+            return choose(mention, speakers), _form(mention)
+    return None
+
+
+def _form(mention: Mention) -> str:
+    first = normalize(mention.said).lower().split()[0]
+    return first if first in HONORIFICS and not mention.bare else ""
+
+
+def addresses(form: str | None, pronoun: str) -> bool:
+    """After a call, the pronoun names the one called: "em" after a bare name or "em X", "anh" after
+    "anh X" ("Hà ơi, số liệu tháng 10 em tổng hợp…", "Anh Minh, … thì anh đẩy mạnh…"); "anh Hùng ơi,
+    em gửi…" is the speaker."""
+    if form is None:
+        return False
+    return form in ("", "em") if pronoun == "em" else pronoun == form

@@ -171,7 +171,7 @@ RULES: list[Rule] = [
     (re.compile(r"\b(?:ngay|sang|chieu|toi|trua)\s+mai\b"), lambda m, t: t + dt.timedelta(days=1)),
     (re.compile(r"\b(?:chieu|toi|sang|trua)\s+nay\b"), lambda m, t: t),
     (re.compile(r"\bngay\s+(?:kia|mot)\b"), lambda m, t: t + dt.timedelta(days=2)),
-    (re.compile(r"\bhom\s+nay\b|\btrong\s+ngay\b"), lambda m, t: t),
+    (re.compile(r"\b(?:hom|bua)\s+nay\b|\btrong\s+ngay\b"), lambda m, t: t),  # "bữa nay": southern "hôm nay"
     (re.compile(rf"\btrong\s+(?:vong\s+)?(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay|tuan|thang)"
                 r"(?P<work>\s+lam viec)?\b"), _span),
     # "3 ngày làm việc", "sau 5 ngày làm việc", "hai tuần nữa", "ba ngày tới": a span counted from the meeting

@@ -13,12 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from appliance.tasks.deadlines import number as number_said
 from appliance.tasks.roster import Person, Roster
-from appliance.text import normalize
+from appliance.tasks.runon import punctuate
+from appliance.text import fold, normalize
 
 _LINE = re.compile(r"^\s*([^:\n]{1,40}?)\s*:\s*(.*)$")
 _VOICE = re.compile(r"^(người nói|speaker|người phát biểu)\s*\d+$", re.IGNORECASE)
-TDP = re.compile(r"\b(?:tổ(?:\s+dân\s+phố)?|tdp)\s+(?:số\s+)?(\d{1,3})\b", re.IGNORECASE)
+# Group numbers as the recogniser writes them: "tổ sáu", "tổ mười hai", "tổ hai mươi mốt".
+_NUMBER = (r"\d{1,3}|(?:mười|(?:hai|ba) mươi)(?:\s+(?:một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín))?|"
+           r"một|hai|ba|bốn|năm|sáu|bảy|tám|chín")
+# "bác tổ trưởng tổ 8", "tổ trưởng tổ năm": the group's officer speaks and acts for the group.
+TDP = re.compile(rf"\b(?:(?:bác|ông|bà|anh|chị|cô|chú)\s+)?(?:(?:tổ\s+(?:trưởng|phó)|trưởng\s+tổ)\s+)?"
+                 rf"(?:tổ(?:\s+dân\s+phố)?|tdp)\s+(?:số\s+)?({_NUMBER})\b", re.IGNORECASE)
 _SELF_OFFICER = re.compile(r"\btôi\s+(?:là\s+)?tổ\s+(?:trưởng|phó)\b", re.IGNORECASE)
 _SELF_TDP = re.compile(r"\btôi\s+(?:là\s+)?tổ\s+(?:trưởng|phó)\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,3})\b",
                        re.IGNORECASE)
@@ -33,10 +40,11 @@ class Turn:
     label: str          # as written before ":" ("" without one)
     text: str
     speaker: Person     # who speaks (kind "voice" with name "" while unknown)
+    leads: bool = False  # the chair: the one who opened the meeting (their "em" is whom they answer)
 
 
 def group_person(number: str) -> Person:
-    name = f"Tổ dân phố số {int(number)}"
+    name = f"Tổ dân phố số {number_said(fold(number))}"
     return Person(name, name, None, "unit")
 
 
@@ -57,6 +65,9 @@ def turns(transcript: str, roster: Roster, title: str = "") -> list[Turn]:
         if known is None and label and not _VOICE.match(label):
             known = Person(label, kind="said")  # a name outside the directory, as the transcript writes it
         out.append(Turn(len(out), label, text, known or Person("", kind="voice")))
+    for turn in out:
+        turn.text = punctuate(turn.text)
+        turn.leads = bool(turn.label) and turn.label == out[0].label
     _name_voices(out, roster, title)
     return out
 

@@ -14,7 +14,8 @@ VERB = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|kiểm t
         r"ra|sắp xếp|hướng dẫn|vận động|lo|phụ trách|chịu trách nhiệm|có trách nhiệm|đảm nhận|nắm|tuyên truyền|"
         r"khắc phục|tăng cường|huy động|xác minh|mua|lắp|sửa|thống kê|cắm|nhắc|tập huấn|dọn|đầu mối|"
         r"phối hợp|tiếp nhận|rà soát|tiếp tục|khẩn trương|chốt|trả lời|giải trình|bổ sung|tuần tra|duyệt|ký|"
-        r"xin ý kiến|tham mưu|tiếp|đọc|cho người|đến|xuống|lên|kê khai|quét|nhập|số hóa|chụp|đặt|"
+        r"xin ý kiến|tham mưu|tiếp|đọc|cho người|đến(?! nay| giờ| đâu| hết| khi)|xuống|lên|kê khai|quét|nhập|"
+        r"số hóa|chụp|đặt|"
         r"thuê|mượn|bàn giao|nhận|giữ|trực|canh|chụp|dán|treo|niêm yết|chi trả|chi|trả|chuyển|đổi|báo|"
         r"sao gửi|photo|chở|dựng|mở|đóng|kiểm đếm|rà lại|soát|xong|hoàn tất|chỉ đạo|tham gia|tiếp đoàn|"
         r"đón|chuẩn|xem|xem lại|ghi|nghiên cứu|tìm hiểu|gặp|làm rõ|dứt điểm|cưỡng chế|lập tức|"
@@ -25,7 +26,9 @@ VERB = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|kiểm t
         r"đăng tải|xử phạt|thu hồi|di dời|tháo dỡ|giải tỏa|ngăn chặn|kiểm soát|rà roát|chấn chỉnh|đối chiếu|"
         r"tổng kết|sơ kết|lên(?: kế hoạch| phương án| danh sách)?|vận hành|kiểm điểm|giải ngân|thanh toán|"
         r"quyết toán|lập dự toán|sao lục|trích lục|chứng thực|xác nhận|cấp|phân công|điều động|tuyên dương|"
-        r"khen thưởng|làm việc)")
+        r"khen thưởng|làm việc|"
+        # said in the train batch's meetings: pushing a campaign, taking up a complaint, sealing a shop
+        r"đẩy mạnh|thụ lý|niêm phong|họp với|họp bàn|coi|ghé|qua|đưa|khơi thông)")
 _FILLER = (r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực tiếp|giúp|cho người|ngay|chịu khó|bên\s+\S+|"
            r"phải|cần|nhớ|có nhiệm vụ|tập trung|chủ động|đứng ra|cố gắng|kịp thời|sớm|tranh thủ|nhanh chóng))*")
 VERB_AHEAD = re.compile(rf"^\s*,?{_FILLER}\s+{VERB}\b")
@@ -45,7 +48,7 @@ QUESTION = re.compile(r"\?\s*$|\b(?:có cần|có phải|(?<!dạ )(?<!dạ, )ch
                       r"\bđược không(?:\s+(?:ạ|anh|chị|em|nhỉ))*\s*[?.!]?\s*$")
 # A request put as a question is still a request: "anh Hùng kiểm tra giúp tôi được không?"
 POLITE = re.compile(r"\b(?:giúp|hộ)(?: (?:tôi|anh|chị|em|mình))?\b.{0,20}\bđược không\b|\bnhé\s*\?\s*$")
-WITHDRAW = re.compile(r"(?:\.\.\.|…)?\s*,?\s*\bà\s+(?:thôi|không)\b\s*,?\s*|(?:\.\.\.|…)\s*thôi\s*,\s*",
+WITHDRAW = re.compile(r"(?:\.\.\.|…)?\s*,?\s*\b(?:à|ờ)\s+(?:mà\s+)?(?:thôi|không)\b\s*,?\s*|(?:\.\.\.|…)\s*thôi\s*,\s*",
                       re.IGNORECASE)
 CANCEL = re.compile(r"\b(?:không phải làm nữa|không cần làm nữa|không cần nữa|thôi không làm|hủy việc|"
                     r"thôi,? chưa giao ai|thôi khỏi|khỏi làm|"
@@ -59,7 +62,8 @@ REPORTED = re.compile(r"^\s*,?\s*(?:đã|vừa|mới|cho biết|nói|nêu|phát 
                       r"trình bày|bảo|có ý kiến|đang|xong rồi|làm xong rồi|đều)\b"
                       # what to say now, in the meeting ("anh Hùng báo cáo nhanh đi"): a routine remark
                       r"|^\s*(?:báo cáo|trình bày|nói|phát biểu|cho ý kiến|tóm tắt|đọc)(?:\s+(?:nhanh|qua|tình hình|"
-                      r"luôn|trước|ngắn gọn|cụ thể|cho mọi người|cho các đồng chí))*\s*(?:đi|nhé|xem)?\s*[.!?]?\s*$")
+                      r"luôn|trước|ngắn gọn|cụ thể|cho mọi người|cho các đồng chí|danh sách))*"
+                      r"\s*(?:đi|nhé|xem)?\s*[.!?]?\s*$")
 SPEECH = re.compile(r"^\s*(?:xin\s+)?(?:thông báo|báo cáo|trình bày|phổ biến|quán triệt|giới thiệu|nói|điểm qua|"
                     r"tóm tắt|đọc)\b")
 ASKS = re.compile(r"^\s*(?:xin\s+)(?:bổ sung|phát biểu|báo cáo|thông báo|trình bày|hỏi|đề xuất|kiến nghị|"
@@ -73,7 +77,7 @@ PROPOSAL = re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{VERB}\b(?!.*
 ALREADY = re.compile(r"\b(?:em|tôi|bên em|chị|anh)\b.*\b(?:rồi|đã)\b")
 LEAVE_IT = re.compile(r"\b(?:cứ\s+)?để\s+(?:em|tôi)(?:\s+(?:lo|làm|nhận))?\s*(?:cho|ạ|nhé|anh|chị)?\s*[.!]?\s*$")
 COORDINATE = re.compile(r"^\s*,?\s*(?:phối hợp|cùng)\b")
-OBJECT_BEFORE = re.compile(r"\b(?:có|thay|cho|với|gửi|của|nộp|trình|báo|mời|hỏi|giúp|về|tặng|là|phối hợp)\s*$")
+OBJECT_BEFORE = re.compile(r"\b(?:có|thay|cho|với|gửi|của|nộp|trình|báo|mời|hỏi|giúp|về|tặng|là|phối hợp|cùng)\s*$")
 # A pronoun after these is who receives the work ("trình tôi ký", "báo cáo tôi", "gửi em"), not who does it.
 RECEIVER_BEFORE = re.compile(r"\b(?:cho|gửi|trình|báo cáo|báo|giúp|hộ|với|hỏi|mời|nhắc)\s*$")
 JUNK = re.compile(r"^\s*(?:,|\(|\)|bên|thuộc|của|thì|ạ)\s*|\s*\b(?:nhé|nha|ạ|luôn|nhá)\b\s*|[.;,!]+\s*$")

@@ -199,7 +199,8 @@ class Roster:
             lower[words[i - 1].start():words[i - 1].end()] in _CLAUSE_OPENERS
         after = lower[words[i].end():words[i].end() + 30]
         before_verb = bool(verbs.match(after))
-        vocative = after.lstrip().startswith("ơi")
+        # "Hùng ơi", and a capitalised name opening the text before a comma ("Hùng, đèn ngõ 33 hư…"): a call
+        vocative = after.lstrip().startswith("ơi") or (i == 0 and capital and after.startswith(","))
         mid_capital = capital and i > 0 and not text[:words[i].start()].rstrip().endswith((".", ":", "!", "?"))
         if i > 0 and capital and text[words[i - 1].start()].isupper() and \
                 text[words[i - 1].end():words[i].start()] == " " and lower[words[i - 1].start():words[i - 1].end()] \
@@ -258,4 +259,4 @@ _NOT_NAMES = {"ơi", "ạ", "ấy", "này", "kia", "đó", "cũng", "không", "c
               "với", "nhé", "và", "em", "anh", "chị", "thì", "là", "phải", "cần", "bên", "ta", "mình", "nói",
               "được", "vẫn", "lại", "nắm", "tổ", "phòng"}
 _CLAUSE_OPENERS = {"có", "thì", "ừ", "vâng", "được", "rồi", "thế", "còn", "nhé", "tốt", "à", "thôi", "để", "giao",
-                   "nhờ", "ok", "dạ", "vậy", "với", "đấy", "đó", "nay", "nhưng"}
+                   "nhờ", "ok", "dạ", "vậy", "với", "đấy", "đó", "nay", "nhưng", "này"}

@@ -1,0 +1,42 @@
+"""Recogniser text of a whole meeting, as one run without punctuation or speaker labels, cut where speech
+turns: "… gửi lên phường trước thứ ba tuần sau nhé dạ vâng tôi sẽ làm ạ cái rãnh …".
+
+Without the cuts, the clause rules see one sentence of several hundred words: a deadline said for one
+person lands on another, an answer ("dạ em nhận") reads as the next order's doer, and a withdrawal
+("ờ mà thôi … để sau tính") cancels nothing. The cues are the words that close a turn (the particles
+"nhé", "ạ", "nha"; "được không" closes a question) and those that open one (an answer: "dạ", "vâng",
+"rõ", "ừ"; a new matter: "còn", "tiếp theo", "mời"; a pause before a correction: "ờ"). Only runs with no
+punctuation at all are cut: a transcript the secretary or the recogniser punctuated keeps its sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MIN_WORDS = 25
+# A turn closes after these (a closing particle; "được không" ends a question).
+_CLOSE = re.compile(r"\b(?:nhé|nha|nghen|nhá|ạ)\s+(?=\S)")
+_ASKED = re.compile(r"\b(?:được không|được chưa|được chứ|phải không)\s+(?=\S)")
+# A turn or a new matter opens with these; "rõ" only as an answer, not "làm rõ", "chưa rõ".
+# "mời" opens a turn only as an invitation to speak ("mời ông Bình"), not in "giấy mời các hộ".
+_OPEN = re.compile(r"(?<=\S)\s+(?=(?:dạ|vâng|ừ|ờ|còn|tiếp theo|xin mời|thưa|thôi)\b)"
+                   r"|(?<!giấy)(?<=\S)\s+(?=mời\s+(?:anh|chị|bác|ông|bà|cô|chú|đồng chí)\b)"
+                   r"|(?<!làm)(?<!chưa)(?<!cho)(?<!nói)(?<!rất)(?<=\S)\s+(?=rõ\b)"
+                   # a group's officer is told next: "… dạ em đi luôn bác tổ trưởng tổ mười hai nắm lại…"
+                   r"|(?<=\S)\s+(?=(?:bác|ông|bà)\s+tổ\s+(?:trưởng|phó)\b)")
+# A short answer closes its turn: "dạ được anh huy làm…", "dạ vâng tôi sẽ làm ạ".
+_ANSWERED = re.compile(r"\b(?:dạ|vâng)\s+(?:được|vâng|rõ)\b(?!\s*(?:ạ|anh|chị|em|không|rồi)\b)\s*")
+
+
+def punctuate(text: str) -> str:
+    """`text` with sentence breaks where speech turns, when it is an unpunctuated run; else unchanged."""
+    if re.search(r"[.,;:!?…]", text) or len(text.split()) < _MIN_WORDS:
+        return text
+    cut = _ASKED.sub(lambda m: m.group(0).rstrip() + "? ", text)
+    cut = _CLOSE.sub(lambda m: m.group(0).rstrip() + ". ", cut)
+    cut = _OPEN.sub(". ", cut)
+    cut = _ANSWERED.sub(lambda m: m.group(0).rstrip() + ". ", cut)
+    # "dạ. vâng", "ừ. còn": a run of openers is one opening.
+    cut = re.sub(r"\b(dạ|vâng|ừ|ờ|thưa)\.\s+(?=(?:dạ|vâng|ừ|ờ|còn|thưa|rõ)\b)", r"\1 ", cut)
+    cut = re.sub(r"([.?])\s*\.\s+", r"\1 ", cut)
+    return cut
