@@ -50,7 +50,7 @@ from appliance.text.dates import WorkCalendar
 
 @dataclass(frozen=True)
 class Anchor:
-    kind: str                    # task | propose | agree | cancel
+    kind: str                    # task | propose | agree | cancel | done | helps (told to help, "X phối hợp")
     person: Person | None
     content: str = ""
     deadline: dt.date | None = None
@@ -182,6 +182,8 @@ def _object_of(spot: _Spot, lower: str, spots: list[_Spot]) -> bool:
         if other.how == "unit" or other.end > spot.start:
             continue
         between = lower[other.end:spot.start]
+        if other.how == "first" and re.fullmatch(r"\s*(?:sẽ\s+)?(?:làm|nhận|lo)(?:\s+ạ)?\s*", between):
+            continue
         if not re.search(r"[,;:.!?]", between) and re.search(rf"\b{VERB}\b", between):
             return True
     return False
@@ -195,11 +197,15 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     form: str | None = None      # how the vocative called them: "" a bare name, else its honorific
     parts = WITHDRAW.split(normalize(turn.text))
     for index, part in enumerate(parts):
-        withdrawn = index < len(parts) - 1   # said, then withdrawn in the same breath ("… à thôi, …")
-        for sentence in sentences(part):
+        chunks = sentences(part)
+        for at, sentence in enumerate(chunks):
+            # Said, then withdrawn in the same breath ("… à thôi, …"): the sentence right before it only.
+            withdrawn = index < len(parts) - 1 and at == len(chunks) - 1
             lower = sentence.lower()
             if AGREE.match(lower) and not QUESTION.search(lower):
-                found = find_deadline(sentence, meeting, None, calendar)
+                # The date agreed is said right after "ừ"/"được" ("Thôi được, thứ Sáu."); a date further on
+                # belongs to what comes next ("vâng chị anh tuấn liên hệ… trong tháng này").
+                found = find_deadline(" ".join(sentence.split()[:6]), meeting, None, calendar)
                 out.append(Anchor("agree", None, deadline=found[0] if found else None))
             if CANCEL.search(lower):
                 out.append(Anchor("cancel", None))
@@ -217,6 +223,10 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 if later is None:
                     said = re.split(r",", said)[-1]
                 found = find_deadline(said, meeting, None, calendar)
+                if found is not None and later is not None and turn.leads:
+                    # "Thế thì lùi sang thứ Hai tuần sau": the chair moves the deadline; nobody need agree
+                    out.append(Anchor("agree", None, deadline=found[0], follow_up=True))
+                    continue
                 if found is not None and not roster.mentions(said, verbs=VERB_AHEAD):
                     out.append(Anchor("propose", turn.speaker, deadline=found[0]))
                     continue
@@ -224,7 +234,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             called = said[0] if said else None
             vocative, form = said or (vocative, form)
             found_here = _part(sentence, turn, previous, roster, speakers, (vocative, form), meeting, calendar,
-                               index > 0 and not withdrawn, called)
+                               index > 0 and at == 0 and not withdrawn, called)
             if index == 1 and not OPENERS.sub("", parts[0].lower() + " ").strip(" ,.…"):
                 found_here = [replace(a, reassigns=True) if a.inherits else a for a in found_here]
             for anchor in found_here:
@@ -249,6 +259,7 @@ def _told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
     verb of work and a deadline, and is neither a question, a deferral, a condition nor a report."""
     lower = OPENERS.sub("", normalize(sentence).lower()).strip()
     if previous is None or previous.label == turn.label or not turn.label or QUESTION.search(lower) \
+            or re.match(r"(?:báo cáo|thưa)\s+(?:anh|chị|đồng chí|chủ tịch)\b", lower) \
             or DEFER.search(lower) or CONDITION.search(lower) or REPORTED.search(lower) \
             or re.search(r"\b(?:ai|có|do|vì|hẹn|dự kiến|đang|đã)\b", lower) \
             or re.search(rf"(?:^|[,;]\s*)(?:tôi|em|mình|chúng tôi|chúng em)\b|\b(?:tôi|em|mình)\s+(?:sẽ\s+)?{VERB}\b",
@@ -294,6 +305,7 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     led: list[_Spot] = []
     for spot in chosen:
         if led and COORDINATE.match(lower[spot.end:]):
+            out.append(Anchor("helps", spot.person))
             continue
         led.append(spot)
     for i, spot in enumerate(led):

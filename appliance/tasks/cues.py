@@ -15,7 +15,7 @@ from appliance.text.dates import WorkCalendar
 
 def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None) -> tuple[dt.date, int, int] | None:
     """A deadline that opens the doer's clause: "chiều nay em gửi", "…, thứ Hai tuần sau Văn phòng trình"."""
-    clause = re.split(r"[,;:.!?…]", before)[-1]
+    clause = re.split(r"[,;:.!?…]|\bơi\b", before)[-1]  # "mai ơi mai em in…": the call is not the date
     found = find_deadline(clause, meeting, None, calendar)
     if found is None or re.search(r"\b(?:vì|do|nếu|khi|nên)\b", clause.lower()):
         return None
@@ -53,7 +53,7 @@ def vocative_of(sentence: str, roster: Roster, speakers: list[Person]) -> tuple[
         listed = index + 1 < len(mentions) and mentions[index + 1].start - mention.end <= 3
         if mention.bare and not after.lstrip().startswith("ơi") and (head or listed or not after.startswith(",")):
             continue
-        if not head and re.match(r"^\s*(?:ơi\b|này\s*,|,)", after):
+        if (not head or after.lstrip().startswith("ơi")) and re.match(r"^\s*(?:ơi\b|này\s*,|,)", after):
             return choose(mention, speakers), _form(mention)
         if re.match(r"^\s*(?:nhé|nha|ạ)?\s*[.!]?\s*$", after) and lower[:mention.start].rstrip().endswith(","):
             return choose(mention, speakers), _form(mention)

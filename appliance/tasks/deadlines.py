@@ -219,7 +219,8 @@ def _misread(m: re.Match[str], text: str) -> bool:
     return False
 
 
-_START = re.compile(r"\b(?:tu|bat dau(?: tu)?|ke tu)\s+(?:ngay\s+)?$")
+# On the text with its diacritics: folded, "tư" (four, "sáu tư" = 64) would read as "từ" (from).
+_START = re.compile(r"\b(?:từ|bắt đầu(?: từ)?|kể từ)\s+(?:ngày\s+)?$")
 _MARKER = re.compile(r"\b(?:(?:han chot|thoi han|han|xong|hoan thanh|cham nhat)\s+(?:la\s+|vao\s+|den\s+)?|"
                      r"(?:truoc|trong|vao|den|het|cuoi|ngay|tu nay den)\s+)(?:ngay\s+)?$")
 
@@ -242,7 +243,7 @@ def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
                 day = _span(m, meeting, calendar) if build is _span else build(m, meeting)
             except (ValueError, KeyError):
                 day = None
-            if day is None or _START.search(folded[max(0, m.start() - 16):m.start()]):
+            if day is None or _START.search(text[max(0, m.start() - 16):m.start()].lower()):
                 continue  # "từ thứ Hai", "bắt đầu từ tuần này": when the work starts, not its deadline
             before = _MARKER.search(folded[max(0, m.start() - 24):m.start()])
             own = folded[m.start():m.end()].startswith(("trong", "cuoi", "het", "truoc"))

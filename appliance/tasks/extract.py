@@ -96,11 +96,22 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
     roster = roster or Roster()
     lines = turns(text, roster, title)
     found: list[_Open] = []
+    helping: dict[str, int] = {}  # who was told to help ("Lan tư pháp phối hợp"), and in which turn
     for turn in lines:
         previous = _previous_speaker(lines, turn)
         for anchor in anchors(turn, previous, roster, meeting_date, calendar):
-            _merge(found, anchor, turn, lines)
+            if anchor.kind == "helps" and anchor.person is not None:
+                helping[_key(anchor.person)] = turn.index
+            elif not _helper_offer(anchor, turn, helping):
+                _merge(found, anchor, turn, lines)
     return [_task(o) for o in found if not o.cancelled]
+
+
+def _helper_offer(anchor: Anchor, turn: Turn, helping: dict[str, int]) -> bool:
+    """"Dạ, em chuẩn bị biên bản mẫu ạ" from the one just told to help: their part of the task they help
+    with, not a task of their own (one with its own deadline still is)."""
+    return anchor.kind == "task" and anchor.how == "first" and anchor.deadline is None \
+        and anchor.person is not None and 0 < turn.index - helping.get(_key(anchor.person), -9) <= 2
 
 
 def _task(o: _Open) -> ExtractedTask:
@@ -141,7 +152,11 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
                 task.restated = True
                 return
         live = [t for t in found if not t.cancelled and turn.index - t.turn <= 2]
-        if anchor.deadline is not None and live and live[-1].touched >= turn.index - 1:
+        # The chair's own postponement (follow_up) reaches the task discussed two turns back; the assignee's
+        # "Ừ, thứ Năm anh đi" says when they go, within the deadline already given, and leaves it.
+        near = turn.index - (2 if anchor.follow_up else 1)
+        if anchor.deadline is not None and live and live[-1].touched >= near \
+                and not (live[-1].deadline and _key(live[-1].person) == _key(turn.speaker)):
             live[-1].deadline = anchor.deadline
         return
     person = anchor.person

@@ -29,7 +29,7 @@ VERB = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|kiểm t
         r"khen thưởng|làm việc|"
         # said in the train batch's meetings: pushing a campaign, taking up a complaint, sealing a shop
         r"đẩy mạnh|thụ lý|niêm phong|họp với|họp bàn|coi|ghé|qua|đưa|khơi thông)")
-_FILLER = (r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực tiếp|giúp|cho người|ngay|chịu khó|bên\s+\S+|"
+_FILLER = (r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực tiếp|giúp|cho người|cho|ngay|chịu khó|bên\s+\S+|"
            r"phải|cần|nhớ|có nhiệm vụ|tập trung|chủ động|đứng ra|cố gắng|kịp thời|sớm|tranh thủ|nhanh chóng))*")
 VERB_AHEAD = re.compile(rf"^\s*,?{_FILLER}\s+{VERB}\b")
 DIRECTIVE = re.compile(r"\b(?:giao(?: cho| nhiệm vụ cho| nhiệm vụ)?|đề nghị|yêu cầu|nhờ|phân công|phiền|"

@@ -23,9 +23,15 @@ _OPEN = re.compile(r"(?<=\S)\s+(?=(?:dạ|vâng|ừ|ờ|còn|tiếp theo|xin m�
                    r"|(?<!giấy)(?<=\S)\s+(?=mời\s+(?:anh|chị|bác|ông|bà|cô|chú|đồng chí)\b)"
                    r"|(?<!làm)(?<!chưa)(?<!cho)(?<!nói)(?<!rất)(?<=\S)\s+(?=rõ\b)"
                    # a group's officer is told next: "… dạ em đi luôn bác tổ trưởng tổ mười hai nắm lại…"
-                   r"|(?<=\S)\s+(?=(?:bác|ông|bà)\s+tổ\s+(?:trưởng|phó)\b)")
+                   r"|(?<!đề nghị)(?<!giao)(?<!yêu cầu)(?<!nhờ)(?<!bác)(?<!ông)(?<!bà)(?<=\S)\s+"
+                   r"(?=(?:(?:bác|ông|bà)\s+)?tổ\s+(?:trưởng|phó)\b)"
+                   # a condition opens its own clause: "… trong tuần sau nếu có thời gian thì in thêm…"
+                   r"|(?<=\S)\s+(?=nếu\b)")
 # A short answer closes its turn: "dạ được anh huy làm…", "dạ vâng tôi sẽ làm ạ".
-_ANSWERED = re.compile(r"\b(?:dạ|vâng)\s+(?:được|vâng|rõ)\b(?!\s*(?:ạ|anh|chị|em|không|rồi)\b)\s*")
+_ANSWERED = re.compile(r"\b(?:dạ|vâng)(?:\s+(?:anh|chị))?(?:\s+(?:được|vâng|rõ|ạ|(?:em|tôi)\s+(?:sẽ\s+)?"
+                       r"(?:làm|nhận|đi)(?:\s+(?:ngay|luôn))?))*"
+                       # … when someone is told next: "dạ em nhận chị hà tiếp nhận…", "vâng em làm tổ dân phố…"
+                       r"(?=\s+(?:anh|chị|bác|ông|bà|tổ|công an|phòng|đồng chí)\s)")
 
 
 def punctuate(text: str) -> str:

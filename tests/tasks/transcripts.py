@@ -18,6 +18,8 @@ from appliance.ward.service import add_units, save_member
 HERE = Path(__file__).parent
 HELDOUT = HERE / "heldout" / "meeting_transcripts.toml"
 DEV = HERE / "dev" / "meeting_transcripts.toml"
+DEV_ALL = (DEV, HERE / "dev" / "extra_transcripts.toml", HERE / "dev" / "directive_transcripts.toml")
+TRAIN = HERE / "train" / "meeting_transcripts.toml"   # blind-written training batch (session 5), tunable
 STAFF = HERE / "heldout" / "staff.md"
 
 
