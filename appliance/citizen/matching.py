@@ -114,7 +114,11 @@ class ProcedureIndex:
         self.by_code = {p.code: p for p in self.procedures}
         self.matcher: PhraseSet[tuple[str, float]] = PhraseSet((ph, (code, f)) for ph, code, f in self.phrases)
 
-    def rank(self, text: str) -> list[Match]:
+    def evidence(self, text: str) -> dict[str, float]:
+        """Phrase evidence per procedure code: each phrase found, unless it lies strictly inside a longer
+        one found, scores its length squared (times its factor). No tie-breaks: the knowledge search
+        weighs whole subjects with this (cue words such as "sửa", "mất" say which procedure of a
+        subject, not which subject)."""
         words = tokens(text)
         hits = [(start, end, code, factor) for start, end, (code, factor) in self.matcher.find(words)]
         # Drop a hit lying strictly inside a longer hit: the longer wording is more specific.
@@ -127,9 +131,13 @@ class ProcedureIndex:
                 continue
             seen.add((start, end, code))
             scores[code] = scores.get(code, 0.0) + factor * (end - start) ** 2
+        return scores
+
+    def rank(self, text: str) -> list[Match]:
+        scores = self.evidence(text)
         if scores:
             # A light tie-break by distinctive words of the official name.
-            present = set(words)
+            present = set(tokens(text))
             for code in scores:
                 scores[code] += 0.1 * len(self.name_tokens[code] & present)
                 if self.cues.get(code, set()) & present:

@@ -21,6 +21,7 @@ from appliance.engines.generation import GenerationFailure, chat_text
 from appliance.engines.grounding import Source, ground
 from appliance.knowledge.indexing import query_terms
 from appliance.knowledge.search import SearchHit, search
+from appliance.knowledge.subjects import Gap
 from appliance.knowledge.summarize import sentences
 from appliance.text import fold_tokens, normalize
 
@@ -50,6 +51,7 @@ class Answer:
     answered: bool = True  # False: nothing in the library answers (search's calibrated judgement)
     missing: list[str] = field(default_factory=list)  # the question's words the library has nothing about
     procedure: tuple[str, str] | None = None  # (code, name): the passages are that procedure's legal basis
+    gaps: list[Gap] = field(default_factory=list)  # registry entries of the textless documents asked about
 
     def api(self) -> dict[str, object]:
         return {
@@ -64,6 +66,7 @@ class Answer:
             "answered": self.answered,
             "missing": self.missing,
             "procedure": {"code": self.procedure[0], "name": self.procedure[1]} if self.procedure else None,
+            "library_gaps": [g.api() for g in self.gaps],
         }
 
 
@@ -126,7 +129,7 @@ def answer(conn: sqlite3.Connection, question: str, *, generator: Generator | No
     result = Answer(question=question)
     found = search(conn, question, PASSAGES, embedder=embedder)
     result.passages = found.hits
-    result.procedure = found.procedure
+    result.procedure, result.gaps = found.procedure, found.gaps
     if not found.hits:
         # Nothing answers: say so and name what is missing; no model is asked to fill the gap.
         result.answered, result.missing = False, found.missing
@@ -152,6 +155,6 @@ def answer(conn: sqlite3.Connection, question: str, *, generator: Generator | No
         result.note = ("Chưa cài mô hình ngôn ngữ: trợ lý trích nguyên văn câu phù hợp nhất từ văn bản, "
                        "kèm các đoạn liên quan bên dưới.")
     result.sentences = _extractive(question, found.hits)
-    if found.procedure is not None:
+    if found.procedure is not None or found.gaps:  # the procedure read, or the current law lacking
         result.note = f"{found.note} {result.note}"
     return result

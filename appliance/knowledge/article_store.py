@@ -96,6 +96,17 @@ def find_articles(conn: sqlite3.Connection, number: str, article: str) -> list[s
         " WHERE upper(d.number) = upper(?) AND a.article = ? ORDER BY a.sort_key, a.id", (number, article)).fetchall()
 
 
+def article_numbers(conn: sqlite3.Connection, numbers: list[str]) -> set[tuple[str, str]]:
+    """(upper-cased số ký hiệu, article) of every article the library holds of these documents: one
+    query for what find_articles would answer one by one."""
+    if not numbers:
+        return set()
+    marks = ",".join("?" * len(numbers))
+    rows = conn.execute("SELECT DISTINCT upper(d.number), a.article FROM kb_articles a JOIN kb_documents d"
+                        f" ON d.id = a.doc_id WHERE upper(d.number) IN ({marks})", [n.upper() for n in numbers])
+    return {(str(r[0]), str(r[1])) for r in rows}
+
+
 def all_articles(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """Every article with its document's number and type (exports, provenance checks)."""
     return conn.execute("SELECT a.*, d.number, d.doc_type, d.origin FROM kb_articles a"

@@ -13,6 +13,13 @@ recognised by a phrase of at least two words (two close ones: the officer should
 the library holds the procedure's first basis article (its own law), and only with articles in force
 whose text states what the question asks for (an amount of money, a length of time). It says that it did so:
 the response names the procedure, and the page says the passages are its legal basis.
+
+Before bridging, the question is weighed subject by subject (subjects.py): when a subject the library
+has no official text for (a procedure whose own law is only a registry row, or a textless document
+named by title or number) is recognised about as strongly as the best covered one, the honest answer
+is that the library lacks that text, not a covered article sharing a phrase ("sổ đỏ bị ghi sai tên"
+is about a land title, not a civil-status correction). The ratio is the matcher's own "too close to
+choose" ratio (CLARIFY_RATIO), and whole subjects are weighed without its cue-word tie-breaks.
 """
 
 from __future__ import annotations
@@ -20,11 +27,12 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from appliance.citizen.matching import CLARIFY_RATIO, ProcedureIndex
 from appliance.citizen.matching import Procedure as MatchedProcedure
-from appliance.citizen.matching import ProcedureIndex
 from appliance.knowledge import relevance, store
 from appliance.knowledge.articles import find_article
 from appliance.knowledge.procedures import Procedure, list_procedures
+from appliance.knowledge.subjects import Gap, subjects
 from appliance.knowledge.validity import in_force
 from appliance.text import fold_tokens
 
@@ -40,14 +48,57 @@ class Bridged:
     rows: list[sqlite3.Row]   # the basis passages, in the catalogue's order
 
 
-def recognise(conn: sqlite3.Connection, query: str) -> Procedure | None:
+@dataclass(frozen=True)
+class Reading:
+    """What the catalogue makes of a question search could not answer: the legal basis of the one
+    procedure it is about, or the registry entries of the subjects the library has no text for."""
+
+    bridged: Bridged | None = None
+    gaps: tuple[Gap, ...] = ()
+
+
+def _index(procedures: list[Procedure]) -> ProcedureIndex:
+    return ProcedureIndex(MatchedProcedure(p.code, p.name, p.police, p.to_dict()) for p in procedures)
+
+
+def recognise(conn: sqlite3.Connection, query: str, index: ProcedureIndex | None = None,
+              procedures: list[Procedure] | None = None) -> Procedure | None:
     """The one procedure the question is about, or None (none, or several close ones)."""
-    procedures = list_procedures(conn)
-    index = ProcedureIndex(MatchedProcedure(p.code, p.name, p.police, p.to_dict()) for p in procedures)
-    chosen = index.candidates(query)
+    procedures = list_procedures(conn) if procedures is None else procedures
+    chosen = (index or _index(procedures)).candidates(query)
     if len(chosen) != 1 or chosen[0].score < MIN_SCORE:
         return None
     return next(p for p in procedures if p.code == chosen[0].procedure.code)
+
+
+def library_gaps(conn: sqlite3.Connection, query: str, index: ProcedureIndex,
+                 procedures: list[Procedure]) -> tuple[Gap, ...]:
+    """The textless subjects the question is about, strongest first: each recognised by at least a
+    two-word phrase, and about as strongly as the best covered subject (CLARIFY_RATIO)."""
+    known = subjects(conn, procedures)
+    uncovered, covered = known.weigh(query, index.evidence(query))
+    chosen = sorted(((score, number) for number, score in uncovered.items()
+                     if score >= MIN_SCORE and score >= CLARIFY_RATIO * covered), reverse=True)
+    return tuple(known.gaps[number] for _score, number in chosen if number in known.gaps)
+
+
+def gaps(conn: sqlite3.Connection, query: str) -> tuple[Gap, ...]:
+    procedures = list_procedures(conn)
+    return library_gaps(conn, query, _index(procedures), procedures)
+
+
+def read(conn: sqlite3.Connection, query: str) -> Reading:
+    procedures = list_procedures(conn)
+    index = _index(procedures)
+    gaps = library_gaps(conn, query, index, procedures)
+    if gaps:
+        return Reading(gaps=gaps)
+    procedure = recognise(conn, query, index, procedures)
+    if procedure is None:
+        return Reading()
+    folded_query = " ".join(fold_tokens(query))
+    rows = [r for r in basis_passages(conn, procedure) if relevance.states_what_is_asked(folded_query, r["folded"])]
+    return Reading(bridged=Bridged(procedure.code, procedure.name, rows) if rows else None)
 
 
 def basis_passages(conn: sqlite3.Connection, procedure: Procedure) -> list[sqlite3.Row]:
@@ -69,9 +120,4 @@ def basis_passages(conn: sqlite3.Connection, procedure: Procedure) -> list[sqlit
 
 
 def procedure_basis(conn: sqlite3.Connection, query: str) -> Bridged | None:
-    procedure = recognise(conn, query)
-    if procedure is None:
-        return None
-    folded_query = " ".join(fold_tokens(query))
-    rows = [r for r in basis_passages(conn, procedure) if relevance.states_what_is_asked(folded_query, r["folded"])]
-    return Bridged(procedure.code, procedure.name, rows) if rows else None
+    return read(conn, query).bridged

@@ -15,6 +15,7 @@ import sqlite3
 
 from appliance.knowledge.procedure_basis import check
 from appliance.knowledge.procedures import Procedure
+from appliance.knowledge.subjects import procedure_gap
 
 # The facts a citizen relies on that must rest on official text (where/online/forms are the ward's
 # own local details and carry their own "cần xác nhận" mark).
@@ -42,4 +43,10 @@ def citizen_record(conn: sqlite3.Connection | None, proc: Procedure) -> dict[str
         record[name] = [] if isinstance(record.get(name), list) else ""
     record["unsourced"] = unsourced
     record["needs_confirmation"] = sorted({*proc.needs_confirmation, *unsourced})
+    # The procedure's own law has no official text here: the chat says so with the registry entry, in
+    # the words the staff search uses (subjects.Gap.message).
+    gap = procedure_gap(conn, proc) if conn is not None else None
+    if gap is not None:
+        record["library_gap"] = {"number": gap.number, "name": gap.name, "status": gap.status,
+                                 "status_label": gap.status_label, "message": gap.message}
     return record

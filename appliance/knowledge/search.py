@@ -21,6 +21,7 @@ from appliance.engines import Embedder
 from appliance.knowledge import bridge, relevance, store, vectors
 from appliance.knowledge.chunking import place
 from appliance.knowledge.indexing import STOPWORDS, accented_words, query_terms
+from appliance.knowledge.subjects import Gap
 from appliance.knowledge.validity import in_force, label
 from appliance.text import fold, normalize
 from appliance.text.fold import fold_word
@@ -32,6 +33,7 @@ BM25_WEIGHTS = (1.0, 0.8, 1.6)  # folded text, syllable pairs, heading (article 
 # lexical evidence is the stronger one for article-level legal questions.
 SEMANTIC_WEIGHT = 0.3
 COMMON_SHARE = 0.3  # a term in more than this share of passages is left out of the FTS5 expression
+SHOWN = 3  # passages a reader looks at first
 _WORD = re.compile(r"\w+", re.UNICODE)
 _OPEN_SYLLABLE = re.compile(r"[oOuU]\w?[aAeEyY]")
 
@@ -97,13 +99,17 @@ class SearchResponse:
     # Set when no passage matched the question's words and the hits are the legal basis of the one
     # procedure the question was recognised as (bridge.py): (code, name).
     procedure: tuple[str, str] | None = None
+    # Set when nothing answered and the question is about a subject the library has no official text
+    # for (subjects.py): the registry entries of those documents; no passage is shown as an answer.
+    gaps: list[Gap] = field(default_factory=list)
 
     def api(self) -> dict[str, object]:
         return {"results": [h.api() for h in self.hits], "engine": self.engine, "note": self.note,
                 "took_ms": round(self.took_ms, 1), "answered": self.answered,
                 "confidence": round(self.confidence, 3), "missing": self.missing,
                 "nearest": [h.api() for h in self.nearest],
-                "procedure": {"code": self.procedure[0], "name": self.procedure[1]} if self.procedure else None}
+                "procedure": {"code": self.procedure[0], "name": self.procedure[1]} if self.procedure else None,
+                "library_gaps": [g.api() for g in self.gaps]}
 
 
 def match_expression(conn: sqlite3.Connection, words: list[str], pairs: list[str]) -> str:
@@ -196,9 +202,22 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     hits = [_hit(chunk_rows[chunk_id], score, query) for (_exact, score), chunk_id in ranked[:k]]
     judged = relevance.judge(conn, query, [chunk_rows[cid] for _s, cid in ranked[:relevance.TOP]])
     response.confidence, response.missing = judged.confidence, judged.missing
-    bridged = None if judged.answered else bridge.procedure_basis(conn, query)
+    reading = bridge.Reading() if judged.answered else bridge.read(conn, query)
+    bridged = reading.bridged
     if judged.answered:
         response.hits = hits
+        if not any(h.in_force for h in hits[:SHOWN]):
+            # Only out-of-force text answers (the 2006 residence law): name the current law the
+            # library lacks, if the question is about it.
+            response.gaps = list(bridge.gaps(conn, query))
+            if response.gaps:
+                response.note = " ".join(["Các đoạn dưới là văn bản không còn hiệu lực, chỉ để tham khảo.",
+                                          *(g.message for g in response.gaps)])
+    elif reading.gaps:
+        # About a subject whose official text the library lacks: say so with its registry entry,
+        # rather than bridge to a covered article that merely shares a phrase.
+        response.answered, response.nearest, response.gaps = False, hits, list(reading.gaps)
+        response.note = " ".join(g.message for g in reading.gaps)
     elif bridged is not None:
         # The passages did not answer, but the question names one procedure: its legal basis, said so.
         response.hits = [_hit(row, 0.0, query) for row in bridged.rows[:k]]

@@ -31,8 +31,11 @@ def test_unsourced_facts_are_withheld_at_publishing(citizen_settings):
     tam_tru = published(citizen_settings, "CU-TAM")
     assert set(tam_tru["unsourced"]) == set(STATED_FACTS)
     assert shipped["CU-TAM"].processing_time and tam_tru["processing_time"] == "" and tam_tru["documents"] == []
+    # Its own law (Luật Cư trú 2020) is a registry row without text: published with its entry.
+    assert tam_tru["library_gap"]["number"] == "68/2020/QH14"
+    assert tam_tru["library_gap"]["message"].startswith("Thư viện chưa có toàn văn Luật Cư trú số 68/2020/QH14")
     khai_sinh = published(citizen_settings, "HT-KS")
-    assert khai_sinh["unsourced"] == []
+    assert khai_sinh["unsourced"] == [] and "library_gap" not in khai_sinh
     assert khai_sinh["processing_time"] == shipped["HT-KS"].processing_time
     assert khai_sinh["documents"] == shipped["HT-KS"].documents
 
@@ -50,6 +53,9 @@ def test_the_chat_and_the_page_say_it_needs_confirming(public, citizen_settings)
                                              "message": "đăng ký tạm trú mất bao lâu thì xong"}).json()
         assert reply["procedure"]["code"] == "CU-TAM" and UNSOURCED_NOTE in reply["reply"], reply
         assert time_limit not in reply["reply"] and "07 ngày" not in reply["reply"], reply
+        # The same sentence as the staff search, with the registry entry (number, status).
+        gap = published(citizen_settings, "CU-TAM")["library_gap"]
+        assert gap["message"] in reply["reply"] and "68/2020/QH14" in reply["reply"], reply
         known = c.post("/api/v1/chat", json={"session_id": "s-sourced-facts-2",
                                              "message": "đăng ký khai sinh cần giấy tờ gì"}).json()
         assert known["procedure"]["code"] == "HT-KS" and "Giấy chứng sinh" in known["reply"], known
@@ -58,3 +64,4 @@ def test_the_chat_and_the_page_say_it_needs_confirming(public, citizen_settings)
         assert page.status_code == 200 and "Giấy chứng sinh" in page.text
         tam_tru = c.get("/thu-tuc/CU-TAM")
         assert tam_tru.status_code == 200 and "Cần xác nhận" in tam_tru.text and time_limit not in tam_tru.text
+        assert "Thư viện chưa có toàn văn Luật Cư trú số 68/2020/QH14" in tam_tru.text

@@ -58,6 +58,22 @@ def test_a_chatty_question_shows_its_procedures_legal_basis_and_says_so(kb_serve
         assert plain["procedure"] is None  # the passages answered by themselves
 
 
+def test_a_subject_without_text_shows_its_registry_entry_not_an_article(kb_server):
+    question = "sổ đỏ bị ghi sai tên vợ, giờ đính chính ở đâu"
+    with kb_server.client() as c:
+        login(c, "canbo", "canbo-demo")
+        body = c.get("/api/v1/search", params={"q": question}).json()
+        assert body["results"] == [] and body["answered"] is False and body["procedure"] is None
+        gap = body["library_gaps"][0]
+        assert gap["number"] == "31/2024/QH15" and gap["status"] == "con_hieu_luc" and gap["has_text"] is False
+        page = c.get("/tra-cuu", params={"q": question}).text
+        assert "Thư viện chưa có văn bản chính thức để trả lời câu hỏi này" in page
+        assert "Thư viện chưa có toàn văn Luật Đất đai số 31/2024/QH15" in page and f'href="{gap["url"]}"' in page
+        assert "Khoản 1 Điều 28 Luật Hộ tịch" not in page  # no covered article sharing a phrase
+        registry = c.get(gap["url"])
+        assert registry.status_code == 200 and "31/2024/QH15" in registry.text
+
+
 def test_repealed_document_is_flagged(kb_server):
     """The cư trú page of the Pháp điển copy is Luật Cư trú 2006, replaced by 68/2020/QH14."""
     with kb_server.client() as c:

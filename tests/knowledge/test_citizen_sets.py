@@ -12,10 +12,14 @@ inheritance were read as chứng thực / cải chính / khai tử procedures, n
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 
 import pytest
 
+from appliance.knowledge import store
 from appliance.knowledge.answer import answer
+from appliance.knowledge.article_store import delete_document_articles
+from appliance.knowledge.documents import find_by_number
 from appliance.knowledge.search import search
 from tests.knowledge.citizen_sets import HELDOUT, grade
 
@@ -75,3 +79,54 @@ def test_the_bridge_needs_a_phrase_the_procedures_own_law_and_the_figure_asked(l
     assert not late.answered and late.procedure is None
     found_late = search(library, "mới phát hiện con chưa có giấy khai sinh, giờ đi đăng ký khai sinh cần gì", 5)
     assert found_late.procedure == ("HT-KS", "Đăng ký khai sinh")
+
+
+def test_a_subject_without_official_text_is_said_so_with_its_registry_entry(library):
+    # "sổ đỏ" is a land title (Luật Đất đai 2024: a registry row without text); "ghi sai tên" alone
+    # used to bridge this to the civil-status correction articles of Luật Hộ tịch.
+    land = search(library, "sổ đỏ bị ghi sai tên vợ, giờ đính chính ở đâu", 5)
+    assert not land.answered and land.hits == [] and land.procedure is None and land.gaps
+    gap = land.gaps[0]
+    assert gap.number == "31/2024/QH15" and not gap.has_text and gap.status == "con_hieu_luc" and gap.doc_id
+    assert {"DD-GCN", "DD-BD"} <= {code for code, _name in gap.procedures}
+    assert land.note.startswith("Thư viện chưa có toàn văn Luật Đất đai số 31/2024/QH15 (tình trạng: Còn hiệu lực")
+    assert "cần xác nhận" in land.note
+    entry = land.api()["library_gaps"][0]
+    assert entry["number"] == "31/2024/QH15" and entry["status_label"] == "Còn hiệu lực"
+    assert entry["url"] == f"/tra-cuu/van-ban/{gap.doc_id}" and entry["message"] == gap.message
+    # The assistant says the same and asks no model.
+    reply = answer(library, "sổ đỏ bị ghi sai tên vợ, giờ đính chính ở đâu")
+    assert not reply.answered and not reply.sentences and gap.message in reply.note
+    assert reply.api()["library_gaps"][0]["number"] == "31/2024/QH15"
+    # A covered procedure named more strongly keeps its basis: the land title is only what it is for.
+    death = search(library, "bố em mất rồi mà trong giấy khai tử ghi sai năm sinh của bố, giờ cần sửa để làm sổ đỏ "
+                            "thừa kế", 5)
+    assert death.answered and death.procedure is not None and death.procedure[0] == "HT-TDCC" and not death.gaps
+    # Named by its number; the document is known only to the registry.
+    decree = search(library, "nghị định 168/2025 quy định gì", 5)
+    assert [g.number for g in decree.gaps] == ["168/2025/NĐ-CP"] and not decree.hits
+    # A document with text here but without the article the procedure rests on says which article.
+    single = search(library, "xin giấy xác nhận độc thân để mua nhà thì làm ở đâu", 5)
+    assert single.gaps[0].has_text and single.gaps[0].article == "22"
+    assert "Thư viện có Nghị định số 123/2015/NĐ-CP" in single.note and "chưa có Điều 22" in single.note
+
+
+def test_the_subjects_follow_the_library(library):
+    """Nothing is a list: without the text of Nghị định 23/2015 the chứng thực procedures become a
+    subject the library cannot answer (their registry row stays)."""
+    question = "photo công chứng bằng đại học thì mang bản gốc ra phường là được phải không"
+    assert search(library, question, 5).procedure == ("CTH-BS", "Chứng thực bản sao từ bản chính")
+    copy = sqlite3.connect(":memory:")
+    copy.row_factory = sqlite3.Row
+    library.backup(copy)
+    try:
+        doc = find_by_number(copy, "23/2015/NĐ-CP")
+        assert doc is not None
+        delete_document_articles(copy, doc.id)
+        store.replace_chunks(copy, doc.id, [])
+        result = search(copy, question, 5)
+        assert not result.answered and result.procedure is None and result.hits == []
+        assert result.gaps[0].number == "23/2015/NĐ-CP" and result.gaps[0].doc_id == doc.id
+        assert "Thư viện chưa có toàn văn Nghị định số 23/2015/NĐ-CP" in result.note
+    finally:
+        copy.close()

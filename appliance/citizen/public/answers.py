@@ -74,6 +74,10 @@ def _section(proc: Procedure, aspect: str) -> str:
 def template_answer(proc: Procedure, aspects: list[str]) -> str:
     chosen = [a for a in ASPECT_ORDER if a in aspects] or ["documents", "time", "fee", "where", "online"]
     parts = [f"Thủ tục «{proc.name}»" + (f" — {proc.data['agency']}" if proc.data.get("agency") else "") + ":"]
+    gap = proc.data.get("library_gap")
+    if isinstance(gap, dict) and gap.get("message"):
+        # Published by the staff side (knowledge/published.py): the same sentence as the staff search.
+        parts.append(f"Lưu ý: {gap['message']}")
     parts.extend(section(proc, a) for a in chosen)
     if proc.police:
         parts.append(POLICE_NOTE)
