@@ -204,6 +204,8 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     response.confidence, response.missing = judged.confidence, judged.missing
     reading = bridge.Reading() if judged.answered else bridge.read(conn, query)
     bridged = reading.bridged
+    response.gaps = list(reading.gaps)
+    gap_notes = " ".join(g.message for g in reading.gaps)
     if judged.answered:
         response.hits = hits
         if not any(h.in_force for h in hits[:SHOWN]):
@@ -213,11 +215,6 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
             if response.gaps:
                 response.note = " ".join(["Các đoạn dưới là văn bản không còn hiệu lực, chỉ để tham khảo.",
                                           *(g.message for g in response.gaps)])
-    elif reading.gaps:
-        # About a subject whose official text the library lacks: say so with its registry entry,
-        # rather than bridge to a covered article that merely shares a phrase.
-        response.answered, response.nearest, response.gaps = False, hits, list(reading.gaps)
-        response.note = " ".join(g.message for g in reading.gaps)
     elif bridged is not None:
         # The passages did not answer, but the question names one procedure: its legal basis, said so.
         response.hits = [_hit(row, 0.0, query) for row in bridged.rows[:k]]
@@ -225,6 +222,12 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         response.nearest = hits
         response.note = (f"Không có điều khoản nào khớp trực tiếp các từ của câu hỏi; câu hỏi được hiểu là về thủ tục "
                          f"“{bridged.name}”: các đoạn dưới là căn cứ pháp lý của thủ tục đó.")
+        if gap_notes:  # the question also names a subject without text here: the reader judges the reading
+            response.note += f" Câu hỏi cũng nhắc đến nội dung thư viện chưa có văn bản chính thức: {gap_notes}"
+    elif reading.gaps:
+        # About a subject whose official text the library lacks: say so with its registry entry, and
+        # show no passage as an answer.
+        response.answered, response.nearest, response.note = False, hits, gap_notes
     else:
         response.answered, response.nearest = False, hits
         response.note = judged.note

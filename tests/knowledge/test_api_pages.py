@@ -59,7 +59,7 @@ def test_a_chatty_question_shows_its_procedures_legal_basis_and_says_so(kb_serve
 
 
 def test_a_subject_without_text_shows_its_registry_entry_not_an_article(kb_server):
-    question = "sổ đỏ bị ghi sai tên vợ, giờ đính chính ở đâu"
+    question = "làm sổ đỏ lần đầu cần những giấy tờ gì, đất ở ổn định không tranh chấp"
     with kb_server.client() as c:
         login(c, "canbo", "canbo-demo")
         body = c.get("/api/v1/search", params={"q": question}).json()
@@ -69,9 +69,13 @@ def test_a_subject_without_text_shows_its_registry_entry_not_an_article(kb_serve
         page = c.get("/tra-cuu", params={"q": question}).text
         assert "Thư viện chưa có văn bản chính thức để trả lời câu hỏi này" in page
         assert "Thư viện chưa có toàn văn Luật Đất đai số 31/2024/QH15" in page and f'href="{gap["url"]}"' in page
-        assert "Khoản 1 Điều 28 Luật Hộ tịch" not in page  # no covered article sharing a phrase
+        assert "Không tìm thấy điều khoản trả lời câu hỏi này" not in page
         registry = c.get(gap["url"])
         assert registry.status_code == 200 and "31/2024/QH15" in registry.text
+        # Bridged to a covered procedure while naming the land title too: both are shown.
+        shared = c.get("/tra-cuu", params={"q": "sổ đỏ bị ghi sai tên vợ, giờ đính chính ở đâu"}).text
+        assert "được hiểu là về thủ tục" in shared and "Câu hỏi cũng nhắc đến nội dung thư viện chưa có" in shared
+        assert "Thư viện chưa có toàn văn Luật Đất đai số 31/2024/QH15" in shared
 
 
 def test_repealed_document_is_flagged(kb_server):

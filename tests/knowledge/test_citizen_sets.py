@@ -16,7 +16,7 @@ import sqlite3
 
 import pytest
 
-from appliance.knowledge import store
+from appliance.knowledge import bridge, store
 from appliance.knowledge.answer import answer
 from appliance.knowledge.article_store import delete_document_articles
 from appliance.knowledge.documents import find_by_number
@@ -82,9 +82,9 @@ def test_the_bridge_needs_a_phrase_the_procedures_own_law_and_the_figure_asked(l
 
 
 def test_a_subject_without_official_text_is_said_so_with_its_registry_entry(library):
-    # "sổ đỏ" is a land title (Luật Đất đai 2024: a registry row without text); "ghi sai tên" alone
-    # used to bridge this to the civil-status correction articles of Luật Hộ tịch.
-    land = search(library, "sổ đỏ bị ghi sai tên vợ, giờ đính chính ở đâu", 5)
+    # A land title: Luật Đất đai 2024 is a registry row without text.
+    question = "làm sổ đỏ lần đầu cần những giấy tờ gì, đất ở ổn định không tranh chấp"
+    land = search(library, question, 5)
     assert not land.answered and land.hits == [] and land.procedure is None and land.gaps
     gap = land.gaps[0]
     assert gap.number == "31/2024/QH15" and not gap.has_text and gap.status == "con_hieu_luc" and gap.doc_id
@@ -95,13 +95,9 @@ def test_a_subject_without_official_text_is_said_so_with_its_registry_entry(libr
     assert entry["number"] == "31/2024/QH15" and entry["status_label"] == "Còn hiệu lực"
     assert entry["url"] == f"/tra-cuu/van-ban/{gap.doc_id}" and entry["message"] == gap.message
     # The assistant says the same and asks no model.
-    reply = answer(library, "sổ đỏ bị ghi sai tên vợ, giờ đính chính ở đâu")
+    reply = answer(library, question)
     assert not reply.answered and not reply.sentences and gap.message in reply.note
     assert reply.api()["library_gaps"][0]["number"] == "31/2024/QH15"
-    # A covered procedure named more strongly keeps its basis: the land title is only what it is for.
-    death = search(library, "bố em mất rồi mà trong giấy khai tử ghi sai năm sinh của bố, giờ cần sửa để làm sổ đỏ "
-                            "thừa kế", 5)
-    assert death.answered and death.procedure is not None and death.procedure[0] == "HT-TDCC" and not death.gaps
     # Named by its number; the document is known only to the registry.
     decree = search(library, "nghị định 168/2025 quy định gì", 5)
     assert [g.number for g in decree.gaps] == ["168/2025/NĐ-CP"] and not decree.hits
@@ -109,6 +105,26 @@ def test_a_subject_without_official_text_is_said_so_with_its_registry_entry(libr
     single = search(library, "xin giấy xác nhận độc thân để mua nhà thì làm ở đâu", 5)
     assert single.gaps[0].has_text and single.gaps[0].article == "22"
     assert "Thư viện có Nghị định số 123/2015/NĐ-CP" in single.note and "chưa có Điều 22" in single.note
+    # A covered procedure named more strongly keeps its basis: the land title is only what it is for.
+    death = search(library, "bố em mất rồi mà trong giấy khai tử ghi sai năm sinh của bố, giờ cần sửa để làm sổ đỏ "
+                            "thừa kế", 5)
+    assert death.answered and death.procedure is not None and death.procedure[0] == "HT-TDCC" and not death.gaps
+
+
+def test_a_textless_subject_named_as_strongly_as_the_bridged_procedure(library, monkeypatch):
+    # "ghi sai tên" bridges to the civil-status correction articles; "sổ đỏ" is the land title. By
+    # default (bridge.GAPS_BEFORE_BRIDGE, see its measurements) the bridge answers and the page names
+    # the land law the library lacks beside it; weighed first, the land law replaces the bridge.
+    question = "sổ đỏ bị ghi sai tên vợ, giờ đính chính ở đâu"
+    shared = search(library, question, 5)
+    assert shared.answered and shared.procedure is not None and shared.procedure[0] == "HT-TDCC"
+    assert [g.number for g in shared.gaps] == ["31/2024/QH15"]
+    assert "Câu hỏi cũng nhắc đến nội dung thư viện chưa có văn bản chính thức: Thư viện chưa có toàn văn Luật Đất " \
+           "đai số 31/2024/QH15" in shared.note
+    monkeypatch.setattr(bridge, "GAPS_BEFORE_BRIDGE", True)
+    first = search(library, question, 5)
+    assert not first.answered and first.hits == [] and first.procedure is None
+    assert [g.number for g in first.gaps] == ["31/2024/QH15"] and first.note == first.gaps[0].message
 
 
 def test_the_subjects_follow_the_library(library):
