@@ -7,6 +7,8 @@ procedure they are about and shows its legal basis, saying so (bridge.py). Held-
 86 answerable (12 without the bridge), wrong 0; of 66 with nothing to answer, 60 said so (64
 without the bridge: a notary office, a land transfer, a social-insurance book and a land
 inheritance were read as chứng thực / cải chính / khai tử procedures, named as such on the page).
+A question about a subject the library has no official text for (subjects.py) gets that document's
+registry entry: instead of "not found" when nothing bridges, beside the bridged basis otherwise.
 """
 
 from __future__ import annotations
@@ -50,6 +52,10 @@ def test_heldout_citizen_questions(library):
     assert graded.wrong <= 0.02 * graded.answerable, graded.failures
     assert graded.nothing_right >= 0.88 * graded.unanswerable, graded.failures
     assert graded.right >= 0.75 * graded.answerable, graded.line("held-out")
+    # Raised to the figures measured with textless subjects shown beside the bridge (session 5):
+    # 69 / 17 / 0, and 60 of 66 said so (bridge.GAPS_BEFORE_BRIDGE on gave 68 / 18 / 0 and 60).
+    assert graded.right >= 69 and graded.wrong == 0, graded.line("held-out")
+    assert graded.nothing_right >= 60, graded.line("held-out")
 
 
 def test_a_chatty_question_gets_the_legal_basis_of_its_procedure_and_says_so(library):
