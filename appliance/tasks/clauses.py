@@ -8,9 +8,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from appliance.tasks.cues import addresses, choose, head_deadline, said_to, vocative_of
-from appliance.tasks.deadlines import find_deadline, fold_keep
-from appliance.tasks.dialogue import TDP, Turn, group_person
+from appliance.tasks.anchor import Anchor
+from appliance.tasks.cues import addresses, choose, head_deadline, said_to, told_back, units_in, vocative_of
+from appliance.tasks.deadlines import find_deadline
+from appliance.tasks.dialogue import Turn
 from appliance.tasks.phrases import (
     AGREE,
     ALREADY,
@@ -38,7 +39,6 @@ from appliance.tasks.phrases import (
     SECOND,
     SENIOR_SELF,
     SPEECH,
-    UNIT_RE,
     VERB,
     VERB_AHEAD,
     WITHDRAW,
@@ -46,21 +46,6 @@ from appliance.tasks.phrases import (
 from appliance.tasks.roster import Person, Roster
 from appliance.text import normalize
 from appliance.text.dates import WorkCalendar
-
-
-@dataclass(frozen=True)
-class Anchor:
-    kind: str                    # task | propose | agree | cancel | done | helps (told to help, "X phối hợp")
-    person: Person | None
-    content: str = ""
-    deadline: dt.date | None = None
-    quote: str = ""
-    follow_up: bool = False      # may be the same task as this person's in the last turns (accepting, confirming)
-    inherits: bool = False       # "… à thôi, Tuấn làm luôn": takes the withdrawn task's content
-    same_deadline: bool = False  # "…, cùng hạn": the deadline of the task given just before
-    reassigns: bool = False      # "À thôi, để anh Huy làm": withdraws the task given in the last turns
-    how: str = "named"           # how the assignee was found (confidence.Evidence.how)
-    directed: bool = False       # a directive word ("giao", "đề nghị"…) before the assignee
 
 
 @dataclass(frozen=True)
@@ -74,18 +59,6 @@ class _Spot:
 
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?;])\s+", text) if s.strip(" .;")]
-
-
-def _units(sentence: str, roster: Roster) -> list[tuple[int, int, Person]]:
-    folded = fold_keep(sentence)
-    found = [(m.start(), m.end(), roster.unit(name) or name) for name, rx in UNIT_RE for m in rx.finditer(folded)]
-    found += [(m.start(), m.end(), group_person(m.group(1)).name) for m in TDP.finditer(sentence)]
-    found.sort(key=lambda u: (u[0], -u[1]))
-    kept: list[tuple[int, int, Person]] = []
-    for start, end, name in found:
-        if not any(start < e and s < end for s, e, _p in kept):
-            kept.append((start, end, Person(name, name, None, "unit")))
-    return kept
 
 
 def _clause_start(lower: str, pos: int) -> bool:
@@ -109,7 +82,7 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
            vocative: Person | None, form: str | None = None) -> list[_Spot]:
     lower = normalize(sentence).lower()
     spots: list[_Spot] = []
-    units = _units(sentence, roster)
+    units = units_in(sentence, roster)
     for mention in roster.mentions(sentence, verbs=VERB_AHEAD):
         if any(s <= mention.start < e for s, e, _p in units):
             continue
@@ -137,7 +110,8 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
             continue
         head = lower[m.start():]
         loose = not _clause_start(lower, m.start())
-        if loose and not re.match(rf"^(?:em|tôi)(?:\s+(?:sẽ|xin))?\s+{VERB}\b|^(?:anh|chị)\s+sẽ\s+{VERB}\b", head) \
+        if loose and not re.match(rf"^(?:em|tôi|chúng tôi|chúng em)(?:\s+(?:sẽ|xin))?\s+{VERB}\b|"
+                                  rf"^(?:anh|chị)\s+sẽ\s+{VERB}\b", head) \
                 and not (vocative is not None and SECOND.match(head)):
             continue
         if SECOND.match(head) and vocative is not None and (said_to(lower[:m.start()], m.group(1))
@@ -207,8 +181,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 # belongs to what comes next ("vâng chị anh tuấn liên hệ… trong tháng này").
                 found = find_deadline(" ".join(sentence.split()[:6]), meeting, None, calendar)
                 out.append(Anchor("agree", None, deadline=found[0] if found else None))
-            if CANCEL.search(lower):
-                out.append(Anchor("cancel", None))
+            cancels = CANCEL.search(lower)
             asks = QUESTION.search(lower) and re.search(r"\bđược không\b", lower)
             offer = PROPOSAL.search(lower) if asks else None
             if offer is not None:  # "em gửi trước thứ Tư được không": a new deadline, if the chair agrees
@@ -239,9 +212,14 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 found_here = [replace(a, reassigns=True) if a.inherits else a for a in found_here]
             for anchor in found_here:
                 out += [anchor, Anchor("cancel", anchor.person)] if withdrawn else [anchor]
+            if cancels:  # after the sentence's own anchors, and of whom it names: "… tôi giao anh Hùng, thôi,
+                # …, anh Hùng không phải lo nữa"; "Tuấn làm luôn, …, chị Lan không phải làm nữa"
+                named = [m for m in roster.mentions(sentence, verbs=VERB_AHEAD)
+                         if 0 <= cancels.start() - m.end <= 2]
+                out.append(Anchor("cancel", choose(named[-1], speakers) if named else None))
             if not found_here and ALREADY.search(lower) and not re.search(r"\bsẽ\b", lower):
                 out.append(Anchor("done", turn.speaker))
-            elif not found_here and (told := _told_back(sentence, turn, previous, roster, meeting, calendar)):
+            elif not found_here and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
                 out.append(told)
             elif not found_here and not AGREE.match(lower) and not QUESTION.search(lower) \
                     and len(re.findall(r"\w+", lower)) <= 6:
@@ -250,35 +228,6 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 if found is not None:
                     out.append(Anchor("agree", None, deadline=found[0]))
     return out
-
-
-def _told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
-               calendar: WorkCalendar | None) -> Anchor | None:
-    """"Khẩn trương lên, thứ Tư này báo cáo tôi kết quả." said to the one who just answered: a task (or a
-    deadline for the task they have) for the previous speaker, when the sentence names nobody, says a
-    verb of work and a deadline, and is neither a question, a deferral, a condition nor a report."""
-    lower = OPENERS.sub("", normalize(sentence).lower()).strip()
-    if previous is None or previous.label == turn.label or not turn.label or QUESTION.search(lower) \
-            or re.match(r"(?:báo cáo|thưa)\s+(?:anh|chị|đồng chí|chủ tịch)\b", lower) \
-            or DEFER.search(lower) or CONDITION.search(lower) or REPORTED.search(lower) \
-            or re.search(r"\b(?:ai|có|do|vì|hẹn|dự kiến|đang|đã)\b", lower) \
-            or re.search(rf"(?:^|[,;]\s*)(?:tôi|em|mình|chúng tôi|chúng em)\b|\b(?:tôi|em|mình)\s+(?:sẽ\s+)?{VERB}\b",
-                         lower) \
-            or roster.mentions(sentence, verbs=VERB_AHEAD) or _units(sentence, roster):
-        return None
-    found = find_deadline(sentence, meeting, None, calendar)
-    if found is None:
-        return None
-    # The rest must be an order: a verb of work first, perhaps after "khẩn trương lên", "nhớ", "phải".
-    rest = (sentence[:found[1]] + " " + sentence[found[2]:]).lower()
-    rest = re.sub(r"^\W*(?:(?:khẩn trương|nhớ|phải|cố gắng|tranh thủ|nhanh|lên|nhé)\W+)*", "",
-                  OPENERS.sub("", rest.strip() + " "))
-    if not re.match(rf"{VERB}\b", rest):
-        return None
-    content = JUNK.sub(" ", sentence[:found[1]] + " " + sentence[found[2]:])
-    content = re.sub(r"\s+", " ", OPENERS.sub("", content.lower())).strip(" ,.;:")
-    return Anchor("task", previous.speaker, content[:1].upper() + content[1:], found[0], sentence.strip(), True,
-                  how="told")
 
 
 def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers: list[Person],
@@ -295,8 +244,12 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     offer = LEAVE_IT.search(lower)
     if offer is not None and not question:  # "việc đó cứ để em": volunteering without a verb
         chosen.append(_Spot(offer.start(), offer.end(), turn.speaker, "first"))
+    # A call opening the sentence ("Hà ơi, giáp Tết dân làm thủ tục đông lắm.") is followed by an order only
+    # with a date or an order's particle.
+    opening = re.match(r"^\W*(?:\w+\s+){0,3}?\w+\s*(?:ơi\b|,)", lower) is not None
     if not chosen and called is not None and called != turn.speaker and not question \
-            and re.search(rf"\b{VERB}\b", lower) and not DEFER.search(lower) and not REPORTED.search(lower):
+            and re.search(rf"\b{VERB}\b", lower) and not DEFER.search(lower) and not REPORTED.search(lower) \
+            and not (opening and not PARTICLE.search(lower) and find_deadline(text, meeting, None, calendar) is None):
         # "Cái này phải có người theo dõi, anh Nam nhé.": the work is said first, then whom it is for.
         deadline, content = _deadline_and_content(text, _Spot(0, 0, called, "named"), len(text), [], meeting,
                                                   calendar)

@@ -1,13 +1,17 @@
-"""Two cues a clause gives about its doer and deadline beyond the name before the verb: a deadline said
-first ("chiều nay em gửi") and whom a pronoun after a vocative names ("tuấn ơi em làm…")."""
+"""Cues a clause gives about its doer and deadline beyond the name before the verb: a deadline said first
+("chiều nay em gửi"), whom a call names and whom a pronoun after it names ("tuấn ơi em làm…", "Hà ơi, …
+em tổng hợp…"), the units and residential groups said, and an order without a subject to the one who
+just answered ("Khẩn trương lên, thứ Tư này báo cáo tôi kết quả.")."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from appliance.tasks.deadlines import find_deadline
-from appliance.tasks.phrases import OPENERS, VERB_AHEAD
+from appliance.tasks.anchor import Anchor
+from appliance.tasks.deadlines import find_deadline, fold_keep
+from appliance.tasks.dialogue import TDP, Turn, group_person
+from appliance.tasks.phrases import CONDITION, DEFER, JUNK, OPENERS, QUESTION, REPORTED, UNIT_RE, VERB, VERB_AHEAD
 from appliance.tasks.roster import HONORIFICS, Mention, Person, Roster
 from appliance.text import normalize
 from appliance.text.dates import WorkCalendar
@@ -72,3 +76,44 @@ def addresses(form: str | None, pronoun: str) -> bool:
     if form is None:
         return False
     return form in ("", "em") if pronoun == "em" else pronoun == form
+
+
+def units_in(sentence: str, roster: Roster) -> list[tuple[int, int, Person]]:
+    folded = fold_keep(sentence)
+    found = [(m.start(), m.end(), roster.unit(name) or name) for name, rx in UNIT_RE for m in rx.finditer(folded)]
+    found += [(m.start(), m.end(), group_person(m.group(1)).name) for m in TDP.finditer(sentence)]
+    found.sort(key=lambda u: (u[0], -u[1]))
+    kept: list[tuple[int, int, Person]] = []
+    for start, end, name in found:
+        if not any(start < e and s < end for s, e, _p in kept):
+            kept.append((start, end, Person(name, name, None, "unit")))
+    return kept
+
+
+def told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
+               calendar: WorkCalendar | None) -> Anchor | None:
+    """"Khẩn trương lên, thứ Tư này báo cáo tôi kết quả." said to the one who just answered: a task (or a
+    deadline for the task they have) for the previous speaker, when the sentence names nobody, says a
+    verb of work and a deadline, and is neither a question, a deferral, a condition nor a report."""
+    lower = OPENERS.sub("", normalize(sentence).lower()).strip()
+    if previous is None or previous.label == turn.label or not turn.label or QUESTION.search(lower) \
+            or re.match(r"(?:báo cáo|thưa)\s+(?:anh|chị|đồng chí|chủ tịch)\b", lower) \
+            or DEFER.search(lower) or CONDITION.search(lower) or REPORTED.search(lower) \
+            or re.search(r"\b(?:ai|có|do|vì|hẹn|dự kiến|đang|đã)\b", lower) \
+            or re.search(rf"(?:^|[,;]\s*)(?:tôi|em|mình|chúng tôi|chúng em)\b|\b(?:tôi|em|mình)\s+(?:sẽ\s+)?{VERB}\b",
+                         lower) \
+            or roster.mentions(sentence, verbs=VERB_AHEAD) or units_in(sentence, roster):
+        return None
+    found = find_deadline(sentence, meeting, None, calendar)
+    if found is None:
+        return None
+    # The rest must be an order: a verb of work first, perhaps after "khẩn trương lên", "nhớ", "phải".
+    rest = (sentence[:found[1]] + " " + sentence[found[2]:]).lower()
+    rest = re.sub(r"^\W*(?:(?:khẩn trương|nhớ|phải|cố gắng|tranh thủ|nhanh|lên|nhé)\W+)*", "",
+                  OPENERS.sub("", rest.strip() + " "))
+    if not re.match(rf"{VERB}\b", rest):
+        return None
+    content = JUNK.sub(" ", sentence[:found[1]] + " " + sentence[found[2]:])
+    content = re.sub(r"\s+", " ", OPENERS.sub("", content.lower())).strip(" ,.;:")
+    return Anchor("task", previous.speaker, content[:1].upper() + content[1:], found[0], sentence.strip(), True,
+                  how="told")

@@ -180,7 +180,7 @@ RULES: list[Rule] = [
     (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b{_YEAR}"), _quarter),
     (re.compile(r"\b(?:cuoi|het)\s+nam(?:\s+nay)?\b"), lambda m, t: dt.date(t.year, 12, 31)),
     # "chậm nhất ngày 25", "trước mùng 5", "sáng 12"; "ngày 15 tới": the coming 15th
-    (re.compile(rf"\b(?:(?:truoc|den|han|cham nhat)\s+(?:ngay|mung|mong)|mung|mong|toi|dem|sang|chieu|trua)\s+"
+    (re.compile(rf"\b(?:(?:truoc|den|han|cham nhat)\s+(?:ngay|mung|mong)|mung|mong|toi|dem|sang|chieu|trua|hom)\s+"
                 rf"(?P<d>{NUM[1:-1]})\b(?!\s*(?:thang|/|-|\.\d|gio|nguoi|ho|ban|suat|tieng|phut|tet))"
                 r"|\bngay\s+(?P<d2>\d{1,2})\s+(?=toi\b)"),
      lambda m, t: _day_of_month(number(m.group("d") or m.group("d2")), t)),
@@ -221,6 +221,7 @@ def _misread(m: re.Match[str], text: str) -> bool:
 
 # On the text with its diacritics: folded, "tư" (four, "sáu tư" = 64) would read as "từ" (from).
 _START = re.compile(r"\b(?:từ|bắt đầu(?: từ)?|kể từ)\s+(?:ngày\s+)?$")
+_PERIOD = re.compile(r"\btừ\s+\S+(?:\s+\S+){0,3}?\s+(?:đến|tới)\s+(?:ngày\s+)?$")
 _MARKER = re.compile(r"\b(?:(?:han chot|thoi han|han|xong|hoan thanh|cham nhat)\s+(?:la\s+|vao\s+|den\s+)?|"
                      r"(?:truoc|trong|vao|den|het|cuoi|ngay|tu nay den)\s+)(?:ngay\s+)?$")
 
@@ -245,6 +246,8 @@ def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
                 day = None
             if day is None or _START.search(text[max(0, m.start() - 16):m.start()].lower()):
                 continue  # "từ thứ Hai", "bắt đầu từ tuần này": when the work starts, not its deadline
+            if _PERIOD.search(text[max(0, m.start() - 30):m.start()].lower()):
+                continue  # "trực từ 24/12 đến 2/1", "từ tổ 7 đến tổ 12": the end of a period, not a deadline
             before = _MARKER.search(folded[max(0, m.start() - 24):m.start()])
             own = folded[m.start():m.end()].startswith(("trong", "cuoi", "het", "truoc"))
             start = m.start() - len(before.group(0)) if before else m.start()
@@ -259,5 +262,7 @@ def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
             found.append((0 if before else 2, start, meeting + dt.timedelta(days=1), m.end()))
     if not found:
         return None
-    _rank, start, day, end = min(found)
+    # Equally marked dates: the one said last, where Vietnamese puts the deadline ("hồ sơ khen thưởng cuối
+    # năm, trình … trong 5 ngày làm việc"; "lịch trực thứ Bảy …, gửi anh thứ Tư").
+    _rank, _late, start, day, end = min((rank, -start, start, day, end) for rank, start, day, end in found)
     return day, start, end

@@ -22,7 +22,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from appliance.tasks.clauses import Anchor, anchors
+from appliance.tasks.anchor import Anchor
+from appliance.tasks.clauses import anchors
 from appliance.tasks.confidence import Evidence, assess
 from appliance.tasks.dialogue import Turn, turns
 from appliance.tasks.roster import Person, Roster

@@ -28,9 +28,12 @@ VERB = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|kiểm t
         r"quyết toán|lập dự toán|sao lục|trích lục|chứng thực|xác nhận|cấp|phân công|điều động|tuyên dương|"
         r"khen thưởng|làm việc|"
         # said in the train batch's meetings: pushing a campaign, taking up a complaint, sealing a shop
-        r"đẩy mạnh|thụ lý|niêm phong|họp với|họp bàn|coi|ghé|qua|đưa|khơi thông)")
+        r"đẩy mạnh|thụ lý|niêm phong|họp với|họp bàn|coi|ghé|qua|đưa|khơi thông|vá|cắt(?: tỉa)?|khám|dẫn|"
+        r"hoàn chỉnh)")
 _FILLER = (r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực tiếp|giúp|cho người|cho|ngay|chịu khó|bên\s+\S+|"
-           r"phải|cần|nhớ|có nhiệm vụ|tập trung|chủ động|đứng ra|cố gắng|kịp thời|sớm|tranh thủ|nhanh chóng))*")
+           r"phải|cần|nhớ|có nhiệm vụ|tập trung|chủ động|đứng ra|cố gắng|ráng|kịp thời|sớm|tranh thủ|nhanh chóng|"
+           # "anh minh cho anh em công an khu vực xác minh…", "bác tổ trưởng cùng công an khu vực tổ chức…"
+           r"cho\s+(?:anh em|lực lượng|cán bộ)(?:\s+[^\s,.;]+){0,3}?|cùng\s+(?:với\s+)?[^,.;]{1,30}?))*")
 VERB_AHEAD = re.compile(rf"^\s*,?{_FILLER}\s+{VERB}\b")
 DIRECTIVE = re.compile(r"\b(?:giao(?: cho| nhiệm vụ cho| nhiệm vụ)?|đề nghị|yêu cầu|nhờ|phân công|phiền|"
                        r"chuyển cho|cử)\s*$")
@@ -52,7 +55,8 @@ WITHDRAW = re.compile(r"(?:\.\.\.|…)?\s*,?\s*\b(?:à|ờ)\s+(?:mà\s+)?(?:thô
                       re.IGNORECASE)
 CANCEL = re.compile(r"\b(?:không phải làm nữa|không cần làm nữa|không cần nữa|thôi không làm|hủy việc|"
                     r"thôi,? chưa giao ai|thôi khỏi|khỏi làm|"
-                    r"không làm nữa)\b|^(?:thôi,? )?chưa giao ai\b")
+                    r"không làm nữa|không phải lo nữa)\b|^(?:thôi,? )?chưa giao ai\b|"
+                    r"(?<!ra )\bkhỏi\s+(?:in|làm|gửi|lo|đi)\b")
 DEFER = re.compile(r"\b(?:để sau|tính sau|sau tính|chưa cần|không cần|chưa giao|có thể|tạm dừng|tạm hoãn|hoãn lại|"
                    r"nếu được|nếu kịp|tùy|để (?:anh|chị|em|tôi|mình) "
                    r"(?:suy nghĩ|xem|tính|hỏi)|không thì thôi|không bàn|không thuộc|hỏi lại|để sang năm|"
@@ -68,6 +72,10 @@ SPEECH = re.compile(r"^\s*(?:xin\s+)?(?:thông báo|báo cáo|trình bày|phổ 
                     r"tóm tắt|đọc)\b")
 ASKS = re.compile(r"^\s*(?:xin\s+)(?:bổ sung|phát biểu|báo cáo|thông báo|trình bày|hỏi|đề xuất|kiến nghị|"
                   r"cho ý kiến|ý kiến|góp ý|trao đổi)\b")
+# The chair's closing recap restates the tasks given ("Tóm lại: chị Hương thăm gia đình chính sách, …").
+RECAP = re.compile(r"\b(?:tóm tắt|tóm lại|nhắc lại|kết luận|chốt lại|tổng kết lại)\b|^(?:vậy nhé|thế nhé)\s*:")
+# Handing out the agenda, not a task: "tôi xin phân công như sau".
+PREAMBLE = re.compile(r"^\s*(?:xin\s+)?phân công(?:\s+nhiệm vụ)?\s+(?:như sau|cụ thể)")
 PRAISE = re.compile(r"\b(?:tốt lắm|rất tốt|giỏi lắm|vất vả|cảm ơn)\b")
 DONE = re.compile(r"\b(?:đã|xong rồi|rồi ạ|xong hết|vừa xong)\b")
 PARTICLE = re.compile(r"\bđi\s*[.!]?$|\b(?:nhé|nha|giúp|luôn|ngay|nhanh|khẩn trương|phải|cho tôi|cho anh|cho chị|"
@@ -77,7 +85,8 @@ PROPOSAL = re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{VERB}\b(?!.*
 ALREADY = re.compile(r"\b(?:em|tôi|bên em|chị|anh)\b.*\b(?:rồi|đã)\b")
 LEAVE_IT = re.compile(r"\b(?:cứ\s+)?để\s+(?:em|tôi)(?:\s+(?:lo|làm|nhận))?\s*(?:cho|ạ|nhé|anh|chị)?\s*[.!]?\s*$")
 COORDINATE = re.compile(r"^\s*,?\s*(?:phối hợp|cùng)\b")
-OBJECT_BEFORE = re.compile(r"\b(?:có|thay|cho|với|gửi|của|nộp|trình|báo|mời|hỏi|giúp|về|tặng|là|phối hợp|cùng)\s*$")
+OBJECT_BEFORE = re.compile(r"\b(?:có|thay|cho|với|gửi|của|nộp|trình|báo|mời|hỏi|giúp|về|tặng|là|phối hợp|cùng|từ|"
+                           r"đến)\s*$")
 # A pronoun after these is who receives the work ("trình tôi ký", "báo cáo tôi", "gửi em"), not who does it.
 RECEIVER_BEFORE = re.compile(r"\b(?:cho|gửi|trình|báo cáo|báo|giúp|hộ|với|hỏi|mời|nhắc)\s*$")
 JUNK = re.compile(r"^\s*(?:,|\(|\)|bên|thuộc|của|thì|ạ)\s*|\s*\b(?:nhé|nha|ạ|luôn|nhá)\b\s*|[.;,!]+\s*$")
