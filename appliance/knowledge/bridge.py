@@ -85,7 +85,7 @@ def library_gaps(conn: sqlite3.Connection, query: str, index: ProcedureIndex,
     uncovered, covered = known.weigh(query, index.evidence(query))
     chosen = sorted(((score, number) for number, score in uncovered.items()
                      if score >= MIN_SCORE and score >= CLARIFY_RATIO * covered), reverse=True)
-    return tuple(known.gaps[number] for _score, number in chosen if number in known.gaps)
+    return tuple(known.gap(conn, number) for _score, number in chosen)
 
 
 def gaps(conn: sqlite3.Connection, query: str) -> tuple[Gap, ...]:

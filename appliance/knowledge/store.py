@@ -138,6 +138,12 @@ def documents_with_counts(conn: sqlite3.Connection, order: str = "type") -> list
                         f" FROM kb_documents d ORDER BY {order_by}").fetchall()
 
 
+def textless_documents(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """(number, doc_type, name) of the registry rows without text ("chưa có toàn văn trong thư viện")."""
+    return conn.execute("SELECT d.number, d.doc_type, d.name FROM kb_documents d WHERE d.number != '' AND NOT EXISTS"
+                        " (SELECT 1 FROM kb_chunks c WHERE c.doc_id = d.id) ORDER BY d.id").fetchall()
+
+
 def document(conn: sqlite3.Connection, doc_id: int) -> sqlite3.Row | None:
     row: sqlite3.Row | None = conn.execute("SELECT * FROM kb_documents WHERE id = ?", (doc_id,)).fetchone()
     return row

@@ -22,9 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from appliance.citizen.matching import PhraseSet, tokens
+from appliance.knowledge import store
 from appliance.knowledge.article_store import article_numbers
 from appliance.knowledge.articles import find_article
-from appliance.knowledge.documents import Document, find_by_number, list_documents
+from appliance.knowledge.documents import Document, find_by_number
 from appliance.knowledge.procedures import Procedure
 from appliance.knowledge.validity import NEEDS_CONFIRMATION, label
 
@@ -106,9 +107,10 @@ class Subjects:
     """What the library covers, subject by subject: a subject is a procedure's own law (its first
     legal-basis document), covered or not; textless registry documents are subjects too."""
 
-    subject_of: dict[str, tuple[str, bool]]   # procedure code → (document number, covered)
-    gaps: dict[str, Gap]                       # uncovered document number → its gap
-    titles: PhraseSet[str]                     # textless documents' titles and numbers → document number
+    subject_of: dict[str, tuple[str, bool]]        # procedure code → (document number, covered)
+    resting: dict[str, tuple[tuple[str, str], ...]]  # uncovered document number → (code, name) resting on it
+    articles: dict[str, str]                        # uncovered document number → the article they rest on
+    titles: PhraseSet[str]                          # textless documents' titles and numbers → document number
 
     def weigh(self, query: str, evidence: dict[str, float]) -> tuple[dict[str, float], float]:
         """(evidence per uncovered document, the best covered subject's evidence)."""
@@ -124,10 +126,17 @@ class Subjects:
             uncovered[number] = uncovered.get(number, 0.0) + (end - start) ** 2
         return uncovered, max(covered.values(), default=0.0)
 
+    def gap(self, conn: sqlite3.Connection, number: str) -> Gap:
+        """The registry entry of an uncovered document (read only for those a question is about)."""
+        return _gap(find_by_number(conn, number), number, self.articles.get(number, ""),
+                    self.resting.get(number, ()))
+
 
 def subjects(conn: sqlite3.Connection, procedures: Iterable[Procedure]) -> Subjects:
+    """Built from the catalogue and the registry as they stand, on each search the ranking could not
+    answer (a few ms): an upload or a catalogue edit counts at once."""
     owned = [(p, p.bases("legal_basis")[:1]) for p in procedures]
-    # One query for every procedure's own article (this runs on each search the ranking could not answer).
+    # One query for every procedure's own article.
     held = article_numbers(conn, sorted({own[0].document for _p, own in owned if own}))
     subject_of: dict[str, tuple[str, bool]] = {}
     resting: dict[str, list[tuple[str, str]]] = {}
@@ -140,20 +149,17 @@ def subjects(conn: sqlite3.Connection, procedures: Iterable[Procedure]) -> Subje
         if not covered:
             resting.setdefault(own[0].document, []).append((procedure.code, procedure.name))
             articles.setdefault(own[0].document, own[0].article)
-    gaps = {number: _gap(find_by_number(conn, number), number, articles[number], tuple(procs))
-            for number, procs in resting.items()}
     phrases: list[tuple[list[str], str]] = []
-    for document in list_documents(conn):
-        if document.has_text or not document.number:
-            continue
-        gaps.setdefault(document.number, _gap(document, document.number, "", ()))
+    for row in store.textless_documents(conn):
+        number, doc_type = str(row["number"]), str(row["doc_type"] or "")
         # The title as written ("Luật Đất đai"), not the bare name: "đất đai" alone is any land talk,
         # which the procedures' own phrases already weigh.
-        phrases.append((tokens(f"{document.doc_type} {document.name}"), document.number))
+        phrases.append((tokens(f"{doc_type} {row['name'] or ''}"), number))
         # Its number in full ("68/2020/QH14"), or as people write it after the type ("nghị định
         # 168/2025"); never the bare "07/2025", which is also a month.
-        phrases.append((tokens(document.number), document.number))
-        head = _NUMBER_HEAD.match(document.number)
-        if head and document.doc_type:
-            phrases.append(([*tokens(document.doc_type), head.group(1), head.group(2)], document.number))
-    return Subjects(subject_of, gaps, PhraseSet((p, n) for p, n in phrases if len(p) >= 3))
+        phrases.append((tokens(number), number))
+        head = _NUMBER_HEAD.match(number)
+        if head and doc_type:
+            phrases.append(([*tokens(doc_type), head.group(1), head.group(2)], number))
+    return Subjects(subject_of, {n: tuple(p) for n, p in resting.items()}, articles,
+                    PhraseSet((p, n) for p, n in phrases if len(p) >= 3))
