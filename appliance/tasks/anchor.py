@@ -22,3 +22,4 @@ class Anchor:
     reassigns: bool = False      # "À thôi, để anh Huy làm": withdraws the task given in the last turns
     how: str = "named"           # how the assignee was found (confidence.Evidence.how)
     directed: bool = False       # a directive word ("giao", "đề nghị"…) before the assignee
+    recap: bool = False          # said in the chair's closing recap ("Tóm lại: …"): restates a task given

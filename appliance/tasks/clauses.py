@@ -32,8 +32,10 @@ from appliance.tasks.phrases import (
     POLITE,
     POSTPONE,
     PRAISE,
+    PREAMBLE,
     PROPOSAL,
     QUESTION,
+    RECAP,
     RECEIVER_BEFORE,
     REPORTED,
     SECOND,
@@ -170,16 +172,25 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     vocative: Person | None = None
     form: str | None = None      # how the vocative called them: "" a bare name, else its honorific
     parts = WITHDRAW.split(normalize(turn.text))
+    inherit = gave = recap = False
     for index, part in enumerate(parts):
         chunks = sentences(part)
+        # "… gửi thành phố thứ hai tuần sau à thôi thứ sáu này gửi luôn đi": a new date, not a withdrawal
+        fix = _correction(parts[index + 1], roster, meeting, calendar) if index < len(parts) - 1 else None
+        inherit = inherit or index > 0   # the first task after "à thôi" may take the withdrawn one's content
         for at, sentence in enumerate(chunks):
             # Said, then withdrawn in the same breath ("… à thôi, …"): the sentence right before it only.
             withdrawn = index < len(parts) - 1 and at == len(chunks) - 1
+            if index > 0 and at == 0 and _correction(part, roster, meeting, calendar) is not None:
+                continue  # the date was given to the task before "à thôi"
             lower = sentence.lower()
+            recap = recap or bool(RECAP.search(lower))
             if AGREE.match(lower) and not QUESTION.search(lower):
-                # The date agreed is said right after "ừ"/"được" ("Thôi được, thứ Sáu."); a date further on
-                # belongs to what comes next ("vâng chị anh tuấn liên hệ… trong tháng này").
-                found = find_deadline(" ".join(sentence.split()[:6]), meeting, None, calendar)
+                # The date agreed ("Thôi được, thứ Sáu."), not one said after the next doer is named
+                # ("vâng chị anh tuấn liên hệ… trong tháng này").
+                doers = [m.start for m in roster.mentions(sentence, verbs=VERB_AHEAD)] + \
+                    [u[0] for u in units_in(sentence, roster)]
+                found = find_deadline(sentence[:min(doers, default=len(sentence))], meeting, None, calendar)
                 out.append(Anchor("agree", None, deadline=found[0] if found else None))
             cancels = CANCEL.search(lower)
             asks = QUESTION.search(lower) and re.search(r"\bđược không\b", lower)
@@ -207,27 +218,44 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             called = said[0] if said else None
             vocative, form = said or (vocative, form)
             found_here = _part(sentence, turn, previous, roster, speakers, (vocative, form), meeting, calendar,
-                               index > 0 and at == 0 and not withdrawn, called)
+                               inherit and not withdrawn, called)
+            inherit = inherit and not found_here
             if index == 1 and not OPENERS.sub("", parts[0].lower() + " ").strip(" ,.…"):
                 found_here = [replace(a, reassigns=True) if a.inherits else a for a in found_here]
-            for anchor in found_here:
-                out += [anchor, Anchor("cancel", anchor.person)] if withdrawn else [anchor]
+            found_here = [replace(a, recap=True) for a in found_here] if recap else found_here
+            if withdrawn and found_here:  # what was said right before "à thôi" (the last of the sentence)
+                last = found_here.pop()
+                found_here += [replace(last, deadline=fix)] if fix else [last, Anchor("cancel", last.person)]
+            out += found_here
             if cancels:  # after the sentence's own anchors, and of whom it names: "… tôi giao anh Hùng, thôi,
                 # …, anh Hùng không phải lo nữa"; "Tuấn làm luôn, …, chị Lan không phải làm nữa"
                 named = [m for m in roster.mentions(sentence, verbs=VERB_AHEAD)
                          if 0 <= cancels.start() - m.end <= 2]
-                out.append(Anchor("cancel", choose(named[-1], speakers) if named else None))
+                if named or at == 0 or gave:  # "còn việc lắp máy pos thì. thôi chưa giao ai": nothing given
+                    out.append(Anchor("cancel", choose(named[-1], speakers) if named else None))
+            gave = bool(found_here)
             if not found_here and ALREADY.search(lower) and not re.search(r"\bsẽ\b", lower):
                 out.append(Anchor("done", turn.speaker))
             elif not found_here and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
                 out.append(told)
             elif not found_here and not AGREE.match(lower) and not QUESTION.search(lower) \
-                    and len(re.findall(r"\w+", lower)) <= 6:
+                    and not DEFER.search(lower) and len(re.findall(r"\w+", lower)) <= 6:
                 # "Muộn quá, thứ Tư.": a short answer that is a date sets the task just discussed.
                 found = find_deadline(sentence, meeting, None, calendar)
                 if found is not None:
                     out.append(Anchor("agree", None, deadline=found[0]))
     return out
+
+
+def _correction(part: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> dt.date | None:
+    """The date that opens what follows "à thôi" when it names nobody ("à thôi thứ sáu này gửi luôn đi")."""
+    first = (sentences(part) or [""])[0]
+    lower = OPENERS.sub("", first.lower() + " ").strip()
+    found = find_deadline(lower, meeting, None, calendar)
+    if found is None or found[1] > 0 or CANCEL.search(lower) or DEFER.search(lower) \
+            or roster.mentions(first, verbs=VERB_AHEAD):
+        return None
+    return found[0]
 
 
 def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers: list[Person],
@@ -263,6 +291,10 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         led.append(spot)
     for i, spot in enumerate(led):
         stop = led[i + 1].start if i + 1 < len(led) else len(text)
+        # … or at a name opening the next clause ("chị Lan thông báo nghỉ Tết, Tuấn băng rôn thứ Tư"):
+        # its date is not this one's
+        stop = min([stop] + [s.start for s in spots if spot.end < s.start < stop and s.how in ("named", "unit")
+                             and re.search(r"[,;:]\s*$", lower[:s.start]) and not COORDINATE.match(lower[s.end:])])
         scope_lower = lower[spot.end:stop]
         head = lower[:spot.start]
         if DEFER.search(scope_lower) or DEFER.search(head[-40:]) or CONDITION.search(head[-40:]):
@@ -277,9 +309,12 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
             continue  # "Phòng Kinh tế báo cáo tuần qua đã xử lý 12 trường hợp": what was done
         if spot.how == "first" and deadline is None and ASKS.match(scope_lower):
             continue  # "Em xin bổ sung về vệ sinh môi trường": taking the floor
+        if PREAMBLE.match(scope_lower):
+            continue  # "tôi xin phân công như sau": the tasks follow
         if spot.how == "first" and SPEECH.match(scope_lower) and not INTENT.search(scope_lower):
             continue  # "Hôm nay tôi thông báo kết quả…": said in the meeting, not work to do after it
-        helps = re.sub(r"^\s*,?\s*(?:sẽ\s+|cùng\s+)?phối hợp\b", "", scope_lower)
+        helps = re.sub(r"^\s*,?\s*(?:(?:sẽ\s+|cùng\s+)?phối hợp|(?:xin\s+)?(?:đi|làm|tham gia)\s+cùng)\b", "",
+                       scope_lower)  # "… chúng tôi xin đi cùng đoàn 2": joining is helping
         if helps != scope_lower and deadline is None and not re.search(rf"\b{VERB}\b", helps):
             continue  # "Nam phối hợp với anh Huy.": helping the one who leads is not a task of one's own
         if question:

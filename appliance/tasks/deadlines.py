@@ -216,7 +216,10 @@ def _misread(m: re.Match[str], text: str) -> bool:
     for group, six in (("mo", True), ("rel", False), ("m", False)):
         if group in m.re.groupindex and m.group(group) == "sau":
             return ("á" in text[m.start(group):m.end(group)].lower()) != six
-    return False
+    # Nor "sáng năm" (the morning of the 5th) and "sang năm" (next year), "tới" and "tối".
+    said = text[m.start():m.end()].lower()
+    return "d" in m.re.groupindex and m.group(0).startswith(("sang ", "toi ")) and not said.startswith(("sáng",
+                                                                                                       "tối"))
 
 
 # On the text with its diacritics: folded, "tư" (four, "sáu tư" = 64) would read as "từ" (from).

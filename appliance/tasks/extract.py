@@ -88,6 +88,10 @@ def _same_job(a: str, b: str) -> bool:
     return len(_pairs(a) & _pairs(b)) >= 2
 
 
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", fold(text)) if len(w) > 2}
+
+
 def _key(person: Person) -> str:
     return person.name or f"voice:{person.staff_id}"
 
@@ -162,6 +166,15 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         return
     person = anchor.person
     assert person is not None
+    mine = [t for t in found if not t.cancelled and _key(t.person) == _key(person)]
+    if anchor.recap and mine and anchor.kind == "task":
+        # "Tóm lại: …, Hùng lo hòa giải, …": the recap names a task given before, in fewer words; the one
+        # it shares most words with (else the latest), with the date the recap says, if any.
+        task = max(mine, key=lambda t: (len(_words(t.content) & _words(anchor.content)), t.turn))
+        task.touched = turn.index
+        task.deadline = anchor.deadline or task.deadline
+        _support(task, anchor)
+        return
     if anchor.how == "first":
         # Without a directory, "anh Hùng" given a task and "Trần Văn Hùng" accepting it are one person.
         said = [t for t in found if not t.cancelled and t.person.kind == "said" and person.name

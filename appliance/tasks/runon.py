@@ -19,7 +19,11 @@ _CLOSE = re.compile(r"\b(?:nhé|nha|nghen|nhá|ạ)\s+(?=\S)")
 _ASKED = re.compile(r"\b(?:được không|được chưa|được chứ|phải không)\s+(?=\S)")
 # A turn or a new matter opens with these; "rõ" only as an answer, not "làm rõ", "chưa rõ".
 # "mời" opens a turn only as an invitation to speak ("mời ông Bình"), not in "giấy mời các hộ".
-_OPEN = re.compile(r"(?<=\S)\s+(?=(?:dạ|vâng|ừ|ờ|còn|tiếp theo|xin mời|thưa|thôi)\b)"
+_OPEN = re.compile(r"(?<=\S)\s+(?=(?:dạ|vâng|ừ|ờ|còn|tiếp theo|xin mời|thưa)\b)"
+                   # "à thôi" stays whole: it withdraws what was just said
+                   r"|(?<!à)(?<!ờ)(?<!mà)(?<=\S)\s+(?=thôi\b)"
+                   # an answer: "… trước ngày hai mươi bảy được chị có ý kiến…"
+                   r"|(?<=\S)\s+(?=được\s+(?:anh|chị)\b)"
                    r"|(?<!giấy)(?<=\S)\s+(?=mời\s+(?:anh|chị|bác|ông|bà|cô|chú|đồng chí)\b)"
                    r"|(?<!làm)(?<!chưa)(?<!cho)(?<!nói)(?<!rất)(?<=\S)\s+(?=rõ\b)"
                    # a group's officer is told next: "… dạ em đi luôn bác tổ trưởng tổ mười hai nắm lại…"
