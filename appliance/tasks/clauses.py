@@ -16,6 +16,7 @@ from appliance.tasks.phrases import (
     AGREE,
     ALREADY,
     ASKS,
+    AWAY,
     CANCEL,
     CONDITION,
     COORDINATE,
@@ -266,7 +267,10 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         return []
     vocative = call[0]
     spots = _spots(text, turn, previous, roster, speakers, vocative, call[1])
-    question = bool(QUESTION.search(lower)) and not POLITE.search(lower)
+    # "chị Lan dự thảo quyết định…, trình ký mai được không?": asking a named doer is asking them to do it
+    request = bool(re.search(r"\bđược không\W*$", lower)) and bool(spots) and spots[0].how in ("named", "unit") \
+        and _clause_start(lower, spots[0].start)
+    question = bool(QUESTION.search(lower)) and not POLITE.search(lower) and not request
     out: list[Anchor] = []
     chosen = [s for s in spots if _is_anchor(s, lower, spots)]
     offer = LEAVE_IT.search(lower)
@@ -299,7 +303,7 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         head = lower[:spot.start]
         if DEFER.search(scope_lower) or DEFER.search(head[-40:]) or CONDITION.search(head[-40:]):
             continue
-        if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or \
+        if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
                 (spot.how == "first" and DONE.search(scope_lower)):
             continue
         if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):
@@ -333,7 +337,7 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
                                                    or _clause_start(lower, spot.start)
                                                    or unpunctuated and VERB_AHEAD.match(scope_lower)):
             continue
-        if spot.how == "second" and not (deadline or PARTICLE.search(scope_lower)):
+        if spot.how == "second" and not (deadline or PARTICLE.search(scope_lower) or called is not None):
             continue
         generic = re.fullmatch(r"\s*(?:làm|lo|làm nốt|nhận)?\s*(?:luôn|nhé|đi|ạ|thay)?\s*[.,]?\s*", scope_lower) \
             is not None or re.fullmatch(r"\s*làm\b.*", scope_lower) is not None and len(scope_lower.split()) <= 3

@@ -76,6 +76,10 @@ ASKS = re.compile(r"^\s*(?:xin\s+)(?:bổ sung|phát biểu|báo cáo|thông bá
 RECAP = re.compile(r"\b(?:tóm tắt|tóm lại|nhắc lại|kết luận|chốt lại|tổng kết lại)\b|^(?:vậy nhé|thế nhé)\s*:")
 # Handing out the agenda, not a task: "tôi xin phân công như sau".
 PREAMBLE = re.compile(r"^\s*(?:xin\s+)?phân công(?:\s+nhiệm vụ)?\s+(?:như sau|cụ thể)")
+# Where someone is, not work given: "anh An đi học lớp bồi dưỡng", "hôm đó anh An đi họp Thành phố", and
+# chairing the meeting under way ("anh chủ trì giao ban").
+AWAY = re.compile(r"^\s*,?\s*(?:(?:đi|đang)\s+(?:học|họp(?!\s+với)|công tác|vắng|phép|nghỉ)|nghỉ (?:phép|ốm)|vắng\b|"
+                  r"chủ trì\s+(?:cuộc\s+|buổi\s+)?(?:họp|giao ban|hội nghị)\s*[.,]?\s*$)")
 PRAISE = re.compile(r"\b(?:tốt lắm|rất tốt|giỏi lắm|vất vả|cảm ơn)\b")
 DONE = re.compile(r"\b(?:đã|xong rồi|rồi ạ|xong hết|vừa xong)\b")
 PARTICLE = re.compile(r"\bđi\s*[.!]?$|\b(?:nhé|nha|giúp|luôn|ngay|nhanh|khẩn trương|phải|cho tôi|cho anh|cho chị|"
