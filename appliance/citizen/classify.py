@@ -74,6 +74,7 @@ class FeedbackClassifier:
         self.idf = {term: math.log(n / (1 + count)) + 1.0 for term, count in df.items()}
         self.vectors = [(cat, self._vector(doc), weight) for (cat, _, weight), doc in zip(examples, docs,
                                                                                            strict=True)]
+        self._words = [tuple(words) for _, words, _ in examples]
 
     def _vector(self, feats: Counter[str]) -> dict[str, float]:
         vec = {t: (1 + math.log(c)) * self.idf.get(t, 1.0) for t, c in feats.items()}
@@ -89,10 +90,15 @@ class FeedbackClassifier:
             scores[cat] = scores.get(cat, 0.0) + (end - start) ** 1.5
         return scores
 
-    def similarity_scores(self, words: Sequence[str]) -> dict[str, float]:
+    def similarity_scores(self, words: Sequence[str], *, leave_out: bool = False) -> dict[str, float]:
+        """Per category, the cosine of its most similar example. `leave_out`: examples worded exactly
+        like the query do not count (a training text's own signal, complaint_model.py)."""
         query = self._vector(_features(words))
         best: dict[str, float] = {}
-        for cat, vec, weight in self.vectors:
+        own = tuple(words)
+        for (cat, vec, weight), example in zip(self.vectors, self._words, strict=True):
+            if leave_out and example == own:
+                continue
             sim = weight * sum(v * vec.get(t, 0.0) for t, v in query.items())
             if sim > best.get(cat, 0.0):
                 best[cat] = sim

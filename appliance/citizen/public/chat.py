@@ -11,9 +11,11 @@ bao nhiêu?") that names nothing itself.
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from appliance.citizen.classify import Classification
@@ -29,12 +31,14 @@ from appliance.citizen.public.intake import (
     classifier_for,
     file_feedback,
     file_handover,
+    router_for,
     ticket_status,
 )
 from appliance.citizen.understanding import Reading, Understanding, kind_of, thresholds
 from appliance.config import Settings
 from appliance.engines import Embedder, Generator, engine
 
+log = logging.getLogger(__name__)
 TICKET = re.compile(r"\b(PA|HD)[\s\-]*([3467ACDEFGHJKMNPQRTUVWXY]{3})[\s\-]*([3467ACDEFGHJKMNPQRTUVWXY]{3})\b")
 MAX_MESSAGE = 1000
 HANDOVER_CUES = ("gap can bo", "chuyen can bo", "noi chuyen voi can bo", "gap nguoi that", "nguoi that tra loi",
@@ -88,11 +92,20 @@ def chat_embedder(settings: Settings) -> Embedder | None:
     return engine(settings, "embedder") if wanted else None
 
 
+def complaint_embedder(settings: Settings) -> Callable[[], Embedder | None] | None:
+    """Where the complaint model gets the embedder (settings.citizen_complaint_model): asked when a
+    complaint is filed, not when the bot is built, so an engines server that starts later is used."""
+    if not settings.citizen_complaint_model:
+        return None
+    return lambda: engine(settings, "embedder")
+
+
 def bot_for(settings: Settings, generator: Generator | None) -> ChatBot:
     """The chatbot as the ward configured it: the website and the Zalo worker build it alike."""
     return ChatBot(generator, settings.public_base_url, embedder=chat_embedder(settings),
                    complaint_second_opinion=settings.citizen_complaint_second_opinion,
-                   embed_when_unsure=not settings.citizen_embeddings)
+                   embed_when_unsure=not settings.citizen_embeddings,
+                   complaint_embedder=complaint_embedder(settings))
 
 
 def procedure_index(conn: sqlite3.Connection) -> ProcedureIndex:
@@ -112,8 +125,11 @@ def _said(words: list[str], options: set[str]) -> bool:
 class ChatBot:
     def __init__(self, generator: Generator | None = None, public_base_url: str = "",
                  embedder: Embedder | None = None, complaint_second_opinion: bool = False,
-                 embed_when_unsure: bool = False):
+                 embed_when_unsure: bool = False,
+                 complaint_embedder: Callable[[], Embedder | None] | None = None):
         self.generator = generator
+        # The complaint model's embedder (complaint_model.py); None or an absent embedder: rules alone.
+        self.complaint_embedder = complaint_embedder
         self.embedder = embedder
         self.embed_when_unsure = embed_when_unsure  # the embedder reads only what the rules are unsure of
         self.complaint_second_opinion = complaint_second_opinion  # settings.citizen_complaint_second_opinion
@@ -141,7 +157,15 @@ class ChatBot:
     def classify_complaint(self, conn: sqlite3.Connection, text: str) -> Classification:
         """A complaint's category as the chat files it: below the calibrated threshold (or against the
         second opinion, where the ward turned it on) it waits "chờ phân loại" and names no department.
-        The website's complaint form files through this too, so no channel tells a doubtful guess as final."""
+        The website's complaint form files through this too, so no channel tells a doubtful guess as final.
+        With an embedder, the complaint model decides (complaint_model.py: better on wording nobody on the
+        team wrote, docs/citizen.md); without one, or when it fails, the rules do, labelled "rules"."""
+        embedder = self.complaint_embedder() if self.complaint_embedder is not None else None
+        if embedder is not None:
+            try:
+                return router_for(conn, embedder).classify(text, second_opinion=self.complaint_second_opinion)
+            except Exception:  # a broken engines server must not lose the citizen's complaint
+                log.exception("complaint model failed; the rules classify this complaint")
         return self.understanding(conn).classify_complaint(text, second_opinion=self.complaint_second_opinion)
 
     # --- turn ----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import threading
 from typing import Required, TypedDict
 
 from appliance.citizen.classify import Classification, FeedbackClassifier
+from appliance.citizen.complaint_model import ComplaintRouter
 from appliance.citizen.public import store
 from appliance.citizen.tickets import (
     HANDOVER_PREFIX,
@@ -24,6 +25,7 @@ from appliance.citizen.tickets import (
     normalise_ticket_code,
 )
 from appliance.db import transaction
+from appliance.engines.base import Embedder
 from appliance.text import normalize
 from appliance.text.dates import WorkCalendar, add_working_days
 from appliance.text.formatting import local_now, to_local, utc_stamp
@@ -34,6 +36,7 @@ MAX_CONTENT = 4000
 MIN_CONTENT = 10
 _classifier_lock = threading.Lock()
 _classifier_cache: dict[tuple[int, int], FeedbackClassifier] = {}  # one entry: the current examples
+_router_cache: dict[tuple[int, int, int], ComplaintRouter] = {}  # one entry per embedder: the current examples
 
 
 class TicketStatus(TypedDict):
@@ -90,6 +93,21 @@ def classifier_for(conn: sqlite3.Connection) -> FeedbackClassifier:
             _classifier_cache.clear()
             classifier = _classifier_cache[key] = FeedbackClassifier(store.examples(conn))
         return classifier
+
+
+def router_for(conn: sqlite3.Connection, embedder: Embedder) -> ComplaintRouter:
+    """The complaint model over the staff's examples as published; refit only when they change
+    (a fraction of a second; the examples' vectors come from the disk cache)."""
+    key = (*store.examples_key(conn), id(embedder))
+    with _classifier_lock:
+        router = _router_cache.get(key)
+    if router is None:
+        router = ComplaintRouter(classifier_for(conn), embedder, store.examples(conn))
+        with _classifier_lock:
+            for old in [k for k in _router_cache if k[2] == key[2]]:
+                del _router_cache[old]
+            _router_cache[key] = router
+    return router
 
 
 class IntakeError(ValueError):
