@@ -42,6 +42,7 @@ from appliance.tasks.phrases import (
     SECOND,
     SENIOR_SELF,
     SPEECH,
+    THIS_MEETING,
     VERB,
     VERB_AHEAD,
     WITHDRAW,
@@ -296,9 +297,10 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     for i, spot in enumerate(led):
         stop = led[i + 1].start if i + 1 < len(led) else len(text)
         # … or at a name opening the next clause ("chị Lan thông báo nghỉ Tết, Tuấn băng rôn thứ Tư"):
-        # its date is not this one's
-        stop = min([stop] + [s.start for s in spots if spot.end < s.start < stop and s.how in ("named", "unit")
-                             and re.search(r"[,;:]\s*$", lower[:s.start]) and not COORDINATE.match(lower[s.end:])])
+        # its date is not this one's; a place listed ("ở tổ 10, tổ 11, trong 3 ngày") does not stop it
+        stop = min([stop] + [s.start for s in spots if spot.end < s.start < stop and s.how == "named"
+                             and re.search(r"[,;:]\s*$", lower[:s.start]) and not COORDINATE.match(lower[s.end:])
+                             and not re.match(r"\s*(?:[,;.]|và\b|$)", lower[s.end:])])
         scope_lower = lower[spot.end:stop]
         head = lower[:spot.start]
         if DEFER.search(scope_lower) or DEFER.search(head[-40:]) or CONDITION.search(head[-40:]):
@@ -313,8 +315,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
             continue  # "Phòng Kinh tế báo cáo tuần qua đã xử lý 12 trường hợp": what was done
         if spot.how == "first" and deadline is None and ASKS.match(scope_lower):
             continue  # "Em xin bổ sung về vệ sinh môi trường": taking the floor
-        if PREAMBLE.match(scope_lower):
-            continue  # "tôi xin phân công như sau": the tasks follow
+        if PREAMBLE.match(scope_lower) or re.search(r"\bhôm nay\b", head) and THIS_MEETING.match(scope_lower):
+            continue  # "tôi xin phân công như sau": the tasks follow; "hôm nay chị Hạnh chủ trì họp về…"
         if spot.how == "first" and SPEECH.match(scope_lower) and not INTENT.search(scope_lower):
             continue  # "Hôm nay tôi thông báo kết quả…": said in the meeting, not work to do after it
         helps = re.sub(r"^\s*,?\s*(?:(?:sẽ\s+|cùng\s+)?phối hợp|(?:xin\s+)?(?:đi|làm|tham gia)\s+cùng)\b", "",

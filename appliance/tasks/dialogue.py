@@ -34,6 +34,10 @@ _GROUP_MEETING = re.compile(r"\b(?:họp\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+
 _GUEST = re.compile(r"\bcó\s+((?:anh|chị|ông|bà|đồng chí)\s+[^\W\d_]+)\b[^.?!]{0,60}?\bvề\s+dự\b", re.IGNORECASE)
 
 
+_THANKED = re.compile(rf"^[^.?!]{{0,40}}?\btổ\s+(?:trưởng|phó)\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+)?({_NUMBER})\b",
+                      re.IGNORECASE)
+
+
 @dataclass
 class Turn:
     index: int
@@ -96,6 +100,10 @@ def _name_voices(items: list[Turn], roster: Roster, title: str) -> None:
             if guests and turn.label != opener:
                 names[turn.label] = guests.pop(0)
         nxt = items[i + 1] if i + 1 < len(items) else None
+        # "Cảm ơn bác Vinh, tổ trưởng tổ 4 …" right after a voice: that voice spoke for the group
+        thanked = _THANKED.search(nxt.text) if nxt is not None and nxt.label != turn.label else None
+        if turn.speaker.kind == "voice" and turn.label and turn.label not in names and thanked:
+            names[turn.label] = group_person(thanked.group(1))
         if nxt is not None and nxt.speaker.kind == "voice" and nxt.label and nxt.label != turn.label \
                 and nxt.label not in names:
             called = _addressed(turn.text, roster) or _told(turn.text, nxt.text, roster)

@@ -69,9 +69,15 @@ class _Open:
 
 
 def _overlap(a: str, b: str) -> bool:
-    """Two descriptions of one job share a content word ("gửi giấy mời" / "chuẩn bị giấy mời")."""
+    """Two descriptions of one job share a content word ("gửi giấy mời" / "chuẩn bị giấy mời"), or the second
+    only says to do it ("Thắng làm xong thứ Hai tuần sau cho anh")."""
     words = {w for w in a.lower().split() if len(w) > 2}
-    return not b.strip() or len(b.split()) <= 2 or bool(words & {w for w in b.lower().split() if len(w) > 2})
+    return not b.strip() or len(b.split()) <= 2 or bool(words & {w for w in b.lower().split() if len(w) > 2}) \
+        or _DO_IT.fullmatch(b.lower()) is not None
+
+
+_DO_IT = re.compile(r"\s*(?:làm|lo|gửi|nộp)(?:\s+(?:xong|nốt|luôn|ngay|tiếp|giúp))*(?:\s+(?:cho|giúp)\s+(?:anh|chị|"
+                    r"tôi|em))?\s*")
 
 
 _GENERIC = {"bao cao", "hoan thanh", "ket qua", "gui toi", "cho toi", "thuc hien", "trien khai", "lam viec", "to chuc"}

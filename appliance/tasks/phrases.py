@@ -67,7 +67,7 @@ REPORTED = re.compile(r"^\s*,?\s*(?:đã|vừa|mới|cho biết|nói|nêu|phát 
                       # what to say now, in the meeting ("anh Hùng báo cáo nhanh đi"): a routine remark
                       r"|^\s*(?:báo cáo|trình bày|nói|phát biểu|cho ý kiến|tóm tắt|đọc)(?:\s+(?:nhanh|qua|tình hình|"
                       r"luôn|trước|ngắn gọn|cụ thể|cho mọi người|cho các đồng chí|danh sách))*"
-                      r"\s*(?:đi|nhé|xem)?\s*[.!?]?\s*$")
+                      r"\s*(?:đi|nhé|xem)?(?:\s+(?:em|anh|chị))?\s*[.!?]?\s*$")
 SPEECH = re.compile(r"^\s*(?:xin\s+)?(?:thông báo|báo cáo|trình bày|phổ biến|quán triệt|giới thiệu|nói|điểm qua|"
                     r"tóm tắt|đọc)\b")
 ASKS = re.compile(r"^\s*(?:xin\s+)(?:bổ sung|phát biểu|báo cáo|thông báo|trình bày|hỏi|đề xuất|kiến nghị|"
@@ -80,6 +80,7 @@ PREAMBLE = re.compile(r"^\s*(?:xin\s+)?phân công(?:\s+nhiệm vụ)?\s+(?:như
 # chairing the meeting under way ("anh chủ trì giao ban").
 AWAY = re.compile(r"^\s*,?\s*(?:(?:đi|đang)\s+(?:học|họp(?!\s+với)|công tác|vắng|phép|nghỉ)|nghỉ (?:phép|ốm)|vắng\b|"
                   r"chủ trì\s+(?:cuộc\s+|buổi\s+)?(?:họp|giao ban|hội nghị)\s*[.,]?\s*$)")
+THIS_MEETING = re.compile(r"^\s*,?\s*chủ trì\s+(?:cuộc\s+|buổi\s+)?(?:họp|giao ban|hội nghị)\b")
 PRAISE = re.compile(r"\b(?:tốt lắm|rất tốt|giỏi lắm|vất vả|cảm ơn)\b")
 DONE = re.compile(r"\b(?:đã|xong rồi|rồi ạ|xong hết|vừa xong)\b")
 PARTICLE = re.compile(r"\bđi\s*[.!]?$|\b(?:nhé|nha|giúp|luôn|ngay|nhanh|khẩn trương|phải|cho tôi|cho anh|cho chị|"

@@ -35,7 +35,7 @@ _OPEN = re.compile(r"(?<=\S)\s+(?=(?:dạ|vâng|ừ|ờ|còn|tiếp theo|xin m�
 _ANSWERED = re.compile(r"\b(?:dạ|vâng)(?:\s+(?:anh|chị))?(?:\s+(?:được|vâng|rõ|ạ|(?:em|tôi)\s+(?:sẽ\s+)?"
                        r"(?:làm|nhận|đi)(?:\s+(?:ngay|luôn))?))*"
                        # … when someone is told next: "dạ em nhận chị hà tiếp nhận…", "vâng em làm tổ dân phố…"
-                       r"(?=\s+(?:anh|chị|bác|ông|bà|tổ|công an|phòng|đồng chí)\s)")
+                       r"(?=\s+(?:anh|chị|bác|ông|bà|tổ|công an|phòng|đồng chí|đề nghị|giao|yêu cầu|nhờ)\s)")
 
 
 def punctuate(text: str) -> str:

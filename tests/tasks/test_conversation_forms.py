@@ -1,0 +1,69 @@
+"""Sentence forms of real meetings the rules engine reads (session 5, found on the training batch and
+written here in new words): a whole meeting as one unpunctuated recogniser run; a call carried to a later
+pronoun; the chair's "em"; the closing recap; "à thôi" with a new date; a period "từ … đến …"; the one
+told to help offering their part; a withdrawal of whom it names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from appliance.db import migrate
+from appliance.tasks.extract import extract_tasks
+from appliance.tasks.roster import Roster
+from appliance.tasks.runon import punctuate
+from appliance.tasks.service import ward_roster
+from appliance.text.dates import WorkCalendar
+from appliance.ward import work_calendar
+from tests.tasks.transcripts import load_staff
+
+MONDAY = dt.date(2026, 11, 30)
+
+
+@pytest.fixture(scope="module")
+def ward() -> tuple[Roster, WorkCalendar]:
+    conn = sqlite3.connect(":memory:")
+    conn.row_factory = sqlite3.Row
+    migrate(conn)
+    load_staff(conn)
+    return ward_roster(conn), work_calendar(conn)
+
+
+def test_a_run_without_punctuation_is_cut_where_speech_turns():
+    run = ("rồi bắt đầu nhé anh hùng kiểm tra cống ngõ năm trong tuần này nhé dạ em nhận còn chị lan "
+           "soạn giấy mời được không dạ được ạ")
+    assert punctuate(run) == ("rồi bắt đầu nhé. anh hùng kiểm tra cống ngõ năm trong tuần này nhé. dạ em nhận. "
+                              "còn chị lan soạn giấy mời được không? dạ được ạ")
+    assert punctuate("Anh Hùng kiểm tra cống, trong tuần này.") == "Anh Hùng kiểm tra cống, trong tuần này."
+
+
+@pytest.mark.parametrize(("transcript", "expected"), [
+    # one recogniser run: an order, its answer, a group's officer, a withdrawal with "ờ mà thôi"
+    ("người nói 1: hôm nay mình bàn vệ sinh ngõ năm anh hùng cho người thu dọn rác ngõ năm trong tuần này nhé "
+     "dạ em nhận đề nghị bác tổ trưởng tổ sáu nhắc các hộ nộp phí trước thứ sáu tuần sau nhé vâng tôi sẽ làm "
+     "chị lan làm thông báo trên loa ờ mà thôi để sau tính",
+     [("Trần Văn Hùng", "2026-12-04"), ("Tổ dân phố số 6", "2026-12-11")]),
+    # a call by bare name carried to "em" later in the turn; "anh X, … anh …"
+    ("Nguyễn Văn An: Tuấn ơi, báo cáo quý IV của phòng em hoàn thiện giúp anh trước thứ Năm nhé.\n"
+     "Nguyễn Văn An: Anh Minh, vụ trộm ở tổ 3 thì anh đẩy mạnh điều tra, hạn 10/12.",
+     [("Lê Minh Tuấn", "2026-12-03"), ("Trịnh Văn Minh", "2026-12-10")]),
+    # the chair's "em" is the one who just reported; the one told to help offers their part: no task
+    ("Nguyễn Văn An: Nam báo cáo đi em.\nHoàng Văn Nam: Dạ, còn 5 hồ sơ tồn ạ.\n"
+     "Nguyễn Văn An: 5 hồ sơ đó em xử lý dứt điểm trước 10/12, Lan tư pháp phối hợp.\n"
+     "Nguyễn Thị Lan: Dạ, em chuẩn bị mẫu biên bản ạ.",
+     [("Hoàng Văn Nam", "2026-12-10")]),
+    # "à thôi" then a date corrects the deadline; the recap restates, a period is no deadline
+    ("Nguyễn Văn An: Chị Hà trực thứ Bảy từ 5/12 đến 26/12, gửi lịch trực cho anh thứ Tư à thôi thứ Ba gửi luôn.\n"
+     "Phạm Thu Hà: Dạ.\nNguyễn Văn An: Tóm lại: chị Hà lịch trực, thế nhé.",
+     [("Phạm Thu Hà", "2026-12-01")]),
+    # a withdrawal of whom it names, after the sentence's own task; "sáu tư" (64) is no "từ"
+    ("Nguyễn Văn An: Việc sửa cống ngõ sáu tư lúc trước giao anh Hùng, thôi, Thành phố làm rồi, anh Hùng "
+     "không phải lo nữa. Chị Mai gửi công văn ngõ sáu tư trong tuần này.",
+     [("Vũ Thị Mai", "2026-12-04")]),
+])
+def test_forms(ward, transcript, expected):
+    roster, calendar = ward
+    found = extract_tasks(transcript, MONDAY, calendar, roster=roster)
+    assert [(t.assignee, t.deadline) for t in found] == expected
