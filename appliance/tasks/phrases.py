@@ -47,8 +47,11 @@ AGREE = re.compile(r"^(?:(?:thôi|thế thì|vậy thì|ừ thì)\s*,?\s+)?(?:đ
                    r"nhất trí)\b")
 # Asking for more time: "em xin lùi sang thứ Hai", "cho em dời đến 20/12", "gia hạn đến cuối tháng"
 POSTPONE = re.compile(r"\b(?:xin\s+)?(?:lùi|dời|gia hạn|hoãn)(?:\s+lại)?\s+(?:sang|đến|tới|qua)\b")
-QUESTION = re.compile(r"\?\s*$|\b(?:có cần|có phải|(?<!dạ )(?<!dạ, )chưa ạ|không ạ|thế nào|bao giờ)\b|"
-                      r"\bđược không(?:\s+(?:ạ|anh|chị|em|nhỉ))*\s*[?.!]?\s*$")
+QUESTION = re.compile(r"\?\s*$|\b(?:có cần|có phải|(?<!dạ )(?<!dạ, )chưa ạ|không ạ|thế nào|bao giờ|đến đâu rồi|"
+                      r"sao rồi)\b|"
+                      r"\bđược không(?:\s+(?:ạ|anh|chị|em|nhỉ))*\s*[?.!]?\s*$|"
+                      # recogniser text has no "?": "anh hùng kiểm tra xong chưa"
+                      r"(?<!dạ )(?<!còn )(?<!giờ )(?<!vẫn )\bchưa(?:\s+(?:anh|chị|em|nhỉ))*\s*[.]?\s*$")
 # A request put as a question is still a request: "anh Hùng kiểm tra giúp tôi được không?"
 POLITE = re.compile(r"\b(?:giúp|hộ)(?: (?:tôi|anh|chị|em|mình))?\b.{0,20}\bđược không\b|\bnhé\s*\?\s*$")
 WITHDRAW = re.compile(r"(?:\.\.\.|…)?\s*,?\s*\b(?:à|ờ)\s+(?:mà\s+)?(?:thôi|không)\b\s*,?\s*|(?:\.\.\.|…)\s*thôi\s*,\s*",

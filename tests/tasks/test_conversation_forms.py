@@ -58,6 +58,9 @@ def test_a_run_without_punctuation_is_cut_where_speech_turns():
     ("Nguyễn Văn An: Chị Hà trực thứ Bảy từ 5/12 đến 26/12, gửi lịch trực cho anh thứ Tư à thôi thứ Ba gửi luôn.\n"
      "Phạm Thu Hà: Dạ.\nNguyễn Văn An: Tóm lại: chị Hà lịch trực, thế nhé.",
      [("Phạm Thu Hà", "2026-12-01")]),
+    # recogniser questions have no "?": "… xong chưa", "… chưa" give nobody a task
+    ("người nói 1: anh hùng kiểm tra cống ngõ năm xong chưa dạ em xong rồi ạ chị lan gửi công văn chưa dạ chưa ạ "
+     "chiều nay em gửi", [("", "2026-11-30")]),
     # a withdrawal of whom it names, after the sentence's own task; "sáu tư" (64) is no "từ"
     ("Nguyễn Văn An: Việc sửa cống ngõ sáu tư lúc trước giao anh Hùng, thôi, Thành phố làm rồi, anh Hùng "
      "không phải lo nữa. Chị Mai gửi công văn ngõ sáu tư trong tuần này.",
