@@ -9,6 +9,10 @@ Figures (right / unsure = missed / confidently wrong = a task nobody gave or the
   the end): development, three files, 103 / 1 / 1 (F1 0.99, in-sample; 0.87 before the pass); held-out
   95 / 36 / 58 (F1 0.67, P 0.62, R 0.73). Of the held-out proposals, those marked firm were right 92 of 131
   (0.70), those marked "cần xác nhận" 3 of 22 (0.14).
+- after session 5's pass (fitted on the development sets and the blind-written training batch, tests/tasks/train/,
+  half at a time; held-out measured once at the end): held-out 100 / 31 / 47 (F1 0.72, P 0.68, R 0.76; of the
+  wrong, 25 tasks nobody gave, 12 wrong assignees, 10 wrong deadlines); firm proposals right 97 of 129 (0.75),
+  "cần xác nhận" 3 of 18 (0.17); training batch F1 0.65 → 0.95 (fitted), development 0.99.
 The issue's target is F1 ≥ 0.85 on the held-out set: not reached by the rules engine; the thresholds below are
 what it reaches, so that a regression fails (docs/meetings.md, "Task extraction")."""
 
@@ -26,10 +30,10 @@ from appliance.ward import work_calendar
 from tests.tasks.transcripts import DEV, HELDOUT, TRAIN, Meeting, load, load_staff, score
 
 FROZEN_SHA256 = "bb4b73fc909f68847f981bdc86fab3c276a036c5d6892e3e12cc4c5704c68141"  # as received, 2026-12-04
-HELDOUT_F1 = 0.66
+HELDOUT_F1 = 0.71     # reached 0.72 (session 5); the issue's target is 0.85, not reached by the rules engine
 DEV_F1 = 0.97
 TRAIN_F1 = 0.93        # session 5's training batch: F1 0.65 when it arrived (P 0.71, R 0.60), 0.95 after fitting
-FIRM_PRECISION = 0.68  # held-out proposals not marked "cần xác nhận"
+FIRM_PRECISION = 0.74  # held-out proposals not marked "cần xác nhận" (0.75 reached in session 5)
 
 
 @pytest.fixture
