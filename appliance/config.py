@@ -144,7 +144,7 @@ class Settings(BaseSettings):
         default=False, description="With citizen_embeddings off: the installed embedder reads only the messages "
         "the rules + lexical reading is unsure of (below thresholds.toml «escalate»), so its cost is paid on few.")
     citizen_complaint_model: bool = Field(
-        default=False, description="A filed complaint's category comes from the calibrated model over the installed "
+        default=True, description="A filed complaint's category comes from the calibrated model over the installed "
         "embedder's vectors (multilingual-e5-small, once per complaint); off, or no embedder: the rules alone.")
     citizen_complaint_second_opinion: bool = Field(
         default=False, description="A complaint filed from the chat goes to a department only when its nearest "

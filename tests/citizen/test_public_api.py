@@ -113,8 +113,11 @@ def test_the_web_form_files_a_doubtful_complaint_for_staff_to_sort(public):
         body = c.post("/api/v1/feedback", json={"content": vague}).json()
         assert body["pending"] is True and body["department"] == "" and body["category_label"] == "Chờ phân loại"
         assert c.get(f"/api/v1/feedback/{body['ticket_code']}").json()["category_label"] == "Chờ phân loại"
-        clear = c.post("/api/v1/feedback", json={"content": "Cống thoát nước ngõ 12 bị tắc, nước thải tràn ra đường"
-                                                            " bốc mùi hôi thối"}).json()
+        # One category by the table: a blocked drain that also stinks ("cống tắc… bốc mùi hôi", the
+        # sentence used here before the complaint model) is hạ tầng or môi trường, and the model
+        # holds it for staff (0.53 / 0.46).
+        clear = c.post("/api/v1/feedback", json={"content": "Đèn chiếu sáng trong ngõ 12 hỏng cả tuần nay, buổi tối"
+                                                            " tối om, người già đi lại dễ ngã"}).json()
         assert clear["pending"] is False and clear["department"]
 
 

@@ -36,7 +36,7 @@ MAX_CONTENT = 4000
 MIN_CONTENT = 10
 _classifier_lock = threading.Lock()
 _classifier_cache: dict[tuple[int, int], FeedbackClassifier] = {}  # one entry: the current examples
-_router_cache: dict[tuple[int, int, int], ComplaintRouter] = {}  # one entry per embedder: the current examples
+_router_cache: dict[tuple[int, int, str], ComplaintRouter] = {}  # one entry per model: the current examples
 
 
 class TicketStatus(TypedDict):
@@ -97,8 +97,10 @@ def classifier_for(conn: sqlite3.Connection) -> FeedbackClassifier:
 
 def router_for(conn: sqlite3.Connection, embedder: Embedder) -> ComplaintRouter:
     """The complaint model over the staff's examples as published; refit only when they change
-    (a fraction of a second; the examples' vectors come from the disk cache)."""
-    key = (*store.examples_key(conn), id(embedder))
+    (about a second; the examples' vectors come from the disk cache). Keyed by the model's name,
+    not the embedder object: a second handle on the same model (another settings object, a
+    reloaded registry) needs no refit."""
+    key = (*store.examples_key(conn), str(getattr(embedder, "name", type(embedder).__name__)))
     with _classifier_lock:
         router = _router_cache.get(key)
     if router is None:
