@@ -43,6 +43,7 @@ L2 = 3e-5
 L2_SIGNALS = 1e-3
 WORDS_WEIGHT = 1.0  # the words' block against the embedding's (both about unit norm)
 MIN_DF = 2  # a word or pair seen once teaches nothing general
+CHUNK = 64  # examples embedded per call
 STEPS = 600
 RATE = 1.0
 MOMENTUM = 0.9
@@ -124,14 +125,17 @@ class ComplaintModel:
                  examples: Sequence[tuple[str, str, float]], directory: Path | None = None, *, shipped: int = 0,
                  l2: float = L2):
         """`shipped`: how many of `examples` (first) ship with the code: their vectors are cached on
-        disk as one block, the staff's as another, so a new staff example embeds only that block."""
+        disk apart from the staff's, so a new staff example embeds only the staff's chunk."""
         self.classifier = classifier
         self.embedder = embedder
         self.categories = list(CATEGORIES)
         self.texts = [t for _, t, _ in examples]
         self.gold = np.array([self.categories.index(c) for c, _, _ in examples])
         cut = [t[:MAX_QUERY_CHARS] for t in self.texts]
-        blocks = [cut[:shipped], cut[shipped:]] if 0 < shipped < len(cut) else [cut]
+        # In chunks: the citizen app asks a remote engines server with a 20 s limit per call, and
+        # a few hundred texts in one call could pass it on a small CPU (each chunk is cached alone).
+        blocks = [cut[i:i + CHUNK] for i in range(0, shipped, CHUNK)]
+        blocks += [cut[i:i + CHUNK] for i in range(shipped, len(cut), CHUNK)]
         self.vectors = np.vstack([np.asarray(embed_examples(embedder, block, directory), dtype=np.float64)
                                   for block in blocks])
         # e5 vectors share a large common direction (cosines ~0.8): centred and scaled per dimension,
