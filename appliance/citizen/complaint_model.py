@@ -134,7 +134,7 @@ class ComplaintModel:
         cut = [t[:MAX_QUERY_CHARS] for t in self.texts]
         # In chunks: the citizen app asks a remote engines server with a 20 s limit per call, and
         # a few hundred texts in one call could pass it on a small CPU (each chunk is cached alone).
-        blocks = [cut[i:i + CHUNK] for i in range(0, shipped, CHUNK)]
+        blocks = [cut[i:min(i + CHUNK, shipped)] for i in range(0, shipped, CHUNK)]
         blocks += [cut[i:i + CHUNK] for i in range(shipped, len(cut), CHUNK)]
         self.vectors = np.vstack([np.asarray(embed_examples(embedder, block, directory), dtype=np.float64)
                                   for block in blocks])
