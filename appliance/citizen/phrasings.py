@@ -4,11 +4,12 @@ status and chit-chat (data/understanding.toml), and the complaint examples of ea
 embedding; labels are strings: "proc:<code>", "faq:<topic>", "oos:<topic>", "status", "chitchat",
 "complaint:<category>".
 
-A third source is the blind training batch (data/train/citizen_questions.toml, copied unchanged with
-its provenance): messages written by an outside writer who saw only the procedure list and the
-category table, each labelled with its intent. They are examples like the others, and the fusion
-model (fit.py) is fit on them; the development set (tests/citizen/dev/) stays out of both, for the
-thresholds.
+A third source is the blind training batches (data/train/citizen_questions.toml and
+data/complaints_train.toml, copied unchanged with their provenance): messages written by outside
+writers who saw only the procedure list and the category table, each labelled with its intent.
+They are examples like the others, and the fusion model (fit.py) is fit on them. The development
+set (tests/citizen/dev/) is never an example (fit.py may fit on it; its thresholds are then chosen
+by cross-validation).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from appliance.citizen.matching import Procedure, normalize_query
 
 DATA = Path(__file__).with_name("data") / "understanding.toml"
 TRAIN = Path(__file__).with_name("data") / "train" / "citizen_questions.toml"
+COMPLAINTS_TRAIN = Path(__file__).with_name("data") / "complaints_train.toml"
 FAQ_LABELS = {
     "gio_lam_viec": "Giờ làm việc", "dia_chi": "Địa chỉ trụ sở", "so_dien_thoai": "Số điện thoại",
     "lich_tiep_cong_dan": "Lịch tiếp công dân", "nop_truc_tuyen": "Nộp hồ sơ trực tuyến",
@@ -80,17 +82,23 @@ class Written:
     label: str
 
 
-@lru_cache(maxsize=1)
-def training_batch() -> tuple[Written, ...]:
-    """The blind training batch; empty where a source checkout predates it."""
-    if not TRAIN.exists():
-        return ()
-    with TRAIN.open("rb") as fh:
+def _written(path: Path) -> list[Written]:
+    if not path.exists():  # a source checkout that predates the batch
+        return []
+    with path.open("rb") as fh:
         raw = tomllib.load(fh)
     items = raw.get("message", [])
-    return tuple(Written(str(m["text"]), str(m["intent"]),
-                         str(m.get("procedure") or m.get("faq") or m.get("category") or ""))
-                 for m in items if isinstance(m, dict) and m.get("text") and m.get("intent"))
+    return [Written(str(m["text"]), str(m["intent"]),
+                    str(m.get("procedure") or m.get("faq") or m.get("category") or ""))
+            for m in items if isinstance(m, dict) and m.get("text") and m.get("intent")]
+
+
+@lru_cache(maxsize=1)
+def training_batch() -> tuple[Written, ...]:
+    """The blind training batches: citizen messages of every intent, and the complaints batch (the
+    complaint model's training data, data/complaints_train.toml) that teaches what a complaint
+    looks like against a question."""
+    return (*_written(TRAIN), *_written(COMPLAINTS_TRAIN))
 
 
 def _oos_topic(text: str, out: dict[str, OutOfScope]) -> str:

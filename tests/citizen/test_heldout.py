@@ -3,11 +3,12 @@ on) and the development sets (tests/citizen/dev/), scored through the real chat 
 public.db (appliance.citizen.evaluation): right / unsure / confidently wrong for (a) question or
 complaint, (b) which procedure, (c) which complaint category (department).
 
-The held-out floors below are what the product reaches today (rules + lexical BM25 + the fitted
-fusion model, no generator; a filed complaint's category from the complaint model over
-multilingual-e5-small, `complaint_model`, the default when an embedder is installed, and from the
-rules alone without one), so that any regression fails. The issue's targets are higher and are
-NOT met yet; they are stated beside each floor:
+The held-out floors below are what the product reaches (rules + lexical BM25 + the fitted fusion
+model, no generator, measured once on 04/12/2026 after the blind training batches were added,
+docs/citizen.md; a filed complaint's category from the complaint model over multilingual-e5-small,
+`complaint_model`, the default when an embedder is installed, and from the rules alone without
+one), so that any regression fails. The issue's targets are higher and are NOT met yet; they are
+stated beside each floor:
   citizen top-1 ≥ 90% with confidently wrong ≤ 3%; out-of-scope named as a procedure ≤ 2%;
   complaints right ≥ 90% with a wrong department told ≤ 3%.
 """
@@ -88,27 +89,28 @@ def test_question_or_complaint(judged):
     _report("dev", dev)
     _report("held-out", held)
     t = held["question_or_complaint"]
-    assert t.share(t.right) >= 0.80, t.misses
-    assert t.share(t.wrong) <= 0.035, t.misses
+    assert t.share(t.right) >= 0.88, t.misses  # 272 of 308 (was 247)
+    assert t.share(t.wrong) <= 0.017, t.misses  # 5 of 308 (was 10)
     assert dev["question_or_complaint"].share(dev["question_or_complaint"].wrong) <= 0.02
 
 
 def test_procedure_top1(judged):
-    """(b) Issue target: ≥ 90% right, ≤ 3% confidently wrong (not reached: 75% / 4.2%; the rest
-    get a clarifying question)."""
+    """(b) Issue target: ≥ 90% right, ≤ 3% confidently wrong (not reached: 78.2% / 3.5%, was
+    75.4% / 4.2%; the rest get a clarifying question)."""
     t = ev.views(judged["heldout"])["procedure"]
     assert t.items >= 130
-    assert t.share(t.right) >= 0.75, t.misses
-    assert t.share(t.wrong) <= 0.045, t.misses
+    assert t.share(t.right) >= 0.78, t.misses  # 111 of 142
+    assert t.share(t.wrong) <= 0.036, t.misses  # 5 of 142
     dev = ev.views(judged["dev"])["procedure"]
     assert dev.share(dev.right) >= 0.91 and dev.share(dev.wrong) <= 0.015
 
 
 def test_out_of_scope_is_not_named_as_a_procedure(judged):
-    """Issue target ≤ 2% (one of 18 held-out out-of-scope questions is named as a procedure today)."""
+    """Issue target ≤ 2% (none of the 18 held-out out-of-scope questions is named as a procedure;
+    one was before the training batches)."""
     held = [j for j in judged["heldout"] if j.item.intent == "out_of_scope"]
     named = [j.note for j in held if "oos_named_procedure" in j.flags]
-    assert len(held) >= 15 and len(named) <= 1, named
+    assert len(held) >= 15 and not named, named
     assert not [j for j in judged["dev"] if "oos_named_procedure" in j.flags]
 
 
@@ -128,11 +130,11 @@ def test_complaint_category_with_the_complaint_model(complaint_model, judged):
 
 def test_complaint_category(judged):
     """(c) Without an embedder (the rules alone, labelled "rules"). Issue target: ≥ 90% right, the
-    rest "chờ phân loại"; a wrong department told ≤ 3% (not reached: 70% / 12%)."""
+    rest "chờ phân loại"; a wrong department told ≤ 3% (not reached: 71% / 11.2%)."""
     t = ev.views(judged["heldout"])["complaint_category"]
     assert t.items >= 100
-    assert t.share(t.right) >= 0.70, t.misses
-    assert t.share(t.wrong) <= 0.125, t.misses
+    assert t.share(t.right) >= 0.71, t.misses  # 76 of 107
+    assert t.share(t.wrong) <= 0.113, t.misses  # 12 of 107
     dev = ev.views(judged["dev"])["complaint_category"]
     assert dev.share(dev.right) >= 0.88 and dev.share(dev.wrong) <= 0.045
 
