@@ -238,7 +238,7 @@ class ChatBot:
             return self._answer(state, understanding.by_code[reading.code], reading, message)
         if sure and reading.intent == "faq" and reading.topic:
             return self._faq(conn, understanding, reading.topic, reading)
-        if sure and reading.intent == "out_of_scope":
+        if reading.intent == "out_of_scope" and reading.confidence >= limits["out_of_scope"]:
             return self._out_of_scope(conn, understanding, reading)
         if reading.intent == "status" and reading.confidence >= limits["status"]:
             return self._status_help(conn, understanding, reading, message)
