@@ -100,7 +100,7 @@ class SemanticIndex:
             if hit is not None:
                 self._cache.move_to_end(key)
                 return hit
-        if not self._gate.acquire(timeout=wait_s if wait_s is not None else -1):
+        if not self._gate.acquire(timeout=wait_s):  # None: wait as long as it takes
             return None
         try:
             vec = np.asarray(self.embedder.embed([key], kind="query"), dtype=np.float32)[0]

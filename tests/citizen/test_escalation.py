@@ -6,6 +6,7 @@ called, not what it knows (its effect on the labelled sets is in `make bench`, b
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -99,3 +100,16 @@ def test_a_busy_embedder_is_not_waited_for(built):
     assert embedder.calls == before and waited < BUSY_WAIT_S + 0.5
     assert escalating.read(text).engine == "rules+embeddings"  # free again: embedded
     assert embedder.calls == before + 1
+
+
+def test_a_reading_that_must_embed_waits_for_a_busy_model(built):
+    """Without a wait limit (the embedder on every message, a complaint's category) the reading waits
+    for the model instead of failing: a Semaphore's timeout=-1 is no wait at all (it was, once)."""
+    _, escalating, _ = built
+    semantic = escalating.semantic
+    assert semantic is not None
+    assert semantic._gate.acquire(timeout=1)
+    threading.Timer(0.2, semantic._gate.release).start()
+    started = time.perf_counter()
+    scores = semantic.scores("cho hỏi thủ tục nhận nuôi con nuôi ở phường")
+    assert scores and time.perf_counter() - started >= 0.15
