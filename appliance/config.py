@@ -141,8 +141,10 @@ class Settings(BaseSettings):
         default=False, description="Citizen chat also ranks by the installed embedder (multilingual-e5-small); off: "
         "rules + lexical BM25 only (measured as good on the held-out sets, and much faster on a small CPU).")
     citizen_embeddings_when_unsure: bool = Field(
-        default=False, description="With citizen_embeddings off: the installed embedder reads only the messages "
-        "the rules + lexical reading is unsure of (below thresholds.toml «escalate»), so its cost is paid on few.")
+        default=True, description="With citizen_embeddings off: the installed embedder reads only the messages "
+        "the rules + lexical reading is unsure of (below thresholds.toml «escalate»), so its cost is paid on few; "
+        "a message the busy model cannot take within 0.1 s is read without it. No embedder installed: rules + "
+        "lexical alone.")
     citizen_complaint_model: bool = Field(
         default=True, description="A filed complaint's category comes from the calibrated model over the installed "
         "embedder's vectors (multilingual-e5-small, once per complaint); off, or no embedder: the rules alone.")
