@@ -43,7 +43,9 @@ _ASKS_TIME = re.compile(r"\b(bao lau|bao nhieu ngay|may ngay|bao nhieu thang|tro
 _ASKS_PENALTY = re.compile(r"\b(bi phat|xu phat|muc phat|phat tien|nop phat|phat bao nhieu|che tai|xu ly vi pham)\b")
 _STATES_PENALTY = re.compile(r"\b(bi phat|xu phat|phat tien|muc phat|phat canh cao|xu ly vi pham|che tai)\b")
 _STATES_MONEY = re.compile(r"\d[\d.]* dong\b")
-_STATES_TIME = re.compile(r"\b\d+ (?:\(\w+\) )?(?:ngay|thang|nam|gio)\b")
+# Official text spells numbers out after the digits ("02 (hai) ngày"), folded without brackets.
+_NUMBER_WORD = r"(?:\(?(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi)\)? )"
+_STATES_TIME = re.compile(rf"\b\d+ {_NUMBER_WORD}*(?:ngay|thang|nam|gio)\b")
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,18 @@ def _idf(conn: sqlite3.Connection, terms: Sequence[str]) -> tuple[dict[str, floa
 def states_what_is_asked(folded_query: str, folded_text: str) -> bool:
     """False when the question asks for an amount or a time that the passage does not state."""
     return _kind(folded_query, folded_text) == 1.0
+
+
+def asked_kinds(folded_query: str) -> frozenset[str]:
+    """What the question asks for: "money" (an amount), "time" (a length of time), "penalty"."""
+    asks = (("money", _ASKS_MONEY), ("time", _ASKS_TIME), ("penalty", _ASKS_PENALTY))
+    return frozenset(kind for kind, pattern in asks if pattern.search(folded_query))
+
+
+def states_kind(kind: str, folded_text: str) -> bool:
+    """Whether a passage states an amount ("money"), a time ("time") or a penalty ("penalty")."""
+    pattern = {"money": _STATES_MONEY, "time": _STATES_TIME, "penalty": _STATES_PENALTY}[kind]
+    return bool(pattern.search(folded_text))
 
 
 def _kind(folded_query: str, folded_text: str) -> float:

@@ -152,3 +152,32 @@ def test_the_subjects_follow_the_library(library):
         assert "Thư viện chưa có toàn văn Nghị định số 23/2015/NĐ-CP" in result.note
     finally:
         copy.close()
+
+
+def test_how_much_and_how_long_are_answered_by_the_articles_the_catalogue_cites_for_them(library):
+    # The fee of a copy is stated in Thông tư 226/2016 (the catalogue's fee basis), not in the
+    # procedure's own law: "how much" is answered there, with the amount.
+    fee = search(library, "phường chứng thực bản sao căn cước bao nhiêu tiền một trang", 5)
+    assert fee.answered and fee.procedure == ("CTH-BS", "Chứng thực bản sao từ bản chính")
+    assert fee.hits[0].citation == "Điều 4 Thông tư số 226/2016/TT-BTC" and "2.000 đồng/trang" in fee.hits[0].text
+    # "02 (hai) ngày làm việc": the number spelled out after the digits is still a time.
+    time_limit = search(library, "chứng thực hợp đồng mua bán xe mất mấy ngày", 5)
+    assert time_limit.procedure is not None and time_limit.procedure[0] == "CTH-HD"
+    assert time_limit.hits[0].citation == "Điều 37 Nghị định số 23/2015/NĐ-CP"
+    assert "02 (hai) ngày làm việc" in time_limit.hits[0].text
+    # Asked both, stated only one (a marriage is free of charge: no amount anywhere): not answered.
+    both = search(library, "dang ky ket hon mat bao lau va le phi bao nhieu", 5)
+    assert not both.answered and both.procedure is None
+
+
+def test_close_procedures_of_one_law_are_one_subject(library):
+    # "sửa khai sinh": cải chính or khai sinh, both Luật Hộ tịch; the matcher's cue word "sửa" leads.
+    fix = search(library, "giấy khai sinh ghi sai ngày sinh, giờ muốn sửa khai sinh thì làm ở đâu", 5)
+    assert fix.answered and fix.procedure is not None and fix.procedure[0] == "HT-TDCC"
+    assert fix.hits[0].citation == "Khoản 1 Điều 28 Luật Hộ tịch số 60/2014/QH13"
+    # A tie stays unanswered: the officer should choose.
+    tie = search(library, "khai sinh cua me ghi thieu dan toc, gio bo sung vao duoc khong", 5)
+    assert tie.procedure is None
+    # Close procedures of different laws (a gift of land: chứng thực or the land law) stay unanswered.
+    gift = search(library, "hop dong tang cho nha dat giua bo me va con lam o phuong duoc khong", 5)
+    assert gift.procedure is None
