@@ -42,7 +42,8 @@ _ASKS_TIME = re.compile(r"\b(bao lau|bao nhieu ngay|may ngay|bao nhieu thang|tro
 # Folded "phat" is also "phát" (phát hiện, cấp phát): only the phrases that mean a penalty.
 _ASKS_PENALTY = re.compile(r"\b(bi phat|xu phat|muc phat|phat tien|nop phat|phat bao nhieu|che tai|xu ly vi pham)\b")
 _STATES_PENALTY = re.compile(r"\b(bi phat|xu phat|phat tien|muc phat|phat canh cao|xu ly vi pham|che tai)\b")
-_STATES_MONEY = re.compile(r"\d[\d.]* dong\b")
+# An amount, or that nothing is charged ("Miễn lệ phí đăng ký hộ tịch …": free is an answer to "how much").
+_STATES_MONEY = re.compile(r"\d[\d.]* dong\b|\bmien (?:le )?phi\b|\bkhong (?:phai nop|thu) (?:le )?phi\b")
 # Official text spells numbers out after the digits ("02 (hai) ngày"), folded without brackets.
 _NUMBER_WORD = r"(?:\(?(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi)\)? )"
 _STATES_TIME = re.compile(rf"\b\d+ {_NUMBER_WORD}*(?:ngay|thang|nam|gio)\b")

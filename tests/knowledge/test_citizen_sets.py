@@ -165,9 +165,16 @@ def test_how_much_and_how_long_are_answered_by_the_articles_the_catalogue_cites_
     assert time_limit.procedure is not None and time_limit.procedure[0] == "CTH-HD"
     assert time_limit.hits[0].citation == "Điều 37 Nghị định số 23/2015/NĐ-CP"
     assert "02 (hai) ngày làm việc" in time_limit.hits[0].text
-    # Asked both, stated only one (a marriage is free of charge: no amount anywhere): not answered.
+    # Asked both: both stated ("Miễn lệ phí" answers "how much": a marriage is free of charge).
     both = search(library, "dang ky ket hon mat bao lau va le phi bao nhieu", 5)
-    assert not both.answered and both.procedure is None
+    assert both.answered and both.procedure is not None and both.procedure[0] == "HT-KH"
+    assert [h.citation for h in both.hits[:2]] == ["Khoản 1 Điều 11 Luật Hộ tịch số 60/2014/QH13",
+                                                   "Khoản 2 Điều 18 Luật Hộ tịch số 60/2014/QH13"]
+    # Asked both, stated only one (the fee of nhận cha mẹ con is the ward's to confirm): not answered.
+    half = search(library, "đăng ký nhận cha con mất bao lâu, lệ phí bao nhiêu", 5)
+    assert not half.answered and half.procedure is None
+    assert search(library, "đăng ký nhận cha con mất bao lâu", 5).hits[0].citation == \
+        "Khoản 2 Điều 25 Luật Hộ tịch số 60/2014/QH13"
 
 
 def test_close_procedures_of_one_law_are_one_subject(library):
