@@ -56,6 +56,11 @@ def _features(words: Sequence[str]) -> Counter[str]:
     return feats
 
 
+def nearest_category(sims: dict[str, float]) -> str | None:
+    """The category of the most similar example (TF-IDF), "khac" on a tie; None when nothing is similar."""
+    return max(CATEGORIES, key=lambda c: (sims.get(c, 0.0), c == "khac")) if sims else None
+
+
 class FeedbackClassifier:
     def __init__(self, extra_examples: Iterable[tuple[str, str]] = ()):
         data = seed()
@@ -111,7 +116,7 @@ class FeedbackClassifier:
         scores = {cat: rules.get(cat, 0.0) + SIMILARITY_WEIGHT * sims.get(cat, 0.0) for cat in CATEGORIES}
         best = max(CATEGORIES, key=lambda c: (scores[c], c == "khac"))
         total = sum(scores.values())
-        nearest = max(CATEGORIES, key=lambda c: (sims.get(c, 0.0), c == "khac")) if sims else None
+        nearest = nearest_category(sims)
         if scores[best] < 0.35:  # nothing meaningful matched: a person will sort it
             return Classification("khac", 0.0, scores, nearest=nearest)
         return Classification(best, round(scores[best] / total, 3) if total else 0.0, scores, nearest=nearest)

@@ -29,9 +29,16 @@ from pathlib import Path
 
 import numpy as np
 
-from appliance.citizen.classify import CATEGORIES, STAFF_EXAMPLE_BOOST, Classification, FeedbackClassifier, seed
+from appliance.citizen.classify import (
+    CATEGORIES,
+    STAFF_EXAMPLE_BOOST,
+    Classification,
+    FeedbackClassifier,
+    nearest_category,
+    seed,
+)
 from appliance.citizen.matching import tokens
-from appliance.citizen.semantic import MAX_QUERY_CHARS, embed_examples
+from appliance.citizen.semantic import MAX_QUERY_CHARS, Progress, cached_vectors, embed_examples
 from appliance.citizen.understanding import thresholds
 from appliance.engines.base import Embedder
 
@@ -123,9 +130,10 @@ class ComplaintModel:
 
     def __init__(self, classifier: FeedbackClassifier, embedder: Embedder,
                  examples: Sequence[tuple[str, str, float]], directory: Path | None = None, *, shipped: int = 0,
-                 l2: float = L2):
+                 l2: float = L2, progress: Progress | None = None):
         """`shipped`: how many of `examples` (first) ship with the code: their vectors are cached on
-        disk apart from the staff's, so a new staff example embeds only the staff's chunk."""
+        disk apart from the staff's, so a new staff example embeds only the staff's chunk.
+        `progress`: told (texts done, texts in all) after each chunk."""
         self.classifier = classifier
         self.embedder = embedder
         self.categories = list(CATEGORIES)
@@ -134,10 +142,16 @@ class ComplaintModel:
         cut = [t[:MAX_QUERY_CHARS] for t in self.texts]
         # In chunks: the citizen app asks a remote engines server with a 20 s limit per call, and
         # a few hundred texts in one call could pass it on a small CPU (each chunk is cached alone).
-        blocks = [cut[i:min(i + CHUNK, shipped)] for i in range(0, shipped, CHUNK)]
-        blocks += [cut[i:i + CHUNK] for i in range(shipped, len(cut), CHUNK)]
-        self.vectors = np.vstack([np.asarray(embed_examples(embedder, block, directory), dtype=np.float64)
-                                  for block in blocks])
+        # Texts the chat's semantic index already embedded (its complaint examples are these same
+        # texts) come from memory (semantic.embed_examples), not from the model again.
+        blocks = chunks(cut, shipped)
+        done, parts = 0, []
+        for block in blocks:
+            parts.append(np.asarray(embed_examples(embedder, block, directory), dtype=np.float64))
+            done += len(block)
+            if progress is not None:
+                progress(done, len(cut))
+        self.vectors = np.vstack(parts)
         # e5 vectors share a large common direction (cosines ~0.8): centred and scaled per dimension,
         # the differences between complaints are what the weights see.
         self.mean, self.scale = self.vectors.mean(axis=0), self.vectors.std(axis=0) + 1e-6
@@ -168,10 +182,12 @@ class ComplaintModel:
         words /= max(float(np.linalg.norm(words)), 1e-9)
         return np.concatenate([embedding, WORDS_WEIGHT * words, [1.0]])[None, :]
 
-    def _signals(self, text: str, vector: np.ndarray, leave_out: int | None = None) -> np.ndarray:
+    def _signals(self, text: str, vector: np.ndarray, leave_out: int | None = None,
+                 tfidf: dict[str, float] | None = None) -> np.ndarray:
         words = tokens(text)
         rules = self.classifier.rule_scores(words)
-        tfidf = self.classifier.similarity_scores(words, leave_out=leave_out is not None)
+        if tfidf is None:
+            tfidf = self.classifier.similarity_scores(words, leave_out=leave_out is not None)
         sims = self.vectors @ vector
         if leave_out is not None:
             sims[leave_out] = -1.0
@@ -182,13 +198,35 @@ class ComplaintModel:
             out[i] = (_rule_signal(rules.get(cat, 0.0)), tfidf.get(cat, 0.0), (near[i] - near.max()) * 10.0)
         return out
 
-    def probabilities_of(self, text: str, vector: np.ndarray) -> dict[str, float]:
+    def probabilities_of(self, text: str, vector: np.ndarray, tfidf: dict[str, float] | None = None
+                         ) -> dict[str, float]:
+        """`tfidf`: the classifier's similarity scores of `text` when the caller has them."""
         design = self._design(vector, _ngrams(text))
-        p = softmax(self.weights.scores(design, self._signals(text, vector)[None, :, :]))[0]
+        p = softmax(self.weights.scores(design, self._signals(text, vector, tfidf=tfidf)[None, :, :]))[0]
         return {c: float(p[i]) for i, c in enumerate(self.categories)}
 
     def probabilities(self, text: str) -> dict[str, float]:
         return self.probabilities_of(text, self.vector(text))
+
+    def read(self, text: str) -> tuple[dict[str, float], str | None]:
+        """The probabilities and the category of the nearest TF-IDF example (the second opinion),
+        from one pass of the classifier's similarity scores."""
+        tfidf = self.classifier.similarity_scores(tokens(text))
+        return self.probabilities_of(text, self.vector(text), tfidf), nearest_category(tfidf)
+
+
+def chunks(texts: Sequence[str], shipped: int) -> list[list[str]]:
+    """The texts in the chunks their vectors are cached by: the shipped ones apart from the staff's."""
+    blocks = [list(texts[i:min(i + CHUNK, shipped)]) for i in range(0, shipped, CHUNK)]
+    return blocks + [list(texts[i:i + CHUNK]) for i in range(shipped, len(texts), CHUNK)]
+
+
+def vectors_ready(embedder: Embedder, staff: Sequence[tuple[str, str]] = (), directory: Path | None = None) -> bool:
+    """Whether the model over these staff examples can be fit without running the embedder (every
+    chunk on disk or already in memory): the fit alone is a fraction of a second."""
+    cut = [t[:MAX_QUERY_CHARS] for _, t, _ in training_examples(staff)]
+    return all(cached_vectors(embedder, block, directory) is not None
+               for block in chunks(cut, len(training_examples())))
 
 
 def threshold() -> float:
@@ -200,18 +238,18 @@ class ComplaintRouter:
     """A complaint's category from the model, over the shipped examples and the staff's."""
 
     def __init__(self, classifier: FeedbackClassifier, embedder: Embedder, staff: Sequence[tuple[str, str]] = (),
-                 directory: Path | None = None):
+                 directory: Path | None = None, progress: Progress | None = None):
         self.classifier = classifier
         shipped = training_examples()
         examples = training_examples(staff)  # the shipped ones first, then the staff's
-        self.model = ComplaintModel(classifier, embedder, examples, directory, shipped=len(shipped))
+        self.model = ComplaintModel(classifier, embedder, examples, directory, shipped=len(shipped),
+                                    progress=progress)
 
     def classify(self, text: str, *, second_opinion: bool = False) -> Classification:
         """`second_opinion` (settings.citizen_complaint_second_opinion): also "chờ phân loại" when
         the nearest TF-IDF example names another category, as on the rules' path."""
-        probabilities = self.model.probabilities(text)
+        probabilities, nearest = self.model.read(text)
         best = max(CATEGORIES, key=lambda c: (probabilities[c], c == "khac"))
         confidence = round(probabilities[best], 3)
-        nearest = self.classifier.classify(text).nearest
         doubtful = confidence < threshold() or (second_opinion and nearest != best)
         return Classification(best, confidence, probabilities, engine=ENGINE, pending=doubtful, nearest=nearest)

@@ -15,6 +15,7 @@ probability per label. The probability of the best label is the answer's confide
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import tomllib
@@ -223,6 +224,14 @@ class Understanding:
         semantic = self.semantic.subset(phrasings.examples) if self.semantic is not None else None
         return Understanding(self.procedures, phrasings, classifier=self.classifier, semantic=semantic,
                              when_unsure=self.when_unsure, labels=self.labels)
+
+    def with_semantic(self, semantic: SemanticIndex, when_unsure: bool = False) -> Understanding:
+        """This understanding with the embedding signal added (its vectors built in the background,
+        public/preparing.py): the rules' and lexical indexes are shared, not built again."""
+        out = copy.copy(self)
+        out.semantic = semantic
+        out.when_unsure = when_unsure
+        return out
 
     def oos_topic(self, text: str) -> str:
         """Which out-of-scope topic: its precise cue, else the nearest example; "oos" when unknown."""

@@ -16,6 +16,8 @@ from urllib.parse import parse_qs
 import pytest
 
 from appliance.auth.demo import load_users
+from appliance.citizen.public.chat import bot_for
+from appliance.citizen.public.preparing import wait_ready
 from appliance.citizen.public.store import public_db
 from appliance.citizen.staff.sync import publish
 from appliance.config import Settings
@@ -37,6 +39,12 @@ def prepare(settings: Settings) -> Settings:
 def _citizen_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Migrating every feature's tables takes seconds; do it once and copy the files per test."""
     settings = prepare(make_settings(tmp_path_factory.mktemp("citizen-template") / "data"))
+    # Where the machine's vector cache is cold, the chat's examples are embedded in the background
+    # (public/preparing.py) and messages meanwhile are read by the rules alone: wait for that here,
+    # once, so that every test reads as the appliance does once prepared (a warm cache: a moment).
+    with public_db(settings) as public:
+        bot_for(settings, None).prepare(public)
+    assert wait_ready(900)
     conn = connect(settings.db_path)
     load_users(conn)  # password hashing is slow on purpose: once per session
     conn.close()

@@ -9,6 +9,8 @@ No login; nothing here uses cookies.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Literal
 
 from fastapi import FastAPI
@@ -17,7 +19,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from appliance import __version__
-from appliance.citizen.public import store
+from appliance.citizen.public import preparing, store
 from appliance.citizen.public.deps import CitizenServices
 from appliance.config import Settings, load_settings
 from appliance.engines import Generator
@@ -38,10 +40,22 @@ def create_public_app(settings: Settings | None = None, *,
     configure_timezone(settings.timezone)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     store.prepare_database(settings)
+    services = CitizenServices.create(settings, generator)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # The chat's models are prepared in the background from the start and after each publish
+        # (preparing.py): the first citizen's message does not wait ~17 s for the examples' vectors.
+        stop = preparing.start_watching(settings.public_db_path, services.bot.prepare)
+        try:
+            yield
+        finally:
+            stop.set()
+
     app = FastAPI(title="Cổng hỏi đáp công dân", version=__version__, docs_url=None, redoc_url=None,
-                  openapi_url=None)
+                  openapi_url=None, lifespan=lifespan)
     app.state.settings = settings
-    app.state.citizen = CitizenServices.create(settings, generator)
+    app.state.citizen = services
     app.state.error_template = "citizen/error.html"  # a citizen gets the citizen's links, never "đăng nhập"
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
@@ -53,7 +67,9 @@ def create_public_app(settings: Settings | None = None, *,
 
     @app.get("/healthz")
     def healthz() -> JSONResponse:
-        return JSONResponse({"status": "ok", "version": __version__})
+        # "preparing": the chat's models being built in the background, with a Vietnamese sentence
+        # ("đang chuẩn bị mô hình ngữ nghĩa (câu mẫu của chatbot): 320/1.543 …"); the chat answers meanwhile.
+        return JSONResponse({"status": "ok", "version": __version__, "preparing": preparing.status()})
 
     app.include_router(icons.router)
     for feature in features():

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from appliance.citizen.classify import Classification
 from appliance.citizen.matching import Procedure, ProcedureIndex, tokens
-from appliance.citizen.phrasings import FAQ_LABELS, load
+from appliance.citizen.phrasings import FAQ_LABELS
 from appliance.citizen.public import answers, replies, store
 from appliance.citizen.public.chat_state import ChatState
 from appliance.citizen.public.choosing import pick_with_model
@@ -28,12 +28,11 @@ from appliance.citizen.public.intake import (
     FiledTicket,
     IntakeError,
     TicketStatus,
-    classifier_for,
     file_feedback,
     file_handover,
-    router_for,
     ticket_status,
 )
+from appliance.citizen.public.preparing import complaint_router, prepare, understanding_for
 from appliance.citizen.understanding import Reading, Understanding, kind_of, thresholds
 from appliance.config import Settings
 from appliance.engines import Embedder, Generator, engine
@@ -62,26 +61,6 @@ class ChatReply:
     qualifiers: list[str] = field(default_factory=list)
     confidence: float | None = None
     handover: str | None = None  # the HD code of a conversation handed to staff
-
-
-_cache_lock = threading.Lock()
-_cache: dict[tuple[object, ...], Understanding] = {}  # one entry per embedder: the published catalogue
-
-
-def understanding_for(conn: sqlite3.Connection, embedder: Embedder | None,
-                      when_unsure: bool = False) -> Understanding:
-    """The understanding of the published catalogue and staff examples; rebuilt when they change.
-    `when_unsure`: the embedder reads only the messages the rules are unsure of."""
-    key = (store.catalogue_key(conn), store.examples_key(conn), id(embedder), when_unsure)
-    with _cache_lock:
-        found = _cache.get(key)
-        if found is None:
-            for old in [k for k in _cache if k[2:] == (id(embedder), when_unsure)]:
-                del _cache[old]
-            procedures = store.procedures(conn)
-            found = _cache[key] = Understanding(procedures, load(procedures), embedder=embedder,
-                                                classifier=classifier_for(conn), when_unsure=when_unsure)
-        return found
 
 
 def chat_embedder(settings: Settings) -> Embedder | None:
@@ -154,6 +133,11 @@ class ChatBot:
     def understanding(self, conn: sqlite3.Connection) -> Understanding:
         return understanding_for(conn, self.embedder, self.embed_when_unsure and self.embedder is not None)
 
+    def prepare(self, conn: sqlite3.Connection) -> None:
+        """Start the background builds this publication still needs (preparing.py); returns at once."""
+        complaint = self.complaint_embedder() if self.complaint_embedder is not None else None
+        prepare(conn, self.embedder, self.embed_when_unsure and self.embedder is not None, complaint)
+
     def classify_complaint(self, conn: sqlite3.Connection, text: str) -> Classification:
         """A complaint's category as the chat files it: below the calibrated threshold (or against the
         second opinion, where the ward turned it on) it waits "chờ phân loại" and names no department.
@@ -163,7 +147,11 @@ class ChatBot:
         embedder = self.complaint_embedder() if self.complaint_embedder is not None else None
         if embedder is not None:
             try:
-                return router_for(conn, embedder).classify(text, second_opinion=self.complaint_second_opinion)
+                # None while the model is being prepared in the background (preparing.py): the
+                # citizen does not wait for it; the rules classify, labelled "rules".
+                router = complaint_router(conn, embedder)
+                if router is not None:
+                    return router.classify(text, second_opinion=self.complaint_second_opinion)
             except Exception:  # a broken engines server must not lose the citizen's complaint
                 log.exception("complaint model failed; the rules classify this complaint")
         return self.understanding(conn).classify_complaint(text, second_opinion=self.complaint_second_opinion)

@@ -11,11 +11,13 @@ import json
 import logging
 import sqlite3
 import threading
+from collections.abc import Sequence
 from typing import Required, TypedDict
 
 from appliance.citizen.classify import Classification, FeedbackClassifier
 from appliance.citizen.complaint_model import ComplaintRouter
 from appliance.citizen.public import store
+from appliance.citizen.semantic import Progress
 from appliance.citizen.tickets import (
     HANDOVER_PREFIX,
     HANDOVER_STATUS_LABELS,
@@ -95,20 +97,27 @@ def classifier_for(conn: sqlite3.Connection) -> FeedbackClassifier:
         return classifier
 
 
-def router_for(conn: sqlite3.Connection, embedder: Embedder) -> ComplaintRouter:
-    """The complaint model over the staff's examples as published; refit only when they change
-    (about a second; the examples' vectors come from the disk cache). Keyed by the model's name,
-    not the embedder object: a second handle on the same model (another settings object, a
-    reloaded registry) needs no refit."""
-    key = (*store.examples_key(conn), str(getattr(embedder, "name", type(embedder).__name__)))
+def router_key(conn: sqlite3.Connection, embedder: Embedder) -> tuple[int, int, str]:
+    """Keyed by the model's name, not the embedder object: a second handle on the same model
+    (another settings object, a reloaded registry) needs no refit."""
+    return (*store.examples_key(conn), str(getattr(embedder, "name", type(embedder).__name__)))
+
+
+def cached_router(key: tuple[int, int, str]) -> ComplaintRouter | None:
     with _classifier_lock:
-        router = _router_cache.get(key)
-    if router is None:
-        router = ComplaintRouter(classifier_for(conn), embedder, store.examples(conn))
-        with _classifier_lock:
-            for old in [k for k in _router_cache if k[2] == key[2]]:
-                del _router_cache[old]
-            _router_cache[key] = router
+        return _router_cache.get(key)
+
+
+def fit_router(key: tuple[int, int, str], classifier: FeedbackClassifier, embedder: Embedder,
+               staff: Sequence[tuple[str, str]], progress: Progress | None = None) -> ComplaintRouter:
+    """Fit the complaint model over these staff examples and keep it as the one for `key`; refit
+    only when they change (a fraction of a second when the examples' vectors are on disk;
+    preparing.complaint_router does it in the background when they are not)."""
+    router = ComplaintRouter(classifier, embedder, staff, progress=progress)
+    with _classifier_lock:
+        for old in [k for k in _router_cache if k[2] == key[2]]:
+            del _router_cache[old]
+        _router_cache[key] = router
     return router
 
 
