@@ -27,30 +27,40 @@ class Evidence:
 
 def assess(evidence: Evidence) -> tuple[float, str]:
     """(confidence in 0..1, what to check — Vietnamese, empty when the proposal is firm)."""
+    score, reasons = _weigh(evidence)
+    return score, (reasons if score < THRESHOLD else "")
+
+
+def doubts(evidence: Evidence) -> str:
+    """What the secretary should check, whatever the score ("" when nothing is doubtful)."""
+    return _weigh(evidence)[1]
+
+
+def _weigh(evidence: Evidence) -> tuple[float, str]:
     score = 0.6
-    doubts: list[str] = []
+    found: list[str] = []
     if evidence.directed:
         score += 0.2
     if evidence.deadline:
         score += 0.1
     else:
-        doubts.append("không nghe thấy hạn")
+        found.append("không nghe thấy hạn")
     if evidence.restated:
         score += 0.1
     if evidence.kind == "voice":
         score -= 0.35
-        doubts.append("chưa rõ người nhận (giọng nói chưa được gán tên)")
+        found.append("chưa rõ người nhận (giọng nói chưa được gán tên)")
     elif evidence.kind == "said":
         score -= 0.25
-        doubts.append("người nhận không có trong danh bạ phường")
+        found.append("người nhận không có trong danh bạ phường")
     if evidence.how in ("second", "told"):
         score -= 0.25
-        doubts.append("người nhận suy ra từ lời đối đáp, không được gọi tên")
+        found.append("người nhận suy ra từ lời đối đáp, không được gọi tên")
     elif evidence.how == "called":
         score -= 0.1
-        doubts.append("việc nói trước, tên người nhận nói sau")
+        found.append("việc nói trước, tên người nhận nói sau")
     elif evidence.how == "first" and not evidence.restated:
         score -= 0.1
-        doubts.append("người nói tự nhận việc, chưa thấy lãnh đạo đồng ý")
+        found.append("người nói tự nhận việc, chưa thấy lãnh đạo đồng ý")
     score = round(min(0.99, max(0.05, score)), 2)
-    return score, ("; ".join(doubts) if score < THRESHOLD else "")
+    return score, "; ".join(found)

@@ -27,12 +27,13 @@ from appliance.tasks.extract import extract_tasks
 from appliance.tasks.service import ward_roster
 from appliance.text import fold
 from appliance.ward import work_calendar
-from tests.tasks.transcripts import DEV, HELDOUT, TRAIN, Meeting, load, load_staff, score
+from tests.tasks.transcripts import DEV, HELDOUT, TRAIN, TRAIN2, Meeting, load, load_staff, score
 
 FROZEN_SHA256 = "bb4b73fc909f68847f981bdc86fab3c276a036c5d6892e3e12cc4c5704c68141"  # as received, 2026-12-04
 HELDOUT_F1 = 0.71     # reached 0.72 (session 5); the issue's target is 0.85, not reached by the rules engine
 DEV_F1 = 0.97
 TRAIN_F1 = 0.93        # session 5's training batch: F1 0.65 when it arrived (P 0.71, R 0.60), 0.95 after fitting
+TRAIN2_F1 = 0.65       # session 6's training batch: F1 0.657 when it arrived (P 0.634, R 0.683), rules alone
 FIRM_PRECISION = 0.74  # held-out proposals not marked "cần xác nhận" (0.75 reached in session 5)
 
 
@@ -42,9 +43,10 @@ def ward(conn: sqlite3.Connection) -> sqlite3.Connection:
     return conn
 
 
-def _run(conn: sqlite3.Connection, meetings: list[Meeting], label: str) -> float:
+def _run(conn: sqlite3.Connection, meetings: list[Meeting], label: str, fitted: bool | None = None) -> float:
     roster, calendar = ward_roster(conn), work_calendar(conn)
-    result = score(meetings, lambda m: extract_tasks(m.transcript, m.date, calendar, roster=roster, title=m.title))
+    result = score(meetings, lambda m: extract_tasks(m.transcript, m.date, calendar, roster=roster, title=m.title,
+                                                     fitted=fitted))
     print(f"{result.line(label)}; right / unsure / confidently wrong = {result.tp} / {result.fn} / {result.fp}")
     return result.f1
 
@@ -69,6 +71,15 @@ def test_training_batch(ward):
     meetings = load(TRAIN)
     assert len(meetings) >= 36
     assert _run(ward, meetings, "training batch (blind-written, tuned on)") >= TRAIN_F1
+
+
+def test_training_batch_session6(ward):
+    """Session 6's blind-written training batch (tests/tasks/train/README.md): the rules were not fitted on it;
+    the task scorer was (its leave-one-meeting-out figure is in docs/meetings.md)."""
+    meetings = load(TRAIN2)
+    assert len(meetings) >= 20
+    assert _run(ward, meetings, "training batch, session 6 (rules alone)", fitted=False) >= TRAIN2_F1
+    assert _run(ward, meetings, "training batch, session 6 (with the scorer, in-sample)", fitted=True) >= 0.70
 
 
 def test_proposals_marked_unsure_are_the_doubtful_ones(ward):
