@@ -25,10 +25,14 @@ answer rather than instead of it.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from dataclasses import dataclass
 
 from appliance.citizen.matching import CLARIFY_RATIO, ProcedureIndex
 from appliance.citizen.matching import Procedure as MatchedProcedure
+from appliance.citizen.phrasings import load as load_phrasings
+from appliance.citizen.understanding import Reading as CitizenReading
+from appliance.citizen.understanding import Understanding
 from appliance.knowledge import relevance, store
 from appliance.knowledge.articles import find_article
 from appliance.knowledge.procedures import Procedure, list_procedures
@@ -53,6 +57,12 @@ GAPS_BEFORE_BRIDGE = False
 # ones by where the search's own ranking puts their articles answered more (53/6/0, 149/11/1) but read
 # 9 more as the wrong procedure of the law (BM25 favours "khai sinh" in any question that names it).
 SAME_LAW_TAKES_THE_LEAD = True
+# The citizen chat's own reading of the question (citizen_reading) takes part: one it reads as out of
+# the ward's scope (a notary office, a social-insurance book, a job at the ward) is not bridged, and
+# one the phrase matcher cannot place but the chat reads as one procedure with READ_AS confidence is.
+CITIZEN_READER = True
+OUT_OF_SCOPE = 0.5
+READ_AS = 0.9
 # A question asking how much or how long a procedure takes is answered by the articles the catalogue
 # cites for that fact (checked against the library by procedure_basis.py), when they state it.
 FACT_OF_KIND = {"money": "fee", "time": "processing_time"}
@@ -75,7 +85,35 @@ class Reading:
 
 
 def _index(procedures: list[Procedure]) -> ProcedureIndex:
-    return ProcedureIndex(MatchedProcedure(p.code, p.name, p.police, p.to_dict()) for p in procedures)
+    return _readers_of(procedures).index
+
+
+def _matched(procedures: list[Procedure]) -> list[MatchedProcedure]:
+    return [MatchedProcedure(p.code, p.name, p.police, p.to_dict()) for p in procedures]
+
+
+_readers_lock = threading.Lock()
+_readers: dict[tuple[tuple[str, str, bool, tuple[str, ...]], ...], Understanding] = {}
+
+
+def _readers_of(procedures: list[Procedure]) -> Understanding:
+    """The citizen chat's understanding of this catalogue (its phrase index included), built once per
+    catalogue: what the matcher and the examples read of a procedure is its code, name and aliases."""
+    key = tuple((p.code, p.name, p.police, tuple(p.aliases)) for p in procedures)
+    with _readers_lock:
+        reader = _readers.get(key)
+        if reader is None:
+            _readers.clear()
+            matched = _matched(procedures)
+            reader = _readers[key] = Understanding(matched, load_phrasings(matched))
+        return reader
+
+
+def citizen_reading(procedures: list[Procedure], query: str) -> CitizenReading:
+    """The question read as the citizen chat reads a message without its embedder (phrase rules and
+    lexical similarity to the writers' examples, appliance.citizen.understanding), over this
+    catalogue; built once per catalogue (a quarter of a second), a few ms per question."""
+    return _readers_of(procedures).read(query)
 
 
 def recognise(conn: sqlite3.Connection, query: str, index: ProcedureIndex | None = None,
@@ -123,6 +161,11 @@ def read(conn: sqlite3.Connection, query: str, *, gaps_first: bool | None = None
     if gaps and (GAPS_BEFORE_BRIDGE if gaps_first is None else gaps_first):
         return Reading(gaps=gaps)
     procedure = recognise(conn, query, index, procedures)
+    citizen = citizen_reading(procedures, query) if CITIZEN_READER else None
+    if citizen is not None and citizen.intent == "out_of_scope" and citizen.confidence >= OUT_OF_SCOPE:
+        return Reading(gaps=gaps)
+    if procedure is None and citizen is not None and citizen.code and citizen.confidence >= READ_AS:
+        procedure = next((p for p in procedures if p.code == citizen.code), None)
     if procedure is None:
         return Reading(gaps=gaps)
     rows = answer_passages(conn, procedure, " ".join(fold_tokens(query)))

@@ -22,6 +22,7 @@ from appliance.knowledge import bridge, store
 from appliance.knowledge.answer import answer
 from appliance.knowledge.article_store import delete_document_articles
 from appliance.knowledge.documents import find_by_number
+from appliance.knowledge.procedures import list_procedures
 from appliance.knowledge.search import search
 from tests.knowledge.citizen_sets import HELDOUT, grade
 
@@ -177,14 +178,30 @@ def test_how_much_and_how_long_are_answered_by_the_articles_the_catalogue_cites_
         "Khoản 2 Điều 25 Luật Hộ tịch số 60/2014/QH13"
 
 
-def test_close_procedures_of_one_law_are_one_subject(library):
+def test_close_procedures_of_one_law_are_one_subject(library, monkeypatch):
     # "sửa khai sinh": cải chính or khai sinh, both Luật Hộ tịch; the matcher's cue word "sửa" leads.
     fix = search(library, "giấy khai sinh ghi sai ngày sinh, giờ muốn sửa khai sinh thì làm ở đâu", 5)
     assert fix.answered and fix.procedure is not None and fix.procedure[0] == "HT-TDCC"
     assert fix.hits[0].citation == "Khoản 1 Điều 28 Luật Hộ tịch số 60/2014/QH13"
-    # A tie stays unanswered: the officer should choose.
-    tie = search(library, "khai sinh cua me ghi thieu dan toc, gio bo sung vao duoc khong", 5)
-    assert tie.procedure is None
-    # Close procedures of different laws (a gift of land: chứng thực or the land law) stay unanswered.
+    # A tie of the phrase matcher (khai sinh / bổ sung) is not chosen by it; without the citizen
+    # chat's reading it stays unanswered, with it the reading decides (bổ sung thông tin hộ tịch).
+    tie = "khai sinh cua me ghi thieu dan toc, gio bo sung vao duoc khong"
+    assert bridge.recognise(library, tie) is None
+    assert search(library, tie, 5).procedure == ("HT-TDCC", "Đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch")
+    monkeypatch.setattr(bridge, "CITIZEN_READER", False)
+    assert search(library, tie, 5).procedure is None
+    # Close procedures of different laws (a gift of land: chứng thực or the land law) are not chosen.
     gift = search(library, "hop dong tang cho nha dat giua bo me va con lam o phuong duoc khong", 5)
     assert gift.procedure is None
+
+
+def test_what_the_citizen_chat_reads_as_out_of_scope_is_not_bridged(library, monkeypatch):
+    # "văn phòng công chứng" is a notary office, not the ward's chứng thực: the phrase matcher alone
+    # bridges it to chứng thực hợp đồng; the citizen chat's reading says it is out of scope.
+    notary = "công chứng di chúc thì văn phòng công chứng nào gần đây"
+    assert bridge.recognise(library, notary) is not None
+    assert bridge.citizen_reading(list_procedures(library), notary).intent == "out_of_scope"
+    result = search(library, notary, 5)
+    assert not result.answered and result.procedure is None and result.hits == []
+    monkeypatch.setattr(bridge, "CITIZEN_READER", False)
+    assert search(library, notary, 5).procedure is not None
