@@ -13,12 +13,14 @@ Messages repeat a lot ("khai sinh cần gì"): their vectors are kept in a small
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import logging
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -111,6 +113,30 @@ def embed_examples(embedder: Embedder, texts: Sequence[str], directory: Path | N
         if not path.exists():
             _store(path, found)
         return found
+    with _computing(path):  # another process computing the same set: wait for its file instead
+        found = cached_vectors(embedder, texts, directory)
+        return found if found is not None else _compute(embedder, texts, path, progress)
+
+
+@contextmanager
+def _computing(path: Path) -> Iterator[None]:
+    """One process at a time computes a set of vectors (the citizen app and the staff worker's Zalo
+    chatbot, or two test runs, on a fresh machine): the others wait, then read its file. Without a
+    writable cache directory each computes alone."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.with_suffix(".lock").open("a")
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        handle.close()  # releases the lock
+
+
+def _compute(embedder: Embedder, texts: Sequence[str], path: Path, progress: Progress | None) -> Vectors:
     name = _name(embedder)
     with _known_lock:
         known = dict(_known.get(name, {}))

@@ -6,6 +6,7 @@ the build" is certain rather than a race; the real model's figures are in test_h
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import itertools
 import threading
@@ -16,6 +17,7 @@ from typing import Literal
 import numpy as np
 import pytest
 
+from appliance.citizen import semantic
 from appliance.citizen.complaint_model import chunks, training_examples, vectors_ready
 from appliance.citizen.matching import Procedure, tokens
 from appliance.citizen.phrasings import load
@@ -144,3 +146,25 @@ def test_healthz_says_what_is_being_prepared(citizen_settings, live_server_facto
     assert body["status"] == "ok"
     assert body["preparing"]["examples"]["state"] in ("waiting", "building", "ready", "failed")
     assert "mô hình ngữ nghĩa" in body["preparing"]["examples"]["message"]
+
+
+def test_a_set_another_process_is_computing_is_read_from_its_file_not_computed_again(cold):
+    """The citizen app and the staff worker's Zalo chatbot on a fresh machine: one embeds, the other
+    waits for its file (semantic._computing holds a lock file beside the vectors)."""
+    texts = ["khai sinh cần gì", "đăng ký kết hôn ở đâu", "đèn đường hỏng"]
+    embedder = GatedEmbedder()
+    embedder.release.set()
+    path = semantic._path(embedder, texts, None)
+    path.parent.mkdir(parents=True)
+    other = path.with_suffix(".lock").open("a")
+    fcntl.flock(other, fcntl.LOCK_EX)  # "another process" is computing this set
+    result: list[Vectors] = []
+    waiting = threading.Thread(target=lambda: result.append(embed_examples(embedder, texts)))
+    waiting.start()
+    waiting.join(0.3)
+    assert waiting.is_alive() and embedder.texts == 0
+    theirs = np.eye(3, GatedEmbedder.dimension, dtype=np.float32)
+    np.save(path, theirs)
+    other.close()
+    waiting.join(10)
+    assert np.array_equal(result[0], theirs) and embedder.texts == 0
