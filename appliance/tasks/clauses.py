@@ -61,6 +61,13 @@ class _Spot:
     loose: bool = False          # a pronoun in mid-clause: a task only with a deadline or "sẽ"
 
 
+# Someone other than the chair proposing who should do it ("bên em đề nghị phòng Kinh tế bố trí…", "em tính giao
+# Lan tư pháp làm"): a suggestion the chair decides on, not a task given; a leader's "về tôi giao phòng Kinh tế…"
+# at a residents' meeting is given.
+SUGGESTS = re.compile(r"(?:\b(?:em|bên em|chúng em)\s+(?:(?:định|tính|muốn|xin|cũng|thì)\s+)*|"
+                      r"\b(?:tôi|chúng tôi)\s+(?:định|tính|muốn)\s+)(?:giao(?: cho)?|đề nghị|đề xuất|nhờ)\s*$")
+
+
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?;])\s+", text) if s.strip(" .;")]
 
@@ -328,6 +335,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
                 out.append(Anchor("propose", spot.person, deadline=deadline))
             continue
         directed = bool(DIRECTIVE.search(head[-30:]))
+        if directed and not turn.leads and SUGGESTS.search(head[-40:]):
+            continue  # "Em đề nghị anh Hùng hỗ trợ 40 barie", "em định giao Tuấn…": put to the chair, not given
         if spot.how == "first" and not (INTENT.search(scope_lower) or deadline or lower[spot.start:].startswith("để")):
             continue
         asked_who = previous is not None and previous.label != turn.label and \

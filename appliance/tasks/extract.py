@@ -147,7 +147,18 @@ def candidates(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
             elif not _helper_offer(anchor, turn, helping):
                 _merge(found, anchor, turn, lines)
     last = max(1, len(lines) - 1)
-    return [(_task(o), _candidate(o, last)) for o in found if not o.cancelled]
+    return [(_task(o), _candidate(o, last)) for o in found if not o.cancelled and not _reported_now(o, lines)]
+
+
+_SPEAK_NOW = re.compile(r"^(?:báo cáo|điểm qua|trình bày|nói|cho biết)\b", re.IGNORECASE)
+
+
+def _reported_now(task: _Open, lines: Sequence[Turn]) -> bool:
+    """"Anh Bảo báo cáo nhanh tình hình thu ngân sách." and Bảo reports in the next turn: asked to speak in
+    the meeting, done there, no task (one with a deadline is a report to write)."""
+    following = lines[task.turn + 1] if task.turn + 1 < len(lines) else None
+    return task.deadline is None and not task.restated and _SPEAK_NOW.match(task.content) is not None \
+        and following is not None and _key(following.speaker) == _key(task.person)
 
 
 def _candidate(o: _Open, last: int) -> Candidate:
