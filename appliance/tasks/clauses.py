@@ -68,6 +68,9 @@ SUGGESTS = re.compile(r"(?:\b(?:em|bên em|chúng em)\s+(?:(?:định|tính|mu�
                       r"\b(?:tôi|chúng tôi)\s+(?:định|tính|muốn)\s+)(?:giao(?: cho)?|đề nghị|đề xuất|nhờ)\s*$")
 
 
+ON_TIME = re.compile(r"\b(?:đúng|kịp|theo)\s+(?:thời\s+)?hạn\b(?!\s+(?:là|chót|cuối|ngày))")
+
+
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?;])\s+", text) if s.strip(" .;")]
 
@@ -244,7 +247,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     out.append(Anchor("cancel", choose(named[-1], speakers) if named else None))
             gave = bool(found_here)
             if not found_here and ALREADY.search(lower) and not re.search(r"\bsẽ\b", lower):
-                out.append(Anchor("done", turn.speaker))
+                out.append(Anchor("done", turn.speaker, content=sentence))
             elif not found_here and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
                 out.append(told)
             elif not found_here and not AGREE.match(lower) and not QUESTION.search(lower) \
@@ -318,6 +321,10 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):
             continue
         deadline, content = _deadline_and_content(text, spot, stop, led, meeting, calendar)
+        if deadline is None and previous is not None and ON_TIME.search(scope_lower):
+            # "Chị Hương tổng hợp số liệu đó, gửi Sở đúng hạn nhé" after "…, hạn nộp ngày mười hai tháng mười một"
+            said = find_deadline(previous.text, meeting, None, calendar)
+            deadline = said[0] if said is not None else None
         if deadline is None and re.match(r"^\s*,?\s*(?:xin\s+)?báo cáo\b[^.;]*\b(?:đã|vừa)\b", scope_lower):
             continue  # "Phòng Kinh tế báo cáo tuần qua đã xử lý 12 trường hợp": what was done
         if spot.how == "first" and deadline is None and ASKS.match(scope_lower):

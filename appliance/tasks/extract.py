@@ -197,10 +197,12 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
                 if anchor.person is None:
                     break
         return
-    if anchor.kind == "done":  # "em gửi chị rồi ạ": what was just asked of them is already done
+    if anchor.kind == "done":  # "em gửi chị rồi ạ": what was just asked of them is already done, not another
+        # matter reported in the same breath ("Dạ. Báo cáo anh luôn, vỉa hè … nghiệm thu xong hôm qua rồi ạ")
         for task in reversed(found):
             if not task.cancelled and anchor.person is not None and _key(task.person) == _key(anchor.person) \
-                    and 0 < turn.index - task.turn <= 2 and task.said_by != turn.label:
+                    and 0 < turn.index - task.turn <= 2 and task.said_by != turn.label \
+                    and (len(_words(anchor.content)) <= 6 or _pairs(task.content) & _pairs(anchor.content)):
                 task.cancelled = True
                 break
         return
