@@ -321,7 +321,7 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):
             continue
         deadline, content = _deadline_and_content(text, spot, stop, led, meeting, calendar)
-        if deadline is None and previous is not None and ON_TIME.search(scope_lower):
+        if deadline is None and previous is not None and spot.how != "first" and ON_TIME.search(scope_lower):
             # "Chị Hương tổng hợp số liệu đó, gửi Sở đúng hạn nhé" after "…, hạn nộp ngày mười hai tháng mười một"
             said = find_deadline(previous.text, meeting, None, calendar)
             deadline = said[0] if said is not None else None
