@@ -21,7 +21,7 @@ from appliance.text.dates import WorkCalendar, add_working_days, holiday_name
 
 _UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8,
           "chin": 9}
-_NUMWORD = r"(?:(?:hai|ba) (?:mot|lam|tu)\b|(?:hai|ba) muoi(?: (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|muoi(?: (?:mot|hai|ba|bon|lam|nam|sau|bay|tam|chin))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)"  # noqa: E501
+_NUMWORD = r"(?:(?:hai|ba) (?:mot|lam|tu)\b|hai (?:sau|bay|tam|chin)\b|(?:hai|ba) muoi(?: (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|muoi(?: (?:mot|hai|ba|bon|lam|nam|sau|bay|tam|chin))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)"  # noqa: E501
 NUM = rf"(\d{{1,2}}|{_NUMWORD})"
 _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5, "2": 0, "3": 1, "4": 2, "5": 3,
                   "6": 4, "7": 5}
@@ -47,7 +47,8 @@ def number(raw: str) -> int:
         return 10 + (_UNITS.get(words[1], 0) if len(words) > 1 else 0)
     if len(words) >= 2 and words[1] == "muoi":
         return _UNITS[words[0]] * 10 + (_UNITS.get(words[2], 0) if len(words) > 2 else 0)
-    if len(words) == 2 and words[1] in ("mot", "lam", "tu"):  # "hai lăm" = 25, "ba mốt" = 31, said short
+    if len(words) == 2 and words[1] in ("mot", "lam", "tu", "sau", "bay", "tam", "chin"):
+        # "hai lăm" = 25, "ba mốt" = 31, "hai bảy" = 27: said short
         return _UNITS[words[0]] * 10 + _UNITS[words[1]]
     return _UNITS[words[0]]
 
@@ -171,7 +172,8 @@ RULES: list[Rule] = [
     (re.compile(r"\b(?:ngay|sang|chieu|toi|trua)\s+mai\b"), lambda m, t: t + dt.timedelta(days=1)),
     (re.compile(r"\b(?:chieu|toi|sang|trua)\s+nay\b"), lambda m, t: t),
     (re.compile(r"\bngay\s+(?:kia|mot)\b"), lambda m, t: t + dt.timedelta(days=2)),
-    (re.compile(r"\b(?:hom|bua)\s+nay\b|\btrong\s+ngay\b"), lambda m, t: t),  # "bữa nay": southern "hôm nay"
+    # "bữa nay": southern "hôm nay"; "trong ngày hai bảy" is the 27th, not today
+    (re.compile(rf"\b(?:hom|bua)\s+nay\b|\btrong\s+ngay\b(?!\s+(?:{NUM[1:-1]}|\d)\b)"), lambda m, t: t),
     (re.compile(rf"\btrong\s+(?:vong\s+)?(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay|tuan|thang)"
                 r"(?P<work>\s+lam viec)?\b"), _span),
     # "3 ngày làm việc", "sau 5 ngày làm việc", "hai tuần nữa", "ba ngày tới": a span counted from the meeting
@@ -180,7 +182,8 @@ RULES: list[Rule] = [
     (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b{_YEAR}"), _quarter),
     (re.compile(r"\b(?:cuoi|het)\s+nam(?:\s+nay)?\b"), lambda m, t: dt.date(t.year, 12, 31)),
     # "chậm nhất ngày 25", "trước mùng 5", "sáng 12"; "ngày 15 tới": the coming 15th
-    (re.compile(rf"\b(?:(?:truoc|den|han|cham nhat)\s+(?:ngay|mung|mong)|mung|mong|toi|dem|sang|chieu|trua|hom)\s+"
+    (re.compile(rf"\b(?:(?:truoc|den|han|cham nhat|trong)\s+(?:ngay|mung|mong)|mung|mong|toi|dem|sang|chieu|trua|"
+                rf"hom)\s+"
                 rf"(?P<d>{NUM[1:-1]})\b(?!\s*(?:thang|/|-|\.\d|gio|nguoi|ho|ban|suat|tieng|phut|tet))"
                 r"|\bngay\s+(?P<d2>\d{1,2})\s+(?=toi\b)"),
      lambda m, t: _day_of_month(number(m.group("d") or m.group("d2")), t)),
