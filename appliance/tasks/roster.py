@@ -211,6 +211,8 @@ class Roster:
         spoken = before_verb and text.islower() and word not in ("mai", "bảo", "sơn", "thu", "an")
         if word in AMBIGUOUS and not (mid_capital or vocative or (at_head and before_verb) or spoken):
             return None
+        if word in AMBIGUOUS and not capital and not vocative and not text.islower():
+            return None  # written text capitalises names: "Chị Hương gọi ba tổ đó, bảo gửi trước thứ Sáu" (tell)
         if word not in AMBIGUOUS and not (capital or before_verb or vocative or at_head):
             return None
         return Mention(words[i].start(), words[i].end(), text[words[i].start():words[i].end()], tuple(bare), True)
