@@ -87,6 +87,11 @@ class Roster:
             if len(people) == 1 and form not in self._forms:
                 self._forms[form] = people
                 self._forms["đồng chí " + form] = people
+            # "chị phó chủ tịch" when two hold the title and one is a woman by her name ("Thị")
+            women = [p for p in people if " thị " in f" {_lower(p.name)} "]
+            if len(people) > 1 and len(women) == 1:
+                for honorific in ("chị", "bà", "cô"):
+                    self._forms.setdefault(f"{honorific} {form}", women)
 
     @staticmethod
     def _add(table: dict[str, list[Person]], form: str, person: Person) -> None:
