@@ -71,6 +71,13 @@ SUGGESTS = re.compile(r"(?:\b(?:em|bên em|chúng em)\s+(?:(?:định|tính|mu�
 ON_TIME = re.compile(r"\b(?:đúng|kịp|theo)\s+(?:thời\s+)?hạn\b(?!\s+(?:là|chót|cuối|ngày))")
 
 
+# Done in part: "số liệu em gửi từ hôm thứ Sáu rồi, giờ em chỉ bổ sung phần kiến nghị thôi" (the task stands).
+REMAINS = re.compile(r"\b(?:giờ|bây giờ|còn)\b[^.?!]*\b(?:chỉ|nốt|bổ sung|thêm)\b")
+# Handing work over "để" someone (in order that they…): "…, gửi văn phòng trước thứ Năm để chị Lan tổng hợp" is
+# the sender's task; "chị Hà bận trực một cửa để Lan tư pháp dẫn chương trình" still gives Lan hers.
+PURPOSE = re.compile(r"\b(?:gửi|nộp|trình|chuyển|đưa)\b[^,.;:!?]*\s+để\s*$")
+
+
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?;])\s+", text) if s.strip(" .;")]
 
@@ -246,7 +253,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 if named or at == 0 or gave:  # "còn việc lắp máy pos thì. thôi chưa giao ai": nothing given
                     out.append(Anchor("cancel", choose(named[-1], speakers) if named else None))
             gave = bool(found_here)
-            if not found_here and ALREADY.search(lower) and not re.search(r"\bsẽ\b", lower):
+            if not found_here and ALREADY.search(lower) and not re.search(r"\bsẽ\b", lower) \
+                    and not REMAINS.search(lower):
                 out.append(Anchor("done", turn.speaker, content=sentence))
             elif not found_here and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
                 out.append(told)
@@ -315,6 +323,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         head = lower[:spot.start]
         if DEFER.search(scope_lower) or DEFER.search(head[-40:]) or CONDITION.search(head[-40:]):
             continue
+        if spot.how in ("named", "unit") and PURPOSE.search(head[-60:]):
+            continue  # "…, gửi văn phòng trước thứ Năm để chị Lan tổng hợp": so that she can, not a task of hers
         if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
                 (spot.how == "first" and DONE.search(scope_lower)):
             continue

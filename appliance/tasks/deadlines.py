@@ -226,7 +226,7 @@ def _misread(m: re.Match[str], text: str) -> bool:
 
 
 # On the text with its diacritics: folded, "tư" (four, "sáu tư" = 64) would read as "từ" (from).
-_START = re.compile(r"\b(?:từ|bắt đầu(?: từ)?|kể từ)\s+(?:ngày\s+)?$")
+_START = re.compile(r"\b(?:từ|bắt đầu(?: từ)?|kể từ)\s+(?:ngày\s+|hôm\s+)?$")  # "em gửi từ hôm thứ Sáu rồi": past
 _PERIOD = re.compile(r"\btừ\s+\S+(?:\s+\S+){0,3}?\s+(?:đến|tới)\s+(?:ngày\s+)?$")
 _MARKER = re.compile(r"\b(?:(?:han chot|thoi han|han|xong|hoan thanh|cham nhat)\s+(?:la\s+|vao\s+|den\s+)?|"
                      r"(?:truoc|trong|vao|den|het|cuoi|ngay|tu nay den)\s+)(?:ngay\s+)?$")

@@ -95,7 +95,7 @@ ALREADY = re.compile(r"\b(?:em|tôi|bên em|chị|anh)\b.*\b(?:rồi|đã)\b")
 LEAVE_IT = re.compile(r"\b(?:cứ\s+)?để\s+(?:em|tôi)(?:\s+(?:lo|làm|nhận))?\s*(?:cho|ạ|nhé|anh|chị)?\s*[.!]?\s*$")
 # "X chủ trì, Y phối hợp"; "anh Hùng chủ trì luôn, anh Bảo chỉ đạo, phương án … thứ Hai": Y oversees X's task
 COORDINATE = re.compile(r"^\s*,?\s*(?:(?:phối hợp|cùng)\b|"
-                        r"(?:chỉ đạo|theo dõi|giám sát)(?:\s+(?:chung|thôi))?\s*(?:[,;.]|$))")
+                        r"(?:chỉ\s+)?(?:chỉ đạo|theo dõi|giám sát)(?:\s+(?:chung|thôi))?\s*(?:[,;.]|$))")
 OBJECT_BEFORE = re.compile(r"\b(?:có|thay|cho|với|gửi|của|nộp|trình|báo|mời|hỏi|giúp|về|tặng|là|phối hợp|cùng|từ|"
                            r"đến)\s*$")
 # A pronoun after these is who receives the work ("trình tôi ký", "báo cáo tôi", "gửi em"), not who does it.
