@@ -147,7 +147,16 @@ def candidates(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
             elif not _helper_offer(anchor, turn, helping):
                 _merge(found, anchor, turn, lines)
     last = max(1, len(lines) - 1)
-    return [(_task(o), _candidate(o, last)) for o in found if not o.cancelled and not _reported_now(o, lines)]
+    chair = next((t.speaker for t in lines if t.leads), None)
+    return [(_task(o), _candidate(o, last)) for o in found if not o.cancelled and not _reported_now(o, lines)
+            and not _to_the_chair(o, chair)]
+
+
+def _to_the_chair(task: _Open, chair: Person | None) -> bool:
+    """"Dạ, tuần này thứ Tư có tiếp công dân, anh chủ trì ạ" said to the chair: what they tell the chair of,
+    not a task given to the chair (nobody in the meeting gives the chair work by a pronoun)."""
+    return chair is not None and chair.kind != "voice" and _key(task.person) == _key(chair) \
+        and task.how in ("second", "told") and not task.chair and not task.restated
 
 
 _SPEAK_NOW = re.compile(r"^(?:báo cáo|điểm qua|trình bày|nói|cho biết)\b", re.IGNORECASE)
