@@ -120,11 +120,17 @@ _CALL = re.compile(r"((?:anh|chị|ông|bà|đồng chí|bác)\s+[^\W\d_]+)\s*(?
 # "dạ", "vâng", "rõ": that voice is the one told.
 _OPENING_ORDER = re.compile(r"^(?:(?:thế|vậy|thôi|còn)\s+)?(?:giao\s+|đề nghị\s+|yêu cầu\s+|nhờ\s+)?"
                             r"((?:anh|chị|em|đồng chí|bác|cô|chú)\s+[^\W\d_]+)\b", re.IGNORECASE)
+_CLOSING_ORDER = re.compile(r"(?:^|[,.;]\s*|\b(?:thôi|thế thì|vậy thì)\s+)((?:anh|chị|đồng chí|bác|cô|chú)\s+[^\W\d_]+)"
+                            r"\s+(?:tự\s+|sẽ\s+)?(?:làm|lo|nhận|xử lý|chuẩn bị)(?:\s+(?:luôn|đi|nhé|nốt))*[\s.!]*$",
+                            re.IGNORECASE)
 _ANSWER = re.compile(r"^\s*(?:dạ|vâng|rõ|em\s+(?:sẽ|xin|nhận))\b", re.IGNORECASE)
 
 
 def _told(text: str, answer: str, roster: Roster) -> Person | None:
     match = _OPENING_ORDER.match(text.strip())
+    if match is None:
+        # … or closes by telling someone ("… à không tuấn bận, thôi chị hà tự làm" — "dạ em chuẩn bị xong …")
+        match = _CLOSING_ORDER.search(text.strip())
     if match is None or not _ANSWER.match(answer):
         return None
     found = roster.by_name(match.group(1))
