@@ -29,7 +29,7 @@ VERB = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|kiểm t
         r"khen thưởng|làm việc|"
         # said in the train batch's meetings: pushing a campaign, taking up a complaint, sealing a shop
         r"đẩy mạnh|thụ lý|niêm phong|họp với|họp bàn|coi|ghé|qua|đưa|khơi thông|vá|cắt(?: tỉa)?|khám|dẫn|"
-        r"hoàn chỉnh)")
+        r"hoàn chỉnh|cung cấp|đăng ký)")
 _FILLER = (r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực tiếp|giúp|cho người|cho|ngay|chịu khó|bên\s+\S+|"
            r"phải|cần|nhớ|có nhiệm vụ|tập trung|chủ động|đứng ra|cố gắng|ráng|kịp thời|sớm|tranh thủ|nhanh chóng|"
            # "anh minh cho anh em công an khu vực xác minh…", "bác tổ trưởng cùng công an khu vực tổ chức…"
