@@ -128,14 +128,15 @@ def _task_sets() -> None:
     from appliance.tasks.extract import extract_tasks
     from appliance.tasks.service import ward_roster
     from appliance.ward import work_calendar
-    from tests.tasks.transcripts import DEV_ALL, HELDOUT, TRAIN, load, load_staff, score
+    from tests.tasks.transcripts import DEV_ALL, HELDOUT, TRAIN, TRAIN2, load, load_staff, score
 
     conn = sqlite3.connect(":memory:")
     conn.row_factory = sqlite3.Row
     migrate(conn)
     load_staff(conn)
     roster, calendar = ward_roster(conn), work_calendar(conn)
-    for label, paths in (("development", DEV_ALL), ("training batch", (TRAIN,)), ("held-out (blind)", (HELDOUT,))):
+    for label, paths in (("development", DEV_ALL), ("training batch", (TRAIN,)),
+                         ("training batch, session 6", (TRAIN2,)), ("held-out (blind)", (HELDOUT,))):
         meetings = [m for path in paths for m in load(path)]
         result = score(meetings, lambda m: extract_tasks(m.transcript, m.date, calendar, roster=roster,
                                                          title=m.title))
