@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from appliance.citizen.phrasings import training_batch
-from appliance.citizen.understanding import FEATURES, FUSION, KINDS, Understanding
+from appliance.citizen.understanding import EMBEDDING_FEATURES, FEATURES, FUSION, KINDS, Understanding
 
 L2 = 0.0005  # chosen by the 5-fold cross-validated accuracy (0.02: 91.3%, 0.0005: 94.4%, rules variant)
 SELF_FOLDS = 5
@@ -194,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         kinds = np.array([KINDS.index(k) for k in understanding.kinds])
         active = np.ones(len(FEATURES))
         if not with_embeddings:
-            active[[FEATURES.index("emb"), FEATURES.index("emb_gap")]] = 0.0
+            active[[FEATURES.index(name) for name in EMBEDDING_FEATURES]] = 0.0
         data = examples(understanding, items)
         rng = np.random.default_rng(16)
         order = rng.permutation(len(data))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+import threading
 import tomllib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -27,10 +28,11 @@ from pathlib import Path
 import numpy as np
 
 from appliance.citizen.classify import CATEGORIES, Classification, FeedbackClassifier
+from appliance.citizen.intent_model import IntentModel, load_or_fit
 from appliance.citizen.lexical import LexicalIndex
 from appliance.citizen.matching import PhraseSet, Procedure, ProcedureIndex, tokens
 from appliance.citizen.phrasings import Phrasings
-from appliance.citizen.semantic import BUSY_WAIT_S, SemanticIndex
+from appliance.citizen.semantic import BUSY_WAIT_S, SemanticIndex, cache_dir
 from appliance.citizen.vocabulary import (
     ASPECTS,
     COMPLAINT_CUES,
@@ -46,7 +48,9 @@ from appliance.engines.base import Embedder
 FUSION = Path(__file__).with_name("data") / "fusion.json"
 THRESHOLDS = Path(__file__).with_name("data") / "thresholds.toml"
 KINDS = ("proc", "faq", "oos", "status", "chitchat", "complaint")
-FEATURES = ("emb_gap", "emb", "lex", "rule", "rule_top", "question", "complaint_cue", "issue", "short", "bias")
+FEATURES = ("emb_gap", "emb", "lex", "rule", "rule_top", "question", "complaint_cue", "issue", "short", "bias",
+            "clf")
+EMBEDDING_FEATURES = ("emb_gap", "emb", "clf")  # zero without the embedder (the rules variant ignores them)
 INTENT_OF = {"proc": "procedure", "faq": "faq", "oos": "out_of_scope", "status": "status", "chitchat": "chitchat",
              "complaint": "complaint"}
 SINGLE_WORD_FACTOR = 0.6
@@ -108,6 +112,15 @@ def thresholds() -> dict[str, float]:
     """The confidence thresholds (data/thresholds.toml, set on the development sets)."""
     with THRESHOLDS.open("rb") as fh:
         return {k: float(v) for k, v in tomllib.load(fh).items()}
+
+
+def procedure_threshold(reading: Reading) -> float:
+    """The confidence at which a procedure's record is answered: `answer_procedure_model` when the
+    embedder (and so the intent model) took part in the reading, else `answer_procedure`
+    (data/thresholds.toml has how each was chosen)."""
+    limits = thresholds()
+    key = "answer_procedure_model" if reading.engine == "rules+embeddings" else "answer_procedure"
+    return limits.get(key, limits["answer_procedure"])
 
 
 def complaint_probabilities(scores: Mapping[str, float], emb: Mapping[str, float],
@@ -197,7 +210,7 @@ def is_chitchat(words: Sequence[str]) -> bool:
 class Understanding:
     def __init__(self, procedures: Sequence[Procedure], phrasings: Phrasings, *, embedder: Embedder | None = None,
                  classifier: FeedbackClassifier | None = None, semantic: SemanticIndex | None = None,
-                 when_unsure: bool = False, labels: Sequence[str] | None = None):
+                 when_unsure: bool = False, labels: Sequence[str] | None = None, intent_on_disk: bool = True):
         self.procedures = list(procedures)
         self.index = ProcedureIndex(self.procedures)
         self.by_code = self.index.by_code
@@ -216,6 +229,29 @@ class Understanding:
         self.labels = list(labels) if labels is not None else [*own, "oos", "complaint"]
         self.kinds = [kind_of(label) for label in self.labels]
         self._row = {label: i for i, label in enumerate(self.labels)}
+        # The intent model (intent_model.py) over the embedder's vectors of the examples: fit at
+        # its first use (seconds) or read from the disk cache; `intent_on_disk=False` keeps it in
+        # memory only (fit.py's subsets, each fit once).
+        self._intent: IntentModel | None = None
+        self._intent_lock = threading.Lock()
+        self._intent_on_disk = intent_on_disk
+
+    def intent_model(self) -> IntentModel | None:
+        """The intent model over this understanding's examples (None without an embedder)."""
+        if self.semantic is None:
+            return None
+        with self._intent_lock:
+            if self._intent is None:
+                examples, rows = [], []
+                for i, (label, text) in enumerate(self.semantic.examples):
+                    row = self._row_of(label)
+                    if row is not None:
+                        examples.append((self.labels[row], text))
+                        rows.append(i)
+                vectors = self.semantic.vectors[rows]
+                self._intent = (load_or_fit(self.semantic.name, self.labels, examples, vectors, cache_dir())
+                                if self._intent_on_disk else IntentModel(self.labels, examples, vectors))
+            return self._intent
 
     def without(self, texts: Collection[str]) -> Understanding:
         """The same understanding with these texts taken out of its examples, over the same labels
@@ -223,7 +259,7 @@ class Understanding:
         phrasings = replace(self.phrasings, examples=tuple(e for e in self.phrasings.examples if e[1] not in texts))
         semantic = self.semantic.subset(phrasings.examples) if self.semantic is not None else None
         return Understanding(self.procedures, phrasings, classifier=self.classifier, semantic=semantic,
-                             when_unsure=self.when_unsure, labels=self.labels)
+                             when_unsure=self.when_unsure, labels=self.labels, intent_on_disk=False)
 
     def with_semantic(self, semantic: SemanticIndex, when_unsure: bool = False) -> Understanding:
         """This understanding with the embedding signal added (its vectors built in the background,
@@ -253,16 +289,26 @@ class Understanding:
         kind = kind_of(label)
         return self._row.get(kind if kind in ("complaint", "oos") else label)
 
-    def features(self, text: str, *, embed: bool = True, sims: Mapping[str, float] | None = None) -> np.ndarray:
+    def features(self, text: str, *, embed: bool = True, sims: Mapping[str, float] | None = None,
+                 vector: np.ndarray | None = None) -> np.ndarray:
         """One row per label (self.labels), one column per FEATURES name; `embed=False` leaves
         the embedding's columns at zero (the rules variant of the fusion model ignores them);
-        `sims`: the embedding's scores when the caller already has them."""
+        `sims` and `vector`: the embedding's scores and the message's vector when the caller
+        already has them."""
         words = tokens(text)
         x = np.zeros((len(self.labels), len(FEATURES)), dtype=np.float64)
         col = {name: i for i, name in enumerate(FEATURES)}
         if sims is None and self.semantic is not None and embed:
-            sims = self.semantic.scores(text)
+            vector = self.semantic.vector(text)
+            sims = self.semantic.scores(text)  # the vector is cached: not embedded twice
         if sims is not None:
+            model = self.intent_model()
+            if model is not None and vector is not None:
+                p = model.probabilities(text, vector)
+                for i, label in enumerate(self.labels):
+                    # log10 of the probability, floored at 10^-4, as 0..1: the fusion model's
+                    # features are all about that size.
+                    x[i, col["clf"]] = 1.0 + max(math.log10(max(p.get(label, 0.0), 1e-12)), -4.0) / 4.0
             for label, sim in sims.items():
                 row = self._row_of(label)
                 if row is not None:
@@ -363,7 +409,9 @@ class Understanding:
         if sims is None:
             return (plain if plain is not None else self.probabilities(self.features(text, embed=False), rules)), \
                 "rules"
-        return self.probabilities(self.features(text, sims=sims), fusion_weights()["embeddings"]), "rules+embeddings"
+        vector = self.semantic.vector(text, 0.0)  # cached by scores_within: never waits for the model
+        return self.probabilities(self.features(text, sims=sims, vector=vector), fusion_weights()["embeddings"]), \
+            "rules+embeddings"
 
     def read(self, text: str) -> Reading:
         words = tokens(text)

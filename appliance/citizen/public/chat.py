@@ -33,7 +33,7 @@ from appliance.citizen.public.intake import (
     ticket_status,
 )
 from appliance.citizen.public.preparing import complaint_router, prepare, understanding_for
-from appliance.citizen.understanding import Reading, Understanding, kind_of, thresholds
+from appliance.citizen.understanding import Reading, Understanding, kind_of, procedure_threshold, thresholds
 from appliance.config import Settings
 from appliance.engines import Embedder, Generator, engine
 
@@ -222,7 +222,7 @@ class ChatBot:
             proc = understanding.by_code[state.procedure or ""]
             return self._answer(state, proc, reading, message, follow_up=True)
         if (reading.intent == "procedure" and reading.code in understanding.by_code
-                and reading.confidence >= limits["answer_procedure"]):
+                and reading.confidence >= procedure_threshold(reading)):
             return self._answer(state, understanding.by_code[reading.code], reading, message)
         if sure and reading.intent == "faq" and reading.topic:
             return self._faq(conn, understanding, reading.topic, reading)
