@@ -167,7 +167,8 @@ def build(with_embeddings: bool) -> Understanding:
     embedder = engine(Settings(), "embedder") if with_embeddings else None
     if with_embeddings and embedder is None:
         raise SystemExit("no embedder installed: cannot fit the embedding variant")
-    return Understanding(procedures, load(procedures), embedder=embedder)
+    # The intent model's column is filled for both embedding variants; "embeddings" masks it.
+    return Understanding(procedures, load(procedures), embedder=embedder, intent_model=with_embeddings)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -184,18 +185,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     items = training_items(not args.no_dev)
     fitted_on = FITTED_ON.split(" + tests/citizen/dev/")[0] + " (never dev/ nor heldout/)" if args.no_dev else FITTED_ON
     out: dict[str, object] = {"features": list(FEATURES), "kinds": list(KINDS), "fitted_on": fitted_on}
-    variants: tuple[tuple[str, bool], ...] = (("embeddings", True), ("rules", False))
+    variants: tuple[tuple[str, bool], ...] = (("embeddings", True), ("embeddings_intent", True), ("rules", False))
     if args.rules_only:
         kept = json.loads(FUSION.read_text(encoding="utf-8"))
-        out.update({k: kept[k] for k in ("embeddings", "complaint") if k in kept})
+        out.update({k: kept[k] for k in ("embeddings", "embeddings_intent", "complaint") if k in kept})
         variants = (("rules", False),)
+    built: dict[bool, tuple[Understanding, list[Example]]] = {}
     for variant, with_embeddings in variants:
-        understanding = build(with_embeddings)
+        if with_embeddings not in built:
+            reader = build(with_embeddings)
+            built[with_embeddings] = (reader, examples(reader, items))
+        understanding, data = built[with_embeddings]
         kinds = np.array([KINDS.index(k) for k in understanding.kinds])
         active = np.ones(len(FEATURES))
         if not with_embeddings:
             active[[FEATURES.index(name) for name in EMBEDDING_FEATURES]] = 0.0
-        data = examples(understanding, items)
+        elif variant == "embeddings":  # the default: without the intent model (docs/citizen.md says why)
+            active[FEATURES.index("clf")] = 0.0
         rng = np.random.default_rng(16)
         order = rng.permutation(len(data))
         folds = np.array_split(order, args.folds)
@@ -208,9 +214,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"{variant}: {len(data)} messages, training accuracy {accuracy(data, w, kinds):.1%}, "
               f"{args.folds}-fold cross-validated {float(np.mean(cv)):.1%}", flush=True)
         out[variant] = {kind: [round(float(v), 4) for v in w[i]] for i, kind in enumerate(KINDS)}
-        if with_embeddings:
+        if variant == "embeddings":
             out["complaint"] = fit_complaints(understanding, complaint_items())
-        else:
+        elif variant == "rules":
             out["complaint_rules"] = fit_complaints(understanding, complaint_items())
     FUSION.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"written {FUSION}")

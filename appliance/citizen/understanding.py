@@ -73,6 +73,7 @@ class Reading:
     complaint_cue: bool = False  # the citizen said it is a complaint ("phản ánh", "đề nghị xử lý"…)
     question: bool = False  # it is worded as a question
     engine: str = "rules"  # "rules+embeddings" when the embedder took part
+    intent_model: bool = False  # the intent model (intent_model.py) took part too
 
     @property
     def code(self) -> str | None:
@@ -98,7 +99,8 @@ def _fusion() -> dict[str, object]:
 
 def fusion_weights() -> dict[str, dict[str, list[float]]]:
     data = _fusion()
-    return {"embeddings": data["embeddings"], "rules": data["rules"]}  # type: ignore[dict-item]
+    return {"embeddings": data["embeddings"], "rules": data["rules"],  # type: ignore[dict-item]
+            "embeddings_intent": data.get("embeddings_intent", data["embeddings"])}  # type: ignore[dict-item]
 
 
 def complaint_weights(with_embeddings: bool = True) -> dict[str, float]:
@@ -119,7 +121,7 @@ def procedure_threshold(reading: Reading) -> float:
     embedder (and so the intent model) took part in the reading, else `answer_procedure`
     (data/thresholds.toml has how each was chosen)."""
     limits = thresholds()
-    key = "answer_procedure_model" if reading.engine == "rules+embeddings" else "answer_procedure"
+    key = "answer_procedure_model" if reading.intent_model else "answer_procedure"
     return limits.get(key, limits["answer_procedure"])
 
 
@@ -210,7 +212,8 @@ def is_chitchat(words: Sequence[str]) -> bool:
 class Understanding:
     def __init__(self, procedures: Sequence[Procedure], phrasings: Phrasings, *, embedder: Embedder | None = None,
                  classifier: FeedbackClassifier | None = None, semantic: SemanticIndex | None = None,
-                 when_unsure: bool = False, labels: Sequence[str] | None = None, intent_on_disk: bool = True):
+                 when_unsure: bool = False, labels: Sequence[str] | None = None, intent_model: bool = False,
+                 intent_on_disk: bool = True):
         self.procedures = list(procedures)
         self.index = ProcedureIndex(self.procedures)
         self.by_code = self.index.by_code
@@ -232,13 +235,16 @@ class Understanding:
         # The intent model (intent_model.py) over the embedder's vectors of the examples: fit at
         # its first use (seconds) or read from the disk cache; `intent_on_disk=False` keeps it in
         # memory only (fit.py's subsets, each fit once).
+        # Off by default: measured once on held-out it answered more procedures right but named two more
+        # wrong ones (docs/citizen.md); `intent_model=True` reads with it (fit.py, evaluations).
+        self.use_intent = intent_model
         self._intent: IntentModel | None = None
         self._intent_lock = threading.Lock()
         self._intent_on_disk = intent_on_disk
 
     def intent_model(self) -> IntentModel | None:
         """The intent model over this understanding's examples (None without an embedder)."""
-        if self.semantic is None:
+        if self.semantic is None or not self.use_intent:
             return None
         with self._intent_lock:
             if self._intent is None:
@@ -259,7 +265,8 @@ class Understanding:
         phrasings = replace(self.phrasings, examples=tuple(e for e in self.phrasings.examples if e[1] not in texts))
         semantic = self.semantic.subset(phrasings.examples) if self.semantic is not None else None
         return Understanding(self.procedures, phrasings, classifier=self.classifier, semantic=semantic,
-                             when_unsure=self.when_unsure, labels=self.labels, intent_on_disk=False)
+                             when_unsure=self.when_unsure, labels=self.labels, intent_model=self.use_intent,
+                             intent_on_disk=False)
 
     def with_semantic(self, semantic: SemanticIndex, when_unsure: bool = False) -> Understanding:
         """This understanding with the embedding signal added (its vectors built in the background,
@@ -350,8 +357,8 @@ class Understanding:
         return x
 
     def probabilities(self, x: np.ndarray, weights: dict[str, list[float]] | None = None) -> np.ndarray:
-        w = weights or fusion_weights()["embeddings" if self.semantic is not None and not self.when_unsure
-                                        else "rules"]
+        variant = "embeddings_intent" if self.use_intent else "embeddings"
+        w = weights or fusion_weights()[variant if self.semantic is not None and not self.when_unsure else "rules"]
         scores = np.array([x[i] @ np.asarray(w[kind]) for i, kind in enumerate(self.kinds)])
         scores -= scores.max()
         p = np.exp(scores)
@@ -410,12 +417,13 @@ class Understanding:
             return (plain if plain is not None else self.probabilities(self.features(text, embed=False), rules)), \
                 "rules"
         vector = self.semantic.vector(text, 0.0)  # cached by scores_within: never waits for the model
-        return self.probabilities(self.features(text, sims=sims, vector=vector), fusion_weights()["embeddings"]), \
-            "rules+embeddings"
+        weights = fusion_weights()["embeddings_intent" if self.use_intent else "embeddings"]
+        return self.probabilities(self.features(text, sims=sims, vector=vector), weights), "rules+embeddings"
 
     def read(self, text: str) -> Reading:
         words = tokens(text)
         p, engine = self._probabilities_of(text)
+        intent_model = self.use_intent and engine == "rules+embeddings"
         order = np.argsort(-p)
         ranked = [(self.labels[i], float(p[i])) for i in order]
         best, confidence = ranked[0]
@@ -426,4 +434,4 @@ class Understanding:
         return Reading(intent=INTENT_OF[kind], label=best, confidence=confidence, ranked=ranked,
                        qualifiers=qualifiers_of(words, " ".join(tokens(name))), aspects=aspects_of(words),
                        complaint_cue=_has(_COMPLAINT, words), question="?" in text or _has(_QUESTION, words),
-                       engine=engine)
+                       engine=engine, intent_model=intent_model)
