@@ -33,6 +33,7 @@ from appliance.citizen.matching import Procedure as MatchedProcedure
 from appliance.citizen.phrasings import load as load_phrasings
 from appliance.citizen.understanding import Reading as CitizenReading
 from appliance.citizen.understanding import Understanding
+from appliance.citizen.understanding import thresholds as chat_thresholds
 from appliance.knowledge import relevance, store
 from appliance.knowledge.articles import find_article
 from appliance.knowledge.procedures import Procedure, list_procedures
@@ -60,8 +61,11 @@ SAME_LAW_TAKES_THE_LEAD = True
 # The citizen chat's own reading of the question (citizen_reading) takes part: one it reads as out of
 # the ward's scope (a notary office, a social-insurance book, a job at the ward) is not bridged, and
 # one the phrase matcher cannot place but the chat reads as one procedure with READ_AS confidence is.
+# OUT_OF_SCOPE is the chat's own bar for saying "the ward does not handle this"; READ_AS is stricter
+# than the chat's answer_procedure (0,7): search then cites a law on that reading alone (development
+# and training gave the same at 0,7 and 0,9, partly in-sample; a wrong law is the costliest mistake).
 CITIZEN_READER = True
-OUT_OF_SCOPE = 0.5
+OUT_OF_SCOPE = chat_thresholds()["out_of_scope"]
 READ_AS = 0.9
 # A question asking how much or how long a procedure takes is answered by the articles the catalogue
 # cites for that fact (checked against the library by procedure_basis.py), when they state it.
