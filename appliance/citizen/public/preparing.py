@@ -41,6 +41,7 @@ from appliance.text.formatting import format_number
 
 log = logging.getLogger(__name__)
 RETRY_S = 60.0  # a build that failed (an engines server down) is tried again after this, not at every message
+FIT_WAIT_S = 10.0  # a complaint waits this long at most for the watcher's fit under way (vectors ready)
 WATCH_S = 30.0  # how often the citizen app looks for a new publication to prepare for
 WHAT = {"examples": "câu mẫu của chatbot", "complaints": "mô hình phân loại phản ánh"}
 
@@ -136,6 +137,16 @@ class Preparer:
         with self._lock:
             return self._idle.wait_for(lambda: self._pending == 0, timeout)
 
+    def state_of(self, key: Hashable) -> str | None:
+        with self._lock:
+            known = self._builds.get(key)
+            return known.state if known is not None else None
+
+    def wait_for(self, key: Hashable, timeout: float) -> bool:
+        """Wait until this build has ended (ready or failed); False when `timeout` passed first."""
+        with self._lock:
+            return self._idle.wait_for(lambda: self._builds[key].state in ("ready", "failed"), timeout)
+
     def status(self) -> dict[str, Preparation]:
         with self._lock:
             return {what: self._builds[key] for what, key in self._latest.items()}
@@ -213,6 +224,13 @@ def complaint_router(conn: sqlite3.Connection, embedder: Embedder) -> ComplaintR
     staff = store.examples(conn)
     classifier = classifier_for(conn)
     if vectors_ready(embedder, staff):
+        if PREPARER.state_of(("complaints", key)) == "building":
+            # The watcher is fitting it right now (a fraction of a second): take that one rather than
+            # fit a second time beside it on the same small CPU.
+            PREPARER.wait_for(("complaints", key), FIT_WAIT_S)
+            found = cached_router(key)
+            if found is not None:
+                return found
         router = fit_router(key, classifier, embedder, staff)
         PREPARER.ready(("complaints", key), "complaints", len(router.model.texts))
         return router
@@ -223,7 +241,8 @@ def complaint_router(conn: sqlite3.Connection, embedder: Embedder) -> ComplaintR
 def _queue_router(key: tuple[int, int, str], classifier: FeedbackClassifier, embedder: Embedder,
                   staff: Sequence[tuple[str, str]]) -> None:
     def build(progress: Progress) -> None:
-        fit_router(key, classifier, embedder, staff, progress)
+        if cached_router(key) is None:  # a complaint that came first may have fit it already
+            fit_router(key, classifier, embedder, staff, progress)
 
     PREPARER.submit(("complaints", key), "complaints", len(training_examples(staff)), build)
 
