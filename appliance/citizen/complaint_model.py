@@ -39,6 +39,7 @@ from appliance.citizen.classify import (
 )
 from appliance.citizen.matching import tokens
 from appliance.citizen.semantic import MAX_QUERY_CHARS, Progress, cached_vectors, embed_examples
+from appliance.citizen.textdesign import TextDesign
 from appliance.citizen.understanding import thresholds
 from appliance.engines.base import Embedder
 
@@ -152,17 +153,8 @@ class ComplaintModel:
             if progress is not None:
                 progress(done, len(cut))
         self.vectors = np.vstack(parts)
-        # e5 vectors share a large common direction (cosines ~0.8): centred and scaled per dimension,
-        # the differences between complaints are what the weights see.
-        self.mean, self.scale = self.vectors.mean(axis=0), self.vectors.std(axis=0) + 1e-6
         counts = [_ngrams(t) for t in self.texts]
-        df: Counter[str] = Counter()
-        for c in counts:
-            df.update(c.keys())
-        self.vocabulary = {term: i for i, term in enumerate(sorted(t for t, k in df.items() if k >= MIN_DF))}
-        self.idf = np.zeros(len(self.vocabulary))
-        for term, i in self.vocabulary.items():
-            self.idf[i] = math.log((len(self.texts) + 1) / (1 + df[term])) + 1.0
+        self.design = TextDesign.fit(self.vectors, counts, min_df=MIN_DF, words_weight=WORDS_WEIGHT)
         design = np.vstack([self._design(self.vectors[i], counts[i]) for i in range(len(self.texts))])
         signals = np.stack([self._signals(t, self.vectors[i], leave_out=i) for i, t in enumerate(self.texts)])
         self.weights = fit(design, signals, self.gold, np.array([w for _, _, w in examples], dtype=np.float64),
@@ -173,14 +165,7 @@ class ComplaintModel:
         return np.asarray(self.embedder.embed([key], kind="query"), dtype=np.float64)[0]
 
     def _design(self, vector: np.ndarray, counts: Counter[str]) -> np.ndarray:
-        embedding = (vector - self.mean) / self.scale / math.sqrt(vector.shape[0])  # about unit norm
-        words = np.zeros(len(self.vocabulary))
-        for term, count in counts.items():
-            i = self.vocabulary.get(term)
-            if i is not None:
-                words[i] = (1.0 + math.log(count)) * self.idf[i]
-        words /= max(float(np.linalg.norm(words)), 1e-9)
-        return np.concatenate([embedding, WORDS_WEIGHT * words, [1.0]])[None, :]
+        return self.design.row(vector, counts)
 
     def _signals(self, text: str, vector: np.ndarray, leave_out: int | None = None,
                  tfidf: dict[str, float] | None = None) -> np.ndarray:

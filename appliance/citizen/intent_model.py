@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import math
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -30,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from appliance.citizen.lexical import features as word_features
+from appliance.citizen.textdesign import TextDesign
 
 log = logging.getLogger(__name__)
 L2 = 1e-4
@@ -62,17 +62,8 @@ class IntentModel:
         texts = [examples[i][1] for i in keep]
         gold = np.array([row[examples[i][0]] for i in keep])
         vecs = np.asarray(vectors, dtype=np.float64)[keep]
-        # e5 vectors share a large common direction (cosines ~0.8): centred and scaled per dimension,
-        # the differences between messages are what the weights see.
-        self.mean, self.scale = vecs.mean(axis=0), vecs.std(axis=0) + 1e-6
         counts = [_counts(t) for t in texts]
-        df: Counter[str] = Counter()
-        for c in counts:
-            df.update(c.keys())
-        self.vocabulary = {term: i for i, term in enumerate(sorted(t for t, k in df.items() if k >= MIN_DF))}
-        self.idf = np.zeros(len(self.vocabulary))
-        for term, i in self.vocabulary.items():
-            self.idf[i] = math.log((len(texts) + 1) / (1 + df[term])) + 1.0
+        self.design = TextDesign.fit(vecs, counts, min_df=MIN_DF, words_weight=WORDS_WEIGHT)
         if weights is None:
             design = np.vstack([self._design(vecs[i], counts[i]) for i in range(len(texts))])
             # Each label weighs as if it had sqrt(its count) examples: the complaints (hundreds of
@@ -83,14 +74,7 @@ class IntentModel:
         self.weights = weights  # labels × design columns
 
     def _design(self, vector: np.ndarray, counts: Counter[str]) -> np.ndarray:
-        embedding = (vector - self.mean) / self.scale / math.sqrt(vector.shape[0])  # about unit norm
-        words = np.zeros(len(self.vocabulary))
-        for term, count in counts.items():
-            i = self.vocabulary.get(term)
-            if i is not None:
-                words[i] = (1.0 + math.log(count)) * self.idf[i]
-        words /= max(float(np.linalg.norm(words)), 1e-9)
-        return np.concatenate([embedding, WORDS_WEIGHT * words, [1.0]])[None, :]
+        return self.design.row(vector, counts)
 
     def probabilities(self, text: str, vector: np.ndarray) -> dict[str, float]:
         """Per label, its probability for this message (its vector from the same embedder)."""
@@ -131,7 +115,7 @@ def load_or_fit(model_name: str, labels: Sequence[str], examples: Sequence[tuple
     try:
         weights = np.load(path)
         model = IntentModel(labels, examples, vectors, weights=np.asarray(weights, dtype=np.float64))
-        if weights.shape == (len(labels), len(model.vocabulary) + vectors.shape[1] + 1):
+        if weights.shape == (len(labels), len(model.design.vocabulary) + vectors.shape[1] + 1):
             return model
     except (OSError, ValueError):
         pass
