@@ -36,6 +36,7 @@ from appliance.citizen.understanding import Understanding
 from appliance.citizen.understanding import thresholds as chat_thresholds
 from appliance.knowledge import relevance, store
 from appliance.knowledge.articles import find_article
+from appliance.knowledge.procedure_basis import stating_passages
 from appliance.knowledge.procedures import Procedure, list_procedures
 from appliance.knowledge.subjects import Gap, subjects
 from appliance.knowledge.validity import in_force
@@ -196,20 +197,9 @@ def answer_passages(conn: sqlite3.Connection, procedure: Procedure, folded_query
 
 
 def fact_passages(conn: sqlite3.Connection, procedure: Procedure, name: str) -> list[sqlite3.Row]:
-    """The passages in force that state one fact of the procedure (its bases for `name`): of each
-    cited article, the passages holding the quoted words (else those of the cited khoản, else all)."""
-    out: list[sqlite3.Row] = []
-    for basis in procedure.bases(name):
-        article = find_article(conn, basis.document, basis.article, basis.clause)
-        if article is None or article.repealed:
-            continue
-        ids = store.chunk_ids_of_article(conn, article.id)
-        rows = [r for r in store.chunks_with_documents(conn, ids) if in_force(r["status"])] if ids else []
-        quote = " ".join(fold_tokens(basis.quote))
-        quoted = [r for r in rows if quote and quote in r["folded"]]
-        in_clause = [r for r in rows if basis.clause and r["clause"] == basis.clause]
-        out.extend(quoted or in_clause or rows)
-    return out
+    """The passages in force that state one fact of the procedure (its bases for `name`), each only
+    where the catalogue's check confirms it (procedure_basis.stating_passages)."""
+    return [row for basis in procedure.bases(name) for row in stating_passages(conn, basis)]
 
 
 def basis_passages(conn: sqlite3.Connection, procedure: Procedure) -> list[sqlite3.Row]:

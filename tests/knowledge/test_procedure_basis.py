@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from appliance.knowledge.articles import find_article
+from appliance.knowledge.bridge import fact_passages
 from appliance.knowledge.procedure_basis import article_scope, check
 from appliance.knowledge.procedures import FACT_FIELDS, get_procedure, load_catalogue
 
@@ -54,6 +55,27 @@ def test_the_grounding_check_is_real(library):
     proc = next(p for p in load_catalogue() if p.code == "CTH-BS")
     proc.basis[[b.field for b in proc.basis].index("fee")].quote = "3.000 đồng/trang"
     assert [r.state for r in check(library, proc) if r.basis.field == "fee"] == ["not_stated"]
+
+
+def test_search_shows_a_fact_only_where_its_check_confirms_it(library):
+    """Search's answers to "how much" / "how long" select through the same check
+    (procedure_basis.stating_passages): the passage holding the quoted words, nothing where the check
+    fails, the whole scope the check read when the words run across passages (an article's title)."""
+    catalogue = {p.code: p for p in load_catalogue()}
+    copies = catalogue["CTH-BS"]
+    assert [r["citation"] for r in fact_passages(library, copies, "fee")] == ["Điều 4 Thông tư số 226/2016/TT-BTC"]
+    marriage = catalogue["HT-KH"]
+    assert {r["citation"] for r in fact_passages(library, marriage, "processing_time")} == \
+        {"Khoản 2 Điều 18 Luật Hộ tịch số 60/2014/QH13"}
+    guardian = catalogue["HT-GH"]  # quoted: the titles of Điều 20 and 21
+    assert [r["citation"] for r in fact_passages(library, guardian, "legal_basis")] == [
+        f"Khoản {k} Điều {a} Luật Hộ tịch số 60/2014/QH13" for a in (20, 21) for k in (1, 2)]
+    # The right words cited at the wrong khoản are not confirmed, so not shown (they are in khoản 2).
+    for basis in marriage.bases("processing_time"):
+        basis.clause = "1"
+    assert fact_passages(library, marriage, "processing_time") == []
+    copies.basis[[b.field for b in copies.basis].index("fee")].quote = "3.000 đồng/trang"
+    assert fact_passages(library, copies, "fee") == []
 
 
 def test_wrong_facts_of_the_memory_catalogue_stay_corrected(library):
