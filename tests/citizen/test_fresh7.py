@@ -44,6 +44,11 @@ def fresh(_citizen_template: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     return views
 
 
+def _count(t: ev.Tally) -> str:
+    # Counts only: a failing floor must not print the cases of a set nobody may read while tuning.
+    return f"{t.right} right, {t.unsure} unsure, {t.wrong} wrong of {t.items}"
+
+
 def test_fresh_sets_are_the_frozen_ones():
     for name, digest in FROZEN.items():
         assert hashlib.sha256((FRESH / name).read_bytes()).hexdigest() == digest, name
@@ -53,20 +58,28 @@ def test_fresh_sets_are_the_frozen_ones():
 def test_fresh_procedure_top1(fresh):
     """Target ≥ 90 % right, ≤ 3 % wrong."""
     t = fresh["procedure"]
-    assert t.items == 116
-    assert t.share(t.right) >= 0.905, t.misses  # 105 of 116 before session 7
-    assert t.share(t.wrong) <= 0.009, t.misses  # 1 of 116 before session 7
+    items = t.items
+    assert items == 116
+    share = t.share(t.right)  # a plain float: pytest prints no Tally (its misses)
+    assert share >= 0.905, _count(t)  # 105 of 116 before session 7
+    share = t.share(t.wrong)  # a plain float: pytest prints no Tally (its misses)
+    assert share <= 0.009, _count(t)  # 1 of 116 before session 7
 
 
 def test_fresh_complaint_category(fresh):
     """Target ≥ 90 % right, a wrong department told ≤ 3 %."""
     t = fresh["complaint_category"]
-    assert t.items == 118
-    assert t.share(t.right) >= 0.72, t.misses  # 85 of 118 before session 7
-    assert t.share(t.wrong) <= 0.068, t.misses  # 8 of 118 before session 7
+    items = t.items
+    assert items == 118
+    share = t.share(t.right)  # a plain float: pytest prints no Tally (its misses)
+    assert share >= 0.72, _count(t)  # 85 of 118 before session 7
+    share = t.share(t.wrong)  # a plain float: pytest prints no Tally (its misses)
+    assert share <= 0.068, _count(t)  # 8 of 118 before session 7
 
 
 def test_fresh_question_or_complaint(fresh):
     t = fresh["question_or_complaint"]
-    assert t.share(t.wrong) <= 0.011, t.misses  # 3 of 290 before session 7
-    assert fresh["out_of_scope_named"].items <= OOS_NAMED_BEFORE  # target ≤ 2 % of the out-of-scope questions
+    share = t.share(t.wrong)  # a plain float: pytest prints no Tally (its misses)
+    assert share <= 0.011, _count(t)  # 3 of 290 before session 7
+    named = fresh["out_of_scope_named"].items
+    assert named <= OOS_NAMED_BEFORE  # target ≤ 2 % of the out-of-scope questions
