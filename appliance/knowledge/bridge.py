@@ -25,12 +25,11 @@ answer rather than instead of it.
 from __future__ import annotations
 
 import sqlite3
-import threading
 from dataclasses import dataclass
 
 from appliance.citizen.matching import CLARIFY_RATIO, ProcedureIndex
 from appliance.citizen.matching import Procedure as MatchedProcedure
-from appliance.citizen.phrasings import load as load_phrasings
+from appliance.citizen.readers import reader_for
 from appliance.citizen.understanding import Reading as CitizenReading
 from appliance.citizen.understanding import Understanding
 from appliance.citizen.understanding import thresholds as chat_thresholds
@@ -93,30 +92,15 @@ def _index(procedures: list[Procedure]) -> ProcedureIndex:
     return _readers_of(procedures).index
 
 
-def _matched(procedures: list[Procedure]) -> list[MatchedProcedure]:
-    return [MatchedProcedure(p.code, p.name, p.police, p.to_dict()) for p in procedures]
-
-
-_readers_lock = threading.Lock()
-_readers: dict[tuple[tuple[str, str, bool, tuple[str, ...]], ...], Understanding] = {}
-
-
 def _readers_of(procedures: list[Procedure]) -> Understanding:
-    """The citizen chat's understanding of this catalogue (its phrase index included), built once per
-    catalogue: what the matcher and the examples read of a procedure is its code, name and aliases."""
-    key = tuple((p.code, p.name, p.police, tuple(p.aliases)) for p in procedures)
-    with _readers_lock:
-        reader = _readers.get(key)
-        if reader is None:
-            _readers.clear()
-            matched = _matched(procedures)
-            reader = _readers[key] = Understanding(matched, load_phrasings(matched))
-        return reader
+    """The citizen chat's reader of this catalogue (its phrase index included): the citizen feature's
+    service, built once per catalogue there."""
+    return reader_for([MatchedProcedure(p.code, p.name, p.police, p.to_dict()) for p in procedures])
 
 
 def citizen_reading(procedures: list[Procedure], query: str) -> CitizenReading:
     """The question read as the citizen chat reads a message without its embedder (phrase rules and
-    lexical similarity to the writers' examples, appliance.citizen.understanding), over this
+    lexical similarity to the writers' examples: appliance.citizen.readers.reader_for), over this
     catalogue; built once per catalogue (a quarter of a second), a few ms per question."""
     return _readers_of(procedures).read(query)
 
@@ -161,12 +145,12 @@ def read(conn: sqlite3.Connection, query: str, *, gaps_first: bool | None = None
     """The bridged procedure (if any) and the textless subjects recognised (if any). With `gaps_first`
     (default GAPS_BEFORE_BRIDGE) a recognised textless subject replaces the bridge."""
     procedures = list_procedures(conn)
-    index = _index(procedures)
-    gaps = library_gaps(conn, query, index, procedures)
+    reader = _readers_of(procedures)
+    gaps = library_gaps(conn, query, reader.index, procedures)
     if gaps and (GAPS_BEFORE_BRIDGE if gaps_first is None else gaps_first):
         return Reading(gaps=gaps)
-    procedure = recognise(conn, query, index, procedures)
-    citizen = citizen_reading(procedures, query) if CITIZEN_READER else None
+    procedure = recognise(conn, query, reader.index, procedures)
+    citizen = reader.read(query) if CITIZEN_READER else None
     if citizen is not None and citizen.intent == "out_of_scope" and citizen.confidence >= OUT_OF_SCOPE:
         return Reading(gaps=gaps)
     if procedure is None and citizen is not None and citizen.code and citizen.confidence >= READ_AS:

@@ -30,9 +30,9 @@ from pathlib import Path
 
 from appliance.citizen.classify import FeedbackClassifier
 from appliance.citizen.complaint_model import ComplaintRouter, training_examples, vectors_ready
-from appliance.citizen.phrasings import load
 from appliance.citizen.public import store
 from appliance.citizen.public.intake import cached_router, classifier_for, fit_router, router_key
+from appliance.citizen.readers import reader_for
 from appliance.citizen.semantic import Progress, SemanticIndex, cached_vectors, embed_examples
 from appliance.citizen.understanding import Understanding
 from appliance.db import connect
@@ -175,8 +175,9 @@ def understanding_for(conn: sqlite3.Connection, embedder: Embedder | None,
             return found
         for old in [k for k in _cache if k[2:] == (id(embedder), when_unsure)]:
             del _cache[old]
-        procedures = store.procedures(conn)
-        found = Understanding(procedures, load(procedures), classifier=classifier_for(conn))
+        # The rules + lexical reader of this catalogue, shared with every other reader of it (with or
+        # without the embedder, and knowledge search): built once (readers.py).
+        found = reader_for(store.procedures(conn), classifier_for(conn))
         if embedder is not None:
             examples = found.phrasings.examples
             vectors = cached_vectors(embedder, [t for _, t in examples])
