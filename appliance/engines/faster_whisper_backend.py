@@ -41,6 +41,23 @@ class FasterWhisperTranscriber:
         """The faster_whisper.WhisperModel, for benchmarks comparing against the direct call."""
         return self._model
 
+    def decode_options(self, *, language: str = "vi", vad: bool = True, initial_prompt: str | None = None,
+                       word_timestamps: bool = False, **options: object) -> dict[str, object]:
+        """The faster-whisper arguments every transcription here uses (`options` override them, e.g.
+        temperature=0.0 for a deterministic check). Public so that a benchmark's baseline decodes with
+        exactly the same settings as the product."""
+        return {
+            "language": language, "vad_filter": vad, "beam_size": self.beam_size,
+            "initial_prompt": initial_prompt, "word_timestamps": word_timestamps,
+            # Avoids the repetition loops Whisper falls into on long audio.
+            "condition_on_previous_text": False,
+            # With VAD on, Silero has already kept only speech. Whisper's own no-speech test (no-speech
+            # probability > 0.6 AND mean log-probability < -1) would then drop a whole 30 s window of
+            # real speech: the log-probability comes from the temperature-fallback decode, which is
+            # sampled, so about 1 upload in 6 came back with no transcript at all on a clear recording.
+            "no_speech_threshold": None if vad else 0.6,
+        } | options
+
     def transcribe(self, audio: Path | str | Samples, *, language: str = "vi", vad: bool = True,
                    initial_prompt: str | None = None, word_timestamps: bool = False,
                    **options: object) -> list[Segment]:
@@ -48,17 +65,8 @@ class FasterWhisperTranscriber:
         # One decode at a time per model: CTranslate2 would queue anyway, and a lock keeps memory flat.
         with self._lock:
             source = str(audio) if isinstance(audio, Path | str) else audio  # a 16 kHz numpy array passes through
-            kwargs: dict[str, object] = {
-                "language": language, "vad_filter": vad, "beam_size": self.beam_size,
-                "initial_prompt": initial_prompt, "word_timestamps": word_timestamps,
-                # Avoids the repetition loops Whisper falls into on long audio.
-                "condition_on_previous_text": False,
-                # With VAD on, Silero has already kept only speech. Whisper's own no-speech test (no-speech
-                # probability > 0.6 AND mean log-probability < -1) would then drop a whole 30 s window of
-                # real speech: the log-probability comes from the temperature-fallback decode, which is
-                # sampled, so about 1 upload in 6 came back with no transcript at all on a clear recording.
-                "no_speech_threshold": None if vad else 0.6,
-            } | options
+            kwargs = self.decode_options(language=language, vad=vad, initial_prompt=initial_prompt,
+                                         word_timestamps=word_timestamps, **options)
             segments, _info = self._model.transcribe(source, **kwargs)
             out = []
             for seg in segments:
