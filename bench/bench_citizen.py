@@ -188,6 +188,9 @@ def latency() -> None:
         data = Path(tmp) / "data"
         _prepare(data)
         for name, mode in MODES.items():
+            # A burst is bound by the CPU: other work on the machine shows up one-for-one in its p95
+            # (session 6's 1.181 ms "regression" was that: the same code measured 470-580 ms quiet).
+            print(f"load average before '{name}': {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores", flush=True)
             chat, trivial = _served_p95(data, mode, texts, (0.0, 0.0))
             report(f"chat p95, burst, {name}", chat, trivial)
             chat, trivial = _served_p95(data, mode, texts, THINK_S)
