@@ -113,11 +113,12 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
     nhận", and its probability is the confidence. Without it, the rules' evidence-count confidence
     (confidence.py)."""
     scorer = model() if (BY_DEFAULT if fitted is None else fitted) else None
+    found, last = _proposals(text, meeting_date, calendar, roster=roster, title=title)
+    if scorer is None:
+        return [_task(o) for o in found]
     out: list[ExtractedTask] = []
-    for task, candidate in candidates(text, meeting_date, calendar, roster=roster, title=title):
-        if scorer is None:
-            out.append(task)
-            continue
+    for o in found:
+        task, candidate = _task(o), _candidate(o, last)
         p = scorer.probability(candidate)
         if p < scorer.drop:
             continue
@@ -134,7 +135,15 @@ _DOUBTFUL = "lời giao việc chưa rõ ràng (mô hình đánh giá thấp)"
 
 def candidates(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None, *,
                roster: Roster | None = None, title: str = "") -> list[tuple[ExtractedTask, Candidate]]:
-    """Every task the rules propose, with what the scorer reads of it."""
+    """Every task the rules propose, with what the scorer reads of it (fit.py; extract_tasks builds the
+    scorer's view only when a scorer is asked)."""
+    found, last = _proposals(text, meeting_date, calendar, roster=roster, title=title)
+    return [(_task(o), _candidate(o, last)) for o in found]
+
+
+def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None, *,
+               roster: Roster | None = None, title: str = "") -> tuple[list[_Open], int]:
+    """The rules' proposals after merging the turns, and the index of the meeting's last turn (for positions)."""
     roster = roster or Roster()
     lines = turns(text, roster, title)
     found: list[_Open] = []
@@ -148,8 +157,7 @@ def candidates(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
                 _merge(found, anchor, turn, lines)
     last = max(1, len(lines) - 1)
     chair = next((t.speaker for t in lines if t.leads), None)
-    return [(_task(o), _candidate(o, last)) for o in found if not o.cancelled and not _reported_now(o, lines)
-            and not _to_the_chair(o, chair)]
+    return [o for o in found if not o.cancelled and not _reported_now(o, lines) and not _to_the_chair(o, chair)], last
 
 
 def _to_the_chair(task: _Open, chair: Person | None) -> bool:
