@@ -248,6 +248,8 @@ class Truth:
         for k in keys:
             if group_by == "thang":
                 assert span is not None
+                if not k:  # a record not yet returned has no month of return: in no month of a "returned" count
+                    continue
                 first = dt.date.fromisoformat(k + "-01")
                 last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
                 sub = (max(first, span[0]), min(last, span[1]))
