@@ -57,12 +57,14 @@ def gold_labels(understanding: Understanding, intent: str, label: str) -> set[st
     return {intent}  # chitchat, complaint
 
 
-def examples(understanding: Understanding, items: Sequence[tuple[str, str, str]]) -> list[Example]:
+def examples(understanding: Understanding, items: Sequence[tuple[str, str, str]], *,
+             keep_all: bool = False) -> list[Example]:
     """Each message's features read against an index that lacks it: the messages are split into
     SELF_FOLDS and each fold is read by an understanding whose examples (lexical and embedding)
     leave that fold's texts out. The training batch is also in the shipped examples, so reading a
     message against itself would teach the model that a perfect lexical or embedding match is the
-    norm; at run time no citizen's message is an example."""
+    norm; at run time no citizen's message is an example. `keep_all` keeps a message whose label this
+    catalogue lacks (all-false gold; crossval.py reads it, no fit uses it)."""
     out: list[Example | None] = [None] * len(items)
     for fold in range(SELF_FOLDS):
         own = range(fold, len(items), SELF_FOLDS)
@@ -71,7 +73,7 @@ def examples(understanding: Understanding, items: Sequence[tuple[str, str, str]]
             text, intent, label = items[i]
             gold = gold_labels(understanding, intent, label)
             mask = np.array([lab in gold for lab in understanding.labels])
-            if mask.any():
+            if mask.any() or keep_all:
                 out[i] = Example(reader.features(text), mask, intent)
     return [e for e in out if e is not None]
 
