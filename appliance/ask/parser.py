@@ -221,6 +221,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if intent.missing is not None:
         return ParseResult(intent, True)
     understand.measures(tokens, intent, bool(periods))
+    understand.via(tokens)
     if not intent.measures:
         return ParseResult(intent, False, "chưa rõ cần tính tỷ lệ nào: đúng hạn, trễ hạn, trực tuyến hay từ chối")
     understand.grouping(tokens, intent)

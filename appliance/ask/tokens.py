@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from appliance.ask.vocab import FILLER, Catalog
+from appliance.ask.vocab import FILLER, FILLER_PHRASES, Catalog
 from appliance.text import fold
 
 _TOKEN = re.compile(r"\d+(?:[/\-.]\d+)*|[a-z]+|%|[,;?]")
@@ -25,6 +25,7 @@ SHORTHAND: dict[str, str] = {
     "hem": "khong", "ds": "danh sach", "tb": "trung binh", "pakn": "phan anh kien nghi", "pa": "phan anh",
     "bhyt": "bao hiem y te", "sl": "so luong", "onl": "online", "ktxh": "kinh te xa hoi",
     "dzay": "vay", "zay": "vay", "dzi": "vay", "thg": "thang", "gplx": "giay phep lai xe",
+    "cb": "can bo", "lv": "linh vuc", "gq": "giai quyet", "tg": "thoi gian",
 }
 _SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})$")  # "t10" → tháng 10, "q3" → quý 3
 _PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi"}
@@ -179,9 +180,30 @@ class Tokens:
             if word not in _PARTICLES and word not in {",", ";"}:
                 break
         for k, word in enumerate(self.items):
-            if word == "khong" and not self.used[k] and "co" in self.items[max(0, k - 4):k]:
+            after = self.items[k + 1] if k + 1 < len(self.items) else ","
+            # "có tăng không so với …" asks yes or no; "có hồ sơ nào không thể giải quyết" negates
+            ends = after in {",", ";", "?"} | (_PARTICLES - {"the"}) or (k + 1 < len(self.items) and self.used[k + 1])
+            if word == "khong" and not self.used[k] and ends and "co" in self.items[max(0, k - 4):k]:
+                self.used[k] = True
+        # "có hồ sơ nào trễ hạn không, bao nhiêu cái": a "không" that closes its clause, with "có"
+        # earlier in that clause, asks yes or no too; "không" before any other word keeps its meaning.
+        start = 0
+        for k, word in enumerate(self.items):
+            if word in {",", ";", "?"}:
+                start = k + 1
+                continue
+            rest = self.items[k + 1:]
+            clause_rest = rest[:next((j for j, t in enumerate(rest) if t in {",", ";", "?"}), len(rest))]
+            closes = all(t in _PARTICLES - {"the"} for t in clause_rest)  # "không thể …" does not close
+            if word == "khong" and not self.used[k] and closes and "co" in self.items[start:k]:
                 self.used[k] = True
 
     def unexplained(self) -> list[str]:
-        # A number nobody used ("tháng 13") is unexplained too: ignoring it would answer another question.
-        return [t for t, u in zip(self.items, self.used, strict=True) if not u and t not in FILLER]
+        """The words nothing understood and no filler explains. A number nobody used ("tháng 13") is
+        unexplained too: ignoring it would answer another question."""
+        used = list(self.used)
+        for phrase in FILLER_PHRASES:
+            n = len(phrase.split())
+            for i in self.find(phrase):
+                used[i:i + n] = [True] * n
+        return [t for t, u in zip(self.items, used, strict=True) if not u and t not in FILLER]

@@ -11,6 +11,7 @@ from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
     FEEDBACK_PHRASES,
+    LIST_ALWAYS,
     LIST_OPENERS,
     LIST_WORDS,
     NEWEST_WORDS,
@@ -66,14 +67,29 @@ def filters_from_lists(tokens: Tokens, intent: Intent) -> None:
                 intent.filters["kenh"] = value
 
 
+_CHANNEL_PHRASES = [p for phrases in (*CHANNELS.values(), *FEEDBACK_CHANNELS.values()) for p in phrases] + ["mang"]
+
+
+def via(tokens: Tokens) -> None:
+    """"nộp qua bưu chính", "gửi qua Zalo": "qua" before a channel says how, nothing more. Anywhere
+    else it stays unexplained ("quá" hạn, "quá" 10 ngày change the figure)."""
+    for k, word in enumerate(tokens.items):
+        if word == "qua" and not tokens.used[k] and any(
+                tokens.items[k + 1:k + 1 + len(p.split())] == p.split() for p in _CHANNEL_PHRASES):
+            tokens.used[k] = True
+
+
 def listing(tokens: Tokens, intent: Intent) -> None:
     """"Danh sách / liệt kê / những hồ sơ nào …", or "các hồ sơ …" asking for no figure: the records."""
-    if tokens.take_all(LIST_WORDS):
+    asks_figure = any(tokens.has(w) for w in QUANTITY_WORDS)
+    # "Có hồ sơ nào trễ hạn không, bao nhiêu cái": "… nào" with a figure asked for asks the figure;
+    # "danh sách", "liệt kê" ask for the records whatever else is said.
+    asking = [w for w in LIST_WORDS if w in LIST_ALWAYS] if asks_figure else LIST_WORDS
+    if tokens.take_all(asking):
         intent.listing = True
     else:
         first = [t for t in tokens.items if t not in {",", "?"}][:6]
         opener = " ".join(first)
-        asks_figure = any(tokens.has(w) for w in QUANTITY_WORDS)
         for words in LIST_OPENERS:
             if (opener.startswith(words + " ho so") or opener.startswith(words + " phan anh")) and not asks_figure:
                 intent.listing = True

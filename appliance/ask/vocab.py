@@ -24,24 +24,31 @@ if TYPE_CHECKING:  # type-only: entities imports this module
 
 # Words that carry no filter or measure of their own: a question made of these and recognised
 # phrases is fully understood. A content word outside this list makes the parser unsure. Words
-# that change the question (không, chưa, đạt, trả, mất, mấy, tăng, giảm, hơn, kém…) are not here:
-# the parser gives them their meaning (open records, rejected, processing time, comparison) or
-# the answer is unsure.
+# that change the question (không, chưa, đạt, trả, mất, mấy, tăng, giảm, hơn, kém, quá, ngoài, sẽ…)
+# are not here: the parser gives them their meaning (open records, rejected, processing time,
+# comparison) or the answer is unsure.
 FILLER = set(
     """
-    bao nhieu co la cua phuong ta minh trong ky nay do duoc bi da dang se dang the nao nhu the nao
-    ho so thu tuc hanh chinh tthc tong so tong cong tat ca toan bo cac nhung moi mot ba nam sau
-    ngay thang quy tuan hom qua truoc nua dau cuoi tu den toi va voi hay hoac thi
-    bang tren duoi cho xem biet hoi giup vui long xin cam on
-    em anh chi oi a nhe ah u vay sao roi luon cu the chi tiet lay thong ke bao cao
-    nhan dang ky o tai ve theo tung xep hang top nhat nhieu it cao thap lon nho
-    thuc hien nhu nao muc phan tram ty le ti le con nao gi nguoi dan cong dan
-    luong so luong gia tri ket qua hien nay hien tai hien gio bay gio gio luc den nay toi nay ca
-    trung binh binh quan xu huong dien bien bieu do trong vong vua gan day gan nhat tinh chi so kpi
-    the hien tinh hinh cung ky ngoai lan luot lien tiep ra sao tiep theo nhu vay phan ai
-    ong dong chu ha nhi dzay zay day bo cai vu phieu truong hop don vi tinh ma van trong do hoi chiem
+    bao nhieu co la cua phuong ta minh trong ky nay do duoc bi da dang the nao nhu the nao
+    ho so thu tuc tthc tong so cac nhung moi mot ba nam sau
+    ngay thang quy tuan hom truoc nua dau cuoi tu den toi va voi hay hoac thi
+    bang tren duoi cho xem biet hoi giup xin
+    em anh chi oi a nhe ah u vay sao roi luon lay bao cao
+    nhan dang ky o tai ve theo tung top nhat nhieu it cao thap lon nho
+    hien nhu nao muc phan tram ty le ti le con nao gi nguoi dan
+    hien nay hien tai hien gio bay gio gio luc den nay toi nay ca
+    vua tinh chi so kpi the sao nhu vay phan ai lan
+    ong chu ha nhi dzay zay day bo cai vu phieu truong hop ma van trong do hoi chiem
     """.split()
 )
+# Filler only as a whole phrase: on its own each of these words may change the question ("quá"
+# hạn in "kết quả", "hạng"/"hạn", "tiếp theo" is the next period, "gần" hết hạn, "lương", "đồng").
+FILLER_PHRASES = [
+    "ket qua", "xep hang", "lien tiep", "lan luot", "dien bien", "bieu do", "xu huong", "trung binh", "binh quan",
+    "chi tiet", "cu the", "trong vong", "gan day", "gan nhat", "gia tri", "vui long", "cam on", "hanh chinh",
+    "tong cong", "cong dan", "tat ca", "toan bo", "thuc hien", "the hien", "tinh hinh", "cung ky", "so luong",
+    "don vi tinh", "don vi", "thong ke", "ra sao", "dong chi",
+]
 
 CHANNELS = {"Trực tuyến": ["truc tuyen", "online", "qua mang", "dich vu cong truc tuyen", "dvc truc tuyen"],
             "Trực tiếp": ["truc tiep", "tai quay", "tai bo phan mot cua", "mot cua"],
@@ -72,6 +79,10 @@ INDICATOR_ALIASES = {"bao hiem y te": "bao hiem y te", "thu gom rac": "thu gom, 
                      "rac thai": "thu gom, xu ly rac thai", "viec lam moi": "tao viec lam moi",
                      "ngan sach": "thu ngan sach", "nop truc tuyen": "ho so thu tuc hanh chinh nop truc tuyen",
                      "ngheo": "ho ngheo", "bhyt": "bao hiem y te"}
+
+
+# Final consonants that sound alike in southern speech, so they are typed one for the other.
+_FINALS = {"ng": ("n",), "nh": ("n",), "n": ("ng", "nh"), "c": ("t",), "t": ("c",)}
 
 
 def levenshtein(a: str, b: str, limit: int = 2) -> int:
@@ -114,7 +125,7 @@ class Catalog:
     def finish(self, keyword_phrases: list[str]) -> Catalog:
         names = self.fields + self.procedures + self.officers + self.indicators
         names += [label for _, label in self.feedback_categories]
-        words = set(FILLER) | self.extra_words
+        words = set(FILLER) | self.extra_words | {w for p in FILLER_PHRASES for w in p.split()}
         for text in names + keyword_phrases + list(PROCEDURE_ALIASES) + list(INDICATOR_ALIASES):
             split = fold(text).replace(",", " ").replace("-", " ").split()
             words.update(split)
@@ -137,6 +148,13 @@ class Catalog:
         fits = {token[:i] + token[i + 1] + token[i] + token[i + 2:] for i in range(len(token) - 1)}
         fits = {w for w in fits if w != token and w in self.words
                 and ((before, w) in self.bigrams or (w, after) in self.bigrams)}
+        if not fits:
+            # A final consonant heard the southern way ("quá hạng" for quá hạn, "trể hạng", "đúng hạng"):
+            # only into a measure phrase, the words whose misreading would change the figure.
+            fits = {token[:-len(end)] + other for end, others in _FINALS.items() if token.endswith(end)
+                    for other in others}
+            fits = {w for w in fits if w in self.words
+                    and ((before, w) in self.key_bigrams or (w, after) in self.key_bigrams)}
         return fits.pop() if len(fits) == 1 else token
 
     def correct(self, token: str, before: str = "", after: str = "") -> str:
