@@ -19,6 +19,7 @@ THRESHOLD = 0.6
 @dataclass(frozen=True)
 class Evidence:
     how: str                # named | unit | first (volunteering) | second | called (vocative) | told (no subject)
+                            # | model (a sentence only the fitted sentence model read as giving work)
     directed: bool          # a directive word before the assignee
     kind: str               # the assignee: staff | unit | said (not in the directory) | voice (nobody named it)
     deadline: bool
@@ -59,6 +60,9 @@ def _weigh(evidence: Evidence) -> tuple[float, str]:
     elif evidence.how == "called":
         score -= 0.1
         found.append("việc nói trước, tên người nhận nói sau")
+    elif evidence.how == "model":
+        score -= 0.25
+        found.append("câu được mô hình học nhận là giao việc, quy tắc không nhận ra")
     elif evidence.how == "first" and not evidence.restated:
         score -= 0.1
         found.append("người nói tự nhận việc, chưa thấy lãnh đạo đồng ý")

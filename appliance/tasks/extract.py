@@ -22,7 +22,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from appliance.tasks import clause_model
 from appliance.tasks.anchor import Anchor
+from appliance.tasks.clause_add import additions
 from appliance.tasks.clauses import anchors
 from appliance.tasks.confidence import Evidence, assess, doubts
 from appliance.tasks.dialogue import Turn, turns
@@ -107,13 +109,28 @@ def _key(person: Person) -> str:
 
 
 def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None, *,
-                  roster: Roster | None = None, title: str = "", fitted: bool | None = None) -> list[ExtractedTask]:
+                  roster: Roster | None = None, title: str = "", fitted: bool | None = None,
+                  clauses: bool | clause_model.ClauseModel | None = None) -> list[ExtractedTask]:
     """The rules' proposals, each read by the fitted scorer (scorer.py) when its weights are installed and
     `fitted` (default: scorer.BY_DEFAULT): the unlikely ones are dropped, the doubtful ones marked "cần xác
     nhận", and its probability is the confidence. Without it, the rules' evidence-count confidence
-    (confidence.py)."""
+    (confidence.py). With `clauses` (default: clause_model.BY_DEFAULT) and its weights installed, proposals
+    whose sentence the fitted sentence model finds unlikely to give work are dropped first, and sentences it is
+    sure give work that no proposal quotes are added (clause_add.py); a model may be passed (fit_clauses.py).
+    """
     scorer = model() if (BY_DEFAULT if fitted is None else fitted) else None
-    found, last = _proposals(text, meeting_date, calendar, roster=roster, title=title)
+    roster = roster or Roster()
+    found, lines = _proposals(text, meeting_date, calendar, roster=roster, title=title)
+    last = max(1, len(lines) - 1)
+    wanted = clause_model.BY_DEFAULT if clauses is None else clauses
+    reader = wanted if isinstance(wanted, clause_model.ClauseModel) else clause_model.model() if wanted else None
+    if reader is not None:
+        names = clause_model.given_names(m.full_name for m in roster.members)
+        kept = [o for o in found if reader.probability(o.quote, names, o.chair) >= reader.drop]
+        given = {(o.person.name, o.deadline) for o in kept}
+        added = additions(lines, [o.quote for o in found], given, reader, names, roster, meeting_date, calendar)
+        found = kept + [_Open(a.person, a.quote, a.deadline, a.quote, a.turn, how="model", chair=a.chair)
+                        for a in added]
     if scorer is None:
         return [_task(o) for o in found]
     out: list[ExtractedTask] = []
@@ -137,13 +154,13 @@ def candidates(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
                roster: Roster | None = None, title: str = "") -> list[tuple[ExtractedTask, Candidate]]:
     """Every task the rules propose, with what the scorer reads of it (fit.py; extract_tasks builds the
     scorer's view only when a scorer is asked)."""
-    found, last = _proposals(text, meeting_date, calendar, roster=roster, title=title)
-    return [(_task(o), _candidate(o, last)) for o in found]
+    found, lines = _proposals(text, meeting_date, calendar, roster=roster, title=title)
+    return [(_task(o), _candidate(o, max(1, len(lines) - 1))) for o in found]
 
 
 def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None, *,
-               roster: Roster | None = None, title: str = "") -> tuple[list[_Open], int]:
-    """The rules' proposals after merging the turns, and the index of the meeting's last turn (for positions)."""
+                roster: Roster | None = None, title: str = "") -> tuple[list[_Open], list[Turn]]:
+    """The rules' proposals after merging the turns, and the turns."""
     roster = roster or Roster()
     lines = turns(text, roster, title)
     found: list[_Open] = []
@@ -155,9 +172,8 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
                 helping[_key(anchor.person)] = turn.index
             elif not _helper_offer(anchor, turn, helping):
                 _merge(found, anchor, turn, lines)
-    last = max(1, len(lines) - 1)
     chair = next((t.speaker for t in lines if t.leads), None)
-    return [o for o in found if not o.cancelled and not _reported_now(o, lines) and not _to_the_chair(o, chair)], last
+    return [o for o in found if not o.cancelled and not _reported_now(o, lines) and not _to_the_chair(o, chair)], lines
 
 
 def _to_the_chair(task: _Open, chair: Person | None) -> bool:

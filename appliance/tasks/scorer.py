@@ -94,7 +94,7 @@ def model(path: Path = WEIGHTS) -> Model | None:
     return Model(tuple(float(w) for w in raw["weights"]), float(raw["drop"]), float(raw["review"]))
 
 
-def fit(rows: Sequence[list[float]], labels: Sequence[int], *, l2: float = 1e-2, steps: int = 2000,
+def fit(rows: Sequence[list[float]] | np.ndarray, labels: Sequence[int], *, l2: float = 1e-2, steps: int = 2000,
         rate: float = 0.5) -> list[float]:
     """Logistic regression by full-batch gradient descent from zero (deterministic), L2 on all but the bias."""
     x = np.asarray(rows, dtype=np.float64)
