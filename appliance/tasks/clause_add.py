@@ -3,8 +3,9 @@
 On wording they were not written on, the rules miss clauses that give work in a form they do not know ("Lan
 tư pháp kiểm tra hồ sơ của bác, trả lời bác bằng văn bản trước thứ Sáu."). A sentence the model is sure
 gives work (probability ≥ the fitted `add` threshold) that no proposal quotes becomes one, when who it goes
-to is plain: exactly one person or unit of the directory named in it (else, a first-person sentence, the
-speaker when the directory knows them). Its deadline is the deadline finder's (deadlines.py). Not added: a
+to is plain: exactly one person or unit of the directory named in it, not as whom the work is sent to or done
+with ("gửi anh Tuấn", "phối hợp với công an"); else, a first-person sentence, the speaker when the directory
+knows them. Its deadline is the deadline finder's (deadlines.py). Not added: a
 question, a closing recap (it restates what was given), a sentence whose one person already has a task
 with that deadline. Off by default with the model (clause_model.BY_DEFAULT).
 """
@@ -26,6 +27,7 @@ from appliance.text import fold
 from appliance.text.dates import WorkCalendar
 
 _RECAP = re.compile(r"^\W*(?:tom lai|tong ket|chot|ket luan|nhac lai|vay nhe|thoi tom lai)\b")
+_TO = re.compile(r"\b(?:gui|cho|voi|bao|trinh|cung|ho tro|phoi hop)\s*(?:\w+\s*)?$")
 _FIRST = re.compile(r"^\W*(?:(?:da|vang|u)\W+)*(?:em|toi|de em|de toi)\b")
 
 
@@ -48,10 +50,15 @@ def covered(sentence: str, quotes: Sequence[str]) -> bool:
     return any(q and words and len(q & words) >= 0.6 * min(len(q), len(words)) for q in map(_words, quotes))
 
 
+def _recipient(sentence: str, start: int) -> bool:
+    """"… gửi anh Tuấn", "… cho chị Lan", "phối hợp với công an": someone the work goes to or is done with."""
+    return _TO.search(fold(sentence[max(0, start - 24):start]).lower()) is not None
+
+
 def _assignee(sentence: str, turn: Turn, roster: Roster) -> Person | None:
     people = {p.name: p for m in roster.mentions(sentence, verbs=VERB_AHEAD) if len(m.people) == 1
-              for p in m.people if p.known}
-    people |= {p.name: p for _s, _e, p in units_in(sentence, roster)}
+              and not _recipient(sentence, m.start) for p in m.people if p.known}
+    people |= {p.name: p for start, _e, p in units_in(sentence, roster) if not _recipient(sentence, start)}
     if len(people) == 1:
         return next(iter(people.values()))
     if not people and _FIRST.match(fold(sentence).lower()) and turn.speaker.kind == "staff":

@@ -75,7 +75,10 @@ class ClauseModel:
     add: float = 2.0         # sentences no proposal quotes that score at least this are added (clause_add.py)
 
     def probability(self, sentence: str, names: frozenset[str], chair: bool) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features(sentence, names, chair))
+        return self.of(features(sentence, names, chair))
+
+    def of(self, feats: Iterable[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
