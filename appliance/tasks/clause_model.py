@@ -12,8 +12,9 @@ sentence's start and end), the given names of the ward's directory replaced by o
 rà soát", not who), numbers by another, a question mark, and whether the chair says it (with its first two
 words). Logistic regression, L2, deterministic.
 Weights: data/task_clauses.json, fitted by `python -m appliance.tasks.fit_clauses`, which also chooses the
-regularisation and the drop threshold by leave-one-batch-out cross-validation. Off by default (`BY_DEFAULT`):
-cross-validation gains were small (docs/meetings.md has the figures).
+regularisation and the thresholds by leave-one-batch-out cross-validation. Off by default (`BY_DEFAULT`):
+cross-validation gained on session 6's batch (0.800 → 0.829) and little elsewhere, and the held-out set, measured
+once, lost two proposals' worth (0.717 → 0.712; docs/meetings.md has the figures).
 
 The multilingual-e5 embedder was not used: on this CPU it embeds ~6 sentences a second when the machine is
 shared, too slow to read every sentence of a meeting in well under a second, and a previous trial of its
