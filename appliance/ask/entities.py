@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from appliance.ask.measures import FEEDBACK_PHRASES, PERSON_CUES, RECORD_PHRASES
+from appliance.ask.measures import FEEDBACK_PHRASES, FIELD_CUES, PERSON_CUES, RECORD_PHRASES
 from appliance.ask.vocab import FILLER, INDICATOR_ALIASES, PROCEDURE_ALIASES, Catalog
 from appliance.citizen.classify import seed as feedback_cues
 from appliance.text import fold
@@ -210,6 +210,10 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
             values.append(value)
         for k in top.positions:
             tokens.used[k] = True
+        cue = top.start - 1
+        if column in ("linh_vuc", "ten_thu_tuc", "ma_linh_vuc") and cue >= 0 and not tokens.used[cue] and (
+                tokens.items[cue] in FIELD_CUES):
+            tokens.used[cue] = True  # "bên đất đai", "mảng hộ tịch": the side of the office, the field itself
         found.append(top.candidate)
         if top.candidate.topic:
             typed = {fold(w): w for w in re.findall(r"\w+", tokens.question.lower())}  # as the leader wrote it

@@ -36,7 +36,8 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
         intent.group = "month"
     counting = any(tokens.has(p) for p in COUNT_OF_UNITS) and not any(tokens.has(w) for w in RATE_WORDS)
     tokens.take_all(PLAN_WORDS + ["thuc hien", "dat", "chua dat", "khong dat", "bao nhieu", "phan tram", "%",
-                                  "ty le", "hoan thanh", "duoc", "la", "tao", "cho", "lao dong"] + COUNT_OF_UNITS)
+                                  "ty le", "hoan thanh", "duoc", "la", "tao", "cho", "lao dong", "duoc giao", "giao",
+                                  "lam duoc", "dat duoc"] + COUNT_OF_UNITS)
     tokens.yes_no_particle()
     unknown = tokens.unexplained()
     if unknown:

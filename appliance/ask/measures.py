@@ -35,7 +35,9 @@ RECORD_PHRASES: list[tuple[str, str]] = [
     ("da xu ly", "da_giai_quyet"), ("hoan thanh", "da_giai_quyet"), ("da cap", "da_giai_quyet"),
     ("cap", "da_giai_quyet"), ("tra", "da_giai_quyet"),
     # rejected: "không đạt" is a record that did not meet the requirements
-    ("bi tu choi", "tu_choi"), ("tu choi", "tu_choi"), ("khong dat", "tu_choi"), ("khong du dieu kien", "tu_choi"),
+    ("khong giai quyet dung han", "tre_han"), ("khong duoc giai quyet", "tu_choi"), ("khong giai quyet", "tu_choi"),
+    ("tu choi giai quyet", "tu_choi"), ("bi tu choi", "tu_choi"), ("tu choi", "tu_choi"), ("khong dat", "tu_choi"),
+    ("khong du dieu kien", "tu_choi"),
     ("khong tiep nhan", "tu_choi"),
     # the source statuses the importer classes as Từ chối (dashboard/vocabulary.py): "Trả lại hồ sơ", "Dừng xử lý"
     ("bi tra lai", "tu_choi"), ("tra lai", "tu_choi"), ("dung xu ly", "tu_choi"),
@@ -81,6 +83,9 @@ DIMENSIONS: dict[str, dict[str, str]] = {
 DIMENSION_LABELS = {"linh_vuc": "Lĩnh vực", "ten_thu_tuc": "Thủ tục", "can_bo_xu_ly": "Cán bộ xử lý",
                     "hinh_thuc_nop": "Hình thức nộp", "trang_thai": "Trạng thái", "month": "Tháng",
                     "kenh": "Kênh", "don_vi_xu_ly": "Đơn vị xử lý", "ma_linh_vuc": "Lĩnh vực"}
+# Verbs that ask for a breakdown once a dimension is named ("chia theo từng thủ tục", "phân theo lĩnh vực").
+GROUP_VERBS = ["chia ra theo", "chia theo", "phan chia theo", "phan theo", "tach theo", "tach ra theo",
+               "phan loai theo", "boc tach theo", "chia ra", "chia", "phan loai", "tach ra", "tach"]
 TREND_WORDS = ["xu huong", "dien bien", "hang thang", "qua cac thang", "tung thang", "moi thang", "theo thang",
                "cac thang"]
 TOP_DESC = ["nhieu nhat", "cao nhat", "lon nhat", "dung dau", "nhieu hon ca"]
@@ -102,6 +107,7 @@ LIST_OPENERS = ["cho xem cac", "cho xem nhung", "cac", "nhung", "xem cac", "xem"
 QUANTITY_WORDS = ["bao nhieu", "so ho so", "so phan anh", "so luong", "tong", "ty le", "%", "phan tram", "dem"]
 OLDEST_WORDS = ["lau nhat", "cu nhat", "som nhat"]
 NEWEST_WORDS = ["moi nhat", "gan nhat"]
+FIELD_CUES = ["ben", "mang", "khoi", "nganh", "phia", "bo phan"]  # "bên đất đai", "mảng hộ tịch"
 PERSON_CUES = {"can bo", "anh", "chi", "ong", "ba", "dong chi", "co", "chu", "em", "d/c"}
 # Plan achievement of indicators; for these a lower figure is better (hộ nghèo, tai nạn…).
 PLAN_WORDS = ["dat ke hoach", "so voi ke hoach", "ke hoach nam", "ke hoach", "hoan thanh ke hoach"]
@@ -113,7 +119,7 @@ def all_phrases() -> list[str]:
     phrases = [p for p, _ in RECORD_PHRASES + FEEDBACK_PHRASES]
     phrases += RATE_WORDS + FEEDBACK_CUES + INDICATOR_CUES + TREND_WORDS + TOP_DESC + TOP_ASC + COMPARE_WORDS
     phrases += LIST_WORDS + SAME_PERIOD_LAST_YEAR + SLOWEST + FASTEST + SPEED_COMPARE + OLDEST_WORDS + PLAN_WORDS
-    phrases += IGNORED_PHRASES
+    phrases += IGNORED_PHRASES + GROUP_VERBS + FIELD_CUES
     for dims in DIMENSIONS.values():
         phrases += list(dims)
     phrases += list(PERSON_CUES) + ["ai", "theo", "tung", "nao", "top", "ky truoc", "moi ngay", "khong",

@@ -184,7 +184,9 @@ def _reach_verb(tokens: Tokens) -> None:
 def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
     result = _parse(question, catalog, today, None)
     said = words_of(question)
-    records = any(said[k:k + 2] == ["ho", "so"] for k in range(len(said)))  # "hồ sơ": never an indicator
+    # "hồ sơ" is never an indicator, unless "chỉ tiêu" is said too ("chỉ tiêu tỷ lệ hồ sơ nộp trực tuyến")
+    records = any(said[k:k + 2] == ["ho", "so"] for k in range(len(said))) and not any(
+        said[k:k + 2] == ["chi", "tieu"] for k in range(len(said)))
     if not result.confident and catalog.indicators and not records and (
             result.intent is None or result.intent.domain == "ho_so"):
         # "Thu ngân sách năm 2026", "tỷ lệ thu gom rác" name an indicator without saying "chỉ tiêu".
@@ -202,6 +204,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     tokens.take_all(IGNORED_PHRASES)
     _reach_verb(tokens)
     intent = Intent(domain=_domain(tokens) if domain is None else domain)
+    if domain == "chi_tieu":
+        tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
     periods, last_year = _periods(tokens, today)
     periods = _previous_of_named(tokens.text(), periods, today)

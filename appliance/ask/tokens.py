@@ -26,6 +26,13 @@ SHORTHAND: dict[str, str] = {
     "bhyt": "bao hiem y te", "sl": "so luong", "onl": "online", "ktxh": "kinh te xa hoi",
     "dzay": "vay", "zay": "vay", "dzi": "vay", "thg": "thang", "gplx": "giay phep lai xe",
     "cb": "can bo", "lv": "linh vuc", "gq": "giai quyet", "tg": "thoi gian",
+    # abbreviations of the administration's usual names (the data's own names add theirs: vocab.Catalog.initials)
+    "ttxd": "trat tu xay dung", "antt": "an ninh trat tu", "attp": "an toan thuc pham", "vsmt": "ve sinh moi truong",
+    "ttdt": "trat tu do thi", "btxh": "bao tro xa hoi", "hkd": "ho kinh doanh", "gcn": "giay chung nhan",
+    "qsdd": "quyen su dung dat", "gcnqsdd": "giay chung nhan quyen su dung dat", "gpxd": "giay phep xay dung",
+    "csxh": "chinh sach xa hoi", "ncc": "nguoi co cong", "bhxh": "bao hiem xa hoi", "dvc": "dich vu cong",
+    "dvctt": "dich vu cong truc tuyen", "tnmt": "tai nguyen moi truong", "pccc": "phong chay chua chay",
+    "ldtbxh": "lao dong thuong binh xa hoi", "ubnd": "phuong",
 }
 _SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})$")  # "t10" → tháng 10, "q3" → quý 3
 _PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi"}
@@ -43,6 +50,9 @@ def expand(raw: list[str]) -> list[str]:
             out.append("nhieu")
         elif word == "may" and k + 1 < len(raw) and raw[k + 1] in ("moc", "tinh", "chu"):
             out.append(word)  # "máy móc", "máy tính": a machine, not "how many"
+        elif word == "may" and raw[k + 1:k + 2] in (["thang"], ["tuan"], ["quy"], ["nam"]) and (
+                raw[k + 2:k + 3] in (["nay"], ["qua"], ["gan"], ["vua"], ["roi"], ["truoc"], ["lien"], ["lai"])):
+            out.append(word)  # "mấy tháng nay": a few months, how many unsaid; never "tháng này"
         elif word in SHORTHAND:
             out += SHORTHAND[word].split()
         else:
@@ -124,6 +134,7 @@ class Tokens:
         raw = _spelled_numbers(_next_or_sixth(question, words(question)))
         if today is not None:
             raw = [_with_year(t, today) for t in raw]
+        raw = [w for t in raw for w in catalog.expand_initials(t)]
         self.items = [catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]
         self.used = [t in {",", ";", "?"} for t in self.items]

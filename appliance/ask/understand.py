@@ -11,6 +11,7 @@ from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
     FEEDBACK_PHRASES,
+    GROUP_VERBS,
     LIST_ALWAYS,
     LIST_OPENERS,
     LIST_WORDS,
@@ -233,5 +234,7 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
     if intent.group and intent.order and intent.limit is None and (
             tokens.has("nhat") or any(tokens.has(p) for p in TOP_DESC + TOP_ASC + SLOWEST + FASTEST)):
         intent.limit = 5
+    if intent.group:
+        tokens.take_all(GROUP_VERBS)
     for word in ("linh vuc", "thu tuc", "can bo", "hinh thuc nop", "trang thai", "loai", "nhom"):
         tokens.take_all([word])

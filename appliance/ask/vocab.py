@@ -50,7 +50,8 @@ FILLER_PHRASES = [
     "don vi tinh", "don vi", "thong ke", "ra sao", "dong chi",
 ]
 
-CHANNELS = {"Trực tuyến": ["truc tuyen", "online", "qua mang", "dich vu cong truc tuyen", "dvc truc tuyen"],
+CHANNELS = {"Trực tuyến": ["truc tuyen", "online", "qua mang", "dich vu cong truc tuyen", "dvc truc tuyen",
+                           "cong dich vu cong", "dich vu cong"],
             "Trực tiếp": ["truc tiep", "tai quay", "tai bo phan mot cua", "mot cua"],
             "Bưu chính": ["buu chinh", "qua buu dien", "buu dien"]}
 STATUSES = {"Đang xử lý": ["dang xu ly", "dang giai quyet"],
@@ -121,6 +122,25 @@ class Catalog:
     bigrams: set[tuple[str, str]] = field(default_factory=set)
     key_bigrams: set[tuple[str, str]] = field(default_factory=set)  # from the measure words only
     candidates: dict[str, list[Candidate]] = field(default_factory=dict)  # per domain, built once (entities)
+    initials: dict[str, str] = field(default_factory=dict)  # "ttxd" → "trat tu xay dung", from the names
+
+    def _initialisms(self, names: list[str]) -> dict[str, str]:
+        """Initials of the names in the data, whole ("ĐKKS" Đăng ký khai sinh, "BTXH" Bảo trợ xã hội), kept
+        only where one name has them: leaders write the names they use daily this way. Runs inside a
+        name are not taken ("SLĐ" would read as "số lao động"); the common ones are in tokens.SHORTHAND."""
+        runs: dict[str, set[str]] = {}
+        for text in names:
+            for part in fold(text).replace("-", " ").split(","):
+                split = [w for w in part.split() if w.isalpha()]
+                if len(split) >= 3:
+                    runs.setdefault("".join(w[0] for w in split), set()).add(" ".join(split))
+        return {key: next(iter(found)) for key, found in runs.items() if len(found) == 1 and key not in self.words}
+
+    def expand_initials(self, token: str) -> list[str]:
+        """The words an unknown token with no vowel stands for ("ttxd"), or the token itself."""
+        if token in self.words or not token.isalpha() or set(token) & set("aeiou") or token not in self.initials:
+            return [token]
+        return self.initials[token].split()
 
     def finish(self, keyword_phrases: list[str]) -> Catalog:
         names = self.fields + self.procedures + self.officers + self.indicators
@@ -138,23 +158,26 @@ class Catalog:
             for phrase in phrases:
                 words.update(phrase.split())
         self.words = words
+        self.initials = self._initialisms(names)
         return self
 
     def swap_in_context(self, token: str, before: str, after: str) -> str:
-        """A known word typed with two letters swapped into another known word ("đất đia"):
-        repaired only when the typed word fits no known phrase here and exactly one swap does."""
-        if token in FILLER or len(token) < 3 or (before, token) in self.bigrams or (token, after) in self.bigrams:
+        """A known word typed as another known word: two letters swapped ("đất đia"), or a final
+        consonant heard the southern way ("quá hạng", "đúng hạng" for hạn). Repaired only when the
+        typed word fits no known phrase with the word before it and exactly one repair does; a
+        final consonant only into a measure phrase, the words whose misreading changes the figure."""
+        if token in FILLER or len(token) < 3 or (before, token) in self.bigrams:
+            return token
+        finals = {token[:-len(end)] + other for end, others in _FINALS.items() if token.endswith(end)
+                  for other in others}
+        finals = {w for w in finals if w in self.words and (before, w) in self.key_bigrams}
+        if len(finals) == 1:
+            return finals.pop()  # "đúng hạng tháng trước": the measure before, whatever "hàng tháng" after
+        if (token, after) in self.bigrams:
             return token
         fits = {token[:i] + token[i + 1] + token[i] + token[i + 2:] for i in range(len(token) - 1)}
         fits = {w for w in fits if w != token and w in self.words
                 and ((before, w) in self.bigrams or (w, after) in self.bigrams)}
-        if not fits:
-            # A final consonant heard the southern way ("quá hạng" for quá hạn, "trể hạng", "đúng hạng"):
-            # only into a measure phrase, the words whose misreading would change the figure.
-            fits = {token[:-len(end)] + other for end, others in _FINALS.items() if token.endswith(end)
-                    for other in others}
-            fits = {w for w in fits if w in self.words
-                    and ((before, w) in self.key_bigrams or (w, after) in self.key_bigrams)}
         return fits.pop() if len(fits) == 1 else token
 
     def correct(self, token: str, before: str = "", after: str = "") -> str:
