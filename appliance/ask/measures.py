@@ -28,7 +28,8 @@ RECORD_PHRASES: list[tuple[str, str]] = [
     # on time / late among those returned
     ("dung thoi han", "dung_han"), ("dung han", "dung_han"), ("dung hen", "dung_han"),
     ("khong dung han", "tre_han"), ("khong dung hen", "tre_han"), ("tre han", "tre_han"), ("tre hen", "tre_han"),
-    ("tra tre", "tre_han"), ("tra cham", "tre_han"), ("cham han", "tre_han"), ("cham tre", "tre_han"),
+    ("tra tre", "tre_han"), ("tra muon", "tre_han"), ("giai quyet muon", "tre_han"), ("tra cham", "tre_han"),
+    ("cham han", "tre_han"), ("cham tre", "tre_han"),
     # returned (đã giải quyết)
     ("da giai quyet", "da_giai_quyet"), ("giai quyet xong", "da_giai_quyet"), ("giai quyet", "da_giai_quyet"),
     ("da tra ket qua", "da_giai_quyet"), ("tra ket qua", "da_giai_quyet"), ("xu ly xong", "da_giai_quyet"),
@@ -50,11 +51,14 @@ RECORD_PHRASES: list[tuple[str, str]] = [
     ("xu ly", "da_giai_quyet"), ("tre", "tre_han"),
 ]
 FEEDBACK_PHRASES: list[tuple[str, str]] = [
-    ("qua han", "pa_qua_han"), ("tre han", "pa_qua_han"), ("cham xu ly", "pa_qua_han"), ("tre", "pa_qua_han"),
+    ("qua han xu ly", "pa_qua_han"), ("xu ly qua han", "pa_qua_han"), ("tre han xu ly", "pa_qua_han"),
+    ("xu ly tre han", "pa_qua_han"), ("qua han", "pa_qua_han"), ("tre han", "pa_qua_han"),
+    ("cham xu ly", "pa_qua_han"), ("tre", "pa_qua_han"),
     ("chua xu ly xong", "pa_chua_xu_ly"), ("chua xu ly", "pa_chua_xu_ly"), ("chua giai quyet", "pa_chua_xu_ly"),
     ("chua tra loi", "pa_chua_xu_ly"), ("con ton", "pa_chua_xu_ly"), ("ton dong", "pa_chua_xu_ly"),
     ("ton", "pa_chua_xu_ly"),
-    ("da xu ly", "pa_da_xu_ly"), ("xu ly xong", "pa_da_xu_ly"), ("da giai quyet", "pa_da_xu_ly"),
+    ("da xu ly", "pa_da_xu_ly"), ("xu ly xong", "pa_da_xu_ly"), ("da giai quyet xong", "pa_da_xu_ly"),
+    ("giai quyet xong", "pa_da_xu_ly"), ("da giai quyet", "pa_da_xu_ly"),
     ("xu ly", "pa_da_xu_ly"),
     ("tiep nhan", "pa_tiep_nhan"), ("nhan duoc", "pa_tiep_nhan"), ("gui", "pa_tiep_nhan"), ("nhan", "pa_tiep_nhan"),
 ]
@@ -108,6 +112,11 @@ QUANTITY_WORDS = ["bao nhieu", "so ho so", "so phan anh", "so luong", "tong", "t
 OLDEST_WORDS = ["lau nhat", "cu nhat", "som nhat"]
 NEWEST_WORDS = ["moi nhat", "gan nhat"]
 FIELD_CUES = ["ben", "mang", "khoi", "nganh", "phia", "bo phan"]  # "bên đất đai", "mảng hộ tịch"
+# Words that change the question and that the box gives no meaning to (an exception, "other", "soon"):
+# known to the vocabulary so that typo repair never turns them into a measure ("trừ" is not "trả"),
+# and never filler, so a question holding one is answered "unsure".
+UNHANDLED = ["tru", "ngoai tru", "loai tru", "khong ke", "khong tinh", "khac", "rieng", "sap", "het", "som",
+             "muon", "phai", "tru di"]
 PERSON_CUES = {"can bo", "anh", "chi", "ong", "ba", "dong chi", "co", "chu", "em", "d/c"}
 # Plan achievement of indicators; for these a lower figure is better (hộ nghèo, tai nạn…).
 PLAN_WORDS = ["dat ke hoach", "so voi ke hoach", "ke hoach nam", "ke hoach", "hoan thanh ke hoach"]
@@ -119,7 +128,7 @@ def all_phrases() -> list[str]:
     phrases = [p for p, _ in RECORD_PHRASES + FEEDBACK_PHRASES]
     phrases += RATE_WORDS + FEEDBACK_CUES + INDICATOR_CUES + TREND_WORDS + TOP_DESC + TOP_ASC + COMPARE_WORDS
     phrases += LIST_WORDS + SAME_PERIOD_LAST_YEAR + SLOWEST + FASTEST + SPEED_COMPARE + OLDEST_WORDS + PLAN_WORDS
-    phrases += IGNORED_PHRASES + GROUP_VERBS + FIELD_CUES
+    phrases += IGNORED_PHRASES + GROUP_VERBS + FIELD_CUES + UNHANDLED
     for dims in DIMENSIONS.values():
         phrases += list(dims)
     phrases += list(PERSON_CUES) + ["ai", "theo", "tung", "nao", "top", "ky truoc", "moi ngay", "khong",

@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # type-only: parser imports this module
 
 # Finer measures win over the broad ones named in the same clause ("giải quyết đúng hạn" is đúng
 # hạn; "tiếp nhận … đang giải quyết" is the open stock; "quá hạn chưa giải quyết" is quá hạn).
-_BROADER = {"da_giai_quyet": 3, "tiep_nhan": 2, "chua_giai_quyet": 1, "pa_tiep_nhan": 2}
+_BROADER = {"da_giai_quyet": 3, "tiep_nhan": 2, "chua_giai_quyet": 1, "pa_tiep_nhan": 2, "pa_da_xu_ly": 1}
 
 
 def filters_from_lists(tokens: Tokens, intent: Intent) -> None:
