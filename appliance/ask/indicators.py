@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # type-only: the parser imports this module
     from appliance.ask.guard import Cell
     from appliance.ask.parser import Intent, ParseResult
 
+YEAR_PLAN_WORDS = ["ke hoach nam", "ke hoach ca nam", "chi tieu nam", "chi tieu ca nam", "ke hoach giao ca nam"]
 COLUMNS = ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh", "ky", "ky_ke_hoach"]
 
 
@@ -35,6 +36,8 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
     if tokens.take_all(["tung thang", "theo thang", "hang thang", "cac thang", "moi thang", "qua cac thang"]):
         intent.group = "month"
     counting = any(tokens.has(p) for p in COUNT_OF_UNITS) and not any(tokens.has(w) for w in RATE_WORDS)
+    # "quý 3 đạt bao nhiêu % kế hoạch năm": the year's plan, not the quarter's own row and its plan
+    intent.year_plan = any(tokens.has(p) for p in YEAR_PLAN_WORDS)
     tokens.take_all(PLAN_WORDS + ["thuc hien", "dat", "chua dat", "khong dat", "bao nhieu", "phan tram", "%",
                                   "ty le", "hoan thanh", "duoc", "la", "tao", "cho", "lao dong", "duoc giao", "giao",
                                   "lam duoc", "dat duoc"] + COUNT_OF_UNITS)
@@ -101,7 +104,7 @@ def period_sql(intent: Intent, period: Period, today: dt.date, *, label: str | N
         " CASE WHEN k.ke_hoach IS NOT NULL AND k.ke_hoach <> 0 THEN 100.0 * g.thuc_hien / k.ke_hoach END"
         " AS ty_le_hoan_thanh, g.ky, k.ky AS ky_ke_hoach FROM gop g LEFT JOIN v_chi_tieu k ON k.chi_tieu = g.chi_tieu"
         f" AND k.ky = {_q(year)}")
-    own = _own_key(period)
+    own = _own_key(period) if not intent.year_plan or period.kind == "year" else None
     if own is None:
         return months
     reported = (f"SELECT {head}chi_tieu, don_vi_tinh, ke_hoach, thuc_hien, ty_le_hoan_thanh, ky, ky AS ky_ke_hoach"

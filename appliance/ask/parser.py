@@ -64,6 +64,7 @@ class Intent:
     named: bool = False  # the question named a measure (else the default one is assumed)
     missing: nodata.Missing | None = None  # asked for something the data does not hold
     offer: str = ""  # what the data holds instead, when it can say it in one phrase
+    year_plan: bool = False  # an indicator against the year's plan although a month or quarter is asked
 
 
 @dataclass
@@ -214,7 +215,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
     if intent.domain != "chi_tieu":
         understand.filters_from_lists(tokens, intent)  # before names: "chờ bổ sung" is a status, not a procedure
-    problem = entities.match(tokens, intent, catalog)
+    problem = entities.match(tokens, intent, catalog) or _contradiction(intent, catalog)
     if problem:
         return ParseResult(intent, False, problem)
     if intent.domain == "chi_tieu":
@@ -251,6 +252,18 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, "câu hỏi chưa nêu cần số liệu gì (tiếp nhận, giải quyết, quá hạn…) "
                                           "hay kỳ nào")
     return ParseResult(intent, True)
+
+
+def _contradiction(intent: Intent, catalog: Catalog) -> str:
+    """A procedure and a field named together that no record pairs ("hồ sơ đất đai … bổ sung" read as a
+    Hộ tịch procedure): one of the two names was misread, and either figure would answer another question."""
+    procedure, field_name = intent.filters.get("ten_thu_tuc"), intent.filters.get("linh_vuc")
+    if not isinstance(procedure, str) or not isinstance(field_name, str):
+        return ""
+    fields = catalog.procedure_fields.get(procedure)
+    if fields is None or field_name in fields:
+        return ""
+    return f"Thủ tục «{procedure}» không thuộc lĩnh vực {field_name}; xin nêu rõ thủ tục hoặc lĩnh vực cần hỏi."
 
 
 def _asks_something(tokens: Tokens, intent: Intent, periods: list[Period], cue: bool) -> bool:

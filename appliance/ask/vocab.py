@@ -55,7 +55,8 @@ CHANNELS = {"Trực tuyến": ["truc tuyen", "online", "qua mang", "dich vu cong
             "Trực tiếp": ["truc tiep", "tai quay", "tai bo phan mot cua", "mot cua"],
             "Bưu chính": ["buu chinh", "qua buu dien", "buu dien"]}
 STATUSES = {"Đang xử lý": ["dang xu ly", "dang giai quyet"],
-            "Chờ bổ sung": ["cho bo sung", "phai bo sung", "yeu cau bo sung"]}
+            "Chờ bổ sung": ["cho bo sung", "phai bo sung", "yeu cau bo sung", "tra lai bo sung", "tra ve bo sung",
+                            "tra lai de bo sung", "can bo sung", "dang bo sung", "bo sung ho so"]}
 FEEDBACK_STATUSES = {"cho_xu_ly": ["cho xu ly", "moi tiep nhan"],
                      "dang_xu_ly": ["dang xu ly", "dang giai quyet"],
                      "da_xu_ly": ["da xu ly", "da giai quyet", "xu ly xong"],
@@ -123,6 +124,7 @@ class Catalog:
     key_bigrams: set[tuple[str, str]] = field(default_factory=set)  # from the measure words only
     candidates: dict[str, list[Candidate]] = field(default_factory=dict)  # per domain, built once (entities)
     initials: dict[str, str] = field(default_factory=dict)  # "ttxd" → "trat tu xay dung", from the names
+    procedure_fields: dict[str, set[str]] = field(default_factory=dict)  # procedure → the fields its records are in
 
     def _initialisms(self, names: list[str]) -> dict[str, str]:
         """Initials of the names in the data, whole ("ĐKKS" Đăng ký khai sinh, "BTXH" Bảo trợ xã hội), kept
@@ -227,6 +229,8 @@ def load_catalog(conn: sqlite3.Connection, keyword_phrases: list[str]) -> Catalo
         first_record_day=conn.execute("SELECT MIN(ngay_tiep_nhan) FROM v_ho_so").fetchone()[0],
         first_feedback_day=conn.execute("SELECT MIN(ngay_tiep_nhan) FROM v_phan_anh").fetchone()[0],
     )
+    for procedure, field_name in conn.execute("SELECT DISTINCT ten_thu_tuc, linh_vuc FROM v_ho_so"):
+        catalog.procedure_fields.setdefault(procedure, set()).add(field_name)
     return catalog.finish(keyword_phrases)
 
 

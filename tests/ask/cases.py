@@ -501,6 +501,11 @@ UNANSWERABLE = [
     "tiếp nhận tăng hay giảm", "tồn so với tháng trước theo lĩnh vực",
     # "không" that negates something not understood
     "hồ sơ không phép tháng này",
+    # words that change the question, never filler and never "repaired" into a measure (session 7)
+    "hồ sơ hộ tịch quá tháng này", "hồ sơ ngoài lĩnh vực hộ tịch tháng này", "bao nhiêu hồ sơ sẽ quá hạn",
+    "tổng số hồ sơ tháng 10 trừ hộ tịch", "có hồ sơ nào không thể giải quyết, bao nhiêu",
+    # a vague span is not "this month"; a procedure and a field that no record pairs
+    "mấy tháng nay nhận bao nhiêu hồ sơ", "hồ sơ đất đai bổ sung tháng này",
 ]
 
 __all__ = ["CASES", "UNANSWERABLE", "within"]

@@ -44,5 +44,5 @@ def test_fresh_leader_questions(demo_db):
 def test_training_half(demo_db):
     summary = spec_eval.evaluate(demo_db, spec_eval.load(TRAIN))
     print("\n" + summary.line("training half (session 7)"))
-    assert summary.rate("right") >= 0.894, summary.misses()  # 49 of 57 before session 7's fixes, 51 after the first
+    assert summary.rate("right") >= 1.0, summary.misses()  # 49 of 57 before session 7's fixes, 57 after
     assert summary.rate("wrong") <= 0.0, summary.misses()  # 1 of 57 before session 7's fixes, none after
