@@ -218,6 +218,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     problem = entities.match(tokens, intent, catalog) or _contradiction(intent, catalog)
     if problem:
         return ParseResult(intent, False, problem)
+    if intent.domain == "ho_so":
+        _new_things(tokens)
     if intent.domain == "chi_tieu":
         tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
         compare = tokens.take_all(COMPARE_WORDS) or len(periods) >= 2
@@ -252,6 +254,24 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, "câu hỏi chưa nêu cần số liệu gì (tiếp nhận, giải quyết, quá hạn…) "
                                           "hay kỳ nào")
     return ParseResult(intent, True)
+
+
+_TIME_UNITS = {"thang", "ngay", "tuan", "nam", "quy"}
+
+
+def _new_things(tokens: Tokens) -> None:
+    """"Hộ kinh doanh mới", "đăng ký mới": new things counted, which is an indicator's figure, not the
+    records received. "Mới" folds to "moi" like "mỗi" (each): typed "mới", or unaccented and not before a
+    unit of time, it is left unexplained, so the records' reading is not given and the indicator is tried."""
+    typed = [w for w in re.findall(r"\w+", tokens.question.lower()) if fold(w) == "moi"]
+    for k, word in enumerate(tokens.items):
+        if word != "moi" or tokens.used[k] or k == 0:
+            continue
+        registered = tokens.items[max(0, k - 2):k] == ["dang", "ky"]  # "đăng ký mới" whatever follows
+        new = "mới" in typed or ("moi" in typed and (registered or k + 1 >= len(tokens.items)
+                                                       or tokens.items[k + 1] not in _TIME_UNITS))
+        if (tokens.used[k - 1] or registered) and new:
+            tokens.doubt(k)
 
 
 def _contradiction(intent: Intent, catalog: Catalog) -> str:

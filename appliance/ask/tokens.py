@@ -121,8 +121,14 @@ def _next_or_sixth(question: str, raw: list[str]) -> list[str]:
     return out
 
 
+# Words whose folded form is another word the box knows: with their accents they are counters
+# ("bao nhiêu cặp kết hôn": couples, not "cấp" issued).
+_COUNTERS = re.compile(r"\bcặp\b", re.IGNORECASE)
+
+
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
+    question = _COUNTERS.sub("cái", question)
     return expand(_TOKEN.findall(fold(question).replace("ti le", "ty le")))
 
 
@@ -138,6 +144,7 @@ class Tokens:
         self.items = [catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]
         self.used = [t in {",", ";", "?"} for t in self.items]
+        self.doubted: set[int] = set()  # filler words that here change the question ("mới": new)
 
     def text(self) -> str:
         return " ".join(self.items)
@@ -209,12 +216,21 @@ class Tokens:
             if word == "khong" and not self.used[k] and closes and "co" in self.items[start:k]:
                 self.used[k] = True
 
+    def doubt(self, k: int) -> None:
+        self.doubted.add(k)
+
     def unexplained(self) -> list[str]:
         """The words nothing understood and no filler explains. A number nobody used ("tháng 13") is
-        unexplained too: ignoring it would answer another question."""
+        unexplained too: ignoring it would answer another question. "Trong ngày" with no day after it
+        (resolved the same day) is two filler words that together change the figure."""
+        same_day = [k for k in self.find("trong ngay")
+                    if k + 2 >= len(self.items) or not (self.used[k + 2] or self.items[k + 2][:1].isdigit())]
+        if same_day:
+            return ["trong", "ngay"]
         used = list(self.used)
         for phrase in FILLER_PHRASES:
             n = len(phrase.split())
             for i in self.find(phrase):
                 used[i:i + n] = [True] * n
-        return [t for t, u in zip(self.items, used, strict=True) if not u and t not in FILLER]
+        return [t for k, (t, u) in enumerate(zip(self.items, used, strict=True))
+                if not u and (t not in FILLER or k in self.doubted)]

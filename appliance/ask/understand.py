@@ -102,6 +102,11 @@ def listing(tokens: Tokens, intent: Intent) -> None:
         intent.list_order = "asc"
     elif tokens.take_all(NEWEST_WORDS):
         intent.list_order = "desc"
+    _list_count(tokens, intent)
+
+
+def _list_count(tokens: Tokens, intent: Intent) -> None:
+    """"cho 5 cái", "10 hồ sơ …": how many records to show."""
     count = re.search(r"\b(\d{1,3}) (?:cai|ho so|truong hop|phan anh)\b", tokens.text())
     if count:
         intent.limit = int(count.group(1))
@@ -157,6 +162,13 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
                 key = "pa_tiep_nhan"
             if key in MEASURES and key not in found:
                 found.append(key)
+    open_named = bool({"chua_giai_quyet", "qua_han"} & set(found))
+    if speed and open_named and not any(tokens.has(d) for d in DIMENSIONS.get(intent.domain, {})) and not (
+            tokens.has("ai") or tokens.has("nao")):
+        # "hồ sơ tồn đọng lâu nhất": the open records, oldest first, not the average time of those returned
+        speed, intent.listing, intent.list_order = False, True, "asc"
+        tokens.take_all(OLDEST_WORDS)
+        _list_count(tokens, intent)
     if speed:
         found = ["so_ngay_tb"]
     if online and not found and not intent.listing:
@@ -219,6 +231,8 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
             ranked = intent.order is not None or before == "top" or (before.isdigit() and not tokens.used[start - 1])
             if column in intent.filters and not isinstance(intent.filters[column], list):
                 continue  # "cán bộ Hà": a filter already, not a grouping
+            if column == "month" and tokens.used[start] and not tokens.has("theo thang"):
+                continue  # "(hộ kinh doanh) mới tháng 9": a period, not "mỗi tháng"; the trend words said so already
             if before in {"theo", "tung", "cac", "moi"} or after in {"nao", "gi"} or (ranked and column != "month"):
                 if column == "month" and intent.per:
                     continue

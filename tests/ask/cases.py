@@ -506,6 +506,8 @@ UNANSWERABLE = [
     "tổng số hồ sơ tháng 10 trừ hộ tịch", "có hồ sơ nào không thể giải quyết, bao nhiêu",
     # a vague span is not "this month"; a procedure and a field that no record pairs
     "mấy tháng nay nhận bao nhiêu hồ sơ", "hồ sơ đất đai bổ sung tháng này",
+    # resolved the same day: "trong ngày" with no day after it
+    "bao nhiêu hồ sơ được giải quyết trong ngày",
 ]
 
 __all__ = ["CASES", "UNANSWERABLE", "within"]
