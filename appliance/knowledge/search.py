@@ -15,7 +15,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from appliance.engines import Embedder
 from appliance.knowledge import bridge, relevance, store, vectors
@@ -34,6 +34,9 @@ BM25_WEIGHTS = (1.0, 0.8, 1.6)  # folded text, syllable pairs, heading (article 
 SEMANTIC_WEIGHT = 0.3
 COMMON_SHARE = 0.3  # a term in more than this share of passages is left out of the FTS5 expression
 SHOWN = 3  # passages a reader looks at first
+OUT_OF_SCOPE_NOTE = ("Không tìm thấy căn cứ trả lời trong thư viện: câu hỏi được hiểu là về việc không thuộc thủ "
+                     "tục của phường (theo cách chatbot công dân hiểu câu hỏi). Các đoạn gần nhất bên dưới không "
+                     "phải câu trả lời.")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _OPEN_SYLLABLE = re.compile(r"[oOuU]\w?[aAeEyY]")
 
@@ -203,6 +206,13 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     judged = relevance.judge(conn, query, [chunk_rows[cid] for _s, cid in ranked[:relevance.TOP]])
     response.confidence, response.missing = judged.confidence, judged.missing
     reading = bridge.Reading() if judged.answered else bridge.read(conn, query)
+    # Passages in force that share the question's words, but the question is not about them; text out
+    # of force that answers is shown labelled, with the current law the library lacks (below).
+    in_force_shown = any(h.in_force for h in hits[:SHOWN])
+    shown = [chunk_rows[cid]["folded"] for _s, cid in ranked[:SHOWN]]
+    overruled = bridge.overrules(conn, query, shown) if judged.answered and in_force_shown else None
+    if overruled is not None:
+        judged, reading = replace(judged, answered=False, note=""), overruled
     bridged = reading.bridged
     response.gaps = list(reading.gaps)
     gap_notes = " ".join(g.message for g in reading.gaps)
@@ -230,7 +240,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         response.answered, response.nearest, response.note = False, hits, gap_notes
     else:
         response.answered, response.nearest = False, hits
-        response.note = judged.note
+        response.note = OUT_OF_SCOPE_NOTE if reading.out_of_scope else judged.note
     response.took_ms = (time.perf_counter() - started) * 1000
     return response
 

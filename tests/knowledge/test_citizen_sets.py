@@ -5,7 +5,7 @@ in docs/knowledge.md. About 15 s on a loaded 2-core machine (150 searches): the 
 Chatty messages share too few words with any passage for relevance.py; search then recognises the
 procedure they are about and shows its legal basis, saying so (bridge.py). Held-out: right 72 of
 86 answerable (12 without the bridge; 69 in session 5), wrong 0; of 66 with nothing to answer, 62
-said so (64 without the bridge; 60 in session 5).
+said so (64 without the bridge; 60 in session 5; 64 since session 7: bridge.overrules).
 A question about a subject the library has no official text for (subjects.py) gets that document's
 registry entry: instead of "not found" when nothing bridges, beside the bridged basis otherwise.
 """
@@ -22,7 +22,7 @@ from appliance.knowledge.answer import answer
 from appliance.knowledge.article_store import delete_document_articles
 from appliance.knowledge.documents import find_by_number
 from appliance.knowledge.procedures import list_procedures
-from appliance.knowledge.search import search
+from appliance.knowledge.search import OUT_OF_SCOPE_NOTE, search
 from tests.knowledge.citizen_sets import HELDOUT, grade
 
 HELDOUT_SHA256 = "e7808a8a6e4ee0553c07f85b69cc61f8fbcfa6445015c0ec98d05a95831b5694"
@@ -57,6 +57,9 @@ def test_heldout_citizen_questions(library):
     # (session 5: 69 / 17 / 0 and 60).
     assert graded.right >= 72 and graded.wrong == 0, graded.line("held-out")
     assert graded.nothing_right >= 62, graded.line("held-out")
+    # Raised again, measured once at the end of session 7 (bridge.overrules, bridge.TIE_READ_AS): right
+    # 72 / 14 / 0 unchanged, 64 of 66 said so.
+    assert graded.nothing_right >= 64, graded.line("held-out")
 
 
 def test_a_chatty_question_gets_the_legal_basis_of_its_procedure_and_says_so(library):
@@ -205,3 +208,35 @@ def test_what_the_citizen_chat_reads_as_out_of_scope_is_not_bridged(library, mon
     assert not result.answered and result.procedure is None and result.hits == []
     monkeypatch.setattr(bridge, "CITIZEN_READER", False)
     assert search(library, notary, 5).procedure is not None
+
+
+def test_shared_words_do_not_answer_a_question_about_something_else(library, monkeypatch):
+    """bridge.overrules: passages in force that share the question's words are not its answer when the
+    citizen chat reads it as out of the ward's scope, or when it names a subject without official
+    text here by words the passages do not contain (the registry entry is shown instead)."""
+    monkeypatch.setattr(bridge, "OVERRULE_OWN_ANSWER", True)
+    card = "Cấp đổi căn cước công dân làm ở đâu ạ"  # shares its words with the fee circular for căn cước
+    out = search(library, card, 5)
+    assert not out.answered and out.hits == [] and out.nearest and out.note == OUT_OF_SCOPE_NOTE
+    land = search(library, "lam so do lan dau", 5)  # "lần đầu" is in the complaints law too
+    assert not land.answered and land.hits == [] and [g.number for g in land.gaps] == ["31/2024/QH15"]
+    assert land.note.startswith("Thư viện chưa có toàn văn Luật Đất đai số 31/2024/QH15")
+    # The passages say "lần đầu" themselves: a first complaint is still answered by the complaints law.
+    first = search(library, "thời hạn giải quyết khiếu nại lần đầu", 5)
+    assert first.answered and "Luật Khiếu nại" in first.hits[0].citation and not first.gaps
+    index = bridge._readers_of(list_procedures(library)).index
+    # "lần đầu" lies inside "sổ đỏ lần đầu", which the complaints law does not say: nothing blanked.
+    assert bridge.unsaid(index, "lam so do lan dau", ["khieu nai lan dau"]) == "lam so do lan dau"
+    assert bridge.unsaid(index, "lam so do lan dau", ["cap so do lan dau"]) == "lam qqq qqq qqq qqq"
+    monkeypatch.setattr(bridge, "OVERRULE_OWN_ANSWER", False)
+    assert search(library, card, 5).answered and search(library, "lam so do lan dau", 5).answered
+
+
+def test_a_tie_among_one_laws_procedures_is_broken_by_the_chats_reading(library, monkeypatch):
+    # "chứng thực" alone names bản sao, chữ ký and hợp đồng alike (all Nghị định 23/2015).
+    question = "nhờ em trai cầm giấy tờ bản gốc lên phường chứng thực hộ được không, có cần ủy quyền không"
+    assert bridge.recognise(library, question) is None
+    monkeypatch.setattr(bridge, "TIE_READ_AS", 0.7)
+    assert search(library, question, 5).procedure == ("CTH-BS", "Chứng thực bản sao từ bản chính")
+    monkeypatch.setattr(bridge, "TIE_READ_AS", None)
+    assert search(library, question, 5).procedure is None
