@@ -73,11 +73,12 @@ class Config:
     words_weight: float = WORDS_WEIGHT
     knn: int = KNN
     batches: tuple[str, ...] = ("s5", "s6")  # the blind training batches it learns from (BATCHES)
+    threshold_key: str = "complaint_model_session7"  # its "chờ phân loại" bar in data/thresholds.toml
 
 
-SESSION5 = Config(words_weight=1.0, knn=0, batches=("s5",))  # as shipped in sessions 5-6
+SESSION5 = Config(words_weight=1.0, knn=0, batches=("s5",), threshold_key="complaint_model")  # sessions 5-6
 SESSION7 = Config()
-DEFAULT = SESSION5  # the served model (docs/citizen.md: why)
+DEFAULT = SESSION7  # the served model (docs/citizen.md: cross-validated, then held-out once)
 
 
 def load_batch(path: Path) -> tuple[tuple[str, str], ...]:
@@ -266,9 +267,9 @@ def vectors_ready(embedder: Embedder, staff: Sequence[tuple[str, str]] = (), dir
                for block in chunks(cut, len(training_examples())))
 
 
-def threshold() -> float:
+def threshold(config: Config | None = None) -> float:
     """Below this probability a complaint waits "chờ phân loại" (data/thresholds.toml)."""
-    return thresholds()["complaint_model"]
+    return thresholds()[(config or DEFAULT).threshold_key]
 
 
 class ComplaintRouter:
@@ -277,7 +278,7 @@ class ComplaintRouter:
     def __init__(self, classifier: FeedbackClassifier, embedder: Embedder, staff: Sequence[tuple[str, str]] = (),
                  directory: Path | None = None, progress: Progress | None = None, config: Config | None = None):
         self.classifier = classifier
-        config = config or DEFAULT
+        config = self.config = config or DEFAULT
         shipped = training_examples(config=config)
         examples = training_examples(staff, config)  # the shipped ones first, then the staff's
         self.model = ComplaintModel(classifier, embedder, examples, directory, shipped=len(shipped),
@@ -289,5 +290,5 @@ class ComplaintRouter:
         probabilities, nearest = self.model.read(text)
         best = max(CATEGORIES, key=lambda c: (probabilities[c], c == "khac"))
         confidence = round(probabilities[best], 3)
-        doubtful = confidence < threshold() or (second_opinion and nearest != best)
+        doubtful = confidence < threshold(self.config) or (second_opinion and nearest != best)
         return Classification(best, confidence, probabilities, engine=ENGINE, pending=doubtful, nearest=nearest)
