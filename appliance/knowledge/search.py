@@ -34,9 +34,9 @@ BM25_WEIGHTS = (1.0, 0.8, 1.6)  # folded text, syllable pairs, heading (article 
 SEMANTIC_WEIGHT = 0.3
 COMMON_SHARE = 0.3  # a term in more than this share of passages is left out of the FTS5 expression
 SHOWN = 3  # passages a reader looks at first
-OUT_OF_SCOPE_NOTE = ("Không tìm thấy căn cứ trả lời trong thư viện: câu hỏi được hiểu là về việc không thuộc thủ "
-                     "tục của phường (theo cách chatbot công dân hiểu câu hỏi). Các đoạn gần nhất bên dưới không "
-                     "phải câu trả lời.")
+# The pages put "Không tìm thấy căn cứ …" before a note of an unanswered question: this says why.
+OUT_OF_SCOPE_NOTE = ("Câu hỏi được hiểu là về việc không thuộc thủ tục của phường (theo cách chatbot công dân hiểu "
+                     "câu hỏi): các đoạn có từ giống câu hỏi không phải câu trả lời.")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _OPEN_SYLLABLE = re.compile(r"[oOuU]\w?[aAeEyY]")
 

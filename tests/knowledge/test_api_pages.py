@@ -267,3 +267,13 @@ def test_registry_is_edited_by_admins_with_a_history(kb_server, kb_settings):
     history = conn.execute("SELECT username, field FROM kb_document_history WHERE doc_id = ?", (doc_id,)).fetchall()
     assert ("admin", "issued_on") in [tuple(h) for h in history]
     conn.close()
+
+
+def test_a_question_read_as_out_of_scope_says_so_on_the_search_page(kb_server):
+    with kb_server.client() as c:
+        login(c, "canbo", "canbo-demo")
+        body = c.get("/api/v1/search", params={"q": "Cấp đổi căn cước công dân làm ở đâu ạ"}).json()
+        assert body["answered"] is False and body["results"] == [] and body["nearest"]
+        page = c.get("/tra-cuu", params={"q": "Cấp đổi căn cước công dân làm ở đâu ạ"}).text
+        assert "không thuộc thủ tục của phường" in page and "Không tìm thấy điều khoản trả lời câu hỏi này" in page, \
+            page[page.find("kb-notfound") - 200:page.find("kb-notfound") + 800]
