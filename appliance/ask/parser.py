@@ -250,6 +250,13 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     name = entities.bare_given_name(tokens, catalog)
     if name:
         return ParseResult(intent, False, name)
+    loose = [w for k, w in enumerate(tokens.items) if not tokens.used[k] and w in _PERIOD_UNITS]
+    if loose and not periods:
+        # "từ đầu quý đến giờ": a period was meant but not read; the year to date would answer another question
+        typed = {fold(w): w for w in re.findall(r"\w+", tokens.question.lower())}
+        named = " ".join(dict.fromkeys(typed.get(w, w) for w in loose))
+        return ParseResult(intent, False, f"chưa đọc được kỳ («{named}» nào?); hãy nêu kỳ như «quý này», «tháng 10», "
+                                          "«từ 01/10 đến nay»")
     if not _asks_something(tokens, intent, periods, cue):
         return ParseResult(intent, False, "câu hỏi chưa nêu cần số liệu gì (tiếp nhận, giải quyết, quá hạn…) "
                                           "hay kỳ nào")
@@ -257,6 +264,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
 
 
 _TIME_UNITS = {"thang", "ngay", "tuan", "nam", "quy"}
+_PERIOD_UNITS = _TIME_UNITS | {"hom"}
 
 
 def _new_things(tokens: Tokens) -> None:
