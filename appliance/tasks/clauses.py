@@ -256,15 +256,24 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             if not found_here and ALREADY.search(lower) and not re.search(r"\bsẽ\b", lower) \
                     and not REMAINS.search(lower):
                 out.append(Anchor("done", turn.speaker, content=sentence))
-            elif not found_here and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
+            elif not found_here and not (short := _date_only(lower, out)) \
+                    and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
                 out.append(told)
-            elif not found_here and not AGREE.match(lower) and not QUESTION.search(lower) \
-                    and not DEFER.search(lower) and len(re.findall(r"\w+", lower)) <= 6:
+            elif not found_here and (short or not AGREE.match(lower) and not QUESTION.search(lower)
+                                     and not DEFER.search(lower) and len(re.findall(r"\w+", lower)) <= 6):
                 # "Muộn quá, thứ Tư.": a short answer that is a date sets the task just discussed.
                 found = find_deadline(sentence, meeting, None, calendar)
                 if found is not None:
                     out.append(Anchor("agree", None, deadline=found[0]))
     return out
+
+
+def _date_only(lower: str, said: list[Anchor]) -> bool:
+    """"…, để chị Hà làm. Xong trước 15/12.": a sentence that is only a deadline, after a task given in the same
+    turn, dates that task; it is not said back to the one addressed."""
+    return any(a.kind == "task" for a in said) and len(re.findall(r"\w+", lower)) <= 6 \
+        and re.match(r"^\W*(?:(?:phải\s+)?(?:xong|hoàn thành|nộp|gửi|báo cáo)\s+)?(?:trước|chậm nhất|hạn|trong|"
+                     r"cuối|hết)\b", lower) is not None and not QUESTION.search(lower)
 
 
 def _correction(part: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> dt.date | None:

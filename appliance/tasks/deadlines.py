@@ -237,6 +237,27 @@ def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
     """The deadline in the text: (date, start, end) with offsets into `text`; the span includes the
     deadline words before it. A date preceded by a deadline word ("trước", "trong", "chậm nhất"…)
     wins over a date merely mentioned."""
+    found = _dates(text, meeting, folded, calendar)
+    if not found:
+        return None
+    # Equally marked dates: the one said last, where Vietnamese puts the deadline ("hồ sơ khen thưởng cuối
+    # năm, trình … trong 5 ngày làm việc"; "lịch trực thứ Bảy …, gửi anh thứ Tư").
+    _rank, _late, start, day, end = min((rank, -start, start, day, end) for rank, start, day, end in found)
+    return day, start, end
+
+
+def event_date(text: str, meeting: dt.date, calendar: WorkCalendar | None = None) -> dt.date | None:
+    """The last day said in the text as when something happens ("Ngày hội Đại đoàn kết 18/11", "thứ Năm tuần
+    sau Công an Thành phố tổng kiểm tra"), not as a deadline ("xong trước thứ Ba"): what a later "hôm đó"
+    refers to."""
+    plain = [(start, day) for rank, start, day, _end in _dates(text, meeting, None, calendar) if rank == 2]
+    return max(plain)[1] if plain else None
+
+
+def _dates(text: str, meeting: dt.date, folded: str | None = None,
+           calendar: WorkCalendar | None = None) -> list[tuple[int, int, dt.date, int]]:
+    """Every day said in the text: (rank, start, date, end); rank 0 after a deadline word, 1 a span that
+    carries its own ("trong tuần này"), 2 a day merely said, 3 a month or quarter merely said."""
     folded = folded if folded is not None else fold_keep(text)
     found: list[tuple[int, int, dt.date, int]] = []
     taken: list[tuple[int, int]] = []
@@ -266,9 +287,4 @@ def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
             before = _MARKER.search(folded[max(0, m.start() - 24):m.start()])
             start = m.start() - len(before.group(0)) if before else m.start()
             found.append((0 if before else 2, start, meeting + dt.timedelta(days=1), m.end()))
-    if not found:
-        return None
-    # Equally marked dates: the one said last, where Vietnamese puts the deadline ("hồ sơ khen thưởng cuối
-    # năm, trình … trong 5 ngày làm việc"; "lịch trực thứ Bảy …, gửi anh thứ Tư").
-    _rank, _late, start, day, end = min((rank, -start, start, day, end) for rank, start, day, end in found)
-    return day, start, end
+    return found

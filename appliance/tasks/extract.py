@@ -27,6 +27,7 @@ from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_add import additions
 from appliance.tasks.clauses import anchors
 from appliance.tasks.confidence import Evidence, assess, doubts
+from appliance.tasks.deadlines import event_date
 from appliance.tasks.dialogue import Turn, turns
 from appliance.tasks.roster import Person, Roster
 from appliance.tasks.scorer import BY_DEFAULT, Candidate, model
@@ -168,12 +169,29 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
     for turn in lines:
         previous = _previous_speaker(lines, turn)
         for anchor in anchors(turn, previous, roster, meeting_date, calendar):
+            if anchor.kind == "task" and anchor.deadline is None and THAT_DAY.search(anchor.quote.lower()):
+                anchor = replace(anchor, deadline=_that_day(lines, turn, meeting_date, calendar))
             if anchor.kind == "helps" and anchor.person is not None:
                 helping[_key(anchor.person)] = turn.index
             elif not _helper_offer(anchor, turn, helping):
                 _merge(found, anchor, turn, lines)
     chair = next((t.speaker for t in lines if t.leads), None)
     return [o for o in found if not o.cancelled and not _reported_now(o, lines) and not _to_the_chair(o, chair)], lines
+
+
+# "Anh Sơn dự thay anh An nhé, hôm đó anh An đi họp": the day of the event spoken of before is the deadline
+THAT_DAY = re.compile(r"\b(?:hôm|ngày|buổi|bữa)\s+(?:đó|ấy)\b")
+
+
+def _that_day(lines: Sequence[Turn], turn: Turn, meeting_date: dt.date,
+              calendar: WorkCalendar | None) -> dt.date | None:
+    """The event day "hôm đó" points back to: the last day said as an event (not a deadline) in the turns
+    before, up to eight back."""
+    for earlier in reversed(lines[max(0, turn.index - 8):turn.index]):
+        day = event_date(earlier.text, meeting_date, calendar)
+        if day is not None and day >= meeting_date:
+            return day
+    return None
 
 
 def _to_the_chair(task: _Open, chair: Person | None) -> bool:

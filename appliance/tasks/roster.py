@@ -209,7 +209,7 @@ class Roster:
         mid_capital = capital and i > 0 and not text[:words[i].start()].rstrip().endswith((".", ":", "!", "?"))
         if i > 0 and capital and text[words[i - 1].start()].isupper() and \
                 text[words[i - 1].end():words[i].start()] == " " and lower[words[i - 1].start():words[i - 1].end()] \
-                not in HONORIFICS:
+                not in HONORIFICS and not _opens_sentence(text, words[i - 1], lower):
             return None  # part of a proper name ("Lĩnh Nam", "Tân Mai")
         # Recogniser text has no capitals to tell "thắng lập hồ sơ" (a name) from a word: a verb right after
         # it is enough, but not for the names that are also a day or a verb ("mai gửi", "bảo làm", "sơn sửa").
@@ -263,6 +263,14 @@ def _unit_head(words: list[re.Match[str]], k: int) -> bool:
     if word == "van":  # "Văn" is a middle name unless "Văn phòng"
         return k + 1 < len(words) and fold(words[k + 1].group(0)) == "phong"
     return word in _UNIT_HEADS
+
+
+def _opens_sentence(text: str, word: re.Match[str], lower: str) -> bool:
+    """"Nhưng Mai nhớ…", "Còn Hùng…": a clause opener capitalised only because it starts the sentence, not the
+    first half of a proper name ("Tân Mai", "Lĩnh Nam")."""
+    head = text[:word.start()].rstrip()
+    return (not head or head.endswith((".", ":", "!", "?", "\n"))) and \
+        lower[word.start():word.end()] in _CLAUSE_OPENERS
 
 
 _NOT_NAMES = {"ơi", "ạ", "ấy", "này", "kia", "đó", "cũng", "không", "có", "đã", "sẽ", "đang", "làm", "xem", "cho",
