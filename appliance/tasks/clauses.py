@@ -256,8 +256,10 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             if not found_here and ALREADY.search(lower) and not re.search(r"\bsẽ\b", lower) \
                     and not REMAINS.search(lower):
                 out.append(Anchor("done", turn.speaker, content=sentence))
-            elif not found_here and not (short := _date_only(lower, out)) \
+            elif not found_here and not (short := _date_only(lower, out)) and not recap \
                     and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
+                # (a closing recap names whom each task is for; a clause of it it could not read is not
+                # said back to the one addressed)
                 out.append(told)
             elif not found_here and (short or not AGREE.match(lower) and not QUESTION.search(lower)
                                      and not DEFER.search(lower) and len(re.findall(r"\w+", lower)) <= 6):

@@ -202,6 +202,16 @@ def _lunar_new_year(meeting: dt.date) -> dt.date:
 # "mai" alone is tomorrow only as written with its diacritics ("mái", "mãi", "thương mại" fold alike) and
 # never as the name Mai (the extractor masks names before it asks for a deadline).
 _TOMORROW = re.compile(r"(?<![\w])mai\b(?!\s+(?:sau|kia))")
+# … nor a place: "Mai" capitalised inside a sentence ("chợ Mai Động", "quận Hoàng Mai", "Tân Mai"), or in
+# recogniser text after a word that names a place ("chợ mai động", "phố mai hắc đế").
+_PLACE_BEFORE = re.compile(r"\b(?:chợ|phố|đường|ngõ|ngách|khu|quận|phường|xã|làng|thôn|hoàng|tân)\s+$")
+
+
+def _place(text: str, start: int) -> bool:
+    head = text[:start].rstrip()
+    if text[start].isupper() and head and not head.endswith((".", ":", "!", "?", ",", ";")):
+        return True
+    return _PLACE_BEFORE.search(text[max(0, start - 12):start].lower()) is not None
 
 
 def _day_of_month(day: int, meeting: dt.date) -> dt.date | None:
@@ -283,7 +293,7 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
             found.append((0 if before else 1 if own else 3 if weak else 2, start, day, m.end()))
     lower = text.lower()
     for m in _TOMORROW.finditer(lower):
-        if not any(m.start() < e and s < m.end() for s, e in taken):
+        if not any(m.start() < e and s < m.end() for s, e in taken) and not _place(text, m.start()):
             before = _MARKER.search(folded[max(0, m.start() - 24):m.start()])
             start = m.start() - len(before.group(0)) if before else m.start()
             found.append((0 if before else 2, start, meeting + dt.timedelta(days=1), m.end()))

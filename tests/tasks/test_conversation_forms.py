@@ -70,3 +70,30 @@ def test_forms(ward, transcript, expected):
     roster, calendar = ward
     found = extract_tasks(transcript, MONDAY, calendar, roster=roster)
     assert [(t.assignee, t.deadline) for t in found] == expected
+
+
+@pytest.mark.parametrize(("transcript", "expected"), [
+    # a clause opener capitalised at the head of a sentence is not half of a proper name ("Nhưng Mai")
+    ("Nguyễn Văn An: Được, cứ làm như vậy. Nhưng Mai nhớ gửi công văn cho quận, trong tuần này.",
+     [("Vũ Thị Mai", "2026-12-04")]),
+    # where the doer works, in more than one word, between the name and the verb
+    ("Nguyễn Văn An: Chị Hương bên văn hóa xã hội lập danh sách hộ cận nghèo, xong trước 8/12.",
+     [("Bùi Thanh Hương", "2026-12-08")]),
+    # a sentence that is only a deadline dates the task just given, not the one who spoke before
+    ("Vũ Thị Mai: Anh ơi, báo cáo quý còn thiếu số liệu ạ.\n"
+     "Nguyễn Văn An: Thôi để chị Hà làm lại bảng số liệu. Xong trước thứ Năm.", [("Phạm Thu Hà", "2026-12-03")]),
+    # "hôm đó": the day of the event said before (not a deadline said in between) is the deadline
+    ("Trần Văn Hùng: Anh ơi, thứ Tư tuần sau Quận về kiểm tra trật tự đô thị ạ.\n"
+     "Nguyễn Văn An: Chị Lan in tài liệu trước thứ Sáu này.\nNguyễn Văn An: Anh Hùng đi cùng đoàn, hôm đó anh "
+     "tiếp đoàn nhé.", [("Lê Thị Lan", "2026-12-04"), ("Trần Văn Hùng", "2026-12-09")]),
+    # a clause of the closing recap the rules cannot read is not said back to the one addressed
+    ("Nguyễn Văn An: Anh Tuấn in tờ rơi trong tuần này.\nLê Minh Tuấn: Dạ.\n"
+     "Nguyễn Văn An: Chốt lại: Hương hội nghị thứ Năm; anh Tuấn tờ rơi.", [("Lê Minh Tuấn", "2026-12-04")]),
+    # "Mai" in a place's name is not tomorrow
+    ("Nguyễn Văn An: Anh Hùng gửi công văn sang quận Hoàng Mai.\nNguyễn Văn An: Anh Nam đo lại thửa đất "
+     "ở phố Mai Động.", [("Trần Văn Hùng", None), ("Hoàng Văn Nam", None)]),
+])
+def test_deadline_and_doer_forms_of_session7(ward, transcript, expected):
+    roster, calendar = ward
+    found = extract_tasks(transcript, MONDAY, calendar, roster=roster)
+    assert [(t.assignee, t.deadline) for t in found] == expected
