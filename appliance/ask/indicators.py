@@ -48,6 +48,9 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
     if counting and intent.indicator and intent.indicator.startswith(("Tỷ lệ", "Ty le")):
         intent.offer = intent.indicator
         return ParseResult(intent, True)
+    if len(periods) > 2:
+        return ParseResult(intent, False, "Câu hỏi nêu hơn hai kỳ; hãy hỏi từng cặp kỳ, hoặc hỏi «từng tháng» "
+                                          "trong một khoảng thời gian.")
     for period in periods:
         if period.kind not in ("month", "quarter", "year", "range", "half", "week") or period.start > today:
             return ParseResult(intent, False, "Chỉ tiêu được báo cáo theo tháng, quý hoặc năm; hãy nêu một kỳ như vậy.")

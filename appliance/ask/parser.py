@@ -264,7 +264,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
 
 
 _TIME_UNITS = {"thang", "ngay", "tuan", "nam", "quy"}
-_PERIOD_UNITS = _TIME_UNITS | {"hom"}
+_PERIOD_UNITS = _TIME_UNITS | {"hom", "truoc"}  # "từ trước đến nay": all time, not the year
 
 
 def _new_things(tokens: Tokens) -> None:
@@ -320,6 +320,10 @@ def _running_pair(later: Period, earlier: Period, today: dt.date) -> tuple[Perio
 def _resolve_periods(intent: Intent, periods: list[Period], compare: bool, last_year: bool, now: bool,
                      today: dt.date) -> str:
     """Set the period(s) and as-of days; a Vietnamese problem, or ""."""
+    if len(periods) > 2:
+        # "quý 1, quý 2, quý 3": an answer compares two periods; dropping the third would mislead
+        return ("Câu hỏi nêu hơn hai kỳ; hãy hỏi từng cặp kỳ, hoặc hỏi «theo tháng» / «từng quý» trong một "
+                "khoảng thời gian.")
     at_a_day = all(MEASURES[m].basis == "asof" for m in intent.measures)
     if at_a_day:
         if periods:

@@ -509,7 +509,9 @@ UNANSWERABLE = [
     # resolved the same day: "trong ngày" with no day after it
     "bao nhiêu hồ sơ được giải quyết trong ngày",
     # a period meant but not read ("đầu quý" is not a period the box knows): never the year to date instead
-    "từ đầu quý đến giờ nhận bao nhiêu hồ sơ",
+    "từ đầu quý đến giờ nhận bao nhiêu hồ sơ", "tổng số phản ánh từ trước đến nay",
+    # three periods: an answer compares two, and dropping one would mislead
+    "tiếp nhận quý 1, quý 2, quý 3", "thu ngân sách tháng 7, tháng 8, tháng 9",
 ]
 
 __all__ = ["CASES", "UNANSWERABLE", "within"]
