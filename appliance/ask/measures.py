@@ -62,7 +62,7 @@ FEEDBACK_PHRASES: list[tuple[str, str]] = [
     ("xu ly", "pa_da_xu_ly"),
     ("tiep nhan", "pa_tiep_nhan"), ("nhan duoc", "pa_tiep_nhan"), ("gui", "pa_tiep_nhan"), ("nhan", "pa_tiep_nhan"),
 ]
-RATE_WORDS = ["ty le", "ti le", "phan tram", "%"]
+RATE_WORDS = ["ty le", "ti le", "phan tram", "%", "tren tong so", "tren tong"]  # "đúng hạn trên tổng số": a rate
 RATE_OF = {"dung_han": "ty_le_dung_han", "tre_han": "ty_le_tre_han", "qua_han": "ty_le_tre_han",
            "truc_tuyen": "ty_le_truc_tuyen", "tu_choi": "ty_le_tu_choi", "pa_da_xu_ly": "pa_ty_le_da_xu_ly"}
 # Phrases that name nothing to compute and change nothing ("trả lời giúp", "cho biết").

@@ -47,7 +47,7 @@ FILLER_PHRASES = [
     "ket qua", "xep hang", "lien tiep", "lan luot", "dien bien", "bieu do", "xu huong", "trung binh", "binh quan",
     "chi tiet", "cu the", "trong vong", "gan day", "gan nhat", "gia tri", "vui long", "cam on", "hanh chinh",
     "tong cong", "cong dan", "tat ca", "toan bo", "thuc hien", "the hien", "tinh hinh", "cung ky", "so luong",
-    "don vi tinh", "don vi", "thong ke", "ra sao", "dong chi",
+    "don vi tinh", "don vi", "thong ke", "ra sao", "dong chi", "tren dia ban", "dia ban",
 ]
 
 CHANNELS = {"Trực tuyến": ["truc tuyen", "online", "qua mang", "dich vu cong truc tuyen", "dvc truc tuyen",
