@@ -83,9 +83,12 @@ def via(tokens: Tokens) -> None:
 def listing(tokens: Tokens, intent: Intent) -> None:
     """"Danh sách / liệt kê / những hồ sơ nào …", or "các hồ sơ …" asking for no figure: the records."""
     asks_figure = any(tokens.has(w) for w in QUANTITY_WORDS)
-    # "Có hồ sơ nào trễ hạn không, bao nhiêu cái": "… nào" with a figure asked for asks the figure;
+    # "Có hồ sơ nào trễ hạn không, bao nhiêu cái": the yes-or-no "có … nào … không" with "bao nhiêu"
+    # asks how many; any other "… nào" still asks which records, a figure word or not (a wider reading,
+    # every "nào" beside a figure word, turned a list asked for on the session-7 batch into a figure).
     # "danh sách", "liệt kê" ask for the records whatever else is said.
-    asking = [w for w in LIST_WORDS if w in LIST_ALWAYS] if asks_figure else LIST_WORDS
+    counts_existence = tokens.has("bao nhieu") and tokens.has("co") and "khong" in tokens.items
+    asking = [w for w in LIST_WORDS if w in LIST_ALWAYS] if counts_existence else LIST_WORDS
     if tokens.take_all(asking):
         intent.listing = True
     else:
