@@ -18,9 +18,11 @@ from pathlib import Path
 
 from appliance.db import connect, migrate
 from appliance.tasks.extract import candidates
+from appliance.tasks.roster import Roster
 from appliance.tasks.scorer import FEATURES, WEIGHTS, features, fit
 from appliance.tasks.service import ward_roster
 from appliance.text import fold
+from appliance.text.dates import WorkCalendar
 from appliance.ward import work_calendar
 from tests.tasks.transcripts import TRAINABLE, Meeting, load, load_staff
 
@@ -32,14 +34,21 @@ REVIEW = 0.8  # below this probability (or doubted by the rules) a proposal is "
 Row = tuple[str, list[float], int]  # (meeting id, features, right?)
 
 
-def labelled(meetings: list[Meeting]) -> tuple[list[Row], int]:
-    """The rules' proposals with their labels, and how many answer-key tasks there are."""
+def training_ward() -> tuple[Roster, WorkCalendar]:
+    """The directory and working calendar the training transcripts were written against (the test
+    ward's staff.md), read once into a throwaway database."""
     with tempfile.TemporaryDirectory() as tmp:
         conn = connect(Path(tmp) / "fit.db")
         migrate(conn)
         load_staff(conn)
         roster, calendar = ward_roster(conn), work_calendar(conn)
         conn.close()
+    return roster, calendar
+
+
+def labelled(meetings: list[Meeting]) -> tuple[list[Row], int]:
+    """The rules' proposals with their labels, and how many answer-key tasks there are."""
+    roster, calendar = training_ward()
     rows: list[Row] = []
     for m in meetings:
         remaining = [(fold(t.assignee), t.deadline) for t in m.tasks]

