@@ -1,6 +1,6 @@
-"""What the fresh held-out citizen sets' tests share (test_fresh.py: session 6's fresh half;
-test_fresh7.py: session 7's batch): the frozen-file check, the shipped default path run over a set,
-and floors that print counts only, never the cases of a set nobody may read while tuning."""
+"""What the fresh held-out citizen sets' test (test_fresh.py: session 6's fresh half, session 7's
+batch) needs: the frozen-file check, the shipped default path run over a set, and floors that print
+counts only, never the cases of a set nobody may read while tuning."""
 
 from __future__ import annotations
 
