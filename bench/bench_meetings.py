@@ -127,15 +127,18 @@ def main() -> None:
 
 def _task_sets() -> None:
     """P/R/F1 of the rules extractor on (assignee, deadline) per transcript set, against the staff directory
-    the sets were written for: development (tuned on), the blind-written training batch (tuned on, half at a
-    time) and the frozen held-out set (never tuned on). tests/tasks/test_heldout.py asserts the floors."""
+    the sets were written for: development (tuned on), the blind-written training batches (tuned on) and the
+    frozen blind sets never tuned on (held-out; session 6's fresh half, session 7's batch). The tests
+    (tests/tasks/test_heldout.py, test_fresh.py, test_fresh7.py) assert the floors."""
     import sqlite3
 
     from appliance.db import migrate
     from appliance.tasks.extract import extract_tasks
     from appliance.tasks.service import ward_roster
     from appliance.ward import work_calendar
-    from tests.tasks.transcripts import DEV_ALL, HELDOUT, TRAIN, TRAIN2, load, load_staff, score
+    from tests.tasks.transcripts import DEV_ALL, HELDOUT, HERE, TRAIN, TRAIN2, load, load_staff, score
+
+    FRESH, FRESH7 = HERE / "fresh", HERE / "fresh7"  # noqa: N806  (two folders, named as the tests name them)
 
     conn = sqlite3.connect(":memory:")
     conn.row_factory = sqlite3.Row
@@ -143,7 +146,10 @@ def _task_sets() -> None:
     load_staff(conn)
     roster, calendar = ward_roster(conn), work_calendar(conn)
     for label, paths in (("development", DEV_ALL), ("training batch", (TRAIN,)),
-                         ("training batch, session 6", (TRAIN2,)), ("held-out (blind)", (HELDOUT,))):
+                         ("training batch, session 6", (TRAIN2,)), ("held-out (blind)", (HELDOUT,)),
+                         ("fresh half, session 6 (blind, frozen)", (FRESH / "meeting_transcripts.toml",)),
+                         ("fresh batch, session 7 (blind, frozen)", (FRESH7 / "meetings_a.toml",
+                                                                     FRESH7 / "meetings_b.toml"))):
         meetings = [m for path in paths for m in load(path)]
         result = score(meetings, lambda m: extract_tasks(m.transcript, m.date, calendar, roster=roster,
                                                          title=m.title))
