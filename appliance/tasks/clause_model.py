@@ -24,13 +24,13 @@ vectors as scorer features added nothing in cross-validation.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from appliance.tasks.scorer import sigmoid
 from appliance.text import fold
 
 WEIGHTS = Path(__file__).with_name("data") / "task_clauses.json"
@@ -79,8 +79,7 @@ class ClauseModel:
         return self.of(features(sentence, names, chair))
 
     def of(self, feats: Iterable[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
-        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+        return sigmoid(self.bias + sum(self.weights.get(f, 0.0) for f in feats))
 
 
 @lru_cache(maxsize=1)

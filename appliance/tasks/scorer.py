@@ -78,8 +78,13 @@ class Model:
     review: float
 
     def probability(self, c: Candidate) -> float:
-        z = sum(w * x for w, x in zip(self.weights, features(c), strict=True))
-        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+        return sigmoid(sum(w * x for w, x in zip(self.weights, features(c), strict=True)))
+
+
+def sigmoid(z: float) -> float:
+    """The logistic function, clamped so a large weight sum never overflows math.exp (both fitted task
+    models, this scorer and clause_model, read their probability through it)."""
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @lru_cache(maxsize=1)
