@@ -6,7 +6,8 @@ complaint ("gửi phản ánh này?"), the scorer confirms as a citizen would an
 
 Verdicts (what `make bench` prints and the held-out tests assert):
 - right: the intent the writer labelled and, for a procedure, the labelled procedure (top-1); for
-  an FAQ, its topic; for a complaint, its category told to the citizen;
+  an FAQ, its topic; for a complaint, its category told to the citizen; for a complaint that names
+  no problem anyone could route (label `VAGUE`, session 8's writers), "chờ phân loại" for staff;
 - unsure: an honest abstention — a clarifying question with choices, an offer to hand over to
   staff, "chưa hiểu", or a complaint left "chờ phân loại" for staff;
 - wrong: anything else said confidently (another procedure, a question filed as a complaint, a
@@ -26,6 +27,9 @@ from appliance.citizen.public.chat import ChatBot, ChatReply
 
 Verdict = Literal["right", "unsure", "wrong"]
 ABSTAIN = ("clarify", "unknown", "handover_offer", "confirm_pending")
+# The label of a complaint that names no concrete problem ("tôi muốn phản ánh một việc đã lâu"): the
+# right outcome is a ticket left "chờ phân loại"; telling the citizen a department is confidently wrong.
+VAGUE = "cho_phan_loai"
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,10 @@ def judge(item: Labelled, first: ChatReply, final: ChatReply, elapsed_s: float) 
     if kind == "complaint" and item.intent != "complaint":
         verdict = "wrong"
         flags.add("question_filed")
+    elif item.intent == "complaint" and item.label == VAGUE and kind == "complaint":
+        verdict = "right" if not label else "wrong"
+        if label:
+            flags.add("vague_routed")
     elif kind == "abstain" or (kind == "complaint" and not label):
         verdict = "unsure"
     elif item.intent == "complaint":
@@ -160,21 +168,24 @@ def _intent_verdict(j: Judgement) -> Verdict:
     return "right" if (kind == "complaint") == (j.item.intent == "complaint") else "wrong"
 
 
-VIEWS = ("question_or_complaint", "procedure", "complaint_category")
+VIEWS = ("question_or_complaint", "procedure", "complaint_category", "vague_complaint")
 
 
 def view_judgements(judgements: Sequence[Judgement], name: str) -> list[Judgement]:
     """The judgements one view counts, with that view's verdicts (see `views`)."""
     if name == "question_or_complaint":
         return [Judgement(j.item, _intent_verdict(j), j.got, j.elapsed_s, j.flags) for j in judgements]
-    intent = {"procedure": "procedure", "complaint_category": "complaint"}[name]
-    return [j for j in judgements if j.item.intent == intent]
+    if name == "procedure":
+        return [j for j in judgements if j.item.intent == "procedure"]
+    vague = name == "vague_complaint"
+    return [j for j in judgements if j.item.intent == "complaint" and (j.item.label == VAGUE) == vague]
 
 
 def views(judgements: Sequence[Judgement]) -> dict[str, Tally]:
     """The brief's three questions over one or more sets: (a) question or complaint, over every
     message; (b) which procedure, over the procedure questions; (c) which complaint category (and
-    so department), over the complaints."""
+    so department), over the complaints that name a problem; and (d) over the complaints that name
+    none (`VAGUE`), whether they were left for staff to sort."""
     return {name: tally(view_judgements(judgements, name)) for name in VIEWS}
 
 
