@@ -55,8 +55,8 @@ _DATA: dict = {}
 def _spec_sets(folder: Path) -> None:
     """Right / unsure / confidently wrong on the sets written from the KPI definitions, graded on the
     demo ward (anchor 20/11/2026) against tests/ask/spec_reference.py: the development sets (tuned
-    on), the blind held-out set (never tuned on) and session 7's blind batch: its training half (tuned on)
-    and its fresh half (frozen, never tuned on)."""
+    on), the blind held-out set (never tuned on), session 7's blind batch: its training half (tuned on)
+    and its fresh half (frozen, never tuned on), and session 8's training half (tuned on)."""
     from appliance.config import Settings
     from appliance.demo.loader import load_demo
     from tests.ask import spec_eval
@@ -68,7 +68,8 @@ def _spec_sets(folder: Path) -> None:
             ("phát triển (họ câu hỏi của người làm)", spec_eval.DEV.parent / "own_leader_questions.toml"),
             ("giữ lại (held-out, viết mù)", spec_eval.HELDOUT),
             ("lô viết mù phiên 7, nửa huấn luyện (đã sửa theo)", batch7 / "train7" / "leader_questions.toml"),
-            ("lô viết mù phiên 7, nửa mới (đóng băng, chưa sửa theo)", batch7 / "fresh7" / "leader_questions.toml")]
+            ("lô viết mù phiên 7, nửa mới (đóng băng, chưa sửa theo)", batch7 / "fresh7" / "leader_questions.toml"),
+            ("lô viết mù phiên 8, nửa huấn luyện (đã sửa theo)", batch7 / "train8" / "leader_questions.toml")]
     for name, path in sets:
         print("  " + spec_eval.evaluate(settings.db_path, spec_eval.load(path)).line(name))
 

@@ -105,10 +105,19 @@ def same(got: object, want: Value, measure: str) -> bool:
     return float(got) == float(want)
 
 
+# A count received with the channel filtered to online is the online count (session 8's writer asks
+# "nhận bao nhiêu hồ sơ nộp online" with measure truc_tuyen): the measure, the filter that makes it.
+SAME_AS_FILTERED = {"truc_tuyen": ("tiep_nhan", "hinh_thuc_nop = 'Trực tuyến'")}
+
+
 def _column(result: AskResult, measure: str) -> int | None:
     for k, key in enumerate(result.keys):
         if PRODUCT_KEYS.get(key) == measure:
             return k
+    if measure in SAME_AS_FILTERED:
+        base, condition = SAME_AS_FILTERED[measure]
+        if condition in result.sql:
+            return _column(result, base)
     return None
 
 
