@@ -12,8 +12,11 @@ probability of the best category is the confidence that decides "chờ phân lo�
 
 Training texts: the classifier's own examples (data/feedback_classifier.toml), the outside
 writers' blind training batches (data/complaints_train.toml, session 5;
-data/train/complaints_train2.toml, session 6's training half) and staff reclassifications (so the
-ward's own wording keeps teaching it). A training text's signals are computed leaving that text
+data/train/complaints_train2.toml, session 6's training half; data/train/complaints_train4_*.toml,
+session 8's training halves) and staff reclassifications (so the ward's own wording keeps teaching
+it). Session 8's writers also wrote complaints that name no problem (VAGUE): a model with
+`Config.vague` learns them as one more class, and a complaint it reads as one waits "chờ phân loại".
+A training text's signals are computed leaving that text
 out: its own TF-IDF and embedding neighbour would otherwise say 1.0 and teach the model to trust
 them blindly. The fit is deterministic (gradient descent with momentum from zero, L2), well under a
 second, and redone whenever the examples change; the examples' vectors are cached on disk
@@ -48,6 +51,11 @@ from appliance.engines.base import Embedder
 
 TRAIN = Path(__file__).with_name("data") / "complaints_train.toml"
 TRAIN2 = Path(__file__).with_name("data") / "train" / "complaints_train2.toml"
+# Session 8's training halves (two outside writers): they hold complaints that name no problem at all.
+TRAIN4 = tuple(Path(__file__).with_name("data") / "train" / f"complaints_train4_{half}.toml" for half in "ab")
+# The pseudo-category of a complaint that names no concrete problem ("tôi muốn phản ánh một việc"):
+# its right outcome is "chờ phân loại" (evaluation.VAGUE, the writers' label).
+VAGUE = "cho_phan_loai"
 ENGINE = "rules+embeddings"  # the engine label a routed complaint carries (the API's "engine")
 SIGNALS = ("rule", "tfidf", "emb_near", "knn")
 # Chosen by cross-validation over the blind training batches, by batch (docs/citizen.md,
@@ -74,24 +82,34 @@ class Config:
     knn: int = KNN
     batches: tuple[str, ...] = ("s5", "s6")  # the blind training batches it learns from (BATCHES)
     threshold_key: str = "complaint_model_session7"  # its "chờ phân loại" bar in data/thresholds.toml
+    # Learn VAGUE as one more class from the batches' vague complaints: when it is the likeliest,
+    # the complaint names no problem and waits "chờ phân loại" whatever the categories say.
+    vague: bool = False
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        return (*CATEGORIES, VAGUE) if self.vague else CATEGORIES
 
 
 SESSION5 = Config(words_weight=1.0, knn=0, batches=("s5",), threshold_key="complaint_model")  # sessions 5-6
 SESSION7 = Config()
-# The served model. SESSION7 is better cross-validated and on held-out (docs/citizen.md) but reads a
-# message that names no problem at all ("tôi muốn phản ánh một việc … chưa được giải quyết") as
-# "khac" at 0.78 instead of leaving it to staff (tests/citizen/test_public_api.py): not the default yet.
+# SESSION7 read a message that names no problem ("tôi muốn phản ánh một việc … chưa được giải quyết")
+# as "khac" at 0.78: no training text was that vague. SESSION8 learns such messages as their own class
+# from session 8's batches (docs/citizen.md, "Complaint routing, session 8").
+SESSION8 = Config(batches=("s5", "s6", "s8"), threshold_key="complaint_model_session8", vague=True)
 DEFAULT = SESSION5
 
 
-def load_batch(path: Path) -> tuple[tuple[str, str], ...]:
-    """A labelled batch of complaints (category, text); messages of other intents are left out."""
+def load_batch(path: Path, *, vague: bool = False) -> tuple[tuple[str, str], ...]:
+    """A labelled batch of complaints (category, text); messages of other intents are left out, and
+    complaints that name no problem (VAGUE) unless `vague`."""
     if not path.exists():
         return ()
     with path.open("rb") as fh:
         raw = tomllib.load(fh)
+    keep = (*CATEGORIES, VAGUE) if vague else CATEGORIES
     return tuple((str(m["category"]), str(m["text"])) for m in raw.get("message", [])
-                 if m.get("intent", "complaint") == "complaint" and m.get("category") in CATEGORIES)
+                 if m.get("intent", "complaint") == "complaint" and m.get("category") in keep)
 
 
 @lru_cache(maxsize=1)
@@ -106,16 +124,24 @@ def training_batch2() -> tuple[tuple[str, str], ...]:
     return load_batch(TRAIN2)
 
 
-BATCHES = {"s5": training_batch, "s6": training_batch2}
+@lru_cache(maxsize=1)
+def training_batch4() -> tuple[tuple[str, str], ...]:
+    """The training halves of session 8's two blind batches, VAGUE complaints included."""
+    return tuple(item for path in TRAIN4 for item in load_batch(path, vague=True))
+
+
+BATCHES = {"s5": training_batch, "s6": training_batch2, "s8": training_batch4}
 
 
 def training_examples(staff: Sequence[tuple[str, str]] = (), config: Config | None = None
                       ) -> list[tuple[str, str, float]]:
     """(category, text, weight): the classifier's own examples, the blind training batches of
     `config` (the default model's), then the staff's reclassifications, which weigh a little more
-    (the ward's own wording)."""
+    (the ward's own wording). VAGUE complaints only for a model that learns them as a class."""
+    config = config or DEFAULT
     out = [(cat, text, 1.0) for cat, data in seed().items() for text in data["examples"]]
-    out += [(cat, text, 1.0) for name in (config or DEFAULT).batches for cat, text in BATCHES[name]()]
+    out += [(cat, text, 1.0) for name in config.batches for cat, text in BATCHES[name]()
+            if cat in config.classes]
     out += [(cat, text, STAFF_EXAMPLE_BOOST) for cat, text in staff if cat in CATEGORIES and text.strip()]
     return out
 
@@ -146,18 +172,18 @@ class Weights:
 
 
 def fit(design: np.ndarray, signals: np.ndarray, gold: np.ndarray, weight: np.ndarray | None = None,
-        *, l2: float = L2) -> Weights:
+        *, l2: float = L2, classes: int = len(CATEGORIES)) -> Weights:
     """Multinomial logistic regression, full-batch gradient descent with heavy-ball momentum from
     zero: deterministic, and the loss is convex, so plain steps would only crawl. Run in the dual:
     from zero, each step adds a combination of the training rows to the per-category weights, so
     they stay `coef.T @ design`, and the steps need only the n × n Gram matrix (a few hundred
     texts against a few thousand columns: several times fewer operations, the same weights)."""
     n = design.shape[0]
-    y = np.zeros((n, len(CATEGORIES)))
+    y = np.zeros((n, classes))
     y[np.arange(n), gold] = 1.0
     sample = np.ones(n) if weight is None else weight / weight.mean()
     gram = design @ design.T
-    coef = np.zeros((n, len(CATEGORIES)))  # the weights are coef.T @ design
+    coef = np.zeros((n, classes))  # the weights are coef.T @ design
     s = np.zeros(len(SIGNALS))
     vc, vs = np.zeros_like(coef), np.zeros_like(s)
     for _ in range(STEPS):
@@ -181,7 +207,7 @@ class ComplaintModel:
         self.classifier = classifier
         self.config = config
         self.embedder = embedder
-        self.categories = list(CATEGORIES)
+        self.categories = list(config.classes)  # VAGUE last when the config learns it
         self.texts = [t for _, t, _ in examples]
         self.gold = np.array([self.categories.index(c) for c, _, _ in examples])
         cut = [t[:MAX_QUERY_CHARS] for t in self.texts]
@@ -203,7 +229,7 @@ class ComplaintModel:
         design = np.vstack([self._design(self.vectors[i], counts[i]) for i in range(len(self.texts))])
         signals = np.stack([self._signals(t, self.vectors[i], leave_out=i) for i, t in enumerate(self.texts)])
         self.weights = fit(design, signals, self.gold, np.array([w for _, _, w in examples], dtype=np.float64),
-                           l2=config.l2)
+                           l2=config.l2, classes=len(self.categories))
 
     def vector(self, text: str) -> np.ndarray:
         key = " ".join(text.split())[:MAX_QUERY_CHARS]
@@ -270,6 +296,19 @@ def vectors_ready(embedder: Embedder, staff: Sequence[tuple[str, str]] = (), dir
                for block in chunks(cut, len(training_examples())))
 
 
+def decide(probabilities: dict[str, float]) -> tuple[str, dict[str, float], bool]:
+    """(the best category, the categories' probabilities, names no problem) from a model's
+    probabilities. With a VAGUE class the categories' probabilities are taken given that the
+    complaint names a problem (renormalised without VAGUE: the confidence the bar reads), and
+    "names no problem" is VAGUE being likelier than every category."""
+    scores = {c: probabilities[c] for c in CATEGORIES}
+    if VAGUE in probabilities:
+        total = sum(scores.values())
+        scores = {c: p / total for c, p in scores.items()}
+    best = max(CATEGORIES, key=lambda c: (scores[c], c == "khac"))
+    return best, scores, probabilities.get(VAGUE, 0.0) > probabilities[best]
+
+
 def threshold(config: Config | None = None) -> float:
     """Below this probability a complaint waits "chờ phân loại" (data/thresholds.toml)."""
     return thresholds()[(config or DEFAULT).threshold_key]
@@ -291,7 +330,7 @@ class ComplaintRouter:
         """`second_opinion` (settings.citizen_complaint_second_opinion): also "chờ phân loại" when
         the nearest TF-IDF example names another category, as on the rules' path."""
         probabilities, nearest = self.model.read(text)
-        best = max(CATEGORIES, key=lambda c: (probabilities[c], c == "khac"))
-        confidence = round(probabilities[best], 3)
-        doubtful = confidence < threshold(self.config) or (second_opinion and nearest != best)
-        return Classification(best, confidence, probabilities, engine=ENGINE, pending=doubtful, nearest=nearest)
+        best, scores, vague = decide(probabilities)
+        confidence = round(scores[best], 3)
+        doubtful = vague or confidence < threshold(self.config) or (second_opinion and nearest != best)
+        return Classification(best, confidence, scores, engine=ENGINE, pending=doubtful, nearest=nearest)
