@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -240,3 +241,18 @@ def test_a_tie_among_one_laws_procedures_is_broken_by_the_chats_reading(library,
     assert search(library, question, 5).procedure == ("CTH-BS", "Chứng thực bản sao từ bản chính")
     monkeypatch.setattr(bridge, "TIE_READ_AS", None)
     assert search(library, question, 5).procedure is None
+
+
+FRESH8 = Path(__file__).resolve().parents[1] / "citizen" / "fresh8" / "citizen_questions.toml"
+
+
+@pytest.mark.slow
+def test_fresh8_citizen_questions(library):
+    """Session 8's fresh half of citizen messages (tests/citizen/fresh8/README.md: written blind, frozen
+    there, never tuned on), graded for legal search as the held-out set is. Counts only on failure."""
+    graded = grade(library, FRESH8)
+    print("\n" + graded.line("fresh (session 8)"))
+    # Before session 8 (main ddffba9): answerable 74 → 67 / 6 / 1; nothing to answer 69 → said so 62, answered 7.
+    assert (graded.answerable, graded.unanswerable) == (74, 69), graded.line("fresh")
+    assert graded.right >= 67 and graded.wrong <= 1, graded.line("fresh")
+    assert graded.nothing_right >= 62, graded.line("fresh")
