@@ -33,6 +33,8 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
         intent.order = "asc"
     elif tokens.take_all(TOP_DESC + ["dat cao nhat", "tot nhat"]):
         intent.order = "desc"
+    if intent.order and intent.indicator is None:
+        tokens.take_all(["nao"])  # "chỉ tiêu nào đạt thấp nhất": the indicators ranked
     if tokens.take_all(["tung thang", "theo thang", "hang thang", "cac thang", "moi thang", "qua cac thang"]):
         intent.group = "month"
     counting = any(tokens.has(p) for p in COUNT_OF_UNITS) and not any(tokens.has(w) for w in RATE_WORDS)

@@ -15,7 +15,8 @@ import re
 from appliance.ask.vocab import FILLER, FILLER_PHRASES, Catalog
 from appliance.text import fold
 
-_TOKEN = re.compile(r"\d+(?:[/\-.]\d+)*|[a-z]+|%|[,;?]")
+# "q3", "t10/2026" first: the shorthand period is one token (split into "q" "3" it was never read)
+_TOKEN = re.compile(r"\b[tq]\d{1,2}(?:/\d{4})?\b|\d+(?:[/\-.]\d+)*|[a-z]+|%|[,;?]")
 
 # Shorthand and spoken forms → the words they stand for (folded). One word may stand for several.
 SHORTHAND: dict[str, str] = {
@@ -34,7 +35,7 @@ SHORTHAND: dict[str, str] = {
     "dvctt": "dich vu cong truc tuyen", "tnmt": "tai nguyen moi truong", "pccc": "phong chay chua chay",
     "ldtbxh": "lao dong thuong binh xa hoi", "ubnd": "phuong",
 }
-_SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})$")  # "t10" → tháng 10, "q3" → quý 3
+_SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})(?:/(\d{4}))?$")  # "t10" → tháng 10, "q3/2026" → quý 3 năm 2026
 _PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi"}
 _UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 
@@ -46,6 +47,7 @@ def expand(raw: list[str]) -> list[str]:
         if short and (short.group(1) == "t" and 1 <= int(short.group(2)) <= 12
                       or short.group(1) == "q" and 1 <= int(short.group(2)) <= 4):
             out += ["thang" if short.group(1) == "t" else "quy", short.group(2)]
+            out += ["nam", short.group(3)] if short.group(3) else []
         elif word == "nhiu" and out[-1:] == ["bao"]:
             out.append("nhieu")
         elif word == "may" and k + 1 < len(raw) and raw[k + 1] in ("moc", "tinh", "chu"):

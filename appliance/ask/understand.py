@@ -89,6 +89,10 @@ def listing(tokens: Tokens, intent: Intent) -> None:
     # "danh sách", "liệt kê" ask for the records whatever else is said.
     counts_existence = tokens.has("bao nhieu") and tokens.has("co") and "khong" in tokens.items
     asking = [w for w in LIST_WORDS if w in LIST_ALWAYS] if counts_existence else LIST_WORDS
+    if counts_existence:
+        for k in tokens.find("nao"):
+            if "co" in tokens.items[max(0, k - 6):k]:
+                tokens.used[k] = True  # "có hồ sơ nào … không": whether any (and how many), not which
     if tokens.take_all(asking):
         intent.listing = True
     else:
@@ -99,6 +103,8 @@ def listing(tokens: Tokens, intent: Intent) -> None:
                 intent.listing = True
                 tokens.take(words)
                 break
+    if not intent.listing and not asks_figure and _which_records(tokens):
+        intent.listing = True
     if not intent.listing:
         return
     if tokens.take_all(OLDEST_WORDS):
@@ -106,6 +112,48 @@ def listing(tokens: Tokens, intent: Intent) -> None:
     elif tokens.take_all(NEWEST_WORDS):
         intent.list_order = "desc"
     _list_count(tokens, intent)
+
+
+# Words before "nào" that ask for a group, a person or a time ("những lĩnh vực nào", "tháng nào"), not
+# for the records themselves (whole phrases: "thực" of "chứng thực" is not "hình thức").
+_NOT_RECORDS = {phrase for dims in DIMENSIONS.values() for phrase in dims} | {
+    "loai", "nhom", "quy", "nam", "ngay", "tuan", "ky", "ben", "mang", "khoi", "nganh", "phia", "bo phan", "ai",
+    "nguoi", "chi tieu", "dau", "the", "nhu", "cai", "so"}
+_WHICH_OPENERS = {"nhung", "cac"}
+
+
+def _which_records(tokens: Tokens) -> bool:
+    """"(đã cấp) những giấy phép xây dựng nào", "phản ánh an ninh trật tự nào chưa ai nhận": "nào" after
+    the name of what was handled, opened by "những / các" or by "hồ sơ / phản ánh", asks which records.
+    With a group word before it ("những lĩnh vực nào", "tháng nào") it is a ranking, read elsewhere."""
+    for k, word in enumerate(tokens.items):
+        if word != "nao" or tokens.used[k] or k == 0:
+            continue
+        start = next((j for j in range(k - 1, max(-1, k - 9), -1)
+                      if tokens.items[j] in _WHICH_OPENERS or tokens.items[j:j + 2] in (["ho", "so"], ["phan", "anh"])),
+                     None)
+        if start is None:
+            continue
+        if tokens.items[k - 1] in ("luc", "khi") and tokens.items[k - 2] != "trich":
+            continue  # "lúc nào", "khi nào": when, not which ("trích lục nào" is which)
+        between = [w for w in tokens.items[start + 1:k] if w not in ("ho", "so", "anh")]
+        text = f" {' '.join(between)} "
+        if not between or any(f" {phrase} " in text for phrase in _NOT_RECORDS):
+            continue
+        tokens.used[k] = True
+        if tokens.items[start] in _WHICH_OPENERS:
+            tokens.used[start] = True
+        return True
+    return False
+
+
+def _which_group(tokens: Tokens, k: int) -> None:
+    """"lĩnh vực nào", "loại phản ánh nào": the "nào" (or "gì") right after a group word, past words
+    already understood, asks for that grouping."""
+    while k < len(tokens.items) and tokens.used[k] and k < len(tokens.items) and tokens.items[k] not in {",", "?"}:
+        k += 1
+    if k < len(tokens.items) and tokens.items[k] in {"nao", "gi"}:
+        tokens.used[k] = True
 
 
 def _list_count(tokens: Tokens, intent: Intent) -> None:
@@ -241,6 +289,7 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
                     continue
                 intent.group = intent.group or column
                 tokens.take(phrase)
+                _which_group(tokens, start + n)
     for column, value in intent.filters.items():
         if isinstance(value, list) and not intent.listing:
             intent.group = intent.group or column  # "chị Lan với anh Nam, ai …": one figure each

@@ -29,13 +29,13 @@ if TYPE_CHECKING:  # type-only: entities imports this module
 # comparison) or the answer is unsure.
 FILLER = set(
     """
-    bao nhieu co la cua phuong ta minh trong ky nay do duoc bi da dang the nao nhu the nao
+    bao nhieu co la cua phuong ta minh trong ky nay do duoc bi da dang nhu
     ho so thu tuc tthc tong so cac nhung moi mot ba nam sau
     ngay thang quy tuan hom truoc nua dau cuoi tu den toi va voi hay hoac thi
     bang tren duoi cho xem biet hoi giup xin
     em anh chi oi a nhe ah u vay sao roi luon lay bao cao
     nhan dang ky o tai ve theo tung top nhat nhieu it cao thap lon nho
-    hien nhu nao muc phan tram ty le ti le con nao gi nguoi dan
+    hien muc phan tram ty le ti le con gi nguoi dan
     hien nay hien tai hien gio bay gio gio luc den nay toi nay ca
     vua tinh chi so kpi the sao nhu vay phan ai lan
     ong chu ha nhi dzay zay day bo cai vu phieu truong hop ma van trong do hoi chiem
@@ -48,6 +48,8 @@ FILLER_PHRASES = [
     "chi tiet", "cu the", "trong vong", "gan day", "gan nhat", "gia tri", "vui long", "cam on", "hanh chinh",
     "tong cong", "cong dan", "tat ca", "toan bo", "thuc hien", "the hien", "tinh hinh", "cung ky", "so luong",
     "don vi tinh", "don vi", "thong ke", "ra sao", "dong chi", "tren dia ban", "dia ban",
+    # "nào" alone asks which (records, a group, a time): filler only in "thế nào" / "như nào" (how)
+    "the nao", "nhu nao",
 ]
 
 CHANNELS = {"Trực tuyến": ["truc tuyen", "online", "qua mang", "dich vu cong truc tuyen", "dvc truc tuyen",
