@@ -3,17 +3,21 @@ would answer wording that neither the fusion model's fit nor the examples it is 
 seen, and where its answers are right, unsure (a clarifying question) or confidently wrong.
 
 Batches: the in-sample cases (tests/citizen/cases.py), the development set (tests/citizen/dev/), the
-blind training batch of session 5 (data/train/, also the examples) and any further labelled TOML
-file given with `--extra NAME=PATH` (e.g. session 6's training half). Never the held-out sets.
+blind training batch of session 5 (data/train/citizen_questions.toml, also the examples), session 6's
+training half (`s6`: data/train/citizen_questions_s6.toml with its complaints, complaints_train2.toml),
+session 8's two writers' training halves (`s8`: data/train/citizen_questions_s8a.toml and _s8b.toml)
+and any further labelled TOML file given with `--extra NAME=PATH`. Neither s6 nor s8 is an example or
+in the shipped fusion fit, so "fit as shipped" reads them out of sample. Never the held-out or fresh
+sets.
 
 Each message's features are read against examples that leave its fold out (fit.examples); for each
 batch the fusion model (both variants: rules + lexical, and with the embedder) is fit on the other
 batches only, and the batch is read through the chat's decision rules (chat._act for a first
 message: the embedder when the rules are below `escalate`, the thresholds of data/thresholds.toml).
-`python -m appliance.citizen.crossval --extra s6=/work/notes/train2/citizen_questions_train.toml`
-prints right / unsure / wrong per batch for the three views (procedure, question or complaint, out of
-scope named as a procedure) and a sweep of `answer_procedure`; `--errors` lists every procedure
-question not answered right. docs/citizen.md has the figures and what was tried with them.
+`python -m appliance.citizen.crossval` prints right / unsure / wrong per batch for the three views
+(procedure, question or complaint, out of scope named as a procedure) and a sweep of
+`answer_procedure`; `--errors` lists every procedure question not answered right. docs/citizen.md
+has the figures and what was tried with them.
 """
 
 from __future__ import annotations
@@ -32,6 +36,11 @@ from appliance.citizen import fit as fusion_fit
 from appliance.citizen.understanding import EMBEDDING_FEATURES, FEATURES, KINDS, Understanding, thresholds
 
 Item = tuple[str, str, str]  # text, intent, label (procedure code, FAQ topic, complaint category or "")
+TRAIN_DIR = Path(__file__).with_name("data") / "train"
+# Blind training halves that are neither examples nor fusion-fit data: batches of their own (each one
+# writer's wording, or a session's writers together), read here only.
+LATER_BATCHES = {"s6": ("citizen_questions_s6.toml", "complaints_train2.toml"),
+                 "s8": ("citizen_questions_s8a.toml", "citizen_questions_s8b.toml")}
 VIEWS = ("procedure", "question_or_complaint", "out_of_scope_named")
 
 
@@ -68,6 +77,10 @@ def training_batches(extra: Mapping[str, Path] | None = None) -> dict[str, list[
         "dev": [(m.text, m.intent, m.label) for m in [*sets.DEV_QUESTIONS, *sets.DEV_COMPLAINTS]],
         "train": [(m.text, m.intent, m.label) for m in training_batch()],
     }
+    for name, files in LATER_BATCHES.items():
+        found = [TRAIN_DIR / f for f in files if (TRAIN_DIR / f).exists()]
+        if found:
+            out[name] = [item for path in found for item in read_toml(path)]
     for name, path in (extra or {}).items():
         out[name] = read_toml(path)
     return out
