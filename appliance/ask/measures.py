@@ -29,7 +29,8 @@ RECORD_PHRASES: list[tuple[str, str]] = [
     ("dung thoi han", "dung_han"), ("dung han", "dung_han"), ("dung hen", "dung_han"),
     ("khong dung han", "tre_han"), ("khong dung hen", "tre_han"), ("tre han", "tre_han"), ("tre hen", "tre_han"),
     ("tra tre", "tre_han"), ("tra muon", "tre_han"), ("giai quyet muon", "tre_han"), ("tra cham", "tre_han"),
-    ("cham han", "tre_han"), ("cham tre", "tre_han"),
+    ("cham han", "tre_han"), ("cham tre", "tre_han"), ("muon han", "tre_han"), ("muon hen", "tre_han"),
+    ("tra muon han", "tre_han"), ("tre hen", "tre_han"),
     # returned (đã giải quyết)
     ("da giai quyet", "da_giai_quyet"), ("giai quyet xong", "da_giai_quyet"), ("giai quyet", "da_giai_quyet"),
     ("da tra ket qua", "da_giai_quyet"), ("tra ket qua", "da_giai_quyet"), ("xu ly xong", "da_giai_quyet"),

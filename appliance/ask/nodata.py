@@ -23,7 +23,9 @@ class Missing:
 
 _RECORDS = "số hồ sơ tiếp nhận, giải quyết, đúng hạn, trễ hạn, từ chối theo thủ tục, lĩnh vực, cán bộ"
 MISSING: list[Missing] = [
-    Missing(("le phi", "thu phi", "tien phi", "phi", "thu tien", "bao nhieu tien", "so tien", "doanh thu"),
+    # fines are sums of money too ("tiền phạt"); bare "tien" is not here: it folds "tiến độ" alike
+    Missing(("le phi", "thu phi", "tien phi", "phi", "thu tien", "bao nhieu tien", "so tien", "doanh thu", "tien phat",
+             "phat tien"),
             "lệ phí, phí và số tiền thu được", _RECORDS + " (không có số tiền)"),
     Missing(("muc do hai long", "hai long", "dan danh gia", "nguoi dan danh gia", "danh gia cua nguoi dan",
              "cham diem", "su hai long"),
@@ -37,7 +39,8 @@ MISSING: list[Missing] = [
              "so luong can bo"),
             "số cán bộ, công chức của phường",
             "tên cán bộ xử lý trong dữ liệu hồ sơ (không phải tổng số biên chế)"),
-    Missing(("chi ngan sach", "kinh phi", "chi tieu ngan sach", "du toan chi", "giai ngan", "chi phi"),
+    Missing(("chi ngan sach", "kinh phi", "chi tieu ngan sach", "du toan chi", "giai ngan", "chi phi",
+             "chi thuong xuyen", "chi dau tu", "khoan chi"),
             "các khoản chi ngân sách, kinh phí", "thu ngân sách nhà nước trên địa bàn (chỉ tiêu KT-XH)"),
     Missing(("cuoc hop", "hop giao ban", "giao ban", "buoi hop", "phien hop", "tiep cong dan", "tiep dan",
              "buoi tiep", "bao nhieu buoi", "so buoi", "lich tiep"),

@@ -276,8 +276,9 @@ def _new_things(tokens: Tokens) -> None:
         if word != "moi" or tokens.used[k] or k == 0:
             continue
         registered = tokens.items[max(0, k - 2):k] == ["dang", "ky"]  # "đăng ký mới" whatever follows
-        new = "mới" in typed or ("moi" in typed and (registered or k + 1 >= len(tokens.items)
-                                                       or tokens.items[k + 1] not in _TIME_UNITS))
+        # "mỗi tháng" (each month) needs a bare unit: a unit that is part of a named period ("mới quý 3") is not
+        each = k + 1 < len(tokens.items) and tokens.items[k + 1] in _TIME_UNITS and not tokens.used[k + 1]
+        new = "mới" in typed or ("moi" in typed and (registered or not each))
         if (tokens.used[k - 1] or registered) and new:
             tokens.doubt(k)
 

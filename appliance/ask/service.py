@@ -23,8 +23,9 @@ from appliance.text.formatting import local_today
 
 # Folded patterns of requests to change data, reach other data, or override the rules.
 _HOSTILE = [
-    # "xóa đói giảm nghèo", "xóa mù chữ" and "sửa chữa" are things leaders ask about, not commands.
-    r"\bxoa\b(?! (?:doi|mu chu))", r"\bsua\b(?! chua)",
+    # "xóa đói giảm nghèo", "xóa mù chữ", "sửa chữa" and mending things ("sửa đường", "sửa nhà") are what
+    # leaders ask about (spending, not in the data), not commands.
+    r"\bxoa\b(?! (?:doi|mu chu))", r"\bsua\b(?! (?:chua|duong|nha|cau|cong|truong|ngo|hem|via he|den|mai)\b)",
     r"\b(?:huy bo|ghi de|chen them|them moi|cap nhat lai|thay doi du lieu|doi trang thai)\b",
     r"\b(?:drop|delete|insert|update|alter|create|attach|detach|pragma|vacuum|truncate|replace|reindex|grant)\b",
     r"\b(?:select|union|from)\b.*\b(?:from|where|select)\b", r";|--|/\*",

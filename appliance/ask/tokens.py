@@ -36,7 +36,9 @@ SHORTHAND: dict[str, str] = {
     "ldtbxh": "lao dong thuong binh xa hoi", "ubnd": "phuong",
 }
 _SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})(?:/(\d{4}))?$")  # "t10" → tháng 10, "q3/2026" → quý 3 năm 2026
-_PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi"}
+# Closing particles and the addressee after them ("… có đạt không em", "… không anh"): the clause is over.
+_PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi",
+              "em", "anh", "chi"}
 _UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 
 

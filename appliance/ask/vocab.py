@@ -50,6 +50,9 @@ FILLER_PHRASES = [
     "don vi tinh", "don vi", "thong ke", "ra sao", "dong chi", "tren dia ban", "dia ban",
     # "nào" alone asks which (records, a group, a time): filler only in "thế nào" / "như nào" (how)
     "the nao", "nhu nao",
+    # the whole ward, a moment, a request said quickly: none narrows or changes the figure
+    "toan phuong", "toan don vi", "thoi diem", "tong hop nhanh", "bao cao nhanh", "xem nhanh", "noi nhanh",
+    "nhanh giup", "giup nhanh", "cho nhanh", "nhanh nhe", "tong hop",
 ]
 
 CHANNELS = {"Trực tuyến": ["truc tuyen", "online", "qua mang", "dich vu cong truc tuyen", "dvc truc tuyen",
@@ -59,7 +62,10 @@ CHANNELS = {"Trực tuyến": ["truc tuyen", "online", "qua mang", "dich vu cong
 STATUSES = {"Đang xử lý": ["dang xu ly", "dang giai quyet"],
             "Chờ bổ sung": ["cho bo sung", "phai bo sung", "yeu cau bo sung", "tra lai bo sung", "tra ve bo sung",
                             "tra lai de bo sung", "can bo sung", "dang bo sung", "bo sung ho so"]}
-FEEDBACK_STATUSES = {"cho_xu_ly": ["cho xu ly", "moi tiep nhan"],
+FEEDBACK_STATUSES = {"cho_xu_ly": ["cho xu ly", "moi tiep nhan", "chua ai nhan xu ly", "chua ai nhan",
+                                   "chua co ai nhan", "chua ai xu ly", "chua co ai xu ly", "chua duoc nhan xu ly",
+                                   "chua nhan xu ly", "chua phan cong", "chua duoc phan cong", "chua giao",
+                                   "chua duoc giao"],
                      "dang_xu_ly": ["dang xu ly", "dang giai quyet"],
                      "da_xu_ly": ["da xu ly", "da giai quyet", "xu ly xong"],
                      "tu_choi": ["bi tu choi", "tu choi", "khong tiep nhan"]}
