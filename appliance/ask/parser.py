@@ -237,6 +237,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if ranking_two:
         tokens.take_all(COMPARE_WORDS)  # "ai nhiều hơn": the names are ranked, not two periods
     tokens.yes_no_particle()
+    _doubt_changing_filler(tokens, intent)
     problem = _resolve_periods(intent, periods, compare, last_year, now, today)
     if problem:
         return ParseResult(intent, False, problem)
@@ -264,6 +265,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
 
 
 _TIME_UNITS = {"thang", "ngay", "tuan", "nam", "quy"}
+# "mỗi loại / lĩnh vực bao nhiêu": each, before a group word
+_EACH_OF = ["loai", "nhom", "kenh", "hinh thuc", "linh vuc", "thu tuc", "can bo", "nguoi", "cai"]
 _PERIOD_UNITS = _TIME_UNITS | {"hom", "truoc"}  # "từ trước đến nay": all time, not the year
 
 
@@ -278,8 +281,26 @@ def _new_things(tokens: Tokens) -> None:
         registered = tokens.items[max(0, k - 2):k] == ["dang", "ky"]  # "đăng ký mới" whatever follows
         # "mỗi tháng" (each month) needs a bare unit: a unit that is part of a named period ("mới quý 3") is not
         each = k + 1 < len(tokens.items) and tokens.items[k + 1] in _TIME_UNITS and not tokens.used[k + 1]
+        each = each or any(" ".join(tokens.items[k + 1:k + 4]).startswith(g) for g in _EACH_OF)  # "mỗi loại"
         new = "mới" in typed or ("moi" in typed and (registered or not each))
         if (tokens.used[k - 1] or registered) and new:
+            tokens.doubt(k)
+
+
+def _doubt_changing_filler(tokens: Tokens, intent: Intent) -> None:
+    """Filler words that, where they stand here, change the figure and were given no meaning:
+    - "còn bao nhiêu hồ sơ" with no measure named: still open, or received? Neither figure is safe;
+    - "đầu / cuối / nửa" before a period read whole ("đầu tháng 10", "cuối tháng 10", "lần đầu tháng 10"):
+      the whole period would answer a part of it (a count at the end of a period is that period's own
+      figure, so "cuối tháng 10 còn tồn" keeps its answer)."""
+    if not intent.named and "trang_thai" not in intent.filters:
+        for k, word in enumerate(tokens.items):
+            if word == "con" and not tokens.used[k]:
+                tokens.doubt(k)
+    at_a_day = bool(intent.measures) and all(MEASURES[m].basis == "asof" for m in intent.measures)
+    for k, word in enumerate(tokens.items[:-1]):
+        if word in ("dau", "cuoi", "nua") and not tokens.used[k] and tokens.used[k + 1] and (
+                tokens.items[k + 1] in _TIME_UNITS) and not (word == "cuoi" and at_a_day):
             tokens.doubt(k)
 
 

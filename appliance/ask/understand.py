@@ -265,6 +265,8 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
         tokens.mark_chars(top.start(1), top.end(1))
         intent.order = intent.order or "desc"
     averaging = tokens.take_all(["trung binh", "binh quan"])
+    if intent.measures == ["so_ngay_tb"]:
+        tokens.take_all(["1 ho so", "mot ho so", "moi ho so", "1 bo ho so", "moi bo ho so"])  # per record: the average
     if averaging and intent.measures != ["so_ngay_tb"]:
         for unit, phrases in (("month", ["moi thang", "mot thang", "hang thang", "thang"]),
                               ("day", ["moi ngay", "mot ngay", "hang ngay", "ngay"])):

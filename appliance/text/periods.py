@@ -194,6 +194,36 @@ def _single_date(m: re.Match[str], today: dt.date) -> Period | None:
     return range_period(day, day) if day else None
 
 
+def _first_months(m: re.Match[str], today: dt.date) -> Period | None:
+    """"9 tháng đầu năm": January to the end of the n-th month (6 is the half year, a rule of its own)."""
+    months, year = int(m.group(1)), _year_of(m.group(2), today)
+    if not 1 <= months <= 12:
+        return None
+    end = (dt.date(year + months // 12, months % 12 + 1, 1)) - dt.timedelta(days=1)
+    return Period(dt.date(year, 1, 1), end, f"{months} tháng đầu năm {year}", "range")
+
+
+_WEEKDAYS = {"2": 0, "hai": 0, "3": 1, "ba": 1, "4": 2, "tu": 2, "5": 3, "nam": 3, "6": 4, "sau": 4, "7": 5, "bay": 5,
+             "chu nhat": 6, "cn": 6}
+
+
+def _weekday(m: re.Match[str], today: dt.date) -> Period | None:
+    """"thứ 2 vừa rồi", "thứ ba tuần này", "chủ nhật tuần trước": one day. Unqualified or "vừa rồi / vừa
+    qua": the latest such day not after today; "tuần này / tuần trước": that day of that week. A spelled
+    day needs the week said ("thu nam" alone is as likely "thu … năm")."""
+    which = m.group(2) or ""
+    if m.group(1) and not m.group(1).isdigit() and not which:
+        return None
+    weekday = _WEEKDAYS[m.group(1) or "chu nhat"]
+    if which.startswith("tuan"):
+        back = 0 if which.endswith("nay") else 1
+        day = today - dt.timedelta(days=today.weekday() + 7 * back) + dt.timedelta(days=weekday)
+    else:
+        day = today - dt.timedelta(days=(today.weekday() - weekday) % 7)
+    name = "chủ nhật" if weekday == 6 else f"thứ {weekday + 2}"
+    return Period(day, day, f"{name} ({_fmt(day)})", "day")
+
+
 _RULES: list[Rule] = [
     (re.compile(rf"(?:tu|trong khoang)\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:ngay\s*)?{_DATE}"), _range),
     (re.compile(rf"\b(?:tu|ke tu)\s*(?:ngay\s*)?{_DATE}(?:\s*(?:den|toi)\s*{_NOW})?"), _since),
@@ -204,6 +234,9 @@ _RULES: list[Rule] = [
      lambda m, t: half_period(dt.date(_year_of(m.group(1) or m.group(2), t), 1, 1))),
     (re.compile(r"\b(?:6|sau)\s*thang\s*cuoi\s*nam" + _YEAR + r"|nua cuoi nam" + _YEAR),
      lambda m, t: half_period(dt.date(_year_of(m.group(1) or m.group(2), t), 7, 1))),
+    (re.compile(r"\b(\d{1,2})\s*thang\s*dau\s*nam(?:\s*(\d{4}))?"), _first_months),
+    (re.compile(r"\b(?:thu\s*([2-7]|hai|ba|tu|nam|sau|bay)|chu nhat)"
+                r"(?:\s*(tuan nay|tuan truoc|tuan roi|vua roi|vua qua))?\b"), _weekday),
     (re.compile(r"\btu dau nam(?: den nay| toi nay)?|\bluy ke(?: nam)?\b"), _ytd),
     (re.compile(r"\btu dau thang"),
      lambda m, t: Period(t.replace(day=1), t, f"từ đầu tháng {t.month}/{t.year} đến {_fmt(t)}", "range")),

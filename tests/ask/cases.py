@@ -512,6 +512,10 @@ UNANSWERABLE = [
     "từ đầu quý đến giờ nhận bao nhiêu hồ sơ", "tổng số phản ánh từ trước đến nay",
     # three periods: an answer compares two, and dropping one would mislead
     "tiếp nhận quý 1, quý 2, quý 3", "thu ngân sách tháng 7, tháng 8, tháng 9",
+    # session 8: filler that changes the figure where it stands — "còn" with no measure (open or received?),
+    # part of a period read whole (đầu / cuối / nửa tháng), "những … nào" beside a figure word
+    "tuần này còn bao nhiêu hồ sơ", "cuối tháng 9 tiếp nhận được bao nhiêu hồ sơ",
+    "đầu tháng 11 trả bao nhiêu hồ sơ", "nửa đầu tháng 10 nhận bao nhiêu",
 ]
 
 __all__ = ["CASES", "UNANSWERABLE", "within"]
