@@ -256,3 +256,22 @@ def test_fresh8_citizen_questions(library):
     assert (graded.answerable, graded.unanswerable) == (74, 69), graded.line("fresh")
     assert graded.right >= 67 and graded.wrong <= 1, graded.line("fresh")
     assert graded.nothing_right >= 62, graded.line("fresh")
+
+
+def test_the_bridge_needs_the_chats_reading_to_agree_on_the_law(library, monkeypatch):
+    """bridge.CHAT_AGREES: the phrase matcher reads "con mới sinh" as khai sinh; the chat reads the whole
+    message as the residence registration (cư trú, another law): no law is cited on the matcher's word."""
+    question = "con mới sinh thì nhập khẩu ở đâu"
+    procedures = list_procedures(library)
+    recognised = bridge.recognise(library, question)
+    assert recognised is not None and recognised.code == "HT-KS"
+    reading = bridge.citizen_reading(procedures, question)
+    assert reading.code is not None and reading.code.startswith("CU-")
+    result = search(library, question, 5)
+    assert not result.answered and result.procedure is None and result.hits == []
+    monkeypatch.setattr(bridge, "CHAT_AGREES", False)
+    assert search(library, question, 5).procedure == ("HT-KS", "Đăng ký khai sinh")
+    # Where the chat reads the message as a procedure of the same law, the bridge answers as before.
+    monkeypatch.setattr(bridge, "CHAT_AGREES", True)
+    chatty = "nhà mình mới sinh em bé, giờ muốn đi làm giấy khai sinh thì phải mang theo những gì vậy ạ"
+    assert search(library, chatty, 5).procedure == ("HT-KS", "Đăng ký khai sinh")
