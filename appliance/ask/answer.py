@@ -46,11 +46,12 @@ def _shown(intent: Intent, column: str, value: object, labels: dict[str, str]) -
     if column == "ma_linh_vuc":
         values = value if isinstance(value, list) else [value]
         return "«" + "», «".join(labels.get(str(v), str(v)) for v in values) + "»"
+    values = value if isinstance(value, list) else [value]
     if intent.domain == "phan_anh" and column == "trang_thai":
-        return FEEDBACK_STATUS_LABELS.get(str(value), str(value))
+        return ", ".join(FEEDBACK_STATUS_LABELS.get(str(v), str(v)) for v in values)
     if intent.domain == "phan_anh" and column == "kenh":
-        return FEEDBACK_CHANNEL_LABELS.get(str(value), str(value))
-    return ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+        return ", ".join(FEEDBACK_CHANNEL_LABELS.get(str(v), str(v)) for v in values)
+    return ", ".join(str(v) for v in values)
 
 
 def scope_text(intent: Intent, labels: dict[str, str] | None = None, today: dt.date | None = None) -> str:

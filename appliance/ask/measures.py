@@ -32,6 +32,7 @@ RECORD_PHRASES: list[tuple[str, str]] = [
     ("cham han", "tre_han"), ("cham tre", "tre_han"), ("muon han", "tre_han"), ("muon hen", "tre_han"),
     ("tra muon han", "tre_han"), ("tre hen", "tre_han"),
     # returned (đã giải quyết)
+    ("da giai quyet xong", "da_giai_quyet"), ("da xu ly xong", "da_giai_quyet"), ("da tra xong", "da_giai_quyet"),
     ("da giai quyet", "da_giai_quyet"), ("giai quyet xong", "da_giai_quyet"), ("giai quyet", "da_giai_quyet"),
     ("da tra ket qua", "da_giai_quyet"), ("tra ket qua", "da_giai_quyet"), ("xu ly xong", "da_giai_quyet"),
     ("da xu ly", "da_giai_quyet"), ("hoan thanh", "da_giai_quyet"), ("da cap", "da_giai_quyet"),
@@ -58,7 +59,8 @@ FEEDBACK_PHRASES: list[tuple[str, str]] = [
     ("chua xu ly xong", "pa_chua_xu_ly"), ("chua xu ly", "pa_chua_xu_ly"), ("chua giai quyet", "pa_chua_xu_ly"),
     ("chua tra loi", "pa_chua_xu_ly"), ("con ton", "pa_chua_xu_ly"), ("ton dong", "pa_chua_xu_ly"),
     ("ton", "pa_chua_xu_ly"),
-    ("da xu ly", "pa_da_xu_ly"), ("xu ly xong", "pa_da_xu_ly"), ("da giai quyet xong", "pa_da_xu_ly"),
+    ("da xu ly xong", "pa_da_xu_ly"), ("da xu ly", "pa_da_xu_ly"), ("xu ly xong", "pa_da_xu_ly"),
+    ("da giai quyet xong", "pa_da_xu_ly"),
     ("giai quyet xong", "pa_da_xu_ly"), ("da giai quyet", "pa_da_xu_ly"),
     ("xu ly", "pa_da_xu_ly"),
     ("tiep nhan", "pa_tiep_nhan"), ("nhan duoc", "pa_tiep_nhan"), ("gui", "pa_tiep_nhan"), ("nhan", "pa_tiep_nhan"),
@@ -89,12 +91,18 @@ DIMENSION_LABELS = {"linh_vuc": "Lĩnh vực", "ten_thu_tuc": "Thủ tục", "ca
                     "hinh_thuc_nop": "Hình thức nộp", "trang_thai": "Trạng thái", "month": "Tháng",
                     "kenh": "Kênh", "don_vi_xu_ly": "Đơn vị xử lý", "ma_linh_vuc": "Lĩnh vực"}
 # Verbs that ask for a breakdown once a dimension is named ("chia theo từng thủ tục", "phân theo lĩnh vực").
-GROUP_VERBS = ["chia ra theo", "chia theo", "phan chia theo", "phan theo", "tach theo", "tach ra theo",
+GROUP_VERBS = ["sap xep theo", "xep theo", "sap xep", "xep", "chia ra theo", "chia theo", "phan chia theo", "phan theo",
+               "tach theo", "tach ra theo",
                "phan loai theo", "boc tach theo", "chia ra", "chia", "phan loai", "tach ra", "tach"]
 TREND_WORDS = ["xu huong", "dien bien", "hang thang", "qua cac thang", "tung thang", "moi thang", "theo thang",
                "cac thang"]
-TOP_DESC = ["nhieu nhat", "cao nhat", "lon nhat", "dung dau", "nhieu hon ca"]
-TOP_ASC = ["it nhat", "thap nhat", "nho nhat"]
+# An order said without a top ("giảm dần", "từ cao xuống thấp") ranks too; before the comparison words,
+# so the "giảm" / "tăng" of an order never asks for two periods.
+TOP_DESC = ["nhieu nhat", "cao nhat", "lon nhat", "dung dau", "nhieu hon ca", "giam dan", "tu cao xuong thap",
+            "tu cao den thap", "tu nhieu den it", "tu nhieu xuong it"]
+TOP_ASC = ["it nhat", "thap nhat", "nho nhat", "tang dan", "tu thap den cao", "tu thap len cao", "tu it den nhieu"]
+ORDER_ONLY = {"giam dan", "tu cao xuong thap", "tu cao den thap", "tu nhieu den it", "tu nhieu xuong it", "tang dan",
+              "tu thap den cao", "tu thap len cao", "tu it den nhieu"}  # every group shown, in that order
 # Speed words: with a ranking they rank by processing time ("chậm nhất" = the most days).
 SLOWEST = ["cham nhat", "lau nhat"]
 FASTEST = ["nhanh nhat"]

@@ -17,6 +17,7 @@ from appliance.ask.measures import (
     LIST_WORDS,
     NEWEST_WORDS,
     OLDEST_WORDS,
+    ORDER_ONLY,
     QUANTITY_WORDS,
     RATE_OF,
     RATE_WORDS,
@@ -60,12 +61,16 @@ def filters_from_lists(tokens: Tokens, intent: Intent) -> None:
         elif channels:
             intent.filters["hinh_thuc_nop"] = sorted(channels)
     elif intent.domain == "phan_anh":
-        for value, phrases in FEEDBACK_STATUSES.items():
-            if value != "da_xu_ly" and tokens.take_all(phrases):
-                intent.filters["trang_thai"] = value
-        for value, phrases in FEEDBACK_CHANNELS.items():
-            if tokens.take_all(phrases):
-                intent.filters["kenh"] = value
+        # Two statuses or channels named ("qua Zalo và qua điện thoại") are each counted: the last one
+        # named used to replace the first, a figure for one of the two.
+        statuses = [value for value, phrases in FEEDBACK_STATUSES.items()
+                    if value != "da_xu_ly" and tokens.take_all(phrases)]
+        channels = [value for value, phrases in FEEDBACK_CHANNELS.items() if tokens.take_all(phrases)]
+        for column, values in (("trang_thai", statuses), ("kenh", channels)):
+            if len(values) == 1:
+                intent.filters[column] = values[0]
+            elif values:
+                intent.filters[column] = sorted(values)
 
 
 _CHANNEL_PHRASES = [p for phrases in (*CHANNELS.values(), *FEEDBACK_CHANNELS.values()) for p in phrases] + ["mang"]
@@ -300,7 +305,8 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
     if intent.group and intent.group != "month" and intent.order is None:
         intent.order = "desc"
     if intent.group and intent.order and intent.limit is None and (
-            tokens.has("nhat") or any(tokens.has(p) for p in TOP_DESC + TOP_ASC + SLOWEST + FASTEST)):
+            tokens.has("nhat") or any(tokens.has(p) for p in TOP_DESC + TOP_ASC + SLOWEST + FASTEST
+                                      if p not in ORDER_ONLY)):
         intent.limit = 5
     if intent.group:
         tokens.take_all(GROUP_VERBS)

@@ -59,3 +59,12 @@ def test_unknown_questions_get_no_figure(ask_db, question):
     assert result.rows == []
     assert "chưa chắc" in result.answer
     assert result.suggestions
+
+
+def test_two_feedback_channels_named_are_both_counted(ask_db):
+    """"qua Zalo và qua điện thoại": one figure per channel named, never the last one alone (it used to
+    replace the first: a confident figure for half the question)."""
+    result = answer_question(ask_db, "số phản ánh qua zalo và qua điện thoại tháng 10", today=TODAY, use_llm=False)
+    assert result.status == "ok" and result.intent is not None
+    assert result.intent.filters["kenh"] == ["phone", "zalo"]
+    assert "kênh điện thoại, Zalo" in result.answer
