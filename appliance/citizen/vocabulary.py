@@ -102,6 +102,36 @@ PROCEDURE_TERMS: dict[str, list[str]] = {
                 "thue phong", "o nho", "cu tru", "dang ky cu tru", "gia han tam tru", "o ghep", "day tro"],
 }
 
+# What other offices issue (folded), by out-of-scope topic of data/understanding.toml. Citizens ask the
+# ward for them with the ward's own verbs ("xin / cấp lại / gia hạn / trích lục" + the document), so a
+# procedure phrase inside the request ("trích lục", "tạm trú") would name a ward procedure for it. Each
+# document combined with each request verb is a cue of its topic (phrasings.load), longer than the
+# procedure phrase it covers; a document merely mentioned ("cần mang hộ chiếu không") is no cue, since
+# ward procedures take these papers as inputs. A generated cue that a catalogue procedure's own phrases
+# contain is dropped there, so a ward procedure is never read as another office's.
+ELSEWHERE_DOCUMENTS: dict[str, tuple[str, ...]] = {
+    "toa_an": ("ban an", "ban an ly hon", "quyet dinh ly hon", "quyet dinh cua toa", "quyet dinh cua toa an",
+               "quyet dinh thuan tinh ly hon"),
+    "ho_chieu": ("ho chieu", "visa", "thi thuc"),
+    "xuat_nhap_canh": ("the tam tru", "the thuong tru", "giay mien thi thuc"),
+    "can_cuoc": ("can cuoc", "can cuoc cong dan", "the can cuoc", "chung minh nhan dan", "chung minh thu",
+                 "dinh danh dien tu", "tai khoan dinh danh", "tai khoan vneid", "vneid"),
+    "bang_lai": ("bang lai", "bang lai xe", "giay phep lai xe"),
+    "dang_ky_xe": ("giay dang ky xe", "ca vet", "cavet", "bien so", "bien so xe"),
+    "bhxh": ("so bao hiem xa hoi", "so bao hiem", "the bao hiem y te", "the bao hiem"),
+    "thue": ("ma so thue",),
+    "ly_lich_tu_phap": ("phieu ly lich tu phap", "ly lich tu phap"),
+    "suc_khoe": ("giay kham suc khoe", "giay chung nhan suc khoe"),
+}
+# Documents whose very name says that another office issues them: a cue on their own (a foreigner's
+# residence card is not the ward's "đăng ký tạm trú"), not only after a request verb.
+ELSEWHERE_NAMED: dict[str, tuple[str, ...]] = {
+    "xuat_nhap_canh": ("the tam tru", "the thuong tru", "giay mien thi thuc"),
+    "toa_an": ("trich luc ban an", "ban sao ban an"),
+}
+REQUEST_VERBS = ("xin", "xin cap", "xin cap lai", "lam", "lam lai", "lam moi", "cap", "cap lai", "cap doi",
+                 "cap moi", "gia han", "doi", "doi lai", "trich luc", "xin trich luc", "kich hoat", "dang ky")
+
 # Phrases that fit several procedures equally: the chatbot asks which one is meant.
 AMBIGUOUS_TERMS: dict[str, list[str]] = {
     "cong chung": ["ban sao tu ban chinh", "chung thuc chu ky", "chung thuc hop dong"],
