@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from appliance.citizen.understanding import Reading as CitizenReading
 from appliance.knowledge import bridge, store
 from appliance.knowledge.answer import answer
 from appliance.knowledge.article_store import delete_document_articles
@@ -275,3 +276,35 @@ def test_the_bridge_needs_the_chats_reading_to_agree_on_the_law(library, monkeyp
     monkeypatch.setattr(bridge, "CHAT_AGREES", True)
     chatty = "nhà mình mới sinh em bé, giờ muốn đi làm giấy khai sinh thì phải mang theo những gì vậy ạ"
     assert search(library, chatty, 5).procedure == ("HT-KS", "Đăng ký khai sinh")
+
+
+def test_the_chats_reading_must_not_be_torn_between_laws(library, monkeypatch):
+    """bridge.CHAT_CLEAR_RATIO: the chat's best procedure agrees on the law, but a procedure of another law
+    is nearly as likely (within the matcher's "too close to choose" ratio): no law is cited."""
+    procedures = list_procedures(library)
+    burial = next(p for p in procedures if p.code == "BTXH-MT")
+
+    def reading(ranked: list[tuple[str, float]]) -> CitizenReading:
+        return CitizenReading(intent="procedure", label=ranked[0][0], confidence=ranked[0][1], ranked=ranked)
+
+    torn = reading([("proc:BTXH-MT", 0.24), ("proc:HT-KT", 0.21), ("oos", 0.11)])
+    clear = reading([("proc:BTXH-MT", 0.47), ("proc:HT-KT", 0.21), ("oos", 0.11)])
+    assert not bridge._same_law(procedures, burial, torn) and bridge._same_law(procedures, burial, clear)
+    # Another procedure of the same law is no rival (BTXH-TCHT rests on Nghị định 20/2021 too).
+    assert bridge._same_law(procedures, burial, reading([("proc:BTXH-MT", 0.3), ("proc:BTXH-TCHT", 0.29)]))
+    monkeypatch.setattr(bridge, "CHAT_CLEAR_RATIO", None)
+    assert bridge._same_law(procedures, burial, torn)
+
+
+def test_a_textless_subject_replaces_a_bridge_the_chat_is_unsure_of(library, monkeypatch):
+    """bridge.GAPS_OVER_UNSURE_BRIDGE: with a subject without official text named too, the covered law is
+    cited only when the chat is as sure of its reading as it must be to answer a procedure itself."""
+    question = "sổ đỏ ghi thiếu tên chồng, muốn bổ sung thì làm sao"
+    sure = bridge.citizen_reading(list_procedures(library), question).confidence
+    bridged = search(library, question, 5)
+    assert sure >= 0.7 and bridged.procedure is not None and bridged.procedure[0] == "HT-TDCC"
+    assert [g.number for g in bridged.gaps] == ["31/2024/QH15"]
+    monkeypatch.setattr(bridge, "GAPS_OVER_UNSURE_BRIDGE", sure + 0.01)  # as if the chat were less sure
+    gap = search(library, question, 5)
+    assert not gap.answered and gap.procedure is None and gap.hits == []
+    assert gap.note.startswith("Thư viện chưa có toàn văn Luật Đất đai số 31/2024/QH15")
