@@ -40,7 +40,8 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
     counting = any(tokens.has(p) for p in COUNT_OF_UNITS) and not any(tokens.has(w) for w in RATE_WORDS)
     # "quý 3 đạt bao nhiêu % kế hoạch năm": the year's plan, not the quarter's own row and its plan
     intent.year_plan = any(tokens.has(p) for p in YEAR_PLAN_WORDS)
-    tokens.take_all(PLAN_WORDS + ["thuc hien", "dat", "chua dat", "khong dat", "bao nhieu", "phan tram", "%",
+    tokens.take_all(PLAN_WORDS + ["con thieu", "thieu", "de dat ke hoach", "de dat",
+                                  "thuc hien", "dat", "chua dat", "khong dat", "bao nhieu", "phan tram", "%",
                                   "ty le", "hoan thanh", "duoc", "la", "tao", "cho", "lao dong", "duoc giao", "giao",
                                   "lam duoc", "dat duoc"] + COUNT_OF_UNITS)
     tokens.yes_no_particle()
@@ -197,6 +198,8 @@ def line(row: list[Cell], *, named: bool = True, this_year: int = 0) -> str:
             text += f", {plan_name} {_num(plan, str(unit))}"
             if isinstance(pct, int | float):
                 text += f", đạt {format_percent(pct)} {plan_name}"
+            if plan_name == "kế hoạch năm" and unit != "%" and isinstance(done, int | float) and done < plan:
+                text += f", còn thiếu {_num(plan - done, str(unit))}"  # "còn thiếu bao nhiêu thì đạt kế hoạch"
         judged = verdict(list(row), this_year)
         if judged:
             text += f"; {judged}"

@@ -128,7 +128,8 @@ UNHANDLED = ["tru", "ngoai tru", "loai tru", "khong ke", "khong tinh", "khac", "
              "muon", "phai", "tru di"]
 PERSON_CUES = {"can bo", "anh", "chi", "ong", "ba", "dong chi", "co", "chu", "em", "d/c"}
 # Plan achievement of indicators; for these a lower figure is better (hộ nghèo, tai nạn…).
-PLAN_WORDS = ["dat ke hoach", "so voi ke hoach", "ke hoach ca nam", "ke hoach nam", "ke hoach", "hoan thanh ke hoach"]
+PLAN_WORDS = ["de dat ke hoach", "thi dat ke hoach",  # "còn thiếu … để đạt kế hoạch": the shortfall
+              "dat ke hoach", "so voi ke hoach", "ke hoach ca nam", "ke hoach nam", "ke hoach", "hoan thanh ke hoach"]
 LOWER_IS_BETTER = ["ngheo", "tai nan", "o nhiem", "that nghiep", "chay no", "toi pham", "tu vong"]
 
 

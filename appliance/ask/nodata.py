@@ -48,6 +48,13 @@ MISSING: list[Missing] = [
     Missing(("can cuoc", "cccd", "cmnd", "chung minh nhan dan", "chung minh thu", "ho chieu", "ly lich tu phap",
              "giay phep lai xe", "bang lai", "dang ky xe", "bien so", "visa", "thi thuc"),
             "thủ tục này (không thuộc các thủ tục trong dữ liệu hồ sơ của phường)", "các thủ tục có trong dữ liệu"),
+    # other statistics of a ward that no view holds (an indicator of the same name, when a ward reports one,
+    # is matched as a name before this list is read)
+    Missing(("doanh nghiep", "tai nan", "to dan pho", "khu pho", "hoc sinh", "dien tich", "benh nhan", "tiem chung",
+             "nha van hoa"),
+            "số liệu thống kê này", "các chỉ tiêu KT-XH phường báo cáo (thu ngân sách, hộ kinh doanh đăng ký mới, "
+            "lao động có việc làm mới, vi phạm trật tự xây dựng, BHYT, hộ nghèo, nộp trực tuyến, thu gom rác) và "
+            "số liệu hồ sơ, phản ánh"),
 ]
 # Counting people or households of an indicator measured in % ("bao nhiêu hộ nghèo" when only the
 # rate is held): the answer offers the rate.
