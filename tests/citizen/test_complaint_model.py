@@ -209,3 +209,35 @@ def test_the_cross_validation_never_predicts_a_text_its_model_was_trained_on(mon
     assert all(text not in trained for trained, (text,) in seen)
     assert len({frozenset(t) for t, _ in seen}) == 5 + 5 + 1  # 5 folds of each training batch, one model for b2
     assert sum(p.best == p.gold for p in preds["b2"]) >= 12  # the wording repeats: learnt
+
+
+def test_the_cross_validation_trains_on_vague_complaints_only_for_a_model_with_the_class(
+        monkeypatch: pytest.MonkeyPatch, tmp_path):
+    """Vague complaints are predicted for every model (right only when left to staff) but learnt only
+    by one that has the class (SESSION8); a stand-in model, the protocol under test."""
+    cats = list(CATEGORIES)
+    words = ["đèn đường hỏng", "rác thải bốc mùi", "lấn chiếm vỉa hè", "tranh chấp đất", "trộm cắp xe máy",
+             "cán bộ gây khó dễ", "trợ cấp chưa nhận", "mất điện cả ngày"]
+    vague = tuple((VAGUE, f"tôi muốn phản ánh một việc với phường lần {n}") for n in range(10))
+    small = {f"b{k}": tuple((cats[j], f"{words[j]} ở tổ {k}{n}") for j in range(8) for n in range(2))
+             for k in range(2)}
+    small["b2"] = small["b1"][:8] + vague
+    monkeypatch.setattr(complaint_cv, "batches", lambda: small)
+    monkeypatch.setattr(complaint_cv, "seed", lambda: {c: {"examples": [f"{words[j]} gần nhà"]}
+                                                       for j, c in enumerate(cats)})
+    trained: list[set[str]] = []
+    real = ComplaintModel.probabilities
+
+    def spy(self: ComplaintModel, text: str) -> dict[str, float]:
+        trained.append(set(self.texts))
+        return real(self, text)
+
+    monkeypatch.setattr(ComplaintModel, "probabilities", spy)
+    texts = {t for _, t in vague}
+    old = complaint_cv.predict(HashEmbedder(), SESSION7, ["b0", "b1", "b2"], tmp_path)
+    assert not any(texts & t for t in trained) and len(old["b2"]) == 18
+    trained.clear()
+    new = complaint_cv.predict(HashEmbedder(), SESSION8, ["b0", "b1", "b2"], tmp_path)
+    # All of them for b0's and b1's folds, 8 of 10 in b2's (each fold holds 2 out).
+    assert {len(texts & t) for t in trained} == {8, 10}
+    assert sum(p.vague for p in new["b2"] if p.gold == VAGUE) > sum(p.vague for p in old["b2"])
