@@ -252,9 +252,11 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
         intent.order = "desc"
     elif tokens.take_all(TOP_ASC):
         intent.order = "asc"
-    if tokens.take_all(SLOWEST):
+    # Speed ranks by processing time, which only records have: "đơn vị nào xử lý phản ánh chậm nhất" ranked
+    # by count was a confident wrong, so for feedback the speed words stay unexplained.
+    if intent.domain == "ho_so" and tokens.take_all(SLOWEST):
         intent.order = "desc"
-    elif tokens.take_all(FASTEST):
+    elif intent.domain == "ho_so" and tokens.take_all(FASTEST):
         intent.order = "asc"
     if intent.order is None and tokens.has("nhat"):
         words = set(tokens.items)
