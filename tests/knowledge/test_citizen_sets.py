@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from appliance.citizen.understanding import Reading as CitizenReading
+from appliance.citizen.understanding import thresholds as chat_thresholds
 from appliance.knowledge import bridge, store
 from appliance.knowledge.answer import answer
 from appliance.knowledge.article_store import delete_document_articles
@@ -238,10 +239,17 @@ def test_a_tie_among_one_laws_procedures_is_broken_by_the_chats_reading(library,
     # "chứng thực" alone names bản sao, chữ ký and hợp đồng alike (all Nghị định 23/2015).
     question = "nhờ em trai cầm giấy tờ bản gốc lên phường chứng thực hộ được không, có cần ủy quyền không"
     assert bridge.recognise(library, question) is None
+    # READ_AS (the chat's reading alone, at its own bar since session 8) would break this tie too: held
+    # at its session 7 value, this isolates TIE_READ_AS.
+    monkeypatch.setattr(bridge, "READ_AS", 0.9)
     monkeypatch.setattr(bridge, "TIE_READ_AS", 0.7)
     assert search(library, question, 5).procedure == ("CTH-BS", "Chứng thực bản sao từ bản chính")
     monkeypatch.setattr(bridge, "TIE_READ_AS", None)
     assert search(library, question, 5).procedure is None
+    # By default the chat's reading at its own bar for answering a procedure breaks any tie (READ_AS).
+    monkeypatch.setattr(bridge, "READ_AS", chat_thresholds()["answer_procedure"])
+    assert bridge.citizen_reading(list_procedures(library), question).confidence < 0.9
+    assert search(library, question, 5).procedure == ("CTH-BS", "Chứng thực bản sao từ bản chính")
 
 
 FRESH8 = Path(__file__).resolve().parents[1] / "citizen" / "fresh8" / "citizen_questions.toml"
