@@ -233,7 +233,13 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, "chưa rõ cần tính tỷ lệ nào: đúng hạn, trễ hạn, trực tuyến hay từ chối")
     understand.grouping(tokens, intent)
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
-    compare = not ranking_two and (tokens.take_all(COMPARE_WORDS) or len(periods) >= 2 or last_year or speed_compare)
+    said_compare = tokens.take_all(COMPARE_WORDS)
+    if len(periods) >= 2 and not (said_compare or last_year or speed_compare) and _span_unread(tokens):
+        # "từ <period> đến <period>" that no rule read as one span: a comparison of the two ends, or the
+        # first alone, would answer another question
+        return ParseResult(intent, False, "chưa đọc được khoảng «từ … đến …»; hãy nêu như «từ tháng 7 đến tháng 9» "
+                                          "hoặc «từ 01/07 đến 30/09»")
+    compare = not ranking_two and (said_compare or len(periods) >= 2 or last_year or speed_compare)
     if ranking_two:
         tokens.take_all(COMPARE_WORDS)  # "ai nhiều hơn": the names are ranked, not two periods
     tokens.yes_no_particle()
@@ -285,6 +291,13 @@ def _new_things(tokens: Tokens) -> None:
         new = "mới" in typed or ("moi" in typed and (registered or not each))
         if (tokens.used[k - 1] or registered) and new:
             tokens.doubt(k)
+
+
+def _span_unread(tokens: Tokens) -> bool:
+    """A free "từ" before a free "đến / tới": a span said but not read as one."""
+    free = [(k, w) for k, w in enumerate(tokens.items) if not tokens.used[k]]
+    starts = [k for k, w in free if w in ("tu", "ke")]
+    return any(w in ("den", "toi") and any(s < k for s in starts) for k, w in free)
 
 
 def _doubt_changing_filler(tokens: Tokens, intent: Intent) -> None:

@@ -162,6 +162,33 @@ def _since_month(m: re.Match[str], today: dt.date) -> Period | None:
     return range_period(start, today) if start <= today else None
 
 
+def _span_of(first: re.Match[str], today: dt.date, quarters: bool) -> Period | None:
+    """"từ tháng 7 đến (hết) tháng 9", "từ quý 1 đến quý 3": one span from the first to the end of the last
+    (read as two periods it became a comparison of July with September). Without years: the latest span that
+    has begun; a year said once applies to both."""
+    a, b = int(first.group(1)), int(first.group(3))
+    top = 4 if quarters else 12
+    if not (1 <= a <= top and 1 <= b <= top):
+        return None
+    y2 = int(first.group(4)) if first.group(4) else None
+    y1 = int(first.group(2)) if first.group(2) else None
+    if y1 is None and y2 is None:  # the latest span that has begun
+        first_month = (a - 1) * 3 + 1 if quarters else a
+        y1 = today.year - (1 if first_month > today.month else 0)
+    if y1 is None:
+        assert y2 is not None
+        y1 = y2 if a <= b else y2 - 1
+    if y2 is None:
+        y2 = y1 if a <= b else y1 + 1
+    start = dt.date(y1, (a - 1) * 3 + 1 if quarters else a, 1)
+    end_month = b * 3 if quarters else b
+    end = dt.date(y2 + end_month // 12, end_month % 12 + 1, 1) - dt.timedelta(days=1)
+    if end < start:
+        return None
+    unit = "quý" if quarters else "tháng"
+    return range_period(start, end, f"từ {unit} {a}/{y1} đến hết {unit} {b}/{y2}")
+
+
 def _last_n(unit: str) -> Callable[[re.Match[str], dt.date], Period | None]:
     def build(m: re.Match[str], today: dt.date) -> Period | None:
         n = int(m.group(1))
@@ -224,6 +251,8 @@ def _weekday(m: re.Match[str], today: dt.date) -> Period | None:
     return Period(day, day, f"{name} ({_fmt(day)})", "day")
 
 
+_UNTIL_END = r"\s*(?:den|toi|-)\s*(?:het\s*|cuoi\s*)?"  # "… đến (hết / cuối) tháng 9"
+
 _RULES: list[Rule] = [
     (re.compile(rf"(?:tu|trong khoang)\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:ngay\s*)?{_DATE}"), _range),
     (re.compile(rf"\b(?:tu|ke tu)\s*(?:ngay\s*)?{_DATE}(?:\s*(?:den|toi)\s*{_NOW})?"), _since),
@@ -235,6 +264,10 @@ _RULES: list[Rule] = [
     (re.compile(r"\b(?:6|sau)\s*thang\s*cuoi\s*nam" + _YEAR + r"|nua cuoi nam" + _YEAR),
      lambda m, t: half_period(dt.date(_year_of(m.group(1) or m.group(2), t), 7, 1))),
     (re.compile(r"\b(\d{1,2})\s*thang\s*dau\s*nam(?:\s*(\d{4}))?"), _first_months),
+    (re.compile(r"\b(?:tu|ke tu)\s*(?:dau\s*)?thang\s*(\d{1,2})" + _YEAR + _UNTIL_END + r"thang\s*(\d{1,2})" + _YEAR),
+     lambda m, t: _span_of(m, t, quarters=False)),
+    (re.compile(r"\b(?:tu|ke tu)\s*(?:dau\s*)?quy\s*([1-4])" + _YEAR + _UNTIL_END + r"quy\s*([1-4])" + _YEAR),
+     lambda m, t: _span_of(m, t, quarters=True)),
     (re.compile(r"\b(?:thu\s*([2-7]|hai|ba|tu|nam|sau|bay)|chu nhat)"
                 r"(?:\s*(tuan nay|tuan truoc|tuan roi|vua roi|vua qua))?\b"), _weekday),
     (re.compile(r"\btu dau nam(?: den nay| toi nay)?|\bluy ke(?: nam)?\b"), _ytd),

@@ -518,6 +518,8 @@ UNANSWERABLE = [
     "đầu tháng 11 trả bao nhiêu hồ sơ", "nửa đầu tháng 10 nhận bao nhiêu",
     # speed of feedback: the box has no processing time for it (ranked by count, it was a confident wrong)
     "phòng nào giải quyết phản ánh nhanh nhất quý 3",
+    # a span "từ … đến …" that no rule reads as one: neither a comparison of its ends nor one of them
+    "từ tuần trước đến tuần này giải quyết bao nhiêu hồ sơ",
 ]
 
 __all__ = ["CASES", "UNANSWERABLE", "within"]
