@@ -40,6 +40,20 @@ DOCUMENT_NOUNS = ["giay to", "bang", "bang cap", "bang tot nghiep", "bang dai ho
 DEATH_WORDS = ["mat", "qua doi", "tu tran", "tu vong", "chet"]
 RELATIVES = ["nguoi than", "nguoi nha", "bo", "me", "ong", "ba", "chong", "vo", "con", "anh", "chi", "em",
              "ong noi", "ba noi", "ong ngoai", "ba ngoai", "cu"]
+# A correction whose object is the land certificate ("đổi tên trên sổ đỏ", "sổ hồng bị ghi sai tên") is
+# a change to the land record (đăng ký biến động), not a civil-status correction: the phrase naming the
+# certificate is longer than the correction words ("đổi tên", "ghi sai") it contains, so it wins.
+LAND_CERTIFICATES = ["so do", "so hong", "bia do", "giay chung nhan quyen su dung dat"]
+LAND_CORRECTIONS = [
+    *[f"{verb} {prep} {doc}" for verb in ("doi ten", "sua ten", "sua", "sua lai", "dinh chinh", "ghi sai", "sai ten",
+                                         "cap nhat", "thay doi", "thay doi thong tin", "dinh chinh thong tin",
+                                         "sua thong tin", "doi", "bo sung", "them ten", "ghi them", "ghi ten",
+                                         "dung ten")
+      for prep in ("tren", "trong", "o", "vao") for doc in LAND_CERTIFICATES],
+    *[f"{doc} {fault}" for doc in LAND_CERTIFICATES for fault in ("bi ghi sai", "ghi sai", "bi sai ten", "sai ten",
+                                                                  "ghi nham", "bi ghi nham", "sai thong tin")],
+    *[f"ten {who} {prep} {doc}" for who in RELATIVES for prep in ("vao", "tren", "trong") for doc in LAND_CERTIFICATES],
+]
 PROCEDURE_TERMS: dict[str, list[str]] = {
     "khai sinh": ["khai sinh", "giay khai sinh", "dang ky khai sinh", "lam khai sinh", "khai sinh cho con",
                   "be moi sinh", "con moi sinh", "moi sinh", "vua sinh", "moi de", "vua de", "giay chung sinh"],
@@ -89,7 +103,7 @@ PROCEDURE_TERMS: dict[str, list[str]] = {
                   "doi so do", "thua ke dat", "tang cho dat", "cho con dat", "sang so", "chuyen muc dich",
                   "xoa the chap", "dang ky the chap", "cap lai so do", "mat so do", "dinh chinh", "sang ten thua ke",
                   "thua ke nha", "thua ke so do", "thua ke so hong", "so do bi sai", "so do ghi sai", "so do sai",
-                  "so hong ghi sai", "so hong bi sai", "dung ten so", "chuyen ten"],
+                  "so hong ghi sai", "so hong bi sai", "dung ten so", "chuyen ten", *LAND_CORRECTIONS],
     "tro cap xa hoi": ["tro cap", "tro cap xa hoi", "tro cap hang thang", "huong tro cap", "bao tro xa hoi",
                        "nguoi cao tuoi", "nguoi khuyet tat", "khuyet tat", "tre mo coi", "mo coi", "don than",
                        "ho ngheo", "tien tro cap", "luong gia", "tien gia", "nguoi gia"],
@@ -129,6 +143,15 @@ ELSEWHERE_NAMED: dict[str, tuple[str, ...]] = {
     "xuat_nhap_canh": ("the tam tru", "the thuong tru", "giay mien thi thuc"),
     "toa_an": ("trich luc ban an", "ban sao ban an"),
 }
+# An office named as the alternative to the ward ("… ở phường được không hay phải ra văn phòng công chứng")
+# is not what the citizen asks for: phrases that contain the office's cue and say so (longer, so the cue
+# inside is ignored) and name no label of their own.
+ELSEWHERE_PLACES = ("van phong cong chung", "phong cong chung", "cong chung vien")
+ALTERNATIVE_PLACES = tuple(f"{link} {move} {place}".replace("  ", " ")
+                           for link in ("hay", "hay phai", "hay la", "hay bat buoc", "hoac", "voi", "chu khong",
+                                        "khoi phai", "thay vi", "hay van phai", "hay cu phai")
+                           for move in ("", "ra", "len", "den", "toi", "o", "di", "lam o", "lam tai", "tai")
+                           for place in ELSEWHERE_PLACES)
 REQUEST_VERBS = ("xin", "xin cap", "xin cap lai", "lam", "lam lai", "lam moi", "cap", "cap lai", "cap doi",
                  "cap moi", "gia han", "doi", "doi lai", "trich luc", "xin trich luc", "kich hoat", "dang ky")
 

@@ -88,6 +88,19 @@ def test_out_of_scope_is_said_so(public):
             assert reply["procedure"] is None and reply["detail"] in ("out_of_scope", "clarify", "unknown"), reply
         ward = chat(c, "s-oos-ward", "gia hạn tạm trú cho người thuê trọ cần giấy tờ gì")
         assert ward["procedure"] is not None and ward["procedure"]["code"] == "CU-TAM", ward
+        # The office named only as the alternative to the ward is not what is asked for.
+        either = chat(c, "s-oos-either", "sao y bằng tốt nghiệp ở phường được không hay phải ra phòng công chứng")
+        assert either["detail"] != "out_of_scope" and either["procedure"] is not None, either
+        assert either["procedure"]["code"] == "CTH-BS", either
+        # A correction whose object is the land certificate is a change to the land record: answered so,
+        # or asked about with it among the choices, never a civil-status correction said confidently.
+        for n, question in enumerate(("đổi tên trên sổ hồng thì làm ở đâu",
+                                      "sổ hồng bị ghi sai tên chồng thì sửa ở đâu")):
+            land = chat(c, f"s-land-fix-{n}", question)
+            if land["procedure"] is not None:
+                assert land["procedure"]["code"] == "DD-BD", land
+            else:
+                assert land["detail"] == "clarify" and "proc:DD-BD" in [x["id"] for x in land["choices"]], land
 
 
 def test_unsure_question_offers_choices_then_staff_gets_the_conversation(public, citizen_settings):
