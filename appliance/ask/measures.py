@@ -112,10 +112,12 @@ COMPARE_WORDS = ["so voi", "so sanh", "tang hay giam", "giam hay tang", "tang gi
                  "nhieu hon", "it hon", "cao hon", "thap hon", "tang len", "giam xuong", "tang", "giam", "hon"]
 SAME_PERIOD_LAST_YEAR = ["cung ky nam truoc", "cung ky nam ngoai", "cung ky nam roi", "cung ky"]
 # Asking for the records themselves rather than a figure.
-LIST_WORDS = ["danh sach", "liet ke", "ke ra", "la nhung ho so nao", "gom nhung ho so nao", "nhung ho so nao",
+LIST_WORDS = ["danh sach", "liet ke", "ke ra", "ke ten", "neu ten", "la nhung ho so nao", "gom nhung ho so nao",
+              "nhung ho so nao",
               "cac ho so nao", "ho so nao", "gom nhung", "la nhung", "nhung gi", "nhung phan anh nao",
               "phan anh nao", "ma ho so", "cu the la", "la ho so nao"]
-LIST_ALWAYS = ["danh sach", "liet ke", "ke ra", "ma ho so", "cu the la"]  # a list even with "bao nhiêu"
+# a list even with "bao nhiêu"
+LIST_ALWAYS = ["danh sach", "liet ke", "ke ra", "ke ten", "neu ten", "ma ho so", "cu the la"]
 LIST_OPENERS = ["cho xem cac", "cho xem nhung", "cac", "nhung", "xem cac", "xem"]  # "các hồ sơ …" with no figure asked
 QUANTITY_WORDS = ["bao nhieu", "so ho so", "so phan anh", "so luong", "tong", "ty le", "%", "phan tram", "dem"]
 OLDEST_WORDS = ["lau nhat", "cu nhat", "som nhat"]

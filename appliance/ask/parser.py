@@ -306,6 +306,9 @@ def _doubt_changing_filler(tokens: Tokens, intent: Intent) -> None:
     - "đầu / cuối / nửa" before a period read whole ("đầu tháng 10", "cuối tháng 10", "lần đầu tháng 10"):
       the whole period would answer a part of it (a count at the end of a period is that period's own
       figure, so "cuối tháng 10 còn tồn" keeps its answer)."""
+    if intent.domain == "ho_so" and not tokens.has("ho so"):
+        for k in tokens.find("phieu", free_only=False):
+            tokens.doubt(k)  # "phiếu nào …" with neither "phản ánh" nor "hồ sơ": which kind of slip?
     if not intent.named and "trang_thai" not in intent.filters:
         for k, word in enumerate(tokens.items):
             if word == "con" and not tokens.used[k]:

@@ -130,20 +130,24 @@ _WHICH_OPENERS = {"nhung", "cac"}
 def _which_records(tokens: Tokens) -> bool:
     """"(đã cấp) những giấy phép xây dựng nào", "phản ánh an ninh trật tự nào chưa ai nhận": "nào" after
     the name of what was handled, opened by "những / các" or by "hồ sơ / phản ánh", asks which records.
-    With a group word before it ("những lĩnh vực nào", "tháng nào") it is a ranking, read elsewhere."""
+    With a group word before it ("những lĩnh vực nào", "tháng nào") or a ranking said ("phản ánh nào nhiều
+    nhất") it asks for a group, read elsewhere."""
+    if tokens.has("nhat") or tokens.has("top") or any(tokens.has(p) for p in TOP_DESC + TOP_ASC):
+        return False
     for k, word in enumerate(tokens.items):
         if word != "nao" or tokens.used[k] or k == 0:
             continue
         start = next((j for j in range(k - 1, max(-1, k - 9), -1)
-                      if tokens.items[j] in _WHICH_OPENERS or tokens.items[j:j + 2] in (["ho", "so"], ["phan", "anh"])),
-                     None)
+                      if tokens.items[j] in _WHICH_OPENERS or tokens.items[j] == "phieu"
+                      or tokens.items[j:j + 2] in (["ho", "so"], ["phan", "anh"])), None)
         if start is None:
             continue
         if tokens.items[k - 1] in ("luc", "khi") and tokens.items[k - 2] != "trich":
             continue  # "lúc nào", "khi nào": when, not which ("trích lục nào" is which)
         between = [w for w in tokens.items[start + 1:k] if w not in ("ho", "so", "anh")]
         text = f" {' '.join(between)} "
-        if not between or any(f" {phrase} " in text for phrase in _NOT_RECORDS):
+        named_records = tokens.items[start] not in _WHICH_OPENERS  # "phản ánh nào", "phiếu nào": which ones
+        if not (between or named_records) or any(f" {phrase} " in text for phrase in _NOT_RECORDS):
             continue
         tokens.used[k] = True
         if tokens.items[start] in _WHICH_OPENERS:
