@@ -102,6 +102,15 @@ CHAT_AGREES = True
 # "too close to choose" ratio of its best (CLARIFY_RATIO) is a tie, not agreement. Session 8: one wrong
 # citation (a death read 0,24 mai táng / 0,21 khai tử) becomes "not found"; no right answer lost.
 CHAT_CLEAR_RATIO: float | None = CLARIFY_RATIO
+# Where the ranking's own passages answer by shared words, the chat's confident reading (READ_AS) of a
+# procedure whose basis articles lie in other đề mục of the Bộ Pháp điển than every shown passage
+# overrules them too: that procedure's basis is shown instead, said so ("thủ tục nhận con" shares its
+# words with the adoption law; the chat reads nhận cha, mẹ, con, Luật Hộ tịch). Session 8, measured and
+# left off: on the citizen sets every one of the 22 right own answers had the chat agreeing on the đề
+# mục and one wrong became right (session 6's training half), but on the development questions of
+# relevance.py one right answer was lost ("thủ tục xác định mức độ khuyết tật": Điều 18 Luật Người
+# khuyết tật replaced by the allowance decree the chat reads it as): no net gain.
+OTHER_SUBJECT_OVERRULES = False
 # When the question also names a subject without official text here (library_gaps), citing the covered
 # law on the bridge needs the chat to be as sure of its reading as it must be to answer a procedure
 # itself (answer_procedure, 0,7); below, the textless subject's registry entry replaces the bridge.
@@ -211,7 +220,8 @@ def gaps(conn: sqlite3.Connection, query: str) -> tuple[Gap, ...]:
     return library_gaps(conn, query, _index(procedures), procedures)
 
 
-def overrules(conn: sqlite3.Connection, query: str, shown: Sequence[str] = ()) -> Reading | None:
+def overrules(conn: sqlite3.Connection, query: str, shown: Sequence[str] = (),
+              shown_pages: Sequence[str] = ()) -> Reading | None:
     """What to show instead of the passages the ranking found answering (OVERRULE_OWN_ANSWER), or None:
     the chat reads the question as out of the ward's scope, or it names a subject without official text
     here, by words none of the `shown` passages (folded) contain, at least as strongly as any subject
@@ -225,8 +235,31 @@ def overrules(conn: sqlite3.Connection, query: str, shown: Sequence[str] = ()) -
         citizen = reader.read(query)
         if citizen.intent == "out_of_scope" and citizen.confidence >= OUT_OF_SCOPE:
             return Reading(gaps=library_gaps(conn, query, reader.index, procedures), out_of_scope=True)
+        other = _other_subject(conn, procedures, citizen, query, shown_pages)
+        if other is not None:
+            return Reading(bridged=other)
     textless = library_gaps(conn, unsaid(reader.index, query, shown), reader.index, procedures, TEXTLESS_RATIO)
     return Reading(gaps=textless) if textless else None
+
+
+def _other_subject(conn: sqlite3.Connection, procedures: list[Procedure], citizen: CitizenReading, query: str,
+                   shown_pages: Sequence[str]) -> Bridged | None:
+    """The basis of the procedure the chat reads the question as (at READ_AS), when none of the shown
+    passages lies in a đề mục of any article the catalogue cites for it (OTHER_SUBJECT_OVERRULES)."""
+    pages = {page for page in shown_pages if page}
+    if not OTHER_SUBJECT_OVERRULES or not pages or citizen.code is None or citizen.confidence < READ_AS:
+        return None
+    procedure = next((p for p in procedures if p.code == citizen.code), None)
+    if procedure is None:
+        return None
+    if not basis_passages(conn, procedure):   # the library lacks its own law: nothing to show instead
+        return None
+    found = (find_article(conn, b.document, b.article, b.clause) for b in procedure.basis)
+    own = {a.page for a in found if a is not None and a.page}   # every fact's basis: a fee circular too
+    if pages & own:
+        return None
+    rows = answer_passages(conn, procedure, " ".join(fold_tokens(query)))
+    return Bridged(procedure.code, procedure.name, rows) if rows else None
 
 
 def unsaid(index: ProcedureIndex, query: str, shown: Sequence[str]) -> str:

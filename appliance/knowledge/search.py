@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from appliance.engines import Embedder
 from appliance.knowledge import bridge, relevance, store, vectors
+from appliance.knowledge.articles import get_article
 from appliance.knowledge.chunking import place
 from appliance.knowledge.indexing import STOPWORDS, accented_words, query_terms
 from appliance.knowledge.subjects import Gap
@@ -210,7 +211,8 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     # of force that answers is shown labelled, with the current law the library lacks (below).
     in_force_shown = any(h.in_force for h in hits[:SHOWN])
     shown = [chunk_rows[cid]["folded"] for _s, cid in ranked[:SHOWN]]
-    overruled = bridge.overrules(conn, query, shown) if judged.answered and in_force_shown else None
+    pages = [article_page(conn, chunk_rows[cid]["article_id"]) for _s, cid in ranked[:SHOWN]]
+    overruled = bridge.overrules(conn, query, shown, pages) if judged.answered and in_force_shown else None
     if overruled is not None:
         judged, reading = replace(judged, answered=False, note=""), overruled
     bridged = reading.bridged
@@ -230,8 +232,10 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         response.hits = [_hit(row, 0.0, query) for row in bridged.rows[:k]]
         response.procedure = (bridged.code, bridged.name)
         response.nearest = hits
-        response.note = (f"Không có điều khoản nào khớp trực tiếp các từ của câu hỏi; câu hỏi được hiểu là về thủ tục "
-                         f"“{bridged.name}”: các đoạn dưới là căn cứ pháp lý của thủ tục đó.")
+        matched = ("Các điều khoản có từ giống câu hỏi thuộc lĩnh vực khác" if overruled is not None else
+                   "Không có điều khoản nào khớp trực tiếp các từ của câu hỏi")
+        response.note = (f"{matched}; câu hỏi được hiểu là về thủ tục “{bridged.name}”: các đoạn dưới là căn cứ pháp "
+                         f"lý của thủ tục đó.")
         if gap_notes:  # the question also names a subject without text here: the reader judges the reading
             response.note += f" Câu hỏi cũng nhắc đến nội dung thư viện chưa có văn bản chính thức: {gap_notes}"
     elif reading.gaps:
@@ -243,6 +247,12 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         response.note = OUT_OF_SCOPE_NOTE if reading.out_of_scope else judged.note
     response.took_ms = (time.perf_counter() - started) * 1000
     return response
+
+
+def article_page(conn: sqlite3.Connection, article_id: int | None) -> str:
+    """The đề mục of the Bộ Pháp điển an article belongs to ("" for uploads and passages of no article)."""
+    article = get_article(conn, int(article_id)) if article_id is not None else None
+    return article.page if article is not None else ""
 
 
 def _hit(row: sqlite3.Row, score: float, query: str) -> SearchHit:

@@ -316,3 +316,17 @@ def test_a_textless_subject_replaces_a_bridge_the_chat_is_unsure_of(library, mon
     gap = search(library, question, 5)
     assert not gap.answered and gap.procedure is None and gap.hits == []
     assert gap.note.startswith("Thư viện chưa có toàn văn Luật Đất đai số 31/2024/QH15")
+
+
+def test_the_chats_confident_reading_of_another_subject_overrules_shared_words(library, monkeypatch):
+    """bridge.OTHER_SUBJECT_OVERRULES (off by default): "nhận con" shares its words with the adoption law;
+    the chat reads the question as nhận cha, mẹ, con (Luật Hộ tịch), whose đề mục no shown passage is from."""
+    question = "thủ tục nhận con thế nào"
+    monkeypatch.setattr(bridge, "OTHER_SUBJECT_OVERRULES", True)  # measured and left off (see bridge.py)
+    result = search(library, question, 5)
+    assert result.answered and result.procedure == ("HT-NCMC", "Đăng ký nhận cha, mẹ, con")
+    assert "Luật Hộ tịch" in result.hits[0].citation
+    assert result.note.startswith("Các điều khoản có từ giống câu hỏi thuộc lĩnh vực khác; câu hỏi được hiểu")
+    monkeypatch.setattr(bridge, "OTHER_SUBJECT_OVERRULES", False)
+    own = search(library, question, 5)
+    assert own.answered and own.procedure is None and "Luật Hộ tịch" not in own.hits[0].citation
