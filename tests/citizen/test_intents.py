@@ -95,7 +95,7 @@ def test_out_of_scope_is_said_so(public):
         # A correction whose object is the land certificate is a change to the land record: answered so,
         # or asked about with it among the choices, never a civil-status correction said confidently.
         for n, question in enumerate(("đổi tên trên sổ hồng thì làm ở đâu",
-                                      "sổ hồng bị ghi sai tên chồng thì sửa ở đâu")):
+                                      "muốn thêm tên vợ vào sổ hồng thì làm thủ tục gì")):
             land = chat(c, f"s-land-fix-{n}", question)
             if land["procedure"] is not None:
                 assert land["procedure"]["code"] == "DD-BD", land
