@@ -17,7 +17,8 @@ RECORD_PHRASES: list[tuple[str, str]] = [
     ("thoi gian giai quyet", "so_ngay_tb"), ("thoi gian xu ly", "so_ngay_tb"), ("thoi gian", "so_ngay_tb"),
     ("so ngay giai quyet", "so_ngay_tb"), ("so ngay xu ly", "so_ngay_tb"), ("mat bao lau", "so_ngay_tb"),
     ("mat bao nhieu ngay", "so_ngay_tb"), ("mat bao nhieu thoi gian", "so_ngay_tb"), ("bao nhieu ngay", "so_ngay_tb"),
-    ("bao lau", "so_ngay_tb"), ("mat ngay", "so_ngay_tb"),
+    ("bao lau", "so_ngay_tb"), ("mat ngay", "so_ngay_tb"), ("het bao nhieu ngay", "so_ngay_tb"),
+    ("het bao lau", "so_ngay_tb"),
     # still open at a day (đang giải quyết, tồn)
     ("chua giai quyet", "chua_giai_quyet"), ("chua tra ket qua", "chua_giai_quyet"), ("chua tra", "chua_giai_quyet"),
     ("chua xu ly", "chua_giai_quyet"), ("chua xong", "chua_giai_quyet"), ("chua hoan thanh", "chua_giai_quyet"),

@@ -221,6 +221,21 @@ def _single_date(m: re.Match[str], today: dt.date) -> Period | None:
     return range_period(day, day) if day else None
 
 
+def _months_of_named_year(m: re.Match[str], today: dt.date) -> Period | None:
+    """"6 tháng cuối năm ngoái", "9 tháng đầu năm nay", "nửa đầu năm trước": the first or last n months of
+    this year or the one before (a year word the shorter rules leave unread)."""
+    count, end_word, year_word = m.group(1) or m.group(2), m.group(3), m.group(4)
+    months = 6 if count in ("sau", "nua") else int(count)
+    year = today.year - (0 if year_word == "nay" else 1)
+    if not 1 <= months <= 12:
+        return None
+    if end_word == "dau":
+        end = dt.date(year + months // 12, months % 12 + 1, 1) - dt.timedelta(days=1)
+        return Period(dt.date(year, 1, 1), end, f"{months} tháng đầu năm {year}", "range")
+    start = dt.date(year, 12 - months + 1, 1)
+    return Period(start, dt.date(year, 12, 31), f"{months} tháng cuối năm {year}", "range")
+
+
 def _first_months(m: re.Match[str], today: dt.date) -> Period | None:
     """"9 tháng đầu năm": January to the end of the n-th month (6 is the half year, a rule of its own)."""
     months, year = int(m.group(1)), _year_of(m.group(2), today)
@@ -251,6 +266,7 @@ def _weekday(m: re.Match[str], today: dt.date) -> Period | None:
     return Period(day, day, f"{name} ({_fmt(day)})", "day")
 
 
+_NAM_YEAR = r"(?:\s*(?:/|-|nam)?\s*(\d{4}))?"  # "nửa cuối năm 2025": the year right after "năm"
 _UNTIL_END = r"\s*(?:den|toi|-)\s*(?:het\s*|cuoi\s*)?"  # "… đến (hết / cuối) tháng 9"
 
 _RULES: list[Rule] = [
@@ -259,9 +275,11 @@ _RULES: list[Rule] = [
     (re.compile(r"\b(?:tu|ke tu)\s*thang\s*(\d{1,2})" + _YEAR + rf"\s*(?:den|toi)\s*{_NOW}"), _since_month),
     (re.compile(r"\b(\d{1,3})\s*ngay\s*(?:qua|gan day|gan nhat|vua qua)"), _last_n("day")),
     (re.compile(r"\b(\d{1,2})\s*thang\s*(?:qua|gan day|gan nhat|vua qua)"), _last_n("month")),
-    (re.compile(r"\b(?:6|sau)\s*thang\s*dau\s*nam" + _YEAR + r"|nua dau nam" + _YEAR),
+    (re.compile(r"\b(?:(\d{1,2}|sau)\s*thang|(nua))\s*(dau|cuoi)\s*nam\s*(nay|ngoai|truoc|roi)\b"),
+     _months_of_named_year),
+    (re.compile(r"\b(?:6|sau)\s*thang\s*dau\s*nam" + _NAM_YEAR + r"|nua dau nam" + _NAM_YEAR),
      lambda m, t: half_period(dt.date(_year_of(m.group(1) or m.group(2), t), 1, 1))),
-    (re.compile(r"\b(?:6|sau)\s*thang\s*cuoi\s*nam" + _YEAR + r"|nua cuoi nam" + _YEAR),
+    (re.compile(r"\b(?:6|sau)\s*thang\s*cuoi\s*nam" + _NAM_YEAR + r"|nua cuoi nam" + _NAM_YEAR),
      lambda m, t: half_period(dt.date(_year_of(m.group(1) or m.group(2), t), 7, 1))),
     (re.compile(r"\b(\d{1,2})\s*thang\s*dau\s*nam(?:\s*(\d{4}))?"), _first_months),
     (re.compile(r"\b(?:tu|ke tu)\s*(?:dau\s*)?thang\s*(\d{1,2})" + _YEAR + _UNTIL_END + r"thang\s*(\d{1,2})" + _YEAR),

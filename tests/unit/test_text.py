@@ -136,3 +136,22 @@ def test_add_working_days_skips_weekends():
     assert add_working_days(friday, 0) == friday
     assert add_working_days(friday, 1) == dt.date(2026, 11, 30)  # Monday
     assert add_working_days(friday, 5) == dt.date(2026, 12, 4)
+
+
+def test_spans_first_months_and_weekdays_are_one_period_each():
+    """Session 8's period families: a span said with two months is one span (not a comparison of its ends),
+    "N tháng đầu / cuối năm (ngoái)", a year written right after "năm", and weekdays."""
+    today = dt.date(2026, 11, 20)  # a Friday
+
+    def spans(text: str) -> list[tuple[dt.date, dt.date]]:
+        return [(p.start, p.end) for _, _, p in find_periods(text, today)]
+
+    assert spans("từ tháng 7 đến hết tháng 9") == [(dt.date(2026, 7, 1), dt.date(2026, 9, 30))]
+    assert spans("tu thang 12 den thang 2") == [(dt.date(2025, 12, 1), dt.date(2026, 2, 28))]
+    assert spans("từ quý 1 đến quý 3") == [(dt.date(2026, 1, 1), dt.date(2026, 9, 30))]
+    assert spans("9 tháng đầu năm") == [(dt.date(2026, 1, 1), dt.date(2026, 9, 30))]
+    assert spans("6 tháng cuối năm ngoái") == [(dt.date(2025, 7, 1), dt.date(2025, 12, 31))]
+    assert spans("nửa cuối năm 2025") == [(dt.date(2025, 7, 1), dt.date(2025, 12, 31))]
+    assert spans("thứ 2 vừa rồi") == [(dt.date(2026, 11, 16), dt.date(2026, 11, 16))]
+    assert spans("chủ nhật tuần trước") == [(dt.date(2026, 11, 15), dt.date(2026, 11, 15))]
+    assert spans("thu nam nay") == [(dt.date(2026, 1, 1), dt.date(2026, 12, 31))]  # "thu … năm nay", no Thursday
