@@ -48,6 +48,10 @@ MISSING: list[Missing] = [
     Missing(("can cuoc", "cccd", "cmnd", "chung minh nhan dan", "chung minh thu", "ho chieu", "ly lich tu phap",
              "giay phep lai xe", "bang lai", "dang ky xe", "bien so", "visa", "thi thuc"),
             "thủ tục này (không thuộc các thủ tục trong dữ liệu hồ sơ của phường)", "các thủ tục có trong dữ liệu"),
+    Missing(("thoi gian cho doi", "cho doi", "thoi gian cho tai", "thoi gian cho trung binh", "thoi gian cho o",
+             "luot nguoi", "so luot", "luot khach", "luot cong dan", "luot den"),  # not bare "lượt": "lần lượt"
+            "số lượt người đến và thời gian chờ tại quầy",
+            "số hồ sơ tiếp nhận (theo hình thức nộp) và thời gian giải quyết hồ sơ (không phải thời gian chờ)"),
     # other statistics of a ward that no view holds (an indicator of the same name, when a ward reports one,
     # is matched as a name before this list is read)
     Missing(("doanh nghiep", "tai nan", "to dan pho", "khu pho", "hoc sinh", "dien tich", "benh nhan", "tiem chung",
@@ -63,16 +67,17 @@ COUNT_OF_UNITS = ["so nguoi", "bao nhieu nguoi", "so ho", "bao nhieu ho", "so lu
 
 
 def find(tokens: Tokens) -> Missing | None:
-    """The first thing asked for that the data does not hold, among words nothing else took."""
-    for missing in MISSING:
-        for phrase in sorted(missing.phrases, key=lambda p: -len(p.split())):
-            n = len(phrase.split())
-            for k in tokens.find(phrase):
-                if phrase.startswith("so ") and k and tokens.items[k - 1] == "ho":
-                    continue  # "hồ sơ người dân" is the citizens' records, not "số người dân"
-                for j in range(k, k + n):
-                    tokens.used[j] = True
-                return missing
+    """The thing asked for that the data does not hold, among words nothing else took: the longest phrase
+    of any family wins, so "căn cước" or "cuộc họp" is never answered as calls ("cuộc")."""
+    ranked = sorted(((p, m) for m in MISSING for p in m.phrases), key=lambda pm: -len(pm[0].split()))
+    for phrase, missing in ranked:
+        n = len(phrase.split())
+        for k in tokens.find(phrase):
+            if phrase.startswith("so ") and k and tokens.items[k - 1] == "ho":
+                continue  # "hồ sơ người dân" is the citizens' records, not "số người dân"
+            for j in range(k, k + n):
+                tokens.used[j] = True
+            return missing
     return None
 
 
