@@ -105,6 +105,14 @@ def _previous_of_named(text: str, periods: list[Period], today: dt.date) -> list
     The relative period is dropped when another is named, and the comparison takes that one's
     previous period (like for like while it runs)."""
     found = _PREVIOUS_OF.search(text)
+    if found and len(periods) == 1:
+        # "phản ánh tăng so với tháng trước không": the one period named is what it is compared WITH; the
+        # current one of the same unit is compared (October against September had been answered)
+        named = find_periods(found.group(1), today)
+        current = find_periods(found.group(1).split()[0] + " nay", today)
+        if named and current and named[0][2] == periods[0]:
+            return [current[0][2], periods[0]]
+        return periods
     if not found or len(periods) != 2:
         return periods
     named = find_periods(found.group(1), today)
@@ -254,7 +262,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         # Typed without accents (tokens.py writes it out when they say which): a year-to-date figure would
         # answer neither reading.
         return ParseResult(intent, False, "«thang sau» là tháng tới hay tháng 6? Hãy gõ «tháng tới» hoặc «tháng 6»")
-    name = entities.bare_given_name(tokens, catalog)
+    name = entities.bare_given_name(tokens, catalog) or _unknown_person(tokens.question, intent)
     if name:
         return ParseResult(intent, False, name)
     loose = [w for k, w in enumerate(tokens.items) if not tokens.used[k] and w in _PERIOD_UNITS]
@@ -291,6 +299,27 @@ def _new_things(tokens: Tokens) -> None:
         new = "mới" in typed or ("moi" in typed and (registered or not each))
         if (tokens.used[k - 1] or registered) and new:
             tokens.doubt(k)
+
+
+_PERSON = re.compile(r"\b(?:anh|chị|chi|ông|ong|bà|cô|chú|em|cán bộ|can bo|đồng chí|dong chi|đ/c)\s+(\w+)",
+                     re.IGNORECASE)
+
+
+_TITLES = {"chu", "pho", "bi", "truong", "to", "can", "giam", "thu", "doan", "hoi"}  # "anh Chủ tịch", "chị Phó …"
+
+
+def _unknown_person(question: str, intent: Intent) -> str:
+    """"anh Minh tháng này giải quyết bao nhiêu": a capitalised name after anh / chị / cán bộ that is no
+    officer's given name was dropped (Minh folds to the filler "mình"), and the whole ward's figure given.
+    Only a capital says it is a name; the officers found are the names the question did name."""
+    found = intent.filters.get("can_bo_xu_ly")
+    named = {fold(n).split()[-1] for n in (found if isinstance(found, list) else [found]) if isinstance(n, str)}
+    named |= {w for n in (found if isinstance(found, list) else [found]) if isinstance(n, str) for w in fold(n).split()}
+    for m in _PERSON.finditer(question):
+        word = m.group(1)
+        if word[:1].isupper() and not word.isupper() and fold(word) not in named | _TITLES:
+            return f"Không thấy cán bộ «{word}» trong dữ liệu hồ sơ; hãy hỏi kèm họ tên cán bộ xử lý"
+    return ""
 
 
 def _span_unread(tokens: Tokens) -> bool:

@@ -522,6 +522,8 @@ UNANSWERABLE = [
     "từ tuần trước đến tuần này giải quyết bao nhiêu hồ sơ",
     # "phiếu" alone: a feedback ticket or a record's slip? Neither domain is safe
     "phiếu nào đang quá hạn xử lý",
+    # a capitalised name after "anh / chị / cán bộ" that is no officer (Minh folds to the filler "mình")
+    "anh Minh tháng này giải quyết bao nhiêu hồ sơ",
 ]
 
 __all__ = ["CASES", "UNANSWERABLE", "within"]
