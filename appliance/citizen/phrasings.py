@@ -21,8 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from appliance.citizen.classify import seed as complaint_seed
-from appliance.citizen.matching import Procedure, ProcedureIndex, normalize_query
-from appliance.citizen.vocabulary import ELSEWHERE_DOCUMENTS, ELSEWHERE_NAMED, REQUEST_VERBS
+from appliance.citizen.matching import Procedure, normalize_query
 
 DATA = Path(__file__).with_name("data") / "understanding.toml"
 TRAIN = Path(__file__).with_name("data") / "train" / "citizen_questions.toml"
@@ -130,16 +129,6 @@ def procedure_for(key: str, procedures: Iterable[Procedure]) -> Procedure | None
     return next((p for p in procedures if key in normalize_query(p.name)), None)
 
 
-def elsewhere_cues(topic: str, procedures: Sequence[Procedure]) -> tuple[str, ...]:
-    """The generated cues of an out-of-scope topic (vocabulary.ELSEWHERE_DOCUMENTS): a request verb
-    with a document another office issues, and the documents named on their own. A cue that lies
-    inside one of the catalogue's own procedure phrases is left out: the ward handles that."""
-    cues = {f"{verb} {doc}" for verb in REQUEST_VERBS for doc in ELSEWHERE_DOCUMENTS.get(topic, ())}
-    cues.update(ELSEWHERE_NAMED.get(topic, ()))
-    own = [f" {' '.join(words)} " for words, _, _ in ProcedureIndex(procedures).phrases]
-    return tuple(sorted(c for c in cues if not any(f" {c} " in phrase for phrase in own)))
-
-
 def load(procedures: Sequence[Procedure]) -> Phrasings:
     """Everything for this catalogue: examples of its procedures (its names and aliases count as
     examples too), of the FAQ topics, out-of-scope topics, status, chit-chat and complaints."""
@@ -160,10 +149,8 @@ def load(procedures: Sequence[Procedure]) -> Phrasings:
         examples.extend((f"faq:{topic}", text) for text in _texts(section.get("examples")))
     out: dict[str, OutOfScope] = {}
     for topic, section in _section("out_of_scope").items():
-        written = tuple(normalize_query(c) for c in _texts(section.get("cues")))
-        generated = tuple(c for c in elsewhere_cues(topic, procedures) if c not in written)
         out[topic] = OutOfScope(topic, str(section.get("label", topic)), str(section.get("where", "")),
-                                written + generated)
+                                tuple(normalize_query(c) for c in _texts(section.get("cues"))))
         examples.extend((f"oos:{topic}", text) for text in _texts(section.get("examples")))
     more_oos = _table("more_oos").get("examples")
     for pair in more_oos if isinstance(more_oos, list) else []:

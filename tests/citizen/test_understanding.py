@@ -1,8 +1,7 @@
 """Acceptance: procedure questions (diacritics / none / teencode) and complaint categories."""
 
 from appliance.citizen.classify import FeedbackClassifier
-from appliance.citizen.matching import Procedure, normalize_query
-from appliance.citizen.phrasings import elsewhere_cues
+from appliance.citizen.matching import normalize_query
 from appliance.citizen.public.answers import ASPECT_ORDER, answer, facts_in, facts_of
 from appliance.citizen.public.chat import procedure_index
 from appliance.citizen.public.store import public_db
@@ -67,15 +66,3 @@ def test_every_answer_states_only_facts_of_its_record(citizen_settings):
             text = answer(proc, list(aspects), "?").text
             assert facts_in(text) <= facts_of(proc), (proc.code, aspects, facts_in(text) - facts_of(proc))
             assert ("do Công an phường giải quyết" in text) == proc.police
-
-
-def test_another_offices_documents_are_cues_unless_the_catalogue_handles_them():
-    """vocabulary.ELSEWHERE_DOCUMENTS: a request verb with a document another office issues is an
-    out-of-scope cue, checked against the catalogue: a ward whose own procedure is named by such a
-    phrase keeps it (never read as another office's)."""
-    plain = [Procedure("HT-TLBS", "Cấp bản sao trích lục hộ tịch", False, {"aliases": ["trích lục khai sinh"]})]
-    cues = elsewhere_cues("can_cuoc", plain)
-    assert "cap lai can cuoc" in cues and "trich luc ban an" in elsewhere_cues("toa_an", plain)
-    assert "the tam tru" in elsewhere_cues("xuat_nhap_canh", plain)  # a foreigner's card, named on its own
-    own = [*plain, Procedure("X-CC", "Cấp lại căn cước", False, {"aliases": ["làm lại căn cước"]})]
-    assert not {"cap lai can cuoc", "lam lai can cuoc"} & set(elsewhere_cues("can_cuoc", own))
