@@ -27,6 +27,7 @@ SHORTHAND: dict[str, str] = {
     "bhyt": "bao hiem y te", "sl": "so luong", "onl": "online", "ktxh": "kinh te xa hoi",
     "dzay": "vay", "zay": "vay", "dzi": "vay", "thg": "thang", "gplx": "giay phep lai xe",
     "kq": "ket qua", "cb": "can bo", "lv": "linh vuc", "gq": "giai quyet", "tg": "thoi gian",
+    "lvuc": "linh vuc", "ttuc": "thu tuc", "cbo": "can bo", "tthai": "trang thai", "gquyet": "giai quyet",
     # abbreviations of the administration's usual names (the data's own names add theirs: vocab.Catalog.initials)
     "ttxd": "trat tu xay dung", "antt": "an ninh trat tu", "attp": "an toan thuc pham", "vsmt": "ve sinh moi truong",
     "ttdt": "trat tu do thi", "btxh": "bao tro xa hoi", "hkd": "ho kinh doanh", "gcn": "giay chung nhan",
