@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from appliance.ask import entities, indicators, nodata, understand
+from appliance.ask import doubts, entities, indicators, nodata, understand
 from appliance.ask.measures import (
     ADDRESSED,
     COMPARE_WORDS,
@@ -227,7 +227,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if problem:
         return ParseResult(intent, False, problem)
     if intent.domain == "ho_so":
-        _new_things(tokens)
+        doubts.new_things(tokens)
     if intent.domain == "chi_tieu":
         tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
         compare = tokens.take_all(COMPARE_WORDS) or len(periods) >= 2
@@ -242,7 +242,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     understand.grouping(tokens, intent)
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
     said_compare = tokens.take_all(COMPARE_WORDS)
-    if len(periods) >= 2 and not (said_compare or last_year or speed_compare) and _span_unread(tokens):
+    if len(periods) >= 2 and not (said_compare or last_year or speed_compare) and doubts.span_unread(tokens):
         # "từ <period> đến <period>" that no rule read as one span: a comparison of the two ends, or the
         # first alone, would answer another question
         return ParseResult(intent, False, "chưa đọc được khoảng «từ … đến …»; hãy nêu như «từ tháng 7 đến tháng 9» "
@@ -251,7 +251,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if ranking_two:
         tokens.take_all(COMPARE_WORDS)  # "ai nhiều hơn": the names are ranked, not two periods
     tokens.yes_no_particle()
-    _doubt_changing_filler(tokens, intent)
+    doubts.changing_filler(tokens, intent)
     problem = _resolve_periods(intent, periods, compare, last_year, now, today)
     if problem:
         return ParseResult(intent, False, problem)
@@ -262,10 +262,10 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         # Typed without accents (tokens.py writes it out when they say which): a year-to-date figure would
         # answer neither reading.
         return ParseResult(intent, False, "«thang sau» là tháng tới hay tháng 6? Hãy gõ «tháng tới» hoặc «tháng 6»")
-    name = entities.bare_given_name(tokens, catalog) or _unknown_person(tokens.question, intent)
+    name = entities.bare_given_name(tokens, catalog) or doubts.unknown_person(tokens.question, intent)
     if name:
         return ParseResult(intent, False, name)
-    loose = [w for k, w in enumerate(tokens.items) if not tokens.used[k] and w in _PERIOD_UNITS]
+    loose = [w for k, w in enumerate(tokens.items) if not tokens.used[k] and w in doubts.PERIOD_UNITS]
     if loose and not periods:
         # "từ đầu quý đến giờ": a period was meant but not read; the year to date would answer another question
         typed = {fold(w): w for w in re.findall(r"\w+", tokens.question.lower())}
@@ -276,77 +276,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, "câu hỏi chưa nêu cần số liệu gì (tiếp nhận, giải quyết, quá hạn…) "
                                           "hay kỳ nào")
     return ParseResult(intent, True)
-
-
-_TIME_UNITS = {"thang", "ngay", "tuan", "nam", "quy"}
-# "mỗi loại / lĩnh vực bao nhiêu": each, before a group word
-_EACH_OF = ["loai", "nhom", "kenh", "hinh thuc", "linh vuc", "thu tuc", "can bo", "nguoi", "cai"]
-_PERIOD_UNITS = _TIME_UNITS | {"hom", "truoc"}  # "từ trước đến nay": all time, not the year
-
-
-def _new_things(tokens: Tokens) -> None:
-    """"Hộ kinh doanh mới", "đăng ký mới": new things counted, which is an indicator's figure, not the
-    records received. "Mới" folds to "moi" like "mỗi" (each): typed "mới", or unaccented and not before a
-    unit of time, it is left unexplained, so the records' reading is not given and the indicator is tried."""
-    typed = [w for w in re.findall(r"\w+", tokens.question.lower()) if fold(w) == "moi"]
-    for k, word in enumerate(tokens.items):
-        if word != "moi" or tokens.used[k] or k == 0:
-            continue
-        registered = tokens.items[max(0, k - 2):k] == ["dang", "ky"]  # "đăng ký mới" whatever follows
-        # "mỗi tháng" (each month) needs a bare unit: a unit that is part of a named period ("mới quý 3") is not
-        each = k + 1 < len(tokens.items) and tokens.items[k + 1] in _TIME_UNITS and not tokens.used[k + 1]
-        each = each or any(" ".join(tokens.items[k + 1:k + 4]).startswith(g) for g in _EACH_OF)  # "mỗi loại"
-        new = "mới" in typed or ("moi" in typed and (registered or not each))
-        if (tokens.used[k - 1] or registered) and new:
-            tokens.doubt(k)
-
-
-_PERSON = re.compile(r"\b(?:anh|chị|chi|ông|ong|bà|cô|chú|em|cán bộ|can bo|đồng chí|dong chi|đ/c)\s+(\w+)",
-                     re.IGNORECASE)
-
-
-_TITLES = {"chu", "pho", "bi", "truong", "to", "can", "giam", "thu", "doan", "hoi"}  # "anh Chủ tịch", "chị Phó …"
-
-
-def _unknown_person(question: str, intent: Intent) -> str:
-    """"anh Minh tháng này giải quyết bao nhiêu": a capitalised name after anh / chị / cán bộ that is no
-    officer's given name was dropped (Minh folds to the filler "mình"), and the whole ward's figure given.
-    Only a capital says it is a name; the officers found are the names the question did name."""
-    found = intent.filters.get("can_bo_xu_ly")
-    named = {fold(n).split()[-1] for n in (found if isinstance(found, list) else [found]) if isinstance(n, str)}
-    named |= {w for n in (found if isinstance(found, list) else [found]) if isinstance(n, str) for w in fold(n).split()}
-    for m in _PERSON.finditer(question):
-        word = m.group(1)
-        if word[:1].isupper() and not word.isupper() and fold(word) not in named | _TITLES:
-            return f"Không thấy cán bộ «{word}» trong dữ liệu hồ sơ; hãy hỏi kèm họ tên cán bộ xử lý"
-    return ""
-
-
-def _span_unread(tokens: Tokens) -> bool:
-    """A free "từ" before a free "đến / tới": a span said but not read as one."""
-    free = [(k, w) for k, w in enumerate(tokens.items) if not tokens.used[k]]
-    starts = [k for k, w in free if w in ("tu", "ke")]
-    return any(w in ("den", "toi") and any(s < k for s in starts) for k, w in free)
-
-
-def _doubt_changing_filler(tokens: Tokens, intent: Intent) -> None:
-    """Filler words that, where they stand here, change the figure and were given no meaning:
-    - "còn bao nhiêu hồ sơ" with no measure named: still open, or received? Neither figure is safe;
-    - "đầu / cuối / nửa" before a period read whole ("đầu tháng 10", "cuối tháng 10", "lần đầu tháng 10"):
-      the whole period would answer a part of it (a count at the end of a period is that period's own
-      figure, so "cuối tháng 10 còn tồn" keeps its answer)."""
-    if intent.domain == "ho_so" and not tokens.has("ho so"):
-        for k in tokens.find("phieu", free_only=False):
-            tokens.doubt(k)  # "phiếu nào …" with neither "phản ánh" nor "hồ sơ": which kind of slip?
-    if not intent.named and "trang_thai" not in intent.filters:
-        for k, word in enumerate(tokens.items):
-            if word == "con" and not tokens.used[k]:
-                tokens.doubt(k)
-    at_a_day = bool(intent.measures) and all(MEASURES[m].basis == "asof" for m in intent.measures)
-    for k, word in enumerate(tokens.items[:-1]):
-        if word in ("dau", "cuoi", "nua") and not tokens.used[k] and tokens.used[k + 1] and (
-                tokens.items[k + 1] in _TIME_UNITS) and not (word == "cuoi" and at_a_day):
-            tokens.doubt(k)
 
 
 def _contradiction(intent: Intent, catalog: Catalog) -> str:

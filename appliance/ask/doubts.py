@@ -1,0 +1,89 @@
+"""Filler words that, where they stand, change the figure: the checks that turn them into an "unsure"
+answer (or give them their meaning) instead of letting a figure for another question through.
+
+Each was found as a confident wrong answer: "anh Minh" (Minh folds to the filler "mình") gave the whole
+ward's figure, "hộ kinh doanh mới quý 3" the field's records, "từ tháng 7 đến tháng 9" a comparison of its
+ends, "cuối tháng 10 nhận bao nhiêu" all of October, "còn bao nhiêu hồ sơ" the records received.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from appliance.ask.tokens import Tokens
+from appliance.reporting.measures import MEASURES
+from appliance.text import fold
+
+if TYPE_CHECKING:  # type-only: parser imports this module
+    from appliance.ask.parser import Intent
+
+TIME_UNITS = {"thang", "ngay", "tuan", "nam", "quy"}
+# "mỗi loại / lĩnh vực bao nhiêu": each, before a group word
+_EACH_OF = ["loai", "nhom", "kenh", "hinh thuc", "linh vuc", "thu tuc", "can bo", "nguoi", "cai"]
+PERIOD_UNITS = TIME_UNITS | {"hom", "truoc"}  # "từ trước đến nay": all time, not the year
+
+
+def new_things(tokens: Tokens) -> None:
+    """"Hộ kinh doanh mới", "đăng ký mới": new things counted, which is an indicator's figure, not the
+    records received. "Mới" folds to "moi" like "mỗi" (each): typed "mới", or unaccented and not before a
+    unit of time, it is left unexplained, so the records' reading is not given and the indicator is tried."""
+    typed = [w for w in re.findall(r"\w+", tokens.question.lower()) if fold(w) == "moi"]
+    for k, word in enumerate(tokens.items):
+        if word != "moi" or tokens.used[k] or k == 0:
+            continue
+        registered = tokens.items[max(0, k - 2):k] == ["dang", "ky"]  # "đăng ký mới" whatever follows
+        # "mỗi tháng" (each month) needs a bare unit: a unit that is part of a named period ("mới quý 3") is not
+        each = k + 1 < len(tokens.items) and tokens.items[k + 1] in TIME_UNITS and not tokens.used[k + 1]
+        each = each or any(" ".join(tokens.items[k + 1:k + 4]).startswith(g) for g in _EACH_OF)  # "mỗi loại"
+        new = "mới" in typed or ("moi" in typed and (registered or not each))
+        if (tokens.used[k - 1] or registered) and new:
+            tokens.doubt(k)
+
+
+_PERSON = re.compile(r"\b(?:anh|chị|chi|ông|ong|bà|cô|chú|em|cán bộ|can bo|đồng chí|dong chi|đ/c)\s+(\w+)",
+                     re.IGNORECASE)
+_TITLES = {"chu", "pho", "bi", "truong", "to", "can", "giam", "thu", "doan", "hoi"}  # "anh Chủ tịch", "chị Phó …"
+
+
+def unknown_person(question: str, intent: Intent) -> str:
+    """"anh Minh tháng này giải quyết bao nhiêu": a capitalised name after anh / chị / cán bộ that is no
+    officer's given name was dropped (Minh folds to the filler "mình"), and the whole ward's figure given.
+    Only a capital says it is a name; the officers found are the names the question did name."""
+    found = intent.filters.get("can_bo_xu_ly")
+    officers = found if isinstance(found, list) else [found]
+    named = {w for n in officers if isinstance(n, str) for w in fold(n).split()}  # any part of a name found
+    for m in _PERSON.finditer(question):
+        word = m.group(1)
+        if word[:1].isupper() and not word.isupper() and fold(word) not in named | _TITLES:
+            return f"Không thấy cán bộ «{word}» trong dữ liệu hồ sơ; hãy hỏi kèm họ tên cán bộ xử lý"
+    return ""
+
+
+def span_unread(tokens: Tokens) -> bool:
+    """A free "từ" before a free "đến / tới": a span said but not read as one."""
+    free = [(k, w) for k, w in enumerate(tokens.items) if not tokens.used[k]]
+    starts = [k for k, w in free if w in ("tu", "ke")]
+    return any(w in ("den", "toi") and any(s < k for s in starts) for k, w in free)
+
+
+def changing_filler(tokens: Tokens, intent: Intent) -> None:
+    """Filler words that, where they stand here, change the figure and were given no meaning:
+    - "còn bao nhiêu hồ sơ" with no measure named: still open, or received? Neither figure is safe;
+    - "đầu / cuối / nửa" before a period read whole ("đầu tháng 10", "cuối tháng 10", "lần đầu tháng 10"):
+      the whole period would answer a part of it (a count at the end of a period is that period's own
+      figure, so "cuối tháng 10 còn tồn" keeps its answer)."""
+    if intent.domain == "ho_so" and not tokens.has("ho so"):
+        for k in tokens.find("phieu", free_only=False):
+            tokens.doubt(k)  # "phiếu nào …" with neither "phản ánh" nor "hồ sơ": which kind of slip?
+    if not intent.named and "trang_thai" not in intent.filters:
+        for k, word in enumerate(tokens.items):
+            if word == "con" and not tokens.used[k]:
+                tokens.doubt(k)
+    at_a_day = bool(intent.measures) and all(MEASURES[m].basis == "asof" for m in intent.measures)
+    for k, word in enumerate(tokens.items[:-1]):
+        if word in ("dau", "cuoi", "nua") and not tokens.used[k] and tokens.used[k + 1] and (
+                tokens.items[k + 1] in TIME_UNITS) and not (word == "cuoi" and at_a_day):
+            tokens.doubt(k)
+
+
