@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from appliance.citizen import vocabulary
 from appliance.citizen.classify import seed as complaint_seed
-from appliance.citizen.matching import Procedure, normalize_query
+from appliance.citizen.matching import Procedure, ProcedureIndex, normalize_query
+from appliance.citizen.vocabulary import ELSEWHERE_DOCUMENTS, ELSEWHERE_NAMED, REQUEST_VERBS
 
 DATA = Path(__file__).with_name("data") / "understanding.toml"
 TRAIN = Path(__file__).with_name("data") / "train" / "citizen_questions.toml"
@@ -47,6 +49,7 @@ class Phrasings:
     faq_cues: dict[str, tuple[str, ...]]
     out_of_scope: dict[str, OutOfScope]
     status_cues: tuple[str, ...]
+    families: bool = False  # session 8's phrasing families (vocabulary.SESSION8_FAMILIES)
 
     def labels(self) -> list[str]:
         return sorted({label for label, _ in self.examples})
@@ -129,9 +132,21 @@ def procedure_for(key: str, procedures: Iterable[Procedure]) -> Procedure | None
     return next((p for p in procedures if key in normalize_query(p.name)), None)
 
 
-def load(procedures: Sequence[Procedure]) -> Phrasings:
+def elsewhere_cues(topic: str, procedures: Sequence[Procedure]) -> tuple[str, ...]:
+    """The generated cues of an out-of-scope topic (vocabulary.ELSEWHERE_DOCUMENTS): a request verb
+    with a document another office issues, and the documents named on their own. A cue that lies
+    inside one of the catalogue's own procedure phrases is left out: the ward handles that."""
+    cues = {f"{verb} {doc}" for verb in REQUEST_VERBS for doc in ELSEWHERE_DOCUMENTS.get(topic, ())}
+    cues.update(ELSEWHERE_NAMED.get(topic, ()))
+    own = [f" {' '.join(words)} " for words, _, _ in ProcedureIndex(procedures).phrases]
+    return tuple(sorted(c for c in cues if not any(f" {c} " in phrase for phrase in own)))
+
+
+def load(procedures: Sequence[Procedure], families: bool | None = None) -> Phrasings:
     """Everything for this catalogue: examples of its procedures (its names and aliases count as
-    examples too), of the FAQ topics, out-of-scope topics, status, chit-chat and complaints."""
+    examples too), of the FAQ topics, out-of-scope topics, status, chit-chat and complaints.
+    `families`: with session 8's phrasing families (default vocabulary.SESSION8_FAMILIES, off)."""
+    families = vocabulary.SESSION8_FAMILIES if families is None else families
     examples: list[tuple[str, str]] = []
     for proc in procedures:
         examples.append((f"proc:{proc.code}", proc.name))
@@ -149,8 +164,10 @@ def load(procedures: Sequence[Procedure]) -> Phrasings:
         examples.extend((f"faq:{topic}", text) for text in _texts(section.get("examples")))
     out: dict[str, OutOfScope] = {}
     for topic, section in _section("out_of_scope").items():
+        written = tuple(normalize_query(c) for c in _texts(section.get("cues")))
+        generated = tuple(c for c in elsewhere_cues(topic, procedures) if c not in written) if families else ()
         out[topic] = OutOfScope(topic, str(section.get("label", topic)), str(section.get("where", "")),
-                                tuple(normalize_query(c) for c in _texts(section.get("cues"))))
+                                written + generated)
         examples.extend((f"oos:{topic}", text) for text in _texts(section.get("examples")))
     more_oos = _table("more_oos").get("examples")
     for pair in more_oos if isinstance(more_oos, list) else []:
@@ -168,4 +185,5 @@ def load(procedures: Sequence[Procedure]) -> Phrasings:
         label = _written_label(item, codes, set(faq_cues), out)
         if label is not None:
             examples.append((label, item.text))
-    return Phrasings(tuple(examples), faq_cues, out, tuple(normalize_query(c) for c in _texts(status.get("cues"))))
+    return Phrasings(tuple(examples), faq_cues, out, tuple(normalize_query(c) for c in _texts(status.get("cues"))),
+                     families)

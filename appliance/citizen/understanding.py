@@ -34,10 +34,12 @@ from appliance.citizen.matching import PhraseSet, Procedure, ProcedureIndex, tok
 from appliance.citizen.phrasings import Phrasings
 from appliance.citizen.semantic import BUSY_WAIT_S, SemanticIndex, cache_dir
 from appliance.citizen.vocabulary import (
+    ALTERNATIVE_PLACES,
     ASPECTS,
     COMPLAINT_CUES,
     GREETINGS,
     IMPLIED_QUALIFIERS,
+    LAND_CORRECTIONS,
     QUALIFIERS,
     QUESTION_CUES,
     SMALL_TALK,
@@ -54,6 +56,7 @@ EMBEDDING_FEATURES = ("emb_gap", "emb", "clf")  # zero without the embedder (the
 INTENT_OF = {"proc": "procedure", "faq": "faq", "oos": "out_of_scope", "status": "status", "chitchat": "chitchat",
              "complaint": "complaint"}
 SINGLE_WORD_FACTOR = 0.6
+NO_LABEL = "-"  # a phrase that only hides the shorter phrases inside it (PhraseRules)
 
 
 def kind_of(label: str) -> str:
@@ -150,6 +153,8 @@ class PhraseRules:
         for topic, oos in phrasings.out_of_scope.items():
             phrases.extend((tuple(c.split()), (f"oos:{topic}", 1.0)) for c in oos.cues)
         phrases.extend((tuple(c.split()), ("status", 1.0)) for c in phrasings.status_cues)
+        if phrasings.families:  # an office named as the alternative to the ward: hides its cue, scores nothing
+            phrases.extend((tuple(c.split()), (NO_LABEL, 0.0)) for c in ALTERNATIVE_PLACES)
         self.index = index
         self.matcher: PhraseSet[tuple[str, float]] = PhraseSet(phrases)
 
@@ -160,7 +165,7 @@ class PhraseRules:
         scores: dict[str, float] = {}
         seen: set[tuple[int, int, str]] = set()
         for start, end, (label, factor) in kept:
-            if (start, end, label) not in seen:
+            if label != NO_LABEL and (start, end, label) not in seen:
                 seen.add((start, end, label))
                 scores[label] = scores.get(label, 0.0) + factor * (end - start) ** 2
         present = set(words)
@@ -215,7 +220,7 @@ class Understanding:
                  when_unsure: bool = False, labels: Sequence[str] | None = None, intent_model: bool = False,
                  intent_on_disk: bool = True):
         self.procedures = list(procedures)
-        self.index = ProcedureIndex(self.procedures)
+        self.index = ProcedureIndex(self.procedures, {"bien dong": LAND_CORRECTIONS} if phrasings.families else None)
         self.by_code = self.index.by_code
         self.phrasings = phrasings
         self.rules = PhraseRules(self.index, phrasings)

@@ -1,10 +1,14 @@
 """Acceptance: procedure questions (diacritics / none / teencode) and complaint categories."""
 
+from appliance.citizen import phrasings, vocabulary
 from appliance.citizen.classify import FeedbackClassifier
-from appliance.citizen.matching import normalize_query
+from appliance.citizen.matching import Procedure, normalize_query, tokens
+from appliance.citizen.phrasings import elsewhere_cues
 from appliance.citizen.public.answers import ASPECT_ORDER, answer, facts_in, facts_of
 from appliance.citizen.public.chat import procedure_index
 from appliance.citizen.public.store import public_db
+from appliance.citizen.understanding import Understanding, kind_of
+from appliance.knowledge.procedures import load_catalogue
 from appliance.text import fold
 from tests.citizen.cases import COMPLAINTS, QUESTIONS
 
@@ -66,3 +70,35 @@ def test_every_answer_states_only_facts_of_its_record(citizen_settings):
             text = answer(proc, list(aspects), "?").text
             assert facts_in(text) <= facts_of(proc), (proc.code, aspects, facts_in(text) - facts_of(proc))
             assert ("do Công an phường giải quyết" in text) == proc.police
+
+
+def test_another_offices_documents_are_cues_unless_the_catalogue_handles_them():
+    """vocabulary.ELSEWHERE_DOCUMENTS: a request verb with a document another office issues is an
+    out-of-scope cue, checked against the catalogue: a ward whose own procedure is named by such a
+    phrase keeps it (never read as another office's)."""
+    plain = [Procedure("HT-TLBS", "Cấp bản sao trích lục hộ tịch", False, {"aliases": ["trích lục khai sinh"]})]
+    cues = elsewhere_cues("can_cuoc", plain)
+    assert "cap lai can cuoc" in cues and "trich luc ban an" in elsewhere_cues("toa_an", plain)
+    assert "the tam tru" in elsewhere_cues("xuat_nhap_canh", plain)  # a foreigner's card, named on its own
+    own = [*plain, Procedure("X-CC", "Cấp lại căn cước", False, {"aliases": ["làm lại căn cước"]})]
+    assert not {"cap lai can cuoc", "lam lai can cuoc"} & set(elsewhere_cues("can_cuoc", own))
+
+
+def test_session8_families_read_what_the_question_is_about():
+    """Off by default (vocabulary.SESSION8_FAMILIES; docs/citizen.md has why): with them, another office's
+    document asked for with the ward's verbs is out of scope, the office named only as the ward's
+    alternative is not, and a correction of the land certificate is đăng ký biến động."""
+    procedures = [Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()]
+    off, on = (Understanding(procedures, phrasings.load(procedures, families=f)) for f in (False, True))
+    assert not off.phrasings.families and not vocabulary.SESSION8_FAMILIES
+    court = "cần trích lục bản án ly hôn của tòa thì xin ở đâu"
+    assert off.read(court).label == "proc:HT-TLBS" and on.read(court).intent == "out_of_scope"
+    card = "chồng tôi người Nhật, gia hạn thẻ tạm trú cho anh ấy ở phường được không"
+    assert on.read(card).label != "proc:CU-TAM"
+    assert on.read("gia hạn tạm trú cho người thuê trọ cần giấy tờ gì").label == "proc:CU-TAM"
+    either = tokens("sao y bằng tốt nghiệp ở phường được không hay phải ra phòng công chứng")
+    assert "oos" in {kind_of(k) for k in off.rules.scores(either)}
+    assert {kind_of(k) for k in on.rules.scores(either)} == {"proc"}
+    land = tokens("đổi tên trên sổ hồng thì làm ở đâu")
+    assert max(on.rules.scores(land).items(), key=lambda kv: kv[1])[0] == "proc:DD-BD"
+    assert max(off.rules.scores(land).items(), key=lambda kv: kv[1])[0] != "proc:DD-BD"
