@@ -33,6 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from appliance.citizen import fit as fusion_fit
+from appliance.citizen import vocabulary
 from appliance.citizen.understanding import EMBEDDING_FEATURES, FEATURES, KINDS, Understanding, thresholds
 
 Item = tuple[str, str, str]  # text, intent, label (procedure code, FAQ topic, complaint category or "")
@@ -202,7 +203,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--extra", action="append", default=[], help="NAME=PATH of a labelled TOML batch")
     parser.add_argument("--rules-only", action="store_true", help="without the embedder (seconds, not minutes)")
     parser.add_argument("--errors", action="store_true", help="list every procedure question not answered right")
+    parser.add_argument("--families", action="store_true",
+                        help="with session 8's phrasing families (vocabulary.SESSION8_FAMILIES, off by default)")
     args = parser.parse_args(argv)
+    if args.families:  # read by phrasings.load when fusion_fit.build loads the phrasings below
+        vocabulary.SESSION8_FAMILIES = True
     sys.path.insert(0, ".")
     extra = {k: Path(v) for k, v in (e.split("=", 1) for e in args.extra)}
     batches = training_batches(extra)
