@@ -173,8 +173,15 @@ def _list_count(tokens: Tokens, intent: Intent) -> None:
         tokens.mark_chars(count.start(1), count.end(1))
 
 
+# Feedback: who handles it, not a measure ("phản ánh của từng đơn vị xử lý" had been filtered to the
+# resolved ones); the grouping reads the words. For records "cán bộ xử lý nhiều nhất" does ask who handled.
+_HANDLER_PHRASES = ["don vi xu ly", "bo phan xu ly", "phong xu ly"]
+
+
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
+    if intent.domain == "phan_anh":
+        tokens.take_all(_HANDLER_PHRASES)
     rate_anywhere = any(tokens.has(w) for w in RATE_WORDS)
     online_at: set[int] = set()  # where the question says "trực tuyến" (a measure of its own, or a filter)
     if intent.domain == "ho_so":

@@ -68,3 +68,11 @@ def test_two_feedback_channels_named_are_both_counted(ask_db):
     assert result.status == "ok" and result.intent is not None
     assert result.intent.filters["kenh"] == ["phone", "zalo"]
     assert "kênh điện thoại, Zalo" in result.answer
+
+
+def test_the_handling_department_is_a_grouping_not_the_resolved_feedback(ask_db):
+    """"phản ánh của từng đơn vị xử lý": "xử lý" names who handles it; it had filtered to resolved feedback."""
+    result = answer_question(ask_db, "phản ánh tháng 9 của từng đơn vị xử lý", today=TODAY, use_llm=False)
+    assert result.status == "ok" and result.intent is not None
+    assert result.intent.group == "don_vi_xu_ly"
+    assert "trang_thai" not in result.intent.filters
