@@ -286,7 +286,8 @@ _RULES: list[Rule] = [
      lambda m, t: _span_of(m, t, quarters=False)),
     (re.compile(r"\b(?:tu|ke tu)\s*(?:dau\s*)?quy\s*([1-4])" + _YEAR + _UNTIL_END + r"quy\s*([1-4])" + _YEAR),
      lambda m, t: _span_of(m, t, quarters=True)),
-    (re.compile(r"\b(?:thu\s*([2-7]|hai|ba|tu|nam|sau|bay)|chu nhat)"
+    # not "tuần thứ 2", "xếp thứ 2", "lần thứ 2": an ordinal, no weekday
+    (re.compile(r"(?<!tuan )(?<!xep )(?<!lan )(?<!hang )(?<!dung )\b(?:thu\s*([2-7]|hai|ba|tu|nam|sau|bay)|chu nhat)"
                 r"(?:\s*(tuan nay|tuan truoc|tuan roi|vua roi|vua qua))?\b"), _weekday),
     (re.compile(r"\btu dau nam(?: den nay| toi nay)?|\bluy ke(?: nam)?\b"), _ytd),
     (re.compile(r"\btu dau thang"),
