@@ -94,6 +94,33 @@ def _spelled_numbers(raw: list[str]) -> list[str]:
     return out
 
 
+def _day_month(raw: list[str]) -> list[str]:
+    """"ngày 15 tháng 11" → "15/11" (a date the period rules read), and "từ ngày 1 đến ngày 15 tháng 11":
+    a bare day before it takes the same month. Left as words, the day numbers were unexplained."""
+    out: list[str] = []
+    k = 0
+    while k < len(raw):
+        if (raw[k] == "ngay" and k + 3 < len(raw) and raw[k + 1].isdigit() and raw[k + 2] == "thang"
+                and raw[k + 3].isdigit() and 1 <= int(raw[k + 1]) <= 31 and 1 <= int(raw[k + 3]) <= 12):
+            day, month, after = raw[k + 1], raw[k + 3], raw[k + 4:k + 6]
+            if after[:1] == ["nam"] and not (len(after) == 2 and after[1].isdigit() and len(after[1]) == 4):
+                out.append(raw[k])  # "… năm nay / ngoái": left as words (unsure), never a date and a year apart
+                k += 1
+                continue
+            if after[:1] == ["nam"]:
+                month, k = f"{month}/{after[1]}", k + 2  # "ngày 3 tháng 10 năm 2026"
+            for j in range(len(out) - 1, max(-1, len(out) - 5), -1):
+                if out[j].isdigit() and j and out[j - 1] == "ngay" and 1 <= int(out[j]) <= 31:
+                    out[j] = f"{out[j]}/{month}"
+                    break
+            out += ["ngay", f"{day}/{month}"]
+            k += 4
+            continue
+        out.append(raw[k])
+        k += 1
+    return out
+
+
 def _with_year(token: str, today: dt.date) -> str:
     """"1/10" (a day without its year) → "1/10/2026": the latest such day not after today."""
     m = re.fullmatch(r"(\d{1,2})/(\d{1,2})", token)
@@ -142,7 +169,7 @@ class Tokens:
 
     def __init__(self, question: str, catalog: Catalog, today: dt.date | None = None):
         self.question = question
-        raw = _spelled_numbers(_next_or_sixth(question, words(question)))
+        raw = _day_month(_spelled_numbers(_next_or_sixth(question, words(question))))
         if today is not None:
             raw = [_with_year(t, today) for t in raw]
         raw = [w for t in raw for w in catalog.expand_initials(t)]
