@@ -142,11 +142,15 @@ def elsewhere_cues(topic: str, procedures: Sequence[Procedure]) -> tuple[str, ..
     return tuple(sorted(c for c in cues if not any(f" {c} " in phrase for phrase in own)))
 
 
-def load(procedures: Sequence[Procedure], families: bool | None = None) -> Phrasings:
+def load(procedures: Sequence[Procedure], families: bool | None = None,
+         elsewhere: bool | None = None) -> Phrasings:
     """Everything for this catalogue: examples of its procedures (its names and aliases count as
     examples too), of the FAQ topics, out-of-scope topics, status, chit-chat and complaints.
-    `families`: with session 8's phrasing families (default vocabulary.SESSION8_FAMILIES, off)."""
+    `families`: with session 8's phrasing families (default vocabulary.SESSION8_FAMILIES, off);
+    `elsewhere`: with the first of them, other offices' documents (vocabulary.SESSION8_ELSEWHERE, on;
+    implied by `families`)."""
     families = vocabulary.SESSION8_FAMILIES if families is None else families
+    elsewhere = families or (vocabulary.SESSION8_ELSEWHERE if elsewhere is None else elsewhere)
     examples: list[tuple[str, str]] = []
     for proc in procedures:
         examples.append((f"proc:{proc.code}", proc.name))
@@ -165,7 +169,7 @@ def load(procedures: Sequence[Procedure], families: bool | None = None) -> Phras
     out: dict[str, OutOfScope] = {}
     for topic, section in _section("out_of_scope").items():
         written = tuple(normalize_query(c) for c in _texts(section.get("cues")))
-        generated = tuple(c for c in elsewhere_cues(topic, procedures) if c not in written) if families else ()
+        generated = tuple(c for c in elsewhere_cues(topic, procedures) if c not in written) if elsewhere else ()
         out[topic] = OutOfScope(topic, str(section.get("label", topic)), str(section.get("where", "")),
                                 written + generated)
         examples.extend((f"oos:{topic}", text) for text in _texts(section.get("examples")))

@@ -85,14 +85,17 @@ def test_another_offices_documents_are_cues_unless_the_catalogue_handles_them():
 
 
 def test_session8_families_read_what_the_question_is_about():
-    """Off by default (vocabulary.SESSION8_FAMILIES; docs/citizen.md has why): with them, another office's
-    document asked for with the ward's verbs is out of scope, the office named only as the ward's
-    alternative is not, and a correction of the land certificate is đăng ký biến động."""
+    """Off by default but the first (vocabulary.SESSION8_FAMILIES, SESSION8_ELSEWHERE; docs/citizen.md has
+    why): with them, another office's document asked for with the ward's verbs is out of scope (on by
+    default), the office named only as the ward's alternative is not, and a correction of the land
+    certificate is đăng ký biến động."""
     procedures = [Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()]
-    off, on = (Understanding(procedures, phrasings.load(procedures, families=f)) for f in (False, True))
-    assert not off.phrasings.families and not vocabulary.SESSION8_FAMILIES
+    off, on = (Understanding(procedures, phrasings.load(procedures, families=f, elsewhere=f)) for f in (False, True))
+    assert not off.phrasings.families and not vocabulary.SESSION8_FAMILIES and vocabulary.SESSION8_ELSEWHERE
     court = "cần trích lục bản án ly hôn của tòa thì xin ở đâu"
     assert off.read(court).label == "proc:HT-TLBS" and on.read(court).intent == "out_of_scope"
+    default = Understanding(procedures, phrasings.load(procedures))
+    assert default.read(court).intent == "out_of_scope" and not default.phrasings.families
     card = "chồng tôi người Nhật, gia hạn thẻ tạm trú cho anh ấy ở phường được không"
     assert on.read(card).label != "proc:CU-TAM"
     assert on.read("gia hạn tạm trú cho người thuê trọ cần giấy tờ gì").label == "proc:CU-TAM"
