@@ -218,6 +218,11 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
     periods, last_year = _periods(tokens, today)
     periods = _previous_of_named(tokens.text(), periods, today)
+    if len(periods) == 2 and not last_year and _nested(*periods):
+        # "lũy kế … tháng 10" read as the year to date and October, "tháng 10 so với quý 4": comparing a
+        # period with a part of itself (a "giảm 38%") answers nothing asked
+        return ParseResult(intent, False, "chưa rõ kỳ: câu hỏi nêu hai kỳ lồng nhau; hãy nêu một kỳ, ví dụ «từ "
+                                          "đầu năm đến hết tháng 10»")
     now = tokens.take_all(_NOW_WORDS)
     understand.listing(tokens, intent)
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
@@ -276,6 +281,10 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, "câu hỏi chưa nêu cần số liệu gì (tiếp nhận, giải quyết, quá hạn…) "
                                           "hay kỳ nào")
     return ParseResult(intent, True)
+
+
+def _nested(a: Period, b: Period) -> bool:
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
 
 
 def _contradiction(intent: Intent, catalog: Catalog) -> str:

@@ -282,6 +282,8 @@ _RULES: list[Rule] = [
     (re.compile(r"\b(?:6|sau)\s*thang\s*cuoi\s*nam" + _NAM_YEAR + r"|nua cuoi nam" + _NAM_YEAR),
      lambda m, t: half_period(dt.date(_year_of(m.group(1) or m.group(2), t), 7, 1))),
     (re.compile(r"\b(\d{1,2})\s*thang\s*dau\s*nam(?:\s*(\d{4}))?"), _first_months),
+    # "lũy kế đến tháng 10", "từ đầu năm đến hết tháng 9": January to the end of that month
+    (re.compile(r"\b(?:luy ke|tu dau nam)" + _UNTIL_END + r"thang\s*(\d{1,2})" + _YEAR), _first_months),
     (re.compile(r"\b(?:tu|ke tu)\s*(?:dau\s*)?thang\s*(\d{1,2})" + _YEAR + _UNTIL_END + r"thang\s*(\d{1,2})" + _YEAR),
      lambda m, t: _span_of(m, t, quarters=False)),
     (re.compile(r"\b(?:tu|ke tu)\s*(?:dau\s*)?quy\s*([1-4])" + _YEAR + _UNTIL_END + r"quy\s*([1-4])" + _YEAR),

@@ -524,6 +524,8 @@ UNANSWERABLE = [
     "phiếu nào đang quá hạn xử lý",
     # a capitalised name after "anh / chị / cán bộ" that is no officer (Minh folds to the filler "mình")
     "anh Minh tháng này giải quyết bao nhiêu hồ sơ",
+    # two periods, one inside the other: a comparison (or a sum) of a period with a part of itself
+    "tháng 9 so với quý 3 giải quyết bao nhiêu",
 ]
 
 __all__ = ["CASES", "UNANSWERABLE", "within"]

@@ -155,4 +155,5 @@ def test_spans_first_months_and_weekdays_are_one_period_each():
     assert spans("thứ 2 vừa rồi") == [(dt.date(2026, 11, 16), dt.date(2026, 11, 16))]
     assert spans("chủ nhật tuần trước") == [(dt.date(2026, 11, 15), dt.date(2026, 11, 15))]
     assert spans("thu nam nay") == [(dt.date(2026, 1, 1), dt.date(2026, 12, 31))]  # "thu … năm nay", no Thursday
+    assert spans("lũy kế đến tháng 10") == [(dt.date(2026, 1, 1), dt.date(2026, 10, 31))]
     assert spans("tuần thứ 2 của tháng 11") == [(dt.date(2026, 11, 1), dt.date(2026, 11, 30))]  # an ordinal
