@@ -79,7 +79,7 @@ ASKS = re.compile(r"^\s*(?:xin\s+)(?:bổ sung|phát biểu|báo cáo|thông bá
                   r"cho ý kiến|ý kiến|góp ý|trao đổi)\b")
 # The chair's closing recap restates the tasks given ("Tóm lại: chị Hương thăm gia đình chính sách, …").
 RECAP = re.compile(r"\b(?:tóm tắt|tóm lại|nhắc lại|kết luận|chốt lại|tổng kết lại)\b|"
-                   r"^(?:vậy nhé|thế nhé|chốt|tổng kết)\s*:")
+                   r"^(?:(?:vậy|thế|rồi|thôi|giờ)\s+)?(?:vậy nhé|thế nhé|chốt|tổng kết|tổng hợp)\s*:")
 # Handing out the agenda, not a task: "tôi xin phân công như sau".
 PREAMBLE = re.compile(r"^\s*(?:xin\s+)?phân công(?:\s+nhiệm vụ)?\s+(?:như sau|cụ thể)")
 # Where someone is, not work given: "anh An đi học lớp bồi dưỡng", "hôm đó anh An đi họp Thành phố", and

@@ -97,3 +97,17 @@ def test_deadline_and_doer_forms_of_session7(ward, transcript, expected):
     roster, calendar = ward
     found = extract_tasks(transcript, MONDAY, calendar, roster=roster)
     assert [(t.assignee, t.deadline) for t in found] == expected
+
+
+@pytest.mark.parametrize(("transcript", "expected"), [
+    # a recap opened after a word ("Vậy chốt:", "Tổng hợp:") restates the tasks given: one each, not two
+    ("Nguyễn Văn An: Anh Tuấn nắm việc in tờ rơi, hạn thứ Sáu.\nLê Minh Tuấn: Dạ.\n"
+     "Nguyễn Văn An: Vậy chốt: anh Tuấn làm tờ rơi thứ Sáu; chị Hương loa phát thanh.",
+     [("Lê Minh Tuấn", "2026-12-04")]),
+    ("Nguyễn Văn An: Chị Hà kiểm kê tài sản trong tuần này.\nPhạm Thu Hà: Vâng.\n"
+     "Nguyễn Văn An: Tổng hợp: chị Hà lo kiểm kê tuần này.", [("Phạm Thu Hà", "2026-12-04")]),
+])
+def test_recap_forms_of_session8(ward, transcript, expected):
+    roster, calendar = ward
+    found = extract_tasks(transcript, MONDAY, calendar, roster=roster)
+    assert [(t.assignee, t.deadline) for t in found] == expected
