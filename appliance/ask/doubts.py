@@ -76,6 +76,9 @@ def changing_filler(tokens: Tokens, intent: Intent) -> None:
     if intent.domain == "ho_so" and not tokens.has("ho so"):
         for k in tokens.find("phieu", free_only=False):
             tokens.doubt(k)  # "phiếu nào …" with neither "phản ánh" nor "hồ sơ": which kind of slip?
+    for k in tokens.find("gan day"):  # "hồ sơ trễ hạn gần đây" with no span read: recently is no period
+        tokens.doubt(k)
+        tokens.doubt(k + 1)
     if not intent.named and "trang_thai" not in intent.filters:
         for k, word in enumerate(tokens.items):
             if word == "con" and not tokens.used[k]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 RECORD_PHRASES: list[tuple[str, str]] = [
     # quá hạn chưa giải quyết (open and past due)
     ("qua han chua giai quyet", "qua_han"), ("chua giai quyet qua han", "qua_han"), ("qua han chua tra", "qua_han"),
+    # "quá hạn xử lý / giải quyết": past the deadline (hạn xử lý), not the handled ones returned late
+    ("qua han xu ly", "qua_han"), ("qua han giai quyet", "qua_han"),
     ("qua han", "qua_han"), ("tre han chua giai quyet", "qua_han"), ("het han chua giai quyet", "qua_han"),
     # processing time
     ("thoi gian giai quyet", "so_ngay_tb"), ("thoi gian xu ly", "so_ngay_tb"), ("thoi gian", "so_ngay_tb"),
@@ -122,7 +124,7 @@ LIST_ALWAYS = ["danh sach", "liet ke", "ke ra", "ke ten", "neu ten", "ma ho so",
 LIST_OPENERS = ["cho xem cac", "cho xem nhung", "cac", "nhung", "xem cac", "xem"]  # "các hồ sơ …" with no figure asked
 QUANTITY_WORDS = ["bao nhieu", "so ho so", "so phan anh", "so luong", "tong", "ty le", "%", "phan tram", "dem"]
 OLDEST_WORDS = ["lau nhat", "cu nhat", "som nhat"]
-NEWEST_WORDS = ["moi nhat", "gan nhat"]
+NEWEST_WORDS = ["moi nhat", "gan nhat", "gan day nhat"]
 FIELD_CUES = ["ben", "mang", "khoi", "nganh", "phia", "bo phan"]  # "bên đất đai", "mảng hộ tịch"
 # Words that change the question and that the box gives no meaning to (an exception, "other", "soon"):
 # known to the vocabulary so that typo repair never turns them into a measure ("trừ" is not "trả"),

@@ -264,5 +264,6 @@ class Tokens:
             n = len(phrase.split())
             for i in self.find(phrase):
                 used[i:i + n] = [True] * n
+        # a doubted word is unexplained unless a step understood it, even inside a filler phrase ("gần đây")
         return [t for k, (t, u) in enumerate(zip(self.items, used, strict=True))
-                if not u and (t not in FILLER or k in self.doubted)]
+                if (not u and t not in FILLER) or (k in self.doubted and not self.used[k])]

@@ -526,6 +526,8 @@ UNANSWERABLE = [
     "anh Minh tháng này giải quyết bao nhiêu hồ sơ",
     # two periods, one inside the other: a comparison (or a sum) of a period with a part of itself
     "tháng 9 so với quý 3 giải quyết bao nhiêu",
+    # "gần đây" with no span: recently is no period (the year to date had been answered)
+    "hồ sơ bị từ chối gần đây",
 ]
 
 __all__ = ["CASES", "UNANSWERABLE", "within"]
