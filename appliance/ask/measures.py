@@ -28,6 +28,11 @@ RECORD_PHRASES: list[tuple[str, str]] = [
     ("dang thu ly", "chua_giai_quyet"), ("ton dong", "chua_giai_quyet"), ("dang ton", "chua_giai_quyet"),
     ("con ton", "chua_giai_quyet"), ("ton lai", "chua_giai_quyet"), ("ton", "chua_giai_quyet"),
     ("dang giu", "chua_giai_quyet"), ("dang om", "chua_giai_quyet"), ("om", "chua_giai_quyet"),
+    # "chờ" folds to "cho" (give, a filler): waiting to be handled or returned is still open ("đang chờ xử lý"
+    # had been read as "xử lý", the returned ones)
+    ("dang cho xu ly", "chua_giai_quyet"), ("cho xu ly", "chua_giai_quyet"), ("cho giai quyet", "chua_giai_quyet"),
+    ("cho tra ket qua", "chua_giai_quyet"), ("cho tra", "chua_giai_quyet"), ("cho duyet", "chua_giai_quyet"),
+    ("cho ky", "chua_giai_quyet"),
     # on time / late among those returned
     ("dung thoi han", "dung_han"), ("dung han", "dung_han"), ("dung hen", "dung_han"),
     ("khong dung han", "tre_han"), ("khong dung hen", "tre_han"), ("tre han", "tre_han"), ("tre hen", "tre_han"),
