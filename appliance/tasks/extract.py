@@ -280,7 +280,11 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         # it shares most words with (else the latest), with the date the recap says, if any.
         task = max(mine, key=lambda t: (len(_words(t.content) & _words(anchor.content)), t.turn))
         task.touched = turn.index
-        task.deadline = anchor.deadline or task.deadline
+        # An unpunctuated recap ("tóm lại lan xong sổ kết hôn trước mười lăm em làm khai tử thì thứ hai …")
+        # cannot tell which date is whose: it fills a missing date but does not move one; an item said on its
+        # own ("Vậy chốt: Thắng dự toán vỉa hè mùng 4/12; …") says its date last, and that date wins.
+        alone = len(anchor.quote.split()) <= _RECAP_ITEM
+        task.deadline = (anchor.deadline or task.deadline) if alone else (task.deadline or anchor.deadline)
         _support(task, anchor)
         return
     if anchor.how == "first":
@@ -348,6 +352,9 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
             content = withdrawn[-1].content
     found.append(_Open(person, content, deadline, anchor.quote, turn.index, said_by=turn.label, how=anchor.how,
                        directed=anchor.directed, chair=turn.leads, self_given=_key(turn.speaker) == _key(person)))
+
+
+_RECAP_ITEM = 16  # words: longer, the quote runs over several recap items (a recogniser run)
 
 
 def _support(task: _Open, anchor: Anchor) -> None:

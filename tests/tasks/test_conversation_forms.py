@@ -106,6 +106,11 @@ def test_deadline_and_doer_forms_of_session7(ward, transcript, expected):
      [("Lê Minh Tuấn", "2026-12-04")]),
     ("Nguyễn Văn An: Chị Hà kiểm kê tài sản trong tuần này.\nPhạm Thu Hà: Vâng.\n"
      "Nguyễn Văn An: Tổng hợp: chị Hà lo kiểm kê tuần này.", [("Phạm Thu Hà", "2026-12-04")]),
+    # an unpunctuated recap cannot tell whose date is whose: it does not move a date said when the task was given
+    ("Người nói 1: chị hà kiểm kê tài sản xong trước ngày mười tám tháng mười hai nhé\nPhạm Thu Hà: dạ vâng\n"
+     "Người nói 1: anh tuấn in tờ rơi thứ năm nhé\nLê Minh Tuấn: dạ\n"
+     "Người nói 1: tóm lại chị hà kiểm kê trước mười tám anh tuấn tờ rơi thứ năm thế thôi",
+     [("Phạm Thu Hà", "2026-12-18"), ("Lê Minh Tuấn", "2026-12-03")]),
 ])
 def test_recap_forms_of_session8(ward, transcript, expected):
     roster, calendar = ward
