@@ -116,3 +116,17 @@ def test_recap_forms_of_session8(ward, transcript, expected):
     roster, calendar = ward
     found = extract_tasks(transcript, MONDAY, calendar, roster=roster)
     assert [(t.assignee, t.deadline) for t in found] == expected
+
+
+@pytest.mark.parametrize(("transcript", "expected"), [
+    # the one told to help ("Y hỗ trợ", "Y đi cùng") after the one who does it has no task of their own
+    ("Nguyễn Văn An: Thôi được, anh Tuấn làm việc này, Huy hỗ trợ, xong trước thứ Sáu.",
+     [("Lê Minh Tuấn", "2026-12-04")]),
+    ("Nguyễn Văn An: Công an phường chủ trì, Thắng đi cùng, trước 10/12 xong.", [("Công an phường", "2026-12-10")]),
+    ("Nguyễn Văn An: Việc số hóa vẫn Lan tư pháp làm, thêm Mai hỗ trợ nhập liệu, xong trước 15/1.",
+     [("Nguyễn Thị Lan", "2027-01-15")]),
+])
+def test_helper_forms_of_session8(ward, transcript, expected):
+    roster, calendar = ward
+    found = extract_tasks(transcript, MONDAY, calendar, roster=roster)
+    assert [(t.assignee, t.deadline) for t in found] == expected
