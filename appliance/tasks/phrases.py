@@ -95,7 +95,8 @@ INTENT = re.compile(r"\b(?:sẽ|xin|để em|để tôi|luôn|ngay|nhé|ạ|nh�
 PROPOSAL = re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{VERB}\b(?!.*\b(?:em|tôi|mình)\s+{VERB}\b)")
 ALREADY = re.compile(r"\b(?:em|tôi|bên em|chị|anh)\b.*\b(?:rồi|đã)\b")
 LEAVE_IT = re.compile(r"\b(?:cứ\s+)?để\s+(?:em|tôi)(?:\s+(?:lo|làm|nhận))?\s*(?:cho|ạ|nhé|anh|chị)?\s*[.!]?\s*$")
-# "X chủ trì, Y phối hợp" (hỗ trợ, đi cùng); "anh Hùng chủ trì luôn, anh Bảo chỉ đạo, phương án … thứ Hai": Y oversees X's task
+# "X chủ trì, Y phối hợp" (hỗ trợ, đi cùng); "anh Hùng chủ trì luôn, anh Bảo chỉ đạo, phương án … thứ Hai":
+# Y helps or oversees X's task
 COORDINATE = re.compile(r"^\s*,?\s*(?:(?:phối hợp|cùng|hỗ trợ|(?:đi|làm|tham gia)\s+cùng)\b|"
                         r"(?:chỉ\s+)?(?:chỉ đạo|theo dõi|giám sát)(?:\s+(?:chung|thôi))?\s*(?:[,;.]|$))")
 OBJECT_BEFORE = re.compile(r"\b(?:có|thay|cho|với|gửi|của|nộp|trình|báo|mời|hỏi|giúp|về|tặng|là|phối hợp|cùng|từ|"
