@@ -23,6 +23,7 @@ from appliance.tasks.phrases import (
     DEFER,
     DIRECTIVE,
     DONE,
+    DONE_NOW,
     FIRST,
     INTENT,
     JUNK,
@@ -337,6 +338,7 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         if spot.how in ("named", "unit") and PURPOSE.search(head[-60:]):
             continue  # "…, gửi văn phòng trước thứ Năm để chị Lan tổng hợp": so that she can, not a task of hers
         if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
+                DONE_NOW.match(scope_lower) or \
                 (spot.how == "first" and DONE.search(scope_lower)):
             continue
         if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):

@@ -196,9 +196,10 @@ def _that_day(lines: Sequence[Turn], turn: Turn, meeting_date: dt.date,
 
 def _to_the_chair(task: _Open, chair: Person | None) -> bool:
     """"Dạ, tuần này thứ Tư có tiếp công dân, anh chủ trì ạ" said to the chair: what they tell the chair of,
-    not a task given to the chair (nobody in the meeting gives the chair work by a pronoun)."""
+    not a task given to the chair (nobody in the meeting gives the chair work by a pronoun, nor by calling them:
+    "Anh An, danh sách quà Tết đã chốt 15/12 …" reports to them)."""
     return chair is not None and chair.kind != "voice" and _key(task.person) == _key(chair) \
-        and task.how in ("second", "told") and not task.chair and not task.restated
+        and task.how in ("second", "told", "called") and not task.chair and not task.restated
 
 
 _SPEAK_NOW = re.compile(r"^(?:báo cáo|điểm qua|trình bày|nói|cho biết)\b", re.IGNORECASE)

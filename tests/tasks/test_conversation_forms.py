@@ -130,3 +130,17 @@ def test_helper_forms_of_session8(ward, transcript, expected):
     roster, calendar = ward
     found = extract_tasks(transcript, MONDAY, calendar, roster=roster)
     assert [(t.assignee, t.deadline) for t in found] == expected
+
+
+@pytest.mark.parametrize(("transcript", "expected"), [
+    # a member calling the chair by name reports to them; it gives the chair no task
+    ("Nguyễn Văn An: Bắt đầu giao ban.\nBùi Thanh Hương: Anh An, danh sách quà Tết đã chốt 15/12 như kế hoạch.", []),
+    # a clause ending on "rồi" reports what was done; "… rồi báo anh" goes on to the work
+    ("Nguyễn Văn An: Bắt đầu giao ban.\nLê Thị Lan: Dạ, phòng Kinh tế gửi số liệu rồi, còn thiếu phần phương hướng.",
+     []),
+    ("Nguyễn Văn An: Anh Hùng kiểm tra công trình rồi báo anh trước thứ Sáu.", [("Trần Văn Hùng", "2026-12-04")]),
+])
+def test_report_forms_of_session8(ward, transcript, expected):
+    roster, calendar = ward
+    found = extract_tasks(transcript, MONDAY, calendar, roster=roster)
+    assert [(t.assignee, t.deadline) for t in found] == expected
