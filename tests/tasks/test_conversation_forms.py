@@ -144,3 +144,17 @@ def test_report_forms_of_session8(ward, transcript, expected):
     roster, calendar = ward
     found = extract_tasks(transcript, MONDAY, calendar, roster=roster)
     assert [(t.assignee, t.deadline) for t in found] == expected
+
+
+@pytest.mark.parametrize(("transcript", "expected"), [
+    # put off to a later season, or to be given later, is no task now
+    ("Nguyễn Văn An: Sơn lại vạch kẻ đường thì em định giao Huy nhưng vướng kinh phí, thôi để đầu năm.", []),
+    ("Nguyễn Văn An: Anh Sơn phối hợp anh Minh, nhưng để gần Tết xem tình hình rồi quyết.", []),
+    ("Nguyễn Văn An: việc này thì mà thôi để mai anh giao anh hùng", []),
+    ("Nguyễn Văn An: Chị Hà trực thứ Bảy ngày 5/12.\nPhạm Thu Hà: Dạ.\n"
+     "Nguyễn Văn An: À năm nay thôi, không trực nữa.", []),
+])
+def test_deferral_forms_of_session8(ward, transcript, expected):
+    roster, calendar = ward
+    found = extract_tasks(transcript, MONDAY, calendar, roster=roster)
+    assert [(t.assignee, t.deadline) for t in found] == expected
