@@ -66,7 +66,8 @@ DEFER = re.compile(r"\b(?:để sau|tính sau|sau tính|chưa cần|không cần
                    r"nếu được|nếu kịp|tùy|để (?:mai |sau )?(?:anh|chị|em|tôi|mình) "
                    r"(?:suy nghĩ|xem|tính|hỏi|giao|bàn|quyết)|xem tình hình rồi|mới làm|"
                    # "thôi để đầu năm", "để gần Tết xem…": put off to a later season, not given now
-                   r"để (?:đầu năm|sang năm|năm sau|sau tết|gần tết|qua tết|sang tháng)|không thì thôi|không bàn|không thuộc|hỏi lại|để sang năm|"
+                   r"để (?:đầu năm|sang năm|năm sau|sau tết|gần tết|qua tết|sang tháng)|"
+                   r"không thì thôi|không bàn|không thuộc|hỏi lại|để sang năm|"
                    r"chưa có nguồn|chưa nói trước|không gấp|nếu có thời gian|chưa làm|khi nào có)\b")
 CONDITION = re.compile(r"\bnếu\b")
 REPORTED = re.compile(r"^\s*,?\s*(?:đã|vừa|mới|cho biết|nói|nêu|phát biểu|báo cáo rằng|cho rằng|nhấn mạnh|"
