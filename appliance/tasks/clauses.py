@@ -253,10 +253,13 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                          if 0 <= cancels.start() - m.end <= 2]
                 if named or at == 0 or gave:  # "còn việc lắp máy pos thì. thôi chưa giao ai": nothing given
                     out.append(Anchor("cancel", choose(named[-1], speakers) if named else None))
-            gave = bool(found_here)
+            just_gave, gave = gave, bool(found_here)
             if not found_here and ALREADY.search(lower) and not re.search(r"\bsẽ\b", lower) \
                     and not REMAINS.search(lower):
                 out.append(Anchor("done", turn.speaker, content=sentence))
+            elif not found_here and not recap and just_gave \
+                    and (dated := _date_later(sentence, out, roster, meeting, calendar)):
+                out.append(Anchor("agree", None, deadline=dated))
             elif not found_here and not (short := _date_only(lower, out)) and not recap \
                     and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
                 # (a closing recap names whom each task is for; a clause of it it could not read is not
@@ -277,6 +280,20 @@ def _date_only(lower: str, said: list[Anchor]) -> bool:
     return any(a.kind == "task" for a in said) and len(re.findall(r"\w+", lower)) <= 6 \
         and re.match(r"^\W*(?:(?:phải\s+)?(?:xong|hoàn thành|nộp|gửi|báo cáo)\s+)?(?:trước|chậm nhất|hạn|trong|"
                      r"cuối|hết)\b", lower) is not None and not QUESTION.search(lower)
+
+
+def _date_later(sentence: str, said: list[Anchor], roster: Roster, meeting: dt.date,
+                calendar: WorkCalendar | None) -> dt.date | None:
+    """"Thôi chị Lan lo việc này, phân công lại người cập nhật. Tuần sau anh vào xem phải có tin mới.",
+    "Thắng làm việc này. Thắng, thứ Năm tuần sau có danh sách cho anh.": a later sentence of the same turn that
+    names no other doer, right after the sentence that gave a task without a date, says that task's date."""
+    tasks = [a for a in said if a.kind == "task"]
+    if not tasks or tasks[-1].deadline is not None or tasks[-1].person is None or QUESTION.search(sentence) \
+            or DEFER.search(sentence.lower()):
+        return None
+    others = [m for m in roster.mentions(sentence, verbs=VERB_AHEAD) if tasks[-1].person not in m.people]
+    found = find_deadline(sentence, meeting, None, calendar)
+    return found[0] if found is not None and not others else None
 
 
 def _correction(part: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> dt.date | None:

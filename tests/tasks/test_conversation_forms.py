@@ -158,3 +158,19 @@ def test_deferral_forms_of_session8(ward, transcript, expected):
     roster, calendar = ward
     found = extract_tasks(transcript, MONDAY, calendar, roster=roster)
     assert [(t.assignee, t.deadline) for t in found] == expected
+
+
+@pytest.mark.parametrize(("transcript", "expected"), [
+    # the date said in the sentence right after the one that gave the task without a date is that task's
+    ("Nguyễn Văn An: Thôi chị Lan lo việc này, phân công lại người cập nhật. Thứ Sáu anh vào xem phải có tin mới.",
+     [("Lê Thị Lan", "2026-12-04")]),
+    ("Nguyễn Văn An: Thắng làm việc này. Thắng, thứ Năm tuần sau có danh sách cho anh.",
+     [("Ngô Đức Thắng", "2026-12-10")]),
+    # not after an answer in between, nor a date of someone else's
+    ("Nguyễn Văn An: Chị Hà bố trí một quầy riêng nhé. Dạ vâng. Chị Hương gửi chị Lan báo cáo trước thứ Tư.",
+     [("Phạm Thu Hà", None), ("Bùi Thanh Hương", "2026-12-02")]),
+])
+def test_later_date_forms_of_session8(ward, transcript, expected):
+    roster, calendar = ward
+    found = extract_tasks(transcript, MONDAY, calendar, roster=roster)
+    assert [(t.assignee, t.deadline) for t in found] == expected
