@@ -23,6 +23,7 @@ _UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "s
           "chin": 9}
 _NUMWORD = r"(?:(?:hai|ba) (?:mot|lam|tu)\b|hai (?:sau|bay|tam|chin)\b|(?:hai|ba) muoi(?: (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|muoi(?: (?:mot|hai|ba|bon|lam|nam|sau|bay|tam|chin))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)"  # noqa: E501
 NUM = rf"(\d{{1,2}}|{_NUMWORD})"
+_TENS = r"(?:(?:hai|ba) (?:mot|lam|tu)|hai (?:sau|bay|tam|chin)|(?:hai|ba) muoi(?: (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|muoi(?: (?:mot|hai|ba|bon|lam|nam|sau|bay|tam|chin))?)"  # noqa: E501
 _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5, "2": 0, "3": 1, "4": 2, "5": 3,
                   "6": 4, "7": 5}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -182,11 +183,17 @@ RULES: list[Rule] = [
     (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b{_YEAR}"), _quarter),
     (re.compile(r"\b(?:cuoi|het)\s+nam(?:\s+nay)?\b"), lambda m, t: dt.date(t.year, 12, 31)),
     # "chậm nhất ngày 25", "trước mùng 5", "sáng 12"; "ngày 15 tới": the coming 15th
-    (re.compile(rf"\b(?:(?:truoc|den|han|cham nhat|trong)\s+(?:ngay|mung|mong)|mung|mong|toi|dem|sang|chieu|trua|"
+    (re.compile(rf"\b(?:(?:truoc|den|han|cham nhat|trong|het)\s+(?:ngay|mung|mong)|mung|mong|toi|dem|sang|chieu|trua|"
                 rf"hom)\s+"
                 rf"(?P<d>{NUM[1:-1]})\b(?!\s*(?:thang|/|-|\.\d|gio|nguoi|ho|ban|suat|tieng|phut|tet))"
                 r"|\bngay\s+(?P<d2>\d{1,2})\s+(?=toi\b)"),
      lambda m, t: _day_of_month(number(m.group("d") or m.group("d2")), t)),
+    # A recap's short "trước 23", "trước mười lăm": a day of the month, in digits or said in two words or more
+    # (a single "trước năm …" is more often "before the year …" than "before the 5th")
+    (re.compile(rf"\btruoc\s+(?P<d>\d{{1,2}}|{_TENS})\b"
+                r"(?!\s*(?:thang|/|-|[.:,]\d|\d|gio|h\b|nguoi|ho|ban|suat|tieng|phut|tet|ngay|tuan|nam|lan|phong|"
+                r"%|phan|trieu|nghin|ty|dong|tuoi|can|m\b|km|cai|chiec))"),
+     lambda m, t: _day_of_month(number(m.group("d")), t)),
 ]
 
 

@@ -67,10 +67,19 @@ def test_f1_on_assignee_and_deadline():
     ("ngày 15 tới", "2026-12-07", "2026-12-15"),
     ("trước ngày hai lăm", "2026-12-07", "2026-12-25"),
     ("trong quý I", "2026-12-07", "2027-03-31"),
+    ("hết ngày 30 phải đi hết", "2026-12-22", "2026-12-30"),
+    ("tổ 12 báo trước 23;", "2026-12-16", "2026-12-23"),
+    ("nam rà hồ sơ trước hai mươi thế thôi", "2026-11-09", "2026-11-20"),
 ])
 def test_deadlines_resolve_against_meeting_date(said, meeting, expected):
     found = find_deadline(said, dt.date.fromisoformat(meeting))
     assert found is not None and found[0].isoformat() == expected
+
+
+@pytest.mark.parametrize("said", ["trước năm 2027", "trước năm giờ", "trước 5 giờ chiều", "trước hai tuần",
+                                  "trước hai mươi hộ", "trước 2026"])
+def test_a_bare_number_after_truoc_that_is_no_day(said):
+    assert find_deadline(said, dt.date(2026, 12, 1)) is None
 
 
 def test_reported_facts_are_not_tasks():
