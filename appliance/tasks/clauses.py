@@ -30,6 +30,7 @@ from appliance.tasks.phrases import (
     LEAVE_IT,
     OBJECT_BEFORE,
     OPENERS,
+    OWN_PART,
     PARTICLE,
     POLITE,
     POSTPONE,
@@ -340,6 +341,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         if led and COORDINATE.match(lower[spot.end:]):
             out.append(Anchor("helps", spot.person))
             continue
+        if led and spot.how == "first" and turn.leads and OWN_PART.match(lower[spot.end:]):
+            continue  # "Anh Hùng soạn văn bản kiến nghị, tôi ký, trong tuần này gửi đi": the chair's part of it
         led.append(spot)
     for i, spot in enumerate(led):
         stop = led[i + 1].start if i + 1 < len(led) else len(text)

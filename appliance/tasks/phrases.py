@@ -94,6 +94,8 @@ PRAISE = re.compile(r"\b(?:tốt lắm|rất tốt|giỏi lắm|vất vả|cảm
 # A clause that ends on "rồi" reports what was done ("phòng Kinh tế gửi số liệu rồi, còn…", "Tuấn chi quà … từ
 # hôm thứ Bảy rồi ạ", "chị Hương đi tập huấn rồi."); "… rồi báo anh", "xem tình hình rồi quyết" go on.
 DONE_NOW = re.compile(r"^[^.,;!?]*?\brồi(?:\s+(?:ạ|anh|chị|em|đấy|mà))*\s*(?:[,.;!]|$)")
+# The chair's own step inside a task given to another ("…, tôi ký, …", "…, anh duyệt rồi …"): not a task.
+OWN_PART = re.compile(r"^\s*(?:sẽ\s+)?(?:ký|duyệt|xem|cho ý kiến)(?:\s+(?:luôn|rồi|cho))?\s*(?:[,;]|$)")
 DONE = re.compile(r"\b(?:đã|xong rồi|rồi ạ|xong hết|vừa xong)\b")
 PARTICLE = re.compile(r"\bđi\s*[.!]?$|\b(?:nhé|nha|giúp|luôn|ngay|nhanh|khẩn trương|phải|cho tôi|cho anh|cho chị|"
                       r"dứt điểm|chủ trì|phụ trách|chịu trách nhiệm|có trách nhiệm|đầu mối|theo dõi|lo)\b")

@@ -174,3 +174,10 @@ def test_later_date_forms_of_session8(ward, transcript, expected):
     roster, calendar = ward
     found = extract_tasks(transcript, MONDAY, calendar, roster=roster)
     assert [(t.assignee, t.deadline) for t in found] == expected
+
+
+def test_the_chairs_own_step_inside_a_task_is_none_of_theirs(ward):
+    roster, calendar = ward
+    found = extract_tasks("Nguyễn Văn An: Anh Hùng soạn văn bản kiến nghị Sở Xây dựng, tôi ký, trong tuần này gửi đi.",
+                          MONDAY, calendar, roster=roster)
+    assert [(t.assignee, t.deadline) for t in found] == [("Trần Văn Hùng", "2026-12-04")]
