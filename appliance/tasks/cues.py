@@ -24,7 +24,10 @@ def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None) 
     if found is None or re.search(r"\b(?:vì|do|nếu|khi|nên)\b", clause.lower()):
         return None
     rest = OPENERS.sub("", (clause[:found[1]] + " " + clause[found[2]:]).lower().strip() + " ")
-    return (found[0], 0, 0) if len(re.findall(r"\w+", rest)) <= 1 else None
+    # … or after the matter named as a topic: "danh sách đấy thứ Tư tuần sau em gửi chị", "việc đó thì mai…"
+    topic = re.fullmatch(r"\s*(?:\w+\s+){1,4}(?:đấy|đó|ấy|này)(?:\s+thì)?\s*", clause[:found[1]].lower())
+    return (found[0], 0, 0) if len(re.findall(r"\w+", rest)) <= 1 or topic and not clause[found[2]:].strip(" ,") \
+        .lower().startswith(("thì", "đã")) else None
 
 
 def said_to(before: str, pronoun: str) -> bool:

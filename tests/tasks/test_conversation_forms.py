@@ -181,3 +181,11 @@ def test_the_chairs_own_step_inside_a_task_is_none_of_theirs(ward):
     found = extract_tasks("Nguyễn Văn An: Anh Hùng soạn văn bản kiến nghị Sở Xây dựng, tôi ký, trong tuần này gửi đi.",
                           MONDAY, calendar, roster=roster)
     assert [(t.assignee, t.deadline) for t in found] == [("Trần Văn Hùng", "2026-12-04")]
+
+
+def test_a_date_after_the_matter_named_as_a_topic_dates_the_answer(ward):
+    roster, calendar = ward
+    found = extract_tasks("Đặng Thị Hạnh: Tuấn lập danh sách các cụ cần chi tận nhà.\n"
+                          "Lê Minh Tuấn: Dạ, danh sách đấy thứ Tư tuần sau em gửi chị được ạ.", MONDAY, calendar,
+                          roster=roster)
+    assert [(t.assignee, t.deadline) for t in found] == [("Lê Minh Tuấn", "2026-12-09")]
