@@ -26,7 +26,7 @@ VERB = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|kiểm t
         r"đăng tải|xử phạt|thu hồi|di dời|tháo dỡ|giải tỏa|ngăn chặn|kiểm soát|rà roát|chấn chỉnh|đối chiếu|"
         r"tổng kết|sơ kết|lên(?: kế hoạch| phương án| danh sách)?|vận hành|kiểm điểm|giải ngân|thanh toán|"
         r"quyết toán|lập dự toán|sao lục|trích lục|chứng thực|xác nhận|cấp|phân công|điều động|tuyên dương|"
-        r"khen thưởng|làm việc|"
+        r"khen thưởng|làm việc|bám(?: sát)?|"
         # said in the train batch's meetings: pushing a campaign, taking up a complaint, sealing a shop
         r"đẩy mạnh|thụ lý|niêm phong|họp với|họp bàn|coi|ghé|qua|đưa|khơi thông|vá|cắt(?: tỉa)?|khám|dẫn|"
         r"hoàn chỉnh|cung cấp|đăng ký)")
@@ -107,7 +107,7 @@ LEAVE_IT = re.compile(r"\b(?:cứ\s+)?để\s+(?:em|tôi)(?:\s+(?:lo|làm|nhận
 # Y helps or oversees X's task
 COORDINATE = re.compile(r"^\s*,?\s*(?:(?:phối hợp|cùng|hỗ trợ|(?:đi|làm|tham gia)\s+cùng)\b|"
                         r"(?:chỉ\s+)?(?:chỉ đạo|theo dõi|giám sát)(?:\s+(?:chung|thôi))?\s*(?:[,;.]|$))")
-OBJECT_BEFORE = re.compile(r"\b(?:có|thay|cho|với|gửi|của|nộp|trình|báo|mời|hỏi|giúp|về|tặng|là|phối hợp|cùng|từ|"
+OBJECT_BEFORE = re.compile(r"\b(?:có|thay|cho|với|gửi|của|nộp|trình|báo|mời|hỏi|giúp|hộ|về|tặng|là|phối hợp|cùng|từ|"
                            r"đến)\s*$")
 # A pronoun after these is who receives the work ("trình tôi ký", "báo cáo tôi", "gửi em"), not who does it.
 RECEIVER_BEFORE = re.compile(r"\b(?:cho|gửi|trình|báo cáo|báo|giúp|hộ|với|hỏi|mời|nhắc)\s*$")

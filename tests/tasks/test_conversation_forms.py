@@ -189,3 +189,11 @@ def test_a_date_after_the_matter_named_as_a_topic_dates_the_answer(ward):
                           "Lê Minh Tuấn: Dạ, danh sách đấy thứ Tư tuần sau em gửi chị được ạ.", MONDAY, calendar,
                           roster=roster)
     assert [(t.assignee, t.deadline) for t in found] == [("Lê Minh Tuấn", "2026-12-09")]
+
+
+def test_a_group_after_ho_is_whose_households_not_who_does_it(ward):
+    roster, calendar = ward
+    found = extract_tasks("Nguyễn Văn An: Nam tiếp tục bám hộ đó, đến ngày 28 mà chưa nộp thì báo anh ngay.\n"
+                          "Hoàng Văn Nam: Dạ.\nNguyễn Văn An: Tóm tắt: Nam bám hộ tổ 4 đến 28/12; thế thôi.", MONDAY,
+                          calendar, roster=roster)
+    assert [(t.assignee, t.deadline) for t in found] == [("Hoàng Văn Nam", "2026-12-28")]
