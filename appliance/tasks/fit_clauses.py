@@ -27,7 +27,7 @@ from appliance.tasks.roster import Roster
 from appliance.tasks.scorer import fit
 from appliance.text import fold
 from appliance.text.dates import WorkCalendar
-from tests.tasks.transcripts import DEV_ALL, TRAIN, TRAIN2, Meeting, load
+from tests.tasks.transcripts import DEV_ALL, TRAIN, TRAIN2, TRAIN8, Meeting, load
 
 L2_GRID = (3e-3, 1e-2)
 DROP_GRID = (0.0, 0.1, 0.2, 0.3)
@@ -53,7 +53,8 @@ def batches() -> list[Batch]:
     """The three trainable batches, read with the test ward's directory."""
     roster, calendar = training_ward()
     names = given_names(m.full_name for m in roster.members)
-    sets = {"development": [m for p in DEV_ALL for m in load(p)], "session 5": load(TRAIN), "session 6": load(TRAIN2)}
+    sets = {"development": [m for p in DEV_ALL for m in load(p)], "session 5": load(TRAIN), "session 6": load(TRAIN2),
+            "session 8 A": load(TRAIN8[0]), "session 8 B": load(TRAIN8[1])}
     return [Batch(name, [s for m in ms for s in labelled(m, roster, names)], ms) for name, ms in sets.items()]
 
 

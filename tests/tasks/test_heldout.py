@@ -34,7 +34,7 @@ from appliance.tasks.extract import extract_tasks
 from appliance.tasks.service import ward_roster
 from appliance.text import fold
 from appliance.ward import work_calendar
-from tests.tasks.transcripts import DEV, HELDOUT, TRAIN, TRAIN2, Meeting, load, load_staff, score
+from tests.tasks.transcripts import DEV, HELDOUT, TRAIN, TRAIN2, TRAIN8, Meeting, load, load_staff, score
 
 FROZEN_SHA256 = "bb4b73fc909f68847f981bdc86fab3c276a036c5d6892e3e12cc4c5704c68141"  # as received, 2026-12-04
 HELDOUT_F1 = 0.71     # reached 0.72 (session 5); the issue's target is 0.85, not reached by the rules engine
@@ -42,6 +42,8 @@ DEV_F1 = 0.99          # 1.00 after session 7's deadline/assignee pass (0.99 bef
 TRAIN_F1 = 0.93        # session 5's training batch: F1 0.65 when it arrived (P 0.71, R 0.60), 0.95 after fitting
 TRAIN2_F1 = 0.82       # session 6's training batch: F1 0.657 when it arrived (P 0.634, R 0.683), 0.80 after fixes,
                        # 0.831 after session 7's deadline/assignee pass
+TRAIN8_F1 = (0.83, 0.91)  # session 8's two training halves: F1 0.619 / 0.827 on arrival, 0.843 / 0.922 after
+                          # session 8's general fixes (made reading them)
 FIRM_PRECISION = 0.74  # held-out proposals not marked "cần xác nhận" (0.75 reached in session 5)
 
 
@@ -88,6 +90,16 @@ def test_training_batch_session6(ward):
     assert len(meetings) >= 20
     assert _run(ward, meetings, "training batch, session 6 (rules alone)", fitted=False) >= TRAIN2_F1
     assert _run(ward, meetings, "training batch, session 6 (with the scorer, in-sample)", fitted=True) >= 0.70
+
+
+def test_training_batches_session8(ward):
+    """Session 8's two blind-written training halves (tests/tasks/train/README.md): the rules were fixed reading
+    them, so their figures are in-sample; the fresh halves (tests/tasks/fresh8/) measure what carries over."""
+    for path, floor in zip(TRAIN8, TRAIN8_F1, strict=True):
+        meetings = load(path)
+        assert len(meetings) == 10
+        assert _run(ward, meetings, f"training half, session 8 {path.stem[-1].upper()} (rules alone)",
+                    fitted=False) >= floor
 
 
 def test_proposals_marked_unsure_are_the_doubtful_ones(ward):

@@ -21,7 +21,9 @@ DEV = HERE / "dev" / "meeting_transcripts.toml"
 DEV_ALL = (DEV, HERE / "dev" / "extra_transcripts.toml", HERE / "dev" / "directive_transcripts.toml")
 TRAIN = HERE / "train" / "meeting_transcripts.toml"   # blind-written training batch (session 5), tunable
 TRAIN2 = HERE / "train" / "meeting_transcripts_session6.toml"  # blind-written training batch (session 6), tunable
-TRAINABLE = (*DEV_ALL, TRAIN, TRAIN2)  # what the task scorer is fitted on (appliance/tasks/fit.py)
+# session 8's two writers, the training halves (odd meetings) of their batches; tunable
+TRAIN8 = (HERE / "train" / "meetings_session8_a.toml", HERE / "train" / "meetings_session8_b.toml")
+TRAINABLE = (*DEV_ALL, TRAIN, TRAIN2, *TRAIN8)  # what the task scorer is fitted on (appliance/tasks/fit.py)
 STAFF = HERE / "heldout" / "staff.md"
 
 
