@@ -39,8 +39,8 @@ def test_fresh_leader_questions(demo_db):
     # Before session 7: 38 / 10 / 5. After it: 39 / 9 / 5, but the fresh half was consulted three
     # times (counts only) to find and narrow one change that had made a right answer a confident
     # wrong (docs/ask.md): a figure no longer fully blind. The next blind batch gives the honest one.
-    assert right >= 0.735, summary.line("fresh")  # 39 of 53
-    assert wrong <= 0.095, summary.line("fresh")  # 5 of 53
+    assert right >= 0.792, summary.line("fresh")  # 39 of 53; 42 once at the end of session 8
+    assert wrong <= 0.076, summary.line("fresh")  # 5 of 53; 4 once at the end of session 8
 
 
 @pytest.mark.slow

@@ -33,5 +33,5 @@ def test_fresh_leader_questions(demo_db):
     summary = spec_eval.evaluate(demo_db, spec_eval.load(FRESH))
     print("\n" + summary.line("fresh (session 8)"))
     right, wrong = summary.rate("right"), summary.rate("wrong")  # plain floats: a failure prints no case
-    assert right >= 0.734, summary.line("fresh")  # 47 of 64 before session 8
+    assert right >= 0.765, summary.line("fresh")  # 47 of 64 before session 8, 49 once at its end
     assert wrong <= 0.079, summary.line("fresh")  # 5 of 64 before session 8

@@ -267,8 +267,9 @@ def test_fresh8_citizen_questions(library):
     print("\n" + graded.line("fresh (session 8)"))
     # Before session 8 (main ddffba9): answerable 74 → 67 / 6 / 1; nothing to answer 69 → said so 62, answered 7.
     assert (graded.answerable, graded.unanswerable) == (74, 69), graded.line("fresh")
-    assert graded.right >= 67 and graded.wrong <= 1, graded.line("fresh")
-    assert graded.nothing_right >= 62, graded.line("fresh")
+    # Once at the end of session 8: 68 / 5 / 1; said so 65, answered 4.
+    assert graded.right >= 68 and graded.wrong <= 1, graded.line("fresh")
+    assert graded.nothing_right >= 65, graded.line("fresh")
 
 
 def test_the_bridge_needs_the_chats_reading_to_agree_on_the_law(library, monkeypatch):

@@ -11,7 +11,8 @@ from tests.tasks.transcripts import HERE, load
 
 FRESH = HERE / "fresh" / "meeting_transcripts.toml"
 FROZEN_SHA256 = "a2367c7719eb440ac13a2456b51f00ab82f2e01ea23c46355162293a52279491"
-FRESH_F1 = 0.59  # 0.581 before session 6's changes (main 5e095cb), 0.599 after them (rules; the fitted scorer 0.582)
+FRESH_F1 = 0.612  # 0.581 before session 6's changes (main 5e095cb), 0.599 after them (rules; the fitted scorer 0.582);
+# 0.613 once at the end of session 8 (57 right, 36 wrong, 36 missed)
 
 
 def test_the_fresh_set_is_the_one_received():
