@@ -129,7 +129,7 @@ def _task_sets() -> None:
     """P/R/F1 of the rules extractor on (assignee, deadline) per transcript set, against the staff directory
     the sets were written for: development (tuned on), the blind-written training batches (tuned on) and the
     frozen blind sets never tuned on (held-out; session 6's fresh half, session 7's batch). The tests
-    (tests/tasks/test_heldout.py, test_fresh.py, test_fresh7.py) assert the floors."""
+    (tests/tasks/test_heldout.py, test_fresh_sets.py) assert the floors."""
     import sqlite3
 
     from appliance.db import migrate
