@@ -211,7 +211,9 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     # of force that answers is shown labelled, with the current law the library lacks (below).
     in_force_shown = any(h.in_force for h in hits[:SHOWN])
     shown = [chunk_rows[cid]["folded"] for _s, cid in ranked[:SHOWN]]
-    pages = [article_page(conn, chunk_rows[cid]["article_id"]) for _s, cid in ranked[:SHOWN]]
+    # The shown passages' đề mục are looked up only for the setting that reads them (off by default).
+    pages = ([article_page(conn, chunk_rows[cid]["article_id"]) for _s, cid in ranked[:SHOWN]]
+             if bridge.OTHER_SUBJECT_OVERRULES else [])
     overruled = bridge.overrules(conn, query, shown, pages) if judged.answered and in_force_shown else None
     if overruled is not None:
         judged, reading = replace(judged, answered=False, note=""), overruled
