@@ -314,7 +314,7 @@ def decide(probabilities: dict[str, float]) -> tuple[str, dict[str, float], bool
     "names no problem" is VAGUE being likelier than every category."""
     scores = {c: probabilities[c] for c in CATEGORIES}
     if VAGUE in probabilities:
-        total = sum(scores.values())
+        total = sum(scores.values()) or 1.0  # every category underflowed beside VAGUE: it wins below anyway
         scores = {c: p / total for c, p in scores.items()}
     best = max(CATEGORIES, key=lambda c: (scores[c], c == "khac"))
     return best, scores, probabilities.get(VAGUE, 0.0) > probabilities[best]
