@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from appliance.ask import indicators
+from appliance.ask import indicators, nodata
 from appliance.ask.guard import Cell
 from appliance.ask.measures import DIMENSION_LABELS
 from appliance.ask.parser import Intent
@@ -79,14 +80,17 @@ def _label(key: str) -> str:
     return measure.label.lower() if measure else key
 
 
-def no_data(intent: Intent) -> str:
+def no_data(intent: Intent, indicators: Sequence[str] = ()) -> str:
+    """What the data does not hold, and what it does; `indicators`: the names of the indicators this
+    ward reports (the catalogue's), for a family whose nearest data is "the ward's indicators"."""
     if intent.offer:
         return (f"Dữ liệu của phường không có con số này (số người, số hộ): chỉ tiêu «{intent.offer}» chỉ được "
                 "báo cáo dưới dạng tỷ lệ %. Anh/chị có thể hỏi tỷ lệ đó, ví dụ «" + intent.offer + " hiện nay».")
     missing = intent.missing
     assert missing is not None
+    held = ", ".join(indicators) if indicators else "chưa có chỉ tiêu nào được nhập"
     return (f"Dữ liệu của hệ thống không có {missing.what}, nên không có con số để trả lời. "
-            f"Dữ liệu hiện có: {missing.instead}.")
+            f"Dữ liệu hiện có: {missing.instead.replace(nodata.INDICATORS, held)}.")
 
 
 def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[Cell]],

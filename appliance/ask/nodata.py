@@ -18,7 +18,12 @@ from appliance.ask.tokens import Tokens
 class Missing:
     phrases: tuple[str, ...]
     what: str  # Vietnamese: what was asked for
-    instead: str  # Vietnamese: what the data does hold that comes closest
+    instead: str  # Vietnamese: what the data does hold that comes closest (INDICATORS: the ward's own list)
+
+
+# Stands in `instead` for the names of the indicators this ward reports (answer.no_data fills it from the
+# data), so the answer never lists indicators a ward does not have.
+INDICATORS = "{indicators}"
 
 
 _RECORDS = "số hồ sơ tiếp nhận, giải quyết, đúng hạn, trễ hạn, từ chối theo thủ tục, lĩnh vực, cán bộ"
@@ -56,9 +61,7 @@ MISSING: list[Missing] = [
     # is matched as a name before this list is read)
     Missing(("doanh nghiep", "tai nan", "to dan pho", "khu pho", "hoc sinh", "dien tich", "benh nhan", "tiem chung",
              "nha van hoa"),
-            "số liệu thống kê này", "các chỉ tiêu KT-XH phường báo cáo (thu ngân sách, hộ kinh doanh đăng ký mới, "
-            "lao động có việc làm mới, vi phạm trật tự xây dựng, BHYT, hộ nghèo, nộp trực tuyến, thu gom rác) và "
-            "số liệu hồ sơ, phản ánh"),
+            "số liệu thống kê này", f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh"),
 ]
 # Counting people or households of an indicator measured in % ("bao nhiêu hộ nghèo" when only the
 # rate is held): the answer offers the rate.
@@ -66,11 +69,14 @@ COUNT_OF_UNITS = ["so nguoi", "bao nhieu nguoi", "so ho", "bao nhieu ho", "so lu
                   "may nguoi", "may ho"]
 
 
+# Every family's phrases, longest first (built once: find runs on every question).
+_RANKED = sorted(((p, m) for m in MISSING for p in m.phrases), key=lambda pm: -len(pm[0].split()))
+
+
 def find(tokens: Tokens) -> Missing | None:
     """The thing asked for that the data does not hold, among words nothing else took: the longest phrase
     of any family wins, so "căn cước" or "cuộc họp" is never answered as calls ("cuộc")."""
-    ranked = sorted(((p, m) for m in MISSING for p in m.phrases), key=lambda pm: -len(pm[0].split()))
-    for phrase, missing in ranked:
+    for phrase, missing in _RANKED:
         n = len(phrase.split())
         for k in tokens.find(phrase):
             if phrase.startswith("so ") and k and tokens.items[k - 1] == "ho":

@@ -163,8 +163,8 @@ def answer_question(db_path: Path | str, question: str, *, today: dt.date | None
     parsed = parser.parse(question, catalog, today)
     if parsed.confident and parsed.intent is not None:
         if parsed.intent.missing is not None or parsed.intent.offer:
-            return AskResult(question, answer.no_data(parsed.intent), status="no_data", intent=parsed.intent,
-                             suggestions=suggest(question, None, catalog=catalog, today=today))
+            return AskResult(question, answer.no_data(parsed.intent, catalog.indicators), status="no_data",
+                             intent=parsed.intent, suggestions=suggest(question, None, catalog=catalog, today=today))
         before = _outside_the_data(parsed.intent, catalog, today)
         if before:
             return AskResult(question, before, status="no_data", intent=parsed.intent,

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.ask.service import answer_question
+from appliance.ask.service import answer_question, catalog_for
 from appliance.text import fold
 
 TODAY = dt.date(2026, 11, 20)
@@ -67,3 +67,12 @@ def test_thang_sau_is_june_or_next_month_only_when_the_accents_say_so(db):
 def test_source_status_words_name_their_class(db, question, key):
     result = answer_question(db, question, today=TODAY, use_llm=False)
     assert result.status == "ok" and result.keys == [key], result.answer
+
+
+def test_a_statistic_no_view_holds_names_the_indicators_this_ward_reports(db):
+    """The nearest data offered is the ward's own indicator list (from its data), not a list written in code."""
+    held = catalog_for(db).indicators
+    assert held
+    result = answer_question(db, "phường có bao nhiêu doanh nghiệp", today=TODAY, use_llm=False)
+    assert result.status == "no_data" and not result.rows, result.answer
+    assert all(name in result.answer for name in held) and "{indicators}" not in result.answer
