@@ -1,7 +1,7 @@
-"""The leaders' question box on the batches written blind in sessions 7 and 8 (README.md in each
+"""The leaders' question box on the batches written blind in sessions 7, 8 and 9 (README.md in each
 folder): questions written from the KPI definitions and the development set's conventions only, each
-batch split mechanically into a training half (train7/, train8/: read and tuned on, so their floors only
-keep what was reached) and a fresh half (fresh7/, fresh8/: frozen, never read, measured before and once at
+batch split mechanically into a training half (train7/, train8/, train9/: read and tuned on, so their floors only
+keep what was reached) and a fresh half (fresh7/, fresh8/, fresh9/: frozen, never read, measured before and once at
 the end of a session). Graded against the independent computation over the demo ward's rows
 (tests/ask/spec_reference.py), as the held-out set is. Floors are what was measured; issue 16's targets
 (right ≥ 85 %, confidently wrong ≤ 1 %) are beside them. A fresh set's failure prints counts only."""
@@ -48,6 +48,12 @@ SETS = {
     # 45 / 18 / 3 of 66 before session 8 (46 and 2 once «nộp online» was graded as the online count); 66 / 0 / 0
     "train8": BlindSet("train8", "session 8", "80cc92c862dc9b3ad6e39772301b428238c153a2a41f04ba94d8f46910127c3d",
                        66, 1.0, 0.0, False),
+    # 44 / 18 / 3 of 65 before session 9 (main 98cb0b5)
+    "fresh9": BlindSet("fresh9", "session 9", "ebadc5c8378cca6eeb9c84cec55339844a8743a93283da91bc64b9fd401d89d5",
+                       65, 0.676, 0.047, True),
+    # 42 / 20 / 3 of 65 before session 9 (main 98cb0b5): its floor is raised with what session 9 reaches
+    "train9": BlindSet("train9", "session 9", "3e6ebbfb7107fc952defea8b1ff20360d8a3f18a2694c0ea0bdbf9f1f6bcb8e0",
+                       65, 0.646, 0.047, False),
 }
 
 
