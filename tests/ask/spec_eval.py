@@ -204,10 +204,21 @@ class Grader:
             return "wrong", f"nói {'chưa đạt' if says_not else 'đạt'} nhưng thực tế {'đạt' if reached else 'chưa đạt'}"
         return "right", ""
 
+    def _compare_at(self, case: Case) -> dt.date | None:
+        """The date an at-date measure is taken at for the earlier side. A case that gives `as_of` for its
+        own period but no `compare_as_of` for `compare_to` (session 9's writer: "tồn cuối quý 3 so với tồn cuối
+        quý 2", `as_of` 30/09, `compare_to` 30/06) means the end of the compared period, as kpis.md says of any
+        period (D = min(period end, today)): not the first side's date, which would compare a date with itself."""
+        if case.compare_as_of is not None:
+            return case.compare_as_of
+        if case.compare_to is not None and case.as_of is not None:
+            return min(case.compare_to[1], self.today)
+        return case.as_of
+
     def _compare(self, case: Case, result: AskResult) -> tuple[Verdict, str]:
         m = case.measures[0]
         now = self.truth.value(m, case.period, case.as_of, case.filters)
-        before = self.truth.value(m, case.compare_to or case.period, case.compare_as_of or case.as_of, case.filters)
+        before = self.truth.value(m, case.compare_to or case.period, self._compare_at(case), case.filters)
         col = _column(result, m)
         if col is None or len(result.rows) != 2:
             return "wrong", f"không phải so sánh hai kỳ của {m}: {result.keys} {result.rows[:3]}"
