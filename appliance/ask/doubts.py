@@ -90,3 +90,39 @@ def changing_filler(tokens: Tokens, intent: Intent) -> None:
             tokens.doubt(k)
 
 
+
+
+# A clause that says why the leader asks ("…, anh cần để nhận xét giao ban", "… tại vì chiều nay anh phải
+# báo cáo đảng ủy"): its words name what the figure is FOR, not what to count. Read as part of the question,
+# "giao ban" answered "no data on meetings" and the reason's own "tháng trước" made a third period.
+REASON_MARKERS = (("tai", "vi"), ("boi", "vi"), ("vi",), ("de",))
+_PRONOUNS = {"a", "anh", "chi", "c", "em", "e", "toi", "minh", "chu", "bac", "co"}
+_NEED = {"can", "muon", "phai"}
+# Folded "de" is also "đề" (đề nghị, đề xuất, đề án, vấn đề) and the verb "để" of "hồ sơ để quá hạn": a
+# reason opens only at a clause's start, after a pronoun or "cần / muốn", and "vì" only before a pronoun.
+_NOT_AFTER_DE = {"nghi", "xuat", "an", "tai", "cap", "ra", "muc", "qua", "ton", "lai", "cho"}
+_CLAUSE_END = {",", ";", "?"}
+
+
+def reason_clause(tokens: Tokens) -> None:
+    """Marks a clause giving the reason for asking as read (nothing in it is counted or doubted)."""
+    items = tokens.items
+    for k in range(1, len(items)):  # a question that starts with "để …" is the question itself
+        marker = next((m for m in REASON_MARKERS if tuple(items[k:k + len(m)]) == m), None)
+        if marker is None or tokens.used[k]:
+            continue
+        after = items[k + len(marker)] if k + len(marker) < len(items) else ""
+        start = k
+        while start and items[start - 1] in _PRONOUNS | _NEED:
+            start -= 1
+        if marker == ("vi",) and after not in _PRONOUNS:
+            continue  # "vi phạm", "vì sao": no reason given
+        if marker == ("de",):
+            needed = any(w in _NEED for w in items[start:k])
+            if after in _NOT_AFTER_DE or not (needed or items[k - 1] in _CLAUSE_END):
+                continue
+        end = next((j for j in range(k, len(items)) if items[j] in _CLAUSE_END), len(items))
+        for j in range(start, end):
+            tokens.used[j] = True
+            tokens.aside.add(j)
+        return

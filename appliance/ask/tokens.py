@@ -177,6 +177,7 @@ class Tokens:
                       for k, t in enumerate(raw)]
         self.used = [t in {",", ";", "?"} for t in self.items]
         self.doubted: set[int] = set()  # filler words that here change the question ("mới": new)
+        self.aside: set[int] = set()  # a reason for asking (doubts.reason_clause): no period is read in it
 
     def text(self) -> str:
         return " ".join(self.items)
@@ -227,8 +228,8 @@ class Tokens:
             if word == "khong" and not self.used[k]:
                 self.used[k] = True
                 break
-            if word not in _PARTICLES and word not in {",", ";"}:
-                break
+            if word not in _PARTICLES and word not in {",", ";"} and k not in self.aside:
+                break  # a reason given after the question ("… không, vì chiều nay …") is not its end
         for k, word in enumerate(self.items):
             after = self.items[k + 1] if k + 1 < len(self.items) else ","
             # "có tăng không so với …" asks yes or no; "có hồ sơ nào không thể giải quyết" negates

@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
-from appliance.ask.service import answer_question
+from appliance.ask.doubts import reason_clause
+from appliance.ask.service import answer_question, catalog_for
+from appliance.ask.tokens import Tokens
 from tests.ask.cases import CASES, UNANSWERABLE
 from tests.ask.data import TODAY
 
@@ -76,3 +78,24 @@ def test_the_handling_department_is_a_grouping_not_the_resolved_feedback(ask_db)
     assert result.status == "ok" and result.intent is not None
     assert result.intent.group == "don_vi_xu_ly"
     assert "trang_thai" not in result.intent.filters
+
+
+def test_a_reason_for_asking_is_not_part_of_the_question(ask_db):
+    """doubts.reason_clause: "…, anh cần để nhận xét giao ban" says what the figure is for; its "giao ban"
+    had answered "no data on meetings", and a reason's own "tháng trước" had made a third period."""
+    plain = answer_question(ask_db, "tuần rồi mỗi cán bộ giải quyết xong bao nhiêu bộ", today=TODAY, use_llm=False)
+    told = answer_question(ask_db, "tuan roi moi can bo giai quyet xong bao nhieu bo, a can de nhan xet giao ban",
+                           today=TODAY, use_llm=False)
+    assert plain.status == "ok" and told.status == "ok" and told.intent is not None
+    assert told.intent.missing is None and told.rows == plain.rows
+    why = answer_question(ask_db, "thang nay nhan ho so co nhieu hon thang truoc khong tai vi chieu nay anh phai "
+                          "bao cao dang uy ma anh nho la thang truoc nhan cung nhieu lam", today=TODAY, use_llm=False)
+    asked = answer_question(ask_db, "tháng này nhận hồ sơ có nhiều hơn tháng trước không", today=TODAY, use_llm=False)
+    assert why.status == "ok" and why.rows == asked.rows
+    # Folded "de" that is "đề" or the verb "để" of the question, and "vi" of "vi phạm", open no reason.
+    catalog = catalog_for(ask_db)
+    for question in ("tháng 10 có bao nhiêu hồ sơ để quá hạn", "phản ánh về vi phạm trật tự xây dựng tháng 10",
+                     "thang 10 co bao nhieu phan anh de nghi xu ly lan chiem via he", "vì sao tháng 10 trễ hạn nhiều"):
+        tokens = Tokens(question, catalog, TODAY)
+        reason_clause(tokens)
+        assert not tokens.aside, question
