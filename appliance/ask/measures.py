@@ -116,18 +116,23 @@ ORDER_ONLY = {"giam dan", "tu cao xuong thap", "tu cao den thap", "tu nhieu den 
 # Speed words: with a ranking they rank by processing time ("chậm nhất" = the most days).
 SLOWEST = ["cham nhat", "lau nhat"]
 FASTEST = ["nhanh nhat"]
-SPEED_COMPARE = ["nhanh hon", "cham hon", "lau hon"]
+SPEED_COMPARE = ["nhanh hay cham hon", "cham hay nhanh hon", "nhanh hay cham", "cham hay nhanh", "nhanh hon",
+                 "cham hon", "lau hon"]
 COMPARE_WORDS = ["so voi", "so sanh", "tang hay giam", "giam hay tang", "tang giam", "chenh lech",
                  "thay doi the nao", "thay doi", "bien dong the nao", "nhieu hon hay it hon", "cao hon hay thap hon",
-                 "nhieu hon", "it hon", "cao hon", "thap hon", "tang len", "giam xuong", "tang", "giam", "hon"]
+                 "nhieu hon", "it hon", "cao hon", "thap hon", "tang len", "giam xuong",
+                 # spoken: "nhiều lên hay ít đi", "ít đi" (fewer), "nhiều lên" (more)
+                 "nhieu len hay it di", "it di hay nhieu len", "nhieu len", "it di", "tang", "giam", "hon"]
 SAME_PERIOD_LAST_YEAR = ["cung ky nam truoc", "cung ky nam ngoai", "cung ky nam roi", "cung ky"]
 # Asking for the records themselves rather than a figure.
-LIST_WORDS = ["danh sach", "liet ke", "ke ra", "ke ten", "neu ten", "la nhung ho so nao", "gom nhung ho so nao",
+LIST_WORDS = ["loc ra", "loc giup", "loc cho", "loc",
+              "danh sach", "liet ke", "ke ra", "ke ten", "neu ten", "la nhung ho so nao", "gom nhung ho so nao",
               "nhung ho so nao",
               "cac ho so nao", "ho so nao", "gom nhung", "la nhung", "nhung gi", "nhung phan anh nao",
               "phan anh nao", "ma ho so", "cu the la", "la ho so nao"]
 # a list even with "bao nhiêu"
-LIST_ALWAYS = ["danh sach", "liet ke", "ke ra", "ke ten", "neu ten", "ma ho so", "cu the la"]
+LIST_ALWAYS = ["danh sach", "liet ke", "ke ra", "ke ten", "neu ten", "ma ho so", "cu the la", "loc ra", "loc giup",
+               "loc cho", "loc"]  # "lọc cho chị mấy hồ sơ …": filter the records, i.e. show them
 LIST_OPENERS = ["cho xem cac", "cho xem nhung", "cac", "nhung", "xem cac", "xem"]  # "các hồ sơ …" with no figure asked
 QUANTITY_WORDS = ["bao nhieu", "so ho so", "so phan anh", "so luong", "tong", "ty le", "%", "phan tram", "dem"]
 OLDEST_WORDS = ["lau nhat", "cu nhat", "som nhat"]

@@ -35,11 +35,13 @@ SHORTHAND: dict[str, str] = {
     "csxh": "chinh sach xa hoi", "ncc": "nguoi co cong", "bhxh": "bao hiem xa hoi", "dvc": "dich vu cong",
     "dvctt": "dich vu cong truc tuyen", "tnmt": "tai nguyen moi truong", "pccc": "phong chay chua chay",
     "ldtbxh": "lao dong thuong binh xa hoi", "ubnd": "phuong",
+    # chat shorthand for days and units, and the English "list" typed for a list (session 9's writer)
+    "e": "em", "hnay": "hom nay", "hnai": "hom nay", "hqua": "hom qua", "bp": "bo phan", "list": "danh sach",
 }
 _SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})(?:/(\d{4}))?$")  # "t10" → tháng 10, "q3/2026" → quý 3 năm 2026
 # Closing particles and the addressee after them ("… có đạt không em", "… không anh"): the clause is over.
 _PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi",
-              "em", "anh", "chi"}
+              "em", "anh", "chi", "nha", "nhen", "hen"}  # the last three: southern "nhé"
 _UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 
 
@@ -265,6 +267,14 @@ class Tokens:
             n = len(phrase.split())
             for i in self.find(phrase):
                 used[i:i + n] = [True] * n
+        for k, word in enumerate(self.items):
+            before = self.items[k - 1] if k else ""
+            after_used = k + 1 < len(self.items) and self.used[k + 1]
+            # "giải quyết xong", "xử lý xong": done is what the verb already said ("chưa xong" alone stays
+            # unexplained); "tính đến hết ngày 31/10": up to the end of a period that a rule read
+            if (word == "xong" and before in ("quyet", "ly")) or (word == "het" and before in ("den", "toi")
+                                                                  and after_used):
+                used[k] = True
         # a doubted word is unexplained unless a step understood it, even inside a filler phrase ("gần đây")
         return [t for k, (t, u) in enumerate(zip(self.items, used, strict=True))
                 if (not u and t not in FILLER) or (k in self.doubted and not self.used[k])]

@@ -39,6 +39,7 @@ FILLER = set(
     hien nay hien tai hien gio bay gio gio luc den nay toi nay ca
     vua tinh chi so kpi the sao nhu vay phan ai lan
     ong chu ha nhi dzay zay day bo cai vu phieu truong hop ma van trong do hoi chiem
+    nha nhen hen can gui
     """.split()
 )
 # Filler only as a whole phrase: on its own each of these words may change the question ("quá"
@@ -53,6 +54,8 @@ FILLER_PHRASES = [
     # the whole ward, a moment, a request said quickly: none narrows or changes the figure
     "toan phuong", "toan don vi", "thoi diem", "tong hop nhanh", "bao cao nhanh", "xem nhanh", "noi nhanh",
     "nhanh giup", "giup nhanh", "cho nhanh", "nhanh nhe", "tong hop",
+    # "phản ánh liên quan đến đất đai": what the records are about, named right after it
+    "lien quan den", "lien quan toi", "lien quan",
 ]
 
 CHANNELS = {"Trực tuyến": ["truc tuyen", "online", "qua mang", "dich vu cong truc tuyen", "dvc truc tuyen",

@@ -99,3 +99,31 @@ def test_a_reason_for_asking_is_not_part_of_the_question(ask_db):
         tokens = Tokens(question, catalog, TODAY)
         reason_clause(tokens)
         assert not tokens.aside, question
+
+
+@pytest.mark.parametrize(("question", "plain"), [
+    ("thang 10 hs tre han bn nha", "tháng 10 hồ sơ trễ hạn bao nhiêu"),  # southern "nhé"
+    ("hnay nhận bao nhiêu hồ sơ", "hôm nay nhận bao nhiêu hồ sơ"),  # chat shorthand
+    ("anh cần số hồ sơ trễ hạn tháng 10", "số hồ sơ trễ hạn tháng 10"),
+    ("phản ánh liên quan đến môi trường tháng 10", "phản ánh môi trường tháng 10"),
+    ("tháng 10 giải quyết xong bao nhiêu hồ sơ", "tháng 10 giải quyết bao nhiêu hồ sơ"),
+    ("tính đến hết ngày 31/10 có bao nhiêu hồ sơ quá hạn", "tính đến ngày 31/10 có bao nhiêu hồ sơ quá hạn"),
+    ("tháng này nhận hồ sơ nhiều lên hay ít đi so với tháng trước", "tháng này nhận hồ sơ so với tháng trước"),
+])
+def test_spoken_forms_mean_what_the_plain_question_means(ask_db, question, plain):
+    """Session 9's families (docs/ask.md): each spoken or shorthand form gives the plain question's answer."""
+    got = answer_question(ask_db, question, today=TODAY, use_llm=False)
+    want = answer_question(ask_db, plain, today=TODAY, use_llm=False)
+    assert want.status == "ok" and got.status == "ok", got.answer
+    assert got.rows == want.rows
+
+
+def test_done_and_end_stay_unexplained_alone(ask_db):
+    """"xong" after no verb and "hết" before no period change the question: still unsure."""
+    for question in ("hồ sơ xong tháng 10", "hồ sơ hết tháng 10 chưa"):
+        assert answer_question(ask_db, question, today=TODAY, use_llm=False).status == "unsure", question
+
+
+def test_filter_the_records_asks_for_a_list(ask_db):
+    result = answer_question(ask_db, "lọc giúp anh hồ sơ trễ hạn tuần trước", today=TODAY, use_llm=False)
+    assert result.status == "ok" and result.intent is not None and result.intent.listing
