@@ -34,7 +34,7 @@ from appliance.tasks.extract import extract_tasks
 from appliance.tasks.service import ward_roster
 from appliance.text import fold
 from appliance.ward import work_calendar
-from tests.tasks.transcripts import DEV, HELDOUT, TRAIN, TRAIN2, TRAIN8, Meeting, load, load_staff, score
+from tests.tasks.transcripts import DEV, HELDOUT, TRAIN, TRAIN2, TRAIN8, TRAIN9, Meeting, load, load_staff, score
 
 FROZEN_SHA256 = "bb4b73fc909f68847f981bdc86fab3c276a036c5d6892e3e12cc4c5704c68141"  # as received, 2026-12-04
 HELDOUT_F1 = 0.71     # reached 0.72 (session 5); the issue's target is 0.85, not reached by the rules engine
@@ -44,6 +44,8 @@ TRAIN2_F1 = 0.82       # session 6's training batch: F1 0.657 when it arrived (P
                        # 0.831 after session 7's deadline/assignee pass
 TRAIN8_F1 = (0.83, 0.91)  # session 8's two training halves: F1 0.619 / 0.827 on arrival, 0.843 / 0.922 after
                           # session 8's general fixes (made reading them)
+TRAIN9_F1 = (0.54,)  # session 9's training half of writer B (ASR-style text): F1 0.541 on arrival (right 20,
+                     # wrong 19, missed 15 of 35), the same with the clause model or the scorer on
 FIRM_PRECISION = 0.74  # held-out proposals not marked "cần xác nhận" (0.75 reached in session 5)
 
 
@@ -99,6 +101,16 @@ def test_training_batches_session8(ward):
         meetings = load(path)
         assert len(meetings) == 10
         assert _run(ward, meetings, f"training half, session 8 {path.stem[-1].upper()} (rules alone)",
+                    fitted=False) >= floor
+
+
+def test_training_batches_session9(ward):
+    """Session 9's blind-written training half of writer B (tests/tasks/train/README.md): raw speech-recognition
+    text (lower case, little punctuation, fillers); the fresh half (tests/tasks/fresh9/) is never read."""
+    for path, floor in zip(TRAIN9, TRAIN9_F1, strict=True):
+        meetings = load(path)
+        assert len(meetings) == 6
+        assert _run(ward, meetings, f"training half, session 9 {path.stem[-1].upper()} (rules alone)",
                     fitted=False) >= floor
 
 
