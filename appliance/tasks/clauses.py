@@ -77,6 +77,31 @@ ON_TIME = re.compile(r"\b(?:đúng|kịp|theo)\s+(?:thời\s+)?hạn\b(?!\s+(?:l
 REMAINS = re.compile(r"\b(?:giờ|bây giờ|còn)\b[^.?!]*\b(?:chỉ|nốt|bổ sung|thêm)\b")
 # Handing work over "để" someone (in order that they…): "…, gửi văn phòng trước thứ Năm để chị Lan tổng hợp" is
 # the sender's task; "chị Hà bận trực một cửa để Lan tư pháp dẫn chương trình" still gives Lan hers.
+# Session 9 (on; `LIST_RECAP = False` turns it off): a sentence that lists three or more people a terse item each
+# ("Vậy nhé. Anh Sơn phát lệnh trước Tết dương lịch, anh Minh xác minh 3 trường hợp, chị Hương thăm hỏi trước
+# Tết, Tuấn pano.") is read as a recap even without a recap word: each item restates the task that person was
+# given before, if any (extract._merge's recap path), instead of adding a second task.
+LIST_RECAP = True
+LIST_RECAP_PEOPLE = 3  # distinct people named in the one sentence
+LIST_RECAP_WORDS = 8   # at most this many words per item, on average
+
+
+def _listed(sentence: str, roster: Roster) -> bool:
+    """Items split by commas, each opening with a person's name, three people or more, a few words each: the
+    shape of a recap ("Anh Sơn phát lệnh …, anh Minh xác minh …, chị Hương thăm hỏi …")."""
+    people: set[str] = set()
+    items = [item for item in re.split(r"[,;:]", sentence) if item.strip()]
+    for item in items:
+        named = roster.mentions(item, verbs=VERB_AHEAD)
+        units = units_in(item, roster)
+        if named and not item[:named[0].start].strip():
+            people.add(named[0].people[0].name if named[0].people else named[0].said.lower())
+        elif units and not item[:units[0][0]].strip():
+            people.add(units[0][2].name)
+    words = len(re.findall(r"\w+", sentence))
+    return len(people) >= LIST_RECAP_PEOPLE and words <= LIST_RECAP_WORDS * len(people)
+
+
 PURPOSE = re.compile(r"\b(?:gửi|nộp|trình|chuyển|đưa)\b[^,.;:!?]*\s+để\s*$")
 
 
@@ -243,7 +268,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             inherit = inherit and not found_here
             if index == 1 and not OPENERS.sub("", parts[0].lower() + " ").strip(" ,.…"):
                 found_here = [replace(a, reassigns=True) if a.inherits else a for a in found_here]
-            found_here = [replace(a, recap=True) for a in found_here] if recap else found_here
+            listed = LIST_RECAP and bool(found_here) and _listed(sentence, roster)
+            found_here = [replace(a, recap=True) for a in found_here] if recap or listed else found_here
             if withdrawn and found_here:  # what was said right before "à thôi" (the last of the sentence)
                 last = found_here.pop()
                 found_here += [replace(last, deadline=fix)] if fix else [last, Anchor("cancel", last.person)]

@@ -11,6 +11,7 @@ import sqlite3
 import pytest
 
 from appliance.db import migrate
+from appliance.tasks import clauses
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.tasks.runon import punctuate
@@ -197,3 +198,20 @@ def test_a_group_after_ho_is_whose_households_not_who_does_it(ward):
                           "Hoàng Văn Nam: Dạ.\nNguyễn Văn An: Tóm tắt: Nam bám hộ tổ 4 đến 28/12; thế thôi.", MONDAY,
                           calendar, roster=roster)
     assert [(t.assignee, t.deadline) for t in found] == [("Hoàng Văn Nam", "2026-12-28")]
+
+
+LISTED = ("Nguyễn Văn An: Anh Hùng chủ trì, phối hợp tổ dân phố kiểm tra toàn bộ cống thoát nước ngõ 18, xong "
+          "trước thứ Sáu.\nTrần Văn Hùng: Dạ.\n"
+          "Nguyễn Văn An: Chị Lan soạn và gửi giấy mời hội nghị cho các tổ trưởng trong ngày mai.\nLê Thị Lan: Vâng ạ.\n"
+          "Nguyễn Văn An: Tuấn viết bài tuyên truyền đăng trang thông tin phường, xong thứ Năm.\n"
+          "Nguyễn Văn An: Thế nhé. Anh Hùng kiểm tra cống trước thứ Sáu, chị Lan giấy mời ngày mai, Tuấn bài đăng "
+          "thứ Năm. Còn kinh phí thì chờ quận.")
+
+
+def test_a_terse_list_naming_everyone_again_is_a_recap_without_a_recap_word(ward, monkeypatch):
+    roster, calendar = ward
+    given = [("Trần Văn Hùng", "2026-12-04"), ("Lê Thị Lan", "2026-12-01"), ("Lê Minh Tuấn", "2026-12-03")]
+    found = extract_tasks(LISTED, MONDAY, calendar, roster=roster)
+    assert [(t.assignee, t.deadline) for t in found] == given
+    monkeypatch.setattr(clauses, "LIST_RECAP", False)   # the session-9 setting: off, the list adds tasks again
+    assert len(extract_tasks(LISTED, MONDAY, calendar, roster=roster)) == len(given) + 1
