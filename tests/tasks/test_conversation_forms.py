@@ -202,7 +202,8 @@ def test_a_group_after_ho_is_whose_households_not_who_does_it(ward):
 
 LISTED = ("Nguyễn Văn An: Anh Hùng chủ trì, phối hợp tổ dân phố kiểm tra toàn bộ cống thoát nước ngõ 18, xong "
           "trước thứ Sáu.\nTrần Văn Hùng: Dạ.\n"
-          "Nguyễn Văn An: Chị Lan soạn và gửi giấy mời hội nghị cho các tổ trưởng trong ngày mai.\nLê Thị Lan: Vâng ạ.\n"
+          "Nguyễn Văn An: Chị Lan soạn và gửi giấy mời hội nghị cho các tổ trưởng trong ngày mai.\n"
+          "Lê Thị Lan: Vâng ạ.\n"
           "Nguyễn Văn An: Tuấn viết bài tuyên truyền đăng trang thông tin phường, xong thứ Năm.\n"
           "Nguyễn Văn An: Thế nhé. Anh Hùng kiểm tra cống trước thứ Sáu, chị Lan giấy mời ngày mai, Tuấn bài đăng "
           "thứ Năm. Còn kinh phí thì chờ quận.")
