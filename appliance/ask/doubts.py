@@ -126,3 +126,39 @@ def reason_clause(tokens: Tokens) -> None:
             tokens.used[j] = True
             tokens.aside.add(j)
         return
+
+
+# Closing particles of southern speech ("… tính tới hôm nay nha", "… nghen"): like "nhé", they end the
+# clause and ask nothing. Only at a clause's end (after them: other particles or nothing) and only as typed
+# that way, so "nhà" (a house: "hồ sơ nhà tháng 10") and "hẹn" (the appointed day) are never dropped.
+_SOUTHERN_PARTICLES = {"nha", "nhen", "nghen", "ne", "hen"}
+_PARTICLE_SPELLINGS = {"nha", "nhá", "nhen", "nghen", "ne", "nè", "hen"}
+_ENDING = _SOUTHERN_PARTICLES | {"a", "ha", "nhi", "vay", "nhe", "ah", "u", "ta", "day", "oi", "em", "anh", "chi"}
+_ASKER = {"a", "anh", "chi", "em", "e", "toi", "minh", "chu", "bac"}  # not "cô": folded, also "có"
+_CALL = {"oi", "a", "da", ",", ";"}  # what may stand before the asker at a clause's start ("em ơi anh cần …")
+_CITIZENS = {"dan"}  # "dân", "người dân", "công dân"
+
+
+def said_endings(tokens: Tokens) -> None:
+    """Marks as read the spoken words that ask nothing where they stand: a southern closing particle at a
+    clause's end; "cần" right after the asker at a clause's start ("tôi cần ds …", "em ơi anh cần …"; "hồ sơ
+    cần xử lý" is still open, so there it stays unknown); "gửi" to the asker ("em gửi anh list"), by the
+    citizens ("dân gửi": the submission counted anyway) or "gửi qua <channel>" (the channel read after it).
+    "Gửi kết quả", "gửi lại" keep their meaning: unknown, so unsure."""
+    items = tokens.items
+    for k, word in enumerate(items):
+        if tokens.used[k] or k == 0:
+            continue
+        before, after = items[k - 1], items[k + 1] if k + 1 < len(items) else ""
+        if word in _SOUTHERN_PARTICLES:
+            typed = {w for w in re.findall(r"\w+", tokens.question.lower()) if fold(w) == word}
+            rest = items[k + 1:]
+            clause = rest[:next((j for j, t in enumerate(rest) if t in _CLAUSE_END), len(rest))]
+            if typed <= _PARTICLE_SPELLINGS and all(t in _ENDING for t in clause):
+                tokens.used[k] = True
+        elif word == "can" and before in _ASKER and (k == 1 or items[k - 2] in _CALL):
+            tokens.used[k] = True
+        elif word == "gui" and (after in _ASKER or (after == "cho" and items[k + 2:k + 3] and items[k + 2] in _ASKER)
+                                or before in _CITIZENS
+                                or (after == "qua" and k + 2 < len(items) and tokens.used[k + 2])):
+            tokens.used[k] = True

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from appliance.ask.doubts import said_endings
 from appliance.ask.measures import LOWER_IS_BETTER, PLAN_WORDS, RATE_WORDS, TOP_ASC, TOP_DESC
 from appliance.ask.nodata import COUNT_OF_UNITS
 from appliance.ask.tokens import Tokens
@@ -45,6 +46,7 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
                                   "ty le", "hoan thanh", "duoc", "la", "tao", "cho", "lao dong", "duoc giao", "giao",
                                   "lam duoc", "dat duoc"] + COUNT_OF_UNITS)
     tokens.yes_no_particle()
+    said_endings(tokens)
     unknown = tokens.unexplained()
     if unknown:
         return ParseResult(intent, False, _unknown_words(tokens.question, unknown), unknown)

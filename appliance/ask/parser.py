@@ -260,6 +260,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         tokens.take_all(COMPARE_WORDS)  # "ai nhiều hơn": the names are ranked, not two periods
     tokens.yes_no_particle()
     doubts.changing_filler(tokens, intent)
+    doubts.said_endings(tokens)
     problem = _resolve_periods(intent, periods, compare, last_year, now, today)
     if problem:
         return ParseResult(intent, False, problem)

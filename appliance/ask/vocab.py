@@ -39,9 +39,11 @@ FILLER = set(
     hien nay hien tai hien gio bay gio gio luc den nay toi nay ca
     vua tinh chi so kpi the sao nhu vay phan ai lan
     ong chu ha nhi dzay zay day bo cai vu phieu truong hop ma van trong do hoi chiem
-    nha nhen hen can gui
     """.split()
 )
+# Not here, though leaders say them as filler: "nha / nhen / hen" (southern "nhé", but "nhà" a house, "hẹn"
+# the appointed day), "cần" (I need, but "cần xử lý" is still open) and "gửi" (sent to me, but "gửi kết quả"
+# is returning it): doubts.said_endings reads each only where it stands as filler.
 # Filler only as a whole phrase: on its own each of these words may change the question ("quá"
 # hạn in "kết quả", "hạng"/"hạn", "tiếp theo" is the next period, "gần" hết hạn, "lương", "đồng").
 FILLER_PHRASES = [

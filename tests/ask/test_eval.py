@@ -127,3 +127,25 @@ def test_done_and_end_stay_unexplained_alone(ask_db):
 def test_filter_the_records_asks_for_a_list(ask_db):
     result = answer_question(ask_db, "lọc giúp anh hồ sơ trễ hạn tuần trước", today=TODAY, use_llm=False)
     assert result.status == "ok" and result.intent is not None and result.intent.listing
+
+
+def test_spoken_words_are_filler_only_where_they_stand_as_filler(ask_db):
+    """doubts.said_endings (session 9, i16-ask9): "nha / hen" only at a clause's end as typed so, "cần" only
+    after the asker, "gửi" only to the asker, by citizens or "qua <channel>". As bare filler they gave
+    confident wrongs: "hồ sơ nhà" all records, "hẹn trả hôm nay" those resolved today, "cần xử lý" those
+    resolved, "gửi kết quả" those received. Residence and duty rosters are data the ward does not hold."""
+    def ask(question: str):
+        return answer_question(ask_db, question, today=TODAY, use_llm=False)
+
+    for question in ("hồ sơ nhà tháng 10 bao nhiêu", "hồ sơ hẹn trả hôm nay bao nhiêu",
+                     "tháng 10 có bao nhiêu hồ sơ cần xử lý", "tháng 10 gửi kết quả cho dân bao nhiêu hồ sơ"):
+        assert ask(question).status == "unsure", question
+    for said, plain in (("em ơi anh cần số hồ sơ trễ hạn tháng 10, gửi anh nhé", "số hồ sơ trễ hạn tháng 10"),
+                        ("tháng 10 dân gửi bao nhiêu phản ánh", "tháng 10 bao nhiêu phản ánh"),
+                        ("hồ sơ gửi qua bưu điện tháng 10 bao nhiêu", "hồ sơ qua bưu điện tháng 10 bao nhiêu"),
+                        ("tháng này nhận bao nhiêu hồ sơ nghen", "tháng này nhận bao nhiêu hồ sơ")):
+        got, want = ask(said), ask(plain)
+        assert want.status == "ok" and got.status == "ok" and got.rows == want.rows, said
+    for question in ("năm nay bao nhiêu người đăng ký thường trú", "hôm nay có mấy cán bộ trực ban"):
+        told = ask(question)
+        assert told.status == "no_data" and not told.rows, question
