@@ -23,8 +23,8 @@ TRAIN = HERE / "train" / "meeting_transcripts.toml"   # blind-written training b
 TRAIN2 = HERE / "train" / "meeting_transcripts_session6.toml"  # blind-written training batch (session 6), tunable
 # session 8's two writers, the training halves (odd meetings) of their batches; tunable
 TRAIN8 = (HERE / "train" / "meetings_session8_a.toml", HERE / "train" / "meetings_session8_b.toml")
-# session 9: the training half of writer B (raw speech-recognition style), tunable; writer A not yet split
-TRAIN9 = (HERE / "train" / "meetings_session9_b.toml",)
+# session 9's two writers, the training halves (odd meetings) of their batches; tunable
+TRAIN9 = (HERE / "train" / "meetings_session9_a.toml", HERE / "train" / "meetings_session9_b.toml")
 TRAINABLE = (*DEV_ALL, TRAIN, TRAIN2, *TRAIN8)  # what the task scorer is fitted on (appliance/tasks/fit.py)
 STAFF = HERE / "heldout" / "staff.md"
 
