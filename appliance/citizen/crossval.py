@@ -5,8 +5,9 @@ seen, and where its answers are right, unsure (a clarifying question) or confide
 Batches: the in-sample cases (tests/citizen/cases.py), the development set (tests/citizen/dev/), the
 blind training batch of session 5 (data/train/citizen_questions.toml, also the examples), session 6's
 training half (`s6`: data/train/citizen_questions_s6.toml with its complaints, complaints_train2.toml),
-session 8's two writers' training halves (`s8`: data/train/citizen_questions_s8a.toml and _s8b.toml)
-and any further labelled TOML file given with `--extra NAME=PATH`. Neither s6 nor s8 is an example or
+session 8's two writers' training halves (`s8`: data/train/citizen_questions_s8a.toml and _s8b.toml),
+session 9's (`s9`: data/train/citizen_questions_s9a.toml and, once written, _s9b.toml) and any further
+labelled TOML file given with `--extra NAME=PATH`. Neither s6, s8 nor s9 is an example or
 in the shipped fusion fit, so "fit as shipped" reads them out of sample. Never the held-out or fresh
 sets.
 
@@ -41,7 +42,8 @@ TRAIN_DIR = Path(__file__).with_name("data") / "train"
 # Blind training halves that are neither examples nor fusion-fit data: batches of their own (each one
 # writer's wording, or a session's writers together), read here only.
 LATER_BATCHES = {"s6": ("citizen_questions_s6.toml", "complaints_train2.toml"),
-                 "s8": ("citizen_questions_s8a.toml", "citizen_questions_s8b.toml")}
+                 "s8": ("citizen_questions_s8a.toml", "citizen_questions_s8b.toml"),
+                 "s9": ("citizen_questions_s9a.toml", "citizen_questions_s9b.toml")}
 VIEWS = ("procedure", "question_or_complaint", "out_of_scope_named")
 
 
