@@ -249,12 +249,20 @@ _MARKER = re.compile(r"\b(?:(?:han chot|thoi han|han|xong|hoan thanh|cham nhat)\
                      r"(?:truoc|trong|vao|den|het|cuoi|ngay|tu nay den)\s+)(?:ngay\s+)?$")
 
 
+# Session 9 (see docs/meetings.md): a day before the meeting is not a deadline.
+PAST_NOT_DEADLINE = False
+
+
 def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
                   calendar: WorkCalendar | None = None) -> tuple[dt.date, int, int] | None:
     """The deadline in the text: (date, start, end) with offsets into `text`; the span includes the
     deadline words before it. A date preceded by a deadline word ("trước", "trong", "chậm nhất"…)
     wins over a date merely mentioned."""
     found = _dates(text, meeting, folded, calendar)
+    if PAST_NOT_DEADLINE:
+        # "hồ sơ trễ hạn tháng 10", "số liệu đến 31/10": a day already gone when the meeting is held names
+        # what the work is about, never when it is due.
+        found = [f for f in found if f[2] >= meeting]
     if not found:
         return None
     # Equally marked dates: the one said last, where Vietnamese puts the deadline ("hồ sơ khen thưởng cuối

@@ -11,7 +11,7 @@ import sqlite3
 import pytest
 
 from appliance.db import migrate
-from appliance.tasks import clauses
+from appliance.tasks import clauses, deadlines
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.tasks.runon import punctuate
@@ -216,3 +216,13 @@ def test_a_terse_list_naming_everyone_again_is_a_recap_without_a_recap_word(ward
     assert [(t.assignee, t.deadline) for t in found] == given
     monkeypatch.setattr(clauses, "LIST_RECAP", False)   # the session-9 setting: off, the list adds tasks again
     assert len(extract_tasks(LISTED, MONDAY, calendar, roster=roster)) == len(given) + 1
+
+
+def test_a_day_already_gone_is_what_the_work_is_about_not_its_deadline(ward, monkeypatch):
+    roster, calendar = ward
+    said = "Nguyễn Văn An: Anh Hùng thống kê các công trình chậm hạn tháng 10, thứ Hai tuần sau gửi anh."
+    monkeypatch.setattr(deadlines, "PAST_NOT_DEADLINE", True)   # the session-9 setting, off by default
+    assert [(t.assignee, t.deadline) for t in extract_tasks(said, MONDAY, calendar, roster=roster)] == \
+        [("Trần Văn Hùng", "2026-12-07")]
+    monkeypatch.setattr(deadlines, "PAST_NOT_DEADLINE", False)
+    assert [t.deadline for t in extract_tasks(said, MONDAY, calendar, roster=roster)] == ["2026-10-31"]
