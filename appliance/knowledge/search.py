@@ -38,6 +38,9 @@ SHOWN = 3  # passages a reader looks at first
 # The pages put "Không tìm thấy căn cứ …" before a note of an unanswered question: this says why.
 OUT_OF_SCOPE_NOTE = ("Câu hỏi được hiểu là về việc không thuộc thủ tục của phường (theo cách chatbot công dân hiểu "
                      "câu hỏi): các đoạn có từ giống câu hỏi không phải câu trả lời.")
+# bridge.PENALTY_NOT_HELD_SHOWS_BASIS: the question also asks about a penalty that no passage states.
+PENALTY_NOT_HELD_NOTE = ("Các đoạn dưới không nói về xử phạt và thư viện không có đoạn nào trả lời phần đó: việc "
+                         "có bị phạt hay không cần xác nhận với cán bộ.")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _OPEN_SYLLABLE = re.compile(r"[oOuU]\w?[aAeEyY]")
 
@@ -238,6 +241,8 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
                    "Không có điều khoản nào khớp trực tiếp các từ của câu hỏi")
         response.note = (f"{matched}; câu hỏi được hiểu là về thủ tục “{bridged.name}”: các đoạn dưới là căn cứ pháp "
                          f"lý của thủ tục đó.")
+        if "penalty" in bridged.unstated:
+            response.note += f" {PENALTY_NOT_HELD_NOTE}"
         if gap_notes:  # the question also names a subject without text here: the reader judges the reading
             response.note += f" Câu hỏi cũng nhắc đến nội dung thư viện chưa có văn bản chính thức: {gap_notes}"
     elif reading.gaps:

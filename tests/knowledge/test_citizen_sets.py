@@ -26,7 +26,7 @@ from appliance.knowledge.answer import answer
 from appliance.knowledge.article_store import delete_document_articles
 from appliance.knowledge.documents import find_by_number
 from appliance.knowledge.procedures import list_procedures
-from appliance.knowledge.search import OUT_OF_SCOPE_NOTE, search
+from appliance.knowledge.search import OUT_OF_SCOPE_NOTE, PENALTY_NOT_HELD_NOTE, search
 from tests.knowledge.citizen_sets import HELDOUT, grade
 
 HELDOUT_SHA256 = "e7808a8a6e4ee0553c07f85b69cc61f8fbcfa6445015c0ec98d05a95831b5694"
@@ -335,3 +335,18 @@ def test_the_chats_confident_reading_of_another_subject_overrules_shared_words(l
     monkeypatch.setattr(bridge, "OTHER_SUBJECT_OVERRULES", False)
     own = search(library, question, 5)
     assert own.answered and own.procedure is None and "Luật Hộ tịch" not in own.hits[0].citation
+
+
+def test_a_late_registration_story_asking_the_penalty_too_gets_the_basis_said_so(library, monkeypatch):
+    """bridge.PENALTY_NOT_HELD_SHOWS_BASIS (off by default): the basis is shown when the penalty is the
+    only thing asked that it cannot state, and the page says the penalty is not answered."""
+    story = "con tôi 2 tuổi rồi mà chưa đăng ký khai sinh, giờ đi làm thì cần mang những gì, có bị phạt không"
+    alone = "dang ky khai sinh qua han co bi phat khong"
+    assert search(library, story, 5).procedure is None   # the default: "not found"
+    monkeypatch.setattr(bridge, "PENALTY_NOT_HELD_SHOWS_BASIS", True)
+    shown = search(library, story, 5)
+    assert shown.procedure == ("HT-KS", "Đăng ký khai sinh") and shown.hits
+    assert PENALTY_NOT_HELD_NOTE in shown.note
+    # The penalty alone is still not answered by the procedure's basis.
+    late = search(library, alone, 5)
+    assert not late.answered and late.procedure is None and PENALTY_NOT_HELD_NOTE not in late.note
