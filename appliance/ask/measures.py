@@ -111,8 +111,18 @@ TREND_WORDS = ["xu huong", "dien bien", "hang thang", "qua cac thang", "tung tha
 TOP_DESC = ["nhieu nhat", "cao nhat", "lon nhat", "dung dau", "nhieu hon ca", "giam dan", "tu cao xuong thap",
             "tu cao den thap", "tu nhieu den it", "tu nhieu xuong it"]
 TOP_ASC = ["it nhat", "thap nhat", "nho nhat", "tang dan", "tu thap den cao", "tu thap len cao", "tu it den nhieu"]
+# The order said as where the biggest goes ("theo lĩnh vực, cái nào nhiều xếp trước", "… ít lên đầu"): every
+# group shown in that order; "nào" there asks nothing of its own (session 9).
+_FIRST = ("xep truoc", "len truoc", "dung truoc", "len dau", "xep dau", "xep tren", "len tren")
+SAID_ORDER_DESC = [f"{lead}{more} {first}" for lead in ("nao ", "") for more in ("nhieu", "nhieu hon", "cao", "cao hon")
+                   for first in _FIRST]
+SAID_ORDER_ASC = [f"{lead}{less} {first}" for lead in ("nao ", "") for less in ("it", "it hon", "thap", "thap hon")
+                  for first in _FIRST]
+TOP_DESC += SAID_ORDER_DESC
+TOP_ASC += SAID_ORDER_ASC
 ORDER_ONLY = {"giam dan", "tu cao xuong thap", "tu cao den thap", "tu nhieu den it", "tu nhieu xuong it", "tang dan",
-              "tu thap den cao", "tu thap len cao", "tu it den nhieu"}  # every group shown, in that order
+              "tu thap den cao", "tu thap len cao", "tu it den nhieu",
+              *SAID_ORDER_DESC, *SAID_ORDER_ASC}  # every group shown, in that order
 # Speed words: with a ranking they rank by processing time ("chậm nhất" = the most days).
 SLOWEST = ["cham nhat", "lau nhat"]
 FASTEST = ["nhanh nhat"]

@@ -149,3 +149,16 @@ def test_spoken_words_are_filler_only_where_they_stand_as_filler(ask_db):
     for question in ("năm nay bao nhiêu người đăng ký thường trú", "hôm nay có mấy cán bộ trực ban"):
         told = ask(question)
         assert told.status == "no_data" and not told.rows, question
+
+
+def test_an_order_said_as_who_goes_first(ask_db):
+    """measures.SAID_ORDER_*: "cái nào nhiều xếp trước", "ai ít lên đầu" is the order of every group shown
+    (no top 5), its "nào" asking nothing of its own."""
+    def ask(question: str):
+        return answer_question(ask_db, question, today=TODAY, use_llm=False)
+
+    plain = ask("hồ sơ trễ hạn tháng 10 theo lĩnh vực giảm dần")
+    said = ask("hồ sơ trễ hạn tháng 10 theo lĩnh vực, cái nào nhiều xếp trước")
+    assert plain.status == "ok" and said.status == "ok" and said.rows == plain.rows
+    rising = ask("hồ sơ trễ hạn tháng 10 theo cán bộ, ai ít lên đầu")
+    assert rising.status == "ok" and rising.rows == ask("hồ sơ trễ hạn tháng 10 theo cán bộ tăng dần").rows
