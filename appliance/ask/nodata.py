@@ -88,6 +88,8 @@ def find(tokens: Tokens) -> Missing | None:
         for k in tokens.find(phrase):
             if phrase.startswith("so ") and k and tokens.items[k - 1] == "ho":
                 continue  # "hồ sơ người dân" is the citizens' records, not "số người dân"
+            if phrase.endswith(" truc") and tokens.items[k + n:k + n + 1] in (["tiep"], ["tuyen"]):
+                continue  # "người trực tiếp / trực tuyến": the channel, not who is on duty
             for j in range(k, k + n):
                 tokens.used[j] = True
             return missing

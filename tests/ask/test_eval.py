@@ -149,6 +149,7 @@ def test_spoken_words_are_filler_only_where_they_stand_as_filler(ask_db):
     for question in ("năm nay bao nhiêu người đăng ký thường trú", "hôm nay có mấy cán bộ trực ban"):
         told = ask(question)
         assert told.status == "no_data" and not told.rows, question
+    assert ask("tháng 10 bao nhiêu hồ sơ nộp trực tuyến, người trực tuyến").status != "no_data"
 
 
 def test_an_order_said_as_who_goes_first(ask_db):
