@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 
 _MIN_WORDS = 25
+# Session 9 (see docs/meetings.md): a short turn is cut after "ạ" where an offer ("để em", "để tôi") follows.
+OFFER_CUT = False
+_OFFER_AFTER = re.compile(r"\bạ\s+(?=để\s+(?:em|tôi|bên em)\b)")
 # A turn closes after these (a closing particle; "được không" ends a question).
 _CLOSE = re.compile(r"\b(?:nhé|nha|nghen|nhá|ạ)\s+(?=\S)")
 _ASKED = re.compile(r"\b(?:được không|được chưa|được chứ|phải không)\s+(?=\S)")
@@ -40,8 +43,12 @@ _ANSWERED = re.compile(r"\b(?:dạ|vâng)(?:\s+(?:anh|chị))?(?:\s+(?:được|
 
 def punctuate(text: str) -> str:
     """`text` with sentence breaks where speech turns, when it is an unpunctuated run; else unchanged."""
-    if re.search(r"[.,;:!?…]", text) or len(text.split()) < _MIN_WORDS:
+    if re.search(r"[.,;:!?…]", text):
         return text
+    if len(text.split()) < _MIN_WORDS:
+        # A short turn is one sentence, except where a closing "ạ" is followed by an offer ("dạ ba đồng chí ạ để
+        # em làm báo cáo … trong ba ngày làm việc ạ"): the offer is a clause of its own.
+        return _OFFER_AFTER.sub("ạ. ", text) if OFFER_CUT else text
     cut = _ASKED.sub(lambda m: m.group(0).rstrip() + "? ", text)
     cut = _CLOSE.sub(lambda m: m.group(0).rstrip() + ". ", cut)
     cut = _OPEN.sub(". ", cut)

@@ -11,7 +11,7 @@ import sqlite3
 import pytest
 
 from appliance.db import migrate
-from appliance.tasks import clauses, deadlines
+from appliance.tasks import clauses, deadlines, runon
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.tasks.runon import punctuate
@@ -226,3 +226,16 @@ def test_a_day_already_gone_is_what_the_work_is_about_not_its_deadline(ward, mon
         [("Trần Văn Hùng", "2026-12-07")]
     monkeypatch.setattr(deadlines, "PAST_NOT_DEADLINE", False)
     assert [t.deadline for t in extract_tasks(said, MONDAY, calendar, roster=roster)] == ["2026-10-31"]
+
+
+def test_an_offer_after_a_closing_particle_in_a_short_run_is_its_own_clause(ward, monkeypatch):
+    roster, calendar = ward
+    said = ("Nguyễn Văn An: còn cái vụ cây đổ ngõ mười tám thì sao anh hùng\n"
+            "Trần Văn Hùng: dạ hai cây to ạ để em gọi công ty cây xanh xử lý trong hai ngày làm việc ạ\n"
+            "Nguyễn Văn An: ừ")
+    monkeypatch.setattr(runon, "OFFER_CUT", True)   # the session-9 setting, off by default
+    assert [(t.assignee, t.deadline) for t in extract_tasks(said, MONDAY, calendar, roster=roster)] == \
+        [("Trần Văn Hùng", "2026-12-02")]
+    assert punctuate("dạ hai cây to ạ để em gọi công ty") == "dạ hai cây to ạ. để em gọi công ty"
+    monkeypatch.setattr(runon, "OFFER_CUT", False)
+    assert punctuate("dạ hai cây to ạ để em gọi công ty") == "dạ hai cây to ạ để em gọi công ty"
