@@ -207,7 +207,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--errors", action="store_true", help="list every procedure question not answered right")
     parser.add_argument("--families", action="store_true",
                         help="with session 8's phrasing families (vocabulary.SESSION8_FAMILIES, off by default)")
+    parser.add_argument("--corrections", action="store_true",
+                        help="with session 9's corrections on other offices' documents "
+                             "(vocabulary.SESSION9_CORRECTIONS, off by default)")
     args = parser.parse_args(argv)
+    if args.corrections:
+        vocabulary.SESSION9_CORRECTIONS = True
     if args.families:  # read by phrasings.load when fusion_fit.build loads the phrasings below
         vocabulary.SESSION8_FAMILIES = True
     sys.path.insert(0, ".")

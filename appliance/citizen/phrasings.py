@@ -23,7 +23,13 @@ from pathlib import Path
 from appliance.citizen import vocabulary
 from appliance.citizen.classify import seed as complaint_seed
 from appliance.citizen.matching import Procedure, ProcedureIndex, normalize_query
-from appliance.citizen.vocabulary import ELSEWHERE_DOCUMENTS, ELSEWHERE_NAMED, REQUEST_VERBS
+from appliance.citizen.vocabulary import (
+    CORRECTION_PLACES,
+    CORRECTION_VERBS,
+    ELSEWHERE_DOCUMENTS,
+    ELSEWHERE_NAMED,
+    REQUEST_VERBS,
+)
 
 DATA = Path(__file__).with_name("data") / "understanding.toml"
 TRAIN = Path(__file__).with_name("data") / "train" / "citizen_questions.toml"
@@ -137,6 +143,9 @@ def elsewhere_cues(topic: str, procedures: Sequence[Procedure]) -> tuple[str, ..
     with a document another office issues, and the documents named on their own. A cue that lies
     inside one of the catalogue's own procedure phrases is left out: the ward handles that."""
     cues = {f"{verb} {doc}" for verb in REQUEST_VERBS for doc in ELSEWHERE_DOCUMENTS.get(topic, ())}
+    if vocabulary.SESSION9_CORRECTIONS:  # read at call time: crossval --corrections switches it on
+        cues.update(f"{fix} {place} {doc}" for fix in CORRECTION_VERBS for place in CORRECTION_PLACES
+                    for doc in ELSEWHERE_DOCUMENTS.get(topic, ()))
     cues.update(ELSEWHERE_NAMED.get(topic, ()))
     own = [f" {' '.join(words)} " for words, _, _ in ProcedureIndex(procedures).phrases]
     return tuple(sorted(c for c in cues if not any(f" {c} " in phrase for phrase in own)))

@@ -162,6 +162,19 @@ ALTERNATIVE_PLACES = tuple(f"{link} {move} {place}".replace("  ", " ")
                                         "khoi phai", "thay vi", "hay van phai", "hay cu phai")
                            for move in ("", "ra", "len", "den", "toi", "o", "di", "lam o", "lam tai", "tai")
                            for place in ELSEWHERE_PLACES)
+# Session 9 (OFF by default, docs/citizen.md): a correction made ON another office's document ("đổi tên trên
+# hộ chiếu", "sửa ngày sinh trong căn cước", "cập nhật thông tin trên thẻ bảo hiểm y tế") is that office's
+# business too; the ward's correction procedure (cải chính hộ tịch) is named by the correction words inside.
+# Each correction × preposition × ELSEWHERE_DOCUMENTS document is a cue of the document's topic, longer than
+# the correction phrase it contains. Made from one message of session 9's first writer (s9a); under
+# leave-one-batch-out (rules + lexical) it turns one confident wrong of s5 into a question and adds none
+# anywhere, but the embedder path was not measured with it: off until the lead decides.
+SESSION9_CORRECTIONS = False
+CORRECTION_VERBS = ("doi ten", "sua ten", "sua", "sua lai", "sua thong tin", "doi thong tin", "thay doi thong tin",
+                    "cai chinh", "cai chinh ten", "dieu chinh", "dieu chinh thong tin", "cap nhat",
+                    "cap nhat thong tin", "sua ngay sinh", "doi ngay sinh", "sua ho ten", "doi ho ten",
+                    "bo sung thong tin")
+CORRECTION_PLACES = ("tren", "trong", "o", "cua", "ghi tren", "ghi trong")
 REQUEST_VERBS = ("xin", "xin cap", "xin cap lai", "lam", "lam lai", "lam moi", "cap", "cap lai", "cap doi",
                  "cap moi", "gia han", "doi", "doi lai", "trich luc", "xin trich luc", "kich hoat", "dang ky")
 

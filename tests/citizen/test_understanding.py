@@ -1,5 +1,7 @@
 """Acceptance: procedure questions (diacritics / none / teencode) and complaint categories."""
 
+import pytest
+
 from appliance.citizen import phrasings, vocabulary
 from appliance.citizen.classify import FeedbackClassifier
 from appliance.citizen.matching import Procedure, normalize_query, tokens
@@ -105,3 +107,18 @@ def test_session8_families_read_what_the_question_is_about():
     land = tokens("đổi tên trên sổ hồng thì làm ở đâu")
     assert max(on.rules.scores(land).items(), key=lambda kv: kv[1])[0] == "proc:DD-BD"
     assert max(off.rules.scores(land).items(), key=lambda kv: kv[1])[0] != "proc:DD-BD"
+
+
+def test_session9_corrections_on_another_offices_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """vocabulary.SESSION9_CORRECTIONS (off by default, docs/citizen.md): a correction made on another
+    office's document ("đổi tên trên hộ chiếu") is that office's cue, longer than the ward's correction
+    words inside it; the ward's own correction ("sửa tên trong giấy khai sinh") is no such cue."""
+    plain = [Procedure("HT-TDCC", "Thay đổi, cải chính hộ tịch", False, {"aliases": ["đổi tên", "sửa tên"]})]
+    assert not vocabulary.SESSION9_CORRECTIONS
+    assert "doi ten tren ho chieu" not in elsewhere_cues("ho_chieu", plain)
+    monkeypatch.setattr(vocabulary, "SESSION9_CORRECTIONS", True)
+    cues = set(elsewhere_cues("ho_chieu", plain))
+    assert {"doi ten tren ho chieu", "sua ngay sinh trong ho chieu"} <= cues
+    assert not any("khai sinh" in c for topic in vocabulary.ELSEWHERE_DOCUMENTS for c in elsewhere_cues(topic, plain))
+    own = [*plain, Procedure("X-HC", "Sửa thông tin trên hộ chiếu", False, {})]
+    assert "sua thong tin tren ho chieu" not in elsewhere_cues("ho_chieu", own)
