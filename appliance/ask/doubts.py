@@ -136,14 +136,19 @@ _PARTICLE_SPELLINGS = {"nha", "nhá", "nhen", "nghen", "ne", "nè", "hen"}
 _ENDING = _SOUTHERN_PARTICLES | {"a", "ha", "nhi", "vay", "nhe", "ah", "u", "ta", "day", "oi", "em", "anh", "chi"}
 _ASKER = {"a", "anh", "chi", "em", "e", "toi", "minh", "chu", "bac"}  # not "cô": folded, also "có"
 _CALL = {"oi", "a", "da", ",", ";"}  # what may stand before the asker at a clause's start ("em ơi anh cần …")
+# What "cần" asks for when it is a request: a figure, a list, a report ("anh cần số …", "tôi cần ds …", "chị
+# cần biết …"). Before a verb it is a duty: "em cần giải quyết bao nhiêu hồ sơ" asks what is still open.
+_WANTED = {"so", "con", "danh", "biet", "xem", "bao", "thong", "tong", "ty", "ti", "cac", "nhung", "ho", "phan",
+           "lay", "du"}
 _CITIZENS = {"dan"}  # "dân", "người dân", "công dân"
 
 
 def said_endings(tokens: Tokens) -> None:
     """Marks as read the spoken words that ask nothing where they stand: a southern closing particle at a
-    clause's end; "cần" right after the asker at a clause's start ("tôi cần ds …", "em ơi anh cần …"; "hồ sơ
-    cần xử lý" is still open, so there it stays unknown); "gửi" to the asker ("em gửi anh list"), by the
-    citizens ("dân gửi": the submission counted anyway) or "gửi qua <channel>" (the channel read after it).
+    clause's end; "cần" right after the asker at a clause's start and before what is wanted ("tôi cần ds …",
+    "em ơi anh cần số …"; "hồ sơ cần xử lý", "em cần giải quyết bao nhiêu" ask what is open: unknown there);
+    "gửi" to the asker ("em gửi anh list"), by the citizens ("dân gửi": the submission counted anyway) or
+    "gửi qua <channel>" (the channel read after it).
     "Gửi kết quả", "gửi lại" keep their meaning: unknown, so unsure."""
     items = tokens.items
     for k, word in enumerate(items):
@@ -156,7 +161,7 @@ def said_endings(tokens: Tokens) -> None:
             clause = rest[:next((j for j, t in enumerate(rest) if t in _CLAUSE_END), len(rest))]
             if typed <= _PARTICLE_SPELLINGS and all(t in _ENDING for t in clause):
                 tokens.used[k] = True
-        elif word == "can" and before in _ASKER and (k == 1 or items[k - 2] in _CALL):
+        elif word == "can" and before in _ASKER and (k == 1 or items[k - 2] in _CALL) and after in _WANTED:
             tokens.used[k] = True
         elif word == "gui" and (after in _ASKER or (after == "cho" and items[k + 2:k + 3] and items[k + 2] in _ASKER)
                                 or before in _CITIZENS

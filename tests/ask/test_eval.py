@@ -138,7 +138,8 @@ def test_spoken_words_are_filler_only_where_they_stand_as_filler(ask_db):
         return answer_question(ask_db, question, today=TODAY, use_llm=False)
 
     for question in ("hồ sơ nhà tháng 10 bao nhiêu", "hồ sơ hẹn trả hôm nay bao nhiêu",
-                     "tháng 10 có bao nhiêu hồ sơ cần xử lý", "tháng 10 gửi kết quả cho dân bao nhiêu hồ sơ"):
+                     "tháng 10 có bao nhiêu hồ sơ cần xử lý", "tháng 10 gửi kết quả cho dân bao nhiêu hồ sơ",
+                     "em cần giải quyết bao nhiêu hồ sơ tháng này", "anh cần xử lý bao nhiêu phản ánh"):
         assert ask(question).status == "unsure", question
     for said, plain in (("em ơi anh cần số hồ sơ trễ hạn tháng 10, gửi anh nhé", "số hồ sơ trễ hạn tháng 10"),
                         ("tháng 10 dân gửi bao nhiêu phản ánh", "tháng 10 bao nhiêu phản ánh"),
