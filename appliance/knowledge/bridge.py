@@ -39,7 +39,7 @@ from appliance.knowledge import relevance, store
 from appliance.knowledge.articles import find_article
 from appliance.knowledge.procedure_basis import stating_passages
 from appliance.knowledge.procedures import Procedure, list_procedures
-from appliance.knowledge.subjects import Gap, subjects
+from appliance.knowledge.subjects import Gap, basis_gaps, subjects
 from appliance.knowledge.validity import in_force
 from appliance.text import fold_tokens
 
@@ -132,6 +132,12 @@ FACT_OF_KIND = {"money": "fee", "time": "processing_time"}
 # (tuned on session 9's writer-a half, checked on session 8's halves and session 6's): see
 # docs/knowledge.md, Session 9. Off by default (rule R4: the lead measures the fresh halves).
 PENALTY_NOT_HELD_SHOWS_BASIS = False
+# Session 9: when the procedure is known but no passage states what is asked (an amount, a time) and the
+# catalogue's bases for it (or for the procedure's legal basis) cite documents or articles the library
+# lacks ("hỗ trợ mai táng được bao nhiêu tiền": Điều 1 Nghị định 76/2024 amending the amounts), the
+# "not found" names them with their registry entries (subjects.basis_gaps). Only the note changes:
+# nothing is shown as an answer that was not before.
+UNSTATED_NAMES_MISSING = True
 # … only when the question also asks what the basis answers: how to do it, where, with which papers,
 # whether it can still be done. "Đăng ký khai sinh quá hạn có bị phạt không" asks the penalty alone:
 # still "not found".
@@ -322,6 +328,10 @@ def read(conn: sqlite3.Connection, query: str, *, gaps_first: bool | None = None
             and _ASKS_PROCEDURE.search(folded)):
         rows = answer_passages(conn, procedure, folded, ignore=frozenset({"penalty"}))
         unstated = ("penalty",) if rows else ()
+    if not rows and UNSTATED_NAMES_MISSING and not gaps:
+        kinds = relevance.asked_kinds(folded)
+        fields = ["legal_basis", *(FACT_OF_KIND[kind] for kind in sorted(kinds) if kind in FACT_OF_KIND)]
+        gaps = basis_gaps(conn, procedure, fields) if kinds else ()
     bridged = Bridged(procedure.code, procedure.name, rows, unstated) if rows else None
     return Reading(bridged=bridged, gaps=gaps)
 

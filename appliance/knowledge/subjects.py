@@ -102,6 +102,20 @@ def procedure_gap(conn: sqlite3.Connection, procedure: Procedure) -> Gap | None:
     return _gap(find_by_number(conn, number), number, article, ((procedure.code, procedure.name),))
 
 
+def basis_gaps(conn: sqlite3.Connection, procedure: Procedure, fields: Iterable[str]) -> tuple[Gap, ...]:
+    """The documents (or articles) the procedure's bases for `fields` cite that the library lacks, one
+    per document, in the catalogue's order: what a "not found" names when the procedure is known but
+    the text stating what was asked is not here."""
+    wanted = set(fields)
+    seen: dict[str, Gap] = {}
+    for basis in procedure.basis:
+        if basis.field in wanted and basis.document not in seen \
+                and find_article(conn, basis.document, basis.article, basis.clause) is None:
+            seen[basis.document] = _gap(find_by_number(conn, basis.document), basis.document, basis.article,
+                                        ((procedure.code, procedure.name),))
+    return tuple(seen.values())
+
+
 @dataclass(frozen=True)
 class Subjects:
     """What the library covers, subject by subject: a subject is a procedure's own law (its first

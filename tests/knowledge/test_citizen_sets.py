@@ -350,3 +350,15 @@ def test_a_late_registration_story_asking_the_penalty_too_gets_the_basis_said_so
     # The penalty alone is still not answered by the procedure's basis.
     late = search(library, alone, 5)
     assert not late.answered and late.procedure is None and PENALTY_NOT_HELD_NOTE not in late.note
+
+
+def test_a_known_procedure_whose_figure_rests_on_a_missing_text_names_it(library, monkeypatch):
+    """bridge.UNSTATED_NAMES_MISSING: the burial support's amounts are set by an amending decree the
+    library has no text of; "how much" is "not found" naming it, and shows nothing."""
+    question = "hỗ trợ chi phí mai táng cho người hưởng trợ cấp xã hội được bao nhiêu tiền"
+    found = search(library, question, 5)
+    assert not found.answered and not found.hits and found.procedure is None
+    assert "76/2024/NĐ-CP" in found.note and "Hỗ trợ chi phí mai táng" in found.note
+    assert [g.number for g in found.gaps] == ["76/2024/NĐ-CP"]
+    monkeypatch.setattr(bridge, "UNSTATED_NAMES_MISSING", False)
+    assert "76/2024/NĐ-CP" not in search(library, question, 5).note
