@@ -210,7 +210,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--corrections", action="store_true",
                         help="with session 9's corrections on other offices' documents "
                              "(vocabulary.SESSION9_CORRECTIONS, off by default)")
+    parser.add_argument("--status", action="store_true",
+                        help="with session 9's filed-result cues (vocabulary.SESSION9_STATUS, off by default)")
     args = parser.parse_args(argv)
+    if args.status:
+        vocabulary.SESSION9_STATUS = True
     if args.corrections:
         vocabulary.SESSION9_CORRECTIONS = True
     if args.families:  # read by phrasings.load when fusion_fit.build loads the phrasings below

@@ -173,6 +173,8 @@ def load(procedures: Sequence[Procedure], families: bool | None = None,
     for topic, section in _section("faq").items():
         faq_cues[topic] = tuple(normalize_query(c) for c in _texts(section.get("cues")))
         examples.extend((f"faq:{topic}", text) for text in _texts(section.get("examples")))
+    if vocabulary.SESSION9_STATUS and "tra_cuu_ho_so" in faq_cues:  # off by default (vocabulary.py)
+        faq_cues["tra_cuu_ho_so"] += tuple(c for c in vocabulary.FILED_RESULT if c not in faq_cues["tra_cuu_ho_so"])
     for topic, section in _section("more_faq").items():
         examples.extend((f"faq:{topic}", text) for text in _texts(section.get("examples")))
     out: dict[str, OutOfScope] = {}

@@ -175,6 +175,15 @@ CORRECTION_VERBS = ("doi ten", "sua ten", "sua", "sua lai", "sua thong tin", "do
                     "cap nhat thong tin", "sua ngay sinh", "doi ngay sinh", "sua ho ten", "doi ho ten",
                     "bo sung thong tin")
 CORRECTION_PLACES = ("tren", "trong", "o", "cua", "ghi tren", "ghi trong")
+# Session 9 (OFF by default, docs/citizen.md): asking after one's own filed application ("nộp đăng ký tạm trú
+# 5 ngày rồi, xem kết quả ở đâu", "hồ sơ kết hôn nộp thứ 2, giờ lên lấy được chưa") is the status look-up
+# (FAQ tra_cuu_ho_so), not the procedure it names: "has the result come / can it be collected yet" phrasings
+# are cues of that topic. Made from two messages of session 9's second writer (s9b).
+SESSION9_STATUS = False
+FILED_RESULT = tuple(f"{ask} {end}" for ask in ("xem ket qua", "tra ket qua", "nhan ket qua", "lay ket qua")
+                     for end in ("o dau", "cho nao", "the nao")) + tuple(
+    f"{verb} {end}" for verb in ("lay", "len lay", "nhan", "co ket qua", "xong")
+    for end in ("duoc chua", "dc chua", "chua a", "chua vay")) + ("da co ket qua chua", "co ket qua chua")
 REQUEST_VERBS = ("xin", "xin cap", "xin cap lai", "lam", "lam lai", "lam moi", "cap", "cap lai", "cap doi",
                  "cap moi", "gia han", "doi", "doi lai", "trich luc", "xin trich luc", "kich hoat", "dang ky")
 

@@ -122,3 +122,13 @@ def test_session9_corrections_on_another_offices_document(monkeypatch: pytest.Mo
     assert not any("khai sinh" in c for topic in vocabulary.ELSEWHERE_DOCUMENTS for c in elsewhere_cues(topic, plain))
     own = [*plain, Procedure("X-HC", "Sửa thông tin trên hộ chiếu", False, {})]
     assert "sua thong tin tren ho chieu" not in elsewhere_cues("ho_chieu", own)
+
+
+def test_session9_status_cues_are_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """vocabulary.SESSION9_STATUS (off, docs/citizen.md): asking whether one's filed application's result
+    has come ("… lấy được chưa") becomes a cue of the status look-up only when switched on."""
+    procedures = [Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()]
+    assert not vocabulary.SESSION9_STATUS
+    assert "lay duoc chua" not in phrasings.load(procedures).faq_cues["tra_cuu_ho_so"]
+    monkeypatch.setattr(vocabulary, "SESSION9_STATUS", True)
+    assert "lay duoc chua" in phrasings.load(procedures).faq_cues["tra_cuu_ho_so"]
