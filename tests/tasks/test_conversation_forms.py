@@ -233,7 +233,7 @@ def test_an_offer_after_a_closing_particle_in_a_short_run_is_its_own_clause(ward
     said = ("Nguyễn Văn An: còn cái vụ cây đổ ngõ mười tám thì sao anh hùng\n"
             "Trần Văn Hùng: dạ hai cây to ạ để em gọi công ty cây xanh xử lý trong hai ngày làm việc ạ\n"
             "Nguyễn Văn An: ừ")
-    monkeypatch.setattr(runon, "OFFER_CUT", True)   # the session-9 setting, off by default
+    monkeypatch.setattr(runon, "OFFER_CUT", True)   # the session-9 setting, on by default since its end
     assert [(t.assignee, t.deadline) for t in extract_tasks(said, MONDAY, calendar, roster=roster)] == \
         [("Trần Văn Hùng", "2026-12-02")]
     assert punctuate("dạ hai cây to ạ để em gọi công ty") == "dạ hai cây to ạ. để em gọi công ty"
