@@ -61,6 +61,20 @@ RECORD_PHRASES: list[tuple[str, str]] = [
     ("nhan", "tiep_nhan"),
     ("xu ly", "da_giai_quyet"), ("tre", "tre_han"),
 ]
+# Session 10, two families of how a question is said (flag for the lead's once-at-end measurement):
+# - a processing-time question ends with when the record is done: "mất mấy ngày mới xong", "bao lâu thì
+#   có kết quả"; its "xong" had left the question unsure;
+# - records "đang (bị) chậm (xử lý / giải quyết)" are the open ones past their deadline; "bị chậm" without
+#   "đang" may be a record returned late and stays as it was.
+SESSION10_SAID = True
+_TIME_ASKED = ["bao nhieu ngay", "bao lau", "may ngay"]
+_DONE_SAID = ["xong", "giai quyet xong", "xu ly xong", "co ket qua", "tra ket qua", "duoc tra"]
+if SESSION10_SAID:
+    RECORD_PHRASES += [(f"{cost}{t} {link}{done}", "so_ngay_tb") for cost in ("mat ", "het ", "")
+                       for t in _TIME_ASKED for link in ("moi ", "thi ", "") for done in _DONE_SAID]
+    RECORD_PHRASES += [(f"dang {bi}cham{how}", "qua_han") for bi in ("bi ", "") for how in
+                       (" xu ly", " giai quyet", " tra", "")]
+
 FEEDBACK_PHRASES: list[tuple[str, str]] = [
     ("qua han xu ly", "pa_qua_han"), ("xu ly qua han", "pa_qua_han"), ("tre han xu ly", "pa_qua_han"),
     ("xu ly tre han", "pa_qua_han"), ("qua han", "pa_qua_han"), ("tre han", "pa_qua_han"),

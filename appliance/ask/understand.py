@@ -40,9 +40,28 @@ if TYPE_CHECKING:  # type-only: parser imports this module
 _BROADER = {"da_giai_quyet": 3, "tiep_nhan": 2, "chua_giai_quyet": 1, "pa_tiep_nhan": 2, "pa_da_xu_ly": 1}
 
 
+# Session 10: "bộ phận một cửa" is the office every record passes through, online ones included; only
+# "nộp (trực tiếp) tại một cửa" says how a record was submitted. "Một cửa" alone had filtered every
+# question about the office to the records handed in at the counter.
+SESSION10_ONE_STOP = True
+_ONE_STOP = ["tai bo phan mot cua", "bo phan mot cua", "ben mot cua", "tai mot cua", "o mot cua", "mot cua"]
+
+
+def one_stop_office(tokens: Tokens) -> None:
+    """The one-stop office named as a place, not after "nộp": explained, no filter."""
+    for phrase in _ONE_STOP:
+        for k in tokens.find(phrase):
+            if "nop" in tokens.items[max(0, k - 5):k]:
+                continue  # "nộp (trực tiếp) tại một cửa": the counter, a channel
+            for j in range(k, k + len(phrase.split())):
+                tokens.used[j] = True
+
+
 def filters_from_lists(tokens: Tokens, intent: Intent) -> None:
     """Channels and statuses, named by fixed phrases; several channels are compared with each other."""
     if intent.domain == "ho_so":
+        if SESSION10_ONE_STOP:
+            one_stop_office(tokens)
         # "trạng thái đang xử lý" is the status; plain "đang xử lý" means still open (a measure).
         if tokens.take("trang thai dang xu ly") is not None:
             intent.filters["trang_thai"] = "Đang xử lý"

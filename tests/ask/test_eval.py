@@ -164,3 +164,53 @@ def test_an_order_said_as_who_goes_first(ask_db):
     assert plain.status == "ok" and said.status == "ok" and said.rows == plain.rows
     rising = ask("hồ sơ trễ hạn tháng 10 theo cán bộ, ai ít lên đầu")
     assert rising.status == "ok" and rising.rows == ask("hồ sơ trễ hạn tháng 10 theo cán bộ tăng dần").rows
+
+
+def test_session10_the_one_stop_office_is_a_place_not_a_channel(ask_db):
+    """understand.SESSION10_ONE_STOP: "bộ phận một cửa" is the office every record passes through (no filter);
+    "nộp (trực tiếp) tại một cửa" is still the counter (hình thức nộp Trực tiếp)."""
+    def ask(question: str):
+        return answer_question(ask_db, question, today=TODAY, use_llm=False)
+
+    whole = ask("tháng 10 tiếp nhận bao nhiêu hồ sơ")
+    for said in ("bên một cửa tháng 10 nhận được bao nhiêu bộ hồ sơ", "tháng 10 bộ phận một cửa tiếp nhận mấy hồ sơ"):
+        got = ask(said)
+        assert got.status == "ok" and got.rows == whole.rows, said
+    counter = ask("tháng 10 tiếp nhận bao nhiêu hồ sơ nộp trực tiếp")
+    for said in ("tháng 10 có bao nhiêu hồ sơ nộp tại bộ phận một cửa", "hồ sơ nộp ở một cửa tháng 10 là bao nhiêu"):
+        got = ask(said)
+        assert got.status == "ok" and got.rows == counter.rows and got.rows != whole.rows, said
+
+
+def test_session10_the_verb_of_a_procedure_name_after_ho_so(ask_db):
+    """entities.SESSION10_NAME_VERB: "hồ sơ (xin) cấp phép xây dựng" are that procedure's records, read like
+    the whole name; "tháng 10 cấp bao nhiêu giấy phép xây dựng" still asks what was issued."""
+    def ask(question: str):
+        return answer_question(ask_db, question, today=TODAY, use_llm=False)
+
+    named = ask("bao nhiêu hồ sơ cấp giấy phép xây dựng nhà ở riêng lẻ tháng 10")
+    for said in ("bao nhiêu hồ sơ cấp phép xây dựng tháng 10", "tháng 10 có mấy hồ sơ xin cấp phép xây dựng"):
+        got = ask(said)
+        assert got.status == "ok" and got.sql == named.sql, said
+    issued = ask("tháng 10 cấp bao nhiêu giấy phép xây dựng")
+    assert issued.status == "ok" and issued.sql != named.sql
+    assert issued.rows == ask("tháng 10 giải quyết bao nhiêu hồ sơ cấp giấy phép xây dựng nhà ở riêng lẻ").rows
+
+
+def test_session10_time_said_with_when_it_is_done_and_records_said_to_be_slow(ask_db):
+    """measures.SESSION10_SAID: "mất mấy ngày mới xong", "bao lâu thì có kết quả" ask the processing time;
+    "đang (bị) chậm" records are the open ones past their deadline; "bị chậm" alone stays unsure."""
+    def ask(question: str):
+        return answer_question(ask_db, question, today=TODAY, use_llm=False)
+
+    time_plain = ask("thời gian giải quyết trung bình tháng 10")
+    for said in ("tháng 10 trung bình một hồ sơ mất mấy ngày mới xong", "tháng 10 hồ sơ bao lâu thì có kết quả",
+                 "tháng 10 bình quân bao nhiêu ngày thì trả kết quả"):
+        got = ask(said)
+        assert got.status == "ok" and got.rows == time_plain.rows, said
+    overdue = ask("hiện nay bao nhiêu hồ sơ quá hạn chưa giải quyết")
+    for said in ("có mấy hồ sơ đang bị chậm", "hồ sơ đang chậm giải quyết là bao nhiêu"):
+        got = ask(said)
+        assert got.status == "ok" and got.rows == overdue.rows, said
+    assert ask("hồ sơ bị chậm tháng 10").status == "unsure"
+    assert ask("tháng 10 xong bao nhiêu").status == "unsure"
