@@ -72,8 +72,8 @@ _DONE_SAID = ["xong", "giai quyet xong", "xu ly xong", "co ket qua", "tra ket qu
 if SESSION10_SAID:
     RECORD_PHRASES += [(f"{cost}{t} {link}{done}", "so_ngay_tb") for cost in ("mat ", "het ", "")
                        for t in _TIME_ASKED for link in ("moi ", "thi ", "") for done in _DONE_SAID]
-    RECORD_PHRASES += [(f"dang {bi}cham{how}", "qua_han") for bi in ("bi ", "") for how in
-                       (" xu ly", " giai quyet", " tra", "")]
+    RECORD_PHRASES += [(f"dang {bi}{late}{how}", "qua_han") for bi in ("bi ", "") for late in ("cham", "tre")
+                       for how in (" han", " hen", " xu ly", " giai quyet", " tra", "")]
 
 FEEDBACK_PHRASES: list[tuple[str, str]] = [
     ("qua han xu ly", "pa_qua_han"), ("xu ly qua han", "pa_qua_han"), ("tre han xu ly", "pa_qua_han"),

@@ -38,6 +38,12 @@ if TYPE_CHECKING:  # type-only: parser imports this module
 # Finer measures win over the broad ones named in the same clause ("giải quyết đúng hạn" is đúng
 # hạn; "tiếp nhận … đang giải quyết" is the open stock; "quá hạn chưa giải quyết" is quá hạn).
 _BROADER = {"da_giai_quyet": 3, "tiep_nhan": 2, "chua_giai_quyet": 1, "pa_tiep_nhan": 2, "pa_da_xu_ly": 1}
+# Session 10: feedback "quá hạn mà chưa trả lời" in one clause is the overdue ones (overdue feedback is open by
+# definition), as "hồ sơ quá hạn chưa giải quyết" already was for records; both had been answered, and a list
+# of them showed every open one.
+SESSION10_FEEDBACK_OPEN = True
+if SESSION10_FEEDBACK_OPEN:
+    _BROADER["pa_chua_xu_ly"] = 1
 
 
 # Session 10: "bộ phận một cửa" is the office every record passes through, online ones included; only

@@ -214,3 +214,36 @@ def test_session10_time_said_with_when_it_is_done_and_records_said_to_be_slow(as
         assert got.status == "ok" and got.rows == overdue.rows, said
     assert ask("hồ sơ bị chậm tháng 10").status == "unsure"
     assert ask("tháng 10 xong bao nhiêu").status == "unsure"
+
+
+def test_session10_open_and_overdue_said_together(ask_db):
+    """understand.SESSION10_FEEDBACK_OPEN and the "đang trễ" family: overdue and open in one clause are the
+    overdue ones; said as two questions, both are answered."""
+    def ask(question: str):
+        return answer_question(ask_db, question, today=TODAY, use_llm=False)
+
+    overdue = ask("hiện nay có bao nhiêu phản ánh quá hạn")
+    together = ask("có bao nhiêu phản ánh đã quá hạn mà vẫn chưa trả lời người dân")
+    assert together.status == "ok" and together.rows == overdue.rows
+    both = ask("phản ánh chưa xử lý bao nhiêu, quá hạn bao nhiêu")
+    assert both.status == "ok" and len(both.rows[0]) > len(overdue.rows[0])
+    records = ask("hiện nay bao nhiêu hồ sơ quá hạn chưa giải quyết")
+    assert ask("bây giờ có bao nhiêu hồ sơ đang trễ hẹn").rows == records.rows
+    assert ask("tháng 10 bao nhiêu hồ sơ trễ hạn").rows != records.rows  # returned late, not open
+
+
+def test_session10_a_wish_and_between(ask_db):
+    """doubts.SESSION10_SPOKEN: "anh muốn xem / em muốn biết" is the request; "muộn" (late) elsewhere, and
+    "giữa" outside a comparison ("giữa tháng 10"), stay unknown."""
+    def ask(question: str):
+        return answer_question(ask_db, question, today=TODAY, use_llm=False)
+
+    plain = ask("tháng 10 tiếp nhận bao nhiêu hồ sơ")
+    for said in ("anh muốn biết tháng 10 tiếp nhận bao nhiêu hồ sơ", "em ơi chị muốn xem số hồ sơ tiếp nhận tháng 10"):
+        got = ask(said)
+        assert got.status == "ok" and got.rows == plain.rows, said
+    assert ask("hồ sơ muộn tháng 10 bao nhiêu").status == "unsure"
+    assert ask("giữa tháng 10 có bao nhiêu hồ sơ").status == "unsure"
+    ranked = ask("so sánh tỷ lệ đúng hạn lĩnh vực hộ tịch và chứng thực tháng 10")
+    between = ask("so sánh tỷ lệ đúng hạn giữa lĩnh vực hộ tịch và chứng thực tháng 10")
+    assert between.status == "ok" and between.rows == ranked.rows
