@@ -203,11 +203,41 @@ def _list_count(tokens: Tokens, intent: Intent) -> None:
 _HANDLER_PHRASES = ["don vi xu ly", "bo phan xu ly", "phong xu ly"]
 
 
+# Session 10: "tăng bao nhiêu phần trăm / %" asks the change in percent, which a comparison answers beside the
+# change itself; it is not a rate ("chưa rõ cần tính tỷ lệ nào" had been the answer). "Tăng / giảm" stay
+# for the comparison. And "tháng 9 với tháng 10, tháng nào nhiều hơn": with two periods named, "<unit> nào"
+# asks which of the two, a comparison, not a grouping by month (parser).
+SESSION10_CHANGE_PERCENT = True
+_CHANGE_PERCENT = [f"{way} {much}{pct}" for way in ("tang", "giam") for much in ("bao nhieu ", "")
+                   for pct in ("phan tram", "%")]
+_PERIOD_UNITS = ("thang", "quy", "tuan", "nam", "ky")
+
+
+def change_in_percent(tokens: Tokens) -> set[int]:
+    """The positions of the percent words that measure a change, marked read."""
+    at: set[int] = set()
+    for phrase in _CHANGE_PERCENT:
+        n = len(phrase.split())
+        pct = 2 if phrase.endswith("phan tram") else 1
+        for k in tokens.find(phrase):
+            for j in range(k + n - pct, k + n):
+                tokens.used[j] = True
+                at.add(j)
+    return at
+
+
+def which_of_two_periods(tokens: Tokens) -> None:
+    for unit in _PERIOD_UNITS:
+        for k in tokens.find(f"{unit} nao"):
+            tokens.used[k] = tokens.used[k + 1] = True
+
+
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
+    pct_at = change_in_percent(tokens) if SESSION10_CHANGE_PERCENT else set()
     if intent.domain == "phan_anh":
         tokens.take_all(_HANDLER_PHRASES)
-    rate_anywhere = any(tokens.has(w) for w in RATE_WORDS)
+    rate_anywhere = any(k not in pct_at for w in RATE_WORDS for k in tokens.find(w, free_only=False))
     online_at: set[int] = set()  # where the question says "trực tuyến" (a measure of its own, or a filter)
     if intent.domain == "ho_so":
         for phrase in sorted(CHANNELS["Trực tuyến"], key=lambda p: -len(p.split())):
@@ -228,7 +258,7 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         if not clause:
             continue
         words = {tokens.items[k] for k in clause}
-        clause_text = " " + " ".join(tokens.items[k] for k in clause) + " "
+        clause_text = " " + " ".join(tokens.items[k] for k in clause if k not in pct_at) + " "
         is_rate = any(f" {w} " in clause_text for w in RATE_WORDS) or (rate_anywhere and len(clauses) == 1)
         bases: list[str] = []
         for phrase, base in sorted(phrases, key=lambda p: -len(p[0].split())):

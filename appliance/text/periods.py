@@ -269,6 +269,8 @@ def _weekday(m: re.Match[str], today: dt.date) -> Period | None:
 _NAM_YEAR = r"(?:\s*(?:/|-|nam)?\s*(\d{4}))?"  # "nửa cuối năm 2025": the year right after "năm"
 _UNTIL_END = r"\s*(?:den|toi|-)\s*(?:het\s*|cuoi\s*)?"  # "… đến (hết / cuối) tháng 9"
 
+SESSION10_START_SAID = True
+
 _RULES: list[Rule] = [
     (re.compile(rf"(?:tu|trong khoang)\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:ngay\s*)?{_DATE}"), _range),
     (re.compile(rf"\b(?:tu|ke tu)\s*(?:ngay\s*)?{_DATE}(?:\s*(?:den|toi)\s*{_NOW})?"), _since),
@@ -292,6 +294,11 @@ _RULES: list[Rule] = [
     (re.compile(r"(?<!tuan )(?<!xep )(?<!lan )(?<!hang )(?<!dung )\b(?:thu\s*([2-7]|hai|ba|tu|nam|sau|bay)|chu nhat)"
                 r"(?:\s*(tuan nay|tuan truoc|tuan roi|vua roi|vua qua))?\b"), _weekday),
     (re.compile(r"\btu dau nam(?: den nay| toi nay)?|\bluy ke(?: nam)?\b"), _ytd),
+    # Session 10 (SESSION10_START_SAID): "đầu năm / đầu tháng đến nay (giờ)" said without "từ"
+    *([(re.compile(rf"\bdau nam\s*(?:den|toi)\s*{_NOW}"), _ytd),
+       (re.compile(rf"\bdau thang\s*(?:den|toi)\s*{_NOW}"),
+        lambda m, t: Period(t.replace(day=1), t, f"từ đầu tháng {t.month}/{t.year} đến {_fmt(t)}", "range"))]
+      if SESSION10_START_SAID else []),
     (re.compile(r"\btu dau thang"),
      lambda m, t: Period(t.replace(day=1), t, f"từ đầu tháng {t.month}/{t.year} đến {_fmt(t)}", "range")),
     (re.compile(r"\bthang\s*(?:nay|hien tai|nay nam nay)\b"), lambda m, t: month_period(t)),

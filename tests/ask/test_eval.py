@@ -247,3 +247,24 @@ def test_session10_a_wish_and_between(ask_db):
     ranked = ask("so sánh tỷ lệ đúng hạn lĩnh vực hộ tịch và chứng thực tháng 10")
     between = ask("so sánh tỷ lệ đúng hạn giữa lĩnh vực hộ tịch và chứng thực tháng 10")
     assert between.status == "ok" and between.rows == ranked.rows
+
+
+def test_session10_change_in_percent_which_of_two_periods_and_start_said_without_tu(ask_db):
+    """understand.SESSION10_CHANGE_PERCENT: "tăng bao nhiêu %" is a comparison, not a rate; "<unit> nào" between
+    two named periods is which of the two; periods.SESSION10_START_SAID: "đầu năm đến nay" without "từ"."""
+    def ask(question: str):
+        return answer_question(ask_db, question, today=TODAY, use_llm=False)
+
+    compared = ask("tiếp nhận tháng 10 so với tháng 9")
+    for said in ("tháng 10 tiếp nhận tăng bao nhiêu phần trăm so với tháng 9",
+                 "tháng 9 với tháng 10 thì tháng nào tiếp nhận nhiều hơn"):
+        got = ask(said)
+        assert got.status == "ok" and got.rows == compared.rows and got.intent and got.intent.compare, said
+    rate = ask("tỷ lệ đúng hạn tháng 10 so với tháng 9 tăng bao nhiêu phần trăm")
+    assert rate.status == "ok" and rate.rows == ask("tỷ lệ đúng hạn tháng 10 so với tháng 9").rows
+    assert ask("tỷ lệ trực tuyến quý 3 bao nhiêu phần trăm").rows == ask("tỷ lệ trực tuyến quý 3").rows
+    by_month = ask("năm nay tháng nào tiếp nhận nhiều nhất")
+    assert by_month.status == "ok" and by_month.intent and by_month.intent.group == "month"
+    ytd = ask("từ đầu năm đến nay giải quyết bao nhiêu hồ sơ")
+    assert ask("đầu năm đến giờ giải quyết bao nhiêu hồ sơ").rows == ytd.rows
+    assert ask("đầu năm giải quyết bao nhiêu hồ sơ").status == "unsure"
