@@ -19,6 +19,9 @@ class Missing:
     phrases: tuple[str, ...]
     what: str  # Vietnamese: what was asked for
     instead: str  # Vietnamese: what the data does hold that comes closest (INDICATORS: the ward's own list)
+    # only when the question names no record, feedback or name the data holds: "hồ sơ trợ cấp cho người cao
+    # tuổi" asks for records of a procedure, whose beneficiaries the words describe
+    unnamed_only: bool = False
 
 
 # Stands in `instead` for the names of the indicators this ward reports (answer.no_data fills it from the
@@ -70,6 +73,22 @@ MISSING: list[Missing] = [
              "nha van hoa"),
             "số liệu thống kê này", f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh"),
 ]
+# Session 10 (flag for the lead's once-at-end measurement): more statistics a ward is asked for that no view
+# holds — income and growth, military service, groups of residents counted by age or status, epidemics, land
+# prices, infrastructure counted as objects. An indicator of the same name, where a ward reports one, is
+# matched as a name before this list is read; a feedback category's words ("người có công") likewise.
+SESSION10_MORE_MISSING = True
+if SESSION10_MORE_MISSING:
+    MISSING.append(Missing(
+        ("thu nhap", "thu nhap binh quan", "gdp", "grdp", "tang truong kinh te", "toc do tang truong",
+         "nghia vu quan su", "tuyen quan", "giao quan", "nhap ngu", "thanh nien nhap ngu",
+         "nguoi cao tuoi", "tre em", "tre duoi", "nguoi khuyet tat", "ho can ngheo", "nguoi co cong",
+         "thuong binh", "dich benh", "sot xuat huyet", "gia dat", "so camera", "camera", "so cho", "cho dan sinh",
+         "so truong", "truong hoc"),
+        "số liệu thống kê này", f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh",
+        unnamed_only=True))
+
+
 # Counting people or households of an indicator measured in % ("bao nhiêu hộ nghèo" when only the
 # rate is held): the answer offers the rate.
 COUNT_OF_UNITS = ["so nguoi", "bao nhieu nguoi", "so ho", "bao nhieu ho", "so luong nguoi", "so luong ho",
@@ -80,10 +99,12 @@ COUNT_OF_UNITS = ["so nguoi", "bao nhieu nguoi", "so ho", "bao nhieu ho", "so lu
 _RANKED = sorted(((p, m) for m in MISSING for p in m.phrases), key=lambda pm: -len(pm[0].split()))
 
 
-def find(tokens: Tokens) -> Missing | None:
+def find(tokens: Tokens, named: bool = False) -> Missing | None:
     """The thing asked for that the data does not hold, among words nothing else took: the longest phrase
     of any family wins, so "căn cước" or "cuộc họp" is never answered as calls ("cuộc")."""
     for phrase, missing in _RANKED:
+        if named and missing.unnamed_only:
+            continue
         n = len(phrase.split())
         for k in tokens.find(phrase):
             if phrase.startswith("so ") and k and tokens.items[k - 1] == "ho":

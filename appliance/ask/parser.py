@@ -240,7 +240,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
         compare = tokens.take_all(COMPARE_WORDS) or len(periods) >= 2
         return indicators.finish(tokens, intent, periods, compare, today)
-    intent.missing = nodata.find(tokens)  # before measures: "nhân khẩu" is not "nhận"
+    names_data = bool(intent.filters) or intent.domain == "phan_anh" or tokens.has("ho so")
+    intent.missing = nodata.find(tokens, names_data)  # before measures: "nhân khẩu" is not "nhận"
     if intent.missing is not None:
         return ParseResult(intent, True)
     understand.measures(tokens, intent, bool(periods))

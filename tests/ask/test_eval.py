@@ -268,3 +268,18 @@ def test_session10_change_in_percent_which_of_two_periods_and_start_said_without
     ytd = ask("từ đầu năm đến nay giải quyết bao nhiêu hồ sơ")
     assert ask("đầu năm đến giờ giải quyết bao nhiêu hồ sơ").rows == ytd.rows
     assert ask("đầu năm giải quyết bao nhiêu hồ sơ").status == "unsure"
+
+
+def test_session10_more_statistics_the_data_does_not_hold(ask_db):
+    """nodata.SESSION10_MORE_MISSING: income, military service, residents counted by age, epidemics, land
+    prices… are answered "not in the data"; the same words beside records or feedback the data holds are not
+    ("hồ sơ trợ cấp cho người cao tuổi" asks for a procedure's records)."""
+    def ask(question: str):
+        return answer_question(ask_db, question, today=TODAY, use_llm=False)
+
+    for said in ("thu nhập bình quân đầu người năm nay là bao nhiêu", "phường mình năm nay có bao nhiêu thanh niên "
+                 "nhập ngũ", "trên địa bàn có bao nhiêu người cao tuổi", "giá đất ở phường giờ bao nhiêu một mét"):
+        got = ask(said)
+        assert got.status == "no_data" and not got.rows, said
+    for said in ("hồ sơ trợ cấp cho người cao tuổi tháng 10", "phản ánh về trường học tháng 10"):
+        assert ask(said).status != "no_data", said
