@@ -104,6 +104,43 @@ def _listed(sentence: str, roster: Roster) -> bool:
 
 PURPOSE = re.compile(r"\b(?:gửi|nộp|trình|chuyển|đưa)\b[^,.;:!?]*\s+để\s*$")
 
+# Session 10 (docs/meetings.md, "Session 10"): recogniser runs broken by fillers. A filler fragment that names
+# nobody and says no date ("chị lan văn phòng thì tổng hợp toàn bộ hồ sơ. ờ đóng quyển. ờ xong ngày mồng tám
+# trình anh ký") does not end the task just given: the subjectless sentence after it still dates that task.
+SESSION10_FILLER_CHAIN = True
+_FRAGMENT_WORDS = 4
+# Session 10: the chair's "em" after a doer named earlier in the same sentence is that doer, not whoever spoke
+# last ("thôi huy xem luôn đi em gọi người sửa trước ngày mười cho anh": Huy, not the one who raised it).
+SESSION10_PRONOUN_TO_DOER = True
+
+
+def _fragment(sentence: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> bool:
+    """A few words that name nobody, ask nothing and say no date: a filler piece of the same clause."""
+    lower = sentence.lower()
+    return len(re.findall(r"\w+", lower)) <= _FRAGMENT_WORDS and not QUESTION.search(lower) \
+        and not roster.mentions(sentence, verbs=VERB_AHEAD) and not units_in(sentence, roster) \
+        and find_deadline(sentence, meeting, None, calendar) is None
+
+
+def _doer_before(lower: str, pos: int, pronoun: str, spots: list[_Spot]) -> Person | None:
+    """The doer named earlier in the sentence whom the chair's pronoun at `pos` takes up: the last person named
+    before it, called the way the pronoun answers (a bare name or "em X" for "em", "anh X" for "anh"), with an
+    order closed by its particle in between ("huy xem luôn đi em gọi…"), and no unit or other person
+    between them."""
+    before = sorted((s for s in spots if s.end <= pos), key=lambda s: s.start)
+    if not before or before[-1].how != "named":
+        return None
+    spot = before[-1]
+    first = lower[spot.start:spot.end].split()[0]
+    form = first if first in ("em", "anh", "chị", "bác", "cô", "chú", "ông", "bà") else ""
+    between = lower[spot.end:pos]
+    # Only the order's own tag: "huy xem luôn đi em …" ("go on, em"); after "thì", "còn" the chair turns to
+    # someone else ("huy làm bản đồ xong thì em tổng hợp").
+    if not addresses(form, pronoun) or not re.search(rf"\b{VERB}\b", between) or re.search(r"[.?!,]", between) \
+            or not re.search(r"\b(?:đi|nhé|nha)\s*$", between) or re.search(r"\b(?:thì|còn|nhưng|rồi)\b", between):
+        return None
+    return spot.person
+
 
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?;])\s+", text) if s.strip(" .;")]
@@ -158,6 +195,11 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
             continue
         head = lower[m.start():]
         loose = not _clause_start(lower, m.start())
+        doer = _doer_before(lower, m.start(), m.group(1), spots) \
+            if SESSION10_PRONOUN_TO_DOER and turn.leads and SECOND.match(head) else None
+        if doer is not None:  # mid-clause it needs a deadline, like any loose pronoun (see _part)
+            spots.append(_Spot(m.start(), m.end(), doer, "second", loose))
+            continue
         if loose and not re.match(rf"^(?:em|tôi|chúng tôi|chúng em)(?:\s+(?:sẽ|xin))?\s+{VERB}\b|"
                                   rf"^(?:anh|chị)\s+sẽ\s+{VERB}\b", head) \
                 and not (vocative is not None and SECOND.match(head)):
@@ -280,7 +322,10 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                          if 0 <= cancels.start() - m.end <= 2]
                 if named or at == 0 or gave:  # "còn việc lắp máy pos thì. thôi chưa giao ai": nothing given
                     out.append(Anchor("cancel", choose(named[-1], speakers) if named else None))
-            just_gave, gave = gave, bool(found_here)
+            # a filler piece ("ờ đóng quyển.") leaves the task just given open for the date said after it
+            chained = SESSION10_FILLER_CHAIN and gave and not found_here \
+                and _fragment(sentence, roster, meeting, calendar)
+            just_gave, gave = gave, bool(found_here) or chained
             if not found_here and ALREADY.search(lower) and not re.search(r"\bsẽ\b", lower) \
                     and not REMAINS.search(lower):
                 out.append(Anchor("done", turn.speaker, content=sentence))

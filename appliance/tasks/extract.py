@@ -323,7 +323,7 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         task.touched = turn.index
         if task.turn != turn.index:
             _support(task, anchor)
-        if anchor.deadline is not None:
+        if anchor.deadline is not None and not _earlier_promise(task, anchor, turn):
             task.deadline = anchor.deadline
         if anchor.inherits or len(anchor.content) > len(task.content) and task.turn == turn.index:
             task.content = task.content if anchor.inherits else anchor.content
@@ -353,6 +353,17 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
             content = withdrawn[-1].content
     found.append(_Open(person, content, deadline, anchor.quote, turn.index, said_by=turn.label, how=anchor.how,
                        directed=anchor.directed, chair=turn.leads, self_given=_key(turn.speaker) == _key(person)))
+
+
+# Session 10 (docs/meetings.md): the doer's "dạ em gọi luôn chiều nay ạ" after the chair's "… trước ngày mười"
+# says when they will start, inside the deadline the chair gave; it does not move that deadline earlier.
+SESSION10_ACCEPT_KEEPS = False
+
+
+def _earlier_promise(task: _Open, anchor: Anchor, turn: Turn) -> bool:
+    return SESSION10_ACCEPT_KEEPS and anchor.how == "first" and task.chair and not turn.leads \
+        and task.turn < turn.index and task.deadline is not None and anchor.deadline is not None \
+        and anchor.deadline < task.deadline
 
 
 _RECAP_ITEM = 16  # words: longer, the quote runs over several recap items (a recogniser run)

@@ -96,7 +96,11 @@ PRAISE = re.compile(r"\b(?:tốt lắm|rất tốt|giỏi lắm|vất vả|cảm
 DONE_NOW = re.compile(r"^[^.,;!?]*?\brồi(?:\s+(?:ạ|anh|chị|em|đấy|mà))*\s*(?:[,.;!]|$)")
 # The chair's own step inside a task given to another ("…, tôi ký, …", "…, anh duyệt rồi …"): not a task.
 OWN_PART = re.compile(r"^\s*(?:sẽ\s+)?(?:ký|duyệt|xem|cho ý kiến)(?:\s+(?:luôn|rồi|cho))?\s*(?:[,;]|$)")
-DONE = re.compile(r"\b(?:đã|xong rồi|rồi ạ|xong hết|vừa xong)\b")
+# Session 10 (docs/meetings.md): "rồi anh ạ", "rồi chị ạ" close a report as "rồi ạ" does, also where the recogniser
+# wrote no stop after it ("dạ em gọi rồi anh ạ họ hẹn thứ sáu xuống": done, the date is theirs).
+SESSION10_DONE_POLITE = True
+DONE = re.compile(r"\b(?:đã|xong rồi|rồi ạ|xong hết|vừa xong)\b"
+                  + (r"|\brồi\s+(?:anh|chị|em|bác)\s+ạ\b" if SESSION10_DONE_POLITE else ""))
 PARTICLE = re.compile(r"\bđi\s*[.!]?$|\b(?:nhé|nha|giúp|luôn|ngay|nhanh|khẩn trương|phải|cho tôi|cho anh|cho chị|"
                       r"dứt điểm|chủ trì|phụ trách|chịu trách nhiệm|có trách nhiệm|đầu mối|theo dõi|lo)\b")
 INTENT = re.compile(r"\b(?:sẽ|xin|để em|để tôi|luôn|ngay|nhé|ạ|nhận|lo cho)\b|^(?:để\s)|^\s*nhận\b")

@@ -1,0 +1,119 @@
+"""Session 10's forms of raw recogniser meetings (docs/meetings.md, "Session 10"), each in new words written for
+this file, with the cases where it must not fire: a filler piece does not end the task just given; the chair's
+"em" after a doer named in the same sentence is that doer; "rồi anh ạ" closes a report; the doer's own earlier
+date does not move the chair's deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+
+import pytest
+
+from appliance.db import migrate
+from appliance.tasks import clauses, extract
+from appliance.tasks.extract import extract_tasks
+from appliance.tasks.roster import Roster
+from appliance.tasks.service import ward_roster
+from appliance.text.dates import WorkCalendar
+from appliance.ward import work_calendar
+from tests.tasks.transcripts import load_staff
+
+MONDAY = dt.date(2026, 11, 30)
+
+
+@pytest.fixture(scope="module")
+def ward() -> tuple[Roster, WorkCalendar]:
+    conn = sqlite3.connect(":memory:")
+    conn.row_factory = sqlite3.Row
+    migrate(conn)
+    load_staff(conn)
+    return ward_roster(conn), work_calendar(conn)
+
+
+def _tasks(said: str, ward: tuple[Roster, WorkCalendar]) -> list[tuple[str, str | None]]:
+    roster, calendar = ward
+    return [(t.assignee, t.deadline) for t in extract_tasks(said, MONDAY, calendar, roster=roster)]
+
+
+FILLER = ("Nguyễn Văn An: rồi việc thứ hai là cái hồ sơ thi đua khen thưởng cuối năm của phường mình "
+          "anh tuấn thì rà soát lại danh sách cá nhân đề nghị khen ờ phần tập thể ờ xong thứ năm nộp cho anh\n"
+          "Lê Minh Tuấn: dạ vâng")
+
+
+def test_a_filler_piece_does_not_end_the_task_just_given(ward, monkeypatch):
+    assert _tasks(FILLER, ward) == [("Lê Minh Tuấn", "2026-12-03")]
+    monkeypatch.setattr(clauses, "SESSION10_FILLER_CHAIN", False)
+    assert _tasks(FILLER, ward) != [("Lê Minh Tuấn", "2026-12-03")]
+
+
+def test_a_piece_that_names_someone_else_is_not_filler(ward):
+    said = ("Nguyễn Văn An: rồi việc thứ hai là cái hồ sơ thi đua khen thưởng cuối năm của phường mình "
+            "anh tuấn thì rà soát lại danh sách cá nhân đề nghị khen ờ chị lan văn phòng nữa ờ xong thứ năm nộp "
+            "cho anh\nLê Minh Tuấn: dạ vâng")
+    assert ("Lê Minh Tuấn", "2026-12-03") not in _tasks(said, ward)
+
+
+PRONOUN = ("Nguyễn Văn An: rồi mình bắt đầu nhé\n"
+           "Phạm Thu Hà: anh ơi cái máy lấy số thứ tự ở bộ phận một cửa lại treo từ sáng rồi ạ\n"
+           "Nguyễn Văn An: ờ cái này thôi huy kiểm tra luôn đi em báo lại anh trước thứ tư nhé\n"
+           "Đỗ Quang Huy: dạ")
+
+
+def test_the_chairs_em_after_a_doer_named_in_the_sentence_is_that_doer(ward, monkeypatch):
+    assert _tasks(PRONOUN, ward) == [("Đỗ Quang Huy", "2026-12-02")]
+    monkeypatch.setattr(clauses, "SESSION10_PRONOUN_TO_DOER", False)
+    assert ("Phạm Thu Hà", "2026-12-02") in _tasks(PRONOUN, ward)
+
+
+def test_em_after_someone_called_anh_is_not_that_person(ward):
+    said = ("Nguyễn Văn An: rồi mình bắt đầu nhé\n"
+            "Phạm Thu Hà: anh ơi cái máy lấy số thứ tự ở bộ phận một cửa lại treo từ sáng rồi ạ\n"
+            "Nguyễn Văn An: ờ cái này thôi anh hùng kiểm tra luôn đi em báo lại anh trước thứ tư nhé")
+    assert ("Trần Văn Hùng", "2026-12-02") not in _tasks(said, ward)
+
+
+def test_em_after_a_doer_in_someone_elses_turn_is_the_speaker(ward):
+    said = ("Nguyễn Văn An: mình bắt đầu nhé\n"
+            "Lê Minh Tuấn: dạ huy kiểm tra máy lấy số rồi em báo lại anh trước thứ tư ạ")
+    assert ("Đỗ Quang Huy", "2026-12-02") not in _tasks(said, ward)
+
+
+def test_done_then_a_polite_close_without_a_stop_is_a_report(ward, monkeypatch):
+    said = ("Nguyễn Văn An: thế đã liên hệ bên điện lực chưa huy\n"
+            "Đỗ Quang Huy: dạ em gọi rồi anh ạ bên đó hẹn thứ năm xuống")
+    assert _tasks(said, ward) == []
+    monkeypatch.setattr(clauses, "DONE", re.compile(r"\b(?:đã|xong rồi|rồi ạ|xong hết|vừa xong)\b"))
+    assert _tasks(said, ward) != []
+
+
+def test_a_promise_with_a_date_and_no_rồi_is_still_a_task(ward):
+    said = ("Nguyễn Văn An: thế đã liên hệ bên điện lực chưa huy\n"
+            "Đỗ Quang Huy: dạ chưa ạ em gửi công văn trước thứ năm anh ạ")
+    assert _tasks(said, ward) == [("Đỗ Quang Huy", "2026-12-03")]
+
+
+ACCEPT = ("Nguyễn Văn An: chị hương lập danh sách hộ cận nghèo được hỗ trợ tết trước ngày mười nhé\n"
+          "Bùi Thanh Hương: dạ em đi luôn chiều nay ạ")
+
+
+def test_the_doers_earlier_start_does_not_move_the_chairs_deadline(ward, monkeypatch):
+    """Off by default (it cost a right task on a set not tuned on: "the deadline said last wins" is the
+    answer keys' convention); the setting is kept for the lead's measurement."""
+    assert _tasks(ACCEPT, ward) == [("Bùi Thanh Hương", "2026-11-30")]
+    monkeypatch.setattr(extract, "SESSION10_ACCEPT_KEEPS", True)
+    assert _tasks(ACCEPT, ward) == [("Bùi Thanh Hương", "2026-12-10")]
+
+
+def test_the_doers_date_stands_where_the_chair_gave_none(ward):
+    said = ("Nguyễn Văn An: chị hương lập danh sách hộ cận nghèo được hỗ trợ tết nhé\n"
+            "Bùi Thanh Hương: dạ em gửi anh chiều mai ạ")
+    assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-01")]
+
+
+def test_em_after_thì_is_someone_else(ward):
+    said = ("Nguyễn Văn An: rồi mình bắt đầu nhé\n"
+            "Phạm Thu Hà: anh ơi đoàn kiểm tra hỏi bản đồ các điểm lấn chiếm ạ\n"
+            "Nguyễn Văn An: huy làm bản đồ xong thì em tổng hợp gửi anh trước thứ tư nhé")
+    assert ("Đỗ Quang Huy", "2026-12-02") not in _tasks(said, ward)
