@@ -112,6 +112,16 @@ _FRAGMENT_WORDS = 4
 # Session 10: the chair's "em" after a doer named earlier in the same sentence is that doer, not whoever spoke
 # last ("thôi huy xem luôn đi em gọi người sửa trước ngày mười cho anh": Huy, not the one who raised it).
 SESSION10_PRONOUN_TO_DOER = True
+# Session 10: a speaker correcting themself, "… ngày 7 tháng 1, à không, ngày 7 là họp Đảng ủy, mùng 8 tháng 1 nộp
+# anh": what follows "à không", naming nobody, gives the task its date (the one it settles on), and does not
+# withdraw it; "à thôi" keeps its reading (the date must open what follows, else the task is withdrawn).
+SESSION10_CORRECTION = True
+# Session 10: "để em …" opening a clause offers to do it whatever the verb ("Để em huấn luyện lại, sáng thứ Bảy này
+# em cho diễn tập"): the construction, not the word list, says it is work; not the verbs of thinking it over or of
+# speaking now ("để em xem lại", "để em nói qua").
+SESSION10_OFFER = True
+OFFER = re.compile(r"^để\s+(?:em|tôi|chúng em|chúng tôi)\s+(?!(?:xem|hỏi|nghĩ|suy nghĩ|tính|cân nhắc|nói|kể|trình bày|"
+                   r"giải thích|thưa|xin phép|đi vệ sinh|về)\b)[^\W\d_]+")
 
 
 def _fragment(sentence: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> bool:
@@ -212,7 +222,8 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
         elif m.group(0) == "em" and turn.leads and SECOND.match(head) and previous is not None:
             # The chair says "em" to the one they answer ("12 hồ sơ đó thì em phối hợp…"), never of themself.
             spots.append(_Spot(m.start(), m.end(), previous.speaker, "second"))
-        elif FIRST.match(head) or SENIOR_SELF.match(head) and previous is not None:
+        elif FIRST.match(head) or SENIOR_SELF.match(head) and previous is not None \
+                or SESSION10_OFFER and not loose and OFFER.match(head):
             spots.append(_Spot(m.start(), m.end(), turn.speaker, "first", loose))
         elif SECOND.match(head):
             addressee = vocative or (previous.speaker if previous is not None else None)
@@ -260,16 +271,19 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     vocative: Person | None = None
     form: str | None = None      # how the vocative called them: "" a bare name, else its honorific
     parts = WITHDRAW.split(normalize(turn.text))
+    # "à không" (no, I mean …) corrects what was just said; "à thôi" may as well drop it
+    marks = [bool(re.search(r"\bkhông\b", m.group(0).lower())) for m in WITHDRAW.finditer(normalize(turn.text))]
     inherit = gave = recap = False
     for index, part in enumerate(parts):
         chunks = sentences(part)
         # "… gửi thành phố thứ hai tuần sau à thôi thứ sáu này gửi luôn đi": a new date, not a withdrawal
-        fix = _correction(parts[index + 1], roster, meeting, calendar) if index < len(parts) - 1 else None
+        fix = _correction(parts[index + 1], roster, meeting, calendar, marks[index]) \
+            if index < len(parts) - 1 else None
         inherit = inherit or index > 0   # the first task after "à thôi" may take the withdrawn one's content
         for at, sentence in enumerate(chunks):
             # Said, then withdrawn in the same breath ("… à thôi, …"): the sentence right before it only.
             withdrawn = index < len(parts) - 1 and at == len(chunks) - 1
-            if index > 0 and at == 0 and _correction(part, roster, meeting, calendar) is not None:
+            if index > 0 and at == 0 and _correction(part, roster, meeting, calendar, marks[index - 1]) is not None:
                 continue  # the date was given to the task before "à thôi"
             lower = sentence.lower()
             recap = recap or bool(RECAP.search(lower))
@@ -368,12 +382,16 @@ def _date_later(sentence: str, said: list[Anchor], roster: Roster, meeting: dt.d
     return found[0] if found is not None and not others else None
 
 
-def _correction(part: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> dt.date | None:
-    """The date that opens what follows "à thôi" when it names nobody ("à thôi thứ sáu này gửi luôn đi")."""
+def _correction(part: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None,
+                self_correction: bool = False) -> dt.date | None:
+    """The date that opens what follows "à thôi" when it names nobody ("à thôi thứ sáu này gửi luôn đi"); after
+    "à không" (with SESSION10_CORRECTION) the date it settles on anywhere in its first sentence ("trước 25/12 phải
+    xong, à không, 25 thì sát quá, trước Tết dương lịch cho kịp")."""
     first = (sentences(part) or [""])[0]
     lower = OPENERS.sub("", first.lower() + " ").strip()
     found = find_deadline(lower, meeting, None, calendar)
-    if found is None or found[1] > 0 or CANCEL.search(lower) or DEFER.search(lower) \
+    anywhere = SESSION10_CORRECTION and self_correction
+    if found is None or (found[1] > 0 and not anywhere) or CANCEL.search(lower) or DEFER.search(lower) \
             or roster.mentions(first, verbs=VERB_AHEAD):
         return None
     return found[0]

@@ -117,3 +117,44 @@ def test_em_after_thì_is_someone_else(ward):
             "Phạm Thu Hà: anh ơi đoàn kiểm tra hỏi bản đồ các điểm lấn chiếm ạ\n"
             "Nguyễn Văn An: huy làm bản đồ xong thì em tổng hợp gửi anh trước thứ tư nhé")
     assert ("Đỗ Quang Huy", "2026-12-02") not in _tasks(said, ward)
+
+
+CORRECTED = ("Nguyễn Văn An: Chị Hương tổng hợp danh sách hộ cận nghèo, thứ Tư nộp anh, à không, thứ Tư anh đi Sở, "
+             "thứ Năm nộp anh.\nBùi Thanh Hương: Vâng ạ.")
+
+
+def test_a_self_correction_after_à_không_moves_the_date_and_keeps_the_task(ward, monkeypatch):
+    assert _tasks(CORRECTED, ward) == [("Bùi Thanh Hương", "2026-12-03")]
+    monkeypatch.setattr(clauses, "SESSION10_CORRECTION", False)
+    assert _tasks(CORRECTED, ward) == []
+
+
+def test_à_không_naming_another_doer_still_hands_the_task_over(ward):
+    said = ("Nguyễn Văn An: Chị Hương tổng hợp danh sách hộ cận nghèo, thứ Tư nộp anh, à không, chị Hương đang nghỉ "
+            "phép, để Tuấn làm.\nLê Minh Tuấn: Vâng ạ.")
+    assert [a for a, _d in _tasks(said, ward)] == ["Lê Minh Tuấn"]
+
+
+def test_à_thôi_with_a_date_late_in_what_follows_still_withdraws(ward):
+    said = "Nguyễn Văn An: Chị Hương tổng hợp danh sách hộ cận nghèo, thứ Tư nộp anh, à thôi, việc này sang năm tính."
+    assert _tasks(said, ward) == []
+
+
+OFFERED = ("Nguyễn Văn An: Mình bắt đầu nhé.\n"
+           "Hoàng Văn Nam: Mấy cái mốc giới ở tổ 5 bị xê dịch anh ạ. Để em căng dây cắm mốc lại, xong trước thứ Sáu.")
+
+
+def test_để_em_opening_a_clause_offers_whatever_the_verb(ward, monkeypatch):
+    assert _tasks(OFFERED, ward) == [("Hoàng Văn Nam", "2026-12-04")]
+    monkeypatch.setattr(clauses, "SESSION10_OFFER", False)
+    assert _tasks(OFFERED, ward) == []
+
+
+@pytest.mark.parametrize("said", [
+    "Hoàng Văn Nam: Mấy cái mốc giới ở tổ 5 bị xê dịch anh ạ. Để em xem lại đã, thứ Sáu họp tổ.",
+    "Hoàng Văn Nam: Để em nói qua tình hình mốc giới ở tổ 5 trước khi anh kết luận.",
+    "Hoàng Văn Nam: Anh Tuấn gửi bản đồ sớm để em đối chiếu mốc giới.",
+])
+def test_để_em_thinking_it_over_speaking_now_or_meaning_so_that_is_no_offer(ward, said):
+    assert ("Hoàng Văn Nam", "2026-12-04") not in _tasks("Nguyễn Văn An: Mình bắt đầu nhé.\n" + said, ward)
+    assert [a for a, _d in _tasks("Nguyễn Văn An: Mình bắt đầu nhé.\n" + said, ward)] != ["Hoàng Văn Nam"]
