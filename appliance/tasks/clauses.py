@@ -49,6 +49,7 @@ from appliance.tasks.phrases import (
     VERB_AHEAD,
     WITHDRAW,
 )
+from appliance.tasks.recap_run import recap_items
 from appliance.tasks.roster import Person, Roster
 from appliance.text import normalize
 from appliance.text.dates import WorkCalendar
@@ -324,6 +325,9 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             inherit = inherit and not found_here
             if index == 1 and not OPENERS.sub("", parts[0].lower() + " ").strip(" ,.…"):
                 found_here = [replace(a, reassigns=True) if a.inherits else a for a in found_here]
+            items = recap_items(sentence, roster, speakers, meeting, calendar) if recap else None
+            if items is not None:  # the rules' reading stays for whom the pieces give no date
+                found_here = items + [a for a in found_here if a.person not in {i.person for i in items}]
             listed = LIST_RECAP and bool(found_here) and _listed(sentence, roster)
             found_here = [replace(a, recap=True) for a in found_here] if recap or listed else found_here
             if withdrawn and found_here:  # what was said right before "à thôi" (the last of the sentence)

@@ -12,7 +12,7 @@ import sqlite3
 import pytest
 
 from appliance.db import migrate
-from appliance.tasks import clauses, extract
+from appliance.tasks import clauses, extract, recap_run
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.tasks.service import ward_roster
@@ -158,3 +158,47 @@ def test_để_em_opening_a_clause_offers_whatever_the_verb(ward, monkeypatch):
 def test_để_em_thinking_it_over_speaking_now_or_meaning_so_that_is_no_offer(ward, said):
     assert ("Hoàng Văn Nam", "2026-12-04") not in _tasks("Nguyễn Văn An: Mình bắt đầu nhé.\n" + said, ward)
     assert [a for a, _d in _tasks("Nguyễn Văn An: Mình bắt đầu nhé.\n" + said, ward)] != ["Hoàng Văn Nam"]
+
+
+RECAP = ("Nguyễn Văn An: rồi mình bắt đầu nhé\n"
+         "Nguyễn Văn An: chị hương rà lại danh sách hộ nghèo nhé\n"
+         "Bùi Thanh Hương: dạ\n"
+         "Nguyễn Văn An: còn cái loa phát thanh tổ năm hỏng thì sao\n"
+         "Đỗ Quang Huy: dạ em đang liên hệ bên điện tử ạ\n"
+         "Nguyễn Văn An: rồi tóm lại chị hương danh sách hộ nghèo thứ năm huy loa phát thanh trước thứ sáu chị hà "
+         "sổ tiếp dân trong tuần")
+
+
+def test_an_unpunctuated_recap_is_cut_at_each_name_and_each_piece_dates_its_task(ward, monkeypatch):
+    assert _tasks(RECAP, ward) == [("Bùi Thanh Hương", "2026-12-03"), ("Đỗ Quang Huy", "2026-12-04"),
+                                   ("Phạm Thu Hà", "2026-12-04")]
+    monkeypatch.setattr(recap_run, "SESSION10_RECAP_ITEMS", False)
+    assert ("Bùi Thanh Hương", "2026-12-03") not in _tasks(RECAP, ward)
+
+
+def test_recap_pieces_need_a_name_where_an_item_opens_and_one_person_it_names(ward):
+    roster, calendar = ward
+    items = recap_run.recap_items("tóm lại chị hương danh sách hộ nghèo anh hùng xác minh cái xưởng thứ năm "
+                                  "lan sổ hộ tịch thứ sáu", roster, [], MONDAY, calendar)
+    assert items is not None
+    # "xác minh" is no Minh; a bare "lan" (two Lans) only cuts the run; an undated piece gives nothing
+    assert [(a.person.name if a.person else "", a.deadline) for a in items] == \
+        [("Trần Văn Hùng", dt.date(2026, 12, 3))]
+
+
+def test_a_punctuated_recap_and_a_remark_naming_people_are_left_to_the_clause_rules(ward):
+    roster, calendar = ward
+    assert recap_run.recap_items("Tóm lại: chị Hương danh sách thứ Năm, Huy loa trước thứ Sáu.", roster, [],
+                                 MONDAY, calendar) is None
+    said = ("Nguyễn Văn An: rồi mình bắt đầu nhé\n"
+            "Nguyễn Văn An: tóm lại là năm nay phường mình làm tốt hơn chị hương với anh hùng đều cố gắng")
+    assert _tasks(said, ward) == []
+
+
+def test_mai_in_a_recap_is_the_person_after_a_date_and_tomorrow_after_a_time_word(ward):
+    roster, calendar = ward
+    items = recap_run.recap_items("tóm lại anh hùng dọn phế thải trong tuần mai giấy mời ngày mai", roster, [],
+                                  MONDAY, calendar)
+    assert items is not None
+    assert [(a.person.name if a.person else "", a.deadline) for a in items] == \
+        [("Trần Văn Hùng", dt.date(2026, 12, 4)), ("Vũ Thị Mai", dt.date(2026, 12, 1))]
