@@ -196,6 +196,18 @@ RULES: list[Rule] = [
      lambda m, t: _day_of_month(number(m.group("d")), t)),
 ]
 
+# Session 10 (docs/meetings.md, "Session 10"): two forms of raw meetings. "xong trong tháng" without the month
+# named is this month ("công an nhà trọ trong tháng"); "ngày đi thăm là hai tám", "hôm họp là ngày 15" names the
+# day of an event by "là", a day of this month or the next.
+SESSION10_DATE_FORMS = True
+SESSION10_RULES: list[Rule] = [
+    (re.compile(rf"\btrong\s+thang\b(?!\s+(?:nay|hien tai|sau|toi|truoc|qua|roi|\d|{NUM[1:-1]})\b)"),
+     lambda m, t: _month_end(t.year, t.month)),
+    (re.compile(rf"\b(?:ngay|hom|buoi)\s+(?:\w+\s+){{1,4}}?la\s+(?:ngay\s+|mung\s+|mong\s+)?(?P<d>{NUM[1:-1]})\b"
+                r"(?!\s*(?:thang|/|-|\.\d|gio|nguoi|ho|ban|suat|tieng|phut|tet|nam|ngay|lan|%|phan))"),
+     lambda m, t: _day_of_month(number(m.group("d")), t)),
+]
+
 
 def _lunar_new_year(meeting: dt.date) -> dt.date:
     """The first day of the next Tết Nguyên đán (from the `holidays` package's Vietnamese calendar)."""
@@ -286,7 +298,7 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
     folded = folded if folded is not None else fold_keep(text)
     found: list[tuple[int, int, dt.date, int]] = []
     taken: list[tuple[int, int]] = []
-    for pattern, build in RULES:
+    for pattern, build in RULES + (SESSION10_RULES if SESSION10_DATE_FORMS else []):
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken) or _misread(m, text):
                 continue

@@ -12,7 +12,7 @@ import sqlite3
 import pytest
 
 from appliance.db import migrate
-from appliance.tasks import clauses, extract, recap_run
+from appliance.tasks import clauses, deadlines, extract, recap_run
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.tasks.service import ward_roster
@@ -202,3 +202,28 @@ def test_mai_in_a_recap_is_the_person_after_a_date_and_tomorrow_after_a_time_wor
     assert items is not None
     assert [(a.person.name if a.person else "", a.deadline) for a in items] == \
         [("Trần Văn Hùng", dt.date(2026, 12, 4)), ("Vũ Thị Mai", dt.date(2026, 12, 1))]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("phương án phòng cháy thì bên công an phường làm xong trong tháng nhé", dt.date(2026, 11, 30)),
+    ("ngày ra quân là mười lăm", dt.date(2026, 12, 15)),
+    ("hôm bàn giao là ngày hai mươi", dt.date(2026, 12, 20)),
+])
+def test_this_month_unnamed_and_an_event_day_named_by_là(said, due, monkeypatch):
+    assert deadlines.find_deadline(said, MONDAY) is not None
+    assert deadlines.find_deadline(said, MONDAY)[0] == due  # type: ignore[index]
+    monkeypatch.setattr(deadlines, "SESSION10_DATE_FORMS", False)
+    assert deadlines.find_deadline(said, MONDAY) is None
+
+
+@pytest.mark.parametrize("said", ["trong tháng trước tổ đã thu được tám mươi phần trăm",
+                                  "ngày hội năm nay là ngày vui của cả phường",
+                                  "ngày kiểm tra là năm người đi"])
+def test_a_month_gone_or_a_number_that_is_no_day_is_no_deadline(said):
+    assert deadlines.find_deadline(said, MONDAY) is None
+
+
+def test_an_event_day_said_after_the_order_dates_it(ward):
+    said = ("Nguyễn Văn An: rồi mình bắt đầu nhé\n"
+            "Nguyễn Văn An: ờ tổ bảy chuẩn bị địa điểm cho đoàn về thăm nhé. ngày đoàn về là mười hai")
+    assert _tasks(said, ward) == [("Tổ dân phố số 7", "2026-12-12")]
