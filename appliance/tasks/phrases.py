@@ -62,12 +62,17 @@ CANCEL = re.compile(r"\b(?:không phải làm nữa|không cần làm nữa|khô
                     r"thôi,? chưa giao ai|thôi khỏi|khỏi làm|"
                     r"không làm nữa|không phải lo nữa|thôi,? không \w+ nữa)\b|^(?:thôi,? )?chưa giao ai\b|"
                     r"(?<!ra )\bkhỏi\s+(?:in|làm|gửi|lo|đi)\b")
-DEFER = re.compile(r"\b(?:để sau|tính sau|sau tính|chưa cần|không cần|chưa giao|có thể|tạm dừng|tạm hoãn|hoãn lại|"
+# Session 10 (docs/meetings.md): "không để sang năm", "đừng để sau Tết" forbid putting it off: an order, not a
+# deferral.
+SESSION10_NOT_DEFERRED = True
+_UNLESS_FORBIDDEN = r"(?<!không )(?<!đừng )(?<!chớ )" if SESSION10_NOT_DEFERRED else ""
+DEFER = re.compile(r"\b(?:" + _UNLESS_FORBIDDEN + r"để sau|tính sau|sau tính|chưa cần|không cần|chưa giao|có thể|"
+                   r"tạm dừng|tạm hoãn|hoãn lại|"
                    r"nếu được|nếu kịp|tùy|để (?:mai |sau )?(?:anh|chị|em|tôi|mình) "
                    r"(?:suy nghĩ|xem|tính|hỏi|giao|bàn|quyết)|xem tình hình rồi|mới làm|"
                    # "thôi để đầu năm", "để gần Tết xem…": put off to a later season, not given now
-                   r"để (?:đầu năm|sang năm|năm sau|sau tết|gần tết|qua tết|sang tháng)|"
-                   r"không thì thôi|không bàn|không thuộc|hỏi lại|để sang năm|"
+                   + _UNLESS_FORBIDDEN + r"để (?:đầu năm|sang năm|năm sau|sau tết|gần tết|qua tết|sang tháng)|"
+                   r"không thì thôi|không bàn|không thuộc|hỏi lại|" + _UNLESS_FORBIDDEN + r"để sang năm|"
                    r"chưa có nguồn|chưa nói trước|không gấp|nếu có thời gian|chưa làm|khi nào có)\b")
 CONDITION = re.compile(r"\bnếu\b")
 REPORTED = re.compile(r"^\s*,?\s*(?:đã|vừa|mới|cho biết|nói|nêu|phát biểu|báo cáo rằng|cho rằng|nhấn mạnh|"

@@ -227,3 +227,11 @@ def test_an_event_day_said_after_the_order_dates_it(ward):
     said = ("Nguyễn Văn An: rồi mình bắt đầu nhé\n"
             "Nguyễn Văn An: ờ tổ bảy chuẩn bị địa điểm cho đoàn về thăm nhé. ngày đoàn về là mười hai")
     assert _tasks(said, ward) == [("Tổ dân phố số 7", "2026-12-12")]
+
+
+def test_forbidding_to_put_it_off_is_an_order_and_putting_it_off_is_not(ward):
+    said = ("Nguyễn Văn An: Chị Hạnh rà soát hồ sơ học bổng cho học sinh nghèo, trong tháng 12 phải xong, "
+            "đừng để sang năm.")
+    assert _tasks(said, ward) == [("Đặng Thị Hạnh", "2026-12-31")]
+    put_off = "Nguyễn Văn An: Chị Hạnh rà soát hồ sơ học bổng cho học sinh nghèo, thôi để sang năm."
+    assert _tasks(put_off, ward) == []
