@@ -6,7 +6,8 @@ Batches: the in-sample cases (tests/citizen/cases.py), the development set (test
 blind training batch of session 5 (data/train/citizen_questions.toml, also the examples), session 6's
 training half (`s6`: data/train/citizen_questions_s6.toml with its complaints, complaints_train2.toml),
 session 8's two writers' training halves (`s8`: data/train/citizen_questions_s8a.toml and _s8b.toml),
-session 9's (`s9`: data/train/citizen_questions_s9a.toml and, once written, _s9b.toml) and any further
+session 9's (`s9`: data/train/citizen_questions_s9a.toml and _s9b.toml), session 10's (`s10`: _s10a, _s10b,
+_s10c) and any further
 labelled TOML file given with `--extra NAME=PATH`. Neither s6, s8 nor s9 is an example or
 in the shipped fusion fit, so "fit as shipped" reads them out of sample. Never the held-out or fresh
 sets.
@@ -43,7 +44,9 @@ TRAIN_DIR = Path(__file__).with_name("data") / "train"
 # writer's wording, or a session's writers together), read here only.
 LATER_BATCHES = {"s6": ("citizen_questions_s6.toml", "complaints_train2.toml"),
                  "s8": ("citizen_questions_s8a.toml", "citizen_questions_s8b.toml"),
-                 "s9": ("citizen_questions_s9a.toml", "citizen_questions_s9b.toml")}
+                 "s9": ("citizen_questions_s9a.toml", "citizen_questions_s9b.toml"),
+                 "s10": ("citizen_questions_s10a.toml", "citizen_questions_s10b.toml",
+                         "citizen_questions_s10c.toml")}
 VIEWS = ("procedure", "question_or_complaint", "out_of_scope_named")
 
 

@@ -125,8 +125,10 @@ def test_complaint_category_with_the_complaint_model(default_path, judged):
     With the embedder also reading the unsure messages (the whole default, session 5's final
     settings): 81 / 22 / 4 (75.7% / 3.7%), dev 68 / 2 / 1. (The SESSION7 complaint model, bar 0.72,
     measured once in session 7: 83 / 20 / 4, dev 67 / 3 / 1; the SESSION8 one, bar 0.80, once in session 8:
-    80 / 24 / 3, dev 66 / 4 / 1; neither the default, docs/citizen.md.)"""
-    for name, floor_right, ceiling_wrong in (("dev", 0.92, 0.015), ("heldout", 0.75, 0.038)):
+    80 / 24 / 3, dev 66 / 4 / 1.) Since session 10 SESSION8 is served (rule R1 on the five fresh sets: 13 fewer
+    wrong departments, docs/citizen.md): held-out 80 / 24 / 3, dev 65 / 5 / 1 on the machine of session 10 (whose
+    numerics give SESSION5 80 / 23 / 4 here, not 81 / 22 / 4): the floors are those, the trade written down."""
+    for name, floor_right, ceiling_wrong in (("dev", 0.915, 0.015), ("heldout", 0.747, 0.029)):
         t = ev.views(default_path[name])["complaint_category"]
         rules = ev.views(judged[name])["complaint_category"]
         print(ev.line(f"{name} complaint_category, complaint model", t))
