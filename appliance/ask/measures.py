@@ -66,14 +66,16 @@ RECORD_PHRASES: list[tuple[str, str]] = [
 #   có kết quả"; its "xong" had left the question unsure;
 # - records "đang (bị) chậm (xử lý / giải quyết)" are the open ones past their deadline; "bị chậm" without
 #   "đang" may be a record returned late and stays as it was.
-SESSION10_SAID = True
+# Read at run time (understand.measures); off by rule R1 of session 10: nothing moved on the fresh sets.
+SESSION10_SAID = False
 _TIME_ASKED = ["bao nhieu ngay", "bao lau", "may ngay"]
 _DONE_SAID = ["xong", "giai quyet xong", "xu ly xong", "co ket qua", "tra ket qua", "duoc tra"]
-if SESSION10_SAID:
-    RECORD_PHRASES += [(f"{cost}{t} {link}{done}", "so_ngay_tb") for cost in ("mat ", "het ", "")
-                       for t in _TIME_ASKED for link in ("moi ", "thi ", "") for done in _DONE_SAID]
-    RECORD_PHRASES += [(f"dang {bi}{late}{how}", "qua_han") for bi in ("bi ", "") for late in ("cham", "tre")
-                       for how in (" han", " hen", " xu ly", " giai quyet", " tra", "")]
+SAID_PHRASES: list[tuple[str, str]] = [
+    *((f"{cost}{t} {link}{done}", "so_ngay_tb") for cost in ("mat ", "het ", "") for t in _TIME_ASKED
+      for link in ("moi ", "thi ", "") for done in _DONE_SAID),
+    *((f"dang {bi}{late}{how}", "qua_han") for bi in ("bi ", "") for late in ("cham", "tre")
+      for how in (" han", " hen", " xu ly", " giai quyet", " tra", "")),
+]
 
 FEEDBACK_PHRASES: list[tuple[str, str]] = [
     ("qua han xu ly", "pa_qua_han"), ("xu ly qua han", "pa_qua_han"), ("tre han xu ly", "pa_qua_han"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
@@ -41,9 +42,7 @@ _BROADER = {"da_giai_quyet": 3, "tiep_nhan": 2, "chua_giai_quyet": 1, "pa_tiep_n
 # Session 10: feedback "quá hạn mà chưa trả lời" in one clause is the overdue ones (overdue feedback is open by
 # definition), as "hồ sơ quá hạn chưa giải quyết" already was for records; both had been answered, and a list
 # of them showed every open one.
-SESSION10_FEEDBACK_OPEN = True
-if SESSION10_FEEDBACK_OPEN:
-    _BROADER["pa_chua_xu_ly"] = 1
+SESSION10_FEEDBACK_OPEN = False  # rule R1 of session 10: nothing moved on the fresh sets (docs/ask.md)
 
 
 # Session 10: "bộ phận một cửa" is the office every record passes through, online ones included; only
@@ -207,7 +206,7 @@ _HANDLER_PHRASES = ["don vi xu ly", "bo phan xu ly", "phong xu ly"]
 # change itself; it is not a rate ("chưa rõ cần tính tỷ lệ nào" had been the answer). "Tăng / giảm" stay
 # for the comparison. And "tháng 9 với tháng 10, tháng nào nhiều hơn": with two periods named, "<unit> nào"
 # asks which of the two, a comparison, not a grouping by month (parser).
-SESSION10_CHANGE_PERCENT = True
+SESSION10_CHANGE_PERCENT = False  # rule R1 of session 10: nothing moved on the fresh sets (docs/ask.md)
 _CHANGE_PERCENT = [f"{way} {much}{pct}" for way in ("tang", "giam") for much in ("bao nhieu ", "")
                    for pct in ("phan tram", "%")]
 _PERIOD_UNITS = ("thang", "quy", "tuan", "nam", "ky")
@@ -234,6 +233,8 @@ def which_of_two_periods(tokens: Tokens) -> None:
 
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
+    if intent.domain == "ho_so" and measures_words.SESSION10_SAID:
+        phrases = phrases + measures_words.SAID_PHRASES
     pct_at = change_in_percent(tokens) if SESSION10_CHANGE_PERCENT else set()
     if intent.domain == "phan_anh":
         tokens.take_all(_HANDLER_PHRASES)
@@ -269,8 +270,9 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         if "qua_han" in bases and not ({"chua", "ton", "dang", "con"} & words) and (
                 is_rate or "da_giai_quyet" in bases):
             bases = ["tre_han" if b == "qua_han" else b for b in bases]
-        while len(set(bases)) > 1 and any(b in _BROADER for b in bases):
-            broadest = max((b for b in bases if b in _BROADER), key=lambda b: _BROADER[b])
+        broader = {**_BROADER, "pa_chua_xu_ly": 1} if SESSION10_FEEDBACK_OPEN else _BROADER
+        while len(set(bases)) > 1 and any(b in broader for b in bases):
+            broadest = max((b for b in bases if b in broader), key=lambda b: broader[b])
             bases = [b for b in bases if b != broadest]
         if online_at & set(clause):
             if bases in ([], ["tiep_nhan"]) and not intent.listing:

@@ -269,7 +269,7 @@ def _weekday(m: re.Match[str], today: dt.date) -> Period | None:
 _NAM_YEAR = r"(?:\s*(?:/|-|nam)?\s*(\d{4}))?"  # "nửa cuối năm 2025": the year right after "năm"
 _UNTIL_END = r"\s*(?:den|toi|-)\s*(?:het\s*|cuoi\s*)?"  # "… đến (hết / cuối) tháng 9"
 
-SESSION10_START_SAID = True
+SESSION10_START_SAID = False  # rule R1 of session 10: nothing moved on the fresh sets (docs/ask.md)
 
 _RULES: list[Rule] = [
     (re.compile(rf"(?:tu|trong khoang)\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:ngay\s*)?{_DATE}"), _range),
@@ -294,11 +294,11 @@ _RULES: list[Rule] = [
     (re.compile(r"(?<!tuan )(?<!xep )(?<!lan )(?<!hang )(?<!dung )\b(?:thu\s*([2-7]|hai|ba|tu|nam|sau|bay)|chu nhat)"
                 r"(?:\s*(tuan nay|tuan truoc|tuan roi|vua roi|vua qua))?\b"), _weekday),
     (re.compile(r"\btu dau nam(?: den nay| toi nay)?|\bluy ke(?: nam)?\b"), _ytd),
-    # Session 10 (SESSION10_START_SAID): "đầu năm / đầu tháng đến nay (giờ)" said without "từ"
-    *([(re.compile(rf"\bdau nam\s*(?:den|toi)\s*{_NOW}"), _ytd),
-       (re.compile(rf"\bdau thang\s*(?:den|toi)\s*{_NOW}"),
-        lambda m, t: Period(t.replace(day=1), t, f"từ đầu tháng {t.month}/{t.year} đến {_fmt(t)}", "range"))]
-      if SESSION10_START_SAID else []),
+    # Session 10 (SESSION10_START_SAID, read at run time in find_periods): "đầu năm / đầu tháng đến nay (giờ)"
+    # said without "từ"
+    (_START_SAID_YEAR := re.compile(rf"\bdau nam\s*(?:den|toi)\s*{_NOW}"), _ytd),
+    (_START_SAID_MONTH := re.compile(rf"\bdau thang\s*(?:den|toi)\s*{_NOW}"),
+     lambda m, t: Period(t.replace(day=1), t, f"từ đầu tháng {t.month}/{t.year} đến {_fmt(t)}", "range")),
     (re.compile(r"\btu dau thang"),
      lambda m, t: Period(t.replace(day=1), t, f"từ đầu tháng {t.month}/{t.year} đến {_fmt(t)}", "range")),
     (re.compile(r"\bthang\s*(?:nay|hien tai|nay nam nay)\b"), lambda m, t: month_period(t)),
@@ -337,6 +337,8 @@ def find_periods(text: str, today: dt.date | None = None) -> list[tuple[int, int
     folded = fold(text)
     taken: list[tuple[int, int, Period]] = []
     for pattern, build in _RULES:
+        if not SESSION10_START_SAID and pattern in (_START_SAID_YEAR, _START_SAID_MONTH):
+            continue
         for m in pattern.finditer(folded):
             if any(m.start() < end and start < m.end() for start, end, _ in taken):
                 continue
