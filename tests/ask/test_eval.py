@@ -168,11 +168,15 @@ def test_an_order_said_as_who_goes_first(ask_db):
     assert rising.status == "ok" and rising.rows == ask("hồ sơ trễ hạn tháng 10 theo cán bộ tăng dần").rows
 
 
+def _asker(db):
+    """The session 10 tests' question box over the generated ward, rules only."""
+    return lambda question: answer_question(db, question, today=TODAY, use_llm=False)
+
+
 def test_session10_the_one_stop_office_is_a_place_not_a_channel(ask_db):
     """understand.SESSION10_ONE_STOP: "bộ phận một cửa" is the office every record passes through (no filter);
     "nộp (trực tiếp) tại một cửa" is still the counter (hình thức nộp Trực tiếp)."""
-    def ask(question: str):
-        return answer_question(ask_db, question, today=TODAY, use_llm=False)
+    ask = _asker(ask_db)
 
     whole = ask("tháng 10 tiếp nhận bao nhiêu hồ sơ")
     for said in ("bên một cửa tháng 10 nhận được bao nhiêu bộ hồ sơ", "tháng 10 bộ phận một cửa tiếp nhận mấy hồ sơ"):
@@ -188,8 +192,7 @@ def test_session10_the_verb_of_a_procedure_name_after_ho_so(ask_db, monkeypatch)
     """entities.SESSION10_NAME_VERB: "hồ sơ (xin) cấp phép xây dựng" are that procedure's records, read like
     the whole name; "tháng 10 cấp bao nhiêu giấy phép xây dựng" still asks what was issued."""
     monkeypatch.setattr(entities, "SESSION10_NAME_VERB", True)  # off by rule R1: nothing moved on fresh sets
-    def ask(question: str):
-        return answer_question(ask_db, question, today=TODAY, use_llm=False)
+    ask = _asker(ask_db)
 
     named = ask("bao nhiêu hồ sơ cấp giấy phép xây dựng nhà ở riêng lẻ tháng 10")
     for said in ("bao nhiêu hồ sơ cấp phép xây dựng tháng 10", "tháng 10 có mấy hồ sơ xin cấp phép xây dựng"):
@@ -204,8 +207,7 @@ def test_session10_time_said_with_when_it_is_done_and_records_said_to_be_slow(as
     """measures.SESSION10_SAID: "mất mấy ngày mới xong", "bao lâu thì có kết quả" ask the processing time;
     "đang (bị) chậm" records are the open ones past their deadline; "bị chậm" alone stays unsure."""
     monkeypatch.setattr(measures, "SESSION10_SAID", True)  # off by rule R1: nothing moved on fresh sets
-    def ask(question: str):
-        return answer_question(ask_db, question, today=TODAY, use_llm=False)
+    ask = _asker(ask_db)
 
     time_plain = ask("thời gian giải quyết trung bình tháng 10")
     for said in ("tháng 10 trung bình một hồ sơ mất mấy ngày mới xong", "tháng 10 hồ sơ bao lâu thì có kết quả",
@@ -225,8 +227,7 @@ def test_session10_open_and_overdue_said_together(ask_db, monkeypatch):
     overdue ones; said as two questions, both are answered."""
     monkeypatch.setattr(understand, "SESSION10_FEEDBACK_OPEN", True)  # off by rule R1
     monkeypatch.setattr(measures, "SESSION10_SAID", True)
-    def ask(question: str):
-        return answer_question(ask_db, question, today=TODAY, use_llm=False)
+    ask = _asker(ask_db)
 
     overdue = ask("hiện nay có bao nhiêu phản ánh quá hạn")
     together = ask("có bao nhiêu phản ánh đã quá hạn mà vẫn chưa trả lời người dân")
@@ -242,8 +243,7 @@ def test_session10_a_wish_and_between(ask_db, monkeypatch):
     """doubts.SESSION10_SPOKEN: "anh muốn xem / em muốn biết" is the request; "muộn" (late) elsewhere, and
     "giữa" outside a comparison ("giữa tháng 10"), stay unknown."""
     monkeypatch.setattr(doubts, "SESSION10_SPOKEN", True)  # off by rule R1: nothing moved on fresh sets
-    def ask(question: str):
-        return answer_question(ask_db, question, today=TODAY, use_llm=False)
+    ask = _asker(ask_db)
 
     plain = ask("tháng 10 tiếp nhận bao nhiêu hồ sơ")
     for said in ("anh muốn biết tháng 10 tiếp nhận bao nhiêu hồ sơ", "em ơi chị muốn xem số hồ sơ tiếp nhận tháng 10"):
@@ -261,8 +261,7 @@ def test_session10_change_in_percent_which_of_two_periods_and_start_said_without
     two named periods is which of the two; periods.SESSION10_START_SAID: "đầu năm đến nay" without "từ"."""
     monkeypatch.setattr(understand, "SESSION10_CHANGE_PERCENT", True)  # off by rule R1
     monkeypatch.setattr(periods, "SESSION10_START_SAID", True)
-    def ask(question: str):
-        return answer_question(ask_db, question, today=TODAY, use_llm=False)
+    ask = _asker(ask_db)
 
     compared = ask("tiếp nhận tháng 10 so với tháng 9")
     for said in ("tháng 10 tiếp nhận tăng bao nhiêu phần trăm so với tháng 9",
@@ -283,8 +282,7 @@ def test_session10_more_statistics_the_data_does_not_hold(ask_db):
     """nodata.SESSION10_MORE_MISSING: income, military service, residents counted by age, epidemics, land
     prices… are answered "not in the data"; the same words beside records or feedback the data holds are not
     ("hồ sơ trợ cấp cho người cao tuổi" asks for a procedure's records)."""
-    def ask(question: str):
-        return answer_question(ask_db, question, today=TODAY, use_llm=False)
+    ask = _asker(ask_db)
 
     for said in ("thu nhập bình quân đầu người năm nay là bao nhiêu", "phường mình năm nay có bao nhiêu thanh niên "
                  "nhập ngũ", "trên địa bàn có bao nhiêu người cao tuổi", "giá đất ở phường giờ bao nhiêu một mét"):
