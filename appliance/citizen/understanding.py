@@ -32,6 +32,8 @@ from appliance.citizen.intent_model import IntentModel, load_or_fit
 from appliance.citizen.lexical import LexicalIndex
 from appliance.citizen.matching import PhraseSet, Procedure, ProcedureIndex, tokens
 from appliance.citizen.phrasings import Phrasings
+from appliance.citizen.record_corrections import boost as correction_boost
+from appliance.citizen.record_corrections import correction_code
 from appliance.citizen.semantic import BUSY_WAIT_S, SemanticIndex, cache_dir
 from appliance.citizen.vocabulary import (
     ALTERNATIVE_PLACES,
@@ -157,6 +159,7 @@ class PhraseRules:
             phrases.extend((tuple(c.split()), (NO_LABEL, 0.0)) for c in ALTERNATIVE_PLACES)
         self.index = index
         self.matcher: PhraseSet[tuple[str, float]] = PhraseSet(phrases)
+        self.correction = correction_code(index.procedures)  # record_corrections.py (session 10)
 
     def scores(self, words: Sequence[str]) -> dict[str, float]:
         hits = self.matcher.find(words)
@@ -174,7 +177,7 @@ class PhraseRules:
                 code = label.split(":", 1)[1]
                 if self.index.cues.get(code, set()) & present:
                     scores[label] += 3.0
-        return scores
+        return correction_boost(scores, words, self.correction)
 
 
 def _has(matcher: PhraseSet[None], words: Sequence[str]) -> bool:
