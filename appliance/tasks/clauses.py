@@ -9,7 +9,16 @@ import re
 from dataclasses import dataclass, replace
 
 from appliance.tasks.anchor import Anchor
-from appliance.tasks.cues import addresses, choose, head_deadline, said_to, told_back, units_in, vocative_of
+from appliance.tasks.cues import (
+    addresses,
+    choose,
+    head_deadline,
+    said_to,
+    told_back,
+    topic_day,
+    units_in,
+    vocative_of,
+)
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import Turn
 from appliance.tasks.phrases import (
@@ -275,6 +284,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     # "à không" (no, I mean …) corrects what was just said; "à thôi" may as well drop it
     marks = [bool(re.search(r"\bkhông\b", m.group(0).lower())) for m in WITHDRAW.finditer(normalize(turn.text))]
     inherit = gave = recap = False
+    shared: dt.date | None = None  # the day of a matter named before the doer in the sentence before
     for index, part in enumerate(parts):
         chunks = sentences(part)
         # "… gửi thành phố thứ hai tuần sau à thôi thứ sáu này gửi luôn đi": a new date, not a withdrawal
@@ -328,6 +338,11 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             items = recap_items(sentence, roster, speakers, meeting, calendar) if recap else None
             if items is not None:  # the rules' reading stays for whom the pieces give no date
                 found_here = items + [a for a in found_here if a.person not in {i.person for i in items}]
+            if shared is not None and re.match(r"^\W*còn\b", lower) and found_here \
+                    and all(a.kind == "task" and a.deadline is None for a in found_here):
+                # "… tổng vệ sinh ngày 23 ấy chị hạnh chỉ đạo các tổ. còn anh hùng lo xe chở rác": the same day
+                found_here = [replace(a, deadline=shared) for a in found_here]
+            shared = _topic_of(sentence, found_here, roster, meeting, calendar)
             listed = LIST_RECAP and bool(found_here) and _listed(sentence, roster)
             found_here = [replace(a, recap=True) for a in found_here] if recap or listed else found_here
             if withdrawn and found_here:  # what was said right before "à thôi" (the last of the sentence)
@@ -362,6 +377,16 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 if found is not None:
                     out.append(Anchor("agree", None, deadline=found[0]))
     return out
+
+
+def _topic_of(sentence: str, said: list[Anchor], roster: Roster, meeting: dt.date,
+              calendar: WorkCalendar | None) -> dt.date | None:
+    """The day of the matter the sentence names before its doer, when its tasks took it as their deadline."""
+    doers = [m.start for m in roster.mentions(sentence, verbs=VERB_AHEAD)] + [u[0] for u in units_in(sentence, roster)]
+    if not said or not doers:
+        return None
+    day = topic_day(sentence[:min(doers)], meeting, calendar)
+    return day if day is not None and all(a.deadline == day for a in said if a.kind == "task") else None
 
 
 def _date_only(lower: str, said: list[Anchor]) -> bool:

@@ -26,8 +26,25 @@ def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None) 
     rest = OPENERS.sub("", (clause[:found[1]] + " " + clause[found[2]:]).lower().strip() + " ")
     # … or after the matter named as a topic: "danh sách đấy thứ Tư tuần sau em gửi chị", "việc đó thì mai…"
     topic = re.fullmatch(r"\s*(?:\w+\s+){1,4}(?:đấy|đó|ấy|này)(?:\s+thì)?\s*", clause[:found[1]].lower())
-    return (found[0], 0, 0) if len(re.findall(r"\w+", rest)) <= 1 or topic and not clause[found[2]:].strip(" ,") \
-        .lower().startswith(("thì", "đã")) else None
+    after = clause[found[2]:].strip(" ,").lower()
+    if len(re.findall(r"\w+", rest)) <= 1 or topic and not after.startswith(("thì", "đã")):
+        return found[0], 0, 0
+    return (found[0], 0, 0) if SESSION10_TOPIC_DATE and _dated_topic(clause, found, meeting) else None
+
+
+# Session 10 (docs/meetings.md): the matter named with its day before the doer ("ờ tổng vệ sinh ngày hai mươi ba
+# tháng một thứ bảy ấy chị hạnh chỉ đạo các tổ…", "hội nghị tổng kết thứ năm tuần sau thì chị lan…"): that day,
+# the event's, is the doer's deadline, as the answer keys take an event day.
+SESSION10_TOPIC_DATE = True
+_AFTER_TOPIC_DAY = re.compile(r"(?:(?:thứ\s+\w+|chủ nhật)(?:\s+tuần\s+\w+)?\s*)?(?:ấy|đấy|đó|này|thì|nhé)?(?:\s+thì)?")
+
+
+def _dated_topic(clause: str, found: tuple[dt.date, int, int], meeting: dt.date) -> bool:
+    topic = OPENERS.sub("", clause[:found[1]].lower() + " ").strip(" ,")
+    words = re.findall(r"\w+", topic)
+    return found[0] >= meeting and 1 <= len(words) <= 5 and not REPORTED.search(topic) \
+        and not re.search(r"\b(?:đã|rồi|qua|trước|hôm qua|vừa)\b", topic) \
+        and _AFTER_TOPIC_DAY.fullmatch(clause[found[2]:].lower().strip(" ,")) is not None
 
 
 def said_to(before: str, pronoun: str) -> bool:
@@ -120,3 +137,11 @@ def told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, 
     content = re.sub(r"\s+", " ", OPENERS.sub("", content.lower())).strip(" ,.;:")
     return Anchor("task", previous.speaker, content[:1].upper() + content[1:], found[0], sentence.strip(), True,
                   how="told")
+
+
+def topic_day(before: str, meeting: dt.date, calendar: WorkCalendar | None) -> dt.date | None:
+    """The day of the matter named before the doer ("tổng vệ sinh ngày 23 ấy chị Hạnh …"), which a following
+    "còn anh Hùng lo …" in the same turn shares."""
+    clause = re.split(r"[,;:.!?…]|\bơi\b", before)[-1]
+    found = find_deadline(clause, meeting, None, calendar)
+    return found[0] if SESSION10_TOPIC_DATE and found is not None and _dated_topic(clause, found, meeting) else None

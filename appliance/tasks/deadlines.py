@@ -275,12 +275,35 @@ def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
         # "hồ sơ trễ hạn tháng 10", "số liệu đến 31/10": a day already gone when the meeting is held names
         # what the work is about, never when it is due.
         found = [f for f in found if f[2] >= meeting]
+    if SESSION10_APPOSITION:
+        found = _without_apposed_weekdays(found, text)
     if not found:
         return None
     # Equally marked dates: the one said last, where Vietnamese puts the deadline ("hồ sơ khen thưởng cuối
     # năm, trình … trong 5 ngày làm việc"; "lịch trực thứ Bảy …, gửi anh thứ Tư").
     _rank, _late, start, day, end = min((rank, -start, start, day, end) for rank, start, day, end in found)
     return day, start, end
+
+
+# Session 10 (docs/meetings.md): "ngày hai mươi ba tháng một thứ bảy ấy": a weekday right after a date, naming
+# that date's own weekday, is the same day said again, not a second (nearer) day.
+SESSION10_APPOSITION = True
+_WEEKDAYS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
+
+
+def _without_apposed_weekdays(found: list[tuple[int, int, dt.date, int]],
+                              text: str) -> list[tuple[int, int, dt.date, int]]:
+    out = []
+    for item in found:
+        _rank, start, _day, _end = item
+        said = re.match(r"\s*(?:thu\s+(hai|ba|tu|nam|sau|bay)|(chu nhat))\b", fold_keep(text[start:]))
+        weekday = (6 if said.group(2) else _WEEKDAYS[said.group(1)]) if said else None
+        apposed = weekday is not None and any(
+            other_end <= start and not text[other_end:start].strip(" ,") and other.weekday() == weekday
+            for _r, _s, other, other_end in found)
+        if not apposed:
+            out.append(item)
+    return out
 
 
 def event_date(text: str, meeting: dt.date, calendar: WorkCalendar | None = None) -> dt.date | None:

@@ -12,7 +12,7 @@ import sqlite3
 import pytest
 
 from appliance.db import migrate
-from appliance.tasks import clauses, deadlines, extract, recap_run
+from appliance.tasks import clauses, cues, deadlines, extract, recap_run
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.tasks.service import ward_roster
@@ -235,3 +235,44 @@ def test_forbidding_to_put_it_off_is_an_order_and_putting_it_off_is_not(ward):
     assert _tasks(said, ward) == [("Đặng Thị Hạnh", "2026-12-31")]
     put_off = "Nguyễn Văn An: Chị Hạnh rà soát hồ sơ học bổng cho học sinh nghèo, thôi để sang năm."
     assert _tasks(put_off, ward) == []
+
+
+TOPIC = ("Nguyễn Văn An: rồi mình bắt đầu nhé\n"
+         "Nguyễn Văn An: ờ hội chợ xuân ngày mười hai tháng mười hai thứ bảy ấy chị hương lo gian hàng cho các hộ "
+         "nghèo còn anh tuấn lo âm thanh ánh sáng với đoàn thanh niên")
+
+
+def test_a_matter_named_with_its_day_before_the_doers_dates_them_all(ward, monkeypatch):
+    assert _tasks(TOPIC, ward) == [("Bùi Thanh Hương", "2026-12-12"), ("Lê Minh Tuấn", "2026-12-12")]
+    monkeypatch.setattr(cues, "SESSION10_TOPIC_DATE", False)
+    assert _tasks(TOPIC, ward) == [("Bùi Thanh Hương", None), ("Lê Minh Tuấn", None)]
+
+
+@pytest.mark.parametrize("said", [
+    # a day already gone, a report, and "còn" with its own date
+    "Nguyễn Văn An: hôm qua tổ năm họp ngày hai mươi chín tháng mười một thì chị hương nắm lại danh sách nhé",
+    "Nguyễn Văn An: hội chợ ngày mười hai tháng mười hai thì chị hương đã báo cáo rồi",
+])
+def test_no_topic_day_for_a_day_gone_or_a_report(ward, said, monkeypatch):
+    # (the day gone still reaches the task through the older "… thì" reading; PAST_NOT_DEADLINE, off, drops it)
+    full = "Nguyễn Văn An: rồi mình bắt đầu nhé\n" + said
+    before = _tasks(full, ward)
+    monkeypatch.setattr(cues, "SESSION10_TOPIC_DATE", False)
+    assert _tasks(full, ward) == before
+    assert ("Bùi Thanh Hương", "2026-12-12") not in before
+
+
+def test_còn_with_its_own_date_keeps_it(ward):
+    said = ("Nguyễn Văn An: rồi mình bắt đầu nhé\n"
+            "Nguyễn Văn An: ờ hội chợ xuân ngày mười hai tháng mười hai ấy chị hương lo gian hàng cho các hộ nghèo "
+            "còn anh tuấn gửi kịch bản cho anh trước thứ năm")
+    assert ("Lê Minh Tuấn", "2026-12-03") in _tasks(said, ward)
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("họp dân ngày 12/12, thứ Bảy, ở nhà văn hóa", dt.date(2026, 12, 12)),
+    ("ngày mười hai tháng mười hai thứ bảy tổ chức", dt.date(2026, 12, 12)),
+    ("gửi ngày 12/12 thứ năm họp", dt.date(2026, 12, 3)),  # not that date's weekday: a second day, said last
+])
+def test_a_weekday_right_after_its_own_date_is_that_date(said, due, monkeypatch):
+    assert deadlines.find_deadline(said, MONDAY)[0] == due  # type: ignore[index]
