@@ -35,7 +35,7 @@ def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None) 
 # Session 10 (docs/meetings.md): the matter named with its day before the doer ("ờ tổng vệ sinh ngày hai mươi ba
 # tháng một thứ bảy ấy chị hạnh chỉ đạo các tổ…", "hội nghị tổng kết thứ năm tuần sau thì chị lan…"): that day,
 # the event's, is the doer's deadline, as the answer keys take an event day.
-SESSION10_TOPIC_DATE = True
+SESSION10_TOPIC_DATE = False  # rule R1 of session 10, once at the end (docs/meetings.md)
 _AFTER_TOPIC_DAY = re.compile(r"(?:(?:thứ\s+\w+|chủ nhật)(?:\s+tuần\s+\w+)?\s*)?(?:ấy|đấy|đó|này|thì|nhé)?(?:\s+thì)?")
 
 

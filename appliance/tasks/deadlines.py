@@ -199,7 +199,7 @@ RULES: list[Rule] = [
 # Session 10 (docs/meetings.md, "Session 10"): two forms of raw meetings. "xong trong tháng" without the month
 # named is this month ("công an nhà trọ trong tháng"); "ngày đi thăm là hai tám", "hôm họp là ngày 15" names the
 # day of an event by "là", a day of this month or the next.
-SESSION10_DATE_FORMS = True
+SESSION10_DATE_FORMS = False  # rule R1 of session 10, once at the end (docs/meetings.md)
 SESSION10_RULES: list[Rule] = [
     (re.compile(rf"\btrong\s+thang\b(?!\s+(?:nay|hien tai|sau|toi|truoc|qua|roi|\d|{NUM[1:-1]})\b)"),
      lambda m, t: _month_end(t.year, t.month)),
@@ -287,7 +287,7 @@ def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
 
 # Session 10 (docs/meetings.md): "ngày hai mươi ba tháng một thứ bảy ấy": a weekday right after a date, naming
 # that date's own weekday, is the same day said again, not a second (nearer) day.
-SESSION10_APPOSITION = True
+SESSION10_APPOSITION = False  # rule R1 of session 10, once at the end (docs/meetings.md)
 _WEEKDAYS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 
 

@@ -21,7 +21,7 @@ from appliance.tasks.roster import Mention, Person, Roster
 from appliance.text.dates import WorkCalendar
 
 # Session 10 (docs/meetings.md, "Session 10"): on; False reads a run-on recap with the clause rules alone.
-SESSION10_RECAP_ITEMS = True
+SESSION10_RECAP_ITEMS = False  # rule R1 of session 10, once at the end (docs/meetings.md)
 _ANY = re.compile(r"")  # in a recap a name needs no verb after it: "hùng chiều nay", "tuấn hồ sơ khen thưởng"
 _MIN_PEOPLE = 2
 
