@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from appliance.ask.service import AskResult, answer_question
 from appliance.text import fold
-from tests.ask.spec_reference import LEVEL_INDICATORS, Rows, Span, Truth, Value, ids, one_decimal
+from tests.ask.spec_reference import FEEDBACK_STATUS, LEVEL_INDICATORS, Rows, Span, Truth, Value, ids, one_decimal
 
 HERE = Path(__file__).parent
 HELDOUT = HERE / "heldout" / "leader_questions.toml"
@@ -230,6 +230,8 @@ class Grader:
     def _group_key(self, case: Case, value: object) -> str:
         if case.group_by == "phan_anh_linh_vuc":
             return self.category_of.get(str(value), str(value))
+        if case.group_by == "phan_anh_trang_thai":  # shown "Chờ xử lý", stored cho_xu_ly
+            return FEEDBACK_STATUS.get(str(value), str(value))
         return str(value)
 
     def _breakdown(self, case: Case, result: AskResult) -> tuple[Verdict, str]:

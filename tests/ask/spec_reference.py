@@ -235,10 +235,14 @@ class Truth:
                group_by: str) -> dict[str, Value]:
         """One value per group; groups with nothing in them are left out (rates: no denominator)."""
         if measure.startswith("chi_tieu_"):
-            assert span is not None and group_by == "thang"
+            assert span is not None and group_by in ("thang", "chi_tieu")
+            if group_by == "chi_tieu":  # one value per indicator held (session 11's writer asked so)
+                names = sorted({str(r["chi_tieu"]) for r in self.rows.indicators})
+                return {n: v for n in names if (v := self.indicator_value(measure, span, n)) is not None}
             return dict(self.indicator_months(span, str(filters["chi_tieu"])))
         if measure.startswith("phan_anh_"):
-            column = {"phan_anh_linh_vuc": "category", "kenh": "channel", "thang": "created"}[group_by]
+            column = {"phan_anh_linh_vuc": "category", "phan_anh_trang_thai": "status", "kenh": "channel",
+                      "thang": "created"}[group_by]
             keys = {self._key(f, column) for f in self.rows.feedback}
             return {k: n for k in keys if (n := len([f for f in self.feedback_set(measure, span, at, filters)
                                                      if self._key(f, column) == k]))}
