@@ -1,0 +1,30 @@
+"""Session 11 mechanisms of the leaders' question box, each with new wording and cases where it must not fire."""
+from __future__ import annotations
+
+import pytest
+
+from appliance.ask import understand
+from appliance.ask.service import answer_question
+from tests.ask.data import TODAY
+
+
+def _asker(db):
+    return lambda question: answer_question(db, question, today=TODAY, use_llm=False)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session11_a_classifier_after_cac_nhung_still_asks_the_records(ask_db, monkeypatch, on):
+    """understand.SESSION11_CLASSIFIER: "các phiếu phản ánh …", "những bộ hồ sơ …" with no figure asked are
+    the records, as "các phản ánh …" already were; with a figure word they stay a count."""
+    monkeypatch.setattr(understand, "SESSION11_CLASSIFIER", on)
+    ask = _asker(ask_db)
+
+    for said in ("những bộ hồ sơ trễ hạn tháng 10", "các phiếu phản ánh tháng 10 chưa trả lời",
+                 "các cái hồ sơ đã quá hạn hiện nay"):
+        got = ask(said)
+        assert got.intent is not None and got.intent.listing is on, said
+        assert got.status == "ok" or not on, said
+    for said in ("các bộ hồ sơ trễ hạn tháng 10 là bao nhiêu", "những phiếu phản ánh tháng 10 tổng cộng bao nhiêu",
+                 "bộ hồ sơ trễ hạn tháng 10 có mấy"):
+        got = ask(said)
+        assert got.intent is None or not got.intent.listing, said
