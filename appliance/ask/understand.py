@@ -123,6 +123,21 @@ def _drop_classifier(first: list[str]) -> str:
     return " ".join(kept)
 
 
+# "Gồm những phiếu nào", "là những bộ nào" after a list phrase: the "nào" repeats the request for the
+# records ("gồm những" had been read, its "phiếu nào" left unknown, so the list was refused).
+SESSION11_WHICH_AFTER_LIST = True
+# a bare classifier only after "những / các": "cán bộ nào" asks which officer
+_RECORD_ENDS = [["phieu"], ["ho", "so"], ["phan", "anh"]]
+_RECORD_ENDS += [[p, c] for p in ("nhung", "cac") for c in ("bo", "cai", "to")]
+
+
+def _which_after_list(tokens: Tokens) -> None:
+    """Mark a "nào" right after a record noun or classifier as read, once a list is asked."""
+    for k in tokens.find("nao"):
+        if not tokens.used[k] and any(tokens.items[max(0, k - len(end)):k] == end for end in _RECORD_ENDS):
+            tokens.used[k] = True
+
+
 def listing(tokens: Tokens, intent: Intent) -> None:
     """"Danh sách / liệt kê / những hồ sơ nào …", or "các hồ sơ …" asking for no figure: the records."""
     asks_figure = any(tokens.has(w) for w in QUANTITY_WORDS)
@@ -152,6 +167,8 @@ def listing(tokens: Tokens, intent: Intent) -> None:
         intent.listing = True
     if not intent.listing:
         return
+    if SESSION11_WHICH_AFTER_LIST:
+        _which_after_list(tokens)
     if tokens.take_all(OLDEST_WORDS):
         intent.list_order = "asc"
     elif tokens.take_all(NEWEST_WORDS):

@@ -28,3 +28,20 @@ def test_session11_a_classifier_after_cac_nhung_still_asks_the_records(ask_db, m
                  "bộ hồ sơ trễ hạn tháng 10 có mấy"):
         got = ask(said)
         assert got.intent is None or not got.intent.listing, said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session11_which_records_after_a_list_phrase(ask_db, monkeypatch, on):
+    """understand.SESSION11_WHICH_AFTER_LIST: "gồm những phiếu nào", "là những bộ nào" after a list phrase are
+    the same request; "cán bộ nào" still asks which officer (never read as the records)."""
+    monkeypatch.setattr(understand, "SESSION11_WHICH_AFTER_LIST", on)
+    ask = _asker(ask_db)
+
+    for said in ("phản ánh đã trả lời trong tháng 10 gồm những phiếu nào",
+                 "hồ sơ trễ hạn tháng 10 là những bộ nào"):
+        got = ask(said)
+        assert (got.status == "ok" and got.intent is not None and got.intent.listing) is on, said
+    # "cán bộ nào" is not a classifier before "nào": the answer by officer is the same with the flag on or off
+    assert understand._RECORD_ENDS and ["can", "bo"] not in understand._RECORD_ENDS
+    by_officer = ask("hồ sơ trễ hạn tháng 10 do những cán bộ nào xử lý")
+    assert by_officer.status == "ok" and "cán bộ" in by_officer.answer and "danh sách" not in by_officer.answer
