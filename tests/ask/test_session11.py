@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import understand
+from appliance.ask import tokens, understand
 from appliance.ask.service import answer_question
 from tests.ask.data import TODAY
 
@@ -45,3 +45,17 @@ def test_session11_which_records_after_a_list_phrase(ask_db, monkeypatch, on):
     assert understand._RECORD_ENDS and ["can", "bo"] not in understand._RECORD_ENDS
     by_officer = ask("hồ sơ trễ hạn tháng 10 do những cán bộ nào xử lý")
     assert by_officer.status == "ok" and "cán bộ" in by_officer.answer and "danh sách" not in by_officer.answer
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session11_versus_is_so_voi(ask_db, monkeypatch, on):
+    """tokens.SESSION11_VERSUS: "vs" typed in chat is "so với"; whole words only, so "vsmt" (vệ sinh môi
+    trường) keeps its own reading."""
+    monkeypatch.setattr(tokens, "SESSION11_VERSUS", on)
+    ask = _asker(ask_db)
+
+    said = ask("phản ánh trễ hạn t10 vs t9")
+    plain = ask("phản ánh trễ hạn tháng 10 so với tháng 9")
+    assert plain.status == "ok"
+    assert (said.status == "ok" and said.rows == plain.rows) is on
+    assert tokens.expand(["vsmt"]) == ["ve", "sinh", "moi", "truong"]
