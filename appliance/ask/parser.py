@@ -250,6 +250,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, "chưa rõ cần tính tỷ lệ nào: đúng hạn, trễ hạn, trực tuyến hay từ chối")
     if understand.SESSION10_CHANGE_PERCENT and len(periods) >= 2:
         understand.which_of_two_periods(tokens)
+    if understand.SESSION11_WHICH_SIDE and len(periods) >= 2:
+        understand.which_side(tokens)
     understand.grouping(tokens, intent)
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
     said_compare = tokens.take_all(COMPARE_WORDS)

@@ -264,6 +264,20 @@ def which_of_two_periods(tokens: Tokens) -> None:
             tokens.used[k] = tokens.used[k + 1] = True
 
 
+# "Tuần này với tuần trước, bên nào nhiều hơn", "… cái nào cao hơn": with two periods named and a "hơn" said,
+# "bên / cái nào" asks which of the two, a comparison ("bên" had been unknown, the comparison refused). Without
+# "hơn", "bên nào" may ask which office, and is left unread.
+SESSION11_WHICH_SIDE = True
+
+
+def which_side(tokens: Tokens) -> None:
+    if not tokens.has("hon"):
+        return
+    for side in ("ben", "cai"):
+        for k in tokens.find(f"{side} nao"):
+            tokens.used[k] = tokens.used[k + 1] = True
+
+
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
     if intent.domain == "ho_so" and measures_words.SESSION10_SAID:

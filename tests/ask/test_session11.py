@@ -59,3 +59,18 @@ def test_session11_versus_is_so_voi(ask_db, monkeypatch, on):
     assert plain.status == "ok"
     assert (said.status == "ok" and said.rows == plain.rows) is on
     assert tokens.expand(["vsmt"]) == ["ve", "sinh", "moi", "truong"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session11_which_side_of_two_periods(ask_db, monkeypatch, on):
+    """understand.SESSION11_WHICH_SIDE: with two periods and "hơn", "bên / cái nào" asks which of the two;
+    one period, or no "hơn", leaves it unread (unsure)."""
+    monkeypatch.setattr(understand, "SESSION11_WHICH_SIDE", on)
+    ask = _asker(ask_db)
+
+    plain = ask("hồ sơ tiếp nhận tháng 9 so với tháng 10")
+    said = ask("hồ sơ tháng 9 với tháng 10 bên nào nhận nhiều hơn")
+    assert (said.status == "ok" and said.rows == plain.rows) is on
+    assert (ask("phản ánh quý 3 và quý 2 cái nào cao hơn").status == "ok") is on
+    for unread in ("hồ sơ tháng 10 bên nào nhận nhiều hơn", "hồ sơ tháng 9 với tháng 10 bên nào nhận"):
+        assert ask(unread).status == "unsure", unread
