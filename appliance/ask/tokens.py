@@ -41,6 +41,9 @@ SHORTHAND: dict[str, str] = {
 # "q3 vs q2", "tháng này versus tháng trước": the English comparison typed in chat is "so với" (it had been an
 # unknown word, the comparison refused). Read at run time: a session-11 flag.
 SESSION11_VERSUS = True
+# Southern "coi" is "xem" ("liệt kê anh coi", "cho chị coi"); "coi như" (regard as) and "trông coi" (look after)
+# keep their own meaning and stay unknown.
+SESSION11_COI = True
 _SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})(?:/(\d{4}))?$")  # "t10" → tháng 10, "q3/2026" → quý 3 năm 2026
 # Closing particles and the addressee after them ("… có đạt không em", "… không anh"): the clause is over.
 _PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi",
@@ -63,6 +66,8 @@ def expand(raw: list[str]) -> list[str]:
         elif word == "may" and raw[k + 1:k + 2] in (["thang"], ["tuan"], ["quy"], ["nam"]) and (
                 raw[k + 2:k + 3] in (["nay"], ["qua"], ["gan"], ["vua"], ["roi"], ["truoc"], ["lien"], ["lai"])):
             out.append(word)  # "mấy tháng nay": a few months, how many unsaid; never "tháng này"
+        elif SESSION11_COI and word == "coi" and raw[k + 1:k + 2] != ["nhu"] and raw[k - 1:k] != ["trong"]:
+            out.append("xem")
         elif SESSION11_VERSUS and word in ("vs", "versus"):
             out += ["so", "voi"]
         elif word in SHORTHAND:

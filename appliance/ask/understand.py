@@ -123,6 +123,11 @@ def _drop_classifier(first: list[str]) -> str:
     return " ".join(kept)
 
 
+# "Liệt kê ra", "lọc lại", "kê hết ra": the verb of a list with its particle; "liệt kê" had been read and its
+# "ra" left unknown, so the list was refused.
+SESSION11_LIST_RA = True
+_LIST_OUT = ["liet ke ra", "liet ke lai", "liet ke het ra", "liet ke het"]
+
 # "Gồm những phiếu nào", "là những bộ nào" after a list phrase: the "nào" repeats the request for the
 # records ("gồm những" had been read, its "phiếu nào" left unknown, so the list was refused).
 SESSION11_WHICH_AFTER_LIST = True
@@ -151,6 +156,8 @@ def listing(tokens: Tokens, intent: Intent) -> None:
         for k in tokens.find("nao"):
             if "co" in tokens.items[max(0, k - 6):k]:
                 tokens.used[k] = True  # "có hồ sơ nào … không": whether any (and how many), not which
+    if SESSION11_LIST_RA and tokens.take_all(_LIST_OUT):
+        intent.listing = True
     if tokens.take_all(asking):
         intent.listing = True
     else:

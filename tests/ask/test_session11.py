@@ -74,3 +74,19 @@ def test_session11_which_side_of_two_periods(ask_db, monkeypatch, on):
     assert (ask("phản ánh quý 3 và quý 2 cái nào cao hơn").status == "ok") is on
     for unread in ("hồ sơ tháng 10 bên nào nhận nhiều hơn", "hồ sơ tháng 9 với tháng 10 bên nào nhận"):
         assert ask(unread).status == "unsure", unread
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session11_spoken_list_requests(ask_db, monkeypatch, on):
+    """tokens.SESSION11_COI and understand.SESSION11_LIST_RA: "liệt kê ra / hết cho chị coi" is "liệt kê cho chị
+    xem"; "coi như" (regard as) stays unknown."""
+    monkeypatch.setattr(tokens, "SESSION11_COI", on)
+    monkeypatch.setattr(understand, "SESSION11_LIST_RA", on)
+    ask = _asker(ask_db)
+
+    plain = ask("hồ sơ trễ hạn tháng 10 liệt kê cho chị xem")
+    assert plain.status == "ok" and plain.intent is not None and plain.intent.listing
+    for said in ("hồ sơ trễ hạn tháng 10 liệt kê ra cho chị coi", "liệt kê hết hồ sơ trễ hạn tháng 10 anh coi"):
+        got = ask(said)
+        assert (got.status == "ok" and got.rows == plain.rows) is on, said
+    assert ask("hồ sơ tháng 10 coi như trễ hạn bao nhiêu").status == "unsure"
