@@ -146,6 +146,13 @@ def _written_label(item: Written, codes: set[str], faq: set[str], out: dict[str,
     return None
 
 
+def written_examples(path: Path, codes: set[str], faq: set[str], out: dict[str, OutOfScope]
+                     ) -> tuple[tuple[str, str], ...]:
+    """A later writer's training half as (label, text) examples (the intents of LATER_INTENTS)."""
+    pairs = ((_written_label(w, codes, faq, out), w.text) for w in _written(path) if w.intent in LATER_INTENTS)
+    return tuple((label, text) for label, text in pairs if label is not None)
+
+
 def procedure_for(key: str, procedures: Iterable[Procedure]) -> Procedure | None:
     """The procedure whose folded official name contains `key` (the first, in catalogue order)."""
     return next((p for p in procedures if key in normalize_query(p.name)), None)

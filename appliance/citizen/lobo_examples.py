@@ -1,0 +1,241 @@
+"""Leave-one-half-out measurement of the later writers' training halves as examples, with the fusion model
+as shipped or refit against the larger index (session 11, issue 16).
+
+Each half (one outside writer's training half, data/train/citizen_questions_<half>.toml) is read by an
+understanding whose examples never hold it, through fusion weights whose fit data never held it either, and
+every fit message is read against examples without its own fold (fit.examples), as at run time no citizen's
+message is an example. Configurations:
+
+- `shipped`: the shipped examples and weights (the halves are neither examples nor fit data);
+- `more+shipped`: the other halves as examples too, the shipped weights (SESSION10_MORE_EXAMPLES);
+- `more+refit`: the other halves as examples, weights refit on the shipped fit data (cases, dev, the
+  session 5 batch) read against that larger index;
+- `more+refit+halves`: the same, the other halves fit data too (what `fit.py` does with the flag on).
+
+`python -m appliance.citizen.lobo_examples` prints right / unsure / wrong per half for the three views of
+crossval.py and a sweep of `answer_procedure`; `--rules-only` leaves the embedder out (the reading
+without it, also the chat's reading while the embedder prepares). Training data only, never the held-out
+or fresh sets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from appliance.citizen import crossval, phrasings
+from appliance.citizen import fit as fusion_fit
+from appliance.citizen.understanding import FEATURES, KINDS, Understanding, fusion_weights, thresholds
+
+HALVES = ("s6", "s8a", "s8b", "s9a", "s9b", "s10a", "s10b", "s10c", "s11a", "s11b")
+CONFIGS = ("shipped", "more+shipped", "more+refit", "more+refit+halves")
+Pair = tuple[str, str]  # (label, text) of an example
+
+
+def half_path(name: str) -> Path:
+    return crossval.TRAIN_DIR / f"citizen_questions_{name}.toml"
+
+
+def present_halves(names: Sequence[str] = HALVES) -> list[str]:
+    return [n for n in names if half_path(n).exists()]
+
+
+@dataclass(frozen=True)
+class Weights:
+    rules: np.ndarray  # kinds × features
+    embeddings: np.ndarray
+
+
+def shipped_weights() -> Weights:
+    w = fusion_weights()
+    return Weights(*(np.array([w[variant][kind] for kind in KINDS]) for variant in ("rules", "embeddings")))
+
+
+def refit(data: Sequence[fusion_fit.Example], kinds: np.ndarray) -> Weights:
+    return Weights(fusion_fit.fit(data, kinds, crossval._active("rules")),
+                   fusion_fit.fit(data, kinds, crossval._active("embeddings")))
+
+
+class Universe:
+    """One understanding over every example any configuration uses; each configuration reads through a
+    copy over some of them (no text is embedded twice)."""
+
+    def __init__(self, with_embedder: bool, halves: Sequence[str]):
+        from appliance.citizen.matching import Procedure
+        from appliance.knowledge.procedures import load_catalogue
+
+        procedures = [Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()]
+        self.base = phrasings.load(procedures)  # SESSION10_MORE_EXAMPLES as set: keep it off while measuring
+        codes = {p.code for p in procedures}
+        self.half_examples: dict[str, tuple[Pair, ...]] = {
+            h: phrasings.written_examples(half_path(h), codes, set(self.base.faq_cues), self.base.out_of_scope)
+            for h in halves}
+        every = (*self.base.examples, *(pair for pairs in self.half_examples.values() for pair in pairs))
+        embedder = None
+        if with_embedder:
+            from appliance.config import Settings
+            from appliance.engines import engine
+
+            embedder = engine(Settings(), "embedder")
+            if embedder is None:
+                raise SystemExit("no embedder installed: use --rules-only")
+        self.root = Understanding(procedures, replace(self.base, examples=every), embedder=embedder)
+        self.root.use_intent = False
+        semantic = self.root.semantic
+        if semantic is not None:  # an example's vector is its query vector (both embed as "query")
+            semantic._cache.update((text, vec) for (_, text), vec in zip(semantic.examples, semantic.vectors,
+                                                                         strict=True)
+                                   if " ".join(text.split())[:400] == text)
+        self.kinds = np.array([KINDS.index(k) for k in self.root.kinds])
+
+    def over(self, examples: Sequence[Pair]) -> Understanding:
+        ph = replace(self.root.phrasings, examples=tuple(examples))
+        semantic = self.root.semantic.subset(ph.examples) if self.root.semantic is not None else None
+        return Understanding(self.root.procedures, ph, classifier=self.root.classifier, semantic=semantic,
+                             labels=self.root.labels)
+
+    def examples_without(self, held: str | None, more: bool) -> list[Pair]:
+        later = [pair for h, pairs in self.half_examples.items() if more and h != held for pair in pairs]
+        return [*self.base.examples, *later]
+
+    def read(self, understanding: Understanding, items: Sequence[crossval.Item]) -> list[fusion_fit.Example]:
+        out = []
+        for text, intent, label in items:
+            gold = fusion_fit.gold_labels(understanding, intent, label)
+            out.append(fusion_fit.Example(understanding.features(text),
+                                          np.array([lab in gold for lab in understanding.labels]), intent))
+        return out
+
+
+@dataclass(frozen=True)
+class Read:
+    """One half read under one configuration: its features and the weights that read it."""
+
+    config: str
+    half: str
+    items: list[crossval.Item]
+    x: np.ndarray  # messages × labels × features
+    weights: Weights
+
+
+def _probabilities(x: np.ndarray, w: np.ndarray, kinds: np.ndarray) -> np.ndarray:
+    return crossval._probabilities(x, w, kinds)
+
+
+def outcomes(universe: Universe, read: Read, limits: Mapping[str, float], with_embedder: bool
+             ) -> list[crossval.Outcome]:
+    """The chat's first-message decisions (crossval.decide): rules + lexical, and the embedder's
+    reading where that is below `escalate` (the default path)."""
+    kinds = universe.kinds
+    cue = FEATURES.index("complaint_cue")
+    p = _probabilities(read.x, read.weights.rules, kinds)
+    if with_embedder:
+        emb = _probabilities(read.x, read.weights.embeddings, kinds)
+        p = np.where(p.max(axis=1, keepdims=True) < limits["escalate"], emb, p)
+    out = []
+    for n, item in enumerate(read.items):
+        best = int(np.argmax(p[n]))
+        label, confidence = universe.root.labels[best], float(p[n, best])
+        said = crossval.decide(label, confidence, bool(read.x[n, 0, cue]), limits)
+        out.append(crossval.Outcome(read.half, item, label, confidence, said,
+                                    crossval.verdict(item[1], item[2], said)))
+    return out
+
+
+def measure(universe: Universe, halves: Sequence[str], configs: Sequence[str] = CONFIGS,
+            log: bool = True) -> list[Read]:
+    """Every half read under every configuration (features computed once per index)."""
+    fit_items = _shipped_fit_items()
+    kinds = universe.kinds
+    reads: list[Read] = []
+    shipped = shipped_weights()
+    base = universe.over(universe.examples_without(None, more=False))
+    for half in halves:
+        items = crossval.read_toml(half_path(half))
+        if "shipped" in configs:
+            reads.append(Read("shipped", half, items, _stack(universe.read(base, items)), shipped))
+        if not any(c.startswith("more") for c in configs):
+            continue
+        larger = universe.over(universe.examples_without(half, more=True))
+        x = _stack(universe.read(larger, items))
+        if "more+shipped" in configs:
+            reads.append(Read("more+shipped", half, items, x, shipped))
+        if "more+refit" in configs or "more+refit+halves" in configs:
+            data = fusion_fit.examples(larger, fit_items)
+            if "more+refit" in configs:
+                reads.append(Read("more+refit", half, items, x, refit(data, kinds)))
+            if "more+refit+halves" in configs:
+                others = [item for h in universe.half_examples if h != half
+                          for item in _fit_form(crossval.read_toml(half_path(h)))]
+                # Each other half's messages read against examples without their fold: they are examples too.
+                data_halves = fusion_fit.examples(larger, others)
+                reads.append(Read("more+refit+halves", half, items, x, refit([*data, *data_halves], kinds)))
+        if log:
+            print(f"  read {half}", file=sys.stderr, flush=True)
+    return reads
+
+
+def _fit_form(items: Sequence[crossval.Item]) -> list[crossval.Item]:
+    """As fit.training_items writes them: a complaint's category is not the fusion model's question."""
+    return [(t, i, "" if i == "complaint" else lab) for t, i, lab in items]
+
+
+def _shipped_fit_items() -> list[crossval.Item]:
+    """The shipped fusion model's fit data (fit.py default: cases, the session 5 batch, dev), whatever
+    SESSION10_MORE_EXAMPLES says."""
+    saved = phrasings.SESSION10_MORE_EXAMPLES
+    phrasings.SESSION10_MORE_EXAMPLES = False
+    phrasings.training_batch.cache_clear()
+    try:
+        return fusion_fit.training_items(with_dev=True)
+    finally:
+        phrasings.SESSION10_MORE_EXAMPLES = saved
+        phrasings.training_batch.cache_clear()
+
+
+def _stack(data: Sequence[fusion_fit.Example]) -> np.ndarray:
+    return np.stack([d.x for d in data])
+
+
+def report(universe: Universe, reads: Sequence[Read], with_embedder: bool,
+           bars: Sequence[float] = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85)) -> str:
+    limits = dict(thresholds())
+    lines = []
+    configs = list(dict.fromkeys(r.config for r in reads))
+    for config in configs:
+        lines.append(f"{config}:")
+        every: list[crossval.Outcome] = []
+        for r in reads:
+            if r.config == config:
+                got = outcomes(universe, r, limits, with_embedder)
+                every.extend(got)
+                lines.append("  " + crossval.line(r.half, got))
+        lines.append("  " + crossval.line("all", every))
+    for bar in bars:
+        for config in configs:
+            every = [o for r in reads if r.config == config
+                     for o in outcomes(universe, r, {**limits, "answer_procedure": bar}, with_embedder)]
+            lines.append(f"answer_procedure {bar} {config:<18} " + crossval.line("all", every))
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rules-only", action="store_true", help="without the embedder")
+    parser.add_argument("--halves", default="", help="comma-separated halves (default: every half present)")
+    parser.add_argument("--configs", default=",".join(CONFIGS))
+    args = parser.parse_args(argv)
+    sys.path.insert(0, ".")
+    halves = [h for h in args.halves.split(",") if h] or present_halves()
+    universe = Universe(not args.rules_only, present_halves())
+    reads = measure(universe, halves, tuple(c for c in args.configs.split(",") if c))
+    print(report(universe, reads, not args.rules_only))
+
+
+if __name__ == "__main__":
+    main()
