@@ -1,5 +1,6 @@
 """Fit the fusion model of `understanding` on the blind training batches, the in-sample cases and
-the development set (never on the held-out sets) and write data/fusion.json. Each message is read
+the development set (never on the held-out sets) and write data/fusion.json (data/fusion_s11.json with
+phrasings.SESSION11_REFIT: the later writers' halves are then examples and fit data too). Each message is read
 against examples that leave it out (the training batches are examples too). The thresholds
 (data/thresholds.toml) were chosen by 5-fold cross-validation over the development set: fit
 without a fold, that fold read through the chat path. Run from a source checkout after changing phrasings or
@@ -25,14 +26,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from appliance.citizen import phrasings
 from appliance.citizen.phrasings import training_batch
-from appliance.citizen.understanding import EMBEDDING_FEATURES, FEATURES, FUSION, KINDS, Understanding
+from appliance.citizen.understanding import EMBEDDING_FEATURES, FEATURES, KINDS, Understanding, fusion_path
 
 L2 = 0.0005  # chosen by the 5-fold cross-validated accuracy (0.02: 91.3%, 0.0005: 94.4%, rules variant)
 SELF_FOLDS = 5
 FITTED_ON = ("appliance/citizen/data/train/citizen_questions.toml + data/complaints_train.toml + "
              "tests/citizen/cases.py + tests/citizen/dev/ (thresholds chosen by cross-validation on dev; never "
              "heldout/)")
+# With phrasings.SESSION11_REFIT the later writers' halves are examples and fit data too (training_batch).
+FITTED_ON_S11 = FITTED_ON.replace(" + tests/citizen/cases.py", " + data/train/citizen_questions_{s6,s8a,s8b,s9a,s9b,"
+                                  "s10a,s10b,s10c,s11a,s11b}.toml + tests/citizen/cases.py")
 STEPS = 1500
 RATE = 0.5
 
@@ -140,10 +145,11 @@ def complaint_items() -> list[tuple[str, str]]:
     return items + [(m.text, m.label) for m in sets.DEV_COMPLAINTS if m.intent == "complaint"]
 
 
-def training_items(with_dev: bool = False) -> list[tuple[str, str, str]]:
+def training_items(with_dev: bool = False, halves: bool = True) -> list[tuple[str, str, str]]:
     """The blind training batch and the in-sample cases (tests/citizen/cases.py); the development
     set (tests/citizen/dev/) only with `with_dev` (its figures are then in-sample and the thresholds
-    must be chosen by cross-validation); never the held-out sets."""
+    must be chosen by cross-validation); never the held-out sets. `halves=False`: without the later
+    writers' halves whatever phrasings.SESSION11_REFIT says."""
     from appliance.knowledge.procedures import load_catalogue
     from appliance.text import fold
     from tests.citizen import cases, sets
@@ -152,13 +158,13 @@ def training_items(with_dev: bool = False) -> list[tuple[str, str, str]]:
     items = [(q, "procedure", code_of[fold(name)]) for q, name in [*cases.QUESTIONS, *cases.HELD_OUT_QUESTIONS]]
     items += [(t, "complaint", "") for t, _ in [*cases.COMPLAINTS, *cases.HELD_OUT_COMPLAINTS]]
     # A complaint's category is not this model's question (complaint_probabilities is): one label.
-    items += [(m.text, m.intent, "" if m.intent == "complaint" else m.label) for m in training_batch()]
+    items += [(m.text, m.intent, "" if m.intent == "complaint" else m.label) for m in training_batch(halves)]
     if with_dev:
         items += [(m.text, m.intent, m.label) for m in [*sets.DEV_QUESTIONS, *sets.DEV_COMPLAINTS]]
     return items
 
 
-def build(with_embeddings: bool) -> Understanding:
+def build(with_embeddings: bool, halves: bool = True, intent: bool = True) -> Understanding:
     from appliance.citizen.matching import Procedure
     from appliance.citizen.phrasings import load
     from appliance.config import Settings
@@ -170,7 +176,8 @@ def build(with_embeddings: bool) -> Understanding:
     if with_embeddings and embedder is None:
         raise SystemExit("no embedder installed: cannot fit the embedding variant")
     # The intent model's column is filled for both embedding variants; "embeddings" masks it.
-    return Understanding(procedures, load(procedures), embedder=embedder, intent_model=with_embeddings)
+    return Understanding(procedures, load(procedures, halves=halves), embedder=embedder,
+                         intent_model=with_embeddings and intent)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -182,20 +189,28 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--no-dev", action="store_true",
                         help="leave the development set out of the fit (the shipped file is fit with it; its "
                              "thresholds were chosen by cross-validation over dev folds)")
+    parser.add_argument("--no-intent", action="store_true",
+                        help="without the intent model's variant (embeddings_intent, off in the chat): its per-fold "
+                             "intent models take most of the fit's time; the chat then reads that variant with the "
+                             "embeddings weights")
     args = parser.parse_args(argv)
     sys.path.insert(0, ".")
     items = training_items(not args.no_dev)
-    fitted_on = FITTED_ON.split(" + tests/citizen/dev/")[0] + " (never dev/ nor heldout/)" if args.no_dev else FITTED_ON
+    source = FITTED_ON_S11 if phrasings.SESSION11_REFIT else FITTED_ON
+    fitted_on = source.split(" + tests/citizen/dev/")[0] + " (never dev/ nor heldout/)" if args.no_dev else source
+    target = fusion_path()  # the file that goes with the examples these flags give
     out: dict[str, object] = {"features": list(FEATURES), "kinds": list(KINDS), "fitted_on": fitted_on}
     variants: tuple[tuple[str, bool], ...] = (("embeddings", True), ("embeddings_intent", True), ("rules", False))
+    if args.no_intent:
+        variants = (("embeddings", True), ("rules", False))
     if args.rules_only:
-        kept = json.loads(FUSION.read_text(encoding="utf-8"))
+        kept = json.loads(target.read_text(encoding="utf-8"))
         out.update({k: kept[k] for k in ("embeddings", "embeddings_intent", "complaint") if k in kept})
         variants = (("rules", False),)
     built: dict[bool, tuple[Understanding, list[Example]]] = {}
     for variant, with_embeddings in variants:
         if with_embeddings not in built:
-            reader = build(with_embeddings)
+            reader = build(with_embeddings, intent=not args.no_intent)
             built[with_embeddings] = (reader, examples(reader, items))
         understanding, data = built[with_embeddings]
         kinds = np.array([KINDS.index(k) for k in understanding.kinds])
@@ -220,8 +235,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             out["complaint"] = fit_complaints(understanding, complaint_items())
         elif variant == "rules":
             out["complaint_rules"] = fit_complaints(understanding, complaint_items())
-    FUSION.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"written {FUSION}")
+    target.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"written {target}")
 
 
 if __name__ == "__main__":

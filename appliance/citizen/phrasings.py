@@ -109,18 +109,38 @@ def _written(path: Path) -> list[Written]:
 # until the fusion model is refit against the larger index (docs/citizen.md, Session 10). While on, crossval's
 # later batches would be examples of themselves: it must leave each out.
 SESSION10_MORE_EXAMPLES = False  # measured worse on procedures (docs/citizen.md, Session 10): off
+# Session 11 (issue 16): the eight later halves (sessions 6 to 10) as examples AND as fusion-fit data, read
+# through weights refit against that larger index (data/fusion_s11.json, `python -m appliance.citizen.fit` with
+# this on) and a procedure bar of `answer_procedure_s11` (data/thresholds.toml). Leave-one-half-out
+# (lobo_examples.py: a half is never an example nor fit data when read) it answers more questions right with
+# no more confidently wrong procedures (docs/citizen.md, Session 11). Off: session 10's examples and weights.
+SESSION11_REFIT = True
 LATER_INTENTS = ("procedure", "faq", "out_of_scope", "status", "chitchat", "complaint")
-LATER_TRAIN = tuple(TRAIN.with_name(f"citizen_questions_{batch}.toml") for batch in ("s6", "s8a", "s8b", "s9a", "s9b"))
+SESSION10_HALVES = ("s6", "s8a", "s8b", "s9a", "s9b")
+SESSION11_HALVES = (*SESSION10_HALVES, "s10a", "s10b", "s10c", "s11a", "s11b")
+LATER_TRAIN = tuple(TRAIN.with_name(f"citizen_questions_{batch}.toml") for batch in SESSION10_HALVES)
 
 
-@lru_cache(maxsize=1)
-def training_batch() -> tuple[Written, ...]:
+def later_train() -> tuple[Path, ...]:
+    """The later halves used as examples under the flags as they are now (read at call time, so a test
+    or a measurement may switch them)."""
+    if SESSION11_REFIT:
+        return tuple(TRAIN.with_name(f"citizen_questions_{batch}.toml") for batch in SESSION11_HALVES)
+    return LATER_TRAIN if SESSION10_MORE_EXAMPLES else ()
+
+
+def training_batch(halves: bool = True) -> tuple[Written, ...]:
     """The blind training batches: citizen messages of every intent, and the complaints batch (the
     complaint model's training data, data/complaints_train.toml) that teaches what a complaint
-    looks like against a question; with SESSION10_MORE_EXAMPLES, the later writers' citizen halves."""
-    later = [w for path in LATER_TRAIN for w in _written(path) if w.intent in LATER_INTENTS] \
-        if SESSION10_MORE_EXAMPLES else []
-    return (*_written(TRAIN), *_written(COMPLAINTS_TRAIN), *later)
+    looks like against a question; with SESSION11_REFIT (or SESSION10_MORE_EXAMPLES), the later
+    writers' citizen halves too. `halves=False` leaves them out whatever the flags say."""
+    return _training_batch(later_train() if halves else ())
+
+
+@lru_cache(maxsize=4)
+def _training_batch(later: tuple[Path, ...]) -> tuple[Written, ...]:
+    more = [w for path in later for w in _written(path) if w.intent in LATER_INTENTS]
+    return (*_written(TRAIN), *_written(COMPLAINTS_TRAIN), *more)
 
 
 def _oos_topic(text: str, out: dict[str, OutOfScope]) -> str:
@@ -172,12 +192,13 @@ def elsewhere_cues(topic: str, procedures: Sequence[Procedure]) -> tuple[str, ..
 
 
 def load(procedures: Sequence[Procedure], families: bool | None = None,
-         elsewhere: bool | None = None) -> Phrasings:
+         elsewhere: bool | None = None, halves: bool = True) -> Phrasings:
     """Everything for this catalogue: examples of its procedures (its names and aliases count as
     examples too), of the FAQ topics, out-of-scope topics, status, chit-chat and complaints.
     `families`: with session 8's phrasing families (default vocabulary.SESSION8_FAMILIES, off);
     `elsewhere`: with the first of them, other offices' documents (vocabulary.SESSION8_ELSEWHERE, on;
-    implied by `families`)."""
+    implied by `families`); `halves=False`: without the later writers' halves whatever the flags say
+    (lobo_examples.py adds them itself, leaving the one it reads out)."""
     families = vocabulary.SESSION8_FAMILIES if families is None else families
     elsewhere = families or (vocabulary.SESSION8_ELSEWHERE if elsewhere is None else elsewhere)
     examples: list[tuple[str, str]] = []
@@ -216,7 +237,7 @@ def load(procedures: Sequence[Procedure], families: bool | None = None,
     for category, data in complaint_seed().items():
         examples.extend((f"complaint:{category}", text) for text in data["examples"])
     codes = {p.code for p in procedures}
-    for item in training_batch():
+    for item in training_batch(halves):
         label = _written_label(item, codes, set(faq_cues), out)
         if label is not None:
             examples.append((label, item.text))

@@ -27,13 +27,14 @@ from pathlib import Path
 
 import numpy as np
 
+from appliance.citizen import lost_records, phrasings
 from appliance.citizen.classify import CATEGORIES, Classification, FeedbackClassifier
 from appliance.citizen.intent_model import IntentModel, load_or_fit
 from appliance.citizen.lexical import LexicalIndex
 from appliance.citizen.matching import PhraseSet, Procedure, ProcedureIndex, tokens
 from appliance.citizen.phrasings import Phrasings
+from appliance.citizen.record_corrections import asks_record_correction, correction_code
 from appliance.citizen.record_corrections import boost as correction_boost
-from appliance.citizen.record_corrections import correction_code
 from appliance.citizen.semantic import BUSY_WAIT_S, SemanticIndex, cache_dir
 from appliance.citizen.vocabulary import (
     ALTERNATIVE_PLACES,
@@ -50,6 +51,8 @@ from appliance.citizen.vocabulary import (
 from appliance.engines.base import Embedder
 
 FUSION = Path(__file__).with_name("data") / "fusion.json"
+# Session 11: weights refit against the index that holds the later writers' halves (phrasings.SESSION11_REFIT).
+FUSION_S11 = Path(__file__).with_name("data") / "fusion_s11.json"
 THRESHOLDS = Path(__file__).with_name("data") / "thresholds.toml"
 KINDS = ("proc", "faq", "oos", "status", "chitchat", "complaint")
 FEATURES = ("emb_gap", "emb", "lex", "rule", "rule_top", "question", "complaint_cue", "issue", "short", "bias",
@@ -95,15 +98,25 @@ class Reading:
         return found[:limit]
 
 
-@lru_cache(maxsize=1)
+def fusion_path() -> Path:
+    """The weights that go with the examples phrasings.load gives under the flags as they are now."""
+    return FUSION_S11 if phrasings.SESSION11_REFIT else FUSION
+
+
 def _fusion() -> dict[str, object]:
-    with FUSION.open(encoding="utf-8") as fh:
+    return fusion_at(fusion_path())
+
+
+@lru_cache(maxsize=2)
+def fusion_at(path: Path) -> dict[str, object]:
+    with path.open(encoding="utf-8") as fh:
         data: dict[str, object] = json.load(fh)
     return data
 
 
-def fusion_weights() -> dict[str, dict[str, list[float]]]:
-    data = _fusion()
+def fusion_weights(path: Path | None = None) -> dict[str, dict[str, list[float]]]:
+    """Each variant's weights per kind of label: of the file that goes with the flags, or of `path`."""
+    data = fusion_at(path) if path is not None else _fusion()
     return {"embeddings": data["embeddings"], "rules": data["rules"],  # type: ignore[dict-item]
             "embeddings_intent": data.get("embeddings_intent", data["embeddings"])}  # type: ignore[dict-item]
 
@@ -115,10 +128,19 @@ def complaint_weights(with_embeddings: bool = True) -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def thresholds() -> dict[str, float]:
-    """The confidence thresholds (data/thresholds.toml, set on the development sets)."""
+def file_thresholds() -> dict[str, float]:
+    """The confidence thresholds as data/thresholds.toml writes them (set on the development sets)."""
     with THRESHOLDS.open("rb") as fh:
         return {k: float(v) for k, v in tomllib.load(fh).items()}
+
+
+def thresholds() -> dict[str, float]:
+    """The confidence thresholds the chat acts on: the file's, with the procedure bar that goes with the
+    session 11 weights while phrasings.SESSION11_REFIT is on (a fresh dict: callers may change it)."""
+    limits = dict(file_thresholds())
+    if phrasings.SESSION11_REFIT and "answer_procedure_s11" in limits:
+        limits["answer_procedure"] = limits["answer_procedure_s11"]
+    return limits
 
 
 def procedure_threshold(reading: Reading) -> float:
@@ -160,6 +182,7 @@ class PhraseRules:
         self.index = index
         self.matcher: PhraseSet[tuple[str, float]] = PhraseSet(phrases)
         self.correction = correction_code(index.procedures)  # record_corrections.py (session 10)
+        self.lost = lost_records.codes(index.procedures)  # lost_records.py (session 11)
 
     def scores(self, words: Sequence[str]) -> dict[str, float]:
         hits = self.matcher.find(words)
@@ -177,7 +200,8 @@ class PhraseRules:
                 code = label.split(":", 1)[1]
                 if self.index.cues.get(code, set()) & present:
                     scores[label] += 3.0
-        return correction_boost(scores, words, self.correction)
+        scores = correction_boost(scores, words, self.correction)
+        return lost_records.boost(scores, words, self.lost, asks_record_correction(words))
 
 
 def _has(matcher: PhraseSet[None], words: Sequence[str]) -> bool:
