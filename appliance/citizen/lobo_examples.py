@@ -33,11 +33,16 @@ from appliance.citizen import fit as fusion_fit
 from appliance.citizen.understanding import FEATURES, FUSION, KINDS, Understanding, file_thresholds, fusion_weights
 
 HALVES = ("s6", "s8a", "s8b", "s9a", "s9b", "s10a", "s10b", "s10c", "s11a", "s11b")
-CONFIGS = ("shipped", "more+shipped", "more+refit", "more+refit+halves")
+# The complaint model's later training batches: never examples of the chat; fit data of "more+refit+all".
+COMPLAINT_BATCHES = fusion_fit.COMPLAINT_BATCHES
+CONFIGS = ("shipped", "more+shipped", "more+refit", "more+refit+halves", "more+refit+all")
 Pair = tuple[str, str]  # (label, text) of an example
 
 
 def half_path(name: str) -> Path:
+    """A citizen half by its batch name ("s9a"), or a complaint batch by its file name."""
+    if name.startswith("complaints"):
+        return crossval.TRAIN_DIR / f"{name}.toml"
     return crossval.TRAIN_DIR / f"citizen_questions_{name}.toml"
 
 
@@ -165,16 +170,23 @@ def measure(universe: Universe, halves: Sequence[str], configs: Sequence[str] = 
         x = _stack(universe.read(larger, items))
         if "more+shipped" in configs:
             reads.append(Read("more+shipped", half, items, x, shipped))
-        if "more+refit" in configs or "more+refit+halves" in configs:
+        if any(c.startswith("more+refit") for c in configs):
             data = fusion_fit.examples(larger, fit_items)
             if "more+refit" in configs:
                 reads.append(Read("more+refit", half, items, x, refit(data, kinds)))
-            if "more+refit+halves" in configs:
+            if "more+refit+halves" in configs or "more+refit+all" in configs:
                 others = [item for h in universe.half_examples if h != half
                           for item in _fit_form(crossval.read_toml(half_path(h)))]
                 # Each other half's messages read against examples without their fold: they are examples too.
                 data_halves = fusion_fit.examples(larger, others)
-                reads.append(Read("more+refit+halves", half, items, x, refit([*data, *data_halves], kinds)))
+                if "more+refit+halves" in configs:
+                    reads.append(Read("more+refit+halves", half, items, x, refit([*data, *data_halves], kinds)))
+                if "more+refit+all" in configs:  # the complaint batches too, the one read left out
+                    complaints = [item for name in COMPLAINT_BATCHES if name != half and half_path(name).exists()
+                                  for item in _fit_form(crossval.read_toml(half_path(name)))]
+                    data_complaints = fusion_fit.examples(larger, complaints)
+                    reads.append(Read("more+refit+all", half, items, x,
+                                      refit([*data, *data_halves, *data_complaints], kinds)))
         if log:
             print(f"  read {half}", file=sys.stderr, flush=True)
     return reads
