@@ -88,6 +88,14 @@ if SESSION10_MORE_MISSING:
         "số liệu thống kê này", f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh",
         unnamed_only=True))
 
+# Session 11: visits to the ward's website or the public-service portal are not held; the online submissions
+# are records, not visits ("cổng dịch vụ công có bao nhiêu lượt truy cập" had been refused as unknown words).
+# Read at run time in find, so the lead can switch it off.
+SESSION11_WEB_VISITS = True
+WEB_VISITS = Missing(("luot truy cap", "truy cap", "luot xem trang", "trang web", "website"),
+                     "số lượt truy cập trang web, cổng dịch vụ công",
+                     "số hồ sơ nộp trực tuyến (hồ sơ, không phải lượt truy cập)")
+
 
 # Counting people or households of an indicator measured in % ("bao nhiêu hộ nghèo" when only the
 # rate is held): the answer offers the rate.
@@ -97,12 +105,14 @@ COUNT_OF_UNITS = ["so nguoi", "bao nhieu nguoi", "so ho", "bao nhieu ho", "so lu
 
 # Every family's phrases, longest first (built once: find runs on every question).
 _RANKED = sorted(((p, m) for m in MISSING for p in m.phrases), key=lambda pm: -len(pm[0].split()))
+_RANKED_WEB = sorted(_RANKED + [(p, WEB_VISITS) for p in WEB_VISITS.phrases], key=lambda pm: -len(pm[0].split()))
 
 
 def find(tokens: Tokens, named: bool = False) -> Missing | None:
     """The thing asked for that the data does not hold, among words nothing else took: the longest phrase
     of any family wins, so "căn cước" or "cuộc họp" is never answered as calls ("cuộc")."""
-    for phrase, missing in _RANKED:
+    ranked = _RANKED_WEB if SESSION11_WEB_VISITS else _RANKED
+    for phrase, missing in ranked:
         if named and missing.unnamed_only:
             continue
         n = len(phrase.split())

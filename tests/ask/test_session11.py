@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import tokens, understand
+from appliance.ask import nodata, tokens, understand
 from appliance.ask.service import answer_question
 from tests.ask.data import TODAY
 
@@ -90,3 +90,18 @@ def test_session11_spoken_list_requests(ask_db, monkeypatch, on):
         got = ask(said)
         assert (got.status == "ok" and got.rows == plain.rows) is on, said
     assert ask("hồ sơ tháng 10 coi như trễ hạn bao nhiêu").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session11_website_visits_are_not_held(ask_db, monkeypatch, on):
+    """nodata.SESSION11_WEB_VISITS: visits to the website or portal are "not in the data" (never the online
+    records as a figure); records handed in through the portal are still counted."""
+    monkeypatch.setattr(nodata, "SESSION11_WEB_VISITS", on)
+    ask = _asker(ask_db)
+
+    for said in ("tháng trước website của phường được bao nhiêu lượt truy cập",
+                 "năm nay người dân truy cập cổng dịch vụ công bao nhiêu lần"):
+        got = ask(said)
+        assert got.status == ("no_data" if on else "unsure"), said
+    online = ask("tháng 10 có bao nhiêu hồ sơ nộp trực tuyến")
+    assert online.status == "ok" and online.rows
