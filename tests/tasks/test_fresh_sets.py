@@ -1,8 +1,8 @@
 """Task extraction on the fresh held-out sets written blind (README.md in each folder): session 6's fresh
 half (`fresh/`), session 7's batch frozen whole (`fresh7/`), session 8's fresh halves of two writers
-(`fresh8/`), session 9's fresh halves (`fresh9/`), session 10's (`fresh10/`), session 11's (`fresh11/`). Each frozen before the session
-that received it changed anything and never tuned on, so its
-figure is an honest measure on transcripts nobody fitted the extractor to. Floors are the figures measured;
+(`fresh8/`), session 9's fresh halves (`fresh9/`), session 10's (`fresh10/`), session 11's (`fresh11/`). Each
+frozen before the session that received it changed anything and never tuned on, so its figure is an honest
+measure on transcripts nobody fitted the extractor to. Floors are the figures measured;
 the issue's target (F1 ≥ 0.85) is higher."""
 
 from __future__ import annotations
