@@ -138,6 +138,11 @@ PENALTY_NOT_HELD_SHOWS_BASIS = False
 # "not found" names them with their registry entries (subjects.basis_gaps). Only the note changes:
 # nothing is shown as an answer that was not before.
 UNSTATED_NAMES_MISSING = True
+# Session 11: legal search needs the law, not the procedure. When the chat's reading is unsure between
+# procedures that rest on one law (khai sinh or its trích lục, kết hôn or xác nhận tình trạng hôn nhân:
+# all Luật Hộ tịch), their probabilities together are the probability that the question is about that
+# law: at READ_AS that law's basis is shown for the leading one (docs/knowledge.md, "Session 11").
+SESSION11_LAW_MASS = True
 # … only when the question also asks what the basis answers: how to do it, where, with which papers,
 # whether it can still be done. "Đăng ký khai sinh quá hạn có bị phạt không" asks the penalty alone:
 # still "not found".
@@ -219,6 +224,18 @@ def _same_law(procedures: list[Procedure], procedure: Procedure, citizen: Citize
                  and (other := by_code.get(label.split(":", 1)[1])) is not None and _own_law(other) != law),
                 default=0.0)
     return rival < CHAT_CLEAR_RATIO * citizen.confidence
+
+
+def law_mass(procedures: list[Procedure], citizen: CitizenReading) -> float:
+    """The chat's probability that the question is about the law its best procedure rests on: the
+    summed probabilities of the procedures resting on that law (0 when its best reading is no procedure)."""
+    by_code = {p.code: p for p in procedures}
+    best = by_code.get(citizen.code) if citizen.code else None
+    if best is None:
+        return 0.0
+    law = _own_law(best)
+    return sum(p for label, p in citizen.ranked if label.startswith("proc:")
+               and (other := by_code.get(label.split(":", 1)[1])) is not None and _own_law(other) == law)
 
 
 def _own_law(procedure: Procedure) -> str:
@@ -316,6 +333,8 @@ def read(conn: sqlite3.Connection, query: str, *, gaps_first: bool | None = None
             procedure = next((p for p in procedures if p.code == citizen.code), None)
         elif TIE_READ_AS is not None and citizen.confidence >= TIE_READ_AS:
             procedure = _one_law_tie(reader.index, query, procedures, citizen.code)
+        if procedure is None and SESSION11_LAW_MASS and law_mass(procedures, citizen) >= READ_AS:
+            procedure = next((p for p in procedures if p.code == citizen.code), None)
     if procedure is None or (CHAT_AGREES and citizen is not None and not _same_law(procedures, procedure, citizen)):
         return Reading(gaps=gaps)
     if gaps and GAPS_OVER_UNSURE_BRIDGE is not None and citizen is not None \

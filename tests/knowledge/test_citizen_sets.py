@@ -368,3 +368,20 @@ def test_a_known_procedure_whose_figure_rests_on_a_missing_text_names_it(library
     assert [g.number for g in found.gaps] == ["76/2024/NĐ-CP"]
     monkeypatch.setattr(bridge, "UNSTATED_NAMES_MISSING", False)
     assert "76/2024/NĐ-CP" not in search(library, question, 5).note
+
+
+def _reading(ranked: list[tuple[str, float]]) -> CitizenReading:
+    label, p = ranked[0]
+    return CitizenReading(intent="procedure" if label.startswith("proc:") else "out_of_scope", label=label,
+                          confidence=p, ranked=ranked)
+
+
+def test_law_mass_sums_the_procedures_of_one_law(library):
+    """bridge.SESSION11_LAW_MASS: unsure between khai sinh and its trích lục (both Luật Hộ tịch), the chat is
+    sure of the law; a rival of another law or a reading that is no procedure adds nothing."""
+    procedures = list_procedures(library)
+    same = _reading([("proc:HT-KS", 0.45), ("proc:HT-TLBS", 0.3), ("proc:CTH-BS", 0.15), ("oos", 0.1)])
+    assert abs(bridge.law_mass(procedures, same) - 0.75) < 1e-9
+    other = _reading([("proc:HT-KS", 0.45), ("proc:CTH-BS", 0.3), ("oos", 0.25)])
+    assert abs(bridge.law_mass(procedures, other) - 0.45) < 1e-9
+    assert bridge.law_mass(procedures, _reading([("oos", 0.6), ("proc:HT-KS", 0.4)])) == 0.0
