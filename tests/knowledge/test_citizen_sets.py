@@ -246,10 +246,15 @@ def test_a_tie_among_one_laws_procedures_is_broken_by_the_chats_reading(library,
     # READ_AS (the chat's reading alone, at its own bar since session 8) would break this tie too: held
     # at its session 7 value, this isolates TIE_READ_AS.
     monkeypatch.setattr(bridge, "READ_AS", 0.9)
+    monkeypatch.setattr(bridge, "SESSION11_LAW_MASS", False)
     monkeypatch.setattr(bridge, "TIE_READ_AS", 0.7)
     assert search(library, question, 5).procedure == ("CTH-BS", "Chứng thực bản sao từ bản chính")
     monkeypatch.setattr(bridge, "TIE_READ_AS", None)
     assert search(library, question, 5).procedure is None
+    # The law's summed probability (SESSION11_LAW_MASS) reads the same tie as Nghị định 23/2015's subject.
+    monkeypatch.setattr(bridge, "SESSION11_LAW_MASS", True)
+    assert search(library, question, 5).procedure == ("CTH-BS", "Chứng thực bản sao từ bản chính")
+    monkeypatch.setattr(bridge, "SESSION11_LAW_MASS", False)
     # By default the chat's reading at its own bar for answering a procedure breaks any tie (READ_AS).
     monkeypatch.setattr(bridge, "READ_AS", chat_thresholds()["answer_procedure"])
     assert bridge.citizen_reading(list_procedures(library), question).confidence < 0.9
