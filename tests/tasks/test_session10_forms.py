@@ -12,7 +12,7 @@ import sqlite3
 import pytest
 
 from appliance.db import migrate
-from appliance.tasks import clauses, cues, deadlines, extract, recap_run
+from appliance.tasks import clause_model, clauses, cues, deadlines, extract, recap_run
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.tasks.service import ward_roster
@@ -141,6 +141,7 @@ CORRECTED = ("Nguyễn Văn An: Chị Hương tổng hợp danh sách hộ cận
 def test_a_self_correction_after_à_không_moves_the_date_and_keeps_the_task(ward, monkeypatch):
     assert _tasks(CORRECTED, ward) == [("Bùi Thanh Hương", "2026-12-03")]
     monkeypatch.setattr(clauses, "SESSION10_CORRECTION", False)
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)  # the rule alone (the sentence model keeps it too)
     assert _tasks(CORRECTED, ward) == []
 
 
