@@ -91,7 +91,7 @@ if SESSION10_MORE_MISSING:
 # Session 11: visits to the ward's website or the public-service portal are not held; the online submissions
 # are records, not visits ("cổng dịch vụ công có bao nhiêu lượt truy cập" had been refused as unknown words).
 # Read at run time in find, so the lead can switch it off.
-SESSION11_WEB_VISITS = True
+SESSION11_WEB_VISITS = False
 WEB_VISITS = Missing(("luot truy cap", "truy cap", "luot xem trang", "trang web", "website"),
                      "số lượt truy cập trang web, cổng dịch vụ công",
                      "số hồ sơ nộp trực tuyến (hồ sơ, không phải lượt truy cập)")

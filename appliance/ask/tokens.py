@@ -43,7 +43,7 @@ SHORTHAND: dict[str, str] = {
 SESSION11_VERSUS = True
 # Southern "coi" is "xem" ("liệt kê anh coi", "cho chị coi"); "coi như" (regard as) and "trông coi" (look after)
 # keep their own meaning and stay unknown.
-SESSION11_COI = True
+SESSION11_COI = False
 _SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})(?:/(\d{4}))?$")  # "t10" → tháng 10, "q3/2026" → quý 3 năm 2026
 # Closing particles and the addressee after them ("… có đạt không em", "… không anh"): the clause is over.
 _PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi",

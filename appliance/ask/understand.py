@@ -125,7 +125,7 @@ def _drop_classifier(first: list[str]) -> str:
 
 # "Liệt kê ra", "lọc lại", "kê hết ra": the verb of a list with its particle; "liệt kê" had been read and its
 # "ra" left unknown, so the list was refused.
-SESSION11_LIST_RA = True
+SESSION11_LIST_RA = False
 _LIST_OUT = ["liet ke ra", "liet ke lai", "liet ke het ra", "liet ke het"]
 
 # "Gồm những phiếu nào", "là những bộ nào" after a list phrase: the "nào" repeats the request for the
@@ -274,7 +274,7 @@ def which_of_two_periods(tokens: Tokens) -> None:
 # "Tuần này với tuần trước, bên nào nhiều hơn", "… cái nào cao hơn": with two periods named and a "hơn" said,
 # "bên / cái nào" asks which of the two, a comparison ("bên" had been unknown, the comparison refused). Without
 # "hơn", "bên nào" may ask which office, and is left unread.
-SESSION11_WHICH_SIDE = True
+SESSION11_WHICH_SIDE = False
 
 
 def which_side(tokens: Tokens) -> None:
