@@ -118,7 +118,9 @@ SESSION8 = Config(batches=("s5", "s6", "s8"), threshold_key="complaint_model_ses
 # old category (test_complaint_model.py); the cross-validation has no staff examples, so it is unchanged.
 SESSION11 = Config(batches=("s5", "s6", "s8", "s10"), threshold_key="complaint_model_session11", vague=True,
                    staff_weight=2.5)
-SESSION11_COMPLAINT_REFIT = True
+# Off by rule R1 once at the end of session 11: on fresh8-fresh11 it moved one complaint from right to waiting
+# (fresh9) and nothing else.
+SESSION11_COMPLAINT_REFIT = False
 DEFAULT = SESSION11 if SESSION11_COMPLAINT_REFIT else SESSION8
 
 

@@ -39,6 +39,12 @@ def understanding() -> Understanding:
     return Understanding(procedures, phrasings.load(procedures))
 
 
+
+@pytest.fixture(autouse=True)
+def _rule_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rule is off by default since rule R1 of session 11 (it moved nothing on the fresh sets): on here."""
+    monkeypatch.setattr(lost_records, "SESSION11_LOST_RECORDS", True)
+
 def _top_procedure(understanding: Understanding, text: str) -> str | None:
     scores = understanding.rules.scores(tokens(text))
     procs = {k: v for k, v in scores.items() if k.startswith("proc:")}
