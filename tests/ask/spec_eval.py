@@ -21,7 +21,17 @@ from typing import Any, Literal
 
 from appliance.ask.service import AskResult, answer_question
 from appliance.text import fold
-from tests.ask.spec_reference import FEEDBACK_STATUS, LEVEL_INDICATORS, Rows, Span, Truth, Value, ids, one_decimal
+from tests.ask.spec_reference import (
+    FEEDBACK_STATUS,
+    LEVEL_INDICATORS,
+    Row,
+    Rows,
+    Span,
+    Truth,
+    Value,
+    ids,
+    one_decimal,
+)
 
 HERE = Path(__file__).parent
 HELDOUT = HERE / "heldout" / "leader_questions.toml"
@@ -271,12 +281,13 @@ class Grader:
         want = ids(rows)
         if case.order_by and case.top:
             by = case.order_by
-            ordered = sorted(rows, key=lambda r: (str(r[by]), str(r.get("gio_tiep_nhan") or "")),
-                             reverse=case.order == "desc")
+
+            def at(r: Row) -> tuple[str, str]:
+                return order_value(r, by), str(r.get("gio_tiep_nhan") or "")
+
+            ordered = sorted(rows, key=at, reverse=case.order == "desc")
             cut = ordered[min(case.top, len(ordered)) - 1]
-            allowed = {str(r["ma_ho_so"]) for r in ordered
-                       if (str(r[by]), str(r.get("gio_tiep_nhan") or "")) <= (
-                           str(cut[by]), str(cut.get("gio_tiep_nhan") or ""))} if case.order != "desc" else \
+            allowed = {str(r["ma_ho_so"]) for r in ordered if at(r) <= at(cut)} if case.order != "desc" else \
                 {str(r["ma_ho_so"]) for r in ordered[:case.top]}
             if len(got) < min(case.top, len(ordered)) or not set(got[:case.top]) <= allowed:
                 return "wrong", f"{got[:case.top]} ≠ {sorted(allowed)[:case.top]}"
@@ -287,6 +298,16 @@ class Grader:
         if not set(got) <= want or len(set(got)) != len(got):
             return "wrong", f"hồ sơ không thuộc danh sách: {sorted(set(got) - want)[:3]}"
         return "right", ""
+
+
+def order_value(row: Row, by: str) -> str:
+    """A record's value for a list's order, as a string that sorts right. Besides the record's own fields, the
+    processing time a writer may order by (session 12: "thoi_gian_giai_quyet", days from receipt to the result,
+    as the average processing time counts them): zero-padded, empty while the record is open."""
+    if by == "thoi_gian_giai_quyet" and by not in row:
+        done, got = row.get("ngay_tra_ket_qua"), row.get("ngay_tiep_nhan")
+        return f"{(done - got).days:06d}" if isinstance(done, dt.date) and isinstance(got, dt.date) else ""
+    return str(row[by])
 
 
 @dataclass

@@ -1,7 +1,7 @@
-"""The leaders' question box on the batches written blind in sessions 7, 8, 9 and 11 (README.md in each
+"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11 and 12 (README.md in each
 folder): questions written from the KPI definitions and the development set's conventions only, each
 batch split mechanically into a training half (train7/, train8/, train9/, train11/: read and tuned on, so
-their floors only keep what was reached) and a fresh half (fresh7/, fresh8/, fresh9/, fresh11/: frozen, never
+their floors only keep what was reached) and a fresh half (fresh7/, fresh8/, fresh9/, fresh11/, fresh12/: frozen, never
 read, measured before and once at the end of a session). Graded against the independent computation over the
 demo ward's rows (tests/ask/spec_reference.py), as the held-out set is. Floors are what was measured; issue 16's targets
 (right ≥ 85 %, confidently wrong ≤ 1 %) are beside them. A fresh set's failure prints counts only."""
@@ -69,6 +69,9 @@ SETS = {
     # flags; 49 / 15 / 1 with the three that rule R1 kept on (the four switched off fixed only cases of this half)
     "train11": BlindSet("train11", "session 11", "a812263f49840293aa387e5cbb2477bc218d18562f40a78391da49b2148c9d29",
                         65, 0.753, 0.016, False),
+    # 31 / 28 / 6 of 65 on arrival, before session 12 changed anything (main bb04fe5)
+    "fresh12": BlindSet("fresh12", "session 12", "7394dadcf7234f436f25058c2d0cda9cf91c1c352a8a96f565a4c4231507d798",
+                        65, 0.476, 0.093, True),
 }
 
 
