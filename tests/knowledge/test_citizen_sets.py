@@ -269,8 +269,10 @@ FRESH = Path(__file__).resolve().parents[1] / "citizen"
 # 69a364f) answerable 126 → 96 / 30 / 0, nothing to answer 132 → said so 126.
 # Session 11 (two citizen writers): on arrival (main c8d557d) answerable 84 → 70 / 14 / 0, nothing to answer 85 →
 # said so 84; the same at the end (bridge.SESSION11_LAW_MASS off by rule R1: docs/knowledge.md).
+# Session 12 (one citizen writer): on arrival (main bb04fe5) answerable 39 → 28 / 11 / 0, nothing to answer 43 →
+# said so 41, answered 2.
 FRESH_FLOORS = {"fresh8": (74, 69, 68, 1, 65), "fresh9": (68, 77, 55, 1, 74), "fresh10": (126, 132, 96, 0, 126),
-                "fresh11": (84, 85, 70, 0, 84)}
+                "fresh11": (84, 85, 70, 0, 84), "fresh12": (39, 43, 28, 0, 41)}
 
 
 @pytest.mark.slow
