@@ -11,6 +11,7 @@ ranking that does not match, or a figure given where the data holds none). Cases
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 import tomllib
 from collections import Counter
@@ -29,6 +30,8 @@ from tests.ask.spec_reference import (
     Span,
     Truth,
     Value,
+    bucket,
+    bucket_key,
     ids,
     one_decimal,
 )
@@ -68,6 +71,7 @@ class Case:
     top: int | None = None
     order_by: str | None = None
     acceptable_unsure: bool = False
+    compare_filters: dict[str, Any] = field(default_factory=dict)
 
 
 def _span(raw: object) -> Span | None:
@@ -91,7 +95,7 @@ def load(path: Path) -> list[Case]:
         cases.append(Case(c["id"], c["question"], c["kind"], measures, _span(c.get("period")), _day(c.get("as_of")),
                           _span(c.get("compare_to")), _day(c.get("compare_as_of")), dict(c.get("filters", {})),
                           c.get("group_by"), c.get("order"), c.get("top"), c.get("order_by"),
-                          bool(c.get("acceptable_unsure", False))))
+                          bool(c.get("acceptable_unsure", False)), dict(c.get("compare_filters", {}))))
     return cases
 
 
@@ -226,6 +230,8 @@ class Grader:
         return case.as_of
 
     def _compare(self, case: Case, result: AskResult) -> tuple[Verdict, str]:
+        if case.compare_filters:
+            return self._compare_groups(case, result)
         m = case.measures[0]
         now = self.truth.value(m, case.period, case.as_of, case.filters)
         before = self.truth.value(m, case.compare_to or case.period, self._compare_at(case), case.filters)
@@ -237,7 +243,36 @@ class Grader:
             return "wrong", f"{m}: ({earlier}, {later}) ≠ ({before}, {now})"
         return "right", ""
 
+    def _compare_groups(self, case: Case, result: AskResult) -> tuple[Verdict, str]:
+        """Two groups over the same period (session 12's writer: `filters` one side, `compare_filters` the other,
+        "tỷ lệ đúng hạn của chị Lan so với chị Hà"): each side's figure must stand in the row that names it."""
+        m = case.measures[0]
+        other = {**case.filters, **case.compare_filters}
+        sides = [(case.filters, self.truth.value(m, case.period, case.as_of, case.filters)),
+                 (other, self.truth.value(m, case.compare_to or case.period, self._compare_at(case), other))]
+        col = _column(result, m)
+        if col is None:
+            return "wrong", f"không có {m}: {result.keys}"
+        for filters, want in sides:
+            names = {self._group_key_for(name, str(filters[name])) for name in case.compare_filters}
+            rows = [row for row in result.rows
+                    if names <= {self._group_key_for(name, str(cell)) for cell in row for name in case.compare_filters}]
+            if len(rows) != 1:
+                return "wrong", f"không thấy dòng của {sorted(names)}: {result.rows[:3]}"
+            if not same(rows[0][col], want, m):
+                return "wrong", f"{sorted(names)}: {rows[0][col]} ≠ {want}"
+        return "right", ""
+
+    def _group_key_for(self, group_by: str, value: str) -> str:
+        if group_by == "phan_anh_linh_vuc":
+            return self.category_of.get(value, value)
+        if group_by == "phan_anh_trang_thai":
+            return FEEDBACK_STATUS.get(value, value)
+        return value
+
     def _group_key(self, case: Case, value: object) -> str:
+        if case.group_by in ("quy", "tuan") and case.period is not None:
+            return _time_key(str(value), str(case.group_by), case.period)
         if case.group_by == "phan_anh_linh_vuc":
             return self.category_of.get(str(value), str(value))
         if case.group_by == "phan_anh_trang_thai":  # shown "Chờ xử lý", stored cho_xu_ly
@@ -281,14 +316,14 @@ class Grader:
         want = ids(rows)
         if case.order_by and case.top:
             by = case.order_by
-
-            def at(r: Row) -> tuple[str, str]:
-                return order_value(r, by), str(r.get("gio_tiep_nhan") or "")
-
-            ordered = sorted(rows, key=at, reverse=case.order == "desc")
-            cut = ordered[min(case.top, len(ordered)) - 1]
-            allowed = {str(r["ma_ho_so"]) for r in ordered if at(r) <= at(cut)} if case.order != "desc" else \
-                {str(r["ma_ho_so"]) for r in ordered[:case.top]}
+            ordered = sorted(rows, key=lambda r: _order_key(r, by), reverse=case.order == "desc")
+            cut = _order_key(ordered[min(case.top, len(ordered)) - 1], by)
+            if case.order != "desc":
+                allowed = ids(r for r in ordered if _order_key(r, by) <= cut)
+            elif by == "ngay_tiep_nhan":  # as before session 12: the first `top` exactly
+                allowed = ids(ordered[:case.top])
+            else:  # ties at the cut-off may stand in either order (session 12's writer)
+                allowed = ids(r for r in ordered if _order_key(r, by) >= cut)
             if len(got) < min(case.top, len(ordered)) or not set(got[:case.top]) <= allowed:
                 return "wrong", f"{got[:case.top]} ≠ {sorted(allowed)[:case.top]}"
             return "right", ""
@@ -300,14 +335,42 @@ class Grader:
         return "right", ""
 
 
-def order_value(row: Row, by: str) -> str:
-    """A record's value for a list's order, as a string that sorts right. Besides the record's own fields, the
-    processing time a writer may order by (session 12: "thoi_gian_giai_quyet", days from receipt to the result,
-    as the average processing time counts them): zero-padded, empty while the record is open."""
-    if by == "thoi_gian_giai_quyet" and by not in row:
-        done, got = row.get("ngay_tra_ket_qua"), row.get("ngay_tiep_nhan")
-        return f"{(done - got).days:06d}" if isinstance(done, dt.date) and isinstance(got, dt.date) else ""
-    return str(row[by])
+def _order_key(row: Row, by: str) -> tuple[str, str]:
+    """What a list is ordered by. A record received the same day is ordered by its time of receipt; the days a
+    record took ("thoi_gian_giai_quyet": return − receipt, kpis.md) are those of a returned record (an open one
+    sorts last); a feedback ticket's "ngay_tao" is its day of creation (the ward's day)."""
+    if by == "thoi_gian_giai_quyet":
+        took = (row["ngay_tra_ket_qua"] - row["ngay_tiep_nhan"]).days if row.get("ngay_tra_ket_qua") else None
+        return (f"{took:06d}" if took is not None else "~", "")
+    if by == "ngay_tao" and "created" in row:
+        return (str(row["created"]), "")
+    return (str(row[by]), str(row.get("gio_tiep_nhan") or "") if by == "ngay_tiep_nhan" else "")
+
+
+def _time_key(label: str, unit: str, period: Span) -> str:
+    """A quarter or week as the product names it ("2026-Q3", "Quý 3/2026", "Q3"; a week by a day in it:
+    "2026-10-05", "05/10/2026", "05/10–11/10"), as the reference names it (`spec_reference.bucket_key`)."""
+    text = fold(label)
+    if unit == "quy":
+        quarter = re.search(r"(?:q|quy)\s*([1-4])", text)
+        year = re.search(r"(20\d\d)", text)
+        if not quarter:
+            return label
+        first = dt.date(int(year.group(1)) if year else period[0].year, 3 * int(quarter.group(1)) - 2, 1)
+        return bucket_key((max(first, period[0]), period[1]), "quy")
+    iso = re.search(r"(20\d\d)-(\d\d)-(\d\d)", text)
+    dmy = re.search(r"(\d{1,2})/(\d{1,2})(?:/(20\d\d))?", text)
+    try:
+        if iso:
+            when = dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        elif dmy:
+            when = dt.date(int(dmy.group(3) or period[0].year), int(dmy.group(2)), int(dmy.group(1)))
+        else:
+            return label
+    except ValueError:
+        return label
+    first, _ = bucket(when, "tuan")
+    return bucket_key((max(first, period[0]), period[1]), "tuan")
 
 
 @dataclass

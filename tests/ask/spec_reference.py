@@ -234,6 +234,15 @@ class Truth:
     def groups(self, measure: str, span: Span | None, at: dt.date | None, filters: dict[str, object],
                group_by: str) -> dict[str, Value]:
         """One value per group; groups with nothing in them are left out (rates: no denominator)."""
+        if group_by in ("quy", "tuan"):
+            assert span is not None
+            out: dict[str, Value] = {}
+            for sub in buckets(span, group_by):
+                when = min(sub[1], at) if at is not None and measure in AT_DATE else at
+                value = self.value(measure, sub, when, filters)
+                if value not in (None, 0):
+                    out[bucket_key(sub, group_by)] = value
+            return out
         if measure.startswith("chi_tieu_"):
             assert span is not None and group_by in ("thang", "chi_tieu")
             if group_by == "chi_tieu":  # one value per indicator held (session 11's writer asked so)
@@ -248,7 +257,7 @@ class Truth:
                                                      if self._key(f, column) == k]))}
         column = {**RECORD_FILTERS, "thang": "thang"}[group_by]
         keys = {self._key(r, column, measure) for r in self.rows.records}
-        out: dict[str, Value] = {}
+        out = {}
         for k in keys:
             if group_by == "thang":
                 assert span is not None
@@ -284,6 +293,45 @@ class Truth:
         if measure.startswith("phan_anh_"):
             return self.feedback_set(measure, span, at, filters)
         return self.record_set(measure, span, at, filters)
+
+
+# Time units a breakdown may be grouped by (session 12's writer: "từng quý", "mỗi tuần"): calendar quarters,
+# weeks Monday–Sunday (the sets' header), months; each bucket clipped to the case's period.
+TIME_UNITS = ("thang", "quy", "tuan")
+
+
+def bucket(when: dt.date, unit: str) -> Span:
+    """The calendar month, quarter or week (Monday–Sunday) a day belongs to."""
+    if unit == "tuan":
+        first = when - dt.timedelta(days=when.weekday())
+        return first, first + dt.timedelta(days=6)
+    first = when.replace(day=1) if unit == "thang" else dt.date(when.year, 3 * ((when.month - 1) // 3) + 1, 1)
+    months = 1 if unit == "thang" else 3
+    end_month = first.month + months
+    after = dt.date(first.year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1)
+    return first, after - dt.timedelta(days=1)
+
+
+def buckets(span: Span, unit: str) -> list[Span]:
+    """The buckets of a period, each clipped to it."""
+    out, when = [], span[0]
+    while when <= span[1]:
+        first, last = bucket(when, unit)
+        out.append((max(first, span[0]), min(last, span[1])))
+        when = last + dt.timedelta(days=1)
+    return out
+
+
+def bucket_key(sub: Span, unit: str) -> str:
+    """A bucket's name: 2026-10 (month), 2026-Q3 (quarter), the first day of the clipped week (2026-10-05)."""
+    if unit == "thang":
+        return f"{sub[0]:%Y-%m}"
+    if unit == "quy":
+        return f"{sub[0].year}-Q{(sub[0].month - 1) // 3 + 1}"
+    return sub[0].isoformat()
+
+
+AT_DATE = ("dang_giai_quyet", "qua_han_chua_giai_quyet", "phan_anh_chua_xu_ly", "phan_anh_qua_han")
 
 
 def _filter_name(column: str) -> str:
