@@ -176,3 +176,24 @@ def said_endings(tokens: Tokens) -> None:
                                 or before in _CITIZENS
                                 or (after == "qua" and k + 2 < len(items) and tokens.used[k + 2])):
             tokens.used[k] = True
+
+
+# Session 12: figures by a unit of time the box does not group by ("số hồ sơ trả kết quả từng quý năm nay", "t10
+# mỗi tuần giải quyết được bao nhiêu"): "quý" and "tuần" are filler once a period is read, so the total of the
+# whole period was answered, a confident wrong. "từng / mỗi / theo / hàng / các + quý / tuần" that no period
+# read makes the answer unsure (months are grouped: "từng tháng"; "trung bình mỗi ngày" is an average). Read at
+# run time.
+SESSION12_TIME_UNIT_GROUP = True
+_EACH_UNIT = {"tung", "moi", "theo", "hang", "cac"}
+_GROUP_UNITS = {"quy": "quý", "tuan": "tuần"}
+
+
+def time_unit_group(tokens: Tokens) -> str:
+    """A problem (Vietnamese) when figures are asked by a quarter or a week, or ""."""
+    items = tokens.items
+    for k in range(1, len(items)):
+        if items[k] in _GROUP_UNITS and not tokens.used[k] and items[k - 1] in _EACH_UNIT and not tokens.used[k - 1]:
+            unit = _GROUP_UNITS[items[k]]
+            return (f"chưa hỗ trợ chia số liệu theo từng {unit}; hãy hỏi từng {unit} một (ví dụ «{unit} này», "
+                    f"«{unit} trước») hoặc hỏi «theo tháng»")
+    return ""

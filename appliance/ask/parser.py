@@ -227,6 +227,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, "chưa rõ kỳ: câu hỏi nêu hai kỳ lồng nhau; hãy nêu một kỳ, ví dụ «từ "
                                           "đầu năm đến hết tháng 10»")
     now = tokens.take_all(_NOW_WORDS)
+    if doubts.SESSION12_TIME_UNIT_GROUP and (problem := doubts.time_unit_group(tokens)):
+        return ParseResult(intent, False, problem)
     understand.listing(tokens, intent)
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
     if intent.domain != "chi_tieu":

@@ -44,6 +44,10 @@ SESSION11_VERSUS = True
 # Southern "coi" is "xem" ("liệt kê anh coi", "cho chị coi"); "coi như" (regard as) and "trông coi" (look after)
 # keep their own meaning and stay unknown.
 SESSION11_COI = False
+# Southern "giùm / dùm" is "giúp" ("chia giùm chị", "liệt kê dùm anh"): a request word like "giúp", which was
+# read and this was not (the question was refused). Whole words only. Session 12, read at run time.
+SESSION12_SOUTHERN_HELP = True
+_HELP = {"gium", "dum"}
 _SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})(?:/(\d{4}))?$")  # "t10" → tháng 10, "q3/2026" → quý 3 năm 2026
 # Closing particles and the addressee after them ("… có đạt không em", "… không anh"): the clause is over.
 _PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi",
@@ -68,6 +72,8 @@ def expand(raw: list[str]) -> list[str]:
             out.append(word)  # "mấy tháng nay": a few months, how many unsaid; never "tháng này"
         elif SESSION11_COI and word == "coi" and raw[k + 1:k + 2] != ["nhu"] and raw[k - 1:k] != ["trong"]:
             out.append("xem")
+        elif SESSION12_SOUTHERN_HELP and word in _HELP:
+            out.append("giup")
         elif SESSION11_VERSUS and word in ("vs", "versus"):
             out += ["so", "voi"]
         elif word in SHORTHAND:

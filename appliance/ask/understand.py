@@ -285,8 +285,41 @@ def which_side(tokens: Tokens) -> None:
             tokens.used[k] = tokens.used[k + 1] = True
 
 
+# Session 12: "đang" is still going, whatever stands between it and the verb: "đang còn giải quyết", "đang được
+# xử lý", "vẫn đang trong quá trình giải quyết", "vẫn còn giải quyết" are the open records. Their "còn / được"
+# had split "đang" from "giải quyết", and the bare "giải quyết" counted those returned (a confident wrong).
+# Only records: a complaint "đang xử lý" is a status of its own. Read at run time.
+SESSION12_STILL_OPEN = True
+_STILL = [["dang"], ["van", "con"]]
+_BRIDGE = {"con", "duoc", "van", "bi", "dang", "trong", "qua", "trinh"}
+_GOING = [["giai", "quyet"], ["xu", "ly"], ["thu", "ly"]]
+
+
+def still_open(tokens: Tokens) -> None:
+    """"đang còn giải quyết" → "đang chưa giải quyết": the words between are read, the last one says "chưa"."""
+    items = tokens.items
+    for k in range(len(items)):
+        start = next((m for m in _STILL if items[k:k + len(m)] == m), None)
+        if start is None or any(tokens.used[k:k + len(start)]):
+            continue
+        j = k + len(start)
+        while j < len(items) and items[j] in _BRIDGE and not tokens.used[j] and j - k < 5:
+            j += 1
+        if j == k + len(start) and start == ["dang"]:
+            continue  # "đang giải quyết" is a phrase already
+        if not any(items[j:j + 2] == verb for verb in _GOING):
+            continue
+        if items[k + 1:j] == ["qua"] or "qua" in items[k + 1:j] and "trinh" not in items[k + 1:j]:
+            continue  # "quá" (overdue) is never a bridge alone: only inside "trong quá trình"
+        for i in range(k, j - 1):
+            tokens.used[i] = True
+        items[j - 1] = "chua"
+
+
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
+    if SESSION12_STILL_OPEN and intent.domain == "ho_so":
+        still_open(tokens)
     if intent.domain == "ho_so" and measures_words.SESSION10_SAID:
         phrases = phrases + measures_words.SAID_PHRASES
     pct_at = change_in_percent(tokens) if SESSION10_CHANGE_PERCENT else set()
