@@ -197,3 +197,55 @@ def time_unit_group(tokens: Tokens) -> str:
             return (f"chưa hỗ trợ chia số liệu theo từng {unit}; hãy hỏi từng {unit} một (ví dụ «{unit} này», "
                     f"«{unit} trước») hoặc hỏi «theo tháng»")
     return ""
+
+
+# Session 12: "chốt" (the close of the books) before a period read says "as of its end": "chốt cuối tháng 9 thì
+# những hồ sơ nào quá hạn", "tồn bây giờ so với hồi chốt cuối quý 3", "số liệu chốt đến hết quý 2". Its words
+# had been unknown (unsure). Only before a period read, so "chốt" elsewhere ("chốt danh sách") stays unknown.
+# Read at run time.
+SESSION12_CLOSING = True
+_CLOSING_BEFORE = {"hoi", "luc", "khi", "so", "lieu"}  # "hồi chốt", "lúc chốt", "số liệu chốt"
+_CLOSING_AFTER = {"so", "lieu", "tai", "den", "toi", "vao", "luc", "ngay", "het", "cuoi", "dau"}
+
+
+def closing_day(tokens: Tokens) -> None:
+    items = tokens.items
+    for k, word in enumerate(items):
+        if word != "chot" or tokens.used[k]:
+            continue
+        j = k + 1
+        while j < len(items) and items[j] in _CLOSING_AFTER and not tokens.used[j] and j - k < 4:
+            j += 1
+        if j >= len(items) or not tokens.used[j] or j in tokens.aside:
+            continue  # no period read after it
+        tokens.used[k] = True
+        for i in range(k + 1, j):
+            if items[i] in {"so", "lieu", "tai", "den", "toi", "vao", "luc", "ngay"}:
+                tokens.used[i] = True  # "cuối", "đầu", "hết" keep their own reading (the period's end)
+        i = k - 1
+        while i >= 0 and items[i] in _CLOSING_BEFORE and not tokens.used[i] and k - i < 3:
+            tokens.used[i] = True
+            i -= 1
+
+
+# Session 12: a first clause that says what the figure is for ("chuẩn bị báo cáo quý, em chia giùm chị …",
+# "chuẩn bị họp HĐND, cho anh xin …") is an aside like a reason clause: nothing in it is counted or doubted.
+# Only a first clause opened by "chuẩn bị" and closed by a comma, with the question after it, and asking nothing
+# itself (no "bao nhiêu", "hồ sơ", "phản ánh", rate: "chuẩn bị trả bao nhiêu hồ sơ, …" is the question). "Sắp"
+# stays what it is ("sắp quá hạn": unknown). Read at run time.
+SESSION12_PURPOSE_FIRST = True
+_PURPOSE_OPENERS = (("chuan", "bi"),)
+_ASKING = {"bao", "may", "ho", "phan", "ty", "ti", "%", "danh", "liet", "tong"}
+
+
+def purpose_first(tokens: Tokens) -> None:
+    items = tokens.items
+    start = 1 if items[:1] and items[0] in _PRONOUNS else 0  # "anh chuẩn bị họp, …"
+    if not any(tuple(items[start:start + len(m)]) == m for m in _PURPOSE_OPENERS):
+        return
+    end = next((j for j in range(start, len(items)) if items[j] in _CLAUSE_END), len(items))
+    if end >= len(items) - 2 or _ASKING & set(items[start:end]):
+        return  # nothing after it, or it asks a figure itself: the clause is the question
+    for j in range(0, end + 1):
+        tokens.used[j] = True
+        tokens.aside.add(j)

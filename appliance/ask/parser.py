@@ -215,12 +215,16 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     tokens.take_all(IGNORED_PHRASES)
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
+    if doubts.SESSION12_PURPOSE_FIRST:
+        doubts.purpose_first(tokens)
     intent = Intent(domain=_domain(tokens) if domain is None else domain)
     if domain == "chi_tieu":
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
     periods, last_year = _periods(tokens, today)
     periods = _previous_of_named(tokens.text(), periods, today)
+    if doubts.SESSION12_CLOSING:
+        doubts.closing_day(tokens)
     if len(periods) == 2 and not last_year and _nested(*periods):
         # "lũy kế … tháng 10" read as the year to date and October, "tháng 10 so với quý 4": comparing a
         # period with a part of itself (a "giảm 38%") answers nothing asked

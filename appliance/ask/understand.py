@@ -178,9 +178,35 @@ def listing(tokens: Tokens, intent: Intent) -> None:
         _which_after_list(tokens)
     if tokens.take_all(OLDEST_WORDS):
         intent.list_order = "asc"
+        if SESSION12_ORDER_PLACE:
+            _order_place(tokens)
     elif tokens.take_all(NEWEST_WORDS):
         intent.list_order = "desc"
+        if SESSION12_ORDER_PLACE:
+            _order_place(tokens)
     _list_count(tokens, intent)
+
+
+# Session 12: where the oldest (newest) of a list goes, said after it: "phiếu nào cũ nhất để lên đầu", "… mới nhất
+# xếp trước", "… lâu nhất cho lên trên". The order is the oldest / newest word's; the place words had been unknown
+# (unsure). Only right after "cũ / lâu / mới nhất"-words. Read at run time.
+SESSION12_ORDER_PLACE = True
+_PLACE = ["de len dau", "de len truoc", "de len tren", "cho len dau", "cho len truoc", "cho len tren", "len dau",
+          "len truoc", "len tren", "xep truoc", "xep dau", "xep tren", "dung dau", "o tren", "dua len dau",
+          "dua len truoc", "de o tren", "nam tren"]
+
+
+def _order_place(tokens: Tokens) -> None:
+    for phrase in sorted(_PLACE, key=lambda p: -len(p.split())):
+        for k in tokens.find(phrase):
+            before = k - 1
+            while before >= 0 and tokens.items[before] in {"nao", "cai", "phieu", "bo", "ho", "so"} and not (
+                    tokens.used[before]):
+                before -= 1
+            if before >= 0 and tokens.used[before] and tokens.items[before] == "nhat":
+                for j in range(k, k + len(phrase.split())):
+                    tokens.used[j] = True
+                return
 
 
 # Words before "nào" that ask for a group, a person or a time ("những lĩnh vực nào", "tháng nào"), not
@@ -402,6 +428,34 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         intent.measures = []  # "tỷ lệ" of what? Answering a count instead would mislead.
 
 
+# Session 12: the top said as a number of people who come first, once a ranking is asked ("cán bộ nào trả đúng hạn
+# nhiều nhất, cho anh 3 người đứng đầu"): the number had been unknown (unsure). Records only (people are the
+# officers); without a ranking word before it the number stays unknown. Read at run time.
+SESSION12_TOP_PEOPLE = True
+
+
+# Session 12: "có ai <làm gì> … không" asks whether anyone did, not who: "từ sáng tới giờ có ai nộp hồ sơ online
+# không, được mấy bộ" had been ranked by officer (the one who received most, a confident wrong). Only "có ai"
+# with a "không" closing the clause after it. Read at run time.
+SESSION12_ANYONE = True
+
+
+def _anyone(tokens: Tokens) -> bool:
+    items = tokens.items
+    for k in tokens.find("co ai"):
+        end = next((j for j in range(k, len(items)) if items[j] in {",", ";", "?"}), len(items))
+        if "khong" in items[k + 2:end] and not tokens.used[k + 1]:
+            tokens.used[k] = tokens.used[k + 1] = True
+            return True
+    return False
+
+
+# Session 12: "mỗi / từng đồng chí (cán bộ)", "mỗi người" ask one figure per officer: the "mỗi" (filler) had been
+# dropped and the ward's total given (a confident wrong). Records only. Read at run time.
+SESSION12_EACH_PERSON = True
+_EACH_PERSON = [f"{each} {who}" for each in ("moi", "tung") for who in ("dong chi", "nguoi", "anh chi", "ca nhan")]
+
+
 def grouping(tokens: Tokens, intent: Intent) -> None:
     if tokens.take_all(TOP_DESC):
         intent.order = "desc"
@@ -422,10 +476,18 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
     text = tokens.text()
     top = re.search(r"\btop (\d{1,2})\b", text) or re.search(
         r"\b(\d{1,2}) (?:linh vuc|thu tuc|can bo|loai|don vi)\b", text)
+    people = None
+    if SESSION12_TOP_PEOPLE and not top and intent.domain == "ho_so" and (tokens.has("nhat") or tokens.has("ai")):
+        people = re.search(r"\b(\d{1,2}) (?:nguoi|dong chi|anh chi|ban) (?:dung dau|dan dau|cao nhat|nhieu nhat|"
+                           r"tot nhat|xep dau)\b", text)
+        top = people
     if top:
         intent.limit = int(top.group(1))
         tokens.mark_chars(top.start(1), top.end(1))
         intent.order = intent.order or "desc"
+    if people:
+        tokens.mark_chars(people.start(), people.end())
+        intent.group = intent.group or "can_bo_xu_ly"  # people ranked: the officers
     averaging = tokens.take_all(["trung binh", "binh quan"])
     if intent.measures == ["so_ngay_tb"]:
         tokens.take_all(["1 ho so", "mot ho so", "moi ho so", "1 bo ho so", "moi bo ho so"])  # per record: the average
@@ -457,8 +519,16 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
     for column, value in intent.filters.items():
         if isinstance(value, list) and not intent.listing:
             intent.group = intent.group or column  # "chị Lan với anh Nam, ai …": one figure each
-    if tokens.take("ai") is not None and intent.domain == "ho_so":
+    if SESSION12_ANYONE and _anyone(tokens):
+        pass  # "có ai nộp … không": whether any, not who
+    elif tokens.take("ai") is not None and intent.domain == "ho_so":
         intent.group = intent.group or "can_bo_xu_ly"
+    if SESSION12_EACH_PERSON and intent.domain == "ho_so" and intent.group is None:
+        for phrase in _EACH_PERSON:
+            if tokens.take(phrase) is not None:
+                tokens.take_all(["can bo"])
+                intent.group = "can_bo_xu_ly"
+                break
     if intent.group and intent.group != "month" and intent.order is None:
         intent.order = "desc"
     if intent.group and intent.order and intent.limit is None and (

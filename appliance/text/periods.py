@@ -270,8 +270,40 @@ _NAM_YEAR = r"(?:\s*(?:/|-|nam)?\s*(\d{4}))?"  # "nửa cuối năm 2025": the y
 _UNTIL_END = r"\s*(?:den|toi|-)\s*(?:het\s*|cuoi\s*)?"  # "… đến (hết / cuối) tháng 9"
 
 SESSION10_START_SAID = False  # rule R1 of session 10: nothing moved on the fresh sets (docs/ask.md)
+# Session 12 (read at run time in find_periods): half a month, "nửa đầu tháng 10" (01–15) and "nửa cuối tháng
+# này" (16 to the month's end), and today said as "từ sáng (đến / tới) giờ / nay". Before them, "nửa đầu"
+# was left unread before a month ("đầu" unknown: unsure) and "sáng" was unknown.
+SESSION12_HALF_MONTH = True
+
+
+def _half_month(m: re.Match[str], today: dt.date) -> Period | None:
+    which, number, year, relative = m.group(1), m.group(2), m.group(3), m.group(4)
+    if number:
+        month = _month_match(int(number), year, today)
+        if month is None:
+            return None
+    else:
+        month = month_period(_shift_month(today, {"nay": 0, "hien tai": 0, "truoc": -1, "roi": -1,
+                                                  "vua roi": -1, "vua qua": -1}[relative]))
+    first = month.start if which == "dau" else month.start.replace(day=16)
+    last = month.start.replace(day=15) if which == "dau" else month.end
+    name = "nửa đầu" if which == "dau" else "nửa cuối"
+    return range_period(first, last, f"{name} {month.label} ({first:%d/%m}–{last:%d/%m})")
+
+
+def _month_match(month: int, year: str | None, today: dt.date) -> Period | None:
+    if not 1 <= month <= 12:
+        return None
+    return month_period(dt.date(int(year) if year else today.year - (1 if month > today.month else 0), month, 1))
+
+
+_HALF_MONTH = re.compile(r"\bnua\s*(dau|cuoi)\s*thang\s*(?:(\d{1,2})\b" + _YEAR
+                         + r"|(nay|hien tai|truoc|vua roi|vua qua|roi)\b)")
+_SINCE_MORNING = re.compile(r"\btu\s*sang\s*(?:den|toi)\s*(?:gio|bay gio|nay)\b")
 
 _RULES: list[Rule] = [
+    (_HALF_MONTH, _half_month),
+    (_SINCE_MORNING, _day(0, "hôm nay")),
     (re.compile(rf"(?:tu|trong khoang)\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:ngay\s*)?{_DATE}"), _range),
     (re.compile(rf"\b(?:tu|ke tu)\s*(?:ngay\s*)?{_DATE}(?:\s*(?:den|toi)\s*{_NOW})?"), _since),
     (re.compile(r"\b(?:tu|ke tu)\s*thang\s*(\d{1,2})" + _YEAR + rf"\s*(?:den|toi)\s*{_NOW}"), _since_month),
@@ -338,6 +370,8 @@ def find_periods(text: str, today: dt.date | None = None) -> list[tuple[int, int
     taken: list[tuple[int, int, Period]] = []
     for pattern, build in _RULES:
         if not SESSION10_START_SAID and pattern in (_START_SAID_YEAR, _START_SAID_MONTH):
+            continue
+        if not SESSION12_HALF_MONTH and pattern in (_HALF_MONTH, _SINCE_MORNING):
             continue
         for m in pattern.finditer(folded):
             if any(m.start() < end and start < m.end() for start, end, _ in taken):
