@@ -235,7 +235,7 @@ def closing_day(tokens: Tokens) -> None:
 # stays what it is ("sắp quá hạn": unknown). Read at run time.
 SESSION12_PURPOSE_FIRST = True
 _PURPOSE_OPENERS = (("chuan", "bi"),)
-_ASKING = {"bao", "may", "ho", "phan", "ty", "ti", "%", "danh", "liet", "tong"}
+_ASKING = ["bao nhieu", "may", "ho so", "phan anh", "ty le", "ti le", "%", "danh sach", "liet ke", "tong"]
 
 
 def purpose_first(tokens: Tokens) -> None:
@@ -244,7 +244,8 @@ def purpose_first(tokens: Tokens) -> None:
     if not any(tuple(items[start:start + len(m)]) == m for m in _PURPOSE_OPENERS):
         return
     end = next((j for j in range(start, len(items)) if items[j] in _CLAUSE_END), len(items))
-    if end >= len(items) - 2 or _ASKING & set(items[start:end]):
+    clause = f" {' '.join(items[start:end])} "
+    if end >= len(items) - 2 or any(f" {w} " in clause for w in _ASKING):
         return  # nothing after it, or it asks a figure itself: the clause is the question
     for j in range(0, end + 1):
         tokens.used[j] = True

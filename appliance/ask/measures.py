@@ -77,6 +77,12 @@ SAID_PHRASES: list[tuple[str, str]] = [
       for how in (" han", " hen", " xu ly", " giai quyet", " tra", "")),
 ]
 
+# Session 12: a refusal said as "không nhận (giải quyết / hồ sơ / xử lý)" ("bị từ chối, không nhận giải quyết");
+# its "không" had been unknown (unsure). Read at run time (understand.measures).
+SESSION12_REFUSED_SAID = True
+REFUSED_PHRASES: list[tuple[str, str]] = [("khong nhan giai quyet", "tu_choi"), ("khong nhan xu ly", "tu_choi"),
+                                          ("khong nhan ho so", "tu_choi"), ("khong thu ly", "tu_choi")]
+
 FEEDBACK_PHRASES: list[tuple[str, str]] = [
     ("qua han xu ly", "pa_qua_han"), ("xu ly qua han", "pa_qua_han"), ("tre han xu ly", "pa_qua_han"),
     ("xu ly tre han", "pa_qua_han"), ("qua han", "pa_qua_han"), ("tre han", "pa_qua_han"),

@@ -261,6 +261,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     understand.grouping(tokens, intent)
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
     said_compare = tokens.take_all(COMPARE_WORDS)
+    if understand.SESSION12_SAME_DAYS and (said_compare or len(periods) >= 2):
+        understand.same_days(tokens, any(p.start <= today < p.end for p in periods))
     if len(periods) >= 2 and not (said_compare or last_year or speed_compare) and doubts.span_unread(tokens):
         # "từ <period> đến <period>" that no rule read as one span: a comparison of the two ends, or the
         # first alone, would answer another question

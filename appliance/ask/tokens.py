@@ -48,6 +48,10 @@ SESSION11_COI = False
 # read and this was not (the question was refused). Whole words only. Session 12, read at run time.
 SESSION12_SOUTHERN_HELP = True
 _HELP = {"gium", "dum"}
+# "toàn dân" ("BHYT toàn dân"), "cả phường", "toàn địa bàn": the whole ward, as "toàn phường" already was (filler);
+# "toàn quận" is another unit (nodata.SESSION12_OTHER_UNITS). Session 12, read at run time.
+SESSION12_WHOLE_WARD = True
+WHOLE_WARD = ["toan dan", "ca phuong", "toan dia ban", "ca dia ban", "toan the"]
 _SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})(?:/(\d{4}))?$")  # "t10" → tháng 10, "q3/2026" → quý 3 năm 2026
 # Closing particles and the addressee after them ("… có đạt không em", "… không anh"): the clause is over.
 _PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi",
@@ -282,6 +286,10 @@ class Tokens:
         for phrase in FILLER_PHRASES:
             n = len(phrase.split())
             for i in self.find(phrase):
+                used[i:i + n] = [True] * n
+        for phrase in WHOLE_WARD if SESSION12_WHOLE_WARD else []:
+            n = len(phrase.split())
+            for i in self.find(phrase, free_only=False):  # "toàn dân": its "dân" may be read in a name
                 used[i:i + n] = [True] * n
         for k, word in enumerate(self.items):
             before = self.items[k - 1] if k else ""

@@ -62,6 +62,35 @@ def one_stop_office(tokens: Tokens) -> None:
                 tokens.used[j] = True
 
 
+# Session 12: what the citizen must add, said after "bổ sung" ("chờ dân bổ sung giấy tờ", "… bổ sung thêm tài
+# liệu"): the status Chờ bổ sung all the same; the words had been unknown (unsure). Only right after "bổ sung".
+# Read at run time.
+SESSION12_WHAT_IS_MISSING = True
+_ADDED = ["them giay to", "giay to", "them tai lieu", "tai lieu", "thanh phan ho so", "chung tu", "them"]
+
+
+def _what_is_missing(tokens: Tokens) -> None:
+    for k in tokens.find("bo sung", free_only=False):
+        for phrase in _ADDED:
+            n = len(phrase.split())
+            if tokens.items[k + 2:k + 2 + n] == phrase.split() and not any(tokens.used[k + 2:k + 2 + n]):
+                for j in range(k + 2, k + 2 + n):
+                    tokens.used[j] = True
+                break
+
+
+# Session 12: "(tính) cùng số ngày", "cho cùng số ngày" in a comparison with a period still running asks like for
+# like, which such a comparison already is ("từ chối quý này so với quý 3, tính cùng số ngày"); the words had been
+# unknown. With no period running they stay unknown (two whole months differ in days). Read at run time.
+SESSION12_SAME_DAYS = True
+_SAME_DAYS = ["tinh cung so ngay", "cung so ngay", "tinh tuong ung so ngay", "cung so ngay tuong ung"]
+
+
+def same_days(tokens: Tokens, running: bool) -> None:
+    if running:
+        tokens.take_all(_SAME_DAYS)
+
+
 def filters_from_lists(tokens: Tokens, intent: Intent) -> None:
     """Channels and statuses, named by fixed phrases; several channels are compared with each other."""
     if intent.domain == "ho_so":
@@ -73,6 +102,8 @@ def filters_from_lists(tokens: Tokens, intent: Intent) -> None:
         for value, phrases in STATUSES.items():
             if value != "Đang xử lý" and tokens.take_all(phrases):
                 intent.filters["trang_thai"] = value
+        if SESSION12_WHAT_IS_MISSING and intent.filters.get("trang_thai") == "Chờ bổ sung":
+            _what_is_missing(tokens)
         channels = [value for value, phrases in CHANNELS.items()
                     if value != "Trực tuyến" and any(tokens.find(p) for p in phrases)]
         online = any(tokens.find(p) for p in CHANNELS["Trực tuyến"])
@@ -348,6 +379,8 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         still_open(tokens)
     if intent.domain == "ho_so" and measures_words.SESSION10_SAID:
         phrases = phrases + measures_words.SAID_PHRASES
+    if intent.domain == "ho_so" and measures_words.SESSION12_REFUSED_SAID:
+        phrases = phrases + measures_words.REFUSED_PHRASES
     pct_at = change_in_percent(tokens) if SESSION10_CHANGE_PERCENT else set()
     if intent.domain == "phan_anh":
         tokens.take_all(_HANDLER_PHRASES)
