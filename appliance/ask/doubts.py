@@ -178,25 +178,29 @@ def said_endings(tokens: Tokens) -> None:
             tokens.used[k] = True
 
 
-# Session 12: figures by a unit of time the box does not group by ("số hồ sơ trả kết quả từng quý năm nay", "t10
-# mỗi tuần giải quyết được bao nhiêu"): "quý" and "tuần" are filler once a period is read, so the total of the
-# whole period was answered, a confident wrong. "từng / mỗi / theo / hàng / các + quý / tuần" that no period
-# read makes the answer unsure (months are grouped: "từng tháng"; "trung bình mỗi ngày" is an average). Read at
-# run time.
+# Session 12: figures by a unit of time ("số hồ sơ trả kết quả từng quý năm nay", "t10 mỗi tuần giải quyết được
+# bao nhiêu"): "quý" and "tuần" are filler once a period is read, so the total of the whole period was answered,
+# a confident wrong. "từng / mỗi / theo / hàng / các + quý / tuần" that no period read asks one figure per quarter
+# or week (understand.SESSION12_QUARTER_WEEK groups them); where the box cannot group so, the answer is unsure
+# (months are grouped already: "từng tháng"; "trung bình mỗi ngày" is an average). Read at run time.
 SESSION12_TIME_UNIT_GROUP = True
 _EACH_UNIT = {"tung", "moi", "theo", "hang", "cac"}
 _GROUP_UNITS = {"quy": "quý", "tuan": "tuần"}
 
 
-def time_unit_group(tokens: Tokens) -> str:
-    """A problem (Vietnamese) when figures are asked by a quarter or a week, or ""."""
+def time_unit(tokens: Tokens) -> tuple[str, int]:
+    """The unit of time figures are asked by ("quy" / "tuan") and where it is said, or ("", -1)."""
     items = tokens.items
     for k in range(1, len(items)):
         if items[k] in _GROUP_UNITS and not tokens.used[k] and items[k - 1] in _EACH_UNIT and not tokens.used[k - 1]:
-            unit = _GROUP_UNITS[items[k]]
-            return (f"chưa hỗ trợ chia số liệu theo từng {unit}; hãy hỏi từng {unit} một (ví dụ «{unit} này», "
-                    f"«{unit} trước») hoặc hỏi «theo tháng»")
-    return ""
+            return items[k], k
+    return "", -1
+
+
+def time_unit_problem(unit: str) -> str:
+    name = _GROUP_UNITS[unit]
+    return (f"chưa hỗ trợ chia số liệu này theo từng {name}; hãy hỏi từng {name} một (ví dụ «{name} này», "
+            f"«{name} trước») hoặc hỏi «theo tháng»")
 
 
 # Session 12: "chốt" (the close of the books) before a period read says "as of its end": "chốt cuối tháng 9 thì

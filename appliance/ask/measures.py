@@ -121,7 +121,8 @@ DIMENSIONS: dict[str, dict[str, str]] = {
 }
 DIMENSION_LABELS = {"linh_vuc": "Lĩnh vực", "ten_thu_tuc": "Thủ tục", "can_bo_xu_ly": "Cán bộ xử lý",
                     "hinh_thuc_nop": "Hình thức nộp", "trang_thai": "Trạng thái", "month": "Tháng",
-                    "kenh": "Kênh", "don_vi_xu_ly": "Đơn vị xử lý", "ma_linh_vuc": "Lĩnh vực"}
+                    "kenh": "Kênh", "don_vi_xu_ly": "Đơn vị xử lý", "ma_linh_vuc": "Lĩnh vực",
+                    "quarter": "Quý", "week": "Tuần", "quy": "Quý", "tuan": "Tuần (từ ngày)"}
 # Verbs that ask for a breakdown once a dimension is named ("chia theo từng thủ tục", "phân theo lĩnh vực").
 GROUP_VERBS = ["sap xep theo", "xep theo", "sap xep", "xep", "chia ra theo", "chia theo", "phan chia theo", "phan theo",
                "tach theo", "tach ra theo",

@@ -52,7 +52,7 @@ class Intent:
     compare_label: str = ""  # how the comparison reads: "cùng kỳ tháng trước (01–20/10)"
     compare_asof: dt.date | None = None  # counts at a day: the other day
     filters: dict[str, FilterValue] = field(default_factory=dict)  # view column → value (list: any of)
-    group: str | None = None  # view column, or "month"
+    group: str | None = None  # view column, or "month" / "quarter" / "week" (understand.TIME_GROUPS)
     order: str | None = None  # desc | asc
     limit: int | None = None
     per: str | None = None  # month | day: average per unit of time
@@ -231,8 +231,13 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, "chưa rõ kỳ: câu hỏi nêu hai kỳ lồng nhau; hãy nêu một kỳ, ví dụ «từ "
                                           "đầu năm đến hết tháng 10»")
     now = tokens.take_all(_NOW_WORDS)
-    if doubts.SESSION12_TIME_UNIT_GROUP and (problem := doubts.time_unit_group(tokens)):
-        return ParseResult(intent, False, problem)
+    if doubts.SESSION12_TIME_UNIT_GROUP:
+        unit, at = doubts.time_unit(tokens)
+        if unit and not (understand.SESSION12_QUARTER_WEEK and intent.domain != "chi_tieu"):
+            return ParseResult(intent, False, doubts.time_unit_problem(unit))
+        if unit:
+            tokens.used[at - 1] = tokens.used[at] = True
+            intent.group = understand.TIME_GROUPS[unit]
     understand.listing(tokens, intent)
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
     if intent.domain != "chi_tieu":
@@ -364,8 +369,8 @@ def _resolve_periods(intent: Intent, periods: list[Period], compare: bool, last_
             intent.compare_asof, intent.asof = days
             return ""
         intent.asof = as_of(intent.period.end, today) if intent.period else today
-        if intent.group == "month":
-            return "Số hồ sơ tồn, quá hạn là số liệu tại một thời điểm, không chia theo tháng."
+        if intent.group in ("month", "quarter", "week"):
+            return "Số hồ sơ tồn, quá hạn là số liệu tại một thời điểm, không chia theo tháng, quý hay tuần."
         return ""
     if periods:
         intent.period = periods[0]
@@ -407,8 +412,8 @@ def _resolve_periods(intent: Intent, periods: list[Period], compare: bool, last_
         # returned); one grouped table cannot hold both honestly, and dropping one would mislead.
         return ("Câu hỏi chia nhóm chỉ tính được một loại số liệu mỗi lần (ví dụ tiếp nhận, hoặc tỷ lệ đúng hạn); "
                 "hãy hỏi từng số liệu.")
-    if intent.group == "month" and any(MEASURES[m].basis == "asof" for m in intent.measures):
-        return "Số hồ sơ tồn, quá hạn là số liệu tại một thời điểm, không chia theo tháng."
+    if intent.group in ("month", "quarter", "week") and any(MEASURES[m].basis == "asof" for m in intent.measures):
+        return "Số hồ sơ tồn, quá hạn là số liệu tại một thời điểm, không chia theo tháng, quý hay tuần."
     end = intent.period.end if intent.period else today
     intent.asof = min(end, today)
     return ""

@@ -467,6 +467,14 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
 SESSION12_TOP_PEOPLE = True
 
 
+# Session 12: figures by quarter or by week ("từng quý năm nay", "tháng 10 mỗi tuần"; doubts.time_unit finds them):
+# one figure per calendar quarter or per week Monday–Sunday, each cut to the period asked (sqlbuild.time_group).
+# Off: such a question is unsure (doubts.SESSION12_TIME_UNIT_GROUP). Records and feedback; indicators stay unsure.
+# Read at run time.
+SESSION12_QUARTER_WEEK = True
+TIME_GROUPS = {"quy": "quarter", "tuan": "week"}
+
+
 # Session 12: "có ai <làm gì> … không" asks whether anyone did, not who: "từ sáng tới giờ có ai nộp hồ sơ online
 # không, được mấy bộ" had been ranked by officer (the one who received most, a confident wrong). Only "có ai"
 # with a "không" closing the clause after it. Read at run time.
@@ -562,7 +570,7 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
                 tokens.take_all(["can bo"])
                 intent.group = "can_bo_xu_ly"
                 break
-    if intent.group and intent.group != "month" and intent.order is None:
+    if intent.group and intent.group not in ("month", "quarter", "week") and intent.order is None:
         intent.order = "desc"
     if intent.group and intent.order and intent.limit is None and (
             tokens.has("nhat") or any(tokens.has(p) for p in TOP_DESC + TOP_ASC + SLOWEST + FASTEST
