@@ -62,6 +62,15 @@ def one_stop_office(tokens: Tokens) -> None:
                 tokens.used[j] = True
 
 
+# Session 12: waiting for the citizen to add papers, said with who adds them ("đang chờ dân bổ sung", "chờ công
+# dân bổ sung hồ sơ"): the status Chờ bổ sung. The citizen between "chờ" and "bổ sung" had left "bổ sung" alone,
+# read as the short name of the procedure "Đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch" (a confident
+# wrong: that procedure's records counted). Read at run time.
+SESSION12_WAITING_ON_CITIZEN = True
+_WAITING_ON = [f"{wait} {who} bo sung" for wait in ("cho", "doi", "dang cho")
+               for who in ("dan", "nguoi dan", "cong dan", "nguoi nop", "to chuc", "ca nhan", "chu ho so")]
+
+
 # Session 12: what the citizen must add, said after "bổ sung" ("chờ dân bổ sung giấy tờ", "… bổ sung thêm tài
 # liệu"): the status Chờ bổ sung all the same; the words had been unknown (unsure). Only right after "bổ sung".
 # Read at run time.
@@ -102,6 +111,8 @@ def filters_from_lists(tokens: Tokens, intent: Intent) -> None:
         for value, phrases in STATUSES.items():
             if value != "Đang xử lý" and tokens.take_all(phrases):
                 intent.filters["trang_thai"] = value
+        if SESSION12_WAITING_ON_CITIZEN and tokens.take_all(_WAITING_ON):
+            intent.filters["trang_thai"] = "Chờ bổ sung"
         if SESSION12_WHAT_IS_MISSING and intent.filters.get("trang_thai") == "Chờ bổ sung":
             _what_is_missing(tokens)
         channels = [value for value, phrases in CHANNELS.items()
