@@ -254,3 +254,28 @@ def purpose_first(tokens: Tokens) -> None:
     for j in range(0, end + 1):
         tokens.used[j] = True
         tokens.aside.add(j)
+
+
+# Session 12: a first clause that asks vaguely, answered by a second that names the period ("dạo này dân gửi phản
+# ánh nhiều không, 30 ngày qua được bao nhiêu cái"): the vague time ("dạo này", "gần đây", "mấy bữa nay") and its
+# "nhiều / ít không" are the lead-in the figure answers. Only when a period is read outside that clause; alone,
+# "dạo này" stays unread (unsure), as "gần đây" does. Read at run time.
+SESSION12_VAGUE_LEAD = True
+_VAGUE = [["dao", "gan", "day"], ["thoi", "gian", "gan", "day"], ["dao", "nay"], ["gan", "day"], ["may", "bua", "nay"],
+          ["may", "hom", "nay"], ["may", "ngay", "nay"], ["bao", "nhieu", "bua", "nay"], ["bao", "nhieu", "hom", "nay"]]
+_HOW_MUCH = [["nhieu", "khong"], ["it", "khong"], ["dong", "khong"], ["co", "nhieu", "khong"], ["nhieu", "ko"]]
+
+
+def vague_lead(tokens: Tokens) -> None:
+    items = tokens.items
+    end = next((j for j, t in enumerate(items) if t in _CLAUSE_END), len(items))
+    if end >= len(items) - 1 or not any(tokens.used[j] and j not in tokens.aside for j in range(end + 1, len(items))):
+        return
+    lead = [(k, v) for k in range(end) for v in _VAGUE
+            if items[k:k + len(v)] == v and not any(tokens.used[k:k + len(v)])]
+    close = [(k, h) for k in range(end) for h in _HOW_MUCH if items[k:k + len(h)] == h and k + len(h) == end]
+    if not lead or not close:
+        return
+    for k, words in (lead[0], close[0]):
+        for j in range(k, k + len(words)):
+            tokens.used[j] = True

@@ -151,6 +151,11 @@ SLOWEST = ["cham nhat", "lau nhat"]
 FASTEST = ["nhanh nhat"]
 SPEED_COMPARE = ["nhanh hay cham hon", "cham hay nhanh hon", "nhanh hay cham", "cham hay nhanh", "nhanh hon",
                  "cham hon", "lau hon"]
+# Session 12: processing time compared, said as shortened or lengthened ("thời gian giải quyết … so với 6 tháng đầu
+# năm có rút ngắn không"): read as "nhanh / chậm hơn" (parser, speed_compare); the words had been unknown.
+# Read at run time.
+SESSION12_SHORTER = True
+SHORTER = ["rut ngan duoc", "rut ngan", "ngan lai", "ngan hon", "keo dai hon", "dai hon"]
 COMPARE_WORDS = ["so voi", "so sanh", "tang hay giam", "giam hay tang", "tang giam", "chenh lech",
                  "thay doi the nao", "thay doi", "bien dong the nao", "nhieu hon hay it hon", "cao hon hay thap hon",
                  "nhieu hon", "it hon", "cao hon", "thap hon", "tang len", "giam xuong",

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from appliance.ask import doubts, entities, indicators, nodata, understand
+from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     ADDRESSED,
     COMPARE_WORDS,
@@ -225,6 +226,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     periods = _previous_of_named(tokens.text(), periods, today)
     if doubts.SESSION12_CLOSING:
         doubts.closing_day(tokens)
+    if doubts.SESSION12_VAGUE_LEAD and periods:
+        doubts.vague_lead(tokens)
     if len(periods) == 2 and not last_year and _nested(*periods):
         # "lũy kế … tháng 10" read as the year to date and October, "tháng 10 so với quý 4": comparing a
         # period with a part of itself (a "giảm 38%") answers nothing asked
@@ -240,6 +243,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
             intent.group = understand.TIME_GROUPS[unit]
     understand.listing(tokens, intent)
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
+    if measures_words.SESSION12_SHORTER and intent.domain == "ho_so":
+        speed_compare = tokens.take_all(measures_words.SHORTER) or speed_compare
     if intent.domain != "chi_tieu":
         understand.filters_from_lists(tokens, intent)  # before names: "chờ bổ sung" is a status, not a procedure
     problem = entities.match(tokens, intent, catalog) or _contradiction(intent, catalog)

@@ -63,11 +63,11 @@ def one_stop_office(tokens: Tokens) -> None:
 
 
 # Session 12: waiting for the citizen to add papers, said with who adds them ("đang chờ dân bổ sung", "chờ công
-# dân bổ sung hồ sơ"): the status Chờ bổ sung. The citizen between "chờ" and "bổ sung" had left "bổ sung" alone,
-# read as the short name of the procedure "Đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch" (a confident
-# wrong: that procedure's records counted). Read at run time.
+# dân bổ sung hồ sơ", "đang nằm chờ dân bổ sung"): the status Chờ bổ sung. The citizen between "chờ" and "bổ
+# sung" had left "bổ sung" alone, read as the short name of the procedure "Đăng ký thay đổi, cải chính, bổ sung
+# thông tin hộ tịch" (a confident wrong: that procedure's records counted). Read at run time.
 SESSION12_WAITING_ON_CITIZEN = True
-_WAITING_ON = [f"{wait} {who} bo sung" for wait in ("cho", "doi", "dang cho")
+_WAITING_ON = [f"{wait} {who} bo sung" for wait in ("cho", "doi", "dang cho", "dang nam cho", "nam cho")
                for who in ("dan", "nguoi dan", "cong dan", "nguoi nop", "to chuc", "ca nhan", "chu ho so")]
 
 
@@ -402,8 +402,9 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
             while (at := tokens.take(phrase)) is not None:
                 online_at.update(range(at, at + len(phrase.split())))
     online = bool(online_at)
-    speed = intent.domain == "ho_so" and any(tokens.has(p) for p in SLOWEST + FASTEST + SPEED_COMPARE) and not (
-        intent.listing)
+    shorter = measures_words.SHORTER if measures_words.SESSION12_SHORTER else []
+    speed = intent.domain == "ho_so" and not intent.listing and any(
+        tokens.has(p) for p in SLOWEST + FASTEST + SPEED_COMPARE + shorter)
     # Split into clauses so "bao nhiêu hồ sơ, đúng hạn bao nhiêu phần trăm" gives two measures.
     clauses: list[list[int]] = [[]]
     for k, tok in enumerate(tokens.items):

@@ -272,7 +272,8 @@ _UNTIL_END = r"\s*(?:den|toi|-)\s*(?:het\s*|cuoi\s*)?"  # "… đến (hết / c
 SESSION10_START_SAID = False  # rule R1 of session 10: nothing moved on the fresh sets (docs/ask.md)
 # Session 12 (read at run time in find_periods): half a month, "nửa đầu tháng 10" (01–15) and "nửa cuối tháng
 # này" (16 to the month's end), and today said as "từ sáng (đến / tới) giờ / nay". Before them, "nửa đầu"
-# was left unread before a month ("đầu" unknown: unsure) and "sáng" was unknown.
+# was left unread before a month ("đầu" unknown: unsure) and "sáng" was unknown; and "từ hôm <an event begun>
+# (1/9) tới giờ" (_SINCE_EVENT): from that date up to today.
 SESSION12_HALF_MONTH = True
 
 
@@ -299,11 +300,22 @@ def _month_match(month: int, year: str | None, today: dt.date) -> Period | None:
 
 _HALF_MONTH = re.compile(r"\bnua\s*(dau|cuoi)\s*thang\s*(?:(\d{1,2})\b" + _YEAR
                          + r"|(nay|hien tai|truoc|vua roi|vua qua|roi)\b)")
+# "từ hôm khai trương bộ phận một cửa mới (1/9) tới giờ", "kể từ khi áp dụng phần mềm mới ngày 15/8 đến nay": from
+# the day an event happened, its date said after it, up to today. Only an event verb of starting something opens
+# it (khai trương, áp dụng, triển khai…), so no name of the data (a procedure, a field) is ever read as the event.
+_EVENT = (r"(?:khai truong|bat dau|ap dung|trien khai|van hanh|dua vao|sap nhap|thanh lap|khanh thanh|chuyen sang|"
+          r"doi sang|len)")
+_SINCE_EVENT = re.compile(rf"\b(?:tu|ke tu)\s*(?:hom|ngay|khi|luc|dot)\s*{_EVENT}(?:\s+[a-z]+){{0,8}}?\s*(?:ngay\s*)?"
+                          rf"{_DATE}\s*(?:den|toi)\s*{_NOW}\b")
+# "<a date> tới giờ" with no "từ" before it is from that date too (it had been read as that one day).
+_DATE_TO_NOW = re.compile(rf"(?:ngay\s*)?{_DATE}\s*(?:den|toi)\s*{_NOW}\b")
 _SINCE_MORNING = re.compile(r"\btu\s*sang\s*(?:den|toi)\s*(?:gio|bay gio|nay)\b")
 
 _RULES: list[Rule] = [
     (_HALF_MONTH, _half_month),
     (_SINCE_MORNING, _day(0, "hôm nay")),
+    (_SINCE_EVENT, _since),
+    (_DATE_TO_NOW, _since),
     (re.compile(rf"(?:tu|trong khoang)\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:ngay\s*)?{_DATE}"), _range),
     (re.compile(rf"\b(?:tu|ke tu)\s*(?:ngay\s*)?{_DATE}(?:\s*(?:den|toi)\s*{_NOW})?"), _since),
     (re.compile(r"\b(?:tu|ke tu)\s*thang\s*(\d{1,2})" + _YEAR + rf"\s*(?:den|toi)\s*{_NOW}"), _since_month),
@@ -371,7 +383,7 @@ def find_periods(text: str, today: dt.date | None = None) -> list[tuple[int, int
     for pattern, build in _RULES:
         if not SESSION10_START_SAID and pattern in (_START_SAID_YEAR, _START_SAID_MONTH):
             continue
-        if not SESSION12_HALF_MONTH and pattern in (_HALF_MONTH, _SINCE_MORNING):
+        if not SESSION12_HALF_MONTH and pattern in (_HALF_MONTH, _SINCE_MORNING, _SINCE_EVENT, _DATE_TO_NOW):
             continue
         for m in pattern.finditer(folded):
             if any(m.start() < end and start < m.end() for start, end, _ in taken):
