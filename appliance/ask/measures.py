@@ -80,6 +80,11 @@ SAID_PHRASES: list[tuple[str, str]] = [
 # Session 12: a refusal said as "không nhận (giải quyết / hồ sơ / xử lý)" ("bị từ chối, không nhận giải quyết");
 # its "không" had been unknown (unsure). Read at run time (understand.measures).
 SESSION12_REFUSED_SAID = True
+# Session 12: verbs with their direction, "nhận vào bao nhiêu, trả ra bao nhiêu" (received, returned): the "vào /
+# ra" had been unknown (unsure). Read at run time with the refusals below (understand.measures).
+SESSION12_DIRECTION = True
+DIRECTION_PHRASES: list[tuple[str, str]] = [("nhan vao", "tiep_nhan"), ("tiep nhan vao", "tiep_nhan"),
+                                            ("tra ra", "da_giai_quyet"), ("tra ket qua ra", "da_giai_quyet")]
 REFUSED_PHRASES: list[tuple[str, str]] = [("khong nhan giai quyet", "tu_choi"), ("khong nhan xu ly", "tu_choi"),
                                           ("khong nhan ho so", "tu_choi"), ("khong thu ly", "tu_choi")]
 
@@ -156,6 +161,10 @@ SPEED_COMPARE = ["nhanh hay cham hon", "cham hay nhanh hon", "nhanh hay cham", "
 # Read at run time.
 SESSION12_SHORTER = True
 SHORTER = ["rut ngan duoc", "rut ngan", "ngan lai", "ngan hon", "keo dai hon", "dai hon"]
+# Session 12: "hơn hay kém" (more or less than), "kém (hơn)" said of two periods: a comparison ("kém" alone is
+# also "kèm", attached: only these forms). Read at run time (parser).
+SESSION12_LESS = True
+LESS = ["hon hay kem", "kem hay hon", "kem hon"]
 COMPARE_WORDS = ["so voi", "so sanh", "tang hay giam", "giam hay tang", "tang giam", "chenh lech",
                  "thay doi the nao", "thay doi", "bien dong the nao", "nhieu hon hay it hon", "cao hon hay thap hon",
                  "nhieu hon", "it hon", "cao hon", "thap hon", "tang len", "giam xuong",
@@ -198,4 +207,7 @@ def all_phrases() -> list[str]:
         phrases += list(dims)
     phrases += list(PERSON_CUES) + ["ai", "theo", "tung", "nao", "top", "ky truoc", "moi ngay", "khong",
                                     "trung binh", "binh quan", "bao nhieu phan tram", "thuc hien", "dat"]
+    # session 12's words, known so that typo repair never turns them into another ("tròn" had become "trò")
+    phrases += [p for p, _ in DIRECTION_PHRASES + REFUSED_PHRASES] + SHORTER + LESS + [
+        f"bieu do {kind}" for kind in ("cot", "tron", "duong", "mien", "thanh", "quat")]
     return phrases

@@ -254,7 +254,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         doubts.new_things(tokens)
     if intent.domain == "chi_tieu":
         tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
-        compare = tokens.take_all(COMPARE_WORDS) or len(periods) >= 2
+        less = measures_words.SESSION12_LESS and tokens.take_all(measures_words.LESS)
+        compare = tokens.take_all(COMPARE_WORDS) or less or len(periods) >= 2
         return indicators.finish(tokens, intent, periods, compare, today)
     names_data = bool(intent.filters) or intent.domain == "phan_anh" or tokens.has("ho so")
     intent.missing = nodata.find(tokens, names_data)  # before measures: "nhân khẩu" is not "nhận"
@@ -270,7 +271,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         understand.which_side(tokens)
     understand.grouping(tokens, intent)
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
-    said_compare = tokens.take_all(COMPARE_WORDS)
+    less = measures_words.SESSION12_LESS and tokens.take_all(measures_words.LESS)
+    said_compare = tokens.take_all(COMPARE_WORDS) or less
     if understand.SESSION12_SAME_DAYS and (said_compare or len(periods) >= 2):
         understand.same_days(tokens, any(p.start <= today < p.end for p in periods))
     if len(periods) >= 2 and not (said_compare or last_year or speed_compare) and doubts.span_unread(tokens):

@@ -392,6 +392,8 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         phrases = phrases + measures_words.SAID_PHRASES
     if intent.domain == "ho_so" and measures_words.SESSION12_REFUSED_SAID:
         phrases = phrases + measures_words.REFUSED_PHRASES
+    if intent.domain == "ho_so" and measures_words.SESSION12_DIRECTION:
+        phrases = phrases + measures_words.DIRECTION_PHRASES
     pct_at = change_in_percent(tokens) if SESSION10_CHANGE_PERCENT else set()
     if intent.domain == "phan_anh":
         tokens.take_all(_HANDLER_PHRASES)
@@ -487,6 +489,12 @@ SESSION12_QUARTER_WEEK = True
 TIME_GROUPS = {"quy": "quarter", "tuan": "week"}
 
 
+# Session 12: the kind of chart asked ("vẽ biểu đồ cột", "biểu đồ tròn"): the box draws the chart that fits; the
+# kind had been an unknown word (unsure). Only right after "biểu đồ". Read at run time.
+SESSION12_CHART_KIND = True
+_CHART_KINDS = {"cot", "tron", "duong", "mien", "thanh", "quat"}
+
+
 # Session 12: "có ai <làm gì> … không" asks whether anyone did, not who: "từ sáng tới giờ có ai nộp hồ sơ online
 # không, được mấy bộ" had been ranked by officer (the one who received most, a confident wrong). Only "có ai"
 # with a "không" closing the clause after it. Read at run time.
@@ -551,6 +559,10 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
                 intent.per = unit
                 break
     dims = DIMENSIONS.get(intent.domain, {})
+    if SESSION12_CHART_KIND:
+        for k in tokens.find("bieu do", free_only=False):
+            if tokens.items[k + 2:k + 3] and tokens.items[k + 2] in _CHART_KINDS:
+                tokens.used[k + 2] = True
     if intent.per is None and tokens.take_all(TREND_WORDS + ["bieu do"]):
         intent.group = "month"
     for phrase, column in sorted(dims.items(), key=lambda d: -len(d[0].split())):
