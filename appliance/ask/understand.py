@@ -477,7 +477,8 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
 
 # Session 12: the top said as a number of people who come first, once a ranking is asked ("cán bộ nào trả đúng hạn
 # nhiều nhất, cho anh 3 người đứng đầu"): the number had been unknown (unsure). Records only (people are the
-# officers); without a ranking word before it the number stays unknown. Read at run time.
+# officers); without a ranking word before it the number stays unknown. And a number that a period read ("tháng 10
+# cán bộ nào …") is no top before a group word: it had been read as a top 10. Read at run time.
 SESSION12_TOP_PEOPLE = True
 
 
@@ -537,6 +538,10 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
     text = tokens.text()
     top = re.search(r"\btop (\d{1,2})\b", text) or re.search(
         r"\b(\d{1,2}) (?:linh vuc|thu tuc|can bo|loai|don vi)\b", text)
+    if SESSION12_TOP_PEOPLE and top and tokens.used[text[:top.start(1)].count(" ")]:
+        # "tháng 10 cán bộ nào …": the 10 is the month's (a period read), not a top 10
+        top = next((m for m in re.finditer(r"\b(\d{1,2}) (?:linh vuc|thu tuc|can bo|loai|don vi)\b", text)
+                    if not tokens.used[text[:m.start(1)].count(" ")]), None)
     people = None
     if SESSION12_TOP_PEOPLE and not top and intent.domain == "ho_so" and (tokens.has("nhat") or tokens.has("ai")):
         people = re.search(r"\b(\d{1,2}) (?:nguoi|dong chi|anh chi|ban) (?:dung dau|dan dau|cao nhat|nhieu nhat|"
