@@ -48,6 +48,13 @@ SESSION11_COI = False
 # read and this was not (the question was refused). Whole words only. Session 12, read at run time.
 SESSION12_SOUTHERN_HELP = True
 _HELP = {"gium", "dum"}
+# Session 12: the report shorthand of leaders typing on phones: "ytd" (year to date), "mtd", "qtd", "bc" (báo cáo),
+# "lk" (lũy kế), "yoy" (the same period last year), and "kh" after a rate or "đạt / so với" is "kế hoạch" ("đạt mấy %
+# kh"; elsewhere "kh" stays "không"). Whole words only. Read at run time.
+SESSION12_SHORTHAND = True
+REPORT_SHORTHAND = {"ytd": "tu dau nam", "mtd": "tu dau thang", "qtd": "tu dau quy", "bc": "bao cao", "lk": "luy ke",
+                    "yoy": "cung ky nam truoc", "bcao": "bao cao", "xd": "xay dung"}
+_PLAN_BEFORE = {"%", "dat", "voi", "tieu"}  # "% kh", "đạt kh", "so với kh", "chỉ tiêu kh"
 # "toàn dân" ("BHYT toàn dân"), "cả phường", "toàn địa bàn": the whole ward, as "toàn phường" already was (filler);
 # "toàn quận" is another unit (nodata.SESSION12_OTHER_UNITS). Session 12, read at run time.
 SESSION12_WHOLE_WARD = True
@@ -76,6 +83,10 @@ def expand(raw: list[str]) -> list[str]:
             out.append(word)  # "mấy tháng nay": a few months, how many unsaid; never "tháng này"
         elif SESSION11_COI and word == "coi" and raw[k + 1:k + 2] != ["nhu"] and raw[k - 1:k] != ["trong"]:
             out.append("xem")
+        elif SESSION12_SHORTHAND and word in REPORT_SHORTHAND:
+            out += REPORT_SHORTHAND[word].split()
+        elif SESSION12_SHORTHAND and word == "kh" and out[-1:] and out[-1] in _PLAN_BEFORE:
+            out += ["ke", "hoach"]
         elif SESSION12_SOUTHERN_HELP and word in _HELP:
             out.append("giup")
         elif SESSION11_VERSUS and word in ("vs", "versus"):

@@ -309,6 +309,17 @@ _SINCE_EVENT = re.compile(rf"\b(?:tu|ke tu)\s*(?:hom|ngay|khi|luc|dot)\s*{_EVENT
                           rf"{_DATE}\s*(?:den|toi)\s*{_NOW}\b")
 # "<a date> tới giờ" with no "từ" before it is from that date too (it had been read as that one day).
 _DATE_TO_NOW = re.compile(rf"(?:ngay\s*)?{_DATE}\s*(?:den|toi)\s*{_NOW}\b")
+# "từ đầu quý (đến nay / tới giờ)": the quarter to date, as "từ đầu tháng" is the month to date (it had been left
+# unread, unsure). Session 12 (SESSION12_QUARTER_START), read at run time.
+SESSION12_QUARTER_START = True
+_QUARTER_START = re.compile(rf"\b(?:tu|ke tu)\s*dau\s*quy(?:\s*nay)?(?:\s*(?:den|toi)\s*{_NOW})?\b(?!\s*\d)")
+
+
+def _quarter_to_date(m: re.Match[str], today: dt.date) -> Period:
+    first = quarter_period(today).start
+    return Period(first, today, f"từ đầu quý {(first.month - 1) // 3 + 1}/{first.year} đến {_fmt(today)}", "range")
+
+
 _SINCE_MORNING = re.compile(r"\btu\s*sang\s*(?:den|toi)\s*(?:gio|bay gio|nay)\b")
 
 _RULES: list[Rule] = [
@@ -343,6 +354,7 @@ _RULES: list[Rule] = [
     (_START_SAID_YEAR := re.compile(rf"\bdau nam\s*(?:den|toi)\s*{_NOW}"), _ytd),
     (_START_SAID_MONTH := re.compile(rf"\bdau thang\s*(?:den|toi)\s*{_NOW}"),
      lambda m, t: Period(t.replace(day=1), t, f"từ đầu tháng {t.month}/{t.year} đến {_fmt(t)}", "range")),
+    (_QUARTER_START, _quarter_to_date),
     (re.compile(r"\btu dau thang"),
      lambda m, t: Period(t.replace(day=1), t, f"từ đầu tháng {t.month}/{t.year} đến {_fmt(t)}", "range")),
     (re.compile(r"\bthang\s*(?:nay|hien tai|nay nam nay)\b"), lambda m, t: month_period(t)),
@@ -384,6 +396,8 @@ def find_periods(text: str, today: dt.date | None = None) -> list[tuple[int, int
         if not SESSION10_START_SAID and pattern in (_START_SAID_YEAR, _START_SAID_MONTH):
             continue
         if not SESSION12_HALF_MONTH and pattern in (_HALF_MONTH, _SINCE_MORNING, _SINCE_EVENT, _DATE_TO_NOW):
+            continue
+        if not SESSION12_QUARTER_START and pattern is _QUARTER_START:
             continue
         for m in pattern.finditer(folded):
             if any(m.start() < end and start < m.end() for start, end, _ in taken):

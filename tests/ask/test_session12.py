@@ -261,3 +261,20 @@ def test_session12_finals_into_measures_only_and_chart_kind(ask_db, monkeypatch,
     assert overdue.intent is not None and overdue.intent.measures == ["qua_han"]
     trend = ask("hồ sơ tiếp nhận từng tháng năm nay")
     assert _same(ask("hồ sơ tiếp nhận từng tháng năm nay, vẽ biểu đồ cột"), trend) is on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session12_report_shorthand_and_quarter_to_date(ask_db, monkeypatch, on):
+    """tokens.SESSION12_SHORTHAND: "ytd", "bc", "xd", "kh" after a rate; periods.SESSION12_QUARTER_START: "từ đầu
+    quý (đến giờ)" is the quarter to date (it had been left unread: unsure, never the year to date)."""
+    monkeypatch.setattr(tokens, "SESSION12_SHORTHAND", on)
+    monkeypatch.setattr(periods, "SESSION12_QUARTER_START", on)
+    ask = _asker(ask_db)
+    pairs = [("ytd nhận bao nhiêu hs", "từ đầu năm nhận bao nhiêu hồ sơ"),
+             ("bc tháng 9 số hs trả trễ", "báo cáo tháng 9 số hồ sơ trả trễ"),
+             ("từ đầu quý đến giờ trả bao nhiêu hồ sơ", "từ 01/10/2026 đến nay trả bao nhiêu hồ sơ")]
+    for said, plain in pairs:
+        assert _same(ask(said), ask(plain)) is on, said
+    assert tokens.expand(["dat", "%", "kh"])[2:] == (["ke", "hoach"] if on else ["khong"])
+    assert tokens.expand(["tre", "kh"])[-1] == "khong"  # "kh" elsewhere is still "không"
+    assert ask("từ đầu quý 3 đến nay nhận bao nhiêu hồ sơ").status == "unsure"  # no quarter to date of another
