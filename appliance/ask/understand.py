@@ -100,8 +100,25 @@ def same_days(tokens: Tokens, running: bool) -> None:
         tokens.take_all(_SAME_DAYS)
 
 
+# Session 12: "theo trạng thái xử lý / giải quyết" names the dimension (the status), its "xử lý" no filter: "phản
+# ánh năm nay theo trạng thái xử lý" had counted only those resolved (a confident wrong). Only right after "trạng
+# thái" said as a grouping (theo / từng / các / mỗi before it, or "nào" after). Read at run time.
+SESSION12_STATUS_DIMENSION = True
+
+
+def _status_dimension(tokens: Tokens) -> None:
+    items = tokens.items
+    for k in tokens.find("trang thai", free_only=False):
+        verb = items[k + 2:k + 4]
+        grouped = (k and items[k - 1] in {"theo", "tung", "cac", "moi"}) or items[k + 4:k + 5] == ["nao"]
+        if verb in (["xu", "ly"], ["giai", "quyet"]) and grouped and not any(tokens.used[k + 2:k + 4]):
+            tokens.used[k + 2] = tokens.used[k + 3] = True
+
+
 def filters_from_lists(tokens: Tokens, intent: Intent) -> None:
     """Channels and statuses, named by fixed phrases; several channels are compared with each other."""
+    if SESSION12_STATUS_DIMENSION:
+        _status_dimension(tokens)
     if intent.domain == "ho_so":
         if SESSION10_ONE_STOP:
             one_stop_office(tokens)

@@ -121,6 +121,8 @@ def test_session12_purpose_said_first(ask_db, monkeypatch, on):
     plain = ask("em cho anh số hồ sơ trễ hạn tháng 10")
     assert _same(ask("chuẩn bị giao ban sáng mai, em cho anh số hồ sơ trễ hạn tháng 10"), plain) is on
     assert ask("chuẩn bị trả kết quả bao nhiêu hồ sơ, em xem giúp").status == "unsure"
+    assert _same(ask("chiều nay anh họp giao ban, em cho anh số hồ sơ trễ hạn tháng 10"), plain) is on
+    assert ask("số cuộc họp tháng này, em cho anh biết").status == "no_data"  # the clause asks: meetings
 
 
 @pytest.mark.parametrize("on", [True, False])
@@ -278,3 +280,17 @@ def test_session12_report_shorthand_and_quarter_to_date(ask_db, monkeypatch, on)
     assert tokens.expand(["dat", "%", "kh"])[2:] == (["ke", "hoach"] if on else ["khong"])
     assert tokens.expand(["tre", "kh"])[-1] == "khong"  # "kh" elsewhere is still "không"
     assert ask("từ đầu quý 3 đến nay nhận bao nhiêu hồ sơ").status == "unsure"  # no quarter to date of another
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session12_status_as_the_dimension(ask_db, monkeypatch, on):
+    """understand.SESSION12_STATUS_DIMENSION: "theo trạng thái xử lý" groups by status; its "xử lý" had filtered to
+    the resolved ones (a confident wrong). "trạng thái đang xử lý" is still that status."""
+    monkeypatch.setattr(understand, "SESSION12_STATUS_DIMENSION", on)
+    ask = _asker(ask_db)
+    plain = ask("phản ánh tháng 10 theo trạng thái")
+    assert plain.keys[0] == "trang_thai"
+    got = ask("phản ánh tháng 10 theo trạng thái xử lý")
+    assert _same(got, plain) is on
+    one = ask("phản ánh trạng thái đang xử lý tháng 10")
+    assert one.intent is not None and one.intent.filters.get("trang_thai") == "dang_xu_ly" and one.intent.group is None
