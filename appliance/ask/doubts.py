@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from appliance.ask.tokens import Tokens
 from appliance.reporting.measures import MEASURES
 from appliance.text import fold
+from appliance.text.periods import find_periods
 
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
@@ -237,7 +238,7 @@ def closing_day(tokens: Tokens) -> None:
 # Only a first clause opened by "chuẩn bị", or naming the meeting or report it is for ("chiều nay họp giao ban,
 # em cho anh …": its "họp" had been answered as meetings not in the data), closed by a comma, with the question
 # after it, and asking nothing itself (no "bao nhiêu", "số", "hồ sơ", "phản ánh", rate: "chuẩn bị trả bao nhiêu hồ
-# sơ, …", "số cuộc họp tháng này, …" are the question). "Sắp" stays what it is ("sắp quá hạn": unknown). Read at
+# sơ, …", "số cuộc họp tháng này, …" are the question), nor a period ("báo cáo quý 3, …"). "Sắp" stays what it is ("sắp quá hạn": unknown). Read at
 # run time.
 SESSION12_PURPOSE_FIRST = True
 _PURPOSE_OPENERS = (("chuan", "bi"),)
@@ -253,6 +254,8 @@ def purpose_first(tokens: Tokens) -> None:
     if not (meeting or any(tuple(items[start:start + len(m)]) == m for m in _PURPOSE_OPENERS)):
         return
     clause = f" {' '.join(items[start:end])} "
+    if find_periods(clause):
+        return  # "báo cáo quý 3, tỷ lệ đúng hạn bao nhiêu": the period said there is the question's
     if end >= len(items) - 2 or any(f" {w} " in clause for w in _ASKING):
         return  # nothing after it, or it asks a figure itself: the clause is the question
     for j in range(0, end + 1):

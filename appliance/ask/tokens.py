@@ -54,7 +54,7 @@ _HELP = {"gium", "dum"}
 SESSION12_SHORTHAND = True
 REPORT_SHORTHAND = {"ytd": "tu dau nam", "mtd": "tu dau thang", "qtd": "tu dau quy", "bc": "bao cao", "lk": "luy ke",
                     "yoy": "cung ky nam truoc", "bcao": "bao cao", "xd": "xay dung"}
-_PLAN_BEFORE = {"%", "dat", "voi", "tieu"}  # "% kh", "đạt kh", "so với kh", "chỉ tiêu kh"
+_PLAN_BEFORE = {"%", "dat", "voi", "tieu"}  # "đạt … % kh", "đạt kh", "so với kh", "chỉ tiêu kh"
 # "toàn dân" ("BHYT toàn dân"), "cả phường", "toàn địa bàn": the whole ward, as "toàn phường" already was (filler);
 # "toàn quận" is another unit (nodata.SESSION12_OTHER_UNITS). Session 12, read at run time.
 SESSION12_WHOLE_WARD = True
@@ -85,7 +85,8 @@ def expand(raw: list[str]) -> list[str]:
             out.append("xem")
         elif SESSION12_SHORTHAND and word in REPORT_SHORTHAND:
             out += REPORT_SHORTHAND[word].split()
-        elif SESSION12_SHORTHAND and word == "kh" and out[-1:] and out[-1] in _PLAN_BEFORE:
+        elif SESSION12_SHORTHAND and word == "kh" and out[-1:] and out[-1] in _PLAN_BEFORE and (
+                out[-1] != "%" or "dat" in out[-4:]):  # "tăng 5% kh" is "… không"; "đạt mấy % kh" the plan
             out += ["ke", "hoach"]
         elif SESSION12_SOUTHERN_HELP and word in _HELP:
             out.append("giup")

@@ -279,6 +279,7 @@ def test_session12_report_shorthand_and_quarter_to_date(ask_db, monkeypatch, on)
         assert _same(ask(said), ask(plain)) is on, said
     assert tokens.expand(["dat", "%", "kh"])[2:] == (["ke", "hoach"] if on else ["khong"])
     assert tokens.expand(["tre", "kh"])[-1] == "khong"  # "kh" elsewhere is still "không"
+    assert tokens.expand(["tang", "5", "%", "kh"])[-1] == "khong"
     assert ask("từ đầu quý 3 đến nay nhận bao nhiêu hồ sơ").status == "unsure"  # no quarter to date of another
 
 
