@@ -238,8 +238,8 @@ def closing_day(tokens: Tokens) -> None:
 # Only a first clause opened by "chuẩn bị", or naming the meeting or report it is for ("chiều nay họp giao ban,
 # em cho anh …": its "họp" had been answered as meetings not in the data), closed by a comma, with the question
 # after it, and asking nothing itself (no "bao nhiêu", "số", "hồ sơ", "phản ánh", rate: "chuẩn bị trả bao nhiêu hồ
-# sơ, …", "số cuộc họp tháng này, …" are the question), nor a period ("báo cáo quý 3, …"). "Sắp" stays what it is ("sắp quá hạn": unknown). Read at
-# run time.
+# sơ, …", "số cuộc họp tháng này, …" are the question), nor a period ("báo cáo quý 3, …"). "Sắp" stays what it
+# is ("sắp quá hạn": unknown). Read at run time.
 SESSION12_PURPOSE_FIRST = True
 _PURPOSE_OPENERS = (("chuan", "bi"),)
 _ASKING = ["bao nhieu", "may", "ho so", "phan anh", "ty le", "ti le", "%", "danh sach", "liet ke", "tong", "so"]
