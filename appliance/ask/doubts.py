@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from appliance.ask.tokens import Tokens
+from appliance.ask.vocab import FILLER
 from appliance.reporting.measures import MEASURES
 from appliance.text import fold
 from appliance.text.periods import find_periods
@@ -246,6 +247,28 @@ _ASKING = ["bao nhieu", "may", "ho so", "phan anh", "ty le", "ti le", "%", "danh
 _MEETING = [["hop"], ["giao", "ban"], ["hoi", "nghi"], ["bao", "cao"], ["tiep", "xuc", "cu", "tri"]]
 
 
+# What a purpose clause may hold: the meeting or report, who it is with, when; anything else (a measure, a name of
+# the data) means the clause says more than what the figure is for, and it is read as it is.
+_PURPOSE_PHRASES = [p.split() for p in (
+    "chuan bi", "hop", "giao ban", "hoi nghi", "bao cao", "tiep xuc cu tri", "hoi dong nhan dan", "hdnd", "dang uy",
+    "uy ban", "cap tren", "thanh pho", "quan", "doan kiem tra", "lam viec", "so ket", "tong ket", "dinh ky",
+    "chieu nay", "sang nay", "sang mai", "chieu mai", "toi nay", "ngay mai", "mai", "tuan sau", "thu", "di",
+    "voi", "len", "gui", "nop", "cho", "de", "can", "phai", "sap toi", "toi", "nay", "sang", "chieu", "trua")]
+
+
+def _only_purpose(words: list[str]) -> bool:
+    k = 0
+    while k < len(words):
+        phrase = next((p for p in sorted(_PURPOSE_PHRASES, key=len, reverse=True) if words[k:k + len(p)] == p), None)
+        if phrase:
+            k += len(phrase)
+        elif words[k] in FILLER or words[k] in _PRONOUNS or words[k].isdigit():
+            k += 1
+        else:
+            return False
+    return True
+
+
 def purpose_first(tokens: Tokens) -> None:
     items = tokens.items
     start = 1 if items[:1] and items[0] in _PRONOUNS else 0  # "anh chuẩn bị họp, …"
@@ -258,6 +281,8 @@ def purpose_first(tokens: Tokens) -> None:
         return  # "báo cáo quý 3, tỷ lệ đúng hạn bao nhiêu": the period said there is the question's
     if end >= len(items) - 2 or any(f" {w} " in clause for w in _ASKING):
         return  # nothing after it, or it asks a figure itself: the clause is the question
+    if not _only_purpose(items[start:end]):
+        return  # it names something more ("báo cáo nhanh tình hình trễ hạn, quý 3 thế nào"): read it as it is
     for j in range(0, end + 1):
         tokens.used[j] = True
         tokens.aside.add(j)
