@@ -199,8 +199,11 @@ def time_unit(tokens: Tokens) -> tuple[str, int]:
     return "", -1
 
 
-def time_unit_problem(unit: str) -> str:
+def time_unit_problem(unit: str, averaged: bool = False) -> str:
     name = _GROUP_UNITS[unit]
+    if averaged:
+        return (f"chưa tính được số trung bình mỗi {name}; hãy hỏi tổng của cả kỳ, hoặc «theo tháng», hoặc từng "
+                f"{name} một")
     return (f"chưa hỗ trợ chia số liệu này theo từng {name}; hãy hỏi từng {name} một (ví dụ «{name} này», "
             f"«{name} trước») hoặc hỏi «theo tháng»")
 

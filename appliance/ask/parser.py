@@ -236,8 +236,12 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     now = tokens.take_all(_NOW_WORDS)
     if doubts.SESSION12_TIME_UNIT_GROUP:
         unit, at = doubts.time_unit(tokens)
-        if unit and not (understand.SESSION12_QUARTER_WEEK and intent.domain != "chi_tieu"):
-            return ParseResult(intent, False, doubts.time_unit_problem(unit))
+        # "trung bình mỗi tuần nhận bao nhiêu": an average per week, not a breakdown (the average processing time
+        # by quarter is one: "thời gian giải quyết trung bình từng quý")
+        averaged = (tokens.has("trung binh") or tokens.has("binh quan")) and not any(
+            tokens.has(w) for w in ("thoi gian", "bao lau", "so ngay", "bao nhieu ngay", "may ngay"))
+        if unit and (averaged or not (understand.SESSION12_QUARTER_WEEK and intent.domain != "chi_tieu")):
+            return ParseResult(intent, False, doubts.time_unit_problem(unit, averaged))
         if unit:
             tokens.used[at - 1] = tokens.used[at] = True
             intent.group = understand.TIME_GROUPS[unit]

@@ -612,6 +612,9 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
         intent.group = intent.group or "can_bo_xu_ly"
     if SESSION12_EACH_PERSON and intent.domain == "ho_so" and intent.group is None:
         for phrase in _EACH_PERSON:
+            if averaging and (at := tokens.find(phrase)):
+                tokens.doubt(at[0])  # "trung bình mỗi người": an average per officer, which the box does not compute
+                break
             if tokens.take(phrase) is not None:
                 tokens.take_all(["can bo"])
                 intent.group = "can_bo_xu_ly"

@@ -295,3 +295,15 @@ def test_session12_status_as_the_dimension(ask_db, monkeypatch, on):
     assert _same(got, plain) is on
     one = ask("phản ánh trạng thái đang xử lý tháng 10")
     assert one.intent is not None and one.intent.filters.get("trang_thai") == "dang_xu_ly" and one.intent.group is None
+
+
+def test_session12_an_average_per_unit_is_no_breakdown(ask_db):
+    """With the session-12 flags on, "trung bình mỗi tuần / mỗi người" asks an average the box does not compute:
+    unsure, never the breakdown (a table of each week or officer is not the average asked); the average processing
+    time by quarter is a breakdown."""
+    ask = _asker(ask_db)
+    for said in ("trung bình mỗi tuần nhận bao nhiêu hồ sơ năm nay", "trung bình mỗi người giải quyết bao nhiêu hồ sơ"
+                 " tháng 10", "năm nay bình quân mỗi quý trả bao nhiêu hồ sơ"):
+        assert ask(said).status == "unsure", said
+    by_quarter = ask("thời gian giải quyết trung bình từng quý năm nay")
+    assert by_quarter.status == "ok" and by_quarter.keys == ["quy", "so_ngay_tb"]
