@@ -48,6 +48,10 @@ SESSION11_COI = False
 # read and this was not (the question was refused). Whole words only. Session 12, read at run time.
 SESSION12_SOUTHERN_HELP = True
 _HELP = {"gium", "dum"}
+# "a Hùng", "c Lan": chat shorthand of "anh", "chị" before a name typed with its capital letter (an officer is then
+# named as after "anh"); "a" alone stays the particle "ạ". Session 12, read at run time.
+SESSION12_SHORT_TITLE = True
+_SHORT_TITLE = re.compile(r"(?<!\w)([aAcC])\s+([A-ZĐÀ-Ỹ][\wà-ỹ]*)")
 # Session 12: the report shorthand of leaders typing on phones: "ytd" (year to date), "mtd", "qtd", "bc" (báo cáo),
 # "lk" (lũy kế), "yoy" (the same period last year), and "kh" after a rate or "đạt / so với" is "kế hoạch" ("đạt mấy %
 # kh"; elsewhere "kh" stays "không"). Whole words only. Read at run time.
@@ -209,9 +213,18 @@ class Tokens:
         raw = [w for t in raw for w in catalog.expand_initials(t)]
         self.items = [catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]
+        if SESSION12_SHORT_TITLE:
+            self._short_titles()
         self.used = [t in {",", ";", "?"} for t in self.items]
         self.doubted: set[int] = set()  # filler words that here change the question ("mới": new)
         self.aside: set[int] = set()  # a reason for asking (doubts.reason_clause): no period is read in it
+
+    def _short_titles(self) -> None:
+        """"a Hùng", "c Lan" typed in chat: "anh", "chị" before a name typed with its capital letter."""
+        names = {fold(m.group(2)).lower() for m in _SHORT_TITLE.finditer(self.question)}
+        for k, word in enumerate(self.items[:-1]):
+            if word in ("a", "c") and self.items[k + 1] in names:
+                self.items[k] = "anh" if word == "a" else "chi"
 
     def text(self) -> str:
         return " ".join(self.items)

@@ -307,3 +307,16 @@ def test_session12_an_average_per_unit_is_no_breakdown(ask_db):
         assert ask(said).status == "unsure", said
     by_quarter = ask("thời gian giải quyết trung bình từng quý năm nay")
     assert by_quarter.status == "ok" and by_quarter.keys == ["quy", "so_ngay_tb"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session12_short_titles_before_a_name(ask_db, monkeypatch, on):
+    """tokens.SESSION12_SHORT_TITLE: "a Hùng", "c Lan" (a capital letter on the name) are "anh Hùng", "chị Lan"; a
+    lone "a" is still the particle "ạ", and "c lan" in lower case stays unknown."""
+    monkeypatch.setattr(tokens, "SESSION12_SHORT_TITLE", on)
+    ask = _asker(ask_db)
+    plain = ask("chị Lan tháng 10 trả bao nhiêu hồ sơ")
+    assert plain.intent is not None and plain.intent.filters.get("can_bo_xu_ly")
+    assert _same(ask("c Lan thang 10 tra bao nhieu hs"), plain) is on
+    assert ask("c lan thang 10 tra bao nhieu hs").status == "unsure"
+    assert ask("tháng 10 trả bao nhiêu hồ sơ a").status == "ok"
