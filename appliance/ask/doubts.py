@@ -185,7 +185,7 @@ def said_endings(tokens: Tokens) -> None:
 # a confident wrong. "từng / mỗi / theo / hàng / các + quý / tuần" that no period read asks one figure per quarter
 # or week (understand.SESSION12_QUARTER_WEEK groups them); where the box cannot group so, the answer is unsure
 # (months are grouped already: "từng tháng"; "trung bình mỗi ngày" is an average). Read at run time.
-SESSION12_TIME_UNIT_GROUP = True
+SESSION12_TIME_UNIT_GROUP = True  # on by rule R1b (session 12): no fresh verdict moved; removes a confident wrong
 _EACH_UNIT = {"tung", "moi", "theo", "hang", "cac"}
 _GROUP_UNITS = {"quy": "quý", "tuan": "tuần"}
 
@@ -212,7 +212,7 @@ def time_unit_problem(unit: str, averaged: bool = False) -> str:
 # những hồ sơ nào quá hạn", "tồn bây giờ so với hồi chốt cuối quý 3", "số liệu chốt đến hết quý 2". Its words
 # had been unknown (unsure). Only before a period read, so "chốt" elsewhere ("chốt danh sách") stays unknown.
 # Read at run time.
-SESSION12_CLOSING = True
+SESSION12_CLOSING = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
 _CLOSING_BEFORE = {"hoi", "luc", "khi", "so", "lieu"}  # "hồi chốt", "lúc chốt", "số liệu chốt"
 _CLOSING_AFTER = {"so", "lieu", "tai", "den", "toi", "vao", "luc", "ngay", "het", "cuoi", "dau"}
 
@@ -295,7 +295,7 @@ def purpose_first(tokens: Tokens) -> None:
 # ánh nhiều không, 30 ngày qua được bao nhiêu cái"): the vague time ("dạo này", "gần đây", "mấy bữa nay") and its
 # "nhiều / ít không" are the lead-in the figure answers. Only when a period is read outside that clause; alone,
 # "dạo này" stays unread (unsure), as "gần đây" does. Read at run time.
-SESSION12_VAGUE_LEAD = True
+SESSION12_VAGUE_LEAD = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
 _VAGUE = [["dao", "gan", "day"], ["thoi", "gian", "gan", "day"], ["dao", "nay"], ["gan", "day"], ["may", "bua", "nay"],
           ["may", "hom", "nay"], ["may", "ngay", "nay"], ["bao", "nhieu", "bua", "nay"], ["bao", "nhieu", "hom", "nay"]]
 _HOW_MUCH = [["nhieu", "khong"], ["it", "khong"], ["dong", "khong"], ["co", "nhieu", "khong"], ["nhieu", "ko"]]

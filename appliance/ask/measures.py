@@ -79,10 +79,10 @@ SAID_PHRASES: list[tuple[str, str]] = [
 
 # Session 12: a refusal said as "không nhận (giải quyết / hồ sơ / xử lý)" ("bị từ chối, không nhận giải quyết");
 # its "không" had been unknown (unsure). Read at run time (understand.measures).
-SESSION12_REFUSED_SAID = True
+SESSION12_REFUSED_SAID = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
 # Session 12: verbs with their direction, "nhận vào bao nhiêu, trả ra bao nhiêu" (received, returned): the "vào /
 # ra" had been unknown (unsure). Read at run time with the refusals below (understand.measures).
-SESSION12_DIRECTION = True
+SESSION12_DIRECTION = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
 DIRECTION_PHRASES: list[tuple[str, str]] = [("nhan vao", "tiep_nhan"), ("tiep nhan vao", "tiep_nhan"),
                                             ("tra ra", "da_giai_quyet"), ("tra ket qua ra", "da_giai_quyet")]
 REFUSED_PHRASES: list[tuple[str, str]] = [("khong nhan giai quyet", "tu_choi"), ("khong nhan xu ly", "tu_choi"),
@@ -159,7 +159,7 @@ SPEED_COMPARE = ["nhanh hay cham hon", "cham hay nhanh hon", "nhanh hay cham", "
 # Session 12: processing time compared, said as shortened or lengthened ("thời gian giải quyết … so với 6 tháng đầu
 # năm có rút ngắn không"): read as "nhanh / chậm hơn" (parser, speed_compare); the words had been unknown.
 # Read at run time.
-SESSION12_SHORTER = True
+SESSION12_SHORTER = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
 SHORTER = ["rut ngan duoc", "rut ngan", "ngan lai", "ngan hon", "keo dai hon", "dai hon"]
 # Session 12: "hơn hay kém" (more or less than), "kém (hơn)" said of two periods: a comparison ("kém" alone is
 # also "kèm", attached: only these forms). Read at run time (parser).

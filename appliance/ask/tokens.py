@@ -46,7 +46,7 @@ SESSION11_VERSUS = True
 SESSION11_COI = False
 # Southern "giùm / dùm" is "giúp" ("chia giùm chị", "liệt kê dùm anh"): a request word like "giúp", which was
 # read and this was not (the question was refused). Whole words only. Session 12, read at run time.
-SESSION12_SOUTHERN_HELP = True
+SESSION12_SOUTHERN_HELP = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
 _HELP = {"gium", "dum"}
 # "a Hùng", "c Lan": chat shorthand of "anh", "chị" before a name typed with its capital letter (an officer is then
 # named as after "anh"); "a" alone stays the particle "ạ". Session 12, read at run time.
@@ -55,13 +55,13 @@ _SHORT_TITLE = re.compile(r"(?<!\w)([aAcC])\s+([A-ZĐÀ-Ỹ][\wà-ỹ]*)")
 # Session 12: the report shorthand of leaders typing on phones: "ytd" (year to date), "mtd", "qtd", "bc" (báo cáo),
 # "lk" (lũy kế), "yoy" (the same period last year), and "kh" after a rate or "đạt / so với" is "kế hoạch" ("đạt mấy %
 # kh"; elsewhere "kh" stays "không"). Whole words only. Read at run time.
-SESSION12_SHORTHAND = True
+SESSION12_SHORTHAND = False  # off by rule R1 (session 12): on, one more right and one more wrong
 REPORT_SHORTHAND = {"ytd": "tu dau nam", "mtd": "tu dau thang", "qtd": "tu dau quy", "bc": "bao cao", "lk": "luy ke",
                     "yoy": "cung ky nam truoc", "bcao": "bao cao", "xd": "xay dung"}
 _PLAN_BEFORE = {"%", "dat", "voi", "tieu"}  # "đạt … % kh", "đạt kh", "so với kh", "chỉ tiêu kh"
 # "toàn dân" ("BHYT toàn dân"), "cả phường", "toàn địa bàn": the whole ward, as "toàn phường" already was (filler);
 # "toàn quận" is another unit (nodata.SESSION12_OTHER_UNITS). Session 12, read at run time.
-SESSION12_WHOLE_WARD = True
+SESSION12_WHOLE_WARD = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
 WHOLE_WARD = ["toan dan", "ca phuong", "toan dia ban", "ca dia ban", "toan the"]
 _SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})(?:/(\d{4}))?$")  # "t10" → tháng 10, "q3/2026" → quý 3 năm 2026
 # Closing particles and the addressee after them ("… có đạt không em", "… không anh"): the clause is over.

@@ -74,7 +74,7 @@ _WAITING_ON = [f"{wait} {who} bo sung" for wait in ("cho", "doi", "dang cho", "d
 # Session 12: what the citizen must add, said after "bổ sung" ("chờ dân bổ sung giấy tờ", "… bổ sung thêm tài
 # liệu"): the status Chờ bổ sung all the same; the words had been unknown (unsure). Only right after "bổ sung".
 # Read at run time.
-SESSION12_WHAT_IS_MISSING = True
+SESSION12_WHAT_IS_MISSING = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
 _ADDED = ["them giay to", "giay to", "them tai lieu", "tai lieu", "thanh phan ho so", "chung tu", "them"]
 
 
@@ -91,7 +91,7 @@ def _what_is_missing(tokens: Tokens) -> None:
 # Session 12: "(tính) cùng số ngày", "cho cùng số ngày" in a comparison with a period still running asks like for
 # like, which such a comparison already is ("từ chối quý này so với quý 3, tính cùng số ngày"); the words had been
 # unknown. With no period running they stay unknown (two whole months differ in days). Read at run time.
-SESSION12_SAME_DAYS = True
+SESSION12_SAME_DAYS = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
 _SAME_DAYS = ["tinh cung so ngay", "cung so ngay", "tinh tuong ung so ngay", "cung so ngay tuong ung"]
 
 
@@ -103,7 +103,7 @@ def same_days(tokens: Tokens, running: bool) -> None:
 # Session 12: "theo trạng thái xử lý / giải quyết" names the dimension (the status), its "xử lý" no filter: "phản
 # ánh năm nay theo trạng thái xử lý" had counted only those resolved (a confident wrong). Only right after "trạng
 # thái" said as a grouping (theo / từng / các / mỗi before it, or "nào" after). Read at run time.
-SESSION12_STATUS_DIMENSION = True
+SESSION12_STATUS_DIMENSION = True  # on by rule R1b (session 12): no fresh verdict moved; removes a confident wrong
 
 
 def _status_dimension(tokens: Tokens) -> None:
@@ -249,7 +249,7 @@ def listing(tokens: Tokens, intent: Intent) -> None:
 # Session 12: where the oldest (newest) of a list goes, said after it: "phiếu nào cũ nhất để lên đầu", "… mới nhất
 # xếp trước", "… lâu nhất cho lên trên". The order is the oldest / newest word's; the place words had been unknown
 # (unsure). Only right after "cũ / lâu / mới nhất"-words. Read at run time.
-SESSION12_ORDER_PLACE = True
+SESSION12_ORDER_PLACE = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
 _PLACE = ["de len dau", "de len truoc", "de len tren", "cho len dau", "cho len truoc", "cho len tren", "len dau",
           "len truoc", "len tren", "xep truoc", "xep dau", "xep tren", "dung dau", "o tren", "dua len dau",
           "dua len truoc", "de o tren", "nam tren"]
@@ -374,7 +374,7 @@ def which_side(tokens: Tokens) -> None:
 # xử lý", "vẫn đang trong quá trình giải quyết", "vẫn còn giải quyết" are the open records. Their "còn / được"
 # had split "đang" from "giải quyết", and the bare "giải quyết" counted those returned (a confident wrong).
 # Only records: a complaint "đang xử lý" is a status of its own. Read at run time.
-SESSION12_STILL_OPEN = True
+SESSION12_STILL_OPEN = True  # on by rule R1b (session 12): no fresh verdict moved; removes a confident wrong
 _STILL = [["dang"], ["van", "con"]]
 _BRIDGE = {"con", "duoc", "van", "bi", "dang", "trong", "qua", "trinh"}
 _GOING = [["giai", "quyet"], ["xu", "ly"], ["thu", "ly"]]
@@ -496,27 +496,27 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
 # nhiều nhất, cho anh 3 người đứng đầu"): the number had been unknown (unsure). Records only (people are the
 # officers); without a ranking word before it the number stays unknown. And a number that a period read ("tháng 10
 # cán bộ nào …") is no top before a group word: it had been read as a top 10. Read at run time.
-SESSION12_TOP_PEOPLE = True
+SESSION12_TOP_PEOPLE = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
 
 
 # Session 12: figures by quarter or by week ("từng quý năm nay", "tháng 10 mỗi tuần"; doubts.time_unit finds them):
 # one figure per calendar quarter or per week Monday–Sunday, each cut to the period asked (sqlbuild.time_group).
 # Off: such a question is unsure (doubts.SESSION12_TIME_UNIT_GROUP). Records and feedback; indicators stay unsure.
 # Read at run time.
-SESSION12_QUARTER_WEEK = True
+SESSION12_QUARTER_WEEK = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
 TIME_GROUPS = {"quy": "quarter", "tuan": "week"}
 
 
 # Session 12: the kind of chart asked ("vẽ biểu đồ cột", "biểu đồ tròn"): the box draws the chart that fits; the
 # kind had been an unknown word (unsure). Only right after "biểu đồ". Read at run time.
-SESSION12_CHART_KIND = True
+SESSION12_CHART_KIND = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
 _CHART_KINDS = {"cot", "tron", "duong", "mien", "thanh", "quat"}
 
 
 # Session 12: "có ai <làm gì> … không" asks whether anyone did, not who: "từ sáng tới giờ có ai nộp hồ sơ online
 # không, được mấy bộ" had been ranked by officer (the one who received most, a confident wrong). Only "có ai"
 # with a "không" closing the clause after it. Read at run time.
-SESSION12_ANYONE = True
+SESSION12_ANYONE = True  # on by rule R1b (session 12): no fresh verdict moved; removes a confident wrong
 
 
 def _anyone(tokens: Tokens) -> bool:

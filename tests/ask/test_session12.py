@@ -55,6 +55,7 @@ def test_session12_figures_by_quarter_or_week(ask_db, monkeypatch, on):
     dropped and the period's total given (a confident wrong). Off: the total as before; the unit detected but not
     grouped: unsure; both on: one figure per quarter or week, in time order, each cut to the period."""
     monkeypatch.setattr(doubts, "SESSION12_TIME_UNIT_GROUP", on)
+    monkeypatch.setattr(understand, "SESSION12_QUARTER_WEEK", True)  # off by default since rule R1 (session 12)
     ask = _asker(ask_db)
     by_quarter = ask("năm nay tiếp nhận bao nhiêu hồ sơ mỗi quý")
     by_week = ask("phản ánh tháng 10 theo từng tuần")
@@ -297,10 +298,11 @@ def test_session12_status_as_the_dimension(ask_db, monkeypatch, on):
     assert one.intent is not None and one.intent.filters.get("trang_thai") == "dang_xu_ly" and one.intent.group is None
 
 
-def test_session12_an_average_per_unit_is_no_breakdown(ask_db):
+def test_session12_an_average_per_unit_is_no_breakdown(ask_db, monkeypatch):
     """With the session-12 flags on, "trung bình mỗi tuần / mỗi người" asks an average the box does not compute:
     unsure, never the breakdown (a table of each week or officer is not the average asked); the average processing
     time by quarter is a breakdown."""
+    monkeypatch.setattr(understand, "SESSION12_QUARTER_WEEK", True)  # off by default since rule R1 (session 12)
     ask = _asker(ask_db)
     for said in ("trung bình mỗi tuần nhận bao nhiêu hồ sơ năm nay", "trung bình mỗi người giải quyết bao nhiêu hồ sơ"
                  " tháng 10", "năm nay bình quân mỗi quý trả bao nhiêu hồ sơ"):
