@@ -241,3 +241,31 @@ def test_the_cross_validation_trains_on_vague_complaints_only_for_a_model_with_t
     # All of them for b0's and b1's folds, 8 of 10 in b2's (each fold holds 2 out).
     assert {len(texts & t) for t in trained} == {8, 10}
     assert sum(p.vague for p in new["b2"] if p.gold == VAGUE) > sum(p.vague for p in old["b2"])
+
+
+def test_the_middle_bar_is_at_least_as_right_and_at_most_as_wrong():
+    """complaint_cv.dominance_bar (session 11): the middle of the bars better on both counts; none: None."""
+    preds = [Prediction("ha_tang", "ha_tang", 0.9)] * 60 + [Prediction("ha_tang", "moi_truong", 0.7)] * 3 + \
+        [Prediction("dat_dai", "dat_dai", 0.6)] * 30 + [Prediction("dat_dai", "khac", 0.5)] * 7
+    # 0.51-0.60: 90 right / 3 wrong; 0.61-0.70: 60 / 3; 0.71-0.90: 60 / 0; above, none right.
+    assert complaint_cv.dominance_bar(preds, 60, 3) == 0.7  # 0.51-0.90 qualify: the 20th of 40
+    assert complaint_cv.dominance_bar(preds, 90, 3) == 0.55
+    assert complaint_cv.dominance_bar(preds, 91, 3) is None
+    assert complaint_cv.dominance_bar(preds, 90, 2) is None
+
+
+def test_session_11b_holds_the_shared_signals_back():
+    """SESSION11B differs from SESSION11 only by the signals' L2 and the words' weight; a larger L2
+    on the shared signals gives smaller shared weights on the same data (a stand-in fit)."""
+    from appliance.citizen.complaint_model import SESSION11, SESSION11B, fit
+    assert (SESSION11B.batches, SESSION11B.vague, SESSION11B.staff_weight) == \
+        (SESSION11.batches, SESSION11.vague, SESSION11.staff_weight)
+    assert SESSION11B.l2_signals > SESSION11.l2_signals and SESSION11B.words_weight > SESSION11.words_weight
+    rng = np.random.default_rng(0)
+    design = rng.normal(size=(40, 6))
+    gold = np.arange(40) % 3
+    signals = np.zeros((40, 3, len(SIGNALS)))
+    signals[np.arange(40), gold, 0] = 1.0  # a signal that always names the right class
+    loose = fit(design, signals, gold, l2_signals=1e-3, classes=3)
+    tight = fit(design, signals, gold, l2_signals=1e-1, classes=3)
+    assert 0 < tight.signals[0] < loose.signals[0]
