@@ -28,6 +28,7 @@ from appliance.citizen.complaint_model import (
     SESSION8,
     SESSION11,
     SESSION11B,
+    SESSION12,
     VAGUE,
     ComplaintModel,
     Config,
@@ -38,6 +39,7 @@ from appliance.citizen.complaint_model import (
     training_batch4,
     training_batch5,
     training_batch6,
+    training_batch7,
 )
 from appliance.engines.base import Embedder, Vectors
 
@@ -77,7 +79,8 @@ def batches() -> dict[str, tuple[tuple[str, str], ...]]:
     """The labelled complaints by writer: session 5's batch, session 6's training half, session 8's
     training halves, session 10's and session 11's (VAGUE complaints included; s11 once it is there), dev."""
     out = {"s5": training_batch(), "s6": training_batch2(), "s8": training_batch4(), "s10": training_batch5(),
-           "s11": training_batch6(), "dev": load_batch(DEV)}
+           "s11": training_batch6(), "s12b": training_batch7("b"), "s12c": training_batch7("c"),
+           "dev": load_batch(DEV)}
     return {name: items for name, items in out.items() if items}
 
 
@@ -168,7 +171,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 (SESSION8, ["s5", "s6", "s8"], 0.80),
             "session 11 model, trained on s5 + s6 + s8 + s10": (SESSION11, ["s5", "s6", "s8", "s10"], 0.82),
             f"session 11b model, trained on {' + '.join(SESSION11B.batches)}": (SESSION11B, list(SESSION11B.batches),
-                                                                                None)}
+                                                                                None),
+            f"session 12 model, trained on {' + '.join(SESSION12.batches)}": (SESSION12, list(SESSION12.batches),
+                                                                               None)}
     wanted = [k for k in runs if not args.models or any(m in k for m in args.models.split(","))]
     served, served_wrong = 0, 0
     with tempfile.TemporaryDirectory() as tmp:
