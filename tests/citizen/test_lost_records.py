@@ -52,7 +52,6 @@ def _top_procedure(understanding: Understanding, text: str) -> str | None:
 
 
 def test_the_catalogue_has_the_copy_and_the_registrations(understanding: Understanding) -> None:
-    assert lost_records.SESSION11_LOST_RECORDS
     assert understanding.rules.lost == {"copy": "HT-TLBS", "khai sinh": "HT-KS", "khai tu": "HT-KT",
                                         "ket hon": "HT-KH"}
 

@@ -51,9 +51,12 @@ def test_chat_answers_from_the_record_with_context(public, citizen_settings):
 def test_clarifying_question_then_choice(public):
     with public.client() as c:
         ask = chat(c, "s-clarify-1", "cong chung o phuong nop o dau")
-        assert ask["detail"] == "clarify" and len(ask["choices"]) >= 2
-        pick = chat(c, "s-clarify-1", "2")
-        assert pick["intent"] == "procedure" and pick["procedure"]["name"] == ask["choices"][1]["name"]
+        numbers = [n for n, choice in enumerate(ask["choices"], 1) if str(choice["id"]).startswith("proc:")]
+        assert ask["detail"] == "clarify" and len(numbers) >= 2
+        # The citizen answers with a choice's number (the second procedure offered: other choices such as
+        # "Gửi phản ánh" may sit between them, in the order of the reading's candidates).
+        pick = chat(c, "s-clarify-1", str(numbers[1]))
+        assert pick["intent"] == "procedure" and pick["procedure"]["name"] == ask["choices"][numbers[1] - 1]["name"]
         assert pick["reply"].count("Nơi nộp") == 1  # the aspect asked first ("ở đâu") is kept
         # With a procedure in context, the same wording is answered, not asked again.
         again = chat(c, "s-clarify-1", "cong chung mat bao lau")

@@ -86,11 +86,13 @@ def test_another_offices_documents_are_cues_unless_the_catalogue_handles_them():
     assert not {"cap lai can cuoc", "lam lai can cuoc"} & set(elsewhere_cues("can_cuoc", own))
 
 
-def test_session8_families_read_what_the_question_is_about():
+def test_session8_families_read_what_the_question_is_about(monkeypatch: pytest.MonkeyPatch) -> None:
     """Off by default but the first (vocabulary.SESSION8_FAMILIES, SESSION8_ELSEWHERE; docs/citizen.md has
     why): with them, another office's document asked for with the ward's verbs is out of scope (on by
     default), the office named only as the ward's alternative is not, and a correction of the land
-    certificate is đăng ký biến động."""
+    certificate is đăng ký biến động. Read on session 10's index and weights, where the families were
+    judged (phrasings.SESSION11_REFIT off); the refit's larger index is checked at the end."""
+    monkeypatch.setattr(phrasings, "SESSION11_REFIT", False)
     procedures = [Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()]
     off, on = (Understanding(procedures, phrasings.load(procedures, families=f, elsewhere=f)) for f in (False, True))
     assert not off.phrasings.families and not vocabulary.SESSION8_FAMILIES and vocabulary.SESSION8_ELSEWHERE
@@ -107,6 +109,10 @@ def test_session8_families_read_what_the_question_is_about():
     land = tokens("đổi tên trên sổ hồng thì làm ở đâu")
     assert max(on.rules.scores(land).items(), key=lambda kv: kv[1])[0] == "proc:DD-BD"
     assert max(off.rules.scores(land).items(), key=lambda kv: kv[1])[0] != "proc:DD-BD"
+    # With the refit (served since session 12) the court's document is out of scope without the families too.
+    monkeypatch.setattr(phrasings, "SESSION11_REFIT", True)
+    refit = Understanding(procedures, phrasings.load(procedures, families=False, elsewhere=False))
+    assert refit.read(court).intent == "out_of_scope"
 
 
 def test_session9_corrections_on_another_offices_document(monkeypatch: pytest.MonkeyPatch) -> None:

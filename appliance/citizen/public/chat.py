@@ -97,6 +97,11 @@ def mask_digits(text: str) -> str:
     return re.sub(r"\d[\d .]{6,}\d", lambda m: m.group(0)[:2] + "…", text)
 
 
+def same_family(code: str | None, other: str | None) -> bool:
+    """Two catalogue codes of one family: the same prefix before the dash (CTH-BS and CTH-HD: chứng thực)."""
+    return bool(code and other and "-" in code and code.split("-", 1)[0] == other.split("-", 1)[0])
+
+
 def _said(words: list[str], options: set[str]) -> bool:
     return " ".join(words) in options
 
@@ -214,9 +219,15 @@ class ChatBot:
             # Below the bar only when the citizen said it is a complaint ("phản ánh rác"): then the
             # bot asks for details or files; it never files a complaint on its own guess.
             return self._complaint(conn, state, reading, message, channel, origin)
-        if not sure and reading.intent == "procedure" and state.procedure in dict(reading.procedures()):
+        answerable = (reading.intent == "procedure" and reading.code in understanding.by_code
+                      and reading.confidence >= procedure_threshold(reading))
+        if (not answerable and reading.intent == "procedure" and state.procedure in dict(reading.procedures())
+                and (not sure or same_family(reading.code, state.procedure))):
             # The message names a family ("công chứng") whose likeliest members include the
-            # procedure just answered: the conversation settles which one.
+            # procedure just answered: the conversation settles which one. Between the general bar and
+            # the procedure bar (a reading surer than a guess, not sure enough to answer) only when its
+            # likeliest procedure is of the same family as the conversation's (session 12: the refit's
+            # larger index reads such family words more surely, up into that gap).
             return self._answer(state, understanding.by_code[state.procedure or ""], reading, message)
         if not sure and self._follow_up(state, understanding, reading, message):
             proc = understanding.by_code[state.procedure or ""]
