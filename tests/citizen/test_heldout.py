@@ -93,8 +93,10 @@ def test_question_or_complaint(judged):
     _report("dev", dev)
     _report("held-out", held)
     t = held["question_or_complaint"]
-    assert t.share(t.right) >= 0.88, t.misses  # 272 of 308 (was 247)
-    assert t.share(t.wrong) <= 0.017, t.misses  # 5 of 308 (was 10)
+    # 277 / 25 / 6 of 308 since session 12 (phrasings.SESSION11_REFIT on by rule R1: one wrong more here, the
+    # trade written down in docs/citizen.md "Session 12"); 272 / ? / 5 before (was 247 / ? / 10)
+    assert t.share(t.right) >= 0.899, t.misses
+    assert t.share(t.wrong) <= 0.020, t.misses
     assert dev["question_or_complaint"].share(dev["question_or_complaint"].wrong) <= 0.02
 
 
@@ -144,7 +146,7 @@ def test_complaint_category(judged):
     t = ev.views(judged["heldout"])["complaint_category"]
     assert t.items >= 100
     assert t.share(t.right) >= 0.71, t.misses  # 76 of 107
-    assert t.share(t.wrong) <= 0.113, t.misses  # 12 of 107
+    assert t.share(t.wrong) <= 0.122, t.misses  # 13 of 107 since session 12 (12 before: the R1 trade, docs/citizen.md)
     dev = ev.views(judged["dev"])["complaint_category"]
     assert dev.share(dev.right) >= 0.88 and dev.share(dev.wrong) <= 0.045
 
@@ -175,7 +177,8 @@ def test_default_path_with_the_embedder(default_path, judged):
     _report("held-out, embedder when unsure", held)
     _report("dev, embedder when unsure", dev)
     t = held["question_or_complaint"]
-    assert t.share(t.right) >= 0.88 and t.share(t.wrong) <= 0.017, t.misses  # 273 / 30 / 5 of 308
+    # 282 / 20 / 6 of 308 since session 12 (273 / 30 / 5 before: the R1 trade, docs/citizen.md "Session 12")
+    assert t.share(t.right) >= 0.915 and t.share(t.wrong) <= 0.020, t.misses
     t = held["procedure"]
     assert t.share(t.right) >= 0.82 and t.share(t.wrong) <= 0.022, t.misses  # 117 / 22 / 3 of 142
     rules = ev.views(judged["heldout"])["procedure"]
