@@ -134,6 +134,12 @@ OFFER = re.compile(r"^để\s+(?:em|tôi|chúng em|chúng tôi)\s+(?!(?:xem|hỏ
                    r"giải thích|thưa|xin phép|đi vệ sinh|về)\b)[^\W\d_]+")
 
 
+# Session 12 (docs/meetings.md, "Session 12"): a member answering the chair's question ("Chị Hà, bên Trung tâm có bố
+# trí được bàn … không?" — "Được anh ạ. Em sẽ bố trí một bàn riêng") speaks of themself by "em"; only the chair's
+# "em" in answer to a member's question ("… em có cần viết tin không ạ?" — "Ừ, em viết luôn") is the one who asked.
+SESSION12_MEMBER_ANSWER = True
+
+
 def _fragment(sentence: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> bool:
     """A few words that name nobody, ask nothing and say no date: a filler piece of the same clause."""
     lower = sentence.lower()
@@ -227,7 +233,8 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
         if SECOND.match(head) and vocative is not None and (said_to(lower[:m.start()], m.group(1))
                                                              or addresses(form, m.group(0))):
             spots.append(_Spot(m.start(), m.end(), vocative, "second"))
-        elif SECOND.match(head) and _answering(turn, previous) and previous is not None:
+        elif SECOND.match(head) and _answering(turn, previous) and previous is not None \
+                and not (SESSION12_MEMBER_ANSWER and previous.leads and not turn.leads and m.group(1) == "em"):
             spots.append(_Spot(m.start(), m.end(), vocative or previous.speaker, "second"))
         elif m.group(0) == "em" and turn.leads and SECOND.match(head) and previous is not None:
             # The chair says "em" to the one they answer ("12 hồ sơ đó thì em phối hợp…"), never of themself.

@@ -29,6 +29,11 @@ TDP = re.compile(rf"\b(?:(?:bác|ông|bà|anh|chị|cô|chú)\s+)?(?:(?:tổ\s+(
 _SELF_OFFICER = re.compile(r"\btôi\s+(?:là\s+)?tổ\s+(?:trưởng|phó)\b", re.IGNORECASE)
 _SELF_TDP = re.compile(r"\btôi\s+(?:là\s+)?tổ\s+(?:trưởng|phó)\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,3})\b",
                        re.IGNORECASE)
+# Session 12 (docs/meetings.md, "Session 12"): the group's number said in words, as the recogniser writes it ("dạ tôi
+# tổ trưởng tổ sáu …", "tôi là tổ trưởng tổ bốn"): that voice speaks for the group, as with "tổ 6".
+SESSION12_SELF_GROUP_WORDS = True
+_SELF_TDP_WORDS = re.compile(rf"\btôi[\s.,]+(?:là\s+)?tổ\s+(?:trưởng|phó)\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+)?({_NUMBER})\b",
+                             re.IGNORECASE)
 _GROUP_MEETING = re.compile(r"\b(?:họp\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,3})|tổ(?:\s+dân\s+phố)?\s+"
                             r"(?:số\s+)?(\d{1,3})\s+họp)\b", re.IGNORECASE)
 _GUEST = re.compile(r"\bcó\s+((?:anh|chị|ông|bà|đồng chí)\s+[^\W\d_]+)\b[^.?!]{0,60}?\bvề\s+dự\b", re.IGNORECASE)
@@ -86,7 +91,8 @@ def _name_voices(items: list[Turn], roster: Roster, title: str) -> None:
     for turn in items:
         if turn.speaker.kind != "voice":
             continue
-        own = _SELF_TDP.search(turn.text)
+        own = _SELF_TDP.search(turn.text) or (_SELF_TDP_WORDS.search(turn.text) if SESSION12_SELF_GROUP_WORDS
+                                               else None)
         if own:
             names[turn.label] = group_person(own.group(1))
         elif group and turn.label and _SELF_OFFICER.search(turn.text):  # "Tôi là tổ phó" at the group's meeting

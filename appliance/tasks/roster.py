@@ -205,7 +205,8 @@ class Roster:
         after = lower[words[i].end():words[i].end() + 30]
         before_verb = bool(verbs.match(after))
         # "Hùng ơi", and a capitalised name opening the text before a comma ("Hùng, đèn ngõ 33 hư…"): a call
-        vocative = after.lstrip().startswith("ơi") or (i == 0 and capital and after.startswith(","))
+        vocative = after.lstrip().startswith("ơi") or (i == 0 and capital and after.startswith(",")) \
+            or (SESSION12_NAY_CALL and i == 0 and capital and _NAY_CALL.match(after) is not None)
         mid_capital = capital and i > 0 and not text[:words[i].start()].rstrip().endswith((".", ":", "!", "?"))
         if i > 0 and capital and text[words[i - 1].start()].isupper() and \
                 text[words[i - 1].end():words[i].start()] == " " and lower[words[i - 1].start():words[i - 1].end()] \
@@ -232,6 +233,13 @@ class Roster:
             if span in HONORIFICS or span in TITLES:
                 return i + size
         return None
+
+
+# Session 12 (docs/meetings.md, "Session 12"): a given name opening the sentence with "này," after it calls that
+# person ("Tuấn này, em rà soát lại danh sách…", "Nam này, đất chợ là em nắm, em làm việc…"), as "Tuấn ơi" does:
+# the "em" that follows is the one called, not whoever spoke last.
+SESSION12_NAY_CALL = True
+_NAY_CALL = re.compile(r"\s*này\s*,")
 
 
 # First words of a unit's name: a capitalised run after a person's name stops there ("anh Sơn Ban Chỉ huy…").
