@@ -140,6 +140,12 @@ OFFER = re.compile(r"^để\s+(?:em|tôi|chúng em|chúng tôi)\s+(?!(?:xem|hỏ
 SESSION12_MEMBER_ANSWER = True
 
 
+# Session 12: a pronoun right before the recap's own verb ("thôi anh nhắc lại ban chỉ huy kế hoạch …", "Chị tóm tắt
+# lại: …") is the one recapping, never a doer (nor the one addressed).
+SESSION12_RECAP_SPEAKER = True
+RECAP_VERB = re.compile(r"\s+(?:xin\s+)?(?:nhắc lại|tóm lại|tóm tắt(?: lại)?|chốt lại|kết luận|điểm lại|tổng kết lại)\b")
+
+
 def _fragment(sentence: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> bool:
     """A few words that name nobody, ask nothing and say no date: a filler piece of the same clause."""
     lower = sentence.lower()
@@ -219,6 +225,8 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
                          r"chú|ông|bà)\b", lower):
         if any(s <= m.start() < e for s, e in taken):
             continue
+        if SESSION12_RECAP_SPEAKER and RECAP_VERB.match(lower[m.end():]):
+            continue  # "thôi anh nhắc lại …", "Tôi nhắc lại mấy việc": the one who recaps, not a doer
         head = lower[m.start():]
         loose = not _clause_start(lower, m.start())
         doer = _doer_before(lower, m.start(), m.group(1), spots) \

@@ -209,6 +209,16 @@ SESSION10_RULES: list[Rule] = [
 ]
 
 
+# Session 12 (docs/meetings.md, "Session 12"): "(trước) ngày mồng một tháng mười hai", "mồng 8 tháng 1": "mồng" (a
+# spelling of "mùng") before a day and its month, also after "ngày"; without it the month alone was read (its end).
+SESSION12_MONG = True
+SESSION12_RULES: list[Rule] = [
+    (re.compile(rf"\bmong\s+(?P<d>{NUM[1:-1]})\s+thang\s+(?P<mo>{NUM[1:-1]})\b{_YEAR}"),
+     lambda m, t: _near_year(number(m.group("d")), number(m.group("mo")),
+                             int(m.group("y")) if m.group("y") else None, t)),
+]
+
+
 def _lunar_new_year(meeting: dt.date) -> dt.date:
     """The first day of the next Tết Nguyên đán (from the `holidays` package's Vietnamese calendar)."""
     for offset in range(0, 400):
@@ -259,6 +269,13 @@ _START = re.compile(r"\b(?:từ|bắt đầu(?: từ)?|kể từ)\s+(?:ngày\s+|
 _PERIOD = re.compile(r"\btừ\s+\S+(?:\s+\S+){0,3}?\s+(?:đến|tới)\s+(?:ngày\s+)?$")
 _MARKER = re.compile(r"\b(?:(?:han chot|thoi han|han|xong|hoan thanh|cham nhat)\s+(?:la\s+|vao\s+|den\s+)?|"
                      r"(?:truoc|trong|vao|den|het|cuoi|ngay|tu nay den)\s+)(?:ngay\s+)?$")
+
+
+# Session 12 (docs/meetings.md, "Session 12"): "(dịp) cuối năm", "dịp cuối tháng" after "dịp" names the season the
+# work is for ("tăng chuyến thu gom rác dịp cuối năm"), not when it is due: no deadline, so a day said before the
+# doer ("trong tuần này thì huy …") is; "trong dịp Tết" keeps its reading (its words open the match).
+SESSION12_OCCASION = True
+_OCCASION = re.compile(r"\bdip\s+$")
 
 
 # Session 9 (see docs/meetings.md): a day before the meeting is not a deadline.
@@ -321,7 +338,8 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
     folded = folded if folded is not None else fold_keep(text)
     found: list[tuple[int, int, dt.date, int]] = []
     taken: list[tuple[int, int]] = []
-    for pattern, build in RULES + (SESSION10_RULES if SESSION10_DATE_FORMS else []):
+    for pattern, build in (SESSION12_RULES if SESSION12_MONG else []) + RULES \
+            + (SESSION10_RULES if SESSION10_DATE_FORMS else []):
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken) or _misread(m, text):
                 continue
@@ -339,6 +357,8 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
             own = folded[m.start():m.end()].startswith(("trong", "cuoi", "het", "truoc"))
             start = m.start() - len(before.group(0)) if before else m.start()
             # A month or quarter named without a deadline word ("bảng tổng hợp tháng 11") says less than a day.
+            if SESSION12_OCCASION and _OCCASION.search(folded[max(0, m.start() - 8):m.start()]):
+                continue  # "tăng chuyến thu gom rác dịp cuối năm": the season the work is for
             weak = build in (_month, _quarter)
             found.append((0 if before else 1 if own else 3 if weak else 2, start, day, m.end()))
     lower = text.lower()

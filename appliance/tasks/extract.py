@@ -29,6 +29,7 @@ from appliance.tasks.clauses import anchors
 from appliance.tasks.confidence import Evidence, assess, doubts
 from appliance.tasks.deadlines import event_date
 from appliance.tasks.dialogue import Turn, turns
+from appliance.tasks.phrases import RECAP
 from appliance.tasks.roster import Person, Roster
 from appliance.tasks.scorer import BY_DEFAULT, Candidate, model
 from appliance.text import fold
@@ -284,7 +285,7 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         # An unpunctuated recap ("tóm lại lan xong sổ kết hôn trước mười lăm em làm khai tử thì thứ hai …")
         # cannot tell which date is whose: it fills a missing date but does not move one; an item said on its
         # own ("Vậy chốt: Thắng dự toán vỉa hè mùng 4/12; …") says its date last, and that date wins.
-        alone = len(anchor.quote.split()) <= _RECAP_ITEM
+        alone = len(_recap_item(anchor.quote).split()) <= _RECAP_ITEM
         task.deadline = (anchor.deadline or task.deadline) if alone else (task.deadline or anchor.deadline)
         _support(task, anchor)
         return
@@ -367,6 +368,14 @@ def _earlier_promise(task: _Open, anchor: Anchor, turn: Turn) -> bool:
 
 
 _RECAP_ITEM = 16  # words: longer, the quote runs over several recap items (a recogniser run)
+# Session 12 (docs/meetings.md, "Session 12"): the recap's first item is measured without its header ("Anh chốt lại
+# nhé: anh Hùng cùng anh Minh làm phương án vỉa hè, thứ Hai tuần sau trình anh;"): the item alone says its date.
+SESSION12_RECAP_HEADER = True
+
+
+def _recap_item(quote: str) -> str:
+    head, colon, rest = quote.partition(":")
+    return rest if SESSION12_RECAP_HEADER and colon and RECAP.search(head.lower()) else quote
 
 
 def _support(task: _Open, anchor: Anchor) -> None:

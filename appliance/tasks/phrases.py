@@ -6,6 +6,11 @@ from __future__ import annotations
 
 import re
 
+# Session 12 (docs/meetings.md, "Session 12"); both are read when the module loads.
+SESSION12_CHECK_VERBS = True
+# "các trường hợp xin tạm hoãn (nghĩa vụ quân sự)", "hồ sơ xin tạm hoãn": a kind of case, not the work put off
+SESSION12_DEFERMENT_NOUN = True
+
 # Verbs of work (a name or pronoun right before one of these is being told, or offers, to act).
 VERB = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|kiểm tra|báo cáo|gửi|nộp|trình|tổng hợp|liên hệ|viết|"
         r"thông báo|theo dõi|đôn đốc|ghép|mời|in|phát|cử|gọi|"
@@ -29,7 +34,11 @@ VERB = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|kiểm t
         r"khen thưởng|làm việc|bám(?: sát)?|"
         # said in the train batch's meetings: pushing a campaign, taking up a complaint, sealing a shop
         r"đẩy mạnh|thụ lý|niêm phong|họp với|họp bàn|coi|ghé|qua|đưa|khơi thông|vá|cắt(?: tỉa)?|khám|dẫn|"
-        r"hoàn chỉnh|cung cấp|đăng ký)")
+        r"hoàn chỉnh|cung cấp|đăng ký"
+        # Session 12 (docs/meetings.md, "Session 12"): the verbs of checking and inspecting a ward gives as work
+        # ("anh minh thì thẩm tra lý lịch công dân…", "phúc tra hộ nghèo", "hậu kiểm", "truy quét")
+        + (r"|thẩm tra|phúc tra|hậu kiểm|kiểm định|giám định|truy quét|tái kiểm tra" if SESSION12_CHECK_VERBS else "")
+        + r")")
 # "chị Hà bên trung tâm làm": where they work, up to four words
 _FILLER = (r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực tiếp|giúp|cho người|cho|ngay|chịu khó|"
            r"bên\s+\S+(?:\s+[^\s,.;]+){0,3}?|"
@@ -67,7 +76,7 @@ CANCEL = re.compile(r"\b(?:không phải làm nữa|không cần làm nữa|khô
 SESSION10_NOT_DEFERRED = True
 _UNLESS_FORBIDDEN = r"(?<!không )(?<!đừng )(?<!chớ )" if SESSION10_NOT_DEFERRED else ""
 DEFER = re.compile(r"\b(?:" + _UNLESS_FORBIDDEN + r"để sau|tính sau|sau tính|chưa cần|không cần|chưa giao|có thể|"
-                   r"tạm dừng|tạm hoãn|hoãn lại|"
+                   r"tạm dừng|" + (r"(?<!xin )" if SESSION12_DEFERMENT_NOUN else "") + r"tạm hoãn|hoãn lại|"
                    r"nếu được|nếu kịp|tùy|để (?:mai |sau )?(?:anh|chị|em|tôi|mình) "
                    r"(?:suy nghĩ|xem|tính|hỏi|giao|bàn|quyết)|xem tình hình rồi|mới làm|"
                    # "thôi để đầu năm", "để gần Tết xem…": put off to a later season, not given now

@@ -215,6 +215,9 @@ class Roster:
         # Recogniser text has no capitals to tell "thắng lập hồ sơ" (a name) from a word: a verb right after
         # it is enough, but not for the names that are also a day or a verb ("mai gửi", "bảo làm", "sơn sửa").
         spoken = before_verb and text.islower() and word not in ("mai", "bảo", "sơn", "thu", "an")
+        if SESSION12_PLACE_NAME and word in AMBIGUOUS and not capital and i >= 2 \
+                and lower[words[i - 2].start():words[i - 2].end()] in _PLACE_WORDS:
+            return None  # recogniser text: "đường lĩnh nam", "chợ mai động" … the second word of a place's name
         if word in AMBIGUOUS and not (mid_capital or vocative or (at_head and before_verb) or spoken):
             return None
         if word in AMBIGUOUS and not capital and not vocative and not text.islower():
@@ -240,6 +243,12 @@ class Roster:
 # the "em" that follows is the one called, not whoever spoke last.
 SESSION12_NAY_CALL = True
 _NAY_CALL = re.compile(r"\s*này\s*,")
+
+
+# Session 12: in lower-case recogniser text a given name that is the second word after a place word ("cắt tỉa cây
+# trên đường lĩnh nam xong trước …", "khu chợ mai động") is part of the place's name, as a capital says in writing.
+SESSION12_PLACE_NAME = True
+_PLACE_WORDS = {"đường", "phố", "chợ", "quận", "phường", "cầu", "ngõ", "làng", "xã", "hồ", "khu"}
 
 
 # First words of a unit's name: a capitalised run after a person's name stops there ("anh Sơn Ban Chỉ huy…").
