@@ -146,6 +146,39 @@ SESSION12_RECAP_SPEAKER = True
 RECAP_VERB = re.compile(r"\s+(?:xin\s+)?(?:nhắc lại|tóm lại|tóm tắt(?: lại)?|chốt lại|kết luận|điểm lại|tổng kết lại)\b")
 
 
+# Session 12 (docs/meetings.md, "Session 12"), each form with its setting:
+# where someone will be: "(đi) tập huấn", "bồi dưỡng", "khám bệnh" as "đi học", "đi họp" are (no date of work after)
+SESSION12_AWAY_TRAINING = True
+AWAY_MORE = re.compile(r"^\s*,?\s*(?:(?:sẽ|phải|lại)\s+)?(?:đi\s+)?(?:tập huấn|bồi dưỡng|khám bệnh|nằm viện|trực "
+                       r"(?:tết|lễ)\b(?=\s*(?:cả|rồi|mà|nên|[,.]|$)))")
+
+
+def deadline_free(scope: str) -> bool:
+    """No verb of work after where they will be ("… đi tập huấn cả ngày, mà phương án …")."""
+    return not re.search(rf"\b(?:nên|thì)\s+(?:em|tôi)\s+{VERB}\b", scope)
+
+
+# the chair saying they will attend ("Tôi sẽ dự và phát biểu.", "Tốt, tôi sẽ dự."): no task
+SESSION12_CHAIR_ATTENDS = True
+ATTENDS = re.compile(r"^\s*(?:sẽ\s+)?(?:cũng\s+)?(?:dự|tham dự|đi dự)(?:\s+(?:và|rồi)\s+(?:phát biểu|chỉ đạo))?\s*[.!]?\s*$")
+# a member taking the floor: "em báo cáo qua ạ", "em báo lịch tháng 12 ạ: …", "em xin báo cáo thêm:"
+SESSION12_SPEAK_NOW = True
+SPEAK_NOW = re.compile(r"^\s*(?:xin\s+)?(?:báo cáo|báo|thông báo|trình bày|điểm qua|nói)(?:\s+(?:qua|nhanh|thêm|luôn|"
+                       r"lịch|tình hình|lại)(?:\s+tháng\s+\d+)?)*(?:\s+(?:anh|chị|ạ))*\s*(?:[:.,!]|$)")
+# a member putting a proposal to the one they call ("Chị Hạnh, …, em đề xuất làm thêm các sáng thứ Bảy …")
+SESSION12_MEMBER_PROPOSES = True
+MEMBER_PROPOSES = re.compile(r"\b(?:em|tôi|bên em|chúng em)\s+(?:xin\s+)?(?:đề xuất|đề nghị|kiến nghị|góp ý|xin ý kiến)\b")
+# "Báo cáo ấy giao phòng Kinh tế … làm, chị Lan đôn đốc.": the one who urges it on oversees it, as "chỉ đạo" does
+SESSION12_OVERSEE = True
+OVERSEE = re.compile(r"^\s*,?\s*(?:đôn đốc|nhắc nhở|kiểm tra lại)(?:\s+(?:chung|thêm|thôi))?\s*(?:[,;.]|$)")
+# "Em sẽ cử cảnh sát khu vực đi cùng Thắng ạ.": sending someone along is helping the one who leads
+SESSION12_SEND_ALONG = True
+SEND_ALONG = re.compile(r"^\s*,?\s*(?:sẽ\s+)?cử\s+[^,.;]{1,40}?\s+(?:đi\s+)?cùng\b")
+# "Dạ, em đã soạn sẵn rồi ạ.", "em có bản nháp rồi": ready to do it, not the work already done
+SESSION12_READY = True
+READY = re.compile(r"\b(?:sẵn|bản nháp|dự thảo rồi)\b")
+
+
 def _fragment(sentence: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> bool:
     """A few words that name nobody, ask nothing and say no date: a filler piece of the same clause."""
     lower = sentence.lower()
@@ -375,6 +408,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 and _fragment(sentence, roster, meeting, calendar)
             just_gave, gave = gave, bool(found_here) or chained
             if not found_here and ALREADY.search(lower) and not re.search(r"\bsẽ\b", lower) \
+                    and not (SESSION12_READY and READY.search(lower)) \
                     and not REMAINS.search(lower):
                 out.append(Anchor("done", turn.speaker, content=sentence))
             elif not found_here and not recap and just_gave \
@@ -462,6 +496,7 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     # with a date or an order's particle.
     opening = re.match(r"^\W*(?:\w+\s+){0,3}?\w+\s*(?:ơi\b|,)", lower) is not None
     if not chosen and called is not None and called != turn.speaker and not question \
+            and not (SESSION12_MEMBER_PROPOSES and not turn.leads and MEMBER_PROPOSES.search(lower)) \
             and re.search(rf"\b{VERB}\b", lower) and not DEFER.search(lower) and not REPORTED.search(lower) \
             and not (opening and not PARTICLE.search(lower) and find_deadline(text, meeting, None, calendar) is None):
         # "Cái này phải có người theo dõi, anh Nam nhé.": the work is said first, then whom it is for.
@@ -471,7 +506,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     # Someone coordinating is not given a task of their own: the scope stays with the one who leads.
     led: list[_Spot] = []
     for spot in chosen:
-        if led and COORDINATE.match(lower[spot.end:]):
+        if led and (COORDINATE.match(lower[spot.end:])
+                    or SESSION12_OVERSEE and OVERSEE.match(lower[spot.end:])):
             out.append(Anchor("helps", spot.person))
             continue
         if led and spot.how == "first" and turn.leads and OWN_PART.match(lower[spot.end:]):
@@ -490,6 +526,12 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
             continue
         if spot.how in ("named", "unit") and PURPOSE.search(head[-60:]):
             continue  # "…, gửi văn phòng trước thứ Năm để chị Lan tổng hợp": so that she can, not a task of hers
+        if SESSION12_AWAY_TRAINING and AWAY_MORE.match(scope_lower) and deadline_free(scope_lower):
+            continue  # "thứ Sáu này em đi tập huấn cả ngày": where they will be, not work given
+        if SESSION12_CHAIR_ATTENDS and spot.how == "first" and turn.leads and ATTENDS.match(scope_lower):
+            continue  # "Tôi sẽ dự và phát biểu.": the chair attending, not a task
+        if SESSION12_SPEAK_NOW and spot.how == "first" and not turn.leads and SPEAK_NOW.match(scope_lower):
+            continue  # "Dạ, em báo cáo qua ạ.", "em báo lịch tháng 12 ạ: …": taking the floor now
         if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
                 DONE_NOW.match(scope_lower) or \
                 (spot.how == "first" and DONE.search(scope_lower)):
@@ -510,7 +552,9 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         if spot.how == "first" and SPEECH.match(scope_lower) and not INTENT.search(scope_lower):
             continue  # "Hôm nay tôi thông báo kết quả…": said in the meeting, not work to do after it
         helps = re.sub(r"^\s*,?\s*(?:(?:sẽ\s+|cùng\s+)?phối hợp|(?:xin\s+)?(?:đi|làm|tham gia)\s+cùng)\b", "",
-                       scope_lower)  # "… chúng tôi xin đi cùng đoàn 2": joining is helping
+                       scope_lower)
+        if SESSION12_SEND_ALONG and helps == scope_lower:
+            helps = SEND_ALONG.sub("", scope_lower)  # "… chúng tôi xin đi cùng đoàn 2": joining is helping
         if helps != scope_lower and deadline is None and not re.search(rf"\b{VERB}\b", helps):
             continue  # "Nam phối hợp với anh Huy.": helping the one who leads is not a task of one's own
         if question:
