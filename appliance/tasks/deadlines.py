@@ -212,7 +212,14 @@ SESSION10_RULES: list[Rule] = [
 # Session 12 (docs/meetings.md, "Session 12"): "(trước) ngày mồng một tháng mười hai", "mồng 8 tháng 1": "mồng" (a
 # spelling of "mùng") before a day and its month, also after "ngày"; without it the month alone was read (its end).
 SESSION12_MONG = True
+# "ngày 14" alone ("Được, ngày 14 nhé.", "em xin gửi vào thứ Hai, ngày 14"): that day of this month or the next
+SESSION12_BARE_DAY = True
+# "vào thứ Hai, ngày 14": a weekday followed by the date that falls on it is that date, not the nearer weekday
+SESSION12_WEEKDAY_DATE = True
 SESSION12_RULES: list[Rule] = [
+    (re.compile(r"\bngay\s+(?P<d>\d{1,2})\b(?!\s*(?:thang|/|-|\.\d|gio|h\b|nguoi|ho|ban|suat|tieng|phut|tet|ngay|tuan|lan|"
+                r"%|phan|trieu|nghin|ty|dong|tuoi|nam))"),
+     lambda m, t: _day_of_month(int(m.group("d")), t) if SESSION12_BARE_DAY else None),
     (re.compile(rf"\bmong\s+(?P<d>{NUM[1:-1]})\s+thang\s+(?P<mo>{NUM[1:-1]})\b{_YEAR}"),
      lambda m, t: _near_year(number(m.group("d")), number(m.group("mo")),
                              int(m.group("y")) if m.group("y") else None, t)),
@@ -294,6 +301,8 @@ def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
         found = [f for f in found if f[2] >= meeting]
     if SESSION10_APPOSITION:
         found = _without_apposed_weekdays(found, text)
+    if SESSION12_WEEKDAY_DATE:
+        found = _weekday_then_date(found, text)
     if not found:
         return None
     # Equally marked dates: the one said last, where Vietnamese puts the deadline ("hồ sơ khen thưởng cuối
@@ -319,6 +328,21 @@ def _without_apposed_weekdays(found: list[tuple[int, int, dt.date, int]],
             other_end <= start and not text[other_end:start].strip(" ,") and other.weekday() == weekday
             for _r, _s, other, other_end in found)
         if not apposed:
+            out.append(item)
+    return out
+
+
+def _weekday_then_date(found: list[tuple[int, int, dt.date, int]],
+                       text: str) -> list[tuple[int, int, dt.date, int]]:
+    out = []
+    for item in found:
+        _rank, start, _day, end = item
+        said = re.match(r"\s*(?:(?:vao|truoc|den|han)\s+)?(?:thu\s+(hai|ba|tu|nam|sau|bay)|(chu nhat))\b", fold_keep(text[start:]))
+        weekday = (6 if said.group(2) else _WEEKDAYS[said.group(1)]) if said else None
+        named = weekday is not None and any(
+            other_start >= end and not text[end:other_start].strip(" ,") and other.weekday() == weekday
+            for _r, other_start, other, _e in found)
+        if not named:
             out.append(item)
     return out
 
