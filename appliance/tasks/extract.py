@@ -304,7 +304,8 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
               and (t.turn == turn.index or (anchor.follow_up and t.touched >= turn.index - 1)
                    or (anchor.follow_up and turn.index - t.turn <= 2 and _overlap(t.content, anchor.content)))]
     if anchor.kind == "propose":
-        mine = [t for t in found if not t.cancelled and _key(t.person) == _key(person) and turn.index - t.turn <= 4]
+        mine = [t for t in found if not t.cancelled and _key(t.person) == _key(person)
+                and (turn.index - t.turn <= 4 or SESSION12_PROPOSE_REACH)]
         if mine and anchor.deadline is not None:
             mine[-1].pending.append(anchor.deadline)
         return
@@ -365,6 +366,12 @@ def _earlier_promise(task: _Open, anchor: Anchor, turn: Turn) -> bool:
     return SESSION10_ACCEPT_KEEPS and anchor.how == "first" and task.chair and not turn.leads \
         and task.turn < turn.index and task.deadline is not None and anchor.deadline is not None \
         and anchor.deadline < task.deadline
+
+
+# Session 12 (docs/meetings.md, "Session 12"): asking for another date for one's own task ("Anh Bảo, thứ Tư tuần
+# sau em đi đo đạc …, em xin báo anh vào thứ Năm được không ạ?") reaches that person's latest task however long
+# ago it was given in the meeting (the chair's agreement, as before, must follow within a few turns).
+SESSION12_PROPOSE_REACH = True
 
 
 _RECAP_ITEM = 16  # words: longer, the quote runs over several recap items (a recogniser run)

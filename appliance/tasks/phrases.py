@@ -10,6 +10,9 @@ import re
 SESSION12_CHECK_VERBS = True
 # "các trường hợp xin tạm hoãn (nghĩa vụ quân sự)", "hồ sơ xin tạm hoãn": a kind of case, not the work put off
 SESSION12_DEFERMENT_NOUN = True
+SESSION12_DEFER_UP = True
+# "thôi việc đó hủy nhé", "hủy bỏ việc kiểm kê": withdrawn, as "hủy việc" is
+SESSION12_CANCEL_HUY = True
 
 # Verbs of work (a name or pronoun right before one of these is being told, or offers, to act).
 VERB = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|kiểm tra|báo cáo|gửi|nộp|trình|tổng hợp|liên hệ|viết|"
@@ -70,7 +73,9 @@ WITHDRAW = re.compile(r"(?:\.\.\.|…)?\s*,?\s*\b(?:à|ờ)\s+(?:mà\s+)?(?:thô
 CANCEL = re.compile(r"\b(?:không phải làm nữa|không cần làm nữa|không cần nữa|thôi không làm|hủy việc|"
                     r"thôi,? chưa giao ai|thôi khỏi|khỏi làm|"
                     r"không làm nữa|không phải lo nữa|thôi,? không \w+ nữa)\b|^(?:thôi,? )?chưa giao ai\b|"
-                    r"(?<!ra )\bkhỏi\s+(?:in|làm|gửi|lo|đi)\b")
+                    r"(?<!ra )\bkhỏi\s+(?:in|làm|gửi|lo|đi)\b"
+                    + (r"|\b(?:việc|vụ|cái)\s+(?:đó|này|ấy|đấy)\s+(?:thì\s+)?hủy\b|\bhủy bỏ\b" if SESSION12_CANCEL_HUY
+                       else ""))
 # Session 10 (docs/meetings.md): "không để sang năm", "đừng để sau Tết" forbid putting it off: an order, not a
 # deferral.
 SESSION10_NOT_DEFERRED = True
@@ -82,7 +87,11 @@ DEFER = re.compile(r"\b(?:" + _UNLESS_FORBIDDEN + r"để sau|tính sau|sau tín
                    # "thôi để đầu năm", "để gần Tết xem…": put off to a later season, not given now
                    + _UNLESS_FORBIDDEN + r"để (?:đầu năm|sang năm|năm sau|sau tết|gần tết|qua tết|sang tháng)|"
                    r"không thì thôi|không bàn|không thuộc|hỏi lại|" + _UNLESS_FORBIDDEN + r"để sang năm|"
-                   r"chưa có nguồn|chưa nói trước|không gấp|nếu có thời gian|chưa làm|khi nào có)\b")
+                   r"chưa có nguồn|chưa nói trước|không gấp|nếu có thời gian|chưa làm|khi nào có"
+                   # Session 12: a leader putting it to their own superior first ("để anh báo cáo anh An đã", "để chị
+                   # xin ý kiến anh An với anh Bảo đã"), "chưa quyết (được)"; a junior's "để em báo cáo anh" is work
+                   + (r"|để (?:anh|chị|tôi|mình) (?:báo cáo|xin ý kiến|hỏi ý kiến|trao đổi với|thống nhất với)|"
+                      r"chưa quyết" if SESSION12_DEFER_UP else "") + r")\b")
 CONDITION = re.compile(r"\bnếu\b")
 REPORTED = re.compile(r"^\s*,?\s*(?:đã|vừa|mới|cho biết|nói|nêu|phát biểu|báo cáo rằng|cho rằng|nhấn mạnh|"
                       r"trình bày|bảo|có ý kiến|đang|xong rồi|làm xong rồi|đều)\b"
