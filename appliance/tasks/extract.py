@@ -29,7 +29,7 @@ from appliance.tasks.clauses import anchors
 from appliance.tasks.confidence import Evidence, assess, doubts
 from appliance.tasks.deadlines import event_date
 from appliance.tasks.dialogue import Turn, turns
-from appliance.tasks.phrases import RECAP
+from appliance.tasks.phrases import AGREE, RECAP
 from appliance.tasks.roster import Person, Roster
 from appliance.tasks.scorer import BY_DEFAULT, Candidate, model
 from appliance.text import fold
@@ -320,6 +320,23 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         # "Dạ, em nhận ạ" from the head of the unit just given a task: that task, not a new one
         recent = [t for t in found if not t.cancelled and t.person.kind == "unit" and t.person.name == person.unit
                   and turn.index - t.touched <= 2]
+    if not recent and SESSION12_CONFIRM_OFFER and anchor.kind == "task" and turn.leads and not anchor.recap \
+            and AGREE.match(anchor.quote.lower()):
+        # "Em xin treo xong trước ngày 28 ạ." — "Ừ, anh Hùng treo cờ, băng rôn … trước ngày 28/12 nhé.": the chair
+        # agreeing to what that person just offered with its date, in their own words
+        recent = [t for t in found if not t.cancelled and _key(t.person) == _key(person) and t.self_given
+                  and t.deadline is not None and 0 < turn.index - t.turn <= 2]
+    if not recent and SESSION12_HOW_TO and anchor.how == "second" and anchor.deadline is None and turn.leads:
+        # "… tổng hợp danh sách … xong trước ngày mười" — "dạ nhưng mấy tổ năm nào cũng gửi chậm" — "thì em gọi
+        # điện đôn đốc …": how to do the task just given to the one answering, not a task of its own
+        recent = [t for t in found if not t.cancelled and _key(t.person) == _key(person) and t.chair
+                  and 0 < turn.index - t.turn <= 2]
+    if not recent and SESSION12_ACCEPT_LATER and anchor.how == "first" and not turn.leads \
+            and len(_words(anchor.content)) <= 2:
+        # "dạ em gửi thứ ba ạ" a few turns after the chair gave that person a task (others answered in between):
+        # accepting it, with the date said last
+        recent = [t for t in found if not t.cancelled and _key(t.person) == _key(person) and t.chair
+                  and 0 < turn.index - t.touched <= 6 and t.said_by != turn.label]
     if recent:
         task = recent[-1]
         task.touched = turn.index
@@ -347,6 +364,13 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
     if anchor.inherits:
         withdrawn = [t for t in found if t.cancelled and turn.index - t.turn <= 1]
         given = [t for t in found if not t.cancelled and turn.index - t.turn <= 2 and _key(t.person) != _key(person)]
+        previous = _previous_speaker(lines, turn) if SESSION12_REASSIGN_EXCUSE else None
+        excused = [t for t in found if not t.cancelled and previous is not None and t.chair
+                   and _key(t.person) == _key(previous.speaker) != _key(person) and turn.index - t.touched <= 6]
+        if excused and not given:
+            # "anh ơi tuần sau em đi họp quận cả tuần ạ" — "à thế à thôi trụ nước thì để huy làm …": the task of
+            # the one who just gave their reason goes to another
+            given = excused
         if not withdrawn and anchor.reassigns and given:
             given[-1].cancelled = True  # "À thôi, để anh Huy làm": the task just given goes to another
             withdrawn = given[-1:]
@@ -372,6 +396,10 @@ def _earlier_promise(task: _Open, anchor: Anchor, turn: Turn) -> bool:
 # sau em đi đo đạc …, em xin báo anh vào thứ Năm được không ạ?") reaches that person's latest task however long
 # ago it was given in the meeting (the chair's agreement, as before, must follow within a few turns).
 SESSION12_PROPOSE_REACH = True
+SESSION12_CONFIRM_OFFER = True
+SESSION12_HOW_TO = True
+SESSION12_ACCEPT_LATER = True
+SESSION12_REASSIGN_EXCUSE = True
 
 
 _RECAP_ITEM = 16  # words: longer, the quote runs over several recap items (a recogniser run)
