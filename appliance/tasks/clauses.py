@@ -179,6 +179,17 @@ SESSION12_READY = True
 READY = re.compile(r"\b(?:sẵn|bản nháp|dự thảo rồi)\b")
 
 
+# "huy ghi lại" — "dạ em ghi rồi ạ": noting it down in the meeting is no task, and "ghi rồi" (noted) says nothing
+# of the task just given being done
+SESSION12_NOTED = True
+NOTED = re.compile(r"\bghi(?:\s+(?:lại|nhận|chép|sổ))?\s+rồi\b")
+NOTE_IT = re.compile(r"\s*,?\s*ghi(?:\s+(?:lại|nhận|chép))?(?:\s+(?:giúp|hộ|nhé|đi|luôn|cho))*(?:\s+(?:chị|anh|tôi|em))?"
+                     r"(?:\s+(?:nhé|nha|ạ))?\s*[.!]?\s*")
+# "à thôi trụ nước thì để huy làm vẫn năm ngày làm việc nhé": after "à thôi", "X làm" with its date is still the
+# withdrawn task given to another (its content is the date and "làm")
+SESSION12_REASSIGN_DATED = True
+
+
 def _fragment(sentence: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> bool:
     """A few words that name nobody, ask nothing and say no date: a filler piece of the same clause."""
     lower = sentence.lower()
@@ -409,6 +420,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             just_gave, gave = gave, bool(found_here) or chained
             if not found_here and ALREADY.search(lower) and not re.search(r"\bsẽ\b", lower) \
                     and not (SESSION12_READY and READY.search(lower)) \
+                    and not (SESSION12_NOTED and NOTED.search(lower)) \
                     and not REMAINS.search(lower):
                 out.append(Anchor("done", turn.speaker, content=sentence))
             elif not found_here and not recap and just_gave \
@@ -526,6 +538,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
             continue
         if spot.how in ("named", "unit") and PURPOSE.search(head[-60:]):
             continue  # "…, gửi văn phòng trước thứ Năm để chị Lan tổng hợp": so that she can, not a task of hers
+        if SESSION12_NOTED and NOTE_IT.fullmatch(scope_lower):
+            continue  # "Tuấn ghi lại giúp chị.", "huy ghi lại": note it down, in the meeting
         if SESSION12_AWAY_TRAINING and AWAY_MORE.match(scope_lower) and deadline_free(scope_lower):
             continue  # "thứ Sáu này em đi tập huấn cả ngày": where they will be, not work given
         if SESSION12_CHAIR_ATTENDS and spot.how == "first" and turn.leads and ATTENDS.match(scope_lower):
@@ -578,7 +592,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         if spot.how == "second" and not (deadline or PARTICLE.search(scope_lower) or called is not None):
             continue
         generic = re.fullmatch(r"\s*(?:làm|lo|làm nốt|nhận)?\s*(?:luôn|nhé|đi|ạ|thay)?\s*[.,]?\s*", scope_lower) \
-            is not None or re.fullmatch(r"\s*làm\b.*", scope_lower) is not None and len(scope_lower.split()) <= 3
+            is not None or re.fullmatch(r"\s*làm\b.*", scope_lower) is not None and len(scope_lower.split()) <= 3 \
+            or SESSION12_REASSIGN_DATED and re.fullmatch(r"\s*(?:làm|lo)\b(?:\s+\w+)?", content.lower()) is not None
         words = len(re.findall(r"\w+", content))
         follow = spot.how in ("first", "second") or words <= 3 or spot.person == turn.speaker
         person = spot.person
