@@ -170,8 +170,12 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
     for turn in lines:
         previous = _previous_speaker(lines, turn)
         for anchor in anchors(turn, previous, roster, meeting_date, calendar):
-            if anchor.kind == "task" and anchor.deadline is None and THAT_DAY.search(anchor.quote.lower()):
-                anchor = replace(anchor, deadline=_that_day(lines, turn, meeting_date, calendar))
+            that_day = (THAT_DAY_S12 if SESSION12_THAT_DAY else THAT_DAY).search(anchor.quote.lower())
+            if anchor.kind == "task" and anchor.deadline is None and that_day:
+                said = event_date(anchor.quote[:that_day.start()], meeting_date, calendar) \
+                    if SESSION12_THAT_DAY else None
+                anchor = replace(anchor, deadline=said if said is not None and said >= meeting_date
+                                 else _that_day(lines, turn, meeting_date, calendar))
             if anchor.kind == "helps" and anchor.person is not None:
                 helping[_key(anchor.person)] = turn.index
             elif not _helper_offer(anchor, turn, helping):
@@ -182,6 +186,10 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
 
 # "Anh Sơn dự thay anh An nhé, hôm đó anh An đi họp": the day of the event spoken of before is the deadline
 THAT_DAY = re.compile(r"\b(?:hôm|ngày|buổi|bữa)\s+(?:đó|ấy)\b")
+# Session 12 (docs/meetings.md, "Session 12"): also "hôm đấy", and the event day said earlier in the same sentence
+# ("… tổ chức diễn tập … ngày mười tháng mười hai anh sơn bố trí dân quân tham gia diễn tập hôm đấy nhé")
+SESSION12_THAT_DAY = True
+THAT_DAY_S12 = re.compile(r"\b(?:hôm|ngày|buổi|bữa)\s+(?:đó|ấy|đấy)\b")
 
 
 def _that_day(lines: Sequence[Turn], turn: Turn, meeting_date: dt.date,
