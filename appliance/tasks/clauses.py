@@ -179,6 +179,11 @@ SESSION12_READY = True
 READY = re.compile(r"\b(?:sẵn|bản nháp|dự thảo rồi)\b")
 
 
+# "…, giao phòng Kinh tế … làm, chị Lan đôn đốc. Hạn thì mình nộp sớm hơn hai ngày, ngày hai mươi ba tháng mười một
+# nhé.": a sentence about the deadline ("hạn thì…", "thời hạn là…") right after a task is given dates that task, and
+# gives none of its own ("mình" there is the ward, not the speaker)
+SESSION12_DEADLINE_TOPIC = True
+DEADLINE_TOPIC = re.compile(r"^\W*(?:(?:còn|về|vậy|thế)\s+)?(?:thời\s+)?hạn(?:\s+(?:chót|nộp|cuối))?\s*(?:thì|là|,)\s")
 # "huy ghi lại" — "dạ em ghi rồi ạ": noting it down in the meeting is no task, and "ghi rồi" (noted) says nothing
 # of the task just given being done
 SESSION12_NOTED = True
@@ -357,6 +362,11 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 continue  # the date was given to the task before "à thôi"
             lower = sentence.lower()
             recap = recap or bool(RECAP.search(lower))
+            if SESSION12_DEADLINE_TOPIC and gave and DEADLINE_TOPIC.match(lower) and not QUESTION.search(lower):
+                dated = find_deadline(sentence, meeting, None, calendar)
+                if dated is not None:  # "Hạn thì mình nộp sớm hơn hai ngày, ngày 23/11 nhé.": the task's date
+                    out.append(Anchor("agree", None, deadline=dated[0]))
+                    continue
             if AGREE.match(lower) and not QUESTION.search(lower):
                 # The date agreed ("Thôi được, thứ Sáu."), not one said after the next doer is named
                 # ("vâng chị anh tuấn liên hệ… trong tháng này").
