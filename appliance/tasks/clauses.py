@@ -233,8 +233,16 @@ def _clause_start(lower: str, pos: int) -> bool:
         return True
     if re.fullmatch(r"(?:có|không|chưa|rồi|à quên|à|quên)", before):  # "có, huy làm …" answers a question
         return True
+    if SESSION12_TOPIC_OPENS and TOPIC_BEFORE.search(before):
+        return True  # "Cái đấy để anh làm việc với công ty môi trường, …": after the matter named as a topic
     return bool(re.search(r"(?:^|[\s,])(?:thì|thế|ừ|vâng|dạ|được|còn|để|nhé|rồi|thôi|vậy|tốt|chị ơi|anh ơi|em ơi|"
                           r"với cả|ngoài ra|quên|à)$", before))
+
+
+# Session 12 (docs/meetings.md, "Session 12"): a clause opens after the matter named as its topic ("cái đấy", "việc
+# này", "vụ đó", "phần đó thì"), as after "thì": "Cái đấy để anh làm việc với công ty môi trường".
+SESSION12_TOPIC_OPENS = True
+TOPIC_BEFORE = re.compile(r"(?:^|[\s,])(?:cái|việc|vụ|phần|chuyện|khoản)(?:\s+[^\s,.;]+){0,3}?\s+(?:đấy|đó|ấy|này)$")
 
 
 def _answering(turn: Turn, previous: Turn | None) -> bool:

@@ -366,6 +366,15 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         return
     content = anchor.content
     deadline = anchor.deadline
+    if SESSION12_REASSIGN_EXCUSE and turn.leads and not anchor.inherits and _THIS_JOB.match(anchor.content.lower()):
+        # "Việc đó Huy làm …" — "anh cho em lùi sang tuần sau được không ạ?" — "Thôi được, Thắng làm việc này":
+        # "this job" given to another takes the task of the one who just asked to be spared it
+        previous = _previous_speaker(lines, turn)
+        spared = [t for t in found if not t.cancelled and previous is not None and t.chair and t.person.name
+                  and _key(t.person) == _key(previous.speaker) != _key(person) and 0 < turn.index - t.touched <= 3]
+        if spared:
+            spared[-1].cancelled = True
+            content, deadline = spared[-1].content, deadline or spared[-1].deadline
     live = [t for t in found if not t.cancelled]
     if anchor.same_deadline and live:
         deadline = live[-1].deadline
@@ -408,6 +417,7 @@ SESSION12_CONFIRM_OFFER = True
 SESSION12_HOW_TO = True
 SESSION12_ACCEPT_LATER = True
 SESSION12_REASSIGN_EXCUSE = True
+_THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái|phần)\s+(?:này|đó|ấy|đấy)\b")
 
 
 _RECAP_ITEM = 16  # words: longer, the quote runs over several recap items (a recogniser run)
