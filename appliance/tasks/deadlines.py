@@ -219,7 +219,7 @@ SESSION12_WEEKDAY_DATE = True
 SESSION12_RULES: list[Rule] = [
     (re.compile(r"\bngay\s+(?P<d>\d{1,2})\b(?!\s*(?:thang|/|-|\.\d|gio|h\b|nguoi|ho|ban|suat|tieng|phut|tet|ngay|tuan|lan|"
                 r"%|phan|trieu|nghin|ty|dong|tuoi|nam))"),
-     lambda m, t: _day_of_month(int(m.group("d")), t) if SESSION12_BARE_DAY else None),
+     lambda m, t: _day_of_month(int(m.group("d")), t)),
     (re.compile(rf"\bmong\s+(?P<d>{NUM[1:-1]})\s+thang\s+(?P<mo>{NUM[1:-1]})\b{_YEAR}"),
      lambda m, t: _near_year(number(m.group("d")), number(m.group("mo")),
                              int(m.group("y")) if m.group("y") else None, t)),
@@ -362,7 +362,8 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
     folded = folded if folded is not None else fold_keep(text)
     found: list[tuple[int, int, dt.date, int]] = []
     taken: list[tuple[int, int]] = []
-    for pattern, build in (SESSION12_RULES if SESSION12_MONG else []) + RULES \
+    session12 = [SESSION12_RULES[i] for i, on in enumerate((SESSION12_BARE_DAY, SESSION12_MONG)) if on]
+    for pattern, build in session12 + RULES \
             + (SESSION10_RULES if SESSION10_DATE_FORMS else []):
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken) or _misread(m, text):
