@@ -143,7 +143,8 @@ SESSION12_MEMBER_ANSWER = True
 # Session 12: a pronoun right before the recap's own verb ("thôi anh nhắc lại ban chỉ huy kế hoạch …", "Chị tóm tắt
 # lại: …") is the one recapping, never a doer (nor the one addressed).
 SESSION12_RECAP_SPEAKER = True
-RECAP_VERB = re.compile(r"\s+(?:xin\s+)?(?:nhắc lại|tóm lại|tóm tắt(?: lại)?|chốt lại|kết luận|điểm lại|tổng kết lại)\b")
+RECAP_VERB = re.compile(r"\s+(?:xin\s+)?(?:nhắc lại|tóm lại|tóm tắt(?: lại)?|chốt lại|kết luận|điểm lại|"
+                        r"tổng kết lại)\b")
 
 
 # Session 12 (docs/meetings.md, "Session 12"), each form with its setting:
@@ -160,14 +161,16 @@ def deadline_free(scope: str) -> bool:
 
 # the chair saying they will attend ("Tôi sẽ dự và phát biểu.", "Tốt, tôi sẽ dự."): no task
 SESSION12_CHAIR_ATTENDS = True
-ATTENDS = re.compile(r"^\s*(?:sẽ\s+)?(?:cũng\s+)?(?:dự|tham dự|đi dự)(?:\s+(?:và|rồi)\s+(?:phát biểu|chỉ đạo))?\s*[.!]?\s*$")
+ATTENDS = re.compile(r"^\s*(?:sẽ\s+)?(?:cũng\s+)?(?:dự|tham dự|đi dự)(?:\s+(?:và|rồi)\s+(?:phát biểu|chỉ đạo))?"
+                     r"\s*[.!]?\s*$")
 # a member taking the floor: "em báo cáo qua ạ", "em báo lịch tháng 12 ạ: …", "em xin báo cáo thêm:"
 SESSION12_SPEAK_NOW = True
 SPEAK_NOW = re.compile(r"^\s*(?:xin\s+)?(?:báo cáo|báo|thông báo|trình bày|điểm qua|nói)(?:\s+(?:qua|nhanh|thêm|luôn|"
                        r"lịch|tình hình|lại)(?:\s+tháng\s+\d+)?)*(?:\s+(?:anh|chị|ạ))*\s*(?:[:.,!]|$)")
 # a member putting a proposal to the one they call ("Chị Hạnh, …, em đề xuất làm thêm các sáng thứ Bảy …")
 SESSION12_MEMBER_PROPOSES = True
-MEMBER_PROPOSES = re.compile(r"\b(?:em|tôi|bên em|chúng em)\s+(?:xin\s+)?(?:đề xuất|đề nghị|kiến nghị|góp ý|xin ý kiến)\b")
+MEMBER_PROPOSES = re.compile(r"\b(?:em|tôi|bên em|chúng em)\s+(?:xin\s+)?(?:đề xuất|đề nghị|kiến nghị|góp ý|"
+                             r"xin ý kiến)\b")
 # "Báo cáo ấy giao phòng Kinh tế … làm, chị Lan đôn đốc.": the one who urges it on oversees it, as "chỉ đạo" does
 SESSION12_OVERSEE = True
 OVERSEE = re.compile(r"^\s*,?\s*(?:đôn đốc|nhắc nhở|kiểm tra lại)(?:\s+(?:chung|thêm|thôi))?\s*(?:[,;.]|$)")
@@ -188,7 +191,8 @@ DEADLINE_TOPIC = re.compile(r"^\W*(?:(?:còn|về|vậy|thế)\s+)?(?:thời\s+)
 # of the task just given being done
 SESSION12_NOTED = True
 NOTED = re.compile(r"\bghi(?:\s+(?:lại|nhận|chép|sổ))?\s+rồi\b")
-NOTE_IT = re.compile(r"\s*,?\s*ghi(?:\s+(?:lại|nhận|chép))?(?:\s+(?:giúp|hộ|nhé|đi|luôn|cho))*(?:\s+(?:chị|anh|tôi|em))?"
+NOTE_IT = re.compile(r"\s*,?\s*ghi(?:\s+(?:lại|nhận|chép))?(?:\s+(?:giúp|hộ|nhé|đi|luôn|cho))*"
+                     r"(?:\s+(?:chị|anh|tôi|em))?"
                      r"(?:\s+(?:nhé|nha|ạ))?\s*[.!]?\s*")
 # "à thôi trụ nước thì để huy làm vẫn năm ngày làm việc nhé": after "à thôi", "X làm" with its date is still the
 # withdrawn task given to another (its content is the date and "làm")
@@ -371,9 +375,9 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             lower = sentence.lower()
             recap = recap or bool(RECAP.search(lower))
             if SESSION12_DEADLINE_TOPIC and gave and DEADLINE_TOPIC.match(lower) and not QUESTION.search(lower):
-                dated = find_deadline(sentence, meeting, None, calendar)
-                if dated is not None:  # "Hạn thì mình nộp sớm hơn hai ngày, ngày 23/11 nhé.": the task's date
-                    out.append(Anchor("agree", None, deadline=dated[0]))
+                due = find_deadline(sentence, meeting, None, calendar)
+                if due is not None:  # "Hạn thì mình nộp sớm hơn hai ngày, ngày 23/11 nhé.": the task's date
+                    out.append(Anchor("agree", None, deadline=due[0]))
                     continue
             if AGREE.match(lower) and not QUESTION.search(lower):
                 # The date agreed ("Thôi được, thứ Sáu."), not one said after the next doer is named

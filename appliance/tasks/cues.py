@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from appliance.tasks import roster as _roster
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.deadlines import find_deadline, fold_keep
 from appliance.tasks.dialogue import TDP, Turn, group_person
 from appliance.tasks.phrases import CONDITION, DEFER, JUNK, OPENERS, QUESTION, REPORTED, UNIT_RE, VERB, VERB_AHEAD
-from appliance.tasks import roster as _roster
 from appliance.tasks.roster import HONORIFICS, Mention, Person, Roster
 from appliance.text import normalize
 from appliance.text.dates import WorkCalendar

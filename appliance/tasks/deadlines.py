@@ -337,7 +337,8 @@ def _weekday_then_date(found: list[tuple[int, int, dt.date, int]],
     out = []
     for item in found:
         _rank, start, _day, end = item
-        said = re.match(r"\s*(?:(?:vao|truoc|den|han)\s+)?(?:thu\s+(hai|ba|tu|nam|sau|bay)|(chu nhat))\b", fold_keep(text[start:]))
+        said = re.match(r"\s*(?:(?:vao|truoc|den|han)\s+)?(?:thu\s+(hai|ba|tu|nam|sau|bay)|(chu nhat))\b",
+                        fold_keep(text[start:]))
         weekday = (6 if said.group(2) else _WEEKDAYS[said.group(1)]) if said else None
         named = weekday is not None and any(
             other_start >= end and not text[end:other_start].strip(" ,") and other.weekday() == weekday

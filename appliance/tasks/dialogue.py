@@ -32,8 +32,8 @@ _SELF_TDP = re.compile(r"\btôi\s+(?:là\s+)?tổ\s+(?:trưởng|phó)\s+tổ(?:
 # Session 12 (docs/meetings.md, "Session 12"): the group's number said in words, as the recogniser writes it ("dạ tôi
 # tổ trưởng tổ sáu …", "tôi là tổ trưởng tổ bốn"): that voice speaks for the group, as with "tổ 6".
 SESSION12_SELF_GROUP_WORDS = True
-_SELF_TDP_WORDS = re.compile(rf"\btôi[\s.,]+(?:là\s+)?tổ\s+(?:trưởng|phó)\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+)?({_NUMBER})\b",
-                             re.IGNORECASE)
+_SELF_TDP_WORDS = re.compile(rf"\btôi[\s.,]+(?:là\s+)?tổ\s+(?:trưởng|phó)\s+tổ(?:\s+dân\s+phố)?\s+"
+                             rf"(?:số\s+)?({_NUMBER})\b", re.IGNORECASE)
 _GROUP_MEETING = re.compile(r"\b(?:họp\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,3})|tổ(?:\s+dân\s+phố)?\s+"
                             r"(?:số\s+)?(\d{1,3})\s+họp)\b", re.IGNORECASE)
 _GUEST = re.compile(r"\bcó\s+((?:anh|chị|ông|bà|đồng chí)\s+[^\W\d_]+)\b[^.?!]{0,60}?\bvề\s+dự\b", re.IGNORECASE)

@@ -11,7 +11,7 @@ SESSION12_CHECK_VERBS = True
 # "các trường hợp xin tạm hoãn (nghĩa vụ quân sự)", "hồ sơ xin tạm hoãn": a kind of case, not the work put off
 SESSION12_DEFERMENT_NOUN = True
 SESSION12_DEFER_UP = True
-# "thôi việc đó hủy nhé", "hủy bỏ việc kiểm kê": withdrawn, as "hủy việc" is
+# "thôi việc đó hủy nhé", "vụ này hủy": withdrawn, as "hủy việc" is ("hủy bỏ quyết định" is work, not this)
 SESSION12_CANCEL_HUY = True
 
 # Verbs of work (a name or pronoun right before one of these is being told, or offers, to act).
@@ -74,7 +74,7 @@ CANCEL = re.compile(r"\b(?:không phải làm nữa|không cần làm nữa|khô
                     r"thôi,? chưa giao ai|thôi khỏi|khỏi làm|"
                     r"không làm nữa|không phải lo nữa|thôi,? không \w+ nữa)\b|^(?:thôi,? )?chưa giao ai\b|"
                     r"(?<!ra )\bkhỏi\s+(?:in|làm|gửi|lo|đi)\b"
-                    + (r"|\b(?:việc|vụ|cái)\s+(?:đó|này|ấy|đấy)\s+(?:thì\s+)?hủy\b|\bhủy bỏ\b" if SESSION12_CANCEL_HUY
+                    + (r"|\b(?:việc|vụ|cái)\s+(?:đó|này|ấy|đấy)\s+(?:thì\s+)?hủy\b" if SESSION12_CANCEL_HUY
                        else ""))
 # Session 10 (docs/meetings.md): "không để sang năm", "đừng để sau Tết" forbid putting it off: an order, not a
 # deferral.
