@@ -269,7 +269,8 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         return
     if anchor.kind == "agree":  # "Được, thứ Năm." / "ừ càng tốt thứ tư": the proposed deadline stands
         for task in reversed(found):
-            if not task.cancelled and task.pending and turn.index - task.turn <= 5:
+            if not task.cancelled and task.pending and (turn.index - task.turn <= 5 or SESSION12_PROPOSE_REACH
+                                                        and turn.index - task.touched <= 2):
                 task.deadline = anchor.deadline or task.pending[-1]
                 task.pending.clear()
                 task.restated = True
@@ -316,6 +317,8 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
                 and (turn.index - t.turn <= 4 or SESSION12_PROPOSE_REACH)]
         if mine and anchor.deadline is not None:
             mine[-1].pending.append(anchor.deadline)
+            if SESSION12_PROPOSE_REACH:
+                mine[-1].touched = turn.index
         return
     if not recent and anchor.how == "first" and person.kind == "voice" and anchor.deadline is None \
             and len(anchor.content.split()) <= 2:

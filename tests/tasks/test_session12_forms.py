@@ -161,6 +161,18 @@ FORMS: list[tuple[ModuleType, str, str, Pairs]] = [
      "Lê Thị Lan: anh ơi phần an ninh thì bên công an gửi rồi ạ\n"
      "Bùi Thanh Hương: dạ em gửi thứ tư ạ",
      [("Bùi Thanh Hương", "2026-12-02"), ("Trần Văn Hùng", "2026-12-01")]),
+    # asking for another date for one's own task given long before, and the chair agreeing
+    (extract, "SESSION12_PROPOSE_REACH",
+     "Nguyễn Văn An: Anh Nam rà soát hồ sơ đất công ở tổ 3, thứ Tư báo cáo tôi.\n"
+     "Hoàng Văn Nam: Dạ.\n"
+     "Nguyễn Văn An: Chị Hà nói qua tình hình bộ phận một cửa.\n"
+     "Phạm Thu Hà: Dạ, tuần này hồ sơ ổn định ạ.\n"
+     "Nguyễn Văn An: Tốt.\n"
+     "Bùi Thanh Hương: Anh ơi, đợt tặng quà vừa rồi bà con rất phấn khởi ạ.\n"
+     "Nguyễn Văn An: Ừ, tốt.\n"
+     "Hoàng Văn Nam: Anh An, thứ Tư em đi đo đạc ở tổ 12 cả ngày, em xin báo cáo anh vào thứ Năm được không ạ?\n"
+     "Nguyễn Văn An: Được, thứ Năm.",
+     [("Hoàng Văn Nam", "2026-12-03")]),
     # "hôm đấy" and the event day said earlier in the sentence
     (extract, "SESSION12_THAT_DAY",
      "Nguyễn Văn An: rồi thứ bảy này mình ra quân dọn vệ sinh ở tổ năm anh minh bố trí lực lượng giữ trật tự "
