@@ -168,19 +168,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=WEIGHTS_S12)
     parser.add_argument("--compare", action="store_true", help="also the session 8 model's view of every batch")
+    parser.add_argument("--choose", nargs=3, type=float, metavar=("L2", "DROP", "ADD"),
+                        help="cross-validate and fit these settings only, not the whole grid")
     args = parser.parse_args()
+    grids = ((args.choose[0],), (args.choose[1],), (args.choose[2],)) if args.choose else (L2_GRID, DROP_GRID,
+                                                                                         ADD_GRID)
     roster, calendar = training_ward()
     data = batches()
     rules = [scored(b.meetings, roster, calendar, False) for b in data]
     if args.compare:
         for batch, counts in zip(data, session8_view(data, roster, calendar), strict=True):
             print(f"{batch.name}: session 8 model (left out / unseen) {counts.line()}", flush=True)
-    best: tuple[float, float, float, float] = (total(rules).f1, L2_GRID[0], 0.0, 2.0)
+    best: tuple[float, float, float, float] = (-1.0, grids[0][0], grids[1][0], grids[2][0])
     results: dict[tuple[float, float, float], list[Counts]] = {}
-    for l2 in L2_GRID:
+    for l2 in grids[0]:
         held = [train([s for b in data if b is not batch for s in b.sentences], l2, 0.0) for batch in data]
-        for drop in DROP_GRID:
-            for add in ADD_GRID:
+        for drop in grids[1]:
+            for add in grids[2]:
                 key = (l2, drop, add)
                 results[key] = [scored(b.meetings, roster, calendar, replace(m, drop=drop, add=add))
                                 for b, m in zip(data, held, strict=True)]
