@@ -122,7 +122,8 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
     """
     scorer = model() if (BY_DEFAULT if fitted is None else fitted) else None
     roster = roster or Roster()
-    found, lines = _proposals(text, meeting_date, calendar, roster=roster, title=title)
+    withdrawn: list[str] = []
+    found, lines = _proposals(text, meeting_date, calendar, roster=roster, title=title, withdrawn=withdrawn)
     last = max(1, len(lines) - 1)
     wanted = clause_model.BY_DEFAULT if clauses is None else clauses
     reader = wanted if isinstance(wanted, clause_model.ClauseModel) else clause_model.model() if wanted else None
@@ -130,7 +131,8 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
         names = clause_model.given_names(m.full_name for m in roster.members)
         kept = [o for o in found if reader.probability(o.quote, names, o.chair) >= reader.drop]
         given = {(o.person.name, o.deadline) for o in kept}
-        added = additions(lines, [o.quote for o in found], given, reader, names, roster, meeting_date, calendar)
+        quotes = [o.quote for o in found] + (withdrawn if SESSION12_KEEP_WITHDRAWN else [])
+        added = additions(lines, quotes, given, reader, names, roster, meeting_date, calendar)
         found = kept + [_Open(a.person, a.quote, a.deadline, a.quote, a.turn, how="model", chair=a.chair)
                         for a in added]
     if scorer is None:
@@ -161,8 +163,10 @@ def candidates(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
 
 
 def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None, *,
-                roster: Roster | None = None, title: str = "") -> tuple[list[_Open], list[Turn]]:
-    """The rules' proposals after merging the turns, and the turns."""
+                roster: Roster | None = None, title: str = "",
+                withdrawn: list[str] | None = None) -> tuple[list[_Open], list[Turn]]:
+    """The rules' proposals after merging the turns, and the turns (`withdrawn` receives the quotes of those
+    withdrawn or given to another in the meeting)."""
     roster = roster or Roster()
     lines = turns(text, roster, title)
     found: list[_Open] = []
@@ -181,6 +185,8 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
             elif not _helper_offer(anchor, turn, helping):
                 _merge(found, anchor, turn, lines)
     chair = next((t.speaker for t in lines if t.leads), None)
+    if withdrawn is not None:
+        withdrawn += [o.quote for o in found if o.cancelled]
     return [o for o in found if not o.cancelled and not _reported_now(o, lines) and not _to_the_chair(o, chair)], lines
 
 
@@ -416,6 +422,9 @@ def _earlier_promise(task: _Open, anchor: Anchor, turn: Turn) -> bool:
 # sau em đi đo đạc …, em xin báo anh vào thứ Năm được không ạ?") reaches that person's latest task however long
 # ago it was given in the meeting (the chair's agreement, as before, must follow within a few turns).
 SESSION12_PROPOSE_REACH = True
+# the sentence model does not add back a sentence whose task the meeting withdrew or gave to another ("Chị Hà trực
+# thứ Bảy ngày 5/12." — "À năm nay thôi, không trực nữa.")
+SESSION12_KEEP_WITHDRAWN = True
 SESSION12_CONFIRM_OFFER = True
 SESSION12_HOW_TO = True
 SESSION12_ACCEPT_LATER = True

@@ -163,6 +163,7 @@ OFFERED = ("Nguyễn Văn An: Mình bắt đầu nhé.\n"
 def test_để_em_opening_a_clause_offers_whatever_the_verb(ward, monkeypatch):
     assert _tasks(OFFERED, ward) == [("Hoàng Văn Nam", "2026-12-04")]
     monkeypatch.setattr(clauses, "SESSION10_OFFER", False)
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)  # the rule alone (session 12's refit model reads it too)
     assert _tasks(OFFERED, ward) == []
 
 
