@@ -137,7 +137,7 @@ OFFER = re.compile(r"^để\s+(?:em|tôi|chúng em|chúng tôi)\s+(?!(?:xem|hỏ
 # Session 12 (docs/meetings.md, "Session 12"): a member answering the chair's question ("Chị Hà, bên Trung tâm có bố
 # trí được bàn … không?" — "Được anh ạ. Em sẽ bố trí một bàn riêng") speaks of themself by "em"; only the chair's
 # "em" in answer to a member's question ("… em có cần viết tin không ạ?" — "Ừ, em viết luôn") is the one who asked.
-SESSION12_MEMBER_ANSWER = True
+SESSION12_MEMBER_ANSWER = False  # off by rule R1 (session 12): no fresh verdict moved
 
 
 # Session 12: a pronoun right before the recap's own verb ("thôi anh nhắc lại ban chỉ huy kế hoạch …", "Chị tóm tắt
@@ -149,7 +149,7 @@ RECAP_VERB = re.compile(r"\s+(?:xin\s+)?(?:nhắc lại|tóm lại|tóm tắt(?:
 
 # Session 12 (docs/meetings.md, "Session 12"), each form with its setting:
 # where someone will be: "(đi) tập huấn", "bồi dưỡng", "khám bệnh" as "đi học", "đi họp" are (no date of work after)
-SESSION12_AWAY_TRAINING = True
+SESSION12_AWAY_TRAINING = False  # off by rule R1 (session 12): on, the fresh sets lost right or gained wrong
 AWAY_MORE = re.compile(r"^\s*,?\s*(?:(?:sẽ|phải|lại)\s+)?(?:đi\s+)?(?:tập huấn|bồi dưỡng|khám bệnh|nằm viện|trực "
                        r"(?:tết|lễ)\b(?=\s*(?:cả|rồi|mà|nên|[,.]|$)))")
 
@@ -168,14 +168,14 @@ SESSION12_SPEAK_NOW = True
 SPEAK_NOW = re.compile(r"^\s*(?:xin\s+)?(?:báo cáo|báo|thông báo|trình bày|điểm qua|nói)(?:\s+(?:qua|nhanh|thêm|luôn|"
                        r"lịch|tình hình|lại)(?:\s+tháng\s+\d+)?)*(?:\s+(?:anh|chị|ạ))*\s*(?:[:.,!]|$)")
 # a member putting a proposal to the one they call ("Chị Hạnh, …, em đề xuất làm thêm các sáng thứ Bảy …")
-SESSION12_MEMBER_PROPOSES = True
+SESSION12_MEMBER_PROPOSES = False  # off by rule R1 (session 12): no fresh verdict moved
 MEMBER_PROPOSES = re.compile(r"\b(?:em|tôi|bên em|chúng em)\s+(?:xin\s+)?(?:đề xuất|đề nghị|kiến nghị|góp ý|"
                              r"xin ý kiến)\b")
 # "Báo cáo ấy giao phòng Kinh tế … làm, chị Lan đôn đốc.": the one who urges it on oversees it, as "chỉ đạo" does
 SESSION12_OVERSEE = True
 OVERSEE = re.compile(r"^\s*,?\s*(?:đôn đốc|nhắc nhở|kiểm tra lại)(?:\s+(?:chung|thêm|thôi))?\s*(?:[,;.]|$)")
 # "Em sẽ cử cảnh sát khu vực đi cùng Thắng ạ.": sending someone along is helping the one who leads
-SESSION12_SEND_ALONG = True
+SESSION12_SEND_ALONG = False  # off by rule R1 (session 12): on, the fresh sets lost right or gained wrong
 SEND_ALONG = re.compile(r"^\s*,?\s*(?:sẽ\s+)?cử\s+[^,.;]{1,40}?\s+(?:đi\s+)?cùng\b")
 # "Dạ, em đã soạn sẵn rồi ạ.", "em có bản nháp rồi": ready to do it, not the work already done
 SESSION12_READY = True
@@ -245,7 +245,7 @@ def _clause_start(lower: str, pos: int) -> bool:
 
 # Session 12 (docs/meetings.md, "Session 12"): a clause opens after the matter named as its topic ("cái đấy", "việc
 # này", "vụ đó", "phần đó thì"), as after "thì": "Cái đấy để anh làm việc với công ty môi trường".
-SESSION12_TOPIC_OPENS = True
+SESSION12_TOPIC_OPENS = False  # off by rule R1 (session 12): on, the fresh sets lost right or gained wrong
 TOPIC_BEFORE = re.compile(r"(?:^|[\s,])(?:cái|việc|vụ|phần|chuyện|khoản)(?:\s+[^\s,.;]+){0,3}?\s+(?:đấy|đó|ấy|này)$")
 
 

@@ -215,7 +215,7 @@ SESSION12_MONG = True
 # "ngày 14" alone ("Được, ngày 14 nhé.", "em xin gửi vào thứ Hai, ngày 14"): that day of this month or the next
 SESSION12_BARE_DAY = True
 # "vào thứ Hai, ngày 14": a weekday followed by the date that falls on it is that date, not the nearer weekday
-SESSION12_WEEKDAY_DATE = True
+SESSION12_WEEKDAY_DATE = False  # off by rule R1 (session 12): no fresh verdict moved
 SESSION12_RULES: list[Rule] = [
     (re.compile(r"\bngay\s+(?P<d>\d{1,2})\b(?!\s*(?:thang|/|-|\.\d|gio|h\b|nguoi|ho|ban|suat|tieng|phut|tet|ngay|tuan|lan|"
                 r"%|phan|trieu|nghin|ty|dong|tuoi|nam))"),

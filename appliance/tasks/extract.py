@@ -424,7 +424,7 @@ def _earlier_promise(task: _Open, anchor: Anchor, turn: Turn) -> bool:
 SESSION12_PROPOSE_REACH = True
 # the sentence model does not add back a sentence whose task the meeting withdrew or gave to another ("Chị Hà trực
 # thứ Bảy ngày 5/12." — "À năm nay thôi, không trực nữa.")
-SESSION12_KEEP_WITHDRAWN = True
+SESSION12_KEEP_WITHDRAWN = False  # off by rule R1 (session 12): on, the fresh sets lost right or gained wrong
 SESSION12_CONFIRM_OFFER = True
 SESSION12_HOW_TO = True
 SESSION12_ACCEPT_LATER = True

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 # Session 12 (docs/meetings.md, "Session 12"); both are read when the module loads.
-SESSION12_CHECK_VERBS = True
+SESSION12_CHECK_VERBS = False  # off by rule R1 (session 12): on, the fresh sets lost right or gained wrong
 # "các trường hợp xin tạm hoãn (nghĩa vụ quân sự)", "hồ sơ xin tạm hoãn": a kind of case, not the work put off
-SESSION12_DEFERMENT_NOUN = True
-SESSION12_DEFER_UP = True
+SESSION12_DEFERMENT_NOUN = False  # off by rule R1 (session 12): no fresh verdict moved
+SESSION12_DEFER_UP = False  # off by rule R1 (session 12): on, the fresh sets lost right or gained wrong
 # "thôi việc đó hủy nhé", "vụ này hủy": withdrawn, as "hủy việc" is ("hủy bỏ quyết định" is work, not this)
 SESSION12_CANCEL_HUY = True
 
