@@ -184,7 +184,7 @@ FORMS: list[tuple[ModuleType, str, str, Pairs]] = [
 @pytest.mark.parametrize(("module", "setting", "said", "expected"), FORMS,
                          ids=[f"{m.__name__.rsplit('.', 1)[-1]}.{s}" for m, s, _t, _e in FORMS])
 def test_the_form_with_its_setting_on_and_off(ward, monkeypatch, module, setting, said, expected):
-    assert getattr(module, setting) is True
+    monkeypatch.setattr(module, setting, True)  # some are off by default since rule R1 (docs/meetings.md)
     assert sorted(_tasks(said, ward), key=_key) == sorted(expected, key=_key)
     monkeypatch.setattr(module, setting, False)
     assert sorted(_tasks(said, ward), key=_key) != sorted(expected, key=_key)
@@ -224,8 +224,9 @@ def test_where_the_forms_do_not_fire(ward, said, expected):
 
 
 def test_a_leader_deferring_to_a_superior_and_a_cancelled_job_give_nothing(ward):
-    """phrases.SESSION12_DEFER_UP and SESSION12_CANCEL_HUY (read when phrases.py loads)."""
-    assert phrases.SESSION12_DEFER_UP and phrases.SESSION12_CANCEL_HUY
+    """phrases.SESSION12_DEFER_UP and SESSION12_CANCEL_HUY (read when phrases.py loads). DEFER_UP is off since rule R1
+    of session 12 (on, the fresh sets lost a right task); the first case is read as no task without it too."""
+    assert not phrases.SESSION12_DEFER_UP and phrases.SESSION12_CANCEL_HUY
     assert _tasks("Nguyễn Văn An: Việc lắp camera ở cổng chợ thì để tôi xin ý kiến Thường trực Đảng ủy đã.", ward) == []
     assert _tasks("Nguyễn Văn An: Hôm trước tôi có bảo Thắng đi kiểm kê tài sản các nhà văn hóa, thôi việc đó hủy "
                   "nhé.", ward) == []
@@ -235,12 +236,14 @@ def test_a_leader_deferring_to_a_superior_and_a_cancelled_job_give_nothing(ward)
 
 
 def test_checking_verbs_and_a_deferment_case(ward):
-    """phrases.SESSION12_CHECK_VERBS and SESSION12_DEFERMENT_NOUN (read when phrases.py loads)."""
-    assert phrases.SESSION12_CHECK_VERBS and phrases.SESSION12_DEFERMENT_NOUN
-    assert _tasks("Nguyễn Văn An: còn anh minh thì thẩm tra lý lịch các trường hợp trong mười ngày", ward) == [
-        ("Trịnh Văn Minh", "2026-12-10")]
+    """phrases.SESSION12_CHECK_VERBS and SESSION12_DEFERMENT_NOUN (read when phrases.py loads) are off since rule R1
+    of session 12 (CHECK_VERBS added a wrong task on the fresh sets; DEFERMENT_NOUN moved none): these two tasks of
+    the training half stay missed, as before session 12. With both on (an edit of phrases.py) they are read:
+    Trịnh Văn Minh by 2026-12-10, Nguyễn Thị Lan by 2026-12-04 (docs/meetings.md, Session 12)."""
+    assert not phrases.SESSION12_CHECK_VERBS and not phrases.SESSION12_DEFERMENT_NOUN
+    assert _tasks("Nguyễn Văn An: còn anh minh thì thẩm tra lý lịch các trường hợp trong mười ngày", ward) == []
     assert _tasks("Nguyễn Văn An: ừ thế ai làm\nNguyễn Thị Lan: dạ để em rà soát hồ sơ các trường hợp xin tạm hoãn "
-                  "xong trước thứ sáu ạ", ward) == [("Nguyễn Thị Lan", "2026-12-04")]
+                  "xong trước thứ sáu ạ", ward) == []
     # putting the work off is still a deferral
     assert _tasks("Nguyễn Văn An: Việc sửa nhà văn hóa tổ 3 thì tạm hoãn lại, chị Hương chưa phải làm.", ward) == []
 
@@ -251,6 +254,7 @@ def test_checking_verbs_and_a_deferment_case(ward):
     ("em xin gửi vào thứ Hai, ngày 14", "SESSION12_WEEKDAY_DATE", dt.date(2026, 12, 14), dt.date(2026, 12, 7)),
 ])
 def test_date_forms(monkeypatch, said, setting, on, off):
+    monkeypatch.setattr(deadlines, setting, True)  # WEEKDAY_DATE is off by default since rule R1
     found = find_deadline(said, MONDAY)
     assert (found[0] if found else None) == on
     monkeypatch.setattr(deadlines, setting, False)
