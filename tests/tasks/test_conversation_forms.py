@@ -6,30 +6,22 @@ told to help offering their part; a withdrawal of whom it names."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
-from appliance.db import migrate
 from appliance.tasks import clauses, deadlines, runon
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.tasks.runon import punctuate
-from appliance.tasks.service import ward_roster
 from appliance.text.dates import WorkCalendar
-from appliance.ward import work_calendar
-from tests.tasks.transcripts import load_staff
+from tests.tasks.transcripts import memory_ward
 
 MONDAY = dt.date(2026, 11, 30)
 
 
 @pytest.fixture(scope="module")
 def ward() -> tuple[Roster, WorkCalendar]:
-    conn = sqlite3.connect(":memory:")
-    conn.row_factory = sqlite3.Row
-    migrate(conn)
-    load_staff(conn)
-    return ward_roster(conn), work_calendar(conn)
+    return memory_ward()
 
 
 def test_a_run_without_punctuation_is_cut_where_speech_turns():

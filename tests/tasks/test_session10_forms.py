@@ -7,18 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 
 import pytest
 
-from appliance.db import migrate
 from appliance.tasks import clause_model, clauses, cues, deadlines, extract, recap_run
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
-from appliance.tasks.service import ward_roster
 from appliance.text.dates import WorkCalendar
-from appliance.ward import work_calendar
-from tests.tasks.transcripts import load_staff
+from tests.tasks.transcripts import memory_ward
 
 MONDAY = dt.date(2026, 11, 30)
 # Rule R1 of session 10 (docs/meetings.md): these forms moved nothing on the fresh sets (or, the recap, added as
@@ -40,11 +36,7 @@ def _session10_forms_on(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="module")
 def ward() -> tuple[Roster, WorkCalendar]:
-    conn = sqlite3.connect(":memory:")
-    conn.row_factory = sqlite3.Row
-    migrate(conn)
-    load_staff(conn)
-    return ward_roster(conn), work_calendar(conn)
+    return memory_ward()
 
 
 def _tasks(said: str, ward: tuple[Roster, WorkCalendar]) -> list[tuple[str, str | None]]:

@@ -5,20 +5,16 @@ not fire. The settings read when their module loads (phrases.SESSION12_*) are te
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from types import ModuleType
 
 import pytest
 
-from appliance.db import migrate
 from appliance.tasks import clause_model, clauses, deadlines, dialogue, extract, phrases, roster
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
-from appliance.tasks.service import ward_roster
 from appliance.text.dates import WorkCalendar
-from appliance.ward import work_calendar
-from tests.tasks.transcripts import load_staff
+from tests.tasks.transcripts import memory_ward
 
 MONDAY = dt.date(2026, 11, 30)
 Pairs = list[tuple[str, str | None]]
@@ -26,11 +22,7 @@ Pairs = list[tuple[str, str | None]]
 
 @pytest.fixture(scope="module")
 def ward() -> tuple[Roster, WorkCalendar]:
-    conn = sqlite3.connect(":memory:")
-    conn.row_factory = sqlite3.Row
-    migrate(conn)
-    load_staff(conn)
-    return ward_roster(conn), work_calendar(conn)
+    return memory_ward()
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from appliance.tasks.extract import ExtractedTask
+from appliance.tasks.roster import Roster
 from appliance.text import fold
+from appliance.text.dates import WorkCalendar
 from appliance.ward.service import add_units, save_member
 
 HERE = Path(__file__).parent
@@ -113,3 +115,16 @@ def score(meetings: list[Meeting], extract: Callable[[Meeting], list[ExtractedTa
         result.fn += len(remaining)
         result.misses += [("missed", meeting.id, a, d) for a, d in remaining]
     return result
+
+
+def memory_ward() -> tuple[Roster, WorkCalendar]:
+    """The test ward's directory and working calendar, from an in-memory database (the task tests' fixture)."""
+    from appliance.db import migrate
+    from appliance.tasks.service import ward_roster
+    from appliance.ward import work_calendar
+
+    conn = sqlite3.connect(":memory:")
+    conn.row_factory = sqlite3.Row
+    migrate(conn)
+    load_staff(conn)
+    return ward_roster(conn), work_calendar(conn)
