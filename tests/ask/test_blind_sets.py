@@ -1,10 +1,11 @@
-"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11 and 12 (README.md in each
+"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12 and 13 (README.md in each
 folder): questions written from the KPI definitions and the development set's conventions only, each
-batch split mechanically into a training half (train7/, train8/, train9/, train11/, train12/: read and tuned on, so
-their floors only keep what was reached) and a fresh half (fresh7/, fresh8/, fresh9/, fresh11/, fresh12/: frozen,
-never read, measured before and once at the end of a session). Graded against the independent computation over the
-demo ward's rows (tests/ask/spec_reference.py), as the held-out set is. Floors are what was measured; issue 16's targets
-(right ≥ 85 %, confidently wrong ≤ 1 %) are beside them. A fresh set's failure prints counts only."""
+batch split mechanically into a training half (train7/, train8/, train9/, train11/, train12/, train13/: read and
+tuned on, so their floors only keep what was reached) and a fresh half (fresh7/, fresh8/, fresh9/, fresh11/, fresh12/,
+fresh13/: frozen, never read, measured before and once at the end of a session). Graded against the independent
+computation over the demo ward's rows (tests/ask/spec_reference.py), as the held-out set is. Floors are what was
+measured; issue 16's targets (right ≥ 85 %, confidently wrong ≤ 1 %) are beside them. A fresh set's
+failure prints counts only."""
 
 from __future__ import annotations
 
@@ -81,6 +82,12 @@ SETS = {
     # rule R1 kept on (the others moved no fresh verdict or, SHORTHAND, added a wrong with its right)
     "train12": BlindSet("train12", "session 12", "44a58aab8154d9eb05ca54f82e35ecb4f729107574af6002293f5c57f90e4103",
                         65, 0.630, 0.016, False),
+    # 35 / 27 / 3 of 65 on arrival, before session 13 changed anything (main d95dbc6)
+    "fresh13": BlindSet("fresh13", "session 13", "f2b0a69eebb27891ed1651da173c72cc90ae8e15c9c188b65207b648100070d3",
+                        65, 0.538, 0.047, True),
+    # 29 / 35 / 1 of 65 on arrival, before anyone read it (main d95dbc6)
+    "train13": BlindSet("train13", "session 13", "f0b390572bcf00a5fa960229ff01e47b987059d0a9dd4fb9b8d6cb629512f474",
+                        65, 0.446, 0.016, False),
 }
 
 
