@@ -20,6 +20,7 @@ from typing import Literal
 import numpy as np
 
 from appliance.engines import Embedder
+from appliance.meetings.headings import headings
 from appliance.text import fold, fold_tokens, normalize
 
 CUE = re.compile(r"^(?:(?:rồi|ừ|được|tốt|vâng|thôi|còn|tiếp|tiếp theo|nội dung tiếp theo)[,.\s]+)*"
@@ -28,6 +29,9 @@ CUE = re.compile(r"^(?:(?:rồi|ừ|được|tốt|vâng|thôi|còn|tiếp|tiế
                  r"việc tiếp theo|vấn đề tiếp theo)\b", re.IGNORECASE)
 _FILLER = re.compile(r"^(?:dạ|vâng|ừ|ờ|rõ|được|tốt|ok|vâng ạ|dạ vâng|cảm ơn)[\s.,!ạ]*$", re.IGNORECASE)
 MIN_LINES = 3
+# Session 13: an item found without an agenda is headed by the clause that names what sets it apart
+# (headings.py), not by its first sentence ("Tốt", "Em xin báo cáo", "Chào các đồng chí").
+SESSION13_HEADINGS = True
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class Section:
     title: str
     lines: list[Line] = field(default_factory=list)
     from_agenda: bool = False
+    named: bool = False  # opened by a cue that names the matter ("Thứ hai là …", "Chuyển sang …")
 
 
 def _lexical(texts: Sequence[str]) -> np.ndarray:
@@ -178,11 +183,17 @@ def by_topic(lines: Sequence[Line], embedder: Embedder | None, window: int = 2) 
             continue
         head = next((ln for ln in chunk if CUE.match(normalize(ln.text).strip())), None)
         body = _substantive(chunk) or chunk
-        sections.append(Section(_title_of(head or body[0]), chunk, False))
+        sections.append(Section(_title_of(head or body[0]), chunk, False, named=head is not None))
     # The opening ("Rồi, mình bắt đầu giao ban nhé") is not an item of its own when it is that short.
     if len(sections) > 1 and len(_substantive(sections[0].lines)) <= 1 and not CUE.match(sections[0].lines[0].text):
         sections[1].lines = sections[0].lines + sections[1].lines
         sections.pop(0)
+    if SESSION13_HEADINGS:
+        named = headings([[ln.text for ln in _substantive(s.lines) or s.lines] for s in sections],
+                         sorted({ln.speaker for ln in lines}))
+        for section, heading in zip(sections, named, strict=True):
+            if not section.named:  # the chair named the matter ("Thứ hai là …"): that is its heading
+                section.title = heading or section.title
     return sections
 
 
