@@ -117,11 +117,23 @@ def _local(moment: dt.datetime | None) -> str | None:
     return moment.strftime("%Y-%m-%d %H:%M") if moment else None
 
 
+def _started(meeting: MeetingRow) -> dt.datetime | None:
+    """When the meeting began on the ward's clock, if the record knows it: a recording uploaded after a
+    meeting held on another day carries the upload's time, which is not the meeting's (the biên bản then
+    says the day with "… giờ …" for the secretary to fill, never a wrong hour and day)."""
+    start = to_local(meeting["started_at"])
+    if start is None or (meeting["meeting_date"] and start.date().isoformat() != meeting["meeting_date"]):
+        return None
+    return start
+
+
 def _end_time(meeting: MeetingRow) -> str | None:
+    start = _started(meeting)
+    if start is None:
+        return None
     if meeting["ended_at"]:
         return _local(to_local(meeting["ended_at"]))
-    start = to_local(meeting["started_at"])
-    return _local(start + dt.timedelta(seconds=float(meeting["duration_s"] or 0)) if start else None)
+    return _local(start + dt.timedelta(seconds=float(meeting["duration_s"] or 0)))
 
 
 def attendee_lines(conn: sqlite3.Connection, meeting: MeetingRow) -> list[str]:
@@ -142,7 +154,7 @@ def minutes_payload(conn: sqlite3.Connection, meeting: MeetingRow, draft: Minute
         "trich_yeu": meeting["title"],
         "noi_dung": body_of(draft) or ["(Chưa có nội dung chép lời.)"],
         "ngay": meeting["meeting_date"],
-        "thoi_gian_bat_dau": _local(to_local(meeting["started_at"])) or "",
+        "thoi_gian_bat_dau": _local(_started(meeting)) or "",
         "thoi_gian_ket_thuc": _end_time(meeting),
         "dia_diem": meeting["location"] or meeting["room"] or None,
         "thanh_phan": "\n".join(attendee_lines(conn, meeting)) or None,

@@ -18,6 +18,7 @@ from appliance.meetings import minutes_model, store
 from appliance.meetings.jobs import extract_meeting_tasks
 from appliance.meetings.minutes import APPENDIX_TITLE, write_minutes
 from appliance.meetings.topics import Line, by_topic
+from appliance.text import to_local
 from tests.drafting.docx_checks import open_docx, run_fonts_ok, schema_order_problems, style_of
 from tests.engines.misbehaving import BEHAVIOURS, UNSUPPORTED_FIGURE, Misbehaving
 from tests.meetings.minutes_eval import store_meeting
@@ -159,3 +160,22 @@ def test_edit_then_issue_keeps_the_issued_document(ward_conn, settings):
     assert write_minutes(conn, settings, mid, use_generator=False) == draft_id  # the issued one stays
     assert get_document(conn, draft_id)["status"] == "issued"
     assert dt.date.fromisoformat(get_document(conn, draft_id)["ngay"])
+
+
+def test_the_hour_is_said_only_when_the_record_knows_it(ward_conn, settings):
+    """A recording uploaded after a meeting held on another day carries the upload's time: the biên bản
+    gives the meeting's day with "… giờ …" for the secretary, never the upload's hour and day."""
+    conn = ward_conn
+    earlier = meeting_from(conn)
+    meeting = store.get_meeting(conn, earlier)
+    assert meeting is not None and meeting["meeting_date"] < dt.date.today().isoformat()
+    day = dt.date.fromisoformat(meeting["meeting_date"])
+    body = get_document(conn, write_minutes(conn, settings, earlier, use_generator=False) or 0)["model"]["body"]
+    assert body[0] == f"Thời gian bắt đầu: … giờ …, ngày {day:%d} tháng {day:%m} năm {day.year}."
+    assert body[-1].startswith("Cuộc họp kết thúc vào … giờ …, ngày")
+    # Recorded here today: the recorder's clock is the meeting's, hour and minute are said.
+    today = meeting_from(conn, "d02")
+    conn.execute("UPDATE meetings SET meeting_date = ? WHERE id = ?",
+                 (to_local(store.get_meeting(conn, today)["started_at"]).date().isoformat(), today))
+    body = get_document(conn, write_minutes(conn, settings, today, use_generator=False) or 0)["model"]["body"]
+    assert re.match(r"^Thời gian bắt đầu: \d\d giờ \d\d, ngày ", body[0]), body[0]
