@@ -151,6 +151,34 @@ _CITIZENS = {"dan"}  # "dân", "người dân", "công dân"
 SESSION10_SPOKEN = False  # rule R1 of session 10: nothing moved on the fresh sets (docs/ask.md)
 
 
+# Session 13: "(gửi / nộp) qua kênh nào", "bằng hình thức nào": the route said before the channel or the form of
+# submission that a grouping or a filter read ("qua" had been left unknown: unsure). Only right before such a word
+# already read. Read at run time.
+SESSION13_VIA_CHANNEL = True
+
+
+# Session 13: "Đề nghị (anh / em) cho tôi xem …", "Kính đề nghị liệt kê giúp tôi …": a request said with the polite
+# "đề nghị" at a clause's start, before the addressee, "cho" or a request verb, asks nothing itself ("đề", "nghị" had
+# been unknown: unsure). "Đề nghị" as a thing ("số đề nghị của dân", "các đề nghị chưa trả lời") stays unknown.
+# Read at run time.
+SESSION13_REQUEST_OPENING = True
+_REQUEST_AFTER = {"cho", "liet", "tong", "bao", "thong", "xem", "tinh", "lap", "gui", "lay", "cung", "trich", "ke",
+                  "kiem", "so", "danh", "phong", "bo", "van"} | _ASKER
+_REQUEST_BEFORE = {"kinh", "xin", "toi", "anh", "chi", "em", "minh", "chu", "bac"}
+
+
+def request_opening(tokens: Tokens) -> None:
+    items = tokens.items
+    for k in tokens.find("de nghi"):
+        start = k
+        while start and items[start - 1] in _REQUEST_BEFORE and not tokens.used[start - 1]:
+            start -= 1
+        after = items[k + 2] if k + 2 < len(items) else ""
+        if (start == 0 or items[start - 1] in _CLAUSE_END) and after in _REQUEST_AFTER:
+            for j in range(start, k + 2):
+                tokens.used[j] = True
+
+
 def said_endings(tokens: Tokens) -> None:
     """Marks as read the spoken words that ask nothing where they stand: a southern closing particle at a
     clause's end; "cần" right after the asker at a clause's start and before what is wanted ("tôi cần ds …",
@@ -158,6 +186,8 @@ def said_endings(tokens: Tokens) -> None:
     "gửi" to the asker ("em gửi anh list"), by the citizens ("dân gửi": the submission counted anyway) or
     "gửi qua <channel>" (the channel read after it).
     "Gửi kết quả", "gửi lại" keep their meaning: unknown, so unsure."""
+    if SESSION13_REQUEST_OPENING:
+        request_opening(tokens)
     items = tokens.items
     for k, word in enumerate(items):
         if tokens.used[k] or k == 0:
@@ -173,6 +203,9 @@ def said_endings(tokens: Tokens) -> None:
                 k == 1 or items[k - 2] in _CALL) and after in _WANTED:
             tokens.used[k] = True
         elif SESSION10_SPOKEN and word == "giua" and (tokens.has("so sanh") or tokens.has("so voi")):
+            tokens.used[k] = True
+        elif SESSION13_VIA_CHANNEL and word in ("qua", "bang") and k + 1 < len(items) and tokens.used[k + 1] and (
+                after == "kenh" or items[k + 1:k + 3] == ["hinh", "thuc"]):
             tokens.used[k] = True
         elif word == "gui" and (after in _ASKER or (after == "cho" and items[k + 2:k + 3] and items[k + 2] in _ASKER)
                                 or before in _CITIZENS

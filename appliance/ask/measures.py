@@ -170,6 +170,16 @@ COMPARE_WORDS = ["so voi", "so sanh", "tang hay giam", "giam hay tang", "tang gi
                  "nhieu hon", "it hon", "cao hon", "thap hon", "tang len", "giam xuong",
                  # spoken: "nhiều lên hay ít đi", "ít đi" (fewer), "nhiều lên" (more)
                  "nhieu len hay it di", "it di hay nhieu len", "nhieu len", "it di", "tang", "giam", "hon"]
+# Session 13: a change said with its spoken direction word, "tăng lên hay giảm đi", "giảm bớt", "tăng thêm", "sụt
+# giảm": a comparison as "tăng / giảm" are ("đi" had been left unknown: unsure). Read at run time (compare_words).
+SESSION13_SPOKEN_CHANGE = True
+SPOKEN_CHANGE = ["tang len hay giam di", "giam di hay tang len", "giam di", "giam bot", "tang them", "sut giam"]
+
+
+def compare_words() -> list[str]:
+    return COMPARE_WORDS + (SPOKEN_CHANGE if SESSION13_SPOKEN_CHANGE else [])
+
+
 SAME_PERIOD_LAST_YEAR = ["cung ky nam truoc", "cung ky nam ngoai", "cung ky nam roi", "cung ky"]
 # Asking for the records themselves rather than a figure.
 LIST_WORDS = ["loc ra", "loc giup", "loc cho", "loc",

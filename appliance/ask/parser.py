@@ -24,7 +24,6 @@ from appliance.ask import doubts, entities, indicators, nodata, understand
 from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     ADDRESSED,
-    COMPARE_WORDS,
     FEEDBACK_CUES,
     IGNORED_PHRASES,
     INDICATOR_CUES,
@@ -83,12 +82,23 @@ def _unknown_words(question: str, unknown: list[str]) -> str:
     return "có từ chưa hiểu: " + ", ".join(f"«{w}»" for w in shown)
 
 
+# Session 13: "cùng kỳ tháng / quý / tuần trước" is the previous month (quarter, week) like for like; "cùng kỳ" had
+# been read as "cùng kỳ năm trước" whatever followed (a confident wrong). Read at run time.
+SESSION13_SAME_SPAN_OF_UNIT = True
+_SAME_SPAN_OF_UNIT = re.compile(r" (?:thang|quy|tuan) (?:truoc|vua roi|vua qua|roi)\b")
+
+
 def _periods(tokens: Tokens, today: dt.date) -> tuple[list[Period], bool]:
     """The periods named, in order, and whether "cùng kỳ (năm trước)" was asked."""
     # A reason's own "tháng trước" ("… vì anh nhớ tháng trước nhận nhiều") is no period of the question:
     # blanked with letters no period rule reads, word for word, so that every offset stays the same.
     text = " ".join("x" * len(w) if k in tokens.aside else w for k, w in enumerate(tokens.items))
     last_year = re.search(r"cung ky(?: nam (?:truoc|ngoai|roi))?", text)
+    if SESSION13_SAME_SPAN_OF_UNIT and last_year and _SAME_SPAN_OF_UNIT.match(text, last_year.end()):
+        # "so với cùng kỳ tháng trước": like for like with the previous month (a period rule reads "tháng trước"
+        # and the running period is compared like for like); never the same period last year
+        tokens.mark_chars(last_year.start(), last_year.end())
+        last_year = None
     if last_year:
         tokens.mark_chars(last_year.start(), last_year.end())
         # Blanked with letters no period rule reads: spaces would be collapsed by the folding in
@@ -259,7 +269,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if intent.domain == "chi_tieu":
         tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
         less = measures_words.SESSION12_LESS and tokens.take_all(measures_words.LESS)
-        compare = tokens.take_all(COMPARE_WORDS) or less or len(periods) >= 2
+        compare = tokens.take_all(measures_words.compare_words()) or less or len(periods) >= 2
         return indicators.finish(tokens, intent, periods, compare, today)
     names_data = bool(intent.filters) or intent.domain == "phan_anh" or tokens.has("ho so")
     intent.missing = nodata.find(tokens, names_data)  # before measures: "nhân khẩu" is not "nhận"
@@ -276,7 +286,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     understand.grouping(tokens, intent)
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
     less = measures_words.SESSION12_LESS and tokens.take_all(measures_words.LESS)
-    said_compare = tokens.take_all(COMPARE_WORDS) or less
+    said_compare = tokens.take_all(measures_words.compare_words()) or less
     if understand.SESSION12_SAME_DAYS and (said_compare or len(periods) >= 2):
         understand.same_days(tokens, any(p.start <= today < p.end for p in periods))
     if len(periods) >= 2 and not (said_compare or last_year or speed_compare) and doubts.span_unread(tokens):
@@ -286,7 +296,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
                                           "hoặc «từ 01/07 đến 30/09»")
     compare = not ranking_two and (said_compare or len(periods) >= 2 or last_year or speed_compare)
     if ranking_two:
-        tokens.take_all(COMPARE_WORDS)  # "ai nhiều hơn": the names are ranked, not two periods
+        tokens.take_all(measures_words.compare_words())  # "ai nhiều hơn": the names are ranked, not two periods
     tokens.yes_no_particle()
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)

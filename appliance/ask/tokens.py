@@ -63,6 +63,42 @@ _PLAN_BEFORE = {"%", "dat", "voi", "tieu"}  # "đạt … % kh", "đạt kh", "s
 # "toàn quận" is another unit (nodata.SESSION12_OTHER_UNITS). Session 12, read at run time.
 SESSION12_WHOLE_WARD = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
 WHOLE_WARD = ["toan dan", "ca phuong", "toan dia ban", "ca dia ban", "toan the"]
+# Session 13: chat shorthand and the dialect of Nghệ An typed fast without accents. "lk" closing a clause ("… t10 lk",
+# "… lk ra") is "liệt kê" (before a period it stays SESSION12_SHORTHAND's "lũy kế"); "r" closing the question is "rồi"
+# ("… bn r"); "kd" is "kinh doanh", "tthc" "thủ tục" (hành chính); "ni" after a unit of time is "này" ("tháng ni",
+# "hôm ni"); "rứa" is the particle "vậy"; "mô" after a group word is "nào" ("lĩnh vực mô chậm nhất"; not before
+# "mới / rộng / cửa / thêm": "mở"; "chi" there was filler already, as "chị"). Whole words only. Read at run time.
+SESSION13_CHAT_DIALECT = True
+_CLAUSE_CLOSE = {",", ";", "?"}
+_AFTER_LIST = {"ra", "giup", "gium", "dum", "di", "nhe", "nha", "cho", "voi"}
+_TIME_UNITS = {"thang", "tuan", "quy", "nam", "hom", "bua", "ky", "dot"}
+_GROUP_WORDS = {"kenh", "vuc", "tuc", "loai", "thuc", "mang", "nhom", "ben", "khoi", "phia", "phan"}
+
+
+def _chat_dialect(raw: list[str], k: int, out: list[str]) -> list[str] | None:
+    """The words that raw[k] stands for as chat shorthand or dialect, or None where it is not such a word."""
+    word, nxt = raw[k], raw[k + 1] if k + 1 < len(raw) else ""
+    rest = raw[k + 1:]
+    clause = rest[:next((j for j, t in enumerate(rest) if t in _CLAUSE_CLOSE), len(rest))]
+    if word == "ra" and raw[k - 1:k] == ["lk"] and all(t in _AFTER_LIST | _PARTICLES for t in clause):
+        return []  # "lk ra": "liệt kê ra", one request
+    if word == "lk" and all(t in _AFTER_LIST | _PARTICLES for t in clause):
+        return ["liet", "ke"]
+    if word == "r" and k and all(t in _PARTICLES or t in _CLAUSE_CLOSE for t in rest):
+        return ["roi"]
+    if word == "kd":
+        return ["kinh", "doanh"]
+    if word == "tthc":
+        return ["thu", "tuc"]
+    if word == "ni" and out[-1:] and out[-1] in _TIME_UNITS:
+        return ["nay"]
+    if word == "rua" and all(t in _PARTICLES or t in _CLAUSE_CLOSE for t in rest):
+        return ["vay"]
+    if word == "mo" and out[-1:] and out[-1] in _GROUP_WORDS and nxt not in ("moi", "rong", "cua", "them"):
+        return ["nao"]
+    return None
+
+
 _SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})(?:/(\d{4}))?$")  # "t10" → tháng 10, "q3/2026" → quý 3 năm 2026
 # Closing particles and the addressee after them ("… có đạt không em", "… không anh"): the clause is over.
 _PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi",
@@ -87,6 +123,8 @@ def expand(raw: list[str]) -> list[str]:
             out.append(word)  # "mấy tháng nay": a few months, how many unsaid; never "tháng này"
         elif SESSION11_COI and word == "coi" and raw[k + 1:k + 2] != ["nhu"] and raw[k - 1:k] != ["trong"]:
             out.append("xem")
+        elif SESSION13_CHAT_DIALECT and (said := _chat_dialect(raw, k, out)) is not None:
+            out += said
         elif SESSION12_SHORTHAND and word in REPORT_SHORTHAND:
             out += REPORT_SHORTHAND[word].split()
         elif SESSION12_SHORTHAND and word == "kh" and out[-1:] and out[-1] in _PLAN_BEFORE and (

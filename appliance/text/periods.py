@@ -322,6 +322,53 @@ def _quarter_to_date(m: re.Match[str], today: dt.date) -> Period:
 
 _SINCE_MORNING = re.compile(r"\btu\s*sang\s*(?:den|toi)\s*(?:gio|bay gio|nay)\b")
 
+# Session 13 (SESSION13_SPOKEN_SPANS, read at run time in find_periods): spans said with a number of weeks or with
+# the number spoken as a word. "hai tuần gần đây", "3 tuần qua", "2 tuần nay" are the last 7·N days, today included
+# (as "14 ngày qua"); "ba ngày qua", "mười ngày gần đây" the last N days; "chín tháng đầu năm" as "9 tháng đầu năm";
+# "nửa năm đầu (năm nay)" as "nửa đầu năm"; "tháng mười vừa qua" as October. They had been left unread ("hai",
+# "qua" unknown: unsure). A number read as a weekday, a day, a month or a top ("thứ 2 tuần này", "top 3 tuần qua") is
+# not a count of weeks.
+SESSION13_SPOKEN_SPANS = True
+SPOKEN_NUMBERS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+                  "muoi": 10, "muoi mot": 11, "muoi hai": 12}
+_SPOKEN = r"(?:muoi mot|muoi hai|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)"
+_NOT_A_COUNT = r"(?<!thu )(?<!ngay )(?<!thang )(?<!quy )(?<!top )(?<!tuan )"
+_PAST = r"(?:qua|gan day|gan nhat|vua qua|tro lai day)"
+_LAST_WEEKS = re.compile(rf"{_NOT_A_COUNT}\b(\d{{1,2}}|{_SPOKEN})\s*tuan\s*(?:{_PAST}|nay)\b")
+_SPOKEN_LAST = re.compile(rf"{_NOT_A_COUNT}\b({_SPOKEN})\s*(ngay|thang)\s*{_PAST}\b")
+_SPOKEN_FIRST_MONTHS = re.compile(rf"{_NOT_A_COUNT}\b({_SPOKEN})\s*thang\s*dau\s*nam(?:\s*(\d{{4}}))?")
+# "tháng mười vừa qua", "trong tháng 10 vừa rồi": the month named, the latest such (the words only say it is past)
+_NAMED_JUST_PAST = re.compile(r"\bthang\s*(\d{1,2})()\s*(?:vua qua|vua roi)\b")
+_HALF_YEAR_SAID = re.compile(r"\bnua\s*nam\s*(dau|cuoi)(?:\s*nam)?" + _NAM_YEAR)
+
+
+def _count(raw: str) -> int:
+    return int(raw) if raw.isdigit() else SPOKEN_NUMBERS[raw]
+
+
+def _last_weeks(m: re.Match[str], today: dt.date) -> Period | None:
+    weeks = _count(m.group(1))
+    if not 1 <= weeks <= 52:
+        return None
+    start = today - dt.timedelta(days=7 * weeks - 1)
+    return Period(start, today, f"{weeks} tuần qua (từ {_fmt(start)} đến {_fmt(today)})", "range")
+
+
+def _spoken_last(m: re.Match[str], today: dt.date) -> Period | None:
+    counted = re.fullmatch(r"(\d+)", str(_count(m.group(1))))
+    return _last_n("day" if m.group(2) == "ngay" else "month")(counted, today) if counted else None
+
+
+def _spoken_first_months(m: re.Match[str], today: dt.date) -> Period | None:
+    counted = re.fullmatch(r"(\d+)(?: (\d{4}))?", f"{_count(m.group(1))} {m.group(2) or ''}".strip())
+    return _first_months(counted, today) if counted else None
+
+
+def _half_year_said(m: re.Match[str], today: dt.date) -> Period:
+    return half_period(dt.date(_year_of(m.group(2), today), 1 if m.group(1) == "dau" else 7, 1))
+
+
+
 _RULES: list[Rule] = [
     (_HALF_MONTH, _half_month),
     (_SINCE_MORNING, _day(0, "hôm nay")),
@@ -330,6 +377,11 @@ _RULES: list[Rule] = [
     (re.compile(rf"(?:tu|trong khoang)\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:ngay\s*)?{_DATE}"), _range),
     (re.compile(rf"\b(?:tu|ke tu)\s*(?:ngay\s*)?{_DATE}(?:\s*(?:den|toi)\s*{_NOW})?"), _since),
     (re.compile(r"\b(?:tu|ke tu)\s*thang\s*(\d{1,2})" + _YEAR + rf"\s*(?:den|toi)\s*{_NOW}"), _since_month),
+    (_LAST_WEEKS, _last_weeks),
+    (_SPOKEN_LAST, _spoken_last),
+    (_SPOKEN_FIRST_MONTHS, _spoken_first_months),
+    (_HALF_YEAR_SAID, _half_year_said),
+    (_NAMED_JUST_PAST, _month),
     (re.compile(r"\b(\d{1,3})\s*ngay\s*(?:qua|gan day|gan nhat|vua qua)"), _last_n("day")),
     (re.compile(r"\b(\d{1,2})\s*thang\s*(?:qua|gan day|gan nhat|vua qua)"), _last_n("month")),
     (re.compile(r"\b(?:(\d{1,2}|sau)\s*thang|(nua))\s*(dau|cuoi)\s*nam\s*(nay|ngoai|truoc|roi)\b"),
@@ -398,6 +450,9 @@ def find_periods(text: str, today: dt.date | None = None) -> list[tuple[int, int
         if not SESSION12_HALF_MONTH and pattern in (_HALF_MONTH, _SINCE_MORNING, _SINCE_EVENT, _DATE_TO_NOW):
             continue
         if not SESSION12_QUARTER_START and pattern is _QUARTER_START:
+            continue
+        if not SESSION13_SPOKEN_SPANS and pattern in (_LAST_WEEKS, _SPOKEN_LAST, _SPOKEN_FIRST_MONTHS, _HALF_YEAR_SAID,
+                                                   _NAMED_JUST_PAST):
             continue
         for m in pattern.finditer(folded):
             if any(m.start() < end and start < m.end() for start, end, _ in taken):

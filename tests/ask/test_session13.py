@@ -1,0 +1,137 @@
+"""Session 13 mechanisms of the leaders' question box, each with new wording (never a training sentence) and cases
+where it must not fire. Each flag is switched on and off; with it off the question is answered as before."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from appliance.ask import doubts, measures, parser, tokens
+from appliance.ask.service import answer_question
+from appliance.text import periods
+from tests.ask.data import TODAY
+
+
+def _asker(db):
+    return lambda question: answer_question(db, question, today=TODAY, use_llm=False)
+
+
+def _same(a, b) -> bool:
+    return a.status == "ok" and b.status == "ok" and a.rows == b.rows and a.keys == b.keys
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session13_same_span_of_the_previous_unit(ask_db, monkeypatch, on):
+    """parser.SESSION13_SAME_SPAN_OF_UNIT: "so với cùng kỳ tháng / quý / tuần trước" is the previous month (quarter,
+    week) like for like; off, "cùng kỳ" was read as the same period last year (a confident wrong). "Cùng kỳ" alone
+    and "cùng kỳ năm trước" keep the year before."""
+    monkeypatch.setattr(parser, "SESSION13_SAME_SPAN_OF_UNIT", on)
+    ask = _asker(ask_db)
+    for said, plain in (("tháng này trả bao nhiêu hồ sơ, so với cùng kỳ tháng trước", "tháng này trả bao nhiêu hồ sơ "
+                         "so với tháng trước"),
+                        ("quý này nhận mấy hồ sơ so vs cùng kỳ quý trước", "quý này nhận mấy hồ sơ so với quý trước"),
+                        ("trễ hạn tuần này so với cùng kỳ tuần vừa rồi", "trễ hạn tuần này so với tuần trước")):
+        got, want = ask(said), ask(plain)
+        assert want.status == "ok" and "cùng kỳ" in want.answer
+        assert _same(got, want) is on, said
+        assert ("năm trước" in got.answer) is not on, said
+    for said in ("tháng này trả bao nhiêu hồ sơ so với cùng kỳ", "tháng này trả bao nhiêu hồ sơ so với cùng kỳ năm "
+                                                                 "trước"):
+        assert "cùng kỳ năm trước" in ask(said).answer, said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session13_spoken_spans(ask_db, monkeypatch, on):
+    """periods.SESSION13_SPOKEN_SPANS: "hai tuần gần đây", "3 tuần qua" (the last 7·N days, today included), "ba ngày
+    qua", "chín tháng đầu năm", "nửa năm đầu", "tháng mười vừa qua"; numbers that are a weekday, a day, a month or a
+    top are no count of weeks."""
+    monkeypatch.setattr(periods, "SESSION13_SPOKEN_SPANS", on)
+    ask = _asker(ask_db)
+    pairs = [("trong hai tuần gần đây phản ánh gửi đến bao nhiêu", "14 ngày qua phản ánh gửi đến bao nhiêu"),
+             ("3 tuan qua tiep nhan bn hs", "21 ngày qua tiếp nhận bao nhiêu hồ sơ"),
+             ("số hồ sơ trễ hạn ba ngày gần đây", "số hồ sơ trễ hạn 3 ngày gần đây"),
+             ("chín tháng đầu năm nay giải quyết bao nhiêu hồ sơ", "9 tháng đầu năm nay giải quyết bao nhiêu hồ sơ"),
+             ("nửa năm đầu tỷ lệ đúng hạn bao nhiêu", "6 tháng đầu năm tỷ lệ đúng hạn bao nhiêu"),
+             ("trong tháng mười vừa qua trả được bao nhiêu hồ sơ", "tháng 10 trả được bao nhiêu hồ sơ")]
+    for said, plain in pairs:
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert _same(ask(said), want) is on, said
+    found = periods.find_periods("hai tuan gan day", TODAY)
+    assert bool(found) is on
+    if on:
+        assert (found[0][2].start, found[0][2].end) == (TODAY - dt.timedelta(days=13), TODAY)
+    # a weekday, a month or a top before "tuần" counts no weeks
+    assert [p.kind for _, _, p in periods.find_periods("thu 2 tuan nay", TODAY)] == ["day"]
+    assert periods.find_periods("top 3 tuan qua", TODAY) == []
+    assert [p.label for _, _, p in periods.find_periods("thang 2 tuan qua", TODAY)] == ["tháng 2/2026"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session13_spoken_change(ask_db, monkeypatch, on):
+    """measures.SESSION13_SPOKEN_CHANGE: "tăng lên hay giảm đi", "giảm bớt", "sụt giảm" are a comparison ("đi" had
+    been unknown); "đi" elsewhere stays unknown."""
+    monkeypatch.setattr(measures, "SESSION13_SPOKEN_CHANGE", on)
+    ask = _asker(ask_db)
+    plain = ask("phản ánh tháng 10 so với tháng 9 tăng hay giảm")
+    assert plain.status == "ok"
+    for said in ("phản ánh tháng 10 so với tháng 9 tăng lên hay giảm đi", "phản ánh tháng 10 giảm đi so với tháng 9"):
+        assert _same(ask(said), plain) is on, said
+    assert ask("tháng 10 đi công tác bao nhiêu hồ sơ").status != "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session13_chat_shorthand_and_dialect(ask_db, monkeypatch, on):
+    """tokens.SESSION13_CHAT_DIALECT: "lk" (ra) closing a clause is "liệt kê", "r" closing the question "rồi", "kd"
+    "kinh doanh", "tthc" "thủ tục", "ni" after a unit of time "này", "rứa" "vậy", "mô" after a group word "nào".
+    "chị Lan", "chi" (spend) and "lk" before a period are untouched."""
+    monkeypatch.setattr(tokens, "SESSION13_CHAT_DIALECT", on)
+    ask = _asker(ask_db)
+    pairs = [("hs tre han thang 9 lk", "danh sách hồ sơ trễ hạn tháng 9"),
+             ("hs tu choi tuan truoc lk ra", "danh sách hồ sơ từ chối tuần trước"),
+             ("tháng này trả bao nhiêu hồ sơ r", "tháng này trả bao nhiêu hồ sơ"),
+             ("thang ni tiep nhan bn hs rua", "tháng này tiếp nhận bao nhiêu hồ sơ"),
+             ("tthc nao tre han nhieu nhat quy 3", "thủ tục nào trễ hạn nhiều nhất quý 3"),
+             ("linh vuc mo giai quyet nhieu nhat thang 10", "lĩnh vực nào giải quyết nhiều nhất tháng 10"),
+             ("thang 10 hs nop qua hinh thuc mo nhieu nhat", "tháng 10 hồ sơ nộp theo hình thức nào nhiều nhất")]
+    for said, plain in pairs:
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert _same(ask(said), want) is on, said
+    assert tokens.expand(["ho", "kd"]) == (["ho", "kinh", "doanh"] if on else ["ho", "kd"])
+    # "chị" before a name, "chi" (spend) and "lk" before a period keep their reading
+    assert ask("hs chi Lan tiep nhan thang 10 bn").status == "ok"
+    assert "kinh" not in tokens.expand(["chi", "ngan", "sach"])
+    assert tokens.expand(["lk", "tu", "dau", "nam"])[0] == "lk"
+    assert tokens.expand(["r", "hs"])[0] == "r"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session13_route_before_the_channel(ask_db, monkeypatch, on):
+    """doubts.SESSION13_VIA_CHANNEL: "gửi qua kênh nào", "nộp bằng hình thức nào": the route before a channel or form
+    read; "qua" elsewhere stays unknown."""
+    monkeypatch.setattr(doubts, "SESSION13_VIA_CHANNEL", on)
+    ask = _asker(ask_db)
+    plain = ask("quý 3 phản ánh theo kênh nào nhiều nhất")
+    assert plain.status == "ok"
+    assert _same(ask("quý 3 dân gửi phản ánh qua kênh nào nhiều nhất"), plain) is on
+    form = ask("tháng 10 hồ sơ theo hình thức nộp nào nhiều nhất")
+    assert _same(ask("tháng 10 hồ sơ nộp bằng hình thức nào nhiều nhất"), form)  # "bằng" was read already
+    assert ask("phản ánh qua tháng 10 bao nhiêu").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session13_polite_request_opening(ask_db, monkeypatch, on):
+    """doubts.SESSION13_REQUEST_OPENING: "Đề nghị (em) cho tôi …", "Kính đề nghị tổng hợp …" at a clause's start is a
+    request; "đề nghị" as a thing ("số đề nghị của dân") stays unknown."""
+    monkeypatch.setattr(doubts, "SESSION13_REQUEST_OPENING", on)
+    ask = _asker(ask_db)
+    pairs = [("Đề nghị em cho tôi số hồ sơ trễ hạn trong tháng 9.", "số hồ sơ trễ hạn trong tháng 9"),
+             ("Kính đề nghị tổng hợp số phản ánh quý 3", "số phản ánh quý 3"),
+             ("tháng 10, đề nghị bộ phận báo cáo số hồ sơ từ chối", "số hồ sơ từ chối tháng 10")]
+    for said, plain in pairs:
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert _same(ask(said), want) is on, said
+    assert ask("số đề nghị của dân tháng 10 là bao nhiêu").status == "unsure"
+    assert ask("trả lời đề nghị của công dân tháng 10 bao nhiêu").status != "ok"
