@@ -110,6 +110,23 @@ def _periods(tokens: Tokens, today: dt.date) -> tuple[list[Period], bool]:
     return _apply_year_words(found, text), bool(last_year)
 
 
+# Session 13: "tháng 8, tháng 9, tháng 10 mỗi tháng nhận bao nhiêu": consecutive months listed one by one, with "mỗi /
+# từng / hàng / theo / các tháng" said, are one span asked month by month (more than two periods had been unsure).
+# Months with a gap between them ("tháng 3, tháng 6, tháng 9") or without the words stay unsure. Read at run time.
+SESSION13_LISTED_MONTHS = True
+_EACH_MONTH = ["moi thang", "tung thang", "hang thang", "theo thang", "cac thang"]
+
+
+def _listed_months(tokens: Tokens, periods: list[Period]) -> list[Period]:
+    each = any(tokens.find(w) for w in _EACH_MONTH)
+    months = all(p.kind == "month" for p in periods)
+    following = all(b.start == a.end + dt.timedelta(days=1) for a, b in zip(periods, periods[1:], strict=False))
+    if not (each and months and following):
+        return periods
+    return [range_period(periods[0].start, periods[-1].end,
+                         f"từ {periods[0].label} đến hết {periods[-1].label}")]
+
+
 _PREVIOUS_OF = re.compile(r"so voi (?:cung ky )?((?:thang|quy|tuan|ky) (?:truoc|vua roi|vua qua|roi))(?! nua)")
 
 
@@ -234,6 +251,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
     periods, last_year = _periods(tokens, today)
     periods = _previous_of_named(tokens.text(), periods, today)
+    if SESSION13_LISTED_MONTHS and len(periods) > 2:
+        periods = _listed_months(tokens, periods)
     if doubts.SESSION12_CLOSING:
         doubts.closing_day(tokens)
     if doubts.SESSION12_VAGUE_LEAD and periods:

@@ -234,6 +234,31 @@ def _next_or_sixth(question: str, raw: list[str]) -> list[str]:
 _COUNTERS = re.compile(r"\bcặp\b", re.IGNORECASE)
 
 
+# Session 13: a name of the data that holds commas ("Đăng ký nhận cha, mẹ, con") said with them: the commas inside
+# it are the name's, not a clause's end, so the name is matched as said (it had been cut at the commas: "mẹ", "con"
+# unknown, unsure). Only where the whole name stands, word for word, around the commas. Read at run time.
+SESSION13_COMMA_NAMES = True
+
+
+def _without_commas_in_names(items: list[str], names: list[list[str]]) -> list[str]:
+    drop: set[int] = set()
+    for name in names:
+        for start, word in enumerate(items):
+            if word != name[0]:
+                continue
+            j, commas = start, []
+            for part in name:
+                while j < len(items) and items[j] == "," and j > start:
+                    commas.append(j)
+                    j += 1
+                if j >= len(items) or items[j] != part:
+                    break
+                j += 1
+            else:
+                drop.update(commas)
+    return [w for k, w in enumerate(items) if k not in drop]
+
+
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
     question = _COUNTERS.sub("cái", question)
@@ -253,6 +278,8 @@ class Tokens:
                       for k, t in enumerate(raw)]
         if SESSION12_SHORT_TITLE:
             self._short_titles()
+        if SESSION13_COMMA_NAMES:
+            self.items = _without_commas_in_names(self.items, catalog.comma_names)
         self.used = [t in {",", ";", "?"} for t in self.items]
         self.doubted: set[int] = set()  # filler words that here change the question ("mới": new)
         self.aside: set[int] = set()  # a reason for asking (doubts.reason_clause): no period is read in it

@@ -141,6 +141,7 @@ class Catalog:
     candidates: dict[str, list[Candidate]] = field(default_factory=dict)  # per domain, built once (entities)
     initials: dict[str, str] = field(default_factory=dict)  # "ttxd" → "trat tu xay dung", from the names
     procedure_fields: dict[str, set[str]] = field(default_factory=dict)  # procedure → the fields its records are in
+    comma_names: list[list[str]] = field(default_factory=list)  # names of the data written with a comma, folded
 
     def _initialisms(self, names: list[str]) -> dict[str, str]:
         """Initials of the names in the data, whole ("ĐKKS" Đăng ký khai sinh, "BTXH" Bảo trợ xã hội), kept
@@ -182,6 +183,7 @@ class Catalog:
                 words.update(phrase.split())
         self.words = words
         self.initials = self._initialisms(names)
+        self.comma_names = [fold(text).replace(",", " ").replace("-", " ").split() for text in names if "," in text]
         return self
 
     def swap_in_context(self, token: str, before: str, after: str) -> str:

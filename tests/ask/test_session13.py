@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.ask import doubts, measures, parser, tokens
+from appliance.ask import doubts, measures, parser, tokens, understand
 from appliance.ask.service import answer_question
 from appliance.text import periods
 from tests.ask.data import TODAY
@@ -135,3 +135,55 @@ def test_session13_polite_request_opening(ask_db, monkeypatch, on):
         assert _same(ask(said), want) is on, said
     assert ask("số đề nghị của dân tháng 10 là bao nhiêu").status == "unsure"
     assert ask("trả lời đề nghị của công dân tháng 10 bao nhiêu").status != "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session13_names_said_with_their_commas(ask_db, monkeypatch, on):
+    """tokens.SESSION13_COMMA_NAMES: a name of the data holding commas, said with them ("chứng thực hợp đồng, giao
+    dịch", "nhận cha, mẹ, con"), is that name; commas between two names ("hộ tịch, chứng thực") still separate them."""
+    monkeypatch.setattr(tokens, "SESSION13_COMMA_NAMES", on)
+    ask = _asker(ask_db)
+    plain = ask("quý 3 thủ tục đăng ký nhận cha mẹ con nhận bao nhiêu hồ sơ")
+    assert plain.status == "ok" and plain.rows
+    assert _same(ask("quý 3 thủ tục đăng ký nhận cha, mẹ, con nhận bao nhiêu hồ sơ"), plain) is on
+    two = ask("tháng 9 hộ tịch, chứng thực mỗi bên nhận bao nhiêu hồ sơ")
+    assert two.intent is not None and "ten_thu_tuc" not in two.intent.filters
+    assert tokens._without_commas_in_names(["a", ",", "b", ",", "c", "d"], [["a", "b", "c"]]) == ["a", "b", "c", "d"]
+    assert tokens._without_commas_in_names(["a", ",", "b", "x"], [["a", "b", "c"]]) == ["a", ",", "b", "x"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session13_newest_few_records(ask_db, monkeypatch, on):
+    """understand.SESSION13_NEWEST_FEW: "3 hồ sơ … mới / gần đây nhất" (newest first) and "… sớm / cũ nhất" (oldest
+    first) open a list of that many records; "lâu nhất" and a figure word ("5 hồ sơ … là bao nhiêu") are not read
+    so (unsure)."""
+    monkeypatch.setattr(understand, "SESSION13_NEWEST_FEW", on)
+    ask = _asker(ask_db)
+    newest = ask("3 hồ sơ đất đai nhận mới nhất tháng 10")
+    oldest = ask("4 hồ sơ hộ tịch tiếp nhận sớm nhất trong tháng 9")
+    if not on:
+        assert newest.status == oldest.status == "unsure"
+    else:
+        assert newest.status == oldest.status == "ok"
+        assert newest.intent is not None and newest.intent.listing and newest.intent.list_order == "desc"
+        days = [r[newest.keys.index("ngay_tiep_nhan")] for r in newest.rows]
+        assert len(days) == 3 and days == sorted(days, reverse=True) and all(d.startswith("2026-10") for d in days)
+        days = [r[oldest.keys.index("ngay_tiep_nhan")] for r in oldest.rows]
+        assert len(days) == 4 and days == sorted(days) and all(d.startswith("2026-09") for d in days)
+    assert ask("5 hồ sơ giải quyết lâu nhất tháng 10").status == "unsure"
+    assert ask("5 hồ sơ mới nhất tháng 10 là bao nhiêu").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session13_months_listed_one_by_one(ask_db, monkeypatch, on):
+    """parser.SESSION13_LISTED_MONTHS: "tháng 6, tháng 7, tháng 8 mỗi tháng …" is the span June–August by month, as
+    "từ tháng 6 đến tháng 8 theo tháng"; months with a gap, or without "mỗi / từng / hàng tháng", stay unsure."""
+    monkeypatch.setattr(parser, "SESSION13_LISTED_MONTHS", on)
+    ask = _asker(ask_db)
+    plain = ask("từ tháng 6 đến tháng 8 theo tháng trả bao nhiêu hồ sơ")
+    assert plain.status == "ok" and [r[0] for r in plain.rows] == ["2026-06", "2026-07", "2026-08"]
+    for said in ("tháng 6, tháng 7, tháng 8 mỗi tháng trả bao nhiêu hồ sơ",
+                 "hồ sơ trả kết quả tháng 6, tháng 7 và tháng 8, từng tháng là bao nhiêu"):
+        assert _same(ask(said), plain) is on, said
+    assert ask("tháng 2, tháng 5, tháng 8 mỗi tháng trả bao nhiêu hồ sơ").status == "unsure"
+    assert ask("tháng 6, tháng 7, tháng 8 trả bao nhiêu hồ sơ").status == "unsure"
