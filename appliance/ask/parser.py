@@ -65,6 +65,7 @@ class Intent:
     missing: nodata.Missing | None = None  # asked for something the data does not hold
     offer: str = ""  # what the data holds instead, when it can say it in one phrase
     year_plan: bool = False  # an indicator against the year's plan although a month or quarter is asked
+    due: Period | None = None  # records whose deadline (han_xu_ly) falls in this period (SESSION13_DUE_DATE)
 
 
 @dataclass
@@ -108,6 +109,39 @@ def _periods(tokens: Tokens, today: dt.date) -> tuple[list[Period], bool]:
     for start, end, _ in found:
         tokens.mark_chars(start, end)
     return _apply_year_words(found, text), bool(last_year)
+
+
+# Session 13: "đến hạn / tới hạn (xử lý, trả kết quả) (trong / vào / ngày) <a period>": the records whose deadline
+# falls in that period ("hồ sơ chưa xong đến hạn trong tuần sau", "danh sách hồ sơ tới hạn hôm nay mà chưa trả"); the
+# period had been read as the period of the question and "hạn" left unknown (unsure). Only the records still open
+# today are counted so (a count of those returned, or compared, is unsure). Read at run time.
+SESSION13_DUE_DATE = True
+_DUE_WORDS = (["den", "han"], ["toi", "han"])
+_DUE_WHAT = (["xu", "ly"], ["tra", "ket", "qua"], ["giai", "quyet"])
+_DUE_LINK = {"trong", "vao", "ngay", "la", "cua"}
+
+
+def _due_period(tokens: Tokens, periods: list[Period], today: dt.date) -> Period | None:
+    items = tokens.items
+    for k in range(len(items) - 1):
+        if items[k:k + 2] not in _DUE_WORDS or tokens.used[k] or tokens.used[k + 1]:
+            continue
+        j = k + 2
+        what = next((w for w in _DUE_WHAT if items[j:j + len(w)] == w), [])
+        j += len(what)
+        while j < len(items) and items[j] in _DUE_LINK and not tokens.used[j]:
+            j += 1
+        if j >= len(items) or not tokens.used[j]:
+            continue
+        found = find_periods(" ".join(items[j:]), today)
+        if not found or found[0][0] != 0 or found[0][2] not in periods:
+            continue
+        if found[0][2].start.year < today.year and not re.search(r"\d{4}", " ".join(items[j:]).split(",")[0]):
+            continue  # "đến hạn tháng 12" read as last December: the coming one is as likely (left unknown: unsure)
+        for i in range(k, j):
+            tokens.used[i] = True
+        return found[0][2]
+    return None
 
 
 # Session 13: "tháng 8, tháng 9, tháng 10 mỗi tháng nhận bao nhiêu": consecutive months listed one by one, with "mỗi /
@@ -253,6 +287,10 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     periods = _previous_of_named(tokens.text(), periods, today)
     if SESSION13_LISTED_MONTHS and len(periods) > 2:
         periods = _listed_months(tokens, periods)
+    due = _due_period(tokens, periods, today) if SESSION13_DUE_DATE else None
+    if due is not None:
+        intent.due = due
+        periods = [p for p in periods if p != due]
     if doubts.SESSION12_CLOSING:
         doubts.closing_day(tokens)
     if doubts.SESSION12_VAGUE_LEAD and periods:
@@ -319,6 +357,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     tokens.yes_no_particle()
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)
+    if intent.due is not None and (intent.domain != "ho_so" or intent.measures != ["chua_giai_quyet"] or compare):
+        return ParseResult(intent, False, "chỉ tính được các hồ sơ chưa giải quyết có hạn xử lý trong một kỳ, ví dụ "
+                                          "«hồ sơ chưa trả kết quả đến hạn trong tuần sau»")
     problem = _resolve_periods(intent, periods, compare, last_year, now, today)
     if problem:
         return ParseResult(intent, False, problem)

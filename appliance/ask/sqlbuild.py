@@ -78,6 +78,8 @@ def expression(measure: Measure, asof: dt.date, within: str | None = None) -> st
 
 def filters_sql(intent: Intent) -> list[str]:
     out = []
+    if intent.due is not None:  # parser.SESSION13_DUE_DATE: the deadline within a period
+        out.append(f"han_xu_ly BETWEEN {q(intent.due.start.isoformat())} AND {q(intent.due.end.isoformat())}")
     for column, value in intent.filters.items():
         if isinstance(value, list):
             out.append(f"{column} IN ({', '.join(q(v) for v in value)})")

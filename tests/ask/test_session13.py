@@ -187,3 +187,29 @@ def test_session13_months_listed_one_by_one(ask_db, monkeypatch, on):
         assert _same(ask(said), plain) is on, said
     assert ask("tháng 2, tháng 5, tháng 8 mỗi tháng trả bao nhiêu hồ sơ").status == "unsure"
     assert ask("tháng 6, tháng 7, tháng 8 trả bao nhiêu hồ sơ").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session13_due_within_a_period(ask_db, monkeypatch, on):
+    """parser.SESSION13_DUE_DATE: "(hồ sơ chưa xong) đến hạn / tới hạn (xử lý) (trong) <a period>" counts the records
+    open today whose deadline falls in that period, and says so; anything but the open records (or a month that
+    may be last year's or the coming one) is unsure; off, the words stay unknown."""
+    monkeypatch.setattr(parser, "SESSION13_DUE_DATE", on)
+    ask = _asker(ask_db)
+    got = ask("hồ sơ chưa trả kết quả tới hạn xử lý trong tuần sau là bao nhiêu")
+    listed = ask("danh sách hồ sơ còn tồn đến hạn trong tháng này")
+    if not on:
+        assert got.status == listed.status == "unsure"
+        return
+    assert got.status == "ok" and got.intent is not None and got.intent.measures == ["chua_giai_quyet"]
+    assert "hạn xử lý tuần sau" in got.answer and "han_xu_ly BETWEEN '2026-11-23' AND '2026-11-29'" in got.sql
+    everything = ask("hồ sơ chưa trả kết quả hiện nay bao nhiêu")
+    assert 0 <= got.rows[0][0] <= everything.rows[0][0]
+    assert listed.status == "ok" and listed.intent is not None and listed.intent.listing
+    deadline = listed.keys.index("han_xu_ly")
+    assert all("2026-11-01" <= r[deadline] <= "2026-11-30" for r in listed.rows) and listed.link == ""
+    for said in ("hồ sơ đến hạn tuần sau bao nhiêu", "hồ sơ đã trả đến hạn tháng 10",
+                 "hồ sơ chưa giải quyết đến hạn tháng 12 bao nhiêu",
+                 "hồ sơ chưa xong đến hạn tuần sau so với tuần này"):
+        assert ask(said).status == "unsure", said
+    assert ask("tháng 10 trễ hạn bao nhiêu hồ sơ").intent.due is None
