@@ -342,6 +342,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         understand.which_side(tokens)
     understand.grouping(tokens, intent)
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
+    if understand.SESSION13_WHICH_NAME and ranking_two:
+        understand.which_name(tokens)
     less = measures_words.SESSION12_LESS and tokens.take_all(measures_words.LESS)
     said_compare = tokens.take_all(measures_words.compare_words()) or less
     if understand.SESSION12_SAME_DAYS and (said_compare or len(periods) >= 2):

@@ -396,6 +396,20 @@ def which_side(tokens: Tokens) -> None:
             tokens.used[k] = tokens.used[k + 1] = True
 
 
+# Session 13: two names of one kind ranked against each other ("trực tuyến với trực tiếp, bên nào nhiều hơn", "hộ tịch
+# và chứng thực cái nào cao hơn"): "bên / cái / phía nào" with "hơn / nhất" asks which of the two, as "ai" does for
+# two officers ("bên", "nào" had been unknown: unsure). Only once two names of a kind were read. Read at run time.
+SESSION13_WHICH_NAME = True
+
+
+def which_name(tokens: Tokens) -> None:
+    if not (tokens.has("hon") or tokens.has("nhat")):
+        return
+    for side in ("ben", "cai", "phia"):
+        for k in tokens.find(f"{side} nao"):
+            tokens.used[k] = tokens.used[k + 1] = True
+
+
 # Session 12: "đang" is still going, whatever stands between it and the verb: "đang còn giải quyết", "đang được
 # xử lý", "vẫn đang trong quá trình giải quyết", "vẫn còn giải quyết" are the open records. Their "còn / được"
 # had split "đang" from "giải quyết", and the bare "giải quyết" counted those returned (a confident wrong).

@@ -213,3 +213,18 @@ def test_session13_due_within_a_period(ask_db, monkeypatch, on):
                  "hồ sơ chưa xong đến hạn tuần sau so với tuần này"):
         assert ask(said).status == "unsure", said
     assert ask("tháng 10 trễ hạn bao nhiêu hồ sơ").intent.due is None
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session13_which_of_two_names(ask_db, monkeypatch, on):
+    """understand.SESSION13_WHICH_NAME: "<name> với / và <name>, bên / cái / phía nào … hơn" ranks the two names as
+    "ai … hơn" ranks two officers; without two names, or without "hơn / nhất", "bên nào" stays unknown."""
+    monkeypatch.setattr(understand, "SESSION13_WHICH_NAME", on)
+    ask = _asker(ask_db)
+    plain = ask("tháng 9 hộ tịch và chứng thực trễ hạn nhiều hơn")
+    assert plain.status == "ok" and len(plain.rows) == 2
+    for said in ("tháng 9 hộ tịch với chứng thực, bên nào trễ hạn nhiều hơn",
+                 "tháng 9 hộ tịch và chứng thực phía nào trễ hạn nhiều hơn"):
+        assert _same(ask(said), plain) is on, said
+    assert ask("tháng 9 bên nào trễ hạn nhiều hơn").status == "unsure"
+    assert ask("tháng 9 hộ tịch và chứng thực bên nào").status == "unsure"
