@@ -172,7 +172,7 @@ COMPARE_WORDS = ["so voi", "so sanh", "tang hay giam", "giam hay tang", "tang gi
                  "nhieu len hay it di", "it di hay nhieu len", "nhieu len", "it di", "tang", "giam", "hon"]
 # Session 13: a change said with its spoken direction word, "tăng lên hay giảm đi", "giảm bớt", "tăng thêm", "sụt
 # giảm": a comparison as "tăng / giảm" are ("đi" had been left unknown: unsure). Read at run time (compare_words).
-SESSION13_SPOKEN_CHANGE = True
+SESSION13_SPOKEN_CHANGE = False  # off by rule R1 (session 13): moved no verdict of the fresh sets
 SPOKEN_CHANGE = ["tang len hay giam di", "giam di hay tang len", "giam di", "giam bot", "tang them", "sut giam"]
 
 

@@ -85,7 +85,7 @@ def _unknown_words(question: str, unknown: list[str]) -> str:
 
 # Session 13: "cùng kỳ tháng / quý / tuần trước" is the previous month (quarter, week) like for like; "cùng kỳ" had
 # been read as "cùng kỳ năm trước" whatever followed (a confident wrong). Read at run time.
-SESSION13_SAME_SPAN_OF_UNIT = True
+SESSION13_SAME_SPAN_OF_UNIT = True  # on by rule R1b (session 13): no fresh verdict moved; removes a confident wrong
 _SAME_SPAN_OF_UNIT = re.compile(r" (?:thang|quy|tuan) (?:truoc|vua roi|vua qua|roi)\b")
 
 
@@ -115,7 +115,7 @@ def _periods(tokens: Tokens, today: dt.date) -> tuple[list[Period], bool]:
 # falls in that period ("hồ sơ chưa xong đến hạn trong tuần sau", "danh sách hồ sơ tới hạn hôm nay mà chưa trả"); the
 # period had been read as the period of the question and "hạn" left unknown (unsure). Only the records still open
 # today are counted so (a count of those returned, or compared, is unsure). Read at run time.
-SESSION13_DUE_DATE = True
+SESSION13_DUE_DATE = False  # off by rule R1 (session 13): moved no verdict of the fresh sets
 _DUE_WORDS = (["den", "han"], ["toi", "han"])
 _DUE_WHAT = (["xu", "ly"], ["tra", "ket", "qua"], ["giai", "quyet"])
 _DUE_LINK = {"trong", "vao", "ngay", "la", "cua"}
@@ -147,7 +147,7 @@ def _due_period(tokens: Tokens, periods: list[Period], today: dt.date) -> Period
 # Session 13: "tháng 8, tháng 9, tháng 10 mỗi tháng nhận bao nhiêu": consecutive months listed one by one, with "mỗi /
 # từng / hàng / theo / các tháng" said, are one span asked month by month (more than two periods had been unsure).
 # Months with a gap between them ("tháng 3, tháng 6, tháng 9") or without the words stay unsure. Read at run time.
-SESSION13_LISTED_MONTHS = True
+SESSION13_LISTED_MONTHS = True  # on by rule R1 (session 13): fresh12 one more right, no wrong more
 _EACH_MONTH = ["moi thang", "tung thang", "hang thang", "theo thang", "cac thang"]
 
 

@@ -252,7 +252,7 @@ def listing(tokens: Tokens, intent: Intent) -> None:
 # này": a number of records opening the question, with the newest (oldest) word and no figure word, asks for those
 # records, that many, in that order (the number had been unknown: unsure). "lâu nhất" is not read so (the longest
 # processing time and the longest open are different lists). Read at run time.
-SESSION13_NEWEST_FEW = True
+SESSION13_NEWEST_FEW = True  # on by rule R1 (session 13): fresh13 one more right, no wrong more
 _FEW_RECORDS = re.compile(r"^(?:cho (?:toi |anh |chi |em )?(?:xem )?)?(\d{1,2}) (?:ho so|phan anh|truong hop)\b")
 _EARLIEST_WORDS = ["cu nhat", "som nhat"]
 
@@ -399,7 +399,7 @@ def which_side(tokens: Tokens) -> None:
 # Session 13: two names of one kind ranked against each other ("trực tuyến với trực tiếp, bên nào nhiều hơn", "hộ tịch
 # và chứng thực cái nào cao hơn"): "bên / cái / phía nào" with "hơn / nhất" asks which of the two, as "ai" does for
 # two officers ("bên", "nào" had been unknown: unsure). Only once two names of a kind were read. Read at run time.
-SESSION13_WHICH_NAME = True
+SESSION13_WHICH_NAME = False  # off by rule R1 (session 13): moved no verdict of the fresh sets
 
 
 def which_name(tokens: Tokens) -> None:
