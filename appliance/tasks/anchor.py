@@ -23,3 +23,4 @@ class Anchor:
     how: str = "named"           # how the assignee was found (confidence.Evidence.how)
     directed: bool = False       # a directive word ("giao", "đề nghị"…) before the assignee
     recap: bool = False          # said in the chair's closing recap ("Tóm lại: …"): restates a task given
+    calls_off: bool = False      # a cancel said in words ("không trực nữa", "hủy việc"), not "à thôi" before another

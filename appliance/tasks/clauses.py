@@ -134,6 +134,35 @@ OFFER = re.compile(r"^để\s+(?:em|tôi|chúng em|chúng tôi)\s+(?!(?:xem|hỏ
                    r"giải thích|thưa|xin phép|đi vệ sinh|về)\b)[^\W\d_]+")
 
 
+# Session 13 (docs/meetings.md, "Session 13"): more ways of calling off a task already given, read as "không
+# phải làm nữa" is (the task given just before, or that of whom it names right before it, is withdrawn): "thôi
+# (thì) không … nữa" and "không cần / không phải … nữa" with up to four words between ("thôi tuần này không đi
+# kiểm tra nữa", "chị Hương không cần tổng hợp phần đó nữa"), "rút lại" a task or "(việc đó) tôi rút lại", "hủy
+# (bỏ) nhiệm vụ / phân công / lịch trực", "việc đó bỏ / dẹp" (closing its clause), "(tạm thời) chưa giao ai".
+# Not orders that use the same words: "không để chậm nữa", "không được … nữa", "rút lại hồ sơ", "hủy bỏ quyết định".
+SESSION13_WITHDRAWN_FORMS = True
+_NOT_ORDER = r"(?!(?:để|được|cho|có|còn|phải để|bao giờ|ai|nên)\b)"
+CANCEL_S13 = re.compile(
+    r"\bthôi\b[^.?!;]{0,40}?\bkhông\s+" + _NOT_ORDER + r"(?:[^\W\d_]+\s+){1,4}nữa\b|"
+    r"\bkhông\s+(?:cần|phải)\s+" + _NOT_ORDER + r"(?:[^\W\d_]+\s+){1,4}nữa\b|"
+    r"\brút lại\s+(?:việc|nhiệm vụ|phần việc|(?:sự\s+)?phân công|lời giao|ý kiến giao)\b|"
+    r"\b(?:việc|vụ|phần|cái)\s+(?:\S+\s+){0,3}?(?:đó|này|ấy|đấy)\s+(?:thì\s+)?(?:tôi|anh|chị|mình\s+)?"
+    r"\s*(?:rút lại|bỏ|dẹp|hủy)(?=\s*(?:$|[,.;!]|nhé\b|nha\b|đi\b|luôn\b|ạ\b))|"
+    r"\b(?:tôi|anh|chị|mình)\s+(?:xin\s+)?rút lại(?=\s*(?:$|[,.;!]|nhé\b|nha\b|ạ\b|đấy\b))|"
+    r"\bhủy(?:\s+bỏ)?\s+(?:nhiệm vụ|sự phân công|phân công|lịch trực|ca trực|việc giao)\b|"
+    r"\b(?:tạm thời|tạm)\s+chưa giao ai\b")
+
+
+def _called_off(lower: str, after_thoi: bool) -> int | None:
+    """Where a session 13 withdrawal form starts in the sentence, if the setting is on; `after_thoi`: the sentence
+    opens what follows "à thôi" (the "thôi" the form may need was cut off with it)."""
+    if not SESSION13_WITHDRAWN_FORMS:
+        return None
+    head = "thôi, " if after_thoi else ""
+    found = CANCEL_S13.search(head + lower)
+    return None if found is None else max(0, found.start() - len(head))
+
+
 # Session 12 (docs/meetings.md, "Session 12"): a member answering the chair's question ("Chị Hà, bên Trung tâm có bố
 # trí được bàn … không?" — "Được anh ạ. Em sẽ bố trí một bàn riêng") speaks of themself by "em"; only the chair's
 # "em" in answer to a member's question ("… em có cần viết tin không ạ?" — "Ừ, em viết luôn") is the one who asked.
@@ -387,6 +416,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 found = find_deadline(sentence[:min(doers, default=len(sentence))], meeting, None, calendar)
                 out.append(Anchor("agree", None, deadline=found[0] if found else None))
             cancels = CANCEL.search(lower)
+            cancel_at = cancels.start() if cancels else _called_off(lower, index > 0 and at == 0)
             asks = QUESTION.search(lower) and re.search(r"\bđược không\b", lower)
             offer = PROPOSAL.search(lower) if asks else None
             if offer is not None:  # "em gửi trước thứ Tư được không": a new deadline, if the chair agrees
@@ -430,12 +460,14 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 last = found_here.pop()
                 found_here += [replace(last, deadline=fix)] if fix else [last, Anchor("cancel", last.person)]
             out += found_here
-            if cancels:  # after the sentence's own anchors, and of whom it names: "… tôi giao anh Hùng, thôi,
-                # …, anh Hùng không phải lo nữa"; "Tuấn làm luôn, …, chị Lan không phải làm nữa"
+            if cancel_at is not None:  # after the sentence's own anchors, and of whom it names: "… tôi giao anh
+                # Hùng, thôi, …, anh Hùng không phải lo nữa"; "Tuấn làm luôn, …, chị Lan không phải làm nữa"
                 named = [m for m in roster.mentions(sentence, verbs=VERB_AHEAD)
-                         if 0 <= cancels.start() - m.end <= 2]
-                if named or at == 0 or gave:  # "còn việc lắp máy pos thì. thôi chưa giao ai": nothing given
-                    out.append(Anchor("cancel", choose(named[-1], speakers) if named else None))
+                         if 0 <= cancel_at - m.end <= 2]
+                again = cancels is None and not named and bool(out) and out[-1].kind == "cancel"
+                if (named or at == 0 or gave) and not again:  # "còn việc lắp máy pos thì. thôi chưa giao ai"
+                    # (nothing given); a session 13 form right after "à thôi" withdrew a task withdraws no other
+                    out.append(Anchor("cancel", choose(named[-1], speakers) if named else None, calls_off=True))
             # a filler piece ("ờ đóng quyển.") leaves the task just given open for the date said after it
             chained = SESSION10_FILLER_CHAIN and gave and not found_here \
                 and _fragment(sentence, roster, meeting, calendar)
@@ -504,7 +536,7 @@ def _correction(part: str, roster: Roster, meeting: dt.date, calendar: WorkCalen
     found = find_deadline(lower, meeting, None, calendar)
     anywhere = SESSION10_CORRECTION and self_correction
     if found is None or (found[1] > 0 and not anywhere) or CANCEL.search(lower) or DEFER.search(lower) \
-            or roster.mentions(first, verbs=VERB_AHEAD):
+            or roster.mentions(first, verbs=VERB_AHEAD) or _called_off(lower, True) is not None:
         return None
     return found[0]
 

@@ -62,6 +62,7 @@ class _Open:
     quote: str
     turn: int
     cancelled: bool = False
+    called_off: bool = False      # cancelled by a withdrawal that gives it to nobody ("không trực nữa")
     said_by: str = ""
     pending: list[dt.date] = field(default_factory=list)
     touched: int = -1             # the last turn that spoke of it
@@ -131,7 +132,7 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
         names = clause_model.given_names(m.full_name for m in roster.members)
         kept = [o for o in found if reader.probability(o.quote, names, o.chair) >= reader.drop]
         given = {(o.person.name, o.deadline) for o in kept}
-        quotes = [o.quote for o in found] + (withdrawn if SESSION12_KEEP_WITHDRAWN else [])
+        quotes = [o.quote for o in found] + (withdrawn if SESSION12_KEEP_WITHDRAWN or SESSION13_WITHDRAWN else [])
         added = additions(lines, quotes, given, reader, names, roster, meeting_date, calendar)
         found = kept + [_Open(a.person, a.quote, a.deadline, a.quote, a.turn, how="model", chair=a.chair)
                         for a in added]
@@ -186,7 +187,7 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
                 _merge(found, anchor, turn, lines)
     chair = next((t.speaker for t in lines if t.leads), None)
     if withdrawn is not None:
-        withdrawn += [o.quote for o in found if o.cancelled]
+        withdrawn += [o.quote for o in found if o.cancelled and (SESSION12_KEEP_WITHDRAWN or o.called_off)]
     return [o for o in found if not o.cancelled and not _reported_now(o, lines) and not _to_the_chair(o, chair)], lines
 
 
@@ -256,11 +257,15 @@ def _previous_speaker(lines: Sequence[Turn], turn: Turn) -> Turn | None:
 
 def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]) -> None:
     if anchor.kind == "cancel":
+        first = True
         for task in reversed(found):
             if task.cancelled or turn.index - task.turn > 2:
                 continue
             if anchor.person is None or _key(task.person) == _key(anchor.person):
-                task.cancelled = True
+                # the latest task of whom it names is the one called off; earlier ones of theirs in the last
+                # turns go as before, but the sentence model may still read them ("… anh tuấn liên hệ … dạ em
+                # nhận … thì tuấn làm à không thôi để chị …")
+                task.cancelled, task.called_off, first = True, first and anchor.calls_off, False
                 if anchor.person is None:
                     break
         return
@@ -399,6 +404,7 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
             given = excused
         if not withdrawn and anchor.reassigns and given:
             given[-1].cancelled = True  # "À thôi, để anh Huy làm": the task just given goes to another
+            given[-1].called_off = True
             withdrawn = given[-1:]
             deadline = deadline or withdrawn[-1].deadline
         if withdrawn:
@@ -425,6 +431,11 @@ SESSION12_PROPOSE_REACH = True
 # the sentence model does not add back a sentence whose task the meeting withdrew or gave to another ("Chị Hà trực
 # thứ Bảy ngày 5/12." — "À năm nay thôi, không trực nữa.")
 SESSION12_KEEP_WITHDRAWN = False  # off by rule R1 (session 12): on, the fresh sets lost right or gained wrong
+# Session 13 (docs/meetings.md, "Session 13"): the narrower form of KEEP_WITHDRAWN. Only a task the meeting called
+# off and gave to nobody ("không trực nữa", "thôi, việc đó hủy", "rút lại", "không cần … nữa") keeps the sentence
+# model from adding its sentence back; a task given to another, or reported done, is left to the model as before.
+# The withdrawal forms themselves are read in clauses.py (`SESSION13_WITHDRAWN_FORMS`).
+SESSION13_WITHDRAWN = True
 SESSION12_CONFIRM_OFFER = True
 SESSION12_HOW_TO = True
 SESSION12_ACCEPT_LATER = True
