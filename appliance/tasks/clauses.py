@@ -579,6 +579,7 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         if led and spot.how == "first" and turn.leads and OWN_PART.match(lower[spot.end:]):
             continue  # "Anh Hùng soạn văn bản kiến nghị, tôi ký, trong tuần này gửi đi": the chair's part of it
         led.append(spot)
+    fronted: dt.date | None = None  # SESSION13_LIST_DATE: the date said before the list's first doer
     for i, spot in enumerate(led):
         stop = led[i + 1].start if i + 1 < len(led) else len(text)
         # … or at a name opening the next clause ("chị Lan thông báo nghỉ Tết, Tuấn băng rôn thứ Tư"):
@@ -607,6 +608,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):
             continue
         deadline, content = _deadline_and_content(text, spot, stop, led, meeting, calendar)
+        if SESSION13_LIST_DATE:
+            deadline, fronted = _list_date(text, lower, led, i, deadline, fronted, meeting, calendar)
         if deadline is None and previous is not None and spot.how != "first" and ON_TIME.search(scope_lower):
             # "Chị Hương tổng hợp số liệu đó, gửi Sở đúng hạn nhé" after "…, hạn nộp ngày mười hai tháng mười một"
             said = find_deadline(previous.text, meeting, None, calendar)
@@ -658,6 +661,30 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed))
     return out
+
+
+# Session 13 (docs/meetings.md, "Session 13"): a date said before the first of a list of doers, one item each,
+# split by commas ("thứ Sáu này thì anh Hùng nộp báo cáo giải ngân, chị Hương nộp báo cáo an sinh, chị Hà thống kê hồ
+# sơ trễ hạn"): each item that says no date of its own shares it; "còn X …" opens another matter, and an item with
+# its own date keeps it.
+SESSION13_LIST_DATE = True
+
+
+def _list_date(text: str, lower: str, led: list[_Spot], i: int, deadline: dt.date | None,
+               fronted: dt.date | None, meeting: dt.date, calendar: WorkCalendar | None
+               ) -> tuple[dt.date | None, dt.date | None]:
+    """The item's deadline and the list's fronted date, as it stands after this item."""
+    spot = led[i]
+    if i == 0:
+        if deadline is None or spot.how not in ("named", "unit"):
+            return deadline, None
+        own = find_deadline(text[spot.end:led[1].start if len(led) > 1 else len(text)], meeting, None, calendar)
+        return deadline, deadline if own is None else None  # the date came from before the doer
+    between = lower[led[i - 1].end:spot.start]
+    if fronted is None or spot.how not in ("named", "unit") or not re.search(r",\s*$", between) \
+            or re.search(r"\bcòn\s*$", between) or re.search(r"[.;:!?]", between):
+        return deadline, None
+    return (deadline, fronted) if deadline is not None else (fronted, fronted)
 
 
 def _deadline_and_content(text: str, spot: _Spot, stop: int, led: list[_Spot], meeting: dt.date,

@@ -57,9 +57,55 @@ def group_person(number: str) -> Person:
     return Person(name, name, None, "unit")
 
 
+# Session 13 (docs/meetings.md, "Session 13"): a secretary's notes typed live.
+# Turns merged on one line ("Trần Văn Hùng: vâng — Bùi Thanh Hương: dạ", "a ơi còn phát loa — Nguyễn Văn An: thôi
+# Tuấn lo việc này nhé"): a dash followed by a speaker the directory knows (or "Người nói N") and ":" opens a turn.
+SESSION13_MERGED_TURNS = True
+_MERGED = re.compile(r"\s+[—–-]+\s+(?=([^:\n—–]{1,40}?)\s*:\s)")
+# Shorthand: "a." / "c." / "e." before a name, a lone "a", "c", "e" (anh, chị, em: "trình a ký", "c. Hạnh duyệt",
+# "a ơi"), "b/c" (báo cáo), "ds" (danh sách), "đc" (được), "ko" (không), "CA" (công an), "VP" (văn phòng), "KH"
+# (kế hoạch), "TDP" (tổ dân phố), "CHQS" (chỉ huy quân sự), "TN" (thanh niên) are read spelled out, so "c." ends no
+# sentence and the units are found; the task's quote then shows them spelled out.
+SESSION13_SHORTHAND = True
+_UPPER = "A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_HONORIFIC_DOT = re.compile(rf"(?<![\w/.])([ace])\.\s+(?=[{_UPPER}])")
+_HONORIFIC_LONE = re.compile(r"(?<![\w/.])([ace])(?=\s+[^\W\d_]|\s*[,.;!?]|\s*$)")
+_PRONOUNS = {"a": "anh", "c": "chị", "e": "em"}
+_SHORT = [(re.compile(r"(?<![\w/])b/c(?![\w/])", re.IGNORECASE), "báo cáo"),
+          (re.compile(r"(?<![\w/])ds(?![\w/])"), "danh sách"), (re.compile(r"(?<![\w/])đc(?![\w/])"), "được"),
+          (re.compile(r"(?<![\w/])ko(?![\w/])"), "không"), (re.compile(r"(?<![\w/])CA(?![\w/])"), "công an"),
+          (re.compile(r"(?<![\w/])VP(?![\w/])"), "văn phòng"), (re.compile(r"(?<![\w/])KH(?![\w/])"), "kế hoạch"),
+          (re.compile(r"(?<![\w/])TDP(?![\w/])"), "tổ dân phố"),
+          (re.compile(r"(?<![\w/])CHQS(?![\w/])"), "chỉ huy quân sự"),
+          (re.compile(r"(?<![\w/])TN(?![\w/])"), "thanh niên")]
+
+
+def _spell_out(text: str) -> str:
+    text = _HONORIFIC_DOT.sub(lambda m: _PRONOUNS[m.group(1)] + " ", text)
+    text = _HONORIFIC_LONE.sub(lambda m: _PRONOUNS[m.group(1)], text)
+    for pattern, words in _SHORT:
+        text = pattern.sub(words, text)
+    return text
+
+
+def _unmerge(line: str, roster: Roster) -> list[str]:
+    """One line as the turns typed on it ("X: vâng — Y: dạ")."""
+    if not SESSION13_MERGED_TURNS:
+        return [line]
+    cuts = [m for m in _MERGED.finditer(line)
+            if _VOICE.match(m.group(1).strip()) or roster.speaker(m.group(1).strip()) is not None]
+    if not cuts:
+        return [line]
+    out, start = [], 0
+    for cut in cuts:
+        out.append(line[start:cut.start()])
+        start = cut.end()
+    return [*out, line[start:]]
+
+
 def turns(transcript: str, roster: Roster, title: str = "") -> list[Turn]:
     out: list[Turn] = []
-    for raw in normalize(transcript).splitlines():
+    for raw in (piece for line in normalize(transcript).splitlines() for piece in _unmerge(line, roster)):
         if not raw.strip():
             continue
         match = _LINE.match(raw)
@@ -75,7 +121,7 @@ def turns(transcript: str, roster: Roster, title: str = "") -> list[Turn]:
             known = Person(label, kind="said")  # a name outside the directory, as the transcript writes it
         out.append(Turn(len(out), label, text, known or Person("", kind="voice")))
     for turn in out:
-        turn.text = punctuate(turn.text)
+        turn.text = punctuate(_spell_out(turn.text) if SESSION13_SHORTHAND else turn.text)
         turn.leads = bool(turn.label) and turn.label == out[0].label
     _name_voices(out, roster, title)
     return out

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clause_model, clauses, extract
+from appliance.tasks import clause_model, clauses, dialogue, extract
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
@@ -116,3 +116,81 @@ def test_the_withdrawn_memory_is_what_keeps_it_off(ward, monkeypatch):
     assert _tasks(said, ward) == []
     monkeypatch.setattr(extract, "SESSION13_WITHDRAWN", False)
     assert _tasks(said, ward) == [("Phạm Thu Hà", "2026-12-05")]
+
+
+# --- a secretary's live notes (dialogue.SESSION13_SHORTHAND, SESSION13_MERGED_TURNS) ---
+
+SHORTHAND = [
+    # "c." before a name ends no sentence: "… gửi c. Hạnh duyệt" is no task of Hạnh's
+    ("Lê Minh Tuấn: a ơi băng rôn tuyên truyền để em làm, thứ Tư em gửi c. Hạnh duyệt", [("Lê Minh Tuấn",
+                                                                                        "2026-12-02")]),
+    # "c. Lan" is chị Lan (Lê Thị Lan, not Lan tư pháp), and the date said before her is hers
+    ("Nguyễn Văn An: thứ Năm thì c. Lan gửi ds đại biểu cho VP", [("Lê Thị Lan", "2026-12-03")]),
+    # "CA phường" is the unit
+    ("Nguyễn Văn An: CA phường rà soát các hộ cho thuê trọ, trong 5 ngày làm việc", [("Công an phường",
+                                                                                    "2026-12-07")]),
+]
+
+
+@pytest.mark.parametrize(("transcript", "expected"), SHORTHAND)
+def test_the_secretarys_shorthand_is_read_spelled_out(ward, transcript, expected, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    assert _tasks(transcript, ward) == expected
+    monkeypatch.setattr(dialogue, "SESSION13_SHORTHAND", False)
+    assert _tasks(transcript, ward) != expected
+
+
+@pytest.mark.parametrize(("transcript", "expected"), [
+    # a lone "a", "c" inside words, numbers and codes stays as it is
+    ("Nguyễn Văn An: Anh Hùng kiểm tra lô đất A3 và ngõ 12a, báo cáo trước thứ Sáu.", [("Trần Văn Hùng",
+                                                                                     "2026-12-04")]),
+], ids=["codes"])
+def test_shorthand_leaves_codes_alone(ward, transcript, expected, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    assert _tasks(transcript, ward) == expected
+
+
+def test_turns_typed_on_one_line_are_turns(ward):
+    people, _calendar = ward
+    said = "Nguyễn Văn An: anh Hùng xong chưa — Trần Văn Hùng: dạ xong rồi — Bùi Thanh Hương: còn em thì mai ạ"
+    assert [t.label for t in dialogue.turns(said, people)] == ["Nguyễn Văn An", "Trần Văn Hùng", "Bùi Thanh Hương"]
+    # a dash before a word that is no speaker stays inside the turn
+    said = "Nguyễn Văn An: lịch trực — thứ Bảy: anh Sơn, Chủ nhật: anh Minh"
+    assert len(dialogue.turns(said, people)) == 1
+
+
+def test_merged_turns_setting_off_keeps_one_line_one_turn(ward, monkeypatch):
+    people, _calendar = ward
+    monkeypatch.setattr(dialogue, "SESSION13_MERGED_TURNS", False)
+    said = "Nguyễn Văn An: anh Hùng xong chưa — Trần Văn Hùng: dạ xong rồi"
+    assert len(dialogue.turns(said, people)) == 1
+
+
+# --- a date said before a list of doers (clauses.SESSION13_LIST_DATE) ---
+
+LISTED = ("Nguyễn Văn An: trước thứ Năm thì anh Nam đo lại thửa đất số 7, chị Mai in biên bản, "
+          "Tuấn chụp ảnh hiện trạng.")
+
+
+def test_a_date_said_before_a_list_of_doers_is_each_ones(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    assert _tasks(LISTED, ward) == [("Hoàng Văn Nam", "2026-12-03"), ("Vũ Thị Mai", "2026-12-03"),
+                                    ("Lê Minh Tuấn", "2026-12-03")]
+    monkeypatch.setattr(clauses, "SESSION13_LIST_DATE", False)
+    assert ("Vũ Thị Mai", "2026-12-03") not in _tasks(LISTED, ward)
+
+
+@pytest.mark.parametrize(("transcript", "expected"), [
+    # an item with its own date keeps it
+    ("Nguyễn Văn An: thứ Tư thì anh Hùng nộp dự toán, chị Hương nộp danh sách trước ngày 10/12.",
+     [("Trần Văn Hùng", "2026-12-02"), ("Bùi Thanh Hương", "2026-12-10")]),
+    # the date said after the first doer's work is that doer's alone
+    ("Nguyễn Văn An: anh Hùng nộp dự toán thứ Tư, chị Hương rà danh sách hộ nghèo.",
+     [("Trần Văn Hùng", "2026-12-02"), ("Bùi Thanh Hương", None)]),
+    # a new sentence is a new matter
+    ("Nguyễn Văn An: thứ Tư thì anh Hùng nộp dự toán. Chị Hương rà danh sách hộ nghèo nhé.",
+     [("Trần Văn Hùng", "2026-12-02"), ("Bùi Thanh Hương", None)]),
+])
+def test_a_fronted_date_reaches_no_further_than_its_list(ward, transcript, expected, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    assert _tasks(transcript, ward) == expected
