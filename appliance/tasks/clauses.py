@@ -153,6 +153,11 @@ CANCEL_S13 = re.compile(
     r"\b(?:tạm thời|tạm)\s+chưa giao ai\b")
 
 
+# "c. Hương làm phóng sự ảnh... thôi không cần, tốn thời gian": the bare "thôi không cần" / "thôi khỏi" closing its
+# clause withdraws only what the same turn just gave (said alone, it answers someone's offer or question).
+CANCEL_S13_BARE = re.compile(r"^\W*(?:à\s+|ờ\s+|mà\s+)?thôi\s*,?\s+(?:thì\s+)?(?:không cần|khỏi)\s*(?:[,.;!]|$)")
+
+
 def _called_off(lower: str, after_thoi: bool) -> int | None:
     """Where a session 13 withdrawal form starts in the sentence, if the setting is on; `after_thoi`: the sentence
     opens what follows "à thôi" (the "thôi" the form may need was cut off with it)."""
@@ -417,6 +422,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 out.append(Anchor("agree", None, deadline=found[0] if found else None))
             cancels = CANCEL.search(lower)
             cancel_at = cancels.start() if cancels else _called_off(lower, index > 0 and at == 0)
+            if cancel_at is None and SESSION13_WITHDRAWN_FORMS and gave and at > 0 and CANCEL_S13_BARE.match(lower):
+                cancel_at = 0
             asks = QUESTION.search(lower) and re.search(r"\bđược không\b", lower)
             offer = PROPOSAL.search(lower) if asks else None
             if offer is not None:  # "em gửi trước thứ Tư được không": a new deadline, if the chair agrees

@@ -36,6 +36,12 @@ _SELF_TDP_WORDS = re.compile(rf"\btôi[\s.,]+(?:là\s+)?tổ\s+(?:trưởng|phó
                              rf"(?:số\s+)?({_NUMBER})\b", re.IGNORECASE)
 _GROUP_MEETING = re.compile(r"\b(?:họp\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,3})|tổ(?:\s+dân\s+phố)?\s+"
                             r"(?:số\s+)?(\d{1,3})\s+họp)\b", re.IGNORECASE)
+# Session 13 (docs/meetings.md, "Session 13"): the secretary notes who an unnamed voice is at the start of its turn,
+# in brackets ("Người nói 7: (tổ trưởng TDP số 3) tổ em nhiều cụ già …", "(bác tổ phó tổ 9)"): that voice speaks for
+# the group, as "tôi là tổ trưởng tổ 3" makes it.
+SESSION13_NOTED_ROLE = True
+_NOTED_ROLE = re.compile(rf"^\s*[(\[]\s*(?:(?:bác|ông|bà|anh|chị|cô|chú)\s+)?(?:tổ\s+(?:trưởng|phó)|trưởng\s+tổ)\s+"
+                         rf"(?:tổ(?:\s+dân\s+phố)?|tdp)\s+(?:số\s+)?({_NUMBER})\b[^)\]]*[)\]]", re.IGNORECASE)
 _GUEST = re.compile(r"\bcó\s+((?:anh|chị|ông|bà|đồng chí)\s+[^\W\d_]+)\b[^.?!]{0,60}?\bvề\s+dự\b", re.IGNORECASE)
 
 
@@ -136,6 +142,10 @@ def _name_voices(items: list[Turn], roster: Roster, title: str) -> None:
         names[opener] = group_person(group.group(1) or group.group(2))
     for turn in items:
         if turn.speaker.kind != "voice":
+            continue
+        noted = _NOTED_ROLE.match(turn.text) if SESSION13_NOTED_ROLE else None
+        if noted and turn.label and turn.label not in names:
+            names[turn.label] = group_person(noted.group(1))
             continue
         own = _SELF_TDP.search(turn.text) or (_SELF_TDP_WORDS.search(turn.text) if SESSION12_SELF_GROUP_WORDS
                                                else None)

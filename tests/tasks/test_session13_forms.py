@@ -194,3 +194,40 @@ def test_a_date_said_before_a_list_of_doers_is_each_ones(ward, monkeypatch):
 def test_a_fronted_date_reaches_no_further_than_its_list(ward, transcript, expected, monkeypatch):
     monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
     assert _tasks(transcript, ward) == expected
+
+
+@pytest.mark.parametrize(("transcript", "expected"), [
+    ("Nguyễn Văn An: Chị Mai in giấy khen cho các tổ... thôi không cần, tổng kết mới trao.", []),
+    ("Nguyễn Văn An: Anh Sơn bố trí dân quân dọn vệ sinh khu tập thể thứ Bảy. Thôi không cần, các tổ tự làm.", []),
+])
+def test_thoi_khong_can_after_a_task_in_the_same_turn_withdraws_it(ward, transcript, expected, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    assert _tasks(transcript, ward) == expected
+    monkeypatch.setattr(clauses, "SESSION13_WITHDRAWN_FORMS", False)
+    assert _tasks(transcript, ward) != expected
+
+
+def test_thoi_khong_can_answering_an_offer_withdraws_nothing(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    said = ("Nguyễn Văn An: Chị Hà bố trí thêm một quầy trả kết quả trước thứ Tư.\nPhạm Thu Hà: Vâng.\n"
+            "Lê Minh Tuấn: Anh ơi em in thêm tờ hướng dẫn không ạ?\nNguyễn Văn An: Thôi không cần, có trên cổng rồi.")
+    assert _tasks(said, ward) == [("Phạm Thu Hà", "2026-12-02")]
+
+
+# --- who a voice is, noted in brackets (dialogue.SESSION13_NOTED_ROLE) ---
+
+NOTED = ("Nguyễn Văn An: Mời các tổ trưởng có ý kiến.\n"
+         "Người nói 4: (tổ trưởng tổ dân phố số 8) tổ tôi sẽ lập danh sách hộ neo đơn, thứ Sáu gửi phường.")
+
+
+def test_a_role_noted_in_brackets_names_the_voice(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    assert _tasks(NOTED, ward) == [("Tổ dân phố số 8", "2026-12-04")]
+    monkeypatch.setattr(dialogue, "SESSION13_NOTED_ROLE", False)
+    assert _tasks(NOTED, ward) != [("Tổ dân phố số 8", "2026-12-04")]
+
+
+def test_a_bracket_that_is_no_role_names_nobody(ward):
+    people, _calendar = ward
+    said = "Nguyễn Văn An: Bắt đầu.\nNgười nói 4: (cười) tổ 8 thì xong rồi ạ."
+    assert dialogue.turns(said, people)[1].speaker.kind == "voice"
