@@ -404,7 +404,12 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
         for at, sentence in enumerate(chunks):
             # Said, then withdrawn in the same breath ("… à thôi, …"): the sentence right before it only.
             withdrawn = index < len(parts) - 1 and at == len(chunks) - 1
-            if index > 0 and at == 0 and _correction(part, roster, meeting, calendar, marks[index - 1]) is not None:
+            if index > 0 and at == 0 and (fixed := _correction(part, roster, meeting, calendar, marks[index - 1])):
+                if SESSION13_CHAIR_REDATES and turn.leads and index == 1 and marks[0] \
+                        and not OPENERS.sub("", parts[0].lower() + " ").strip(" ,.…"):
+                    # "à không, trước 20/12 thôi" opening the chair's turn, after the doer's objection: the
+                    # date of the task discussed (the chair's own redating reaches two turns back)
+                    out.append(Anchor("agree", None, deadline=fixed, follow_up=True))
                 continue  # the date was given to the task before "à thôi"
             lower = sentence.lower()
             recap = recap or bool(RECAP.search(lower))
@@ -670,6 +675,11 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     return out
 
 
+# Session 13 (docs/meetings.md, "Session 13"): the chair setting another date after an objection in between
+# ("c. Lan lên lịch trực, trước Tết dương lịch" — "trước Tết thì muộn quá …" — "à không, trước 20/12 thôi"; "Mai gửi
+# giấy gọi, mai gửi luôn" — "giấy gọi phải thứ Sáu mới có" — "thế thứ Sáu Mai gửi"): that task's date moves, two
+# turns back, as the chair's own "lùi sang …" does (extract.py reads the second form).
+SESSION13_CHAIR_REDATES = True
 # Session 13 (docs/meetings.md, "Session 13"): a date said before the first of a list of doers, one item each,
 # split by commas ("thứ Sáu này thì anh Hùng nộp báo cáo giải ngân, chị Hương nộp báo cáo an sinh, chị Hà thống kê hồ
 # sơ trễ hạn"): each item that says no date of its own shares it; "còn X …" opens another matter, and an item with

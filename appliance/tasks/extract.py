@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+import appliance.tasks.clauses as clause_rules
 from appliance.tasks import clause_model
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_add import additions
@@ -248,6 +249,16 @@ def _task(o: _Open) -> ExtractedTask:
                          o.quote, o.person.staff_id, confidence, review)
 
 
+def _redates(live: list[_Open], turn: Turn) -> bool:
+    """clauses.SESSION13_CHAIR_REDATES: the chair's short date naming the doer of the task they gave two turns back
+    ("thế thứ Sáu Mai gửi" after another member's "giấy gọi phải thứ Sáu mới có")."""
+    if not (clause_rules.SESSION13_CHAIR_REDATES and turn.leads and live and live[-1].chair and live[-1].person.name
+            and live[-1].touched == turn.index - 2):
+        return False
+    words = re.findall(r"\w+", fold(turn.text).lower())
+    return len(words) <= 8 and fold(live[-1].person.name.split()[-1]).lower() in words
+
+
 def _previous_speaker(lines: Sequence[Turn], turn: Turn) -> Turn | None:
     for earlier in reversed(lines[:turn.index]):
         if earlier.label != turn.label:
@@ -289,7 +300,7 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         live = [t for t in found if not t.cancelled and turn.index - t.turn <= 2]
         # The chair's own postponement (follow_up) reaches the task discussed two turns back; the assignee's
         # "Ừ, thứ Năm anh đi" says when they go, within the deadline already given, and leaves it.
-        near = turn.index - (2 if anchor.follow_up else 1)
+        near = turn.index - (2 if anchor.follow_up or _redates(live, turn) else 1)
         if anchor.deadline is not None and live and live[-1].touched >= near \
                 and not (live[-1].deadline and _key(live[-1].person) == _key(turn.speaker)):
             live[-1].deadline = anchor.deadline

@@ -231,3 +231,34 @@ def test_a_bracket_that_is_no_role_names_nobody(ward):
     people, _calendar = ward
     said = "Nguyễn Văn An: Bắt đầu.\nNgười nói 4: (cười) tổ 8 thì xong rồi ạ."
     assert dialogue.turns(said, people)[1].speaker.kind == "voice"
+
+
+# --- the chair setting another date after an objection (clauses.SESSION13_CHAIR_REDATES) ---
+
+REDATED = [
+    # the doer objects, the chair corrects by "à không"
+    ("Nguyễn Văn An: Chị Hà tổng hợp ý kiến cử tri, trước ngày 20/12.\n"
+     "Phạm Thu Hà: Anh ơi 20 thì muộn, Văn phòng cần sớm hơn để in tài liệu.\n"
+     "Nguyễn Văn An: À không, trước ngày 15/12 thôi.\nPhạm Thu Hà: Vâng.",
+     [("Phạm Thu Hà", "2026-12-15")]),
+    # someone else says why it cannot be sooner; the chair restates the doer with the new date
+    ("Nguyễn Văn An: Tuấn phát tờ rơi xuống các tổ, mai phát luôn.\n"
+     "Bùi Thanh Hương: Anh ơi tờ rơi còn ở nhà in, thứ Năm mới lấy được.\n"
+     "Nguyễn Văn An: Vậy thứ Năm Tuấn phát.\nLê Minh Tuấn: Dạ.",
+     [("Lê Minh Tuấn", "2026-12-03")]),
+]
+
+
+@pytest.mark.parametrize(("transcript", "expected"), REDATED)
+def test_the_chair_redates_a_task_after_an_objection(ward, transcript, expected, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    assert _tasks(transcript, ward) == expected
+    monkeypatch.setattr(clauses, "SESSION13_CHAIR_REDATES", False)
+    assert _tasks(transcript, ward) != expected
+
+
+def test_a_short_date_for_someone_else_moves_no_task(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    said = ("Nguyễn Văn An: Chị Hương lập danh sách hộ nghèo trước thứ Sáu.\n"
+            "Lê Minh Tuấn: Anh ơi phần tờ rơi em làm nhé.\nNguyễn Văn An: Ừ, Tuấn thứ Tư.")
+    assert ("Bùi Thanh Hương", "2026-12-04") in _tasks(said, ward)
