@@ -395,6 +395,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     marks = [bool(re.search(r"\bkhông\b", m.group(0).lower())) for m in WITHDRAW.finditer(normalize(turn.text))]
     inherit = gave = recap = False
     shared: dt.date | None = None  # the day of a matter named before the doer in the sentence before
+    required: dt.date | None = None  # SESSION13_DATE_BEFORE: "4 người đấy trong tuần này phải xong." said just before
     for index, part in enumerate(parts):
         chunks = sentences(part)
         # "… gửi thành phố thứ hai tuần sau à thôi thứ sáu này gửi luôn đi": a new date, not a withdrawal
@@ -465,6 +466,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     and all(a.kind == "task" and a.deadline is None for a in found_here):
                 # "… tổng vệ sinh ngày 23 ấy chị hạnh chỉ đạo các tổ. còn anh hùng lo xe chở rác": the same day
                 found_here = [replace(a, deadline=shared) for a in found_here]
+            if SESSION13_DATE_BEFORE:
+                found_here, required = _required_before(sentence, found_here, required, roster, meeting, calendar)
             shared = _topic_of(sentence, found_here, roster, meeting, calendar)
             listed = LIST_RECAP and bool(found_here) and _listed(sentence, roster)
             found_here = [replace(a, recap=True) for a in found_here] if recap or listed else found_here
@@ -564,7 +567,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     # "chị Lan dự thảo quyết định…, trình ký mai được không?": asking a named doer is asking them to do it
     request = bool(re.search(r"\bđược không\W*$", lower)) and bool(spots) and spots[0].how in ("named", "unit") \
         and _clause_start(lower, spots[0].start)
-    question = bool(QUESTION.search(lower)) and not POLITE.search(lower) and not request
+    question = bool(QUESTION.search(lower) or SESSION13_QUESTIONS and ASKED.search(lower)) \
+        and not POLITE.search(lower) and not request
     out: list[Anchor] = []
     chosen = [s for s in spots if _is_anchor(s, lower, spots)]
     offer = LEAVE_IT.search(lower)
@@ -658,7 +662,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
                                                    or _clause_start(lower, spot.start)
                                                    or unpunctuated and VERB_AHEAD.match(scope_lower)):
             continue
-        if spot.how == "second" and not (deadline or PARTICLE.search(scope_lower) or called is not None):
+        if spot.how == "second" and not (deadline or PARTICLE.search(scope_lower) or called is not None
+                                         or SESSION13_CU_ORDER and CU_ORDER.match(lower[spot.start:])):
             continue
         generic = re.fullmatch(r"\s*(?:làm|lo|làm nốt|nhận)?\s*(?:luôn|nhé|đi|ạ|thay)?\s*[.,]?\s*", scope_lower) \
             is not None or re.fullmatch(r"\s*làm\b.*", scope_lower) is not None and len(scope_lower.split()) <= 3 \
@@ -673,6 +678,35 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed))
     return out
+
+
+# Session 13 (docs/meetings.md, "Session 13"): questions a secretary types without "?": an alternative ("văn phòng ra
+# thông báo luôn hay chờ lịch bên công an"), "có … không (anh/ạ)" closing the sentence, "đúng không".
+SESSION13_QUESTIONS = True
+ASKED = re.compile(r"\b(?:luôn|ngay|trước|bây giờ|giờ|luôn bây giờ)\s+hay\s+(?:là\s+)?(?:chờ|đợi|để|thôi|sau)\b|"
+                   r"\bcó\s+(?:[^\W\d_]+\s+){1,8}không(?:\s+(?:anh|chị|em|ạ|nhỉ|hả))*\s*[.…]?\s*$|\bđúng không\b")
+# Session 13: "bác cứ rà soát …", "em cứ làm đi": "cứ" after the one addressed is an order's word, as "nhé" is.
+SESSION13_CU_ORDER = True
+CU_ORDER = re.compile(r"^(?:em|anh|chị|bác|cô|chú|ông|bà)\s+cứ\s+(?!để\b)")
+# Session 13: what must be done by when, said with no doer ("4 người đấy trong tuần này phải xong."), then who does it
+# with no date of their own ("Mai nhắc từng người, xong báo lại anh"): that date is theirs.
+SESSION13_DATE_BEFORE = True
+_REQUIRED = re.compile(r"\bphải\s+(?:xong|hoàn thành|có|nộp|gửi|dứt điểm|xử lý xong)\b|\blà\s+hạn\b")
+
+
+def _required_before(sentence: str, found_here: list[Anchor], required: dt.date | None, roster: Roster,
+                     meeting: dt.date, calendar: WorkCalendar | None) -> tuple[list[Anchor], dt.date | None]:
+    """The sentence's anchors (dated by the requirement said just before, if theirs say no date) and the date of a
+    requirement this sentence states for the next."""
+    tasks = [a for a in found_here if a.kind == "task"]
+    if required is not None and tasks and all(a.deadline is None for a in tasks):
+        return [replace(a, deadline=required) if a.kind == "task" else a for a in found_here], None
+    lower = sentence.lower()
+    if found_here or not _REQUIRED.search(lower) or QUESTION.search(lower) or roster.mentions(sentence,
+                                                                                               verbs=VERB_AHEAD):
+        return found_here, None
+    due = find_deadline(sentence, meeting, None, calendar)
+    return found_here, (due[0] if due is not None and due[0] >= meeting else None)
 
 
 # Session 13 (docs/meetings.md, "Session 13"): the chair setting another date after an objection in between

@@ -262,3 +262,81 @@ def test_a_short_date_for_someone_else_moves_no_task(ward, monkeypatch):
     said = ("Nguyễn Văn An: Chị Hương lập danh sách hộ nghèo trước thứ Sáu.\n"
             "Lê Minh Tuấn: Anh ơi phần tờ rơi em làm nhé.\nNguyễn Văn An: Ừ, Tuấn thứ Tư.")
     assert ("Bùi Thanh Hương", "2026-12-04") in _tasks(said, ward)
+
+
+# --- questions typed without "?" (clauses.SESSION13_QUESTIONS) ---
+
+ASKED = [
+    "Nguyễn Văn An: Bắt đầu.\nLê Thị Lan: anh ơi văn phòng gửi giấy mời ngay hay chờ danh sách bên tổ",
+    "Nguyễn Văn An: Bắt đầu.\nBùi Thanh Hương: chị ơi phòng em có phải nộp báo cáo quý không ạ",
+    "Nguyễn Văn An: Bắt đầu.\nCao Văn Sơn: bên em gửi danh sách cho quận trước ngày 10 đúng không anh",
+]
+
+
+@pytest.mark.parametrize("transcript", ASKED)
+def test_a_question_typed_without_a_question_mark_gives_no_task(ward, transcript, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    assert _tasks(transcript, ward) == []
+
+
+def test_the_question_setting_is_what_reads_them(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    monkeypatch.setattr(clauses, "SESSION13_QUESTIONS", False)
+    assert any(_tasks(t, ward) for t in ASKED)
+
+
+@pytest.mark.parametrize(("transcript", "expected"), [
+    # an order that ends on "không" but asks nothing, and one that names the choice itself
+    ("Nguyễn Văn An: Anh Hùng kiểm tra lại công trình, có vi phạm thì lập biên bản, không nể nang, trước thứ Sáu.",
+     [("Trần Văn Hùng", "2026-12-04")]),
+    ("Nguyễn Văn An: Chị Lan gửi giấy mời ngay trong hôm nay, không chờ danh sách.",
+     [("Lê Thị Lan", "2026-11-30")]),
+])
+def test_orders_are_not_read_as_questions(ward, transcript, expected, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    assert _tasks(transcript, ward) == expected
+
+
+# --- "cứ" after the one addressed (clauses.SESSION13_CU_ORDER) ---
+
+CU = ("Nguyễn Văn An: Bắt đầu.\nNgười nói 3: (tổ trưởng tổ dân phố số 6) tổ em còn mấy hộ chưa kê khai ạ.\n"
+      "Nguyễn Văn An: bác cứ lập danh sách các hộ đó gửi anh Minh.")
+
+
+def test_cu_after_the_one_addressed_is_an_order(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    assert _tasks(CU, ward) == [("Tổ dân phố số 6", None)]
+    monkeypatch.setattr(clauses, "SESSION13_CU_ORDER", False)
+    assert _tasks(CU, ward) == []
+
+
+def test_cu_de_is_leaving_it_not_an_order(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    said = ("Nguyễn Văn An: Bắt đầu.\nNgười nói 3: (tổ trưởng tổ dân phố số 6) tổ em còn mấy hộ chưa kê khai ạ.\n"
+            "Nguyễn Văn An: bác cứ để đấy, tháng sau tính.")
+    assert _tasks(said, ward) == []
+
+
+# --- a requirement said before its doer (clauses.SESSION13_DATE_BEFORE) ---
+
+REQUIRED = ("Nguyễn Văn An: Mấy hồ sơ trễ hạn đấy thứ Năm phải xong. Chị Hà đôn đốc từng bộ phận, "
+            "xong báo anh.")
+
+
+def test_a_date_required_just_before_is_the_doers(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    assert _tasks(REQUIRED, ward) == [("Phạm Thu Hà", "2026-12-03")]
+    monkeypatch.setattr(clauses, "SESSION13_DATE_BEFORE", False)
+    assert _tasks(REQUIRED, ward) == [("Phạm Thu Hà", None)]
+
+
+@pytest.mark.parametrize(("transcript", "expected"), [
+    # a doer with a date of their own keeps it
+    ("Nguyễn Văn An: Hồ sơ trễ hạn thứ Năm phải xong. Chị Hà đôn đốc, thứ Tư báo anh.",
+     [("Phạm Thu Hà", "2026-12-02")]),
+    # a report of what had to be done is no requirement
+    ("Nguyễn Văn An: Tháng trước phải xong mà chưa xong. Chị Hà đôn đốc từng bộ phận.", [("Phạm Thu Hà", None)]),
+])
+def test_a_requirement_dates_only_an_undated_doer(ward, transcript, expected, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    assert _tasks(transcript, ward) == expected
