@@ -14,9 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from appliance.text import fold, normalize
 from appliance.ward import StaffMember
+
+
+class VerbsAhead(Protocol):
+    """What reads whether a verb of work follows a name (phrases.VERB_AHEAD: a pattern built from its settings)."""
+
+    def match(self, string: str, pos: int = ..., endpos: int = ...) -> re.Match[str] | None: ...
 
 HONORIFICS = ("đồng chí", "đ/c", "anh", "chị", "em", "ông", "bà", "cô", "chú", "bác", "bạn")
 TITLES = ("chủ tịch", "phó chủ tịch", "trưởng phòng", "phó trưởng phòng", "chánh văn phòng", "giám đốc",
@@ -129,7 +136,7 @@ class Roster:
         return None
 
     # --- finding mentions in a clause ------------------------------------------------------------
-    def mentions(self, text: str, *, verbs: re.Pattern[str]) -> list[Mention]:
+    def mentions(self, text: str, *, verbs: VerbsAhead) -> list[Mention]:
         """Names in `text`, left to right, longest first where they overlap."""
         lower = _lower(text)
         words = list(_WORD.finditer(text))
@@ -147,7 +154,7 @@ class Roster:
         return found
 
     def _mention_at(self, text: str, lower: str, words: list[re.Match[str]], i: int,
-                    verbs: re.Pattern[str]) -> Mention | None:
+                    verbs: VerbsAhead) -> Mention | None:
         # 1. A form the directory lists, or a full name (longest first); after an honorific,
         # the longer form wins ("anh Nam địa chính" is "Nam địa chính", not "anh Nam" then "địa chính").
         best: tuple[int, str] | None = None

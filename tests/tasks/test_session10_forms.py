@@ -6,11 +6,10 @@ date does not move the chair's deadline."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 
-from appliance.tasks import clause_model, clauses, cues, deadlines, extract, recap_run
+from appliance.tasks import clause_model, clauses, cues, deadlines, extract, phrases, recap_run
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
@@ -23,15 +22,14 @@ _OFF_BY_R1 = ((clauses, "SESSION10_FILLER_CHAIN"), (clauses, "SESSION10_PRONOUN_
               (clauses, "SESSION10_CORRECTION"), (deadlines, "SESSION10_DATE_FORMS"),
               (recap_run, "SESSION10_RECAP_ITEMS"), (cues, "SESSION10_TOPIC_DATE"),
               (deadlines, "SESSION10_APPOSITION"))
-# phrases.SESSION10_DONE_POLITE is read when the module loads: its pattern, as the setting builds it.
-_DONE_POLITE = re.compile(r"\b(?:đã|xong rồi|rồi ạ|xong hết|vừa xong)\b|\brồi\s+(?:anh|chị|em|bác)\s+ạ\b")
+# phrases.SESSION10_DONE_POLITE is read when its pattern is used (since session 13): switched on here as the others.
 
 
 @pytest.fixture(autouse=True)
 def _session10_forms_on(monkeypatch: pytest.MonkeyPatch) -> None:
     for module, name in _OFF_BY_R1:
         monkeypatch.setattr(module, name, True)
-    monkeypatch.setattr(clauses, "DONE", _DONE_POLITE)
+    monkeypatch.setattr(phrases, "SESSION10_DONE_POLITE", True)
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +89,7 @@ def test_done_then_a_polite_close_without_a_stop_is_a_report(ward, monkeypatch):
     said = ("Nguyễn Văn An: thế đã liên hệ bên điện lực chưa huy\n"
             "Đỗ Quang Huy: dạ em gọi rồi anh ạ bên đó hẹn thứ năm xuống")
     assert _tasks(said, ward) == []
-    monkeypatch.setattr(clauses, "DONE", re.compile(r"\b(?:đã|xong rồi|rồi ạ|xong hết|vừa xong)\b"))
+    monkeypatch.setattr(phrases, "SESSION10_DONE_POLITE", False)
     assert _tasks(said, ward) != []
 
 

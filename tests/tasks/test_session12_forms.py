@@ -1,6 +1,7 @@
 """Session 12's forms (docs/meetings.md, "Session 12"), each in new words written for this file (not the training
 meetings' sentences), with the setting off where it can be switched at run time, and the cases where the form must
-not fire. The settings read when their module loads (phrases.SESSION12_*) are tested as they ship."""
+not fire. The phrases.SESSION12_* settings, read when the module loaded until session 13, are read when their patterns
+are used since then: switched here in-process like the others."""
 
 from __future__ import annotations
 
@@ -216,8 +217,8 @@ def test_where_the_forms_do_not_fire(ward, said, expected):
 
 
 def test_a_leader_deferring_to_a_superior_and_a_cancelled_job_give_nothing(ward):
-    """phrases.SESSION12_DEFER_UP and SESSION12_CANCEL_HUY (read when phrases.py loads). DEFER_UP is off since rule R1
-    of session 12 (on, the fresh sets lost a right task); the first case is read as no task without it too."""
+    """phrases.SESSION12_DEFER_UP and SESSION12_CANCEL_HUY as they ship. DEFER_UP is off since rule R1 of session 12
+    (on, the fresh sets lost a right task); the first case is read as no task without it too."""
     assert not phrases.SESSION12_DEFER_UP and phrases.SESSION12_CANCEL_HUY
     assert _tasks("Nguyễn Văn An: Việc lắp camera ở cổng chợ thì để tôi xin ý kiến Thường trực Đảng ủy đã.", ward) == []
     assert _tasks("Nguyễn Văn An: Hôm trước tôi có bảo Thắng đi kiểm kê tài sản các nhà văn hóa, thôi việc đó hủy "
@@ -228,10 +229,9 @@ def test_a_leader_deferring_to_a_superior_and_a_cancelled_job_give_nothing(ward)
 
 
 def test_checking_verbs_and_a_deferment_case(ward):
-    """phrases.SESSION12_CHECK_VERBS and SESSION12_DEFERMENT_NOUN (read when phrases.py loads) are off since rule R1
-    of session 12 (CHECK_VERBS added a wrong task on the fresh sets; DEFERMENT_NOUN moved none): these two tasks of
-    the training half stay missed, as before session 12. With both on (an edit of phrases.py) they are read:
-    Trịnh Văn Minh by 2026-12-10, Nguyễn Thị Lan by 2026-12-04 (docs/meetings.md, Session 12)."""
+    """phrases.SESSION12_CHECK_VERBS and SESSION12_DEFERMENT_NOUN are off since rule R1 of session 12 (CHECK_VERBS
+    added a wrong task on the fresh sets; DEFERMENT_NOUN moved none): these two tasks of the training half stay
+    missed, as before session 12 (with both on: test_phrases_settings_switch_in_process)."""
     assert not phrases.SESSION12_CHECK_VERBS and not phrases.SESSION12_DEFERMENT_NOUN
     assert _tasks("Nguyễn Văn An: còn anh minh thì thẩm tra lý lịch các trường hợp trong mười ngày", ward) == []
     assert _tasks("Nguyễn Văn An: ừ thế ai làm\nNguyễn Thị Lan: dạ để em rà soát hồ sơ các trường hợp xin tạm hoãn "
@@ -272,3 +272,18 @@ def test_the_refitted_sentence_model_is_read_when_its_setting_is_on(monkeypatch)
     assert clause_model.weights() == clause_model.WEIGHTS
     old = clause_model.model()
     assert old is not None and old is not refit
+
+
+def test_phrases_settings_switch_in_process(ward, monkeypatch):
+    """Since session 13 the phrases.* settings are read when a pattern is used: switched on here, the two tasks the
+    session 12 docs name are read (Trịnh Văn Minh by 2026-12-10, Nguyễn Thị Lan by 2026-12-04); without CANCEL_HUY
+    "việc đó hủy" is no withdrawal."""
+    monkeypatch.setattr(phrases, "SESSION12_CHECK_VERBS", True)
+    monkeypatch.setattr(phrases, "SESSION12_DEFERMENT_NOUN", True)
+    assert _tasks("Nguyễn Văn An: còn anh minh thì thẩm tra lý lịch các trường hợp trong mười ngày", ward) == [
+        ("Trịnh Văn Minh", "2026-12-10")]
+    assert _tasks("Nguyễn Văn An: ừ thế ai làm\nNguyễn Thị Lan: dạ để em rà soát hồ sơ các trường hợp xin tạm hoãn "
+                  "xong trước thứ sáu ạ", ward) == [("Nguyễn Thị Lan", "2026-12-04")]
+    assert phrases.CANCEL.search("thôi việc đó hủy nhé") is not None
+    monkeypatch.setattr(phrases, "SESSION12_CANCEL_HUY", False)
+    assert phrases.CANCEL.search("thôi việc đó hủy nhé") is None

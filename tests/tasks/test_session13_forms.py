@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clause_model, clauses, dialogue, extract
+from appliance.tasks import clause_model, clauses, dialogue, extract, phrases
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
@@ -340,3 +340,28 @@ def test_a_date_required_just_before_is_the_doers(ward, monkeypatch):
 def test_a_requirement_dates_only_an_undated_doer(ward, transcript, expected, monkeypatch):
     monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
     assert _tasks(transcript, ward) == expected
+
+
+# --- phrases.py settings read when used (session 13, item 3) ---
+
+
+def test_phrases_patterns_follow_their_settings_in_process(monkeypatch):
+    assert phrases.DONE.search("dạ em gọi rồi anh ạ") is None  # SESSION10_DONE_POLITE is off as it ships
+    monkeypatch.setattr(phrases, "SESSION10_DONE_POLITE", True)
+    assert phrases.DONE.search("dạ em gọi rồi anh ạ") is not None
+    assert phrases.VERB_AHEAD.match(" thẩm tra lý lịch") is None
+    monkeypatch.setattr(phrases, "SESSION12_CHECK_VERBS", True)
+    assert phrases.VERB_AHEAD.match(" thẩm tra lý lịch") is not None
+    assert "thẩm tra" in f"{phrases.VERB}"
+    assert phrases.DEFER.search("không để sang năm") is None
+    monkeypatch.setattr(phrases, "SESSION10_NOT_DEFERRED", False)
+    assert phrases.DEFER.search("không để sang năm") is not None
+
+
+def test_phrases_patterns_are_built_once_per_combination_of_settings(monkeypatch):
+    first = phrases.built()
+    assert phrases.built() is first
+    monkeypatch.setattr(phrases, "SESSION12_DEFER_UP", not phrases.SESSION12_DEFER_UP)
+    assert phrases.built() is not first
+    monkeypatch.undo()
+    assert phrases.built() is first
