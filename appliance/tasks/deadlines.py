@@ -285,6 +285,15 @@ SESSION12_OCCASION = True
 _OCCASION = re.compile(r"\bdip\s+$")
 
 
+# Session 13 (docs/meetings.md, "Session 13"): a season right after the event it names ("kỳ họp HĐND cuối năm",
+# "hội nghị tổng kết cuối năm", "liên hoan cuối năm", "sơ kết đầu quý") says which event: any other date said is the
+# deadline; alone, it still is (the event's day, as the answer keys take it); "trước cuối năm" keeps its reading.
+SESSION13_EVENT_NAMED = True
+_SEASON = re.compile(r"(?:cuoi|dau|giua)\s+(?:nam|thang|quy)\b")
+_EVENT = re.compile(r"\b(?:ky hop|hoi nghi|tong ket|so ket|dai hoi|lien hoan|gap mat|le|hop)"
+                    r"(?:\s+(?:hdnd|hoi dong nhan dan|chi bo|dang uy|co quan|tong ket|so ket|phuong|[a-z]+)){0,3}\s+$")
+
+
 # Session 9 (see docs/meetings.md): a day before the meeting is not a deadline.
 PAST_NOT_DEADLINE = False
 
@@ -386,7 +395,11 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
             if SESSION12_OCCASION and _OCCASION.search(folded[max(0, m.start() - 8):m.start()]):
                 continue  # "tăng chuyến thu gom rác dịp cuối năm": the season the work is for
             weak = build in (_month, _quarter)
-            found.append((0 if before else 1 if own else 3 if weak else 2, start, day, m.end()))
+            rank = 0 if before else 1 if own else 3 if weak else 2
+            if SESSION13_EVENT_NAMED and not before and _SEASON.match(folded, m.start()) \
+                    and _EVENT.search(folded[max(0, m.start() - 40):m.start()]):
+                rank = 4  # "chương trình kỳ họp HĐND cuối năm, tuần sau gửi anh": which meeting, unless alone
+            found.append((rank, start, day, m.end()))
     lower = text.lower()
     for m in _TOMORROW.finditer(lower):
         if not any(m.start() < e and s < m.end() for s, e in taken) and not _place(text, m.start()):

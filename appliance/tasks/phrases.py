@@ -51,7 +51,12 @@ _FILLER = (r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực 
            r"bên\s+\S+(?:\s+[^\s,.;]+){0,3}?|"
            r"phải|cần|nhớ|có nhiệm vụ|tập trung|chủ động|đứng ra|cố gắng|ráng|kịp thời|sớm|tranh thủ|nhanh chóng|"
            # "anh minh cho anh em công an khu vực xác minh…", "bác tổ trưởng cùng công an khu vực tổ chức…"
-           r"cho\s+(?:anh em|lực lượng|cán bộ)(?:\s+[^\s,.;]+){0,3}?|cùng\s+(?:với\s+)?[^,.;]{1,30}?))*")
+           r"cho\s+(?:anh em|lực lượng|cán bộ)(?:\s+[^\s,.;]+){0,3}?|cùng\s+(?:với\s+)?[^,.;]{1,30}?")
+# Session 13 (docs/meetings.md, "Session 13"): the deadline said between the doer and the verb ("còn anh Sơn thì hạn
+# 20/11 xong danh sách", "chị Hà hạn thứ Năm nộp"), with SESSION13_DATE_BETWEEN
+SESSION13_DATE_BETWEEN = True
+_DATE_BETWEEN = (r"|hạn(?:\s+chót)?(?:\s+là)?\s+(?:(?:ngày|mùng|mồng)\s+)?(?:\d{1,2}(?:/\d{1,2}(?:/\d{2,4})?)?|"
+                 r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy)(?:\s+tuần\s+(?:này|sau))?|chủ nhật|ngày mai|tuần sau|cuối tuần)")
 DIRECTIVE = re.compile(r"\b(?:giao(?: cho| nhiệm vụ cho| nhiệm vụ)?|đề nghị|yêu cầu|nhờ|phân công|phiền|"
                        r"chuyển cho|cử)\s*$")
 OPENERS = re.compile(r"^(?:(?:dạ|vâng|ừ|ờ|được|ok|rồi|thế|thế thì|vậy|vậy thì|thôi|à|còn|nhé|tốt|tốt quá|có|"
@@ -176,19 +181,20 @@ class _Built(NamedTuple):
     done: re.Pattern[str]
 
 
-def settings() -> tuple[bool, bool, bool, bool, bool, bool]:
+def settings() -> tuple[bool, ...]:
     """This module's settings as they stand now (the key of the patterns built from them)."""
     return (SESSION12_CHECK_VERBS, SESSION12_DEFERMENT_NOUN, SESSION12_DEFER_UP, SESSION12_CANCEL_HUY,
-            SESSION10_NOT_DEFERRED, SESSION10_DONE_POLITE)
+            SESSION10_NOT_DEFERRED, SESSION10_DONE_POLITE, SESSION13_DATE_BETWEEN)
 
 
 @functools.cache
-def _built(key: tuple[bool, bool, bool, bool, bool, bool]) -> _Built:
-    check_verbs, deferment_noun, defer_up, cancel_huy, not_deferred, done_polite = key
+def _built(key: tuple[bool, ...]) -> _Built:
+    check_verbs, deferment_noun, defer_up, cancel_huy, not_deferred, done_polite, date_between = key
     verb = _VERB_WORDS + (_CHECK_VERBS if check_verbs else "") + r")"
+    filler = _FILLER + (_DATE_BETWEEN if date_between else "") + r"))*"
     return _Built(
         verb=verb,
-        verb_ahead=re.compile(rf"^\s*,?{_FILLER}\s+{verb}\b"),
+        verb_ahead=re.compile(rf"^\s*,?{filler}\s+{verb}\b"),
         first=re.compile(rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
                          rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*\s+{verb}\b"),
         senior_self=re.compile(rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{verb}\b[^.?!]*\bem\b"),

@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clause_model, clauses, dialogue, extract, phrases
+from appliance.tasks import clause_model, clauses, deadlines, dialogue, extract, phrases
+from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
@@ -365,3 +366,45 @@ def test_phrases_patterns_are_built_once_per_combination_of_settings(monkeypatch
     assert phrases.built() is not first
     monkeypatch.undo()
     assert phrases.built() is first
+
+
+# --- a season naming the event (deadlines.SESSION13_EVENT_NAMED) ---
+
+
+@pytest.mark.parametrize(("said", "on", "off"), [
+    ("chị Lan lên chương trình hội nghị tổng kết cuối năm, thứ Tư gửi anh", dt.date(2026, 12, 2),
+     dt.date(2026, 12, 31)),
+    ("anh Bảo dự trù kinh phí liên hoan cuối năm, thứ Sáu gửi anh", dt.date(2026, 12, 4), dt.date(2026, 12, 31)),
+    # alone, the event's day is still the deadline; a deadline word keeps "cuối năm" as one
+    ("chuẩn bị hội nghị tổng kết cuối năm", dt.date(2026, 12, 31), dt.date(2026, 12, 31)),
+    ("xong trước cuối năm, thứ Tư báo tiến độ", dt.date(2026, 12, 31), dt.date(2026, 12, 31)),
+])
+def test_a_season_after_the_event_it_names_is_not_the_deadline(monkeypatch, said, on, off):
+    found = find_deadline(said, MONDAY)
+    assert found is not None and found[0] == on
+    monkeypatch.setattr(deadlines, "SESSION13_EVENT_NAMED", False)
+    found = find_deadline(said, MONDAY)
+    assert found is not None and found[0] == off
+
+
+# --- a deadline between the doer and the verb (phrases.SESSION13_DATE_BETWEEN) ---
+
+BETWEEN = [
+    ("Nguyễn Văn An: anh Hùng nộp dự toán thứ Tư, còn anh Thắng thì hạn 10/12 xong hồ sơ cấp phép.",
+     [("Trần Văn Hùng", "2026-12-02"), ("Ngô Đức Thắng", "2026-12-10")]),
+    ("Nguyễn Văn An: Tuấn hạn thứ Năm nộp bản thảo tờ rơi cho chị Hương.", [("Lê Minh Tuấn", "2026-12-03")]),
+]
+
+
+@pytest.mark.parametrize(("transcript", "expected"), BETWEEN)
+def test_a_deadline_between_the_doer_and_the_verb(ward, transcript, expected, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    assert _tasks(transcript, ward) == expected
+    monkeypatch.setattr(phrases, "SESSION13_DATE_BETWEEN", False)
+    assert _tasks(transcript, ward) != expected
+
+
+def test_a_deadline_after_the_doer_with_no_verb_after_it_gives_nothing_new(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    # "hạn" with no verb of work after it: no doer read from it
+    assert _tasks("Nguyễn Văn An: Bắt đầu.\nLê Thị Lan: Dạ hồ sơ anh Thắng hạn 10/12 ạ.", ward) == []
