@@ -466,6 +466,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     and all(a.kind == "task" and a.deadline is None for a in found_here):
                 # "… tổng vệ sinh ngày 23 ấy chị hạnh chỉ đạo các tổ. còn anh hùng lo xe chở rác": the same day
                 found_here = [replace(a, deadline=shared) for a in found_here]
+            if SESSION13_UNIT_LIST and not found_here and not recap and turn.leads:
+                found_here = _unit_list(sentence, roster, meeting, calendar)
             if SESSION13_DATE_BEFORE:
                 found_here, required = _required_before(sentence, found_here, required, roster, meeting, calendar)
             shared = _topic_of(sentence, found_here, roster, meeting, calendar)
@@ -707,6 +709,50 @@ def _required_before(sentence: str, found_here: list[Anchor], required: dt.date 
         return found_here, None
     due = find_deadline(sentence, meeting, None, calendar)
     return found_here, (due[0] if due is not None and due[0] >= meeting else None)
+
+
+# Session 13 (docs/meetings.md, "Session 13"): work given to the units in general, then listed after a colon with
+# their dates ("các phòng gửi báo cáo tổng kết về văn phòng: phòng Kinh tế, phòng VH-XH trước 10/12, …", "các tổ nộp
+# danh sách: tổ 1, tổ 2 thứ Sáu, tổ 5 thứ Hai"): each unit listed gets the work, with the date of its item, or of the
+# next item that says one (units listed together share it); a list with no date at all gives nothing.
+SESSION13_UNIT_LIST = True
+_TO_ALL = re.compile(r"\bcác\s+(?:phòng|đơn vị|bộ phận|ban ngành|ngành|tổ(?:\s+dân\s+phố)?|đoàn thể)\b([^:]*):\s*(.+)$")
+
+
+def _unit_list(sentence: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> list[Anchor]:
+    lower = sentence.lower()
+    found = _TO_ALL.search(lower)
+    if found is None or not re.search(rf"\b{VERB}\b", found.group(1)) or QUESTION.search(lower) \
+            or DEFER.search(lower) or REPORTED.match(found.group(1)):
+        return []
+    content = found.group(1).strip(" ,")
+    listed = sentence[found.start(2):]
+    items = re.findall(r"[^,;]+", listed)
+    dated: list[tuple[list[Person], dt.date | None]] = []
+    waiting: list[Person] = []
+    for item in items:
+        units = [u[2] for u in units_in(item, roster)]
+        due = find_deadline(item, meeting, None, calendar)
+        if not units and due is None:
+            continue
+        if not units:  # a date alone closes the units listed before it
+            if waiting and due is not None:
+                dated.append((waiting, due[0]))
+            waiting = []
+            continue
+        waiting += units
+        if due is not None:
+            dated.append((waiting, due[0]))
+            waiting = []
+    if waiting:
+        dated.append((waiting, None))
+    if all(day is None for _units, day in dated):
+        return []  # no date anywhere: a roll ("các phòng tham dự hôm nay: …"), not work handed out
+    out: list[Anchor] = []
+    for units, day in dated:
+        out += [Anchor("task", unit, content[:1].upper() + content[1:], day, sentence.strip(), how="unit",
+                       directed=True) for unit in units]
+    return out
 
 
 # Session 13 (docs/meetings.md, "Session 13"): the chair setting another date after an objection in between

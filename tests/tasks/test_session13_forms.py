@@ -408,3 +408,33 @@ def test_a_deadline_after_the_doer_with_no_verb_after_it_gives_nothing_new(ward,
     monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
     # "hạn" with no verb of work after it: no doer read from it
     assert _tasks("Nguyễn Văn An: Bắt đầu.\nLê Thị Lan: Dạ hồ sơ anh Thắng hạn 10/12 ạ.", ward) == []
+
+
+# --- work for the units, listed after a colon (clauses.SESSION13_UNIT_LIST) ---
+
+UNITS = [
+    ("Nguyễn Văn An: các phòng nộp dự toán kinh phí năm 2027 về văn phòng: phòng Văn hóa - Xã hội trước 8/12, "
+     "Công an phường, Trạm Y tế phường trước 12/12.",
+     [("Phòng Văn hóa - Xã hội", "2026-12-08"), ("Công an phường", "2026-12-12"), ("Trạm Y tế phường", "2026-12-12")]),
+    ("Nguyễn Văn An: các tổ dân phố gửi danh sách hộ khó khăn: tổ 3, tổ 5 thứ Sáu, tổ 9 thứ Hai tuần sau.",
+     [("Tổ dân phố số 3", "2026-12-04"), ("Tổ dân phố số 5", "2026-12-04"), ("Tổ dân phố số 9", "2026-12-07")]),
+]
+
+
+@pytest.mark.parametrize(("transcript", "expected"), UNITS)
+def test_units_listed_after_a_colon_each_get_the_work(ward, transcript, expected, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    assert _tasks(transcript, ward) == expected
+    monkeypatch.setattr(clauses, "SESSION13_UNIT_LIST", False)
+    assert _tasks(transcript, ward) == []
+
+
+@pytest.mark.parametrize("transcript", [
+    # a report of what the units did, a question, and a list with no work said before it
+    "Nguyễn Văn An: các phòng đã nộp báo cáo: phòng Kinh tế, phòng Văn hóa - Xã hội từ tuần trước.",
+    "Nguyễn Văn An: các phòng có phải nộp dự toán không: phòng Kinh tế, phòng Văn hóa - Xã hội?",
+    "Nguyễn Văn An: các phòng tham dự hôm nay: phòng Kinh tế, phòng Văn hóa - Xã hội, Công an phường.",
+])
+def test_a_list_of_units_that_gives_no_work(ward, transcript, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    assert _tasks(transcript, ward) == []
