@@ -619,6 +619,9 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
             continue  # "Tôi sẽ dự và phát biểu.": the chair attending, not a task
         if SESSION12_SPEAK_NOW and spot.how == "first" and not turn.leads and SPEAK_NOW.match(scope_lower):
             continue  # "Dạ, em báo cáo qua ạ.", "em báo lịch tháng 12 ạ: …": taking the floor now
+        if SESSION13_READ_OUT and turn.leads and spot.how in ("named", "unit") and READ_OUT.match(scope_lower) \
+                and deadline_free(scope_lower):
+            continue  # "chị Lan đọc lịch tuần", "anh Minh điểm qua tình hình": the chair giving the floor now
         if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
                 DONE_NOW.match(scope_lower) or \
                 (spot.how == "first" and DONE.search(scope_lower)):
@@ -711,6 +714,13 @@ def _required_before(sentence: str, found_here: list[Anchor], required: dt.date 
     return found_here, (due[0] if due is not None and due[0] >= meeting else None)
 
 
+# Session 13 (docs/meetings.md, "Session 13"): the chair giving someone the floor to read or go over something now
+# ("c. Lan đọc lịch tuần", "anh Minh điểm qua tình hình tuần", "chị Hà đọc dự thảo kết luận"), with no date: said in
+# the meeting, no task (as "báo cáo nhanh đi" is).
+SESSION13_READ_OUT = True
+READ_OUT = re.compile(r"^\s*,?\s*(?:đọc|điểm qua|thông qua|đọc qua|nhắc qua)(?:\s+(?:lại|qua|nhanh))?\s+"
+                      r"(?:lịch|dự thảo|kết luận|chương trình|tình hình|danh sách|thông báo|nội dung|biên bản)"
+                      r"(?:\s+[^\W\d_]+){0,4}\s*[.!]?\s*$")
 # Session 13 (docs/meetings.md, "Session 13"): work given to the units in general, then listed after a colon with
 # their dates ("các phòng gửi báo cáo tổng kết về văn phòng: phòng Kinh tế, phòng VH-XH trước 10/12, …", "các tổ nộp
 # danh sách: tổ 1, tổ 2 thứ Sáu, tổ 5 thứ Hai"): each unit listed gets the work, with the date of its item, or of the

@@ -438,3 +438,25 @@ def test_units_listed_after_a_colon_each_get_the_work(ward, transcript, expected
 def test_a_list_of_units_that_gives_no_work(ward, transcript, monkeypatch):
     monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
     assert _tasks(transcript, ward) == []
+
+
+# --- the chair giving the floor to read something now (clauses.SESSION13_READ_OUT) ---
+
+READ_OUT = [
+    "Nguyễn Văn An: Bắt đầu giao ban. Chị Lan đọc lịch công tác tuần.",
+    "Nguyễn Văn An: Mời các đồng chí. Chị Hà đọc danh sách hồ sơ trễ hạn.",
+]
+
+
+@pytest.mark.parametrize("transcript", READ_OUT)
+def test_the_chair_giving_the_floor_to_read_is_no_task(ward, transcript, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    assert _tasks(transcript, ward) == []
+    monkeypatch.setattr(clauses, "SESSION13_READ_OUT", False)
+    assert _tasks(transcript, ward) != []
+
+
+def test_reading_out_with_a_date_is_work(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    said = "Nguyễn Văn An: Chị Lan đọc dự thảo kết luận, thứ Tư góp ý gửi anh."
+    assert _tasks(said, ward) == [("Lê Thị Lan", "2026-12-02")]
