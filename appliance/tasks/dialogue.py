@@ -66,7 +66,9 @@ def group_person(number: str) -> Person:
 # Session 13 (docs/meetings.md, "Session 13"): a secretary's notes typed live.
 # Turns merged on one line ("Trần Văn Hùng: vâng — Bùi Thanh Hương: dạ", "a ơi còn phát loa — Nguyễn Văn An: thôi
 # Tuấn lo việc này nhé"): a dash followed by a speaker the directory knows (or "Người nói N") and ":" opens a turn.
-SESSION13_MERGED_TURNS = True
+# Off: on the training halves it added one wrong task and no right one (the extra turns put a later correction out of
+# reach of the task it corrects; docs/meetings.md, "Session 13"), so it waits for the lead's measurement.
+SESSION13_MERGED_TURNS = False
 _MERGED = re.compile(r"\s+[—–-]+\s+(?=([^:\n—–]{1,40}?)\s*:\s)")
 # Shorthand: "a." / "c." / "e." before a name, a lone "a", "c", "e" (anh, chị, em: "trình a ký", "c. Hạnh duyệt",
 # "a ơi"), "b/c" (báo cáo), "ds" (danh sách), "đc" (được), "ko" (không), "CA" (công an), "VP" (văn phòng), "KH"
