@@ -6,16 +6,31 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from appliance.tasks.anchor import Anchor
+from appliance.tasks.clause_parts import (
+    Spot,
+    answering,
+    date_later,
+    date_only,
+    deadline_and_content,
+    deadline_free,
+    doer_before,
+    fragment,
+    list_date,
+    object_of,
+    recap_shaped,
+    required_before,
+    sentences,
+    topic_of,
+    unit_list,
+)
 from appliance.tasks.cues import (
     addresses,
     choose,
-    head_deadline,
     said_to,
     told_back,
-    topic_day,
     units_in,
     vocative_of,
 )
@@ -35,7 +50,6 @@ from appliance.tasks.phrases import (
     DONE_NOW,
     FIRST,
     INTENT,
-    JUNK,
     LEAVE_IT,
     OBJECT_BEFORE,
     OPENERS,
@@ -63,16 +77,6 @@ from appliance.tasks.roster import Person, Roster
 from appliance.text import normalize
 from appliance.text.dates import WorkCalendar
 
-
-@dataclass(frozen=True)
-class _Spot:
-    start: int
-    end: int
-    person: Person
-    how: str                     # named | unit | first | second
-    loose: bool = False          # a pronoun in mid-clause: a task only with a deadline or "sẽ"
-
-
 # Someone other than the chair proposing who should do it ("bên em đề nghị phòng Kinh tế bố trí…", "em tính giao
 # Lan tư pháp làm"): a suggestion the chair decides on, not a task given; a leader's "về tôi giao phòng Kinh tế…"
 # at a residents' meeting is given.
@@ -92,24 +96,6 @@ REMAINS = re.compile(r"\b(?:giờ|bây giờ|còn)\b[^.?!]*\b(?:chỉ|nốt|bổ
 # Tết, Tuấn pano.") is read as a recap even without a recap word: each item restates the task that person was
 # given before, if any (extract._merge's recap path), instead of adding a second task.
 LIST_RECAP = True
-LIST_RECAP_PEOPLE = 3  # distinct people named in the one sentence
-LIST_RECAP_WORDS = 8   # at most this many words per item, on average
-
-
-def _listed(sentence: str, roster: Roster) -> bool:
-    """Items split by commas, each opening with a person's name, three people or more, a few words each: the
-    shape of a recap ("Anh Sơn phát lệnh …, anh Minh xác minh …, chị Hương thăm hỏi …")."""
-    people: set[str] = set()
-    items = [item for item in re.split(r"[,;:]", sentence) if item.strip()]
-    for item in items:
-        named = roster.mentions(item, verbs=VERB_AHEAD)
-        units = units_in(item, roster)
-        if named and not item[:named[0].start].strip():
-            people.add(named[0].people[0].name if named[0].people else named[0].said.lower())
-        elif units and not item[:units[0][0]].strip():
-            people.add(units[0][2].name)
-    words = len(re.findall(r"\w+", sentence))
-    return len(people) >= LIST_RECAP_PEOPLE and words <= LIST_RECAP_WORDS * len(people)
 
 
 PURPOSE = re.compile(r"\b(?:gửi|nộp|trình|chuyển|đưa)\b[^,.;:!?]*\s+để\s*$")
@@ -118,7 +104,6 @@ PURPOSE = re.compile(r"\b(?:gửi|nộp|trình|chuyển|đưa)\b[^,.;:!?]*\s+đ�
 # nobody and says no date ("chị lan văn phòng thì tổng hợp toàn bộ hồ sơ. ờ đóng quyển. ờ xong ngày mồng tám
 # trình anh ký") does not end the task just given: the subjectless sentence after it still dates that task.
 SESSION10_FILLER_CHAIN = False  # rule R1 of session 10, once at the end (docs/meetings.md)
-_FRAGMENT_WORDS = 4
 # Session 10: the chair's "em" after a doer named earlier in the same sentence is that doer, not whoever spoke
 # last ("thôi huy xem luôn đi em gọi người sửa trước ngày mười cho anh": Huy, not the one who raised it).
 SESSION10_PRONOUN_TO_DOER = False  # rule R1 of session 10, once at the end (docs/meetings.md)
@@ -188,11 +173,6 @@ AWAY_MORE = re.compile(r"^\s*,?\s*(?:(?:sẽ|phải|lại)\s+)?(?:đi\s+)?(?:t�
                        r"(?:tết|lễ)\b(?=\s*(?:cả|rồi|mà|nên|[,.]|$)))")
 
 
-def deadline_free(scope: str) -> bool:
-    """No verb of work after where they will be ("… đi tập huấn cả ngày, mà phương án …")."""
-    return not re.search(rf"\b(?:nên|thì)\s+(?:em|tôi)\s+{VERB}\b", scope)
-
-
 # the chair saying they will attend ("Tôi sẽ dự và phát biểu.", "Tốt, tôi sẽ dự."): no task
 SESSION12_CHAIR_ATTENDS = True
 ATTENDS = re.compile(r"^\s*(?:sẽ\s+)?(?:cũng\s+)?(?:dự|tham dự|đi dự)(?:\s+(?:và|rồi)\s+(?:phát biểu|chỉ đạo))?"
@@ -233,38 +213,6 @@ NOTE_IT = re.compile(r"\s*,?\s*ghi(?:\s+(?:lại|nhận|chép))?(?:\s+(?:giúp|h
 SESSION12_REASSIGN_DATED = True
 
 
-def _fragment(sentence: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> bool:
-    """A few words that name nobody, ask nothing and say no date: a filler piece of the same clause."""
-    lower = sentence.lower()
-    return len(re.findall(r"\w+", lower)) <= _FRAGMENT_WORDS and not QUESTION.search(lower) \
-        and not roster.mentions(sentence, verbs=VERB_AHEAD) and not units_in(sentence, roster) \
-        and find_deadline(sentence, meeting, None, calendar) is None
-
-
-def _doer_before(lower: str, pos: int, pronoun: str, spots: list[_Spot]) -> Person | None:
-    """The doer named earlier in the sentence whom the chair's pronoun at `pos` takes up: the last person named
-    before it, called the way the pronoun answers (a bare name or "em X" for "em", "anh X" for "anh"), with an
-    order closed by its particle in between ("huy xem luôn đi em gọi…"), and no unit or other person
-    between them."""
-    before = sorted((s for s in spots if s.end <= pos), key=lambda s: s.start)
-    if not before or before[-1].how != "named":
-        return None
-    spot = before[-1]
-    first = lower[spot.start:spot.end].split()[0]
-    form = first if first in ("em", "anh", "chị", "bác", "cô", "chú", "ông", "bà") else ""
-    between = lower[spot.end:pos]
-    # Only the order's own tag: "huy xem luôn đi em …" ("go on, em"); after "thì", "còn" the chair turns to
-    # someone else ("huy làm bản đồ xong thì em tổng hợp").
-    if not addresses(form, pronoun) or not re.search(rf"\b{VERB}\b", between) or re.search(r"[.?!,]", between) \
-            or not re.search(r"\b(?:đi|nhé|nha)\s*$", between) or re.search(r"\b(?:thì|còn|nhưng|rồi)\b", between):
-        return None
-    return spot.person
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?;])\s+", text) if s.strip(" .;")]
-
-
 def _clause_start(lower: str, pos: int) -> bool:
     before = lower[:pos].rstrip()
     if not before or before.endswith((",", ";", ":", ".", "…", "!")):
@@ -283,22 +231,15 @@ SESSION12_TOPIC_OPENS = False  # off by rule R1 (session 12): on, the fresh sets
 TOPIC_BEFORE = re.compile(r"(?:^|[\s,])(?:cái|việc|vụ|phần|chuyện|khoản)(?:\s+[^\s,.;]+){0,3}?\s+(?:đấy|đó|ấy|này)$")
 
 
-def _answering(turn: Turn, previous: Turn | None) -> bool:
-    """The turn answers a question of the previous speaker ("… em có cần viết tin không ạ?" — "Ừ, em viết
-    luôn"): then "em", "anh", "chị" at the head of a clause name the one who asked."""
-    return previous is not None and previous.label != turn.label and bool(QUESTION.search(previous.text.lower())) \
-        and bool(AGREE.match(normalize(turn.text).lower()))
-
-
 def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, speakers: list[Person],
-           vocative: Person | None, form: str | None = None) -> list[_Spot]:
+           vocative: Person | None, form: str | None = None) -> list[Spot]:
     lower = normalize(sentence).lower()
-    spots: list[_Spot] = []
+    spots: list[Spot] = []
     units = units_in(sentence, roster)
     for mention in roster.mentions(sentence, verbs=VERB_AHEAD):
         if any(s <= mention.start < e for s, e, _p in units):
             continue
-        spots.append(_Spot(mention.start, mention.end, choose(mention, speakers), "named"))
+        spots.append(Spot(mention.start, mention.end, choose(mention, speakers), "named"))
     # A unit said right after a person is that person's unit ("anh Hùng, Phòng Kinh tế, …, rà soát").
     for index, spot in enumerate(spots):
         for unit in units:
@@ -308,13 +249,13 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
                 person = spot.person if spot.person.unit else Person(spot.person.name, unit[2].name,
                                                                      spot.person.staff_id, spot.person.kind)
                 tail = re.match(r"\s*,", sentence[unit[1]:])
-                spots[index] = _Spot(spot.start, unit[1] + (tail.end() if tail else 0), person, spot.how)
+                spots[index] = Spot(spot.start, unit[1] + (tail.end() if tail else 0), person, spot.how)
                 units = [u for u in units if u is not unit]
                 break
     taken = [(s.start, s.end) for s in spots]
     for start, end, person in units:
         if not any(start < e and s < end for s, e in taken):
-            spots.append(_Spot(start, end, person, "unit"))
+            spots.append(Spot(start, end, person, "unit"))
     # Pronouns at the head of a clause.
     for m in re.finditer(r"(?:^|(?<=[,;:]\s)|(?<=\s))(?:để\s+)?(em|tôi|mình|tớ|chúng tôi|chúng em|anh|chị|bác|cô|"
                          r"chú|ông|bà)\b", lower):
@@ -324,10 +265,10 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
             continue  # "thôi anh nhắc lại …", "Tôi nhắc lại mấy việc": the one who recaps, not a doer
         head = lower[m.start():]
         loose = not _clause_start(lower, m.start())
-        doer = _doer_before(lower, m.start(), m.group(1), spots) \
+        doer = doer_before(lower, m.start(), m.group(1), spots) \
             if SESSION10_PRONOUN_TO_DOER and turn.leads and SECOND.match(head) else None
         if doer is not None:  # mid-clause it needs a deadline, like any loose pronoun (see _part)
-            spots.append(_Spot(m.start(), m.end(), doer, "second", loose))
+            spots.append(Spot(m.start(), m.end(), doer, "second", loose))
             continue
         if loose and not re.match(rf"^(?:em|tôi|chúng tôi|chúng em)(?:\s+(?:sẽ|xin))?\s+{VERB}\b|"
                                   rf"^(?:anh|chị)\s+sẽ\s+{VERB}\b", head) \
@@ -335,31 +276,31 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
             continue
         if SECOND.match(head) and vocative is not None and (said_to(lower[:m.start()], m.group(1))
                                                              or addresses(form, m.group(0))):
-            spots.append(_Spot(m.start(), m.end(), vocative, "second"))
-        elif SECOND.match(head) and _answering(turn, previous) and previous is not None \
+            spots.append(Spot(m.start(), m.end(), vocative, "second"))
+        elif SECOND.match(head) and answering(turn, previous) and previous is not None \
                 and not (SESSION12_MEMBER_ANSWER and previous.leads and not turn.leads and m.group(1) == "em"):
-            spots.append(_Spot(m.start(), m.end(), vocative or previous.speaker, "second"))
+            spots.append(Spot(m.start(), m.end(), vocative or previous.speaker, "second"))
         elif m.group(0) == "em" and turn.leads and SECOND.match(head) and previous is not None:
             # The chair says "em" to the one they answer ("12 hồ sơ đó thì em phối hợp…"), never of themself.
-            spots.append(_Spot(m.start(), m.end(), previous.speaker, "second"))
+            spots.append(Spot(m.start(), m.end(), previous.speaker, "second"))
         elif FIRST.match(head) or SENIOR_SELF.match(head) and previous is not None \
                 or SESSION10_OFFER and not loose and OFFER.match(head):
-            spots.append(_Spot(m.start(), m.end(), turn.speaker, "first", loose))
+            spots.append(Spot(m.start(), m.end(), turn.speaker, "first", loose))
         elif SECOND.match(head):
             addressee = vocative or (previous.speaker if previous is not None else None)
             if addressee is not None:
-                spots.append(_Spot(m.start(), m.end(), addressee, "second"))
+                spots.append(Spot(m.start(), m.end(), addressee, "second"))
     return sorted(spots, key=lambda s: s.start)
 
 
-def _is_anchor(spot: _Spot, lower: str, spots: list[_Spot]) -> bool:
+def _is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
     after = lower[spot.end:]
     before = lower[:spot.start]
     if DIRECTIVE.search(before[-30:]):
         return True
     if spot.how in ("first", "second"):
         return not (RECEIVER_BEFORE.search(before[-12:]) and not _clause_start(lower, spot.start))
-    if spot.how == "unit" and _object_of(spot, lower, spots):
+    if spot.how == "unit" and object_of(spot, lower, spots):
         return False
     if OBJECT_BEFORE.search(before[-12:]) and not _clause_start(lower, spot.start):
         return False
@@ -368,20 +309,6 @@ def _is_anchor(spot: _Spot, lower: str, spots: list[_Spot]) -> bool:
     if re.match(r"^\s*(?:ơi)?\s*,", after):  # a vocative: the task is what follows, said to them
         return bool(re.match(rf"^\s*(?:ơi)?\s*,\s*{VERB}\b", after))
     return bool(VERB_AHEAD.match(after))
-
-
-def _object_of(spot: _Spot, lower: str, spots: list[_Spot]) -> bool:
-    """A unit named after a person and a verb in the same clause is what that person works on or through
-    ("đồng chí Minh chỉ đạo lực lượng công an phường xử lý…", "anh Bảo chỉ đạo phòng kinh tế xây dựng…")."""
-    for other in spots:
-        if other.how == "unit" or other.end > spot.start:
-            continue
-        between = lower[other.end:spot.start]
-        if other.how == "first" and re.fullmatch(r"\s*(?:sẽ\s+)?(?:làm|nhận|lo)(?:\s+ạ)?\s*", between):
-            continue
-        if not re.search(r"[,;:.!?]", between) and re.search(rf"\b{VERB}\b", between):
-            return True
-    return False
 
 
 def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
@@ -467,11 +394,11 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 # "… tổng vệ sinh ngày 23 ấy chị hạnh chỉ đạo các tổ. còn anh hùng lo xe chở rác": the same day
                 found_here = [replace(a, deadline=shared) for a in found_here]
             if SESSION13_UNIT_LIST and not found_here and not recap and turn.leads:
-                found_here = _unit_list(sentence, roster, meeting, calendar)
+                found_here = unit_list(sentence, roster, meeting, calendar)
             if SESSION13_DATE_BEFORE:
-                found_here, required = _required_before(sentence, found_here, required, roster, meeting, calendar)
-            shared = _topic_of(sentence, found_here, roster, meeting, calendar)
-            listed = LIST_RECAP and bool(found_here) and _listed(sentence, roster)
+                found_here, required = required_before(sentence, found_here, required, roster, meeting, calendar)
+            shared = topic_of(sentence, found_here, roster, meeting, calendar)
+            listed = LIST_RECAP and bool(found_here) and recap_shaped(sentence, roster)
             found_here = [replace(a, recap=True) for a in found_here] if recap or listed else found_here
             if withdrawn and found_here:  # what was said right before "à thôi" (the last of the sentence)
                 last = found_here.pop()
@@ -487,7 +414,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     out.append(Anchor("cancel", choose(named[-1], speakers) if named else None, calls_off=True))
             # a filler piece ("ờ đóng quyển.") leaves the task just given open for the date said after it
             chained = SESSION10_FILLER_CHAIN and gave and not found_here \
-                and _fragment(sentence, roster, meeting, calendar)
+                and fragment(sentence, roster, meeting, calendar)
             just_gave, gave = gave, bool(found_here) or chained
             if not found_here and ALREADY.search(lower) and not re.search(r"\bsẽ\b", lower) \
                     and not (SESSION12_READY and READY.search(lower)) \
@@ -495,9 +422,9 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     and not REMAINS.search(lower):
                 out.append(Anchor("done", turn.speaker, content=sentence))
             elif not found_here and not recap and just_gave \
-                    and (dated := _date_later(sentence, out, roster, meeting, calendar)):
+                    and (dated := date_later(sentence, out, roster, meeting, calendar)):
                 out.append(Anchor("agree", None, deadline=dated))
-            elif not found_here and not (short := _date_only(lower, out)) and not recap \
+            elif not found_here and not (short := date_only(lower, out)) and not recap \
                     and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
                 # (a closing recap names whom each task is for; a clause of it it could not read is not
                 # said back to the one addressed)
@@ -509,38 +436,6 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 if found is not None:
                     out.append(Anchor("agree", None, deadline=found[0]))
     return out
-
-
-def _topic_of(sentence: str, said: list[Anchor], roster: Roster, meeting: dt.date,
-              calendar: WorkCalendar | None) -> dt.date | None:
-    """The day of the matter the sentence names before its doer, when its tasks took it as their deadline."""
-    doers = [m.start for m in roster.mentions(sentence, verbs=VERB_AHEAD)] + [u[0] for u in units_in(sentence, roster)]
-    if not said or not doers:
-        return None
-    day = topic_day(sentence[:min(doers)], meeting, calendar)
-    return day if day is not None and all(a.deadline == day for a in said if a.kind == "task") else None
-
-
-def _date_only(lower: str, said: list[Anchor]) -> bool:
-    """"…, để chị Hà làm. Xong trước 15/12.": a sentence that is only a deadline, after a task given in the same
-    turn, dates that task; it is not said back to the one addressed."""
-    return any(a.kind == "task" for a in said) and len(re.findall(r"\w+", lower)) <= 6 \
-        and re.match(r"^\W*(?:(?:phải\s+)?(?:xong|hoàn thành|nộp|gửi|báo cáo)\s+)?(?:trước|chậm nhất|hạn|trong|"
-                     r"cuối|hết)\b", lower) is not None and not QUESTION.search(lower)
-
-
-def _date_later(sentence: str, said: list[Anchor], roster: Roster, meeting: dt.date,
-                calendar: WorkCalendar | None) -> dt.date | None:
-    """"Thôi chị Lan lo việc này, phân công lại người cập nhật. Tuần sau anh vào xem phải có tin mới.",
-    "Thắng làm việc này. Thắng, thứ Năm tuần sau có danh sách cho anh.": a later sentence of the same turn that
-    names no other doer, right after the sentence that gave a task without a date, says that task's date."""
-    tasks = [a for a in said if a.kind == "task"]
-    if not tasks or tasks[-1].deadline is not None or tasks[-1].person is None or QUESTION.search(sentence) \
-            or DEFER.search(sentence.lower()):
-        return None
-    others = [m for m in roster.mentions(sentence, verbs=VERB_AHEAD) if tasks[-1].person not in m.people]
-    found = find_deadline(sentence, meeting, None, calendar)
-    return found[0] if found is not None and not others else None
 
 
 def _correction(part: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None,
@@ -575,7 +470,7 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     chosen = [s for s in spots if _is_anchor(s, lower, spots)]
     offer = LEAVE_IT.search(lower)
     if offer is not None and not question:  # "việc đó cứ để em": volunteering without a verb
-        chosen.append(_Spot(offer.start(), offer.end(), turn.speaker, "first"))
+        chosen.append(Spot(offer.start(), offer.end(), turn.speaker, "first"))
     # A call opening the sentence ("Hà ơi, giáp Tết dân làm thủ tục đông lắm.") is followed by an order only
     # with a date or an order's particle.
     opening = re.match(r"^\W*(?:\w+\s+){0,3}?\w+\s*(?:ơi\b|,)", lower) is not None
@@ -584,11 +479,11 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
             and re.search(rf"\b{VERB}\b", lower) and not DEFER.search(lower) and not REPORTED.search(lower) \
             and not (opening and not PARTICLE.search(lower) and find_deadline(text, meeting, None, calendar) is None):
         # "Cái này phải có người theo dõi, anh Nam nhé.": the work is said first, then whom it is for.
-        deadline, content = _deadline_and_content(text, _Spot(0, 0, called, "named"), len(text), [], meeting,
+        deadline, content = deadline_and_content(text, Spot(0, 0, called, "named"), len(text), [], meeting,
                                                   calendar)
         return [Anchor("task", called, re.sub(r",[^,]*$", "", content), deadline, text.strip(), True, how="called")]
     # Someone coordinating is not given a task of their own: the scope stays with the one who leads.
-    led: list[_Spot] = []
+    led: list[Spot] = []
     for spot in chosen:
         if led and (COORDINATE.match(lower[spot.end:])
                     or SESSION12_OVERSEE and OVERSEE.match(lower[spot.end:])):
@@ -628,9 +523,9 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
             continue
         if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):
             continue
-        deadline, content = _deadline_and_content(text, spot, stop, led, meeting, calendar)
+        deadline, content = deadline_and_content(text, spot, stop, led, meeting, calendar)
         if SESSION13_LIST_DATE:
-            deadline, fronted = _list_date(text, lower, led, i, deadline, fronted, meeting, calendar)
+            deadline, fronted = list_date(text, lower, led, i, deadline, fronted, meeting, calendar)
         if deadline is None and previous is not None and spot.how != "first" and ON_TIME.search(scope_lower):
             # "Chị Hương tổng hợp số liệu đó, gửi Sở đúng hạn nhé" after "…, hạn nộp ngày mười hai tháng mười một"
             said = find_deadline(previous.text, meeting, None, calendar)
@@ -696,22 +591,6 @@ CU_ORDER = re.compile(r"^(?:em|anh|chị|bác|cô|chú|ông|bà)\s+cứ\s+(?!đ�
 # Session 13: what must be done by when, said with no doer ("4 người đấy trong tuần này phải xong."), then who does it
 # with no date of their own ("Mai nhắc từng người, xong báo lại anh"): that date is theirs.
 SESSION13_DATE_BEFORE = True
-_REQUIRED = re.compile(r"\bphải\s+(?:xong|hoàn thành|có|nộp|gửi|dứt điểm|xử lý xong)\b|\blà\s+hạn\b")
-
-
-def _required_before(sentence: str, found_here: list[Anchor], required: dt.date | None, roster: Roster,
-                     meeting: dt.date, calendar: WorkCalendar | None) -> tuple[list[Anchor], dt.date | None]:
-    """The sentence's anchors (dated by the requirement said just before, if theirs say no date) and the date of a
-    requirement this sentence states for the next."""
-    tasks = [a for a in found_here if a.kind == "task"]
-    if required is not None and tasks and all(a.deadline is None for a in tasks):
-        return [replace(a, deadline=required) if a.kind == "task" else a for a in found_here], None
-    lower = sentence.lower()
-    if found_here or not _REQUIRED.search(lower) or QUESTION.search(lower) or roster.mentions(sentence,
-                                                                                               verbs=VERB_AHEAD):
-        return found_here, None
-    due = find_deadline(sentence, meeting, None, calendar)
-    return found_here, (due[0] if due is not None and due[0] >= meeting else None)
 
 
 # Session 13 (docs/meetings.md, "Session 13"): the chair giving someone the floor to read or go over something now
@@ -726,43 +605,6 @@ READ_OUT = re.compile(r"^\s*,?\s*(?:đọc|điểm qua|thông qua|đọc qua|nh�
 # danh sách: tổ 1, tổ 2 thứ Sáu, tổ 5 thứ Hai"): each unit listed gets the work, with the date of its item, or of the
 # next item that says one (units listed together share it); a list with no date at all gives nothing.
 SESSION13_UNIT_LIST = True
-_TO_ALL = re.compile(r"\bcác\s+(?:phòng|đơn vị|bộ phận|ban ngành|ngành|tổ(?:\s+dân\s+phố)?|đoàn thể)\b([^:]*):\s*(.+)$")
-
-
-def _unit_list(sentence: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> list[Anchor]:
-    lower = sentence.lower()
-    found = _TO_ALL.search(lower)
-    if found is None or not re.search(rf"\b{VERB}\b", found.group(1)) or QUESTION.search(lower) \
-            or DEFER.search(lower) or REPORTED.match(found.group(1)):
-        return []
-    content = found.group(1).strip(" ,")
-    listed = sentence[found.start(2):]
-    items = re.findall(r"[^,;]+", listed)
-    dated: list[tuple[list[Person], dt.date | None]] = []
-    waiting: list[Person] = []
-    for item in items:
-        units = [u[2] for u in units_in(item, roster)]
-        due = find_deadline(item, meeting, None, calendar)
-        if not units and due is None:
-            continue
-        if not units:  # a date alone closes the units listed before it
-            if waiting and due is not None:
-                dated.append((waiting, due[0]))
-            waiting = []
-            continue
-        waiting += units
-        if due is not None:
-            dated.append((waiting, due[0]))
-            waiting = []
-    if waiting:
-        dated.append((waiting, None))
-    if all(day is None for _units, day in dated):
-        return []  # no date anywhere: a roll ("các phòng tham dự hôm nay: …"), not work handed out
-    out: list[Anchor] = []
-    for units, day in dated:
-        out += [Anchor("task", unit, content[:1].upper() + content[1:], day, sentence.strip(), how="unit",
-                       directed=True) for unit in units]
-    return out
 
 
 # Session 13 (docs/meetings.md, "Session 13"): the chair setting another date after an objection in between
@@ -777,40 +619,3 @@ SESSION13_CHAIR_REDATES = True
 SESSION13_LIST_DATE = True
 
 
-def _list_date(text: str, lower: str, led: list[_Spot], i: int, deadline: dt.date | None,
-               fronted: dt.date | None, meeting: dt.date, calendar: WorkCalendar | None
-               ) -> tuple[dt.date | None, dt.date | None]:
-    """The item's deadline and the list's fronted date, as it stands after this item."""
-    spot = led[i]
-    if i == 0:
-        if deadline is None or spot.how not in ("named", "unit"):
-            return deadline, None
-        own = find_deadline(text[spot.end:led[1].start if len(led) > 1 else len(text)], meeting, None, calendar)
-        return deadline, deadline if own is None else None  # the date came from before the doer
-    between = lower[led[i - 1].end:spot.start]
-    if fronted is None or spot.how not in ("named", "unit") or not re.search(r",\s*$", between) \
-            or re.search(r"\bcòn\s*$", between) or re.search(r"[.;:!?]", between):
-        return deadline, None
-    return (deadline, fronted) if deadline is not None else (fronted, fronted)
-
-
-def _deadline_and_content(text: str, spot: _Spot, stop: int, led: list[_Spot], meeting: dt.date,
-                          calendar: WorkCalendar | None) -> tuple[dt.date | None, str]:
-    scope = text[spot.end:stop]
-    # A name inside the scope is not a date ("mai" is tomorrow, and Vũ Thị Mai).
-    masked = "".join(" " if any(s.start <= spot.end + i < s.end for s in led) else ch for i, ch in enumerate(scope))
-    found = find_deadline(masked, meeting, None, calendar)
-    if found is None and spot.start > 0:
-        found = head_deadline(text[:spot.start], meeting, calendar)
-    if found is None and led and spot is led[-1] and spot.start > 0:
-        found = find_deadline(text[:spot.start], meeting, None, calendar) if re.search(
-            r"\b(?:thì|nhé)\s*$", text[:spot.start].lower()) else None
-        found = None if found is None else (found[0], 0, 0)
-    body = scope
-    if found is not None and found[2] > 0:
-        body = scope[:found[1]] + scope[found[2]:]
-    content = JUNK.sub(" ", body)
-    content = re.sub(r"\s+", " ", content).strip(" ,.;:-–")
-    content = re.sub(r"(?:[,\s]+(?:hoàn thành|xong|hạn chót là|thời hạn|chậm nhất|trước|trong|vào|ngay|hạn|cũng|"
-                     r"phải|còn|thì|và))+\s*$", "", content, flags=re.IGNORECASE).strip(" ,.;:-–")
-    return (found[0] if found else None), content[:1].upper() + content[1:]

@@ -1,0 +1,244 @@
+"""Parts of reading one clause that depend on no setting (split out of clauses.py in session 13, unchanged): where a
+doer was found (`Spot`), the deadline and content of a clause, dates said before or after it, the list forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from appliance.tasks.anchor import Anchor
+from appliance.tasks.cues import addresses, head_deadline, topic_day, units_in
+from appliance.tasks.deadlines import find_deadline
+from appliance.tasks.dialogue import Turn
+from appliance.tasks.phrases import (
+    AGREE,
+    DEFER,
+    JUNK,
+    QUESTION,
+    REPORTED,
+    VERB,
+    VERB_AHEAD,
+)
+from appliance.tasks.roster import Person, Roster
+from appliance.text import normalize
+from appliance.text.dates import WorkCalendar
+
+
+@dataclass(frozen=True)
+class Spot:
+    start: int
+    end: int
+    person: Person
+    how: str                     # named | unit | first | second
+    loose: bool = False          # a pronoun in mid-clause: a task only with a deadline or "sẽ"
+
+
+# clauses.LIST_RECAP (session 9): the shape of a recap without a recap word
+LIST_RECAP_PEOPLE = 3  # distinct people named in the one sentence
+LIST_RECAP_WORDS = 8   # at most this many words per item, on average
+
+
+def recap_shaped(sentence: str, roster: Roster) -> bool:
+    """Items split by commas, each opening with a person's name, three people or more, a few words each: the
+    shape of a recap ("Anh Sơn phát lệnh …, anh Minh xác minh …, chị Hương thăm hỏi …")."""
+    people: set[str] = set()
+    items = [item for item in re.split(r"[,;:]", sentence) if item.strip()]
+    for item in items:
+        named = roster.mentions(item, verbs=VERB_AHEAD)
+        units = units_in(item, roster)
+        if named and not item[:named[0].start].strip():
+            people.add(named[0].people[0].name if named[0].people else named[0].said.lower())
+        elif units and not item[:units[0][0]].strip():
+            people.add(units[0][2].name)
+    words = len(re.findall(r"\w+", sentence))
+    return len(people) >= LIST_RECAP_PEOPLE and words <= LIST_RECAP_WORDS * len(people)
+
+
+FRAGMENT_WORDS = 4
+
+
+def deadline_free(scope: str) -> bool:
+    """No verb of work after where they will be ("… đi tập huấn cả ngày, mà phương án …")."""
+    return not re.search(rf"\b(?:nên|thì)\s+(?:em|tôi)\s+{VERB}\b", scope)
+
+
+def fragment(sentence: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> bool:
+    """A few words that name nobody, ask nothing and say no date: a filler piece of the same clause."""
+    lower = sentence.lower()
+    return len(re.findall(r"\w+", lower)) <= FRAGMENT_WORDS and not QUESTION.search(lower) \
+        and not roster.mentions(sentence, verbs=VERB_AHEAD) and not units_in(sentence, roster) \
+        and find_deadline(sentence, meeting, None, calendar) is None
+
+
+def doer_before(lower: str, pos: int, pronoun: str, spots: list[Spot]) -> Person | None:
+    """The doer named earlier in the sentence whom the chair's pronoun at `pos` takes up: the last person named
+    before it, called the way the pronoun answers (a bare name or "em X" for "em", "anh X" for "anh"), with an
+    order closed by its particle in between ("huy xem luôn đi em gọi…"), and no unit or other person
+    between them."""
+    before = sorted((s for s in spots if s.end <= pos), key=lambda s: s.start)
+    if not before or before[-1].how != "named":
+        return None
+    spot = before[-1]
+    first = lower[spot.start:spot.end].split()[0]
+    form = first if first in ("em", "anh", "chị", "bác", "cô", "chú", "ông", "bà") else ""
+    between = lower[spot.end:pos]
+    # Only the order's own tag: "huy xem luôn đi em …" ("go on, em"); after "thì", "còn" the chair turns to
+    # someone else ("huy làm bản đồ xong thì em tổng hợp").
+    if not addresses(form, pronoun) or not re.search(rf"\b{VERB}\b", between) or re.search(r"[.?!,]", between) \
+            or not re.search(r"\b(?:đi|nhé|nha)\s*$", between) or re.search(r"\b(?:thì|còn|nhưng|rồi)\b", between):
+        return None
+    return spot.person
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?;])\s+", text) if s.strip(" .;")]
+
+
+def answering(turn: Turn, previous: Turn | None) -> bool:
+    """The turn answers a question of the previous speaker ("… em có cần viết tin không ạ?" — "Ừ, em viết
+    luôn"): then "em", "anh", "chị" at the head of a clause name the one who asked."""
+    return previous is not None and previous.label != turn.label and bool(QUESTION.search(previous.text.lower())) \
+        and bool(AGREE.match(normalize(turn.text).lower()))
+
+
+def object_of(spot: Spot, lower: str, spots: list[Spot]) -> bool:
+    """A unit named after a person and a verb in the same clause is what that person works on or through
+    ("đồng chí Minh chỉ đạo lực lượng công an phường xử lý…", "anh Bảo chỉ đạo phòng kinh tế xây dựng…")."""
+    for other in spots:
+        if other.how == "unit" or other.end > spot.start:
+            continue
+        between = lower[other.end:spot.start]
+        if other.how == "first" and re.fullmatch(r"\s*(?:sẽ\s+)?(?:làm|nhận|lo)(?:\s+ạ)?\s*", between):
+            continue
+        if not re.search(r"[,;:.!?]", between) and re.search(rf"\b{VERB}\b", between):
+            return True
+    return False
+
+
+def topic_of(sentence: str, said: list[Anchor], roster: Roster, meeting: dt.date,
+              calendar: WorkCalendar | None) -> dt.date | None:
+    """The day of the matter the sentence names before its doer, when its tasks took it as their deadline."""
+    doers = [m.start for m in roster.mentions(sentence, verbs=VERB_AHEAD)] + [u[0] for u in units_in(sentence, roster)]
+    if not said or not doers:
+        return None
+    day = topic_day(sentence[:min(doers)], meeting, calendar)
+    return day if day is not None and all(a.deadline == day for a in said if a.kind == "task") else None
+
+
+def date_only(lower: str, said: list[Anchor]) -> bool:
+    """"…, để chị Hà làm. Xong trước 15/12.": a sentence that is only a deadline, after a task given in the same
+    turn, dates that task; it is not said back to the one addressed."""
+    return any(a.kind == "task" for a in said) and len(re.findall(r"\w+", lower)) <= 6 \
+        and re.match(r"^\W*(?:(?:phải\s+)?(?:xong|hoàn thành|nộp|gửi|báo cáo)\s+)?(?:trước|chậm nhất|hạn|trong|"
+                     r"cuối|hết)\b", lower) is not None and not QUESTION.search(lower)
+
+
+def date_later(sentence: str, said: list[Anchor], roster: Roster, meeting: dt.date,
+                calendar: WorkCalendar | None) -> dt.date | None:
+    """"Thôi chị Lan lo việc này, phân công lại người cập nhật. Tuần sau anh vào xem phải có tin mới.",
+    "Thắng làm việc này. Thắng, thứ Năm tuần sau có danh sách cho anh.": a later sentence of the same turn that
+    names no other doer, right after the sentence that gave a task without a date, says that task's date."""
+    tasks = [a for a in said if a.kind == "task"]
+    if not tasks or tasks[-1].deadline is not None or tasks[-1].person is None or QUESTION.search(sentence) \
+            or DEFER.search(sentence.lower()):
+        return None
+    others = [m for m in roster.mentions(sentence, verbs=VERB_AHEAD) if tasks[-1].person not in m.people]
+    found = find_deadline(sentence, meeting, None, calendar)
+    return found[0] if found is not None and not others else None
+
+
+REQUIRED = re.compile(r"\bphải\s+(?:xong|hoàn thành|có|nộp|gửi|dứt điểm|xử lý xong)\b|\blà\s+hạn\b")
+
+
+def required_before(sentence: str, found_here: list[Anchor], required: dt.date | None, roster: Roster,
+                     meeting: dt.date, calendar: WorkCalendar | None) -> tuple[list[Anchor], dt.date | None]:
+    """The sentence's anchors (dated by the requirement said just before, if theirs say no date) and the date of a
+    requirement this sentence states for the next."""
+    tasks = [a for a in found_here if a.kind == "task"]
+    if required is not None and tasks and all(a.deadline is None for a in tasks):
+        return [replace(a, deadline=required) if a.kind == "task" else a for a in found_here], None
+    lower = sentence.lower()
+    if found_here or not REQUIRED.search(lower) or QUESTION.search(lower) or roster.mentions(sentence,
+                                                                                               verbs=VERB_AHEAD):
+        return found_here, None
+    due = find_deadline(sentence, meeting, None, calendar)
+    return found_here, (due[0] if due is not None and due[0] >= meeting else None)
+
+
+TO_ALL = re.compile(r"\bcác\s+(?:phòng|đơn vị|bộ phận|ban ngành|ngành|tổ(?:\s+dân\s+phố)?|đoàn thể)\b([^:]*):\s*(.+)$")
+
+
+def unit_list(sentence: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> list[Anchor]:
+    lower = sentence.lower()
+    found = TO_ALL.search(lower)
+    if found is None or not re.search(rf"\b{VERB}\b", found.group(1)) or QUESTION.search(lower) \
+            or DEFER.search(lower) or REPORTED.match(found.group(1)):
+        return []
+    content = found.group(1).strip(" ,")
+    listed = sentence[found.start(2):]
+    items = re.findall(r"[^,;]+", listed)
+    dated: list[tuple[list[Person], dt.date | None]] = []
+    waiting: list[Person] = []
+    for item in items:
+        units = [u[2] for u in units_in(item, roster)]
+        due = find_deadline(item, meeting, None, calendar)
+        if not units and due is None:
+            continue
+        if not units:  # a date alone closes the units listed before it
+            if waiting and due is not None:
+                dated.append((waiting, due[0]))
+            waiting = []
+            continue
+        waiting += units
+        if due is not None:
+            dated.append((waiting, due[0]))
+            waiting = []
+    if waiting:
+        dated.append((waiting, None))
+    if all(day is None for _units, day in dated):
+        return []  # no date anywhere: a roll ("các phòng tham dự hôm nay: …"), not work handed out
+    out: list[Anchor] = []
+    for units, day in dated:
+        out += [Anchor("task", unit, content[:1].upper() + content[1:], day, sentence.strip(), how="unit",
+                       directed=True) for unit in units]
+    return out
+
+
+def list_date(text: str, lower: str, led: list[Spot], i: int, deadline: dt.date | None,
+               fronted: dt.date | None, meeting: dt.date, calendar: WorkCalendar | None
+               ) -> tuple[dt.date | None, dt.date | None]:
+    """The item's deadline and the list's fronted date, as it stands after this item."""
+    spot = led[i]
+    if i == 0:
+        if deadline is None or spot.how not in ("named", "unit"):
+            return deadline, None
+        own = find_deadline(text[spot.end:led[1].start if len(led) > 1 else len(text)], meeting, None, calendar)
+        return deadline, deadline if own is None else None  # the date came from before the doer
+    between = lower[led[i - 1].end:spot.start]
+    if fronted is None or spot.how not in ("named", "unit") or not re.search(r",\s*$", between) \
+            or re.search(r"\bcòn\s*$", between) or re.search(r"[.;:!?]", between):
+        return deadline, None
+    return (deadline, fronted) if deadline is not None else (fronted, fronted)
+
+
+def deadline_and_content(text: str, spot: Spot, stop: int, led: list[Spot], meeting: dt.date,
+                          calendar: WorkCalendar | None) -> tuple[dt.date | None, str]:
+    scope = text[spot.end:stop]
+    # A name inside the scope is not a date ("mai" is tomorrow, and Vũ Thị Mai).
+    masked = "".join(" " if any(s.start <= spot.end + i < s.end for s in led) else ch for i, ch in enumerate(scope))
+    found = find_deadline(masked, meeting, None, calendar)
+    if found is None and spot.start > 0:
+        found = head_deadline(text[:spot.start], meeting, calendar)
+    if found is None and led and spot is led[-1] and spot.start > 0:
+        found = find_deadline(text[:spot.start], meeting, None, calendar) if re.search(
+            r"\b(?:thì|nhé)\s*$", text[:spot.start].lower()) else None
+        found = None if found is None else (found[0], 0, 0)
+    body = scope
+    if found is not None and found[2] > 0:
+        body = scope[:found[1]] + scope[found[2]:]
+    content = JUNK.sub(" ", body)
+    content = re.sub(r"\s+", " ", content).strip(" ,.;:-–")
+    content = re.sub(r"(?:[,\s]+(?:hoàn thành|xong|hạn chót là|thời hạn|chậm nhất|trước|trong|vào|ngay|hạn|cũng|"
+                     r"phải|còn|thì|và))+\s*$", "", content, flags=re.IGNORECASE).strip(" ,.;:-–")
+    return (found[0] if found else None), content[:1].upper() + content[1:]
