@@ -76,8 +76,12 @@ _MERGED = re.compile(r"\s+[—–-]+\s+(?=([^:\n—–]{1,40}?)\s*:\s)")
 # sentence and the units are found; the task's quote then shows them spelled out.
 SESSION13_SHORTHAND = True
 _UPPER = "A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-_HONORIFIC_DOT = re.compile(rf"(?<![\w/.])([ace])\.\s+(?=[{_UPPER}])")
-_HONORIFIC_LONE = re.compile(r"(?<![\w/.])([ace])(?=\s+[^\W\d_]|\s*[,.;!?]|\s*$)")
+# not a letter naming a block, an item or a kind ("khu a", "tòa c", "mục a.", "loại a")
+_LETTER_OF = (r"(?<!\bkhu )(?<!\btòa )(?<!\bnhà )(?<!\bdãy )(?<!\blô )(?<!\btầng )(?<!\bngõ )(?<!\bhẻm )"
+              r"(?<!\bloại )(?<!\bhạng )(?<!\bmục )(?<!\bđiểm )(?<!\bkhoản )(?<!\bphần )(?<!\bý )(?<!\bcâu )"
+              r"(?<!\bphụ lục )(?<!\bvitamin )(?<!\bđội )(?<!\bkhối )(?<!\bsố )")
+_HONORIFIC_DOT = re.compile(rf"{_LETTER_OF}(?<![\w/.])([ace])\.\s+(?=[{_UPPER}])")
+_HONORIFIC_LONE = re.compile(rf"{_LETTER_OF}(?<![\w/.])([ace])(?=\s+[^\W\d_]|\s*[,.;!?]|\s*$)")
 _PRONOUNS = {"a": "anh", "c": "chị", "e": "em"}
 _SHORT = [(re.compile(r"(?<![\w/])b/c(?![\w/])", re.IGNORECASE), "báo cáo"),
           (re.compile(r"(?<![\w/])ds(?![\w/])"), "danh sách"), (re.compile(r"(?<![\w/])đc(?![\w/])"), "được"),

@@ -461,3 +461,12 @@ def test_reading_out_with_a_date_is_work(ward, monkeypatch):
     monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
     said = "Nguyễn Văn An: Chị Lan đọc dự thảo kết luận, thứ Tư góp ý gửi anh."
     assert _tasks(said, ward) == [("Lê Thị Lan", "2026-12-02")]
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("kiểm tra khu a và tòa c", "kiểm tra khu a và tòa c"),
+    ("theo mục a. Nội dung báo cáo", "theo mục a. Nội dung báo cáo"),
+    ("a ơi trình a ký", "anh ơi trình anh ký"),
+])
+def test_shorthand_spells_out_pronouns_not_letters_naming_a_place_or_an_item(said, kept):
+    assert dialogue._spell_out(said) == kept
