@@ -24,3 +24,4 @@ class Anchor:
     directed: bool = False       # a directive word ("giao", "đề nghị"…) before the assignee
     recap: bool = False          # said in the chair's closing recap ("Tóm lại: …"): restates a task given
     calls_off: bool = False      # a cancel said in words ("không trực nữa", "hủy việc"), not "à thôi" before another
+    hands_from: Person | None = None  # "c. Lan bận thì thôi chuyển Lan tư pháp dự thảo": whose task is handed over

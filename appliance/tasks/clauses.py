@@ -486,7 +486,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     led: list[Spot] = []
     for spot in chosen:
         if led and (COORDINATE.match(lower[spot.end:])
-                    or SESSION12_OVERSEE and OVERSEE.match(lower[spot.end:])):
+                    or SESSION12_OVERSEE and OVERSEE.match(lower[spot.end:])
+                    or SESSION13_HAND_OVER and REVIEW_STEP.match(lower[spot.end:])):
             out.append(Anchor("helps", spot.person))
             continue
         if led and spot.how == "first" and turn.leads and OWN_PART.match(lower[spot.end:]):
@@ -548,7 +549,11 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
             if spot.how == "first" and deadline is not None and "được không" in lower:
                 out.append(Anchor("propose", spot.person, deadline=deadline))
             continue
-        directed = bool(DIRECTIVE.search(head[-30:]))
+        handed = SESSION13_HAND_OVER and spot.how in ("named", "unit") and bool(HAND_OVER.search(head[-30:]))
+        # whose task it was: the person named before "chuyển" in the sentence ("c. Lan bận thì thôi chuyển …")
+        owner = next((s.person for s in reversed(spots) if s.end <= spot.start and s.how == "named"
+                      and s.person != spot.person), None) if handed else None
+        directed = bool(DIRECTIVE.search(head[-30:])) or handed
         if directed and not turn.leads and SUGGESTS.search(head[-40:]):
             continue  # "Em đề nghị anh Hùng hỗ trợ 40 barie", "em định giao Tuấn…": put to the chair, not given
         if spot.how == "first" and not (INTENT.search(scope_lower) or deadline or lower[spot.start:].startswith("để")):
@@ -576,7 +581,7 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         same = deadline is None and bool(re.search(r"\b(?:cùng hạn|hạn như trên|cũng hạn đó|như vậy)\b", scope_lower))
         how = "named" if spot.how == "second" and (vocative is not None or called is not None) else spot.how
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
-                          same, how=how, directed=directed))
+                          same, how=how, directed=directed, hands_from=owner))
     return out
 
 
@@ -593,6 +598,14 @@ CU_ORDER = re.compile(r"^(?:em|anh|chị|bác|cô|chú|ông|bà)\s+cứ\s+(?!đ�
 SESSION13_DATE_BEFORE = True
 
 
+# Session 13 (docs/meetings.md, "Session 13"): a task handed over to another ("c. Lan bận thì thôi chuyển Lan tư pháp
+# dự thảo", "việc đó giao lại cho anh Thắng"): the doer named after "chuyển (cho / sang)", "giao lại (cho)" takes the
+# task (its content and date) of the one who had it — the one who just gave their excuse, or was given it in the last
+# turns — as "à thôi, để X làm" does; and the one who had it reviewing ("…, c. Lan xem lại trước khi trình") helps.
+SESSION13_HAND_OVER = True
+HAND_OVER = re.compile(r"\b(?:thôi\s+)?(?:chuyển|giao lại|đổi)(?:\s+(?:cho|sang|qua))?\s*$")
+REVIEW_STEP = re.compile(r"^\s*,?\s*(?:sẽ\s+)?(?:xem lại|duyệt|rà lại|kiểm tra lại|góp ý|cho ý kiến)(?:\s+\S+){0,2}?\s+"
+                         r"trước khi\s+(?:trình|gửi|ký|ban hành|phát hành|nộp)\b")
 # Session 13 (docs/meetings.md, "Session 13"): the chair giving someone the floor to read or go over something now
 # ("c. Lan đọc lịch tuần", "anh Minh điểm qua tình hình tuần", "chị Hà đọc dự thảo kết luận"), with no date: said in
 # the meeting, no task (as "báo cáo nhanh đi" is).

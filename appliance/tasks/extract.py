@@ -400,6 +400,11 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         if spared:
             spared[-1].cancelled = True
             content, deadline = spared[-1].content, deadline or spared[-1].deadline
+    handed = [t for t in found if not t.cancelled and t.chair and anchor.hands_from is not None
+              and _key(t.person) == _key(anchor.hands_from)]
+    if handed:  # clauses.SESSION13_HAND_OVER: the task handed over, with its content and date
+        handed[-1].cancelled = handed[-1].called_off = True
+        content, deadline = handed[-1].content, deadline or handed[-1].deadline
     live = [t for t in found if not t.cancelled]
     if anchor.same_deadline and live:
         deadline = live[-1].deadline

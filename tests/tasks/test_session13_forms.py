@@ -470,3 +470,25 @@ def test_reading_out_with_a_date_is_work(ward, monkeypatch):
 ])
 def test_shorthand_spells_out_pronouns_not_letters_naming_a_place_or_an_item(said, kept):
     assert dialogue._spell_out(said) == kept
+
+
+# --- a task handed over to another (clauses.SESSION13_HAND_OVER) ---
+
+HANDED = ("Nguyễn Văn An: Chị Hương lập danh sách hộ cận nghèo, trước ngày 9/12.\n"
+          "Bùi Thanh Hương: Anh ơi tuần này em đi tập huấn ở quận ạ.\n"
+          "Nguyễn Văn An: Chị Hà bố trí thêm quầy một cửa thứ Tư.\nPhạm Thu Hà: Vâng.\n"
+          "Nguyễn Văn An: Vậy chị Hương bận thì chuyển cho Tuấn làm, chị Hương xem lại trước khi gửi.")
+
+
+def test_a_task_handed_over_goes_with_its_date_and_the_old_doer_reviews(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    assert sorted(_tasks(HANDED, ward)) == [("Lê Minh Tuấn", "2026-12-09"), ("Phạm Thu Hà", "2026-12-02")]
+    monkeypatch.setattr(clauses, "SESSION13_HAND_OVER", False)
+    assert ("Bùi Thanh Hương", "2026-12-09") in _tasks(HANDED, ward)
+
+
+def test_handing_over_with_no_one_named_before_takes_no_other_task(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    said = ("Nguyễn Văn An: Chị Hà bố trí thêm quầy một cửa thứ Tư.\nPhạm Thu Hà: Vâng.\n"
+            "Nguyễn Văn An: Hồ sơ thi đua thì chuyển cho Tuấn tổng hợp, thứ Sáu gửi văn phòng.")
+    assert sorted(_tasks(said, ward)) == [("Lê Minh Tuấn", "2026-12-04"), ("Phạm Thu Hà", "2026-12-02")]
