@@ -63,7 +63,7 @@ class _Open:
     quote: str
     turn: int
     cancelled: bool = False
-    called_off: bool = False      # cancelled by a withdrawal that gives it to nobody ("không trực nữa")
+    called_off: bool = False      # called off in words ("không trực nữa") or given to another (SESSION13_WITHDRAWN)
     said_by: str = ""
     pending: list[dt.date] = field(default_factory=list)
     touched: int = -1             # the last turn that spoke of it
@@ -448,9 +448,10 @@ SESSION12_PROPOSE_REACH = True
 # thứ Bảy ngày 5/12." — "À năm nay thôi, không trực nữa.")
 SESSION12_KEEP_WITHDRAWN = False  # off by rule R1 (session 12): on, the fresh sets lost right or gained wrong
 # Session 13 (docs/meetings.md, "Session 13"): the narrower form of KEEP_WITHDRAWN. Only a task the meeting called
-# off and gave to nobody ("không trực nữa", "thôi, việc đó hủy", "rút lại", "không cần … nữa") keeps the sentence
-# model from adding its sentence back; a task given to another, or reported done, is left to the model as before.
-# The withdrawal forms themselves are read in clauses.py (`SESSION13_WITHDRAWN_FORMS`).
+# off in words ("không trực nữa", "thôi, việc đó hủy", "rút lại", "không cần … nữa": the latest task of whom it names)
+# or gave to another ("à thôi, để Tuấn làm", "chuyển Lan tư pháp dự thảo") keeps the sentence model from adding its
+# sentence back; a task reported done, or one the same cancel swept along, is left to the model as before. The
+# withdrawal forms themselves are read in clauses.py (`SESSION13_WITHDRAWN_FORMS`).
 SESSION13_WITHDRAWN = True
 SESSION12_CONFIRM_OFFER = True
 SESSION12_HOW_TO = True
