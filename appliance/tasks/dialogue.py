@@ -11,7 +11,7 @@ a speaker is one turn. An unnamed voice gets a name from what the meeting says:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from appliance.tasks.deadlines import number as number_said
 from appliance.tasks.roster import Person, Roster
@@ -56,6 +56,8 @@ class Turn:
     text: str
     speaker: Person     # who speaks (kind "voice" with name "" while unknown)
     leads: bool = False  # the chair: the one who opened the meeting (their "em" is whom they answer)
+    typed: str = ""     # SESSION13_SHORTHAND: the text as typed, when the shorthand spelled out changed it
+    spans: list[tuple[int, int]] = field(default_factory=list)  # each character of `text` → its span in `typed`
 
 
 def group_person(number: str) -> Person:
@@ -73,7 +75,7 @@ _MERGED = re.compile(r"\s+[—–-]+\s+(?=([^:\n—–]{1,40}?)\s*:\s)")
 # Shorthand: "a." / "c." / "e." before a name, a lone "a", "c", "e" (anh, chị, em: "trình a ký", "c. Hạnh duyệt",
 # "a ơi"), "b/c" (báo cáo), "ds" (danh sách), "đc" (được), "ko" (không), "CA" (công an), "VP" (văn phòng), "KH"
 # (kế hoạch), "TDP" (tổ dân phố), "CHQS" (chỉ huy quân sự), "TN" (thanh niên) are read spelled out, so "c." ends no
-# sentence and the units are found; the task's quote then shows them spelled out.
+# sentence and the units are found; the task's content is spelled out, its quote is given back as typed (`as_typed`).
 SESSION13_SHORTHAND = True
 _UPPER = "A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 # not a letter naming a block, an item or a kind ("khu a", "tòa c", "mục a.", "loại a")
@@ -83,7 +85,7 @@ _LETTER_OF = (r"(?<!\bkhu )(?<!\btòa )(?<!\bnhà )(?<!\bdãy )(?<!\blô )(?<!\b
 _HONORIFIC_DOT = re.compile(rf"{_LETTER_OF}(?<![\w/.])([ace])\.\s+(?=[{_UPPER}])")
 _HONORIFIC_LONE = re.compile(rf"{_LETTER_OF}(?<![\w/.])([ace])(?=\s+[^\W\d_]|\s*[,.;!?]|\s*$)")
 _PRONOUNS = {"a": "anh", "c": "chị", "e": "em"}
-_SHORT = [(re.compile(r"(?<![\w/])b/c(?![\w/])", re.IGNORECASE), "báo cáo"),
+_SHORT = [(re.compile(r"(?<![\w/])(?i:b/c)(?![\w/])"), "báo cáo"),
           (re.compile(r"(?<![\w/])ds(?![\w/])"), "danh sách"), (re.compile(r"(?<![\w/])đc(?![\w/])"), "được"),
           (re.compile(r"(?<![\w/])ko(?![\w/])"), "không"), (re.compile(r"(?<![\w/])CA(?![\w/])"), "công an"),
           (re.compile(r"(?<![\w/])VP(?![\w/])"), "văn phòng"), (re.compile(r"(?<![\w/])KH(?![\w/])"), "kế hoạch"),
@@ -92,12 +94,49 @@ _SHORT = [(re.compile(r"(?<![\w/])b/c(?![\w/])", re.IGNORECASE), "báo cáo"),
           (re.compile(r"(?<![\w/])TN(?![\w/])"), "thanh niên")]
 
 
+_SPELLED = re.compile("|".join(f"(?P<s{i}>{rx.pattern})" for i, rx in
+                               enumerate([_HONORIFIC_DOT, _HONORIFIC_LONE, *(rx for rx, _w in _SHORT)])))
+
+
+def _spelled(m: re.Match[str]) -> str:
+    if m.group("s0") is not None:
+        return _PRONOUNS[m.group("s0")[0]] + " "
+    if m.group("s1") is not None:
+        return _PRONOUNS[m.group("s1")]
+    return next(words for i, (_rx, words) in enumerate(_SHORT) if m.group(f"s{i + 2}") is not None)
+
+
+def spell_out(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text with the shorthand spelled out, and for each of its characters the span of the original text it
+    comes from (so a quote can be given back as the secretary typed it)."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for m in _SPELLED.finditer(text):
+        out.append(text[last:m.start()])
+        spans += [(i, i + 1) for i in range(last, m.start())]
+        words = _spelled(m)
+        out.append(words)
+        spans += [(m.start(), m.end())] * len(words)
+        last = m.end()
+    out.append(text[last:])
+    spans += [(i, i + 1) for i in range(last, len(text))]
+    return "".join(out), spans
+
+
 def _spell_out(text: str) -> str:
-    text = _HONORIFIC_DOT.sub(lambda m: _PRONOUNS[m.group(1)] + " ", text)
-    text = _HONORIFIC_LONE.sub(lambda m: _PRONOUNS[m.group(1)], text)
-    for pattern, words in _SHORT:
-        text = pattern.sub(words, text)
-    return text
+    return spell_out(text)[0]
+
+
+def as_typed(turn: Turn, quote: str) -> str:
+    """A quote of the turn's (spelled-out) text as it was typed ("c. Lan dự thảo KH …"); unchanged when the turn had
+    no shorthand or the quote is not found in it."""
+    if not turn.spans:
+        return quote
+    at = turn.text.find(quote)
+    if at < 0 or not quote:
+        return quote
+    return turn.typed[turn.spans[at][0]:turn.spans[at + len(quote) - 1][1]]
 
 
 def _unmerge(line: str, roster: Roster) -> list[str]:
@@ -133,7 +172,11 @@ def turns(transcript: str, roster: Roster, title: str = "") -> list[Turn]:
             known = Person(label, kind="said")  # a name outside the directory, as the transcript writes it
         out.append(Turn(len(out), label, text, known or Person("", kind="voice")))
     for turn in out:
-        turn.text = punctuate(_spell_out(turn.text) if SESSION13_SHORTHAND else turn.text)
+        raw = turn.text
+        spelled, spans = spell_out(raw) if SESSION13_SHORTHAND else (raw, [])
+        turn.text = punctuate(spelled)
+        if spelled != raw and turn.text == spelled and punctuate(raw) == raw:  # the punctuator left both alone
+            turn.typed, turn.spans = raw, spans
         turn.leads = bool(turn.label) and turn.label == out[0].label
     _name_voices(out, roster, title)
     return out

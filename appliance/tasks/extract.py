@@ -29,7 +29,7 @@ from appliance.tasks.clause_add import additions
 from appliance.tasks.clauses import anchors
 from appliance.tasks.confidence import Evidence, assess, doubts
 from appliance.tasks.deadlines import event_date
-from appliance.tasks.dialogue import Turn, turns
+from appliance.tasks.dialogue import Turn, as_typed, turns
 from appliance.tasks.phrases import AGREE, RECAP
 from appliance.tasks.roster import Person, Roster
 from appliance.tasks.scorer import BY_DEFAULT, Candidate, model
@@ -138,10 +138,10 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
         found = kept + [_Open(a.person, a.quote, a.deadline, a.quote, a.turn, how="model", chair=a.chair)
                         for a in added]
     if scorer is None:
-        return [_task(o) for o in found]
+        return [_task(o, lines) for o in found]
     out: list[ExtractedTask] = []
     for o in found:
-        task, candidate = _task(o), _candidate(o, last)
+        task, candidate = _task(o, lines), _candidate(o, last)
         p = scorer.probability(candidate)
         if p < scorer.drop:
             continue
@@ -161,7 +161,7 @@ def candidates(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
     """Every task the rules propose, with what the scorer reads of it (fit.py; extract_tasks builds the
     scorer's view only when a scorer is asked)."""
     found, lines = _proposals(text, meeting_date, calendar, roster=roster, title=title)
-    return [(_task(o), _candidate(o, max(1, len(lines) - 1))) for o in found]
+    return [(_task(o, lines), _candidate(o, max(1, len(lines) - 1))) for o in found]
 
 
 def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None, *,
@@ -243,10 +243,12 @@ def _helper_offer(anchor: Anchor, turn: Turn, helping: dict[str, int]) -> bool:
         and anchor.person is not None and 0 < turn.index - helping.get(_key(anchor.person), -9) <= 2
 
 
-def _task(o: _Open) -> ExtractedTask:
+def _task(o: _Open, lines: Sequence[Turn] = ()) -> ExtractedTask:
     confidence, review = assess(Evidence(o.how, o.directed, o.person.kind, o.deadline is not None, o.restated))
+    # the quote as the secretary typed it (dialogue.SESSION13_SHORTHAND reads it spelled out)
+    quote = as_typed(lines[o.turn], o.quote) if 0 <= o.turn < len(lines) else o.quote
     return ExtractedTask(o.person.name, o.person.unit, o.content, o.deadline.isoformat() if o.deadline else None,
-                         o.quote, o.person.staff_id, confidence, review)
+                         quote, o.person.staff_id, confidence, review)
 
 
 def _redates(live: list[_Open], turn: Turn) -> bool:

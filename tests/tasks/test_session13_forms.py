@@ -492,3 +492,13 @@ def test_handing_over_with_no_one_named_before_takes_no_other_task(ward, monkeyp
     said = ("Nguyễn Văn An: Chị Hà bố trí thêm quầy một cửa thứ Tư.\nPhạm Thu Hà: Vâng.\n"
             "Nguyễn Văn An: Hồ sơ thi đua thì chuyển cho Tuấn tổng hợp, thứ Sáu gửi văn phòng.")
     assert sorted(_tasks(said, ward)) == [("Lê Minh Tuấn", "2026-12-04"), ("Phạm Thu Hà", "2026-12-02")]
+
+
+def test_the_quote_stays_as_the_secretary_typed_it(ward, monkeypatch):
+    """The shorthand is read spelled out, but the quote (which the minutes match against the transcript's lines) is
+    the text as typed; the content is spelled out."""
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    people, calendar = ward
+    [task] = extract_tasks("Nguyễn Văn An: thứ Năm thì c. Lan gửi ds đại biểu cho VP", MONDAY, calendar, roster=people)
+    assert task.quote == "thứ Năm thì c. Lan gửi ds đại biểu cho VP"
+    assert "danh sách" in task.content
