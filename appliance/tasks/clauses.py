@@ -125,7 +125,7 @@ OFFER = re.compile(r"^để\s+(?:em|tôi|chúng em|chúng tôi)\s+(?!(?:xem|hỏ
 # kiểm tra nữa", "chị Hương không cần tổng hợp phần đó nữa"), "rút lại" a task or "(việc đó) tôi rút lại", "hủy
 # (bỏ) nhiệm vụ / phân công / lịch trực", "việc đó bỏ / dẹp" (closing its clause), "(tạm thời) chưa giao ai".
 # Not orders that use the same words: "không để chậm nữa", "không được … nữa", "rút lại hồ sơ", "hủy bỏ quyết định".
-SESSION13_WITHDRAWN_FORMS = True
+SESSION13_WITHDRAWN_FORMS = False  # off by rule R1 (session 13): on, one right fewer (fresh9) for one wrong fewer
 _NOT_ORDER = r"(?!(?:để|được|cho|có|còn|phải để|bao giờ|ai|nên)\b)"
 CANCEL_S13 = re.compile(
     r"\bthôi\b[^.?!;]{0,40}?\bkhông\s+" + _NOT_ORDER + r"(?:[^\W\d_]+\s+){1,4}nữa\b|"
@@ -587,29 +587,29 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
 
 # Session 13 (docs/meetings.md, "Session 13"): questions a secretary types without "?": an alternative ("văn phòng ra
 # thông báo luôn hay chờ lịch bên công an"), "có … không (anh/ạ)" closing the sentence, "đúng không".
-SESSION13_QUESTIONS = True
+SESSION13_QUESTIONS = True  # on by rule R1 (session 13)
 ASKED = re.compile(r"\b(?:luôn|ngay|trước|bây giờ|giờ|luôn bây giờ)\s+hay\s+(?:là\s+)?(?:chờ|đợi|để|thôi|sau)\b|"
                    r"\bcó\s+(?:[^\W\d_]+\s+){1,8}không(?:\s+(?:anh|chị|em|ạ|nhỉ|hả))*\s*[.…]?\s*$|\bđúng không\b")
 # Session 13: "bác cứ rà soát …", "em cứ làm đi": "cứ" after the one addressed is an order's word, as "nhé" is.
-SESSION13_CU_ORDER = True
+SESSION13_CU_ORDER = True  # on by rule R1b: no fresh verdict moved; removes a wrong on its training half (session 13)
 CU_ORDER = re.compile(r"^(?:em|anh|chị|bác|cô|chú|ông|bà)\s+cứ\s+(?!để\b)")
 # Session 13: what must be done by when, said with no doer ("4 người đấy trong tuần này phải xong."), then who does it
 # with no date of their own ("Mai nhắc từng người, xong báo lại anh"): that date is theirs.
-SESSION13_DATE_BEFORE = True
+SESSION13_DATE_BEFORE = True  # on by rule R1 (session 13)
 
 
 # Session 13 (docs/meetings.md, "Session 13"): a task handed over to another ("c. Lan bận thì thôi chuyển Lan tư pháp
 # dự thảo", "việc đó giao lại cho anh Thắng"): the doer named after "chuyển (cho / sang)", "giao lại (cho)" takes the
 # task (its content and date) of the one who had it — the one who just gave their excuse, or was given it in the last
 # turns — as "à thôi, để X làm" does; and the one who had it reviewing ("…, c. Lan xem lại trước khi trình") helps.
-SESSION13_HAND_OVER = True
+SESSION13_HAND_OVER = True  # on by rule R1b: no fresh verdict moved; removes a wrong on its training half (session 13)
 HAND_OVER = re.compile(r"\b(?:thôi\s+)?(?:chuyển|giao lại|đổi)(?:\s+(?:cho|sang|qua))?\s*$")
 REVIEW_STEP = re.compile(r"^\s*,?\s*(?:sẽ\s+)?(?:xem lại|duyệt|rà lại|kiểm tra lại|góp ý|cho ý kiến)(?:\s+\S+){0,2}?\s+"
                          r"trước khi\s+(?:trình|gửi|ký|ban hành|phát hành|nộp)\b")
 # Session 13 (docs/meetings.md, "Session 13"): the chair giving someone the floor to read or go over something now
 # ("c. Lan đọc lịch tuần", "anh Minh điểm qua tình hình tuần", "chị Hà đọc dự thảo kết luận"), with no date: said in
 # the meeting, no task (as "báo cáo nhanh đi" is).
-SESSION13_READ_OUT = True
+SESSION13_READ_OUT = True  # on by rule R1b: no fresh verdict moved; removes a wrong on its training half (session 13)
 READ_OUT = re.compile(r"^\s*,?\s*(?:đọc|điểm qua|thông qua|đọc qua|nhắc qua)(?:\s+(?:lại|qua|nhanh))?\s+"
                       r"(?:lịch|dự thảo|kết luận|chương trình|tình hình|danh sách|thông báo|nội dung|biên bản)"
                       r"(?:\s+[^\W\d_]+){0,4}\s*[.!]?\s*$")
@@ -617,18 +617,18 @@ READ_OUT = re.compile(r"^\s*,?\s*(?:đọc|điểm qua|thông qua|đọc qua|nh�
 # their dates ("các phòng gửi báo cáo tổng kết về văn phòng: phòng Kinh tế, phòng VH-XH trước 10/12, …", "các tổ nộp
 # danh sách: tổ 1, tổ 2 thứ Sáu, tổ 5 thứ Hai"): each unit listed gets the work, with the date of its item, or of the
 # next item that says one (units listed together share it); a list with no date at all gives nothing.
-SESSION13_UNIT_LIST = True
+SESSION13_UNIT_LIST = False  # off by rule R1 (session 13): moved no verdict of the fresh sets
 
 
 # Session 13 (docs/meetings.md, "Session 13"): the chair setting another date after an objection in between
 # ("c. Lan lên lịch trực, trước Tết dương lịch" — "trước Tết thì muộn quá …" — "à không, trước 20/12 thôi"; "Mai gửi
 # giấy gọi, mai gửi luôn" — "giấy gọi phải thứ Sáu mới có" — "thế thứ Sáu Mai gửi"): that task's date moves, two
 # turns back, as the chair's own "lùi sang …" does (extract.py reads the second form).
-SESSION13_CHAIR_REDATES = True
+SESSION13_CHAIR_REDATES = True  # on by rule R1 (session 13)
 # Session 13 (docs/meetings.md, "Session 13"): a date said before the first of a list of doers, one item each,
 # split by commas ("thứ Sáu này thì anh Hùng nộp báo cáo giải ngân, chị Hương nộp báo cáo an sinh, chị Hà thống kê hồ
 # sơ trễ hạn"): each item that says no date of its own shares it; "còn X …" opens another matter, and an item with
 # its own date keeps it.
-SESSION13_LIST_DATE = True
+SESSION13_LIST_DATE = True  # on by rule R1b: no fresh verdict moved; removes a wrong on its training half (session 13)
 
 

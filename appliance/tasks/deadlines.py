@@ -288,7 +288,7 @@ _OCCASION = re.compile(r"\bdip\s+$")
 # Session 13 (docs/meetings.md, "Session 13"): a season right after the event it names ("kỳ họp HĐND cuối năm",
 # "hội nghị tổng kết cuối năm", "liên hoan cuối năm", "sơ kết đầu quý") says which event: any other date said is the
 # deadline; alone, it still is (the event's day, as the answer keys take it); "trước cuối năm" keeps its reading.
-SESSION13_EVENT_NAMED = True
+SESSION13_EVENT_NAMED = True  # on by rule R1b (session 13): no fresh verdict moved; removes a training wrong
 _SEASON = re.compile(r"(?:cuoi|dau|giua)\s+(?:nam|thang|quy)\b")
 _EVENT = re.compile(r"\b(?:ky hop|hoi nghi|tong ket|so ket|dai hoi|lien hoan|gap mat|le|hop)"
                     r"(?:\s+(?:hdnd|hoi dong nhan dan|chi bo|dang uy|co quan|tong ket|so ket|phuong|[a-z]+)){0,3}\s+$")

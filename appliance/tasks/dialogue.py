@@ -39,7 +39,7 @@ _GROUP_MEETING = re.compile(r"\b(?:họp\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+
 # Session 13 (docs/meetings.md, "Session 13"): the secretary notes who an unnamed voice is at the start of its turn,
 # in brackets ("Người nói 7: (tổ trưởng TDP số 3) tổ em nhiều cụ già …", "(bác tổ phó tổ 9)"): that voice speaks for
 # the group, as "tôi là tổ trưởng tổ 3" makes it.
-SESSION13_NOTED_ROLE = True
+SESSION13_NOTED_ROLE = True  # on by rule R1 (session 13)
 _NOTED_ROLE = re.compile(rf"^\s*[(\[]\s*(?:(?:bác|ông|bà|anh|chị|cô|chú)\s+)?(?:tổ\s+(?:trưởng|phó)|trưởng\s+tổ)\s+"
                          rf"(?:tổ(?:\s+dân\s+phố)?|tdp)\s+(?:số\s+)?({_NUMBER})\b[^)\]]*[)\]]", re.IGNORECASE)
 _GUEST = re.compile(r"\bcó\s+((?:anh|chị|ông|bà|đồng chí)\s+[^\W\d_]+)\b[^.?!]{0,60}?\bvề\s+dự\b", re.IGNORECASE)
@@ -76,7 +76,7 @@ _MERGED = re.compile(r"\s+[—–-]+\s+(?=([^:\n—–]{1,40}?)\s*:\s)")
 # "a ơi"), "b/c" (báo cáo), "ds" (danh sách), "đc" (được), "ko" (không), "CA" (công an), "VP" (văn phòng), "KH"
 # (kế hoạch), "TDP" (tổ dân phố), "CHQS" (chỉ huy quân sự), "TN" (thanh niên) are read spelled out, so "c." ends no
 # sentence and the units are found; the task's content is spelled out, its quote is given back as typed (`as_typed`).
-SESSION13_SHORTHAND = True
+SESSION13_SHORTHAND = True  # on by rule R1 (session 13)
 _UPPER = "A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 # not a letter naming a block, an item or a kind ("khu a", "tòa c", "mục a.", "loại a")
 _LETTER_OF = (r"(?<!\bkhu )(?<!\btòa )(?<!\bnhà )(?<!\bdãy )(?<!\blô )(?<!\btầng )(?<!\bngõ )(?<!\bhẻm )"

@@ -454,7 +454,7 @@ SESSION12_KEEP_WITHDRAWN = False  # off by rule R1 (session 12): on, the fresh s
 # or gave to another ("à thôi, để Tuấn làm", "chuyển Lan tư pháp dự thảo") keeps the sentence model from adding its
 # sentence back; a task reported done, or one the same cancel swept along, is left to the model as before. The
 # withdrawal forms themselves are read in clauses.py (`SESSION13_WITHDRAWN_FORMS`).
-SESSION13_WITHDRAWN = True
+SESSION13_WITHDRAWN = False  # off by rule R1 (session 13): on, one right fewer (fresh8) for two wrong fewer
 SESSION12_CONFIRM_OFFER = True
 SESSION12_HOW_TO = True
 SESSION12_ACCEPT_LATER = True
