@@ -247,8 +247,13 @@ def _task(o: _Open, lines: Sequence[Turn] = ()) -> ExtractedTask:
     confidence, review = assess(Evidence(o.how, o.directed, o.person.kind, o.deadline is not None, o.restated))
     # the quote as the secretary typed it (dialogue.SESSION13_SHORTHAND reads it spelled out)
     quote = as_typed(lines[o.turn], o.quote) if 0 <= o.turn < len(lines) else o.quote
-    return ExtractedTask(o.person.name, o.person.unit, o.content, o.deadline.isoformat() if o.deadline else None,
+    # Trimming a particle ("… ra quân nhé, có …") leaves its space before the comma: the tasks table shows it.
+    content = _SPACE_BEFORE_MARK.sub(r"\1", o.content)
+    return ExtractedTask(o.person.name, o.person.unit, content, o.deadline.isoformat() if o.deadline else None,
                          quote, o.person.staff_id, confidence, review)
+
+
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
 
 
 def _redates(live: list[_Open], turn: Turn) -> bool:

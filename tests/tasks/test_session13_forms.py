@@ -512,3 +512,10 @@ def test_the_quote_stays_as_the_secretary_typed_it(ward, monkeypatch):
     [task] = extract_tasks("Nguyễn Văn An: thứ Năm thì c. Lan gửi ds đại biểu cho VP", MONDAY, calendar, roster=people)
     assert task.quote == "thứ Năm thì c. Lan gửi ds đại biểu cho VP"
     assert "danh sách" in task.content
+
+
+def test_a_trimmed_particle_leaves_no_space_before_a_comma(ward):
+    people, calendar = ward
+    said = "Nguyễn Văn An: Chị Hương lo giúp kế hoạch văn nghệ nhé, có kế hoạch trước thứ Năm để gửi các tổ."
+    tasks = extract_tasks(said, MONDAY, calendar, roster=people)
+    assert tasks and all(" ," not in t.content for t in tasks) and "văn nghệ, có kế hoạch" in tasks[0].content
