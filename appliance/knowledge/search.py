@@ -14,7 +14,7 @@ import html
 import re
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from appliance.engines import Embedder
@@ -24,7 +24,7 @@ from appliance.knowledge.chunking import place
 from appliance.knowledge.indexing import STOPWORDS, accented_words, query_terms
 from appliance.knowledge.subjects import Gap
 from appliance.knowledge.validity import in_force, label
-from appliance.text import fold, normalize
+from appliance.text import fold, fold_tokens, normalize
 from appliance.text.fold import fold_word
 
 CANDIDATES = 60
@@ -41,6 +41,54 @@ OUT_OF_SCOPE_NOTE = ("Câu hỏi được hiểu là về việc không thuộc 
 # bridge.PENALTY_NOT_HELD_SHOWS_BASIS: the question also asks about a penalty that no passage states.
 PENALTY_NOT_HELD_NOTE = ("Các đoạn dưới không nói về xử phạt và thư viện không có đoạn nào trả lời phần đó: việc "
                          "có bị phạt hay không cần xác nhận với cán bộ.")
+# Session 13 (issue 15): a bridged procedure's law often holds the article a precise question asks about,
+# and the ranking has found it ("thời hạn Tòa án thông báo bản án ly hôn": Điều 30 Luật Hộ tịch, not
+# the kết hôn procedure's Điều 18). With this on, the ranking's own passages among its first
+# BRIDGE_OWN_DEPTH that belong to a document the bridged basis cites (in force, stating what is asked)
+# are shown first, then the basis: the procedure's law is still what is cited. Read at call time.
+SESSION13_BRIDGE_OWN_FIRST = True
+BRIDGE_OWN_DEPTH = 5
+# … but not an article on a procedure ("Thủ tục đăng ký khai sinh" with a foreign element beside the
+# bridged one) or the definitions: those are rival readings of what the catalogue chose, not a rule it lacks.
+_RIVAL_TITLE = re.compile(r"(thu tuc|trinh tu|giai thich tu ngu)\b")
+# Session 13: an article's title names what it rules on. When the question contains the title's words (its
+# precision: the share of the title's words found among the question's, whole words, folded), that
+# article is what is asked about: a bonus of TITLE_PRECISION_WEIGHT times the share, for titles of at
+# least two words, counted only above TITLE_PRECISION_FLOOR (a title half-covered says little).
+SESSION13_TITLE_PRECISION = False
+TITLE_PRECISION_WEIGHT = 0.6
+TITLE_PRECISION_FLOOR = 0.6
+# Session 13: qualifiers that set articles apart ("lần đầu" / "lần hai", "trong nước" / "nước ngoài"): an
+# article whose title carries the opposite of the question's qualifier, and not the question's own, is
+# set back by OPPOSITE_PENALTY (folded phrases; a side is any of its phrases).
+SESSION13_OPPOSITE_QUALIFIERS = True
+OPPOSITE_PENALTY = 0.5
+OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("lan dau",), ("lan hai", "lan 2", "lan thu hai")),
+    (("trong nuoc",), ("nuoc ngoai", "yeu to nuoc ngoai")),
+    (("ban chinh",), ("ban sao",)),
+    (("khai sinh",), ("khai tu",)),
+    (("ket hon",), ("ly hon",)),
+    (("khieu nai",), ("to cao",)),
+    (("cap xa", "xa phuong", "uy ban nhan dan xa", "phuong"), ("cap huyen", "cap tinh")),
+)
+# Session 13: how a question asks says which kind of article answers it: where / to whom / who decides →
+# the article on competence (thẩm quyền); how long / how many days → a time limit (thời hạn); which papers →
+# the procedure (thủ tục, hồ sơ); what counts as → the definitions. An article whose title is of the
+# kind asked gets ASKED_FORM_BONUS. Folded patterns over the question and the article title.
+SESSION13_ASKED_FORM = True
+ASKED_FORM_BONUS = 0.3
+ASKED_FORMS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"\b(o dau|tai dau|cho ai|ai (?:co )?(?:tham quyen|giai quyet|cap|ky|lam)|co quan nao|uy ban nao|"
+                r"ubnd (?:xa |phuong )?nao|phuong nao|xa nao|noi nao|tham quyen|ve que|lam o dau)\b"),
+     re.compile(r"\btham quyen\b")),
+    (re.compile(r"\b(bao lau|may ngay|bao nhieu ngay|bao nhieu thang|thoi han|trong thoi gian nao|khi nao tra)\b"),
+     re.compile(r"\b(thoi han|thoi hieu|thoi gian)\b")),
+    (re.compile(r"\b(giay to gi|ho so gi|ho so gom|can nhung gi|can mang|thu tuc (?:nhu|the) (?:the )?nao|nop nhung gi)\b"),
+     re.compile(r"\b(thu tuc|ho so|trinh tu)\b")),
+    (re.compile(r"\b(duoc coi la|the nao la|hieu la|la gi|khac nhau)\b"),
+     re.compile(r"\b(giai thich tu ngu|khai niem)\b")),
+)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _OPEN_SYLLABLE = re.compile(r"[oOuU]\w?[aAeEyY]")
 
@@ -181,6 +229,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         return response
     chunk_rows = {int(r["id"]): r for r in store.chunks_with_documents(conn, ids)}
     accented = accented_words(query)
+    folded_query = f" {' '.join(fold_tokens(query))} "
     ranked: list[tuple[tuple[int, float], int]] = []
     for chunk_id, row in chunk_rows.items():
         out_of_force = not in_force(row["status"]) or bool(row["repealed"])
@@ -194,6 +243,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         title_coverage = sum(1 for w in words if w in title_tokens) / len(words)
         score = (scores.get(chunk_id, 0.0) + 0.5 * coverage + 0.4 * title_coverage + 0.3 * (title_coverage == 1)
                  + SEMANTIC_WEIGHT * semantic.get(chunk_id, 0.0))
+        score += title_adjustment(folded_query, row["article_title"])
         exact_all = 0
         if accented:
             present = set(_WORD.findall(f"{row['article_title']} {row['text']}".lower()))
@@ -234,7 +284,10 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
                                           *(g.message for g in response.gaps)])
     elif bridged is not None:
         # The passages did not answer, but the question names one procedure: its legal basis, said so.
-        response.hits = [_hit(row, 0.0, query) for row in bridged.rows[:k]]
+        rows = list(bridged.rows)
+        if SESSION13_BRIDGE_OWN_FIRST:
+            rows = bridge_own_first(query, [chunk_rows[cid] for _s, cid in ranked[:BRIDGE_OWN_DEPTH]], rows)
+        response.hits = [_hit(row, 0.0, query) for row in rows[:k]]
         response.procedure = (bridged.code, bridged.name)
         response.nearest = hits
         matched = ("Các điều khoản có từ giống câu hỏi thuộc lĩnh vực khác" if overruled is not None else
@@ -254,6 +307,45 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         response.note = OUT_OF_SCOPE_NOTE if reading.out_of_scope else judged.note
     response.took_ms = (time.perf_counter() - started) * 1000
     return response
+
+
+def title_adjustment(folded_query: str, article_title: str) -> float:
+    """Session 13's title evidence for one article (SESSION13_TITLE_PRECISION, SESSION13_OPPOSITE_QUALIFIERS,
+    SESSION13_ASKED_FORM; each read at call time): `folded_query` is the folded question padded with spaces."""
+    if not article_title:
+        return 0.0
+    title = f" {' '.join(fold_tokens(article_title))} "
+    asked = set(folded_query.split())
+    adjustment = 0.0
+    if SESSION13_TITLE_PRECISION:
+        words = [w for w in dict.fromkeys(title.split()) if w not in STOPWORDS and len(w) > 1]
+        if len(words) >= 2:
+            share = sum(1 for w in words if w in asked) / len(words)
+            if share >= TITLE_PRECISION_FLOOR:
+                adjustment += TITLE_PRECISION_WEIGHT * share
+    if SESSION13_OPPOSITE_QUALIFIERS:
+        for one, other in OPPOSITES:
+            for mine, theirs in ((one, other), (other, one)):
+                if (any(f" {p} " in folded_query for p in mine) and not any(f" {p} " in folded_query for p in theirs)
+                        and any(f" {p} " in title for p in theirs) and not any(f" {p} " in title for p in mine)):
+                    adjustment -= OPPOSITE_PENALTY
+    if SESSION13_ASKED_FORM:
+        for form, kind in ASKED_FORMS:
+            if form.search(folded_query) and kind.search(title):
+                adjustment += ASKED_FORM_BONUS
+    return adjustment
+
+
+def bridge_own_first(query: str, own: Sequence[sqlite3.Row], basis: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
+    """The ranking's own passages (`own`, in its order) of the documents the bridged `basis` cites, in
+    force and stating what the question asks for (an amount, a time, a penalty), then the basis."""
+    documents = {int(row["doc_id"]) for row in basis}
+    folded = " ".join(fold_tokens(query))
+    first = [row for row in own if int(row["doc_id"]) in documents and in_force(row["status"])
+             and not row["repealed"] and relevance.states_what_is_asked(folded, row["folded"])
+             and not _RIVAL_TITLE.match(fold(row["article_title"] or ""))]
+    seen = {int(row["id"]) for row in first}
+    return [*first, *(row for row in basis if int(row["id"]) not in seen)]
 
 
 def article_page(conn: sqlite3.Connection, article_id: int | None) -> str:
