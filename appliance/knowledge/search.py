@@ -44,7 +44,7 @@ PENALTY_NOT_HELD_NOTE = ("Các đoạn dưới không nói về xử phạt và 
 # Session 13 (issue 15): a bridged procedure's law often holds the article a precise question asks about,
 # and the ranking has found it ("thời hạn Tòa án thông báo bản án ly hôn": Điều 30 Luật Hộ tịch, not
 # the kết hôn procedure's Điều 18). With this on, the ranking's own passages among its first
-# BRIDGE_OWN_DEPTH that belong to a document the bridged basis cites (in force, stating what is asked)
+# BRIDGE_OWN_DEPTH passages that belong to a document the bridged basis cites (in force, stating what is asked)
 # are shown first, then the basis: the procedure's law is still what is cited. Read at call time.
 SESSION13_BRIDGE_OWN_FIRST = True
 BRIDGE_OWN_DEPTH = 5
@@ -82,9 +82,10 @@ ASKED_FORMS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\b(o dau|tai dau|cho ai|ai (?:co )?(?:tham quyen|giai quyet|cap|ky|lam)|co quan nao|uy ban nao|"
                 r"ubnd (?:xa |phuong )?nao|phuong nao|xa nao|noi nao|tham quyen|ve que|lam o dau)\b"),
      re.compile(r"\btham quyen\b")),
-    (re.compile(r"\b(bao lau|may ngay|bao nhieu ngay|bao nhieu thang|thoi han|trong thoi gian nao|khi nao tra)\b"),
+    (re.compile(r"\b(bao lau|may ngay|bao nhieu ngay|bao nhieu thang|thoi han|trong thoi gian nao|khi nao)\b"),
      re.compile(r"\b(thoi han|thoi hieu|thoi gian)\b")),
-    (re.compile(r"\b(giay to gi|ho so gi|ho so gom|can nhung gi|can mang|thu tuc (?:nhu|the) (?:the )?nao|nop nhung gi)\b"),
+    (re.compile(r"\b(giay to gi|ho so gi|ho so gom|can nhung gi|can mang|nop nhung gi|"
+                r"thu tuc (?:nhu|the) (?:the )?nao)\b"),
      re.compile(r"\b(thu tuc|ho so|trinh tu)\b")),
     (re.compile(r"\b(duoc coi la|the nao la|hieu la|la gi|khac nhau)\b"),
      re.compile(r"\b(giai thich tu ngu|khai niem)\b")),
