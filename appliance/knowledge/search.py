@@ -78,18 +78,7 @@ OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 # kind asked gets ASKED_FORM_BONUS. Folded patterns over the question and the article title.
 SESSION13_ASKED_FORM = True
 ASKED_FORM_BONUS = 0.3
-ASKED_FORMS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
-    (re.compile(r"\b(o dau|tai dau|cho ai|ai (?:co )?(?:tham quyen|giai quyet|cap|ky|lam)|co quan nao|uy ban nao|"
-                r"ubnd (?:xa |phuong )?nao|phuong nao|xa nao|noi nao|tham quyen|ve que|lam o dau)\b"),
-     re.compile(r"\btham quyen\b")),
-    (re.compile(r"\b(bao lau|may ngay|bao nhieu ngay|bao nhieu thang|thoi han|trong thoi gian nao|khi nao)\b"),
-     re.compile(r"\b(thoi han|thoi hieu|thoi gian)\b")),
-    (re.compile(r"\b(giay to gi|ho so gi|ho so gom|can nhung gi|can mang|nop nhung gi|"
-                r"thu tuc (?:nhu|the) (?:the )?nao)\b"),
-     re.compile(r"\b(thu tuc|ho so|trinh tu)\b")),
-    (re.compile(r"\b(duoc coi la|the nao la|hieu la|la gi|khac nhau)\b"),
-     re.compile(r"\b(giai thich tu ngu|khai niem)\b")),
-)
+ASKED_FORMS = relevance.ASKED_FORMS
 _WORD = re.compile(r"\w+", re.UNICODE)
 _OPEN_SYLLABLE = re.compile(r"[oOuU]\w?[aAeEyY]")
 

@@ -158,6 +158,26 @@ def test_own_passages_must_state_what_is_asked(library, monkeypatch):
         assert relevance.states_what_is_asked(" ".join(fold_tokens("bao nhiêu tiền")), " ".join(fold_tokens(hit.text)))
 
 
+@pytest.mark.parametrize(("question", "title", "form"), [
+    ("thời hạn giải quyết khiếu nại lần đầu là bao lâu", "Thời hạn giải quyết khiếu nại lần đầu", 1.0),
+    ("nộp hồ sơ cải chính hộ tịch ở đâu", "Thẩm quyền đăng ký thay đổi, cải chính, bổ sung hộ tịch", 1.0),
+    ("lệ phí đăng ký kết hôn bao nhiêu tiền", "Thẩm quyền đăng ký kết hôn", 0.0),
+])
+def test_the_title_features_read_the_titles_of_the_top_passages(question, title, form):
+    got_form, precision = relevance.title_evidence(" ".join(fold_tokens(question)), [{"article_title": title}])
+    assert got_form == form and 0.0 < precision <= 1.0
+
+
+def test_the_title_features_are_measured_and_off(library, monkeypatch):
+    assert relevance.SESSION13_TITLE_FEATURES is False and relevance.threshold() == relevance.THRESHOLD
+    question = "thoi hieu khieu nai quyet dinh hanh chinh la bao nhieu ngay"
+    off = search(library, question, 5).confidence
+    monkeypatch.setattr(relevance, "SESSION13_TITLE_FEATURES", True)
+    assert relevance.threshold() == relevance.TITLE_FEATURE_THRESHOLD
+    on = search(library, question, 5)
+    assert on.confidence != off and on.answered and on.hits[0].article == "9"
+
+
 def test_the_refit_is_measured_and_off():
     assert relevance.SESSION13_REFIT is False
     assert len(relevance.REFIT_COEFFICIENTS) == len(relevance.COEFFICIENTS)
