@@ -79,6 +79,11 @@ OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 SESSION13_ASKED_FORM = True
 ASKED_FORM_BONUS = 0.3
 ASKED_FORMS = relevance.ASKED_FORMS
+# Session 13: a question that names a law by its title ("theo Luật Người cao tuổi thì …") is answered from that law.
+# When none of the passages shown first (the ranking's SHOWN, or the bridged basis's) is of a document so titled,
+# or of one whose title contains it (an amending law), search says "not found" rather than cite another law.
+# Only titles of the library's Luật documents with text (not "Luật số …"), matched folded. Read at call time.
+SESSION13_NAMED_LAW = True
 _WORD = re.compile(r"\w+", re.UNICODE)
 _OPEN_SYLLABLE = re.compile(r"[oOuU]\w?[aAeEyY]")
 
@@ -261,6 +266,13 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     if overruled is not None:
         judged, reading = replace(judged, answered=False, note=""), overruled
     bridged = reading.bridged
+    if SESSION13_NAMED_LAW and (judged.answered or bridged is not None):
+        first = ([chunk_rows[cid] for _s, cid in ranked[:SHOWN]] if judged.answered and bridged is None
+                 else list(bridged.rows[:SHOWN]) if bridged is not None else [])
+        named = named_laws(conn, query)
+        if named and not any(any(title in fold(row["title"]) for title in named) for row in first):
+            judged, reading = replace(judged, answered=False), bridge.Reading(gaps=reading.gaps)
+            bridged = None
     response.gaps = list(reading.gaps)
     gap_notes = " ".join(g.message for g in reading.gaps)
     if judged.answered:
@@ -297,6 +309,15 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         response.note = OUT_OF_SCOPE_NOTE if reading.out_of_scope else judged.note
     response.took_ms = (time.perf_counter() - started) * 1000
     return response
+
+
+def named_laws(conn: sqlite3.Connection, query: str) -> list[str]:
+    """The folded titles of the library's laws ("luat nguoi cao tuoi") that the question names."""
+    folded = f" {' '.join(fold_tokens(query))} "
+    rows = conn.execute("SELECT DISTINCT title FROM kb_documents WHERE doc_type = 'Luật'")
+    titles = {fold(str(row[0])) for row in rows}
+    named = [t for t in titles if len(t.split()) >= 2 and not t.startswith("luat so ") and f" {t} " in folded]
+    return [t for t in named if not any(t != other and t in other for other in named)]
 
 
 def title_adjustment(folded_query: str, article_title: str) -> float:

@@ -181,3 +181,37 @@ def test_the_title_features_are_measured_and_off(library, monkeypatch):
 def test_the_refit_is_measured_and_off():
     assert relevance.SESSION13_REFIT is False
     assert len(relevance.REFIT_COEFFICIENTS) == len(relevance.COEFFICIENTS)
+
+
+# --- a law named by its title ----------------------------------------------------------------------------------
+
+def test_the_laws_a_question_names(library):
+    assert search_module.named_laws(library, "Theo Luật Người cao tuổi thì ai được chăm sóc") == ["luat nguoi cao tuoi"]
+    assert search_module.named_laws(library, "luat hon nhan va gia dinh quy dinh gi ve cap duong") == [
+        "luat hon nhan va gia dinh"]
+    assert search_module.named_laws(library, "người cao tuổi được giảm giá vé không") == []   # no law named
+    assert search_module.named_laws(library, "luật số 59/2020/QH14 nói gì") == []
+
+
+@pytest.mark.parametrize("question", [
+    "theo Luật Người cao tuổi thì làm hồ sơ hưởng trợ cấp xã hội hằng tháng ở đâu",
+    "Luật Tiếp công dân quy định chứng thực bản sao giấy tờ ở đâu",
+])
+def test_a_question_naming_a_law_is_not_answered_from_another(library, monkeypatch, question):
+    monkeypatch.setattr(search_module, "SESSION13_NAMED_LAW", False)
+    assert search(library, question, 5).answered
+    monkeypatch.setattr(search_module, "SESSION13_NAMED_LAW", True)
+    result = search(library, question, 5)
+    assert not result.answered and result.hits == [] and result.procedure is None and result.nearest
+
+
+@pytest.mark.parametrize(("question", "number"), [
+    ("thời hiệu khiếu nại theo Luật Khiếu nại là bao lâu", "02/2011/QH13"),
+    ("luat ho tich quy dinh le phi dang ky khai sinh the nao", "60/2014/QH13"),
+    ("theo Luật Tố cáo thì người tố cáo có quyền gì", "25/2018/QH14"),
+    ("Luật Hôn nhân và gia đình quy định ai phải cấp dưỡng cho con sau ly hôn", "52/2014/QH13"),
+])
+def test_a_question_naming_a_law_answered_from_it_stays_answered(library, monkeypatch, question, number):
+    monkeypatch.setattr(search_module, "SESSION13_NAMED_LAW", True)
+    result = search(library, question, 5)
+    assert result.answered and any(h.number == number for h in result.hits[:search_module.SHOWN])
