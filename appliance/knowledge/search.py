@@ -46,7 +46,7 @@ PENALTY_NOT_HELD_NOTE = ("Các đoạn dưới không nói về xử phạt và 
 # the kết hôn procedure's Điều 18). With this on, the ranking's own passages among its first
 # BRIDGE_OWN_DEPTH passages that belong to a document the bridged basis cites (in force, stating what is asked)
 # are shown first, then the basis: the procedure's law is still what is cited. Read at call time.
-SESSION13_BRIDGE_OWN_FIRST = True
+SESSION13_BRIDGE_OWN_FIRST = True  # on by rule R1 (session 13): fresh13 +9 right, −9 wrong
 BRIDGE_OWN_DEPTH = 5
 # … but not an article on a procedure ("Thủ tục đăng ký khai sinh" with a foreign element beside the
 # bridged one) or the definitions: those are rival readings of what the catalogue chose, not a rule it lacks.
@@ -61,7 +61,7 @@ TITLE_PRECISION_FLOOR = 0.6
 # Session 13: qualifiers that set articles apart ("lần đầu" / "lần hai", "trong nước" / "nước ngoài"): an
 # article whose title carries the opposite of the question's qualifier, and not the question's own, is
 # set back by OPPOSITE_PENALTY (folded phrases; a side is any of its phrases).
-SESSION13_OPPOSITE_QUALIFIERS = True
+SESSION13_OPPOSITE_QUALIFIERS = False  # off by rule R1 (session 13): moved no verdict of the fresh sets
 OPPOSITE_PENALTY = 0.5
 OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("lan dau",), ("lan hai", "lan 2", "lan thu hai")),
@@ -76,14 +76,14 @@ OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 # the article on competence (thẩm quyền); how long / how many days → a time limit (thời hạn); which papers →
 # the procedure (thủ tục, hồ sơ); what counts as → the definitions. An article whose title is of the
 # kind asked gets ASKED_FORM_BONUS. Folded patterns over the question and the article title.
-SESSION13_ASKED_FORM = True
+SESSION13_ASKED_FORM = True  # on by rule R1 (session 13): fresh13 +1 right, −1 wrong
 ASKED_FORM_BONUS = 0.3
 ASKED_FORMS = relevance.ASKED_FORMS
 # Session 13: a question that names a law by its title ("theo Luật Người cao tuổi thì …") is answered from that law.
 # When none of the passages shown first (the ranking's SHOWN, or the bridged basis's) is of a document so titled,
 # or of one whose title contains it (an amending law), search says "not found" rather than cite another law.
 # Only titles of the library's Luật documents with text (not "Luật số …"), matched folded. Read at call time.
-SESSION13_NAMED_LAW = True
+SESSION13_NAMED_LAW = True  # on by rule R1b (session 13): no fresh verdict moved; removes a training wrong
 _WORD = re.compile(r"\w+", re.UNICODE)
 _OPEN_SYLLABLE = re.compile(r"[oOuU]\w?[aAeEyY]")
 
