@@ -7,17 +7,9 @@ import datetime as dt
 import pytest
 
 from appliance.ask import doubts, measures, parser, tokens, understand
-from appliance.ask.service import answer_question
 from appliance.text import periods
+from tests.ask.answering import asker, same
 from tests.ask.data import TODAY
-
-
-def _asker(db):
-    return lambda question: answer_question(db, question, today=TODAY, use_llm=False)
-
-
-def _same(a, b) -> bool:
-    return a.status == "ok" and b.status == "ok" and a.rows == b.rows and a.keys == b.keys
 
 
 @pytest.mark.parametrize("on", [True, False])
@@ -26,14 +18,14 @@ def test_session13_same_span_of_the_previous_unit(ask_db, monkeypatch, on):
     week) like for like; off, "cùng kỳ" was read as the same period last year (a confident wrong). "Cùng kỳ" alone
     and "cùng kỳ năm trước" keep the year before."""
     monkeypatch.setattr(parser, "SESSION13_SAME_SPAN_OF_UNIT", on)
-    ask = _asker(ask_db)
+    ask = asker(ask_db)
     for said, plain in (("tháng này trả bao nhiêu hồ sơ, so với cùng kỳ tháng trước", "tháng này trả bao nhiêu hồ sơ "
                          "so với tháng trước"),
                         ("quý này nhận mấy hồ sơ so vs cùng kỳ quý trước", "quý này nhận mấy hồ sơ so với quý trước"),
                         ("trễ hạn tuần này so với cùng kỳ tuần vừa rồi", "trễ hạn tuần này so với tuần trước")):
         got, want = ask(said), ask(plain)
         assert want.status == "ok" and "cùng kỳ" in want.answer
-        assert _same(got, want) is on, said
+        assert same(got, want) is on, said
         assert ("năm trước" in got.answer) is not on, said
     for said in ("tháng này trả bao nhiêu hồ sơ so với cùng kỳ", "tháng này trả bao nhiêu hồ sơ so với cùng kỳ năm "
                                                                  "trước"):
@@ -46,7 +38,7 @@ def test_session13_spoken_spans(ask_db, monkeypatch, on):
     qua", "chín tháng đầu năm", "nửa năm đầu", "tháng mười vừa qua"; numbers that are a weekday, a day, a month or a
     top are no count of weeks."""
     monkeypatch.setattr(periods, "SESSION13_SPOKEN_SPANS", on)
-    ask = _asker(ask_db)
+    ask = asker(ask_db)
     pairs = [("trong hai tuần gần đây phản ánh gửi đến bao nhiêu", "14 ngày qua phản ánh gửi đến bao nhiêu"),
              ("3 tuan qua tiep nhan bn hs", "21 ngày qua tiếp nhận bao nhiêu hồ sơ"),
              ("số hồ sơ trễ hạn ba ngày gần đây", "số hồ sơ trễ hạn 3 ngày gần đây"),
@@ -56,7 +48,7 @@ def test_session13_spoken_spans(ask_db, monkeypatch, on):
     for said, plain in pairs:
         want = ask(plain)
         assert want.status == "ok", plain
-        assert _same(ask(said), want) is on, said
+        assert same(ask(said), want) is on, said
     found = periods.find_periods("hai tuan gan day", TODAY)
     assert bool(found) is on
     if on:
@@ -72,11 +64,11 @@ def test_session13_spoken_change(ask_db, monkeypatch, on):
     """measures.SESSION13_SPOKEN_CHANGE: "tăng lên hay giảm đi", "giảm bớt", "sụt giảm" are a comparison ("đi" had
     been unknown); "đi" elsewhere stays unknown."""
     monkeypatch.setattr(measures, "SESSION13_SPOKEN_CHANGE", on)
-    ask = _asker(ask_db)
+    ask = asker(ask_db)
     plain = ask("phản ánh tháng 10 so với tháng 9 tăng hay giảm")
     assert plain.status == "ok"
     for said in ("phản ánh tháng 10 so với tháng 9 tăng lên hay giảm đi", "phản ánh tháng 10 giảm đi so với tháng 9"):
-        assert _same(ask(said), plain) is on, said
+        assert same(ask(said), plain) is on, said
     assert ask("tháng 10 đi công tác bao nhiêu hồ sơ").status != "ok"
 
 
@@ -86,7 +78,7 @@ def test_session13_chat_shorthand_and_dialect(ask_db, monkeypatch, on):
     "kinh doanh", "tthc" "thủ tục", "ni" after a unit of time "này", "rứa" "vậy", "mô" after a group word "nào".
     "chị Lan", "chi" (spend) and "lk" before a period are untouched."""
     monkeypatch.setattr(tokens, "SESSION13_CHAT_DIALECT", on)
-    ask = _asker(ask_db)
+    ask = asker(ask_db)
     pairs = [("hs tre han thang 9 lk", "danh sách hồ sơ trễ hạn tháng 9"),
              ("hs tu choi tuan truoc lk ra", "danh sách hồ sơ từ chối tuần trước"),
              ("tháng này trả bao nhiêu hồ sơ r", "tháng này trả bao nhiêu hồ sơ"),
@@ -97,7 +89,7 @@ def test_session13_chat_shorthand_and_dialect(ask_db, monkeypatch, on):
     for said, plain in pairs:
         want = ask(plain)
         assert want.status == "ok", plain
-        assert _same(ask(said), want) is on, said
+        assert same(ask(said), want) is on, said
     assert tokens.expand(["ho", "kd"]) == (["ho", "kinh", "doanh"] if on else ["ho", "kd"])
     # "chị" before a name, "chi" (spend) and "lk" before a period keep their reading
     assert ask("hs chi Lan tiep nhan thang 10 bn").status == "ok"
@@ -111,12 +103,12 @@ def test_session13_route_before_the_channel(ask_db, monkeypatch, on):
     """doubts.SESSION13_VIA_CHANNEL: "gửi qua kênh nào", "nộp bằng hình thức nào": the route before a channel or form
     read; "qua" elsewhere stays unknown."""
     monkeypatch.setattr(doubts, "SESSION13_VIA_CHANNEL", on)
-    ask = _asker(ask_db)
+    ask = asker(ask_db)
     plain = ask("quý 3 phản ánh theo kênh nào nhiều nhất")
     assert plain.status == "ok"
-    assert _same(ask("quý 3 dân gửi phản ánh qua kênh nào nhiều nhất"), plain) is on
+    assert same(ask("quý 3 dân gửi phản ánh qua kênh nào nhiều nhất"), plain) is on
     form = ask("tháng 10 hồ sơ theo hình thức nộp nào nhiều nhất")
-    assert _same(ask("tháng 10 hồ sơ nộp bằng hình thức nào nhiều nhất"), form)  # "bằng" was read already
+    assert same(ask("tháng 10 hồ sơ nộp bằng hình thức nào nhiều nhất"), form)  # "bằng" was read already
     assert ask("phản ánh qua tháng 10 bao nhiêu").status == "unsure"
 
 
@@ -125,14 +117,14 @@ def test_session13_polite_request_opening(ask_db, monkeypatch, on):
     """doubts.SESSION13_REQUEST_OPENING: "Đề nghị (em) cho tôi …", "Kính đề nghị tổng hợp …" at a clause's start is a
     request; "đề nghị" as a thing ("số đề nghị của dân") stays unknown."""
     monkeypatch.setattr(doubts, "SESSION13_REQUEST_OPENING", on)
-    ask = _asker(ask_db)
+    ask = asker(ask_db)
     pairs = [("Đề nghị em cho tôi số hồ sơ trễ hạn trong tháng 9.", "số hồ sơ trễ hạn trong tháng 9"),
              ("Kính đề nghị tổng hợp số phản ánh quý 3", "số phản ánh quý 3"),
              ("tháng 10, đề nghị bộ phận báo cáo số hồ sơ từ chối", "số hồ sơ từ chối tháng 10")]
     for said, plain in pairs:
         want = ask(plain)
         assert want.status == "ok", plain
-        assert _same(ask(said), want) is on, said
+        assert same(ask(said), want) is on, said
     assert ask("số đề nghị của dân tháng 10 là bao nhiêu").status == "unsure"
     assert ask("trả lời đề nghị của công dân tháng 10 bao nhiêu").status != "ok"
 
@@ -142,10 +134,10 @@ def test_session13_names_said_with_their_commas(ask_db, monkeypatch, on):
     """tokens.SESSION13_COMMA_NAMES: a name of the data holding commas, said with them ("chứng thực hợp đồng, giao
     dịch", "nhận cha, mẹ, con"), is that name; commas between two names ("hộ tịch, chứng thực") still separate them."""
     monkeypatch.setattr(tokens, "SESSION13_COMMA_NAMES", on)
-    ask = _asker(ask_db)
+    ask = asker(ask_db)
     plain = ask("quý 3 thủ tục đăng ký nhận cha mẹ con nhận bao nhiêu hồ sơ")
     assert plain.status == "ok" and plain.rows
-    assert _same(ask("quý 3 thủ tục đăng ký nhận cha, mẹ, con nhận bao nhiêu hồ sơ"), plain) is on
+    assert same(ask("quý 3 thủ tục đăng ký nhận cha, mẹ, con nhận bao nhiêu hồ sơ"), plain) is on
     two = ask("tháng 9 hộ tịch, chứng thực mỗi bên nhận bao nhiêu hồ sơ")
     assert two.intent is not None and "ten_thu_tuc" not in two.intent.filters
     assert tokens._without_commas_in_names(["a", ",", "b", ",", "c", "d"], [["a", "b", "c"]]) == ["a", "b", "c", "d"]
@@ -158,7 +150,7 @@ def test_session13_newest_few_records(ask_db, monkeypatch, on):
     first) open a list of that many records; "lâu nhất" and a figure word ("5 hồ sơ … là bao nhiêu") are not read
     so (unsure)."""
     monkeypatch.setattr(understand, "SESSION13_NEWEST_FEW", on)
-    ask = _asker(ask_db)
+    ask = asker(ask_db)
     newest = ask("3 hồ sơ đất đai nhận mới nhất tháng 10")
     oldest = ask("4 hồ sơ hộ tịch tiếp nhận sớm nhất trong tháng 9")
     if not on:
@@ -179,12 +171,12 @@ def test_session13_months_listed_one_by_one(ask_db, monkeypatch, on):
     """parser.SESSION13_LISTED_MONTHS: "tháng 6, tháng 7, tháng 8 mỗi tháng …" is the span June–August by month, as
     "từ tháng 6 đến tháng 8 theo tháng"; months with a gap, or without "mỗi / từng / hàng tháng", stay unsure."""
     monkeypatch.setattr(parser, "SESSION13_LISTED_MONTHS", on)
-    ask = _asker(ask_db)
+    ask = asker(ask_db)
     plain = ask("từ tháng 6 đến tháng 8 theo tháng trả bao nhiêu hồ sơ")
     assert plain.status == "ok" and [r[0] for r in plain.rows] == ["2026-06", "2026-07", "2026-08"]
     for said in ("tháng 6, tháng 7, tháng 8 mỗi tháng trả bao nhiêu hồ sơ",
                  "hồ sơ trả kết quả tháng 6, tháng 7 và tháng 8, từng tháng là bao nhiêu"):
-        assert _same(ask(said), plain) is on, said
+        assert same(ask(said), plain) is on, said
     assert ask("tháng 2, tháng 5, tháng 8 mỗi tháng trả bao nhiêu hồ sơ").status == "unsure"
     assert ask("tháng 6, tháng 7, tháng 8 trả bao nhiêu hồ sơ").status == "unsure"
 
@@ -195,7 +187,7 @@ def test_session13_due_within_a_period(ask_db, monkeypatch, on):
     open today whose deadline falls in that period, and says so; anything but the open records (or a month that
     may be last year's or the coming one) is unsure; off, the words stay unknown."""
     monkeypatch.setattr(parser, "SESSION13_DUE_DATE", on)
-    ask = _asker(ask_db)
+    ask = asker(ask_db)
     got = ask("hồ sơ chưa trả kết quả tới hạn xử lý trong tuần sau là bao nhiêu")
     listed = ask("danh sách hồ sơ còn tồn đến hạn trong tháng này")
     if not on:
@@ -220,11 +212,11 @@ def test_session13_which_of_two_names(ask_db, monkeypatch, on):
     """understand.SESSION13_WHICH_NAME: "<name> với / và <name>, bên / cái / phía nào … hơn" ranks the two names as
     "ai … hơn" ranks two officers; without two names, or without "hơn / nhất", "bên nào" stays unknown."""
     monkeypatch.setattr(understand, "SESSION13_WHICH_NAME", on)
-    ask = _asker(ask_db)
+    ask = asker(ask_db)
     plain = ask("tháng 9 hộ tịch và chứng thực trễ hạn nhiều hơn")
     assert plain.status == "ok" and len(plain.rows) == 2
     for said in ("tháng 9 hộ tịch với chứng thực, bên nào trễ hạn nhiều hơn",
                  "tháng 9 hộ tịch và chứng thực phía nào trễ hạn nhiều hơn"):
-        assert _same(ask(said), plain) is on, said
+        assert same(ask(said), plain) is on, said
     assert ask("tháng 9 bên nào trễ hạn nhiều hơn").status == "unsure"
     assert ask("tháng 9 hộ tịch và chứng thực bên nào").status == "unsure"
