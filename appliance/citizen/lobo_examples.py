@@ -10,8 +10,16 @@ message is an example. Configurations:
 - `more+shipped`: the other halves as examples too, the shipped weights (SESSION10_MORE_EXAMPLES);
 - `more+refit`: the other halves as examples, weights refit on the shipped fit data (cases, dev, the
   session 5 batch) read against that larger index;
-- `more+refit+halves`: the same, the other halves fit data too (what `fit.py` does with the flag on).
+- `more+refit+halves`: the same, the other halves fit data too;
+- `more+refit+all`: the same, the complaint model's session 11 batches (fit.COMPLAINT_BATCHES) fit data too;
+- `served`: the examples and weights of phrasings.SESSION11_REFIT as served (data/fusion_s11.json): honest only on
+  wording it never used (s12c, the complaint batches it was not fit on);
+- `s11`: SESSION11_REFIT's design leave-one-half-out: session 11's ten halves as examples and fit data, its four
+  complaint batches fit data, the one read left out of both;
+- `s13`: SESSION13_REFIT's design the same way: the eleven halves (s12c too) and the seven complaint batches.
 
+Each configuration's first table is at its own procedure bar (shipped 0.7, the session 11 ones
+`answer_procedure_s11`, `s13` `answer_procedure_s13` when the file has it); the sweep varies the bar.
 `python -m appliance.citizen.lobo_examples` prints right / unsure / wrong per half for the three views of
 crossval.py and a sweep of `answer_procedure`; `--rules-only` leaves the embedder out (the reading
 without it, also the chat's reading while the embedder prepares). Training data only, never the held-out
@@ -30,12 +38,29 @@ import numpy as np
 
 from appliance.citizen import crossval, phrasings
 from appliance.citizen import fit as fusion_fit
-from appliance.citizen.understanding import FEATURES, FUSION, KINDS, Understanding, file_thresholds, fusion_weights
+from appliance.citizen.understanding import (
+    FEATURES,
+    FUSION,
+    FUSION_S11,
+    KINDS,
+    Understanding,
+    file_thresholds,
+    fusion_weights,
+)
 
-HALVES = ("s6", "s8a", "s8b", "s9a", "s9b", "s10a", "s10b", "s10c", "s11a", "s11b")
-# The complaint model's later training batches: never examples of the chat; fit data of "more+refit+all".
+HALVES = phrasings.SESSION13_HALVES
+# The complaint model's later training batches: never examples of the chat; fit data of "more+refit+all" and
+# "s11" (the first four), of "s13" (all seven); each is read left out of the fit that reads it.
 COMPLAINT_BATCHES = fusion_fit.COMPLAINT_BATCHES
-CONFIGS = ("shipped", "more+shipped", "more+refit", "more+refit+halves", "more+refit+all")
+COMPLAINT_BATCHES_S13 = fusion_fit.COMPLAINT_BATCHES_S13
+CONFIGS = ("shipped", "more+shipped", "more+refit", "more+refit+halves", "more+refit+all", "served", "s11", "s13")
+# Configurations with a design of their own: (example halves, fit halves, complaint batches fit on), the read one
+# left out of each.
+DESIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "s11": (phrasings.SESSION11_HALVES, phrasings.SESSION11_HALVES, COMPLAINT_BATCHES),
+    "s13": (phrasings.SESSION13_HALVES, phrasings.SESSION13_HALVES, COMPLAINT_BATCHES_S13),
+}
+BAR_KEYS = {"served": "answer_procedure_s11", "s11": "answer_procedure_s11", "s13": "answer_procedure_s13"}
 Pair = tuple[str, str]  # (label, text) of an example
 
 
@@ -56,8 +81,8 @@ class Weights:
     embeddings: np.ndarray
 
 
-def shipped_weights() -> Weights:
-    w = fusion_weights(FUSION)  # session 10's file, whatever SESSION11_REFIT says
+def shipped_weights(path: Path = FUSION) -> Weights:
+    w = fusion_weights(path)  # session 10's file (or `path`), whatever the flags say
     return Weights(*(np.array([w[variant][kind] for kind in KINDS]) for variant in ("rules", "embeddings")))
 
 
@@ -104,8 +129,10 @@ class Universe:
         return Understanding(self.root.procedures, ph, classifier=self.root.classifier, semantic=semantic,
                              labels=self.root.labels)
 
-    def examples_without(self, held: str | None, more: bool) -> list[Pair]:
-        later = [pair for h, pairs in self.half_examples.items() if more and h != held for pair in pairs]
+    def examples_without(self, held: str | None, more: bool, among: Sequence[str] | None = None) -> list[Pair]:
+        """The base examples and, with `more`, every half of the universe (or of `among`) but `held`."""
+        later = [pair for h, pairs in self.half_examples.items()
+                 if more and h != held and (among is None or h in among) for pair in pairs]
         return [*self.base.examples, *later]
 
     def read(self, understanding: Understanding, items: Sequence[crossval.Item]) -> list[fusion_fit.Example]:
@@ -154,7 +181,7 @@ def outcomes(universe: Universe, read: Read, limits: Mapping[str, float], with_e
 
 def measure(universe: Universe, halves: Sequence[str], configs: Sequence[str] = CONFIGS,
             log: bool = True) -> list[Read]:
-    """Every half read under every configuration (features computed once per index)."""
+    """Every half (or complaint batch) read under every configuration."""
     fit_items = _shipped_fit_items()
     kinds = universe.kinds
     reads: list[Read] = []
@@ -164,7 +191,23 @@ def measure(universe: Universe, halves: Sequence[str], configs: Sequence[str] = 
         items = crossval.read_toml(half_path(half))
         if "shipped" in configs:
             reads.append(Read("shipped", half, items, _stack(universe.read(base, items)), shipped))
+        if "served" in configs:  # what SESSION11_REFIT serves: in-sample on its own halves and batches
+            served = universe.over(universe.examples_without(None, True, phrasings.SESSION11_HALVES))
+            reads.append(Read("served", half, items, _stack(universe.read(served, items)),
+                              shipped_weights(FUSION_S11)))
+        for config in (c for c in configs if c in DESIGNS):
+            example_halves, fit_halves, batches = DESIGNS[config]
+            larger = universe.over(universe.examples_without(half, True, example_halves))
+            others = [item for h in fit_halves if h != half and h in universe.half_examples
+                      for item in _fit_form(crossval.read_toml(half_path(h)))]
+            complaints = [item for name in batches if name != half and half_path(name).exists()
+                          for item in _fit_form(crossval.read_toml(half_path(name)))]
+            # One fold split over all the fit data, as fit.py reads it.
+            data = fusion_fit.examples(larger, [*fit_items, *others, *complaints])
+            reads.append(Read(config, half, items, _stack(universe.read(larger, items)), refit(data, kinds)))
         if not any(c.startswith("more") for c in configs):
+            if log:
+                print(f"  read {half}", file=sys.stderr, flush=True)
             continue
         larger = universe.over(universe.examples_without(half, more=True))
         x = _stack(universe.read(larger, items))
@@ -207,19 +250,33 @@ def _stack(data: Sequence[fusion_fit.Example]) -> np.ndarray:
     return np.stack([d.x for d in data])
 
 
+def bar_of(config: str, limits: Mapping[str, float]) -> float:
+    """The procedure bar a configuration is served with (the file's answer_procedure without one of its own)."""
+    key = BAR_KEYS.get(config, "answer_procedure")
+    if key == "answer_procedure_s13" and key not in limits:  # before its bar was chosen: session 11's
+        key = "answer_procedure_s11"
+    return float(limits.get(key, limits["answer_procedure"]))
+
+
 def report(universe: Universe, reads: Sequence[Read], with_embedder: bool,
            bars: Sequence[float] = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85)) -> str:
-    limits = dict(file_thresholds())  # answer_procedure 0.7 (session 10's bar): the sweep below varies it
+    limits = dict(file_thresholds())  # each configuration at its own bar first; the sweep below varies it
     lines = []
     configs = list(dict.fromkeys(r.config for r in reads))
     for config in configs:
-        lines.append(f"{config}:")
+        own = {**limits, "answer_procedure": bar_of(config, limits)}
+        lines.append(f"{config} (answer_procedure {own['answer_procedure']}):")
         every: list[crossval.Outcome] = []
+        citizen: list[crossval.Outcome] = []
         for r in reads:
             if r.config == config:
-                got = outcomes(universe, r, limits, with_embedder)
+                got = outcomes(universe, r, own, with_embedder)
                 every.extend(got)
+                if not r.half.startswith("complaints"):
+                    citizen.extend(got)
                 lines.append("  " + crossval.line(r.half, got))
+        if len(citizen) != len(every):
+            lines.append("  " + crossval.line("halves", citizen))
         lines.append("  " + crossval.line("all", every))
     for bar in bars:
         for config in configs:
@@ -230,10 +287,10 @@ def report(universe: Universe, reads: Sequence[Read], with_embedder: bool,
 
 
 def errors(universe: Universe, reads: Sequence[Read], with_embedder: bool) -> str:
-    limits = dict(file_thresholds())  # answer_procedure 0.7 (session 10's bar): the sweep below varies it
+    limits = dict(file_thresholds())
     lines = []
     for r in reads:
-        for o in outcomes(universe, r, limits, with_embedder):
+        for o in outcomes(universe, r, {**limits, "answer_procedure": bar_of(r.config, limits)}, with_embedder):
             text, intent, label = o.item
             missed = intent == "procedure" and o.verdict != "right"
             if missed or (intent != "procedure" and o.verdict == "wrong"):
@@ -245,14 +302,16 @@ def errors(universe: Universe, reads: Sequence[Read], with_embedder: bool) -> st
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rules-only", action="store_true", help="without the embedder")
-    parser.add_argument("--halves", default="", help="comma-separated halves (default: every half present)")
-    parser.add_argument("--configs", default=",".join(CONFIGS))
+    parser.add_argument("--halves", default="",
+                        help="comma-separated halves or complaint batches (default: every half and complaint batch "
+                             "present)")
+    parser.add_argument("--configs", default="s11,s13")
     parser.add_argument("--errors", action="store_true",
                         help="list, per configuration, every procedure question not answered right and every "
                              "out-of-scope question named as a procedure")
     args = parser.parse_args(argv)
     sys.path.insert(0, ".")
-    halves = [h for h in args.halves.split(",") if h] or present_halves()
+    halves = [h for h in args.halves.split(",") if h] or present_halves([*HALVES, *COMPLAINT_BATCHES_S13])
     universe = Universe(not args.rules_only, present_halves())
     reads = measure(universe, halves, tuple(c for c in args.configs.split(",") if c))
     print(report(universe, reads, not args.rules_only))

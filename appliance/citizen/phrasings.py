@@ -118,15 +118,24 @@ SESSION10_MORE_EXAMPLES = False  # measured worse on procedures (docs/citizen.md
 # 36 → 697 / 133 / 14 of 844, question or complaint 1.827 / 55 wrong → 1.912 / 45 of 2.169, out of scope named
 # 16 → 8; complaint categories 616 / 195 / 31 → 623 / 184 / 35 of 842 (more complaints recognised as such).
 SESSION11_REFIT = True
+# Session 13 (issue 16): session 12's citizen half (s12c) joins the halves as examples and fusion-fit data, and
+# the complaint model's batches complaints_train{6_a,7_b,7_c} join the fusion-fit complaint batches (never
+# examples); weights data/fusion_s13.json (`python -m appliance.citizen.fit --no-intent` with this on), procedure
+# bar `answer_procedure_s13` (data/thresholds.toml). Implies the session 11 halves whatever SESSION11_REFIT says.
+# Judged leave-one-half-out (lobo_examples.py, configurations `s11` and `s13`; docs/citizen.md, "Session 13").
+SESSION13_REFIT = False
 LATER_INTENTS = ("procedure", "faq", "out_of_scope", "status", "chitchat", "complaint")
 SESSION10_HALVES = ("s6", "s8a", "s8b", "s9a", "s9b")
 SESSION11_HALVES = (*SESSION10_HALVES, "s10a", "s10b", "s10c", "s11a", "s11b")
+SESSION13_HALVES = (*SESSION11_HALVES, "s12c")
 LATER_TRAIN = tuple(TRAIN.with_name(f"citizen_questions_{batch}.toml") for batch in SESSION10_HALVES)
 
 
 def later_train() -> tuple[Path, ...]:
     """The later halves used as examples under the flags as they are now (read at call time, so a test
     or a measurement may switch them)."""
+    if SESSION13_REFIT:
+        return tuple(TRAIN.with_name(f"citizen_questions_{batch}.toml") for batch in SESSION13_HALVES)
     if SESSION11_REFIT:
         return tuple(TRAIN.with_name(f"citizen_questions_{batch}.toml") for batch in SESSION11_HALVES)
     return LATER_TRAIN if SESSION10_MORE_EXAMPLES else ()
@@ -135,7 +144,7 @@ def later_train() -> tuple[Path, ...]:
 def training_batch(halves: bool = True) -> tuple[Written, ...]:
     """The blind training batches: citizen messages of every intent, and the complaints batch (the
     complaint model's training data, data/complaints_train.toml) that teaches what a complaint
-    looks like against a question; with SESSION11_REFIT (or SESSION10_MORE_EXAMPLES), the later
+    looks like against a question; with SESSION13_REFIT, SESSION11_REFIT (or SESSION10_MORE_EXAMPLES), the later
     writers' citizen halves too. `halves=False` leaves them out whatever the flags say."""
     return _training_batch(later_train() if halves else ())
 

@@ -53,6 +53,8 @@ from appliance.engines.base import Embedder
 FUSION = Path(__file__).with_name("data") / "fusion.json"
 # Session 11: weights refit against the index that holds the later writers' halves (phrasings.SESSION11_REFIT).
 FUSION_S11 = Path(__file__).with_name("data") / "fusion_s11.json"
+# Session 13: refit with session 12's citizen half and the later complaint batches too (phrasings.SESSION13_REFIT).
+FUSION_S13 = Path(__file__).with_name("data") / "fusion_s13.json"
 THRESHOLDS = Path(__file__).with_name("data") / "thresholds.toml"
 KINDS = ("proc", "faq", "oos", "status", "chitchat", "complaint")
 FEATURES = ("emb_gap", "emb", "lex", "rule", "rule_top", "question", "complaint_cue", "issue", "short", "bias",
@@ -100,6 +102,8 @@ class Reading:
 
 def fusion_path() -> Path:
     """The weights that go with the examples phrasings.load gives under the flags as they are now."""
+    if phrasings.SESSION13_REFIT:
+        return FUSION_S13
     return FUSION_S11 if phrasings.SESSION11_REFIT else FUSION
 
 
@@ -136,9 +140,12 @@ def file_thresholds() -> dict[str, float]:
 
 def thresholds() -> dict[str, float]:
     """The confidence thresholds the chat acts on: the file's, with the procedure bar that goes with the
-    session 11 weights while phrasings.SESSION11_REFIT is on (a fresh dict: callers may change it)."""
+    session 11 weights while phrasings.SESSION11_REFIT is on, with the session 13 ones while
+    phrasings.SESSION13_REFIT is (a fresh dict: callers may change it)."""
     limits = dict(file_thresholds())
-    if phrasings.SESSION11_REFIT and "answer_procedure_s11" in limits:
+    if phrasings.SESSION13_REFIT and "answer_procedure_s13" in limits:
+        limits["answer_procedure"] = limits["answer_procedure_s13"]
+    elif phrasings.SESSION11_REFIT and "answer_procedure_s11" in limits:
         limits["answer_procedure"] = limits["answer_procedure_s11"]
     return limits
 
