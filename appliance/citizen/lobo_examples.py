@@ -315,6 +315,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     universe = Universe(not args.rules_only, present_halves())
     reads = measure(universe, halves, tuple(c for c in args.configs.split(",") if c))
     print(report(universe, reads, not args.rules_only))
+    if not args.rules_only:  # the rules variant's weights ignore the embedding's columns: the reading without it
+        print("\nrules + lexical alone (the reading while the embedder prepares):")
+        print(report(universe, reads, False))
     if args.errors:
         print(errors(universe, reads, not args.rules_only))
 
