@@ -125,7 +125,7 @@ SESSION11_REFIT = True
 # Judged leave-one-half-out (lobo_examples.py, configurations `s11` and `s13`; docs/citizen.md, "Session 13").
 # On by rule R1 at the end of session 13 (summed over the seven fresh sets, off → on): procedure 697 / 132 / 15 →
 # 706 / 122 / 16, complaint category 656 / 153 / 33 → 658 / 151 / 33, question or complaint 1.913 / 45 wrong →
-# 1.925 / 42, out of scope named 8 → 7; summed confidently wrong over the views 101 → 98 (procedure one more).
+# 1.925 / 42, out of scope named 8 → 7; confidently wrong over the views with legal search 113 → 111 (docs).
 SESSION13_REFIT = True
 LATER_INTENTS = ("procedure", "faq", "out_of_scope", "status", "chitchat", "complaint")
 SESSION10_HALVES = ("s6", "s8a", "s8b", "s9a", "s9b")

@@ -46,24 +46,31 @@ class FreshSet:
 # 8, 2; fresh11 111 / 21 / 2, 69 / 17 / 4, 4, 1; fresh12 65 / 7 / 1, 112 / 31 / 10, 10, 1. The trade, written down
 # (docs/citizen.md, "Session 12"): complaint categories wrong 31 → 33 over the seven sets (fresh8 5 → 8, fresh11
 # 2 → 4: more messages recognised as complaints reach the category), right 616 → 654; every other count better.
+# Floors since session 13 (rule R1 at its end, /work/notes/SESSION13.md): phrasings.SESSION13_REFIT on. Right / unsure /
+# wrong per set, procedure; complaint category; question or complaint wrong; out of scope named: s6 83 / 12 / 1, 86 /
+# 25 / 3, 3, 0; fresh7 113 / 3 / 0, 96 / 19 / 3, 3, 1; fresh8 104 / 12 / 0, 103 / 21 / 7, 6, 1; fresh9 75 / 29 / 3,
+# 110 / 23 / 4, 11, 1; fresh10 153 / 41 / 8, 80 / 16 / 3, 7, 2; fresh11 113 / 19 / 2, 69 / 18 / 3, 3, 1; fresh12
+# 65 / 6 / 2, 114 / 29 / 10, 9, 1. Each floor allows one case either way: the packaged embedder's floats differ
+# by CPU, and one borderline case flips (the same commit, d95dbc6, read session 6's set 83 / 12 / 1 on the
+# machine of session 12 and 83 / 11 / 2 on that of session 13).
 SETS = {
     # 81 / 11 / 4 of 96, 76 / 32 / 6 of 114, 3 of 237 wrong before session 6 (the same after sessions 6 and 7)
     "session 6": FreshSet("fresh", "session 6", {
         "citizen_questions.toml": "cce5b3664378d125118ee55737b7a113cb2d86e2baac3cc329e90c086e4cf5f2",
         "complaints.toml": "314403a0f8032277d6b5bf2df33ffbc5f2ac8b58b927387b134af3072d3099de"},
-        (96, 0.864, 0.011), (114, 0.745, 0.018), 0.009, 0),  # complaints: SESSION8 since session 10, 79 / 32 / 3
+        (96, 0.854, 0.021), (114, 0.745, 0.036), 0.017, 1),  # complaints: SESSION8 since session 10, 79 / 32 / 3
     # 105 / 10 / 1 of 116, 85 / 25 / 8 of 118, 3 of 290 wrong, 1 of 28 out of scope named: before session 7
     # (and after it)
     "session 7": FreshSet("fresh7", "session 7", {
         "citizen_questions.toml": "a13877c334e98b95015d859cf908b97c62199455fb96a329a01465871cca4df4",
         "complaints.toml": "3d61ea5a7413748790df1899705fea7e8e1a68069748de828c0bf4d24bddc426"},
-        (116, 0.965, 0.000), (118, 0.813, 0.026), 0.011, 1),  # complaints: SESSION8, 89 / 26 / 3 (session 10)
+        (116, 0.965, 0.009), (118, 0.805, 0.034), 0.014, 2),  # complaints: SESSION8, 89 / 26 / 3 (session 10)
     # 100 / 11 / 5 of 116, 100 / 24 / 7 of 131, 12 of 318 wrong, 3 of 30 out of scope named: before session 8
     # (main 1e95e9d); complaints that name no problem (their own view, not asserted here) 5 / 3 / 9 of 17
     "session 8": FreshSet("fresh8", "session 8", {
         "citizen_questions.toml": "a6caaf546edd6810da8ac7850cc2efd1afa44bd5d1da603346f1702e4e770876",
         "complaints.toml": "94f43b171c281a87eaa6e30cabb05dff946cf2232ae045d7aa37c6e110d6d9fd"},
-        (116, 0.913, 0.000), (131, 0.786, 0.062), 0.023, 1),  # end of session 8: 100 / 11 / 5, 100 / 25 / 6, 10 of 318
+        (116, 0.887, 0.009), (131, 0.778, 0.062), 0.023, 2),  # end of session 8: 100 / 11 / 5, 100 / 25 / 6, 10 of 318
     # session 10: the SESSION8 complaint model (rule R1, docs/citizen.md) 96 / 30 / 5 (one right fewer per four
     # wrong departments fewer over the five fresh sets)
     # 67 / 31 / 9 of 107, 103 / 26 / 8 of 137, 15 of 326 wrong, 4 of 38 out of scope named: before session 9
@@ -71,7 +78,7 @@ SETS = {
     "session 9": FreshSet("fresh9", "session 9", {
         "citizen_questions.toml": "72ffb6c7a24cc068a93ebf4594bbde7079e4057564476ce3bbae15e903a32a48",
         "complaints.toml": "4ff54769990372311301aa26fa8c5d6f1a922c60d25d5bd83c47473574354fc4"},
-        (107, 0.682, 0.038), (137, 0.802, 0.022), 0.034, 2),  # complaints: SESSION8, 103 / 30 / 4 (session 10)
+        (107, 0.691, 0.038), (137, 0.795, 0.037), 0.037, 2),  # complaints: SESSION8, 103 / 30 / 4 (session 10)
     # three citizen writers and one feedback writer, each frozen when it finished and measured on arrival on the
     # session's start (main 69a364f): procedure 131 / 60 / 11 of 202, complaint category 79 / 16 / 4 of 99
     # (SESSION5), question or complaint 10 of 414 wrong, 4 of 60 out of scope named; complaints naming no problem
@@ -79,21 +86,21 @@ SETS = {
     "session 10": FreshSet("fresh10", "session 10", {
         "citizen_questions.toml": "e54d2a1d060172f28b1847c7c01883efc216073d4ab9392cd8f65df210c33e6b",
         "complaints.toml": "3a9ec73661006a98931412cf2ab8d79e05098efec8e3f4e179d36605138b4451"},
-        (202, 0.727, 0.030), (99, 0.797, 0.031), 0.020, 2),
+        (202, 0.752, 0.045), (99, 0.797, 0.041), 0.020, 3),
     # two citizen writers and one feedback writer, frozen as each finished, measured on arrival on the session's
     # start (main c8d557d): procedure 101 / 29 / 4 of 134, complaint category 67 / 21 / 2 of 90 (SESSION8), question
     # or complaint 4 of 303 wrong, 2 out of scope named; complaints naming no problem 6 / 3 / 1 of 10
     "session 11": FreshSet("fresh11", "session 11", {
         "citizen_questions.toml": "c926be0e41419be1e384bd17f664d7a3375367e568e9a2263ff5f00d70e5609d",
         "complaints.toml": "2c7db0b303094a8c33b1c6f8924ae2ca7c1beb5b40b8e3f8adaed73403327b0c"},
-        (134, 0.828, 0.015), (90, 0.766, 0.045), 0.014, 1),
+        (134, 0.835, 0.023), (90, 0.755, 0.045), 0.014, 2),
     # one citizen writer and two feedback writers, frozen when they finished, measured on arrival on the session's
     # start (main bb04fe5): procedure 53 / 17 / 3 of 73, complaint category 109 / 34 / 10 of 153 (SESSION8),
     # question or complaint 10 of 281 wrong, 1 out of scope named; complaints naming no problem 12 / 2 / 3 of 17
     "session 12": FreshSet("fresh12", "session 12", {
         "citizen_questions.toml": "2664d17516deb7e673313d5e3246908a62152bea48265b0d00ff03fb2367e992",
         "complaints.toml": "a1c5f17ba115c4d4d8707745605f1bb4753e91c1889822b03f9f8d36dc3e11f5"},
-        (73, 0.890, 0.014), (153, 0.732, 0.066), 0.036, 1),
+        (73, 0.876, 0.042), (153, 0.738, 0.072), 0.036, 2),
 }
 
 

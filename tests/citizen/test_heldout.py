@@ -95,8 +95,10 @@ def test_question_or_complaint(judged):
     t = held["question_or_complaint"]
     # 277 / 25 / 6 of 308 since session 12 (phrasings.SESSION11_REFIT on by rule R1: one wrong more here, the
     # trade written down in docs/citizen.md "Session 12"); 272 / ? / 5 before (was 247 / ? / 10)
+    # 282 / 19 / 7 since session 13 (phrasings.SESSION13_REFIT on by rule R1 over the fresh sets: five right more
+    # and one wrong more here, the trade written down in docs/citizen.md "Session 13")
     assert t.share(t.right) >= 0.899, t.misses
-    assert t.share(t.wrong) <= 0.020, t.misses
+    assert t.share(t.wrong) <= 0.023, t.misses
     assert dev["question_or_complaint"].share(dev["question_or_complaint"].wrong) <= 0.02
 
 
@@ -146,7 +148,9 @@ def test_complaint_category(judged):
     t = ev.views(judged["heldout"])["complaint_category"]
     assert t.items >= 100
     assert t.share(t.right) >= 0.71, t.misses  # 76 of 107
-    assert t.share(t.wrong) <= 0.122, t.misses  # 13 of 107 since session 12 (12 before: the R1 trade, docs/citizen.md)
+    # 14 of 107 since session 13 (SESSION13_REFIT: one more complaint reaches the rules' category), 13 since session 12
+    # (12 before): R1 trades on the fresh sets, written down in docs/citizen.md
+    assert t.share(t.wrong) <= 0.131, t.misses
     dev = ev.views(judged["dev"])["complaint_category"]
     assert dev.share(dev.right) >= 0.88 and dev.share(dev.wrong) <= 0.045
 

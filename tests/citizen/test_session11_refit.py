@@ -33,9 +33,11 @@ NOT_A_PROCEDURE = [  # another office's matter, or a complaint: never answered w
 
 @pytest.fixture(scope="module", autouse=True)
 def refit_on() -> Iterator[None]:
-    """The flag as the lead switches it on (its default is what R1 decides): every test here reads with it."""
+    """The flag as the lead switches it on (its default is what R1 decides): every test here reads with it, and
+    without session 13's refit (on since session 13, it implies these halves: test_session13_refit.py)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(phrasings, "SESSION11_REFIT", True)
+        patch.setattr(phrasings, "SESSION13_REFIT", False)
         yield
 
 

@@ -93,6 +93,7 @@ def test_session8_families_read_what_the_question_is_about(monkeypatch: pytest.M
     certificate is đăng ký biến động. Read on session 10's index and weights, where the families were
     judged (phrasings.SESSION11_REFIT off); the refit's larger index is checked at the end."""
     monkeypatch.setattr(phrasings, "SESSION11_REFIT", False)
+    monkeypatch.setattr(phrasings, "SESSION13_REFIT", False)  # it implies session 11's halves
     procedures = [Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()]
     off, on = (Understanding(procedures, phrasings.load(procedures, families=f, elsewhere=f)) for f in (False, True))
     assert not off.phrasings.families and not vocabulary.SESSION8_FAMILIES and vocabulary.SESSION8_ELSEWHERE
@@ -109,8 +110,12 @@ def test_session8_families_read_what_the_question_is_about(monkeypatch: pytest.M
     land = tokens("đổi tên trên sổ hồng thì làm ở đâu")
     assert max(on.rules.scores(land).items(), key=lambda kv: kv[1])[0] == "proc:DD-BD"
     assert max(off.rules.scores(land).items(), key=lambda kv: kv[1])[0] != "proc:DD-BD"
-    # With the refit (served since session 12) the court's document is out of scope without the families too.
+    # With the refit (served since session 12) the court's document is out of scope without the families too, and
+    # with session 13's (served since session 13).
     monkeypatch.setattr(phrasings, "SESSION11_REFIT", True)
+    refit = Understanding(procedures, phrasings.load(procedures, families=False, elsewhere=False))
+    assert refit.read(court).intent == "out_of_scope"
+    monkeypatch.setattr(phrasings, "SESSION13_REFIT", True)
     refit = Understanding(procedures, phrasings.load(procedures, families=False, elsewhere=False))
     assert refit.read(court).intent == "out_of_scope"
 

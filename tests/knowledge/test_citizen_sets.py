@@ -67,6 +67,8 @@ def test_heldout_citizen_questions(library):
     # Raised again, measured once at the end of session 8 (bridge.CHAT_AGREES, CHAT_CLEAR_RATIO,
     # GAPS_OVER_UNSURE_BRIDGE, READ_AS 0.7, with the citizen chat's session 8 reading): 74 / 12 / 0, 66 of 66.
     assert graded.right >= 74 and graded.nothing_right >= 66, graded.line("held-out")
+    # Raised again, measured once at the end of session 13 (phrasings.SESSION13_REFIT): 76 / 10 / 0, 66 of 66.
+    assert graded.right >= 76, graded.line("held-out")
 
 
 def test_a_chatty_question_gets_the_legal_basis_of_its_procedure_and_says_so(library):
@@ -274,8 +276,11 @@ FRESH = Path(__file__).resolve().parents[1] / "citizen"
 # Once at the end of session 12 (phrasings.SESSION11_REFIT on by rule R1: the bridge's chat reading is the refit's):
 # fresh8 68 / 5 / 1, said so 66; fresh9 55 / 13 / 0, 75; fresh10 101 / 25 / 0, 129; fresh11 73 / 11 / 0, 84;
 # fresh12 30 / 9 / 0, 43 of 43; the older held-out set 75 / 11 / 0, said so 66 of 66.
-FRESH_FLOORS = {"fresh8": (74, 69, 68, 1, 66), "fresh9": (68, 77, 55, 0, 75), "fresh10": (126, 132, 101, 0, 129),
-                "fresh11": (84, 85, 73, 0, 84), "fresh12": (39, 43, 30, 0, 43)}
+# Once at the end of session 13 (phrasings.SESSION13_REFIT on by rule R1; the search's session-13 flags moved none of
+# these): fresh8 68 / 5 / 1, said so 66; fresh9 57 / 11 / 0, 76; fresh10 104 / 22 / 0, 129; fresh11 74 / 10 / 0, 84;
+# fresh12 31 / 8 / 0, 43 of 43; the older held-out set 76 / 10 / 0, said so 66 of 66.
+FRESH_FLOORS = {"fresh8": (74, 69, 68, 1, 66), "fresh9": (68, 77, 57, 0, 76), "fresh10": (126, 132, 104, 0, 129),
+                "fresh11": (84, 85, 74, 0, 84), "fresh12": (39, 43, 31, 0, 43)}
 
 
 @pytest.mark.slow
