@@ -14,6 +14,7 @@ from appliance.citizen import lobo_examples, phrasings
 from appliance.citizen.matching import Procedure
 from appliance.citizen.understanding import FUSION, FUSION_S11, Understanding, fusion_path, thresholds
 from appliance.knowledge.procedures import load_catalogue
+from tests.citizen.readings import assert_answered, assert_not_answered
 
 ASKED = [  # (question, procedure): everyday wording the chat must answer with the record
     ("nhà em mới có em bé được 2 tuần, đi làm giấy khai sinh cho bé thì mang theo gì vậy ạ", "HT-KS"),
@@ -84,12 +85,9 @@ def test_a_half_is_never_among_the_examples_that_read_it() -> None:
 
 @pytest.mark.parametrize(("text", "code"), ASKED)
 def test_everyday_questions_are_answered_with_their_procedure(reader: Understanding, text: str, code: str) -> None:
-    reading = reader.read(text)
-    assert reading.code == code, reading.ranked[:3]
-    assert reading.confidence >= thresholds()["answer_procedure"], reading.ranked[:3]
+    assert_answered(reader, text, code)
 
 
 @pytest.mark.parametrize("text", NOT_A_PROCEDURE)
 def test_other_offices_and_complaints_are_not_answered_as_a_procedure(reader: Understanding, text: str) -> None:
-    reading = reader.read(text)
-    assert not (reading.code and reading.confidence >= thresholds()["answer_procedure"]), reading.ranked[:3]
+    assert_not_answered(reader, text)

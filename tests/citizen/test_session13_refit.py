@@ -16,6 +16,7 @@ from appliance.citizen import fit, lobo_examples, phrasings
 from appliance.citizen.matching import Procedure
 from appliance.citizen.understanding import FUSION_S11, FUSION_S13, Understanding, fusion_path, thresholds
 from appliance.knowledge.procedures import load_catalogue
+from tests.citizen.readings import assert_answered, assert_not_answered
 
 ASKED = [  # (question, procedure): the chat must answer these with the record
     ("em lam cong nhan o tro gan khu cong nghiep muon dang ky tam tru thi can mang theo giay to gi a", "CU-TAM"),
@@ -93,12 +94,9 @@ def test_s12c_is_never_among_the_examples_nor_the_fit_data_that_read_it() -> Non
 
 @pytest.mark.parametrize(("text", "code"), ASKED)
 def test_everyday_questions_are_answered_with_their_procedure(reader: Understanding, text: str, code: str) -> None:
-    reading = reader.read(text)
-    assert reading.code == code, reading.ranked[:3]
-    assert reading.confidence >= thresholds()["answer_procedure"], reading.ranked[:3]
+    assert_answered(reader, text, code)
 
 
 @pytest.mark.parametrize("text", NOT_A_PROCEDURE)
 def test_other_offices_and_complaints_are_not_answered_as_a_procedure(reader: Understanding, text: str) -> None:
-    reading = reader.read(text)
-    assert not (reading.code and reading.confidence >= thresholds()["answer_procedure"]), reading.ranked[:3]
+    assert_not_answered(reader, text)
