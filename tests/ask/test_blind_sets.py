@@ -1,10 +1,10 @@
-"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12 and 13 (README.md in each
-folder): questions written from the KPI definitions and the development set's conventions only, each
-batch split mechanically into a training half (train7/, train8/, train9/, train11/, train12/, train13/: read and
-tuned on, so their floors only keep what was reached) and a fresh half (fresh7/, fresh8/, fresh9/, fresh11/, fresh12/,
-fresh13/: frozen, never read, measured before and once at the end of a session). Graded against the independent
-computation over the demo ward's rows (tests/ask/spec_reference.py), as the held-out set is. Floors are what was
-measured; issue 16's targets (right ≥ 85 %, confidently wrong ≤ 1 %) are beside them. A fresh set's
+"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13 and 14 (README.md in
+each folder): questions written from the KPI definitions and the development set's conventions only, each batch split
+mechanically into a training half (train7/, train8/, train9/, train11/, train12/, train13/, train14/: read and tuned
+on, so their floors only keep what was reached) and a fresh half (fresh7/, fresh8/, fresh9/, fresh11/, fresh12/,
+fresh13/, fresh14/: frozen, never read, measured before and once at the end of a session). Graded against the
+independent computation over the demo ward's rows (tests/ask/spec_reference.py), as the held-out set is. Floors are
+what was measured; issue 16's targets (right ≥ 85 %, confidently wrong ≤ 1 %) are beside them. A fresh set's
 failure prints counts only."""
 
 from __future__ import annotations
@@ -89,6 +89,12 @@ SETS = {
     # (docs/ask.md, Session 13)
     "train13": BlindSet("train13", "session 13", "f0b390572bcf00a5fa960229ff01e47b987059d0a9dd4fb9b8d6cb629512f474",
                         65, 0.600, 0.0, False),  # 39 / 26 / 0 with the flags rule R1 kept on (all on: 50 / 15 / 0)
+    # on arrival, before session 14 changed anything (main 00b543f): 37 / 23 / 5 of 65
+    "fresh14": BlindSet("fresh14", "session 14", "a565fafd90725a3ffb0758e7a684128d4f9fab7d5a286e40ebbac91e29af3af5",
+                        65, 0.569, 0.077, True),
+    # on arrival, before anyone read it (main 00b543f): 35 / 24 / 6 of 65
+    "train14": BlindSet("train14", "session 14", "ae3096b154ce929860c4d33cc410c09cd9195b7c39ff0c5611aff4b87351a85e",
+                        65, 0.538, 0.093, False),
 }
 
 
