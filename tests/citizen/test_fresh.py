@@ -8,7 +8,8 @@ reads what the rules are unsure of, the complaint model files the category):
 - `fresh9/`: the same for session 9's batch (two citizen writers, two feedback writers);
 - `fresh10/`, `fresh11/`: the same for sessions 10 and 11 (citizen writers and one feedback writer, frozen as each
   finished);
-- `fresh12/`: session 12's (one citizen writer, two feedback writers).
+- `fresh12/`: session 12's (one citizen writer, two feedback writers);
+- `fresh14/`: session 14's (one citizen writer, one feedback writer).
 Never tuned on, so these are the honest figures for wording nobody fitted on. The floors are what was
 measured; the issue's targets (≥ 90 % right, ≤ 3 % wrong, out of scope named ≤ 2 %) are beside them."""
 
@@ -101,6 +102,14 @@ SETS = {
         "citizen_questions.toml": "2664d17516deb7e673313d5e3246908a62152bea48265b0d00ff03fb2367e992",
         "complaints.toml": "a1c5f17ba115c4d4d8707745605f1bb4753e91c1889822b03f9f8d36dc3e11f5"},
         (73, 0.876, 0.042), (153, 0.738, 0.072), 0.036, 2),
+    # one citizen writer and one feedback writer (notes/citizen14q.md, citizen14c.md), frozen when they finished,
+    # measured on arrival on the session's start (main 00b543f): procedure 48 / 3 / 1 of 52, complaint category
+    # 59 / 10 / 1 of 70 (SESSION8), question or complaint 1 of 146 wrong, 0 of 15 out of scope named; floors one case
+    # either way
+    "session 14": FreshSet("fresh14", "session 14", {
+        "citizen_questions.toml": "930e9ff1f0d4d1db4a1a05f8c4fc949e244d5553515e04e5bf80bf4544fde9ee",
+        "complaints.toml": "a530bc627a2debefc97c60f4dbc9890ebfd47ea71b11795937fbed340c1ab70e"},
+        (52, 0.903, 0.039), (70, 0.828, 0.029), 0.014, 1),
 }
 
 
