@@ -55,23 +55,25 @@ _DATA: dict = {}
 def _spec_sets(folder: Path) -> None:
     """Right / unsure / confidently wrong on the sets written from the KPI definitions, graded on the
     demo ward (anchor 20/11/2026) against tests/ask/spec_reference.py: the development sets (tuned
-    on), the blind held-out set (never tuned on), session 7's blind batch: its training half (tuned on)
-    and its fresh half (frozen, never tuned on), and session 8's training half (tuned on)."""
+    on), the blind held-out set, and every blind batch of tests/ask/test_blind_sets.py — its training half
+    (tuned on: in-sample) and its fresh half (frozen, never tuned on: held-out)."""
     from appliance.config import Settings
     from appliance.demo.loader import load_demo
     from tests.ask import spec_eval
+    from tests.ask.test_blind_sets import SETS
 
     settings = Settings(data_dir=folder)
     load_demo(settings, anchor=spec_eval.TODAY)
-    batch7 = spec_eval.DEV.parent.parent  # tests/ask: session 7's blind batch, split in two halves
     sets = [("phát triển (dev, người ngoài viết)", spec_eval.DEV),
             ("phát triển (họ câu hỏi của người làm)", spec_eval.DEV.parent / "own_leader_questions.toml"),
-            ("giữ lại (held-out, viết mù)", spec_eval.HELDOUT),
-            ("lô viết mù phiên 7, nửa huấn luyện (đã sửa theo)", batch7 / "train7" / "leader_questions.toml"),
-            ("lô viết mù phiên 7, nửa mới (đóng băng, chưa sửa theo)", batch7 / "fresh7" / "leader_questions.toml"),
-            ("lô viết mù phiên 8, nửa huấn luyện (đã sửa theo)", batch7 / "train8" / "leader_questions.toml")]
+            ("giữ lại (held-out, viết mù; đã đọc từ phiên 7)", spec_eval.HELDOUT)]
+    for name, blind in SETS.items():
+        half = "nửa mới (đóng băng, chưa sửa theo)" if blind.fresh else "nửa huấn luyện (đã sửa theo)"
+        sets.append((f"lô viết mù {blind.session.replace('session', 'phiên')}, {half} [{name}]", blind.path))
+    print("  Hộp câu hỏi trên các bộ viết mù: đúng / chưa chắc / sai mà tự tin (mục tiêu trên bộ mới: đúng ≥ 85 %, "
+          "sai ≤ 1 %)")
     for name, path in sets:
-        print("  " + spec_eval.evaluate(settings.db_path, spec_eval.load(path)).line(name))
+        print("  " + spec_eval.evaluate(settings.db_path, spec_eval.load(path)).line(name), flush=True)
 
 
 def main() -> None:

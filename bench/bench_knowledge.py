@@ -50,7 +50,7 @@ def _ward_document(n: int) -> bytes:
 
 def main() -> None:
     from appliance.db import connect, migrate
-    from appliance.knowledge.evaluation import decide, evaluate, load_questions
+    from appliance.knowledge.evaluation import decide, evaluate, load_alternates, load_questions
     from appliance.knowledge.indexing import query_terms
     from appliance.knowledge.ingest import add_bytes
     from appliance.knowledge.phapdien_import import import_pages
@@ -73,6 +73,18 @@ def main() -> None:
             print(f"“Không tìm thấy” — bộ {name}: câu có đáp án đúng {d.right}, không chắc {d.unsure}, sai {d.wrong}; "
                   f"câu không có đáp án: nói không tìm thấy {d.unanswerable_right}, trả lời sai "
                   f"{d.unanswerable_wrong}", flush=True)
+        # Questions written blind from the official text (tests/knowledge/test_blind_legal.py): training
+        # halves (tuned on: in-sample) and fresh halves (frozen, never tuned on: held-out).
+        from tests.knowledge.test_blind_legal import SETS as BLIND
+
+        for name, blind in BLIND.items():
+            alternates = load_alternates(blind.path)
+            d = decide(conn, path=blind.path, alternates=alternates)
+            half = "nửa mới, đóng băng (held-out)" if blind.fresh else "nửa huấn luyện (trong mẫu)"
+            held, none = d.right + d.unsure + d.wrong, d.unanswerable_right + d.unanswerable_wrong
+            print(f"Câu hỏi pháp lý viết mù từ văn bản chính thức — {name}, {half}: có điều trả lời {held} → đúng "
+                  f"{d.right}, không chắc {d.unsure}, sai {d.wrong}; không có trong thư viện {none} → nói không tìm "
+                  f"thấy {d.unanswerable_right}, trả lời {d.unanswerable_wrong}", flush=True)
         # What citizens actually write, graded against the writer's procedure label and the catalogue's
         # basis (tests/knowledge/citizen_sets.py); the held-out file was never tuned on.
         for name, path in (("phát triển", CITIZEN_DEV), ("giữ riêng (đóng băng)", CITIZEN_HELDOUT)):

@@ -128,7 +128,7 @@ def main() -> None:
 def _task_sets() -> None:
     """P/R/F1 of the rules extractor on (assignee, deadline) per transcript set, against the staff directory
     the sets were written for: development (tuned on), the blind-written training batches (tuned on) and the
-    frozen blind sets never tuned on (held-out; session 6's fresh half, session 7's batch). The tests
+    frozen blind sets never tuned on (every set of tests/tasks/test_fresh_sets.py). The tests
     (tests/tasks/test_heldout.py, test_fresh_sets.py) assert the floors."""
     import sqlite3
 
@@ -136,20 +136,20 @@ def _task_sets() -> None:
     from appliance.tasks.extract import extract_tasks
     from appliance.tasks.service import ward_roster
     from appliance.ward import work_calendar
+    from tests.tasks.test_fresh_sets import SETS as FRESH_SETS
     from tests.tasks.transcripts import DEV_ALL, HELDOUT, HERE, TRAIN, TRAIN2, load, load_staff, score
-
-    FRESH, FRESH7 = HERE / "fresh", HERE / "fresh7"  # noqa: N806  (two folders, named as the tests name them)
 
     conn = sqlite3.connect(":memory:")
     conn.row_factory = sqlite3.Row
     migrate(conn)
     load_staff(conn)
     roster, calendar = ward_roster(conn), work_calendar(conn)
-    for label, paths in (("development", DEV_ALL), ("training batch", (TRAIN,)),
-                         ("training batch, session 6", (TRAIN2,)), ("held-out (blind)", (HELDOUT,)),
-                         ("fresh half, session 6 (blind, frozen)", (FRESH / "meeting_transcripts.toml",)),
-                         ("fresh batch, session 7 (blind, frozen)", (FRESH7 / "meetings_a.toml",
-                                                                     FRESH7 / "meetings_b.toml"))):
+    sets: list[tuple[str, tuple[Path, ...]]] = [
+        ("development", DEV_ALL), ("training batch", (TRAIN,)), ("training batch, session 6", (TRAIN2,)),
+        ("held-out (blind)", (HELDOUT,))]
+    sets += [(f"fresh, {name} (blind, frozen, never tuned on)", tuple(HERE / fresh.folder / f for f in fresh.files))
+             for name, fresh in FRESH_SETS.items()]
+    for label, paths in sets:
         meetings = [m for path in paths for m in load(path)]
         result = score(meetings, lambda m: extract_tasks(m.transcript, m.date, calendar, roster=roster,
                                                          title=m.title))
