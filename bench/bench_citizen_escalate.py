@@ -72,3 +72,19 @@ def main() -> None:
                 for label, items in (("dev", sets.DEV), ("held-out", sets.HELD_OUT)):
                     for view, tally in ev.views(ev.run(bot, conn, items, prefix=f"{name}-{label}")).items():
                         print(ev.line(f"{label} {view} ({name})", tally), flush=True)
+        # Issue 16: the shipped default path (as tests/citizen/fresh_sets.default_views: the embedder when the
+        # rules are unsure, the complaint model filing the category) on every fresh set written blind and never
+        # tuned on; one bot for all, so its models are built once.
+        from tests.citizen.test_fresh import HERE as FRESH_HERE
+        from tests.citizen.test_fresh import SETS as FRESH
+
+        shipped = ChatBot(None, "", embedder=embedder, embed_when_unsure=True, complaint_embedder=lambda: embedder)
+        print("shipped default path on the fresh sets (held-out, never tuned on); targets: procedure ≥ 90 % right and "
+              "≤ 3 % wrong, complaint category ≥ 90 % right and ≤ 3 % wrong department", flush=True)
+        with public_db(Settings(data_dir=data)) as conn:
+            for name, fresh in FRESH.items():
+                folder = FRESH_HERE / fresh.folder
+                items = [*sets.load(folder / "citizen_questions.toml"), *sets.load(folder / "complaints.toml")]
+                views = ev.views(ev.run(shipped, conn, items, prefix=f"fresh-{fresh.folder}"))
+                for view in ("procedure", "complaint_category", "question_or_complaint"):
+                    print(ev.line(f"{name} ({fresh.folder}) {view}", views[view]), flush=True)
