@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from appliance.engines import Embedder
-from appliance.knowledge import bridge, relevance, store, vectors
+from appliance.knowledge import bridge, dense, relevance, store, vectors
 from appliance.knowledge.articles import get_article
 from appliance.knowledge.chunking import place
 from appliance.knowledge.indexing import STOPWORDS, accented_words, query_terms
@@ -84,6 +84,10 @@ ASKED_FORMS = relevance.ASKED_FORMS
 # or of one whose title contains it (an amending law), search says "not found" rather than cite another law.
 # Only titles of the library's Luật documents with text (not "Luật số …"), matched folded. Read at call time.
 SESSION13_NAMED_LAW = True  # on by rule R1b (session 13): no fresh verdict moved; removes a training wrong
+# Session 14: the passages of the law a question names by its title ("phí và lệ phí khác nhau thế nào theo Luật Phí
+# và lệ phí") rank before those of the decree guiding it: NAMED_LAW_BONUS for a passage of a document so titled.
+SESSION14_NAMED_LAW_FIRST = True
+NAMED_LAW_BONUS = 0.3
 _WORD = re.compile(r"\w+", re.UNICODE)
 _OPEN_SYLLABLE = re.compile(r"[oOuU]\w?[aAeEyY]")
 
@@ -201,11 +205,17 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         best = max(-r["rank"] for r in rows) or 1.0
         scores = {int(r["rowid"]): -r["rank"] / best for r in rows}
     semantic: dict[int, float] = {}
+    view: dense.DenseView | None = None
+    dense_order: list[int] = []
     if embedder is not None:
-        semantic = vectors.similar(conn, embedder, query, limit=CANDIDATES)
+        similarities = vectors.query_similarities(conn, embedder, query)
+        view = dense.DenseView(*similarities) if similarities is not None else None
+        semantic = view.nearest(CANDIDATES) if view is not None else {}
         if semantic:
+            dense_order = list(semantic)
             low, high = min(semantic.values()), max(semantic.values())
-            semantic = {cid: (sim - low) / (high - low or 1.0) for cid, sim in semantic.items()}
+            semantic = ({} if dense.SESSION14_RRF else
+                        {cid: (sim - low) / (high - low or 1.0) for cid, sim in semantic.items()})
             response.engine = f"hybrid: bm25 + {getattr(embedder, 'name', 'embedder')}"
         else:
             # An embedder is installed but nothing is embedded yet: ask the worker once.
@@ -216,7 +226,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
             response.note = "Đang tính vector nhúng cho kho văn bản: tạm thời tìm theo từ khóa (BM25)."
     else:
         response.note = "Chưa cài mô hình nhúng: tìm theo từ khóa (BM25 trên văn bản bỏ dấu)."
-    ids = list(dict.fromkeys([*scores, *semantic]))
+    ids = list(dict.fromkeys([*scores, *semantic, *dense_order]))
     if not ids:
         judged = relevance.judge(conn, query, [])
         response.answered, response.missing, response.note = False, judged.missing, judged.note
@@ -226,6 +236,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     accented = accented_words(query)
     folded_query = f" {' '.join(fold_tokens(query))} "
     ranked: list[tuple[tuple[int, float], int]] = []
+    named = set(named_laws(conn, query)) if SESSION14_NAMED_LAW_FIRST else set()
     for chunk_id, row in chunk_rows.items():
         out_of_force = not in_force(row["status"]) or bool(row["repealed"])
         if in_force_only and out_of_force:
@@ -239,6 +250,8 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         score = (scores.get(chunk_id, 0.0) + 0.5 * coverage + 0.4 * title_coverage + 0.3 * (title_coverage == 1)
                  + SEMANTIC_WEIGHT * semantic.get(chunk_id, 0.0))
         score += title_adjustment(folded_query, row["article_title"])
+        if named and fold(row["title"]) in named:
+            score += NAMED_LAW_BONUS
         exact_all = 0
         if accented:
             present = set(_WORD.findall(f"{row['article_title']} {row['text']}".lower()))
@@ -251,9 +264,14 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
             score -= 0.15  # still findable (old files cite it) but after what is in force
         ranked.append(((exact_all, score), chunk_id))
     ranked.sort(key=lambda item: item[0], reverse=True)
+    if dense.SESSION14_RRF and view is not None:
+        by_id = {cid: key for key, cid in ranked}
+        ranked = [(by_id[cid], cid) for cid in dense.fuse([cid for _k, cid in ranked], dense_order) if cid in by_id]
     hits = [_hit(chunk_rows[chunk_id], score, query) for (_exact, score), chunk_id in ranked[:k]]
     judged = relevance.judge(conn, query, [chunk_rows[cid] for _s, cid in ranked[:relevance.TOP]])
     response.confidence, response.missing = judged.confidence, judged.missing
+    if not judged.answered and dense.confirms(view, [cid for _s, cid in ranked[:SHOWN]]):
+        judged = replace(judged, answered=True, note="")
     reading = bridge.Reading() if judged.answered else bridge.read(conn, query)
     # Passages in force that share the question's words, but the question is not about them; text out
     # of force that answers is shown labelled, with the current law the library lacks (below).

@@ -72,16 +72,26 @@ def _matrix(conn: sqlite3.Connection, model: str) -> tuple[np.ndarray, np.ndarra
 
 def similar(conn: sqlite3.Connection, embedder: Embedder, query: str, limit: int = 60) -> dict[int, float]:
     """chunk id → cosine similarity for the nearest chunks; {} when nothing is embedded."""
+    found = query_similarities(conn, embedder, query)
+    if found is None:
+        return {}
+    ids, sims = found
+    top = np.argsort(-sims)[:limit]
+    return {int(ids[i]): float(sims[i]) for i in top}
+
+
+def query_similarities(conn: sqlite3.Connection, embedder: Embedder,
+                       query: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """(chunk ids, cosine similarity of each to the question), or None when nothing is embedded or the
+    model fails (search then degrades to BM25 rather than failing)."""
     model = getattr(embedder, "name", "embedder")
     try:
         found = _matrix(conn, model)
         if found is None:
-            return {}
+            return None
         ids, matrix = found
         query_vector = np.asarray(embedder.embed([query], kind="query"), dtype=np.float32)[0]
-    except Exception:  # a failing model degrades to BM25 rather than failing the search
+    except Exception:
         log.exception("embedding search failed; BM25 only")
-        return {}
-    sims = matrix @ query_vector
-    top = np.argsort(-sims)[:limit]
-    return {int(ids[i]): float(sims[i]) for i in top}
+        return None
+    return ids, matrix @ query_vector

@@ -22,6 +22,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from appliance.engines import Embedder
 from appliance.knowledge.articles import find_article, get_article
 from appliance.knowledge.procedures import Procedure, load_catalogue
 from appliance.knowledge.search import SearchHit, search
@@ -76,7 +77,7 @@ def _page(conn: sqlite3.Connection, hit: SearchHit) -> str:
     return article.page if article else ""
 
 
-def grade(conn: sqlite3.Connection, path: Path) -> Graded:
+def grade(conn: sqlite3.Connection, path: Path, *, embedder: Embedder | None = None) -> Graded:
     catalogue = {p.code: p for p in load_catalogue()}
     graded = Graded()
     for message in load(path):
@@ -86,7 +87,7 @@ def grade(conn: sqlite3.Connection, path: Path) -> Graded:
             wanted = set()
         else:
             continue
-        result = search(conn, message["text"], 5)
+        result = search(conn, message["text"], 5, embedder=embedder)
         shown = result.hits[:SHOWN]
         label = f"{message['text'][:80]!r} ({message.get('procedure', 'ngoài phạm vi')}, {result.confidence:.2f})"
         if not wanted:
