@@ -270,9 +270,12 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     hits = [_hit(chunk_rows[chunk_id], score, query) for (_exact, score), chunk_id in ranked[:k]]
     judged = relevance.judge(conn, query, [chunk_rows[cid] for _s, cid in ranked[:relevance.TOP]])
     response.confidence, response.missing = judged.confidence, judged.missing
-    if not judged.answered and dense.confirms(view, [cid for _s, cid in ranked[:SHOWN]]):
-        judged = replace(judged, answered=True, note="")
     reading = bridge.Reading() if judged.answered else bridge.read(conn, query)
+    if (not judged.answered and not reading.gaps and not reading.out_of_scope
+            and dense.confirms(view, [cid for _s, cid in ranked[:SHOWN]])):
+        # Before a bridged procedure's basis (the passages found are closer to what is asked), but a question naming
+        # a subject the library has no text for, or read as outside the ward's work, stays "not found".
+        judged, reading = replace(judged, answered=True, note=""), bridge.Reading()
     # Passages in force that share the question's words, but the question is not about them; text out
     # of force that answers is shown labelled, with the current law the library lacks (below).
     in_force_shown = any(h.in_force for h in hits[:SHOWN])
