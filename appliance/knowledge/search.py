@@ -236,7 +236,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     accented = accented_words(query)
     folded_query = f" {' '.join(fold_tokens(query))} "
     ranked: list[tuple[tuple[int, float], int]] = []
-    named = set(named_laws(conn, query)) if SESSION14_NAMED_LAW_FIRST else set()
+    named_first = set(named_laws(conn, query)) if SESSION14_NAMED_LAW_FIRST else set()
     for chunk_id, row in chunk_rows.items():
         out_of_force = not in_force(row["status"]) or bool(row["repealed"])
         if in_force_only and out_of_force:
@@ -250,7 +250,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         score = (scores.get(chunk_id, 0.0) + 0.5 * coverage + 0.4 * title_coverage + 0.3 * (title_coverage == 1)
                  + SEMANTIC_WEIGHT * semantic.get(chunk_id, 0.0))
         score += title_adjustment(folded_query, row["article_title"])
-        if named and fold(row["title"]) in named:
+        if named_first and fold(row["title"]) in named_first:
             score += NAMED_LAW_BONUS
         exact_all = 0
         if accented:

