@@ -69,6 +69,16 @@ def test_the_named_law_ranks_before_the_decree_guiding_it(library, monkeypatch):
     assert firsts(library, question)[0].startswith("39/2009/QH12|")
 
 
+def test_the_named_law_brought_forward_passes_session_13s_check(library, monkeypatch):
+    # Session 13 said "not found" here (no passage of the named law among the first three); now its articles are.
+    question = "theo Luật Người cao tuổi thì làm hồ sơ hưởng trợ cấp xã hội hằng tháng ở đâu"
+    monkeypatch.setattr(search_module, "SESSION14_NAMED_LAW_FIRST", False)
+    assert not search(library, question, 5).answered
+    monkeypatch.setattr(search_module, "SESSION14_NAMED_LAW_FIRST", True)
+    result = search(library, question, 5)
+    assert result.answered and result.hits[0].number == "39/2009/QH12"
+
+
 def test_a_question_naming_no_law_ranks_as_before(library, monkeypatch):
     question = "người cao tuổi đi tàu có được giảm giá vé không"
     monkeypatch.setattr(search_module, "SESSION14_NAMED_LAW_FIRST", False)
