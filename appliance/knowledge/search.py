@@ -86,7 +86,7 @@ ASKED_FORMS = relevance.ASKED_FORMS
 SESSION13_NAMED_LAW = True  # on by rule R1b (session 13): no fresh verdict moved; removes a training wrong
 # Session 14: the passages of the law a question names by its title ("phí và lệ phí khác nhau thế nào theo Luật Phí
 # và lệ phí") rank before those of the decree guiding it: NAMED_LAW_BONUS for a passage of a document so titled.
-SESSION14_NAMED_LAW_FIRST = True
+SESSION14_NAMED_LAW_FIRST = False  # off by rule R1 (session 14): no fresh verdict moved
 NAMED_LAW_BONUS = 0.3
 _WORD = re.compile(r"\w+", re.UNICODE)
 _OPEN_SYLLABLE = re.compile(r"[oOuU]\w?[aAeEyY]")
