@@ -14,7 +14,7 @@ export HF_HUB_DISABLE_TELEMETRY := 1
 export PYANNOTE_METRICS_ENABLED := 0
 export DO_NOT_TRACK := 1
 
-.PHONY: run test bench lint typecheck setup vendor sysdeps clean-data
+.PHONY: run test test-embedder bench lint typecheck setup vendor sysdeps clean-data
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -57,6 +57,11 @@ lint: $(STAMP)
 
 test: sysdeps setup lint
 	$(BIN)/python -m pytest -q -p no:cacheprovider --durations=15 $(PYTEST_ARGS)
+
+# The tests that embed the whole legal library (tests/knowledge/embedded.py): about 4 minutes more on 2 cores.
+test-embedder: setup
+	APPLIANCE_TEST_EMBED_LIBRARY=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/knowledge/test_blind_legal.py \
+		tests/knowledge/test_session14_search.py
 
 bench: setup
 	$(BIN)/python -m bench $(BENCH_ARGS)

