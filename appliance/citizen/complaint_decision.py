@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from appliance.citizen.complaint_cues import praises
 from appliance.citizen.complaint_model import VAGUE, decide
 
 if TYPE_CHECKING:
@@ -70,6 +71,9 @@ class Table:
     def of(cls, readings: Sequence[Reading]) -> Table:
         rows = []
         for r in readings:
+            if praises(r.text):  # SESSION14_PRAISE: told "khac" whatever the bars
+                rows.append((1.0, 1.0, 0, r.gold == "khac", r.gold == VAGUE, False))
+                continue
             best, scores, vague = decide(r.probabilities)
             second = max(p for c, p in scores.items() if c != best)
             state = 1 if r.rule_best is None else (0 if r.rule_best == best else 2)

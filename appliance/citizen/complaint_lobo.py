@@ -21,8 +21,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from appliance.citizen.classify import FeedbackClassifier, nearest_category, seed
+from appliance.citizen.complaint_cues import strongest_cue
 from appliance.citizen.complaint_cv import MemoEmbedder, batches
-from appliance.citizen.complaint_model import DEFAULT, ComplaintModel, Config, strongest_cue
+from appliance.citizen.complaint_model import DEFAULT, ComplaintModel, Config, load_batch
 from appliance.citizen.matching import tokens
 from appliance.engines.base import Embedder
 
@@ -74,6 +75,20 @@ def read_batches(embedder: Embedder, config: Config = DEFAULT, names: Sequence[s
     return out
 
 
+def read_unseen(embedder: Embedder, path: Path, config: Config = DEFAULT, directory: Path | None = None
+                ) -> list[Reading]:
+    """A batch no model trained on (a new session's training half before any refit) read by `config`'s
+    design trained on the seed examples and every blind batch: the served model, as a citizen meets it."""
+    classifier = FeedbackClassifier()
+    seeds = [(cat, text, 1.0) for cat, v in seed().items() for text in v["examples"]]
+    train = seeds + [(c, t, 1.0) for rows in (v for k, v in batches().items() if k != "dev" and k in config.batches)
+                     for c, t in rows if c in config.classes]
+    with tempfile.TemporaryDirectory() as tmp:
+        model = ComplaintModel(classifier, embedder, train, directory or Path(tmp), config=config)
+        return [Reading(path.stem, gold, text, model.probabilities(text), classifier.rule_scores(tokens(text)),
+                        classifier.similarity_scores(tokens(text))) for gold, text in load_batch(path, vague=True)]
+
+
 def cached_readings(embedder: Embedder, cache: Path, config: Config = DEFAULT) -> list[Reading]:
     data = {k: v for k, v in batches().items() if k != "dev"}
     path = cache / f"complaint_lobo_{_key(config, data)}.json"
@@ -92,14 +107,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "complaint_lobo")
+    parser.add_argument("--unseen", type=Path, nargs="*", default=[],
+                        help="training halves no model learnt yet, read by the served model (trained on every batch)")
     args = parser.parse_args(argv)
     embedder = engine(Settings(), "embedder")
     if embedder is None:
         print("no embedder installed: nothing to read")
         return 1
-    readings = cached_readings(MemoEmbedder(embedder), args.cache)
+    memo = MemoEmbedder(embedder)
+    readings = cached_readings(memo, args.cache)
     for row in report(readings):
         print(row)
+    for path in args.unseen:
+        unseen = read_unseen(memo, path, directory=args.cache)
+        for row in report(unseen)[:3]:
+            print(f"{path.stem}, read by the served model: {row}")
     return 0
 
 

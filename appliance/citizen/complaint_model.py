@@ -43,6 +43,7 @@ from appliance.citizen.classify import (
     nearest_category,
     seed,
 )
+from appliance.citizen.complaint_cues import bar, cue_category, praises
 from appliance.citizen.matching import tokens
 from appliance.citizen.semantic import MAX_QUERY_CHARS, Progress, cached_vectors, embed_examples
 from appliance.citizen.textdesign import TextDesign
@@ -385,31 +386,6 @@ def threshold(config: Config | None = None) -> float:
     return thresholds()[(config or DEFAULT).threshold_key]
 
 
-# Session 14: the bar read beside the classifier's cue phrases (the team's own words, which no batch taught).
-# Where the cue phrases name the model's best category, a lower bar; where they name another, a higher one;
-# where none matched, the model's own bar as before. Only for SESSION12, whose probabilities the bars were
-# chosen on (leave-one-batch-out, complaint_lobo.py; data/thresholds.toml, docs/citizen.md "Session 14").
-SESSION14_COMPLAINT_AGREEMENT = True
-
-
-def strongest_cue(rules: dict[str, float]) -> str | None:
-    """The category of the strongest cue phrases (khac on a tie with it); None when no cue matched."""
-    return max(CATEGORIES, key=lambda c: (rules.get(c, 0.0), c == "khac")) if rules else None
-
-
-def cue_category(classifier: FeedbackClassifier, text: str) -> str | None:
-    return strongest_cue(classifier.rule_scores(tokens(text)))
-
-
-def bar(best: str, cue: str | None, config: Config | None = None) -> float:
-    """The probability `best` needs to be told to the citizen, given what the cue phrases say."""
-    config = config or DEFAULT
-    limits = thresholds()
-    if not SESSION14_COMPLAINT_AGREEMENT or config.threshold_key != SESSION12.threshold_key or cue is None:
-        return limits[config.threshold_key]
-    return limits["complaint_model_session14_agree" if cue == best else "complaint_model_session14_disagree"]
-
-
 class ComplaintRouter:
     """A complaint's category from the model, over the shipped examples and the staff's."""
 
@@ -428,6 +404,8 @@ class ComplaintRouter:
         probabilities, nearest = self.model.read(text)
         best, scores, vague = decide(probabilities)
         confidence = round(scores[best], 3)
-        needed = bar(best, cue_category(self.classifier, text), self.config)
+        if praises(text):  # SESSION14_PRAISE: filed under "khac" whatever the praised work's words say
+            return Classification("khac", round(scores["khac"], 3), scores, engine=ENGINE, nearest=nearest)
+        needed = bar(best, cue_category(self.classifier, text), self.config.threshold_key)
         doubtful = vague or confidence < needed or (second_opinion and nearest != best)
         return Classification(best, confidence, scores, engine=ENGINE, pending=doubtful, nearest=nearest)

@@ -6,18 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.citizen import complaint_model
+from appliance.citizen import complaint_cues
 from appliance.citizen.classify import CATEGORIES, FeedbackClassifier
+from appliance.citizen.complaint_cues import bar, cue_category, praises
 from appliance.citizen.complaint_decision import Rule, Table, choose, grid, leave_one_batch_out, served
 from appliance.citizen.complaint_lobo import Reading
-from appliance.citizen.complaint_model import (
-    SESSION8,
-    SESSION12,
-    VAGUE,
-    ComplaintRouter,
-    bar,
-    cue_category,
-)
+from appliance.citizen.complaint_model import SESSION8, SESSION12, VAGUE, ComplaintRouter
 from appliance.citizen.understanding import thresholds
 
 RUBBISH = "Rác thải đổ bừa bãi ở đầu ngõ 7 bốc mùi cả tuần nay"  # cue phrases: moi_truong
@@ -57,19 +51,20 @@ def test_cue_category_names_the_strongest_cue_or_none():
 
 def test_the_bar_by_what_the_cue_phrases_say(monkeypatch: pytest.MonkeyPatch):
     limits = thresholds()
-    monkeypatch.setattr(complaint_model, "SESSION14_COMPLAINT_AGREEMENT", True)
-    assert bar("moi_truong", "moi_truong", SESSION12) == limits["complaint_model_session14_agree"] == 0.62
-    assert bar("moi_truong", "ha_tang", SESSION12) == limits["complaint_model_session14_disagree"] == 0.80
-    assert bar("moi_truong", None, SESSION12) == limits["complaint_model_session12"] == 0.77
-    assert bar("moi_truong", "moi_truong", SESSION8) == limits["complaint_model_session8"]  # chosen for SESSION12
-    monkeypatch.setattr(complaint_model, "SESSION14_COMPLAINT_AGREEMENT", False)
+    monkeypatch.setattr(complaint_cues, "SESSION14_COMPLAINT_AGREEMENT", True)
+    key = SESSION12.threshold_key
+    assert bar("moi_truong", "moi_truong", key) == limits["complaint_model_session14_agree"] == 0.62
+    assert bar("moi_truong", "ha_tang", key) == limits["complaint_model_session14_disagree"] == 0.80
+    assert bar("moi_truong", None, key) == limits["complaint_model_session12"] == 0.77
+    assert bar("moi_truong", "moi_truong", SESSION8.threshold_key) == limits["complaint_model_session8"]  # SESSION12's
+    monkeypatch.setattr(complaint_cues, "SESSION14_COMPLAINT_AGREEMENT", False)
     for cue in ("moi_truong", "ha_tang", None):
-        assert bar("moi_truong", cue, SESSION12) == 0.77
+        assert bar("moi_truong", cue, key) == 0.77
 
 
 @pytest.mark.parametrize("flag", [True, False])
 def test_agreeing_cue_phrases_let_a_surer_half_through(monkeypatch: pytest.MonkeyPatch, flag: bool):
-    monkeypatch.setattr(complaint_model, "SESSION14_COMPLAINT_AGREEMENT", flag)
+    monkeypatch.setattr(complaint_cues, "SESSION14_COMPLAINT_AGREEMENT", flag)
     agreed = router("moi_truong", 0.70).classify(RUBBISH)  # the cue phrases say moi_truong too
     assert agreed.category == "moi_truong" and agreed.pending is (not flag)
     silent = router("moi_truong", 0.70).classify(NO_CUE)  # no cue: the served bar either way
@@ -108,3 +103,37 @@ def test_leave_one_batch_out_chooses_on_the_other_batches():
     # Without a, c's wrong answer keeps the agree bar above 0.7 (no more wrong than the served bar).
     assert chosen["a"][0].agree > 0.7 and chosen["a"][1] == (0, 1, 0)
     assert choose(table.where(table.batch == "none"), rules, 0, base) in rules  # no rows: every rule ties
+
+
+PRAISE = ["Tôi muốn khen anh bảo vệ tổ dân phố 3 rất nhiệt tình",
+          "Đề nghị phường biểu dương cô giáo Lan đã dạy miễn phí cho trẻ khó khăn",
+          "Cảm ơn anh cán bộ tư pháp đã giúp tôi làm giấy tờ nhanh",
+          "cam on chi o bo phan mot cua da huong dan tan tinh"]
+NOT_PRAISE = ["Xin cảm ơn phường đã đọc thư này. Nhà bên cạnh xây lấn sang đất nhà tôi",
+              "Đường ngõ 5 ngập nước, xin cảm ơn",
+              "Hồ sơ đề nghị khen thưởng kháng chiến của bố tôi nộp từ năm ngoái chưa có kết quả",
+              "Cán bộ một cửa làm việc thế này thì không ai khen nổi",
+              "chê chứ khen gì cái cách làm việc này",
+              "Tuyến đường trước chợ nhiều ổ gà",  # folded: "tuyen duong", not "tuyên dương"
+              "Tôi khen anh Nam ở bộ phận một cửa, nhưng chị thủ quỹ thì rất khó chịu với dân"]
+
+
+@pytest.mark.parametrize("text", PRAISE)
+def test_praise_is_recognised(text: str):
+    assert praises(text)
+
+
+@pytest.mark.parametrize("text", NOT_PRAISE)
+def test_thanks_at_the_end_irony_records_and_a_but_are_not_praise(text: str):
+    assert not praises(text)
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_praise_is_filed_under_khac(monkeypatch: pytest.MonkeyPatch, flag: bool):
+    monkeypatch.setattr(complaint_cues, "SESSION14_PRAISE", flag)
+    told = router("an_ninh_trat_tu", 0.92).classify("Cho tôi khen các anh công an phường đã đến rất nhanh đêm qua")
+    assert (told.category, told.pending) == (("khac", False) if flag else ("an_ninh_trat_tu", False))
+    assert praises(PRAISE[0]) is flag
+    praise = reading("a", "khac", "thu_tuc_hanh_chinh", 0.9, None)
+    praise = Reading(praise.batch, praise.gold, PRAISE[2], praise.probabilities, {}, {})
+    assert Table.of([praise]).tally(served(0.77)) == ((1, 0, 0) if flag else (0, 0, 1))
