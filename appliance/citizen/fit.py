@@ -30,6 +30,7 @@ import numpy as np
 
 from appliance.citizen import phrasings
 from appliance.citizen.phrasings import training_batch
+from appliance.citizen.semantic import query_store
 from appliance.citizen.understanding import EMBEDDING_FEATURES, FEATURES, KINDS, Understanding, fusion_path
 
 L2 = 0.0005  # chosen by the 5-fold cross-validated accuracy (0.02: 91.3%, 0.0005: 94.4%, rules variant)
@@ -240,7 +241,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     for variant, with_embeddings in variants:
         if with_embeddings not in built:
             reader = build(with_embeddings, intent=not args.no_intent)
+            if reader.semantic is not None:  # each message embedded once per run, kept for the next (semantic.py)
+                queries = query_store(reader.semantic.name)
+                reader.semantic.keep_queries(queries)
             built[with_embeddings] = (reader, examples(reader, items))
+            if reader.semantic is not None:
+                reader.semantic.save_queries(queries)
         understanding, data = built[with_embeddings]
         kinds = np.array([KINDS.index(k) for k in understanding.kinds])
         active = np.ones(len(FEATURES))

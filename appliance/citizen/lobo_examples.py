@@ -38,6 +38,7 @@ import numpy as np
 
 from appliance.citizen import crossval, phrasings
 from appliance.citizen import fit as fusion_fit
+from appliance.citizen.semantic import query_store
 from appliance.citizen.understanding import (
     FEATURES,
     FUSION,
@@ -117,6 +118,12 @@ class Universe:
         self.root = Understanding(procedures, replace(self.base, examples=every), embedder=embedder)
         self.root.use_intent = False
         semantic = self.root.semantic
+        self.queries: Path | None = None
+        if semantic is not None:
+            # Every message embedded once in this run (and in earlier ones: semantic.query_store), not once per
+            # half left out (the shared cache was smaller than the fit messages and the examples together).
+            self.queries = query_store(semantic.name)
+            semantic.keep_queries(self.queries)
         if semantic is not None:  # an example's vector is its query vector (both embed as "query")
             semantic._cache.update((text, vec) for (_, text), vec in zip(semantic.examples, semantic.vectors,
                                                                          strict=True)
@@ -314,6 +321,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     halves = [h for h in args.halves.split(",") if h] or present_halves([*HALVES, *COMPLAINT_BATCHES_S13])
     universe = Universe(not args.rules_only, present_halves())
     reads = measure(universe, halves, tuple(c for c in args.configs.split(",") if c))
+    if universe.root.semantic is not None and universe.queries is not None:
+        universe.root.semantic.save_queries(universe.queries)
     print(report(universe, reads, not args.rules_only))
     if not args.rules_only:  # the rules variant's weights ignore the embedding's columns: the reading without it
         print("\nrules + lexical alone (the reading while the embedder prepares):")

@@ -39,6 +39,12 @@ BUSY_WAIT_S = 0.1
 MAX_QUERY_CHARS = 400  # a long story's question is in it; beyond this the model only slows down
 
 
+def query_store(embedder_name: str, directory: Path | None = None) -> Path:
+    """Where an offline run keeps its messages' vectors between runs (SemanticIndex.keep_queries)."""
+    digest = hashlib.sha256(embedder_name.encode()).hexdigest()[:12]
+    return (directory or cache_dir()) / f"citizen-queries-{digest}.npz"
+
+
 def cache_dir() -> Path:
     """Where example vectors are kept: APPLIANCE_EMBEDDING_CACHE, or beside the packaged models
     (shared by every data dir on the machine: the file name says which model and examples)."""
@@ -188,6 +194,9 @@ class SemanticIndex:
         # advice for symmetric similarity).
         self.vectors = vectors if vectors is not None else embed_examples(embedder, [t for _, t in examples], directory)
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
+        # The messages' cache holds QUERY_CACHE vectors in the chat; None in an offline run (fit.py,
+        # lobo_examples.py) that reads thousands of fit messages over and over (keep_queries).
+        self.cache_limit: int | None = QUERY_CACHE
         self._lock = threading.Lock()
         self._gate = threading.Semaphore(1)  # one message in the model at a time; the rest wait or skip
 
@@ -197,7 +206,39 @@ class SemanticIndex:
         row = {pair: i for i, pair in enumerate(self.examples)}
         out = SemanticIndex(self.embedder, examples, vectors=self.vectors[[row[pair] for pair in examples]])
         out._cache, out._lock, out._gate = self._cache, self._lock, self._gate  # messages embed once for every fold
+        out.cache_limit = self.cache_limit
         return out
+
+    def keep_queries(self, path: Path | None = None) -> None:
+        """For an offline run: every message's vector is kept (no limit, shared with every subset made
+        after this), and those kept on disk at `path` by an earlier run with this model are read first.
+        Without it, a run reading more messages than QUERY_CACHE (lobo_examples: some 2.800 fit messages
+        for every half left out, beside the examples' own vectors) evicted each before it came round
+        again and embedded every message anew each time."""
+        self.cache_limit = None
+        if path is None or not path.exists():
+            return
+        try:
+            stored = np.load(path, allow_pickle=False)
+            texts, vectors = [str(t) for t in stored["texts"]], np.asarray(stored["vectors"], dtype=np.float32)
+        except (OSError, ValueError, KeyError) as exc:
+            log.warning("could not read the kept message vectors in %s: %s", path, exc)
+            return
+        if str(stored["model"]) != self.name or vectors.shape != (len(texts), vectors.shape[1]):
+            return
+        with self._lock:
+            self._cache.update(zip(texts, vectors, strict=True))
+
+    def save_queries(self, path: Path) -> None:
+        """Every message vector kept in this run, for the next run's `keep_queries`."""
+        with self._lock:
+            texts, rows = list(self._cache), list(self._cache.values())
+        if not rows:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.part.npz")
+        np.savez(partial, model=np.array(self.name), texts=np.array(texts), vectors=np.vstack(rows))
+        os.replace(partial, path)
 
     def vector(self, text: str, wait_s: float | None = None) -> Vectors | None:
         """The message's vector (cached); with `wait_s`, None when the model stayed busy that long."""
@@ -215,7 +256,7 @@ class SemanticIndex:
             self._gate.release()
         with self._lock:
             self._cache[key] = vec
-            if len(self._cache) > QUERY_CACHE:
+            if self.cache_limit is not None and len(self._cache) > self.cache_limit:
                 self._cache.popitem(last=False)
         return vec
 
