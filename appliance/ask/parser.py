@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from appliance.ask import doubts, entities, indicators, nodata, understand
+from appliance.ask import doubts, dropped, entities, indicators, nodata, time_taken, understand
 from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     ADDRESSED,
@@ -66,6 +66,7 @@ class Intent:
     offer: str = ""  # what the data holds instead, when it can say it in one phrase
     year_plan: bool = False  # an indicator against the year's plan although a month or quarter is asked
     due: Period | None = None  # records whose deadline (han_xu_ly) falls in this period (SESSION13_DUE_DATE)
+    list_by: str = ""  # a list ordered by this column of v_ho_so first (time_taken.SESSION14_LIST_BY_TIME)
 
 
 @dataclass
@@ -313,6 +314,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
             tokens.used[at - 1] = tokens.used[at] = True
             intent.group = understand.TIME_GROUPS[unit]
     understand.listing(tokens, intent)
+    time_taken.list_by_time(tokens, intent)
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
     if measures_words.SESSION12_SHORTER and intent.domain == "ho_so":
         speed_compare = tokens.take_all(measures_words.SHORTER) or speed_compare
@@ -334,6 +336,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, True)
     understand.measures(tokens, intent, bool(periods))
     understand.via(tokens)
+    if time_taken.problem(intent):
+        return ParseResult(intent, False, time_taken.problem(intent))
     if not intent.measures:
         return ParseResult(intent, False, "chưa rõ cần tính tỷ lệ nào: đúng hạn, trễ hạn, trực tuyến hay từ chối")
     if understand.SESSION10_CHANGE_PERCENT and len(periods) >= 2:
@@ -353,12 +357,17 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         # first alone, would answer another question
         return ParseResult(intent, False, "chưa đọc được khoảng «từ … đến …»; hãy nêu như «từ tháng 7 đến tháng 9» "
                                           "hoặc «từ 01/07 đến 30/09»")
+    if not (said_compare or last_year or speed_compare):
+        periods, problem = dropped.sum_of_periods(tokens, periods)
+        if problem:
+            return ParseResult(intent, False, problem)
     compare = not ranking_two and (said_compare or len(periods) >= 2 or last_year or speed_compare)
     if ranking_two:
         tokens.take_all(measures_words.compare_words())  # "ai nhiều hơn": the names are ranked, not two periods
     tokens.yes_no_particle()
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)
+    dropped.span_edges(tokens)
     if intent.due is not None and (intent.domain != "ho_so" or intent.measures != ["chua_giai_quyet"] or compare):
         return ParseResult(intent, False, "chỉ tính được các hồ sơ chưa giải quyết có hạn xử lý trong một kỳ, ví dụ "
                                           "«hồ sơ chưa trả kết quả đến hạn trong tuần sau»")

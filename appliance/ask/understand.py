@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from appliance.ask import dropped, time_taken
 from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     DIMENSIONS,
@@ -237,7 +238,10 @@ def listing(tokens: Tokens, intent: Intent) -> None:
         return
     if SESSION11_WHICH_AFTER_LIST:
         _which_after_list(tokens)
-    if tokens.take_all(OLDEST_WORDS):
+    time_taken.list_by_time(tokens, intent)  # "… giải quyết lâu nhất": by the days taken, not the oldest received
+    if intent.list_by:
+        pass
+    elif tokens.take_all(OLDEST_WORDS):
         intent.list_order = "asc"
         if SESSION12_ORDER_PLACE:
             _order_place(tokens)
@@ -479,11 +483,14 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         clause_text = " " + " ".join(tokens.items[k] for k in clause if k not in pct_at) + " "
         is_rate = any(f" {w} " in clause_text for w in RATE_WORDS) or (rate_anywhere and len(clauses) == 1)
         bases: list[str] = []
+        spots: list[tuple[int, int, str]] = []
         for phrase, base in sorted(phrases, key=lambda p: -len(p[0].split())):
             for start in tokens.find(phrase):
                 if start in clause:
                     tokens.take(phrase)
                     bases.append(base)
+                    spots.append((start, len(phrase.split()), base))
+        dropped.cohort(tokens, spots)
         if "qua_han" in bases and not ({"chua", "ton", "dang", "con"} & words) and (
                 is_rate or "da_giai_quyet" in bases):
             bases = ["tre_han" if b == "qua_han" else b for b in bases]
@@ -611,6 +618,7 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
     if people:
         tokens.mark_chars(people.start(), people.end())
         intent.group = intent.group or "can_bo_xu_ly"  # people ranked: the officers
+    average_at = dropped.average_spots(tokens)
     averaging = tokens.take_all(["trung binh", "binh quan"])
     if intent.measures == ["so_ngay_tb"]:
         tokens.take_all(["1 ho so", "mot ho so", "moi ho so", "1 bo ho so", "moi bo ho so"])  # per record: the average
@@ -669,3 +677,4 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
         tokens.take_all(GROUP_VERBS)
     for word in ("linh vuc", "thu tuc", "can bo", "hinh thuc nop", "trang thai", "loai", "nhom"):
         tokens.take_all([word])
+    dropped.average_unread(tokens, intent, average_at)

@@ -1,0 +1,102 @@
+"""Session 14 mechanisms of the leaders' question box, each with my own wording (never a training sentence) and cases
+where it must not fire. Each flag is switched on and off; with it off the question is answered as before (for most:
+a confident figure for another question)."""
+from __future__ import annotations
+
+import pytest
+
+from appliance.ask import dropped, time_taken
+from tests.ask.answering import asker
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_cohort_is_unsure(ask_db, monkeypatch, on):
+    """dropped.SESSION14_COHORT: received in a period AND resolved, in one clause, is a cohort no measure computes;
+    off, the resolved words were dropped and the received count given."""
+    monkeypatch.setattr(dropped, "SESSION14_COHORT", on)
+    ask = asker(ask_db)
+    for said in ("hồ sơ nhận tháng 10 đã giải quyết bao nhiêu",
+                 "trong số hồ sơ tiếp nhận quý 3 bao nhiêu đã trả kết quả"):
+        got = ask(said)
+        assert (got.status == "unsure") is on, said
+        if not on:
+            assert got.keys == ["tiep_nhan"]
+    # two measures in two clauses, or joined by "và", stay two figures
+    for said in ("tháng 10 nhận và giải quyết bao nhiêu hồ sơ", "quý 3 tiếp nhận bao nhiêu, trả kết quả bao nhiêu"):
+        got = ask(said)
+        assert got.status == "ok" and got.keys == ["tiep_nhan", "da_giai_quyet"], said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_average_not_computed_is_unsure(ask_db, monkeypatch, on):
+    """dropped.SESSION14_AVERAGE_UNREAD: an average per group, per person or over past weeks is unsure; off, the
+    groups were ranked (or the last week compared) with "trung bình" dropped."""
+    monkeypatch.setattr(dropped, "SESSION14_AVERAGE_UNREAD", on)
+    ask = asker(ask_db)
+    for said in ("trung bình mỗi lĩnh vực nhận bao nhiêu hồ sơ tháng 10", "bình quân mỗi cán bộ giải quyết mấy hồ sơ "
+                 "quý 3", "tuần này nhận bao nhiêu hồ sơ so với trung bình các tuần trước"):
+        assert (ask(said).status == "unsure") is on, said
+    # the averages the box computes keep their answers
+    for said in ("trung bình một tháng phường nhận bao nhiêu hồ sơ", "thời gian giải quyết trung bình tháng 10",
+                 "trung bình mỗi ngày nhận bao nhiêu hồ sơ tháng 10", "tỷ lệ đúng hạn trung bình năm nay"):
+        assert ask(said).status == "ok", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_span_edges_are_unsure(ask_db, monkeypatch, on):
+    """dropped.SESSION14_SPAN_EDGES: "sau / trước <a day>", "cuối tuần" (weekends), "sau / ngoài giờ" are unsure; off,
+    the day itself (or the whole period) was answered."""
+    monkeypatch.setattr(dropped, "SESSION14_SPAN_EDGES", on)
+    ask = asker(ask_db)
+    for said in ("hồ sơ nhận sau ngày 15/11", "hồ sơ nhận trước 1/10 mà chưa giải quyết", "hồ sơ nộp vào cuối tuần "
+                 "tháng 10", "tháng 10 có bao nhiêu hồ sơ hộ tịch nhận sau giờ hành chính"):
+        assert (ask(said).status == "unsure") is on, said
+    # periods that hold the words keep their answers
+    for said in ("tháng trước nhận bao nhiêu hồ sơ", "so với trước thì tháng này nhận nhiều hơn không",
+                 "tuần trước tiếp nhận bao nhiêu hồ sơ", "trong giờ hành chính tháng 10 nhận bao nhiêu hồ sơ"):
+        got = ask(said)
+        if "giờ" in said:
+            assert got.status == ("unsure" if on else "ok"), said  # the office hours: not in the records either
+        else:
+            assert got.status == "ok", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_sum_of_two_periods(ask_db, monkeypatch, on):
+    """dropped.SESSION14_SUM_OF_PERIODS: two periods added up ("tổng", "cộng", "gộp") are one span when they follow one
+    another, unsure when not; off, they were compared."""
+    monkeypatch.setattr(dropped, "SESSION14_SUM_OF_PERIODS", on)
+    ask = asker(ask_db)
+    summed, span = ask("tổng hồ sơ nhận quý 2 và quý 3"), ask("từ quý 2 đến hết quý 3 nhận bao nhiêu hồ sơ")
+    assert span.status == "ok"
+    assert (summed.status == "ok" and summed.rows == span.rows) is on
+    assert (ask("tổng số hồ sơ tháng 8 và tháng 10").status == "unsure") is on
+    # said as a comparison, or with no word of adding up, they are compared as before
+    for said in ("tổng hồ sơ tháng 10 so với tháng 9", "tháng 9 và tháng 10 nhận bao nhiêu hồ sơ"):
+        got = ask(said)
+        assert got.status == "ok" and len(got.rows) == 2, said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_list_by_time_taken(ask_db, monkeypatch, on):
+    """time_taken.SESSION14_LIST_BY_TIME: records listed by the days they took, the slowest (fastest) first; off, the
+    list was ordered by the day received ("nhanh nhất" dropped) or the number before "hồ sơ" unknown."""
+    monkeypatch.setattr(time_taken, "SESSION14_LIST_BY_TIME", on)
+    ask = asker(ask_db)
+    slow = ask("3 hồ sơ giải quyết lâu nhất quý 3")
+    fast = ask("những hồ sơ nào giải quyết nhanh nhất tháng 9")
+    if on:
+        assert slow.status == fast.status == "ok"
+        days = [r[slow.keys.index("ngay_tra_ket_qua")] for r in slow.rows]
+        assert len(slow.rows) == 3 and all(days)
+        assert slow.intent is not None and slow.intent.list_by == "so_ngay_xu_ly" and slow.intent.list_order == "desc"
+        assert fast.intent is not None and fast.intent.list_order == "asc" and "nhanh nhất trước" in fast.answer
+    else:
+        assert slow.status == "unsure"
+        assert fast.intent is None or not fast.intent.list_by
+    # open records "lâu nhất" stay the oldest open first; a ranking of groups stays a ranking; a list of records that
+    # took no time yet is unsure
+    oldest = ask("3 hồ sơ quá hạn lâu nhất")
+    assert oldest.status == "ok" and oldest.intent is not None and not oldest.intent.list_by
+    assert ask("lĩnh vực nào giải quyết chậm nhất năm nay").intent.group == "linh_vuc"  # type: ignore[union-attr]
+    assert ask("5 hồ sơ nhận lâu nhất").status == "unsure"
