@@ -334,6 +334,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     intent.missing = nodata.find(tokens, names_data)  # before measures: "nhân khẩu" is not "nhận"
     if intent.missing is not None:
         return ParseResult(intent, True)
+    dropped.accents_say(tokens)
     understand.measures(tokens, intent, bool(periods))
     understand.via(tokens)
     if time_taken.problem(intent):

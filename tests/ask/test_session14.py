@@ -100,3 +100,18 @@ def test_session14_list_by_time_taken(ask_db, monkeypatch, on):
     assert oldest.status == "ok" and oldest.intent is not None and not oldest.intent.list_by
     assert ask("lĩnh vực nào giải quyết chậm nhất năm nay").intent.group == "linh_vuc"  # type: ignore[union-attr]
     assert ask("5 hồ sơ nhận lâu nhất").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_accents_say_which_word(ask_db, monkeypatch, on):
+    """dropped.SESSION14_ACCENTS_SAY: a one-word measure typed with accents that are not the measure's ("trẻ em": a
+    child, not "trễ") is unsure; off, it was read as the measure (the records returned late)."""
+    monkeypatch.setattr(dropped, "SESSION14_ACCENTS_SAY", on)
+    ask = asker(ask_db)
+    got = ask("tháng 9 hồ sơ khai sinh cho trẻ em là bao nhiêu")
+    assert (got.status == "unsure") is on
+    if not on:
+        assert got.keys == ["tre_han"]
+    # the measure typed with its own accents, or without any, keeps its reading
+    for said in ("hồ sơ trễ tháng 9", "ho so tre thang 9", "tháng 9 trả bao nhiêu hồ sơ", "hồ sơ còn tồn hôm nay"):
+        assert ask(said).status == "ok", said
