@@ -74,7 +74,7 @@ def average_unread(tokens: Tokens, intent: Intent, spots: list[int]) -> None:
 # read whole by the period rules), "cuối / đầu / giữa tuần" that no period read, "giờ" after "sau / ngoài / trong /
 # giờ hành chính" with no time read.
 SESSION14_SPAN_EDGES = True
-_EDGE_WORDS = {"truoc", "sau"}
+_EDGE_WORDS = {"truoc", "sau", "tu"}  # "từ tháng 10" with no end said: since, or in?
 _LINKS = {"ngay", "hom", "thoi", "diem", "khi"}  # "trước ngày 1/10", "sau thời điểm …"
 _WEEK_PARTS = {"dau", "cuoi", "giua"}
 _HOUR_BEFORE = {"sau", "ngoai", "truoc", "trong"}
@@ -96,11 +96,14 @@ def span_edges(tokens: Tokens) -> None:
         while j < len(items) and items[j] in _LINKS and not used[j]:
             j += 1
         if word in _EDGE_WORDS and j < len(items) and used[j] and j not in tokens.aside and _period_at(items, j) and (
-                not (k and items[k - 1] in ("so", "voi") and word == "truoc")):
+                not (k and items[k - 1] in ("so", "voi") and word == "truoc")) and not (
+                word == "tu" and {"den", "toi"} & set(items[k:])):  # "từ 1/11 đến nay": read as one span
             unread(tokens, k)
         nxt = items[k + 1] if k + 1 < len(items) else ""
         if word in _WEEK_PARTS and nxt == "tuan" and not used[k + 1]:
             unread(tokens, k, 2)  # "cuối tuần" (the weekend), "giữa tuần": no period read them
+        if word in ("tuan", "ngay", "thang") and nxt in ("dau", "cuoi") and not used[k + 1]:
+            unread(tokens, k, 2)  # "tháng 10 tuần đầu": a part of the period, which was answered whole
         if word == "gio" and k and items[k - 1] in _HOUR_BEFORE | {"khung", "trong"}:
             unread(tokens, k)  # "sau giờ hành chính", "ngoài giờ", "trong giờ làm việc"
 

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from appliance.ask import doubts, dropped, entities, indicators, nodata, time_taken, understand
+from appliance.ask import doubts, dropped, entities, indicators, nodata, readings, time_taken, understand
 from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     ADDRESSED,
@@ -285,6 +285,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
     periods, last_year = _periods(tokens, today)
+    periods = readings.since_to_now(tokens, periods, today)
     periods = _previous_of_named(tokens.text(), periods, today)
     if SESSION13_LISTED_MONTHS and len(periods) > 2:
         periods = _listed_months(tokens, periods)
@@ -325,10 +326,13 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, problem)
     if intent.domain == "ho_so":
         doubts.new_things(tokens)
+    readings.rate_points(tokens)
+    readings.over_units(tokens)
     if intent.domain == "chi_tieu":
         tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
         less = measures_words.SESSION12_LESS and tokens.take_all(measures_words.LESS)
         compare = tokens.take_all(measures_words.compare_words()) or less or len(periods) >= 2
+        compare = readings.difference(tokens) or compare
         return indicators.finish(tokens, intent, periods, compare, today)
     names_data = bool(intent.filters) or intent.domain == "phan_anh" or tokens.has("ho so")
     intent.missing = nodata.find(tokens, names_data)  # before measures: "nhân khẩu" is not "nhận"
@@ -351,6 +355,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         understand.which_name(tokens)
     less = measures_words.SESSION12_LESS and tokens.take_all(measures_words.LESS)
     said_compare = tokens.take_all(measures_words.compare_words()) or less
+    said_compare = readings.difference(tokens) or said_compare
     if understand.SESSION12_SAME_DAYS and (said_compare or len(periods) >= 2):
         understand.same_days(tokens, any(p.start <= today < p.end for p in periods))
     if len(periods) >= 2 and not (said_compare or last_year or speed_compare) and doubts.span_unread(tokens):

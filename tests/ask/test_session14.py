@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import dropped, time_taken
+from appliance.ask import dropped, readings, time_taken
 from tests.ask.answering import asker
 
 
@@ -115,3 +115,62 @@ def test_session14_accents_say_which_word(ask_db, monkeypatch, on):
     # the measure typed with its own accents, or without any, keeps its reading
     for said in ("hồ sơ trễ tháng 9", "ho so tre thang 9", "tháng 9 trả bao nhiêu hồ sơ", "hồ sơ còn tồn hôm nay"):
         assert ask(said).status == "ok", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_more_span_edges(ask_db, monkeypatch, on):
+    """dropped.SESSION14_SPAN_EDGES also: "từ <a period>" with no end said (since, or in?) and "<a period> tuần đầu"
+    (a part of it) are unsure; off, the period itself was answered."""
+    monkeypatch.setattr(dropped, "SESSION14_SPAN_EDGES", on)
+    ask = asker(ask_db)
+    for said in ("từ quý 3 giải quyết bao nhiêu hồ sơ", "tháng 9 tuần cuối trễ hạn bao nhiêu"):
+        assert (ask(said).status == "unsure") is on, said
+    for said in ("từ 1/10 đến nay trễ hạn bao nhiêu hồ sơ", "6 tháng đầu năm nhận bao nhiêu hồ sơ"):
+        assert ask(said).status == "ok", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_since_a_named_period_to_now(ask_db, monkeypatch, on):
+    """readings.SESSION14_SINCE_TO_NOW: "từ tháng 12 năm ngoái đến nay" runs from 1/12/2025 to today; off, December
+    2025 alone was answered."""
+    monkeypatch.setattr(readings, "SESSION14_SINCE_TO_NOW", on)
+    ask = asker(ask_db)
+    said, plain = ask("từ tháng 12 năm ngoái tới giờ giải quyết bao nhiêu hồ sơ"), ask(
+        "từ 01/12/2025 đến 20/11/2026 giải quyết bao nhiêu hồ sơ")
+    month = ask("tháng 12 năm ngoái giải quyết bao nhiêu hồ sơ")
+    assert plain.status == month.status == "ok"
+    assert said.rows == (plain.rows if on else month.rows)
+    # the spans the period rules read already keep their answers
+    assert ask("từ tháng 10 đến nay giải quyết bao nhiêu hồ sơ").rows == ask(
+        "từ 01/10/2026 đến 20/11/2026 giải quyết bao nhiêu hồ sơ").rows
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_rate_in_points_and_over_units(ask_db, monkeypatch, on):
+    """readings.SESSION14_RATE_POINTS: "tăng bao nhiêu điểm phần trăm / điểm %" of a rate is the comparison's change;
+    readings.SESSION14_OVER_UNITS: "qua từng tháng" is the figures month by month. Off, "điểm" / "qua" were unknown."""
+    monkeypatch.setattr(readings, "SESSION14_RATE_POINTS", on)
+    monkeypatch.setattr(readings, "SESSION14_OVER_UNITS", on)
+    ask = asker(ask_db)
+    points = ask("tỷ lệ trễ hạn quý 3 so với quý 2 tăng hay giảm bao nhiêu điểm %")
+    plain = ask("tỷ lệ trễ hạn quý 3 so với quý 2")
+    assert plain.status == "ok" and (points.rows == plain.rows and points.status == "ok") is on
+    monthly = ask("số hồ sơ tiếp nhận qua từng tháng năm nay")
+    assert (monthly.status == "ok" and monthly.intent is not None and monthly.intent.group == "month") is on
+    # a survey's points and a channel's "qua" keep their readings
+    assert ask("người dân chấm bao nhiêu điểm cho cán bộ tháng này").status != "ok"
+    assert ask("hồ sơ nộp qua bưu điện tháng 10").status == "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_difference_is_a_comparison(ask_db, monkeypatch, on):
+    """readings.SESSION14_DIFFERENCE: "chênh (lệch) (nhau) bao nhiêu" between two periods or two names is their
+    comparison ("chênh lệch" was read already); off, "chênh" alone was unknown."""
+    monkeypatch.setattr(readings, "SESSION14_DIFFERENCE", on)
+    ask = asker(ask_db)
+    got, plain = ask("số hồ sơ trễ hạn tháng 9 và tháng 10 chênh nhau bao nhiêu"), ask(
+        "số hồ sơ trễ hạn tháng 10 so với tháng 9")
+    assert plain.status == "ok" and (got.status == "ok" and got.rows == plain.rows) is on
+    names = ask("quý 3 hộ tịch với đất đai tiếp nhận chênh nhau mấy hồ sơ")
+    assert (names.status == "ok" and len(names.rows) == 2) is on
+    assert ask("tháng 10 trễ hạn chênh lệch bao nhiêu so với tháng 9").status == "ok"  # known before

@@ -1,0 +1,93 @@
+"""Session 14: words given their meaning where they stand (each had been left unknown, so a question the box can
+answer was "unsure"). Every reading is behind its own flag, read at run time, and tested with my own wording and with
+cases where it must not fire (tests/ask/test_session14.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from appliance.ask.tokens import Tokens
+from appliance.text.periods import Period, find_periods, range_period
+
+# "tăng bao nhiêu điểm phần trăm", "chênh mấy điểm %": the change of a rate in percentage points, which a comparison
+# of rates states already ("giảm 0,6 điểm phần trăm"); "điểm" had been unknown. Only before "phần trăm / %" with a rate
+# said ("tỷ lệ", "%"): "chấm điểm", "mấy điểm" of a survey stay unknown.
+SESSION14_RATE_POINTS = True
+_RATE_SAID = ["ty le", "ti le", "%", "phan tram"]
+
+
+def rate_points(tokens: Tokens) -> None:
+    if not SESSION14_RATE_POINTS or not any(tokens.has(w) for w in ("ty le", "ti le")):
+        return
+    items = tokens.items
+    for k in tokens.find("diem"):
+        after = items[k + 1:k + 3]
+        if after[:1] == ["%"] or after == ["phan", "tram"]:
+            tokens.used[k] = True
+
+
+# "tỷ lệ tham gia bảo hiểm y tế qua từng tháng", "diễn biến qua các quý": "qua" before a unit of time asked one by one
+# says over which units; it had been unknown. Only right before "từng / các / mỗi / hàng + tháng / quý / tuần / năm";
+# "qua" elsewhere (a channel: "qua bưu điện"; "tuần qua") keeps its readings.
+SESSION14_OVER_UNITS = True
+_EACH = {"tung", "cac", "moi", "hang"}
+_UNITS = {"thang", "quy", "tuan", "nam"}
+
+
+def over_units(tokens: Tokens) -> None:
+    if not SESSION14_OVER_UNITS:
+        return
+    items = tokens.items
+    for k, word in enumerate(items[:-2]):
+        if word == "qua" and not tokens.used[k] and items[k + 1] in _EACH and items[k + 2] in _UNITS:
+            tokens.used[k] = True
+
+
+# "từ tháng 12 năm ngoái đến nay", "từ quý 3 năm ngoái tới giờ": a span from a period named with its year words up to
+# today. The period rules read "từ tháng 10 đến nay" as one span, but with the year words between, the month alone was
+# answered (December 2025 only: a confident wrong) and "từ", "đến nay" dropped as filler. Only a period that starts
+# before today; the span runs to today.
+SESSION14_SINCE_TO_NOW = True
+_SINCE = re.compile(r"(?:^| )(?:ke |tinh )?tu ((?:\S+ ){1,5}?)(?:den|toi) "
+                    r"(?:nay|gio|hien tai|hien nay|bay gio|hom nay)\b")
+
+
+def since_to_now(tokens: Tokens, periods: list[Period], today: dt.date) -> list[Period]:
+    if not SESSION14_SINCE_TO_NOW or len(periods) != 1:
+        return periods
+    text = tokens.text()
+    for m in _SINCE.finditer(text):
+        named = m.group(1).strip()
+        found = find_periods(named, today)
+        if not found or found[0][0] != 0:
+            continue
+        year_word = re.search(r"\bnam (?:ngoai|truoc|roi|nay|\d{4})$", named)
+        if not (found[0][1] == len(named) or year_word):
+            continue
+        period = periods[0]
+        if not period.start < today or (period.kind, period.start.month) != (found[0][2].kind, found[0][2].start.month):
+            continue  # the period read is not the one named here (its year words applied)
+        start = text[:m.start(1)].count(" ")  # the token index where the named period begins
+        end = start + len(named.split())
+        before = text[:m.start()].count(" ") + (1 if m.start() else 0)
+        tail = text[m.end(1):m.end()].split()
+        if not all(tokens.used[k] for k in range(start, end)):
+            continue
+        for k in range(before, end + len(tail)):
+            tokens.used[k] = True
+        return [range_period(period.start, today, f"từ {period.start:%d/%m/%Y} đến {today:%d/%m/%Y}")]
+    return periods
+
+
+
+# "chênh (lệch) (nhau) bao nhiêu", "chênh mấy %": the difference between two periods or two names, which a comparison
+# (or two names ranked) states; "chênh" had been unknown. Read as a word of comparison; with one period and no second
+# name it asks a comparison without two sides (unsure, as "so với" alone is).
+SESSION14_DIFFERENCE = True
+_DIFFERENCE = ["chenh lech nhau", "chenh lech", "chenh nhau", "chenh"]
+
+
+def difference(tokens: Tokens) -> bool:
+    return SESSION14_DIFFERENCE and tokens.take_all(_DIFFERENCE)
