@@ -333,6 +333,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         less = measures_words.SESSION12_LESS and tokens.take_all(measures_words.LESS)
         compare = tokens.take_all(measures_words.compare_words()) or less or len(periods) >= 2
         compare = readings.difference(tokens) or compare
+        readings.not_yet_closing(tokens)
         return indicators.finish(tokens, intent, periods, compare, today)
     names_data = bool(intent.filters) or intent.domain == "phan_anh" or tokens.has("ho so")
     intent.missing = nodata.find(tokens, names_data)  # before measures: "nhân khẩu" is not "nhận"
@@ -371,6 +372,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if ranking_two:
         tokens.take_all(measures_words.compare_words())  # "ai nhiều hơn": the names are ranked, not two periods
     tokens.yes_no_particle()
+    readings.not_yet_closing(tokens)
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)
     dropped.span_edges(tokens)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from appliance.ask.tokens import Tokens
+from appliance.ask.tokens import PARTICLES, Tokens
 from appliance.text.periods import Period, find_periods, range_period
 
 # "tăng bao nhiêu điểm phần trăm", "chênh mấy điểm %": the change of a rate in percentage points, which a comparison
@@ -91,3 +91,40 @@ _DIFFERENCE = ["chenh lech nhau", "chenh lech", "chenh nhau", "chenh"]
 
 def difference(tokens: Tokens) -> bool:
     return SESSION14_DIFFERENCE and tokens.take_all(_DIFFERENCE)
+
+
+# "… đã giảm chưa?", "thu ngân sách đạt kế hoạch chưa", "… có đạt kế hoạch không đồng chí?": "chưa" closing a clause
+# that says "đã / đạt" asks yes or not yet, as a closing "không" asks yes or no; and "đồng chí" after the closing
+# particle is the addressee. Both had been left unknown (unsure). "chưa" anywhere else keeps its meaning (open records:
+# "hồ sơ chưa giải quyết" is read before this), and a "chưa" with no "đã / đạt" before it in its clause stays unknown.
+SESSION14_NOT_YET_CLOSING = True
+_CLOSE = {",", ";", "?"}
+_ADDRESSEE = ["dong", "chi"]
+
+
+def _closes(rest: list[str], particles: set[str]) -> bool:
+    k = 0
+    while k < len(rest) and rest[k] not in _CLOSE:
+        if rest[k:k + 2] == _ADDRESSEE:
+            k += 2
+        elif rest[k] in particles:
+            k += 1
+        else:
+            return False
+    return True
+
+
+def not_yet_closing(tokens: Tokens) -> None:
+    if not SESSION14_NOT_YET_CLOSING:
+        return
+    items = tokens.items
+    start = 0
+    for k, word in enumerate(items):
+        if word in _CLOSE:
+            start = k + 1
+            continue
+        if tokens.used[k] or word not in ("chua", "khong") or not _closes(items[k + 1:], PARTICLES):
+            continue
+        before = items[start:k]
+        if (word == "chua" and ("da" in before or "dat" in before)) or (word == "khong" and "co" in before):
+            tokens.used[k] = True

@@ -59,6 +59,14 @@ SESSION12_SHORTHAND = False  # off by rule R1 (session 12): on, one more right a
 REPORT_SHORTHAND = {"ytd": "tu dau nam", "mtd": "tu dau thang", "qtd": "tu dau quy", "bc": "bao cao", "lk": "luy ke",
                     "yoy": "cung ky nam truoc", "bcao": "bao cao", "xd": "xay dung"}
 _PLAN_BEFORE = {"%", "dat", "voi", "tieu"}  # "đạt … % kh", "đạt kh", "so với kh", "chỉ tiêu kh"
+# Session 14: the telegraphic abbreviations of an office's notes ("TL đúng hạn Q3", "PAKN chưa XL theo LV", "TGGQ bình
+# quân"): "tl" tỷ lệ, "xl" xử lý, "tggq" thời gian giải quyết (had been unknown: unsure). Whole words only. Read at run
+# time.
+SESSION14_TELEGRAPHIC = True
+TELEGRAPHIC = {"tl": "ty le", "xl": "xu ly", "tggq": "thoi gian giai quyet", "tgxl": "thoi gian xu ly"}
+# Session 14: southern "bữa nay" is "hôm nay", "bữa qua" "hôm qua" ("bữa" had been unknown: unsure); "mấy bữa nay"
+# (these few days, how many unsaid) stays unread. Read at run time.
+SESSION14_SOUTHERN_DAY = True
 # "toàn dân" ("BHYT toàn dân"), "cả phường", "toàn địa bàn": the whole ward, as "toàn phường" already was (filler);
 # "toàn quận" is another unit (nodata.SESSION12_OTHER_UNITS). Session 12, read at run time.
 SESSION12_WHOLE_WARD = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
@@ -103,6 +111,7 @@ _SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})(?:/(\d{4}))?$")  # "t10" → thán
 # Closing particles and the addressee after them ("… có đạt không em", "… không anh"): the clause is over.
 _PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi",
               "em", "anh", "chi", "nha", "nhen", "hen"}  # the last three: southern "nhé"
+PARTICLES = frozenset(_PARTICLES)
 _UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 
 
@@ -132,6 +141,11 @@ def expand(raw: list[str]) -> list[str]:
             out += ["ke", "hoach"]
         elif SESSION12_SOUTHERN_HELP and word in _HELP:
             out.append("giup")
+        elif SESSION14_TELEGRAPHIC and word in TELEGRAPHIC:
+            out += TELEGRAPHIC[word].split()
+        elif SESSION14_SOUTHERN_DAY and word == "bua" and raw[k + 1:k + 2] in (["nay"], ["qua"]) and (
+                raw[k - 1:k] != ["may"]):
+            out.append("hom")  # "bữa nay" = hôm nay, "bữa qua" = hôm qua; "mấy bữa nay" stays vague (unread)
         elif SESSION11_VERSUS and word in ("vs", "versus"):
             out += ["so", "voi"]
         elif word in SHORTHAND:

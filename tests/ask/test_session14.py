@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import dropped, readings, time_taken
+from appliance.ask import dropped, readings, time_taken, tokens
 from tests.ask.answering import asker
 
 
@@ -174,3 +174,36 @@ def test_session14_difference_is_a_comparison(ask_db, monkeypatch, on):
     names = ask("quý 3 hộ tịch với đất đai tiếp nhận chênh nhau mấy hồ sơ")
     assert (names.status == "ok" and len(names.rows) == 2) is on
     assert ask("tháng 10 trễ hạn chênh lệch bao nhiêu so với tháng 9").status == "ok"  # known before
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_telegraphic_and_southern_day(ask_db, monkeypatch, on):
+    """tokens.SESSION14_TELEGRAPHIC ("TL", "XL", "TGGQ") and tokens.SESSION14_SOUTHERN_DAY ("bữa nay", "bữa qua"):
+    the words they stand for; off, unknown (unsure). "mấy bữa nay" stays vague, "tl" inside a word is untouched."""
+    monkeypatch.setattr(tokens, "SESSION14_TELEGRAPHIC", on)
+    monkeypatch.setattr(tokens, "SESSION14_SOUTHERN_DAY", on)
+    ask = asker(ask_db)
+    for said, plain in (("TL trễ hạn Q2", "tỷ lệ trễ hạn quý 2"), ("PAKN đã XL tháng 9", "phản ánh đã xử lý tháng 9"),
+                        ("TGGQ T9", "thời gian giải quyết trung bình tháng 9"),
+                        ("bữa qua trả bao nhiêu hồ sơ", "hôm qua trả bao nhiêu hồ sơ")):
+        got, want = ask(said), ask(plain)
+        assert want.status == "ok"
+        assert (got.status == "ok" and got.rows == want.rows) is on, said
+    assert ask("mấy bữa nay nhận bao nhiêu hồ sơ").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_not_yet_closing(ask_db, monkeypatch, on):
+    """readings.SESSION14_NOT_YET_CLOSING: "… đã tăng chưa", "… đạt kế hoạch chưa" ask yes or not yet, and "đồng chí"
+    after a closing "không" is the addressee; off, "chưa" / "không" were unknown. "chưa" before its verb keeps its
+    meaning (open records)."""
+    monkeypatch.setattr(readings, "SESSION14_NOT_YET_CLOSING", on)
+    ask = asker(ask_db)
+    for said, plain in (("trễ hạn tháng 10 so với tháng 9 đã tăng chưa", "trễ hạn tháng 10 so với tháng 9"),
+                        ("thu ngân sách quý 3 đạt kế hoạch chưa", "thu ngân sách quý 3"),
+                        ("quý 3 tiếp nhận có nhiều hơn quý 2 không đồng chí", "quý 3 tiếp nhận so với quý 2")):
+        got, want = ask(said), ask(plain)
+        assert want.status == "ok", plain
+        assert (got.status == "ok" and got.rows == want.rows) is on, said
+    assert ask("hồ sơ đất đai chưa giải quyết").intent.measures == ["chua_giai_quyet"]  # type: ignore[union-attr]
+    assert ask("tháng 10 nhận bao nhiêu hồ sơ chưa").status == "unsure"  # no "đã / đạt": not yet what?
