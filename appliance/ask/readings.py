@@ -102,7 +102,7 @@ _CLOSE = {",", ";", "?"}
 _ADDRESSEE = ["dong", "chi"]
 
 
-def _closes(rest: list[str], particles: set[str]) -> bool:
+def _closes(rest: list[str], particles: frozenset[str]) -> bool:
     k = 0
     while k < len(rest) and rest[k] not in _CLOSE:
         if rest[k:k + 2] == _ADDRESSEE:
