@@ -128,3 +128,22 @@ def not_yet_closing(tokens: Tokens) -> None:
         before = items[start:k]
         if (word == "chua" and ("da" in before or "dat" in before)) or (word == "khong" and "co" in before):
             tokens.used[k] = True
+
+
+# "phản ánh nhận tuần trước giờ trạng thái sao rồi", "hồ sơ tồn, lĩnh vực thế nào": a group word followed by "sao /
+# ra sao / thế nào" asks the figures by that group; the group word had been dropped as filler and one total given (a
+# confident wrong). Only right after the group word (past words already read); not for months (the trend words).
+SESSION14_GROUP_HOW = True
+_HOW = (["ra", "sao"], ["the", "nao"], ["nhu", "the", "nao"], ["nhu", "nao"], ["sao"])
+
+
+def group_how(tokens: Tokens, k: int) -> bool:
+    if not SESSION14_GROUP_HOW:
+        return False
+    items = tokens.items
+    for how in _HOW:
+        if items[k:k + len(how)] == how and not any(tokens.used[k:k + len(how)]):
+            for j in range(k, k + len(how)):
+                tokens.used[j] = True
+            return True
+    return False

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from appliance.ask import dropped, time_taken
+from appliance.ask import dropped, readings, time_taken
 from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     DIMENSIONS,
@@ -645,7 +645,9 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
                 continue  # "cán bộ Hà": a filter already, not a grouping
             if column == "month" and tokens.used[start] and not tokens.has("theo thang"):
                 continue  # "(hộ kinh doanh) mới tháng 9": a period, not "mỗi tháng"; the trend words said so already
-            if before in {"theo", "tung", "cac", "moi"} or after in {"nao", "gi"} or (ranked and column != "month"):
+            how = readings.group_how(tokens, start + n) and column != "month"  # "trạng thái sao rồi"
+            if before in {"theo", "tung", "cac", "moi"} or after in {"nao", "gi"} or how or (
+                    ranked and column != "month"):
                 if column == "month" and intent.per:
                     continue
                 intent.group = intent.group or column
@@ -677,4 +679,5 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
         tokens.take_all(GROUP_VERBS)
     for word in ("linh vuc", "thu tuc", "can bo", "hinh thuc nop", "trang thai", "loai", "nhom"):
         tokens.take_all([word])
+    dropped.group_word_dropped(tokens, intent)
     dropped.average_unread(tokens, intent, average_at)

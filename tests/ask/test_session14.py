@@ -207,3 +207,21 @@ def test_session14_not_yet_closing(ask_db, monkeypatch, on):
         assert (got.status == "ok" and got.rows == want.rows) is on, said
     assert ask("hồ sơ đất đai chưa giải quyết").intent.measures == ["chua_giai_quyet"]  # type: ignore[union-attr]
     assert ask("tháng 10 nhận bao nhiêu hồ sơ chưa").status == "unsure"  # no "đã / đạt": not yet what?
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_group_word_how_and_dropped(ask_db, monkeypatch, on):
+    """readings.SESSION14_GROUP_HOW: "<group word> ra sao / thế nào / sao" asks the figures by that group;
+    dropped.SESSION14_GROUP_WORD_DROPPED: a group word that neither groups nor filters is unsure. Off, both gave one
+    total (the group word dropped)."""
+    monkeypatch.setattr(readings, "SESSION14_GROUP_HOW", on)
+    monkeypatch.setattr(dropped, "SESSION14_GROUP_WORD_DROPPED", on)
+    ask = asker(ask_db)
+    how, plain = ask("hồ sơ tồn hôm nay trạng thái ra sao"), ask("hồ sơ tồn hôm nay theo trạng thái")
+    assert plain.status == "ok" and len(plain.rows) >= 1
+    assert (how.status == "ok" and how.rows == plain.rows) is on
+    bare = ask("hồ sơ tồn hôm nay, trạng thái")
+    assert (bare.status == "unsure") is on
+    # a group word before its value is a filter, and "theo …" groups, as before
+    assert ask("hồ sơ trạng thái chờ bổ sung").status == "ok"
+    assert ask("hồ sơ tháng 9 theo hình thức nộp").intent.group == "hinh_thuc_nop"  # type: ignore[union-attr]
