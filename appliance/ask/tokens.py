@@ -59,6 +59,10 @@ SESSION12_SHORTHAND = False  # off by rule R1 (session 12): on, one more right a
 REPORT_SHORTHAND = {"ytd": "tu dau nam", "mtd": "tu dau thang", "qtd": "tu dau quy", "bc": "bao cao", "lk": "luy ke",
                     "yoy": "cung ky nam truoc", "bcao": "bao cao", "xd": "xay dung"}
 _PLAN_BEFORE = {"%", "dat", "voi", "tieu"}  # "đạt … % kh", "đạt kh", "so với kh", "chỉ tiêu kh"
+# Session 14: "hơn", "kém" are the comparison's own words: never repaired. "ai nhận nhiều hồ sơ hơn" had become "hồ sơ
+# hồng" (a southern final consonant repaired into "sổ hồng"), so a comparison was unsure. Read at run time.
+SESSION14_COMPARISON_KEPT = True
+COMPARISON_PARTICLES = {"hon", "kem"}
 # Session 14: the telegraphic abbreviations of an office's notes ("TL đúng hạn Q3", "PAKN chưa XL theo LV", "TGGQ bình
 # quân"): "tl" tỷ lệ, "xl" xử lý, "tggq" thời gian giải quyết (had been unknown: unsure). Whole words only. Read at run
 # time.
@@ -288,7 +292,8 @@ class Tokens:
         if today is not None:
             raw = [_with_year(t, today) for t in raw]
         raw = [w for t in raw for w in catalog.expand_initials(t)]
-        self.items = [catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
+        self.items = [t if SESSION14_COMPARISON_KEPT and t in COMPARISON_PARTICLES else
+                      catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]
         if SESSION12_SHORT_TITLE:
             self._short_titles()

@@ -225,3 +225,15 @@ def test_session14_group_word_how_and_dropped(ask_db, monkeypatch, on):
     # a group word before its value is a filter, and "theo …" groups, as before
     assert ask("hồ sơ trạng thái chờ bổ sung").status == "ok"
     assert ask("hồ sơ tháng 9 theo hình thức nộp").intent.group == "hinh_thuc_nop"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_comparison_words_kept(ask_db, monkeypatch, on):
+    """tokens.SESSION14_COMPARISON_KEPT: "hơn", "kém" are never repaired; off, "… nhiều hồ sơ hơn …" became "hồ sơ hồng"
+    (a southern final repaired into a name) and the comparison was unsure."""
+    monkeypatch.setattr(tokens, "SESSION14_COMPARISON_KEPT", on)
+    ask = asker(ask_db)
+    got = ask("tuần này trả nhiều hồ sơ hơn tuần trước không")
+    plain = ask("tuần này trả bao nhiêu hồ sơ so với tuần trước")
+    assert plain.status == "ok"
+    assert (got.status == "ok" and got.rows == plain.rows) is on
