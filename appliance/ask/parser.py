@@ -350,6 +350,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         understand.which_of_two_periods(tokens)
     if understand.SESSION11_WHICH_SIDE and len(periods) >= 2:
         understand.which_side(tokens)
+    if intent.domain == "phan_anh" and intent.group is None and readings.feedback_about(tokens):
+        intent.group = "linh_vuc"  # "phản ánh nhiều nhất về vấn đề gì": by category
     understand.grouping(tokens, intent)
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
     if understand.SESSION13_WHICH_NAME and ranking_two:

@@ -147,3 +147,34 @@ def group_how(tokens: Tokens, k: int) -> bool:
                 tokens.used[j] = True
             return True
     return False
+
+
+# "5 cái phản ánh hạ tầng mới nhất", "3 bộ hồ sơ nhận sớm nhất": a classifier between the number and the noun, as
+# session 13's "5 hồ sơ … mới nhất" (understand.SESSION13_NEWEST_FEW) reads without one; the number had been unknown.
+SESSION14_FEW_CLASSIFIER = True
+FEW_WITH_CLASSIFIER = re.compile(r"^(?:cho (?:toi |anh |chi |em )?(?:xem )?)?(\d{1,2}) (cai|bo|phieu|chiec) "
+                                 r"(?:ho so|phan anh|truong hop)\b")
+
+
+# "phản ánh nhiều nhất về vấn đề gì", "dân phản ánh chuyện gì nhiều nhất": what the feedback is about, asked as "vấn
+# đề / chuyện / nội dung + gì / nào", is its category; "đề" had been unknown. Feedback only, grouped by category.
+SESSION14_FEEDBACK_ABOUT = True
+_ABOUT = (["van", "de"], ["chuyen"], ["noi", "dung"])
+
+
+def feedback_about(tokens: Tokens) -> bool:
+    """True where the question asks which category; the words are read."""
+    if not SESSION14_FEEDBACK_ABOUT:
+        return False
+    items = tokens.items
+    for k in range(len(items)):
+        for about in _ABOUT:
+            n = len(about)
+            if items[k:k + n] == about and items[k + n:k + n + 1] in (["gi"], ["nao"]) and not any(
+                    tokens.used[k:k + n + 1]):
+                for j in range(k, k + n + 1):
+                    tokens.used[j] = True
+                if k and items[k - 1] == "ve" and not tokens.used[k - 1]:
+                    tokens.used[k - 1] = True
+                return True
+    return False

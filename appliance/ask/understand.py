@@ -264,6 +264,12 @@ _EARLIEST_WORDS = ["cu nhat", "som nhat"]
 def _newest_few(tokens: Tokens, intent: Intent) -> None:
     opener = " ".join(t for t in tokens.items if t not in {",", "?"})
     few = _FEW_RECORDS.match(opener)
+    at = None  # where "5 cái" stands (readings.SESSION14_FEW_CLASSIFIER)
+    if few is None and readings.SESSION14_FEW_CLASSIFIER:
+        few = readings.FEW_WITH_CLASSIFIER.match(opener)  # "5 cái phản ánh … mới nhất"
+        at = next((k for k in range(len(tokens.items) - 1) if few is not None
+                   and tokens.items[k:k + 2] == [few.group(1), few.group(2)]), None)
+        few = few if at is not None else None
     if few is None or int(few.group(1)) < 1:
         return
     if any(tokens.find(w) for w in NEWEST_WORDS):
@@ -274,6 +280,9 @@ def _newest_few(tokens: Tokens, intent: Intent) -> None:
         return
     intent.listing = True
     tokens.take_all(NEWEST_WORDS + _EARLIEST_WORDS)
+    if at is not None:
+        tokens.used[at] = tokens.used[at + 1] = True  # the number and its classifier
+        intent.limit = int(few.group(1))
 
 
 # Session 12: where the oldest (newest) of a list goes, said after it: "phiếu nào cũ nhất để lên đầu", "… mới nhất

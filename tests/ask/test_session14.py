@@ -237,3 +237,21 @@ def test_session14_comparison_words_kept(ask_db, monkeypatch, on):
     plain = ask("tuần này trả bao nhiêu hồ sơ so với tuần trước")
     assert plain.status == "ok"
     assert (got.status == "ok" and got.rows == plain.rows) is on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_few_with_a_classifier_and_feedback_about(ask_db, monkeypatch, on):
+    """readings.SESSION14_FEW_CLASSIFIER: "3 bộ hồ sơ … mới nhất" is a list of that many, newest first, as "3 hồ sơ …"
+    is; readings.SESSION14_FEEDBACK_ABOUT: "phản ánh … về vấn đề gì / chuyện gì" is by category. Off, the number and
+    "vấn đề" were unknown."""
+    monkeypatch.setattr(readings, "SESSION14_FEW_CLASSIFIER", on)
+    monkeypatch.setattr(readings, "SESSION14_FEEDBACK_ABOUT", on)
+    ask = asker(ask_db)
+    few, plain = ask("3 bộ hồ sơ hộ tịch nhận mới nhất tháng 10"), ask("3 hồ sơ hộ tịch nhận mới nhất tháng 10")
+    assert plain.status == "ok" and len(plain.rows) == 3
+    assert (few.status == "ok" and few.rows == plain.rows) is on
+    about = ask("tháng 10 dân phản ánh về vấn đề gì nhiều nhất")
+    assert (about.status == "ok" and about.intent is not None and about.intent.group == "linh_vuc") is on
+    # without a newest / oldest word the number stays unknown, and "vấn đề" of records is not a category
+    assert ask("5 cái hồ sơ tháng 10").status == "unsure"
+    assert ask("hồ sơ tháng 10 có vấn đề gì").status == "unsure"
