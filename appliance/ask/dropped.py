@@ -112,7 +112,7 @@ def span_edges(tokens: Tokens) -> None:
 # comparison, had been answered as a comparison of the two (two figures and a change, not the sum asked). Two periods
 # that follow one another are read as the one span ("từ tháng 9 đến hết tháng 10"); two with a gap are unsure.
 SESSION14_SUM_OF_PERIODS = True
-_SUM_WORDS = ["tong cong", "tong so", "tong", "cong lai", "gop lai", "gop", "ca hai", "ca 2", "cong ca"]
+_SUM_WORDS = ["tong cong", "tong so", "tong", "+", "cong lai", "gop lai", "gop", "ca hai", "ca 2", "cong ca"]
 
 
 def sum_of_periods(tokens: Tokens, periods: list[Period]) -> tuple[list[Period], str]:

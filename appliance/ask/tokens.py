@@ -63,6 +63,14 @@ _PLAN_BEFORE = {"%", "dat", "voi", "tieu"}  # "đạt … % kh", "đạt kh", "s
 # hồng" (a southern final consonant repaired into "sổ hồng"), so a comparison was unsure. Read at run time.
 SESSION14_COMPARISON_KEPT = True
 COMPARISON_PARTICLES = {"hon", "kem"}
+# Session 14: signs of a telegraphic note: "+" between two things adds them up ("hs T10 + T11", "trực tuyến + bưu
+# chính"), "… / tổng" is a share of the total (a rate). The tokenizer had dropped both, so "T10 + T11" was compared and
+# "đã XL / tổng" answered the count. "+" is now a token that only a sum of two periods reads (anything else: unsure);
+# "/ tổng (số)" reads as "tỷ lệ". Read at run time.
+SESSION14_SIGNS = True
+_PLUS = re.compile(r"\s*\+\s*")
+_OVER_TOTAL = re.compile(r"\s*/\s*tong(?: so)?\b")
+_TOKEN_SIGNS = re.compile(_TOKEN.pattern + r"|\+")
 # Session 14: the telegraphic abbreviations of an office's notes ("TL đúng hạn Q3", "PAKN chưa XL theo LV", "TGGQ bình
 # quân"): "tl" tỷ lệ, "xl" xử lý, "tggq" thời gian giải quyết (had been unknown: unsure). Whole words only. Read at run
 # time.
@@ -280,7 +288,11 @@ def _without_commas_in_names(items: list[str], names: list[list[str]]) -> list[s
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
     question = _COUNTERS.sub("cái", question)
-    return expand(_TOKEN.findall(fold(question).replace("ti le", "ty le")))
+    folded = fold(question).replace("ti le", "ty le")
+    if SESSION14_SIGNS:
+        folded = _OVER_TOTAL.sub(" ty le ", folded)  # "đã XL / tổng": a share of the total, a rate
+        folded = _PLUS.sub(" + ", folded)  # kept as a token: a sum (dropped.SESSION14_SUM_OF_PERIODS), else unread
+    return expand(_TOKEN_SIGNS.findall(folded) if SESSION14_SIGNS else _TOKEN.findall(folded))
 
 
 class Tokens:

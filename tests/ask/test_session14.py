@@ -255,3 +255,16 @@ def test_session14_few_with_a_classifier_and_feedback_about(ask_db, monkeypatch,
     # without a newest / oldest word the number stays unknown, and "vấn đề" of records is not a category
     assert ask("5 cái hồ sơ tháng 10").status == "unsure"
     assert ask("hồ sơ tháng 10 có vấn đề gì").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_signs_of_a_note(ask_db, monkeypatch, on):
+    """tokens.SESSION14_SIGNS: "+" adds two periods up (anything else it joins: unsure) and "… / tổng" is a rate; off,
+    the signs were dropped: "T9 + T10" compared, "đã trả / tổng" gave the count."""
+    monkeypatch.setattr(tokens, "SESSION14_SIGNS", on)
+    ask = asker(ask_db)
+    summed, span = ask("hs nhận T8 + T9"), ask("từ tháng 8 đến hết tháng 9 nhận bao nhiêu hồ sơ")
+    assert span.status == "ok" and (summed.status == "ok" and summed.rows == span.rows) is on
+    share, rate = ask("hs T9: trễ hạn / tổng"), ask("tỷ lệ trễ hạn tháng 9")
+    assert rate.status == "ok" and (share.status == "ok" and share.rows == rate.rows) is on
+    assert (ask("hs nhận T9 trực tuyến + bưu chính").status == "unsure") is on
