@@ -82,6 +82,7 @@ def test_session14_list_by_time_taken(ask_db, monkeypatch, on):
     """time_taken.SESSION14_LIST_BY_TIME: records listed by the days they took, the slowest (fastest) first; off, the
     list was ordered by the day received ("nhanh nhất" dropped) or the number before "hồ sơ" unknown."""
     monkeypatch.setattr(time_taken, "SESSION14_LIST_BY_TIME", on)
+    monkeypatch.setattr(dropped, "SESSION14_TIED_CUT", False)  # the order itself, whatever the ties
     ask = asker(ask_db)
     slow = ask("3 hồ sơ giải quyết lâu nhất quý 3")
     fast = ask("những hồ sơ nào giải quyết nhanh nhất tháng 9")
@@ -245,6 +246,7 @@ def test_session14_few_with_a_classifier_and_feedback_about(ask_db, monkeypatch,
     is; readings.SESSION14_FEEDBACK_ABOUT: "phản ánh … về vấn đề gì / chuyện gì" is by category. Off, the number and
     "vấn đề" were unknown."""
     monkeypatch.setattr(readings, "SESSION14_FEW_CLASSIFIER", on)
+    monkeypatch.setattr(dropped, "SESSION14_TIED_CUT", False)  # the order itself, whatever the ties
     monkeypatch.setattr(readings, "SESSION14_FEEDBACK_ABOUT", on)
     ask = asker(ask_db)
     few, plain = ask("3 bộ hồ sơ hộ tịch nhận mới nhất tháng 10"), ask("3 hồ sơ hộ tịch nhận mới nhất tháng 10")
@@ -268,3 +270,16 @@ def test_session14_signs_of_a_note(ask_db, monkeypatch, on):
     share, rate = ask("hs T9: trễ hạn / tổng"), ask("tỷ lệ trễ hạn tháng 9")
     assert rate.status == "ok" and (share.status == "ok" and share.rows == rate.rows) is on
     assert (ask("hs nhận T9 trực tuyến + bưu chính").status == "unsure") is on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_a_list_cut_inside_a_day(ask_db, monkeypatch, on):
+    """dropped.SESSION14_TIED_CUT: the N newest records when the cut-off falls inside a day with more records than fit
+    (the views hold no hour) are unsure; off, that day's records were picked by code. A cut between days stays."""
+    monkeypatch.setattr(dropped, "SESSION14_TIED_CUT", on)
+    ask = asker(ask_db)
+    whole = ask("danh sách hồ sơ nhận ngày 15/10")
+    assert whole.status == "ok" and whole.total is not None and whole.total > 2
+    assert (ask("2 hồ sơ nhận mới nhất ngày 15/10").status == "unsure") is on
+    assert dropped.tied_cut("x", [["2026-10-14"]], ["ngay_tiep_nhan"], 1, 5, lambda sql: 1) == ""
+    assert dropped.tied_cut("x", [["2026-10-14"]], ["ngay_tiep_nhan"], 1, 5, lambda sql: 3) != "" or not on
