@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from appliance.ask.tokens import Tokens
@@ -177,7 +177,7 @@ def group_word_dropped(tokens: Tokens, intent: Intent) -> None:
 SESSION14_TIED_CUT = True
 
 
-def tied_cut(sql_count: str, rows: list[list[object]], columns: list[str], limit: int | None,
+def tied_cut(sql_count: str, rows: Sequence[Sequence[object]], columns: list[str], limit: int | None,
              total: int | None, count: Callable[[str], int]) -> str:
     """A reason (Vietnamese) when the N first records of a list cut a day in two, else ""."""
     if not SESSION14_TIED_CUT or not limit or total is None or total <= len(rows) or not rows:
