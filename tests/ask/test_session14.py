@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import dropped, readings, time_taken, tokens
+from appliance.ask import dropped, nodata, readings, time_taken, tokens
 from tests.ask.answering import asker
 
 
@@ -283,3 +283,14 @@ def test_session14_a_list_cut_inside_a_day(ask_db, monkeypatch, on):
     assert (ask("2 hồ sơ nhận mới nhất ngày 15/10").status == "unsure") is on
     assert dropped.tied_cut("x", [["2026-10-14"]], ["ngay_tiep_nhan"], 1, 5, lambda sql: 1) == ""
     assert dropped.tied_cut("x", [["2026-10-14"]], ["ngay_tiep_nhan"], 1, 5, lambda sql: 3) != "" or not on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_forecast_is_not_in_the_data(ask_db, monkeypatch, on):
+    """nodata.SESSION14_FORECAST: "dự kiến / dự báo / ước tính …" asks what is expected, which no view holds: "not in
+    the data"; off, its words were unknown (unsure). A plan ("kế hoạch") is held and keeps its answer."""
+    monkeypatch.setattr(nodata, "SESSION14_FORECAST", on)
+    ask = asker(ask_db)
+    got = ask("quý tới dự báo nhận bao nhiêu hồ sơ")
+    assert got.status == ("no_data" if on else "unsure")
+    assert ask("hồ sơ tiếp nhận tháng 10").status == "ok"
