@@ -314,7 +314,11 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         if unit:
             tokens.used[at - 1] = tokens.used[at] = True
             intent.group = understand.TIME_GROUPS[unit]
+    if readings.which_ones(tokens):
+        intent.listing = True  # "… là những hồ sơ nào"
     understand.listing(tokens, intent)
+    if intent.listing:
+        readings.any_in_list(tokens)
     time_taken.list_by_time(tokens, intent)
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
     if measures_words.SESSION12_SHORTER and intent.domain == "ho_so":

@@ -178,3 +178,45 @@ def feedback_about(tokens: Tokens) -> bool:
                     tokens.used[k - 1] = True
                 return True
     return False
+
+
+# "Tháng này có hồ sơ đất đai nào trả trễ hạn không, là những hồ sơ nào?", "mấy cái phản ánh quá hạn hôm nay là cái
+# nào": "là (những) hồ sơ / cái / bộ / phiếu nào" closing the question asks which records (a list, which states how
+# many too), and once a list is asked, the "nào" of "có … nào … không" asks whether any. Both "nào" had been unknown.
+SESSION14_WHICH_ONES = True
+_WHICH_ONES = re.compile(r"\bla (?:nhung |cac )?(?:cai|bo|phieu|ho so|phan anh|truong hop) nao(?: (?:vay|the|a|ha|em|"
+                         r"anh|chi|nhi))*(?: \?)?$")
+
+
+def which_ones(tokens: Tokens) -> bool:
+    """Reads a closing "là … nào" (True: a list is asked) and, in a list, the "nào" of "có … nào … không"."""
+    if not SESSION14_WHICH_ONES:
+        return False
+    items = tokens.items
+    text = " ".join(items)
+    asked = False
+    m = _WHICH_ONES.search(text)
+    if m:
+        start = text[:m.start()].count(" ") + (1 if m.start() else 0)
+        if not any(tokens.used[k] for k in range(start, len(items)) if items[k] not in ("?", "ho", "so")):
+            for k in range(start, len(items)):
+                tokens.used[k] = True
+            asked = True
+    return asked
+
+
+def any_in_list(tokens: Tokens) -> None:
+    """In a question asking for the records: "có <…> nào <…> không" asks whether any, its "nào" is read."""
+    if not SESSION14_WHICH_ONES:
+        return
+    items = tokens.items
+    start = 0
+    for k, word in enumerate(items):
+        if word in _CLOSE:
+            start = k + 1
+            continue
+        if word != "nao" or tokens.used[k]:
+            continue
+        end = next((j for j in range(k, len(items)) if items[j] in _CLOSE), len(items))
+        if "co" in items[start:k] and "khong" in items[k + 1:end]:
+            tokens.used[k] = True

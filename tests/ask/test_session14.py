@@ -294,3 +294,20 @@ def test_session14_forecast_is_not_in_the_data(ask_db, monkeypatch, on):
     got = ask("quý tới dự báo nhận bao nhiêu hồ sơ")
     assert got.status == ("no_data" if on else "unsure")
     assert ask("hồ sơ tiếp nhận tháng 10").status == "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_which_ones(ask_db, monkeypatch, on):
+    """readings.SESSION14_WHICH_ONES: "… là những hồ sơ / cái nào" closing the question asks for the records, and in a
+    list "có … nào … không" asks whether any; off, the "nào" were unknown (unsure)."""
+    monkeypatch.setattr(readings, "SESSION14_WHICH_ONES", on)
+    monkeypatch.setattr(dropped, "SESSION14_TIED_CUT", False)
+    ask = asker(ask_db)
+    plain = ask("danh sách hồ sơ hộ tịch trễ hạn tháng 10")
+    assert plain.status == "ok" and plain.total is not None
+    for said in ("tháng 10 có hồ sơ hộ tịch nào trễ hạn không, là những hồ sơ nào",
+                 "mấy bộ hồ sơ hộ tịch trễ hạn tháng 10 là cái nào"):
+        got = ask(said)
+        assert (got.status == "ok" and got.total == plain.total) is on, said
+    # "nào" elsewhere keeps its readings: a group asked, or unknown
+    assert ask("tháng 10 lĩnh vực nào trễ hạn nhiều nhất").intent.group == "linh_vuc"  # type: ignore[union-attr]
