@@ -194,3 +194,18 @@ def tied_cut(sql_count: str, rows: Sequence[Sequence[object]], columns: list[str
     d = dt.date.fromisoformat(day)
     return (f"ngày {d:%d/%m/%Y} có nhiều hồ sơ hơn số cần liệt kê, mà số liệu chỉ ghi ngày tiếp nhận, không ghi giờ, "
             f"nên không biết hồ sơ nào trước; hãy hỏi danh sách cả ngày {d:%d/%m/%Y}")
+
+
+# "hồi nãy nhận mấy hồ sơ", "phường mình nay nhận bao nhiêu": a "nay / nãy" (now, a moment ago) that no period read,
+# in a question with no period, was filler, and the year to date assumed (a confident wrong). Unsure.
+SESSION14_LOOSE_NOW = True
+
+
+def loose_now(tokens: Tokens, periods: list[Period]) -> None:
+    if not SESSION14_LOOSE_NOW or periods:
+        return
+    typed = {w for w in re.findall(r"\w+", tokens.question.lower()) if fold(w) == "nay"}
+    a_moment_ago = bool(typed) and typed <= {"nãy"}  # "lúc nãy" folds to "lúc này" (now), read as a now word
+    for k, word in enumerate(tokens.items):
+        if word == "nay" and (a_moment_ago or not tokens.used[k]) and k not in tokens.aside:
+            unread(tokens, k)

@@ -388,6 +388,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     problem = _resolve_periods(intent, periods, compare, last_year, now, today)
     if problem:
         return ParseResult(intent, False, problem)
+    dropped.loose_now(tokens, periods)
     unknown = tokens.unexplained()
     if unknown:
         return ParseResult(intent, False, _unknown_words(tokens.question, unknown), unknown)

@@ -77,7 +77,8 @@ _TOKEN_SIGNS = re.compile(_TOKEN.pattern + r"|\+")
 SESSION14_TELEGRAPHIC = True
 TELEGRAPHIC = {"tl": "ty le", "xl": "xu ly", "tggq": "thoi gian giai quyet", "tgxl": "thoi gian xu ly"}
 # Session 14: southern "bữa nay" is "hôm nay", "bữa qua" "hôm qua" ("bữa" had been unknown: unsure); "mấy bữa nay"
-# (these few days, how many unsaid) stays unread. Read at run time.
+# (these few days, how many unsaid) stays unread; "nay" opening the question is today ("Nay nhận mấy hồ sơ?" had been
+# answered for the year to date). Read at run time.
 SESSION14_SOUTHERN_DAY = True
 # "toàn dân" ("BHYT toàn dân"), "cả phường", "toàn địa bàn": the whole ward, as "toàn phường" already was (filler);
 # "toàn quận" is another unit (nodata.SESSION12_OTHER_UNITS). Session 12, read at run time.
@@ -158,6 +159,9 @@ def expand(raw: list[str]) -> list[str]:
         elif SESSION14_SOUTHERN_DAY and word == "bua" and raw[k + 1:k + 2] in (["nay"], ["qua"]) and (
                 raw[k - 1:k] != ["may"]):
             out.append("hom")  # "bữa nay" = hôm nay, "bữa qua" = hôm qua; "mấy bữa nay" stays vague (unread)
+        elif SESSION14_SOUTHERN_DAY and word == "nay" and k == 0 and raw[1:2] not in (["thang"], ["tuan"], ["quy"],
+                                                                                     ["nam"], ["ngay"]):
+            out += ["hom", "nay"]  # southern "Nay nhận mấy hồ sơ?": today, the question's first word
         elif SESSION11_VERSUS and word in ("vs", "versus"):
             out += ["so", "voi"]
         elif word in SHORTHAND:

@@ -311,3 +311,18 @@ def test_session14_which_ones(ask_db, monkeypatch, on):
         assert (got.status == "ok" and got.total == plain.total) is on, said
     # "nào" elsewhere keeps its readings: a group asked, or unknown
     assert ask("tháng 10 lĩnh vực nào trễ hạn nhiều nhất").intent.group == "linh_vuc"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_loose_now_and_southern_today(ask_db, monkeypatch, on):
+    """dropped.SESSION14_LOOSE_NOW: a "nay / nãy" no period read, in a question with no period, is unsure;
+    tokens.SESSION14_SOUTHERN_DAY: "Nay …" opening the question is today. Off, the year to date was assumed."""
+    monkeypatch.setattr(dropped, "SESSION14_LOOSE_NOW", on)
+    monkeypatch.setattr(tokens, "SESSION14_SOUTHERN_DAY", on)
+    ask = asker(ask_db)
+    assert (ask("lúc nãy trả mấy hồ sơ").status == "unsure") is on
+    today, said = ask("hôm nay trả bao nhiêu hồ sơ"), ask("Nay trả mấy hồ sơ vậy em")
+    assert today.status == "ok" and (said.status == "ok" and said.rows == today.rows) is on
+    # "hiện nay", "đến nay", "tháng này" keep their readings
+    for q in ("hiện nay còn tồn bao nhiêu hồ sơ", "từ 1/10 đến nay nhận bao nhiêu hồ sơ", "tháng nay nhận bao nhiêu"):
+        assert ask(q).status == "ok", q
