@@ -66,11 +66,15 @@ COMPARISON_PARTICLES = {"hon", "kem"}
 # Session 14: signs of a telegraphic note: "+" between two things adds them up ("hs T10 + T11", "trực tuyến + bưu
 # chính"), "… / tổng" is a share of the total (a rate). The tokenizer had dropped both, so "T10 + T11" was compared and
 # "đã XL / tổng" answered the count. "+" is now a token that only a sum of two periods reads (anything else: unsure);
-# "/ tổng (số)" reads as "tỷ lệ". Read at run time.
+# "/ tổng (số)" reads as "tỷ lệ"; "1/10 - 15/10", "T8-T10" are spans ("từ … đến …"). Read at run time.
 SESSION14_SIGNS = True
 _PLUS = re.compile(r"\s*\+\s*")
 _OVER_TOTAL = re.compile(r"\s*/\s*tong(?: so)?\b")
 _TOKEN_SIGNS = re.compile(_TOKEN.pattern + r"|\+")
+# "1/10 - 15/10", "T8-T10": a span between two days (two months, quarters) written with a dash, which had been read as
+# two days compared. Only between two of the same shape.
+_SPAN_END = r"\d{1,2}/\d{1,2}(?:/\d{4})?"
+_DASHED_SPAN = re.compile(rf"(\btu )?\b({_SPAN_END}|t\d{{1,2}}|q\d)\s*[-\u2013]\s*({_SPAN_END}|t\d{{1,2}}|q\d)\b")
 # Session 14: the telegraphic abbreviations of an office's notes ("TL đúng hạn Q3", "PAKN chưa XL theo LV", "TGGQ bình
 # quân"): "tl" tỷ lệ, "xl" xử lý, "tggq" thời gian giải quyết (had been unknown: unsure). Whole words only. Read at run
 # time.
@@ -296,6 +300,7 @@ def words(question: str) -> list[str]:
     if SESSION14_SIGNS:
         folded = _OVER_TOTAL.sub(" ty le ", folded)  # "đã XL / tổng": a share of the total, a rate
         folded = _PLUS.sub(" + ", folded)  # kept as a token: a sum (dropped.SESSION14_SUM_OF_PERIODS), else unread
+        folded = _DASHED_SPAN.sub(lambda m: f"tu {m.group(2)} den {m.group(3)}", folded)
     return expand(_TOKEN_SIGNS.findall(folded) if SESSION14_SIGNS else _TOKEN.findall(folded))
 
 

@@ -261,8 +261,8 @@ def test_session14_few_with_a_classifier_and_feedback_about(ask_db, monkeypatch,
 
 @pytest.mark.parametrize("on", [True, False])
 def test_session14_signs_of_a_note(ask_db, monkeypatch, on):
-    """tokens.SESSION14_SIGNS: "+" adds two periods up (anything else it joins: unsure) and "… / tổng" is a rate; off,
-    the signs were dropped: "T9 + T10" compared, "đã trả / tổng" gave the count."""
+    """tokens.SESSION14_SIGNS: "+" adds two periods up (anything else it joins: unsure), "… / tổng" is a rate, "3/9 -
+    12/9" a span; off, the signs were dropped: "T9 + T10" and "3/9 - 12/9" compared, "đã trả / tổng" gave the count."""
     monkeypatch.setattr(tokens, "SESSION14_SIGNS", on)
     ask = asker(ask_db)
     summed, span = ask("hs nhận T8 + T9"), ask("từ tháng 8 đến hết tháng 9 nhận bao nhiêu hồ sơ")
@@ -270,6 +270,9 @@ def test_session14_signs_of_a_note(ask_db, monkeypatch, on):
     share, rate = ask("hs T9: trễ hạn / tổng"), ask("tỷ lệ trễ hạn tháng 9")
     assert rate.status == "ok" and (share.status == "ok" and share.rows == rate.rows) is on
     assert (ask("hs nhận T9 trực tuyến + bưu chính").status == "unsure") is on
+    dashed, plain = ask("hs nhận 3/9 - 12/9"), ask("từ 03/09 đến 12/09 nhận bao nhiêu hồ sơ")
+    assert plain.status == "ok" and (dashed.status == "ok" and dashed.rows == plain.rows) is on
+    assert ask("tỷ lệ hồ sơ trễ hạn tháng 9").status == "ok"  # no sign: as before
 
 
 @pytest.mark.parametrize("on", [True, False])
