@@ -338,6 +338,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         compare = tokens.take_all(measures_words.compare_words()) or less or len(periods) >= 2
         compare = readings.difference(tokens) or compare
         readings.not_yet_closing(tokens)
+        if SESSION14_INDICATOR_LAST_YEAR and last_year and len(periods) == 1:
+            periods = _with_last_year(periods[0], today)
+            compare = compare or len(periods) == 2
         return indicators.finish(tokens, intent, periods, compare, today)
     names_data = bool(intent.filters) or intent.domain == "phan_anh" or tokens.has("ho so")
     intent.missing = nodata.find(tokens, names_data)  # before measures: "nhân khẩu" is not "nhận"
@@ -410,6 +413,22 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, "câu hỏi chưa nêu cần số liệu gì (tiếp nhận, giải quyết, quá hạn…) "
                                           "hay kỳ nào")
     return ParseResult(intent, True)
+
+
+# Session 14: an indicator "so với cùng kỳ (năm trước)" ("thu ngân sách tháng 10 so với cùng kỳ") is compared with the
+# same month (quarter, year) a year before; the indicator rules had compared it with the previous month (a confident
+# wrong: "cùng kỳ" was read and dropped). Read at run time.
+SESSION14_INDICATOR_LAST_YEAR = True
+
+
+def _with_last_year(period: Period, today: dt.date) -> list[Period]:
+    if period.kind in ("month", "quarter", "half"):
+        return [_reshape(period, period.start.year - 1), period]
+    if period.kind == "year":
+        found = find_periods(f"nam {period.start.year - 1}", today)
+        if found:
+            return [found[0][2], period]
+    return [period]
 
 
 def _nested(a: Period, b: Period) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import dropped, nodata, readings, time_taken, tokens
+from appliance.ask import dropped, nodata, parser, readings, time_taken, tokens
 from tests.ask.answering import asker
 
 
@@ -329,3 +329,16 @@ def test_session14_loose_now_and_southern_today(ask_db, monkeypatch, on):
     # "hiện nay", "đến nay", "tháng này" keep their readings
     for q in ("hiện nay còn tồn bao nhiêu hồ sơ", "từ 1/10 đến nay nhận bao nhiêu hồ sơ", "tháng nay nhận bao nhiêu"):
         assert ask(q).status == "ok", q
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session14_indicator_against_the_same_period_last_year(ask_db, monkeypatch, on):
+    """parser.SESSION14_INDICATOR_LAST_YEAR: an indicator "so với cùng kỳ" is compared with the same period a year
+    before; off, with the previous month ("cùng kỳ" dropped)."""
+    monkeypatch.setattr(parser, "SESSION14_INDICATOR_LAST_YEAR", on)
+    ask = asker(ask_db)
+    got = ask("thu ngân sách tháng 9 so với cùng kỳ năm trước")
+    assert got.intent is not None and got.intent.compare is not None
+    assert (got.intent.compare.start.year, got.intent.compare.start.month) == ((2025, 9) if on else (2026, 8))
+    plain = ask("thu ngân sách tháng 9 so với tháng 8")
+    assert plain.intent is not None and plain.intent.compare is not None and plain.intent.compare.start.month == 8
