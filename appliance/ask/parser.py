@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from appliance.ask import doubts, entities, indicators, nodata, understand
+from appliance.ask import doubts, dropped, entities, indicators, nodata, readings, time_taken, understand
 from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     ADDRESSED,
@@ -66,6 +66,7 @@ class Intent:
     offer: str = ""  # what the data holds instead, when it can say it in one phrase
     year_plan: bool = False  # an indicator against the year's plan although a month or quarter is asked
     due: Period | None = None  # records whose deadline (han_xu_ly) falls in this period (SESSION13_DUE_DATE)
+    list_by: str = ""  # a list ordered by this column of v_ho_so first (time_taken.SESSION14_LIST_BY_TIME)
 
 
 @dataclass
@@ -284,6 +285,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
     periods, last_year = _periods(tokens, today)
+    periods = readings.since_to_now(tokens, periods, today)
     periods = _previous_of_named(tokens.text(), periods, today)
     if SESSION13_LISTED_MONTHS and len(periods) > 2:
         periods = _listed_months(tokens, periods)
@@ -312,7 +314,12 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         if unit:
             tokens.used[at - 1] = tokens.used[at] = True
             intent.group = understand.TIME_GROUPS[unit]
+    if readings.which_ones(tokens):
+        intent.listing = True  # "… là những hồ sơ nào"
     understand.listing(tokens, intent)
+    if intent.listing:
+        readings.any_in_list(tokens)
+    time_taken.list_by_time(tokens, intent)
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
     if measures_words.SESSION12_SHORTER and intent.domain == "ho_so":
         speed_compare = tokens.take_all(measures_words.SHORTER) or speed_compare
@@ -323,29 +330,42 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, problem)
     if intent.domain == "ho_so":
         doubts.new_things(tokens)
+    readings.rate_points(tokens)
+    readings.over_units(tokens)
     if intent.domain == "chi_tieu":
         tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
         less = measures_words.SESSION12_LESS and tokens.take_all(measures_words.LESS)
         compare = tokens.take_all(measures_words.compare_words()) or less or len(periods) >= 2
+        compare = readings.difference(tokens) or compare
+        readings.not_yet_closing(tokens)
+        if SESSION14_INDICATOR_LAST_YEAR and last_year and len(periods) == 1:
+            periods = _with_last_year(periods[0], today)
+            compare = compare or len(periods) == 2
         return indicators.finish(tokens, intent, periods, compare, today)
     names_data = bool(intent.filters) or intent.domain == "phan_anh" or tokens.has("ho so")
     intent.missing = nodata.find(tokens, names_data)  # before measures: "nhân khẩu" is not "nhận"
     if intent.missing is not None:
         return ParseResult(intent, True)
+    dropped.accents_say(tokens)
     understand.measures(tokens, intent, bool(periods))
     understand.via(tokens)
+    if time_taken.problem(intent):
+        return ParseResult(intent, False, time_taken.problem(intent))
     if not intent.measures:
         return ParseResult(intent, False, "chưa rõ cần tính tỷ lệ nào: đúng hạn, trễ hạn, trực tuyến hay từ chối")
     if understand.SESSION10_CHANGE_PERCENT and len(periods) >= 2:
         understand.which_of_two_periods(tokens)
     if understand.SESSION11_WHICH_SIDE and len(periods) >= 2:
         understand.which_side(tokens)
+    if intent.domain == "phan_anh" and intent.group is None and readings.feedback_about(tokens):
+        intent.group = "linh_vuc"  # "phản ánh nhiều nhất về vấn đề gì": by category
     understand.grouping(tokens, intent)
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
     if understand.SESSION13_WHICH_NAME and ranking_two:
         understand.which_name(tokens)
     less = measures_words.SESSION12_LESS and tokens.take_all(measures_words.LESS)
     said_compare = tokens.take_all(measures_words.compare_words()) or less
+    said_compare = readings.difference(tokens) or said_compare
     if understand.SESSION12_SAME_DAYS and (said_compare or len(periods) >= 2):
         understand.same_days(tokens, any(p.start <= today < p.end for p in periods))
     if len(periods) >= 2 and not (said_compare or last_year or speed_compare) and doubts.span_unread(tokens):
@@ -353,18 +373,25 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         # first alone, would answer another question
         return ParseResult(intent, False, "chưa đọc được khoảng «từ … đến …»; hãy nêu như «từ tháng 7 đến tháng 9» "
                                           "hoặc «từ 01/07 đến 30/09»")
+    if not (said_compare or last_year or speed_compare):
+        periods, problem = dropped.sum_of_periods(tokens, periods)
+        if problem:
+            return ParseResult(intent, False, problem)
     compare = not ranking_two and (said_compare or len(periods) >= 2 or last_year or speed_compare)
     if ranking_two:
         tokens.take_all(measures_words.compare_words())  # "ai nhiều hơn": the names are ranked, not two periods
     tokens.yes_no_particle()
+    readings.not_yet_closing(tokens)
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)
+    dropped.span_edges(tokens)
     if intent.due is not None and (intent.domain != "ho_so" or intent.measures != ["chua_giai_quyet"] or compare):
         return ParseResult(intent, False, "chỉ tính được các hồ sơ chưa giải quyết có hạn xử lý trong một kỳ, ví dụ "
                                           "«hồ sơ chưa trả kết quả đến hạn trong tuần sau»")
     problem = _resolve_periods(intent, periods, compare, last_year, now, today)
     if problem:
         return ParseResult(intent, False, problem)
+    dropped.loose_now(tokens, periods)
     unknown = tokens.unexplained()
     if unknown:
         return ParseResult(intent, False, _unknown_words(tokens.question, unknown), unknown)
@@ -386,6 +413,22 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, "câu hỏi chưa nêu cần số liệu gì (tiếp nhận, giải quyết, quá hạn…) "
                                           "hay kỳ nào")
     return ParseResult(intent, True)
+
+
+# Session 14: an indicator "so với cùng kỳ (năm trước)" ("thu ngân sách tháng 10 so với cùng kỳ") is compared with the
+# same month (quarter, year) a year before; the indicator rules had compared it with the previous month (a confident
+# wrong: "cùng kỳ" was read and dropped). Read at run time.
+SESSION14_INDICATOR_LAST_YEAR = True
+
+
+def _with_last_year(period: Period, today: dt.date) -> list[Period]:
+    if period.kind in ("month", "quarter", "half"):
+        return [_reshape(period, period.start.year - 1), period]
+    if period.kind == "year":
+        found = find_periods(f"nam {period.start.year - 1}", today)
+        if found:
+            return [found[0][2], period]
+    return [period]
 
 
 def _nested(a: Period, b: Period) -> bool:

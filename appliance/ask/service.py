@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from appliance.ask import answer, guard, links, llm, nodata, parser, sqlbuild
+from appliance.ask import answer, dropped, guard, links, llm, nodata, parser, sqlbuild
 from appliance.ask.answer import number
 from appliance.ask.measures import all_phrases
 from appliance.ask.vocab import Catalog, cached_catalog
@@ -210,6 +210,12 @@ def _run_rules(db_path: Path, question: str, intent: parser.Intent, catalog: Cat
     total = None
     if query.count_sql:
         total = int(number(guard.run(db_path, guard.validate(query.count_sql)).rows[0][0]) or 0)
+    if query.kind == "list" and query.count_sql and not intent.list_by:
+        def count(sql: str) -> int:
+            return int(number(guard.run(db_path, guard.validate(sql)).rows[0][0]) or 0)
+        tied = dropped.tied_cut(query.count_sql, result.rows, result.columns, intent.limit, total, count)
+        if tied:
+            return _unsure(question, tied, intent, catalog=catalog, today=today)
     labels = _labels(catalog)
     first = _first_day(intent, catalog)
     what = _WHAT.get(intent.domain, "")

@@ -59,6 +59,31 @@ SESSION12_SHORTHAND = False  # off by rule R1 (session 12): on, one more right a
 REPORT_SHORTHAND = {"ytd": "tu dau nam", "mtd": "tu dau thang", "qtd": "tu dau quy", "bc": "bao cao", "lk": "luy ke",
                     "yoy": "cung ky nam truoc", "bcao": "bao cao", "xd": "xay dung"}
 _PLAN_BEFORE = {"%", "dat", "voi", "tieu"}  # "đạt … % kh", "đạt kh", "so với kh", "chỉ tiêu kh"
+# Session 14: "hơn", "kém" are the comparison's own words: never repaired. "ai nhận nhiều hồ sơ hơn" had become "hồ sơ
+# hồng" (a southern final consonant repaired into "sổ hồng"), so a comparison was unsure. Read at run time.
+SESSION14_COMPARISON_KEPT = True
+COMPARISON_PARTICLES = {"hon", "kem"}
+# Session 14: signs of a telegraphic note: "+" between two things adds them up ("hs T10 + T11", "trực tuyến + bưu
+# chính"), "… / tổng" is a share of the total (a rate). The tokenizer had dropped both, so "T10 + T11" was compared and
+# "đã XL / tổng" answered the count. "+" is now a token that only a sum of two periods reads (anything else: unsure);
+# "/ tổng (số)" reads as "tỷ lệ"; "1/10 - 15/10", "T8-T10" are spans ("từ … đến …"). Read at run time.
+SESSION14_SIGNS = True
+_PLUS = re.compile(r"\s*\+\s*")
+_OVER_TOTAL = re.compile(r"\s*/\s*tong(?: so)?\b")
+_TOKEN_SIGNS = re.compile(_TOKEN.pattern + r"|\+")
+# "1/10 - 15/10", "T8-T10": a span between two days (two months, quarters) written with a dash, which had been read as
+# two days compared. Only between two of the same shape.
+_SPAN_END = r"\d{1,2}/\d{1,2}(?:/\d{4})?"
+_DASHED_SPAN = re.compile(rf"(\btu )?\b({_SPAN_END}|t\d{{1,2}}|q\d)\s*[-\u2013]\s*({_SPAN_END}|t\d{{1,2}}|q\d)\b")
+# Session 14: the telegraphic abbreviations of an office's notes ("TL đúng hạn Q3", "PAKN chưa XL theo LV", "TGGQ bình
+# quân"): "tl" tỷ lệ, "xl" xử lý, "tggq" thời gian giải quyết (had been unknown: unsure). Whole words only. Read at run
+# time.
+SESSION14_TELEGRAPHIC = True
+TELEGRAPHIC = {"tl": "ty le", "xl": "xu ly", "tggq": "thoi gian giai quyet", "tgxl": "thoi gian xu ly"}
+# Session 14: southern "bữa nay" is "hôm nay", "bữa qua" "hôm qua" ("bữa" had been unknown: unsure); "mấy bữa nay"
+# (these few days, how many unsaid) stays unread; "nay" opening the question is today ("Nay nhận mấy hồ sơ?" had been
+# answered for the year to date). Read at run time.
+SESSION14_SOUTHERN_DAY = True
 # "toàn dân" ("BHYT toàn dân"), "cả phường", "toàn địa bàn": the whole ward, as "toàn phường" already was (filler);
 # "toàn quận" is another unit (nodata.SESSION12_OTHER_UNITS). Session 12, read at run time.
 SESSION12_WHOLE_WARD = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
@@ -103,6 +128,7 @@ _SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})(?:/(\d{4}))?$")  # "t10" → thán
 # Closing particles and the addressee after them ("… có đạt không em", "… không anh"): the clause is over.
 _PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi",
               "em", "anh", "chi", "nha", "nhen", "hen"}  # the last three: southern "nhé"
+PARTICLES = frozenset(_PARTICLES)
 _UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 
 
@@ -132,6 +158,14 @@ def expand(raw: list[str]) -> list[str]:
             out += ["ke", "hoach"]
         elif SESSION12_SOUTHERN_HELP and word in _HELP:
             out.append("giup")
+        elif SESSION14_TELEGRAPHIC and word in TELEGRAPHIC:
+            out += TELEGRAPHIC[word].split()
+        elif SESSION14_SOUTHERN_DAY and word == "bua" and raw[k + 1:k + 2] in (["nay"], ["qua"]) and (
+                raw[k - 1:k] != ["may"]):
+            out.append("hom")  # "bữa nay" = hôm nay, "bữa qua" = hôm qua; "mấy bữa nay" stays vague (unread)
+        elif SESSION14_SOUTHERN_DAY and word == "nay" and k == 0 and raw[1:2] not in (["thang"], ["tuan"], ["quy"],
+                                                                                     ["nam"], ["ngay"]):
+            out += ["hom", "nay"]  # southern "Nay nhận mấy hồ sơ?": today, the question's first word
         elif SESSION11_VERSUS and word in ("vs", "versus"):
             out += ["so", "voi"]
         elif word in SHORTHAND:
@@ -262,7 +296,12 @@ def _without_commas_in_names(items: list[str], names: list[list[str]]) -> list[s
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
     question = _COUNTERS.sub("cái", question)
-    return expand(_TOKEN.findall(fold(question).replace("ti le", "ty le")))
+    folded = fold(question).replace("ti le", "ty le")
+    if SESSION14_SIGNS:
+        folded = _OVER_TOTAL.sub(" ty le ", folded)  # "đã XL / tổng": a share of the total, a rate
+        folded = _PLUS.sub(" + ", folded)  # kept as a token: a sum (dropped.SESSION14_SUM_OF_PERIODS), else unread
+        folded = _DASHED_SPAN.sub(lambda m: f"tu {m.group(2)} den {m.group(3)}", folded)
+    return expand(_TOKEN_SIGNS.findall(folded) if SESSION14_SIGNS else _TOKEN.findall(folded))
 
 
 class Tokens:
@@ -274,7 +313,8 @@ class Tokens:
         if today is not None:
             raw = [_with_year(t, today) for t in raw]
         raw = [w for t in raw for w in catalog.expand_initials(t)]
-        self.items = [catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
+        self.items = [t if SESSION14_COMPARISON_KEPT and t in COMPARISON_PARTICLES else
+                      catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]
         if SESSION12_SHORT_TITLE:
             self._short_titles()

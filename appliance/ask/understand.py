@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from appliance.ask import dropped, readings, time_taken
 from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     DIMENSIONS,
@@ -237,7 +238,10 @@ def listing(tokens: Tokens, intent: Intent) -> None:
         return
     if SESSION11_WHICH_AFTER_LIST:
         _which_after_list(tokens)
-    if tokens.take_all(OLDEST_WORDS):
+    time_taken.list_by_time(tokens, intent)  # "… giải quyết lâu nhất": by the days taken, not the oldest received
+    if intent.list_by:
+        pass
+    elif tokens.take_all(OLDEST_WORDS):
         intent.list_order = "asc"
         if SESSION12_ORDER_PLACE:
             _order_place(tokens)
@@ -260,6 +264,12 @@ _EARLIEST_WORDS = ["cu nhat", "som nhat"]
 def _newest_few(tokens: Tokens, intent: Intent) -> None:
     opener = " ".join(t for t in tokens.items if t not in {",", "?"})
     few = _FEW_RECORDS.match(opener)
+    at = None  # where "5 cái" stands (readings.SESSION14_FEW_CLASSIFIER)
+    if few is None and readings.SESSION14_FEW_CLASSIFIER:
+        few = readings.FEW_WITH_CLASSIFIER.match(opener)  # "5 cái phản ánh … mới nhất"
+        at = next((k for k in range(len(tokens.items) - 1) if few is not None
+                   and tokens.items[k:k + 2] == [few.group(1), few.group(2)]), None)
+        few = few if at is not None else None
     if few is None or int(few.group(1)) < 1:
         return
     if any(tokens.find(w) for w in NEWEST_WORDS):
@@ -270,6 +280,9 @@ def _newest_few(tokens: Tokens, intent: Intent) -> None:
         return
     intent.listing = True
     tokens.take_all(NEWEST_WORDS + _EARLIEST_WORDS)
+    if at is not None:
+        tokens.used[at] = tokens.used[at + 1] = True  # the number and its classifier
+        intent.limit = int(few.group(1))
 
 
 # Session 12: where the oldest (newest) of a list goes, said after it: "phiếu nào cũ nhất để lên đầu", "… mới nhất
@@ -479,11 +492,14 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         clause_text = " " + " ".join(tokens.items[k] for k in clause if k not in pct_at) + " "
         is_rate = any(f" {w} " in clause_text for w in RATE_WORDS) or (rate_anywhere and len(clauses) == 1)
         bases: list[str] = []
+        spots: list[tuple[int, int, str]] = []
         for phrase, base in sorted(phrases, key=lambda p: -len(p[0].split())):
             for start in tokens.find(phrase):
                 if start in clause:
                     tokens.take(phrase)
                     bases.append(base)
+                    spots.append((start, len(phrase.split()), base))
+        dropped.cohort(tokens, spots)
         if "qua_han" in bases and not ({"chua", "ton", "dang", "con"} & words) and (
                 is_rate or "da_giai_quyet" in bases):
             bases = ["tre_han" if b == "qua_han" else b for b in bases]
@@ -611,6 +627,7 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
     if people:
         tokens.mark_chars(people.start(), people.end())
         intent.group = intent.group or "can_bo_xu_ly"  # people ranked: the officers
+    average_at = dropped.average_spots(tokens)
     averaging = tokens.take_all(["trung binh", "binh quan"])
     if intent.measures == ["so_ngay_tb"]:
         tokens.take_all(["1 ho so", "mot ho so", "moi ho so", "1 bo ho so", "moi bo ho so"])  # per record: the average
@@ -637,7 +654,9 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
                 continue  # "cán bộ Hà": a filter already, not a grouping
             if column == "month" and tokens.used[start] and not tokens.has("theo thang"):
                 continue  # "(hộ kinh doanh) mới tháng 9": a period, not "mỗi tháng"; the trend words said so already
-            if before in {"theo", "tung", "cac", "moi"} or after in {"nao", "gi"} or (ranked and column != "month"):
+            how = readings.group_how(tokens, start + n) and column != "month"  # "trạng thái sao rồi"
+            if before in {"theo", "tung", "cac", "moi"} or after in {"nao", "gi"} or how or (
+                    ranked and column != "month"):
                 if column == "month" and intent.per:
                     continue
                 intent.group = intent.group or column
@@ -669,3 +688,5 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
         tokens.take_all(GROUP_VERBS)
     for word in ("linh vuc", "thu tuc", "can bo", "hinh thuc nop", "trang thai", "loai", "nhom"):
         tokens.take_all([word])
+    dropped.group_word_dropped(tokens, intent)
+    dropped.average_unread(tokens, intent, average_at)

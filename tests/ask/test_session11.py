@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import nodata, tokens, understand
+from appliance.ask import nodata, readings, tokens, understand
 from appliance.ask.service import answer_question
 from tests.ask.data import TODAY
 
@@ -40,7 +40,8 @@ def test_session11_which_records_after_a_list_phrase(ask_db, monkeypatch, on):
     for said in ("phản ánh đã trả lời trong tháng 10 gồm những phiếu nào",
                  "hồ sơ trễ hạn tháng 10 là những bộ nào"):
         got = ask(said)
-        assert (got.status == "ok" and got.intent is not None and got.intent.listing) is on, said
+        read = on or (readings.SESSION14_WHICH_ONES and " là " in said)  # session 14 reads a closing "là … nào"
+        assert (got.status == "ok" and got.intent is not None and got.intent.listing) is read, said
     # "cán bộ nào" is not a classifier before "nào": the answer by officer is the same with the flag on or off
     assert understand._RECORD_ENDS and ["can", "bo"] not in understand._RECORD_ENDS
     by_officer = ask("hồ sơ trễ hạn tháng 10 do những cán bộ nào xử lý")
