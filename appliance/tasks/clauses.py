@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from appliance.tasks import withdrawals
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     Spot,
@@ -146,7 +147,7 @@ CANCEL_S13_BARE = re.compile(r"^\W*(?:à\s+|ờ\s+|mà\s+)?thôi\s*,?\s+(?:thì\
 def _called_off(lower: str, after_thoi: bool) -> int | None:
     """Where a session 13 withdrawal form starts in the sentence, if the setting is on; `after_thoi`: the sentence
     opens what follows "à thôi" (the "thôi" the form may need was cut off with it)."""
-    if not SESSION13_WITHDRAWN_FORMS:
+    if not (SESSION13_WITHDRAWN_FORMS or withdrawals.SESSION14_WITHDRAWN_FORMS):
         return None
     head = "thôi, " if after_thoi else ""
     found = CANCEL_S13.search(head + lower)
@@ -355,8 +356,12 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 out.append(Anchor("agree", None, deadline=found[0] if found else None))
             cancels = CANCEL.search(lower)
             cancel_at = cancels.start() if cancels else _called_off(lower, index > 0 and at == 0)
-            if cancel_at is None and SESSION13_WITHDRAWN_FORMS and gave and at > 0 and CANCEL_S13_BARE.match(lower):
+            if cancel_at is None and (SESSION13_WITHDRAWN_FORMS or withdrawals.SESSION14_WITHDRAWN_FORMS) and gave \
+                    and at > 0 and CANCEL_S13_BARE.match(lower):
                 cancel_at = 0
+            if withdrawals.SESSION14_WITHDRAWN_FORMS and cancel_at is not None \
+                    and withdrawals.in_purpose(lower, cancel_at):
+                cancels = cancel_at = None  # "… để dân không phải đi lại nữa": the task's purpose, no withdrawal
             asks = QUESTION.search(lower) and re.search(r"\bđược không\b", lower)
             offer = PROPOSAL.search(lower) if asks else None
             if offer is not None:  # "em gửi trước thứ Tư được không": a new deadline, if the chair agrees
@@ -411,7 +416,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 again = cancels is None and not named and bool(out) and out[-1].kind == "cancel"
                 if (named or at == 0 or gave) and not again:  # "còn việc lắp máy pos thì. thôi chưa giao ai"
                     # (nothing given); a session 13 form right after "à thôi" withdrew a task withdraws no other
-                    out.append(Anchor("cancel", choose(named[-1], speakers) if named else None, calls_off=True))
+                    out.append(Anchor("cancel", choose(named[-1], speakers) if named else None,
+                                      quote=withdrawals.form_text(lower, cancel_at), calls_off=True))
             # a filler piece ("ờ đóng quyển.") leaves the task just given open for the date said after it
             chained = SESSION10_FILLER_CHAIN and gave and not found_here \
                 and fragment(sentence, roster, meeting, calendar)

@@ -1,0 +1,103 @@
+"""Session 14's forms (docs/meetings.md, "Session 14"), each in new words written for this file (not the training
+meetings' sentences), with its setting switched off and on, and where it must not fire."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from appliance.tasks import clause_model, clauses, extract, withdrawals
+from appliance.tasks.extract import extract_tasks
+from appliance.tasks.roster import Roster
+from appliance.text.dates import WorkCalendar
+from tests.tasks.transcripts import memory_ward
+
+MONDAY = dt.date(2026, 11, 30)
+Pairs = list[tuple[str, str | None]]
+
+
+@pytest.fixture(scope="module")
+def ward() -> tuple[Roster, WorkCalendar]:
+    return memory_ward()
+
+
+def _tasks(said: str, ward: tuple[Roster, WorkCalendar]) -> Pairs:
+    people, calendar = ward
+    return [(t.assignee, t.deadline) for t in extract_tasks(said, MONDAY, calendar, roster=people)]
+
+
+# --- a withdrawn task stays withdrawn with the sentence model on (withdrawals.SESSION14_WITHDRAWN) ---
+
+DUTY_OFF = ("Nguyễn Văn An: Anh Tuấn trực trụ sở Chủ nhật 6/12 nhé.\nLê Minh Tuấn: Vâng ạ.\n"
+            "Nguyễn Văn An: Thôi, Chủ nhật này không trực nữa, đã có bảo vệ.")
+SPARED = ("Nguyễn Văn An: Anh Hùng sửa đèn chiếu sáng ngõ 12 trước thứ Sáu.\nTrần Văn Hùng: Dạ.\n"
+          "Nguyễn Văn An: Thôi anh Hùng không phải lo việc đó nữa, điện lực làm rồi.")
+
+
+@pytest.mark.parametrize(("transcript", "task"), [(DUTY_OFF, ("Lê Minh Tuấn", "2026-12-06")),
+                                                  (SPARED, ("Trần Văn Hùng", "2026-12-04"))])
+def test_a_task_called_off_is_not_added_back_by_the_sentence_model(ward, transcript, task, monkeypatch):
+    assert clause_model.BY_DEFAULT
+    assert _tasks(transcript, ward) == []
+    monkeypatch.setattr(withdrawals, "SESSION14_WITHDRAWN", False)
+    assert _tasks(transcript, ward) == [task]  # the sentence model adds the sentence back
+
+
+# "thôi không in màu nữa" speaks of printing, not of preparing the file: the rules' cancel took the latest task
+# (session 13's forms), and the sentence model may still add it back; session 13's block kept it out.
+OTHER_WORK = ("Nguyễn Văn An: Anh Nam chuẩn bị hồ sơ đất ông Tư trước 10/12.\nHoàng Văn Nam: Dạ.\n"
+              "Nguyễn Văn An: Hồ sơ đấy thôi không in màu nữa, in đen trắng là được.")
+
+
+def test_a_cancel_naming_other_work_leaves_the_task_to_the_sentence_model(ward, monkeypatch):
+    assert _tasks(OTHER_WORK, ward) == [("Hoàng Văn Nam", "2026-12-10")]
+    monkeypatch.setattr(withdrawals, "SESSION14_WITHDRAWN", False)
+    monkeypatch.setattr(extract, "SESSION13_WITHDRAWN", True)
+    assert _tasks(OTHER_WORK, ward) == []
+
+
+def test_only_that_very_sentence_is_kept_out():
+    long_quote = ("ờ anh hùng kiểm tra cống ngõ năm trong tuần này nhé dạ em nhận còn chị lan soạn giấy mời hội nghị "
+                  "tổng kết gửi các tổ trước thứ sáu")
+    assert withdrawals.same_sentence("Anh Hùng kiểm tra cống ngõ 5 trong tuần này nhé.", ["anh hùng kiểm tra cống "
+                                                                                         "ngõ năm trong tuần này"])
+    assert not withdrawals.same_sentence("chị lan soạn giấy mời hội nghị tổng kết", [long_quote])
+
+
+def test_what_a_cancel_speaks_of():
+    assert withdrawals.speaks_of("thôi, không trực nữa", "Chị Hà trực thứ Bảy ngày 5/12.", "Phạm Thu Hà")
+    assert withdrawals.speaks_of("thôi không cần nữa", "Anh Sơn in băng rôn.", "Nguyễn Văn Sơn")
+    assert withdrawals.speaks_of("anh sơn không phải lo nữa", "Giao anh em in băng rôn.", "Nguyễn Văn Sơn")
+    assert not withdrawals.speaks_of("thôi không in màu nữa", "Anh Nam chuẩn bị hồ sơ đất.", "Hoàng Văn Nam")
+
+
+# --- a withdrawal form in a purpose or condition is no withdrawal (withdrawals.SESSION14_WITHDRAWN_FORMS) ---
+
+PURPOSE = [
+    ("Nguyễn Văn An: Chị Mai bố trí xe đưa đoàn đi thăm các gia đình chính sách sáng thứ Năm, để các cụ không phải "
+     "chờ nữa.", [("Vũ Thị Mai", "2026-12-03")]),
+    ("Nguyễn Văn An: Chị Lan làm thủ tục liên thông khai sinh trước thứ Sáu để dân không phải đi lại nhiều nữa.",
+     [("Lê Thị Lan", "2026-12-04")]),
+]
+
+
+@pytest.mark.parametrize(("transcript", "expected"), PURPOSE)
+def test_a_withdrawal_form_in_a_purpose_is_the_tasks_purpose(ward, transcript, expected, monkeypatch):
+    assert _tasks(transcript, ward) == expected
+    monkeypatch.setattr(withdrawals, "SESSION14_WITHDRAWN_FORMS", False)
+    monkeypatch.setattr(clauses, "SESSION13_WITHDRAWN_FORMS", True)  # session 13's forms without the guard
+    assert _tasks(transcript, ward) == []
+
+
+CALLED_OFF = ("Nguyễn Văn An: Chị Hương rà soát danh sách hộ cận nghèo gửi anh trước thứ Tư.\nBùi Thanh Hương: Dạ.\n"
+              "Nguyễn Văn An: À chị Hương không cần rà soát phần đó nữa, quận có số liệu rồi.")
+
+
+def test_session13_forms_still_call_off(ward, monkeypatch):
+    assert _tasks(CALLED_OFF, ward) == []
+    monkeypatch.setattr(withdrawals, "SESSION14_WITHDRAWN_FORMS", False)
+    assert _tasks(CALLED_OFF, ward) == [("Bùi Thanh Hương", "2026-12-02")]
+    purpose, apart = "làm trước thứ sáu để dân không phải đi lại nữa", "thôi, để đó, không làm nữa"
+    assert withdrawals.in_purpose(purpose, purpose.index("không"))
+    assert not withdrawals.in_purpose(apart, apart.index("không"))
