@@ -160,6 +160,14 @@ def _called_off(lower: str, after_thoi: bool) -> int | None:
 SESSION12_MEMBER_ANSWER = False  # off by rule R1 (session 12): no fresh verdict moved
 
 
+# Session 14 (docs/meetings.md, "Session 14"): "X báo cáo là …", "X nói là …", "X phản ánh là …" of a person or unit
+# named: what they said, reported to the meeting, not work given to them ("báo cáo rằng" was already a report); the
+# speaker's own "em báo cáo là …" is left to the rules that read taking the floor
+SESSION14_SAID_THAT = True
+SAID_THAT = re.compile(r"^\s*,?\s*(?:có\s+)?(?:báo cáo|báo|nói|thông báo|phản ánh|kể|trả lời|xác nhận)(?:\s+lại)?\s+"
+                       r"(?:là|rằng)\b")
+
+
 # Session 12: a pronoun right before the recap's own verb ("thôi anh nhắc lại ban chỉ huy kế hoạch …", "Chị tóm tắt
 # lại: …") is the one recapping, never a doer (nor the one addressed).
 SESSION12_RECAP_SPEAKER = True
@@ -409,13 +417,18 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 last = found_here.pop()
                 found_here += [replace(last, deadline=fix)] if fix else [last, Anchor("cancel", last.person)]
             out += found_here
+            # withdrawals.SESSION14_SELF_CANCEL: "Còn trực thứ Bảy thì năm nay thôi, không trực nữa." calls off the
+            # work this very sentence named, when the form says that work again: its own task, or none said back
+            itself = withdrawals.SESSION14_SELF_CANCEL and cancel_at is not None \
+                and withdrawals.repeats_work(lower, cancel_at)
             if cancel_at is not None:  # after the sentence's own anchors, and of whom it names: "… tôi giao anh
                 # Hùng, thôi, …, anh Hùng không phải lo nữa"; "Tuấn làm luôn, …, chị Lan không phải làm nữa"
                 named = [m for m in roster.mentions(sentence, verbs=VERB_AHEAD)
                          if 0 <= cancel_at - m.end <= 2]
                 again = cancels is None and not named and bool(out) and out[-1].kind == "cancel"
-                if (named or at == 0 or gave) and not again:  # "còn việc lắp máy pos thì. thôi chưa giao ai"
-                    # (nothing given); a session 13 form right after "à thôi" withdrew a task withdraws no other
+                if (named or at == 0 or gave or itself and found_here) and not again:
+                    # "còn việc lắp máy pos thì. thôi chưa giao ai" (nothing given); a session 13 form right after
+                    # "à thôi" withdrew a task withdraws no other
                     out.append(Anchor("cancel", choose(named[-1], speakers) if named else None,
                                       quote=withdrawals.form_text(lower, cancel_at), calls_off=True))
             # a filler piece ("ờ đóng quyển.") leaves the task just given open for the date said after it
@@ -430,7 +443,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             elif not found_here and not recap and just_gave \
                     and (dated := date_later(sentence, out, roster, meeting, calendar)):
                 out.append(Anchor("agree", None, deadline=dated))
-            elif not found_here and not (short := date_only(lower, out)) and not recap \
+            elif not found_here and not (short := date_only(lower, out)) and not recap and not itself \
                     and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
                 # (a closing recap names whom each task is for; a clause of it it could not read is not
                 # said back to the one addressed)
@@ -524,6 +537,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         if SESSION13_READ_OUT and turn.leads and spot.how in ("named", "unit") and READ_OUT.match(scope_lower) \
                 and deadline_free(scope_lower):
             continue  # "chị Lan đọc lịch tuần", "anh Minh điểm qua tình hình": the chair giving the floor now
+        if SESSION14_SAID_THAT and spot.how in ("named", "unit") and SAID_THAT.match(scope_lower):
+            continue  # "anh ơi văn phòng báo cáo là tuần trước mình nhận …": what a unit or person said, reported
         if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
                 DONE_NOW.match(scope_lower) or \
                 (spot.how == "first" and DONE.search(scope_lower)):

@@ -28,6 +28,10 @@ from appliance.text import fold
 
 SESSION14_WITHDRAWN = True
 SESSION14_WITHDRAWN_FORMS = True
+# "Còn trực thứ Bảy ngày 2/1 thì năm nay thôi, không trực nữa.": a sentence that names a work and calls it off in the
+# same breath, the form saying that work again ("trực … không trực nữa"), gives nothing; a form that names no work of
+# the sentence ("Chị Lan gửi lại bản mới, bản cũ không cần nữa") leaves its task (clauses.anchors)
+SESSION14_SELF_CANCEL = True
 
 # what a cancel says besides the work it names: the words of calling off, pronouns, particles, time
 _NOT_WORK = frozenset(
@@ -55,6 +59,12 @@ def form_text(lower: str, at: int) -> str:
     rest = lower[at:]
     more = re.search(r"\bnữa\b", rest[:60])
     return rest[:more.end()] if more else re.split(r"(?<=\w)\s*[,;.!?]", rest, maxsplit=1)[0]
+
+
+def repeats_work(lower: str, at: int) -> bool:
+    """The withdrawal form at `at` says again a word of the work named before it in the sentence."""
+    said = _words(form_text(lower, at)) - _NOT_WORK
+    return bool(said & (_words(lower[:at]) - _NOT_WORK))
 
 
 def speaks_of(cancel: str, quote: str, name: str) -> bool:

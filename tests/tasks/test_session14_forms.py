@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clause_model, clauses, extract, withdrawals
+from appliance.tasks import clause_model, clauses, dialogue, extract, withdrawals
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
@@ -101,3 +101,60 @@ def test_session13_forms_still_call_off(ward, monkeypatch):
     purpose, apart = "làm trước thứ sáu để dân không phải đi lại nữa", "thôi, để đó, không làm nữa"
     assert withdrawals.in_purpose(purpose, purpose.index("không"))
     assert not withdrawals.in_purpose(apart, apart.index("không"))
+
+
+# --- a sentence that names a work and calls it off in the same breath (withdrawals.SESSION14_SELF_CANCEL) ---
+
+SELF_CANCEL = ("Nguyễn Văn An: Bắt đầu họp.\nPhạm Thu Hà: Anh ơi, Chủ nhật này bộ phận một cửa có làm không ạ?\n"
+               "Nguyễn Văn An: Làm buổi sáng. Còn trực tối Chủ nhật thì tháng này thôi, không trực nữa.")
+# the form names no work of the sentence: the task stands
+OLD_COPY = ("Nguyễn Văn An: Bắt đầu họp.\nLê Thị Lan: Anh ơi, bản dự thảo cũ thì sao ạ?\n"
+            "Nguyễn Văn An: Chị Lan gửi lại bản mới cho các phòng trước thứ Tư, bản cũ thôi không cần nữa.")
+
+
+def test_a_work_named_and_called_off_in_one_sentence_is_none(ward, monkeypatch):
+    assert _tasks(SELF_CANCEL, ward) == []
+    assert _tasks(OLD_COPY, ward) == [("Lê Thị Lan", "2026-12-02")]
+    monkeypatch.setattr(withdrawals, "SESSION14_SELF_CANCEL", False)
+    assert _tasks(SELF_CANCEL, ward) == [("Phạm Thu Hà", "2026-12-06")]
+    assert withdrawals.repeats_work("còn trực tối chủ nhật thì thôi, không trực nữa", 33)
+    assert not withdrawals.repeats_work("gửi bản mới, bản cũ thôi không cần nữa", 26)
+
+
+# --- a group's officer who says "em" (dialogue.SESSION14_SELF_GROUP_EM) ---
+
+GROUP_EM = [
+    ("Nguyễn Văn An: ờ bắt đầu họp nhé\nNgười nói 2: dạ em tổ phó tổ tám ạ tổ em nhận dọn vệ sinh nhà văn hóa trước "
+     "thứ sáu", ("Tổ dân phố số 8", "2026-12-04")),
+    ("Nguyễn Văn An: Hôm nay họp về chuẩn bị Tết.\nNgười nói 2: Dạ, em là tổ trưởng tổ 5. Tổ em nhận trang trí cổng "
+     "chào trước ngày 20/12 ạ.", ("Tổ dân phố số 5", "2026-12-20")),
+]
+
+
+@pytest.mark.parametrize(("transcript", "task"), GROUP_EM)
+def test_an_officer_saying_em_speaks_for_the_group(ward, transcript, task, monkeypatch):
+    assert _tasks(transcript, ward) == [task]
+    monkeypatch.setattr(dialogue, "SESSION14_SELF_GROUP_EM", False)
+    assert _tasks(transcript, ward) == [("", task[1])]
+
+
+def test_em_before_another_word_is_no_officer(ward):
+    said = ("Nguyễn Văn An: ờ bắt đầu họp nhé\nNgười nói 2: dạ em hỏi tổ trưởng tổ tám rồi ạ em nhận dọn vệ sinh nhà "
+            "văn hóa trước thứ sáu")
+    assert [a for a, _ in _tasks(said, ward)] != ["Tổ dân phố số 8"]
+
+
+# --- what a unit or person said, reported (clauses.SESSION14_SAID_THAT) ---
+
+SAID = ("Nguyễn Văn An: ờ bắt đầu họp nhé\nBùi Thanh Hương: dạ anh ơi phòng kinh tế báo cáo là tháng này cấp mười hai "
+        "giấy phép xây dựng còn ba hồ sơ đang chờ ạ")
+
+
+def test_a_report_of_what_a_unit_said_gives_it_no_task(ward, monkeypatch):
+    assert _tasks(SAID, ward) == []
+    asked = "Nguyễn Văn An: Anh Hùng báo cáo lại cho tôi số hộ vi phạm trước thứ Sáu."
+    assert _tasks(asked, ward) == [("Trần Văn Hùng", "2026-12-04")]
+    monkeypatch.setattr(clauses, "SESSION14_SAID_THAT", False)
+    assert _tasks(SAID, ward) == [("Phòng Kinh tế, Hạ tầng và Đô thị", "2026-11-30")]
+    assert clauses.SAID_THAT.match(" báo là đã xong") and clauses.SAID_THAT.match(" phản ánh rằng đường hỏng")
+    assert not clauses.SAID_THAT.match(" báo cáo lại kết quả cho tôi")
