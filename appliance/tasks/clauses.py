@@ -160,7 +160,12 @@ def _called_off(lower: str, after_thoi: bool) -> int | None:
 SESSION12_MEMBER_ANSWER = False  # off by rule R1 (session 12): no fresh verdict moved
 
 
-# Session 14 (docs/meetings.md, "Session 14"): "X báo cáo là …", "X nói là …", "X phản ánh là …" of a person or unit
+# Session 14 (docs/meetings.md, "Session 14"): a person or unit after "xin" (ask for, get from) gives what is asked
+# ("danh sách xin chị Lan", "xin ý kiến anh Bảo", "xin chữ ký của chị Hạnh"), not the work; "xin mời" is an invitation
+SESSION14_ASK_FROM = True
+ASK_FROM = re.compile(r"(?<!\bem )(?<!\btôi )\bxin(?:\s+(?:ý kiến|chữ ký|số liệu|danh sách|dấu|của|từ|lại|thêm|"
+                      r"bên))*\s*$")
+# Session 14: "X báo cáo là …", "X nói là …", "X phản ánh là …" of a person or unit
 # named: what they said, reported to the meeting, not work given to them ("báo cáo rằng" was already a report); the
 # speaker's own "em báo cáo là …" is left to the rules that read taking the floor
 SESSION14_SAID_THAT = True
@@ -313,6 +318,8 @@ def _is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
         return False
     if OBJECT_BEFORE.search(before[-12:]) and not _clause_start(lower, spot.start):
         return False
+    if SESSION14_ASK_FROM and spot.how in ("named", "unit") and ASK_FROM.search(before[-24:]):
+        return False  # "danh sách xin chị Lan": whom it is asked from, not who does it
     if spot.how == "unit" and not VERB_AHEAD.match(after) and not re.match(r"^\s*,", after):
         return False
     if re.match(r"^\s*(?:ơi)?\s*,", after):  # a vocative: the task is what follows, said to them
@@ -416,6 +423,10 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             if withdrawn and found_here:  # what was said right before "à thôi" (the last of the sentence)
                 last = found_here.pop()
                 found_here += [replace(last, deadline=fix)] if fix else [last, Anchor("cancel", last.person)]
+            deferred = withdrawals.DEFER_NAMED.search(lower) if withdrawals.SESSION14_DEFER_NAMED and turn.leads \
+                else None
+            if deferred is not None:  # "máy tính để sang năm tính": that work, given in the turns before, waits
+                out.append(Anchor("cancel", None, quote=deferred.group("work"), calls_off=True, defers=True))
             out += found_here
             # withdrawals.SESSION14_SELF_CANCEL: "Còn trực thứ Bảy thì năm nay thôi, không trực nữa." calls off the
             # work this very sentence named, when the form says that work again: its own task, or none said back

@@ -282,6 +282,13 @@ def _previous_speaker(lines: Sequence[Turn], turn: Turn) -> Turn | None:
 
 
 def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]) -> None:
+    if anchor.kind == "cancel" and anchor.defers:
+        put_off = [t for t in found if not t.cancelled and 0 < turn.index - t.turn <= 2
+                   and withdrawals.shares_work(anchor.quote, t.content)]
+        if put_off:
+            put_off[-1].cancelled = put_off[-1].called_off = True
+            put_off[-1].off_by = anchor.quote
+        return
     if anchor.kind == "cancel":
         first = True
         for task in reversed(found):

@@ -32,6 +32,13 @@ SESSION14_WITHDRAWN_FORMS = True
 # same breath, the form saying that work again ("trực … không trực nữa"), gives nothing; a form that names no work of
 # the sentence ("Chị Lan gửi lại bản mới, bản cũ không cần nữa") leaves its task (clauses.anchors)
 SESSION14_SELF_CANCEL = True
+# the chair putting off a work named ("Ừ thôi thế máy tính để sang năm tính, chưa cần." after "Được đấy, chị Hà làm
+# tờ trình mua máy …"): that work, given in the last two turns, is withdrawn; a deferral naming no work of a task
+# given before leaves it (extract._merge)
+SESSION14_DEFER_NAMED = True
+DEFER_NAMED = re.compile(r"(?P<work>[^,.;:?!]{3,60}?)\s+(?:thì\s+)?(?:(?<!không )(?<!đừng )để\s+"
+                         r"(?:sau|sang năm|năm sau|đầu năm|sau tết|qua tết|sang tháng)(?:\s+(?:hãy\s+|mới\s+)?tính)?|"
+                         r"tính sau|tạm hoãn|hoãn lại)\b")
 
 # what a cancel says besides the work it names: the words of calling off, pronouns, particles, time
 _NOT_WORK = frozenset(
@@ -65,6 +72,18 @@ def repeats_work(lower: str, at: int) -> bool:
     """The withdrawal form at `at` says again a word of the work named before it in the sentence."""
     said = _words(form_text(lower, at)) - _NOT_WORK
     return bool(said & (_words(lower[:at]) - _NOT_WORK))
+
+
+def shares_work(work: str, content: str) -> bool:
+    """The work a deferral names is a word of the task's own work, accents kept ("chợ" is not "cho"); a work opened
+    by "còn" ("Còn đề xuất mua máy quét thì để sau tính") is another matter."""
+    if re.match(r"^\W*(?:(?:ừ|ờ|à|thế|vậy|thôi)\W+)*còn\b", work.lower()):
+        return False
+    return bool(_accented(work) & _accented(content))
+
+
+def _accented(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 1 and fold(w).lower() not in _NOT_WORK}
 
 
 def speaks_of(cancel: str, quote: str, name: str) -> bool:

@@ -158,3 +158,46 @@ def test_a_report_of_what_a_unit_said_gives_it_no_task(ward, monkeypatch):
     assert _tasks(SAID, ward) == [("Phòng Kinh tế, Hạ tầng và Đô thị", "2026-11-30")]
     assert clauses.SAID_THAT.match(" báo là đã xong") and clauses.SAID_THAT.match(" phản ánh rằng đường hỏng")
     assert not clauses.SAID_THAT.match(" báo cáo lại kết quả cho tôi")
+
+
+# --- whom something is asked from is not the doer (clauses.SESSION14_ASK_FROM) ---
+
+ASKED_FROM = [
+    ("Nguyễn Văn An: Tuấn soạn giấy mời hội nghị, số đại biểu xin chị Hạnh, gửi các tổ trước thứ Năm.",
+     [("Lê Minh Tuấn", "2026-12-03")], [("Lê Minh Tuấn", None), ("Đặng Thị Hạnh", "2026-12-03")]),
+    ("Nguyễn Văn An: Tuấn làm báo cáo quý, số liệu xin phòng Kinh tế, trình anh trước thứ Sáu.",
+     [("Lê Minh Tuấn", "2026-12-04")], [("Lê Minh Tuấn", None)]),
+]
+
+
+@pytest.mark.parametrize(("transcript", "on", "off"), ASKED_FROM)
+def test_whom_it_is_asked_from_is_not_the_doer(ward, transcript, on, off, monkeypatch):
+    assert _tasks(transcript, ward) == on
+    monkeypatch.setattr(clauses, "SESSION14_ASK_FROM", False)
+    assert _tasks(transcript, ward) == off
+
+
+def test_the_speakers_own_request_is_left_as_it_was():
+    assert clauses.ASK_FROM.search("số liệu xin ")
+    assert clauses.ASK_FROM.search("xin ý kiến ")
+    assert not clauses.ASK_FROM.search("em xin ")  # "em xin nhận", "em xin chị Hương cho em nghỉ"
+
+
+# --- the chair putting off a work given just before (withdrawals.SESSION14_DEFER_NAMED) ---
+
+PUT_OFF = ("Nguyễn Văn An: Bắt đầu họp.\n"
+           "Phạm Thu Hà: Anh ơi, em đề xuất mình in thêm tờ rơi hướng dẫn dịch vụ công trực tuyến ạ.\n"
+           "Nguyễn Văn An: Được đấy, chị Hà làm dự toán in tờ rơi trình anh trước thứ Tư.\n"
+           "Phạm Quốc Bảo: Anh ơi kinh phí năm nay hết rồi ạ.\nNguyễn Văn An: Ừ thôi thế tờ rơi để sang năm tính.")
+# "còn …" puts off another matter: the task stands
+ANOTHER = ("Nguyễn Văn An: Chị Hà làm dự toán in tờ rơi trình anh trước thứ Tư.\nPhạm Thu Hà: Dạ.\n"
+           "Nguyễn Văn An: Còn việc in tờ rơi cho các tổ thì để sau Tết tính.")
+
+
+def test_a_work_put_off_by_the_chair_is_withdrawn(ward, monkeypatch):
+    assert _tasks(PUT_OFF, ward) == []
+    assert _tasks(ANOTHER, ward) == [("Phạm Thu Hà", "2026-12-02")]
+    monkeypatch.setattr(withdrawals, "SESSION14_DEFER_NAMED", False)
+    assert _tasks(PUT_OFF, ward) == [("Phạm Thu Hà", "2026-12-02")]
+    assert not withdrawals.shares_work("còn đề xuất mua máy quét", "tuần tra khu vực chợ")
+    assert not withdrawals.shares_work("máy quét cho một cửa", "tuần tra khu vực chợ")  # "cho" is not "chợ"
