@@ -138,7 +138,7 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
         given = {(o.person.name, o.deadline) for o in kept}
         quotes = [o.quote for o in found] + (withdrawn if SESSION12_KEEP_WITHDRAWN or SESSION13_WITHDRAWN else [])
         added = additions(lines, quotes, given, reader, names, roster, meeting_date, calendar,
-                          narrow if withdrawals.SESSION14_WITHDRAWN else ())
+                          narrow)
         found = kept + [_Open(a.person, a.quote, a.deadline, a.quote, a.turn, how="model", chair=a.chair)
                         for a in added]
     if scorer is None:
@@ -194,9 +194,14 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
     chair = next((t.speaker for t in lines if t.leads), None)
     if withdrawn is not None:
         withdrawn += [o.quote for o in found if o.cancelled and (SESSION12_KEEP_WITHDRAWN or o.called_off)]
-    if narrow is not None:
+    if narrow is not None and withdrawals.SESSION14_WITHDRAWN:
         narrow += [o.quote for o in found if o.cancelled and o.called_off
                    and (not o.off_by or withdrawals.speaks_of(o.off_by, o.quote, o.person.name))]
+    if narrow is not None and withdrawals.SESSION14_SUPERSEDED:
+        # "Chị Lan … thứ Năm. À thôi, …, chị gửi luôn mai đi.": withdrawn and given again to the same person
+        narrow += [o.quote for o in found if o.cancelled and not o.called_off
+                   and any(not t.cancelled and _key(t.person) == _key(o.person) and 0 <= t.turn - o.turn <= 1
+                           for t in found)]
     return [o for o in found if not o.cancelled and not _reported_now(o, lines) and not _to_the_chair(o, chair)], lines
 
 

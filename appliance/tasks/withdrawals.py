@@ -32,6 +32,10 @@ SESSION14_WITHDRAWN_FORMS = True
 # same breath, the form saying that work again ("trực … không trực nữa"), gives nothing; a form that names no work of
 # the sentence ("Chị Lan gửi lại bản mới, bản cũ không cần nữa") leaves its task (clauses.anchors)
 SESSION14_SELF_CANCEL = True
+# "Chị Lan lập lịch trực gửi tôi thứ Năm. À thôi, thứ Năm tôi họp …, chị gửi luôn mai đi.": a task withdrawn by "à
+# thôi" and given again to the same person in that turn or the next is superseded; the sentence model does not add its
+# first sentence back (with its old date), as SESSION14_WITHDRAWN keeps a task called off (extract._proposals)
+SESSION14_SUPERSEDED = True
 # the chair putting off a work named ("Ừ thôi thế máy tính để sang năm tính, chưa cần." after "Được đấy, chị Hà làm
 # tờ trình mua máy …"): that work, given in the last two turns, is withdrawn; a deferral naming no work of a task
 # given before leaves it (extract._merge)

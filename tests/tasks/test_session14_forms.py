@@ -201,3 +201,16 @@ def test_a_work_put_off_by_the_chair_is_withdrawn(ward, monkeypatch):
     assert _tasks(PUT_OFF, ward) == [("Phạm Thu Hà", "2026-12-02")]
     assert not withdrawals.shares_work("còn đề xuất mua máy quét", "tuần tra khu vực chợ")
     assert not withdrawals.shares_work("máy quét cho một cửa", "tuần tra khu vực chợ")  # "cho" is not "chợ"
+
+
+# --- a task withdrawn by "à thôi" and given again to the same person (withdrawals.SESSION14_SUPERSEDED) ---
+
+REDONE = ("Nguyễn Văn An: Bắt đầu họp.\nLê Minh Tuấn: Anh ơi, kế hoạch tuyên truyền Tết em cần anh duyệt.\n"
+          "Nguyễn Văn An: Tuấn gửi kế hoạch tuyên truyền cho tôi thứ Sáu. À thôi, thứ Sáu tôi đi công tác, em gửi luôn "
+          "ngày mai nhé.")
+
+
+def test_a_task_given_again_is_not_added_back_with_its_old_date(ward, monkeypatch):
+    assert _tasks(REDONE, ward) == [("Lê Minh Tuấn", "2026-12-01")]
+    monkeypatch.setattr(withdrawals, "SESSION14_SUPERSEDED", False)
+    assert _tasks(REDONE, ward) == [("Lê Minh Tuấn", "2026-12-01"), ("Lê Minh Tuấn", "2026-12-04")]
