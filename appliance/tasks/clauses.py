@@ -494,7 +494,10 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     # "chị Lan dự thảo quyết định…, trình ký mai được không?": asking a named doer is asking them to do it
     request = bool(re.search(r"\bđược không\W*$", lower)) and bool(spots) and spots[0].how in ("named", "unit") \
         and _clause_start(lower, spots[0].start)
-    question = bool(QUESTION.search(lower) or SESSION13_QUESTIONS and ASKED.search(lower)) \
+    asked = ASKED.search(lower) if SESSION13_QUESTIONS else None
+    if asked is not None and SESSION14_WHETHER and WHETHER.search(lower[:asked.start() + 3]):
+        asked = None  # "anh hùng kiểm tra xem công trình đó có giấy phép không": check whether, an order
+    question = bool(QUESTION.search(lower) or asked) \
         and not POLITE.search(lower) and not request
     out: list[Anchor] = []
     chosen = [s for s in spots if _is_anchor(s, lower, spots)]
@@ -622,6 +625,13 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
 SESSION13_QUESTIONS = True  # on by rule R1 (session 13)
 ASKED = re.compile(r"\b(?:luôn|ngay|trước|bây giờ|giờ|luôn bây giờ)\s+hay\s+(?:là\s+)?(?:chờ|đợi|để|thôi|sau)\b|"
                    r"\bcó\s+(?:[^\W\d_]+\s+){1,8}không(?:\s+(?:anh|chị|em|ạ|nhỉ|hả))*\s*[.…]?\s*$|\bđúng không\b")
+# Session 14 (docs/meetings.md, "Session 14"): "có … không" closing a sentence after a verb of checking and "xem"
+# ("kiểm tra xem công trình đó có giấy phép không", "hỏi xem các hộ có đồng ý không") asks whether, inside an order;
+# it is a question only when the sentence itself is one ("?"); "anh xem có … không" alone (whether the one addressed
+# can) is still a question
+SESSION14_WHETHER = True
+WHETHER = re.compile(r"\b(?:kiểm tra|rà soát|xác minh|hỏi|tìm hiểu|nắm|theo dõi|khảo sát|đo)(?:\s+(?:lại|giúp|hộ|"
+                     r"luôn|kỹ))*\s+xem\s+(?:[^\W\d_]+\s+){0,6}có\s+$")
 # Session 13: "bác cứ rà soát …", "em cứ làm đi": "cứ" after the one addressed is an order's word, as "nhé" is.
 SESSION13_CU_ORDER = True  # on by rule R1b: no fresh verdict moved; removes a wrong on its training half (session 13)
 CU_ORDER = re.compile(r"^(?:em|anh|chị|bác|cô|chú|ông|bà)\s+cứ\s+(?!để\b)")

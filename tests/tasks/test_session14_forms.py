@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clause_model, clauses, dialogue, extract, withdrawals
+from appliance.tasks import clause_model, clauses, dialogue, extract, phrases, withdrawals
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
@@ -214,3 +214,29 @@ def test_a_task_given_again_is_not_added_back_with_its_old_date(ward, monkeypatc
     assert _tasks(REDONE, ward) == [("Lê Minh Tuấn", "2026-12-01")]
     monkeypatch.setattr(withdrawals, "SESSION14_SUPERSEDED", False)
     assert _tasks(REDONE, ward) == [("Lê Minh Tuấn", "2026-12-01"), ("Lê Minh Tuấn", "2026-12-04")]
+
+
+# --- "kiểm tra xem … có … không" asks whether inside an order (clauses.SESSION14_WHETHER) ---
+
+CHECK_WHETHER = "Nguyễn Văn An: anh hùng kiểm tra xem công trình đó có giấy phép không"
+
+
+def test_check_whether_is_an_order_not_a_question(ward, monkeypatch):
+    assert _tasks(CHECK_WHETHER, ward) == [("Trần Văn Hùng", None)]
+    # a question stays one: whether the one addressed can, or a "?"
+    assert _tasks("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\nNguyễn Văn An: em xem có làm kịp không", ward) == []
+    monkeypatch.setattr(clauses, "SESSION14_WHETHER", False)
+    assert _tasks(CHECK_WHETHER, ward) == []
+
+
+# --- "về" between the doer and the verb (phrases.SESSION14_GO_BACK) ---
+
+GO_BACK = "Nguyễn Văn An: ờ việc đấy thì tổ năm về vận động các hộ dọn vật liệu xây dựng trên vỉa hè nhé"
+
+
+def test_go_back_and_do_it(ward, monkeypatch):
+    assert _tasks(GO_BACK, ward) == [("Tổ dân phố số 5", None)]
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)  # the rules alone: "về" before a noun opens no verb
+    assert _tasks("Nguyễn Văn An: Chị Lan về quê thăm mẹ thứ Sáu này.", ward) == []
+    monkeypatch.setattr(phrases, "SESSION14_GO_BACK", False)
+    assert _tasks(GO_BACK, ward) == []
