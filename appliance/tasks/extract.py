@@ -377,6 +377,10 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         if given:
             given[-1].restated = True
             return
+    if not recent and withdrawals.SESSION14_BARE_ACCEPT and anchor.how == "first" and not turn.leads \
+            and anchor.deadline is None and withdrawals.BARE_ACCEPT.match(anchor.content.lower()) \
+            and not [t for t in found if not t.cancelled and _key(t.person) == _key(person)]:
+        return  # "Dạ, em nhận." answering a task the rules did not read: no task of its own, with no work nor date
     if not recent and anchor.follow_up and person.unit and len(anchor.content.split()) <= 4:
         # "Dạ, em nhận ạ" from the head of the unit just given a task: that task, not a new one
         recent = [t for t in found if not t.cancelled and t.person.kind == "unit" and t.person.name == person.unit

@@ -36,6 +36,10 @@ SESSION14_SELF_CANCEL = True
 # thôi" and given again to the same person in that turn or the next is superseded; the sentence model does not add its
 # first sentence back (with its old date), as SESSION14_WITHDRAWN keeps a task called off (extract._proposals)
 SESSION14_SUPERSEDED = True
+# "Dạ, em nhận.", "dạ em gửi ạ" answering a task the rules did not read (given to a title, in a form they miss): a task
+# with no work and no date of its own is not proposed (extract._merge); with a task of theirs it accepts it, as before
+SESSION14_BARE_ACCEPT = True
+BARE_ACCEPT = re.compile(r"^\W*(?:xin\s+)?(?:nhận|làm|gửi|lo)(?:\s+(?:ạ|anh|chị|luôn|ngay|việc này|nhé))*\W*$")
 # the chair putting off a work named ("Ừ thôi thế máy tính để sang năm tính, chưa cần." after "Được đấy, chị Hà làm
 # tờ trình mua máy …"): that work, given in the last two turns, is withdrawn; a deferral naming no work of a task
 # given before leaves it (extract._merge)

@@ -240,3 +240,29 @@ def test_go_back_and_do_it(ward, monkeypatch):
     assert _tasks("Nguyễn Văn An: Chị Lan về quê thăm mẹ thứ Sáu này.", ward) == []
     monkeypatch.setattr(phrases, "SESSION14_GO_BACK", False)
     assert _tasks(GO_BACK, ward) == []
+
+
+# --- "Dạ, em nhận." answering a task the rules did not read (withdrawals.SESSION14_BARE_ACCEPT) ---
+
+ACCEPTED = [
+    # given to a title the directory does not know: nobody's task to propose
+    ("Nguyễn Văn An: Khâu trang trí hội trường năm nay giao đồng chí phụ trách đoàn thanh niên nhé.\n"
+     "Lê Minh Tuấn: Dạ, em nhận.", [], [("Lê Minh Tuấn", None)]),
+    # the sentence model reads the task itself; the bare acceptance was a second, undated one
+    ("Nguyễn Văn An: Tuấn trang trí hội trường trước thứ Sáu nhé.\nLê Minh Tuấn: Dạ, em nhận.",
+     [("Lê Minh Tuấn", "2026-12-04")], [("Lê Minh Tuấn", None), ("Lê Minh Tuấn", "2026-12-04")]),
+]
+
+
+@pytest.mark.parametrize(("transcript", "on", "off"), ACCEPTED)
+def test_a_bare_acceptance_is_no_task_of_its_own(ward, transcript, on, off, monkeypatch):
+    assert _tasks(transcript, ward) == on
+    monkeypatch.setattr(withdrawals, "SESSION14_BARE_ACCEPT", False)
+    assert _tasks(transcript, ward) == off
+
+
+def test_an_offer_naming_its_work_is_still_one(ward):
+    said = "Nguyễn Văn An: Bắt đầu họp.\nLê Minh Tuấn: Dạ, em nhận trang trí hội trường ạ."
+    assert _tasks(said, ward) == [("Lê Minh Tuấn", None)]
+    assert withdrawals.BARE_ACCEPT.match("nhận ạ") and withdrawals.BARE_ACCEPT.match("gửi ạ")
+    assert not withdrawals.BARE_ACCEPT.match("nhận trang trí hội trường ạ")
