@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from appliance.tasks import withdrawals
+from appliance.tasks import deadline_calls, withdrawals
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     Spot,
@@ -413,6 +413,10 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     and all(a.kind == "task" and a.deadline is None for a in found_here):
                 # "… tổng vệ sinh ngày 23 ấy chị hạnh chỉ đạo các tổ. còn anh hùng lo xe chở rác": the same day
                 found_here = [replace(a, deadline=shared) for a in found_here]
+            if deadline_calls.SESSION14_NAMED_DEADLINE and not found_here and not recap and turn.leads \
+                    and cancel_at is None and (named_date := deadline_calls.named_deadline(sentence, roster, meeting,
+                                                                                          calendar)):
+                found_here = [named_date]  # "Còn một tuần thôi, hạn 20/12 nhé Hà."
             if SESSION13_UNIT_LIST and not found_here and not recap and turn.leads:
                 found_here = unit_list(sentence, roster, meeting, calendar)
             if SESSION13_DATE_BEFORE:

@@ -336,6 +336,10 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
     person = anchor.person
     assert person is not None
     mine = [t for t in found if not t.cancelled and _key(t.person) == _key(person)]
+    if anchor.redates and mine:  # deadline_calls.SESSION14_NAMED_DEADLINE: "hạn 20/12 nhé Hà" dates Hà's latest task
+        mine[-1].deadline, mine[-1].touched = anchor.deadline, turn.index
+        _support(mine[-1], anchor)
+        return
     if anchor.recap and mine and anchor.kind == "task":
         # "Tóm lại: …, Hùng lo hòa giải, …": the recap names a task given before, in fewer words; the one
         # it shares most words with (else the latest), with the date the recap says, if any.

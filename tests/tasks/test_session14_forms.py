@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clause_model, clauses, dialogue, extract, phrases, withdrawals
+from appliance.tasks import clause_model, clauses, deadline_calls, dialogue, extract, phrases, withdrawals
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
@@ -266,3 +266,30 @@ def test_an_offer_naming_its_work_is_still_one(ward):
     assert _tasks(said, ward) == [("Lê Minh Tuấn", None)]
     assert withdrawals.BARE_ACCEPT.match("nhận ạ") and withdrawals.BARE_ACCEPT.match("gửi ạ")
     assert not withdrawals.BARE_ACCEPT.match("nhận trang trí hội trường ạ")
+
+
+# --- a deadline said to someone by name, no verb of work (deadline_calls.SESSION14_NAMED_DEADLINE) ---
+
+NAMED_DEADLINES = [
+    ("Nguyễn Văn An: Hùng, hồ sơ cấp phép ngõ 9 xong chưa?\nTrần Văn Hùng: Dạ còn 2 hồ sơ ạ.\n"
+     "Nguyễn Văn An: Ừ, thứ Sáu là hạn cuối đấy Hùng, phải xong cả hai.", [("Trần Văn Hùng", "2026-12-04")], []),
+    ("Nguyễn Văn An: Chị Hương, danh sách quà Tết được bao nhiêu hộ rồi?\nBùi Thanh Hương: Dạ mới được 40 hộ ạ.\n"
+     "Nguyễn Văn An: Chị Hương cố gắng, hạn 15/12 không lùi.", [("Bùi Thanh Hương", "2026-12-15")], []),
+    # the person's task given before takes the date said last
+    ("Nguyễn Văn An: Anh Hùng kiểm tra cống ngõ 5 trước thứ Tư.\nTrần Văn Hùng: Dạ.\n"
+     "Nguyễn Văn An: Còn cống ngõ 5 thì thứ Sáu là hạn cuối nhé Hùng.", [("Trần Văn Hùng", "2026-12-04")],
+     [("Trần Văn Hùng", "2026-12-02")]),
+]
+
+
+@pytest.mark.parametrize(("transcript", "on", "off"), NAMED_DEADLINES)
+def test_a_deadline_said_to_someone_by_name(ward, transcript, on, off, monkeypatch):
+    assert _tasks(transcript, ward) == on
+    monkeypatch.setattr(deadline_calls, "SESSION14_NAMED_DEADLINE", False)
+    assert _tasks(transcript, ward) == off
+
+
+def test_whom_the_work_goes_to_is_not_called(ward):
+    assert _tasks("Nguyễn Văn An: Hạn nộp hồ sơ thi đua là thứ Sáu, các phòng gửi chị Lan nhé.", ward) == []
+    assert _tasks("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\nNguyễn Văn An: Tuấn, hạn thứ Sáu là hạn của Sở à?",
+                  ward) == []
