@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clause_model, clauses, deadline_calls, dialogue, extract, phrases, withdrawals
+from appliance.tasks import clause_model, clauses, deadline_calls, dialogue, extract, phrases, roster, withdrawals
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
@@ -293,3 +293,19 @@ def test_whom_the_work_goes_to_is_not_called(ward):
     assert _tasks("Nguyễn Văn An: Hạn nộp hồ sơ thi đua là thứ Sáu, các phòng gửi chị Lan nhé.", ward) == []
     assert _tasks("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\nNguyễn Văn An: Tuấn, hạn thứ Sáu là hạn của Sở à?",
                   ward) == []
+
+
+# --- a given name inside a common word of recogniser text (roster.SESSION14_COMPOUND) ---
+
+XAC_MINH = "Nguyễn Văn An: ờ việc đơn thư thì thắng xác minh xong làm báo cáo gửi anh trước thứ sáu này nhé"
+
+
+def test_a_name_inside_a_common_word_is_the_word(ward, monkeypatch):
+    assert _tasks(XAC_MINH, ward) == [("Ngô Đức Thắng", "2026-12-04")]
+    # a call by honorific and a capital in written text are names still
+    assert _tasks("Nguyễn Văn An: anh minh bố trí lực lượng giữ trật tự trước thứ sáu nhé", ward) == \
+        [("Trịnh Văn Minh", "2026-12-04")]
+    assert ("Trịnh Văn Minh", "2026-12-04") in _tasks(
+        "Nguyễn Văn An: Thắng xác minh đơn thư, Minh bố trí lực lượng trước thứ Sáu.", ward)
+    monkeypatch.setattr(roster, "SESSION14_COMPOUND", False)
+    assert _tasks(XAC_MINH, ward) == [("Ngô Đức Thắng", None), ("Trịnh Văn Minh", "2026-12-04")]
