@@ -7,7 +7,18 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clause_model, clauses, deadline_calls, dialogue, extract, phrases, roster, withdrawals
+from appliance.tasks import (
+    clause_model,
+    clauses,
+    deadline_calls,
+    deadlines,
+    dialogue,
+    extract,
+    phrases,
+    roster,
+    withdrawals,
+)
+from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
@@ -309,3 +320,15 @@ def test_a_name_inside_a_common_word_is_the_word(ward, monkeypatch):
         "Nguyễn Văn An: Thắng xác minh đơn thư, Minh bố trí lực lượng trước thứ Sáu.", ward)
     monkeypatch.setattr(roster, "SESSION14_COMPOUND", False)
     assert _tasks(XAC_MINH, ward) == [("Ngô Đức Thắng", None), ("Trịnh Văn Minh", "2026-12-04")]
+
+
+# --- a day said in words with no month (deadlines.SESSION14_BARE_DAY_WORDS) ---
+
+def test_a_day_in_words_alone_is_that_day_of_the_month(monkeypatch):
+    said = "tuấn chuẩn bị hội trường cho hội nghị tổng kết ngày hai mươi chín nhé"
+    assert find_deadline(said, MONDAY)[0] == dt.date(2026, 12, 29)
+    # a month after it, a count of days: the older rules read them
+    assert find_deadline("xong trước ngày mười lăm tháng một", MONDAY)[0] == dt.date(2027, 1, 15)
+    assert find_deadline("trong vòng mười ngày làm việc", MONDAY)[0] == dt.date(2026, 12, 14)
+    monkeypatch.setattr(deadlines, "SESSION14_BARE_DAY_WORDS", False)
+    assert find_deadline(said, MONDAY) is None
