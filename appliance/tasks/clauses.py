@@ -165,6 +165,10 @@ SESSION12_MEMBER_ANSWER = False  # off by rule R1 (session 12): no fresh verdict
 SESSION14_ASK_FROM = True
 ASK_FROM = re.compile(r"(?<!\bem )(?<!\btôi )\bxin(?:\s+(?:ý kiến|chữ ký|số liệu|danh sách|dấu|của|từ|lại|thêm|"
                       r"bên))*\s*$")
+# Session 14: a member asking the chair's opinion or leave ("em xin ý kiến (anh) cái việc ngày hội 18/11 ạ", "em xin
+# phép hỏi …") takes the floor even with a date in it: the date is the matter's, not a deadline of theirs
+SESSION14_ASK_OPINION = True
+ASK_OPINION = re.compile(r"^\s*(?:xin\s+)(?:ý kiến|cho ý kiến|phép hỏi|hỏi ý kiến|hỏi)\b")
 # Session 14: "X báo cáo là …", "X nói là …", "X phản ánh là …" of a person or unit
 # named: what they said, reported to the meeting, not work given to them ("báo cáo rằng" was already a report); the
 # speaker's own "em báo cáo là …" is left to the rules that read taking the floor
@@ -574,6 +578,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
             continue  # "Phòng Kinh tế báo cáo tuần qua đã xử lý 12 trường hợp": what was done
         if spot.how == "first" and deadline is None and ASKS.match(scope_lower):
             continue  # "Em xin bổ sung về vệ sinh môi trường": taking the floor
+        if SESSION14_ASK_OPINION and spot.how == "first" and not turn.leads and ASK_OPINION.match(scope_lower):
+            continue  # "em xin ý kiến cái việc ngày hội 18/11 ạ": asking now; the date is the matter's
         if PREAMBLE.match(scope_lower) or re.search(r"\bhôm nay\b", head) and THIS_MEETING.match(scope_lower):
             continue  # "tôi xin phân công như sau": the tasks follow; "hôm nay chị Hạnh chủ trì họp về…"
         if spot.how == "first" and SPEECH.match(scope_lower) and not INTENT.search(scope_lower):

@@ -332,3 +332,17 @@ def test_a_day_in_words_alone_is_that_day_of_the_month(monkeypatch):
     assert find_deadline("trong vòng mười ngày làm việc", MONDAY)[0] == dt.date(2026, 12, 14)
     monkeypatch.setattr(deadlines, "SESSION14_BARE_DAY_WORDS", False)
     assert find_deadline(said, MONDAY) is None
+
+
+# --- a member asking the chair's opinion, with a date in it (clauses.SESSION14_ASK_OPINION) ---
+
+OPINION = ("Nguyễn Văn An: ờ bắt đầu họp nhé\n"
+           "Bùi Thanh Hương: anh ơi em xin ý kiến cái việc hội chợ xuân ngày hai mươi tháng mười hai ạ")
+
+
+def test_asking_an_opinion_is_no_task_even_with_a_date(ward, monkeypatch):
+    assert _tasks(OPINION, ward) == []
+    offer = "Nguyễn Văn An: Bắt đầu họp.\nLê Minh Tuấn: Em xin gửi danh sách trước thứ Năm tuần sau ạ."
+    assert _tasks(offer, ward) == [("Lê Minh Tuấn", "2026-12-10")]
+    monkeypatch.setattr(clauses, "SESSION14_ASK_OPINION", False)
+    assert _tasks(OPINION, ward) == [("Bùi Thanh Hương", "2026-12-20")]
