@@ -23,6 +23,7 @@ from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import Turn
 from appliance.tasks.phrases import VERB_AHEAD
 from appliance.tasks.roster import Person, Roster
+from appliance.tasks.withdrawals import same_sentence
 from appliance.text import fold
 from appliance.text.dates import WorkCalendar
 
@@ -68,13 +69,16 @@ def _assignee(sentence: str, turn: Turn, roster: Roster) -> Person | None:
 
 def additions(lines: Sequence[Turn], quotes: Sequence[str], given: set[tuple[str, dt.date | None]],
               reader: ClauseModel, names: frozenset[str], roster: Roster, meeting: dt.date,
-              calendar: WorkCalendar | None) -> list[Addition]:
-    """`quotes`: what the rules' proposals quote; `given`: their (assignee, deadline) pairs."""
+              calendar: WorkCalendar | None, withdrawn: Sequence[str] = ()) -> list[Addition]:
+    """`quotes`: what the rules' proposals quote; `given`: their (assignee, deadline) pairs; `withdrawn`: the
+    quotes of tasks the meeting withdrew, each kept from being added back only as that very sentence
+    (withdrawals.SESSION14_WITHDRAWN)."""
     out: list[Addition] = []
     for turn in lines:
         for sentence in sentences(turn.text):
             folded = fold(sentence).lower()
             if "?" in sentence or _RECAP.match(folded) or covered(sentence, quotes) \
+                    or same_sentence(sentence, withdrawn) \
                     or reader.probability(sentence, names, turn.leads) < reader.add:
                 continue
             person = _assignee(sentence, turn, roster)

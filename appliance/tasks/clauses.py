@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from appliance.tasks import deadline_calls, withdrawals
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     Spot,
@@ -146,7 +147,7 @@ CANCEL_S13_BARE = re.compile(r"^\W*(?:à\s+|ờ\s+|mà\s+)?thôi\s*,?\s+(?:thì\
 def _called_off(lower: str, after_thoi: bool) -> int | None:
     """Where a session 13 withdrawal form starts in the sentence, if the setting is on; `after_thoi`: the sentence
     opens what follows "à thôi" (the "thôi" the form may need was cut off with it)."""
-    if not SESSION13_WITHDRAWN_FORMS:
+    if not (SESSION13_WITHDRAWN_FORMS or withdrawals.SESSION14_WITHDRAWN_FORMS):
         return None
     head = "thôi, " if after_thoi else ""
     found = CANCEL_S13.search(head + lower)
@@ -157,6 +158,23 @@ def _called_off(lower: str, after_thoi: bool) -> int | None:
 # trí được bàn … không?" — "Được anh ạ. Em sẽ bố trí một bàn riêng") speaks of themself by "em"; only the chair's
 # "em" in answer to a member's question ("… em có cần viết tin không ạ?" — "Ừ, em viết luôn") is the one who asked.
 SESSION12_MEMBER_ANSWER = False  # off by rule R1 (session 12): no fresh verdict moved
+
+
+# Session 14 (docs/meetings.md, "Session 14"): a person or unit after "xin" (ask for, get from) gives what is asked
+# ("danh sách xin chị Lan", "xin ý kiến anh Bảo", "xin chữ ký của chị Hạnh"), not the work; "xin mời" is an invitation
+SESSION14_ASK_FROM = True
+ASK_FROM = re.compile(r"(?<!\bem )(?<!\btôi )\bxin(?:\s+(?:ý kiến|chữ ký|số liệu|danh sách|dấu|của|từ|lại|thêm|"
+                      r"bên))*\s*$")
+# Session 14: a member asking the chair's opinion or leave ("em xin ý kiến (anh) cái việc ngày hội 18/11 ạ", "em xin
+# phép hỏi …") takes the floor even with a date in it: the date is the matter's, not a deadline of theirs
+SESSION14_ASK_OPINION = True
+ASK_OPINION = re.compile(r"^\s*(?:xin\s+)(?:ý kiến|cho ý kiến|phép hỏi|hỏi ý kiến|hỏi)\b")
+# Session 14: "X báo cáo là …", "X nói là …", "X phản ánh là …" of a person or unit
+# named: what they said, reported to the meeting, not work given to them ("báo cáo rằng" was already a report); the
+# speaker's own "em báo cáo là …" is left to the rules that read taking the floor
+SESSION14_SAID_THAT = True
+SAID_THAT = re.compile(r"^\s*,?\s*(?:có\s+)?(?:báo cáo|báo|nói|thông báo|phản ánh|kể|trả lời|xác nhận)(?:\s+lại)?\s+"
+                       r"(?:là|rằng)\b")
 
 
 # Session 12: a pronoun right before the recap's own verb ("thôi anh nhắc lại ban chỉ huy kế hoạch …", "Chị tóm tắt
@@ -304,6 +322,8 @@ def _is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
         return False
     if OBJECT_BEFORE.search(before[-12:]) and not _clause_start(lower, spot.start):
         return False
+    if SESSION14_ASK_FROM and spot.how in ("named", "unit") and ASK_FROM.search(before[-24:]):
+        return False  # "danh sách xin chị Lan": whom it is asked from, not who does it
     if spot.how == "unit" and not VERB_AHEAD.match(after) and not re.match(r"^\s*,", after):
         return False
     if re.match(r"^\s*(?:ơi)?\s*,", after):  # a vocative: the task is what follows, said to them
@@ -355,8 +375,12 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 out.append(Anchor("agree", None, deadline=found[0] if found else None))
             cancels = CANCEL.search(lower)
             cancel_at = cancels.start() if cancels else _called_off(lower, index > 0 and at == 0)
-            if cancel_at is None and SESSION13_WITHDRAWN_FORMS and gave and at > 0 and CANCEL_S13_BARE.match(lower):
+            if cancel_at is None and (SESSION13_WITHDRAWN_FORMS or withdrawals.SESSION14_WITHDRAWN_FORMS) and gave \
+                    and at > 0 and CANCEL_S13_BARE.match(lower):
                 cancel_at = 0
+            if withdrawals.SESSION14_WITHDRAWN_FORMS and cancel_at is not None \
+                    and withdrawals.in_purpose(lower, cancel_at):
+                cancels = cancel_at = None  # "… để dân không phải đi lại nữa": the task's purpose, no withdrawal
             asks = QUESTION.search(lower) and re.search(r"\bđược không\b", lower)
             offer = PROPOSAL.search(lower) if asks else None
             if offer is not None:  # "em gửi trước thứ Tư được không": a new deadline, if the chair agrees
@@ -393,6 +417,10 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     and all(a.kind == "task" and a.deadline is None for a in found_here):
                 # "… tổng vệ sinh ngày 23 ấy chị hạnh chỉ đạo các tổ. còn anh hùng lo xe chở rác": the same day
                 found_here = [replace(a, deadline=shared) for a in found_here]
+            if deadline_calls.SESSION14_NAMED_DEADLINE and not found_here and not recap and turn.leads \
+                    and cancel_at is None and (named_date := deadline_calls.named_deadline(sentence, roster, meeting,
+                                                                                          calendar)):
+                found_here = [named_date]  # "Còn một tuần thôi, hạn 20/12 nhé Hà."
             if SESSION13_UNIT_LIST and not found_here and not recap and turn.leads:
                 found_here = unit_list(sentence, roster, meeting, calendar)
             if SESSION13_DATE_BEFORE:
@@ -403,15 +431,25 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             if withdrawn and found_here:  # what was said right before "à thôi" (the last of the sentence)
                 last = found_here.pop()
                 found_here += [replace(last, deadline=fix)] if fix else [last, Anchor("cancel", last.person)]
+            deferred = withdrawals.DEFER_NAMED.search(lower) if withdrawals.SESSION14_DEFER_NAMED and turn.leads \
+                else None
+            if deferred is not None:  # "máy tính để sang năm tính": that work, given in the turns before, waits
+                out.append(Anchor("cancel", None, quote=deferred.group("work"), calls_off=True, defers=True))
             out += found_here
+            # withdrawals.SESSION14_SELF_CANCEL: "Còn trực thứ Bảy thì năm nay thôi, không trực nữa." calls off the
+            # work this very sentence named, when the form says that work again: its own task, or none said back
+            itself = withdrawals.SESSION14_SELF_CANCEL and cancel_at is not None \
+                and withdrawals.repeats_work(lower, cancel_at)
             if cancel_at is not None:  # after the sentence's own anchors, and of whom it names: "… tôi giao anh
                 # Hùng, thôi, …, anh Hùng không phải lo nữa"; "Tuấn làm luôn, …, chị Lan không phải làm nữa"
                 named = [m for m in roster.mentions(sentence, verbs=VERB_AHEAD)
                          if 0 <= cancel_at - m.end <= 2]
                 again = cancels is None and not named and bool(out) and out[-1].kind == "cancel"
-                if (named or at == 0 or gave) and not again:  # "còn việc lắp máy pos thì. thôi chưa giao ai"
-                    # (nothing given); a session 13 form right after "à thôi" withdrew a task withdraws no other
-                    out.append(Anchor("cancel", choose(named[-1], speakers) if named else None, calls_off=True))
+                if (named or at == 0 or gave or itself and found_here) and not again:
+                    # "còn việc lắp máy pos thì. thôi chưa giao ai" (nothing given); a session 13 form right after
+                    # "à thôi" withdrew a task withdraws no other
+                    out.append(Anchor("cancel", choose(named[-1], speakers) if named else None,
+                                      quote=withdrawals.form_text(lower, cancel_at), calls_off=True))
             # a filler piece ("ờ đóng quyển.") leaves the task just given open for the date said after it
             chained = SESSION10_FILLER_CHAIN and gave and not found_here \
                 and fragment(sentence, roster, meeting, calendar)
@@ -424,7 +462,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             elif not found_here and not recap and just_gave \
                     and (dated := date_later(sentence, out, roster, meeting, calendar)):
                 out.append(Anchor("agree", None, deadline=dated))
-            elif not found_here and not (short := date_only(lower, out)) and not recap \
+            elif not found_here and not (short := date_only(lower, out)) and not recap and not itself \
                     and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
                 # (a closing recap names whom each task is for; a clause of it it could not read is not
                 # said back to the one addressed)
@@ -464,7 +502,10 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     # "chị Lan dự thảo quyết định…, trình ký mai được không?": asking a named doer is asking them to do it
     request = bool(re.search(r"\bđược không\W*$", lower)) and bool(spots) and spots[0].how in ("named", "unit") \
         and _clause_start(lower, spots[0].start)
-    question = bool(QUESTION.search(lower) or SESSION13_QUESTIONS and ASKED.search(lower)) \
+    asked = ASKED.search(lower) if SESSION13_QUESTIONS else None
+    if asked is not None and SESSION14_WHETHER and WHETHER.search(lower[:asked.start() + 3]):
+        asked = None  # "anh hùng kiểm tra xem công trình đó có giấy phép không": check whether, an order
+    question = bool(QUESTION.search(lower) or asked) \
         and not POLITE.search(lower) and not request
     out: list[Anchor] = []
     chosen = [s for s in spots if _is_anchor(s, lower, spots)]
@@ -518,6 +559,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         if SESSION13_READ_OUT and turn.leads and spot.how in ("named", "unit") and READ_OUT.match(scope_lower) \
                 and deadline_free(scope_lower):
             continue  # "chị Lan đọc lịch tuần", "anh Minh điểm qua tình hình": the chair giving the floor now
+        if SESSION14_SAID_THAT and spot.how in ("named", "unit") and SAID_THAT.match(scope_lower):
+            continue  # "anh ơi văn phòng báo cáo là tuần trước mình nhận …": what a unit or person said, reported
         if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
                 DONE_NOW.match(scope_lower) or \
                 (spot.how == "first" and DONE.search(scope_lower)):
@@ -535,6 +578,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
             continue  # "Phòng Kinh tế báo cáo tuần qua đã xử lý 12 trường hợp": what was done
         if spot.how == "first" and deadline is None and ASKS.match(scope_lower):
             continue  # "Em xin bổ sung về vệ sinh môi trường": taking the floor
+        if SESSION14_ASK_OPINION and spot.how == "first" and not turn.leads and ASK_OPINION.match(scope_lower):
+            continue  # "em xin ý kiến cái việc ngày hội 18/11 ạ": asking now; the date is the matter's
         if PREAMBLE.match(scope_lower) or re.search(r"\bhôm nay\b", head) and THIS_MEETING.match(scope_lower):
             continue  # "tôi xin phân công như sau": the tasks follow; "hôm nay chị Hạnh chủ trì họp về…"
         if spot.how == "first" and SPEECH.match(scope_lower) and not INTENT.search(scope_lower):
@@ -590,6 +635,13 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
 SESSION13_QUESTIONS = True  # on by rule R1 (session 13)
 ASKED = re.compile(r"\b(?:luôn|ngay|trước|bây giờ|giờ|luôn bây giờ)\s+hay\s+(?:là\s+)?(?:chờ|đợi|để|thôi|sau)\b|"
                    r"\bcó\s+(?:[^\W\d_]+\s+){1,8}không(?:\s+(?:anh|chị|em|ạ|nhỉ|hả))*\s*[.…]?\s*$|\bđúng không\b")
+# Session 14 (docs/meetings.md, "Session 14"): "có … không" closing a sentence after a verb of checking and "xem"
+# ("kiểm tra xem công trình đó có giấy phép không", "hỏi xem các hộ có đồng ý không") asks whether, inside an order;
+# it is a question only when the sentence itself is one ("?"); "anh xem có … không" alone (whether the one addressed
+# can) is still a question
+SESSION14_WHETHER = True
+WHETHER = re.compile(r"\b(?:kiểm tra|rà soát|xác minh|hỏi|tìm hiểu|nắm|theo dõi|khảo sát|đo)(?:\s+(?:lại|giúp|hộ|"
+                     r"luôn|kỹ))*\s+xem\s+(?:[^\W\d_]+\s+){0,6}có\s+$")
 # Session 13: "bác cứ rà soát …", "em cứ làm đi": "cứ" after the one addressed is an order's word, as "nhé" is.
 SESSION13_CU_ORDER = True  # on by rule R1b: no fresh verdict moved; removes a wrong on its training half (session 13)
 CU_ORDER = re.compile(r"^(?:em|anh|chị|bác|cô|chú|ông|bà)\s+cứ\s+(?!để\b)")

@@ -216,6 +216,16 @@ SESSION12_MONG = True
 SESSION12_BARE_DAY = True
 # "vào thứ Hai, ngày 14": a weekday followed by the date that falls on it is that date, not the nearer weekday
 SESSION12_WEEKDAY_DATE = False  # off by rule R1 (session 12): no fresh verdict moved
+# Session 14 (docs/meetings.md, "Session 14"): "ngày hai mươi chín", "ngày mười lăm" alone in recogniser text, the
+# day said in words with no month, as SESSION12_BARE_DAY reads "ngày 14": that day of this month or the next (a day
+# from ten up, in two words or more or "mười": "ngày hai" is not the second)
+SESSION14_BARE_DAY_WORDS = True
+SESSION14_RULES: list[Rule] = [
+    (re.compile(rf"\bngay\s+(?P<d>{_TENS})\b(?!\s*(?:thang|/|-|gio|h\b|nguoi|ho|ban|suat|tieng|phut|tet|ngay|tuan|"
+                r"lan|phan|trieu|nghin|ty|dong|tuoi|nam|lam viec|nua|toi|mot|mốt|hai|ba|bon|tu|lam|sau|bay|tam|chin|"
+                r"muoi|\d)\b)"),
+     lambda m, t: _day_of_month(number(m.group("d")), t)),
+]
 SESSION12_RULES: list[Rule] = [
     (re.compile(r"\bngay\s+(?P<d>\d{1,2})\b(?!\s*(?:thang|/|-|\.\d|gio|h\b|nguoi|ho|ban|suat|tieng|phut|tet|ngay|tuan|lan|"
                 r"%|phan|trieu|nghin|ty|dong|tuoi|nam))"),
@@ -373,6 +383,7 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
     found: list[tuple[int, int, dt.date, int]] = []
     taken: list[tuple[int, int]] = []
     session12 = [SESSION12_RULES[i] for i, on in enumerate((SESSION12_BARE_DAY, SESSION12_MONG)) if on]
+    session12 += SESSION14_RULES if SESSION14_BARE_DAY_WORDS else []
     for pattern, build in session12 + RULES \
             + (SESSION10_RULES if SESSION10_DATE_FORMS else []):
         for m in pattern.finditer(folded):

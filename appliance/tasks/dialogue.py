@@ -34,6 +34,11 @@ _SELF_TDP = re.compile(r"\btôi\s+(?:là\s+)?tổ\s+(?:trưởng|phó)\s+tổ(?:
 SESSION12_SELF_GROUP_WORDS = True
 _SELF_TDP_WORDS = re.compile(rf"\btôi[\s.,]+(?:là\s+)?tổ\s+(?:trưởng|phó)\s+tổ(?:\s+dân\s+phố)?\s+"
                              rf"(?:số\s+)?({_NUMBER})\b", re.IGNORECASE)
+# Session 14 (docs/meetings.md, "Session 14"): a younger officer says "em" ("Cho em xin ý kiến, em là tổ trưởng tổ 3",
+# "dạ em tổ trưởng tổ mười ạ"): that voice speaks for the group, as with "tôi".
+SESSION14_SELF_GROUP_EM = True
+_SELF_TDP_EM = re.compile(rf"\b(?:em|cháu)[\s.,]+(?:là\s+)?tổ\s+(?:trưởng|phó)\s+tổ(?:\s+dân\s+phố)?\s+"
+                          rf"(?:số\s+)?({_NUMBER})\b", re.IGNORECASE)
 _GROUP_MEETING = re.compile(r"\b(?:họp\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,3})|tổ(?:\s+dân\s+phố)?\s+"
                             r"(?:số\s+)?(\d{1,3})\s+họp)\b", re.IGNORECASE)
 # Session 13 (docs/meetings.md, "Session 13"): the secretary notes who an unnamed voice is at the start of its turn,
@@ -197,7 +202,8 @@ def _name_voices(items: list[Turn], roster: Roster, title: str) -> None:
             names[turn.label] = group_person(noted.group(1))
             continue
         own = _SELF_TDP.search(turn.text) or (_SELF_TDP_WORDS.search(turn.text) if SESSION12_SELF_GROUP_WORDS
-                                               else None)
+                                               else None) \
+            or (_SELF_TDP_EM.search(turn.text) if SESSION14_SELF_GROUP_EM else None)
         if own:
             names[turn.label] = group_person(own.group(1))
         elif group and turn.label and _SELF_OFFICER.search(turn.text):  # "Tôi là tổ phó" at the group's meeting

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import appliance.tasks.clauses as clause_rules
-from appliance.tasks import clause_model
+from appliance.tasks import clause_model, withdrawals
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_add import additions
 from appliance.tasks.clauses import anchors
@@ -64,6 +64,7 @@ class _Open:
     turn: int
     cancelled: bool = False
     called_off: bool = False      # called off in words ("không trực nữa") or given to another (SESSION13_WITHDRAWN)
+    off_by: str = ""              # the sentence that called it off in words (withdrawals.SESSION14_WITHDRAWN)
     said_by: str = ""
     pending: list[dt.date] = field(default_factory=list)
     touched: int = -1             # the last turn that spoke of it
@@ -125,7 +126,9 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
     scorer = model() if (BY_DEFAULT if fitted is None else fitted) else None
     roster = roster or Roster()
     withdrawn: list[str] = []
-    found, lines = _proposals(text, meeting_date, calendar, roster=roster, title=title, withdrawn=withdrawn)
+    narrow: list[str] = []
+    found, lines = _proposals(text, meeting_date, calendar, roster=roster, title=title, withdrawn=withdrawn,
+                              narrow=narrow)
     last = max(1, len(lines) - 1)
     wanted = clause_model.BY_DEFAULT if clauses is None else clauses
     reader = wanted if isinstance(wanted, clause_model.ClauseModel) else clause_model.model() if wanted else None
@@ -134,7 +137,8 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
         kept = [o for o in found if reader.probability(o.quote, names, o.chair) >= reader.drop]
         given = {(o.person.name, o.deadline) for o in kept}
         quotes = [o.quote for o in found] + (withdrawn if SESSION12_KEEP_WITHDRAWN or SESSION13_WITHDRAWN else [])
-        added = additions(lines, quotes, given, reader, names, roster, meeting_date, calendar)
+        added = additions(lines, quotes, given, reader, names, roster, meeting_date, calendar,
+                          narrow)
         found = kept + [_Open(a.person, a.quote, a.deadline, a.quote, a.turn, how="model", chair=a.chair)
                         for a in added]
     if scorer is None:
@@ -166,9 +170,10 @@ def candidates(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
 
 def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None, *,
                 roster: Roster | None = None, title: str = "",
-                withdrawn: list[str] | None = None) -> tuple[list[_Open], list[Turn]]:
+                withdrawn: list[str] | None = None, narrow: list[str] | None = None) -> tuple[list[_Open], list[Turn]]:
     """The rules' proposals after merging the turns, and the turns (`withdrawn` receives the quotes of those
-    withdrawn or given to another in the meeting)."""
+    withdrawn or given to another in the meeting; `narrow` those of them a cancel in words speaks of, or given to
+    another: withdrawals.SESSION14_WITHDRAWN)."""
     roster = roster or Roster()
     lines = turns(text, roster, title)
     found: list[_Open] = []
@@ -189,6 +194,14 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
     chair = next((t.speaker for t in lines if t.leads), None)
     if withdrawn is not None:
         withdrawn += [o.quote for o in found if o.cancelled and (SESSION12_KEEP_WITHDRAWN or o.called_off)]
+    if narrow is not None and withdrawals.SESSION14_WITHDRAWN:
+        narrow += [o.quote for o in found if o.cancelled and o.called_off
+                   and (not o.off_by or withdrawals.speaks_of(o.off_by, o.quote, o.person.name))]
+    if narrow is not None and withdrawals.SESSION14_SUPERSEDED:
+        # "Chị Lan … thứ Năm. À thôi, …, chị gửi luôn mai đi.": withdrawn and given again to the same person
+        narrow += [o.quote for o in found if o.cancelled and not o.called_off
+                   and any(not t.cancelled and _key(t.person) == _key(o.person) and 0 <= t.turn - o.turn <= 1
+                           for t in found)]
     return [o for o in found if not o.cancelled and not _reported_now(o, lines) and not _to_the_chair(o, chair)], lines
 
 
@@ -274,6 +287,13 @@ def _previous_speaker(lines: Sequence[Turn], turn: Turn) -> Turn | None:
 
 
 def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]) -> None:
+    if anchor.kind == "cancel" and anchor.defers:
+        put_off = [t for t in found if not t.cancelled and 0 < turn.index - t.turn <= 2
+                   and withdrawals.shares_work(anchor.quote, t.content)]
+        if put_off:
+            put_off[-1].cancelled = put_off[-1].called_off = True
+            put_off[-1].off_by = anchor.quote
+        return
     if anchor.kind == "cancel":
         first = True
         for task in reversed(found):
@@ -283,7 +303,8 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
                 # the latest task of whom it names is the one called off; earlier ones of theirs in the last
                 # turns go as before, but the sentence model may still read them ("… anh tuấn liên hệ … dạ em
                 # nhận … thì tuấn làm à không thôi để chị …")
-                task.cancelled, task.called_off, first = True, first and anchor.calls_off, False
+                task.cancelled, task.called_off = True, first and anchor.calls_off
+                task.off_by, first = anchor.quote if task.called_off else "", False
                 if anchor.person is None:
                     break
         return
@@ -315,6 +336,10 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
     person = anchor.person
     assert person is not None
     mine = [t for t in found if not t.cancelled and _key(t.person) == _key(person)]
+    if anchor.redates and mine:  # deadline_calls.SESSION14_NAMED_DEADLINE: "hạn 20/12 nhé Hà" dates Hà's latest task
+        mine[-1].deadline, mine[-1].touched = anchor.deadline, turn.index
+        _support(mine[-1], anchor)
+        return
     if anchor.recap and mine and anchor.kind == "task":
         # "Tóm lại: …, Hùng lo hòa giải, …": the recap names a task given before, in fewer words; the one
         # it shares most words with (else the latest), with the date the recap says, if any.
@@ -356,6 +381,10 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         if given:
             given[-1].restated = True
             return
+    if not recent and withdrawals.SESSION14_BARE_ACCEPT and anchor.how == "first" and not turn.leads \
+            and anchor.deadline is None and withdrawals.BARE_ACCEPT.match(anchor.content.lower()) \
+            and not [t for t in found if not t.cancelled and _key(t.person) == _key(person)]:
+        return  # "Dạ, em nhận." answering a task the rules did not read: no task of its own, with no work nor date
     if not recent and anchor.follow_up and person.unit and len(anchor.content.split()) <= 4:
         # "Dạ, em nhận ạ" from the head of the unit just given a task: that task, not a new one
         recent = [t for t in found if not t.cancelled and t.person.kind == "unit" and t.person.name == person.unit

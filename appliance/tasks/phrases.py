@@ -57,6 +57,9 @@ _FILLER = (r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực 
 SESSION13_DATE_BETWEEN = False  # off by rule R1 (session 13): moved no verdict of the fresh sets
 _DATE_BETWEEN = (r"|hạn(?:\s+chót)?(?:\s+là)?\s+(?:(?:ngày|mùng|mồng)\s+)?(?:\d{1,2}(?:/\d{1,2}(?:/\d{2,4})?)?|"
                  r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy)(?:\s+tuần\s+(?:này|sau))?|chủ nhật|ngày mai|tuần sau|cuối tuần)")
+# Session 14 (docs/meetings.md, "Session 14"): "về" between the doer and the verb, go back and do it ("tổ bảy về vận
+# động bà con …", "bác tổ trưởng về rà soát lại …"); "về" before a noun ("anh Hùng về việc cống …") opens no verb
+SESSION14_GO_BACK = True
 DIRECTIVE = re.compile(r"\b(?:giao(?: cho| nhiệm vụ cho| nhiệm vụ)?|đề nghị|yêu cầu|nhờ|phân công|phiền|"
                        r"chuyển cho|cử)\s*$")
 OPENERS = re.compile(r"^(?:(?:dạ|vâng|ừ|ờ|được|ok|rồi|thế|thế thì|vậy|vậy thì|thôi|à|còn|nhé|tốt|tốt quá|có|"
@@ -184,14 +187,14 @@ class _Built(NamedTuple):
 def settings() -> tuple[bool, ...]:
     """This module's settings as they stand now (the key of the patterns built from them)."""
     return (SESSION12_CHECK_VERBS, SESSION12_DEFERMENT_NOUN, SESSION12_DEFER_UP, SESSION12_CANCEL_HUY,
-            SESSION10_NOT_DEFERRED, SESSION10_DONE_POLITE, SESSION13_DATE_BETWEEN)
+            SESSION10_NOT_DEFERRED, SESSION10_DONE_POLITE, SESSION13_DATE_BETWEEN, SESSION14_GO_BACK)
 
 
 @functools.cache
 def _built(key: tuple[bool, ...]) -> _Built:
-    check_verbs, deferment_noun, defer_up, cancel_huy, not_deferred, done_polite, date_between = key
+    check_verbs, deferment_noun, defer_up, cancel_huy, not_deferred, done_polite, date_between, go_back = key
     verb = _VERB_WORDS + (_CHECK_VERBS if check_verbs else "") + r")"
-    filler = _FILLER + (_DATE_BETWEEN if date_between else "") + r"))*"
+    filler = _FILLER + (_DATE_BETWEEN if date_between else "") + (r"|về" if go_back else "") + r"))*"
     return _Built(
         verb=verb,
         verb_ahead=re.compile(rf"^\s*,?{filler}\s+{verb}\b"),

@@ -225,6 +225,8 @@ class Roster:
         if SESSION12_PLACE_NAME and word in AMBIGUOUS and not capital and i >= 2 \
                 and lower[words[i - 2].start():words[i - 2].end()] in _PLACE_WORDS:
             return None  # recogniser text: "đường lĩnh nam", "chợ mai động" … the second word of a place's name
+        if SESSION14_COMPOUND and not capital and _in_compound(lower, words, i, word):
+            return None  # recogniser text: "thắng xác minh xong …", "ban chỉ huy quân sự" … a word, not Minh or Huy
         if word in AMBIGUOUS and not (mid_capital or vocative or (at_head and before_verb) or spoken):
             return None
         if word in AMBIGUOUS and not capital and not vocative and not text.islower():
@@ -256,6 +258,26 @@ _NAY_CALL = re.compile(r"\s*này\s*,")
 # trên đường lĩnh nam xong trước …", "khu chợ mai động") is part of the place's name, as a capital says in writing.
 SESSION12_PLACE_NAME = True
 _PLACE_WORDS = {"đường", "phố", "chợ", "quận", "phường", "cầu", "ngõ", "làng", "xã", "hồ", "khu"}
+
+
+# Session 14 (docs/meetings.md, "Session 14"): in lower-case recogniser text a given name that closes a common word
+# with the word before it ("xác minh", "chứng minh", "chỉ huy", "phát huy", "chiến thắng", "quê hương", "việt nam",
+# "miền nam") or opens one with the word after ("minh bạch", "lan tỏa", "hạnh phúc") is that word; a capital (written
+# text) still says a name.
+SESSION14_COMPOUND = True
+_BEFORE = {"minh": {"xác", "chứng", "thông", "văn", "bình", "công", "phân", "quang"},
+           "huy": {"chỉ", "phát", "quân"}, "thắng": {"chiến", "quyết", "đắc", "thắng"},
+           "hương": {"quê", "thắp", "mùi", "thơm"}, "nam": {"việt", "miền", "phía", "hướng", "phương"},
+           "sơn": {"giang", "non"}, "an": {"công", "bình", "yên", "an", "trị", "bảo"}}
+_AFTER = {"minh": {"bạch", "mẫn"}, "lan": {"tỏa", "can", "rộng", "truyền"}, "hạnh": {"phúc", "kiểm"},
+          "an": {"ninh", "toàn", "sinh", "tâm", "cư", "dưỡng"}, "bảo": {"đảm", "vệ", "hiểm", "dưỡng", "trì", "quản",
+                                                                       "tồn", "trợ", "lưu", "hành", "mật"}}
+
+
+def _in_compound(lower: str, words: list[re.Match[str]], i: int, word: str) -> bool:
+    before = lower[words[i - 1].start():words[i - 1].end()] if i > 0 else ""
+    after = lower[words[i + 1].start():words[i + 1].end()] if i + 1 < len(words) else ""
+    return before in _BEFORE.get(word, set()) or after in _AFTER.get(word, set())
 
 
 # First words of a unit's name: a capitalised run after a person's name stops there ("anh Sơn Ban Chỉ huy…").

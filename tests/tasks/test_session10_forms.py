@@ -220,6 +220,7 @@ def test_this_month_unnamed_and_an_event_day_named_by_là(said, due, monkeypatch
     assert deadlines.find_deadline(said, MONDAY) is not None
     assert deadlines.find_deadline(said, MONDAY)[0] == due  # type: ignore[index]
     monkeypatch.setattr(deadlines, "SESSION10_DATE_FORMS", False)
+    monkeypatch.setattr(deadlines, "SESSION14_BARE_DAY_WORDS", False)  # reads "ngày hai mươi" alone (session 14)
     assert deadlines.find_deadline(said, MONDAY) is None
 
 

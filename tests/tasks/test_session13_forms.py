@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clause_model, clauses, deadlines, dialogue, extract, phrases
+from appliance.tasks import clause_model, clauses, deadlines, dialogue, extract, phrases, withdrawals
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
@@ -26,7 +26,10 @@ def ward() -> tuple[Roster, WorkCalendar]:
 @pytest.fixture(autouse=True)
 def _settings_on(monkeypatch: pytest.MonkeyPatch) -> None:
     """The four settings rule R1 left off at the end of session 13 are switched on here, so that each form is still
-    checked (a test that checks the form's absence switches its setting off again)."""
+    checked (a test that checks the form's absence switches its setting off again). Session 14's narrower forms of the
+    two withdrawal settings (appliance/tasks/withdrawals.py) are switched off, so that these read session 13's alone."""
+    monkeypatch.setattr(withdrawals, "SESSION14_WITHDRAWN", False)
+    monkeypatch.setattr(withdrawals, "SESSION14_WITHDRAWN_FORMS", False)
     monkeypatch.setattr(extract, "SESSION13_WITHDRAWN", True)
     monkeypatch.setattr(clauses, "SESSION13_WITHDRAWN_FORMS", True)
     monkeypatch.setattr(clauses, "SESSION13_UNIT_LIST", True)

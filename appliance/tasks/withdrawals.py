@@ -1,0 +1,108 @@
+"""Session 14 (docs/meetings.md, "Session 14"): a task the meeting withdrew, read more narrowly than session 13.
+
+Session 13's two withdrawal settings each fixed the withdrawn duty ("Chị Hà trực thứ Bảy ngày 5/12." — "À năm nay
+thôi, không trực nữa.": the sentence model added it back) and each cost a right task on the fresh sets. Two ways
+they can, seen in sentences of our own (tests/tasks/test_session14_forms.py):
+
+- a withdrawal form inside a task's own purpose or condition ("Chị Lan làm thủ tục liên thông trước thứ Sáu để dân
+  không phải đi lại nhiều nữa") calls off the task of that very sentence (`clauses.SESSION13_WITHDRAWN_FORMS` added
+  "không phải … nữa" with four words between);
+- the sentence model was the repair of a cancel the rules gave to the wrong task (a cancel names no one, so it
+  takes the latest task of the last turns, whatever work it names), and `extract.SESSION13_WITHDRAWN` blocked that
+  repair; it also blocked any sentence a withdrawn quote "covered" (most of the shorter one's words), so a long
+  quote of a recogniser run kept the model from every short sentence inside it.
+
+`SESSION14_WITHDRAWN`: the sentence model does not add back the sentence of a task called off in words or given to
+another, when that sentence is the task's quote (the words of each cover most of the other's, not a short sentence
+inside a long quote), and a cancel in words speaks of that task: it names its doer or a word of its work, or names
+no work at all ("thôi, không cần nữa"). `SESSION14_WITHDRAWN_FORMS`: session 13's forms, except where the form sits
+in a purpose or condition clause ("để / cho / nếu / khi … không phải … nữa").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from appliance.text import fold
+
+SESSION14_WITHDRAWN = True
+SESSION14_WITHDRAWN_FORMS = True
+# "Còn trực thứ Bảy ngày 2/1 thì năm nay thôi, không trực nữa.": a sentence that names a work and calls it off in the
+# same breath, the form saying that work again ("trực … không trực nữa"), gives nothing; a form that names no work of
+# the sentence ("Chị Lan gửi lại bản mới, bản cũ không cần nữa") leaves its task (clauses.anchors)
+SESSION14_SELF_CANCEL = True
+# "Chị Lan lập lịch trực gửi tôi thứ Năm. À thôi, thứ Năm tôi họp …, chị gửi luôn mai đi.": a task withdrawn by "à
+# thôi" and given again to the same person in that turn or the next is superseded; the sentence model does not add its
+# first sentence back (with its old date), as SESSION14_WITHDRAWN keeps a task called off (extract._proposals)
+SESSION14_SUPERSEDED = True
+# "Dạ, em nhận.", "dạ em gửi ạ" answering a task the rules did not read (given to a title, in a form they miss): a task
+# with no work and no date of its own is not proposed (extract._merge); with a task of theirs it accepts it, as before
+SESSION14_BARE_ACCEPT = True
+BARE_ACCEPT = re.compile(r"^\W*(?:xin\s+)?(?:nhận|làm|gửi|lo)(?:\s+(?:ạ|anh|chị|luôn|ngay|việc này|nhé))*\W*$")
+# the chair putting off a work named ("Ừ thôi thế máy tính để sang năm tính, chưa cần." after "Được đấy, chị Hà làm
+# tờ trình mua máy …"): that work, given in the last two turns, is withdrawn; a deferral naming no work of a task
+# given before leaves it (extract._merge)
+SESSION14_DEFER_NAMED = True
+DEFER_NAMED = re.compile(r"(?P<work>[^,.;:?!]{3,60}?)\s+(?:thì\s+)?(?:(?<!không )(?<!đừng )để\s+"
+                         r"(?:sau|sang năm|năm sau|đầu năm|sau tết|qua tết|sang tháng)(?:\s+(?:hãy\s+|mới\s+)?tính)?|"
+                         r"tính sau|tạm hoãn|hoãn lại)\b")
+
+# what a cancel says besides the work it names: the words of calling off, pronouns, particles, time
+_NOT_WORK = frozenset(
+    "thoi khong can phai nua lam viec nay day khoi huy rut lai anh chi toi nhe the thi roi cai vay duoc luon minh "
+    "chung bac ong hom nam mai tuan sau truoc cung vao nhu con dau tam chua giao lo ban".split())
+
+# the clause a withdrawal form sits in opens with a purpose or a condition: "để dân không phải đi lại nữa",
+# "cho bà con không phải chờ nữa", "nếu … thì không cần … nữa"
+_PURPOSE = re.compile(r"\b(?:để|cho|nếu|khi|lỡ|đỡ|sao cho|miễn là)\s+(?:[^\W\d_]+\s+){0,5}(?:thì\s+)?$")
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", fold(text).lower()) if len(w) > 2}
+
+
+def in_purpose(lower: str, at: int) -> bool:
+    """The withdrawal form at `at` belongs to a purpose or condition in its own clause."""
+    clause = re.split(r"[,;:.!?]", lower[:at])[-1]
+    return _PURPOSE.search(clause) is not None
+
+
+def form_text(lower: str, at: int) -> str:
+    """The words of the withdrawal form at `at`: up to its "nữa" ("thôi, không trực nữa", "không cần in giấy nữa"),
+    else to the end of its clause ("khỏi in", "thôi việc đó hủy")."""
+    rest = lower[at:]
+    more = re.search(r"\bnữa\b", rest[:60])
+    return rest[:more.end()] if more else re.split(r"(?<=\w)\s*[,;.!?]", rest, maxsplit=1)[0]
+
+
+def repeats_work(lower: str, at: int) -> bool:
+    """The withdrawal form at `at` says again a word of the work named before it in the sentence."""
+    said = _words(form_text(lower, at)) - _NOT_WORK
+    return bool(said & (_words(lower[:at]) - _NOT_WORK))
+
+
+def shares_work(work: str, content: str) -> bool:
+    """The work a deferral names is a word of the task's own work, accents kept ("chợ" is not "cho"); a work opened
+    by "còn" ("Còn đề xuất mua máy quét thì để sau tính") is another matter."""
+    if re.match(r"^\W*(?:(?:ừ|ờ|à|thế|vậy|thôi)\W+)*còn\b", work.lower()):
+        return False
+    return bool(_accented(work) & _accented(content))
+
+
+def _accented(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 1 and fold(w).lower() not in _NOT_WORK}
+
+
+def speaks_of(cancel: str, quote: str, name: str) -> bool:
+    """A cancel in words (`form_text`) is about this task: it names no work, or a word of the task's sentence, or
+    its doer."""
+    said = _words(cancel) - _NOT_WORK
+    given = fold(name.split()[-1]).lower() if name else ""
+    return not said or bool(said & _words(quote)) or given in re.findall(r"\w+", fold(cancel).lower())
+
+
+def same_sentence(sentence: str, quotes: Sequence[str]) -> bool:
+    """The sentence is one of these quotes: each covers most of the other's words."""
+    words = _words(sentence)
+    return any(words and len(words & q) >= 0.8 * max(len(words), len(q)) for q in map(_words, quotes))
