@@ -50,7 +50,7 @@ def cohort(tokens: Tokens, spots: list[tuple[int, int, str]]) -> None:
 # trước": an average the box does not compute (per group, per person, over past weeks). "trung bình / bình quân" was
 # taken as filler and the groups ranked (or the last week compared) instead, a confident wrong. Kept: the processing
 # time ("thời gian giải quyết trung bình"), a rate, and a count per month or day ("trung bình mỗi tháng nhận …").
-SESSION14_AVERAGE_UNREAD = True
+SESSION14_AVERAGE_UNREAD = False  # off by rule R1b (session 14: moved no fresh verdict, no training wrong back)
 AVERAGE_WORDS = ("trung binh", "binh quan")
 
 
@@ -74,7 +74,7 @@ def average_unread(tokens: Tokens, intent: Intent, spots: list[int]) -> None:
 # the whole period given. Unsure: "trước / sau" right before a period read ("tháng trước", "tuần sau" are periods,
 # read whole by the period rules), "cuối / đầu / giữa tuần" that no period read, "giờ" after "sau / ngoài / trong /
 # giờ hành chính" with no time read.
-SESSION14_SPAN_EDGES = True
+SESSION14_SPAN_EDGES = False  # off by rule R1b (session 14: moved no fresh verdict, no training wrong back)
 _EDGE_WORDS = {"truoc", "sau", "tu"}  # "từ tháng 10" with no end said: since, or in?
 _LINKS = {"ngay", "hom", "thoi", "diem", "khi"}  # "trước ngày 1/10", "sau thời điểm …"
 _WEEK_PARTS = {"dau", "cuoi", "giua"}
@@ -112,7 +112,7 @@ def span_edges(tokens: Tokens) -> None:
 # "tháng 9 và tháng 10 tổng cộng nhận bao nhiêu", "tổng hồ sơ quý 2 và quý 3": two periods added up, with no word of
 # comparison, had been answered as a comparison of the two (two figures and a change, not the sum asked). Two periods
 # that follow one another are read as the one span ("từ tháng 9 đến hết tháng 10"); two with a gap are unsure.
-SESSION14_SUM_OF_PERIODS = True
+SESSION14_SUM_OF_PERIODS = False  # off by rule R1b (session 14: moved no fresh verdict, no training wrong back)
 _SUM_WORDS = ["tong cong", "tong so", "tong", "+", "cong lai", "gop lai", "gop", "ca hai", "ca 2", "cong ca"]
 
 
@@ -132,7 +132,7 @@ def sum_of_periods(tokens: Tokens, periods: list[Period]) -> tuple[list[Period],
 # "tồn", "nghỉ ốm" is "ôm", "nhân dân" is "nhận". A one-word measure typed WITH accents that are not the measure's is
 # another word: it is kept as typed, so no phrase reads it and the answer is unsure. Typed without accents ("tre") it
 # keeps its reading, as before. Call before the measures are read, after the names.
-SESSION14_ACCENTS_SAY = True
+SESSION14_ACCENTS_SAY = False  # off by rule R1b (session 14: moved no fresh verdict, no training wrong back)
 MEASURE_SPELLING = {"cap": "cấp", "gui": "gửi", "nhan": "nhận", "nop": "nộp", "om": "ôm", "ton": "tồn", "tra": "trả",
                     "tre": "trễ"}
 
@@ -198,7 +198,7 @@ def tied_cut(sql_count: str, rows: Sequence[Sequence[object]], columns: list[str
 
 # "hồi nãy nhận mấy hồ sơ", "phường mình nay nhận bao nhiêu": a "nay / nãy" (now, a moment ago) that no period read,
 # in a question with no period, was filler, and the year to date assumed (a confident wrong). Unsure.
-SESSION14_LOOSE_NOW = True
+SESSION14_LOOSE_NOW = False  # off by rule R1b (session 14: moved no fresh verdict, no training wrong back)
 
 
 def loose_now(tokens: Tokens, periods: list[Period]) -> None:

@@ -418,7 +418,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
 # Session 14: an indicator "so với cùng kỳ (năm trước)" ("thu ngân sách tháng 10 so với cùng kỳ") is compared with the
 # same month (quarter, year) a year before; the indicator rules had compared it with the previous month (a confident
 # wrong: "cùng kỳ" was read and dropped). Read at run time.
-SESSION14_INDICATOR_LAST_YEAR = True
+SESSION14_INDICATOR_LAST_YEAR = False  # off by rule R1b (session 14: moved no fresh verdict, no training wrong back)
 
 
 def _with_last_year(period: Period, today: dt.date) -> list[Period]:

@@ -639,7 +639,7 @@ ASKED = re.compile(r"\b(?:luôn|ngay|trước|bây giờ|giờ|luôn bây giờ)
 # ("kiểm tra xem công trình đó có giấy phép không", "hỏi xem các hộ có đồng ý không") asks whether, inside an order;
 # it is a question only when the sentence itself is one ("?"); "anh xem có … không" alone (whether the one addressed
 # can) is still a question
-SESSION14_WHETHER = True
+SESSION14_WHETHER = False  # off by rule R1b (session 14: moved no fresh verdict, no training wrong back)
 WHETHER = re.compile(r"\b(?:kiểm tra|rà soát|xác minh|hỏi|tìm hiểu|nắm|theo dõi|khảo sát|đo)(?:\s+(?:lại|giúp|hộ|"
                      r"luôn|kỹ))*\s+xem\s+(?:[^\W\d_]+\s+){0,6}có\s+$")
 # Session 13: "bác cứ rà soát …", "em cứ làm đi": "cứ" after the one addressed is an order's word, as "nhé" is.

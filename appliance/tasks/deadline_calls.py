@@ -19,7 +19,7 @@ from appliance.tasks.roster import Roster
 from appliance.text import normalize
 from appliance.text.dates import WorkCalendar
 
-SESSION14_NAMED_DEADLINE = True
+SESSION14_NAMED_DEADLINE = False  # off by rule R1b (session 14: moved no fresh verdict, no training wrong back)
 
 DEADLINE_SAID = re.compile(r"\bhạn(?:\s+(?:cuối|chót))?\b|\bphải\s+(?:xong|có|đủ|hoàn thành|nộp|gửi)\b|\bkhông\s+lùi\b")
 _END = re.compile(r"^\s*(?:nhé|nha|nhá|ạ|đấy|đó|nhớ)?\s*[.!…]?\s*$")

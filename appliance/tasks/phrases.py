@@ -59,7 +59,7 @@ _DATE_BETWEEN = (r"|hạn(?:\s+chót)?(?:\s+là)?\s+(?:(?:ngày|mùng|mồng)\s+
                  r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy)(?:\s+tuần\s+(?:này|sau))?|chủ nhật|ngày mai|tuần sau|cuối tuần)")
 # Session 14 (docs/meetings.md, "Session 14"): "về" between the doer and the verb, go back and do it ("tổ bảy về vận
 # động bà con …", "bác tổ trưởng về rà soát lại …"); "về" before a noun ("anh Hùng về việc cống …") opens no verb
-SESSION14_GO_BACK = True
+SESSION14_GO_BACK = False  # off by rule R1 (session 14)
 DIRECTIVE = re.compile(r"\b(?:giao(?: cho| nhiệm vụ cho| nhiệm vụ)?|đề nghị|yêu cầu|nhờ|phân công|phiền|"
                        r"chuyển cho|cử)\s*$")
 OPENERS = re.compile(r"^(?:(?:dạ|vâng|ừ|ờ|được|ok|rồi|thế|thế thì|vậy|vậy thì|thôi|à|còn|nhé|tốt|tốt quá|có|"

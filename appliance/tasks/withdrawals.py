@@ -26,8 +26,8 @@ from collections.abc import Sequence
 
 from appliance.text import fold
 
-SESSION14_WITHDRAWN = True
-SESSION14_WITHDRAWN_FORMS = True
+SESSION14_WITHDRAWN = False  # off by rule R1 (session 14)
+SESSION14_WITHDRAWN_FORMS = False  # off by rule R1 (session 14)
 # "Còn trực thứ Bảy ngày 2/1 thì năm nay thôi, không trực nữa.": a sentence that names a work and calls it off in the
 # same breath, the form saying that work again ("trực … không trực nữa"), gives nothing; a form that names no work of
 # the sentence ("Chị Lan gửi lại bản mới, bản cũ không cần nữa") leaves its task (clauses.anchors)
@@ -38,7 +38,7 @@ SESSION14_SELF_CANCEL = True
 SESSION14_SUPERSEDED = True
 # "Dạ, em nhận.", "dạ em gửi ạ" answering a task the rules did not read (given to a title, in a form they miss): a task
 # with no work and no date of its own is not proposed (extract._merge); with a task of theirs it accepts it, as before
-SESSION14_BARE_ACCEPT = True
+SESSION14_BARE_ACCEPT = False  # off by rule R1 (session 14)
 BARE_ACCEPT = re.compile(r"^\W*(?:xin\s+)?(?:nhận|làm|gửi|lo)(?:\s+(?:ạ|anh|chị|luôn|ngay|việc này|nhé))*\W*$")
 # the chair putting off a work named ("Ừ thôi thế máy tính để sang năm tính, chưa cần." after "Được đấy, chị Hà làm
 # tờ trình mua máy …"): that work, given in the last two turns, is withdrawn; a deferral naming no work of a task

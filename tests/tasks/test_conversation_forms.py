@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clauses, deadlines, runon
+from appliance.tasks import clauses, deadlines, runon, withdrawals
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.tasks.runon import punctuate
@@ -146,9 +146,12 @@ def test_report_forms_of_session8(ward, transcript, expected):
     ("Nguyễn Văn An: việc này thì mà thôi để mai anh giao anh hùng", []),
     # a withdrawn duty stays withdrawn with the sentence model on (session 12's refit added it back; session 13's
     # settings fixed it at one right task each on the fresh sets and stayed off; withdrawals.SESSION14_WITHDRAWN
-    # keeps only that very sentence from being added back: docs/meetings.md "Session 14")
-    ("Nguyễn Văn An: Chị Hà trực thứ Bảy ngày 5/12.\nPhạm Thu Hà: Dạ.\n"
-     "Nguyễn Văn An: À năm nay thôi, không trực nữa.", []),
+    # keeps only that very sentence from being added back, and cost one right task on the fresh sets too: off by rule
+    # R1, so the case fails again, strictly, while it is off: docs/meetings.md "Session 14")
+    pytest.param("Nguyễn Văn An: Chị Hà trực thứ Bảy ngày 5/12.\nPhạm Thu Hà: Dạ.\n"
+                 "Nguyễn Văn An: À năm nay thôi, không trực nữa.", [],
+                 marks=pytest.mark.xfail(not withdrawals.SESSION14_WITHDRAWN, strict=True,
+                                         reason="refit model re-adds a withdrawn duty (R1 trade, sessions 13 and 14)")),
 ])
 def test_deferral_forms_of_session8(ward, transcript, expected):
     roster, calendar = ward
