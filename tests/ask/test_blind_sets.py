@@ -47,7 +47,8 @@ SETS = {
     # 47 / 12 / 5 of 64 before session 8; 49 / 10 / 5 once at its end; 53 / 7 / 4 once at the end of session 9;
     # 55 / 6 / 3 once at the end of session 10 (SESSION10_ONE_STOP, nodata.SESSION10_MORE_MISSING)
     "fresh8": BlindSet("fresh8", "session 8", "927bfddf1eee27eeda7daf1ff4d97b65109cace728d6f4a093cf67f77e86fcbb",
-                       64, 0.890, 0.032, True),  # 57 / 5 / 2 at the end of session 12 (rule R1)
+                       64, 0.906, 0.032, True),  # 57 / 5 / 2 at the end of session 12 (rule R1)
+    # 58 / 4 / 2 at the end of session 14 (rule R1)
     # 45 / 18 / 3 of 66 before session 8 (46 and 2 once «nộp online» was graded as the online count); 66 / 0 / 0
     "train8": BlindSet("train8", "session 8", "80cc92c862dc9b3ad6e39772301b428238c153a2a41f04ba94d8f46910127c3d",
                        66, 1.0, 0.0, False),
@@ -65,17 +66,20 @@ SETS = {
     # others moved nothing on any fresh set and are off): fresh7 45 / 6 / 2, fresh8 56 / 6 / 2, fresh9 48 / 15 / 2,
     # fresh11 46 / 15 / 4 (all off: 44 / 7 / 2, 55 / 6 / 3, 45 / 18 / 2, 44 / 17 / 4)
     "fresh11": BlindSet("fresh11", "session 11", "7733436e3d29a57b04dabefe96f5bae5ec8ba51890fa5d4e0c18f0d00158a60b",
-                        65, 0.753, 0.031, True),  # 49 / 14 / 2 at the end of session 12 (rule R1)
+                        65, 0.784, 0.016, True),  # 49 / 14 / 2 at the end of session 12 (rule R1)
+    # 51 / 13 / 1 at the end of session 14 (rule R1)
     # 45 / 17 / 3 of 65 on arrival, before anyone read it (main c8d557d); 53 / 11 / 1 with all seven session-11
     # flags; 49 / 15 / 1 with the three that rule R1 kept on (the four switched off fixed only cases of this half)
     "train11": BlindSet("train11", "session 11", "a812263f49840293aa387e5cbb2477bc218d18562f40a78391da49b2148c9d29",
-                        65, 0.784, 0.016, False),  # 51 / 13 / 1 at the end of session 12
+                        65, 0.800, 0.016, False),  # 51 / 13 / 1 at the end of session 12
+    # 52 / 12 / 1 at the end of session 14
     # 31 / 28 / 6 of 65 on arrival, before session 12 changed anything (main bb04fe5; the same with the grader of
     # the session's end). Once at the end of session 12 (rule R1, docs/ask.md "Session 12": six flags on, four on by
     # R1b): fresh7 45 / 6 / 2, fresh8 57 / 5 / 2, fresh9 49 / 15 / 1, fresh11 49 / 14 / 2, fresh12 35 / 25 / 5 (all
     # session-12 flags off: 45 / 6 / 2, 56 / 6 / 2, 48 / 15 / 2, 46 / 15 / 4, 31 / 28 / 6; all on: fresh12 36 / 23 / 6)
     "fresh12": BlindSet("fresh12", "session 12", "7394dadcf7234f436f25058c2d0cda9cf91c1c352a8a96f565a4c4231507d798",
-                        65, 0.569, 0.077, True),  # 37 / 23 / 5 at the end of session 13 (rule R1)
+                        65, 0.584, 0.062, True),  # 37 / 23 / 5 at the end of session 13 (rule R1)
+    # 38 / 23 / 4 at the end of session 14 (rule R1)
     # 37 / 24 / 4 of 65 on arrival, before anyone read it (main bb04fe5; graded with session 12's grader, which
     # learnt the batch's groups by quarter and week, two groups compared and lists ordered by deadline: the product
     # unchanged); 56 / 8 / 1 with the session-12 flags all on (docs/ask.md, Session 12); 41 / 23 / 1 with the flags
@@ -84,17 +88,19 @@ SETS = {
                         65, 0.630, 0.016, False),
     # 35 / 27 / 3 of 65 on arrival, before session 13 changed anything (main d95dbc6)
     "fresh13": BlindSet("fresh13", "session 13", "f2b0a69eebb27891ed1651da173c72cc90ae8e15c9c188b65207b648100070d3",
-                        65, 0.569, 0.047, True),  # 37 / 25 / 3 at the end of session 13 (rule R1)
+                        65, 0.615, 0.047, True),  # 37 / 25 / 3 at the end of session 13 (rule R1)
+    # 40 / 22 / 3 at the end of session 14 (rule R1)
     # 29 / 35 / 1 of 65 on arrival, before anyone read it (main d95dbc6); 50 / 15 / 0 with the eleven session-13 flags
     # (docs/ask.md, Session 13)
     "train13": BlindSet("train13", "session 13", "f0b390572bcf00a5fa960229ff01e47b987059d0a9dd4fb9b8d6cb629512f474",
-                        65, 0.600, 0.0, False),  # 39 / 26 / 0 with the flags rule R1 kept on (all on: 50 / 15 / 0)
+                        65, 0.646, 0.0, False),  # 39 / 26 / 0 with the flags rule R1 kept on (all on: 50 / 15 / 0)
+    # 42 / 23 / 0 at the end of session 14
     # on arrival, before session 14 changed anything (main 00b543f): 37 / 23 / 5 of 65
     "fresh14": BlindSet("fresh14", "session 14", "a565fafd90725a3ffb0758e7a684128d4f9fab7d5a286e40ebbac91e29af3af5",
-                        65, 0.569, 0.077, True),
+                        65, 0.630, 0.062, True),  # 41 / 20 / 4 at the end of session 14 (rule R1; all on the same)
     # on arrival, before anyone read it (main 00b543f): 35 / 24 / 6 of 65
     "train14": BlindSet("train14", "session 14", "ae3096b154ce929860c4d33cc410c09cd9195b7c39ff0c5611aff4b87351a85e",
-                        65, 0.538, 0.093, False),
+                        65, 0.630, 0.047, False),  # 41 / 21 / 3 with the flags R1 kept (all on: 48 / 14 / 3)
 }
 
 
