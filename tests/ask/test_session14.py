@@ -7,6 +7,7 @@ import pytest
 
 from appliance.ask import dropped, nodata, parser, readings, time_taken, tokens
 from tests.ask.answering import asker
+from tests.flags import switch_on
 
 _FLAGGED = (dropped, nodata, parser, readings, time_taken, tokens)
 
@@ -15,10 +16,7 @@ _FLAGGED = (dropped, nodata, parser, readings, time_taken, tokens)
 def _session14_on(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test reads a setting against all of session 14's on: rule R1 switched some off in the shipped
     defaults (docs "Session 14"); a test that wants one off switches it itself, after this."""
-    for module in _FLAGGED:
-        for name in dir(module):
-            if name.startswith("SESSION14_") and isinstance(getattr(module, name), bool):
-                monkeypatch.setattr(module, name, True)
+    switch_on(monkeypatch, _FLAGGED, "SESSION14_")
 
 
 @pytest.mark.parametrize("on", [True, False])

@@ -22,6 +22,7 @@ from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
+from tests.flags import switch_on
 from tests.tasks.transcripts import memory_ward
 
 _FLAGGED = (clauses, deadline_calls, deadlines, dialogue, phrases, roster, withdrawals)
@@ -31,10 +32,7 @@ _FLAGGED = (clauses, deadline_calls, deadlines, dialogue, phrases, roster, withd
 def _session14_on(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test reads a setting against all of session 14's on: rule R1 switched some off in the shipped
     defaults (docs "Session 14"); a test that wants one off switches it itself, after this."""
-    for module in _FLAGGED:
-        for name in dir(module):
-            if name.startswith("SESSION14_") and isinstance(getattr(module, name), bool):
-                monkeypatch.setattr(module, name, True)
+    switch_on(monkeypatch, _FLAGGED, "SESSION14_")
 
 MONDAY = dt.date(2026, 11, 30)
 Pairs = list[tuple[str, str | None]]
