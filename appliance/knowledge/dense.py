@@ -39,8 +39,11 @@ class DenseView:
         return {int(self.ids[i]): float(self.similarities[i]) for i in top}
 
     def of(self, chunk_ids: Sequence[int]) -> list[float]:
-        where = {int(cid): i for i, cid in enumerate(self.ids)}
-        return [float(self.similarities[where[c]]) for c in chunk_ids if c in where]
+        """The similarities of those of `chunk_ids` that are embedded, in their order."""
+        wanted = np.asarray(list(chunk_ids), dtype=np.int64)
+        where = np.flatnonzero(np.isin(self.ids, wanted))  # one pass over the ids, not a dict of them all
+        position = {int(self.ids[i]): int(i) for i in where}
+        return [float(self.similarities[position[int(c)]]) for c in wanted if int(c) in position]
 
 
 def confirms(view: DenseView | None, shown: Sequence[int]) -> bool:

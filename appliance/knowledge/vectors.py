@@ -17,6 +17,7 @@ from appliance.engines import Embedder
 from appliance.jobs import enqueue
 from appliance.jobs.queue import has_pending
 from appliance.knowledge import store
+from appliance.knowledge.dense import DenseView
 from appliance.knowledge.summarize import Progress
 
 log = logging.getLogger(__name__)
@@ -73,11 +74,7 @@ def _matrix(conn: sqlite3.Connection, model: str) -> tuple[np.ndarray, np.ndarra
 def similar(conn: sqlite3.Connection, embedder: Embedder, query: str, limit: int = 60) -> dict[int, float]:
     """chunk id → cosine similarity for the nearest chunks; {} when nothing is embedded."""
     found = query_similarities(conn, embedder, query)
-    if found is None:
-        return {}
-    ids, sims = found
-    top = np.argsort(-sims)[:limit]
-    return {int(ids[i]): float(sims[i]) for i in top}
+    return DenseView(*found).nearest(limit) if found is not None else {}
 
 
 def query_similarities(conn: sqlite3.Connection, embedder: Embedder,
