@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from appliance.engines import Embedder
-from appliance.knowledge import bridge, dense, relevance, store, vectors
+from appliance.knowledge import bridge, dense, relevance, store, title_phrase, vectors
 from appliance.knowledge.articles import get_article
 from appliance.knowledge.chunking import place
 from appliance.knowledge.indexing import STOPWORDS, accented_words, query_terms
@@ -235,7 +235,8 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     chunk_rows = {int(r["id"]): r for r in store.chunks_with_documents(conn, ids)}
     accented = accented_words(query)
     folded_query = f" {' '.join(fold_tokens(query))} "
-    ranked: list[tuple[tuple[int, float], int]] = []
+    repeated = title_phrase.repeated_titles(fold_tokens(query), [row["article_title"] for row in chunk_rows.values()])
+    ranked: list[tuple[tuple[int, int, float], int]] = []
     named_first = set(named_laws(conn, query)) if SESSION14_NAMED_LAW_FIRST else set()
     for chunk_id, row in chunk_rows.items():
         out_of_force = not in_force(row["status"]) or bool(row["repealed"])
@@ -262,12 +263,13 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
             exact_all = int(found == len(accented))
         if out_of_force:
             score -= 0.15  # still findable (old files cite it) but after what is in force
-        ranked.append(((exact_all, score), chunk_id))
+        phrase = int(title_phrase.holds(repeated, row["article_title"]))
+        ranked.append(((phrase, exact_all, score), chunk_id))
     ranked.sort(key=lambda item: item[0], reverse=True)
     if dense.SESSION14_RRF and view is not None:
         by_id = {cid: key for key, cid in ranked}
         ranked = [(by_id[cid], cid) for cid in dense.fuse([cid for _k, cid in ranked], dense_order) if cid in by_id]
-    hits = [_hit(chunk_rows[chunk_id], score, query) for (_exact, score), chunk_id in ranked[:k]]
+    hits = [_hit(chunk_rows[chunk_id], score, query) for (_phrase, _exact, score), chunk_id in ranked[:k]]
     judged = relevance.judge(conn, query, [chunk_rows[cid] for _s, cid in ranked[:relevance.TOP]])
     response.confidence, response.missing = judged.confidence, judged.missing
     reading = bridge.Reading() if judged.answered else bridge.read(conn, query)

@@ -5,8 +5,26 @@ sentences here are this file's own, not the blind writers'."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from appliance.knowledge import dense, vectors
+from appliance.knowledge import dense, title_phrase, vectors
+from appliance.knowledge.search import search
+from appliance.text import fold_tokens
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    from appliance.db import connect, migrate
+
+    connection = connect(tmp_path_factory.mktemp("session15") / "appliance.db")
+    migrate(connection)  # a fresh install: the official starter library
+    yield connection
+    connection.close()
+
+
+def firsts(library, question: str) -> list[str]:
+    result = search(library, question, 5)
+    return [f"{h.number}|{h.article}" for h in (result.hits or result.nearest)[:3]]
 
 
 class FakeEmbedder:
@@ -34,3 +52,50 @@ def test_similar_is_the_dense_views_nearest(monkeypatch):
     assert found == dense.DenseView(ids, matrix @ np.array([1, 0, 0], dtype=np.float32)).nearest(2)
     monkeypatch.setattr(vectors, "_matrix", lambda conn, model: None)
     assert vectors.similar(None, FakeEmbedder(), "a") == {}  # type: ignore[arg-type]
+
+
+# --- an article whose title the question repeats ranks first (title_phrase.SESSION15_TITLE_PHRASE) ---------------
+
+def test_the_title_repeated_in_order_with_few_words_between(monkeypatch):
+    monkeypatch.setattr(title_phrase, "SESSION15_TITLE_PHRASE", True)
+    assert title_phrase.repeats_title(fold_tokens("xin hỏi điều kiện kết hôn"), "Điều kiện kết hôn")
+    # "Các …" is dropped; two words ("nào không") between the title's words are allowed
+    asked = fold_tokens("những khiếu nại nào thì không được thụ lý giải quyết")
+    assert title_phrase.repeats_title(asked, "Các khiếu nại không được thụ lý giải quyết")
+    # the words out of order, too many words between them, or a title of two syllables: no
+    assert not title_phrase.repeats_title(fold_tokens("kết hôn thì điều kiện ra sao"), "Điều kiện kết hôn")
+    assert not title_phrase.repeats_title(fold_tokens("khiếu nại của bà ấy hôm qua không được thụ lý giải quyết"),
+                                          "Các khiếu nại không được thụ lý giải quyết")
+    assert not title_phrase.repeats_title(fold_tokens("lệ phí là bao nhiêu"), "Lệ phí")
+    monkeypatch.setattr(title_phrase, "SESSION15_TITLE_PHRASE", False)
+    assert not title_phrase.repeats_title(fold_tokens("xin hỏi điều kiện kết hôn"), "Điều kiện kết hôn")
+
+
+def test_the_title_must_be_most_of_what_is_asked(monkeypatch):
+    monkeypatch.setattr(title_phrase, "SESSION15_TITLE_PHRASE", True)
+    titles = ["Điều kiện kết hôn", "Giải thích từ ngữ"]
+    assert title_phrase.repeated_titles(fold_tokens("xin hỏi điều kiện kết hôn"), titles) == {"dieu kien ket hon"}
+    # the title is a small part of a long question about something else: not repeated
+    long_question = fold_tokens("anh trai tôi đủ điều kiện kết hôn nhưng mất giấy khai sinh thì xin cấp lại ở đâu")
+    assert title_phrase.repeated_titles(long_question, titles) == set()
+
+
+def test_a_longer_title_beginning_with_the_repeated_one_holds_it_too():
+    phrases = {"tham quyen dang ky ket hon"}
+    assert title_phrase.holds(phrases, "Thẩm quyền đăng ký kết hôn")
+    assert title_phrase.holds(phrases, "Thẩm quyền đăng ký kết hôn và nội dung Giấy chứng nhận kết hôn")
+    assert not title_phrase.holds({"dang ky ket hon"}, "Thủ tục đăng ký kết hôn")  # a narrower matter
+    assert not title_phrase.holds(set(), "Thẩm quyền đăng ký kết hôn")
+
+
+@pytest.mark.parametrize(("question", "article"), [
+    ("xin hỏi điều kiện kết hôn", "52/2014/QH13|8"),
+    ("cho tôi hỏi những khiếu nại nào không được thụ lý giải quyết", "02/2011/QH13|11"),
+    ("thẩm quyền đăng ký khai sinh thuộc cơ quan nào", "60/2014/QH13|13"),
+])
+def test_search_shows_the_article_whose_title_is_asked_first(library, monkeypatch, question, article):
+    monkeypatch.setattr(title_phrase, "SESSION15_TITLE_PHRASE", False)
+    assert firsts(library, question)[0] != article
+    monkeypatch.setattr(title_phrase, "SESSION15_TITLE_PHRASE", True)
+    result = search(library, question, 5)
+    assert result.answered and f"{result.hits[0].number}|{result.hits[0].article}" == article
