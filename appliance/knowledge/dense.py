@@ -21,6 +21,11 @@ import numpy as np
 SESSION14_DENSE_CONFIRMS = True
 DENSE_CONFIRM_SIMILARITY = 0.91
 DENSE_CONFIRM_DEPTH = 3  # the passages shown first
+# Session 15: closeness in meaning says what a passage is about, not that it holds what is asked: "how much does
+# a copy cost" is close to the article on copies, which states no amount. With this on, only a passage that states
+# what the question asks for (an amount, a time, a penalty: relevance.states_what_is_asked, the test the bridge and
+# SESSION13_BRIDGE_OWN_FIRST already apply) can confirm; the others leave the question to the procedure bridge.
+SESSION15_CONFIRM_STATES_ASKED = True
 # Reciprocal-rank fusion of the re-ranked lexical order with the embedding order, in place of the min-max blend.
 SESSION14_RRF = False
 RRF_K = 60
@@ -46,12 +51,17 @@ class DenseView:
         return [float(self.similarities[position[int(c)]]) for c in wanted if int(c) in position]
 
 
-def confirms(view: DenseView | None, shown: Sequence[int]) -> bool:
+def confirms(view: DenseView | None, shown: Sequence[int], states_asked: Sequence[bool] | None = None) -> bool:
     """Whether one of the passages shown first is close enough in meaning to count as the answer
-    (SESSION14_DENSE_CONFIRMS)."""
+    (SESSION14_DENSE_CONFIRMS). `states_asked`, beside `shown`: whether each passage states what the question
+    asks for (an amount, a time, a penalty: relevance.states_what_is_asked); with SESSION15_CONFIRM_STATES_ASKED
+    only those that do can confirm."""
     if not SESSION14_DENSE_CONFIRMS or view is None or not shown:
         return False
-    return max(view.of(shown[:DENSE_CONFIRM_DEPTH]), default=0.0) >= DENSE_CONFIRM_SIMILARITY
+    first = list(shown[:DENSE_CONFIRM_DEPTH])
+    if SESSION15_CONFIRM_STATES_ASKED and states_asked is not None:
+        first = [cid for cid, stated in zip(first, states_asked, strict=False) if stated]
+    return max(view.of(first), default=0.0) >= DENSE_CONFIRM_SIMILARITY
 
 
 def fuse(lexical: Sequence[int], dense: Sequence[int]) -> list[int]:

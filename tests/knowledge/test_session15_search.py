@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from appliance.knowledge import dense, title_phrase, vectors
+from appliance.knowledge import dense, relevance, title_phrase, vectors
 from appliance.knowledge.search import search
 from appliance.text import fold_tokens
 
@@ -99,3 +99,25 @@ def test_search_shows_the_article_whose_title_is_asked_first(library, monkeypatc
     monkeypatch.setattr(title_phrase, "SESSION15_TITLE_PHRASE", True)
     result = search(library, question, 5)
     assert result.answered and f"{result.hits[0].number}|{result.hits[0].article}" == article
+
+
+# --- only a passage stating what is asked confirms (dense.SESSION15_CONFIRM_STATES_ASKED) -------------------------
+
+def test_a_close_passage_that_does_not_state_what_is_asked_does_not_confirm(monkeypatch):
+    monkeypatch.setattr(dense, "SESSION14_DENSE_CONFIRMS", True)
+    close = dense.DenseView(np.array([1, 2, 3], dtype=np.int64), np.array([0.95, 0.80, 0.93], dtype=np.float32))
+    monkeypatch.setattr(dense, "SESSION15_CONFIRM_STATES_ASKED", True)
+    assert not dense.confirms(close, [1, 2], [False, True])  # the close one states no amount, the other is far
+    assert dense.confirms(close, [1, 3], [False, True])  # the third is close and states it
+    assert dense.confirms(close, [1, 2])  # nothing asked for (no amount, time or penalty): as before
+    monkeypatch.setattr(dense, "SESSION15_CONFIRM_STATES_ASKED", False)
+    assert dense.confirms(close, [1, 2], [False, True])
+
+
+def test_what_a_question_asks_for_is_read_from_its_words():
+    # The test SESSION15_CONFIRM_STATES_ASKED applies, on this file's own sentences.
+    asks_money = " ".join(fold_tokens("làm lại giấy này hết bao nhiêu tiền"))
+    assert not relevance.states_what_is_asked(asks_money, " ".join(fold_tokens("Người yêu cầu nộp tờ khai.")))
+    assert relevance.states_what_is_asked(asks_money, " ".join(fold_tokens("Mức thu: 8.000 đồng/bản.")))
+    asks_nothing = " ".join(fold_tokens("ai ký giấy này"))
+    assert relevance.states_what_is_asked(asks_nothing, " ".join(fold_tokens("Người yêu cầu nộp tờ khai.")))
