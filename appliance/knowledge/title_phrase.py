@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from appliance.knowledge.indexing import STOPWORDS
 from appliance.text import fold_tokens
 
-SESSION15_TITLE_PHRASE = True
+SESSION15_TITLE_PHRASE = False  # off by rule R1 (session 15): fresh15 one right answer fewer, no wrong one fewer
 MIN_WORDS = 3
 MIN_SHARE = 0.5  # the title is most of what is asked: at least this share of the question's content words
 MAX_GAP = 2  # other words the question may put between the title's ("khiếu nại [nào thì] không được thụ lý")
