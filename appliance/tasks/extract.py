@@ -127,8 +127,9 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
     roster = roster or Roster()
     withdrawn: list[str] = []
     narrow: list[str] = []
+    theirs: list[tuple[str, str]] = []
     found, lines = _proposals(text, meeting_date, calendar, roster=roster, title=title, withdrawn=withdrawn,
-                              narrow=narrow)
+                              narrow=narrow, theirs=theirs)
     last = max(1, len(lines) - 1)
     wanted = clause_model.BY_DEFAULT if clauses is None else clauses
     reader = wanted if isinstance(wanted, clause_model.ClauseModel) else clause_model.model() if wanted else None
@@ -138,7 +139,7 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
         given = {(o.person.name, o.deadline) for o in kept}
         quotes = [o.quote for o in found] + (withdrawn if SESSION12_KEEP_WITHDRAWN or SESSION13_WITHDRAWN else [])
         added = additions(lines, quotes, given, reader, names, roster, meeting_date, calendar,
-                          narrow)
+                          narrow, theirs)
         found = kept + [_Open(a.person, a.quote, a.deadline, a.quote, a.turn, how="model", chair=a.chair)
                         for a in added]
     if scorer is None:
@@ -170,10 +171,12 @@ def candidates(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
 
 def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None, *,
                 roster: Roster | None = None, title: str = "",
-                withdrawn: list[str] | None = None, narrow: list[str] | None = None) -> tuple[list[_Open], list[Turn]]:
+                withdrawn: list[str] | None = None, narrow: list[str] | None = None,
+                theirs: list[tuple[str, str]] | None = None) -> tuple[list[_Open], list[Turn]]:
     """The rules' proposals after merging the turns, and the turns (`withdrawn` receives the quotes of those
     withdrawn or given to another in the meeting; `narrow` those of them a cancel in words speaks of, or given to
-    another: withdrawals.SESSION14_WITHDRAWN)."""
+    another: withdrawals.SESSION14_WITHDRAWN; `theirs` the same as (quote, the doer it was withdrawn from):
+    withdrawals.SESSION15_WITHDRAWN)."""
     roster = roster or Roster()
     lines = turns(text, roster, title)
     found: list[_Open] = []
@@ -196,6 +199,9 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
         withdrawn += [o.quote for o in found if o.cancelled and (SESSION12_KEEP_WITHDRAWN or o.called_off)]
     if narrow is not None and withdrawals.SESSION14_WITHDRAWN:
         narrow += [o.quote for o in found if o.cancelled and o.called_off
+                   and (not o.off_by or withdrawals.speaks_of(o.off_by, o.quote, o.person.name))]
+    if theirs is not None and withdrawals.SESSION15_WITHDRAWN and not withdrawals.SESSION14_WITHDRAWN:
+        theirs += [(o.quote, o.person.name) for o in found if o.cancelled and o.called_off
                    and (not o.off_by or withdrawals.speaks_of(o.off_by, o.quote, o.person.name))]
     if narrow is not None and withdrawals.SESSION14_SUPERSEDED:
         # "Chị Lan … thứ Năm. À thôi, …, chị gửi luôn mai đi.": withdrawn and given again to the same person

@@ -1,0 +1,168 @@
+"""Session 15's forms (docs/meetings.md, "Session 15"), each in new words written for this file (not the training
+meetings' sentences), with its setting switched off and on, and where it must not fire."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from appliance.tasks import deadlines, withdrawals
+from appliance.tasks.clause_add import additions
+from appliance.tasks.deadlines import find_deadline
+from appliance.tasks.dialogue import turns
+from appliance.tasks.extract import extract_tasks
+from appliance.tasks.roster import Roster
+from appliance.text.dates import WorkCalendar
+from tests.flags import switch_on
+from tests.tasks.transcripts import memory_ward
+
+_FLAGGED = (deadlines, withdrawals)
+
+
+@pytest.fixture(autouse=True)
+def _session15_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test reads a setting against all of session 15's on; a test that wants one off switches it itself."""
+    switch_on(monkeypatch, _FLAGGED, "SESSION15_")
+
+
+MONDAY = dt.date(2026, 11, 30)
+Pairs = list[tuple[str, str | None]]
+
+
+@pytest.fixture(scope="module")
+def ward() -> tuple[Roster, WorkCalendar]:
+    return memory_ward()
+
+
+def _tasks(said: str, ward: tuple[Roster, WorkCalendar]) -> Pairs:
+    people, calendar = ward
+    return [(t.assignee, t.deadline) for t in extract_tasks(said, MONDAY, calendar, roster=people)]
+
+
+def _due(said: str, ward: tuple[Roster, WorkCalendar]) -> str | None:
+    found = find_deadline(said, MONDAY, None, ward[1])
+    return found[0].isoformat() if found else None
+
+
+# --- a part of the day, "hạn chót", "là", "vào" before a date with its month (deadlines.SESSION15_DAY_WITH_MONTH) ---
+
+@pytest.mark.parametrize(("said", "on", "off"), [
+    ("anh sơn cho dân quân trực chốt đêm ba mươi mốt tháng mười hai nhé", "2026-12-31", "2026-11-30"),
+    ("lực lượng trực tối hai tư tháng mười hai ở nhà thờ", "2026-12-24", "2026-12-02"),
+    ("tổ chức ra quân sáng hai mươi tháng mười hai", "2026-12-20", "2026-12-02"),
+    ("hạn chót mười lăm tháng mười hai nộp hồ sơ về phường", "2026-12-15", "2026-12-31"),
+    ("nộp báo cáo vào mười tám tháng sau nhé", "2026-12-18", "2026-12-31"),
+])
+def test_part_of_day_before_a_date_and_its_month(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
+                                                 said: str, on: str, off: str) -> None:
+    assert _due(said, ward) == on
+    monkeypatch.setattr(deadlines, "SESSION15_DAY_WITH_MONTH", False)
+    monkeypatch.setattr(deadlines, "SESSION15_WHOLE_NUMBER", False)
+    assert _due(said, ward) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("thời gian thực hiện là ba tháng mười ngày", None),  # a span, not 10 March
+    ("sáng mai anh gửi lại", "2026-12-01"),                # a part of the day before "mai" keeps its reading
+    ("tối nay tổ trực", "2026-11-30"),
+])
+def test_part_of_day_where_it_must_not_fire(ward: tuple[Roster, WorkCalendar], said: str, due: str | None) -> None:
+    assert _due(said, ward) == due
+
+
+# --- a day said in words is read whole (deadlines.SESSION15_WHOLE_NUMBER) ---
+
+@pytest.mark.parametrize(("said", "on", "off"), [
+    ("chị gửi em trước mười hai giờ trưa mai nhé", "2026-12-01", "2026-12-10"),
+    ("anh nộp trước mười một giờ sáng thứ tư", "2026-12-02", "2026-12-10"),
+])
+def test_day_in_words_read_whole(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
+                                 said: str, on: str, off: str) -> None:
+    assert _due(said, ward) == on
+    monkeypatch.setattr(deadlines, "SESSION15_WHOLE_NUMBER", False)
+    assert _due(said, ward) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("xong trước mười lăm nhé", "2026-12-15"),         # a whole day in words still reads
+    ("tổ trực tối hai mươi tư nhé", "2026-12-24"),
+    ("gửi anh trước hai mươi", "2026-12-20"),
+])
+def test_whole_days_in_words_still_read(ward: tuple[Roster, WorkCalendar], said: str, due: str) -> None:
+    assert _due(said, ward) == due
+
+
+# --- the 31st said in a month of 30 days (deadlines.SESSION15_NEXT_MONTH_DAY) ---
+
+@pytest.mark.parametrize("said", ["trực đêm ba mốt nhé", "em gửi sáng 31 anh nhé"])
+def test_the_31st_said_in_november_is_decembers(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
+                                               said: str) -> None:
+    assert _due(said, ward) == "2026-12-31"
+    monkeypatch.setattr(deadlines, "SESSION15_NEXT_MONTH_DAY", False)
+    assert _due(said, ward) is None
+
+
+def test_a_day_no_month_has_is_still_no_date(ward: tuple[Roster, WorkCalendar]) -> None:
+    assert _due("em gửi sáng 32 anh nhé", ward) is None
+
+
+# --- a withdrawn task's sentence is kept from its own doer only (withdrawals.SESSION15_WITHDRAWN) ---
+
+DUTY = ("Nguyễn Văn An: Anh Nam trực tiếp dân sáng thứ Bảy 12/12 nhé.\nHoàng Văn Nam: Dạ.\n"
+        "Nguyễn Văn An: À tháng này thôi, không trực nữa.")
+
+
+def test_a_duty_called_off_is_not_added_back(ward: tuple[Roster, WorkCalendar],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _tasks(DUTY, ward) == []
+    monkeypatch.setattr(withdrawals, "SESSION15_WITHDRAWN", False)
+    assert _tasks(DUTY, ward) == [("Hoàng Văn Nam", "2026-12-12")]
+
+
+def test_an_older_form_of_session14_is_not_needed(ward: tuple[Roster, WorkCalendar],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(withdrawals, "SESSION14_WITHDRAWN", False)
+    assert _tasks(DUTY, ward) == []
+
+
+class _Sure:
+    """A sentence model sure that every sentence gives work (clause_add reads only these three)."""
+    add = 0.5
+    drop = 0.5
+
+    def probability(self, sentence: str, names: frozenset[str], chair: bool) -> float:
+        return 1.0
+
+
+def test_the_sentence_may_still_be_read_for_someone_else(ward: tuple[Roster, WorkCalendar]) -> None:
+    people, calendar = ward
+    said = "Nguyễn Văn An: Mai gửi giấy mời cho các tổ trưởng trước thứ Sáu."
+    lines = turns(said, people, "")
+    sentence = "Mai gửi giấy mời cho các tổ trưởng trước thứ Sáu."
+    read = [(a.person.name, a.deadline) for a in additions(
+        lines, [], set(), _Sure(), frozenset(), people, MONDAY, calendar, (), [(sentence, "Lê Thị Lan")])]
+    assert read == [("Vũ Thị Mai", dt.date(2026, 12, 4))]
+    kept = additions(lines, [], set(), _Sure(), frozenset(), people, MONDAY, calendar, (), [(sentence, "Vũ Thị Mai")])
+    assert kept == []
+
+
+# --- a weekday of the week after next (deadlines.SESSION15_WEEK_AFTER_NEXT) ---
+
+@pytest.mark.parametrize(("said", "on", "off"), [
+    ("em nộp bản dự thảo thứ hai tuần sau nữa nhé", "2026-12-14", "2026-12-07"),
+    ("tổ tổng vệ sinh chủ nhật tuần tới nữa", "2026-12-20", "2026-12-13"),
+])
+def test_weekday_of_the_week_after_next(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
+                                        said: str, on: str, off: str) -> None:
+    assert _due(said, ward) == on
+    monkeypatch.setattr(deadlines, "SESSION15_WEEK_AFTER_NEXT", False)
+    assert _due(said, ward) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("em nộp thứ hai tuần sau nhé", "2026-12-07"),     # next week's Monday, as before
+    ("xong trong tuần sau nữa", "2026-12-18"),         # the week after next alone: its Friday, as before
+])
+def test_next_week_still_reads_as_before(ward: tuple[Roster, WorkCalendar], said: str, due: str) -> None:
+    assert _due(said, ward) == due
