@@ -247,6 +247,10 @@ SESSION15_WEEK_RULES: list[Rule] = [
                 r"\s+tuan\s+(?:sau|toi|ke tiep|tiep theo)\s+nua\b"),
      lambda m, t: _monday(t) + dt.timedelta(days=14 + (6 if m.group("cn") else _WEEKDAY_WORDS[m.group("wd")]))),
 ]
+# "(hồ sơ) trễ hạn tháng 10", "quá hạn 15/11": the date says which files ran late; "hạn" there marks no deadline, so a
+# deadline said after it ("…, thứ Hai tuần sau báo cáo anh") is the one
+SESSION15_LATE = True
+_LATE = re.compile(r"\b(?:tre|qua|tre\s+het|bi\s+tre)\s+han$")
 # A day said in words is read whole: "trước mười hai giờ trưa mai" is not "before the 10th" (the older rules could
 # stop after "mười" when what followed did not suit them), so a day followed by another number word is no date
 SESSION15_WHOLE_NUMBER = True
@@ -435,6 +439,9 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
             if _PERIOD.search(text[max(0, m.start() - 30):m.start()].lower()):
                 continue  # "trực từ 24/12 đến 2/1", "từ tổ 7 đến tổ 12": the end of a period, not a deadline
             before = _MARKER.search(folded[max(0, m.start() - 24):m.start()])
+            if SESSION15_LATE and before and _LATE.search(folded[max(0, m.start() - 40):m.start() - len(before.group(0))
+                                                                  + 3]):
+                before = None  # "hồ sơ trễ hạn tháng 10": the files of a month gone, not the deadline
             own = folded[m.start():m.end()].startswith(("trong", "cuoi", "het", "truoc"))
             start = m.start() - len(before.group(0)) if before else m.start()
             # A month or quarter named without a deadline word ("bảng tổng hợp tháng 11") says less than a day.

@@ -285,6 +285,18 @@ def _redates(live: list[_Open], turn: Turn) -> bool:
     return len(words) <= 8 and fold(live[-1].person.name.split()[-1]).lower() in words
 
 
+# Session 15 (docs/meetings.md, "Session 15"): a member's date said in reply ("anh ơi mai thứ Bảy ạ" from Hùng, after
+# "… anh Hùng gửi sáng mai, còn anh Minh gửi thứ Hai nhé") does not move the deadline of another person's task that
+# the chair gave: a member speaks for their own work (the chair's "Được, thứ Năm." still dates the task)
+SESSION15_OWN_DATE_ONLY = True
+
+
+def _for_another(task: _Open, turn: Turn) -> bool:
+    """The turn is a member's, and the task is a named other person's, given by someone else."""
+    return not turn.leads and turn.speaker.kind == "staff" and task.person.kind == "staff" \
+        and _key(task.person) != _key(turn.speaker) and task.said_by != turn.label
+
+
 def _previous_speaker(lines: Sequence[Turn], turn: Turn) -> Turn | None:
     for earlier in reversed(lines[:turn.index]):
         if earlier.label != turn.label:
@@ -336,7 +348,8 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         # "Ừ, thứ Năm anh đi" says when they go, within the deadline already given, and leaves it.
         near = turn.index - (2 if anchor.follow_up or _redates(live, turn) else 1)
         if anchor.deadline is not None and live and live[-1].touched >= near \
-                and not (live[-1].deadline and _key(live[-1].person) == _key(turn.speaker)):
+                and not (live[-1].deadline and _key(live[-1].person) == _key(turn.speaker)) \
+                and not (SESSION15_OWN_DATE_ONLY and _for_another(live[-1], turn)):
             live[-1].deadline = anchor.deadline
         return
     person = anchor.person

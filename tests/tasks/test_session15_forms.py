@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import deadlines, withdrawals
+from appliance.tasks import deadlines, extract, withdrawals
 from appliance.tasks.clause_add import additions
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import turns
@@ -17,7 +17,7 @@ from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import memory_ward
 
-_FLAGGED = (deadlines, withdrawals)
+_FLAGGED = (deadlines, extract, withdrawals)
 
 
 @pytest.fixture(autouse=True)
@@ -166,3 +166,50 @@ def test_weekday_of_the_week_after_next(ward: tuple[Roster, WorkCalendar], monke
 ])
 def test_next_week_still_reads_as_before(ward: tuple[Roster, WorkCalendar], said: str, due: str) -> None:
     assert _due(said, ward) == due
+
+
+# --- "trễ hạn", "quá hạn" before a date mark no deadline (deadlines.SESSION15_LATE) ---
+
+@pytest.mark.parametrize(("said", "on", "off"), [
+    ("chị rà soát hồ sơ trễ hạn tháng 10, thứ hai tuần sau báo cáo anh", "2026-12-07", "2026-10-31"),
+    ("anh tổng hợp các hồ sơ quá hạn tháng mười một gửi em thứ năm", "2026-12-03", "2026-11-30"),
+    ("em rà lại các hồ sơ quá hạn 15/11, trả lời dân trong tuần này", "2026-12-04", "2026-11-15"),
+])
+def test_late_files_of_a_month_name_no_deadline(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
+                                               said: str, on: str, off: str) -> None:
+    assert _due(said, ward) == on
+    monkeypatch.setattr(deadlines, "SESSION15_LATE", False)
+    assert _due(said, ward) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("chị làm xong đúng hạn ngày 5/12", "2026-12-05"),   # "đúng hạn" still marks it
+    ("hạn chót 7/12 nhé", "2026-12-07"),
+    ("gia hạn đến 10/12 cho tổ", "2026-12-10"),
+])
+def test_other_deadline_words_still_mark(ward: tuple[Roster, WorkCalendar], said: str, due: str) -> None:
+    assert _due(said, ward) == due
+
+
+# --- a member's date said in reply moves no other person's task (extract.SESSION15_OWN_DATE_ONLY) ---
+
+OTHERS = ("Nguyễn Văn An: Chị Hương gửi số liệu văn hóa sáng mai, còn phần quân sự anh Sơn gửi thứ Năm nhé.\n"
+          "Bùi Thanh Hương: Anh ơi mai thứ Ba ạ.")
+
+
+def test_a_members_remark_on_a_date_leaves_anothers_task(ward: tuple[Roster, WorkCalendar],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _tasks(OTHERS, ward) == [("Bùi Thanh Hương", "2026-12-01"), ("Cao Văn Sơn", "2026-12-03")]
+    monkeypatch.setattr(extract, "SESSION15_OWN_DATE_ONLY", False)
+    assert _tasks(OTHERS, ward) == [("Bùi Thanh Hương", "2026-12-01"), ("Cao Văn Sơn", "2026-12-01")]
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # the doer's own date in reply, and the chair's agreement, still date the task
+    ("Nguyễn Văn An: Anh Sơn gửi kế hoạch huấn luyện dân quân nhé.\nCao Văn Sơn: Dạ, thứ Năm ạ.",
+     [("Cao Văn Sơn", "2026-12-03")]),
+    ("Nguyễn Văn An: Anh Sơn gửi kế hoạch huấn luyện dân quân nhé.\nCao Văn Sơn: Em gửi thứ Tư được không anh?\n"
+     "Nguyễn Văn An: Được, thứ Tư.", [("Cao Văn Sơn", "2026-12-02")]),
+])
+def test_own_and_the_chairs_dates_still_count(ward: tuple[Roster, WorkCalendar], said: str, expected: Pairs) -> None:
+    assert _tasks(said, ward) == expected
