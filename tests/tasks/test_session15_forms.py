@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import deadlines, extract, withdrawals
+from appliance.tasks import deadlines, extract, phrases, withdrawals
 from appliance.tasks.clause_add import additions
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import turns
@@ -17,7 +17,7 @@ from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import memory_ward
 
-_FLAGGED = (deadlines, extract, withdrawals)
+_FLAGGED = (deadlines, extract, phrases, withdrawals)
 
 
 @pytest.fixture(autouse=True)
@@ -213,3 +213,34 @@ def test_a_members_remark_on_a_date_leaves_anothers_task(ward: tuple[Roster, Wor
 ])
 def test_own_and_the_chairs_dates_still_count(ward: tuple[Roster, WorkCalendar], said: str, expected: Pairs) -> None:
     assert _tasks(said, ward) == expected
+
+
+# --- more ways of making a request optional (phrases.SESSION15_IF_FREE), and "sooner if possible" keeps the task
+# (phrases.SESSION15_IF_SOONER) ---
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Chị Hương ghé thăm cụ Tư nếu không bận.",
+    "Nguyễn Văn An: chị hương ghé thăm cụ tư nếu chị thu xếp được",
+    "Nguyễn Văn An: Anh Sơn qua nhà văn hóa tổ 5 xem buổi tập văn nghệ, nếu rảnh.",
+])
+def test_optional_requests_give_no_task(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
+                                        said: str) -> None:
+    assert _tasks(said, ward) == []
+    monkeypatch.setattr(phrases, "SESSION15_IF_FREE", False)
+    assert len(_tasks(said, ward)) == 1
+
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Chị Hương gửi báo cáo thứ Sáu, không bận việc gì khác thì làm luôn.",  # "không bận" alone
+    "Nguyễn Văn An: Anh Sơn bố trí được người thì báo anh, còn danh sách trực anh gửi thứ Sáu.",
+])
+def test_firm_tasks_near_those_words_stand(ward: tuple[Roster, WorkCalendar], said: str) -> None:
+    assert [d for _a, d in _tasks(said, ward)][-1:] == ["2026-12-04"]
+
+
+def test_sooner_if_possible_keeps_the_task(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch) -> None:
+    said = "Nguyễn Văn An: Chị Hương gửi báo cáo thứ Sáu nếu được thì gửi sớm hơn."
+    assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+    monkeypatch.setattr(phrases, "SESSION15_IF_SOONER", False)
+    assert _tasks(said, ward) == []
+    assert _tasks("Nguyễn Văn An: Chị Hương gửi báo cáo thứ Sáu, nếu được.", ward) == []  # still optional
