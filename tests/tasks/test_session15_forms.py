@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import deadlines, extract, phrases, withdrawals
+from appliance.tasks import cues, deadlines, extract, phrases, withdrawals
 from appliance.tasks.clause_add import additions
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import turns
@@ -17,7 +17,7 @@ from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import memory_ward
 
-_FLAGGED = (deadlines, extract, phrases, withdrawals)
+_FLAGGED = (cues, deadlines, extract, phrases, withdrawals)
 
 
 @pytest.fixture(autouse=True)
@@ -244,3 +244,21 @@ def test_sooner_if_possible_keeps_the_task(ward: tuple[Roster, WorkCalendar], mo
     monkeypatch.setattr(phrases, "SESSION15_IF_SOONER", False)
     assert _tasks(said, ward) == []
     assert _tasks("Nguyễn Văn An: Chị Hương gửi báo cáo thứ Sáu, nếu được.", ward) == []  # still optional
+
+
+# --- an event named with its day before the doer dates the doer's task (cues.SESSION15_TOPIC_DATE) ---
+
+@pytest.mark.parametrize(("said", "on"), [
+    ("Nguyễn Văn An: ờ buổi ra quân ngày mười hai chị hương chuẩn bị băng rôn", ("Bùi Thanh Hương", "2026-12-12")),
+    ("Nguyễn Văn An: mai ơi phòng họp cho hội nghị ngày mười hai em chuẩn bị nhé", ("Vũ Thị Mai", "2026-12-12")),
+])
+def test_an_events_day_before_the_doer(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
+                                       said: str, on: tuple[str, str]) -> None:
+    assert _tasks(said, ward) == [on]
+    monkeypatch.setattr(cues, "SESSION15_TOPIC_DATE", False)
+    assert _tasks(said, ward) == [(on[0], None)]
+
+
+def test_no_topic_day_for_a_day_gone(ward: tuple[Roster, WorkCalendar]) -> None:
+    said = "Nguyễn Văn An: ờ buổi kiểm tra hôm qua chị hương tổng hợp lại biên bản nhé"
+    assert _tasks(said, ward) == [("Bùi Thanh Hương", None)]
