@@ -460,7 +460,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     and not REMAINS.search(lower):
                 out.append(Anchor("done", turn.speaker, content=sentence))
             elif not found_here and not recap and just_gave \
-                    and (dated := date_later(sentence, out, roster, meeting, calendar)):
+                    and (dated := date_later(sentence, out, roster, meeting, calendar, SESSION15_LATER_TO)):
                 out.append(Anchor("agree", None, deadline=dated))
             elif not found_here and not (short := date_only(lower, out)) and not recap and not itself \
                     and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
@@ -632,6 +632,9 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
 
 # Session 13 (docs/meetings.md, "Session 13"): questions a secretary types without "?": an alternative ("văn phòng ra
 # thông báo luôn hay chờ lịch bên công an"), "có … không (anh/ạ)" closing the sentence, "đúng không".
+# Session 15 (docs/meetings.md, "Session 15"): a later sentence that dates the task just given without a date may name
+# whom the work goes to ("Tổ năm rà soát các hộ chưa đóng quỹ. Báo cho anh Tuấn trong tuần này."): not another doer
+SESSION15_LATER_TO = True
 SESSION13_QUESTIONS = True  # on by rule R1 (session 13)
 ASKED = re.compile(r"\b(?:luôn|ngay|trước|bây giờ|giờ|luôn bây giờ)\s+hay\s+(?:là\s+)?(?:chờ|đợi|để|thôi|sau)\b|"
                    r"\bcó\s+(?:[^\W\d_]+\s+){1,8}không(?:\s+(?:anh|chị|em|ạ|nhỉ|hả))*\s*[.…]?\s*$|\bđúng không\b")

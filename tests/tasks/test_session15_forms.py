@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import cues, deadlines, extract, phrases, withdrawals
+from appliance.tasks import clauses, cues, deadlines, extract, phrases, withdrawals
 from appliance.tasks.clause_add import additions
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import turns
@@ -17,7 +17,7 @@ from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import memory_ward
 
-_FLAGGED = (cues, deadlines, extract, phrases, withdrawals)
+_FLAGGED = (clauses, cues, deadlines, extract, phrases, withdrawals)
 
 
 @pytest.fixture(autouse=True)
@@ -262,3 +262,23 @@ def test_an_events_day_before_the_doer(ward: tuple[Roster, WorkCalendar], monkey
 def test_no_topic_day_for_a_day_gone(ward: tuple[Roster, WorkCalendar]) -> None:
     said = "Nguyễn Văn An: ờ buổi kiểm tra hôm qua chị hương tổng hợp lại biên bản nhé"
     assert _tasks(said, ward) == [("Bùi Thanh Hương", None)]
+
+
+# --- a later sentence naming whom the work goes to still dates the task (clauses.SESSION15_LATER_TO) ---
+
+@pytest.mark.parametrize(("said", "on"), [
+    ("Nguyễn Văn An: Tổ năm rà soát các hộ chưa đóng quỹ. Báo cho anh Tuấn trong tuần này.",
+     [("Tổ dân phố số 5", "2026-12-04")]),
+    ("Nguyễn Văn An: Chị Hương làm tờ trình mua quà Tết. Trình anh Bảo trước thứ Năm nhé.",
+     [("Bùi Thanh Hương", "2026-12-03")]),
+])
+def test_a_later_date_with_whom_it_goes_to(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
+                                           said: str, on: Pairs) -> None:
+    assert _tasks(said, ward) == on
+    monkeypatch.setattr(clauses, "SESSION15_LATER_TO", False)
+    assert _tasks(said, ward) == [(on[0][0], None)]
+
+
+def test_a_later_sentence_with_another_doer_keeps_its_date(ward: tuple[Roster, WorkCalendar]) -> None:
+    said = "Nguyễn Văn An: Chị Hương lập danh sách các cụ mừng thọ. Anh Tuấn trong tuần này gửi phòng."
+    assert _tasks(said, ward) == [("Bùi Thanh Hương", None), ("Lê Minh Tuấn", "2026-12-04")]
