@@ -503,6 +503,9 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     request = bool(re.search(r"\bđược không\W*$", lower)) and bool(spots) and spots[0].how in ("named", "unit") \
         and _clause_start(lower, spots[0].start)
     asked = ASKED.search(lower) if SESSION13_QUESTIONS else None
+    if asked is not None and SESSION15_TAG_QUESTION and asked.group(0) == "đúng không" \
+            and _TAG_THEN.match(lower, asked.start()) and "?" not in lower:
+        asked = None  # "… đúng không, anh sơn lên danh sách …": the tag asks what came before; an order follows
     if asked is not None and SESSION14_WHETHER and WHETHER.search(lower[:asked.start() + 3]):
         asked = None  # "anh hùng kiểm tra xem công trình đó có giấy phép không": check whether, an order
     question = bool(QUESTION.search(lower) or asked) \
@@ -630,11 +633,16 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     return out
 
 
-# Session 13 (docs/meetings.md, "Session 13"): questions a secretary types without "?": an alternative ("văn phòng ra
-# thông báo luôn hay chờ lịch bên công an"), "có … không (anh/ạ)" closing the sentence, "đúng không".
 # Session 15 (docs/meetings.md, "Session 15"): a later sentence that dates the task just given without a date may name
 # whom the work goes to ("Tổ năm rà soát các hộ chưa đóng quỹ. Báo cho anh Tuấn trong tuần này."): not another doer
 SESSION15_LATER_TO = True
+# "vẫn là anh sơn đúng không, anh sơn lên danh sách trình anh thứ sáu": a tag question ("đúng không", "phải không")
+# with an order after it asks only what comes before; the order is read as one (SESSION13_QUESTIONS read the whole
+# sentence as a question)
+SESSION15_TAG_QUESTION = True
+_TAG_THEN = re.compile(r"\b(?:đúng|phải)\s+không\b(?:\s*(?:anh|chị|em|ạ|nhỉ|hả))*\s*[,;:]?\s+(?:[^\W\d_]+\s+){3,}")
+# Session 13 (docs/meetings.md, "Session 13"): questions a secretary types without "?": an alternative ("văn phòng ra
+# thông báo luôn hay chờ lịch bên công an"), "có … không (anh/ạ)" closing the sentence, "đúng không".
 SESSION13_QUESTIONS = True  # on by rule R1 (session 13)
 ASKED = re.compile(r"\b(?:luôn|ngay|trước|bây giờ|giờ|luôn bây giờ)\s+hay\s+(?:là\s+)?(?:chờ|đợi|để|thôi|sau)\b|"
                    r"\bcó\s+(?:[^\W\d_]+\s+){1,8}không(?:\s+(?:anh|chị|em|ạ|nhỉ|hả))*\s*[.…]?\s*$|\bđúng không\b")

@@ -282,3 +282,24 @@ def test_a_later_date_with_whom_it_goes_to(ward: tuple[Roster, WorkCalendar], mo
 def test_a_later_sentence_with_another_doer_keeps_its_date(ward: tuple[Roster, WorkCalendar]) -> None:
     said = "Nguyễn Văn An: Chị Hương lập danh sách các cụ mừng thọ. Anh Tuấn trong tuần này gửi phòng."
     assert _tasks(said, ward) == [("Bùi Thanh Hương", None), ("Lê Minh Tuấn", "2026-12-04")]
+
+
+# --- a tag question with an order after it (clauses.SESSION15_TAG_QUESTION) ---
+
+TAGGED = ("Nguyễn Văn An: việc lát vỉa hè vẫn là anh thắng đúng không chưa xong thì anh thắng lập dự toán "
+          "trình anh thứ sáu")
+
+
+def test_a_tag_question_then_an_order(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _tasks(TAGGED, ward) == [("Ngô Đức Thắng", "2026-12-04")]
+    monkeypatch.setattr(clauses, "SESSION15_TAG_QUESTION", False)
+    assert _tasks(TAGGED, ward) == []
+
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: anh thắng lập dự toán trình anh thứ sáu đúng không",        # the tag closes it: a question
+    "Nguyễn Văn An: anh thắng lập dự toán đúng không anh",
+    "Nguyễn Văn An: anh thắng lập dự toán đúng không, thế bao giờ thì xong",
+])
+def test_tag_questions_that_stay_questions(ward: tuple[Roster, WorkCalendar], said: str) -> None:
+    assert _tasks(said, ward) == []
