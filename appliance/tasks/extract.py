@@ -291,6 +291,18 @@ def _redates(live: list[_Open], turn: Turn) -> bool:
 SESSION15_OWN_DATE_ONLY = True
 
 
+# "tuấn chuẩn bị hồ sơ đề nghị khen thưởng …" — "dạ … mới có bảy tổ nộp thôi ạ" — "tổ nào chưa nộp" — "dạ tổ hai
+# tổ năm …" — "thì em gọi điện từng tổ trưởng nhắc luôn đi": how to do the task, told within an exchange of the chair
+# and its doer alone (up to four turns on), not a second task (SESSION12_HOW_TO reached two turns back)
+SESSION15_HOW_TO_EXCHANGE = True
+
+
+def _exchange(lines: Sequence[Turn], task: _Open, turn: Turn) -> bool:
+    """Every turn since the task was given is the chair's or its doer's, four turns at most."""
+    between = lines[task.turn + 1:turn.index]
+    return 0 < turn.index - task.turn <= 4 and all(t.leads or _key(t.speaker) == _key(task.person) for t in between)
+
+
 def _for_another(task: _Open, turn: Turn) -> bool:
     """The turn is a member's, and the task is a named other person's, given by someone else."""
     return not turn.leads and turn.speaker.kind == "staff" and task.person.kind == "staff" \
@@ -418,7 +430,7 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         # "… tổng hợp danh sách … xong trước ngày mười" — "dạ nhưng mấy tổ năm nào cũng gửi chậm" — "thì em gọi
         # điện đôn đốc …": how to do the task just given to the one answering, not a task of its own
         recent = [t for t in found if not t.cancelled and _key(t.person) == _key(person) and t.chair
-                  and 0 < turn.index - t.turn <= 2]
+                  and (0 < turn.index - t.turn <= 2 or SESSION15_HOW_TO_EXCHANGE and _exchange(lines, t, turn))]
     if not recent and SESSION12_ACCEPT_LATER and anchor.how == "first" and not turn.leads \
             and len(_words(anchor.content)) <= 2:
         # "dạ em gửi thứ ba ạ" a few turns after the chair gave that person a task (others answered in between):

@@ -303,3 +303,22 @@ def test_a_tag_question_then_an_order(ward: tuple[Roster, WorkCalendar], monkeyp
 ])
 def test_tag_questions_that_stay_questions(ward: tuple[Roster, WorkCalendar], said: str) -> None:
     assert _tasks(said, ward) == []
+
+
+# --- how to do it, told within an exchange of the chair and the doer (extract.SESSION15_HOW_TO_EXCHANGE) ---
+
+_GIVEN = ("Nguyễn Văn An: hương tổng hợp danh sách hộ nghèo đề nghị hỗ trợ tết gửi anh thứ sáu\n"
+          "Bùi Thanh Hương: dạ nhưng mới có sáu tổ gửi danh sách thôi ạ\n")
+_HOW = "Bùi Thanh Hương: dạ tổ ba với tổ chín ạ\nNguyễn Văn An: thì em gọi điện cho hai tổ trưởng nhắc luôn đi"
+
+
+def test_how_to_within_an_exchange(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch) -> None:
+    said = _GIVEN + "Nguyễn Văn An: tổ nào chưa gửi\n" + _HOW
+    assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+    monkeypatch.setattr(extract, "SESSION15_HOW_TO_EXCHANGE", False)
+    assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04"), ("Bùi Thanh Hương", None)]
+
+
+def test_another_voice_in_between_ends_the_exchange(ward: tuple[Roster, WorkCalendar]) -> None:
+    said = _GIVEN + "Cao Văn Sơn: anh ơi bên em cũng cần danh sách đấy\n" + _HOW
+    assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04"), ("Bùi Thanh Hương", None)]
