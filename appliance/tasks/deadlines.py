@@ -232,7 +232,7 @@ SESSION14_RULES: list[Rule] = [
 # ; so is a date with its month after "hạn chót", "là", "vào" ("hạn chót mười lăm tháng mười hai" was the month's end)
 SESSION15_DAY_WITH_MONTH = True
 _DAY_LEAD = r"\b(?:toi|dem|sang|chieu|trua|hom|buoi|chot|la|vao)\s+"
-SESSION15_RULES: list[Rule] = [
+DAY_WITH_MONTH_RULES: list[Rule] = [
     (re.compile(rf"{_DAY_LEAD}(?P<d>{NUM[1:-1]})\s+thang\s+(?P<mo>{NUM[1:-1]})\b{_YEAR}"
                 rf"(?!\s+(?:ngay|tuan|gio)\b)"),  # "thời gian là ba tháng mười ngày": a span, not 10/3
      lambda m, t: _near_year(number(m.group("d")), number(m.group("mo")),
@@ -242,7 +242,7 @@ SESSION15_RULES: list[Rule] = [
 # "thứ Hai tuần sau nữa", "Chủ nhật tuần tới nữa": that weekday of the week after next (the older rule stopped at
 # "tuần sau" and gave next week's)
 SESSION15_WEEK_AFTER_NEXT = True
-SESSION15_WEEK_RULES: list[Rule] = [
+WEEK_AFTER_NEXT_RULES: list[Rule] = [
     (re.compile(r"\b(?:(?P<cn>chu nhat)|thu\s+(?P<wd>hai|ba|tu|nam|sau|bay|[2-7]))"
                 r"\s+tuan\s+(?:sau|toi|ke tiep|tiep theo)\s+nua\b"),
      lambda m, t: _monday(t) + dt.timedelta(days=14 + (6 if m.group("cn") else _WEEKDAY_WORDS[m.group("wd")]))),
@@ -418,8 +418,8 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
     taken: list[tuple[int, int]] = []
     session12 = [SESSION12_RULES[i] for i, on in enumerate((SESSION12_BARE_DAY, SESSION12_MONG)) if on]
     session12 += SESSION14_RULES if SESSION14_BARE_DAY_WORDS else []
-    session12 = (SESSION15_RULES if SESSION15_DAY_WITH_MONTH else []) + session12
-    session12 = (SESSION15_WEEK_RULES if SESSION15_WEEK_AFTER_NEXT else []) + session12
+    session12 = (DAY_WITH_MONTH_RULES if SESSION15_DAY_WITH_MONTH else []) + session12
+    session12 = (WEEK_AFTER_NEXT_RULES if SESSION15_WEEK_AFTER_NEXT else []) + session12
     for pattern, build in session12 + RULES \
             + (SESSION10_RULES if SESSION10_DATE_FORMS else []):
         for m in pattern.finditer(folded):
