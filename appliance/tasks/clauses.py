@@ -425,6 +425,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 found_here = unit_list(sentence, roster, meeting, calendar)
             if SESSION13_DATE_BEFORE:
                 found_here, required = required_before(sentence, found_here, required, roster, meeting, calendar)
+            if SESSION15_TAIL_DATE:
+                found_here = _tail_date(sentence, found_here, roster, meeting, calendar)
             shared = topic_of(sentence, found_here, roster, meeting, calendar)
             listed = LIST_RECAP and bool(found_here) and recap_shaped(sentence, roster)
             found_here = [replace(a, recap=True) for a in found_here] if recap or listed else found_here
@@ -636,6 +638,26 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
 # Session 15 (docs/meetings.md, "Session 15"): a later sentence that dates the task just given without a date may name
 # whom the work goes to ("Tổ năm rà soát các hộ chưa đóng quỹ. Báo cho anh Tuấn trong tuần này."): not another doer
 SESSION15_LATER_TO = True
+# "Chị Hương chủ trì rà soát, Lan hộ tịch đối chiếu dữ liệu, chậm nhất 15/12 chốt danh sách.": a closing clause that
+# names no doer and opens with a deadline word dates every task of the sentence (the last doer's alone had it)
+SESSION15_TAIL_DATE = True
+_TAIL = re.compile(r"^\s*(?:và\s+)?(?:chậm nhất|muộn nhất|hạn(?:\s+chót)?|tất cả|cả hai|xong trước)\b")
+
+
+def _tail_date(sentence: str, found: list[Anchor], roster: Roster, meeting: dt.date,
+               calendar: WorkCalendar | None) -> list[Anchor]:
+    tasks = [a for a in found if a.kind == "task"]
+    clauses = re.split(r"[,;]", sentence)
+    tail = clauses[-1] if len(clauses) > 2 else ""
+    if len(tasks) < 2 or tasks[-1].deadline is None or any(a.deadline is not None for a in tasks[:-1]) \
+            or not _TAIL.match(tail.lower()) or roster.mentions(tail, verbs=VERB_AHEAD) or units_in(tail, roster):
+        return found
+    due = find_deadline(tail, meeting, None, calendar)
+    if due is None or due[0] != tasks[-1].deadline:
+        return found
+    return [replace(a, deadline=due[0]) if a.kind == "task" else a for a in found]
+
+
 # "vẫn là anh sơn đúng không, anh sơn lên danh sách trình anh thứ sáu": a tag question ("đúng không", "phải không")
 # with an order after it asks only what comes before; the order is read as one (SESSION13_QUESTIONS read the whole
 # sentence as a question)

@@ -322,3 +322,20 @@ def test_how_to_within_an_exchange(ward: tuple[Roster, WorkCalendar], monkeypatc
 def test_another_voice_in_between_ends_the_exchange(ward: tuple[Roster, WorkCalendar]) -> None:
     said = _GIVEN + "Cao Văn Sơn: anh ơi bên em cũng cần danh sách đấy\n" + _HOW
     assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04"), ("Bùi Thanh Hương", None)]
+
+
+# --- a closing deadline clause with no doer dates every task of the sentence (clauses.SESSION15_TAIL_DATE) ---
+
+TAIL = "Nguyễn Văn An: Chị Hạnh chủ trì rà soát, Lan hộ tịch đối chiếu hồ sơ, chậm nhất 10/12 chốt danh sách."
+
+
+def test_a_closing_deadline_clause_dates_every_task(ward: tuple[Roster, WorkCalendar],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _tasks(TAIL, ward) == [("Đặng Thị Hạnh", "2026-12-10"), ("Nguyễn Thị Lan", "2026-12-10")]
+    monkeypatch.setattr(clauses, "SESSION15_TAIL_DATE", False)
+    assert _tasks(TAIL, ward) == [("Đặng Thị Hạnh", None), ("Nguyễn Thị Lan", "2026-12-10")]
+
+
+def test_the_last_doers_own_date_stays_theirs(ward: tuple[Roster, WorkCalendar]) -> None:
+    said = "Nguyễn Văn An: Chị Hạnh rà soát hộ nghèo, anh Sơn lập danh sách dân quân trước 10/12."
+    assert _tasks(said, ward) == [("Đặng Thị Hạnh", None), ("Cao Văn Sơn", "2026-12-10")]
