@@ -188,6 +188,9 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
             if anchor.kind == "task" and anchor.deadline is None and that_day:
                 said = event_date(anchor.quote[:that_day.start()], meeting_date, calendar) \
                     if SESSION12_THAT_DAY else None
+                at = turn.text.find(anchor.quote)
+                if SESSION15_THAT_DAY_TURN and (said is None or said < meeting_date) and at > 0:
+                    said = event_date(turn.text[:at], meeting_date, calendar)  # said earlier in this turn
                 anchor = replace(anchor, deadline=said if said is not None and said >= meeting_date
                                  else _that_day(lines, turn, meeting_date, calendar))
             if anchor.kind == "helps" and anchor.person is not None:
@@ -211,6 +214,10 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
     return [o for o in found if not o.cancelled and not _reported_now(o, lines) and not _to_the_chair(o, chair)], lines
 
 
+# Session 15 (docs/meetings.md, "Session 15"): "buổi cưỡng chế thì ấn định sáng thứ năm tuần sau ngày mười chín ờ
+# công an phường bố trí lực lượng … buổi hôm đấy nhé", cut into two sentences: the event day said earlier in the same
+# turn is the one "hôm đấy" points to, before any turn earlier
+SESSION15_THAT_DAY_TURN = True
 # "Anh Sơn dự thay anh An nhé, hôm đó anh An đi họp": the day of the event spoken of before is the deadline
 THAT_DAY = re.compile(r"\b(?:hôm|ngày|buổi|bữa)\s+(?:đó|ấy)\b")
 # Session 12 (docs/meetings.md, "Session 12"): also "hôm đấy", and the event day said earlier in the same sentence

@@ -339,3 +339,22 @@ def test_a_closing_deadline_clause_dates_every_task(ward: tuple[Roster, WorkCale
 def test_the_last_doers_own_date_stays_theirs(ward: tuple[Roster, WorkCalendar]) -> None:
     said = "Nguyễn Văn An: Chị Hạnh rà soát hộ nghèo, anh Sơn lập danh sách dân quân trước 10/12."
     assert _tasks(said, ward) == [("Đặng Thị Hạnh", None), ("Cao Văn Sơn", "2026-12-10")]
+
+
+# --- "hôm đấy" points to the event day said earlier in the same turn (extract.SESSION15_THAT_DAY_TURN) ---
+
+THAT_DAY = ("Nguyễn Văn An: thứ sáu tổ năm họp dân\n"
+            "Nguyễn Văn An: buổi ra quân thì ấn định sáng thứ năm tuần sau ngày mười ờ công an phường bố trí lực lượng "
+            "bảo đảm trật tự buổi hôm đấy nhé")
+
+
+def test_that_day_said_earlier_in_the_turn(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _tasks(THAT_DAY, ward) == [("Công an phường", "2026-12-10")]
+    monkeypatch.setattr(extract, "SESSION15_THAT_DAY_TURN", False)
+    assert _tasks(THAT_DAY, ward) == [("Công an phường", "2026-12-04")]  # the earlier turn's day
+
+
+def test_that_day_with_no_day_in_the_turn_looks_back(ward: tuple[Roster, WorkCalendar]) -> None:
+    said = ("Nguyễn Văn An: thứ sáu tổ năm họp dân\nNguyễn Văn An: buổi đó thì chưa ấn định giờ ờ công an phường bố "
+            "trí lực lượng bảo đảm trật tự buổi hôm đấy nhé")
+    assert _tasks(said, ward) == [("Công an phường", "2026-12-04")]
