@@ -637,10 +637,10 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
 
 # Session 15 (docs/meetings.md, "Session 15"): a later sentence that dates the task just given without a date may name
 # whom the work goes to ("Tổ năm rà soát các hộ chưa đóng quỹ. Báo cho anh Tuấn trong tuần này."): not another doer
-SESSION15_LATER_TO = True
+SESSION15_LATER_TO = True  # on by rule R1 (session 15)
 # "Chị Hương chủ trì rà soát, Lan hộ tịch đối chiếu dữ liệu, chậm nhất 15/12 chốt danh sách.": a closing clause that
 # names no doer and opens with a deadline word dates every task of the sentence (the last doer's alone had it)
-SESSION15_TAIL_DATE = True
+SESSION15_TAIL_DATE = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
 _TAIL = re.compile(r"^\s*(?:và\s+)?(?:chậm nhất|muộn nhất|hạn(?:\s+chót)?|tất cả|cả hai|xong trước)\b")
 
 
@@ -661,7 +661,7 @@ def _tail_date(sentence: str, found: list[Anchor], roster: Roster, meeting: dt.d
 # "vẫn là anh sơn đúng không, anh sơn lên danh sách trình anh thứ sáu": a tag question ("đúng không", "phải không")
 # with an order after it asks only what comes before; the order is read as one (SESSION13_QUESTIONS read the whole
 # sentence as a question)
-SESSION15_TAG_QUESTION = True
+SESSION15_TAG_QUESTION = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
 _TAG_THEN = re.compile(r"\b(?:đúng|phải)\s+không\b(?:\s*(?:anh|chị|em|ạ|nhỉ|hả))*\s*[,;:]?\s+(?:[^\W\d_]+\s+){3,}")
 # Session 13 (docs/meetings.md, "Session 13"): questions a secretary types without "?": an alternative ("văn phòng ra
 # thông báo luôn hay chờ lịch bên công an"), "có … không (anh/ạ)" closing the sentence, "đúng không".

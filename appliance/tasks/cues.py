@@ -40,7 +40,7 @@ SESSION10_TOPIC_DATE = False  # rule R1 of session 10, once at the end (docs/mee
 # Session 15 (docs/meetings.md, "Session 15"): the same reading, measured again under session 15's rule R1 (session
 # 10's moved no fresh verdict then, with fewer of the later forms on): "ờ buổi ra quân ngày mười hai chị hương chuẩn
 # bị băng rôn" dates Hương's task by the event's day, as the answer keys take an event day
-SESSION15_TOPIC_DATE = True
+SESSION15_TOPIC_DATE = False  # off by rule R1 (session 15): on, one right more and one wrong more on the fresh sets
 _AFTER_TOPIC_DAY = re.compile(r"(?:(?:thứ\s+\w+|chủ nhật)(?:\s+tuần\s+\w+)?\s*)?(?:ấy|đấy|đó|này|thì|nhé)?(?:\s+thì)?")
 
 

@@ -217,7 +217,7 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
 # Session 15 (docs/meetings.md, "Session 15"): "buổi cưỡng chế thì ấn định sáng thứ năm tuần sau ngày mười chín ờ
 # công an phường bố trí lực lượng … buổi hôm đấy nhé", cut into two sentences: the event day said earlier in the same
 # turn is the one "hôm đấy" points to, before any turn earlier
-SESSION15_THAT_DAY_TURN = True
+SESSION15_THAT_DAY_TURN = True  # on by rule R1 (session 15)
 # "Anh Sơn dự thay anh An nhé, hôm đó anh An đi họp": the day of the event spoken of before is the deadline
 THAT_DAY = re.compile(r"\b(?:hôm|ngày|buổi|bữa)\s+(?:đó|ấy)\b")
 # Session 12 (docs/meetings.md, "Session 12"): also "hôm đấy", and the event day said earlier in the same sentence
@@ -295,13 +295,13 @@ def _redates(live: list[_Open], turn: Turn) -> bool:
 # Session 15 (docs/meetings.md, "Session 15"): a member's date said in reply ("anh ơi mai thứ Bảy ạ" from Hùng, after
 # "… anh Hùng gửi sáng mai, còn anh Minh gửi thứ Hai nhé") does not move the deadline of another person's task that
 # the chair gave: a member speaks for their own work (the chair's "Được, thứ Năm." still dates the task)
-SESSION15_OWN_DATE_ONLY = True
+SESSION15_OWN_DATE_ONLY = True  # on by rule R1 (session 15)
 
 
 # "tuấn chuẩn bị hồ sơ đề nghị khen thưởng …" — "dạ … mới có bảy tổ nộp thôi ạ" — "tổ nào chưa nộp" — "dạ tổ hai
 # tổ năm …" — "thì em gọi điện từng tổ trưởng nhắc luôn đi": how to do the task, told within an exchange of the chair
 # and its doer alone (up to four turns on), not a second task (SESSION12_HOW_TO reached two turns back)
-SESSION15_HOW_TO_EXCHANGE = True
+SESSION15_HOW_TO_EXCHANGE = True  # on by rule R1 (session 15)
 
 
 def _exchange(lines: Sequence[Turn], task: _Open, turn: Turn) -> bool:

@@ -90,8 +90,8 @@ SESSION10_NOT_DEFERRED = True
 # Session 15 (docs/meetings.md, "Session 15"): more ways of making a request optional ("… nếu không bận", "nếu chị
 # thu xếp được", "nếu rảnh", "nếu tiện"), as "nếu có thời gian" was (SESSION15_IF_FREE); and "nếu được thì gửi sớm
 # hơn" after a dated task asks for it sooner if possible: the task stands (SESSION15_IF_SOONER)
-SESSION15_IF_FREE = True
-SESSION15_IF_SOONER = True
+SESSION15_IF_FREE = True  # on by rule R1 (session 15)
+SESSION15_IF_SOONER = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
 _IF_FREE = (r"nếu (?:không|chưa) bận|nếu rảnh|nếu tiện|"
             r"nếu (?:(?:anh|chị|em|bác|cô|chú|tôi|mình) )?(?:thu xếp|sắp xếp|bố trí) được|")
 _IF_SOONER = r"(?! thì (?:\w+ ){0,3}(?:sớm hơn|trước được|sớm được))"
