@@ -69,10 +69,12 @@ def _assignee(sentence: str, turn: Turn, roster: Roster) -> Person | None:
 
 def additions(lines: Sequence[Turn], quotes: Sequence[str], given: set[tuple[str, dt.date | None]],
               reader: ClauseModel, names: frozenset[str], roster: Roster, meeting: dt.date,
-              calendar: WorkCalendar | None, withdrawn: Sequence[str] = ()) -> list[Addition]:
+              calendar: WorkCalendar | None, withdrawn: Sequence[str] = (),
+              theirs: Sequence[tuple[str, str]] = ()) -> list[Addition]:
     """`quotes`: what the rules' proposals quote; `given`: their (assignee, deadline) pairs; `withdrawn`: the
     quotes of tasks the meeting withdrew, each kept from being added back only as that very sentence
-    (withdrawals.SESSION14_WITHDRAWN)."""
+    (withdrawals.SESSION14_WITHDRAWN); `theirs`: (quote, doer) of tasks withdrawn, kept from being added back
+    only as that very sentence and to that same doer (withdrawals.SESSION15_WITHDRAWN)."""
     out: list[Addition] = []
     for turn in lines:
         for sentence in sentences(turn.text):
@@ -82,7 +84,8 @@ def additions(lines: Sequence[Turn], quotes: Sequence[str], given: set[tuple[str
                     or reader.probability(sentence, names, turn.leads) < reader.add:
                 continue
             person = _assignee(sentence, turn, roster)
-            if person is None:
+            if person is None or any(name == person.name and same_sentence(sentence, [quote])
+                                     for quote, name in theirs):
                 continue
             found = find_deadline(sentence, meeting, None, calendar)
             deadline = found[0] if found else None

@@ -134,8 +134,11 @@ def date_only(lower: str, said: list[Anchor]) -> bool:
                      r"cuối|hết)\b", lower) is not None and not QUESTION.search(lower)
 
 
+_TO_SOMEONE = re.compile(r"\b(?:gửi|cho|báo|trình|nộp|với|chuyển|đưa)\s+$")
+
+
 def date_later(sentence: str, said: list[Anchor], roster: Roster, meeting: dt.date,
-                calendar: WorkCalendar | None) -> dt.date | None:
+                calendar: WorkCalendar | None, recipients: bool = False) -> dt.date | None:
     """"Thôi chị Lan lo việc này, phân công lại người cập nhật. Tuần sau anh vào xem phải có tin mới.",
     "Thắng làm việc này. Thắng, thứ Năm tuần sau có danh sách cho anh.": a later sentence of the same turn that
     names no other doer, right after the sentence that gave a task without a date, says that task's date."""
@@ -143,7 +146,9 @@ def date_later(sentence: str, said: list[Anchor], roster: Roster, meeting: dt.da
     if not tasks or tasks[-1].deadline is not None or tasks[-1].person is None or QUESTION.search(sentence) \
             or DEFER.search(sentence.lower()):
         return None
-    others = [m for m in roster.mentions(sentence, verbs=VERB_AHEAD) if tasks[-1].person not in m.people]
+    # `recipients`: one the work goes to ("Báo cho anh Tuấn trong tuần này.") is no other doer
+    others = [m for m in roster.mentions(sentence, verbs=VERB_AHEAD) if tasks[-1].person not in m.people
+              and not (recipients and _TO_SOMEONE.search(sentence[max(0, m.start - 12):m.start].lower()))]
     found = find_deadline(sentence, meeting, None, calendar)
     return found[0] if found is not None and not others else None
 

@@ -425,6 +425,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 found_here = unit_list(sentence, roster, meeting, calendar)
             if SESSION13_DATE_BEFORE:
                 found_here, required = required_before(sentence, found_here, required, roster, meeting, calendar)
+            if SESSION15_TAIL_DATE:
+                found_here = _tail_date(sentence, found_here, roster, meeting, calendar)
             shared = topic_of(sentence, found_here, roster, meeting, calendar)
             listed = LIST_RECAP and bool(found_here) and recap_shaped(sentence, roster)
             found_here = [replace(a, recap=True) for a in found_here] if recap or listed else found_here
@@ -460,7 +462,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     and not REMAINS.search(lower):
                 out.append(Anchor("done", turn.speaker, content=sentence))
             elif not found_here and not recap and just_gave \
-                    and (dated := date_later(sentence, out, roster, meeting, calendar)):
+                    and (dated := date_later(sentence, out, roster, meeting, calendar, SESSION15_LATER_TO)):
                 out.append(Anchor("agree", None, deadline=dated))
             elif not found_here and not (short := date_only(lower, out)) and not recap and not itself \
                     and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
@@ -503,6 +505,9 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     request = bool(re.search(r"\bđược không\W*$", lower)) and bool(spots) and spots[0].how in ("named", "unit") \
         and _clause_start(lower, spots[0].start)
     asked = ASKED.search(lower) if SESSION13_QUESTIONS else None
+    if asked is not None and SESSION15_TAG_QUESTION and asked.group(0) == "đúng không" \
+            and _TAG_THEN.match(lower, asked.start()) and "?" not in lower:
+        asked = None  # "… đúng không, anh sơn lên danh sách …": the tag asks what came before; an order follows
     if asked is not None and SESSION14_WHETHER and WHETHER.search(lower[:asked.start() + 3]):
         asked = None  # "anh hùng kiểm tra xem công trình đó có giấy phép không": check whether, an order
     question = bool(QUESTION.search(lower) or asked) \
@@ -630,6 +635,34 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     return out
 
 
+# Session 15 (docs/meetings.md, "Session 15"): a later sentence that dates the task just given without a date may name
+# whom the work goes to ("Tổ năm rà soát các hộ chưa đóng quỹ. Báo cho anh Tuấn trong tuần này."): not another doer
+SESSION15_LATER_TO = True  # on by rule R1 (session 15)
+# "Chị Hương chủ trì rà soát, Lan hộ tịch đối chiếu dữ liệu, chậm nhất 15/12 chốt danh sách.": a closing clause that
+# names no doer and opens with a deadline word dates every task of the sentence (the last doer's alone had it)
+SESSION15_TAIL_DATE = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
+_TAIL = re.compile(r"^\s*(?:và\s+)?(?:chậm nhất|muộn nhất|hạn(?:\s+chót)?|tất cả|cả hai|xong trước)\b")
+
+
+def _tail_date(sentence: str, found: list[Anchor], roster: Roster, meeting: dt.date,
+               calendar: WorkCalendar | None) -> list[Anchor]:
+    tasks = [a for a in found if a.kind == "task"]
+    clauses = re.split(r"[,;]", sentence)
+    tail = clauses[-1] if len(clauses) > 2 else ""
+    if len(tasks) < 2 or tasks[-1].deadline is None or any(a.deadline is not None for a in tasks[:-1]) \
+            or not _TAIL.match(tail.lower()) or roster.mentions(tail, verbs=VERB_AHEAD) or units_in(tail, roster):
+        return found
+    due = find_deadline(tail, meeting, None, calendar)
+    if due is None or due[0] != tasks[-1].deadline:
+        return found
+    return [replace(a, deadline=due[0]) if a.kind == "task" else a for a in found]
+
+
+# "vẫn là anh sơn đúng không, anh sơn lên danh sách trình anh thứ sáu": a tag question ("đúng không", "phải không")
+# with an order after it asks only what comes before; the order is read as one (SESSION13_QUESTIONS read the whole
+# sentence as a question)
+SESSION15_TAG_QUESTION = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
+_TAG_THEN = re.compile(r"\b(?:đúng|phải)\s+không\b(?:\s*(?:anh|chị|em|ạ|nhỉ|hả))*\s*[,;:]?\s+(?:[^\W\d_]+\s+){3,}")
 # Session 13 (docs/meetings.md, "Session 13"): questions a secretary types without "?": an alternative ("văn phòng ra
 # thông báo luôn hay chờ lịch bên công an"), "có … không (anh/ạ)" closing the sentence, "đúng không".
 SESSION13_QUESTIONS = True  # on by rule R1 (session 13)

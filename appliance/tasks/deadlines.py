@@ -226,6 +226,37 @@ SESSION14_RULES: list[Rule] = [
                 r"muoi|\d)\b)"),
      lambda m, t: _day_of_month(number(m.group("d")), t)),
 ]
+# Session 15 (docs/meetings.md, "Session 15"): a part of the day before a date with its month ("đêm ba mươi mốt tháng
+# mười hai", "tối hai tư tháng mười hai", "sáng 15 tháng 1", "hôm ba mươi tháng mười hai") is that whole date; the
+# older "sáng 12" rule read only the first number word of it ("tối hai" → the 2nd, "đêm ba mươi" → the 30th)
+# ; so is a date with its month after "hạn chót", "là", "vào" ("hạn chót mười lăm tháng mười hai" was the month's end)
+SESSION15_DAY_WITH_MONTH = True  # on by rule R1 (session 15)
+_DAY_LEAD = r"\b(?:toi|dem|sang|chieu|trua|hom|buoi|chot|la|vao)\s+"
+DAY_WITH_MONTH_RULES: list[Rule] = [
+    (re.compile(rf"{_DAY_LEAD}(?P<d>{NUM[1:-1]})\s+thang\s+(?P<mo>{NUM[1:-1]})\b{_YEAR}"
+                rf"(?!\s+(?:ngay|tuan|gio)\b)"),  # "thời gian là ba tháng mười ngày": a span, not 10/3
+     lambda m, t: _near_year(number(m.group("d")), number(m.group("mo")),
+                             int(m.group("y")) if m.group("y") else None, t)),
+    (re.compile(rf"{_DAY_LEAD}(?P<d>{NUM[1:-1]})\s+thang\s+(?P<rel>nay|sau|toi)\b"), _day_of_relative_month),
+]
+# "thứ Hai tuần sau nữa", "Chủ nhật tuần tới nữa": that weekday of the week after next (the older rule stopped at
+# "tuần sau" and gave next week's)
+SESSION15_WEEK_AFTER_NEXT = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
+WEEK_AFTER_NEXT_RULES: list[Rule] = [
+    (re.compile(r"\b(?:(?P<cn>chu nhat)|thu\s+(?P<wd>hai|ba|tu|nam|sau|bay|[2-7]))"
+                r"\s+tuan\s+(?:sau|toi|ke tiep|tiep theo)\s+nua\b"),
+     lambda m, t: _monday(t) + dt.timedelta(days=14 + (6 if m.group("cn") else _WEEKDAY_WORDS[m.group("wd")]))),
+]
+# "(hồ sơ) trễ hạn tháng 10", "quá hạn 15/11": the date says which files ran late; "hạn" there marks no deadline, so a
+# deadline said after it ("…, thứ Hai tuần sau báo cáo anh") is the one
+SESSION15_LATE = True  # on by rule R1 (session 15)
+_LATE = re.compile(r"\b(?:tre|qua|tre\s+het|bi\s+tre)\s+han$")
+# A day said in words is read whole: "trước mười hai giờ trưa mai" is not "before the 10th" (the older rules could
+# stop after "mười" when what followed did not suit them), so a day followed by another number word is no date
+SESSION15_WHOLE_NUMBER = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
+_MORE_NUMBER = re.compile(r"\s+(?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin|muoi|linh|le)\b")
+# "ngày 31", "đêm ba mươi mốt" said in a month of 30 days: the next month's 31st (it was no date at all)
+SESSION15_NEXT_MONTH_DAY = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
 SESSION12_RULES: list[Rule] = [
     (re.compile(r"\bngay\s+(?P<d>\d{1,2})\b(?!\s*(?:thang|/|-|\.\d|gio|h\b|nguoi|ho|ban|suat|tieng|phut|tet|ngay|tuan|lan|"
                 r"%|phan|trieu|nghin|ty|dong|tuoi|nam))"),
@@ -264,7 +295,10 @@ def _day_of_month(day: int, meeting: dt.date) -> dt.date | None:
     try:
         found = meeting.replace(day=day)
     except ValueError:
-        return None
+        if not SESSION15_NEXT_MONTH_DAY or not 1 <= day <= 31:
+            return None
+        # "đêm ba mươi mốt", "ngày 31" said in November: this month has no such day, so it is the next month's
+        return _near_year(day, meeting.month % 12 + 1, meeting.year + (meeting.month == 12), meeting)
     if found < meeting:
         found = _near_year(day, meeting.month % 12 + 1, meeting.year + (meeting.month == 12), meeting) or found
     return found
@@ -384,10 +418,15 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
     taken: list[tuple[int, int]] = []
     session12 = [SESSION12_RULES[i] for i, on in enumerate((SESSION12_BARE_DAY, SESSION12_MONG)) if on]
     session12 += SESSION14_RULES if SESSION14_BARE_DAY_WORDS else []
+    session12 = (DAY_WITH_MONTH_RULES if SESSION15_DAY_WITH_MONTH else []) + session12
+    session12 = (WEEK_AFTER_NEXT_RULES if SESSION15_WEEK_AFTER_NEXT else []) + session12
     for pattern, build in session12 + RULES \
             + (SESSION10_RULES if SESSION10_DATE_FORMS else []):
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken) or _misread(m, text):
+                continue
+            if SESSION15_WHOLE_NUMBER and "d" in m.re.groupindex and m.group("d") and not m.group("d").isdigit() \
+                    and m.end("d") == m.end() and _MORE_NUMBER.match(folded, m.end("d")):
                 continue
             taken.append((m.start(), m.end()))
             try:
@@ -400,6 +439,9 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
             if _PERIOD.search(text[max(0, m.start() - 30):m.start()].lower()):
                 continue  # "trực từ 24/12 đến 2/1", "từ tổ 7 đến tổ 12": the end of a period, not a deadline
             before = _MARKER.search(folded[max(0, m.start() - 24):m.start()])
+            if SESSION15_LATE and before and _LATE.search(folded[max(0, m.start() - 40):m.start() - len(before.group(0))
+                                                                  + 3]):
+                before = None  # "hồ sơ trễ hạn tháng 10": the files of a month gone, not the deadline
             own = folded[m.start():m.end()].startswith(("trong", "cuoi", "het", "truoc"))
             start = m.start() - len(before.group(0)) if before else m.start()
             # A month or quarter named without a deadline word ("bảng tổng hợp tháng 11") says less than a day.

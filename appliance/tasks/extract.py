@@ -127,8 +127,9 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
     roster = roster or Roster()
     withdrawn: list[str] = []
     narrow: list[str] = []
+    theirs: list[tuple[str, str]] = []
     found, lines = _proposals(text, meeting_date, calendar, roster=roster, title=title, withdrawn=withdrawn,
-                              narrow=narrow)
+                              narrow=narrow, theirs=theirs)
     last = max(1, len(lines) - 1)
     wanted = clause_model.BY_DEFAULT if clauses is None else clauses
     reader = wanted if isinstance(wanted, clause_model.ClauseModel) else clause_model.model() if wanted else None
@@ -138,7 +139,7 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
         given = {(o.person.name, o.deadline) for o in kept}
         quotes = [o.quote for o in found] + (withdrawn if SESSION12_KEEP_WITHDRAWN or SESSION13_WITHDRAWN else [])
         added = additions(lines, quotes, given, reader, names, roster, meeting_date, calendar,
-                          narrow)
+                          narrow, theirs)
         found = kept + [_Open(a.person, a.quote, a.deadline, a.quote, a.turn, how="model", chair=a.chair)
                         for a in added]
     if scorer is None:
@@ -170,10 +171,12 @@ def candidates(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
 
 def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None, *,
                 roster: Roster | None = None, title: str = "",
-                withdrawn: list[str] | None = None, narrow: list[str] | None = None) -> tuple[list[_Open], list[Turn]]:
+                withdrawn: list[str] | None = None, narrow: list[str] | None = None,
+                theirs: list[tuple[str, str]] | None = None) -> tuple[list[_Open], list[Turn]]:
     """The rules' proposals after merging the turns, and the turns (`withdrawn` receives the quotes of those
     withdrawn or given to another in the meeting; `narrow` those of them a cancel in words speaks of, or given to
-    another: withdrawals.SESSION14_WITHDRAWN)."""
+    another: withdrawals.SESSION14_WITHDRAWN; `theirs` the same as (quote, the doer it was withdrawn from):
+    withdrawals.SESSION15_WITHDRAWN)."""
     roster = roster or Roster()
     lines = turns(text, roster, title)
     found: list[_Open] = []
@@ -185,6 +188,9 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
             if anchor.kind == "task" and anchor.deadline is None and that_day:
                 said = event_date(anchor.quote[:that_day.start()], meeting_date, calendar) \
                     if SESSION12_THAT_DAY else None
+                at = turn.text.find(anchor.quote)
+                if SESSION15_THAT_DAY_TURN and (said is None or said < meeting_date) and at > 0:
+                    said = event_date(turn.text[:at], meeting_date, calendar)  # said earlier in this turn
                 anchor = replace(anchor, deadline=said if said is not None and said >= meeting_date
                                  else _that_day(lines, turn, meeting_date, calendar))
             if anchor.kind == "helps" and anchor.person is not None:
@@ -197,6 +203,9 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
     if narrow is not None and withdrawals.SESSION14_WITHDRAWN:
         narrow += [o.quote for o in found if o.cancelled and o.called_off
                    and (not o.off_by or withdrawals.speaks_of(o.off_by, o.quote, o.person.name))]
+    if theirs is not None and withdrawals.SESSION15_WITHDRAWN and not withdrawals.SESSION14_WITHDRAWN:
+        theirs += [(o.quote, o.person.name) for o in found if o.cancelled and o.called_off
+                   and (not o.off_by or withdrawals.speaks_of(o.off_by, o.quote, o.person.name))]
     if narrow is not None and withdrawals.SESSION14_SUPERSEDED:
         # "Chị Lan … thứ Năm. À thôi, …, chị gửi luôn mai đi.": withdrawn and given again to the same person
         narrow += [o.quote for o in found if o.cancelled and not o.called_off
@@ -205,6 +214,10 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
     return [o for o in found if not o.cancelled and not _reported_now(o, lines) and not _to_the_chair(o, chair)], lines
 
 
+# Session 15 (docs/meetings.md, "Session 15"): "buổi cưỡng chế thì ấn định sáng thứ năm tuần sau ngày mười chín ờ
+# công an phường bố trí lực lượng … buổi hôm đấy nhé", cut into two sentences: the event day said earlier in the same
+# turn is the one "hôm đấy" points to, before any turn earlier
+SESSION15_THAT_DAY_TURN = True  # on by rule R1 (session 15)
 # "Anh Sơn dự thay anh An nhé, hôm đó anh An đi họp": the day of the event spoken of before is the deadline
 THAT_DAY = re.compile(r"\b(?:hôm|ngày|buổi|bữa)\s+(?:đó|ấy)\b")
 # Session 12 (docs/meetings.md, "Session 12"): also "hôm đấy", and the event day said earlier in the same sentence
@@ -279,6 +292,30 @@ def _redates(live: list[_Open], turn: Turn) -> bool:
     return len(words) <= 8 and fold(live[-1].person.name.split()[-1]).lower() in words
 
 
+# Session 15 (docs/meetings.md, "Session 15"): a member's date said in reply ("anh ơi mai thứ Bảy ạ" from Hùng, after
+# "… anh Hùng gửi sáng mai, còn anh Minh gửi thứ Hai nhé") does not move the deadline of another person's task that
+# the chair gave: a member speaks for their own work (the chair's "Được, thứ Năm." still dates the task)
+SESSION15_OWN_DATE_ONLY = True  # on by rule R1 (session 15)
+
+
+# "tuấn chuẩn bị hồ sơ đề nghị khen thưởng …" — "dạ … mới có bảy tổ nộp thôi ạ" — "tổ nào chưa nộp" — "dạ tổ hai
+# tổ năm …" — "thì em gọi điện từng tổ trưởng nhắc luôn đi": how to do the task, told within an exchange of the chair
+# and its doer alone (up to four turns on), not a second task (SESSION12_HOW_TO reached two turns back)
+SESSION15_HOW_TO_EXCHANGE = True  # on by rule R1 (session 15)
+
+
+def _exchange(lines: Sequence[Turn], task: _Open, turn: Turn) -> bool:
+    """Every turn since the task was given is the chair's or its doer's, four turns at most."""
+    between = lines[task.turn + 1:turn.index]
+    return 0 < turn.index - task.turn <= 4 and all(t.leads or _key(t.speaker) == _key(task.person) for t in between)
+
+
+def _for_another(task: _Open, turn: Turn) -> bool:
+    """The turn is a member's, and the task is a named other person's, given by someone else."""
+    return not turn.leads and turn.speaker.kind == "staff" and task.person.kind == "staff" \
+        and _key(task.person) != _key(turn.speaker) and task.said_by != turn.label
+
+
 def _previous_speaker(lines: Sequence[Turn], turn: Turn) -> Turn | None:
     for earlier in reversed(lines[:turn.index]):
         if earlier.label != turn.label:
@@ -330,7 +367,8 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         # "Ừ, thứ Năm anh đi" says when they go, within the deadline already given, and leaves it.
         near = turn.index - (2 if anchor.follow_up or _redates(live, turn) else 1)
         if anchor.deadline is not None and live and live[-1].touched >= near \
-                and not (live[-1].deadline and _key(live[-1].person) == _key(turn.speaker)):
+                and not (live[-1].deadline and _key(live[-1].person) == _key(turn.speaker)) \
+                and not (SESSION15_OWN_DATE_ONLY and _for_another(live[-1], turn)):
             live[-1].deadline = anchor.deadline
         return
     person = anchor.person
@@ -399,7 +437,7 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         # "… tổng hợp danh sách … xong trước ngày mười" — "dạ nhưng mấy tổ năm nào cũng gửi chậm" — "thì em gọi
         # điện đôn đốc …": how to do the task just given to the one answering, not a task of its own
         recent = [t for t in found if not t.cancelled and _key(t.person) == _key(person) and t.chair
-                  and 0 < turn.index - t.turn <= 2]
+                  and (0 < turn.index - t.turn <= 2 or SESSION15_HOW_TO_EXCHANGE and _exchange(lines, t, turn))]
     if not recent and SESSION12_ACCEPT_LATER and anchor.how == "first" and not turn.leads \
             and len(_words(anchor.content)) <= 2:
         # "dạ em gửi thứ ba ạ" a few turns after the chair gave that person a task (others answered in between):

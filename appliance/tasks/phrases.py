@@ -87,11 +87,23 @@ _CANCEL_HUY = r"|\b(?:việc|vụ|cái)\s+(?:đó|này|ấy|đấy)\s+(?:thì\s+
 SESSION10_NOT_DEFERRED = True
 
 
-def _defer(not_deferred: bool, deferment_noun: bool, defer_up: bool) -> str:
+# Session 15 (docs/meetings.md, "Session 15"): more ways of making a request optional ("… nếu không bận", "nếu chị
+# thu xếp được", "nếu rảnh", "nếu tiện"), as "nếu có thời gian" was (SESSION15_IF_FREE); and "nếu được thì gửi sớm
+# hơn" after a dated task asks for it sooner if possible: the task stands (SESSION15_IF_SOONER)
+SESSION15_IF_FREE = True  # on by rule R1 (session 15)
+SESSION15_IF_SOONER = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
+_IF_FREE = (r"nếu (?:không|chưa) bận|nếu rảnh|nếu tiện|"
+            r"nếu (?:(?:anh|chị|em|bác|cô|chú|tôi|mình) )?(?:thu xếp|sắp xếp|bố trí) được|")
+_IF_SOONER = r"(?! thì (?:\w+ ){0,3}(?:sớm hơn|trước được|sớm được))"
+
+
+def _defer(not_deferred: bool, deferment_noun: bool, defer_up: bool, if_free: bool = False,
+           if_sooner: bool = False) -> str:
     unless_forbidden = r"(?<!không )(?<!đừng )(?<!chớ )" if not_deferred else ""
     return (r"\b(?:" + unless_forbidden + r"để sau|tính sau|sau tính|chưa cần|không cần|chưa giao|có thể|"
             r"tạm dừng|" + (r"(?<!xin )" if deferment_noun else "") + r"tạm hoãn|hoãn lại|"
-            r"nếu được|nếu kịp|tùy|để (?:mai |sau )?(?:anh|chị|em|tôi|mình) "
+            + (_IF_FREE if if_free else "") + r"nếu được" + (_IF_SOONER if if_sooner else "")
+            + r"|nếu kịp|tùy|để (?:mai |sau )?(?:anh|chị|em|tôi|mình) "
             r"(?:suy nghĩ|xem|tính|hỏi|giao|bàn|quyết)|xem tình hình rồi|mới làm|"
             # "thôi để đầu năm", "để gần Tết xem…": put off to a later season, not given now
             + unless_forbidden + r"để (?:đầu năm|sang năm|năm sau|sau tết|gần tết|qua tết|sang tháng)|"
@@ -187,12 +199,14 @@ class _Built(NamedTuple):
 def settings() -> tuple[bool, ...]:
     """This module's settings as they stand now (the key of the patterns built from them)."""
     return (SESSION12_CHECK_VERBS, SESSION12_DEFERMENT_NOUN, SESSION12_DEFER_UP, SESSION12_CANCEL_HUY,
-            SESSION10_NOT_DEFERRED, SESSION10_DONE_POLITE, SESSION13_DATE_BETWEEN, SESSION14_GO_BACK)
+            SESSION10_NOT_DEFERRED, SESSION10_DONE_POLITE, SESSION13_DATE_BETWEEN, SESSION14_GO_BACK,
+            SESSION15_IF_FREE, SESSION15_IF_SOONER)
 
 
 @functools.cache
 def _built(key: tuple[bool, ...]) -> _Built:
-    check_verbs, deferment_noun, defer_up, cancel_huy, not_deferred, done_polite, date_between, go_back = key
+    (check_verbs, deferment_noun, defer_up, cancel_huy, not_deferred, done_polite, date_between, go_back, if_free,
+     if_sooner) = key
     verb = _VERB_WORDS + (_CHECK_VERBS if check_verbs else "") + r")"
     filler = _FILLER + (_DATE_BETWEEN if date_between else "") + (r"|về" if go_back else "") + r"))*"
     return _Built(
@@ -204,7 +218,7 @@ def _built(key: tuple[bool, ...]) -> _Built:
         second=re.compile(rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{verb}\b"),
         proposal=re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{verb}\b(?!.*\b(?:em|tôi|mình)\s+{verb}\b)"),
         cancel=re.compile(_CANCEL + (_CANCEL_HUY if cancel_huy else "")),
-        defer=re.compile(_defer(not_deferred, deferment_noun, defer_up)),
+        defer=re.compile(_defer(not_deferred, deferment_noun, defer_up, if_free, if_sooner)),
         done=re.compile(_DONE + (_DONE_POLITE if done_polite else "")),
     )
 

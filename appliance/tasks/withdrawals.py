@@ -28,6 +28,11 @@ from appliance.text import fold
 
 SESSION14_WITHDRAWN = False  # off by rule R1 (session 14)
 SESSION14_WITHDRAWN_FORMS = False  # off by rule R1 (session 14)
+# Session 15 (docs/meetings.md, "Session 15"): SESSION14_WITHDRAWN kept the sentence model from a withdrawn task's
+# sentence whoever the model read in it; a sentence that gave two people work ("Chị Lan in giấy mời, Mai gửi các tổ
+# trước thứ Sáu." — "Thôi giấy mời không in nữa") lost the other's task with it. Now the sentence is kept only from
+# the doer it was withdrawn from: read for anyone else, the model may still add it.
+SESSION15_WITHDRAWN = True  # on by rule R1 (session 15)
 # "Còn trực thứ Bảy ngày 2/1 thì năm nay thôi, không trực nữa.": a sentence that names a work and calls it off in the
 # same breath, the form saying that work again ("trực … không trực nữa"), gives nothing; a form that names no work of
 # the sentence ("Chị Lan gửi lại bản mới, bản cũ không cần nữa") leaves its task (clauses.anchors)

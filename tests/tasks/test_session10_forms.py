@@ -253,6 +253,7 @@ TOPIC = ("Nguyễn Văn An: rồi mình bắt đầu nhé\n"
 def test_a_matter_named_with_its_day_before_the_doers_dates_them_all(ward, monkeypatch):
     assert _tasks(TOPIC, ward) == [("Bùi Thanh Hương", "2026-12-12"), ("Lê Minh Tuấn", "2026-12-12")]
     monkeypatch.setattr(cues, "SESSION10_TOPIC_DATE", False)
+    monkeypatch.setattr(cues, "SESSION15_TOPIC_DATE", False)  # session 15's switch of the same reading
     assert _tasks(TOPIC, ward) == [("Bùi Thanh Hương", None), ("Lê Minh Tuấn", None)]
 
 
@@ -266,6 +267,7 @@ def test_no_topic_day_for_a_day_gone_or_a_report(ward, said, monkeypatch):
     full = "Nguyễn Văn An: rồi mình bắt đầu nhé\n" + said
     before = _tasks(full, ward)
     monkeypatch.setattr(cues, "SESSION10_TOPIC_DATE", False)
+    monkeypatch.setattr(cues, "SESSION15_TOPIC_DATE", False)  # session 15's switch of the same reading
     assert _tasks(full, ward) == before
     assert ("Bùi Thanh Hương", "2026-12-12") not in before
 

@@ -27,8 +27,10 @@ def ward() -> tuple[Roster, WorkCalendar]:
 def _settings_on(monkeypatch: pytest.MonkeyPatch) -> None:
     """The four settings rule R1 left off at the end of session 13 are switched on here, so that each form is still
     checked (a test that checks the form's absence switches its setting off again). Session 14's narrower forms of the
-    two withdrawal settings (appliance/tasks/withdrawals.py) are switched off, so that these read session 13's alone."""
+    two withdrawal settings (appliance/tasks/withdrawals.py) and session 15's are switched off, so that these read
+    session 13's alone."""
     monkeypatch.setattr(withdrawals, "SESSION14_WITHDRAWN", False)
+    monkeypatch.setattr(withdrawals, "SESSION15_WITHDRAWN", False)
     monkeypatch.setattr(withdrawals, "SESSION14_WITHDRAWN_FORMS", False)
     monkeypatch.setattr(extract, "SESSION13_WITHDRAWN", True)
     monkeypatch.setattr(clauses, "SESSION13_WITHDRAWN_FORMS", True)

@@ -1,0 +1,360 @@
+"""Session 15's forms (docs/meetings.md, "Session 15"), each in new words written for this file (not the training
+meetings' sentences), with its setting switched off and on, and where it must not fire."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from appliance.tasks import clauses, cues, deadlines, extract, phrases, withdrawals
+from appliance.tasks.clause_add import additions
+from appliance.tasks.deadlines import find_deadline
+from appliance.tasks.dialogue import turns
+from appliance.tasks.extract import extract_tasks
+from appliance.tasks.roster import Roster
+from appliance.text.dates import WorkCalendar
+from tests.flags import switch_on
+from tests.tasks.transcripts import memory_ward
+
+_FLAGGED = (clauses, cues, deadlines, extract, phrases, withdrawals)
+
+
+@pytest.fixture(autouse=True)
+def _session15_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test reads a setting against all of session 15's on; a test that wants one off switches it itself."""
+    switch_on(monkeypatch, _FLAGGED, "SESSION15_")
+
+
+MONDAY = dt.date(2026, 11, 30)
+Pairs = list[tuple[str, str | None]]
+
+
+@pytest.fixture(scope="module")
+def ward() -> tuple[Roster, WorkCalendar]:
+    return memory_ward()
+
+
+def _tasks(said: str, ward: tuple[Roster, WorkCalendar]) -> Pairs:
+    people, calendar = ward
+    return [(t.assignee, t.deadline) for t in extract_tasks(said, MONDAY, calendar, roster=people)]
+
+
+def _due(said: str, ward: tuple[Roster, WorkCalendar]) -> str | None:
+    found = find_deadline(said, MONDAY, None, ward[1])
+    return found[0].isoformat() if found else None
+
+
+# --- a part of the day, "hạn chót", "là", "vào" before a date with its month (deadlines.SESSION15_DAY_WITH_MONTH) ---
+
+@pytest.mark.parametrize(("said", "on", "off"), [
+    ("anh sơn cho dân quân trực chốt đêm ba mươi mốt tháng mười hai nhé", "2026-12-31", "2026-11-30"),
+    ("lực lượng trực tối hai tư tháng mười hai ở nhà thờ", "2026-12-24", "2026-12-02"),
+    ("tổ chức ra quân sáng hai mươi tháng mười hai", "2026-12-20", "2026-12-02"),
+    ("hạn chót mười lăm tháng mười hai nộp hồ sơ về phường", "2026-12-15", "2026-12-31"),
+    ("nộp báo cáo vào mười tám tháng sau nhé", "2026-12-18", "2026-12-31"),
+])
+def test_part_of_day_before_a_date_and_its_month(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
+                                                 said: str, on: str, off: str) -> None:
+    assert _due(said, ward) == on
+    monkeypatch.setattr(deadlines, "SESSION15_DAY_WITH_MONTH", False)
+    monkeypatch.setattr(deadlines, "SESSION15_WHOLE_NUMBER", False)
+    assert _due(said, ward) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("thời gian thực hiện là ba tháng mười ngày", None),  # a span, not 10 March
+    ("sáng mai anh gửi lại", "2026-12-01"),                # a part of the day before "mai" keeps its reading
+    ("tối nay tổ trực", "2026-11-30"),
+])
+def test_part_of_day_where_it_must_not_fire(ward: tuple[Roster, WorkCalendar], said: str, due: str | None) -> None:
+    assert _due(said, ward) == due
+
+
+# --- a day said in words is read whole (deadlines.SESSION15_WHOLE_NUMBER) ---
+
+@pytest.mark.parametrize(("said", "on", "off"), [
+    ("chị gửi em trước mười hai giờ trưa mai nhé", "2026-12-01", "2026-12-10"),
+    ("anh nộp trước mười một giờ sáng thứ tư", "2026-12-02", "2026-12-10"),
+])
+def test_day_in_words_read_whole(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
+                                 said: str, on: str, off: str) -> None:
+    assert _due(said, ward) == on
+    monkeypatch.setattr(deadlines, "SESSION15_WHOLE_NUMBER", False)
+    assert _due(said, ward) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("xong trước mười lăm nhé", "2026-12-15"),         # a whole day in words still reads
+    ("tổ trực tối hai mươi tư nhé", "2026-12-24"),
+    ("gửi anh trước hai mươi", "2026-12-20"),
+])
+def test_whole_days_in_words_still_read(ward: tuple[Roster, WorkCalendar], said: str, due: str) -> None:
+    assert _due(said, ward) == due
+
+
+# --- the 31st said in a month of 30 days (deadlines.SESSION15_NEXT_MONTH_DAY) ---
+
+@pytest.mark.parametrize("said", ["trực đêm ba mốt nhé", "em gửi sáng 31 anh nhé"])
+def test_the_31st_said_in_november_is_decembers(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
+                                               said: str) -> None:
+    assert _due(said, ward) == "2026-12-31"
+    monkeypatch.setattr(deadlines, "SESSION15_NEXT_MONTH_DAY", False)
+    assert _due(said, ward) is None
+
+
+def test_a_day_no_month_has_is_still_no_date(ward: tuple[Roster, WorkCalendar]) -> None:
+    assert _due("em gửi sáng 32 anh nhé", ward) is None
+
+
+# --- a withdrawn task's sentence is kept from its own doer only (withdrawals.SESSION15_WITHDRAWN) ---
+
+DUTY = ("Nguyễn Văn An: Anh Nam trực tiếp dân sáng thứ Bảy 12/12 nhé.\nHoàng Văn Nam: Dạ.\n"
+        "Nguyễn Văn An: À tháng này thôi, không trực nữa.")
+
+
+def test_a_duty_called_off_is_not_added_back(ward: tuple[Roster, WorkCalendar],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _tasks(DUTY, ward) == []
+    monkeypatch.setattr(withdrawals, "SESSION15_WITHDRAWN", False)
+    assert _tasks(DUTY, ward) == [("Hoàng Văn Nam", "2026-12-12")]
+
+
+def test_an_older_form_of_session14_is_not_needed(ward: tuple[Roster, WorkCalendar],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(withdrawals, "SESSION14_WITHDRAWN", False)
+    assert _tasks(DUTY, ward) == []
+
+
+class _Sure:
+    """A sentence model sure that every sentence gives work (clause_add reads only these three)."""
+    add = 0.5
+    drop = 0.5
+
+    def probability(self, sentence: str, names: frozenset[str], chair: bool) -> float:
+        return 1.0
+
+
+def test_the_sentence_may_still_be_read_for_someone_else(ward: tuple[Roster, WorkCalendar]) -> None:
+    people, calendar = ward
+    said = "Nguyễn Văn An: Mai gửi giấy mời cho các tổ trưởng trước thứ Sáu."
+    lines = turns(said, people, "")
+    sentence = "Mai gửi giấy mời cho các tổ trưởng trước thứ Sáu."
+    read = [(a.person.name, a.deadline) for a in additions(
+        lines, [], set(), _Sure(), frozenset(), people, MONDAY, calendar, (), [(sentence, "Lê Thị Lan")])]
+    assert read == [("Vũ Thị Mai", dt.date(2026, 12, 4))]
+    kept = additions(lines, [], set(), _Sure(), frozenset(), people, MONDAY, calendar, (), [(sentence, "Vũ Thị Mai")])
+    assert kept == []
+
+
+# --- a weekday of the week after next (deadlines.SESSION15_WEEK_AFTER_NEXT) ---
+
+@pytest.mark.parametrize(("said", "on", "off"), [
+    ("em nộp bản dự thảo thứ hai tuần sau nữa nhé", "2026-12-14", "2026-12-07"),
+    ("tổ tổng vệ sinh chủ nhật tuần tới nữa", "2026-12-20", "2026-12-13"),
+])
+def test_weekday_of_the_week_after_next(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
+                                        said: str, on: str, off: str) -> None:
+    assert _due(said, ward) == on
+    monkeypatch.setattr(deadlines, "SESSION15_WEEK_AFTER_NEXT", False)
+    assert _due(said, ward) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("em nộp thứ hai tuần sau nhé", "2026-12-07"),     # next week's Monday, as before
+    ("xong trong tuần sau nữa", "2026-12-18"),         # the week after next alone: its Friday, as before
+])
+def test_next_week_still_reads_as_before(ward: tuple[Roster, WorkCalendar], said: str, due: str) -> None:
+    assert _due(said, ward) == due
+
+
+# --- "trễ hạn", "quá hạn" before a date mark no deadline (deadlines.SESSION15_LATE) ---
+
+@pytest.mark.parametrize(("said", "on", "off"), [
+    ("chị rà soát hồ sơ trễ hạn tháng 10, thứ hai tuần sau báo cáo anh", "2026-12-07", "2026-10-31"),
+    ("anh tổng hợp các hồ sơ quá hạn tháng mười một gửi em thứ năm", "2026-12-03", "2026-11-30"),
+    ("em rà lại các hồ sơ quá hạn 15/11, trả lời dân trong tuần này", "2026-12-04", "2026-11-15"),
+])
+def test_late_files_of_a_month_name_no_deadline(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
+                                               said: str, on: str, off: str) -> None:
+    assert _due(said, ward) == on
+    monkeypatch.setattr(deadlines, "SESSION15_LATE", False)
+    assert _due(said, ward) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("chị làm xong đúng hạn ngày 5/12", "2026-12-05"),   # "đúng hạn" still marks it
+    ("hạn chót 7/12 nhé", "2026-12-07"),
+    ("gia hạn đến 10/12 cho tổ", "2026-12-10"),
+])
+def test_other_deadline_words_still_mark(ward: tuple[Roster, WorkCalendar], said: str, due: str) -> None:
+    assert _due(said, ward) == due
+
+
+# --- a member's date said in reply moves no other person's task (extract.SESSION15_OWN_DATE_ONLY) ---
+
+OTHERS = ("Nguyễn Văn An: Chị Hương gửi số liệu văn hóa sáng mai, còn phần quân sự anh Sơn gửi thứ Năm nhé.\n"
+          "Bùi Thanh Hương: Anh ơi mai thứ Ba ạ.")
+
+
+def test_a_members_remark_on_a_date_leaves_anothers_task(ward: tuple[Roster, WorkCalendar],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _tasks(OTHERS, ward) == [("Bùi Thanh Hương", "2026-12-01"), ("Cao Văn Sơn", "2026-12-03")]
+    monkeypatch.setattr(extract, "SESSION15_OWN_DATE_ONLY", False)
+    assert _tasks(OTHERS, ward) == [("Bùi Thanh Hương", "2026-12-01"), ("Cao Văn Sơn", "2026-12-01")]
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # the doer's own date in reply, and the chair's agreement, still date the task
+    ("Nguyễn Văn An: Anh Sơn gửi kế hoạch huấn luyện dân quân nhé.\nCao Văn Sơn: Dạ, thứ Năm ạ.",
+     [("Cao Văn Sơn", "2026-12-03")]),
+    ("Nguyễn Văn An: Anh Sơn gửi kế hoạch huấn luyện dân quân nhé.\nCao Văn Sơn: Em gửi thứ Tư được không anh?\n"
+     "Nguyễn Văn An: Được, thứ Tư.", [("Cao Văn Sơn", "2026-12-02")]),
+])
+def test_own_and_the_chairs_dates_still_count(ward: tuple[Roster, WorkCalendar], said: str, expected: Pairs) -> None:
+    assert _tasks(said, ward) == expected
+
+
+# --- more ways of making a request optional (phrases.SESSION15_IF_FREE), and "sooner if possible" keeps the task
+# (phrases.SESSION15_IF_SOONER) ---
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Chị Hương ghé thăm cụ Tư nếu không bận.",
+    "Nguyễn Văn An: chị hương ghé thăm cụ tư nếu chị thu xếp được",
+    "Nguyễn Văn An: Anh Sơn qua nhà văn hóa tổ 5 xem buổi tập văn nghệ, nếu rảnh.",
+])
+def test_optional_requests_give_no_task(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
+                                        said: str) -> None:
+    assert _tasks(said, ward) == []
+    monkeypatch.setattr(phrases, "SESSION15_IF_FREE", False)
+    assert len(_tasks(said, ward)) == 1
+
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Chị Hương gửi báo cáo thứ Sáu, không bận việc gì khác thì làm luôn.",  # "không bận" alone
+    "Nguyễn Văn An: Anh Sơn bố trí được người thì báo anh, còn danh sách trực anh gửi thứ Sáu.",
+])
+def test_firm_tasks_near_those_words_stand(ward: tuple[Roster, WorkCalendar], said: str) -> None:
+    assert [d for _a, d in _tasks(said, ward)][-1:] == ["2026-12-04"]
+
+
+def test_sooner_if_possible_keeps_the_task(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch) -> None:
+    said = "Nguyễn Văn An: Chị Hương gửi báo cáo thứ Sáu nếu được thì gửi sớm hơn."
+    assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+    monkeypatch.setattr(phrases, "SESSION15_IF_SOONER", False)
+    assert _tasks(said, ward) == []
+    assert _tasks("Nguyễn Văn An: Chị Hương gửi báo cáo thứ Sáu, nếu được.", ward) == []  # still optional
+
+
+# --- an event named with its day before the doer dates the doer's task (cues.SESSION15_TOPIC_DATE) ---
+
+@pytest.mark.parametrize(("said", "on"), [
+    ("Nguyễn Văn An: ờ buổi ra quân ngày mười hai chị hương chuẩn bị băng rôn", ("Bùi Thanh Hương", "2026-12-12")),
+    ("Nguyễn Văn An: mai ơi phòng họp cho hội nghị ngày mười hai em chuẩn bị nhé", ("Vũ Thị Mai", "2026-12-12")),
+])
+def test_an_events_day_before_the_doer(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
+                                       said: str, on: tuple[str, str]) -> None:
+    assert _tasks(said, ward) == [on]
+    monkeypatch.setattr(cues, "SESSION15_TOPIC_DATE", False)
+    assert _tasks(said, ward) == [(on[0], None)]
+
+
+def test_no_topic_day_for_a_day_gone(ward: tuple[Roster, WorkCalendar]) -> None:
+    said = "Nguyễn Văn An: ờ buổi kiểm tra hôm qua chị hương tổng hợp lại biên bản nhé"
+    assert _tasks(said, ward) == [("Bùi Thanh Hương", None)]
+
+
+# --- a later sentence naming whom the work goes to still dates the task (clauses.SESSION15_LATER_TO) ---
+
+@pytest.mark.parametrize(("said", "on"), [
+    ("Nguyễn Văn An: Tổ năm rà soát các hộ chưa đóng quỹ. Báo cho anh Tuấn trong tuần này.",
+     [("Tổ dân phố số 5", "2026-12-04")]),
+    ("Nguyễn Văn An: Chị Hương làm tờ trình mua quà Tết. Trình anh Bảo trước thứ Năm nhé.",
+     [("Bùi Thanh Hương", "2026-12-03")]),
+])
+def test_a_later_date_with_whom_it_goes_to(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
+                                           said: str, on: Pairs) -> None:
+    assert _tasks(said, ward) == on
+    monkeypatch.setattr(clauses, "SESSION15_LATER_TO", False)
+    assert _tasks(said, ward) == [(on[0][0], None)]
+
+
+def test_a_later_sentence_with_another_doer_keeps_its_date(ward: tuple[Roster, WorkCalendar]) -> None:
+    said = "Nguyễn Văn An: Chị Hương lập danh sách các cụ mừng thọ. Anh Tuấn trong tuần này gửi phòng."
+    assert _tasks(said, ward) == [("Bùi Thanh Hương", None), ("Lê Minh Tuấn", "2026-12-04")]
+
+
+# --- a tag question with an order after it (clauses.SESSION15_TAG_QUESTION) ---
+
+TAGGED = ("Nguyễn Văn An: việc lát vỉa hè vẫn là anh thắng đúng không chưa xong thì anh thắng lập dự toán "
+          "trình anh thứ sáu")
+
+
+def test_a_tag_question_then_an_order(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _tasks(TAGGED, ward) == [("Ngô Đức Thắng", "2026-12-04")]
+    monkeypatch.setattr(clauses, "SESSION15_TAG_QUESTION", False)
+    assert _tasks(TAGGED, ward) == []
+
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: anh thắng lập dự toán trình anh thứ sáu đúng không",        # the tag closes it: a question
+    "Nguyễn Văn An: anh thắng lập dự toán đúng không anh",
+    "Nguyễn Văn An: anh thắng lập dự toán đúng không, thế bao giờ thì xong",
+])
+def test_tag_questions_that_stay_questions(ward: tuple[Roster, WorkCalendar], said: str) -> None:
+    assert _tasks(said, ward) == []
+
+
+# --- how to do it, told within an exchange of the chair and the doer (extract.SESSION15_HOW_TO_EXCHANGE) ---
+
+_GIVEN = ("Nguyễn Văn An: hương tổng hợp danh sách hộ nghèo đề nghị hỗ trợ tết gửi anh thứ sáu\n"
+          "Bùi Thanh Hương: dạ nhưng mới có sáu tổ gửi danh sách thôi ạ\n")
+_HOW = "Bùi Thanh Hương: dạ tổ ba với tổ chín ạ\nNguyễn Văn An: thì em gọi điện cho hai tổ trưởng nhắc luôn đi"
+
+
+def test_how_to_within_an_exchange(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch) -> None:
+    said = _GIVEN + "Nguyễn Văn An: tổ nào chưa gửi\n" + _HOW
+    assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+    monkeypatch.setattr(extract, "SESSION15_HOW_TO_EXCHANGE", False)
+    assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04"), ("Bùi Thanh Hương", None)]
+
+
+def test_another_voice_in_between_ends_the_exchange(ward: tuple[Roster, WorkCalendar]) -> None:
+    said = _GIVEN + "Cao Văn Sơn: anh ơi bên em cũng cần danh sách đấy\n" + _HOW
+    assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04"), ("Bùi Thanh Hương", None)]
+
+
+# --- a closing deadline clause with no doer dates every task of the sentence (clauses.SESSION15_TAIL_DATE) ---
+
+TAIL = "Nguyễn Văn An: Chị Hạnh chủ trì rà soát, Lan hộ tịch đối chiếu hồ sơ, chậm nhất 10/12 chốt danh sách."
+
+
+def test_a_closing_deadline_clause_dates_every_task(ward: tuple[Roster, WorkCalendar],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _tasks(TAIL, ward) == [("Đặng Thị Hạnh", "2026-12-10"), ("Nguyễn Thị Lan", "2026-12-10")]
+    monkeypatch.setattr(clauses, "SESSION15_TAIL_DATE", False)
+    assert _tasks(TAIL, ward) == [("Đặng Thị Hạnh", None), ("Nguyễn Thị Lan", "2026-12-10")]
+
+
+def test_the_last_doers_own_date_stays_theirs(ward: tuple[Roster, WorkCalendar]) -> None:
+    said = "Nguyễn Văn An: Chị Hạnh rà soát hộ nghèo, anh Sơn lập danh sách dân quân trước 10/12."
+    assert _tasks(said, ward) == [("Đặng Thị Hạnh", None), ("Cao Văn Sơn", "2026-12-10")]
+
+
+# --- "hôm đấy" points to the event day said earlier in the same turn (extract.SESSION15_THAT_DAY_TURN) ---
+
+THAT_DAY = ("Nguyễn Văn An: thứ sáu tổ năm họp dân\n"
+            "Nguyễn Văn An: buổi ra quân thì ấn định sáng thứ năm tuần sau ngày mười ờ công an phường bố trí lực lượng "
+            "bảo đảm trật tự buổi hôm đấy nhé")
+
+
+def test_that_day_said_earlier_in_the_turn(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _tasks(THAT_DAY, ward) == [("Công an phường", "2026-12-10")]
+    monkeypatch.setattr(extract, "SESSION15_THAT_DAY_TURN", False)
+    assert _tasks(THAT_DAY, ward) == [("Công an phường", "2026-12-04")]  # the earlier turn's day
+
+
+def test_that_day_with_no_day_in_the_turn_looks_back(ward: tuple[Roster, WorkCalendar]) -> None:
+    said = ("Nguyễn Văn An: thứ sáu tổ năm họp dân\nNguyễn Văn An: buổi đó thì chưa ấn định giờ ờ công an phường bố "
+            "trí lực lượng bảo đảm trật tự buổi hôm đấy nhé")
+    assert _tasks(said, ward) == [("Công an phường", "2026-12-04")]
