@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from appliance.ask import doubts, dropped, entities, indicators, nodata, readings, time_taken, understand
+from appliance.ask import doubts, dropped, entities, indicators, nodata, readings, supported, time_taken, understand
 from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     ADDRESSED,
@@ -388,7 +388,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if intent.due is not None and (intent.domain != "ho_so" or intent.measures != ["chua_giai_quyet"] or compare):
         return ParseResult(intent, False, "chỉ tính được các hồ sơ chưa giải quyết có hạn xử lý trong một kỳ, ví dụ "
                                           "«hồ sơ chưa trả kết quả đến hạn trong tuần sau»")
-    problem = _resolve_periods(intent, periods, compare, last_year, now, today)
+    problem = _resolve_periods(intent, periods, compare, last_year, now, today) or supported.list_one_measure(intent)
     if problem:
         return ParseResult(intent, False, problem)
     dropped.loose_now(tokens, periods)
@@ -412,6 +412,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if not _asks_something(tokens, intent, periods, cue):
         return ParseResult(intent, False, "câu hỏi chưa nêu cần số liệu gì (tiếp nhận, giải quyết, quá hạn…) "
                                           "hay kỳ nào")
+    problem = supported.weak_cue(tokens, intent)
+    if problem:
+        return ParseResult(intent, False, problem)
     return ParseResult(intent, True)
 
 

@@ -1,0 +1,66 @@
+"""Session 15: readings the box answers only when the question supports them.
+
+Each check was found as a confident wrong answer on wording of my own (never a set's sentence): the parser
+understood every word, yet the figure or list it gave rests on a guess (one of two measures listed, a measure
+assumed from a word that names none). Such a question is "unsure", with suggestions, instead of a figure for
+another question. Every check is behind its own flag, read at run time, and tested on and off with my own
+wording and with cases where it must not fire (tests/ask/test_session15.py).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from appliance.ask.tokens import Tokens
+from appliance.reporting.measures import MEASURES
+
+if TYPE_CHECKING:  # type-only: parser imports this module
+    from appliance.ask.parser import Intent
+
+# "danh sách phản ánh quá hạn mà chưa xử lý", "liệt kê hồ sơ tiếp nhận và trễ hạn tháng 10": a list shows the records
+# of one measure, and the first measure read had been listed (every open feedback for the overdue ones; the received
+# records for the late ones). Feedback overdue is open by definition, so "quá hạn" with "chưa xử lý" lists the
+# overdue ones; any other pair of measures in a list is unsure (which records: both, either, or the ones in both?).
+SESSION15_LIST_ONE_MEASURE = True
+_NARROWER = {frozenset({"pa_chua_xu_ly", "pa_qua_han"}): "pa_qua_han",
+             frozenset({"chua_giai_quyet", "qua_han"}): "qua_han"}
+
+
+def _listed(measure: str) -> str:
+    m = MEASURES[measure]
+    return m.of if m.kind == "rate" and m.of else measure
+
+
+def list_one_measure(intent: Intent) -> str:
+    """Narrows a list to one measure where one implies the other; the reason it cannot, else ""."""
+    if not SESSION15_LIST_ONE_MEASURE or not intent.listing or intent.domain == "chi_tieu":
+        return ""
+    listed = list(dict.fromkeys(_listed(m) for m in intent.measures))
+    if len(listed) <= 1:
+        return ""
+    narrower = _NARROWER.get(frozenset(listed))
+    if narrower:
+        intent.measures = [narrower]
+        return ""
+    labels = " hay ".join(f"«{MEASURES[m].label}»" for m in listed)
+    return f"chưa rõ cần danh sách nào: {labels}; hãy hỏi từng danh sách"
+
+
+# "KPI tháng này", "tình hình tháng 10", "báo cáo quý 3", "tổng hợp tuần này": no measure, no records named, no name or
+# grouping; the received count had been assumed (a figure for a question nobody asked). "hồ sơ tháng này", "hs của
+# chị Lan tuần trước", "PAKN tuần này" name what is counted and keep the received count (the development set's
+# convention); a procedure, field, officer or status said keeps it too.
+SESSION15_WEAK_CUE = True
+_RECORD_NOUNS = ("ho so", "thu tuc", "tthc")
+
+
+def weak_cue(tokens: Tokens, intent: Intent) -> str:
+    """The reason the question asks nothing the box can name, or ""."""
+    if not SESSION15_WEAK_CUE or intent.domain != "ho_so" or intent.named or intent.listing:
+        return ""
+    if intent.filters or intent.group or intent.missing is not None:
+        return ""
+    if any(tokens.has(noun) for noun in _RECORD_NOUNS):
+        return ""
+    return ("chưa rõ cần số liệu gì: hồ sơ tiếp nhận, đã giải quyết, trễ hạn, tỷ lệ đúng hạn hay phản ánh; hãy nêu "
+            "như «hồ sơ tiếp nhận tháng này»")
