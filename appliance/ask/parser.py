@@ -412,7 +412,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if not _asks_something(tokens, intent, periods, cue):
         return ParseResult(intent, False, "câu hỏi chưa nêu cần số liệu gì (tiếp nhận, giải quyết, quá hạn…) "
                                           "hay kỳ nào")
-    problem = supported.weak_cue(tokens, intent)
+    problem = (supported.weak_cue(tokens, intent) or supported.share_of_name(tokens, intent)
+               or supported.compared_with_whole(tokens))
     if problem:
         return ParseResult(intent, False, problem)
     return ParseResult(intent, True)

@@ -64,3 +64,59 @@ def weak_cue(tokens: Tokens, intent: Intent) -> str:
         return ""
     return ("chưa rõ cần số liệu gì: hồ sơ tiếp nhận, đã giải quyết, trễ hạn, tỷ lệ đúng hạn hay phản ánh; hãy nêu "
             "như «hồ sơ tiếp nhận tháng này»")
+
+
+# "lĩnh vực đất đai chiếm bao nhiêu phần trăm số hồ sơ trễ hạn", "bưu chính chiếm mấy % hồ sơ tiếp nhận": a name said
+# before "chiếm" and the measure after it asks the name's share of that measure's total, which no measure computes;
+# the name had been taken as a filter and the measure's rate within it given (another figure). The measure before
+# "chiếm" ("hồ sơ trễ hạn của đất đai chiếm bao nhiêu %", "hồ sơ trực tuyến chiếm mấy %") keeps its rate; "lấn chiếm"
+# (encroachment) is no share.
+SESSION15_SHARE_OF_NAME = True
+_SHARE_AFTER = ("bao nhieu", "may", "ty le", "ti le", "phan tram", "%")
+_MEASURE_WORDS = ("tiep nhan", "nhan", "giai quyet", "tra ket qua", "dung han", "tre han", "qua han", "truc tuyen",
+                  "tu choi", "ton", "cham", "online")
+
+
+def _has(words: list[str], phrase: str) -> bool:
+    said = phrase.split()
+    return any(words[k:k + len(said)] == said for k in range(len(words)))
+
+
+def share_of_name(tokens: Tokens, intent: Intent) -> str:
+    if not SESSION15_SHARE_OF_NAME or not intent.filters or intent.domain == "chi_tieu":
+        return ""
+    items = tokens.items
+    for k, word in enumerate(items):
+        if word != "chiem" or items[k - 1:k] == ["lan"]:
+            continue
+        soon = items[k + 1:k + 4]
+        if not any(_has(soon, w) for w in _SHARE_AFTER):
+            continue
+        before, after = items[:k], items[k + 1:]
+        if any(_has(after, w) for w in _MEASURE_WORDS) and not any(_has(before, w) for w in _MEASURE_WORDS):
+            return ("chưa tính được phần của một lĩnh vực, thủ tục, cán bộ hay hình thức nộp trong tổng số; hãy hỏi "
+                    "số liệu theo lĩnh vực (… theo lĩnh vực) để so các phần")
+    return ""
+
+
+# "tỷ lệ trễ hạn của đất đai so với cả phường quý 3", "… so với trung bình chung": one period compared with the whole
+# ward or an average, which the box does not compute side by side; the comparison had been made with the previous
+# period (a figure for another question). "so với quý trước", "so với chị Lan" keep their readings.
+SESSION15_COMPARED_WITH_WHOLE = True
+_WHOLE = (["ca", "phuong"], ["toan", "phuong"], ["chung"], ["trung", "binh"], ["binh", "quan"], ["toan", "bo"],
+          ["tat", "ca"], ["cac", "linh", "vuc", "khac"], ["cac", "thu", "tuc", "khac"], ["muc", "chung"])
+
+
+def compared_with_whole(tokens: Tokens) -> str:
+    if not SESSION15_COMPARED_WITH_WHOLE:
+        return ""
+    items = tokens.items
+    for k in range(len(items) - 2):
+        if items[k:k + 2] != ["so", "voi"]:
+            continue
+        rest = items[k + 2:]
+        if rest[:1] in (["muc"], ["con", "so"]):
+            rest = rest[1:] if rest[:1] == ["muc"] else rest[2:]
+        if any(rest[:len(w)] == w for w in _WHOLE):
+            return "chưa so được với toàn phường hay mức trung bình; hãy hỏi số liệu theo lĩnh vực để so các phần"
+    return ""

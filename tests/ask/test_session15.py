@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import supported
+from appliance.ask import supported, tokens
 from tests.ask.answering import asker
 from tests.flags import switch_on
 
-_FLAGGED = (supported,)
+_FLAGGED = (supported, tokens)
 
 
 @pytest.fixture(autouse=True)
@@ -54,3 +54,44 @@ def test_session15_a_weak_cue_names_no_measure(ask_db, monkeypatch, on):
     for said in ("hồ sơ tuần trước", "hs của chị Lan tháng 9", "PAKN quý này", "tình hình lĩnh vực đất đai quý 3",
                  "KPI trễ hạn tháng 9", "thủ tục hành chính quý 3"):
         assert ask(said).status == "ok", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session15_share_of_a_name_is_unsure(ask_db, monkeypatch, on):
+    """supported.SESSION15_SHARE_OF_NAME: "<a name> chiếm bao nhiêu % <a measure>" asks the name's share of the
+    measure's total; off, the measure's rate within the name was given."""
+    monkeypatch.setattr(supported, "SESSION15_SHARE_OF_NAME", on)
+    ask = asker(ask_db)
+    for said in ("lĩnh vực chứng thực chiếm mấy phần trăm hồ sơ trễ hạn tháng 9",
+                 "chị Hà chiếm bao nhiêu % số hồ sơ trễ hạn năm nay"):
+        got = ask(said)
+        assert (got.status == "unsure") is on, said
+    # the measure said first keeps its rate within the name; encroachment is no share
+    for said in ("hồ sơ trễ hạn của lĩnh vực chứng thực chiếm bao nhiêu phần trăm tháng 9",
+                 "hồ sơ nộp trực tuyến chiếm mấy % trong quý 2"):
+        assert ask(said).status == "ok", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session15_compared_with_the_whole_ward_is_unsure(ask_db, monkeypatch, on):
+    """supported.SESSION15_COMPARED_WITH_WHOLE: one period "so với cả phường / trung bình chung" is unsure; off, the
+    previous period was compared."""
+    monkeypatch.setattr(supported, "SESSION15_COMPARED_WITH_WHOLE", on)
+    ask = asker(ask_db)
+    for said in ("tỷ lệ đúng hạn lĩnh vực hộ tịch tháng 9 so với cả phường", "tỷ lệ trễ hạn lĩnh vực đất đai quý 2 "
+                 "so với toàn phường"):
+        got = ask(said)
+        assert (got.status == "unsure") is on, said
+    for said in ("tỷ lệ đúng hạn lĩnh vực hộ tịch tháng 9 so với tháng 8", "tỷ lệ đúng hạn cả phường quý 2"):
+        assert ask(said).status == "ok", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session15_a_share_is_a_rate(ask_db, monkeypatch, on):
+    """tokens.SESSION15_SHARE_WORD: "tỷ trọng" is a rate word; off, "trọng" was dropped and a count given."""
+    monkeypatch.setattr(tokens, "SESSION15_SHARE_WORD", on)
+    ask = asker(ask_db)
+    online = ask("tỷ trọng hồ sơ nộp trực tuyến tháng 9")
+    assert online.status == "ok" and (online.keys == ["ty_le_truc_tuyen"]) is on
+    vague = ask("hồ sơ chứng thực chiếm tỷ trọng bao nhiêu tháng 9")
+    assert (vague.status == "unsure") is on
