@@ -341,6 +341,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         if SESSION14_INDICATOR_LAST_YEAR and last_year and len(periods) == 1:
             periods = _with_last_year(periods[0], today)
             compare = compare or len(periods) == 2
+        elif last_year and len(periods) <= 1 and supported.SESSION15_INDICATOR_SAME_SPAN:
+            return ParseResult(intent, False, supported.INDICATOR_SAME_SPAN)
         return indicators.finish(tokens, intent, periods, compare, today)
     names_data = bool(intent.filters) or intent.domain == "phan_anh" or tokens.has("ho so")
     intent.missing = nodata.find(tokens, names_data)  # before measures: "nhân khẩu" is not "nhận"
@@ -388,7 +390,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if intent.due is not None and (intent.domain != "ho_so" or intent.measures != ["chua_giai_quyet"] or compare):
         return ParseResult(intent, False, "chỉ tính được các hồ sơ chưa giải quyết có hạn xử lý trong một kỳ, ví dụ "
                                           "«hồ sơ chưa trả kết quả đến hạn trong tuần sau»")
-    problem = _resolve_periods(intent, periods, compare, last_year, now, today) or supported.list_one_measure(intent)
+    problem = (_resolve_periods(intent, periods, compare, last_year, now, today) or supported.list_one_measure(intent)
+               or supported.up_to(tokens, intent, periods) or supported.vague_period(tokens, periods))
     if problem:
         return ParseResult(intent, False, problem)
     dropped.loose_now(tokens, periods)

@@ -9,10 +9,12 @@ wording and with cases where it must not fire (tests/ask/test_session15.py).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from appliance.ask.tokens import Tokens
 from appliance.reporting.measures import MEASURES
+from appliance.text.periods import Period
 
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
@@ -119,4 +121,51 @@ def compared_with_whole(tokens: Tokens) -> str:
             rest = rest[1:] if rest[:1] == ["muc"] else rest[2:]
         if any(rest[:len(w)] == w for w in _WHOLE):
             return "chưa so được với toàn phường hay mức trung bình; hãy hỏi số liệu theo lĩnh vực để so các phần"
+    return ""
+
+
+# "thu ngân sách tháng 10 so với cùng kỳ", "tỷ lệ hộ nghèo quý 3 so với cùng kỳ năm trước": an indicator against the
+# same period a year before; the indicator rules compared it with the period just before (October with September, this
+# year with 2025's December), "cùng kỳ" read and dropped. Unsure unless the same span a year before is read
+# (parser.SESSION14_INDICATOR_LAST_YEAR); two periods named ("tháng 10 so với tháng 10 năm ngoái") keep their reading.
+SESSION15_INDICATOR_SAME_SPAN = True
+INDICATOR_SAME_SPAN = ("chưa so được chỉ tiêu với cùng kỳ năm trước (số liệu chỉ tiêu có từ tháng 12/2025); hãy nêu "
+                       "hai kỳ, ví dụ «tháng 10 so với tháng 9»")
+
+
+# "hồ sơ tiếp nhận đến hết tháng 10", "trả kết quả tính đến 15/10": a count over a span said by its end alone; the
+# period named had been answered by itself (October alone, the one day), "đến" dropped as filler, where the writer
+# may mean from the year's start (lũy kế) up to it. Unsure for counts over a span; a count at a day ("tồn đến cuối
+# tháng 10", "quá hạn tính đến 31/10") is what "đến" says, and "từ … đến …", "lũy kế", "từ đầu năm" keep their spans.
+SESSION15_UP_TO = True
+_UP_TO = re.compile(r"(?:^| )(?:tinh )?(?:den|toi) (?:het |cuoi |ngay )?(?:thang|quy|tuan|nam|ngay|\d)")
+_SPAN_SAID = re.compile(r"(?:^| )(?:tu|ke tu|luy ke|lk|tinh tu)(?: |$)")
+
+
+def up_to(tokens: Tokens, intent: Intent, periods: list[Period]) -> str:
+    if not SESSION15_UP_TO or intent.domain == "chi_tieu" or len(periods) != 1:
+        return ""
+    if all(MEASURES[m].basis == "asof" for m in intent.measures):
+        return ""
+    text = tokens.text()
+    found = _UP_TO.search(text)
+    if not found or _SPAN_SAID.search(text[:found.start() + 1]):
+        return ""
+    return ("chưa rõ tính từ ngày nào đến kỳ đã nêu: chỉ kỳ đó, hay lũy kế từ đầu năm? Hãy hỏi như «từ đầu năm đến "
+            "hết tháng 10» hoặc «trong tháng 10»")
+
+
+# "hồ sơ tiếp nhận vừa rồi", "trễ hạn trong kỳ báo cáo", "thời gian qua": a period meant but not named; the year to
+# date had been assumed (another question's figure). Only when no period was read: "tháng vừa rồi", "kỳ này năm
+# ngoái" are periods, and "cùng kỳ" is a comparison.
+SESSION15_VAGUE_PERIOD = True
+_VAGUE = re.compile(r"(?:^| )(?:vua roi|vua qua|ky bao cao|trong ky|ky nay|ky truoc|thoi gian qua|thoi gian gan day|"
+                    r"dot nay|dot vua|dot roi)(?: |$)")
+
+
+def vague_period(tokens: Tokens, periods: list[Period]) -> str:
+    if not SESSION15_VAGUE_PERIOD or periods:
+        return ""
+    if _VAGUE.search(tokens.text()):
+        return "chưa rõ kỳ nào; hãy nêu kỳ như «tháng trước», «quý 3», «30 ngày qua»"
     return ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import supported, tokens
+from appliance.ask import parser, supported, tokens
 from tests.ask.answering import asker
 from tests.flags import switch_on
 
@@ -95,3 +95,45 @@ def test_session15_a_share_is_a_rate(ask_db, monkeypatch, on):
     assert online.status == "ok" and (online.keys == ["ty_le_truc_tuyen"]) is on
     vague = ask("hồ sơ chứng thực chiếm tỷ trọng bao nhiêu tháng 9")
     assert (vague.status == "unsure") is on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session15_indicator_same_span_last_year_is_unsure(ask_db, monkeypatch, on):
+    """supported.SESSION15_INDICATOR_SAME_SPAN: an indicator "so với cùng kỳ (năm trước)" with one period is unsure
+    while parser.SESSION14_INDICATOR_LAST_YEAR is off; off, the period just before was compared."""
+    monkeypatch.setattr(parser, "SESSION14_INDICATOR_LAST_YEAR", False)
+    monkeypatch.setattr(supported, "SESSION15_INDICATOR_SAME_SPAN", on)
+    ask = asker(ask_db)
+    for said in ("chỉ tiêu thu ngân sách tháng 9 so với cùng kỳ", "chỉ tiêu thu ngân sách quý 2 so với cùng kỳ năm "
+                 "trước"):
+        assert (ask(said).status == "unsure") is on, said
+    # two periods named keep their comparison
+    assert ask("chỉ tiêu thu ngân sách tháng 9 so với tháng 8").status == "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session15_a_span_said_by_its_end_is_unsure(ask_db, monkeypatch, on):
+    """supported.SESSION15_UP_TO: a count over a span said by its end alone ("đến hết tháng 9") is unsure; off, the
+    period named was answered by itself."""
+    monkeypatch.setattr(supported, "SESSION15_UP_TO", on)
+    ask = asker(ask_db)
+    for said in ("số hồ sơ giải quyết tính đến hết tháng 9", "phản ánh tiếp nhận tới ngày 10/9"):
+        assert (ask(said).status == "unsure") is on, said
+    # a count at a day, a span with its start, and the year's running total keep their answers
+    for said in ("hồ sơ còn tồn đến cuối tháng 9", "từ tháng 7 đến hết tháng 9 giải quyết bao nhiêu hồ sơ",
+                 "hồ sơ giải quyết lũy kế đến hết tháng 9", "hồ sơ giải quyết trong tháng 9"):
+        assert ask(said).status == "ok", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session15_a_vague_period_is_unsure(ask_db, monkeypatch, on):
+    """supported.SESSION15_VAGUE_PERIOD: "vừa rồi", "kỳ báo cáo", "thời gian qua" with no period read are unsure; off,
+    the year to date was assumed."""
+    monkeypatch.setattr(supported, "SESSION15_VAGUE_PERIOD", on)
+    ask = asker(ask_db)
+    for said in ("trả kết quả bao nhiêu hồ sơ vừa rồi", "số hồ sơ trễ hạn trong kỳ báo cáo",
+                 "tỷ lệ trả kết quả đúng hạn kỳ này"):
+        assert (ask(said).status == "unsure") is on, said
+    for said in ("tháng vừa rồi trả kết quả bao nhiêu hồ sơ", "tuần vừa qua có bao nhiêu hồ sơ bị từ chối",
+                 "số hồ sơ trễ hạn năm nay"):
+        assert ask(said).status == "ok", said
