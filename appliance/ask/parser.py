@@ -325,6 +325,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         speed_compare = tokens.take_all(measures_words.SHORTER) or speed_compare
     if intent.domain != "chi_tieu":
         understand.filters_from_lists(tokens, intent)  # before names: "chờ bổ sung" is a status, not a procedure
+    supported.made_by(tokens)
     problem = entities.match(tokens, intent, catalog) or _contradiction(intent, catalog)
     if problem:
         return ParseResult(intent, False, problem)

@@ -137,3 +137,33 @@ def test_session15_a_vague_period_is_unsure(ask_db, monkeypatch, on):
     for said in ("tháng vừa rồi trả kết quả bao nhiêu hồ sơ", "tuần vừa qua có bao nhiêu hồ sơ bị từ chối",
                  "số hồ sơ trễ hạn năm nay"):
         assert ask(said).status == "ok", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session15_records_made_by_an_officer(ask_db, monkeypatch, on):
+    """supported.SESSION15_MADE_BY: "hồ sơ do <officer> …" is by that officer; off, folded "sơ do" matched "sổ đỏ" and
+    the land-certificate procedure was added as a filter."""
+    monkeypatch.setattr(supported, "SESSION15_MADE_BY", on)
+    ask = asker(ask_db)
+    got = ask("hồ sơ do anh Hùng trả kết quả tháng 9")
+    assert got.status == "ok" and got.intent is not None
+    assert ("ten_thu_tuc" in got.intent.filters) is not on
+    # the land certificate itself is still read
+    for said in ("hồ sơ sổ đỏ tháng 9", "cấp sổ đỏ quý 3 bao nhiêu hồ sơ"):
+        got = ask(said)
+        assert got.intent is not None and "ten_thu_tuc" in got.intent.filters, said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session15_a_common_word_names_no_procedure(ask_db, monkeypatch, on):
+    """supported.SESSION15_GENERIC_PART: one common word of a procedure's name ("hỗ trợ", "bổ sung", "nhà ở") names no
+    procedure (unsure); off, the one procedure holding it was the filter."""
+    monkeypatch.setattr(supported, "SESSION15_GENERIC_PART", on)
+    ask = asker(ask_db)
+    for said in ("bao nhiêu hồ sơ hỗ trợ tháng 9", "hồ sơ xác nhận quý 3 nhận mấy bộ", "có mấy hồ sơ nhà ở năm nay"):
+        assert (ask(said).status == "unsure") is on, said
+    # more of the name, a short name, or a specific word keep the procedure
+    for said in ("hồ sơ hỗ trợ chi phí mai táng tháng 9", "mai táng phí quý 3", "hồ sơ trợ cấp tháng 9",
+                 "hồ sơ xác nhận tình trạng hôn nhân quý 3"):
+        got = ask(said)
+        assert got.status == "ok" and got.intent is not None and "ten_thu_tuc" in got.intent.filters, said
