@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from appliance.ask.measures import FASTEST, SLOWEST, TOP_ASC, TOP_DESC
 from appliance.ask.tokens import Tokens
 from appliance.reporting.measures import MEASURES
 from appliance.text.periods import Period
@@ -200,3 +201,25 @@ GENERIC_PARTS = frozenset({"bo sung", "ho tro", "xac nhan", "thong tin", "nha o"
 def generic_part(column: str, matched: list[str]) -> bool:
     """True where the words matched (part of a procedure's name) are one common word, not the name."""
     return SESSION15_GENERIC_PART and column == "ten_thu_tuc" and " ".join(matched) in GENERIC_PARTS
+
+
+# "ai xử lý phản ánh nhiều nhất", "hồ sơ tiếp nhận nhiều nhất tháng 10", "hồ sơ tiếp nhận theo ngày tháng 10": a
+# ranking ("ai", "… nhất") or a breakdown ("theo / từng ngày, giờ, buổi") with no group the box reads; the ranking or
+# group words had been dropped as filler and one total given. Unsure, unless a group, a list or an order was read.
+SESSION15_RANK_UNREAD = True
+_BY_UNIT = re.compile(r"(?:^| )(?:theo|tung|chia theo|phan theo) (?:tung |moi )?(?:ngay|gio|buoi|thu)(?: |$)")
+_SUPERLATIVE = ("nhat",)
+
+
+def rank_unread(tokens: Tokens, intent: Intent) -> str:
+    if not SESSION15_RANK_UNREAD or intent.group or intent.listing or intent.per or intent.domain == "chi_tieu":
+        return ""
+    items = tokens.items
+    who = any(w == "ai" and not tokens.used[k] for k, w in enumerate(items))
+    most = any(w in _SUPERLATIVE and not tokens.used[k] for k, w in enumerate(items))
+    ranked = tokens.has("top") or any(tokens.has(p) for p in TOP_DESC + TOP_ASC + SLOWEST + FASTEST)
+    if who or most or ranked:
+        return "chưa rõ xếp hạng theo nhóm nào; hãy hỏi như «lĩnh vực nào … nhiều nhất», «cán bộ nào … nhiều nhất»"
+    if _BY_UNIT.search(tokens.text()):
+        return "chưa chia được theo ngày, giờ hay buổi; hãy hỏi theo tháng, hoặc từng ngày một"
+    return ""

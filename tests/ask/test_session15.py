@@ -167,3 +167,19 @@ def test_session15_a_common_word_names_no_procedure(ask_db, monkeypatch, on):
                  "hồ sơ xác nhận tình trạng hôn nhân quý 3"):
         got = ask(said)
         assert got.status == "ok" and got.intent is not None and "ten_thu_tuc" in got.intent.filters, said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session15_a_ranking_or_breakdown_not_read_is_unsure(ask_db, monkeypatch, on):
+    """supported.SESSION15_RANK_UNREAD: "… nhiều nhất", "ai …" with no group read, or "theo ngày / giờ", are unsure;
+    off, the ranking or group words were dropped and one total given."""
+    monkeypatch.setattr(supported, "SESSION15_RANK_UNREAD", on)
+    ask = asker(ask_db)
+    for said in ("phản ánh tiếp nhận cao nhất tháng 9", "hồ sơ trả kết quả theo từng ngày tháng 9",
+                 "hồ sơ tiếp nhận theo giờ tuần trước"):
+        got = ask(said)
+        assert (got.status == "unsure") is on, said
+    # a group read, a list, or an average per day keep their answers
+    for said in ("lĩnh vực nào nhận nhiều hồ sơ nhất tháng 9", "tháng nào trả kết quả nhiều nhất năm nay",
+                 "cán bộ nào trả kết quả nhiều nhất tháng 9", "bình quân mỗi ngày trả kết quả bao nhiêu hồ sơ tháng 9"):
+        assert ask(said).status == "ok", said
