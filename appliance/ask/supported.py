@@ -223,3 +223,18 @@ def rank_unread(tokens: Tokens, intent: Intent) -> str:
     if _BY_UNIT.search(tokens.text()):
         return "chưa chia được theo ngày, giờ hay buổi; hãy hỏi theo tháng, hoặc từng ngày một"
     return ""
+
+
+# "hồ sơ tiếp nhận trung bình tháng năm nay", "bình quân phản ánh quý 3": "trung bình / bình quân" read, yet neither an
+# average per month or day nor an averaged measure (processing time) nor a rate came of it; the total had been given.
+SESSION15_AVERAGE_DROPPED = True
+
+
+def average_dropped(tokens: Tokens, intent: Intent) -> str:
+    if not SESSION15_AVERAGE_DROPPED or intent.domain == "chi_tieu" or intent.per:
+        return ""
+    if not (tokens.has("trung binh") or tokens.has("binh quan")):
+        return ""
+    if any(MEASURES[m].kind in ("avg", "rate") for m in intent.measures):
+        return ""
+    return "chưa rõ trung bình theo gì (mỗi tháng, mỗi ngày?); hãy hỏi như «trung bình mỗi tháng nhận bao nhiêu hồ sơ»"

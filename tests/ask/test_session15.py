@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import parser, supported, tokens
+from appliance.ask import dropped, parser, supported, tokens
 from tests.ask.answering import asker
 from tests.flags import switch_on
 
@@ -182,4 +182,18 @@ def test_session15_a_ranking_or_breakdown_not_read_is_unsure(ask_db, monkeypatch
     # a group read, a list, or an average per day keep their answers
     for said in ("lĩnh vực nào nhận nhiều hồ sơ nhất tháng 9", "tháng nào trả kết quả nhiều nhất năm nay",
                  "cán bộ nào trả kết quả nhiều nhất tháng 9", "bình quân mỗi ngày trả kết quả bao nhiêu hồ sơ tháng 9"):
+        assert ask(said).status == "ok", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session15_an_average_dropped_is_unsure(ask_db, monkeypatch, on):
+    """supported.SESSION15_AVERAGE_DROPPED: "trung bình / bình quân" that became no average per unit, no averaged
+    measure and no rate is unsure; off, the total was given."""
+    monkeypatch.setattr(supported, "SESSION15_AVERAGE_DROPPED", on)
+    monkeypatch.setattr(dropped, "SESSION14_AVERAGE_UNREAD", False)
+    ask = asker(ask_db)
+    for said in ("số hồ sơ trả kết quả bình quân tháng quý 3", "phản ánh tiếp nhận trung bình tuần này"):
+        assert (ask(said).status == "unsure") is on, said
+    for said in ("bình quân mỗi tháng trả kết quả bao nhiêu hồ sơ năm nay", "thời gian giải quyết bình quân tháng 9",
+                 "tỷ lệ trực tuyến trung bình quý 3"):
         assert ask(said).status == "ok", said
