@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import dropped, parser, supported, tokens
+from appliance.ask import dropped, parser, sqlbuild, supported, tokens
 from tests.ask.answering import asker
 from tests.flags import switch_on
 
@@ -197,3 +197,22 @@ def test_session15_an_average_dropped_is_unsure(ask_db, monkeypatch, on):
     for said in ("bình quân mỗi tháng trả kết quả bao nhiêu hồ sơ năm nay", "thời gian giải quyết bình quân tháng 9",
                  "tỷ lệ trực tuyến trung bình quý 3"):
         assert ask(said).status == "ok", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session15_records_ordered_by_the_hour_within_a_day(demo_settings, monkeypatch, on):
+    """sqlbuild.SESSION15_HOUR_ORDER: the N newest (oldest) records are ordered within a day by the hour received
+    (v_ho_so.gio_tiep_nhan, which the demo ward's export holds), shown beside the day; off, a cut-off inside a day
+    was unsure (dropped.SESSION14_TIED_CUT), the views holding no hour."""
+    monkeypatch.setattr(sqlbuild, "SESSION15_HOUR_ORDER", on)
+    monkeypatch.setattr(dropped, "SESSION14_TIED_CUT", True)
+    ask = asker(demo_settings.db_path)
+    got = ask("cho anh 3 hồ sơ nhận sớm nhất tháng 9")
+    assert (got.status == "ok") is on
+    if on:
+        day, hour = got.keys.index("ngay_tiep_nhan"), got.keys.index("gio_tiep_nhan")
+        stamps = [(row[day], row[hour]) for row in got.rows]
+        assert len(stamps) == 3 and stamps == sorted(stamps)
+    # a whole list keeps every record, the hour shown or not
+    whole = ask("danh sách hồ sơ bị từ chối tháng 9")
+    assert whole.status == "ok" and ("gio_tiep_nhan" in whole.keys) is on
