@@ -1,10 +1,11 @@
 """Session 15: readings the box answers only when the question supports them.
 
-Each check was found as a confident wrong answer on wording of my own (never a set's sentence): the parser
-understood every word, yet the figure or list it gave rests on a guess (one of two measures listed, a measure
-assumed from a word that names none). Such a question is "unsure", with suggestions, instead of a figure for
-another question. Every check is behind its own flag, read at run time, and tested on and off with my own
-wording and with cases where it must not fire (tests/ask/test_session15.py).
+Each check was found as a confident wrong answer on wording of my own (never a set's sentence): the parser read
+every word (or took it for filler), yet the figure or list it gave rests on a guess (one of two measures listed, a
+measure assumed from a word that names none, a name matched from one common word). Such a question is "unsure", with
+suggestions, instead of a figure for another question (`made_by` instead reads the word right). Every check is behind
+its own flag, read at run time, and tested on and off with my own wording and with cases where it must not fire
+(tests/ask/test_session15.py).
 """
 
 from __future__ import annotations
