@@ -418,7 +418,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
                                           "hay kỳ nào")
     problem = (supported.weak_cue(tokens, intent) or supported.share_of_name(tokens, intent)
                or supported.compared_with_whole(tokens) or supported.rank_unread(tokens, intent)
-               or supported.average_dropped(tokens, intent))
+               or supported.average_dropped(tokens, intent) or supported.feedback_officer(tokens, intent))
     if problem:
         return ParseResult(intent, False, problem)
     return ParseResult(intent, True)

@@ -239,3 +239,17 @@ def average_dropped(tokens: Tokens, intent: Intent) -> str:
     if any(MEASURES[m].kind in ("avg", "rate") for m in intent.measures):
         return ""
     return "chưa rõ trung bình theo gì (mỗi tháng, mỗi ngày?); hãy hỏi như «trung bình mỗi tháng nhận bao nhiêu hồ sơ»"
+
+
+# "phản ánh cán bộ tháng 10", "cán bộ nào xử lý phản ánh nhanh": feedback holds no officer (only a department and a
+# category), and "cán bộ" had been taken as a group word and dropped, all feedback counted. Unsure, unless a category
+# was read from the words ("thái độ cán bộ": the category of service attitude).
+SESSION15_FEEDBACK_OFFICER = True
+
+
+def feedback_officer(tokens: Tokens, intent: Intent) -> str:
+    if not SESSION15_FEEDBACK_OFFICER or intent.domain != "phan_anh" or "ma_linh_vuc" in intent.filters:
+        return ""
+    if tokens.has("can bo") or tokens.has("cong chuc"):
+        return "dữ liệu phản ánh không ghi cán bộ xử lý (chỉ có đơn vị và lĩnh vực); hãy hỏi theo đơn vị xử lý"
+    return ""

@@ -216,3 +216,14 @@ def test_session15_records_ordered_by_the_hour_within_a_day(demo_settings, monke
     # a whole list keeps every record, the hour shown or not
     whole = ask("danh sách hồ sơ bị từ chối tháng 9")
     assert whole.status == "ok" and ("gio_tiep_nhan" in whole.keys) is on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session15_feedback_names_no_officer(ask_db, monkeypatch, on):
+    """supported.SESSION15_FEEDBACK_OFFICER: feedback holds no officer, so "phản ánh … cán bộ" with no category read is
+    unsure; off, "cán bộ" was dropped and all feedback counted."""
+    monkeypatch.setattr(supported, "SESSION15_FEEDBACK_OFFICER", on)
+    ask = asker(ask_db)
+    assert (ask("số phản ánh cán bộ quý 3").status == "unsure") is on
+    for said in ("phản ánh về thái độ cán bộ quý 3", "phản ánh quý 3 theo đơn vị xử lý"):
+        assert ask(said).status == "ok", said
