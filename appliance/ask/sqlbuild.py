@@ -20,7 +20,7 @@ LIST_CAP = 50  # records shown in an answer; the link opens the full list
 # Session 15: records listed by the day received are ordered within a day by the hour received (v_ho_so.gio_tiep_nhan,
 # from the export), so "the 5 newest" no longer stops inside a day at random (dropped.SESSION14_TIED_CUT had made
 # such a list unsure); the hour is shown beside the day. Read at run time.
-SESSION15_HOUR_ORDER = True
+SESSION15_HOUR_ORDER = False  # off by rule R1 (session 15): on, fresh14 had one confident wrong more
 RECORD_COLUMNS = ["ma_ho_so", "ten_thu_tuc", "linh_vuc", "can_bo_xu_ly", "ngay_tiep_nhan", "han_xu_ly",
                   "ngay_tra_ket_qua", "trang_thai", "hinh_thuc_nop"]
 FEEDBACK_COLUMNS = ["ma_phan_anh", "linh_vuc", "don_vi_xu_ly", "ngay_tiep_nhan", "han_xu_ly", "trang_thai", "kenh"]

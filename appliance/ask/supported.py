@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # type-only: parser imports this module
 # of one measure, and the first measure read had been listed (every open feedback for the overdue ones; the received
 # records for the late ones). Feedback overdue is open by definition, so "quá hạn" with "chưa xử lý" lists the
 # overdue ones; any other pair of measures in a list is unsure (which records: both, either, or the ones in both?).
-SESSION15_LIST_ONE_MEASURE = True
+SESSION15_LIST_ONE_MEASURE = True  # on by rule R1b (session 15): train11 u057
 _NARROWER = {frozenset({"pa_chua_xu_ly", "pa_qua_han"}): "pa_qua_han",
              frozenset({"chua_giai_quyet", "qua_han"}): "qua_han"}
 
@@ -54,7 +54,7 @@ def list_one_measure(intent: Intent) -> str:
 # grouping; the received count had been assumed (a figure for a question nobody asked). "hồ sơ tháng này", "hs của
 # chị Lan tuần trước", "PAKN tuần này" name what is counted and keep the received count (the development set's
 # convention); a procedure, field, officer or status said keeps it too.
-SESSION15_WEAK_CUE = True
+SESSION15_WEAK_CUE = False  # off by rule R1b (session 15): moved no fresh verdict
 _RECORD_NOUNS = ("ho so", "thu tuc", "tthc")
 
 
@@ -75,7 +75,7 @@ def weak_cue(tokens: Tokens, intent: Intent) -> str:
 # the name had been taken as a filter and the measure's rate within it given (another figure). The measure before
 # "chiếm" ("hồ sơ trễ hạn của đất đai chiếm bao nhiêu %", "hồ sơ trực tuyến chiếm mấy %") keeps its rate; "lấn chiếm"
 # (encroachment) is no share.
-SESSION15_SHARE_OF_NAME = True
+SESSION15_SHARE_OF_NAME = False  # off by rule R1b (session 15): moved no fresh verdict
 _SHARE_AFTER = ("bao nhieu", "may", "ty le", "ti le", "phan tram", "%")
 _MEASURE_WORDS = ("tiep nhan", "nhan", "giai quyet", "tra ket qua", "dung han", "tre han", "qua han", "truc tuyen",
                   "tu choi", "ton", "cham", "online")
@@ -106,7 +106,7 @@ def share_of_name(tokens: Tokens, intent: Intent) -> str:
 # "tỷ lệ trễ hạn của đất đai so với cả phường quý 3", "… so với trung bình chung": one period compared with the whole
 # ward or an average, which the box does not compute side by side; the comparison had been made with the previous
 # period (a figure for another question). "so với quý trước", "so với chị Lan" keep their readings.
-SESSION15_COMPARED_WITH_WHOLE = True
+SESSION15_COMPARED_WITH_WHOLE = False  # off by rule R1 (session 15): on, fresh14 had one right fewer
 _WHOLE = (["ca", "phuong"], ["toan", "phuong"], ["chung"], ["trung", "binh"], ["binh", "quan"], ["toan", "bo"],
           ["tat", "ca"], ["cac", "linh", "vuc", "khac"], ["cac", "thu", "tuc", "khac"], ["muc", "chung"])
 
@@ -130,7 +130,7 @@ def compared_with_whole(tokens: Tokens) -> str:
 # same period a year before; the indicator rules compared it with the period just before (October with September, this
 # year with 2025's December), "cùng kỳ" read and dropped. Unsure unless the same span a year before is read
 # (parser.SESSION14_INDICATOR_LAST_YEAR); two periods named ("tháng 10 so với tháng 10 năm ngoái") keep their reading.
-SESSION15_INDICATOR_SAME_SPAN = True
+SESSION15_INDICATOR_SAME_SPAN = False  # off by rule R1b (session 15): moved no fresh verdict
 INDICATOR_SAME_SPAN = ("chưa so được chỉ tiêu với cùng kỳ năm trước (số liệu chỉ tiêu có từ tháng 12/2025); hãy nêu "
                        "hai kỳ, ví dụ «tháng 10 so với tháng 9»")
 
@@ -139,7 +139,7 @@ INDICATOR_SAME_SPAN = ("chưa so được chỉ tiêu với cùng kỳ năm trư
 # period named had been answered by itself (October alone, the one day), "đến" dropped as filler, where the writer
 # may mean from the year's start (lũy kế) up to it. Unsure for counts over a span; a count at a day ("tồn đến cuối
 # tháng 10", "quá hạn tính đến 31/10") is what "đến" says, and "từ … đến …", "lũy kế", "từ đầu năm" keep their spans.
-SESSION15_UP_TO = True
+SESSION15_UP_TO = False  # off by rule R1b (session 15): moved no fresh verdict
 _UP_TO = re.compile(r"(?:^| )(?:tinh )?(?:den|toi) (?:het |cuoi |ngay )?(?:thang|quy|tuan|nam|ngay|\d)")
 _SPAN_SAID = re.compile(r"(?:^| )(?:tu|ke tu|luy ke|lk|tinh tu)(?: |$)")
 
@@ -160,7 +160,7 @@ def up_to(tokens: Tokens, intent: Intent, periods: list[Period]) -> str:
 # "hồ sơ tiếp nhận vừa rồi", "trễ hạn trong kỳ báo cáo", "thời gian qua": a period meant but not named; the year to
 # date had been assumed (another question's figure). Only when no period was read: "tháng vừa rồi", "kỳ này năm
 # ngoái" are periods, and "cùng kỳ" is a comparison.
-SESSION15_VAGUE_PERIOD = True
+SESSION15_VAGUE_PERIOD = False  # off by rule R1b (session 15): moved no fresh verdict
 _VAGUE = re.compile(r"(?:^| )(?:vua roi|vua qua|ky bao cao|trong ky|ky nay|ky truoc|thoi gian qua|thoi gian gan day|"
                     r"dot nay|dot vua|dot roi)(?: |$)")
 
@@ -176,7 +176,7 @@ def vague_period(tokens: Tokens, periods: list[Period]) -> str:
 # "hồ sơ do chị Lan tiếp nhận", "ho so do anh Nam giai quyet": "do" after "hồ sơ" is "by"; folded, "sơ do" had matched
 # the short name "sổ đỏ" and the land-certificate procedure was added as a filter (a figure for another question).
 # Not when "đỏ" is typed with its accent.
-SESSION15_MADE_BY = True
+SESSION15_MADE_BY = False  # off by rule R1b (session 15): moved no fresh verdict
 
 
 def made_by(tokens: Tokens) -> None:
@@ -193,7 +193,7 @@ def made_by(tokens: Tokens) -> None:
 # (mai táng, cải chính, tình trạng hôn nhân, giấy phép xây dựng) and filtered by it; "bổ sung" is also a status (chờ
 # bổ sung). Such a word alone names no procedure (the question is unsure); with more
 # of the name ("hỗ trợ chi phí mai táng", "xác nhận tình trạng hôn nhân") or a short name ("mai táng phí") it does.
-SESSION15_GENERIC_PART = True
+SESSION15_GENERIC_PART = False  # off by rule R1b (session 15): moved no fresh verdict
 GENERIC_PARTS = frozenset({"bo sung", "ho tro", "xac nhan", "thong tin", "nha o", "chi phi", "thay doi",
                            "ban chinh", "giao dich", "hang thang", "rieng le", "tinh trang", "lan dau", "su dung",
                            "quyen su", "xa hoi", "dang ky", "cap giay", "chung nhan", "ban sao"})
@@ -207,7 +207,7 @@ def generic_part(column: str, matched: list[str]) -> bool:
 # "ai xử lý phản ánh nhiều nhất", "hồ sơ tiếp nhận nhiều nhất tháng 10", "hồ sơ tiếp nhận theo ngày tháng 10": a
 # ranking ("ai", "… nhất") or a breakdown ("theo / từng ngày, giờ, buổi") with no group the box reads; the ranking or
 # group words had been dropped as filler and one total given. Unsure, unless a group, a list or an order was read.
-SESSION15_RANK_UNREAD = True
+SESSION15_RANK_UNREAD = False  # off by rule R1b (session 15): moved no fresh verdict
 _BY_UNIT = re.compile(r"(?:^| )(?:theo|tung|chia theo|phan theo) (?:tung |moi )?(?:ngay|gio|buoi|thu)(?: |$)")
 _SUPERLATIVE = ("nhat",)
 
@@ -228,7 +228,7 @@ def rank_unread(tokens: Tokens, intent: Intent) -> str:
 
 # "hồ sơ tiếp nhận trung bình tháng năm nay", "bình quân phản ánh quý 3": "trung bình / bình quân" read, yet neither an
 # average per month or day nor an averaged measure (processing time) nor a rate came of it; the total had been given.
-SESSION15_AVERAGE_DROPPED = True
+SESSION15_AVERAGE_DROPPED = False  # off by rule R1b (session 15): moved no fresh verdict
 
 
 def average_dropped(tokens: Tokens, intent: Intent) -> str:
@@ -244,7 +244,7 @@ def average_dropped(tokens: Tokens, intent: Intent) -> str:
 # "phản ánh cán bộ tháng 10", "cán bộ nào xử lý phản ánh nhanh": feedback holds no officer (only a department and a
 # category), and "cán bộ" had been taken as a group word and dropped, all feedback counted. Unsure, unless a category
 # was read from the words ("thái độ cán bộ": the category of service attitude).
-SESSION15_FEEDBACK_OFFICER = True
+SESSION15_FEEDBACK_OFFICER = False  # off by rule R1b (session 15): moved no fresh verdict
 
 
 def feedback_officer(tokens: Tokens, intent: Intent) -> str:
