@@ -188,6 +188,13 @@ def tied_cut(sql_count: str, rows: Sequence[Sequence[object]], columns: list[str
     day = rows[-1][at]
     if not isinstance(day, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
         return ""
+    if "gio_tiep_nhan" in columns:  # ordered by the hour within a day too: a tie is the same day and hour
+        h = columns.index("gio_tiep_nhan")
+        hour = rows[-1][h]
+        if isinstance(hour, str) and re.fullmatch(r"\d{2}:\d{2}", hour):
+            shown = sum(1 for row in rows if row[at] == day and row[h] == hour)
+            if count(f"{sql_count} AND ngay_tiep_nhan = '{day}' AND gio_tiep_nhan = '{hour}'") <= shown:
+                return ""
     shown = sum(1 for row in rows if row[at] == day)
     if count(f"{sql_count} AND ngay_tiep_nhan = '{day}'") <= shown:
         return ""

@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from appliance.ask import supported
 from appliance.ask.measures import FEEDBACK_PHRASES, FIELD_CUES, PERSON_CUES, RECORD_PHRASES
 from appliance.ask.vocab import FILLER, INDICATOR_ALIASES, PROCEDURE_ALIASES, Catalog
 from appliance.citizen.classify import seed as feedback_cues
@@ -132,7 +133,7 @@ def _specific(hit: Hit, tokens: Tokens, rare: set[str]) -> bool:
     matched = [tokens.items[k] for k in hit.positions]
     if hit.length == len(cand.words):
         return True
-    if cand.whole_only:
+    if cand.whole_only or supported.generic_part(cand.column, matched):
         return False
     if cand.column == "can_bo_xu_ly":
         given = cand.words[-1]

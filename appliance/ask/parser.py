@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from appliance.ask import doubts, dropped, entities, indicators, nodata, readings, time_taken, understand
+from appliance.ask import doubts, dropped, entities, indicators, nodata, readings, supported, time_taken, understand
 from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     ADDRESSED,
@@ -325,6 +325,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         speed_compare = tokens.take_all(measures_words.SHORTER) or speed_compare
     if intent.domain != "chi_tieu":
         understand.filters_from_lists(tokens, intent)  # before names: "chờ bổ sung" is a status, not a procedure
+    supported.made_by(tokens)
     problem = entities.match(tokens, intent, catalog) or _contradiction(intent, catalog)
     if problem:
         return ParseResult(intent, False, problem)
@@ -341,6 +342,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         if SESSION14_INDICATOR_LAST_YEAR and last_year and len(periods) == 1:
             periods = _with_last_year(periods[0], today)
             compare = compare or len(periods) == 2
+        elif last_year and len(periods) <= 1 and supported.SESSION15_INDICATOR_SAME_SPAN:
+            return ParseResult(intent, False, supported.INDICATOR_SAME_SPAN)
         return indicators.finish(tokens, intent, periods, compare, today)
     names_data = bool(intent.filters) or intent.domain == "phan_anh" or tokens.has("ho so")
     intent.missing = nodata.find(tokens, names_data)  # before measures: "nhân khẩu" is not "nhận"
@@ -388,7 +391,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if intent.due is not None and (intent.domain != "ho_so" or intent.measures != ["chua_giai_quyet"] or compare):
         return ParseResult(intent, False, "chỉ tính được các hồ sơ chưa giải quyết có hạn xử lý trong một kỳ, ví dụ "
                                           "«hồ sơ chưa trả kết quả đến hạn trong tuần sau»")
-    problem = _resolve_periods(intent, periods, compare, last_year, now, today)
+    problem = (_resolve_periods(intent, periods, compare, last_year, now, today) or supported.list_one_measure(intent)
+               or supported.up_to(tokens, intent, periods) or supported.vague_period(tokens, periods))
     if problem:
         return ParseResult(intent, False, problem)
     dropped.loose_now(tokens, periods)
@@ -412,6 +416,11 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if not _asks_something(tokens, intent, periods, cue):
         return ParseResult(intent, False, "câu hỏi chưa nêu cần số liệu gì (tiếp nhận, giải quyết, quá hạn…) "
                                           "hay kỳ nào")
+    problem = (supported.weak_cue(tokens, intent) or supported.share_of_name(tokens, intent)
+               or supported.compared_with_whole(tokens) or supported.rank_unread(tokens, intent)
+               or supported.average_dropped(tokens, intent) or supported.feedback_officer(tokens, intent))
+    if problem:
+        return ParseResult(intent, False, problem)
     return ParseResult(intent, True)
 
 

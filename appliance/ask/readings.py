@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from appliance.ask.tokens import PARTICLES, Tokens
 from appliance.text.periods import Period, find_periods, range_period
@@ -102,6 +103,16 @@ _CLOSE = {",", ";", "?"}
 _ADDRESSEE = ["dong", "chi"]
 
 
+def _clause_words(items: list[str]) -> Iterator[tuple[int, str, int]]:
+    """Each word that is not a clause mark, with its index and the index where its clause starts."""
+    start = 0
+    for k, word in enumerate(items):
+        if word in _CLOSE:
+            start = k + 1
+        else:
+            yield k, word, start
+
+
 def _closes(rest: list[str], particles: frozenset[str]) -> bool:
     k = 0
     while k < len(rest) and rest[k] not in _CLOSE:
@@ -118,11 +129,7 @@ def not_yet_closing(tokens: Tokens) -> None:
     if not SESSION14_NOT_YET_CLOSING:
         return
     items = tokens.items
-    start = 0
-    for k, word in enumerate(items):
-        if word in _CLOSE:
-            start = k + 1
-            continue
+    for k, word, start in _clause_words(items):
         if tokens.used[k] or word not in ("chua", "khong") or not _closes(items[k + 1:], PARTICLES):
             continue
         before = items[start:k]
@@ -210,11 +217,7 @@ def any_in_list(tokens: Tokens) -> None:
     if not SESSION14_WHICH_ONES:
         return
     items = tokens.items
-    start = 0
-    for k, word in enumerate(items):
-        if word in _CLOSE:
-            start = k + 1
-            continue
+    for k, word, start in _clause_words(items):
         if word != "nao" or tokens.used[k]:
             continue
         end = next((j for j in range(k, len(items)) if items[j] in _CLOSE), len(items))

@@ -80,6 +80,10 @@ _DASHED_SPAN = re.compile(rf"(\btu )?\b({_SPAN_END}|t\d{{1,2}}|q\d)\s*[-\u2013]\
 # time.
 SESSION14_TELEGRAPHIC = True
 TELEGRAPHIC = {"tl": "ty le", "xl": "xu ly", "tggq": "thoi gian giai quyet", "tgxl": "thoi gian xu ly"}
+# Session 15: "tỷ trọng" (a share) is a rate word, as "tỷ lệ": "tỷ trọng hồ sơ trực tuyến" is the online rate, "hồ sơ
+# hộ tịch chiếm tỷ trọng bao nhiêu" a rate of nothing said (unsure); "trọng" had been dropped and a count given. Not
+# after a number ("5 tỷ trong quý 3": money). Read at run time.
+SESSION15_SHARE_WORD = False  # off by rule R1b (session 15): moved no fresh verdict
 # Session 14: southern "bữa nay" is "hôm nay", "bữa qua" "hôm qua" ("bữa" had been unknown: unsure); "mấy bữa nay"
 # (these few days, how many unsaid) stays unread; "nay" opening the question is today ("Nay nhận mấy hồ sơ?" had been
 # answered for the year to date). Read at run time.
@@ -158,6 +162,9 @@ def expand(raw: list[str]) -> list[str]:
             out += ["ke", "hoach"]
         elif SESSION12_SOUTHERN_HELP and word in _HELP:
             out.append("giup")
+        elif SESSION15_SHARE_WORD and word == "trong" and out[-1:] == ["ty"] and not (
+                out[-2:-1] and (out[-2].isdigit() or out[-2] in _UNITS)):
+            out.append("le")  # "tỷ trọng" (a share) is a rate; "5 tỷ trong quý 3" is money
         elif SESSION14_TELEGRAPHIC and word in TELEGRAPHIC:
             out += TELEGRAPHIC[word].split()
         elif SESSION14_SOUTHERN_DAY and word == "bua" and raw[k + 1:k + 2] in (["nay"], ["qua"]) and (
