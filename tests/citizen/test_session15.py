@@ -175,3 +175,13 @@ def test_a_complaint_touching_two_categories_waits_unless_the_model_is_sure(monk
     told = router("an_ninh_trat_tu", 0.80).classify(TWO_PROBLEMS)
     assert told.category == "an_ninh_trat_tu" and told.pending is flag
     assert not router("an_ninh_trat_tu", 0.90).classify(TWO_PROBLEMS).pending
+
+
+def test_a_cached_router_of_the_other_model_is_not_served(monkeypatch: pytest.MonkeyPatch) -> None:
+    from appliance.citizen.public import intake
+
+    key = (0, 0, "session15-test")
+    monkeypatch.setitem(intake._router_cache, key, router("ha_tang", 0.9))  # SESSION15's
+    assert intake.cached_router(key) is intake._router_cache[key]
+    monkeypatch.setattr(complaint_model, "SESSION15_COMPLAINT_ALL", False)
+    assert intake.cached_router(key) is None
