@@ -1,8 +1,8 @@
-"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13 and 14 (README.md in
-each folder): questions written from the KPI definitions and the development set's conventions only, each batch split
-mechanically into a training half (train7/, train8/, train9/, train11/, train12/, train13/, train14/: read and tuned
-on, so their floors only keep what was reached) and a fresh half (fresh7/, fresh8/, fresh9/, fresh11/, fresh12/,
-fresh13/, fresh14/: frozen, never read, measured before and once at the end of a session). Graded against the
+"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14 and 15 (README.md
+in each folder): questions written from the KPI definitions and the development set's conventions only, each batch split
+mechanically into a training half (train7/, train8/, train9/, train11/, train12/, train13/, train14/, train15/: read and
+tuned on, so their floors only keep what was reached) and a fresh half (fresh7/, fresh8/, fresh9/, fresh11/, fresh12/,
+fresh13/, fresh14/, fresh15/: frozen, never read, measured before and once at the end of a session). Graded against the
 independent computation over the demo ward's rows (tests/ask/spec_reference.py), as the held-out set is. Floors are
 what was measured; issue 16's targets (right ≥ 85 %, confidently wrong ≤ 1 %) are beside them. A fresh set's
 failure prints counts only."""
@@ -101,6 +101,10 @@ SETS = {
     # on arrival, before anyone read it (main 00b543f): 35 / 24 / 6 of 65
     "train14": BlindSet("train14", "session 14", "ae3096b154ce929860c4d33cc410c09cd9195b7c39ff0c5611aff4b87351a85e",
                         65, 0.630, 0.047, False),  # 41 / 21 / 3 with the flags R1 kept (all on: 48 / 14 / 3)
+    "fresh15": BlindSet("fresh15", "session 15", "352f95bd88bc74301e77db71a559713c51ce8be4c806b076e2b4f757553b4e18",
+                        65, 0.446, 0.092, True),  # 30 / 30 / 5 on arrival (main 750e649)
+    "train15": BlindSet("train15", "session 15", "52fcd45ac5989198d694c80bdf0931d5abe6c57c1351ef23dd5c00de943d6f52",
+                        65, 0.615, 0.108, False),  # 41 / 18 / 6 on arrival, before anyone read it (main 750e649)
 }
 
 
