@@ -32,8 +32,9 @@ from appliance.citizen.understanding import thresholds
 # 720 → 737 with the same 34 wrong, but one complaint naming no problem told a department (10 → 11).
 SESSION14_COMPLAINT_AGREEMENT = False
 SESSION14_PRAISE = True
-SESSION15_COMPLAINT_BAR = True
-SESSION15_TWO_CATEGORIES = True
+# Both off by rule R1 (docs/citizen.md, "Session 15").
+SESSION15_COMPLAINT_BAR = False
+SESSION15_TWO_CATEGORIES = False
 AGREEMENT_KEY = "complaint_model_session12"  # the bar the agree / disagree pair was chosen against
 
 # Folded words. "khen" but not "khen thưởng" of a record (huân chương, kháng chiến: chính sách xã hội); "biểu dương";

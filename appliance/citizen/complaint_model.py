@@ -156,7 +156,8 @@ DEFAULT = (SESSION12 if SESSION12_COMPLAINT_ALL else
 # (served_config, read at call time).
 SESSION15 = Config(batches=(*SESSION12.batches, "s14"), threshold_key="complaint_model_session12", vague=True,
                    staff_weight=2.5, words_weight=3.0, l2_signals=3e-3)
-SESSION15_COMPLAINT_ALL = True
+# Off by rule R1 (docs/citizen.md, "Session 15").
+SESSION15_COMPLAINT_ALL = False
 
 
 def served_config() -> Config:

@@ -61,7 +61,8 @@ THRESHOLDS = Path(__file__).with_name("data") / "thresholds.toml"
 # Session 15 (issue 16): with the session 15 refit, procedures are answered from `answer_procedure_s15`
 # (data/thresholds.toml: calibrated leave-one-half-out over every training half, docs/citizen.md "Session 15");
 # off: the session 13 bar `answer_procedure_s13` with the session 15 weights.
-SESSION15_PROCEDURE_BAR = True
+# Off by rule R1 (docs/citizen.md, "Session 15": 5 more confidently wrong over the nine fresh sets).
+SESSION15_PROCEDURE_BAR = False
 KINDS = ("proc", "faq", "oos", "status", "chitchat", "complaint")
 FEATURES = ("emb_gap", "emb", "lex", "rule", "rule_top", "question", "complaint_cue", "issue", "short", "bias",
             "clf")
