@@ -9,6 +9,15 @@
   "cảm ơn chị … đã hướng dẫn tận tình") is filed under "khac", whatever department the praised person works in: the
   outside writers (four of them, each on their own) filed praise there, and the model, reading the praised work's
   words, routed two of them to that work's department at 0.91 and 0.92.
+
+Session 15 (docs/citizen.md, "Session 15"): session 14's pair re-chosen over eight blind batches (session 14's half
+too) by a rule that asks fewer wrong departments, each side its own flag. Only for SESSION12's bar (SESSION15's design
+is SESSION12's with one more batch):
+- `SESSION15_COMPLAINT_BAR`: where the cue phrases name the model's best category, the bar is
+  `complaint_model_session15_agree` (0.74: a little lower; two readings agree).
+- `SESSION15_TWO_CATEGORIES`: where they name another category, the complaint touches two (the words of one, the
+  model's reading of another) and the bar is `complaint_model_session15_disagree` (0.82): below it the complaint
+  waits "chờ phân loại" rather than be told a department that may be the wrong one.
 """
 
 from __future__ import annotations
@@ -23,6 +32,9 @@ from appliance.citizen.understanding import thresholds
 # 720 → 737 with the same 34 wrong, but one complaint naming no problem told a department (10 → 11).
 SESSION14_COMPLAINT_AGREEMENT = False
 SESSION14_PRAISE = True
+# Both off by rule R1 (docs/citizen.md, "Session 15").
+SESSION15_COMPLAINT_BAR = False
+SESSION15_TWO_CATEGORIES = False
 AGREEMENT_KEY = "complaint_model_session12"  # the bar the agree / disagree pair was chosen against
 
 # Folded words. "khen" but not "khen thưởng" of a record (huân chương, kháng chiến: chính sách xã hội); "biểu dương";
@@ -51,9 +63,15 @@ def bar(best: str, cue: str | None, threshold_key: str) -> float:
     """The probability `best` needs to be told to the citizen, given what the cue phrases say (`cue`: their
     category, None when none matched) and the model's own bar (`threshold_key` of data/thresholds.toml)."""
     limits = thresholds()
-    if not SESSION14_COMPLAINT_AGREEMENT or threshold_key != AGREEMENT_KEY or cue is None:
+    if threshold_key != AGREEMENT_KEY or cue is None:
         return limits[threshold_key]
-    return limits["complaint_model_session14_agree" if cue == best else "complaint_model_session14_disagree"]
+    if cue == best and SESSION15_COMPLAINT_BAR:
+        return limits["complaint_model_session15_agree"]
+    if cue != best and SESSION15_TWO_CATEGORIES:
+        return limits["complaint_model_session15_disagree"]
+    if SESSION14_COMPLAINT_AGREEMENT:
+        return limits["complaint_model_session14_agree" if cue == best else "complaint_model_session14_disagree"]
+    return limits[threshold_key]
 
 
 def praises(text: str) -> bool:

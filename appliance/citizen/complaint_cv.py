@@ -40,6 +40,7 @@ from appliance.citizen.complaint_model import (
     training_batch5,
     training_batch6,
     training_batch7,
+    training_batch14,
 )
 from appliance.engines.base import Embedder, Vectors
 
@@ -77,10 +78,10 @@ class MemoEmbedder:
 
 def batches() -> dict[str, tuple[tuple[str, str], ...]]:
     """The labelled complaints by writer: session 5's batch, session 6's training half, session 8's
-    training halves, session 10's and session 11's (VAGUE complaints included; s11 once it is there), dev."""
+    training halves, session 10's, 11's, 12's and 14's (VAGUE complaints included; s11 once it is there), dev."""
     out = {"s5": training_batch(), "s6": training_batch2(), "s8": training_batch4(), "s10": training_batch5(),
            "s11": training_batch6(), "s12b": training_batch7("b"), "s12c": training_batch7("c"),
-           "dev": load_batch(DEV)}
+           "s14": training_batch14(), "dev": load_batch(DEV)}
     return {name: items for name, items in out.items() if items}
 
 

@@ -128,6 +128,32 @@ def choose(table: Table, rules: Sequence[Rule], max_wrong: int, fallback: Rule) 
     return best[1] if best else fallback
 
 
+def choose_trade(table: Table, rules: Sequence[Rule], base: Rule, cost: float = 2.0) -> Rule:
+    """Session 15: among the rules at most as wrong as `base`, the one with the most right − `cost` × wrong (rule
+    R1's own trade: one wrong department fewer is worth up to two right ones), then fewer wrong, then higher bars;
+    `base` when none."""
+    most = table.tally(base)[2]
+    best: tuple[tuple[float, int, float], Rule] | None = None
+    for rule in rules:
+        right, _, wrong = table.tally(rule)
+        if wrong > most:
+            continue
+        key = (right - cost * wrong, -wrong, rule.agree + rule.silent + rule.disagree + rule.margin)
+        if best is None or key > best[0]:
+            best = (key, rule)
+    return best[1] if best else base
+
+
+def lobo_trade(table: Table, rules: Sequence[Rule], base: Rule, cost: float = 2.0
+               ) -> dict[str, tuple[Rule, tuple[int, int, int]]]:
+    """Per batch: the rule chosen by `choose_trade` on the other batches, and its counts on the batch."""
+    out = {}
+    for name in dict.fromkeys(table.batch.tolist()):
+        rule = choose_trade(table.where(table.batch != name), rules, base, cost)
+        out[name] = (rule, table.where(table.batch == name).tally(rule))
+    return out
+
+
 def leave_one_batch_out(table: Table, rules: Sequence[Rule], base: Rule
                         ) -> dict[str, tuple[Rule, tuple[int, int, int]]]:
     """Per batch: the rule chosen on the other batches (the most right at most as wrong as `base`
@@ -166,4 +192,13 @@ def report(readings: Sequence[Reading]) -> list[str]:
         total = tuple(sum(c[i] for _, c in chosen.values()) for i in range(3))
         lines.append(f"chosen leave-one-batch-out, {label}: all {_counts(total)}")  # type: ignore[arg-type]
         lines += [f"    {n}: {_counts(c)}  {rule}" for n, (rule, c) in chosen.items()]
+    session15 = Rule(limits["complaint_model_session15_agree"], base.silent,
+                     limits["complaint_model_session15_disagree"])
+    cells = "  ".join(f"{n} {_counts(table.where(table.batch == n).tally(session15))}" for n in names)
+    lines.append(f"session 15 {session15}: all {_counts(table.tally(session15))}  {cells}")
+    chosen = lobo_trade(table, grid(base.silent), base)
+    total = tuple(sum(c[i] for _, c in chosen.values()) for i in range(3))
+    lines.append(f"chosen leave-one-batch-out, silent at the served bar, most right - 2 x wrong at most as wrong: "
+                 f"all {_counts(total)}")  # type: ignore[arg-type]
+    lines += [f"    {n}: {_counts(c)}  {rule}" for n, (rule, c) in chosen.items()]
     return lines

@@ -23,7 +23,7 @@ from pathlib import Path
 from appliance.citizen.classify import FeedbackClassifier, nearest_category, seed
 from appliance.citizen.complaint_cues import strongest_cue
 from appliance.citizen.complaint_cv import MemoEmbedder, batches
-from appliance.citizen.complaint_model import DEFAULT, ComplaintModel, Config, load_batch
+from appliance.citizen.complaint_model import ComplaintModel, Config, load_batch, served_config
 from appliance.citizen.matching import tokens
 from appliance.engines.base import Embedder
 
@@ -54,10 +54,11 @@ def _key(config: Config, data: dict[str, tuple[tuple[str, str], ...]]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def read_batches(embedder: Embedder, config: Config = DEFAULT, names: Sequence[str] | None = None,
+def read_batches(embedder: Embedder, config: Config | None = None, names: Sequence[str] | None = None,
                  directory: Path | None = None) -> list[Reading]:
     """Every complaint of the blind batches (dev left out: the cue phrases were tuned on it), each
     batch read by `config`'s design trained on the seed examples and the other batches."""
+    config = config or served_config()
     data = {k: v for k, v in batches().items() if k != "dev" and (names is None or k in names)}
     everything = {k: v for k, v in batches().items() if k != "dev"}
     classifier = FeedbackClassifier()
@@ -75,10 +76,11 @@ def read_batches(embedder: Embedder, config: Config = DEFAULT, names: Sequence[s
     return out
 
 
-def read_unseen(embedder: Embedder, path: Path, config: Config = DEFAULT, directory: Path | None = None
+def read_unseen(embedder: Embedder, path: Path, config: Config | None = None, directory: Path | None = None
                 ) -> list[Reading]:
     """A batch no model trained on (a new session's training half before any refit) read by `config`'s
     design trained on the seed examples and every blind batch: the served model, as a citizen meets it."""
+    config = config or served_config()
     classifier = FeedbackClassifier()
     seeds = [(cat, text, 1.0) for cat, v in seed().items() for text in v["examples"]]
     train = seeds + [(c, t, 1.0) for rows in (v for k, v in batches().items() if k != "dev" and k in config.batches)
@@ -89,7 +91,8 @@ def read_unseen(embedder: Embedder, path: Path, config: Config = DEFAULT, direct
                         classifier.similarity_scores(tokens(text))) for gold, text in load_batch(path, vague=True)]
 
 
-def cached_readings(embedder: Embedder, cache: Path, config: Config = DEFAULT) -> list[Reading]:
+def cached_readings(embedder: Embedder, cache: Path, config: Config | None = None) -> list[Reading]:
+    config = config or served_config()
     data = {k: v for k, v in batches().items() if k != "dev"}
     path = cache / f"complaint_lobo_{_key(config, data)}.json"
     if path.exists():

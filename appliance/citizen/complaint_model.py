@@ -63,6 +63,8 @@ TRAIN6 = Path(__file__).with_name("data") / "train" / "complaints_train6_a.toml"
 # Session 12's training halves of two more outside writers (voice-typed Zalo messages and chung cư emails;
 # veterans' long petitions, complaints for others, one-liners), one batch each so that cross-validation
 # leaves one writer out at a time; absent: an empty batch.
+# Session 14's training half (one more outside writer: tổ trưởng petitions, chung cư one-liners, voice-typed traders).
+TRAIN14 = Path(__file__).with_name("data") / "train" / "complaints_train14.toml"
 TRAIN7 = {half: Path(__file__).with_name("data") / "train" / f"complaints_train7_{half}.toml" for half in "bc"}
 VAGUE = "cho_phan_loai"
 ENGINE = "rules+embeddings"  # the engine label a routed complaint carries (the API's "engine")
@@ -149,6 +151,19 @@ SESSION12 = Config(batches=("s5", "s6", "s8", "s10", "s11", "s12b", "s12c"),
 SESSION12_COMPLAINT_ALL = True
 DEFAULT = (SESSION12 if SESSION12_COMPLAINT_ALL else
            SESSION11B if SESSION11_COMPLAINT_SHRINK else (SESSION11 if SESSION11_COMPLAINT_REFIT else SESSION8))
+# SESSION15: SESSION12's design with session 14's half (complaints_train14, 70 complaints of one more writer) learnt
+# too; the same bar key (complaint_cues.SESSION15_COMPLAINT_BAR says which bar). Served while the flag is on
+# (served_config, read at call time).
+SESSION15 = Config(batches=(*SESSION12.batches, "s14"), threshold_key="complaint_model_session12", vague=True,
+                   staff_weight=2.5, words_weight=3.0, l2_signals=3e-3)
+# Off by rule R1 (docs/citizen.md, "Session 15").
+SESSION15_COMPLAINT_ALL = False
+
+
+def served_config() -> Config:
+    """The model the router serves under the flags as they are now (read at call time: tests and the once-at-end
+    measurement switch them)."""
+    return SESSION15 if SESSION15_COMPLAINT_ALL else DEFAULT
 
 
 def load_batch(path: Path, *, vague: bool = False) -> tuple[tuple[str, str], ...]:
@@ -199,9 +214,16 @@ def training_batch7(half: str) -> tuple[tuple[str, str], ...]:
     return load_batch(TRAIN7[half], vague=True)
 
 
+@lru_cache(maxsize=1)
+def training_batch14() -> tuple[tuple[str, str], ...]:
+    """The training half of session 14's blind complaints batch, VAGUE complaints included."""
+    return load_batch(TRAIN14, vague=True)
+
+
 BATCHES: dict[str, Callable[[], tuple[tuple[str, str], ...]]] = {
     "s5": training_batch, "s6": training_batch2, "s8": training_batch4, "s10": training_batch5,
-    "s11": training_batch6, "s12b": lambda: training_batch7("b"), "s12c": lambda: training_batch7("c")}
+    "s11": training_batch6, "s12b": lambda: training_batch7("b"), "s12c": lambda: training_batch7("c"),
+    "s14": training_batch14}
 
 
 def training_examples(staff: Sequence[tuple[str, str]] = (), config: Config | None = None
@@ -209,7 +231,7 @@ def training_examples(staff: Sequence[tuple[str, str]] = (), config: Config | No
     """(category, text, weight): the classifier's own examples, the blind training batches of
     `config` (the default model's), then the staff's reclassifications, which weigh a little more
     (the ward's own wording). VAGUE complaints only for a model that learns them as a class."""
-    config = config or DEFAULT
+    config = config or served_config()
     out = [(cat, text, 1.0) for cat, data in seed().items() for text in data["examples"]]
     out += [(cat, text, 1.0) for name in config.batches for cat, text in BATCHES[name]()
             if cat in config.classes]
@@ -277,7 +299,7 @@ class ComplaintModel:
         `progress`: told (texts done, texts in all) after each chunk."""
         self.classifier = classifier
         # Read at call time, not bound at import: the lead's once-at-end measurement flips DEFAULT.
-        config = self.config = config or DEFAULT
+        config = self.config = config or served_config()
         self.embedder = embedder
         self.categories = list(config.classes)  # VAGUE last when the config learns it
         self.texts = [t for _, t, _ in examples]
@@ -383,7 +405,7 @@ def decide(probabilities: dict[str, float]) -> tuple[str, dict[str, float], bool
 
 def threshold(config: Config | None = None) -> float:
     """Below this probability a complaint waits "chờ phân loại" (data/thresholds.toml)."""
-    return thresholds()[(config or DEFAULT).threshold_key]
+    return thresholds()[(config or served_config()).threshold_key]
 
 
 class ComplaintRouter:
@@ -392,7 +414,7 @@ class ComplaintRouter:
     def __init__(self, classifier: FeedbackClassifier, embedder: Embedder, staff: Sequence[tuple[str, str]] = (),
                  directory: Path | None = None, progress: Progress | None = None, config: Config | None = None):
         self.classifier = classifier
-        config = self.config = config or DEFAULT
+        config = self.config = config or served_config()
         shipped = training_examples(config=config)
         examples = training_examples(staff, config)  # the shipped ones first, then the staff's
         self.model = ComplaintModel(classifier, embedder, examples, directory, shipped=len(shipped),

@@ -46,13 +46,18 @@ FITTED_ON_S11 = FITTED_ON.replace(" + tests/citizen/cases.py", " + data/train/ci
 FITTED_ON_S13 = FITTED_ON.replace(" + tests/citizen/cases.py", " + data/train/citizen_questions_{s6,s8a,s8b,s9a,s9b,"
                                   "s10a,s10b,s10c,s11a,s11b,s12c}.toml + data/train/complaints_train{2,4_a,4_b,5_a,"
                                   "6_a,7_b,7_c}.toml + tests/citizen/cases.py")
+# With phrasings.SESSION15_REFIT: session 14's citizen half and complaint batch too.
+FITTED_ON_S15 = FITTED_ON_S13.replace("s11b,s12c}", "s11b,s12c,s14}").replace("7_c}", "7_c,14}")
 TRAIN_DIR = Path(__file__).with_name("data") / "train"
 COMPLAINT_BATCHES = ("complaints_train2", "complaints_train4_a", "complaints_train4_b", "complaints_train5_a")
 COMPLAINT_BATCHES_S13 = (*COMPLAINT_BATCHES, "complaints_train6_a", "complaints_train7_b", "complaints_train7_c")
+COMPLAINT_BATCHES_S15 = (*COMPLAINT_BATCHES_S13, "complaints_train14")
 
 
 def complaint_batches() -> tuple[str, ...]:
     """The complaint model's batches that are fusion-fit data (never examples) under the flags as they are now."""
+    if phrasings.SESSION15_REFIT:
+        return COMPLAINT_BATCHES_S15
     if phrasings.SESSION13_REFIT:
         return COMPLAINT_BATCHES_S13
     return COMPLAINT_BATCHES if phrasings.SESSION11_REFIT else ()
@@ -221,12 +226,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--session13", action="store_true",
                         help="with phrasings.SESSION13_REFIT on (writes data/fusion_s13.json): session 12's half and "
                              "the complaint model's later batches are fit data too")
+    parser.add_argument("--session15", action="store_true",
+                        help="with phrasings.SESSION15_REFIT on (writes data/fusion_s15.json): session 14's half and "
+                             "complaint batch are fit data too")
     args = parser.parse_args(argv)
     sys.path.insert(0, ".")
-    if args.session13:
-        phrasings.SESSION13_REFIT = True
+    if args.session13:  # the session 13 file: its halves and batches, not session 15's
+        phrasings.SESSION13_REFIT, phrasings.SESSION15_REFIT = True, False
+    if args.session15:
+        phrasings.SESSION15_REFIT = True
     items = training_items(not args.no_dev)
-    source = FITTED_ON_S13 if phrasings.SESSION13_REFIT else FITTED_ON_S11 if phrasings.SESSION11_REFIT else FITTED_ON
+    source = (FITTED_ON_S15 if phrasings.SESSION15_REFIT else FITTED_ON_S13 if phrasings.SESSION13_REFIT else
+              FITTED_ON_S11 if phrasings.SESSION11_REFIT else FITTED_ON)
     fitted_on = source.split(" + tests/citizen/dev/")[0] + " (never dev/ nor heldout/)" if args.no_dev else source
     target = fusion_path()  # the file that goes with the examples these flags give
     out: dict[str, object] = {"features": list(FEATURES), "kinds": list(KINDS), "fitted_on": fitted_on}
@@ -244,6 +255,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             if reader.semantic is not None:  # each message embedded once per run, kept for the next (semantic.py)
                 queries = query_store(reader.semantic.name)
                 reader.semantic.keep_queries(queries)
+                reader.semantic.embed_queries([text for text, _, _ in items])  # in chunks, not one by one
             built[with_embeddings] = (reader, examples(reader, items))
             if reader.semantic is not None:
                 reader.semantic.save_queries(queries)

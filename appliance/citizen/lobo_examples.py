@@ -17,6 +17,7 @@ message is an example. Configurations:
 - `s11`: SESSION11_REFIT's design leave-one-half-out: session 11's ten halves as examples and fit data, its four
   complaint batches fit data, the one read left out of both;
 - `s13`: SESSION13_REFIT's design the same way: the eleven halves (s12c too) and the seven complaint batches.
+- `s15`: SESSION15_REFIT's design the same way: the twelve halves (s14 too) and the eight complaint batches.
 
 Each configuration's first table is at its own procedure bar (shipped 0.7, the session 11 ones
 `answer_procedure_s11`, `s13` `answer_procedure_s13` when the file has it); the sweep varies the bar.
@@ -49,19 +50,23 @@ from appliance.citizen.understanding import (
     fusion_weights,
 )
 
-HALVES = phrasings.SESSION13_HALVES
+HALVES = phrasings.SESSION15_HALVES
 # The complaint model's later training batches: never examples of the chat; fit data of "more+refit+all" and
 # "s11" (the first four), of "s13" (all seven); each is read left out of the fit that reads it.
 COMPLAINT_BATCHES = fusion_fit.COMPLAINT_BATCHES
 COMPLAINT_BATCHES_S13 = fusion_fit.COMPLAINT_BATCHES_S13
-CONFIGS = ("shipped", "more+shipped", "more+refit", "more+refit+halves", "more+refit+all", "served", "s11", "s13")
+COMPLAINT_BATCHES_S15 = fusion_fit.COMPLAINT_BATCHES_S15
+CONFIGS = ("shipped", "more+shipped", "more+refit", "more+refit+halves", "more+refit+all", "served", "s11", "s13",
+           "s15")
 # Configurations with a design of their own: (example halves, fit halves, complaint batches fit on), the read one
 # left out of each.
 DESIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "s11": (phrasings.SESSION11_HALVES, phrasings.SESSION11_HALVES, COMPLAINT_BATCHES),
     "s13": (phrasings.SESSION13_HALVES, phrasings.SESSION13_HALVES, COMPLAINT_BATCHES_S13),
+    "s15": (phrasings.SESSION15_HALVES, phrasings.SESSION15_HALVES, COMPLAINT_BATCHES_S15),
 }
-BAR_KEYS = {"served": "answer_procedure_s11", "s11": "answer_procedure_s11", "s13": "answer_procedure_s13"}
+BAR_KEYS = {"served": "answer_procedure_s11", "s11": "answer_procedure_s11", "s13": "answer_procedure_s13",
+            "s15": "answer_procedure_s15"}
 Pair = tuple[str, str]  # (label, text) of an example
 
 
@@ -260,6 +265,8 @@ def _stack(data: Sequence[fusion_fit.Example]) -> np.ndarray:
 def bar_of(config: str, limits: Mapping[str, float]) -> float:
     """The procedure bar a configuration is served with (the file's answer_procedure without one of its own)."""
     key = BAR_KEYS.get(config, "answer_procedure")
+    if key == "answer_procedure_s15" and key not in limits:  # before its bar was chosen: session 13's
+        key = "answer_procedure_s13"
     if key == "answer_procedure_s13" and key not in limits:  # before its bar was chosen: session 11's
         key = "answer_procedure_s11"
     return float(limits.get(key, limits["answer_procedure"]))
@@ -312,13 +319,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--halves", default="",
                         help="comma-separated halves or complaint batches (default: every half and complaint batch "
                              "present)")
-    parser.add_argument("--configs", default="s11,s13")
+    parser.add_argument("--configs", default="s13,s15")
     parser.add_argument("--errors", action="store_true",
                         help="list, per configuration, every procedure question not answered right and every "
                              "out-of-scope question named as a procedure")
     args = parser.parse_args(argv)
     sys.path.insert(0, ".")
-    halves = [h for h in args.halves.split(",") if h] or present_halves([*HALVES, *COMPLAINT_BATCHES_S13])
+    halves = [h for h in args.halves.split(",") if h] or present_halves([*HALVES, *COMPLAINT_BATCHES_S15])
     universe = Universe(not args.rules_only, present_halves())
     reads = measure(universe, halves, tuple(c for c in args.configs.split(",") if c))
     if universe.root.semantic is not None and universe.queries is not None:

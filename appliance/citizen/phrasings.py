@@ -127,16 +127,26 @@ SESSION11_REFIT = True
 # 706 / 122 / 16, complaint category 656 / 153 / 33 → 658 / 151 / 33, question or complaint 1.913 / 45 wrong →
 # 1.925 / 42, out of scope named 8 → 7; confidently wrong over the views with legal search 113 → 111 (docs).
 SESSION13_REFIT = True
+# Session 15 (issue 16): session 14's citizen half (s14) joins the halves as examples and fusion-fit data, and the
+# complaint batch complaints_train14 joins the fusion-fit complaint batches (never examples); weights
+# data/fusion_s15.json (`python -m appliance.citizen.fit --session15 --no-intent`), procedure bar
+# `answer_procedure_s15` (data/thresholds.toml). Implies SESSION13_REFIT's halves whatever it says. Judged
+# leave-one-half-out (lobo_examples.py, configurations `s13` and `s15`; docs/citizen.md, "Session 15").
+# Off by rule R1, measured once on the nine fresh sets (docs/citizen.md, "Session 15").
+SESSION15_REFIT = False
 LATER_INTENTS = ("procedure", "faq", "out_of_scope", "status", "chitchat", "complaint")
 SESSION10_HALVES = ("s6", "s8a", "s8b", "s9a", "s9b")
 SESSION11_HALVES = (*SESSION10_HALVES, "s10a", "s10b", "s10c", "s11a", "s11b")
 SESSION13_HALVES = (*SESSION11_HALVES, "s12c")
+SESSION15_HALVES = (*SESSION13_HALVES, "s14")
 LATER_TRAIN = tuple(TRAIN.with_name(f"citizen_questions_{batch}.toml") for batch in SESSION10_HALVES)
 
 
 def later_train() -> tuple[Path, ...]:
     """The later halves used as examples under the flags as they are now (read at call time, so a test
     or a measurement may switch them)."""
+    if SESSION15_REFIT:
+        return tuple(TRAIN.with_name(f"citizen_questions_{batch}.toml") for batch in SESSION15_HALVES)
     if SESSION13_REFIT:
         return tuple(TRAIN.with_name(f"citizen_questions_{batch}.toml") for batch in SESSION13_HALVES)
     if SESSION11_REFIT:
@@ -147,8 +157,9 @@ def later_train() -> tuple[Path, ...]:
 def training_batch(halves: bool = True) -> tuple[Written, ...]:
     """The blind training batches: citizen messages of every intent, and the complaints batch (the
     complaint model's training data, data/complaints_train.toml) that teaches what a complaint
-    looks like against a question; with SESSION13_REFIT, SESSION11_REFIT (or SESSION10_MORE_EXAMPLES), the later
-    writers' citizen halves too. `halves=False` leaves them out whatever the flags say."""
+    looks like against a question; with SESSION15_REFIT, SESSION13_REFIT, SESSION11_REFIT (or
+    SESSION10_MORE_EXAMPLES), the later writers' citizen halves too. `halves=False` leaves them out whatever the
+    flags say."""
     return _training_batch(later_train() if halves else ())
 
 

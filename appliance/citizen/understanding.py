@@ -55,7 +55,14 @@ FUSION = Path(__file__).with_name("data") / "fusion.json"
 FUSION_S11 = Path(__file__).with_name("data") / "fusion_s11.json"
 # Session 13: refit with session 12's citizen half and the later complaint batches too (phrasings.SESSION13_REFIT).
 FUSION_S13 = Path(__file__).with_name("data") / "fusion_s13.json"
+# Session 15: refit with session 14's citizen half and complaint batch too (phrasings.SESSION15_REFIT).
+FUSION_S15 = Path(__file__).with_name("data") / "fusion_s15.json"
 THRESHOLDS = Path(__file__).with_name("data") / "thresholds.toml"
+# Session 15 (issue 16): with the session 15 refit, procedures are answered from `answer_procedure_s15`
+# (data/thresholds.toml: calibrated leave-one-half-out over every training half, docs/citizen.md "Session 15");
+# off: the session 13 bar `answer_procedure_s13` with the session 15 weights.
+# Off by rule R1 (docs/citizen.md, "Session 15": 5 more confidently wrong over the nine fresh sets).
+SESSION15_PROCEDURE_BAR = False
 KINDS = ("proc", "faq", "oos", "status", "chitchat", "complaint")
 FEATURES = ("emb_gap", "emb", "lex", "rule", "rule_top", "question", "complaint_cue", "issue", "short", "bias",
             "clf")
@@ -102,6 +109,8 @@ class Reading:
 
 def fusion_path() -> Path:
     """The weights that go with the examples phrasings.load gives under the flags as they are now."""
+    if phrasings.SESSION15_REFIT:
+        return FUSION_S15
     if phrasings.SESSION13_REFIT:
         return FUSION_S13
     return FUSION_S11 if phrasings.SESSION11_REFIT else FUSION
@@ -141,9 +150,12 @@ def file_thresholds() -> dict[str, float]:
 def thresholds() -> dict[str, float]:
     """The confidence thresholds the chat acts on: the file's, with the procedure bar that goes with the
     session 11 weights while phrasings.SESSION11_REFIT is on, with the session 13 ones while
-    phrasings.SESSION13_REFIT is (a fresh dict: callers may change it)."""
+    phrasings.SESSION13_REFIT is, with the session 15 ones while phrasings.SESSION15_REFIT is (a fresh dict: callers
+    may change it)."""
     limits = dict(file_thresholds())
-    if phrasings.SESSION13_REFIT and "answer_procedure_s13" in limits:
+    if phrasings.SESSION15_REFIT and SESSION15_PROCEDURE_BAR and "answer_procedure_s15" in limits:
+        limits["answer_procedure"] = limits["answer_procedure_s15"]
+    elif (phrasings.SESSION13_REFIT or phrasings.SESSION15_REFIT) and "answer_procedure_s13" in limits:
         limits["answer_procedure"] = limits["answer_procedure_s13"]
     elif phrasings.SESSION11_REFIT and "answer_procedure_s11" in limits:
         limits["answer_procedure"] = limits["answer_procedure_s11"]

@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 from appliance.citizen import semantic
-from appliance.citizen.complaint_model import BATCHES, DEFAULT, chunks, training_examples, vectors_ready
+from appliance.citizen.complaint_model import BATCHES, chunks, served_config, training_examples, vectors_ready
 from appliance.citizen.matching import Procedure, tokens
 from appliance.citizen.phrasings import load
 from appliance.citizen.public import preparing
@@ -127,7 +127,7 @@ def test_the_complaint_model_takes_the_vectors_the_chat_examples_already_have(co
     # The later training halves (session 6's data/train/complaints_train2.toml, session 8's
     # complaints_train4_*.toml: the served SESSION8 model's) train the complaint model only, not the chat:
     # their texts are embedded once here; of the others the chat holds all but a few.
-    only_here = {t[:MAX_QUERY_CHARS] for batch in DEFAULT.batches if batch != "s5" for _, t in BATCHES[batch]()}
+    only_here = {t[:MAX_QUERY_CHARS] for batch in served_config().batches if batch != "s5" for _, t in BATCHES[batch]()}
     assert embedder.texts - before == expected
     assert len(set(cut) - set(texts) - only_here) < (len(cut) - len(only_here)) // 10
     assert vectors_ready(embedder)

@@ -65,3 +65,15 @@ def test_the_next_run_reads_the_vectors_kept_by_the_last(tmp_path: Path):
     other.name = "another model"
     other.keep_queries(path)  # another model's vectors are not taken
     assert "giay khai sinh" not in other._cache
+
+
+def test_an_offline_run_embeds_the_missing_messages_in_chunks(tmp_path: Path):
+    embedder = CountingEmbedder()
+    offline = index(embedder)
+    offline.keep_queries(None)
+    offline.vector("cau hoi   mot")  # already kept: not embedded again
+    assert offline.embed_queries(["cau hoi mot", "cau hoi hai", "cau  hoi hai", "cau hoi ba"], chunk=1) == 2
+    assert embedder.calls == 3
+    before = embedder.calls
+    assert offline.vector("cau hoi ba") is not None and offline.embed_queries(["cau hoi ba"]) == 0
+    assert embedder.calls == before

@@ -19,6 +19,13 @@ DRAIN = "Cống thoát nước trước nhà tắc, mưa là ngập"  # cue phra
 NO_CUE = "Tôi muốn gửi một ý kiến tới các anh chị"  # no cue phrase
 
 
+@pytest.fixture(autouse=True)
+def session15_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Session 14's decisions as they were tuned: session 15's bar and two-category rule off (test_session15.py)."""
+    monkeypatch.setattr(complaint_cues, "SESSION15_COMPLAINT_BAR", False)
+    monkeypatch.setattr(complaint_cues, "SESSION15_TWO_CATEGORIES", False)
+
+
 def probabilities(best: str, p: float) -> dict[str, float]:
     rest = (1.0 - p) / (len(CATEGORIES) - 1)
     return {**{c: rest for c in CATEGORIES}, best: p, VAGUE: 0.0}

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Required, TypedDict
 
 from appliance.citizen.classify import Classification, FeedbackClassifier
-from appliance.citizen.complaint_model import ComplaintRouter
+from appliance.citizen.complaint_model import ComplaintRouter, served_config
 from appliance.citizen.public import store
 from appliance.citizen.semantic import Progress
 from appliance.citizen.tickets import (
@@ -104,8 +104,11 @@ def router_key(conn: sqlite3.Connection, embedder: Embedder) -> tuple[int, int, 
 
 
 def cached_router(key: tuple[int, int, str]) -> ComplaintRouter | None:
+    """The router fit for `key`, while it is of the model the flags serve (a test or a measurement that switches
+    complaint_model.SESSION15_COMPLAINT_ALL gets a refit, not the other model's router)."""
     with _classifier_lock:
-        return _router_cache.get(key)
+        found = _router_cache.get(key)
+    return found if found is not None and found.config == served_config() else None
 
 
 def fit_router(key: tuple[int, int, str], classifier: FeedbackClassifier, embedder: Embedder,
