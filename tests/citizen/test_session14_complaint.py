@@ -7,12 +7,13 @@ from __future__ import annotations
 import pytest
 
 from appliance.citizen import complaint_cues
-from appliance.citizen.classify import CATEGORIES, FeedbackClassifier
+from appliance.citizen.classify import FeedbackClassifier
 from appliance.citizen.complaint_cues import bar, cue_category, praises
 from appliance.citizen.complaint_decision import Rule, Table, choose, grid, leave_one_batch_out, served
 from appliance.citizen.complaint_lobo import Reading
 from appliance.citizen.complaint_model import SESSION8, SESSION12, VAGUE, ComplaintRouter
 from appliance.citizen.understanding import thresholds
+from tests.citizen.fixed_router import fixed_router, probabilities
 
 RUBBISH = "Rác thải đổ bừa bãi ở đầu ngõ 7 bốc mùi cả tuần nay"  # cue phrases: moi_truong
 DRAIN = "Cống thoát nước trước nhà tắc, mưa là ngập"  # cue phrases: ha_tang
@@ -26,27 +27,8 @@ def session15_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(complaint_cues, "SESSION15_TWO_CATEGORIES", False)
 
 
-def probabilities(best: str, p: float) -> dict[str, float]:
-    rest = (1.0 - p) / (len(CATEGORIES) - 1)
-    return {**{c: rest for c in CATEGORIES}, best: p, VAGUE: 0.0}
-
-
-class FixedModel:
-    """The model's reading fixed: the flag's effect without the embedder's floats."""
-
-    def __init__(self, best: str, p: float):
-        self.reading = probabilities(best, p)
-
-    def read(self, text: str) -> tuple[dict[str, float], str | None]:
-        return self.reading, None
-
-
 def router(best: str, p: float) -> ComplaintRouter:
-    out = object.__new__(ComplaintRouter)
-    out.classifier = FeedbackClassifier()
-    out.config = SESSION12
-    out.model = FixedModel(best, p)  # type: ignore[assignment]
-    return out
+    return fixed_router(SESSION12, best, p)
 
 
 def test_cue_category_names_the_strongest_cue_or_none():

@@ -13,12 +13,13 @@ from collections.abc import Iterator
 import pytest
 
 from appliance.citizen import complaint_cues, complaint_model, fit, lobo_examples, phrasings, understanding
-from appliance.citizen.classify import CATEGORIES, FeedbackClassifier
+from appliance.citizen.classify import FeedbackClassifier
 from appliance.citizen.complaint_cues import bar, cue_category
-from appliance.citizen.complaint_model import SESSION12, SESSION15, VAGUE, ComplaintRouter, served_config
+from appliance.citizen.complaint_model import SESSION12, SESSION15, ComplaintRouter, served_config
 from appliance.citizen.matching import Procedure
 from appliance.citizen.understanding import FUSION_S13, FUSION_S15, Understanding, fusion_path, thresholds
 from appliance.knowledge.procedures import load_catalogue
+from tests.citizen.fixed_router import fixed_router
 from tests.citizen.readings import assert_answered, assert_not_answered
 from tests.flags import switch_on
 
@@ -117,25 +118,8 @@ TWO_PROBLEMS = "Quán nhậu đầu ngõ kê bàn ra hết vỉa hè, tối nào
 NO_CUE = "Tôi có việc muốn trình bày với các anh chị ở phường"  # no cue phrase
 
 
-def probabilities(best: str, p: float) -> dict[str, float]:
-    rest = (1.0 - p) / (len(CATEGORIES) - 1)
-    return {**{c: rest for c in CATEGORIES}, best: p, VAGUE: 0.0}
-
-
-class FixedModel:
-    def __init__(self, best: str, p: float):
-        self.reading = probabilities(best, p)
-
-    def read(self, text: str) -> tuple[dict[str, float], str | None]:
-        return self.reading, None
-
-
 def router(best: str, p: float) -> ComplaintRouter:
-    out = object.__new__(ComplaintRouter)
-    out.classifier = FeedbackClassifier()
-    out.config = SESSION15
-    out.model = FixedModel(best, p)  # type: ignore[assignment]
-    return out
+    return fixed_router(SESSION15, best, p)
 
 
 def test_the_cue_phrases_of_the_sentences_here() -> None:

@@ -10,12 +10,10 @@ import datetime as dt
 import pytest
 
 from appliance.tasks import clause_model, clauses, cues, deadlines, extract, phrases, recap_run
-from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
-from tests.tasks.transcripts import memory_ward
+from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
-MONDAY = dt.date(2026, 11, 30)
 # Rule R1 of session 10 (docs/meetings.md): these forms moved nothing on the fresh sets (or, the recap, added as
 # many wrong tasks as right ones), so they are off by default; here they are switched on to test what they do.
 _OFF_BY_R1 = ((clauses, "SESSION10_FILLER_CHAIN"), (clauses, "SESSION10_PRONOUN_TO_DOER"),
@@ -37,9 +35,7 @@ def ward() -> tuple[Roster, WorkCalendar]:
     return memory_ward()
 
 
-def _tasks(said: str, ward: tuple[Roster, WorkCalendar]) -> list[tuple[str, str | None]]:
-    roster, calendar = ward
-    return [(t.assignee, t.deadline) for t in extract_tasks(said, MONDAY, calendar, roster=roster)]
+_tasks = tasks_said
 
 
 FILLER = ("Nguyễn Văn An: rồi việc thứ hai là cái hồ sơ thi đua khen thưởng cuối năm của phường mình "

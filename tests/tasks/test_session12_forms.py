@@ -12,13 +12,9 @@ import pytest
 
 from appliance.tasks import clause_model, clauses, deadlines, dialogue, extract, phrases, roster
 from appliance.tasks.deadlines import find_deadline
-from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
-from tests.tasks.transcripts import memory_ward
-
-MONDAY = dt.date(2026, 11, 30)
-Pairs = list[tuple[str, str | None]]
+from tests.tasks.transcripts import MONDAY, Pairs, memory_ward, tasks_said
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +27,7 @@ def _rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(clause_model, "BY_DEFAULT", False)  # the rules' reading, without the sentence model
 
 
-def _tasks(said: str, ward: tuple[Roster, WorkCalendar]) -> Pairs:
-    people, calendar = ward
-    return [(t.assignee, t.deadline) for t in extract_tasks(said, MONDAY, calendar, roster=people)]
+_tasks = tasks_said
 
 
 def _key(pair: tuple[str, str | None]) -> tuple[str, str]:

@@ -12,10 +12,7 @@ from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
-from tests.tasks.transcripts import memory_ward
-
-MONDAY = dt.date(2026, 11, 30)
-Pairs = list[tuple[str, str | None]]
+from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
 
 @pytest.fixture(scope="module")
@@ -38,9 +35,7 @@ def _settings_on(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(phrases, "SESSION13_DATE_BETWEEN", True)
 
 
-def _tasks(said: str, ward: tuple[Roster, WorkCalendar]) -> Pairs:
-    people, calendar = ward
-    return [(t.assignee, t.deadline) for t in extract_tasks(said, MONDAY, calendar, roster=people)]
+_tasks = tasks_said
 
 
 # --- withdrawal: a task given, then called off in other words (clauses.SESSION13_WITHDRAWN_FORMS) ---

@@ -19,11 +19,10 @@ from appliance.tasks import (
     withdrawals,
 )
 from appliance.tasks.deadlines import find_deadline
-from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
-from tests.tasks.transcripts import memory_ward
+from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
 _FLAGGED = (clauses, deadline_calls, deadlines, dialogue, phrases, roster, withdrawals)
 
@@ -34,18 +33,13 @@ def _session14_on(monkeypatch: pytest.MonkeyPatch) -> None:
     defaults (docs "Session 14"); a test that wants one off switches it itself, after this."""
     switch_on(monkeypatch, _FLAGGED, "SESSION14_")
 
-MONDAY = dt.date(2026, 11, 30)
-Pairs = list[tuple[str, str | None]]
-
 
 @pytest.fixture(scope="module")
 def ward() -> tuple[Roster, WorkCalendar]:
     return memory_ward()
 
 
-def _tasks(said: str, ward: tuple[Roster, WorkCalendar]) -> Pairs:
-    people, calendar = ward
-    return [(t.assignee, t.deadline) for t in extract_tasks(said, MONDAY, calendar, roster=people)]
+_tasks = tasks_said
 
 
 # --- a withdrawn task stays withdrawn with the sentence model on (withdrawals.SESSION14_WITHDRAWN) ---

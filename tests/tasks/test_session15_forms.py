@@ -11,11 +11,10 @@ from appliance.tasks import clauses, cues, deadlines, extract, phrases, withdraw
 from appliance.tasks.clause_add import additions
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import turns
-from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
-from tests.tasks.transcripts import memory_ward
+from tests.tasks.transcripts import MONDAY, Pairs, memory_ward, tasks_said
 
 _FLAGGED = (clauses, cues, deadlines, extract, phrases, withdrawals)
 
@@ -26,18 +25,12 @@ def _session15_on(monkeypatch: pytest.MonkeyPatch) -> None:
     switch_on(monkeypatch, _FLAGGED, "SESSION15_")
 
 
-MONDAY = dt.date(2026, 11, 30)
-Pairs = list[tuple[str, str | None]]
-
-
 @pytest.fixture(scope="module")
 def ward() -> tuple[Roster, WorkCalendar]:
     return memory_ward()
 
 
-def _tasks(said: str, ward: tuple[Roster, WorkCalendar]) -> Pairs:
-    people, calendar = ward
-    return [(t.assignee, t.deadline) for t in extract_tasks(said, MONDAY, calendar, roster=people)]
+_tasks = tasks_said
 
 
 def _due(said: str, ward: tuple[Roster, WorkCalendar]) -> str | None:

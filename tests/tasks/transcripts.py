@@ -128,3 +128,15 @@ def memory_ward() -> tuple[Roster, WorkCalendar]:
     migrate(conn)
     load_staff(conn)
     return ward_roster(conn), work_calendar(conn)
+
+
+MONDAY = dt.date(2026, 11, 30)  # the day the phrasing tests' sentences are said
+Pairs = list[tuple[str, str | None]]
+
+
+def tasks_said(said: str, ward: tuple[Roster, WorkCalendar], day: dt.date = MONDAY) -> Pairs:
+    """(assignee, deadline) of every task extracted from `said`, said on `day` in the test ward."""
+    from appliance.tasks.extract import extract_tasks
+
+    people, calendar = ward
+    return [(t.assignee, t.deadline) for t in extract_tasks(said, day, calendar, roster=people)]
