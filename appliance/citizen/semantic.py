@@ -39,6 +39,11 @@ BUSY_WAIT_S = 0.1
 MAX_QUERY_CHARS = 400  # a long story's question is in it; beyond this the model only slows down
 
 
+def _query_key(text: str) -> str:
+    """A message as the model reads it and the query cache keeps it: spaces collapsed, the first MAX_QUERY_CHARS."""
+    return " ".join(text.split())[:MAX_QUERY_CHARS]
+
+
 def query_store(embedder_name: str, directory: Path | None = None) -> Path:
     """Where an offline run keeps its messages' vectors between runs (SemanticIndex.keep_queries)."""
     digest = hashlib.sha256(embedder_name.encode()).hexdigest()[:12]
@@ -233,7 +238,7 @@ class SemanticIndex:
         """For an offline run: the messages not kept yet embedded `chunk` at a time (on a shared 2-core machine
         some 2.900 fit messages one by one took most of an hour; in chunks a quarter of that). Returns how many
         were embedded."""
-        keys = list(dict.fromkeys(" ".join(t.split())[:MAX_QUERY_CHARS] for t in texts))
+        keys = list(dict.fromkeys(_query_key(t) for t in texts))
         with self._lock:
             missing = [k for k in keys if k not in self._cache]
         for i in range(0, len(missing), chunk):
@@ -256,7 +261,7 @@ class SemanticIndex:
 
     def vector(self, text: str, wait_s: float | None = None) -> Vectors | None:
         """The message's vector (cached); with `wait_s`, None when the model stayed busy that long."""
-        key = " ".join(text.split())[:MAX_QUERY_CHARS]
+        key = _query_key(text)
         with self._lock:
             hit = self._cache.get(key)
             if hit is not None:
