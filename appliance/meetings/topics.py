@@ -152,7 +152,9 @@ def by_agenda(lines: Sequence[Line], agenda: Sequence[str], embedder: Embedder |
     return sections
 
 
-def by_topic(lines: Sequence[Line], embedder: Embedder | None, window: int = 2) -> list[Section]:
+def by_topic(lines: Sequence[Line], embedder: Embedder | None, window: int = 2,
+             units: Sequence[str] = ()) -> list[Section]:
+    """The transcript cut where its subject changes; `units`: the ward's units, for the items' headings."""
     if not lines:
         return []
     cuts = {i for i, ln in enumerate(lines) if i > 0 and CUE.match(normalize(ln.text).strip())}
@@ -190,7 +192,7 @@ def by_topic(lines: Sequence[Line], embedder: Embedder | None, window: int = 2) 
         sections.pop(0)
     if SESSION13_HEADINGS:
         named = headings([[ln.text for ln in _substantive(s.lines) or s.lines] for s in sections],
-                         sorted({ln.speaker for ln in lines}))
+                         sorted({ln.speaker for ln in lines}), units)
         for section, heading in zip(sections, named, strict=True):
             if not section.named:  # the chair named the matter ("Thứ hai là …"): that is its heading
                 section.title = heading or section.title

@@ -53,3 +53,20 @@ def test_directions_to_a_person_and_questions_do_not_head_an_item():
 def test_an_item_of_fillers_only_keeps_its_own_title():
     assert headings([["Dạ vâng.", "Rõ ạ."], ["Kinh phí sửa nhà văn hóa tổ 5 đã được duyệt."]]) == [
         None, "Kinh phí sửa nhà văn hóa tổ 5 đã được duyệt"]
+
+
+def test_a_units_name_is_never_cut_at_its_comma():
+    """The ward's units have commas in their names ("Phòng Kinh tế, Hạ tầng và Đô thị"); cut there, a heading
+    began in the middle of the name ("Hạ tầng và Đô thị báo cáo tuần qua đã xử lý…"). A unit opening its
+    own report is an opener, as "em xin báo cáo" is; the unit named elsewhere stays whole."""
+    units = ["Phòng Kinh tế, Hạ tầng và Đô thị", "Công an phường"]
+    report = ["Phòng Kinh tế, Hạ tầng và Đô thị báo cáo tuần qua đã xử lý 12 trường hợp đổ phế thải ra ngõ 7."]
+    other = ["Kế hoạch hiến máu tình nguyện đợt hai đã gửi các tổ dân phố."]
+    first, second = headings([report, other], units=units)
+    assert first is not None and first.startswith("Tuần qua đã xử lý 12 trường hợp đổ phế thải"), first
+    assert second is not None and second.startswith("Kế hoạch hiến máu"), second
+    # without the units the name is cut at its comma, as before
+    cut, _ = headings([report, other])
+    assert cut is not None and cut.startswith("Hạ tầng và Đô thị báo cáo"), cut
+    (whole,) = headings([["Giao Phòng Kinh tế, Hạ tầng và Đô thị khảo sát điểm đổ phế thải ở ngõ 7."]], units=units)
+    assert whole is not None and "Phòng Kinh tế, Hạ tầng và Đô thị" in whole, whole
