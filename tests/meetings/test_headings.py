@@ -4,9 +4,6 @@ test (no test set's transcript)."""
 
 from __future__ import annotations
 
-import pytest
-
-from appliance.meetings import topics
 from appliance.meetings.headings import headings
 from appliance.meetings.topics import Line, by_topic
 
@@ -34,12 +31,6 @@ def test_an_item_is_headed_by_what_it_is_about():
     assert "bảo hiểm y tế" in titles[0].lower() and "chung cư B2" in titles[1], titles
     for title in titles:  # no greeting, assent or report opener
         assert not title.lower().startswith(("chào", "tốt", "dạ", "em xin báo cáo", "báo cáo anh", "rõ")), title
-
-
-def test_the_first_sentence_heads_the_item_with_the_setting_off(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(topics, "SESSION13_HEADINGS", False)
-    titles = [s.title for s in by_topic(_lines(), None)]
-    assert titles[0].startswith("Chào các đồng chí") or titles[0].startswith("Mình bắt đầu"), titles
 
 
 def test_directions_to_a_person_and_questions_do_not_head_an_item():
