@@ -1,10 +1,11 @@
 """One model call for texts that several threads ask to embed at the same moment.
 
-An embedding model runs one call at a time (its lock), and on a 2-core CPU a call of 32 short texts costs a
-small part of 32 calls of one (the packaged e5: about 0,1–0,4× here). When fifty citizens send at once, each
-request used to wait for every earlier one's own call; now the requests that arrive while the model is busy
-are gathered and embedded together when it frees ("natural batching": nothing waits for a timer, so a lone
-request is embedded at once, as before).
+An embedding model runs one call at a time (its lock). When fifty citizens send at once, each request used to
+wait for every earlier one's own call; now the requests that arrive while the model is busy are gathered and
+embedded together when it frees ("natural batching": nothing waits for a timer, so a lone request is embedded
+at once, as before). The packaged e5 spends about the same CPU on 32 texts in one call as in 32 calls
+(0,8–1,1×), but on a loaded 2-core machine the single calls took 3–10× the wall time of one call of 32: each
+waits for the cores again (docs/engines.md).
 
 How: a caller adds its texts to the open batch of its kind and then takes the model's lock. The first caller
 to hold the lock with its batch not yet done closes that batch (later callers open a new one), runs it for
