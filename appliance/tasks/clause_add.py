@@ -73,7 +73,7 @@ def additions(lines: Sequence[Turn], quotes: Sequence[str], given: set[tuple[str
               theirs: Sequence[tuple[str, str]] = ()) -> list[Addition]:
     """`quotes`: what the rules' proposals quote; `given`: their (assignee, deadline) pairs; `withdrawn`: the
     quotes of tasks the meeting withdrew, each kept from being added back only as that very sentence
-    (withdrawals.SESSION14_WITHDRAWN); `theirs`: (quote, doer) of tasks withdrawn, kept from being added back
+    (withdrawals.SESSION14_SUPERSEDED); `theirs`: (quote, doer) of tasks withdrawn, kept from being added back
     only as that very sentence and to that same doer (withdrawals.SESSION15_WITHDRAWN)."""
     out: list[Addition] = []
     for turn in lines:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from appliance.tasks import roster as _roster
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.deadlines import find_deadline, fold_keep
 from appliance.tasks.dialogue import TDP, Turn, group_person
@@ -33,19 +32,16 @@ def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None) 
     return (found[0], 0, 0) if _topic_date() and _dated_topic(clause, found, meeting) else None
 
 
-# Session 10 (docs/meetings.md): the matter named with its day before the doer ("ờ tổng vệ sinh ngày hai mươi ba
-# tháng một thứ bảy ấy chị hạnh chỉ đạo các tổ…", "hội nghị tổng kết thứ năm tuần sau thì chị lan…"): that day,
-# the event's, is the doer's deadline, as the answer keys take an event day.
-SESSION10_TOPIC_DATE = False  # rule R1 of session 10, once at the end (docs/meetings.md)
-# Session 15 (docs/meetings.md, "Session 15"): the same reading, measured again under session 15's rule R1 (session
-# 10's moved no fresh verdict then, with fewer of the later forms on): "ờ buổi ra quân ngày mười hai chị hương chuẩn
+# Session 15 (docs/meetings.md, "Session 15"): the matter named with its day before the doer (session 10's reading,
+# retired in session 16; "hội nghị tổng kết thứ năm tuần sau thì chị lan…"), measured again under session 15's rule
+# R1: "ờ buổi ra quân ngày mười hai chị hương chuẩn
 # bị băng rôn" dates Hương's task by the event's day, as the answer keys take an event day
 SESSION15_TOPIC_DATE = False  # off by rule R1 (session 15): on, one right more and one wrong more on the fresh sets
 _AFTER_TOPIC_DAY = re.compile(r"(?:(?:thứ\s+\w+|chủ nhật)(?:\s+tuần\s+\w+)?\s*)?(?:ấy|đấy|đó|này|thì|nhé)?(?:\s+thì)?")
 
 
 def _topic_date() -> bool:
-    return SESSION10_TOPIC_DATE or SESSION15_TOPIC_DATE
+    return SESSION15_TOPIC_DATE
 
 
 def _dated_topic(clause: str, found: tuple[dt.date, int, int], meeting: dt.date) -> bool:
@@ -84,7 +80,7 @@ def vocative_of(sentence: str, roster: Roster, speakers: list[Person]) -> tuple[
         after = lower[mention.end:]
         # A bare name opens a sentence as a call when "ơi" or a comma follows, not another name ("Nam, Hùng…").
         listed = index + 1 < len(mentions) and mentions[index + 1].start - mention.end <= 3
-        called = after.lstrip().startswith("ơi") or _roster.SESSION12_NAY_CALL and not head \
+        called = after.lstrip().startswith("ơi") or not head \
             and re.match(r"\s*này\s*,", after) is not None
         if mention.bare and not called and (head or listed or not after.startswith(",")):
             continue

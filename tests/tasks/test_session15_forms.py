@@ -113,12 +113,6 @@ def test_a_duty_called_off_is_not_added_back(ward: tuple[Roster, WorkCalendar],
     assert _tasks(DUTY, ward) == [("Hoàng Văn Nam", "2026-12-12")]
 
 
-def test_an_older_form_of_session14_is_not_needed(ward: tuple[Roster, WorkCalendar],
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(withdrawals, "SESSION14_WITHDRAWN", False)
-    assert _tasks(DUTY, ward) == []
-
-
 class _Sure:
     """A sentence model sure that every sentence gives work (clause_add reads only these three)."""
     add = 0.5
