@@ -236,8 +236,8 @@ WEEK_AFTER_NEXT_RULES: list[Rule] = [
 SESSION15_LATE = True  # on by rule R1 (session 15)
 _LATE = re.compile(r"\b(?:tre|qua|tre\s+het|bi\s+tre)\s+han$")
 # A day said in words is read whole: "trước mười hai giờ trưa mai" is not "before the 10th" (the older rules could
-# stop after "mười" when what followed did not suit them), so a day followed by another number word is no date
-SESSION15_WHOLE_NUMBER = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
+# stop after "mười" when what followed did not suit them), so a day followed by another number word is no date (a bug
+# fix since session 16, rule R7: session 15's setting, off by its R1, is unconditional)
 _MORE_NUMBER = re.compile(r"\s+(?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin|muoi|linh|le)\b")
 # "ngày 31", "đêm ba mươi mốt" said in a month of 30 days: the next month's 31st (it was no date at all)
 SESSION15_NEXT_MONTH_DAY = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
@@ -356,7 +356,7 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken) or _misread(m, text):
                 continue
-            if SESSION15_WHOLE_NUMBER and "d" in m.re.groupindex and m.group("d") and not m.group("d").isdigit() \
+            if "d" in m.re.groupindex and m.group("d") and not m.group("d").isdigit() \
                     and m.end("d") == m.end() and _MORE_NUMBER.match(folded, m.end("d")):
                 continue
             taken.append((m.start(), m.end()))
