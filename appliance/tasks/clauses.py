@@ -204,7 +204,8 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
             spots.append(Spot(m.start(), m.end(), vocative, "second"))
         elif SECOND.match(head) and answering(turn, previous) and previous is not None:
             spots.append(Spot(m.start(), m.end(), vocative or previous.speaker, "second"))
-        elif m.group(0) == "em" and turn.leads and SECOND.match(head) and previous is not None:
+        elif m.group(0) == "em" and turn.leads and SECOND.match(head) and previous is not None \
+                and not (SESSION16_DA_SELF and ANSWERS_UP.match(lower)):
             # The chair says "em" to the one they answer ("12 hồ sơ đó thì em phối hợp…"), never of themself.
             spots.append(Spot(m.start(), m.end(), previous.speaker, "second"))
         elif FIRST.match(head) or SENIOR_SELF.match(head) and previous is not None \
@@ -415,9 +416,13 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     for spot in chosen:
         if led and (COORDINATE.match(lower[spot.end:])
                     or OVERSEE.match(lower[spot.end:])
-                    or REVIEW_STEP.match(lower[spot.end:])):
+                    or REVIEW_STEP.match(lower[spot.end:])
+                    or SESSION16_HELPS_AT_END and HELPS_AT_END.match(lower[spot.end:])):
             out.append(Anchor("helps", spot.person))
             continue
+        if SESSION16_SEND_ON and (sent := SEND_ON.search(lower[:spot.start])) \
+                and re.search(rf"\b{VERB}\b", lower[:sent.start()]):
+            continue  # "Minh về dự thảo văn bản, chuyển chị Lan trình anh An ký": whom the draft goes to next
         if led and spot.how == "first" and turn.leads and OWN_PART.match(lower[spot.end:]):
             continue  # "Anh Hùng soạn văn bản kiến nghị, tôi ký, trong tuần này gửi đi": the chair's part of it
         led.append(spot)
@@ -428,10 +433,12 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         # its date is not this one's; a place listed ("ở tổ 10, tổ 11, trong 3 ngày") does not stop it
         stop = min([stop] + [s.start for s in spots if spot.end < s.start < stop and s.how == "named"
                              and re.search(r"[,;:]\s*$", lower[:s.start]) and not COORDINATE.match(lower[s.end:])
+                             and not (SESSION16_HELPS_AT_END and HELPS_AT_END.match(lower[s.end:]))
                              and not re.match(r"\s*(?:[,;.]|và\b|$)", lower[s.end:])])
         scope_lower = lower[spot.end:stop]
         head = lower[:spot.start]
-        if DEFER.search(scope_lower) or DEFER.search(head[-40:]) or CONDITION.search(head[-40:]):
+        if DEFER.search(scope_lower) or DEFER.search(head[-40:]) or CONDITION.search(head[-40:]) \
+                or SESSION16_IF_THEN and IF_THEN.search(head):
             continue
         if spot.how in ("named", "unit") and PURPOSE.search(head[-60:]):
             continue  # "…, gửi văn phòng trước thứ Năm để chị Lan tổng hợp": so that she can, not a task of hers
@@ -464,7 +471,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
             continue  # "Em xin bổ sung về vệ sinh môi trường": taking the floor
         if SESSION14_ASK_OPINION and spot.how == "first" and not turn.leads and ASK_OPINION.match(scope_lower):
             continue  # "em xin ý kiến cái việc ngày hội 18/11 ạ": asking now; the date is the matter's
-        if PREAMBLE.match(scope_lower) or re.search(r"\bhôm nay\b", head) and THIS_MEETING.match(scope_lower):
+        if PREAMBLE.match(scope_lower) or re.search(r"\bhôm nay\b", head) and (
+                THIS_MEETING.match(scope_lower) or SESSION16_MEETING_NOW and MEETING_NOW.match(scope_lower)):
             continue  # "tôi xin phân công như sau": the tasks follow; "hôm nay chị Hạnh chủ trì họp về…"
         if spot.how == "first" and SPEECH.match(scope_lower) and not INTENT.search(scope_lower):
             continue  # "Hôm nay tôi thông báo kết quả…": said in the meeting, not work to do after it
@@ -510,6 +518,30 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))
     return out
+
+
+# Session 16 (docs/meetings.md, "Session 16"): a doer right after "nếu …, thì" however long the condition ("Nếu thấy
+# gia đình còn thi công ban đêm thì chị báo ngay công an phường nhé"): a job only if it happens, not a task (the
+# 40 characters before the doer missed a long condition)
+SESSION16_IF_THEN = True
+# "dạ được anh, em trực ngày 1/1 ạ" from the one who opened a phone call to the chair: a sentence opening with "dạ" or
+# "vâng" answers someone senior, so its "em" is the speaker, even in the opener's turn (the opener's "em" is otherwise
+# whom they answer)
+SESSION16_DA_SELF = True
+ANSWERS_UP = re.compile(r"^\W*(?:dạ|vâng)\b")
+# "anh Minh chủ trì, anh Sơn huy động dân quân phối hợp, tổ chức vào sáng 4/12": the one whose clause closes on "phối
+# hợp" after the doer helps (COORDINATE read "phối hợp" only right after the name), and the date after is the doer's
+SESSION16_HELPS_AT_END = True
+HELPS_AT_END = re.compile(r"^\s*,?\s*(?:[^\W\d_]+\s+){1,6}?phối hợp\s*(?:[,;.]|$)")
+# "Minh về dự thảo văn bản, chuyển chị Lan trình anh An ký, thứ Sáu …": a bare "chuyển" opening a clause after the
+# doer's own sends the work on to whom it names, who is no doer (HAND_OVER's "thôi chuyển", "giao lại" hand it over)
+SESSION16_SEND_ON = True
+SEND_ON = re.compile(r"[,;]\s*(?:rồi\s+)?chuyển(?:\s+(?:cho|sang|qua))?\s*$")
+# "Hôm nay tổ dân phố số 3 họp bàn chuẩn bị bầu …", "hôm nay phòng mình họp về …": the meeting under way, as "hôm nay
+# chị Hạnh chủ trì họp …" is (THIS_MEETING); a meeting to hold later ("thứ Sáu tổ 3 họp …") is left as it was
+SESSION16_MEETING_NOW = True
+MEETING_NOW = re.compile(r"^\s*,?\s*(?:(?:sẽ|cùng)\s+)?(?:họp|giao ban)(?:\s+(?:bàn|về|để|chuyên đề))?\b")
+IF_THEN = re.compile(r"\bnếu\b[^.;!?]{0,160}\bthì\s*$")
 
 
 # Session 15 (docs/meetings.md, "Session 15"): a later sentence that dates the task just given without a date may name

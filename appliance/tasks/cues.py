@@ -12,7 +12,7 @@ from appliance.tasks.anchor import Anchor
 from appliance.tasks.deadlines import find_deadline, fold_keep
 from appliance.tasks.dialogue import TDP, Turn, group_person
 from appliance.tasks.phrases import CONDITION, DEFER, JUNK, OPENERS, QUESTION, REPORTED, UNIT_RE, VERB, VERB_AHEAD
-from appliance.tasks.roster import HONORIFICS, Mention, Person, Roster
+from appliance.tasks.roster import HONORIFICS, Mention, Person, Roster, call_after
 from appliance.text import normalize
 from appliance.text.dates import WorkCalendar
 
@@ -80,11 +80,10 @@ def vocative_of(sentence: str, roster: Roster, speakers: list[Person]) -> tuple[
         after = lower[mention.end:]
         # A bare name opens a sentence as a call when "ơi" or a comma follows, not another name ("Nam, Hùng…").
         listed = index + 1 < len(mentions) and mentions[index + 1].start - mention.end <= 3
-        called = after.lstrip().startswith("ơi") or not head \
-            and re.match(r"\s*này\s*,", after) is not None
+        called = after.lstrip().startswith("ơi") or not head and call_after(after)
         if mention.bare and not called and (head or listed or not after.startswith(",")):
             continue
-        if (not head or after.lstrip().startswith("ơi")) and re.match(r"^\s*(?:ơi\b|này\s*,|,)", after):
+        if (not head or after.lstrip().startswith("ơi")) and (re.match(r"^\s*(?:ơi\b|,)", after) or call_after(after)):
             return choose(mention, speakers), _form(mention)
         if re.match(r"^\s*(?:nhé|nha|ạ)?\s*[.!]?\s*$", after) and lower[:mention.start].rstrip().endswith(","):
             return choose(mention, speakers), _form(mention)

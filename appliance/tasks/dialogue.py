@@ -153,7 +153,7 @@ def turns(transcript: str, roster: Roster, title: str = "") -> list[Turn]:
             known = Person(label, kind="said")  # a name outside the directory, as the transcript writes it
         out.append(Turn(len(out), label, text, known or Person("", kind="voice")))
     for turn in out:
-        raw = turn.text
+        raw = _gaps(turn.text) if SESSION16_DROPOUT else turn.text
         spelled, spans = spell_out(raw)
         turn.text = punctuate(spelled)
         if spelled != raw and turn.text == spelled and punctuate(raw) == raw:  # the punctuator left both alone
@@ -204,6 +204,33 @@ def _name_voices(items: list[Turn], roster: Roster, title: str) -> None:
     for turn in items:
         if turn.speaker.kind == "voice" and turn.label in names:
             turn.speaker = names[turn.label]
+    if SESSION16_RESIDENT:
+        residents = {t.label for t in items if t.speaker.kind == "voice" and t.label and _RESIDENT.search(t.text)}
+        for turn in items:
+            if turn.label in residents and turn.speaker.kind == "voice":
+                turn.speaker = Person("", RESIDENT, None, "voice")
+
+
+# Session 16 (docs/meetings.md, "Session 16"): words dropping out of a bad line or a speaker trailing off mid-sentence,
+# "..." between two words ("ừ ... Minh ... báo cáo ... bằng văn bản ... gửi quận ... trong 3 ngày làm việc", "cái này
+# thì là... lực lượng đang mỏng"), are a gap in one sentence, not its end; "... thôi," (withdrawing), "... à", "...
+# không" and a capital after it keep their reading
+SESSION16_DROPOUT = True
+_DROPOUT = re.compile(r"(?<=\w)\s*(?:\.\.\.|…)\s+(?=\w)(?!(?:thôi|à|ờ|không)\b)")
+
+
+def _gaps(text: str) -> str:
+    """`text` with each dropout "..." before a lower-case word or a number read as a space."""
+    return _DROPOUT.sub(lambda m: " " if not text[m.end()].isupper() else m.group(0), text)
+
+
+# Session 16 (docs/meetings.md, "Session 16"): an unnamed voice who says they are a resident, a house owner or a shop
+# owner ("tôi là người dân tổ 5 thôi", "em là chủ nhà ạ") speaks for themself, not for the ward: what is asked of them
+# is a request to citizens, no task (extract._proposals); a tổ trưởng's voice keeps its reading
+SESSION16_RESIDENT = True
+RESIDENT = "người dân"
+_RESIDENT = re.compile(r"\b(?:tôi|em|cháu|con)\s+(?:chỉ\s+)?(?:là\s+)?(?:người dân|dân thường|chủ nhà|chủ hộ|"
+                       r"chủ quán|chủ cơ sở|chủ nhà trọ)\b", re.IGNORECASE)
 
 
 _CALL = re.compile(r"((?:anh|chị|ông|bà|đồng chí|bác)\s+[^\W\d_]+)\s*(?:ơi\b|[,?]|\s+(?:nắm|thấy|có|thì|ạ)\b"

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from appliance.tasks import clause_model, withdrawals
+from appliance.tasks import clause_model, dialogue, withdrawals
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_add import additions
 from appliance.tasks.clauses import anchors
@@ -202,7 +202,13 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
         narrow += [o.quote for o in found if o.cancelled and not o.called_off
                    and any(not t.cancelled and _key(t.person) == _key(o.person) and 0 <= t.turn - o.turn <= 1
                            for t in found)]
-    return [o for o in found if not o.cancelled and not _reported_now(o, lines) and not _to_the_chair(o, chair)], lines
+    return [o for o in found if not o.cancelled and not _reported_now(o, lines) and not _to_the_chair(o, chair)
+            and not _resident(o.person)], lines
+
+
+def _resident(person: Person) -> bool:
+    """dialogue.SESSION16_RESIDENT: an unnamed voice who said they are a resident; asked of them is no task."""
+    return dialogue.SESSION16_RESIDENT and person.kind == "voice" and person.unit == dialogue.RESIDENT
 
 
 # Session 15 (docs/meetings.md, "Session 15"): "buổi cưỡng chế thì ấn định sáng thứ năm tuần sau ngày mười chín ờ

@@ -8,7 +8,7 @@ import functools
 import re
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 # Like every setting of this module, read when a pattern is used (the patterns are built once for each combination
 # of settings, `_built`), so a measurement may switch one in-process.
@@ -73,6 +73,9 @@ CANCEL = re.compile(r"\b(?:không phải làm nữa|không cần làm nữa|khô
 # hơn" after a dated task asks for it sooner if possible: the task stands (SESSION15_IF_SOONER)
 SESSION15_IF_FREE = True  # on by rule R1 (session 15)
 SESSION15_IF_SOONER = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
+# Session 16 (docs/meetings.md, "Session 16"): "tự" (by oneself) between the doer and the verb ("chị Hà tự làm thủ tục
+# thay bình luôn đi", "tổ 5 tự tổ chức …"), as "trực tiếp" is
+SESSION16_BY_ONESELF = True
 _IF_FREE = (r"nếu (?:không|chưa) bận|nếu rảnh|nếu tiện|"
             r"nếu (?:(?:anh|chị|em|bác|cô|chú|tôi|mình) )?(?:thu xếp|sắp xếp|bố trí) được|")
 _IF_SOONER = r"(?! thì (?:\w+ ){0,3}(?:sớm hơn|trước được|sớm được))"
@@ -157,7 +160,6 @@ UNIT_RE = [(name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in UNITS]
 # --- the patterns written around the verbs of work ---
 
 VERB = _VERB_WORDS + r")"
-VERB_AHEAD = re.compile(rf"^\s*,?{_FILLER}))*\s+{VERB}\b")
 FIRST = re.compile(rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
                    rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*\s+{VERB}\b")
 SENIOR_SELF = re.compile(rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{VERB}\b[^.?!]*\bem\b")
@@ -170,29 +172,38 @@ PROPOSAL = re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{VERB}\b(?!.*
 
 def settings() -> tuple[bool, ...]:
     """This module's settings as they stand now (the key of the patterns built from them)."""
-    return (SESSION15_IF_FREE, SESSION15_IF_SOONER)
+    return (SESSION15_IF_FREE, SESSION15_IF_SOONER, SESSION16_BY_ONESELF)
+
+
+class _Built(NamedTuple):
+    verb_ahead: re.Pattern[str]
+    defer: re.Pattern[str]
 
 
 @functools.cache
-def _built(key: tuple[bool, ...]) -> re.Pattern[str]:
-    if_free, if_sooner = key
-    return re.compile(_defer(if_free, if_sooner))
+def _built(key: tuple[bool, ...]) -> _Built:
+    if_free, if_sooner, by_oneself = key
+    filler = _FILLER + (r"|tự" if by_oneself else "") + r"))*"
+    return _Built(verb_ahead=re.compile(rf"^\s*,?{filler}\s+{VERB}\b"), defer=re.compile(_defer(if_free, if_sooner)))
 
 
-def built() -> re.Pattern[str]:
-    """The deferral pattern for the settings as they stand now."""
+def built() -> _Built:
+    """The setting-dependent patterns for the settings as they stand now."""
     return _built(settings())
 
 
 class _Now:
-    """The deferral pattern as the settings make it when it is used (the other modules import the name once;
+    """One of the patterns above as the settings make it when it is used (the other modules import the names once;
     switching a setting of this module in-process changes what they read)."""
 
-    __slots__ = ()
+    __slots__ = ("_get",)
+
+    def __init__(self, get: Callable[[_Built], re.Pattern[str]]) -> None:
+        self._get = get
 
     @property
     def now(self) -> re.Pattern[str]:
-        return built()
+        return self._get(built())
 
     @property
     def pattern(self) -> str:
@@ -220,4 +231,5 @@ class _Now:
         return self.now.sub(repl, string, count)
 
 
-DEFER = _Now()
+VERB_AHEAD = _Now(lambda b: b.verb_ahead)
+DEFER = _Now(lambda b: b.defer)

@@ -213,7 +213,7 @@ class Roster:
         before_verb = bool(verbs.match(after))
         # "Hùng ơi", and a capitalised name opening the text before a comma ("Hùng, đèn ngõ 33 hư…"): a call
         vocative = after.lstrip().startswith("ơi") or (i == 0 and capital and after.startswith(",")) \
-            or (i == 0 and capital and _NAY_CALL.match(after) is not None)
+            or (i == 0 and capital and call_after(after))
         mid_capital = capital and i > 0 and not text[:words[i].start()].rstrip().endswith((".", ":", "!", "?"))
         if i > 0 and capital and text[words[i - 1].start()].isupper() and \
                 text[words[i - 1].end():words[i].start()] == " " and lower[words[i - 1].start():words[i - 1].end()] \
@@ -251,6 +251,15 @@ class Roster:
 # person ("Tuấn này, em rà soát lại danh sách…", "Nam này, đất chợ là em nắm, em làm việc…"), as "Tuấn ơi" does:
 # the "em" that follows is the one called, not whoever spoke last.
 _NAY_CALL = re.compile(r"\s*này\s*,")
+# Session 16 (docs/meetings.md, "Session 16"): "Nam đâu, em xử lý dứt điểm …", "Tuấn đâu rồi, em …": asking where
+# someone is, to give them the work, calls them as "này," does (`call_after`)
+SESSION16_WHERE_CALL = True
+_WHERE_CALL = re.compile(r"\s*đâu(?:\s+rồi)?\s*,")
+
+
+def call_after(after: str) -> bool:
+    """What follows a given name opening a sentence makes it a call: "này,", and with SESSION16_WHERE_CALL "đâu,"."""
+    return _NAY_CALL.match(after) is not None or SESSION16_WHERE_CALL and _WHERE_CALL.match(after) is not None
 
 
 # Session 12: in lower-case recogniser text a given name that is the second word after a place word ("cắt tỉa cây

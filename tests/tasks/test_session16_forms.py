@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import pytest
 
+from appliance.tasks import clause_add, clause_model, clauses, dialogue, phrases, roster
+from appliance.tasks.clause_add import additions
 from appliance.tasks.deadlines import find_deadline
+from appliance.tasks.dialogue import turns
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
-from tests.tasks.transcripts import MONDAY, memory_ward
+from tests.flags import switch_on
+from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +45,198 @@ def test_an_hour_in_words_is_no_day_of_the_month(ward: tuple[Roster, WorkCalenda
 ])
 def test_whole_days_in_words_still_read(ward: tuple[Roster, WorkCalendar], said: str, due: str) -> None:
     assert _due(said, ward) == due
+
+
+# --- the session's forms: each read against all of session 16's on (some may be off by rule R1 as they ship) ---
+
+_FLAGGED = (clause_add, clauses, dialogue, phrases, roster)
+
+
+@pytest.fixture
+def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    switch_on(monkeypatch, _FLAGGED, "SESSION16_")
+    return monkeypatch
+
+
+def test_asking_where_someone_is_calls_them(ward, on):
+    said = ("Nguyễn Văn An: Hồ sơ cấp phép ngõ 9 thì sao?\n"
+            "Phạm Thu Hà: Dạ còn chậm ở khâu thẩm định ạ.\n"
+            "Nguyễn Văn An: Thắng đâu, em hoàn thiện hồ sơ đó trước thứ Năm nhé.")
+    assert tasks_said(said, ward) == [("Ngô Đức Thắng", "2026-12-03")]
+    on.setattr(roster, "SESSION16_WHERE_CALL", False)
+    assert tasks_said(said, ward) != [("Ngô Đức Thắng", "2026-12-03")]
+
+
+def test_where_it_is_kept_calls_nobody(ward, on):
+    said = ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+            "Nguyễn Văn An: Hồ sơ để đâu, chị Hương kiểm tra lại trước thứ Sáu.")
+    assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+
+
+LONG_IF = ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+           "Nguyễn Văn An: Nếu thấy các hộ kinh doanh còn bày hàng ra lòng đường sau giờ quy định thì anh Hùng lập "
+           "biên bản ngay nhé.")
+
+
+def test_a_long_condition_before_the_doer_gives_no_task(ward, on):
+    assert tasks_said(LONG_IF, ward) == []
+    on.setattr(clauses, "SESSION16_IF_THEN", False)
+    assert tasks_said(LONG_IF, ward) == [("Trần Văn Hùng", None)]
+
+
+def test_a_condition_after_the_task_leaves_it(ward, on):
+    said = "Nguyễn Văn An: Anh Hùng kiểm tra vỉa hè phố Tam Trinh trước thứ Sáu, nếu vi phạm thì lập biên bản."
+    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04")]
+
+
+BY_ONESELF = ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+              "Nguyễn Văn An: Chị Hương tự liên hệ nhà in đặt băng rôn, trong tuần này nhé.")
+
+
+def test_by_oneself_between_the_doer_and_the_verb(ward, on):
+    on.setattr(clause_model, "BY_DEFAULT", False)  # the rules alone
+    assert tasks_said(BY_ONESELF, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+    on.setattr(phrases, "SESSION16_BY_ONESELF", False)
+    assert tasks_said(BY_ONESELF, ward) != [("Bùi Thanh Hương", "2026-12-04")]
+
+
+def test_tu_before_a_noun_is_no_verb(ward, on):
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert phrases.VERB_AHEAD.match(" tự làm thủ tục") is not None
+    assert phrases.VERB_AHEAD.match(" tự nguyện đóng góp") is None
+
+
+MEETING_NOW = ("Người nói 1: alo alo, bà con trật tự. Hôm nay tổ dân phố số 6 họp bàn chuẩn bị bầu trưởng tổ dân phố "
+               "nhiệm kỳ mới, có chị Hạnh về dự")
+
+
+def test_this_meeting_said_as_a_group_meeting_today_is_no_task(ward, on):
+    assert tasks_said(MEETING_NOW, ward) == []
+    on.setattr(clauses, "SESSION16_MEETING_NOW", False)
+    assert tasks_said(MEETING_NOW, ward) == [("Tổ dân phố số 6", "2026-11-30")]
+
+
+def test_a_meeting_to_hold_later_is_left_as_it_was(ward, on):
+    said = "Nguyễn Văn An: Thứ Sáu phòng Văn hóa - Xã hội họp với các tổ, chốt danh sách hộ nghèo nhé."
+    before = tasks_said(said, ward)
+    on.setattr(clauses, "SESSION16_MEETING_NOW", False)
+    assert tasks_said(said, ward) == before
+
+
+RESIDENT = ("Đặng Thị Hạnh: Mời bà con có ý kiến.\n"
+            "Người nói 1: Tôi là người dân tổ 8 thôi, cống trước nhà tôi tắc cả tháng nay rồi.\n"
+            "Đặng Thị Hạnh: Thế thì bác dọn rác trước cửa nhà mình trong hôm nay nhé.")
+
+
+def test_what_is_asked_of_a_resident_is_no_task(ward, on):
+    assert tasks_said(RESIDENT, ward) == []
+    on.setattr(dialogue, "SESSION16_RESIDENT", False)
+    assert tasks_said(RESIDENT, ward) == [("", "2026-11-30")]
+
+
+def test_an_unnamed_voice_who_is_no_resident_keeps_its_task(ward, on):
+    said = ("Đặng Thị Hạnh: Mời các đồng chí có ý kiến.\n"
+            "Người nói 1: Dân tổ tôi phản ánh cống tắc cả tháng nay rồi.\n"
+            "Đặng Thị Hạnh: Thế thì bác lập danh sách các hộ bị ngập trong hôm nay nhé.")
+    assert tasks_said(said, ward) == [("", "2026-11-30")]
+
+
+CHAIR_EM = ("Nguyễn Văn An: Bắt đầu.\n"
+            "Người nói 2: Anh ơi, mẫu báo cáo năm ngoái em còn giữ, để em gửi chị Lan luôn.\n"
+            "Nguyễn Văn An: Ừ em gửi chị Lan trong chiều nay nhé.")
+
+
+def test_the_sentence_model_adds_no_task_of_the_chairs_own_em(ward, on):
+    assert ("Nguyễn Văn An", "2026-11-30") not in tasks_said(CHAIR_EM, ward)
+
+
+class _Sure:
+    """A sentence model sure that every sentence gives work (clause_add reads only these three)."""
+    add = 0.5
+    drop = 0.5
+
+    def probability(self, sentence: str, names: frozenset[str], chair: bool) -> float:
+        return 1.0
+
+
+def test_the_chairs_em_is_not_the_chair_to_the_sentence_model(ward, on):
+    people, calendar = ward
+    lines = turns("Nguyễn Văn An: Bắt đầu.\nNguyễn Văn An: Ừ em gửi chị Lan trong chiều nay nhé.", people)
+    added = additions(lines, [], set(), _Sure(), frozenset(), people, MONDAY, calendar)  # type: ignore[arg-type]
+    assert [a.person.name for a in added] == []
+    on.setattr(clause_add, "SESSION16_CHAIR_EM", False)
+    added = additions(lines, [], set(), _Sure(), frozenset(), people, MONDAY, calendar)  # type: ignore[arg-type]
+    assert [a.person.name for a in added] == ["Nguyễn Văn An"]
+    # a member's own "em" is still theirs
+    lines = turns("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ em gửi chị Lan trong chiều nay ạ.", people)
+    added = additions(lines, [], set(), _Sure(), frozenset(), people, MONDAY, calendar)  # type: ignore[arg-type]
+    assert [a.person.name for a in added] == ["Lê Minh Tuấn"]
+
+
+HELPER_AT_END = ("Nguyễn Văn An: Tổ chức ngày hội đại đoàn kết ở tổ 4, chị Hương chủ trì, anh Tuấn huy động đoàn viên "
+                 "phối hợp, xong trước ngày 10/12.")
+
+
+def test_a_clause_closing_on_phoi_hop_helps_the_doer(ward, on):
+    assert tasks_said(HELPER_AT_END, ward) == [("Bùi Thanh Hương", "2026-12-10")]
+    on.setattr(clauses, "SESSION16_HELPS_AT_END", False)
+    assert tasks_said(HELPER_AT_END, ward) != [("Bùi Thanh Hương", "2026-12-10")]
+
+
+def test_two_doers_with_work_of_their_own_stay_two(ward, on):
+    said = "Nguyễn Văn An: Chị Hương lập danh sách hộ nghèo, anh Tuấn phối hợp với các tổ phát quà trước ngày 10/12."
+    before = tasks_said(said, ward)
+    on.setattr(clauses, "SESSION16_HELPS_AT_END", False)
+    assert tasks_said(said, ward) == before
+
+
+SENT_ON = "Nguyễn Văn An: Anh Thắng soạn tờ trình, chuyển chị Lan trình anh ký, trong tuần này phải xong."
+
+
+def test_the_one_a_draft_is_sent_on_to_is_no_doer(ward, on):
+    assert tasks_said(SENT_ON, ward) == [("Ngô Đức Thắng", "2026-12-04")]
+    on.setattr(clauses, "SESSION16_SEND_ON", False)
+    assert tasks_said(SENT_ON, ward) != [("Ngô Đức Thắng", "2026-12-04")]
+
+
+def test_handing_a_task_over_still_hands_it(ward, on):
+    said = ("Nguyễn Văn An: Chị Hương lập danh sách hộ cận nghèo, trước ngày 9/12.\n"
+            "Bùi Thanh Hương: Anh ơi tuần này em đi tập huấn ở quận cả tuần ạ.\n"
+            "Nguyễn Văn An: Chị Hương bận thì thôi chuyển Tuấn làm.")
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-09")]
+
+
+DROPPED = ("Nguyễn Văn An: ... alo ... nghe rõ không\n"
+           "Trần Văn Hùng: dạ rõ anh\n"
+           "Nguyễn Văn An: ừ ... Hùng ... kiểm tra ... cống ngõ 12 ... trước thứ sáu")
+
+
+def test_words_dropping_out_of_a_bad_line_leave_one_sentence(ward, on):
+    assert tasks_said(DROPPED, ward) == [("Trần Văn Hùng", "2026-12-04")]
+    on.setattr(dialogue, "SESSION16_DROPOUT", False)
+    assert tasks_said(DROPPED, ward) != [("Trần Văn Hùng", "2026-12-04")]
+
+
+def test_a_trailing_thoi_after_dots_still_withdraws(ward, on):
+    people, _calendar = ward
+    text = turns("Nguyễn Văn An: chị Lan in giấy mời... thôi, Tuấn in luôn.", people)[0].text
+    assert "... thôi," in text
+    assert dialogue._gaps("Hết giờ... Mai họp tiếp.") == "Hết giờ... Mai họp tiếp."
+
+
+ANSWER_UP = ("Phạm Thu Hà: alo anh Bảo ơi, anh nghe rõ không ạ\n"
+             "Phạm Quốc Bảo: rõ, chị Hà trực thay anh thứ Bảy được không\n"
+             "Phạm Thu Hà: dạ được anh, em trực thứ Bảy ạ")
+
+
+def test_the_openers_em_after_da_is_themself(ward, on):
+    assert tasks_said(ANSWER_UP, ward) == [("Phạm Thu Hà", "2026-12-05")]
+    on.setattr(clauses, "SESSION16_DA_SELF", False)
+    assert tasks_said(ANSWER_UP, ward) != [("Phạm Thu Hà", "2026-12-05")]
+
+
+def test_the_chairs_em_without_da_is_still_whom_they_answer(ward, on):
+    said = ("Nguyễn Văn An: Bắt đầu.\n"
+            "Bùi Thanh Hương: Anh ơi danh sách hộ nghèo có cần gửi quận không ạ?\n"
+            "Nguyễn Văn An: Ừ, em gửi quận trước thứ Sáu.")
+    assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
