@@ -116,12 +116,21 @@ def units_in(sentence: str, roster: Roster) -> list[tuple[int, int, Person]]:
     return kept
 
 
+# Session 16 (docs/meetings.md, "Session 16"): "dạ rõ, kiểm tra các cơ sở kinh doanh vàng mã, trước ngày 2/1 ạ": one
+# who answers "dạ" / "vâng" / "rõ" and repeats the work with no doer reads back their own task; it is not told to the
+# one who spoke before (told_back)
+SESSION16_READ_BACK = True
+READ_BACK = re.compile(r"^\W*(?:dạ|vâng|rõ)\b")
+
+
 def told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                calendar: WorkCalendar | None) -> Anchor | None:
     """"Khẩn trương lên, thứ Tư này báo cáo tôi kết quả." said to the one who just answered: a task (or a
     deadline for the task they have) for the previous speaker, when the sentence names nobody, says a
     verb of work and a deadline, and is neither a question, a deferral, a condition nor a report."""
     lower = OPENERS.sub("", normalize(sentence).lower()).strip()
+    if SESSION16_READ_BACK and READ_BACK.match(normalize(sentence).lower()):
+        return None
     if previous is None or previous.label == turn.label or not turn.label or QUESTION.search(lower) \
             or re.match(r"(?:báo cáo|thưa)\s+(?:anh|chị|đồng chí|chủ tịch)\b", lower) \
             or DEFER.search(lower) or CONDITION.search(lower) or REPORTED.search(lower) \

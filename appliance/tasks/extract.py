@@ -369,6 +369,14 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
     person = anchor.person
     assert person is not None
     mine = [t for t in found if not t.cancelled and _key(t.person) == _key(person)]
+    if SESSION16_LEAD_NAMED and anchor.kind == "task" and anchor.deadline is None and turn.leads \
+            and _LEAD_ONLY.fullmatch(anchor.content.lower()):
+        # "thế thì Thắng với Huy cùng làm, Thắng làm đầu mối": who leads the task just given, no task of its own
+        lead = [t for t in mine if turn.index - t.touched <= 2]
+        if lead:
+            lead[-1].touched = turn.index
+            _support(lead[-1], anchor)
+            return
     if anchor.recap and mine and anchor.kind == "task":
         # "Tóm lại: …, Hùng lo hòa giải, …": the recap names a task given before, in fewer words; the one
         # it shares most words with (else the latest), with the date the recap says, if any.
@@ -420,7 +428,8 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         # "Em xin treo xong trước ngày 28 ạ." — "Ừ, anh Hùng treo cờ, băng rôn … trước ngày 28/12 nhé.": the chair
         # agreeing to what that person just offered with its date, in their own words
         recent = [t for t in found if not t.cancelled and _key(t.person) == _key(person) and t.self_given
-                  and t.deadline is not None and 0 < turn.index - t.turn <= 2]
+                  and (t.deadline is not None and 0 < turn.index - t.turn <= 2
+                       or SESSION16_CONFIRM_UNDATED and t.deadline is None and turn.index - t.turn == 1)]
     if not recent and anchor.how == "second" and anchor.deadline is None and turn.leads:
         # "… tổng hợp danh sách … xong trước ngày mười" — "dạ nhưng mấy tổ năm nào cũng gửi chậm" — "thì em gọi
         # điện đôn đốc …": how to do the task just given to the one answering, not a task of its own
@@ -462,6 +471,16 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
         if spared:
             spared[-1].cancelled = True
             content, deadline = spared[-1].content, deadline or spared[-1].deadline
+    if SESSION16_SAME_JOB_OTHER and turn.leads and not anchor.inherits and _INSTEAD.match(anchor.quote.lower()):
+        # "Nam đo lại cho chính xác …" — "anh ơi em không mang thước, Huy có mang đấy ạ" — "thế thì Huy đo lại cho chính
+        # xác …": the same job given to another right after its doer spoke is theirs now
+        previous = _previous_speaker(lines, turn)
+        spared = [t for t in found if not t.cancelled and previous is not None and t.chair and t.person.name
+                  and _key(t.person) == _key(previous.speaker) != _key(person) and 0 < turn.index - t.touched <= 2
+                  and _same_job(t.content, anchor.content)]
+        if spared:
+            spared[-1].cancelled = spared[-1].called_off = True
+            deadline = deadline or spared[-1].deadline
     handed = [t for t in found if not t.cancelled and t.chair and anchor.hands_from is not None
               and _key(t.person) == _key(anchor.hands_from)]
     if handed:  # session 13: the task handed over, with its content and date
@@ -491,6 +510,19 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
                        directed=anchor.directed, chair=turn.leads, self_given=_key(turn.speaker) == _key(person)))
 
 
+# Session 16 (docs/meetings.md, "Session 16"): the chair giving the same job (two syllable pairs shared) to another
+# person right after its doer answered (an excuse, pointing to someone better placed), opening with "thế thì", "vậy
+# thì", "thôi", moves it (`_merge`)
+SESSION16_SAME_JOB_OTHER = True
+_INSTEAD = re.compile(r"^\W*(?:(?:ừ|ờ|à|vâng|được)\W+)?(?:thế thì|vậy thì|thế|vậy|thôi)\b")
+# "X làm đầu mối", "X với Y cùng làm", "X làm chính" said of a task given in the last turns names who leads it: that
+# task again, not a second one with no date
+SESSION16_LEAD_NAMED = True
+# "Dạ cái máy đấy em quen bên bảo hành, để em lo ạ." — "Ừ Huy liên hệ bảo hành sửa máy, mai xong được không": the
+# chair agreeing, in the next turn, to an offer that said no date is that task, with the chair's words and date
+SESSION16_CONFIRM_UNDATED = True
+_LEAD_ONLY = re.compile(r"\W*(?:(?:với|và|cùng)\s+(?:(?:anh|chị|em)\s+)?[^\W\d_]+\s+)?(?:cùng\s+)?làm"
+                        r"(?:\s+(?:đầu mối|chính))?\W*(?:nhé|nha)?\W*|\W*(?:là\s+)?đầu mối\W*(?:nhé|nha)?\W*")
 _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái|phần)\s+(?:này|đó|ấy|đấy)\b")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_add, clause_model, clauses, dialogue, phrases, roster
+from appliance.tasks import clause_add, clause_model, clauses, cues, dialogue, extract, phrases, roster
 from appliance.tasks.clause_add import additions
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import turns
@@ -49,7 +49,7 @@ def test_whole_days_in_words_still_read(ward: tuple[Roster, WorkCalendar], said:
 
 # --- the session's forms: each read against all of session 16's on (some may be off by rule R1 as they ship) ---
 
-_FLAGGED = (clause_add, clauses, dialogue, phrases, roster)
+_FLAGGED = (clause_add, clauses, cues, dialogue, extract, phrases, roster)
 
 
 @pytest.fixture
@@ -240,3 +240,81 @@ def test_the_chairs_em_without_da_is_still_whom_they_answer(ward, on):
             "Bùi Thanh Hương: Anh ơi danh sách hộ nghèo có cần gửi quận không ạ?\n"
             "Nguyễn Văn An: Ừ, em gửi quận trước thứ Sáu.")
     assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+
+
+READ_BACK = ("Phạm Thu Hà: alo anh An ơi, cả phòng đang nghe loa ngoài ạ\n"
+             "Nguyễn Văn An: anh nói là ... Sơn ... kiểm tra ... các điểm ... trông giữ xe ... trước ngày 10/12\n"
+             "Cao Văn Sơn: dạ rõ, kiểm tra các điểm trông giữ xe, trước ngày 10/12 ạ")
+
+
+def test_reading_back_an_order_is_no_task_of_the_chair(ward, on):
+    assert tasks_said(READ_BACK, ward) == [("Cao Văn Sơn", "2026-12-10")]
+    on.setattr(cues, "SESSION16_READ_BACK", False)
+    assert ("Nguyễn Văn An", "2026-12-10") in tasks_said(READ_BACK, ward)
+
+
+def test_an_order_said_back_to_the_one_who_answered_stands(ward, on):
+    said = ("Nguyễn Văn An: Hồ sơ cấp phép ngõ 9 thế nào rồi Thắng?\n"
+            "Ngô Đức Thắng: Dạ còn hai hồ sơ ạ.\n"
+            "Nguyễn Văn An: Khẩn trương lên, thứ Tư này báo cáo tôi kết quả.")
+    assert tasks_said(said, ward) == [("Ngô Đức Thắng", "2026-12-02")]
+
+
+SAME_JOB = ("Nguyễn Văn An: Tuấn chụp ảnh hiện trạng vỉa hè phố Tam Trinh, gửi anh trước thứ Năm.\n"
+            "Lê Minh Tuấn: Anh ơi máy ảnh của phòng đang hỏng, anh Huy có máy đấy ạ.\n"
+            "Nguyễn Văn An: Thế thì Huy chụp ảnh hiện trạng vỉa hè phố Tam Trinh nhé.")
+
+
+def test_the_same_job_given_to_another_after_its_doer_answered_moves(ward, on):
+    on.setattr(clause_model, "BY_DEFAULT", False)  # the rules alone
+    assert tasks_said(SAME_JOB, ward) == [("Đỗ Quang Huy", "2026-12-03")]
+    on.setattr(extract, "SESSION16_SAME_JOB_OTHER", False)
+    assert ("Lê Minh Tuấn", "2026-12-03") in tasks_said(SAME_JOB, ward)
+
+
+def test_another_job_for_someone_else_leaves_the_first(ward, on):
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    said = ("Nguyễn Văn An: Tuấn chụp ảnh hiện trạng vỉa hè phố Tam Trinh, gửi anh trước thứ Năm.\n"
+            "Lê Minh Tuấn: Dạ vâng ạ.\n"
+            "Nguyễn Văn An: Thế thì Huy đo lại chiều rộng vỉa hè nhé.")
+    assert ("Lê Minh Tuấn", "2026-12-03") in tasks_said(said, ward)
+
+
+LEAD = ("Nguyễn Văn An: Thắng thống kê các nhà trọ có bếp ăn tập thể ở tổ 11, gửi anh trước thứ Sáu.\n"
+        "Ngô Đức Thắng: Dạ nhưng tổ 11 nhiều nhà trọ lắm anh ạ, một mình em thì không kịp.\n"
+        "Nguyễn Văn An: Thế thì Thắng với Huy cùng làm, Thắng làm đầu mối.")
+
+
+def test_naming_who_leads_a_task_just_given_is_that_task(ward, on):
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert tasks_said(LEAD, ward) == [("Ngô Đức Thắng", "2026-12-04")]
+    on.setattr(extract, "SESSION16_LEAD_NAMED", False)
+    assert ("Ngô Đức Thắng", None) in tasks_said(LEAD, ward)
+
+
+def test_a_lead_with_work_of_its_own_is_a_task(ward, on):
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    said = ("Nguyễn Văn An: Thắng thống kê các nhà trọ ở tổ 11, gửi anh trước thứ Sáu.\n"
+            "Ngô Đức Thắng: Dạ.\n"
+            "Nguyễn Văn An: Thắng làm đầu mối liên hệ bên phòng cháy chữa cháy quận nhé.")
+    assert len(tasks_said(said, ward)) == 2
+
+
+OFFERED = ("Nguyễn Văn An: Máy chiếu phòng họp hỏng từ hôm thứ Sáu.\n"
+           "Đỗ Quang Huy: Dạ em quen bên bảo hành, để em lo ạ.\n"
+           "Nguyễn Văn An: Ừ Huy liên hệ bảo hành sửa máy chiếu, thứ Tư xong nhé.")
+
+
+def test_the_chair_agreeing_to_an_undated_offer_is_that_task(ward, on):
+    assert tasks_said(OFFERED, ward) == [("Đỗ Quang Huy", "2026-12-02")]
+    on.setattr(extract, "SESSION16_CONFIRM_UNDATED", False)
+    assert ("Đỗ Quang Huy", None) in tasks_said(OFFERED, ward)
+
+
+def test_an_order_long_after_an_offer_is_its_own(ward, on):
+    said = ("Nguyễn Văn An: Máy chiếu phòng họp hỏng từ hôm thứ Sáu.\n"
+            "Đỗ Quang Huy: Dạ để em lo ạ.\n"
+            "Phạm Thu Hà: Anh ơi máy lấy số cũng hỏng ạ.\n"
+            "Lê Thị Lan: Vâng, cả máy in nữa ạ.\n"
+            "Nguyễn Văn An: Ừ Huy kiểm tra máy lấy số, thứ Tư báo anh.")
+    assert ("Đỗ Quang Huy", "2026-12-02") in tasks_said(said, ward)
