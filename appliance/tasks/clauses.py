@@ -442,6 +442,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
             continue
         if spot.how in ("named", "unit") and PURPOSE.search(head[-60:]):
             continue  # "…, gửi văn phòng trước thứ Năm để chị Lan tổng hợp": so that she can, not a task of hers
+        if SESSION16_WHOSE_JOB and not turn.leads and spot.how in ("named", "unit") and WHOSE_JOB.search(head[-16:]):
+            continue  # "dạ nhưng đoàn viên thì phải chị Hương … điều động ạ": whose job it is, said to the chair
         if NOTE_IT.fullmatch(scope_lower):
             continue  # "Tuấn ghi lại giúp chị.", "huy ghi lại": note it down, in the meeting
         if spot.how == "first" and turn.leads and ATTENDS.match(scope_lower):
@@ -524,6 +526,10 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
 # gia đình còn thi công ban đêm thì chị báo ngay công an phường nhé"): a job only if it happens, not a task (the
 # 40 characters before the doer missed a long condition)
 SESSION16_IF_THEN = True
+# a member telling the chair whose job it is ("dạ nhưng đoàn viên thì phải chị Hương bên văn hóa điều động ạ", "cái đó
+# phải bên công an làm ạ"): "phải" before the person or unit, said by someone who does not lead, gives no task
+SESSION16_WHOSE_JOB = True
+WHOSE_JOB = re.compile(r"(?:^|\s)phải\s*$")
 # "dạ được anh, em trực ngày 1/1 ạ" from the one who opened a phone call to the chair: a sentence opening with "dạ" or
 # "vâng" answers someone senior, so its "em" is the speaker, even in the opener's turn (the opener's "em" is otherwise
 # whom they answer)

@@ -13,7 +13,7 @@ from appliance.tasks.deadlines import find_deadline, fold_keep
 from appliance.tasks.dialogue import TDP, Turn, group_person
 from appliance.tasks.phrases import CONDITION, DEFER, JUNK, OPENERS, QUESTION, REPORTED, UNIT_RE, VERB, VERB_AHEAD
 from appliance.tasks.roster import HONORIFICS, Mention, Person, Roster, call_after
-from appliance.text import normalize
+from appliance.text import fold, normalize
 from appliance.text.dates import WorkCalendar
 
 
@@ -70,6 +70,19 @@ def choose(mention: Mention, speakers: list[Person]) -> Person:
     return mention.people[0]
 
 
+# Session 16 (docs/meetings.md, "Session 16"): a call that names the person's unit after the name, opening the sentence
+# ("chị Lan văn phòng, cái hệ thống … phải bỏ. Chị làm cái thông báo …"): that person is called, as with "chị Lan,"
+SESSION16_CALL_WITH_UNIT = True
+_UNIT_THEN_COMMA = re.compile(r"^\s*(?:bên\s+)?((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s*,")
+
+
+def _unit_then_comma(after: str, person: Person) -> bool:
+    """`after` (what follows the name) is words of the person's own unit, then a comma."""
+    said = _UNIT_THEN_COMMA.match(after)
+    words = f" {fold(said.group(1)).lower()} " if said is not None else ""
+    return bool(words and person.unit) and words in f" {fold(person.unit).lower()} "
+
+
 def vocative_of(sentence: str, roster: Roster, speakers: list[Person]) -> tuple[Person, str] | None:
     """Whom the sentence calls, and how: "Anh Minh, công an phường tăng cường…" (anh), "…, chị Lan nhé."
     (chị), "Hùng, đèn ngõ 33 hư cả tuần rồi, em gọi…" (a bare name: "")."""
@@ -84,6 +97,9 @@ def vocative_of(sentence: str, roster: Roster, speakers: list[Person]) -> tuple[
         if mention.bare and not called and (head or listed or not after.startswith(",")):
             continue
         if (not head or after.lstrip().startswith("ơi")) and (re.match(r"^\s*(?:ơi\b|,)", after) or call_after(after)):
+            return choose(mention, speakers), _form(mention)
+        if SESSION16_CALL_WITH_UNIT and not head and not mention.bare \
+                and _unit_then_comma(after, choose(mention, speakers)):
             return choose(mention, speakers), _form(mention)
         if re.match(r"^\s*(?:nhé|nha|ạ)?\s*[.!]?\s*$", after) and lower[:mention.start].rstrip().endswith(","):
             return choose(mention, speakers), _form(mention)

@@ -76,6 +76,11 @@ SESSION15_IF_SOONER = False  # off by rule R1 (session 15): moved no fresh verdi
 # Session 16 (docs/meetings.md, "Session 16"): "tự" (by oneself) between the doer and the verb ("chị Hà tự làm thủ tục
 # thay bình luôn đi", "tổ 5 tự tổ chức …"), as "trực tiếp" is
 SESSION16_BY_ONESELF = True
+# "Huy cứ xem tình trạng rồi báo anh", "tổ 5 cứ triển khai …": "cứ" (go ahead) between the doer and the verb, as
+# session 13 read it after a pronoun ("bác cứ lập danh sách …")
+SESSION16_GO_AHEAD = True
+# not "cứ để …" (leave it), nor carrying on as before ("anh Sơn cứ chuẩn bị như kế hoạch"): no new work
+_GO_AHEAD = r"|cứ(?!\s+để\b)(?!\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+như\s+(?:kế hoạch|cũ|mọi khi|thường lệ|trước)\b)"
 _IF_FREE = (r"nếu (?:không|chưa) bận|nếu rảnh|nếu tiện|"
             r"nếu (?:(?:anh|chị|em|bác|cô|chú|tôi|mình) )?(?:thu xếp|sắp xếp|bố trí) được|")
 _IF_SOONER = r"(?! thì (?:\w+ ){0,3}(?:sớm hơn|trước được|sớm được))"
@@ -172,7 +177,7 @@ PROPOSAL = re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{VERB}\b(?!.*
 
 def settings() -> tuple[bool, ...]:
     """This module's settings as they stand now (the key of the patterns built from them)."""
-    return (SESSION15_IF_FREE, SESSION15_IF_SOONER, SESSION16_BY_ONESELF)
+    return (SESSION15_IF_FREE, SESSION15_IF_SOONER, SESSION16_BY_ONESELF, SESSION16_GO_AHEAD)
 
 
 class _Built(NamedTuple):
@@ -182,8 +187,8 @@ class _Built(NamedTuple):
 
 @functools.cache
 def _built(key: tuple[bool, ...]) -> _Built:
-    if_free, if_sooner, by_oneself = key
-    filler = _FILLER + (r"|tự" if by_oneself else "") + r"))*"
+    if_free, if_sooner, by_oneself, go_ahead = key
+    filler = _FILLER + (r"|tự" if by_oneself else "") + (_GO_AHEAD if go_ahead else "") + r"))*"
     return _Built(verb_ahead=re.compile(rf"^\s*,?{filler}\s+{VERB}\b"), defer=re.compile(_defer(if_free, if_sooner)))
 
 

@@ -318,3 +318,55 @@ def test_an_order_long_after_an_offer_is_its_own(ward, on):
             "Lê Thị Lan: Vâng, cả máy in nữa ạ.\n"
             "Nguyễn Văn An: Ừ Huy kiểm tra máy lấy số, thứ Tư báo anh.")
     assert ("Đỗ Quang Huy", "2026-12-02") in tasks_said(said, ward)
+
+
+CALLED_WITH_UNIT = ("Nguyễn Văn An: Bắt đầu.\n"
+                    "Trịnh Văn Minh: Báo cáo anh, tuần qua địa bàn ổn định ạ.\n"
+                    "Nguyễn Văn An: Chị Hương văn hóa, cái quỹ khuyến học năm nay còn mấy tổ chưa nộp. Chị nhắc các "
+                    "tổ, trong tuần này xong.")
+
+
+def test_a_call_naming_the_persons_unit_before_the_comma(ward, on):
+    assert tasks_said(CALLED_WITH_UNIT, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+    on.setattr(cues, "SESSION16_CALL_WITH_UNIT", False)
+    assert tasks_said(CALLED_WITH_UNIT, ward) != [("Bùi Thanh Hương", "2026-12-04")]
+
+
+def test_words_that_are_not_the_persons_unit_make_no_call():
+    people, _calendar = memory_ward()
+    assert cues.vocative_of("Chị Hương văn hóa, cái quỹ khuyến học còn thiếu.", people, []) is not None
+    assert cues.vocative_of("Chị Hương rà soát, cái quỹ khuyến học còn thiếu.", people, []) is None
+
+
+WHOSE = ("Nguyễn Văn An: Trung tâm bố trí người hướng dẫn nộp hồ sơ trực tuyến từ thứ Hai.\n"
+         "Phạm Thu Hà: Dạ nhưng người hướng dẫn thì phải anh Tuấn bên văn hóa điều động đoàn viên ạ.")
+
+
+def test_a_member_saying_whose_job_it_is_gives_no_task(ward, on):
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert ("Lê Minh Tuấn", None) not in tasks_said(WHOSE, ward)
+    on.setattr(clauses, "SESSION16_WHOSE_JOB", False)
+    assert ("Lê Minh Tuấn", None) in tasks_said(WHOSE, ward)
+
+
+def test_the_chair_saying_phai_still_gives_it(ward, on):
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    said = "Nguyễn Văn An: Việc này thì phải anh Tuấn điều động đoàn viên, trước thứ Sáu nhé."
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-04")]
+
+
+GO_AHEAD = ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+            "Nguyễn Văn An: Tuấn cứ liên hệ nhà in đặt băng rôn rồi báo anh.")
+
+
+def test_cu_between_a_named_doer_and_the_verb(ward, on):
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert tasks_said(GO_AHEAD, ward) == [("Lê Minh Tuấn", None)]
+    on.setattr(phrases, "SESSION16_GO_AHEAD", False)
+    assert tasks_said(GO_AHEAD, ward) == []
+
+
+def test_carrying_on_as_planned_or_leaving_it_is_no_new_work(ward, on):
+    assert phrases.VERB_AHEAD.match(" cứ chuẩn bị như kế hoạch") is None
+    assert phrases.VERB_AHEAD.match(" cứ để đấy") is None
+    assert phrases.VERB_AHEAD.match(" cứ triển khai") is not None
