@@ -163,6 +163,12 @@ def turns(transcript: str, roster: Roster, title: str = "") -> list[Turn]:
     return out
 
 
+def meeting_group(title: str) -> Person | None:
+    """Session 16: the tổ dân phố whose own meeting this is, when the title names it ("Họp tổ dân phố số 3 …")."""
+    group = _GROUP_MEETING.search(title)
+    return group_person(group.group(1) or group.group(2)) if group else None
+
+
 def _name_voices(items: list[Turn], roster: Roster, title: str) -> None:
     names: dict[str, Person] = {}
     guests: list[Person] = []

@@ -194,6 +194,12 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
             elif not _helper_offer(anchor, turn, helping):
                 _merge(found, anchor, turn, lines)
     chair = next((t.speaker for t in lines if t.leads), None)
+    group = dialogue.meeting_group(title) if SESSION16_GROUP_OFFICER else None
+    for o in found:
+        if group is not None and o.person.kind == "said":
+            # "Bác Nghĩa trưởng ban công tác mặt trận …" — "bác tổng hợp ý kiến …": at the tổ's own
+            # meeting someone outside the ward's directory given work speaks for the tổ
+            o.person = group
     if theirs is not None and withdrawals.SESSION15_WITHDRAWN:
         theirs += [(o.quote, o.person.name) for o in found if o.cancelled and o.called_off
                    and (not o.off_by or withdrawals.speaks_of(o.off_by, o.quote, o.person.name))]
@@ -518,6 +524,9 @@ _INSTEAD = re.compile(r"^\W*(?:(?:ừ|ờ|à|vâng|được)\W+)?(?:thế thì|v
 # "X làm đầu mối", "X với Y cùng làm", "X làm chính" said of a task given in the last turns names who leads it: that
 # task again, not a second one with no date
 SESSION16_LEAD_NAMED = True
+# at a tổ dân phố's own meeting (its title names the tổ), a person outside the ward's directory who is given work (a
+# tổ officer named by the transcript: "Hà Văn Nghĩa", "bác Bình") is keyed to the tổ, as the answer keys do (_proposals)
+SESSION16_GROUP_OFFICER = True
 # "Dạ cái máy đấy em quen bên bảo hành, để em lo ạ." — "Ừ Huy liên hệ bảo hành sửa máy, mai xong được không": the
 # chair agreeing, in the next turn, to an offer that said no date is that task, with the chair's words and date
 SESSION16_CONFIRM_UNDATED = True

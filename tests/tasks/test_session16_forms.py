@@ -10,6 +10,7 @@ from appliance.tasks import clause_add, clause_model, clauses, cues, dialogue, e
 from appliance.tasks.clause_add import additions
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import turns
+from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
@@ -370,3 +371,23 @@ def test_carrying_on_as_planned_or_leaving_it_is_no_new_work(ward, on):
     assert phrases.VERB_AHEAD.match(" cứ chuẩn bị như kế hoạch") is None
     assert phrases.VERB_AHEAD.match(" cứ để đấy") is None
     assert phrases.VERB_AHEAD.match(" cứ triển khai") is not None
+
+
+GROUP_MEETING = ("Đặng Thị Hạnh: Mời bác Khải trưởng ban công tác mặt trận tổ mình có ý kiến.\n"
+                 "Phan Văn Khải: Có tôi đây.\n"
+                 "Đặng Thị Hạnh: Bác tổng hợp danh sách hộ khó khăn, gửi phường trước ngày 12/12 nhé.")
+
+
+def test_someone_outside_the_directory_speaks_for_the_to_at_its_own_meeting(ward, on):
+    people, calendar = ward
+    found = extract_tasks(GROUP_MEETING, MONDAY, calendar, roster=people, title="Họp tổ dân phố số 8 cuối năm")
+    assert [(t.assignee, t.deadline) for t in found] == [("Tổ dân phố số 8", "2026-12-12")]
+    on.setattr(extract, "SESSION16_GROUP_OFFICER", False)
+    found = extract_tasks(GROUP_MEETING, MONDAY, calendar, roster=people, title="Họp tổ dân phố số 8 cuối năm")
+    assert [(t.assignee, t.deadline) for t in found] == [("Phan Văn Khải", "2026-12-12")]
+
+
+def test_at_another_meeting_they_stay_themself(ward, on):
+    people, calendar = ward
+    found = extract_tasks(GROUP_MEETING, MONDAY, calendar, roster=people, title="Giao ban tuần 49")
+    assert [(t.assignee, t.deadline) for t in found] == [("Phan Văn Khải", "2026-12-12")]
