@@ -473,7 +473,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
             continue  # "Em xin bổ sung về vệ sinh môi trường": taking the floor
         if SESSION14_ASK_OPINION and spot.how == "first" and not turn.leads and ASK_OPINION.match(scope_lower):
             continue  # "em xin ý kiến cái việc ngày hội 18/11 ạ": asking now; the date is the matter's
-        if PREAMBLE.match(scope_lower) or re.search(r"\bhôm nay\b", head) and (
+        if PREAMBLE.match(scope_lower) or SESSION16_AGENDA and spot.how == "first" and AGENDA.match(scope_lower) \
+                or re.search(r"\bhôm nay\b", head) and (
                 THIS_MEETING.match(scope_lower) or SESSION16_MEETING_NOW and MEETING_NOW.match(scope_lower)):
             continue  # "tôi xin phân công như sau": the tasks follow; "hôm nay chị Hạnh chủ trì họp về…"
         if spot.how == "first" and SPEECH.match(scope_lower) and not INTENT.search(scope_lower):
@@ -526,6 +527,11 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
 # gia đình còn thi công ban đêm thì chị báo ngay công an phường nhé"): a job only if it happens, not a task (the
 # 40 characters before the doer missed a long condition)
 SESSION16_IF_THEN = True
+# the chair announcing what follows ("tôi nhắc mấy việc trước khi nghỉ Tết …", "anh nói mấy việc", "tôi giao một số
+# việc"): the tasks come after, as with "tôi xin phân công như sau" (PREAMBLE)
+SESSION16_AGENDA = True
+AGENDA = re.compile(r"^\s*(?:xin\s+)?(?:nhắc|nói|điểm|giao|phân công|lưu ý)(?:\s+(?:qua|lại|nhanh))?\s+"
+                    r"(?:mấy|một số|các|vài|hai|ba|bốn|năm)\s+(?:việc|nội dung|vấn đề|điểm)\b")
 # a member telling the chair whose job it is ("dạ nhưng đoàn viên thì phải chị Hương bên văn hóa điều động ạ", "cái đó
 # phải bên công an làm ạ"): "phải" before the person or unit, said by someone who does not lead, gives no task
 SESSION16_WHOSE_JOB = True

@@ -391,3 +391,20 @@ def test_at_another_meeting_they_stay_themself(ward, on):
     people, calendar = ward
     found = extract_tasks(GROUP_MEETING, MONDAY, calendar, roster=people, title="Giao ban tuần 49")
     assert [(t.assignee, t.deadline) for t in found] == [("Phan Văn Khải", "2026-12-12")]
+
+
+AGENDA = ("Nguyễn Văn An: Hôm nay tôi nhắc mấy việc trước khi nghỉ lễ. Chị Hương rà soát danh sách hộ nghèo trước "
+          "thứ Sáu.")
+
+
+def test_the_chair_announcing_a_few_things_is_no_task(ward, on):
+    assert tasks_said(AGENDA, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+    on.setattr(clauses, "SESSION16_AGENDA", False)
+    assert tasks_said("Nguyễn Văn An: tôi nhắc mấy việc trước thứ Sáu.", ward) != []
+    on.setattr(clauses, "SESSION16_AGENDA", True)
+    assert tasks_said("Nguyễn Văn An: tôi nhắc mấy việc trước thứ Sáu.", ward) == []
+
+
+def test_reminding_someone_of_a_job_is_still_work(ward, on):
+    said = "Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\nNguyễn Văn An: Tuấn nhắc các tổ nộp quỹ trước thứ Sáu."
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-04")]
