@@ -523,7 +523,7 @@ SESSION16_SAME_JOB_OTHER = True
 _INSTEAD = re.compile(r"^\W*(?:(?:ừ|ờ|à|vâng|được)\W+)?(?:thế thì|vậy thì|thế|vậy|thôi)\b")
 # "X làm đầu mối", "X với Y cùng làm", "X làm chính" said of a task given in the last turns names who leads it: that
 # task again, not a second one with no date
-SESSION16_LEAD_NAMED = True
+SESSION16_LEAD_NAMED = False  # off by rule R1 (session 16): on, one right fewer on the fresh sets, no wrong fewer
 # at a tổ dân phố's own meeting (its title names the tổ), a person outside the ward's directory who is given work (a
 # tổ officer named by the transcript: "Hà Văn Nghĩa", "bác Bình") is keyed to the tổ, as the answer keys do (_proposals)
 SESSION16_GROUP_OFFICER = True

@@ -78,7 +78,7 @@ SESSION15_IF_SOONER = False  # off by rule R1 (session 15): moved no fresh verdi
 SESSION16_BY_ONESELF = True
 # "Huy cứ xem tình trạng rồi báo anh", "tổ 5 cứ triển khai …": "cứ" (go ahead) between the doer and the verb, as
 # session 13 read it after a pronoun ("bác cứ lập danh sách …")
-SESSION16_GO_AHEAD = True
+SESSION16_GO_AHEAD = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
 # not "cứ để …" (leave it), nor carrying on as before ("anh Sơn cứ chuẩn bị như kế hoạch"): no new work
 _GO_AHEAD = r"|cứ(?!\s+để\b)(?!\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+như\s+(?:kế hoạch|cũ|mọi khi|thường lệ|trước)\b)"
 _IF_FREE = (r"nếu (?:không|chưa) bận|nếu rảnh|nếu tiện|"
