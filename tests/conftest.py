@@ -65,6 +65,28 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def install_db(template: Path, settings: Settings) -> None:
+    """Put a copy of a template staff database where `settings` looks for it."""
+    settings.db_path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template, settings.db_path)
+
+
+@pytest.fixture(scope="session")
+def users_template(migrated_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's fresh install plus the demo accounts, for apps that tests log in to: argon2
+    hashing is slow on purpose (four accounts cost about a second of CPU) and a migration most of
+    one, so both are done once and the file copied (`install_db`)."""
+    from appliance.auth.demo import load_users
+
+    path = tmp_path_factory.mktemp("users-template") / "appliance.db"
+    shutil.copyfile(migrated_template, path)
+    connection = connect(path)
+    load_users(connection)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the main file
+    connection.close()
+    return path
+
+
 @pytest.fixture
 def conn(settings: Settings, migrated_template: Path) -> Iterator[sqlite3.Connection]:
     """A migrated connection to a fresh staff database (a copy of the session's fresh install)."""
@@ -151,17 +173,12 @@ def live_server_factory() -> Iterator[Callable[[Any], LiveServer]]:
 
 
 @pytest.fixture
-def server(settings: Settings, live_server_factory: Callable[[Any], LiveServer]) -> LiveServer:
+def server(settings: Settings, users_template: Path, live_server_factory: Callable[[Any], LiveServer]) -> LiveServer:
     """A fresh staff app with the demo accounts and no other data, over real HTTP."""
     from appliance.app import create_app
-    from appliance.auth.demo import load_users
-    from appliance.db import connect
 
-    app = create_app(settings)
-    conn = connect(settings.db_path)
-    load_users(conn)
-    conn.close()
-    return live_server_factory(app)
+    install_db(users_template, settings)
+    return live_server_factory(create_app(settings))
 
 
 @pytest.fixture(scope="session")

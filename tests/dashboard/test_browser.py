@@ -9,10 +9,9 @@ import time
 import pytest
 
 from appliance.app import create_app
-from appliance.auth.demo import load_users
 from appliance.dashboard.importers import run_import
 from appliance.db import connect
-from tests.conftest import LiveServer, browser_login
+from tests.conftest import LiveServer, browser_login, install_db
 from tests.dashboard.datagen import generate, write_csv
 
 pytestmark = pytest.mark.browser
@@ -83,10 +82,10 @@ def _tile(page, name: str) -> str:
     return page.locator(f'.wall-tile[data-name="{name}"] .wall-tile-value').inner_text()
 
 
-def test_wall_updates_without_reload_and_survives_restart(browser, settings, tmp_path):
+def test_wall_updates_without_reload_and_survives_restart(browser, settings, users_template, tmp_path):
+    install_db(users_template, settings)  # migrated, with the demo accounts (hashed once per session)
     server = _restartable(settings)
     conn = connect(settings.db_path)
-    load_users(conn)
     today = dt.date.today()
     port = server.port
     try:

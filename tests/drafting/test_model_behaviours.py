@@ -49,17 +49,13 @@ def test_a_decisions_own_articles_are_not_references(settings, misbehaving: Misb
     assert not any("45/QĐ-UBND" in line for line in body) and "1 câu bị bỏ vì không có căn cứ" in note
 
 
-def test_a_long_body_streams_its_progress(misbehaving: Misbehaving, settings, live_server_factory) -> None:
+def test_a_long_body_streams_its_progress(misbehaving: Misbehaving, settings, users_template,
+                                          live_server_factory) -> None:
     from appliance.app import create_app
-    from appliance.auth.demo import load_users
-    from appliance.db import connect, migrate
     from appliance.engines.registry import Registry
-    from tests.conftest import login
+    from tests.conftest import install_db, login
 
-    conn = connect(settings.db_path)
-    migrate(conn)
-    load_users(conn)
-    conn.close()
+    install_db(users_template, settings)  # migrated, with the demo accounts (hashed once per session)
     misbehaving.answer = lambda _body: "\n".join(BODY)
     registry = Registry.from_instances(settings, generator=misbehaving.generator())
     server = live_server_factory(create_app(settings, engine_registry=registry))

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from appliance.db import connect, migrate
+from appliance.db import connect
 from appliance.engines.catalogue import find
 from appliance.engines.ge2e_diarizer import Ge2eDiarizer
 from appliance.engines.ge2e_weights import numpy_forward, onnx_bytes, read_checkpoint
@@ -21,6 +21,7 @@ from appliance.engines.speaker_encoder import Ge2eEncoder, mel_frames
 from appliance.engines.voiceprint import voice_encoder
 from appliance.meetings import store
 from appliance.meetings.voices import enroll, name_speakers
+from tests.conftest import install_db
 from tests.engines.speaker_audio import CHECK, attribution, meeting, utterances, write
 
 pytestmark = pytest.mark.slow
@@ -87,9 +88,9 @@ def test_six_real_voices_counted_and_capped(diarizer, tmp_path):
     assert len({t.speaker for t in diarizer.diarize(path, num_speakers=6)}) == 6
 
 
-def test_enrolled_voices_name_the_speakers_of_a_meeting(diarizer, settings, tmp_path):
+def test_enrolled_voices_name_the_speakers_of_a_meeting(diarizer, settings, migrated_template, tmp_path):
+    install_db(migrated_template, settings)  # the session's fresh install (a migration costs most of a second)
     conn = connect(settings.db_path)
-    migrate(conn)
     encoder = voice_encoder(settings)
     assert isinstance(encoder, Ge2eEncoder)
     names = {"1998": "Lê Thị Lan", "2033": "Trần Văn Hùng", "3005": "Nguyễn Văn An", "3331": "Bùi Thanh Hương"}
@@ -115,9 +116,9 @@ def test_enrolled_voices_name_the_speakers_of_a_meeting(diarizer, settings, tmp_
     assert store.voice_profiles(conn)[0]["kind"] == "ge2e-256"
 
 
-def test_a_name_set_by_hand_is_kept(settings, tmp_path, diarizer):
+def test_a_name_set_by_hand_is_kept(settings, migrated_template, tmp_path, diarizer):
+    install_db(migrated_template, settings)  # the session's fresh install (a migration costs most of a second)
     conn = connect(settings.db_path)
-    migrate(conn)
     encoder = voice_encoder(settings)
     assert encoder is not None
     sample = tmp_path / "s.wav"

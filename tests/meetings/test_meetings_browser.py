@@ -10,22 +10,20 @@ import random
 import pytest
 
 from appliance.app import create_app
-from appliance.auth.demo import load_users
-from appliance.db import connect, migrate
+from appliance.db import connect
 from appliance.demo.loader import DemoContext
 from appliance.meetings import demo, interim_store, store
 from appliance.meetings.rows import NewLine
 from appliance.meetings.wavfile import SegmentWriter
-from tests.conftest import browser_login
+from tests.conftest import browser_login, install_db
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def server(settings, live_server_factory):
+def server(settings, users_template, live_server_factory):
+    install_db(users_template, settings)  # migrated, with the demo accounts (hashed once per session)
     conn = connect(settings.db_path)
-    migrate(conn)
-    load_users(conn)
     demo.load(DemoContext(conn, settings, random.Random(1), dt.date(2026, 11, 20)))
     recording = store.create_meeting(conn, "Họp đang ghi", room="phong-hop-1")
     conn.close()

@@ -15,10 +15,9 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from appliance.app import create_app
-from appliance.auth.demo import load_users
-from appliance.db import connect, migrate
+from appliance.db import connect
 from appliance.jobs import run_pending
-from tests.conftest import browser_login
+from tests.conftest import browser_login, install_db
 from tests.drafting.docx_checks import mm, open_docx, run_fonts_ok, schema_order_problems, style_of
 from tests.meetings.audio import meeting_wav
 from tests.tasks.transcripts import load_staff
@@ -48,10 +47,9 @@ def work(conn, settings, meeting_id: int) -> None:
 
 
 @pytest.fixture
-def server(settings, live_server_factory):
+def server(settings, users_template, live_server_factory):
+    install_db(users_template, settings)  # migrated, with the demo accounts (hashed once per session)
     conn = connect(settings.db_path)
-    migrate(conn)
-    load_users(conn)
     load_staff(conn)
     conn.close()
     return live_server_factory(create_app(settings))

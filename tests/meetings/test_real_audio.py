@@ -12,25 +12,21 @@ import httpx
 import pytest
 
 from appliance.app import create_app
-from appliance.auth.demo import load_users
-from appliance.db import connect, migrate
+from appliance.db import connect
 from appliance.engines.registry import get_registry
 from appliance.jobs import run_pending
 from appliance.jobs.queue import handlers, run_one
 from appliance.meetings.recorder import Recorder
 from appliance.meetings.sources import open_source
-from tests.conftest import login
+from tests.conftest import install_db, login
 from tests.meetings.audio import SCRIPT, meeting_wav, wer
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def server(settings, live_server_factory):
-    conn = connect(settings.db_path)
-    migrate(conn)
-    load_users(conn)
-    conn.close()
+def server(settings, users_template, live_server_factory):
+    install_db(users_template, settings)  # migrated, with the demo accounts (hashed once per session)
     return live_server_factory(create_app(settings))
 
 

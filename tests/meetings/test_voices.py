@@ -7,17 +7,18 @@ from types import SimpleNamespace
 import numpy as np
 import soundfile as sf
 
-from appliance.db import connect, migrate
+from appliance.db import connect
 from appliance.meetings import store
 from appliance.meetings.voices import enroll, name_speakers
+from tests.conftest import install_db
 from tests.meetings.audio import RATE, synth
 
 SAMPLE = "Tôi là cán bộ văn phòng, hôm nay tôi đọc mẫu giọng để máy nhận ra tôi trong các cuộc họp của phường."
 
 
-def test_enrolled_voices_name_the_speakers(settings, tmp_path):
+def test_enrolled_voices_name_the_speakers(settings, migrated_template, tmp_path):
+    install_db(migrated_template, settings)  # the session's fresh install (a migration costs most of a second)
     conn = connect(settings.db_path)
-    migrate(conn)
     for name, voice, pitch in (("Nguyễn Văn An", "vi", 40), ("Lê Thị Lan", "vi+f3", 75)):
         data = synth(SAMPLE, voice, pitch, tmp_path / "raw.wav")
         sf.write(tmp_path / f"{pitch}.wav", data, RATE)

@@ -75,6 +75,10 @@ class Chroot:
         policy.write_text("#!/bin/sh\nexit 101\n")
         policy.chmod(0o755)
         shutil.copyfile("/etc/resolv.conf", self.root / "etc/resolv.conf")
+        # A throwaway root need not survive a power cut: dpkg skips its fsync per unpacked file, as in
+        # Debian's own container images (the document tools' install: 6 626 → 2 794 fsync calls, and
+        # 88 → 48 s on the shared 2-core machine). What the playbook installs and changes is the same.
+        (self.root / "etc/dpkg/dpkg.cfg.d/unsafe-io").write_text("force-unsafe-io\n")
 
     def run(self, *cmd: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return subprocess.run(["chroot", str(self.root), *cmd], text=True, capture_output=True, check=check,

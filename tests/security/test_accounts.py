@@ -20,10 +20,10 @@ import pytest
 from appliance.auth.sessions import create_api_token, lookup_api_token
 from appliance.auth.users import create_user, find_user
 from appliance.cli import main
-from appliance.db import connect, migrate
+from appliance.db import connect
 from appliance.meetings import store as meetings_store
 from appliance.meetings.rows import NewLine
-from tests.conftest import LiveServer, free_port, login, wait_http
+from tests.conftest import LiveServer, free_port, install_db, login, wait_http
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -182,10 +182,10 @@ def test_expired_tokens_of_any_user_are_refused(conn) -> None:
     assert lookup_api_token(conn, token) is None
 
 
-def test_the_access_log_never_holds_a_token(settings, tmp_path: Path, monkeypatch, capsys) -> None:
+def test_the_access_log_never_holds_a_token(settings, migrated_template, tmp_path: Path, monkeypatch, capsys) -> None:
     """`appliance serve-staff` as systemd runs it: the kiosk's first request carries its token."""
+    install_db(migrated_template, settings)  # the session's fresh install (a migration costs most of a second)
     conn = connect(settings.db_path)
-    migrate(conn)
     create_user(conn, "manhinh", "manhinh-demo", "display")
     conn.close()
     token = _token(settings, "manhinh", monkeypatch=monkeypatch, capsys=capsys)

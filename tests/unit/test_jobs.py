@@ -1,11 +1,12 @@
-from appliance.db import connect, migrate
+from appliance.db import connect
 from appliance.jobs import enqueue, get_job
 from appliance.jobs.queue import recover, run_one
+from tests.conftest import install_db
 
 
-def test_job_runs_retries_and_recovers(settings):
+def test_job_runs_retries_and_recovers(settings, migrated_template):
+    install_db(migrated_template, settings)  # the session's fresh install (a migration costs most of a second)
     conn = connect(settings.db_path)
-    migrate(conn)
     calls = []
 
     def ok(ctx, payload):

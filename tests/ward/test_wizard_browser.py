@@ -13,19 +13,19 @@ from appliance.app import create_app
 from appliance.auth.passwords import verify_password
 from appliance.auth.users import create_user, find_user
 from appliance.config import Settings
-from appliance.db import connect, migrate
+from appliance.db import connect
 from appliance.ward import directory, get_profile, work_calendar
-from tests.conftest import browser_login, make_settings
+from tests.conftest import browser_login, install_db, make_settings
 
 pytestmark = pytest.mark.browser
 ONE_TIME, CHOSEN = "Lan-dau-9x7Q", "Sen-Hồng-2027!"
 
 
 @pytest.fixture
-def fresh_unit(tmp_path: Path, live_server_factory: Any) -> tuple[Settings, Any]:
+def fresh_unit(tmp_path: Path, migrated_template: Path, live_server_factory: Any) -> tuple[Settings, Any]:
     settings = make_settings(tmp_path / "data", demo_mode=False)
+    install_db(migrated_template, settings)  # a fresh install's database (migrated once per session)
     conn = connect(settings.db_path)
-    migrate(conn)
     create_user(conn, "quantri", ONE_TIME, "admin")  # what first boot leaves: a one-time password
     conn.close()
     return settings, live_server_factory(create_app(settings))
