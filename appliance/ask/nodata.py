@@ -73,39 +73,18 @@ MISSING: list[Missing] = [
              "nha van hoa"),
             "số liệu thống kê này", f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh"),
 ]
-# Session 10 (flag for the lead's once-at-end measurement): more statistics a ward is asked for that no view
+# Session 10: more statistics a ward is asked for that no view
 # holds — income and growth, military service, groups of residents counted by age or status, epidemics, land
 # prices, infrastructure counted as objects. An indicator of the same name, where a ward reports one, is
 # matched as a name before this list is read; a feedback category's words ("người có công") likewise.
-SESSION10_MORE_MISSING = True
-if SESSION10_MORE_MISSING:
-    MISSING.append(Missing(
-        ("thu nhap", "thu nhap binh quan", "gdp", "grdp", "tang truong kinh te", "toc do tang truong",
-         "nghia vu quan su", "tuyen quan", "giao quan", "nhap ngu", "thanh nien nhap ngu",
-         "nguoi cao tuoi", "tre em", "tre duoi", "nguoi khuyet tat", "ho can ngheo", "nguoi co cong",
-         "thuong binh", "dich benh", "sot xuat huyet", "gia dat", "so camera", "camera", "so cho", "cho dan sinh",
-         "so truong", "truong hoc"),
-        "số liệu thống kê này", f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh",
-        unnamed_only=True))
-
-# Session 11: visits to the ward's website or the public-service portal are not held; the online submissions
-# are records, not visits ("cổng dịch vụ công có bao nhiêu lượt truy cập" had been refused as unknown words).
-# Read at run time in find, so the lead can switch it off.
-SESSION11_WEB_VISITS = False
-WEB_VISITS = Missing(("luot truy cap", "truy cap", "luot xem trang", "trang web", "website"),
-                     "số lượt truy cập trang web, cổng dịch vụ công",
-                     "số hồ sơ nộp trực tuyến (hồ sơ, không phải lượt truy cập)")
-
-
-# Session 12: figures of the district, the city or the other wards ("toàn quận quý 3 có bao nhiêu hồ sơ trễ hạn,
-# phường mình chiếm mấy phần", "đứng thứ mấy so với các phường khác"): the views hold this ward's only. The words
-# had been unknown (unsure). Read at run time in find.
-SESSION12_OTHER_UNITS = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
-OTHER_UNITS = Missing(("toan quan", "ca quan", "trong quan", "cac phuong khac", "phuong khac", "phuong ban",
-                       "cac phuong ban", "toan thanh pho", "ca thanh pho", "toan tinh", "ca tinh", "cac phuong"),
-                      "số liệu của quận, thành phố hay các phường khác (dữ liệu chỉ có của phường mình)",
-                      "số liệu hồ sơ, phản ánh và chỉ tiêu KT-XH của phường mình")
-
+MISSING.append(Missing(
+    ("thu nhap", "thu nhap binh quan", "gdp", "grdp", "tang truong kinh te", "toc do tang truong",
+     "nghia vu quan su", "tuyen quan", "giao quan", "nhap ngu", "thanh nien nhap ngu",
+     "nguoi cao tuoi", "tre em", "tre duoi", "nguoi khuyet tat", "ho can ngheo", "nguoi co cong",
+     "thuong binh", "dich benh", "sot xuat huyet", "gia dat", "so camera", "camera", "so cho", "cho dan sinh",
+     "so truong", "truong hoc"),
+    "số liệu thống kê này", f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh",
+    unnamed_only=True))
 
 # Session 14: a forecast ("tháng 12 tới đây dự kiến phường sẽ nhận khoảng bao nhiêu hồ sơ", "dự báo số phản ánh quý
 # tới"): the views hold what happened up to today, nothing expected. The words had been unknown (unsure). Read at run
@@ -124,13 +103,10 @@ COUNT_OF_UNITS = ["so nguoi", "bao nhieu nguoi", "so ho", "bao nhieu ho", "so lu
 
 # Every family's phrases, longest first (built once: find runs on every question).
 _RANKED = sorted(((p, m) for m in MISSING for p in m.phrases), key=lambda pm: -len(pm[0].split()))
-_RANKED_WEB = sorted(_RANKED + [(p, WEB_VISITS) for p in WEB_VISITS.phrases], key=lambda pm: -len(pm[0].split()))
 
 
 def _ranked() -> list[tuple[str, Missing]]:
-    ranked = _RANKED_WEB if SESSION11_WEB_VISITS else _RANKED
-    if SESSION12_OTHER_UNITS:
-        ranked = sorted(ranked + [(p, OTHER_UNITS) for p in OTHER_UNITS.phrases], key=lambda pm: -len(pm[0].split()))
+    ranked = _RANKED
     if SESSION14_FORECAST:
         ranked = sorted(ranked + [(p, FORECAST) for p in FORECAST.phrases], key=lambda pm: -len(pm[0].split()))
     return ranked
