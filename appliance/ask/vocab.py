@@ -70,7 +70,12 @@ STATUSES = {"Đang xử lý": ["dang xu ly", "dang giai quyet"],
 FEEDBACK_STATUSES = {"cho_xu_ly": ["cho xu ly", "moi tiep nhan", "chua ai nhan xu ly", "chua ai nhan",
                                    "chua co ai nhan", "chua ai xu ly", "chua co ai xu ly", "chua duoc nhan xu ly",
                                    "chua nhan xu ly", "chua phan cong", "chua duoc phan cong", "chua giao",
-                                   "chua duoc giao"],
+                                   "chua duoc giao"]
+                     # the verb said after "not yet taken / assigned" belongs to it ("chưa có ai nhận xử lý", "chưa
+                     # phân công giải quyết"): left over, it had been read as "đã xử lý" (the status turned round)
+                     + [f"{p} {verb}" for p in ("chua co ai nhan", "chua phan cong", "chua duoc phan cong", "chua giao",
+                                                "chua duoc giao", "chua ai giao", "chua co ai giao")
+                        for verb in ("xu ly", "giai quyet")] + ["chua ai nhan giai quyet"],
                      "dang_xu_ly": ["dang xu ly", "dang giai quyet"],
                      "da_xu_ly": ["da xu ly", "da giai quyet", "xu ly xong"],
                      "tu_choi": ["bi tu choi", "tu choi", "khong tiep nhan"]}
