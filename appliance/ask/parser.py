@@ -20,7 +20,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from appliance.ask import doubts, entities, indicators, nodata, readings, supported, time_taken, understand
+from appliance.ask import (
+    doubts,
+    either_reading,
+    entities,
+    indicators,
+    nodata,
+    readings,
+    supported,
+    time_taken,
+    understand,
+)
 from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     ADDRESSED,
@@ -340,7 +350,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
                                           "hay kỳ nào")
     problem = (supported.weak_cue(tokens, intent) or supported.share_of_name(tokens, intent)
                or supported.compared_with_whole(tokens) or supported.rank_unread(tokens, intent)
-               or supported.average_dropped(tokens, intent) or supported.feedback_officer(tokens, intent))
+               or supported.average_dropped(tokens, intent) or supported.feedback_officer(tokens, intent)
+               or either_reading.bare_noun_phrase(tokens, intent))
     if problem:
         return ParseResult(intent, False, problem)
     return ParseResult(intent, True)

@@ -105,7 +105,7 @@ def test_a_reason_for_asking_is_not_part_of_the_question(ask_db):
     ("thang 10 hs tre han bn nha", "tháng 10 hồ sơ trễ hạn bao nhiêu"),  # southern "nhé"
     ("hnay nhận bao nhiêu hồ sơ", "hôm nay nhận bao nhiêu hồ sơ"),  # chat shorthand
     ("anh cần số hồ sơ trễ hạn tháng 10", "số hồ sơ trễ hạn tháng 10"),
-    ("phản ánh liên quan đến môi trường tháng 10", "phản ánh môi trường tháng 10"),
+    ("số phản ánh liên quan đến môi trường tháng 10", "số phản ánh môi trường tháng 10"),
     ("tháng 10 giải quyết xong bao nhiêu hồ sơ", "tháng 10 giải quyết bao nhiêu hồ sơ"),
     ("tính đến hết ngày 31/10 có bao nhiêu hồ sơ quá hạn", "tính đến ngày 31/10 có bao nhiêu hồ sơ quá hạn"),
     ("tháng này nhận hồ sơ nhiều lên hay ít đi so với tháng trước", "tháng này nhận hồ sơ so với tháng trước"),

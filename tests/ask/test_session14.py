@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import dropped, nodata, parser, readings, supported, time_taken, tokens
+from appliance.ask import dropped, either_reading, nodata, parser, readings, supported, time_taken, tokens
 from tests.ask.answering import asker
 from tests.flags import switch_on
 
@@ -20,6 +20,8 @@ def _session14_on(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in dir(supported):  # session 15's guards catch some readings these flags leave off (test_session15)
         if name.startswith("SESSION15_"):
             monkeypatch.setattr(supported, name, False)
+    # a bare noun phrase ("hồ sơ tồn hôm nay, trạng thái") is unsure since session 16 (test_session16)
+    monkeypatch.setattr(either_reading, "SESSION16_BARE_NOUN_PHRASE", False)
 
 
 @pytest.mark.parametrize("on", [True, False])
