@@ -26,6 +26,7 @@ from appliance.ask import (
     entities,
     indicators,
     nodata,
+    phrasings,
     readings,
     supported,
     time_taken,
@@ -253,6 +254,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
     doubts.purpose_first(tokens)
+    phrasings.request_opening(tokens)
     intent = Intent(domain=_domain(tokens) if domain is None else domain)
     if domain == "chi_tieu":
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
@@ -279,6 +281,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
     if intent.domain != "chi_tieu":
         understand.filters_from_lists(tokens, intent)  # before names: "chờ bổ sung" is a status, not a procedure
+        phrasings.form_before_channel(tokens)
     supported.made_by(tokens)
     problem = entities.match(tokens, intent, catalog) or _contradiction(intent, catalog)
     if problem:
@@ -287,6 +290,10 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         doubts.new_things(tokens)
     readings.over_units(tokens)
     if intent.domain == "chi_tieu":
+        if nodata.SESSION16_MISSING_AGAINST_PLAN and intent.indicator is None and (
+                missing := nodata.find(tokens)) is not None:
+            intent.missing = missing  # "giải ngân vốn đầu tư công … đạt bao nhiêu % kế hoạch"
+            return ParseResult(intent, True)
         tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
         less = tokens.take_all(measures_words.LESS)
         compare = tokens.take_all(measures_words.COMPARE_WORDS) or less or len(periods) >= 2
@@ -299,6 +306,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     intent.missing = nodata.find(tokens, names_data)  # before measures: "nhân khẩu" is not "nhận"
     if intent.missing is not None:
         return ParseResult(intent, True)
+    phrasings.with_officer(tokens, intent)
+    phrasings.longest(tokens)
     understand.measures(tokens, intent, bool(periods))
     understand.via(tokens)
     if time_taken.problem(intent):
@@ -324,6 +333,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     readings.not_yet_closing(tokens)
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)
+    phrasings.between(tokens)
+    phrasings.since_said(tokens)
     problem = (_resolve_periods(intent, periods, compare, last_year, now, today) or supported.list_one_measure(intent)
                or supported.up_to(tokens, intent, periods) or supported.vague_period(tokens, periods))
     if problem:
@@ -376,7 +387,8 @@ def _contradiction(intent: Intent, catalog: Catalog) -> str:
 def _asks_something(tokens: Tokens, intent: Intent, periods: list[Period], cue: bool) -> bool:
     """Something beyond filler was understood: a measure, a name, a status, a period, a grouping, or
     (for a figure) the words "hồ sơ" / "phản ánh". "Không", "danh sách" or "top 3" alone ask nothing."""
-    if intent.named or intent.filters or periods or (intent.group and intent.group != "month"):
+    if intent.named or intent.filters or periods or (intent.group and intent.group != "month") or (
+            phrasings.newest_alone(intent)):
         return True
     return not intent.listing and (cue or tokens.has("ho so"))
 

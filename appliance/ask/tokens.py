@@ -56,6 +56,10 @@ TELEGRAPHIC = {"tl": "ty le", "xl": "xu ly", "tggq": "thoi gian giai quyet", "tg
 # hộ tịch chiếm tỷ trọng bao nhiêu" a rate of nothing said (unsure); "trọng" had been dropped and a count given. Not
 # after a number ("5 tỷ trong quý 3": money). Read at run time.
 SESSION15_SHARE_WORD = False  # off by rule R1b (session 15): moved no fresh verdict
+# Session 16: "coi" is "xem" ("liệt kê cho anh coi", "cho chị coi danh sách"), in the south and in chat alike; "coi như"
+# (regard as) and "trông coi" (look after) keep their own meaning and stay unknown. (Session 11's reading of the same
+# word, off by rule R1 then, was retired; the session-15 writer's chat says it.) Read at run time.
+SESSION16_COI = True
 # Session 13: chat shorthand and the dialect of Nghệ An typed fast without accents. "lk" closing a clause ("… t10 lk",
 # "… lk ra") is "liệt kê"; "r" closing the question is "rồi"
 # ("… bn r"); "kd" is "kinh doanh", "tthc" "thủ tục" (hành chính); "ni" after a unit of time is "này" ("tháng ni",
@@ -114,6 +118,8 @@ def expand(raw: list[str]) -> list[str]:
         elif word == "may" and raw[k + 1:k + 2] in (["thang"], ["tuan"], ["quy"], ["nam"]) and (
                 raw[k + 2:k + 3] in (["nay"], ["qua"], ["gan"], ["vua"], ["roi"], ["truoc"], ["lien"], ["lai"])):
             out.append(word)  # "mấy tháng nay": a few months, how many unsaid; never "tháng này"
+        elif SESSION16_COI and word == "coi" and raw[k + 1:k + 2] != ["nhu"] and raw[k - 1:k] != ["trong"]:
+            out.append("xem")
         elif (said := _chat_dialect(raw, k, out)) is not None:
             out += said
         elif SESSION15_SHARE_WORD and word == "trong" and out[-1:] == ["ty"] and not (

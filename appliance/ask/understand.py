@@ -305,6 +305,12 @@ def still_open(tokens: Tokens) -> None:
         items[j - 1] = "chua"
 
 
+# Session 16: "hồ sơ tiếp nhận trực tuyến chiếm bao nhiêu phần trăm trên tổng số hồ sơ tiếp nhận": "tiếp nhận" said
+# twice in the clause with "trực tuyến" is still the online share of those received; said twice it had made "trực
+# tuyến" a filter, and the rate of the received count (none) was unsure. Read at run time.
+SESSION16_ONLINE_SHARE = True
+
+
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
     if intent.domain == "ho_so":
@@ -350,7 +356,8 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
             broadest = max((b for b in bases if b in _BROADER), key=lambda b: _BROADER[b])
             bases = [b for b in bases if b != broadest]
         if online_at & set(clause):
-            if bases in ([], ["tiep_nhan"]) and not intent.listing:
+            received = set(bases) <= {"tiep_nhan"} if SESSION16_ONLINE_SHARE else bases in ([], ["tiep_nhan"])
+            if received and not intent.listing:
                 bases = ["truc_tuyen"]  # "nhận bao nhiêu, trong đó trực tuyến bao nhiêu"
             else:
                 intent.filters["hinh_thuc_nop"] = "Trực tuyến"  # "giải quyết bao nhiêu hồ sơ trực tuyến"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import either_reading
-from tests.ask.answering import asker
+from appliance.ask import either_reading, indicators, nodata, phrasings, tokens, understand
+from tests.ask.answering import asker, same
 
 
 def test_a_verb_after_not_yet_assigned_belongs_to_it(ask_db):
@@ -59,3 +59,168 @@ def test_session16_what_is_no_bare_noun_phrase(ask_db, monkeypatch):
         got = ask(said)
         assert got.status == "ok", said
     assert ask("thu ngân sách quý 3").status == "ok"  # an indicator: no records named
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_a_polite_request_opening(ask_db, monkeypatch, on):
+    """phrasings.SESSION16_REQUEST_OPENING: "Kính đề nghị tổng hợp …", "Đề nghị anh cho biết …" open a request; "đề
+    nghị" as a thing ("số đề nghị của dân") stays unknown."""
+    monkeypatch.setattr(phrasings, "SESSION16_REQUEST_OPENING", on)
+    ask = asker(ask_db)
+    for said, plain in (("Kính đề nghị tổng hợp số hồ sơ trễ hạn quý 3", "số hồ sơ trễ hạn quý 3"),
+                        ("Đề nghị anh cho biết tháng 10 nhận bao nhiêu hồ sơ", "tháng 10 nhận bao nhiêu hồ sơ"),
+                        ("quý 3, đề nghị em liệt kê hồ sơ bị từ chối", "quý 3 liệt kê hồ sơ bị từ chối")):
+        assert same(ask(said), ask(plain)) is on, said
+    assert ask("số đề nghị của dân tháng 10 là bao nhiêu").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_between_in_a_comparison(ask_db, monkeypatch, on):
+    """phrasings.SESSION16_BETWEEN: "so sánh … giữa hộ tịch và đất đai" compares the two; "giữa tháng 10" (the middle of
+    a month) stays unknown."""
+    monkeypatch.setattr(phrasings, "SESSION16_BETWEEN", on)
+    ask = asker(ask_db)
+    plain = ask("so sánh số hồ sơ tiếp nhận của hộ tịch và đất đai tháng 9")
+    assert same(ask("so sánh số hồ sơ tiếp nhận giữa hộ tịch và đất đai tháng 9"), plain) is on
+    assert ask("giữa tháng 10 có bao nhiêu hồ sơ").status == "unsure"
+    assert ask("so sánh giữa tháng 10 với tháng 9 số hồ sơ tiếp nhận").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_form_before_the_channel(ask_db, monkeypatch, on):
+    """phrasings.SESSION16_FORM_BEFORE_CHANNEL: "(qua / bằng) hình thức bưu chính" is the channel; "hình thức" alone
+    stays unknown, "theo hình thức nộp" still groups."""
+    monkeypatch.setattr(phrasings, "SESSION16_FORM_BEFORE_CHANNEL", on)
+    ask = asker(ask_db)
+    plain = ask("tháng 9 nhận bao nhiêu hồ sơ nộp qua bưu chính")
+    for said in ("tháng 9 nhận bao nhiêu hồ sơ nộp bằng hình thức bưu chính",
+                 "tháng 9 số hồ sơ tiếp nhận qua hình thức bưu chính"):
+        assert same(ask(said), plain) is on, said
+    assert ask("hình thức tháng 9 nhận bao nhiêu hồ sơ").status == "unsure"
+    grouped = ask("tháng 9 hồ sơ tiếp nhận theo hình thức nộp")
+    assert grouped.status == "ok" and grouped.intent is not None and grouped.intent.group == "hinh_thuc_nop"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_a_list_with_the_officer(ask_db, monkeypatch, on):
+    """phrasings.SESSION16_WITH_OFFICER: "danh sách … , kèm (theo) (họ) tên cán bộ (xử lý / phụ trách)" is the list (it
+    shows the officer); its "xử lý" had been a second measure. Other things "kèm" stay unknown."""
+    monkeypatch.setattr(phrasings, "SESSION16_WITH_OFFICER", on)
+    ask = asker(ask_db)
+    plain = ask("danh sách hồ sơ trễ hạn tháng 9")
+    assert plain.status == "ok" and "can_bo_xu_ly" in plain.keys
+    for said in ("danh sách hồ sơ trễ hạn tháng 9, kèm tên cán bộ xử lý",
+                 "liệt kê hồ sơ trễ hạn tháng 9 kèm theo họ tên cán bộ phụ trách"):
+        assert same(ask(said), plain) is on, said
+    assert ask("danh sách hồ sơ trễ hạn tháng 9 kèm hồ sơ gốc").status == "unsure"
+    assert ask("số hồ sơ trễ hạn tháng 9 kèm tên cán bộ xử lý").status == "unsure"  # a figure has no names beside
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_longest_and_shortest_time(ask_db, monkeypatch, on):
+    """phrasings.SESSION16_LONGEST: "thời gian giải quyết … dài / ngắn nhất" ranks by the processing time, slowest /
+    fastest first; without "thời gian" or "số ngày" "dài nhất" stays unknown."""
+    monkeypatch.setattr(phrasings, "SESSION16_LONGEST", on)
+    ask = asker(ask_db)
+    for said, plain in (("lĩnh vực nào có thời gian giải quyết dài nhất quý 3",
+                         "lĩnh vực nào giải quyết chậm nhất quý 3"),
+                        ("thủ tục nào thời gian giải quyết trung bình ngắn nhất tháng 10",
+                         "thủ tục nào giải quyết nhanh nhất tháng 10")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    assert ask("lĩnh vực nào dài nhất quý 3").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_ke_tu_is_tu(ask_db, monkeypatch, on):
+    """phrasings.SESSION16_SINCE_SAID: "kể từ đầu năm", "kể từ đầu tháng" are "từ …"; "liệt kê từ …" is the list
+    verb."""
+    monkeypatch.setattr(phrasings, "SESSION16_SINCE_SAID", on)
+    ask = asker(ask_db)
+    for said, plain in (("kể từ đầu năm trả bao nhiêu hồ sơ trễ hạn", "từ đầu năm trả bao nhiêu hồ sơ trễ hạn"),
+                        ("kể từ đầu tháng đến nay trả bao nhiêu hồ sơ", "từ đầu tháng đến nay trả bao nhiêu hồ sơ")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    listed = ask("liệt kê từ đầu tháng này các hồ sơ trễ hạn")
+    assert listed.intent is not None and listed.intent.listing
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_the_newest_few_alone(ask_db, monkeypatch, on):
+    """phrasings.SESSION16_NEWEST_ALONE: "3 phản ánh mới nhất" with nothing else named lists the newest three; it had
+    been taken for a question naming nothing. "danh sách" alone still asks nothing."""
+    monkeypatch.setattr(phrasings, "SESSION16_NEWEST_ALONE", on)
+    ask = asker(ask_db)
+    got = ask("3 phản ánh mới nhất")
+    assert (got.status == "ok") is on
+    if on:
+        assert got.intent is not None and got.intent.listing and got.intent.limit == 3 and len(got.rows) == 3
+    assert ask("danh sách").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_coi_is_xem(ask_db, monkeypatch, on):
+    """tokens.SESSION16_COI: "cho chị coi danh sách …", "liệt kê cho anh coi" is "xem"; "coi như" stays unknown."""
+    monkeypatch.setattr(tokens, "SESSION16_COI", on)
+    ask = asker(ask_db)
+    plain = ask("cho chị xem danh sách hồ sơ trễ hạn tháng 9")
+    assert same(ask("cho chị coi danh sách hồ sơ trễ hạn tháng 9"), plain) is on
+    assert ask("hồ sơ trễ hạn tháng 9 coi như bao nhiêu").status == "unsure"
+    assert tokens.expand(["trong", "coi"]) == ["trong", "coi"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_more_that_no_view_holds(ask_db, monkeypatch, on):
+    """nodata.SESSION16_MORE_MISSING: staff leave, incoming documents, sums of money ("tiền" typed so) are not in the
+    data; "tiến độ" (folded alike) is no money, and records named keep their figure. "chi bao nhiêu tiền hỗ trợ mai
+    táng" had been answered with the records of the procedure «tiền mai táng» names (a confident wrong)."""
+    monkeypatch.setattr(nodata, "SESSION16_MORE_MISSING", on)
+    ask = asker(ask_db)
+    for said in ("tuần này bộ phận một cửa có ai nghỉ phép không", "tháng 10 phường nhận bao nhiêu văn bản đến"):
+        got = ask(said)
+        assert got.status == ("no_data" if on else "unsure"), said
+        assert not got.rows, said
+    money = ask("tháng trước phường chi bao nhiêu tiền hỗ trợ mai táng")
+    assert (money.status == "no_data") is on and (money.status == "ok") is not on
+    assert ask("hồ sơ tiền mai táng tháng 10 bao nhiêu").status == "ok"  # a short name of the procedure
+    assert ask("tiến độ giải quyết hồ sơ tháng 10").status == "unsure"
+    assert ask("tháng 10 tiếp nhận bao nhiêu hồ sơ hỗ trợ chi phí mai táng").status == "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_missing_against_a_plan(ask_db, monkeypatch, on):
+    """nodata.SESSION16_MISSING_AGAINST_PLAN: a statistic no view holds asked against a plan ("giải ngân … đạt bao nhiêu
+    % kế hoạch") is not in the data; an indicator the ward reports keeps its answer."""
+    monkeypatch.setattr(nodata, "SESSION16_MISSING_AGAINST_PLAN", on)
+    ask = asker(ask_db)
+    got = ask("kinh phí chi thường xuyên năm nay đạt bao nhiêu phần trăm kế hoạch")
+    assert got.status == ("no_data" if on else "unsure") and not got.rows
+    assert ask("thu ngân sách năm nay đạt bao nhiêu phần trăm kế hoạch").status == "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_an_indicator_of_a_period_not_yet_come(ask_db, monkeypatch, on):
+    """indicators.SESSION16_FUTURE_PERIOD: an indicator of a period not yet begun ("năm 2027", "quý 1 năm sau") is not
+    in the data (no row reported); this year's keeps its answer."""
+    monkeypatch.setattr(indicators, "SESSION16_FUTURE_PERIOD", on)
+    ask = asker(ask_db)
+    for said in ("kế hoạch thu ngân sách năm 2027 là bao nhiêu", "chỉ tiêu thu ngân sách quý 1 năm sau giao bao nhiêu"):
+        got = ask(said)
+        assert got.status == ("no_data" if on else "unsure") and not got.rows, said
+    assert ask("thu ngân sách năm nay đạt bao nhiêu phần trăm kế hoạch").status == "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_the_online_share_of_those_received(ask_db, monkeypatch, on):
+    """understand.SESSION16_ONLINE_SHARE: "hồ sơ tiếp nhận trực tuyến chiếm bao nhiêu % trên tổng số hồ sơ tiếp nhận" is
+    the online rate ("tiếp nhận" said twice had made "trực tuyến" a filter: unsure). A resolved count online keeps its
+    filter."""
+    monkeypatch.setattr(understand, "SESSION16_ONLINE_SHARE", on)
+    ask = asker(ask_db)
+    plain = ask("tỷ lệ trực tuyến quý 3 lĩnh vực hộ tịch")
+    said = ask("quý 3 lĩnh vực hộ tịch, hồ sơ tiếp nhận trực tuyến chiếm bao nhiêu % trên tổng số hồ sơ tiếp nhận")
+    assert same(said, plain) is on
+    resolved = ask("quý 3 giải quyết bao nhiêu hồ sơ trực tuyến")
+    assert resolved.intent is not None and resolved.intent.filters.get("hinh_thuc_nop") == "Trực tuyến"
