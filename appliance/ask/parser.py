@@ -318,6 +318,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         intent.group = "linh_vuc"  # "phản ánh nhiều nhất về vấn đề gì": by category
     understand.grouping(tokens, intent)
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
+    phrasings.which_side(tokens, ranking_two or len(periods) == 2)
     less = tokens.take_all(measures_words.LESS)
     said_compare = tokens.take_all(measures_words.COMPARE_WORDS) or less
     said_compare = readings.difference(tokens) or said_compare

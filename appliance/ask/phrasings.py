@@ -135,6 +135,22 @@ def since_said(tokens: Tokens) -> None:
             tokens.used[k] = True
 
 
+# "hộ tịch với chứng thực, bên nào trễ hạn nhiều hơn", "tuần này với tuần trước, cái nào nhận nhiều hơn": with two
+# names of one kind, or two periods, and "hơn / nhất" said, "bên / cái / phía nào" asks which of the two, as "ai"
+# does for two officers ("bên", "nào" had been unknown). Without two sides, or without "hơn / nhất", "bên nào" (which
+# office?) stays unknown. (Sessions 11 and 13 read the same words, off by rule R1 then and retired; three writers of
+# the training halves since say it.)
+SESSION16_WHICH_SIDE = True
+
+
+def which_side(tokens: Tokens, two_sides: bool) -> None:
+    if not SESSION16_WHICH_SIDE or not two_sides or not (tokens.has("hon") or tokens.has("nhat")):
+        return
+    for side in ("ben", "cai", "phia"):
+        for k in tokens.find(f"{side} nao"):
+            tokens.used[k] = tokens.used[k + 1] = True
+
+
 # "10 PAKN mới nhất", "5 hồ sơ nhận sớm nhất": the newest (oldest) few records asked with nothing else named are a
 # list of the whole ward's; the question had been taken for one that names nothing ("chưa nêu cần số liệu gì").
 SESSION16_NEWEST_ALONE = True

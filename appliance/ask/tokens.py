@@ -60,6 +60,11 @@ SESSION15_SHARE_WORD = False  # off by rule R1b (session 15): moved no fresh ver
 # (regard as) and "trông coi" (look after) keep their own meaning and stay unknown. (Session 11's reading of the same
 # word, off by rule R1 then, was retired; the session-15 writer's chat says it.) Read at run time.
 SESSION16_COI = True
+# Session 16: southern "giùm / dùm" is "giúp" ("chia giùm chị", "liệt kê dùm anh"), and "bữa nay / bữa qua" is "hôm nay
+# / hôm qua" ("mấy bữa nay", a few days how many unsaid, stays vague). Whole words only. (Sessions 12 and 14 read the
+# same words, off by rule R1 then and retired; the training halves of sessions 12 and 14 say them.) Read at run time.
+SESSION16_SOUTHERN = True
+_HELP = {"gium", "dum"}
 # Session 13: chat shorthand and the dialect of Nghệ An typed fast without accents. "lk" closing a clause ("… t10 lk",
 # "… lk ra") is "liệt kê"; "r" closing the question is "rồi"
 # ("… bn r"); "kd" is "kinh doanh", "tthc" "thủ tục" (hành chính); "ni" after a unit of time is "này" ("tháng ni",
@@ -120,6 +125,11 @@ def expand(raw: list[str]) -> list[str]:
             out.append(word)  # "mấy tháng nay": a few months, how many unsaid; never "tháng này"
         elif SESSION16_COI and word == "coi" and raw[k + 1:k + 2] != ["nhu"] and raw[k - 1:k] != ["trong"]:
             out.append("xem")
+        elif SESSION16_SOUTHERN and word in _HELP:
+            out.append("giup")
+        elif SESSION16_SOUTHERN and word == "bua" and raw[k + 1:k + 2] in (["nay"], ["qua"]) and (
+                raw[k - 1:k] != ["may"]):
+            out.append("hom")  # "bữa nay" = hôm nay, "bữa qua" = hôm qua
         elif (said := _chat_dialect(raw, k, out)) is not None:
             out += said
         elif SESSION15_SHARE_WORD and word == "trong" and out[-1:] == ["ty"] and not (

@@ -224,3 +224,46 @@ def test_session16_the_online_share_of_those_received(ask_db, monkeypatch, on):
     assert same(said, plain) is on
     resolved = ask("quý 3 giải quyết bao nhiêu hồ sơ trực tuyến")
     assert resolved.intent is not None and resolved.intent.filters.get("hinh_thuc_nop") == "Trực tuyến"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_which_side_of_two(ask_db, monkeypatch, on):
+    """phrasings.SESSION16_WHICH_SIDE: "<name> với <name>, bên / cái / phía nào … hơn" ranks the two names, and with two
+    periods it is their comparison; with one side, or without "hơn / nhất", "bên nào" stays unknown."""
+    monkeypatch.setattr(phrasings, "SESSION16_WHICH_SIDE", on)
+    ask = asker(ask_db)
+    names = ask("tháng 9 đất đai và hộ tịch trả trễ hạn nhiều hơn")
+    assert names.status == "ok" and len(names.rows) == 2
+    assert same(ask("tháng 9 đất đai với hộ tịch, phía nào trả trễ hạn nhiều hơn"), names) is on
+    periods = ask("số hồ sơ từ chối tháng 9 so với tháng 8")
+    assert same(ask("hồ sơ từ chối tháng 9 với tháng 8, cái nào nhiều hơn"), periods) is on
+    assert ask("tháng 9 bên nào trả trễ hạn nhiều hơn").status == "unsure"
+    assert ask("tháng 9 đất đai với hộ tịch bên nào").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_southern_help_and_day(ask_db, monkeypatch, on):
+    """tokens.SESSION16_SOUTHERN: "giùm / dùm" is "giúp", "bữa nay / bữa qua" is "hôm nay / hôm qua"; "mấy bữa nay"
+    (how many days unsaid) stays vague."""
+    monkeypatch.setattr(tokens, "SESSION16_SOUTHERN", on)
+    ask = asker(ask_db)
+    for said, plain in (("tính dùm anh số hồ sơ trễ hạn tháng 10", "tính giúp anh số hồ sơ trễ hạn tháng 10"),
+                        ("bữa qua trả được mấy bộ hồ sơ", "hôm qua trả được mấy bộ hồ sơ")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    assert ask("mấy bữa nay trả được bao nhiêu hồ sơ").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_website_visits_are_not_held(ask_db, monkeypatch, on):
+    """nodata.SESSION16_WEB_VISITS: visits to the website or the public-service portal are not in the data (never the
+    online records as a figure); records handed in through the portal are still counted."""
+    monkeypatch.setattr(nodata, "SESSION16_WEB_VISITS", on)
+    ask = asker(ask_db)
+    for said in ("tháng trước cổng dịch vụ công có bao nhiêu lượt truy cập",
+                 "trang web phường quý 3 được mấy lượt vào"):
+        got = ask(said)
+        assert got.status == ("no_data" if on else "unsure") and not got.rows, said
+    online = ask("tháng 10 có bao nhiêu hồ sơ nộp qua cổng dịch vụ công")
+    assert online.status == "ok" and online.rows
