@@ -163,6 +163,16 @@ def _compare_sentence(intent: Intent, key: str, rows: list[list[Cell]], labels: 
     return text + scope + "."
 
 
+def time_group_name(group: str, value: Cell) -> str:
+    """"2026-Q3" → "quý 3/2026"; a week's first day "2026-10-05" → "tuần từ 05/10/2026"."""
+    text = str(value or "")
+    if group == "quarter" and len(text) == 7 and text[5] == "Q":
+        return f"quý {text[6]}/{text[:4]}"
+    if group == "week" and len(text) == 10:
+        return f"tuần từ {text[8:]}/{text[5:7]}/{text[:4]}"
+    return text
+
+
 def _grouped_sentence(intent: Intent, key: str, rows: list[list[Cell]], head: str, note: str,
                       labels: dict[str, str]) -> str:
     if not rows:
@@ -170,6 +180,8 @@ def _grouped_sentence(intent: Intent, key: str, rows: list[list[Cell]], head: st
     dim = DIMENSION_LABELS.get(intent.group or "", "Nhóm").lower()
 
     def name(value: Cell) -> str:
+        if intent.group in ("quarter", "week"):
+            return time_group_name(intent.group, value)
         if intent.group == "month" and isinstance(value, str) and len(value) == 7:
             return f"tháng {int(value[5:])}/{value[:4]}"
         if intent.group == "trang_thai" and intent.domain == "phan_anh":
@@ -178,13 +190,14 @@ def _grouped_sentence(intent: Intent, key: str, rows: list[list[Cell]], head: st
             return FEEDBACK_CHANNEL_LABELS.get(str(value), str(value))
         return labels.get(str(value), str(value))
 
-    if intent.group == "month" and intent.order is None:
+    if intent.group in ("month", "quarter", "week") and intent.order is None:
         values = [(r[0], figure) for r in rows if (figure := number(r[1])) is not None]
         if not values:
             return f"{head}{note}: chưa có số liệu."
         hi = max(values, key=lambda v: v[1])
         lo = min(values, key=lambda v: v[1])
-        return (f"{head}{note}: {_label(key)} theo tháng, cao nhất {name(hi[0])} ({value_text(key, hi[1])}), "
+        unit = {"month": "tháng", "quarter": "quý", "week": "tuần"}[intent.group]
+        return (f"{head}{note}: {_label(key)} theo {unit}, cao nhất {name(hi[0])} ({value_text(key, hi[1])}), "
                 f"thấp nhất {name(lo[0])} ({value_text(key, lo[1])}); chi tiết trong bảng và biểu đồ.")
     first = rows[0]
     word = "thấp nhất" if intent.order == "asc" else "cao nhất"
@@ -242,10 +255,12 @@ def chart(intent: Intent | None, query: Query | None, rows: list[list[Cell]],
         names = [str(r[0]) for r in rows]
     elif intent.group == "month":
         names = [f"{str(r[0])[5:]}/{str(r[0])[:4]}" if r[0] else "" for r in rows]
+    elif intent.group in ("quarter", "week"):
+        names = [time_group_name(intent.group, r[0]) for r in rows]
     else:
         names = [labels.get(str(r[0]), str(r[0])) for r in rows]
     values = [None if (figure := number(r[1])) is None else round(float(figure), 2) for r in rows]
-    line = intent.group == "month" and intent.order is None
+    line = intent.group in ("month", "quarter", "week") and intent.order is None
     horizontal = not line and query.kind == "group" and max(len(n) for n in names) > 12
     category = {"type": "category", "data": names, "axisLabel": {"interval": 0, "width": 160, "overflow": "truncate"}}
     value_axis: dict[str, object] = {"type": "value", "name": "%" if measure.kind == "rate" else measure.unit}

@@ -63,7 +63,7 @@ class Intent:
     compare_label: str = ""  # how the comparison reads: "cùng kỳ tháng trước (01–20/10)"
     compare_asof: dt.date | None = None  # counts at a day: the other day
     filters: dict[str, FilterValue] = field(default_factory=dict)  # view column → value (list: any of)
-    group: str | None = None  # view column, or "month"
+    group: str | None = None  # view column, or "month" / "quarter" / "week" (understand.TIME_GROUPS)
     order: str | None = None  # desc | asc
     limit: int | None = None
     per: str | None = None  # month | day: average per unit of time
@@ -269,13 +269,16 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, "chưa rõ kỳ: câu hỏi nêu hai kỳ lồng nhau; hãy nêu một kỳ, ví dụ «từ "
                                           "đầu năm đến hết tháng 10»")
     now = tokens.take_all(_NOW_WORDS)
-    unit, _ = doubts.time_unit(tokens)
+    unit, at = doubts.time_unit(tokens)
     if unit:
         # "trung bình mỗi tuần nhận bao nhiêu": an average per week, not a breakdown (the average processing time
         # by quarter is one: "thời gian giải quyết trung bình từng quý")
         averaged = (tokens.has("trung binh") or tokens.has("binh quan")) and not any(
             tokens.has(w) for w in ("thoi gian", "bao lau", "so ngay", "bao nhieu ngay", "may ngay"))
-        return ParseResult(intent, False, doubts.time_unit_problem(unit, averaged))
+        if averaged or not (understand.SESSION16_QUARTER_WEEK and intent.domain != "chi_tieu"):
+            return ParseResult(intent, False, doubts.time_unit_problem(unit, averaged))
+        tokens.used[at - 1] = tokens.used[at] = True
+        intent.group = understand.TIME_GROUPS[unit]
     understand.listing(tokens, intent)
     time_taken.list_by_time(tokens, intent)
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared

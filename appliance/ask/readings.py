@@ -16,6 +16,9 @@ from appliance.ask.tokens import PARTICLES, Tokens
 SESSION14_OVER_UNITS = True
 _EACH = {"tung", "cac", "moi", "hang"}
 _UNITS = {"thang", "quy", "tuan", "nam"}
+# Session 16: the "quả" of "(trả) kết quả" before "từng quý / các tháng" ("số hồ sơ trả kết quả từng quý") is no "qua":
+# read as one, it had left "kết" unknown (unsure). Read at run time.
+SESSION16_RESULT_KEPT = True
 
 
 def over_units(tokens: Tokens) -> None:
@@ -23,7 +26,8 @@ def over_units(tokens: Tokens) -> None:
         return
     items = tokens.items
     for k, word in enumerate(items[:-2]):
-        if word == "qua" and not tokens.used[k] and items[k + 1] in _EACH and items[k + 2] in _UNITS:
+        if word == "qua" and not tokens.used[k] and items[k + 1] in _EACH and items[k + 2] in _UNITS and not (
+                SESSION16_RESULT_KEPT and k and items[k - 1] == "ket"):
             tokens.used[k] = True
 
 

@@ -90,6 +90,20 @@ def filters_sql(intent: Intent) -> list[str]:
     return out
 
 
+# Figures by quarter or week (understand.SESSION16_QUARTER_WEEK): the column each row is named by. A quarter is
+# "2026-Q3"; a week is named by its first day within the period (Monday, or the period's first day when the week
+# began before it: "2026-10-01" for 01–04/10).
+TIME_GROUP_COLUMNS = {"quarter": "quy", "week": "tuan"}
+
+
+def time_group(group: str, measure: Measure, period: Period | None) -> str:
+    if group == "quarter":
+        month = measure.scope.month
+        return f"substr({month}, 1, 4) || '-Q' || ((CAST(substr({month}, 6, 2) AS INTEGER) + 2) / 3)"
+    monday = f"date({measure.scope.date}, 'weekday 0', '-6 days')"
+    return f"max({monday}, {q(period.start.isoformat())})" if period is not None else monday
+
+
 def _asof(intent: Intent, period: Period | None, today: dt.date) -> dt.date:
     if intent.asof is not None and period is intent.period:
         return intent.asof
@@ -107,7 +121,11 @@ def _select(intent: Intent, period: Period | None, today: dt.date, label: str | 
         exprs.append(f"{q(label)} AS ky")
         columns.append("ky")
     group_col = None
-    if intent.group:
+    if intent.group in TIME_GROUP_COLUMNS:
+        group_col = TIME_GROUP_COLUMNS[intent.group]
+        exprs.append(f"{time_group(intent.group, measures[0], period)} AS {group_col}")
+        columns.append(group_col)
+    elif intent.group:
         group_col = measures[0].scope.month if intent.group == "month" else intent.group
         exprs.append(group_col)
         columns.append(group_col)
@@ -129,7 +147,7 @@ def _select(intent: Intent, period: Period | None, today: dt.date, label: str | 
     if group_col:
         sql += f" GROUP BY {group_col}"
         first = measures[0].key
-        if intent.group == "month" and intent.order is None:
+        if intent.group in ("month", *TIME_GROUP_COLUMNS) and intent.order is None:
             sql += f" ORDER BY {group_col}"  # a trend reads in time order, every month kept
         else:
             sql += f" ORDER BY {first} IS NULL, {first} {'ASC' if intent.order == 'asc' else 'DESC'}, {group_col}"

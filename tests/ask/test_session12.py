@@ -3,7 +3,7 @@ where it must not fire. The flags rule R1 kept on are unconditional since sessio
 retired with their tests."""
 from __future__ import annotations
 
-from appliance.ask import supported
+from appliance.ask import supported, understand
 from appliance.text import periods
 from tests.ask.answering import asker, same
 from tests.ask.data import TODAY
@@ -27,10 +27,11 @@ def test_session12_still_open_whatever_stands_between(ask_db):
     assert both.intent is not None and "chua_giai_quyet" not in both.intent.measures
 
 
-def test_session12_figures_by_quarter_or_week(ask_db):
-    """Session 12: "từng quý", "mỗi tuần" had been dropped and the period's total
-    given (a confident wrong); the box does not group by quarter or week (that reading was retired in session 16), so
-    such a question is unsure. The quarter of a period named is no grouping."""
+def test_session12_figures_by_quarter_or_week(ask_db, monkeypatch):
+    """Session 12: "từng quý", "mỗi tuần" had been dropped and the period's total given (a confident wrong); where the
+    box does not group by quarter or week (understand.SESSION16_QUARTER_WEEK off) such a question is unsure. The
+    quarter of a period named is no grouping."""
+    monkeypatch.setattr(understand, "SESSION16_QUARTER_WEEK", False)
     ask = asker(ask_db)
     for said in ("năm nay tiếp nhận bao nhiêu hồ sơ mỗi quý", "phản ánh tháng 10 theo từng tuần",
                  "hồ sơ tồn từng quý năm nay"):

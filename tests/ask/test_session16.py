@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import either_reading, indicators, nodata, phrasings, tokens, understand
+from appliance.ask import either_reading, indicators, nodata, phrasings, readings, tokens, understand
 from tests.ask.answering import asker, same
 
 
@@ -267,3 +267,37 @@ def test_session16_website_visits_are_not_held(ask_db, monkeypatch, on):
         assert got.status == ("no_data" if on else "unsure") and not got.rows, said
     online = ask("tháng 10 có bao nhiêu hồ sơ nộp qua cổng dịch vụ công")
     assert online.status == "ok" and online.rows
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_figures_by_quarter_or_week(ask_db, monkeypatch, on):
+    """understand.SESSION16_QUARTER_WEEK: "mỗi quý", "theo từng tuần" give one figure per quarter or week, in time
+    order, each cut to the period; off, unsure. A count at a day has no quarters, an average per week is no breakdown,
+    and the quarter of a period named is no grouping."""
+    monkeypatch.setattr(understand, "SESSION16_QUARTER_WEEK", on)
+    ask = asker(ask_db)
+    by_quarter = ask("năm nay tiếp nhận bao nhiêu hồ sơ mỗi quý")
+    by_week = ask("phản ánh tháng 10 theo từng tuần")
+    if not on:
+        assert by_quarter.status == by_week.status == "unsure"
+    else:
+        assert by_quarter.status == "ok" and by_quarter.keys[0] == "quy"
+        assert [r[0] for r in by_quarter.rows] == sorted(r[0] for r in by_quarter.rows)
+        assert sum(r[1] for r in by_quarter.rows) == ask("năm nay tiếp nhận bao nhiêu hồ sơ").rows[0][0]
+        assert "theo quý" in by_quarter.answer and by_quarter.rows[0][0] == "2026-Q1"
+        assert by_week.status == "ok" and by_week.keys[0] == "tuan" and by_week.rows[0][0] == "2026-10-01"
+        assert sum(r[1] for r in by_week.rows) == ask("số phản ánh tháng 10").rows[0][0]
+    assert ask("hồ sơ tồn từng quý năm nay").status == "unsure"
+    assert ask("trung bình mỗi tuần nhận bao nhiêu hồ sơ năm nay").status == "unsure"
+    assert ask("quý 3 tiếp nhận bao nhiêu hồ sơ").keys == ["tiep_nhan"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_the_result_before_each_unit(ask_db, monkeypatch, on):
+    """readings.SESSION16_RESULT_KEPT: "trả kết quả từng tháng" keeps "kết quả" whole (its "quả" had been read as the
+    "qua" of "qua từng tháng", "kết" left unknown); "qua từng tháng" itself is still read."""
+    monkeypatch.setattr(readings, "SESSION16_RESULT_KEPT", on)
+    ask = asker(ask_db)
+    plain = ask("số hồ sơ giải quyết theo tháng năm nay")
+    assert same(ask("số hồ sơ trả kết quả từng tháng năm nay"), plain) is on
+    assert same(ask("số hồ sơ giải quyết qua từng tháng năm nay"), plain)
