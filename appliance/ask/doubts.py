@@ -143,6 +143,7 @@ _CALL = {"oi", "a", "da", ",", ";"}  # what may stand before the asker at a clau
 _WANTED = {"so", "con", "danh", "biet", "xem", "bao", "thong", "tong", "ty", "ti", "cac", "nhung", "ho", "phan",
            "lay", "du"}
 _CITIZENS = {"dan"}  # "dân", "người dân", "công dân"
+ASKER, CALL, WANTED = frozenset(_ASKER), frozenset(_CALL), frozenset(_WANTED)  # read by phrasings.wish
 
 
 # Session 13: "(gửi / nộp) qua kênh nào", "bằng hình thức nào": the route said before the channel or the form of

@@ -291,6 +291,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, problem)
     if intent.domain == "ho_so":
         doubts.new_things(tokens)
+    readings.rate_points(tokens)
     readings.over_units(tokens)
     if intent.domain == "chi_tieu":
         if nodata.SESSION16_MISSING_AGAINST_PLAN and intent.indicator is None and (
@@ -337,6 +338,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     readings.not_yet_closing(tokens)
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)
+    phrasings.wish(tokens)
     phrasings.between(tokens)
     phrasings.since_said(tokens)
     problem = (_resolve_periods(intent, periods, compare, last_year, now, today) or supported.list_one_measure(intent)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from appliance.ask import dropped, time_taken
+from appliance.ask import dropped, phrasings, time_taken
 from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
@@ -166,6 +166,8 @@ def listing(tokens: Tokens, intent: Intent) -> None:
         for k in tokens.find("nao"):
             if "co" in tokens.items[max(0, k - 6):k]:
                 tokens.used[k] = True  # "có hồ sơ nào … không": whether any (and how many), not which
+    if phrasings.list_out(tokens):
+        intent.listing = True
     if tokens.take_all(asking):
         intent.listing = True
     else:

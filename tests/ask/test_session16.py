@@ -301,3 +301,35 @@ def test_session16_the_result_before_each_unit(ask_db, monkeypatch, on):
     plain = ask("số hồ sơ giải quyết theo tháng năm nay")
     assert same(ask("số hồ sơ trả kết quả từng tháng năm nay"), plain) is on
     assert same(ask("số hồ sơ giải quyết qua từng tháng năm nay"), plain)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_rate_points_list_out_and_wish(ask_db, monkeypatch, on):
+    """readings.SESSION16_RATE_POINTS ("… bao nhiêu điểm phần trăm" of a rate: the comparison),
+    phrasings.SESSION16_LIST_RA ("liệt kê ra / hết": the list), phrasings.SESSION16_WISH ("anh muốn biết …": the
+    request). A survey's "điểm", "hồ sơ muộn" (late) stay unknown."""
+    monkeypatch.setattr(readings, "SESSION16_RATE_POINTS", on)
+    monkeypatch.setattr(phrasings, "SESSION16_LIST_RA", on)
+    monkeypatch.setattr(phrasings, "SESSION16_WISH", on)
+    ask = asker(ask_db)
+    for said, plain in (("tỷ lệ đúng hạn quý 3 so với quý 2 chênh bao nhiêu điểm phần trăm",
+                         "tỷ lệ đúng hạn quý 3 so với quý 2"),
+                        ("liệt kê hết hồ sơ bị từ chối tháng 9", "liệt kê hồ sơ bị từ chối tháng 9"),
+                        ("em ơi chị muốn biết quý 3 trả bao nhiêu hồ sơ", "quý 3 trả bao nhiêu hồ sơ")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    assert ask("người dân chấm bao nhiêu điểm cho cán bộ tháng này").status != "ok"
+    assert ask("hồ sơ muộn tháng 10 bao nhiêu").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session16_other_wards_are_not_held(ask_db, monkeypatch, on):
+    """nodata.SESSION16_OTHER_UNITS: the district, the city, the other wards are not in the data (never this ward's
+    figure); "toàn phường" is this ward."""
+    monkeypatch.setattr(nodata, "SESSION16_OTHER_UNITS", on)
+    ask = asker(ask_db)
+    for said in ("cả quận tháng 10 có bao nhiêu hồ sơ trễ hạn", "tỷ lệ đúng hạn của phường so với phường bên cạnh"):
+        got = ask(said)
+        assert got.status == ("no_data" if on else "unsure") and not got.rows, said
+    assert ask("toàn phường tháng 10 nhận bao nhiêu hồ sơ").status == "ok"
