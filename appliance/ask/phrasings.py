@@ -21,7 +21,7 @@ _CLAUSE_END = {",", ";", "?"}
 # the addressee, "cho" or a request verb, asks nothing itself ("đề", "nghị" had been unknown). "Đề nghị" as a thing
 # ("số đề nghị của dân", "trả lời đề nghị của công dân") stays unknown. (Session 13's reading of the same words, off by
 # rule R1 then, was retired; the session-15 writer's formal questions open so.)
-SESSION16_REQUEST_OPENING = True
+SESSION16_REQUEST_OPENING = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
 _REQUEST_AFTER = {"cho", "liet", "tong", "bao", "thong", "xem", "tinh", "lap", "gui", "lay", "cung", "trich", "ke",
                   "kiem", "so", "danh", "phong", "bo", "van", "a", "anh", "chi", "em", "e", "toi", "minh"}
 _REQUEST_BEFORE = {"kinh", "xin", "toi", "anh", "chi", "em", "minh", "chu", "bac"}
@@ -44,7 +44,7 @@ def request_opening(tokens: Tokens) -> None:
 # "so sánh tỷ lệ đúng hạn giữa hộ tịch và chứng thực": "giữa" in a comparison says between which two, read from the
 # names already ("giữa" had been unknown). Outside a comparison ("giữa tháng 10": the middle of a month) it stays
 # unknown.
-SESSION16_BETWEEN = True
+SESSION16_BETWEEN = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
 
 
 def between(tokens: Tokens) -> None:
@@ -58,7 +58,7 @@ def between(tokens: Tokens) -> None:
 # "tiếp nhận qua hình thức trực tuyến", "nộp bằng hình thức bưu chính": "hình thức" said before the channel it names
 # (and the "qua / bằng / theo" before it) is the channel's own word; it had been left unknown. Only right before a
 # channel read: "theo hình thức nộp" (a grouping) and "hình thức" alone keep their readings.
-SESSION16_FORM_BEFORE_CHANNEL = True
+SESSION16_FORM_BEFORE_CHANNEL = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
 _CHANNEL_PHRASES = [p.split() for phrases in CHANNELS.values() for p in phrases] + [["nop", "truc", "tiep"]]
 
 
@@ -82,7 +82,7 @@ def form_before_channel(tokens: Tokens) -> None:
 # "danh sách hồ sơ trễ hạn tháng 10, kèm tên cán bộ xử lý": in a list, "kèm (theo) (họ) tên (của) cán bộ (xử lý)" asks
 # the officer beside each record, which a list of records shows; its "xử lý" had been read as a second measure (the
 # records resolved), and the list was refused. Only in a list, only right after "kèm (theo)".
-SESSION16_WITH_OFFICER = True
+SESSION16_WITH_OFFICER = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
 _WITH = (["kem", "theo"], ["kem"])
 _NAME = (["ho", "ten"], ["ten"], ["thong", "tin"])
 _WHO = (["can", "bo"], ["nguoi"], ["cong", "chuc"])
@@ -123,7 +123,7 @@ def longest(tokens: Tokens) -> None:
 
 # "kể từ đầu năm", "kể từ ngày 1/10": "kể từ" is "từ"; the period rules read from "từ", and "kể" was left unknown.
 # Not after "liệt" ("liệt kê từ …": the list verb).
-SESSION16_SINCE_SAID = True
+SESSION16_SINCE_SAID = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
 
 
 def since_said(tokens: Tokens) -> None:
@@ -154,7 +154,7 @@ def which_side(tokens: Tokens, two_sides: bool) -> None:
 
 # "liệt kê ra", "liệt kê hết", "liệt kê lại": the list verb with its particle ("ra", "hết" had been unknown). (Session
 # 11's reading, off by rule R1 then, was retired; two writers of the training halves since say it.)
-SESSION16_LIST_RA = True
+SESSION16_LIST_RA = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
 _LIST_OUT = ["liet ke ra", "liet ke lai", "liet ke het ra", "liet ke het"]
 
 
@@ -181,7 +181,7 @@ def wish(tokens: Tokens) -> None:
 
 # "10 PAKN mới nhất", "5 hồ sơ nhận sớm nhất": the newest (oldest) few records asked with nothing else named are a
 # list of the whole ward's; the question had been taken for one that names nothing ("chưa nêu cần số liệu gì").
-SESSION16_NEWEST_ALONE = True
+SESSION16_NEWEST_ALONE = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
 
 
 def newest_alone(intent: Intent) -> bool:
