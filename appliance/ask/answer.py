@@ -68,8 +68,6 @@ def scope_text(intent: Intent, labels: dict[str, str] | None = None, today: dt.d
     parts = [first]
     for column, value in intent.filters.items():
         parts.append(f"{_FILTER_NAMES.get(column, column)} {_shown(intent, column, value, labels)}")
-    if intent.due is not None:
-        parts.append(f"hạn xử lý {intent.due.label}")
     if intent.topic:
         parts.append(f"(dữ liệu không tách riêng «{intent.topic}»: số liệu là của cả nhóm)")
     if intent.indicator:

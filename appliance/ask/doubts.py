@@ -143,40 +143,12 @@ _CALL = {"oi", "a", "da", ",", ";"}  # what may stand before the asker at a clau
 _WANTED = {"so", "con", "danh", "biet", "xem", "bao", "thong", "tong", "ty", "ti", "cac", "nhung", "ho", "phan",
            "lay", "du"}
 _CITIZENS = {"dan"}  # "dân", "người dân", "công dân"
-
-
-# Session 10: "anh muốn xem / biết …" is said as "anh cần …" is (folded "muon" is also "muộn", late: only
-# in that place, after the asker at a clause's start and before what is wanted, is it the wish); "giữa" in a
-# comparison ("so sánh … giữa hộ tịch và chứng thực") says between which, already read from the names.
-SESSION10_SPOKEN = False  # rule R1 of session 10: nothing moved on the fresh sets (docs/ask.md)
+ASKER, CALL, WANTED = frozenset(_ASKER), frozenset(_CALL), frozenset(_WANTED)  # read by phrasings.wish
 
 
 # Session 13: "(gửi / nộp) qua kênh nào", "bằng hình thức nào": the route said before the channel or the form of
 # submission that a grouping or a filter read ("qua" had been left unknown: unsure). Only right before such a word
-# already read. Read at run time.
-SESSION13_VIA_CHANNEL = True  # on by rule R1 (session 13): fresh12 one more right, no wrong more
-
-
-# Session 13: "Đề nghị (anh / em) cho tôi xem …", "Kính đề nghị liệt kê giúp tôi …": a request said with the polite
-# "đề nghị" at a clause's start, before the addressee, "cho" or a request verb, asks nothing itself ("đề", "nghị" had
-# been unknown: unsure). "Đề nghị" as a thing ("số đề nghị của dân", "các đề nghị chưa trả lời") stays unknown.
-# Read at run time.
-SESSION13_REQUEST_OPENING = False  # off by rule R1 (session 13): moved no verdict of the fresh sets
-_REQUEST_AFTER = {"cho", "liet", "tong", "bao", "thong", "xem", "tinh", "lap", "gui", "lay", "cung", "trich", "ke",
-                  "kiem", "so", "danh", "phong", "bo", "van"} | _ASKER
-_REQUEST_BEFORE = {"kinh", "xin", "toi", "anh", "chi", "em", "minh", "chu", "bac"}
-
-
-def request_opening(tokens: Tokens) -> None:
-    items = tokens.items
-    for k in tokens.find("de nghi"):
-        start = k
-        while start and items[start - 1] in _REQUEST_BEFORE and not tokens.used[start - 1]:
-            start -= 1
-        after = items[k + 2] if k + 2 < len(items) else ""
-        if (start == 0 or items[start - 1] in _CLAUSE_END) and after in _REQUEST_AFTER:
-            for j in range(start, k + 2):
-                tokens.used[j] = True
+# already read.
 
 
 def said_endings(tokens: Tokens) -> None:
@@ -186,8 +158,6 @@ def said_endings(tokens: Tokens) -> None:
     "gửi" to the asker ("em gửi anh list"), by the citizens ("dân gửi": the submission counted anyway) or
     "gửi qua <channel>" (the channel read after it).
     "Gửi kết quả", "gửi lại" keep their meaning: unknown, so unsure."""
-    if SESSION13_REQUEST_OPENING:
-        request_opening(tokens)
     items = tokens.items
     for k, word in enumerate(items):
         if tokens.used[k] or k == 0:
@@ -199,12 +169,10 @@ def said_endings(tokens: Tokens) -> None:
             clause = rest[:next((j for j, t in enumerate(rest) if t in _CLAUSE_END), len(rest))]
             if typed <= _PARTICLE_SPELLINGS and all(t in _ENDING for t in clause):
                 tokens.used[k] = True
-        elif (word == "can" or (SESSION10_SPOKEN and word == "muon")) and before in _ASKER and (
+        elif word == "can" and before in _ASKER and (
                 k == 1 or items[k - 2] in _CALL) and after in _WANTED:
             tokens.used[k] = True
-        elif SESSION10_SPOKEN and word == "giua" and (tokens.has("so sanh") or tokens.has("so voi")):
-            tokens.used[k] = True
-        elif SESSION13_VIA_CHANNEL and word in ("qua", "bang") and k + 1 < len(items) and tokens.used[k + 1] and (
+        elif word in ("qua", "bang") and k + 1 < len(items) and tokens.used[k + 1] and (
                 after == "kenh" or items[k + 1:k + 3] == ["hinh", "thuc"]):
             tokens.used[k] = True
         elif word == "gui" and (after in _ASKER or (after == "cho" and items[k + 2:k + 3] and items[k + 2] in _ASKER)
@@ -216,9 +184,8 @@ def said_endings(tokens: Tokens) -> None:
 # Session 12: figures by a unit of time ("số hồ sơ trả kết quả từng quý năm nay", "t10 mỗi tuần giải quyết được
 # bao nhiêu"): "quý" and "tuần" are filler once a period is read, so the total of the whole period was answered,
 # a confident wrong. "từng / mỗi / theo / hàng / các + quý / tuần" that no period read asks one figure per quarter
-# or week (understand.SESSION12_QUARTER_WEEK groups them); where the box cannot group so, the answer is unsure
-# (months are grouped already: "từng tháng"; "trung bình mỗi ngày" is an average). Read at run time.
-SESSION12_TIME_UNIT_GROUP = True  # on by rule R1b (session 12): no fresh verdict moved; removes a confident wrong
+# or week (understand.SESSION16_QUARTER_WEEK groups them); where the box cannot group so, the answer is unsure
+# (months are grouped already: "từng tháng"; "trung bình mỗi ngày" is an average).
 _EACH_UNIT = {"tung", "moi", "theo", "hang", "cac"}
 _GROUP_UNITS = {"quy": "quý", "tuan": "tuần"}
 
@@ -241,43 +208,13 @@ def time_unit_problem(unit: str, averaged: bool = False) -> str:
             f"«{name} trước») hoặc hỏi «theo tháng»")
 
 
-# Session 12: "chốt" (the close of the books) before a period read says "as of its end": "chốt cuối tháng 9 thì
-# những hồ sơ nào quá hạn", "tồn bây giờ so với hồi chốt cuối quý 3", "số liệu chốt đến hết quý 2". Its words
-# had been unknown (unsure). Only before a period read, so "chốt" elsewhere ("chốt danh sách") stays unknown.
-# Read at run time.
-SESSION12_CLOSING = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
-_CLOSING_BEFORE = {"hoi", "luc", "khi", "so", "lieu"}  # "hồi chốt", "lúc chốt", "số liệu chốt"
-_CLOSING_AFTER = {"so", "lieu", "tai", "den", "toi", "vao", "luc", "ngay", "het", "cuoi", "dau"}
-
-
-def closing_day(tokens: Tokens) -> None:
-    items = tokens.items
-    for k, word in enumerate(items):
-        if word != "chot" or tokens.used[k]:
-            continue
-        j = k + 1
-        while j < len(items) and items[j] in _CLOSING_AFTER and not tokens.used[j] and j - k < 4:
-            j += 1
-        if j >= len(items) or not tokens.used[j] or j in tokens.aside:
-            continue  # no period read after it
-        tokens.used[k] = True
-        for i in range(k + 1, j):
-            if items[i] in {"so", "lieu", "tai", "den", "toi", "vao", "luc", "ngay"}:
-                tokens.used[i] = True  # "cuối", "đầu", "hết" keep their own reading (the period's end)
-        i = k - 1
-        while i >= 0 and items[i] in _CLOSING_BEFORE and not tokens.used[i] and k - i < 3:
-            tokens.used[i] = True
-            i -= 1
-
-
 # Session 12: a first clause that says what the figure is for ("chuẩn bị báo cáo quý, em chia giùm chị …",
 # "chuẩn bị họp HĐND, cho anh xin …") is an aside like a reason clause: nothing in it is counted or doubted.
 # Only a first clause opened by "chuẩn bị", or naming the meeting or report it is for ("chiều nay họp giao ban,
 # em cho anh …": its "họp" had been answered as meetings not in the data), closed by a comma, with the question
 # after it, and asking nothing itself (no "bao nhiêu", "số", "hồ sơ", "phản ánh", rate: "chuẩn bị trả bao nhiêu hồ
 # sơ, …", "số cuộc họp tháng này, …" are the question), nor a period ("báo cáo quý 3, …"). "Sắp" stays what it
-# is ("sắp quá hạn": unknown). Read at run time.
-SESSION12_PURPOSE_FIRST = True
+# is ("sắp quá hạn": unknown).
 _PURPOSE_OPENERS = (("chuan", "bi"),)
 _ASKING = ["bao nhieu", "may", "ho so", "phan anh", "ty le", "ti le", "%", "danh sach", "liet ke", "tong", "so"]
 _MEETING = [["hop"], ["giao", "ban"], ["hoi", "nghi"], ["bao", "cao"], ["tiep", "xuc", "cu", "tri"]]
@@ -322,28 +259,3 @@ def purpose_first(tokens: Tokens) -> None:
     for j in range(0, end + 1):
         tokens.used[j] = True
         tokens.aside.add(j)
-
-
-# Session 12: a first clause that asks vaguely, answered by a second that names the period ("dạo này dân gửi phản
-# ánh nhiều không, 30 ngày qua được bao nhiêu cái"): the vague time ("dạo này", "gần đây", "mấy bữa nay") and its
-# "nhiều / ít không" are the lead-in the figure answers. Only when a period is read outside that clause; alone,
-# "dạo này" stays unread (unsure), as "gần đây" does. Read at run time.
-SESSION12_VAGUE_LEAD = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
-_VAGUE = [["dao", "gan", "day"], ["thoi", "gian", "gan", "day"], ["dao", "nay"], ["gan", "day"], ["may", "bua", "nay"],
-          ["may", "hom", "nay"], ["may", "ngay", "nay"], ["bao", "nhieu", "bua", "nay"], ["bao", "nhieu", "hom", "nay"]]
-_HOW_MUCH = [["nhieu", "khong"], ["it", "khong"], ["dong", "khong"], ["co", "nhieu", "khong"], ["nhieu", "ko"]]
-
-
-def vague_lead(tokens: Tokens) -> None:
-    items = tokens.items
-    end = next((j for j, t in enumerate(items) if t in _CLAUSE_END), len(items))
-    if end >= len(items) - 1 or not any(tokens.used[j] and j not in tokens.aside for j in range(end + 1, len(items))):
-        return
-    lead = [(k, v) for k in range(end) for v in _VAGUE
-            if items[k:k + len(v)] == v and not any(tokens.used[k:k + len(v)])]
-    close = [(k, h) for k in range(end) for h in _HOW_MUCH if items[k:k + len(h)] == h and k + len(h) == end]
-    if not lead or not close:
-        return
-    for k, words in (lead[0], close[0]):
-        for j in range(k, k + len(words)):
-            tokens.used[j] = True

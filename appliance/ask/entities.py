@@ -215,8 +215,6 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
         if column in ("linh_vuc", "ten_thu_tuc", "ma_linh_vuc") and cue >= 0 and not tokens.used[cue] and (
                 tokens.items[cue] in FIELD_CUES):
             tokens.used[cue] = True  # "bên đất đai", "mảng hộ tịch": the side of the office, the field itself
-        if SESSION10_NAME_VERB:
-            _name_verb(tokens, top)
         found.append(top.candidate)
         if top.candidate.topic:
             typed = {fold(w): w for w in re.findall(r"\w+", tokens.question.lower())}  # as the leader wrote it
@@ -228,24 +226,6 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
             intent.filters[column] = values[0] if len(values) == 1 else values
     _explain_name_words(tokens, found)
     return None
-
-
-# Session 10: "hồ sơ cấp phép xây dựng" is the records of the permit procedure ("Cấp giấy phép …"),
-# as "hồ sơ cấp giấy phép xây dựng" (the whole name) already was; its "cấp" had been read as "issued"
-# because the short name "phép xây dựng" left it outside the name.
-SESSION10_NAME_VERB = False  # rule R1 of session 10: nothing moved on the fresh sets (docs/ask.md)
-
-
-def _name_verb(tokens: Tokens, top: Hit) -> None:
-    """The verb opening a procedure's official name, said just before its short name and right after
-    "hồ sơ" or "xin", belongs to the name; elsewhere ("tháng này cấp bao nhiêu giấy phép") it is a measure."""
-    if top.candidate.column != "ten_thu_tuc":
-        return
-    k = min(top.positions) - 1
-    if k < 1 or tokens.used[k] or tokens.items[k] != _words(top.candidate.value)[0]:
-        return
-    if tokens.items[k - 1] == "xin" or tokens.items[max(0, k - 2):k] == ["ho", "so"]:
-        tokens.used[k] = True
 
 
 def _explain_name_words(tokens: Tokens, found: list[Candidate]) -> None:

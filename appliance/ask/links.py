@@ -19,8 +19,8 @@ _RECORD_PARAMS = {"linh_vuc": "linh_vuc", "ten_thu_tuc": "thu_tuc", "can_bo_xu_l
 
 def for_list(intent: Intent, today: dt.date) -> str:
     """The page listing every record of a list answer, or "" when no page holds that selection."""
-    if any(isinstance(v, list) for v in intent.filters.values()) or intent.due is not None:
-        return ""  # no page holds two names at once, nor a deadline within a period
+    if any(isinstance(v, list) for v in intent.filters.values()):
+        return ""  # no page holds two names at once
     measure = MEASURES[intent.measures[0]]
     if measure.kind == "rate":
         measure = MEASURES[measure.of]

@@ -61,32 +61,12 @@ RECORD_PHRASES: list[tuple[str, str]] = [
     ("nhan", "tiep_nhan"),
     ("xu ly", "da_giai_quyet"), ("tre", "tre_han"),
 ]
-# Session 10, two families of how a question is said (flag for the lead's once-at-end measurement):
-# - a processing-time question ends with when the record is done: "mất mấy ngày mới xong", "bao lâu thì
-#   có kết quả"; its "xong" had left the question unsure;
-# - records "đang (bị) chậm (xử lý / giải quyết)" are the open ones past their deadline; "bị chậm" without
-#   "đang" may be a record returned late and stays as it was.
-# Read at run time (understand.measures); off by rule R1 of session 10: nothing moved on the fresh sets.
-SESSION10_SAID = False
-_TIME_ASKED = ["bao nhieu ngay", "bao lau", "may ngay"]
-_DONE_SAID = ["xong", "giai quyet xong", "xu ly xong", "co ket qua", "tra ket qua", "duoc tra"]
-SAID_PHRASES: list[tuple[str, str]] = [
-    *((f"{cost}{t} {link}{done}", "so_ngay_tb") for cost in ("mat ", "het ", "") for t in _TIME_ASKED
-      for link in ("moi ", "thi ", "") for done in _DONE_SAID),
-    *((f"dang {bi}{late}{how}", "qua_han") for bi in ("bi ", "") for late in ("cham", "tre")
-      for how in (" han", " hen", " xu ly", " giai quyet", " tra", "")),
-]
-
-# Session 12: a refusal said as "không nhận (giải quyết / hồ sơ / xử lý)" ("bị từ chối, không nhận giải quyết");
-# its "không" had been unknown (unsure). Read at run time (understand.measures).
-SESSION12_REFUSED_SAID = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
-# Session 12: verbs with their direction, "nhận vào bao nhiêu, trả ra bao nhiêu" (received, returned): the "vào /
-# ra" had been unknown (unsure). Read at run time with the refusals below (understand.measures).
-SESSION12_DIRECTION = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
-DIRECTION_PHRASES: list[tuple[str, str]] = [("nhan vao", "tiep_nhan"), ("tiep nhan vao", "tiep_nhan"),
-                                            ("tra ra", "da_giai_quyet"), ("tra ket qua ra", "da_giai_quyet")]
-REFUSED_PHRASES: list[tuple[str, str]] = [("khong nhan giai quyet", "tu_choi"), ("khong nhan xu ly", "tu_choi"),
-                                          ("khong nhan ho so", "tu_choi"), ("khong thu ly", "tu_choi")]
+# Words of session 12's readings that rule R1 switched off and session 16 retired (a direction "nhận vào / trả
+# ra", a refusal "không nhận giải quyết", processing time "rút ngắn"): no longer read, but still known to typo
+# repair (all_phrases), so that it never turns them into another word.
+KNOWN_ONLY = ["nhan vao", "tiep nhan vao", "tra ra", "tra ket qua ra", "khong nhan giai quyet", "khong nhan xu ly",
+              "khong nhan ho so", "khong thu ly", "rut ngan duoc", "rut ngan", "ngan lai", "ngan hon", "keo dai hon",
+              "dai hon"]
 
 FEEDBACK_PHRASES: list[tuple[str, str]] = [
     ("qua han xu ly", "pa_qua_han"), ("xu ly qua han", "pa_qua_han"), ("tre han xu ly", "pa_qua_han"),
@@ -156,30 +136,14 @@ SLOWEST = ["cham nhat", "lau nhat"]
 FASTEST = ["nhanh nhat"]
 SPEED_COMPARE = ["nhanh hay cham hon", "cham hay nhanh hon", "nhanh hay cham", "cham hay nhanh", "nhanh hon",
                  "cham hon", "lau hon"]
-# Session 12: processing time compared, said as shortened or lengthened ("thời gian giải quyết … so với 6 tháng đầu
-# năm có rút ngắn không"): read as "nhanh / chậm hơn" (parser, speed_compare); the words had been unknown.
-# Read at run time.
-SESSION12_SHORTER = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
-SHORTER = ["rut ngan duoc", "rut ngan", "ngan lai", "ngan hon", "keo dai hon", "dai hon"]
 # Session 12: "hơn hay kém" (more or less than), "kém (hơn)" said of two periods: a comparison ("kém" alone is
-# also "kèm", attached: only these forms). Read at run time (parser).
-SESSION12_LESS = True
+# also "kèm", attached: only these forms).
 LESS = ["hon hay kem", "kem hay hon", "kem hon"]
 COMPARE_WORDS = ["so voi", "so sanh", "tang hay giam", "giam hay tang", "tang giam", "chenh lech",
                  "thay doi the nao", "thay doi", "bien dong the nao", "nhieu hon hay it hon", "cao hon hay thap hon",
                  "nhieu hon", "it hon", "cao hon", "thap hon", "tang len", "giam xuong",
                  # spoken: "nhiều lên hay ít đi", "ít đi" (fewer), "nhiều lên" (more)
                  "nhieu len hay it di", "it di hay nhieu len", "nhieu len", "it di", "tang", "giam", "hon"]
-# Session 13: a change said with its spoken direction word, "tăng lên hay giảm đi", "giảm bớt", "tăng thêm", "sụt
-# giảm": a comparison as "tăng / giảm" are ("đi" had been left unknown: unsure). Read at run time (compare_words).
-SESSION13_SPOKEN_CHANGE = False  # off by rule R1 (session 13): moved no verdict of the fresh sets
-SPOKEN_CHANGE = ["tang len hay giam di", "giam di hay tang len", "giam di", "giam bot", "tang them", "sut giam"]
-
-
-def compare_words() -> list[str]:
-    return COMPARE_WORDS + (SPOKEN_CHANGE if SESSION13_SPOKEN_CHANGE else [])
-
-
 SAME_PERIOD_LAST_YEAR = ["cung ky nam truoc", "cung ky nam ngoai", "cung ky nam roi", "cung ky"]
 # Asking for the records themselves rather than a figure.
 LIST_WORDS = ["loc ra", "loc giup", "loc cho", "loc",
@@ -218,6 +182,6 @@ def all_phrases() -> list[str]:
     phrases += list(PERSON_CUES) + ["ai", "theo", "tung", "nao", "top", "ky truoc", "moi ngay", "khong",
                                     "trung binh", "binh quan", "bao nhieu phan tram", "thuc hien", "dat"]
     # session 12's words, known so that typo repair never turns them into another ("tròn" had become "trò")
-    phrases += [p for p, _ in DIRECTION_PHRASES + REFUSED_PHRASES] + SHORTER + LESS + [
+    phrases += KNOWN_ONLY + LESS + [
         f"bieu do {kind}" for kind in ("cot", "tron", "duong", "mien", "thanh", "quat")]
     return phrases

@@ -9,6 +9,7 @@ táng" (a procedure) or "phản ánh qua điện thoại" (a channel) are never 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from appliance.ask.tokens import Tokens
@@ -73,39 +74,18 @@ MISSING: list[Missing] = [
              "nha van hoa"),
             "số liệu thống kê này", f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh"),
 ]
-# Session 10 (flag for the lead's once-at-end measurement): more statistics a ward is asked for that no view
+# Session 10: more statistics a ward is asked for that no view
 # holds — income and growth, military service, groups of residents counted by age or status, epidemics, land
 # prices, infrastructure counted as objects. An indicator of the same name, where a ward reports one, is
 # matched as a name before this list is read; a feedback category's words ("người có công") likewise.
-SESSION10_MORE_MISSING = True
-if SESSION10_MORE_MISSING:
-    MISSING.append(Missing(
-        ("thu nhap", "thu nhap binh quan", "gdp", "grdp", "tang truong kinh te", "toc do tang truong",
-         "nghia vu quan su", "tuyen quan", "giao quan", "nhap ngu", "thanh nien nhap ngu",
-         "nguoi cao tuoi", "tre em", "tre duoi", "nguoi khuyet tat", "ho can ngheo", "nguoi co cong",
-         "thuong binh", "dich benh", "sot xuat huyet", "gia dat", "so camera", "camera", "so cho", "cho dan sinh",
-         "so truong", "truong hoc"),
-        "số liệu thống kê này", f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh",
-        unnamed_only=True))
-
-# Session 11: visits to the ward's website or the public-service portal are not held; the online submissions
-# are records, not visits ("cổng dịch vụ công có bao nhiêu lượt truy cập" had been refused as unknown words).
-# Read at run time in find, so the lead can switch it off.
-SESSION11_WEB_VISITS = False
-WEB_VISITS = Missing(("luot truy cap", "truy cap", "luot xem trang", "trang web", "website"),
-                     "số lượt truy cập trang web, cổng dịch vụ công",
-                     "số hồ sơ nộp trực tuyến (hồ sơ, không phải lượt truy cập)")
-
-
-# Session 12: figures of the district, the city or the other wards ("toàn quận quý 3 có bao nhiêu hồ sơ trễ hạn,
-# phường mình chiếm mấy phần", "đứng thứ mấy so với các phường khác"): the views hold this ward's only. The words
-# had been unknown (unsure). Read at run time in find.
-SESSION12_OTHER_UNITS = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
-OTHER_UNITS = Missing(("toan quan", "ca quan", "trong quan", "cac phuong khac", "phuong khac", "phuong ban",
-                       "cac phuong ban", "toan thanh pho", "ca thanh pho", "toan tinh", "ca tinh", "cac phuong"),
-                      "số liệu của quận, thành phố hay các phường khác (dữ liệu chỉ có của phường mình)",
-                      "số liệu hồ sơ, phản ánh và chỉ tiêu KT-XH của phường mình")
-
+MISSING.append(Missing(
+    ("thu nhap", "thu nhap binh quan", "gdp", "grdp", "tang truong kinh te", "toc do tang truong",
+     "nghia vu quan su", "tuyen quan", "giao quan", "nhap ngu", "thanh nien nhap ngu",
+     "nguoi cao tuoi", "tre em", "tre duoi", "nguoi khuyet tat", "ho can ngheo", "nguoi co cong",
+     "thuong binh", "dich benh", "sot xuat huyet", "gia dat", "so camera", "camera", "so cho", "cho dan sinh",
+     "so truong", "truong hoc"),
+    "số liệu thống kê này", f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh",
+    unnamed_only=True))
 
 # Session 14: a forecast ("tháng 12 tới đây dự kiến phường sẽ nhận khoảng bao nhiêu hồ sơ", "dự báo số phản ánh quý
 # tới"): the views hold what happened up to today, nothing expected. The words had been unknown (unsure). Read at run
@@ -116,6 +96,41 @@ FORECAST = Missing(("du kien", "du bao", "du doan", "uoc tinh", "uoc doan", "uoc
                    "số liệu đã có đến hôm nay; kế hoạch năm của các chỉ tiêu KT-XH")
 
 
+# Session 16: more that no view holds, asked in the session-15 writer's office: staff on leave ("cán bộ nào nghỉ
+# phép", "chấm công"), incoming documents ("văn bản đến", "công văn"), and money paid out or in ("tiền trợ cấp … chi
+# trả": a free "tiền" is a sum of money, which only an indicator in đồng holds, read before this). Their words had been
+# unknown (unsure). Read at run time in find.
+SESSION16_MORE_MISSING = True
+MORE_MISSING = [
+    Missing(("nghi phep", "xin nghi", "cham cong", "di lam muon", "vang mat", "lich lam viec", "nghi om"),
+            "ngày nghỉ, chấm công của cán bộ", "số hồ sơ mỗi cán bộ tiếp nhận, giải quyết"),
+    Missing(("van ban den", "van ban di", "cong van den", "cong van di", "cong van", "van ban"),
+            "văn bản đến, văn bản đi", "số liệu hồ sơ thủ tục hành chính và phản ánh"),
+    Missing(("tien",), "số tiền (chi trả, thu nộp)", "số hồ sơ của từng thủ tục; chỉ tiêu thu ngân sách"),
+]
+# Visits to the ward's website or the public-service portal ("lượt truy cập cổng dịch vụ công"): not held; the online
+# submissions are records, not visits. Their words had been unknown. (Session 11's reading, off by rule R1 then and
+# retired; three writers of the training halves since ask it.) Read at run time in find.
+SESSION16_WEB_VISITS = True
+WEB_VISITS = Missing(("luot truy cap", "truy cap", "luot xem trang", "luot vao", "so luot xem"),
+                     "số lượt truy cập trang web, cổng dịch vụ công",
+                     "số hồ sơ nộp trực tuyến (hồ sơ, không phải lượt truy cập)")
+# Figures of the district, the city or the other wards ("toàn quận quý 3 có bao nhiêu hồ sơ trễ hạn", "đứng thứ mấy so
+# với các phường khác"): the views hold this ward's only. The words had been unknown. (Session 12's reading, off by
+# rule R1 then, was retired; three writers of the training halves since ask it.) Read at run time in find.
+SESSION16_OTHER_UNITS = True
+OTHER_UNITS = Missing(("toan quan", "ca quan", "trong quan", "cac phuong khac", "phuong khac", "phuong ban",
+                       "cac phuong ban", "toan thanh pho", "ca thanh pho", "toan tinh", "ca tinh", "cac phuong",
+                       "phuong ben canh", "phuong lan can"),
+                      "số liệu của quận, thành phố hay các phường khác (dữ liệu chỉ có của phường mình)",
+                      "số liệu hồ sơ, phản ánh và chỉ tiêu KT-XH của phường mình")
+# An indicator's words with a statistic no view holds, asked against a plan ("tình hình giải ngân vốn đầu tư công
+# … đạt bao nhiêu phần trăm kế hoạch"): not in the data, as the same statistic without the plan is; the plan words
+# had routed it to the indicators, which name none of it (unsure). Only where no indicator was named. Read in parser.
+SESSION16_MISSING_AGAINST_PLAN = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
+_MONEY_ASKED = re.compile(r"\b(?:bao nhieu|(?<!ho )so|tong so|may|chi|chi tra|thu) tien\b")  # "hồ sơ tiền …": a name
+
+
 # Counting people or households of an indicator measured in % ("bao nhiêu hộ nghèo" when only the
 # rate is held): the answer offers the rate.
 COUNT_OF_UNITS = ["so nguoi", "bao nhieu nguoi", "so ho", "bao nhieu ho", "so luong nguoi", "so luong ho",
@@ -124,13 +139,16 @@ COUNT_OF_UNITS = ["so nguoi", "bao nhieu nguoi", "so ho", "bao nhieu ho", "so lu
 
 # Every family's phrases, longest first (built once: find runs on every question).
 _RANKED = sorted(((p, m) for m in MISSING for p in m.phrases), key=lambda pm: -len(pm[0].split()))
-_RANKED_WEB = sorted(_RANKED + [(p, WEB_VISITS) for p in WEB_VISITS.phrases], key=lambda pm: -len(pm[0].split()))
 
 
 def _ranked() -> list[tuple[str, Missing]]:
-    ranked = _RANKED_WEB if SESSION11_WEB_VISITS else _RANKED
-    if SESSION12_OTHER_UNITS:
+    ranked = _RANKED
+    if SESSION16_MORE_MISSING:
+        ranked = sorted(ranked + [(p, m) for m in MORE_MISSING for p in m.phrases], key=lambda pm: -len(pm[0].split()))
+    if SESSION16_OTHER_UNITS:
         ranked = sorted(ranked + [(p, OTHER_UNITS) for p in OTHER_UNITS.phrases], key=lambda pm: -len(pm[0].split()))
+    if SESSION16_WEB_VISITS:
+        ranked = sorted(ranked + [(p, WEB_VISITS) for p in WEB_VISITS.phrases], key=lambda pm: -len(pm[0].split()))
     if SESSION14_FORECAST:
         ranked = sorted(ranked + [(p, FORECAST) for p in FORECAST.phrases], key=lambda pm: -len(pm[0].split()))
     return ranked
@@ -139,6 +157,10 @@ def _ranked() -> list[tuple[str, Missing]]:
 def find(tokens: Tokens, named: bool = False) -> Missing | None:
     """The thing asked for that the data does not hold, among words nothing else took: the longest phrase
     of any family wins, so "căn cước" or "cuộc họp" is never answered as calls ("cuộc")."""
+    if SESSION16_MORE_MISSING and "tiền" in tokens.question.lower() and (
+            money := _MONEY_ASKED.search(tokens.text())) is not None:
+        tokens.mark_chars(money.start(), money.end())  # "chi bao nhiêu tiền (hỗ trợ) mai táng": money, whatever name
+        return MORE_MISSING[2]  # the words "tiền mai táng" also make a short name of the procedure
     for phrase, missing in _ranked():
         if named and missing.unnamed_only:
             continue
@@ -146,6 +168,8 @@ def find(tokens: Tokens, named: bool = False) -> Missing | None:
         for k in tokens.find(phrase):
             if phrase.startswith("so ") and k and tokens.items[k - 1] == "ho":
                 continue  # "hồ sơ người dân" is the citizens' records, not "số người dân"
+            if phrase == "tien" and "tiền" not in tokens.question.lower():
+                continue  # folded "tien" is also "tiến (độ)", "tiện": only "tiền" typed so is money
             if phrase.endswith(" truc") and tokens.items[k + n:k + n + 1] in (["tiep"], ["tuyen"]):
                 continue  # "người trực tiếp / trực tuyến": the channel, not who is on duty
             for j in range(k, k + n):

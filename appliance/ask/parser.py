@@ -20,7 +20,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from appliance.ask import doubts, dropped, entities, indicators, nodata, readings, supported, time_taken, understand
+from appliance.ask import (
+    doubts,
+    either_reading,
+    entities,
+    indicators,
+    nodata,
+    phrasings,
+    readings,
+    supported,
+    time_taken,
+    understand,
+)
 from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     ADDRESSED,
@@ -65,7 +76,6 @@ class Intent:
     missing: nodata.Missing | None = None  # asked for something the data does not hold
     offer: str = ""  # what the data holds instead, when it can say it in one phrase
     year_plan: bool = False  # an indicator against the year's plan although a month or quarter is asked
-    due: Period | None = None  # records whose deadline (han_xu_ly) falls in this period (SESSION13_DUE_DATE)
     list_by: str = ""  # a list ordered by this column of v_ho_so first (time_taken.SESSION14_LIST_BY_TIME)
 
 
@@ -85,8 +95,7 @@ def _unknown_words(question: str, unknown: list[str]) -> str:
 
 
 # Session 13: "cùng kỳ tháng / quý / tuần trước" is the previous month (quarter, week) like for like; "cùng kỳ" had
-# been read as "cùng kỳ năm trước" whatever followed (a confident wrong). Read at run time.
-SESSION13_SAME_SPAN_OF_UNIT = True  # on by rule R1b (session 13): no fresh verdict moved; removes a confident wrong
+# been read as "cùng kỳ năm trước" whatever followed (a confident wrong).
 _SAME_SPAN_OF_UNIT = re.compile(r" (?:thang|quy|tuan) (?:truoc|vua roi|vua qua|roi)\b")
 
 
@@ -96,7 +105,7 @@ def _periods(tokens: Tokens, today: dt.date) -> tuple[list[Period], bool]:
     # blanked with letters no period rule reads, word for word, so that every offset stays the same.
     text = " ".join("x" * len(w) if k in tokens.aside else w for k, w in enumerate(tokens.items))
     last_year = re.search(r"cung ky(?: nam (?:truoc|ngoai|roi))?", text)
-    if SESSION13_SAME_SPAN_OF_UNIT and last_year and _SAME_SPAN_OF_UNIT.match(text, last_year.end()):
+    if last_year and _SAME_SPAN_OF_UNIT.match(text, last_year.end()):
         # "so với cùng kỳ tháng trước": like for like with the previous month (a period rule reads "tháng trước"
         # and the running period is compared like for like); never the same period last year
         tokens.mark_chars(last_year.start(), last_year.end())
@@ -112,43 +121,9 @@ def _periods(tokens: Tokens, today: dt.date) -> tuple[list[Period], bool]:
     return _apply_year_words(found, text), bool(last_year)
 
 
-# Session 13: "đến hạn / tới hạn (xử lý, trả kết quả) (trong / vào / ngày) <a period>": the records whose deadline
-# falls in that period ("hồ sơ chưa xong đến hạn trong tuần sau", "danh sách hồ sơ tới hạn hôm nay mà chưa trả"); the
-# period had been read as the period of the question and "hạn" left unknown (unsure). Only the records still open
-# today are counted so (a count of those returned, or compared, is unsure). Read at run time.
-SESSION13_DUE_DATE = False  # off by rule R1 (session 13): moved no verdict of the fresh sets
-_DUE_WORDS = (["den", "han"], ["toi", "han"])
-_DUE_WHAT = (["xu", "ly"], ["tra", "ket", "qua"], ["giai", "quyet"])
-_DUE_LINK = {"trong", "vao", "ngay", "la", "cua"}
-
-
-def _due_period(tokens: Tokens, periods: list[Period], today: dt.date) -> Period | None:
-    items = tokens.items
-    for k in range(len(items) - 1):
-        if items[k:k + 2] not in _DUE_WORDS or tokens.used[k] or tokens.used[k + 1]:
-            continue
-        j = k + 2
-        what = next((w for w in _DUE_WHAT if items[j:j + len(w)] == w), [])
-        j += len(what)
-        while j < len(items) and items[j] in _DUE_LINK and not tokens.used[j]:
-            j += 1
-        if j >= len(items) or not tokens.used[j]:
-            continue
-        found = find_periods(" ".join(items[j:]), today)
-        if not found or found[0][0] != 0 or found[0][2] not in periods:
-            continue
-        if found[0][2].start.year < today.year and not re.search(r"\d{4}", " ".join(items[j:]).split(",")[0]):
-            continue  # "đến hạn tháng 12" read as last December: the coming one is as likely (left unknown: unsure)
-        for i in range(k, j):
-            tokens.used[i] = True
-        return found[0][2]
-    return None
-
-
 # Session 13: "tháng 8, tháng 9, tháng 10 mỗi tháng nhận bao nhiêu": consecutive months listed one by one, with "mỗi /
 # từng / hàng / theo / các tháng" said, are one span asked month by month (more than two periods had been unsure).
-# Months with a gap between them ("tháng 3, tháng 6, tháng 9") or without the words stay unsure. Read at run time.
-SESSION13_LISTED_MONTHS = True  # on by rule R1 (session 13): fresh12 one more right, no wrong more
+# Months with a gap between them ("tháng 3, tháng 6, tháng 9") or without the words stay unsure.
 _EACH_MONTH = ["moi thang", "tung thang", "hang thang", "theo thang", "cac thang"]
 
 
@@ -278,53 +253,38 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     tokens.take_all(IGNORED_PHRASES)
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
-    if doubts.SESSION12_PURPOSE_FIRST:
-        doubts.purpose_first(tokens)
+    doubts.purpose_first(tokens)
+    phrasings.request_opening(tokens)
     intent = Intent(domain=_domain(tokens) if domain is None else domain)
     if domain == "chi_tieu":
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
     periods, last_year = _periods(tokens, today)
-    periods = readings.since_to_now(tokens, periods, today)
     periods = _previous_of_named(tokens.text(), periods, today)
-    if SESSION13_LISTED_MONTHS and len(periods) > 2:
+    if len(periods) > 2:
         periods = _listed_months(tokens, periods)
-    due = _due_period(tokens, periods, today) if SESSION13_DUE_DATE else None
-    if due is not None:
-        intent.due = due
-        periods = [p for p in periods if p != due]
-    if doubts.SESSION12_CLOSING:
-        doubts.closing_day(tokens)
-    if doubts.SESSION12_VAGUE_LEAD and periods:
-        doubts.vague_lead(tokens)
     if len(periods) == 2 and not last_year and _nested(*periods):
         # "lũy kế … tháng 10" read as the year to date and October, "tháng 10 so với quý 4": comparing a
         # period with a part of itself (a "giảm 38%") answers nothing asked
         return ParseResult(intent, False, "chưa rõ kỳ: câu hỏi nêu hai kỳ lồng nhau; hãy nêu một kỳ, ví dụ «từ "
                                           "đầu năm đến hết tháng 10»")
     now = tokens.take_all(_NOW_WORDS)
-    if doubts.SESSION12_TIME_UNIT_GROUP:
-        unit, at = doubts.time_unit(tokens)
+    unit, at = doubts.time_unit(tokens)
+    if unit:
         # "trung bình mỗi tuần nhận bao nhiêu": an average per week, not a breakdown (the average processing time
         # by quarter is one: "thời gian giải quyết trung bình từng quý")
         averaged = (tokens.has("trung binh") or tokens.has("binh quan")) and not any(
             tokens.has(w) for w in ("thoi gian", "bao lau", "so ngay", "bao nhieu ngay", "may ngay"))
-        if unit and (averaged or not (understand.SESSION12_QUARTER_WEEK and intent.domain != "chi_tieu")):
+        if averaged or not (understand.SESSION16_QUARTER_WEEK and intent.domain != "chi_tieu"):
             return ParseResult(intent, False, doubts.time_unit_problem(unit, averaged))
-        if unit:
-            tokens.used[at - 1] = tokens.used[at] = True
-            intent.group = understand.TIME_GROUPS[unit]
-    if readings.which_ones(tokens):
-        intent.listing = True  # "… là những hồ sơ nào"
+        tokens.used[at - 1] = tokens.used[at] = True
+        intent.group = understand.TIME_GROUPS[unit]
     understand.listing(tokens, intent)
-    if intent.listing:
-        readings.any_in_list(tokens)
     time_taken.list_by_time(tokens, intent)
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
-    if measures_words.SESSION12_SHORTER and intent.domain == "ho_so":
-        speed_compare = tokens.take_all(measures_words.SHORTER) or speed_compare
     if intent.domain != "chi_tieu":
         understand.filters_from_lists(tokens, intent)  # before names: "chờ bổ sung" is a status, not a procedure
+        phrasings.form_before_channel(tokens)
     supported.made_by(tokens)
     problem = entities.match(tokens, intent, catalog) or _contradiction(intent, catalog)
     if problem:
@@ -334,68 +294,57 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     readings.rate_points(tokens)
     readings.over_units(tokens)
     if intent.domain == "chi_tieu":
+        if nodata.SESSION16_MISSING_AGAINST_PLAN and intent.indicator is None and (
+                missing := nodata.find(tokens)) is not None:
+            intent.missing = missing  # "giải ngân vốn đầu tư công … đạt bao nhiêu % kế hoạch"
+            return ParseResult(intent, True)
         tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
-        less = measures_words.SESSION12_LESS and tokens.take_all(measures_words.LESS)
-        compare = tokens.take_all(measures_words.compare_words()) or less or len(periods) >= 2
+        less = tokens.take_all(measures_words.LESS)
+        compare = tokens.take_all(measures_words.COMPARE_WORDS) or less or len(periods) >= 2
         compare = readings.difference(tokens) or compare
         readings.not_yet_closing(tokens)
-        if SESSION14_INDICATOR_LAST_YEAR and last_year and len(periods) == 1:
-            periods = _with_last_year(periods[0], today)
-            compare = compare or len(periods) == 2
-        elif last_year and len(periods) <= 1 and supported.SESSION15_INDICATOR_SAME_SPAN:
+        if last_year and len(periods) <= 1 and supported.SESSION15_INDICATOR_SAME_SPAN:
             return ParseResult(intent, False, supported.INDICATOR_SAME_SPAN)
         return indicators.finish(tokens, intent, periods, compare, today)
     names_data = bool(intent.filters) or intent.domain == "phan_anh" or tokens.has("ho so")
     intent.missing = nodata.find(tokens, names_data)  # before measures: "nhân khẩu" is not "nhận"
     if intent.missing is not None:
         return ParseResult(intent, True)
-    dropped.accents_say(tokens)
+    phrasings.with_officer(tokens, intent)
+    phrasings.longest(tokens)
     understand.measures(tokens, intent, bool(periods))
     understand.via(tokens)
     if time_taken.problem(intent):
         return ParseResult(intent, False, time_taken.problem(intent))
     if not intent.measures:
         return ParseResult(intent, False, "chưa rõ cần tính tỷ lệ nào: đúng hạn, trễ hạn, trực tuyến hay từ chối")
-    if understand.SESSION10_CHANGE_PERCENT and len(periods) >= 2:
-        understand.which_of_two_periods(tokens)
-    if understand.SESSION11_WHICH_SIDE and len(periods) >= 2:
-        understand.which_side(tokens)
     if intent.domain == "phan_anh" and intent.group is None and readings.feedback_about(tokens):
         intent.group = "linh_vuc"  # "phản ánh nhiều nhất về vấn đề gì": by category
     understand.grouping(tokens, intent)
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
-    if understand.SESSION13_WHICH_NAME and ranking_two:
-        understand.which_name(tokens)
-    less = measures_words.SESSION12_LESS and tokens.take_all(measures_words.LESS)
-    said_compare = tokens.take_all(measures_words.compare_words()) or less
+    phrasings.which_side(tokens, ranking_two or len(periods) == 2)
+    less = tokens.take_all(measures_words.LESS)
+    said_compare = tokens.take_all(measures_words.COMPARE_WORDS) or less
     said_compare = readings.difference(tokens) or said_compare
-    if understand.SESSION12_SAME_DAYS and (said_compare or len(periods) >= 2):
-        understand.same_days(tokens, any(p.start <= today < p.end for p in periods))
     if len(periods) >= 2 and not (said_compare or last_year or speed_compare) and doubts.span_unread(tokens):
         # "từ <period> đến <period>" that no rule read as one span: a comparison of the two ends, or the
         # first alone, would answer another question
         return ParseResult(intent, False, "chưa đọc được khoảng «từ … đến …»; hãy nêu như «từ tháng 7 đến tháng 9» "
                                           "hoặc «từ 01/07 đến 30/09»")
-    if not (said_compare or last_year or speed_compare):
-        periods, problem = dropped.sum_of_periods(tokens, periods)
-        if problem:
-            return ParseResult(intent, False, problem)
     compare = not ranking_two and (said_compare or len(periods) >= 2 or last_year or speed_compare)
     if ranking_two:
-        tokens.take_all(measures_words.compare_words())  # "ai nhiều hơn": the names are ranked, not two periods
+        tokens.take_all(measures_words.COMPARE_WORDS)  # "ai nhiều hơn": the names are ranked, not two periods
     tokens.yes_no_particle()
     readings.not_yet_closing(tokens)
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)
-    dropped.span_edges(tokens)
-    if intent.due is not None and (intent.domain != "ho_so" or intent.measures != ["chua_giai_quyet"] or compare):
-        return ParseResult(intent, False, "chỉ tính được các hồ sơ chưa giải quyết có hạn xử lý trong một kỳ, ví dụ "
-                                          "«hồ sơ chưa trả kết quả đến hạn trong tuần sau»")
+    phrasings.wish(tokens)
+    phrasings.between(tokens)
+    phrasings.since_said(tokens)
     problem = (_resolve_periods(intent, periods, compare, last_year, now, today) or supported.list_one_measure(intent)
                or supported.up_to(tokens, intent, periods) or supported.vague_period(tokens, periods))
     if problem:
         return ParseResult(intent, False, problem)
-    dropped.loose_now(tokens, periods)
     unknown = tokens.unexplained()
     if unknown:
         return ParseResult(intent, False, _unknown_words(tokens.question, unknown), unknown)
@@ -418,26 +367,11 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
                                           "hay kỳ nào")
     problem = (supported.weak_cue(tokens, intent) or supported.share_of_name(tokens, intent)
                or supported.compared_with_whole(tokens) or supported.rank_unread(tokens, intent)
-               or supported.average_dropped(tokens, intent) or supported.feedback_officer(tokens, intent))
+               or supported.average_dropped(tokens, intent) or supported.feedback_officer(tokens, intent)
+               or either_reading.bare_noun_phrase(tokens, intent))
     if problem:
         return ParseResult(intent, False, problem)
     return ParseResult(intent, True)
-
-
-# Session 14: an indicator "so với cùng kỳ (năm trước)" ("thu ngân sách tháng 10 so với cùng kỳ") is compared with the
-# same month (quarter, year) a year before; the indicator rules had compared it with the previous month (a confident
-# wrong: "cùng kỳ" was read and dropped). Read at run time.
-SESSION14_INDICATOR_LAST_YEAR = False  # off by rule R1b (session 14: moved no fresh verdict, no training wrong back)
-
-
-def _with_last_year(period: Period, today: dt.date) -> list[Period]:
-    if period.kind in ("month", "quarter", "half"):
-        return [_reshape(period, period.start.year - 1), period]
-    if period.kind == "year":
-        found = find_periods(f"nam {period.start.year - 1}", today)
-        if found:
-            return [found[0][2], period]
-    return [period]
 
 
 def _nested(a: Period, b: Period) -> bool:
@@ -459,7 +393,8 @@ def _contradiction(intent: Intent, catalog: Catalog) -> str:
 def _asks_something(tokens: Tokens, intent: Intent, periods: list[Period], cue: bool) -> bool:
     """Something beyond filler was understood: a measure, a name, a status, a period, a grouping, or
     (for a figure) the words "hồ sơ" / "phản ánh". "Không", "danh sách" or "top 3" alone ask nothing."""
-    if intent.named or intent.filters or periods or (intent.group and intent.group != "month"):
+    if intent.named or intent.filters or periods or (intent.group and intent.group != "month") or (
+            phrasings.newest_alone(intent)):
         return True
     return not intent.listing and (cue or tokens.has("ho so"))
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from appliance.ask import answer, dropped, guard, links, llm, nodata, parser, sqlbuild
+from appliance.ask import answer, dropped, either_reading, guard, links, llm, nodata, parser, sqlbuild
 from appliance.ask.answer import number
 from appliance.ask.measures import all_phrases
 from appliance.ask.vocab import Catalog, cached_catalog
@@ -145,9 +145,10 @@ def _unsure(question: str, reason: str, intent: parser.Intent | None, engine: st
             catalog: Catalog | None = None, today: dt.date | None = None) -> AskResult:
     text = ("Tôi chưa chắc đã hiểu đúng câu hỏi nên không đưa ra con số" + (f" ({reason.rstrip('.')})" if reason
             else "") + ". Anh/chị có thể hỏi lại rõ hơn, ví dụ một trong các câu gợi ý.")
-    return AskResult(question, text, engine=engine, status="unsure",
-                     suggestions=suggest(question, intent, catalog=catalog, today=today),
-                     intent=intent)
+    suggestions = suggest(question, intent, catalog=catalog, today=today)
+    if reason == either_reading.BARE_NOUN_PHRASE:
+        suggestions = either_reading.both_readings(question) + suggestions[:1]  # the count, or the records
+    return AskResult(question, text, engine=engine, status="unsure", suggestions=suggestions, intent=intent)
 
 
 def answer_question(db_path: Path | str, question: str, *, today: dt.date | None = None,

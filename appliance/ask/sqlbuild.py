@@ -82,8 +82,6 @@ def expression(measure: Measure, asof: dt.date, within: str | None = None) -> st
 
 def filters_sql(intent: Intent) -> list[str]:
     out = []
-    if intent.due is not None:  # parser.SESSION13_DUE_DATE: the deadline within a period
-        out.append(f"han_xu_ly BETWEEN {q(intent.due.start.isoformat())} AND {q(intent.due.end.isoformat())}")
     for column, value in intent.filters.items():
         if isinstance(value, list):
             out.append(f"{column} IN ({', '.join(q(v) for v in value)})")
@@ -92,7 +90,7 @@ def filters_sql(intent: Intent) -> list[str]:
     return out
 
 
-# Figures by quarter or week (understand.SESSION12_QUARTER_WEEK): the column each row is named by. A quarter is
+# Figures by quarter or week (understand.SESSION16_QUARTER_WEEK): the column each row is named by. A quarter is
 # "2026-Q3"; a week is named by its first day within the period (Monday, or the period's first day when the week
 # began before it: "2026-10-01" for 01–04/10).
 TIME_GROUP_COLUMNS = {"quarter": "quy", "week": "tuan"}

@@ -128,8 +128,8 @@ def compared_with_whole(tokens: Tokens) -> str:
 
 # "thu ngân sách tháng 10 so với cùng kỳ", "tỷ lệ hộ nghèo quý 3 so với cùng kỳ năm trước": an indicator against the
 # same period a year before; the indicator rules compared it with the period just before (October with September, this
-# year with 2025's December), "cùng kỳ" read and dropped. Unsure unless the same span a year before is read
-# (parser.SESSION14_INDICATOR_LAST_YEAR); two periods named ("tháng 10 so với tháng 10 năm ngoái") keep their reading.
+# year with 2025's December), "cùng kỳ" read and dropped. Unsure (the reading of the same span a year before, session
+# 14, was retired in session 16); two periods named ("tháng 10 so với tháng 10 năm ngoái") keep their reading.
 SESSION15_INDICATOR_SAME_SPAN = False  # off by rule R1b (session 15): moved no fresh verdict
 INDICATOR_SAME_SPAN = ("chưa so được chỉ tiêu với cùng kỳ năm trước (số liệu chỉ tiêu có từ tháng 12/2025); hãy nêu "
                        "hai kỳ, ví dụ «tháng 10 so với tháng 9»")

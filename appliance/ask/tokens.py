@@ -39,42 +39,14 @@ SHORTHAND: dict[str, str] = {
     "e": "em", "hnay": "hom nay", "hnai": "hom nay", "hqua": "hom qua", "bp": "bo phan", "list": "danh sach",
 }
 # "q3 vs q2", "tháng này versus tháng trước": the English comparison typed in chat is "so với" (it had been an
-# unknown word, the comparison refused). Read at run time: a session-11 flag.
-SESSION11_VERSUS = True
-# Southern "coi" is "xem" ("liệt kê anh coi", "cho chị coi"); "coi như" (regard as) and "trông coi" (look after)
-# keep their own meaning and stay unknown.
-SESSION11_COI = False
-# Southern "giùm / dùm" is "giúp" ("chia giùm chị", "liệt kê dùm anh"): a request word like "giúp", which was
-# read and this was not (the question was refused). Whole words only. Session 12, read at run time.
-SESSION12_SOUTHERN_HELP = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
-_HELP = {"gium", "dum"}
+# unknown word, the comparison refused).
 # "a Hùng", "c Lan": chat shorthand of "anh", "chị" before a name typed with its capital letter (an officer is then
-# named as after "anh"); "a" alone stays the particle "ạ". Session 12, read at run time.
-SESSION12_SHORT_TITLE = True
+# named as after "anh"); "a" alone stays the particle "ạ". Session 12.
 _SHORT_TITLE = re.compile(r"(?<!\w)([aAcC])\s+([A-ZĐÀ-Ỹ][\wà-ỹ]*)")
-# Session 12: the report shorthand of leaders typing on phones: "ytd" (year to date), "mtd", "qtd", "bc" (báo cáo),
-# "lk" (lũy kế), "yoy" (the same period last year), and "kh" after a rate or "đạt / so với" is "kế hoạch" ("đạt mấy %
-# kh"; elsewhere "kh" stays "không"). Whole words only. Read at run time.
-SESSION12_SHORTHAND = False  # off by rule R1 (session 12): on, one more right and one more wrong
-REPORT_SHORTHAND = {"ytd": "tu dau nam", "mtd": "tu dau thang", "qtd": "tu dau quy", "bc": "bao cao", "lk": "luy ke",
-                    "yoy": "cung ky nam truoc", "bcao": "bao cao", "xd": "xay dung"}
-_PLAN_BEFORE = {"%", "dat", "voi", "tieu"}  # "đạt … % kh", "đạt kh", "so với kh", "chỉ tiêu kh"
 # Session 14: "hơn", "kém" are the comparison's own words: never repaired. "ai nhận nhiều hồ sơ hơn" had become "hồ sơ
 # hồng" (a southern final consonant repaired into "sổ hồng"), so a comparison was unsure. Read at run time.
 SESSION14_COMPARISON_KEPT = True
 COMPARISON_PARTICLES = {"hon", "kem"}
-# Session 14: signs of a telegraphic note: "+" between two things adds them up ("hs T10 + T11", "trực tuyến + bưu
-# chính"), "… / tổng" is a share of the total (a rate). The tokenizer had dropped both, so "T10 + T11" was compared and
-# "đã XL / tổng" answered the count. "+" is now a token that only a sum of two periods reads (anything else: unsure);
-# "/ tổng (số)" reads as "tỷ lệ"; "1/10 - 15/10", "T8-T10" are spans ("từ … đến …"). Read at run time.
-SESSION14_SIGNS = False  # off by rule R1b (session 14: moved no fresh verdict, no training wrong back)
-_PLUS = re.compile(r"\s*\+\s*")
-_OVER_TOTAL = re.compile(r"\s*/\s*tong(?: so)?\b")
-_TOKEN_SIGNS = re.compile(_TOKEN.pattern + r"|\+")
-# "1/10 - 15/10", "T8-T10": a span between two days (two months, quarters) written with a dash, which had been read as
-# two days compared. Only between two of the same shape.
-_SPAN_END = r"\d{1,2}/\d{1,2}(?:/\d{4})?"
-_DASHED_SPAN = re.compile(rf"(\btu )?\b({_SPAN_END}|t\d{{1,2}}|q\d)\s*[-\u2013]\s*({_SPAN_END}|t\d{{1,2}}|q\d)\b")
 # Session 14: the telegraphic abbreviations of an office's notes ("TL đúng hạn Q3", "PAKN chưa XL theo LV", "TGGQ bình
 # quân"): "tl" tỷ lệ, "xl" xử lý, "tggq" thời gian giải quyết (had been unknown: unsure). Whole words only. Read at run
 # time.
@@ -84,20 +56,20 @@ TELEGRAPHIC = {"tl": "ty le", "xl": "xu ly", "tggq": "thoi gian giai quyet", "tg
 # hộ tịch chiếm tỷ trọng bao nhiêu" a rate of nothing said (unsure); "trọng" had been dropped and a count given. Not
 # after a number ("5 tỷ trong quý 3": money). Read at run time.
 SESSION15_SHARE_WORD = False  # off by rule R1b (session 15): moved no fresh verdict
-# Session 14: southern "bữa nay" is "hôm nay", "bữa qua" "hôm qua" ("bữa" had been unknown: unsure); "mấy bữa nay"
-# (these few days, how many unsaid) stays unread; "nay" opening the question is today ("Nay nhận mấy hồ sơ?" had been
-# answered for the year to date). Read at run time.
-SESSION14_SOUTHERN_DAY = False  # off by rule R1b (session 14: moved no fresh verdict, no training wrong back)
-# "toàn dân" ("BHYT toàn dân"), "cả phường", "toàn địa bàn": the whole ward, as "toàn phường" already was (filler);
-# "toàn quận" is another unit (nodata.SESSION12_OTHER_UNITS). Session 12, read at run time.
-SESSION12_WHOLE_WARD = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
-WHOLE_WARD = ["toan dan", "ca phuong", "toan dia ban", "ca dia ban", "toan the"]
+# Session 16: "coi" is "xem" ("liệt kê cho anh coi", "cho chị coi danh sách"), in the south and in chat alike; "coi như"
+# (regard as) and "trông coi" (look after) keep their own meaning and stay unknown. (Session 11's reading of the same
+# word, off by rule R1 then, was retired; the session-15 writer's chat says it.) Read at run time.
+SESSION16_COI = True
+# Session 16: southern "giùm / dùm" is "giúp" ("chia giùm chị", "liệt kê dùm anh"), and "bữa nay / bữa qua" is "hôm nay
+# / hôm qua" ("mấy bữa nay", a few days how many unsaid, stays vague). Whole words only. (Sessions 12 and 14 read the
+# same words, off by rule R1 then and retired; the training halves of sessions 12 and 14 say them.) Read at run time.
+SESSION16_SOUTHERN = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
+_HELP = {"gium", "dum"}
 # Session 13: chat shorthand and the dialect of Nghệ An typed fast without accents. "lk" closing a clause ("… t10 lk",
-# "… lk ra") is "liệt kê" (before a period it stays SESSION12_SHORTHAND's "lũy kế"); "r" closing the question is "rồi"
+# "… lk ra") is "liệt kê"; "r" closing the question is "rồi"
 # ("… bn r"); "kd" is "kinh doanh", "tthc" "thủ tục" (hành chính); "ni" after a unit of time is "này" ("tháng ni",
 # "hôm ni"); "rứa" is the particle "vậy"; "mô" after a group word is "nào" ("lĩnh vực mô chậm nhất"; not before
-# "mới / rộng / cửa / thêm": "mở"; "chi" there was filler already, as "chị"). Whole words only. Read at run time.
-SESSION13_CHAT_DIALECT = True  # on by rule R1 (session 13): fresh13 one more right, no wrong more
+# "mới / rộng / cửa / thêm": "mở"; "chi" there was filler already, as "chị"). Whole words only.
 _CLAUSE_CLOSE = {",", ";", "?"}
 _AFTER_LIST = {"ra", "giup", "gium", "dum", "di", "nhe", "nha", "cho", "voi"}
 _TIME_UNITS = {"thang", "tuan", "quy", "nam", "hom", "bua", "ky", "dot"}
@@ -151,29 +123,21 @@ def expand(raw: list[str]) -> list[str]:
         elif word == "may" and raw[k + 1:k + 2] in (["thang"], ["tuan"], ["quy"], ["nam"]) and (
                 raw[k + 2:k + 3] in (["nay"], ["qua"], ["gan"], ["vua"], ["roi"], ["truoc"], ["lien"], ["lai"])):
             out.append(word)  # "mấy tháng nay": a few months, how many unsaid; never "tháng này"
-        elif SESSION11_COI and word == "coi" and raw[k + 1:k + 2] != ["nhu"] and raw[k - 1:k] != ["trong"]:
+        elif SESSION16_COI and word == "coi" and raw[k + 1:k + 2] != ["nhu"] and raw[k - 1:k] != ["trong"]:
             out.append("xem")
-        elif SESSION13_CHAT_DIALECT and (said := _chat_dialect(raw, k, out)) is not None:
-            out += said
-        elif SESSION12_SHORTHAND and word in REPORT_SHORTHAND:
-            out += REPORT_SHORTHAND[word].split()
-        elif SESSION12_SHORTHAND and word == "kh" and out[-1:] and out[-1] in _PLAN_BEFORE and (
-                out[-1] != "%" or "dat" in out[-4:]):  # "tăng 5% kh" is "… không"; "đạt mấy % kh" the plan
-            out += ["ke", "hoach"]
-        elif SESSION12_SOUTHERN_HELP and word in _HELP:
+        elif SESSION16_SOUTHERN and word in _HELP:
             out.append("giup")
+        elif SESSION16_SOUTHERN and word == "bua" and raw[k + 1:k + 2] in (["nay"], ["qua"]) and (
+                raw[k - 1:k] != ["may"]):
+            out.append("hom")  # "bữa nay" = hôm nay, "bữa qua" = hôm qua
+        elif (said := _chat_dialect(raw, k, out)) is not None:
+            out += said
         elif SESSION15_SHARE_WORD and word == "trong" and out[-1:] == ["ty"] and not (
                 out[-2:-1] and (out[-2].isdigit() or out[-2] in _UNITS)):
             out.append("le")  # "tỷ trọng" (a share) is a rate; "5 tỷ trong quý 3" is money
         elif SESSION14_TELEGRAPHIC and word in TELEGRAPHIC:
             out += TELEGRAPHIC[word].split()
-        elif SESSION14_SOUTHERN_DAY and word == "bua" and raw[k + 1:k + 2] in (["nay"], ["qua"]) and (
-                raw[k - 1:k] != ["may"]):
-            out.append("hom")  # "bữa nay" = hôm nay, "bữa qua" = hôm qua; "mấy bữa nay" stays vague (unread)
-        elif SESSION14_SOUTHERN_DAY and word == "nay" and k == 0 and raw[1:2] not in (["thang"], ["tuan"], ["quy"],
-                                                                                     ["nam"], ["ngay"]):
-            out += ["hom", "nay"]  # southern "Nay nhận mấy hồ sơ?": today, the question's first word
-        elif SESSION11_VERSUS and word in ("vs", "versus"):
+        elif word in ("vs", "versus"):
             out += ["so", "voi"]
         elif word in SHORTHAND:
             out += SHORTHAND[word].split()
@@ -275,40 +239,11 @@ def _next_or_sixth(question: str, raw: list[str]) -> list[str]:
 _COUNTERS = re.compile(r"\bcặp\b", re.IGNORECASE)
 
 
-# Session 13: a name of the data that holds commas ("Đăng ký nhận cha, mẹ, con") said with them: the commas inside
-# it are the name's, not a clause's end, so the name is matched as said (it had been cut at the commas: "mẹ", "con"
-# unknown, unsure). Only where the whole name stands, word for word, around the commas. Read at run time.
-SESSION13_COMMA_NAMES = False  # off by rule R1 (session 13): moved no verdict of the fresh sets
-
-
-def _without_commas_in_names(items: list[str], names: list[list[str]]) -> list[str]:
-    drop: set[int] = set()
-    for name in names:
-        for start, word in enumerate(items):
-            if word != name[0]:
-                continue
-            j, commas = start, []
-            for part in name:
-                while j < len(items) and items[j] == "," and j > start:
-                    commas.append(j)
-                    j += 1
-                if j >= len(items) or items[j] != part:
-                    break
-                j += 1
-            else:
-                drop.update(commas)
-    return [w for k, w in enumerate(items) if k not in drop]
-
-
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
     question = _COUNTERS.sub("cái", question)
     folded = fold(question).replace("ti le", "ty le")
-    if SESSION14_SIGNS:
-        folded = _OVER_TOTAL.sub(" ty le ", folded)  # "đã XL / tổng": a share of the total, a rate
-        folded = _PLUS.sub(" + ", folded)  # kept as a token: a sum (dropped.SESSION14_SUM_OF_PERIODS), else unread
-        folded = _DASHED_SPAN.sub(lambda m: f"tu {m.group(2)} den {m.group(3)}", folded)
-    return expand(_TOKEN_SIGNS.findall(folded) if SESSION14_SIGNS else _TOKEN.findall(folded))
+    return expand(_TOKEN.findall(folded))
 
 
 class Tokens:
@@ -323,10 +258,7 @@ class Tokens:
         self.items = [t if SESSION14_COMPARISON_KEPT and t in COMPARISON_PARTICLES else
                       catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]
-        if SESSION12_SHORT_TITLE:
-            self._short_titles()
-        if SESSION13_COMMA_NAMES:
-            self.items = _without_commas_in_names(self.items, catalog.comma_names)
+        self._short_titles()
         self.used = [t in {",", ";", "?"} for t in self.items]
         self.doubted: set[int] = set()  # filler words that here change the question ("mới": new)
         self.aside: set[int] = set()  # a reason for asking (doubts.reason_clause): no period is read in it
@@ -423,10 +355,6 @@ class Tokens:
         for phrase in FILLER_PHRASES:
             n = len(phrase.split())
             for i in self.find(phrase):
-                used[i:i + n] = [True] * n
-        for phrase in WHOLE_WARD if SESSION12_WHOLE_WARD else []:
-            n = len(phrase.split())
-            for i in self.find(phrase, free_only=False):  # "toàn dân": its "dân" may be read in a name
                 used[i:i + n] = [True] * n
         for k, word in enumerate(self.items):
             before = self.items[k - 1] if k else ""

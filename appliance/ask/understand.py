@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from appliance.ask import dropped, readings, time_taken
-from appliance.ask import measures as measures_words
+from appliance.ask import dropped, phrasings, time_taken
 from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
@@ -40,16 +39,9 @@ if TYPE_CHECKING:  # type-only: parser imports this module
 # Finer measures win over the broad ones named in the same clause ("giải quyết đúng hạn" is đúng
 # hạn; "tiếp nhận … đang giải quyết" is the open stock; "quá hạn chưa giải quyết" is quá hạn).
 _BROADER = {"da_giai_quyet": 3, "tiep_nhan": 2, "chua_giai_quyet": 1, "pa_tiep_nhan": 2, "pa_da_xu_ly": 1}
-# Session 10: feedback "quá hạn mà chưa trả lời" in one clause is the overdue ones (overdue feedback is open by
-# definition), as "hồ sơ quá hạn chưa giải quyết" already was for records; both had been answered, and a list
-# of them showed every open one.
-SESSION10_FEEDBACK_OPEN = False  # rule R1 of session 10: nothing moved on the fresh sets (docs/ask.md)
-
-
 # Session 10: "bộ phận một cửa" is the office every record passes through, online ones included; only
 # "nộp (trực tiếp) tại một cửa" says how a record was submitted. "Một cửa" alone had filtered every
 # question about the office to the records handed in at the counter.
-SESSION10_ONE_STOP = True
 _ONE_STOP = ["tai bo phan mot cua", "bo phan mot cua", "ben mot cua", "tai mot cua", "o mot cua", "mot cua"]
 
 
@@ -66,45 +58,14 @@ def one_stop_office(tokens: Tokens) -> None:
 # Session 12: waiting for the citizen to add papers, said with who adds them ("đang chờ dân bổ sung", "chờ công
 # dân bổ sung hồ sơ", "đang nằm chờ dân bổ sung"): the status Chờ bổ sung. The citizen between "chờ" and "bổ
 # sung" had left "bổ sung" alone, read as the short name of the procedure "Đăng ký thay đổi, cải chính, bổ sung
-# thông tin hộ tịch" (a confident wrong: that procedure's records counted). Read at run time.
-SESSION12_WAITING_ON_CITIZEN = True
+# thông tin hộ tịch" (a confident wrong: that procedure's records counted).
 _WAITING_ON = [f"{wait} {who} bo sung" for wait in ("cho", "doi", "dang cho", "dang nam cho", "nam cho")
                for who in ("dan", "nguoi dan", "cong dan", "nguoi nop", "to chuc", "ca nhan", "chu ho so")]
 
 
-# Session 12: what the citizen must add, said after "bổ sung" ("chờ dân bổ sung giấy tờ", "… bổ sung thêm tài
-# liệu"): the status Chờ bổ sung all the same; the words had been unknown (unsure). Only right after "bổ sung".
-# Read at run time.
-SESSION12_WHAT_IS_MISSING = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
-_ADDED = ["them giay to", "giay to", "them tai lieu", "tai lieu", "thanh phan ho so", "chung tu", "them"]
-
-
-def _what_is_missing(tokens: Tokens) -> None:
-    for k in tokens.find("bo sung", free_only=False):
-        for phrase in _ADDED:
-            n = len(phrase.split())
-            if tokens.items[k + 2:k + 2 + n] == phrase.split() and not any(tokens.used[k + 2:k + 2 + n]):
-                for j in range(k + 2, k + 2 + n):
-                    tokens.used[j] = True
-                break
-
-
-# Session 12: "(tính) cùng số ngày", "cho cùng số ngày" in a comparison with a period still running asks like for
-# like, which such a comparison already is ("từ chối quý này so với quý 3, tính cùng số ngày"); the words had been
-# unknown. With no period running they stay unknown (two whole months differ in days). Read at run time.
-SESSION12_SAME_DAYS = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
-_SAME_DAYS = ["tinh cung so ngay", "cung so ngay", "tinh tuong ung so ngay", "cung so ngay tuong ung"]
-
-
-def same_days(tokens: Tokens, running: bool) -> None:
-    if running:
-        tokens.take_all(_SAME_DAYS)
-
-
 # Session 12: "theo trạng thái xử lý / giải quyết" names the dimension (the status), its "xử lý" no filter: "phản
 # ánh năm nay theo trạng thái xử lý" had counted only those resolved (a confident wrong). Only right after "trạng
-# thái" said as a grouping (theo / từng / các / mỗi before it, or "nào" after). Read at run time.
-SESSION12_STATUS_DIMENSION = True  # on by rule R1b (session 12): no fresh verdict moved; removes a confident wrong
+# thái" said as a grouping (theo / từng / các / mỗi before it, or "nào" after).
 
 
 def _status_dimension(tokens: Tokens) -> None:
@@ -118,21 +79,17 @@ def _status_dimension(tokens: Tokens) -> None:
 
 def filters_from_lists(tokens: Tokens, intent: Intent) -> None:
     """Channels and statuses, named by fixed phrases; several channels are compared with each other."""
-    if SESSION12_STATUS_DIMENSION:
-        _status_dimension(tokens)
+    _status_dimension(tokens)
     if intent.domain == "ho_so":
-        if SESSION10_ONE_STOP:
-            one_stop_office(tokens)
+        one_stop_office(tokens)
         # "trạng thái đang xử lý" is the status; plain "đang xử lý" means still open (a measure).
         if tokens.take("trang thai dang xu ly") is not None:
             intent.filters["trang_thai"] = "Đang xử lý"
         for value, phrases in STATUSES.items():
             if value != "Đang xử lý" and tokens.take_all(phrases):
                 intent.filters["trang_thai"] = value
-        if SESSION12_WAITING_ON_CITIZEN and tokens.take_all(_WAITING_ON):
+        if tokens.take_all(_WAITING_ON):
             intent.filters["trang_thai"] = "Chờ bổ sung"
-        if SESSION12_WHAT_IS_MISSING and intent.filters.get("trang_thai") == "Chờ bổ sung":
-            _what_is_missing(tokens)
         channels = [value for value, phrases in CHANNELS.items()
                     if value != "Trực tuyến" and any(tokens.find(p) for p in phrases)]
         online = any(tokens.find(p) for p in CHANNELS["Trực tuyến"])
@@ -172,7 +129,6 @@ def via(tokens: Tokens) -> None:
 # A classifier between the plural word and the noun ("những bộ hồ sơ", "các phiếu phản ánh", "các cái hồ
 # sơ") keeps "các / những …" a request for the records: the opener had matched only the bare noun, and a
 # list asked that way was answered with a count (a confident wrong on the session-11 training half).
-SESSION11_CLASSIFIER = True
 _CLASSIFIERS = {"bo", "phieu", "cai", "to"}
 _PLURALS = {"cac", "nhung"}
 
@@ -183,14 +139,8 @@ def _drop_classifier(first: list[str]) -> str:
     return " ".join(kept)
 
 
-# "Liệt kê ra", "lọc lại", "kê hết ra": the verb of a list with its particle; "liệt kê" had been read and its
-# "ra" left unknown, so the list was refused.
-SESSION11_LIST_RA = False
-_LIST_OUT = ["liet ke ra", "liet ke lai", "liet ke het ra", "liet ke het"]
-
 # "Gồm những phiếu nào", "là những bộ nào" after a list phrase: the "nào" repeats the request for the
 # records ("gồm những" had been read, its "phiếu nào" left unknown, so the list was refused).
-SESSION11_WHICH_AFTER_LIST = True
 # a bare classifier only after "những / các": "cán bộ nào" asks which officer
 _RECORD_ENDS = [["phieu"], ["ho", "so"], ["phan", "anh"]]
 _RECORD_ENDS += [[p, c] for p in ("nhung", "cac") for c in ("bo", "cai", "to")]
@@ -216,15 +166,13 @@ def listing(tokens: Tokens, intent: Intent) -> None:
         for k in tokens.find("nao"):
             if "co" in tokens.items[max(0, k - 6):k]:
                 tokens.used[k] = True  # "có hồ sơ nào … không": whether any (and how many), not which
-    if SESSION11_LIST_RA and tokens.take_all(_LIST_OUT):
+    if phrasings.list_out(tokens):
         intent.listing = True
     if tokens.take_all(asking):
         intent.listing = True
     else:
         first = [t for t in tokens.items if t not in {",", "?"}][:6]
-        opener = " ".join(first)
-        if SESSION11_CLASSIFIER:
-            opener = _drop_classifier(first)
+        opener = _drop_classifier(first)
         for words in LIST_OPENERS:
             if (opener.startswith(words + " ho so") or opener.startswith(words + " phan anh")) and not asks_figure:
                 intent.listing = True
@@ -232,31 +180,25 @@ def listing(tokens: Tokens, intent: Intent) -> None:
                 break
     if not intent.listing and not asks_figure and _which_records(tokens):
         intent.listing = True
-    if SESSION13_NEWEST_FEW and not intent.listing and not asks_figure:
+    if not intent.listing and not asks_figure:
         _newest_few(tokens, intent)
     if not intent.listing:
         return
-    if SESSION11_WHICH_AFTER_LIST:
-        _which_after_list(tokens)
+    _which_after_list(tokens)
     time_taken.list_by_time(tokens, intent)  # "… giải quyết lâu nhất": by the days taken, not the oldest received
     if intent.list_by:
         pass
     elif tokens.take_all(OLDEST_WORDS):
         intent.list_order = "asc"
-        if SESSION12_ORDER_PLACE:
-            _order_place(tokens)
     elif tokens.take_all(NEWEST_WORDS):
         intent.list_order = "desc"
-        if SESSION12_ORDER_PLACE:
-            _order_place(tokens)
     _list_count(tokens, intent)
 
 
 # Session 13: "5 hồ sơ chị Hà nhận gần đây nhất", "3 phản ánh mới nhất về môi trường", "10 hồ sơ nhận sớm nhất tháng
 # này": a number of records opening the question, with the newest (oldest) word and no figure word, asks for those
 # records, that many, in that order (the number had been unknown: unsure). "lâu nhất" is not read so (the longest
-# processing time and the longest open are different lists). Read at run time.
-SESSION13_NEWEST_FEW = True  # on by rule R1 (session 13): fresh13 one more right, no wrong more
+# processing time and the longest open are different lists).
 _FEW_RECORDS = re.compile(r"^(?:cho (?:toi |anh |chi |em )?(?:xem )?)?(\d{1,2}) (?:ho so|phan anh|truong hop)\b")
 _EARLIEST_WORDS = ["cu nhat", "som nhat"]
 
@@ -264,12 +206,6 @@ _EARLIEST_WORDS = ["cu nhat", "som nhat"]
 def _newest_few(tokens: Tokens, intent: Intent) -> None:
     opener = " ".join(t for t in tokens.items if t not in {",", "?"})
     few = _FEW_RECORDS.match(opener)
-    at = None  # where "5 cái" stands (readings.SESSION14_FEW_CLASSIFIER)
-    if few is None and readings.SESSION14_FEW_CLASSIFIER:
-        few = readings.FEW_WITH_CLASSIFIER.match(opener)  # "5 cái phản ánh … mới nhất"
-        at = next((k for k in range(len(tokens.items) - 1) if few is not None
-                   and tokens.items[k:k + 2] == [few.group(1), few.group(2)]), None)
-        few = few if at is not None else None
     if few is None or int(few.group(1)) < 1:
         return
     if any(tokens.find(w) for w in NEWEST_WORDS):
@@ -280,31 +216,6 @@ def _newest_few(tokens: Tokens, intent: Intent) -> None:
         return
     intent.listing = True
     tokens.take_all(NEWEST_WORDS + _EARLIEST_WORDS)
-    if at is not None:
-        tokens.used[at] = tokens.used[at + 1] = True  # the number and its classifier
-        intent.limit = int(few.group(1))
-
-
-# Session 12: where the oldest (newest) of a list goes, said after it: "phiếu nào cũ nhất để lên đầu", "… mới nhất
-# xếp trước", "… lâu nhất cho lên trên". The order is the oldest / newest word's; the place words had been unknown
-# (unsure). Only right after "cũ / lâu / mới nhất"-words. Read at run time.
-SESSION12_ORDER_PLACE = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
-_PLACE = ["de len dau", "de len truoc", "de len tren", "cho len dau", "cho len truoc", "cho len tren", "len dau",
-          "len truoc", "len tren", "xep truoc", "xep dau", "xep tren", "dung dau", "o tren", "dua len dau",
-          "dua len truoc", "de o tren", "nam tren"]
-
-
-def _order_place(tokens: Tokens) -> None:
-    for phrase in sorted(_PLACE, key=lambda p: -len(p.split())):
-        for k in tokens.find(phrase):
-            before = k - 1
-            while before >= 0 and tokens.items[before] in {"nao", "cai", "phieu", "bo", "ho", "so"} and not (
-                    tokens.used[before]):
-                before -= 1
-            if before >= 0 and tokens.used[before] and tokens.items[before] == "nhat":
-                for j in range(k, k + len(phrase.split())):
-                    tokens.used[j] = True
-                return
 
 
 # Words before "nào" that ask for a group, a person or a time ("những lĩnh vực nào", "tháng nào"), not
@@ -366,68 +277,10 @@ def _list_count(tokens: Tokens, intent: Intent) -> None:
 _HANDLER_PHRASES = ["don vi xu ly", "bo phan xu ly", "phong xu ly"]
 
 
-# Session 10: "tăng bao nhiêu phần trăm / %" asks the change in percent, which a comparison answers beside the
-# change itself; it is not a rate ("chưa rõ cần tính tỷ lệ nào" had been the answer). "Tăng / giảm" stay
-# for the comparison. And "tháng 9 với tháng 10, tháng nào nhiều hơn": with two periods named, "<unit> nào"
-# asks which of the two, a comparison, not a grouping by month (parser).
-SESSION10_CHANGE_PERCENT = False  # rule R1 of session 10: nothing moved on the fresh sets (docs/ask.md)
-_CHANGE_PERCENT = [f"{way} {much}{pct}" for way in ("tang", "giam") for much in ("bao nhieu ", "")
-                   for pct in ("phan tram", "%")]
-_PERIOD_UNITS = ("thang", "quy", "tuan", "nam", "ky")
-
-
-def change_in_percent(tokens: Tokens) -> set[int]:
-    """The positions of the percent words that measure a change, marked read."""
-    at: set[int] = set()
-    for phrase in _CHANGE_PERCENT:
-        n = len(phrase.split())
-        pct = 2 if phrase.endswith("phan tram") else 1
-        for k in tokens.find(phrase):
-            for j in range(k + n - pct, k + n):
-                tokens.used[j] = True
-                at.add(j)
-    return at
-
-
-def which_of_two_periods(tokens: Tokens) -> None:
-    for unit in _PERIOD_UNITS:
-        for k in tokens.find(f"{unit} nao"):
-            tokens.used[k] = tokens.used[k + 1] = True
-
-
-# "Tuần này với tuần trước, bên nào nhiều hơn", "… cái nào cao hơn": with two periods named and a "hơn" said,
-# "bên / cái nào" asks which of the two, a comparison ("bên" had been unknown, the comparison refused). Without
-# "hơn", "bên nào" may ask which office, and is left unread.
-SESSION11_WHICH_SIDE = False
-
-
-def which_side(tokens: Tokens) -> None:
-    if not tokens.has("hon"):
-        return
-    for side in ("ben", "cai"):
-        for k in tokens.find(f"{side} nao"):
-            tokens.used[k] = tokens.used[k + 1] = True
-
-
-# Session 13: two names of one kind ranked against each other ("trực tuyến với trực tiếp, bên nào nhiều hơn", "hộ tịch
-# và chứng thực cái nào cao hơn"): "bên / cái / phía nào" with "hơn / nhất" asks which of the two, as "ai" does for
-# two officers ("bên", "nào" had been unknown: unsure). Only once two names of a kind were read. Read at run time.
-SESSION13_WHICH_NAME = False  # off by rule R1 (session 13): moved no verdict of the fresh sets
-
-
-def which_name(tokens: Tokens) -> None:
-    if not (tokens.has("hon") or tokens.has("nhat")):
-        return
-    for side in ("ben", "cai", "phia"):
-        for k in tokens.find(f"{side} nao"):
-            tokens.used[k] = tokens.used[k + 1] = True
-
-
 # Session 12: "đang" is still going, whatever stands between it and the verb: "đang còn giải quyết", "đang được
 # xử lý", "vẫn đang trong quá trình giải quyết", "vẫn còn giải quyết" are the open records. Their "còn / được"
 # had split "đang" from "giải quyết", and the bare "giải quyết" counted those returned (a confident wrong).
-# Only records: a complaint "đang xử lý" is a status of its own. Read at run time.
-SESSION12_STILL_OPEN = True  # on by rule R1b (session 12): no fresh verdict moved; removes a confident wrong
+# Only records: a complaint "đang xử lý" is a status of its own.
 _STILL = [["dang"], ["van", "con"]]
 _BRIDGE = {"con", "duoc", "van", "bi", "dang", "trong", "qua", "trinh"}
 _GOING = [["giai", "quyet"], ["xu", "ly"], ["thu", "ly"]]
@@ -454,29 +307,27 @@ def still_open(tokens: Tokens) -> None:
         items[j - 1] = "chua"
 
 
+# Session 16: "hồ sơ tiếp nhận trực tuyến chiếm bao nhiêu phần trăm trên tổng số hồ sơ tiếp nhận": "tiếp nhận" said
+# twice in the clause with "trực tuyến" is still the online share of those received; said twice it had made "trực
+# tuyến" a filter, and the rate of the received count (none) was unsure. Read at run time.
+SESSION16_ONLINE_SHARE = True
+
+
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
-    if SESSION12_STILL_OPEN and intent.domain == "ho_so":
+    if intent.domain == "ho_so":
         still_open(tokens)
-    if intent.domain == "ho_so" and measures_words.SESSION10_SAID:
-        phrases = phrases + measures_words.SAID_PHRASES
-    if intent.domain == "ho_so" and measures_words.SESSION12_REFUSED_SAID:
-        phrases = phrases + measures_words.REFUSED_PHRASES
-    if intent.domain == "ho_so" and measures_words.SESSION12_DIRECTION:
-        phrases = phrases + measures_words.DIRECTION_PHRASES
-    pct_at = change_in_percent(tokens) if SESSION10_CHANGE_PERCENT else set()
     if intent.domain == "phan_anh":
         tokens.take_all(_HANDLER_PHRASES)
-    rate_anywhere = any(k not in pct_at for w in RATE_WORDS for k in tokens.find(w, free_only=False))
+    rate_anywhere = any(tokens.find(w, free_only=False) for w in RATE_WORDS)
     online_at: set[int] = set()  # where the question says "trực tuyến" (a measure of its own, or a filter)
     if intent.domain == "ho_so":
         for phrase in sorted(CHANNELS["Trực tuyến"], key=lambda p: -len(p.split())):
             while (at := tokens.take(phrase)) is not None:
                 online_at.update(range(at, at + len(phrase.split())))
     online = bool(online_at)
-    shorter = measures_words.SHORTER if measures_words.SESSION12_SHORTER else []
     speed = intent.domain == "ho_so" and not intent.listing and any(
-        tokens.has(p) for p in SLOWEST + FASTEST + SPEED_COMPARE + shorter)
+        tokens.has(p) for p in SLOWEST + FASTEST + SPEED_COMPARE)
     # Split into clauses so "bao nhiêu hồ sơ, đúng hạn bao nhiêu phần trăm" gives two measures.
     clauses: list[list[int]] = [[]]
     for k, tok in enumerate(tokens.items):
@@ -489,7 +340,7 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         if not clause:
             continue
         words = {tokens.items[k] for k in clause}
-        clause_text = " " + " ".join(tokens.items[k] for k in clause if k not in pct_at) + " "
+        clause_text = " " + " ".join(tokens.items[k] for k in clause) + " "
         is_rate = any(f" {w} " in clause_text for w in RATE_WORDS) or (rate_anywhere and len(clauses) == 1)
         bases: list[str] = []
         spots: list[tuple[int, int, str]] = []
@@ -503,12 +354,12 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         if "qua_han" in bases and not ({"chua", "ton", "dang", "con"} & words) and (
                 is_rate or "da_giai_quyet" in bases):
             bases = ["tre_han" if b == "qua_han" else b for b in bases]
-        broader = {**_BROADER, "pa_chua_xu_ly": 1} if SESSION10_FEEDBACK_OPEN else _BROADER
-        while len(set(bases)) > 1 and any(b in broader for b in bases):
-            broadest = max((b for b in bases if b in broader), key=lambda b: broader[b])
+        while len(set(bases)) > 1 and any(b in _BROADER for b in bases):
+            broadest = max((b for b in bases if b in _BROADER), key=lambda b: _BROADER[b])
             bases = [b for b in bases if b != broadest]
         if online_at & set(clause):
-            if bases in ([], ["tiep_nhan"]) and not intent.listing:
+            received = set(bases) <= {"tiep_nhan"} if SESSION16_ONLINE_SHARE else bases in ([], ["tiep_nhan"])
+            if received and not intent.listing:
                 bases = ["truc_tuyen"]  # "nhận bao nhiêu, trong đó trực tuyến bao nhiêu"
             else:
                 intent.filters["hinh_thuc_nop"] = "Trực tuyến"  # "giải quyết bao nhiêu hồ sơ trực tuyến"
@@ -548,31 +399,9 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         intent.measures = []  # "tỷ lệ" of what? Answering a count instead would mislead.
 
 
-# Session 12: the top said as a number of people who come first, once a ranking is asked ("cán bộ nào trả đúng hạn
-# nhiều nhất, cho anh 3 người đứng đầu"): the number had been unknown (unsure). Records only (people are the
-# officers); without a ranking word before it the number stays unknown. And a number that a period read ("tháng 10
-# cán bộ nào …") is no top before a group word: it had been read as a top 10. Read at run time.
-SESSION12_TOP_PEOPLE = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
-
-
-# Session 12: figures by quarter or by week ("từng quý năm nay", "tháng 10 mỗi tuần"; doubts.time_unit finds them):
-# one figure per calendar quarter or per week Monday–Sunday, each cut to the period asked (sqlbuild.time_group).
-# Off: such a question is unsure (doubts.SESSION12_TIME_UNIT_GROUP). Records and feedback; indicators stay unsure.
-# Read at run time.
-SESSION12_QUARTER_WEEK = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
-TIME_GROUPS = {"quy": "quarter", "tuan": "week"}
-
-
-# Session 12: the kind of chart asked ("vẽ biểu đồ cột", "biểu đồ tròn"): the box draws the chart that fits; the
-# kind had been an unknown word (unsure). Only right after "biểu đồ". Read at run time.
-SESSION12_CHART_KIND = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
-_CHART_KINDS = {"cot", "tron", "duong", "mien", "thanh", "quat"}
-
-
 # Session 12: "có ai <làm gì> … không" asks whether anyone did, not who: "từ sáng tới giờ có ai nộp hồ sơ online
 # không, được mấy bộ" had been ranked by officer (the one who received most, a confident wrong). Only "có ai"
-# with a "không" closing the clause after it. Read at run time.
-SESSION12_ANYONE = True  # on by rule R1b (session 12): no fresh verdict moved; removes a confident wrong
+# with a "không" closing the clause after it.
 
 
 def _anyone(tokens: Tokens) -> bool:
@@ -586,9 +415,17 @@ def _anyone(tokens: Tokens) -> bool:
 
 
 # Session 12: "mỗi / từng đồng chí (cán bộ)", "mỗi người" ask one figure per officer: the "mỗi" (filler) had been
-# dropped and the ward's total given (a confident wrong). Records only. Read at run time.
-SESSION12_EACH_PERSON = True
+# dropped and the ward's total given (a confident wrong). Records only.
 _EACH_PERSON = [f"{each} {who}" for each in ("moi", "tung") for who in ("dong chi", "nguoi", "anh chi", "ca nhan")]
+
+
+# Session 16: figures by quarter or by week ("từng quý năm nay", "tháng 10 mỗi tuần"; doubts.time_unit finds them):
+# one figure per calendar quarter or per week Monday–Sunday, each cut to the period asked (sqlbuild.time_group). Off,
+# such a question is unsure (doubts.time_unit_problem). Records and feedback; indicators stay unsure; an average per
+# week is no breakdown (unsure). (Session 12's reading, off by rule R1 then, was retired; three writers of the
+# training halves since ask it.) Read at run time.
+SESSION16_QUARTER_WEEK = True
+TIME_GROUPS = {"quy": "quarter", "tuan": "week"}
 
 
 def grouping(tokens: Tokens, intent: Intent) -> None:
@@ -611,23 +448,10 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
     text = tokens.text()
     top = re.search(r"\btop (\d{1,2})\b", text) or re.search(
         r"\b(\d{1,2}) (?:linh vuc|thu tuc|can bo|loai|don vi)\b", text)
-    if SESSION12_TOP_PEOPLE and top and tokens.used[text[:top.start(1)].count(" ")]:
-        # "tháng 10 cán bộ nào …": the 10 is the month's (a period read), not a top 10
-        top = next((m for m in re.finditer(r"\b(\d{1,2}) (?:linh vuc|thu tuc|can bo|loai|don vi)\b", text)
-                    if not tokens.used[text[:m.start(1)].count(" ")]), None)
-    people = None
-    if SESSION12_TOP_PEOPLE and not top and intent.domain == "ho_so" and (tokens.has("nhat") or tokens.has("ai")):
-        people = re.search(r"\b(\d{1,2}) (?:nguoi|dong chi|anh chi|ban) (?:dung dau|dan dau|cao nhat|nhieu nhat|"
-                           r"tot nhat|xep dau)\b", text)
-        top = people
     if top:
         intent.limit = int(top.group(1))
         tokens.mark_chars(top.start(1), top.end(1))
         intent.order = intent.order or "desc"
-    if people:
-        tokens.mark_chars(people.start(), people.end())
-        intent.group = intent.group or "can_bo_xu_ly"  # people ranked: the officers
-    average_at = dropped.average_spots(tokens)
     averaging = tokens.take_all(["trung binh", "binh quan"])
     if intent.measures == ["so_ngay_tb"]:
         tokens.take_all(["1 ho so", "mot ho so", "moi ho so", "1 bo ho so", "moi bo ho so"])  # per record: the average
@@ -638,10 +462,6 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
                 intent.per = unit
                 break
     dims = DIMENSIONS.get(intent.domain, {})
-    if SESSION12_CHART_KIND:
-        for k in tokens.find("bieu do", free_only=False):
-            if tokens.items[k + 2:k + 3] and tokens.items[k + 2] in _CHART_KINDS:
-                tokens.used[k + 2] = True
     if intent.per is None and tokens.take_all(TREND_WORDS + ["bieu do"]):
         intent.group = "month"
     for phrase, column in sorted(dims.items(), key=lambda d: -len(d[0].split())):
@@ -654,8 +474,7 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
                 continue  # "cán bộ Hà": a filter already, not a grouping
             if column == "month" and tokens.used[start] and not tokens.has("theo thang"):
                 continue  # "(hộ kinh doanh) mới tháng 9": a period, not "mỗi tháng"; the trend words said so already
-            how = readings.group_how(tokens, start + n) and column != "month"  # "trạng thái sao rồi"
-            if before in {"theo", "tung", "cac", "moi"} or after in {"nao", "gi"} or how or (
+            if before in {"theo", "tung", "cac", "moi"} or after in {"nao", "gi"} or (
                     ranked and column != "month"):
                 if column == "month" and intent.per:
                     continue
@@ -665,11 +484,11 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
     for column, value in intent.filters.items():
         if isinstance(value, list) and not intent.listing:
             intent.group = intent.group or column  # "chị Lan với anh Nam, ai …": one figure each
-    if SESSION12_ANYONE and _anyone(tokens):
+    if _anyone(tokens):
         pass  # "có ai nộp … không": whether any, not who
     elif tokens.take("ai") is not None and intent.domain == "ho_so":
         intent.group = intent.group or "can_bo_xu_ly"
-    if SESSION12_EACH_PERSON and intent.domain == "ho_so" and intent.group is None:
+    if intent.domain == "ho_so" and intent.group is None:
         for phrase in _EACH_PERSON:
             if averaging and (at := tokens.find(phrase)):
                 tokens.doubt(at[0])  # "trung bình mỗi người": an average per officer, which the box does not compute
@@ -689,4 +508,3 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
     for word in ("linh vuc", "thu tuc", "can bo", "hinh thuc nop", "trang thai", "loai", "nhom"):
         tokens.take_all([word])
     dropped.group_word_dropped(tokens, intent)
-    dropped.average_unread(tokens, intent, average_at)

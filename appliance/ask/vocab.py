@@ -70,7 +70,12 @@ STATUSES = {"Đang xử lý": ["dang xu ly", "dang giai quyet"],
 FEEDBACK_STATUSES = {"cho_xu_ly": ["cho xu ly", "moi tiep nhan", "chua ai nhan xu ly", "chua ai nhan",
                                    "chua co ai nhan", "chua ai xu ly", "chua co ai xu ly", "chua duoc nhan xu ly",
                                    "chua nhan xu ly", "chua phan cong", "chua duoc phan cong", "chua giao",
-                                   "chua duoc giao"],
+                                   "chua duoc giao"]
+                     # the verb said after "not yet taken / assigned" belongs to it ("chưa có ai nhận xử lý", "chưa
+                     # phân công giải quyết"): left over, it had been read as "đã xử lý" (the status turned round)
+                     + [f"{p} {verb}" for p in ("chua co ai nhan", "chua phan cong", "chua duoc phan cong", "chua giao",
+                                                "chua duoc giao", "chua ai giao", "chua co ai giao")
+                        for verb in ("xu ly", "giai quyet")] + ["chua ai nhan giai quyet"],
                      "dang_xu_ly": ["dang xu ly", "dang giai quyet"],
                      "da_xu_ly": ["da xu ly", "da giai quyet", "xu ly xong"],
                      "tu_choi": ["bi tu choi", "tu choi", "khong tiep nhan"]}
@@ -97,8 +102,6 @@ INDICATOR_ALIASES = {"bao hiem y te": "bao hiem y te", "thu gom rac": "thu gom, 
 
 
 # Final consonants that sound alike in southern speech, so they are typed one for the other.
-# Read at run time (Catalog.swap_in_context).
-SESSION12_FINALS_MEASURES = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
 _FINALS = {"ng": ("n",), "nh": ("n",), "n": ("ng", "nh"), "c": ("t",), "t": ("c",)}
 
 
@@ -137,11 +140,9 @@ class Catalog:
     words: set[str] = field(default_factory=set)
     bigrams: set[tuple[str, str]] = field(default_factory=set)
     key_bigrams: set[tuple[str, str]] = field(default_factory=set)  # from the measure words only
-    measure_bigrams: set[tuple[str, str]] = field(default_factory=set)  # the measures' own phrases (session 12)
     candidates: dict[str, list[Candidate]] = field(default_factory=dict)  # per domain, built once (entities)
     initials: dict[str, str] = field(default_factory=dict)  # "ttxd" → "trat tu xay dung", from the names
     procedure_fields: dict[str, set[str]] = field(default_factory=dict)  # procedure → the fields its records are in
-    comma_names: list[list[str]] = field(default_factory=list)  # names of the data written with a comma, folded
 
     def _initialisms(self, names: list[str]) -> dict[str, str]:
         """Initials of the names in the data, whole ("ĐKKS" Đăng ký khai sinh, "BTXH" Bảo trợ xã hội), kept
@@ -172,18 +173,12 @@ class Catalog:
         for text in keyword_phrases:
             split = text.split()
             self.key_bigrams.update(zip(split, split[1:], strict=False))
-        from appliance.ask.measures import all_phrases  # the measures' words only (measures imports nothing here)
-
-        for text in all_phrases():
-            split = text.split()
-            self.measure_bigrams.update(zip(split, split[1:], strict=False))
         for phrases in (*CHANNELS.values(), *STATUSES.values(), *FEEDBACK_STATUSES.values(),
                         *FEEDBACK_CHANNELS.values()):
             for phrase in phrases:
                 words.update(phrase.split())
         self.words = words
         self.initials = self._initialisms(names)
-        self.comma_names = [fold(text).replace(",", " ").replace("-", " ").split() for text in names if "," in text]
         return self
 
     def swap_in_context(self, token: str, before: str, after: str) -> str:
@@ -195,10 +190,7 @@ class Catalog:
             return token
         finals = {token[:-len(end)] + other for end, others in _FINALS.items() if token.endswith(end)
                   for other in others}
-        # Session 12 (SESSION12_FINALS_MEASURES): only into a measure's own phrase. The key phrases hold the
-        # feedback cues too ("sổ hồng"), so "nhiều hồ sơ hơn hôm qua" had become "hồ sơ hồng" (unknown: unsure).
-        targets = self.measure_bigrams if SESSION12_FINALS_MEASURES else self.key_bigrams
-        finals = {w for w in finals if w in self.words and (before, w) in targets}
+        finals = {w for w in finals if w in self.words and (before, w) in self.key_bigrams}
         if len(finals) == 1:
             return finals.pop()  # "đúng hạng tháng trước": the measure before, whatever "hàng tháng" after
         if (token, after) in self.bigrams:

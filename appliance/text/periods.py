@@ -105,7 +105,6 @@ def _week(today: dt.date, weeks_back: int) -> Period:
     return Period(monday, sunday, f"{name} (từ {_fmt(monday)} đến {_fmt(sunday)})", "week")
 
 
-
 _DATE = r"(\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4})"
 _YEAR = r"(?:\s*(?:/|-|nam)\s*(\d{4}))?"
 _NOW = r"(?:nay|hom nay|gio|bay gio|hien nay|hien tai)"
@@ -269,12 +268,10 @@ def _weekday(m: re.Match[str], today: dt.date) -> Period | None:
 _NAM_YEAR = r"(?:\s*(?:/|-|nam)?\s*(\d{4}))?"  # "nửa cuối năm 2025": the year right after "năm"
 _UNTIL_END = r"\s*(?:den|toi|-)\s*(?:het\s*|cuoi\s*)?"  # "… đến (hết / cuối) tháng 9"
 
-SESSION10_START_SAID = False  # rule R1 of session 10: nothing moved on the fresh sets (docs/ask.md)
-# Session 12 (read at run time in find_periods): half a month, "nửa đầu tháng 10" (01–15) and "nửa cuối tháng
-# này" (16 to the month's end), and today said as "từ sáng (đến / tới) giờ / nay". Before them, "nửa đầu"
-# was left unread before a month ("đầu" unknown: unsure) and "sáng" was unknown; and "từ hôm <an event begun>
-# (1/9) tới giờ" (_SINCE_EVENT): from that date up to today.
-SESSION12_HALF_MONTH = True
+# Session 12: half a month, "nửa đầu tháng 10" (01–15) and "nửa cuối tháng này" (16 to the month's end), and today
+# said as "từ sáng (đến / tới) giờ / nay". Before them, "nửa đầu" was left unread before a month ("đầu" unknown:
+# unsure) and "sáng" was unknown; and "từ hôm <an event begun> (1/9) tới giờ" (_SINCE_EVENT): from that date up to
+# today.
 
 
 def _half_month(m: re.Match[str], today: dt.date) -> Period | None:
@@ -309,64 +306,7 @@ _SINCE_EVENT = re.compile(rf"\b(?:tu|ke tu)\s*(?:hom|ngay|khi|luc|dot)\s*{_EVENT
                           rf"{_DATE}\s*(?:den|toi)\s*{_NOW}\b")
 # "<a date> tới giờ" with no "từ" before it is from that date too (it had been read as that one day).
 _DATE_TO_NOW = re.compile(rf"(?:ngay\s*)?{_DATE}\s*(?:den|toi)\s*{_NOW}\b")
-# "từ đầu quý (đến nay / tới giờ)": the quarter to date, as "từ đầu tháng" is the month to date (it had been left
-# unread, unsure). Session 12 (SESSION12_QUARTER_START), read at run time.
-SESSION12_QUARTER_START = False  # off by rule R1 (session 12): moved no verdict of the fresh sets
-_QUARTER_START = re.compile(rf"\b(?:tu|ke tu)\s*dau\s*quy(?:\s*nay)?(?:\s*(?:den|toi)\s*{_NOW})?\b(?!\s*\d)")
-
-
-def _quarter_to_date(m: re.Match[str], today: dt.date) -> Period:
-    first = quarter_period(today).start
-    return Period(first, today, f"từ đầu quý {(first.month - 1) // 3 + 1}/{first.year} đến {_fmt(today)}", "range")
-
-
 _SINCE_MORNING = re.compile(r"\btu\s*sang\s*(?:den|toi)\s*(?:gio|bay gio|nay)\b")
-
-# Session 13 (SESSION13_SPOKEN_SPANS, read at run time in find_periods): spans said with a number of weeks or with
-# the number spoken as a word. "hai tuần gần đây", "3 tuần qua", "2 tuần nay" are the last 7·N days, today included
-# (as "14 ngày qua"); "ba ngày qua", "mười ngày gần đây" the last N days; "chín tháng đầu năm" as "9 tháng đầu năm";
-# "nửa năm đầu (năm nay)" as "nửa đầu năm"; "tháng mười vừa qua" as October. They had been left unread ("hai",
-# "qua" unknown: unsure). A number read as a weekday, a day, a month or a top ("thứ 2 tuần này", "top 3 tuần qua") is
-# not a count of weeks.
-SESSION13_SPOKEN_SPANS = False  # off by rule R1 (session 13): moved no verdict of the fresh sets
-SPOKEN_NUMBERS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
-                  "muoi": 10, "muoi mot": 11, "muoi hai": 12}
-_SPOKEN = r"(?:muoi mot|muoi hai|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)"
-_NOT_A_COUNT = r"(?<!thu )(?<!ngay )(?<!thang )(?<!quy )(?<!top )(?<!tuan )"
-_PAST = r"(?:qua|gan day|gan nhat|vua qua|tro lai day)"
-_LAST_WEEKS = re.compile(rf"{_NOT_A_COUNT}\b(\d{{1,2}}|{_SPOKEN})\s*tuan\s*(?:{_PAST}|nay)\b")
-_SPOKEN_LAST = re.compile(rf"{_NOT_A_COUNT}\b({_SPOKEN})\s*(ngay|thang)\s*{_PAST}\b")
-_SPOKEN_FIRST_MONTHS = re.compile(rf"{_NOT_A_COUNT}\b({_SPOKEN})\s*thang\s*dau\s*nam(?:\s*(\d{{4}}))?")
-# "tháng mười vừa qua", "trong tháng 10 vừa rồi": the month named, the latest such (the words only say it is past)
-_NAMED_JUST_PAST = re.compile(r"\bthang\s*(\d{1,2})()\s*(?:vua qua|vua roi)\b")
-_HALF_YEAR_SAID = re.compile(r"\bnua\s*nam\s*(dau|cuoi)(?:\s*nam)?" + _NAM_YEAR)
-
-
-def _count(raw: str) -> int:
-    return int(raw) if raw.isdigit() else SPOKEN_NUMBERS[raw]
-
-
-def _last_weeks(m: re.Match[str], today: dt.date) -> Period | None:
-    weeks = _count(m.group(1))
-    if not 1 <= weeks <= 52:
-        return None
-    start = today - dt.timedelta(days=7 * weeks - 1)
-    return Period(start, today, f"{weeks} tuần qua (từ {_fmt(start)} đến {_fmt(today)})", "range")
-
-
-def _spoken_last(m: re.Match[str], today: dt.date) -> Period | None:
-    counted = re.fullmatch(r"(\d+)", str(_count(m.group(1))))
-    return _last_n("day" if m.group(2) == "ngay" else "month")(counted, today) if counted else None
-
-
-def _spoken_first_months(m: re.Match[str], today: dt.date) -> Period | None:
-    counted = re.fullmatch(r"(\d+)(?: (\d{4}))?", f"{_count(m.group(1))} {m.group(2) or ''}".strip())
-    return _first_months(counted, today) if counted else None
-
-
-def _half_year_said(m: re.Match[str], today: dt.date) -> Period:
-    return half_period(dt.date(_year_of(m.group(2), today), 1 if m.group(1) == "dau" else 7, 1))
-
 
 
 _RULES: list[Rule] = [
@@ -377,11 +317,6 @@ _RULES: list[Rule] = [
     (re.compile(rf"(?:tu|trong khoang)\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:ngay\s*)?{_DATE}"), _range),
     (re.compile(rf"\b(?:tu|ke tu)\s*(?:ngay\s*)?{_DATE}(?:\s*(?:den|toi)\s*{_NOW})?"), _since),
     (re.compile(r"\b(?:tu|ke tu)\s*thang\s*(\d{1,2})" + _YEAR + rf"\s*(?:den|toi)\s*{_NOW}"), _since_month),
-    (_LAST_WEEKS, _last_weeks),
-    (_SPOKEN_LAST, _spoken_last),
-    (_SPOKEN_FIRST_MONTHS, _spoken_first_months),
-    (_HALF_YEAR_SAID, _half_year_said),
-    (_NAMED_JUST_PAST, _month),
     (re.compile(r"\b(\d{1,3})\s*ngay\s*(?:qua|gan day|gan nhat|vua qua)"), _last_n("day")),
     (re.compile(r"\b(\d{1,2})\s*thang\s*(?:qua|gan day|gan nhat|vua qua)"), _last_n("month")),
     (re.compile(r"\b(?:(\d{1,2}|sau)\s*thang|(nua))\s*(dau|cuoi)\s*nam\s*(nay|ngoai|truoc|roi)\b"),
@@ -401,12 +336,6 @@ _RULES: list[Rule] = [
     (re.compile(r"(?<!tuan )(?<!xep )(?<!lan )(?<!hang )(?<!dung )\b(?:thu\s*([2-7]|hai|ba|tu|nam|sau|bay)|chu nhat)"
                 r"(?:\s*(tuan nay|tuan truoc|tuan roi|vua roi|vua qua))?\b"), _weekday),
     (re.compile(r"\btu dau nam(?: den nay| toi nay)?|\bluy ke(?: nam)?\b"), _ytd),
-    # Session 10 (SESSION10_START_SAID, read at run time in find_periods): "đầu năm / đầu tháng đến nay (giờ)"
-    # said without "từ"
-    (_START_SAID_YEAR := re.compile(rf"\bdau nam\s*(?:den|toi)\s*{_NOW}"), _ytd),
-    (_START_SAID_MONTH := re.compile(rf"\bdau thang\s*(?:den|toi)\s*{_NOW}"),
-     lambda m, t: Period(t.replace(day=1), t, f"từ đầu tháng {t.month}/{t.year} đến {_fmt(t)}", "range")),
-    (_QUARTER_START, _quarter_to_date),
     (re.compile(r"\btu dau thang"),
      lambda m, t: Period(t.replace(day=1), t, f"từ đầu tháng {t.month}/{t.year} đến {_fmt(t)}", "range")),
     (re.compile(r"\bthang\s*(?:nay|hien tai|nay nam nay)\b"), lambda m, t: month_period(t)),
@@ -445,15 +374,6 @@ def find_periods(text: str, today: dt.date | None = None) -> list[tuple[int, int
     folded = fold(text)
     taken: list[tuple[int, int, Period]] = []
     for pattern, build in _RULES:
-        if not SESSION10_START_SAID and pattern in (_START_SAID_YEAR, _START_SAID_MONTH):
-            continue
-        if not SESSION12_HALF_MONTH and pattern in (_HALF_MONTH, _SINCE_MORNING, _SINCE_EVENT, _DATE_TO_NOW):
-            continue
-        if not SESSION12_QUARTER_START and pattern is _QUARTER_START:
-            continue
-        if not SESSION13_SPOKEN_SPANS and pattern in (_LAST_WEEKS, _SPOKEN_LAST, _SPOKEN_FIRST_MONTHS, _HALF_YEAR_SAID,
-                                                   _NAMED_JUST_PAST):
-            continue
         for m in pattern.finditer(folded):
             if any(m.start() < end and start < m.end() for start, end, _ in taken):
                 continue

@@ -61,8 +61,8 @@ def test_thang_sau_is_june_or_next_month_only_when_the_accents_say_so(db):
 
 @pytest.mark.parametrize("question, key", [
     ("năm nay có bao nhiêu hồ sơ người dân xin rút", "rut_huy"),  # "hồ sơ người dân" is not "số người dân"
-    ("hồ sơ bị hủy tháng 10", "rut_huy"),
-    ("hồ sơ dừng xử lý năm nay", "tu_choi"),
+    ("số hồ sơ bị hủy tháng 10", "rut_huy"),
+    ("số hồ sơ dừng xử lý năm nay", "tu_choi"),
 ])
 def test_source_status_words_name_their_class(db, question, key):
     result = answer_question(db, question, today=TODAY, use_llm=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import dropped, parser, sqlbuild, supported, tokens
+from appliance.ask import dropped, either_reading, sqlbuild, supported, tokens
 from tests.ask.answering import asker
 from tests.flags import switch_on
 
@@ -16,6 +16,8 @@ _FLAGGED = (supported, tokens)
 def _session15_on(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test reads a setting against all of session 15's on; a test that wants one off switches it itself."""
     switch_on(monkeypatch, _FLAGGED, "SESSION15_")
+    # a bare noun phrase ("hồ sơ … tháng 9") is unsure since session 16 (test_session16)
+    monkeypatch.setattr(either_reading, "SESSION16_BARE_NOUN_PHRASE", False)
 
 
 @pytest.mark.parametrize("on", [True, False])
@@ -100,8 +102,7 @@ def test_session15_a_share_is_a_rate(ask_db, monkeypatch, on):
 @pytest.mark.parametrize("on", [True, False])
 def test_session15_indicator_same_span_last_year_is_unsure(ask_db, monkeypatch, on):
     """supported.SESSION15_INDICATOR_SAME_SPAN: an indicator "so với cùng kỳ (năm trước)" with one period is unsure
-    while parser.SESSION14_INDICATOR_LAST_YEAR is off; off, the period just before was compared."""
-    monkeypatch.setattr(parser, "SESSION14_INDICATOR_LAST_YEAR", False)
+    (no reading of the same span a year before); off, the period just before was compared."""
     monkeypatch.setattr(supported, "SESSION15_INDICATOR_SAME_SPAN", on)
     ask = asker(ask_db)
     for said in ("chỉ tiêu thu ngân sách tháng 9 so với cùng kỳ", "chỉ tiêu thu ngân sách quý 2 so với cùng kỳ năm "
@@ -190,7 +191,6 @@ def test_session15_an_average_dropped_is_unsure(ask_db, monkeypatch, on):
     """supported.SESSION15_AVERAGE_DROPPED: "trung bình / bình quân" that became no average per unit, no averaged
     measure and no rate is unsure; off, the total was given."""
     monkeypatch.setattr(supported, "SESSION15_AVERAGE_DROPPED", on)
-    monkeypatch.setattr(dropped, "SESSION14_AVERAGE_UNREAD", False)
     ask = asker(ask_db)
     for said in ("số hồ sơ trả kết quả bình quân tháng quý 3", "phản ánh tiếp nhận trung bình tuần này"):
         assert (ask(said).status == "unsure") is on, said
