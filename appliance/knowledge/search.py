@@ -46,6 +46,16 @@ BRIDGE_OWN_DEPTH = 5
 # … but not an article on a procedure ("Thủ tục đăng ký khai sinh" with a foreign element beside the
 # bridged one) or the definitions: those are rival readings of what the catalogue chose, not a rule it lacks.
 _RIVAL_TITLE = re.compile(r"(thu tuc|trinh tu|giai thich tu ngu)\b")
+# Session 16: a question the bridge reads as a procedure often only mentions it, and asks about a rule of another
+# law whose article the ranking found and whose title the question nearly repeats ("vợ chồng đã ly hôn muốn quay lại
+# có phải đăng ký kết hôn lại không": Điều 9 "Đăng ký kết hôn" of Luật Hôn nhân và gia đình, bridged to the
+# kết hôn procedure's Điều 18 Luật Hộ tịch). That passage is shown first, before the basis (one passage: the basis
+# still fills the rest): among the ranking's first SHOWN, of a document the basis does not cite, in force, stating
+# what is asked, not a rival procedure title (_RIVAL_TITLE), with at least NAMED_TITLE_WORDS content syllables of
+# which NAMED_TITLE_SHARE are in the question. Read at call time.
+SESSION16_NAMED_TITLE_FIRST = True
+NAMED_TITLE_SHARE = 0.7
+NAMED_TITLE_WORDS = 3
 # Session 13: how a question asks says which kind of article answers it: where / to whom / who decides →
 # the article on competence (thẩm quyền); how long / how many days → a time limit (thời hạn); which papers →
 # the procedure (thủ tục, hồ sơ); what counts as → the definitions. An article whose title is of the
@@ -270,6 +280,8 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     elif bridged is not None:
         # The passages did not answer, but the question names one procedure: its legal basis, said so.
         rows = bridge_own_first(query, [chunk_rows[cid] for _s, cid in ranked[:BRIDGE_OWN_DEPTH]], list(bridged.rows))
+        if SESSION16_NAMED_TITLE_FIRST:
+            rows = named_title_first(query, [chunk_rows[cid] for _s, cid in ranked[:SHOWN]], list(bridged.rows), rows)
         response.hits = [_hit(row, 0.0, query) for row in rows[:k]]
         response.procedure = (bridged.code, bridged.name)
         response.nearest = hits
@@ -322,6 +334,31 @@ def bridge_own_first(query: str, own: Sequence[sqlite3.Row], basis: Sequence[sql
              and not _RIVAL_TITLE.match(fold(row["article_title"] or ""))]
     seen = {int(row["id"]) for row in first}
     return [*first, *(row for row in basis if int(row["id"]) not in seen)]
+
+
+def title_share(folded_query: str, article_title: str) -> tuple[float, int]:
+    """The share of the article title's content syllables (folded, no stopword) found in the folded question, and
+    how many there are."""
+    asked = set(folded_query.split())
+    words = [w for w in dict.fromkeys(fold_tokens(article_title or "")) if w not in STOPWORDS and len(w) > 1]
+    return (sum(1 for w in words if w in asked) / len(words) if words else 0.0), len(words)
+
+
+def named_title_first(query: str, own: Sequence[sqlite3.Row], basis: Sequence[sqlite3.Row],
+                      rows: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
+    """`rows` (the bridged answer) with the first of the ranking's `own` passages of another document than the
+    bridged `basis` cites whose article title the question nearly repeats put first (SESSION16_NAMED_TITLE_FIRST)."""
+    documents = {int(row["doc_id"]) for row in basis}
+    folded = " ".join(fold_tokens(query))
+    for row in own:
+        if (int(row["doc_id"]) in documents or not in_force(row["status"]) or row["repealed"]
+                or not relevance.states_what_is_asked(folded, row["folded"])
+                or _RIVAL_TITLE.match(fold(row["article_title"] or ""))):
+            continue
+        share, size = title_share(folded, row["article_title"])
+        if size >= NAMED_TITLE_WORDS and share >= NAMED_TITLE_SHARE:
+            return [row, *(r for r in rows if int(r["id"]) != int(row["id"]))]
+    return list(rows)
 
 
 def _hit(row: sqlite3.Row, score: float, query: str) -> SearchHit:
