@@ -50,12 +50,13 @@ _RIVAL_TITLE = re.compile(r"(thu tuc|trinh tu|giai thich tu ngu)\b")
 # law whose article the ranking found and whose title the question nearly repeats ("vợ chồng đã ly hôn muốn quay lại
 # có phải đăng ký kết hôn lại không": Điều 9 "Đăng ký kết hôn" of Luật Hôn nhân và gia đình, bridged to the
 # kết hôn procedure's Điều 18 Luật Hộ tịch). That passage is shown first, before the basis (one passage: the basis
-# still fills the rest): among the ranking's first SHOWN, of a document the basis does not cite, in force, stating
-# what is asked, not a rival procedure title (_RIVAL_TITLE), with at least NAMED_TITLE_WORDS content syllables of
-# which NAMED_TITLE_SHARE are in the question. Read at call time.
+# still fills the rest): among the ranking's first NAMED_TITLE_DEPTH, of a document the basis does not cite, in
+# force, stating what is asked, not a rival procedure title (_RIVAL_TITLE), with at least NAMED_TITLE_WORDS content
+# syllables of which NAMED_TITLE_SHARE are in the question. Read at call time.
 SESSION16_NAMED_TITLE_FIRST = True
 NAMED_TITLE_SHARE = 0.7
 NAMED_TITLE_WORDS = 3
+NAMED_TITLE_DEPTH = 3  # the ranking's passages looked at: those shown first (SHOWN)
 # Session 13: how a question asks says which kind of article answers it: where / to whom / who decides →
 # the article on competence (thẩm quyền); how long / how many days → a time limit (thời hạn); which papers →
 # the procedure (thủ tục, hồ sơ); what counts as → the definitions. An article whose title is of the
@@ -281,7 +282,8 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         # The passages did not answer, but the question names one procedure: its legal basis, said so.
         rows = bridge_own_first(query, [chunk_rows[cid] for _s, cid in ranked[:BRIDGE_OWN_DEPTH]], list(bridged.rows))
         if SESSION16_NAMED_TITLE_FIRST:
-            rows = named_title_first(query, [chunk_rows[cid] for _s, cid in ranked[:SHOWN]], list(bridged.rows), rows)
+            own = [chunk_rows[cid] for _s, cid in ranked[:NAMED_TITLE_DEPTH]]
+            rows = named_title_first(query, own, list(bridged.rows), rows)
         response.hits = [_hit(row, 0.0, query) for row in rows[:k]]
         response.procedure = (bridged.code, bridged.name)
         response.nearest = hits
