@@ -30,6 +30,10 @@ from appliance.text.dates import WorkCalendar
 _RECAP = re.compile(r"^\W*(?:tom lai|tong ket|chot|ket luan|nhac lai|vay nhe|thoi tom lai)\b")
 _TO = re.compile(r"\b(?:gui|cho|voi|bao|trinh|cung|ho tro|phoi hop)\s*(?:\w+\s*)?$")
 _FIRST = re.compile(r"^\W*(?:(?:da|vang|u)\W+)*(?:em|toi|de em|de toi)\b")
+# Session 16 (docs/meetings.md, "Session 16"): the chair's "em" is whom they answer, never themself (as the rules read
+# it): "Ừ em gửi Tuấn trong chiều nay nhé." said by the chair adds no task of the chair's
+SESSION16_CHAIR_EM = True
+_CHAIR_EM = re.compile(r"^\W*(?:(?:da|vang|u)\W+)*em\b")
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,8 @@ def _assignee(sentence: str, turn: Turn, roster: Roster) -> Person | None:
     people |= {p.name: p for start, _e, p in units_in(sentence, roster) if not _recipient(sentence, start)}
     if len(people) == 1:
         return next(iter(people.values()))
-    if not people and _FIRST.match(fold(sentence).lower()) and turn.speaker.kind == "staff":
+    if not people and _FIRST.match(fold(sentence).lower()) and turn.speaker.kind == "staff" \
+            and not (SESSION16_CHAIR_EM and turn.leads and _CHAIR_EM.match(fold(sentence).lower())):
         return turn.speaker
     return None
 
@@ -73,7 +78,7 @@ def additions(lines: Sequence[Turn], quotes: Sequence[str], given: set[tuple[str
               theirs: Sequence[tuple[str, str]] = ()) -> list[Addition]:
     """`quotes`: what the rules' proposals quote; `given`: their (assignee, deadline) pairs; `withdrawn`: the
     quotes of tasks the meeting withdrew, each kept from being added back only as that very sentence
-    (withdrawals.SESSION14_WITHDRAWN); `theirs`: (quote, doer) of tasks withdrawn, kept from being added back
+    (withdrawals.SESSION14_SUPERSEDED); `theirs`: (quote, doer) of tasks withdrawn, kept from being added back
     only as that very sentence and to that same doer (withdrawals.SESSION15_WITHDRAWN)."""
     out: list[Addition] = []
     for turn in lines:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from appliance.tasks.anchor import Anchor
-from appliance.tasks.cues import addresses, head_deadline, topic_day, units_in
+from appliance.tasks.cues import head_deadline, topic_day, units_in
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import Turn
 from appliance.tasks.phrases import (
@@ -16,7 +16,6 @@ from appliance.tasks.phrases import (
     DEFER,
     JUNK,
     QUESTION,
-    REPORTED,
     VERB,
     VERB_AHEAD,
 )
@@ -34,7 +33,7 @@ class Spot:
     loose: bool = False          # a pronoun in mid-clause: a task only with a deadline or "sẽ"
 
 
-# clauses.LIST_RECAP (session 9): the shape of a recap without a recap word
+# session 9: the shape of a recap without a recap word (clauses.anchors)
 LIST_RECAP_PEOPLE = 3  # distinct people named in the one sentence
 LIST_RECAP_WORDS = 8   # at most this many words per item, on average
 
@@ -55,40 +54,9 @@ def recap_shaped(sentence: str, roster: Roster) -> bool:
     return len(people) >= LIST_RECAP_PEOPLE and words <= LIST_RECAP_WORDS * len(people)
 
 
-FRAGMENT_WORDS = 4
-
-
 def deadline_free(scope: str) -> bool:
     """No verb of work after where they will be ("… đi tập huấn cả ngày, mà phương án …")."""
     return not re.search(rf"\b(?:nên|thì)\s+(?:em|tôi)\s+{VERB}\b", scope)
-
-
-def fragment(sentence: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> bool:
-    """A few words that name nobody, ask nothing and say no date: a filler piece of the same clause."""
-    lower = sentence.lower()
-    return len(re.findall(r"\w+", lower)) <= FRAGMENT_WORDS and not QUESTION.search(lower) \
-        and not roster.mentions(sentence, verbs=VERB_AHEAD) and not units_in(sentence, roster) \
-        and find_deadline(sentence, meeting, None, calendar) is None
-
-
-def doer_before(lower: str, pos: int, pronoun: str, spots: list[Spot]) -> Person | None:
-    """The doer named earlier in the sentence whom the chair's pronoun at `pos` takes up: the last person named
-    before it, called the way the pronoun answers (a bare name or "em X" for "em", "anh X" for "anh"), with an
-    order closed by its particle in between ("huy xem luôn đi em gọi…"), and no unit or other person
-    between them."""
-    before = sorted((s for s in spots if s.end <= pos), key=lambda s: s.start)
-    if not before or before[-1].how != "named":
-        return None
-    spot = before[-1]
-    first = lower[spot.start:spot.end].split()[0]
-    form = first if first in ("em", "anh", "chị", "bác", "cô", "chú", "ông", "bà") else ""
-    between = lower[spot.end:pos]
-    # Only the order's own tag: "huy xem luôn đi em …" ("go on, em"); after "thì", "còn" the chair turns to
-    # someone else ("huy làm bản đồ xong thì em tổng hợp").
-    if not addresses(form, pronoun) or not re.search(rf"\b{VERB}\b", between) or re.search(r"[.?!,]", between) \
-            or not re.search(r"\b(?:đi|nhé|nha)\s*$", between) or re.search(r"\b(?:thì|còn|nhưng|rồi)\b", between):
-        return None
-    return spot.person
 
 
 def sentences(text: str) -> list[str]:
@@ -169,45 +137,6 @@ def required_before(sentence: str, found_here: list[Anchor], required: dt.date |
         return found_here, None
     due = find_deadline(sentence, meeting, None, calendar)
     return found_here, (due[0] if due is not None and due[0] >= meeting else None)
-
-
-TO_ALL = re.compile(r"\bcác\s+(?:phòng|đơn vị|bộ phận|ban ngành|ngành|tổ(?:\s+dân\s+phố)?|đoàn thể)\b([^:]*):\s*(.+)$")
-
-
-def unit_list(sentence: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> list[Anchor]:
-    lower = sentence.lower()
-    found = TO_ALL.search(lower)
-    if found is None or not re.search(rf"\b{VERB}\b", found.group(1)) or QUESTION.search(lower) \
-            or DEFER.search(lower) or REPORTED.match(found.group(1)):
-        return []
-    content = found.group(1).strip(" ,")
-    listed = sentence[found.start(2):]
-    items = re.findall(r"[^,;]+", listed)
-    dated: list[tuple[list[Person], dt.date | None]] = []
-    waiting: list[Person] = []
-    for item in items:
-        units = [u[2] for u in units_in(item, roster)]
-        due = find_deadline(item, meeting, None, calendar)
-        if not units and due is None:
-            continue
-        if not units:  # a date alone closes the units listed before it
-            if waiting and due is not None:
-                dated.append((waiting, due[0]))
-            waiting = []
-            continue
-        waiting += units
-        if due is not None:
-            dated.append((waiting, due[0]))
-            waiting = []
-    if waiting:
-        dated.append((waiting, None))
-    if all(day is None for _units, day in dated):
-        return []  # no date anywhere: a roll ("các phòng tham dự hôm nay: …"), not work handed out
-    out: list[Anchor] = []
-    for units, day in dated:
-        out += [Anchor("task", unit, content[:1].upper() + content[1:], day, sentence.strip(), how="unit",
-                       directed=True) for unit in units]
-    return out
 
 
 def list_date(text: str, lower: str, led: list[Spot], i: int, deadline: dt.date | None,

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from appliance.tasks import deadline_calls, withdrawals
+from appliance.tasks import withdrawals
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     Spot,
@@ -17,15 +17,12 @@ from appliance.tasks.clause_parts import (
     date_only,
     deadline_and_content,
     deadline_free,
-    doer_before,
-    fragment,
     list_date,
     object_of,
     recap_shaped,
     required_before,
     sentences,
     topic_of,
-    unit_list,
 )
 from appliance.tasks.cues import (
     addresses,
@@ -73,7 +70,6 @@ from appliance.tasks.phrases import (
     VERB_AHEAD,
     WITHDRAW,
 )
-from appliance.tasks.recap_run import recap_items
 from appliance.tasks.roster import Person, Roster
 from appliance.text import normalize
 from appliance.text.dates import WorkCalendar
@@ -92,72 +88,15 @@ ON_TIME = re.compile(r"\b(?:đúng|kịp|theo)\s+(?:thời\s+)?hạn\b(?!\s+(?:l
 REMAINS = re.compile(r"\b(?:giờ|bây giờ|còn)\b[^.?!]*\b(?:chỉ|nốt|bổ sung|thêm)\b")
 # Handing work over "để" someone (in order that they…): "…, gửi văn phòng trước thứ Năm để chị Lan tổng hợp" is
 # the sender's task; "chị Hà bận trực một cửa để Lan tư pháp dẫn chương trình" still gives Lan hers.
-# Session 9 (on; `LIST_RECAP = False` turns it off): a sentence that lists three or more people a terse item each
-# ("Vậy nhé. Anh Sơn phát lệnh trước Tết dương lịch, anh Minh xác minh 3 trường hợp, chị Hương thăm hỏi trước
-# Tết, Tuấn pano.") is read as a recap even without a recap word: each item restates the task that person was
-# given before, if any (extract._merge's recap path), instead of adding a second task.
-LIST_RECAP = True
-
-
 PURPOSE = re.compile(r"\b(?:gửi|nộp|trình|chuyển|đưa)\b[^,.;:!?]*\s+để\s*$")
 
-# Session 10 (docs/meetings.md, "Session 10"): recogniser runs broken by fillers. A filler fragment that names
-# nobody and says no date ("chị lan văn phòng thì tổng hợp toàn bộ hồ sơ. ờ đóng quyển. ờ xong ngày mồng tám
-# trình anh ký") does not end the task just given: the subjectless sentence after it still dates that task.
-SESSION10_FILLER_CHAIN = False  # rule R1 of session 10, once at the end (docs/meetings.md)
-# Session 10: the chair's "em" after a doer named earlier in the same sentence is that doer, not whoever spoke
-# last ("thôi huy xem luôn đi em gọi người sửa trước ngày mười cho anh": Huy, not the one who raised it).
-SESSION10_PRONOUN_TO_DOER = False  # rule R1 of session 10, once at the end (docs/meetings.md)
-# Session 10: a speaker correcting themself, "… ngày 7 tháng 1, à không, ngày 7 là họp Đảng ủy, mùng 8 tháng 1 nộp
-# anh": what follows "à không", naming nobody, gives the task its date (the one it settles on), and does not
-# withdraw it; "à thôi" keeps its reading (the date must open what follows, else the task is withdrawn).
-SESSION10_CORRECTION = False  # rule R1 of session 10, once at the end (docs/meetings.md)
 # Session 10: "để em …" opening a clause offers to do it whatever the verb ("Để em huấn luyện lại, sáng thứ Bảy này
 # em cho diễn tập"): the construction, not the word list, says it is work; not the verbs of thinking it over or of
 # speaking now ("để em xem lại", "để em nói qua").
-SESSION10_OFFER = True
 OFFER = re.compile(r"^để\s+(?:em|tôi|chúng em|chúng tôi)\s+(?!(?:xem|hỏi|nghĩ|suy nghĩ|tính|cân nhắc|nói|kể|trình bày|"
                    r"giải thích|thưa|xin phép|đi vệ sinh|về)\b)[^\W\d_]+")
 
 
-# Session 13 (docs/meetings.md, "Session 13"): more ways of calling off a task already given, read as "không
-# phải làm nữa" is (the task given just before, or that of whom it names right before it, is withdrawn): "thôi
-# (thì) không … nữa" and "không cần / không phải … nữa" with up to four words between ("thôi tuần này không đi
-# kiểm tra nữa", "chị Hương không cần tổng hợp phần đó nữa"), "rút lại" a task or "(việc đó) tôi rút lại", "hủy
-# (bỏ) nhiệm vụ / phân công / lịch trực", "việc đó bỏ / dẹp" (closing its clause), "(tạm thời) chưa giao ai".
-# Not orders that use the same words: "không để chậm nữa", "không được … nữa", "rút lại hồ sơ", "hủy bỏ quyết định".
-SESSION13_WITHDRAWN_FORMS = False  # off by rule R1 (session 13): on, one right fewer (fresh9) for one wrong fewer
-_NOT_ORDER = r"(?!(?:để|được|cho|có|còn|phải để|bao giờ|ai|nên)\b)"
-CANCEL_S13 = re.compile(
-    r"\bthôi\b[^.?!;]{0,40}?\bkhông\s+" + _NOT_ORDER + r"(?:[^\W\d_]+\s+){1,4}nữa\b|"
-    r"\bkhông\s+(?:cần|phải)\s+" + _NOT_ORDER + r"(?:[^\W\d_]+\s+){1,4}nữa\b|"
-    r"\brút lại\s+(?:việc|nhiệm vụ|phần việc|(?:sự\s+)?phân công|lời giao|ý kiến giao)\b|"
-    r"\b(?:việc|vụ|phần|cái)\s+(?:\S+\s+){0,3}?(?:đó|này|ấy|đấy)\s+(?:thì\s+)?(?:tôi|anh|chị|mình\s+)?"
-    r"\s*(?:rút lại|bỏ|dẹp|hủy)(?=\s*(?:$|[,.;!]|nhé\b|nha\b|đi\b|luôn\b|ạ\b))|"
-    r"\b(?:tôi|anh|chị|mình)\s+(?:xin\s+)?rút lại(?=\s*(?:$|[,.;!]|nhé\b|nha\b|ạ\b|đấy\b))|"
-    r"\bhủy(?:\s+bỏ)?\s+(?:nhiệm vụ|sự phân công|phân công|lịch trực|ca trực|việc giao)\b|"
-    r"\b(?:tạm thời|tạm)\s+chưa giao ai\b")
-
-
-# "c. Hương làm phóng sự ảnh... thôi không cần, tốn thời gian": the bare "thôi không cần" / "thôi khỏi" closing its
-# clause withdraws only what the same turn just gave (said alone, it answers someone's offer or question).
-CANCEL_S13_BARE = re.compile(r"^\W*(?:à\s+|ờ\s+|mà\s+)?thôi\s*,?\s+(?:thì\s+)?(?:không cần|khỏi)\s*(?:[,.;!]|$)")
-
-
-def _called_off(lower: str, after_thoi: bool) -> int | None:
-    """Where a session 13 withdrawal form starts in the sentence, if the setting is on; `after_thoi`: the sentence
-    opens what follows "à thôi" (the "thôi" the form may need was cut off with it)."""
-    if not (SESSION13_WITHDRAWN_FORMS or withdrawals.SESSION14_WITHDRAWN_FORMS):
-        return None
-    head = "thôi, " if after_thoi else ""
-    found = CANCEL_S13.search(head + lower)
-    return None if found is None else max(0, found.start() - len(head))
-
-
-# Session 12 (docs/meetings.md, "Session 12"): a member answering the chair's question ("Chị Hà, bên Trung tâm có bố
-# trí được bàn … không?" — "Được anh ạ. Em sẽ bố trí một bàn riêng") speaks of themself by "em"; only the chair's
-# "em" in answer to a member's question ("… em có cần viết tin không ạ?" — "Ừ, em viết luôn") is the one who asked.
-SESSION12_MEMBER_ANSWER = False  # off by rule R1 (session 12): no fresh verdict moved
 
 
 # Session 14 (docs/meetings.md, "Session 14"): a person or unit after "xin" (ask for, get from) gives what is asked
@@ -179,56 +118,35 @@ SAID_THAT = re.compile(r"^\s*,?\s*(?:có\s+)?(?:báo cáo|báo|nói|thông báo|
 
 # Session 12: a pronoun right before the recap's own verb ("thôi anh nhắc lại ban chỉ huy kế hoạch …", "Chị tóm tắt
 # lại: …") is the one recapping, never a doer (nor the one addressed).
-SESSION12_RECAP_SPEAKER = True
 RECAP_VERB = re.compile(r"\s+(?:xin\s+)?(?:nhắc lại|tóm lại|tóm tắt(?: lại)?|chốt lại|kết luận|điểm lại|"
                         r"tổng kết lại)\b")
 
 
-# Session 12 (docs/meetings.md, "Session 12"), each form with its setting:
-# where someone will be: "(đi) tập huấn", "bồi dưỡng", "khám bệnh" as "đi học", "đi họp" are (no date of work after)
-SESSION12_AWAY_TRAINING = False  # off by rule R1 (session 12): on, the fresh sets lost right or gained wrong
-AWAY_MORE = re.compile(r"^\s*,?\s*(?:(?:sẽ|phải|lại)\s+)?(?:đi\s+)?(?:tập huấn|bồi dưỡng|khám bệnh|nằm viện|trực "
-                       r"(?:tết|lễ)\b(?=\s*(?:cả|rồi|mà|nên|[,.]|$)))")
-
-
-# the chair saying they will attend ("Tôi sẽ dự và phát biểu.", "Tốt, tôi sẽ dự."): no task
-SESSION12_CHAIR_ATTENDS = True
+# Session 12 (docs/meetings.md, "Session 12"): the chair saying they will attend ("Tôi sẽ dự và phát biểu.", "Tốt, tôi
+# sẽ dự."): no task
 ATTENDS = re.compile(r"^\s*(?:sẽ\s+)?(?:cũng\s+)?(?:dự|tham dự|đi dự)(?:\s+(?:và|rồi)\s+(?:phát biểu|chỉ đạo))?"
                      r"\s*[.!]?\s*$")
 # a member taking the floor: "em báo cáo qua ạ", "em báo lịch tháng 12 ạ: …", "em xin báo cáo thêm:"
-SESSION12_SPEAK_NOW = True
 SPEAK_NOW = re.compile(r"^\s*(?:xin\s+)?(?:báo cáo|báo|thông báo|trình bày|điểm qua|nói)(?:\s+(?:qua|nhanh|thêm|luôn|"
                        r"lịch|tình hình|lại)(?:\s+tháng\s+\d+)?)*(?:\s+(?:anh|chị|ạ))*\s*(?:[:.,!]|$)")
-# a member putting a proposal to the one they call ("Chị Hạnh, …, em đề xuất làm thêm các sáng thứ Bảy …")
-SESSION12_MEMBER_PROPOSES = False  # off by rule R1 (session 12): no fresh verdict moved
-MEMBER_PROPOSES = re.compile(r"\b(?:em|tôi|bên em|chúng em)\s+(?:xin\s+)?(?:đề xuất|đề nghị|kiến nghị|góp ý|"
-                             r"xin ý kiến)\b")
 # "Báo cáo ấy giao phòng Kinh tế … làm, chị Lan đôn đốc.": the one who urges it on oversees it, as "chỉ đạo" does
-SESSION12_OVERSEE = True
 OVERSEE = re.compile(r"^\s*,?\s*(?:đôn đốc|nhắc nhở|kiểm tra lại)(?:\s+(?:chung|thêm|thôi))?\s*(?:[,;.]|$)")
-# "Em sẽ cử cảnh sát khu vực đi cùng Thắng ạ.": sending someone along is helping the one who leads
-SESSION12_SEND_ALONG = False  # off by rule R1 (session 12): on, the fresh sets lost right or gained wrong
-SEND_ALONG = re.compile(r"^\s*,?\s*(?:sẽ\s+)?cử\s+[^,.;]{1,40}?\s+(?:đi\s+)?cùng\b")
 # "Dạ, em đã soạn sẵn rồi ạ.", "em có bản nháp rồi": ready to do it, not the work already done
-SESSION12_READY = True
 READY = re.compile(r"\b(?:sẵn|bản nháp|dự thảo rồi)\b")
 
 
 # "…, giao phòng Kinh tế … làm, chị Lan đôn đốc. Hạn thì mình nộp sớm hơn hai ngày, ngày hai mươi ba tháng mười một
 # nhé.": a sentence about the deadline ("hạn thì…", "thời hạn là…") right after a task is given dates that task, and
 # gives none of its own ("mình" there is the ward, not the speaker)
-SESSION12_DEADLINE_TOPIC = True
 DEADLINE_TOPIC = re.compile(r"^\W*(?:(?:còn|về|vậy|thế)\s+)?(?:thời\s+)?hạn(?:\s+(?:chót|nộp|cuối))?\s*(?:thì|là|,)\s")
 # "huy ghi lại" — "dạ em ghi rồi ạ": noting it down in the meeting is no task, and "ghi rồi" (noted) says nothing
 # of the task just given being done
-SESSION12_NOTED = True
 NOTED = re.compile(r"\bghi(?:\s+(?:lại|nhận|chép|sổ))?\s+rồi\b")
 NOTE_IT = re.compile(r"\s*,?\s*ghi(?:\s+(?:lại|nhận|chép))?(?:\s+(?:giúp|hộ|nhé|đi|luôn|cho))*"
                      r"(?:\s+(?:chị|anh|tôi|em))?"
                      r"(?:\s+(?:nhé|nha|ạ))?\s*[.!]?\s*")
 # "à thôi trụ nước thì để huy làm vẫn năm ngày làm việc nhé": after "à thôi", "X làm" with its date is still the
 # withdrawn task given to another (its content is the date and "làm")
-SESSION12_REASSIGN_DATED = True
 
 
 def _clause_start(lower: str, pos: int) -> bool:
@@ -237,16 +155,10 @@ def _clause_start(lower: str, pos: int) -> bool:
         return True
     if re.fullmatch(r"(?:có|không|chưa|rồi|à quên|à|quên)", before):  # "có, huy làm …" answers a question
         return True
-    if SESSION12_TOPIC_OPENS and TOPIC_BEFORE.search(before):
-        return True  # "Cái đấy để anh làm việc với công ty môi trường, …": after the matter named as a topic
     return bool(re.search(r"(?:^|[\s,])(?:thì|thế|ừ|vâng|dạ|được|còn|để|nhé|rồi|thôi|vậy|tốt|chị ơi|anh ơi|em ơi|"
                           r"với cả|ngoài ra|quên|à)$", before))
 
 
-# Session 12 (docs/meetings.md, "Session 12"): a clause opens after the matter named as its topic ("cái đấy", "việc
-# này", "vụ đó", "phần đó thì"), as after "thì": "Cái đấy để anh làm việc với công ty môi trường".
-SESSION12_TOPIC_OPENS = False  # off by rule R1 (session 12): on, the fresh sets lost right or gained wrong
-TOPIC_BEFORE = re.compile(r"(?:^|[\s,])(?:cái|việc|vụ|phần|chuyện|khoản)(?:\s+[^\s,.;]+){0,3}?\s+(?:đấy|đó|ấy|này)$")
 
 
 def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, speakers: list[Person],
@@ -279,15 +191,10 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
                          r"chú|ông|bà)\b", lower):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        if SESSION12_RECAP_SPEAKER and RECAP_VERB.match(lower[m.end():]):
+        if RECAP_VERB.match(lower[m.end():]):
             continue  # "thôi anh nhắc lại …", "Tôi nhắc lại mấy việc": the one who recaps, not a doer
         head = lower[m.start():]
         loose = not _clause_start(lower, m.start())
-        doer = doer_before(lower, m.start(), m.group(1), spots) \
-            if SESSION10_PRONOUN_TO_DOER and turn.leads and SECOND.match(head) else None
-        if doer is not None:  # mid-clause it needs a deadline, like any loose pronoun (see _part)
-            spots.append(Spot(m.start(), m.end(), doer, "second", loose))
-            continue
         if loose and not re.match(rf"^(?:em|tôi|chúng tôi|chúng em)(?:\s+(?:sẽ|xin))?\s+{VERB}\b|"
                                   rf"^(?:anh|chị)\s+sẽ\s+{VERB}\b", head) \
                 and not (vocative is not None and SECOND.match(head)):
@@ -295,14 +202,14 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
         if SECOND.match(head) and vocative is not None and (said_to(lower[:m.start()], m.group(1))
                                                              or addresses(form, m.group(0))):
             spots.append(Spot(m.start(), m.end(), vocative, "second"))
-        elif SECOND.match(head) and answering(turn, previous) and previous is not None \
-                and not (SESSION12_MEMBER_ANSWER and previous.leads and not turn.leads and m.group(1) == "em"):
+        elif SECOND.match(head) and answering(turn, previous) and previous is not None:
             spots.append(Spot(m.start(), m.end(), vocative or previous.speaker, "second"))
-        elif m.group(0) == "em" and turn.leads and SECOND.match(head) and previous is not None:
+        elif m.group(0) == "em" and turn.leads and SECOND.match(head) and previous is not None \
+                and not (SESSION16_DA_SELF and ANSWERS_UP.match(lower)):
             # The chair says "em" to the one they answer ("12 hồ sơ đó thì em phối hợp…"), never of themself.
             spots.append(Spot(m.start(), m.end(), previous.speaker, "second"))
         elif FIRST.match(head) or SENIOR_SELF.match(head) and previous is not None \
-                or SESSION10_OFFER and not loose and OFFER.match(head):
+                or not loose and OFFER.match(head):
             spots.append(Spot(m.start(), m.end(), turn.speaker, "first", loose))
         elif SECOND.match(head):
             addressee = vocative or (previous.speaker if previous is not None else None)
@@ -342,18 +249,18 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     marks = [bool(re.search(r"\bkhông\b", m.group(0).lower())) for m in WITHDRAW.finditer(normalize(turn.text))]
     inherit = gave = recap = False
     shared: dt.date | None = None  # the day of a matter named before the doer in the sentence before
-    required: dt.date | None = None  # SESSION13_DATE_BEFORE: "4 người đấy trong tuần này phải xong." said just before
+    required: dt.date | None = None  # "4 người đấy trong tuần này phải xong." said just before
     for index, part in enumerate(parts):
         chunks = sentences(part)
         # "… gửi thành phố thứ hai tuần sau à thôi thứ sáu này gửi luôn đi": a new date, not a withdrawal
-        fix = _correction(parts[index + 1], roster, meeting, calendar, marks[index]) \
+        fix = _correction(parts[index + 1], roster, meeting, calendar) \
             if index < len(parts) - 1 else None
         inherit = inherit or index > 0   # the first task after "à thôi" may take the withdrawn one's content
         for at, sentence in enumerate(chunks):
             # Said, then withdrawn in the same breath ("… à thôi, …"): the sentence right before it only.
             withdrawn = index < len(parts) - 1 and at == len(chunks) - 1
-            if index > 0 and at == 0 and (fixed := _correction(part, roster, meeting, calendar, marks[index - 1])):
-                if SESSION13_CHAIR_REDATES and turn.leads and index == 1 and marks[0] \
+            if index > 0 and at == 0 and (fixed := _correction(part, roster, meeting, calendar)):
+                if turn.leads and index == 1 and marks[0] \
                         and not OPENERS.sub("", parts[0].lower() + " ").strip(" ,.…"):
                     # "à không, trước 20/12 thôi" opening the chair's turn, after the doer's objection: the
                     # date of the task discussed (the chair's own redating reaches two turns back)
@@ -361,7 +268,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 continue  # the date was given to the task before "à thôi"
             lower = sentence.lower()
             recap = recap or bool(RECAP.search(lower))
-            if SESSION12_DEADLINE_TOPIC and gave and DEADLINE_TOPIC.match(lower) and not QUESTION.search(lower):
+            if gave and DEADLINE_TOPIC.match(lower) and not QUESTION.search(lower):
                 due = find_deadline(sentence, meeting, None, calendar)
                 if due is not None:  # "Hạn thì mình nộp sớm hơn hai ngày, ngày 23/11 nhé.": the task's date
                     out.append(Anchor("agree", None, deadline=due[0]))
@@ -374,13 +281,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 found = find_deadline(sentence[:min(doers, default=len(sentence))], meeting, None, calendar)
                 out.append(Anchor("agree", None, deadline=found[0] if found else None))
             cancels = CANCEL.search(lower)
-            cancel_at = cancels.start() if cancels else _called_off(lower, index > 0 and at == 0)
-            if cancel_at is None and (SESSION13_WITHDRAWN_FORMS or withdrawals.SESSION14_WITHDRAWN_FORMS) and gave \
-                    and at > 0 and CANCEL_S13_BARE.match(lower):
-                cancel_at = 0
-            if withdrawals.SESSION14_WITHDRAWN_FORMS and cancel_at is not None \
-                    and withdrawals.in_purpose(lower, cancel_at):
-                cancels = cancel_at = None  # "… để dân không phải đi lại nữa": the task's purpose, no withdrawal
+            cancel_at = cancels.start() if cancels else None
             asks = QUESTION.search(lower) and re.search(r"\bđược không\b", lower)
             offer = PROPOSAL.search(lower) if asks else None
             if offer is not None:  # "em gửi trước thứ Tư được không": a new deadline, if the chair agrees
@@ -410,25 +311,17 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             inherit = inherit and not found_here
             if index == 1 and not OPENERS.sub("", parts[0].lower() + " ").strip(" ,.…"):
                 found_here = [replace(a, reassigns=True) if a.inherits else a for a in found_here]
-            items = recap_items(sentence, roster, speakers, meeting, calendar) if recap else None
-            if items is not None:  # the rules' reading stays for whom the pieces give no date
-                found_here = items + [a for a in found_here if a.person not in {i.person for i in items}]
             if shared is not None and re.match(r"^\W*còn\b", lower) and found_here \
                     and all(a.kind == "task" and a.deadline is None for a in found_here):
                 # "… tổng vệ sinh ngày 23 ấy chị hạnh chỉ đạo các tổ. còn anh hùng lo xe chở rác": the same day
                 found_here = [replace(a, deadline=shared) for a in found_here]
-            if deadline_calls.SESSION14_NAMED_DEADLINE and not found_here and not recap and turn.leads \
-                    and cancel_at is None and (named_date := deadline_calls.named_deadline(sentence, roster, meeting,
-                                                                                          calendar)):
-                found_here = [named_date]  # "Còn một tuần thôi, hạn 20/12 nhé Hà."
-            if SESSION13_UNIT_LIST and not found_here and not recap and turn.leads:
-                found_here = unit_list(sentence, roster, meeting, calendar)
-            if SESSION13_DATE_BEFORE:
-                found_here, required = required_before(sentence, found_here, required, roster, meeting, calendar)
+            found_here, required = required_before(sentence, found_here, required, roster, meeting, calendar)
             if SESSION15_TAIL_DATE:
                 found_here = _tail_date(sentence, found_here, roster, meeting, calendar)
             shared = topic_of(sentence, found_here, roster, meeting, calendar)
-            listed = LIST_RECAP and bool(found_here) and recap_shaped(sentence, roster)
+            # session 9: three or more people a terse item each ("Vậy nhé. Anh Sơn phát lệnh trước Tết dương lịch, anh
+            # Minh xác minh 3 trường hợp, chị Hương thăm hỏi trước Tết, Tuấn pano.") is a recap without a recap word
+            listed = bool(found_here) and recap_shaped(sentence, roster)
             found_here = [replace(a, recap=True) for a in found_here] if recap or listed else found_here
             if withdrawn and found_here:  # what was said right before "à thôi" (the last of the sentence)
                 last = found_here.pop()
@@ -452,13 +345,9 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     # "à thôi" withdrew a task withdraws no other
                     out.append(Anchor("cancel", choose(named[-1], speakers) if named else None,
                                       quote=withdrawals.form_text(lower, cancel_at), calls_off=True))
-            # a filler piece ("ờ đóng quyển.") leaves the task just given open for the date said after it
-            chained = SESSION10_FILLER_CHAIN and gave and not found_here \
-                and fragment(sentence, roster, meeting, calendar)
-            just_gave, gave = gave, bool(found_here) or chained
+            just_gave, gave = gave, bool(found_here)
             if not found_here and ALREADY.search(lower) and not re.search(r"\bsẽ\b", lower) \
-                    and not (SESSION12_READY and READY.search(lower)) \
-                    and not (SESSION12_NOTED and NOTED.search(lower)) \
+                    and not READY.search(lower) and not NOTED.search(lower) \
                     and not REMAINS.search(lower):
                 out.append(Anchor("done", turn.speaker, content=sentence))
             elif not found_here and not recap and just_gave \
@@ -478,17 +367,14 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     return out
 
 
-def _correction(part: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None,
-                self_correction: bool = False) -> dt.date | None:
-    """The date that opens what follows "à thôi" when it names nobody ("à thôi thứ sáu này gửi luôn đi"); after
-    "à không" (with SESSION10_CORRECTION) the date it settles on anywhere in its first sentence ("trước 25/12 phải
-    xong, à không, 25 thì sát quá, trước Tết dương lịch cho kịp")."""
+def _correction(part: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> dt.date | None:
+    """The date that opens what follows "à thôi" (or "à không") when it names nobody ("à thôi thứ sáu này gửi luôn
+    đi")."""
     first = (sentences(part) or [""])[0]
     lower = OPENERS.sub("", first.lower() + " ").strip()
     found = find_deadline(lower, meeting, None, calendar)
-    anywhere = SESSION10_CORRECTION and self_correction
-    if found is None or (found[1] > 0 and not anywhere) or CANCEL.search(lower) or DEFER.search(lower) \
-            or roster.mentions(first, verbs=VERB_AHEAD) or _called_off(lower, True) is not None:
+    if found is None or found[1] > 0 or CANCEL.search(lower) or DEFER.search(lower) \
+            or roster.mentions(first, verbs=VERB_AHEAD):
         return None
     return found[0]
 
@@ -504,12 +390,10 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     # "chị Lan dự thảo quyết định…, trình ký mai được không?": asking a named doer is asking them to do it
     request = bool(re.search(r"\bđược không\W*$", lower)) and bool(spots) and spots[0].how in ("named", "unit") \
         and _clause_start(lower, spots[0].start)
-    asked = ASKED.search(lower) if SESSION13_QUESTIONS else None
+    asked = ASKED.search(lower)
     if asked is not None and SESSION15_TAG_QUESTION and asked.group(0) == "đúng không" \
             and _TAG_THEN.match(lower, asked.start()) and "?" not in lower:
         asked = None  # "… đúng không, anh sơn lên danh sách …": the tag asks what came before; an order follows
-    if asked is not None and SESSION14_WHETHER and WHETHER.search(lower[:asked.start() + 3]):
-        asked = None  # "anh hùng kiểm tra xem công trình đó có giấy phép không": check whether, an order
     question = bool(QUESTION.search(lower) or asked) \
         and not POLITE.search(lower) and not request
     out: list[Anchor] = []
@@ -521,7 +405,6 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     # with a date or an order's particle.
     opening = re.match(r"^\W*(?:\w+\s+){0,3}?\w+\s*(?:ơi\b|,)", lower) is not None
     if not chosen and called is not None and called != turn.speaker and not question \
-            and not (SESSION12_MEMBER_PROPOSES and not turn.leads and MEMBER_PROPOSES.search(lower)) \
             and re.search(rf"\b{VERB}\b", lower) and not DEFER.search(lower) and not REPORTED.search(lower) \
             and not (opening and not PARTICLE.search(lower) and find_deadline(text, meeting, None, calendar) is None):
         # "Cái này phải có người theo dõi, anh Nam nhé.": the work is said first, then whom it is for.
@@ -532,36 +415,42 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     led: list[Spot] = []
     for spot in chosen:
         if led and (COORDINATE.match(lower[spot.end:])
-                    or SESSION12_OVERSEE and OVERSEE.match(lower[spot.end:])
-                    or SESSION13_HAND_OVER and REVIEW_STEP.match(lower[spot.end:])):
+                    or OVERSEE.match(lower[spot.end:])
+                    or REVIEW_STEP.match(lower[spot.end:])
+                    or SESSION16_HELPS_AT_END and HELPS_AT_END.match(lower[spot.end:])):
             out.append(Anchor("helps", spot.person))
             continue
+        if SESSION16_SEND_ON and (sent := SEND_ON.search(lower[:spot.start])) \
+                and re.search(rf"\b{VERB}\b", lower[:sent.start()]):
+            continue  # "Minh về dự thảo văn bản, chuyển chị Lan trình anh An ký": whom the draft goes to next
         if led and spot.how == "first" and turn.leads and OWN_PART.match(lower[spot.end:]):
             continue  # "Anh Hùng soạn văn bản kiến nghị, tôi ký, trong tuần này gửi đi": the chair's part of it
         led.append(spot)
-    fronted: dt.date | None = None  # SESSION13_LIST_DATE: the date said before the list's first doer
+    fronted: dt.date | None = None  # the date said before the list's first doer
     for i, spot in enumerate(led):
         stop = led[i + 1].start if i + 1 < len(led) else len(text)
         # … or at a name opening the next clause ("chị Lan thông báo nghỉ Tết, Tuấn băng rôn thứ Tư"):
         # its date is not this one's; a place listed ("ở tổ 10, tổ 11, trong 3 ngày") does not stop it
         stop = min([stop] + [s.start for s in spots if spot.end < s.start < stop and s.how == "named"
                              and re.search(r"[,;:]\s*$", lower[:s.start]) and not COORDINATE.match(lower[s.end:])
+                             and not (SESSION16_HELPS_AT_END and HELPS_AT_END.match(lower[s.end:]))
                              and not re.match(r"\s*(?:[,;.]|và\b|$)", lower[s.end:])])
         scope_lower = lower[spot.end:stop]
         head = lower[:spot.start]
-        if DEFER.search(scope_lower) or DEFER.search(head[-40:]) or CONDITION.search(head[-40:]):
+        if DEFER.search(scope_lower) or DEFER.search(head[-40:]) or CONDITION.search(head[-40:]) \
+                or SESSION16_IF_THEN and IF_THEN.search(head):
             continue
         if spot.how in ("named", "unit") and PURPOSE.search(head[-60:]):
             continue  # "…, gửi văn phòng trước thứ Năm để chị Lan tổng hợp": so that she can, not a task of hers
-        if SESSION12_NOTED and NOTE_IT.fullmatch(scope_lower):
+        if SESSION16_WHOSE_JOB and not turn.leads and spot.how in ("named", "unit") and WHOSE_JOB.search(head[-16:]):
+            continue  # "dạ nhưng đoàn viên thì phải chị Hương … điều động ạ": whose job it is, said to the chair
+        if NOTE_IT.fullmatch(scope_lower):
             continue  # "Tuấn ghi lại giúp chị.", "huy ghi lại": note it down, in the meeting
-        if SESSION12_AWAY_TRAINING and AWAY_MORE.match(scope_lower) and deadline_free(scope_lower):
-            continue  # "thứ Sáu này em đi tập huấn cả ngày": where they will be, not work given
-        if SESSION12_CHAIR_ATTENDS and spot.how == "first" and turn.leads and ATTENDS.match(scope_lower):
+        if spot.how == "first" and turn.leads and ATTENDS.match(scope_lower):
             continue  # "Tôi sẽ dự và phát biểu.": the chair attending, not a task
-        if SESSION12_SPEAK_NOW and spot.how == "first" and not turn.leads and SPEAK_NOW.match(scope_lower):
+        if spot.how == "first" and not turn.leads and SPEAK_NOW.match(scope_lower):
             continue  # "Dạ, em báo cáo qua ạ.", "em báo lịch tháng 12 ạ: …": taking the floor now
-        if SESSION13_READ_OUT and turn.leads and spot.how in ("named", "unit") and READ_OUT.match(scope_lower) \
+        if turn.leads and spot.how in ("named", "unit") and READ_OUT.match(scope_lower) \
                 and deadline_free(scope_lower):
             continue  # "chị Lan đọc lịch tuần", "anh Minh điểm qua tình hình": the chair giving the floor now
         if SESSION14_SAID_THAT and spot.how in ("named", "unit") and SAID_THAT.match(scope_lower):
@@ -573,8 +462,7 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):
             continue
         deadline, content = deadline_and_content(text, spot, stop, led, meeting, calendar)
-        if SESSION13_LIST_DATE:
-            deadline, fronted = list_date(text, lower, led, i, deadline, fronted, meeting, calendar)
+        deadline, fronted = list_date(text, lower, led, i, deadline, fronted, meeting, calendar)
         if deadline is None and previous is not None and spot.how != "first" and ON_TIME.search(scope_lower):
             # "Chị Hương tổng hợp số liệu đó, gửi Sở đúng hạn nhé" after "…, hạn nộp ngày mười hai tháng mười một"
             said = find_deadline(previous.text, meeting, None, calendar)
@@ -585,21 +473,21 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
             continue  # "Em xin bổ sung về vệ sinh môi trường": taking the floor
         if SESSION14_ASK_OPINION and spot.how == "first" and not turn.leads and ASK_OPINION.match(scope_lower):
             continue  # "em xin ý kiến cái việc ngày hội 18/11 ạ": asking now; the date is the matter's
-        if PREAMBLE.match(scope_lower) or re.search(r"\bhôm nay\b", head) and THIS_MEETING.match(scope_lower):
+        if PREAMBLE.match(scope_lower) or SESSION16_AGENDA and spot.how == "first" and AGENDA.match(scope_lower) \
+                or re.search(r"\bhôm nay\b", head) and (
+                THIS_MEETING.match(scope_lower) or SESSION16_MEETING_NOW and MEETING_NOW.match(scope_lower)):
             continue  # "tôi xin phân công như sau": the tasks follow; "hôm nay chị Hạnh chủ trì họp về…"
         if spot.how == "first" and SPEECH.match(scope_lower) and not INTENT.search(scope_lower):
             continue  # "Hôm nay tôi thông báo kết quả…": said in the meeting, not work to do after it
         helps = re.sub(r"^\s*,?\s*(?:(?:sẽ\s+|cùng\s+)?phối hợp|(?:xin\s+)?(?:đi|làm|tham gia)\s+cùng)\b", "",
                        scope_lower)
-        if SESSION12_SEND_ALONG and helps == scope_lower:
-            helps = SEND_ALONG.sub("", scope_lower)  # "… chúng tôi xin đi cùng đoàn 2": joining is helping
         if helps != scope_lower and deadline is None and not re.search(rf"\b{VERB}\b", helps):
             continue  # "Nam phối hợp với anh Huy.": helping the one who leads is not a task of one's own
         if question:
             if spot.how == "first" and deadline is not None and "được không" in lower:
                 out.append(Anchor("propose", spot.person, deadline=deadline))
             continue
-        handed = SESSION13_HAND_OVER and spot.how in ("named", "unit") and bool(HAND_OVER.search(head[-30:]))
+        handed = spot.how in ("named", "unit") and bool(HAND_OVER.search(head[-30:]))
         # whose task it was: the person named before "chuyển" in the sentence ("c. Lan bận thì thôi chuyển …")
         owner = next((s.person for s in reversed(spots) if s.end <= spot.start and s.how == "named"
                       and s.person != spot.person), None) if handed else None
@@ -618,11 +506,11 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
                                                    or unpunctuated and VERB_AHEAD.match(scope_lower)):
             continue
         if spot.how == "second" and not (deadline or PARTICLE.search(scope_lower) or called is not None
-                                         or SESSION13_CU_ORDER and CU_ORDER.match(lower[spot.start:])):
+                                         or CU_ORDER.match(lower[spot.start:])):
             continue
         generic = re.fullmatch(r"\s*(?:làm|lo|làm nốt|nhận)?\s*(?:luôn|nhé|đi|ạ|thay)?\s*[.,]?\s*", scope_lower) \
             is not None or re.fullmatch(r"\s*làm\b.*", scope_lower) is not None and len(scope_lower.split()) <= 3 \
-            or SESSION12_REASSIGN_DATED and re.fullmatch(r"\s*(?:làm|lo)\b(?:\s+\w+)?", content.lower()) is not None
+            or re.fullmatch(r"\s*(?:làm|lo)\b(?:\s+\w+)?", content.lower()) is not None
         words = len(re.findall(r"\w+", content))
         follow = spot.how in ("first", "second") or words <= 3 or spot.person == turn.speaker
         person = spot.person
@@ -633,6 +521,39 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))
     return out
+
+
+# Session 16 (docs/meetings.md, "Session 16"): a doer right after "nếu …, thì" however long the condition ("Nếu thấy
+# gia đình còn thi công ban đêm thì chị báo ngay công an phường nhé"): a job only if it happens, not a task (the
+# 40 characters before the doer missed a long condition)
+SESSION16_IF_THEN = True
+# the chair announcing what follows ("tôi nhắc mấy việc trước khi nghỉ Tết …", "anh nói mấy việc", "tôi giao một số
+# việc"): the tasks come after, as with "tôi xin phân công như sau" (PREAMBLE)
+SESSION16_AGENDA = True
+AGENDA = re.compile(r"^\s*(?:xin\s+)?(?:nhắc|nói|điểm|giao|phân công|lưu ý)(?:\s+(?:qua|lại|nhanh))?\s+"
+                    r"(?:mấy|một số|các|vài|hai|ba|bốn|năm)\s+(?:việc|nội dung|vấn đề|điểm)\b")
+# a member telling the chair whose job it is ("dạ nhưng đoàn viên thì phải chị Hương bên văn hóa điều động ạ", "cái đó
+# phải bên công an làm ạ"): "phải" before the person or unit, said by someone who does not lead, gives no task
+SESSION16_WHOSE_JOB = True
+WHOSE_JOB = re.compile(r"(?:^|\s)phải\s*$")
+# "dạ được anh, em trực ngày 1/1 ạ" from the one who opened a phone call to the chair: a sentence opening with "dạ" or
+# "vâng" answers someone senior, so its "em" is the speaker, even in the opener's turn (the opener's "em" is otherwise
+# whom they answer)
+SESSION16_DA_SELF = True
+ANSWERS_UP = re.compile(r"^\W*(?:dạ|vâng)\b")
+# "anh Minh chủ trì, anh Sơn huy động dân quân phối hợp, tổ chức vào sáng 4/12": the one whose clause closes on "phối
+# hợp" after the doer helps (COORDINATE read "phối hợp" only right after the name), and the date after is the doer's
+SESSION16_HELPS_AT_END = True
+HELPS_AT_END = re.compile(r"^\s*,?\s*(?:[^\W\d_]+\s+){1,6}?phối hợp\s*(?:[,;.]|$)")
+# "Minh về dự thảo văn bản, chuyển chị Lan trình anh An ký, thứ Sáu …": a bare "chuyển" opening a clause after the
+# doer's own sends the work on to whom it names, who is no doer (HAND_OVER's "thôi chuyển", "giao lại" hand it over)
+SESSION16_SEND_ON = True
+SEND_ON = re.compile(r"[,;]\s*(?:rồi\s+)?chuyển(?:\s+(?:cho|sang|qua))?\s*$")
+# "Hôm nay tổ dân phố số 3 họp bàn chuẩn bị bầu …", "hôm nay phòng mình họp về …": the meeting under way, as "hôm nay
+# chị Hạnh chủ trì họp …" is (THIS_MEETING); a meeting to hold later ("thứ Sáu tổ 3 họp …") is left as it was
+SESSION16_MEETING_NOW = True
+MEETING_NOW = re.compile(r"^\s*,?\s*(?:(?:sẽ|cùng)\s+)?(?:họp|giao ban)(?:\s+(?:bàn|về|để|chuyên đề))?\b")
+IF_THEN = re.compile(r"\bnếu\b[^.;!?]{0,160}\bthì\s*$")
 
 
 # Session 15 (docs/meetings.md, "Session 15"): a later sentence that dates the task just given without a date may name
@@ -659,61 +580,42 @@ def _tail_date(sentence: str, found: list[Anchor], roster: Roster, meeting: dt.d
 
 
 # "vẫn là anh sơn đúng không, anh sơn lên danh sách trình anh thứ sáu": a tag question ("đúng không", "phải không")
-# with an order after it asks only what comes before; the order is read as one (SESSION13_QUESTIONS read the whole
+# with an order after it asks only what comes before; the order is read as one (session 13's ASKED read the whole
 # sentence as a question)
 SESSION15_TAG_QUESTION = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
 _TAG_THEN = re.compile(r"\b(?:đúng|phải)\s+không\b(?:\s*(?:anh|chị|em|ạ|nhỉ|hả))*\s*[,;:]?\s+(?:[^\W\d_]+\s+){3,}")
 # Session 13 (docs/meetings.md, "Session 13"): questions a secretary types without "?": an alternative ("văn phòng ra
 # thông báo luôn hay chờ lịch bên công an"), "có … không (anh/ạ)" closing the sentence, "đúng không".
-SESSION13_QUESTIONS = True  # on by rule R1 (session 13)
 ASKED = re.compile(r"\b(?:luôn|ngay|trước|bây giờ|giờ|luôn bây giờ)\s+hay\s+(?:là\s+)?(?:chờ|đợi|để|thôi|sau)\b|"
                    r"\bcó\s+(?:[^\W\d_]+\s+){1,8}không(?:\s+(?:anh|chị|em|ạ|nhỉ|hả))*\s*[.…]?\s*$|\bđúng không\b")
-# Session 14 (docs/meetings.md, "Session 14"): "có … không" closing a sentence after a verb of checking and "xem"
-# ("kiểm tra xem công trình đó có giấy phép không", "hỏi xem các hộ có đồng ý không") asks whether, inside an order;
-# it is a question only when the sentence itself is one ("?"); "anh xem có … không" alone (whether the one addressed
-# can) is still a question
-SESSION14_WHETHER = False  # off by rule R1b (session 14: moved no fresh verdict, no training wrong back)
-WHETHER = re.compile(r"\b(?:kiểm tra|rà soát|xác minh|hỏi|tìm hiểu|nắm|theo dõi|khảo sát|đo)(?:\s+(?:lại|giúp|hộ|"
-                     r"luôn|kỹ))*\s+xem\s+(?:[^\W\d_]+\s+){0,6}có\s+$")
 # Session 13: "bác cứ rà soát …", "em cứ làm đi": "cứ" after the one addressed is an order's word, as "nhé" is.
-SESSION13_CU_ORDER = True  # on by rule R1b: no fresh verdict moved; removes a wrong on its training half (session 13)
 CU_ORDER = re.compile(r"^(?:em|anh|chị|bác|cô|chú|ông|bà)\s+cứ\s+(?!để\b)")
 # Session 13: what must be done by when, said with no doer ("4 người đấy trong tuần này phải xong."), then who does it
-# with no date of their own ("Mai nhắc từng người, xong báo lại anh"): that date is theirs.
-SESSION13_DATE_BEFORE = True  # on by rule R1 (session 13)
+# with no date of their own ("Mai nhắc từng người, xong báo lại anh"): that date is theirs (required_before).
 
 
 # Session 13 (docs/meetings.md, "Session 13"): a task handed over to another ("c. Lan bận thì thôi chuyển Lan tư pháp
 # dự thảo", "việc đó giao lại cho anh Thắng"): the doer named after "chuyển (cho / sang)", "giao lại (cho)" takes the
 # task (its content and date) of the one who had it — the one who just gave their excuse, or was given it in the last
 # turns — as "à thôi, để X làm" does; and the one who had it reviewing ("…, c. Lan xem lại trước khi trình") helps.
-SESSION13_HAND_OVER = True  # on by rule R1b: no fresh verdict moved; removes a wrong on its training half (session 13)
 HAND_OVER = re.compile(r"\b(?:thôi\s+)?(?:chuyển|giao lại|đổi)(?:\s+(?:cho|sang|qua))?\s*$")
 REVIEW_STEP = re.compile(r"^\s*,?\s*(?:sẽ\s+)?(?:xem lại|duyệt|rà lại|kiểm tra lại|góp ý|cho ý kiến)(?:\s+\S+){0,2}?\s+"
                          r"trước khi\s+(?:trình|gửi|ký|ban hành|phát hành|nộp)\b")
 # Session 13 (docs/meetings.md, "Session 13"): the chair giving someone the floor to read or go over something now
 # ("c. Lan đọc lịch tuần", "anh Minh điểm qua tình hình tuần", "chị Hà đọc dự thảo kết luận"), with no date: said in
 # the meeting, no task (as "báo cáo nhanh đi" is).
-SESSION13_READ_OUT = True  # on by rule R1b: no fresh verdict moved; removes a wrong on its training half (session 13)
 READ_OUT = re.compile(r"^\s*,?\s*(?:đọc|điểm qua|thông qua|đọc qua|nhắc qua)(?:\s+(?:lại|qua|nhanh))?\s+"
                       r"(?:lịch|dự thảo|kết luận|chương trình|tình hình|danh sách|thông báo|nội dung|biên bản)"
                       r"(?:\s+[^\W\d_]+){0,4}\s*[.!]?\s*$")
-# Session 13 (docs/meetings.md, "Session 13"): work given to the units in general, then listed after a colon with
-# their dates ("các phòng gửi báo cáo tổng kết về văn phòng: phòng Kinh tế, phòng VH-XH trước 10/12, …", "các tổ nộp
-# danh sách: tổ 1, tổ 2 thứ Sáu, tổ 5 thứ Hai"): each unit listed gets the work, with the date of its item, or of the
-# next item that says one (units listed together share it); a list with no date at all gives nothing.
-SESSION13_UNIT_LIST = False  # off by rule R1 (session 13): moved no verdict of the fresh sets
 
 
 # Session 13 (docs/meetings.md, "Session 13"): the chair setting another date after an objection in between
 # ("c. Lan lên lịch trực, trước Tết dương lịch" — "trước Tết thì muộn quá …" — "à không, trước 20/12 thôi"; "Mai gửi
 # giấy gọi, mai gửi luôn" — "giấy gọi phải thứ Sáu mới có" — "thế thứ Sáu Mai gửi"): that task's date moves, two
 # turns back, as the chair's own "lùi sang …" does (extract.py reads the second form).
-SESSION13_CHAIR_REDATES = True  # on by rule R1 (session 13)
 # Session 13 (docs/meetings.md, "Session 13"): a date said before the first of a list of doers, one item each,
 # split by commas ("thứ Sáu này thì anh Hùng nộp báo cáo giải ngân, chị Hương nộp báo cáo an sinh, chị Hà thống kê hồ
 # sơ trễ hạn"): each item that says no date of its own shares it; "còn X …" opens another matter, and an item with
-# its own date keeps it.
-SESSION13_LIST_DATE = True  # on by rule R1b: no fresh verdict moved; removes a wrong on its training half (session 13)
+# its own date keeps it (clause_parts.list_date).
 
 

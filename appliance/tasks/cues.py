@@ -8,13 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from appliance.tasks import roster as _roster
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.deadlines import find_deadline, fold_keep
 from appliance.tasks.dialogue import TDP, Turn, group_person
 from appliance.tasks.phrases import CONDITION, DEFER, JUNK, OPENERS, QUESTION, REPORTED, UNIT_RE, VERB, VERB_AHEAD
-from appliance.tasks.roster import HONORIFICS, Mention, Person, Roster
-from appliance.text import normalize
+from appliance.tasks.roster import HONORIFICS, Mention, Person, Roster, call_after
+from appliance.text import fold, normalize
 from appliance.text.dates import WorkCalendar
 
 
@@ -33,19 +32,16 @@ def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None) 
     return (found[0], 0, 0) if _topic_date() and _dated_topic(clause, found, meeting) else None
 
 
-# Session 10 (docs/meetings.md): the matter named with its day before the doer ("ờ tổng vệ sinh ngày hai mươi ba
-# tháng một thứ bảy ấy chị hạnh chỉ đạo các tổ…", "hội nghị tổng kết thứ năm tuần sau thì chị lan…"): that day,
-# the event's, is the doer's deadline, as the answer keys take an event day.
-SESSION10_TOPIC_DATE = False  # rule R1 of session 10, once at the end (docs/meetings.md)
-# Session 15 (docs/meetings.md, "Session 15"): the same reading, measured again under session 15's rule R1 (session
-# 10's moved no fresh verdict then, with fewer of the later forms on): "ờ buổi ra quân ngày mười hai chị hương chuẩn
+# Session 15 (docs/meetings.md, "Session 15"): the matter named with its day before the doer (session 10's reading,
+# retired in session 16; "hội nghị tổng kết thứ năm tuần sau thì chị lan…"), measured again under session 15's rule
+# R1: "ờ buổi ra quân ngày mười hai chị hương chuẩn
 # bị băng rôn" dates Hương's task by the event's day, as the answer keys take an event day
 SESSION15_TOPIC_DATE = False  # off by rule R1 (session 15): on, one right more and one wrong more on the fresh sets
 _AFTER_TOPIC_DAY = re.compile(r"(?:(?:thứ\s+\w+|chủ nhật)(?:\s+tuần\s+\w+)?\s*)?(?:ấy|đấy|đó|này|thì|nhé)?(?:\s+thì)?")
 
 
 def _topic_date() -> bool:
-    return SESSION10_TOPIC_DATE or SESSION15_TOPIC_DATE
+    return SESSION15_TOPIC_DATE
 
 
 def _dated_topic(clause: str, found: tuple[dt.date, int, int], meeting: dt.date) -> bool:
@@ -74,6 +70,19 @@ def choose(mention: Mention, speakers: list[Person]) -> Person:
     return mention.people[0]
 
 
+# Session 16 (docs/meetings.md, "Session 16"): a call that names the person's unit after the name, opening the sentence
+# ("chị Lan văn phòng, cái hệ thống … phải bỏ. Chị làm cái thông báo …"): that person is called, as with "chị Lan,"
+SESSION16_CALL_WITH_UNIT = True
+_UNIT_THEN_COMMA = re.compile(r"^\s*(?:bên\s+)?((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s*,")
+
+
+def _unit_then_comma(after: str, person: Person) -> bool:
+    """`after` (what follows the name) is words of the person's own unit, then a comma."""
+    said = _UNIT_THEN_COMMA.match(after)
+    words = f" {fold(said.group(1)).lower()} " if said is not None else ""
+    return bool(words and person.unit) and words in f" {fold(person.unit).lower()} "
+
+
 def vocative_of(sentence: str, roster: Roster, speakers: list[Person]) -> tuple[Person, str] | None:
     """Whom the sentence calls, and how: "Anh Minh, công an phường tăng cường…" (anh), "…, chị Lan nhé."
     (chị), "Hùng, đèn ngõ 33 hư cả tuần rồi, em gọi…" (a bare name: "")."""
@@ -84,11 +93,13 @@ def vocative_of(sentence: str, roster: Roster, speakers: list[Person]) -> tuple[
         after = lower[mention.end:]
         # A bare name opens a sentence as a call when "ơi" or a comma follows, not another name ("Nam, Hùng…").
         listed = index + 1 < len(mentions) and mentions[index + 1].start - mention.end <= 3
-        called = after.lstrip().startswith("ơi") or _roster.SESSION12_NAY_CALL and not head \
-            and re.match(r"\s*này\s*,", after) is not None
+        called = after.lstrip().startswith("ơi") or not head and call_after(after)
         if mention.bare and not called and (head or listed or not after.startswith(",")):
             continue
-        if (not head or after.lstrip().startswith("ơi")) and re.match(r"^\s*(?:ơi\b|này\s*,|,)", after):
+        if (not head or after.lstrip().startswith("ơi")) and (re.match(r"^\s*(?:ơi\b|,)", after) or call_after(after)):
+            return choose(mention, speakers), _form(mention)
+        if SESSION16_CALL_WITH_UNIT and not head and not mention.bare \
+                and _unit_then_comma(after, choose(mention, speakers)):
             return choose(mention, speakers), _form(mention)
         if re.match(r"^\s*(?:nhé|nha|ạ)?\s*[.!]?\s*$", after) and lower[:mention.start].rstrip().endswith(","):
             return choose(mention, speakers), _form(mention)
@@ -121,12 +132,21 @@ def units_in(sentence: str, roster: Roster) -> list[tuple[int, int, Person]]:
     return kept
 
 
+# Session 16 (docs/meetings.md, "Session 16"): "dạ rõ, kiểm tra các cơ sở kinh doanh vàng mã, trước ngày 2/1 ạ": one
+# who answers "dạ" / "vâng" / "rõ" and repeats the work with no doer reads back their own task; it is not told to the
+# one who spoke before (told_back)
+SESSION16_READ_BACK = True
+READ_BACK = re.compile(r"^\W*(?:dạ|vâng|rõ)\b")
+
+
 def told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                calendar: WorkCalendar | None) -> Anchor | None:
     """"Khẩn trương lên, thứ Tư này báo cáo tôi kết quả." said to the one who just answered: a task (or a
     deadline for the task they have) for the previous speaker, when the sentence names nobody, says a
     verb of work and a deadline, and is neither a question, a deferral, a condition nor a report."""
     lower = OPENERS.sub("", normalize(sentence).lower()).strip()
+    if SESSION16_READ_BACK and READ_BACK.match(normalize(sentence).lower()):
+        return None
     if previous is None or previous.label == turn.label or not turn.label or QUESTION.search(lower) \
             or re.match(r"(?:báo cáo|thưa)\s+(?:anh|chị|đồng chí|chủ tịch)\b", lower) \
             or DEFER.search(lower) or CONDITION.search(lower) or REPORTED.search(lower) \

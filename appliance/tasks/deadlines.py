@@ -196,28 +196,12 @@ RULES: list[Rule] = [
      lambda m, t: _day_of_month(number(m.group("d")), t)),
 ]
 
-# Session 10 (docs/meetings.md, "Session 10"): two forms of raw meetings. "xong trong tháng" without the month
-# named is this month ("công an nhà trọ trong tháng"); "ngày đi thăm là hai tám", "hôm họp là ngày 15" names the
-# day of an event by "là", a day of this month or the next.
-SESSION10_DATE_FORMS = False  # rule R1 of session 10, once at the end (docs/meetings.md)
-SESSION10_RULES: list[Rule] = [
-    (re.compile(rf"\btrong\s+thang\b(?!\s+(?:nay|hien tai|sau|toi|truoc|qua|roi|\d|{NUM[1:-1]})\b)"),
-     lambda m, t: _month_end(t.year, t.month)),
-    (re.compile(rf"\b(?:ngay|hom|buoi)\s+(?:\w+\s+){{1,4}}?la\s+(?:ngay\s+|mung\s+|mong\s+)?(?P<d>{NUM[1:-1]})\b"
-                r"(?!\s*(?:thang|/|-|\.\d|gio|nguoi|ho|ban|suat|tieng|phut|tet|nam|ngay|lan|%|phan))"),
-     lambda m, t: _day_of_month(number(m.group("d")), t)),
-]
-
-
 # Session 12 (docs/meetings.md, "Session 12"): "(trước) ngày mồng một tháng mười hai", "mồng 8 tháng 1": "mồng" (a
-# spelling of "mùng") before a day and its month, also after "ngày"; without it the month alone was read (its end).
-SESSION12_MONG = True
+# spelling of "mùng") before a day and its month, also after "ngày"; without it the month alone was read (its end);
 # "ngày 14" alone ("Được, ngày 14 nhé.", "em xin gửi vào thứ Hai, ngày 14"): that day of this month or the next
-SESSION12_BARE_DAY = True
-# "vào thứ Hai, ngày 14": a weekday followed by the date that falls on it is that date, not the nearer weekday
-SESSION12_WEEKDAY_DATE = False  # off by rule R1 (session 12): no fresh verdict moved
+# (SESSION12_RULES)
 # Session 14 (docs/meetings.md, "Session 14"): "ngày hai mươi chín", "ngày mười lăm" alone in recogniser text, the
-# day said in words with no month, as SESSION12_BARE_DAY reads "ngày 14": that day of this month or the next (a day
+# day said in words with no month, as session 12 reads "ngày 14": that day of this month or the next (a day
 # from ten up, in two words or more or "mười": "ngày hai" is not the second)
 SESSION14_BARE_DAY_WORDS = True
 SESSION14_RULES: list[Rule] = [
@@ -252,8 +236,8 @@ WEEK_AFTER_NEXT_RULES: list[Rule] = [
 SESSION15_LATE = True  # on by rule R1 (session 15)
 _LATE = re.compile(r"\b(?:tre|qua|tre\s+het|bi\s+tre)\s+han$")
 # A day said in words is read whole: "trước mười hai giờ trưa mai" is not "before the 10th" (the older rules could
-# stop after "mười" when what followed did not suit them), so a day followed by another number word is no date
-SESSION15_WHOLE_NUMBER = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
+# stop after "mười" when what followed did not suit them), so a day followed by another number word is no date (a bug
+# fix since session 16, rule R7: session 15's setting, off by its R1, is unconditional)
 _MORE_NUMBER = re.compile(r"\s+(?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin|muoi|linh|le)\b")
 # "ngày 31", "đêm ba mươi mốt" said in a month of 30 days: the next month's 31st (it was no date at all)
 SESSION15_NEXT_MONTH_DAY = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
@@ -325,21 +309,15 @@ _MARKER = re.compile(r"\b(?:(?:han chot|thoi han|han|xong|hoan thanh|cham nhat)\
 # Session 12 (docs/meetings.md, "Session 12"): "(dịp) cuối năm", "dịp cuối tháng" after "dịp" names the season the
 # work is for ("tăng chuyến thu gom rác dịp cuối năm"), not when it is due: no deadline, so a day said before the
 # doer ("trong tuần này thì huy …") is; "trong dịp Tết" keeps its reading (its words open the match).
-SESSION12_OCCASION = True
 _OCCASION = re.compile(r"\bdip\s+$")
 
 
 # Session 13 (docs/meetings.md, "Session 13"): a season right after the event it names ("kỳ họp HĐND cuối năm",
 # "hội nghị tổng kết cuối năm", "liên hoan cuối năm", "sơ kết đầu quý") says which event: any other date said is the
 # deadline; alone, it still is (the event's day, as the answer keys take it); "trước cuối năm" keeps its reading.
-SESSION13_EVENT_NAMED = True  # on by rule R1b (session 13): no fresh verdict moved; removes a training wrong
 _SEASON = re.compile(r"(?:cuoi|dau|giua)\s+(?:nam|thang|quy)\b")
 _EVENT = re.compile(r"\b(?:ky hop|hoi nghi|tong ket|so ket|dai hoi|lien hoan|gap mat|le|hop)"
                     r"(?:\s+(?:hdnd|hoi dong nhan dan|chi bo|dang uy|co quan|tong ket|so ket|phuong|[a-z]+)){0,3}\s+$")
-
-
-# Session 9 (see docs/meetings.md): a day before the meeting is not a deadline.
-PAST_NOT_DEADLINE = False
 
 
 def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
@@ -348,57 +326,12 @@ def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
     deadline words before it. A date preceded by a deadline word ("trước", "trong", "chậm nhất"…)
     wins over a date merely mentioned."""
     found = _dates(text, meeting, folded, calendar)
-    if PAST_NOT_DEADLINE:
-        # "hồ sơ trễ hạn tháng 10", "số liệu đến 31/10": a day already gone when the meeting is held names
-        # what the work is about, never when it is due.
-        found = [f for f in found if f[2] >= meeting]
-    if SESSION10_APPOSITION:
-        found = _without_apposed_weekdays(found, text)
-    if SESSION12_WEEKDAY_DATE:
-        found = _weekday_then_date(found, text)
     if not found:
         return None
     # Equally marked dates: the one said last, where Vietnamese puts the deadline ("hồ sơ khen thưởng cuối
     # năm, trình … trong 5 ngày làm việc"; "lịch trực thứ Bảy …, gửi anh thứ Tư").
     _rank, _late, start, day, end = min((rank, -start, start, day, end) for rank, start, day, end in found)
     return day, start, end
-
-
-# Session 10 (docs/meetings.md): "ngày hai mươi ba tháng một thứ bảy ấy": a weekday right after a date, naming
-# that date's own weekday, is the same day said again, not a second (nearer) day.
-SESSION10_APPOSITION = False  # rule R1 of session 10, once at the end (docs/meetings.md)
-_WEEKDAYS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
-
-
-def _without_apposed_weekdays(found: list[tuple[int, int, dt.date, int]],
-                              text: str) -> list[tuple[int, int, dt.date, int]]:
-    out = []
-    for item in found:
-        _rank, start, _day, _end = item
-        said = re.match(r"\s*(?:thu\s+(hai|ba|tu|nam|sau|bay)|(chu nhat))\b", fold_keep(text[start:]))
-        weekday = (6 if said.group(2) else _WEEKDAYS[said.group(1)]) if said else None
-        apposed = weekday is not None and any(
-            other_end <= start and not text[other_end:start].strip(" ,") and other.weekday() == weekday
-            for _r, _s, other, other_end in found)
-        if not apposed:
-            out.append(item)
-    return out
-
-
-def _weekday_then_date(found: list[tuple[int, int, dt.date, int]],
-                       text: str) -> list[tuple[int, int, dt.date, int]]:
-    out = []
-    for item in found:
-        _rank, start, _day, end = item
-        said = re.match(r"\s*(?:(?:vao|truoc|den|han)\s+)?(?:thu\s+(hai|ba|tu|nam|sau|bay)|(chu nhat))\b",
-                        fold_keep(text[start:]))
-        weekday = (6 if said.group(2) else _WEEKDAYS[said.group(1)]) if said else None
-        named = weekday is not None and any(
-            other_start >= end and not text[end:other_start].strip(" ,") and other.weekday() == weekday
-            for _r, other_start, other, _e in found)
-        if not named:
-            out.append(item)
-    return out
 
 
 def event_date(text: str, meeting: dt.date, calendar: WorkCalendar | None = None) -> dt.date | None:
@@ -416,16 +349,14 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
     folded = folded if folded is not None else fold_keep(text)
     found: list[tuple[int, int, dt.date, int]] = []
     taken: list[tuple[int, int]] = []
-    session12 = [SESSION12_RULES[i] for i, on in enumerate((SESSION12_BARE_DAY, SESSION12_MONG)) if on]
-    session12 += SESSION14_RULES if SESSION14_BARE_DAY_WORDS else []
+    session12 = SESSION12_RULES + (SESSION14_RULES if SESSION14_BARE_DAY_WORDS else [])
     session12 = (DAY_WITH_MONTH_RULES if SESSION15_DAY_WITH_MONTH else []) + session12
     session12 = (WEEK_AFTER_NEXT_RULES if SESSION15_WEEK_AFTER_NEXT else []) + session12
-    for pattern, build in session12 + RULES \
-            + (SESSION10_RULES if SESSION10_DATE_FORMS else []):
+    for pattern, build in session12 + RULES:
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken) or _misread(m, text):
                 continue
-            if SESSION15_WHOLE_NUMBER and "d" in m.re.groupindex and m.group("d") and not m.group("d").isdigit() \
+            if "d" in m.re.groupindex and m.group("d") and not m.group("d").isdigit() \
                     and m.end("d") == m.end() and _MORE_NUMBER.match(folded, m.end("d")):
                 continue
             taken.append((m.start(), m.end()))
@@ -445,11 +376,11 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
             own = folded[m.start():m.end()].startswith(("trong", "cuoi", "het", "truoc"))
             start = m.start() - len(before.group(0)) if before else m.start()
             # A month or quarter named without a deadline word ("bảng tổng hợp tháng 11") says less than a day.
-            if SESSION12_OCCASION and _OCCASION.search(folded[max(0, m.start() - 8):m.start()]):
+            if _OCCASION.search(folded[max(0, m.start() - 8):m.start()]):
                 continue  # "tăng chuyến thu gom rác dịp cuối năm": the season the work is for
             weak = build in (_month, _quarter)
             rank = 0 if before else 1 if own else 3 if weak else 2
-            if SESSION13_EVENT_NAMED and not before and _SEASON.match(folded, m.start()) \
+            if not before and _SEASON.match(folded, m.start()) \
                     and _EVENT.search(folded[max(0, m.start() - 40):m.start()]):
                 rank = 4  # "chương trình kỳ họp HĐND cuối năm, tuần sau gửi anh": which meeting, unless alone
             found.append((rank, start, day, m.end()))

@@ -31,7 +31,6 @@ _SELF_TDP = re.compile(r"\btôi\s+(?:là\s+)?tổ\s+(?:trưởng|phó)\s+tổ(?:
                        re.IGNORECASE)
 # Session 12 (docs/meetings.md, "Session 12"): the group's number said in words, as the recogniser writes it ("dạ tôi
 # tổ trưởng tổ sáu …", "tôi là tổ trưởng tổ bốn"): that voice speaks for the group, as with "tổ 6".
-SESSION12_SELF_GROUP_WORDS = True
 _SELF_TDP_WORDS = re.compile(rf"\btôi[\s.,]+(?:là\s+)?tổ\s+(?:trưởng|phó)\s+tổ(?:\s+dân\s+phố)?\s+"
                              rf"(?:số\s+)?({_NUMBER})\b", re.IGNORECASE)
 # Session 14 (docs/meetings.md, "Session 14"): a younger officer says "em" ("Cho em xin ý kiến, em là tổ trưởng tổ 3",
@@ -44,7 +43,6 @@ _GROUP_MEETING = re.compile(r"\b(?:họp\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+
 # Session 13 (docs/meetings.md, "Session 13"): the secretary notes who an unnamed voice is at the start of its turn,
 # in brackets ("Người nói 7: (tổ trưởng TDP số 3) tổ em nhiều cụ già …", "(bác tổ phó tổ 9)"): that voice speaks for
 # the group, as "tôi là tổ trưởng tổ 3" makes it.
-SESSION13_NOTED_ROLE = True  # on by rule R1 (session 13)
 _NOTED_ROLE = re.compile(rf"^\s*[(\[]\s*(?:(?:bác|ông|bà|anh|chị|cô|chú)\s+)?(?:tổ\s+(?:trưởng|phó)|trưởng\s+tổ)\s+"
                          rf"(?:tổ(?:\s+dân\s+phố)?|tdp)\s+(?:số\s+)?({_NUMBER})\b[^)\]]*[)\]]", re.IGNORECASE)
 _GUEST = re.compile(r"\bcó\s+((?:anh|chị|ông|bà|đồng chí)\s+[^\W\d_]+)\b[^.?!]{0,60}?\bvề\s+dự\b", re.IGNORECASE)
@@ -61,7 +59,7 @@ class Turn:
     text: str
     speaker: Person     # who speaks (kind "voice" with name "" while unknown)
     leads: bool = False  # the chair: the one who opened the meeting (their "em" is whom they answer)
-    typed: str = ""     # SESSION13_SHORTHAND: the text as typed, when the shorthand spelled out changed it
+    typed: str = ""     # the text as typed, when session 13's shorthand spelled out changed it
     spans: list[tuple[int, int]] = field(default_factory=list)  # each character of `text` → its span in `typed`
 
 
@@ -70,18 +68,11 @@ def group_person(number: str) -> Person:
     return Person(name, name, None, "unit")
 
 
-# Session 13 (docs/meetings.md, "Session 13"): a secretary's notes typed live.
-# Turns merged on one line ("Trần Văn Hùng: vâng — Bùi Thanh Hương: dạ", "a ơi còn phát loa — Nguyễn Văn An: thôi
-# Tuấn lo việc này nhé"): a dash followed by a speaker the directory knows (or "Người nói N") and ":" opens a turn.
-# Off: on the training halves it added one wrong task and no right one (the extra turns put a later correction out of
-# reach of the task it corrects; docs/meetings.md, "Session 13"), so it waits for the lead's measurement.
-SESSION13_MERGED_TURNS = False
-_MERGED = re.compile(r"\s+[—–-]+\s+(?=([^:\n—–]{1,40}?)\s*:\s)")
-# Shorthand: "a." / "c." / "e." before a name, a lone "a", "c", "e" (anh, chị, em: "trình a ký", "c. Hạnh duyệt",
-# "a ơi"), "b/c" (báo cáo), "ds" (danh sách), "đc" (được), "ko" (không), "CA" (công an), "VP" (văn phòng), "KH"
-# (kế hoạch), "TDP" (tổ dân phố), "CHQS" (chỉ huy quân sự), "TN" (thanh niên) are read spelled out, so "c." ends no
-# sentence and the units are found; the task's content is spelled out, its quote is given back as typed (`as_typed`).
-SESSION13_SHORTHAND = True  # on by rule R1 (session 13)
+# Session 13 (docs/meetings.md, "Session 13"): a secretary's notes typed live. Shorthand: "a." / "c." / "e." before a
+# name, a lone "a", "c", "e" (anh, chị, em: "trình a ký", "c. Hạnh duyệt", "a ơi"), "b/c" (báo cáo), "ds" (danh
+# sách), "đc" (được), "ko" (không), "CA" (công an), "VP" (văn phòng), "KH" (kế hoạch), "TDP" (tổ dân phố), "CHQS"
+# (chỉ huy quân sự), "TN" (thanh niên) are read spelled out, so "c." ends no sentence and the units are found; the
+# task's content is spelled out, its quote is given back as typed (`as_typed`).
 _UPPER = "A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 # not a letter naming a block, an item or a kind ("khu a", "tòa c", "mục a.", "loại a")
 _LETTER_OF = (r"(?<!\bkhu )(?<!\btòa )(?<!\bnhà )(?<!\bdãy )(?<!\blô )(?<!\btầng )(?<!\bngõ )(?<!\bhẻm )"
@@ -144,24 +135,9 @@ def as_typed(turn: Turn, quote: str) -> str:
     return turn.typed[turn.spans[at][0]:turn.spans[at + len(quote) - 1][1]]
 
 
-def _unmerge(line: str, roster: Roster) -> list[str]:
-    """One line as the turns typed on it ("X: vâng — Y: dạ")."""
-    if not SESSION13_MERGED_TURNS:
-        return [line]
-    cuts = [m for m in _MERGED.finditer(line)
-            if _VOICE.match(m.group(1).strip()) or roster.speaker(m.group(1).strip()) is not None]
-    if not cuts:
-        return [line]
-    out, start = [], 0
-    for cut in cuts:
-        out.append(line[start:cut.start()])
-        start = cut.end()
-    return [*out, line[start:]]
-
-
 def turns(transcript: str, roster: Roster, title: str = "") -> list[Turn]:
     out: list[Turn] = []
-    for raw in (piece for line in normalize(transcript).splitlines() for piece in _unmerge(line, roster)):
+    for raw in normalize(transcript).splitlines():
         if not raw.strip():
             continue
         match = _LINE.match(raw)
@@ -177,14 +153,20 @@ def turns(transcript: str, roster: Roster, title: str = "") -> list[Turn]:
             known = Person(label, kind="said")  # a name outside the directory, as the transcript writes it
         out.append(Turn(len(out), label, text, known or Person("", kind="voice")))
     for turn in out:
-        raw = turn.text
-        spelled, spans = spell_out(raw) if SESSION13_SHORTHAND else (raw, [])
+        raw = _gaps(turn.text) if SESSION16_DROPOUT else turn.text
+        spelled, spans = spell_out(raw)
         turn.text = punctuate(spelled)
         if spelled != raw and turn.text == spelled and punctuate(raw) == raw:  # the punctuator left both alone
             turn.typed, turn.spans = raw, spans
         turn.leads = bool(turn.label) and turn.label == out[0].label
     _name_voices(out, roster, title)
     return out
+
+
+def meeting_group(title: str) -> Person | None:
+    """Session 16: the tổ dân phố whose own meeting this is, when the title names it ("Họp tổ dân phố số 3 …")."""
+    group = _GROUP_MEETING.search(title)
+    return group_person(group.group(1) or group.group(2)) if group else None
 
 
 def _name_voices(items: list[Turn], roster: Roster, title: str) -> None:
@@ -197,12 +179,11 @@ def _name_voices(items: list[Turn], roster: Roster, title: str) -> None:
     for turn in items:
         if turn.speaker.kind != "voice":
             continue
-        noted = _NOTED_ROLE.match(turn.text) if SESSION13_NOTED_ROLE else None
+        noted = _NOTED_ROLE.match(turn.text)
         if noted and turn.label and turn.label not in names:
             names[turn.label] = group_person(noted.group(1))
             continue
-        own = _SELF_TDP.search(turn.text) or (_SELF_TDP_WORDS.search(turn.text) if SESSION12_SELF_GROUP_WORDS
-                                               else None) \
+        own = _SELF_TDP.search(turn.text) or _SELF_TDP_WORDS.search(turn.text) \
             or (_SELF_TDP_EM.search(turn.text) if SESSION14_SELF_GROUP_EM else None)
         if own:
             names[turn.label] = group_person(own.group(1))
@@ -229,6 +210,33 @@ def _name_voices(items: list[Turn], roster: Roster, title: str) -> None:
     for turn in items:
         if turn.speaker.kind == "voice" and turn.label in names:
             turn.speaker = names[turn.label]
+    if SESSION16_RESIDENT:
+        residents = {t.label for t in items if t.speaker.kind == "voice" and t.label and _RESIDENT.search(t.text)}
+        for turn in items:
+            if turn.label in residents and turn.speaker.kind == "voice":
+                turn.speaker = Person("", RESIDENT, None, "voice")
+
+
+# Session 16 (docs/meetings.md, "Session 16"): words dropping out of a bad line or a speaker trailing off mid-sentence,
+# "..." between two words ("ừ ... Minh ... báo cáo ... bằng văn bản ... gửi quận ... trong 3 ngày làm việc", "cái này
+# thì là... lực lượng đang mỏng"), are a gap in one sentence, not its end; "... thôi," (withdrawing), "... à", "...
+# không" and a capital after it keep their reading
+SESSION16_DROPOUT = True
+_DROPOUT = re.compile(r"(?<=\w)\s*(?:\.\.\.|…)\s+(?=\w)(?!(?:thôi|à|ờ|không)\b)")
+
+
+def _gaps(text: str) -> str:
+    """`text` with each dropout "..." before a lower-case word or a number read as a space."""
+    return _DROPOUT.sub(lambda m: " " if not text[m.end()].isupper() else m.group(0), text)
+
+
+# Session 16 (docs/meetings.md, "Session 16"): an unnamed voice who says they are a resident, a house owner or a shop
+# owner ("tôi là người dân tổ 5 thôi", "em là chủ nhà ạ") speaks for themself, not for the ward: what is asked of them
+# is a request to citizens, no task (extract._proposals); a tổ trưởng's voice keeps its reading
+SESSION16_RESIDENT = True
+RESIDENT = "người dân"
+_RESIDENT = re.compile(r"\b(?:tôi|em|cháu|con)\s+(?:chỉ\s+)?(?:là\s+)?(?:người dân|dân thường|chủ nhà|chủ hộ|"
+                       r"chủ quán|chủ cơ sở|chủ nhà trọ)\b", re.IGNORECASE)
 
 
 _CALL = re.compile(r"((?:anh|chị|ông|bà|đồng chí|bác)\s+[^\W\d_]+)\s*(?:ơi\b|[,?]|\s+(?:nắm|thấy|có|thì|ạ)\b"

@@ -10,14 +10,8 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-# Session 12 (docs/meetings.md, "Session 12"). Like every setting of this module, read when a pattern is used (the
-# patterns are built once for each combination of settings, `_built`), so a measurement may switch one in-process.
-SESSION12_CHECK_VERBS = False  # off by rule R1 (session 12): on, the fresh sets lost right or gained wrong
-# "các trường hợp xin tạm hoãn (nghĩa vụ quân sự)", "hồ sơ xin tạm hoãn": a kind of case, not the work put off
-SESSION12_DEFERMENT_NOUN = False  # off by rule R1 (session 12): no fresh verdict moved
-SESSION12_DEFER_UP = False  # off by rule R1 (session 12): on, the fresh sets lost right or gained wrong
-# "thôi việc đó hủy nhé", "vụ này hủy": withdrawn, as "hủy việc" is ("hủy bỏ quyết định" is work, not this)
-SESSION12_CANCEL_HUY = True
+# Like every setting of this module, read when a pattern is used (the patterns are built once for each combination
+# of settings, `_built`), so a measurement may switch one in-process.
 
 # Verbs of work (a name or pronoun right before one of these is being told, or offers, to act).
 _VERB_WORDS = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|kiểm tra|báo cáo|gửi|nộp|trình|tổng hợp|liên hệ|viết|"
@@ -43,23 +37,12 @@ _VERB_WORDS = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|k
         # said in the train batch's meetings: pushing a campaign, taking up a complaint, sealing a shop
         r"đẩy mạnh|thụ lý|niêm phong|họp với|họp bàn|coi|ghé|qua|đưa|khơi thông|vá|cắt(?: tỉa)?|khám|dẫn|"
         r"hoàn chỉnh|cung cấp|đăng ký")
-# Session 12 (docs/meetings.md, "Session 12"): the verbs of checking and inspecting a ward gives as work ("anh minh
-# thì thẩm tra lý lịch công dân…", "phúc tra hộ nghèo", "hậu kiểm", "truy quét"), with SESSION12_CHECK_VERBS
-_CHECK_VERBS = r"|thẩm tra|phúc tra|hậu kiểm|kiểm định|giám định|truy quét|tái kiểm tra"
 # "chị Hà bên trung tâm làm": where they work, up to four words
 _FILLER = (r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực tiếp|giúp|cho người|cho|ngay|chịu khó|"
            r"bên\s+\S+(?:\s+[^\s,.;]+){0,3}?|"
            r"phải|cần|nhớ|có nhiệm vụ|tập trung|chủ động|đứng ra|cố gắng|ráng|kịp thời|sớm|tranh thủ|nhanh chóng|"
            # "anh minh cho anh em công an khu vực xác minh…", "bác tổ trưởng cùng công an khu vực tổ chức…"
            r"cho\s+(?:anh em|lực lượng|cán bộ)(?:\s+[^\s,.;]+){0,3}?|cùng\s+(?:với\s+)?[^,.;]{1,30}?")
-# Session 13 (docs/meetings.md, "Session 13"): the deadline said between the doer and the verb ("còn anh Sơn thì hạn
-# 20/11 xong danh sách", "chị Hà hạn thứ Năm nộp"), with SESSION13_DATE_BETWEEN
-SESSION13_DATE_BETWEEN = False  # off by rule R1 (session 13): moved no verdict of the fresh sets
-_DATE_BETWEEN = (r"|hạn(?:\s+chót)?(?:\s+là)?\s+(?:(?:ngày|mùng|mồng)\s+)?(?:\d{1,2}(?:/\d{1,2}(?:/\d{2,4})?)?|"
-                 r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy)(?:\s+tuần\s+(?:này|sau))?|chủ nhật|ngày mai|tuần sau|cuối tuần)")
-# Session 14 (docs/meetings.md, "Session 14"): "về" between the doer and the verb, go back and do it ("tổ bảy về vận
-# động bà con …", "bác tổ trưởng về rà soát lại …"); "về" before a noun ("anh Hùng về việc cống …") opens no verb
-SESSION14_GO_BACK = False  # off by rule R1 (session 14)
 DIRECTIVE = re.compile(r"\b(?:giao(?: cho| nhiệm vụ cho| nhiệm vụ)?|đề nghị|yêu cầu|nhờ|phân công|phiền|"
                        r"chuyển cho|cử)\s*$")
 OPENERS = re.compile(r"^(?:(?:dạ|vâng|ừ|ờ|được|ok|rồi|thế|thế thì|vậy|vậy thì|thôi|à|còn|nhé|tốt|tốt quá|có|"
@@ -77,14 +60,12 @@ QUESTION = re.compile(r"\?\s*$|\b(?:có cần|có phải|(?<!dạ )(?<!dạ, )ch
 POLITE = re.compile(r"\b(?:giúp|hộ)(?: (?:tôi|anh|chị|em|mình))?\b.{0,20}\bđược không\b|\bnhé\s*\?\s*$")
 WITHDRAW = re.compile(r"(?:\.\.\.|…)?\s*,?\s*\b(?:à|ờ)\s+(?:mà\s+)?(?:thôi|không)\b\s*,?\s*|(?:\.\.\.|…)\s*thôi\s*,\s*",
                       re.IGNORECASE)
-_CANCEL = (r"\b(?:không phải làm nữa|không cần làm nữa|không cần nữa|thôi không làm|hủy việc|"
+CANCEL = re.compile(r"\b(?:không phải làm nữa|không cần làm nữa|không cần nữa|thôi không làm|hủy việc|"
            r"thôi,? chưa giao ai|thôi khỏi|khỏi làm|"
            r"không làm nữa|không phải lo nữa|thôi,? không \w+ nữa)\b|^(?:thôi,? )?chưa giao ai\b|"
-           r"(?<!ra )\bkhỏi\s+(?:in|làm|gửi|lo|đi)\b")
-_CANCEL_HUY = r"|\b(?:việc|vụ|cái)\s+(?:đó|này|ấy|đấy)\s+(?:thì\s+)?hủy\b"
-# Session 10 (docs/meetings.md): "không để sang năm", "đừng để sau Tết" forbid putting it off: an order, not a
-# deferral.
-SESSION10_NOT_DEFERRED = True
+           r"(?<!ra )\bkhỏi\s+(?:in|làm|gửi|lo|đi)\b|"
+                    # "thôi việc đó hủy nhé", "vụ này hủy": withdrawn, as "hủy việc" is ("hủy bỏ quyết định" is work)
+                    r"\b(?:việc|vụ|cái)\s+(?:đó|này|ấy|đấy)\s+(?:thì\s+)?hủy\b")
 
 
 # Session 15 (docs/meetings.md, "Session 15"): more ways of making a request optional ("… nếu không bận", "nếu chị
@@ -92,27 +73,31 @@ SESSION10_NOT_DEFERRED = True
 # hơn" after a dated task asks for it sooner if possible: the task stands (SESSION15_IF_SOONER)
 SESSION15_IF_FREE = True  # on by rule R1 (session 15)
 SESSION15_IF_SOONER = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
+# Session 16 (docs/meetings.md, "Session 16"): "tự" (by oneself) between the doer and the verb ("chị Hà tự làm thủ tục
+# thay bình luôn đi", "tổ 5 tự tổ chức …"), as "trực tiếp" is
+SESSION16_BY_ONESELF = True
+# "Huy cứ xem tình trạng rồi báo anh", "tổ 5 cứ triển khai …": "cứ" (go ahead) between the doer and the verb, as
+# session 13 read it after a pronoun ("bác cứ lập danh sách …")
+SESSION16_GO_AHEAD = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
+# not "cứ để …" (leave it), nor carrying on as before ("anh Sơn cứ chuẩn bị như kế hoạch"): no new work
+_GO_AHEAD = r"|cứ(?!\s+để\b)(?!\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+như\s+(?:kế hoạch|cũ|mọi khi|thường lệ|trước)\b)"
 _IF_FREE = (r"nếu (?:không|chưa) bận|nếu rảnh|nếu tiện|"
             r"nếu (?:(?:anh|chị|em|bác|cô|chú|tôi|mình) )?(?:thu xếp|sắp xếp|bố trí) được|")
 _IF_SOONER = r"(?! thì (?:\w+ ){0,3}(?:sớm hơn|trước được|sớm được))"
 
 
-def _defer(not_deferred: bool, deferment_noun: bool, defer_up: bool, if_free: bool = False,
-           if_sooner: bool = False) -> str:
-    unless_forbidden = r"(?<!không )(?<!đừng )(?<!chớ )" if not_deferred else ""
+def _defer(if_free: bool = False, if_sooner: bool = False) -> str:
+    # "không để sang năm", "đừng để sau Tết" forbid putting it off: an order, not a deferral (session 10)
+    unless_forbidden = r"(?<!không )(?<!đừng )(?<!chớ )"
     return (r"\b(?:" + unless_forbidden + r"để sau|tính sau|sau tính|chưa cần|không cần|chưa giao|có thể|"
-            r"tạm dừng|" + (r"(?<!xin )" if deferment_noun else "") + r"tạm hoãn|hoãn lại|"
+            r"tạm dừng|tạm hoãn|hoãn lại|"
             + (_IF_FREE if if_free else "") + r"nếu được" + (_IF_SOONER if if_sooner else "")
             + r"|nếu kịp|tùy|để (?:mai |sau )?(?:anh|chị|em|tôi|mình) "
             r"(?:suy nghĩ|xem|tính|hỏi|giao|bàn|quyết)|xem tình hình rồi|mới làm|"
             # "thôi để đầu năm", "để gần Tết xem…": put off to a later season, not given now
             + unless_forbidden + r"để (?:đầu năm|sang năm|năm sau|sau tết|gần tết|qua tết|sang tháng)|"
             r"không thì thôi|không bàn|không thuộc|hỏi lại|" + unless_forbidden + r"để sang năm|"
-            r"chưa có nguồn|chưa nói trước|không gấp|nếu có thời gian|chưa làm|khi nào có"
-            # Session 12: a leader putting it to their own superior first ("để anh báo cáo anh An đã", "để chị
-            # xin ý kiến anh An với anh Bảo đã"), "chưa quyết (được)"; a junior's "để em báo cáo anh" is work
-            + (r"|để (?:anh|chị|tôi|mình) (?:báo cáo|xin ý kiến|hỏi ý kiến|trao đổi với|thống nhất với)|"
-               r"chưa quyết" if defer_up else "") + r")\b")
+            r"chưa có nguồn|chưa nói trước|không gấp|nếu có thời gian|chưa làm|khi nào có)\b")
 
 
 CONDITION = re.compile(r"\bnếu\b")
@@ -142,11 +127,7 @@ PRAISE = re.compile(r"\b(?:tốt lắm|rất tốt|giỏi lắm|vất vả|cảm
 DONE_NOW = re.compile(r"^[^.,;!?]*?\brồi(?:\s+(?:ạ|anh|chị|em|đấy|mà))*\s*(?:[,.;!]|$)")
 # The chair's own step inside a task given to another ("…, tôi ký, …", "…, anh duyệt rồi …"): not a task.
 OWN_PART = re.compile(r"^\s*(?:sẽ\s+)?(?:ký|duyệt|xem|cho ý kiến)(?:\s+(?:luôn|rồi|cho))?\s*(?:[,;]|$)")
-# Session 10 (docs/meetings.md): "rồi anh ạ", "rồi chị ạ" close a report as "rồi ạ" does, also where the recogniser
-# wrote no stop after it ("dạ em gọi rồi anh ạ họ hẹn thứ sáu xuống": done, the date is theirs).
-SESSION10_DONE_POLITE = False  # rule R1 of session 10, once at the end (docs/meetings.md)
-_DONE = r"\b(?:đã|xong rồi|rồi ạ|xong hết|vừa xong)\b"
-_DONE_POLITE = r"|\brồi\s+(?:anh|chị|em|bác)\s+ạ\b"
+DONE = re.compile(r"\b(?:đã|xong rồi|rồi ạ|xong hết|vừa xong)\b")
 PARTICLE = re.compile(r"\bđi\s*[.!]?$|\b(?:nhé|nha|giúp|luôn|ngay|nhanh|khẩn trương|phải|cho tôi|cho anh|cho chị|"
                       r"dứt điểm|chủ trì|phụ trách|chịu trách nhiệm|có trách nhiệm|đầu mối|theo dõi|lo)\b")
 INTENT = re.compile(r"\b(?:sẽ|xin|để em|để tôi|luôn|ngay|nhé|ạ|nhận|lo cho)\b|^(?:để\s)|^\s*nhận\b")
@@ -181,46 +162,34 @@ UNITS: list[tuple[str, str]] = [
 UNIT_RE = [(name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in UNITS]
 
 
+# --- the patterns written around the verbs of work ---
+
+VERB = _VERB_WORDS + r")"
+FIRST = re.compile(rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
+                   rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*\s+{VERB}\b")
+SENIOR_SELF = re.compile(rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{VERB}\b[^.?!]*\bem\b")
+SECOND = re.compile(rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{VERB}\b")
+PROPOSAL = re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{VERB}\b(?!.*\b(?:em|tôi|mình)\s+{VERB}\b)")
+
+
 # --- the patterns that depend on this module's settings, built when used ---
-
-
-class _Built(NamedTuple):
-    verb: str
-    verb_ahead: re.Pattern[str]
-    first: re.Pattern[str]
-    senior_self: re.Pattern[str]
-    second: re.Pattern[str]
-    proposal: re.Pattern[str]
-    cancel: re.Pattern[str]
-    defer: re.Pattern[str]
-    done: re.Pattern[str]
 
 
 def settings() -> tuple[bool, ...]:
     """This module's settings as they stand now (the key of the patterns built from them)."""
-    return (SESSION12_CHECK_VERBS, SESSION12_DEFERMENT_NOUN, SESSION12_DEFER_UP, SESSION12_CANCEL_HUY,
-            SESSION10_NOT_DEFERRED, SESSION10_DONE_POLITE, SESSION13_DATE_BETWEEN, SESSION14_GO_BACK,
-            SESSION15_IF_FREE, SESSION15_IF_SOONER)
+    return (SESSION15_IF_FREE, SESSION15_IF_SOONER, SESSION16_BY_ONESELF, SESSION16_GO_AHEAD)
+
+
+class _Built(NamedTuple):
+    verb_ahead: re.Pattern[str]
+    defer: re.Pattern[str]
 
 
 @functools.cache
 def _built(key: tuple[bool, ...]) -> _Built:
-    (check_verbs, deferment_noun, defer_up, cancel_huy, not_deferred, done_polite, date_between, go_back, if_free,
-     if_sooner) = key
-    verb = _VERB_WORDS + (_CHECK_VERBS if check_verbs else "") + r")"
-    filler = _FILLER + (_DATE_BETWEEN if date_between else "") + (r"|về" if go_back else "") + r"))*"
-    return _Built(
-        verb=verb,
-        verb_ahead=re.compile(rf"^\s*,?{filler}\s+{verb}\b"),
-        first=re.compile(rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
-                         rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*\s+{verb}\b"),
-        senior_self=re.compile(rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{verb}\b[^.?!]*\bem\b"),
-        second=re.compile(rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{verb}\b"),
-        proposal=re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{verb}\b(?!.*\b(?:em|tôi|mình)\s+{verb}\b)"),
-        cancel=re.compile(_CANCEL + (_CANCEL_HUY if cancel_huy else "")),
-        defer=re.compile(_defer(not_deferred, deferment_noun, defer_up, if_free, if_sooner)),
-        done=re.compile(_DONE + (_DONE_POLITE if done_polite else "")),
-    )
+    if_free, if_sooner, by_oneself, go_ahead = key
+    filler = _FILLER + (r"|tự" if by_oneself else "") + (_GO_AHEAD if go_ahead else "") + r"))*"
+    return _Built(verb_ahead=re.compile(rf"^\s*,?{filler}\s+{VERB}\b"), defer=re.compile(_defer(if_free, if_sooner)))
 
 
 def built() -> _Built:
@@ -229,8 +198,8 @@ def built() -> _Built:
 
 
 class _Now:
-    """One of the patterns above, as the settings make it when it is used (the other modules import these names
-    once; switching a setting of this module in-process changes what they read)."""
+    """One of the patterns above as the settings make it when it is used (the other modules import the names once;
+    switching a setting of this module in-process changes what they read)."""
 
     __slots__ = ("_get",)
 
@@ -267,22 +236,5 @@ class _Now:
         return self.now.sub(repl, string, count)
 
 
-class _VerbNow:
-    """The verbs of work as a pattern's text, for the patterns other modules write around it (rf"…{VERB}…")."""
-
-    def __str__(self) -> str:
-        return built().verb
-
-    def __format__(self, spec: str) -> str:
-        return format(built().verb, spec)
-
-
-VERB = _VerbNow()
 VERB_AHEAD = _Now(lambda b: b.verb_ahead)
-FIRST = _Now(lambda b: b.first)
-SENIOR_SELF = _Now(lambda b: b.senior_self)
-SECOND = _Now(lambda b: b.second)
-PROPOSAL = _Now(lambda b: b.proposal)
-CANCEL = _Now(lambda b: b.cancel)
 DEFER = _Now(lambda b: b.defer)
-DONE = _Now(lambda b: b.done)

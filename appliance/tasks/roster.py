@@ -213,7 +213,7 @@ class Roster:
         before_verb = bool(verbs.match(after))
         # "Hùng ơi", and a capitalised name opening the text before a comma ("Hùng, đèn ngõ 33 hư…"): a call
         vocative = after.lstrip().startswith("ơi") or (i == 0 and capital and after.startswith(",")) \
-            or (SESSION12_NAY_CALL and i == 0 and capital and _NAY_CALL.match(after) is not None)
+            or (i == 0 and capital and call_after(after))
         mid_capital = capital and i > 0 and not text[:words[i].start()].rstrip().endswith((".", ":", "!", "?"))
         if i > 0 and capital and text[words[i - 1].start()].isupper() and \
                 text[words[i - 1].end():words[i].start()] == " " and lower[words[i - 1].start():words[i - 1].end()] \
@@ -222,7 +222,7 @@ class Roster:
         # Recogniser text has no capitals to tell "thắng lập hồ sơ" (a name) from a word: a verb right after
         # it is enough, but not for the names that are also a day or a verb ("mai gửi", "bảo làm", "sơn sửa").
         spoken = before_verb and text.islower() and word not in ("mai", "bảo", "sơn", "thu", "an")
-        if SESSION12_PLACE_NAME and word in AMBIGUOUS and not capital and i >= 2 \
+        if word in AMBIGUOUS and not capital and i >= 2 \
                 and lower[words[i - 2].start():words[i - 2].end()] in _PLACE_WORDS:
             return None  # recogniser text: "đường lĩnh nam", "chợ mai động" … the second word of a place's name
         if SESSION14_COMPOUND and not capital and _in_compound(lower, words, i, word):
@@ -250,13 +250,20 @@ class Roster:
 # Session 12 (docs/meetings.md, "Session 12"): a given name opening the sentence with "này," after it calls that
 # person ("Tuấn này, em rà soát lại danh sách…", "Nam này, đất chợ là em nắm, em làm việc…"), as "Tuấn ơi" does:
 # the "em" that follows is the one called, not whoever spoke last.
-SESSION12_NAY_CALL = True
 _NAY_CALL = re.compile(r"\s*này\s*,")
+# Session 16 (docs/meetings.md, "Session 16"): "Nam đâu, em xử lý dứt điểm …", "Tuấn đâu rồi, em …": asking where
+# someone is, to give them the work, calls them as "này," does (`call_after`)
+SESSION16_WHERE_CALL = True
+_WHERE_CALL = re.compile(r"\s*đâu(?:\s+rồi)?\s*,")
+
+
+def call_after(after: str) -> bool:
+    """What follows a given name opening a sentence makes it a call: "này,", and with SESSION16_WHERE_CALL "đâu,"."""
+    return _NAY_CALL.match(after) is not None or SESSION16_WHERE_CALL and _WHERE_CALL.match(after) is not None
 
 
 # Session 12: in lower-case recogniser text a given name that is the second word after a place word ("cắt tỉa cây
 # trên đường lĩnh nam xong trước …", "khu chợ mai động") is part of the place's name, as a capital says in writing.
-SESSION12_PLACE_NAME = True
 _PLACE_WORDS = {"đường", "phố", "chợ", "quận", "phường", "cầu", "ngõ", "làng", "xã", "hồ", "khu"}
 
 

@@ -16,7 +16,6 @@ import re
 _MIN_WORDS = 25
 # Session 9 (see docs/meetings.md): a short turn is cut after "ạ" where an offer ("để em", "để tôi") follows.
 # On since the lead's once-at-end measurement: fresh9 F1 0.628 -> 0.637, no fresh set or held-out set worse.
-OFFER_CUT = True
 _OFFER_AFTER = re.compile(r"\bạ\s+(?=để\s+(?:em|tôi|bên em)\b)")
 # A turn closes after these (a closing particle; "được không" ends a question).
 _CLOSE = re.compile(r"\b(?:nhé|nha|nghen|nhá|ạ)\s+(?=\S)")
@@ -49,7 +48,7 @@ def punctuate(text: str) -> str:
     if len(text.split()) < _MIN_WORDS:
         # A short turn is one sentence, except where a closing "ạ" is followed by an offer ("dạ ba đồng chí ạ để
         # em làm báo cáo … trong ba ngày làm việc ạ"): the offer is a clause of its own.
-        return _OFFER_AFTER.sub("ạ. ", text) if OFFER_CUT else text
+        return _OFFER_AFTER.sub("ạ. ", text)
     cut = _ASKED.sub(lambda m: m.group(0).rstrip() + "? ", text)
     cut = _CLOSE.sub(lambda m: m.group(0).rstrip() + ". ", cut)
     cut = _OPEN.sub(". ", cut)

@@ -1,22 +1,11 @@
-"""Session 14 (docs/meetings.md, "Session 14"): a task the meeting withdrew, read more narrowly than session 13.
+"""A task the meeting withdrew or put off (docs/meetings.md, "Session 14", "Session 15").
 
 Session 13's two withdrawal settings each fixed the withdrawn duty ("Chị Hà trực thứ Bảy ngày 5/12." — "À năm nay
-thôi, không trực nữa.": the sentence model added it back) and each cost a right task on the fresh sets. Two ways
-they can, seen in sentences of our own (tests/tasks/test_session14_forms.py):
-
-- a withdrawal form inside a task's own purpose or condition ("Chị Lan làm thủ tục liên thông trước thứ Sáu để dân
-  không phải đi lại nhiều nữa") calls off the task of that very sentence (`clauses.SESSION13_WITHDRAWN_FORMS` added
-  "không phải … nữa" with four words between);
-- the sentence model was the repair of a cancel the rules gave to the wrong task (a cancel names no one, so it
-  takes the latest task of the last turns, whatever work it names), and `extract.SESSION13_WITHDRAWN` blocked that
-  repair; it also blocked any sentence a withdrawn quote "covered" (most of the shorter one's words), so a long
-  quote of a recogniser run kept the model from every short sentence inside it.
-
-`SESSION14_WITHDRAWN`: the sentence model does not add back the sentence of a task called off in words or given to
-another, when that sentence is the task's quote (the words of each cover most of the other's, not a short sentence
-inside a long quote), and a cancel in words speaks of that task: it names its doer or a word of its work, or names
-no work at all ("thôi, không cần nữa"). `SESSION14_WITHDRAWN_FORMS`: session 13's forms, except where the form sits
-in a purpose or condition clause ("để / cho / nếu / khi … không phải … nữa").
+thôi, không trực nữa.": the sentence model added it back) and each cost a right task on the fresh sets; session 14's
+narrower forms of them were switched off by rule R1 and retired in session 16. What stays: session 15's
+`SESSION15_WITHDRAWN` (the sentence model does not add back a withdrawn task's sentence for the doer it was withdrawn
+from, when a cancel in words speaks of that task), a cancel that says the work of its own sentence again, a task
+superseded by "à thôi", and a work the chair puts off.
 """
 
 from __future__ import annotations
@@ -26,9 +15,7 @@ from collections.abc import Sequence
 
 from appliance.text import fold
 
-SESSION14_WITHDRAWN = False  # off by rule R1 (session 14)
-SESSION14_WITHDRAWN_FORMS = False  # off by rule R1 (session 14)
-# Session 15 (docs/meetings.md, "Session 15"): SESSION14_WITHDRAWN kept the sentence model from a withdrawn task's
+# Session 15 (docs/meetings.md, "Session 15"): session 14's form kept the sentence model from a withdrawn task's
 # sentence whoever the model read in it; a sentence that gave two people work ("Chị Lan in giấy mời, Mai gửi các tổ
 # trước thứ Sáu." — "Thôi giấy mời không in nữa") lost the other's task with it. Now the sentence is kept only from
 # the doer it was withdrawn from: read for anyone else, the model may still add it.
@@ -39,12 +26,8 @@ SESSION15_WITHDRAWN = True  # on by rule R1 (session 15)
 SESSION14_SELF_CANCEL = True
 # "Chị Lan lập lịch trực gửi tôi thứ Năm. À thôi, thứ Năm tôi họp …, chị gửi luôn mai đi.": a task withdrawn by "à
 # thôi" and given again to the same person in that turn or the next is superseded; the sentence model does not add its
-# first sentence back (with its old date), as SESSION14_WITHDRAWN keeps a task called off (extract._proposals)
+# first sentence back (with its old date), as SESSION15_WITHDRAWN keeps a task called off (extract._proposals)
 SESSION14_SUPERSEDED = True
-# "Dạ, em nhận.", "dạ em gửi ạ" answering a task the rules did not read (given to a title, in a form they miss): a task
-# with no work and no date of its own is not proposed (extract._merge); with a task of theirs it accepts it, as before
-SESSION14_BARE_ACCEPT = False  # off by rule R1 (session 14)
-BARE_ACCEPT = re.compile(r"^\W*(?:xin\s+)?(?:nhận|làm|gửi|lo)(?:\s+(?:ạ|anh|chị|luôn|ngay|việc này|nhé))*\W*$")
 # the chair putting off a work named ("Ừ thôi thế máy tính để sang năm tính, chưa cần." after "Được đấy, chị Hà làm
 # tờ trình mua máy …"): that work, given in the last two turns, is withdrawn; a deferral naming no work of a task
 # given before leaves it (extract._merge)
@@ -58,19 +41,10 @@ _NOT_WORK = frozenset(
     "thoi khong can phai nua lam viec nay day khoi huy rut lai anh chi toi nhe the thi roi cai vay duoc luon minh "
     "chung bac ong hom nam mai tuan sau truoc cung vao nhu con dau tam chua giao lo ban".split())
 
-# the clause a withdrawal form sits in opens with a purpose or a condition: "để dân không phải đi lại nữa",
-# "cho bà con không phải chờ nữa", "nếu … thì không cần … nữa"
-_PURPOSE = re.compile(r"\b(?:để|cho|nếu|khi|lỡ|đỡ|sao cho|miễn là)\s+(?:[^\W\d_]+\s+){0,5}(?:thì\s+)?$")
 
 
 def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", fold(text).lower()) if len(w) > 2}
-
-
-def in_purpose(lower: str, at: int) -> bool:
-    """The withdrawal form at `at` belongs to a purpose or condition in its own clause."""
-    clause = re.split(r"[,;:.!?]", lower[:at])[-1]
-    return _PURPOSE.search(clause) is not None
 
 
 def form_text(lower: str, at: int) -> str:

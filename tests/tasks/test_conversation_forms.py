@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clauses, deadlines, runon, withdrawals
+from appliance.tasks import withdrawals
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.tasks.runon import punctuate
@@ -145,13 +145,12 @@ def test_report_forms_of_session8(ward, transcript, expected):
     ("Nguyễn Văn An: Anh Sơn phối hợp anh Minh, nhưng để gần Tết xem tình hình rồi quyết.", []),
     ("Nguyễn Văn An: việc này thì mà thôi để mai anh giao anh hùng", []),
     # a withdrawn duty stays withdrawn with the sentence model on (session 12's refit added it back; session 13's
-    # settings fixed it at one right task each on the fresh sets and stayed off; withdrawals.SESSION14_WITHDRAWN
-    # keeps only that very sentence from being added back, and cost one right task on the fresh sets too: off by rule
-    # R1, so the case fails again, strictly, while it is off: docs/meetings.md "Session 14"; session 15's
-    # withdrawals.SESSION15_WITHDRAWN keeps that sentence from its own doer only)
+    # settings fixed it at one right task each on the fresh sets and stayed off, as session 14's narrower form did
+    # (all retired in session 16); session 15's withdrawals.SESSION15_WITHDRAWN keeps that sentence from its own doer
+    # only, and the case fails again, strictly, while it is off: docs/meetings.md "Session 15")
     pytest.param("Nguyễn Văn An: Chị Hà trực thứ Bảy ngày 5/12.\nPhạm Thu Hà: Dạ.\n"
                  "Nguyễn Văn An: À năm nay thôi, không trực nữa.", [],
-                 marks=pytest.mark.xfail(not (withdrawals.SESSION14_WITHDRAWN or withdrawals.SESSION15_WITHDRAWN),
+                 marks=pytest.mark.xfail(not withdrawals.SESSION15_WITHDRAWN,
                                          strict=True,
                                          reason="refit model re-adds a withdrawn duty (R1 trade, sessions 13 and 14)")),
 ])
@@ -209,33 +208,18 @@ LISTED = ("Nguyễn Văn An: Anh Hùng chủ trì, phối hợp tổ dân phố 
           "thứ Năm. Còn kinh phí thì chờ quận.")
 
 
-def test_a_terse_list_naming_everyone_again_is_a_recap_without_a_recap_word(ward, monkeypatch):
+def test_a_terse_list_naming_everyone_again_is_a_recap_without_a_recap_word(ward):
     roster, calendar = ward
     given = [("Trần Văn Hùng", "2026-12-04"), ("Lê Thị Lan", "2026-12-01"), ("Lê Minh Tuấn", "2026-12-03")]
     found = extract_tasks(LISTED, MONDAY, calendar, roster=roster)
     assert [(t.assignee, t.deadline) for t in found] == given
-    monkeypatch.setattr(clauses, "LIST_RECAP", False)   # the session-9 setting: off, the list adds tasks again
-    assert len(extract_tasks(LISTED, MONDAY, calendar, roster=roster)) == len(given) + 1
 
 
-def test_a_day_already_gone_is_what_the_work_is_about_not_its_deadline(ward, monkeypatch):
-    roster, calendar = ward
-    said = "Nguyễn Văn An: Anh Hùng thống kê các công trình chậm hạn tháng 10, thứ Hai tuần sau gửi anh."
-    monkeypatch.setattr(deadlines, "PAST_NOT_DEADLINE", True)   # the session-9 setting, off by default
-    assert [(t.assignee, t.deadline) for t in extract_tasks(said, MONDAY, calendar, roster=roster)] == \
-        [("Trần Văn Hùng", "2026-12-07")]
-    monkeypatch.setattr(deadlines, "PAST_NOT_DEADLINE", False)
-    assert [t.deadline for t in extract_tasks(said, MONDAY, calendar, roster=roster)] == ["2026-10-31"]
-
-
-def test_an_offer_after_a_closing_particle_in_a_short_run_is_its_own_clause(ward, monkeypatch):
+def test_an_offer_after_a_closing_particle_in_a_short_run_is_its_own_clause(ward):
     roster, calendar = ward
     said = ("Nguyễn Văn An: còn cái vụ cây đổ ngõ mười tám thì sao anh hùng\n"
             "Trần Văn Hùng: dạ hai cây to ạ để em gọi công ty cây xanh xử lý trong hai ngày làm việc ạ\n"
             "Nguyễn Văn An: ừ")
-    monkeypatch.setattr(runon, "OFFER_CUT", True)   # the session-9 setting, on by default since its end
     assert [(t.assignee, t.deadline) for t in extract_tasks(said, MONDAY, calendar, roster=roster)] == \
         [("Trần Văn Hùng", "2026-12-02")]
     assert punctuate("dạ hai cây to ạ để em gọi công ty") == "dạ hai cây to ạ. để em gọi công ty"
-    monkeypatch.setattr(runon, "OFFER_CUT", False)
-    assert punctuate("dạ hai cây to ạ để em gọi công ty") == "dạ hai cây to ạ để em gọi công ty"

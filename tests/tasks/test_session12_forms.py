@@ -1,7 +1,6 @@
-"""Session 12's forms (docs/meetings.md, "Session 12"), each in new words written for this file (not the training
-meetings' sentences), with the setting off where it can be switched at run time, and the cases where the form must
-not fire. The phrases.SESSION12_* settings, read when the module loaded until session 13, are read when their patterns
-are used since then: switched here in-process like the others."""
+"""Session 12's forms (docs/meetings.md, "Session 12") that are still read, each in new words written for this file
+(not the training meetings' sentences), and the cases where the form must not fire. Session 16 made the forms rule R1
+left on unconditional (each case names the setting it had) and retired those it left off, with their tests."""
 
 from __future__ import annotations
 
@@ -34,7 +33,7 @@ def _key(pair: tuple[str, str | None]) -> tuple[str, str]:
     return pair[0], pair[1] or ""
 
 
-# (module, setting, transcript, what it gives with the setting on)
+# (the setting it had until session 16, transcript, what it gives)
 FORMS: list[tuple[ModuleType, str, str, Pairs]] = [
     # a call by a bare name and "này,": the "em" after it is the one called, not the last speaker
     (roster, "SESSION12_NAY_CALL",
@@ -42,11 +41,6 @@ FORMS: list[tuple[ModuleType, str, str, Pairs]] = [
      "Bùi Thanh Hương: Dạ, danh sách năm ngoái vẫn còn lưu ạ.\n"
      "Nguyễn Văn An: Tuấn này, em lập danh sách các cháu đủ điều kiện, gửi chị Hương trước thứ Sáu nhé.",
      [("Lê Minh Tuấn", "2026-12-04")]),
-    # a member answering the chair's question by "em" speaks of themself
-    (clauses, "SESSION12_MEMBER_ANSWER",
-     "Nguyễn Văn An: Chị Hương, bên phòng có in được tờ rơi tuyên truyền không?\n"
-     "Bùi Thanh Hương: Được anh ạ. Em sẽ in một nghìn tờ, phát từ thứ Hai.",
-     [("Bùi Thanh Hương", None)]),
     # a group's officer naming the group in words speaks for it
     (dialogue, "SESSION12_SELF_GROUP_WORDS",
      "Nguyễn Văn An: mời bác tổ trưởng tổ chín có ý kiến\n"
@@ -73,29 +67,16 @@ FORMS: list[tuple[ModuleType, str, str, Pairs]] = [
     (roster, "SESSION12_PLACE_NAME",
      "Nguyễn Văn An: anh hùng cho sửa đèn chiếu sáng trên đường lĩnh nam xong trước thứ sáu nhé",
      [("Trần Văn Hùng", "2026-12-04")]),
-    # where someone will be
-    (clauses, "SESSION12_AWAY_TRAINING",
-     "Nguyễn Văn An: Phương án diễn tập phòng cháy thì thế nào?\n"
-     "Trịnh Văn Minh: Anh ơi, thứ Năm này em đi tập huấn cả ngày ạ.", []),
     # the chair attending
     (clauses, "SESSION12_CHAIR_ATTENDS", "Nguyễn Văn An: Hội nghị tuyên dương thứ Sáu này tôi sẽ dự và phát biểu.", []),
     # a member taking the floor
     (clauses, "SESSION12_SPEAK_NOW",
      "Nguyễn Văn An: Chị Hà nói qua tình hình tiếp nhận hồ sơ.\n"
      "Phạm Thu Hà: Dạ, em báo cáo nhanh ạ. Tuần này Trung tâm nhận hơn ba trăm hồ sơ.", []),
-    # a member's proposal to the one they call is no task of that person's
-    (clauses, "SESSION12_MEMBER_PROPOSES",
-     "Nguyễn Văn An: Tiếp theo là Trung tâm.\n"
-     "Phạm Thu Hà: Chị Lan, hồ sơ dồn nhiều quá, em đề xuất in thêm phiếu hẹn trong tuần này ạ.", []),
     # "Y đôn đốc." after the doer oversees the task
     (clauses, "SESSION12_OVERSEE",
      "Nguyễn Văn An: Việc nạo vét kênh giao Đoàn Thanh niên làm trước chủ nhật này, anh Tuấn đôn đốc.",
      [("Đoàn Thanh niên", "2026-12-06")]),
-    # sending someone along helps the one who leads
-    (clauses, "SESSION12_SEND_ALONG",
-     "Nguyễn Văn An: Thắng kiểm tra công trình xây vượt tầng ở ngõ 12 ngay chiều nay.\n"
-     "Trịnh Văn Minh: Em sẽ cử hai đồng chí dân phòng đi cùng Thắng ạ.",
-     [("Ngô Đức Thắng", "2026-11-30")]),
     # ready to do it is not done
     (clauses, "SESSION12_READY",
      "Nguyễn Văn An: Chị Lan gửi giấy mời hội nghị cho các tổ trong hôm nay nhé.\n"
@@ -123,11 +104,6 @@ FORMS: list[tuple[ModuleType, str, str, Pairs]] = [
     (clauses, "SESSION12_DEADLINE_TOPIC",
      "Nguyễn Văn An: Báo cáo tổng kết phong trào giao Văn phòng làm. Hạn thì mình gửi quận trước ngày 10/12.",
      [("Văn phòng HĐND và UBND", "2026-12-10")]),
-    # a clause opens after the matter named as a topic
-    (clauses, "SESSION12_TOPIC_OPENS",
-     "Nguyễn Văn An: Xe đưa đón đoàn thì sao?\n"
-     "Phạm Quốc Bảo: Việc đó để anh liên hệ công ty vận tải, thứ Tư anh báo lại chị Hương.",
-     [("Phạm Quốc Bảo", "2026-12-02")]),
     # the chair agreeing to an offer in their own words is the same task
     (extract, "SESSION12_CONFIRM_OFFER",
      "Nguyễn Văn An: Băng rôn năm nay thế nào?\n"
@@ -170,11 +146,8 @@ FORMS: list[tuple[ModuleType, str, str, Pairs]] = [
 
 @pytest.mark.parametrize(("module", "setting", "said", "expected"), FORMS,
                          ids=[f"{m.__name__.rsplit('.', 1)[-1]}.{s}" for m, s, _t, _e in FORMS])
-def test_the_form_with_its_setting_on_and_off(ward, monkeypatch, module, setting, said, expected):
-    monkeypatch.setattr(module, setting, True)  # some are off by default since rule R1 (docs/meetings.md)
+def test_the_form(ward, module, setting, said, expected):
     assert sorted(_tasks(said, ward), key=_key) == sorted(expected, key=_key)
-    monkeypatch.setattr(module, setting, False)
-    assert sorted(_tasks(said, ward), key=_key) != sorted(expected, key=_key)
 
 
 # Where the forms must not fire: the reading before session 12 stands.
@@ -211,41 +184,24 @@ def test_where_the_forms_do_not_fire(ward, said, expected):
 
 
 def test_a_leader_deferring_to_a_superior_and_a_cancelled_job_give_nothing(ward):
-    """phrases.SESSION12_DEFER_UP and SESSION12_CANCEL_HUY as they ship. DEFER_UP is off since rule R1 of session 12
-    (on, the fresh sets lost a right task); the first case is read as no task without it too."""
-    assert not phrases.SESSION12_DEFER_UP and phrases.SESSION12_CANCEL_HUY
     assert _tasks("Nguyễn Văn An: Việc lắp camera ở cổng chợ thì để tôi xin ý kiến Thường trực Đảng ủy đã.", ward) == []
     assert _tasks("Nguyễn Văn An: Hôm trước tôi có bảo Thắng đi kiểm kê tài sản các nhà văn hóa, thôi việc đó hủy "
                   "nhé.", ward) == []
+    assert phrases.CANCEL.search("thôi việc đó hủy nhé") is not None
     # "hủy bỏ" as the work itself is a task
     assert _tasks("Nguyễn Văn An: Anh Thắng làm văn bản hủy bỏ quyết định cũ trước thứ Sáu.", ward) == [
         ("Ngô Đức Thắng", "2026-12-04")]
-
-
-def test_checking_verbs_and_a_deferment_case(ward):
-    """phrases.SESSION12_CHECK_VERBS and SESSION12_DEFERMENT_NOUN are off since rule R1 of session 12 (CHECK_VERBS
-    added a wrong task on the fresh sets; DEFERMENT_NOUN moved none): these two tasks of the training half stay
-    missed, as before session 12 (with both on: test_phrases_settings_switch_in_process)."""
-    assert not phrases.SESSION12_CHECK_VERBS and not phrases.SESSION12_DEFERMENT_NOUN
-    assert _tasks("Nguyễn Văn An: còn anh minh thì thẩm tra lý lịch các trường hợp trong mười ngày", ward) == []
-    assert _tasks("Nguyễn Văn An: ừ thế ai làm\nNguyễn Thị Lan: dạ để em rà soát hồ sơ các trường hợp xin tạm hoãn "
-                  "xong trước thứ sáu ạ", ward) == []
     # putting the work off is still a deferral
     assert _tasks("Nguyễn Văn An: Việc sửa nhà văn hóa tổ 3 thì tạm hoãn lại, chị Hương chưa phải làm.", ward) == []
 
 
-@pytest.mark.parametrize(("said", "setting", "on", "off"), [
-    ("xong trước ngày mồng năm tháng mười hai", "SESSION12_MONG", dt.date(2026, 12, 5), dt.date(2026, 12, 31)),
-    ("Được, ngày 14 nhé.", "SESSION12_BARE_DAY", dt.date(2026, 12, 14), None),
-    ("em xin gửi vào thứ Hai, ngày 14", "SESSION12_WEEKDAY_DATE", dt.date(2026, 12, 14), dt.date(2026, 12, 7)),
+@pytest.mark.parametrize(("said", "due"), [
+    ("xong trước ngày mồng năm tháng mười hai", dt.date(2026, 12, 5)),  # "mồng" before a day and its month
+    ("Được, ngày 14 nhé.", dt.date(2026, 12, 14)),                       # "ngày 14" alone
 ])
-def test_date_forms(monkeypatch, said, setting, on, off):
-    monkeypatch.setattr(deadlines, setting, True)  # WEEKDAY_DATE is off by default since rule R1
+def test_date_forms(said, due):
     found = find_deadline(said, MONDAY)
-    assert (found[0] if found else None) == on
-    monkeypatch.setattr(deadlines, setting, False)
-    found = find_deadline(said, MONDAY)
-    assert (found[0] if found else None) == off
+    assert (found[0] if found else None) == due
 
 
 @pytest.mark.parametrize(("said", "due"), [
@@ -258,26 +214,7 @@ def test_date_forms_leave_other_dates_alone(said, due):
     assert found is not None and found[0] == due
 
 
-def test_the_refitted_sentence_model_is_read_when_its_setting_is_on(monkeypatch):
-    assert clause_model.SESSION12_CLAUSE_REFIT and clause_model.weights() == clause_model.WEIGHTS_S12
+def test_the_refitted_sentence_model_is_read():
+    assert clause_model.weights() == clause_model.WEIGHTS_S12
     refit = clause_model.model()
     assert refit is not None and refit.weights
-    monkeypatch.setattr(clause_model, "SESSION12_CLAUSE_REFIT", False)
-    assert clause_model.weights() == clause_model.WEIGHTS
-    old = clause_model.model()
-    assert old is not None and old is not refit
-
-
-def test_phrases_settings_switch_in_process(ward, monkeypatch):
-    """Since session 13 the phrases.* settings are read when a pattern is used: switched on here, the two tasks the
-    session 12 docs name are read (Trịnh Văn Minh by 2026-12-10, Nguyễn Thị Lan by 2026-12-04); without CANCEL_HUY
-    "việc đó hủy" is no withdrawal."""
-    monkeypatch.setattr(phrases, "SESSION12_CHECK_VERBS", True)
-    monkeypatch.setattr(phrases, "SESSION12_DEFERMENT_NOUN", True)
-    assert _tasks("Nguyễn Văn An: còn anh minh thì thẩm tra lý lịch các trường hợp trong mười ngày", ward) == [
-        ("Trịnh Văn Minh", "2026-12-10")]
-    assert _tasks("Nguyễn Văn An: ừ thế ai làm\nNguyễn Thị Lan: dạ để em rà soát hồ sơ các trường hợp xin tạm hoãn "
-                  "xong trước thứ sáu ạ", ward) == [("Nguyễn Thị Lan", "2026-12-04")]
-    assert phrases.CANCEL.search("thôi việc đó hủy nhé") is not None
-    monkeypatch.setattr(phrases, "SESSION12_CANCEL_HUY", False)
-    assert phrases.CANCEL.search("thôi việc đó hủy nhé") is None

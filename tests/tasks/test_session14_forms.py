@@ -1,5 +1,7 @@
 """Session 14's forms (docs/meetings.md, "Session 14"), each in new words written for this file (not the training
-meetings' sentences), with its setting switched off and on, and where it must not fire."""
+meetings' sentences), with its setting switched off and on, and where it must not fire. Session 16 retired the
+settings rule R1 left off (the withdrawn-task memory and forms, "kiểm tra xem … có … không", "về" before the verb, a
+bare acceptance, a deadline said to someone by name), with their tests; the others are on as they ship."""
 
 from __future__ import annotations
 
@@ -8,30 +10,16 @@ import datetime as dt
 import pytest
 
 from appliance.tasks import (
-    clause_model,
     clauses,
-    deadline_calls,
     deadlines,
     dialogue,
-    extract,
-    phrases,
     roster,
     withdrawals,
 )
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
-from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
-
-_FLAGGED = (clauses, deadline_calls, deadlines, dialogue, phrases, roster, withdrawals)
-
-
-@pytest.fixture(autouse=True)
-def _session14_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test reads a setting against all of session 14's on: rule R1 switched some off in the shipped
-    defaults (docs "Session 14"); a test that wants one off switches it itself, after this."""
-    switch_on(monkeypatch, _FLAGGED, "SESSION14_")
 
 
 @pytest.fixture(scope="module")
@@ -42,35 +30,7 @@ def ward() -> tuple[Roster, WorkCalendar]:
 _tasks = tasks_said
 
 
-# --- a withdrawn task stays withdrawn with the sentence model on (withdrawals.SESSION14_WITHDRAWN) ---
-
-DUTY_OFF = ("Nguyễn Văn An: Anh Tuấn trực trụ sở Chủ nhật 6/12 nhé.\nLê Minh Tuấn: Vâng ạ.\n"
-            "Nguyễn Văn An: Thôi, Chủ nhật này không trực nữa, đã có bảo vệ.")
-SPARED = ("Nguyễn Văn An: Anh Hùng sửa đèn chiếu sáng ngõ 12 trước thứ Sáu.\nTrần Văn Hùng: Dạ.\n"
-          "Nguyễn Văn An: Thôi anh Hùng không phải lo việc đó nữa, điện lực làm rồi.")
-
-
-@pytest.mark.parametrize(("transcript", "task"), [(DUTY_OFF, ("Lê Minh Tuấn", "2026-12-06")),
-                                                  (SPARED, ("Trần Văn Hùng", "2026-12-04"))])
-def test_a_task_called_off_is_not_added_back_by_the_sentence_model(ward, transcript, task, monkeypatch):
-    assert clause_model.BY_DEFAULT
-    assert _tasks(transcript, ward) == []
-    monkeypatch.setattr(withdrawals, "SESSION14_WITHDRAWN", False)
-    monkeypatch.setattr(withdrawals, "SESSION15_WITHDRAWN", False)  # session 15's narrower form of the same
-    assert _tasks(transcript, ward) == [task]  # the sentence model adds the sentence back
-
-
-# "thôi không in màu nữa" speaks of printing, not of preparing the file: the rules' cancel took the latest task
-# (session 13's forms), and the sentence model may still add it back; session 13's block kept it out.
-OTHER_WORK = ("Nguyễn Văn An: Anh Nam chuẩn bị hồ sơ đất ông Tư trước 10/12.\nHoàng Văn Nam: Dạ.\n"
-              "Nguyễn Văn An: Hồ sơ đấy thôi không in màu nữa, in đen trắng là được.")
-
-
-def test_a_cancel_naming_other_work_leaves_the_task_to_the_sentence_model(ward, monkeypatch):
-    assert _tasks(OTHER_WORK, ward) == [("Hoàng Văn Nam", "2026-12-10")]
-    monkeypatch.setattr(withdrawals, "SESSION14_WITHDRAWN", False)
-    monkeypatch.setattr(extract, "SESSION13_WITHDRAWN", True)
-    assert _tasks(OTHER_WORK, ward) == []
+# --- what the withdrawal settings still read (withdrawals.py) ---
 
 
 def test_only_that_very_sentence_is_kept_out():
@@ -86,37 +46,6 @@ def test_what_a_cancel_speaks_of():
     assert withdrawals.speaks_of("thôi không cần nữa", "Anh Sơn in băng rôn.", "Nguyễn Văn Sơn")
     assert withdrawals.speaks_of("anh sơn không phải lo nữa", "Giao anh em in băng rôn.", "Nguyễn Văn Sơn")
     assert not withdrawals.speaks_of("thôi không in màu nữa", "Anh Nam chuẩn bị hồ sơ đất.", "Hoàng Văn Nam")
-
-
-# --- a withdrawal form in a purpose or condition is no withdrawal (withdrawals.SESSION14_WITHDRAWN_FORMS) ---
-
-PURPOSE = [
-    ("Nguyễn Văn An: Chị Mai bố trí xe đưa đoàn đi thăm các gia đình chính sách sáng thứ Năm, để các cụ không phải "
-     "chờ nữa.", [("Vũ Thị Mai", "2026-12-03")]),
-    ("Nguyễn Văn An: Chị Lan làm thủ tục liên thông khai sinh trước thứ Sáu để dân không phải đi lại nhiều nữa.",
-     [("Lê Thị Lan", "2026-12-04")]),
-]
-
-
-@pytest.mark.parametrize(("transcript", "expected"), PURPOSE)
-def test_a_withdrawal_form_in_a_purpose_is_the_tasks_purpose(ward, transcript, expected, monkeypatch):
-    assert _tasks(transcript, ward) == expected
-    monkeypatch.setattr(withdrawals, "SESSION14_WITHDRAWN_FORMS", False)
-    monkeypatch.setattr(clauses, "SESSION13_WITHDRAWN_FORMS", True)  # session 13's forms without the guard
-    assert _tasks(transcript, ward) == []
-
-
-CALLED_OFF = ("Nguyễn Văn An: Chị Hương rà soát danh sách hộ cận nghèo gửi anh trước thứ Tư.\nBùi Thanh Hương: Dạ.\n"
-              "Nguyễn Văn An: À chị Hương không cần rà soát phần đó nữa, quận có số liệu rồi.")
-
-
-def test_session13_forms_still_call_off(ward, monkeypatch):
-    assert _tasks(CALLED_OFF, ward) == []
-    monkeypatch.setattr(withdrawals, "SESSION14_WITHDRAWN_FORMS", False)
-    assert _tasks(CALLED_OFF, ward) == [("Bùi Thanh Hương", "2026-12-02")]
-    purpose, apart = "làm trước thứ sáu để dân không phải đi lại nữa", "thôi, để đó, không làm nữa"
-    assert withdrawals.in_purpose(purpose, purpose.index("không"))
-    assert not withdrawals.in_purpose(apart, apart.index("không"))
 
 
 # --- a sentence that names a work and calls it off in the same breath (withdrawals.SESSION14_SELF_CANCEL) ---
@@ -230,85 +159,6 @@ def test_a_task_given_again_is_not_added_back_with_its_old_date(ward, monkeypatc
     assert _tasks(REDONE, ward) == [("Lê Minh Tuấn", "2026-12-01")]
     monkeypatch.setattr(withdrawals, "SESSION14_SUPERSEDED", False)
     assert _tasks(REDONE, ward) == [("Lê Minh Tuấn", "2026-12-01"), ("Lê Minh Tuấn", "2026-12-04")]
-
-
-# --- "kiểm tra xem … có … không" asks whether inside an order (clauses.SESSION14_WHETHER) ---
-
-CHECK_WHETHER = "Nguyễn Văn An: anh hùng kiểm tra xem công trình đó có giấy phép không"
-
-
-def test_check_whether_is_an_order_not_a_question(ward, monkeypatch):
-    assert _tasks(CHECK_WHETHER, ward) == [("Trần Văn Hùng", None)]
-    # a question stays one: whether the one addressed can, or a "?"
-    assert _tasks("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\nNguyễn Văn An: em xem có làm kịp không", ward) == []
-    monkeypatch.setattr(clauses, "SESSION14_WHETHER", False)
-    assert _tasks(CHECK_WHETHER, ward) == []
-
-
-# --- "về" between the doer and the verb (phrases.SESSION14_GO_BACK) ---
-
-GO_BACK = "Nguyễn Văn An: ờ việc đấy thì tổ năm về vận động các hộ dọn vật liệu xây dựng trên vỉa hè nhé"
-
-
-def test_go_back_and_do_it(ward, monkeypatch):
-    assert _tasks(GO_BACK, ward) == [("Tổ dân phố số 5", None)]
-    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)  # the rules alone: "về" before a noun opens no verb
-    assert _tasks("Nguyễn Văn An: Chị Lan về quê thăm mẹ thứ Sáu này.", ward) == []
-    monkeypatch.setattr(phrases, "SESSION14_GO_BACK", False)
-    assert _tasks(GO_BACK, ward) == []
-
-
-# --- "Dạ, em nhận." answering a task the rules did not read (withdrawals.SESSION14_BARE_ACCEPT) ---
-
-ACCEPTED = [
-    # given to a title the directory does not know: nobody's task to propose
-    ("Nguyễn Văn An: Khâu trang trí hội trường năm nay giao đồng chí phụ trách đoàn thanh niên nhé.\n"
-     "Lê Minh Tuấn: Dạ, em nhận.", [], [("Lê Minh Tuấn", None)]),
-    # the sentence model reads the task itself; the bare acceptance was a second, undated one
-    ("Nguyễn Văn An: Tuấn trang trí hội trường trước thứ Sáu nhé.\nLê Minh Tuấn: Dạ, em nhận.",
-     [("Lê Minh Tuấn", "2026-12-04")], [("Lê Minh Tuấn", None), ("Lê Minh Tuấn", "2026-12-04")]),
-]
-
-
-@pytest.mark.parametrize(("transcript", "on", "off"), ACCEPTED)
-def test_a_bare_acceptance_is_no_task_of_its_own(ward, transcript, on, off, monkeypatch):
-    assert _tasks(transcript, ward) == on
-    monkeypatch.setattr(withdrawals, "SESSION14_BARE_ACCEPT", False)
-    assert _tasks(transcript, ward) == off
-
-
-def test_an_offer_naming_its_work_is_still_one(ward):
-    said = "Nguyễn Văn An: Bắt đầu họp.\nLê Minh Tuấn: Dạ, em nhận trang trí hội trường ạ."
-    assert _tasks(said, ward) == [("Lê Minh Tuấn", None)]
-    assert withdrawals.BARE_ACCEPT.match("nhận ạ") and withdrawals.BARE_ACCEPT.match("gửi ạ")
-    assert not withdrawals.BARE_ACCEPT.match("nhận trang trí hội trường ạ")
-
-
-# --- a deadline said to someone by name, no verb of work (deadline_calls.SESSION14_NAMED_DEADLINE) ---
-
-NAMED_DEADLINES = [
-    ("Nguyễn Văn An: Hùng, hồ sơ cấp phép ngõ 9 xong chưa?\nTrần Văn Hùng: Dạ còn 2 hồ sơ ạ.\n"
-     "Nguyễn Văn An: Ừ, thứ Sáu là hạn cuối đấy Hùng, phải xong cả hai.", [("Trần Văn Hùng", "2026-12-04")], []),
-    ("Nguyễn Văn An: Chị Hương, danh sách quà Tết được bao nhiêu hộ rồi?\nBùi Thanh Hương: Dạ mới được 40 hộ ạ.\n"
-     "Nguyễn Văn An: Chị Hương cố gắng, hạn 15/12 không lùi.", [("Bùi Thanh Hương", "2026-12-15")], []),
-    # the person's task given before takes the date said last
-    ("Nguyễn Văn An: Anh Hùng kiểm tra cống ngõ 5 trước thứ Tư.\nTrần Văn Hùng: Dạ.\n"
-     "Nguyễn Văn An: Còn cống ngõ 5 thì thứ Sáu là hạn cuối nhé Hùng.", [("Trần Văn Hùng", "2026-12-04")],
-     [("Trần Văn Hùng", "2026-12-02")]),
-]
-
-
-@pytest.mark.parametrize(("transcript", "on", "off"), NAMED_DEADLINES)
-def test_a_deadline_said_to_someone_by_name(ward, transcript, on, off, monkeypatch):
-    assert _tasks(transcript, ward) == on
-    monkeypatch.setattr(deadline_calls, "SESSION14_NAMED_DEADLINE", False)
-    assert _tasks(transcript, ward) == off
-
-
-def test_whom_the_work_goes_to_is_not_called(ward):
-    assert _tasks("Nguyễn Văn An: Hạn nộp hồ sơ thi đua là thứ Sáu, các phòng gửi chị Lan nhé.", ward) == []
-    assert _tasks("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\nNguyễn Văn An: Tuấn, hạn thứ Sáu là hạn của Sở à?",
-                  ward) == []
 
 
 # --- a given name inside a common word of recogniser text (roster.SESSION14_COMPOUND) ---

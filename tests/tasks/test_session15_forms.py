@@ -40,10 +40,12 @@ def _due(said: str, ward: tuple[Roster, WorkCalendar]) -> str | None:
 
 # --- a part of the day, "hạn chót", "là", "vào" before a date with its month (deadlines.SESSION15_DAY_WITH_MONTH) ---
 
+# off: the month alone (its end); before session 16's whole-number fix the older rule read "đêm ba mươi" as the 30th
+# of November and "tối hai" as the 2nd
 @pytest.mark.parametrize(("said", "on", "off"), [
-    ("anh sơn cho dân quân trực chốt đêm ba mươi mốt tháng mười hai nhé", "2026-12-31", "2026-11-30"),
-    ("lực lượng trực tối hai tư tháng mười hai ở nhà thờ", "2026-12-24", "2026-12-02"),
-    ("tổ chức ra quân sáng hai mươi tháng mười hai", "2026-12-20", "2026-12-02"),
+    ("anh sơn cho dân quân trực chốt đêm ba mươi mốt tháng mười hai nhé", "2026-12-31", "2026-12-31"),
+    ("lực lượng trực tối hai tư tháng mười hai ở nhà thờ", "2026-12-24", "2026-12-31"),
+    ("tổ chức ra quân sáng hai mươi tháng mười hai", "2026-12-20", "2026-12-31"),
     ("hạn chót mười lăm tháng mười hai nộp hồ sơ về phường", "2026-12-15", "2026-12-31"),
     ("nộp báo cáo vào mười tám tháng sau nhé", "2026-12-18", "2026-12-31"),
 ])
@@ -51,7 +53,6 @@ def test_part_of_day_before_a_date_and_its_month(ward: tuple[Roster, WorkCalenda
                                                  said: str, on: str, off: str) -> None:
     assert _due(said, ward) == on
     monkeypatch.setattr(deadlines, "SESSION15_DAY_WITH_MONTH", False)
-    monkeypatch.setattr(deadlines, "SESSION15_WHOLE_NUMBER", False)
     assert _due(said, ward) == off
 
 
@@ -61,28 +62,6 @@ def test_part_of_day_before_a_date_and_its_month(ward: tuple[Roster, WorkCalenda
     ("tối nay tổ trực", "2026-11-30"),
 ])
 def test_part_of_day_where_it_must_not_fire(ward: tuple[Roster, WorkCalendar], said: str, due: str | None) -> None:
-    assert _due(said, ward) == due
-
-
-# --- a day said in words is read whole (deadlines.SESSION15_WHOLE_NUMBER) ---
-
-@pytest.mark.parametrize(("said", "on", "off"), [
-    ("chị gửi em trước mười hai giờ trưa mai nhé", "2026-12-01", "2026-12-10"),
-    ("anh nộp trước mười một giờ sáng thứ tư", "2026-12-02", "2026-12-10"),
-])
-def test_day_in_words_read_whole(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
-                                 said: str, on: str, off: str) -> None:
-    assert _due(said, ward) == on
-    monkeypatch.setattr(deadlines, "SESSION15_WHOLE_NUMBER", False)
-    assert _due(said, ward) == off
-
-
-@pytest.mark.parametrize(("said", "due"), [
-    ("xong trước mười lăm nhé", "2026-12-15"),         # a whole day in words still reads
-    ("tổ trực tối hai mươi tư nhé", "2026-12-24"),
-    ("gửi anh trước hai mươi", "2026-12-20"),
-])
-def test_whole_days_in_words_still_read(ward: tuple[Roster, WorkCalendar], said: str, due: str) -> None:
     assert _due(said, ward) == due
 
 
@@ -111,12 +90,6 @@ def test_a_duty_called_off_is_not_added_back(ward: tuple[Roster, WorkCalendar],
     assert _tasks(DUTY, ward) == []
     monkeypatch.setattr(withdrawals, "SESSION15_WITHDRAWN", False)
     assert _tasks(DUTY, ward) == [("Hoàng Văn Nam", "2026-12-12")]
-
-
-def test_an_older_form_of_session14_is_not_needed(ward: tuple[Roster, WorkCalendar],
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(withdrawals, "SESSION14_WITHDRAWN", False)
-    assert _tasks(DUTY, ward) == []
 
 
 class _Sure:
