@@ -24,12 +24,8 @@ DENSE_CONFIRM_DEPTH = 3  # the passages shown first
 # Session 15: closeness in meaning says what a passage is about, not that it holds what is asked: "how much does
 # a copy cost" is close to the article on copies, which states no amount. With this on, only a passage that states
 # what the question asks for (an amount, a time, a penalty: relevance.states_what_is_asked, the test the bridge and
-# SESSION13_BRIDGE_OWN_FIRST already apply) can confirm; the others leave the question to the procedure bridge.
+# search.bridge_own_first already apply) can confirm; the others leave the question to the procedure bridge.
 SESSION15_CONFIRM_STATES_ASKED = False  # off by rule R1 (session 15): with the embedder fresh15 one wrong more
-# Reciprocal-rank fusion of the re-ranked lexical order with the embedding order, in place of the min-max blend.
-SESSION14_RRF = False
-RRF_K = 60
-RRF_DENSE_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -62,14 +58,3 @@ def confirms(view: DenseView | None, shown: Sequence[int], states_asked: Sequenc
     if SESSION15_CONFIRM_STATES_ASKED and states_asked is not None:
         first = [cid for cid, stated in zip(first, states_asked, strict=False) if stated]
     return max(view.of(first), default=0.0) >= DENSE_CONFIRM_SIMILARITY
-
-
-def fuse(lexical: Sequence[int], dense: Sequence[int]) -> list[int]:
-    """Chunk ids by reciprocal-rank fusion of two orders (SESSION14_RRF); ties keep the lexical order."""
-    scores: dict[int, float] = {}
-    for rank, cid in enumerate(lexical):
-        scores[cid] = scores.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
-    for rank, cid in enumerate(dense):
-        scores[cid] = scores.get(cid, 0.0) + RRF_DENSE_WEIGHT / (RRF_K + rank + 1)
-    order = {cid: i for i, cid in enumerate(lexical)}
-    return sorted(scores, key=lambda cid: (-scores[cid], order.get(cid, len(order))))

@@ -30,11 +30,6 @@ TOP = 3                 # passages judged (an answer usually sits in one of the 
 THRESHOLD = 0.5         # below: "not found"
 # Fitted by `fit` (see the module docstring); order: intercept, then Features.vector()'s order.
 COEFFICIENTS = (-6.697, 0.854, 2.089, 1.992, 3.558, 2.205, -1.088)
-# Session 13: the same six features refitted on the development set plus session 13's blind training half
-# (tests/knowledge/train13), read at call time. Measured and off: leave-one-out over both, it answers far
-# more but shows more passages that are not the answer (docs/knowledge.md, "Session 13").
-SESSION13_REFIT = False
-REFIT_COEFFICIENTS = (-2.836, 0.645, 0.836, 0.69, 1.656, 1.855, -0.344)
 _WORD = re.compile(r"\w+", re.UNICODE)
 # How questions ask ("bao nhiêu", "bao lâu", "ở đâu", "thế nào"): not what they ask about.
 _ASKING = frozenset("bao nhieu lau nao gom".split())  # words folding onto legal ones (đâu/đầu, máy/mấy) stay
@@ -52,8 +47,8 @@ _STATES_MONEY = re.compile(r"\d[\d.]* dong\b|\bmien (?:le )?phi\b|\bkhong (?:pha
 # Official text spells numbers out after the digits ("02 (hai) ngày"), folded without brackets.
 _NUMBER_WORD = r"(?:\(?(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi)\)? )"
 _STATES_TIME = re.compile(rf"\b\d+ {_NUMBER_WORD}*(?:ngay|thang|nam|gio)\b")
-# Session 13: how a question asks, and the kind of article title that answers that form (search.SESSION13_ASKED_FORM
-# ranks by it; SESSION13_TITLE_FEATURES judges by it). Folded patterns over the question and the article title.
+# Session 13: how a question asks, and the kind of article title that answers that form (search.title_adjustment
+# ranks by it). Folded patterns over the question and the article title.
 ASKED_FORMS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\b(o dau|tai dau|cho ai|ai (?:co )?(?:tham quyen|giai quyet|cap|ky|lam)|co quan nao|uy ban nao|"
                 r"ubnd (?:xa |phuong )?nao|phuong nao|xa nao|noi nao|tham quyen|ve que|lam o dau)\b"),
@@ -66,15 +61,6 @@ ASKED_FORMS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\b(duoc coi la|the nao la|hieu la|la gi|khac nhau)\b"),
      re.compile(r"\b(giai thich tu ngu|khai niem)\b")),
 )
-# Session 13: two more features of the titles of the top passages, read at call time: `form`, 1 when one of them is
-# of the kind the question's form asks for (ASKED_FORMS), and `precision`, the largest share of a title's words found
-# in the question. Fitted on the development set plus train13 (leave-one-out in docs/knowledge.md, "Session 13"),
-# with its own threshold. Measured and off: train13 32 / 16 / 7 → 41 / 9 / 5, but the citizen development set
-# 55 / 4 / 0 → 53 / 4 / 2 and the development set one unanswerable question answered (at 0,8: the check set 2 more
-# wrong): a wrong article is the costliest answer.
-SESSION13_TITLE_FEATURES = False
-TITLE_FEATURE_COEFFICIENTS = (-3.76, 0.618, 0.848, 0.43, 0.978, 1.624, -0.233, 0.525, 2.464)
-TITLE_FEATURE_THRESHOLD = 0.7
 
 
 @dataclass(frozen=True)
@@ -85,14 +71,9 @@ class Features:
     title: float        # idf-weighted share in the article title or document name
     kind: float         # 1 when the passage states what the question asks for (an amount, a time), else 0
     absent: float       # idf-weighted share of the question's words found nowhere in the library
-    form: float = 0.0       # 1 when a top passage's title is of the kind the question's form asks (session 13)
-    precision: float = 0.0  # the largest share of a top passage's title words found in the question (session 13)
 
     def vector(self) -> tuple[float, ...]:
         return (self.coverage, self.rare, self.pairs, self.title, self.kind, self.absent)
-
-    def titled(self) -> tuple[float, ...]:
-        return (*self.vector(), self.form, self.precision)
 
 
 @dataclass(frozen=True)
@@ -161,8 +142,7 @@ def features(conn: sqlite3.Connection, query: str, rows: Sequence[sqlite3.Row]) 
     weight = sum(idf.values())
     rare = sorted(folded, key=lambda w: -idf[w])[:max(1, len(folded) // 2)]
     absent = sum(idf[w] for w in nowhere) / weight
-    form, precision = title_evidence(folded_query, rows)
-    best = Features(0.0, 0.0, 0.0, 0.0, 0.0, absent, form, precision)
+    best = Features(0.0, 0.0, 0.0, 0.0, 0.0, absent)
     covered: set[str] = set()
     for row in rows:
         text_tokens = row["folded"].split()
@@ -175,27 +155,11 @@ def features(conn: sqlite3.Connection, query: str, rows: Sequence[sqlite3.Row]) 
             rare=sum(1 for w in rare if w in tokens) / len(rare),
             pairs=sum(1 for p in pairs if p in text_pairs) / len(pairs) if pairs else 1.0,
             title=sum(idf[w] for w in folded if w in title_tokens) / weight,
-            kind=_kind(folded_query, row["folded"]), absent=absent, form=form, precision=precision)
+            kind=_kind(folded_query, row["folded"]), absent=absent)
         if _logit(candidate) > _logit(best):
             best = candidate
     lacking = {w for w in folded if w in nowhere or (w not in covered and w in rare)}
     return best, _phrases(conn, words, lacking)
-
-
-def title_evidence(folded_query: str, rows: Sequence[sqlite3.Row]) -> tuple[float, float]:
-    """(form, precision) of the titles of `rows` against the folded question (Features.form, .precision)."""
-    padded = f" {folded_query} "
-    asked = set(folded_query.split())
-    forms = [kind for form, kind in ASKED_FORMS if form.search(padded)]
-    form, precision = 0.0, 0.0
-    for row in rows:
-        title = f" {' '.join(fold_tokens(row['article_title']))} "
-        if any(kind.search(title) for kind in forms):
-            form = 1.0
-        words = [w for w in dict.fromkeys(title.split()) if w not in STOPWORDS and len(w) > 1]
-        if words:
-            precision = max(precision, sum(1 for w in words if w in asked) / len(words))
-    return form, precision
 
 
 def _phrases(conn: sqlite3.Connection, words: list[tuple[str, str]], lacking: set[str]) -> list[str]:
@@ -222,16 +186,8 @@ def _phrases(conn: sqlite3.Connection, words: list[tuple[str, str]], lacking: se
 
 
 def _logit(f: Features) -> float:
-    if SESSION13_TITLE_FEATURES:
-        b0, *weights = TITLE_FEATURE_COEFFICIENTS
-        return b0 + sum(w * x for w, x in zip(weights, f.titled(), strict=True))
-    b0, *weights = REFIT_COEFFICIENTS if SESSION13_REFIT else COEFFICIENTS
+    b0, *weights = COEFFICIENTS
     return b0 + sum(w * x for w, x in zip(weights, f.vector(), strict=True))
-
-
-def threshold() -> float:
-    """The confidence from which the top passages count as answering (per the model in use)."""
-    return TITLE_FEATURE_THRESHOLD if SESSION13_TITLE_FEATURES else THRESHOLD
 
 
 def probability(f: Features) -> float:
@@ -241,7 +197,7 @@ def probability(f: Features) -> float:
 def judge(conn: sqlite3.Connection, query: str, rows: Sequence[sqlite3.Row]) -> Judgement:
     found, missing = features(conn, query, rows)
     confidence = probability(found) if rows else 0.0
-    if confidence >= threshold():
+    if confidence >= THRESHOLD:
         return Judgement(True, confidence, found, missing)
     if missing:
         note = ("Không tìm thấy điều khoản nào trả lời câu hỏi này trong thư viện: chưa có văn bản nào nói về "

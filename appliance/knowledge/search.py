@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 
 from appliance.engines import Embedder
 from appliance.knowledge import bridge, dense, relevance, store, title_phrase, vectors
-from appliance.knowledge.articles import get_article
 from appliance.knowledge.chunking import place
 from appliance.knowledge.indexing import STOPWORDS, accented_words, query_terms
 from appliance.knowledge.subjects import Gap
@@ -38,56 +37,38 @@ SHOWN = 3  # passages a reader looks at first
 # The pages put "Không tìm thấy căn cứ …" before a note of an unanswered question: this says why.
 OUT_OF_SCOPE_NOTE = ("Câu hỏi được hiểu là về việc không thuộc thủ tục của phường (theo cách chatbot công dân hiểu "
                      "câu hỏi): các đoạn có từ giống câu hỏi không phải câu trả lời.")
-# bridge.PENALTY_NOT_HELD_SHOWS_BASIS: the question also asks about a penalty that no passage states.
-PENALTY_NOT_HELD_NOTE = ("Các đoạn dưới không nói về xử phạt và thư viện không có đoạn nào trả lời phần đó: việc "
-                         "có bị phạt hay không cần xác nhận với cán bộ.")
 # Session 13 (issue 15): a bridged procedure's law often holds the article a precise question asks about,
 # and the ranking has found it ("thời hạn Tòa án thông báo bản án ly hôn": Điều 30 Luật Hộ tịch, not
-# the kết hôn procedure's Điều 18). With this on, the ranking's own passages among its first
-# BRIDGE_OWN_DEPTH passages that belong to a document the bridged basis cites (in force, stating what is asked)
-# are shown first, then the basis: the procedure's law is still what is cited. Read at call time.
-SESSION13_BRIDGE_OWN_FIRST = True  # on by rule R1 (session 13): fresh13 +9 right, −9 wrong
+# the kết hôn procedure's Điều 18). The ranking's own passages among its first BRIDGE_OWN_DEPTH passages that
+# belong to a document the bridged basis cites (in force, stating what is asked) are shown first, then the basis:
+# the procedure's law is still what is cited (rule R1 of session 13: fresh13 +9 right, −9 wrong).
 BRIDGE_OWN_DEPTH = 5
 # … but not an article on a procedure ("Thủ tục đăng ký khai sinh" with a foreign element beside the
 # bridged one) or the definitions: those are rival readings of what the catalogue chose, not a rule it lacks.
 _RIVAL_TITLE = re.compile(r"(thu tuc|trinh tu|giai thich tu ngu)\b")
-# Session 13: an article's title names what it rules on. When the question contains the title's words (its
-# precision: the share of the title's words found among the question's, whole words, folded), that
-# article is what is asked about: a bonus of TITLE_PRECISION_WEIGHT times the share, for titles of at
-# least two words, counted only above TITLE_PRECISION_FLOOR (a title half-covered says little).
-SESSION13_TITLE_PRECISION = False
-TITLE_PRECISION_WEIGHT = 0.6
-TITLE_PRECISION_FLOOR = 0.6
-# Session 13: qualifiers that set articles apart ("lần đầu" / "lần hai", "trong nước" / "nước ngoài"): an
-# article whose title carries the opposite of the question's qualifier, and not the question's own, is
-# set back by OPPOSITE_PENALTY (folded phrases; a side is any of its phrases).
-SESSION13_OPPOSITE_QUALIFIERS = False  # off by rule R1 (session 13): moved no verdict of the fresh sets
-OPPOSITE_PENALTY = 0.5
-OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    (("lan dau",), ("lan hai", "lan 2", "lan thu hai")),
-    (("trong nuoc",), ("nuoc ngoai", "yeu to nuoc ngoai")),
-    (("ban chinh",), ("ban sao",)),
-    (("khai sinh",), ("khai tu",)),
-    (("ket hon",), ("ly hon",)),
-    (("khieu nai",), ("to cao",)),
-    (("cap xa", "xa phuong", "uy ban nhan dan xa", "phuong"), ("cap huyen", "cap tinh")),
-)
+# Session 16: a question the bridge reads as a procedure often only mentions it, and asks about a rule of another
+# law whose article the ranking found and whose title the question nearly repeats ("vợ chồng đã ly hôn muốn quay lại
+# có phải đăng ký kết hôn lại không": Điều 9 "Đăng ký kết hôn" of Luật Hôn nhân và gia đình, bridged to the
+# kết hôn procedure's Điều 18 Luật Hộ tịch). That passage is shown first, before the basis (one passage: the basis
+# still fills the rest): among the ranking's first NAMED_TITLE_DEPTH, of a document the basis does not cite, in
+# force, stating what is asked, not a rival procedure title (_RIVAL_TITLE), with at least NAMED_TITLE_WORDS content
+# syllables of which NAMED_TITLE_SHARE are in the question. Read at call time.
+SESSION16_NAMED_TITLE_FIRST = True
+NAMED_TITLE_SHARE = 0.7
+NAMED_TITLE_WORDS = 3
+NAMED_TITLE_DEPTH = 3  # the ranking's passages looked at: those shown first (SHOWN)
 # Session 13: how a question asks says which kind of article answers it: where / to whom / who decides →
 # the article on competence (thẩm quyền); how long / how many days → a time limit (thời hạn); which papers →
 # the procedure (thủ tục, hồ sơ); what counts as → the definitions. An article whose title is of the
-# kind asked gets ASKED_FORM_BONUS. Folded patterns over the question and the article title.
-SESSION13_ASKED_FORM = True  # on by rule R1 (session 13): fresh13 +1 right, −1 wrong
+# kind asked gets ASKED_FORM_BONUS (rule R1 of session 13: fresh13 +1 right, −1 wrong). Folded patterns over
+# the question and the article title.
 ASKED_FORM_BONUS = 0.3
 ASKED_FORMS = relevance.ASKED_FORMS
 # Session 13: a question that names a law by its title ("theo Luật Người cao tuổi thì …") is answered from that law.
 # When none of the passages shown first (the ranking's SHOWN, or the bridged basis's) is of a document so titled,
 # or of one whose title contains it (an amending law), search says "not found" rather than cite another law.
-# Only titles of the library's Luật documents with text (not "Luật số …"), matched folded. Read at call time.
-SESSION13_NAMED_LAW = True  # on by rule R1b (session 13): no fresh verdict moved; removes a training wrong
-# Session 14: the passages of the law a question names by its title ("phí và lệ phí khác nhau thế nào theo Luật Phí
-# và lệ phí") rank before those of the decree guiding it: NAMED_LAW_BONUS for a passage of a document so titled.
-SESSION14_NAMED_LAW_FIRST = False  # off by rule R1 (session 14): no fresh verdict moved
-NAMED_LAW_BONUS = 0.3
+# Only titles of the library's Luật documents with text (not "Luật số …"), matched folded (named_laws; rule R1b of
+# session 13: no fresh verdict moved, a training wrong removed).
 _WORD = re.compile(r"\w+", re.UNICODE)
 _OPEN_SYLLABLE = re.compile(r"[oOuU]\w?[aAeEyY]")
 
@@ -206,16 +187,13 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         scores = {int(r["rowid"]): -r["rank"] / best for r in rows}
     semantic: dict[int, float] = {}
     view: dense.DenseView | None = None
-    dense_order: list[int] = []
     if embedder is not None:
         similarities = vectors.query_similarities(conn, embedder, query)
         view = dense.DenseView(*similarities) if similarities is not None else None
         semantic = view.nearest(CANDIDATES) if view is not None else {}
         if semantic:
-            dense_order = list(semantic)
             low, high = min(semantic.values()), max(semantic.values())
-            semantic = ({} if dense.SESSION14_RRF else
-                        {cid: (sim - low) / (high - low or 1.0) for cid, sim in semantic.items()})
+            semantic = {cid: (sim - low) / (high - low or 1.0) for cid, sim in semantic.items()}
             response.engine = f"hybrid: bm25 + {getattr(embedder, 'name', 'embedder')}"
         else:
             # An embedder is installed but nothing is embedded yet: ask the worker once.
@@ -226,7 +204,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
             response.note = "Đang tính vector nhúng cho kho văn bản: tạm thời tìm theo từ khóa (BM25)."
     else:
         response.note = "Chưa cài mô hình nhúng: tìm theo từ khóa (BM25 trên văn bản bỏ dấu)."
-    ids = list(dict.fromkeys([*scores, *semantic, *dense_order]))
+    ids = list(dict.fromkeys([*scores, *semantic]))
     if not ids:
         judged = relevance.judge(conn, query, [])
         response.answered, response.missing, response.note = False, judged.missing, judged.note
@@ -237,7 +215,6 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     folded_query = f" {' '.join(fold_tokens(query))} "
     repeated = title_phrase.repeated_titles(fold_tokens(query), [row["article_title"] for row in chunk_rows.values()])
     ranked: list[tuple[tuple[int, int, float], int]] = []
-    named_first = set(named_laws(conn, query)) if SESSION14_NAMED_LAW_FIRST else set()
     for chunk_id, row in chunk_rows.items():
         out_of_force = not in_force(row["status"]) or bool(row["repealed"])
         if in_force_only and out_of_force:
@@ -251,8 +228,6 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         score = (scores.get(chunk_id, 0.0) + 0.5 * coverage + 0.4 * title_coverage + 0.3 * (title_coverage == 1)
                  + SEMANTIC_WEIGHT * semantic.get(chunk_id, 0.0))
         score += title_adjustment(folded_query, row["article_title"])
-        if named_first and fold(row["title"]) in named_first:
-            score += NAMED_LAW_BONUS
         exact_all = 0
         if accented:
             present = set(_WORD.findall(f"{row['article_title']} {row['text']}".lower()))
@@ -266,9 +241,6 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         phrase = int(title_phrase.holds(repeated, row["article_title"]))
         ranked.append(((phrase, exact_all, score), chunk_id))
     ranked.sort(key=lambda item: item[0], reverse=True)
-    if dense.SESSION14_RRF and view is not None:
-        by_id = {cid: key for key, cid in ranked}
-        ranked = [(by_id[cid], cid) for cid in dense.fuse([cid for _k, cid in ranked], dense_order) if cid in by_id]
     hits = [_hit(chunk_rows[chunk_id], score, query) for (_phrase, _exact, score), chunk_id in ranked[:k]]
     judged = relevance.judge(conn, query, [chunk_rows[cid] for _s, cid in ranked[:relevance.TOP]])
     response.confidence, response.missing = judged.confidence, judged.missing
@@ -284,14 +256,11 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     # of force that answers is shown labelled, with the current law the library lacks (below).
     in_force_shown = any(h.in_force for h in hits[:SHOWN])
     shown = [chunk_rows[cid]["folded"] for _s, cid in ranked[:SHOWN]]
-    # The shown passages' đề mục are looked up only for the setting that reads them (off by default).
-    pages = ([article_page(conn, chunk_rows[cid]["article_id"]) for _s, cid in ranked[:SHOWN]]
-             if bridge.OTHER_SUBJECT_OVERRULES else [])
-    overruled = bridge.overrules(conn, query, shown, pages) if judged.answered and in_force_shown else None
+    overruled = bridge.overrules(conn, query, shown) if judged.answered and in_force_shown else None
     if overruled is not None:
         judged, reading = replace(judged, answered=False, note=""), overruled
     bridged = reading.bridged
-    if SESSION13_NAMED_LAW and (judged.answered or bridged is not None):
+    if judged.answered or bridged is not None:
         first = ([chunk_rows[cid] for _s, cid in ranked[:SHOWN]] if judged.answered and bridged is None
                  else list(bridged.rows[:SHOWN]) if bridged is not None else [])
         named = named_laws(conn, query)
@@ -311,9 +280,10 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
                                           *(g.message for g in response.gaps)])
     elif bridged is not None:
         # The passages did not answer, but the question names one procedure: its legal basis, said so.
-        rows = list(bridged.rows)
-        if SESSION13_BRIDGE_OWN_FIRST:
-            rows = bridge_own_first(query, [chunk_rows[cid] for _s, cid in ranked[:BRIDGE_OWN_DEPTH]], rows)
+        rows = bridge_own_first(query, [chunk_rows[cid] for _s, cid in ranked[:BRIDGE_OWN_DEPTH]], list(bridged.rows))
+        if SESSION16_NAMED_TITLE_FIRST:
+            own = [chunk_rows[cid] for _s, cid in ranked[:NAMED_TITLE_DEPTH]]
+            rows = named_title_first(query, own, list(bridged.rows), rows)
         response.hits = [_hit(row, 0.0, query) for row in rows[:k]]
         response.procedure = (bridged.code, bridged.name)
         response.nearest = hits
@@ -321,8 +291,6 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
                    "Không có điều khoản nào khớp trực tiếp các từ của câu hỏi")
         response.note = (f"{matched}; câu hỏi được hiểu là về thủ tục “{bridged.name}”: các đoạn dưới là căn cứ pháp "
                          f"lý của thủ tục đó.")
-        if "penalty" in bridged.unstated:
-            response.note += f" {PENALTY_NOT_HELD_NOTE}"
         if gap_notes:  # the question also names a subject without text here: the reader judges the reading
             response.note += f" Câu hỏi cũng nhắc đến nội dung thư viện chưa có văn bản chính thức: {gap_notes}"
     elif reading.gaps:
@@ -346,29 +314,15 @@ def named_laws(conn: sqlite3.Connection, query: str) -> list[str]:
 
 
 def title_adjustment(folded_query: str, article_title: str) -> float:
-    """Session 13's title evidence for one article (SESSION13_TITLE_PRECISION, SESSION13_OPPOSITE_QUALIFIERS,
-    SESSION13_ASKED_FORM; each read at call time): `folded_query` is the folded question padded with spaces."""
+    """Session 13's title evidence for one article: ASKED_FORM_BONUS for each form the question asks in whose kind
+    the title is (ASKED_FORMS). `folded_query` is the folded question padded with spaces."""
     if not article_title:
         return 0.0
     title = f" {' '.join(fold_tokens(article_title))} "
-    asked = set(folded_query.split())
     adjustment = 0.0
-    if SESSION13_TITLE_PRECISION:
-        words = [w for w in dict.fromkeys(title.split()) if w not in STOPWORDS and len(w) > 1]
-        if len(words) >= 2:
-            share = sum(1 for w in words if w in asked) / len(words)
-            if share >= TITLE_PRECISION_FLOOR:
-                adjustment += TITLE_PRECISION_WEIGHT * share
-    if SESSION13_OPPOSITE_QUALIFIERS:
-        for one, other in OPPOSITES:
-            for mine, theirs in ((one, other), (other, one)):
-                if (any(f" {p} " in folded_query for p in mine) and not any(f" {p} " in folded_query for p in theirs)
-                        and any(f" {p} " in title for p in theirs) and not any(f" {p} " in title for p in mine)):
-                    adjustment -= OPPOSITE_PENALTY
-    if SESSION13_ASKED_FORM:
-        for form, kind in ASKED_FORMS:
-            if form.search(folded_query) and kind.search(title):
-                adjustment += ASKED_FORM_BONUS
+    for form, kind in ASKED_FORMS:
+        if form.search(folded_query) and kind.search(title):
+            adjustment += ASKED_FORM_BONUS
     return adjustment
 
 
@@ -384,10 +338,29 @@ def bridge_own_first(query: str, own: Sequence[sqlite3.Row], basis: Sequence[sql
     return [*first, *(row for row in basis if int(row["id"]) not in seen)]
 
 
-def article_page(conn: sqlite3.Connection, article_id: int | None) -> str:
-    """The đề mục of the Bộ Pháp điển an article belongs to ("" for uploads and passages of no article)."""
-    article = get_article(conn, int(article_id)) if article_id is not None else None
-    return article.page if article is not None else ""
+def title_share(folded_query: str, article_title: str) -> tuple[float, int]:
+    """The share of the article title's content syllables (folded, no stopword) found in the folded question, and
+    how many there are."""
+    asked = set(folded_query.split())
+    words = [w for w in dict.fromkeys(fold_tokens(article_title or "")) if w not in STOPWORDS and len(w) > 1]
+    return (sum(1 for w in words if w in asked) / len(words) if words else 0.0), len(words)
+
+
+def named_title_first(query: str, own: Sequence[sqlite3.Row], basis: Sequence[sqlite3.Row],
+                      rows: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
+    """`rows` (the bridged answer) with the first of the ranking's `own` passages of another document than the
+    bridged `basis` cites whose article title the question nearly repeats put first (SESSION16_NAMED_TITLE_FIRST)."""
+    documents = {int(row["doc_id"]) for row in basis}
+    folded = " ".join(fold_tokens(query))
+    for row in own:
+        if (int(row["doc_id"]) in documents or not in_force(row["status"]) or row["repealed"]
+                or not relevance.states_what_is_asked(folded, row["folded"])
+                or _RIVAL_TITLE.match(fold(row["article_title"] or ""))):
+            continue
+        share, size = title_share(folded, row["article_title"])
+        if size >= NAMED_TITLE_WORDS and share >= NAMED_TITLE_SHARE:
+            return [row, *(r for r in rows if int(r["id"]) != int(row["id"]))]
+    return list(rows)
 
 
 def _hit(row: sqlite3.Row, score: float, query: str) -> SearchHit:

@@ -1,6 +1,6 @@
-"""Session 14: legal search with the packaged embedder's evidence and the law a question names, each behaviour behind
-a SESSION14_* flag read at call time (docs/knowledge.md, "Session 14"). The sentences here are this file's own, not
-the blind writer's."""
+"""Session 14: legal search with the packaged embedder's evidence, behind a SESSION14_* flag read at call time
+(docs/knowledge.md, "Session 14"; the flags off by rule R1 were retired in session 16). The sentences here are this
+file's own, not the blind writer's."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 
 from appliance.knowledge import dense
-from appliance.knowledge import search as search_module
 from appliance.knowledge.search import search
 
 
@@ -45,46 +44,6 @@ def test_the_bar_lies_above_the_questions_without_text_measured():
     # docs/knowledge.md "Session 14": the highest question without text here scored 0,903 on the training half.
     assert 0.903 < dense.DENSE_CONFIRM_SIMILARITY < 0.911
 
-
-def test_reciprocal_rank_fusion_of_two_orders():
-    assert set(dense.fuse([1, 2, 3], [3, 2, 9])[:2]) == {2, 3}  # both orders place 2 and 3 high: they lead
-    assert dense.fuse([1, 2], [1, 2]) == [1, 2]
-    assert set(dense.fuse([1, 2], [5])) == {1, 2, 5}  # a passage only the embedder finds takes part
-    assert dense.fuse([4, 7], []) == [4, 7]  # ties keep the lexical order
-
-
-
-# --- the law a question names ranks first -------------------------------------------------------------------------
-
-def firsts(library, question: str) -> list[str]:
-    result = search(library, question, 5)
-    return [f"{h.number}|{h.article}" for h in (result.hits or result.nearest)[:3]]
-
-
-def test_the_named_law_ranks_before_the_decree_guiding_it(library, monkeypatch):
-    question = "theo luat nguoi cao tuoi thi nguoi cao tuoi duoc giam gia ve tau khong"
-    monkeypatch.setattr(search_module, "SESSION14_NAMED_LAW_FIRST", False)
-    assert not firsts(library, question)[0].startswith("39/2009/QH12|")
-    monkeypatch.setattr(search_module, "SESSION14_NAMED_LAW_FIRST", True)
-    assert firsts(library, question)[0].startswith("39/2009/QH12|")
-
-
-def test_the_named_law_brought_forward_passes_session_13s_check(library, monkeypatch):
-    # Session 13 said "not found" here (no passage of the named law among the first three); now its articles are.
-    question = "theo Luật Người cao tuổi thì làm hồ sơ hưởng trợ cấp xã hội hằng tháng ở đâu"
-    monkeypatch.setattr(search_module, "SESSION14_NAMED_LAW_FIRST", False)
-    assert not search(library, question, 5).answered
-    monkeypatch.setattr(search_module, "SESSION14_NAMED_LAW_FIRST", True)
-    result = search(library, question, 5)
-    assert result.answered and result.hits[0].number == "39/2009/QH12"
-
-
-def test_a_question_naming_no_law_ranks_as_before(library, monkeypatch):
-    question = "người cao tuổi đi tàu có được giảm giá vé không"
-    monkeypatch.setattr(search_module, "SESSION14_NAMED_LAW_FIRST", False)
-    before = firsts(library, question)
-    monkeypatch.setattr(search_module, "SESSION14_NAMED_LAW_FIRST", True)
-    assert firsts(library, question) == before
 
 @pytest.fixture(scope="module")
 def embedded(library):
