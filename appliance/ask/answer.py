@@ -205,7 +205,8 @@ def _grouped_sentence(intent: Intent, key: str, rows: list[list[Cell]], head: st
     word = "thấp nhất" if intent.order == "asc" else "cao nhất"
     if MEASURES[key].kind == "avg":
         word = "nhanh nhất (ít ngày nhất)" if intent.order == "asc" else "chậm nhất (nhiều ngày nhất)"
-    text = f"{head}: {dim} có {_label(key)} {word} là {name(first[0])} ({value_text(key, first[1])})"
+    # "thủ tục có trễ hạn cao nhất" read as broken Vietnamese for most measures: the ranking names its measure
+    text = f"{head}: xếp {dim} theo «{MEASURES[key].label}», {word} là {name(first[0])} ({value_text(key, first[1])})"
     if len(rows) > 1:
         text += "; tiếp theo: " + ", ".join(f"{name(r[0])} ({value_text(key, r[1])})" for r in rows[1:3])
     if len(rows) > 1 and rows[1][1] == first[1]:

@@ -247,12 +247,14 @@ async def _events(request: Request, db_path: Path, meeting_id: int, poll: float 
                   live_only: bool = False) -> AsyncIterator[dict[str, str]]:
     """Captions as they are transcribed, and the meeting's status: polled from the database, so the
     recorder and the worker (other processes) need no message bus. `live_only` (the wall screen):
-    live captions while the meeting records, and the stream ends when it stops. `interim`: the
-    provisional words of a segment still being recorded (`{"seq", "start", "end", "text"}`), sent when
-    they change; `text` "" when the segment's own captions (sent just before) replaced them."""
+    live captions while the meeting records, and the stream ends when it stops. `interim`: the live
+    words of a segment still being recorded (`{"seq", "start", "end", "text", "pending"}`: `text` the
+    confirmed words, `start`–`end` their timing, `pending` the newest decode's words after them, not yet
+    agreed), sent when they change; both "" when the segment's own captions (sent just before) replaced
+    them."""
     conn = connect(db_path)
     last_id, last_state = 0, None
-    shown: dict[int, str] = {}  # open segment → the provisional text the page has
+    shown: dict[int, tuple[str, str]] = {}  # open segment → the confirmed and pending text the page has
     try:
         while not await request.is_disconnected():
             row = store.get_meeting(conn, meeting_id)
@@ -280,16 +282,19 @@ async def _events(request: Request, db_path: Path, meeting_id: int, poll: float 
         conn.close()
 
 
-def interim_events(shown: dict[int, str], rows: dict[int, interim_store.InterimRow]) -> list[dict[str, object]]:
-    """What changed in the provisional captions since the page last heard (`shown` is updated)."""
+def interim_events(shown: dict[int, tuple[str, str]],
+                   rows: dict[int, interim_store.InterimRow]) -> list[dict[str, object]]:
+    """What changed in the live captions of open segments since the page last heard (`shown`, updated:
+    segment → its confirmed and pending text)."""
     events: list[dict[str, object]] = []
     for seq in sorted(set(shown) - set(rows)):
         del shown[seq]
-        events.append({"seq": seq, "start": 0.0, "end": 0.0, "text": ""})
+        events.append({"seq": seq, "start": 0.0, "end": 0.0, "text": "", "pending": ""})
     for seq, r in sorted(rows.items()):
-        if shown.get(seq) != r["text"]:
-            shown[seq] = r["text"]
-            events.append({"seq": seq, "start": r["start"], "end": r["end"], "text": r["text"]})
+        if shown.get(seq) != (r["text"], r["pending"]):
+            shown[seq] = (r["text"], r["pending"])
+            events.append({"seq": seq, "start": r["start"], "end": r["end"], "text": r["text"],
+                           "pending": r["pending"]})
     return events
 
 

@@ -56,14 +56,32 @@ def _pairs(text: str) -> list[str]:
     return pairs + singles
 
 
-def _clauses(text: str) -> list[str]:
+_KEPT_COMMA = "\u2060"  # stands for a comma inside a unit's name while the text is cut into clauses
+
+
+def _unit_pattern(units: Sequence[str]) -> re.Pattern[str] | None:
+    names = sorted({normalize(u).strip() for u in units if u.strip()}, key=len, reverse=True)
+    # a name matches with its comma or with the stand-in put there while cutting
+    alternatives = (re.escape(n).replace(",", f"[,{_KEPT_COMMA}]") for n in names)
+    return re.compile("|".join(alternatives), re.IGNORECASE) if names else None
+
+
+def _clauses(text: str, units: re.Pattern[str] | None = None) -> list[str]:
+    """The text's clauses, openers and closing particles trimmed. `units`: the ward's units, whose names may
+    hold a comma ("Phòng Kinh tế, Hạ tầng và Đô thị"): never a clause boundary (a heading once began "Hạ
+    tầng và Đô thị báo cáo …"), and a unit opening its own report ("<unit> báo cáo …") is an opener."""
+    text = normalize(text)
+    if units is not None:
+        text = units.sub(lambda m: m.group(0).replace(",", _KEPT_COMMA), text)
     found = []
-    for part in _SPLIT.split(normalize(text)):
+    for part in _SPLIT.split(text):
         clause = part.strip(" -–\"'()")
         for _ in range(3):  # "Dạ, báo cáo anh, còn việc …": openers come stacked
+            if units is not None and (unit := units.match(clause)) and _OPENER.match(clause[unit.end():].strip()):
+                clause = clause[unit.end():].strip()
             clause = _OPENER.sub("", clause).strip()
             clause = _TOPIC.sub("", clause).strip()
-        clause = _CLOSE.sub("", clause).strip(" ,.")
+        clause = _CLOSE.sub("", clause).strip(" ,.").replace(_KEPT_COMMA, ",")
         if clause:
             found.append(clause)
     return found
@@ -76,10 +94,11 @@ def _cut(clause: str) -> str:
     return " ".join(words[:MAX_WORDS]).rstrip(" ,.;:") + "…"
 
 
-def headings(items: Sequence[Sequence[str]], people: Sequence[str] = ()) -> list[str | None]:
+def headings(items: Sequence[Sequence[str]], people: Sequence[str] = (), units: Sequence[str] = ()) -> list[str | None]:
     """For each item (its lines' texts) the clause that best names it among all of the meeting's items, or
     None when no clause of it qualifies (the caller keeps its own title then). `people`: the speakers' names,
-    whose given names open directions rather than matters."""
+    whose given names open directions rather than matters; `units`: the ward's units (see `_clauses`)."""
+    unit_names = _unit_pattern(units)
     given = {fold(name.split()[-1]) for name in people if name.split()}
     bags = [Counter(p for text in item for p in _pairs(text)) for item in items]
     docs = Counter(p for bag in bags for p in bag)
@@ -89,7 +108,7 @@ def headings(items: Sequence[Sequence[str]], people: Sequence[str] = ()) -> list
         weight = {p: c * math.log((n + 1) / docs[p]) + 0.1 * c for p, c in bag.items()}
         best, best_score = None, 0.0
         for position, text in enumerate(item):
-            for clause in _clauses(text):
+            for clause in _clauses(text, unit_names):
                 words = clause.split()
                 if len(words) < MIN_WORDS or _QUESTION.search(fold(clause)) or clause.endswith("?"):
                     continue

@@ -1,4 +1,4 @@
-"""Interim (provisional) live captions: words on the screen while their 10 s segment is still open.
+"""Live captions in two shades: words on the screen while their 10 s segment is still open.
 
 The recorder writes each segment straight to the kernel and syncs it every second, so the open
 `seg-NNNNNN.wav.part` already holds what was said up to ~50 ms ago. When the caption worker has no job
@@ -7,14 +7,15 @@ ready (closed segments always come first), it decodes the open segment from its 
 `DraftTranscriber.transcribe_draft`), at most once per second of new audio per meeting, one decode at a
 time; a hypothesis that repeats itself (zlib compression ratio > 2.4, Whisper's own loop test) is dropped.
 
-A word is shown when two consecutive decodes agree on it ("local agreement": the longest common prefix of
-the two hypotheses), or when the decode that heard it also heard the speaker pause after it (Silero VAD:
-≥ 0.5 s of silence after speech; words before a pause no longer change as audio is added, and a second
-decode costs 1–3 s more on a 2-core CPU). The words before a pause are then kept as they are: later
-decodes (which still hear the whole segment, for context) only add the words they time after it. Shown
-words only grow until the segment's own captions replace the whole line, so nothing flickers. They go to
-`meeting_interim` (the caption stream sends them as `interim` events; the page shows them greyed); they
-are never stored as transcript and never reach the biên bản.
+A word is **confirmed** (shown black) when two consecutive decodes agree on it ("local agreement": the
+longest common prefix of the two hypotheses), or when the decode that heard it also heard the speaker pause
+after it (Silero VAD: ≥ 0.5 s of silence after speech; words before a pause no longer change as audio is
+added, and a second decode costs 1–3 s more on a 2-core CPU). The words before a pause are then kept as they
+are: later decodes (which still hear the whole segment, for context) only add the words they time after it.
+Confirmed words only grow until the segment's own captions (beam search, the previous lines as prompt)
+replace the whole line, so nothing flickers. The newest decode's words after them are **pending** (shown
+grey): one decode heard them, the next may change them. Both go to `meeting_interim` (the caption stream
+sends them as `interim` events); they are never stored as transcript and never reach the biên bản.
 """
 
 from __future__ import annotations
@@ -152,7 +153,35 @@ class _OpenSegment:
     kept_until: float = 0.0                                 # the last pause after shown words
     kept: list[Word] = field(default_factory=list)          # shown words before it: settled
     hypothesis: list[Word] = field(default_factory=list)    # the last decode's words after it
-    shown: list[Word] = field(default_factory=list)         # shown words after it
+    shown: list[Word] = field(default_factory=list)         # confirmed words after it
+    written: tuple[str, str] = ("", "")                     # (confirmed, pending) text last stored
+
+
+def unconfirmed(words: Sequence[Word], shown: Sequence[Word]) -> list[Word]:
+    """The decode's words after the confirmed ones: past them when the decode begins with them, else (it
+    disagrees) those that start after the middle of the last confirmed word."""
+    if _keys(words[:len(shown)]) == _keys(shown):
+        return list(words[len(shown):])
+    middle = (shown[-1].start + shown[-1].end) / 2
+    return [w for w in words if w.start > middle]
+
+
+def _text(words: Sequence[Word]) -> str:
+    return normalize(" ".join(w.text for w in words)).strip()
+
+
+def _publish(conn: sqlite3.Connection, meeting_id: int, seq: int, offset: float, state: _OpenSegment,
+             pending: Sequence[Word]) -> None:
+    """Store the line when its confirmed or pending words changed (times on the meeting's timeline)."""
+    confirmed = state.kept + state.shown
+    written = (_text(confirmed), _text(pending))
+    if written == state.written or not (confirmed or pending):
+        return
+    start = (confirmed or pending)[0].start
+    end = confirmed[-1].end if confirmed else start
+    interim_store.set_interim(conn, meeting_id, seq, round(offset + start, 2), round(offset + end, 2), written[0],
+                              written[1], round(offset + (pending[-1].end if pending else end), 2))
+    state.written = written
 
 
 class InterimCaptioner:
@@ -206,13 +235,10 @@ class InterimCaptioner:
         paused = before(words, None if pause is None else base + pause)
         ready = max(agree(state.hypothesis, words), paused, key=len)
         state.hypothesis = words
-        # Shown words only grow: a later decode that disagrees with them waits for the final captions.
+        # Confirmed words only grow: a later decode that disagrees with them waits for the final captions.
         if len(ready) > len(state.shown) and _keys(ready[:len(state.shown)]) == _keys(state.shown):
             state.shown = ready
-            shown = state.kept + state.shown
-            interim_store.set_interim(conn, meeting_id, seq, round(offset + shown[0].start, 2),
-                                      round(offset + shown[-1].end, 2),
-                                      normalize(" ".join(w.text for w in shown)).strip())
+        _publish(conn, meeting_id, seq, offset, state, unconfirmed(words, state.shown))
         if pause is not None and paused and _keys(state.shown[:len(paused)]) == _keys(paused):
             # the phrase before the pause is settled: later decodes only add words timed after it
             state.kept += state.shown[:len(paused)]

@@ -63,7 +63,8 @@ def build(conn: sqlite3.Connection, settings: Settings, meeting: MeetingRow, *,
     lines = meeting_lines(conn, meeting["id"])
     embedder = engine(settings, "embedder") if use_embedder else None
     agenda = agenda_items(meeting)
-    sections: list[Section] = by_agenda(lines, agenda, embedder) if agenda else by_topic(lines, embedder)
+    sections: list[Section] = (by_agenda(lines, agenda, embedder) if agenda
+                               else by_topic(lines, embedder, units=ward.units(conn)))
     split = ("theo chương trình họp thư ký nhập" if agenda else
              "theo chủ đề tìm trong lời họp" + (" (độ tương đồng e5)" if embedder is not None else
                                                 " (trùng từ, chưa có mô hình véc-tơ)"))

@@ -109,6 +109,19 @@ def is_question(text: str) -> bool:
     return text.strip().endswith("?") or bool(_QUESTION.search(text.strip()))
 
 
+def chairs(speaker: str, chair_key: str) -> bool:
+    """Whether `speaker` is the chair the secretary entered (`chair_key`, folded). The field usually carries
+    the title as well ("Nguyễn Văn An - Chủ tịch UBND phường", "đ/c Nguyễn Văn An, Chủ tịch"), while the
+    speaker is the enrolled name: the name as whole words of the field, or the field at the start of the
+    speaker's label. A lone word ("An", "Người nói") is not enough."""
+    said = fold(speaker).strip()
+    if not chair_key or not said:
+        return False
+    if said.startswith(chair_key):
+        return True
+    return len(said.split()) >= 2 and re.search(rf"(?<!\w){re.escape(said)}(?!\w)", chair_key) is not None
+
+
 def extractive(section: Section, people: dict[str, str], chair: str, embedder: Embedder | None,
                task_quotes: Sequence[str] = ()) -> Item:
     """`people`: a speaker's name → how the biên bản names them ("Trần Văn Hùng (Phòng Kinh tế…)");
@@ -124,7 +137,7 @@ def extractive(section: Section, people: dict[str, str], chair: str, embedder: E
     chair_key = fold(chair)
 
     def by_chair(ln: Line) -> bool:
-        return bool(chair_key) and fold(ln.speaker).startswith(chair_key)
+        return chairs(ln.speaker, chair_key)
 
     def gave_task(ln: Line) -> bool:
         return any(q in fold(ln.text) or fold(ln.text) in q for q in quotes)

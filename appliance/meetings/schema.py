@@ -122,4 +122,14 @@ MIGRATIONS = [
         );
         """,
     ),
+    Migration(
+        "meetings_0005_interim_pending",
+        """
+        -- Live captions in two shades (issue 17): `text` holds the confirmed words (two quick decodes agreed,
+        -- or a pause followed them), shown black; `pending` the newest decode's words after them, not yet
+        -- agreed, shown grey; `pending_end` where those end on the meeting timeline.
+        ALTER TABLE meeting_interim ADD COLUMN pending TEXT NOT NULL DEFAULT '';
+        ALTER TABLE meeting_interim ADD COLUMN pending_end REAL NOT NULL DEFAULT 0;
+        """,
+    ),
 ]

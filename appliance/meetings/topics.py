@@ -29,9 +29,6 @@ CUE = re.compile(r"^(?:(?:rồi|ừ|được|tốt|vâng|thôi|còn|tiếp|tiế
                  r"việc tiếp theo|vấn đề tiếp theo)\b", re.IGNORECASE)
 _FILLER = re.compile(r"^(?:dạ|vâng|ừ|ờ|rõ|được|tốt|ok|vâng ạ|dạ vâng|cảm ơn)[\s.,!ạ]*$", re.IGNORECASE)
 MIN_LINES = 3
-# Session 13: an item found without an agenda is headed by the clause that names what sets it apart
-# (headings.py), not by its first sentence ("Tốt", "Em xin báo cáo", "Chào các đồng chí").
-SESSION13_HEADINGS = True
 
 
 @dataclass(frozen=True)
@@ -152,7 +149,9 @@ def by_agenda(lines: Sequence[Line], agenda: Sequence[str], embedder: Embedder |
     return sections
 
 
-def by_topic(lines: Sequence[Line], embedder: Embedder | None, window: int = 2) -> list[Section]:
+def by_topic(lines: Sequence[Line], embedder: Embedder | None, window: int = 2,
+             units: Sequence[str] = ()) -> list[Section]:
+    """The transcript cut where its subject changes; `units`: the ward's units, for the items' headings."""
     if not lines:
         return []
     cuts = {i for i, ln in enumerate(lines) if i > 0 and CUE.match(normalize(ln.text).strip())}
@@ -188,12 +187,13 @@ def by_topic(lines: Sequence[Line], embedder: Embedder | None, window: int = 2) 
     if len(sections) > 1 and len(_substantive(sections[0].lines)) <= 1 and not CUE.match(sections[0].lines[0].text):
         sections[1].lines = sections[0].lines + sections[1].lines
         sections.pop(0)
-    if SESSION13_HEADINGS:
-        named = headings([[ln.text for ln in _substantive(s.lines) or s.lines] for s in sections],
-                         sorted({ln.speaker for ln in lines}))
-        for section, heading in zip(sections, named, strict=True):
-            if not section.named:  # the chair named the matter ("Thứ hai là …"): that is its heading
-                section.title = heading or section.title
+    # An item is headed by the clause that names what sets it apart (headings.py), not by its first
+    # sentence ("Tốt", "Em xin báo cáo", "Chào các đồng chí"), unless the chair named the matter.
+    named = headings([[ln.text for ln in _substantive(s.lines) or s.lines] for s in sections],
+                     sorted({ln.speaker for ln in lines}), units)
+    for section, heading in zip(sections, named, strict=True):
+        if not section.named:  # the chair named the matter ("Thứ hai là …"): that is its heading
+            section.title = heading or section.title
     return sections
 
 

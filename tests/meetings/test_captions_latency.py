@@ -1,7 +1,8 @@
 """Captions that keep up (issue 17): a recording (espeak-ng, two Vietnamese voices, ~18 s) played into the
 recorder in real time with the service's 10 s segments, the worker transcribing each closed segment and, when
-idle, the open one for provisional captions (local agreement of two quick decodes). For each spoken line the
-delay from the end of its speech to its first caption (provisional or final) and to its final caption is
+idle, the open one for live captions (words two quick decodes agree on are confirmed, the newest decode's
+words after them pending, grey). For each spoken line the delay from the end of its speech to its confirmed
+caption (agreed live words or final), to its first words (grey included) and to its final caption is
 measured and printed (`make bench` prints p50/p95 on a longer recording, beside the final-only baseline).
 
 Figures (2-core CPU shared by several engineers, Whisper base int8): before provisional captions p50 6.6 s,

@@ -4,9 +4,6 @@ test (no test set's transcript)."""
 
 from __future__ import annotations
 
-import pytest
-
-from appliance.meetings import topics
 from appliance.meetings.headings import headings
 from appliance.meetings.topics import Line, by_topic
 
@@ -36,12 +33,6 @@ def test_an_item_is_headed_by_what_it_is_about():
         assert not title.lower().startswith(("chào", "tốt", "dạ", "em xin báo cáo", "báo cáo anh", "rõ")), title
 
 
-def test_the_first_sentence_heads_the_item_with_the_setting_off(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(topics, "SESSION13_HEADINGS", False)
-    titles = [s.title for s in by_topic(_lines(), None)]
-    assert titles[0].startswith("Chào các đồng chí") or titles[0].startswith("Mình bắt đầu"), titles
-
-
 def test_directions_to_a_person_and_questions_do_not_head_an_item():
     items = [["Lan chuẩn bị phòng họp trực tuyến nhé.", "Kế hoạch tổng vệ sinh cuối năm phải xong trước ngày 20."],
              ["Hồ sơ đất của nhà số 12 ai đang giữ?", "Hồ sơ đất nhà số 12 ngõ 40 đã chuyển sang địa chính."]]
@@ -53,3 +44,20 @@ def test_directions_to_a_person_and_questions_do_not_head_an_item():
 def test_an_item_of_fillers_only_keeps_its_own_title():
     assert headings([["Dạ vâng.", "Rõ ạ."], ["Kinh phí sửa nhà văn hóa tổ 5 đã được duyệt."]]) == [
         None, "Kinh phí sửa nhà văn hóa tổ 5 đã được duyệt"]
+
+
+def test_a_units_name_is_never_cut_at_its_comma():
+    """The ward's units have commas in their names ("Phòng Kinh tế, Hạ tầng và Đô thị"); cut there, a heading
+    began in the middle of the name ("Hạ tầng và Đô thị báo cáo tuần qua đã xử lý…"). A unit opening its
+    own report is an opener, as "em xin báo cáo" is; the unit named elsewhere stays whole."""
+    units = ["Phòng Kinh tế, Hạ tầng và Đô thị", "Công an phường"]
+    report = ["Phòng Kinh tế, Hạ tầng và Đô thị báo cáo tuần qua đã xử lý 12 trường hợp đổ phế thải ra ngõ 7."]
+    other = ["Kế hoạch hiến máu tình nguyện đợt hai đã gửi các tổ dân phố."]
+    first, second = headings([report, other], units=units)
+    assert first is not None and first.startswith("Tuần qua đã xử lý 12 trường hợp đổ phế thải"), first
+    assert second is not None and second.startswith("Kế hoạch hiến máu"), second
+    # without the units the name is cut at its comma, as before
+    cut, _ = headings([report, other])
+    assert cut is not None and cut.startswith("Hạ tầng và Đô thị báo cáo"), cut
+    (whole,) = headings([["Giao Phòng Kinh tế, Hạ tầng và Đô thị khảo sát điểm đổ phế thải ở ngõ 7."]], units=units)
+    assert whole is not None and "Phòng Kinh tế, Hạ tầng và Đô thị" in whole, whole

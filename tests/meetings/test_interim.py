@@ -112,11 +112,36 @@ def test_shown_words_are_agreed_grow_only_and_go_when_the_segment_is_transcribed
 
 
 def test_the_stream_sends_changes_and_clears_replaced_lines():
-    shown: dict[int, str] = {}
-    row = interim_store.InterimRow(meeting_id=1, seq=2, start=10.0, end=11.5, text="Giao anh", updated_at=0.0)
-    assert interim_events(shown, {2: row}) == [{"seq": 2, "start": 10.0, "end": 11.5, "text": "Giao anh"}]
+    shown: dict[int, tuple[str, str]] = {}
+    row = interim_store.InterimRow(meeting_id=1, seq=2, start=10.0, end=11.5, text="Giao anh", updated_at=0.0,
+                                   pending="Tuấn", pending_end=12.0)
+    assert interim_events(shown, {2: row}) == [{"seq": 2, "start": 10.0, "end": 11.5, "text": "Giao anh",
+                                                "pending": "Tuấn"}]
     assert interim_events(shown, {2: row}) == []  # unchanged: nothing sent
-    assert interim_events(shown, {}) == [{"seq": 2, "start": 0.0, "end": 0.0, "text": ""}]
+    row = row | {"pending": "Tuấn làm"}  # only the grey words changed: sent as well
+    assert interim_events(shown, {2: row}) == [{"seq": 2, "start": 10.0, "end": 11.5, "text": "Giao anh",
+                                                "pending": "Tuấn làm"}]
+    assert interim_events(shown, {}) == [{"seq": 2, "start": 0.0, "end": 0.0, "text": "", "pending": ""}]
+
+
+def test_the_newest_decodes_words_after_the_confirmed_ones_are_pending(conn, settings):
+    """Black and grey: what two decodes agreed on is confirmed; the newest decode's words after it are
+    pending, replaced by the next decode's; a decode that disagrees with the confirmed words still shows
+    what it heard after them."""
+    meeting_id, writer = _recording(conn, settings)
+    drafts = ScriptedDrafts(["Hôm nay chung tờ", "Hôm nay chúng ta hỏa", "Hôm nay chúng ta hỏi là bàn",
+                             "Hôm nây chúng ta hỏi là bàn về"])
+    captioner = InterimCaptioner()
+    lines = []
+    for _ in range(4):
+        writer.write(bytes(2 * 16000))
+        assert captioner.step(conn, settings, meeting_id, drafts)
+        row = interim_store.interim_rows(conn, meeting_id)[0]
+        lines.append((row["text"], row["pending"]))
+    assert lines == [("", "Hôm nay chung tờ"), ("Hôm nay", "chúng ta hỏa"), ("Hôm nay chúng ta", "hỏi là bàn"),
+                     ("Hôm nay chúng ta", "hỏi là bàn về")]
+    row = interim_store.interim_rows(conn, meeting_id)[0]
+    assert (row["start"], row["end"], row["pending_end"]) == (0.0, 2.0, 4.0)  # _words: 0.5 s a word
 
 
 def test_the_caption_worker_runs_the_interim_pass_when_idle():

@@ -180,8 +180,9 @@ def test_caption_stream_sends_provisional_words_and_clears_them_when_final(serve
                                                                      audio_id=audio_id)], "x")
                     elif kind == "interim":
                         break
-        assert seen == [("interim", {"seq": 1, "start": 0.0, "end": 1.2, "text": "Hôm nay chúng ta"}),
-                        ("caption", seen[1][1]), ("interim", {"seq": 1, "start": 0.0, "end": 0.0, "text": ""})]
+        assert seen == [("interim", {"seq": 1, "start": 0.0, "end": 1.2, "text": "Hôm nay chúng ta", "pending": ""}),
+                        ("caption", seen[1][1]),
+                        ("interim", {"seq": 1, "start": 0.0, "end": 0.0, "text": "", "pending": ""})]
         assert seen[1][1]["text"] == "Hôm nay chúng ta họp"
         # the provisional words are not the transcript
         assert [s["text"] for s in c.get(f"/api/v1/meetings/{meeting_id}").json()["segments"]] == \

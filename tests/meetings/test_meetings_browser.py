@@ -45,13 +45,27 @@ def test_indicator_editor_and_task_confirmation(browser, server, settings):
     page.goto(f"{server.url}/cuoc-hop/{server.recording_id}")
     assert page.locator("#rec-indicator").is_visible()
     assert "ĐANG GHI ÂM" in page.locator("#rec-indicator").inner_text()
-    # provisional words of the open segment (issue 17): grey italics, then replaced by the final captions
+    # live words of the open segment (issue 17): confirmed ones black, pending ones grey italics, then the
+    # whole line replaced by the final captions
     conn = connect(settings.db_path)
-    interim_store.set_interim(conn, server.recording_id, 1, 0.0, 1.2, "Hôm nay chúng ta")
+    interim_store.set_interim(conn, server.recording_id, 1, 0.0, 0.6, "", "Hôm nay", 0.6)
     provisional = page.locator("#transcript li.provisional")
     provisional.wait_for()
-    assert provisional.inner_text().endswith("Hôm nay chúng ta")
-    assert provisional.locator(".txt").evaluate("el => getComputedStyle(el).fontStyle") == "italic"
+    provisional.locator(".pending", has_text="Hôm nay").wait_for()
+    assert provisional.locator(".txt").inner_text() == ""
+    interim_store.set_interim(conn, server.recording_id, 1, 0.0, 1.2, "Hôm nay chúng ta", "họp về", 2.0)
+    provisional.locator(".txt", has_text="Hôm nay chúng ta").wait_for()  # (the page's CSP forbids eval)
+    assert provisional.inner_text().endswith("Hôm nay chúng ta họp về")
+    confirmed, pending = provisional.locator(".txt"), provisional.locator(".pending")
+    assert confirmed.evaluate("el => getComputedStyle(el).fontStyle") == "normal"
+    assert pending.evaluate("el => getComputedStyle(el).fontStyle") == "italic"
+    assert confirmed.evaluate("el => getComputedStyle(el).color") != pending.evaluate(
+        "el => getComputedStyle(el).color")
+    wall = page.context.new_page()  # the wall screen shows the same line in the same two shades
+    wall.goto(f"{server.url}/cuoc-hop/{server.recording_id}/phu-de")
+    wall.locator(".provisional .pending", has_text="họp về").wait_for()
+    assert wall.locator(".provisional .txt").inner_text() == "Hôm nay chúng ta"
+    wall.close()
     writer = SegmentWriter(store.segment_path(settings, server.recording_id, 1), 16000, 1)
     writer.write(bytes(32000))
     audio = store.get_audio(conn, store.record_segment(conn, settings, server.recording_id, 1, writer.close(),

@@ -179,3 +179,20 @@ def test_the_hour_is_said_only_when_the_record_knows_it(ward_conn, settings):
                  (to_local(store.get_meeting(conn, today)["started_at"]).date().isoformat(), today))
     body = get_document(conn, write_minutes(conn, settings, today, use_generator=False) or 0)["model"]["body"]
     assert re.match(r"^Thời gian bắt đầu: \d\d giờ \d\d, ngày ", body[0]), body[0]
+
+
+def test_the_chair_entered_with_a_title_is_still_the_chair(ward_conn, settings):
+    """The secretary types the chair as the biên bản names them ("Nguyễn Văn An - Chủ tịch UBND phường");
+    the transcript's speaker is the enrolled name. Until session 16 only an exact start matched, so with the
+    title every chair direction lost its place in "Kết luận" or came out as "Nguyễn Văn An … nhận: …"."""
+    def conclusions(chair: str) -> list[str]:
+        mid = meeting_from(ward_conn, chair=chair, agenda="\n".join(AGENDA))
+        extract_meeting_tasks(ward_conn, settings, mid, use_generator=False)
+        body: list[str] = get_document(ward_conn, write_minutes(ward_conn, settings, mid,
+                                                                use_generator=False))["model"]["body"]
+        return [line for line in body if line.startswith("- ")]  # who raised what, and the conclusions
+
+    plain = conclusions("Nguyễn Văn An")
+    for entered in ("Nguyễn Văn An - Chủ tịch UBND phường", "Đồng chí Nguyễn Văn An, Chủ tịch UBND phường"):
+        assert conclusions(entered) == plain, entered
+    assert plain and not any("Nguyễn Văn An" in line and "nhận:" in line for line in plain)

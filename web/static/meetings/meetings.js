@@ -13,20 +13,26 @@
     return data;
   }
   function fmtTime(s) { s = Math.floor(s); return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0"); }
-  // Provisional captions of the segment still being recorded ("interim" events): one greyed line per open
-  // segment, updated in place, removed when its final captions arrive (those go in before any such line).
+  // Live captions of the segment still being recorded ("interim" events): one line per open segment,
+  // updated in place: confirmed words (two quick decodes agreed) in black, the newest decode's words after
+  // them in grey; removed when the segment's final captions arrive (those go in before any such line).
   function showInterim(list, ev, draw) {
     const it = JSON.parse(ev.data);
     let li = list.querySelector('li.provisional[data-interim="' + it.seq + '"]');
-    if (!it.text) { if (li) { li.remove(); } return; }
+    if (!it.text && !it.pending) { if (li) { li.remove(); } return; }
     if (!li) {
       li = document.createElement("li");
       li.className = "provisional";
       li.dataset.interim = it.seq;
-      li.title = "Phụ đề tạm (đang nghe), sẽ được thay bằng lời chép chính thức";
+      li.title = "Phụ đề trực tiếp: chữ đen đã khớp giữa hai lần nghe, chữ xám đang nghe; cả dòng được thay " +
+        "bằng lời chép chính thức khi đoạn ghi âm khép lại";
       list.appendChild(li);
     }
     draw(li, it);
+  }
+  function liveWords(li, it) {  // the confirmed words, then the pending ones (text only: never HTML)
+    li.querySelector(".txt").textContent = it.text || "";
+    li.querySelector(".pending").textContent = it.pending ? (it.text ? " " : "") + it.pending : "";
   }
   function beforeInterim(list, li) { list.insertBefore(li, list.querySelector("li.provisional")); }
 
@@ -83,9 +89,9 @@
       });
       es.addEventListener("interim", function (ev) {
         showInterim(list, ev, function (li, it) {
-          li.innerHTML = '<span class="t"></span> <em class="txt"></em>';
+          li.innerHTML = '<span class="t"></span> <span class="txt"></span><em class="pending"></em>';
           li.querySelector(".t").textContent = fmtTime(it.start);
-          li.querySelector(".txt").textContent = it.text;
+          liveWords(li, it);
         });
         const none = document.getElementById("no-captions");
         if (none) { none.hidden = true; }
@@ -185,7 +191,10 @@
       while (lines.querySelectorAll("li:not(.provisional)").length > 4) { lines.removeChild(lines.firstChild); }
     });
     es.addEventListener("interim", function (ev) {
-      showInterim(lines, ev, function (li, it) { li.textContent = it.text; });
+      showInterim(lines, ev, function (li, it) {
+        li.innerHTML = '<span class="txt"></span><em class="pending"></em>';
+        liveWords(li, it);
+      });
     });
     es.addEventListener("status", function (ev) {
       const st = JSON.parse(ev.data);
