@@ -1,10 +1,8 @@
 """Session 14: what the classifier's cue phrases and a message's own manner add to the complaint model's decision.
 
-- `SESSION14_COMPLAINT_AGREEMENT`: the complaint model's bar read beside the cue phrases (data/feedback_classifier.toml,
-  the team's own words, which no outside writer's batch taught). Where they name the model's best category a lower
-  bar, where they name another a higher one, where none matched the model's own bar as before. Only for the bar the
-  pair was chosen against (SESSION12's), leave-one-batch-out over the blind batches (complaint_lobo.py,
-  data/thresholds.toml, docs/citizen.md "Session 14").
+- The complaint model's bar read beside the cue phrases (data/feedback_classifier.toml, the team's own words, which no
+  outside writer's batch taught): session 14's pair (`SESSION14_COMPLAINT_AGREEMENT`, off by rule R1, retired in
+  session 16; its bars stay in data/thresholds.toml for complaint_decision.py) and session 15's below.
 - `SESSION14_PRAISE`: a message that praises someone ("cho tôi khen các chiến sĩ…", "đề nghị biểu dương bác…",
   "cảm ơn chị … đã hướng dẫn tận tình") is filed under "khac", whatever department the praised person works in: the
   outside writers (four of them, each on their own) filed praise there, and the model, reading the praised work's
@@ -28,9 +26,6 @@ from appliance.citizen.classify import CATEGORIES, FeedbackClassifier
 from appliance.citizen.matching import tokens
 from appliance.citizen.understanding import thresholds
 
-# Off by rule R1, measured once on the eight fresh sets (docs/citizen.md, "Session 14"): complaint category right
-# 720 → 737 with the same 34 wrong, but one complaint naming no problem told a department (10 → 11).
-SESSION14_COMPLAINT_AGREEMENT = False
 SESSION14_PRAISE = True
 # Both off by rule R1 (docs/citizen.md, "Session 15").
 SESSION15_COMPLAINT_BAR = False
@@ -69,8 +64,6 @@ def bar(best: str, cue: str | None, threshold_key: str) -> float:
         return limits["complaint_model_session15_agree"]
     if cue != best and SESSION15_TWO_CATEGORIES:
         return limits["complaint_model_session15_disagree"]
-    if SESSION14_COMPLAINT_AGREEMENT:
-        return limits["complaint_model_session14_agree" if cue == best else "complaint_model_session14_disagree"]
     return limits[threshold_key]
 
 

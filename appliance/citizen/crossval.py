@@ -12,7 +12,7 @@ labelled TOML file given with `--extra NAME=PATH`. Neither s6, s8 nor s9 is an e
 in the shipped fusion fit, so "fit as shipped" reads them out of sample. Never the held-out or fresh
 sets.
 
-The later halves are never examples here (phrasings.SESSION11_REFIT makes them examples in the chat): the
+The later halves are never examples here (the chat has them as examples): the
 configuration with them is measured leave-one-half-out by lobo_examples.py.
 
 Each message's features are read against examples that leave its fold out (fit.examples); for each
@@ -38,7 +38,6 @@ from pathlib import Path
 import numpy as np
 
 from appliance.citizen import fit as fusion_fit
-from appliance.citizen import vocabulary
 from appliance.citizen.understanding import EMBEDDING_FEATURES, FEATURES, KINDS, Understanding, thresholds
 
 Item = tuple[str, str, str]  # text, intent, label (procedure code, FAQ topic, complaint category or "")
@@ -85,7 +84,7 @@ def training_batches(extra: Mapping[str, Path] | None = None) -> dict[str, list[
         "cases": [(q, "procedure", code_of[fold(n)]) for q, n in [*cases.QUESTIONS, *cases.HELD_OUT_QUESTIONS]]
         + [(t, "complaint", c) for t, c in [*cases.COMPLAINTS, *cases.HELD_OUT_COMPLAINTS]],
         "dev": [(m.text, m.intent, m.label) for m in [*sets.DEV_QUESTIONS, *sets.DEV_COMPLAINTS]],
-        # Without the later halves whatever phrasings.SESSION11_REFIT says: here they are batches of their own.
+        # Without the later halves (examples in the chat): here they are batches of their own.
         "train": [(m.text, m.intent, m.label) for m in training_batch(halves=False)],
     }
     for name, files in LATER_BATCHES.items():
@@ -213,20 +212,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--extra", action="append", default=[], help="NAME=PATH of a labelled TOML batch")
     parser.add_argument("--rules-only", action="store_true", help="without the embedder (seconds, not minutes)")
     parser.add_argument("--errors", action="store_true", help="list every procedure question not answered right")
-    parser.add_argument("--families", action="store_true",
-                        help="with session 8's phrasing families (vocabulary.SESSION8_FAMILIES, off by default)")
-    parser.add_argument("--corrections", action="store_true",
-                        help="with session 9's corrections on other offices' documents "
-                             "(vocabulary.SESSION9_CORRECTIONS, off by default)")
-    parser.add_argument("--status", action="store_true",
-                        help="with session 9's filed-result cues (vocabulary.SESSION9_STATUS, off by default)")
     args = parser.parse_args(argv)
-    if args.status:
-        vocabulary.SESSION9_STATUS = True
-    if args.corrections:
-        vocabulary.SESSION9_CORRECTIONS = True
-    if args.families:  # read by phrasings.load when fusion_fit.build loads the phrasings below
-        vocabulary.SESSION8_FAMILIES = True
     sys.path.insert(0, ".")
     extra = {k: Path(v) for k, v in (e.split("=", 1) for e in args.extra)}
     batches = training_batches(extra)

@@ -1,7 +1,7 @@
 """Fit the fusion model of `understanding` on the blind training batches, the in-sample cases and
-the development set (never on the held-out sets) and write data/fusion.json (data/fusion_s11.json with
-phrasings.SESSION11_REFIT: the later writers' halves are then examples and fit data too; data/fusion_s13.json with
-phrasings.SESSION13_REFIT: session 12's half and complaint batches too). Each message is read
+the development set (never on the held-out sets), the later writers' halves (examples too) and complaint batches,
+and write data/fusion_s13.json (data/fusion_s15.json with phrasings.SESSION15_REFIT: session 14's half and complaint
+batch too). Each message is read
 against examples that leave it out (the training batches are examples too). The thresholds
 (data/thresholds.toml) were chosen by 5-fold cross-validation over the development set: fit
 without a fold, that fold read through the chat path. Run from a source checkout after changing phrasings or
@@ -38,11 +38,7 @@ SELF_FOLDS = 5
 FITTED_ON = ("appliance/citizen/data/train/citizen_questions.toml + data/complaints_train.toml + "
              "tests/citizen/cases.py + tests/citizen/dev/ (thresholds chosen by cross-validation on dev; never "
              "heldout/)")
-# With phrasings.SESSION11_REFIT the later writers' halves are examples and fit data too (training_batch).
-FITTED_ON_S11 = FITTED_ON.replace(" + tests/citizen/cases.py", " + data/train/citizen_questions_{s6,s8a,s8b,s9a,s9b,"
-                                  "s10a,s10b,s10c,s11a,s11b}.toml + data/train/complaints_train{2,4_a,4_b,5_a}.toml + "
-                                  "tests/citizen/cases.py")
-# With phrasings.SESSION13_REFIT: session 12's citizen half and the complaint model's later batches too.
+# The later writers' halves are examples and fit data too (training_batch), and the complaint model's batches fit data.
 FITTED_ON_S13 = FITTED_ON.replace(" + tests/citizen/cases.py", " + data/train/citizen_questions_{s6,s8a,s8b,s9a,s9b,"
                                   "s10a,s10b,s10c,s11a,s11b,s12c}.toml + data/train/complaints_train{2,4_a,4_b,5_a,"
                                   "6_a,7_b,7_c}.toml + tests/citizen/cases.py")
@@ -56,11 +52,7 @@ COMPLAINT_BATCHES_S15 = (*COMPLAINT_BATCHES_S13, "complaints_train14")
 
 def complaint_batches() -> tuple[str, ...]:
     """The complaint model's batches that are fusion-fit data (never examples) under the flags as they are now."""
-    if phrasings.SESSION15_REFIT:
-        return COMPLAINT_BATCHES_S15
-    if phrasings.SESSION13_REFIT:
-        return COMPLAINT_BATCHES_S13
-    return COMPLAINT_BATCHES if phrasings.SESSION11_REFIT else ()
+    return COMPLAINT_BATCHES_S15 if phrasings.SESSION15_REFIT else COMPLAINT_BATCHES_S13
 STEPS = 1500
 RATE = 0.5
 
@@ -172,7 +164,7 @@ def training_items(with_dev: bool = False, halves: bool = True) -> list[tuple[st
     """The blind training batch and the in-sample cases (tests/citizen/cases.py); the development
     set (tests/citizen/dev/) only with `with_dev` (its figures are then in-sample and the thresholds
     must be chosen by cross-validation); never the held-out sets. `halves=False`: without the later
-    writers' halves (and the complaint batches) whatever phrasings.SESSION11_REFIT / SESSION13_REFIT say."""
+    writers' halves (and the complaint batches)."""
     from appliance.knowledge.procedures import load_catalogue
     from appliance.text import fold
     from tests.citizen import cases, sets
@@ -182,7 +174,7 @@ def training_items(with_dev: bool = False, halves: bool = True) -> list[tuple[st
     items += [(t, "complaint", "") for t, _ in [*cases.COMPLAINTS, *cases.HELD_OUT_COMPLAINTS]]
     # A complaint's category is not this model's question (complaint_probabilities is): one label.
     items += [(m.text, m.intent, "" if m.intent == "complaint" else m.label) for m in training_batch(halves)]
-    if halves and complaint_batches():
+    if halves:
         # The complaint model's later batches as fit data (never examples): with the citizen halves alone the fit
         # sees few complaints and offers fewer of them (docs/citizen.md, Session 11).
         from appliance.citizen.crossval import read_toml
@@ -224,20 +216,18 @@ def main(argv: Sequence[str] | None = None) -> None:
                              "intent models take most of the fit's time; the chat then reads that variant with the "
                              "embeddings weights")
     parser.add_argument("--session13", action="store_true",
-                        help="with phrasings.SESSION13_REFIT on (writes data/fusion_s13.json): session 12's half and "
-                             "the complaint model's later batches are fit data too")
+                        help="session 13's file (data/fusion_s13.json, phrasings.SESSION15_REFIT off for the run)")
     parser.add_argument("--session15", action="store_true",
                         help="with phrasings.SESSION15_REFIT on (writes data/fusion_s15.json): session 14's half and "
                              "complaint batch are fit data too")
     args = parser.parse_args(argv)
     sys.path.insert(0, ".")
     if args.session13:  # the session 13 file: its halves and batches, not session 15's
-        phrasings.SESSION13_REFIT, phrasings.SESSION15_REFIT = True, False
+        phrasings.SESSION15_REFIT = False
     if args.session15:
         phrasings.SESSION15_REFIT = True
     items = training_items(not args.no_dev)
-    source = (FITTED_ON_S15 if phrasings.SESSION15_REFIT else FITTED_ON_S13 if phrasings.SESSION13_REFIT else
-              FITTED_ON_S11 if phrasings.SESSION11_REFIT else FITTED_ON)
+    source = FITTED_ON_S15 if phrasings.SESSION15_REFIT else FITTED_ON_S13
     fitted_on = source.split(" + tests/citizen/dev/")[0] + " (never dev/ nor heldout/)" if args.no_dev else source
     target = fusion_path()  # the file that goes with the examples these flags give
     out: dict[str, object] = {"features": list(FEATURES), "kinds": list(KINDS), "fitted_on": fitted_on}

@@ -7,7 +7,8 @@ every fit message is read against examples without its own fold (fit.examples), 
 message is an example. Configurations:
 
 - `shipped`: the shipped examples and weights (the halves are neither examples nor fit data);
-- `more+shipped`: the other halves as examples too, the shipped weights (SESSION10_MORE_EXAMPLES);
+- `more+shipped`: the other halves as examples too, the shipped weights (SESSION10_MORE_EXAMPLES, off since
+  session 10, retired in session 16);
 - `more+refit`: the other halves as examples, weights refit on the shipped fit data (cases, dev, the
   session 5 batch) read against that larger index;
 - `more+refit+halves`: the same, the other halves fit data too;
@@ -254,7 +255,7 @@ def _fit_form(items: Sequence[crossval.Item]) -> list[crossval.Item]:
 
 def _shipped_fit_items() -> list[crossval.Item]:
     """Session 10's fusion fit data (fit.py default: cases, the session 5 batch, dev), whatever
-    SESSION11_REFIT says."""
+    the flags say."""
     return fusion_fit.training_items(with_dev=True, halves=False)
 
 

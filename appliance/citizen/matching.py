@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -86,8 +86,7 @@ class PhraseSet(Generic[T]):
 
 
 class ProcedureIndex:
-    def __init__(self, procedures: Iterable[Procedure], extra_terms: Mapping[str, Sequence[str]] | None = None):
-        """`extra_terms`: more colloquial names by piece of the official name, as PROCEDURE_TERMS."""
+    def __init__(self, procedures: Iterable[Procedure]):
         self.procedures = list(procedures)
         self.phrases: list[tuple[tuple[str, ...], str, float]] = []  # phrase, code, weight factor
         self.name_tokens: dict[str, set[str]] = {}
@@ -98,7 +97,7 @@ class ProcedureIndex:
             own: set[str] = {name_fold}
             for alias in proc.data.get("aliases") or []:
                 own.add(normalize_query(alias))
-            for key, terms in [*PROCEDURE_TERMS.items(), *(extra_terms or {}).items()]:
+            for key, terms in PROCEDURE_TERMS.items():
                 if key in name_fold:
                     own.update(normalize_query(t) for t in terms)
             for key, cue in CUE_WORDS.items():

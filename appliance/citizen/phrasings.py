@@ -20,16 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from appliance.citizen import vocabulary
 from appliance.citizen.classify import seed as complaint_seed
 from appliance.citizen.matching import Procedure, ProcedureIndex, normalize_query
-from appliance.citizen.vocabulary import (
-    CORRECTION_PLACES,
-    CORRECTION_VERBS,
-    ELSEWHERE_DOCUMENTS,
-    ELSEWHERE_NAMED,
-    REQUEST_VERBS,
-)
+from appliance.citizen.vocabulary import ELSEWHERE_DOCUMENTS, ELSEWHERE_NAMED, REQUEST_VERBS
 
 DATA = Path(__file__).with_name("data") / "understanding.toml"
 TRAIN = Path(__file__).with_name("data") / "train" / "citizen_questions.toml"
@@ -55,7 +48,6 @@ class Phrasings:
     faq_cues: dict[str, tuple[str, ...]]
     out_of_scope: dict[str, OutOfScope]
     status_cues: tuple[str, ...]
-    families: bool = False  # session 8's phrasing families (vocabulary.SESSION8_FAMILIES)
 
     def labels(self) -> list[str]:
         return sorted({label for label, _ in self.examples})
@@ -102,35 +94,17 @@ def _written(path: Path) -> list[Written]:
             for m in items if isinstance(m, dict) and m.get("text") and m.get("intent")]
 
 
-# Session 10, measured and OFF: the later writers' training halves (sessions 6, 8, 9: five writers who saw
-# only the procedure list and the category table) as examples too, so the lexical and embedding indexes know
-# more ways of saying a thing. Read leave-one-batch-out with the shipped fusion weights, it answers more
-# questions but names 3 more wrong procedures (siblings: "giấy khai sinh" pulls to khai sinh), so it stays off
-# until the fusion model is refit against the larger index (docs/citizen.md, Session 10). While on, crossval's
-# later batches would be examples of themselves: it must leave each out.
-SESSION10_MORE_EXAMPLES = False  # measured worse on procedures (docs/citizen.md, Session 10): off
-# Session 11 (issue 16): the eight later halves (sessions 6 to 10) as examples AND as fusion-fit data, read
-# through weights refit against that larger index (data/fusion_s11.json, `python -m appliance.citizen.fit` with
-# this on) and a procedure bar of `answer_procedure_s11` (data/thresholds.toml). Leave-one-half-out
-# (lobo_examples.py: a half is never an example nor fit data when read) it answers more questions right with
-# no more confidently wrong procedures (docs/citizen.md, Session 11). Off: session 10's examples and weights.
-# On since session 12 by rule R1 (docs/citizen.md, "Session 12"): over the seven fresh sets, procedure 648 / 160 /
-# 36 → 697 / 133 / 14 of 844, question or complaint 1.827 / 55 wrong → 1.912 / 45 of 2.169, out of scope named
-# 16 → 8; complaint categories 616 / 195 / 31 → 623 / 184 / 35 of 842 (more complaints recognised as such).
-SESSION11_REFIT = True
-# Session 13 (issue 16): session 12's citizen half (s12c) joins the halves as examples and fusion-fit data, and
-# the complaint model's batches complaints_train{6_a,7_b,7_c} join the fusion-fit complaint batches (never
-# examples); weights data/fusion_s13.json (`python -m appliance.citizen.fit --no-intent` with this on), procedure
-# bar `answer_procedure_s13` (data/thresholds.toml). Implies the session 11 halves whatever SESSION11_REFIT says.
-# Judged leave-one-half-out (lobo_examples.py, configurations `s11` and `s13`; docs/citizen.md, "Session 13").
-# On by rule R1 at the end of session 13 (summed over the seven fresh sets, off → on): procedure 697 / 132 / 15 →
-# 706 / 122 / 16, complaint category 656 / 153 / 33 → 658 / 151 / 33, question or complaint 1.913 / 45 wrong →
-# 1.925 / 42, out of scope named 8 → 7; confidently wrong over the views with legal search 113 → 111 (docs).
-SESSION13_REFIT = True
+# The later writers' halves are examples AND fusion-fit data, read through weights refit against that larger
+# index. Session 11's ten halves (sessions 6 to 10, SESSION11_REFIT: on since session 12 by rule R1) and session 12's
+# half s12c with the complaint model's batches complaints_train{6_a,7_b,7_c} as fusion-fit data (never examples;
+# SESSION13_REFIT: on by rule R1 at the end of session 13), weights data/fusion_s13.json (`python -m
+# appliance.citizen.fit --session13 --no-intent`), procedure bar `answer_procedure_s13` (data/thresholds.toml).
+# Both unconditional since session 16; session 10's halves as examples with the old weights (SESSION10_MORE_EXAMPLES,
+# off since session 10) retired then (docs/citizen.md, Sessions 10-13 and 16).
 # Session 15 (issue 16): session 14's citizen half (s14) joins the halves as examples and fusion-fit data, and the
 # complaint batch complaints_train14 joins the fusion-fit complaint batches (never examples); weights
 # data/fusion_s15.json (`python -m appliance.citizen.fit --session15 --no-intent`), procedure bar
-# `answer_procedure_s15` (data/thresholds.toml). Implies SESSION13_REFIT's halves whatever it says. Judged
+# `answer_procedure_s15` (data/thresholds.toml). Off: session 13's halves and weights. Judged
 # leave-one-half-out (lobo_examples.py, configurations `s13` and `s15`; docs/citizen.md, "Session 15").
 # Off by rule R1, measured once on the nine fresh sets (docs/citizen.md, "Session 15").
 SESSION15_REFIT = False
@@ -139,27 +113,20 @@ SESSION10_HALVES = ("s6", "s8a", "s8b", "s9a", "s9b")
 SESSION11_HALVES = (*SESSION10_HALVES, "s10a", "s10b", "s10c", "s11a", "s11b")
 SESSION13_HALVES = (*SESSION11_HALVES, "s12c")
 SESSION15_HALVES = (*SESSION13_HALVES, "s14")
-LATER_TRAIN = tuple(TRAIN.with_name(f"citizen_questions_{batch}.toml") for batch in SESSION10_HALVES)
 
 
 def later_train() -> tuple[Path, ...]:
     """The later halves used as examples under the flags as they are now (read at call time, so a test
     or a measurement may switch them)."""
-    if SESSION15_REFIT:
-        return tuple(TRAIN.with_name(f"citizen_questions_{batch}.toml") for batch in SESSION15_HALVES)
-    if SESSION13_REFIT:
-        return tuple(TRAIN.with_name(f"citizen_questions_{batch}.toml") for batch in SESSION13_HALVES)
-    if SESSION11_REFIT:
-        return tuple(TRAIN.with_name(f"citizen_questions_{batch}.toml") for batch in SESSION11_HALVES)
-    return LATER_TRAIN if SESSION10_MORE_EXAMPLES else ()
+    halves = SESSION15_HALVES if SESSION15_REFIT else SESSION13_HALVES
+    return tuple(TRAIN.with_name(f"citizen_questions_{batch}.toml") for batch in halves)
 
 
 def training_batch(halves: bool = True) -> tuple[Written, ...]:
     """The blind training batches: citizen messages of every intent, and the complaints batch (the
     complaint model's training data, data/complaints_train.toml) that teaches what a complaint
-    looks like against a question; with SESSION15_REFIT, SESSION13_REFIT, SESSION11_REFIT (or
-    SESSION10_MORE_EXAMPLES), the later writers' citizen halves too. `halves=False` leaves them out whatever the
-    flags say."""
+    looks like against a question, and the later writers' citizen halves (`later_train`). `halves=False` leaves
+    those out."""
     return _training_batch(later_train() if halves else ())
 
 
@@ -209,24 +176,16 @@ def elsewhere_cues(topic: str, procedures: Sequence[Procedure]) -> tuple[str, ..
     with a document another office issues, and the documents named on their own. A cue that lies
     inside one of the catalogue's own procedure phrases is left out: the ward handles that."""
     cues = {f"{verb} {doc}" for verb in REQUEST_VERBS for doc in ELSEWHERE_DOCUMENTS.get(topic, ())}
-    if vocabulary.SESSION9_CORRECTIONS:  # read at call time: crossval --corrections switches it on
-        cues.update(f"{fix} {place} {doc}" for fix in CORRECTION_VERBS for place in CORRECTION_PLACES
-                    for doc in ELSEWHERE_DOCUMENTS.get(topic, ()))
     cues.update(ELSEWHERE_NAMED.get(topic, ()))
     own = [f" {' '.join(words)} " for words, _, _ in ProcedureIndex(procedures).phrases]
     return tuple(sorted(c for c in cues if not any(f" {c} " in phrase for phrase in own)))
 
 
-def load(procedures: Sequence[Procedure], families: bool | None = None,
-         elsewhere: bool | None = None, halves: bool = True) -> Phrasings:
+def load(procedures: Sequence[Procedure], halves: bool = True) -> Phrasings:
     """Everything for this catalogue: examples of its procedures (its names and aliases count as
-    examples too), of the FAQ topics, out-of-scope topics, status, chit-chat and complaints.
-    `families`: with session 8's phrasing families (default vocabulary.SESSION8_FAMILIES, off);
-    `elsewhere`: with the first of them, other offices' documents (vocabulary.SESSION8_ELSEWHERE, on;
-    implied by `families`); `halves=False`: without the later writers' halves whatever the flags say
-    (lobo_examples.py adds them itself, leaving the one it reads out)."""
-    families = vocabulary.SESSION8_FAMILIES if families is None else families
-    elsewhere = families or (vocabulary.SESSION8_ELSEWHERE if elsewhere is None else elsewhere)
+    examples too), of the FAQ topics, out-of-scope topics (their cues with other offices' documents,
+    `elsewhere_cues`), status, chit-chat and complaints. `halves=False`: without the later writers' halves
+    whatever the flags say (lobo_examples.py adds them itself, leaving the one it reads out)."""
     examples: list[tuple[str, str]] = []
     for proc in procedures:
         examples.append((f"proc:{proc.code}", proc.name))
@@ -240,14 +199,12 @@ def load(procedures: Sequence[Procedure], families: bool | None = None,
     for topic, section in _section("faq").items():
         faq_cues[topic] = tuple(normalize_query(c) for c in _texts(section.get("cues")))
         examples.extend((f"faq:{topic}", text) for text in _texts(section.get("examples")))
-    if vocabulary.SESSION9_STATUS and "tra_cuu_ho_so" in faq_cues:  # off by default (vocabulary.py)
-        faq_cues["tra_cuu_ho_so"] += tuple(c for c in vocabulary.FILED_RESULT if c not in faq_cues["tra_cuu_ho_so"])
     for topic, section in _section("more_faq").items():
         examples.extend((f"faq:{topic}", text) for text in _texts(section.get("examples")))
     out: dict[str, OutOfScope] = {}
     for topic, section in _section("out_of_scope").items():
         written = tuple(normalize_query(c) for c in _texts(section.get("cues")))
-        generated = tuple(c for c in elsewhere_cues(topic, procedures) if c not in written) if elsewhere else ()
+        generated = tuple(c for c in elsewhere_cues(topic, procedures) if c not in written)
         out[topic] = OutOfScope(topic, str(section.get("label", topic)), str(section.get("where", "")),
                                 written + generated)
         examples.extend((f"oos:{topic}", text) for text in _texts(section.get("examples")))
@@ -267,5 +224,4 @@ def load(procedures: Sequence[Procedure], families: bool | None = None,
         label = _written_label(item, codes, set(faq_cues), out)
         if label is not None:
             examples.append((label, item.text))
-    return Phrasings(tuple(examples), faq_cues, out, tuple(normalize_query(c) for c in _texts(status.get("cues"))),
-                     families)
+    return Phrasings(tuple(examples), faq_cues, out, tuple(normalize_query(c) for c in _texts(status.get("cues"))))

@@ -21,9 +21,6 @@ from collections.abc import Mapping, Sequence
 from appliance.citizen.matching import PhraseSet, Procedure
 from appliance.text import fold
 
-# Off → the phrase rules as in session 9; the lead measures it off / on (docs/citizen.md, Session 10).
-SESSION10_RECORD_CORRECTIONS = True
-
 # Folded, teencode-expanded words (vocabulary.py folds the message the same way).
 RECORDS = ("giay khai sinh", "khai sinh", "giay chung tu", "chung tu", "trich luc khai tu", "giay ket hon",
            "giay dang ky ket hon", "giay chung nhan ket hon", "so ho tich", "giay to ho tich", "ho tich")
@@ -68,9 +65,9 @@ def asks_record_correction(words: Sequence[str]) -> bool:
 
 def boost(scores: Mapping[str, float], words: Sequence[str], code: str | None) -> dict[str, float]:
     """The phrase rules' scores with the correction procedure made the strongest procedure when the message
-    asks to correct a record (unchanged otherwise, or with the flag off)."""
+    asks to correct a record (unchanged otherwise)."""
     out = dict(scores)
-    if not SESSION10_RECORD_CORRECTIONS or code is None or not asks_record_correction(words):
+    if code is None or not asks_record_correction(words):
         return out
     label = f"proc:{code}"
     strongest = max((v for k, v in out.items() if k.startswith("proc:")), default=0.0)

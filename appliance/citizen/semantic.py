@@ -236,16 +236,14 @@ class SemanticIndex:
 
     def embed_queries(self, texts: Sequence[str], chunk: int = 32) -> int:
         """For an offline run: the messages not kept yet embedded `chunk` at a time (on a shared 2-core machine
-        some 2.900 fit messages one by one took most of an hour; in chunks a quarter of that). Returns how many
-        were embedded."""
+        some 2.900 fit messages one by one took most of an hour; in chunks a quarter of that), through the same
+        path as `vector`: each chunk waits for the model's gate and is kept within `cache_limit` (no limit after
+        keep_queries). Returns how many were embedded."""
         keys = list(dict.fromkeys(_query_key(t) for t in texts))
         with self._lock:
             missing = [k for k in keys if k not in self._cache]
         for i in range(0, len(missing), chunk):
-            block = missing[i:i + chunk]
-            vectors = np.asarray(self.embedder.embed(block, kind="query"), dtype=np.float32)
-            with self._lock:
-                self._cache.update(zip(block, vectors, strict=True))
+            self._embed(missing[i:i + chunk], None)
         return len(missing)
 
     def save_queries(self, path: Path) -> None:
@@ -267,17 +265,25 @@ class SemanticIndex:
             if hit is not None:
                 self._cache.move_to_end(key)
                 return hit
+        vectors = self._embed([key], wait_s)
+        return None if vectors is None else vectors[0]
+
+    def _embed(self, keys: Sequence[str], wait_s: float | None) -> Vectors | None:
+        """The one way into the model for messages: one caller at a time (the gate; None when it stayed busy
+        `wait_s`), the vectors kept in the cache within `cache_limit`, oldest out first."""
         if not self._gate.acquire(timeout=wait_s):  # None: wait as long as it takes
             return None
         try:
-            vec = np.asarray(self.embedder.embed([key], kind="query"), dtype=np.float32)[0]
+            vectors = np.asarray(self.embedder.embed(list(keys), kind="query"), dtype=np.float32)
         finally:
             self._gate.release()
         with self._lock:
-            self._cache[key] = vec
-            if self.cache_limit is not None and len(self._cache) > self.cache_limit:
+            for key, vec in zip(keys, vectors, strict=True):
+                self._cache[key] = vec
+                self._cache.move_to_end(key)
+            while self.cache_limit is not None and len(self._cache) > self.cache_limit:
                 self._cache.popitem(last=False)
-        return vec
+        return vectors
 
     def scores(self, text: str) -> dict[str, float]:
         """Per label, the cosine of its nearest example to the message (waits for the model)."""

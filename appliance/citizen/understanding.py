@@ -27,22 +27,20 @@ from pathlib import Path
 
 import numpy as np
 
-from appliance.citizen import lost_records, phrasings
+from appliance.citizen import phrasings
 from appliance.citizen.classify import CATEGORIES, Classification, FeedbackClassifier
 from appliance.citizen.intent_model import IntentModel, load_or_fit
 from appliance.citizen.lexical import LexicalIndex
 from appliance.citizen.matching import PhraseSet, Procedure, ProcedureIndex, tokens
 from appliance.citizen.phrasings import Phrasings
-from appliance.citizen.record_corrections import asks_record_correction, correction_code
 from appliance.citizen.record_corrections import boost as correction_boost
+from appliance.citizen.record_corrections import correction_code
 from appliance.citizen.semantic import BUSY_WAIT_S, SemanticIndex, cache_dir
 from appliance.citizen.vocabulary import (
-    ALTERNATIVE_PLACES,
     ASPECTS,
     COMPLAINT_CUES,
     GREETINGS,
     IMPLIED_QUALIFIERS,
-    LAND_CORRECTIONS,
     QUALIFIERS,
     QUESTION_CUES,
     SMALL_TALK,
@@ -51,9 +49,10 @@ from appliance.citizen.vocabulary import (
 from appliance.engines.base import Embedder
 
 FUSION = Path(__file__).with_name("data") / "fusion.json"
-# Session 11: weights refit against the index that holds the later writers' halves (phrasings.SESSION11_REFIT).
+# Session 11: weights refit against the index that holds the later writers' halves (phrasings.SESSION11_REFIT, served
+# from session 12 until session 13's refit; lobo_examples.py's `served` configuration still reads it).
 FUSION_S11 = Path(__file__).with_name("data") / "fusion_s11.json"
-# Session 13: refit with session 12's citizen half and the later complaint batches too (phrasings.SESSION13_REFIT).
+# Session 13: refit with session 12's citizen half and the later complaint batches too (served since session 13).
 FUSION_S13 = Path(__file__).with_name("data") / "fusion_s13.json"
 # Session 15: refit with session 14's citizen half and complaint batch too (phrasings.SESSION15_REFIT).
 FUSION_S15 = Path(__file__).with_name("data") / "fusion_s15.json"
@@ -109,11 +108,7 @@ class Reading:
 
 def fusion_path() -> Path:
     """The weights that go with the examples phrasings.load gives under the flags as they are now."""
-    if phrasings.SESSION15_REFIT:
-        return FUSION_S15
-    if phrasings.SESSION13_REFIT:
-        return FUSION_S13
-    return FUSION_S11 if phrasings.SESSION11_REFIT else FUSION
+    return FUSION_S15 if phrasings.SESSION15_REFIT else FUSION_S13
 
 
 def _fusion() -> dict[str, object]:
@@ -149,16 +144,13 @@ def file_thresholds() -> dict[str, float]:
 
 def thresholds() -> dict[str, float]:
     """The confidence thresholds the chat acts on: the file's, with the procedure bar that goes with the
-    session 11 weights while phrasings.SESSION11_REFIT is on, with the session 13 ones while
-    phrasings.SESSION13_REFIT is, with the session 15 ones while phrasings.SESSION15_REFIT is (a fresh dict: callers
-    may change it)."""
+    session 13 weights (`answer_procedure_s13`), or session 15's while phrasings.SESSION15_REFIT and
+    SESSION15_PROCEDURE_BAR are on (a fresh dict: callers may change it)."""
     limits = dict(file_thresholds())
     if phrasings.SESSION15_REFIT and SESSION15_PROCEDURE_BAR and "answer_procedure_s15" in limits:
         limits["answer_procedure"] = limits["answer_procedure_s15"]
-    elif (phrasings.SESSION13_REFIT or phrasings.SESSION15_REFIT) and "answer_procedure_s13" in limits:
+    elif "answer_procedure_s13" in limits:
         limits["answer_procedure"] = limits["answer_procedure_s13"]
-    elif phrasings.SESSION11_REFIT and "answer_procedure_s11" in limits:
-        limits["answer_procedure"] = limits["answer_procedure_s11"]
     return limits
 
 
@@ -196,12 +188,9 @@ class PhraseRules:
         for topic, oos in phrasings.out_of_scope.items():
             phrases.extend((tuple(c.split()), (f"oos:{topic}", 1.0)) for c in oos.cues)
         phrases.extend((tuple(c.split()), ("status", 1.0)) for c in phrasings.status_cues)
-        if phrasings.families:  # an office named as the alternative to the ward: hides its cue, scores nothing
-            phrases.extend((tuple(c.split()), (NO_LABEL, 0.0)) for c in ALTERNATIVE_PLACES)
         self.index = index
         self.matcher: PhraseSet[tuple[str, float]] = PhraseSet(phrases)
         self.correction = correction_code(index.procedures)  # record_corrections.py (session 10)
-        self.lost = lost_records.codes(index.procedures)  # lost_records.py (session 11)
 
     def scores(self, words: Sequence[str]) -> dict[str, float]:
         hits = self.matcher.find(words)
@@ -219,8 +208,7 @@ class PhraseRules:
                 code = label.split(":", 1)[1]
                 if self.index.cues.get(code, set()) & present:
                     scores[label] += 3.0
-        scores = correction_boost(scores, words, self.correction)
-        return lost_records.boost(scores, words, self.lost, asks_record_correction(words))
+        return correction_boost(scores, words, self.correction)
 
 
 def _has(matcher: PhraseSet[None], words: Sequence[str]) -> bool:
@@ -266,7 +254,7 @@ class Understanding:
                  when_unsure: bool = False, labels: Sequence[str] | None = None, intent_model: bool = False,
                  intent_on_disk: bool = True):
         self.procedures = list(procedures)
-        self.index = ProcedureIndex(self.procedures, {"bien dong": LAND_CORRECTIONS} if phrasings.families else None)
+        self.index = ProcedureIndex(self.procedures)
         self.by_code = self.index.by_code
         self.phrasings = phrasings
         self.rules = PhraseRules(self.index, phrasings)

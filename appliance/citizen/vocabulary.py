@@ -40,30 +40,6 @@ DOCUMENT_NOUNS = ["giay to", "bang", "bang cap", "bang tot nghiep", "bang dai ho
 DEATH_WORDS = ["mat", "qua doi", "tu tran", "tu vong", "chet"]
 RELATIVES = ["nguoi than", "nguoi nha", "bo", "me", "ong", "ba", "chong", "vo", "con", "anh", "chi", "em",
              "ong noi", "ba noi", "ong ngoai", "ba ngoai", "cu"]
-# Session 8's phrasing families (ELSEWHERE_DOCUMENTS / ELSEWHERE_NAMED with REQUEST_VERBS, ALTERNATIVE_PLACES,
-# LAND_CORRECTIONS below): measured and OFF by default. Under leave-one-batch-out over the training batches
-# they cut confident mistakes at no cost in right answers, but on the older held-out set, measured once,
-# one question-or-complaint count fell (docs/citizen.md), so they wait for a fresh measurement.
-# phrasings.load(procedures, families=True) reads with them.
-SESSION8_FAMILIES = False
-# The first of them alone is ON: another office's documents asked for with the ward's request verbs
-# (ELSEWHERE_DOCUMENTS / ELSEWHERE_NAMED × REQUEST_VERBS) are out of scope. By itself, under
-# leave-one-batch-out (rules only) it leaves every procedure answer as it was and halves the out-of-scope
-# questions named as a procedure (4 → 2 of 90), the one failure the issue bounds at ≤ 2 % (docs/citizen.md).
-SESSION8_ELSEWHERE = True
-# A correction whose object is the land certificate ("đổi tên trên sổ đỏ", "thêm tên vợ vào sổ hồng") is
-# a change to the land record (đăng ký biến động), not a civil-status correction: the phrase naming the
-# certificate is longer than the correction words ("đổi tên", "sửa") it contains, so it wins. ("Sổ đỏ bị
-# ghi sai tên" is left to the fusion: tests/knowledge reads that wording as naming both subjects.)
-LAND_CERTIFICATES = ["so do", "so hong", "bia do", "giay chung nhan quyen su dung dat"]
-LAND_CORRECTIONS = [
-    *[f"{verb} {prep} {doc}" for verb in ("doi ten", "sua ten", "sua", "sua lai", "dinh chinh", "ghi sai", "sai ten",
-                                         "cap nhat", "thay doi", "thay doi thong tin", "dinh chinh thong tin",
-                                         "sua thong tin", "doi", "bo sung", "them ten", "ghi them", "ghi ten",
-                                         "dung ten")
-      for prep in ("tren", "trong", "o", "vao") for doc in LAND_CERTIFICATES],
-    *[f"ten {who} {prep} {doc}" for who in RELATIVES for prep in ("vao", "tren", "trong") for doc in LAND_CERTIFICATES],
-]
 PROCEDURE_TERMS: dict[str, list[str]] = {
     "khai sinh": ["khai sinh", "giay khai sinh", "dang ky khai sinh", "lam khai sinh", "khai sinh cho con",
                   "be moi sinh", "con moi sinh", "moi sinh", "vua sinh", "moi de", "vua de", "giay chung sinh"],
@@ -126,6 +102,10 @@ PROCEDURE_TERMS: dict[str, list[str]] = {
                 "thue phong", "o nho", "cu tru", "dang ky cu tru", "gia han tam tru", "o ghep", "day tro"],
 }
 
+# Session 8's first phrasing family (SESSION8_ELSEWHERE, on since session 8, unconditional since session 16):
+# another office's documents asked for with the ward's request verbs (ELSEWHERE_DOCUMENTS / ELSEWHERE_NAMED ×
+# REQUEST_VERBS) are out of scope. The others (SESSION8_FAMILIES: offices named as the ward's alternative, land
+# certificate corrections) were off since session 8 and retired in session 16 (docs/citizen.md).
 # What other offices issue (folded), by out-of-scope topic of data/understanding.toml. Citizens ask the
 # ward for them with the ward's own verbs ("xin / cấp lại / gia hạn / trích lục" + the document), so a
 # procedure phrase inside the request ("trích lục", "tạm trú") would name a ward procedure for it. Each
@@ -153,37 +133,6 @@ ELSEWHERE_NAMED: dict[str, tuple[str, ...]] = {
     "xuat_nhap_canh": ("the tam tru", "the thuong tru", "giay mien thi thuc"),
     "toa_an": ("trich luc ban an", "ban sao ban an"),
 }
-# An office named as the alternative to the ward ("… ở phường được không hay phải ra văn phòng công chứng")
-# is not what the citizen asks for: phrases that contain the office's cue and say so (longer, so the cue
-# inside is ignored) and name no label of their own.
-ELSEWHERE_PLACES = ("van phong cong chung", "phong cong chung", "cong chung vien")
-ALTERNATIVE_PLACES = tuple(f"{link} {move} {place}".replace("  ", " ")
-                           for link in ("hay", "hay phai", "hay la", "hay bat buoc", "hoac", "voi", "chu khong",
-                                        "khoi phai", "thay vi", "hay van phai", "hay cu phai")
-                           for move in ("", "ra", "len", "den", "toi", "o", "di", "lam o", "lam tai", "tai")
-                           for place in ELSEWHERE_PLACES)
-# Session 9 (OFF by default, docs/citizen.md): a correction made ON another office's document ("đổi tên trên
-# hộ chiếu", "sửa ngày sinh trong căn cước", "cập nhật thông tin trên thẻ bảo hiểm y tế") is that office's
-# business too; the ward's correction procedure (cải chính hộ tịch) is named by the correction words inside.
-# Each correction × preposition × ELSEWHERE_DOCUMENTS document is a cue of the document's topic, longer than
-# the correction phrase it contains. Made from one message of session 9's first writer (s9a); under
-# leave-one-batch-out (rules + lexical) it turns one confident wrong of s5 into a question and adds none
-# anywhere, but the embedder path was not measured with it: off until the lead decides.
-SESSION9_CORRECTIONS = False
-CORRECTION_VERBS = ("doi ten", "sua ten", "sua", "sua lai", "sua thong tin", "doi thong tin", "thay doi thong tin",
-                    "cai chinh", "cai chinh ten", "dieu chinh", "dieu chinh thong tin", "cap nhat",
-                    "cap nhat thong tin", "sua ngay sinh", "doi ngay sinh", "sua ho ten", "doi ho ten",
-                    "bo sung thong tin")
-CORRECTION_PLACES = ("tren", "trong", "o", "cua", "ghi tren", "ghi trong")
-# Session 9 (OFF by default, docs/citizen.md): asking after one's own filed application ("nộp đăng ký tạm trú
-# 5 ngày rồi, xem kết quả ở đâu", "hồ sơ kết hôn nộp thứ 2, giờ lên lấy được chưa") is the status look-up
-# (FAQ tra_cuu_ho_so), not the procedure it names: "has the result come / can it be collected yet" phrasings
-# are cues of that topic. Made from two messages of session 9's second writer (s9b).
-SESSION9_STATUS = False
-FILED_RESULT = tuple(f"{ask} {end}" for ask in ("xem ket qua", "tra ket qua", "nhan ket qua", "lay ket qua")
-                     for end in ("o dau", "cho nao", "the nao")) + tuple(
-    f"{verb} {end}" for verb in ("lay", "len lay", "nhan", "co ket qua", "xong")
-    for end in ("duoc chua", "dc chua", "chua a", "chua vay")) + ("da co ket qua chua", "co ket qua chua")
 REQUEST_VERBS = ("xin", "xin cap", "xin cap lai", "lam", "lam lai", "lam moi", "cap", "cap lai", "cap doi",
                  "cap moi", "gia han", "doi", "doi lai", "trich luc", "xin trich luc", "kich hoat", "dang ky")
 

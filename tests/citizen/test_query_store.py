@@ -3,6 +3,7 @@ read thousands of fit messages again for every fold or half, more than the chat'
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
@@ -77,3 +78,21 @@ def test_an_offline_run_embeds_the_missing_messages_in_chunks(tmp_path: Path):
     before = embedder.calls
     assert offline.vector("cau hoi ba") is not None and offline.embed_queries(["cau hoi ba"]) == 0
     assert embedder.calls == before
+
+
+def test_the_batch_path_waits_for_the_model_and_keeps_the_cache_bounded(monkeypatch):
+    """`embed_queries` goes through `vector()`'s path: it takes the model only when no chat message holds it (the
+    gate), and without keep_queries its vectors live in the chat's bounded cache, not beside it."""
+    monkeypatch.setattr(semantic, "QUERY_CACHE", 2)
+    embedder = CountingEmbedder()
+    chat = index(embedder)
+    assert chat._gate.acquire(timeout=1)  # a chat message is in the model
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (chat.embed_queries(["mot", "hai", "ba"]), done.set()))
+    worker.start()
+    assert not done.wait(0.3) and embedder.calls == 0  # it waits for the model
+    chat._gate.release()
+    worker.join(5)
+    assert done.is_set() and embedder.calls == 3
+    assert len(chat._cache) == 2 and "ba" in chat._cache  # the chat's limit, the newest kept
+    assert chat.vector("ba", wait_s=0) is not None and embedder.calls == 3

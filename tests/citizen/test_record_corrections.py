@@ -39,7 +39,6 @@ def _top_procedure(understanding: Understanding, text: str) -> str | None:
 
 
 def test_the_catalogue_has_the_correction_procedure(understanding: Understanding) -> None:
-    assert record_corrections.SESSION10_RECORD_CORRECTIONS
     assert understanding.rules.correction == "HT-TDCC"
 
 
@@ -54,12 +53,8 @@ def test_it_does_not_fire_without_all_three_or_on_a_parents_name(text: str) -> N
     assert not record_corrections.asks_record_correction(tokens(text))
 
 
-def test_the_flag_off_leaves_the_phrase_rules_as_they_were(understanding: Understanding,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    death = "giấy chứng tử của bố ghi nhầm năm sinh, phải làm sao"
-    assert _top_procedure(understanding, death) == "proc:HT-TDCC"
-    monkeypatch.setattr(record_corrections, "SESSION10_RECORD_CORRECTIONS", False)
-    assert _top_procedure(understanding, death) == "proc:HT-KT"
+def test_a_death_records_wrong_birth_year_is_the_correction(understanding: Understanding) -> None:
+    assert _top_procedure(understanding, "giấy chứng tử của bố ghi nhầm năm sinh, phải làm sao") == "proc:HT-TDCC"
 
 
 def test_a_catalogue_without_the_procedure_never_fires() -> None:

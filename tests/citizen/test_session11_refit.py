@@ -1,7 +1,8 @@
-"""Session 11 (phrasings.SESSION11_REFIT): the later writers' halves are examples and fusion-fit data, read with
-weights refit against that larger index and their own procedure bar; lobo_examples.py measures it without ever
-reading a half among its own examples. The questions here are new wording, written for this test (none is from
-a training, development, held-out or fresh batch)."""
+"""Session 11 (phrasings.SESSION11_REFIT, on since session 12, unconditional since session 16 with session 13's
+refit): the later writers' halves are examples and fusion-fit data, read with weights refit against that larger
+index and their own procedure bar; lobo_examples.py measures it without ever reading a half among its own
+examples. The questions here are new wording, written for this test (none is from a training, development,
+held-out or fresh batch)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 from appliance.citizen import lobo_examples, phrasings
 from appliance.citizen.matching import Procedure
-from appliance.citizen.understanding import FUSION, FUSION_S11, Understanding, fusion_path, thresholds
+from appliance.citizen.understanding import FUSION, FUSION_S11, Understanding
 from appliance.knowledge.procedures import load_catalogue
 from tests.citizen.readings import assert_answered, assert_not_answered
 
@@ -34,11 +35,8 @@ NOT_A_PROCEDURE = [  # another office's matter, or a complaint: never answered w
 
 @pytest.fixture(scope="module", autouse=True)
 def refit_on() -> Iterator[None]:
-    """The flag as the lead switches it on (its default is what R1 decides): every test here reads with it, and
-    without session 13's refit (on since session 13, it implies these halves: test_session13_refit.py)."""
+    """The served reading (session 13's refit, which holds these halves), without session 15's."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(phrasings, "SESSION11_REFIT", True)
-        patch.setattr(phrasings, "SESSION13_REFIT", False)
         patch.setattr(phrasings, "SESSION15_REFIT", False)  # session 15's refit implies these halves (its own tests)
         yield
 
@@ -57,23 +55,16 @@ def _half_texts(name: str) -> set[str]:
     return {text for text, _, _ in lobo_examples.crossval.read_toml(lobo_examples.half_path(name))}
 
 
-def test_the_halves_are_examples_only_with_the_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_halves_are_examples() -> None:
     s10a = _half_texts("s10a")
     assert s10a <= {w.text for w in phrasings.training_batch()}
     assert not s10a & {w.text for w in phrasings.training_batch(halves=False)}
-    monkeypatch.setattr(phrasings, "SESSION11_REFIT", False)
-    assert not s10a & {w.text for w in phrasings.training_batch()}  # session 10's examples
 
 
-def test_the_weights_and_the_procedure_bar_follow_the_flag(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert fusion_path() == FUSION_S11
-    assert thresholds()["answer_procedure"] == thresholds()["answer_procedure_s11"] == 0.75
+def test_the_session_11_weights_lobo_examples_reads() -> None:
     old, new = (json.loads(p.read_text(encoding="utf-8")) for p in (FUSION, FUSION_S11))
     assert old["features"] == new["features"] and old["kinds"] == new["kinds"]
     assert "s11b" in new["fitted_on"] and old["rules"] != new["rules"]
-    monkeypatch.setattr(phrasings, "SESSION11_REFIT", False)
-    assert fusion_path() == FUSION
-    assert thresholds()["answer_procedure"] == 0.7
 
 
 def test_a_half_is_never_among_the_examples_that_read_it() -> None:

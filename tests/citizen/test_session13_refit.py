@@ -1,9 +1,9 @@
-"""Session 13 (phrasings.SESSION13_REFIT): session 12's citizen half (s12c) joins the later halves as examples and
-fusion-fit data, the complaint model's batches complaints_train{6_a,7_b,7_c} join the fusion-fit complaint batches
-(never examples), read with data/fusion_s13.json and `answer_procedure_s13`. The flag is read at call time. The
-questions here are new wording written for this test in the manner of s12c's writer (voice input without
-punctuation or accents, migrant workers asking for themselves, their children and their boss); none is from a
-training, development, held-out or fresh batch."""
+"""Session 13 (phrasings.SESSION13_REFIT, on by rule R1 since session 13, unconditional since session 16): session
+12's citizen half (s12c) joins the later halves as examples and fusion-fit data, the complaint model's batches
+complaints_train{6_a,7_b,7_c} join the fusion-fit complaint batches (never examples), read with data/fusion_s13.json
+and `answer_procedure_s13`. The questions here are new wording written for this test in the manner of s12c's
+writer (voice input without punctuation or accents, migrant workers asking for themselves, their children and their
+boss); none is from a training, development, held-out or fresh batch."""
 
 from __future__ import annotations
 
@@ -34,11 +34,8 @@ NOT_A_PROCEDURE = [  # another office's matter, or a complaint: never answered w
 
 @pytest.fixture(scope="module", autouse=True)
 def refit_on() -> Iterator[None]:
-    """The flag as the lead would switch it on (its default is what R1 decides): every test here reads with it,
-    session 11's flag off to show that session 13's implies its halves."""
+    """The served reading, without session 15's refit."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(phrasings, "SESSION13_REFIT", True)
-        patch.setattr(phrasings, "SESSION11_REFIT", False)
         patch.setattr(phrasings, "SESSION15_REFIT", False)  # session 15's refit implies these halves (its own tests)
         yield
 
@@ -53,35 +50,24 @@ def _texts(name: str) -> set[str]:
     return {text for text, _, _ in lobo_examples.crossval.read_toml(lobo_examples.half_path(name))}
 
 
-def test_s12c_and_the_session_11_halves_are_examples_only_with_the_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_s12c_and_the_session_11_halves_are_examples() -> None:
     examples = {w.text for w in phrasings.training_batch()}
     assert _texts("s12c") <= examples and _texts("s10a") <= examples
-    monkeypatch.setattr(phrasings, "SESSION13_REFIT", False)
-    monkeypatch.setattr(phrasings, "SESSION11_REFIT", True)
-    own = _texts("s12c") - {w.text for w in phrasings.training_batch(halves=False)}  # one chit-chat line is in both
-    assert own and not own & {w.text for w in phrasings.training_batch()}  # session 11's examples
 
 
-def test_the_new_complaint_batches_are_fit_data_never_examples(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_new_complaint_batches_are_fit_data_never_examples() -> None:
     new = _texts("complaints_train7_c") | _texts("complaints_train6_a")
-    assert new <= {text for text, _, _ in fit.training_items()}
-    assert not new & {w.text for w in phrasings.training_batch()}
-    monkeypatch.setattr(phrasings, "SESSION13_REFIT", False)
-    monkeypatch.setattr(phrasings, "SESSION11_REFIT", True)
     fit_texts = {text for text, _, _ in fit.training_items()}
-    assert not new & fit_texts and _texts("complaints_train5_a") <= fit_texts  # session 11's four batches
+    assert new <= fit_texts and _texts("complaints_train5_a") <= fit_texts  # session 11's four batches too
+    assert not new & {w.text for w in phrasings.training_batch()}
 
 
-def test_the_weights_and_the_procedure_bar_follow_the_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_weights_and_the_procedure_bar() -> None:
     assert fusion_path() == FUSION_S13
     assert thresholds()["answer_procedure"] == thresholds()["answer_procedure_s13"]
     old, new = (json.loads(p.read_text(encoding="utf-8")) for p in (FUSION_S11, FUSION_S13))
     assert old["features"] == new["features"] and old["kinds"] == new["kinds"]
     assert "s12c" in new["fitted_on"] and "7_c" in new["fitted_on"] and old["rules"] != new["rules"]
-    monkeypatch.setattr(phrasings, "SESSION13_REFIT", False)
-    monkeypatch.setattr(phrasings, "SESSION11_REFIT", True)
-    assert fusion_path() == FUSION_S11
-    assert thresholds()["answer_procedure"] == thresholds()["answer_procedure_s11"]
 
 
 def test_s12c_is_never_among_the_examples_nor_the_fit_data_that_read_it() -> None:

@@ -1,6 +1,6 @@
-"""Session 14: the complaint model's bar read beside the classifier's cue phrases
-(complaint_model.SESSION14_COMPLAINT_AGREEMENT) and the leave-one-batch-out tools that chose it
-(complaint_lobo.py, complaint_decision.py). Sentences here were written for these tests."""
+"""Session 14: the complaint model's bar read beside the classifier's cue phrases (the leave-one-batch-out tools
+that chose a pair of bars: complaint_lobo.py, complaint_decision.py; the pair's flag was retired in session 16) and
+praise filed under "khac" (complaint_cues.SESSION14_PRAISE). Sentences here were written for these tests."""
 
 from __future__ import annotations
 
@@ -38,30 +38,21 @@ def test_cue_category_names_the_strongest_cue_or_none():
     assert cue_category(classifier, NO_CUE) is None
 
 
-def test_the_bar_by_what_the_cue_phrases_say(monkeypatch: pytest.MonkeyPatch):
+def test_the_bar_without_session_15s_rules_is_the_models_own():
+    """Session 14's agree / disagree pair (SESSION14_COMPLAINT_AGREEMENT, off by rule R1) was retired in session 16:
+    whatever the cue phrases say, the served bar (its pair stays complaint_decision.py's `shipped` rule)."""
     limits = thresholds()
-    monkeypatch.setattr(complaint_cues, "SESSION14_COMPLAINT_AGREEMENT", True)
     key = SESSION12.threshold_key
-    assert bar("moi_truong", "moi_truong", key) == limits["complaint_model_session14_agree"] == 0.62
-    assert bar("moi_truong", "ha_tang", key) == limits["complaint_model_session14_disagree"] == 0.80
-    assert bar("moi_truong", None, key) == limits["complaint_model_session12"] == 0.77
-    assert bar("moi_truong", "moi_truong", SESSION8.threshold_key) == limits["complaint_model_session8"]  # SESSION12's
-    monkeypatch.setattr(complaint_cues, "SESSION14_COMPLAINT_AGREEMENT", False)
     for cue in ("moi_truong", "ha_tang", None):
-        assert bar("moi_truong", cue, key) == 0.77
+        assert bar("moi_truong", cue, key) == limits["complaint_model_session12"] == 0.77
+    assert bar("moi_truong", "moi_truong", SESSION8.threshold_key) == limits["complaint_model_session8"]
 
 
-@pytest.mark.parametrize("flag", [True, False])
-def test_agreeing_cue_phrases_let_a_surer_half_through(monkeypatch: pytest.MonkeyPatch, flag: bool):
-    monkeypatch.setattr(complaint_cues, "SESSION14_COMPLAINT_AGREEMENT", flag)
-    agreed = router("moi_truong", 0.70).classify(RUBBISH)  # the cue phrases say moi_truong too
-    assert agreed.category == "moi_truong" and agreed.pending is (not flag)
-    silent = router("moi_truong", 0.70).classify(NO_CUE)  # no cue: the served bar either way
-    assert silent.pending
-    against = router("moi_truong", 0.78).classify(DRAIN)  # the cue phrases say ha_tang
-    assert against.pending is flag
-    sure = router("moi_truong", 0.85).classify(DRAIN)
-    assert not sure.pending
+def test_the_served_bar_whatever_the_cue_phrases_say():
+    assert router("moi_truong", 0.70).classify(RUBBISH).pending  # the cue phrases say moi_truong too
+    assert router("moi_truong", 0.70).classify(NO_CUE).pending
+    assert not router("moi_truong", 0.78).classify(DRAIN).pending  # the cue phrases say ha_tang
+    assert not router("moi_truong", 0.85).classify(DRAIN).pending
 
 
 def reading(batch: str, gold: str, best: str, p: float, cue: str | None) -> Reading:

@@ -1,15 +1,14 @@
 """Acceptance: procedure questions (diacritics / none / teencode) and complaint categories."""
 
-import pytest
 
-from appliance.citizen import phrasings, vocabulary
+from appliance.citizen import phrasings
 from appliance.citizen.classify import FeedbackClassifier
-from appliance.citizen.matching import Procedure, normalize_query, tokens
+from appliance.citizen.matching import Procedure, normalize_query
 from appliance.citizen.phrasings import elsewhere_cues
 from appliance.citizen.public.answers import ASPECT_ORDER, answer, facts_in, facts_of
 from appliance.citizen.public.chat import procedure_index
 from appliance.citizen.public.store import public_db
-from appliance.citizen.understanding import Understanding, kind_of
+from appliance.citizen.understanding import Understanding
 from appliance.knowledge.procedures import load_catalogue
 from appliance.text import fold
 from tests.citizen.cases import COMPLAINTS, QUESTIONS
@@ -86,60 +85,10 @@ def test_another_offices_documents_are_cues_unless_the_catalogue_handles_them():
     assert not {"cap lai can cuoc", "lam lai can cuoc"} & set(elsewhere_cues("can_cuoc", own))
 
 
-def test_session8_families_read_what_the_question_is_about(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Off by default but the first (vocabulary.SESSION8_FAMILIES, SESSION8_ELSEWHERE; docs/citizen.md has
-    why): with them, another office's document asked for with the ward's verbs is out of scope (on by
-    default), the office named only as the ward's alternative is not, and a correction of the land
-    certificate is đăng ký biến động. Read on session 10's index and weights, where the families were
-    judged (phrasings.SESSION11_REFIT off); the refit's larger index is checked at the end."""
-    monkeypatch.setattr(phrasings, "SESSION11_REFIT", False)
-    monkeypatch.setattr(phrasings, "SESSION13_REFIT", False)  # it implies session 11's halves
+def test_another_offices_document_asked_for_is_out_of_scope() -> None:
+    """Session 8's first phrasing family (SESSION8_ELSEWHERE, on since session 8, unconditional since session 16):
+    another office's document asked for with the ward's request verbs is out of scope, not the ward's copy."""
     procedures = [Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()]
-    off, on = (Understanding(procedures, phrasings.load(procedures, families=f, elsewhere=f)) for f in (False, True))
-    assert not off.phrasings.families and not vocabulary.SESSION8_FAMILIES and vocabulary.SESSION8_ELSEWHERE
-    court = "cần trích lục bản án ly hôn của tòa thì xin ở đâu"
-    assert off.read(court).label == "proc:HT-TLBS" and on.read(court).intent == "out_of_scope"
     default = Understanding(procedures, phrasings.load(procedures))
-    assert default.read(court).intent == "out_of_scope" and not default.phrasings.families
-    card = "chồng tôi người Nhật, gia hạn thẻ tạm trú cho anh ấy ở phường được không"
-    assert on.read(card).label != "proc:CU-TAM"
-    assert on.read("gia hạn tạm trú cho người thuê trọ cần giấy tờ gì").label == "proc:CU-TAM"
-    either = tokens("sao y bằng tốt nghiệp ở phường được không hay phải ra phòng công chứng")
-    assert "oos" in {kind_of(k) for k in off.rules.scores(either)}
-    assert {kind_of(k) for k in on.rules.scores(either)} == {"proc"}
-    land = tokens("đổi tên trên sổ hồng thì làm ở đâu")
-    assert max(on.rules.scores(land).items(), key=lambda kv: kv[1])[0] == "proc:DD-BD"
-    assert max(off.rules.scores(land).items(), key=lambda kv: kv[1])[0] != "proc:DD-BD"
-    # With the refit (served since session 12) the court's document is out of scope without the families too, and
-    # with session 13's (served since session 13).
-    monkeypatch.setattr(phrasings, "SESSION11_REFIT", True)
-    refit = Understanding(procedures, phrasings.load(procedures, families=False, elsewhere=False))
-    assert refit.read(court).intent == "out_of_scope"
-    monkeypatch.setattr(phrasings, "SESSION13_REFIT", True)
-    refit = Understanding(procedures, phrasings.load(procedures, families=False, elsewhere=False))
-    assert refit.read(court).intent == "out_of_scope"
-
-
-def test_session9_corrections_on_another_offices_document(monkeypatch: pytest.MonkeyPatch) -> None:
-    """vocabulary.SESSION9_CORRECTIONS (off by default, docs/citizen.md): a correction made on another
-    office's document ("đổi tên trên hộ chiếu") is that office's cue, longer than the ward's correction
-    words inside it; the ward's own correction ("sửa tên trong giấy khai sinh") is no such cue."""
-    plain = [Procedure("HT-TDCC", "Thay đổi, cải chính hộ tịch", False, {"aliases": ["đổi tên", "sửa tên"]})]
-    assert not vocabulary.SESSION9_CORRECTIONS
-    assert "doi ten tren ho chieu" not in elsewhere_cues("ho_chieu", plain)
-    monkeypatch.setattr(vocabulary, "SESSION9_CORRECTIONS", True)
-    cues = set(elsewhere_cues("ho_chieu", plain))
-    assert {"doi ten tren ho chieu", "sua ngay sinh trong ho chieu"} <= cues
-    assert not any("khai sinh" in c for topic in vocabulary.ELSEWHERE_DOCUMENTS for c in elsewhere_cues(topic, plain))
-    own = [*plain, Procedure("X-HC", "Sửa thông tin trên hộ chiếu", False, {})]
-    assert "sua thong tin tren ho chieu" not in elsewhere_cues("ho_chieu", own)
-
-
-def test_session9_status_cues_are_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    """vocabulary.SESSION9_STATUS (off, docs/citizen.md): asking whether one's filed application's result
-    has come ("… lấy được chưa") becomes a cue of the status look-up only when switched on."""
-    procedures = [Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()]
-    assert not vocabulary.SESSION9_STATUS
-    assert "lay duoc chua" not in phrasings.load(procedures).faq_cues["tra_cuu_ho_so"]
-    monkeypatch.setattr(vocabulary, "SESSION9_STATUS", True)
-    assert "lay duoc chua" in phrasings.load(procedures).faq_cues["tra_cuu_ho_so"]
+    assert default.read("cần trích lục bản án ly hôn của tòa thì xin ở đâu").intent == "out_of_scope"
+    assert "cap lai can cuoc" in default.phrasings.out_of_scope["can_cuoc"].cues

@@ -33,6 +33,7 @@ from appliance.citizen.public.intake import (
     ticket_status,
 )
 from appliance.citizen.public.preparing import complaint_router, prepare, understanding_for
+from appliance.citizen.service_failures import reports_mishandling, reports_service_failure
 from appliance.citizen.understanding import Reading, Understanding, kind_of, procedure_threshold, thresholds
 from appliance.config import Settings
 from appliance.engines import Embedder, Generator, engine
@@ -219,6 +220,9 @@ class ChatBot:
             # Below the bar only when the citizen said it is a complaint ("phản ánh rác"): then the
             # bot asks for details or files; it never files a complaint on its own guess.
             return self._complaint(conn, state, reading, message, channel, origin)
+        if reading.intent == "procedure" and reports_mishandling(tokens(message)):
+            # "xin xác nhận độc thân mà bị đẩy qua đẩy lại": how the office handled it, a complaint
+            return self._complaint(conn, state, reading, message, channel, origin)
         answerable = (reading.intent == "procedure" and reading.code in understanding.by_code
                       and reading.confidence >= procedure_threshold(reading))
         if (not answerable and reading.intent == "procedure" and state.procedure in dict(reading.procedures())
@@ -235,6 +239,9 @@ class ChatBot:
         if (reading.intent == "procedure" and reading.code in understanding.by_code
                 and reading.confidence >= procedure_threshold(reading)):
             return self._answer(state, understanding.by_code[reading.code], reading, message)
+        if sure and reading.intent == "faq" and reports_service_failure(reading.topic, tokens(message)):
+            # "gọi đường dây nóng cả tuần không ai nghe": a complaint about the service, not the FAQ it names
+            return self._complaint(conn, state, reading, message, channel, origin)
         if sure and reading.intent == "faq" and reading.topic:
             return self._faq(conn, understanding, reading.topic, reading)
         if reading.intent == "out_of_scope" and reading.confidence >= limits["out_of_scope"]:
