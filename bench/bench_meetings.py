@@ -191,7 +191,9 @@ def _caption_latency() -> None:
             final_only = statistics.median(pick(r) for r in runs[False])
             report(f"captions: delay from the end of speech to the confirmed caption, {label} (live agreed words "
                    "on vs final captions only)", with_interim, final_only, "s")
-        grey = statistics.median(statistics.median(r.grey_delays) for r in runs[True] if r.grey_delays)
+        # a run whose lines no caption reached has no delays: nan, not a crash of the whole benchmark
+        grey = statistics.median([statistics.median(r.grey_delays) for r in runs[True] if r.grey_delays]
+                                 or [float("nan")])
         report("captions: delay from the end of speech to its first words, grey pending words included, p50 (vs "
                "final captions only)", grey, statistics.median(r.p50 for r in runs[False]), "s")
         print("caption target: p50 ≤ 4 s from speech to confirmed caption on the 2-core CPU with Whisper base "
