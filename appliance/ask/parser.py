@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 
 from appliance.ask import (
+    cohort_status,
+    departments,
     doubts,
     either_reading,
     entities,
@@ -286,7 +288,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         understand.filters_from_lists(tokens, intent)  # before names: "chờ bổ sung" is a status, not a procedure
         phrasings.form_before_channel(tokens)
     supported.made_by(tokens)
-    problem = entities.match(tokens, intent, catalog) or _contradiction(intent, catalog)
+    department = departments.match(tokens, intent, catalog)  # before names: "công an" is a department, not a topic
+    problem = (department.problem or entities.match(tokens, intent, catalog) or departments.merge(intent, department)
+               or _contradiction(intent, catalog))
     if problem:
         return ParseResult(intent, False, problem)
     if intent.domain == "ho_so":
@@ -312,6 +316,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, True)
     phrasings.with_officer(tokens, intent)
     phrasings.longest(tokens)
+    cohort_status.status_asked(tokens, intent)
     understand.measures(tokens, intent, bool(periods))
     understand.via(tokens)
     if time_taken.problem(intent):
