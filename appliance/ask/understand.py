@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from appliance.ask import dropped, phrasings, time_taken
+from appliance.ask import dropped, list_phrasings, phrasings, time_taken
 from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
@@ -168,7 +168,7 @@ def listing(tokens: Tokens, intent: Intent) -> None:
                 tokens.used[k] = True  # "có hồ sơ nào … không": whether any (and how many), not which
     if phrasings.list_out(tokens):
         intent.listing = True
-    if tokens.take_all(asking):
+    if tokens.take_all(asking + list_phrasings.which_ones()):
         intent.listing = True
     else:
         first = [t for t in tokens.items if t not in {",", "?"}][:6]
@@ -185,6 +185,7 @@ def listing(tokens: Tokens, intent: Intent) -> None:
     if not intent.listing:
         return
     _which_after_list(tokens)
+    list_phrasings.any_in_list(tokens, intent)
     time_taken.list_by_time(tokens, intent)  # "… giải quyết lâu nhất": by the days taken, not the oldest received
     if intent.list_by:
         pass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import cohort_status, departments
+from appliance.ask import cohort_status, departments, entities, list_phrasings
 from tests.ask.answering import asker, same
 
 
@@ -68,3 +68,54 @@ def test_session17_what_no_status_question_is(ask_db, monkeypatch):
     got = ask("bao nhiêu hồ sơ trạng thái đang xử lý")
     assert got.status == "ok" and got.intent is not None and got.intent.group is None
     assert ask("hồ sơ tháng 10 trạng thái").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session17_a_comma_inside_a_name(ask_db, monkeypatch, on):
+    """entities.SESSION17_COMMA_IN_NAME: a procedure's name typed with its commas ("nhận cha, mẹ, con") is read whole;
+    off, the match stopped at the first comma and the rest of the name was unknown."""
+    monkeypatch.setattr(entities, "SESSION17_COMMA_IN_NAME", on)
+    ask = asker(ask_db)
+    got = ask("tháng 10 nhận bao nhiêu hồ sơ đăng ký nhận cha, mẹ, con")
+    assert (got.status == "ok") is on
+    if on:
+        assert same(got, ask("tháng 10 nhận bao nhiêu hồ sơ đăng ký nhận cha mẹ con"))
+    two = ask("số hồ sơ chứng thực, hộ tịch tháng 10")  # two names a comma apart stay two names
+    assert two.status == "ok" and two.intent is not None and sorted(two.intent.filters["linh_vuc"]) == [
+        "Chứng thực", "Hộ tịch"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session17_any_of_them_in_a_list(ask_db, monkeypatch, on):
+    """list_phrasings.SESSION17_ANY_IN_LIST: with a list asked, the "nào" of "có <records> … nào … không" asks whether
+    there are any; off, it was unknown when a name stood between."""
+    monkeypatch.setattr(list_phrasings, "SESSION17_ANY_IN_LIST", on)
+    ask = asker(ask_db)
+    for said, plain in (("quý 3 có hồ sơ xây dựng nào bị từ chối không, liệt kê giúp anh",
+                         "danh sách hồ sơ xây dựng bị từ chối quý 3"),
+                        ("tháng 10 có hồ sơ của chị Mai nào trễ hạn không, là những hồ sơ nào",
+                         "danh sách hồ sơ của chị Mai trễ hạn tháng 10")):
+        assert same(ask(said), ask(plain)) is on, said
+
+
+def test_session17_what_no_any_of_them_is(ask_db, monkeypatch):
+    """With the flag on: the "có … nào … không" with "bao nhiêu" asks how many; a "nào" outside such a clause ("lĩnh vực
+    nào …, danh sách") is not read by it."""
+    monkeypatch.setattr(list_phrasings, "SESSION17_ANY_IN_LIST", True)
+    ask = asker(ask_db)
+    got = ask("tuần trước có hồ sơ đất đai nào trễ hạn không, bao nhiêu bộ")
+    assert got.status == "ok" and got.intent is not None and not got.intent.listing
+    assert ask("danh sách hồ sơ tháng 10, cái nào khó").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session17_which_ones_closing_the_question(ask_db, monkeypatch, on):
+    """list_phrasings.SESSION17_WHICH_ONES: "… là cái nào", "… là những bộ nào" ask for the records, even after "mấy";
+    off, "nào" was unknown (or the count was given)."""
+    monkeypatch.setattr(list_phrasings, "SESSION17_WHICH_ONES", on)
+    ask = asker(ask_db)
+    for said, plain in (("mấy phản ánh quá hạn hiện nay là cái nào", "danh sách phản ánh quá hạn hiện nay"),
+                        ("mấy hồ sơ trễ hạn tuần trước là bộ nào", "danh sách hồ sơ trễ hạn tuần trước")):
+        assert same(ask(said), ask(plain)) is on, said
+    compared = ask("tháng này với tháng trước cái nào nhận nhiều hồ sơ hơn")  # no "là": a comparison
+    assert compared.intent is None or not compared.intent.listing
