@@ -261,6 +261,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if domain == "chi_tieu":
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
+    if intent.domain == "chi_tieu":
+        indicators.start_of_year(tokens)
     periods, last_year = _periods(tokens, today)
     periods = _previous_of_named(tokens.text(), periods, today)
     if len(periods) > 2:
@@ -309,7 +311,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         readings.not_yet_closing(tokens)
         if last_year and len(periods) <= 1 and supported.SESSION15_INDICATOR_SAME_SPAN:
             return ParseResult(intent, False, supported.INDICATOR_SAME_SPAN)
-        return indicators.finish(tokens, intent, periods, compare, today)
+        return indicators.finish(tokens, intent, periods, compare, today, now)
     names_data = bool(intent.filters) or intent.domain == "phan_anh" or tokens.has("ho so")
     intent.missing = nodata.find(tokens, names_data)  # before measures: "nhân khẩu" is not "nhận"
     if intent.missing is not None:
@@ -447,6 +449,10 @@ def _resolve_periods(intent: Intent, periods: list[Period], compare: bool, last_
         if intent.group in ("month", "quarter", "week"):
             return "Số hồ sơ tồn, quá hạn là số liệu tại một thời điểm, không chia theo tháng, quý hay tuần."
         return ""
+    if compare and now and len(periods) == 1 and not last_year and not periods[0].start <= today <= periods[0].end:
+        # "tỷ lệ đúng hạn hiện nay so với quý 2": now against Q2, whose "now" (this month? the year so far?) is not
+        # said; Q2 against Q1 had been answered, "hiện nay" dropped
+        return "Chưa rõ «hiện nay» là kỳ nào để so sánh; hãy nêu hai kỳ (ví dụ tháng này so với tháng 10)."
     if periods:
         intent.period = periods[0]
     elif intent.group == "month":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import cohort_status, departments, entities, list_phrasings
+from appliance.ask import cohort_status, departments, entities, indicators, list_phrasings
 from tests.ask.answering import asker, same
 
 
@@ -119,3 +119,38 @@ def test_session17_which_ones_closing_the_question(ask_db, monkeypatch, on):
         assert same(ask(said), ask(plain)) is on, said
     compared = ask("tháng này với tháng trước cái nào nhận nhiều hồ sơ hơn")  # no "là": a comparison
     assert compared.intent is None or not compared.intent.listing
+
+
+def test_now_against_one_past_period_is_not_that_period_against_the_one_before(ask_db, monkeypatch):
+    """Bug fix (rule R7): "<figure> hiện nay so với quý 2" asks now against Q2; Q2 against Q1 had been answered, "hiện
+    nay" dropped. For records, and for an indicator that adds up, "now" is not said as a period: unsure. A period
+    running today ("bây giờ so với tháng trước"), a count at a day and "từ đầu năm đến nay" keep their answers."""
+    monkeypatch.setattr(indicators, "SESSION17_LEVEL_NOW", False)
+    ask = asker(ask_db)
+    for said in ("tỷ lệ đúng hạn hiện nay so với quý 2", "số hồ sơ tiếp nhận bây giờ so với tháng 9 thế nào",
+                 "thu ngân sách hiện nay so với tháng 3", "tỷ lệ hộ nghèo hiện nay so với tháng 2"):
+        got = ask(said)
+        assert got.status == "unsure" and not got.rows, said
+    running = ask("tỷ lệ đúng hạn bây giờ so với tháng trước")
+    assert running.status == "ok" and running.intent is not None and running.intent.period is not None
+    assert running.intent.period.start.month == 11
+    assert ask("hồ sơ tồn hiện nay so với cuối tháng 9").status == "ok"
+    assert ask("thu ngân sách từ đầu năm đến nay").status == "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session17_a_level_indicator_now_and_at_the_start_of_the_year(ask_db, monkeypatch, on):
+    """indicators.SESSION17_LEVEL_NOW: a rate indicator "hiện nay so với tháng 2" is this month's level against
+    February's, and "so với (hồi) đầu năm" is January; off, unsure. An indicator that adds up stays unsure."""
+    monkeypatch.setattr(indicators, "SESSION17_LEVEL_NOW", on)
+    ask = asker(ask_db)
+    now = ask("tỷ lệ hộ nghèo hiện nay so với tháng 2")
+    assert (now.status == "ok") is on
+    if on:
+        assert same(now, ask("tỷ lệ hộ nghèo tháng này so với tháng 2"))
+    start = ask("tỷ lệ hộ nghèo bây giờ so với hồi đầu năm có giảm không")
+    assert (start.status == "ok") is on
+    if on:
+        assert same(start, ask("tỷ lệ hộ nghèo tháng này so với tháng 1 có giảm không"))
+    assert ask("thu ngân sách hiện nay so với đầu năm").status == "unsure"
+    assert ask("tỷ lệ hộ nghèo từ đầu năm đến nay").status == "ok"  # "từ đầu năm": the span, not January
