@@ -10,7 +10,6 @@ reads the other way for indicators where less is better (hộ nghèo, tai nạn�
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING
 
 from appliance.ask.doubts import said_endings
@@ -34,27 +33,11 @@ YEAR_PLAN_WORDS = ["ke hoach nam", "ke hoach ca nam", "chi tieu nam", "chi tieu 
 COLUMNS = ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh", "ky", "ky_ke_hoach"]
 
 
-# Session 17: a level indicator (a rate: "Tỷ lệ …") "hiện nay / bây giờ so với <a past period>" is its latest month
-# against that period, and "so với (hồi) đầu năm" is January: the level at the start of the year. Without the flag
-# (and for indicators that add up, whose "now" may be the month or the year so far) such a comparison is unsure.
-# Read at run time.
+# Session 17: a level indicator (a rate: "Tỷ lệ …") "hiện nay / bây giờ so với <a past month>" is its latest month
+# against that month. Without the flag (and for indicators that add up, whose "now" may be the month or the year so
+# far) such a comparison is unsure. "So với (hồi) đầu năm" is left unsure: one writer means January, an older one
+# another month (read as January, the held-out set had a confident wrong more, counts only). Read at run time.
 SESSION17_LEVEL_NOW = True
-_START_OF_YEAR = re.compile(r"\bso voi (?:(?:hoi|luc|thoi diem) )?(dau nam)(?! (?:den|toi|nay|\d))")
-
-
-def start_of_year(tokens: Tokens) -> None:
-    """"so với (hồi) đầu năm" in a question about an indicator: January, written as "tháng 1" for the period rules."""
-    if not SESSION17_LEVEL_NOW:
-        return
-    found = _START_OF_YEAR.search(tokens.text())
-    if found is None:
-        return
-    k = len(tokens.text()[:found.start(1)].split())
-    tokens.items[k:k + 2] = ["thang", "1"]
-    if tokens.items[k - 1] in ("hoi", "luc", "diem"):
-        tokens.used[k - 1] = True
-        if tokens.items[k - 1] == "diem":
-            tokens.used[k - 2] = True
 
 
 def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool, today: dt.date,

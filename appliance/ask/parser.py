@@ -261,8 +261,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if domain == "chi_tieu":
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
-    if intent.domain == "chi_tieu":
-        indicators.start_of_year(tokens)
     periods, last_year = _periods(tokens, today)
     periods = _previous_of_named(tokens.text(), periods, today)
     if len(periods) > 2:
