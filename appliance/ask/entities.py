@@ -276,7 +276,9 @@ def bare_given_name(tokens: Tokens, catalog: Catalog) -> str:
         as_name = any(form == name.split()[-1].lower() != word for form in forms for name in given[word])
         bare = word in forms  # typed without accents
         if not as_name:
-            closing = all(w in _TRAILING for w in items[k + 1:])  # nothing after it but particles
+            # nothing after it but particles; never after "của" or chat's "a" / "c" (anh / chị): "… của a thang"
+            # names the officer, and the whole ward's figure had been given
+            closing = all(w in _TRAILING for w in items[k + 1:]) and not (k and items[k - 1] in ("cua", "a", "c"))
             if not bare or (k and items[k - 1] in _QUANTIFIERS) or closing:
                 continue
         names = " hay ".join(f"«{n}»" for n in given[word])

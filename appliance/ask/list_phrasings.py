@@ -5,6 +5,7 @@ Read at run time.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from appliance.ask.tokens import Tokens
@@ -44,3 +45,22 @@ WHICH_ONES = [f"la {many}{noun} nao" for many in ("nhung ", "cac ", "") for noun
 def which_ones() -> list[str]:
     """The phrases that ask for the records themselves, whatever figure word is said."""
     return WHICH_ONES if SESSION17_WHICH_ONES else []
+
+
+# "top 5 PAKN mới nhất", "top 10 hồ sơ nhận sớm nhất": "top" before the number of the newest (oldest) few records asks
+# for those records, as "5 hồ sơ mới nhất" does; it had been read as a ranking of groups, or as one total with "top"
+# and "mới nhất" dropped. Read at run time.
+SESSION17_TOP_NEWEST = True
+_TOP = re.compile(r"^top (?=\d)")
+
+
+def top_dropped(opener: str) -> str:
+    """The question's opening words without a "top" before the number of records."""
+    return _TOP.sub("", opener) if SESSION17_TOP_NEWEST else opener
+
+
+def take_top(tokens: Tokens) -> None:
+    """Mark the "top" opening a list of the newest few as read."""
+    items = [k for k, t in enumerate(tokens.items) if t not in {",", "?"}]
+    if SESSION17_TOP_NEWEST and items and tokens.items[items[0]] == "top":
+        tokens.used[items[0]] = True

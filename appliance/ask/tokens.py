@@ -46,6 +46,10 @@ _SHORT_TITLE = re.compile(r"(?<!\w)([aAcC])\s+([A-ZĐÀ-Ỹ][\wà-ỹ]*)")
 # Session 14: "hơn", "kém" are the comparison's own words: never repaired. "ai nhận nhiều hồ sơ hơn" had become "hồ sơ
 # hồng" (a southern final consonant repaired into "sổ hồng"), so a comparison was unsure. Read at run time.
 SESSION14_COMPARISON_KEPT = True
+# Session 17: "hồ sơ quá hạn của a thang", "của c mai": after "của", chat's "a" / "c" before an officer's given name is
+# "anh" / "chị" however it is typed ("ạ" never follows "của"); the name had been dropped as the filler word "tháng" or
+# "mai", and the whole ward's records given. Read at run time.
+SESSION17_OF_TITLE = True
 COMPARISON_PARTICLES = {"hon", "kem"}
 # Session 14: the telegraphic abbreviations of an office's notes ("TL đúng hạn Q3", "PAKN chưa XL theo LV", "TGGQ bình
 # quân"): "tl" tỷ lệ, "xl" xử lý, "tggq" thời gian giải quyết (had been unknown: unsure). Whole words only. Read at run
@@ -258,16 +262,18 @@ class Tokens:
         self.items = [t if SESSION14_COMPARISON_KEPT and t in COMPARISON_PARTICLES else
                       catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]
-        self._short_titles()
+        self._short_titles(catalog)
         self.used = [t in {",", ";", "?"} for t in self.items]
         self.doubted: set[int] = set()  # filler words that here change the question ("mới": new)
         self.aside: set[int] = set()  # a reason for asking (doubts.reason_clause): no period is read in it
 
-    def _short_titles(self) -> None:
+    def _short_titles(self, catalog: Catalog) -> None:
         """"a Hùng", "c Lan" typed in chat: "anh", "chị" before a name typed with its capital letter."""
         names = {fold(m.group(2)).lower() for m in _SHORT_TITLE.finditer(self.question)}
+        given = {fold(o).split()[-1] for o in catalog.officers} if SESSION17_OF_TITLE else set()
         for k, word in enumerate(self.items[:-1]):
-            if word in ("a", "c") and self.items[k + 1] in names:
+            after_of = k > 0 and self.items[k - 1] == "cua" and self.items[k + 1] in given
+            if word in ("a", "c") and (self.items[k + 1] in names or after_of):
                 self.items[k] = "anh" if word == "a" else "chi"
 
     def text(self) -> str:

@@ -205,7 +205,7 @@ _EARLIEST_WORDS = ["cu nhat", "som nhat"]
 
 
 def _newest_few(tokens: Tokens, intent: Intent) -> None:
-    opener = " ".join(t for t in tokens.items if t not in {",", "?"})
+    opener = list_phrasings.top_dropped(" ".join(t for t in tokens.items if t not in {",", "?"}))
     few = _FEW_RECORDS.match(opener)
     if few is None or int(few.group(1)) < 1:
         return
@@ -217,6 +217,7 @@ def _newest_few(tokens: Tokens, intent: Intent) -> None:
         return
     intent.listing = True
     tokens.take_all(NEWEST_WORDS + _EARLIEST_WORDS)
+    list_phrasings.take_top(tokens)
 
 
 # Words before "nào" that ask for a group, a person or a time ("những lĩnh vực nào", "tháng nào"), not
@@ -471,8 +472,12 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
             before = tokens.items[start - 1] if start > 0 else ""
             after = tokens.items[start + n] if start + n < len(tokens.items) else ""
             ranked = intent.order is not None or before == "top" or (before.isdigit() and not tokens.used[start - 1])
-            if column in intent.filters and not isinstance(intent.filters[column], list):
-                continue  # "cán bộ Hà": a filter already, not a grouping
+            key = "ma_linh_vuc" if intent.domain == "phan_anh" and column == "linh_vuc" else column
+            named = intent.filters.get(key)
+            if named is not None and not isinstance(named, list):
+                # "cán bộ Hà", "phản ánh lĩnh vực môi trường": a filter already, not a grouping (feedback names its
+                # category by code: ranking the one category named had been answered)
+                continue
             if column == "month" and tokens.used[start] and not tokens.has("theo thang"):
                 continue  # "(hộ kinh doanh) mới tháng 9": a period, not "mỗi tháng"; the trend words said so already
             if before in {"theo", "tung", "cac", "moi"} or after in {"nao", "gi"} or (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import cohort_status, departments, entities, indicators, list_phrasings
+from appliance.ask import cohort_status, departments, entities, indicators, list_phrasings, tokens
 from tests.ask.answering import asker, same
 
 
@@ -151,3 +151,55 @@ def test_session17_a_level_indicator_now_and_at_the_start_of_the_year(ask_db, mo
     assert ask("tỷ lệ hộ nghèo bây giờ so với hồi đầu năm có giảm không").status == "unsure"  # which month: unsaid
     assert ask("thu ngân sách hiện nay so với tháng 2").status == "unsure"
     assert ask("tỷ lệ hộ nghèo từ đầu năm đến nay").status == "ok"  # "từ đầu năm": the span, not January
+
+
+def test_a_feedback_category_named_is_no_grouping(ask_db):
+    """Bug fix (rule R7): "top 5 phản ánh lĩnh vực môi trường": "lĩnh vực" before the category named it; it had been
+    read as a grouping too, and the one category "ranked". A grouping said with no category keeps its reading."""
+    ask = asker(ask_db)
+    got = ask("số phản ánh lĩnh vực môi trường tháng 10 xếp cao nhất")
+    assert got.intent is None or got.intent.group is None
+    grouped = ask("phản ánh tháng 10 theo lĩnh vực")
+    assert grouped.status == "ok" and grouped.intent is not None and grouped.intent.group == "linh_vuc"
+
+
+def test_a_top_of_nothing_ranked_is_unsure(ask_db):
+    """Bug fix (rule R7): "top 3 hồ sơ đất đai" ranks nothing said (no group, no list of the newest): one total had
+    been given, "top 3" dropped. A top of a group keeps its answer."""
+    ask = asker(ask_db)
+    for said in ("top 3 hồ sơ lĩnh vực đất đai tháng 10", "top 5 phản ánh môi trường tháng này"):
+        got = ask(said)
+        assert got.status == "unsure" and not got.rows, said
+    top = ask("top 3 lĩnh vực nhận nhiều hồ sơ nhất tháng 10")
+    assert top.status == "ok" and top.intent is not None and top.intent.group == "linh_vuc"
+
+
+def test_a_given_name_after_of_is_never_a_closing_particle(ask_db, monkeypatch):
+    """Bug fix (rule R7): "… của a thang" (chat's "anh Thắng") at the end of a question had been passed over as a
+    closing particle, and the whole ward's records given: the box asks which officer."""
+    monkeypatch.setattr(tokens, "SESSION17_OF_TITLE", False)
+    got = asker(ask_db)("danh sach ho so qua han thang 10 cua a thang")
+    assert got.status == "unsure" and not got.rows
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session17_chat_title_after_of(ask_db, monkeypatch, on):
+    """tokens.SESSION17_OF_TITLE: "của a <given name>", "của c <given name>" typed in lower case is "anh", "chị"; off,
+    the box asks back or leaves "c" unknown. "a" elsewhere stays the particle "ạ"."""
+    monkeypatch.setattr(tokens, "SESSION17_OF_TITLE", on)
+    ask = asker(ask_db)
+    for said, plain in (("so ho so nhan thang 10 cua c mai", "so ho so nhan thang 10 cua chi Mai"),
+                        ("ds ho so tre han thang 10 cua a huy", "ds ho so tre han thang 10 cua anh Huy")):
+        assert same(ask(said), ask(plain)) is on, said
+    assert ask("tháng 10 nhận bao nhiêu hồ sơ a").status == "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session17_top_before_the_newest_few(ask_db, monkeypatch, on):
+    """list_phrasings.SESSION17_TOP_NEWEST: "top 5 PAKN mới nhất" is the five newest, as "5 PAKN mới nhất" is; off,
+    unsure (a top of nothing ranked)."""
+    monkeypatch.setattr(list_phrasings, "SESSION17_TOP_NEWEST", on)
+    ask = asker(ask_db)
+    for said, plain in (("top 5 phản ánh môi trường mới nhất", "5 phản ánh môi trường mới nhất"),
+                        ("top 3 hồ sơ đất đai mới nhất tháng 10", "3 hồ sơ đất đai mới nhất tháng 10")):
+        assert same(ask(said), ask(plain)) is on, said
