@@ -24,7 +24,8 @@ if TYPE_CHECKING:  # type-only: parser imports this module
 SESSION17_DEPARTMENTS = True
 COLUMN = "don_vi_xu_ly"
 # Said before the department: to whom the feedback is given, in whose remit it falls.
-_BEFORE = (["thuoc", "pham", "vi"], ["thuoc"], ["giao", "cho"], ["giao"], ["chuyen"], ["cua"], ["do"])
+_BEFORE = (["thuoc", "tham", "quyen", "xu", "ly", "cua"], ["thuoc", "tham", "quyen", "cua"], ["thuoc", "tham", "quyen"],
+           ["thuoc", "pham", "vi"], ["thuoc"], ["giao", "cho"], ["giao"], ["chuyen"], ["cua"], ["do"])
 # Said after it: the department handles it ("… Phòng Kinh tế … xử lý"), not a measure of its own.
 _AFTER = (["xu", "ly"], ["giai", "quyet"], ["phu", "trach"], ["thu", "ly"])
 _BREAKS = {",", "va", "-"}

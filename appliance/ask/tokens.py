@@ -69,6 +69,15 @@ SESSION16_COI = True
 # same words, off by rule R1 then and retired; the training halves of sessions 12 and 14 say them.) Read at run time.
 SESSION16_SOUTHERN = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
 _HELP = {"gium", "dum"}
+# Session 17: the English of an office's reports typed among Vietnamese ("PAKN chưa xử lý group by lĩnh vực", "hs trễ
+# hạn by week t10", "cb nào trễ hạn nhiều nhất ytd", "tỷ lệ BHYT hiện tại" as "bhyt rate", "… count"): whole words only;
+# "by" only before a grouping or a unit of time ("by" elsewhere stays unknown). They had been unknown ("rate" repaired
+# into "rất"). Read at run time.
+SESSION17_ENGLISH = True
+ENGLISH = {"week": "tuan", "month": "thang", "quarter": "quy", "ytd": "tu dau nam den nay", "count": "so luong",
+           "rate": "ty le", "weekly": "theo tuan", "monthly": "theo thang", "quarterly": "theo quy"}
+_BY_WHAT = {"week", "month", "quarter", "tuan", "thang", "quy", "ngay", "linh", "lv", "lvuc", "thu", "ttuc", "can",
+            "cb", "cbo", "kenh", "trang", "tthai", "hinh", "loai", "nhom", "don", "phong", "channel", "status"}
 # Session 13: chat shorthand and the dialect of Nghệ An typed fast without accents. "lk" closing a clause ("… t10 lk",
 # "… lk ra") is "liệt kê"; "r" closing the question is "rồi"
 # ("… bn r"); "kd" is "kinh doanh", "tthc" "thủ tục" (hành chính); "ni" after a unit of time is "này" ("tháng ni",
@@ -141,6 +150,12 @@ def expand(raw: list[str]) -> list[str]:
             out.append("le")  # "tỷ trọng" (a share) is a rate; "5 tỷ trong quý 3" is money
         elif SESSION14_TELEGRAPHIC and word in TELEGRAPHIC:
             out += TELEGRAPHIC[word].split()
+        elif SESSION17_ENGLISH and word == "group" and raw[k + 1:k + 2] == ["by"]:
+            continue  # "group by": its "by" is read next
+        elif SESSION17_ENGLISH and word == "by" and raw[k + 1:k + 2] and raw[k + 1] in _BY_WHAT:
+            out.append("theo")
+        elif SESSION17_ENGLISH and word in ENGLISH:
+            out += ENGLISH[word].split()
         elif word in ("vs", "versus"):
             out += ["so", "voi"]
         elif word in SHORTHAND:
@@ -250,6 +265,38 @@ def words(question: str) -> list[str]:
     return expand(_TOKEN.findall(folded))
 
 
+# Session 17: the first consonant heard the northern way, l for n and n for l ("từ đầu lăm", "lăm ngoái", "nĩnh vực",
+# "hài nòng"), ch for tr ("chễ hạn"): a known word typed as another word, repaired only into a phrase of the measures,
+# the names or the periods with the word before or after, when the typed word forms none with them, and never a word
+# typed with a capital (a name). Read at run time.
+SESSION17_NORTHERN_INITIALS = True
+_PERIOD_PAIRS = {("dau", "nam"), ("cuoi", "nam"), ("ca", "nam"), ("nua", "nam"), ("nam", "nay"), ("nam", "ngoai"),
+                 ("nam", "truoc"), ("nam", "roi")}
+_INITIALS = (("l", "n"), ("n", "l"), ("ch", "tr"), ("tr", "ch"))
+
+
+def _northern_initials(items: list[str], question: str, catalog: Catalog) -> list[str]:
+    capital = {fold(w) for w in re.findall(r"\w+", question) if w[:1].isupper()}
+    pairs = catalog.key_bigrams | _PERIOD_PAIRS
+
+    def fits(word: str, k: int) -> bool:
+        before, after = (items[k - 1] if k else ""), (items[k + 1] if k + 1 < len(items) else "")
+        return (before, word) in pairs or (word, after) in pairs or (word == "nam" and after.isdigit())
+
+    out = list(items)
+    for k, word in enumerate(items):
+        known = (k and (items[k - 1], word) in catalog.bigrams) or (
+            k + 1 < len(items) and (word, items[k + 1]) in catalog.bigrams)
+        if word in capital or not word.isalpha() or fits(word, k) or known:
+            continue
+        swaps = {other + word[len(first):] for first, other in _INITIALS
+                 if word.startswith(first) and not word.startswith(("ng", "nh"))}
+        swaps = {w for w in swaps if w in catalog.words and fits(w, k)}
+        if len(swaps) == 1:
+            out[k] = swaps.pop()
+    return out
+
+
 class Tokens:
     """Folded, repaired tokens with a consumed mark each."""
 
@@ -262,6 +309,8 @@ class Tokens:
         self.items = [t if SESSION14_COMPARISON_KEPT and t in COMPARISON_PARTICLES else
                       catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]
+        if SESSION17_NORTHERN_INITIALS:
+            self.items = _northern_initials(self.items, question, catalog)
         self._short_titles(catalog)
         self.used = [t in {",", ";", "?"} for t in self.items]
         self.doubted: set[int] = set()  # filler words that here change the question ("mới": new)

@@ -66,6 +66,7 @@ def test_session16_a_polite_request_opening(ask_db, monkeypatch, on):
     """phrasings.SESSION16_REQUEST_OPENING: "Kính đề nghị tổng hợp …", "Đề nghị anh cho biết …" open a request; "đề
     nghị" as a thing ("số đề nghị của dân") stays unknown."""
     monkeypatch.setattr(phrasings, "SESSION16_REQUEST_OPENING", on)
+    monkeypatch.setattr(phrasings, "SESSION17_REQUEST_OPENING", False)  # the same reading, measured anew
     ask = asker(ask_db)
     for said, plain in (("Kính đề nghị tổng hợp số hồ sơ trễ hạn quý 3", "số hồ sơ trễ hạn quý 3"),
                         ("Đề nghị anh cho biết tháng 10 nhận bao nhiêu hồ sơ", "tháng 10 nhận bao nhiêu hồ sơ"),

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import cohort_status, departments, entities, indicators, list_phrasings, tokens
+from appliance.ask import (
+    cohort_status,
+    departments,
+    entities,
+    indicators,
+    list_phrasings,
+    phrasings,
+    tokens,
+    understand,
+)
 from tests.ask.answering import asker, same
 
 
@@ -203,3 +212,79 @@ def test_session17_top_before_the_newest_few(ask_db, monkeypatch, on):
     for said, plain in (("top 5 phản ánh môi trường mới nhất", "5 phản ánh môi trường mới nhất"),
                         ("top 3 hồ sơ đất đai mới nhất tháng 10", "3 hồ sơ đất đai mới nhất tháng 10")):
         assert same(ask(said), ask(plain)) is on, said
+
+
+def test_the_number_of_a_period_is_no_top(ask_db):
+    """Bug fix (rule R7): "tỷ lệ trễ hạn q3 lĩnh vực đất đai": the "3" of "quý 3" before "lĩnh vực" had been read as a
+    top 3 too. A top said ("3 lĩnh vực … nhiều nhất") keeps its reading."""
+    ask = asker(ask_db)
+    got = ask("tỷ lệ trễ hạn quý 3 lĩnh vực đất đai")
+    assert got.status == "ok" and got.intent is not None and got.intent.limit is None
+    top = ask("3 lĩnh vực trễ hạn nhiều nhất quý 3")
+    assert top.status == "ok" and top.intent is not None and top.intent.limit == 3
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session17_english_of_reports(ask_db, monkeypatch, on):
+    """tokens.SESSION17_ENGLISH: "group by", "by week", "ytd", "count", "rate" typed among Vietnamese; off, unknown.
+    "by" before anything but a grouping or a unit of time stays unknown."""
+    monkeypatch.setattr(tokens, "SESSION17_ENGLISH", on)
+    ask = asker(ask_db)
+    for said, plain in (("hồ sơ tiếp nhận tháng 10 group by lĩnh vực", "hồ sơ tiếp nhận tháng 10 theo lĩnh vực"),
+                        ("hs nhận by month năm nay", "hs nhận theo tháng năm nay"),
+                        ("số hồ sơ từ chối ytd", "số hồ sơ từ chối từ đầu năm đến nay"),
+                        ("tỷ lệ đúng hạn tháng 10 lĩnh vực hộ tịch", "rate đúng hạn tháng 10 lĩnh vực hộ tịch"),
+                        ("hs quá hạn hiện nay count", "số lượng hs quá hạn hiện nay")):
+        assert same(ask(said), ask(plain)) is on, said
+    assert ask("hồ sơ tháng 10 by chị Lan").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session17_request_opening_again(ask_db, monkeypatch, on):
+    """phrasings.SESSION17_REQUEST_OPENING: session 16's reading of "Đề nghị …" opening a request, measured anew."""
+    monkeypatch.setattr(phrasings, "SESSION16_REQUEST_OPENING", False)
+    monkeypatch.setattr(phrasings, "SESSION17_REQUEST_OPENING", on)
+    ask = asker(ask_db)
+    for said, plain in (("Đề nghị tổng hợp số hồ sơ từ chối tháng 9", "số hồ sơ từ chối tháng 9"),
+                        ("Đề nghị báo cáo tỷ lệ đúng hạn quý 2", "tỷ lệ đúng hạn quý 2")):
+        assert same(ask(said), ask(plain)) is on, said
+    assert ask("số đề nghị của dân tháng 10 là bao nhiêu").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session17_papers_to_complete(ask_db, monkeypatch, on):
+    """understand.SESSION17_PAPERS: "chờ dân bổ sung giấy tờ / tài liệu" is the status Chờ bổ sung; off, "giấy", "tờ"
+    were unknown. "giấy tờ" alone names nothing."""
+    monkeypatch.setattr(understand, "SESSION17_PAPERS", on)
+    ask = asker(ask_db)
+    for said, plain in (("bao nhiêu hồ sơ đang chờ người dân bổ sung giấy tờ", "bao nhiêu hồ sơ đang chờ bổ sung"),
+                        ("hồ sơ đất đai chờ bổ sung tài liệu hiện có mấy bộ", "hồ sơ đất đai chờ bổ sung hiện có mấy "
+                                                                              "bộ")):
+        assert same(ask(said), ask(plain)) is on, said
+    assert ask("bao nhiêu hồ sơ giấy tờ tháng 10").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session17_northern_initials(ask_db, monkeypatch, on):
+    """tokens.SESSION17_NORTHERN_INITIALS: l / n and ch / tr exchanged ("đầu lăm", "nĩnh vực", "chễ hạn") are repaired
+    into a phrase with the next or previous word; off, unknown. "an ninh" and a capitalised name keep their words."""
+    monkeypatch.setattr(tokens, "SESSION17_NORTHERN_INITIALS", on)
+    ask = asker(ask_db)
+    for said, plain in (("số hồ sơ nhận từ đầu lăm đến nay", "số hồ sơ nhận từ đầu năm đến nay"),
+                        ("số hồ sơ nĩnh vực hộ tịch tháng 10", "số hồ sơ lĩnh vực hộ tịch tháng 10"),
+                        ("bao nhiêu hồ sơ chễ hạn tháng 9", "bao nhiêu hồ sơ trễ hạn tháng 9")):
+        assert same(ask(said), ask(plain)) is on, said
+    police = ask("số phản ánh an ninh trật tự tháng 10")
+    assert police.status == "ok" and police.intent is not None
+    assert police.intent.filters.get("ma_linh_vuc") == "an_ninh_trat_tu"
+    officer = ask("anh Nam nhận bao nhiêu hồ sơ tháng 10")
+    assert officer.status == "ok" and officer.intent is not None
+    assert officer.intent.filters.get("can_bo_xu_ly") == "Hoàng Văn Nam"
+
+
+def test_session17_the_remit_of_a_department(ask_db, monkeypatch):
+    """departments.SESSION17_DEPARTMENTS: "thuộc thẩm quyền (xử lý) của <department>" names it too."""
+    monkeypatch.setattr(departments, "SESSION17_DEPARTMENTS", True)
+    ask = asker(ask_db)
+    assert same(ask("số phản ánh thuộc thẩm quyền xử lý của Phòng Kinh tế, Hạ tầng và Đô thị tháng 10"),
+                ask("số phản ánh giao Phòng Kinh tế, Hạ tầng và Đô thị tháng 10"))
