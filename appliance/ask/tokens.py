@@ -185,6 +185,8 @@ def _spelled_numbers(raw: list[str]) -> list[str]:
             elif nxt in _UNITS:
                 year_word = nxt == "nam" and (after[:1].isdigit() or after in ("nay", "ngoai", "truoc", "roi", "qua"))
                 after_word = nxt == "tu" and raw[k] == "thang"  # "tháng từ …" is not April
+                # "anh Thắng bây giờ …": "bây giờ" (now) is not "bảy" (July) after the folded name
+                after_word = after_word or (nxt == "bay" and after == "gio")
                 if not year_word and not after_word and not (nxt == "sau" and raw[k] == "thang"):
                     value, used = _UNITS[nxt], 1
             if value is not None and (raw[k] == "thang" or value <= 4):

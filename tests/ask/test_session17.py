@@ -288,3 +288,15 @@ def test_session17_the_remit_of_a_department(ask_db, monkeypatch):
     ask = asker(ask_db)
     assert same(ask("số phản ánh thuộc thẩm quyền xử lý của Phòng Kinh tế, Hạ tầng và Đô thị tháng 10"),
                 ask("số phản ánh giao Phòng Kinh tế, Hạ tầng và Đô thị tháng 10"))
+
+
+def test_now_after_thang_is_no_july(ask_db):
+    """Bug fix (rule R7): "anh Thắng bây giờ …" folds to "thang bay gio": "bây giờ" (now) had been read as "tháng bảy"
+    (July), the officer's name taken for the month. "tháng bảy" keeps July."""
+    ask = asker(ask_db)
+    got = ask("anh Thắng bây giờ còn tồn bao nhiêu hồ sơ")
+    assert got.status == "ok" and got.intent is not None
+    assert got.intent.filters.get("can_bo_xu_ly") == "Ngô Đức Thắng" and got.intent.period is None
+    july = ask("tháng bảy nhận bao nhiêu hồ sơ")
+    assert july.status == "ok" and july.intent is not None and july.intent.period is not None
+    assert july.intent.period.start.month == 7
