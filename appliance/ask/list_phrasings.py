@@ -47,16 +47,16 @@ def which_ones() -> list[str]:
     return WHICH_ONES if SESSION17_WHICH_ONES else []
 
 
-# "top 5 PAKN mới nhất", "top 10 hồ sơ nhận sớm nhất": "top" before the number of the newest (oldest) few records asks
-# for those records, as "5 hồ sơ mới nhất" does; it had been read as a ranking of groups, or as one total with "top"
-# and "mới nhất" dropped. Read at run time.
+# "top 5 PAKN mới nhất", "5 cái phản ánh hạ tầng mới nhất": "top" before the number of the newest (oldest) few records,
+# or a classifier after it, asks for those records, as "5 hồ sơ mới nhất" does; it had been read as a ranking of
+# groups, or as one total with "top" and "mới nhất" dropped, or the number was unknown. Read at run time.
 SESSION17_TOP_NEWEST = True
-_TOP = re.compile(r"^top (?=\d)")
+_TOP = re.compile(r"^(?:top )?(\d{1,2}) (?:(?:cai|bo|phieu) )?")
 
 
 def top_dropped(opener: str) -> str:
-    """The question's opening words without a "top" before the number of records."""
-    return _TOP.sub("", opener) if SESSION17_TOP_NEWEST else opener
+    """The question's opening words without a "top" before the number of records, or a classifier after it."""
+    return _TOP.sub(r"\1 ", opener) if SESSION17_TOP_NEWEST else opener
 
 
 def take_top(tokens: Tokens) -> None:

@@ -30,6 +30,7 @@ from appliance.ask import (
     nodata,
     phrasings,
     readings,
+    report_words,
     supported,
     time_taken,
     understand,
@@ -263,6 +264,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
     periods, last_year = _periods(tokens, today)
     periods = _previous_of_named(tokens.text(), periods, today)
+    report_words.cut_off(tokens)
     if len(periods) > 2:
         periods = _listed_months(tokens, periods)
     if len(periods) == 2 and not last_year and _nested(*periods):
@@ -304,7 +306,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
             return ParseResult(intent, True)
         tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
         less = tokens.take_all(measures_words.LESS)
-        compare = tokens.take_all(measures_words.COMPARE_WORDS) or less or len(periods) >= 2
+        compare = tokens.take_all(measures_words.COMPARE_WORDS + report_words.change_words()) or less or (
+            len(periods) >= 2)
         compare = readings.difference(tokens) or compare
         readings.not_yet_closing(tokens)
         if last_year and len(periods) <= 1 and supported.SESSION15_INDICATOR_SAME_SPAN:
@@ -333,7 +336,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
     phrasings.which_side(tokens, ranking_two or len(periods) == 2)
     less = tokens.take_all(measures_words.LESS)
-    said_compare = tokens.take_all(measures_words.COMPARE_WORDS) or less
+    said_compare = tokens.take_all(measures_words.COMPARE_WORDS + report_words.change_words()) or less
     said_compare = readings.difference(tokens) or said_compare
     if len(periods) >= 2 and not (said_compare or last_year or speed_compare) and doubts.span_unread(tokens):
         # "từ <period> đến <period>" that no rule read as one span: a comparison of the two ends, or the

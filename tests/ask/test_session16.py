@@ -247,6 +247,7 @@ def test_session16_southern_help_and_day(ask_db, monkeypatch, on):
     """tokens.SESSION16_SOUTHERN: "giùm / dùm" is "giúp", "bữa nay / bữa qua" is "hôm nay / hôm qua"; "mấy bữa nay"
     (how many days unsaid) stays vague."""
     monkeypatch.setattr(tokens, "SESSION16_SOUTHERN", on)
+    monkeypatch.setattr(tokens, "SESSION17_SOUTHERN", False)  # the same reading, measured anew
     ask = asker(ask_db)
     for said, plain in (("tính dùm anh số hồ sơ trễ hạn tháng 10", "tính giúp anh số hồ sơ trễ hạn tháng 10"),
                         ("bữa qua trả được mấy bộ hồ sơ", "hôm qua trả được mấy bộ hồ sơ")):
@@ -310,7 +311,9 @@ def test_session16_rate_points_list_out_and_wish(ask_db, monkeypatch, on):
     phrasings.SESSION16_LIST_RA ("liệt kê ra / hết": the list), phrasings.SESSION16_WISH ("anh muốn biết …": the
     request). A survey's "điểm", "hồ sơ muộn" (late) stay unknown."""
     monkeypatch.setattr(readings, "SESSION16_RATE_POINTS", on)
+    monkeypatch.setattr(readings, "SESSION17_RATE_POINTS", False)  # the same readings, measured anew
     monkeypatch.setattr(phrasings, "SESSION16_LIST_RA", on)
+    monkeypatch.setattr(phrasings, "SESSION17_LIST_RA", False)
     monkeypatch.setattr(phrasings, "SESSION16_WISH", on)
     ask = asker(ask_db)
     for said, plain in (("tỷ lệ đúng hạn quý 3 so với quý 2 chênh bao nhiêu điểm phần trăm",

@@ -11,6 +11,8 @@ from appliance.ask import (
     indicators,
     list_phrasings,
     phrasings,
+    readings,
+    report_words,
     tokens,
     understand,
 )
@@ -300,3 +302,56 @@ def test_now_after_thang_is_no_july(ask_db):
     july = ask("tháng bảy nhận bao nhiêu hồ sơ")
     assert july.status == "ok" and july.intent is not None and july.intent.period is not None
     assert july.intent.period.start.month == 7
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session17_session16_readings_measured_anew(ask_db, monkeypatch, on):
+    """tokens.SESSION17_SOUTHERN ("giùm", "bữa nay"), phrasings.SESSION17_LIST_RA ("liệt kê ra"),
+    readings.SESSION17_RATE_POINTS ("… bao nhiêu điểm phần trăm"): session 16's readings, measured anew; "mấy bữa nay"
+    stays vague."""
+    monkeypatch.setattr(tokens, "SESSION16_SOUTHERN", False)
+    monkeypatch.setattr(phrasings, "SESSION16_LIST_RA", False)
+    monkeypatch.setattr(readings, "SESSION16_RATE_POINTS", False)
+    monkeypatch.setattr(tokens, "SESSION17_SOUTHERN", on)
+    monkeypatch.setattr(phrasings, "SESSION17_LIST_RA", on)
+    monkeypatch.setattr(readings, "SESSION17_RATE_POINTS", on)
+    ask = asker(ask_db)
+    for said, plain in (("bữa nay nhận được mấy bộ hồ sơ", "hôm nay nhận được mấy bộ hồ sơ"),
+                        ("tổng hợp giùm chị số hồ sơ trễ hạn tháng 9", "tổng hợp giúp chị số hồ sơ trễ hạn tháng 9"),
+                        ("liệt kê ra các hồ sơ từ chối tuần trước", "liệt kê các hồ sơ từ chối tuần trước"),
+                        ("tỷ lệ trễ hạn quý 3 so với quý 2 tăng mấy điểm phần trăm",
+                         "tỷ lệ trễ hạn quý 3 so với quý 2")):
+        assert same(ask(said), ask(plain)) is on, said
+    assert ask("mấy bữa nay trả được bao nhiêu hồ sơ").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session17_cut_off_of_a_report(ask_db, monkeypatch, on):
+    """report_words.SESSION17_CUT_OFF: "chốt (số liệu) (đến) <a day or a period's end>" is the figure at that day; off,
+    "chốt" was unknown. "chốt" before anything else stays unknown."""
+    monkeypatch.setattr(report_words, "SESSION17_CUT_OFF", on)
+    ask = asker(ask_db)
+    for said, plain in (("chốt cuối quý 3 còn bao nhiêu hồ sơ tồn", "cuối quý 3 còn bao nhiêu hồ sơ tồn"),
+                        ("số liệu chốt đến 31/10 có bao nhiêu hồ sơ quá hạn", "đến 31/10 có bao nhiêu hồ sơ quá hạn")):
+        assert same(ask(said), ask(plain)) is on, said
+    assert ask("chốt danh sách hồ sơ tháng 10").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session17_a_change_said_the_spoken_way(ask_db, monkeypatch, on):
+    """report_words.SESSION17_CHANGE_SAID: "tăng lên hay giảm đi", "có nhích lên không" compare, as "tăng hay giảm";
+    off, "đi", "nhích" were unknown."""
+    monkeypatch.setattr(report_words, "SESSION17_CHANGE_SAID", on)
+    ask = asker(ask_db)
+    for said, plain in (("hồ sơ trễ hạn tháng 10 so với tháng 9 tăng lên hay giảm đi", "hồ sơ trễ hạn tháng 10 so với "
+                                                                                         "tháng 9 tăng hay giảm"),
+                        ("tỷ lệ đúng hạn quý 3 so với quý 2 có nhích lên không", "tỷ lệ đúng hạn quý 3 so với quý 2")):
+        assert same(ask(said), ask(plain)) is on, said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session17_a_classifier_in_the_newest_few(ask_db, monkeypatch, on):
+    """list_phrasings.SESSION17_TOP_NEWEST also reads "5 cái phản ánh … mới nhất" (a classifier after the number)."""
+    monkeypatch.setattr(list_phrasings, "SESSION17_TOP_NEWEST", on)
+    ask = asker(ask_db)
+    assert same(ask("5 cái phản ánh môi trường mới nhất"), ask("5 phản ánh môi trường mới nhất")) is on
