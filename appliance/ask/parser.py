@@ -31,6 +31,7 @@ from appliance.ask import (
     phrasings,
     readings,
     report_words,
+    sqlbuild_ends,
     supported,
     time_taken,
     understand,
@@ -451,6 +452,8 @@ def _resolve_periods(intent: Intent, periods: list[Period], compare: bool, last_
             intent.compare_asof, intent.asof = days
             return ""
         intent.asof = as_of(intent.period.end, today) if intent.period else today
+        if intent.group in ("quarter", "week") and sqlbuild_ends.SESSION17_ASOF_BY_END and intent.period is not None:
+            return ""  # "tồn cuối mỗi quý năm nay": the count at the end of each quarter (sqlbuild_ends)
         if intent.group in ("month", "quarter", "week"):
             return "Số hồ sơ tồn, quá hạn là số liệu tại một thời điểm, không chia theo tháng, quý hay tuần."
         return ""

@@ -13,6 +13,7 @@ from appliance.ask import (
     phrasings,
     readings,
     report_words,
+    sqlbuild_ends,
     tokens,
     understand,
 )
@@ -355,3 +356,18 @@ def test_session17_a_classifier_in_the_newest_few(ask_db, monkeypatch, on):
     monkeypatch.setattr(list_phrasings, "SESSION17_TOP_NEWEST", on)
     ask = asker(ask_db)
     assert same(ask("5 cái phản ánh môi trường mới nhất"), ask("5 phản ánh môi trường mới nhất")) is on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session17_a_count_at_the_end_of_each_quarter(ask_db, monkeypatch, on):
+    """sqlbuild_ends.SESSION17_ASOF_BY_END: "hồ sơ tồn cuối mỗi quý năm nay" is the count open at each quarter's last
+    day (the running one at today), each equal to the count asked at that day; off, unsure. By month stays unsure."""
+    monkeypatch.setattr(sqlbuild_ends, "SESSION17_ASOF_BY_END", on)
+    ask = asker(ask_db)
+    got = ask("hồ sơ tồn cuối mỗi quý năm nay là bao nhiêu")
+    assert (got.status == "ok") is on
+    if on:
+        assert [row[0] for row in got.rows] == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
+        for (_, value), day in zip(got.rows, ("31/03/2026", "30/06/2026", "30/09/2026", "20/11/2026"), strict=True):
+            assert ask(f"hồ sơ tồn tính đến ngày {day}").rows == [[value]], day
+    assert ask("hồ sơ tồn cuối mỗi tháng năm nay").status == "unsure"
