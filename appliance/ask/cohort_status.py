@@ -13,7 +13,7 @@ from appliance.ask.tokens import Tokens
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
 
-SESSION17_COHORT_STATUS = True
+SESSION17_COHORT_STATUS = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
 # How it stands: said right after "trạng thái".
 _HOW = (["nhu", "the", "nao"], ["the", "nao"], ["ra", "sao"], ["nhu", "nao"], ["sao"])
 # "xử lý / giải quyết tới đâu (rồi)": how far the handling has come.

@@ -37,7 +37,7 @@ COLUMNS = ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh
 # against that month. Without the flag (and for indicators that add up, whose "now" may be the month or the year so
 # far) such a comparison is unsure. "So với (hồi) đầu năm" is left unsure: one writer means January, an older one
 # another month (read as January, the held-out set had a confident wrong more, counts only). Read at run time.
-SESSION17_LEVEL_NOW = True
+SESSION17_LEVEL_NOW = True  # on by rule R1 (session 17): fresh right +1, wrong unchanged
 
 
 def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool, today: dt.date,

@@ -11,7 +11,7 @@ import datetime as dt
 
 from appliance.text.periods import Period
 
-SESSION17_ASOF_BY_END = True
+SESSION17_ASOF_BY_END = True  # on by rule R1 (session 17): fresh right +2, wrong unchanged
 
 
 def bucket_ends(group: str, period: Period, asof: dt.date) -> list[tuple[str, dt.date]]:

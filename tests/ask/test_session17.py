@@ -18,6 +18,16 @@ from appliance.ask import (
     understand,
 )
 from tests.ask.answering import asker, same
+from tests.flags import switch_on
+
+_FLAGGED = (cohort_status, departments, entities, indicators, list_phrasings, phrasings, readings, report_words,
+            sqlbuild_ends, tokens, understand)
+
+
+@pytest.fixture(autouse=True)
+def _session17_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test reads a setting against all of session 17's on (as tuned); a test that wants one off switches it."""
+    switch_on(monkeypatch, _FLAGGED, "SESSION17_")
 
 
 @pytest.mark.parametrize("on", [True, False])
