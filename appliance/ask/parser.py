@@ -24,6 +24,7 @@ from appliance.ask import (
     cohort_status,
     departments,
     doubts,
+    due_dates,
     either_reading,
     entities,
     indicators,
@@ -81,6 +82,7 @@ class Intent:
     offer: str = ""  # what the data holds instead, when it can say it in one phrase
     year_plan: bool = False  # an indicator against the year's plan although a month or quarter is asked
     list_by: str = ""  # a list ordered by this column of v_ho_so first (time_taken.SESSION14_LIST_BY_TIME)
+    due: tuple[dt.date, dt.date] | None = None  # records due in these days (due_dates.SESSION17B_DUE_DATES)
 
 
 @dataclass
@@ -264,6 +266,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
     periods, last_year = _periods(tokens, today)
+    periods, intent.due = due_dates.take(tokens, periods, today)
     periods = _previous_of_named(tokens.text(), periods, today)
     report_words.cut_off(tokens)
     if len(periods) > 2:
@@ -354,8 +357,10 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     phrasings.wish(tokens)
     phrasings.between(tokens)
     phrasings.since_said(tokens)
-    problem = (_resolve_periods(intent, periods, compare, last_year, now, today) or supported.list_one_measure(intent)
-               or supported.up_to(tokens, intent, periods) or supported.vague_period(tokens, periods))
+    problem = (due_dates.problem(intent.due, intent.domain, intent.measures)
+               or _resolve_periods(intent, periods, compare, last_year, now, today)
+               or supported.list_one_measure(intent) or supported.up_to(tokens, intent, periods)
+               or supported.vague_period(tokens, periods))
     if problem:
         return ParseResult(intent, False, problem)
     unknown = tokens.unexplained()
