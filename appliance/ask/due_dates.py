@@ -3,12 +3,16 @@ hạn trong tuần sau". The period after "đến / tới hạn" or "hạn xử 
 period the figure covers: the records still open today whose due date falls in it, as four writers resolved it.
 
 Session 17 (second round), SESSION17B_DUE_DATES: before it "hạn" was left unread (unsure). Read only for records
-still open (a due date of records received or returned in a period is another question: unsure), and only when
-the period follows the words directly ("đến hạn … hôm nay" with other words between stays unsure)."""
+still open (a due date of records received or returned in a period is another question: unsure), and only when the
+period follows the words directly ("đến hạn … hôm nay" with other words between stays unsure); another period said
+too, or a month named without its year that has not come yet this year ("đến hạn tháng 12": last December, or the
+coming one?), is unsure. Session 13 had read the same (parser.SESSION13_DUE_DATE, off by rule R1 over fresh7–13,
+retired in session 16); measured anew over fresh7–17."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from appliance.ask.tokens import Tokens
 from appliance.text.periods import Period, find_periods
@@ -35,8 +39,14 @@ def take(tokens: Tokens, periods: list[Period], today: dt.date) -> tuple[list[Pe
             if not found or found[0][0] != 0 or found[0][2] not in periods:
                 continue
             due = found[0][2]
+            said = tokens.text()[offset:offset + found[0][1]]
+            if due.kind in ("month", "quarter", "half") and due.start.year < today.year and not re.search(
+                    r"\d{4}", said):
+                return periods, None  # "đến hạn tháng 12": last December or the coming one? unsure
             rest = list(periods)
             rest.remove(due)
+            if rest:
+                return periods, None  # another period too ("… so với tuần trước"): which is the due date's? unsure
             for j in range(k, after):
                 tokens.used[j] = True
             return rest, (due.start, due.end)

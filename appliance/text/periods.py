@@ -365,7 +365,9 @@ _RULES: list[Rule] = [
 ]
 
 
-# Session 17 (second round), each read at run time and tested on and off in tests/ask/test_session17b.py.
+# Session 17 (second round), each read at run time and tested on and off in tests/ask/test_session17b.py. Session 13
+# had read "nửa năm đầu", "tháng mười vừa qua" and "hai tuần gần đây" in one flag (SESSION13_SPOKEN_SPANS: off by rule
+# R1 over fresh7–13, retired in session 16); measured anew, one flag each, over fresh7–17.
 # SESSION17B_NATIONAL_DAY: "từ đầu năm (đến) trước (dịp / lễ) Quốc khánh (2/9)" ends on 1 September (the day before
 # 2/9), as three writers resolved it; "dịp Quốc khánh" alone (the holiday's week to one writer) stays unread.
 SESSION17B_NATIONAL_DAY = True

@@ -59,7 +59,9 @@ def test_session17b_what_no_due_date_reading_answers(ask_db):
     for question in ("số hồ sơ tiếp nhận đến hạn tuần sau",  # received records: another question
                      "số hồ sơ đã giải quyết đến hạn tháng trước",
                      "phản ánh chưa xử lý đến hạn tuần sau",  # feedback: not read
-                     "hồ sơ chưa giải quyết đến hạn, tuần sau có bao nhiêu"):  # words between
+                     "hồ sơ chưa giải quyết đến hạn, tuần sau có bao nhiêu",  # words between
+                     "số hồ sơ chưa giải quyết đến hạn tháng 12",  # last December or the coming one
+                     "hồ sơ chưa giải quyết đến hạn tuần này so với tuần trước"):  # a second period
         assert ask(question).status != "ok", question
     ok = ask("số hồ sơ chưa giải quyết đến hạn tuần sau")
     assert ok.status == "ok" and "hạn xử lý từ 23/11/2026 đến 29/11/2026" in ok.answer
