@@ -370,18 +370,18 @@ _RULES: list[Rule] = [
 # R1 over fresh7–13, retired in session 16); measured anew, one flag each, over fresh7–17.
 # SESSION17B_NATIONAL_DAY: "từ đầu năm (đến) trước (dịp / lễ) Quốc khánh (2/9)" ends on 1 September (the day before
 # 2/9), as three writers resolved it; "dịp Quốc khánh" alone (the holiday's week to one writer) stays unread.
-SESSION17B_NATIONAL_DAY = True
+SESSION17B_NATIONAL_DAY = True  # on by rule R1 (session 17b): fresh right +1 (fresh15), wrong unchanged
 # SESSION17B_JUST_PAST: "tháng 10 / quý 3 vừa qua" is that month or quarter, the latest one already over ("vừa qua"
 # had been left unread); a month or quarter still running is never "vừa qua" (unread: unsure). ("Kể từ" stays as
 # session 16's R1 left it: phrasings.SESSION16_SINCE_SAID, off.)
-SESSION17B_JUST_PAST = True
+SESSION17B_JUST_PAST = False  # off by rule R1 (session 17b): moved no fresh verdict, no training wrong back
 # SESSION17B_WEEKS_BACK: "hai tuần gần đây", "3 tuần qua", "2 tuần nay" are the last 7·N days, today included (as "14
 # ngày qua"; the one writer who used it resolved it so). A number that is a weekday, a day, a month, a quarter or a
 # top ("thứ 2 tuần này", "top 3 tuần qua", "tháng 2 tuần qua") counts no weeks.
-SESSION17B_WEEKS_BACK = True
+SESSION17B_WEEKS_BACK = False  # off by rule R1 (session 17b): moved no fresh verdict, no training wrong back
 # SESSION17B_HALF_SAID: "nửa năm đầu / nửa năm cuối (2025)" is the first or second half of this (or that) year, as
 # "nửa đầu năm" is ("năm" had been read as the name of an officer or left as a loose unit: unsure).
-SESSION17B_HALF_SAID = True
+SESSION17B_HALF_SAID = False  # off by rule R1 (session 17b): moved no fresh verdict, no training wrong back
 
 
 def _ytd_until_national_day(m: re.Match[str], today: dt.date) -> Period | None:
