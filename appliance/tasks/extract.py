@@ -140,6 +140,8 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
                           narrow, theirs)
         found = kept + [_Open(a.person, a.quote, a.deadline, a.quote, a.turn, how="model", chair=a.chair)
                         for a in added]
+    if SESSION17_LONE_OFFER:
+        found = [o for o in found if not _lone_offer(o)]
     if scorer is None:
         return [_task(o, lines) for o in found]
     out: list[ExtractedTask] = []
@@ -157,6 +159,16 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
 
 
 _DOUBTFUL = "lời giao việc chưa rõ ràng (mô hình đánh giá thấp)"
+
+# Session 17 (docs/meetings.md, "Session 17"): a speaker's own offer with no date that nobody took up afterwards
+# ("dạ em nhận ạ", "em sẽ cử cảnh sát khu vực đi cùng Thắng ạ", "số liệu thì anh sẽ nhắc các phòng") is no task: on
+# the training batches such offers were a bare acceptance of a task read elsewhere, a helper's part, the chair's own
+# step or a request for leave far more often than work given; the secretary adds the rare real one by hand
+SESSION17_LONE_OFFER = True
+
+
+def _lone_offer(o: _Open) -> bool:
+    return o.how == "first" and o.deadline is None and not o.restated
 
 
 def candidates(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None, *,

@@ -1,0 +1,60 @@
+"""Session 17 (docs/meetings.md, "Session 17"): the session's forms, each in new words written for this file (not the
+training meetings' sentences), with its setting switched off and on, and where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from appliance.tasks import extract
+from appliance.tasks.roster import Roster
+from appliance.text.dates import WorkCalendar
+from tests.flags import switch_on
+from tests.tasks.transcripts import memory_ward, tasks_said
+
+_FLAGGED = (extract,)
+
+
+@pytest.fixture(scope="module")
+def ward() -> tuple[Roster, WorkCalendar]:
+    return memory_ward()
+
+
+@pytest.fixture
+def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    switch_on(monkeypatch, _FLAGGED, "SESSION17_")
+    return monkeypatch
+
+
+# --- extract.SESSION17_LONE_OFFER: an undated offer nobody took up is no task ---
+
+LONE_OFFERS = [
+    ("Nguyễn Văn An: Hồ sơ xin phép sửa nhà ở ngõ 12 đến đâu rồi?\n"
+     "Hoàng Văn Nam: Dạ em đang xem ạ, em sẽ gọi thêm người bên tổ đi cùng anh Thắng ạ.\n"
+     "Nguyễn Văn An: Ừ, chuyển sang việc khác."),
+    ("Nguyễn Văn An: Bắt đầu nhé.\n"
+     "Bùi Thanh Hương: Dạ, em nhận ạ.\n"
+     "Nguyễn Văn An: Tiếp theo là lịch tiếp dân."),
+]
+
+
+@pytest.mark.parametrize("said", LONE_OFFERS)
+def test_an_undated_offer_nobody_takes_up_is_no_task(ward, on, said: str) -> None:
+    assert tasks_said(said, ward) == []
+    on.setattr(extract, "SESSION17_LONE_OFFER", False)
+    assert tasks_said(said, ward) != []
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # an offer with its own date stands
+    ("Nguyễn Văn An: Hồ sơ xin phép sửa nhà ở ngõ 12 đến đâu rồi?\n"
+     "Hoàng Văn Nam: Dạ em sẽ gửi anh biên bản kiểm tra trước thứ Sáu ạ.", [("Hoàng Văn Nam", "2026-12-04")]),
+    # an undated offer the chair takes up stands
+    ("Nguyễn Văn An: Hồ sơ xin phép sửa nhà ở ngõ 12 đến đâu rồi?\n"
+     "Hoàng Văn Nam: Dạ để em kiểm tra lại hồ sơ đó ạ.\n"
+     "Nguyễn Văn An: Ừ, Nam kiểm tra lại hồ sơ đó, thứ Sáu báo anh.", [("Hoàng Văn Nam", "2026-12-04")]),
+    # an undated task the chair gives stands
+    ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+     "Nguyễn Văn An: Chị Hương liên hệ nhà in đặt băng rôn.", [("Bùi Thanh Hương", None)]),
+])
+def test_dated_offers_and_given_tasks_stand(ward, on, said: str, due: list[tuple[str, str | None]]) -> None:
+    assert tasks_said(said, ward) == due
