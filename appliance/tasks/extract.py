@@ -27,9 +27,9 @@ from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_add import additions
 from appliance.tasks.clauses import anchors
 from appliance.tasks.confidence import Evidence, assess, doubts
-from appliance.tasks.deadlines import event_date
+from appliance.tasks.deadlines import event_date, find_deadline
 from appliance.tasks.dialogue import Turn, as_typed, turns
-from appliance.tasks.phrases import AGREE, RECAP
+from appliance.tasks.phrases import AGREE, QUESTION, RECAP
 from appliance.tasks.roster import Person, Roster
 from appliance.tasks.scorer import BY_DEFAULT, Candidate, model
 from appliance.text import fold
@@ -206,6 +206,9 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
             elif not _helper_offer(anchor, turn, helping):
                 _merge(found, anchor, turn, lines)
     chair = next((t.speaker for t in lines if t.leads), None)
+    if SESSION17_ADOPTED:
+        for o in found:
+            o.deadline = o.deadline or _adopted_date(o, lines, meeting_date, calendar)
     group = dialogue.meeting_group(title) if SESSION16_GROUP_OFFICER else None
     for o in found:
         if group is not None and o.person.kind == "said":
@@ -222,6 +225,31 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
                            for t in found)]
     return [o for o in found if not o.cancelled and not _reported_now(o, lines) and not _to_the_chair(o, chair)
             and not _resident(o.person)], lines
+
+
+# Session 17 (docs/meetings.md, "Session 17"): "Anh An, em đề nghị chị Lan bố trí xe cho đoàn đi thăm ngày 28/1." —
+# "ừ chị Lan lo xe.": the chair agreeing, in the next turn and in fewer words, to a member's proposal that named the
+# doer and a date adopts the proposal with its date
+SESSION17_ADOPTED = True
+_PROPOSES = re.compile(r"\b(?:đề nghị|đề xuất|kiến nghị)\b")
+_SMALL = {"anh", "chi", "em", "cho", "voi", "va", "nhe", "nha", "luon", "di", "the", "cai", "viec", "nay", "do", "ay"}
+
+
+def _adopted_date(task: _Open, lines: Sequence[Turn], meeting_date: dt.date,
+                  calendar: WorkCalendar | None) -> dt.date | None:
+    """The date of the member's proposal the chair's undated "ừ X làm …" agrees to, if it is one."""
+    if not (task.chair and task.deadline is None and task.person.kind == "staff" and 0 < task.turn < len(lines)
+            and AGREE.match(task.quote.lower())):
+        return None
+    proposal = lines[task.turn - 1]
+    said = proposal.text.lower()
+    named = fold(task.person.name.split()[-1]).lower() in re.findall(r"\w+", fold(said).lower())
+    job = set(re.findall(r"\w+", fold(task.content).lower())[1:]) - _SMALL  # what the job is about, not its verb
+    if proposal.leads or not named or not _PROPOSES.search(said) or QUESTION.search(said) \
+            or not job & set(re.findall(r"\w+", fold(said).lower())):
+        return None
+    found = find_deadline(proposal.text, meeting_date, None, calendar)
+    return found[0] if found and found[0] >= meeting_date else None
 
 
 def _resident(person: Person) -> bool:

@@ -58,3 +58,34 @@ def test_an_undated_offer_nobody_takes_up_is_no_task(ward, on, said: str) -> Non
 ])
 def test_dated_offers_and_given_tasks_stand(ward, on, said: str, due: list[tuple[str, str | None]]) -> None:
     assert tasks_said(said, ward) == due
+
+
+# --- extract.SESSION17_ADOPTED: the chair adopting a member's dated proposal takes its date ---
+
+ADOPTED = ("Nguyễn Văn An: Tiếp theo là hội nghị tiếp xúc cử tri.\n"
+           "Đặng Thị Hạnh: Anh An, em đề nghị Mai in tài liệu cho đại biểu trước thứ Năm.\n"
+           "Nguyễn Văn An: Ừ, Mai in tài liệu nhé.")
+
+
+def test_the_chair_adopting_a_dated_proposal_takes_its_date(ward, on) -> None:
+    assert tasks_said(ADOPTED, ward) == [("Vũ Thị Mai", "2026-12-03")]
+    on.setattr(extract, "SESSION17_ADOPTED", False)
+    assert tasks_said(ADOPTED, ward) == [("Vũ Thị Mai", None)]
+
+
+@pytest.mark.parametrize("said", [
+    # a question, not a proposal
+    "Nguyễn Văn An: Tiếp theo là hội nghị tiếp xúc cử tri.\n"
+    "Đặng Thị Hạnh: Anh An, có cần Mai in tài liệu cho đại biểu trước thứ Năm không ạ?\n"
+    "Nguyễn Văn An: Ừ, Mai in tài liệu nhé.",
+    # the proposal named another person
+    "Nguyễn Văn An: Tiếp theo là hội nghị tiếp xúc cử tri.\n"
+    "Đặng Thị Hạnh: Anh An, em đề nghị chị Lan in tài liệu cho đại biểu trước thứ Năm.\n"
+    "Nguyễn Văn An: Ừ, Mai in tài liệu nhé.",
+    # another job
+    "Nguyễn Văn An: Tiếp theo là hội nghị tiếp xúc cử tri.\n"
+    "Đặng Thị Hạnh: Anh An, em đề nghị Mai gửi giấy mời cho đại biểu trước thứ Năm.\n"
+    "Nguyễn Văn An: Ừ, Mai in tài liệu nhé.",
+])
+def test_no_date_is_taken_from_what_was_not_proposed(ward, on, said: str) -> None:
+    assert tasks_said(said, ward) == [("Vũ Thị Mai", None)]
