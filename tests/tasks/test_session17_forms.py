@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from appliance.tasks import extract
+from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
-from tests.tasks.transcripts import memory_ward, tasks_said
+from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
 _FLAGGED = (extract,)
 
@@ -23,6 +24,32 @@ def ward() -> tuple[Roster, WorkCalendar]:
 def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     switch_on(monkeypatch, _FLAGGED, "SESSION17_")
     return monkeypatch
+
+
+def _due(said: str, ward: tuple[Roster, WorkCalendar]) -> str | None:
+    found = find_deadline(said, MONDAY, None, ward[1])
+    return found[0].isoformat() if found else None
+
+
+# --- bug fix (rule R7): a day said as a routine is no deadline ---
+
+@pytest.mark.parametrize("said", [
+    "phòng Kinh tế gửi số liệu thu cho tôi sáng thứ Sáu hằng tuần",
+    "tổ trưởng nộp sổ theo dõi vào ngày 25 hàng tháng",
+    "mỗi thứ Hai em cập nhật bảng theo dõi lên nhóm nhé",
+    "Trung tâm mở thêm quầy các sáng thứ Bảy",
+])
+def test_a_routine_day_is_no_deadline(ward: tuple[Roster, WorkCalendar], said: str) -> None:
+    assert _due(said, ward) is None
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("chuẩn bị chương trình văn nghệ chào năm mới đêm 31/12", "2026-12-31"),   # "mới" is new, not "mỗi"
+    ("gửi bảng theo dõi hằng tuần cho tôi trước thứ Sáu", "2026-12-04"),        # the routine is the report's
+    ("họp các tổ trưởng thứ Năm này", "2026-12-03"),
+])
+def test_a_day_beside_a_routine_word_still_reads(ward: tuple[Roster, WorkCalendar], said: str, due: str) -> None:
+    assert _due(said, ward) == due
 
 
 # --- extract.SESSION17_LONE_OFFER: an undated offer nobody took up is no task ---
