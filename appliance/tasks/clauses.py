@@ -296,6 +296,12 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 if later is None:
                     said = re.split(r",", said)[-1]
                 found = find_deadline(said, meeting, None, calendar)
+                moved = postponed(sentence, later, roster, speakers, meeting, calendar) \
+                    if SESSION17_POSTPONE_NAMED and later is not None and turn.leads else None
+                if moved is not None:
+                    # "à Huy ơi cái danh sách vỉa hè, lùi sang thứ Ba tuần sau cũng được, tuần này em còn việc …"
+                    out.append(Anchor("agree", moved[0], deadline=moved[1], follow_up=True))
+                    continue
                 if found is not None and later is not None and turn.leads:
                     # "Thế thì lùi sang thứ Hai tuần sau": the chair moves the deadline; nobody need agree
                     out.append(Anchor("agree", None, deadline=found[0], follow_up=True))
@@ -367,6 +373,23 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     return out
 
 
+# Session 17 (docs/meetings.md, "Session 17"): the chair calling a doer by name to move their deadline ("à Huy ơi cái
+# danh sách vỉa hè, lùi sang thứ Ba tuần sau cũng được, tuần này em còn việc bản đồ số") moves that person's task
+# however long ago it was given, to the date right after "lùi sang" (not the reason's "tuần này" said after it)
+SESSION17_POSTPONE_NAMED = True
+
+
+def postponed(sentence: str, later: re.Match[str], roster: Roster, speakers: list[Person], meeting: dt.date,
+              calendar: WorkCalendar | None) -> tuple[Person, dt.date] | None:
+    """(whom the chair calls, the date right after the postponement word), when the sentence calls someone."""
+    said = vocative_of(sentence, roster, speakers)
+    if said is None or said[0].kind not in ("staff", "unit"):
+        return None
+    first = re.split(r"[,;]|\b(?:vì|do|bởi)\b", sentence[later.end():])[0]
+    found = find_deadline(first, meeting, None, calendar)
+    return (said[0], found[0]) if found is not None else None
+
+
 def _correction(part: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> dt.date | None:
     """The date that opens what follows "à thôi" (or "à không") when it names nobody ("à thôi thứ sáu này gửi luôn
     đi")."""
@@ -420,6 +443,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
                     or SESSION16_HELPS_AT_END and HELPS_AT_END.match(lower[spot.end:])):
             out.append(Anchor("helps", spot.person))
             continue
+        if SESSION17_DOCUMENT_TO and led and spot.how in ("named", "unit") and DOCUMENT_ASKS.search(lower[:spot.start]):
+            continue  # "anh Hùng gửi văn bản đề nghị Công an phường cử người …": whom the letter asks, part of his task
         if SESSION16_SEND_ON and (sent := SEND_ON.search(lower[:spot.start])) \
                 and re.search(rf"\b{VERB}\b", lower[:sent.start()]):
             continue  # "Minh về dự thảo văn bản, chuyển chị Lan trình anh An ký": whom the draft goes to next
@@ -521,6 +546,14 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))
     return out
+
+
+# Session 17 (docs/meetings.md, "Session 17"): "đề nghị", "yêu cầu" naming a document ("gửi văn bản đề nghị Công an
+# phường cử một đồng chí", "làm công văn yêu cầu chủ đầu tư …"): whom the document asks is part of the doer's task,
+# no doer of their own
+SESSION17_DOCUMENT_TO = True
+DOCUMENT_ASKS = re.compile(r"\b(?:văn bản|công văn|tờ trình|giấy|phiếu|thư|thông báo|quyết định|biên bản)\s+"
+                           r"(?:đề nghị|yêu cầu|mời|đôn đốc|nhắc)\s*$")
 
 
 # Session 16 (docs/meetings.md, "Session 16"): a doer right after "nếu …, thì" however long the condition ("Nếu thấy

@@ -395,6 +395,13 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
                 task.cancelled = True
                 break
         return
+    if anchor.kind == "agree" and anchor.person is not None:  # clauses.SESSION17_POSTPONE_NAMED
+        named = [t for t in found if not t.cancelled and _key(t.person) == _key(anchor.person)]
+        if named:
+            named[-1].deadline = anchor.deadline or named[-1].deadline
+            named[-1].touched = turn.index
+            _support(named[-1], anchor)
+        return
     if anchor.kind == "agree":  # "Được, thứ Năm." / "ừ càng tốt thứ tư": the proposed deadline stands
         for task in reversed(found):
             if not task.cancelled and task.pending and (turn.index - task.turn <= 5

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import extract
+from appliance.tasks import clauses, extract
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
-_FLAGGED = (extract,)
+_FLAGGED = (clauses, extract)
 
 
 @pytest.fixture(scope="module")
@@ -116,3 +116,58 @@ def test_the_chair_adopting_a_dated_proposal_takes_its_date(ward, on) -> None:
 ])
 def test_no_date_is_taken_from_what_was_not_proposed(ward, on, said: str) -> None:
     assert tasks_said(said, ward) == [("Vũ Thị Mai", None)]
+
+
+# --- clauses.SESSION17_DOCUMENT_TO: whom a letter asks is part of the sender's task ---
+
+LETTER = ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+          "Nguyễn Văn An: Chị Hương làm công văn đề nghị Công an phường cử người giữ trật tự buổi phát quà, "
+          "trước thứ Sáu nhé.")
+
+
+def test_whom_a_letter_asks_is_no_doer(ward, on) -> None:
+    assert tasks_said(LETTER, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+    on.setattr(clauses, "SESSION17_DOCUMENT_TO", False)
+    assert tasks_said(LETTER, ward) != [("Bùi Thanh Hương", "2026-12-04")]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # a directive word of the chair's own still gives the unit its task
+    ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+     "Nguyễn Văn An: Đề nghị Công an phường cử hai đồng chí hỗ trợ đoàn kiểm tra, trước thứ Sáu.",
+     [("Công an phường", "2026-12-04")]),
+    # two doers in one sentence, no letter between
+    ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+     "Nguyễn Văn An: Chị Hương lập danh sách trước thứ Năm, anh Hùng kiểm tra hiện trường trước thứ Sáu.",
+     [("Bùi Thanh Hương", "2026-12-03"), ("Trần Văn Hùng", "2026-12-04")]),
+])
+def test_doers_without_a_letter_stand(ward, on, said: str, due: list[tuple[str, str | None]]) -> None:
+    assert tasks_said(said, ward) == due
+
+
+# --- clauses.SESSION17_POSTPONE_NAMED: the chair moving a named doer's deadline ---
+
+POSTPONED = ("Nguyễn Văn An: Bắt đầu.\n"
+             "Nguyễn Văn An: Tuấn in băng rôn tuyên truyền, xong trước thứ Tư.\n"
+             "Lê Minh Tuấn: Dạ.\n"
+             "Nguyễn Văn An: Chị Hương gửi danh sách gia đình chính sách trước thứ Năm.\n"
+             "Bùi Thanh Hương: Dạ.\n"
+             "Nguyễn Văn An: Anh Hùng kiểm tra vỉa hè phố chợ trước thứ Sáu.\n"
+             "Trần Văn Hùng: Dạ.\n"
+             "Nguyễn Văn An: À Tuấn ơi băng rôn thì lùi sang thứ Hai tuần sau cũng được, tuần này em bận hội diễn.")
+
+
+def test_the_chair_moving_a_named_doers_deadline(ward, on) -> None:
+    assert tasks_said(POSTPONED, ward) == [("Lê Minh Tuấn", "2026-12-07"), ("Bùi Thanh Hương", "2026-12-03"),
+                                            ("Trần Văn Hùng", "2026-12-04")]
+    on.setattr(clauses, "SESSION17_POSTPONE_NAMED", False)
+    assert tasks_said(POSTPONED, ward) != [("Lê Minh Tuấn", "2026-12-07"), ("Bùi Thanh Hương", "2026-12-03"),
+                                            ("Trần Văn Hùng", "2026-12-04")]
+
+
+def test_a_postponement_calling_nobody_moves_the_task_just_discussed(ward, on) -> None:
+    said = ("Nguyễn Văn An: Bắt đầu.\n"
+            "Nguyễn Văn An: Anh Hùng kiểm tra vỉa hè phố chợ trước thứ Tư.\n"
+            "Trần Văn Hùng: Anh ơi thứ Tư em đi tập huấn ạ.\n"
+            "Nguyễn Văn An: Thế thì lùi sang thứ Sáu.")
+    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04")]
