@@ -161,6 +161,25 @@ def _clause_start(lower: str, pos: int) -> bool:
 
 
 
+# Session 17 (docs/meetings.md, "Session 17"): "(em về) báo (lại) chị Hà, Trung tâm bố trí …": the one addressed
+# passes the message on to whom it names; the task is the doer's after the comma
+SESSION17_RELAY = True
+RELAY_TO = re.compile(r"\bbáo(?:\s+(?:lại|cho|lại cho))?\s+$")
+_RELAY_SCOPE = re.compile(r"\s*(?:(?:về|thì|nhớ)\s+)*báo(?:\s+(?:lại|cho|lại cho))?\s+[^,;.]{1,30}?,\s*$")
+
+
+def i_relay(lower: str, spot: Spot, chosen: list[Spot]) -> bool:
+    """The spot's clause only passes a message on ("em về báo chị Hà,") to the doer named right after."""
+    after = [s for s in chosen if s.start > spot.end]
+    return spot.how in ("second", "first") and bool(after) \
+        and _RELAY_SCOPE.fullmatch(lower[spot.end:after[0].start]) is not None
+
+
+# Session 17 (docs/meetings.md, "Session 17"): "anh em", "chị em" are a group ("anh Minh cho anh em xuống kiểm tra
+# ngay", "chị em phụ nữ"), not the pronoun "em" for the one the chair answers
+SESSION17_COLLECTIVE = True
+
+
 def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, speakers: list[Person],
            vocative: Person | None, form: str | None = None) -> list[Spot]:
     lower = normalize(sentence).lower()
@@ -172,6 +191,8 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
         spots.append(Spot(mention.start, mention.end, choose(mention, speakers), "named"))
     # A unit said right after a person is that person's unit ("anh Hùng, Phòng Kinh tế, …, rà soát").
     for index, spot in enumerate(spots):
+        if SESSION17_RELAY and RELAY_TO.search(lower[:spot.start]):
+            continue  # "em về báo chị Hà, Trung tâm bố trí …": the unit opens the message, it is not hers
         for unit in units:
             gap = sentence[spot.end:unit[0]]
             if unit[0] >= spot.end and re.fullmatch(r"\s*,?\s*(?:bên|thuộc|ở|phụ trách|(?:tổ )?trưởng|(?:tổ )?phó|"
@@ -191,6 +212,8 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
                          r"chú|ông|bà)\b", lower):
         if any(s <= m.start() < e for s, e in taken):
             continue
+        if SESSION17_COLLECTIVE and m.group(1) == "em" and re.search(r"\b(?:anh|chị)\s+$", lower[:m.start()]):
+            continue  # "anh Minh cho anh em xuống kiểm tra …": the men of his unit, not the one addressed
         if RECAP_VERB.match(lower[m.end():]):
             continue  # "thôi anh nhắc lại …", "Tôi nhắc lại mấy việc": the one who recaps, not a doer
         head = lower[m.start():]
@@ -443,6 +466,8 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
                     or SESSION16_HELPS_AT_END and HELPS_AT_END.match(lower[spot.end:])):
             out.append(Anchor("helps", spot.person))
             continue
+        if SESSION17_RELAY and i_relay(lower, spot, chosen):
+            continue  # "cái đó em báo chị Hà, Trung tâm tự thay luôn": passing the message on; the task is the unit's
         if SESSION17_DOCUMENT_TO and led and spot.how in ("named", "unit") and DOCUMENT_ASKS.search(lower[:spot.start]):
             continue  # "anh Hùng gửi văn bản đề nghị Công an phường cử người …": whom the letter asks, part of his task
         if SESSION16_SEND_ON and (sent := SEND_ON.search(lower[:spot.start])) \

@@ -430,6 +430,14 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
             lead[-1].touched = turn.index
             _support(lead[-1], anchor)
             return
+    if SESSION17_LEADS_ONLY and anchor.kind == "task" and anchor.deadline is None \
+            and _LEADS_ONLY.fullmatch(re.split(r"[,;]", anchor.content.lower())[0]):
+        # "ừ thì Trung tâm chủ trì, Phòng Văn hóa - Xã hội phối hợp": who leads the task given in the last turns
+        lead = [t for t in mine if 0 < turn.index - t.touched <= 3]
+        if lead:
+            lead[-1].touched = turn.index
+            _support(lead[-1], anchor)
+            return
     if anchor.recap and mine and anchor.kind == "task":
         # "Tóm lại: …, Hùng lo hòa giải, …": the recap names a task given before, in fewer words; the one
         # it shares most words with (else the latest), with the date the recap says, if any.
@@ -580,6 +588,12 @@ SESSION16_CONFIRM_UNDATED = True
 _LEAD_ONLY = re.compile(r"\W*(?:(?:với|và|cùng)\s+(?:(?:anh|chị|em)\s+)?[^\W\d_]+\s+)?(?:cùng\s+)?làm"
                         r"(?:\s+(?:đầu mối|chính))?\W*(?:nhé|nha)?\W*|\W*(?:là\s+)?đầu mối\W*(?:nhé|nha)?\W*")
 _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái|phần)\s+(?:này|đó|ấy|đấy)\b")
+
+
+# Session 17 (docs/meetings.md, "Session 17"): "X chủ trì" and nothing more, said of a task X was given in the last
+# three turns (after a member said who else should do it): that task, with its helper, not a second one
+SESSION17_LEADS_ONLY = True
+_LEADS_ONLY = re.compile(r"\W*(?:vẫn\s+)?(?:là\s+)?chủ trì(?:\s+(?:chính|nhé|nha|luôn))*\W*")
 
 
 _RECAP_ITEM = 16  # words: longer, the quote runs over several recap items (a recogniser run)

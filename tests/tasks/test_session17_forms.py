@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clauses, extract
+from appliance.tasks import clauses, cues, extract
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
-_FLAGGED = (clauses, extract)
+_FLAGGED = (clauses, cues, extract)
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +171,79 @@ def test_a_postponement_calling_nobody_moves_the_task_just_discussed(ward, on) -
             "Trần Văn Hùng: Anh ơi thứ Tư em đi tập huấn ạ.\n"
             "Nguyễn Văn An: Thế thì lùi sang thứ Sáu.")
     assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04")]
+
+
+# --- cues.SESSION17_BARE_CENTRE: "Trung tâm" said bare, opening a clause before a verb of work ---
+
+CENTRE = "Trung tâm Phục vụ hành chính công"
+BARE_CENTRE = ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+               "Nguyễn Văn An: Người dân hỏi nhiều về cấp đổi căn cước, Trung tâm in tờ hướng dẫn dán ở sảnh, "
+               "trước thứ Sáu nhé.")
+
+
+def test_the_centre_said_bare_is_the_one_stop_centre(ward, on) -> None:
+    assert tasks_said(BARE_CENTRE, ward) == [(CENTRE, "2026-12-04")]
+    on.setattr(cues, "SESSION17_BARE_CENTRE", False)
+    assert tasks_said(BARE_CENTRE, ward) != [(CENTRE, "2026-12-04")]
+
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\nNguyễn Văn An: Tuần trước trung tâm tiếp nhận hơn năm trăm hồ sơ.",
+    "Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+    "Nguyễn Văn An: Các hộ mang giấy tờ gốc lên Trung tâm đối chiếu trước thứ Sáu.",
+])
+def test_a_centre_as_a_place_or_in_a_report_gives_it_no_task(ward, on, said: str) -> None:
+    assert all(assignee != CENTRE for assignee, _due in tasks_said(said, ward))
+
+
+# --- clauses.SESSION17_COLLECTIVE: "anh em" is a group ---
+
+COLLECTIVE = ("Nguyễn Văn An: Bắt đầu.\n"
+              "Người nói 1: Dạ em là tổ trưởng tổ 6, đầu ngõ có cột điện nghiêng lắm ạ.\n"
+              "Nguyễn Văn An: Thế à. Anh Hùng cho anh em xuống kiểm tra cột điện đó, thứ Tư báo anh.")
+
+
+def test_anh_em_is_a_group_not_the_one_answered(ward, on) -> None:
+    assert tasks_said(COLLECTIVE, ward) == [("Trần Văn Hùng", "2026-12-02")]
+    on.setattr(clauses, "SESSION17_COLLECTIVE", False)
+    assert tasks_said(COLLECTIVE, ward) != [("Trần Văn Hùng", "2026-12-02")]
+
+
+def test_the_chairs_em_still_answers(ward, on) -> None:
+    said = ("Nguyễn Văn An: Bắt đầu.\n"
+            "Lê Minh Tuấn: Anh ơi băng rôn chưa in ạ.\n"
+            "Nguyễn Văn An: Thế thì em in ngay, thứ Tư xong nhé.")
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-02")]
+
+
+# --- clauses.SESSION17_RELAY: passing a message on is no task; the doer after the comma has it ---
+
+RELAY = ("Nguyễn Văn An: Bắt đầu.\n"
+         "Người nói 2: Dạ chị Hà đi họp trên quận, em dự thay ạ.\n"
+         "Nguyễn Văn An: Ừ, em về báo chị Hà, Trung tâm in thêm tờ hướng dẫn nộp hồ sơ trực tuyến, trước thứ Năm.")
+
+
+def test_a_relayed_message_is_the_doers_task(ward, on) -> None:
+    assert tasks_said(RELAY, ward) == [(CENTRE, "2026-12-03")]
+    on.setattr(clauses, "SESSION17_RELAY", False)
+    assert tasks_said(RELAY, ward) != [(CENTRE, "2026-12-03")]
+
+
+def test_a_person_with_their_unit_is_still_one_doer(ward, on) -> None:
+    said = ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+            "Nguyễn Văn An: Anh Minh, Công an phường, cử hai đồng chí giữ trật tự buổi phát quà, trước thứ Năm.")
+    assert tasks_said(said, ward) == [("Trịnh Văn Minh", "2026-12-03")]
+
+
+# --- extract.SESSION17_LEADS_ONLY: "X chủ trì" alone restates X's task ---
+
+LEADS = ("Nguyễn Văn An: Bắt đầu.\n"
+         "Nguyễn Văn An: Phòng Văn hóa - Xã hội tổ chức giải bóng đá thiếu niên dịp hè.\n"
+         "Bùi Thanh Hương: Dạ nhưng sân bãi thì phải bên kinh tế lo ạ.\n"
+         "Nguyễn Văn An: Ừ thì phòng Văn hóa - Xã hội chủ trì, phòng Kinh tế phối hợp.")
+
+
+def test_who_leads_a_task_just_given_is_that_task(ward, on) -> None:
+    assert tasks_said(LEADS, ward) == [("Phòng Văn hóa - Xã hội", None)]
+    on.setattr(extract, "SESSION17_LEADS_ONLY", False)
+    assert tasks_said(LEADS, ward) == [("Phòng Văn hóa - Xã hội", None), ("Phòng Văn hóa - Xã hội", None)]
