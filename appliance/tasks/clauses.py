@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from appliance.tasks import withdrawals
+from appliance.tasks import phrases, withdrawals
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     Spot,
@@ -175,6 +175,17 @@ def i_relay(lower: str, spot: Spot, chosen: list[Spot]) -> bool:
         and _RELAY_SCOPE.fullmatch(lower[spot.end:after[0].start]) is not None
 
 
+# "Tổ 9 cũng làm như tổ 7 được ạ, em gửi cùng hạn.": "cùng hạn" said after the doer's clause, by its speaker, is the
+# date of the task given last to another (tổ 7's; extract.py), not of the one this very sentence gave, which has none
+SESSION17_SAME_AS_OTHER = True
+
+
+# Session 17 (docs/meetings.md, "Session 17"): "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh
+# trực tiếp xuống làm việc với tổ 4"): the doer after it opens the clause; "là" is not a copula before an object there
+SESSION17_HESITATION = True
+HESITATION = re.compile(r"\bthì\s+là\s*$")
+
+
 # Session 17 (docs/meetings.md, "Session 17"): "anh em", "chị em" are a group ("anh Minh cho anh em xuống kiểm tra
 # ngay", "chị em phụ nữ"), not the pronoun "em" for the one the chair answers
 SESSION17_COLLECTIVE = True
@@ -250,7 +261,8 @@ def _is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
         return not (RECEIVER_BEFORE.search(before[-12:]) and not _clause_start(lower, spot.start))
     if spot.how == "unit" and object_of(spot, lower, spots):
         return False
-    if OBJECT_BEFORE.search(before[-12:]) and not _clause_start(lower, spot.start):
+    if OBJECT_BEFORE.search(before[-12:]) and not _clause_start(lower, spot.start) \
+            and not (SESSION17_HESITATION and HESITATION.search(before[-12:])):
         return False
     if SESSION14_ASK_FROM and spot.how in ("named", "unit") and ASK_FROM.search(before[-24:]):
         return False  # "danh sách xin chị Lan": whom it is asked from, not who does it
@@ -468,6 +480,9 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
             continue
         if SESSION17_RELAY and i_relay(lower, spot, chosen):
             continue  # "cái đó em báo chị Hà, Trung tâm tự thay luôn": passing the message on; the task is the unit's
+        if phrases.SESSION17_OWN_FORCE and led and spot.how == "unit" and led[-1].how == "named" \
+                and re.fullmatch(r"\s*cho\s+", lower[led[-1].end:spot.start]):
+            continue  # "anh Minh cho công an phường tổ chức …": his force, his task
         if SESSION17_DOCUMENT_TO and led and spot.how in ("named", "unit") and DOCUMENT_ASKS.search(lower[:spot.start]):
             continue  # "anh Hùng gửi văn bản đề nghị Công an phường cử người …": whom the letter asks, part of his task
         if SESSION16_SEND_ON and (sent := SEND_ON.search(lower[:spot.start])) \
@@ -566,7 +581,9 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         person = spot.person
         if called is not None and spot.how in ("unit", "second") and called != turn.speaker:
             person = Person(called.name, called.unit or person.unit, called.staff_id, called.kind)
-        same = deadline is None and bool(re.search(r"\b(?:cùng hạn|hạn như trên|cũng hạn đó|như vậy)\b", scope_lower))
+        rest = lower[spot.end:] if SESSION17_SAME_AS_OTHER and all(
+            s.how == "first" for s in spots if s.start >= stop) else scope_lower  # "Tổ 9 …, em gửi cùng hạn."
+        same = deadline is None and bool(re.search(r"\b(?:cùng hạn|hạn như trên|cũng hạn đó|như vậy)\b", rest))
         how = "named" if spot.how == "second" and (vocative is not None or called is not None) else spot.how
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from appliance.tasks import clause_model, dialogue, withdrawals
+from appliance.tasks import clauses as clause_rules
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_add import additions
 from appliance.tasks.clauses import anchors
@@ -509,6 +510,8 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
             _support(task, anchor)
         if anchor.deadline is not None:
             task.deadline = anchor.deadline
+        elif clause_rules.SESSION17_SAME_AS_OTHER and anchor.same_deadline and task.deadline is None:
+            task.deadline = _others_deadline(found, person)
         if anchor.inherits or len(anchor.content) > len(task.content) and task.turn == turn.index:
             task.content = task.content if anchor.inherits else anchor.content
         return
@@ -550,6 +553,8 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
     live = [t for t in found if not t.cancelled]
     if anchor.same_deadline and live:
         deadline = live[-1].deadline
+        if clause_rules.SESSION17_SAME_AS_OTHER and deadline is None:
+            deadline = _others_deadline(found, person)
     if anchor.inherits:
         withdrawn = [t for t in found if t.cancelled and turn.index - t.turn <= 1]
         given = [t for t in found if not t.cancelled and turn.index - t.turn <= 2 and _key(t.person) != _key(person)]
@@ -594,6 +599,11 @@ _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái
 # three turns (after a member said who else should do it): that task, with its helper, not a second one
 SESSION17_LEADS_ONLY = True
 _LEADS_ONLY = re.compile(r"\W*(?:vẫn\s+)?(?:là\s+)?chủ trì(?:\s+(?:chính|nhé|nha|luôn))*\W*")
+
+
+def _others_deadline(found: list[_Open], person: Person) -> dt.date | None:
+    dated = [t for t in found if not t.cancelled and t.deadline is not None and _key(t.person) != _key(person)]
+    return dated[-1].deadline if dated else None
 
 
 _RECAP_ITEM = 16  # words: longer, the quote runs over several recap items (a recogniser run)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clauses, cues, extract
+from appliance.tasks import clause_model, clauses, cues, extract, phrases
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
-_FLAGGED = (clauses, cues, extract)
+_FLAGGED = (clauses, cues, extract, phrases)
 
 
 @pytest.fixture(scope="module")
@@ -247,3 +247,52 @@ def test_who_leads_a_task_just_given_is_that_task(ward, on) -> None:
     assert tasks_said(LEADS, ward) == [("Phòng Văn hóa - Xã hội", None)]
     on.setattr(extract, "SESSION17_LEADS_ONLY", False)
     assert tasks_said(LEADS, ward) == [("Phòng Văn hóa - Xã hội", None), ("Phòng Văn hóa - Xã hội", None)]
+
+
+# --- phrases.SESSION17_OWN_FORCE: "X cho công an phường …" is X's task ---
+
+OWN_FORCE = ("Nguyễn Văn An: Bắt đầu.\nTrịnh Văn Minh: Dạ.\n"
+             "Nguyễn Văn An: anh Minh cho công an phường tăng cường tuần tra khu chợ đêm xong đợt đầu trước thứ Năm")
+
+
+def test_a_doer_having_their_force_do_it(ward, on) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)  # the rules alone (the sentence model may add it, unsure)
+    assert tasks_said(OWN_FORCE, ward) == [("Trịnh Văn Minh", "2026-12-03")]
+    on.setattr(phrases, "SESSION17_OWN_FORCE", False)
+    assert tasks_said(OWN_FORCE, ward) == []
+
+
+def test_cho_before_a_pronoun_is_still_no_filler(ward, on) -> None:
+    assert phrases.VERB_AHEAD.match(" cho công an phường tuần tra") is not None
+    assert phrases.VERB_AHEAD.match(" cho em hỏi cái này") is None
+
+
+# --- clauses.SESSION17_HESITATION: "thì là…" before a doer ---
+
+HESITATION = ("Nguyễn Văn An: Bắt đầu.\nTrần Văn Hùng: Dạ.\n"
+              "Nguyễn Văn An: Còn vỉa hè phố chợ thì… thì là… anh Hùng lập biên bản các hộ lấn chiếm, thứ Sáu báo anh.")
+
+
+def test_a_doer_after_a_hesitation(ward, on) -> None:
+    assert tasks_said(HESITATION, ward) == [("Trần Văn Hùng", "2026-12-04")]
+    on.setattr(clauses, "SESSION17_HESITATION", False)
+    assert tasks_said(HESITATION, ward) != [("Trần Văn Hùng", "2026-12-04")]
+
+
+def test_la_before_a_name_still_says_who_it_is(ward, on) -> None:
+    said = ("Nguyễn Văn An: Bắt đầu.\nTrần Văn Hùng: Dạ.\n"
+            "Nguyễn Văn An: Người phụ trách bây giờ là anh Hùng làm cùng Thắng.")
+    assert tasks_said(said, ward) == []
+
+
+# --- clauses.SESSION17_SAME_AS_OTHER: "em gửi cùng hạn" after another's dated task ---
+
+SAME_AS = ("Nguyễn Văn An: Bắt đầu.\n"
+           "Nguyễn Văn An: Tổ 3 lập danh sách hộ nghèo, trước thứ Năm gửi phường nhé.\n"
+           "Người nói 1: Tổ 5 cũng lập được ạ, em gửi cùng hạn.")
+
+
+def test_the_same_deadline_as_the_task_before(ward, on) -> None:
+    assert tasks_said(SAME_AS, ward) == [("Tổ dân phố số 3", "2026-12-03"), ("Tổ dân phố số 5", "2026-12-03")]
+    on.setattr(clauses, "SESSION17_SAME_AS_OTHER", False)
+    assert tasks_said(SAME_AS, ward) != [("Tổ dân phố số 3", "2026-12-03"), ("Tổ dân phố số 5", "2026-12-03")]
