@@ -90,6 +90,16 @@ class Roster:
             person = Person(m.full_name, m.unit, m.id, "staff")
             for form in _title_forms(m.title, m.unit):
                 titled.setdefault(form, []).append(person)
+        if SESSION17_TITLE_HEAD:
+            # "anh Chỉ huy trưởng" for the "Chỉ huy trưởng Quân sự": the title's first words, when no other title
+            # holds them anywhere ("chủ tịch" is inside "phó chủ tịch": never short for the Chủ tịch)
+            titles = [(m, " ".join(re.sub(r"\s*\(.*?\)", "", _lower(m.title)).split())) for m in self.members]
+            for m, title in titles:
+                words = title.split()
+                for size in range(2, len(words)):
+                    head = " ".join(words[:size])
+                    if head not in titled and not any(f" {head} " in f" {other} " for o, other in titles if o is not m):
+                        titled[head] = [Person(m.full_name, m.unit, m.id, "staff")]
         for form, people in titled.items():
             if len(people) == 1 and form not in self._forms:
                 self._forms[form] = people
@@ -289,6 +299,11 @@ def _in_compound(lower: str, words: list[re.Match[str]], i: int, word: str) -> b
 
 # First words of a unit's name: a capitalised run after a person's name stops there ("anh Sơn Ban Chỉ huy…").
 _UNIT_HEADS = {"ban", "phong", "trung", "cong", "hoi", "doan", "van", "to", "tram", "chi", "uy", "mat", "bo", "tdp"}
+# Session 17 (docs/meetings.md, "Session 17"): a title said by its first words ("anh Chỉ huy trưởng" for the Chỉ huy
+# trưởng Quân sự) names its one holder, when no other title holds those words
+SESSION17_TITLE_HEAD = True
+
+
 def _title_forms(title: str, unit: str) -> list[str]:
     base = re.sub(r"\s*\(.*?\)", "", _lower(title)).strip()
     if not base:

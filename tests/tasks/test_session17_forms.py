@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_model, clauses, cues, extract, phrases
+from appliance.tasks import clause_model, clauses, cues, extract, phrases, roster
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
-_FLAGGED = (clauses, cues, extract, phrases)
+_FLAGGED = (clauses, cues, extract, phrases, roster)
 
 
 @pytest.fixture(scope="module")
@@ -296,3 +296,22 @@ def test_the_same_deadline_as_the_task_before(ward, on) -> None:
     assert tasks_said(SAME_AS, ward) == [("Tổ dân phố số 3", "2026-12-03"), ("Tổ dân phố số 5", "2026-12-03")]
     on.setattr(clauses, "SESSION17_SAME_AS_OTHER", False)
     assert tasks_said(SAME_AS, ward) != [("Tổ dân phố số 3", "2026-12-03"), ("Tổ dân phố số 5", "2026-12-03")]
+
+
+# --- roster.SESSION17_TITLE_HEAD: a title said by its first words (the roster is built with the setting) ---
+
+TITLE_HEAD = ("Nguyễn Văn An: Bắt đầu.\nCao Văn Sơn: Dạ.\n"
+              "Nguyễn Văn An: Anh Chỉ huy trưởng lập kế hoạch huấn luyện dân quân năm 2027, trình anh trước thứ Sáu.")
+
+
+def test_a_title_by_its_first_words(on) -> None:
+    assert tasks_said(TITLE_HEAD, memory_ward()) == [("Cao Văn Sơn", "2026-12-04")]
+    on.setattr(roster, "SESSION17_TITLE_HEAD", False)
+    assert tasks_said(TITLE_HEAD, memory_ward()) != [("Cao Văn Sơn", "2026-12-04")]
+
+
+def test_chu_tich_inside_pho_chu_tich_is_never_the_chair(on) -> None:
+    people = memory_ward()[0]
+    assert [p.name for p in people.by_name("anh chỉ huy trưởng")] == ["Cao Văn Sơn"]
+    assert "Nguyễn Văn An" not in [p.name for p in people.by_name("phó chủ tịch")]
+    assert len(people.by_name("trưởng phòng")) != 1  # two hold it
