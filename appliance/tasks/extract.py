@@ -143,6 +143,8 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
                         for a in added]
     if SESSION17_LONE_OFFER:
         found = [o for o in found if not _lone_offer(o)]
+    if SESSION17_MEMBER_NAMES:
+        found = [o for o in found if not _member_names(o)]
     if scorer is None:
         return [_task(o, lines) for o in found]
     out: list[ExtractedTask] = []
@@ -170,6 +172,17 @@ SESSION17_LONE_OFFER = True
 
 def _lone_offer(o: _Open) -> bool:
     return o.how == "first" and o.deadline is None and not o.restated
+
+
+# Likewise a member other than the chair naming someone else for an undated job that nobody took up ("dạ chợ do
+# phường quản lý, Phòng Kinh tế theo dõi ạ", "… chị lan kiểm tra lại giúp em"): whose job it is, or a favour asked
+# between colleagues, more often than work given (training: 3 right, 6 wrong)
+SESSION17_MEMBER_NAMES = True
+
+
+def _member_names(o: _Open) -> bool:
+    return o.how in ("named", "unit") and not o.chair and not o.self_given and not o.directed \
+        and o.deadline is None and not o.restated
 
 
 def candidates(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None, *,

@@ -315,3 +315,31 @@ def test_chu_tich_inside_pho_chu_tich_is_never_the_chair(on) -> None:
     assert [p.name for p in people.by_name("anh chỉ huy trưởng")] == ["Cao Văn Sơn"]
     assert "Nguyễn Văn An" not in [p.name for p in people.by_name("phó chủ tịch")]
     assert len(people.by_name("trưởng phòng")) != 1  # two hold it
+
+
+# --- extract.SESSION17_MEMBER_NAMES: a member naming another for an undated job nobody takes up ---
+
+MEMBER_NAMES = ("Nguyễn Văn An: Cái nhà văn hóa tổ 3 thì ai quản lý nhỉ?\n"
+                "Trần Văn Hùng: Dạ nhà văn hóa do phường quản lý, Phòng Văn hóa - Xã hội theo dõi ạ.\n"
+                "Nguyễn Văn An: Ừ, chuyển sang việc khác.")
+
+
+def test_a_member_saying_whose_job_it_is_gives_no_task(ward, on) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)  # the rules alone
+    assert tasks_said(MEMBER_NAMES, ward) == []
+    on.setattr(extract, "SESSION17_MEMBER_NAMES", False)
+    assert tasks_said(MEMBER_NAMES, ward) == [("Phòng Văn hóa - Xã hội", None)]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # the chair's undated task stands
+    ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\nNguyễn Văn An: Phòng Văn hóa - Xã hội theo dõi nhà văn hóa tổ 3.",
+     [("Phòng Văn hóa - Xã hội", None)]),
+    # a member's dated proposal for another is left to the rules as before
+    ("Nguyễn Văn An: Bắt đầu.\n"
+     "Trần Văn Hùng: Dạ Thắng kiểm tra lại công trình đó trước thứ Sáu ạ.\n"
+     "Nguyễn Văn An: Ừ.", [("Ngô Đức Thắng", "2026-12-04")]),
+])
+def test_the_chairs_and_dated_tasks_stand(ward, on, said: str, due: list[tuple[str, str | None]]) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert tasks_said(said, ward) == due
