@@ -186,6 +186,13 @@ SESSION17_HESITATION = True
 HESITATION = re.compile(r"\bthì\s+là\s*$")
 
 
+# Session 17 (docs/meetings.md, "Session 17"): "cái đấy để em lo, em cho công ty môi trường thu dọn …": an offer after
+# the matter it takes ("cái đấy", "việc này", "phần đó") opens its clause, as "để em …" opening the sentence does
+SESSION17_TOPIC_OFFER = True
+TOPIC_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:dạ|vâng|ừ|thế|vậy|thôi|còn)\s+)(?:cái|việc|vụ|phần|chuyện)\s+"
+                          r"(?:này|đó|đấy|ấy|kia)\s+(?:thì\s+)?$")
+
+
 # Session 17 (docs/meetings.md, "Session 17"): "anh em", "chị em" are a group ("anh Minh cho anh em xuống kiểm tra
 # ngay", "chị em phụ nữ"), not the pronoun "em" for the one the chair answers
 SESSION17_COLLECTIVE = True
@@ -228,7 +235,8 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
         if RECAP_VERB.match(lower[m.end():]):
             continue  # "thôi anh nhắc lại …", "Tôi nhắc lại mấy việc": the one who recaps, not a doer
         head = lower[m.start():]
-        loose = not _clause_start(lower, m.start())
+        loose = not _clause_start(lower, m.start()) \
+            and not (SESSION17_TOPIC_OFFER and OFFER.match(head) and TOPIC_BEFORE.search(lower[:m.start()]))
         if loose and not re.match(rf"^(?:em|tôi|chúng tôi|chúng em)(?:\s+(?:sẽ|xin))?\s+{VERB}\b|"
                                   rf"^(?:anh|chị)\s+sẽ\s+{VERB}\b", head) \
                 and not (vocative is not None and SECOND.match(head)):

@@ -215,6 +215,8 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
                     said = event_date(turn.text[:at], meeting_date, calendar)  # said earlier in this turn
                 anchor = replace(anchor, deadline=said if said is not None and said >= meeting_date
                                  else _that_day(lines, turn, meeting_date, calendar))
+            if SESSION17_BEFORE_EVENT and anchor.kind == "task" and anchor.deadline is None:
+                anchor = replace(anchor, deadline=_before_event(anchor.quote, lines, turn, meeting_date, calendar))
             if anchor.kind == "helps" and anchor.person is not None:
                 helping[_key(anchor.person)] = turn.index
             elif not _helper_offer(anchor, turn, helping):
@@ -279,6 +281,33 @@ SESSION15_THAT_DAY_TURN = True  # on by rule R1 (session 15)
 # "hôm đấy", and the event day said earlier in the same sentence (session 12: "… tổ chức diễn tập … ngày mười tháng
 # mười hai anh sơn bố trí dân quân tham gia diễn tập hôm đấy nhé")
 THAT_DAY = re.compile(r"\b(?:hôm|ngày|buổi|bữa)\s+(?:đó|ấy|đấy)\b")
+
+
+# Session 17 (docs/meetings.md, "Session 17"): "em cho công ty môi trường thu dọn trước ngày ra quân" after "ngày 24
+# tháng 1 ra quân tổng vệ sinh": "trước ngày / buổi / hôm" + an event named with its day earlier (up to eight turns
+# back, or earlier in the same turn) is that day
+SESSION17_BEFORE_EVENT = True
+_BEFORE_EVENT = re.compile(r"\b(?:trước|kịp|chậm nhất)\s+(?:ngày|buổi|hôm|lễ|đợt)\s+"
+                           r"(?P<event>[^\W\d_]+(?:\s+[^\W\d_]+)?)")
+_NOT_EVENT = re.compile(r"^(?:thứ|mai|kia|mùng|mồng|hôm|nay|đó|ấy|đấy|này|tết|cuối|đầu|rằm|chủ nhật|làm việc)\b")
+
+
+def _before_event(quote: str, lines: Sequence[Turn], turn: Turn, meeting_date: dt.date,
+                  calendar: WorkCalendar | None) -> dt.date | None:
+    said = _BEFORE_EVENT.search(quote.lower())
+    if said is None or _NOT_EVENT.match(said.group("event")):
+        return None
+    event = fold(said.group("event")).lower()
+    at = turn.text.find(quote)
+    earlier = ([turn.text[:at]] if at > 0 else []) \
+        + [t.text for t in reversed(lines[max(0, turn.index - 8):turn.index])]
+    for text in earlier:
+        for sentence in reversed(re.split(r"(?<=[.!?])\s+", text)):
+            if event in fold(sentence).lower():
+                day = event_date(sentence, meeting_date, calendar)
+                if day is not None and day >= meeting_date:
+                    return day
+    return None
 
 
 def _that_day(lines: Sequence[Turn], turn: Turn, meeting_date: dt.date,

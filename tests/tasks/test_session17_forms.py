@@ -343,3 +343,32 @@ def test_a_member_saying_whose_job_it_is_gives_no_task(ward, on) -> None:
 def test_the_chairs_and_dated_tasks_stand(ward, on, said: str, due: list[tuple[str, str | None]]) -> None:
     on.setattr(clause_model, "BY_DEFAULT", False)
     assert tasks_said(said, ward) == due
+
+
+# --- clauses.SESSION17_TOPIC_OFFER and extract.SESSION17_BEFORE_EVENT ---
+
+EVENT_OFFER = ("Nguyễn Văn An: Hội chợ Xuân khai mạc ngày 20 tháng 12 ở sân nhà văn hóa.\n"
+               "Người nói 1: Sân còn nhiều vật liệu xây dựng để bừa bãi lắm ạ.\n"
+               "Trần Văn Hùng: Việc này để em lo, em cho người dọn sạch trước ngày khai mạc.")
+
+
+def test_an_offer_after_its_matter_dated_by_an_event_said_before(ward, on) -> None:
+    assert tasks_said(EVENT_OFFER, ward) == [("Trần Văn Hùng", "2026-12-20")]
+    on.setattr(extract, "SESSION17_BEFORE_EVENT", False)
+    on.setattr(extract, "SESSION17_LONE_OFFER", False)
+    assert tasks_said(EVENT_OFFER, ward) == [("Trần Văn Hùng", None)]
+    on.setattr(clauses, "SESSION17_TOPIC_OFFER", False)
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert tasks_said(EVENT_OFFER, ward) == []
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # a date after "trước ngày" is that date, whatever was said before
+    ("Nguyễn Văn An: Hội chợ Xuân khai mạc ngày 20 tháng 12.\n"
+     "Nguyễn Văn An: Anh Hùng dọn sân trước ngày 15 nhé.", [("Trần Văn Hùng", "2026-12-15")]),
+    # an event nobody dated gives no date
+    ("Nguyễn Văn An: Bắt đầu.\nTrần Văn Hùng: Dạ.\n"
+     "Nguyễn Văn An: Anh Hùng dọn sân trước ngày khai mạc nhé.", [("Trần Văn Hùng", None)]),
+])
+def test_only_an_event_said_with_its_day_dates_the_task(ward, on, said: str, due: list[tuple[str, str | None]]) -> None:
+    assert tasks_said(said, ward) == due
