@@ -372,3 +372,25 @@ def test_an_offer_after_its_matter_dated_by_an_event_said_before(ward, on) -> No
 ])
 def test_only_an_event_said_with_its_day_dates_the_task(ward, on, said: str, due: list[tuple[str, str | None]]) -> None:
     assert tasks_said(said, ward) == due
+
+
+# --- extract.SESSION17_LONE_PRONOUN: an undated job for a pronoun nobody takes up ---
+
+LONE_PRONOUN = ("Nguyễn Văn An: Bắt đầu.\n"
+                "Đỗ Quang Huy: Anh ơi em định vẽ lại sơ đồ các điểm đỗ xe trên phố chợ.\n"
+                "Nguyễn Văn An: Ừ tốt, em làm đi.\n"
+                "Nguyễn Văn An: Chuyển sang việc khác.")
+
+
+def test_an_undated_job_for_a_pronoun_nobody_takes_up(ward, on) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert tasks_said(LONE_PRONOUN, ward) == []
+    on.setattr(extract, "SESSION17_LONE_PRONOUN", False)
+    assert tasks_said(LONE_PRONOUN, ward) == [("Đỗ Quang Huy", None)]
+
+
+def test_a_dated_job_for_a_pronoun_stands(ward, on) -> None:
+    said = ("Nguyễn Văn An: Bắt đầu.\n"
+            "Đỗ Quang Huy: Anh ơi sơ đồ các điểm đỗ xe chưa xong ạ.\n"
+            "Nguyễn Văn An: Ừ, em làm nốt, thứ Năm gửi anh.")
+    assert tasks_said(said, ward) == [("Đỗ Quang Huy", "2026-12-03")]
