@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from appliance.tasks import clause_model, dialogue, withdrawals
 from appliance.tasks import clauses as clause_rules
+from appliance.tasks import roster as roster_rules
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_add import additions
 from appliance.tasks.clauses import anchors
@@ -214,6 +215,8 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
     called off in words or given to another, with the doer each was withdrawn from: withdrawals.SESSION15_WITHDRAWN)."""
     roster = roster or Roster()
     lines = turns(text, roster, title)
+    if roster_rules.SESSION17_GUEST_NAMES:
+        roster = roster.with_guests(dict.fromkeys(t.speaker.name for t in lines if t.speaker.kind == "said"))
     found: list[_Open] = []
     helping: dict[str, int] = {}  # who was told to help ("Lan tư pháp phối hợp"), and in which turn
     for turn in lines:

@@ -11,6 +11,7 @@ directory the same rules find honorific + name, as said ("anh Khánh").
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -109,6 +110,23 @@ class Roster:
             if len(people) > 1 and len(women) == 1:
                 for honorific in ("chị", "bà", "cô"):
                     self._forms.setdefault(f"{honorific} {form}", women)
+
+    def with_guests(self, names: Iterable[str]) -> Roster:
+        """This directory and the meeting's speakers outside it (their labels: "Tạ Văn Bình"), each also called by an
+        honorific and their given name ("bác Bình") when no one in the directory has that given name. Without a
+        directory every name is read as said already."""
+        if not self.members:
+            return self
+        guests = copy.copy(self)
+        guests._forms = dict(self._forms)
+        for name in names:
+            words = _lower(name).split()
+            if len(words) < 2 or words[-1] in self._given:
+                continue
+            person = Person(name, kind="said")
+            for honorific in HONORIFICS:
+                guests._forms.setdefault(f"{honorific} {words[-1]}", [person])
+        return guests
 
     @staticmethod
     def _add(table: dict[str, list[Person]], form: str, person: Person) -> None:
@@ -302,6 +320,11 @@ _UNIT_HEADS = {"ban", "phong", "trung", "cong", "hoi", "doan", "van", "to", "tra
 # Session 17 (docs/meetings.md, "Session 17"): a title said by its first words ("anh Chỉ huy trưởng" for the Chỉ huy
 # trưởng Quân sự) names its one holder, when no other title holds those words
 SESSION17_TITLE_HEAD = True
+
+
+# A speaker the transcript names outside the directory ("Tạ Văn Bình: alo alo, bà con …") is called "bác Bình" in the
+# same meeting: the roster used for that meeting knows them (Roster.with_guests; extract.py)
+SESSION17_GUEST_NAMES = True
 
 
 def _title_forms(title: str, unit: str) -> list[str]:

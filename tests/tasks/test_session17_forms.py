@@ -394,3 +394,29 @@ def test_a_dated_job_for_a_pronoun_stands(ward, on) -> None:
             "Đỗ Quang Huy: Anh ơi sơ đồ các điểm đỗ xe chưa xong ạ.\n"
             "Nguyễn Văn An: Ừ, em làm nốt, thứ Năm gửi anh.")
     assert tasks_said(said, ward) == [("Đỗ Quang Huy", "2026-12-03")]
+
+
+# --- roster.SESSION17_GUEST_NAMES: a speaker outside the directory called by honorific and given name ---
+
+GUEST_TITLE = "Họp tổ dân phố số 8 bàn việc làm sạch ngõ đón Tết"
+GUEST = ("Đinh Văn Tường: Bà con trật tự nhé, hôm nay tổ dân phố số 8 họp bàn làm sạch ngõ.\n"
+         "Bùi Thanh Hương: Cháu chào các bác.\n"
+         "Bùi Thanh Hương: Việc thứ nhất, bác Tường huy động các hộ phát quang bờ rào, xong trước ngày 12/12 nhé.")
+
+
+def _guest_tasks(said: str, title: str) -> list[tuple[str, str | None]]:
+    people, calendar = memory_ward()
+    return [(t.assignee, t.deadline) for t in extract.extract_tasks(said, MONDAY, calendar, roster=people, title=title)]
+
+
+def test_a_speaker_outside_the_directory_called_by_name(on) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert _guest_tasks(GUEST, GUEST_TITLE) == [("Tổ dân phố số 8", "2026-12-12")]
+    on.setattr(roster, "SESSION17_GUEST_NAMES", False)
+    assert _guest_tasks(GUEST, GUEST_TITLE) == []
+
+
+def test_a_given_name_of_the_directory_stays_the_directorys(on) -> None:
+    said = ("Đinh Văn Hùng: Bà con trật tự nhé.\n"
+            "Nguyễn Văn An: Anh Hùng kiểm tra lại đường ống ngõ 8, xong trước thứ Sáu.")
+    assert _guest_tasks(said, "Giao ban") == [("Trần Văn Hùng", "2026-12-04")]
