@@ -488,6 +488,14 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
             lead[-1].touched = turn.index
             _support(lead[-1], anchor)
             return
+    if SESSION17_ALSO and anchor.kind == "task" and anchor.deadline is None and not anchor.recap \
+            and _ALSO.search(anchor.quote.lower()):
+        # "Thế còn phần rạp, âm thanh, bàn ghế… Tuấn lo luôn nhé." after Tuấn's dated task: a part of it, as well
+        earlier = [t for t in mine if t.deadline is not None and 0 < turn.index - t.touched <= 8]
+        if earlier:
+            earlier[-1].touched = turn.index
+            _support(earlier[-1], anchor)
+            return
     if SESSION17_LEADS_ONLY and anchor.kind == "task" and anchor.deadline is None \
             and _LEADS_ONLY.fullmatch(re.split(r"[,;]", anchor.content.lower())[0]):
         # "ừ thì Trung tâm chủ trì, Phòng Văn hóa - Xã hội phối hợp": who leads the task given in the last turns
@@ -652,6 +660,11 @@ _LEAD_ONLY = re.compile(r"\W*(?:(?:với|và|cùng)\s+(?:(?:anh|chị|em)\s+)?[^
 _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái|phần)\s+(?:này|đó|ấy|đấy)\b")
 
 
+# Session 17 (docs/meetings.md, "Session 17"): an undated job "luôn" (as well) for someone given a dated task in the
+# last eight turns ("Thế còn phần rạp, âm thanh, bàn ghế… Tuấn lo luôn nhé", "thì huy đôn đốc luôn trong đợt kiểm
+# tra") adds to that task: no second task
+SESSION17_ALSO = True
+_ALSO = re.compile(r"\bluôn\b")
 # Session 17 (docs/meetings.md, "Session 17"): "X chủ trì" and nothing more, said of a task X was given in the last
 # three turns (after a member said who else should do it): that task, with its helper, not a second one
 SESSION17_LEADS_ONLY = True

@@ -420,3 +420,29 @@ def test_a_given_name_of_the_directory_stays_the_directorys(on) -> None:
     said = ("Đinh Văn Hùng: Bà con trật tự nhé.\n"
             "Nguyễn Văn An: Anh Hùng kiểm tra lại đường ống ngõ 8, xong trước thứ Sáu.")
     assert _guest_tasks(said, "Giao ban") == [("Trần Văn Hùng", "2026-12-04")]
+
+
+# --- extract.SESSION17_ALSO: "X lo luôn" after X's dated task adds to it ---
+
+ALSO = ("Nguyễn Văn An: Bắt đầu.\n"
+        "Nguyễn Văn An: Tuấn viết kịch bản buổi văn nghệ, thứ Năm gửi anh.\n"
+        "Lê Minh Tuấn: Dạ.\n"
+        "Nguyễn Thị Lan: Dạ em có ý kiến ạ.\n"
+        "Nguyễn Văn An: Thế còn phông nền với ánh sáng, Tuấn lo luôn nhé.")
+
+
+def test_a_part_as_well_adds_to_the_doers_task(ward, on) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    on.setattr(extract, "SESSION17_LONE_PRONOUN", False)
+    assert tasks_said(ALSO, ward) == [("Lê Minh Tuấn", "2026-12-03")]
+    on.setattr(extract, "SESSION17_ALSO", False)
+    assert tasks_said(ALSO, ward) == [("Lê Minh Tuấn", "2026-12-03"), ("Lê Minh Tuấn", None)]
+
+
+def test_luon_for_someone_without_a_task_is_a_task(ward, on) -> None:
+    said = ("Nguyễn Văn An: Bắt đầu.\n"
+            "Nguyễn Văn An: Tuấn viết kịch bản buổi văn nghệ, thứ Năm gửi anh.\n"
+            "Lê Minh Tuấn: Dạ.\n"
+            "Nguyễn Văn An: Thế còn phông nền với ánh sáng, anh Thắng lo luôn nhé.")
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-03"), ("Ngô Đức Thắng", None)]
