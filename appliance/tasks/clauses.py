@@ -180,6 +180,35 @@ def i_relay(lower: str, spot: Spot, chosen: list[Spot]) -> bool:
 SESSION17_SAME_AS_OTHER = True
 
 
+# Session 17 (docs/meetings.md, "Session 17"): the chair holding someone to a date with no verb of work ("Anh Minh cố
+# gắng, hạn 15/12 vẫn giữ nguyên, không lùi.", "Còn một tuần thôi, hạn 20/12 nhé Hà", "Ừ, thứ Tư là hạn cuối đấy
+# Nam"): that person's task with that date (the one they have, when it was given in the turns before)
+SESSION17_DEADLINE_NAMED = True
+_HAN = re.compile(r"\bhạn(?:\s+(?:cuối|chót|nộp))?\b")
+_HELD = re.compile(r"\b(?:nhé|vẫn giữ|giữ nguyên|không lùi|phải|hạn cuối|hạn chót)\b")
+_NOT_HELD = re.compile(r"\b(?:lùi|dời|gia hạn|hoãn|xin)\b(?![^.,;]*\bkhông lùi\b)")
+
+
+def deadline_named(sentence: str, roster: Roster, speakers: list[Person], meeting: dt.date,
+                   calendar: WorkCalendar | None) -> list[Anchor]:
+    lower = normalize(sentence).lower()
+    if not _HAN.search(lower) or not _HELD.search(lower) or QUESTION.search(lower) or CONDITION.search(lower) \
+            or DEFER.search(lower) \
+            or re.search(r"\bkhông lùi\b", lower) is None and _NOT_HELD.search(lower):
+        return []
+    named = [m for m in roster.mentions(sentence, verbs=VERB_AHEAD)
+             if not re.search(r"\b(?:cho|gửi|trình|báo cáo|báo)\s*$", lower[:m.start])]
+    people = {choose(m, speakers).name: choose(m, speakers) for m in named}
+    people.update({p.name: p for _s, _e, p in units_in(sentence, roster)})
+    found = find_deadline(sentence, meeting, None, calendar)
+    if len(people) != 1 or found is None:
+        return []
+    person = next(iter(people.values()))
+    if person.kind not in ("staff", "unit") or person == speakers[0]:
+        return []
+    return [Anchor("task", person, sentence.strip(), found[0], sentence.strip(), True, how="named")]
+
+
 # Session 17 (docs/meetings.md, "Session 17"): "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh
 # trực tiếp xuống làm việc với tổ 4"): the doer after it opens the clause; "là" is not a copula before an object there
 SESSION17_HESITATION = True
@@ -357,6 +386,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             vocative, form = said or (vocative, form)
             found_here = _part(sentence, turn, previous, roster, speakers, (vocative, form), meeting, calendar,
                                inherit and not withdrawn, called)
+            if not found_here and SESSION17_DEADLINE_NAMED and turn.leads:
+                found_here = deadline_named(sentence, roster, speakers, meeting, calendar)
             inherit = inherit and not found_here
             if index == 1 and not OPENERS.sub("", parts[0].lower() + " ").strip(" ,.…"):
                 found_here = [replace(a, reassigns=True) if a.inherits else a for a in found_here]

@@ -446,3 +446,30 @@ def test_luon_for_someone_without_a_task_is_a_task(ward, on) -> None:
             "Nguyễn Văn An: Thế còn phông nền với ánh sáng, anh Thắng lo luôn nhé.")
     on.setattr(clause_model, "BY_DEFAULT", False)
     assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-03"), ("Ngô Đức Thắng", None)]
+
+
+# --- clauses.SESSION17_DEADLINE_NAMED: the chair holding someone to a date ---
+
+HELD = ("Nguyễn Văn An: Bắt đầu.\n"
+        "Bùi Thanh Hương: Anh ơi danh sách quà Tết các tổ gửi chậm quá ạ.\n"
+        "Nguyễn Văn An: Chị Hương cố gắng, hạn 18/12 vẫn giữ nguyên, không lùi.")
+
+
+def test_the_chair_holding_someone_to_a_date(ward, on) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert tasks_said(HELD, ward) == [("Bùi Thanh Hương", "2026-12-18")]
+    on.setattr(clauses, "SESSION17_DEADLINE_NAMED", False)
+    assert tasks_said(HELD, ward) == []
+
+
+@pytest.mark.parametrize("said", [
+    # a question about the date
+    "Nguyễn Văn An: Bắt đầu.\nBùi Thanh Hương: Dạ.\nNguyễn Văn An: Chị Hương ơi hạn nộp danh sách là 18/12 à?",
+    # two people named: whose date is not plain
+    "Nguyễn Văn An: Bắt đầu.\nBùi Thanh Hương: Dạ.\nNguyễn Văn An: Chị Hương với anh Hùng nhớ hạn 18/12 nhé.",
+    # a date said, nobody held to it
+    "Nguyễn Văn An: Bắt đầu.\nBùi Thanh Hương: Dạ.\nNguyễn Văn An: Hạn 18/12 là của Sở, chị Hương à.",
+])
+def test_no_date_held_without_one_doer(ward, on, said: str) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert tasks_said(said, ward) == []
