@@ -170,7 +170,7 @@ _DOUBTFUL = "lời giao việc chưa rõ ràng (mô hình đánh giá thấp)"
 # ("dạ em nhận ạ", "em sẽ cử cảnh sát khu vực đi cùng Thắng ạ", "số liệu thì anh sẽ nhắc các phòng") is no task: on
 # the training batches such offers were a bare acceptance of a task read elsewhere, a helper's part, the chair's own
 # step or a request for leave far more often than work given; the secretary adds the rare real one by hand
-SESSION17_LONE_OFFER = True
+SESSION17_LONE_OFFER = True  # on by rule R1 (session 17)
 
 
 def _lone_offer(o: _Open) -> bool:
@@ -180,13 +180,13 @@ def _lone_offer(o: _Open) -> bool:
 # Likewise a member other than the chair naming someone else for an undated job that nobody took up ("dạ chợ do
 # phường quản lý, Phòng Kinh tế theo dõi ạ", "… chị lan kiểm tra lại giúp em"): whose job it is, or a favour asked
 # between colleagues, more often than work given (training: 3 right, 6 wrong)
-SESSION17_MEMBER_NAMES = True
+SESSION17_MEMBER_NAMES = True  # on by rule R1 (session 17)
 
 
 # And an undated job whose doer is only inferred from the dialogue (a pronoun, a call, an order without a subject) and
 # nobody took up ("ừ tốt em làm đi", "…, chị qua xem nhé"): approving what was said, or a request to a resident,
 # more often than work given (training: 2 right, 4 wrong)
-SESSION17_LONE_PRONOUN = True
+SESSION17_LONE_PRONOUN = True  # on by rule R1 (session 17)
 
 
 def _lone_pronoun(o: _Open) -> bool:
@@ -261,7 +261,7 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
 # Session 17 (docs/meetings.md, "Session 17"): "Anh An, em đề nghị chị Lan bố trí xe cho đoàn đi thăm ngày 28/1." —
 # "ừ chị Lan lo xe.": the chair agreeing, in the next turn and in fewer words, to a member's proposal that named the
 # doer and a date adopts the proposal with its date
-SESSION17_ADOPTED = True
+SESSION17_ADOPTED = True  # on by rule R1 (session 17)
 _PROPOSES = re.compile(r"\b(?:đề nghị|đề xuất|kiến nghị)\b")
 _SMALL = {"anh", "chi", "em", "cho", "voi", "va", "nhe", "nha", "luon", "di", "the", "cai", "viec", "nay", "do", "ay"}
 
@@ -301,7 +301,7 @@ THAT_DAY = re.compile(r"\b(?:hôm|ngày|buổi|bữa)\s+(?:đó|ấy|đấy)\b")
 # Session 17 (docs/meetings.md, "Session 17"): "em cho công ty môi trường thu dọn trước ngày ra quân" after "ngày 24
 # tháng 1 ra quân tổng vệ sinh": "trước ngày / buổi / hôm" + an event named with its day earlier (up to eight turns
 # back, or earlier in the same turn) is that day
-SESSION17_BEFORE_EVENT = True
+SESSION17_BEFORE_EVENT = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
 _BEFORE_EVENT = re.compile(r"\b(?:trước|kịp|chậm nhất)\s+(?:ngày|buổi|hôm|lễ|đợt)\s+"
                            r"(?P<event>[^\W\d_]+(?:\s+[^\W\d_]+)?)")
 _NOT_EVENT = re.compile(r"^(?:thứ|mai|kia|mùng|mồng|hôm|nay|đó|ấy|đấy|này|tết|cuối|đầu|rằm|chủ nhật|làm việc)\b")
@@ -663,11 +663,11 @@ _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái
 # Session 17 (docs/meetings.md, "Session 17"): an undated job "luôn" (as well) for someone given a dated task in the
 # last eight turns ("Thế còn phần rạp, âm thanh, bàn ghế… Tuấn lo luôn nhé", "thì huy đôn đốc luôn trong đợt kiểm
 # tra") adds to that task: no second task
-SESSION17_ALSO = True
+SESSION17_ALSO = True  # on by rule R1 (session 17)
 _ALSO = re.compile(r"\bluôn\b")
 # Session 17 (docs/meetings.md, "Session 17"): "X chủ trì" and nothing more, said of a task X was given in the last
 # three turns (after a member said who else should do it): that task, with its helper, not a second one
-SESSION17_LEADS_ONLY = True
+SESSION17_LEADS_ONLY = True  # on by rule R1 (session 17)
 _LEADS_ONLY = re.compile(r"\W*(?:vẫn\s+)?(?:là\s+)?chủ trì(?:\s+(?:chính|nhé|nha|luôn))*\W*")
 
 

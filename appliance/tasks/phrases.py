@@ -82,7 +82,7 @@ SESSION16_GO_AHEAD = False  # off by rule R1 (session 16): moved no fresh verdic
 # Session 17 (docs/meetings.md, "Session 17"): "anh Minh cho công an phường tổ chức …", "chị Hương cho bộ phận văn
 # hóa làm …": the doer having their own force do it, as "cho anh em …" was read (the unit is not a second doer:
 # clauses.py)
-SESSION17_OWN_FORCE = True
+SESSION17_OWN_FORCE = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
 _OWN_FORCE = r"|cho\s+(?:công an|dân quân|cảnh sát|bộ phận|lực lượng|các bạn|mấy bạn|người)(?:\s+[^\s,.;]+){0,3}?"
 # not "cứ để …" (leave it), nor carrying on as before ("anh Sơn cứ chuẩn bị như kế hoạch"): no new work
 _GO_AHEAD = r"|cứ(?!\s+để\b)(?!\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+như\s+(?:kế hoạch|cũ|mọi khi|thường lệ|trước)\b)"
