@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from appliance.tasks import withdrawals
+from appliance.tasks import phrases, withdrawals
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     Spot,
@@ -161,6 +161,72 @@ def _clause_start(lower: str, pos: int) -> bool:
 
 
 
+# Session 17 (docs/meetings.md, "Session 17"): "(em về) báo (lại) chị Hà, Trung tâm bố trí …": the one addressed
+# passes the message on to whom it names; the task is the doer's after the comma
+SESSION17_RELAY = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
+RELAY_TO = re.compile(r"\bbáo(?:\s+(?:lại|cho|lại cho))?\s+$")
+_RELAY_SCOPE = re.compile(r"\s*(?:(?:về|thì|nhớ)\s+)*báo(?:\s+(?:lại|cho|lại cho))?\s+[^,;.]{1,30}?,\s*$")
+
+
+def i_relay(lower: str, spot: Spot, chosen: list[Spot]) -> bool:
+    """The spot's clause only passes a message on ("em về báo chị Hà,") to the doer named right after."""
+    after = [s for s in chosen if s.start > spot.end]
+    return spot.how in ("second", "first") and bool(after) \
+        and _RELAY_SCOPE.fullmatch(lower[spot.end:after[0].start]) is not None
+
+
+# "Tổ 9 cũng làm như tổ 7 được ạ, em gửi cùng hạn.": "cùng hạn" said after the doer's clause, by its speaker, is the
+# date of the task given last to another (tổ 7's; extract.py), not of the one this very sentence gave, which has none
+SESSION17_SAME_AS_OTHER = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
+
+
+# Session 17 (docs/meetings.md, "Session 17"): the chair holding someone to a date with no verb of work ("Anh Minh cố
+# gắng, hạn 15/12 vẫn giữ nguyên, không lùi.", "Còn một tuần thôi, hạn 20/12 nhé Hà", "Ừ, thứ Tư là hạn cuối đấy
+# Nam"): that person's task with that date (the one they have, when it was given in the turns before)
+SESSION17_DEADLINE_NAMED = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
+_HAN = re.compile(r"\bhạn(?:\s+(?:cuối|chót|nộp))?\b")
+_HELD = re.compile(r"\b(?:nhé|vẫn giữ|giữ nguyên|không lùi|phải|hạn cuối|hạn chót)\b")
+_NOT_HELD = re.compile(r"\b(?:lùi|dời|gia hạn|hoãn|xin)\b(?![^.,;]*\bkhông lùi\b)")
+
+
+def deadline_named(sentence: str, roster: Roster, speakers: list[Person], meeting: dt.date,
+                   calendar: WorkCalendar | None) -> list[Anchor]:
+    lower = normalize(sentence).lower()
+    if not _HAN.search(lower) or not _HELD.search(lower) or QUESTION.search(lower) or CONDITION.search(lower) \
+            or DEFER.search(lower) \
+            or re.search(r"\bkhông lùi\b", lower) is None and _NOT_HELD.search(lower):
+        return []
+    named = [m for m in roster.mentions(sentence, verbs=VERB_AHEAD)
+             if not re.search(r"\b(?:cho|gửi|trình|báo cáo|báo)\s*$", lower[:m.start])]
+    people = {choose(m, speakers).name: choose(m, speakers) for m in named}
+    people.update({p.name: p for _s, _e, p in units_in(sentence, roster)})
+    found = find_deadline(sentence, meeting, None, calendar)
+    if len(people) != 1 or found is None:
+        return []
+    person = next(iter(people.values()))
+    if person.kind not in ("staff", "unit") or person == speakers[0]:
+        return []
+    return [Anchor("task", person, sentence.strip(), found[0], sentence.strip(), True, how="named")]
+
+
+# Session 17 (docs/meetings.md, "Session 17"): "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh
+# trực tiếp xuống làm việc với tổ 4"): the doer after it opens the clause; "là" is not a copula before an object there
+SESSION17_HESITATION = True  # on by rule R1 (session 17)
+HESITATION = re.compile(r"\bthì\s+là\s*$")
+
+
+# Session 17 (docs/meetings.md, "Session 17"): "cái đấy để em lo, em cho công ty môi trường thu dọn …": an offer after
+# the matter it takes ("cái đấy", "việc này", "phần đó") opens its clause, as "để em …" opening the sentence does
+SESSION17_TOPIC_OFFER = True  # on by rule R1 (session 17)
+TOPIC_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:dạ|vâng|ừ|thế|vậy|thôi|còn)\s+)(?:cái|việc|vụ|phần|chuyện)\s+"
+                          r"(?:này|đó|đấy|ấy|kia)\s+(?:thì\s+)?$")
+
+
+# Session 17 (docs/meetings.md, "Session 17"): "anh em", "chị em" are a group ("anh Minh cho anh em xuống kiểm tra
+# ngay", "chị em phụ nữ"), not the pronoun "em" for the one the chair answers
+SESSION17_COLLECTIVE = True  # on by rule R1 (session 17)
+
+
 def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, speakers: list[Person],
            vocative: Person | None, form: str | None = None) -> list[Spot]:
     lower = normalize(sentence).lower()
@@ -172,6 +238,8 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
         spots.append(Spot(mention.start, mention.end, choose(mention, speakers), "named"))
     # A unit said right after a person is that person's unit ("anh Hùng, Phòng Kinh tế, …, rà soát").
     for index, spot in enumerate(spots):
+        if SESSION17_RELAY and RELAY_TO.search(lower[:spot.start]):
+            continue  # "em về báo chị Hà, Trung tâm bố trí …": the unit opens the message, it is not hers
         for unit in units:
             gap = sentence[spot.end:unit[0]]
             if unit[0] >= spot.end and re.fullmatch(r"\s*,?\s*(?:bên|thuộc|ở|phụ trách|(?:tổ )?trưởng|(?:tổ )?phó|"
@@ -191,10 +259,13 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
                          r"chú|ông|bà)\b", lower):
         if any(s <= m.start() < e for s, e in taken):
             continue
+        if SESSION17_COLLECTIVE and m.group(1) == "em" and re.search(r"\b(?:anh|chị)\s+$", lower[:m.start()]):
+            continue  # "anh Minh cho anh em xuống kiểm tra …": the men of his unit, not the one addressed
         if RECAP_VERB.match(lower[m.end():]):
             continue  # "thôi anh nhắc lại …", "Tôi nhắc lại mấy việc": the one who recaps, not a doer
         head = lower[m.start():]
-        loose = not _clause_start(lower, m.start())
+        loose = not _clause_start(lower, m.start()) \
+            and not (SESSION17_TOPIC_OFFER and OFFER.match(head) and TOPIC_BEFORE.search(lower[:m.start()]))
         if loose and not re.match(rf"^(?:em|tôi|chúng tôi|chúng em)(?:\s+(?:sẽ|xin))?\s+{VERB}\b|"
                                   rf"^(?:anh|chị)\s+sẽ\s+{VERB}\b", head) \
                 and not (vocative is not None and SECOND.match(head)):
@@ -227,7 +298,8 @@ def _is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
         return not (RECEIVER_BEFORE.search(before[-12:]) and not _clause_start(lower, spot.start))
     if spot.how == "unit" and object_of(spot, lower, spots):
         return False
-    if OBJECT_BEFORE.search(before[-12:]) and not _clause_start(lower, spot.start):
+    if OBJECT_BEFORE.search(before[-12:]) and not _clause_start(lower, spot.start) \
+            and not (SESSION17_HESITATION and HESITATION.search(before[-12:])):
         return False
     if SESSION14_ASK_FROM and spot.how in ("named", "unit") and ASK_FROM.search(before[-24:]):
         return False  # "danh sách xin chị Lan": whom it is asked from, not who does it
@@ -296,6 +368,12 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 if later is None:
                     said = re.split(r",", said)[-1]
                 found = find_deadline(said, meeting, None, calendar)
+                moved = postponed(sentence, later, roster, speakers, meeting, calendar) \
+                    if SESSION17_POSTPONE_NAMED and later is not None and turn.leads else None
+                if moved is not None:
+                    # "à Huy ơi cái danh sách vỉa hè, lùi sang thứ Ba tuần sau cũng được, tuần này em còn việc …"
+                    out.append(Anchor("agree", moved[0], deadline=moved[1], follow_up=True))
+                    continue
                 if found is not None and later is not None and turn.leads:
                     # "Thế thì lùi sang thứ Hai tuần sau": the chair moves the deadline; nobody need agree
                     out.append(Anchor("agree", None, deadline=found[0], follow_up=True))
@@ -308,6 +386,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             vocative, form = said or (vocative, form)
             found_here = _part(sentence, turn, previous, roster, speakers, (vocative, form), meeting, calendar,
                                inherit and not withdrawn, called)
+            if not found_here and SESSION17_DEADLINE_NAMED and turn.leads:
+                found_here = deadline_named(sentence, roster, speakers, meeting, calendar)
             inherit = inherit and not found_here
             if index == 1 and not OPENERS.sub("", parts[0].lower() + " ").strip(" ,.…"):
                 found_here = [replace(a, reassigns=True) if a.inherits else a for a in found_here]
@@ -367,6 +447,23 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     return out
 
 
+# Session 17 (docs/meetings.md, "Session 17"): the chair calling a doer by name to move their deadline ("à Huy ơi cái
+# danh sách vỉa hè, lùi sang thứ Ba tuần sau cũng được, tuần này em còn việc bản đồ số") moves that person's task
+# however long ago it was given, to the date right after "lùi sang" (not the reason's "tuần này" said after it)
+SESSION17_POSTPONE_NAMED = True  # on by rule R1 (session 17)
+
+
+def postponed(sentence: str, later: re.Match[str], roster: Roster, speakers: list[Person], meeting: dt.date,
+              calendar: WorkCalendar | None) -> tuple[Person, dt.date] | None:
+    """(whom the chair calls, the date right after the postponement word), when the sentence calls someone."""
+    said = vocative_of(sentence, roster, speakers)
+    if said is None or said[0].kind not in ("staff", "unit"):
+        return None
+    first = re.split(r"[,;]|\b(?:vì|do|bởi)\b", sentence[later.end():])[0]
+    found = find_deadline(first, meeting, None, calendar)
+    return (said[0], found[0]) if found is not None else None
+
+
 def _correction(part: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> dt.date | None:
     """The date that opens what follows "à thôi" (or "à không") when it names nobody ("à thôi thứ sáu này gửi luôn
     đi")."""
@@ -420,6 +517,13 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
                     or SESSION16_HELPS_AT_END and HELPS_AT_END.match(lower[spot.end:])):
             out.append(Anchor("helps", spot.person))
             continue
+        if SESSION17_RELAY and i_relay(lower, spot, chosen):
+            continue  # "cái đó em báo chị Hà, Trung tâm tự thay luôn": passing the message on; the task is the unit's
+        if phrases.SESSION17_OWN_FORCE and led and spot.how == "unit" and led[-1].how == "named" \
+                and re.fullmatch(r"\s*cho\s+", lower[led[-1].end:spot.start]):
+            continue  # "anh Minh cho công an phường tổ chức …": his force, his task
+        if SESSION17_DOCUMENT_TO and led and spot.how in ("named", "unit") and DOCUMENT_ASKS.search(lower[:spot.start]):
+            continue  # "anh Hùng gửi văn bản đề nghị Công an phường cử người …": whom the letter asks, part of his task
         if SESSION16_SEND_ON and (sent := SEND_ON.search(lower[:spot.start])) \
                 and re.search(rf"\b{VERB}\b", lower[:sent.start()]):
             continue  # "Minh về dự thảo văn bản, chuyển chị Lan trình anh An ký": whom the draft goes to next
@@ -516,11 +620,21 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         person = spot.person
         if called is not None and spot.how in ("unit", "second") and called != turn.speaker:
             person = Person(called.name, called.unit or person.unit, called.staff_id, called.kind)
-        same = deadline is None and bool(re.search(r"\b(?:cùng hạn|hạn như trên|cũng hạn đó|như vậy)\b", scope_lower))
+        rest = lower[spot.end:] if SESSION17_SAME_AS_OTHER and all(
+            s.how == "first" for s in spots if s.start >= stop) else scope_lower  # "Tổ 9 …, em gửi cùng hạn."
+        same = deadline is None and bool(re.search(r"\b(?:cùng hạn|hạn như trên|cũng hạn đó|như vậy)\b", rest))
         how = "named" if spot.how == "second" and (vocative is not None or called is not None) else spot.how
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))
     return out
+
+
+# Session 17 (docs/meetings.md, "Session 17"): "đề nghị", "yêu cầu" naming a document ("gửi văn bản đề nghị Công an
+# phường cử một đồng chí", "làm công văn yêu cầu chủ đầu tư …"): whom the document asks is part of the doer's task,
+# no doer of their own
+SESSION17_DOCUMENT_TO = False  # off by rule R1 (session 17): on, fresh7 one wrong fewer, fresh8 one more
+DOCUMENT_ASKS = re.compile(r"\b(?:văn bản|công văn|tờ trình|giấy|phiếu|thư|thông báo|quyết định|biên bản)\s+"
+                           r"(?:đề nghị|yêu cầu|mời|đôn đốc|nhắc)\s*$")
 
 
 # Session 16 (docs/meetings.md, "Session 16"): a doer right after "nếu …, thì" however long the condition ("Nếu thấy

@@ -120,9 +120,23 @@ def addresses(form: str | None, pronoun: str) -> bool:
     return form in ("", "em") if pronoun == "em" else pronoun == form
 
 
+# Session 17 (docs/meetings.md, "Session 17"): "Trung tâm" said bare, opening a clause, before a verb of work ("…, Trung
+# tâm bố trí một quầy hướng dẫn …", "Trung tâm tự thay luôn") is the ward's one centre, the Trung tâm Phục vụ hành chính
+# công; another centre is said with its name ("trung tâm y tế"), and a place ("lên Trung tâm đối chiếu") or a report
+# ("tháng này trung tâm tiếp nhận …") does not open the clause
+SESSION17_BARE_CENTRE = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
+CENTRE = "Trung tâm Phục vụ hành chính công"
+_BARE_CENTRE = re.compile(r"(?:^|[,;:.]\s*|\b(?:thì|còn|ừ|vâng|được)\s+)(trung tâm)"
+                          r"(?=\s+(?:(?:sẽ|thì|tự|phải|cần|cũng|luôn)\s+)*\S)")
+
+
 def units_in(sentence: str, roster: Roster) -> list[tuple[int, int, Person]]:
     folded = fold_keep(sentence)
     found = [(m.start(), m.end(), roster.unit(name) or name) for name, rx in UNIT_RE for m in rx.finditer(folded)]
+    if SESSION17_BARE_CENTRE:
+        lower = sentence.lower()
+        found += [(m.start(1), m.end(1), roster.unit(CENTRE) or CENTRE) for m in _BARE_CENTRE.finditer(lower)
+                  if VERB_AHEAD.match(lower[m.end(1):])]
     found += [(m.start(), m.end(), group_person(m.group(1)).name) for m in TDP.finditer(sentence)]
     found.sort(key=lambda u: (u[0], -u[1]))
     kept: list[tuple[int, int, Person]] = []

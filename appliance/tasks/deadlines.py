@@ -306,6 +306,13 @@ _MARKER = re.compile(r"\b(?:(?:han chot|thoi han|han|xong|hoan thanh|cham nhat)\
                      r"(?:truoc|trong|vao|den|het|cuoi|ngay|tu nay den)\s+)(?:ngay\s+)?$")
 
 
+# Session 17 (rule R7, a bug fix): a day said as a routine ("sáng thứ Hai hằng tuần", "ngày 25 hàng tháng", "mỗi thứ
+# Sáu", "các sáng thứ Bảy") is every such day, not the next one
+# On the text with its diacritics: folded, "mới" (new: "năm mới đêm 31/12") would read as "mỗi" (every).
+_EVERY_AFTER = re.compile(r"\W*(?:hàng|hằng|mỗi)\s+(?:ngày|tuần|tháng|năm|quý)\b")
+_EVERY_BEFORE = re.compile(r"\b(?:mỗi|các|hàng|hằng)\s+(?:(?:buổi|sáng|chiều|tối|đêm)\s+)?$")
+
+
 # Session 12 (docs/meetings.md, "Session 12"): "(dịp) cuối năm", "dịp cuối tháng" after "dịp" names the season the
 # work is for ("tăng chuyến thu gom rác dịp cuối năm"), not when it is due: no deadline, so a day said before the
 # doer ("trong tuần này thì huy …") is; "trong dịp Tết" keeps its reading (its words open the match).
@@ -369,6 +376,9 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
                 continue  # "từ thứ Hai", "bắt đầu từ tuần này": when the work starts, not its deadline
             if _PERIOD.search(text[max(0, m.start() - 30):m.start()].lower()):
                 continue  # "trực từ 24/12 đến 2/1", "từ tổ 7 đến tổ 12": the end of a period, not a deadline
+            if _EVERY_AFTER.match(text.lower(), m.end()) \
+                    or _EVERY_BEFORE.search(text[max(0, m.start() - 16):m.start()].lower()):
+                continue  # "báo cáo sáng thứ Hai hằng tuần", "mỗi thứ Sáu": a routine, no one day is the deadline
             before = _MARKER.search(folded[max(0, m.start() - 24):m.start()])
             if SESSION15_LATE and before and _LATE.search(folded[max(0, m.start() - 40):m.start() - len(before.group(0))
                                                                   + 3]):

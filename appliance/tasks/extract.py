@@ -23,13 +23,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from appliance.tasks import clause_model, dialogue, withdrawals
+from appliance.tasks import clauses as clause_rules
+from appliance.tasks import roster as roster_rules
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_add import additions
 from appliance.tasks.clauses import anchors
 from appliance.tasks.confidence import Evidence, assess, doubts
-from appliance.tasks.deadlines import event_date
+from appliance.tasks.deadlines import event_date, find_deadline
 from appliance.tasks.dialogue import Turn, as_typed, turns
-from appliance.tasks.phrases import AGREE, RECAP
+from appliance.tasks.phrases import AGREE, QUESTION, RECAP
 from appliance.tasks.roster import Person, Roster
 from appliance.tasks.scorer import BY_DEFAULT, Candidate, model
 from appliance.text import fold
@@ -140,6 +142,12 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
                           narrow, theirs)
         found = kept + [_Open(a.person, a.quote, a.deadline, a.quote, a.turn, how="model", chair=a.chair)
                         for a in added]
+    if SESSION17_LONE_OFFER:
+        found = [o for o in found if not _lone_offer(o)]
+    if SESSION17_MEMBER_NAMES:
+        found = [o for o in found if not _member_names(o)]
+    if SESSION17_LONE_PRONOUN:
+        found = [o for o in found if not _lone_pronoun(o)]
     if scorer is None:
         return [_task(o, lines) for o in found]
     out: list[ExtractedTask] = []
@@ -157,6 +165,37 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
 
 
 _DOUBTFUL = "lời giao việc chưa rõ ràng (mô hình đánh giá thấp)"
+
+# Session 17 (docs/meetings.md, "Session 17"): a speaker's own offer with no date that nobody took up afterwards
+# ("dạ em nhận ạ", "em sẽ cử cảnh sát khu vực đi cùng Thắng ạ", "số liệu thì anh sẽ nhắc các phòng") is no task: on
+# the training batches such offers were a bare acceptance of a task read elsewhere, a helper's part, the chair's own
+# step or a request for leave far more often than work given; the secretary adds the rare real one by hand
+SESSION17_LONE_OFFER = True  # on by rule R1 (session 17)
+
+
+def _lone_offer(o: _Open) -> bool:
+    return o.how == "first" and o.deadline is None and not o.restated
+
+
+# Likewise a member other than the chair naming someone else for an undated job that nobody took up ("dạ chợ do
+# phường quản lý, Phòng Kinh tế theo dõi ạ", "… chị lan kiểm tra lại giúp em"): whose job it is, or a favour asked
+# between colleagues, more often than work given (training: 3 right, 6 wrong)
+SESSION17_MEMBER_NAMES = True  # on by rule R1 (session 17)
+
+
+# And an undated job whose doer is only inferred from the dialogue (a pronoun, a call, an order without a subject) and
+# nobody took up ("ừ tốt em làm đi", "…, chị qua xem nhé"): approving what was said, or a request to a resident,
+# more often than work given (training: 2 right, 4 wrong)
+SESSION17_LONE_PRONOUN = True  # on by rule R1 (session 17)
+
+
+def _lone_pronoun(o: _Open) -> bool:
+    return o.how in ("second", "called", "told") and o.deadline is None and not o.restated
+
+
+def _member_names(o: _Open) -> bool:
+    return o.how in ("named", "unit") and not o.chair and not o.self_given and not o.directed \
+        and o.deadline is None and not o.restated
 
 
 def candidates(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None, *,
@@ -176,6 +215,8 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
     called off in words or given to another, with the doer each was withdrawn from: withdrawals.SESSION15_WITHDRAWN)."""
     roster = roster or Roster()
     lines = turns(text, roster, title)
+    if roster_rules.SESSION17_GUEST_NAMES:
+        roster = roster.with_guests(dict.fromkeys(t.speaker.name for t in lines if t.speaker.kind == "said"))
     found: list[_Open] = []
     helping: dict[str, int] = {}  # who was told to help ("Lan tư pháp phối hợp"), and in which turn
     for turn in lines:
@@ -189,11 +230,16 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
                     said = event_date(turn.text[:at], meeting_date, calendar)  # said earlier in this turn
                 anchor = replace(anchor, deadline=said if said is not None and said >= meeting_date
                                  else _that_day(lines, turn, meeting_date, calendar))
+            if SESSION17_BEFORE_EVENT and anchor.kind == "task" and anchor.deadline is None:
+                anchor = replace(anchor, deadline=_before_event(anchor.quote, lines, turn, meeting_date, calendar))
             if anchor.kind == "helps" and anchor.person is not None:
                 helping[_key(anchor.person)] = turn.index
             elif not _helper_offer(anchor, turn, helping):
                 _merge(found, anchor, turn, lines)
     chair = next((t.speaker for t in lines if t.leads), None)
+    if SESSION17_ADOPTED:
+        for o in found:
+            o.deadline = o.deadline or _adopted_date(o, lines, meeting_date, calendar)
     group = dialogue.meeting_group(title) if SESSION16_GROUP_OFFICER else None
     for o in found:
         if group is not None and o.person.kind == "said":
@@ -212,6 +258,31 @@ def _proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None =
             and not _resident(o.person)], lines
 
 
+# Session 17 (docs/meetings.md, "Session 17"): "Anh An, em đề nghị chị Lan bố trí xe cho đoàn đi thăm ngày 28/1." —
+# "ừ chị Lan lo xe.": the chair agreeing, in the next turn and in fewer words, to a member's proposal that named the
+# doer and a date adopts the proposal with its date
+SESSION17_ADOPTED = True  # on by rule R1 (session 17)
+_PROPOSES = re.compile(r"\b(?:đề nghị|đề xuất|kiến nghị)\b")
+_SMALL = {"anh", "chi", "em", "cho", "voi", "va", "nhe", "nha", "luon", "di", "the", "cai", "viec", "nay", "do", "ay"}
+
+
+def _adopted_date(task: _Open, lines: Sequence[Turn], meeting_date: dt.date,
+                  calendar: WorkCalendar | None) -> dt.date | None:
+    """The date of the member's proposal the chair's undated "ừ X làm …" agrees to, if it is one."""
+    if not (task.chair and task.deadline is None and task.person.kind == "staff" and 0 < task.turn < len(lines)
+            and AGREE.match(task.quote.lower())):
+        return None
+    proposal = lines[task.turn - 1]
+    said = proposal.text.lower()
+    named = fold(task.person.name.split()[-1]).lower() in re.findall(r"\w+", fold(said).lower())
+    job = set(re.findall(r"\w+", fold(task.content).lower())[1:]) - _SMALL  # what the job is about, not its verb
+    if proposal.leads or not named or not _PROPOSES.search(said) or QUESTION.search(said) \
+            or not job & set(re.findall(r"\w+", fold(said).lower())):
+        return None
+    found = find_deadline(proposal.text, meeting_date, None, calendar)
+    return found[0] if found and found[0] >= meeting_date else None
+
+
 def _resident(person: Person) -> bool:
     """dialogue.SESSION16_RESIDENT: an unnamed voice who said they are a resident; asked of them is no task."""
     return dialogue.SESSION16_RESIDENT and person.kind == "voice" and person.unit == dialogue.RESIDENT
@@ -225,6 +296,33 @@ SESSION15_THAT_DAY_TURN = True  # on by rule R1 (session 15)
 # "hôm đấy", and the event day said earlier in the same sentence (session 12: "… tổ chức diễn tập … ngày mười tháng
 # mười hai anh sơn bố trí dân quân tham gia diễn tập hôm đấy nhé")
 THAT_DAY = re.compile(r"\b(?:hôm|ngày|buổi|bữa)\s+(?:đó|ấy|đấy)\b")
+
+
+# Session 17 (docs/meetings.md, "Session 17"): "em cho công ty môi trường thu dọn trước ngày ra quân" after "ngày 24
+# tháng 1 ra quân tổng vệ sinh": "trước ngày / buổi / hôm" + an event named with its day earlier (up to eight turns
+# back, or earlier in the same turn) is that day
+SESSION17_BEFORE_EVENT = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
+_BEFORE_EVENT = re.compile(r"\b(?:trước|kịp|chậm nhất)\s+(?:ngày|buổi|hôm|lễ|đợt)\s+"
+                           r"(?P<event>[^\W\d_]+(?:\s+[^\W\d_]+)?)")
+_NOT_EVENT = re.compile(r"^(?:thứ|mai|kia|mùng|mồng|hôm|nay|đó|ấy|đấy|này|tết|cuối|đầu|rằm|chủ nhật|làm việc)\b")
+
+
+def _before_event(quote: str, lines: Sequence[Turn], turn: Turn, meeting_date: dt.date,
+                  calendar: WorkCalendar | None) -> dt.date | None:
+    said = _BEFORE_EVENT.search(quote.lower())
+    if said is None or _NOT_EVENT.match(said.group("event")):
+        return None
+    event = fold(said.group("event")).lower()
+    at = turn.text.find(quote)
+    earlier = ([turn.text[:at]] if at > 0 else []) \
+        + [t.text for t in reversed(lines[max(0, turn.index - 8):turn.index])]
+    for text in earlier:
+        for sentence in reversed(re.split(r"(?<=[.!?])\s+", text)):
+            if event in fold(sentence).lower():
+                day = event_date(sentence, meeting_date, calendar)
+                if day is not None and day >= meeting_date:
+                    return day
+    return None
 
 
 def _that_day(lines: Sequence[Turn], turn: Turn, meeting_date: dt.date,
@@ -355,6 +453,13 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
                 task.cancelled = True
                 break
         return
+    if anchor.kind == "agree" and anchor.person is not None:  # clauses.SESSION17_POSTPONE_NAMED
+        named = [t for t in found if not t.cancelled and _key(t.person) == _key(anchor.person)]
+        if named:
+            named[-1].deadline = anchor.deadline or named[-1].deadline
+            named[-1].touched = turn.index
+            _support(named[-1], anchor)
+        return
     if anchor.kind == "agree":  # "Được, thứ Năm." / "ừ càng tốt thứ tư": the proposed deadline stands
         for task in reversed(found):
             if not task.cancelled and task.pending and (turn.index - task.turn <= 5
@@ -379,6 +484,22 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
             and _LEAD_ONLY.fullmatch(anchor.content.lower()):
         # "thế thì Thắng với Huy cùng làm, Thắng làm đầu mối": who leads the task just given, no task of its own
         lead = [t for t in mine if turn.index - t.touched <= 2]
+        if lead:
+            lead[-1].touched = turn.index
+            _support(lead[-1], anchor)
+            return
+    if SESSION17_ALSO and anchor.kind == "task" and anchor.deadline is None and not anchor.recap \
+            and _ALSO.search(anchor.quote.lower()):
+        # "Thế còn phần rạp, âm thanh, bàn ghế… Tuấn lo luôn nhé." after Tuấn's dated task: a part of it, as well
+        earlier = [t for t in mine if t.deadline is not None and 0 < turn.index - t.touched <= 8]
+        if earlier:
+            earlier[-1].touched = turn.index
+            _support(earlier[-1], anchor)
+            return
+    if SESSION17_LEADS_ONLY and anchor.kind == "task" and anchor.deadline is None \
+            and _LEADS_ONLY.fullmatch(re.split(r"[,;]", anchor.content.lower())[0]):
+        # "ừ thì Trung tâm chủ trì, Phòng Văn hóa - Xã hội phối hợp": who leads the task given in the last turns
+        lead = [t for t in mine if 0 < turn.index - t.touched <= 3]
         if lead:
             lead[-1].touched = turn.index
             _support(lead[-1], anchor)
@@ -454,6 +575,8 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
             _support(task, anchor)
         if anchor.deadline is not None:
             task.deadline = anchor.deadline
+        elif clause_rules.SESSION17_SAME_AS_OTHER and anchor.same_deadline and task.deadline is None:
+            task.deadline = _others_deadline(found, person)
         if anchor.inherits or len(anchor.content) > len(task.content) and task.turn == turn.index:
             task.content = task.content if anchor.inherits else anchor.content
         return
@@ -495,6 +618,8 @@ def _merge(found: list[_Open], anchor: Anchor, turn: Turn, lines: Sequence[Turn]
     live = [t for t in found if not t.cancelled]
     if anchor.same_deadline and live:
         deadline = live[-1].deadline
+        if clause_rules.SESSION17_SAME_AS_OTHER and deadline is None:
+            deadline = _others_deadline(found, person)
     if anchor.inherits:
         withdrawn = [t for t in found if t.cancelled and turn.index - t.turn <= 1]
         given = [t for t in found if not t.cancelled and turn.index - t.turn <= 2 and _key(t.person) != _key(person)]
@@ -533,6 +658,22 @@ SESSION16_CONFIRM_UNDATED = True
 _LEAD_ONLY = re.compile(r"\W*(?:(?:với|và|cùng)\s+(?:(?:anh|chị|em)\s+)?[^\W\d_]+\s+)?(?:cùng\s+)?làm"
                         r"(?:\s+(?:đầu mối|chính))?\W*(?:nhé|nha)?\W*|\W*(?:là\s+)?đầu mối\W*(?:nhé|nha)?\W*")
 _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái|phần)\s+(?:này|đó|ấy|đấy)\b")
+
+
+# Session 17 (docs/meetings.md, "Session 17"): an undated job "luôn" (as well) for someone given a dated task in the
+# last eight turns ("Thế còn phần rạp, âm thanh, bàn ghế… Tuấn lo luôn nhé", "thì huy đôn đốc luôn trong đợt kiểm
+# tra") adds to that task: no second task
+SESSION17_ALSO = True  # on by rule R1 (session 17)
+_ALSO = re.compile(r"\bluôn\b")
+# Session 17 (docs/meetings.md, "Session 17"): "X chủ trì" and nothing more, said of a task X was given in the last
+# three turns (after a member said who else should do it): that task, with its helper, not a second one
+SESSION17_LEADS_ONLY = True  # on by rule R1 (session 17)
+_LEADS_ONLY = re.compile(r"\W*(?:vẫn\s+)?(?:là\s+)?chủ trì(?:\s+(?:chính|nhé|nha|luôn))*\W*")
+
+
+def _others_deadline(found: list[_Open], person: Person) -> dt.date | None:
+    dated = [t for t in found if not t.cancelled and t.deadline is not None and _key(t.person) != _key(person)]
+    return dated[-1].deadline if dated else None
 
 
 _RECAP_ITEM = 16  # words: longer, the quote runs over several recap items (a recogniser run)

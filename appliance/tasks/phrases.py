@@ -79,6 +79,11 @@ SESSION16_BY_ONESELF = True
 # "Huy cứ xem tình trạng rồi báo anh", "tổ 5 cứ triển khai …": "cứ" (go ahead) between the doer and the verb, as
 # session 13 read it after a pronoun ("bác cứ lập danh sách …")
 SESSION16_GO_AHEAD = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
+# Session 17 (docs/meetings.md, "Session 17"): "anh Minh cho công an phường tổ chức …", "chị Hương cho bộ phận văn
+# hóa làm …": the doer having their own force do it, as "cho anh em …" was read (the unit is not a second doer:
+# clauses.py)
+SESSION17_OWN_FORCE = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
+_OWN_FORCE = r"|cho\s+(?:công an|dân quân|cảnh sát|bộ phận|lực lượng|các bạn|mấy bạn|người)(?:\s+[^\s,.;]+){0,3}?"
 # not "cứ để …" (leave it), nor carrying on as before ("anh Sơn cứ chuẩn bị như kế hoạch"): no new work
 _GO_AHEAD = r"|cứ(?!\s+để\b)(?!\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+như\s+(?:kế hoạch|cũ|mọi khi|thường lệ|trước)\b)"
 _IF_FREE = (r"nếu (?:không|chưa) bận|nếu rảnh|nếu tiện|"
@@ -177,7 +182,7 @@ PROPOSAL = re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{VERB}\b(?!.*
 
 def settings() -> tuple[bool, ...]:
     """This module's settings as they stand now (the key of the patterns built from them)."""
-    return (SESSION15_IF_FREE, SESSION15_IF_SOONER, SESSION16_BY_ONESELF, SESSION16_GO_AHEAD)
+    return (SESSION15_IF_FREE, SESSION15_IF_SOONER, SESSION16_BY_ONESELF, SESSION16_GO_AHEAD, SESSION17_OWN_FORCE)
 
 
 class _Built(NamedTuple):
@@ -187,8 +192,9 @@ class _Built(NamedTuple):
 
 @functools.cache
 def _built(key: tuple[bool, ...]) -> _Built:
-    if_free, if_sooner, by_oneself, go_ahead = key
-    filler = _FILLER + (r"|tự" if by_oneself else "") + (_GO_AHEAD if go_ahead else "") + r"))*"
+    if_free, if_sooner, by_oneself, go_ahead, own_force = key
+    filler = _FILLER + (r"|tự" if by_oneself else "") + (_GO_AHEAD if go_ahead else "") \
+        + (_OWN_FORCE if own_force else "") + r"))*"
     return _Built(verb_ahead=re.compile(rf"^\s*,?{filler}\s+{VERB}\b"), defer=re.compile(_defer(if_free, if_sooner)))
 
 

@@ -11,6 +11,7 @@ directory the same rules find honorific + name, as said ("anh Khánh").
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -90,6 +91,16 @@ class Roster:
             person = Person(m.full_name, m.unit, m.id, "staff")
             for form in _title_forms(m.title, m.unit):
                 titled.setdefault(form, []).append(person)
+        if SESSION17_TITLE_HEAD:
+            # "anh Chỉ huy trưởng" for the "Chỉ huy trưởng Quân sự": the title's first words, when no other title
+            # holds them anywhere ("chủ tịch" is inside "phó chủ tịch": never short for the Chủ tịch)
+            titles = [(m, " ".join(re.sub(r"\s*\(.*?\)", "", _lower(m.title)).split())) for m in self.members]
+            for m, title in titles:
+                words = title.split()
+                for size in range(2, len(words)):
+                    head = " ".join(words[:size])
+                    if head not in titled and not any(f" {head} " in f" {other} " for o, other in titles if o is not m):
+                        titled[head] = [Person(m.full_name, m.unit, m.id, "staff")]
         for form, people in titled.items():
             if len(people) == 1 and form not in self._forms:
                 self._forms[form] = people
@@ -99,6 +110,23 @@ class Roster:
             if len(people) > 1 and len(women) == 1:
                 for honorific in ("chị", "bà", "cô"):
                     self._forms.setdefault(f"{honorific} {form}", women)
+
+    def with_guests(self, names: Iterable[str]) -> Roster:
+        """This directory and the meeting's speakers outside it (their labels: "Tạ Văn Bình"), each also called by an
+        honorific and their given name ("bác Bình") when no one in the directory has that given name. Without a
+        directory every name is read as said already."""
+        if not self.members:
+            return self
+        guests = copy.copy(self)
+        guests._forms = dict(self._forms)
+        for name in names:
+            words = _lower(name).split()
+            if len(words) < 2 or words[-1] in self._given:
+                continue
+            person = Person(name, kind="said")
+            for honorific in HONORIFICS:
+                guests._forms.setdefault(f"{honorific} {words[-1]}", [person])
+        return guests
 
     @staticmethod
     def _add(table: dict[str, list[Person]], form: str, person: Person) -> None:
@@ -289,6 +317,16 @@ def _in_compound(lower: str, words: list[re.Match[str]], i: int, word: str) -> b
 
 # First words of a unit's name: a capitalised run after a person's name stops there ("anh Sơn Ban Chỉ huy…").
 _UNIT_HEADS = {"ban", "phong", "trung", "cong", "hoi", "doan", "van", "to", "tram", "chi", "uy", "mat", "bo", "tdp"}
+# Session 17 (docs/meetings.md, "Session 17"): a title said by its first words ("anh Chỉ huy trưởng" for the Chỉ huy
+# trưởng Quân sự) names its one holder, when no other title holds those words
+SESSION17_TITLE_HEAD = False  # off by rule R1 (session 17): on, one wrong more on fresh11
+
+
+# A speaker the transcript names outside the directory ("Tạ Văn Bình: alo alo, bà con …") is called "bác Bình" in the
+# same meeting: the roster used for that meeting knows them (Roster.with_guests; extract.py)
+SESSION17_GUEST_NAMES = True  # on by rule R1 (session 17)
+
+
 def _title_forms(title: str, unit: str) -> list[str]:
     base = re.sub(r"\s*\(.*?\)", "", _lower(title)).strip()
     if not base:

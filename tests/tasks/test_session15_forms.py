@@ -279,13 +279,18 @@ _HOW = "Bùi Thanh Hương: dạ tổ ba với tổ chín ạ\nNguyễn Văn An:
 
 
 def test_how_to_within_an_exchange(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extract, "SESSION17_LONE_PRONOUN", False)  # it drops the undated how-to read as a task
+    monkeypatch.setattr(extract, "SESSION17_ALSO", False)  # and "… nhắc luôn đi" adds to the task given
     said = _GIVEN + "Nguyễn Văn An: tổ nào chưa gửi\n" + _HOW
     assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
     monkeypatch.setattr(extract, "SESSION15_HOW_TO_EXCHANGE", False)
     assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04"), ("Bùi Thanh Hương", None)]
 
 
-def test_another_voice_in_between_ends_the_exchange(ward: tuple[Roster, WorkCalendar]) -> None:
+def test_another_voice_in_between_ends_the_exchange(ward: tuple[Roster, WorkCalendar],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extract, "SESSION17_LONE_PRONOUN", False)  # it drops the undated how-to read as a task
+    monkeypatch.setattr(extract, "SESSION17_ALSO", False)  # and "… nhắc luôn đi" adds to the task given
     said = _GIVEN + "Cao Văn Sơn: anh ơi bên em cũng cần danh sách đấy\n" + _HOW
     assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04"), ("Bùi Thanh Hương", None)]
 

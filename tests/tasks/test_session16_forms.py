@@ -309,6 +309,7 @@ OFFERED = ("Nguyễn Văn An: Máy chiếu phòng họp hỏng từ hôm thứ S
 def test_the_chair_agreeing_to_an_undated_offer_is_that_task(ward, on):
     assert tasks_said(OFFERED, ward) == [("Đỗ Quang Huy", "2026-12-02")]
     on.setattr(extract, "SESSION16_CONFIRM_UNDATED", False)
+    on.setattr(extract, "SESSION17_LONE_OFFER", False)  # it drops the offer left alone as well
     assert ("Đỗ Quang Huy", None) in tasks_said(OFFERED, ward)
 
 
@@ -345,6 +346,7 @@ WHOSE = ("Nguyễn Văn An: Trung tâm bố trí người hướng dẫn nộp h
 
 def test_a_member_saying_whose_job_it_is_gives_no_task(ward, on):
     on.setattr(clause_model, "BY_DEFAULT", False)
+    on.setattr(extract, "SESSION17_MEMBER_NAMES", False)  # it drops such a member's undated naming as well
     assert ("Lê Minh Tuấn", None) not in tasks_said(WHOSE, ward)
     on.setattr(clauses, "SESSION16_WHOSE_JOB", False)
     assert ("Lê Minh Tuấn", None) in tasks_said(WHOSE, ward)

@@ -1,0 +1,475 @@
+"""Session 17 (docs/meetings.md, "Session 17"): the session's forms, each in new words written for this file (not the
+training meetings' sentences), with its setting switched off and on, and where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from appliance.tasks import clause_model, clauses, cues, extract, phrases, roster
+from appliance.tasks.deadlines import find_deadline
+from appliance.tasks.roster import Roster
+from appliance.text.dates import WorkCalendar
+from tests.flags import switch_on
+from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
+
+_FLAGGED = (clauses, cues, extract, phrases, roster)
+
+
+@pytest.fixture(scope="module")
+def ward() -> tuple[Roster, WorkCalendar]:
+    return memory_ward()
+
+
+@pytest.fixture
+def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    switch_on(monkeypatch, _FLAGGED, "SESSION17_")
+    return monkeypatch
+
+
+def _due(said: str, ward: tuple[Roster, WorkCalendar]) -> str | None:
+    found = find_deadline(said, MONDAY, None, ward[1])
+    return found[0].isoformat() if found else None
+
+
+# --- bug fix (rule R7): a day said as a routine is no deadline ---
+
+@pytest.mark.parametrize("said", [
+    "phòng Kinh tế gửi số liệu thu cho tôi sáng thứ Sáu hằng tuần",
+    "tổ trưởng nộp sổ theo dõi vào ngày 25 hàng tháng",
+    "mỗi thứ Hai em cập nhật bảng theo dõi lên nhóm nhé",
+    "Trung tâm mở thêm quầy các sáng thứ Bảy",
+])
+def test_a_routine_day_is_no_deadline(ward: tuple[Roster, WorkCalendar], said: str) -> None:
+    assert _due(said, ward) is None
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("chuẩn bị chương trình văn nghệ chào năm mới đêm 31/12", "2026-12-31"),   # "mới" is new, not "mỗi"
+    ("gửi bảng theo dõi hằng tuần cho tôi trước thứ Sáu", "2026-12-04"),        # the routine is the report's
+    ("họp các tổ trưởng thứ Năm này", "2026-12-03"),
+])
+def test_a_day_beside_a_routine_word_still_reads(ward: tuple[Roster, WorkCalendar], said: str, due: str) -> None:
+    assert _due(said, ward) == due
+
+
+# --- extract.SESSION17_LONE_OFFER: an undated offer nobody took up is no task ---
+
+LONE_OFFERS = [
+    ("Nguyễn Văn An: Hồ sơ xin phép sửa nhà ở ngõ 12 đến đâu rồi?\n"
+     "Hoàng Văn Nam: Dạ em đang xem ạ, em sẽ gọi thêm người bên tổ đi cùng anh Thắng ạ.\n"
+     "Nguyễn Văn An: Ừ, chuyển sang việc khác."),
+    ("Nguyễn Văn An: Bắt đầu nhé.\n"
+     "Bùi Thanh Hương: Dạ, em nhận ạ.\n"
+     "Nguyễn Văn An: Tiếp theo là lịch tiếp dân."),
+]
+
+
+@pytest.mark.parametrize("said", LONE_OFFERS)
+def test_an_undated_offer_nobody_takes_up_is_no_task(ward, on, said: str) -> None:
+    assert tasks_said(said, ward) == []
+    on.setattr(extract, "SESSION17_LONE_OFFER", False)
+    assert tasks_said(said, ward) != []
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # an offer with its own date stands
+    ("Nguyễn Văn An: Hồ sơ xin phép sửa nhà ở ngõ 12 đến đâu rồi?\n"
+     "Hoàng Văn Nam: Dạ em sẽ gửi anh biên bản kiểm tra trước thứ Sáu ạ.", [("Hoàng Văn Nam", "2026-12-04")]),
+    # an undated offer the chair takes up stands
+    ("Nguyễn Văn An: Hồ sơ xin phép sửa nhà ở ngõ 12 đến đâu rồi?\n"
+     "Hoàng Văn Nam: Dạ để em kiểm tra lại hồ sơ đó ạ.\n"
+     "Nguyễn Văn An: Ừ, Nam kiểm tra lại hồ sơ đó, thứ Sáu báo anh.", [("Hoàng Văn Nam", "2026-12-04")]),
+    # an undated task the chair gives stands
+    ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+     "Nguyễn Văn An: Chị Hương liên hệ nhà in đặt băng rôn.", [("Bùi Thanh Hương", None)]),
+])
+def test_dated_offers_and_given_tasks_stand(ward, on, said: str, due: list[tuple[str, str | None]]) -> None:
+    assert tasks_said(said, ward) == due
+
+
+# --- extract.SESSION17_ADOPTED: the chair adopting a member's dated proposal takes its date ---
+
+ADOPTED = ("Nguyễn Văn An: Tiếp theo là hội nghị tiếp xúc cử tri.\n"
+           "Đặng Thị Hạnh: Anh An, em đề nghị Mai in tài liệu cho đại biểu trước thứ Năm.\n"
+           "Nguyễn Văn An: Ừ, Mai in tài liệu nhé.")
+
+
+def test_the_chair_adopting_a_dated_proposal_takes_its_date(ward, on) -> None:
+    assert tasks_said(ADOPTED, ward) == [("Vũ Thị Mai", "2026-12-03")]
+    on.setattr(extract, "SESSION17_ADOPTED", False)
+    assert tasks_said(ADOPTED, ward) == [("Vũ Thị Mai", None)]
+
+
+@pytest.mark.parametrize("said", [
+    # a question, not a proposal
+    "Nguyễn Văn An: Tiếp theo là hội nghị tiếp xúc cử tri.\n"
+    "Đặng Thị Hạnh: Anh An, có cần Mai in tài liệu cho đại biểu trước thứ Năm không ạ?\n"
+    "Nguyễn Văn An: Ừ, Mai in tài liệu nhé.",
+    # the proposal named another person
+    "Nguyễn Văn An: Tiếp theo là hội nghị tiếp xúc cử tri.\n"
+    "Đặng Thị Hạnh: Anh An, em đề nghị chị Lan in tài liệu cho đại biểu trước thứ Năm.\n"
+    "Nguyễn Văn An: Ừ, Mai in tài liệu nhé.",
+    # another job
+    "Nguyễn Văn An: Tiếp theo là hội nghị tiếp xúc cử tri.\n"
+    "Đặng Thị Hạnh: Anh An, em đề nghị Mai gửi giấy mời cho đại biểu trước thứ Năm.\n"
+    "Nguyễn Văn An: Ừ, Mai in tài liệu nhé.",
+])
+def test_no_date_is_taken_from_what_was_not_proposed(ward, on, said: str) -> None:
+    assert tasks_said(said, ward) == [("Vũ Thị Mai", None)]
+
+
+# --- clauses.SESSION17_DOCUMENT_TO: whom a letter asks is part of the sender's task ---
+
+LETTER = ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+          "Nguyễn Văn An: Chị Hương làm công văn đề nghị Công an phường cử người giữ trật tự buổi phát quà, "
+          "trước thứ Sáu nhé.")
+
+
+def test_whom_a_letter_asks_is_no_doer(ward, on) -> None:
+    assert tasks_said(LETTER, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+    on.setattr(clauses, "SESSION17_DOCUMENT_TO", False)
+    assert tasks_said(LETTER, ward) != [("Bùi Thanh Hương", "2026-12-04")]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # a directive word of the chair's own still gives the unit its task
+    ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+     "Nguyễn Văn An: Đề nghị Công an phường cử hai đồng chí hỗ trợ đoàn kiểm tra, trước thứ Sáu.",
+     [("Công an phường", "2026-12-04")]),
+    # two doers in one sentence, no letter between
+    ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+     "Nguyễn Văn An: Chị Hương lập danh sách trước thứ Năm, anh Hùng kiểm tra hiện trường trước thứ Sáu.",
+     [("Bùi Thanh Hương", "2026-12-03"), ("Trần Văn Hùng", "2026-12-04")]),
+])
+def test_doers_without_a_letter_stand(ward, on, said: str, due: list[tuple[str, str | None]]) -> None:
+    assert tasks_said(said, ward) == due
+
+
+# --- clauses.SESSION17_POSTPONE_NAMED: the chair moving a named doer's deadline ---
+
+POSTPONED = ("Nguyễn Văn An: Bắt đầu.\n"
+             "Nguyễn Văn An: Tuấn in băng rôn tuyên truyền, xong trước thứ Tư.\n"
+             "Lê Minh Tuấn: Dạ.\n"
+             "Nguyễn Văn An: Chị Hương gửi danh sách gia đình chính sách trước thứ Năm.\n"
+             "Bùi Thanh Hương: Dạ.\n"
+             "Nguyễn Văn An: Anh Hùng kiểm tra vỉa hè phố chợ trước thứ Sáu.\n"
+             "Trần Văn Hùng: Dạ.\n"
+             "Nguyễn Văn An: À Tuấn ơi băng rôn thì lùi sang thứ Hai tuần sau cũng được, tuần này em bận hội diễn.")
+
+
+def test_the_chair_moving_a_named_doers_deadline(ward, on) -> None:
+    assert tasks_said(POSTPONED, ward) == [("Lê Minh Tuấn", "2026-12-07"), ("Bùi Thanh Hương", "2026-12-03"),
+                                            ("Trần Văn Hùng", "2026-12-04")]
+    on.setattr(clauses, "SESSION17_POSTPONE_NAMED", False)
+    assert tasks_said(POSTPONED, ward) != [("Lê Minh Tuấn", "2026-12-07"), ("Bùi Thanh Hương", "2026-12-03"),
+                                            ("Trần Văn Hùng", "2026-12-04")]
+
+
+def test_a_postponement_calling_nobody_moves_the_task_just_discussed(ward, on) -> None:
+    said = ("Nguyễn Văn An: Bắt đầu.\n"
+            "Nguyễn Văn An: Anh Hùng kiểm tra vỉa hè phố chợ trước thứ Tư.\n"
+            "Trần Văn Hùng: Anh ơi thứ Tư em đi tập huấn ạ.\n"
+            "Nguyễn Văn An: Thế thì lùi sang thứ Sáu.")
+    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04")]
+
+
+# --- cues.SESSION17_BARE_CENTRE: "Trung tâm" said bare, opening a clause before a verb of work ---
+
+CENTRE = "Trung tâm Phục vụ hành chính công"
+BARE_CENTRE = ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+               "Nguyễn Văn An: Người dân hỏi nhiều về cấp đổi căn cước, Trung tâm in tờ hướng dẫn dán ở sảnh, "
+               "trước thứ Sáu nhé.")
+
+
+def test_the_centre_said_bare_is_the_one_stop_centre(ward, on) -> None:
+    assert tasks_said(BARE_CENTRE, ward) == [(CENTRE, "2026-12-04")]
+    on.setattr(cues, "SESSION17_BARE_CENTRE", False)
+    assert tasks_said(BARE_CENTRE, ward) != [(CENTRE, "2026-12-04")]
+
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\nNguyễn Văn An: Tuần trước trung tâm tiếp nhận hơn năm trăm hồ sơ.",
+    "Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+    "Nguyễn Văn An: Các hộ mang giấy tờ gốc lên Trung tâm đối chiếu trước thứ Sáu.",
+])
+def test_a_centre_as_a_place_or_in_a_report_gives_it_no_task(ward, on, said: str) -> None:
+    assert all(assignee != CENTRE for assignee, _due in tasks_said(said, ward))
+
+
+# --- clauses.SESSION17_COLLECTIVE: "anh em" is a group ---
+
+COLLECTIVE = ("Nguyễn Văn An: Bắt đầu.\n"
+              "Người nói 1: Dạ em là tổ trưởng tổ 6, đầu ngõ có cột điện nghiêng lắm ạ.\n"
+              "Nguyễn Văn An: Thế à. Anh Hùng cho anh em xuống kiểm tra cột điện đó, thứ Tư báo anh.")
+
+
+def test_anh_em_is_a_group_not_the_one_answered(ward, on) -> None:
+    assert tasks_said(COLLECTIVE, ward) == [("Trần Văn Hùng", "2026-12-02")]
+    on.setattr(clauses, "SESSION17_COLLECTIVE", False)
+    assert tasks_said(COLLECTIVE, ward) != [("Trần Văn Hùng", "2026-12-02")]
+
+
+def test_the_chairs_em_still_answers(ward, on) -> None:
+    said = ("Nguyễn Văn An: Bắt đầu.\n"
+            "Lê Minh Tuấn: Anh ơi băng rôn chưa in ạ.\n"
+            "Nguyễn Văn An: Thế thì em in ngay, thứ Tư xong nhé.")
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-02")]
+
+
+# --- clauses.SESSION17_RELAY: passing a message on is no task; the doer after the comma has it ---
+
+RELAY = ("Nguyễn Văn An: Bắt đầu.\n"
+         "Người nói 2: Dạ chị Hà đi họp trên quận, em dự thay ạ.\n"
+         "Nguyễn Văn An: Ừ, em về báo chị Hà, Trung tâm in thêm tờ hướng dẫn nộp hồ sơ trực tuyến, trước thứ Năm.")
+
+
+def test_a_relayed_message_is_the_doers_task(ward, on) -> None:
+    assert tasks_said(RELAY, ward) == [(CENTRE, "2026-12-03")]
+    on.setattr(clauses, "SESSION17_RELAY", False)
+    assert tasks_said(RELAY, ward) != [(CENTRE, "2026-12-03")]
+
+
+def test_a_person_with_their_unit_is_still_one_doer(ward, on) -> None:
+    said = ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
+            "Nguyễn Văn An: Anh Minh, Công an phường, cử hai đồng chí giữ trật tự buổi phát quà, trước thứ Năm.")
+    assert tasks_said(said, ward) == [("Trịnh Văn Minh", "2026-12-03")]
+
+
+# --- extract.SESSION17_LEADS_ONLY: "X chủ trì" alone restates X's task ---
+
+LEADS = ("Nguyễn Văn An: Bắt đầu.\n"
+         "Nguyễn Văn An: Phòng Văn hóa - Xã hội tổ chức giải bóng đá thiếu niên dịp hè.\n"
+         "Bùi Thanh Hương: Dạ nhưng sân bãi thì phải bên kinh tế lo ạ.\n"
+         "Nguyễn Văn An: Ừ thì phòng Văn hóa - Xã hội chủ trì, phòng Kinh tế phối hợp.")
+
+
+def test_who_leads_a_task_just_given_is_that_task(ward, on) -> None:
+    assert tasks_said(LEADS, ward) == [("Phòng Văn hóa - Xã hội", None)]
+    on.setattr(extract, "SESSION17_LEADS_ONLY", False)
+    assert tasks_said(LEADS, ward) == [("Phòng Văn hóa - Xã hội", None), ("Phòng Văn hóa - Xã hội", None)]
+
+
+# --- phrases.SESSION17_OWN_FORCE: "X cho công an phường …" is X's task ---
+
+OWN_FORCE = ("Nguyễn Văn An: Bắt đầu.\nTrịnh Văn Minh: Dạ.\n"
+             "Nguyễn Văn An: anh Minh cho công an phường tăng cường tuần tra khu chợ đêm xong đợt đầu trước thứ Năm")
+
+
+def test_a_doer_having_their_force_do_it(ward, on) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)  # the rules alone (the sentence model may add it, unsure)
+    assert tasks_said(OWN_FORCE, ward) == [("Trịnh Văn Minh", "2026-12-03")]
+    on.setattr(phrases, "SESSION17_OWN_FORCE", False)
+    assert tasks_said(OWN_FORCE, ward) == []
+
+
+def test_cho_before_a_pronoun_is_still_no_filler(ward, on) -> None:
+    assert phrases.VERB_AHEAD.match(" cho công an phường tuần tra") is not None
+    assert phrases.VERB_AHEAD.match(" cho em hỏi cái này") is None
+
+
+# --- clauses.SESSION17_HESITATION: "thì là…" before a doer ---
+
+HESITATION = ("Nguyễn Văn An: Bắt đầu.\nTrần Văn Hùng: Dạ.\n"
+              "Nguyễn Văn An: Còn vỉa hè phố chợ thì… thì là… anh Hùng lập biên bản các hộ lấn chiếm, thứ Sáu báo anh.")
+
+
+def test_a_doer_after_a_hesitation(ward, on) -> None:
+    assert tasks_said(HESITATION, ward) == [("Trần Văn Hùng", "2026-12-04")]
+    on.setattr(clauses, "SESSION17_HESITATION", False)
+    assert tasks_said(HESITATION, ward) != [("Trần Văn Hùng", "2026-12-04")]
+
+
+def test_la_before_a_name_still_says_who_it_is(ward, on) -> None:
+    said = ("Nguyễn Văn An: Bắt đầu.\nTrần Văn Hùng: Dạ.\n"
+            "Nguyễn Văn An: Người phụ trách bây giờ là anh Hùng làm cùng Thắng.")
+    assert tasks_said(said, ward) == []
+
+
+# --- clauses.SESSION17_SAME_AS_OTHER: "em gửi cùng hạn" after another's dated task ---
+
+SAME_AS = ("Nguyễn Văn An: Bắt đầu.\n"
+           "Nguyễn Văn An: Tổ 3 lập danh sách hộ nghèo, trước thứ Năm gửi phường nhé.\n"
+           "Người nói 1: Tổ 5 cũng lập được ạ, em gửi cùng hạn.")
+
+
+def test_the_same_deadline_as_the_task_before(ward, on) -> None:
+    assert tasks_said(SAME_AS, ward) == [("Tổ dân phố số 3", "2026-12-03"), ("Tổ dân phố số 5", "2026-12-03")]
+    on.setattr(clauses, "SESSION17_SAME_AS_OTHER", False)
+    assert tasks_said(SAME_AS, ward) != [("Tổ dân phố số 3", "2026-12-03"), ("Tổ dân phố số 5", "2026-12-03")]
+
+
+# --- roster.SESSION17_TITLE_HEAD: a title said by its first words (the roster is built with the setting) ---
+
+TITLE_HEAD = ("Nguyễn Văn An: Bắt đầu.\nCao Văn Sơn: Dạ.\n"
+              "Nguyễn Văn An: Anh Chỉ huy trưởng lập kế hoạch huấn luyện dân quân năm 2027, trình anh trước thứ Sáu.")
+
+
+def test_a_title_by_its_first_words(on) -> None:
+    assert tasks_said(TITLE_HEAD, memory_ward()) == [("Cao Văn Sơn", "2026-12-04")]
+    on.setattr(roster, "SESSION17_TITLE_HEAD", False)
+    assert tasks_said(TITLE_HEAD, memory_ward()) != [("Cao Văn Sơn", "2026-12-04")]
+
+
+def test_chu_tich_inside_pho_chu_tich_is_never_the_chair(on) -> None:
+    people = memory_ward()[0]
+    assert [p.name for p in people.by_name("anh chỉ huy trưởng")] == ["Cao Văn Sơn"]
+    assert "Nguyễn Văn An" not in [p.name for p in people.by_name("phó chủ tịch")]
+    assert len(people.by_name("trưởng phòng")) != 1  # two hold it
+
+
+# --- extract.SESSION17_MEMBER_NAMES: a member naming another for an undated job nobody takes up ---
+
+MEMBER_NAMES = ("Nguyễn Văn An: Cái nhà văn hóa tổ 3 thì ai quản lý nhỉ?\n"
+                "Trần Văn Hùng: Dạ nhà văn hóa do phường quản lý, Phòng Văn hóa - Xã hội theo dõi ạ.\n"
+                "Nguyễn Văn An: Ừ, chuyển sang việc khác.")
+
+
+def test_a_member_saying_whose_job_it_is_gives_no_task(ward, on) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)  # the rules alone
+    assert tasks_said(MEMBER_NAMES, ward) == []
+    on.setattr(extract, "SESSION17_MEMBER_NAMES", False)
+    assert tasks_said(MEMBER_NAMES, ward) == [("Phòng Văn hóa - Xã hội", None)]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # the chair's undated task stands
+    ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\nNguyễn Văn An: Phòng Văn hóa - Xã hội theo dõi nhà văn hóa tổ 3.",
+     [("Phòng Văn hóa - Xã hội", None)]),
+    # a member's dated proposal for another is left to the rules as before
+    ("Nguyễn Văn An: Bắt đầu.\n"
+     "Trần Văn Hùng: Dạ Thắng kiểm tra lại công trình đó trước thứ Sáu ạ.\n"
+     "Nguyễn Văn An: Ừ.", [("Ngô Đức Thắng", "2026-12-04")]),
+])
+def test_the_chairs_and_dated_tasks_stand(ward, on, said: str, due: list[tuple[str, str | None]]) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert tasks_said(said, ward) == due
+
+
+# --- clauses.SESSION17_TOPIC_OFFER and extract.SESSION17_BEFORE_EVENT ---
+
+EVENT_OFFER = ("Nguyễn Văn An: Hội chợ Xuân khai mạc ngày 20 tháng 12 ở sân nhà văn hóa.\n"
+               "Người nói 1: Sân còn nhiều vật liệu xây dựng để bừa bãi lắm ạ.\n"
+               "Trần Văn Hùng: Việc này để em lo, em cho người dọn sạch trước ngày khai mạc.")
+
+
+def test_an_offer_after_its_matter_dated_by_an_event_said_before(ward, on) -> None:
+    assert tasks_said(EVENT_OFFER, ward) == [("Trần Văn Hùng", "2026-12-20")]
+    on.setattr(extract, "SESSION17_BEFORE_EVENT", False)
+    on.setattr(extract, "SESSION17_LONE_OFFER", False)
+    assert tasks_said(EVENT_OFFER, ward) == [("Trần Văn Hùng", None)]
+    on.setattr(clauses, "SESSION17_TOPIC_OFFER", False)
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert tasks_said(EVENT_OFFER, ward) == []
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # a date after "trước ngày" is that date, whatever was said before
+    ("Nguyễn Văn An: Hội chợ Xuân khai mạc ngày 20 tháng 12.\n"
+     "Nguyễn Văn An: Anh Hùng dọn sân trước ngày 15 nhé.", [("Trần Văn Hùng", "2026-12-15")]),
+    # an event nobody dated gives no date
+    ("Nguyễn Văn An: Bắt đầu.\nTrần Văn Hùng: Dạ.\n"
+     "Nguyễn Văn An: Anh Hùng dọn sân trước ngày khai mạc nhé.", [("Trần Văn Hùng", None)]),
+])
+def test_only_an_event_said_with_its_day_dates_the_task(ward, on, said: str, due: list[tuple[str, str | None]]) -> None:
+    assert tasks_said(said, ward) == due
+
+
+# --- extract.SESSION17_LONE_PRONOUN: an undated job for a pronoun nobody takes up ---
+
+LONE_PRONOUN = ("Nguyễn Văn An: Bắt đầu.\n"
+                "Đỗ Quang Huy: Anh ơi em định vẽ lại sơ đồ các điểm đỗ xe trên phố chợ.\n"
+                "Nguyễn Văn An: Ừ tốt, em làm đi.\n"
+                "Nguyễn Văn An: Chuyển sang việc khác.")
+
+
+def test_an_undated_job_for_a_pronoun_nobody_takes_up(ward, on) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert tasks_said(LONE_PRONOUN, ward) == []
+    on.setattr(extract, "SESSION17_LONE_PRONOUN", False)
+    assert tasks_said(LONE_PRONOUN, ward) == [("Đỗ Quang Huy", None)]
+
+
+def test_a_dated_job_for_a_pronoun_stands(ward, on) -> None:
+    said = ("Nguyễn Văn An: Bắt đầu.\n"
+            "Đỗ Quang Huy: Anh ơi sơ đồ các điểm đỗ xe chưa xong ạ.\n"
+            "Nguyễn Văn An: Ừ, em làm nốt, thứ Năm gửi anh.")
+    assert tasks_said(said, ward) == [("Đỗ Quang Huy", "2026-12-03")]
+
+
+# --- roster.SESSION17_GUEST_NAMES: a speaker outside the directory called by honorific and given name ---
+
+GUEST_TITLE = "Họp tổ dân phố số 8 bàn việc làm sạch ngõ đón Tết"
+GUEST = ("Đinh Văn Tường: Bà con trật tự nhé, hôm nay tổ dân phố số 8 họp bàn làm sạch ngõ.\n"
+         "Bùi Thanh Hương: Cháu chào các bác.\n"
+         "Bùi Thanh Hương: Việc thứ nhất, bác Tường huy động các hộ phát quang bờ rào, xong trước ngày 12/12 nhé.")
+
+
+def _guest_tasks(said: str, title: str) -> list[tuple[str, str | None]]:
+    people, calendar = memory_ward()
+    return [(t.assignee, t.deadline) for t in extract.extract_tasks(said, MONDAY, calendar, roster=people, title=title)]
+
+
+def test_a_speaker_outside_the_directory_called_by_name(on) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert _guest_tasks(GUEST, GUEST_TITLE) == [("Tổ dân phố số 8", "2026-12-12")]
+    on.setattr(roster, "SESSION17_GUEST_NAMES", False)
+    assert _guest_tasks(GUEST, GUEST_TITLE) == []
+
+
+def test_a_given_name_of_the_directory_stays_the_directorys(on) -> None:
+    said = ("Đinh Văn Hùng: Bà con trật tự nhé.\n"
+            "Nguyễn Văn An: Anh Hùng kiểm tra lại đường ống ngõ 8, xong trước thứ Sáu.")
+    assert _guest_tasks(said, "Giao ban") == [("Trần Văn Hùng", "2026-12-04")]
+
+
+# --- extract.SESSION17_ALSO: "X lo luôn" after X's dated task adds to it ---
+
+ALSO = ("Nguyễn Văn An: Bắt đầu.\n"
+        "Nguyễn Văn An: Tuấn viết kịch bản buổi văn nghệ, thứ Năm gửi anh.\n"
+        "Lê Minh Tuấn: Dạ.\n"
+        "Nguyễn Thị Lan: Dạ em có ý kiến ạ.\n"
+        "Nguyễn Văn An: Thế còn phông nền với ánh sáng, Tuấn lo luôn nhé.")
+
+
+def test_a_part_as_well_adds_to_the_doers_task(ward, on) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    on.setattr(extract, "SESSION17_LONE_PRONOUN", False)
+    assert tasks_said(ALSO, ward) == [("Lê Minh Tuấn", "2026-12-03")]
+    on.setattr(extract, "SESSION17_ALSO", False)
+    assert tasks_said(ALSO, ward) == [("Lê Minh Tuấn", "2026-12-03"), ("Lê Minh Tuấn", None)]
+
+
+def test_luon_for_someone_without_a_task_is_a_task(ward, on) -> None:
+    said = ("Nguyễn Văn An: Bắt đầu.\n"
+            "Nguyễn Văn An: Tuấn viết kịch bản buổi văn nghệ, thứ Năm gửi anh.\n"
+            "Lê Minh Tuấn: Dạ.\n"
+            "Nguyễn Văn An: Thế còn phông nền với ánh sáng, anh Thắng lo luôn nhé.")
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-03"), ("Ngô Đức Thắng", None)]
+
+
+# --- clauses.SESSION17_DEADLINE_NAMED: the chair holding someone to a date ---
+
+HELD = ("Nguyễn Văn An: Bắt đầu.\n"
+        "Bùi Thanh Hương: Anh ơi danh sách quà Tết các tổ gửi chậm quá ạ.\n"
+        "Nguyễn Văn An: Chị Hương cố gắng, hạn 18/12 vẫn giữ nguyên, không lùi.")
+
+
+def test_the_chair_holding_someone_to_a_date(ward, on) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert tasks_said(HELD, ward) == [("Bùi Thanh Hương", "2026-12-18")]
+    on.setattr(clauses, "SESSION17_DEADLINE_NAMED", False)
+    assert tasks_said(HELD, ward) == []
+
+
+@pytest.mark.parametrize("said", [
+    # a question about the date
+    "Nguyễn Văn An: Bắt đầu.\nBùi Thanh Hương: Dạ.\nNguyễn Văn An: Chị Hương ơi hạn nộp danh sách là 18/12 à?",
+    # two people named: whose date is not plain
+    "Nguyễn Văn An: Bắt đầu.\nBùi Thanh Hương: Dạ.\nNguyễn Văn An: Chị Hương với anh Hùng nhớ hạn 18/12 nhé.",
+    # a date said, nobody held to it
+    "Nguyễn Văn An: Bắt đầu.\nBùi Thanh Hương: Dạ.\nNguyễn Văn An: Hạn 18/12 là của Sở, chị Hương à.",
+])
+def test_no_date_held_without_one_doer(ward, on, said: str) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    assert tasks_said(said, ward) == []
