@@ -176,7 +176,7 @@ def i_relay(lower: str, spot: Spot, chosen: list[Spot]) -> bool:
 
 
 # "Tổ 9 cũng làm như tổ 7 được ạ, em gửi cùng hạn.": "cùng hạn" said after the doer's clause, by its speaker, is the
-# date of the task given last to another (tổ 7's; extract.py), not of the one this very sentence gave, which has none
+# date of the task given last to another (tổ 7's; merge.py), not of the one this very sentence gave, which has none
 SESSION17_SAME_AS_OTHER = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
 
 
@@ -726,7 +726,7 @@ READ_OUT = re.compile(r"^\s*,?\s*(?:đọc|điểm qua|thông qua|đọc qua|nh�
 # Session 13 (docs/meetings.md, "Session 13"): the chair setting another date after an objection in between
 # ("c. Lan lên lịch trực, trước Tết dương lịch" — "trước Tết thì muộn quá …" — "à không, trước 20/12 thôi"; "Mai gửi
 # giấy gọi, mai gửi luôn" — "giấy gọi phải thứ Sáu mới có" — "thế thứ Sáu Mai gửi"): that task's date moves, two
-# turns back, as the chair's own "lùi sang …" does (extract.py reads the second form).
+# turns back, as the chair's own "lùi sang …" does (merge.py reads the second form).
 # Session 13 (docs/meetings.md, "Session 13"): a date said before the first of a list of doers, one item each,
 # split by commas ("thứ Sáu này thì anh Hùng nộp báo cáo giải ngân, chị Hương nộp báo cáo an sinh, chị Hà thống kê hồ
 # sơ trễ hạn"): each item that says no date of its own shares it; "còn X …" opens another matter, and an item with
