@@ -93,7 +93,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
                 task.cancelled = True
                 break
         return
-    if anchor.kind == "agree" and anchor.person is not None:  # clauses.SESSION17_POSTPONE_NAMED
+    if anchor.kind == "agree" and anchor.person is not None:  # clause_dates.SESSION17_POSTPONE_NAMED
         named = [t for t in found if not t.cancelled and key_of(t.person) == key_of(anchor.person)]
         if named:
             named[-1].deadline = anchor.deadline or named[-1].deadline

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from appliance.tasks import (
+    clause_dates,
     clauses,
     cues,
     deadlines,
@@ -25,7 +26,7 @@ from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, Pairs, memory_ward, tasks_said
 
-_FLAGGED = (clauses, cues, deadlines, merge, phrases, proposals, withdrawals)
+_FLAGGED = (clause_dates, clauses, cues, deadlines, merge, phrases, proposals, withdrawals)
 
 
 @pytest.fixture(autouse=True)
@@ -304,7 +305,7 @@ def test_another_voice_in_between_ends_the_exchange(ward: tuple[Roster, WorkCale
     assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04"), ("Bùi Thanh Hương", None)]
 
 
-# --- a closing deadline clause with no doer dates every task of the sentence (clauses.SESSION15_TAIL_DATE) ---
+# --- a closing deadline clause with no doer dates every task of the sentence (clause_dates.SESSION15_TAIL_DATE) ---
 
 TAIL = "Nguyễn Văn An: Chị Hạnh chủ trì rà soát, Lan hộ tịch đối chiếu hồ sơ, chậm nhất 10/12 chốt danh sách."
 
@@ -312,7 +313,7 @@ TAIL = "Nguyễn Văn An: Chị Hạnh chủ trì rà soát, Lan hộ tịch đ�
 def test_a_closing_deadline_clause_dates_every_task(ward: tuple[Roster, WorkCalendar],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     assert _tasks(TAIL, ward) == [("Đặng Thị Hạnh", "2026-12-10"), ("Nguyễn Thị Lan", "2026-12-10")]
-    monkeypatch.setattr(clauses, "SESSION15_TAIL_DATE", False)
+    monkeypatch.setattr(clause_dates, "SESSION15_TAIL_DATE", False)
     assert _tasks(TAIL, ward) == [("Đặng Thị Hạnh", None), ("Nguyễn Thị Lan", "2026-12-10")]
 
 

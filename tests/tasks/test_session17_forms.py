@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from appliance.tasks import (
+    clause_dates,
     clause_model,
     clauses,
     cues,
@@ -22,7 +23,7 @@ from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
-_FLAGGED = (clauses, cues, merge, phrases, proposals, roster, undated_drops)
+_FLAGGED = (clause_dates, clauses, cues, merge, phrases, proposals, roster, undated_drops)
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +156,7 @@ def test_doers_without_a_letter_stand(ward, on, said: str, due: list[tuple[str, 
     assert tasks_said(said, ward) == due
 
 
-# --- clauses.SESSION17_POSTPONE_NAMED: the chair moving a named doer's deadline ---
+# --- clause_dates.SESSION17_POSTPONE_NAMED: the chair moving a named doer's deadline ---
 
 POSTPONED = ("Nguyễn Văn An: Bắt đầu.\n"
              "Nguyễn Văn An: Tuấn in băng rôn tuyên truyền, xong trước thứ Tư.\n"
@@ -170,7 +171,7 @@ POSTPONED = ("Nguyễn Văn An: Bắt đầu.\n"
 def test_the_chair_moving_a_named_doers_deadline(ward, on) -> None:
     assert tasks_said(POSTPONED, ward) == [("Lê Minh Tuấn", "2026-12-07"), ("Bùi Thanh Hương", "2026-12-03"),
                                             ("Trần Văn Hùng", "2026-12-04")]
-    on.setattr(clauses, "SESSION17_POSTPONE_NAMED", False)
+    on.setattr(clause_dates, "SESSION17_POSTPONE_NAMED", False)
     assert tasks_said(POSTPONED, ward) != [("Lê Minh Tuấn", "2026-12-07"), ("Bùi Thanh Hương", "2026-12-03"),
                                             ("Trần Văn Hùng", "2026-12-04")]
 
@@ -458,7 +459,7 @@ def test_luon_for_someone_without_a_task_is_a_task(ward, on) -> None:
     assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-03"), ("Ngô Đức Thắng", None)]
 
 
-# --- clauses.SESSION17_DEADLINE_NAMED: the chair holding someone to a date ---
+# --- clause_dates.SESSION17_DEADLINE_NAMED: the chair holding someone to a date ---
 
 HELD = ("Nguyễn Văn An: Bắt đầu.\n"
         "Bùi Thanh Hương: Anh ơi danh sách quà Tết các tổ gửi chậm quá ạ.\n"
@@ -468,7 +469,7 @@ HELD = ("Nguyễn Văn An: Bắt đầu.\n"
 def test_the_chair_holding_someone_to_a_date(ward, on) -> None:
     on.setattr(clause_model, "BY_DEFAULT", False)
     assert tasks_said(HELD, ward) == [("Bùi Thanh Hương", "2026-12-18")]
-    on.setattr(clauses, "SESSION17_DEADLINE_NAMED", False)
+    on.setattr(clause_dates, "SESSION17_DEADLINE_NAMED", False)
     assert tasks_said(HELD, ward) == []
 
 
