@@ -1,5 +1,5 @@
 """What a clause says about a task: who is told (or offers) to do what, by when, or an agreement, a
-withdrawal, a proposal of a new date. `clauses.py` finds anchors in a turn; `extract.py` merges them."""
+withdrawal, a proposal of a new date. `clauses.py` finds anchors in a turn; `merge.py` merges them."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """One turn of a meeting → its anchors: who is told (or offers) to do what, by when; plus the turn's
 agreements to a proposed deadline and its withdrawals. Matching runs on lower-case text with its
-diacritics (the deadline finder folds on its own); see `extract.py` for the phrasing families."""
+diacritics (the deadline finder folds on its own); see `extract.py` for the phrasing families and
+`clause_dates.py` for dates that reach a sentence's tasks from outside a doer's clause."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from appliance.tasks import phrases, withdrawals
+from appliance.tasks import clause_dates, phrases, withdrawals
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     Spot,
@@ -97,8 +98,6 @@ OFFER = re.compile(r"^để\s+(?:em|tôi|chúng em|chúng tôi)\s+(?!(?:xem|hỏ
                    r"giải thích|thưa|xin phép|đi vệ sinh|về)\b)[^\W\d_]+")
 
 
-
-
 # Session 14 (docs/meetings.md, "Session 14"): a person or unit after "xin" (ask for, get from) gives what is asked
 # ("danh sách xin chị Lan", "xin ý kiến anh Bảo", "xin chữ ký của chị Hạnh"), not the work; "xin mời" is an invitation
 SESSION14_ASK_FROM = True
@@ -159,8 +158,6 @@ def _clause_start(lower: str, pos: int) -> bool:
                           r"với cả|ngoài ra|quên|à)$", before))
 
 
-
-
 # Session 17 (docs/meetings.md, "Session 17"): "(em về) báo (lại) chị Hà, Trung tâm bố trí …": the one addressed
 # passes the message on to whom it names; the task is the doer's after the comma
 SESSION17_RELAY = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
@@ -176,37 +173,8 @@ def i_relay(lower: str, spot: Spot, chosen: list[Spot]) -> bool:
 
 
 # "Tổ 9 cũng làm như tổ 7 được ạ, em gửi cùng hạn.": "cùng hạn" said after the doer's clause, by its speaker, is the
-# date of the task given last to another (tổ 7's; extract.py), not of the one this very sentence gave, which has none
+# date of the task given last to another (tổ 7's; merge.py), not of the one this very sentence gave, which has none
 SESSION17_SAME_AS_OTHER = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
-
-
-# Session 17 (docs/meetings.md, "Session 17"): the chair holding someone to a date with no verb of work ("Anh Minh cố
-# gắng, hạn 15/12 vẫn giữ nguyên, không lùi.", "Còn một tuần thôi, hạn 20/12 nhé Hà", "Ừ, thứ Tư là hạn cuối đấy
-# Nam"): that person's task with that date (the one they have, when it was given in the turns before)
-SESSION17_DEADLINE_NAMED = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
-_HAN = re.compile(r"\bhạn(?:\s+(?:cuối|chót|nộp))?\b")
-_HELD = re.compile(r"\b(?:nhé|vẫn giữ|giữ nguyên|không lùi|phải|hạn cuối|hạn chót)\b")
-_NOT_HELD = re.compile(r"\b(?:lùi|dời|gia hạn|hoãn|xin)\b(?![^.,;]*\bkhông lùi\b)")
-
-
-def deadline_named(sentence: str, roster: Roster, speakers: list[Person], meeting: dt.date,
-                   calendar: WorkCalendar | None) -> list[Anchor]:
-    lower = normalize(sentence).lower()
-    if not _HAN.search(lower) or not _HELD.search(lower) or QUESTION.search(lower) or CONDITION.search(lower) \
-            or DEFER.search(lower) \
-            or re.search(r"\bkhông lùi\b", lower) is None and _NOT_HELD.search(lower):
-        return []
-    named = [m for m in roster.mentions(sentence, verbs=VERB_AHEAD)
-             if not re.search(r"\b(?:cho|gửi|trình|báo cáo|báo)\s*$", lower[:m.start])]
-    people = {choose(m, speakers).name: choose(m, speakers) for m in named}
-    people.update({p.name: p for _s, _e, p in units_in(sentence, roster)})
-    found = find_deadline(sentence, meeting, None, calendar)
-    if len(people) != 1 or found is None:
-        return []
-    person = next(iter(people.values()))
-    if person.kind not in ("staff", "unit") or person == speakers[0]:
-        return []
-    return [Anchor("task", person, sentence.strip(), found[0], sentence.strip(), True, how="named")]
 
 
 # Session 17 (docs/meetings.md, "Session 17"): "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh
@@ -325,13 +293,13 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     for index, part in enumerate(parts):
         chunks = sentences(part)
         # "… gửi thành phố thứ hai tuần sau à thôi thứ sáu này gửi luôn đi": a new date, not a withdrawal
-        fix = _correction(parts[index + 1], roster, meeting, calendar) \
+        fix = clause_dates.correction(parts[index + 1], roster, meeting, calendar) \
             if index < len(parts) - 1 else None
         inherit = inherit or index > 0   # the first task after "à thôi" may take the withdrawn one's content
         for at, sentence in enumerate(chunks):
             # Said, then withdrawn in the same breath ("… à thôi, …"): the sentence right before it only.
             withdrawn = index < len(parts) - 1 and at == len(chunks) - 1
-            if index > 0 and at == 0 and (fixed := _correction(part, roster, meeting, calendar)):
+            if index > 0 and at == 0 and (fixed := clause_dates.correction(part, roster, meeting, calendar)):
                 if turn.leads and index == 1 and marks[0] \
                         and not OPENERS.sub("", parts[0].lower() + " ").strip(" ,.…"):
                     # "à không, trước 20/12 thôi" opening the chair's turn, after the doer's objection: the
@@ -368,8 +336,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 if later is None:
                     said = re.split(r",", said)[-1]
                 found = find_deadline(said, meeting, None, calendar)
-                moved = postponed(sentence, later, roster, speakers, meeting, calendar) \
-                    if SESSION17_POSTPONE_NAMED and later is not None and turn.leads else None
+                moved = clause_dates.postponed(sentence, later, roster, speakers, meeting, calendar) \
+                    if clause_dates.SESSION17_POSTPONE_NAMED and later is not None and turn.leads else None
                 if moved is not None:
                     # "à Huy ơi cái danh sách vỉa hè, lùi sang thứ Ba tuần sau cũng được, tuần này em còn việc …"
                     out.append(Anchor("agree", moved[0], deadline=moved[1], follow_up=True))
@@ -386,8 +354,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             vocative, form = said or (vocative, form)
             found_here = _part(sentence, turn, previous, roster, speakers, (vocative, form), meeting, calendar,
                                inherit and not withdrawn, called)
-            if not found_here and SESSION17_DEADLINE_NAMED and turn.leads:
-                found_here = deadline_named(sentence, roster, speakers, meeting, calendar)
+            if not found_here and clause_dates.SESSION17_DEADLINE_NAMED and turn.leads:
+                found_here = clause_dates.deadline_named(sentence, roster, speakers, meeting, calendar)
             inherit = inherit and not found_here
             if index == 1 and not OPENERS.sub("", parts[0].lower() + " ").strip(" ,.…"):
                 found_here = [replace(a, reassigns=True) if a.inherits else a for a in found_here]
@@ -396,8 +364,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 # "… tổng vệ sinh ngày 23 ấy chị hạnh chỉ đạo các tổ. còn anh hùng lo xe chở rác": the same day
                 found_here = [replace(a, deadline=shared) for a in found_here]
             found_here, required = required_before(sentence, found_here, required, roster, meeting, calendar)
-            if SESSION15_TAIL_DATE:
-                found_here = _tail_date(sentence, found_here, roster, meeting, calendar)
+            if clause_dates.SESSION15_TAIL_DATE:
+                found_here = clause_dates.tail_date(sentence, found_here, roster, meeting, calendar)
             shared = topic_of(sentence, found_here, roster, meeting, calendar)
             # session 9: three or more people a terse item each ("Vậy nhé. Anh Sơn phát lệnh trước Tết dương lịch, anh
             # Minh xác minh 3 trường hợp, chị Hương thăm hỏi trước Tết, Tuấn pano.") is a recap without a recap word
@@ -445,35 +413,6 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 if found is not None:
                     out.append(Anchor("agree", None, deadline=found[0]))
     return out
-
-
-# Session 17 (docs/meetings.md, "Session 17"): the chair calling a doer by name to move their deadline ("à Huy ơi cái
-# danh sách vỉa hè, lùi sang thứ Ba tuần sau cũng được, tuần này em còn việc bản đồ số") moves that person's task
-# however long ago it was given, to the date right after "lùi sang" (not the reason's "tuần này" said after it)
-SESSION17_POSTPONE_NAMED = True  # on by rule R1 (session 17)
-
-
-def postponed(sentence: str, later: re.Match[str], roster: Roster, speakers: list[Person], meeting: dt.date,
-              calendar: WorkCalendar | None) -> tuple[Person, dt.date] | None:
-    """(whom the chair calls, the date right after the postponement word), when the sentence calls someone."""
-    said = vocative_of(sentence, roster, speakers)
-    if said is None or said[0].kind not in ("staff", "unit"):
-        return None
-    first = re.split(r"[,;]|\b(?:vì|do|bởi)\b", sentence[later.end():])[0]
-    found = find_deadline(first, meeting, None, calendar)
-    return (said[0], found[0]) if found is not None else None
-
-
-def _correction(part: str, roster: Roster, meeting: dt.date, calendar: WorkCalendar | None) -> dt.date | None:
-    """The date that opens what follows "à thôi" (or "à không") when it names nobody ("à thôi thứ sáu này gửi luôn
-    đi")."""
-    first = (sentences(part) or [""])[0]
-    lower = OPENERS.sub("", first.lower() + " ").strip()
-    found = find_deadline(lower, meeting, None, calendar)
-    if found is None or found[1] > 0 or CANCEL.search(lower) or DEFER.search(lower) \
-            or roster.mentions(first, verbs=VERB_AHEAD):
-        return None
-    return found[0]
 
 
 def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers: list[Person],
@@ -673,27 +612,6 @@ IF_THEN = re.compile(r"\bnếu\b[^.;!?]{0,160}\bthì\s*$")
 # Session 15 (docs/meetings.md, "Session 15"): a later sentence that dates the task just given without a date may name
 # whom the work goes to ("Tổ năm rà soát các hộ chưa đóng quỹ. Báo cho anh Tuấn trong tuần này."): not another doer
 SESSION15_LATER_TO = True  # on by rule R1 (session 15)
-# "Chị Hương chủ trì rà soát, Lan hộ tịch đối chiếu dữ liệu, chậm nhất 15/12 chốt danh sách.": a closing clause that
-# names no doer and opens with a deadline word dates every task of the sentence (the last doer's alone had it)
-SESSION15_TAIL_DATE = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
-_TAIL = re.compile(r"^\s*(?:và\s+)?(?:chậm nhất|muộn nhất|hạn(?:\s+chót)?|tất cả|cả hai|xong trước)\b")
-
-
-def _tail_date(sentence: str, found: list[Anchor], roster: Roster, meeting: dt.date,
-               calendar: WorkCalendar | None) -> list[Anchor]:
-    tasks = [a for a in found if a.kind == "task"]
-    clauses = re.split(r"[,;]", sentence)
-    tail = clauses[-1] if len(clauses) > 2 else ""
-    if len(tasks) < 2 or tasks[-1].deadline is None or any(a.deadline is not None for a in tasks[:-1]) \
-            or not _TAIL.match(tail.lower()) or roster.mentions(tail, verbs=VERB_AHEAD) or units_in(tail, roster):
-        return found
-    due = find_deadline(tail, meeting, None, calendar)
-    if due is None or due[0] != tasks[-1].deadline:
-        return found
-    return [replace(a, deadline=due[0]) if a.kind == "task" else a for a in found]
-
-
-# "vẫn là anh sơn đúng không, anh sơn lên danh sách trình anh thứ sáu": a tag question ("đúng không", "phải không")
 # with an order after it asks only what comes before; the order is read as one (session 13's ASKED read the whole
 # sentence as a question)
 SESSION15_TAG_QUESTION = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
@@ -726,7 +644,7 @@ READ_OUT = re.compile(r"^\s*,?\s*(?:đọc|điểm qua|thông qua|đọc qua|nh�
 # Session 13 (docs/meetings.md, "Session 13"): the chair setting another date after an objection in between
 # ("c. Lan lên lịch trực, trước Tết dương lịch" — "trước Tết thì muộn quá …" — "à không, trước 20/12 thôi"; "Mai gửi
 # giấy gọi, mai gửi luôn" — "giấy gọi phải thứ Sáu mới có" — "thế thứ Sáu Mai gửi"): that task's date moves, two
-# turns back, as the chair's own "lùi sang …" does (extract.py reads the second form).
+# turns back, as the chair's own "lùi sang …" does (merge.py reads the second form).
 # Session 13 (docs/meetings.md, "Session 13"): a date said before the first of a list of doers, one item each,
 # split by commas ("thứ Sáu này thì anh Hùng nộp báo cáo giải ngân, chị Hương nộp báo cáo an sinh, chị Hà thống kê hồ
 # sơ trễ hạn"): each item that says no date of its own shares it; "còn X …" opens another matter, and an item with

@@ -232,7 +232,7 @@ def _gaps(text: str) -> str:
 
 # Session 16 (docs/meetings.md, "Session 16"): an unnamed voice who says they are a resident, a house owner or a shop
 # owner ("tôi là người dân tổ 5 thôi", "em là chủ nhà ạ") speaks for themself, not for the ward: what is asked of them
-# is a request to citizens, no task (extract._proposals); a tổ trưởng's voice keeps its reading
+# is a request to citizens, no task (proposals.proposals); a tổ trưởng's voice keeps its reading
 SESSION16_RESIDENT = True
 RESIDENT = "người dân"
 _RESIDENT = re.compile(r"\b(?:tôi|em|cháu|con)\s+(?:chỉ\s+)?(?:là\s+)?(?:người dân|dân thường|chủ nhà|chủ hộ|"

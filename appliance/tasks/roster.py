@@ -323,7 +323,7 @@ SESSION17_TITLE_HEAD = False  # off by rule R1 (session 17): on, one wrong more 
 
 
 # A speaker the transcript names outside the directory ("Tạ Văn Bình: alo alo, bà con …") is called "bác Bình" in the
-# same meeting: the roster used for that meeting knows them (Roster.with_guests; extract.py)
+# same meeting: the roster used for that meeting knows them (Roster.with_guests; proposals.py)
 SESSION17_GUEST_NAMES = True  # on by rule R1 (session 17)
 
 

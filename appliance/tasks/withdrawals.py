@@ -26,11 +26,11 @@ SESSION15_WITHDRAWN = True  # on by rule R1 (session 15)
 SESSION14_SELF_CANCEL = True
 # "Chị Lan lập lịch trực gửi tôi thứ Năm. À thôi, thứ Năm tôi họp …, chị gửi luôn mai đi.": a task withdrawn by "à
 # thôi" and given again to the same person in that turn or the next is superseded; the sentence model does not add its
-# first sentence back (with its old date), as SESSION15_WITHDRAWN keeps a task called off (extract._proposals)
+# first sentence back (with its old date), as SESSION15_WITHDRAWN keeps a task called off (proposals.proposals)
 SESSION14_SUPERSEDED = True
 # the chair putting off a work named ("Ừ thôi thế máy tính để sang năm tính, chưa cần." after "Được đấy, chị Hà làm
 # tờ trình mua máy …"): that work, given in the last two turns, is withdrawn; a deferral naming no work of a task
-# given before leaves it (extract._merge)
+# given before leaves it (merge.merge)
 SESSION14_DEFER_NAMED = True
 DEFER_NAMED = re.compile(r"(?P<work>[^,.;:?!]{3,60}?)\s+(?:thì\s+)?(?:(?<!không )(?<!đừng )để\s+"
                          r"(?:sau|sang năm|năm sau|đầu năm|sau tết|qua tết|sang tháng)(?:\s+(?:hãy\s+|mới\s+)?tính)?|"

@@ -7,7 +7,17 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clauses, cues, deadlines, extract, phrases, withdrawals
+from appliance.tasks import (
+    clause_dates,
+    clauses,
+    cues,
+    deadlines,
+    merge,
+    phrases,
+    proposals,
+    undated_drops,
+    withdrawals,
+)
 from appliance.tasks.clause_add import additions
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import turns
@@ -16,7 +26,7 @@ from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, Pairs, memory_ward, tasks_said
 
-_FLAGGED = (clauses, cues, deadlines, extract, phrases, withdrawals)
+_FLAGGED = (clause_dates, clauses, cues, deadlines, merge, phrases, proposals, withdrawals)
 
 
 @pytest.fixture(autouse=True)
@@ -157,7 +167,7 @@ def test_other_deadline_words_still_mark(ward: tuple[Roster, WorkCalendar], said
     assert _due(said, ward) == due
 
 
-# --- a member's date said in reply moves no other person's task (extract.SESSION15_OWN_DATE_ONLY) ---
+# --- a member's date said in reply moves no other person's task (merge.SESSION15_OWN_DATE_ONLY) ---
 
 OTHERS = ("Nguyễn Văn An: Chị Hương gửi số liệu văn hóa sáng mai, còn phần quân sự anh Sơn gửi thứ Năm nhé.\n"
           "Bùi Thanh Hương: Anh ơi mai thứ Ba ạ.")
@@ -166,7 +176,7 @@ OTHERS = ("Nguyễn Văn An: Chị Hương gửi số liệu văn hóa sáng mai
 def test_a_members_remark_on_a_date_leaves_anothers_task(ward: tuple[Roster, WorkCalendar],
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     assert _tasks(OTHERS, ward) == [("Bùi Thanh Hương", "2026-12-01"), ("Cao Văn Sơn", "2026-12-03")]
-    monkeypatch.setattr(extract, "SESSION15_OWN_DATE_ONLY", False)
+    monkeypatch.setattr(merge, "SESSION15_OWN_DATE_ONLY", False)
     assert _tasks(OTHERS, ward) == [("Bùi Thanh Hương", "2026-12-01"), ("Cao Văn Sơn", "2026-12-01")]
 
 
@@ -271,7 +281,7 @@ def test_tag_questions_that_stay_questions(ward: tuple[Roster, WorkCalendar], sa
     assert _tasks(said, ward) == []
 
 
-# --- how to do it, told within an exchange of the chair and the doer (extract.SESSION15_HOW_TO_EXCHANGE) ---
+# --- how to do it, told within an exchange of the chair and the doer (merge.SESSION15_HOW_TO_EXCHANGE) ---
 
 _GIVEN = ("Nguyễn Văn An: hương tổng hợp danh sách hộ nghèo đề nghị hỗ trợ tết gửi anh thứ sáu\n"
           "Bùi Thanh Hương: dạ nhưng mới có sáu tổ gửi danh sách thôi ạ\n")
@@ -279,23 +289,23 @@ _HOW = "Bùi Thanh Hương: dạ tổ ba với tổ chín ạ\nNguyễn Văn An:
 
 
 def test_how_to_within_an_exchange(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(extract, "SESSION17_LONE_PRONOUN", False)  # it drops the undated how-to read as a task
-    monkeypatch.setattr(extract, "SESSION17_ALSO", False)  # and "… nhắc luôn đi" adds to the task given
+    monkeypatch.setattr(undated_drops, "SESSION17_LONE_PRONOUN", False)  # it drops the undated how-to read as a task
+    monkeypatch.setattr(merge, "SESSION17_ALSO", False)  # and "… nhắc luôn đi" adds to the task given
     said = _GIVEN + "Nguyễn Văn An: tổ nào chưa gửi\n" + _HOW
     assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
-    monkeypatch.setattr(extract, "SESSION15_HOW_TO_EXCHANGE", False)
+    monkeypatch.setattr(merge, "SESSION15_HOW_TO_EXCHANGE", False)
     assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04"), ("Bùi Thanh Hương", None)]
 
 
 def test_another_voice_in_between_ends_the_exchange(ward: tuple[Roster, WorkCalendar],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(extract, "SESSION17_LONE_PRONOUN", False)  # it drops the undated how-to read as a task
-    monkeypatch.setattr(extract, "SESSION17_ALSO", False)  # and "… nhắc luôn đi" adds to the task given
+    monkeypatch.setattr(undated_drops, "SESSION17_LONE_PRONOUN", False)  # it drops the undated how-to read as a task
+    monkeypatch.setattr(merge, "SESSION17_ALSO", False)  # and "… nhắc luôn đi" adds to the task given
     said = _GIVEN + "Cao Văn Sơn: anh ơi bên em cũng cần danh sách đấy\n" + _HOW
     assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04"), ("Bùi Thanh Hương", None)]
 
 
-# --- a closing deadline clause with no doer dates every task of the sentence (clauses.SESSION15_TAIL_DATE) ---
+# --- a closing deadline clause with no doer dates every task of the sentence (clause_dates.SESSION15_TAIL_DATE) ---
 
 TAIL = "Nguyễn Văn An: Chị Hạnh chủ trì rà soát, Lan hộ tịch đối chiếu hồ sơ, chậm nhất 10/12 chốt danh sách."
 
@@ -303,7 +313,7 @@ TAIL = "Nguyễn Văn An: Chị Hạnh chủ trì rà soát, Lan hộ tịch đ�
 def test_a_closing_deadline_clause_dates_every_task(ward: tuple[Roster, WorkCalendar],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     assert _tasks(TAIL, ward) == [("Đặng Thị Hạnh", "2026-12-10"), ("Nguyễn Thị Lan", "2026-12-10")]
-    monkeypatch.setattr(clauses, "SESSION15_TAIL_DATE", False)
+    monkeypatch.setattr(clause_dates, "SESSION15_TAIL_DATE", False)
     assert _tasks(TAIL, ward) == [("Đặng Thị Hạnh", None), ("Nguyễn Thị Lan", "2026-12-10")]
 
 
@@ -312,7 +322,7 @@ def test_the_last_doers_own_date_stays_theirs(ward: tuple[Roster, WorkCalendar])
     assert _tasks(said, ward) == [("Đặng Thị Hạnh", None), ("Cao Văn Sơn", "2026-12-10")]
 
 
-# --- "hôm đấy" points to the event day said earlier in the same turn (extract.SESSION15_THAT_DAY_TURN) ---
+# --- "hôm đấy" points to the event day said earlier in the same turn (proposals.SESSION15_THAT_DAY_TURN) ---
 
 THAT_DAY = ("Nguyễn Văn An: thứ sáu tổ năm họp dân\n"
             "Nguyễn Văn An: buổi ra quân thì ấn định sáng thứ năm tuần sau ngày mười ờ công an phường bố trí lực lượng "
@@ -321,7 +331,7 @@ THAT_DAY = ("Nguyễn Văn An: thứ sáu tổ năm họp dân\n"
 
 def test_that_day_said_earlier_in_the_turn(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch) -> None:
     assert _tasks(THAT_DAY, ward) == [("Công an phường", "2026-12-10")]
-    monkeypatch.setattr(extract, "SESSION15_THAT_DAY_TURN", False)
+    monkeypatch.setattr(proposals, "SESSION15_THAT_DAY_TURN", False)
     assert _tasks(THAT_DAY, ward) == [("Công an phường", "2026-12-04")]  # the earlier turn's day
 
 

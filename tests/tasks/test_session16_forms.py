@@ -6,7 +6,18 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_add, clause_model, clauses, cues, dialogue, extract, phrases, roster
+from appliance.tasks import (
+    clause_add,
+    clause_model,
+    clauses,
+    cues,
+    dialogue,
+    merge,
+    phrases,
+    proposals,
+    roster,
+    undated_drops,
+)
 from appliance.tasks.clause_add import additions
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import turns
@@ -50,7 +61,7 @@ def test_whole_days_in_words_still_read(ward: tuple[Roster, WorkCalendar], said:
 
 # --- the session's forms: each read against all of session 16's on (some may be off by rule R1 as they ship) ---
 
-_FLAGGED = (clause_add, clauses, cues, dialogue, extract, phrases, roster)
+_FLAGGED = (clause_add, clauses, cues, dialogue, merge, phrases, proposals, roster)
 
 
 @pytest.fixture
@@ -269,7 +280,7 @@ SAME_JOB = ("Nguyễn Văn An: Tuấn chụp ảnh hiện trạng vỉa hè ph�
 def test_the_same_job_given_to_another_after_its_doer_answered_moves(ward, on):
     on.setattr(clause_model, "BY_DEFAULT", False)  # the rules alone
     assert tasks_said(SAME_JOB, ward) == [("Đỗ Quang Huy", "2026-12-03")]
-    on.setattr(extract, "SESSION16_SAME_JOB_OTHER", False)
+    on.setattr(merge, "SESSION16_SAME_JOB_OTHER", False)
     assert ("Lê Minh Tuấn", "2026-12-03") in tasks_said(SAME_JOB, ward)
 
 
@@ -289,7 +300,7 @@ LEAD = ("Nguyễn Văn An: Thắng thống kê các nhà trọ có bếp ăn t�
 def test_naming_who_leads_a_task_just_given_is_that_task(ward, on):
     on.setattr(clause_model, "BY_DEFAULT", False)
     assert tasks_said(LEAD, ward) == [("Ngô Đức Thắng", "2026-12-04")]
-    on.setattr(extract, "SESSION16_LEAD_NAMED", False)
+    on.setattr(merge, "SESSION16_LEAD_NAMED", False)
     assert ("Ngô Đức Thắng", None) in tasks_said(LEAD, ward)
 
 
@@ -308,8 +319,8 @@ OFFERED = ("Nguyễn Văn An: Máy chiếu phòng họp hỏng từ hôm thứ S
 
 def test_the_chair_agreeing_to_an_undated_offer_is_that_task(ward, on):
     assert tasks_said(OFFERED, ward) == [("Đỗ Quang Huy", "2026-12-02")]
-    on.setattr(extract, "SESSION16_CONFIRM_UNDATED", False)
-    on.setattr(extract, "SESSION17_LONE_OFFER", False)  # it drops the offer left alone as well
+    on.setattr(merge, "SESSION16_CONFIRM_UNDATED", False)
+    on.setattr(undated_drops, "SESSION17_LONE_OFFER", False)  # it drops the offer left alone as well
     assert ("Đỗ Quang Huy", None) in tasks_said(OFFERED, ward)
 
 
@@ -346,7 +357,7 @@ WHOSE = ("Nguyễn Văn An: Trung tâm bố trí người hướng dẫn nộp h
 
 def test_a_member_saying_whose_job_it_is_gives_no_task(ward, on):
     on.setattr(clause_model, "BY_DEFAULT", False)
-    on.setattr(extract, "SESSION17_MEMBER_NAMES", False)  # it drops such a member's undated naming as well
+    on.setattr(undated_drops, "SESSION17_MEMBER_NAMES", False)  # it drops such a member's undated naming as well
     assert ("Lê Minh Tuấn", None) not in tasks_said(WHOSE, ward)
     on.setattr(clauses, "SESSION16_WHOSE_JOB", False)
     assert ("Lê Minh Tuấn", None) in tasks_said(WHOSE, ward)
@@ -384,7 +395,7 @@ def test_someone_outside_the_directory_speaks_for_the_to_at_its_own_meeting(ward
     people, calendar = ward
     found = extract_tasks(GROUP_MEETING, MONDAY, calendar, roster=people, title="Họp tổ dân phố số 8 cuối năm")
     assert [(t.assignee, t.deadline) for t in found] == [("Tổ dân phố số 8", "2026-12-12")]
-    on.setattr(extract, "SESSION16_GROUP_OFFICER", False)
+    on.setattr(proposals, "SESSION16_GROUP_OFFICER", False)
     found = extract_tasks(GROUP_MEETING, MONDAY, calendar, roster=people, title="Họp tổ dân phố số 8 cuối năm")
     assert [(t.assignee, t.deadline) for t in found] == [("Phan Văn Khải", "2026-12-12")]
 

@@ -5,14 +5,25 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_model, clauses, cues, extract, phrases, roster
+from appliance.tasks import (
+    clause_dates,
+    clause_model,
+    clauses,
+    cues,
+    extract,
+    merge,
+    phrases,
+    proposals,
+    roster,
+    undated_drops,
+)
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
-_FLAGGED = (clauses, cues, extract, phrases, roster)
+_FLAGGED = (clause_dates, clauses, cues, merge, phrases, proposals, roster, undated_drops)
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +63,7 @@ def test_a_day_beside_a_routine_word_still_reads(ward: tuple[Roster, WorkCalenda
     assert _due(said, ward) == due
 
 
-# --- extract.SESSION17_LONE_OFFER: an undated offer nobody took up is no task ---
+# --- undated_drops.SESSION17_LONE_OFFER: an undated offer nobody took up is no task ---
 
 LONE_OFFERS = [
     ("Nguyễn Văn An: Hồ sơ xin phép sửa nhà ở ngõ 12 đến đâu rồi?\n"
@@ -67,7 +78,7 @@ LONE_OFFERS = [
 @pytest.mark.parametrize("said", LONE_OFFERS)
 def test_an_undated_offer_nobody_takes_up_is_no_task(ward, on, said: str) -> None:
     assert tasks_said(said, ward) == []
-    on.setattr(extract, "SESSION17_LONE_OFFER", False)
+    on.setattr(undated_drops, "SESSION17_LONE_OFFER", False)
     assert tasks_said(said, ward) != []
 
 
@@ -87,7 +98,7 @@ def test_dated_offers_and_given_tasks_stand(ward, on, said: str, due: list[tuple
     assert tasks_said(said, ward) == due
 
 
-# --- extract.SESSION17_ADOPTED: the chair adopting a member's dated proposal takes its date ---
+# --- proposals.SESSION17_ADOPTED: the chair adopting a member's dated proposal takes its date ---
 
 ADOPTED = ("Nguyễn Văn An: Tiếp theo là hội nghị tiếp xúc cử tri.\n"
            "Đặng Thị Hạnh: Anh An, em đề nghị Mai in tài liệu cho đại biểu trước thứ Năm.\n"
@@ -96,7 +107,7 @@ ADOPTED = ("Nguyễn Văn An: Tiếp theo là hội nghị tiếp xúc cử tri.
 
 def test_the_chair_adopting_a_dated_proposal_takes_its_date(ward, on) -> None:
     assert tasks_said(ADOPTED, ward) == [("Vũ Thị Mai", "2026-12-03")]
-    on.setattr(extract, "SESSION17_ADOPTED", False)
+    on.setattr(proposals, "SESSION17_ADOPTED", False)
     assert tasks_said(ADOPTED, ward) == [("Vũ Thị Mai", None)]
 
 
@@ -145,7 +156,7 @@ def test_doers_without_a_letter_stand(ward, on, said: str, due: list[tuple[str, 
     assert tasks_said(said, ward) == due
 
 
-# --- clauses.SESSION17_POSTPONE_NAMED: the chair moving a named doer's deadline ---
+# --- clause_dates.SESSION17_POSTPONE_NAMED: the chair moving a named doer's deadline ---
 
 POSTPONED = ("Nguyễn Văn An: Bắt đầu.\n"
              "Nguyễn Văn An: Tuấn in băng rôn tuyên truyền, xong trước thứ Tư.\n"
@@ -160,7 +171,7 @@ POSTPONED = ("Nguyễn Văn An: Bắt đầu.\n"
 def test_the_chair_moving_a_named_doers_deadline(ward, on) -> None:
     assert tasks_said(POSTPONED, ward) == [("Lê Minh Tuấn", "2026-12-07"), ("Bùi Thanh Hương", "2026-12-03"),
                                             ("Trần Văn Hùng", "2026-12-04")]
-    on.setattr(clauses, "SESSION17_POSTPONE_NAMED", False)
+    on.setattr(clause_dates, "SESSION17_POSTPONE_NAMED", False)
     assert tasks_said(POSTPONED, ward) != [("Lê Minh Tuấn", "2026-12-07"), ("Bùi Thanh Hương", "2026-12-03"),
                                             ("Trần Văn Hùng", "2026-12-04")]
 
@@ -235,7 +246,7 @@ def test_a_person_with_their_unit_is_still_one_doer(ward, on) -> None:
     assert tasks_said(said, ward) == [("Trịnh Văn Minh", "2026-12-03")]
 
 
-# --- extract.SESSION17_LEADS_ONLY: "X chủ trì" alone restates X's task ---
+# --- merge.SESSION17_LEADS_ONLY: "X chủ trì" alone restates X's task ---
 
 LEADS = ("Nguyễn Văn An: Bắt đầu.\n"
          "Nguyễn Văn An: Phòng Văn hóa - Xã hội tổ chức giải bóng đá thiếu niên dịp hè.\n"
@@ -245,7 +256,7 @@ LEADS = ("Nguyễn Văn An: Bắt đầu.\n"
 
 def test_who_leads_a_task_just_given_is_that_task(ward, on) -> None:
     assert tasks_said(LEADS, ward) == [("Phòng Văn hóa - Xã hội", None)]
-    on.setattr(extract, "SESSION17_LEADS_ONLY", False)
+    on.setattr(merge, "SESSION17_LEADS_ONLY", False)
     assert tasks_said(LEADS, ward) == [("Phòng Văn hóa - Xã hội", None), ("Phòng Văn hóa - Xã hội", None)]
 
 
@@ -317,7 +328,7 @@ def test_chu_tich_inside_pho_chu_tich_is_never_the_chair(on) -> None:
     assert len(people.by_name("trưởng phòng")) != 1  # two hold it
 
 
-# --- extract.SESSION17_MEMBER_NAMES: a member naming another for an undated job nobody takes up ---
+# --- undated_drops.SESSION17_MEMBER_NAMES: a member naming another for an undated job nobody takes up ---
 
 MEMBER_NAMES = ("Nguyễn Văn An: Cái nhà văn hóa tổ 3 thì ai quản lý nhỉ?\n"
                 "Trần Văn Hùng: Dạ nhà văn hóa do phường quản lý, Phòng Văn hóa - Xã hội theo dõi ạ.\n"
@@ -327,7 +338,7 @@ MEMBER_NAMES = ("Nguyễn Văn An: Cái nhà văn hóa tổ 3 thì ai quản lý
 def test_a_member_saying_whose_job_it_is_gives_no_task(ward, on) -> None:
     on.setattr(clause_model, "BY_DEFAULT", False)  # the rules alone
     assert tasks_said(MEMBER_NAMES, ward) == []
-    on.setattr(extract, "SESSION17_MEMBER_NAMES", False)
+    on.setattr(undated_drops, "SESSION17_MEMBER_NAMES", False)
     assert tasks_said(MEMBER_NAMES, ward) == [("Phòng Văn hóa - Xã hội", None)]
 
 
@@ -345,7 +356,7 @@ def test_the_chairs_and_dated_tasks_stand(ward, on, said: str, due: list[tuple[s
     assert tasks_said(said, ward) == due
 
 
-# --- clauses.SESSION17_TOPIC_OFFER and extract.SESSION17_BEFORE_EVENT ---
+# --- clauses.SESSION17_TOPIC_OFFER and proposals.SESSION17_BEFORE_EVENT ---
 
 EVENT_OFFER = ("Nguyễn Văn An: Hội chợ Xuân khai mạc ngày 20 tháng 12 ở sân nhà văn hóa.\n"
                "Người nói 1: Sân còn nhiều vật liệu xây dựng để bừa bãi lắm ạ.\n"
@@ -354,8 +365,8 @@ EVENT_OFFER = ("Nguyễn Văn An: Hội chợ Xuân khai mạc ngày 20 tháng 1
 
 def test_an_offer_after_its_matter_dated_by_an_event_said_before(ward, on) -> None:
     assert tasks_said(EVENT_OFFER, ward) == [("Trần Văn Hùng", "2026-12-20")]
-    on.setattr(extract, "SESSION17_BEFORE_EVENT", False)
-    on.setattr(extract, "SESSION17_LONE_OFFER", False)
+    on.setattr(proposals, "SESSION17_BEFORE_EVENT", False)
+    on.setattr(undated_drops, "SESSION17_LONE_OFFER", False)
     assert tasks_said(EVENT_OFFER, ward) == [("Trần Văn Hùng", None)]
     on.setattr(clauses, "SESSION17_TOPIC_OFFER", False)
     on.setattr(clause_model, "BY_DEFAULT", False)
@@ -374,7 +385,7 @@ def test_only_an_event_said_with_its_day_dates_the_task(ward, on, said: str, due
     assert tasks_said(said, ward) == due
 
 
-# --- extract.SESSION17_LONE_PRONOUN: an undated job for a pronoun nobody takes up ---
+# --- undated_drops.SESSION17_LONE_PRONOUN: an undated job for a pronoun nobody takes up ---
 
 LONE_PRONOUN = ("Nguyễn Văn An: Bắt đầu.\n"
                 "Đỗ Quang Huy: Anh ơi em định vẽ lại sơ đồ các điểm đỗ xe trên phố chợ.\n"
@@ -385,7 +396,7 @@ LONE_PRONOUN = ("Nguyễn Văn An: Bắt đầu.\n"
 def test_an_undated_job_for_a_pronoun_nobody_takes_up(ward, on) -> None:
     on.setattr(clause_model, "BY_DEFAULT", False)
     assert tasks_said(LONE_PRONOUN, ward) == []
-    on.setattr(extract, "SESSION17_LONE_PRONOUN", False)
+    on.setattr(undated_drops, "SESSION17_LONE_PRONOUN", False)
     assert tasks_said(LONE_PRONOUN, ward) == [("Đỗ Quang Huy", None)]
 
 
@@ -422,7 +433,7 @@ def test_a_given_name_of_the_directory_stays_the_directorys(on) -> None:
     assert _guest_tasks(said, "Giao ban") == [("Trần Văn Hùng", "2026-12-04")]
 
 
-# --- extract.SESSION17_ALSO: "X lo luôn" after X's dated task adds to it ---
+# --- merge.SESSION17_ALSO: "X lo luôn" after X's dated task adds to it ---
 
 ALSO = ("Nguyễn Văn An: Bắt đầu.\n"
         "Nguyễn Văn An: Tuấn viết kịch bản buổi văn nghệ, thứ Năm gửi anh.\n"
@@ -433,9 +444,9 @@ ALSO = ("Nguyễn Văn An: Bắt đầu.\n"
 
 def test_a_part_as_well_adds_to_the_doers_task(ward, on) -> None:
     on.setattr(clause_model, "BY_DEFAULT", False)
-    on.setattr(extract, "SESSION17_LONE_PRONOUN", False)
+    on.setattr(undated_drops, "SESSION17_LONE_PRONOUN", False)
     assert tasks_said(ALSO, ward) == [("Lê Minh Tuấn", "2026-12-03")]
-    on.setattr(extract, "SESSION17_ALSO", False)
+    on.setattr(merge, "SESSION17_ALSO", False)
     assert tasks_said(ALSO, ward) == [("Lê Minh Tuấn", "2026-12-03"), ("Lê Minh Tuấn", None)]
 
 
@@ -448,7 +459,7 @@ def test_luon_for_someone_without_a_task_is_a_task(ward, on) -> None:
     assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-03"), ("Ngô Đức Thắng", None)]
 
 
-# --- clauses.SESSION17_DEADLINE_NAMED: the chair holding someone to a date ---
+# --- clause_dates.SESSION17_DEADLINE_NAMED: the chair holding someone to a date ---
 
 HELD = ("Nguyễn Văn An: Bắt đầu.\n"
         "Bùi Thanh Hương: Anh ơi danh sách quà Tết các tổ gửi chậm quá ạ.\n"
@@ -458,7 +469,7 @@ HELD = ("Nguyễn Văn An: Bắt đầu.\n"
 def test_the_chair_holding_someone_to_a_date(ward, on) -> None:
     on.setattr(clause_model, "BY_DEFAULT", False)
     assert tasks_said(HELD, ward) == [("Bùi Thanh Hương", "2026-12-18")]
-    on.setattr(clauses, "SESSION17_DEADLINE_NAMED", False)
+    on.setattr(clause_dates, "SESSION17_DEADLINE_NAMED", False)
     assert tasks_said(HELD, ward) == []
 
 

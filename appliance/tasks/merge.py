@@ -1,0 +1,325 @@
+"""Merging one anchor into the tasks proposed so far (`merge`): the same person again, accepting, confirming or
+recapping is the same task (the last date said wins); a withdrawal, a deferral or "done already" cancels; a job
+handed over or given "instead" moves with its content and date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from appliance.tasks import clauses as clause_rules
+from appliance.tasks import withdrawals
+from appliance.tasks.anchor import Anchor
+from appliance.tasks.dialogue import Turn
+from appliance.tasks.open_task import (
+    OpenTask,
+    content_words,
+    key_of,
+    overlaps,
+    previous_speaker,
+    same_job,
+    support,
+    word_pairs,
+)
+from appliance.tasks.phrases import AGREE, RECAP
+from appliance.tasks.roster import Person
+from appliance.text import fold
+
+
+def _redates(live: list[OpenTask], turn: Turn) -> bool:
+    """Session 13: the chair's short date naming the doer of the task they gave two turns back
+    ("thế thứ Sáu Mai gửi" after another member's "giấy gọi phải thứ Sáu mới có")."""
+    if not (turn.leads and live and live[-1].chair and live[-1].person.name
+            and live[-1].touched == turn.index - 2):
+        return False
+    words = re.findall(r"\w+", fold(turn.text).lower())
+    return len(words) <= 8 and fold(live[-1].person.name.split()[-1]).lower() in words
+
+
+# Session 15 (docs/meetings.md, "Session 15"): a member's date said in reply ("anh ơi mai thứ Bảy ạ" from Hùng, after
+# "… anh Hùng gửi sáng mai, còn anh Minh gửi thứ Hai nhé") does not move the deadline of another person's task that
+# the chair gave: a member speaks for their own work (the chair's "Được, thứ Năm." still dates the task)
+SESSION15_OWN_DATE_ONLY = True  # on by rule R1 (session 15)
+
+
+# "tuấn chuẩn bị hồ sơ đề nghị khen thưởng …" — "dạ … mới có bảy tổ nộp thôi ạ" — "tổ nào chưa nộp" — "dạ tổ hai
+# tổ năm …" — "thì em gọi điện từng tổ trưởng nhắc luôn đi": how to do the task, told within an exchange of the chair
+# and its doer alone (up to four turns on), not a second task (session 12 reached two turns back)
+SESSION15_HOW_TO_EXCHANGE = True  # on by rule R1 (session 15)
+
+
+def _exchange(lines: Sequence[Turn], task: OpenTask, turn: Turn) -> bool:
+    """Every turn since the task was given is the chair's or its doer's, four turns at most."""
+    between = lines[task.turn + 1:turn.index]
+    return 0 < turn.index - task.turn <= 4 and all(t.leads or key_of(t.speaker) == key_of(task.person) for t in between)
+
+
+def _for_another(task: OpenTask, turn: Turn) -> bool:
+    """The turn is a member's, and the task is a named other person's, given by someone else."""
+    return not turn.leads and turn.speaker.kind == "staff" and task.person.kind == "staff" \
+        and key_of(task.person) != key_of(turn.speaker) and task.said_by != turn.label
+
+
+def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Turn]) -> None:
+    if anchor.kind == "cancel" and anchor.defers:
+        put_off = [t for t in found if not t.cancelled and 0 < turn.index - t.turn <= 2
+                   and withdrawals.shares_work(anchor.quote, t.content)]
+        if put_off:
+            put_off[-1].cancelled = put_off[-1].called_off = True
+            put_off[-1].off_by = anchor.quote
+        return
+    if anchor.kind == "cancel":
+        first = True
+        for task in reversed(found):
+            if task.cancelled or turn.index - task.turn > 2:
+                continue
+            if anchor.person is None or key_of(task.person) == key_of(anchor.person):
+                # the latest task of whom it names is the one called off; earlier ones of theirs in the last
+                # turns go as before, but the sentence model may still read them ("… anh tuấn liên hệ … dạ em
+                # nhận … thì tuấn làm à không thôi để chị …")
+                task.cancelled, task.called_off = True, first and anchor.calls_off
+                task.off_by, first = anchor.quote if task.called_off else "", False
+                if anchor.person is None:
+                    break
+        return
+    if anchor.kind == "done":  # "em gửi chị rồi ạ": what was just asked of them is already done, not another
+        # matter reported in the same breath ("Dạ. Báo cáo anh luôn, vỉa hè … nghiệm thu xong hôm qua rồi ạ")
+        for task in reversed(found):
+            if not task.cancelled and anchor.person is not None and key_of(task.person) == key_of(anchor.person) \
+                    and 0 < turn.index - task.turn <= 2 and task.said_by != turn.label \
+                    and (len(content_words(anchor.content)) <= 6
+                         or word_pairs(task.content) & word_pairs(anchor.content)):
+                task.cancelled = True
+                break
+        return
+    if anchor.kind == "agree" and anchor.person is not None:  # clause_dates.SESSION17_POSTPONE_NAMED
+        named = [t for t in found if not t.cancelled and key_of(t.person) == key_of(anchor.person)]
+        if named:
+            named[-1].deadline = anchor.deadline or named[-1].deadline
+            named[-1].touched = turn.index
+            support(named[-1], anchor)
+        return
+    if anchor.kind == "agree":  # "Được, thứ Năm." / "ừ càng tốt thứ tư": the proposed deadline stands
+        for task in reversed(found):
+            if not task.cancelled and task.pending and (turn.index - task.turn <= 5
+                                                        or turn.index - task.touched <= 2):
+                task.deadline = anchor.deadline or task.pending[-1]
+                task.pending.clear()
+                task.restated = True
+                return
+        live = [t for t in found if not t.cancelled and turn.index - t.turn <= 2]
+        # The chair's own postponement (follow_up) reaches the task discussed two turns back; the assignee's
+        # "Ừ, thứ Năm anh đi" says when they go, within the deadline already given, and leaves it.
+        near = turn.index - (2 if anchor.follow_up or _redates(live, turn) else 1)
+        if anchor.deadline is not None and live and live[-1].touched >= near \
+                and not (live[-1].deadline and key_of(live[-1].person) == key_of(turn.speaker)) \
+                and not (SESSION15_OWN_DATE_ONLY and _for_another(live[-1], turn)):
+            live[-1].deadline = anchor.deadline
+        return
+    person = anchor.person
+    assert person is not None
+    mine = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person)]
+    if SESSION16_LEAD_NAMED and anchor.kind == "task" and anchor.deadline is None and turn.leads \
+            and _LEAD_ONLY.fullmatch(anchor.content.lower()):
+        # "thế thì Thắng với Huy cùng làm, Thắng làm đầu mối": who leads the task just given, no task of its own
+        lead = [t for t in mine if turn.index - t.touched <= 2]
+        if lead:
+            lead[-1].touched = turn.index
+            support(lead[-1], anchor)
+            return
+    if SESSION17_ALSO and anchor.kind == "task" and anchor.deadline is None and not anchor.recap \
+            and _ALSO.search(anchor.quote.lower()):
+        # "Thế còn phần rạp, âm thanh, bàn ghế… Tuấn lo luôn nhé." after Tuấn's dated task: a part of it, as well
+        earlier = [t for t in mine if t.deadline is not None and 0 < turn.index - t.touched <= 8]
+        if earlier:
+            earlier[-1].touched = turn.index
+            support(earlier[-1], anchor)
+            return
+    if SESSION17_LEADS_ONLY and anchor.kind == "task" and anchor.deadline is None \
+            and _LEADS_ONLY.fullmatch(re.split(r"[,;]", anchor.content.lower())[0]):
+        # "ừ thì Trung tâm chủ trì, Phòng Văn hóa - Xã hội phối hợp": who leads the task given in the last turns
+        lead = [t for t in mine if 0 < turn.index - t.touched <= 3]
+        if lead:
+            lead[-1].touched = turn.index
+            support(lead[-1], anchor)
+            return
+    if anchor.recap and mine and anchor.kind == "task":
+        # "Tóm lại: …, Hùng lo hòa giải, …": the recap names a task given before, in fewer words; the one
+        # it shares most words with (else the latest), with the date the recap says, if any.
+        task = max(mine, key=lambda t: (len(content_words(t.content) & content_words(anchor.content)), t.turn))
+        task.touched = turn.index
+        # An unpunctuated recap ("tóm lại lan xong sổ kết hôn trước mười lăm em làm khai tử thì thứ hai …")
+        # cannot tell which date is whose: it fills a missing date but does not move one; an item said on its
+        # own ("Vậy chốt: Thắng dự toán vỉa hè mùng 4/12; …") says its date last, and that date wins.
+        alone = len(_recap_item(anchor.quote).split()) <= _RECAP_ITEM
+        task.deadline = (anchor.deadline or task.deadline) if alone else (task.deadline or anchor.deadline)
+        support(task, anchor)
+        return
+    if anchor.how == "first":
+        # Without a directory, "anh Hùng" given a task and "Trần Văn Hùng" accepting it are one person.
+        said = [t for t in found if not t.cancelled and t.person.kind == "said" and person.name
+                and turn.index - t.turn <= 6 and t.person.name.split()[-1:] == person.name.split()[-1:]]
+        person = said[-1].person if said else person
+        mine = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and turn.index - t.turn <= 6]
+        if mine and re.match(r"^(?:xin\s+)?nhận\b", anchor.content.lower()):
+            # "Tôi xin nhận nhiệm vụ và sẽ báo cáo đúng hạn": accepting the task given a few turns before
+            mine[-1].deadline = anchor.deadline or mine[-1].deadline
+            support(mine[-1], anchor)
+            return
+    recent = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person)
+              and (t.turn == turn.index or (anchor.follow_up and t.touched >= turn.index - 1)
+                   or (anchor.follow_up and turn.index - t.turn <= 2 and overlaps(t.content, anchor.content)))]
+    if anchor.kind == "propose":
+        # session 12: asking for another date for one's own task ("Anh Bảo, thứ Tư tuần sau em đi đo đạc …, em
+        # xin báo anh vào thứ Năm được không ạ?") reaches that person's latest task however long ago it was given
+        # (the chair's agreement, as before, must follow within a few turns)
+        mine = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person)]
+        if mine and anchor.deadline is not None:
+            mine[-1].pending.append(anchor.deadline)
+            mine[-1].touched = turn.index
+        return
+    if not recent and anchor.how == "first" and person.kind == "voice" and anchor.deadline is None \
+            and len(anchor.content.split()) <= 2:
+        # "Dạ em đi luôn" from a voice nobody named, right after a task was given: accepting it, not a new task
+        given = [t for t in found if not t.cancelled and t.touched >= turn.index - 1]
+        if given:
+            given[-1].restated = True
+            return
+    if not recent and anchor.follow_up and person.unit and len(anchor.content.split()) <= 4:
+        # "Dạ, em nhận ạ" from the head of the unit just given a task: that task, not a new one
+        recent = [t for t in found if not t.cancelled and t.person.kind == "unit" and t.person.name == person.unit
+                  and turn.index - t.touched <= 2]
+    if not recent and anchor.kind == "task" and turn.leads and not anchor.recap \
+            and AGREE.match(anchor.quote.lower()):
+        # "Em xin treo xong trước ngày 28 ạ." — "Ừ, anh Hùng treo cờ, băng rôn … trước ngày 28/12 nhé.": the chair
+        # agreeing to what that person just offered with its date, in their own words
+        recent = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.self_given
+                  and (t.deadline is not None and 0 < turn.index - t.turn <= 2
+                       or SESSION16_CONFIRM_UNDATED and t.deadline is None and turn.index - t.turn == 1)]
+    if not recent and anchor.how == "second" and anchor.deadline is None and turn.leads:
+        # "… tổng hợp danh sách … xong trước ngày mười" — "dạ nhưng mấy tổ năm nào cũng gửi chậm" — "thì em gọi
+        # điện đôn đốc …": how to do the task just given to the one answering, not a task of its own
+        recent = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.chair
+                  and (0 < turn.index - t.turn <= 2 or SESSION15_HOW_TO_EXCHANGE and _exchange(lines, t, turn))]
+    if not recent and anchor.how == "first" and not turn.leads \
+            and len(content_words(anchor.content)) <= 2:
+        # "dạ em gửi thứ ba ạ" a few turns after the chair gave that person a task (others answered in between):
+        # accepting it, with the date said last
+        recent = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.chair
+                  and 0 < turn.index - t.touched <= 6 and t.said_by != turn.label]
+    if recent:
+        task = recent[-1]
+        task.touched = turn.index
+        if task.turn != turn.index:
+            support(task, anchor)
+        if anchor.deadline is not None:
+            task.deadline = anchor.deadline
+        elif clause_rules.SESSION17_SAME_AS_OTHER and anchor.same_deadline and task.deadline is None:
+            task.deadline = _others_deadline(found, person)
+        if anchor.inherits or len(anchor.content) > len(task.content) and task.turn == turn.index:
+            task.content = task.content if anchor.inherits else anchor.content
+        return
+    again = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and same_job(t.content,
+                                                                                                anchor.content)]
+    if again and not anchor.inherits:
+        # The chair's closing recap ("Kết luận: anh Hùng rà soát công trình sai phép, hạn 15/12") restates a
+        # task given earlier: the same task, with the deadline said last.
+        again[-1].touched = turn.index
+        again[-1].deadline = anchor.deadline or again[-1].deadline
+        support(again[-1], anchor)
+        return
+    content = anchor.content
+    deadline = anchor.deadline
+    if turn.leads and not anchor.inherits and _THIS_JOB.match(anchor.content.lower()):
+        # "Việc đó Huy làm …" — "anh cho em lùi sang tuần sau được không ạ?" — "Thôi được, Thắng làm việc này":
+        # "this job" given to another takes the task of the one who just asked to be spared it
+        previous = previous_speaker(lines, turn)
+        spared = [t for t in found if not t.cancelled and previous is not None and t.chair and t.person.name
+                  and key_of(t.person) == key_of(previous.speaker) != key_of(person)
+                  and 0 < turn.index - t.touched <= 3]
+        if spared:
+            spared[-1].cancelled = True
+            content, deadline = spared[-1].content, deadline or spared[-1].deadline
+    if SESSION16_SAME_JOB_OTHER and turn.leads and not anchor.inherits and _INSTEAD.match(anchor.quote.lower()):
+        # "Nam đo lại cho chính xác …" — "anh ơi em không mang thước, Huy có mang đấy ạ" — "thế thì Huy đo lại cho chính
+        # xác …": the same job given to another right after its doer spoke is theirs now
+        previous = previous_speaker(lines, turn)
+        spared = [t for t in found if not t.cancelled and previous is not None and t.chair and t.person.name
+                  and key_of(t.person) == key_of(previous.speaker) != key_of(person) and 0 < turn.index - t.touched <= 2
+                  and same_job(t.content, anchor.content)]
+        if spared:
+            spared[-1].cancelled = spared[-1].called_off = True
+            deadline = deadline or spared[-1].deadline
+    handed = [t for t in found if not t.cancelled and t.chair and anchor.hands_from is not None
+              and key_of(t.person) == key_of(anchor.hands_from)]
+    if handed:  # session 13: the task handed over, with its content and date
+        handed[-1].cancelled = handed[-1].called_off = True
+        content, deadline = handed[-1].content, deadline or handed[-1].deadline
+    live = [t for t in found if not t.cancelled]
+    if anchor.same_deadline and live:
+        deadline = live[-1].deadline
+        if clause_rules.SESSION17_SAME_AS_OTHER and deadline is None:
+            deadline = _others_deadline(found, person)
+    if anchor.inherits:
+        withdrawn = [t for t in found if t.cancelled and turn.index - t.turn <= 1]
+        given = [t for t in found if not t.cancelled and turn.index - t.turn <= 2
+                 and key_of(t.person) != key_of(person)]
+        previous = previous_speaker(lines, turn)
+        excused = [t for t in found if not t.cancelled and previous is not None and t.chair
+                   and key_of(t.person) == key_of(previous.speaker) != key_of(person) and turn.index - t.touched <= 6]
+        if excused and not given:
+            # "anh ơi tuần sau em đi họp quận cả tuần ạ" — "à thế à thôi trụ nước thì để huy làm …": the task of
+            # the one who just gave their reason goes to another
+            given = excused
+        if not withdrawn and anchor.reassigns and given:
+            given[-1].cancelled = True  # "À thôi, để anh Huy làm": the task just given goes to another
+            given[-1].called_off = True
+            withdrawn = given[-1:]
+            deadline = deadline or withdrawn[-1].deadline
+        if withdrawn:
+            content = withdrawn[-1].content
+    found.append(OpenTask(person, content, deadline, anchor.quote, turn.index, said_by=turn.label, how=anchor.how,
+                       directed=anchor.directed, chair=turn.leads, self_given=key_of(turn.speaker) == key_of(person)))
+
+
+# Session 16 (docs/meetings.md, "Session 16"): the chair giving the same job (two syllable pairs shared) to another
+# person right after its doer answered (an excuse, pointing to someone better placed), opening with "thế thì", "vậy
+# thì", "thôi", moves it (`merge`)
+SESSION16_SAME_JOB_OTHER = True
+_INSTEAD = re.compile(r"^\W*(?:(?:ừ|ờ|à|vâng|được)\W+)?(?:thế thì|vậy thì|thế|vậy|thôi)\b")
+# "X làm đầu mối", "X với Y cùng làm", "X làm chính" said of a task given in the last turns names who leads it: that
+# task again, not a second one with no date
+SESSION16_LEAD_NAMED = False  # off by rule R1 (session 16): on, one right fewer on the fresh sets, no wrong fewer
+# "Dạ cái máy đấy em quen bên bảo hành, để em lo ạ." — "Ừ Huy liên hệ bảo hành sửa máy, mai xong được không": the
+# chair agreeing, in the next turn, to an offer that said no date is that task, with the chair's words and date
+SESSION16_CONFIRM_UNDATED = True
+_LEAD_ONLY = re.compile(r"\W*(?:(?:với|và|cùng)\s+(?:(?:anh|chị|em)\s+)?[^\W\d_]+\s+)?(?:cùng\s+)?làm"
+                        r"(?:\s+(?:đầu mối|chính))?\W*(?:nhé|nha)?\W*|\W*(?:là\s+)?đầu mối\W*(?:nhé|nha)?\W*")
+_THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái|phần)\s+(?:này|đó|ấy|đấy)\b")
+
+
+# Session 17 (docs/meetings.md, "Session 17"): an undated job "luôn" (as well) for someone given a dated task in the
+# last eight turns ("Thế còn phần rạp, âm thanh, bàn ghế… Tuấn lo luôn nhé", "thì huy đôn đốc luôn trong đợt kiểm
+# tra") adds to that task: no second task
+SESSION17_ALSO = True  # on by rule R1 (session 17)
+_ALSO = re.compile(r"\bluôn\b")
+# Session 17 (docs/meetings.md, "Session 17"): "X chủ trì" and nothing more, said of a task X was given in the last
+# three turns (after a member said who else should do it): that task, with its helper, not a second one
+SESSION17_LEADS_ONLY = True  # on by rule R1 (session 17)
+_LEADS_ONLY = re.compile(r"\W*(?:vẫn\s+)?(?:là\s+)?chủ trì(?:\s+(?:chính|nhé|nha|luôn))*\W*")
+
+
+def _others_deadline(found: list[OpenTask], person: Person) -> dt.date | None:
+    dated = [t for t in found if not t.cancelled and t.deadline is not None and key_of(t.person) != key_of(person)]
+    return dated[-1].deadline if dated else None
+
+
+_RECAP_ITEM = 16  # words: longer, the quote runs over several recap items (a recogniser run)
+# Session 12 (docs/meetings.md, "Session 12"): the recap's first item is measured without its header ("Anh chốt lại
+# nhé: anh Hùng cùng anh Minh làm phương án vỉa hè, thứ Hai tuần sau trình anh;"): the item alone says its date.
+
+
+def _recap_item(quote: str) -> str:
+    head, colon, rest = quote.partition(":")
+    return rest if colon and RECAP.search(head.lower()) else quote

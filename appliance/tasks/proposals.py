@@ -1,0 +1,183 @@
+"""The rules' proposals for a whole meeting: each turn's anchors (`clauses.py`) with the event day "hôm đó" or
+"trước ngày ra quân" points to, merged across turns (`merge.py`), then what is no task taken out (withdrawn, asked to
+speak now, told to the chair, asked of a resident)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from appliance.tasks import dialogue, withdrawals
+from appliance.tasks import roster as roster_rules
+from appliance.tasks.anchor import Anchor
+from appliance.tasks.clauses import anchors
+from appliance.tasks.deadlines import event_date, find_deadline
+from appliance.tasks.dialogue import Turn, turns
+from appliance.tasks.merge import merge
+from appliance.tasks.open_task import OpenTask, key_of, previous_speaker
+from appliance.tasks.phrases import AGREE, QUESTION
+from appliance.tasks.roster import Person, Roster
+from appliance.text import fold
+from appliance.text.dates import WorkCalendar
+
+# at a tổ dân phố's own meeting (its title names the tổ), a person outside the ward's directory who is given work (a
+# tổ officer named by the transcript: "Hà Văn Nghĩa", "bác Bình") is keyed to the tổ, as the answer keys do (proposals)
+SESSION16_GROUP_OFFICER = True
+
+
+def proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None, *,
+              roster: Roster | None = None, title: str = "",
+              narrow: list[str] | None = None,
+              theirs: list[tuple[str, str]] | None = None) -> tuple[list[OpenTask], list[Turn]]:
+    """The rules' proposals after merging the turns, and the turns (`narrow` receives the quotes of tasks withdrawn
+    by "à thôi" and given again to the same person: withdrawals.SESSION14_SUPERSEDED; `theirs` the quotes of tasks
+    called off in words or given to another, with the doer each was withdrawn from: withdrawals.SESSION15_WITHDRAWN)."""
+    roster = roster or Roster()
+    lines = turns(text, roster, title)
+    if roster_rules.SESSION17_GUEST_NAMES:
+        roster = roster.with_guests(dict.fromkeys(t.speaker.name for t in lines if t.speaker.kind == "said"))
+    found: list[OpenTask] = []
+    helping: dict[str, int] = {}  # who was told to help ("Lan tư pháp phối hợp"), and in which turn
+    for turn in lines:
+        previous = previous_speaker(lines, turn)
+        for anchor in anchors(turn, previous, roster, meeting_date, calendar):
+            that_day = THAT_DAY.search(anchor.quote.lower())
+            if anchor.kind == "task" and anchor.deadline is None and that_day:
+                said = event_date(anchor.quote[:that_day.start()], meeting_date, calendar)
+                at = turn.text.find(anchor.quote)
+                if SESSION15_THAT_DAY_TURN and (said is None or said < meeting_date) and at > 0:
+                    said = event_date(turn.text[:at], meeting_date, calendar)  # said earlier in this turn
+                anchor = replace(anchor, deadline=said if said is not None and said >= meeting_date
+                                 else _that_day(lines, turn, meeting_date, calendar))
+            if SESSION17_BEFORE_EVENT and anchor.kind == "task" and anchor.deadline is None:
+                anchor = replace(anchor, deadline=_before_event(anchor.quote, lines, turn, meeting_date, calendar))
+            if anchor.kind == "helps" and anchor.person is not None:
+                helping[key_of(anchor.person)] = turn.index
+            elif not _helper_offer(anchor, turn, helping):
+                merge(found, anchor, turn, lines)
+    chair = next((t.speaker for t in lines if t.leads), None)
+    if SESSION17_ADOPTED:
+        for o in found:
+            o.deadline = o.deadline or _adopted_date(o, lines, meeting_date, calendar)
+    group = dialogue.meeting_group(title) if SESSION16_GROUP_OFFICER else None
+    for o in found:
+        if group is not None and o.person.kind == "said":
+            # "Bác Nghĩa trưởng ban công tác mặt trận …" — "bác tổng hợp ý kiến …": at the tổ's own
+            # meeting someone outside the ward's directory given work speaks for the tổ
+            o.person = group
+    if theirs is not None and withdrawals.SESSION15_WITHDRAWN:
+        theirs += [(o.quote, o.person.name) for o in found if o.cancelled and o.called_off
+                   and (not o.off_by or withdrawals.speaks_of(o.off_by, o.quote, o.person.name))]
+    if narrow is not None and withdrawals.SESSION14_SUPERSEDED:
+        # "Chị Lan … thứ Năm. À thôi, …, chị gửi luôn mai đi.": withdrawn and given again to the same person
+        narrow += [o.quote for o in found if o.cancelled and not o.called_off
+                   and any(not t.cancelled and key_of(t.person) == key_of(o.person) and 0 <= t.turn - o.turn <= 1
+                           for t in found)]
+    return [o for o in found if not o.cancelled and not _reported_now(o, lines) and not _to_the_chair(o, chair)
+            and not _resident(o.person)], lines
+
+
+# Session 17 (docs/meetings.md, "Session 17"): "Anh An, em đề nghị chị Lan bố trí xe cho đoàn đi thăm ngày 28/1." —
+# "ừ chị Lan lo xe.": the chair agreeing, in the next turn and in fewer words, to a member's proposal that named the
+# doer and a date adopts the proposal with its date
+SESSION17_ADOPTED = True  # on by rule R1 (session 17)
+_PROPOSES = re.compile(r"\b(?:đề nghị|đề xuất|kiến nghị)\b")
+_SMALL = {"anh", "chi", "em", "cho", "voi", "va", "nhe", "nha", "luon", "di", "the", "cai", "viec", "nay", "do", "ay"}
+
+
+def _adopted_date(task: OpenTask, lines: Sequence[Turn], meeting_date: dt.date,
+                  calendar: WorkCalendar | None) -> dt.date | None:
+    """The date of the member's proposal the chair's undated "ừ X làm …" agrees to, if it is one."""
+    if not (task.chair and task.deadline is None and task.person.kind == "staff" and 0 < task.turn < len(lines)
+            and AGREE.match(task.quote.lower())):
+        return None
+    proposal = lines[task.turn - 1]
+    said = proposal.text.lower()
+    named = fold(task.person.name.split()[-1]).lower() in re.findall(r"\w+", fold(said).lower())
+    job = set(re.findall(r"\w+", fold(task.content).lower())[1:]) - _SMALL  # what the job is about, not its verb
+    if proposal.leads or not named or not _PROPOSES.search(said) or QUESTION.search(said) \
+            or not job & set(re.findall(r"\w+", fold(said).lower())):
+        return None
+    found = find_deadline(proposal.text, meeting_date, None, calendar)
+    return found[0] if found and found[0] >= meeting_date else None
+
+
+def _resident(person: Person) -> bool:
+    """dialogue.SESSION16_RESIDENT: an unnamed voice who said they are a resident; asked of them is no task."""
+    return dialogue.SESSION16_RESIDENT and person.kind == "voice" and person.unit == dialogue.RESIDENT
+
+
+# Session 15 (docs/meetings.md, "Session 15"): "buổi cưỡng chế thì ấn định sáng thứ năm tuần sau ngày mười chín ờ
+# công an phường bố trí lực lượng … buổi hôm đấy nhé", cut into two sentences: the event day said earlier in the same
+# turn is the one "hôm đấy" points to, before any turn earlier
+SESSION15_THAT_DAY_TURN = True  # on by rule R1 (session 15)
+# "Anh Sơn dự thay anh An nhé, hôm đó anh An đi họp": the day of the event spoken of before is the deadline; also
+# "hôm đấy", and the event day said earlier in the same sentence (session 12: "… tổ chức diễn tập … ngày mười tháng
+# mười hai anh sơn bố trí dân quân tham gia diễn tập hôm đấy nhé")
+THAT_DAY = re.compile(r"\b(?:hôm|ngày|buổi|bữa)\s+(?:đó|ấy|đấy)\b")
+
+
+# Session 17 (docs/meetings.md, "Session 17"): "em cho công ty môi trường thu dọn trước ngày ra quân" after "ngày 24
+# tháng 1 ra quân tổng vệ sinh": "trước ngày / buổi / hôm" + an event named with its day earlier (up to eight turns
+# back, or earlier in the same turn) is that day
+SESSION17_BEFORE_EVENT = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
+_BEFORE_EVENT = re.compile(r"\b(?:trước|kịp|chậm nhất)\s+(?:ngày|buổi|hôm|lễ|đợt)\s+"
+                           r"(?P<event>[^\W\d_]+(?:\s+[^\W\d_]+)?)")
+_NOT_EVENT = re.compile(r"^(?:thứ|mai|kia|mùng|mồng|hôm|nay|đó|ấy|đấy|này|tết|cuối|đầu|rằm|chủ nhật|làm việc)\b")
+
+
+def _before_event(quote: str, lines: Sequence[Turn], turn: Turn, meeting_date: dt.date,
+                  calendar: WorkCalendar | None) -> dt.date | None:
+    said = _BEFORE_EVENT.search(quote.lower())
+    if said is None or _NOT_EVENT.match(said.group("event")):
+        return None
+    event = fold(said.group("event")).lower()
+    at = turn.text.find(quote)
+    earlier = ([turn.text[:at]] if at > 0 else []) \
+        + [t.text for t in reversed(lines[max(0, turn.index - 8):turn.index])]
+    for text in earlier:
+        for sentence in reversed(re.split(r"(?<=[.!?])\s+", text)):
+            if event in fold(sentence).lower():
+                day = event_date(sentence, meeting_date, calendar)
+                if day is not None and day >= meeting_date:
+                    return day
+    return None
+
+
+def _that_day(lines: Sequence[Turn], turn: Turn, meeting_date: dt.date,
+              calendar: WorkCalendar | None) -> dt.date | None:
+    """The event day "hôm đó" points back to: the last day said as an event (not a deadline) in the turns
+    before, up to eight back."""
+    for earlier in reversed(lines[max(0, turn.index - 8):turn.index]):
+        day = event_date(earlier.text, meeting_date, calendar)
+        if day is not None and day >= meeting_date:
+            return day
+    return None
+
+
+def _to_the_chair(task: OpenTask, chair: Person | None) -> bool:
+    """"Dạ, tuần này thứ Tư có tiếp công dân, anh chủ trì ạ" said to the chair: what they tell the chair of,
+    not a task given to the chair (nobody in the meeting gives the chair work by a pronoun, nor by calling them:
+    "Anh An, danh sách quà Tết đã chốt 15/12 …" reports to them)."""
+    return chair is not None and chair.kind != "voice" and key_of(task.person) == key_of(chair) \
+        and task.how in ("second", "told", "called") and not task.chair and not task.restated
+
+
+_SPEAK_NOW = re.compile(r"^(?:báo cáo|điểm qua|trình bày|nói|cho biết)\b", re.IGNORECASE)
+
+
+def _reported_now(task: OpenTask, lines: Sequence[Turn]) -> bool:
+    """"Anh Bảo báo cáo nhanh tình hình thu ngân sách." and Bảo reports in the next turn: asked to speak in
+    the meeting, done there, no task (one with a deadline is a report to write)."""
+    following = lines[task.turn + 1] if task.turn + 1 < len(lines) else None
+    return task.deadline is None and not task.restated and _SPEAK_NOW.match(task.content) is not None \
+        and following is not None and key_of(following.speaker) == key_of(task.person)
+
+
+def _helper_offer(anchor: Anchor, turn: Turn, helping: dict[str, int]) -> bool:
+    """"Dạ, em chuẩn bị biên bản mẫu ạ" from the one just told to help: their part of the task they help
+    with, not a task of their own (one with its own deadline still is)."""
+    return anchor.kind == "task" and anchor.how == "first" and anchor.deadline is None \
+        and anchor.person is not None and 0 < turn.index - helping.get(key_of(anchor.person), -9) <= 2
