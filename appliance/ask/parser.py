@@ -31,6 +31,7 @@ from appliance.ask import (
     nodata,
     phrasings,
     readings,
+    record_lists,
     report_words,
     sqlbuild_ends,
     supported,
@@ -287,7 +288,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
             return ParseResult(intent, False, doubts.time_unit_problem(unit, averaged))
         tokens.used[at - 1] = tokens.used[at] = True
         intent.group = understand.TIME_GROUPS[unit]
-    understand.listing(tokens, intent)
+    record_lists.listing(tokens, intent)
     time_taken.list_by_time(tokens, intent)
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
     if intent.domain != "chi_tieu":
