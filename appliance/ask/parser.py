@@ -53,7 +53,8 @@ from appliance.ask.vocab import Catalog
 from appliance.reporting.measures import MEASURES
 from appliance.reporting.periods import as_of, comparisons, format_span, shift_months
 from appliance.text import fold
-from appliance.text.periods import Period, find_periods, half_period, month_period, quarter_period, range_period
+from appliance.text.calendar_periods import Period, half_period, month_period, quarter_period, range_period
+from appliance.text.periods import find_periods
 
 FilterValue = str | int | list[str]
 _NOW_WORDS = ["hien nay", "hien tai", "hien gio", "bay gio", "luc nay", "den nay", "toi nay", "toi gio", "den gio"]
