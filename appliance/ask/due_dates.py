@@ -15,7 +15,8 @@ import datetime as dt
 import re
 
 from appliance.ask.tokens import Tokens
-from appliance.text.periods import Period, find_periods
+from appliance.text.calendar_periods import Period
+from appliance.text.periods import find_periods
 
 SESSION17B_DUE_DATES = False  # off by rule R1 (session 17b): on, fresh17 had one confident wrong more
 

@@ -17,7 +17,7 @@ from appliance.ask.measures import LOWER_IS_BETTER, PLAN_WORDS, RATE_WORDS, TOP_
 from appliance.ask.nodata import COUNT_OF_UNITS, Missing
 from appliance.ask.tokens import Tokens
 from appliance.text import fold, format_number, format_percent, format_quantity
-from appliance.text.periods import Period, month_period, year_period
+from appliance.text.calendar_periods import Period, month_period, year_period
 
 if TYPE_CHECKING:  # type-only: the parser imports this module
     from appliance.ask.guard import Cell

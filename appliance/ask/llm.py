@@ -14,7 +14,7 @@ from appliance.engines.base import Generator
 from appliance.engines.generation import GenerationFailure, chat_json
 from appliance.reporting.measures import MEASURES
 from appliance.reporting.views import VIEWS as VIEW_COLUMNS
-from appliance.text.periods import month_period, quarter_period, year_period
+from appliance.text.calendar_periods import month_period, quarter_period, year_period
 
 
 def schema_text() -> str:

@@ -2,7 +2,8 @@
 
 Steps, all on folded text (no diacritics, đ→d) so accent-free input works the same:
 1. tokenise, write out shorthand and repair typos (tokens.Tokens);
-2. find periods (appliance.text.periods), comparisons and requests for a list;
+2. find periods (question_periods.py over appliance.text.periods), comparisons and requests for a list
+   (record_lists.py);
 3. find named values from the data (procedures, fields, officers, feedback categories, indicators);
 4. find measures, rates, groupings, top-N, averages in what is left (understand.py);
 5. words naming something the data does not hold (lệ phí, dân số, cuộc gọi…) give a "not in the
@@ -30,9 +31,10 @@ from appliance.ask import (
     indicators,
     nodata,
     phrasings,
+    question_periods,
     readings,
+    record_lists,
     report_words,
-    sqlbuild_ends,
     supported,
     time_taken,
     understand,
@@ -49,10 +51,8 @@ from appliance.ask.measures import (
 from appliance.ask.tokens import Tokens
 from appliance.ask.tokens import words as words_of
 from appliance.ask.vocab import Catalog
-from appliance.reporting.measures import MEASURES
-from appliance.reporting.periods import as_of, comparisons, format_span, shift_months
 from appliance.text import fold
-from appliance.text.periods import Period, find_periods, half_period, month_period, quarter_period, range_period
+from appliance.text.calendar_periods import Period
 
 FilterValue = str | int | list[str]
 _NOW_WORDS = ["hien nay", "hien tai", "hien gio", "bay gio", "luc nay", "den nay", "toi nay", "toi gio", "den gio"]
@@ -98,110 +98,6 @@ def _unknown_words(question: str, unknown: list[str]) -> str:
     typed = {fold(w): w for w in re.findall(r"\w+(?:/\w+)*", question.lower())}
     shown = list(dict.fromkeys(typed.get(w, w) for w in unknown))
     return "có từ chưa hiểu: " + ", ".join(f"«{w}»" for w in shown)
-
-
-# Session 13: "cùng kỳ tháng / quý / tuần trước" is the previous month (quarter, week) like for like; "cùng kỳ" had
-# been read as "cùng kỳ năm trước" whatever followed (a confident wrong).
-_SAME_SPAN_OF_UNIT = re.compile(r" (?:thang|quy|tuan) (?:truoc|vua roi|vua qua|roi)\b")
-
-
-def _periods(tokens: Tokens, today: dt.date) -> tuple[list[Period], bool]:
-    """The periods named, in order, and whether "cùng kỳ (năm trước)" was asked."""
-    # A reason's own "tháng trước" ("… vì anh nhớ tháng trước nhận nhiều") is no period of the question:
-    # blanked with letters no period rule reads, word for word, so that every offset stays the same.
-    text = " ".join("x" * len(w) if k in tokens.aside else w for k, w in enumerate(tokens.items))
-    last_year = re.search(r"cung ky(?: nam (?:truoc|ngoai|roi))?", text)
-    if last_year and _SAME_SPAN_OF_UNIT.match(text, last_year.end()):
-        # "so với cùng kỳ tháng trước": like for like with the previous month (a period rule reads "tháng trước"
-        # and the running period is compared like for like); never the same period last year
-        tokens.mark_chars(last_year.start(), last_year.end())
-        last_year = None
-    if last_year:
-        tokens.mark_chars(last_year.start(), last_year.end())
-        # Blanked with letters no period rule reads: spaces would be collapsed by the folding in
-        # find_periods and shift every offset after them.
-        text = text[:last_year.start()] + "x" * (last_year.end() - last_year.start()) + text[last_year.end():]
-    found = find_periods(text, today)
-    for start, end, _ in found:
-        tokens.mark_chars(start, end)
-    return _apply_year_words(found, text), bool(last_year)
-
-
-# Session 13: "tháng 8, tháng 9, tháng 10 mỗi tháng nhận bao nhiêu": consecutive months listed one by one, with "mỗi /
-# từng / hàng / theo / các tháng" said, are one span asked month by month (more than two periods had been unsure).
-# Months with a gap between them ("tháng 3, tháng 6, tháng 9") or without the words stay unsure.
-_EACH_MONTH = ["moi thang", "tung thang", "hang thang", "theo thang", "cac thang"]
-
-
-def _listed_months(tokens: Tokens, periods: list[Period]) -> list[Period]:
-    each = any(tokens.find(w) for w in _EACH_MONTH)
-    months = all(p.kind == "month" for p in periods)
-    following = all(b.start == a.end + dt.timedelta(days=1) for a, b in zip(periods, periods[1:], strict=False))
-    if not (each and months and following):
-        return periods
-    return [range_period(periods[0].start, periods[-1].end,
-                         f"từ {periods[0].label} đến hết {periods[-1].label}")]
-
-
-_PREVIOUS_OF = re.compile(r"so voi (?:cung ky )?((?:thang|quy|tuan|ky) (?:truoc|vua roi|vua qua|roi))(?! nua)")
-
-
-def _previous_of_named(text: str, periods: list[Period], today: dt.date) -> list[Period]:
-    """"Tháng 10 so với tháng trước": "tháng trước" is the month before October, not before today.
-    The relative period is dropped when another is named, and the comparison takes that one's
-    previous period (like for like while it runs)."""
-    found = _PREVIOUS_OF.search(text)
-    if found and len(periods) == 1:
-        # "phản ánh tăng so với tháng trước không": the one period named is what it is compared WITH; the
-        # current one of the same unit is compared (October against September had been answered)
-        named = find_periods(found.group(1), today)
-        current = find_periods(found.group(1).split()[0] + " nay", today)
-        if named and current and named[0][2] == periods[0]:
-            return [current[0][2], periods[0]]
-        return periods
-    if not found or len(periods) != 2:
-        return periods
-    named = find_periods(found.group(1), today)
-    relative = named[0][2] if named else None
-    if relative is None or relative not in periods:
-        return periods
-    rest = list(periods)
-    rest.remove(relative)
-    return rest
-
-
-def _reshape(period: Period, year: int) -> Period:
-    first = dt.date(year, period.start.month, 1)
-    if period.kind == "quarter":
-        return quarter_period(first)
-    if period.kind == "half":
-        return half_period(first)
-    return month_period(first)
-
-
-def _apply_year_words(found: list[tuple[int, int, Period]], text: str) -> list[Period]:
-    """"quý 3 năm nay và năm ngoái", "tháng 10 năm ngoái": a year that follows a month, quarter or
-    half written without its own year says which year that is, and is not a period of its own."""
-    out: list[Period] = []
-    shape: Period | None = None  # the sub-year period the next year word applies to
-    last_was_shaped = False
-    for start, end, period in found:
-        explicit_year = re.search(r"\d{4}", text[start:end]) is not None
-        if period.kind in ("month", "quarter", "half") and not explicit_year:
-            shape, last_was_shaped = period, False
-            out.append(period)
-            continue
-        if period.kind == "year" and shape is not None:
-            reshaped = _reshape(shape, period.start.year)
-            if last_was_shaped:
-                out.append(reshaped)  # "… năm nay và năm ngoái": the same shape, another year
-            else:
-                out[-1] = reshaped
-            last_was_shaped = True
-            continue
-        shape, last_was_shaped = None, False
-        out.append(period)
-    return out
 
 
 def _domain(tokens: Tokens) -> str:
@@ -265,13 +161,13 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if domain == "chi_tieu":
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
-    periods, last_year = _periods(tokens, today)
+    periods, last_year = question_periods.named_periods(tokens, today)
     periods, intent.due = due_dates.take(tokens, periods, today)
-    periods = _previous_of_named(tokens.text(), periods, today)
+    periods = question_periods.previous_of_named(tokens.text(), periods, today)
     report_words.cut_off(tokens)
     if len(periods) > 2:
-        periods = _listed_months(tokens, periods)
-    if len(periods) == 2 and not last_year and _nested(*periods):
+        periods = question_periods.listed_months(tokens, periods)
+    if len(periods) == 2 and not last_year and question_periods.nested(*periods):
         # "lũy kế … tháng 10" read as the year to date and October, "tháng 10 so với quý 4": comparing a
         # period with a part of itself (a "giảm 38%") answers nothing asked
         return ParseResult(intent, False, "chưa rõ kỳ: câu hỏi nêu hai kỳ lồng nhau; hãy nêu một kỳ, ví dụ «từ "
@@ -287,7 +183,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
             return ParseResult(intent, False, doubts.time_unit_problem(unit, averaged))
         tokens.used[at - 1] = tokens.used[at] = True
         intent.group = understand.TIME_GROUPS[unit]
-    understand.listing(tokens, intent)
+    record_lists.listing(tokens, intent)
     time_taken.list_by_time(tokens, intent)
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
     if intent.domain != "chi_tieu":
@@ -358,7 +254,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     phrasings.between(tokens)
     phrasings.since_said(tokens)
     problem = (due_dates.problem(intent.due, intent.domain, intent.measures)
-               or _resolve_periods(intent, periods, compare, last_year, now, today)
+               or question_periods.resolve_periods(intent, periods, compare, last_year, now, today)
                or supported.list_one_measure(intent) or supported.up_to(tokens, intent, periods)
                or supported.vague_period(tokens, periods))
     if problem:
@@ -392,10 +288,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     return ParseResult(intent, True)
 
 
-def _nested(a: Period, b: Period) -> bool:
-    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
-
-
 def _contradiction(intent: Intent, catalog: Catalog) -> str:
     """A procedure and a field named together that no record pairs ("hồ sơ đất đai … bổ sung" read as a
     Hộ tịch procedure): one of the two names was misread, and either figure would answer another question."""
@@ -415,99 +307,3 @@ def _asks_something(tokens: Tokens, intent: Intent, periods: list[Period], cue: 
             phrasings.newest_alone(intent)):
         return True
     return not intent.listing and (cue or tokens.has("ho so"))
-
-
-def _running_pair(later: Period, earlier: Period, today: dt.date) -> tuple[Period, str]:
-    """The earlier period cut to the days the running later one covers so far (like for like)."""
-    c = comparisons(later.start, later.end, today)
-    for span, label in ((c.previous, c.label_previous), (c.last_year, c.label_last_year)):
-        whole_prev = comparisons(later.start, later.end, later.end + dt.timedelta(days=1))
-        whole = whole_prev.previous if span == c.previous else whole_prev.last_year
-        if (earlier.start, earlier.end) == whole:
-            return range_period(*span), label.removeprefix("so với ")
-    months = (later.start.year - earlier.start.year) * 12 + later.start.month - earlier.start.month
-    end = shift_months(today, -months) if later.kind in ("month", "quarter", "half", "year") else (
-        earlier.start + (today - later.start))
-    end = min(end, earlier.end)
-    return range_period(earlier.start, end), f"cùng kỳ {earlier.label} ({format_span(earlier.start, end)})"
-
-
-def _resolve_periods(intent: Intent, periods: list[Period], compare: bool, last_year: bool, now: bool,
-                     today: dt.date) -> str:
-    """Set the period(s) and as-of days; a Vietnamese problem, or ""."""
-    if len(periods) > 2:
-        # "quý 1, quý 2, quý 3": an answer compares two periods; dropping the third would mislead
-        return ("Câu hỏi nêu hơn hai kỳ; hãy hỏi từng cặp kỳ, hoặc hỏi «theo tháng» / «từng quý» trong một "
-                "khoảng thời gian.")
-    at_a_day = all(MEASURES[m].basis == "asof" for m in intent.measures)
-    if at_a_day:
-        if periods:
-            intent.period = periods[0] if not (now and compare) else None
-        if compare and intent.group:
-            return "Chưa hỗ trợ vừa so sánh hai thời điểm vừa chia nhóm trong một câu hỏi."
-        if compare:
-            days = sorted({as_of(p.end, today) for p in periods} | ({today} if now or len(periods) < 2 else set()))
-            if len(days) == 1 and periods and periods[0].start <= today <= periods[0].end:
-                c = comparisons(periods[0].start, periods[0].end, today)
-                days = [c.previous[1], today]
-            if len(days) != 2:
-                return ("Chưa rõ so sánh số liệu tại hai ngày nào; hãy nêu hai thời điểm (ví dụ hiện nay và cuối "
-                        "tháng trước).")
-            intent.period = None
-            intent.compare_asof, intent.asof = days
-            return ""
-        intent.asof = as_of(intent.period.end, today) if intent.period else today
-        if intent.group in ("quarter", "week") and sqlbuild_ends.SESSION17_ASOF_BY_END and intent.period is not None:
-            return ""  # "tồn cuối mỗi quý năm nay": the count at the end of each quarter (sqlbuild_ends)
-        if intent.group in ("month", "quarter", "week"):
-            return "Số hồ sơ tồn, quá hạn là số liệu tại một thời điểm, không chia theo tháng, quý hay tuần."
-        return ""
-    if compare and now and len(periods) == 1 and not last_year and not periods[0].start <= today <= periods[0].end:
-        # "tỷ lệ đúng hạn hiện nay so với quý 2": now against Q2, whose "now" (this month? the year so far?) is not
-        # said; Q2 against Q1 had been answered, "hiện nay" dropped
-        return "Chưa rõ «hiện nay» là kỳ nào để so sánh; hãy nêu hai kỳ (ví dụ tháng này so với tháng 10)."
-    if periods:
-        intent.period = periods[0]
-    elif intent.group == "month":
-        index = today.year * 12 + today.month - 1 - 11
-        start = dt.date(index // 12, index % 12 + 1, 1)
-        intent.period = range_period(start, today, f"12 tháng gần nhất (từ {start:%d/%m/%Y} đến {today:%d/%m/%Y})")
-        intent.period_note = "câu hỏi không nêu kỳ nên tính 12 tháng gần nhất"
-    elif compare and last_year:
-        intent.period = month_period(today)
-        intent.period_note = "câu hỏi không nêu kỳ nên so sánh tháng này"
-    elif compare:
-        return ("Câu hỏi so sánh nhưng chưa rõ so sánh kỳ nào với kỳ nào; hãy nêu kỳ (ví dụ tháng này so với "
-                "tháng trước).")
-    elif {"trang_thai", "chua_xu_ly"} & set(intent.filters) and all(
-            MEASURES[m].kind == "count" for m in intent.measures):
-        intent.period = None  # "đang chờ bổ sung": the current state of every record
-    else:
-        start = dt.date(today.year, 1, 1)
-        intent.period = range_period(start, today, f"từ đầu năm {today.year} đến {today:%d/%m/%Y}")
-        intent.period_note = "câu hỏi không nêu kỳ nên tính lũy kế từ đầu năm"
-    if compare and intent.period is not None:
-        if len(periods) >= 2:
-            later, earlier = sorted(periods[:2], key=lambda p: p.start, reverse=True)
-            if later.start <= today < later.end:
-                other, label = _running_pair(later, earlier, today)
-            else:
-                other, label = earlier, earlier.label
-            intent.period = later
-        else:
-            c = comparisons(intent.period.start, intent.period.end, today)
-            span, label = (c.last_year, c.label_last_year) if last_year else (c.previous, c.label_previous)
-            other, label = range_period(*span), label.removeprefix("so với ")
-        intent.compare, intent.compare_label = other, label
-        if intent.group or intent.per:
-            return "Chưa hỗ trợ vừa so sánh hai kỳ vừa chia nhóm trong một câu hỏi."
-    if intent.group and len({MEASURES[m].basis for m in intent.measures}) > 1:
-        # "tiếp nhận … đúng hạn … theo lĩnh vực": the two are counted on different dates (received vs
-        # returned); one grouped table cannot hold both honestly, and dropping one would mislead.
-        return ("Câu hỏi chia nhóm chỉ tính được một loại số liệu mỗi lần (ví dụ tiếp nhận, hoặc tỷ lệ đúng hạn); "
-                "hãy hỏi từng số liệu.")
-    if intent.group in ("month", "quarter", "week") and any(MEASURES[m].basis == "asof" for m in intent.measures):
-        return "Số hồ sơ tồn, quá hạn là số liệu tại một thời điểm, không chia theo tháng, quý hay tuần."
-    end = intent.period.end if intent.period else today
-    intent.asof = min(end, today)
-    return ""

@@ -14,7 +14,7 @@ from appliance.ask import due_dates, indicators, sqlbuild_ends
 from appliance.ask.measures import DIMENSION_LABELS
 from appliance.ask.parser import Intent
 from appliance.reporting.measures import MEASURES, Measure
-from appliance.text.periods import Period
+from appliance.text.calendar_periods import Period
 
 LIST_CAP = 50  # records shown in an answer; the link opens the full list
 # Session 15: records listed by the day received are ordered within a day by the hour received (v_ho_so.gio_tiep_nhan,

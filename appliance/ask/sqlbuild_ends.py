@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from appliance.text.periods import Period
+from appliance.text.calendar_periods import Period
 
 SESSION17_ASOF_BY_END = True  # on by rule R1 (session 17): fresh right +2, wrong unchanged
 

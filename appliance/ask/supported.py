@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from appliance.ask.measures import FASTEST, SLOWEST, TOP_ASC, TOP_DESC
 from appliance.ask.tokens import Tokens
 from appliance.reporting.measures import MEASURES
-from appliance.text.periods import Period
+from appliance.text.calendar_periods import Period
 
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent

@@ -7,19 +7,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from appliance.ask import dropped, list_phrasings, phrasings, time_taken
+from appliance.ask import dropped, record_lists
 from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
     FEEDBACK_PHRASES,
     GROUP_VERBS,
-    LIST_ALWAYS,
-    LIST_OPENERS,
-    LIST_WORDS,
-    NEWEST_WORDS,
     OLDEST_WORDS,
     ORDER_ONLY,
-    QUANTITY_WORDS,
     RATE_OF,
     RATE_WORDS,
     RECORD_PHRASES,
@@ -140,137 +135,6 @@ def via(tokens: Tokens) -> None:
             tokens.used[k] = True
 
 
-# A classifier between the plural word and the noun ("những bộ hồ sơ", "các phiếu phản ánh", "các cái hồ
-# sơ") keeps "các / những …" a request for the records: the opener had matched only the bare noun, and a
-# list asked that way was answered with a count (a confident wrong on the session-11 training half).
-_CLASSIFIERS = {"bo", "phieu", "cai", "to"}
-_PLURALS = {"cac", "nhung"}
-
-
-def _drop_classifier(first: list[str]) -> str:
-    """The opening words with a classifier right after "các / những" left out."""
-    kept = [w for k, w in enumerate(first) if not (w in _CLASSIFIERS and k > 0 and first[k - 1] in _PLURALS)]
-    return " ".join(kept)
-
-
-# "Gồm những phiếu nào", "là những bộ nào" after a list phrase: the "nào" repeats the request for the
-# records ("gồm những" had been read, its "phiếu nào" left unknown, so the list was refused).
-# a bare classifier only after "những / các": "cán bộ nào" asks which officer
-_RECORD_ENDS = [["phieu"], ["ho", "so"], ["phan", "anh"]]
-_RECORD_ENDS += [[p, c] for p in ("nhung", "cac") for c in ("bo", "cai", "to")]
-
-
-def _which_after_list(tokens: Tokens) -> None:
-    """Mark a "nào" right after a record noun or classifier as read, once a list is asked."""
-    for k in tokens.find("nao"):
-        if not tokens.used[k] and any(tokens.items[max(0, k - len(end)):k] == end for end in _RECORD_ENDS):
-            tokens.used[k] = True
-
-
-def listing(tokens: Tokens, intent: Intent) -> None:
-    """"Danh sách / liệt kê / những hồ sơ nào …", or "các hồ sơ …" asking for no figure: the records."""
-    asks_figure = any(tokens.has(w) for w in QUANTITY_WORDS)
-    # "Có hồ sơ nào trễ hạn không, bao nhiêu cái": the yes-or-no "có … nào … không" with "bao nhiêu"
-    # asks how many; any other "… nào" still asks which records, a figure word or not (a wider reading,
-    # every "nào" beside a figure word, turned a list asked for on the session-7 batch into a figure).
-    # "danh sách", "liệt kê" ask for the records whatever else is said.
-    counts_existence = tokens.has("bao nhieu") and tokens.has("co") and "khong" in tokens.items
-    asking = [w for w in LIST_WORDS if w in LIST_ALWAYS] if counts_existence else LIST_WORDS
-    if counts_existence:
-        for k in tokens.find("nao"):
-            if "co" in tokens.items[max(0, k - 6):k]:
-                tokens.used[k] = True  # "có hồ sơ nào … không": whether any (and how many), not which
-    if phrasings.list_out(tokens):
-        intent.listing = True
-    if tokens.take_all(asking + list_phrasings.which_ones()):
-        intent.listing = True
-    else:
-        first = [t for t in tokens.items if t not in {",", "?"}][:6]
-        opener = _drop_classifier(first)
-        for words in LIST_OPENERS:
-            if (opener.startswith(words + " ho so") or opener.startswith(words + " phan anh")) and not asks_figure:
-                intent.listing = True
-                tokens.take(words)
-                break
-    if not intent.listing and not asks_figure and _which_records(tokens):
-        intent.listing = True
-    if not intent.listing and not asks_figure:
-        _newest_few(tokens, intent)
-    if not intent.listing:
-        return
-    _which_after_list(tokens)
-    list_phrasings.any_in_list(tokens, intent)
-    time_taken.list_by_time(tokens, intent)  # "… giải quyết lâu nhất": by the days taken, not the oldest received
-    if intent.list_by:
-        pass
-    elif tokens.take_all(OLDEST_WORDS):
-        intent.list_order = "asc"
-    elif tokens.take_all(NEWEST_WORDS):
-        intent.list_order = "desc"
-    _list_count(tokens, intent)
-
-
-# Session 13: "5 hồ sơ chị Hà nhận gần đây nhất", "3 phản ánh mới nhất về môi trường", "10 hồ sơ nhận sớm nhất tháng
-# này": a number of records opening the question, with the newest (oldest) word and no figure word, asks for those
-# records, that many, in that order (the number had been unknown: unsure). "lâu nhất" is not read so (the longest
-# processing time and the longest open are different lists).
-_FEW_RECORDS = re.compile(r"^(?:cho (?:toi |anh |chi |em )?(?:xem )?)?(\d{1,2}) (?:ho so|phan anh|truong hop)\b")
-_EARLIEST_WORDS = ["cu nhat", "som nhat"]
-
-
-def _newest_few(tokens: Tokens, intent: Intent) -> None:
-    opener = list_phrasings.top_dropped(" ".join(t for t in tokens.items if t not in {",", "?"}))
-    few = _FEW_RECORDS.match(opener)
-    if few is None or int(few.group(1)) < 1:
-        return
-    if any(tokens.find(w) for w in NEWEST_WORDS):
-        intent.list_order = "desc"
-    elif any(tokens.find(w) for w in _EARLIEST_WORDS):
-        intent.list_order = "asc"
-    else:
-        return
-    intent.listing = True
-    tokens.take_all(NEWEST_WORDS + _EARLIEST_WORDS)
-    list_phrasings.take_top(tokens)
-
-
-# Words before "nào" that ask for a group, a person or a time ("những lĩnh vực nào", "tháng nào"), not
-# for the records themselves (whole phrases: "thực" of "chứng thực" is not "hình thức").
-_NOT_RECORDS = {phrase for dims in DIMENSIONS.values() for phrase in dims} | {
-    "loai", "nhom", "quy", "nam", "ngay", "tuan", "ky", "ben", "mang", "khoi", "nganh", "phia", "bo phan", "ai",
-    "nguoi", "chi tieu", "dau", "the", "nhu", "cai", "so"}
-_WHICH_OPENERS = {"nhung", "cac"}
-
-
-def _which_records(tokens: Tokens) -> bool:
-    """"(đã cấp) những giấy phép xây dựng nào", "phản ánh an ninh trật tự nào chưa ai nhận": "nào" after
-    the name of what was handled, opened by "những / các" or by "hồ sơ / phản ánh", asks which records.
-    With a group word before it ("những lĩnh vực nào", "tháng nào") or a ranking said ("phản ánh nào nhiều
-    nhất") it asks for a group, read elsewhere."""
-    if tokens.has("nhat") or tokens.has("top") or any(tokens.has(p) for p in TOP_DESC + TOP_ASC):
-        return False
-    for k, word in enumerate(tokens.items):
-        if word != "nao" or tokens.used[k] or k == 0:
-            continue
-        start = next((j for j in range(k - 1, max(-1, k - 9), -1)
-                      if tokens.items[j] in _WHICH_OPENERS or tokens.items[j] == "phieu"
-                      or tokens.items[j:j + 2] in (["ho", "so"], ["phan", "anh"])), None)
-        if start is None:
-            continue
-        if tokens.items[k - 1] in ("luc", "khi") and tokens.items[k - 2] != "trich":
-            continue  # "lúc nào", "khi nào": when, not which ("trích lục nào" is which)
-        between = [w for w in tokens.items[start + 1:k] if w not in ("ho", "so", "anh")]
-        text = f" {' '.join(between)} "
-        named_records = tokens.items[start] not in _WHICH_OPENERS  # "phản ánh nào", "phiếu nào": which ones
-        if not (between or named_records) or any(f" {phrase} " in text for phrase in _NOT_RECORDS):
-            continue
-        tokens.used[k] = True
-        if tokens.items[start] in _WHICH_OPENERS:
-            tokens.used[start] = True
-        return True
-    return False
-
-
 def _which_group(tokens: Tokens, k: int) -> None:
     """"lĩnh vực nào", "loại phản ánh nào": the "nào" (or "gì") right after a group word, past words
     already understood, asks for that grouping."""
@@ -279,13 +143,6 @@ def _which_group(tokens: Tokens, k: int) -> None:
     if k < len(tokens.items) and tokens.items[k] in {"nao", "gi"}:
         tokens.used[k] = True
 
-
-def _list_count(tokens: Tokens, intent: Intent) -> None:
-    """"cho 5 cái", "10 hồ sơ …": how many records to show."""
-    count = re.search(r"\b(\d{1,3}) (?:cai|ho so|truong hop|phan anh)\b", tokens.text())
-    if count:
-        intent.limit = int(count.group(1))
-        tokens.mark_chars(count.start(1), count.end(1))
 
 
 # Feedback: who handles it, not a measure ("phản ánh của từng đơn vị xử lý" had been filtered to the
@@ -392,7 +249,7 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         # "hồ sơ tồn đọng lâu nhất": the open records, oldest first, not the average time of those returned
         speed, intent.listing, intent.list_order = False, True, "asc"
         tokens.take_all(OLDEST_WORDS)
-        _list_count(tokens, intent)
+        record_lists.list_count(tokens, intent)
     if speed:
         found = ["so_ngay_tb"]
     if online and not found and not intent.listing:

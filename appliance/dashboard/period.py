@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from appliance.http.errors import AppError
 from appliance.reporting import periods
 from appliance.text import parse_date
-from appliance.text.periods import Period, month_period, quarter_period, year_period
+from appliance.text.calendar_periods import Period, month_period, quarter_period, year_period
 
 KINDS = {"thang": "Tháng", "quy": "Quý", "nam": "Năm", "tuy-chon": "Tùy chọn"}
 

@@ -28,8 +28,8 @@ from appliance.db import connect
 from appliance.http.deps import Conn, SettingsDep, WallUser
 from appliance.http.rendering import render
 from appliance.text import format_percent
+from appliance.text.calendar_periods import month_period
 from appliance.text.formatting import local_today
-from appliance.text.periods import month_period
 
 router = APIRouter()
 POLL_SECONDS = 2.0

@@ -16,7 +16,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from appliance.text.periods import Period, half_period, month_period, quarter_period, range_period, year_period
+from appliance.text.calendar_periods import Period, half_period, month_period, quarter_period, range_period, year_period
 
 Span = tuple[dt.date, dt.date]
 

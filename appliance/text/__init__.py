@@ -4,6 +4,7 @@ Everything stored is NFC with one tone placement; everything searched is also ke
 (no diacritics, đ→d) because SQLite FTS5 folds neither đ nor every two-mark letter.
 """
 
+from appliance.text.calendar_periods import Period
 from appliance.text.dates import parse_date, parse_datetime
 from appliance.text.fold import fold, fold_tokens
 from appliance.text.formatting import (
@@ -22,7 +23,7 @@ from appliance.text.formatting import (
 )
 from appliance.text.normalize import normalize
 from appliance.text.numbers import parse_number
-from appliance.text.periods import Period, parse_period
+from appliance.text.periods import parse_period
 
 __all__ = [
     "Period",

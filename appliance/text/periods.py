@@ -6,104 +6,26 @@ Matching runs on folded text so "thang truoc" and "tháng trước" are the same
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from appliance.text.calendar_periods import (
+    Period,
+    day_label,
+    half_period,
+    month_period,
+    quarter_period,
+    range_period,
+    shift_month,
+    week_period,
+    year_period,
+)
 from appliance.text.dates import parse_date
 from appliance.text.fold import fold
 from appliance.text.formatting import local_today
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-
-
-@dataclass(frozen=True)
-class Period:
-    start: dt.date
-    end: dt.date
-    label: str  # Vietnamese, lower-case first letter: "tháng 10/2026"
-    kind: str  # day, week, month, quarter, half, year, range
-
-    def previous(self) -> Period:
-        """The period of the same shape just before this one (for "so với kỳ trước")."""
-        if self.kind == "month":
-            return month_period(_shift_month(self.start, -1))
-        if self.kind == "quarter":
-            return quarter_period(_shift_month(self.start, -3))
-        if self.kind == "year":
-            return year_period(self.start.year - 1)
-        if self.kind == "half":
-            return half_period(_shift_month(self.start, -6))
-        length = (self.end - self.start).days + 1
-        end = self.start - dt.timedelta(days=1)
-        start = end - dt.timedelta(days=length - 1)
-        return range_period(start, end)
-
-    def same_period_last_year(self) -> Period:
-        start = _replace_year(self.start, self.start.year - 1)
-        end = _replace_year(self.end, self.end.year - 1)
-        if self.kind == "month":
-            return month_period(start)
-        if self.kind == "quarter":
-            return quarter_period(start)
-        if self.kind == "year":
-            return year_period(start.year)
-        return range_period(start, end)
-
-
-def _replace_year(day: dt.date, year: int) -> dt.date:
-    last = calendar.monthrange(year, day.month)[1]
-    return day.replace(year=year, day=min(day.day, last))
-
-
-def _shift_month(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def _fmt(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
-def month_period(day: dt.date) -> Period:
-    start = day.replace(day=1)
-    end = start.replace(day=calendar.monthrange(start.year, start.month)[1])
-    return Period(start, end, f"tháng {start.month}/{start.year}", "month")
-
-
-def quarter_period(day: dt.date) -> Period:
-    q = (day.month - 1) // 3 + 1
-    start = dt.date(day.year, 3 * q - 2, 1)
-    end = _shift_month(start, 3) - dt.timedelta(days=1)
-    return Period(start, end, f"quý {q}/{day.year}", "quarter")
-
-
-def half_period(day: dt.date) -> Period:
-    first = day.month <= 6
-    start = dt.date(day.year, 1 if first else 7, 1)
-    end = dt.date(day.year, 6, 30) if first else dt.date(day.year, 12, 31)
-    label = f"6 tháng {'đầu' if first else 'cuối'} năm {day.year}"
-    return Period(start, end, label, "half")
-
-
-def year_period(year: int) -> Period:
-    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), f"năm {year}", "year")
-
-
-def range_period(start: dt.date, end: dt.date, label: str | None = None) -> Period:
-    if start == end:
-        return Period(start, end, label or f"ngày {_fmt(start)}", "day")
-    return Period(start, end, label or f"từ {_fmt(start)} đến {_fmt(end)}", "range")
-
-
-def _week(today: dt.date, weeks_back: int) -> Period:
-    monday = today - dt.timedelta(days=today.weekday() + 7 * weeks_back)
-    sunday = monday + dt.timedelta(days=6)
-    name = {0: "tuần này", 1: "tuần trước", -1: "tuần sau"}.get(weeks_back, f"{weeks_back} tuần trước")
-    return Period(monday, sunday, f"{name} (từ {_fmt(monday)} đến {_fmt(sunday)})", "week")
-
 
 _DATE = r"(\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4})"
 _YEAR = r"(?:\s*(?:/|-|nam)\s*(\d{4}))?"
@@ -195,22 +117,22 @@ def _last_n(unit: str) -> Callable[[re.Match[str], dt.date], Period | None]:
             return None
         if unit == "day":
             start = today - dt.timedelta(days=n - 1)
-            return Period(start, today, f"{n} ngày qua (từ {_fmt(start)} đến {_fmt(today)})", "range")
-        start = _shift_month(today, -(n - 1))
-        return Period(start, today, f"{n} tháng qua (từ {_fmt(start)} đến {_fmt(today)})", "range")
+            return Period(start, today, f"{n} ngày qua (từ {day_label(start)} đến {day_label(today)})", "range")
+        start = shift_month(today, -(n - 1))
+        return Period(start, today, f"{n} tháng qua (từ {day_label(start)} đến {day_label(today)})", "range")
 
     return build
 
 
 def _ytd(m: re.Match[str], today: dt.date) -> Period:
     start = dt.date(today.year, 1, 1)
-    return Period(start, today, f"từ đầu năm {today.year} đến {_fmt(today)}", "range")
+    return Period(start, today, f"từ đầu năm {today.year} đến {day_label(today)}", "range")
 
 
 def _day(offset: int, name: str) -> Callable[[re.Match[str], dt.date], Period]:
     def build(m: re.Match[str], today: dt.date) -> Period:
         day = today - dt.timedelta(days=offset)
-        return Period(day, day, f"{name} ({_fmt(day)})", "day")
+        return Period(day, day, f"{name} ({day_label(day)})", "day")
 
     return build
 
@@ -262,7 +184,7 @@ def _weekday(m: re.Match[str], today: dt.date) -> Period | None:
     else:
         day = today - dt.timedelta(days=(today.weekday() - weekday) % 7)
     name = "chủ nhật" if weekday == 6 else f"thứ {weekday + 2}"
-    return Period(day, day, f"{name} ({_fmt(day)})", "day")
+    return Period(day, day, f"{name} ({day_label(day)})", "day")
 
 
 _NAM_YEAR = r"(?:\s*(?:/|-|nam)?\s*(\d{4}))?"  # "nửa cuối năm 2025": the year right after "năm"
@@ -281,7 +203,7 @@ def _half_month(m: re.Match[str], today: dt.date) -> Period | None:
         if month is None:
             return None
     else:
-        month = month_period(_shift_month(today, {"nay": 0, "hien tai": 0, "truoc": -1, "roi": -1,
+        month = month_period(shift_month(today, {"nay": 0, "hien tai": 0, "truoc": -1, "roi": -1,
                                                   "vua roi": -1, "vua qua": -1}[relative]))
     first = month.start if which == "dau" else month.start.replace(day=16)
     last = month.start.replace(day=15) if which == "dau" else month.end
@@ -337,26 +259,26 @@ _RULES: list[Rule] = [
                 r"(?:\s*(tuan nay|tuan truoc|tuan roi|vua roi|vua qua))?\b"), _weekday),
     (re.compile(r"\btu dau nam(?: den nay| toi nay)?|\bluy ke(?: nam)?\b"), _ytd),
     (re.compile(r"\btu dau thang"),
-     lambda m, t: Period(t.replace(day=1), t, f"từ đầu tháng {t.month}/{t.year} đến {_fmt(t)}", "range")),
+     lambda m, t: Period(t.replace(day=1), t, f"từ đầu tháng {t.month}/{t.year} đến {day_label(t)}", "range")),
     (re.compile(r"\bthang\s*(?:nay|hien tai|nay nam nay)\b"), lambda m, t: month_period(t)),
-    (re.compile(r"\bthang\s*(?:truoc|roi)\s*nua\b"), lambda m, t: month_period(_shift_month(t, -2))),
-    (re.compile(r"\bthang\s*(?:truoc|vua roi|vua qua|roi)\b"), lambda m, t: month_period(_shift_month(t, -1))),
+    (re.compile(r"\bthang\s*(?:truoc|roi)\s*nua\b"), lambda m, t: month_period(shift_month(t, -2))),
+    (re.compile(r"\bthang\s*(?:truoc|vua roi|vua qua|roi)\b"), lambda m, t: month_period(shift_month(t, -1))),
     (re.compile(r"\bquy\s*(?:nay|hien tai)\b"), lambda m, t: quarter_period(t)),
-    (re.compile(r"\bquy\s*(?:truoc|roi)\s*nua\b"), lambda m, t: quarter_period(_shift_month(t, -6))),
-    (re.compile(r"\bquy\s*(?:truoc|vua roi|vua qua|roi)\b"), lambda m, t: quarter_period(_shift_month(t, -3))),
+    (re.compile(r"\bquy\s*(?:truoc|roi)\s*nua\b"), lambda m, t: quarter_period(shift_month(t, -6))),
+    (re.compile(r"\bquy\s*(?:truoc|vua roi|vua qua|roi)\b"), lambda m, t: quarter_period(shift_month(t, -3))),
     (re.compile(r"\bquy\s*(iv|iii|ii|i|[1-4])\b" + _YEAR), _quarter),
     (re.compile(r"\bthang\s*(\d{1,2})\b" + _YEAR), _month),
     (re.compile(r"\bnam\s*(?:nay|hien tai)\b"), lambda m, t: year_period(t.year)),
     (re.compile(r"\bnam\s*kia\b|\bnam\s*(?:truoc|roi)\s*nua\b"), lambda m, t: year_period(t.year - 2)),
     (re.compile(r"\bnam\s*(?:ngoai|truoc|roi|vua roi|vua qua)\b"), lambda m, t: year_period(t.year - 1)),
     (re.compile(r"\bnam\s*(\d{4})\b"), lambda m, t: year_period(int(m.group(1)))),
-    (re.compile(r"\btuan\s*(?:nay|hien tai)\b"), lambda m, t: _week(t, 0)),
-    (re.compile(r"\btuan\s*(?:truoc|roi)\s*nua\b"), lambda m, t: _week(t, 2)),
-    (re.compile(r"\btuan\s*(?:truoc|vua roi|vua qua|roi)\b"), lambda m, t: _week(t, 1)),
-    (re.compile(r"\bthang\s*(?:toi|ke tiep|tiep theo)\b"), lambda m, t: month_period(_shift_month(t, 1))),
-    (re.compile(rf"\bquy\s*{_NEXT}\b"), lambda m, t: quarter_period(_shift_month(t, 3))),
+    (re.compile(r"\btuan\s*(?:nay|hien tai)\b"), lambda m, t: week_period(t, 0)),
+    (re.compile(r"\btuan\s*(?:truoc|roi)\s*nua\b"), lambda m, t: week_period(t, 2)),
+    (re.compile(r"\btuan\s*(?:truoc|vua roi|vua qua|roi)\b"), lambda m, t: week_period(t, 1)),
+    (re.compile(r"\bthang\s*(?:toi|ke tiep|tiep theo)\b"), lambda m, t: month_period(shift_month(t, 1))),
+    (re.compile(rf"\bquy\s*{_NEXT}\b"), lambda m, t: quarter_period(shift_month(t, 3))),
     (re.compile(rf"\bnam\s*{_NEXT}\b"), lambda m, t: year_period(t.year + 1)),
-    (re.compile(rf"\btuan\s*{_NEXT}\b"), lambda m, t: _week(t, -1)),
+    (re.compile(rf"\btuan\s*{_NEXT}\b"), lambda m, t: week_period(t, -1)),
     (re.compile(r"\bngay\s*mai\b"), _day(-1, "ngày mai")),
     (re.compile(r"\bhom\s*nay\b"), _day(0, "hôm nay")),
     (re.compile(r"\bhom\s*qua\b"), _day(1, "hôm qua")),
@@ -389,7 +311,7 @@ def _ytd_until_national_day(m: re.Match[str], today: dt.date) -> Period | None:
     if end > today:
         return None
     return Period(dt.date(today.year, 1, 1), end, f"từ đầu năm {today.year} đến trước Quốc khánh 2/9 "
-                  f"(hết {_fmt(end)})", "range")
+                  f"(hết {day_label(end)})", "range")
 
 
 def _just_past(m: re.Match[str], today: dt.date) -> Period | None:
@@ -424,7 +346,7 @@ def _weeks_back(m: re.Match[str], today: dt.date) -> Period | None:
     if not 1 <= n <= 8:
         return None
     start = today - dt.timedelta(days=7 * n - 1)
-    return Period(start, today, f"{n} tuần qua (từ {_fmt(start)} đến {_fmt(today)})", "range")
+    return Period(start, today, f"{n} tuần qua (từ {day_label(start)} đến {day_label(today)})", "range")
 
 
 _HALF_SAID = re.compile(r"\bnua\s*nam\s*(dau|cuoi)(?:\s*(?:nam\s*)?(\d{4}))?\b")

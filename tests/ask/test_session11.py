@@ -2,7 +2,7 @@
 (those rule R1 kept on are unconditional since session 16; those it switched off were retired with their tests)."""
 from __future__ import annotations
 
-from appliance.ask import tokens, understand
+from appliance.ask import record_lists, tokens
 from appliance.ask.service import answer_question
 from tests.ask.data import TODAY
 
@@ -37,7 +37,7 @@ def test_session11_which_records_after_a_list_phrase(ask_db):
         got = ask(said)
         assert got.status == "ok" and got.intent is not None and got.intent.listing, said
     # "cán bộ nào" is not a classifier before "nào": the answer is by officer
-    assert understand._RECORD_ENDS and ["can", "bo"] not in understand._RECORD_ENDS
+    assert record_lists._RECORD_ENDS and ["can", "bo"] not in record_lists._RECORD_ENDS
     by_officer = ask("hồ sơ trễ hạn tháng 10 do những cán bộ nào xử lý")
     assert by_officer.status == "ok" and "cán bộ" in by_officer.answer and "danh sách" not in by_officer.answer
 

@@ -1,0 +1,100 @@
+"""Months, quarters and days as they are typed, turned into what the period rules read: "tháng mười hai" → 12,
+"ngày 15 tháng 11" → 15/11, "1/10" → 1/10/2026, "tháng sáu" (June) told from "tháng sau" (the next month) by its
+accents. Split from tokens.py: these rewrite the words before any step reads them, with no flag of their own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+SPELLED_UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
+
+
+def spelled_numbers(raw: list[str]) -> list[str]:
+    """"tháng mười", "tháng mười hai", "tháng giêng", "quý ba" → digits, so a spelled month is
+    never silently ignored (it used to fall back to the whole year)."""
+    out: list[str] = []
+    k = 0
+    while k < len(raw):
+        out.append(raw[k])
+        if raw[k] in ("thang", "quy") and k + 1 < len(raw):
+            nxt = raw[k + 1]
+            after = raw[k + 2] if k + 2 < len(raw) else ""
+            value, used = None, 0
+            if raw[k] == "thang" and nxt == "gieng":
+                value, used = 1, 1
+            elif raw[k] == "thang" and nxt == "chap":
+                value, used = 12, 1
+            elif raw[k] == "thang" and nxt == "muoi":
+                value, used = (10 + {"mot": 1, "hai": 2}[after], 2) if after in ("mot", "hai") else (10, 1)
+            elif nxt in SPELLED_UNITS:
+                year_word = nxt == "nam" and (after[:1].isdigit() or after in ("nay", "ngoai", "truoc", "roi", "qua"))
+                after_word = nxt == "tu" and raw[k] == "thang"  # "tháng từ …" is not April
+                # "anh Thắng bây giờ …": "bây giờ" (now) is not "bảy" (July) after the folded name
+                after_word = after_word or (nxt == "bay" and after == "gio")
+                if not year_word and not after_word and not (nxt == "sau" and raw[k] == "thang"):
+                    value, used = SPELLED_UNITS[nxt], 1
+            if value is not None and (raw[k] == "thang" or value <= 4):
+                out.append(str(value))
+                k += used
+        k += 1
+    return out
+
+
+def day_month(raw: list[str]) -> list[str]:
+    """"ngày 15 tháng 11" → "15/11" (a date the period rules read), and "từ ngày 1 đến ngày 15 tháng 11":
+    a bare day before it takes the same month. Left as words, the day numbers were unexplained."""
+    out: list[str] = []
+    k = 0
+    while k < len(raw):
+        if (raw[k] == "ngay" and k + 3 < len(raw) and raw[k + 1].isdigit() and raw[k + 2] == "thang"
+                and raw[k + 3].isdigit() and 1 <= int(raw[k + 1]) <= 31 and 1 <= int(raw[k + 3]) <= 12):
+            day, month, after = raw[k + 1], raw[k + 3], raw[k + 4:k + 6]
+            if after[:1] == ["nam"] and not (len(after) == 2 and after[1].isdigit() and len(after[1]) == 4):
+                out.append(raw[k])  # "… năm nay / ngoái": left as words (unsure), never a date and a year apart
+                k += 1
+                continue
+            if after[:1] == ["nam"]:
+                month, k = f"{month}/{after[1]}", k + 2  # "ngày 3 tháng 10 năm 2026"
+            for j in range(len(out) - 1, max(-1, len(out) - 5), -1):
+                if out[j].isdigit() and j and out[j - 1] == "ngay" and 1 <= int(out[j]) <= 31:
+                    out[j] = f"{out[j]}/{month}"
+                    break
+            out += ["ngay", f"{day}/{month}"]
+            k += 4
+            continue
+        out.append(raw[k])
+        k += 1
+    return out
+
+
+def with_year(token: str, today: dt.date) -> str:
+    """"1/10" (a day without its year) → "1/10/2026": the latest such day not after today."""
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})", token)
+    if not m:
+        return token
+    day, month = int(m.group(1)), int(m.group(2))
+    try:
+        year = today.year if dt.date(today.year, month, day) <= today else today.year - 1
+        dt.date(year, month, day)
+    except ValueError:
+        return token
+    return f"{day}/{month}/{year}"
+
+
+def next_or_sixth(question: str, raw: list[str]) -> list[str]:
+    """"tháng sáu" is June, "tháng sau" the month after this one; folded, both are "thang sau".
+    The accents say which: "sáu" typed → 6; "sau" in a question typed with accents → "tháng tới".
+    A question typed without any accents keeps "thang sau", and the parser asks which was meant."""
+    typed = re.findall(r"\btháng\s+(sáu|sau)\b", question.lower())
+    accented = any(ord(ch) > 127 for ch in question)
+    out, seen = list(raw), 0
+    for k in range(len(out) - 1):
+        if out[k] == "thang" and out[k + 1] == "sau":
+            word = typed[seen] if seen < len(typed) else ""
+            seen += 1
+            if word == "sáu":
+                out[k + 1] = "6"
+            elif word == "sau" and accented:
+                out[k + 1] = "toi"
+    return out
