@@ -18,7 +18,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from appliance.engines import Embedder
-from appliance.knowledge import bridge, defined_terms, dense, relevance, store, title_phrase, twins, vectors
+from appliance.knowledge import (
+    away_from_office,
+    bridge,
+    defined_terms,
+    dense,
+    relevance,
+    store,
+    title_phrase,
+    twins,
+    vectors,
+)
 from appliance.knowledge.chunking import place
 from appliance.knowledge.indexing import STOPWORDS, accented_words, query_terms
 from appliance.knowledge.subjects import Gap
@@ -202,6 +212,9 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     if not words:
         response.note = "Hãy nhập từ khóa hoặc câu hỏi."
         return response
+    more_words, more_pairs = away_from_office.extra_terms(" ".join(fold_tokens(query)))
+    words = list(dict.fromkeys([*words, *more_words]))
+    pairs = list(dict.fromkeys([*pairs, *more_pairs]))
     rows = store.fts_candidates(conn, match_expression(conn, words, pairs), BM25_WEIGHTS, CANDIDATES)
     scores: dict[int, float] = {}
     if rows:

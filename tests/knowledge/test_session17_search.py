@@ -144,3 +144,64 @@ def test_only_an_article_with_a_foreign_element_and_one_plain_twin_has_a_domesti
 def test_a_reports_repr_holds_counts_only():
     report = DecisionReport(right=1, wrong=1, failures=["wrong: một câu hỏi của bộ đề → …"])
     assert "một câu hỏi" not in repr(report) and "right=1" in repr(report)
+
+
+# --- a question asking what a term means: the article titled with the term -----------------------------------------
+
+def test_a_question_asking_what_counts_as_something():
+    from appliance.knowledge.defined_terms import asks_definition
+
+    for question in ("từ mấy tuổi thì được xem là người già", "thế nào là hộ cận nghèo", "con nuôi là gì",
+                     "người giám hộ được hiểu là ai"):
+        assert asks_definition(_folded(question)), question
+    for question in ("tuổi kết hôn của nam và nữ", "làm giấy khai sinh ở đâu", "người cao tuổi được hưởng gì"):
+        assert not asks_definition(_folded(question)), question
+
+
+def test_the_article_titled_with_the_term_asked_about_is_found(library, monkeypatch):
+    from appliance.knowledge import defined_terms
+
+    question = "cụ ông trong tổ dân phố từ mấy tuổi thì được xem là người cao tuổi"
+    monkeypatch.setattr(defined_terms, "SESSION17_DEFINED_TERM", True)
+    on = search(library, question, 5)
+    monkeypatch.setattr(defined_terms, "SESSION17_DEFINED_TERM", False)
+    off = search(library, question, 5)
+    assert "39/2009/QH12|2" in _shown(on) + [f"{h.number}|{h.article}" for h in on.nearest]
+    assert "39/2009/QH12|2" not in _shown(off) + [f"{h.number}|{h.article}" for h in off.nearest]
+
+
+def test_a_question_not_asking_a_definition_is_ranked_as_before(library, monkeypatch):
+    from appliance.knowledge import defined_terms
+
+    question = "người cao tuổi sống một mình không có lương hưu được hưởng chính sách gì"
+    monkeypatch.setattr(defined_terms, "SESSION17_DEFINED_TERM", True)
+    on = search(library, question, 5)
+    monkeypatch.setattr(defined_terms, "SESSION17_DEFINED_TERM", False)
+    assert _shown(on) == _shown(search(library, question, 5))
+
+
+# --- certification away from the office ----------------------------------------------------------------------------
+
+def test_certification_at_home_adds_the_words_of_the_article_on_where_it_is_done():
+    from appliance.knowledge.away_from_office import extra_terms
+
+    words, pairs = extra_terms(_folded("mẹ tôi bị tai biến nằm liệt giường, cán bộ tư pháp có xuống nhà chứng thực "
+                                       "chữ ký giấy ủy quyền không"))
+    assert {"tru", "so", "gia", "yeu"} <= set(words) and "tru_so" in pairs
+    assert extra_terms(_folded("cụ đang nằm viện, muốn chứng thực di chúc thì làm sao")) != ([], [])
+    for question in ("ông tôi mất tại nhà thì khai tử cần giấy tờ gì",        # at home, but no certification
+                     "chứng thực bản sao giấy khai sinh ở phường mất bao lâu",  # certification at the office
+                     "bé sinh tại nhà không có giấy chứng sinh thì làm khai sinh thế nào"):
+        assert extra_terms(_folded(question)) == ([], []), question
+
+
+def test_the_article_on_where_certification_is_done_is_shown(library, monkeypatch):
+    from appliance.knowledge import away_from_office
+
+    question = "mẹ tôi bị tai biến nằm liệt giường, cán bộ tư pháp có xuống nhà chứng thực chữ ký giấy ủy quyền không"
+    monkeypatch.setattr(away_from_office, "SESSION17_AWAY_FROM_OFFICE", True)
+    on = search(library, question, 5)
+    monkeypatch.setattr(away_from_office, "SESSION17_AWAY_FROM_OFFICE", False)
+    off = search(library, question, 5)
+    assert on.answered and "23/2015/NĐ-CP|10" in _shown(on)
+    assert "23/2015/NĐ-CP|10" not in _shown(off)
