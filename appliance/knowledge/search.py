@@ -72,7 +72,8 @@ NAMED_TITLE_DEPTH = 3  # the ranking's passages looked at: those shown first (SH
 # RIVAL_CONFIDENCE) and a passage of ANOTHER document among its first RIVAL_DEPTH scores within RIVAL_MARGIN of the
 # first, the two documents compete and the ranking cannot tell which answers ("đơn khiếu nại … thụ lý" between the
 # complaints law, its circulars and the law on citizens' reception): the passages are shown as "có thể liên quan"
-# (candidates to check), not as the answer. Chosen on the training halves train13–15 (docs/knowledge.md, "Session 17").
+# (candidates to check), not as the answer; not when the question names the law the first passage is of (it has chosen).
+# Chosen on the training halves train13–15 (docs/knowledge.md, "Session 17").
 SESSION17_CLOSE_RIVAL = True
 RIVAL_CONFIDENCE = 0.8
 RIVAL_MARGIN = 0.04
@@ -83,7 +84,8 @@ RIVAL_NOTE = ("Chưa chắc điều khoản nào trả lời câu hỏi: các đ
 # does not cite (in force, stating what is asked, not a rival procedure title), is shown first, then the basis: the
 # question named the procedure in passing and asks a rule the ranking found elsewhere ("hợp pháp hóa lãnh sự" for a
 # degree from abroad brought for a certified copy; the fee circular's "Mức thu phí"), when the question repeats a
-# OWN_TOP_TITLE_WORDS content syllables of its title at least. One passage: the basis follows.
+# OWN_TOP_TITLE_WORDS content syllables of its title at least. One passage: the basis follows (none when session 16's
+# rule put one first).
 SESSION17_OWN_TOP_FIRST = True
 OWN_TOP_TITLE_WORDS = 2  # content syllables of its title the question must repeat
 # Session 13: how a question asks says which kind of article answers it: where / to whom / who decides →
@@ -313,7 +315,8 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
             bridged = None
     if (SESSION17_CLOSE_RIVAL and judged.answered and bridged is None and in_force_shown
             and judged.confidence < RIVAL_CONFIDENCE
-            and close_rival([(score, chunk_rows[cid]) for (_p, _e, score), cid in ranked[:RIVAL_DEPTH]])):
+            and close_rival([(score, chunk_rows[cid]) for (_p, _e, score), cid in ranked[:RIVAL_DEPTH]])
+            and not named_law_leads(conn, query, chunk_rows[ranked[0][1]])):
         response.answered, response.rivals, response.nearest, response.note = False, True, hits, RIVAL_NOTE
         response.took_ms = (time.perf_counter() - started) * 1000
         return response
@@ -450,6 +453,12 @@ def _title_words_asked(folded_query: str, article_title: str) -> int:
     return round(share * size)
 
 
+def named_law_leads(conn: sqlite3.Connection, query: str, first: sqlite3.Row) -> bool:
+    """Whether the question names a law by its title and the first passage is of it (or of a document whose title
+    contains it): the question has chosen between the documents, there is no rival to weigh."""
+    return any(title in fold(first["title"]) for title in named_laws(conn, query))
+
+
 def own_top_first(query: str, top: sqlite3.Row, basis: Sequence[sqlite3.Row],
                   rows: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
     """`rows` (the bridged answer) with the ranking's own first passage `top` put first when it is of a document the
@@ -462,7 +471,8 @@ def own_top_first(query: str, top: sqlite3.Row, basis: Sequence[sqlite3.Row],
             or not relevance.states_what_is_asked(folded, top["folded"])
             or _RIVAL_TITLE.match(fold(top["article_title"] or ""))
             or _title_words_asked(folded, top["article_title"]) < OWN_TOP_TITLE_WORDS
-            or any(int(r["id"]) == int(top["id"]) for r in rows[:1])):
+            or any(int(r["id"]) == int(top["id"]) for r in rows[:1])
+            or (rows and int(rows[0]["doc_id"]) not in documents)):   # another rule already put a passage first
         return list(rows)
     return [top, *(r for r in rows if int(r["id"]) != int(top["id"]))]
 

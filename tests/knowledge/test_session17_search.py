@@ -73,6 +73,13 @@ def test_a_clear_or_confident_answer_stays_the_answer(library, monkeypatch, ques
     assert on.answered and not on.rivals and _shown(on) == _shown(off)
 
 
+def test_a_question_naming_the_law_of_the_first_passage_has_no_rival(library, monkeypatch):
+    question = "luat ho tich quy dinh le phi dang ky khai sinh the nao"
+    monkeypatch.setattr(search_module, "SESSION17_CLOSE_RIVAL", True)
+    on = search(library, question, 5)
+    assert on.answered and not on.rivals and on.hits[0].number == "60/2014/QH13"
+
+
 # --- a bridged question: the ranking's own first passage of another document first --------------------------------
 
 def test_the_own_first_passage_comes_first_only_when_it_is_of_another_document_and_names_what_is_asked():
