@@ -12,7 +12,9 @@ import re
 import sqlite3
 
 # Read at call time by search.py.
-SESSION17_DOMESTIC_TWIN = True
+# off by rule R1 (session 17): with BM25 alone no fresh verdict moved; with the packaged embedder it cost one right
+# answer on the fresh sets (127 → 126 of 220) and removed no wrong one.
+SESSION17_DOMESTIC_TWIN = False
 TWIN_DEPTH = 5
 # An article with a foreign element names it; a question with one names a foreign country, citizenship or the
 # overseas Vietnamese (folded words).
