@@ -35,7 +35,7 @@ class DecisionReport:
     wrong: int = 0
     unanswerable_right: int = 0
     unanswerable_wrong: int = 0
-    failures: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list, repr=False)  # cases: never in an assertion's repr
 
     @property
     def total(self) -> int:

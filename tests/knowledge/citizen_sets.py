@@ -40,7 +40,7 @@ class Graded:
     wrong: int = 0
     nothing_right: int = 0   # nothing here should answer: said so (or showed only out-of-force text)
     nothing_wrong: int = 0   # … but answered with text in force
-    failures: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list, repr=False)  # cases: never in an assertion's repr
 
     @property
     def answerable(self) -> int:

@@ -45,6 +45,7 @@ def test_the_share_of_a_title_the_question_repeats():
 ])
 def test_a_bridged_question_repeating_another_laws_title_shows_that_article_first(library, monkeypatch, question,
                                                                                    procedure, article):
+    monkeypatch.setattr(search_module, "SESSION17_OWN_TOP_FIRST", False)   # session 17's rule may do the same
     monkeypatch.setattr(search_module, "SESSION16_NAMED_TITLE_FIRST", True)
     on = search(library, question, 5)
     assert on.answered and on.procedure is not None and on.procedure[0] == procedure
