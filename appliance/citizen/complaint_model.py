@@ -35,6 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
+from appliance.citizen import category_families
 from appliance.citizen.classify import (
     CATEGORIES,
     STAFF_EXAMPLE_BOOST,
@@ -296,6 +297,9 @@ class ComplaintModel:
         self.classifier = classifier
         # Read at call time, not bound at import: the lead's once-at-end measurement flips DEFAULT.
         config = self.config = config or served_config()
+        # Session 17's vocabulary families (category_families.py) as the flag stands at the fit: the weights learnt
+        # over them are only right for readings with them, so the model keeps them (or None) for every reading.
+        self.families = category_families.active()
         self.embedder = embedder
         self.categories = list(config.classes)  # VAGUE last when the config learns it
         self.texts = [t for _, t, _ in examples]
@@ -331,7 +335,7 @@ class ComplaintModel:
     def _signals(self, text: str, vector: np.ndarray, leave_out: int | None = None,
                  tfidf: dict[str, float] | None = None) -> np.ndarray:
         words = tokens(text)
-        rules = self.classifier.rule_scores(words)
+        rules = self.classifier.rule_scores(words, self.families)
         if tfidf is None:
             tfidf = self.classifier.similarity_scores(words, leave_out=leave_out is not None)
         sims = self.vectors @ vector
