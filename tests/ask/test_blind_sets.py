@@ -1,11 +1,11 @@
-"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14 and 15 (README.md
-in each folder): questions written from the KPI definitions and the development set's conventions only, each batch split
-mechanically into a training half (train7/, train8/, train9/, train11/, train12/, train13/, train14/, train15/: read and
-tuned on, so their floors only keep what was reached) and a fresh half (fresh7/, fresh8/, fresh9/, fresh11/, fresh12/,
-fresh13/, fresh14/, fresh15/: frozen, never read, measured before and once at the end of a session). Graded against the
-independent computation over the demo ward's rows (tests/ask/spec_reference.py), as the held-out set is. Floors are
-what was measured; issue 16's targets (right ≥ 85 %, confidently wrong ≤ 1 %) are beside them. A fresh set's
-failure prints counts only."""
+"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14, 15 and 17
+(README.md in each folder): questions written from the KPI definitions and the development set's conventions only,
+each batch split mechanically into a training half (train7/, train8/, train9/, train11/, train12/, train13/,
+train14/, train15/, train17/: read and tuned on, so their floors only keep what was reached) and a fresh half
+(fresh7/, fresh8/, fresh9/, fresh11/, fresh12/, fresh13/, fresh14/, fresh15/, fresh17/: frozen, never read, measured
+before and once at the end of a session). Graded against the independent computation over the demo ward's rows
+(tests/ask/spec_reference.py), as the held-out set is. Floors are what was measured; issue 16's targets (right
+≥ 85 %, confidently wrong ≤ 1 %) are beside them. A fresh set's failure prints counts only."""
 
 from __future__ import annotations
 
@@ -106,6 +106,10 @@ SETS = {
     "train15": BlindSet("train15", "session 15", "52fcd45ac5989198d694c80bdf0931d5abe6c57c1351ef23dd5c00de943d6f52",
                         65, 0.600, 0.016, False),  # 41 / 18 / 6 on arrival, before anyone read it (main 750e649)
     # 39 / 25 / 1 in session 16 (either_reading.SESSION16_BARE_NOUN_PHRASE: five wrongs unsure, two rights unsure)
+    "fresh17": BlindSet("fresh17", "session 17", "2e58c796eab78c924702145c4b76d2cd0cea204411774be2314804cc9be55d64",
+                        65, 0.430, 0.031, True),  # 29 / 35 / 1 on arrival (main 5367aa5)
+    "train17": BlindSet("train17", "session 17", "240d55556d10b4ab94e8115a4e82e51e0520a93c530f6f9452617edaa32bad55",
+                        65, 0.630, 0.047, False),  # 42 / 21 / 2 on arrival, before anyone read it (main 5367aa5)
 }
 
 

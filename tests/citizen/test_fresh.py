@@ -10,7 +10,7 @@ reads what the rules are unsure of, the complaint model files the category):
   finished);
 - `fresh12/`: session 12's (one citizen writer, two feedback writers);
 - `fresh14/`: session 14's (one citizen writer, one feedback writer);
-- `fresh15/`: session 15's (the same).
+- `fresh15/`, `fresh17/`: sessions 15's and 17's (the same).
 Never tuned on, so these are the honest figures for wording nobody fitted on. The floors are what was
 measured; the issue's targets (≥ 90 % right, ≤ 3 % wrong, out of scope named ≤ 2 %) are beside them."""
 
@@ -118,6 +118,13 @@ SETS = {
         "citizen_questions.toml": "a4bc88283fe9e8e866c76afbd7a7bbfe27fc7f6c7943fc3742624e64495d162b",
         "complaints.toml": "95f448d76f14f0fd34164f9982ecce31a678410f2c147d958757ae2046835385"},
         (52, 0.807, 0.019), (70, 0.742, 0.042), 0.020, 1),
+    # one citizen writer and one feedback writer (notes/citizen17q.md, citizen17c.md), frozen when they finished,
+    # measured on arrival on the session's start (main 5367aa5): procedure 48 / 7 / 0 of 55, complaint category
+    # 55 / 12 / 3 of 70, question or complaint 2 of 149 wrong, 0 of 15 out of scope named; floors one case either way
+    "session 17": FreshSet("fresh17", "session 17", {
+        "citizen_questions.toml": "e7bf5b4e7b3e27983a525e513607dedc43775c01909e3a278512340c4ef2a742",
+        "complaints.toml": "45447afd4dbd3d8ab2003b7510861be97f02d41392a29f3b4102aa7465142cd0"},
+        (55, 0.854, 0.019), (70, 0.771, 0.058), 0.021, 1),
 }
 
 
