@@ -25,12 +25,12 @@ SAID = {  # category → complaints that name its problem the way citizens live 
         "Quán nhậu mở nhạc nhạc to đến 1 giờ, cả ngõ không ngủ được, điếc cả tai",
         "Hàng xóm bật nhạc và khoan cắt, khoan đục từ sáng sớm chủ nhật",
         "Xưởng nhựa đốt phế liệu mùi khét lẹt, lúc khác lại mùi khét, ai chịu được",
-        "Chợ cá bốc mùi hôi, mùi tanh, tanh lòm cả con phố",
+        "Chợ cá bốc mùi hôi, tanh lòm cả con phố",
         "Cống sau nhà mùi thối, thối um cả xóm, đi qua phải bịt mũi",
         "Phân chó, phân mèo đầy lối đi, có người còn phóng uế ở gốc cây",
         "Nhà trên tầng thượng nuôi gà, nuôi lợn, chuồng lợn với chuồng gà sát cửa sổ nhà tôi, còn phân gà rơi xuống",
         "Người ta vứt rác, xả rác ra bãi đất trống, phòng rác chung cư đầy, xe rác để nước rác chảy ra đường",
-        "Cái ao tù sau trường đầy muỗi, đề nghị phun thuốc muỗi",
+        "Cái ao tù sau trường đầy muỗi và rác",
         "Xe chở đất không che bạt, bụi mù cả tuyến phố",
     ],
     "trat_tu_do_thi": [
@@ -200,3 +200,88 @@ def test_a_cached_router_fit_with_the_other_flag_is_not_served(monkeypatch: pyte
     assert intake.cached_router(key) is intake._router_cache[key]
     monkeypatch.setattr(category_families, "SESSION17_CATEGORY_FAMILIES", False)
     assert intake.cached_router(key) is None
+
+
+def test_the_complaint_model_learns_the_later_halves_with_its_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(complaint_model, "SESSION17_COMPLAINT_ALL", True)
+    assert complaint_model.served_config() is complaint_model.SESSION17
+    texts = {t for _, t, _ in complaint_model.training_examples()}
+    later = {t for name in ("s14", "s15", "s17") for _, t in complaint_model.BATCHES[name]()}
+    assert len(later) >= 200 and later <= texts
+    monkeypatch.setattr(complaint_model, "SESSION17_COMPLAINT_ALL", False)
+    assert complaint_model.served_config() is complaint_model.DEFAULT
+    assert not later & {t for _, t, _ in complaint_model.training_examples()}
+
+
+def test_a_cached_router_of_the_other_model_is_not_served(monkeypatch: pytest.MonkeyPatch) -> None:
+    from appliance.citizen.public import intake
+    from tests.citizen.fixed_router import fixed_router
+
+    monkeypatch.setattr(complaint_model, "SESSION17_COMPLAINT_ALL", True)
+    key = (0, 0, "session17-all-test")
+    monkeypatch.setitem(intake._router_cache, key, fixed_router(complaint_model.SESSION17, "ha_tang", 0.9))
+    assert intake.cached_router(key) is intake._router_cache[key]
+    monkeypatch.setattr(complaint_model, "SESSION17_COMPLAINT_ALL", False)
+    assert intake.cached_router(key) is None
+
+
+# --- SESSION17_ACCOUNTABILITY: a complaint closing with "who answers for this?" ---------------------------------
+ASKS_WHO_ANSWERS = [  # each closer of accountability.CLOSERS in a complaint written for this test
+    "Cống ngõ 5 tắc cả tháng nay, mưa là ngập. Phường có biết không?",
+    "Quán nướng đốt than khói mù mịt suốt tối, phường có biết chuyện này không vậy",
+    "Cây đổ chắn ngang đường từ hôm qua, ai chịu trách nhiệm dọn?",
+    "Bãi xe tự phát thu tiền không vé, ai quản lý cái bãi này?",
+    "Hàng thịt bán thịt ôi, có ai kiểm tra không hay để vậy, ai kiểm tra đây?",
+    "Đèn đường tắt cả tuần, phường có xử lý được không?",
+    "Rác đổ ra bãi đất trống cả tháng, sao phường không cho người dọn, sao không ai nhắc?",
+    "Nhà bên xây lấn sang ngõ, tôi báo ba lần rồi, ai giải quyết cho tôi?",
+    "Nhóm thanh niên tụ tập đua xe mỗi đêm, phường có làm gì không?",
+    "Cán bộ ngồi chơi điện thoại để dân đứng chờ, như thế là phục vụ dân à?",
+]
+NOT_ASKING_WHO = [  # questions of procedures, FAQ and other offices, some with "ai" or "phường" in them
+    "Cho hỏi làm giấy khai sinh thì ai ký, mang giấy tờ gì?",
+    "Phường có làm chứng thực vào thứ bảy không?",
+    "Ai được nhận trợ cấp người cao tuổi hàng tháng?",
+    "Phường mình ở đâu, số điện thoại là gì?",
+]
+
+
+@pytest.mark.parametrize("text", ASKS_WHO_ANSWERS)
+def test_a_complaint_asking_who_answers_for_it(text: str) -> None:
+    from appliance.citizen.accountability import asks_accountability
+
+    assert asks_accountability(tokens(text))
+
+
+@pytest.mark.parametrize("text", NOT_ASKING_WHO)
+def test_questions_do_not_ask_who_answers(text: str) -> None:
+    from appliance.citizen.accountability import asks_accountability
+
+    assert not asks_accountability(tokens(text))
+
+
+def test_every_closer_is_in_a_sentence_here() -> None:
+    from appliance.citizen.accountability import CLOSERS
+
+    said = [tokens(t) for t in ASKS_WHO_ANSWERS]
+    assert all(any(_contains(words, " ".join(tokens(c))) for words in said) for c in CLOSERS)
+
+
+def test_the_accountability_flag_switches_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from appliance.citizen import accountability
+
+    words = tokens(ASKS_WHO_ANSWERS[0])
+    assert accountability.asks_accountability(words)
+    monkeypatch.setattr(accountability, "SESSION17_ACCOUNTABILITY", False)
+    assert not accountability.asks_accountability(words)
+
+
+# --- SESSION17_SOUTHERN_SINH: "sanh" as the south writes "sinh" ---------------------------------------------------
+def test_the_south_writes_sinh_sanh(monkeypatch: pytest.MonkeyPatch) -> None:
+    from appliance.citizen import vocabulary
+
+    text = "Con tui mới sanh, làm giấy khai sanh ở đâu"
+    assert tokens(text) == ["con", "toi", "moi", "sinh", "lam", "giay", "khai", "sinh", "o", "dau"]
+    assert "sinh" not in tokens("Xe máy để chật sảnh chung cư, đồ sành vỡ đầy")  # a lobby, earthenware
+    monkeypatch.setattr(vocabulary, "SESSION17_SOUTHERN_SINH", False)
+    assert tokens(text)[3] == "sanh"
