@@ -15,7 +15,8 @@ from appliance.reporting.measures import MEASURES
 from appliance.text import format_number, format_percent, format_quantity
 
 _FILTER_NAMES = {"linh_vuc": "lĩnh vực", "ten_thu_tuc": "thủ tục", "can_bo_xu_ly": "cán bộ",
-                 "hinh_thuc_nop": "hình thức nộp", "trang_thai": "trạng thái", "kenh": "kênh", "ma_linh_vuc": "nhóm"}
+                 "hinh_thuc_nop": "hình thức nộp", "trang_thai": "trạng thái", "kenh": "kênh", "ma_linh_vuc": "nhóm",
+                 "don_vi_xu_ly": "đơn vị xử lý"}
 
 
 def _cap(text: str) -> str:
@@ -59,7 +60,11 @@ def scope_text(intent: Intent, labels: dict[str, str] | None = None, today: dt.d
     """"Tháng 10/2026, lĩnh vực Hộ tịch": what the figures cover."""
     labels = labels or {}
     at_a_day = all(MEASURES[m].basis == "asof" for m in intent.measures if m in MEASURES) and intent.measures
-    if at_a_day and intent.asof and intent.compare_asof is None:
+    if at_a_day and intent.asof and intent.group in ("quarter", "week") and intent.period is not None:
+        unit = "quý" if intent.group == "quarter" else "tuần"  # sqlbuild_ends: a count at the end of each
+        running = f" ({unit} đang chạy: đến ngày {intent.asof:%d/%m/%Y})" if intent.asof < intent.period.end else ""
+        first = f"{intent.period.label}, tại ngày cuối mỗi {unit}{running}"
+    elif at_a_day and intent.asof and intent.compare_asof is None:
         first = f"tính đến ngày {intent.asof:%d/%m/%Y}"
     elif intent.period:
         first = covered_label(intent.period, today) if today is not None else intent.period.label

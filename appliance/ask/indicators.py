@@ -17,7 +17,7 @@ from appliance.ask.measures import LOWER_IS_BETTER, PLAN_WORDS, RATE_WORDS, TOP_
 from appliance.ask.nodata import COUNT_OF_UNITS, Missing
 from appliance.ask.tokens import Tokens
 from appliance.text import fold, format_number, format_percent, format_quantity
-from appliance.text.periods import Period, year_period
+from appliance.text.periods import Period, month_period, year_period
 
 if TYPE_CHECKING:  # type-only: the parser imports this module
     from appliance.ask.guard import Cell
@@ -33,7 +33,15 @@ YEAR_PLAN_WORDS = ["ke hoach nam", "ke hoach ca nam", "chi tieu nam", "chi tieu 
 COLUMNS = ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh", "ky", "ky_ke_hoach"]
 
 
-def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool, today: dt.date) -> ParseResult:
+# Session 17: a level indicator (a rate: "Tỷ lệ …") "hiện nay / bây giờ so với <a past month>" is its latest month
+# against that month. Without the flag (and for indicators that add up, whose "now" may be the month or the year so
+# far) such a comparison is unsure. "So với (hồi) đầu năm" is left unsure: one writer means January, an older one
+# another month (read as January, the held-out set had a confident wrong more, counts only). Read at run time.
+SESSION17_LEVEL_NOW = True  # on by rule R1 (session 17): fresh right +1, wrong unchanged
+
+
+def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool, today: dt.date,
+           now: bool = False) -> ParseResult:
     from appliance.ask.parser import ParseResult, _unknown_words  # the parser imports this module
 
     if tokens.take_all(TOP_ASC + ["dat thap nhat", "kem nhat"]):
@@ -68,7 +76,14 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
     for period in periods:
         if period.kind not in ("month", "quarter", "year", "range", "half", "week") or period.start > today:
             return ParseResult(intent, False, "Chỉ tiêu được báo cáo theo tháng, quý hoặc năm; hãy nêu một kỳ như vậy.")
-    if compare and len(periods) == 2:
+    if compare and now and len(periods) == 1 and not periods[0].start <= today <= periods[0].end:
+        # "… hiện nay so với tháng 1": now against that period, not that period against the one before it
+        if not (SESSION17_LEVEL_NOW and intent.indicator and fold(intent.indicator).startswith("ty le")):
+            return ParseResult(intent, False, "Chưa rõ «hiện nay» là kỳ nào để so sánh; hãy nêu hai kỳ (ví dụ tháng "
+                                              "này so với tháng 1).")
+        intent.compare, intent.period = periods[0], month_period(today)
+        intent.compare_label = intent.compare.label
+    elif compare and len(periods) == 2:
         intent.compare, intent.period = sorted(periods[:2], key=lambda p: p.start)
         intent.compare_label = intent.compare.label
     elif compare and periods and periods[0].kind in ("month", "quarter", "year"):

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 
 from appliance.ask import (
+    cohort_status,
+    departments,
     doubts,
     either_reading,
     entities,
@@ -28,6 +30,8 @@ from appliance.ask import (
     nodata,
     phrasings,
     readings,
+    report_words,
+    sqlbuild_ends,
     supported,
     time_taken,
     understand,
@@ -261,6 +265,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
     periods, last_year = _periods(tokens, today)
     periods = _previous_of_named(tokens.text(), periods, today)
+    report_words.cut_off(tokens)
     if len(periods) > 2:
         periods = _listed_months(tokens, periods)
     if len(periods) == 2 and not last_year and _nested(*periods):
@@ -286,7 +291,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         understand.filters_from_lists(tokens, intent)  # before names: "chờ bổ sung" is a status, not a procedure
         phrasings.form_before_channel(tokens)
     supported.made_by(tokens)
-    problem = entities.match(tokens, intent, catalog) or _contradiction(intent, catalog)
+    department = departments.match(tokens, intent, catalog)  # before names: "công an" is a department, not a topic
+    problem = (department.problem or entities.match(tokens, intent, catalog) or departments.merge(intent, department)
+               or _contradiction(intent, catalog))
     if problem:
         return ParseResult(intent, False, problem)
     if intent.domain == "ho_so":
@@ -300,18 +307,20 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
             return ParseResult(intent, True)
         tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
         less = tokens.take_all(measures_words.LESS)
-        compare = tokens.take_all(measures_words.COMPARE_WORDS) or less or len(periods) >= 2
+        compare = tokens.take_all(measures_words.COMPARE_WORDS + report_words.change_words()) or less or (
+            len(periods) >= 2)
         compare = readings.difference(tokens) or compare
         readings.not_yet_closing(tokens)
         if last_year and len(periods) <= 1 and supported.SESSION15_INDICATOR_SAME_SPAN:
             return ParseResult(intent, False, supported.INDICATOR_SAME_SPAN)
-        return indicators.finish(tokens, intent, periods, compare, today)
+        return indicators.finish(tokens, intent, periods, compare, today, now)
     names_data = bool(intent.filters) or intent.domain == "phan_anh" or tokens.has("ho so")
     intent.missing = nodata.find(tokens, names_data)  # before measures: "nhân khẩu" is not "nhận"
     if intent.missing is not None:
         return ParseResult(intent, True)
     phrasings.with_officer(tokens, intent)
     phrasings.longest(tokens)
+    cohort_status.status_asked(tokens, intent)
     understand.measures(tokens, intent, bool(periods))
     understand.via(tokens)
     if time_taken.problem(intent):
@@ -321,10 +330,14 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if intent.domain == "phan_anh" and intent.group is None and readings.feedback_about(tokens):
         intent.group = "linh_vuc"  # "phản ánh nhiều nhất về vấn đề gì": by category
     understand.grouping(tokens, intent)
+    if intent.limit is not None and intent.group is None and not intent.listing:
+        # "top 5 phản ánh môi trường": a top of nothing ranked; one total had been given, "top 5" dropped
+        return ParseResult(intent, False, "chưa rõ xếp hạng theo gì; hãy nêu như «top 3 lĩnh vực …» hoặc «5 hồ sơ "
+                                          "mới nhất …»")
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
     phrasings.which_side(tokens, ranking_two or len(periods) == 2)
     less = tokens.take_all(measures_words.LESS)
-    said_compare = tokens.take_all(measures_words.COMPARE_WORDS) or less
+    said_compare = tokens.take_all(measures_words.COMPARE_WORDS + report_words.change_words()) or less
     said_compare = readings.difference(tokens) or said_compare
     if len(periods) >= 2 and not (said_compare or last_year or speed_compare) and doubts.span_unread(tokens):
         # "từ <period> đến <period>" that no rule read as one span: a comparison of the two ends, or the
@@ -439,9 +452,15 @@ def _resolve_periods(intent: Intent, periods: list[Period], compare: bool, last_
             intent.compare_asof, intent.asof = days
             return ""
         intent.asof = as_of(intent.period.end, today) if intent.period else today
+        if intent.group in ("quarter", "week") and sqlbuild_ends.SESSION17_ASOF_BY_END and intent.period is not None:
+            return ""  # "tồn cuối mỗi quý năm nay": the count at the end of each quarter (sqlbuild_ends)
         if intent.group in ("month", "quarter", "week"):
             return "Số hồ sơ tồn, quá hạn là số liệu tại một thời điểm, không chia theo tháng, quý hay tuần."
         return ""
+    if compare and now and len(periods) == 1 and not last_year and not periods[0].start <= today <= periods[0].end:
+        # "tỷ lệ đúng hạn hiện nay so với quý 2": now against Q2, whose "now" (this month? the year so far?) is not
+        # said; Q2 against Q1 had been answered, "hiện nay" dropped
+        return "Chưa rõ «hiện nay» là kỳ nào để so sánh; hãy nêu hai kỳ (ví dụ tháng này so với tháng 10)."
     if periods:
         intent.period = periods[0]
     elif intent.group == "month":

@@ -22,13 +22,16 @@ _CLAUSE_END = {",", ";", "?"}
 # ("số đề nghị của dân", "trả lời đề nghị của công dân") stays unknown. (Session 13's reading of the same words, off by
 # rule R1 then, was retired; the session-15 writer's formal questions open so.)
 SESSION16_REQUEST_OPENING = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
+# Session 17: the same reading measured anew: the session-17 writer opens six of 65 training questions so ("Đề nghị
+# tổng hợp …", "Đề nghị báo cáo …"), after the session-13 and -15 writers. Read at run time.
+SESSION17_REQUEST_OPENING = False  # off by rule R1 (session 17): on, fresh17 had one confident wrong more (right +3)
 _REQUEST_AFTER = {"cho", "liet", "tong", "bao", "thong", "xem", "tinh", "lap", "gui", "lay", "cung", "trich", "ke",
                   "kiem", "so", "danh", "phong", "bo", "van", "a", "anh", "chi", "em", "e", "toi", "minh"}
 _REQUEST_BEFORE = {"kinh", "xin", "toi", "anh", "chi", "em", "minh", "chu", "bac"}
 
 
 def request_opening(tokens: Tokens) -> None:
-    if not SESSION16_REQUEST_OPENING:
+    if not (SESSION16_REQUEST_OPENING or SESSION17_REQUEST_OPENING):
         return
     items = tokens.items
     for k in tokens.find("de nghi"):
@@ -155,12 +158,13 @@ def which_side(tokens: Tokens, two_sides: bool) -> None:
 # "liệt kê ra", "liệt kê hết", "liệt kê lại": the list verb with its particle ("ra", "hết" had been unknown). (Session
 # 11's reading, off by rule R1 then, was retired; two writers of the training halves since say it.)
 SESSION16_LIST_RA = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
+SESSION17_LIST_RA = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
 _LIST_OUT = ["liet ke ra", "liet ke lai", "liet ke het ra", "liet ke het"]
 
 
 def list_out(tokens: Tokens) -> bool:
     """True where "liệt kê ra / hết / lại" asks for the records; the words are read."""
-    return SESSION16_LIST_RA and tokens.take_all(_LIST_OUT)
+    return (SESSION16_LIST_RA or SESSION17_LIST_RA) and tokens.take_all(_LIST_OUT)
 
 
 # "anh muốn biết …", "em muốn xem …": the wish said after the asker at a clause's start, before what is wanted, is the

@@ -8,9 +8,9 @@ never look past today either."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from appliance.ask import indicators
+from appliance.ask import indicators, sqlbuild_ends
 from appliance.ask.measures import DIMENSION_LABELS
 from appliance.ask.parser import Intent
 from appliance.reporting.measures import MEASURES, Measure
@@ -111,15 +111,15 @@ def _asof(intent: Intent, period: Period | None, today: dt.date) -> dt.date:
 
 
 def _select(intent: Intent, period: Period | None, today: dt.date, label: str | None = None,
-            asof: dt.date | None = None) -> tuple[str, list[str]]:
+            asof: dt.date | None = None, label_column: str = "ky") -> tuple[str, list[str]]:
     measures = [MEASURES[m] for m in intent.measures]
     asof = asof or _asof(intent, period, today)
     scopes = [scope(m, period, asof) for m in measures]
     shared = len(set(scopes)) == 1
     exprs, columns = [], []
     if label is not None:
-        exprs.append(f"{q(label)} AS ky")
-        columns.append("ky")
+        exprs.append(f"{q(label)} AS {label_column}")
+        columns.append(label_column)
     group_col = None
     if intent.group in TIME_GROUP_COLUMNS:
         group_col = TIME_GROUP_COLUMNS[intent.group]
@@ -168,6 +168,14 @@ def build(intent: Intent, today: dt.date) -> Query:
     if intent.group:
         measures = [m for m in intent.measures if MEASURES[m].basis == MEASURES[intent.measures[0]].basis]
         intent.measures = measures
+    if (intent.group in TIME_GROUP_COLUMNS and intent.period is not None and sqlbuild_ends.SESSION17_ASOF_BY_END
+            and all(MEASURES[m].basis == "asof" for m in intent.measures)):
+        # a count at the end of each quarter (week): one SELECT per end, in time order
+        alone = replace(intent, group=None)
+        parts = [_select(alone, None, today, label, day, TIME_GROUP_COLUMNS[intent.group])
+                 for label, day in sqlbuild_ends.bucket_ends(intent.group, intent.period, _asof(intent, intent.period,
+                                                                                                    today))]
+        return Query(" UNION ALL ".join(sql for sql, _ in parts), parts[0][1], "group")
     if intent.compare_asof is not None and intent.asof is not None:
         first, columns = _select(intent, None, today, f"tính đến {intent.compare_asof:%d/%m/%Y}", intent.compare_asof)
         second, _ = _select(intent, None, today, f"tính đến {intent.asof:%d/%m/%Y}", intent.asof)

@@ -10,7 +10,7 @@ import sys
 from appliance.auth.audit import audit
 from appliance.auth.roles import ROLES
 from appliance.auth.sessions import create_api_token, revoke_all
-from appliance.auth.users import create_user, find_user, list_users
+from appliance.auth.users import User, create_user, find_user, list_users
 from appliance.config import Settings
 from appliance.db import connect, migrate
 
@@ -43,13 +43,20 @@ def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _known_user(conn: sqlite3.Connection, username: str) -> User | None:
+    """The user named on the command line, or None after saying so on stderr."""
+    found = find_user(conn, username)
+    if not found:
+        print(f"Lỗi: không có người dùng «{username}»", file=sys.stderr)
+        return None
+    return found[0]
+
+
 def cmd_token(args: argparse.Namespace, settings: Settings) -> int:
     conn = open_db(settings)
-    found = find_user(conn, args.username)
-    if not found:
-        print(f"Lỗi: không có người dùng «{args.username}»", file=sys.stderr)
+    user = _known_user(conn, args.username)
+    if user is None:
         return 1
-    user = found[0]
     # A display token travels in the kiosk's URL: it always expires. Others never do unless asked.
     days = args.days if args.days is not None else (settings.display_token_days if user.role == "display" else None)
     token = create_api_token(conn, user, days=days, rotate=args.rotate)
@@ -62,11 +69,9 @@ def cmd_token(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_revoke(args: argparse.Namespace, settings: Settings) -> int:
     conn = open_db(settings)
-    found = find_user(conn, args.username)
-    if not found:
-        print(f"Lỗi: không có người dùng «{args.username}»", file=sys.stderr)
+    user = _known_user(conn, args.username)
+    if user is None:
         return 1
-    user = found[0]
     tokens, sessions = revoke_all(conn, user.id)
     audit(conn, "token.revoke", username="(cli)", target=user.username, detail={"tokens": tokens, "sessions": sessions})
     print(f"Đã thu hồi {tokens} mã truy cập và đóng {sessions} phiên của {user.username}")

@@ -2,7 +2,7 @@
 
 `chat_json` returns a parsed object valid against the feature's schema, or a typed failure;
 `chat_text` returns Vietnamese text, or a typed failure. What real models do is handled here once:
-JSON wrapped in ``` fences or with a sentence around it (stripped), JSON cut at max_tokens, wrong
+JSON wrapped in ``` fences or with a sentence around it (stripped by `model_output`), JSON cut at max_tokens, wrong
 keys or types (one retry that quotes the validation error, then a failure: nothing is repaired
 silently), English or Chinese in a Vietnamese answer, repetition loops, a server that stalls, is
 busy or answers 500. Every call has a deadline set by its feature: the call runs in a worker
@@ -21,26 +21,23 @@ import json
 import logging
 import math
 import queue
-import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import TypeVar
 
 import httpx
 
 from appliance.engines.base import ChatMessage, GenerationInfo, Generator, UsageReporting
 from appliance.engines.client import EnginesError
-from appliance.engines.schema_check import validate
+from appliance.engines.model_output import Reason, check_json, parse_json_object, strip_chatter
 from appliance.engines.text_checks import language_problem, repetition_problem
 
 log = logging.getLogger(__name__)
 
-Reason = Literal["unavailable", "busy", "timeout", "http_error", "invalid_json", "schema", "truncated",
-                 "language", "repetition", "empty", "error"]
 REASON_VI: dict[str, str] = {
     "unavailable": "chưa có mô hình ngôn ngữ hoặc máy chủ mô hình không kết nối được",
     "busy": "mô hình ngôn ngữ đang bận",
@@ -255,89 +252,6 @@ def _complete(generator: Generator, messages: Sequence[ChatMessage], *, schema: 
 
 # --- JSON ---------------------------------------------------------------------------------------
 
-_FENCED = re.compile(r"```[A-Za-z0-9_-]*[ \t]*\n?(.*?)```", re.S)
-
-
-def _closing(text: str, start: int) -> int | None:
-    """Index of the brace closing the object that opens at `start` (strings and escapes respected)."""
-    depth, in_string, escaped = 0, False, False
-    for index in range(start, len(text)):
-        char = text[index]
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "{[":
-            depth += 1
-        elif char in "}]":
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
-
-
-def parse_json_object(raw: str) -> dict[str, object] | tuple[Reason, str]:
-    """The JSON object in a model's answer: inside ``` fences if there are some, prose before and
-    after dropped. Nothing is repaired: a trailing comma, single quotes or a cut object fail."""
-    text = raw.strip()
-    fenced = _FENCED.search(text)
-    if fenced:
-        text = fenced.group(1)
-    elif text.startswith("```"):  # a fence opened and never closed: the answer was cut
-        text = text.split("\n", 1)[1] if "\n" in text else ""
-    start = text.find("{")
-    if start < 0:
-        return ("truncated", "the answer stops before any JSON object") if not text.strip() and raw.strip() \
-            else ("invalid_json", "no JSON object in the answer")
-    end = _closing(text, start)
-    if end is None:
-        return "truncated", "the JSON object is not closed (cut at max_tokens?)"
-    try:
-        value = json.loads(text[start:end + 1])
-    except json.JSONDecodeError as exc:
-        return "invalid_json", f"{exc.msg} at character {exc.pos}"
-    if not isinstance(value, dict):
-        return "schema", "expected a JSON object"
-    return value
-
-
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
-def check_json(raw: str, schema: dict[str, object], *, language: str | None = None,
-               cut: bool = False) -> dict[str, object] | tuple[Reason, str]:
-    """Parse, validate against the schema, and check the language and loops of its strings."""
-    parsed = parse_json_object(raw)
-    if isinstance(parsed, tuple):
-        reason, detail = parsed
-        return ("truncated", f"{detail}; the model stopped at max_tokens") if cut else (reason, detail)
-    errors = validate(parsed, schema)
-    if errors:
-        return "schema", "; ".join(errors[:3])
-    words = "\n".join(_strings(parsed))
-    if language:
-        problem = language_problem(words, language)
-        if problem:
-            return "language", problem
-    loop = repetition_problem(words)
-    if loop:
-        return "repetition", loop
-    return parsed
-
-
 _RETRY_WHY: dict[str, str] = {
     "invalid_json": "Câu trả lời trước không phải JSON hợp lệ ({detail}).",
     "truncated": "Câu trả lời trước bị cắt giữa chừng vì quá dài; hãy trả lời ngắn gọn hơn.",
@@ -396,30 +310,6 @@ def _chat_json(generator: Generator | None, messages: Sequence[ChatMessage], sch
 
 
 # --- text ---------------------------------------------------------------------------------------
-
-_PREAMBLE = re.compile(r"^[\s*_#>]*(?:(?:chắc chắn|vâng|dạ vâng|được rồi|sure|certainly|of course|okay|here is|"
-                       r"here's)\b|(?:dưới đây|sau đây|đây) là "
-                       r"(?:kết quả|câu trả lời|bản (?:dự thảo|tóm tắt)|nội dung|văn bản))"
-                       r"[^\n]{0,120}:[\s*_]*$", re.I)
-_CLOSING = re.compile(r"^\s*(?:hy vọng|hi vọng|nếu (?:anh|chị|bạn|ông|bà)[^\n]*cần|chúc (?:anh|chị|bạn)|i hope|"
-                      r"let me know)\b", re.I)
-_WHOLE_FENCE = re.compile(r"^\s*```[A-Za-z0-9_-]*[ \t]*\n(.*?)\n?```\s*$", re.S)
-
-
-def strip_chatter(text: str) -> str:
-    """The answer without what models put around it: a ``` fence around the whole text, an
-    announcing first line ("Chắc chắn rồi! Dưới đây là kết quả:", "Sure, here is…:") and a closing
-    pleasantry ("Hy vọng thông tin trên hữu ích…"). The words of the answer are never changed."""
-    fenced = _WHOLE_FENCE.match(text)
-    if fenced:
-        text = fenced.group(1)
-    lines = text.strip().split("\n")
-    if len(lines) > 1 and _PREAMBLE.match(lines[0]):
-        lines = lines[1:]
-    while len(lines) > 1 and _CLOSING.match(lines[-1]):
-        lines = lines[:-1]
-    return "\n".join(lines).strip()
-
 
 def chat_text(generator: Generator | None, messages: Sequence[ChatMessage], *, deadline_s: float,
               max_tokens: int = 512, language: str = "vi", temperature: float = 0.0,
@@ -523,4 +413,4 @@ def _chat_text(generator: Generator | None, messages: Sequence[ChatMessage], dea
 
 
 __all__ = ["REASON_VI", "GenerationFailure", "JsonResult", "Outcome", "Reason", "TextResult", "chat_json",
-           "chat_text", "check_json", "observed", "parse_json_object", "strip_chatter"]
+           "chat_text", "observed"]

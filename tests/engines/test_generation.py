@@ -21,8 +21,8 @@ from appliance.engines.generation import (
     chat_json,
     chat_text,
     observed,
-    parse_json_object,
 )
+from appliance.engines.model_output import parse_json_object
 from appliance.engines.remote import RemoteGenerator
 from tests.conftest import free_port
 from tests.engines.misbehaving import UNSUPPORTED, Misbehaving
