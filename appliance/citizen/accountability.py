@@ -17,7 +17,9 @@ from collections.abc import Sequence
 
 from appliance.citizen.matching import PhraseSet, tokens
 
-SESSION17_ACCOUNTABILITY = True
+# Off: rule R1 (session 17) unfinished at the report (7 of 10 fresh sets counted, no fresh verdict moved there;
+# R1b: off it brings back no confident wrong on a training half, only 8 unsure).
+SESSION17_ACCOUNTABILITY = False
 
 # Written with accents for reading; folded below (the message is folded the same way).
 CLOSERS = (

@@ -1,7 +1,10 @@
 """Session 17: the complaint categories' vocabulary families (category_families.SESSION17_CATEGORY_FAMILIES), read
-by the complaint model beside the team's cue phrases. Every sentence here was written for these tests (none is from
-a training, development, held-out or fresh batch): each phrase of data/category_families.toml is in a sentence of
-its category, and the sentences that must not match show where a family stops."""
+by the complaint model beside the team's cue phrases; the complaint model learning the later writers' halves
+(complaint_model.SESSION17_COMPLAINT_ALL); a complaint that asks the ward who answers for it
+(accountability.SESSION17_ACCOUNTABILITY); "sanh" read as "sinh" (vocabulary.SESSION17_SOUTHERN_SINH). Every sentence
+here was written for these tests (none is from a training, development, held-out or fresh batch): each phrase of
+data/category_families.toml and each closer is in a sentence here, and the sentences that must not match show where a
+family stops."""
 
 from __future__ import annotations
 
@@ -17,6 +20,16 @@ from appliance.citizen.classify import FeedbackClassifier
 from appliance.citizen.complaint_model import SESSION12, ComplaintModel
 from appliance.citizen.matching import tokens
 from appliance.engines.base import Vectors
+from tests.flags import switch_on
+
+
+@pytest.fixture(autouse=True)
+def flags_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every session 17 flag on (rule R1 decides the shipped defaults); a test switches one off itself."""
+    from appliance.citizen import accountability, vocabulary
+
+    switch_on(monkeypatch, (category_families, complaint_model, accountability, vocabulary), "SESSION17_")
+
 
 SAID = {  # category → complaints that name its problem the way citizens live it
     "moi_truong": [
