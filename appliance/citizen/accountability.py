@@ -17,9 +17,8 @@ from collections.abc import Sequence
 
 from appliance.citizen.matching import PhraseSet, tokens
 
-# Off: rule R1 (session 17) unfinished at the report (7 of 10 fresh sets counted, no fresh verdict moved there;
-# R1b: off it brings back no confident wrong on a training half, only 8 unsure).
-SESSION17_ACCOUNTABILITY = False
+# On by rule R1 (session 17, ten fresh sets): off alone, one fresh11 complaint goes from right to unsure, nothing else.
+SESSION17_ACCOUNTABILITY = True
 
 # Written with accents for reading; folded below (the message is folded the same way).
 CLOSERS = (

@@ -164,9 +164,9 @@ SESSION15_COMPLAINT_ALL = False
 # SESSION17_COMPLAINT_ALL is on (before SESSION15_COMPLAINT_ALL, which it contains).
 SESSION17 = Config(batches=(*SESSION12.batches, "s14", "s15", "s17"), threshold_key="complaint_model_session12",
                    vague=True, staff_weight=2.5, words_weight=3.0, l2_signals=3e-3)
-# Off: rule R1 (session 17) unfinished at the report (7 of 10 fresh sets counted, docs/citizen.md "Session 17"); on
-# those sets it passed: the lead switches it on if the complete counts pass.
-SESSION17_COMPLAINT_ALL = False
+# On by rule R1 (session 17, ten fresh sets): off alone, category 850 / 32 → 832 / 34 (right / wrong), no problem
+# named 47 / 10 → 48 / 9: summed, right 17 fewer and wrong one more.
+SESSION17_COMPLAINT_ALL = True
 
 
 def served_config() -> Config:
