@@ -86,8 +86,10 @@ class FeedbackClassifier:
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {t: v / norm for t, v in vec.items()}
 
-    def rule_scores(self, words: Sequence[str]) -> dict[str, float]:
-        hits = self.keywords.find(words)
+    def rule_scores(self, words: Sequence[str], extra: PhraseSet[str] | None = None) -> dict[str, float]:
+        """Per category, the cue phrases found (length^1.5 each, a phrase inside a longer found one ignored).
+        `extra`: more phrases read with the team's (category_families.py: the complaint model's own reading)."""
+        hits = self.keywords.find(words) + (extra.find(words) if extra is not None else [])
         kept = {h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
                                            for o in hits)}
         scores: dict[str, float] = {}

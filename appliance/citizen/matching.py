@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from appliance.citizen import vocabulary
 from appliance.citizen.vocabulary import AMBIGUOUS_TERMS, CUE_BONUS, CUE_WORDS, PROCEDURE_TERMS, TEENCODE
 from appliance.text import fold
 
@@ -33,6 +34,8 @@ Record = dict[str, Any]
 def tokens(text: str | None) -> list[str]:
     """Folded tokens with teencode expanded ("ko dc j" → khong duoc gi)."""
     out: list[str] = []
+    if vocabulary.SESSION17_SOUTHERN_SINH and text:
+        text = vocabulary.southern_sinh(text)
     for tok in _TOKEN.findall(fold(text)):
         out.extend(TEENCODE.get(tok, tok).split())
     return out

@@ -8,6 +8,8 @@ official procedure name (CONTRACT §6), so they attach to whatever code the cata
 
 from __future__ import annotations
 
+import re
+
 # Teencode and abbreviations → folded standard words (token → replacement).
 TEENCODE: dict[str, str] = {
     "ko": "khong", "k": "khong", "kh": "khong", "hok": "khong", "hem": "khong",
@@ -30,6 +32,19 @@ TEENCODE: dict[str, str] = {
     "hdong": "hop dong", "ubnd": "uy ban nhan dan", "ks": "khai sinh",
     "dthoai": "dien thoai", "dzay": "vay", "zay": "vay", "nhen": "nhe",
 }
+
+# Session 17 (SESSION17_SOUTHERN_SINH, read at call time by matching.tokens): "sinh" as the south writes it,
+# "sanh" ("giấy khai sanh", "mới sanh bé", "sanh con"; five outside writers of the training halves), read as
+# "sinh". Only the word typed without a tone mark: "sảnh" (a building's lobby) and "sành" keep their own word.
+# On by rule R1 (session 17): fresh17 procedure 9 / 4 / 0 → 12 / 1 / 0 on its messages, every other set unchanged.
+SESSION17_SOUTHERN_SINH = True
+_SANH = re.compile(r"(?<!\w)(s)anh(?!\w)", re.IGNORECASE)
+
+
+def southern_sinh(text: str) -> str:
+    """The text with each plain "sanh" written "sinh" (case kept on the first letter)."""
+    return _SANH.sub(lambda m: f"{m.group(1)}inh", text)
+
 
 # Distinctive piece of the official name (folded) → colloquial names of the procedure (folded).
 # Names and short phrasing families only, never whole sentences: a family that combines an action

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from appliance.citizen import category_families
 from appliance.citizen.classify import CATEGORIES, FeedbackClassifier
 from appliance.citizen.complaint_model import VAGUE, ComplaintRouter, Config
 
@@ -16,6 +17,7 @@ def probabilities(best: str, p: float) -> dict[str, float]:
 class FixedModel:
     def __init__(self, best: str, p: float):
         self.reading = probabilities(best, p)
+        self.families = category_families.active()  # as a model fit now would keep them (session 17)
 
     def read(self, text: str) -> tuple[dict[str, float], str | None]:
         return self.reading, None

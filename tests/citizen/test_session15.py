@@ -36,8 +36,10 @@ NOT_A_PROCEDURE = [  # another office's matter: never answered with a ward proce
 
 @pytest.fixture(autouse=True)
 def flags_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every session 15 flag on (R1 decides the shipped defaults); a test switches one off itself."""
+    """Every session 15 flag on (R1 decides the shipped defaults); a test switches one off itself. Session 17's
+    model (SESSION17_COMPLAINT_ALL, served before SESSION15's) off: these tests read session 15's."""
     switch_on(monkeypatch, MODULES, "SESSION15_")
+    monkeypatch.setattr(complaint_model, "SESSION17_COMPLAINT_ALL", False)
 
 
 @pytest.fixture(scope="module")

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from appliance.citizen.accountability import asks_accountability
 from appliance.citizen.classify import Classification
 from appliance.citizen.matching import Procedure, ProcedureIndex, tokens
 from appliance.citizen.phrasings import FAQ_LABELS
@@ -216,9 +217,11 @@ class ChatBot:
                              else None, confidence=reading.confidence)
         if reading.intent == "chitchat" and (sure or reading.confidence >= limits["chitchat"]):
             return self._chitchat(message, reading)
-        if reading.intent == "complaint" and (reading.confidence >= limits["complaint"] or reading.complaint_cue):
-            # Below the bar only when the citizen said it is a complaint ("phản ánh rác"): then the
-            # bot asks for details or files; it never files a complaint on its own guess.
+        if reading.intent == "complaint" and (reading.confidence >= limits["complaint"] or reading.complaint_cue
+                                              or asks_accountability(tokens(message))):
+            # Below the bar only when the citizen said it is a complaint ("phản ánh rác") or asked the ward who
+            # answers for the problem ("phường có biết không?", session 17): then the bot asks for details,
+            # asks to confirm, or files; it never files a complaint on its own guess.
             return self._complaint(conn, state, reading, message, channel, origin)
         if reading.intent == "procedure" and reports_mishandling(tokens(message)):
             # "xin xác nhận độc thân mà bị đẩy qua đẩy lại": how the office handled it, a complaint

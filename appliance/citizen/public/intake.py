@@ -14,6 +14,7 @@ import threading
 from collections.abc import Sequence
 from typing import Required, TypedDict
 
+from appliance.citizen import category_families
 from appliance.citizen.classify import Classification, FeedbackClassifier
 from appliance.citizen.complaint_model import ComplaintRouter, served_config
 from appliance.citizen.public import store
@@ -105,10 +106,13 @@ def router_key(conn: sqlite3.Connection, embedder: Embedder) -> tuple[int, int, 
 
 def cached_router(key: tuple[int, int, str]) -> ComplaintRouter | None:
     """The router fit for `key`, while it is of the model the flags serve (a test or a measurement that switches
-    complaint_model.SESSION15_COMPLAINT_ALL gets a refit, not the other model's router)."""
+    complaint_model.SESSION15_COMPLAINT_ALL or category_families.SESSION17_CATEGORY_FAMILIES gets a refit, not the other
+    model's router)."""
     with _classifier_lock:
         found = _router_cache.get(key)
-    return found if found is not None and found.config == served_config() else None
+    if found is None or found.config != served_config() or found.model.families is not category_families.active():
+        return None  # of another model, or fit with session 17's families as the flag stood then
+    return found
 
 
 def fit_router(key: tuple[int, int, str], classifier: FeedbackClassifier, embedder: Embedder,

@@ -1,0 +1,300 @@
+"""Session 17: the complaint categories' vocabulary families (category_families.SESSION17_CATEGORY_FAMILIES), read
+by the complaint model beside the team's cue phrases; the complaint model learning the later writers' halves
+(complaint_model.SESSION17_COMPLAINT_ALL); a complaint that asks the ward who answers for it
+(accountability.SESSION17_ACCOUNTABILITY); "sanh" read as "sinh" (vocabulary.SESSION17_SOUTHERN_SINH). Every sentence
+here was written for these tests (none is from a training, development, held-out or fresh batch): each phrase of
+data/category_families.toml and each closer is in a sentence here, and the sentences that must not match show where a
+family stops."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+import pytest
+
+from appliance.citizen import category_families, complaint_model
+from appliance.citizen.classify import FeedbackClassifier
+from appliance.citizen.complaint_model import SESSION12, ComplaintModel
+from appliance.citizen.matching import tokens
+from appliance.engines.base import Vectors
+from tests.flags import switch_on
+
+
+@pytest.fixture(autouse=True)
+def flags_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every session 17 flag on (rule R1 decides the shipped defaults); a test switches one off itself."""
+    from appliance.citizen import accountability, vocabulary
+
+    switch_on(monkeypatch, (category_families, complaint_model, accountability, vocabulary), "SESSION17_")
+
+
+SAID = {  # category → complaints that name its problem the way citizens live it
+    "moi_truong": [
+        "Nhà số 8 bật loa hát ầm ầm đến nửa đêm, loa to lắm, con tôi mất ngủ cả tuần",
+        "Xưởng cơ khí gầm rú suốt ngày, điếc tai lắm, mở loa quảng cáo inh ỏi nữa",
+        "Quán nhậu mở nhạc nhạc to đến 1 giờ, cả ngõ không ngủ được, điếc cả tai",
+        "Hàng xóm bật nhạc và khoan cắt, khoan đục từ sáng sớm chủ nhật",
+        "Xưởng nhựa đốt phế liệu mùi khét lẹt, lúc khác lại mùi khét, ai chịu được",
+        "Chợ cá bốc mùi hôi, tanh lòm cả con phố",
+        "Cống sau nhà mùi thối, thối um cả xóm, đi qua phải bịt mũi",
+        "Phân chó, phân mèo đầy lối đi, có người còn phóng uế ở gốc cây",
+        "Nhà trên tầng thượng nuôi gà, nuôi lợn, chuồng lợn với chuồng gà sát cửa sổ nhà tôi, còn phân gà rơi xuống",
+        "Người ta vứt rác, xả rác ra bãi đất trống, phòng rác chung cư đầy, xe rác để nước rác chảy ra đường",
+        "Cái ao tù sau trường đầy muỗi và rác",
+        "Xe chở đất không che bạt, bụi mù cả tuyến phố",
+    ],
+    "trat_tu_do_thi": [
+        "Nhà số 4 dựng rạp đám giỗ chiếm hết ngõ, xe không qua được",
+        "Quán cà phê kê bàn chiếm ngõ, chiếm lối đi vào khu nhà sau",
+        "Nhà đầu hồi xây bậc tam cấp và dốc dắt xe ra lối đi chung",
+        "Xe bán hàng dừng giữa ngõ rồi tràn ra lòng đường, có hôm chiếm lòng đường",
+        "Mấy hộ lấn hành lang chung của tòa nhà làm kho, hành lang chung giờ chỉ còn nửa",
+        "Căn hộ tầng 5 tự ý xây tum và chuồng cọp trên sân thượng",
+        "Nhà bên đục tường mở cửa ra phố, quây tôn làm quán",
+        "Công trình đã có quyết định đình chỉ thi công vẫn làm, không rõ ai cấp phép xây",
+        "Nhà số 10 tự ý xây thêm tầng và lợp mái tôn sang nhà tôi",
+        "Cửa hàng vật liệu đổ cát, đổ gạch, cát đá ra vỉa hè, gạch vụn và phế thải xây dựng đầy đường",
+        "Quán mới lắp biển led to như cái cửa, bảng hiệu với biển hiệu che hết nhà bên",
+        "Có người dán tờ rơi và sơn xịt số điện thoại khắp tường nhà dân",
+    ],
+    "ha_tang": [
+        "Vạch kẻ đường trước cổng chợ mờ hết, biển tên phố và biển tên đường cũng mất",
+        "Góc cua khuất tầm nhìn, đề nghị lắp gương cầu",
+        "Đường mới làm đã nứt toác, lún sụt, có cả ổ voi",
+        "Nước máy nhà tôi chảy ra nước đục, ngõ thì ngập nước mỗi khi mưa",
+        "Mưa một lúc là ngập đến đầu gối, nước tràn vào nhà",
+        "Đầu ngõ bị vỡ đường ống, nước phun cả đêm",
+        "Cột điện nghiêng sắp đổ, dây điện lòi ra ngoài, dây điện võng sát đầu người",
+        "Đứt dây điện sau trận gió, hộp kỹ thuật và tủ điện mở toang",
+        "Đèn hỏng cả tháng, đèn đường hỏng nên tối om",
+        "Rễ cây đội vỡ vỉa hè, cây nghiêng sau bão, gãy cành rơi xuống đường",
+    ],
+    "an_ninh_trat_tu": [
+        "Tôi bị móc túi ở chợ, hôm sau em tôi bị giật điện thoại",
+        "Kẻ gian cạy cửa, phá khóa, bẻ khóa rồi trộm xe trong khu trọ",
+        "Mấy thanh niên thu tiền bảo kê của tiểu thương chợ",
+        "Có người lạ, đối tượng lạ hay đứng đầu ngõ nhìn vào nhà dân",
+        "Nhóm thanh niên bay lắc, lạng lách, mang hung khí, xô xát với người đi đường",
+        "Tờ rơi cho vay tiền nhanh dán khắp nơi, bọn vay nặng lãi đến siết nợ",
+        "Xe máy để chật lối thoát hiểm, không ai lo phòng cháy, hôm trước chập điện suýt cháy nhà",
+        "Gần Tết có người bán pháo, bọn trẻ đốt pháo ầm ĩ",
+    ],
+    "thu_tuc_hanh_chinh": [
+        "Xin giấy mà cán bộ đá qua đá lại, đẩy qua đẩy lại, các bộ phận đùn đẩy nhau",
+        "Tôi bị hẹn đi hẹn lại, hẹn lần hẹn lữa, đi lại mấy lần vẫn chưa xong",
+        "Cán bộ một cửa quát nạt, thái độ cửa quyền",
+        "Nộp hồ sơ quá hẹn mà chưa trả kết quả, cũng chưa có kết quả gì",
+        "Gửi đơn hai tháng không trả lời, chưa phản hồi, hỏi lại cũng không phản hồi",
+        "Thu tiền không có biên lai, từ chối mà không có văn bản",
+        "Đi chứng thực, xin trích lục hộ tịch bị làm khó",
+        "Làm khai tử cho bố, đăng ký kết hôn cho con, lần nào cũng chờ cả buổi",
+        "Đăng ký tạm trú và xin xác nhận cư trú mà phải lên ba lần",
+        "Quyết định xử phạt hành chính gửi cho tôi không ghi căn cứ",
+    ],
+    "chinh_sach_xa_hoi": [
+        "Tiền hỗ trợ bão lụt chia không đều, tiền trợ cấp của mẹ tôi chậm ba tháng",
+        "Bố tôi chưa được nhận trợ cấp hàng tháng dù đã đủ tuổi",
+        "Quà Tết cho gia đình chính sách phát thiếu, quỹ đền ơn đáp nghĩa thu bắt buộc",
+        "Quỹ khuyến học thu mỗi hộ, nhà hộ cận nghèo cũng không được miễn",
+        "Bình xét hộ nghèo trong tổ không công khai",
+        "Tuyển sinh lớp 1 có người trái tuyến vào được, con tôi đúng tuyến thì bị phân tuyến đi xa",
+        "Nhóm trẻ tư ở ngõ 3 để cô giáo đánh các cháu",
+        "Hội người cao tuổi năm nay không tổ chức khám sức khỏe",
+        "Phòng khám không phép tiêm truyền cho người già",
+        "Có người lang thang, hình như bị tâm thần, ngủ ngoài trời rét",
+    ],
+    "khac": [
+        "Sạp hoa quả cân điêu, nói thách, không niêm yết giá",
+        "Cửa hàng bán sữa hết hạn sử dụng, có cả hàng giả",
+        "Có người đến từng nhà mời bán hàng đa cấp",
+        "Nhà mạng kéo cáp quang qua mái nhà tôi, tuần này mất mạng ba ngày",
+        "Tiền nước tháng này gấp ba, phí dịch vụ chung cư tăng không báo",
+        "Bãi xe thu phí gửi xe cao mà không có vé",
+        "Nhờ tổ hòa giải vì hàng xóm chửi bới, nói xấu nhà tôi",
+        "Nhà đối diện lắp camera quay thẳng vào phòng ngủ, xâm phạm đời tư",
+        "Nhà tôi lạc mèo từ hôm qua, nhờ phường thông báo",
+        "Trang fanpage của phường bị lỗi font, loa phát thanh đọc tin cũ",
+    ],
+}
+NOT_SAID = {  # category → sentences whose words come close but must not count for it
+    "moi_truong": ["Tôi muốn mua chiếc loa nhỏ cho lớp học", "Xe mô tô của tôi bị mất biển số"],
+    "trat_tu_do_thi": ["Nhà văn hóa tổ 3 cần sửa lại rạp chiếu", "Con tôi vẽ tờ tranh treo tường"],
+    "ha_tang": ["Nhà tôi uống nước lọc, không dùng nước giếng", "Tôi trồng cây cảnh ở ban công"],
+    "an_ninh_trat_tu": ["Tôi muốn hỏi cách đăng ký xe máy mới mua", "Khóa học tiếng Anh ở nhà văn hóa rất hay"],
+    "thu_tuc_hanh_chinh": ["Cảm ơn chị cán bộ đã hướng dẫn tận tình", "Kết quả bóng đá tối qua thế nào"],
+    "chinh_sach_xa_hoi": ["Tôi muốn hỗ trợ dọn vệ sinh ngõ cuối tuần", "Nhà tôi nuôi một con chó nhỏ"],
+    "khac": ["Hàng xóm nuôi mèo thả rông", "Tôi gọi điện cho phường mãi không được"],
+}
+
+
+def _found(text: str) -> set[str]:
+    families = category_families.active()
+    assert families is not None
+    return {cat for _, _, cat in families.find(tokens(text))}
+
+
+def _contains(words: Sequence[str], phrase: str) -> bool:
+    wanted = phrase.split()
+    return any(list(words[i:i + len(wanted)]) == wanted for i in range(len(words)))
+
+
+def test_every_phrase_is_in_a_sentence_of_its_category() -> None:
+    for category, families in category_families.phrases().items():
+        said = [tokens(text) for text in SAID[category]]
+        for family in families.values():
+            for phrase in family:
+                assert any(_contains(words, phrase) for words in said), (category, phrase)
+
+
+@pytest.mark.parametrize("category,text", [(c, t) for c, texts in SAID.items() for t in texts])
+def test_a_complaint_told_the_citizens_way_names_its_category(category: str, text: str) -> None:
+    assert category in _found(text)
+
+
+@pytest.mark.parametrize("category,text", [(c, t) for c, texts in NOT_SAID.items() for t in texts])
+def test_near_words_do_not(category: str, text: str) -> None:
+    assert category not in _found(text)
+
+
+def test_the_flag_switches_the_families_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    classifier = FeedbackClassifier()
+    words = tokens("Lên phường bị đá qua đá lại, đùn đẩy mãi")
+    assert "thu_tuc_hanh_chinh" in classifier.rule_scores(words, category_families.active())
+    monkeypatch.setattr(category_families, "SESSION17_CATEGORY_FAMILIES", False)
+    assert category_families.active() is None
+    assert "thu_tuc_hanh_chinh" not in classifier.rule_scores(words, category_families.active())
+
+
+def test_the_chat_reading_does_not_use_them() -> None:
+    """Only the complaint model reads them: how strongly a message reads as a complaint is unchanged."""
+    classifier = FeedbackClassifier()
+    text = "Lên phường bị đá qua đá lại, đùn đẩy mãi"
+    assert classifier.issue_strength(text) == max(classifier.rule_scores(tokens(text)).values(), default=0.0)
+    assert "thu_tuc_hanh_chinh" not in classifier.rule_scores(tokens(text))
+
+
+class HashEmbedder:
+    """Hashed folded words: a quick stand-in model (the signals, not the figures, are under test)."""
+
+    name = "hash-embedder-s17"
+    dimension = 64
+
+    def embed(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage") -> Vectors:
+        out = np.full((len(texts), self.dimension), 1e-3, dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in tokens(text):
+                out[i, int(hashlib.sha1(word.encode()).hexdigest(), 16) % self.dimension] += 1.0
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_a_model_reads_with_the_families_it_was_fit_with(monkeypatch: pytest.MonkeyPatch, tmp_path, flag: bool
+                                                         ) -> None:
+    monkeypatch.setattr(category_families, "SESSION17_CATEGORY_FAMILIES", flag)
+    examples = complaint_model.training_examples(config=SESSION12)[:60]
+    model = ComplaintModel(FeedbackClassifier(), HashEmbedder(), examples, tmp_path, config=SESSION12)
+    text = "Lên phường bị đá qua đá lại, đùn đẩy mãi"
+    signals = model._signals(text, model.vector(text))
+    row = model.categories.index("thu_tuc_hanh_chinh")
+    assert bool(signals[row, 0] > 0) is flag  # the rule signal: the families' phrases only
+    monkeypatch.setattr(category_families, "SESSION17_CATEGORY_FAMILIES", not flag)
+    assert np.array_equal(model._signals(text, model.vector(text)), signals)  # kept from the fit
+
+
+def test_a_cached_router_fit_with_the_other_flag_is_not_served(monkeypatch: pytest.MonkeyPatch) -> None:
+    from appliance.citizen.public import intake
+    from tests.citizen.fixed_router import fixed_router
+
+    key = (0, 0, "session17-test")
+    monkeypatch.setitem(intake._router_cache, key, fixed_router(complaint_model.served_config(), "ha_tang", 0.9))
+    assert intake.cached_router(key) is intake._router_cache[key]
+    monkeypatch.setattr(category_families, "SESSION17_CATEGORY_FAMILIES", False)
+    assert intake.cached_router(key) is None
+
+
+def test_the_complaint_model_learns_the_later_halves_with_its_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(complaint_model, "SESSION17_COMPLAINT_ALL", True)
+    assert complaint_model.served_config() is complaint_model.SESSION17
+    texts = {t for _, t, _ in complaint_model.training_examples()}
+    later = {t for name in ("s14", "s15", "s17") for _, t in complaint_model.BATCHES[name]()}
+    assert len(later) >= 200 and later <= texts
+    monkeypatch.setattr(complaint_model, "SESSION17_COMPLAINT_ALL", False)
+    assert complaint_model.served_config() is complaint_model.DEFAULT
+    assert not later & {t for _, t, _ in complaint_model.training_examples()}
+
+
+def test_a_cached_router_of_the_other_model_is_not_served(monkeypatch: pytest.MonkeyPatch) -> None:
+    from appliance.citizen.public import intake
+    from tests.citizen.fixed_router import fixed_router
+
+    monkeypatch.setattr(complaint_model, "SESSION17_COMPLAINT_ALL", True)
+    key = (0, 0, "session17-all-test")
+    monkeypatch.setitem(intake._router_cache, key, fixed_router(complaint_model.SESSION17, "ha_tang", 0.9))
+    assert intake.cached_router(key) is intake._router_cache[key]
+    monkeypatch.setattr(complaint_model, "SESSION17_COMPLAINT_ALL", False)
+    assert intake.cached_router(key) is None
+
+
+# --- SESSION17_ACCOUNTABILITY: a complaint closing with "who answers for this?" ---------------------------------
+ASKS_WHO_ANSWERS = [  # each closer of accountability.CLOSERS in a complaint written for this test
+    "Cống ngõ 5 tắc cả tháng nay, mưa là ngập. Phường có biết không?",
+    "Quán nướng đốt than khói mù mịt suốt tối, phường có biết chuyện này không vậy",
+    "Cây đổ chắn ngang đường từ hôm qua, ai chịu trách nhiệm dọn?",
+    "Bãi xe tự phát thu tiền không vé, ai quản lý cái bãi này?",
+    "Hàng thịt bán thịt ôi, có ai kiểm tra không hay để vậy, ai kiểm tra đây?",
+    "Đèn đường tắt cả tuần, phường có xử lý được không?",
+    "Rác đổ ra bãi đất trống cả tháng, sao phường không cho người dọn, sao không ai nhắc?",
+    "Nhà bên xây lấn sang ngõ, tôi báo ba lần rồi, ai giải quyết cho tôi?",
+    "Nhóm thanh niên tụ tập đua xe mỗi đêm, phường có làm gì không?",
+    "Cán bộ ngồi chơi điện thoại để dân đứng chờ, như thế là phục vụ dân à?",
+]
+NOT_ASKING_WHO = [  # questions of procedures, FAQ and other offices, some with "ai" or "phường" in them
+    "Cho hỏi làm giấy khai sinh thì ai ký, mang giấy tờ gì?",
+    "Phường có làm chứng thực vào thứ bảy không?",
+    "Ai được nhận trợ cấp người cao tuổi hàng tháng?",
+    "Phường mình ở đâu, số điện thoại là gì?",
+]
+
+
+@pytest.mark.parametrize("text", ASKS_WHO_ANSWERS)
+def test_a_complaint_asking_who_answers_for_it(text: str) -> None:
+    from appliance.citizen.accountability import asks_accountability
+
+    assert asks_accountability(tokens(text))
+
+
+@pytest.mark.parametrize("text", NOT_ASKING_WHO)
+def test_questions_do_not_ask_who_answers(text: str) -> None:
+    from appliance.citizen.accountability import asks_accountability
+
+    assert not asks_accountability(tokens(text))
+
+
+def test_every_closer_is_in_a_sentence_here() -> None:
+    from appliance.citizen.accountability import CLOSERS
+
+    said = [tokens(t) for t in ASKS_WHO_ANSWERS]
+    assert all(any(_contains(words, " ".join(tokens(c))) for words in said) for c in CLOSERS)
+
+
+def test_the_accountability_flag_switches_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from appliance.citizen import accountability
+
+    words = tokens(ASKS_WHO_ANSWERS[0])
+    assert accountability.asks_accountability(words)
+    monkeypatch.setattr(accountability, "SESSION17_ACCOUNTABILITY", False)
+    assert not accountability.asks_accountability(words)
+
+
+# --- SESSION17_SOUTHERN_SINH: "sanh" as the south writes "sinh" ---------------------------------------------------
+def test_the_south_writes_sinh_sanh(monkeypatch: pytest.MonkeyPatch) -> None:
+    from appliance.citizen import vocabulary
+
+    text = "Con tui mới sanh, làm giấy khai sanh ở đâu"
+    assert tokens(text) == ["con", "toi", "moi", "sinh", "lam", "giay", "khai", "sinh", "o", "dau"]
+    assert "sinh" not in tokens("Xe máy để chật sảnh chung cư, đồ sành vỡ đầy")  # a lobby, earthenware
+    monkeypatch.setattr(vocabulary, "SESSION17_SOUTHERN_SINH", False)
+    assert tokens(text)[3] == "sanh"
