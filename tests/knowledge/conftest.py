@@ -22,6 +22,16 @@ def _start(settings):
 
 
 @pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    """A fresh install's database (the official starter library), one per test module: the search tests read
+    it, and the few that write (catalogue, registry) touch only their module's copy."""
+    connection = connect(tmp_path_factory.mktemp("library") / "appliance.db")
+    migrate(connection)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
 def kb_settings(tmp_path_factory):
     return make_settings(tmp_path_factory.mktemp("kb") / "data")
 

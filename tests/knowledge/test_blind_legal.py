@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from appliance.db import connect, migrate
 from appliance.knowledge.evaluation import decide, evaluate, load_alternates
 
 HERE = Path(__file__).resolve().parent
@@ -74,14 +73,6 @@ SETS: dict[str, BlindSet] = {
     "train17": BlindSet("train17", "031664cd7b12af75fe1b688b970a171864d965778866f5a79e63e6eb671b9b49", 55, 15,
                         24, 6, 13, False, "session 17"),
 }
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory):
-    connection = connect(tmp_path_factory.mktemp("blind-legal") / "appliance.db")
-    migrate(connection)  # a fresh install: the official starter library
-    yield connection
-    connection.close()
 
 
 @pytest.mark.parametrize("name", list(SETS))

@@ -32,16 +32,6 @@ from tests.knowledge.citizen_sets import HELDOUT, grade
 HELDOUT_SHA256 = "e7808a8a6e4ee0553c07f85b69cc61f8fbcfa6445015c0ec98d05a95831b5694"
 
 
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    from appliance.db import connect, migrate
-
-    connection = connect(tmp_path_factory.mktemp("citizen-sets") / "appliance.db")
-    migrate(connection)  # a fresh install: the official starter library
-    yield connection
-    connection.close()
-
-
 def test_the_heldout_set_is_frozen_with_its_provenance():
     raw = HELDOUT.read_bytes()
     assert hashlib.sha256(raw).hexdigest() == HELDOUT_SHA256

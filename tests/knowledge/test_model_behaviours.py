@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -28,14 +28,6 @@ JUNK = ("```", ENGLISH[:20], CHINESE[:6], LOOP, UNSUPPORTED_FIGURE, "Chắc ch�
 DOCUMENT = ("Ủy ban nhân dân phường tổ chức kiểm tra trật tự đô thị trong tháng 11. Phòng Kinh tế, Hạ tầng và Đô thị "
             "có trách nhiệm lập kế hoạch trước ngày 25/11/2026. Kinh phí dự kiến 15.000.000 đồng. Tỷ lệ hồ sơ đúng "
             "hạn đạt 93,8%. Công an phường phối hợp xử lý các trường hợp lấn chiếm vỉa hè trong thời hạn 05 ngày.")
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
-    conn = connect(tmp_path_factory.mktemp("kb-model") / "appliance.db")
-    migrate(conn)  # the starter library
-    yield conn
-    conn.close()
 
 
 def first_sentence_of_passage_1(body: dict[str, Any]) -> str:

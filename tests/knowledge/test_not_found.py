@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from appliance.knowledge import store
 from appliance.knowledge.documents import find_by_number
 from appliance.knowledge.evaluation import decide
@@ -16,16 +14,6 @@ from appliance.knowledge.search import search
 from appliance.knowledge.starter import shipped_pages
 
 CHECK = Path(__file__).parent / "data" / "legal_questions.toml"
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    from appliance.db import connect, migrate
-
-    connection = connect(tmp_path_factory.mktemp("notfound") / "appliance.db")
-    migrate(connection)
-    yield connection
-    connection.close()
 
 
 def _print(name, report):

@@ -5,22 +5,10 @@ official text of is marked "cần xác nhận". The wrong facts found in the mem
 
 from __future__ import annotations
 
-import pytest
-
 from appliance.knowledge.articles import find_article
 from appliance.knowledge.bridge import fact_passages
 from appliance.knowledge.procedure_basis import article_scope, check
 from appliance.knowledge.procedures import FACT_FIELDS, get_procedure, load_catalogue
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    from appliance.db import connect, migrate
-
-    connection = connect(tmp_path_factory.mktemp("basis") / "appliance.db")
-    migrate(connection)
-    yield connection
-    connection.close()
 
 
 def test_every_fact_carries_a_basis_and_every_document_item_is_covered():

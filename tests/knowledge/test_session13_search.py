@@ -16,16 +16,6 @@ def folded(question: str) -> str:
     return f" {' '.join(fold_tokens(question))} "
 
 
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    from appliance.db import connect, migrate
-
-    connection = connect(tmp_path_factory.mktemp("session13") / "appliance.db")
-    migrate(connection)  # a fresh install: the official starter library
-    yield connection
-    connection.close()
-
-
 # --- what the question form asks ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("question", "title"), [

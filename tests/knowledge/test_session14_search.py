@@ -10,17 +10,6 @@ import pytest
 from appliance.knowledge import dense
 from appliance.knowledge.search import search
 
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    from appliance.db import connect, migrate
-
-    connection = connect(tmp_path_factory.mktemp("session14") / "appliance.db")
-    migrate(connection)  # a fresh install: the official starter library
-    yield connection
-    connection.close()
-
-
 # --- the embedder confirms the passages shown first ---------------------------------------------------------------
 
 def view(**similarities: float) -> dense.DenseView:

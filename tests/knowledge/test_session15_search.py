@@ -12,16 +12,6 @@ from appliance.knowledge.search import search
 from appliance.text import fold_tokens
 
 
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    from appliance.db import connect, migrate
-
-    connection = connect(tmp_path_factory.mktemp("session15") / "appliance.db")
-    migrate(connection)  # a fresh install: the official starter library
-    yield connection
-    connection.close()
-
-
 def firsts(library, question: str) -> list[str]:
     result = search(library, question, 5)
     return [f"{h.number}|{h.article}" for h in (result.hits or result.nearest)[:3]]

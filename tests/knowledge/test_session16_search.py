@@ -10,16 +10,6 @@ from appliance.knowledge.search import named_title_first, search, title_share
 from appliance.text import fold_tokens
 
 
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    from appliance.db import connect, migrate
-
-    connection = connect(tmp_path_factory.mktemp("session16") / "appliance.db")
-    migrate(connection)  # a fresh install: the official starter library
-    yield connection
-    connection.close()
-
-
 def _shown(result) -> list[str]:
     return [f"{h.number}|{h.article}" for h in result.hits]
 

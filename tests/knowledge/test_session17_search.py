@@ -12,16 +12,6 @@ from appliance.knowledge.search import close_rival, own_top_first, search
 from appliance.text import fold_tokens
 
 
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    from appliance.db import connect, migrate
-
-    connection = connect(tmp_path_factory.mktemp("session17") / "appliance.db")
-    migrate(connection)  # a fresh install: the official starter library
-    yield connection
-    connection.close()
-
-
 def _shown(result) -> list[str]:
     return [f"{h.number}|{h.article}" for h in result.hits]
 
