@@ -20,7 +20,12 @@ from tests.tasks.transcripts import DEV, HELDOUT, load, load_staff
 
 HELDOUT_DIRECTIONS = 0.80
 HELDOUT_VOICES = 0.97
-DEV_DIRECTIONS = 0.95
+# 0.95 until session 17; 60/65 = 0.92 since the task extractor drops undated offers nobody took up
+# (tasks/undated_drops.py): the biên bản takes a task's sentence into "Kết luận", so "để chị đổi ca cho em" and
+# "tôi sẽ thông báo cho bà con biết" left it. The held-out set went 115 → 114 of 131 (floor 0,80 unchanged). The
+# floor is the measured figure (rule R5, docs/meetings.md "Session 17"); keeping such commitments in the biên bản
+# while the task list drops them is open work.
+DEV_DIRECTIONS = 0.92
 
 
 @pytest.fixture
