@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from appliance.tasks import clause_dates, phrases, withdrawals
+from appliance.tasks import clause_dates, withdrawals
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     Spot,
@@ -23,7 +23,6 @@ from appliance.tasks.clause_parts import (
     recap_shaped,
     required_before,
     sentences,
-    topic_of,
 )
 from appliance.tasks.cues import (
     addresses,
@@ -100,17 +99,14 @@ OFFER = re.compile(r"^để\s+(?:em|tôi|chúng em|chúng tôi)\s+(?!(?:xem|hỏ
 
 # Session 14 (docs/meetings.md, "Session 14"): a person or unit after "xin" (ask for, get from) gives what is asked
 # ("danh sách xin chị Lan", "xin ý kiến anh Bảo", "xin chữ ký của chị Hạnh"), not the work; "xin mời" is an invitation
-SESSION14_ASK_FROM = True
 ASK_FROM = re.compile(r"(?<!\bem )(?<!\btôi )\bxin(?:\s+(?:ý kiến|chữ ký|số liệu|danh sách|dấu|của|từ|lại|thêm|"
                       r"bên))*\s*$")
 # Session 14: a member asking the chair's opinion or leave ("em xin ý kiến (anh) cái việc ngày hội 18/11 ạ", "em xin
 # phép hỏi …") takes the floor even with a date in it: the date is the matter's, not a deadline of theirs
-SESSION14_ASK_OPINION = True
 ASK_OPINION = re.compile(r"^\s*(?:xin\s+)(?:ý kiến|cho ý kiến|phép hỏi|hỏi ý kiến|hỏi)\b")
 # Session 14: "X báo cáo là …", "X nói là …", "X phản ánh là …" of a person or unit
 # named: what they said, reported to the meeting, not work given to them ("báo cáo rằng" was already a report); the
 # speaker's own "em báo cáo là …" is left to the rules that read taking the floor
-SESSION14_SAID_THAT = True
 SAID_THAT = re.compile(r"^\s*,?\s*(?:có\s+)?(?:báo cáo|báo|nói|thông báo|phản ánh|kể|trả lời|xác nhận)(?:\s+lại)?\s+"
                        r"(?:là|rằng)\b")
 
@@ -158,25 +154,6 @@ def _clause_start(lower: str, pos: int) -> bool:
                           r"với cả|ngoài ra|quên|à)$", before))
 
 
-# Session 17 (docs/meetings.md, "Session 17"): "(em về) báo (lại) chị Hà, Trung tâm bố trí …": the one addressed
-# passes the message on to whom it names; the task is the doer's after the comma
-SESSION17_RELAY = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
-RELAY_TO = re.compile(r"\bbáo(?:\s+(?:lại|cho|lại cho))?\s+$")
-_RELAY_SCOPE = re.compile(r"\s*(?:(?:về|thì|nhớ)\s+)*báo(?:\s+(?:lại|cho|lại cho))?\s+[^,;.]{1,30}?,\s*$")
-
-
-def i_relay(lower: str, spot: Spot, chosen: list[Spot]) -> bool:
-    """The spot's clause only passes a message on ("em về báo chị Hà,") to the doer named right after."""
-    after = [s for s in chosen if s.start > spot.end]
-    return spot.how in ("second", "first") and bool(after) \
-        and _RELAY_SCOPE.fullmatch(lower[spot.end:after[0].start]) is not None
-
-
-# "Tổ 9 cũng làm như tổ 7 được ạ, em gửi cùng hạn.": "cùng hạn" said after the doer's clause, by its speaker, is the
-# date of the task given last to another (tổ 7's; merge.py), not of the one this very sentence gave, which has none
-SESSION17_SAME_AS_OTHER = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
-
-
 # Session 17 (docs/meetings.md, "Session 17"): "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh
 # trực tiếp xuống làm việc với tổ 4"): the doer after it opens the clause; "là" is not a copula before an object there
 SESSION17_HESITATION = True  # on by rule R1 (session 17)
@@ -206,8 +183,6 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
         spots.append(Spot(mention.start, mention.end, choose(mention, speakers), "named"))
     # A unit said right after a person is that person's unit ("anh Hùng, Phòng Kinh tế, …, rà soát").
     for index, spot in enumerate(spots):
-        if SESSION17_RELAY and RELAY_TO.search(lower[:spot.start]):
-            continue  # "em về báo chị Hà, Trung tâm bố trí …": the unit opens the message, it is not hers
         for unit in units:
             gap = sentence[spot.end:unit[0]]
             if unit[0] >= spot.end and re.fullmatch(r"\s*,?\s*(?:bên|thuộc|ở|phụ trách|(?:tổ )?trưởng|(?:tổ )?phó|"
@@ -244,7 +219,7 @@ def _spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, spe
         elif SECOND.match(head) and answering(turn, previous) and previous is not None:
             spots.append(Spot(m.start(), m.end(), vocative or previous.speaker, "second"))
         elif m.group(0) == "em" and turn.leads and SECOND.match(head) and previous is not None \
-                and not (SESSION16_DA_SELF and ANSWERS_UP.match(lower)):
+                and not ANSWERS_UP.match(lower):
             # The chair says "em" to the one they answer ("12 hồ sơ đó thì em phối hợp…"), never of themself.
             spots.append(Spot(m.start(), m.end(), previous.speaker, "second"))
         elif FIRST.match(head) or SENIOR_SELF.match(head) and previous is not None \
@@ -269,7 +244,7 @@ def _is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
     if OBJECT_BEFORE.search(before[-12:]) and not _clause_start(lower, spot.start) \
             and not (SESSION17_HESITATION and HESITATION.search(before[-12:])):
         return False
-    if SESSION14_ASK_FROM and spot.how in ("named", "unit") and ASK_FROM.search(before[-24:]):
+    if spot.how in ("named", "unit") and ASK_FROM.search(before[-24:]):
         return False  # "danh sách xin chị Lan": whom it is asked from, not who does it
     if spot.how == "unit" and not VERB_AHEAD.match(after) and not re.match(r"^\s*,", after):
         return False
@@ -288,7 +263,6 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     # "à không" (no, I mean …) corrects what was just said; "à thôi" may as well drop it
     marks = [bool(re.search(r"\bkhông\b", m.group(0).lower())) for m in WITHDRAW.finditer(normalize(turn.text))]
     inherit = gave = recap = False
-    shared: dt.date | None = None  # the day of a matter named before the doer in the sentence before
     required: dt.date | None = None  # "4 người đấy trong tuần này phải xong." said just before
     for index, part in enumerate(parts):
         chunks = sentences(part)
@@ -354,19 +328,10 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             vocative, form = said or (vocative, form)
             found_here = _part(sentence, turn, previous, roster, speakers, (vocative, form), meeting, calendar,
                                inherit and not withdrawn, called)
-            if not found_here and clause_dates.SESSION17_DEADLINE_NAMED and turn.leads:
-                found_here = clause_dates.deadline_named(sentence, roster, speakers, meeting, calendar)
             inherit = inherit and not found_here
             if index == 1 and not OPENERS.sub("", parts[0].lower() + " ").strip(" ,.…"):
                 found_here = [replace(a, reassigns=True) if a.inherits else a for a in found_here]
-            if shared is not None and re.match(r"^\W*còn\b", lower) and found_here \
-                    and all(a.kind == "task" and a.deadline is None for a in found_here):
-                # "… tổng vệ sinh ngày 23 ấy chị hạnh chỉ đạo các tổ. còn anh hùng lo xe chở rác": the same day
-                found_here = [replace(a, deadline=shared) for a in found_here]
             found_here, required = required_before(sentence, found_here, required, roster, meeting, calendar)
-            if clause_dates.SESSION15_TAIL_DATE:
-                found_here = clause_dates.tail_date(sentence, found_here, roster, meeting, calendar)
-            shared = topic_of(sentence, found_here, roster, meeting, calendar)
             # session 9: three or more people a terse item each ("Vậy nhé. Anh Sơn phát lệnh trước Tết dương lịch, anh
             # Minh xác minh 3 trường hợp, chị Hương thăm hỏi trước Tết, Tuấn pano.") is a recap without a recap word
             listed = bool(found_here) and recap_shaped(sentence, roster)
@@ -374,15 +339,13 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             if withdrawn and found_here:  # what was said right before "à thôi" (the last of the sentence)
                 last = found_here.pop()
                 found_here += [replace(last, deadline=fix)] if fix else [last, Anchor("cancel", last.person)]
-            deferred = withdrawals.DEFER_NAMED.search(lower) if withdrawals.SESSION14_DEFER_NAMED and turn.leads \
-                else None
+            deferred = withdrawals.DEFER_NAMED.search(lower) if turn.leads else None
             if deferred is not None:  # "máy tính để sang năm tính": that work, given in the turns before, waits
                 out.append(Anchor("cancel", None, quote=deferred.group("work"), calls_off=True, defers=True))
             out += found_here
-            # withdrawals.SESSION14_SELF_CANCEL: "Còn trực thứ Bảy thì năm nay thôi, không trực nữa." calls off the
+            # "Còn trực thứ Bảy thì năm nay thôi, không trực nữa." calls off the
             # work this very sentence named, when the form says that work again: its own task, or none said back
-            itself = withdrawals.SESSION14_SELF_CANCEL and cancel_at is not None \
-                and withdrawals.repeats_work(lower, cancel_at)
+            itself = cancel_at is not None and withdrawals.repeats_work(lower, cancel_at)
             if cancel_at is not None:  # after the sentence's own anchors, and of whom it names: "… tôi giao anh
                 # Hùng, thôi, …, anh Hùng không phải lo nữa"; "Tuấn làm luôn, …, chị Lan không phải làm nữa"
                 named = [m for m in roster.mentions(sentence, verbs=VERB_AHEAD)
@@ -399,7 +362,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     and not REMAINS.search(lower):
                 out.append(Anchor("done", turn.speaker, content=sentence))
             elif not found_here and not recap and just_gave \
-                    and (dated := date_later(sentence, out, roster, meeting, calendar, SESSION15_LATER_TO)):
+                    and (dated := date_later(sentence, out, roster, meeting, calendar)):
                 out.append(Anchor("agree", None, deadline=dated))
             elif not found_here and not (short := date_only(lower, out)) and not recap and not itself \
                     and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
@@ -427,9 +390,6 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
     request = bool(re.search(r"\bđược không\W*$", lower)) and bool(spots) and spots[0].how in ("named", "unit") \
         and _clause_start(lower, spots[0].start)
     asked = ASKED.search(lower)
-    if asked is not None and SESSION15_TAG_QUESTION and asked.group(0) == "đúng không" \
-            and _TAG_THEN.match(lower, asked.start()) and "?" not in lower:
-        asked = None  # "… đúng không, anh sơn lên danh sách …": the tag asks what came before; an order follows
     question = bool(QUESTION.search(lower) or asked) \
         and not POLITE.search(lower) and not request
     out: list[Anchor] = []
@@ -453,17 +413,10 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         if led and (COORDINATE.match(lower[spot.end:])
                     or OVERSEE.match(lower[spot.end:])
                     or REVIEW_STEP.match(lower[spot.end:])
-                    or SESSION16_HELPS_AT_END and HELPS_AT_END.match(lower[spot.end:])):
+                    or HELPS_AT_END.match(lower[spot.end:])):
             out.append(Anchor("helps", spot.person))
             continue
-        if SESSION17_RELAY and i_relay(lower, spot, chosen):
-            continue  # "cái đó em báo chị Hà, Trung tâm tự thay luôn": passing the message on; the task is the unit's
-        if phrases.SESSION17_OWN_FORCE and led and spot.how == "unit" and led[-1].how == "named" \
-                and re.fullmatch(r"\s*cho\s+", lower[led[-1].end:spot.start]):
-            continue  # "anh Minh cho công an phường tổ chức …": his force, his task
-        if SESSION17_DOCUMENT_TO and led and spot.how in ("named", "unit") and DOCUMENT_ASKS.search(lower[:spot.start]):
-            continue  # "anh Hùng gửi văn bản đề nghị Công an phường cử người …": whom the letter asks, part of his task
-        if SESSION16_SEND_ON and (sent := SEND_ON.search(lower[:spot.start])) \
+        if (sent := SEND_ON.search(lower[:spot.start])) \
                 and re.search(rf"\b{VERB}\b", lower[:sent.start()]):
             continue  # "Minh về dự thảo văn bản, chuyển chị Lan trình anh An ký": whom the draft goes to next
         if led and spot.how == "first" and turn.leads and OWN_PART.match(lower[spot.end:]):
@@ -476,16 +429,16 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         # its date is not this one's; a place listed ("ở tổ 10, tổ 11, trong 3 ngày") does not stop it
         stop = min([stop] + [s.start for s in spots if spot.end < s.start < stop and s.how == "named"
                              and re.search(r"[,;:]\s*$", lower[:s.start]) and not COORDINATE.match(lower[s.end:])
-                             and not (SESSION16_HELPS_AT_END and HELPS_AT_END.match(lower[s.end:]))
+                             and not (HELPS_AT_END.match(lower[s.end:]))
                              and not re.match(r"\s*(?:[,;.]|và\b|$)", lower[s.end:])])
         scope_lower = lower[spot.end:stop]
         head = lower[:spot.start]
         if DEFER.search(scope_lower) or DEFER.search(head[-40:]) or CONDITION.search(head[-40:]) \
-                or SESSION16_IF_THEN and IF_THEN.search(head):
+                or IF_THEN.search(head):
             continue
         if spot.how in ("named", "unit") and PURPOSE.search(head[-60:]):
             continue  # "…, gửi văn phòng trước thứ Năm để chị Lan tổng hợp": so that she can, not a task of hers
-        if SESSION16_WHOSE_JOB and not turn.leads and spot.how in ("named", "unit") and WHOSE_JOB.search(head[-16:]):
+        if not turn.leads and spot.how in ("named", "unit") and WHOSE_JOB.search(head[-16:]):
             continue  # "dạ nhưng đoàn viên thì phải chị Hương … điều động ạ": whose job it is, said to the chair
         if NOTE_IT.fullmatch(scope_lower):
             continue  # "Tuấn ghi lại giúp chị.", "huy ghi lại": note it down, in the meeting
@@ -496,7 +449,7 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         if turn.leads and spot.how in ("named", "unit") and READ_OUT.match(scope_lower) \
                 and deadline_free(scope_lower):
             continue  # "chị Lan đọc lịch tuần", "anh Minh điểm qua tình hình": the chair giving the floor now
-        if SESSION14_SAID_THAT and spot.how in ("named", "unit") and SAID_THAT.match(scope_lower):
+        if spot.how in ("named", "unit") and SAID_THAT.match(scope_lower):
             continue  # "anh ơi văn phòng báo cáo là tuần trước mình nhận …": what a unit or person said, reported
         if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
                 DONE_NOW.match(scope_lower) or \
@@ -514,11 +467,11 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
             continue  # "Phòng Kinh tế báo cáo tuần qua đã xử lý 12 trường hợp": what was done
         if spot.how == "first" and deadline is None and ASKS.match(scope_lower):
             continue  # "Em xin bổ sung về vệ sinh môi trường": taking the floor
-        if SESSION14_ASK_OPINION and spot.how == "first" and not turn.leads and ASK_OPINION.match(scope_lower):
+        if spot.how == "first" and not turn.leads and ASK_OPINION.match(scope_lower):
             continue  # "em xin ý kiến cái việc ngày hội 18/11 ạ": asking now; the date is the matter's
-        if PREAMBLE.match(scope_lower) or SESSION16_AGENDA and spot.how == "first" and AGENDA.match(scope_lower) \
+        if PREAMBLE.match(scope_lower) or spot.how == "first" and AGENDA.match(scope_lower) \
                 or re.search(r"\bhôm nay\b", head) and (
-                THIS_MEETING.match(scope_lower) or SESSION16_MEETING_NOW and MEETING_NOW.match(scope_lower)):
+                THIS_MEETING.match(scope_lower) or MEETING_NOW.match(scope_lower)):
             continue  # "tôi xin phân công như sau": the tasks follow; "hôm nay chị Hạnh chủ trì họp về…"
         if spot.how == "first" and SPEECH.match(scope_lower) and not INTENT.search(scope_lower):
             continue  # "Hôm nay tôi thông báo kết quả…": said in the meeting, not work to do after it
@@ -559,63 +512,40 @@ def _part(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers
         person = spot.person
         if called is not None and spot.how in ("unit", "second") and called != turn.speaker:
             person = Person(called.name, called.unit or person.unit, called.staff_id, called.kind)
-        rest = lower[spot.end:] if SESSION17_SAME_AS_OTHER and all(
-            s.how == "first" for s in spots if s.start >= stop) else scope_lower  # "Tổ 9 …, em gửi cùng hạn."
-        same = deadline is None and bool(re.search(r"\b(?:cùng hạn|hạn như trên|cũng hạn đó|như vậy)\b", rest))
+        same = deadline is None and bool(re.search(r"\b(?:cùng hạn|hạn như trên|cũng hạn đó|như vậy)\b",
+                                                   scope_lower))
         how = "named" if spot.how == "second" and (vocative is not None or called is not None) else spot.how
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))
     return out
 
 
-# Session 17 (docs/meetings.md, "Session 17"): "đề nghị", "yêu cầu" naming a document ("gửi văn bản đề nghị Công an
-# phường cử một đồng chí", "làm công văn yêu cầu chủ đầu tư …"): whom the document asks is part of the doer's task,
-# no doer of their own
-SESSION17_DOCUMENT_TO = False  # off by rule R1 (session 17): on, fresh7 one wrong fewer, fresh8 one more
-DOCUMENT_ASKS = re.compile(r"\b(?:văn bản|công văn|tờ trình|giấy|phiếu|thư|thông báo|quyết định|biên bản)\s+"
-                           r"(?:đề nghị|yêu cầu|mời|đôn đốc|nhắc)\s*$")
-
-
 # Session 16 (docs/meetings.md, "Session 16"): a doer right after "nếu …, thì" however long the condition ("Nếu thấy
 # gia đình còn thi công ban đêm thì chị báo ngay công an phường nhé"): a job only if it happens, not a task (the
 # 40 characters before the doer missed a long condition)
-SESSION16_IF_THEN = True
+IF_THEN = re.compile(r"\bnếu\b[^.;!?]{0,160}\bthì\s*$")
 # the chair announcing what follows ("tôi nhắc mấy việc trước khi nghỉ Tết …", "anh nói mấy việc", "tôi giao một số
 # việc"): the tasks come after, as with "tôi xin phân công như sau" (PREAMBLE)
-SESSION16_AGENDA = True
 AGENDA = re.compile(r"^\s*(?:xin\s+)?(?:nhắc|nói|điểm|giao|phân công|lưu ý)(?:\s+(?:qua|lại|nhanh))?\s+"
                     r"(?:mấy|một số|các|vài|hai|ba|bốn|năm)\s+(?:việc|nội dung|vấn đề|điểm)\b")
 # a member telling the chair whose job it is ("dạ nhưng đoàn viên thì phải chị Hương bên văn hóa điều động ạ", "cái đó
 # phải bên công an làm ạ"): "phải" before the person or unit, said by someone who does not lead, gives no task
-SESSION16_WHOSE_JOB = True
 WHOSE_JOB = re.compile(r"(?:^|\s)phải\s*$")
 # "dạ được anh, em trực ngày 1/1 ạ" from the one who opened a phone call to the chair: a sentence opening with "dạ" or
 # "vâng" answers someone senior, so its "em" is the speaker, even in the opener's turn (the opener's "em" is otherwise
 # whom they answer)
-SESSION16_DA_SELF = True
 ANSWERS_UP = re.compile(r"^\W*(?:dạ|vâng)\b")
 # "anh Minh chủ trì, anh Sơn huy động dân quân phối hợp, tổ chức vào sáng 4/12": the one whose clause closes on "phối
 # hợp" after the doer helps (COORDINATE read "phối hợp" only right after the name), and the date after is the doer's
-SESSION16_HELPS_AT_END = True
 HELPS_AT_END = re.compile(r"^\s*,?\s*(?:[^\W\d_]+\s+){1,6}?phối hợp\s*(?:[,;.]|$)")
 # "Minh về dự thảo văn bản, chuyển chị Lan trình anh An ký, thứ Sáu …": a bare "chuyển" opening a clause after the
 # doer's own sends the work on to whom it names, who is no doer (HAND_OVER's "thôi chuyển", "giao lại" hand it over)
-SESSION16_SEND_ON = True
 SEND_ON = re.compile(r"[,;]\s*(?:rồi\s+)?chuyển(?:\s+(?:cho|sang|qua))?\s*$")
 # "Hôm nay tổ dân phố số 3 họp bàn chuẩn bị bầu …", "hôm nay phòng mình họp về …": the meeting under way, as "hôm nay
 # chị Hạnh chủ trì họp …" is (THIS_MEETING); a meeting to hold later ("thứ Sáu tổ 3 họp …") is left as it was
-SESSION16_MEETING_NOW = True
 MEETING_NOW = re.compile(r"^\s*,?\s*(?:(?:sẽ|cùng)\s+)?(?:họp|giao ban)(?:\s+(?:bàn|về|để|chuyên đề))?\b")
-IF_THEN = re.compile(r"\bnếu\b[^.;!?]{0,160}\bthì\s*$")
 
 
-# Session 15 (docs/meetings.md, "Session 15"): a later sentence that dates the task just given without a date may name
-# whom the work goes to ("Tổ năm rà soát các hộ chưa đóng quỹ. Báo cho anh Tuấn trong tuần này."): not another doer
-SESSION15_LATER_TO = True  # on by rule R1 (session 15)
-# with an order after it asks only what comes before; the order is read as one (session 13's ASKED read the whole
-# sentence as a question)
-SESSION15_TAG_QUESTION = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
-_TAG_THEN = re.compile(r"\b(?:đúng|phải)\s+không\b(?:\s*(?:anh|chị|em|ạ|nhỉ|hả))*\s*[,;:]?\s+(?:[^\W\d_]+\s+){3,}")
 # Session 13 (docs/meetings.md, "Session 13"): questions a secretary types without "?": an alternative ("văn phòng ra
 # thông báo luôn hay chờ lịch bên công an"), "có … không (anh/ạ)" closing the sentence, "đúng không".
 ASKED = re.compile(r"\b(?:luôn|ngay|trước|bây giờ|giờ|luôn bây giờ)\s+hay\s+(?:là\s+)?(?:chờ|đợi|để|thôi|sau)\b|"
