@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clauses, withdrawals
+from appliance.tasks import clause_tasks, doers, withdrawals
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
@@ -89,8 +89,8 @@ def test_a_report_of_what_a_unit_said_gives_it_no_task(ward):
     assert _tasks(SAID, ward) == []
     asked = "Nguyễn Văn An: Anh Hùng báo cáo lại cho tôi số hộ vi phạm trước thứ Sáu."
     assert _tasks(asked, ward) == [("Trần Văn Hùng", "2026-12-04")]
-    assert clauses.SAID_THAT.match(" báo là đã xong") and clauses.SAID_THAT.match(" phản ánh rằng đường hỏng")
-    assert not clauses.SAID_THAT.match(" báo cáo lại kết quả cho tôi")
+    assert clause_tasks.SAID_THAT.match(" báo là đã xong") and clause_tasks.SAID_THAT.match(" phản ánh rằng đường hỏng")
+    assert not clause_tasks.SAID_THAT.match(" báo cáo lại kết quả cho tôi")
 
 
 # --- whom something is asked from is not the doer ---
@@ -109,9 +109,9 @@ def test_whom_it_is_asked_from_is_not_the_doer(ward, transcript, expected):
 
 
 def test_the_speakers_own_request_is_left_as_it_was():
-    assert clauses.ASK_FROM.search("số liệu xin ")
-    assert clauses.ASK_FROM.search("xin ý kiến ")
-    assert not clauses.ASK_FROM.search("em xin ")  # "em xin nhận", "em xin chị Hương cho em nghỉ"
+    assert doers.ASK_FROM.search("số liệu xin ")
+    assert doers.ASK_FROM.search("xin ý kiến ")
+    assert not doers.ASK_FROM.search("em xin ")  # "em xin nhận", "em xin chị Hương cho em nghỉ"
 
 
 # --- the chair putting off a work given just before ---

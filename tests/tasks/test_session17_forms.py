@@ -8,7 +8,7 @@ import pytest
 from appliance.tasks import (
     clause_dates,
     clause_model,
-    clauses,
+    doers,
     extract,
     merge,
     proposals,
@@ -21,7 +21,7 @@ from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
-_FLAGGED = (clause_dates, clauses, merge, proposals, roster, undated_drops)
+_FLAGGED = (clause_dates, doers, merge, proposals, roster, undated_drops)
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +155,7 @@ def test_a_postponement_calling_nobody_moves_the_task_just_discussed(ward, on) -
     assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04")]
 
 
-# --- clauses.SESSION17_COLLECTIVE: "anh em" is a group ---
+# --- doers.SESSION17_COLLECTIVE: "anh em" is a group ---
 
 COLLECTIVE = ("Nguyễn Văn An: Bắt đầu.\n"
               "Người nói 1: Dạ em là tổ trưởng tổ 6, đầu ngõ có cột điện nghiêng lắm ạ.\n"
@@ -164,7 +164,7 @@ COLLECTIVE = ("Nguyễn Văn An: Bắt đầu.\n"
 
 def test_anh_em_is_a_group_not_the_one_answered(ward, on) -> None:
     assert tasks_said(COLLECTIVE, ward) == [("Trần Văn Hùng", "2026-12-02")]
-    on.setattr(clauses, "SESSION17_COLLECTIVE", False)
+    on.setattr(doers, "SESSION17_COLLECTIVE", False)
     assert tasks_said(COLLECTIVE, ward) != [("Trần Văn Hùng", "2026-12-02")]
 
 
@@ -189,7 +189,7 @@ def test_who_leads_a_task_just_given_is_that_task(ward, on) -> None:
     assert tasks_said(LEADS, ward) == [("Phòng Văn hóa - Xã hội", None), ("Phòng Văn hóa - Xã hội", None)]
 
 
-# --- clauses.SESSION17_HESITATION: "thì là…" before a doer ---
+# --- doers.SESSION17_HESITATION: "thì là…" before a doer ---
 
 HESITATION = ("Nguyễn Văn An: Bắt đầu.\nTrần Văn Hùng: Dạ.\n"
               "Nguyễn Văn An: Còn vỉa hè phố chợ thì… thì là… anh Hùng lập biên bản các hộ lấn chiếm, thứ Sáu báo anh.")
@@ -197,7 +197,7 @@ HESITATION = ("Nguyễn Văn An: Bắt đầu.\nTrần Văn Hùng: Dạ.\n"
 
 def test_a_doer_after_a_hesitation(ward, on) -> None:
     assert tasks_said(HESITATION, ward) == [("Trần Văn Hùng", "2026-12-04")]
-    on.setattr(clauses, "SESSION17_HESITATION", False)
+    on.setattr(doers, "SESSION17_HESITATION", False)
     assert tasks_said(HESITATION, ward) != [("Trần Văn Hùng", "2026-12-04")]
 
 
@@ -235,7 +235,7 @@ def test_the_chairs_and_dated_tasks_stand(ward, on, said: str, due: list[tuple[s
     assert tasks_said(said, ward) == due
 
 
-# --- clauses.SESSION17_TOPIC_OFFER ---
+# --- doers.SESSION17_TOPIC_OFFER ---
 
 EVENT_OFFER = ("Nguyễn Văn An: Hội chợ Xuân khai mạc ngày 20 tháng 12 ở sân nhà văn hóa.\n"
                "Người nói 1: Sân còn nhiều vật liệu xây dựng để bừa bãi lắm ạ.\n"
@@ -245,7 +245,7 @@ EVENT_OFFER = ("Nguyễn Văn An: Hội chợ Xuân khai mạc ngày 20 tháng 1
 def test_an_offer_after_its_matter(ward, on) -> None:
     on.setattr(undated_drops, "SESSION17_LONE_OFFER", False)  # it drops the undated offer nobody took up
     assert tasks_said(EVENT_OFFER, ward) == [("Trần Văn Hùng", None)]
-    on.setattr(clauses, "SESSION17_TOPIC_OFFER", False)
+    on.setattr(doers, "SESSION17_TOPIC_OFFER", False)
     on.setattr(clause_model, "BY_DEFAULT", False)
     assert tasks_said(EVENT_OFFER, ward) == []
 
