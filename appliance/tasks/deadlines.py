@@ -224,6 +224,11 @@ DAY_WITH_MONTH_RULES: list[Rule] = [
 # "(hồ sơ) trễ hạn tháng 10", "quá hạn 15/11": the date says which files ran late; "hạn" there marks no deadline, so a
 # deadline said after it ("…, thứ Hai tuần sau báo cáo anh") is the one
 _LATE = re.compile(r"\b(?:tre|qua|tre\s+het|bi\s+tre)\s+han$")
+# Session 18 (docs/meetings.md, "Session 18"): a month or quarter said bare after "tình hình", "kết quả", "số liệu"
+# ("Chị Hương báo cáo nhanh tình hình tháng mười một.", "điểm qua kết quả quý ba") is the period reported on, not a
+# deadline; "báo cáo kết quả trong tháng 11", "… cuối tháng này" still are
+SESSION18_MATTER_MONTH = True
+_MATTER = re.compile(r"\b(?:tinh hinh|ket qua|so lieu)\s+$")
 # A day said in words is read whole: "trước mười hai giờ trưa mai" is not "before the 10th" (the older rules could
 # stop after "mười" when what followed did not suit them), so a day followed by another number word is no date (a bug
 # fix since session 16, rule R7: session 15's setting, off by its R1, is unconditional)
@@ -369,6 +374,9 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
             # A month or quarter named without a deadline word ("bảng tổng hợp tháng 11") says less than a day.
             if _OCCASION.search(folded[max(0, m.start() - 8):m.start()]):
                 continue  # "tăng chuyến thu gom rác dịp cuối năm": the season the work is for
+            if SESSION18_MATTER_MONTH and build in (_month, _quarter) and not own and not before \
+                    and _MATTER.search(folded[max(0, m.start() - 16):m.start()]):
+                continue  # "báo cáo nhanh tình hình tháng mười một": the period reported on
             weak = build in (_month, _quarter)
             rank = 0 if before else 1 if own else 3 if weak else 2
             if not before and _SEASON.match(folded, m.start()) \

@@ -21,6 +21,7 @@ from appliance.tasks.open_task import (
     word_pairs,
 )
 from appliance.tasks.phrases import AGREE, RECAP
+from appliance.tasks.roster import Person
 from appliance.text import fold
 
 
@@ -127,6 +128,10 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
             lead[-1].touched = turn.index
             support(lead[-1], anchor)
             return
+    if SESSION18_RECAP_UNIT and anchor.recap and not mine and anchor.kind == "task" \
+            and RECAP.search(anchor.quote.lower()):
+        mine = [t for t in found if not t.cancelled and _unit_and_member(t.person, person)
+                and len(content_words(t.content) & content_words(anchor.content)) >= 2]
     if anchor.recap and mine and anchor.kind == "task":
         # "Tóm lại: …, Hùng lo hòa giải, …": the recap names a task given before, in fewer words; the one
         # it shares most words with (else the latest), with the date the recap says, if any.
@@ -288,3 +293,15 @@ _RECAP_ITEM = 16  # words: longer, the quote runs over several recap items (a re
 def _recap_item(quote: str) -> str:
     head, colon, rest = quote.partition(":")
     return rest if colon and RECAP.search(head.lower()) else quote
+
+
+# Session 18 (docs/meetings.md, "Session 18"): a closing recap naming a unit ("Nhắc lại: công an rà soát pháo, …")
+# restates the task given earlier to one of its people ("Đồng chí trưởng công an tiếp tục cho rà soát …"), and one
+# naming a person restates the task given to their unit: that task (the one sharing most words), not a second one
+SESSION18_RECAP_UNIT = True
+
+
+def _unit_and_member(had: Person, said: Person) -> bool:
+    """One of the two is a unit and the other a person of the directory in that unit."""
+    return bool(had.kind == "staff" and said.kind == "unit" and had.unit and had.unit == said.name
+                or had.kind == "unit" and said.kind == "staff" and said.unit and said.unit == had.name)
