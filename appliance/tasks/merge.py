@@ -132,6 +132,9 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
             and RECAP.search(anchor.quote.lower()):
         mine = [t for t in found if not t.cancelled and _unit_and_member(t.person, person)
                 and len(content_words(t.content) & content_words(anchor.content)) >= 2]
+    if SESSION18_RECAP_ALONE and anchor.recap and not mine and anchor.kind == "task" and anchor.deadline is None \
+            and RECAP.search(anchor.quote.lower()):
+        return  # "Tóm lại: …, anh Sơn trực giao thừa.": an undated recap item restating nothing read before
     if anchor.recap and mine and anchor.kind == "task":
         # "Tóm lại: …, Hùng lo hòa giải, …": the recap names a task given before, in fewer words; the one
         # it shares most words with (else the latest), with the date the recap says, if any.
@@ -299,6 +302,10 @@ def _recap_item(quote: str) -> str:
 # restates the task given earlier to one of its people ("Đồng chí trưởng công an tiếp tục cho rà soát …"), and one
 # naming a person restates the task given to their unit: that task (the one sharing most words), not a second one
 SESSION18_RECAP_UNIT = True
+# Session 18: an explicit recap's item with no date that restates no task read before ("Tóm lại: …, anh Sơn trực giao
+# thừa.", where the task was given with its date in words the rules missed) is no task of its own: the recap names
+# work given earlier, and its date is there (abstention: the secretary sees the recap in the biên bản)
+SESSION18_RECAP_ALONE = True
 
 
 def _unit_and_member(had: Person, said: Person) -> bool:

@@ -96,3 +96,21 @@ def test_the_month_reported_on_is_no_deadline(ward, on, said: str) -> None:
 ])
 def test_a_month_with_its_deadline_word_still_reads(ward, on, said: str, due: str) -> None:
     assert _due(said, ward) == due
+
+
+# --- merge.SESSION18_RECAP_ALONE: an undated recap item restating nothing read before is no task ---
+
+RECAP_ALONE = ("Nguyễn Văn An: Bắt đầu.\nTrịnh Văn Minh: Dạ.\n"
+               "Nguyễn Văn An: Chị Hương lập danh sách hộ nghèo trước thứ Sáu.\n"
+               "Nguyễn Văn An: Tóm lại: chị Hương danh sách hộ nghèo thứ Sáu, anh Sơn trực đêm giao thừa.")
+
+
+def test_an_undated_recap_item_restating_nothing_is_no_task(ward, on) -> None:
+    assert tasks_said(RECAP_ALONE, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+    on.setattr(merge, "SESSION18_RECAP_ALONE", False)
+    assert ("Cao Văn Sơn", None) in tasks_said(RECAP_ALONE, ward)
+
+
+def test_a_dated_recap_item_restating_nothing_stands(ward, on) -> None:
+    said = RECAP_ALONE.replace("anh Sơn trực đêm giao thừa", "anh Sơn lập lịch trực trước thứ Năm")
+    assert ("Cao Văn Sơn", "2026-12-03") in tasks_said(said, ward)
