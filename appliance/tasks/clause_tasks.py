@@ -239,7 +239,7 @@ IF_THEN = re.compile(r"\bnếu\b[^.;!?]{0,160}\bthì\s*$")
 # Session 18 (docs/meetings.md, "Session 18"): a sentence that opens with its condition ("Nếu phát hiện vi phạm thì lập
 # biên bản chuyển anh Bảo xử lý.", "Nếu tổ nào thiếu người thì phòng Văn hóa - Xã hội cử người hỗ trợ.") names a
 # contingency, not work given, wherever its doer stands (the training keys hold no task in 41 such sentences)
-SESSION18_IF_FIRST = True
+SESSION18_IF_FIRST = True  # on by rule R1 (session 18): no fresh verdict moved; off brings back a training wrong (s18)
 IF_FIRST = re.compile(r"^\W*(?:(?:còn|mà|nhưng|và|thế|vậy|ừ|à|ờ|dạ|vâng)\W+)*nếu\b")
 # the chair announcing what follows ("tôi nhắc mấy việc trước khi nghỉ Tết …", "anh nói mấy việc", "tôi giao một số
 # việc"): the tasks come after, as with "tôi xin phân công như sau" (PREAMBLE)

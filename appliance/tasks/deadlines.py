@@ -227,7 +227,7 @@ _LATE = re.compile(r"\b(?:tre|qua|tre\s+het|bi\s+tre)\s+han$")
 # Session 18 (docs/meetings.md, "Session 18"): a month or quarter said bare after "tình hình", "kết quả", "số liệu"
 # ("Chị Hương báo cáo nhanh tình hình tháng mười một.", "điểm qua kết quả quý ba") is the period reported on, not a
 # deadline; "báo cáo kết quả trong tháng 11", "… cuối tháng này" still are
-SESSION18_MATTER_MONTH = True
+SESSION18_MATTER_MONTH = True  # on by rule R1 (session 18): no fresh verdict moved; off brings back a training wrong
 _MATTER = re.compile(r"\b(?:tinh hinh|ket qua|so lieu)\s+$")
 # A day said in words is read whole: "trước mười hai giờ trưa mai" is not "before the 10th" (the older rules could
 # stop after "mười" when what followed did not suit them), so a day followed by another number word is no date (a bug

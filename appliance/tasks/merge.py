@@ -301,11 +301,11 @@ def _recap_item(quote: str) -> str:
 # Session 18 (docs/meetings.md, "Session 18"): a closing recap naming a unit ("Nhắc lại: công an rà soát pháo, …")
 # restates the task given earlier to one of its people ("Đồng chí trưởng công an tiếp tục cho rà soát …"), and one
 # naming a person restates the task given to their unit: that task (the one sharing most words), not a second one
-SESSION18_RECAP_UNIT = True
+SESSION18_RECAP_UNIT = True  # on by rule R1 (session 18): no fresh verdict moved; off brings back a training wrong (s6)
 # Session 18: an explicit recap's item with no date that restates no task read before ("Tóm lại: …, anh Sơn trực giao
 # thừa.", where the task was given with its date in words the rules missed) is no task of its own: the recap names
 # work given earlier, and its date is there (abstention: the secretary sees the recap in the biên bản)
-SESSION18_RECAP_ALONE = True
+SESSION18_RECAP_ALONE = True  # on by rule R1 (session 18): fresh wrong -1, right -2 (at most twice)
 
 
 def _unit_and_member(had: Person, said: Person) -> bool:
