@@ -1,0 +1,48 @@
+"""Session 18's second round of forms (docs/meetings.md, "Session 18", second round), each in new words written for
+this file (not the training meetings' sentences), with its setting switched off and on, and where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from appliance.tasks import runon
+from appliance.tasks.roster import Roster
+from appliance.text.dates import WorkCalendar
+from tests.flags import switch_on
+from tests.tasks.transcripts import memory_ward, tasks_said
+
+_FLAGGED = (runon,)
+
+
+@pytest.fixture(scope="module")
+def ward() -> tuple[Roster, WorkCalendar]:
+    return memory_ward()
+
+
+@pytest.fixture
+def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    switch_on(monkeypatch, _FLAGGED, "SESSION18B_")
+    return monkeypatch
+
+
+# --- runon.SESSION18B_PAUSE_BEFORE_DATE: "ờ" before the clause's own date is a pause, not a new turn ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: việc vỉa hè thì chị hà tổng hợp toàn bộ đơn thư của bà con thành một bộ ờ đánh số ờ xong ngày "
+     "mồng bốn gửi anh xem", [("Phạm Thu Hà", "2026-12-04")]),
+])
+def test_a_pause_before_the_date_keeps_the_date_with_its_task(ward, on, said: str, due: list) -> None:
+    assert tasks_said(said, ward) == due
+    on.setattr(runon, "SESSION18B_PAUSE_BEFORE_DATE", False)
+    assert tasks_said(said, ward) == [(due[0][0], None)]
+
+
+def test_a_pause_before_another_doer_still_opens_a_clause(ward, on) -> None:
+    said = ("Nguyễn Văn An: báo cáo tháng thì mọi người nộp đủ rồi việc sơn lại vạch kẻ đường trước cổng trường "
+            "anh hùng làm việc với công ty ờ chị hà chuẩn bị hồ sơ xong trước thứ năm tuần này nhé")
+    assert tasks_said(said, ward) == [("Trần Văn Hùng", None), ("Phạm Thu Hà", "2026-12-03")]
+
+
+def test_a_punctuated_turn_is_not_cut_at_all(on) -> None:
+    said = "Anh Hùng rà soát các biển quảng cáo, ờ trước thứ Năm nhé."
+    assert runon.punctuate(said) == said
