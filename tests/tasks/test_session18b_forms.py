@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import runon
+from appliance.tasks import cues, runon
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import memory_ward, tasks_said
 
-_FLAGGED = (runon,)
+_FLAGGED = (cues, runon)
 
 
 @pytest.fixture(scope="module")
@@ -46,3 +46,24 @@ def test_a_pause_before_another_doer_still_opens_a_clause(ward, on) -> None:
 def test_a_punctuated_turn_is_not_cut_at_all(on) -> None:
     said = "Anh Hùng rà soát các biển quảng cáo, ờ trước thứ Năm nhé."
     assert runon.punctuate(said) == said
+
+
+# --- cues.SESSION18B_FRONTED_EVENT: the matter said first with its event's day, right before the doer ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: ờ buổi tập huấn ngày mười hai tháng mười hai thứ bảy ấy anh tuấn chuẩn bị loa đài cho hội trường.",
+     [("Lê Minh Tuấn", "2026-12-12")]),
+    ("Nguyễn Văn An: Hùng ơi phông bạt cho lễ ra quân ngày 15 em lo nhé.", [("Trần Văn Hùng", "2026-12-15")]),
+])
+def test_work_for_an_event_said_first_is_due_that_day(ward, on, said: str, due: list) -> None:
+    assert tasks_said(said, ward) == due
+    on.setattr(cues, "SESSION18B_FRONTED_EVENT", False)
+    assert tasks_said(said, ward) == [(due[0][0], None)]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Từ ngày 15 chị Hà bố trí thêm một quầy tiếp nhận hồ sơ.", [("Phạm Thu Hà", None)]),  # a start
+    ("Nguyễn Văn An: Đợt kiểm tra cuối năm anh Hùng làm đầu mối nhé.", [("Trần Văn Hùng", None)]),  # no day named
+])
+def test_a_start_or_a_period_said_first_is_no_deadline(ward, on, said: str, due: list) -> None:
+    assert tasks_said(said, ward) == due
