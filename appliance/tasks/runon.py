@@ -24,13 +24,17 @@ _ASKED = re.compile(r"\b(?:được không|được chưa|được chứ|phải 
 # lên phường ờ trước thứ sáu này nhé", "… đóng quyển ờ xong ngày mồng tám trình anh ký") is a pause inside that clause,
 # not a new turn: cut there, the date was left in a sentence of its own and the task had none
 SESSION18B_PAUSE_BEFORE_DATE = True
+# Session 18 (second round): "dạ tôi là tổ trưởng tổ bốn tổ tôi sẽ chuẩn bị …" says who speaks: no cut between "là"
+# and "tổ trưởng" (the voice was left unknown and its offer keyed to no one)
+SESSION18B_SELF_INTRO = True
+_SELF_INTRO = r"(?<!\blà)"
 _DATE_AFTER_PAUSE = (r"(?!\s+(?:trước|xong|chậm nhất|muộn nhất|hạn|trong\s+(?:vòng|ngày|tuần|tháng|hôm nay|sáng|chiều))"
                      r"\b)")
 
 
 # A turn or a new matter opens with these; "rõ" only as an answer, not "làm rõ", "chưa rõ".
 # "mời" opens a turn only as an invitation to speak ("mời ông Bình"), not in "giấy mời các hộ".
-def _opener(pause_guard: str) -> re.Pattern[str]:
+def _opener(pause_guard: str, intro_guard: str) -> re.Pattern[str]:
     return re.compile(rf"(?<=\S)\s+(?=(?:dạ|vâng|ừ|còn|tiếp theo|xin mời|thưa)\b|ờ\b{pause_guard})"
                       # "à thôi" stays whole: it withdraws what was just said
                       r"|(?<!à)(?<!ờ)(?<!mà)(?<=\S)\s+(?=thôi\b)"
@@ -39,14 +43,14 @@ def _opener(pause_guard: str) -> re.Pattern[str]:
                       r"|(?<!giấy)(?<=\S)\s+(?=mời\s+(?:anh|chị|bác|ông|bà|cô|chú|đồng chí)\b)"
                       r"|(?<!làm)(?<!chưa)(?<!cho)(?<!nói)(?<!rất)(?<=\S)\s+(?=rõ\b)"
                       # a group's officer is told next: "… dạ em đi luôn bác tổ trưởng tổ mười hai nắm lại…"
-                      r"|(?<!đề nghị)(?<!giao)(?<!yêu cầu)(?<!nhờ)(?<!bác)(?<!ông)(?<!bà)(?<=\S)\s+"
+                      rf"|(?<!đề nghị)(?<!giao)(?<!yêu cầu)(?<!nhờ)(?<!bác)(?<!ông)(?<!bà){intro_guard}(?<=\S)\s+"
                       r"(?=(?:(?:bác|ông|bà)\s+)?tổ\s+(?:trưởng|phó)\b)"
                       # a condition opens its own clause: "… trong tuần sau nếu có thời gian thì in thêm…"
                       r"|(?<=\S)\s+(?=nếu\b)")
 
 
-_OPEN = _opener("")
-_OPEN_PAUSE = _opener(_DATE_AFTER_PAUSE)
+_OPENERS = {(pause, intro): _opener(_DATE_AFTER_PAUSE if pause else "", _SELF_INTRO if intro else "")
+            for pause in (False, True) for intro in (False, True)}
 # A short answer closes its turn: "dạ được anh huy làm…", "dạ vâng tôi sẽ làm ạ".
 _ANSWERED = re.compile(r"\b(?:dạ|vâng)(?:\s+(?:anh|chị))?(?:\s+(?:được|vâng|rõ|ạ|(?:em|tôi)\s+(?:sẽ\s+)?"
                        r"(?:làm|nhận|đi)(?:\s+(?:ngay|luôn))?))*"
@@ -64,7 +68,7 @@ def punctuate(text: str) -> str:
         return _OFFER_AFTER.sub("ạ. ", text)
     cut = _ASKED.sub(lambda m: m.group(0).rstrip() + "? ", text)
     cut = _CLOSE.sub(lambda m: m.group(0).rstrip() + ". ", cut)
-    cut = (_OPEN_PAUSE if SESSION18B_PAUSE_BEFORE_DATE else _OPEN).sub(". ", cut)
+    cut = _OPENERS[SESSION18B_PAUSE_BEFORE_DATE, SESSION18B_SELF_INTRO].sub(". ", cut)
     cut = _ANSWERED.sub(lambda m: m.group(0).rstrip() + ". ", cut)
     # "dạ. vâng", "ừ. còn": a run of openers is one opening.
     cut = re.sub(r"\b(dạ|vâng|ừ|ờ|thưa)\.\s+(?=(?:dạ|vâng|ừ|ờ|còn|thưa|rõ)\b)", r"\1 ", cut)

@@ -67,3 +67,21 @@ def test_work_for_an_event_said_first_is_due_that_day(ward, on, said: str, due: 
 ])
 def test_a_start_or_a_period_said_first_is_no_deadline(ward, on, said: str, due: list) -> None:
     assert tasks_said(said, ward) == due
+
+
+# --- runon.SESSION18B_SELF_INTRO: "tôi là tổ trưởng tổ N" in an unpunctuated run says who speaks ---
+
+_INTRO = ("Người nói 3: dạ tôi là tổ trưởng tổ sáu tổ tôi sẽ mượn loa của nhà văn hóa với mời các hộ tham gia buổi tập "
+          "huấn phòng cháy hôm mười lăm tháng mười hai")
+
+
+def test_a_voice_naming_its_group_in_a_run_speaks_for_it(ward, on) -> None:
+    assert tasks_said(_INTRO, ward) == [("Tổ dân phố số 6", "2026-12-15")]
+    on.setattr(runon, "SESSION18B_SELF_INTRO", False)
+    assert tasks_said(_INTRO, ward) == [("", "2026-12-15")]
+
+
+def test_a_group_officer_told_next_still_opens_a_clause(on) -> None:
+    said = ("dạ vâng em làm luôn trong chiều nay để kịp gửi quận báo cáo tổng hợp bác tổ trưởng tổ năm nắm lại danh "
+            "sách các hộ kinh doanh trong tổ giúp em nhé")
+    assert ". bác tổ trưởng tổ năm" in runon.punctuate(said)
