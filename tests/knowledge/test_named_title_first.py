@@ -1,5 +1,6 @@
-"""Session 16: legal search behaviours behind SESSION16_* flags read at call time (docs/knowledge.md, "Session 16").
-The sentences here are this file's own, not the blind writers'."""
+"""A bridged question that repeats the title of another law's article the ranking found: that article first
+(docs/knowledge.md, "Session 16"; unconditional since the session 18 retirement). The sentences here are this file's
+own, not the blind writers'."""
 
 from __future__ import annotations
 
@@ -36,24 +37,9 @@ def test_the_share_of_a_title_the_question_repeats():
 def test_a_bridged_question_repeating_another_laws_title_shows_that_article_first(library, monkeypatch, question,
                                                                                    procedure, article):
     monkeypatch.setattr(search_module, "SESSION17_OWN_TOP_FIRST", False)   # session 17's rule may do the same
-    monkeypatch.setattr(search_module, "SESSION16_NAMED_TITLE_FIRST", True)
     on = search(library, question, 5)
     assert on.answered and on.procedure is not None and on.procedure[0] == procedure
     assert _shown(on)[0] == article and len(set(_shown(on))) >= 2   # the basis follows
-    monkeypatch.setattr(search_module, "SESSION16_NAMED_TITLE_FIRST", False)
-    off = search(library, question, 5)
-    assert off.procedure == on.procedure and article not in _shown(off)
-
-
-@pytest.mark.parametrize("question", [
-    "nhà mình mới sinh em bé, giờ muốn đi làm giấy khai sinh thì phải mang theo những gì vậy ạ",
-    "giấy đăng ký kết hôn của bố mẹ bị mất, làm lại ở đâu",
-])
-def test_a_bridged_question_naming_no_other_title_is_answered_as_before(library, monkeypatch, question):
-    monkeypatch.setattr(search_module, "SESSION16_NAMED_TITLE_FIRST", False)
-    off = _shown(search(library, question, 5))
-    monkeypatch.setattr(search_module, "SESSION16_NAMED_TITLE_FIRST", True)
-    assert _shown(search(library, question, 5)) == off
 
 
 def _row(id_: int, doc: int, title: str, text: str = "", status: str = "con_hieu_luc") -> dict[str, object]:
