@@ -196,7 +196,9 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     if not words:
         response.note = "Hãy nhập từ khóa hoặc câu hỏi."
         return response
-    more_words, more_pairs = away_from_office.extra_terms(" ".join(fold_tokens(query)))
+    # The question folded once, padded with spaces (every folded test below reads this one).
+    folded_query = f" {' '.join(fold_tokens(query))} "
+    more_words, more_pairs = away_from_office.extra_terms(folded_query)
     words = list(dict.fromkeys([*words, *more_words]))
     pairs = list(dict.fromkeys([*pairs, *more_pairs]))
     rows = store.fts_candidates(conn, match_expression(conn, words, pairs), BM25_WEIGHTS, CANDIDATES)
@@ -229,7 +231,6 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         response.answered, response.missing, response.note = False, judged.missing, judged.note
         response.took_ms = (time.perf_counter() - started) * 1000
         return response
-    folded_query = f" {' '.join(fold_tokens(query))} "
     defined: set[str] = set()
     if defined_terms.SESSION17_DEFINED_TERM and defined_terms.asks_definition(folded_query):
         titled = defined_terms.titled_passages(conn, folded_query)
@@ -285,7 +286,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     if judged.answered or bridged is not None:
         first = ([chunk_rows[cid] for _s, cid in ranked[:SHOWN]] if judged.answered and bridged is None
                  else list(bridged.rows[:SHOWN]) if bridged is not None else [])
-        named = named_laws(conn, query)
+        named = named_laws(conn, folded_query)
         if named and not any(any(title in fold(row["title"]) for title in named) for row in first):
             judged, reading = replace(judged, answered=False), bridge.Reading(gaps=reading.gaps)
             bridged = None
@@ -302,11 +303,12 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
                                           *(g.message for g in response.gaps)])
     elif bridged is not None:
         # The passages did not answer, but the question names one procedure: its legal basis, said so.
-        rows = bridge_own_first(query, [chunk_rows[cid] for _s, cid in ranked[:BRIDGE_OWN_DEPTH]], list(bridged.rows))
+        rows = bridge_own_first(folded_query, [chunk_rows[cid] for _s, cid in ranked[:BRIDGE_OWN_DEPTH]],
+                                list(bridged.rows))
         own = [chunk_rows[cid] for _s, cid in ranked[:NAMED_TITLE_DEPTH]]
-        rows = named_title_first(query, own, list(bridged.rows), rows)
+        rows = named_title_first(folded_query, own, list(bridged.rows), rows)
         if SESSION17_OWN_TOP_FIRST and ranked:
-            rows = own_top_first(query, chunk_rows[ranked[0][1]], list(bridged.rows), rows)
+            rows = own_top_first(folded_query, chunk_rows[ranked[0][1]], list(bridged.rows), rows)
         response.hits = [_hit(row, 0.0, query) for row in rows[:k]]
         response.procedure = (bridged.code, bridged.name)
         response.nearest = hits
@@ -327,9 +329,10 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     return response
 
 
-def named_laws(conn: sqlite3.Connection, query: str) -> list[str]:
-    """The folded titles of the library's laws ("luat nguoi cao tuoi") that the question names."""
-    folded = f" {' '.join(fold_tokens(query))} "
+def named_laws(conn: sqlite3.Connection, folded_query: str) -> list[str]:
+    """The folded titles of the library's laws ("luat nguoi cao tuoi") that the question (folded, padded with
+    spaces) names."""
+    folded = f" {folded_query.strip()} "
     rows = conn.execute("SELECT DISTINCT title FROM kb_documents WHERE doc_type = 'Luật'")
     titles = {fold(str(row[0])) for row in rows}
     named = [t for t in titles if len(t.split()) >= 2 and not t.startswith("luat so ") and f" {t} " in folded]
@@ -349,11 +352,10 @@ def title_adjustment(folded_query: str, article_title: str) -> float:
     return adjustment
 
 
-def bridge_own_first(query: str, own: Sequence[sqlite3.Row], basis: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
+def bridge_own_first(folded: str, own: Sequence[sqlite3.Row], basis: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
     """The ranking's own passages (`own`, in its order) of the documents the bridged `basis` cites, in
-    force and stating what the question asks for (an amount, a time, a penalty), then the basis."""
+    force and stating what the question (`folded`) asks for (an amount, a time, a penalty), then the basis."""
     documents = {int(row["doc_id"]) for row in basis}
-    folded = " ".join(fold_tokens(query))
     first = [row for row in own if int(row["doc_id"]) in documents and in_force(row["status"])
              and not row["repealed"] and relevance.states_what_is_asked(folded, row["folded"])
              and not _RIVAL_TITLE.match(fold(row["article_title"] or ""))]
@@ -369,12 +371,11 @@ def title_share(folded_query: str, article_title: str) -> tuple[float, int]:
     return (sum(1 for w in words if w in asked) / len(words) if words else 0.0), len(words)
 
 
-def named_title_first(query: str, own: Sequence[sqlite3.Row], basis: Sequence[sqlite3.Row],
+def named_title_first(folded: str, own: Sequence[sqlite3.Row], basis: Sequence[sqlite3.Row],
                       rows: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
     """`rows` (the bridged answer) with the first of the ranking's `own` passages of another document than the
-    bridged `basis` cites whose article title the question nearly repeats put first."""
+    bridged `basis` cites whose article title the question (`folded`) nearly repeats put first."""
     documents = {int(row["doc_id"]) for row in basis}
-    folded = " ".join(fold_tokens(query))
     for row in own:
         if (int(row["doc_id"]) in documents or not in_force(row["status"]) or row["repealed"]
                 or not relevance.states_what_is_asked(folded, row["folded"])
@@ -391,14 +392,14 @@ def _title_words_asked(folded_query: str, article_title: str) -> int:
     return round(share * size)
 
 
-def own_top_first(query: str, top: sqlite3.Row, basis: Sequence[sqlite3.Row],
+def own_top_first(folded: str, top: sqlite3.Row, basis: Sequence[sqlite3.Row],
                   rows: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
     """`rows` (the bridged answer) with the ranking's own first passage `top` put first when it is of a document the
     bridged `basis` does not cite, in force, states what is asked, is not titled as a rival procedure and has a title
-    of which the question repeats OWN_TOP_TITLE_WORDS content syllables (not a passage sharing incidental words: the
-    fee circular's "Căn cứ xác định mức thu phí" for a question on a death registration) (SESSION17_OWN_TOP_FIRST)."""
+    of which the question (`folded`) repeats OWN_TOP_TITLE_WORDS content syllables (not a passage sharing incidental
+    words: the fee circular's "Căn cứ xác định mức thu phí" for a question on a death registration)
+    (SESSION17_OWN_TOP_FIRST)."""
     documents = {int(row["doc_id"]) for row in basis}
-    folded = " ".join(fold_tokens(query))
     if (int(top["doc_id"]) in documents or not in_force(top["status"]) or top["repealed"]
             or not relevance.states_what_is_asked(folded, top["folded"])
             or _RIVAL_TITLE.match(fold(top["article_title"] or ""))

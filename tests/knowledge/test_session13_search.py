@@ -83,11 +83,13 @@ def test_own_passages_must_state_what_is_asked(library):
 # --- a law named by its title ----------------------------------------------------------------------------------
 
 def test_the_laws_a_question_names(library):
-    assert search_module.named_laws(library, "Theo Luật Người cao tuổi thì ai được chăm sóc") == ["luat nguoi cao tuoi"]
-    assert search_module.named_laws(library, "luat hon nhan va gia dinh quy dinh gi ve cap duong") == [
-        "luat hon nhan va gia dinh"]
-    assert search_module.named_laws(library, "người cao tuổi được giảm giá vé không") == []   # no law named
-    assert search_module.named_laws(library, "luật số 59/2020/QH14 nói gì") == []
+    def named(question: str) -> list[str]:
+        return search_module.named_laws(library, f" {' '.join(fold_tokens(question))} ")   # folded once by search
+
+    assert named("Theo Luật Người cao tuổi thì ai được chăm sóc") == ["luat nguoi cao tuoi"]
+    assert named("luat hon nhan va gia dinh quy dinh gi ve cap duong") == ["luat hon nhan va gia dinh"]
+    assert named("người cao tuổi được giảm giá vé không") == []   # no law named
+    assert named("luật số 59/2020/QH14 nói gì") == []
 
 
 @pytest.mark.parametrize("question", [
