@@ -26,6 +26,7 @@ but lost a right answer on the frozen held-out set and removed none of its false
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -105,6 +106,22 @@ UNSAID = "qqq"  # stands for a word the shown passages contain: no phrase spans 
 # A question asking how much or how long a procedure takes is answered by the articles the catalogue
 # cites for that fact (checked against the library by procedure_basis.py), when they state it.
 FACT_OF_KIND = {"money": "fee", "time": "processing_time"}
+# Session 18 (review of session 17: the bridge read any question naming a procedure as asking for its legal basis):
+# a question that names the procedure but asks WHERE it is done or WHICH office decides ("làm giấy khai sinh ở phường
+# của vợ hay của chồng", "đăng ký kết hôn làm ở đâu") asks for the article on competence the catalogue cites for the
+# procedure's agency (Điều 13, 17 Luật Hộ tịch), not for the procedure's steps (Điều 16, 18). With this on, those
+# articles (checked against the library like every fact) come first, then the legal basis. The question's form is
+# read as search.title_adjustment reads it (relevance.ASKS_COMPETENCE). Read at call time.
+SESSION18_ASKED_AGENCY = True
+# … or asks to choose between two wards ("làm ở phường của vợ hay của chồng", "ra xã nơi sinh hay nơi ở").
+_WHICH_OF_TWO = re.compile(r"\b(?:o|tai|ra|len|ve) (?:phuong|xa|uy ban|ubnd) (?:cua|noi) [a-z0-9 ]{1,40}? hay "
+                           r"(?:cua|noi|o|tai|phuong|xa)\b")
+
+
+def asks_agency(folded_query: str) -> bool:
+    """Whether the question (folded) asks where a procedure is done or which office decides (SESSION18_ASKED_AGENCY)."""
+    padded = f" {folded_query} "
+    return bool(relevance.ASKS_COMPETENCE.search(padded) or _WHICH_OF_TWO.search(padded))
 
 
 @dataclass(frozen=True)
@@ -272,6 +289,10 @@ def answer_passages(conn: sqlite3.Connection, procedure: Procedure, folded_query
     passage kept states one of the things asked (an amount, a time, a penalty), and together they
     state all of them; none when the library lacks the procedure's own law."""
     legal = basis_passages(conn, procedure)
+    if legal and SESSION18_ASKED_AGENCY and asks_agency(folded_query):
+        agency = fact_passages(conn, procedure, "agency")
+        seen = {int(row["id"]) for row in agency}
+        legal = [*agency, *(row for row in legal if int(row["id"]) not in seen)]
     kinds = relevance.asked_kinds(folded_query)
     if not legal or not kinds:
         return legal
