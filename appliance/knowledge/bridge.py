@@ -118,23 +118,6 @@ _WHICH_OF_TWO = re.compile(r"\b(?:o|tai|ra|len|ve) (?:phuong|xa|uy ban|ubnd) (?:
                            r"(?:cua|noi|o|tai|phuong|xa)\b")
 
 
-# Session 18 (issue 15: a wrong article shown as the answer is the worst failure): the procedure's article ("Thủ tục
-# đăng ký khai sinh") answers a question about doing it: its papers or steps, a time, an amount, where. A question
-# that only names the procedure and asks something else ("ông bà có được đi khai sinh thay bố mẹ không", "giấy tờ
-# rách có được chứng thực không") is not answered by it: with SESSION18_BASIS_NOT_ASKED (search.py), when the first
-# passage the bridge shows is such an article and the question asks none of these, the passages are shown as "có thể
-# liên quan" (to be checked), not as the answer.
-_ASKS_STEPS = re.compile(r"\b(giay to gi|giay gi|ho so|nop gi|nop nhung gi|can nhung gi|can mang|can gi|mang theo|"
-                         r"thu tuc|trinh tu|lam (?:nhu )?the nao|lam sao|phai lam gi|cac buoc)\b")
-
-
-def asks_procedure(folded_query: str) -> bool:
-    """Whether the question (folded) asks what a procedure's own article states: its papers or steps, a time, an
-    amount, or where it is done (asks_agency)."""
-    padded = f" {folded_query} "
-    return bool(_ASKS_STEPS.search(padded) or relevance.asked_kinds(padded) or asks_agency(folded_query))
-
-
 def asks_agency(folded_query: str) -> bool:
     """Whether the question (folded) asks where a procedure is done or which office decides (SESSION18_ASKED_AGENCY)."""
     padded = f" {folded_query} "

@@ -73,14 +73,6 @@ NAMED_TITLE_DEPTH = 3  # the ranking's passages looked at: those shown first (SH
 # rule put one first).
 SESSION17_OWN_TOP_FIRST = True
 OWN_TOP_TITLE_WORDS = 2  # content syllables of its title the question must repeat
-# Session 18 (bridge.asks_procedure): a bridged answer led by a procedure's own article ("Thủ tục …") for a question
-# that asks none of what that article states (papers or steps, a time, an amount, where) is shown as candidates
-# ("có thể liên quan"), not as the answer. Read at call time.
-SESSION18_BASIS_NOT_ASKED = True
-_PROCEDURE_TITLE = re.compile(r"(thu tuc|trinh tu)\b")
-CANDIDATES_NOTE = ("Câu hỏi nhắc đến thủ tục “{name}” nhưng không hỏi về hồ sơ, trình tự, thời hạn, lệ phí hay nơi "
-                   "thực hiện thủ tục đó: các đoạn dưới là căn cứ của thủ tục, chỉ có thể liên quan. Đọc và đối chiếu "
-                   "trước khi dùng làm căn cứ.")
 # Session 13: how a question asks says which kind of article answers it: where / to whom / who decides →
 # the article on competence (thẩm quyền); how long / how many days → a time limit (thời hạn); which papers →
 # the procedure (thủ tục, hồ sơ); what counts as → the definitions. An article whose title is of the
@@ -161,9 +153,6 @@ class SearchResponse:
     # Set when nothing answered and the question is about a subject the library has no official text
     # for (subjects.py): the registry entries of those documents; no passage is shown as an answer.
     gaps: list[Gap] = field(default_factory=list)
-    # Session 18: not answered, but `nearest` holds passages that may be related ("có thể liên quan", to be checked):
-    # the basis of a procedure the question names without asking what its article states (SESSION18_BASIS_NOT_ASKED).
-    candidates: bool = False
 
     def api(self) -> dict[str, object]:
         return {"results": [h.api() for h in self.hits], "engine": self.engine, "note": self.note,
@@ -171,7 +160,7 @@ class SearchResponse:
                 "confidence": round(self.confidence, 3), "missing": self.missing,
                 "nearest": [h.api() for h in self.nearest],
                 "procedure": {"code": self.procedure[0], "name": self.procedure[1]} if self.procedure else None,
-                "library_gaps": [g.api() for g in self.gaps], "candidates": self.candidates}
+                "library_gaps": [g.api() for g in self.gaps]}
 
 
 def match_expression(conn: sqlite3.Connection, words: list[str], pairs: list[str]) -> str:
@@ -323,12 +312,6 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         response.hits = [_hit(row, 0.0, query) for row in rows[:k]]
         response.procedure = (bridged.code, bridged.name)
         response.nearest = hits
-        if (SESSION18_BASIS_NOT_ASKED and rows and _PROCEDURE_TITLE.match(fold(rows[0]["article_title"] or ""))
-                and not bridge.asks_procedure(folded_query)):
-            response.answered, response.candidates, response.nearest = False, True, response.hits
-            response.hits, response.note = [], CANDIDATES_NOTE.format(name=bridged.name)
-            response.took_ms = (time.perf_counter() - started) * 1000
-            return response
         matched = ("Các điều khoản có từ giống câu hỏi thuộc lĩnh vực khác" if overruled is not None else
                    "Không có điều khoản nào khớp trực tiếp các từ của câu hỏi")
         response.note = (f"{matched}; câu hỏi được hiểu là về thủ tục “{bridged.name}”: các đoạn dưới là căn cứ pháp "

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from appliance.knowledge import bridge
-from appliance.knowledge import search as search_module
 from appliance.knowledge.search import search
 from appliance.text import fold_tokens
 
@@ -53,45 +52,3 @@ def test_a_bridged_question_not_asking_where_is_answered_as_before(library, monk
     monkeypatch.setattr(bridge, "SESSION18_ASKED_AGENCY", False)
     assert on == _shown(search(library, question, 5)) and on[0] == "60/2014/QH13|16"
 
-
-# --- a bridged procedure's own article for a question not asking what it states: candidates, not the answer --------
-
-def test_a_question_asking_what_a_procedures_article_states():
-    for question in ("đi khai sinh cần mang giấy tờ gì", "thủ tục làm thế nào", "đăng ký kết hôn mất bao lâu",
-                     "chứng thực bản sao hết bao nhiêu tiền", "khai tử làm ở đâu", "hồ sơ xin trợ cấp"):
-        assert bridge.asks_procedure(_folded(question)), question
-    for question in ("bà ngoại ra phường làm giấy khai sinh cho cháu được không",
-                     "giấy tờ bị rách thì phường có chứng thực bản sao cho không",
-                     "chủ tịch phường có được ký giấy cho người nhà mình không"):
-        assert not bridge.asks_procedure(_folded(question)), question
-
-
-def test_the_procedure_article_for_a_question_it_does_not_answer_is_shown_as_candidates(library, monkeypatch):
-    question = "bố mẹ đi làm xa, bà ngoại ra phường làm giấy khai sinh cho cháu được không"
-    monkeypatch.setattr(search_module, "SESSION18_BASIS_NOT_ASKED", True)
-    on = search(library, question, 5)
-    monkeypatch.setattr(search_module, "SESSION18_BASIS_NOT_ASKED", False)
-    off = search(library, question, 5)
-    assert off.answered and _shown(off)[0] == "60/2014/QH13|16"
-    assert not on.answered and on.candidates and on.hits == [] and on.procedure == off.procedure
-    assert [f"{h.number}|{h.article}" for h in on.nearest] == _shown(off)   # the same passages, as candidates
-    assert "có thể liên quan" in on.note and on.api()["candidates"] is True
-
-
-def test_a_question_asking_for_the_papers_keeps_the_answer(library, monkeypatch):
-    monkeypatch.setattr(search_module, "SESSION18_BASIS_NOT_ASKED", True)
-    on = search(library, "đi làm giấy khai sinh cho con cần mang giấy tờ gì", 5)
-    assert on.answered and not on.candidates and _shown(on)[0] == "60/2014/QH13|16"
-
-
-def test_the_search_page_shows_candidates_as_such(kb_server, monkeypatch):
-    from tests.conftest import login
-
-    monkeypatch.setattr(search_module, "SESSION18_BASIS_NOT_ASKED", True)   # the server runs in this process
-
-    with kb_server.client() as c:
-        login(c, "canbo", "canbo-demo")
-        page = c.get("/tra-cuu", params={"q": "bố mẹ đi làm xa, bà ngoại ra phường làm giấy khai sinh cho cháu được "
-                                              "không"}).text
-    assert "Có thể liên quan (cần đối chiếu, chưa phải câu trả lời)" in page and "kb-candidates" in page
-    assert "kb-via-procedure" not in page and "Thủ tục đăng ký khai sinh" in page
