@@ -116,12 +116,17 @@ SESSION18_ASKED_AGENCY = True
 # … or asks to choose between two wards ("làm ở phường của vợ hay của chồng", "ra xã nơi sinh hay nơi ở").
 _WHICH_OF_TWO = re.compile(r"\b(?:o|tai|ra|len|ve) (?:phuong|xa|uy ban|ubnd) (?:cua|noi) [a-z0-9 ]{1,40}? hay "
                            r"(?:cua|noi|o|tai|phuong|xa)\b")
+# … or asks whether this office may do it, or it must go elsewhere ("UBND phường mình có được đăng ký khai sinh cho
+# cháu không", "phường giải quyết được hay phải chuyển lên cấp trên").
+_THIS_OFFICE = re.compile(r"\b(?:phuong|xa|ubnd|uy ban)(?: [a-z]+){0,2} co (?:duoc |the )?(?:lam|dang ky|giai quyet|"
+                          r"chung thuc|cap|thu ly)\b|\bhay phai (?:chuyen|len|ra|ve|den)\b")
 
 
 def asks_agency(folded_query: str) -> bool:
     """Whether the question (folded) asks where a procedure is done or which office decides (SESSION18_ASKED_AGENCY)."""
     padded = f" {folded_query} "
-    return bool(relevance.ASKS_COMPETENCE.search(padded) or _WHICH_OF_TWO.search(padded))
+    return bool(relevance.ASKS_COMPETENCE.search(padded) or _WHICH_OF_TWO.search(padded)
+                or _THIS_OFFICE.search(padded))
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,9 @@ class Bridged:
     code: str
     name: str
     rows: list[sqlite3.Row]   # the basis passages, in the catalogue's order
+    # How many of `rows`, first, answer the form the question asks (the agency articles for "where", "which office":
+    # SESSION18_ASKED_AGENCY): search shows them before the ranking's own passages.
+    lead: int = 0
 
 
 @dataclass(frozen=True)
@@ -279,7 +287,11 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
         kinds = relevance.asked_kinds(folded)
         fields = ["legal_basis", *(FACT_OF_KIND[kind] for kind in sorted(kinds) if kind in FACT_OF_KIND)]
         gaps = basis_gaps(conn, procedure, fields) if kinds else ()
-    bridged = Bridged(procedure.code, procedure.name, rows) if rows else None
+    lead = 0
+    if rows and SESSION18_ASKED_AGENCY and asks_agency(folded):
+        agency = {int(row["id"]) for row in fact_passages(conn, procedure, "agency")}
+        lead = next((n for n, row in enumerate(rows) if int(row["id"]) not in agency), len(rows))
+    bridged = Bridged(procedure.code, procedure.name, rows, lead) if rows else None
     return Reading(bridged=bridged, gaps=gaps)
 
 

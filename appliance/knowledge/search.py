@@ -309,6 +309,9 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         rows = named_title_first(folded_query, own, list(bridged.rows), rows)
         if SESSION17_OWN_TOP_FIRST and ranked:
             rows = own_top_first(folded_query, chunk_rows[ranked[0][1]], list(bridged.rows), rows)
+        if bridged.lead:   # the articles answering the form asked (where, which office) before the ranking's own
+            lead = {int(row["id"]) for row in bridged.rows[:bridged.lead]}
+            rows = [*bridged.rows[:bridged.lead], *(row for row in rows if int(row["id"]) not in lead)]
         response.hits = [_hit(row, 0.0, query) for row in rows[:k]]
         response.procedure = (bridged.code, bridged.name)
         response.nearest = hits

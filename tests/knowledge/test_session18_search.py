@@ -23,11 +23,14 @@ def _folded(text: str) -> str:
 def test_a_question_asking_where_or_which_office():
     for question in ("đăng ký khai sinh cho cháu ở đâu", "khai tử thì cơ quan nào làm",
                      "làm ở phường của vợ hay của chồng", "ra xã nơi sinh hay nơi đang ở",
-                     "nộp hồ sơ cho ai"):
+                     "nộp hồ sơ cho ai", "phường mình có được đăng ký khai sinh cho bé không",
+                     "phường sửa được hay phải lên quận", "xã có chứng thực hợp đồng này không"):
         assert bridge.asks_agency(_folded(question)), question
     for question in ("tôi đang ở phường của mẹ đẻ, làm giấy khai sinh cần gì",   # where one lives, nothing asked
                      "đăng ký khai sinh mất bao lâu", "làm giấy khai sinh cần giấy tờ gì",
-                     "lệ phí đăng ký kết hôn hay ly hôn là bao nhiêu"):
+                     "lệ phí đăng ký kết hôn hay ly hôn là bao nhiêu",
+                     "cán bộ phường có được từ chối chứng thực không",                 # a duty, not where
+                     "phường có hỗ trợ tiền mai táng không", "ông bà có phải lên phường ký không"):
         assert not bridge.asks_agency(_folded(question)), question
 
 
@@ -43,6 +46,17 @@ def test_the_article_on_competence_is_shown_for_a_bridged_where_question(library
     off = search(library, question, 5)
     assert on.procedure is not None and on.procedure[0] == procedure and article in _shown(on)
     assert off.procedure == on.procedure and article not in _shown(off)
+
+
+@pytest.mark.parametrize(("question", "article"), [
+    ("mẹ ở phường này, bố ở phường khác, phường mình có được đăng ký khai sinh cho bé không", "60/2014/QH13|13"),
+    ("bé 10 tuổi bị ghi sai tên trong giấy khai sinh, phường sửa được hay phải lên quận", "60/2014/QH13|27"),
+])
+def test_the_article_on_competence_comes_before_the_rankings_own_passages(library, monkeypatch, question, article):
+    monkeypatch.setattr(bridge, "SESSION18_ASKED_AGENCY", True)
+    on = _shown(search(library, question, 5))
+    monkeypatch.setattr(bridge, "SESSION18_ASKED_AGENCY", False)
+    assert on[0] == article and _shown(search(library, question, 5))[0] != article
 
 
 def test_a_bridged_question_not_asking_where_is_answered_as_before(library, monkeypatch):
