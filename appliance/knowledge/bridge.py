@@ -112,7 +112,7 @@ FACT_OF_KIND = {"money": "fee", "time": "processing_time"}
 # procedure's agency (Điều 13, 17 Luật Hộ tịch), not for the procedure's steps (Điều 16, 18). With this on, those
 # articles (checked against the library like every fact) come first, then the legal basis. The question's form is
 # read as search.title_adjustment reads it (relevance.ASKS_COMPETENCE). Read at call time.
-SESSION18_ASKED_AGENCY = True
+SESSION18_ASKED_AGENCY = True  # on by rule R1 (session 18): fresh right +2, wrong -2 (BM25 and embedder)
 # … or asks to choose between two wards ("làm ở phường của vợ hay của chồng", "ra xã nơi sinh hay nơi ở").
 _WHICH_OF_TWO = re.compile(r"\b(?:o|tai|ra|len|ve) (?:phuong|xa|uy ban|ubnd) (?:cua|noi) [a-z0-9 ]{1,40}? hay "
                            r"(?:cua|noi|o|tai|phuong|xa)\b")
