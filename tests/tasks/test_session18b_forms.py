@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import cues, runon
+from appliance.tasks import cues, phrases, runon
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import memory_ward, tasks_said
 
-_FLAGGED = (cues, runon)
+_FLAGGED = (cues, phrases, runon)
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +85,26 @@ def test_a_group_officer_told_next_still_opens_a_clause(on) -> None:
     said = ("dạ vâng em làm luôn trong chiều nay để kịp gửi quận báo cáo tổng hợp bác tổ trưởng tổ năm nắm lại danh "
             "sách các hộ kinh doanh trong tổ giúp em nhé")
     assert ". bác tổ trưởng tổ năm" in runon.punctuate(said)
+
+
+# --- phrases.SESSION18B_GO_TO_DO: "về", "xuống" between the doer and the verb of work ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Huy về kiểm tra lại phần mềm một cửa cho bộ phận tiếp nhận, thứ Năm báo lại anh.",
+     [("Đỗ Quang Huy", "2026-12-03")]),
+    ("Nguyễn Văn An: việc đấy thì tổ năm về tuyên truyền bà con không để xe ra lòng đường nữa nhé",
+     [("Tổ dân phố số 5", None)]),
+])
+def test_going_there_to_do_it_is_the_doers_task(ward, on, said: str, due: list) -> None:
+    said = "Nguyễn Văn An: Bắt đầu nhé.\n" + said
+    assert tasks_said(said, ward) == due
+    on.setattr(phrases, "SESSION18B_GO_TO_DO", False)
+    assert tasks_said(said, ward) == []
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Chị Hà về quê mấy hôm, việc một cửa để Mai trực thay.", [("Vũ Thị Mai", None)]),  # going home
+    ("Nguyễn Văn An: Anh Hùng về họp ở quận chiều nay.", []),  # a meeting elsewhere
+])
+def test_going_somewhere_with_no_work_is_no_task(ward, on, said: str, due: list) -> None:
+    assert tasks_said("Nguyễn Văn An: Bắt đầu nhé.\n" + said, ward) == due
