@@ -25,8 +25,7 @@ if TYPE_CHECKING:  # type-only: the parser imports this module
 
 # Session 16: an indicator of a period not yet begun ("chỉ tiêu thu ngân sách năm 2027 được giao bao nhiêu", "kế hoạch
 # quý 1 năm sau"): the ward reports its rows up to today, so the data holds no row, plan or result, of that period; it
-# had been "unsure" ("hãy nêu một kỳ"). Answered "not in the data". Read at run time.
-SESSION16_FUTURE_PERIOD = True
+# had been "unsure" ("hãy nêu một kỳ"). Answered "not in the data".
 FUTURE = Missing(("",), "số liệu chỉ tiêu của kỳ chưa tới (phường báo cáo đến kỳ hiện tại)",
                  "kế hoạch và kết quả các kỳ đã báo cáo, ví dụ năm nay")
 YEAR_PLAN_WORDS = ["ke hoach nam", "ke hoach ca nam", "chi tieu nam", "chi tieu ca nam", "ke hoach giao ca nam"]
@@ -70,7 +69,7 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
     if len(periods) > 2:
         return ParseResult(intent, False, "Câu hỏi nêu hơn hai kỳ; hãy hỏi từng cặp kỳ, hoặc hỏi «từng tháng» "
                                           "trong một khoảng thời gian.")
-    if SESSION16_FUTURE_PERIOD and any(p.start > today for p in periods):
+    if any(p.start > today for p in periods):
         intent.missing = FUTURE  # "kế hoạch thu ngân sách năm 2027": no row of a period not yet come
         return ParseResult(intent, True)
     for period in periods:

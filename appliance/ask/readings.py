@@ -1,7 +1,5 @@
-"""Session 14: words given their meaning where they stand (each had been left unknown, so a question the box can
-answer was "unsure"). Every reading is behind its own flag, read at run time, and tested with my own wording and with
-cases where it must not fire (tests/ask/test_session14.py).
-The readings rule R1 switched off were retired in session 16.
+"""Words given their meaning where they stand (each had been left unknown, so a question the box can answer was
+"unsure"), tested with my own wording and with cases where they must not fire (tests/ask/test_session14.py).
 """
 
 from __future__ import annotations
@@ -10,61 +8,34 @@ from collections.abc import Iterator
 
 from appliance.ask.tokens import PARTICLES, Tokens
 
-# Session 16: "tăng bao nhiêu điểm phần trăm", "chênh mấy điểm %": the change of a rate in percentage points, which a
-# comparison of rates states already ("giảm 0,6 điểm phần trăm"); "điểm" had been unknown. Only before "phần trăm /
-# %" with a rate said: "chấm điểm", "mấy điểm" of a survey stay unknown. (Session 14's reading, off by rule R1 then,
-# was retired; two writers of the training halves since say it.) Read at run time.
-SESSION16_RATE_POINTS = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
-SESSION17_RATE_POINTS = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
-
-
-def rate_points(tokens: Tokens) -> None:
-    if not (SESSION16_RATE_POINTS or SESSION17_RATE_POINTS) or not any(tokens.has(w) for w in ("ty le", "ti le")):
-        return
-    items = tokens.items
-    for k in tokens.find("diem"):
-        after = items[k + 1:k + 3]
-        if after[:1] == ["%"] or after == ["phan", "tram"]:
-            tokens.used[k] = True
-
-
 # "tỷ lệ tham gia bảo hiểm y tế qua từng tháng", "diễn biến qua các quý": "qua" before a unit of time asked one by one
 # says over which units; it had been unknown. Only right before "từng / các / mỗi / hàng + tháng / quý / tuần / năm";
 # "qua" elsewhere (a channel: "qua bưu điện"; "tuần qua") keeps its readings.
-SESSION14_OVER_UNITS = True
 _EACH = {"tung", "cac", "moi", "hang"}
 _UNITS = {"thang", "quy", "tuan", "nam"}
-# Session 16: the "quả" of "(trả) kết quả" before "từng quý / các tháng" ("số hồ sơ trả kết quả từng quý") is no "qua":
-# read as one, it had left "kết" unknown (unsure). Read at run time.
-SESSION16_RESULT_KEPT = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
 
 
 def over_units(tokens: Tokens) -> None:
-    if not SESSION14_OVER_UNITS:
-        return
     items = tokens.items
     for k, word in enumerate(items[:-2]):
-        if word == "qua" and not tokens.used[k] and items[k + 1] in _EACH and items[k + 2] in _UNITS and not (
-                SESSION16_RESULT_KEPT and k and items[k - 1] == "ket"):
+        if word == "qua" and not tokens.used[k] and items[k + 1] in _EACH and items[k + 2] in _UNITS:
             tokens.used[k] = True
 
 
 # "chênh (lệch) (nhau) bao nhiêu", "chênh mấy %": the difference between two periods or two names, which a comparison
 # (or two names ranked) states; "chênh" had been unknown. Read as a word of comparison; with one period and no second
 # name it asks a comparison without two sides (unsure, as "so với" alone is).
-SESSION14_DIFFERENCE = True
 _DIFFERENCE = ["chenh lech nhau", "chenh lech", "chenh nhau", "chenh"]
 
 
 def difference(tokens: Tokens) -> bool:
-    return SESSION14_DIFFERENCE and tokens.take_all(_DIFFERENCE)
+    return tokens.take_all(_DIFFERENCE)
 
 
 # "… đã giảm chưa?", "thu ngân sách đạt kế hoạch chưa", "… có đạt kế hoạch không đồng chí?": "chưa" closing a clause
 # that says "đã / đạt" asks yes or not yet, as a closing "không" asks yes or no; and "đồng chí" after the closing
 # particle is the addressee. Both had been left unknown (unsure). "chưa" anywhere else keeps its meaning (open records:
 # "hồ sơ chưa giải quyết" is read before this), and a "chưa" with no "đã / đạt" before it in its clause stays unknown.
-SESSION14_NOT_YET_CLOSING = True
 _CLOSE = {",", ";", "?"}
 _ADDRESSEE = ["dong", "chi"]
 
@@ -92,8 +63,6 @@ def _closes(rest: list[str], particles: frozenset[str]) -> bool:
 
 
 def not_yet_closing(tokens: Tokens) -> None:
-    if not SESSION14_NOT_YET_CLOSING:
-        return
     items = tokens.items
     for k, word, start in _clause_words(items):
         if tokens.used[k] or word not in ("chua", "khong") or not _closes(items[k + 1:], PARTICLES):
@@ -105,14 +74,11 @@ def not_yet_closing(tokens: Tokens) -> None:
 
 # "phản ánh nhiều nhất về vấn đề gì", "dân phản ánh chuyện gì nhiều nhất": what the feedback is about, asked as "vấn
 # đề / chuyện / nội dung + gì / nào", is its category; "đề" had been unknown. Feedback only, grouped by category.
-SESSION14_FEEDBACK_ABOUT = True
 _ABOUT = (["van", "de"], ["chuyen"], ["noi", "dung"])
 
 
 def feedback_about(tokens: Tokens) -> bool:
     """True where the question asks which category; the words are read."""
-    if not SESSION14_FEEDBACK_ABOUT:
-        return False
     items = tokens.items
     for k in range(len(items)):
         for about in _ABOUT:

@@ -58,18 +58,6 @@ _WAITING_ON = [f"{wait} {who} bo sung" for wait in ("cho", "doi", "dang cho", "d
                for who in ("dan", "nguoi dan", "cong dan", "nguoi nop", "to chuc", "ca nhan", "chu ho so")]
 
 
-# Session 17: "chờ dân bổ sung giấy tờ", "đang chờ bổ sung tài liệu": what is to be completed, said after the status,
-# belongs to it ("giấy", "tờ" had been unknown; two writers of the training halves say it). Read at run time.
-SESSION17_PAPERS = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
-_PAPERS = ("giay to", "tai lieu", "giay to con thieu")
-
-
-def _waiting_for_papers() -> list[str]:
-    if not SESSION17_PAPERS:
-        return []
-    return [f"{wait} {papers}" for wait in [*_WAITING_ON, *STATUSES["Chờ bổ sung"]] for papers in _PAPERS]
-
-
 # Session 12: "theo trạng thái xử lý / giải quyết" names the dimension (the status), its "xử lý" no filter: "phản
 # ánh năm nay theo trạng thái xử lý" had counted only those resolved (a confident wrong). Only right after "trạng
 # thái" said as a grouping (theo / từng / các / mỗi before it, or "nào" after).
@@ -92,8 +80,6 @@ def filters_from_lists(tokens: Tokens, intent: Intent) -> None:
         # "trạng thái đang xử lý" is the status; plain "đang xử lý" means still open (a measure).
         if tokens.take("trang thai dang xu ly") is not None:
             intent.filters["trang_thai"] = "Đang xử lý"
-        if tokens.take_all(_waiting_for_papers()):  # before the status alone: "chờ bổ sung giấy tờ"
-            intent.filters["trang_thai"] = "Chờ bổ sung"
         for value, phrases in STATUSES.items():
             if value != "Đang xử lý" and tokens.take_all(phrases):
                 intent.filters["trang_thai"] = value
@@ -182,8 +168,7 @@ def still_open(tokens: Tokens) -> None:
 
 # Session 16: "hồ sơ tiếp nhận trực tuyến chiếm bao nhiêu phần trăm trên tổng số hồ sơ tiếp nhận": "tiếp nhận" said
 # twice in the clause with "trực tuyến" is still the online share of those received; said twice it had made "trực
-# tuyến" a filter, and the rate of the received count (none) was unsure. Read at run time.
-SESSION16_ONLINE_SHARE = True
+# tuyến" a filter, and the rate of the received count (none) was unsure.
 
 
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
@@ -231,7 +216,7 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
             broadest = max((b for b in bases if b in _BROADER), key=lambda b: _BROADER[b])
             bases = [b for b in bases if b != broadest]
         if online_at & set(clause):
-            received = set(bases) <= {"tiep_nhan"} if SESSION16_ONLINE_SHARE else bases in ([], ["tiep_nhan"])
+            received = set(bases) <= {"tiep_nhan"}
             if received and not intent.listing:
                 bases = ["truc_tuyen"]  # "nhận bao nhiêu, trong đó trực tuyến bao nhiêu"
             else:
@@ -293,11 +278,8 @@ _EACH_PERSON = [f"{each} {who}" for each in ("moi", "tung") for who in ("dong ch
 
 
 # Session 16: figures by quarter or by week ("từng quý năm nay", "tháng 10 mỗi tuần"; doubts.time_unit finds them):
-# one figure per calendar quarter or per week Monday–Sunday, each cut to the period asked (sqlbuild.time_group). Off,
-# such a question is unsure (doubts.time_unit_problem). Records and feedback; indicators stay unsure; an average per
-# week is no breakdown (unsure). (Session 12's reading, off by rule R1 then, was retired; three writers of the
-# training halves since ask it.) Read at run time.
-SESSION16_QUARTER_WEEK = True
+# one figure per calendar quarter or per week Monday–Sunday, each cut to the period asked (sqlbuild.time_group).
+# Records and feedback; indicators stay unsure (doubts.time_unit_problem); an average per week is no breakdown (unsure).
 TIME_GROUPS = {"quy": "quarter", "tuan": "week"}
 
 
