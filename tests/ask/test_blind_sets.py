@@ -1,11 +1,10 @@
-"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14, 15 and 17
+"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14, 15, 17 and 18
 (README.md in each folder): questions written from the KPI definitions and the development set's conventions only,
-each batch split mechanically into a training half (train7/, train8/, train9/, train11/, train12/, train13/,
-train14/, train15/, train17/: read and tuned on, so their floors only keep what was reached) and a fresh half
-(fresh7/, fresh8/, fresh9/, fresh11/, fresh12/, fresh13/, fresh14/, fresh15/, fresh17/: frozen, never read, measured
-before and once at the end of a session). Graded against the independent computation over the demo ward's rows
-(tests/ask/spec_reference.py), as the held-out set is. Floors are what was measured; issue 16's targets (right
-≥ 85 %, confidently wrong ≤ 1 %) are beside them. A fresh set's failure prints counts only."""
+each batch split mechanically into a training half (train7/ … train18/: read and tuned on, so their floors only keep
+what was reached) and a fresh half (fresh7/ … fresh18/: frozen, never read, measured before and once at the end of a
+session). Graded against the independent computation over the demo ward's rows (tests/ask/spec_reference.py), as
+the held-out set is. Floors are what was measured; issue 16's targets (right ≥ 85 %, confidently wrong ≤ 1 %) are
+beside them. A fresh set's failure prints counts only."""
 
 from __future__ import annotations
 
@@ -110,6 +109,10 @@ SETS = {
                         65, 0.430, 0.031, True),  # 29 / 35 / 1 on arrival (main 5367aa5)
     "train17": BlindSet("train17", "session 17", "240d55556d10b4ab94e8115a4e82e51e0520a93c530f6f9452617edaa32bad55",
                         65, 0.630, 0.047, False),  # 42 / 21 / 2 on arrival, before anyone read it (main 5367aa5)
+    "fresh18": BlindSet("fresh18", "session 18", "10e7763faea8d13147642cf13a668a4b05d99e4e436c6420e3a173b5b8c5f834",
+                        65, 0.600, 0.062, True),  # 40 / 21 / 4 on arrival (main 0da93ef)
+    "train18": BlindSet("train18", "session 18", "3f9a770cced2c859e6e86e4e10bcf780c0e5e52c61a1559f92f4335c5fccd061",
+                        65, 0.560, 0.062, False),  # 37 / 24 / 4 on arrival, before anyone read it (main 0da93ef)
 }
 
 
