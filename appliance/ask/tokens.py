@@ -168,6 +168,33 @@ def _northern_initials(items: list[str], question: str, catalog: Catalog) -> lis
     return out
 
 
+# Session 18: phone typing in Telex that left its keys in the word ("trex hanj" trễ hạn, "hoof sow" hồ sơ, "thangs nayf"
+# tháng này, "nhieeu" nhiêu, "Thangws" Thắng): a word no vocabulary holds, whose tone key closes it (s f r x j: no
+# Vietnamese syllable ends so) or that holds a doubled vowel, "dd" or "w", is read as the word the keys spell, when
+# that word is known (typo repair had found none, or two, within its reach). Read at run time.
+SESSION18_TELEX = True
+_TONE_KEYS = frozenset("sfrxj")
+
+
+def _spelled(token: str) -> list[str]:
+    """What Telex keys left in a word may spell, most likely first; [] where the word shows none."""
+    if not token.isalpha() or len(token) < 3:
+        return []
+    spelled = token.replace("dd", "d").replace("w", "")
+    for vowel in "aeo":
+        spelled = spelled.replace(vowel + vowel, vowel)
+    if spelled == token and token[-1] not in _TONE_KEYS:
+        return []
+    return [c for c in ([spelled[:-1]] if spelled[-1:] in _TONE_KEYS else []) + [spelled] if c != token]
+
+
+def telex(token: str, known: set[str]) -> str:
+    """The known word the Telex keys left in `token` spell, or the token itself."""
+    if token in known:
+        return token
+    return next((c for c in _spelled(token) if c in known), token)
+
+
 class Tokens:
     """Folded, repaired tokens with a consumed mark each."""
 
@@ -177,6 +204,8 @@ class Tokens:
         if today is not None:
             raw = [with_year(t, today) for t in raw]
         raw = [w for t in raw for w in catalog.expand_initials(t)]
+        if SESSION18_TELEX:
+            raw = [telex(t, catalog.words) for t in raw]
         self.items = [t if t in COMPARISON_PARTICLES else
                       catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]
@@ -190,6 +219,8 @@ class Tokens:
     def _short_titles(self) -> None:
         """"a Hùng", "c Lan" typed in chat: "anh", "chị" before a name typed with its capital letter."""
         names = {fold(m.group(2)).lower() for m in _SHORT_TITLE.finditer(self.question)}
+        if SESSION18_TELEX:
+            names |= {spelled[0] for name in names if (spelled := _spelled(name))}
         for k, word in enumerate(self.items[:-1]):
             if word in ("a", "c") and self.items[k + 1] in names:
                 self.items[k] = "anh" if word == "a" else "chi"

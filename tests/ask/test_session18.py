@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import phrasings
+from appliance.ask import phrasings, tokens
 from tests.ask.answering import asker, same
 
 
@@ -24,3 +24,19 @@ def test_session18_a_polite_request_opening(ask_db, monkeypatch, on):
         assert same(ask(said), want) is on, said
     for said in ("số đề nghị của người dân tháng 10 là bao nhiêu", "tháng 10 trả lời bao nhiêu đề nghị của công dân"):
         assert ask(said).status != "ok", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session18_telex_keys_left_in_words(ask_db, monkeypatch, on):
+    """tokens.SESSION18_TELEX: Telex keys left in a word typed on a phone ("nhaanj" nhận, "tyr leej" tỷ lệ, "quys"
+    quý) spell the known word; off, the words were unknown (unsure). A word that spells no known word stays unknown,
+    and a known word is never touched."""
+    monkeypatch.setattr(tokens, "SESSION18_TELEX", on)
+    ask = asker(ask_db)
+    for said, plain in (("thangs trước nhaanj bao nhieeu hồ sơ", "tháng trước nhận bao nhiêu hồ sơ"),
+                        ("tyr leej trực tuyến quys 3", "tỷ lệ trực tuyến quý 3")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    assert ask("tháng trước nhận bao nhiêu hồ sơ status").status == "unsure"
+    assert tokens.telex("so", {"so", "sos"}) == "so" and tokens.telex("statuss", {"so"}) == "statuss"
