@@ -283,6 +283,14 @@ _EACH_PERSON = [f"{each} {who}" for each in ("moi", "tung") for who in ("dong ch
 TIME_GROUPS = {"quy": "quarter", "tuan": "week"}
 
 
+# Session 18: "xếp hạng cán bộ theo tỷ lệ đúng hạn", "sắp xếp lĩnh vực theo số hồ sơ trễ hạn": the ranking verb right
+# before a group word ranks that group, highest first ("xếp hạng" was filler and the group word dropped: one total for
+# the whole ward, a confident wrong, or the group word left unknown); "xếp hạng" with no group read is unsure (it had
+# been dropped as filler, one total given). Read at run time.
+SESSION18_RANK_VERB = True
+_RANK_VERBS = (["xep", "hang"], ["sap", "xep"])
+
+
 def grouping(tokens: Tokens, intent: Intent) -> None:
     if tokens.take_all(TOP_DESC):
         intent.order = "desc"
@@ -335,10 +343,15 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
                 continue
             if column == "month" and tokens.used[start] and not tokens.has("theo thang"):
                 continue  # "(hộ kinh doanh) mới tháng 9": a period, not "mỗi tháng"; the trend words said so already
+            at = start - 1 if before in {"cac", "nhung"} else start  # "xếp hạng (các) thủ tục"
+            verb = SESSION18_RANK_VERB and column != "month" and tokens.items[max(0, at - 2):at] in _RANK_VERBS
             if before in {"theo", "tung", "cac", "moi"} or after in {"nao", "gi"} or (
-                    ranked and column != "month"):
+                    ranked and column != "month") or verb:
                 if column == "month" and intent.per:
                     continue
+                if verb:
+                    intent.order = intent.order or "desc"
+                    tokens.used[at - 2] = tokens.used[at - 1] = True
                 intent.group = intent.group or column
                 tokens.take(phrase)
                 _which_group(tokens, start + n)
@@ -358,6 +371,10 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
                 tokens.take_all(["can bo"])
                 intent.group = "can_bo_xu_ly"
                 break
+    if SESSION18_RANK_VERB and intent.group is None and not intent.listing:
+        for k in tokens.find("xep hang"):  # "xếp hạng" with no group read ranks nothing: not one total
+            tokens.doubt(k)
+            tokens.doubt(k + 1)
     if intent.group and intent.group not in ("month", "quarter", "week") and intent.order is None:
         intent.order = "desc"
     if intent.group and intent.order and intent.limit is None and (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import phrasings, tokens
+from appliance.ask import phrasings, tokens, understand
 from tests.ask.answering import asker, same
 
 
@@ -40,3 +40,21 @@ def test_session18_telex_keys_left_in_words(ask_db, monkeypatch, on):
         assert same(ask(said), want) is on, said
     assert ask("tháng trước nhận bao nhiêu hồ sơ status").status == "unsure"
     assert tokens.telex("so", {"so", "sos"}) == "so" and tokens.telex("statuss", {"so"}) == "statuss"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session18_the_ranking_verb_before_a_group(ask_db, monkeypatch, on):
+    """understand.SESSION18_RANK_VERB: "xếp hạng / sắp xếp (các) <group> theo <measure>" ranks that group, highest
+    first; "xếp hạng" with no group read is unsure. Off, "xếp hạng" was filler and the group word dropped (one total
+    for the whole ward, a confident wrong)."""
+    monkeypatch.setattr(understand, "SESSION18_RANK_VERB", on)
+    ask = asker(ask_db)
+    for said, plain in (("xếp hạng lĩnh vực theo số hồ sơ trễ hạn tháng 9", "số hồ sơ trễ hạn tháng 9 theo lĩnh vực"),
+                        ("xếp hạng các cán bộ theo tỷ lệ đúng hạn quý 3", "tỷ lệ đúng hạn quý 3 theo cán bộ")):
+        want = ask(plain)
+        assert want.status == "ok" and want.intent is not None and want.intent.group, plain
+        got = ask(said)
+        assert (got.status == "ok" and got.intent is not None and got.intent.group == want.intent.group
+                and got.rows[0] == sorted(want.rows, key=lambda r: -r[1])[0]) is on, said
+    assert (ask("xếp hạng quý 3 hồ sơ tiếp nhận").status == "unsure") is on
+    assert ask("số hồ sơ tiếp nhận quý 3 theo cán bộ").status == "ok"
