@@ -194,6 +194,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         compare = readings.difference(tokens) or compare
         readings.not_yet_closing(tokens)
         return indicators.finish(tokens, intent, periods, compare, today, now)
+    readings.officials(tokens, intent)  # before the missing things: "từng công chức" is no staff count
     names_data = bool(intent.filters) or intent.domain == "phan_anh" or tokens.has("ho so")
     intent.missing = nodata.find(tokens, names_data)  # before measures: "nhân khẩu" is not "nhận"
     if intent.missing is not None:

@@ -5,20 +5,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from appliance.ask.tokens import PARTICLES, Tokens
+
+if TYPE_CHECKING:  # type-only: parser imports this module
+    from appliance.ask.parser import Intent
 
 # "tỷ lệ tham gia bảo hiểm y tế qua từng tháng", "diễn biến qua các quý": "qua" before a unit of time asked one by one
 # says over which units; it had been unknown. Only right before "từng / các / mỗi / hàng + tháng / quý / tuần / năm";
 # "qua" elsewhere (a channel: "qua bưu điện"; "tuần qua") keeps its readings.
-_EACH = {"tung", "cac", "moi", "hang"}
+_EACH_UNIT = {"tung", "cac", "moi", "hang"}
 _UNITS = {"thang", "quy", "tuan", "nam"}
 
 
 def over_units(tokens: Tokens) -> None:
     items = tokens.items
     for k, word in enumerate(items[:-2]):
-        if word == "qua" and not tokens.used[k] and items[k + 1] in _EACH and items[k + 2] in _UNITS:
+        if word == "qua" and not tokens.used[k] and items[k + 1] in _EACH_UNIT and items[k + 2] in _UNITS:
             tokens.used[k] = True
 
 
@@ -91,3 +95,32 @@ def feedback_about(tokens: Tokens) -> bool:
                     tokens.used[k - 1] = True
                 return True
     return False
+
+
+# Session 18: "kết quả giải quyết hồ sơ … của từng công chức (được giao xử lý)", "mỗi công chức nhận bao nhiêu hồ sơ",
+# "công chức nào trễ hạn nhiều nhất": the officers handling the records, one figure each, as "từng cán bộ" is; "công
+# chức" had been read as the staff count no view holds (not in the data, a confident wrong). Records only, and only
+# after "từng / mỗi / các / theo" or before "nào"; "bao nhiêu công chức", "số công chức" keep "not in the data". Read
+# at run time.
+SESSION18_OFFICIALS = True
+_EACH = {"tung", "moi", "cac", "theo"}
+_ASSIGNED = (["duoc", "giao", "xu", "ly"], ["duoc", "giao", "giai", "quyet"], ["duoc", "giao"], ["phu", "trach"],
+             ["thu", "ly"])
+
+
+def officials(tokens: Tokens, intent: Intent) -> None:
+    if not SESSION18_OFFICIALS or intent.domain != "ho_so" or intent.group is not None:
+        return
+    items = tokens.items
+    for k in tokens.find("cong chuc"):
+        start = k - 2 if items[k - 2:k] == ["can", "bo"] else k  # "từng cán bộ, công chức"
+        each = start > 0 and items[start - 1] in _EACH and not tokens.used[start - 1]
+        which = items[k + 2:k + 3] == ["nao"]
+        if not (each or which):
+            continue
+        end = k + 3 if which else k + 2
+        end += next((len(p) for p in _ASSIGNED if items[end:end + len(p)] == p), 0)
+        for j in range(start - 1 if each else start, end):
+            tokens.used[j] = True
+        intent.group = "can_bo_xu_ly"
+        return

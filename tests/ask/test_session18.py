@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import phrasings, tokens, understand
+from appliance.ask import phrasings, readings, tokens, understand
 from tests.ask.answering import asker, same
 
 
@@ -58,3 +58,21 @@ def test_session18_the_ranking_verb_before_a_group(ask_db, monkeypatch, on):
                 and got.rows[0] == sorted(want.rows, key=lambda r: -r[1])[0]) is on, said
     assert (ask("xếp hạng quý 3 hồ sơ tiếp nhận").status == "unsure") is on
     assert ask("số hồ sơ tiếp nhận quý 3 theo cán bộ").status == "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session18_each_official(ask_db, monkeypatch, on):
+    """readings.SESSION18_OFFICIALS: "từng / mỗi / các công chức (được giao xử lý)", "công chức nào …" are the officers
+    handling the records, one figure each; off, "công chức" was the staff count no view holds (not in the data, a
+    confident wrong). "bao nhiêu công chức" keeps "not in the data"."""
+    monkeypatch.setattr(readings, "SESSION18_OFFICIALS", on)
+    ask = asker(ask_db)
+    for said, plain in (("số hồ sơ trả kết quả quý 3 của từng công chức được giao xử lý",
+                         "số hồ sơ trả kết quả quý 3 theo cán bộ"),
+                        ("công chức nào nhận nhiều hồ sơ nhất tháng 9", "cán bộ nào nhận nhiều hồ sơ nhất tháng 9")):
+        want = ask(plain)
+        assert want.status == "ok" and want.intent is not None and want.intent.group == "can_bo_xu_ly", plain
+        got = ask(said)
+        assert (got.status == "ok" and got.rows == want.rows) is on, said
+    assert ask("phường có bao nhiêu công chức").status == "no_data"
+    assert ask("số công chức của phường năm nay").status == "no_data"
