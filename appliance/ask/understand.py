@@ -224,7 +224,10 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         for base in bases:
             key = RATE_OF.get(base, base) if is_rate else base
             if key == "pa_da_xu_ly":
-                intent.filters["trang_thai"] = "da_xu_ly"
+                # with other statuses named too ("đã xử lý, đang xử lý, từ chối"), one of them: they had been dropped
+                named = intent.filters.get("trang_thai")
+                others = [] if named is None else named if isinstance(named, list) else [named]
+                intent.filters["trang_thai"] = sorted({*others, "da_xu_ly"}) if others else "da_xu_ly"
                 key = "pa_tiep_nhan"
             if key in MEASURES and key not in found:
                 found.append(key)
@@ -291,6 +294,12 @@ SESSION18_RANK_VERB = True
 _RANK_VERBS = (["xep", "hang"], ["sap", "xep"])
 
 
+# Session 18: "đã xử lý, đang xử lý, từ chối mỗi loại bao nhiêu": after several values of one kind, "mỗi / từng loại"
+# is each of them (for feedback "loại" had been the category: a ranking of categories, a confident wrong). Run time.
+SESSION18_EACH_KIND = True
+_EACH_KIND = ["moi loai", "tung loai", "moi cai", "tung cai", "moi thu", "tung thu"]
+
+
 def grouping(tokens: Tokens, intent: Intent) -> None:
     if tokens.take_all(TOP_DESC):
         intent.order = "desc"
@@ -326,6 +335,9 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
             if tokens.take_all(phrases[:3]):
                 intent.per = unit
                 break
+    listed = [column for column, value in intent.filters.items() if isinstance(value, list)]
+    if SESSION18_EACH_KIND and len(listed) == 1 and tokens.take_all(_EACH_KIND):
+        intent.group = listed[0]  # "đã xử lý, đang xử lý, từ chối mỗi loại bao nhiêu": one figure for each named
     dims = DIMENSIONS.get(intent.domain, {})
     if intent.per is None and tokens.take_all(TREND_WORDS + ["bieu do"]):
         intent.group = "month"

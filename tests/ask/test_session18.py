@@ -76,3 +76,28 @@ def test_session18_each_official(ask_db, monkeypatch, on):
         assert (got.status == "ok" and got.rows == want.rows) is on, said
     assert ask("phường có bao nhiêu công chức").status == "no_data"
     assert ask("số công chức của phường năm nay").status == "no_data"
+
+
+def test_feedback_done_said_with_other_statuses_keeps_them(ask_db):
+    """Bug fix (rule R7): "đã xử lý" said with other statuses ("số phản ánh đã xử lý và đang xử lý") kept only "đã xử
+    lý" (the measure set the status over the others named): one figure each now. "đã xử lý" alone keeps its figure."""
+    ask = asker(ask_db)
+    both = ask("số phản ánh đã xử lý và đang xử lý quý 3")
+    assert both.status == "ok" and both.intent is not None
+    assert both.intent.filters.get("trang_thai") == ["da_xu_ly", "dang_xu_ly"] and len(both.rows) == 2
+    done = ask("số phản ánh đã xử lý quý 3")
+    assert done.intent is not None and done.intent.filters.get("trang_thai") == "da_xu_ly" and len(done.rows) == 1
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session18_each_kind_named(ask_db, monkeypatch, on):
+    """understand.SESSION18_EACH_KIND: after several values of one kind, "mỗi / từng loại" is each of them; off, for
+    feedback "loại" was the category (a ranking of categories). "mỗi loại" with nothing listed keeps the category."""
+    monkeypatch.setattr(understand, "SESSION18_EACH_KIND", on)
+    ask = asker(ask_db)
+    got = ask("phản ánh quý 3 đang xử lý, từ chối mỗi loại bao nhiêu")
+    assert (got.status == "ok" and got.intent is not None and got.intent.group == "trang_thai") is on
+    channels = ask("hồ sơ nộp trực tiếp, bưu chính tháng 9 từng loại bao nhiêu")  # records had no "loại": as before
+    assert channels.status == "ok" and channels.intent is not None and channels.intent.group == "hinh_thuc_nop"
+    plain = ask("phản ánh tháng 9 mỗi loại bao nhiêu")
+    assert plain.intent is not None and plain.intent.group == "linh_vuc"
