@@ -2,9 +2,12 @@
 sentence) and cases where it must not fire."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from appliance.ask import phrasings, readings, tokens, understand
+from appliance.text import periods
 from tests.ask.answering import asker, same
 
 
@@ -101,3 +104,35 @@ def test_session18_each_kind_named(ask_db, monkeypatch, on):
     assert channels.status == "ok" and channels.intent is not None and channels.intent.group == "hinh_thuc_nop"
     plain = ask("phản ánh tháng 9 mỗi loại bao nhiêu")
     assert plain.intent is not None and plain.intent.group == "linh_vuc"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session18_cumulative_before_a_span(ask_db, monkeypatch, on):
+    """periods.SESSION18_CUMULATIVE_SPAN: "lũy kế từ đầu năm đến hết tháng 8", "lũy kế từ tháng 6 đến nay" are the
+    span said; off, "lũy kế" was a second period (the year to date) nested with it, or "lũy" unknown: unsure.
+    "lũy kế" alone keeps the year to date."""
+    monkeypatch.setattr(periods, "SESSION18_CUMULATIVE_SPAN", on)
+    ask = asker(ask_db)
+    for said, plain in (("lũy kế từ đầu năm đến hết tháng 8 giải quyết bao nhiêu hồ sơ",
+                         "từ đầu năm đến hết tháng 8 giải quyết bao nhiêu hồ sơ"),
+                        ("số phản ánh lũy kế từ tháng 6 đến nay", "số phản ánh từ tháng 6 đến nay")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    assert same(ask("số hồ sơ trễ hạn lũy kế"), ask("số hồ sơ trễ hạn từ đầu năm đến nay"))
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session18_start_of_a_year_said_with_it(ask_db, monkeypatch, on):
+    """periods.SESSION18_YEAR_START_SAID: "từ đầu năm 2026 đến nay / đến hết tháng 8" is this year to date / its first
+    eight months; off, the year was unknown (unsure). A year not yet come, or an earlier one with no end, is unread."""
+    monkeypatch.setattr(periods, "SESSION18_YEAR_START_SAID", on)
+    ask = asker(ask_db)
+    for said, plain in (("số hồ sơ trả kết quả từ đầu năm 2026 đến nay", "số hồ sơ trả kết quả từ đầu năm đến nay"),
+                        ("từ đầu năm 2026 đến hết tháng 8 nhận bao nhiêu hồ sơ",
+                         "từ đầu năm đến hết tháng 8 nhận bao nhiêu hồ sơ")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    assert ask("số hồ sơ tiếp nhận từ đầu năm 2027 đến nay").status != "ok"
+    assert all(p.start.year != 2025 for _, _, p in periods.find_periods("từ đầu năm 2025", dt.date(2026, 11, 20)))
