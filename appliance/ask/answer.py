@@ -15,7 +15,8 @@ from appliance.reporting.measures import MEASURES
 from appliance.text import format_number, format_percent, format_quantity
 
 _FILTER_NAMES = {"linh_vuc": "lĩnh vực", "ten_thu_tuc": "thủ tục", "can_bo_xu_ly": "cán bộ",
-                 "hinh_thuc_nop": "hình thức nộp", "trang_thai": "trạng thái", "kenh": "kênh", "ma_linh_vuc": "nhóm"}
+                 "hinh_thuc_nop": "hình thức nộp", "trang_thai": "trạng thái", "kenh": "kênh", "ma_linh_vuc": "nhóm",
+                 "don_vi_xu_ly": "đơn vị xử lý"}
 
 
 def _cap(text: str) -> str:

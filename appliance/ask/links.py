@@ -25,6 +25,8 @@ def for_list(intent: Intent, today: dt.date) -> str:
     if measure.kind == "rate":
         measure = MEASURES[measure.of]
     if intent.domain == "phan_anh":
+        if "don_vi_xu_ly" in intent.filters:
+            return ""  # the feedback page filters by category, not by department
         params = {"category": intent.filters.get("ma_linh_vuc"), "status": intent.filters.get("trang_thai"),
                   "overdue": "1" if measure.key == "pa_qua_han" else None}
         query = urlencode({k: str(v) for k, v in params.items() if v})

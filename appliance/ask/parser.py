@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from appliance.ask import (
+    departments,
     doubts,
     either_reading,
     entities,
@@ -180,7 +181,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
     if intent.domain != "chi_tieu":
         understand.filters_from_lists(tokens, intent)  # before names: "chờ bổ sung" is a status, not a procedure
-    problem = entities.match(tokens, intent, catalog) or _contradiction(intent, catalog)
+    department = departments.match(tokens, intent, catalog)  # before names: "công an" is a department, not a topic
+    problem = (department.problem or entities.match(tokens, intent, catalog) or departments.merge(intent, department)
+               or _contradiction(intent, catalog))
     if problem:
         return ParseResult(intent, False, problem)
     if intent.domain == "ho_so":
