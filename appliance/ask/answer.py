@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from appliance.ask import indicators, nodata
+from appliance.ask import due_dates, indicators, nodata
 from appliance.ask.guard import Cell
 from appliance.ask.measures import DIMENSION_LABELS
 from appliance.ask.parser import Intent
@@ -73,6 +73,8 @@ def scope_text(intent: Intent, labels: dict[str, str] | None = None, today: dt.d
     parts = [first]
     for column, value in intent.filters.items():
         parts.append(f"{_FILTER_NAMES.get(column, column)} {_shown(intent, column, value, labels)}")
+    if intent.due:
+        parts.append(due_dates.described(intent.due))
     if intent.topic:
         parts.append(f"(dữ liệu không tách riêng «{intent.topic}»: số liệu là của cả nhóm)")
     if intent.indicator:

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from appliance.ask import departments, phrasings, readings, tokens, understand
+from appliance.ask import departments, due_dates, phrasings, readings, tokens, understand
 from appliance.text import periods
+from tests.ask import spec_eval
 from tests.ask.answering import asker, same
 
 
@@ -169,3 +170,45 @@ def test_session18_what_no_department_reading_answers(ask_db):
     assert by_department.status == "ok" and by_department.intent is not None
     assert by_department.intent.group == "don_vi_xu_ly" and not by_department.intent.filters
     assert ask("số hồ sơ công an phường tháng 10").status == "unsure"
+
+
+@pytest.fixture(scope="module")
+def grader(demo_settings):
+    return spec_eval.Grader(demo_settings.db_path)
+
+
+def _verdict(grader: spec_eval.Grader, question: str, kind: str, measures: tuple[str, ...], **spec) -> str:
+    return grader.ask(spec_eval.Case("own", question, kind, measures, **spec)).verdict
+
+
+_NEXT_WEEK = ["2026-11-23", "2026-11-29"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session18_records_due_in_a_period(grader, monkeypatch, on):
+    """due_dates.SESSION18_DUE_DATES: "đến / tới / hết hạn <period>", "hạn xử lý (trong) <period>" with records still
+    open: those open today whose due date falls in the period. Off, "hạn" was unknown (unsure)."""
+    monkeypatch.setattr(due_dates, "SESSION18_DUE_DATES", on)
+    want = "right" if on else "unsure"
+    today = spec_eval.TODAY
+    open_now = {"period": (today, today), "as_of": today}
+    assert _verdict(grader, "bao nhiêu hồ sơ chưa giải quyết đến hạn trong tuần sau", "value", ("dang_giai_quyet",),
+                    filters={"han_xu_ly": _NEXT_WEEK}, **open_now) == want
+    assert _verdict(grader, "số hồ sơ đang giải quyết có hạn xử lý tuần tới", "value", ("dang_giai_quyet",),
+                    filters={"han_xu_ly": _NEXT_WEEK}, **open_now) == want
+    assert _verdict(grader, "liệt kê hồ sơ chưa xong hết hạn ngày mai", "list", ("dang_giai_quyet",),
+                    filters={"han_xu_ly": ["2026-11-21", "2026-11-21"]}, **open_now) == want
+
+
+def test_session18_what_no_due_date_reading_answers(ask_db):
+    """Due dates are read only for records still open, and only with the period right after the words; "đúng hạn"
+    is never a due date."""
+    ask = asker(ask_db)
+    for question in ("số hồ sơ tiếp nhận đến hạn tuần sau",  # received records: another question
+                     "phản ánh chưa xử lý hết hạn tuần sau",  # feedback: not read
+                     "hồ sơ chưa giải quyết đến hạn, tuần sau có bao nhiêu",  # words between
+                     "số hồ sơ chưa giải quyết đến hạn tháng 12",  # last December or the coming one
+                     "hồ sơ chưa giải quyết đến hạn tuần này so với tuần trước"):  # a second period
+        assert ask(question).status != "ok", question
+    on_time = ask("tỷ lệ đúng hạn tuần trước")
+    assert on_time.status == "ok" and on_time.intent is not None and on_time.intent.due is None
