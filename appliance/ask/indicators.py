@@ -39,6 +39,14 @@ COLUMNS = ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh
 SESSION17_LEVEL_NOW = True  # on by rule R1 (session 17): fresh right +1, wrong unchanged
 
 
+# Session 18: "còn bao nhiêu người dân chưa có thẻ BHYT", "số người chưa tham gia bảo hiểm y tế": a head count of the
+# people of a rate indicator, those in it or those not, is not held (only the rate is): "not in the data", offering the
+# rate, as "bao nhiêu người tham gia BHYT" is; "chưa", "còn", "có thẻ" had been unknown (unsure). Read at run time.
+SESSION18_COUNT_OF_PEOPLE = True
+_WHICH_PEOPLE = ["chua co the", "khong co the", "chua tham gia", "khong tham gia", "chua co", "khong co", "co the",
+                 "tham gia", "con", "chua"]
+
+
 def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool, today: dt.date,
            now: bool = False) -> ParseResult:
     from appliance.ask.parser import ParseResult, _unknown_words  # the parser imports this module
@@ -60,6 +68,8 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
                                   "lam duoc", "dat duoc"] + COUNT_OF_UNITS)
     tokens.yes_no_particle()
     said_endings(tokens)
+    if SESSION18_COUNT_OF_PEOPLE and counting and intent.indicator and fold(intent.indicator).startswith("ty le"):
+        tokens.take_all(_WHICH_PEOPLE)  # "bao nhiêu người chưa có thẻ BHYT": a head count either way, not held
     unknown = tokens.unexplained()
     if unknown:
         return ParseResult(intent, False, _unknown_words(tokens.question, unknown), unknown)

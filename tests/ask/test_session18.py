@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.ask import departments, due_dates, phrasings, readings, tokens, understand
+from appliance.ask import departments, due_dates, indicators, phrasings, readings, tokens, understand
 from appliance.text import periods
 from tests.ask import spec_eval
 from tests.ask.answering import asker, same
@@ -212,3 +212,16 @@ def test_session18_what_no_due_date_reading_answers(ask_db):
         assert ask(question).status != "ok", question
     on_time = ask("tỷ lệ đúng hạn tuần trước")
     assert on_time.status == "ok" and on_time.intent is not None and on_time.intent.due is None
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session18_a_head_count_of_a_rate_indicator(demo_settings, monkeypatch, on):
+    """indicators.SESSION18_COUNT_OF_PEOPLE: "còn bao nhiêu người chưa có thẻ BHYT", "số người chưa tham gia bảo hiểm y
+    tế" ask a head count no row holds (only the rate): not in the data, offering the rate; off, "chưa", "còn", "có
+    thẻ" were unknown (unsure). The rate itself keeps its figure."""
+    monkeypatch.setattr(indicators, "SESSION18_COUNT_OF_PEOPLE", on)
+    ask = asker(demo_settings.db_path)  # the demo ward reports the BHYT rate
+    for said in ("còn bao nhiêu người chưa có thẻ bảo hiểm y tế", "bao nhiêu người dân hiện còn chưa có thẻ BHYT"):
+        got = ask(said)
+        assert (got.status == "no_data" and not got.rows) is on, said
+    assert ask("tỷ lệ người dân tham gia BHYT tháng này").status == "ok"
