@@ -50,6 +50,10 @@ COMPARISON_PARTICLES = {"hon", "kem"}
 # The telegraphic abbreviations of an office's notes ("TL đúng hạn Q3", "PAKN chưa XL theo LV", "TGGQ bình quân"): "tl"
 # tỷ lệ, "xl" xử lý, "tggq" thời gian giải quyết (had been unknown: unsure). Whole words only.
 TELEGRAPHIC = {"tl": "ty le", "xl": "xu ly", "tggq": "thoi gian giai quyet", "tgxl": "thoi gian xu ly"}
+# Session 18: the short forms of an office's terse notes "xd" xây dựng ("giấy phép xd", "trật tự xd"), "bq" bình quân
+# ("tg gq bq"), "gp" giấy phép ("gp xây dựng"): whole words only (they had been unknown: unsure). Read at run time.
+SESSION18_SHORT_FORMS = True
+SHORT_FORMS = {"xd": "xay dung", "bq": "binh quan", "gp": "giay phep"}
 # Session 13: chat shorthand and the dialect of Nghệ An typed fast without accents. "lk" closing a clause ("… t10 lk",
 # "… lk ra") is "liệt kê"; "r" closing the question is "rồi"
 # ("… bn r"); "kd" is "kinh doanh", "tthc" "thủ tục" (hành chính); "ni" after a unit of time is "này" ("tháng ni",
@@ -115,6 +119,8 @@ def expand(raw: list[str]) -> list[str]:
             out += said
         elif word in TELEGRAPHIC:
             out += TELEGRAPHIC[word].split()
+        elif SESSION18_SHORT_FORMS and word in SHORT_FORMS:
+            out += SHORT_FORMS[word].split()
         elif word in ("vs", "versus"):
             out += ["so", "voi"]
         elif word in SHORTHAND:

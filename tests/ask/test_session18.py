@@ -225,3 +225,17 @@ def test_session18_a_head_count_of_a_rate_indicator(demo_settings, monkeypatch, 
         got = ask(said)
         assert (got.status == "no_data" and not got.rows) is on, said
     assert ask("tỷ lệ người dân tham gia BHYT tháng này").status == "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session18_short_forms_of_terse_notes(ask_db, monkeypatch, on):
+    """tokens.SESSION18_SHORT_FORMS: "xd" xây dựng, "bq" bình quân, "gp" giấy phép, whole words; off, unknown
+    (unsure). Inside a word ("xdx") they are untouched."""
+    monkeypatch.setattr(tokens, "SESSION18_SHORT_FORMS", on)
+    ask = asker(ask_db)
+    for said, plain in (("số hồ sơ lĩnh vực xd trễ hạn quý 3", "số hồ sơ lĩnh vực xây dựng trễ hạn quý 3"),
+                        ("tg gq bq quý 3", "thời gian giải quyết bình quân quý 3")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    assert tokens.expand(["xdx"]) == ["xdx"]
