@@ -183,6 +183,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     time_taken.list_by_time(tokens, intent)
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
     if intent.domain != "chi_tieu":
+        readings.postal_service(tokens)  # before the channels: "dịch vụ" is no online public service
         understand.filters_from_lists(tokens, intent)  # before names: "chờ bổ sung" is a status, not a procedure
     department = departments.match(tokens, intent, catalog)  # before names: "công an" is a department, not a topic
     problem = (department.problem or entities.match(tokens, intent, catalog) or departments.merge(intent, department)

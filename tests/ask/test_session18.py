@@ -239,3 +239,17 @@ def test_session18_short_forms_of_terse_notes(ask_db, monkeypatch, on):
         assert want.status == "ok", plain
         assert same(ask(said), want) is on, said
     assert tokens.expand(["xdx"]) == ["xdx"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session18_the_postal_service_named_in_full(ask_db, monkeypatch, on):
+    """readings.SESSION18_POSTAL_SERVICE: "(qua) dịch vụ bưu chính (công ích)" is the postal channel; off, "dịch vụ"
+    (and "công ích") were unknown (unsure). "dịch vụ công" stays the online channel."""
+    monkeypatch.setattr(readings, "SESSION18_POSTAL_SERVICE", on)
+    ask = asker(ask_db)
+    want = ask("số hồ sơ nộp bưu chính quý 3")
+    assert want.status == "ok"
+    for said in ("số hồ sơ nộp qua dịch vụ bưu chính quý 3", "số hồ sơ gửi qua dịch vụ bưu chính công ích quý 3"):
+        assert same(ask(said), want) is on, said
+    online = ask("số hồ sơ nộp qua dịch vụ công quý 3")
+    assert online.status == "ok" and online.keys == ["truc_tuyen"]
