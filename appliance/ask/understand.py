@@ -355,15 +355,15 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
                 continue
             if column == "month" and tokens.used[start] and not tokens.has("theo thang"):
                 continue  # "(hộ kinh doanh) mới tháng 9": a period, not "mỗi tháng"; the trend words said so already
-            at = start - 1 if before in {"cac", "nhung"} else start  # "xếp hạng (các) thủ tục"
-            verb = SESSION18_RANK_VERB and column != "month" and tokens.items[max(0, at - 2):at] in _RANK_VERBS
+            head = start - 1 if before in {"cac", "nhung"} else start  # "xếp hạng (các) thủ tục"
+            verb = SESSION18_RANK_VERB and column != "month" and tokens.items[max(0, head - 2):head] in _RANK_VERBS
             if before in {"theo", "tung", "cac", "moi"} or after in {"nao", "gi"} or (
                     ranked and column != "month") or verb:
                 if column == "month" and intent.per:
                     continue
                 if verb:
                     intent.order = intent.order or "desc"
-                    tokens.used[at - 2] = tokens.used[at - 1] = True
+                    tokens.used[head - 2] = tokens.used[head - 1] = True
                 intent.group = intent.group or column
                 tokens.take(phrase)
                 _which_group(tokens, start + n)
