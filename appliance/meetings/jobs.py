@@ -12,7 +12,8 @@ from appliance.engines import engine
 from appliance.features import JobPayload
 from appliance.jobs import JobContext, enqueue
 from appliance.meetings import interim_store, pipeline, store
-from appliance.meetings.minutes import transcript_text, write_minutes
+from appliance.meetings.minutes import write_minutes
+from appliance.meetings.minutes_build import transcript_text
 from appliance.meetings.retention import apply_retention
 from appliance.meetings.wavfile import wav_frames
 from appliance.tasks import service as tasks

@@ -21,7 +21,7 @@ from typing import TypedDict
 from appliance.auth.users import User, get_user
 from appliance.config import Settings
 from appliance.meetings import store
-from appliance.meetings.minutes_build import build, people_labels
+from appliance.meetings.minutes_build import build, people_labels, transcript_paragraphs
 from appliance.meetings.minutes_content import MinutesDraft
 from appliance.meetings.rows import MeetingRow
 from appliance.tasks import service as tasks
@@ -49,22 +49,6 @@ class MinutesPayload(TypedDict):
     phu_luc: list[str]
     phu_luc_tieu_de: str
     engine: str
-
-
-def transcript_paragraphs(conn: sqlite3.Connection, meeting_id: int) -> list[str]:
-    names = store.speaker_names(conn, meeting_id)
-    paragraphs: list[tuple[str, list[str]]] = []
-    for row in store.segment_rows(conn, meeting_id):
-        who = names.get(row["speaker"], row["speaker"] or "Người nói")
-        if paragraphs and paragraphs[-1][0] == who:
-            paragraphs[-1][1].append(row["text"])
-        else:
-            paragraphs.append((who, [row["text"]]))
-    return [f"{who}: {' '.join(texts)}" for who, texts in paragraphs]
-
-
-def transcript_text(conn: sqlite3.Connection, meeting_id: int) -> str:
-    return "\n".join(transcript_paragraphs(conn, meeting_id))
 
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")

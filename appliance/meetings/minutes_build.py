@@ -5,6 +5,7 @@ them ("Trần Văn Hùng (Phòng Kinh tế, Hạ tầng và Đô thị)")."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sqlite3
 
@@ -35,6 +36,22 @@ def meeting_lines(conn: sqlite3.Connection, meeting_id: int) -> list[Line]:
     return out
 
 
+def transcript_paragraphs(conn: sqlite3.Connection, meeting_id: int) -> list[str]:
+    names = store.speaker_names(conn, meeting_id)
+    paragraphs: list[tuple[str, list[str]]] = []
+    for row in store.segment_rows(conn, meeting_id):
+        who = names.get(row["speaker"], row["speaker"] or "Người nói")
+        if paragraphs and paragraphs[-1][0] == who:
+            paragraphs[-1][1].append(row["text"])
+        else:
+            paragraphs.append((who, [row["text"]]))
+    return [f"{who}: {' '.join(texts)}" for who, texts in paragraphs]
+
+
+def transcript_text(conn: sqlite3.Connection, meeting_id: int) -> str:
+    return "\n".join(transcript_paragraphs(conn, meeting_id))
+
+
 def agenda_items(meeting: MeetingRow) -> list[str]:
     items = []
     for raw in (meeting["agenda"] or "").splitlines():
@@ -60,6 +77,12 @@ def build(conn: sqlite3.Connection, settings: Settings, meeting: MeetingRow, *,
           use_generator: bool = True, use_embedder: bool = True) -> MinutesDraft:
     """`use_embedder=False`: word overlap instead of e5 (labelled so; the evaluation compares both)."""
     quotes = [t["quote"] for t in tasks.meeting_tasks(conn, meeting["id"])]
+    if meeting["meeting_date"]:
+        # A direction is not a task: "Kết luận" reads the rules' commitments before the task list's undated drops
+        # (tasks/undated_drops.py: offers and namings nobody took up, with no date), not only the tasks stored
+        # ("để chị đổi ca cho em", "tôi sẽ thông báo cho bà con biết" stand in it; session 18)
+        quotes += tasks.commitments(conn, transcript_text(conn, meeting["id"]),
+                                    dt.date.fromisoformat(meeting["meeting_date"]), title=meeting["title"])
     lines = meeting_lines(conn, meeting["id"])
     embedder = engine(settings, "embedder") if use_embedder else None
     agenda = agenda_items(meeting)

@@ -24,5 +24,5 @@ class Anchor:
     directed: bool = False       # a directive word ("giao", "đề nghị"…) before the assignee
     recap: bool = False          # said in the chair's closing recap ("Tóm lại: …"): restates a task given
     calls_off: bool = False      # a cancel said in words ("không trực nữa", "hủy việc"), not "à thôi" before another
-    defers: bool = False         # withdrawals.SESSION14_DEFER_NAMED: "máy tính để sang năm tính" (quote: the work)
+    defers: bool = False         # put off (withdrawals.DEFER_NAMED): "máy tính để sang năm tính" (quote: the work)
     hands_from: Person | None = None  # "c. Lan bận thì thôi chuyển Lan tư pháp dự thảo": whose task is handed over

@@ -32,7 +32,6 @@ _TO = re.compile(r"\b(?:gui|cho|voi|bao|trinh|cung|ho tro|phoi hop)\s*(?:\w+\s*)
 _FIRST = re.compile(r"^\W*(?:(?:da|vang|u)\W+)*(?:em|toi|de em|de toi)\b")
 # Session 16 (docs/meetings.md, "Session 16"): the chair's "em" is whom they answer, never themself (as the rules read
 # it): "Ừ em gửi Tuấn trong chiều nay nhé." said by the chair adds no task of the chair's
-SESSION16_CHAIR_EM = True
 _CHAIR_EM = re.compile(r"^\W*(?:(?:da|vang|u)\W+)*em\b")
 
 
@@ -67,7 +66,7 @@ def _assignee(sentence: str, turn: Turn, roster: Roster) -> Person | None:
     if len(people) == 1:
         return next(iter(people.values()))
     if not people and _FIRST.match(fold(sentence).lower()) and turn.speaker.kind == "staff" \
-            and not (SESSION16_CHAIR_EM and turn.leads and _CHAIR_EM.match(fold(sentence).lower())):
+            and not (turn.leads and _CHAIR_EM.match(fold(sentence).lower())):
         return turn.speaker
     return None
 
@@ -78,8 +77,8 @@ def additions(lines: Sequence[Turn], quotes: Sequence[str], given: set[tuple[str
               theirs: Sequence[tuple[str, str]] = ()) -> list[Addition]:
     """`quotes`: what the rules' proposals quote; `given`: their (assignee, deadline) pairs; `withdrawn`: the
     quotes of tasks the meeting withdrew, each kept from being added back only as that very sentence
-    (withdrawals.SESSION14_SUPERSEDED); `theirs`: (quote, doer) of tasks withdrawn, kept from being added back
-    only as that very sentence and to that same doer (withdrawals.SESSION15_WITHDRAWN)."""
+    (withdrawn by "à thôi" and given again); `theirs`: (quote, doer) of tasks withdrawn, kept from being added back
+    only as that very sentence and to that same doer (withdrawals.py)."""
     out: list[Addition] = []
     for turn in lines:
         for sentence in sentences(turn.text):

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from appliance.tasks.anchor import Anchor
-from appliance.tasks.cues import head_deadline, topic_day, units_in
+from appliance.tasks.cues import head_deadline, units_in
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import Turn
 from appliance.tasks.phrases import (
@@ -84,16 +84,6 @@ def object_of(spot: Spot, lower: str, spots: list[Spot]) -> bool:
     return False
 
 
-def topic_of(sentence: str, said: list[Anchor], roster: Roster, meeting: dt.date,
-              calendar: WorkCalendar | None) -> dt.date | None:
-    """The day of the matter the sentence names before its doer, when its tasks took it as their deadline."""
-    doers = [m.start for m in roster.mentions(sentence, verbs=VERB_AHEAD)] + [u[0] for u in units_in(sentence, roster)]
-    if not said or not doers:
-        return None
-    day = topic_day(sentence[:min(doers)], meeting, calendar)
-    return day if day is not None and all(a.deadline == day for a in said if a.kind == "task") else None
-
-
 def date_only(lower: str, said: list[Anchor]) -> bool:
     """"…, để chị Hà làm. Xong trước 15/12.": a sentence that is only a deadline, after a task given in the same
     turn, dates that task; it is not said back to the one addressed."""
@@ -106,7 +96,7 @@ _TO_SOMEONE = re.compile(r"\b(?:gửi|cho|báo|trình|nộp|với|chuyển|đưa
 
 
 def date_later(sentence: str, said: list[Anchor], roster: Roster, meeting: dt.date,
-                calendar: WorkCalendar | None, recipients: bool = False) -> dt.date | None:
+                calendar: WorkCalendar | None) -> dt.date | None:
     """"Thôi chị Lan lo việc này, phân công lại người cập nhật. Tuần sau anh vào xem phải có tin mới.",
     "Thắng làm việc này. Thắng, thứ Năm tuần sau có danh sách cho anh.": a later sentence of the same turn that
     names no other doer, right after the sentence that gave a task without a date, says that task's date."""
@@ -114,9 +104,9 @@ def date_later(sentence: str, said: list[Anchor], roster: Roster, meeting: dt.da
     if not tasks or tasks[-1].deadline is not None or tasks[-1].person is None or QUESTION.search(sentence) \
             or DEFER.search(sentence.lower()):
         return None
-    # `recipients`: one the work goes to ("Báo cho anh Tuấn trong tuần này.") is no other doer
+    # one the work goes to ("Báo cho anh Tuấn trong tuần này.") is no other doer
     others = [m for m in roster.mentions(sentence, verbs=VERB_AHEAD) if tasks[-1].person not in m.people
-              and not (recipients and _TO_SOMEONE.search(sentence[max(0, m.start - 12):m.start].lower()))]
+              and not _TO_SOMEONE.search(sentence[max(0, m.start - 12):m.start].lower())]
     found = find_deadline(sentence, meeting, None, calendar)
     return found[0] if found is not None and not others else None
 

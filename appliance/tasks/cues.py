@@ -29,27 +29,7 @@ def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None) 
     after = clause[found[2]:].strip(" ,").lower()
     if len(re.findall(r"\w+", rest)) <= 1 or topic and not after.startswith(("thì", "đã")):
         return found[0], 0, 0
-    return (found[0], 0, 0) if _topic_date() and _dated_topic(clause, found, meeting) else None
-
-
-# Session 15 (docs/meetings.md, "Session 15"): the matter named with its day before the doer (session 10's reading,
-# retired in session 16; "hội nghị tổng kết thứ năm tuần sau thì chị lan…"), measured again under session 15's rule
-# R1: "ờ buổi ra quân ngày mười hai chị hương chuẩn
-# bị băng rôn" dates Hương's task by the event's day, as the answer keys take an event day
-SESSION15_TOPIC_DATE = False  # off by rule R1 (session 15): on, one right more and one wrong more on the fresh sets
-_AFTER_TOPIC_DAY = re.compile(r"(?:(?:thứ\s+\w+|chủ nhật)(?:\s+tuần\s+\w+)?\s*)?(?:ấy|đấy|đó|này|thì|nhé)?(?:\s+thì)?")
-
-
-def _topic_date() -> bool:
-    return SESSION15_TOPIC_DATE
-
-
-def _dated_topic(clause: str, found: tuple[dt.date, int, int], meeting: dt.date) -> bool:
-    topic = OPENERS.sub("", clause[:found[1]].lower() + " ").strip(" ,")
-    words = re.findall(r"\w+", topic)
-    return found[0] >= meeting and 1 <= len(words) <= 5 and not REPORTED.search(topic) \
-        and not re.search(r"\b(?:đã|rồi|qua|trước|hôm qua|vừa)\b", topic) \
-        and _AFTER_TOPIC_DAY.fullmatch(clause[found[2]:].lower().strip(" ,")) is not None
+    return None
 
 
 def said_to(before: str, pronoun: str) -> bool:
@@ -72,7 +52,6 @@ def choose(mention: Mention, speakers: list[Person]) -> Person:
 
 # Session 16 (docs/meetings.md, "Session 16"): a call that names the person's unit after the name, opening the sentence
 # ("chị Lan văn phòng, cái hệ thống … phải bỏ. Chị làm cái thông báo …"): that person is called, as with "chị Lan,"
-SESSION16_CALL_WITH_UNIT = True
 _UNIT_THEN_COMMA = re.compile(r"^\s*(?:bên\s+)?((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s*,")
 
 
@@ -98,7 +77,7 @@ def vocative_of(sentence: str, roster: Roster, speakers: list[Person]) -> tuple[
             continue
         if (not head or after.lstrip().startswith("ơi")) and (re.match(r"^\s*(?:ơi\b|,)", after) or call_after(after)):
             return choose(mention, speakers), _form(mention)
-        if SESSION16_CALL_WITH_UNIT and not head and not mention.bare \
+        if not head and not mention.bare \
                 and _unit_then_comma(after, choose(mention, speakers)):
             return choose(mention, speakers), _form(mention)
         if re.match(r"^\s*(?:nhé|nha|ạ)?\s*[.!]?\s*$", after) and lower[:mention.start].rstrip().endswith(","):
@@ -120,23 +99,9 @@ def addresses(form: str | None, pronoun: str) -> bool:
     return form in ("", "em") if pronoun == "em" else pronoun == form
 
 
-# Session 17 (docs/meetings.md, "Session 17"): "Trung tâm" said bare, opening a clause, before a verb of work ("…, Trung
-# tâm bố trí một quầy hướng dẫn …", "Trung tâm tự thay luôn") is the ward's one centre, the Trung tâm Phục vụ hành chính
-# công; another centre is said with its name ("trung tâm y tế"), and a place ("lên Trung tâm đối chiếu") or a report
-# ("tháng này trung tâm tiếp nhận …") does not open the clause
-SESSION17_BARE_CENTRE = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
-CENTRE = "Trung tâm Phục vụ hành chính công"
-_BARE_CENTRE = re.compile(r"(?:^|[,;:.]\s*|\b(?:thì|còn|ừ|vâng|được)\s+)(trung tâm)"
-                          r"(?=\s+(?:(?:sẽ|thì|tự|phải|cần|cũng|luôn)\s+)*\S)")
-
-
 def units_in(sentence: str, roster: Roster) -> list[tuple[int, int, Person]]:
     folded = fold_keep(sentence)
     found = [(m.start(), m.end(), roster.unit(name) or name) for name, rx in UNIT_RE for m in rx.finditer(folded)]
-    if SESSION17_BARE_CENTRE:
-        lower = sentence.lower()
-        found += [(m.start(1), m.end(1), roster.unit(CENTRE) or CENTRE) for m in _BARE_CENTRE.finditer(lower)
-                  if VERB_AHEAD.match(lower[m.end(1):])]
     found += [(m.start(), m.end(), group_person(m.group(1)).name) for m in TDP.finditer(sentence)]
     found.sort(key=lambda u: (u[0], -u[1]))
     kept: list[tuple[int, int, Person]] = []
@@ -149,7 +114,6 @@ def units_in(sentence: str, roster: Roster) -> list[tuple[int, int, Person]]:
 # Session 16 (docs/meetings.md, "Session 16"): "dạ rõ, kiểm tra các cơ sở kinh doanh vàng mã, trước ngày 2/1 ạ": one
 # who answers "dạ" / "vâng" / "rõ" and repeats the work with no doer reads back their own task; it is not told to the
 # one who spoke before (told_back)
-SESSION16_READ_BACK = True
 READ_BACK = re.compile(r"^\W*(?:dạ|vâng|rõ)\b")
 
 
@@ -159,7 +123,7 @@ def told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, 
     deadline for the task they have) for the previous speaker, when the sentence names nobody, says a
     verb of work and a deadline, and is neither a question, a deferral, a condition nor a report."""
     lower = OPENERS.sub("", normalize(sentence).lower()).strip()
-    if SESSION16_READ_BACK and READ_BACK.match(normalize(sentence).lower()):
+    if READ_BACK.match(normalize(sentence).lower()):
         return None
     if previous is None or previous.label == turn.label or not turn.label or QUESTION.search(lower) \
             or re.match(r"(?:báo cáo|thưa)\s+(?:anh|chị|đồng chí|chủ tịch)\b", lower) \
@@ -182,11 +146,3 @@ def told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, 
     content = re.sub(r"\s+", " ", OPENERS.sub("", content.lower())).strip(" ,.;:")
     return Anchor("task", previous.speaker, content[:1].upper() + content[1:], found[0], sentence.strip(), True,
                   how="told")
-
-
-def topic_day(before: str, meeting: dt.date, calendar: WorkCalendar | None) -> dt.date | None:
-    """The day of the matter named before the doer ("tổng vệ sinh ngày 23 ấy chị Hạnh …"), which a following
-    "còn anh Hùng lo …" in the same turn shares."""
-    clause = re.split(r"[,;:.!?…]|\bơi\b", before)[-1]
-    found = find_deadline(clause, meeting, None, calendar)
-    return found[0] if _topic_date() and found is not None and _dated_topic(clause, found, meeting) else None

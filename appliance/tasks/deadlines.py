@@ -199,12 +199,11 @@ RULES: list[Rule] = [
 # Session 12 (docs/meetings.md, "Session 12"): "(trước) ngày mồng một tháng mười hai", "mồng 8 tháng 1": "mồng" (a
 # spelling of "mùng") before a day and its month, also after "ngày"; without it the month alone was read (its end);
 # "ngày 14" alone ("Được, ngày 14 nhé.", "em xin gửi vào thứ Hai, ngày 14"): that day of this month or the next
-# (SESSION12_RULES)
+# (DAY_ALONE_RULES)
 # Session 14 (docs/meetings.md, "Session 14"): "ngày hai mươi chín", "ngày mười lăm" alone in recogniser text, the
 # day said in words with no month, as session 12 reads "ngày 14": that day of this month or the next (a day
 # from ten up, in two words or more or "mười": "ngày hai" is not the second)
-SESSION14_BARE_DAY_WORDS = True
-SESSION14_RULES: list[Rule] = [
+DAY_IN_WORDS_RULES: list[Rule] = [
     (re.compile(rf"\bngay\s+(?P<d>{_TENS})\b(?!\s*(?:thang|/|-|gio|h\b|nguoi|ho|ban|suat|tieng|phut|tet|ngay|tuan|"
                 r"lan|phan|trieu|nghin|ty|dong|tuoi|nam|lam viec|nua|toi|mot|mốt|hai|ba|bon|tu|lam|sau|bay|tam|chin|"
                 r"muoi|\d)\b)"),
@@ -214,7 +213,6 @@ SESSION14_RULES: list[Rule] = [
 # mười hai", "tối hai tư tháng mười hai", "sáng 15 tháng 1", "hôm ba mươi tháng mười hai") is that whole date; the
 # older "sáng 12" rule read only the first number word of it ("tối hai" → the 2nd, "đêm ba mươi" → the 30th)
 # ; so is a date with its month after "hạn chót", "là", "vào" ("hạn chót mười lăm tháng mười hai" was the month's end)
-SESSION15_DAY_WITH_MONTH = True  # on by rule R1 (session 15)
 _DAY_LEAD = r"\b(?:toi|dem|sang|chieu|trua|hom|buoi|chot|la|vao)\s+"
 DAY_WITH_MONTH_RULES: list[Rule] = [
     (re.compile(rf"{_DAY_LEAD}(?P<d>{NUM[1:-1]})\s+thang\s+(?P<mo>{NUM[1:-1]})\b{_YEAR}"
@@ -223,25 +221,19 @@ DAY_WITH_MONTH_RULES: list[Rule] = [
                              int(m.group("y")) if m.group("y") else None, t)),
     (re.compile(rf"{_DAY_LEAD}(?P<d>{NUM[1:-1]})\s+thang\s+(?P<rel>nay|sau|toi)\b"), _day_of_relative_month),
 ]
-# "thứ Hai tuần sau nữa", "Chủ nhật tuần tới nữa": that weekday of the week after next (the older rule stopped at
-# "tuần sau" and gave next week's)
-SESSION15_WEEK_AFTER_NEXT = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
-WEEK_AFTER_NEXT_RULES: list[Rule] = [
-    (re.compile(r"\b(?:(?P<cn>chu nhat)|thu\s+(?P<wd>hai|ba|tu|nam|sau|bay|[2-7]))"
-                r"\s+tuan\s+(?:sau|toi|ke tiep|tiep theo)\s+nua\b"),
-     lambda m, t: _monday(t) + dt.timedelta(days=14 + (6 if m.group("cn") else _WEEKDAY_WORDS[m.group("wd")]))),
-]
 # "(hồ sơ) trễ hạn tháng 10", "quá hạn 15/11": the date says which files ran late; "hạn" there marks no deadline, so a
 # deadline said after it ("…, thứ Hai tuần sau báo cáo anh") is the one
-SESSION15_LATE = True  # on by rule R1 (session 15)
 _LATE = re.compile(r"\b(?:tre|qua|tre\s+het|bi\s+tre)\s+han$")
+# Session 18 (docs/meetings.md, "Session 18"): a month or quarter said bare after "tình hình", "kết quả", "số liệu"
+# ("Chị Hương báo cáo nhanh tình hình tháng mười một.", "điểm qua kết quả quý ba") is the period reported on, not a
+# deadline; "báo cáo kết quả trong tháng 11", "… cuối tháng này" still are
+SESSION18_MATTER_MONTH = True  # on by rule R1 (session 18): no fresh verdict moved; off brings back a training wrong
+_MATTER = re.compile(r"\b(?:tinh hinh|ket qua|so lieu)\s+$")
 # A day said in words is read whole: "trước mười hai giờ trưa mai" is not "before the 10th" (the older rules could
 # stop after "mười" when what followed did not suit them), so a day followed by another number word is no date (a bug
 # fix since session 16, rule R7: session 15's setting, off by its R1, is unconditional)
 _MORE_NUMBER = re.compile(r"\s+(?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin|muoi|linh|le)\b")
-# "ngày 31", "đêm ba mươi mốt" said in a month of 30 days: the next month's 31st (it was no date at all)
-SESSION15_NEXT_MONTH_DAY = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
-SESSION12_RULES: list[Rule] = [
+DAY_ALONE_RULES: list[Rule] = [
     (re.compile(r"\bngay\s+(?P<d>\d{1,2})\b(?!\s*(?:thang|/|-|\.\d|gio|h\b|nguoi|ho|ban|suat|tieng|phut|tet|ngay|tuan|lan|"
                 r"%|phan|trieu|nghin|ty|dong|tuoi|nam))"),
      lambda m, t: _day_of_month(int(m.group("d")), t)),
@@ -279,10 +271,7 @@ def _day_of_month(day: int, meeting: dt.date) -> dt.date | None:
     try:
         found = meeting.replace(day=day)
     except ValueError:
-        if not SESSION15_NEXT_MONTH_DAY or not 1 <= day <= 31:
-            return None
-        # "đêm ba mươi mốt", "ngày 31" said in November: this month has no such day, so it is the next month's
-        return _near_year(day, meeting.month % 12 + 1, meeting.year + (meeting.month == 12), meeting)
+        return None
     if found < meeting:
         found = _near_year(day, meeting.month % 12 + 1, meeting.year + (meeting.month == 12), meeting) or found
     return found
@@ -356,10 +345,7 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
     folded = folded if folded is not None else fold_keep(text)
     found: list[tuple[int, int, dt.date, int]] = []
     taken: list[tuple[int, int]] = []
-    session12 = SESSION12_RULES + (SESSION14_RULES if SESSION14_BARE_DAY_WORDS else [])
-    session12 = (DAY_WITH_MONTH_RULES if SESSION15_DAY_WITH_MONTH else []) + session12
-    session12 = (WEEK_AFTER_NEXT_RULES if SESSION15_WEEK_AFTER_NEXT else []) + session12
-    for pattern, build in session12 + RULES:
+    for pattern, build in DAY_WITH_MONTH_RULES + DAY_ALONE_RULES + DAY_IN_WORDS_RULES + RULES:
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken) or _misread(m, text):
                 continue
@@ -380,7 +366,7 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
                     or _EVERY_BEFORE.search(text[max(0, m.start() - 16):m.start()].lower()):
                 continue  # "báo cáo sáng thứ Hai hằng tuần", "mỗi thứ Sáu": a routine, no one day is the deadline
             before = _MARKER.search(folded[max(0, m.start() - 24):m.start()])
-            if SESSION15_LATE and before and _LATE.search(folded[max(0, m.start() - 40):m.start() - len(before.group(0))
+            if before and _LATE.search(folded[max(0, m.start() - 40):m.start() - len(before.group(0))
                                                                   + 3]):
                 before = None  # "hồ sơ trễ hạn tháng 10": the files of a month gone, not the deadline
             own = folded[m.start():m.end()].startswith(("trong", "cuoi", "het", "truoc"))
@@ -388,6 +374,9 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
             # A month or quarter named without a deadline word ("bảng tổng hợp tháng 11") says less than a day.
             if _OCCASION.search(folded[max(0, m.start() - 8):m.start()]):
                 continue  # "tăng chuyến thu gom rác dịp cuối năm": the season the work is for
+            if SESSION18_MATTER_MONTH and build in (_month, _quarter) and not own and not before \
+                    and _MATTER.search(folded[max(0, m.start() - 16):m.start()]):
+                continue  # "báo cáo nhanh tình hình tháng mười một": the period reported on
             weak = build in (_month, _quarter)
             rank = 0 if before else 1 if own else 3 if weak else 2
             if not before and _SEASON.match(folded, m.start()) \

@@ -35,7 +35,6 @@ _SELF_TDP_WORDS = re.compile(rf"\btôi[\s.,]+(?:là\s+)?tổ\s+(?:trưởng|phó
                              rf"(?:số\s+)?({_NUMBER})\b", re.IGNORECASE)
 # Session 14 (docs/meetings.md, "Session 14"): a younger officer says "em" ("Cho em xin ý kiến, em là tổ trưởng tổ 3",
 # "dạ em tổ trưởng tổ mười ạ"): that voice speaks for the group, as with "tôi".
-SESSION14_SELF_GROUP_EM = True
 _SELF_TDP_EM = re.compile(rf"\b(?:em|cháu)[\s.,]+(?:là\s+)?tổ\s+(?:trưởng|phó)\s+tổ(?:\s+dân\s+phố)?\s+"
                           rf"(?:số\s+)?({_NUMBER})\b", re.IGNORECASE)
 _GROUP_MEETING = re.compile(r"\b(?:họp\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,3})|tổ(?:\s+dân\s+phố)?\s+"
@@ -153,7 +152,7 @@ def turns(transcript: str, roster: Roster, title: str = "") -> list[Turn]:
             known = Person(label, kind="said")  # a name outside the directory, as the transcript writes it
         out.append(Turn(len(out), label, text, known or Person("", kind="voice")))
     for turn in out:
-        raw = _gaps(turn.text) if SESSION16_DROPOUT else turn.text
+        raw = _gaps(turn.text)
         spelled, spans = spell_out(raw)
         turn.text = punctuate(spelled)
         if spelled != raw and turn.text == spelled and punctuate(raw) == raw:  # the punctuator left both alone
@@ -184,7 +183,7 @@ def _name_voices(items: list[Turn], roster: Roster, title: str) -> None:
             names[turn.label] = group_person(noted.group(1))
             continue
         own = _SELF_TDP.search(turn.text) or _SELF_TDP_WORDS.search(turn.text) \
-            or (_SELF_TDP_EM.search(turn.text) if SESSION14_SELF_GROUP_EM else None)
+            or _SELF_TDP_EM.search(turn.text)
         if own:
             names[turn.label] = group_person(own.group(1))
         elif group and turn.label and _SELF_OFFICER.search(turn.text):  # "Tôi là tổ phó" at the group's meeting
@@ -210,18 +209,16 @@ def _name_voices(items: list[Turn], roster: Roster, title: str) -> None:
     for turn in items:
         if turn.speaker.kind == "voice" and turn.label in names:
             turn.speaker = names[turn.label]
-    if SESSION16_RESIDENT:
-        residents = {t.label for t in items if t.speaker.kind == "voice" and t.label and _RESIDENT.search(t.text)}
-        for turn in items:
-            if turn.label in residents and turn.speaker.kind == "voice":
-                turn.speaker = Person("", RESIDENT, None, "voice")
+    residents = {t.label for t in items if t.speaker.kind == "voice" and t.label and _RESIDENT.search(t.text)}
+    for turn in items:
+        if turn.label in residents and turn.speaker.kind == "voice":
+            turn.speaker = Person("", RESIDENT, None, "voice")
 
 
 # Session 16 (docs/meetings.md, "Session 16"): words dropping out of a bad line or a speaker trailing off mid-sentence,
 # "..." between two words ("ừ ... Minh ... báo cáo ... bằng văn bản ... gửi quận ... trong 3 ngày làm việc", "cái này
 # thì là... lực lượng đang mỏng"), are a gap in one sentence, not its end; "... thôi," (withdrawing), "... à", "...
 # không" and a capital after it keep their reading
-SESSION16_DROPOUT = True
 _DROPOUT = re.compile(r"(?<=\w)\s*(?:\.\.\.|…)\s+(?=\w)(?!(?:thôi|à|ờ|không)\b)")
 
 
@@ -233,7 +230,6 @@ def _gaps(text: str) -> str:
 # Session 16 (docs/meetings.md, "Session 16"): an unnamed voice who says they are a resident, a house owner or a shop
 # owner ("tôi là người dân tổ 5 thôi", "em là chủ nhà ạ") speaks for themself, not for the ward: what is asked of them
 # is a request to citizens, no task (proposals.proposals); a tổ trưởng's voice keeps its reading
-SESSION16_RESIDENT = True
 RESIDENT = "người dân"
 _RESIDENT = re.compile(r"\b(?:tôi|em|cháu|con)\s+(?:chỉ\s+)?(?:là\s+)?(?:người dân|dân thường|chủ nhà|chủ hộ|"
                        r"chủ quán|chủ cơ sở|chủ nhà trọ)\b", re.IGNORECASE)

@@ -64,23 +64,8 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
     sure give work that no proposal quotes are added (clause_add.py); a model may be passed (fit_clauses.py).
     """
     scorer = model() if (BY_DEFAULT if fitted is None else fitted) else None
-    roster = roster or Roster()
-    narrow: list[str] = []
-    theirs: list[tuple[str, str]] = []
-    found, lines = proposals(text, meeting_date, calendar, roster=roster, title=title, narrow=narrow,
-                             theirs=theirs)
+    found, lines = _read(text, meeting_date, calendar, roster or Roster(), title, clauses)
     last = max(1, len(lines) - 1)
-    wanted = clause_model.BY_DEFAULT if clauses is None else clauses
-    reader = wanted if isinstance(wanted, clause_model.ClauseModel) else clause_model.model() if wanted else None
-    if reader is not None:
-        names = clause_model.given_names(m.full_name for m in roster.members)
-        kept = [o for o in found if reader.probability(o.quote, names, o.chair) >= reader.drop]
-        given = {(o.person.name, o.deadline) for o in kept}
-        quotes = [o.quote for o in found]
-        added = additions(lines, quotes, given, reader, names, roster, meeting_date, calendar,
-                          narrow, theirs)
-        found = kept + [OpenTask(a.person, a.quote, a.deadline, a.quote, a.turn, how="model", chair=a.chair)
-                        for a in added]
     found = undated_drops.kept(found)
     if scorer is None:
         return [_task(o, lines) for o in found]
@@ -99,6 +84,37 @@ def extract_tasks(text: str, meeting_date: dt.date, calendar: WorkCalendar | Non
 
 
 _DOUBTFUL = "lời giao việc chưa rõ ràng (mô hình đánh giá thấp)"
+
+
+def _read(text: str, meeting_date: dt.date, calendar: WorkCalendar | None, roster: Roster, title: str,
+          clauses: bool | clause_model.ClauseModel | None) -> tuple[list[OpenTask], list[Turn]]:
+    """The rules' proposals read by the sentence model (dropped and added), before the undated drops."""
+    narrow: list[str] = []
+    theirs: list[tuple[str, str]] = []
+    found, lines = proposals(text, meeting_date, calendar, roster=roster, title=title, narrow=narrow,
+                             theirs=theirs)
+    wanted = clause_model.BY_DEFAULT if clauses is None else clauses
+    reader = wanted if isinstance(wanted, clause_model.ClauseModel) else clause_model.model() if wanted else None
+    if reader is not None:
+        names = clause_model.given_names(m.full_name for m in roster.members)
+        kept = [o for o in found if reader.probability(o.quote, names, o.chair) >= reader.drop]
+        given = {(o.person.name, o.deadline) for o in kept}
+        quotes = [o.quote for o in found]
+        added = additions(lines, quotes, given, reader, names, roster, meeting_date, calendar,
+                          narrow, theirs)
+        found = kept + [OpenTask(a.person, a.quote, a.deadline, a.quote, a.turn, how="model", chair=a.chair)
+                        for a in added]
+    return found, lines
+
+
+def commitments(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None, *,
+                roster: Roster | None = None, title: str = "") -> list[str]:
+    """The sentences the rules read as someone's work, before the undated drops (`undated_drops.py`) take out the
+    offers and namings nobody took up: "để chị đổi ca cho em", "tôi sẽ thông báo cho bà con biết" are no task for
+    the tracker, but they are a direction or commitment the biên bản's "Kết luận" keeps (minutes_build.py).
+    Quoted as the secretary typed them, as the tasks are."""
+    found, lines = _read(text, meeting_date, calendar, roster or Roster(), title, None)
+    return [_task(o, lines).quote for o in found]
 
 
 def candidates(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None, *,

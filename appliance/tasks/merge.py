@@ -4,11 +4,9 @@ handed over or given "instead" moves with its content and date."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 
-from appliance.tasks import clauses as clause_rules
 from appliance.tasks import withdrawals
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.dialogue import Turn
@@ -37,24 +35,18 @@ def _redates(live: list[OpenTask], turn: Turn) -> bool:
     return len(words) <= 8 and fold(live[-1].person.name.split()[-1]).lower() in words
 
 
-# Session 15 (docs/meetings.md, "Session 15"): a member's date said in reply ("anh ơi mai thứ Bảy ạ" from Hùng, after
-# "… anh Hùng gửi sáng mai, còn anh Minh gửi thứ Hai nhé") does not move the deadline of another person's task that
-# the chair gave: a member speaks for their own work (the chair's "Được, thứ Năm." still dates the task)
-SESSION15_OWN_DATE_ONLY = True  # on by rule R1 (session 15)
-
-
 # "tuấn chuẩn bị hồ sơ đề nghị khen thưởng …" — "dạ … mới có bảy tổ nộp thôi ạ" — "tổ nào chưa nộp" — "dạ tổ hai
 # tổ năm …" — "thì em gọi điện từng tổ trưởng nhắc luôn đi": how to do the task, told within an exchange of the chair
 # and its doer alone (up to four turns on), not a second task (session 12 reached two turns back)
-SESSION15_HOW_TO_EXCHANGE = True  # on by rule R1 (session 15)
-
-
 def _exchange(lines: Sequence[Turn], task: OpenTask, turn: Turn) -> bool:
     """Every turn since the task was given is the chair's or its doer's, four turns at most."""
     between = lines[task.turn + 1:turn.index]
     return 0 < turn.index - task.turn <= 4 and all(t.leads or key_of(t.speaker) == key_of(task.person) for t in between)
 
 
+# Session 15 (docs/meetings.md, "Session 15"): a member's date said in reply ("anh ơi mai thứ Bảy ạ" from Hùng, after
+# "… anh Hùng gửi sáng mai, còn anh Minh gửi thứ Hai nhé") does not move the deadline of another person's task that
+# the chair gave: a member speaks for their own work (the chair's "Được, thứ Năm." still dates the task)
 def _for_another(task: OpenTask, turn: Turn) -> bool:
     """The turn is a member's, and the task is a named other person's, given by someone else."""
     return not turn.leads and turn.speaker.kind == "staff" and task.person.kind == "staff" \
@@ -114,20 +106,12 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         near = turn.index - (2 if anchor.follow_up or _redates(live, turn) else 1)
         if anchor.deadline is not None and live and live[-1].touched >= near \
                 and not (live[-1].deadline and key_of(live[-1].person) == key_of(turn.speaker)) \
-                and not (SESSION15_OWN_DATE_ONLY and _for_another(live[-1], turn)):
+                and not _for_another(live[-1], turn):
             live[-1].deadline = anchor.deadline
         return
     person = anchor.person
     assert person is not None
     mine = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person)]
-    if SESSION16_LEAD_NAMED and anchor.kind == "task" and anchor.deadline is None and turn.leads \
-            and _LEAD_ONLY.fullmatch(anchor.content.lower()):
-        # "thế thì Thắng với Huy cùng làm, Thắng làm đầu mối": who leads the task just given, no task of its own
-        lead = [t for t in mine if turn.index - t.touched <= 2]
-        if lead:
-            lead[-1].touched = turn.index
-            support(lead[-1], anchor)
-            return
     if SESSION17_ALSO and anchor.kind == "task" and anchor.deadline is None and not anchor.recap \
             and _ALSO.search(anchor.quote.lower()):
         # "Thế còn phần rạp, âm thanh, bàn ghế… Tuấn lo luôn nhé." after Tuấn's dated task: a part of it, as well
@@ -144,6 +128,13 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
             lead[-1].touched = turn.index
             support(lead[-1], anchor)
             return
+    if SESSION18_RECAP_UNIT and anchor.recap and not mine and anchor.kind == "task" \
+            and RECAP.search(anchor.quote.lower()):
+        mine = [t for t in found if not t.cancelled and _unit_and_member(t.person, person)
+                and len(content_words(t.content) & content_words(anchor.content)) >= 2]
+    if SESSION18_RECAP_ALONE and anchor.recap and not mine and anchor.kind == "task" and anchor.deadline is None \
+            and RECAP.search(anchor.quote.lower()):
+        return  # "Tóm lại: …, anh Sơn trực giao thừa.": an undated recap item restating nothing read before
     if anchor.recap and mine and anchor.kind == "task":
         # "Tóm lại: …, Hùng lo hòa giải, …": the recap names a task given before, in fewer words; the one
         # it shares most words with (else the latest), with the date the recap says, if any.
@@ -196,12 +187,12 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         # agreeing to what that person just offered with its date, in their own words
         recent = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.self_given
                   and (t.deadline is not None and 0 < turn.index - t.turn <= 2
-                       or SESSION16_CONFIRM_UNDATED and t.deadline is None and turn.index - t.turn == 1)]
+                       or t.deadline is None and turn.index - t.turn == 1)]  # "để em lo ạ." — "Ừ Huy liên hệ …"
     if not recent and anchor.how == "second" and anchor.deadline is None and turn.leads:
         # "… tổng hợp danh sách … xong trước ngày mười" — "dạ nhưng mấy tổ năm nào cũng gửi chậm" — "thì em gọi
         # điện đôn đốc …": how to do the task just given to the one answering, not a task of its own
         recent = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.chair
-                  and (0 < turn.index - t.turn <= 2 or SESSION15_HOW_TO_EXCHANGE and _exchange(lines, t, turn))]
+                  and (0 < turn.index - t.turn <= 2 or _exchange(lines, t, turn))]
     if not recent and anchor.how == "first" and not turn.leads \
             and len(content_words(anchor.content)) <= 2:
         # "dạ em gửi thứ ba ạ" a few turns after the chair gave that person a task (others answered in between):
@@ -215,8 +206,6 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
             support(task, anchor)
         if anchor.deadline is not None:
             task.deadline = anchor.deadline
-        elif clause_rules.SESSION17_SAME_AS_OTHER and anchor.same_deadline and task.deadline is None:
-            task.deadline = _others_deadline(found, person)
         if anchor.inherits or len(anchor.content) > len(task.content) and task.turn == turn.index:
             task.content = task.content if anchor.inherits else anchor.content
         return
@@ -241,7 +230,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         if spared:
             spared[-1].cancelled = True
             content, deadline = spared[-1].content, deadline or spared[-1].deadline
-    if SESSION16_SAME_JOB_OTHER and turn.leads and not anchor.inherits and _INSTEAD.match(anchor.quote.lower()):
+    if turn.leads and not anchor.inherits and _INSTEAD.match(anchor.quote.lower()):
         # "Nam đo lại cho chính xác …" — "anh ơi em không mang thước, Huy có mang đấy ạ" — "thế thì Huy đo lại cho chính
         # xác …": the same job given to another right after its doer spoke is theirs now
         previous = previous_speaker(lines, turn)
@@ -259,8 +248,6 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
     live = [t for t in found if not t.cancelled]
     if anchor.same_deadline and live:
         deadline = live[-1].deadline
-        if clause_rules.SESSION17_SAME_AS_OTHER and deadline is None:
-            deadline = _others_deadline(found, person)
     if anchor.inherits:
         withdrawn = [t for t in found if t.cancelled and turn.index - t.turn <= 1]
         given = [t for t in found if not t.cancelled and turn.index - t.turn <= 2
@@ -286,16 +273,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
 # Session 16 (docs/meetings.md, "Session 16"): the chair giving the same job (two syllable pairs shared) to another
 # person right after its doer answered (an excuse, pointing to someone better placed), opening with "thế thì", "vậy
 # thì", "thôi", moves it (`merge`)
-SESSION16_SAME_JOB_OTHER = True
 _INSTEAD = re.compile(r"^\W*(?:(?:ừ|ờ|à|vâng|được)\W+)?(?:thế thì|vậy thì|thế|vậy|thôi)\b")
-# "X làm đầu mối", "X với Y cùng làm", "X làm chính" said of a task given in the last turns names who leads it: that
-# task again, not a second one with no date
-SESSION16_LEAD_NAMED = False  # off by rule R1 (session 16): on, one right fewer on the fresh sets, no wrong fewer
-# "Dạ cái máy đấy em quen bên bảo hành, để em lo ạ." — "Ừ Huy liên hệ bảo hành sửa máy, mai xong được không": the
-# chair agreeing, in the next turn, to an offer that said no date is that task, with the chair's words and date
-SESSION16_CONFIRM_UNDATED = True
-_LEAD_ONLY = re.compile(r"\W*(?:(?:với|và|cùng)\s+(?:(?:anh|chị|em)\s+)?[^\W\d_]+\s+)?(?:cùng\s+)?làm"
-                        r"(?:\s+(?:đầu mối|chính))?\W*(?:nhé|nha)?\W*|\W*(?:là\s+)?đầu mối\W*(?:nhé|nha)?\W*")
 _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái|phần)\s+(?:này|đó|ấy|đấy)\b")
 
 
@@ -310,11 +288,6 @@ SESSION17_LEADS_ONLY = True  # on by rule R1 (session 17)
 _LEADS_ONLY = re.compile(r"\W*(?:vẫn\s+)?(?:là\s+)?chủ trì(?:\s+(?:chính|nhé|nha|luôn))*\W*")
 
 
-def _others_deadline(found: list[OpenTask], person: Person) -> dt.date | None:
-    dated = [t for t in found if not t.cancelled and t.deadline is not None and key_of(t.person) != key_of(person)]
-    return dated[-1].deadline if dated else None
-
-
 _RECAP_ITEM = 16  # words: longer, the quote runs over several recap items (a recogniser run)
 # Session 12 (docs/meetings.md, "Session 12"): the recap's first item is measured without its header ("Anh chốt lại
 # nhé: anh Hùng cùng anh Minh làm phương án vỉa hè, thứ Hai tuần sau trình anh;"): the item alone says its date.
@@ -323,3 +296,19 @@ _RECAP_ITEM = 16  # words: longer, the quote runs over several recap items (a re
 def _recap_item(quote: str) -> str:
     head, colon, rest = quote.partition(":")
     return rest if colon and RECAP.search(head.lower()) else quote
+
+
+# Session 18 (docs/meetings.md, "Session 18"): a closing recap naming a unit ("Nhắc lại: công an rà soát pháo, …")
+# restates the task given earlier to one of its people ("Đồng chí trưởng công an tiếp tục cho rà soát …"), and one
+# naming a person restates the task given to their unit: that task (the one sharing most words), not a second one
+SESSION18_RECAP_UNIT = True  # on by rule R1 (session 18): no fresh verdict moved; off brings back a training wrong (s6)
+# Session 18: an explicit recap's item with no date that restates no task read before ("Tóm lại: …, anh Sơn trực giao
+# thừa.", where the task was given with its date in words the rules missed) is no task of its own: the recap names
+# work given earlier, and its date is there (abstention: the secretary sees the recap in the biên bản)
+SESSION18_RECAP_ALONE = True  # on by rule R1 (session 18): fresh wrong -1, right -2 (at most twice)
+
+
+def _unit_and_member(had: Person, said: Person) -> bool:
+    """One of the two is a unit and the other a person of the directory in that unit."""
+    return bool(had.kind == "staff" and said.kind == "unit" and had.unit and had.unit == said.name
+                or had.kind == "unit" and said.kind == "staff" and said.unit and said.unit == had.name)

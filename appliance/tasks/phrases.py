@@ -4,14 +4,7 @@ run on lower-case text with its diacritics (units: on folded text); `clauses.py`
 
 from __future__ import annotations
 
-import functools
 import re
-import sys
-from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
-
-# Like every setting of this module, read when a pattern is used (the patterns are built once for each combination
-# of settings, `_built`), so a measurement may switch one in-process.
 
 # Verbs of work (a name or pronoun right before one of these is being told, or offers, to act).
 _VERB_WORDS = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|kiểm tra|báo cáo|gửi|nộp|trình|tổng hợp|liên hệ|viết|"
@@ -68,35 +61,17 @@ CANCEL = re.compile(r"\b(?:không phải làm nữa|không cần làm nữa|khô
                     r"\b(?:việc|vụ|cái)\s+(?:đó|này|ấy|đấy)\s+(?:thì\s+)?hủy\b")
 
 
-# Session 15 (docs/meetings.md, "Session 15"): more ways of making a request optional ("… nếu không bận", "nếu chị
-# thu xếp được", "nếu rảnh", "nếu tiện"), as "nếu có thời gian" was (SESSION15_IF_FREE); and "nếu được thì gửi sớm
-# hơn" after a dated task asks for it sooner if possible: the task stands (SESSION15_IF_SOONER)
-SESSION15_IF_FREE = True  # on by rule R1 (session 15)
-SESSION15_IF_SOONER = False  # off by rule R1 (session 15): moved no fresh verdict, no training wrong back
-# Session 16 (docs/meetings.md, "Session 16"): "tự" (by oneself) between the doer and the verb ("chị Hà tự làm thủ tục
-# thay bình luôn đi", "tổ 5 tự tổ chức …"), as "trực tiếp" is
-SESSION16_BY_ONESELF = True
-# "Huy cứ xem tình trạng rồi báo anh", "tổ 5 cứ triển khai …": "cứ" (go ahead) between the doer and the verb, as
-# session 13 read it after a pronoun ("bác cứ lập danh sách …")
-SESSION16_GO_AHEAD = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
-# Session 17 (docs/meetings.md, "Session 17"): "anh Minh cho công an phường tổ chức …", "chị Hương cho bộ phận văn
-# hóa làm …": the doer having their own force do it, as "cho anh em …" was read (the unit is not a second doer:
-# clauses.py)
-SESSION17_OWN_FORCE = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
-_OWN_FORCE = r"|cho\s+(?:công an|dân quân|cảnh sát|bộ phận|lực lượng|các bạn|mấy bạn|người)(?:\s+[^\s,.;]+){0,3}?"
-# not "cứ để …" (leave it), nor carrying on as before ("anh Sơn cứ chuẩn bị như kế hoạch"): no new work
-_GO_AHEAD = r"|cứ(?!\s+để\b)(?!\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+như\s+(?:kế hoạch|cũ|mọi khi|thường lệ|trước)\b)"
+# "… nếu không bận", "nếu chị thu xếp được", "nếu rảnh", "nếu tiện" make a request optional, as "nếu có thời gian"
+# does (session 15); "tự" between the doer and the verb ("chị Hà tự làm thủ tục …") is a filler, as "trực tiếp" is
+# (session 16)
 _IF_FREE = (r"nếu (?:không|chưa) bận|nếu rảnh|nếu tiện|"
             r"nếu (?:(?:anh|chị|em|bác|cô|chú|tôi|mình) )?(?:thu xếp|sắp xếp|bố trí) được|")
-_IF_SOONER = r"(?! thì (?:\w+ ){0,3}(?:sớm hơn|trước được|sớm được))"
-
-
-def _defer(if_free: bool = False, if_sooner: bool = False) -> str:
+def _defer() -> str:
     # "không để sang năm", "đừng để sau Tết" forbid putting it off: an order, not a deferral (session 10)
     unless_forbidden = r"(?<!không )(?<!đừng )(?<!chớ )"
     return (r"\b(?:" + unless_forbidden + r"để sau|tính sau|sau tính|chưa cần|không cần|chưa giao|có thể|"
             r"tạm dừng|tạm hoãn|hoãn lại|"
-            + (_IF_FREE if if_free else "") + r"nếu được" + (_IF_SOONER if if_sooner else "")
+            + _IF_FREE + r"nếu được"
             + r"|nếu kịp|tùy|để (?:mai |sau )?(?:anh|chị|em|tôi|mình) "
             r"(?:suy nghĩ|xem|tính|hỏi|giao|bàn|quyết)|xem tình hình rồi|mới làm|"
             # "thôi để đầu năm", "để gần Tết xem…": put off to a later season, not given now
@@ -177,70 +152,5 @@ SECOND = re.compile(rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|th�
 PROPOSAL = re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{VERB}\b(?!.*\b(?:em|tôi|mình)\s+{VERB}\b)")
 
 
-# --- the patterns that depend on this module's settings, built when used ---
-
-
-def settings() -> tuple[bool, ...]:
-    """This module's settings as they stand now (the key of the patterns built from them)."""
-    return (SESSION15_IF_FREE, SESSION15_IF_SOONER, SESSION16_BY_ONESELF, SESSION16_GO_AHEAD, SESSION17_OWN_FORCE)
-
-
-class _Built(NamedTuple):
-    verb_ahead: re.Pattern[str]
-    defer: re.Pattern[str]
-
-
-@functools.cache
-def _built(key: tuple[bool, ...]) -> _Built:
-    if_free, if_sooner, by_oneself, go_ahead, own_force = key
-    filler = _FILLER + (r"|tự" if by_oneself else "") + (_GO_AHEAD if go_ahead else "") \
-        + (_OWN_FORCE if own_force else "") + r"))*"
-    return _Built(verb_ahead=re.compile(rf"^\s*,?{filler}\s+{VERB}\b"), defer=re.compile(_defer(if_free, if_sooner)))
-
-
-def built() -> _Built:
-    """The setting-dependent patterns for the settings as they stand now."""
-    return _built(settings())
-
-
-class _Now:
-    """One of the patterns above as the settings make it when it is used (the other modules import the names once;
-    switching a setting of this module in-process changes what they read)."""
-
-    __slots__ = ("_get",)
-
-    def __init__(self, get: Callable[[_Built], re.Pattern[str]]) -> None:
-        self._get = get
-
-    @property
-    def now(self) -> re.Pattern[str]:
-        return self._get(built())
-
-    @property
-    def pattern(self) -> str:
-        return self.now.pattern
-
-    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.now.search(string, pos, endpos)
-
-    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.now.match(string, pos, endpos)
-
-    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.now.fullmatch(string, pos, endpos)
-
-    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return self.now.finditer(string, pos, endpos)
-
-    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
-        return self.now.findall(string, pos, endpos)
-
-    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
-        return self.now.split(string, maxsplit)
-
-    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
-        return self.now.sub(repl, string, count)
-
-
-VERB_AHEAD = _Now(lambda b: b.verb_ahead)
-DEFER = _Now(lambda b: b.defer)
+VERB_AHEAD = re.compile(rf"^\s*,?{_FILLER}|tự))*\s+{VERB}\b")
+DEFER = re.compile(_defer())

@@ -1,6 +1,6 @@
-"""The rules' proposals for a whole meeting: each turn's anchors (`clauses.py`) with the event day "hôm đó" or
-"trước ngày ra quân" points to, merged across turns (`merge.py`), then what is no task taken out (withdrawn, asked to
-speak now, told to the chair, asked of a resident)."""
+"""The rules' proposals for a whole meeting: each turn's anchors (`clauses.py`) with the event day "hôm đó" points
+to, merged across turns (`merge.py`), then what is no task taken out (withdrawn, asked to speak now, told to the
+chair, asked of a resident)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ from appliance.text.dates import WorkCalendar
 
 # at a tổ dân phố's own meeting (its title names the tổ), a person outside the ward's directory who is given work (a
 # tổ officer named by the transcript: "Hà Văn Nghĩa", "bác Bình") is keyed to the tổ, as the answer keys do (proposals)
-SESSION16_GROUP_OFFICER = True
 
 
 def proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = None, *,
@@ -32,8 +31,8 @@ def proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = 
               narrow: list[str] | None = None,
               theirs: list[tuple[str, str]] | None = None) -> tuple[list[OpenTask], list[Turn]]:
     """The rules' proposals after merging the turns, and the turns (`narrow` receives the quotes of tasks withdrawn
-    by "à thôi" and given again to the same person: withdrawals.SESSION14_SUPERSEDED; `theirs` the quotes of tasks
-    called off in words or given to another, with the doer each was withdrawn from: withdrawals.SESSION15_WITHDRAWN)."""
+    by "à thôi" and given again to the same person; `theirs` the quotes of tasks called off in words or given to
+    another, with the doer each was withdrawn from: withdrawals.py)."""
     roster = roster or Roster()
     lines = turns(text, roster, title)
     if roster_rules.SESSION17_GUEST_NAMES:
@@ -47,12 +46,10 @@ def proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = 
             if anchor.kind == "task" and anchor.deadline is None and that_day:
                 said = event_date(anchor.quote[:that_day.start()], meeting_date, calendar)
                 at = turn.text.find(anchor.quote)
-                if SESSION15_THAT_DAY_TURN and (said is None or said < meeting_date) and at > 0:
+                if (said is None or said < meeting_date) and at > 0:
                     said = event_date(turn.text[:at], meeting_date, calendar)  # said earlier in this turn
                 anchor = replace(anchor, deadline=said if said is not None and said >= meeting_date
                                  else _that_day(lines, turn, meeting_date, calendar))
-            if SESSION17_BEFORE_EVENT and anchor.kind == "task" and anchor.deadline is None:
-                anchor = replace(anchor, deadline=_before_event(anchor.quote, lines, turn, meeting_date, calendar))
             if anchor.kind == "helps" and anchor.person is not None:
                 helping[key_of(anchor.person)] = turn.index
             elif not _helper_offer(anchor, turn, helping):
@@ -61,16 +58,16 @@ def proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = 
     if SESSION17_ADOPTED:
         for o in found:
             o.deadline = o.deadline or _adopted_date(o, lines, meeting_date, calendar)
-    group = dialogue.meeting_group(title) if SESSION16_GROUP_OFFICER else None
+    group = dialogue.meeting_group(title)
     for o in found:
         if group is not None and o.person.kind == "said":
             # "Bác Nghĩa trưởng ban công tác mặt trận …" — "bác tổng hợp ý kiến …": at the tổ's own
             # meeting someone outside the ward's directory given work speaks for the tổ
             o.person = group
-    if theirs is not None and withdrawals.SESSION15_WITHDRAWN:
+    if theirs is not None:
         theirs += [(o.quote, o.person.name) for o in found if o.cancelled and o.called_off
                    and (not o.off_by or withdrawals.speaks_of(o.off_by, o.quote, o.person.name))]
-    if narrow is not None and withdrawals.SESSION14_SUPERSEDED:
+    if narrow is not None:
         # "Chị Lan … thứ Năm. À thôi, …, chị gửi luôn mai đi.": withdrawn and given again to the same person
         narrow += [o.quote for o in found if o.cancelled and not o.called_off
                    and any(not t.cancelled and key_of(t.person) == key_of(o.person) and 0 <= t.turn - o.turn <= 1
@@ -105,45 +102,17 @@ def _adopted_date(task: OpenTask, lines: Sequence[Turn], meeting_date: dt.date,
 
 
 def _resident(person: Person) -> bool:
-    """dialogue.SESSION16_RESIDENT: an unnamed voice who said they are a resident; asked of them is no task."""
-    return dialogue.SESSION16_RESIDENT and person.kind == "voice" and person.unit == dialogue.RESIDENT
+    """An unnamed voice who said they are a resident (dialogue.RESIDENT); asked of them is no task."""
+    return person.kind == "voice" and person.unit == dialogue.RESIDENT
 
 
 # Session 15 (docs/meetings.md, "Session 15"): "buổi cưỡng chế thì ấn định sáng thứ năm tuần sau ngày mười chín ờ
 # công an phường bố trí lực lượng … buổi hôm đấy nhé", cut into two sentences: the event day said earlier in the same
 # turn is the one "hôm đấy" points to, before any turn earlier
-SESSION15_THAT_DAY_TURN = True  # on by rule R1 (session 15)
 # "Anh Sơn dự thay anh An nhé, hôm đó anh An đi họp": the day of the event spoken of before is the deadline; also
 # "hôm đấy", and the event day said earlier in the same sentence (session 12: "… tổ chức diễn tập … ngày mười tháng
 # mười hai anh sơn bố trí dân quân tham gia diễn tập hôm đấy nhé")
 THAT_DAY = re.compile(r"\b(?:hôm|ngày|buổi|bữa)\s+(?:đó|ấy|đấy)\b")
-
-
-# Session 17 (docs/meetings.md, "Session 17"): "em cho công ty môi trường thu dọn trước ngày ra quân" after "ngày 24
-# tháng 1 ra quân tổng vệ sinh": "trước ngày / buổi / hôm" + an event named with its day earlier (up to eight turns
-# back, or earlier in the same turn) is that day
-SESSION17_BEFORE_EVENT = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
-_BEFORE_EVENT = re.compile(r"\b(?:trước|kịp|chậm nhất)\s+(?:ngày|buổi|hôm|lễ|đợt)\s+"
-                           r"(?P<event>[^\W\d_]+(?:\s+[^\W\d_]+)?)")
-_NOT_EVENT = re.compile(r"^(?:thứ|mai|kia|mùng|mồng|hôm|nay|đó|ấy|đấy|này|tết|cuối|đầu|rằm|chủ nhật|làm việc)\b")
-
-
-def _before_event(quote: str, lines: Sequence[Turn], turn: Turn, meeting_date: dt.date,
-                  calendar: WorkCalendar | None) -> dt.date | None:
-    said = _BEFORE_EVENT.search(quote.lower())
-    if said is None or _NOT_EVENT.match(said.group("event")):
-        return None
-    event = fold(said.group("event")).lower()
-    at = turn.text.find(quote)
-    earlier = ([turn.text[:at]] if at > 0 else []) \
-        + [t.text for t in reversed(lines[max(0, turn.index - 8):turn.index])]
-    for text in earlier:
-        for sentence in reversed(re.split(r"(?<=[.!?])\s+", text)):
-            if event in fold(sentence).lower():
-                day = event_date(sentence, meeting_date, calendar)
-                if day is not None and day >= meeting_date:
-                    return day
-    return None
 
 
 def _that_day(lines: Sequence[Turn], turn: Turn, meeting_date: dt.date,

@@ -91,16 +91,6 @@ class Roster:
             person = Person(m.full_name, m.unit, m.id, "staff")
             for form in _title_forms(m.title, m.unit):
                 titled.setdefault(form, []).append(person)
-        if SESSION17_TITLE_HEAD:
-            # "anh Chỉ huy trưởng" for the "Chỉ huy trưởng Quân sự": the title's first words, when no other title
-            # holds them anywhere ("chủ tịch" is inside "phó chủ tịch": never short for the Chủ tịch)
-            titles = [(m, " ".join(re.sub(r"\s*\(.*?\)", "", _lower(m.title)).split())) for m in self.members]
-            for m, title in titles:
-                words = title.split()
-                for size in range(2, len(words)):
-                    head = " ".join(words[:size])
-                    if head not in titled and not any(f" {head} " in f" {other} " for o, other in titles if o is not m):
-                        titled[head] = [Person(m.full_name, m.unit, m.id, "staff")]
         for form, people in titled.items():
             if len(people) == 1 and form not in self._forms:
                 self._forms[form] = people
@@ -253,7 +243,7 @@ class Roster:
         if word in AMBIGUOUS and not capital and i >= 2 \
                 and lower[words[i - 2].start():words[i - 2].end()] in _PLACE_WORDS:
             return None  # recogniser text: "đường lĩnh nam", "chợ mai động" … the second word of a place's name
-        if SESSION14_COMPOUND and not capital and _in_compound(lower, words, i, word):
+        if not capital and _in_compound(lower, words, i, word):
             return None  # recogniser text: "thắng xác minh xong …", "ban chỉ huy quân sự" … a word, not Minh or Huy
         if word in AMBIGUOUS and not (mid_capital or vocative or (at_head and before_verb) or spoken):
             return None
@@ -281,13 +271,12 @@ class Roster:
 _NAY_CALL = re.compile(r"\s*này\s*,")
 # Session 16 (docs/meetings.md, "Session 16"): "Nam đâu, em xử lý dứt điểm …", "Tuấn đâu rồi, em …": asking where
 # someone is, to give them the work, calls them as "này," does (`call_after`)
-SESSION16_WHERE_CALL = True
 _WHERE_CALL = re.compile(r"\s*đâu(?:\s+rồi)?\s*,")
 
 
 def call_after(after: str) -> bool:
-    """What follows a given name opening a sentence makes it a call: "này,", and with SESSION16_WHERE_CALL "đâu,"."""
-    return _NAY_CALL.match(after) is not None or SESSION16_WHERE_CALL and _WHERE_CALL.match(after) is not None
+    """What follows a given name opening a sentence makes it a call: "này,", "đâu,"."""
+    return _NAY_CALL.match(after) is not None or _WHERE_CALL.match(after) is not None
 
 
 # Session 12: in lower-case recogniser text a given name that is the second word after a place word ("cắt tỉa cây
@@ -299,7 +288,6 @@ _PLACE_WORDS = {"đường", "phố", "chợ", "quận", "phường", "cầu", "
 # with the word before it ("xác minh", "chứng minh", "chỉ huy", "phát huy", "chiến thắng", "quê hương", "việt nam",
 # "miền nam") or opens one with the word after ("minh bạch", "lan tỏa", "hạnh phúc") is that word; a capital (written
 # text) still says a name.
-SESSION14_COMPOUND = True
 _BEFORE = {"minh": {"xác", "chứng", "thông", "văn", "bình", "công", "phân", "quang"},
            "huy": {"chỉ", "phát", "quân"}, "thắng": {"chiến", "quyết", "đắc", "thắng"},
            "hương": {"quê", "thắp", "mùi", "thơm"}, "nam": {"việt", "miền", "phía", "hướng", "phương"},
@@ -317,9 +305,6 @@ def _in_compound(lower: str, words: list[re.Match[str]], i: int, word: str) -> b
 
 # First words of a unit's name: a capitalised run after a person's name stops there ("anh Sơn Ban Chỉ huy…").
 _UNIT_HEADS = {"ban", "phong", "trung", "cong", "hoi", "doan", "van", "to", "tram", "chi", "uy", "mat", "bo", "tdp"}
-# Session 17 (docs/meetings.md, "Session 17"): a title said by its first words ("anh Chỉ huy trưởng" for the Chỉ huy
-# trưởng Quân sự) names its one holder, when no other title holds those words
-SESSION17_TITLE_HEAD = False  # off by rule R1 (session 17): on, one wrong more on fresh11
 
 
 # A speaker the transcript names outside the directory ("Tạ Văn Bình: alo alo, bà con …") is called "bác Bình" in the

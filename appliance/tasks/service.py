@@ -16,6 +16,7 @@ from appliance.engines import Generator
 from appliance.meetings import service as meetings
 from appliance.tasks import store
 from appliance.tasks.extract import ExtractedTask, extract_tasks
+from appliance.tasks.extract import commitments as rules_commitments
 from appliance.tasks.llm import ModelTasks, extract_with_model
 from appliance.tasks.roster import Roster
 from appliance.tasks.store import OPEN, TaskRow
@@ -85,6 +86,12 @@ def propose(conn: sqlite3.Connection, text: str, meeting_date: dt.date, *, title
         found = extract_tasks(text, meeting_date, calendar, roster=roster, title=title)
         return Proposal(found, "rules", f"Trích nhiệm vụ bằng quy tắc vì {result.say()}.")
     return Proposal(extract_tasks(text, meeting_date, calendar, roster=roster, title=title), "rules", None)
+
+
+def commitments(conn: sqlite3.Connection, text: str, meeting_date: dt.date, *, title: str = "") -> list[str]:
+    """The sentences the rules engine reads as someone's work, before its undated drops: what the biên bản's
+    "Kết luận" takes as directions given (a direction nobody took up is no task for the tracker)."""
+    return rules_commitments(text, meeting_date, ward.work_calendar(conn), roster=ward_roster(conn), title=title)
 
 
 def save_proposed(conn: sqlite3.Connection, meeting_id: int, tasks: list[ExtractedTask], engine: str) -> int:

@@ -2,10 +2,10 @@
 
 Session 13's two withdrawal settings each fixed the withdrawn duty ("Chị Hà trực thứ Bảy ngày 5/12." — "À năm nay
 thôi, không trực nữa.": the sentence model added it back) and each cost a right task on the fresh sets; session 14's
-narrower forms of them were switched off by rule R1 and retired in session 16. What stays: session 15's
-`SESSION15_WITHDRAWN` (the sentence model does not add back a withdrawn task's sentence for the doer it was withdrawn
-from, when a cancel in words speaks of that task), a cancel that says the work of its own sentence again, a task
-superseded by "à thôi", and a work the chair puts off.
+narrower forms of them were switched off by rule R1 and retired in session 16. What stays (unconditional since
+session 18): the sentence model does not add back a withdrawn task's sentence for the doer it was withdrawn from,
+when a cancel in words speaks of that task (session 15); a cancel that says the work of its own sentence again, a
+task superseded by "à thôi", and a work the chair puts off (session 14).
 """
 
 from __future__ import annotations
@@ -19,19 +19,15 @@ from appliance.text import fold
 # sentence whoever the model read in it; a sentence that gave two people work ("Chị Lan in giấy mời, Mai gửi các tổ
 # trước thứ Sáu." — "Thôi giấy mời không in nữa") lost the other's task with it. Now the sentence is kept only from
 # the doer it was withdrawn from: read for anyone else, the model may still add it.
-SESSION15_WITHDRAWN = True  # on by rule R1 (session 15)
 # "Còn trực thứ Bảy ngày 2/1 thì năm nay thôi, không trực nữa.": a sentence that names a work and calls it off in the
 # same breath, the form saying that work again ("trực … không trực nữa"), gives nothing; a form that names no work of
 # the sentence ("Chị Lan gửi lại bản mới, bản cũ không cần nữa") leaves its task (clauses.anchors)
-SESSION14_SELF_CANCEL = True
 # "Chị Lan lập lịch trực gửi tôi thứ Năm. À thôi, thứ Năm tôi họp …, chị gửi luôn mai đi.": a task withdrawn by "à
 # thôi" and given again to the same person in that turn or the next is superseded; the sentence model does not add its
-# first sentence back (with its old date), as SESSION15_WITHDRAWN keeps a task called off (proposals.proposals)
-SESSION14_SUPERSEDED = True
+# first sentence back (with its old date), as a task called off is kept (proposals.proposals)
 # the chair putting off a work named ("Ừ thôi thế máy tính để sang năm tính, chưa cần." after "Được đấy, chị Hà làm
 # tờ trình mua máy …"): that work, given in the last two turns, is withdrawn; a deferral naming no work of a task
 # given before leaves it (merge.merge)
-SESSION14_DEFER_NAMED = True
 DEFER_NAMED = re.compile(r"(?P<work>[^,.;:?!]{3,60}?)\s+(?:thì\s+)?(?:(?<!không )(?<!đừng )để\s+"
                          r"(?:sau|sang năm|năm sau|đầu năm|sau tết|qua tết|sang tháng)(?:\s+(?:hãy\s+|mới\s+)?tính)?|"
                          r"tính sau|tạm hoãn|hoãn lại)\b")

@@ -10,7 +10,7 @@ reads what the rules are unsure of, the complaint model files the category):
   finished);
 - `fresh12/`: session 12's (one citizen writer, two feedback writers);
 - `fresh14/`: session 14's (one citizen writer, one feedback writer);
-- `fresh15/`, `fresh17/`: sessions 15's and 17's (the same).
+- `fresh15/`, `fresh17/`, `fresh18/`: sessions 15's, 17's and 18's (the same).
 Never tuned on, so these are the honest figures for wording nobody fitted on. The floors are what was
 measured; the issue's targets (≥ 90 % right, ≤ 3 % wrong, out of scope named ≤ 2 %) are beside them."""
 
@@ -125,6 +125,13 @@ SETS = {
         "citizen_questions.toml": "e7bf5b4e7b3e27983a525e513607dedc43775c01909e3a278512340c4ef2a742",
         "complaints.toml": "45447afd4dbd3d8ab2003b7510861be97f02d41392a29f3b4102aa7465142cd0"},
         (55, 0.854, 0.019), (70, 0.771, 0.058), 0.021, 1),
+    # one citizen writer and one feedback writer (notes/citizen18q.md, citizen18c.md), frozen when they finished,
+    # measured on arrival on the session's start (main 0da93ef): procedure 43 / 9 / 0 of 52, complaint category
+    # 60 / 9 / 1 of 70, question or complaint 1 of 146 wrong, 1 of 15 out of scope named; floors one case either way
+    "session 18": FreshSet("fresh18", "session 18", {
+        "citizen_questions.toml": "8356cff957094b037ed283bda6be9ca29f7364df244e5d2dd5299699a5e7d02c",
+        "complaints.toml": "b4fb2f72bc8cd67335b868cc9a5a6e6e459b5e1aa29133618363460d3c65ad46"},
+        (52, 0.807, 0.020), (70, 0.842, 0.029), 0.014, 2),
 }
 
 

@@ -18,11 +18,12 @@ from appliance.meetings import minutes_model, store
 from appliance.meetings.jobs import extract_meeting_tasks
 from appliance.meetings.minutes import APPENDIX_TITLE, write_minutes
 from appliance.meetings.topics import Line, by_topic
+from appliance.tasks import service as tasks
 from appliance.text import to_local
 from tests.drafting.docx_checks import open_docx, run_fonts_ok, schema_order_problems, style_of
 from tests.engines.misbehaving import BEHAVIOURS, UNSUPPORTED_FIGURE, Misbehaving
 from tests.meetings.minutes_eval import store_meeting
-from tests.tasks.transcripts import DEV, load, load_staff
+from tests.tasks.transcripts import DEV, Meeting, load, load_staff
 
 AGENDA = ["Công tác văn thư, lưu trữ phục vụ đoàn kiểm tra", "Hố ga mất nắp trên đường Tam Trinh",
           "Giải bóng đá thanh niên", "An ninh trật tự, người nước ngoài tạm trú"]
@@ -196,3 +197,24 @@ def test_the_chair_entered_with_a_title_is_still_the_chair(ward_conn, settings):
     for entered in ("Nguyễn Văn An - Chủ tịch UBND phường", "Đồng chí Nguyễn Văn An, Chủ tịch UBND phường"):
         assert conclusions(entered) == plain, entered
     assert plain and not any("Nguyễn Văn An" in line and "nhận:" in line for line in plain)
+
+
+OFFERED = Meeting("own1", "Giao ban tuần", dt.date(2026, 11, 30), "\n".join([
+    "Nguyễn Văn An: Chủ nhật tuần này phường ra quân làm sạch các tuyến phố. Anh Hùng chuẩn bị dụng cụ trước thứ "
+    "Sáu nhé.",
+    "Trần Văn Hùng: Dạ rõ.",
+    "Bùi Thanh Hương: Dạ phần tuyên truyền thì em sẽ nhắc các chi hội phụ nữ vận động hội viên tham gia ạ.",
+    "Nguyễn Văn An: Được, thế nhé.",
+]), ())
+
+
+def test_a_commitment_the_task_list_drops_stays_in_the_conclusions(ward_conn, settings):
+    """An undated offer nobody took up is no task for the tracker (tasks/undated_drops.py), but it is a commitment
+    said in the meeting: "Kết luận" keeps it (until session 18 it took only the stored tasks' sentences)."""
+    mid = store_meeting(ward_conn, OFFERED, chair="Nguyễn Văn An")
+    extract_meeting_tasks(ward_conn, settings, mid, use_generator=False)
+    assert [t["assignee"] for t in tasks.meeting_tasks(ward_conn, mid)] == ["Trần Văn Hùng"]
+    body: list[str] = get_document(ward_conn, write_minutes(ward_conn, settings, mid,
+                                                            use_generator=False))["model"]["body"]
+    conclusions = body[body.index("Kết luận:"):]
+    assert any("nhắc các chi hội phụ nữ vận động hội viên" in line for line in conclusions)

@@ -9,7 +9,6 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import withdrawals
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.tasks.runon import punctuate
@@ -144,15 +143,10 @@ def test_report_forms_of_session8(ward, transcript, expected):
     ("Nguyễn Văn An: Sơn lại vạch kẻ đường thì em định giao Huy nhưng vướng kinh phí, thôi để đầu năm.", []),
     ("Nguyễn Văn An: Anh Sơn phối hợp anh Minh, nhưng để gần Tết xem tình hình rồi quyết.", []),
     ("Nguyễn Văn An: việc này thì mà thôi để mai anh giao anh hùng", []),
-    # a withdrawn duty stays withdrawn with the sentence model on (session 12's refit added it back; session 13's
-    # settings fixed it at one right task each on the fresh sets and stayed off, as session 14's narrower form did
-    # (all retired in session 16); session 15's withdrawals.SESSION15_WITHDRAWN keeps that sentence from its own doer
-    # only, and the case fails again, strictly, while it is off: docs/meetings.md "Session 15")
-    pytest.param("Nguyễn Văn An: Chị Hà trực thứ Bảy ngày 5/12.\nPhạm Thu Hà: Dạ.\n"
-                 "Nguyễn Văn An: À năm nay thôi, không trực nữa.", [],
-                 marks=pytest.mark.xfail(not withdrawals.SESSION15_WITHDRAWN,
-                                         strict=True,
-                                         reason="refit model re-adds a withdrawn duty (R1 trade, sessions 13 and 14)")),
+    # a withdrawn duty stays withdrawn with the sentence model on (session 12's refit added it back; session 15's
+    # reading keeps that sentence from its own doer only, unconditional since session 18: docs/meetings.md "Session 15")
+    ("Nguyễn Văn An: Chị Hà trực thứ Bảy ngày 5/12.\nPhạm Thu Hà: Dạ.\n"
+     "Nguyễn Văn An: À năm nay thôi, không trực nữa.", []),
 ])
 def test_deferral_forms_of_session8(ward, transcript, expected):
     roster, calendar = ward

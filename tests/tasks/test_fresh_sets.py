@@ -53,7 +53,7 @@ SETS = {
     "session 8": FreshSet("fresh8", "(session 8)", {
         "meetings_a.toml": "417147ffd9f7b7f4e36c87406148fa462c897bba2c17965a0f383d8f729b611b",
         "meetings_b.toml": "fb8aca2b709d3b4acb5cfd875c0b654a1681c278d993f545965f8fc260d65649"}, 20, 0.731),
-    # ^ 0.731 (83 right, 34 wrong, 27 missed) at the end of session 15: withdrawals.SESSION15_WITHDRAWN on by rule R1
+    # ^ 0.731 (83 right, 34 wrong, 27 missed) at the end of session 15: the withdrawn-task reading on by rule R1
     # (over the fresh sets one right fewer here, two wrong fewer on fresh7); 0.736 (84 / 34 / 26) before
     # ^ session 12's helper (counts only, never read): every SESSION12_* setting on 0.699 (80 right, 39 wrong, 30
     # missed), the rules' settings on with the session 8 sentence model 0.698 (81 / 41 / 29): one task under the

@@ -1,5 +1,6 @@
 """Session 15's forms (docs/meetings.md, "Session 15"), each in new words written for this file (not the training
-meetings' sentences), with its setting switched off and on, and where it must not fire."""
+meetings' sentences), and where it must not fire; unconditional since session 18 (rule R8), the settings off by R1
+deleted with their code."""
 
 from __future__ import annotations
 
@@ -7,32 +8,13 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import (
-    clause_dates,
-    clauses,
-    cues,
-    deadlines,
-    merge,
-    phrases,
-    proposals,
-    undated_drops,
-    withdrawals,
-)
+from appliance.tasks import merge, undated_drops
 from appliance.tasks.clause_add import additions
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import turns
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
-from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, Pairs, memory_ward, tasks_said
-
-_FLAGGED = (clause_dates, clauses, cues, deadlines, merge, phrases, proposals, withdrawals)
-
-
-@pytest.fixture(autouse=True)
-def _session15_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test reads a setting against all of session 15's on; a test that wants one off switches it itself."""
-    switch_on(monkeypatch, _FLAGGED, "SESSION15_")
 
 
 @pytest.fixture(scope="module")
@@ -48,22 +30,17 @@ def _due(said: str, ward: tuple[Roster, WorkCalendar]) -> str | None:
     return found[0].isoformat() if found else None
 
 
-# --- a part of the day, "hạn chót", "là", "vào" before a date with its month (deadlines.SESSION15_DAY_WITH_MONTH) ---
+# --- a part of the day, "hạn chót", "là", "vào" before a date with its month ---
 
-# off: the month alone (its end); before session 16's whole-number fix the older rule read "đêm ba mươi" as the 30th
-# of November and "tối hai" as the 2nd
-@pytest.mark.parametrize(("said", "on", "off"), [
-    ("anh sơn cho dân quân trực chốt đêm ba mươi mốt tháng mười hai nhé", "2026-12-31", "2026-12-31"),
-    ("lực lượng trực tối hai tư tháng mười hai ở nhà thờ", "2026-12-24", "2026-12-31"),
-    ("tổ chức ra quân sáng hai mươi tháng mười hai", "2026-12-20", "2026-12-31"),
-    ("hạn chót mười lăm tháng mười hai nộp hồ sơ về phường", "2026-12-15", "2026-12-31"),
-    ("nộp báo cáo vào mười tám tháng sau nhé", "2026-12-18", "2026-12-31"),
+@pytest.mark.parametrize(("said", "due"), [
+    ("anh sơn cho dân quân trực chốt đêm ba mươi mốt tháng mười hai nhé", "2026-12-31"),
+    ("lực lượng trực tối hai tư tháng mười hai ở nhà thờ", "2026-12-24"),
+    ("tổ chức ra quân sáng hai mươi tháng mười hai", "2026-12-20"),
+    ("hạn chót mười lăm tháng mười hai nộp hồ sơ về phường", "2026-12-15"),
+    ("nộp báo cáo vào mười tám tháng sau nhé", "2026-12-18"),
 ])
-def test_part_of_day_before_a_date_and_its_month(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
-                                                 said: str, on: str, off: str) -> None:
-    assert _due(said, ward) == on
-    monkeypatch.setattr(deadlines, "SESSION15_DAY_WITH_MONTH", False)
-    assert _due(said, ward) == off
+def test_part_of_day_before_a_date_and_its_month(ward: tuple[Roster, WorkCalendar], said: str, due: str) -> None:
+    assert _due(said, ward) == due
 
 
 @pytest.mark.parametrize(("said", "due"), [
@@ -75,31 +52,14 @@ def test_part_of_day_where_it_must_not_fire(ward: tuple[Roster, WorkCalendar], s
     assert _due(said, ward) == due
 
 
-# --- the 31st said in a month of 30 days (deadlines.SESSION15_NEXT_MONTH_DAY) ---
-
-@pytest.mark.parametrize("said", ["trực đêm ba mốt nhé", "em gửi sáng 31 anh nhé"])
-def test_the_31st_said_in_november_is_decembers(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
-                                               said: str) -> None:
-    assert _due(said, ward) == "2026-12-31"
-    monkeypatch.setattr(deadlines, "SESSION15_NEXT_MONTH_DAY", False)
-    assert _due(said, ward) is None
-
-
-def test_a_day_no_month_has_is_still_no_date(ward: tuple[Roster, WorkCalendar]) -> None:
-    assert _due("em gửi sáng 32 anh nhé", ward) is None
-
-
-# --- a withdrawn task's sentence is kept from its own doer only (withdrawals.SESSION15_WITHDRAWN) ---
+# --- a withdrawn task's sentence is kept from its own doer only ---
 
 DUTY = ("Nguyễn Văn An: Anh Nam trực tiếp dân sáng thứ Bảy 12/12 nhé.\nHoàng Văn Nam: Dạ.\n"
         "Nguyễn Văn An: À tháng này thôi, không trực nữa.")
 
 
-def test_a_duty_called_off_is_not_added_back(ward: tuple[Roster, WorkCalendar],
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_duty_called_off_is_not_added_back(ward: tuple[Roster, WorkCalendar]) -> None:
     assert _tasks(DUTY, ward) == []
-    monkeypatch.setattr(withdrawals, "SESSION15_WITHDRAWN", False)
-    assert _tasks(DUTY, ward) == [("Hoàng Văn Nam", "2026-12-12")]
 
 
 class _Sure:
@@ -123,39 +83,15 @@ def test_the_sentence_may_still_be_read_for_someone_else(ward: tuple[Roster, Wor
     assert kept == []
 
 
-# --- a weekday of the week after next (deadlines.SESSION15_WEEK_AFTER_NEXT) ---
-
-@pytest.mark.parametrize(("said", "on", "off"), [
-    ("em nộp bản dự thảo thứ hai tuần sau nữa nhé", "2026-12-14", "2026-12-07"),
-    ("tổ tổng vệ sinh chủ nhật tuần tới nữa", "2026-12-20", "2026-12-13"),
-])
-def test_weekday_of_the_week_after_next(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
-                                        said: str, on: str, off: str) -> None:
-    assert _due(said, ward) == on
-    monkeypatch.setattr(deadlines, "SESSION15_WEEK_AFTER_NEXT", False)
-    assert _due(said, ward) == off
-
+# --- "trễ hạn", "quá hạn" before a date mark no deadline ---
 
 @pytest.mark.parametrize(("said", "due"), [
-    ("em nộp thứ hai tuần sau nhé", "2026-12-07"),     # next week's Monday, as before
-    ("xong trong tuần sau nữa", "2026-12-18"),         # the week after next alone: its Friday, as before
+    ("chị rà soát hồ sơ trễ hạn tháng 10, thứ hai tuần sau báo cáo anh", "2026-12-07"),
+    ("anh tổng hợp các hồ sơ quá hạn tháng mười một gửi em thứ năm", "2026-12-03"),
+    ("em rà lại các hồ sơ quá hạn 15/11, trả lời dân trong tuần này", "2026-12-04"),
 ])
-def test_next_week_still_reads_as_before(ward: tuple[Roster, WorkCalendar], said: str, due: str) -> None:
+def test_late_files_of_a_month_name_no_deadline(ward: tuple[Roster, WorkCalendar], said: str, due: str) -> None:
     assert _due(said, ward) == due
-
-
-# --- "trễ hạn", "quá hạn" before a date mark no deadline (deadlines.SESSION15_LATE) ---
-
-@pytest.mark.parametrize(("said", "on", "off"), [
-    ("chị rà soát hồ sơ trễ hạn tháng 10, thứ hai tuần sau báo cáo anh", "2026-12-07", "2026-10-31"),
-    ("anh tổng hợp các hồ sơ quá hạn tháng mười một gửi em thứ năm", "2026-12-03", "2026-11-30"),
-    ("em rà lại các hồ sơ quá hạn 15/11, trả lời dân trong tuần này", "2026-12-04", "2026-11-15"),
-])
-def test_late_files_of_a_month_name_no_deadline(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
-                                               said: str, on: str, off: str) -> None:
-    assert _due(said, ward) == on
-    monkeypatch.setattr(deadlines, "SESSION15_LATE", False)
-    assert _due(said, ward) == off
 
 
 @pytest.mark.parametrize(("said", "due"), [
@@ -167,17 +103,14 @@ def test_other_deadline_words_still_mark(ward: tuple[Roster, WorkCalendar], said
     assert _due(said, ward) == due
 
 
-# --- a member's date said in reply moves no other person's task (merge.SESSION15_OWN_DATE_ONLY) ---
+# --- a member's date said in reply moves no other person's task ---
 
 OTHERS = ("Nguyễn Văn An: Chị Hương gửi số liệu văn hóa sáng mai, còn phần quân sự anh Sơn gửi thứ Năm nhé.\n"
           "Bùi Thanh Hương: Anh ơi mai thứ Ba ạ.")
 
 
-def test_a_members_remark_on_a_date_leaves_anothers_task(ward: tuple[Roster, WorkCalendar],
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_members_remark_on_a_date_leaves_anothers_task(ward: tuple[Roster, WorkCalendar]) -> None:
     assert _tasks(OTHERS, ward) == [("Bùi Thanh Hương", "2026-12-01"), ("Cao Văn Sơn", "2026-12-03")]
-    monkeypatch.setattr(merge, "SESSION15_OWN_DATE_ONLY", False)
-    assert _tasks(OTHERS, ward) == [("Bùi Thanh Hương", "2026-12-01"), ("Cao Văn Sơn", "2026-12-01")]
 
 
 @pytest.mark.parametrize(("said", "expected"), [
@@ -191,19 +124,15 @@ def test_own_and_the_chairs_dates_still_count(ward: tuple[Roster, WorkCalendar],
     assert _tasks(said, ward) == expected
 
 
-# --- more ways of making a request optional (phrases.SESSION15_IF_FREE), and "sooner if possible" keeps the task
-# (phrases.SESSION15_IF_SOONER) ---
+# --- more ways of making a request optional ---
 
 @pytest.mark.parametrize("said", [
     "Nguyễn Văn An: Chị Hương ghé thăm cụ Tư nếu không bận.",
     "Nguyễn Văn An: chị hương ghé thăm cụ tư nếu chị thu xếp được",
     "Nguyễn Văn An: Anh Sơn qua nhà văn hóa tổ 5 xem buổi tập văn nghệ, nếu rảnh.",
 ])
-def test_optional_requests_give_no_task(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
-                                        said: str) -> None:
+def test_optional_requests_give_no_task(ward: tuple[Roster, WorkCalendar], said: str) -> None:
     assert _tasks(said, ward) == []
-    monkeypatch.setattr(phrases, "SESSION15_IF_FREE", False)
-    assert len(_tasks(said, ward)) == 1
 
 
 @pytest.mark.parametrize("said", [
@@ -214,45 +143,16 @@ def test_firm_tasks_near_those_words_stand(ward: tuple[Roster, WorkCalendar], sa
     assert [d for _a, d in _tasks(said, ward)][-1:] == ["2026-12-04"]
 
 
-def test_sooner_if_possible_keeps_the_task(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch) -> None:
-    said = "Nguyễn Văn An: Chị Hương gửi báo cáo thứ Sáu nếu được thì gửi sớm hơn."
-    assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
-    monkeypatch.setattr(phrases, "SESSION15_IF_SOONER", False)
-    assert _tasks(said, ward) == []
-    assert _tasks("Nguyễn Văn An: Chị Hương gửi báo cáo thứ Sáu, nếu được.", ward) == []  # still optional
+# --- a later sentence naming whom the work goes to still dates the task ---
 
-
-# --- an event named with its day before the doer dates the doer's task (cues.SESSION15_TOPIC_DATE) ---
-
-@pytest.mark.parametrize(("said", "on"), [
-    ("Nguyễn Văn An: ờ buổi ra quân ngày mười hai chị hương chuẩn bị băng rôn", ("Bùi Thanh Hương", "2026-12-12")),
-    ("Nguyễn Văn An: mai ơi phòng họp cho hội nghị ngày mười hai em chuẩn bị nhé", ("Vũ Thị Mai", "2026-12-12")),
-])
-def test_an_events_day_before_the_doer(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
-                                       said: str, on: tuple[str, str]) -> None:
-    assert _tasks(said, ward) == [on]
-    monkeypatch.setattr(cues, "SESSION15_TOPIC_DATE", False)
-    assert _tasks(said, ward) == [(on[0], None)]
-
-
-def test_no_topic_day_for_a_day_gone(ward: tuple[Roster, WorkCalendar]) -> None:
-    said = "Nguyễn Văn An: ờ buổi kiểm tra hôm qua chị hương tổng hợp lại biên bản nhé"
-    assert _tasks(said, ward) == [("Bùi Thanh Hương", None)]
-
-
-# --- a later sentence naming whom the work goes to still dates the task (clauses.SESSION15_LATER_TO) ---
-
-@pytest.mark.parametrize(("said", "on"), [
+@pytest.mark.parametrize(("said", "expected"), [
     ("Nguyễn Văn An: Tổ năm rà soát các hộ chưa đóng quỹ. Báo cho anh Tuấn trong tuần này.",
      [("Tổ dân phố số 5", "2026-12-04")]),
     ("Nguyễn Văn An: Chị Hương làm tờ trình mua quà Tết. Trình anh Bảo trước thứ Năm nhé.",
      [("Bùi Thanh Hương", "2026-12-03")]),
 ])
-def test_a_later_date_with_whom_it_goes_to(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch,
-                                           said: str, on: Pairs) -> None:
-    assert _tasks(said, ward) == on
-    monkeypatch.setattr(clauses, "SESSION15_LATER_TO", False)
-    assert _tasks(said, ward) == [(on[0][0], None)]
+def test_a_later_date_with_whom_it_goes_to(ward: tuple[Roster, WorkCalendar], said: str, expected: Pairs) -> None:
+    assert _tasks(said, ward) == expected
 
 
 def test_a_later_sentence_with_another_doer_keeps_its_date(ward: tuple[Roster, WorkCalendar]) -> None:
@@ -260,28 +160,7 @@ def test_a_later_sentence_with_another_doer_keeps_its_date(ward: tuple[Roster, W
     assert _tasks(said, ward) == [("Bùi Thanh Hương", None), ("Lê Minh Tuấn", "2026-12-04")]
 
 
-# --- a tag question with an order after it (clauses.SESSION15_TAG_QUESTION) ---
-
-TAGGED = ("Nguyễn Văn An: việc lát vỉa hè vẫn là anh thắng đúng không chưa xong thì anh thắng lập dự toán "
-          "trình anh thứ sáu")
-
-
-def test_a_tag_question_then_an_order(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _tasks(TAGGED, ward) == [("Ngô Đức Thắng", "2026-12-04")]
-    monkeypatch.setattr(clauses, "SESSION15_TAG_QUESTION", False)
-    assert _tasks(TAGGED, ward) == []
-
-
-@pytest.mark.parametrize("said", [
-    "Nguyễn Văn An: anh thắng lập dự toán trình anh thứ sáu đúng không",        # the tag closes it: a question
-    "Nguyễn Văn An: anh thắng lập dự toán đúng không anh",
-    "Nguyễn Văn An: anh thắng lập dự toán đúng không, thế bao giờ thì xong",
-])
-def test_tag_questions_that_stay_questions(ward: tuple[Roster, WorkCalendar], said: str) -> None:
-    assert _tasks(said, ward) == []
-
-
-# --- how to do it, told within an exchange of the chair and the doer (merge.SESSION15_HOW_TO_EXCHANGE) ---
+# --- how to do it, told within an exchange of the chair and the doer ---
 
 _GIVEN = ("Nguyễn Văn An: hương tổng hợp danh sách hộ nghèo đề nghị hỗ trợ tết gửi anh thứ sáu\n"
           "Bùi Thanh Hương: dạ nhưng mới có sáu tổ gửi danh sách thôi ạ\n")
@@ -293,8 +172,6 @@ def test_how_to_within_an_exchange(ward: tuple[Roster, WorkCalendar], monkeypatc
     monkeypatch.setattr(merge, "SESSION17_ALSO", False)  # and "… nhắc luôn đi" adds to the task given
     said = _GIVEN + "Nguyễn Văn An: tổ nào chưa gửi\n" + _HOW
     assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
-    monkeypatch.setattr(merge, "SESSION15_HOW_TO_EXCHANGE", False)
-    assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04"), ("Bùi Thanh Hương", None)]
 
 
 def test_another_voice_in_between_ends_the_exchange(ward: tuple[Roster, WorkCalendar],
@@ -305,34 +182,15 @@ def test_another_voice_in_between_ends_the_exchange(ward: tuple[Roster, WorkCale
     assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04"), ("Bùi Thanh Hương", None)]
 
 
-# --- a closing deadline clause with no doer dates every task of the sentence (clause_dates.SESSION15_TAIL_DATE) ---
-
-TAIL = "Nguyễn Văn An: Chị Hạnh chủ trì rà soát, Lan hộ tịch đối chiếu hồ sơ, chậm nhất 10/12 chốt danh sách."
-
-
-def test_a_closing_deadline_clause_dates_every_task(ward: tuple[Roster, WorkCalendar],
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _tasks(TAIL, ward) == [("Đặng Thị Hạnh", "2026-12-10"), ("Nguyễn Thị Lan", "2026-12-10")]
-    monkeypatch.setattr(clause_dates, "SESSION15_TAIL_DATE", False)
-    assert _tasks(TAIL, ward) == [("Đặng Thị Hạnh", None), ("Nguyễn Thị Lan", "2026-12-10")]
-
-
-def test_the_last_doers_own_date_stays_theirs(ward: tuple[Roster, WorkCalendar]) -> None:
-    said = "Nguyễn Văn An: Chị Hạnh rà soát hộ nghèo, anh Sơn lập danh sách dân quân trước 10/12."
-    assert _tasks(said, ward) == [("Đặng Thị Hạnh", None), ("Cao Văn Sơn", "2026-12-10")]
-
-
-# --- "hôm đấy" points to the event day said earlier in the same turn (proposals.SESSION15_THAT_DAY_TURN) ---
+# --- "hôm đấy" points to the event day said earlier in the same turn ---
 
 THAT_DAY = ("Nguyễn Văn An: thứ sáu tổ năm họp dân\n"
             "Nguyễn Văn An: buổi ra quân thì ấn định sáng thứ năm tuần sau ngày mười ờ công an phường bố trí lực lượng "
             "bảo đảm trật tự buổi hôm đấy nhé")
 
 
-def test_that_day_said_earlier_in_the_turn(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_that_day_said_earlier_in_the_turn(ward: tuple[Roster, WorkCalendar]) -> None:
     assert _tasks(THAT_DAY, ward) == [("Công an phường", "2026-12-10")]
-    monkeypatch.setattr(proposals, "SESSION15_THAT_DAY_TURN", False)
-    assert _tasks(THAT_DAY, ward) == [("Công an phường", "2026-12-04")]  # the earlier turn's day
 
 
 def test_that_day_with_no_day_in_the_turn_looks_back(ward: tuple[Roster, WorkCalendar]) -> None:

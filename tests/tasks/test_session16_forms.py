@@ -1,30 +1,19 @@
 """Session 16 (docs/meetings.md, "Session 16"): bug fixes (rule R7: the output contradicts the plain meaning of the
 input; no setting) and the session's forms, each in new words written for this file (not the training meetings'
-sentences), with its setting switched off and on, and where it must not fire."""
+sentences), and where it must not fire; unconditional since session 18 (rule R8), the settings off by R1 deleted with
+their code."""
 
 from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import (
-    clause_add,
-    clause_model,
-    clauses,
-    cues,
-    dialogue,
-    merge,
-    phrases,
-    proposals,
-    roster,
-    undated_drops,
-)
+from appliance.tasks import clause_model, cues, dialogue, phrases, undated_drops
 from appliance.tasks.clause_add import additions
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import turns
 from appliance.tasks.extract import extract_tasks
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
-from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
 
@@ -59,27 +48,16 @@ def test_whole_days_in_words_still_read(ward: tuple[Roster, WorkCalendar], said:
     assert _due(said, ward) == due
 
 
-# --- the session's forms: each read against all of session 16's on (some may be off by rule R1 as they ship) ---
+# --- the session's forms ---
 
-_FLAGGED = (clause_add, clauses, cues, dialogue, merge, phrases, proposals, roster)
-
-
-@pytest.fixture
-def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    switch_on(monkeypatch, _FLAGGED, "SESSION16_")
-    return monkeypatch
-
-
-def test_asking_where_someone_is_calls_them(ward, on):
+def test_asking_where_someone_is_calls_them(ward):
     said = ("Nguyễn Văn An: Hồ sơ cấp phép ngõ 9 thì sao?\n"
             "Phạm Thu Hà: Dạ còn chậm ở khâu thẩm định ạ.\n"
             "Nguyễn Văn An: Thắng đâu, em hoàn thiện hồ sơ đó trước thứ Năm nhé.")
     assert tasks_said(said, ward) == [("Ngô Đức Thắng", "2026-12-03")]
-    on.setattr(roster, "SESSION16_WHERE_CALL", False)
-    assert tasks_said(said, ward) != [("Ngô Đức Thắng", "2026-12-03")]
 
 
-def test_where_it_is_kept_calls_nobody(ward, on):
+def test_where_it_is_kept_calls_nobody(ward):
     said = ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
             "Nguyễn Văn An: Hồ sơ để đâu, chị Hương kiểm tra lại trước thứ Sáu.")
     assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
@@ -90,13 +68,11 @@ LONG_IF = ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
            "biên bản ngay nhé.")
 
 
-def test_a_long_condition_before_the_doer_gives_no_task(ward, on):
+def test_a_long_condition_before_the_doer_gives_no_task(ward):
     assert tasks_said(LONG_IF, ward) == []
-    on.setattr(clauses, "SESSION16_IF_THEN", False)
-    assert tasks_said(LONG_IF, ward) == [("Trần Văn Hùng", None)]
 
 
-def test_a_condition_after_the_task_leaves_it(ward, on):
+def test_a_condition_after_the_task_leaves_it(ward):
     said = "Nguyễn Văn An: Anh Hùng kiểm tra vỉa hè phố Tam Trinh trước thứ Sáu, nếu vi phạm thì lập biên bản."
     assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04")]
 
@@ -105,15 +81,13 @@ BY_ONESELF = ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
               "Nguyễn Văn An: Chị Hương tự liên hệ nhà in đặt băng rôn, trong tuần này nhé.")
 
 
-def test_by_oneself_between_the_doer_and_the_verb(ward, on):
-    on.setattr(clause_model, "BY_DEFAULT", False)  # the rules alone
+def test_by_oneself_between_the_doer_and_the_verb(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)  # the rules alone
     assert tasks_said(BY_ONESELF, ward) == [("Bùi Thanh Hương", "2026-12-04")]
-    on.setattr(phrases, "SESSION16_BY_ONESELF", False)
-    assert tasks_said(BY_ONESELF, ward) != [("Bùi Thanh Hương", "2026-12-04")]
 
 
-def test_tu_before_a_noun_is_no_verb(ward, on):
-    on.setattr(clause_model, "BY_DEFAULT", False)
+def test_tu_before_a_noun_is_no_verb(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
     assert phrases.VERB_AHEAD.match(" tự làm thủ tục") is not None
     assert phrases.VERB_AHEAD.match(" tự nguyện đóng góp") is None
 
@@ -122,17 +96,8 @@ MEETING_NOW = ("Người nói 1: alo alo, bà con trật tự. Hôm nay tổ dâ
                "nhiệm kỳ mới, có chị Hạnh về dự")
 
 
-def test_this_meeting_said_as_a_group_meeting_today_is_no_task(ward, on):
+def test_this_meeting_said_as_a_group_meeting_today_is_no_task(ward):
     assert tasks_said(MEETING_NOW, ward) == []
-    on.setattr(clauses, "SESSION16_MEETING_NOW", False)
-    assert tasks_said(MEETING_NOW, ward) == [("Tổ dân phố số 6", "2026-11-30")]
-
-
-def test_a_meeting_to_hold_later_is_left_as_it_was(ward, on):
-    said = "Nguyễn Văn An: Thứ Sáu phòng Văn hóa - Xã hội họp với các tổ, chốt danh sách hộ nghèo nhé."
-    before = tasks_said(said, ward)
-    on.setattr(clauses, "SESSION16_MEETING_NOW", False)
-    assert tasks_said(said, ward) == before
 
 
 RESIDENT = ("Đặng Thị Hạnh: Mời bà con có ý kiến.\n"
@@ -140,13 +105,11 @@ RESIDENT = ("Đặng Thị Hạnh: Mời bà con có ý kiến.\n"
             "Đặng Thị Hạnh: Thế thì bác dọn rác trước cửa nhà mình trong hôm nay nhé.")
 
 
-def test_what_is_asked_of_a_resident_is_no_task(ward, on):
+def test_what_is_asked_of_a_resident_is_no_task(ward):
     assert tasks_said(RESIDENT, ward) == []
-    on.setattr(dialogue, "SESSION16_RESIDENT", False)
-    assert tasks_said(RESIDENT, ward) == [("", "2026-11-30")]
 
 
-def test_an_unnamed_voice_who_is_no_resident_keeps_its_task(ward, on):
+def test_an_unnamed_voice_who_is_no_resident_keeps_its_task(ward):
     said = ("Đặng Thị Hạnh: Mời các đồng chí có ý kiến.\n"
             "Người nói 1: Dân tổ tôi phản ánh cống tắc cả tháng nay rồi.\n"
             "Đặng Thị Hạnh: Thế thì bác lập danh sách các hộ bị ngập trong hôm nay nhé.")
@@ -158,7 +121,7 @@ CHAIR_EM = ("Nguyễn Văn An: Bắt đầu.\n"
             "Nguyễn Văn An: Ừ em gửi chị Lan trong chiều nay nhé.")
 
 
-def test_the_sentence_model_adds_no_task_of_the_chairs_own_em(ward, on):
+def test_the_sentence_model_adds_no_task_of_the_chairs_own_em(ward):
     assert ("Nguyễn Văn An", "2026-11-30") not in tasks_said(CHAIR_EM, ward)
 
 
@@ -171,14 +134,11 @@ class _Sure:
         return 1.0
 
 
-def test_the_chairs_em_is_not_the_chair_to_the_sentence_model(ward, on):
+def test_the_chairs_em_is_not_the_chair_to_the_sentence_model(ward):
     people, calendar = ward
     lines = turns("Nguyễn Văn An: Bắt đầu.\nNguyễn Văn An: Ừ em gửi chị Lan trong chiều nay nhé.", people)
     added = additions(lines, [], set(), _Sure(), frozenset(), people, MONDAY, calendar)  # type: ignore[arg-type]
     assert [a.person.name for a in added] == []
-    on.setattr(clause_add, "SESSION16_CHAIR_EM", False)
-    added = additions(lines, [], set(), _Sure(), frozenset(), people, MONDAY, calendar)  # type: ignore[arg-type]
-    assert [a.person.name for a in added] == ["Nguyễn Văn An"]
     # a member's own "em" is still theirs
     lines = turns("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ em gửi chị Lan trong chiều nay ạ.", people)
     added = additions(lines, [], set(), _Sure(), frozenset(), people, MONDAY, calendar)  # type: ignore[arg-type]
@@ -189,29 +149,18 @@ HELPER_AT_END = ("Nguyễn Văn An: Tổ chức ngày hội đại đoàn kết 
                  "phối hợp, xong trước ngày 10/12.")
 
 
-def test_a_clause_closing_on_phoi_hop_helps_the_doer(ward, on):
+def test_a_clause_closing_on_phoi_hop_helps_the_doer(ward):
     assert tasks_said(HELPER_AT_END, ward) == [("Bùi Thanh Hương", "2026-12-10")]
-    on.setattr(clauses, "SESSION16_HELPS_AT_END", False)
-    assert tasks_said(HELPER_AT_END, ward) != [("Bùi Thanh Hương", "2026-12-10")]
-
-
-def test_two_doers_with_work_of_their_own_stay_two(ward, on):
-    said = "Nguyễn Văn An: Chị Hương lập danh sách hộ nghèo, anh Tuấn phối hợp với các tổ phát quà trước ngày 10/12."
-    before = tasks_said(said, ward)
-    on.setattr(clauses, "SESSION16_HELPS_AT_END", False)
-    assert tasks_said(said, ward) == before
 
 
 SENT_ON = "Nguyễn Văn An: Anh Thắng soạn tờ trình, chuyển chị Lan trình anh ký, trong tuần này phải xong."
 
 
-def test_the_one_a_draft_is_sent_on_to_is_no_doer(ward, on):
+def test_the_one_a_draft_is_sent_on_to_is_no_doer(ward):
     assert tasks_said(SENT_ON, ward) == [("Ngô Đức Thắng", "2026-12-04")]
-    on.setattr(clauses, "SESSION16_SEND_ON", False)
-    assert tasks_said(SENT_ON, ward) != [("Ngô Đức Thắng", "2026-12-04")]
 
 
-def test_handing_a_task_over_still_hands_it(ward, on):
+def test_handing_a_task_over_still_hands_it(ward):
     said = ("Nguyễn Văn An: Chị Hương lập danh sách hộ cận nghèo, trước ngày 9/12.\n"
             "Bùi Thanh Hương: Anh ơi tuần này em đi tập huấn ở quận cả tuần ạ.\n"
             "Nguyễn Văn An: Chị Hương bận thì thôi chuyển Tuấn làm.")
@@ -223,13 +172,11 @@ DROPPED = ("Nguyễn Văn An: ... alo ... nghe rõ không\n"
            "Nguyễn Văn An: ừ ... Hùng ... kiểm tra ... cống ngõ 12 ... trước thứ sáu")
 
 
-def test_words_dropping_out_of_a_bad_line_leave_one_sentence(ward, on):
+def test_words_dropping_out_of_a_bad_line_leave_one_sentence(ward):
     assert tasks_said(DROPPED, ward) == [("Trần Văn Hùng", "2026-12-04")]
-    on.setattr(dialogue, "SESSION16_DROPOUT", False)
-    assert tasks_said(DROPPED, ward) != [("Trần Văn Hùng", "2026-12-04")]
 
 
-def test_a_trailing_thoi_after_dots_still_withdraws(ward, on):
+def test_a_trailing_thoi_after_dots_still_withdraws(ward):
     people, _calendar = ward
     text = turns("Nguyễn Văn An: chị Lan in giấy mời... thôi, Tuấn in luôn.", people)[0].text
     assert "... thôi," in text
@@ -241,13 +188,11 @@ ANSWER_UP = ("Phạm Thu Hà: alo anh Bảo ơi, anh nghe rõ không ạ\n"
              "Phạm Thu Hà: dạ được anh, em trực thứ Bảy ạ")
 
 
-def test_the_openers_em_after_da_is_themself(ward, on):
+def test_the_openers_em_after_da_is_themself(ward):
     assert tasks_said(ANSWER_UP, ward) == [("Phạm Thu Hà", "2026-12-05")]
-    on.setattr(clauses, "SESSION16_DA_SELF", False)
-    assert tasks_said(ANSWER_UP, ward) != [("Phạm Thu Hà", "2026-12-05")]
 
 
-def test_the_chairs_em_without_da_is_still_whom_they_answer(ward, on):
+def test_the_chairs_em_without_da_is_still_whom_they_answer(ward):
     said = ("Nguyễn Văn An: Bắt đầu.\n"
             "Bùi Thanh Hương: Anh ơi danh sách hộ nghèo có cần gửi quận không ạ?\n"
             "Nguyễn Văn An: Ừ, em gửi quận trước thứ Sáu.")
@@ -259,13 +204,11 @@ READ_BACK = ("Phạm Thu Hà: alo anh An ơi, cả phòng đang nghe loa ngoài 
              "Cao Văn Sơn: dạ rõ, kiểm tra các điểm trông giữ xe, trước ngày 10/12 ạ")
 
 
-def test_reading_back_an_order_is_no_task_of_the_chair(ward, on):
+def test_reading_back_an_order_is_no_task_of_the_chair(ward):
     assert tasks_said(READ_BACK, ward) == [("Cao Văn Sơn", "2026-12-10")]
-    on.setattr(cues, "SESSION16_READ_BACK", False)
-    assert ("Nguyễn Văn An", "2026-12-10") in tasks_said(READ_BACK, ward)
 
 
-def test_an_order_said_back_to_the_one_who_answered_stands(ward, on):
+def test_an_order_said_back_to_the_one_who_answered_stands(ward):
     said = ("Nguyễn Văn An: Hồ sơ cấp phép ngõ 9 thế nào rồi Thắng?\n"
             "Ngô Đức Thắng: Dạ còn hai hồ sơ ạ.\n"
             "Nguyễn Văn An: Khẩn trương lên, thứ Tư này báo cáo tôi kết quả.")
@@ -277,39 +220,17 @@ SAME_JOB = ("Nguyễn Văn An: Tuấn chụp ảnh hiện trạng vỉa hè ph�
             "Nguyễn Văn An: Thế thì Huy chụp ảnh hiện trạng vỉa hè phố Tam Trinh nhé.")
 
 
-def test_the_same_job_given_to_another_after_its_doer_answered_moves(ward, on):
-    on.setattr(clause_model, "BY_DEFAULT", False)  # the rules alone
+def test_the_same_job_given_to_another_after_its_doer_answered_moves(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)  # the rules alone
     assert tasks_said(SAME_JOB, ward) == [("Đỗ Quang Huy", "2026-12-03")]
-    on.setattr(merge, "SESSION16_SAME_JOB_OTHER", False)
-    assert ("Lê Minh Tuấn", "2026-12-03") in tasks_said(SAME_JOB, ward)
 
 
-def test_another_job_for_someone_else_leaves_the_first(ward, on):
-    on.setattr(clause_model, "BY_DEFAULT", False)
+def test_another_job_for_someone_else_leaves_the_first(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
     said = ("Nguyễn Văn An: Tuấn chụp ảnh hiện trạng vỉa hè phố Tam Trinh, gửi anh trước thứ Năm.\n"
             "Lê Minh Tuấn: Dạ vâng ạ.\n"
             "Nguyễn Văn An: Thế thì Huy đo lại chiều rộng vỉa hè nhé.")
     assert ("Lê Minh Tuấn", "2026-12-03") in tasks_said(said, ward)
-
-
-LEAD = ("Nguyễn Văn An: Thắng thống kê các nhà trọ có bếp ăn tập thể ở tổ 11, gửi anh trước thứ Sáu.\n"
-        "Ngô Đức Thắng: Dạ nhưng tổ 11 nhiều nhà trọ lắm anh ạ, một mình em thì không kịp.\n"
-        "Nguyễn Văn An: Thế thì Thắng với Huy cùng làm, Thắng làm đầu mối.")
-
-
-def test_naming_who_leads_a_task_just_given_is_that_task(ward, on):
-    on.setattr(clause_model, "BY_DEFAULT", False)
-    assert tasks_said(LEAD, ward) == [("Ngô Đức Thắng", "2026-12-04")]
-    on.setattr(merge, "SESSION16_LEAD_NAMED", False)
-    assert ("Ngô Đức Thắng", None) in tasks_said(LEAD, ward)
-
-
-def test_a_lead_with_work_of_its_own_is_a_task(ward, on):
-    on.setattr(clause_model, "BY_DEFAULT", False)
-    said = ("Nguyễn Văn An: Thắng thống kê các nhà trọ ở tổ 11, gửi anh trước thứ Sáu.\n"
-            "Ngô Đức Thắng: Dạ.\n"
-            "Nguyễn Văn An: Thắng làm đầu mối liên hệ bên phòng cháy chữa cháy quận nhé.")
-    assert len(tasks_said(said, ward)) == 2
 
 
 OFFERED = ("Nguyễn Văn An: Máy chiếu phòng họp hỏng từ hôm thứ Sáu.\n"
@@ -317,14 +238,11 @@ OFFERED = ("Nguyễn Văn An: Máy chiếu phòng họp hỏng từ hôm thứ S
            "Nguyễn Văn An: Ừ Huy liên hệ bảo hành sửa máy chiếu, thứ Tư xong nhé.")
 
 
-def test_the_chair_agreeing_to_an_undated_offer_is_that_task(ward, on):
+def test_the_chair_agreeing_to_an_undated_offer_is_that_task(ward):
     assert tasks_said(OFFERED, ward) == [("Đỗ Quang Huy", "2026-12-02")]
-    on.setattr(merge, "SESSION16_CONFIRM_UNDATED", False)
-    on.setattr(undated_drops, "SESSION17_LONE_OFFER", False)  # it drops the offer left alone as well
-    assert ("Đỗ Quang Huy", None) in tasks_said(OFFERED, ward)
 
 
-def test_an_order_long_after_an_offer_is_its_own(ward, on):
+def test_an_order_long_after_an_offer_is_its_own(ward):
     said = ("Nguyễn Văn An: Máy chiếu phòng họp hỏng từ hôm thứ Sáu.\n"
             "Đỗ Quang Huy: Dạ để em lo ạ.\n"
             "Phạm Thu Hà: Anh ơi máy lấy số cũng hỏng ạ.\n"
@@ -339,10 +257,8 @@ CALLED_WITH_UNIT = ("Nguyễn Văn An: Bắt đầu.\n"
                     "tổ, trong tuần này xong.")
 
 
-def test_a_call_naming_the_persons_unit_before_the_comma(ward, on):
+def test_a_call_naming_the_persons_unit_before_the_comma(ward):
     assert tasks_said(CALLED_WITH_UNIT, ward) == [("Bùi Thanh Hương", "2026-12-04")]
-    on.setattr(cues, "SESSION16_CALL_WITH_UNIT", False)
-    assert tasks_said(CALLED_WITH_UNIT, ward) != [("Bùi Thanh Hương", "2026-12-04")]
 
 
 def test_words_that_are_not_the_persons_unit_make_no_call():
@@ -355,35 +271,16 @@ WHOSE = ("Nguyễn Văn An: Trung tâm bố trí người hướng dẫn nộp h
          "Phạm Thu Hà: Dạ nhưng người hướng dẫn thì phải anh Tuấn bên văn hóa điều động đoàn viên ạ.")
 
 
-def test_a_member_saying_whose_job_it_is_gives_no_task(ward, on):
-    on.setattr(clause_model, "BY_DEFAULT", False)
-    on.setattr(undated_drops, "SESSION17_MEMBER_NAMES", False)  # it drops such a member's undated naming as well
+def test_a_member_saying_whose_job_it_is_gives_no_task(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
+    monkeypatch.setattr(undated_drops, "SESSION17_MEMBER_NAMES", False)  # it drops such a member's undated naming
     assert ("Lê Minh Tuấn", None) not in tasks_said(WHOSE, ward)
-    on.setattr(clauses, "SESSION16_WHOSE_JOB", False)
-    assert ("Lê Minh Tuấn", None) in tasks_said(WHOSE, ward)
 
 
-def test_the_chair_saying_phai_still_gives_it(ward, on):
-    on.setattr(clause_model, "BY_DEFAULT", False)
+def test_the_chair_saying_phai_still_gives_it(ward, monkeypatch):
+    monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
     said = "Nguyễn Văn An: Việc này thì phải anh Tuấn điều động đoàn viên, trước thứ Sáu nhé."
     assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-04")]
-
-
-GO_AHEAD = ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
-            "Nguyễn Văn An: Tuấn cứ liên hệ nhà in đặt băng rôn rồi báo anh.")
-
-
-def test_cu_between_a_named_doer_and_the_verb(ward, on):
-    on.setattr(clause_model, "BY_DEFAULT", False)
-    assert tasks_said(GO_AHEAD, ward) == [("Lê Minh Tuấn", None)]
-    on.setattr(phrases, "SESSION16_GO_AHEAD", False)
-    assert tasks_said(GO_AHEAD, ward) == []
-
-
-def test_carrying_on_as_planned_or_leaving_it_is_no_new_work(ward, on):
-    assert phrases.VERB_AHEAD.match(" cứ chuẩn bị như kế hoạch") is None
-    assert phrases.VERB_AHEAD.match(" cứ để đấy") is None
-    assert phrases.VERB_AHEAD.match(" cứ triển khai") is not None
 
 
 GROUP_MEETING = ("Đặng Thị Hạnh: Mời bác Khải trưởng ban công tác mặt trận tổ mình có ý kiến.\n"
@@ -391,16 +288,13 @@ GROUP_MEETING = ("Đặng Thị Hạnh: Mời bác Khải trưởng ban công t�
                  "Đặng Thị Hạnh: Bác tổng hợp danh sách hộ khó khăn, gửi phường trước ngày 12/12 nhé.")
 
 
-def test_someone_outside_the_directory_speaks_for_the_to_at_its_own_meeting(ward, on):
+def test_someone_outside_the_directory_speaks_for_the_to_at_its_own_meeting(ward):
     people, calendar = ward
     found = extract_tasks(GROUP_MEETING, MONDAY, calendar, roster=people, title="Họp tổ dân phố số 8 cuối năm")
     assert [(t.assignee, t.deadline) for t in found] == [("Tổ dân phố số 8", "2026-12-12")]
-    on.setattr(proposals, "SESSION16_GROUP_OFFICER", False)
-    found = extract_tasks(GROUP_MEETING, MONDAY, calendar, roster=people, title="Họp tổ dân phố số 8 cuối năm")
-    assert [(t.assignee, t.deadline) for t in found] == [("Phan Văn Khải", "2026-12-12")]
 
 
-def test_at_another_meeting_they_stay_themself(ward, on):
+def test_at_another_meeting_they_stay_themself(ward):
     people, calendar = ward
     found = extract_tasks(GROUP_MEETING, MONDAY, calendar, roster=people, title="Giao ban tuần 49")
     assert [(t.assignee, t.deadline) for t in found] == [("Phan Văn Khải", "2026-12-12")]
@@ -410,14 +304,11 @@ AGENDA = ("Nguyễn Văn An: Hôm nay tôi nhắc mấy việc trước khi ngh�
           "thứ Sáu.")
 
 
-def test_the_chair_announcing_a_few_things_is_no_task(ward, on):
+def test_the_chair_announcing_a_few_things_is_no_task(ward):
     assert tasks_said(AGENDA, ward) == [("Bùi Thanh Hương", "2026-12-04")]
-    on.setattr(clauses, "SESSION16_AGENDA", False)
-    assert tasks_said("Nguyễn Văn An: tôi nhắc mấy việc trước thứ Sáu.", ward) != []
-    on.setattr(clauses, "SESSION16_AGENDA", True)
     assert tasks_said("Nguyễn Văn An: tôi nhắc mấy việc trước thứ Sáu.", ward) == []
 
 
-def test_reminding_someone_of_a_job_is_still_work(ward, on):
+def test_reminding_someone_of_a_job_is_still_work(ward):
     said = "Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\nNguyễn Văn An: Tuấn nhắc các tổ nộp quỹ trước thứ Sáu."
     assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-04")]

@@ -8,11 +8,9 @@ import pytest
 from appliance.tasks import (
     clause_dates,
     clause_model,
-    clauses,
-    cues,
+    doers,
     extract,
     merge,
-    phrases,
     proposals,
     roster,
     undated_drops,
@@ -23,7 +21,7 @@ from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
-_FLAGGED = (clause_dates, clauses, cues, merge, phrases, proposals, roster, undated_drops)
+_FLAGGED = (clause_dates, doers, merge, proposals, roster, undated_drops)
 
 
 @pytest.fixture(scope="module")
@@ -129,33 +127,6 @@ def test_no_date_is_taken_from_what_was_not_proposed(ward, on, said: str) -> Non
     assert tasks_said(said, ward) == [("Vũ Thị Mai", None)]
 
 
-# --- clauses.SESSION17_DOCUMENT_TO: whom a letter asks is part of the sender's task ---
-
-LETTER = ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
-          "Nguyễn Văn An: Chị Hương làm công văn đề nghị Công an phường cử người giữ trật tự buổi phát quà, "
-          "trước thứ Sáu nhé.")
-
-
-def test_whom_a_letter_asks_is_no_doer(ward, on) -> None:
-    assert tasks_said(LETTER, ward) == [("Bùi Thanh Hương", "2026-12-04")]
-    on.setattr(clauses, "SESSION17_DOCUMENT_TO", False)
-    assert tasks_said(LETTER, ward) != [("Bùi Thanh Hương", "2026-12-04")]
-
-
-@pytest.mark.parametrize(("said", "due"), [
-    # a directive word of the chair's own still gives the unit its task
-    ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
-     "Nguyễn Văn An: Đề nghị Công an phường cử hai đồng chí hỗ trợ đoàn kiểm tra, trước thứ Sáu.",
-     [("Công an phường", "2026-12-04")]),
-    # two doers in one sentence, no letter between
-    ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
-     "Nguyễn Văn An: Chị Hương lập danh sách trước thứ Năm, anh Hùng kiểm tra hiện trường trước thứ Sáu.",
-     [("Bùi Thanh Hương", "2026-12-03"), ("Trần Văn Hùng", "2026-12-04")]),
-])
-def test_doers_without_a_letter_stand(ward, on, said: str, due: list[tuple[str, str | None]]) -> None:
-    assert tasks_said(said, ward) == due
-
-
 # --- clause_dates.SESSION17_POSTPONE_NAMED: the chair moving a named doer's deadline ---
 
 POSTPONED = ("Nguyễn Văn An: Bắt đầu.\n"
@@ -184,30 +155,7 @@ def test_a_postponement_calling_nobody_moves_the_task_just_discussed(ward, on) -
     assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04")]
 
 
-# --- cues.SESSION17_BARE_CENTRE: "Trung tâm" said bare, opening a clause before a verb of work ---
-
-CENTRE = "Trung tâm Phục vụ hành chính công"
-BARE_CENTRE = ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
-               "Nguyễn Văn An: Người dân hỏi nhiều về cấp đổi căn cước, Trung tâm in tờ hướng dẫn dán ở sảnh, "
-               "trước thứ Sáu nhé.")
-
-
-def test_the_centre_said_bare_is_the_one_stop_centre(ward, on) -> None:
-    assert tasks_said(BARE_CENTRE, ward) == [(CENTRE, "2026-12-04")]
-    on.setattr(cues, "SESSION17_BARE_CENTRE", False)
-    assert tasks_said(BARE_CENTRE, ward) != [(CENTRE, "2026-12-04")]
-
-
-@pytest.mark.parametrize("said", [
-    "Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\nNguyễn Văn An: Tuần trước trung tâm tiếp nhận hơn năm trăm hồ sơ.",
-    "Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
-    "Nguyễn Văn An: Các hộ mang giấy tờ gốc lên Trung tâm đối chiếu trước thứ Sáu.",
-])
-def test_a_centre_as_a_place_or_in_a_report_gives_it_no_task(ward, on, said: str) -> None:
-    assert all(assignee != CENTRE for assignee, _due in tasks_said(said, ward))
-
-
-# --- clauses.SESSION17_COLLECTIVE: "anh em" is a group ---
+# --- doers.SESSION17_COLLECTIVE: "anh em" is a group ---
 
 COLLECTIVE = ("Nguyễn Văn An: Bắt đầu.\n"
               "Người nói 1: Dạ em là tổ trưởng tổ 6, đầu ngõ có cột điện nghiêng lắm ạ.\n"
@@ -216,7 +164,7 @@ COLLECTIVE = ("Nguyễn Văn An: Bắt đầu.\n"
 
 def test_anh_em_is_a_group_not_the_one_answered(ward, on) -> None:
     assert tasks_said(COLLECTIVE, ward) == [("Trần Văn Hùng", "2026-12-02")]
-    on.setattr(clauses, "SESSION17_COLLECTIVE", False)
+    on.setattr(doers, "SESSION17_COLLECTIVE", False)
     assert tasks_said(COLLECTIVE, ward) != [("Trần Văn Hùng", "2026-12-02")]
 
 
@@ -225,25 +173,6 @@ def test_the_chairs_em_still_answers(ward, on) -> None:
             "Lê Minh Tuấn: Anh ơi băng rôn chưa in ạ.\n"
             "Nguyễn Văn An: Thế thì em in ngay, thứ Tư xong nhé.")
     assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-02")]
-
-
-# --- clauses.SESSION17_RELAY: passing a message on is no task; the doer after the comma has it ---
-
-RELAY = ("Nguyễn Văn An: Bắt đầu.\n"
-         "Người nói 2: Dạ chị Hà đi họp trên quận, em dự thay ạ.\n"
-         "Nguyễn Văn An: Ừ, em về báo chị Hà, Trung tâm in thêm tờ hướng dẫn nộp hồ sơ trực tuyến, trước thứ Năm.")
-
-
-def test_a_relayed_message_is_the_doers_task(ward, on) -> None:
-    assert tasks_said(RELAY, ward) == [(CENTRE, "2026-12-03")]
-    on.setattr(clauses, "SESSION17_RELAY", False)
-    assert tasks_said(RELAY, ward) != [(CENTRE, "2026-12-03")]
-
-
-def test_a_person_with_their_unit_is_still_one_doer(ward, on) -> None:
-    said = ("Nguyễn Văn An: Bắt đầu.\nLê Minh Tuấn: Dạ.\n"
-            "Nguyễn Văn An: Anh Minh, Công an phường, cử hai đồng chí giữ trật tự buổi phát quà, trước thứ Năm.")
-    assert tasks_said(said, ward) == [("Trịnh Văn Minh", "2026-12-03")]
 
 
 # --- merge.SESSION17_LEADS_ONLY: "X chủ trì" alone restates X's task ---
@@ -260,25 +189,7 @@ def test_who_leads_a_task_just_given_is_that_task(ward, on) -> None:
     assert tasks_said(LEADS, ward) == [("Phòng Văn hóa - Xã hội", None), ("Phòng Văn hóa - Xã hội", None)]
 
 
-# --- phrases.SESSION17_OWN_FORCE: "X cho công an phường …" is X's task ---
-
-OWN_FORCE = ("Nguyễn Văn An: Bắt đầu.\nTrịnh Văn Minh: Dạ.\n"
-             "Nguyễn Văn An: anh Minh cho công an phường tăng cường tuần tra khu chợ đêm xong đợt đầu trước thứ Năm")
-
-
-def test_a_doer_having_their_force_do_it(ward, on) -> None:
-    on.setattr(clause_model, "BY_DEFAULT", False)  # the rules alone (the sentence model may add it, unsure)
-    assert tasks_said(OWN_FORCE, ward) == [("Trịnh Văn Minh", "2026-12-03")]
-    on.setattr(phrases, "SESSION17_OWN_FORCE", False)
-    assert tasks_said(OWN_FORCE, ward) == []
-
-
-def test_cho_before_a_pronoun_is_still_no_filler(ward, on) -> None:
-    assert phrases.VERB_AHEAD.match(" cho công an phường tuần tra") is not None
-    assert phrases.VERB_AHEAD.match(" cho em hỏi cái này") is None
-
-
-# --- clauses.SESSION17_HESITATION: "thì là…" before a doer ---
+# --- doers.SESSION17_HESITATION: "thì là…" before a doer ---
 
 HESITATION = ("Nguyễn Văn An: Bắt đầu.\nTrần Văn Hùng: Dạ.\n"
               "Nguyễn Văn An: Còn vỉa hè phố chợ thì… thì là… anh Hùng lập biên bản các hộ lấn chiếm, thứ Sáu báo anh.")
@@ -286,7 +197,7 @@ HESITATION = ("Nguyễn Văn An: Bắt đầu.\nTrần Văn Hùng: Dạ.\n"
 
 def test_a_doer_after_a_hesitation(ward, on) -> None:
     assert tasks_said(HESITATION, ward) == [("Trần Văn Hùng", "2026-12-04")]
-    on.setattr(clauses, "SESSION17_HESITATION", False)
+    on.setattr(doers, "SESSION17_HESITATION", False)
     assert tasks_said(HESITATION, ward) != [("Trần Văn Hùng", "2026-12-04")]
 
 
@@ -294,38 +205,6 @@ def test_la_before_a_name_still_says_who_it_is(ward, on) -> None:
     said = ("Nguyễn Văn An: Bắt đầu.\nTrần Văn Hùng: Dạ.\n"
             "Nguyễn Văn An: Người phụ trách bây giờ là anh Hùng làm cùng Thắng.")
     assert tasks_said(said, ward) == []
-
-
-# --- clauses.SESSION17_SAME_AS_OTHER: "em gửi cùng hạn" after another's dated task ---
-
-SAME_AS = ("Nguyễn Văn An: Bắt đầu.\n"
-           "Nguyễn Văn An: Tổ 3 lập danh sách hộ nghèo, trước thứ Năm gửi phường nhé.\n"
-           "Người nói 1: Tổ 5 cũng lập được ạ, em gửi cùng hạn.")
-
-
-def test_the_same_deadline_as_the_task_before(ward, on) -> None:
-    assert tasks_said(SAME_AS, ward) == [("Tổ dân phố số 3", "2026-12-03"), ("Tổ dân phố số 5", "2026-12-03")]
-    on.setattr(clauses, "SESSION17_SAME_AS_OTHER", False)
-    assert tasks_said(SAME_AS, ward) != [("Tổ dân phố số 3", "2026-12-03"), ("Tổ dân phố số 5", "2026-12-03")]
-
-
-# --- roster.SESSION17_TITLE_HEAD: a title said by its first words (the roster is built with the setting) ---
-
-TITLE_HEAD = ("Nguyễn Văn An: Bắt đầu.\nCao Văn Sơn: Dạ.\n"
-              "Nguyễn Văn An: Anh Chỉ huy trưởng lập kế hoạch huấn luyện dân quân năm 2027, trình anh trước thứ Sáu.")
-
-
-def test_a_title_by_its_first_words(on) -> None:
-    assert tasks_said(TITLE_HEAD, memory_ward()) == [("Cao Văn Sơn", "2026-12-04")]
-    on.setattr(roster, "SESSION17_TITLE_HEAD", False)
-    assert tasks_said(TITLE_HEAD, memory_ward()) != [("Cao Văn Sơn", "2026-12-04")]
-
-
-def test_chu_tich_inside_pho_chu_tich_is_never_the_chair(on) -> None:
-    people = memory_ward()[0]
-    assert [p.name for p in people.by_name("anh chỉ huy trưởng")] == ["Cao Văn Sơn"]
-    assert "Nguyễn Văn An" not in [p.name for p in people.by_name("phó chủ tịch")]
-    assert len(people.by_name("trưởng phòng")) != 1  # two hold it
 
 
 # --- undated_drops.SESSION17_MEMBER_NAMES: a member naming another for an undated job nobody takes up ---
@@ -356,33 +235,19 @@ def test_the_chairs_and_dated_tasks_stand(ward, on, said: str, due: list[tuple[s
     assert tasks_said(said, ward) == due
 
 
-# --- clauses.SESSION17_TOPIC_OFFER and proposals.SESSION17_BEFORE_EVENT ---
+# --- doers.SESSION17_TOPIC_OFFER ---
 
 EVENT_OFFER = ("Nguyễn Văn An: Hội chợ Xuân khai mạc ngày 20 tháng 12 ở sân nhà văn hóa.\n"
                "Người nói 1: Sân còn nhiều vật liệu xây dựng để bừa bãi lắm ạ.\n"
                "Trần Văn Hùng: Việc này để em lo, em cho người dọn sạch trước ngày khai mạc.")
 
 
-def test_an_offer_after_its_matter_dated_by_an_event_said_before(ward, on) -> None:
-    assert tasks_said(EVENT_OFFER, ward) == [("Trần Văn Hùng", "2026-12-20")]
-    on.setattr(proposals, "SESSION17_BEFORE_EVENT", False)
-    on.setattr(undated_drops, "SESSION17_LONE_OFFER", False)
+def test_an_offer_after_its_matter(ward, on) -> None:
+    on.setattr(undated_drops, "SESSION17_LONE_OFFER", False)  # it drops the undated offer nobody took up
     assert tasks_said(EVENT_OFFER, ward) == [("Trần Văn Hùng", None)]
-    on.setattr(clauses, "SESSION17_TOPIC_OFFER", False)
+    on.setattr(doers, "SESSION17_TOPIC_OFFER", False)
     on.setattr(clause_model, "BY_DEFAULT", False)
     assert tasks_said(EVENT_OFFER, ward) == []
-
-
-@pytest.mark.parametrize(("said", "due"), [
-    # a date after "trước ngày" is that date, whatever was said before
-    ("Nguyễn Văn An: Hội chợ Xuân khai mạc ngày 20 tháng 12.\n"
-     "Nguyễn Văn An: Anh Hùng dọn sân trước ngày 15 nhé.", [("Trần Văn Hùng", "2026-12-15")]),
-    # an event nobody dated gives no date
-    ("Nguyễn Văn An: Bắt đầu.\nTrần Văn Hùng: Dạ.\n"
-     "Nguyễn Văn An: Anh Hùng dọn sân trước ngày khai mạc nhé.", [("Trần Văn Hùng", None)]),
-])
-def test_only_an_event_said_with_its_day_dates_the_task(ward, on, said: str, due: list[tuple[str, str | None]]) -> None:
-    assert tasks_said(said, ward) == due
 
 
 # --- undated_drops.SESSION17_LONE_PRONOUN: an undated job for a pronoun nobody takes up ---
@@ -457,30 +322,3 @@ def test_luon_for_someone_without_a_task_is_a_task(ward, on) -> None:
             "Nguyễn Văn An: Thế còn phông nền với ánh sáng, anh Thắng lo luôn nhé.")
     on.setattr(clause_model, "BY_DEFAULT", False)
     assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-03"), ("Ngô Đức Thắng", None)]
-
-
-# --- clause_dates.SESSION17_DEADLINE_NAMED: the chair holding someone to a date ---
-
-HELD = ("Nguyễn Văn An: Bắt đầu.\n"
-        "Bùi Thanh Hương: Anh ơi danh sách quà Tết các tổ gửi chậm quá ạ.\n"
-        "Nguyễn Văn An: Chị Hương cố gắng, hạn 18/12 vẫn giữ nguyên, không lùi.")
-
-
-def test_the_chair_holding_someone_to_a_date(ward, on) -> None:
-    on.setattr(clause_model, "BY_DEFAULT", False)
-    assert tasks_said(HELD, ward) == [("Bùi Thanh Hương", "2026-12-18")]
-    on.setattr(clause_dates, "SESSION17_DEADLINE_NAMED", False)
-    assert tasks_said(HELD, ward) == []
-
-
-@pytest.mark.parametrize("said", [
-    # a question about the date
-    "Nguyễn Văn An: Bắt đầu.\nBùi Thanh Hương: Dạ.\nNguyễn Văn An: Chị Hương ơi hạn nộp danh sách là 18/12 à?",
-    # two people named: whose date is not plain
-    "Nguyễn Văn An: Bắt đầu.\nBùi Thanh Hương: Dạ.\nNguyễn Văn An: Chị Hương với anh Hùng nhớ hạn 18/12 nhé.",
-    # a date said, nobody held to it
-    "Nguyễn Văn An: Bắt đầu.\nBùi Thanh Hương: Dạ.\nNguyễn Văn An: Hạn 18/12 là của Sở, chị Hương à.",
-])
-def test_no_date_held_without_one_doer(ward, on, said: str) -> None:
-    on.setattr(clause_model, "BY_DEFAULT", False)
-    assert tasks_said(said, ward) == []

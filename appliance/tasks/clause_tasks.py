@@ -1,0 +1,282 @@
+"""One sentence → its task anchors (`tasks_in`): of the doers `doers.py` finds, those given work (not helping, not
+reporting, not asked a question, not taking the floor, not a condition), each with its content and deadline; a call
+followed by the work ("Cái này phải có người theo dõi, anh Nam nhé."). Split out of clauses.py in session 18
+(unchanged); `clauses.anchors` reads a turn sentence by sentence with it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from appliance.tasks.anchor import Anchor
+from appliance.tasks.clause_parts import (
+    Spot,
+    deadline_and_content,
+    deadline_free,
+    list_date,
+)
+from appliance.tasks.deadlines import find_deadline
+from appliance.tasks.dialogue import Turn
+from appliance.tasks.doers import clause_start, doer_spots, is_anchor
+from appliance.tasks.phrases import (
+    ASKS,
+    AWAY,
+    CONDITION,
+    COORDINATE,
+    DEFER,
+    DIRECTIVE,
+    DONE,
+    DONE_NOW,
+    INTENT,
+    LEAVE_IT,
+    OWN_PART,
+    PARTICLE,
+    POLITE,
+    PRAISE,
+    PREAMBLE,
+    QUESTION,
+    REPORTED,
+    SPEECH,
+    THIS_MEETING,
+    VERB,
+    VERB_AHEAD,
+)
+from appliance.tasks.roster import Person, Roster
+from appliance.text import normalize
+from appliance.text.dates import WorkCalendar
+
+# Someone other than the chair proposing who should do it ("bên em đề nghị phòng Kinh tế bố trí…", "em tính giao
+# Lan tư pháp làm"): a suggestion the chair decides on, not a task given; a leader's "về tôi giao phòng Kinh tế…"
+# at a residents' meeting is given.
+SUGGESTS = re.compile(r"(?:\b(?:em|bên em|chúng em)\s+(?:(?:định|tính|muốn|xin|cũng|thì)\s+)*|"
+                      r"\b(?:tôi|chúng tôi)\s+(?:định|tính|muốn)\s+)(?:giao(?: cho)?|đề nghị|đề xuất|nhờ)\s*$")
+
+
+ON_TIME = re.compile(r"\b(?:đúng|kịp|theo)\s+(?:thời\s+)?hạn\b(?!\s+(?:là|chót|cuối|ngày))")
+
+
+# Handing work over "để" someone (in order that they…): "…, gửi văn phòng trước thứ Năm để chị Lan tổng hợp" is
+# the sender's task; "chị Hà bận trực một cửa để Lan tư pháp dẫn chương trình" still gives Lan hers.
+PURPOSE = re.compile(r"\b(?:gửi|nộp|trình|chuyển|đưa)\b[^,.;:!?]*\s+để\s*$")
+
+
+# Session 14: a member asking the chair's opinion or leave ("em xin ý kiến (anh) cái việc ngày hội 18/11 ạ", "em xin
+# phép hỏi …") takes the floor even with a date in it: the date is the matter's, not a deadline of theirs
+ASK_OPINION = re.compile(r"^\s*(?:xin\s+)(?:ý kiến|cho ý kiến|phép hỏi|hỏi ý kiến|hỏi)\b")
+# Session 14: "X báo cáo là …", "X nói là …", "X phản ánh là …" of a person or unit
+# named: what they said, reported to the meeting, not work given to them ("báo cáo rằng" was already a report); the
+# speaker's own "em báo cáo là …" is left to the rules that read taking the floor
+SAID_THAT = re.compile(r"^\s*,?\s*(?:có\s+)?(?:báo cáo|báo|nói|thông báo|phản ánh|kể|trả lời|xác nhận)(?:\s+lại)?\s+"
+                       r"(?:là|rằng)\b")
+
+
+# Session 12 (docs/meetings.md, "Session 12"): the chair saying they will attend ("Tôi sẽ dự và phát biểu.", "Tốt, tôi
+# sẽ dự."): no task
+ATTENDS = re.compile(r"^\s*(?:sẽ\s+)?(?:cũng\s+)?(?:dự|tham dự|đi dự)(?:\s+(?:và|rồi)\s+(?:phát biểu|chỉ đạo))?"
+                     r"\s*[.!]?\s*$")
+# a member taking the floor: "em báo cáo qua ạ", "em báo lịch tháng 12 ạ: …", "em xin báo cáo thêm:"
+SPEAK_NOW = re.compile(r"^\s*(?:xin\s+)?(?:báo cáo|báo|thông báo|trình bày|điểm qua|nói)(?:\s+(?:qua|nhanh|thêm|luôn|"
+                       r"lịch|tình hình|lại)(?:\s+tháng\s+\d+)?)*(?:\s+(?:anh|chị|ạ))*\s*(?:[:.,!]|$)")
+# "Báo cáo ấy giao phòng Kinh tế … làm, chị Lan đôn đốc.": the one who urges it on oversees it, as "chỉ đạo" does
+OVERSEE = re.compile(r"^\s*,?\s*(?:đôn đốc|nhắc nhở|kiểm tra lại)(?:\s+(?:chung|thêm|thôi))?\s*(?:[,;.]|$)")
+
+
+NOTE_IT = re.compile(r"\s*,?\s*ghi(?:\s+(?:lại|nhận|chép))?(?:\s+(?:giúp|hộ|nhé|đi|luôn|cho))*"
+                     r"(?:\s+(?:chị|anh|tôi|em))?"
+                     r"(?:\s+(?:nhé|nha|ạ))?\s*[.!]?\s*")
+# "à thôi trụ nước thì để huy làm vẫn năm ngày làm việc nhé": after "à thôi", "X làm" with its date is still the
+# withdrawn task given to another (its content is the date and "làm")
+
+
+def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speakers: list[Person],
+          call: tuple[Person | None, str | None], meeting: dt.date, calendar: WorkCalendar | None,
+          after_withdrawal: bool, called: Person | None = None) -> list[Anchor]:
+    lower = normalize(text).lower()
+    if not lower.strip():
+        return []
+    vocative = call[0]
+    spots = doer_spots(text, turn, previous, roster, speakers, vocative, call[1])
+    # "chị Lan dự thảo quyết định…, trình ký mai được không?": asking a named doer is asking them to do it
+    request = bool(re.search(r"\bđược không\W*$", lower)) and bool(spots) and spots[0].how in ("named", "unit") \
+        and clause_start(lower, spots[0].start)
+    asked = ASKED.search(lower)
+    question = bool(QUESTION.search(lower) or asked) \
+        and not POLITE.search(lower) and not request
+    out: list[Anchor] = []
+    chosen = [s for s in spots if is_anchor(s, lower, spots)]
+    offer = LEAVE_IT.search(lower)
+    if offer is not None and not question:  # "việc đó cứ để em": volunteering without a verb
+        chosen.append(Spot(offer.start(), offer.end(), turn.speaker, "first"))
+    # A call opening the sentence ("Hà ơi, giáp Tết dân làm thủ tục đông lắm.") is followed by an order only
+    # with a date or an order's particle.
+    opening = re.match(r"^\W*(?:\w+\s+){0,3}?\w+\s*(?:ơi\b|,)", lower) is not None
+    if not chosen and called is not None and called != turn.speaker and not question \
+            and re.search(rf"\b{VERB}\b", lower) and not DEFER.search(lower) and not REPORTED.search(lower) \
+            and not (opening and not PARTICLE.search(lower) and find_deadline(text, meeting, None, calendar) is None):
+        # "Cái này phải có người theo dõi, anh Nam nhé.": the work is said first, then whom it is for.
+        deadline, content = deadline_and_content(text, Spot(0, 0, called, "named"), len(text), [], meeting,
+                                                  calendar)
+        return [Anchor("task", called, re.sub(r",[^,]*$", "", content), deadline, text.strip(), True, how="called")]
+    # Someone coordinating is not given a task of their own: the scope stays with the one who leads.
+    led: list[Spot] = []
+    for spot in chosen:
+        if led and (COORDINATE.match(lower[spot.end:])
+                    or OVERSEE.match(lower[spot.end:])
+                    or REVIEW_STEP.match(lower[spot.end:])
+                    or HELPS_AT_END.match(lower[spot.end:])):
+            out.append(Anchor("helps", spot.person))
+            continue
+        if (sent := SEND_ON.search(lower[:spot.start])) \
+                and re.search(rf"\b{VERB}\b", lower[:sent.start()]):
+            continue  # "Minh về dự thảo văn bản, chuyển chị Lan trình anh An ký": whom the draft goes to next
+        if led and spot.how == "first" and turn.leads and OWN_PART.match(lower[spot.end:]):
+            continue  # "Anh Hùng soạn văn bản kiến nghị, tôi ký, trong tuần này gửi đi": the chair's part of it
+        led.append(spot)
+    fronted: dt.date | None = None  # the date said before the list's first doer
+    for i, spot in enumerate(led):
+        stop = led[i + 1].start if i + 1 < len(led) else len(text)
+        # … or at a name opening the next clause ("chị Lan thông báo nghỉ Tết, Tuấn băng rôn thứ Tư"):
+        # its date is not this one's; a place listed ("ở tổ 10, tổ 11, trong 3 ngày") does not stop it
+        stop = min([stop] + [s.start for s in spots if spot.end < s.start < stop and s.how == "named"
+                             and re.search(r"[,;:]\s*$", lower[:s.start]) and not COORDINATE.match(lower[s.end:])
+                             and not (HELPS_AT_END.match(lower[s.end:]))
+                             and not re.match(r"\s*(?:[,;.]|và\b|$)", lower[s.end:])])
+        scope_lower = lower[spot.end:stop]
+        head = lower[:spot.start]
+        if SESSION18_IF_FIRST and IF_FIRST.match(head):
+            continue  # "Nếu phát hiện vi phạm thì lập biên bản chuyển anh Bảo xử lý.": only if it happens
+        if DEFER.search(scope_lower) or DEFER.search(head[-40:]) or CONDITION.search(head[-40:]) \
+                or IF_THEN.search(head):
+            continue
+        if spot.how in ("named", "unit") and PURPOSE.search(head[-60:]):
+            continue  # "…, gửi văn phòng trước thứ Năm để chị Lan tổng hợp": so that she can, not a task of hers
+        if not turn.leads and spot.how in ("named", "unit") and WHOSE_JOB.search(head[-16:]):
+            continue  # "dạ nhưng đoàn viên thì phải chị Hương … điều động ạ": whose job it is, said to the chair
+        if NOTE_IT.fullmatch(scope_lower):
+            continue  # "Tuấn ghi lại giúp chị.", "huy ghi lại": note it down, in the meeting
+        if spot.how == "first" and turn.leads and ATTENDS.match(scope_lower):
+            continue  # "Tôi sẽ dự và phát biểu.": the chair attending, not a task
+        if spot.how == "first" and not turn.leads and SPEAK_NOW.match(scope_lower):
+            continue  # "Dạ, em báo cáo qua ạ.", "em báo lịch tháng 12 ạ: …": taking the floor now
+        if turn.leads and spot.how in ("named", "unit") and READ_OUT.match(scope_lower) \
+                and deadline_free(scope_lower):
+            continue  # "chị Lan đọc lịch tuần", "anh Minh điểm qua tình hình": the chair giving the floor now
+        if spot.how in ("named", "unit") and SAID_THAT.match(scope_lower):
+            continue  # "anh ơi văn phòng báo cáo là tuần trước mình nhận …": what a unit or person said, reported
+        if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
+                DONE_NOW.match(scope_lower) or \
+                (spot.how == "first" and DONE.search(scope_lower)):
+            continue
+        if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):
+            continue
+        deadline, content = deadline_and_content(text, spot, stop, led, meeting, calendar)
+        deadline, fronted = list_date(text, lower, led, i, deadline, fronted, meeting, calendar)
+        if deadline is None and previous is not None and spot.how != "first" and ON_TIME.search(scope_lower):
+            # "Chị Hương tổng hợp số liệu đó, gửi Sở đúng hạn nhé" after "…, hạn nộp ngày mười hai tháng mười một"
+            said = find_deadline(previous.text, meeting, None, calendar)
+            deadline = said[0] if said is not None else None
+        if deadline is None and re.match(r"^\s*,?\s*(?:xin\s+)?báo cáo\b[^.;]*\b(?:đã|vừa)\b", scope_lower):
+            continue  # "Phòng Kinh tế báo cáo tuần qua đã xử lý 12 trường hợp": what was done
+        if spot.how == "first" and deadline is None and ASKS.match(scope_lower):
+            continue  # "Em xin bổ sung về vệ sinh môi trường": taking the floor
+        if spot.how == "first" and not turn.leads and ASK_OPINION.match(scope_lower):
+            continue  # "em xin ý kiến cái việc ngày hội 18/11 ạ": asking now; the date is the matter's
+        if PREAMBLE.match(scope_lower) or spot.how == "first" and AGENDA.match(scope_lower) \
+                or re.search(r"\bhôm nay\b", head) and (
+                THIS_MEETING.match(scope_lower) or MEETING_NOW.match(scope_lower)):
+            continue  # "tôi xin phân công như sau": the tasks follow; "hôm nay chị Hạnh chủ trì họp về…"
+        if spot.how == "first" and SPEECH.match(scope_lower) and not INTENT.search(scope_lower):
+            continue  # "Hôm nay tôi thông báo kết quả…": said in the meeting, not work to do after it
+        helps = re.sub(r"^\s*,?\s*(?:(?:sẽ\s+|cùng\s+)?phối hợp|(?:xin\s+)?(?:đi|làm|tham gia)\s+cùng)\b", "",
+                       scope_lower)
+        if helps != scope_lower and deadline is None and not re.search(rf"\b{VERB}\b", helps):
+            continue  # "Nam phối hợp với anh Huy.": helping the one who leads is not a task of one's own
+        if question:
+            if spot.how == "first" and deadline is not None and "được không" in lower:
+                out.append(Anchor("propose", spot.person, deadline=deadline))
+            continue
+        handed = spot.how in ("named", "unit") and bool(HAND_OVER.search(head[-30:]))
+        # whose task it was: the person named before "chuyển" in the sentence ("c. Lan bận thì thôi chuyển …")
+        owner = next((s.person for s in reversed(spots) if s.end <= spot.start and s.how == "named"
+                      and s.person != spot.person), None) if handed else None
+        directed = bool(DIRECTIVE.search(head[-30:])) or handed
+        if directed and not turn.leads and SUGGESTS.search(head[-40:]):
+            continue  # "Em đề nghị anh Hùng hỗ trợ 40 barie", "em định giao Tuấn…": put to the chair, not given
+        if spot.how == "first" and not (INTENT.search(scope_lower) or deadline or lower[spot.start:].startswith("để")):
+            continue
+        asked_who = previous is not None and previous.label != turn.label and \
+            bool(re.search(r"\bai\b[^.?!]*\?", previous.text.lower()))  # "… ai làm?" — "Dạ việc đó em làm cho ạ"
+        if spot.loose and not (deadline or asked_who or re.match(r"^\s*(?:sẽ|xin)\b", scope_lower)):
+            continue
+        unpunctuated = not re.search(r"[,.;!?]", lower.rstrip(" .!?"))  # recogniser text: clauses run on
+        if spot.how in ("named", "unit") and not (directed or deadline or PARTICLE.search(scope_lower)
+                                                   or clause_start(lower, spot.start)
+                                                   or unpunctuated and VERB_AHEAD.match(scope_lower)):
+            continue
+        if spot.how == "second" and not (deadline or PARTICLE.search(scope_lower) or called is not None
+                                         or CU_ORDER.match(lower[spot.start:])):
+            continue
+        generic = re.fullmatch(r"\s*(?:làm|lo|làm nốt|nhận)?\s*(?:luôn|nhé|đi|ạ|thay)?\s*[.,]?\s*", scope_lower) \
+            is not None or re.fullmatch(r"\s*làm\b.*", scope_lower) is not None and len(scope_lower.split()) <= 3 \
+            or re.fullmatch(r"\s*(?:làm|lo)\b(?:\s+\w+)?", content.lower()) is not None
+        words = len(re.findall(r"\w+", content))
+        follow = spot.how in ("first", "second") or words <= 3 or spot.person == turn.speaker
+        person = spot.person
+        if called is not None and spot.how in ("unit", "second") and called != turn.speaker:
+            person = Person(called.name, called.unit or person.unit, called.staff_id, called.kind)
+        same = deadline is None and bool(re.search(r"\b(?:cùng hạn|hạn như trên|cũng hạn đó|như vậy)\b",
+                                                   scope_lower))
+        how = "named" if spot.how == "second" and (vocative is not None or called is not None) else spot.how
+        out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
+                          same, how=how, directed=directed, hands_from=owner))
+    return out
+
+
+# Session 16 (docs/meetings.md, "Session 16"): a doer right after "nếu …, thì" however long the condition ("Nếu thấy
+# gia đình còn thi công ban đêm thì chị báo ngay công an phường nhé"): a job only if it happens, not a task (the
+# 40 characters before the doer missed a long condition)
+IF_THEN = re.compile(r"\bnếu\b[^.;!?]{0,160}\bthì\s*$")
+# Session 18 (docs/meetings.md, "Session 18"): a sentence that opens with its condition ("Nếu phát hiện vi phạm thì lập
+# biên bản chuyển anh Bảo xử lý.", "Nếu tổ nào thiếu người thì phòng Văn hóa - Xã hội cử người hỗ trợ.") names a
+# contingency, not work given, wherever its doer stands (the training keys hold no task in 41 such sentences)
+SESSION18_IF_FIRST = True  # on by rule R1 (session 18): no fresh verdict moved; off brings back a training wrong (s18)
+IF_FIRST = re.compile(r"^\W*(?:(?:còn|mà|nhưng|và|thế|vậy|ừ|à|ờ|dạ|vâng)\W+)*nếu\b")
+# the chair announcing what follows ("tôi nhắc mấy việc trước khi nghỉ Tết …", "anh nói mấy việc", "tôi giao một số
+# việc"): the tasks come after, as with "tôi xin phân công như sau" (PREAMBLE)
+AGENDA = re.compile(r"^\s*(?:xin\s+)?(?:nhắc|nói|điểm|giao|phân công|lưu ý)(?:\s+(?:qua|lại|nhanh))?\s+"
+                    r"(?:mấy|một số|các|vài|hai|ba|bốn|năm)\s+(?:việc|nội dung|vấn đề|điểm)\b")
+# a member telling the chair whose job it is ("dạ nhưng đoàn viên thì phải chị Hương bên văn hóa điều động ạ", "cái đó
+# phải bên công an làm ạ"): "phải" before the person or unit, said by someone who does not lead, gives no task
+WHOSE_JOB = re.compile(r"(?:^|\s)phải\s*$")
+# "anh Minh chủ trì, anh Sơn huy động dân quân phối hợp, tổ chức vào sáng 4/12": the one whose clause closes on "phối
+# hợp" after the doer helps (COORDINATE read "phối hợp" only right after the name), and the date after is the doer's
+HELPS_AT_END = re.compile(r"^\s*,?\s*(?:[^\W\d_]+\s+){1,6}?phối hợp\s*(?:[,;.]|$)")
+# "Minh về dự thảo văn bản, chuyển chị Lan trình anh An ký, thứ Sáu …": a bare "chuyển" opening a clause after the
+# doer's own sends the work on to whom it names, who is no doer (HAND_OVER's "thôi chuyển", "giao lại" hand it over)
+SEND_ON = re.compile(r"[,;]\s*(?:rồi\s+)?chuyển(?:\s+(?:cho|sang|qua))?\s*$")
+# "Hôm nay tổ dân phố số 3 họp bàn chuẩn bị bầu …", "hôm nay phòng mình họp về …": the meeting under way, as "hôm nay
+# chị Hạnh chủ trì họp …" is (THIS_MEETING); a meeting to hold later ("thứ Sáu tổ 3 họp …") is left as it was
+MEETING_NOW = re.compile(r"^\s*,?\s*(?:(?:sẽ|cùng)\s+)?(?:họp|giao ban)(?:\s+(?:bàn|về|để|chuyên đề))?\b")
+
+
+# Session 13 (docs/meetings.md, "Session 13"): questions a secretary types without "?": an alternative ("văn phòng ra
+# thông báo luôn hay chờ lịch bên công an"), "có … không (anh/ạ)" closing the sentence, "đúng không".
+ASKED = re.compile(r"\b(?:luôn|ngay|trước|bây giờ|giờ|luôn bây giờ)\s+hay\s+(?:là\s+)?(?:chờ|đợi|để|thôi|sau)\b|"
+                   r"\bcó\s+(?:[^\W\d_]+\s+){1,8}không(?:\s+(?:anh|chị|em|ạ|nhỉ|hả))*\s*[.…]?\s*$|\bđúng không\b")
+# Session 13: "bác cứ rà soát …", "em cứ làm đi": "cứ" after the one addressed is an order's word, as "nhé" is.
+CU_ORDER = re.compile(r"^(?:em|anh|chị|bác|cô|chú|ông|bà)\s+cứ\s+(?!để\b)")
+
+
+# Session 13 (docs/meetings.md, "Session 13"): a task handed over to another ("c. Lan bận thì thôi chuyển Lan tư pháp
+# dự thảo", "việc đó giao lại cho anh Thắng"): the doer named after "chuyển (cho / sang)", "giao lại (cho)" takes the
+# task (its content and date) of the one who had it — the one who just gave their excuse, or was given it in the last
+# turns — as "à thôi, để X làm" does; and the one who had it reviewing ("…, c. Lan xem lại trước khi trình") helps.
+HAND_OVER = re.compile(r"\b(?:thôi\s+)?(?:chuyển|giao lại|đổi)(?:\s+(?:cho|sang|qua))?\s*$")
+REVIEW_STEP = re.compile(r"^\s*,?\s*(?:sẽ\s+)?(?:xem lại|duyệt|rà lại|kiểm tra lại|góp ý|cho ý kiến)(?:\s+\S+){0,2}?\s+"
+                         r"trước khi\s+(?:trình|gửi|ký|ban hành|phát hành|nộp)\b")
+# Session 13 (docs/meetings.md, "Session 13"): the chair giving someone the floor to read or go over something now
+# ("c. Lan đọc lịch tuần", "anh Minh điểm qua tình hình tuần", "chị Hà đọc dự thảo kết luận"), with no date: said in
+# the meeting, no task (as "báo cáo nhanh đi" is).
+READ_OUT = re.compile(r"^\s*,?\s*(?:đọc|điểm qua|thông qua|đọc qua|nhắc qua)(?:\s+(?:lại|qua|nhanh))?\s+"
+                      r"(?:lịch|dự thảo|kết luận|chương trình|tình hình|danh sách|thông báo|nội dung|biên bản)"
+                      r"(?:\s+[^\W\d_]+){0,4}\s*[.!]?\s*$")
