@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
     from appliance.ask.vocab import Catalog
 
-SESSION18_DEPARTMENTS = True
+SESSION18_DEPARTMENTS = False  # off by rule R1 (session 18): moved no fresh verdict, no training wrong back
 COLUMN = "don_vi_xu_ly"
 # Said before the department: to whom the feedback is given, in whose remit it falls, whose side ("bên công an").
 _BEFORE = (["thuoc", "tham", "quyen", "xu", "ly", "cua"], ["thuoc", "tham", "quyen", "cua"], ["thuoc", "tham", "quyen"],

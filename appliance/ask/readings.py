@@ -102,7 +102,7 @@ def feedback_about(tokens: Tokens) -> bool:
 # chức" had been read as the staff count no view holds (not in the data, a confident wrong). Records only, and only
 # after "từng / mỗi / các / theo" or before "nào"; "bao nhiêu công chức", "số công chức" keep "not in the data". Read
 # at run time.
-SESSION18_OFFICIALS = True
+SESSION18_OFFICIALS = True  # on by rule R1 (session 18): fresh right +1, wrong -1 (fresh18)
 _EACH = {"tung", "moi", "cac", "theo"}
 _ASSIGNED = (["duoc", "giao", "xu", "ly"], ["duoc", "giao", "giai", "quyet"], ["duoc", "giao"], ["phu", "trach"],
              ["thu", "ly"])
@@ -128,7 +128,7 @@ def officials(tokens: Tokens, intent: Intent) -> None:
 
 # Session 18: "(qua) dịch vụ bưu chính (công ích)", the postal channel's official name: "dịch vụ", "công ích" and the
 # "qua" before them had been unknown (unsure); the channel is read from "bưu chính" as before. Read at run time.
-SESSION18_POSTAL_SERVICE = True
+SESSION18_POSTAL_SERVICE = False  # off by rule R1 (session 18): moved no fresh verdict, no training wrong back
 
 
 def postal_service(tokens: Tokens) -> None:

@@ -290,13 +290,13 @@ TIME_GROUPS = {"quy": "quarter", "tuan": "week"}
 # before a group word ranks that group, highest first ("xếp hạng" was filler and the group word dropped: one total for
 # the whole ward, a confident wrong, or the group word left unknown); "xếp hạng" with no group read is unsure (it had
 # been dropped as filler, one total given). Read at run time.
-SESSION18_RANK_VERB = True
+SESSION18_RANK_VERB = True  # on by rule R1b (session 18): moved no fresh verdict; off, train18 b003 wrong again
 _RANK_VERBS = (["xep", "hang"], ["sap", "xep"])
 
 
 # Session 18: "đã xử lý, đang xử lý, từ chối mỗi loại bao nhiêu": after several values of one kind, "mỗi / từng loại"
 # is each of them (for feedback "loại" had been the category: a ranking of categories, a confident wrong). Run time.
-SESSION18_EACH_KIND = True
+SESSION18_EACH_KIND = True  # on by rule R1b (session 18): moved no fresh verdict; off, train18 b020 wrong again
 _EACH_KIND = ["moi loai", "tung loai", "moi cai", "tung cai", "moi thu", "tung thu"]
 
 

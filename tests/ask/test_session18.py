@@ -159,9 +159,11 @@ def test_session18_feedback_by_the_department_that_handles_it(ask_db, monkeypatc
             and sorted(two.intent.filters["ma_linh_vuc"]) == ["an_ninh_trat_tu", "moi_truong"]) is on
 
 
-def test_session18_what_no_department_reading_answers(ask_db):
-    """A department of several categories with a category, or two such departments, is unsure (a condition on both
-    would count none); "văn phòng" alone and "phòng" as a grouping name no department; records have none."""
+def test_session18_what_no_department_reading_answers(ask_db, monkeypatch):
+    """With the reading on: a department of several categories with a category, or two such departments, is unsure (a
+    condition on both would count none); "văn phòng" alone and "phòng" as a grouping name no department; records have
+    none."""
+    monkeypatch.setattr(departments, "SESSION18_DEPARTMENTS", True)
     ask = asker(ask_db)
     assert ask("phản ánh đất đai giao phòng kinh tế tháng này").status == "unsure"
     assert ask("phản ánh giao phòng kinh tế so với phòng văn hóa tháng 10").status == "unsure"
@@ -200,9 +202,10 @@ def test_session18_records_due_in_a_period(grader, monkeypatch, on):
                     filters={"han_xu_ly": ["2026-11-21", "2026-11-21"]}, **open_now) == want
 
 
-def test_session18_what_no_due_date_reading_answers(ask_db):
-    """Due dates are read only for records still open, and only with the period right after the words; "đúng hạn"
-    is never a due date."""
+def test_session18_what_no_due_date_reading_answers(ask_db, monkeypatch):
+    """With the reading on: due dates are read only for records still open, and only with the period right after the
+    words; "đúng hạn" is never a due date."""
+    monkeypatch.setattr(due_dates, "SESSION18_DUE_DATES", True)
     ask = asker(ask_db)
     for question in ("số hồ sơ tiếp nhận đến hạn tuần sau",  # received records: another question
                      "phản ánh chưa xử lý hết hạn tuần sau",  # feedback: not read
