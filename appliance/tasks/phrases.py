@@ -157,7 +157,8 @@ PROPOSAL = re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{VERB}\b(?!.*
 # Session 18 (docs/meetings.md, "Session 18", second round): going there to do it ("thì em về đối chiếu đi, thứ Sáu
 # báo cáo anh", "tổ bảy về vận động bà con …", "Minh về dự thảo văn bản …"): "về", "xuống" between the doer and the
 # verb of work, as "sẽ", "cũng" are
-SESSION18B_GO_TO_DO = True
+# off by rule R1 (session 18): on, fresh three wrong more (s6, fresh7, fresh8), no right more
+SESSION18B_GO_TO_DO = False
 _VERB_AHEAD = re.compile(rf"^\s*,?{_FILLER}|tự))*\s+{VERB}\b")
 _VERB_AHEAD_GO = re.compile(rf"^\s*,?{_FILLER}|tự|về|xuống))*\s+{VERB}\b")
 

@@ -23,9 +23,10 @@ _ASKED = re.compile(r"\b(?:được không|được chưa|được chứ|phải 
 # Session 18 (docs/meetings.md, "Session 18", second round): "ờ" before the date of the clause it sits in ("… báo cáo
 # lên phường ờ trước thứ sáu này nhé", "… đóng quyển ờ xong ngày mồng tám trình anh ký") is a pause inside that clause,
 # not a new turn: cut there, the date was left in a sentence of its own and the task had none
-SESSION18B_PAUSE_BEFORE_DATE = True
+SESSION18B_PAUSE_BEFORE_DATE = True  # on by rule R1 (session 18): fresh8 one right more, two wrong fewer
 # Session 18 (second round): "dạ tôi là tổ trưởng tổ bốn tổ tôi sẽ chuẩn bị …" says who speaks: no cut between "là"
 # and "tổ trưởng" (the voice was left unknown and its offer keyed to no one)
+# on by rule R1 (session 18): no fresh verdict moved; off brings back a training wrong (s11b)
 SESSION18B_SELF_INTRO = True
 _SELF_INTRO = r"(?<!\blà)"
 _DATE_AFTER_PAUSE = (r"(?!\s+(?:trước|xong|chậm nhất|muộn nhất|hạn|trong\s+(?:vòng|ngày|tuần|tháng|hôm nay|sáng|chiều))"
