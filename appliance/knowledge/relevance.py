@@ -49,10 +49,12 @@ _NUMBER_WORD = r"(?:\(?(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi)\)? )"
 _STATES_TIME = re.compile(rf"\b\d+ {_NUMBER_WORD}*(?:ngay|thang|nam|gio)\b")
 # Session 13: how a question asks, and the kind of article title that answers that form (search.title_adjustment
 # ranks by it). Folded patterns over the question and the article title.
+# Where, to whom, who decides: the form asking for the article on competence (also bridge.SESSION18_ASKED_AGENCY).
+ASKS_COMPETENCE = re.compile(r"\b(o dau|tai dau|cho ai|ai (?:co )?(?:tham quyen|giai quyet|cap|ky|lam)|co quan nao|"
+                             r"uy ban nao|ubnd (?:xa |phuong )?nao|phuong nao|xa nao|noi nao|tham quyen|ve que|"
+                             r"lam o dau)\b")
 ASKED_FORMS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
-    (re.compile(r"\b(o dau|tai dau|cho ai|ai (?:co )?(?:tham quyen|giai quyet|cap|ky|lam)|co quan nao|uy ban nao|"
-                r"ubnd (?:xa |phuong )?nao|phuong nao|xa nao|noi nao|tham quyen|ve que|lam o dau)\b"),
-     re.compile(r"\btham quyen\b")),
+    (ASKS_COMPETENCE, re.compile(r"\btham quyen\b")),
     (re.compile(r"\b(bao lau|may ngay|bao nhieu ngay|bao nhieu thang|thoi han|trong thoi gian nao|khi nao)\b"),
      re.compile(r"\b(thoi han|thoi hieu|thoi gian)\b")),
     (re.compile(r"\b(giay to gi|ho so gi|ho so gom|can nhung gi|can mang|nop nhung gi|"

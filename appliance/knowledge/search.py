@@ -25,8 +25,6 @@ from appliance.knowledge import (
     dense,
     relevance,
     store,
-    title_phrase,
-    twins,
     vectors,
 )
 from appliance.knowledge.chunking import place
@@ -62,26 +60,11 @@ _RIVAL_TITLE = re.compile(r"(thu tuc|trinh tu|giai thich tu ngu)\b")
 # kết hôn procedure's Điều 18 Luật Hộ tịch). That passage is shown first, before the basis (one passage: the basis
 # still fills the rest): among the ranking's first NAMED_TITLE_DEPTH, of a document the basis does not cite, in
 # force, stating what is asked, not a rival procedure title (_RIVAL_TITLE), with at least NAMED_TITLE_WORDS content
-# syllables of which NAMED_TITLE_SHARE are in the question. Read at call time.
-SESSION16_NAMED_TITLE_FIRST = True
+# syllables of which NAMED_TITLE_SHARE are in the question.
 NAMED_TITLE_SHARE = 0.7
 NAMED_TITLE_WORDS = 3
 NAMED_TITLE_DEPTH = 3  # the ranking's passages looked at: those shown first (SHOWN)
-# Session 17 (issue 15: a wrong article shown as the answer is the worst failure). Two behaviours, read at call time:
-# SESSION17_CLOSE_RIVAL: when the ranking's own passages answer with middling confidence (relevance.py's below
-# RIVAL_CONFIDENCE) and a passage of ANOTHER document among its first RIVAL_DEPTH scores within RIVAL_MARGIN of the
-# first, the two documents compete and the ranking cannot tell which answers ("đơn khiếu nại … thụ lý" between the
-# complaints law, its circulars and the law on citizens' reception): the passages are shown as "có thể liên quan"
-# (candidates to check), not as the answer; not when the question names the law the first passage is of (it has chosen).
-# Chosen on the training halves train13–15 (docs/knowledge.md, "Session 17").
-# off by rule R1 (session 17): summed over fresh13/14/15/17 (BM25) it turned 2 wrong answers to unsure but 5 right
-# ones too (106 / 77 / 37 with it, 111 / 70 / 39 without): more than twice the wrong ones removed.
-SESSION17_CLOSE_RIVAL = False
-RIVAL_CONFIDENCE = 0.8
-RIVAL_MARGIN = 0.04
-RIVAL_DEPTH = 5
-RIVAL_NOTE = ("Chưa chắc điều khoản nào trả lời câu hỏi: các đoạn của những văn bản khác nhau khớp câu hỏi gần như "
-              "nhau. Các đoạn dưới chỉ là điều khoản có thể liên quan: đọc và đối chiếu trước khi dùng làm căn cứ.")
+# Session 17 (issue 15: a wrong article shown as the answer is the worst failure), read at call time:
 # SESSION17_OWN_TOP_FIRST: when the bridge answers, the ranking's own first passage, of a document the bridged basis
 # does not cite (in force, stating what is asked, not a rival procedure title), is shown first, then the basis: the
 # question named the procedure in passing and asks a rule the ranking found elsewhere ("hợp pháp hóa lãnh sự" for a
@@ -170,9 +153,6 @@ class SearchResponse:
     # Set when nothing answered and the question is about a subject the library has no official text
     # for (subjects.py): the registry entries of those documents; no passage is shown as an answer.
     gaps: list[Gap] = field(default_factory=list)
-    # Session 17: not answered because passages of different documents compete (SESSION17_CLOSE_RIVAL): `nearest`
-    # holds them as "có thể liên quan", to be checked.
-    rivals: bool = False
 
     def api(self) -> dict[str, object]:
         return {"results": [h.api() for h in self.hits], "engine": self.engine, "note": self.note,
@@ -180,7 +160,7 @@ class SearchResponse:
                 "confidence": round(self.confidence, 3), "missing": self.missing,
                 "nearest": [h.api() for h in self.nearest],
                 "procedure": {"code": self.procedure[0], "name": self.procedure[1]} if self.procedure else None,
-                "library_gaps": [g.api() for g in self.gaps], "rivals": self.rivals}
+                "library_gaps": [g.api() for g in self.gaps]}
 
 
 def match_expression(conn: sqlite3.Connection, words: list[str], pairs: list[str]) -> str:
@@ -216,7 +196,9 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     if not words:
         response.note = "Hãy nhập từ khóa hoặc câu hỏi."
         return response
-    more_words, more_pairs = away_from_office.extra_terms(" ".join(fold_tokens(query)))
+    # The question folded once, padded with spaces (every folded test below reads this one).
+    folded_query = f" {' '.join(fold_tokens(query))} "
+    more_words, more_pairs = away_from_office.extra_terms(folded_query)
     words = list(dict.fromkeys([*words, *more_words]))
     pairs = list(dict.fromkeys([*pairs, *more_pairs]))
     rows = store.fts_candidates(conn, match_expression(conn, words, pairs), BM25_WEIGHTS, CANDIDATES)
@@ -249,7 +231,6 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         response.answered, response.missing, response.note = False, judged.missing, judged.note
         response.took_ms = (time.perf_counter() - started) * 1000
         return response
-    folded_query = f" {' '.join(fold_tokens(query))} "
     defined: set[str] = set()
     if defined_terms.SESSION17_DEFINED_TERM and defined_terms.asks_definition(folded_query):
         titled = defined_terms.titled_passages(conn, folded_query)
@@ -257,8 +238,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         ids = list(dict.fromkeys([*ids, *titled]))
     chunk_rows = {int(r["id"]): r for r in store.chunks_with_documents(conn, ids)}
     accented = accented_words(query)
-    repeated = title_phrase.repeated_titles(fold_tokens(query), [row["article_title"] for row in chunk_rows.values()])
-    ranked: list[tuple[tuple[int, int, float], int]] = []
+    ranked: list[tuple[tuple[int, float], int]] = []
     for chunk_id, row in chunk_rows.items():
         out_of_force = not in_force(row["status"]) or bool(row["repealed"])
         if in_force_only and out_of_force:
@@ -284,19 +264,14 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
             exact_all = int(found == len(accented))
         if out_of_force:
             score -= 0.15  # still findable (old files cite it) but after what is in force
-        phrase = int(title_phrase.holds(repeated, row["article_title"]))
-        ranked.append(((phrase, exact_all, score), chunk_id))
+        ranked.append(((exact_all, score), chunk_id))
     ranked.sort(key=lambda item: item[0], reverse=True)
-    if twins.SESSION17_DOMESTIC_TWIN and not twins.names_foreign_element(folded_query):
-        ranked = domestic_twins_first(conn, ranked, chunk_rows)
-    hits = [_hit(chunk_rows[chunk_id], score, query) for (_phrase, _exact, score), chunk_id in ranked[:k]]
+    hits = [_hit(chunk_rows[chunk_id], score, query) for (_exact, score), chunk_id in ranked[:k]]
     judged = relevance.judge(conn, query, [chunk_rows[cid] for _s, cid in ranked[:relevance.TOP]])
     response.confidence, response.missing = judged.confidence, judged.missing
     reading = bridge.Reading() if judged.answered else bridge.read(conn, query)
     if (not judged.answered and not reading.gaps and not reading.out_of_scope
-            and dense.confirms(view, [cid for _s, cid in ranked[:SHOWN]],
-                               [relevance.states_what_is_asked(folded_query, chunk_rows[cid]["folded"])
-                                for _s, cid in ranked[:SHOWN]])):
+            and dense.confirms(view, [cid for _s, cid in ranked[:SHOWN]])):
         # Before a bridged procedure's basis (the passages found are closer to what is asked), but a question naming
         # a subject the library has no text for, or read as outside the ward's work, stays "not found".
         judged, reading = replace(judged, answered=True, note=""), bridge.Reading()
@@ -311,17 +286,10 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     if judged.answered or bridged is not None:
         first = ([chunk_rows[cid] for _s, cid in ranked[:SHOWN]] if judged.answered and bridged is None
                  else list(bridged.rows[:SHOWN]) if bridged is not None else [])
-        named = named_laws(conn, query)
+        named = named_laws(conn, folded_query)
         if named and not any(any(title in fold(row["title"]) for title in named) for row in first):
             judged, reading = replace(judged, answered=False), bridge.Reading(gaps=reading.gaps)
             bridged = None
-    if (SESSION17_CLOSE_RIVAL and judged.answered and bridged is None and in_force_shown
-            and judged.confidence < RIVAL_CONFIDENCE
-            and close_rival([(score, chunk_rows[cid]) for (_p, _e, score), cid in ranked[:RIVAL_DEPTH]])
-            and not named_law_leads(conn, query, chunk_rows[ranked[0][1]])):
-        response.answered, response.rivals, response.nearest, response.note = False, True, hits, RIVAL_NOTE
-        response.took_ms = (time.perf_counter() - started) * 1000
-        return response
     response.gaps = list(reading.gaps)
     gap_notes = " ".join(g.message for g in reading.gaps)
     if judged.answered:
@@ -335,12 +303,15 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
                                           *(g.message for g in response.gaps)])
     elif bridged is not None:
         # The passages did not answer, but the question names one procedure: its legal basis, said so.
-        rows = bridge_own_first(query, [chunk_rows[cid] for _s, cid in ranked[:BRIDGE_OWN_DEPTH]], list(bridged.rows))
-        if SESSION16_NAMED_TITLE_FIRST:
-            own = [chunk_rows[cid] for _s, cid in ranked[:NAMED_TITLE_DEPTH]]
-            rows = named_title_first(query, own, list(bridged.rows), rows)
+        rows = bridge_own_first(folded_query, [chunk_rows[cid] for _s, cid in ranked[:BRIDGE_OWN_DEPTH]],
+                                list(bridged.rows))
+        own = [chunk_rows[cid] for _s, cid in ranked[:NAMED_TITLE_DEPTH]]
+        rows = named_title_first(folded_query, own, list(bridged.rows), rows)
         if SESSION17_OWN_TOP_FIRST and ranked:
-            rows = own_top_first(query, chunk_rows[ranked[0][1]], list(bridged.rows), rows)
+            rows = own_top_first(folded_query, chunk_rows[ranked[0][1]], list(bridged.rows), rows)
+        if bridged.lead:   # the articles answering the form asked (where, which office) before the ranking's own
+            lead = {int(row["id"]) for row in bridged.rows[:bridged.lead]}
+            rows = [*bridged.rows[:bridged.lead], *(row for row in rows if int(row["id"]) not in lead)]
         response.hits = [_hit(row, 0.0, query) for row in rows[:k]]
         response.procedure = (bridged.code, bridged.name)
         response.nearest = hits
@@ -361,9 +332,10 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     return response
 
 
-def named_laws(conn: sqlite3.Connection, query: str) -> list[str]:
-    """The folded titles of the library's laws ("luat nguoi cao tuoi") that the question names."""
-    folded = f" {' '.join(fold_tokens(query))} "
+def named_laws(conn: sqlite3.Connection, folded_query: str) -> list[str]:
+    """The folded titles of the library's laws ("luat nguoi cao tuoi") that the question (folded, padded with
+    spaces) names."""
+    folded = f" {folded_query.strip()} "
     rows = conn.execute("SELECT DISTINCT title FROM kb_documents WHERE doc_type = 'Luật'")
     titles = {fold(str(row[0])) for row in rows}
     named = [t for t in titles if len(t.split()) >= 2 and not t.startswith("luat so ") and f" {t} " in folded]
@@ -383,11 +355,10 @@ def title_adjustment(folded_query: str, article_title: str) -> float:
     return adjustment
 
 
-def bridge_own_first(query: str, own: Sequence[sqlite3.Row], basis: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
+def bridge_own_first(folded: str, own: Sequence[sqlite3.Row], basis: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
     """The ranking's own passages (`own`, in its order) of the documents the bridged `basis` cites, in
-    force and stating what the question asks for (an amount, a time, a penalty), then the basis."""
+    force and stating what the question (`folded`) asks for (an amount, a time, a penalty), then the basis."""
     documents = {int(row["doc_id"]) for row in basis}
-    folded = " ".join(fold_tokens(query))
     first = [row for row in own if int(row["doc_id"]) in documents and in_force(row["status"])
              and not row["repealed"] and relevance.states_what_is_asked(folded, row["folded"])
              and not _RIVAL_TITLE.match(fold(row["article_title"] or ""))]
@@ -403,12 +374,11 @@ def title_share(folded_query: str, article_title: str) -> tuple[float, int]:
     return (sum(1 for w in words if w in asked) / len(words) if words else 0.0), len(words)
 
 
-def named_title_first(query: str, own: Sequence[sqlite3.Row], basis: Sequence[sqlite3.Row],
+def named_title_first(folded: str, own: Sequence[sqlite3.Row], basis: Sequence[sqlite3.Row],
                       rows: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
     """`rows` (the bridged answer) with the first of the ranking's `own` passages of another document than the
-    bridged `basis` cites whose article title the question nearly repeats put first (SESSION16_NAMED_TITLE_FIRST)."""
+    bridged `basis` cites whose article title the question (`folded`) nearly repeats put first."""
     documents = {int(row["doc_id"]) for row in basis}
-    folded = " ".join(fold_tokens(query))
     for row in own:
         if (int(row["doc_id"]) in documents or not in_force(row["status"]) or row["repealed"]
                 or not relevance.states_what_is_asked(folded, row["folded"])
@@ -420,55 +390,19 @@ def named_title_first(query: str, own: Sequence[sqlite3.Row], basis: Sequence[sq
     return list(rows)
 
 
-def domestic_twins_first(conn: sqlite3.Connection, ranked: list[tuple[tuple[int, int, float], int]],
-                         chunk_rows: dict[int, sqlite3.Row]) -> list[tuple[tuple[int, int, float], int]]:
-    """`ranked` with the domestic twin of each of its first TWIN_DEPTH passages (twins.domestic_twin) put just
-    before it, with its rank key; `chunk_rows` gains the twins' rows (SESSION17_DOMESTIC_TWIN)."""
-    out: list[tuple[tuple[int, int, float], int]] = []
-    placed: set[int] = set()
-    for index, (key, chunk_id) in enumerate(ranked):
-        if chunk_id in placed:
-            continue
-        twin = twins.domestic_twin(conn, chunk_rows[chunk_id]) if index < twins.TWIN_DEPTH else None
-        if twin is not None and twin not in placed:
-            if twin not in chunk_rows:
-                chunk_rows.update({int(r["id"]): r for r in store.chunks_with_documents(conn, [twin])})
-            out.append((key, twin))
-            placed.add(twin)
-        out.append((key, chunk_id))
-        placed.add(chunk_id)
-    return out
-
-
-def close_rival(scored: Sequence[tuple[float, sqlite3.Row]]) -> bool:
-    """Whether a passage of another document than the first's scores within RIVAL_MARGIN of the first (or above it:
-    the first may lead on the question's accented words or a repeated title). `scored`: (score, row) in ranked order."""
-    if len(scored) < 2:
-        return False
-    first_score, first = scored[0]
-    rival = max((score for score, row in scored[1:] if int(row["doc_id"]) != int(first["doc_id"])), default=None)
-    return rival is not None and rival >= first_score - RIVAL_MARGIN
-
-
 def _title_words_asked(folded_query: str, article_title: str) -> int:
     share, size = title_share(folded_query, article_title)
     return round(share * size)
 
 
-def named_law_leads(conn: sqlite3.Connection, query: str, first: sqlite3.Row) -> bool:
-    """Whether the question names a law by its title and the first passage is of it (or of a document whose title
-    contains it): the question has chosen between the documents, there is no rival to weigh."""
-    return any(title in fold(first["title"]) for title in named_laws(conn, query))
-
-
-def own_top_first(query: str, top: sqlite3.Row, basis: Sequence[sqlite3.Row],
+def own_top_first(folded: str, top: sqlite3.Row, basis: Sequence[sqlite3.Row],
                   rows: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
     """`rows` (the bridged answer) with the ranking's own first passage `top` put first when it is of a document the
     bridged `basis` does not cite, in force, states what is asked, is not titled as a rival procedure and has a title
-    of which the question repeats OWN_TOP_TITLE_WORDS content syllables (not a passage sharing incidental words: the
-    fee circular's "Căn cứ xác định mức thu phí" for a question on a death registration) (SESSION17_OWN_TOP_FIRST)."""
+    of which the question (`folded`) repeats OWN_TOP_TITLE_WORDS content syllables (not a passage sharing incidental
+    words: the fee circular's "Căn cứ xác định mức thu phí" for a question on a death registration)
+    (SESSION17_OWN_TOP_FIRST)."""
     documents = {int(row["doc_id"]) for row in basis}
-    folded = " ".join(fold_tokens(query))
     if (int(top["doc_id"]) in documents or not in_force(top["status"]) or top["repealed"]
             or not relevance.states_what_is_asked(folded, top["folded"])
             or _RIVAL_TITLE.match(fold(top["article_title"] or ""))

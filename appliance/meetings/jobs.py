@@ -13,7 +13,7 @@ from appliance.features import JobPayload
 from appliance.jobs import JobContext, enqueue
 from appliance.meetings import interim_store, pipeline, store
 from appliance.meetings.minutes import write_minutes
-from appliance.meetings.minutes_build import transcript_text
+from appliance.meetings.minutes_build import embed_ahead, transcript_text
 from appliance.meetings.retention import apply_retention
 from appliance.meetings.wavfile import wav_frames
 from appliance.tasks import service as tasks
@@ -50,6 +50,8 @@ def run_steps(ctx: JobContext, meeting_id: int, retranscribe: bool = False) -> J
         store.delete_unedited_lines(conn, meeting_id)
     pipeline.check_duration(conn, settings, meeting_id)
     rows = store.audio_rows(conn, meeting_id)
+    # Speakers found while Whisper works, when there is transcription to overlap with (an upload).
+    early = pipeline.start_diarization(conn, settings, meeting_id) if any(not r["transcribed"] for r in rows) else None
     transcribed = True
     for index, row in enumerate(rows):
         ctx.progress(0.6 * index / max(1, len(rows)), "Đang chép lời")
@@ -61,7 +63,9 @@ def run_steps(ctx: JobContext, meeting_id: int, retranscribe: bool = False) -> J
         ctx.progress(0.4, "Đang chép lời toàn bộ cuộc họp cho biên bản")
         pipeline.final_pass(conn, settings, meeting_id)
     ctx.progress(0.6, "Đang phân biệt người nói")
-    diarizer = pipeline.diarize_meeting(conn, settings, meeting_id)
+    if early is not None and transcribed:  # the biên bản's e5 work, here while the diarizer finishes
+        embed_ahead(conn, settings, meeting_id)
+    diarizer = pipeline.diarize_meeting(conn, settings, meeting_id, early)
     ctx.progress(0.8, "Đang trích xuất nhiệm vụ")
     extract_meeting_tasks(conn, settings, meeting_id)
     ctx.progress(0.9, "Đang lập biên bản")

@@ -17,7 +17,7 @@ from appliance.meetings import store
 from appliance.meetings.minutes_content import Item, MinutesDraft, extractive
 from appliance.meetings.minutes_model import ModelItem, write_item
 from appliance.meetings.rows import MeetingRow
-from appliance.meetings.topics import Line, Section, by_agenda, by_topic
+from appliance.meetings.topics import MIN_LINES, Line, Section, by_agenda, by_topic, vectors
 from appliance.tasks import service as tasks
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=\S)")
@@ -71,6 +71,21 @@ def people_labels(conn: sqlite3.Connection, names: set[str]) -> dict[str, str]:
         else:
             labels[name] = name
     return labels
+
+
+def embed_ahead(conn: sqlite3.Connection, settings: Settings, meeting_id: int) -> int:
+    """Embed a new transcript's sentences before build() asks (topics.vectors keeps them): the upload job
+    calls this while its speakers are still being found in the background. Sentences are the same whoever
+    said them, and e5 gives a sentence the same vector whatever else is in its batch (checked bit for bit,
+    session 18), so the biên bản is unchanged. Returns the sentences embedded (0: build() would not ask)."""
+    meeting = store.get_meeting(conn, meeting_id)
+    embedder = engine(settings, "embedder")
+    if meeting is None or meeting["minutes_json"] or embedder is None:
+        return 0
+    lines = meeting_lines(conn, meeting_id)
+    if not agenda_items(meeting) and len(lines) < 2 * MIN_LINES:  # by_topic embeds nothing then
+        return 0
+    return len(vectors([ln.text for ln in lines], embedder))
 
 
 def build(conn: sqlite3.Connection, settings: Settings, meeting: MeetingRow, *,

@@ -9,6 +9,8 @@ import re
 import sqlite3
 import subprocess
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +29,19 @@ from appliance.text import normalize
 log = logging.getLogger(__name__)
 RECORDER_GRACE_S = 10.0  # a recorder silent this long is presumed dead; its files are repaired for it
 NO_MODEL = "Chưa cài mô hình chép lời: âm thanh đã được lưu, sẽ chép lời khi có mô hình."
+# Speakers are found from the audio alone, so an upload's diarization runs here while Whisper transcribes:
+# a beam-search decode leaves part of the 2 cores idle (bench, session 18). One at a time: a second job's
+# early diarization waits rather than taking a third share of the CPU.
+_EARLY = ThreadPoolExecutor(max_workers=1, thread_name_prefix="meetings-diarize")
+
+
+@dataclass(frozen=True)
+class EarlyTurns:
+    """Turns being found in the background for `wav` with at most `max_speakers` voices."""
+
+    wav: Path
+    max_speakers: int | None
+    turns: Future[list[engines.Turn]]
 
 
 def _previous_text(conn: sqlite3.Connection, meeting_id: int, before: float) -> str | None:
@@ -121,7 +136,29 @@ def align_speakers(segments: list[tuple[int, float, float]], turns: list[engines
     return labels
 
 
-def diarize_meeting(conn: sqlite3.Connection, settings: Settings, meeting_id: int) -> str:
+def _max_speakers(conn: sqlite3.Connection, meeting_id: int) -> int | None:
+    """The attendees the secretary confirmed bound the number of voices (some may not speak)."""
+    meeting = store.get_meeting(conn, meeting_id)
+    return (attendee_count(meeting["attendees"]) if meeting else 0) or None
+
+
+def start_diarization(conn: sqlite3.Connection, settings: Settings, meeting_id: int) -> EarlyTurns | None:
+    """Begin diarizing a one-file meeting (an upload) in the background, before its transcription; None
+    when that cannot help (several files are joined into one first; no transcriber or no diarizer)."""
+    rows = store.audio_rows(conn, meeting_id)
+    if len(rows) != 1 or engines.engine(settings, "transcriber") is None:
+        return None
+    model = engines.engine(settings, "diarizer")
+    wav = whole_meeting_wav(conn, settings, meeting_id)
+    if model is None or wav is None:
+        return None
+    max_speakers = _max_speakers(conn, meeting_id)
+    return EarlyTurns(wav, max_speakers, _EARLY.submit(model.diarize, wav, max_speakers=max_speakers))
+
+
+def diarize_meeting(conn: sqlite3.Connection, settings: Settings, meeting_id: int,
+                    early: EarlyTurns | None = None) -> str:
+    """Speakers of the transcript lines (`early`: the turns `start_diarization` began finding)."""
     rows = store.segment_rows(conn, meeting_id)
     # Lines whose speaker a person chose keep it; so do all lines when there is no audio to listen to.
     kept = {r["id"]: r["speaker"] for r in rows if r["speaker"] and r["edited_at"]}
@@ -131,10 +168,11 @@ def diarize_meeting(conn: sqlite3.Connection, settings: Settings, meeting_id: in
     turns: list[engines.Turn] = []
     engine = "một người nói (chưa có mô hình phân biệt người nói)"
     if model is not None and wav is not None and lines:
-        meeting = store.get_meeting(conn, meeting_id)
-        # The attendees the secretary confirmed bound the number of voices (some may not speak).
-        attendees = attendee_count(meeting["attendees"]) if meeting else 0
-        turns = list(model.diarize(wav, max_speakers=attendees or None))
+        max_speakers = _max_speakers(conn, meeting_id)
+        if early is not None and early.wav == wav and early.max_speakers == max_speakers:
+            turns = list(early.turns.result())
+        else:  # none began, or the attendee list changed meanwhile
+            turns = list(model.diarize(wav, max_speakers=max_speakers))
         engine = model.name
     if not turns:
         kept.update({r["id"]: r["speaker"] for r in rows if r["speaker"]})

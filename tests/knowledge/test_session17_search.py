@@ -3,12 +3,9 @@ The sentences here are this file's own, not the blind writers'."""
 
 from __future__ import annotations
 
-import pytest
-
 from appliance.knowledge import search as search_module
-from appliance.knowledge import twins
 from appliance.knowledge.evaluation import DecisionReport
-from appliance.knowledge.search import close_rival, own_top_first, search
+from appliance.knowledge.search import own_top_first, search
 from appliance.text import fold_tokens
 
 
@@ -23,51 +20,6 @@ def _folded(text: str) -> str:
 def _row(id_: int, doc: int, title: str = "", text: str = "", status: str = "con_hieu_luc") -> dict[str, object]:
     return {"id": id_, "doc_id": doc, "article_title": title, "folded": _folded(text), "status": status,
             "repealed": 0}
-
-
-# --- passages of different documents competing: "có thể liên quan", not the answer ---------------------------------
-
-def test_a_close_passage_of_another_document_is_a_rival():
-    first, same, other = _row(1, 10), _row(2, 10), _row(3, 20)
-    assert close_rival([(1.50, first), (1.49, same), (1.47, other)])        # another document within 0,04
-    assert close_rival([(1.50, first), (1.60, other)])                      # … or above the first
-    assert not close_rival([(1.50, first), (1.49, same), (1.30, other)])    # another document far below
-    assert not close_rival([(1.50, first), (1.50, same)])                   # one document: no rival
-    assert not close_rival([(1.50, first)])
-
-
-@pytest.mark.parametrize("question", [
-    "cán bộ nhận đơn khiếu nại thì mấy ngày phải thụ lý",
-    "đơn tố cáo không có tên và địa chỉ người tố cáo có phải giải quyết không",
-])
-def test_close_documents_are_shown_as_candidates_not_as_the_answer(library, monkeypatch, question):
-    monkeypatch.setattr(search_module, "SESSION17_CLOSE_RIVAL", False)
-    off = search(library, question, 5)
-    assert off.answered and not off.rivals and off.procedure is None
-    monkeypatch.setattr(search_module, "SESSION17_CLOSE_RIVAL", True)
-    on = search(library, question, 5)
-    assert not on.answered and on.rivals and on.hits == []
-    assert _shown(off) == [f"{h.number}|{h.article}" for h in on.nearest]   # the same passages, as candidates
-    assert "có thể liên quan" in on.note and on.api()["rivals"] is True
-
-
-@pytest.mark.parametrize("question", [
-    "khiếu nại lần đầu không được giải quyết đúng hạn thì làm gì",   # one law leads clearly
-    "thời hạn thụ lý đơn khiếu nại",                                  # confident: answered
-])
-def test_a_clear_or_confident_answer_stays_the_answer(library, monkeypatch, question):
-    monkeypatch.setattr(search_module, "SESSION17_CLOSE_RIVAL", True)
-    on = search(library, question, 5)
-    monkeypatch.setattr(search_module, "SESSION17_CLOSE_RIVAL", False)
-    off = search(library, question, 5)
-    assert on.answered and not on.rivals and _shown(on) == _shown(off)
-
-
-def test_a_question_naming_the_law_of_the_first_passage_has_no_rival(library, monkeypatch):
-    question = "luat ho tich quy dinh le phi dang ky khai sinh the nao"
-    monkeypatch.setattr(search_module, "SESSION17_CLOSE_RIVAL", True)
-    on = search(library, question, 5)
-    assert on.answered and not on.rivals and on.hits[0].number == "60/2014/QH13"
 
 
 # --- a bridged question: the ranking's own first passage of another document first --------------------------------
@@ -93,47 +45,6 @@ def test_a_bridged_question_shows_the_rule_the_ranking_found_first(library, monk
     monkeypatch.setattr(search_module, "SESSION17_OWN_TOP_FIRST", False)
     off = search(library, question, 5)
     assert off.procedure == on.procedure and "52/2010/QH12|14" not in _shown(off)
-
-
-# --- the domestic twin of an article with a foreign element ---------------------------------------------------------
-
-def test_a_foreign_element_named_in_a_question():
-    assert twins.names_foreign_element(_folded("chồng tôi quốc tịch Hàn Quốc"))
-    assert twins.names_foreign_element(_folded("cháu là Việt kiều về nước"))
-    assert twins.names_foreign_element(_folded("vợ là người nước ngoài"))
-    assert not twins.names_foreign_element(_folded("con tôi sinh ở bệnh viện quận khác"))
-    assert not twins.names_foreign_element(_folded("bố mẹ ở hai phường khác nhau"))
-
-
-def test_the_domestic_twin_comes_before_the_article_with_a_foreign_element(library, monkeypatch):
-    question = "con tôi sinh ở bệnh viện quận khác thì đăng ký khai sinh cho cháu ở ủy ban phường nào"
-    monkeypatch.setattr(twins, "SESSION17_DOMESTIC_TWIN", True)
-    on = _shown(search(library, question, 5))
-    monkeypatch.setattr(twins, "SESSION17_DOMESTIC_TWIN", False)
-    off = _shown(search(library, question, 5))
-    assert on[:2] == ["60/2014/QH13|13", "60/2014/QH13|35"]   # Điều 13 (cấp xã), then its twin Điều 35 (cấp huyện)
-    assert off[0] == "60/2014/QH13|35"
-
-
-def test_a_question_with_a_foreign_element_keeps_the_foreign_article(library, monkeypatch):
-    question = "chồng tôi quốc tịch Hàn Quốc, con sinh ở Hà Nội thì đăng ký khai sinh ở đâu"
-    monkeypatch.setattr(twins, "SESSION17_DOMESTIC_TWIN", True)
-    on = _shown(search(library, question, 5))
-    monkeypatch.setattr(twins, "SESSION17_DOMESTIC_TWIN", False)
-    assert on == _shown(search(library, question, 5)) and on[0] == "60/2014/QH13|35"
-
-
-def test_only_an_article_with_a_foreign_element_and_one_plain_twin_has_a_domestic_twin(library):
-    def first(number: str, article: str):
-        return library.execute(
-            "SELECT c.* FROM kb_chunks c JOIN kb_documents d ON d.id = c.doc_id WHERE d.number = ? AND c.article = ?"
-            " ORDER BY c.id LIMIT 1", (number, article)).fetchone()
-
-    twin = twins.domestic_twin(library, first("60/2014/QH13", "51"))   # Thẩm quyền đăng ký khai tử, foreign
-    assert twin is not None and library.execute("SELECT article FROM kb_chunks WHERE id = ?",
-                                                (twin,)).fetchone()[0] == "32"
-    assert twins.domestic_twin(library, first("60/2014/QH13", "32")) is None   # the domestic one itself
-    assert twins.domestic_twin(library, first("60/2014/QH13", "11")) is None   # a title found once
 
 
 # --- the harness never shows a set's cases in an assertion's repr ---------------------------------------------------

@@ -1,5 +1,6 @@
-"""Session 16: legal search behaviours behind SESSION16_* flags read at call time (docs/knowledge.md, "Session 16").
-The sentences here are this file's own, not the blind writers'."""
+"""A bridged question that repeats the title of another law's article the ranking found: that article first
+(docs/knowledge.md, "Session 16"; unconditional since the session 18 retirement). The sentences here are this file's
+own, not the blind writers'."""
 
 from __future__ import annotations
 
@@ -36,24 +37,9 @@ def test_the_share_of_a_title_the_question_repeats():
 def test_a_bridged_question_repeating_another_laws_title_shows_that_article_first(library, monkeypatch, question,
                                                                                    procedure, article):
     monkeypatch.setattr(search_module, "SESSION17_OWN_TOP_FIRST", False)   # session 17's rule may do the same
-    monkeypatch.setattr(search_module, "SESSION16_NAMED_TITLE_FIRST", True)
     on = search(library, question, 5)
     assert on.answered and on.procedure is not None and on.procedure[0] == procedure
     assert _shown(on)[0] == article and len(set(_shown(on))) >= 2   # the basis follows
-    monkeypatch.setattr(search_module, "SESSION16_NAMED_TITLE_FIRST", False)
-    off = search(library, question, 5)
-    assert off.procedure == on.procedure and article not in _shown(off)
-
-
-@pytest.mark.parametrize("question", [
-    "nhà mình mới sinh em bé, giờ muốn đi làm giấy khai sinh thì phải mang theo những gì vậy ạ",
-    "giấy đăng ký kết hôn của bố mẹ bị mất, làm lại ở đâu",
-])
-def test_a_bridged_question_naming_no_other_title_is_answered_as_before(library, monkeypatch, question):
-    monkeypatch.setattr(search_module, "SESSION16_NAMED_TITLE_FIRST", False)
-    off = _shown(search(library, question, 5))
-    monkeypatch.setattr(search_module, "SESSION16_NAMED_TITLE_FIRST", True)
-    assert _shown(search(library, question, 5)) == off
 
 
 def _row(id_: int, doc: int, title: str, text: str = "", status: str = "con_hieu_luc") -> dict[str, object]:
@@ -69,8 +55,8 @@ def test_only_a_title_of_another_document_in_force_stating_what_is_asked_and_not
     old = _row(4, 30, "Cấp bản sao từ sổ gốc", "trong 3 ngày", status="het_hieu_luc")   # out of force
     unstated = _row(5, 20, "Cấp bản sao từ sổ gốc", "người yêu cầu xuất trình giấy tờ")   # no time stated
     for row in (rival, same, old, unstated):
-        assert named_title_first(question, [row], basis, basis) == basis
+        assert named_title_first(_folded(question), [row], basis, basis) == basis
     good = _row(6, 20, "Cấp bản sao từ sổ gốc", "trong ngày hoặc 02 ngày làm việc")
-    assert named_title_first(question, [rival, good], basis, basis) == [good, *basis]
+    assert named_title_first(_folded(question), [rival, good], basis, basis) == [good, *basis]
     short = _row(7, 20, "Lệ phí", "50.000 đồng")                       # fewer than NAMED_TITLE_WORDS syllables
-    assert named_title_first("lệ phí khai sinh bao nhiêu tiền", [short], basis, basis) == basis
+    assert named_title_first(_folded("lệ phí khai sinh bao nhiêu tiền"), [short], basis, basis) == basis
