@@ -166,7 +166,9 @@ SESSION17_COMPLAINT_ALL = True
 # Served while SESSION18_COMPLAINT_ALL is on (before SESSION17's, which it contains); docs/citizen.md "Session 18".
 SESSION18 = Config(batches=(*SESSION17.batches, "s18"), threshold_key="complaint_model_session12",
                    vague=True, staff_weight=2.5, words_weight=3.0, l2_signals=3e-3)
-SESSION18_COMPLAINT_ALL = True
+# Off by rule R1 (session 18): off alone, category over the eleven fresh sets 909 / 180 / 33 either way (right
+# not raised; fresh18 57 on against 60 off), so no gain to keep.
+SESSION18_COMPLAINT_ALL = False
 
 
 def served_config() -> Config:
