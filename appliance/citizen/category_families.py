@@ -17,6 +17,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
+from appliance.citizen import voice_slips
 from appliance.citizen.matching import PhraseSet, tokens
 
 DATA = Path(__file__).with_name("data") / "category_families.toml"
@@ -35,12 +36,20 @@ def phrases() -> dict[str, dict[str, list[str]]]:
             for cat, families in raw.items()}
 
 
-@lru_cache(maxsize=1)
-def _phrase_set() -> PhraseSet[str]:
-    return PhraseSet((p.split(), cat) for cat, families in phrases().items() for family in families.values()
-                     for p in family)
+@lru_cache(maxsize=4)
+def _phrase_set(families: bool, slips: bool) -> PhraseSet[str]:
+    found: list[tuple[tuple[str, ...], str]] = []
+    if families:
+        found += [(tuple(p.split()), cat) for cat, fams in phrases().items() for family in fams.values()
+                  for p in family]
+    if slips:  # session 18: the cue phrases as the north voice-types them (voice_slips.py)
+        found += list(voice_slips.slip_variants(families))
+    return PhraseSet(found)
 
 
 def active() -> PhraseSet[str] | None:
-    """The families' phrases while the flag is on (read at call time), else None."""
-    return _phrase_set() if SESSION17_CATEGORY_FAMILIES else None
+    """The phrases the complaint model reads beside the team's cue phrases, as the flags stand now (read at call
+    time): the families (SESSION17_CATEGORY_FAMILIES) and the voice-typed spellings (voice_slips.SESSION18_VOICE_SLIPS),
+    else None."""
+    families, slips = SESSION17_CATEGORY_FAMILIES, voice_slips.SESSION18_VOICE_SLIPS
+    return _phrase_set(families, slips) if families or slips else None

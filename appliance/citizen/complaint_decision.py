@@ -71,7 +71,7 @@ class Table:
     def of(cls, readings: Sequence[Reading]) -> Table:
         rows = []
         for r in readings:
-            if praises(r.text):  # SESSION14_PRAISE: told "khac" whatever the bars
+            if praises(r.text):  # praise: told "khac" whatever the bars
                 rows.append((1.0, 1.0, 0, r.gold == "khac", r.gold == VAGUE, False))
                 continue
             best, scores, vague = decide(r.probabilities)

@@ -1,7 +1,6 @@
 """Fit the fusion model of `understanding` on the blind training batches, the in-sample cases and
 the development set (never on the held-out sets), the later writers' halves (examples too) and complaint batches,
-and write data/fusion_s13.json (data/fusion_s15.json with phrasings.SESSION15_REFIT: session 14's half and complaint
-batch too). Each message is read
+and write data/fusion_s13.json. Each message is read
 against examples that leave it out (the training batches are examples too). The thresholds
 (data/thresholds.toml) were chosen by 5-fold cross-validation over the development set: fit
 without a fold, that fold read through the chat path. Run from a source checkout after changing phrasings or
@@ -28,7 +27,6 @@ from pathlib import Path
 
 import numpy as np
 
-from appliance.citizen import phrasings
 from appliance.citizen.phrasings import training_batch
 from appliance.citizen.semantic import query_store
 from appliance.citizen.understanding import EMBEDDING_FEATURES, FEATURES, KINDS, Understanding, fusion_path
@@ -42,8 +40,6 @@ FITTED_ON = ("appliance/citizen/data/train/citizen_questions.toml + data/complai
 FITTED_ON_S13 = FITTED_ON.replace(" + tests/citizen/cases.py", " + data/train/citizen_questions_{s6,s8a,s8b,s9a,s9b,"
                                   "s10a,s10b,s10c,s11a,s11b,s12c}.toml + data/train/complaints_train{2,4_a,4_b,5_a,"
                                   "6_a,7_b,7_c}.toml + tests/citizen/cases.py")
-# With phrasings.SESSION15_REFIT: session 14's citizen half and complaint batch too.
-FITTED_ON_S15 = FITTED_ON_S13.replace("s11b,s12c}", "s11b,s12c,s14}").replace("7_c}", "7_c,14}")
 TRAIN_DIR = Path(__file__).with_name("data") / "train"
 COMPLAINT_BATCHES = ("complaints_train2", "complaints_train4_a", "complaints_train4_b", "complaints_train5_a")
 COMPLAINT_BATCHES_S13 = (*COMPLAINT_BATCHES, "complaints_train6_a", "complaints_train7_b", "complaints_train7_c")
@@ -51,8 +47,8 @@ COMPLAINT_BATCHES_S15 = (*COMPLAINT_BATCHES_S13, "complaints_train14")
 
 
 def complaint_batches() -> tuple[str, ...]:
-    """The complaint model's batches that are fusion-fit data (never examples) under the flags as they are now."""
-    return COMPLAINT_BATCHES_S15 if phrasings.SESSION15_REFIT else COMPLAINT_BATCHES_S13
+    """The complaint model's batches that are fusion-fit data (never examples)."""
+    return COMPLAINT_BATCHES_S13
 STEPS = 1500
 RATE = 0.5
 
@@ -215,19 +211,10 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="without the intent model's variant (embeddings_intent, off in the chat): its per-fold "
                              "intent models take most of the fit's time; the chat then reads that variant with the "
                              "embeddings weights")
-    parser.add_argument("--session13", action="store_true",
-                        help="session 13's file (data/fusion_s13.json, phrasings.SESSION15_REFIT off for the run)")
-    parser.add_argument("--session15", action="store_true",
-                        help="with phrasings.SESSION15_REFIT on (writes data/fusion_s15.json): session 14's half and "
-                             "complaint batch are fit data too")
     args = parser.parse_args(argv)
     sys.path.insert(0, ".")
-    if args.session13:  # the session 13 file: its halves and batches, not session 15's
-        phrasings.SESSION15_REFIT = False
-    if args.session15:
-        phrasings.SESSION15_REFIT = True
     items = training_items(not args.no_dev)
-    source = FITTED_ON_S15 if phrasings.SESSION15_REFIT else FITTED_ON_S13
+    source = FITTED_ON_S13
     fitted_on = source.split(" + tests/citizen/dev/")[0] + " (never dev/ nor heldout/)" if args.no_dev else source
     target = fusion_path()  # the file that goes with the examples these flags give
     out: dict[str, object] = {"features": list(FEATURES), "kinds": list(KINDS), "fitted_on": fitted_on}

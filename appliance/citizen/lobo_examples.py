@@ -18,7 +18,8 @@ message is an example. Configurations:
 - `s11`: SESSION11_REFIT's design leave-one-half-out: session 11's ten halves as examples and fit data, its four
   complaint batches fit data, the one read left out of both;
 - `s13`: SESSION13_REFIT's design the same way: the eleven halves (s12c too) and the seven complaint batches.
-- `s15`: SESSION15_REFIT's design the same way: the twelve halves (s14 too) and the eight complaint batches.
+- `s15`: session 15's refit design (off by rule R1; retired from the chat in session 18) the same way: the twelve
+  halves (s14 too) and the eight complaint batches.
 
 Each configuration's first table is at its own procedure bar (shipped 0.7, the session 11 ones
 `answer_procedure_s11`, `s13` `answer_procedure_s13` when the file has it); the sweep varies the bar.

@@ -101,13 +101,8 @@ def _written(path: Path) -> list[Written]:
 # appliance.citizen.fit --session13 --no-intent`), procedure bar `answer_procedure_s13` (data/thresholds.toml).
 # Both unconditional since session 16; session 10's halves as examples with the old weights (SESSION10_MORE_EXAMPLES,
 # off since session 10) retired then (docs/citizen.md, Sessions 10-13 and 16).
-# Session 15 (issue 16): session 14's citizen half (s14) joins the halves as examples and fusion-fit data, and the
-# complaint batch complaints_train14 joins the fusion-fit complaint batches (never examples); weights
-# data/fusion_s15.json (`python -m appliance.citizen.fit --session15 --no-intent`), procedure bar
-# `answer_procedure_s15` (data/thresholds.toml). Off: session 13's halves and weights. Judged
-# leave-one-half-out (lobo_examples.py, configurations `s13` and `s15`; docs/citizen.md, "Session 15").
-# Off by rule R1, measured once on the nine fresh sets (docs/citizen.md, "Session 15").
-SESSION15_REFIT = False
+# Session 15's refit (s14 a half too, data/fusion_s15.json) was off by rule R1 and retired in session 18; its halves
+# (SESSION15_HALVES) stay as lobo_examples.py's historical configuration `s15`.
 LATER_INTENTS = ("procedure", "faq", "out_of_scope", "status", "chitchat", "complaint")
 SESSION10_HALVES = ("s6", "s8a", "s8b", "s9a", "s9b")
 SESSION11_HALVES = (*SESSION10_HALVES, "s10a", "s10b", "s10c", "s11a", "s11b")
@@ -116,10 +111,8 @@ SESSION15_HALVES = (*SESSION13_HALVES, "s14")
 
 
 def later_train() -> tuple[Path, ...]:
-    """The later halves used as examples under the flags as they are now (read at call time, so a test
-    or a measurement may switch them)."""
-    halves = SESSION15_HALVES if SESSION15_REFIT else SESSION13_HALVES
-    return tuple(TRAIN.with_name(f"citizen_questions_{batch}.toml") for batch in halves)
+    """The later halves used as examples (session 13's: s6 to s12c)."""
+    return tuple(TRAIN.with_name(f"citizen_questions_{batch}.toml") for batch in SESSION13_HALVES)
 
 
 def training_batch(halves: bool = True) -> tuple[Written, ...]:

@@ -9,7 +9,7 @@ a question is the failure reported (nobody answered, nobody there, the system fa
 topic: "đường dây nóng là số mấy, gọi số cũ không ai nghe" asks for the number and is the FAQ (four writers).
 The chat then offers to file it as a complaint instead of answering the FAQ (public/chat.py).
 
-The same for a procedure (`SESSION16_SERVICE_COMPLAINT`): "xin xác nhận tình trạng hôn nhân mà bị đẩy qua đẩy lại",
+The same for a procedure (`reports_mishandling`): "xin xác nhận tình trạng hôn nhân mà bị đẩy qua đẩy lại",
 "đăng ký tạm trú tuần nào cũng phải lên, mỗi lần một yêu cầu mới", "cán bộ gợi ý gửi chút cà phê": the procedure is
 named, so the chat answered its record, but the message tells how the ward handled it (thủ tục hành chính, thái độ
 phục vụ). Three writers of the training batches (complaints_train2, _train4_b, session 15's half) were answered with
@@ -22,9 +22,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from appliance.citizen.matching import PhraseSet
-
-# On (measured once by rule R1 at the end of session 16, docs/citizen.md "Session 16").
-SESSION16_SERVICE_FAILURE = True
 
 # The FAQ topics whose service can fail: the phone line, the office being open, filing online.
 TOPICS = ("so_dien_thoai", "gio_lam_viec", "nop_truc_tuyen", "lich_tiep_cong_dan")
@@ -42,8 +39,6 @@ ASKS = ("so nao", "so may", "so gi", "la so", "so moi", "xin so", "cho xin", "ch
         "nhu the nao", "nhu nao", "cach nao", "bang gi", "o dau", "may gio", "gio nao", "bao gio", "lien he ai",
         "goi ai", "goi so nao", "hoi ai")
 
-# On (measured once by rule R1 at the end of session 16, docs/citizen.md "Session 16").
-SESSION16_SERVICE_COMPLAINT = True
 # Folded: how the office handled the procedure, in words no procedure question uses.
 MISHANDLED = (
     "day qua day lai", "day di day lai", "day tu ban nay sang ban", "day tu phong nay sang phong", "dun day",
@@ -60,12 +55,10 @@ _MISHANDLED = PhraseSet((tuple(p.split()), None) for p in MISHANDLED)
 
 
 def reports_service_failure(topic: str | None, words: Sequence[str]) -> bool:
-    """The message, read as the FAQ `topic`, reports that this service failed and asks nothing of the topic (with
-    the flag off, never)."""
-    return (SESSION16_SERVICE_FAILURE and topic in TOPICS and _FAILURES.any_in(words)
-            and not _ASKS.any_in(words))
+    """The message, read as the FAQ `topic`, reports that this service failed and asks nothing of the topic."""
+    return topic in TOPICS and _FAILURES.any_in(words) and not _ASKS.any_in(words)
 
 
 def reports_mishandling(words: Sequence[str]) -> bool:
-    """The message tells that the office mishandled a procedure (with the flag off, never)."""
-    return SESSION16_SERVICE_COMPLAINT and _MISHANDLED.any_in(words)
+    """The message tells that the office mishandled a procedure."""
+    return _MISHANDLED.any_in(words)

@@ -27,7 +27,6 @@ from pathlib import Path
 
 import numpy as np
 
-from appliance.citizen import phrasings
 from appliance.citizen.classify import CATEGORIES, Classification, FeedbackClassifier
 from appliance.citizen.intent_model import IntentModel, load_or_fit
 from appliance.citizen.lexical import LexicalIndex
@@ -54,14 +53,7 @@ FUSION = Path(__file__).with_name("data") / "fusion.json"
 FUSION_S11 = Path(__file__).with_name("data") / "fusion_s11.json"
 # Session 13: refit with session 12's citizen half and the later complaint batches too (served since session 13).
 FUSION_S13 = Path(__file__).with_name("data") / "fusion_s13.json"
-# Session 15: refit with session 14's citizen half and complaint batch too (phrasings.SESSION15_REFIT).
-FUSION_S15 = Path(__file__).with_name("data") / "fusion_s15.json"
 THRESHOLDS = Path(__file__).with_name("data") / "thresholds.toml"
-# Session 15 (issue 16): with the session 15 refit, procedures are answered from `answer_procedure_s15`
-# (data/thresholds.toml: calibrated leave-one-half-out over every training half, docs/citizen.md "Session 15");
-# off: the session 13 bar `answer_procedure_s13` with the session 15 weights.
-# Off by rule R1 (docs/citizen.md, "Session 15": 5 more confidently wrong over the nine fresh sets).
-SESSION15_PROCEDURE_BAR = False
 KINDS = ("proc", "faq", "oos", "status", "chitchat", "complaint")
 FEATURES = ("emb_gap", "emb", "lex", "rule", "rule_top", "question", "complaint_cue", "issue", "short", "bias",
             "clf")
@@ -107,8 +99,8 @@ class Reading:
 
 
 def fusion_path() -> Path:
-    """The weights that go with the examples phrasings.load gives under the flags as they are now."""
-    return FUSION_S15 if phrasings.SESSION15_REFIT else FUSION_S13
+    """The weights that go with the examples phrasings.load gives (session 13's refit)."""
+    return FUSION_S13
 
 
 def _fusion() -> dict[str, object]:
@@ -144,12 +136,9 @@ def file_thresholds() -> dict[str, float]:
 
 def thresholds() -> dict[str, float]:
     """The confidence thresholds the chat acts on: the file's, with the procedure bar that goes with the
-    session 13 weights (`answer_procedure_s13`), or session 15's while phrasings.SESSION15_REFIT and
-    SESSION15_PROCEDURE_BAR are on (a fresh dict: callers may change it)."""
+    session 13 weights (`answer_procedure_s13`; a fresh dict: callers may change it)."""
     limits = dict(file_thresholds())
-    if phrasings.SESSION15_REFIT and SESSION15_PROCEDURE_BAR and "answer_procedure_s15" in limits:
-        limits["answer_procedure"] = limits["answer_procedure_s15"]
-    elif "answer_procedure_s13" in limits:
+    if "answer_procedure_s13" in limits:
         limits["answer_procedure"] = limits["answer_procedure_s13"]
     return limits
 

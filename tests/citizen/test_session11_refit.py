@@ -7,7 +7,6 @@ held-out or fresh batch)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 
@@ -33,21 +32,13 @@ NOT_A_PROCEDURE = [  # another office's matter, or a complaint: never answered w
 ]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def refit_on() -> Iterator[None]:
-    """The served reading (session 13's refit, which holds these halves), without session 15's."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(phrasings, "SESSION15_REFIT", False)  # session 15's refit implies these halves (its own tests)
-        yield
-
-
 @pytest.fixture(scope="module")
 def procedures() -> list[Procedure]:
     return [Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()]
 
 
 @pytest.fixture(scope="module")
-def reader(procedures: list[Procedure], refit_on: None) -> Understanding:
+def reader(procedures: list[Procedure]) -> Understanding:
     return Understanding(procedures, phrasings.load(procedures))
 
 

@@ -8,7 +8,6 @@ boss); none is from a training, development, held-out or fresh batch."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 
@@ -32,16 +31,8 @@ NOT_A_PROCEDURE = [  # another office's matter, or a complaint: never answered w
 ]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def refit_on() -> Iterator[None]:
-    """The served reading, without session 15's refit."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(phrasings, "SESSION15_REFIT", False)  # session 15's refit implies these halves (its own tests)
-        yield
-
-
 @pytest.fixture(scope="module")
-def reader(refit_on: None) -> Understanding:
+def reader() -> Understanding:
     procedures = [Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()]
     return Understanding(procedures, phrasings.load(procedures))
 

@@ -23,10 +23,13 @@ from tests.flags import switch_on
 
 @pytest.fixture(autouse=True)
 def flags_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every session 17 flag on (rule R1 decides the shipped defaults); a test switches one off itself."""
-    from appliance.citizen import accountability, vocabulary
+    """Every session 17 flag on (rule R1 decides the shipped defaults); a test switches one off itself. Session 18's
+    voice-typed spellings (read with the families) and model off: these tests read session 17's."""
+    from appliance.citizen import accountability, vocabulary, voice_slips
 
     switch_on(monkeypatch, (category_families, complaint_model, accountability, vocabulary), "SESSION17_")
+    monkeypatch.setattr(voice_slips, "SESSION18_VOICE_SLIPS", False)
+    monkeypatch.setattr(complaint_model, "SESSION18_COMPLAINT_ALL", False)
 
 
 SAID = {  # category → complaints that name its problem the way citizens live it
@@ -201,6 +204,7 @@ def test_a_cached_router_fit_with_the_other_flag_is_not_served(monkeypatch: pyte
 
 
 def test_the_complaint_model_learns_the_later_halves_with_its_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(complaint_model, "SESSION18_COMPLAINT_ALL", False)  # session 18's model contains these
     monkeypatch.setattr(complaint_model, "SESSION17_COMPLAINT_ALL", True)
     assert complaint_model.served_config() is complaint_model.SESSION17
     texts = {t for _, t, _ in complaint_model.training_examples()}
@@ -215,6 +219,7 @@ def test_a_cached_router_of_the_other_model_is_not_served(monkeypatch: pytest.Mo
     from appliance.citizen.public import intake
     from tests.citizen.fixed_router import fixed_router
 
+    monkeypatch.setattr(complaint_model, "SESSION18_COMPLAINT_ALL", False)
     monkeypatch.setattr(complaint_model, "SESSION17_COMPLAINT_ALL", True)
     key = (0, 0, "session17-all-test")
     monkeypatch.setitem(intake._router_cache, key, fixed_router(complaint_model.SESSION17, "ha_tang", 0.9))

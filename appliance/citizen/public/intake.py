@@ -106,7 +106,7 @@ def router_key(conn: sqlite3.Connection, embedder: Embedder) -> tuple[int, int, 
 
 def cached_router(key: tuple[int, int, str]) -> ComplaintRouter | None:
     """The router fit for `key`, while it is of the model the flags serve (a test or a measurement that switches
-    complaint_model.SESSION15_COMPLAINT_ALL or category_families.SESSION17_CATEGORY_FAMILIES gets a refit, not the other
+    complaint_model.SESSION18_COMPLAINT_ALL or category_families.SESSION17_CATEGORY_FAMILIES gets a refit, not the other
     model's router)."""
     with _classifier_lock:
         found = _router_cache.get(key)

@@ -1,12 +1,11 @@
 """Session 14: the complaint model's bar read beside the classifier's cue phrases (the leave-one-batch-out tools
 that chose a pair of bars: complaint_lobo.py, complaint_decision.py; the pair's flag was retired in session 16) and
-praise filed under "khac" (complaint_cues.SESSION14_PRAISE). Sentences here were written for these tests."""
+praise filed under "khac" (complaint_cues.praises). Sentences here were written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from appliance.citizen import complaint_cues
 from appliance.citizen.classify import FeedbackClassifier
 from appliance.citizen.complaint_cues import bar, cue_category, praises
 from appliance.citizen.complaint_decision import Rule, Table, choose, grid, leave_one_batch_out, served
@@ -20,13 +19,6 @@ DRAIN = "Cống thoát nước trước nhà tắc, mưa là ngập"  # cue phra
 NO_CUE = "Tôi muốn gửi một ý kiến tới các anh chị"  # no cue phrase
 
 
-@pytest.fixture(autouse=True)
-def session15_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Session 14's decisions as they were tuned: session 15's bar and two-category rule off (test_session15.py)."""
-    monkeypatch.setattr(complaint_cues, "SESSION15_COMPLAINT_BAR", False)
-    monkeypatch.setattr(complaint_cues, "SESSION15_TWO_CATEGORIES", False)
-
-
 def router(best: str, p: float) -> ComplaintRouter:
     return fixed_router(SESSION12, best, p)
 
@@ -38,14 +30,12 @@ def test_cue_category_names_the_strongest_cue_or_none():
     assert cue_category(classifier, NO_CUE) is None
 
 
-def test_the_bar_without_session_15s_rules_is_the_models_own():
-    """Session 14's agree / disagree pair (SESSION14_COMPLAINT_AGREEMENT, off by rule R1) was retired in session 16:
-    whatever the cue phrases say, the served bar (its pair stays complaint_decision.py's `shipped` rule)."""
+def test_the_bar_is_the_models_own():
+    """Session 14's and 15's agree / disagree pairs (off by rule R1) were retired in sessions 16 and 18: whatever the
+    cue phrases say, the served bar (the pairs stay complaint_decision.py's rules)."""
     limits = thresholds()
-    key = SESSION12.threshold_key
-    for cue in ("moi_truong", "ha_tang", None):
-        assert bar("moi_truong", cue, key) == limits["complaint_model_session12"] == 0.77
-    assert bar("moi_truong", "moi_truong", SESSION8.threshold_key) == limits["complaint_model_session8"]
+    assert bar(SESSION12.threshold_key) == limits["complaint_model_session12"] == 0.77
+    assert bar(SESSION8.threshold_key) == limits["complaint_model_session8"]
 
 
 def test_the_served_bar_whatever_the_cue_phrases_say():
@@ -108,12 +98,9 @@ def test_thanks_at_the_end_irony_records_and_a_but_are_not_praise(text: str):
     assert not praises(text)
 
 
-@pytest.mark.parametrize("flag", [True, False])
-def test_praise_is_filed_under_khac(monkeypatch: pytest.MonkeyPatch, flag: bool):
-    monkeypatch.setattr(complaint_cues, "SESSION14_PRAISE", flag)
+def test_praise_is_filed_under_khac():
     told = router("an_ninh_trat_tu", 0.92).classify("Cho tôi khen các anh công an phường đã đến rất nhanh đêm qua")
-    assert (told.category, told.pending) == (("khac", False) if flag else ("an_ninh_trat_tu", False))
-    assert praises(PRAISE[0]) is flag
+    assert (told.category, told.pending) == ("khac", False)
     praise = reading("a", "khac", "thu_tuc_hanh_chinh", 0.9, None)
     praise = Reading(praise.batch, praise.gold, PRAISE[2], praise.probabilities, {}, {})
-    assert Table.of([praise]).tally(served(0.77)) == ((1, 0, 0) if flag else (0, 0, 1))
+    assert Table.of([praise]).tally(served(0.77)) == (1, 0, 0)

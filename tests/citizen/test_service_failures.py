@@ -1,11 +1,11 @@
-"""Session 16's citizen behaviours, each behind its flag (read at call time), shown on and off. Every sentence here
-was written for these tests (none is from a training, development, held-out or fresh batch)."""
+"""A report that the ward's own service failed, or that it mishandled a procedure, is offered as a complaint
+(service_failures.py; session 16). Every sentence here was written for these tests (none is from a training,
+development, held-out or fresh batch)."""
 
 from __future__ import annotations
 
 import pytest
 
-from appliance.citizen import service_failures
 from appliance.citizen.matching import tokens
 from appliance.citizen.public.chat import ChatBot
 from appliance.citizen.public.store import public_db
@@ -37,17 +37,14 @@ def test_asking_for_the_topic_is_no_failure_report(text: str):
     assert not reports_service_failure("gio_lam_viec", tokens(text))
 
 
-@pytest.mark.parametrize("flag", [True, False])
-def test_the_chat_offers_a_complaint_instead_of_the_faq(citizen_settings, monkeypatch: pytest.MonkeyPatch,
-                                                         flag: bool):
-    monkeypatch.setattr(service_failures, "SESSION16_SERVICE_FAILURE", flag)
+def test_the_chat_offers_a_complaint_instead_of_the_faq(citizen_settings):
     bot = ChatBot(None, "")
     with public_db(citizen_settings) as conn:
         for n, text in enumerate(FAILED):
-            reply = bot.handle(conn, f"s16-failed-{flag}-{n}", text)
-            assert reply.detail == ("confirm_complaint" if flag else "faq"), (text, reply.detail)
+            reply = bot.handle(conn, f"failed-{n}", text)
+            assert reply.detail == "confirm_complaint", (text, reply.detail)
         for n, text in enumerate(ASKED):
-            assert bot.handle(conn, f"s16-asked-{flag}-{n}", text).detail == "faq", text
+            assert bot.handle(conn, f"asked-{n}", text).detail == "faq", text
 
 
 MISHANDLED = [  # a procedure named, and how the office handled it: a complaint
@@ -72,15 +69,12 @@ def test_a_procedure_asked_is_no_mishandling(text: str):
     assert not reports_mishandling(tokens(text))
 
 
-@pytest.mark.parametrize("flag", [True, False])
-def test_the_chat_offers_a_complaint_instead_of_the_procedure(citizen_settings, monkeypatch: pytest.MonkeyPatch,
-                                                               flag: bool):
-    monkeypatch.setattr(service_failures, "SESSION16_SERVICE_COMPLAINT", flag)
+def test_the_chat_offers_a_complaint_instead_of_the_procedure(citizen_settings):
     bot = ChatBot(None, "")
     with public_db(citizen_settings) as conn:
         for n, text in enumerate(MISHANDLED):
-            reply = bot.handle(conn, f"s16-mishandled-{flag}-{n}", text)
-            assert (reply.detail == "confirm_complaint") is flag, (text, reply.detail)
+            reply = bot.handle(conn, f"mishandled-{n}", text)
+            assert reply.detail == "confirm_complaint", (text, reply.detail)
         for n, text in enumerate(PROCEDURE_ASKED):
-            reply = bot.handle(conn, f"s16-procedure-{flag}-{n}", text)
+            reply = bot.handle(conn, f"procedure-{n}", text)
             assert reply.detail == "answer" and reply.procedure is not None, text
