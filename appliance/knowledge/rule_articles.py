@@ -27,9 +27,10 @@ SESSION18B_RULE_ARTICLE = True
 NAME_SHARE = 0.8
 # (what the question asks, folded and padded; the title of the article stating that kind of rule, folded).
 RULE_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
-    # When it may not be done / may it be done / refused: "có được chứng thực … không", "từ chối".
+    # When it may not be done / may it be done / refused: "có được chứng thực … không", "từ chối", "phường có chứng
+    # thực cho không".
     (re.compile(r"\b(?:tu choi|khong duoc|co duoc (?:[a-z]+ ){0,12}khong|duoc (?:[a-z]+ ){0,12}khong|"
-                r"(?:truong hop|khi) nao (?:thi )?(?:khong|bi))\b"),
+                r"(?:truong hop|khi) nao (?:thi )?(?:khong|bi)|co (?:[a-z]+ ){1,8}cho khong)\b"),
      re.compile(r"\b(?:khong duoc|nghiem cam|tu choi)\b")),
     # Within how long one must do it: "trong vòng bao nhiêu ngày thì phải đi làm khai sinh".
     (re.compile(r"\b(?:bao nhieu ngay|bao lau|may ngay|thoi han) (?:[a-z]+ ){0,3}phai\b|\bphai (?:[a-z]+ ){0,6}"

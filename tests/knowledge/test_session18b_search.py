@@ -23,6 +23,7 @@ def _folded(text: str) -> str:
 def test_the_kinds_of_rule_a_question_asks():
     for question in ("phường có từ chối chứng thực không", "trường hợp nào thì không được chứng thực chữ ký",
                      "giấy tờ này có được chứng thực bản sao không",
+                     "bản chính bị tẩy xóa thì phường có chứng thực cho không",
                      "bé mới sinh, mấy ngày thì phải đi làm khai sinh", "ai phải đi khai tử cho ông",
                      "bà nội làm khai sinh cho cháu thay bố mẹ", "kết hôn phải đủ bao nhiêu tuổi",
                      "người dịch cần điều kiện gì"):
