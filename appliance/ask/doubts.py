@@ -184,7 +184,7 @@ def said_endings(tokens: Tokens) -> None:
 # Session 12: figures by a unit of time ("số hồ sơ trả kết quả từng quý năm nay", "t10 mỗi tuần giải quyết được
 # bao nhiêu"): "quý" and "tuần" are filler once a period is read, so the total of the whole period was answered,
 # a confident wrong. "từng / mỗi / theo / hàng / các + quý / tuần" that no period read asks one figure per quarter
-# or week (understand.SESSION16_QUARTER_WEEK groups them); where the box cannot group so, the answer is unsure
+# or week (understand.TIME_GROUPS groups them); where the box cannot group so, the answer is unsure
 # (months are grouped already: "từng tháng"; "trung bình mỗi ngày" is an average).
 _EACH_UNIT = {"tung", "moi", "theo", "hang", "cac"}
 _GROUP_UNITS = {"quy": "quý", "tuan": "tuần"}

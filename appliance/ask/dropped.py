@@ -3,8 +3,7 @@
 Each check here was found as a confident wrong answer on wording of my own (never a set's sentence): the
 word was consumed (as a measure, an average, a period's neighbour) yet the figure given answers a plainer
 question. Where the box cannot compute what the word asks, the word is put back as unread, so the answer
-is "unsure" with suggestions instead of a figure for another question. Every check is behind its own
-flag, read at run time. The checks rule R1 switched off were retired in session 16.
+is "unsure" with suggestions instead of a figure for another question.
 """
 
 from __future__ import annotations
@@ -31,12 +30,11 @@ def unread(tokens: Tokens, start: int, n: int = 1) -> None:
 # records received in a period AND resolved (a cohort), which no measure computes (each counts its own event in
 # the period). The clause's two measures had been narrowed to the received count (the resolved words dropped), a
 # confident wrong. Both named in one clause, nothing narrower (đúng hạn, trễ hạn, …): unsure.
-SESSION14_COHORT = True
 
 
 def cohort(tokens: Tokens, spots: list[tuple[int, int, str]]) -> None:
     """`spots`: (start, length, base measure) of each measure phrase read in one clause."""
-    if not SESSION14_COHORT or {base for _, _, base in spots} != {"tiep_nhan", "da_giai_quyet"}:
+    if {base for _, _, base in spots} != {"tiep_nhan", "da_giai_quyet"}:
         return
     for start, n, base in spots:
         if base == "da_giai_quyet":
@@ -46,12 +44,11 @@ def cohort(tokens: Tokens, spots: list[tuple[int, int, str]]) -> None:
 # "phản ánh tuần trước trạng thái …", "hồ sơ quý 3 hình thức nộp": a group word that neither groups the figures nor
 # names a filter (no "theo / từng", no value after it) was taken as filler and one total given. Unsure instead. Only the
 # group words that are never the question's plain subject ("thủ tục", "cán bộ" often are: "hồ sơ thủ tục hành chính").
-SESSION14_GROUP_WORD_DROPPED = True
 _GROUP_WORDS = {"trang thai": "trang_thai", "hinh thuc nop": "hinh_thuc_nop", "linh vuc": "linh_vuc"}
 
 
 def group_word_dropped(tokens: Tokens, intent: Intent) -> None:
-    if not SESSION14_GROUP_WORD_DROPPED or intent.group is not None:
+    if intent.group is not None:
         return
     for phrase, column in _GROUP_WORDS.items():
         if column in intent.filters or (column == "linh_vuc" and "ma_linh_vuc" in intent.filters):
@@ -65,13 +62,12 @@ def group_word_dropped(tokens: Tokens, intent: Intent) -> None:
 # hour, so when the cut-off of the N newest (oldest) falls inside a day with more records than fit, which of that
 # day's come first is arbitrary (the box had listed them by code: a confident wrong). Unsure then, saying why; a list
 # whose cut-off falls between two days is exact.
-SESSION14_TIED_CUT = True
 
 
 def tied_cut(sql_count: str, rows: Sequence[Sequence[object]], columns: list[str], limit: int | None,
              total: int | None, count: Callable[[str], int]) -> str:
     """A reason (Vietnamese) when the N first records of a list cut a day in two, else ""."""
-    if not SESSION14_TIED_CUT or not limit or total is None or total <= len(rows) or not rows:
+    if not limit or total is None or total <= len(rows) or not rows:
         return ""
     if "ngay_tiep_nhan" not in columns:
         return ""
@@ -79,13 +75,6 @@ def tied_cut(sql_count: str, rows: Sequence[Sequence[object]], columns: list[str
     day = rows[-1][at]
     if not isinstance(day, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
         return ""
-    if "gio_tiep_nhan" in columns:  # ordered by the hour within a day too: a tie is the same day and hour
-        h = columns.index("gio_tiep_nhan")
-        hour = rows[-1][h]
-        if isinstance(hour, str) and re.fullmatch(r"\d{2}:\d{2}", hour):
-            shown = sum(1 for row in rows if row[at] == day and row[h] == hour)
-            if count(f"{sql_count} AND ngay_tiep_nhan = '{day}' AND gio_tiep_nhan = '{hour}'") <= shown:
-                return ""
     shown = sum(1 for row in rows if row[at] == day)
     if count(f"{sql_count} AND ngay_tiep_nhan = '{day}'") <= shown:
         return ""

@@ -2,12 +2,12 @@
 hạn trong tuần sau". The period after "đến / tới hạn" or "hạn xử lý" is the records' due date (han_xu_ly), not the
 period the figure covers: the records still open today whose due date falls in it, as four writers resolved it.
 
-Session 17 (second round), SESSION17B_DUE_DATES: before it "hạn" was left unread (unsure). Read only for records
-still open (a due date of records received or returned in a period is another question: unsure), and only when the
-period follows the words directly ("đến hạn … hôm nay" with other words between stays unsure); another period said
-too, or a month named without its year that has not come yet this year ("đến hạn tháng 12": last December, or the
-coming one?), is unsure. Session 13 had read the same (parser.SESSION13_DUE_DATE, off by rule R1 over fresh7–13,
-retired in session 16); measured anew over fresh7–17."""
+Session 18, SESSION18_DUE_DATES: session 17's SESSION17B_DUE_DATES (off by rule R1 then, retired in session 18)
+measured anew, with "hết hạn" said before the period too. Before it "hạn" was left unread (unsure).
+Read only for records still open (a due date of records received or returned in a period is another question:
+unsure), and only when the period follows the words directly ("đến hạn … hôm nay" with other words between stays
+unsure); another period said too, or a month named without its year that has not come yet this year ("đến hạn tháng
+12": last December, or the coming one?), is unsure."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from appliance.ask.tokens import Tokens
 from appliance.text.calendar_periods import Period
 from appliance.text.periods import find_periods
 
-SESSION17B_DUE_DATES = False  # off by rule R1 (session 17b): on, fresh17 had one confident wrong more
+SESSION18_DUE_DATES = False  # off by rule R1 (session 18): on, fresh17 had one confident wrong more (fresh right +1)
 
-_OPENERS = (["den", "han"], ["toi", "han"], ["han", "xu", "ly"], ["han", "giai", "quyet"])
+_OPENERS = (["den", "han"], ["toi", "han"], ["het", "han"], ["han", "xu", "ly"], ["han", "giai", "quyet"])
 _LINKS = {"trong", "vao", "la", "ngay", "roi"}
 NOT_OPEN = ("hạn xử lý chỉ đọc được với hồ sơ chưa giải quyết xong (ví dụ «hồ sơ chưa giải quyết đến hạn tuần sau»); "
             "hãy hỏi như vậy")
@@ -28,7 +28,7 @@ NOT_OPEN = ("hạn xử lý chỉ đọc được với hồ sơ chưa giải qu
 
 def take(tokens: Tokens, periods: list[Period], today: dt.date) -> tuple[list[Period], tuple[dt.date, dt.date] | None]:
     """The periods of the question without the due-date one, and the due dates' span (or None)."""
-    if not SESSION17B_DUE_DATES:
+    if not SESSION18_DUE_DATES:
         return periods, None
     for opener in _OPENERS:
         for k in tokens.find(" ".join(opener)):

@@ -4,8 +4,8 @@ A bare noun phrase of the records or the feedback ("hồ sơ trễ hạn hôm qu
 "hồ sơ trích lục hộ tịch quý này") says neither a figure word ("bao nhiêu", "số", "mấy") nor a list word ("danh sách",
 "liệt kê", "những … nào"). The earlier writers mean the count, the writers of sessions 14 and 15 the records
 themselves; the box had answered the count, a confident wrong for every reader who meant the list. Such a question is
-"unsure", and its suggestions offer both readings, each said so that it is answered ("Số …", "Danh sách …"). The
-check is behind a flag, read at run time, tested on and off in tests/ask/test_session16.py.
+"unsure", and its suggestions offer both readings, each said so that it is answered ("Số …", "Danh sách …"). Tested in
+tests/ask/test_session16.py.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from appliance.reporting.measures import MEASURES
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
 
-SESSION16_BARE_NOUN_PHRASE = True
 BARE_NOUN_PHRASE = ("câu hỏi chỉ nêu hồ sơ / phản ánh, không nói cần con số hay danh sách; hãy hỏi «số …» hoặc "
                     "«danh sách …»")
 # the nouns a bare phrase opens with, folded and written out ("hs", "PAKN", "pa" are these already)
@@ -35,7 +34,7 @@ _STATUS_PHRASES = [p for phrases in (*STATUSES.values(), *FEEDBACK_STATUSES.valu
 
 def bare_noun_phrase(tokens: Tokens, intent: Intent) -> str:
     """The reason (Vietnamese) where the question is a bare noun phrase of records or feedback counted, else ""."""
-    if not SESSION16_BARE_NOUN_PHRASE or intent.domain not in ("ho_so", "phan_anh"):
+    if intent.domain not in ("ho_so", "phan_anh"):
         return ""
     if intent.listing or intent.group or intent.per or intent.missing is not None:
         return ""

@@ -20,7 +20,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from appliance.ask import supported
 from appliance.ask.measures import FEEDBACK_PHRASES, FIELD_CUES, PERSON_CUES, RECORD_PHRASES
 from appliance.ask.vocab import FILLER, INDICATOR_ALIASES, PROCEDURE_ALIASES, Catalog
 from appliance.citizen.classify import seed as feedback_cues
@@ -36,10 +35,6 @@ _TIME_WORDS = {"hang", "thang", "ngay", "nam", "quy", "tuan", "moi", "lan", "dau
 # Words that say what kind of figure a name is, not which one ("Tỷ lệ …", "Số …", "… người dân"):
 # never enough on their own to name an indicator or a procedure.
 _GENERIC_NAME_WORDS = {"ty", "le", "so", "luong", "tong", "nguoi", "dan", "cap", "giay", "dang", "ky"}
-# Session 17: a comma typed inside a name ("Đăng ký nhận cha, mẹ, con") is passed over, as the docstring of _run says;
-# the question's commas are marked read from the start, so the match had stopped at the first one and the rest of the
-# name ("mẹ, con") was left unknown. Read at run time.
-SESSION17_COMMA_IN_NAME = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
 _PRIORITY = {"linh_vuc": 3, "ma_linh_vuc": 3, "ten_thu_tuc": 2, "can_bo_xu_ly": 1, "indicator": 1}
 
 
@@ -120,8 +115,7 @@ def _run(tokens: Tokens, start: int, words: list[str], offset: int) -> list[int]
     """Question positions matching words[offset:] from `start`, commas being transparent."""
     positions: list[int] = []
     i, j = start, offset
-    while i < len(tokens.items) and j < len(words) and (
-            not tokens.used[i] or (SESSION17_COMMA_IN_NAME and tokens.items[i] == "," and positions)):
+    while i < len(tokens.items) and j < len(words) and not tokens.used[i]:
         if tokens.items[i] == ",":
             i += 1
             continue
@@ -138,7 +132,7 @@ def _specific(hit: Hit, tokens: Tokens, rare: set[str]) -> bool:
     matched = [tokens.items[k] for k in hit.positions]
     if hit.length == len(cand.words):
         return True
-    if cand.whole_only or supported.generic_part(cand.column, matched):
+    if cand.whole_only:
         return False
     if cand.column == "can_bo_xu_ly":
         given = cand.words[-1]

@@ -25,8 +25,7 @@ if TYPE_CHECKING:  # type-only: the parser imports this module
 
 # Session 16: an indicator of a period not yet begun ("chỉ tiêu thu ngân sách năm 2027 được giao bao nhiêu", "kế hoạch
 # quý 1 năm sau"): the ward reports its rows up to today, so the data holds no row, plan or result, of that period; it
-# had been "unsure" ("hãy nêu một kỳ"). Answered "not in the data". Read at run time.
-SESSION16_FUTURE_PERIOD = True
+# had been "unsure" ("hãy nêu một kỳ"). Answered "not in the data".
 FUTURE = Missing(("",), "số liệu chỉ tiêu của kỳ chưa tới (phường báo cáo đến kỳ hiện tại)",
                  "kế hoạch và kết quả các kỳ đã báo cáo, ví dụ năm nay")
 YEAR_PLAN_WORDS = ["ke hoach nam", "ke hoach ca nam", "chi tieu nam", "chi tieu ca nam", "ke hoach giao ca nam"]
@@ -38,6 +37,14 @@ COLUMNS = ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh
 # far) such a comparison is unsure. "So với (hồi) đầu năm" is left unsure: one writer means January, an older one
 # another month (read as January, the held-out set had a confident wrong more, counts only). Read at run time.
 SESSION17_LEVEL_NOW = True  # on by rule R1 (session 17): fresh right +1, wrong unchanged
+
+
+# Session 18: "còn bao nhiêu người dân chưa có thẻ BHYT", "số người chưa tham gia bảo hiểm y tế": a head count of the
+# people of a rate indicator, those in it or those not, is not held (only the rate is): "not in the data", offering the
+# rate, as "bao nhiêu người tham gia BHYT" is; "chưa", "còn", "có thẻ" had been unknown (unsure). Read at run time.
+SESSION18_COUNT_OF_PEOPLE = False  # off by rule R1 (session 18): moved no fresh verdict, no training wrong back
+_WHICH_PEOPLE = ["chua co the", "khong co the", "chua tham gia", "khong tham gia", "chua co", "khong co", "co the",
+                 "tham gia", "con", "chua"]
 
 
 def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool, today: dt.date,
@@ -61,6 +68,8 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
                                   "lam duoc", "dat duoc"] + COUNT_OF_UNITS)
     tokens.yes_no_particle()
     said_endings(tokens)
+    if SESSION18_COUNT_OF_PEOPLE and counting and intent.indicator and fold(intent.indicator).startswith("ty le"):
+        tokens.take_all(_WHICH_PEOPLE)  # "bao nhiêu người chưa có thẻ BHYT": a head count either way, not held
     unknown = tokens.unexplained()
     if unknown:
         return ParseResult(intent, False, _unknown_words(tokens.question, unknown), unknown)
@@ -70,7 +79,7 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
     if len(periods) > 2:
         return ParseResult(intent, False, "Câu hỏi nêu hơn hai kỳ; hãy hỏi từng cặp kỳ, hoặc hỏi «từng tháng» "
                                           "trong một khoảng thời gian.")
-    if SESSION16_FUTURE_PERIOD and any(p.start > today for p in periods):
+    if any(p.start > today for p in periods):
         intent.missing = FUTURE  # "kế hoạch thu ngân sách năm 2027": no row of a period not yet come
         return ParseResult(intent, True)
     for period in periods:

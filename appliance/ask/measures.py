@@ -67,7 +67,7 @@ RECORD_PHRASES: list[tuple[str, str]] = [
 KNOWN_ONLY = ["nhan vao", "tiep nhan vao", "tra ra", "tra ket qua ra", "khong nhan giai quyet", "khong nhan xu ly",
               "khong nhan ho so", "khong thu ly", "rut ngan duoc", "rut ngan", "ngan lai", "ngan hon", "keo dai hon",
               "dai hon",
-              # session 17's readings (report_words): known, so that typo repair never turns "nhích" into "chích"
+              # session 17's readings (retired in session 18): known, so typo repair never turns "nhích" into "chích"
               "nhich len", "nhich xuong", "giam di", "chot so lieu"]
 
 FEEDBACK_PHRASES: list[tuple[str, str]] = [

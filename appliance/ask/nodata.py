@@ -88,9 +88,8 @@ MISSING.append(Missing(
     unnamed_only=True))
 
 # Session 14: a forecast ("tháng 12 tới đây dự kiến phường sẽ nhận khoảng bao nhiêu hồ sơ", "dự báo số phản ánh quý
-# tới"): the views hold what happened up to today, nothing expected. The words had been unknown (unsure). Read at run
-# time in find. "kế hoạch" (an indicator's plan, held) is not one of them.
-SESSION14_FORECAST = True
+# tới"): the views hold what happened up to today, nothing expected. The words had been unknown (unsure). "kế hoạch"
+# (an indicator's plan, held) is not one of them.
 FORECAST = Missing(("du kien", "du bao", "du doan", "uoc tinh", "uoc doan", "uoc luong"),
                    "số liệu dự kiến, dự báo cho thời gian tới (dữ liệu chỉ có đến hôm nay)",
                    "số liệu đã có đến hôm nay; kế hoạch năm của các chỉ tiêu KT-XH")
@@ -99,8 +98,7 @@ FORECAST = Missing(("du kien", "du bao", "du doan", "uoc tinh", "uoc doan", "uoc
 # Session 16: more that no view holds, asked in the session-15 writer's office: staff on leave ("cán bộ nào nghỉ
 # phép", "chấm công"), incoming documents ("văn bản đến", "công văn"), and money paid out or in ("tiền trợ cấp … chi
 # trả": a free "tiền" is a sum of money, which only an indicator in đồng holds, read before this). Their words had been
-# unknown (unsure). Read at run time in find.
-SESSION16_MORE_MISSING = True
+# unknown (unsure).
 MORE_MISSING = [
     Missing(("nghi phep", "xin nghi", "cham cong", "di lam muon", "vang mat", "lich lam viec", "nghi om"),
             "ngày nghỉ, chấm công của cán bộ", "số hồ sơ mỗi cán bộ tiếp nhận, giải quyết"),
@@ -109,25 +107,17 @@ MORE_MISSING = [
     Missing(("tien",), "số tiền (chi trả, thu nộp)", "số hồ sơ của từng thủ tục; chỉ tiêu thu ngân sách"),
 ]
 # Visits to the ward's website or the public-service portal ("lượt truy cập cổng dịch vụ công"): not held; the online
-# submissions are records, not visits. Their words had been unknown. (Session 11's reading, off by rule R1 then and
-# retired; three writers of the training halves since ask it.) Read at run time in find.
-SESSION16_WEB_VISITS = True
+# submissions are records, not visits. Their words had been unknown.
 WEB_VISITS = Missing(("luot truy cap", "truy cap", "luot xem trang", "luot vao", "so luot xem"),
                      "số lượt truy cập trang web, cổng dịch vụ công",
                      "số hồ sơ nộp trực tuyến (hồ sơ, không phải lượt truy cập)")
 # Figures of the district, the city or the other wards ("toàn quận quý 3 có bao nhiêu hồ sơ trễ hạn", "đứng thứ mấy so
-# với các phường khác"): the views hold this ward's only. The words had been unknown. (Session 12's reading, off by
-# rule R1 then, was retired; three writers of the training halves since ask it.) Read at run time in find.
-SESSION16_OTHER_UNITS = True
+# với các phường khác"): the views hold this ward's only. The words had been unknown.
 OTHER_UNITS = Missing(("toan quan", "ca quan", "trong quan", "cac phuong khac", "phuong khac", "phuong ban",
                        "cac phuong ban", "toan thanh pho", "ca thanh pho", "toan tinh", "ca tinh", "cac phuong",
                        "phuong ben canh", "phuong lan can"),
                       "số liệu của quận, thành phố hay các phường khác (dữ liệu chỉ có của phường mình)",
                       "số liệu hồ sơ, phản ánh và chỉ tiêu KT-XH của phường mình")
-# An indicator's words with a statistic no view holds, asked against a plan ("tình hình giải ngân vốn đầu tư công
-# … đạt bao nhiêu phần trăm kế hoạch"): not in the data, as the same statistic without the plan is; the plan words
-# had routed it to the indicators, which name none of it (unsure). Only where no indicator was named. Read in parser.
-SESSION16_MISSING_AGAINST_PLAN = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
 _MONEY_ASKED = re.compile(r"\b(?:bao nhieu|(?<!ho )so|tong so|may|chi|chi tra|thu) tien\b")  # "hồ sơ tiền …": a name
 
 
@@ -137,31 +127,25 @@ COUNT_OF_UNITS = ["so nguoi", "bao nhieu nguoi", "so ho", "bao nhieu ho", "so lu
                   "may nguoi", "may ho"]
 
 
-# Every family's phrases, longest first (built once: find runs on every question).
-_RANKED = sorted(((p, m) for m in MISSING for p in m.phrases), key=lambda pm: -len(pm[0].split()))
+def _longest_first(pairs: list[tuple[str, Missing]]) -> list[tuple[str, Missing]]:
+    return sorted(pairs, key=lambda pm: -len(pm[0].split()))
 
 
-def _ranked() -> list[tuple[str, Missing]]:
-    ranked = _RANKED
-    if SESSION16_MORE_MISSING:
-        ranked = sorted(ranked + [(p, m) for m in MORE_MISSING for p in m.phrases], key=lambda pm: -len(pm[0].split()))
-    if SESSION16_OTHER_UNITS:
-        ranked = sorted(ranked + [(p, OTHER_UNITS) for p in OTHER_UNITS.phrases], key=lambda pm: -len(pm[0].split()))
-    if SESSION16_WEB_VISITS:
-        ranked = sorted(ranked + [(p, WEB_VISITS) for p in WEB_VISITS.phrases], key=lambda pm: -len(pm[0].split()))
-    if SESSION14_FORECAST:
-        ranked = sorted(ranked + [(p, FORECAST) for p in FORECAST.phrases], key=lambda pm: -len(pm[0].split()))
-    return ranked
+# Every family's phrases, longest first (built once: find runs on every question). Each later family is added and
+# sorted in turn, so that among phrases of one length the earlier families come first.
+_RANKED = _longest_first([(p, m) for m in MISSING for p in m.phrases])
+for _family in (MORE_MISSING, [OTHER_UNITS], [WEB_VISITS], [FORECAST]):
+    _RANKED = _longest_first(_RANKED + [(p, m) for m in _family for p in m.phrases])
 
 
 def find(tokens: Tokens, named: bool = False) -> Missing | None:
     """The thing asked for that the data does not hold, among words nothing else took: the longest phrase
     of any family wins, so "căn cước" or "cuộc họp" is never answered as calls ("cuộc")."""
-    if SESSION16_MORE_MISSING and "tiền" in tokens.question.lower() and (
+    if "tiền" in tokens.question.lower() and (
             money := _MONEY_ASKED.search(tokens.text())) is not None:
         tokens.mark_chars(money.start(), money.end())  # "chi bao nhiêu tiền (hỗ trợ) mai táng": money, whatever name
         return MORE_MISSING[2]  # the words "tiền mai táng" also make a short name of the procedure
-    for phrase, missing in _ranked():
+    for phrase, missing in _RANKED:
         if named and missing.unnamed_only:
             continue
         n = len(phrase.split())

@@ -22,7 +22,6 @@ import re
 from dataclasses import dataclass, field
 
 from appliance.ask import (
-    cohort_status,
     departments,
     doubts,
     due_dates,
@@ -34,8 +33,6 @@ from appliance.ask import (
     question_periods,
     readings,
     record_lists,
-    report_words,
-    supported,
     time_taken,
     understand,
 )
@@ -81,8 +78,8 @@ class Intent:
     missing: nodata.Missing | None = None  # asked for something the data does not hold
     offer: str = ""  # what the data holds instead, when it can say it in one phrase
     year_plan: bool = False  # an indicator against the year's plan although a month or quarter is asked
-    list_by: str = ""  # a list ordered by this column of v_ho_so first (time_taken.SESSION14_LIST_BY_TIME)
-    due: tuple[dt.date, dt.date] | None = None  # records due in these days (due_dates.SESSION17B_DUE_DATES)
+    list_by: str = ""  # a list ordered by this column of v_ho_so first (time_taken.list_by_time)
+    due: tuple[dt.date, dt.date] | None = None  # records due in these days (due_dates.SESSION18_DUE_DATES)
 
 
 @dataclass
@@ -164,7 +161,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     periods, last_year = question_periods.named_periods(tokens, today)
     periods, intent.due = due_dates.take(tokens, periods, today)
     periods = question_periods.previous_of_named(tokens.text(), periods, today)
-    report_words.cut_off(tokens)
     if len(periods) > 2:
         periods = question_periods.listed_months(tokens, periods)
     if len(periods) == 2 and not last_year and question_periods.nested(*periods):
@@ -179,7 +175,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         # by quarter is one: "thời gian giải quyết trung bình từng quý")
         averaged = (tokens.has("trung binh") or tokens.has("binh quan")) and not any(
             tokens.has(w) for w in ("thoi gian", "bao lau", "so ngay", "bao nhieu ngay", "may ngay"))
-        if averaged or not (understand.SESSION16_QUARTER_WEEK and intent.domain != "chi_tieu"):
+        if averaged or intent.domain == "chi_tieu":
             return ParseResult(intent, False, doubts.time_unit_problem(unit, averaged))
         tokens.used[at - 1] = tokens.used[at] = True
         intent.group = understand.TIME_GROUPS[unit]
@@ -187,9 +183,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     time_taken.list_by_time(tokens, intent)
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
     if intent.domain != "chi_tieu":
+        readings.postal_service(tokens)  # before the channels: "dịch vụ" is no online public service
         understand.filters_from_lists(tokens, intent)  # before names: "chờ bổ sung" is a status, not a procedure
-        phrasings.form_before_channel(tokens)
-    supported.made_by(tokens)
     department = departments.match(tokens, intent, catalog)  # before names: "công an" is a department, not a topic
     problem = (department.problem or entities.match(tokens, intent, catalog) or departments.merge(intent, department)
                or _contradiction(intent, catalog))
@@ -197,29 +192,21 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, problem)
     if intent.domain == "ho_so":
         doubts.new_things(tokens)
-    readings.rate_points(tokens)
     readings.over_units(tokens)
     if intent.domain == "chi_tieu":
-        if nodata.SESSION16_MISSING_AGAINST_PLAN and intent.indicator is None and (
-                missing := nodata.find(tokens)) is not None:
-            intent.missing = missing  # "giải ngân vốn đầu tư công … đạt bao nhiêu % kế hoạch"
-            return ParseResult(intent, True)
         tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
         less = tokens.take_all(measures_words.LESS)
-        compare = tokens.take_all(measures_words.COMPARE_WORDS + report_words.change_words()) or less or (
+        compare = tokens.take_all(measures_words.COMPARE_WORDS) or less or (
             len(periods) >= 2)
         compare = readings.difference(tokens) or compare
         readings.not_yet_closing(tokens)
-        if last_year and len(periods) <= 1 and supported.SESSION15_INDICATOR_SAME_SPAN:
-            return ParseResult(intent, False, supported.INDICATOR_SAME_SPAN)
         return indicators.finish(tokens, intent, periods, compare, today, now)
+    readings.officials(tokens, intent)  # before the missing things: "từng công chức" is no staff count
     names_data = bool(intent.filters) or intent.domain == "phan_anh" or tokens.has("ho so")
     intent.missing = nodata.find(tokens, names_data)  # before measures: "nhân khẩu" is not "nhận"
     if intent.missing is not None:
         return ParseResult(intent, True)
-    phrasings.with_officer(tokens, intent)
     phrasings.longest(tokens)
-    cohort_status.status_asked(tokens, intent)
     understand.measures(tokens, intent, bool(periods))
     understand.via(tokens)
     if time_taken.problem(intent):
@@ -236,7 +223,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
     phrasings.which_side(tokens, ranking_two or len(periods) == 2)
     less = tokens.take_all(measures_words.LESS)
-    said_compare = tokens.take_all(measures_words.COMPARE_WORDS + report_words.change_words()) or less
+    said_compare = tokens.take_all(measures_words.COMPARE_WORDS) or less
     said_compare = readings.difference(tokens) or said_compare
     if len(periods) >= 2 and not (said_compare or last_year or speed_compare) and doubts.span_unread(tokens):
         # "từ <period> đến <period>" that no rule read as one span: a comparison of the two ends, or the
@@ -251,12 +238,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)
     phrasings.wish(tokens)
-    phrasings.between(tokens)
-    phrasings.since_said(tokens)
     problem = (due_dates.problem(intent.due, intent.domain, intent.measures)
                or question_periods.resolve_periods(intent, periods, compare, last_year, now, today)
-               or supported.list_one_measure(intent) or supported.up_to(tokens, intent, periods)
-               or supported.vague_period(tokens, periods))
+               or record_lists.one_measure(intent))
     if problem:
         return ParseResult(intent, False, problem)
     unknown = tokens.unexplained()
@@ -279,10 +263,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if not _asks_something(tokens, intent, periods, cue):
         return ParseResult(intent, False, "câu hỏi chưa nêu cần số liệu gì (tiếp nhận, giải quyết, quá hạn…) "
                                           "hay kỳ nào")
-    problem = (supported.weak_cue(tokens, intent) or supported.share_of_name(tokens, intent)
-               or supported.compared_with_whole(tokens) or supported.rank_unread(tokens, intent)
-               or supported.average_dropped(tokens, intent) or supported.feedback_officer(tokens, intent)
-               or either_reading.bare_noun_phrase(tokens, intent))
+    problem = either_reading.bare_noun_phrase(tokens, intent)
     if problem:
         return ParseResult(intent, False, problem)
     return ParseResult(intent, True)
@@ -303,7 +284,6 @@ def _contradiction(intent: Intent, catalog: Catalog) -> str:
 def _asks_something(tokens: Tokens, intent: Intent, periods: list[Period], cue: bool) -> bool:
     """Something beyond filler was understood: a measure, a name, a status, a period, a grouping, or
     (for a figure) the words "hồ sơ" / "phản ánh". "Không", "danh sách" or "top 3" alone ask nothing."""
-    if intent.named or intent.filters or periods or (intent.group and intent.group != "month") or (
-            phrasings.newest_alone(intent)):
+    if intent.named or intent.filters or periods or (intent.group and intent.group != "month"):
         return True
     return not intent.listing and (cue or tokens.has("ho so"))

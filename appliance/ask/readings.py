@@ -1,70 +1,45 @@
-"""Session 14: words given their meaning where they stand (each had been left unknown, so a question the box can
-answer was "unsure"). Every reading is behind its own flag, read at run time, and tested with my own wording and with
-cases where it must not fire (tests/ask/test_session14.py).
-The readings rule R1 switched off were retired in session 16.
+"""Words given their meaning where they stand (each had been left unknown, so a question the box can answer was
+"unsure"), tested with my own wording and with cases where they must not fire (tests/ask/test_session14.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from appliance.ask.tokens import PARTICLES, Tokens
+from appliance.ask.tokens import PARTICLES, Tokens, words
 
-# Session 16: "tăng bao nhiêu điểm phần trăm", "chênh mấy điểm %": the change of a rate in percentage points, which a
-# comparison of rates states already ("giảm 0,6 điểm phần trăm"); "điểm" had been unknown. Only before "phần trăm /
-# %" with a rate said: "chấm điểm", "mấy điểm" of a survey stay unknown. (Session 14's reading, off by rule R1 then,
-# was retired; two writers of the training halves since say it.) Read at run time.
-SESSION16_RATE_POINTS = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
-SESSION17_RATE_POINTS = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
-
-
-def rate_points(tokens: Tokens) -> None:
-    if not (SESSION16_RATE_POINTS or SESSION17_RATE_POINTS) or not any(tokens.has(w) for w in ("ty le", "ti le")):
-        return
-    items = tokens.items
-    for k in tokens.find("diem"):
-        after = items[k + 1:k + 3]
-        if after[:1] == ["%"] or after == ["phan", "tram"]:
-            tokens.used[k] = True
-
+if TYPE_CHECKING:  # type-only: parser imports this module
+    from appliance.ask.parser import Intent
 
 # "tỷ lệ tham gia bảo hiểm y tế qua từng tháng", "diễn biến qua các quý": "qua" before a unit of time asked one by one
 # says over which units; it had been unknown. Only right before "từng / các / mỗi / hàng + tháng / quý / tuần / năm";
 # "qua" elsewhere (a channel: "qua bưu điện"; "tuần qua") keeps its readings.
-SESSION14_OVER_UNITS = True
-_EACH = {"tung", "cac", "moi", "hang"}
+_EACH_UNIT = {"tung", "cac", "moi", "hang"}
 _UNITS = {"thang", "quy", "tuan", "nam"}
-# Session 16: the "quả" of "(trả) kết quả" before "từng quý / các tháng" ("số hồ sơ trả kết quả từng quý") is no "qua":
-# read as one, it had left "kết" unknown (unsure). Read at run time.
-SESSION16_RESULT_KEPT = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
 
 
 def over_units(tokens: Tokens) -> None:
-    if not SESSION14_OVER_UNITS:
-        return
     items = tokens.items
     for k, word in enumerate(items[:-2]):
-        if word == "qua" and not tokens.used[k] and items[k + 1] in _EACH and items[k + 2] in _UNITS and not (
-                SESSION16_RESULT_KEPT and k and items[k - 1] == "ket"):
+        if word == "qua" and not tokens.used[k] and items[k + 1] in _EACH_UNIT and items[k + 2] in _UNITS:
             tokens.used[k] = True
 
 
 # "chênh (lệch) (nhau) bao nhiêu", "chênh mấy %": the difference between two periods or two names, which a comparison
 # (or two names ranked) states; "chênh" had been unknown. Read as a word of comparison; with one period and no second
 # name it asks a comparison without two sides (unsure, as "so với" alone is).
-SESSION14_DIFFERENCE = True
 _DIFFERENCE = ["chenh lech nhau", "chenh lech", "chenh nhau", "chenh"]
 
 
 def difference(tokens: Tokens) -> bool:
-    return SESSION14_DIFFERENCE and tokens.take_all(_DIFFERENCE)
+    return tokens.take_all(_DIFFERENCE)
 
 
 # "… đã giảm chưa?", "thu ngân sách đạt kế hoạch chưa", "… có đạt kế hoạch không đồng chí?": "chưa" closing a clause
 # that says "đã / đạt" asks yes or not yet, as a closing "không" asks yes or no; and "đồng chí" after the closing
 # particle is the addressee. Both had been left unknown (unsure). "chưa" anywhere else keeps its meaning (open records:
 # "hồ sơ chưa giải quyết" is read before this), and a "chưa" with no "đã / đạt" before it in its clause stays unknown.
-SESSION14_NOT_YET_CLOSING = True
 _CLOSE = {",", ";", "?"}
 _ADDRESSEE = ["dong", "chi"]
 
@@ -92,8 +67,6 @@ def _closes(rest: list[str], particles: frozenset[str]) -> bool:
 
 
 def not_yet_closing(tokens: Tokens) -> None:
-    if not SESSION14_NOT_YET_CLOSING:
-        return
     items = tokens.items
     for k, word, start in _clause_words(items):
         if tokens.used[k] or word not in ("chua", "khong") or not _closes(items[k + 1:], PARTICLES):
@@ -105,14 +78,11 @@ def not_yet_closing(tokens: Tokens) -> None:
 
 # "phản ánh nhiều nhất về vấn đề gì", "dân phản ánh chuyện gì nhiều nhất": what the feedback is about, asked as "vấn
 # đề / chuyện / nội dung + gì / nào", is its category; "đề" had been unknown. Feedback only, grouped by category.
-SESSION14_FEEDBACK_ABOUT = True
 _ABOUT = (["van", "de"], ["chuyen"], ["noi", "dung"])
 
 
 def feedback_about(tokens: Tokens) -> bool:
     """True where the question asks which category; the words are read."""
-    if not SESSION14_FEEDBACK_ABOUT:
-        return False
     items = tokens.items
     for k in range(len(items)):
         for about in _ABOUT:
@@ -125,3 +95,50 @@ def feedback_about(tokens: Tokens) -> bool:
                     tokens.used[k - 1] = True
                 return True
     return False
+
+
+# Session 18: "kết quả giải quyết hồ sơ … của từng công chức (được giao xử lý)", "mỗi công chức nhận bao nhiêu hồ sơ",
+# "công chức nào trễ hạn nhiều nhất": the officers handling the records, one figure each, as "từng cán bộ" is; "công
+# chức" had been read as the staff count no view holds (not in the data, a confident wrong). Records only, and only
+# after "từng / mỗi / các / theo" or before "nào"; "bao nhiêu công chức", "số công chức" keep "not in the data". Read
+# at run time.
+SESSION18_OFFICIALS = True  # on by rule R1 (session 18): fresh right +1, wrong -1 (fresh18)
+_EACH = {"tung", "moi", "cac", "theo"}
+_ASSIGNED = (["duoc", "giao", "xu", "ly"], ["duoc", "giao", "giai", "quyet"], ["duoc", "giao"], ["phu", "trach"],
+             ["thu", "ly"])
+
+
+def officials(tokens: Tokens, intent: Intent) -> None:
+    if not SESSION18_OFFICIALS or intent.domain != "ho_so" or intent.group is not None:
+        return
+    items = tokens.items
+    for k in tokens.find("cong chuc"):
+        start = k - 2 if items[k - 2:k] == ["can", "bo"] else k  # "từng cán bộ, công chức"
+        each = start > 0 and items[start - 1] in _EACH and not tokens.used[start - 1]
+        which = items[k + 2:k + 3] == ["nao"]
+        if not (each or which):
+            continue
+        end = k + 3 if which else k + 2
+        end += next((len(p) for p in _ASSIGNED if items[end:end + len(p)] == p), 0)
+        for j in range(start - 1 if each else start, end):
+            tokens.used[j] = True
+        intent.group = "can_bo_xu_ly"
+        return
+
+
+# Session 18: "(qua) dịch vụ bưu chính (công ích)", the postal channel's official name: "dịch vụ", "công ích" and the
+# "qua" before them had been unknown (unsure); the channel is read from "bưu chính" as before. Read at run time.
+SESSION18_POSTAL_SERVICE = False  # off by rule R1 (session 18): moved no fresh verdict, no training wrong back
+
+
+def postal_service(tokens: Tokens) -> None:
+    if not SESSION18_POSTAL_SERVICE:
+        return
+    items = tokens.items
+    for k in tokens.find("dich vu buu chinh"):
+        start = k - 1 if k and items[k - 1] == "qua" and not tokens.used[k - 1] else k
+        end = k + 2
+        for j in range(start, end):
+            tokens.used[j] = True
+        if items[k + 4:k + 5] == ["cong"] and k + 5 < len(items) and "cong ich" in " ".join(words(tokens.question)):
+            tokens.used[k + 4] = tokens.used[k + 5] = True  # "ích" may have been typo-repaired into another word

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from appliance.ask import list_phrasings, phrasings, time_taken
+from appliance.ask import time_taken
 from appliance.ask.measures import (
     DIMENSIONS,
     LIST_ALWAYS,
@@ -19,6 +19,7 @@ from appliance.ask.measures import (
     TOP_DESC,
 )
 from appliance.ask.tokens import Tokens
+from appliance.reporting.measures import MEASURES
 
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
@@ -64,9 +65,7 @@ def listing(tokens: Tokens, intent: Intent) -> None:
         for k in tokens.find("nao"):
             if "co" in tokens.items[max(0, k - 6):k]:
                 tokens.used[k] = True  # "có hồ sơ nào … không": whether any (and how many), not which
-    if phrasings.list_out(tokens):
-        intent.listing = True
-    if tokens.take_all(asking + list_phrasings.which_ones()):
+    if tokens.take_all(asking):
         intent.listing = True
     else:
         first = [t for t in tokens.items if t not in {",", "?"}][:6]
@@ -83,7 +82,6 @@ def listing(tokens: Tokens, intent: Intent) -> None:
     if not intent.listing:
         return
     _which_after_list(tokens)
-    list_phrasings.any_in_list(tokens, intent)
     time_taken.list_by_time(tokens, intent)  # "… giải quyết lâu nhất": by the days taken, not the oldest received
     if intent.list_by:
         pass
@@ -103,7 +101,7 @@ _EARLIEST_WORDS = ["cu nhat", "som nhat"]
 
 
 def _newest_few(tokens: Tokens, intent: Intent) -> None:
-    opener = list_phrasings.top_dropped(" ".join(t for t in tokens.items if t not in {",", "?"}))
+    opener = " ".join(t for t in tokens.items if t not in {",", "?"})
     few = _FEW_RECORDS.match(opener)
     if few is None or int(few.group(1)) < 1:
         return
@@ -115,7 +113,6 @@ def _newest_few(tokens: Tokens, intent: Intent) -> None:
         return
     intent.listing = True
     tokens.take_all(NEWEST_WORDS + _EARLIEST_WORDS)
-    list_phrasings.take_top(tokens)
 
 
 # Words before "nào" that ask for a group, a person or a time ("những lĩnh vực nào", "tháng nào"), not
@@ -161,3 +158,32 @@ def list_count(tokens: Tokens, intent: Intent) -> None:
     if count:
         intent.limit = int(count.group(1))
         tokens.mark_chars(count.start(1), count.end(1))
+
+
+# "danh sách phản ánh quá hạn mà chưa xử lý", "liệt kê hồ sơ tiếp nhận và trễ hạn tháng 10": a list shows the records
+# of one measure, and the first measure read had been listed (every open feedback for the overdue ones; the received
+# records for the late ones). Feedback overdue is open by definition, so "quá hạn" with "chưa xử lý" lists the
+# overdue ones; any other pair of measures in a list is unsure (which records: both, either, or the ones in both?).
+# (Moved from supported.py in session 18.)
+_NARROWER = {frozenset({"pa_chua_xu_ly", "pa_qua_han"}): "pa_qua_han",
+             frozenset({"chua_giai_quyet", "qua_han"}): "qua_han"}
+
+
+def _listed(measure: str) -> str:
+    m = MEASURES[measure]
+    return m.of if m.kind == "rate" and m.of else measure
+
+
+def one_measure(intent: Intent) -> str:
+    """Narrows a list to one measure where one implies the other; the reason it cannot, else ""."""
+    if not intent.listing or intent.domain == "chi_tieu":
+        return ""
+    listed = list(dict.fromkeys(_listed(m) for m in intent.measures))
+    if len(listed) <= 1:
+        return ""
+    narrower = _NARROWER.get(frozenset(listed))
+    if narrower:
+        intent.measures = [narrower]
+        return ""
+    labels = " hay ".join(f"«{MEASURES[m].label}»" for m in listed)
+    return f"chưa rõ cần danh sách nào: {labels}; hãy hỏi từng danh sách"

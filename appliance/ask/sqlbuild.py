@@ -17,10 +17,6 @@ from appliance.reporting.measures import MEASURES, Measure
 from appliance.text.calendar_periods import Period
 
 LIST_CAP = 50  # records shown in an answer; the link opens the full list
-# Session 15: records listed by the day received are ordered within a day by the hour received (v_ho_so.gio_tiep_nhan,
-# from the export), so "the 5 newest" no longer stops inside a day at random (dropped.SESSION14_TIED_CUT had made
-# such a list unsure); the hour is shown beside the day. Read at run time.
-SESSION15_HOUR_ORDER = False  # off by rule R1 (session 15): on, fresh14 had one confident wrong more
 RECORD_COLUMNS = ["ma_ho_so", "ten_thu_tuc", "linh_vuc", "can_bo_xu_ly", "ngay_tiep_nhan", "han_xu_ly",
                   "ngay_tra_ket_qua", "trang_thai", "hinh_thuc_nop"]
 FEEDBACK_COLUMNS = ["ma_phan_anh", "linh_vuc", "don_vi_xu_ly", "ngay_tiep_nhan", "han_xu_ly", "trang_thai", "kenh"]
@@ -90,7 +86,7 @@ def filters_sql(intent: Intent) -> list[str]:
     return out + due_dates.sql(intent.due)
 
 
-# Figures by quarter or week (understand.SESSION16_QUARTER_WEEK): the column each row is named by. A quarter is
+# Figures by quarter or week (understand.TIME_GROUPS): the column each row is named by. A quarter is
 # "2026-Q3"; a week is named by its first day within the period (Monday, or the period's first day when the week
 # began before it: "2026-10-01" for 01–04/10).
 TIME_GROUP_COLUMNS = {"quarter": "quy", "week": "tuan"}
@@ -218,17 +214,12 @@ def _listing(intent: Intent, today: dt.date) -> Query:
     if len(where) > 1 and where[0] == "1 = 1":
         where = where[1:]
     columns = RECORD_COLUMNS if measure.domain == "ho_so" else FEEDBACK_COLUMNS
-    hour = SESSION15_HOUR_ORDER and measure.domain == "ho_so"
-    if hour:
-        at = columns.index("ngay_tiep_nhan") + 1
-        columns = [*columns[:at], "gio_tiep_nhan", *columns[at:]]
     clause = " AND ".join(where)
     direction = "ASC" if intent.list_order == "asc" else "DESC"
     key = columns[0]
     first = f"{intent.list_by} {direction}, ngay_tiep_nhan" if intent.list_by == "so_ngay_xu_ly" else "ngay_tiep_nhan"
-    within = f", gio_tiep_nhan {direction}" if hour else ""
     sql = (f"SELECT {', '.join(columns)} FROM {measure.view} WHERE {clause}"
-           f" ORDER BY {first} {direction}{within}, {key} LIMIT {int(intent.limit or LIST_CAP)}")
+           f" ORDER BY {first} {direction}, {key} LIMIT {int(intent.limit or LIST_CAP)}")
     return Query(sql, list(columns), "list", f"SELECT COUNT(*) AS so_luong FROM {measure.view} WHERE {clause}")
 
 

@@ -3,7 +3,7 @@ giải quyết nhanh nhất quý 3"). The list had been ordered by the day recei
 "nhanh nhất" was read as a ranking word with no group to rank), or the number before "hồ sơ" left unknown.
 
 Only records returned have a time taken (return − receipt, `v_ho_so.so_ngay_xu_ly`): a list of any other measure
-so ordered is unsure, and "lâu nhất" about open records keeps its reading (the oldest open first). Read at run time.
+so ordered is unsure, and "lâu nhất" about open records keeps its reading (the oldest open first).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from appliance.reporting.measures import MEASURES
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
 
-SESSION14_LIST_BY_TIME = True
 COLUMN = "so_ngay_xu_ly"
 _FEW = re.compile(r"^(?:cho (?:toi |anh |chi |em )?(?:xem )?)?(?:top )?(\d{1,2}) (?:ho so|bo ho so|truong hop)\b")
 _OPEN = {base for _, base in RECORD_PHRASES if base in ("chua_giai_quyet", "qua_han")}
@@ -28,7 +27,7 @@ _GROUPS = ["linh vuc", "thu tuc", "can bo", "ai", "loai", "nhom", "don vi", "hin
 
 def list_by_time(tokens: Tokens, intent: Intent) -> None:
     """Reads the order of a list of records by time taken; call after the list words, before the measures."""
-    if not SESSION14_LIST_BY_TIME or intent.domain != "ho_so":
+    if intent.domain != "ho_so":
         return
     slow = [k for p in SLOWEST for k in tokens.find(p)]
     fast = [k for p in FASTEST for k in tokens.find(p)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from appliance.ask.spoken_dates import SPELLED_UNITS, day_month, next_or_sixth, spelled_numbers, with_year
+from appliance.ask.spoken_dates import day_month, next_or_sixth, spelled_numbers, with_year
 from appliance.ask.vocab import FILLER, FILLER_PHRASES, Catalog
 from appliance.text import fold
 
@@ -44,44 +44,16 @@ SHORTHAND: dict[str, str] = {
 # "a Hùng", "c Lan": chat shorthand of "anh", "chị" before a name typed with its capital letter (an officer is then
 # named as after "anh"); "a" alone stays the particle "ạ". Session 12.
 _SHORT_TITLE = re.compile(r"(?<!\w)([aAcC])\s+([A-ZĐÀ-Ỹ][\wà-ỹ]*)")
-# Session 14: "hơn", "kém" are the comparison's own words: never repaired. "ai nhận nhiều hồ sơ hơn" had become "hồ sơ
-# hồng" (a southern final consonant repaired into "sổ hồng"), so a comparison was unsure. Read at run time.
-SESSION14_COMPARISON_KEPT = True
-# Session 17: "hồ sơ quá hạn của a thang", "của c mai": after "của", chat's "a" / "c" before an officer's given name is
-# "anh" / "chị" however it is typed ("ạ" never follows "của"); the name had been dropped as the filler word "tháng" or
-# "mai", and the whole ward's records given. Read at run time.
-SESSION17_OF_TITLE = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
+# "hơn", "kém" are the comparison's own words: never repaired. "ai nhận nhiều hồ sơ hơn" had become "hồ sơ hồng" (a
+# southern final consonant repaired into "sổ hồng"), so a comparison was unsure.
 COMPARISON_PARTICLES = {"hon", "kem"}
-# Session 14: the telegraphic abbreviations of an office's notes ("TL đúng hạn Q3", "PAKN chưa XL theo LV", "TGGQ bình
-# quân"): "tl" tỷ lệ, "xl" xử lý, "tggq" thời gian giải quyết (had been unknown: unsure). Whole words only. Read at run
-# time.
-SESSION14_TELEGRAPHIC = True
+# The telegraphic abbreviations of an office's notes ("TL đúng hạn Q3", "PAKN chưa XL theo LV", "TGGQ bình quân"): "tl"
+# tỷ lệ, "xl" xử lý, "tggq" thời gian giải quyết (had been unknown: unsure). Whole words only.
 TELEGRAPHIC = {"tl": "ty le", "xl": "xu ly", "tggq": "thoi gian giai quyet", "tgxl": "thoi gian xu ly"}
-# Session 15: "tỷ trọng" (a share) is a rate word, as "tỷ lệ": "tỷ trọng hồ sơ trực tuyến" is the online rate, "hồ sơ
-# hộ tịch chiếm tỷ trọng bao nhiêu" a rate of nothing said (unsure); "trọng" had been dropped and a count given. Not
-# after a number ("5 tỷ trong quý 3": money). Read at run time.
-SESSION15_SHARE_WORD = False  # off by rule R1b (session 15): moved no fresh verdict
-# Session 16: "coi" is "xem" ("liệt kê cho anh coi", "cho chị coi danh sách"), in the south and in chat alike; "coi như"
-# (regard as) and "trông coi" (look after) keep their own meaning and stay unknown. (Session 11's reading of the same
-# word, off by rule R1 then, was retired; the session-15 writer's chat says it.) Read at run time.
-SESSION16_COI = True
-# Session 16: southern "giùm / dùm" is "giúp" ("chia giùm chị", "liệt kê dùm anh"), and "bữa nay / bữa qua" is "hôm nay
-# / hôm qua" ("mấy bữa nay", a few days how many unsaid, stays vague). Whole words only. (Sessions 12 and 14 read the
-# same words, off by rule R1 then and retired; the training halves of sessions 12 and 14 say them.) Read at run time.
-SESSION16_SOUTHERN = False  # off by rule R1 (session 16): moved no fresh verdict, no training wrong back
-# Session 17: the same reading measured anew (six training questions of sessions 12 and 14 still say it). Read at run
-# time.
-SESSION17_SOUTHERN = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
-_HELP = {"gium", "dum"}
-# Session 17: the English of an office's reports typed among Vietnamese ("PAKN chưa xử lý group by lĩnh vực", "hs trễ
-# hạn by week t10", "cb nào trễ hạn nhiều nhất ytd", "tỷ lệ BHYT hiện tại" as "bhyt rate", "… count"): whole words only;
-# "by" only before a grouping or a unit of time ("by" elsewhere stays unknown). They had been unknown ("rate" repaired
-# into "rất"). Read at run time.
-SESSION17_ENGLISH = False  # off by rule R1 (session 17): on, fresh12 had one confident wrong more (right +5)
-ENGLISH = {"week": "tuan", "month": "thang", "quarter": "quy", "ytd": "tu dau nam den nay", "count": "so luong",
-           "rate": "ty le", "weekly": "theo tuan", "monthly": "theo thang", "quarterly": "theo quy"}
-_BY_WHAT = {"week", "month", "quarter", "tuan", "thang", "quy", "ngay", "linh", "lv", "lvuc", "thu", "ttuc", "can",
-            "cb", "cbo", "kenh", "trang", "tthai", "hinh", "loai", "nhom", "don", "phong", "channel", "status"}
+# Session 18: the short forms of an office's terse notes "xd" xây dựng ("giấy phép xd", "trật tự xd"), "bq" bình quân
+# ("tg gq bq"), "gp" giấy phép ("gp xây dựng"): whole words only (they had been unknown: unsure). Read at run time.
+SESSION18_SHORT_FORMS = True  # on by rule R1 (session 18): fresh right +1, wrong unchanged
+SHORT_FORMS = {"xd": "xay dung", "bq": "binh quan", "gp": "giay phep"}
 # Session 13: chat shorthand and the dialect of Nghệ An typed fast without accents. "lk" closing a clause ("… t10 lk",
 # "… lk ra") is "liệt kê"; "r" closing the question is "rồi"
 # ("… bn r"); "kd" is "kinh doanh", "tthc" "thủ tục" (hành chính); "ni" after a unit of time is "này" ("tháng ni",
@@ -139,26 +111,16 @@ def expand(raw: list[str]) -> list[str]:
         elif word == "may" and raw[k + 1:k + 2] in (["thang"], ["tuan"], ["quy"], ["nam"]) and (
                 raw[k + 2:k + 3] in (["nay"], ["qua"], ["gan"], ["vua"], ["roi"], ["truoc"], ["lien"], ["lai"])):
             out.append(word)  # "mấy tháng nay": a few months, how many unsaid; never "tháng này"
-        elif SESSION16_COI and word == "coi" and raw[k + 1:k + 2] != ["nhu"] and raw[k - 1:k] != ["trong"]:
+        elif word == "coi" and raw[k + 1:k + 2] != ["nhu"] and raw[k - 1:k] != ["trong"]:
+            # "coi" is "xem" ("liệt kê cho anh coi"), in the south and in chat alike; "coi như" (regard as) and
+            # "trông coi" (look after) keep their own meaning and stay unknown
             out.append("xem")
-        elif (SESSION16_SOUTHERN or SESSION17_SOUTHERN) and word in _HELP:
-            out.append("giup")
-        elif (SESSION16_SOUTHERN or SESSION17_SOUTHERN) and word == "bua" and raw[k + 1:k + 2] in (
-                ["nay"], ["qua"]) and raw[k - 1:k] != ["may"]:
-            out.append("hom")  # "bữa nay" = hôm nay, "bữa qua" = hôm qua
         elif (said := _chat_dialect(raw, k, out)) is not None:
             out += said
-        elif SESSION15_SHARE_WORD and word == "trong" and out[-1:] == ["ty"] and not (
-                out[-2:-1] and (out[-2].isdigit() or out[-2] in SPELLED_UNITS)):
-            out.append("le")  # "tỷ trọng" (a share) is a rate; "5 tỷ trong quý 3" is money
-        elif SESSION14_TELEGRAPHIC and word in TELEGRAPHIC:
+        elif word in TELEGRAPHIC:
             out += TELEGRAPHIC[word].split()
-        elif SESSION17_ENGLISH and word == "group" and raw[k + 1:k + 2] == ["by"]:
-            continue  # "group by": its "by" is read next
-        elif SESSION17_ENGLISH and word == "by" and raw[k + 1:k + 2] and raw[k + 1] in _BY_WHAT:
-            out.append("theo")
-        elif SESSION17_ENGLISH and word in ENGLISH:
-            out += ENGLISH[word].split()
+        elif SESSION18_SHORT_FORMS and word in SHORT_FORMS:
+            out += SHORT_FORMS[word].split()
         elif word in ("vs", "versus"):
             out += ["so", "voi"]
         elif word in SHORTHAND:
@@ -212,6 +174,33 @@ def _northern_initials(items: list[str], question: str, catalog: Catalog) -> lis
     return out
 
 
+# Session 18: phone typing in Telex that left its keys in the word ("trex hanj" trễ hạn, "hoof sow" hồ sơ, "thangs nayf"
+# tháng này, "nhieeu" nhiêu, "Thangws" Thắng): a word no vocabulary holds, whose tone key closes it (s f r x j: no
+# Vietnamese syllable ends so) or that holds a doubled vowel, "dd" or "w", is read as the word the keys spell, when
+# that word is known (typo repair had found none, or two, within its reach). Read at run time.
+SESSION18_TELEX = False  # off by rule R1 (session 18): moved no fresh verdict, no training wrong back
+_TONE_KEYS = frozenset("sfrxj")
+
+
+def _spelled(token: str) -> list[str]:
+    """What Telex keys left in a word may spell, most likely first; [] where the word shows none."""
+    if not token.isalpha() or len(token) < 3:
+        return []
+    spelled = token.replace("dd", "d").replace("w", "")
+    for vowel in "aeo":
+        spelled = spelled.replace(vowel + vowel, vowel)
+    if spelled == token and token[-1] not in _TONE_KEYS:
+        return []
+    return [c for c in ([spelled[:-1]] if spelled[-1:] in _TONE_KEYS else []) + [spelled] if c != token]
+
+
+def telex(token: str, known: set[str]) -> str:
+    """The known word the Telex keys left in `token` spell, or the token itself."""
+    if token in known:
+        return token
+    return next((c for c in _spelled(token) if c in known), token)
+
+
 class Tokens:
     """Folded, repaired tokens with a consumed mark each."""
 
@@ -221,23 +210,25 @@ class Tokens:
         if today is not None:
             raw = [with_year(t, today) for t in raw]
         raw = [w for t in raw for w in catalog.expand_initials(t)]
-        self.items = [t if SESSION14_COMPARISON_KEPT and t in COMPARISON_PARTICLES else
+        if SESSION18_TELEX:
+            raw = [telex(t, catalog.words) for t in raw]
+        self.items = [t if t in COMPARISON_PARTICLES else
                       catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]
         if SESSION17_NORTHERN_INITIALS:
             self.items = _northern_initials(self.items, question, catalog)
-        self._short_titles(catalog)
+        self._short_titles()
         self.used = [t in {",", ";", "?"} for t in self.items]
         self.doubted: set[int] = set()  # filler words that here change the question ("mới": new)
         self.aside: set[int] = set()  # a reason for asking (doubts.reason_clause): no period is read in it
 
-    def _short_titles(self, catalog: Catalog) -> None:
+    def _short_titles(self) -> None:
         """"a Hùng", "c Lan" typed in chat: "anh", "chị" before a name typed with its capital letter."""
         names = {fold(m.group(2)).lower() for m in _SHORT_TITLE.finditer(self.question)}
-        given = {fold(o).split()[-1] for o in catalog.officers} if SESSION17_OF_TITLE else set()
+        if SESSION18_TELEX:
+            names |= {spelled[0] for name in names if (spelled := _spelled(name))}
         for k, word in enumerate(self.items[:-1]):
-            after_of = k > 0 and self.items[k - 1] == "cua" and self.items[k + 1] in given
-            if word in ("a", "c") and (self.items[k + 1] in names or after_of):
+            if word in ("a", "c") and self.items[k + 1] in names:
                 self.items[k] = "anh" if word == "a" else "chi"
 
     def text(self) -> str:

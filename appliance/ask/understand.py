@@ -58,18 +58,6 @@ _WAITING_ON = [f"{wait} {who} bo sung" for wait in ("cho", "doi", "dang cho", "d
                for who in ("dan", "nguoi dan", "cong dan", "nguoi nop", "to chuc", "ca nhan", "chu ho so")]
 
 
-# Session 17: "chờ dân bổ sung giấy tờ", "đang chờ bổ sung tài liệu": what is to be completed, said after the status,
-# belongs to it ("giấy", "tờ" had been unknown; two writers of the training halves say it). Read at run time.
-SESSION17_PAPERS = False  # off by rule R1 (session 17): moved no fresh verdict, no training wrong back
-_PAPERS = ("giay to", "tai lieu", "giay to con thieu")
-
-
-def _waiting_for_papers() -> list[str]:
-    if not SESSION17_PAPERS:
-        return []
-    return [f"{wait} {papers}" for wait in [*_WAITING_ON, *STATUSES["Chờ bổ sung"]] for papers in _PAPERS]
-
-
 # Session 12: "theo trạng thái xử lý / giải quyết" names the dimension (the status), its "xử lý" no filter: "phản
 # ánh năm nay theo trạng thái xử lý" had counted only those resolved (a confident wrong). Only right after "trạng
 # thái" said as a grouping (theo / từng / các / mỗi before it, or "nào" after).
@@ -92,8 +80,6 @@ def filters_from_lists(tokens: Tokens, intent: Intent) -> None:
         # "trạng thái đang xử lý" is the status; plain "đang xử lý" means still open (a measure).
         if tokens.take("trang thai dang xu ly") is not None:
             intent.filters["trang_thai"] = "Đang xử lý"
-        if tokens.take_all(_waiting_for_papers()):  # before the status alone: "chờ bổ sung giấy tờ"
-            intent.filters["trang_thai"] = "Chờ bổ sung"
         for value, phrases in STATUSES.items():
             if value != "Đang xử lý" and tokens.take_all(phrases):
                 intent.filters["trang_thai"] = value
@@ -182,8 +168,7 @@ def still_open(tokens: Tokens) -> None:
 
 # Session 16: "hồ sơ tiếp nhận trực tuyến chiếm bao nhiêu phần trăm trên tổng số hồ sơ tiếp nhận": "tiếp nhận" said
 # twice in the clause with "trực tuyến" is still the online share of those received; said twice it had made "trực
-# tuyến" a filter, and the rate of the received count (none) was unsure. Read at run time.
-SESSION16_ONLINE_SHARE = True
+# tuyến" a filter, and the rate of the received count (none) was unsure.
 
 
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
@@ -231,7 +216,7 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
             broadest = max((b for b in bases if b in _BROADER), key=lambda b: _BROADER[b])
             bases = [b for b in bases if b != broadest]
         if online_at & set(clause):
-            received = set(bases) <= {"tiep_nhan"} if SESSION16_ONLINE_SHARE else bases in ([], ["tiep_nhan"])
+            received = set(bases) <= {"tiep_nhan"}
             if received and not intent.listing:
                 bases = ["truc_tuyen"]  # "nhận bao nhiêu, trong đó trực tuyến bao nhiêu"
             else:
@@ -239,7 +224,10 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         for base in bases:
             key = RATE_OF.get(base, base) if is_rate else base
             if key == "pa_da_xu_ly":
-                intent.filters["trang_thai"] = "da_xu_ly"
+                # with other statuses named too ("đã xử lý, đang xử lý, từ chối"), one of them: they had been dropped
+                named = intent.filters.get("trang_thai")
+                others = [] if named is None else named if isinstance(named, list) else [named]
+                intent.filters["trang_thai"] = sorted({*others, "da_xu_ly"}) if others else "da_xu_ly"
                 key = "pa_tiep_nhan"
             if key in MEASURES and key not in found:
                 found.append(key)
@@ -293,12 +281,23 @@ _EACH_PERSON = [f"{each} {who}" for each in ("moi", "tung") for who in ("dong ch
 
 
 # Session 16: figures by quarter or by week ("từng quý năm nay", "tháng 10 mỗi tuần"; doubts.time_unit finds them):
-# one figure per calendar quarter or per week Monday–Sunday, each cut to the period asked (sqlbuild.time_group). Off,
-# such a question is unsure (doubts.time_unit_problem). Records and feedback; indicators stay unsure; an average per
-# week is no breakdown (unsure). (Session 12's reading, off by rule R1 then, was retired; three writers of the
-# training halves since ask it.) Read at run time.
-SESSION16_QUARTER_WEEK = True
+# one figure per calendar quarter or per week Monday–Sunday, each cut to the period asked (sqlbuild.time_group).
+# Records and feedback; indicators stay unsure (doubts.time_unit_problem); an average per week is no breakdown (unsure).
 TIME_GROUPS = {"quy": "quarter", "tuan": "week"}
+
+
+# Session 18: "xếp hạng cán bộ theo tỷ lệ đúng hạn", "sắp xếp lĩnh vực theo số hồ sơ trễ hạn": the ranking verb right
+# before a group word ranks that group, highest first ("xếp hạng" was filler and the group word dropped: one total for
+# the whole ward, a confident wrong, or the group word left unknown); "xếp hạng" with no group read is unsure (it had
+# been dropped as filler, one total given). Read at run time.
+SESSION18_RANK_VERB = True  # on by rule R1b (session 18): moved no fresh verdict; off, train18 b003 wrong again
+_RANK_VERBS = (["xep", "hang"], ["sap", "xep"])
+
+
+# Session 18: "đã xử lý, đang xử lý, từ chối mỗi loại bao nhiêu": after several values of one kind, "mỗi / từng loại"
+# is each of them (for feedback "loại" had been the category: a ranking of categories, a confident wrong). Run time.
+SESSION18_EACH_KIND = True  # on by rule R1b (session 18): moved no fresh verdict; off, train18 b020 wrong again
+_EACH_KIND = ["moi loai", "tung loai", "moi cai", "tung cai", "moi thu", "tung thu"]
 
 
 def grouping(tokens: Tokens, intent: Intent) -> None:
@@ -336,6 +335,9 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
             if tokens.take_all(phrases[:3]):
                 intent.per = unit
                 break
+    listed = [column for column, value in intent.filters.items() if isinstance(value, list)]
+    if SESSION18_EACH_KIND and len(listed) == 1 and tokens.take_all(_EACH_KIND):
+        intent.group = listed[0]  # "đã xử lý, đang xử lý, từ chối mỗi loại bao nhiêu": one figure for each named
     dims = DIMENSIONS.get(intent.domain, {})
     if intent.per is None and tokens.take_all(TREND_WORDS + ["bieu do"]):
         intent.group = "month"
@@ -353,10 +355,15 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
                 continue
             if column == "month" and tokens.used[start] and not tokens.has("theo thang"):
                 continue  # "(hộ kinh doanh) mới tháng 9": a period, not "mỗi tháng"; the trend words said so already
+            head = start - 1 if before in {"cac", "nhung"} else start  # "xếp hạng (các) thủ tục"
+            verb = SESSION18_RANK_VERB and column != "month" and tokens.items[max(0, head - 2):head] in _RANK_VERBS
             if before in {"theo", "tung", "cac", "moi"} or after in {"nao", "gi"} or (
-                    ranked and column != "month"):
+                    ranked and column != "month") or verb:
                 if column == "month" and intent.per:
                     continue
+                if verb:
+                    intent.order = intent.order or "desc"
+                    tokens.used[head - 2] = tokens.used[head - 1] = True
                 intent.group = intent.group or column
                 tokens.take(phrase)
                 _which_group(tokens, start + n)
@@ -376,6 +383,10 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
                 tokens.take_all(["can bo"])
                 intent.group = "can_bo_xu_ly"
                 break
+    if SESSION18_RANK_VERB and intent.group is None and not intent.listing:
+        for k in tokens.find("xep hang"):  # "xếp hạng" with no group read ranks nothing: not one total
+            tokens.doubt(k)
+            tokens.doubt(k + 1)
     if intent.group and intent.group not in ("month", "quarter", "week") and intent.order is None:
         intent.order = "desc"
     if intent.group and intent.order and intent.limit is None and (

@@ -132,7 +132,7 @@ MIGRATIONS = [
     # A complaint's day and month are the ward's calendar day, not the UTC one (they were
     # substr(created_at, 1, 10): one filed 00:00–07:00 in Vietnam counted on the day before).
     Migration("reporting_0003_local_day", recreate_views),
-    # The hour a record was received (records.gio_tiep_nhan, when the export has it): lists of the newest or oldest
-    # records are ordered within a day by it (ask.sqlbuild.SESSION15_HOUR_ORDER).
+    # The hour a record was received (records.gio_tiep_nhan, when the export has it). The question box's ordering of
+    # lists by it (session 15, off by rule R1) was retired in session 18; the column stays in the view.
     Migration("reporting_0004_hour_received", recreate_views),
 ]

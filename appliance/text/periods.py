@@ -287,23 +287,11 @@ _RULES: list[Rule] = [
 ]
 
 
-# Session 17 (second round), each read at run time and tested on and off in tests/ask/test_session17b.py. Session 13
-# had read "nửa năm đầu", "tháng mười vừa qua" and "hai tuần gần đây" in one flag (SESSION13_SPOKEN_SPANS: off by rule
-# R1 over fresh7–13, retired in session 16); measured anew, one flag each, over fresh7–17.
+# Session 17 (second round), read at run time and tested on and off in tests/ask/test_session17b.py.
 # SESSION17B_NATIONAL_DAY: "từ đầu năm (đến) trước (dịp / lễ) Quốc khánh (2/9)" ends on 1 September (the day before
-# 2/9), as three writers resolved it; "dịp Quốc khánh" alone (the holiday's week to one writer) stays unread.
+# 2/9), as three writers resolved it; "dịp Quốc khánh" alone (the holiday's week to one writer) stays unread. (Its
+# siblings JUST_PAST, WEEKS_BACK and HALF_SAID, off by rule R1, were retired in session 18.)
 SESSION17B_NATIONAL_DAY = True  # on by rule R1 (session 17b): fresh right +1 (fresh15), wrong unchanged
-# SESSION17B_JUST_PAST: "tháng 10 / quý 3 vừa qua" is that month or quarter, the latest one already over ("vừa qua"
-# had been left unread); a month or quarter still running is never "vừa qua" (unread: unsure). ("Kể từ" stays as
-# session 16's R1 left it: phrasings.SESSION16_SINCE_SAID, off.)
-SESSION17B_JUST_PAST = False  # off by rule R1 (session 17b): moved no fresh verdict, no training wrong back
-# SESSION17B_WEEKS_BACK: "hai tuần gần đây", "3 tuần qua", "2 tuần nay" are the last 7·N days, today included (as "14
-# ngày qua"; the one writer who used it resolved it so). A number that is a weekday, a day, a month, a quarter or a
-# top ("thứ 2 tuần này", "top 3 tuần qua", "tháng 2 tuần qua") counts no weeks.
-SESSION17B_WEEKS_BACK = False  # off by rule R1 (session 17b): moved no fresh verdict, no training wrong back
-# SESSION17B_HALF_SAID: "nửa năm đầu / nửa năm cuối (2025)" is the first or second half of this (or that) year, as
-# "nửa đầu năm" is ("năm" had been read as the name of an officer or left as a loose unit: unsure).
-SESSION17B_HALF_SAID = False  # off by rule R1 (session 17b): moved no fresh verdict, no training wrong back
 
 
 def _ytd_until_national_day(m: re.Match[str], today: dt.date) -> Period | None:
@@ -314,56 +302,63 @@ def _ytd_until_national_day(m: re.Match[str], today: dt.date) -> Period | None:
                   f"(hết {day_label(end)})", "range")
 
 
-def _just_past(m: re.Match[str], today: dt.date) -> Period | None:
-    unit, raw, year = m.group(1), m.group(2), m.group(3)
-    number = int(raw) if raw.isdigit() else _ROMAN.get(raw, 0)
-    if unit == "quy":
-        if not 1 <= number <= 4:
-            return None
-        first = dt.date(int(year) if year else today.year, 3 * number - 2, 1)
-        if not year and first > today:
-            first = first.replace(year=first.year - 1)
-        period: Period | None = quarter_period(first)
-    else:
-        period = _month_match(number, year, today)
-    if period is None or period.end >= today:
-        return None
-    return period
-
-
 _NATIONAL_DAY = re.compile(r"\b(?:ke\s*)?tu\s*dau\s*nam(?:\s*nay)?\s*(?:den|toi)\s*truoc\s*(?:(?:dip|ngay|le)\s*)*"
                            r"quoc\s*khanh(?:\s*(?:ngay\s*)?0?2\s*/\s*0?9(?:\s*/\s*\d{4})?)?\b")
-_JUST_PAST = re.compile(r"\b(thang|quy)\s*(iv|iii|ii|i|\d{1,2})\b" + _YEAR + r"\s*vua\s*qua\b")
-# spelled without "tư", "năm", "sáu": folded they are also "(trật) tự", "năm" (year), "sau" ("sau tuần này")
-_SPELLED = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "bay": 7, "tam": 8}
-_WEEKS_BACK = re.compile(r"(?<!thu )(?<!top )(?<!thang )(?<!quy )(?<!ngay )(?<!lan )\b("
-                         r"\d{1,2}|mot|hai|ba|bon|bay|tam)\s*tuan\s*(?:qua|gan day|gan nhat|vua qua|nay)\b")
-
-
-def _weeks_back(m: re.Match[str], today: dt.date) -> Period | None:
-    raw = m.group(1)
-    n = int(raw) if raw.isdigit() else _SPELLED[raw]
-    if not 1 <= n <= 8:
-        return None
-    start = today - dt.timedelta(days=7 * n - 1)
-    return Period(start, today, f"{n} tuần qua (từ {day_label(start)} đến {day_label(today)})", "range")
-
-
-_HALF_SAID = re.compile(r"\bnua\s*nam\s*(dau|cuoi)(?:\s*(?:nam\s*)?(\d{4}))?\b")
 
 
 def _session17b_rules() -> list[Rule]:
-    rules: list[Rule] = []
-    if SESSION17B_NATIONAL_DAY:
-        rules.append((_NATIONAL_DAY, _ytd_until_national_day))
-    if SESSION17B_JUST_PAST:
-        rules.append((_JUST_PAST, _just_past))
-    if SESSION17B_WEEKS_BACK:
-        rules.append((_WEEKS_BACK, _weeks_back))
-    if SESSION17B_HALF_SAID:
-        rules.append((_HALF_SAID, lambda m, t: half_period(dt.date(_year_of(m.group(2), t),
-                                                                   1 if m.group(1) == "dau" else 7, 1))))
-    return rules
+    return [(_NATIONAL_DAY, _ytd_until_national_day)] if SESSION17B_NATIONAL_DAY else []
+
+
+# Session 18: "từ đầu năm 2026 đến nay", "(lũy kế) từ đầu năm 2026 đến hết tháng 9": the start of the year said with
+# its year (the year had been left unread: unsure). To now: from 1 January of that year (this year or an earlier one)
+# to today; to the end of a month: January to that month's end, in that year. A year not yet come, or an earlier year
+# with no end said, is not read. Read at run time.
+SESSION18_YEAR_START_SAID = False  # off by rule R1 (session 18): moved no fresh verdict, no training wrong back
+
+
+def _year_start_until_month(m: re.Match[str], today: dt.date) -> Period | None:
+    year, months = int(m.group(1)), int(m.group(2))
+    if (m.group(3) and int(m.group(3)) != year) or year > today.year or not 1 <= months <= 12:
+        return None
+    end = (dt.date(year + months // 12, months % 12 + 1, 1)) - dt.timedelta(days=1)
+    return Period(dt.date(year, 1, 1), end, f"{months} tháng đầu năm {year}", "range")
+
+
+def _year_start_until_now(m: re.Match[str], today: dt.date) -> Period | None:
+    year = int(m.group(1))
+    if year > today.year or (year < today.year and not m.group(2)):
+        return None
+    if year == today.year:
+        return _ytd(m, today)
+    start = dt.date(year, 1, 1)
+    return Period(start, today, f"từ {day_label(start)} đến {day_label(today)}", "range")
+
+
+_YEAR_START_RULES: list[Rule] = [
+    (re.compile(r"\b(?:luy ke\s*)?tu\s*dau\s*nam\s*(\d{4})" + _UNTIL_END + r"thang\s*(\d{1,2})"
+                r"(?:\s*(?:nam\s*)?(\d{4}))?\b"), _year_start_until_month),
+    (re.compile(r"\b(?:luy ke\s*)?tu\s*dau\s*nam\s*(\d{4})(\s*(?:den|toi)\s*" + _NOW + r")?\b"), _year_start_until_now),
+]
+
+
+# Session 18: "lũy kế từ đầu năm đến nay", "lũy kế từ đầu năm đến hết tháng 9", "lũy kế từ tháng 7 đến nay": "lũy kế"
+# (cumulative) said right before a span starting "từ" is that span, not a second period (the year to date beside the
+# span had made two nested periods: unsure). Read at run time.
+SESSION18_CUMULATIVE_SPAN = False  # off by rule R1 (session 18): moved no fresh verdict, no training wrong back
+
+
+def _cumulative_joined(folded: str, taken: list[tuple[int, int, Period]]) -> list[tuple[int, int, Period]]:
+    out: list[tuple[int, int, Period]] = []
+    for item in taken:
+        if folded[max(0, item[0] - 4):item[0]] == "luy " and folded[item[0]:].startswith("ke tu "):
+            item = (item[0] - 4, item[1], item[2])  # "lũy kế từ tháng 7": the span read from "kể từ"
+        if out and folded[out[-1][0]:out[-1][1]].startswith("luy ke") and not folded[out[-1][1]:item[0]].strip() \
+                and folded[item[0]:].startswith(("tu ", "ke tu ")):
+            out[-1] = (out[-1][0], item[1], item[2])
+        else:
+            out.append(item)
+    return out
 
 
 def find_periods(text: str, today: dt.date | None = None) -> list[tuple[int, int, Period]]:
@@ -374,7 +369,7 @@ def find_periods(text: str, today: dt.date | None = None) -> list[tuple[int, int
     today = today or local_today()
     folded = fold(text)
     taken: list[tuple[int, int, Period]] = []
-    for pattern, build in _session17b_rules() + _RULES:
+    for pattern, build in (_YEAR_START_RULES if SESSION18_YEAR_START_SAID else []) + _session17b_rules() + _RULES:
         for m in pattern.finditer(folded):
             if any(m.start() < end and start < m.end() for start, end, _ in taken):
                 continue
@@ -384,7 +379,8 @@ def find_periods(text: str, today: dt.date | None = None) -> list[tuple[int, int
                 period = None
             if period is not None:
                 taken.append((m.start(), m.end(), period))
-    return sorted(taken, key=lambda item: item[0])
+    taken.sort(key=lambda item: item[0])
+    return _cumulative_joined(folded, taken) if SESSION18_CUMULATIVE_SPAN else taken
 
 
 def parse_period(text: str, today: dt.date | None = None) -> Period | None:

@@ -104,7 +104,7 @@ SETS = {
                         65, 0.446, 0.092, True),  # 30 / 30 / 5 on arrival (main 750e649)
     "train15": BlindSet("train15", "session 15", "52fcd45ac5989198d694c80bdf0931d5abe6c57c1351ef23dd5c00de943d6f52",
                         65, 0.600, 0.016, False),  # 41 / 18 / 6 on arrival, before anyone read it (main 750e649)
-    # 39 / 25 / 1 in session 16 (either_reading.SESSION16_BARE_NOUN_PHRASE: five wrongs unsure, two rights unsure)
+    # 39 / 25 / 1 in session 16 (the bare noun phrase made unsure: five wrongs unsure, two rights unsure)
     "fresh17": BlindSet("fresh17", "session 17", "2e58c796eab78c924702145c4b76d2cd0cea204411774be2314804cc9be55d64",
                         65, 0.430, 0.031, True),  # 29 / 35 / 1 on arrival (main 5367aa5)
     "train17": BlindSet("train17", "session 17", "240d55556d10b4ab94e8115a4e82e51e0520a93c530f6f9452617edaa32bad55",

