@@ -21,7 +21,7 @@ from appliance.knowledge.validity import in_force
 from appliance.text import fold_tokens
 
 # Read at call time.
-SESSION18B_FIRST_INSTANCE = True
+SESSION18B_FIRST_INSTANCE = True  # on by rule R1 (session 18): embedder fresh +1 right, -1 wrong; BM25 fresh unmoved
 DEPTH = 3   # the passages shown first (search.SHOWN)
 # The question says which instance, or that the complaint is made again ("không đồng ý với quyết định", "khiếu nại
 # tiếp", "lần đầu" named as what came before).

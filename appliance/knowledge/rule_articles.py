@@ -21,7 +21,7 @@ from appliance.knowledge.validity import in_force
 from appliance.text import fold_tokens
 
 # Read at call time.
-SESSION18B_RULE_ARTICLE = True
+SESSION18B_RULE_ARTICLE = True  # on by rule R1 (session 18): fresh right +3, wrong -3 (BM25 and embedder)
 # Share of the procedure name's content syllables an article title must contain to be about that procedure
 # ("chứng thực bản sao từ bản chính" → "Bản chính giấy tờ … không được dùng làm cơ sở để chứng thực bản sao").
 NAME_SHARE = 0.8
