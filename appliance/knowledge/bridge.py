@@ -37,7 +37,7 @@ from appliance.citizen.readers import reader_for
 from appliance.citizen.understanding import Reading as CitizenReading
 from appliance.citizen.understanding import Understanding
 from appliance.citizen.understanding import thresholds as chat_thresholds
-from appliance.knowledge import relevance, store
+from appliance.knowledge import relevance, rule_articles, store
 from appliance.knowledge.articles import find_article
 from appliance.knowledge.procedure_basis import stating_passages
 from appliance.knowledge.procedures import Procedure, list_procedures
@@ -291,8 +291,23 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
     if rows and SESSION18_ASKED_AGENCY and asks_agency(folded):
         agency = {int(row["id"]) for row in fact_passages(conn, procedure, "agency")}
         lead = next((n for n, row in enumerate(rows) if int(row["id"]) not in agency), len(rows))
+    if rows and rule_articles.SESSION18B_RULE_ARTICLE:
+        # A specific rule of the procedure's own law asked (when it may not be done, within how long, who): its
+        # article first, before the agency articles and the ranking's own passages (rule_articles.py).
+        rule = _rule_rows(conn, procedure, folded)
+        seen = {int(row["id"]) for row in rule}
+        rows = [*rule, *(row for row in rows if int(row["id"]) not in seen)]
+        lead += len(rule)   # the rule's article is no agency article (rule_articles excludes "Thẩm quyền" titles)
     bridged = Bridged(procedure.code, procedure.name, rows, lead) if rows else None
     return Reading(bridged=bridged, gaps=gaps)
+
+
+def _rule_rows(conn: sqlite3.Connection, procedure: Procedure, folded_query: str) -> list[sqlite3.Row]:
+    own = procedure.bases("legal_basis")[:1]
+    article = find_article(conn, own[0].document, own[0].article, own[0].clause) if own else None
+    if article is None:
+        return []
+    return rule_articles.rule_passages(conn, article.doc_id, procedure.name, folded_query)
 
 
 def answer_passages(conn: sqlite3.Connection, procedure: Procedure, folded_query: str) -> list[sqlite3.Row]:
