@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from appliance.ask import due_dates, indicators, nodata
+from appliance.ask import indicators, nodata
 from appliance.ask.guard import Cell
 from appliance.ask.measures import DIMENSION_LABELS
 from appliance.ask.parser import Intent
@@ -15,8 +15,7 @@ from appliance.reporting.measures import MEASURES
 from appliance.text import format_number, format_percent, format_quantity
 
 _FILTER_NAMES = {"linh_vuc": "lĩnh vực", "ten_thu_tuc": "thủ tục", "can_bo_xu_ly": "cán bộ",
-                 "hinh_thuc_nop": "hình thức nộp", "trang_thai": "trạng thái", "kenh": "kênh", "ma_linh_vuc": "nhóm",
-                 "don_vi_xu_ly": "đơn vị xử lý"}
+                 "hinh_thuc_nop": "hình thức nộp", "trang_thai": "trạng thái", "kenh": "kênh", "ma_linh_vuc": "nhóm"}
 
 
 def _cap(text: str) -> str:
@@ -73,8 +72,6 @@ def scope_text(intent: Intent, labels: dict[str, str] | None = None, today: dt.d
     parts = [first]
     for column, value in intent.filters.items():
         parts.append(f"{_FILTER_NAMES.get(column, column)} {_shown(intent, column, value, labels)}")
-    if intent.due:
-        parts.append(due_dates.described(intent.due))
     if intent.topic:
         parts.append(f"(dữ liệu không tách riêng «{intent.topic}»: số liệu là của cả nhóm)")
     if intent.indicator:

@@ -22,9 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from appliance.ask import (
-    departments,
     doubts,
-    due_dates,
     either_reading,
     entities,
     indicators,
@@ -79,7 +77,6 @@ class Intent:
     offer: str = ""  # what the data holds instead, when it can say it in one phrase
     year_plan: bool = False  # an indicator against the year's plan although a month or quarter is asked
     list_by: str = ""  # a list ordered by this column of v_ho_so first (time_taken.list_by_time)
-    due: tuple[dt.date, dt.date] | None = None  # records due in these days (due_dates.SESSION18_DUE_DATES)
 
 
 @dataclass
@@ -159,7 +156,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
     periods, last_year = question_periods.named_periods(tokens, today)
-    periods, intent.due = due_dates.take(tokens, periods, today)
     periods = question_periods.previous_of_named(tokens.text(), periods, today)
     if len(periods) > 2:
         periods = question_periods.listed_months(tokens, periods)
@@ -185,9 +181,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if intent.domain != "chi_tieu":
         readings.postal_service(tokens)  # before the channels: "dịch vụ" is no online public service
         understand.filters_from_lists(tokens, intent)  # before names: "chờ bổ sung" is a status, not a procedure
-    department = departments.match(tokens, intent, catalog)  # before names: "công an" is a department, not a topic
-    problem = (department.problem or entities.match(tokens, intent, catalog) or departments.merge(intent, department)
-               or _contradiction(intent, catalog))
+    problem = entities.match(tokens, intent, catalog) or _contradiction(intent, catalog)
     if problem:
         return ParseResult(intent, False, problem)
     if intent.domain == "ho_so":
@@ -238,8 +232,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)
     phrasings.wish(tokens)
-    problem = (due_dates.problem(intent.due, intent.domain, intent.measures)
-               or question_periods.resolve_periods(intent, periods, compare, last_year, now, today)
+    problem = (question_periods.resolve_periods(intent, periods, compare, last_year, now, today)
                or record_lists.one_measure(intent))
     if problem:
         return ParseResult(intent, False, problem)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from appliance.ask import due_dates, indicators, sqlbuild_ends
+from appliance.ask import indicators, sqlbuild_ends
 from appliance.ask.measures import DIMENSION_LABELS
 from appliance.ask.parser import Intent
 from appliance.reporting.measures import MEASURES, Measure
@@ -83,7 +83,7 @@ def filters_sql(intent: Intent) -> list[str]:
             out.append(f"{column} IN ({', '.join(q(v) for v in value)})")
         else:
             out.append(f"{column} = {q(value)}")
-    return out + due_dates.sql(intent.due)
+    return out
 
 
 # Figures by quarter or week (understand.TIME_GROUPS): the column each row is named by. A quarter is

@@ -6,9 +6,8 @@ import datetime as dt
 
 import pytest
 
-from appliance.ask import departments, due_dates, indicators, phrasings, readings, tokens, understand
+from appliance.ask import indicators, phrasings, readings, tokens, understand
 from appliance.text import periods
-from tests.ask import spec_eval
 from tests.ask.answering import asker, same
 
 
@@ -137,84 +136,6 @@ def test_session18_start_of_a_year_said_with_it(ask_db, monkeypatch, on):
         assert same(ask(said), want) is on, said
     assert ask("số hồ sơ tiếp nhận từ đầu năm 2027 đến nay").status != "ok"
     assert all(p.start.year != 2025 for _, _, p in periods.find_periods("từ đầu năm 2025", dt.date(2026, 11, 20)))
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session18_feedback_by_the_department_that_handles_it(ask_db, monkeypatch, on):
-    """departments.SESSION18_DEPARTMENTS (session 17's reading measured anew): a department of the routing table named
-    ("giao / thuộc thẩm quyền của / bên <department>") is its feedback: one of several categories filters on the
-    department, one of a single category is that category. Off, its words were unknown."""
-    monkeypatch.setattr(departments, "SESSION18_DEPARTMENTS", on)
-    ask = asker(ask_db)
-    several = ask("số phản ánh giao Phòng Kinh tế, Hạ tầng và Đô thị tháng 10")
-    assert (several.status == "ok") is on
-    remit = ask("số phản ánh thuộc thẩm quyền xử lý của Phòng Kinh tế, Hạ tầng và Đô thị tháng 10")
-    assert (remit.status == "ok" and remit.rows == several.rows) is on
-    assert (several.intent is not None and several.intent.filters == {
-        "don_vi_xu_ly": "Phòng Kinh tế, Hạ tầng và Đô thị"}) is on
-    social = ask("tháng 10 có bao nhiêu phản ánh bên phòng văn hóa - xã hội")
-    assert same(social, ask("tháng 10 có bao nhiêu phản ánh chính sách xã hội")) is on
-    two = ask("tháng trước phản ánh giao công an với phản ánh môi trường, loại nào nhiều hơn")
-    assert (two.status == "ok" and two.intent is not None
-            and sorted(two.intent.filters["ma_linh_vuc"]) == ["an_ninh_trat_tu", "moi_truong"]) is on
-
-
-def test_session18_what_no_department_reading_answers(ask_db, monkeypatch):
-    """With the reading on: a department of several categories with a category, or two such departments, is unsure (a
-    condition on both would count none); "văn phòng" alone and "phòng" as a grouping name no department; records have
-    none."""
-    monkeypatch.setattr(departments, "SESSION18_DEPARTMENTS", True)
-    ask = asker(ask_db)
-    assert ask("phản ánh đất đai giao phòng kinh tế tháng này").status == "unsure"
-    assert ask("phản ánh giao phòng kinh tế so với phòng văn hóa tháng 10").status == "unsure"
-    assert ask("số phản ánh gửi văn phòng tháng 10").status == "unsure"
-    by_department = ask("phản ánh tháng 10 theo phòng")
-    assert by_department.status == "ok" and by_department.intent is not None
-    assert by_department.intent.group == "don_vi_xu_ly" and not by_department.intent.filters
-    assert ask("số hồ sơ công an phường tháng 10").status == "unsure"
-
-
-@pytest.fixture(scope="module")
-def grader(demo_settings):
-    return spec_eval.Grader(demo_settings.db_path)
-
-
-def _verdict(grader: spec_eval.Grader, question: str, kind: str, measures: tuple[str, ...], **spec) -> str:
-    return grader.ask(spec_eval.Case("own", question, kind, measures, **spec)).verdict
-
-
-_NEXT_WEEK = ["2026-11-23", "2026-11-29"]
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session18_records_due_in_a_period(grader, monkeypatch, on):
-    """due_dates.SESSION18_DUE_DATES: "đến / tới / hết hạn <period>", "hạn xử lý (trong) <period>" with records still
-    open: those open today whose due date falls in the period. Off, "hạn" was unknown (unsure)."""
-    monkeypatch.setattr(due_dates, "SESSION18_DUE_DATES", on)
-    want = "right" if on else "unsure"
-    today = spec_eval.TODAY
-    open_now = {"period": (today, today), "as_of": today}
-    assert _verdict(grader, "bao nhiêu hồ sơ chưa giải quyết đến hạn trong tuần sau", "value", ("dang_giai_quyet",),
-                    filters={"han_xu_ly": _NEXT_WEEK}, **open_now) == want
-    assert _verdict(grader, "số hồ sơ đang giải quyết có hạn xử lý tuần tới", "value", ("dang_giai_quyet",),
-                    filters={"han_xu_ly": _NEXT_WEEK}, **open_now) == want
-    assert _verdict(grader, "liệt kê hồ sơ chưa xong hết hạn ngày mai", "list", ("dang_giai_quyet",),
-                    filters={"han_xu_ly": ["2026-11-21", "2026-11-21"]}, **open_now) == want
-
-
-def test_session18_what_no_due_date_reading_answers(ask_db, monkeypatch):
-    """With the reading on: due dates are read only for records still open, and only with the period right after the
-    words; "đúng hạn" is never a due date."""
-    monkeypatch.setattr(due_dates, "SESSION18_DUE_DATES", True)
-    ask = asker(ask_db)
-    for question in ("số hồ sơ tiếp nhận đến hạn tuần sau",  # received records: another question
-                     "phản ánh chưa xử lý hết hạn tuần sau",  # feedback: not read
-                     "hồ sơ chưa giải quyết đến hạn, tuần sau có bao nhiêu",  # words between
-                     "số hồ sơ chưa giải quyết đến hạn tháng 12",  # last December or the coming one
-                     "hồ sơ chưa giải quyết đến hạn tuần này so với tuần trước"):  # a second period
-        assert ask(question).status != "ok", question
-    on_time = ask("tỷ lệ đúng hạn tuần trước")
-    assert on_time.status == "ok" and on_time.intent is not None and on_time.intent.due is None
 
 
 @pytest.mark.parametrize("on", [True, False])
