@@ -1,4 +1,5 @@
-"""Session 17: a complaint that ends by asking who answers for the problem (`SESSION17_ACCOUNTABILITY`).
+"""A complaint that ends by asking who answers for the problem (session 17; on by rule R1, unconditional since
+session 19).
 
 "… mất bóp lần thứ mấy rồi. Phường có biết không?", "… nước rác chảy lênh láng, ai chịu trách nhiệm?", "Cán bộ cầm
 điện thoại chơi suốt… Rứa là phục vụ dân à?": the citizen tells a problem and closes with a question to the ward that
@@ -17,9 +18,6 @@ from collections.abc import Sequence
 
 from appliance.citizen.matching import PhraseSet, tokens
 
-# On by rule R1 (session 17, ten fresh sets): off alone, one fresh11 complaint goes from right to unsure, nothing else.
-SESSION17_ACCOUNTABILITY = True
-
 # Written with accents for reading; folded below (the message is folded the same way).
 CLOSERS = (
     "phường có biết", "phường có biết không", "ai chịu trách nhiệm", "ai quản lý", "có ai kiểm tra", "ai kiểm tra",
@@ -29,5 +27,5 @@ _CLOSERS: PhraseSet[None] = PhraseSet((tokens(p), None) for p in CLOSERS)
 
 
 def asks_accountability(words: Sequence[str]) -> bool:
-    """The folded message asks the ward who answers for its problem (with the flag on, read at call time)."""
-    return SESSION17_ACCOUNTABILITY and _CLOSERS.any_in(words)
+    """The folded message asks the ward who answers for its problem."""
+    return _CLOSERS.any_in(words)

@@ -1,5 +1,5 @@
-"""Session 17: vocabulary families of the complaint categories that the team's cue phrases miss
-(`SESSION17_CATEGORY_FAMILIES`, docs/citizen.md "Session 17").
+"""Vocabulary families of the complaint categories that the team's cue phrases miss (session 17, docs/citizen.md
+"Session 17"; on by rule R1, unconditional since session 19).
 
 The complaint model (complaint_model.py) reads, per category, the score of the classifier's cue phrases
 (data/feedback_classifier.toml) as one of its shared signals. Read leave-one-batch-out over the blind training
@@ -17,14 +17,9 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from appliance.citizen import voice_slips
 from appliance.citizen.matching import PhraseSet, tokens
 
 DATA = Path(__file__).with_name("data") / "category_families.toml"
-
-# Read when a complaint model is fit (the model keeps what it was fit with: complaint_model.ComplaintModel).
-# On by rule R1 (session 17, ten fresh sets): off alone, category right 850 → 841, no problem named wrong 10 → 11.
-SESSION17_CATEGORY_FAMILIES = True
 
 
 @lru_cache(maxsize=1)
@@ -36,20 +31,8 @@ def phrases() -> dict[str, dict[str, list[str]]]:
             for cat, families in raw.items()}
 
 
-@lru_cache(maxsize=4)
-def _phrase_set(families: bool, slips: bool) -> PhraseSet[str]:
-    found: list[tuple[tuple[str, ...], str]] = []
-    if families:
-        found += [(tuple(p.split()), cat) for cat, fams in phrases().items() for family in fams.values()
-                  for p in family]
-    if slips:  # session 18: the cue phrases as the north voice-types them (voice_slips.py)
-        found += list(voice_slips.slip_variants(families))
-    return PhraseSet(found)
-
-
-def active() -> PhraseSet[str] | None:
-    """The phrases the complaint model reads beside the team's cue phrases, as the flags stand now (read at call
-    time): the families (SESSION17_CATEGORY_FAMILIES) and the voice-typed spellings (voice_slips.SESSION18_VOICE_SLIPS),
-    else None."""
-    families, slips = SESSION17_CATEGORY_FAMILIES, voice_slips.SESSION18_VOICE_SLIPS
-    return _phrase_set(families, slips) if families or slips else None
+@lru_cache(maxsize=1)
+def phrase_set() -> PhraseSet[str]:
+    """The families' phrases, read by the complaint model beside the team's cue phrases (category as the value)."""
+    return PhraseSet((tuple(p.split()), cat) for cat, fams in phrases().items() for family in fams.values()
+                     for p in family)

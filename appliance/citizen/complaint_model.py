@@ -69,7 +69,6 @@ TRAIN14 = Path(__file__).with_name("data") / "train" / "complaints_train14.toml"
 # Sessions 15's and 17's training halves (one more outside writer each); absent: an empty batch.
 TRAIN15 = Path(__file__).with_name("data") / "train" / "complaints_train15.toml"
 TRAIN17 = Path(__file__).with_name("data") / "train" / "complaints_train17.toml"
-TRAIN18 = Path(__file__).with_name("data") / "train" / "complaints_train18.toml"
 TRAIN7 = {half: Path(__file__).with_name("data") / "train" / f"complaints_train7_{half}.toml" for half in "bc"}
 VAGUE = "cho_phan_loai"
 ENGINE = "rules+embeddings"  # the engine label a routed complaint carries (the API's "engine")
@@ -151,32 +150,19 @@ SESSION11B = Config(batches=("s5", "s6", "s8", "s10"), threshold_key="complaint_
 SESSION12 = Config(batches=("s5", "s6", "s8", "s10", "s11", "s12b", "s12c"),
                    threshold_key="complaint_model_session12", vague=True, staff_weight=2.5, words_weight=3.0,
                    l2_signals=3e-3)
-DEFAULT = SESSION12
 # SESSION17: SESSION12's design with the three later writers' halves learnt (s14, s15 and s17: 210 complaints), its
 # bar SESSION12's. Read leave-one-batch-out over ten batches (docs/citizen.md, "Session 17"), each batch read by a
-# model that also learnt the other later halves is right more often and wrong less often. Served while
-# SESSION17_COMPLAINT_ALL is on (session 15's model, s14 alone learnt, off by rule R1, was retired in session 18).
+# model that also learnt the other later halves is right more often and wrong less often. Served since session 17
+# (rule R1: off alone, category over ten fresh sets 850 / 32 → 832 / 34, right / wrong; unconditional since
+# session 19). Session 18's model (s18 learnt too) was off by rule R1 and retired in session 19.
 SESSION17 = Config(batches=(*SESSION12.batches, "s14", "s15", "s17"), threshold_key="complaint_model_session12",
                    vague=True, staff_weight=2.5, words_weight=3.0, l2_signals=3e-3)
-# On by rule R1 (session 17, ten fresh sets): off alone, category 850 / 32 → 832 / 34 (right / wrong), no problem
-# named 47 / 10 → 48 / 9: summed, right 17 fewer and wrong one more.
-SESSION17_COMPLAINT_ALL = True
-# SESSION18: SESSION17's design with session 18's half learnt too (complaints_train18: 70 complaints of a writer
-# voicing retired cadres' petitions, Zalo teens and voice-typing workers with l/n and s/x slips), the same bar.
-# Served while SESSION18_COMPLAINT_ALL is on (before SESSION17's, which it contains); docs/citizen.md "Session 18".
-SESSION18 = Config(batches=(*SESSION17.batches, "s18"), threshold_key="complaint_model_session12",
-                   vague=True, staff_weight=2.5, words_weight=3.0, l2_signals=3e-3)
-# Off by rule R1 (session 18): off alone, category over the eleven fresh sets 909 / 180 / 33 either way (right
-# not raised; fresh18 57 on against 60 off), so no gain to keep.
-SESSION18_COMPLAINT_ALL = False
+DEFAULT = SESSION17
 
 
 def served_config() -> Config:
-    """The model the router serves under the flags as they are now (read at call time: tests and the once-at-end
-    measurement switch them)."""
-    if SESSION18_COMPLAINT_ALL:
-        return SESSION18
-    return SESSION17 if SESSION17_COMPLAINT_ALL else DEFAULT
+    """The model the router serves (read at call time: a measurement may switch DEFAULT)."""
+    return DEFAULT
 
 
 def load_batch(path: Path, *, vague: bool = False) -> tuple[tuple[str, str], ...]:
@@ -235,15 +221,14 @@ def training_batch14() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=4)
 def training_batch_of(path: Path) -> tuple[tuple[str, str], ...]:
-    """A later session's training half (TRAIN15, TRAIN17, TRAIN18), VAGUE complaints included."""
+    """A later session's training half (TRAIN15, TRAIN17), VAGUE complaints included."""
     return load_batch(path, vague=True)
 
 
 BATCHES: dict[str, Callable[[], tuple[tuple[str, str], ...]]] = {
     "s5": training_batch, "s6": training_batch2, "s8": training_batch4, "s10": training_batch5,
     "s11": training_batch6, "s12b": lambda: training_batch7("b"), "s12c": lambda: training_batch7("c"),
-    "s14": training_batch14, "s15": lambda: training_batch_of(TRAIN15), "s17": lambda: training_batch_of(TRAIN17),
-    "s18": lambda: training_batch_of(TRAIN18)}
+    "s14": training_batch14, "s15": lambda: training_batch_of(TRAIN15), "s17": lambda: training_batch_of(TRAIN17)}
 
 
 def training_examples(staff: Sequence[tuple[str, str]] = (), config: Config | None = None
@@ -320,9 +305,9 @@ class ComplaintModel:
         self.classifier = classifier
         # Read at call time, not bound at import: the lead's once-at-end measurement flips DEFAULT.
         config = self.config = config or served_config()
-        # Session 17's vocabulary families (category_families.py) as the flag stands at the fit: the weights learnt
-        # over them are only right for readings with them, so the model keeps them (or None) for every reading.
-        self.families = category_families.active()
+        # Session 17's vocabulary families (category_families.py), read beside the team's cue phrases at the fit and
+        # at every reading.
+        self.families = category_families.phrase_set()
         self.embedder = embedder
         self.categories = list(config.classes)  # VAGUE last when the config learns it
         self.texts = [t for _, t, _ in examples]

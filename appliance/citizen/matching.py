@@ -34,7 +34,7 @@ Record = dict[str, Any]
 def tokens(text: str | None) -> list[str]:
     """Folded tokens with teencode expanded ("ko dc j" → khong duoc gi)."""
     out: list[str] = []
-    if vocabulary.SESSION17_SOUTHERN_SINH and text:
+    if text:
         text = vocabulary.southern_sinh(text)
     for tok in _TOKEN.findall(fold(text)):
         out.extend(TEENCODE.get(tok, tok).split())

@@ -33,11 +33,10 @@ TEENCODE: dict[str, str] = {
     "dthoai": "dien thoai", "dzay": "vay", "zay": "vay", "nhen": "nhe",
 }
 
-# Session 17 (SESSION17_SOUTHERN_SINH, read at call time by matching.tokens): "sinh" as the south writes it,
-# "sanh" ("giấy khai sanh", "mới sanh bé", "sanh con"; five outside writers of the training halves), read as
-# "sinh". Only the word typed without a tone mark: "sảnh" (a building's lobby) and "sành" keep their own word.
-# On by rule R1 (session 17): fresh17 procedure 9 / 4 / 0 → 12 / 1 / 0 on its messages, every other set unchanged.
-SESSION17_SOUTHERN_SINH = True
+# Session 17 (read by matching.tokens): "sinh" as the south writes it, "sanh" ("giấy khai sanh", "mới sanh bé", "sanh
+# con"; five outside writers of the training halves), read as "sinh". Only the word typed without a tone mark: "sảnh"
+# (a building's lobby) and "sành" keep their own word. On by rule R1 (session 17: fresh17 procedure 9 / 4 / 0 → 12 /
+# 1 / 0 on its messages, every other set unchanged); unconditional since session 19.
 _SANH = re.compile(r"(?<!\w)(s)anh(?!\w)", re.IGNORECASE)
 
 

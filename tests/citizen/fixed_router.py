@@ -17,7 +17,7 @@ def probabilities(best: str, p: float) -> dict[str, float]:
 class FixedModel:
     def __init__(self, best: str, p: float):
         self.reading = probabilities(best, p)
-        self.families = category_families.active()  # as a model fit now would keep them (session 17)
+        self.families = category_families.phrase_set()  # as a model fit now keeps them (session 17)
 
     def read(self, text: str) -> tuple[dict[str, float], str | None]:
         return self.reading, None

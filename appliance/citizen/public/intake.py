@@ -14,7 +14,6 @@ import threading
 from collections.abc import Sequence
 from typing import Required, TypedDict
 
-from appliance.citizen import category_families
 from appliance.citizen.classify import Classification, FeedbackClassifier
 from appliance.citizen.complaint_model import ComplaintRouter, served_config
 from appliance.citizen.public import store
@@ -105,13 +104,12 @@ def router_key(conn: sqlite3.Connection, embedder: Embedder) -> tuple[int, int, 
 
 
 def cached_router(key: tuple[int, int, str]) -> ComplaintRouter | None:
-    """The router fit for `key`, while it is of the model the flags serve (a test or a measurement that switches
-    complaint_model.SESSION18_COMPLAINT_ALL or category_families.SESSION17_CATEGORY_FAMILIES gets a refit, not the other
-    model's router)."""
+    """The router fit for `key`, while it is of the model served now (a test or a measurement that switches
+    complaint_model.DEFAULT gets a refit, not the other model's router)."""
     with _classifier_lock:
         found = _router_cache.get(key)
-    if found is None or found.config != served_config() or found.model.families is not category_families.active():
-        return None  # of another model, or fit with session 17's families as the flag stood then
+    if found is None or found.config != served_config():
+        return None  # of another model
     return found
 
 

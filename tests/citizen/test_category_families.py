@@ -1,16 +1,13 @@
-"""Session 17: the complaint categories' vocabulary families (category_families.SESSION17_CATEGORY_FAMILIES), read
-by the complaint model beside the team's cue phrases; the complaint model learning the later writers' halves
-(complaint_model.SESSION17_COMPLAINT_ALL); a complaint that asks the ward who answers for it
-(accountability.SESSION17_ACCOUNTABILITY); "sanh" read as "sinh" (vocabulary.SESSION17_SOUTHERN_SINH). Every sentence
-here was written for these tests (none is from a training, development, held-out or fresh batch): each phrase of
-data/category_families.toml and each closer is in a sentence here, and the sentences that must not match show where a
-family stops."""
+"""The complaint categories' vocabulary families (category_families.py), read by the complaint model beside the team's
+cue phrases, and the complaint model that learns the later writers' halves (complaint_model.SESSION17); both session
+17's, unconditional since session 19. Every sentence here was written for these tests (none is from a training,
+development, held-out or fresh batch): each phrase of data/category_families.toml is in a sentence here, and the
+sentences that must not match show where a family stops."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 import pytest
 
 from appliance.citizen import category_families, complaint_model
@@ -18,19 +15,6 @@ from appliance.citizen.classify import FeedbackClassifier
 from appliance.citizen.complaint_model import SESSION12, ComplaintModel
 from appliance.citizen.matching import tokens
 from tests.citizen.hash_embedder import HashEmbedder
-from tests.flags import switch_on
-
-
-@pytest.fixture(autouse=True)
-def flags_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every session 17 flag on (rule R1 decides the shipped defaults); a test switches one off itself. Session 18's
-    voice-typed spellings (read with the families) and model off: these tests read session 17's."""
-    from appliance.citizen import accountability, vocabulary, voice_slips
-
-    switch_on(monkeypatch, (category_families, complaint_model, accountability, vocabulary), "SESSION17_")
-    monkeypatch.setattr(voice_slips, "SESSION18_VOICE_SLIPS", False)
-    monkeypatch.setattr(complaint_model, "SESSION18_COMPLAINT_ALL", False)
-
 
 SAID = {  # category → complaints that name its problem the way citizens live it
     "moi_truong": [
@@ -132,9 +116,7 @@ NOT_SAID = {  # category → sentences whose words come close but must not count
 
 
 def _found(text: str) -> set[str]:
-    families = category_families.active()
-    assert families is not None
-    return {cat for _, _, cat in families.find(tokens(text))}
+    return {cat for _, _, cat in category_families.phrase_set().find(tokens(text))}
 
 
 def _contains(words: Sequence[str], phrase: str) -> bool:
@@ -160,13 +142,11 @@ def test_near_words_do_not(category: str, text: str) -> None:
     assert category not in _found(text)
 
 
-def test_the_flag_switches_the_families_off(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_complaint_models_cue_reading_includes_the_families() -> None:
     classifier = FeedbackClassifier()
     words = tokens("Lên phường bị đá qua đá lại, đùn đẩy mãi")
-    assert "thu_tuc_hanh_chinh" in classifier.rule_scores(words, category_families.active())
-    monkeypatch.setattr(category_families, "SESSION17_CATEGORY_FAMILIES", False)
-    assert category_families.active() is None
-    assert "thu_tuc_hanh_chinh" not in classifier.rule_scores(words, category_families.active())
+    assert "thu_tuc_hanh_chinh" in classifier.rule_scores(words, category_families.phrase_set())
+    assert "thu_tuc_hanh_chinh" not in classifier.rule_scores(words)
 
 
 def test_the_chat_reading_does_not_use_them() -> None:
@@ -177,114 +157,30 @@ def test_the_chat_reading_does_not_use_them() -> None:
     assert "thu_tuc_hanh_chinh" not in classifier.rule_scores(tokens(text))
 
 
-@pytest.mark.parametrize("flag", [True, False])
-def test_a_model_reads_with_the_families_it_was_fit_with(monkeypatch: pytest.MonkeyPatch, tmp_path, flag: bool
-                                                         ) -> None:
-    monkeypatch.setattr(category_families, "SESSION17_CATEGORY_FAMILIES", flag)
+def test_a_model_reads_the_families(tmp_path) -> None:
     examples = complaint_model.training_examples(config=SESSION12)[:60]
     embedder = HashEmbedder("hash-embedder-s17")
     model = ComplaintModel(FeedbackClassifier(), embedder, examples, tmp_path, config=SESSION12)
     text = "Lên phường bị đá qua đá lại, đùn đẩy mãi"
     signals = model._signals(text, model.vector(text))
     row = model.categories.index("thu_tuc_hanh_chinh")
-    assert bool(signals[row, 0] > 0) is flag  # the rule signal: the families' phrases only
-    monkeypatch.setattr(category_families, "SESSION17_CATEGORY_FAMILIES", not flag)
-    assert np.array_equal(model._signals(text, model.vector(text)), signals)  # kept from the fit
+    assert signals[row, 0] > 0  # the rule signal: the families' phrases only
 
 
-def test_a_cached_router_fit_with_the_other_flag_is_not_served(monkeypatch: pytest.MonkeyPatch) -> None:
-    from appliance.citizen.public import intake
-    from tests.citizen.fixed_router import fixed_router
-
-    key = (0, 0, "session17-test")
-    monkeypatch.setitem(intake._router_cache, key, fixed_router(complaint_model.served_config(), "ha_tang", 0.9))
-    assert intake.cached_router(key) is intake._router_cache[key]
-    monkeypatch.setattr(category_families, "SESSION17_CATEGORY_FAMILIES", False)
-    assert intake.cached_router(key) is None
-
-
-def test_the_complaint_model_learns_the_later_halves_with_its_flag(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(complaint_model, "SESSION18_COMPLAINT_ALL", False)  # session 18's model contains these
-    monkeypatch.setattr(complaint_model, "SESSION17_COMPLAINT_ALL", True)
+def test_the_served_complaint_model_learns_the_later_halves() -> None:
     assert complaint_model.served_config() is complaint_model.SESSION17
     texts = {t for _, t, _ in complaint_model.training_examples()}
     later = {t for name in ("s14", "s15", "s17") for _, t in complaint_model.BATCHES[name]()}
     assert len(later) >= 200 and later <= texts
-    monkeypatch.setattr(complaint_model, "SESSION17_COMPLAINT_ALL", False)
-    assert complaint_model.served_config() is complaint_model.DEFAULT
-    assert not later & {t for _, t, _ in complaint_model.training_examples()}
+    assert not later & {t for _, t, _ in complaint_model.training_examples(config=SESSION12)}
 
 
-def test_a_cached_router_of_the_other_model_is_not_served(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cached_router_of_another_model_is_not_served(monkeypatch: pytest.MonkeyPatch) -> None:
     from appliance.citizen.public import intake
     from tests.citizen.fixed_router import fixed_router
 
-    monkeypatch.setattr(complaint_model, "SESSION18_COMPLAINT_ALL", False)
-    monkeypatch.setattr(complaint_model, "SESSION17_COMPLAINT_ALL", True)
     key = (0, 0, "session17-all-test")
     monkeypatch.setitem(intake._router_cache, key, fixed_router(complaint_model.SESSION17, "ha_tang", 0.9))
     assert intake.cached_router(key) is intake._router_cache[key]
-    monkeypatch.setattr(complaint_model, "SESSION17_COMPLAINT_ALL", False)
+    monkeypatch.setattr(complaint_model, "DEFAULT", SESSION12)
     assert intake.cached_router(key) is None
-
-
-# --- SESSION17_ACCOUNTABILITY: a complaint closing with "who answers for this?" ---------------------------------
-ASKS_WHO_ANSWERS = [  # each closer of accountability.CLOSERS in a complaint written for this test
-    "Cống ngõ 5 tắc cả tháng nay, mưa là ngập. Phường có biết không?",
-    "Quán nướng đốt than khói mù mịt suốt tối, phường có biết chuyện này không vậy",
-    "Cây đổ chắn ngang đường từ hôm qua, ai chịu trách nhiệm dọn?",
-    "Bãi xe tự phát thu tiền không vé, ai quản lý cái bãi này?",
-    "Hàng thịt bán thịt ôi, có ai kiểm tra không hay để vậy, ai kiểm tra đây?",
-    "Đèn đường tắt cả tuần, phường có xử lý được không?",
-    "Rác đổ ra bãi đất trống cả tháng, sao phường không cho người dọn, sao không ai nhắc?",
-    "Nhà bên xây lấn sang ngõ, tôi báo ba lần rồi, ai giải quyết cho tôi?",
-    "Nhóm thanh niên tụ tập đua xe mỗi đêm, phường có làm gì không?",
-    "Cán bộ ngồi chơi điện thoại để dân đứng chờ, như thế là phục vụ dân à?",
-]
-NOT_ASKING_WHO = [  # questions of procedures, FAQ and other offices, some with "ai" or "phường" in them
-    "Cho hỏi làm giấy khai sinh thì ai ký, mang giấy tờ gì?",
-    "Phường có làm chứng thực vào thứ bảy không?",
-    "Ai được nhận trợ cấp người cao tuổi hàng tháng?",
-    "Phường mình ở đâu, số điện thoại là gì?",
-]
-
-
-@pytest.mark.parametrize("text", ASKS_WHO_ANSWERS)
-def test_a_complaint_asking_who_answers_for_it(text: str) -> None:
-    from appliance.citizen.accountability import asks_accountability
-
-    assert asks_accountability(tokens(text))
-
-
-@pytest.mark.parametrize("text", NOT_ASKING_WHO)
-def test_questions_do_not_ask_who_answers(text: str) -> None:
-    from appliance.citizen.accountability import asks_accountability
-
-    assert not asks_accountability(tokens(text))
-
-
-def test_every_closer_is_in_a_sentence_here() -> None:
-    from appliance.citizen.accountability import CLOSERS
-
-    said = [tokens(t) for t in ASKS_WHO_ANSWERS]
-    assert all(any(_contains(words, " ".join(tokens(c))) for words in said) for c in CLOSERS)
-
-
-def test_the_accountability_flag_switches_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    from appliance.citizen import accountability
-
-    words = tokens(ASKS_WHO_ANSWERS[0])
-    assert accountability.asks_accountability(words)
-    monkeypatch.setattr(accountability, "SESSION17_ACCOUNTABILITY", False)
-    assert not accountability.asks_accountability(words)
-
-
-# --- SESSION17_SOUTHERN_SINH: "sanh" as the south writes "sinh" ---------------------------------------------------
-def test_the_south_writes_sinh_sanh(monkeypatch: pytest.MonkeyPatch) -> None:
-    from appliance.citizen import vocabulary
-
-    text = "Con tui mới sanh, làm giấy khai sanh ở đâu"
-    assert tokens(text) == ["con", "toi", "moi", "sinh", "lam", "giay", "khai", "sinh", "o", "dau"]
-    assert "sinh" not in tokens("Xe máy để chật sảnh chung cư, đồ sành vỡ đầy")  # a lobby, earthenware
-    monkeypatch.setattr(vocabulary, "SESSION17_SOUTHERN_SINH", False)
-    assert tokens(text)[3] == "sanh"
