@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from appliance.citizen import vocabulary
-from appliance.citizen.vocabulary import AMBIGUOUS_TERMS, CUE_BONUS, CUE_WORDS, PROCEDURE_TERMS, TEENCODE
+from appliance.citizen import loanwords, vocabulary
+from appliance.citizen.vocabulary import AMBIGUOUS_TERMS, CUE_BONUS, CUE_WORDS, TEENCODE
 from appliance.text import fold
 
 _TOKEN = re.compile(r"[0-9a-z]+")
@@ -38,7 +38,7 @@ def tokens(text: str | None) -> list[str]:
         text = vocabulary.southern_sinh(text)
     for tok in _TOKEN.findall(fold(text)):
         out.extend(TEENCODE.get(tok, tok).split())
-    return out
+    return loanwords.expand(out)
 
 
 def normalize_query(text: str | None) -> str:
@@ -100,7 +100,7 @@ class ProcedureIndex:
             own: set[str] = {name_fold}
             for alias in proc.data.get("aliases") or []:
                 own.add(normalize_query(alias))
-            for key, terms in PROCEDURE_TERMS.items():
+            for key, terms in vocabulary.procedure_terms().items():
                 if key in name_fold:
                     own.update(normalize_query(t) for t in terms)
             for key, cue in CUE_WORDS.items():

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
+from appliance.citizen import deceased, purpose
 from appliance.citizen.classify import CATEGORIES, Classification, FeedbackClassifier
 from appliance.citizen.intent_model import IntentModel, load_or_fit
 from appliance.citizen.lexical import LexicalIndex
@@ -180,6 +181,7 @@ class PhraseRules:
         self.index = index
         self.matcher: PhraseSet[tuple[str, float]] = PhraseSet(phrases)
         self.correction = correction_code(index.procedures)  # record_corrections.py (session 10)
+        self.funeral = deceased.codes(index.procedures)  # deceased.py (session 19)
 
     def scores(self, words: Sequence[str]) -> dict[str, float]:
         hits = self.matcher.find(words)
@@ -187,9 +189,11 @@ class PhraseRules:
                                            for o in hits)]
         scores: dict[str, float] = {}
         seen: set[tuple[int, int, str]] = set()
+        after = purpose.factors([(start, end, label) for start, end, (label, _) in kept], words)  # session 19
         for start, end, (label, factor) in kept:
             if label != NO_LABEL and (start, end, label) not in seen:
                 seen.add((start, end, label))
+                factor *= after.get((start, end, label), 1.0)
                 scores[label] = scores.get(label, 0.0) + factor * (end - start) ** 2
         present = set(words)
         for label in scores:
@@ -197,7 +201,7 @@ class PhraseRules:
                 code = label.split(":", 1)[1]
                 if self.index.cues.get(code, set()) & present:
                     scores[label] += 3.0
-        return correction_boost(scores, words, self.correction)
+        return deceased.boost(correction_boost(scores, words, self.correction), words, self.funeral)
 
 
 def _has(matcher: PhraseSet[None], words: Sequence[str]) -> bool:

@@ -1,0 +1,125 @@
+"""Session 19: words citizens type that the vocabulary did not read (docs/citizen.md "Session 19").
+
+Two families, each read by `matching.tokens` after the teencode (so by every reading: rules, lexical examples, the
+complaint model), each behind its own flag:
+
+- `SESSION19_ENGLISH`: English mixed into Vietnamese by Việt kiều, their relatives and office workers ("request a copy
+  of my marriage certificate", "cần certify chữ ký", "birth certificate của bé"). Only multi-letter words that no
+  folded Vietnamese word spells ("can", "the", "me", "my", "to" are Vietnamese too once folded, and never listed); each
+  phrase becomes the folded Vietnamese words a citizen would have written for it, so the procedure phrases read it.
+- `SESSION19_ABBREVIATIONS`: chat abbreviations the teencode did not know, each with one meaning in a ward's chat
+  ("ny" người yêu, "mn" mọi người, "kd" kinh doanh, "bv" bệnh viện, "dvc" dịch vụ công), and the old name "KT3" /
+  "KT4" of the temporary-residence book (sổ tạm trú). Abbreviations with two common meanings ("hs": hồ sơ or học
+  sinh, "dt": điện thoại or diện tích, "hd": hợp đồng or hướng dẫn) are read only before a word that settles them
+  ("hd mua bán", "hd thuê").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# Read at call time by matching.tokens (the readers are built once per process: a measurement switches a flag before
+# anything is built).
+SESSION19_ENGLISH = True
+SESSION19_ABBREVIATIONS = True
+
+# Folded English phrase → folded Vietnamese words. Longer phrases first where one holds another (the scan takes the
+# longest match at each position).
+ENGLISH: dict[str, str] = {
+    "birth certificate": "giay khai sinh",
+    "birth registration": "dang ky khai sinh",
+    "register the birth": "dang ky khai sinh",
+    "marriage certificate": "giay ket hon",
+    "marriage registration": "dang ky ket hon",
+    "register our marriage": "dang ky ket hon",
+    "register marriage": "dang ky ket hon",
+    "get married": "ket hon",
+    "getting married": "ket hon",
+    "death certificate": "giay chung tu",
+    "certificate of single status": "giay xac nhan tinh trang hon nhan",
+    "single status": "tinh trang hon nhan",
+    "marital status": "tinh trang hon nhan",
+    "certified copy": "ban sao chung thuc",
+    "certified copies": "ban sao chung thuc",
+    **{f"{copy} of{whose}": "ban sao" for copy in ("copy", "copies", "a copy")
+       for whose in ("", " my", " our", " his", " her", " the", " their")},
+    "copy": "ban sao",
+    "copies": "ban sao",
+    "certify": "chung thuc",
+    "notarize": "chung thuc",
+    "notarise": "chung thuc",
+    "notarized": "chung thuc",
+    "notarised": "chung thuc",
+    "signature": "chu ky",
+    "contract": "hop dong",
+    "temporary residence": "tam tru",
+    "permanent residence": "thuong tru",
+    "business license": "giay phep kinh doanh",
+    "business licence": "giay phep kinh doanh",
+    "business registration": "dang ky kinh doanh",
+    "building permit": "giay phep xay dung",
+    "construction permit": "giay phep xay dung",
+    "red book": "so do",
+    "land title": "so do",
+    "guardianship": "giam ho",
+    "paternity": "nhan cha con",
+    "funeral": "mai tang",
+}
+
+# Folded abbreviation (one token, or a phrase whose first token is the abbreviation) → folded words.
+ABBREVIATIONS: dict[str, str] = {
+    "ny": "nguoi yeu",
+    "mn": "moi nguoi",
+    "kd": "kinh doanh",
+    "bv": "benh vien",
+    "dvc": "dich vu cong",
+    "nhg": "nhung",
+    "kt3": "tam tru",
+    "kt4": "tam tru",
+    "hd mua": "hop dong mua",
+    "hd thue": "hop dong thue",
+    "hd cho": "hop dong cho",
+    "hd tang": "hop dong tang",
+    "hd uy": "hop dong uy",
+    "hd chuyen": "hop dong chuyen",
+}
+
+
+def _table(phrases: dict[str, str]) -> dict[str, list[tuple[tuple[str, ...], list[str]]]]:
+    """First word → (phrase, replacement), longest phrase first."""
+    out: dict[str, list[tuple[tuple[str, ...], list[str]]]] = {}
+    for phrase, words in phrases.items():
+        key = tuple(phrase.split())
+        out.setdefault(key[0], []).append((key, words.split()))
+    for options in out.values():
+        options.sort(key=lambda option: -len(option[0]))
+    return out
+
+
+_ENGLISH = _table(ENGLISH)
+_ABBREVIATIONS = _table(ABBREVIATIONS)
+
+
+def _replace(words: Sequence[str], table: dict[str, list[tuple[tuple[str, ...], list[str]]]]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for phrase, replacement in table.get(words[i], ()):
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                out.extend(replacement)
+                i += len(phrase)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def expand(words: Sequence[str]) -> list[str]:
+    """The folded tokens with the abbreviations and English phrases written as Vietnamese (flags read now)."""
+    out = list(words)
+    if SESSION19_ABBREVIATIONS:
+        out = _replace(out, _ABBREVIATIONS)
+    if SESSION19_ENGLISH:
+        out = _replace(out, _ENGLISH)
+    return out
