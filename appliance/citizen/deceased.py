@@ -17,8 +17,10 @@ from collections.abc import Mapping, Sequence
 from appliance.citizen.matching import PhraseSet, Procedure
 from appliance.text import fold
 
-# Read at call time by understanding.PhraseRules.scores.
-SESSION19_DECEASED_BENEFICIARY = True
+# Read at call time by understanding.PhraseRules.scores. Off by rule R1 (session 19): on, the fresh sets gained 3 right
+# procedures but two complaints about a refused funeral support (fresh9, fresh12) were answered with its record
+# (question or complaint and category wrong +2 each): wrong rose.
+SESSION19_DECEASED_BENEFICIARY = False
 
 # Folded: how the messages say a person died (vocabulary.DEATH_WORDS and the usual softer forms).
 DIED = ("mat", "qua doi", "tu tran", "tu vong", "chet", "da mat", "vua mat", "moi mat", "khuat", "ve voi to tien",
