@@ -32,19 +32,10 @@ YEAR_PLAN_WORDS = ["ke hoach nam", "ke hoach ca nam", "chi tieu nam", "chi tieu 
 COLUMNS = ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh", "ky", "ky_ke_hoach"]
 
 
-# Session 17: a level indicator (a rate: "Tỷ lệ …") "hiện nay / bây giờ so với <a past month>" is its latest month
-# against that month. Without the flag (and for indicators that add up, whose "now" may be the month or the year so
-# far) such a comparison is unsure. "So với (hồi) đầu năm" is left unsure: one writer means January, an older one
-# another month (read as January, the held-out set had a confident wrong more, counts only). Read at run time.
-SESSION17_LEVEL_NOW = True  # on by rule R1 (session 17): fresh right +1, wrong unchanged
-
-
-# Session 18: "còn bao nhiêu người dân chưa có thẻ BHYT", "số người chưa tham gia bảo hiểm y tế": a head count of the
-# people of a rate indicator, those in it or those not, is not held (only the rate is): "not in the data", offering the
-# rate, as "bao nhiêu người tham gia BHYT" is; "chưa", "còn", "có thẻ" had been unknown (unsure). Read at run time.
-SESSION18_COUNT_OF_PEOPLE = False  # off by rule R1 (session 18): moved no fresh verdict, no training wrong back
-_WHICH_PEOPLE = ["chua co the", "khong co the", "chua tham gia", "khong tham gia", "chua co", "khong co", "co the",
-                 "tham gia", "con", "chua"]
+# A level indicator (a rate: "Tỷ lệ …") "hiện nay / bây giờ so với <a past month>" is its latest month against that
+# month; for indicators that add up (whose "now" may be the month or the year so far) such a comparison is unsure. "So
+# với (hồi) đầu năm" is left unsure: one writer means January, an older one another month (read as January, the
+# held-out set had a confident wrong more, counts only). Session 17.
 
 
 def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool, today: dt.date,
@@ -68,8 +59,6 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
                                   "lam duoc", "dat duoc"] + COUNT_OF_UNITS)
     tokens.yes_no_particle()
     said_endings(tokens)
-    if SESSION18_COUNT_OF_PEOPLE and counting and intent.indicator and fold(intent.indicator).startswith("ty le"):
-        tokens.take_all(_WHICH_PEOPLE)  # "bao nhiêu người chưa có thẻ BHYT": a head count either way, not held
     unknown = tokens.unexplained()
     if unknown:
         return ParseResult(intent, False, _unknown_words(tokens.question, unknown), unknown)
@@ -87,7 +76,7 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
             return ParseResult(intent, False, "Chỉ tiêu được báo cáo theo tháng, quý hoặc năm; hãy nêu một kỳ như vậy.")
     if compare and now and len(periods) == 1 and not periods[0].start <= today <= periods[0].end:
         # "… hiện nay so với tháng 1": now against that period, not that period against the one before it
-        if not (SESSION17_LEVEL_NOW and intent.indicator and fold(intent.indicator).startswith("ty le")):
+        if not (intent.indicator and fold(intent.indicator).startswith("ty le")):
             return ParseResult(intent, False, "Chưa rõ «hiện nay» là kỳ nào để so sánh; hãy nêu hai kỳ (ví dụ tháng "
                                               "này so với tháng 1).")
         intent.compare, intent.period = periods[0], month_period(today)

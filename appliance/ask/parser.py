@@ -150,7 +150,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
     doubts.purpose_first(tokens)
-    phrasings.request_opening(tokens)
     intent = Intent(domain=_domain(tokens) if domain is None else domain)
     if domain == "chi_tieu":
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
@@ -179,7 +178,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     time_taken.list_by_time(tokens, intent)
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
     if intent.domain != "chi_tieu":
-        readings.postal_service(tokens)  # before the channels: "dịch vụ" is no online public service
         understand.filters_from_lists(tokens, intent)  # before names: "chờ bổ sung" is a status, not a procedure
     problem = entities.match(tokens, intent, catalog) or _contradiction(intent, catalog)
     if problem:

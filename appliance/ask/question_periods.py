@@ -8,7 +8,6 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from appliance.ask import sqlbuild_ends
 from appliance.ask.tokens import Tokens
 from appliance.reporting.measures import MEASURES
 from appliance.reporting.periods import as_of, comparisons, format_span, shift_months
@@ -167,7 +166,7 @@ def resolve_periods(intent: Intent, periods: list[Period], compare: bool, last_y
             intent.compare_asof, intent.asof = days
             return ""
         intent.asof = as_of(intent.period.end, today) if intent.period else today
-        if intent.group in ("quarter", "week") and sqlbuild_ends.SESSION17_ASOF_BY_END and intent.period is not None:
+        if intent.group in ("quarter", "week") and intent.period is not None:
             return ""  # "tồn cuối mỗi quý năm nay": the count at the end of each quarter (sqlbuild_ends)
         if intent.group in ("month", "quarter", "week"):
             return "Số hồ sơ tồn, quá hạn là số liệu tại một thời điểm, không chia theo tháng, quý hay tuần."

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from appliance.ask.tokens import PARTICLES, Tokens, words
+from appliance.ask.tokens import PARTICLES, Tokens
 
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
@@ -124,21 +124,3 @@ def officials(tokens: Tokens, intent: Intent) -> None:
             tokens.used[j] = True
         intent.group = "can_bo_xu_ly"
         return
-
-
-# Session 18: "(qua) dịch vụ bưu chính (công ích)", the postal channel's official name: "dịch vụ", "công ích" and the
-# "qua" before them had been unknown (unsure); the channel is read from "bưu chính" as before. Read at run time.
-SESSION18_POSTAL_SERVICE = False  # off by rule R1 (session 18): moved no fresh verdict, no training wrong back
-
-
-def postal_service(tokens: Tokens) -> None:
-    if not SESSION18_POSTAL_SERVICE:
-        return
-    items = tokens.items
-    for k in tokens.find("dich vu buu chinh"):
-        start = k - 1 if k and items[k - 1] == "qua" and not tokens.used[k - 1] else k
-        end = k + 2
-        for j in range(start, end):
-            tokens.used[j] = True
-        if items[k + 4:k + 5] == ["cong"] and k + 5 < len(items) and "cong ich" in " ".join(words(tokens.question)):
-            tokens.used[k + 4] = tokens.used[k + 5] = True  # "ích" may have been typo-repaired into another word
