@@ -162,6 +162,8 @@ def _compare_sentence(intent: Intent, key: str, rows: list[list[Cell]], labels: 
                 text += " — giải quyết " + ("chậm hơn" if diff > 0 else "nhanh hơn")
         else:
             text += "; không đổi"
+        if intent.times and a:
+            text += f"; bằng {format_number(b / a, 2)} lần"
     filters = scope_text(Intent(intent.domain, filters=intent.filters, topic=intent.topic), labels).split(", ", 1)
     scope = f" ({filters[1]})" if len(filters) > 1 else ""
     return text + scope + "."

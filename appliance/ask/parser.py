@@ -25,6 +25,7 @@ from appliance.ask import (
     doubts,
     either_reading,
     entities,
+    feedback_topics,
     indicators,
     nodata,
     phrasings,
@@ -77,6 +78,7 @@ class Intent:
     offer: str = ""  # what the data holds instead, when it can say it in one phrase
     year_plan: bool = False  # an indicator against the year's plan although a month or quarter is asked
     list_by: str = ""  # a list ordered by this column of v_ho_so first (time_taken.list_by_time)
+    times: bool = False  # a comparison asked as how many times one figure is the other (readings.times)
 
 
 @dataclass
@@ -137,6 +139,10 @@ def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
         # "Thu ngân sách năm 2026", "tỷ lệ thu gom rác" name an indicator without saying "chỉ tiêu".
         retry = _parse(question, catalog, today, "chi_tieu")
         if retry.confident and retry.intent is not None and retry.intent.indicator:
+            return retry
+    if feedback_topics.asked_without_cue(result, said):
+        retry = _parse(question, catalog, today, "phan_anh")
+        if feedback_topics.named_topic(retry):
             return retry
     return result
 
@@ -217,6 +223,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     less = tokens.take_all(measures_words.LESS)
     said_compare = tokens.take_all(measures_words.COMPARE_WORDS) or less
     said_compare = readings.difference(tokens) or said_compare
+    if readings.times(tokens):
+        said_compare = intent.times = True
     if len(periods) >= 2 and not (said_compare or last_year or speed_compare) and doubts.span_unread(tokens):
         # "từ <period> đến <period>" that no rule read as one span: a comparison of the two ends, or the
         # first alone, would answer another question

@@ -36,6 +36,20 @@ def difference(tokens: Tokens) -> bool:
     return tokens.take_all(_DIFFERENCE)
 
 
+# Session 19: "tháng 10 gấp mấy lần tháng 9", "… bằng bao nhiêu lần …", "có gấp đôi không": how many times one figure is
+# the other, which a comparison of the two answers (both figures, and the ratio said); "gấp", "lần" had been unknown.
+# With one period and no second name it is a comparison without two sides (unsure, as "so với" alone is); "gấp" alone
+# ("hồ sơ gấp": urgent) stays unknown. Read at run time.
+SESSION19_TIMES = True
+_TIMES = ["gap bao nhieu lan", "gap may lan", "bang bao nhieu lan", "bang may lan", "gap doi", "gap ba",
+          "gap lan"]
+
+
+def times(tokens: Tokens) -> bool:
+    """True where the question asks how many times one figure is the other; the words are read."""
+    return SESSION19_TIMES and tokens.take_all(_TIMES)
+
+
 # "… đã giảm chưa?", "thu ngân sách đạt kế hoạch chưa", "… có đạt kế hoạch không đồng chí?": "chưa" closing a clause
 # that says "đã / đạt" asks yes or not yet, as a closing "không" asks yes or no; and "đồng chí" after the closing
 # particle is the addressee. Both had been left unknown (unsure). "chưa" anywhere else keeps its meaning (open records:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from appliance.ask import written_dates
 from appliance.ask.spoken_dates import day_month, next_or_sixth, spelled_numbers, with_year
 from appliance.ask.vocab import FILLER, FILLER_PHRASES, Catalog
 from appliance.text import fold
@@ -138,7 +139,7 @@ _COUNTERS = re.compile(r"\bcặp\b", re.IGNORECASE)
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
     question = _COUNTERS.sub("cái", question)
-    folded = fold(question).replace("ti le", "ty le")
+    folded = written_dates.rewrite(fold(question).replace("ti le", "ty le"))
     return expand(_TOKEN.findall(folded))
 
 
@@ -180,7 +181,7 @@ class Tokens:
         self.question = question
         raw = day_month(spelled_numbers(next_or_sixth(question, words(question))))
         if today is not None:
-            raw = [with_year(t, today) for t in raw]
+            raw = [with_year(t, today) for t in written_dates.numbered_weeks(raw, today)]
         raw = [w for t in raw for w in catalog.expand_initials(t)]
         self.items = [t if t in COMPARISON_PARTICLES else
                       catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
