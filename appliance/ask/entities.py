@@ -146,9 +146,32 @@ def _specific(hit: Hit, tokens: Tokens, rare: set[str]) -> bool:
         before2 = " ".join(tokens.items[max(0, hit.start - 2):hit.start])
         # "anh Tuấn", "đồng chí Hà", "hồ sơ của Tuấn": a given name alone is also a common word
         # (tuần, năm, mai, lần), so it names an officer only after such a word.
-        return before in PERSON_CUES or before2 in PERSON_CUES or before == "cua"
+        return before in PERSON_CUES or before2 in PERSON_CUES or before == "cua" or typed_as_name(
+            tokens.question, cand.value)
     return hit.length >= 2 and any(w in rare and w not in _TIME_WORDS and w not in _GENERIC_NAME_WORDS
                                    for w in matched)
+
+
+# Session 19: a colleague named by the given name alone, typed as a name: with its capital and its own accents
+# ("Thắng hiện có mấy hồ sơ quá hạn", "tháng này Hương giải quyết bao nhiêu"), in a question typed with accents and not
+# in capitals throughout. It had been unknown, or asked back. A name spelt like a common word with the same accents
+# ("Mai": tomorrow) is read only after the question's first word; "Hà Nội" is a city. Typed otherwise ("thắng",
+# "Thang", "THẮNG") the name still needs "anh / chị / của" before it. Read at run time.
+SESSION19_GIVEN_NAME = True
+_SAME_AS_WORDS = {"Mai"}
+
+
+def typed_as_name(question: str, officer: str) -> bool:
+    if not SESSION19_GIVEN_NAME or question.upper() == question or question == fold(question):
+        return False
+    given = officer.split()[-1]
+    for m in re.finditer(rf"(?<!\w){re.escape(given)}(?!\w)", question):
+        if given in _SAME_AS_WORDS and not question[:m.start()].strip():
+            continue
+        if given == "Hà" and re.match(r"\s*nội\b", question[m.end():], re.IGNORECASE):
+            continue
+        return True
+    return False
 
 
 def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:

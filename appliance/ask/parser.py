@@ -164,6 +164,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     periods = question_periods.previous_of_named(tokens.text(), periods, today)
     if len(periods) > 2:
         periods = question_periods.listed_months(tokens, periods)
+    periods, problem = question_periods.total_of_listed(tokens, periods)
+    if problem:
+        return ParseResult(intent, False, problem)
     if len(periods) == 2 and not last_year and question_periods.nested(*periods):
         # "lũy kế … tháng 10" read as the year to date and October, "tháng 10 so với quý 4": comparing a
         # period with a part of itself (a "giảm 38%") answers nothing asked

@@ -131,6 +131,22 @@ def expand(raw: list[str]) -> list[str]:
     return out
 
 
+# Session 19: the abbreviations of a leader's handwritten notes typed in capitals, "KH" kế hoạch ("đạt bao nhiêu % KH
+# năm", "KH thu NS"), "NS" ngân sách ("thu NS"): as bare shorthand "kh" is "không", so only the capitals say which
+# (and "% kh", "thu ns" lower-case). They had been "không" or unknown: unsure. Read at run time.
+SESSION19_NOTE_ABBREVIATIONS = True
+_NOTE_ABBREVIATIONS = ((re.compile(r"\bKH\b|(?<=% )kh\b|(?<=%)kh\b"), "kế hoạch"),
+                       (re.compile(r"\bNS\b|(?<=\b[tT]hu )ns\b"), "ngân sách"))
+
+
+def _note_abbreviations(question: str) -> str:
+    if not SESSION19_NOTE_ABBREVIATIONS:
+        return question
+    for pattern, words in _NOTE_ABBREVIATIONS:
+        question = pattern.sub(words, question)
+    return question
+
+
 # Words whose folded form is another word the box knows: with their accents they are counters
 # ("bao nhiêu cặp kết hôn": couples, not "cấp" issued).
 _COUNTERS = re.compile(r"\bcặp\b", re.IGNORECASE)
@@ -138,7 +154,7 @@ _COUNTERS = re.compile(r"\bcặp\b", re.IGNORECASE)
 
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
-    question = _COUNTERS.sub("cái", question)
+    question = _note_abbreviations(_COUNTERS.sub("cái", question))
     folded = written_dates.rewrite(fold(question).replace("ti le", "ty le"))
     return expand(_TOKEN.findall(folded))
 

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from appliance.ask import dropped, record_lists
+from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
@@ -173,6 +174,8 @@ def still_open(tokens: Tokens) -> None:
 
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
+    if measures_words.SESSION19_HANGING:
+        phrases = phrases + measures_words.HANGING.get(intent.domain, [])
     if intent.domain == "ho_so":
         still_open(tokens)
     if intent.domain == "phan_anh":
