@@ -22,7 +22,8 @@ _UNITS = {"thang", "quy", "tuan", "nam"}
 def over_units(tokens: Tokens) -> None:
     items = tokens.items
     for k, word in enumerate(items[:-2]):
-        if word == "qua" and not tokens.used[k] and items[k + 1] in _EACH_UNIT and items[k + 2] in _UNITS:
+        if word == "qua" and not tokens.used[k] and items[k + 1] in _EACH_UNIT and items[k + 2] in _UNITS and (
+                items[k - 1:k] != ["ket"]):  # "trả kết quả từng quý": the "quả" of "kết quả", not "qua"
             tokens.used[k] = True
 
 

@@ -192,3 +192,26 @@ def test_session19_a_colleague_by_given_name(ask_db, monkeypatch, on):
     for said in ("THẮNG HIỆN CÓ MẤY HỒ SƠ QUÁ HẠN", "thang 9 Thang giai quyet bao nhieu ho so",
                  "Mai có bao nhiêu hồ sơ trễ hạn"):
         assert ask(said).status != "ok", said
+
+
+def test_a_span_from_after_a_quarter_is_no_fourth_quarter(ask_db):
+    """Bug fix (rule R7): "mỗi quý từ đầu năm đến giờ" folds to "quy tu dau nam": "từ" (from) had been read as "tư"
+    (four), and the fourth quarter's one figure given. "quý tư" itself keeps the fourth quarter."""
+    ask = asker(ask_db)
+    got = ask("số hồ sơ tiếp nhận mỗi quý từ đầu năm đến giờ")
+    assert got.status == "ok" and got.intent is not None and got.intent.group == "quarter"
+    assert got.intent.period is not None and got.intent.period.start == dt.date(2026, 1, 1)
+    fourth = ask("số hồ sơ tiếp nhận quý tư năm nay")
+    assert fourth.intent is not None and fourth.intent.period is not None
+    assert fourth.intent.period.start == dt.date(2026, 10, 1)
+
+
+def test_the_result_returned_by_quarter(ask_db):
+    """Bug fix (rule R7): "trả kết quả từng quý": the "quả" of "kết quả" had been read as "qua" (over each quarter), so
+    "kết" was left unknown and the question unsure. "qua từng tháng" keeps its reading."""
+    ask = asker(ask_db)
+    got = ask("số hồ sơ trả kết quả từng quý năm nay")
+    assert got.status == "ok" and got.intent is not None and got.intent.group == "quarter"
+    assert got.keys[-1] == "da_giai_quyet" or "da_giai_quyet" in got.keys
+    over = ask("số hồ sơ tiếp nhận qua từng tháng năm nay")
+    assert over.status == "ok" and over.intent is not None and over.intent.group == "month"
