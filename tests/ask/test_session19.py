@@ -6,7 +6,17 @@ import datetime as dt
 
 import pytest
 
-from appliance.ask import entities, feedback_topics, measures, nodata, question_periods, readings, tokens, written_dates
+from appliance.ask import (
+    doubts,
+    entities,
+    feedback_topics,
+    measures,
+    nodata,
+    question_periods,
+    readings,
+    tokens,
+    written_dates,
+)
 from tests.ask.answering import asker, same
 
 
@@ -215,3 +225,19 @@ def test_the_result_returned_by_quarter(ask_db):
     assert got.keys[-1] == "da_giai_quyet" or "da_giai_quyet" in got.keys
     over = ask("số hồ sơ tiếp nhận qua từng tháng năm nay")
     assert over.status == "ok" and over.intent is not None and over.intent.group == "month"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_which_week_ranked(ask_db, monkeypatch, on):
+    """doubts.SESSION19_WHICH_UNIT: "tuần nào trong tháng 9 … nhiều nhất", "quý nào năm nay … ít nhất" rank the weeks
+    (quarters) of the period; off, "nào" was unknown. Without a ranking word it stays unknown."""
+    monkeypatch.setattr(doubts, "SESSION19_WHICH_UNIT", on)
+    ask = asker(ask_db)
+    got = ask("tuần nào trong tháng 9 trả nhiều hồ sơ nhất")
+    assert (got.status == "ok" and got.intent is not None and got.intent.group == "week") is on
+    if on:
+        weekly = ask("số hồ sơ trả tháng 9 theo từng tuần")
+        assert got.rows[0] == max(weekly.rows, key=lambda r: r[1])
+    low = ask("quý nào năm nay trễ hạn ít nhất")
+    assert (low.status == "ok" and low.intent is not None and low.intent.order == "asc") is on
+    assert ask("tuần nào nhận nhiều hồ sơ").status == "unsure"
