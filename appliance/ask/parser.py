@@ -140,6 +140,11 @@ def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
         retry = _parse(question, catalog, today, "chi_tieu")
         if retry.confident and retry.intent is not None and retry.intent.indicator:
             return retry
+    if result.confident and result.intent is not None and result.intent.domain == "ho_so" and (
+            result.intent.missing is None) and not feedback_topics.names_records(result) and (
+            category := feedback_topics.ignored_category(said, catalog)):
+        result = ParseResult(result.intent, False, f"«{category}» là lĩnh vực phản ánh, kiến nghị; hãy hỏi «số phản "
+                                                   "ánh …» hoặc nêu hồ sơ của lĩnh vực, thủ tục nào")
     if feedback_topics.asked_without_cue(result, said):
         retry = _parse(question, catalog, today, "phan_anh")
         if feedback_topics.named_topic(retry):

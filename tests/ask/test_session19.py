@@ -241,3 +241,20 @@ def test_session19_which_week_ranked(ask_db, monkeypatch, on):
     low = ask("quý nào năm nay trễ hạn ít nhất")
     assert (low.status == "ok" and low.intent is not None and low.intent.order == "asc") is on
     assert ask("tuần nào nhận nhiều hồ sơ").status == "unsure"
+
+
+def test_a_feedback_category_is_never_dropped_from_a_records_question(ask_db, monkeypatch):
+    """Bug fix (rule R7): "môi trường quý 3 bao nhiêu", "hạ tầng tuần này thế nào": the category's words fold to filler
+    ("mỗi trường") or a comparison ("hả tăng"), and every record received had been given. Read as records they are
+    unsure now (the feedback reading is SESSION19_FEEDBACK_TOPICS'); a field or procedure of the records keeps its
+    figure ("đất đai" is both, "sổ đỏ" a procedure's short name)."""
+    monkeypatch.setattr(feedback_topics, "SESSION19_FEEDBACK_TOPICS", False)
+    ask = asker(ask_db)
+    for said in ("môi trường quý 3 bao nhiêu", "hạ tầng tuần này thế nào", "số hồ sơ môi trường tháng 9"):
+        got = ask(said)
+        assert got.status == "unsure" and not got.rows, said
+    for said in ("số hồ sơ đất đai quý 3", "hồ sơ sổ đỏ quý 3 trả bao nhiêu", "nộp trực tuyến quý 3 bao nhiêu"):
+        assert ask(said).status == "ok", said
+    monkeypatch.setattr(feedback_topics, "SESSION19_FEEDBACK_TOPICS", True)
+    got = ask("môi trường quý 3 bao nhiêu")
+    assert got.intent is not None and got.intent.domain == "phan_anh" and got.rows
