@@ -1,10 +1,11 @@
 """Session 19: feedback asked in everyday words for its topic, without "phản ánh" ("bao nhiêu vụ rác tháng này", "mấy
 vụ đánh nhau tháng 10", "karaoke ồn tuần này bao nhiêu vụ"). The topic words are the citizen classifier's cue words
 (entities.py reads them only in a question about feedback), so such a question had been read as one about records and
-left unsure. When the records reading is unsure, names no procedure, field or officer, and no word of the records
+left unsure. When the records reading is unsure, names no procedure or officer, and no word of the records
 ("hồ sơ", "thủ tục", "tthc", "một cửa") is said, the question is read again as one about feedback; that reading is
-kept only where it is confident and found a category (through its cue words or its label's: "tiếng ồn"). Read at run
-time; tested on and off in tests/ask/test_session19.py.
+kept only where it is confident and found a category (through its cue words or its label's: "tiếng ồn"; where the
+records reading named a field, through a cue: "tranh chấp đất đai"). Read at run time; tested on and off in
+tests/ask/test_session19.py.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ def asked_without_cue(result: ParseResult, said: list[str]) -> bool:
     """The records reading was unsure and nothing in the question belongs to records."""
     if not SESSION19_FEEDBACK_TOPICS or result.confident:
         return False
-    if result.intent is not None and (result.intent.domain != "ho_so" or names_records(result)):
+    if result.intent is not None and (result.intent.domain != "ho_so" or any(
+            c in result.intent.filters for c in ("ten_thu_tuc", "can_bo_xu_ly"))):
         return False
     return not any(said[k:k + len(w)] == w for w in _RECORD_WORDS for k in range(len(said)))
 
@@ -40,9 +42,12 @@ def names_records(result: ParseResult) -> bool:
     return result.intent is not None and any(c in result.intent.filters for c in _RECORD_NAMES)
 
 
-def named_topic(result: ParseResult) -> bool:
-    """The feedback reading is confident and found a category (through a cue word or the words of its label)."""
-    return bool(result.confident and result.intent is not None and "ma_linh_vuc" in result.intent.filters)
+def named_topic(result: ParseResult, field_named: bool = False) -> bool:
+    """The feedback reading is confident and found a category (through a cue word or the words of its label); where
+    the records reading had named a field ("tranh chấp đất đai", "xây dựng không phép"), only through a cue word
+    longer than the field's name."""
+    return bool(result.confident and result.intent is not None and "ma_linh_vuc" in result.intent.filters
+                and (result.intent.topic or not field_named))
 
 
 # Session 19: a topic said in two cue words of one category ("karaoke ồn", "rác bốc mùi", "trộm cắp, đánh nhau"): once

@@ -147,7 +147,8 @@ def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
                                                    "ánh …» hoặc nêu hồ sơ của lĩnh vực, thủ tục nào")
     if feedback_topics.asked_without_cue(result, said):
         retry = _parse(question, catalog, today, "phan_anh")
-        if feedback_topics.named_topic(retry):
+        if feedback_topics.named_topic(retry, field_named=result.intent is not None
+                                       and "linh_vuc" in result.intent.filters):
             return retry
     return result
 
