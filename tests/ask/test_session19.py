@@ -15,6 +15,7 @@ from appliance.ask import (
     question_periods,
     readings,
     tokens,
+    understand,
     written_dates,
 )
 from tests.ask.answering import asker, same
@@ -260,3 +261,17 @@ def test_a_feedback_category_is_never_dropped_from_a_records_question(ask_db, mo
     monkeypatch.setattr(feedback_topics, "SESSION19_FEEDBACK_TOPICS", True)
     got = ask("môi trường quý 3 bao nhiêu")
     assert got.intent is not None and got.intent.domain == "phan_anh" and got.rows
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_a_bare_count_beside_a_measure(ask_db, monkeypatch, on):
+    """understand.SESSION19_BARE_COUNT: "quý 3 bao nhiêu hồ sơ, trễ hạn bao nhiêu" asks what was received and the late
+    ones; off, the first figure was dropped (one figure given). Beside a count at a day ("…, bao nhiêu quá hạn") it is
+    unsure; a clause naming its measure keeps it."""
+    monkeypatch.setattr(understand, "SESSION19_BARE_COUNT", on)
+    ask = asker(ask_db)
+    got = ask("quý 3 bao nhiêu hồ sơ, trễ hạn bao nhiêu")
+    assert (got.keys == ["tiep_nhan", "tre_han"]) is on
+    assert (ask("tháng 9 có bao nhiêu phản ánh, bao nhiêu quá hạn").status == "unsure") is on
+    named = ask("quý 3 giải quyết bao nhiêu hồ sơ, trễ hạn bao nhiêu")
+    assert named.keys == ["da_giai_quyet", "tre_han"]
