@@ -14,6 +14,7 @@ from appliance.ask import (
     nodata,
     question_periods,
     readings,
+    record_lists,
     tokens,
     understand,
     written_dates,
@@ -275,3 +276,15 @@ def test_session19_a_bare_count_beside_a_measure(ask_db, monkeypatch, on):
     assert (ask("tháng 9 có bao nhiêu phản ánh, bao nhiêu quá hạn").status == "unsure") is on
     named = ask("quý 3 giải quyết bao nhiêu hồ sơ, trễ hạn bao nhiêu")
     assert named.keys == ["da_giai_quyet", "tre_han"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_feedback_waiting_longest(ask_db, monkeypatch, on):
+    """record_lists.SESSION19_FEEDBACK_OLDEST: "3 phản ánh chưa xử lý lâu nhất" lists the open feedback oldest filed
+    first, as "3 phản ánh chưa xử lý cũ nhất" does; off, "lâu" was unknown. Without an open word it stays unknown."""
+    monkeypatch.setattr(record_lists, "SESSION19_FEEDBACK_OLDEST", on)
+    ask = asker(ask_db)
+    want = ask("3 phản ánh chưa xử lý cũ nhất")
+    assert want.status == "ok" and want.rows
+    assert same(ask("3 phản ánh chưa xử lý lâu nhất"), want) is on
+    assert ask("3 phản ánh xử lý lâu nhất").status == "unsure"
