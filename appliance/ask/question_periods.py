@@ -111,6 +111,27 @@ def total_of_listed(tokens: Tokens, periods: list[Period]) -> tuple[list[Period]
                          f"từ {periods[0].label} đến hết {periods[-1].label}")], ""
 
 
+# Session 19: "7 ngày qua so với 7 ngày trước đó", "tuần này so với tuần trước đó": the span of the same length just
+# before the one named ("trước đó" had been unknown: unsure). A number that is not the span's length ("7 ngày qua so
+# với 30 ngày trước đó") is not read. Read at run time.
+SESSION19_BEFORE_THAT = True
+_BEFORE_THAT = re.compile(r"\b(?:(\d{1,3}) (ngay|tuan) |(?:ky|khoang|thoi gian|giai doan) )?truoc do\b")
+
+
+def before_that(tokens: Tokens, periods: list[Period]) -> list[Period]:
+    if not SESSION19_BEFORE_THAT or len(periods) != 1:
+        return periods
+    text = tokens.text()
+    said = _BEFORE_THAT.search(text)
+    if said is None:
+        return periods
+    days = (periods[0].end - periods[0].start).days + 1
+    if said.group(1) and int(said.group(1)) * (7 if said.group(2) == "tuan" else 1) != days:
+        return periods
+    tokens.mark_chars(said.start(), said.end())
+    return [periods[0].previous(), periods[0]]
+
+
 _PREVIOUS_OF = re.compile(r"so voi (?:cung ky )?((?:thang|quy|tuan|ky) (?:truoc|vua roi|vua qua|roi))(?! nua)")
 
 

@@ -288,3 +288,16 @@ def test_session19_feedback_waiting_longest(ask_db, monkeypatch, on):
     assert want.status == "ok" and want.rows
     assert same(ask("3 phản ánh chưa xử lý lâu nhất"), want) is on
     assert ask("3 phản ánh xử lý lâu nhất").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_the_span_before_that(ask_db, monkeypatch, on):
+    """question_periods.SESSION19_BEFORE_THAT: "10 ngày qua so với 10 ngày trước đó" compares with the span of the same
+    length just before; off, "trước đó" was unknown. A number that is not the span's length is not read."""
+    monkeypatch.setattr(question_periods, "SESSION19_BEFORE_THAT", on)
+    ask = asker(ask_db)
+    want = ask("số hồ sơ tiếp nhận từ 11/11/2026 đến 20/11/2026 so với từ 1/11/2026 đến 10/11/2026")
+    assert want.status == "ok"
+    got = ask("số hồ sơ tiếp nhận 10 ngày qua so với 10 ngày trước đó")
+    assert (got.status == "ok" and [r[1] for r in got.rows] == [r[1] for r in want.rows]) is on
+    assert ask("số hồ sơ tiếp nhận 10 ngày qua so với 20 ngày trước đó").status == "unsure"
