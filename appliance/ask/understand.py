@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from appliance.ask import dropped, record_lists
+from appliance.ask import count_clauses, dropped, record_lists
 from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     DIMENSIONS,
@@ -172,21 +172,6 @@ def still_open(tokens: Tokens) -> None:
 # tuyến" a filter, and the rate of the received count (none) was unsure.
 
 
-# Session 19: "tháng này bao nhiêu hồ sơ, trễ hạn bao nhiêu", "quý 3 có bao nhiêu phản ánh, bao nhiêu đã xử lý": a
-# clause asking a count with no measure word, beside clauses naming one, asks what was received (as the bare count
-# alone does); it had been dropped and only the other figure given. With a count at a day in the other clause ("…,
-# bao nhiêu quá hạn") the question is unsure (the received count and the count at a day need two periods read
-# apart). Read at run time.
-SESSION19_BARE_COUNT = True
-_COUNT_ASKED = re.compile(r" (?:bao nhieu|may) (?:bo |cai |phieu )?(?:ho so|phan anh|kien nghi)\b| (?:ho so|phan anh) "
-                          r"(?:bao nhieu|may)\b")
-
-
-def _bare_count(clause_text: str, phrases: list[tuple[str, str]]) -> bool:
-    """The clause asks a count of records or feedback and names no measure."""
-    return bool(_COUNT_ASKED.search(clause_text)) and not any(f" {p} " in clause_text for p, _ in phrases)
-
-
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
     if measures_words.SESSION19_HANGING:
@@ -219,7 +204,7 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         words = {tokens.items[k] for k in clause}
         clause_text = " " + " ".join(tokens.items[k] for k in clause) + " "
         is_rate = any(f" {w} " in clause_text for w in RATE_WORDS) or (rate_anywhere and len(clauses) == 1)
-        if _bare_count(clause_text, phrases) and not is_rate:
+        if count_clauses.bare_count(clause_text, phrases) and not is_rate:
             bare_at.append(len(found))
         bases: list[str] = []
         spots: list[tuple[int, int, str]] = []
@@ -261,12 +246,8 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         record_lists.list_count(tokens, intent)
     if speed:
         found = ["so_ngay_tb"]
-    elif found and bare_at and SESSION19_BARE_COUNT and not intent.listing:
-        default = "tiep_nhan" if intent.domain == "ho_so" else "pa_tiep_nhan"
-        if any(MEASURES[m].basis == "asof" for m in found):
-            tokens.doubt(next(k for k, w in enumerate(tokens.items) if w in ("bao", "may")))  # a flow and a count
-        elif default not in found:  # at a day in one question: which day for the flow is not said
-            found.insert(bare_at[0], default)
+    elif found and bare_at and not intent.listing:
+        count_clauses.add_received(tokens, intent.domain, found, bare_at[0])
     if online and not found and not intent.listing:
         found = ["truc_tuyen"]
     if "hinh_thuc_nop" in intent.filters and ("truc_tuyen" in found or "ty_le_truc_tuyen" in found):

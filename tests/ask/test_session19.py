@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from appliance.ask import (
+    count_clauses,
     doubts,
     entities,
     feedback_topics,
@@ -16,7 +17,6 @@ from appliance.ask import (
     readings,
     record_lists,
     tokens,
-    understand,
     written_dates,
 )
 from tests.ask.answering import asker, same
@@ -266,10 +266,10 @@ def test_a_feedback_category_is_never_dropped_from_a_records_question(ask_db, mo
 
 @pytest.mark.parametrize("on", [True, False])
 def test_session19_a_bare_count_beside_a_measure(ask_db, monkeypatch, on):
-    """understand.SESSION19_BARE_COUNT: "quý 3 bao nhiêu hồ sơ, trễ hạn bao nhiêu" asks what was received and the late
-    ones; off, the first figure was dropped (one figure given). Beside a count at a day ("…, bao nhiêu quá hạn") it is
-    unsure; a clause naming its measure keeps it."""
-    monkeypatch.setattr(understand, "SESSION19_BARE_COUNT", on)
+    """count_clauses.SESSION19_BARE_COUNT: "quý 3 bao nhiêu hồ sơ, trễ hạn bao nhiêu" asks what was received and the
+    late ones; off, the first figure was dropped (one figure given). Beside a count at a day ("…, bao nhiêu quá hạn")
+    it is unsure; a clause naming its measure keeps it."""
+    monkeypatch.setattr(count_clauses, "SESSION19_BARE_COUNT", on)
     ask = asker(ask_db)
     got = ask("quý 3 bao nhiêu hồ sơ, trễ hạn bao nhiêu")
     assert (got.keys == ["tiep_nhan", "tre_han"]) is on

@@ -1,0 +1,33 @@
+"""Session 19: "tháng này bao nhiêu hồ sơ, trễ hạn bao nhiêu", "quý 3 có bao nhiêu phản ánh, bao nhiêu đã xử lý": a
+clause asking a count with no measure word, beside clauses naming one, asks what was received (as the bare count alone
+does); it had been dropped and only the other figure given. With a count at a day in the other clause ("…, bao nhiêu
+quá hạn") the question is unsure: the received count and the count at a day need two periods read apart. Read at run
+time by understand.measures; tested on and off in tests/ask/test_session19.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from appliance.ask.tokens import Tokens
+from appliance.reporting.measures import MEASURES
+
+SESSION19_BARE_COUNT = True
+_COUNT_ASKED = re.compile(r" (?:bao nhieu|may) (?:bo |cai |phieu )?(?:ho so|phan anh|kien nghi)\b| (?:ho so|phan anh) "
+                          r"(?:bao nhieu|may)\b")
+
+
+def bare_count(clause_text: str, phrases: list[tuple[str, str]]) -> bool:
+    """The clause asks a count of records or feedback and names no measure."""
+    return bool(_COUNT_ASKED.search(clause_text)) and not any(f" {p} " in clause_text for p, _ in phrases)
+
+
+def add_received(tokens: Tokens, domain: str, found: list[str], at: int) -> None:
+    """The received count added where the bare clause stands, or the question made unsure beside a count at a day."""
+    if not SESSION19_BARE_COUNT:
+        return
+    default = "tiep_nhan" if domain == "ho_so" else "pa_tiep_nhan"
+    if any(MEASURES[m].basis == "asof" for m in found):
+        tokens.doubt(next(k for k, w in enumerate(tokens.items) if w in ("bao", "may")))
+    elif default not in found:
+        found.insert(at, default)
