@@ -49,8 +49,9 @@ def named_periods(tokens: Tokens, today: dt.date) -> tuple[list[Period], bool]:
 # start of that year to the end of that month or quarter (the month alone had been answered, "đến hết" read as filler:
 # for a flow or an indicator that adds up, a confident wrong; "lũy kế hết tháng trước" had been two nested periods,
 # unsure). A count at a day keeps its day (the span's end). "Từ tháng 7 đến hết tháng 10" is read whole by its own
-# rule and untouched. Read at run time.
+# rule and untouched; with any other start said in the clause ("từ đầu quý", "kể từ 15/9") it is not read. Run time.
 SESSION19_UNTIL_END = True
+_SPAN_START = re.compile(r"\b(?:tu|ke tu) (?:dau|thang|quy|ngay|hom|tuan|nam|\d)")
 _UNTIL = re.compile(r"(?:(?:luy ke|tinh) (?:(?:den|toi) )?|(?:den|toi) )het $")
 
 
@@ -64,6 +65,10 @@ def until_end(found: list[tuple[int, int, Period]], text: str) -> list[tuple[int
             out.append((start, end, period))
             continue
         begin = start - len(said.group(0))
+        clause = text[:begin].rsplit(",", 1)[-1]
+        if _SPAN_START.search(clause):
+            out.append((start, end, period))  # "từ đầu quý / từ 15/9 đến hết tháng 10": the start is said
+            continue
         if out and out[-1][2].kind == "range" and text[out[-1][0]:out[-1][1]].startswith("luy ke") and (
                 out[-1][1] >= begin - 1):
             begin = out.pop()[0]  # "lũy kế hết tháng trước": "lũy kế" is this span, not the year to date

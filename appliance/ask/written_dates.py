@@ -2,8 +2,8 @@
 
 - "20-11", "20.11" (a day and a month joined by a dash or a dot) is the day 20/11, as "20/11" already was; never
   before a counting word or "%" ("5-10 hồ sơ", "3.5%"), never after "top", and only a real day of the year;
-- "Q3.2026", "T10.2026", "quý 3.2026", "tháng 10.2026" are "quý 3/2026", "tháng 10/2026" (the dot had split the year
-  off, left unknown);
+- "Q3.2026", "T10.2026", "Q3-2026", "quý 3.2026", "tháng 10.2026" are "quý 3/2026", "tháng 10/2026" (the dot or dash
+  had split the year off, left unknown);
 - "tuần 46" (the week's number in the year, as office calendars count them, ISO 8601: weeks from Monday, week 1 the
   one holding the year's first Thursday) is that Monday-to-Sunday week, up to today while it runs. A week not begun,
   "tuần 2 (của) tháng 10" (a week of a month) and a number after "thứ" are not read.
@@ -21,7 +21,7 @@ SESSION19_WRITTEN_DATES = True
 
 _COUNTING = ("ho", "hs", "phan", "pa", "ngay", "bo", "cai", "vu", "lan", "nguoi", "phieu", "thu", "tuan", "thang",
              "quy", "nam", "%", "trieu", "ty", "dong", "don")
-_PERIOD_DOT = re.compile(r"\b(q|t|quy |thang )(\d{1,2})\.(\d{4})\b")
+_PERIOD_DOT = re.compile(r"\b(q|t|quy |thang )(\d{1,2})[.\-](\d{4})\b")
 _DAY_MONTH = re.compile(r"(?<![\d/.\-])(\d{1,2})[\-.](\d{1,2})(?![\d/.\-])(\s*\S*)")
 _WEEK_MONTH = {"thang", "cua", "trong", "dau", "cuoi"}
 

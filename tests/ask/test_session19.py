@@ -33,6 +33,7 @@ def test_session19_dates_written_with_a_dash_or_a_dot(ask_db, monkeypatch, on):
                         ("trễ hạn 3.11 bao nhiêu hồ sơ", "trễ hạn 3/11 bao nhiêu hồ sơ"),
                         ("SL HS GIẢI QUYẾT Q2.2026", "số hồ sơ giải quyết quý 2 năm 2026"),
                         ("tỷ lệ đúng hạn T9.2026", "tỷ lệ đúng hạn tháng 9/2026"),
+                        ("số hồ sơ trễ hạn Q2-2026", "số hồ sơ trễ hạn quý 2 năm 2026"),
                         ("số phản ánh quý 2.2026", "số phản ánh quý 2 năm 2026")):
         want = ask(plain)
         assert want.status == "ok", plain
@@ -145,6 +146,7 @@ def test_session19_until_the_end_of_a_month(ask_db, monkeypatch, on):
         assert same(ask(said), want) is on, said
     assert same(ask("số hồ sơ tồn đến hết tháng 9"), ask("số hồ sơ tồn tính đến ngày 30/9"))
     assert same(ask("số hồ sơ từ tháng 7 đến hết tháng 9"), ask("số hồ sơ quý 3"))
+    assert ask("số hồ sơ kể từ 15/8 đến hết tháng 9").status == "unsure"  # a start said: no year to date
 
 
 @pytest.mark.parametrize("on", [True, False])
