@@ -155,8 +155,8 @@ def _specific(hit: Hit, tokens: Tokens, rare: set[str]) -> bool:
 # Session 19: a colleague named by the given name alone, typed as a name: with its capital and its own accents
 # ("Thắng hiện có mấy hồ sơ quá hạn", "tháng này Hương giải quyết bao nhiêu"), in a question typed with accents and not
 # in capitals throughout. It had been unknown, or asked back. A name spelt like a common word with the same accents
-# ("Mai": tomorrow) is read only after the question's first word; "Hà Nội" is a city. Typed otherwise ("thắng",
-# "Thang", "THẮNG") the name still needs "anh / chị / của" before it. Read at run time.
+# ("Mai": tomorrow) is read only after the question's first word; "Hà Nội", "Việt Nam" are places. Typed otherwise
+# ("thắng", "Thang", "THẮNG") the name still needs "anh / chị / của" before it. Read at run time.
 SESSION19_GIVEN_NAME = True
 _SAME_AS_WORDS = {"Mai"}
 
@@ -169,6 +169,8 @@ def typed_as_name(question: str, officer: str) -> bool:
         if given in _SAME_AS_WORDS and not question[:m.start()].strip():
             continue
         if given == "Hà" and re.match(r"\s*nội\b", question[m.end():], re.IGNORECASE):
+            continue
+        if given == "Nam" and re.search(r"(?:việt|miền|phía)\s*$", question[:m.start()], re.IGNORECASE):
             continue
         return True
     return False
