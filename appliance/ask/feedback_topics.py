@@ -87,7 +87,8 @@ def _phrases(catalog: Catalog) -> list[tuple[str, str]]:
     cached = _category_phrases.get(id(catalog))
     if cached is not None:
         return cached
-    record_names = " | ".join([fold(n) for n in catalog.fields + catalog.procedures + catalog.officers]
+    record_names = " | ".join([fold(n) for n in catalog.fields + catalog.procedures + catalog.officers
+                               + catalog.indicators]
                               + list(PROCEDURE_ALIASES) + list(INDICATOR_ALIASES))
     found: dict[str, str] = {}
     for _, label in catalog.feedback_categories:
