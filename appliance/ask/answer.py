@@ -223,9 +223,10 @@ def _indicator_sentence(intent: Intent, query: Query, rows: list[list[Cell]], he
         return f"{head}: chưa có số liệu chỉ tiêu cho kỳ này."
     note = f" ({intent.period_note})" if intent.period_note else ""
     if query.kind == "months":
-        parts = [f"tháng {int(str(r[0])[5:])}/{str(r[0])[:4]}: {format_quantity(number(r[3]), str(r[2]))}"
+        unit = "quý" if intent.group == "quarter" else "tháng"
+        parts = [f"{unit} {int(str(r[0])[5:].lstrip('Q'))}/{str(r[0])[:4]}: {format_quantity(number(r[3]), str(r[2]))}"
                  for r in rows[:12]]
-        return f"{head}: thực hiện từng tháng — " + "; ".join(parts) + "."
+        return f"{head}: thực hiện từng {unit} — " + "; ".join(parts) + "."
     if query.kind == "indicator_compare":
         if len(rows) < 2:
             return f"{head}: chưa đủ số liệu để so sánh hai kỳ."

@@ -152,6 +152,27 @@ def months_sql(intent: Intent, period: Period, today: dt.date) -> str:
             f" AND ky BETWEEN {_q(f'{period.start:%Y-%m}')} AND {_q(f'{last:%Y-%m}')}{name} ORDER BY ky")
 
 
+# Session 19: an indicator quarter by quarter ("số lao động có việc làm mới theo từng quý năm nay", "tỷ lệ BHYT mỗi
+# quý"): one row per calendar quarter of the period, built from its months as any period is (one that adds up sums
+# them; a level, "Tỷ lệ …", takes the latest month). It had been unsure (by quarter only records and feedback were
+# read). Read at run time by the parser (doubts.time_unit).
+SESSION19_QUARTERS = True
+
+
+def quarters_sql(intent: Intent, period: Period, today: dt.date) -> str:
+    """One row per quarter of the period (the quarter as «2026-Q3»), for "từng quý"."""
+    name = f" AND chi_tieu = {_q(intent.indicator)}" if intent.indicator else ""
+    last = min(period.end, today)
+    return ("WITH t AS (SELECT ky, chi_tieu, don_vi_tinh, thuc_hien, substr(ky, 1, 4) || '-Q' ||"
+            " ((CAST(substr(ky, 6, 2) AS INTEGER) + 2) / 3) AS quy FROM v_chi_tieu WHERE length(ky) = 7"
+            f" AND ky BETWEEN {_q(f'{period.start:%Y-%m}')} AND {_q(f'{last:%Y-%m}')} AND thuc_hien IS NOT NULL{name}),"
+            " c AS (SELECT quy, chi_tieu, MAX(ky) AS ky_cuoi FROM t GROUP BY quy, chi_tieu)"
+            " SELECT t.quy AS ky, t.chi_tieu, t.don_vi_tinh, CASE WHEN t.don_vi_tinh = '%'"
+            " THEN SUM(CASE WHEN t.ky = c.ky_cuoi THEN t.thuc_hien END) ELSE SUM(t.thuc_hien) END AS thuc_hien"
+            " FROM t JOIN c ON c.quy = t.quy AND c.chi_tieu = t.chi_tieu"
+            " GROUP BY t.quy, t.chi_tieu, t.don_vi_tinh ORDER BY t.quy")
+
+
 def ordered(sql: str, intent: Intent) -> str:
     order = "chi_tieu" if intent.order is None else (
         f"ty_le_hoan_thanh IS NULL, ty_le_hoan_thanh {'ASC' if intent.order == 'asc' else 'DESC'}, chi_tieu")

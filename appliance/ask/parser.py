@@ -186,7 +186,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         # by quarter is one: "thời gian giải quyết trung bình từng quý")
         averaged = (tokens.has("trung binh") or tokens.has("binh quan")) and not any(
             tokens.has(w) for w in ("thoi gian", "bao lau", "so ngay", "bao nhieu ngay", "may ngay"))
-        if averaged or intent.domain == "chi_tieu":
+        if averaged or (intent.domain == "chi_tieu" and not (unit == "quy" and indicators.SESSION19_QUARTERS)):
             return ParseResult(intent, False, doubts.time_unit_problem(unit, averaged))
         tokens.used[at - 1] = tokens.used[at] = True
         intent.group = understand.TIME_GROUPS[unit]

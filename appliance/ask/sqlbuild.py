@@ -228,6 +228,9 @@ def _indicator(intent: Intent, today: dt.date) -> Query:
     if intent.group == "month":
         return Query(indicators.months_sql(intent, intent.period, today), ["ky", "chi_tieu", "don_vi_tinh",
                                                                            "thuc_hien"], "months")
+    if intent.group == "quarter":
+        return Query(indicators.quarters_sql(intent, intent.period, today), ["ky", "chi_tieu", "don_vi_tinh",
+                                                                             "thuc_hien"], "months")
     if intent.compare is not None:
         first = indicators.period_sql(intent, intent.compare, today, label=intent.compare.label)
         second = indicators.period_sql(intent, intent.period, today, label=intent.period.label)

@@ -122,6 +122,8 @@ def expand(raw: list[str]) -> list[str]:
             out += TELEGRAPHIC[word].split()
         elif SESSION18_SHORT_FORMS and word in SHORT_FORMS:
             out += SHORT_FORMS[word].split()
+        elif SESSION19_NOTE_ABBREVIATIONS and word == "ld":
+            out += ["lao", "dong"]  # "số LĐ có việc làm mới" (session 19, with KH / NS below)
         elif word in ("vs", "versus"):
             out += ["so", "voi"]
         elif word in SHORTHAND:
@@ -133,7 +135,8 @@ def expand(raw: list[str]) -> list[str]:
 
 # Session 19: the abbreviations of a leader's handwritten notes typed in capitals, "KH" kế hoạch ("đạt bao nhiêu % KH
 # năm", "KH thu NS"), "NS" ngân sách ("thu NS"): as bare shorthand "kh" is "không", so only the capitals say which
-# (and "% kh", "thu ns" lower-case). They had been "không" or unknown: unsure. Read at run time.
+# (and "% kh", "thu ns" lower-case); and "LĐ" / "ld" lao động, whole words (expand). They had been "không" or unknown:
+# unsure. Read at run time.
 SESSION19_NOTE_ABBREVIATIONS = True
 _NOTE_ABBREVIATIONS = ((re.compile(r"\bKH\b|(?<=% )kh\b|(?<=%)kh\b"), "kế hoạch"),
                        (re.compile(r"\bNS\b|(?<=\b[tT]hu )ns\b"), "ngân sách"))

@@ -11,6 +11,7 @@ from appliance.ask import (
     doubts,
     entities,
     feedback_topics,
+    indicators,
     measures,
     nodata,
     question_periods,
@@ -303,3 +304,22 @@ def test_session19_the_span_before_that(ask_db, monkeypatch, on):
     got = ask("số hồ sơ tiếp nhận 10 ngày qua so với 10 ngày trước đó")
     assert (got.status == "ok" and [r[1] for r in got.rows] == [r[1] for r in want.rows]) is on
     assert ask("số hồ sơ tiếp nhận 10 ngày qua so với 20 ngày trước đó").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_an_indicator_by_quarter(demo_settings, monkeypatch, on):
+    """indicators.SESSION19_QUARTERS: "thu ngân sách từng quý năm nay" gives one row per quarter, built from its months
+    (summed; a rate takes the latest month); off, unsure. An average per quarter stays unsure."""
+    monkeypatch.setattr(indicators, "SESSION19_QUARTERS", on)
+    ask = asker(demo_settings.db_path)  # the demo ward reports its indicators
+    got = ask("thu ngân sách từng quý năm nay")
+    assert (got.status == "ok") is on
+    if on:
+        months = ask("thu ngân sách từng tháng năm nay")
+        q3 = sum(r[3] for r in months.rows if str(r[0]) in ("2026-07", "2026-08", "2026-09"))
+        assert [r[0] for r in got.rows][:3] == ["2026-Q1", "2026-Q2", "2026-Q3"]
+        assert abs(got.rows[2][3] - q3) < 1e-6
+        rate = ask("tỷ lệ tham gia bảo hiểm y tế mỗi quý năm nay")
+        september = next(r[3] for r in ask("tỷ lệ tham gia bảo hiểm y tế từng tháng năm nay").rows if r[0] == "2026-09")
+        assert rate.rows[2][3] == september
+    assert ask("thu ngân sách trung bình mỗi quý năm nay").status == "unsure"
