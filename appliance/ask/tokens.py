@@ -135,11 +135,14 @@ def expand(raw: list[str]) -> list[str]:
 
 # Session 19: the abbreviations of a leader's handwritten notes typed in capitals, "KH" kế hoạch ("đạt bao nhiêu % KH
 # năm", "KH thu NS"), "NS" ngân sách ("thu NS"): as bare shorthand "kh" is "không", so only the capitals say which
-# (and "% kh", "thu ns" lower-case); and "LĐ" / "ld" lao động, whole words (expand). They had been "không" or unknown:
+# (and "% kh", "đạt kh", "thu ns" lower-case); "TT" trật tự before "xây dựng / đô thị"; and "LĐ" / "ld" lao động,
+# whole words (expand). They had been "không" or unknown:
 # unsure. Read at run time.
 SESSION19_NOTE_ABBREVIATIONS = True
-_NOTE_ABBREVIATIONS = ((re.compile(r"\bKH\b|(?<=% )kh\b|(?<=%)kh\b"), "kế hoạch"),
-                       (re.compile(r"\bNS\b|(?<=\b[tT]hu )ns\b"), "ngân sách"))
+_NOTE_ABBREVIATIONS = ((re.compile(r"\bKH\b|(?<=% )kh\b|(?<=%)kh\b|(?<=\b[đĐdD]ạt )kh\b|(?<=\b[dD]at )kh\b"),
+                        "kế hoạch"),
+                       (re.compile(r"\bNS\b|(?<=\b[tT]hu )ns\b"), "ngân sách"),
+                       (re.compile(r"\b[tT][tT](?= (?:xây dựng|xay dung|xd|đô thị|do thi)\b)"), "trật tự"))
 
 
 def _note_abbreviations(question: str) -> str:

@@ -152,12 +152,14 @@ def test_session19_until_the_end_of_a_month(ask_db, monkeypatch, on):
 
 @pytest.mark.parametrize("on", [True, False])
 def test_session19_abbreviations_of_notes(demo_settings, monkeypatch, on):
-    """tokens.SESSION19_NOTE_ABBREVIATIONS: "KH" kế hoạch and "NS" ngân sách typed in capitals (and "% kh", "thu ns");
-    off, "kh" was "không" and "ns" unknown. "kh" in lower case elsewhere stays "không"."""
+    """tokens.SESSION19_NOTE_ABBREVIATIONS: "KH" kế hoạch and "NS" ngân sách typed in capitals (and "% kh", "đạt kh",
+    "thu ns"), "TT xây dựng"; off, "kh" was "không", "ns", "tt" unknown. "kh" in lower case elsewhere stays "không"."""
     monkeypatch.setattr(tokens, "SESSION19_NOTE_ABBREVIATIONS", on)
     ask = asker(demo_settings.db_path)  # the demo ward reports its indicators
     for said, plain in (("thu NS quý 3 đạt bao nhiêu % KH năm", "thu ngân sách quý 3 đạt bao nhiêu % kế hoạch năm"),
-                        ("thu ns tháng 9 được bao nhiêu", "thu ngân sách tháng 9 được bao nhiêu")):
+                        ("thu ns tháng 9 được bao nhiêu", "thu ngân sách tháng 9 được bao nhiêu"),
+                        ("vi phạm TT xây dựng quý 3 đạt kh chưa",
+                         "vi phạm trật tự xây dựng quý 3 đạt kế hoạch chưa")):
         want = ask(plain)
         assert want.status == "ok", plain
         assert same(ask(said), want) is on, said
