@@ -204,8 +204,6 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         words = {tokens.items[k] for k in clause}
         clause_text = " " + " ".join(tokens.items[k] for k in clause) + " "
         is_rate = any(f" {w} " in clause_text for w in RATE_WORDS) or (rate_anywhere and len(clauses) == 1)
-        if count_clauses.bare_count(clause_text, phrases) and not is_rate:
-            bare_at.append(len(found))
         bases: list[str] = []
         spots: list[tuple[int, int, str]] = []
         for phrase, base in sorted(phrases, key=lambda p: -len(p[0].split())):
@@ -237,6 +235,8 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
                 key = "pa_tiep_nhan"
             if key in MEASURES and key not in found:
                 found.append(key)
+        if not bases and not is_rate and count_clauses.bare_count(clause_text, tokens.items, clause):
+            bare_at.append(len(found))
     open_named = bool({"chua_giai_quyet", "qua_han"} & set(found))
     if speed and open_named and not any(tokens.has(d) for d in DIMENSIONS.get(intent.domain, {})) and not (
             tokens.has("ai") or tokens.has("nao")):

@@ -281,6 +281,8 @@ def test_session19_a_bare_count_beside_a_measure(ask_db, monkeypatch, on):
     assert (ask("tháng 9 có bao nhiêu phản ánh, bao nhiêu quá hạn").status == "unsure") is on
     named = ask("quý 3 giải quyết bao nhiêu hồ sơ, trễ hạn bao nhiêu")
     assert named.keys == ["da_giai_quyet", "tre_han"]
+    assert (ask("khai tử quý 3 bao nhiêu bộ, trả bao nhiêu").keys == ["tiep_nhan", "da_giai_quyet"]) is on
+    assert ask("phản ánh quá hạn hiện còn mấy phiếu").keys == ["pa_qua_han"]  # cut at "còn": one clause
 
 
 @pytest.mark.parametrize("on", [True, False])
