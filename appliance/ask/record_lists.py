@@ -75,7 +75,7 @@ def listing(tokens: Tokens, intent: Intent) -> None:
                 intent.listing = True
                 tokens.take(words)
                 break
-    if not intent.listing and not asks_figure and _which_records(tokens):
+    if not intent.listing and not asks_figure and (_which_records(tokens) or _which_what(tokens)):
         intent.listing = True
     if not intent.listing and not asks_figure:
         _newest_few(tokens, intent)
@@ -160,6 +160,22 @@ def _which_records(tokens: Tokens) -> bool:
             tokens.used[start] = True
         return True
     return False
+
+
+# Session 19: "hôm qua nhận những hồ sơ gì", "tuần trước trả các hồ sơ gì": "những / các hồ sơ (phản ánh) gì" asks
+# which records, as "… nào" does; "gì" had been dropped as filler and a count given (a confident wrong). "những thủ
+# tục gì" (which procedures: a breakdown) is no such phrase. Read at run time.
+SESSION19_WHICH_WHAT = True
+_WHICH_WHAT = re.compile(r"\b(nhung|cac) (?:bo |cai |phieu )?(?:ho so|phan anh) (gi)\b")
+
+
+def _which_what(tokens: Tokens) -> bool:
+    said = _WHICH_WHAT.search(tokens.text()) if SESSION19_WHICH_WHAT else None
+    if said is None:
+        return False
+    tokens.mark_chars(said.start(1), said.end(1))
+    tokens.mark_chars(said.start(2), said.end(2))
+    return True
 
 
 def list_count(tokens: Tokens, intent: Intent) -> None:

@@ -327,3 +327,17 @@ def test_session19_an_indicator_by_quarter(demo_settings, monkeypatch, on):
         september = next(r[3] for r in ask("tỷ lệ tham gia bảo hiểm y tế từng tháng năm nay").rows if r[0] == "2026-09")
         assert rate.rows[2][3] == september
     assert ask("thu ngân sách trung bình mỗi quý năm nay").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_which_records_asked_with_what(ask_db, monkeypatch, on):
+    """record_lists.SESSION19_WHICH_WHAT: "tuần trước trả những hồ sơ gì" lists them, as "những hồ sơ nào" does; off,
+    a count was given. "những thủ tục gì" stays a breakdown by procedure."""
+    monkeypatch.setattr(record_lists, "SESSION19_WHICH_WHAT", on)
+    ask = asker(ask_db)
+    want = ask("tuần trước trả những hồ sơ nào")
+    assert want.status == "ok" and want.intent is not None and want.intent.listing
+    got = ask("tuần trước trả những hồ sơ gì")
+    assert (got.intent is not None and got.intent.listing and got.rows == want.rows) is on
+    kinds = ask("tuần trước nhận những thủ tục gì")
+    assert kinds.intent is not None and kinds.intent.group == "ten_thu_tuc"
