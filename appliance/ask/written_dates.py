@@ -5,7 +5,8 @@
 - "Q3.2026", "T10.2026", "Q3-2026", "quý 3.2026", "tháng 10.2026" are "quý 3/2026", "tháng 10/2026" (the dot or dash
   had split the year off, left unknown);
 - "tuần 46" (the week's number in the year, as office calendars count them, ISO 8601: weeks from Monday, week 1 the
-  one holding the year's first Thursday) is that Monday-to-Sunday week, up to today while it runs. A week not begun,
+  one holding the year's first Thursday) is that Monday-to-Sunday week, up to today while it runs ("(từ) tuần 40 đến
+  tuần 46" the span of them). A week not begun,
   "tuần 2 (của) tháng 10" (a week of a month) and a number after "thứ" are not read.
 
 Each form had left its words unknown, so the question was "unsure". Read at run time; tested on and off in
@@ -70,6 +71,15 @@ def numbered_weeks(raw: list[str], today: dt.date) -> list[str]:
             if after[:1] == ["nam"] and len(after) == 2 and after[1].isdigit() and len(after[1]) == 4:
                 year, used = int(after[1]), 4
             week = _iso_week(year, int(nxt))
+            # "(từ) tuần 40 đến tuần 46": one span from the first week's Monday to the last one's Sunday
+            last = raw[k + 2:k + 5]
+            if (week is not None and used == 2 and len(last) == 3 and last[0] in ("den", "toi", "-")
+                    and last[1] == "tuan" and last[2].isdigit()):
+                to = _iso_week(year, int(last[2]))
+                if to is not None and to[0] > week[0]:
+                    week, used = (week[0], to[1]), 5
+                    if out[-1:] in (["tu"], ["ke"]):
+                        out.pop()
             if week is not None and week[0] <= today:
                 start, end = week[0], min(week[1], today)
                 out += ["tu", f"{start.day}/{start.month}/{start.year}", "den", f"{end.day}/{end.month}/{end.year}"]

@@ -56,6 +56,8 @@ def test_session19_a_week_by_its_number(ask_db, monkeypatch, on):
         want = ask(plain)
         assert want.status == "ok", plain
         assert same(ask(said), want) is on, said
+    span = ask("số hồ sơ từ tuần 44 đến tuần 46")
+    assert (span.status == "ok" and same(span, ask("số hồ sơ từ 26/10/2026 đến 15/11/2026"))) is on
     today = dt.date(2026, 11, 20)
     assert written_dates.numbered_weeks(["tuan", "49"], today) == ["tuan", "49"]
     assert written_dates.numbered_weeks(["tuan", "2", "thang", "10"], today)[:2] == ["tuan", "2"]
