@@ -12,7 +12,7 @@ import re
 from appliance.ask.tokens import Tokens
 from appliance.reporting.measures import MEASURES
 
-SESSION19_BARE_COUNT = True
+SESSION19_BARE_COUNT = False  # off by rule R1 (session 19): moved no fresh verdict, no training wrong back
 _COUNT_ASKED = re.compile(r" (?:bao nhieu|may) (?:(?:bo |cai |phieu )?(?:ho so|phan anh|kien nghi)|bo|phieu)\b"
                           r"| (?:ho so|phan anh) (?:bao nhieu|may)\b")
 

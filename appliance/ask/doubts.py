@@ -193,7 +193,7 @@ _GROUP_UNITS = {"quy": "quý", "tuan": "tuần"}
 # Session 19: "tuần nào trong tháng 10 nhận nhiều hồ sơ nhất", "quý nào năm nay trễ hạn ít nhất": the weeks
 # (quarters) of the period ranked, as "tháng nào … nhất" ranks its months ("nào" had been unknown: unsure). Only with a
 # ranking word ("nhất"); "tuần nào" alone stays unknown. Read at run time.
-SESSION19_WHICH_UNIT = True
+SESSION19_WHICH_UNIT = True  # on by rule R1 (session 19): fresh right +1, wrong unchanged
 
 
 def time_unit(tokens: Tokens) -> tuple[str, int]:

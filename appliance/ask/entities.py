@@ -157,7 +157,7 @@ def _specific(hit: Hit, tokens: Tokens, rare: set[str]) -> bool:
 # in capitals throughout. It had been unknown, or asked back. A name spelt like a common word with the same accents
 # ("Mai": tomorrow) is read only after the question's first word; "Hà Nội", "Việt Nam" are places. Typed otherwise
 # ("thắng", "Thang", "THẮNG") the name still needs "anh / chị / của" before it. Read at run time.
-SESSION19_GIVEN_NAME = True
+SESSION19_GIVEN_NAME = True  # on by rule R1 (session 19): fresh right +4, wrong unchanged
 _SAME_AS_WORDS = {"Mai"}
 
 

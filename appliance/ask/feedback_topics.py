@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.tokens import Tokens
     from appliance.ask.vocab import Catalog
 
-SESSION19_FEEDBACK_TOPICS = True
+SESSION19_FEEDBACK_TOPICS = False  # off by rule R1 (session 19): on, fresh one confident wrong more (right unchanged)
 _RECORD_WORDS = (["ho", "so"], ["thu", "tuc"], ["tthc"], ["mot", "cua"], ["hs"])
 _RECORD_NAMES = ("ten_thu_tuc", "linh_vuc", "can_bo_xu_ly")
 
@@ -54,7 +54,7 @@ def named_topic(result: ParseResult, field_named: bool = False) -> bool:
 # the category is found through one cue, the other cue words of that same category are explained by it (the second had
 # been left unknown: unsure). A cue of another category stays unknown; cue words that are measure words or filler
 # ("tiếp nhận", "hồ sơ") are never taken this way. Read at run time.
-SESSION19_TOPIC_CUES = True
+SESSION19_TOPIC_CUES = False  # off by rule R1 (session 19): moved no fresh verdict, no training wrong back
 
 
 def other_cues(tokens: Tokens, codes: set[str], cues: dict[str, list[list[str]]]) -> None:

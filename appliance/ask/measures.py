@@ -87,7 +87,7 @@ FEEDBACK_PHRASES: list[tuple[str, str]] = [
 # Session 19: "(còn / đang) treo" is still open, of records and of feedback alike ("phản ánh còn treo bao nhiêu", "hồ
 # sơ đang treo của anh Nam"); "treo" had been unknown (unsure). Read at run time by understand.measures; the words are
 # known to typo repair whatever the flag.
-SESSION19_HANGING = True
+SESSION19_HANGING = False  # off by rule R1 (session 19): moved no fresh verdict, no training wrong back
 HANGING = {"ho_so": [("con treo", "chua_giai_quyet"), ("dang treo", "chua_giai_quyet"), ("treo", "chua_giai_quyet")],
            "phan_anh": [("con treo", "pa_chua_xu_ly"), ("dang treo", "pa_chua_xu_ly"), ("treo", "pa_chua_xu_ly")]}
 RATE_WORDS = ["ty le", "ti le", "phan tram", "%", "tren tong so", "tren tong"]  # "đúng hạn trên tổng số": a rate

@@ -142,7 +142,7 @@ for _family in (MORE_MISSING, [OTHER_UNITS], [WEB_VISITS], [FORECAST]):
 # SESSION19_BENEFICIARIES: the people receiving an allowance now ("bao nhiêu người đang hưởng trợ cấp", "số đối tượng
 # bảo trợ"): the records are applications, not the list of beneficiaries. "hồ sơ hưởng trợ cấp" (records) is no such
 # phrase. The words had been unknown (unsure).
-SESSION19_BENEFICIARIES = True
+SESSION19_BENEFICIARIES = False  # off by rule R1 (session 19): moved no fresh verdict, no training wrong back
 BENEFICIARIES = Missing(("nguoi dang huong", "nguoi huong", "nguoi duoc huong", "doi tuong dang huong",
                          "doi tuong huong", "doi tuong duoc huong", "so doi tuong", "bao nhieu doi tuong",
                          "doi tuong bao tro", "nguoi nhan tro cap", "nguoi dang nhan tro cap", "dang huong che do"),
@@ -150,14 +150,14 @@ BENEFICIARIES = Missing(("nguoi dang huong", "nguoi huong", "nguoi duoc huong", 
                         "số hồ sơ các thủ tục trợ cấp, hỗ trợ (hồ sơ đề nghị, không phải danh sách người hưởng)")
 # SESSION19_CITY: the ward ranked in the city ("xếp thứ mấy trong thành phố", "so với thành phố"): only the ward's own
 # figures are held. OTHER_UNITS named the district and "toàn / cả thành phố", not "trong / của thành phố".
-SESSION19_CITY = True
+SESSION19_CITY = False  # off by rule R1 (session 19): on, fresh one confident wrong more (right unchanged)
 CITY = Missing(("trong thanh pho", "cua thanh pho", "so voi thanh pho", "thanh pho giao", "trong toan thanh pho",
                 "dung thu may trong", "xep thu may trong"),
                OTHER_UNITS.what, OTHER_UNITS.instead)
 # SESSION19_PERSONAL: who sent a feedback and what it says ("ai gửi", "số điện thoại", "sđt người phản ánh", "tên và số
 # điện thoại", "nội dung thế nào"): the views hold no personal data and no text. A request for them in the form
 # service._HOSTILE names is still refused; "nội dung gì" (which category) keeps its reading.
-SESSION19_PERSONAL = True
+SESSION19_PERSONAL = False  # off by rule R1 (session 19): on, fresh one confident wrong more (right unchanged)
 PERSONAL = Missing(("ai gui", "nguoi gui", "so dien thoai", "sdt", "xin ten", "ho ten", "ten nguoi", "ten va so",
                     "noi dung noi", "noi dung the nao", "noi dung ra sao", "noi dung cu the", "noi dung chi tiet",
                     "toan van", "dia chi nguoi"),

@@ -50,7 +50,7 @@ def named_periods(tokens: Tokens, today: dt.date) -> tuple[list[Period], bool]:
 # for a flow or an indicator that adds up, a confident wrong; "lũy kế hết tháng trước" had been two nested periods,
 # unsure). A count at a day keeps its day (the span's end). "Từ tháng 7 đến hết tháng 10" is read whole by its own
 # rule and untouched; with any other start said in the clause ("từ đầu quý", "kể từ 15/9") it is not read. Run time.
-SESSION19_UNTIL_END = True
+SESSION19_UNTIL_END = True  # on by rule R1b (session 19): moved no fresh verdict; off, train19 b012 wrong
 _SPAN_START = re.compile(r"\b(?:tu|ke tu) (?:dau|thang|quy|ngay|hom|tuan|nam|\d)")
 _UNTIL = re.compile(r"(?:(?:luy ke|tinh) (?:(?:den|toi) )?|(?:den|toi) )het $")
 
@@ -97,7 +97,7 @@ def listed_months(tokens: Tokens, periods: list[Period]) -> list[Period]:
 # Session 19: "tháng 9 và tháng 10 … tổng cộng", "quý 2, quý 3 cộng lại": periods listed with a word of their total
 # said, and no word of comparison, are one span (the two had been compared: a confident wrong). Periods with a gap
 # between them ("tháng 7 và tháng 9 tổng cộng") are unsure: their total is no span. Read at run time.
-SESSION19_TOTAL_OF_LISTED = True
+SESSION19_TOTAL_OF_LISTED = True  # on by rule R1b (session 19): moved no fresh verdict; off, train19 v018 wrong again
 _TOTAL = ["tong cong", "cong lai", "gop lai", "ca hai thang", "ca 2 thang", "ca hai quy", "ca 2 quy", "ca hai ky"]
 _COMPARING = ["so voi", "so sanh", "tang", "giam", "hon", "chenh", "nao"]
 
@@ -119,7 +119,7 @@ def total_of_listed(tokens: Tokens, periods: list[Period]) -> tuple[list[Period]
 # Session 19: "7 ngày qua so với 7 ngày trước đó", "tuần này so với tuần trước đó": the span of the same length just
 # before the one named ("trước đó" had been unknown: unsure). A number that is not the span's length ("7 ngày qua so
 # với 30 ngày trước đó") is not read. Read at run time.
-SESSION19_BEFORE_THAT = True
+SESSION19_BEFORE_THAT = True  # on by rule R1 (session 19): fresh right +1, wrong unchanged
 _BEFORE_THAT = re.compile(r"\b(?:(\d{1,3}) (ngay|tuan) |(?:ky|khoang|thoi gian|giai doan) )?truoc do\b")
 
 

@@ -41,7 +41,7 @@ def difference(tokens: Tokens) -> bool:
 # the other, which a comparison of the two answers (both figures, and the ratio said); "gấp", "lần" had been unknown.
 # With one period and no second name it is a comparison without two sides (unsure, as "so với" alone is); "gấp" alone
 # ("hồ sơ gấp": urgent) stays unknown. Read at run time.
-SESSION19_TIMES = True
+SESSION19_TIMES = True  # on by rule R1 (session 19): fresh right +1, wrong unchanged
 _TIMES = ["gap bao nhieu lan", "gap may lan", "bang bao nhieu lan", "bang may lan", "gap doi", "gap ba",
           "gap lan"]
 

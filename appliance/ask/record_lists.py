@@ -104,7 +104,7 @@ _EARLIEST_WORDS = ["cu nhat", "som nhat"]
 # box, so with an open status said, "lâu nhất" is the open ones waiting longest, oldest filed first (as "5 hồ sơ tồn lâu
 # nhất" is for records); it had been unknown. Without an open word ("5 phản ánh xử lý lâu nhất") it stays unknown.
 # Read at run time.
-SESSION19_FEEDBACK_OLDEST = True
+SESSION19_FEEDBACK_OLDEST = False  # off by rule R1 (session 19): moved no fresh verdict, no training wrong back
 _OPEN_FEEDBACK = ["cho xu ly", "chua xu ly", "chua xong", "ton", "treo", "qua han", "dang xu ly", "chua ai nhan"]
 
 
@@ -165,7 +165,7 @@ def _which_records(tokens: Tokens) -> bool:
 # Session 19: "hôm qua nhận những hồ sơ gì", "tuần trước trả các hồ sơ gì": "những / các hồ sơ (phản ánh) gì" asks
 # which records, as "… nào" does; "gì" had been dropped as filler and a count given (a confident wrong). "những thủ
 # tục gì" (which procedures: a breakdown) is no such phrase. Read at run time.
-SESSION19_WHICH_WHAT = True
+SESSION19_WHICH_WHAT = True  # on by rule R1 (session 19): fresh right +1, wrong -1
 _WHICH_WHAT = re.compile(r"\b(nhung|cac) (?:bo |cai |phieu )?(?:ho so|phan anh) (gi)\b")
 
 

@@ -138,7 +138,7 @@ def expand(raw: list[str]) -> list[str]:
 # (and "% kh", "đạt kh", "thu ns" lower-case); "TT" trật tự before "xây dựng / đô thị"; and "LĐ" / "ld" lao động,
 # whole words (expand). They had been "không" or unknown:
 # unsure. Read at run time.
-SESSION19_NOTE_ABBREVIATIONS = True
+SESSION19_NOTE_ABBREVIATIONS = True  # on by rule R1 (session 19): fresh right +2, wrong unchanged
 _NOTE_ABBREVIATIONS = ((re.compile(r"\bKH\b|(?<=% )kh\b|(?<=%)kh\b|(?<=\b[đĐdD]ạt )kh\b|(?<=\b[dD]at )kh\b"),
                         "kế hoạch"),
                        (re.compile(r"\bNS\b|(?<=\b[tT]hu )ns\b"), "ngân sách"),

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-SESSION19_WRITTEN_DATES = True
+SESSION19_WRITTEN_DATES = True  # on by rule R1 (session 19): fresh right +5, wrong unchanged
 
 _COUNTING = ("ho", "hs", "phan", "pa", "ngay", "bo", "cai", "vu", "lan", "nguoi", "phieu", "thu", "tuan", "thang",
              "quy", "nam", "%", "trieu", "ty", "dong", "don")
