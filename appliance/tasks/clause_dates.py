@@ -13,15 +13,13 @@ from appliance.tasks.phrases import CANCEL, DEFER, OPENERS, VERB_AHEAD
 from appliance.tasks.roster import Person, Roster
 from appliance.text.dates import WorkCalendar
 
-# Session 17 (docs/meetings.md, "Session 17"): the chair calling a doer by name to move their deadline ("à Huy ơi cái
-# danh sách vỉa hè, lùi sang thứ Ba tuần sau cũng được, tuần này em còn việc bản đồ số") moves that person's task
-# however long ago it was given, to the date right after "lùi sang" (not the reason's "tuần này" said after it)
-SESSION17_POSTPONE_NAMED = True  # on by rule R1 (session 17)
-
 
 def postponed(sentence: str, later: re.Match[str], roster: Roster, speakers: list[Person], meeting: dt.date,
               calendar: WorkCalendar | None) -> tuple[Person, dt.date] | None:
-    """(whom the chair calls, the date right after the postponement word), when the sentence calls someone."""
+    """(whom the chair calls, the date right after the postponement word), when the sentence calls someone: the
+    chair calling a doer by name to move their deadline ("à Huy ơi cái danh sách vỉa hè, lùi sang thứ Ba tuần sau
+    cũng được, tuần này em còn việc bản đồ số") moves that person's task however long ago it was given, to the date
+    right after "lùi sang" (not the reason's "tuần này" said after it)."""
     said = vocative_of(sentence, roster, speakers)
     if said is None or said[0].kind not in ("staff", "unit"):
         return None

@@ -120,7 +120,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     said = re.split(r",", said)[-1]
                 found = find_deadline(said, meeting, None, calendar)
                 moved = clause_dates.postponed(sentence, later, roster, speakers, meeting, calendar) \
-                    if clause_dates.SESSION17_POSTPONE_NAMED and later is not None and turn.leads else None
+                    if later is not None and turn.leads else None
                 if moved is not None:
                     # "à Huy ơi cái danh sách vỉa hè, lùi sang thứ Ba tuần sau cũng được, tuần này em còn việc …"
                     out.append(Anchor("agree", moved[0], deadline=moved[1], follow_up=True))

@@ -85,7 +85,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
                 task.cancelled = True
                 break
         return
-    if anchor.kind == "agree" and anchor.person is not None:  # clause_dates.SESSION17_POSTPONE_NAMED
+    if anchor.kind == "agree" and anchor.person is not None:  # the chair moving a named doer's date (clause_dates)
         named = [t for t in found if not t.cancelled and key_of(t.person) == key_of(anchor.person)]
         if named:
             named[-1].deadline = anchor.deadline or named[-1].deadline
@@ -112,7 +112,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
     person = anchor.person
     assert person is not None
     mine = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person)]
-    if SESSION17_ALSO and anchor.kind == "task" and anchor.deadline is None and not anchor.recap \
+    if anchor.kind == "task" and anchor.deadline is None and not anchor.recap \
             and _ALSO.search(anchor.quote.lower()):
         # "Thế còn phần rạp, âm thanh, bàn ghế… Tuấn lo luôn nhé." after Tuấn's dated task: a part of it, as well
         earlier = [t for t in mine if t.deadline is not None and 0 < turn.index - t.touched <= 8]
@@ -120,7 +120,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
             earlier[-1].touched = turn.index
             support(earlier[-1], anchor)
             return
-    if SESSION17_LEADS_ONLY and anchor.kind == "task" and anchor.deadline is None \
+    if anchor.kind == "task" and anchor.deadline is None \
             and _LEADS_ONLY.fullmatch(re.split(r"[,;]", anchor.content.lower())[0]):
         # "ừ thì Trung tâm chủ trì, Phòng Văn hóa - Xã hội phối hợp": who leads the task given in the last turns
         lead = [t for t in mine if 0 < turn.index - t.touched <= 3]
@@ -277,14 +277,11 @@ _INSTEAD = re.compile(r"^\W*(?:(?:ừ|ờ|à|vâng|được)\W+)?(?:thế thì|v
 _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái|phần)\s+(?:này|đó|ấy|đấy)\b")
 
 
-# Session 17 (docs/meetings.md, "Session 17"): an undated job "luôn" (as well) for someone given a dated task in the
-# last eight turns ("Thế còn phần rạp, âm thanh, bàn ghế… Tuấn lo luôn nhé", "thì huy đôn đốc luôn trong đợt kiểm
-# tra") adds to that task: no second task
-SESSION17_ALSO = True  # on by rule R1 (session 17)
+# An undated job "luôn" (as well) for someone given a dated task in the last eight turns ("Thế còn phần rạp, âm
+# thanh, bàn ghế… Tuấn lo luôn nhé", "thì huy đôn đốc luôn trong đợt kiểm tra") adds to that task: no second task
 _ALSO = re.compile(r"\bluôn\b")
-# Session 17 (docs/meetings.md, "Session 17"): "X chủ trì" and nothing more, said of a task X was given in the last
-# three turns (after a member said who else should do it): that task, with its helper, not a second one
-SESSION17_LEADS_ONLY = True  # on by rule R1 (session 17)
+# "X chủ trì" and nothing more, said of a task X was given in the last three turns (after a member said who else
+# should do it): that task, with its helper, not a second one
 _LEADS_ONLY = re.compile(r"\W*(?:vẫn\s+)?(?:là\s+)?chủ trì(?:\s+(?:chính|nhé|nha|luôn))*\W*")
 
 

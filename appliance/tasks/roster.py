@@ -307,11 +307,6 @@ def _in_compound(lower: str, words: list[re.Match[str]], i: int, word: str) -> b
 _UNIT_HEADS = {"ban", "phong", "trung", "cong", "hoi", "doan", "van", "to", "tram", "chi", "uy", "mat", "bo", "tdp"}
 
 
-# A speaker the transcript names outside the directory ("Tạ Văn Bình: alo alo, bà con …") is called "bác Bình" in the
-# same meeting: the roster used for that meeting knows them (Roster.with_guests; proposals.py)
-SESSION17_GUEST_NAMES = True  # on by rule R1 (session 17)
-
-
 def _title_forms(title: str, unit: str) -> list[str]:
     base = re.sub(r"\s*\(.*?\)", "", _lower(title)).strip()
     if not base:
