@@ -159,7 +159,8 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
             support(mine[-1], anchor)
             return
     recent = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person)
-              and (t.turn == turn.index or (anchor.follow_up and t.touched >= turn.index - 1)
+              and (t.turn == turn.index and not _another_in_turn(t, anchor)
+                   or (anchor.follow_up and t.touched >= turn.index - 1)
                    or (anchor.follow_up and turn.index - t.turn <= 2 and overlaps(t.content, anchor.content)))]
     if anchor.kind == "propose":
         # session 12: asking for another date for one's own task ("Anh Bảo, thứ Tư tuần sau em đi đo đạc …, em
@@ -275,6 +276,19 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
 # thì", "thôi", moves it (`merge`)
 _INSTEAD = re.compile(r"^\W*(?:(?:ừ|ờ|à|vâng|được)\W+)?(?:thế thì|vậy thì|thế|vậy|thôi)\b")
 _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái|phần)\s+(?:này|đó|ấy|đấy)\b")
+
+
+# Session 19 (docs/meetings.md, "Session 19"): two jobs for one person in one turn, each with its own date ("Huy
+# thống kê các điểm lấn chiếm …, gửi anh trước thứ Sáu; rồi soạn thông báo …, gửi các hộ trước thứ Tư.", "anh hùng
+# kiểm tra cây xanh xong trước thứ hai và làm báo cáo năm tuần sau gửi anh") are two tasks: the second is not the
+# first said again with a new date when both say a date and the two are not one job (`same_job`)
+SESSION19_TWO_IN_TURN = True
+
+
+def _another_in_turn(task: OpenTask, anchor: Anchor) -> bool:
+    return SESSION19_TWO_IN_TURN and anchor.kind == "task" and not anchor.recap and not anchor.inherits \
+        and task.deadline is not None and anchor.deadline is not None and task.deadline != anchor.deadline \
+        and not same_job(task.content, anchor.content)
 
 
 # An undated job "luôn" (as well) for someone given a dated task in the last eight turns ("Thế còn phần rạp, âm

@@ -1,0 +1,127 @@
+"""Session 19's forms (docs/meetings.md, "Session 19"), each in new words written for this file (not the training
+meetings' sentences), with its setting switched off and on, and where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from appliance.tasks import clause_tasks, clauses, merge, roster
+from appliance.tasks.roster import Roster
+from appliance.text.dates import WorkCalendar
+from tests.flags import switch_on
+from tests.tasks.transcripts import memory_ward, tasks_said
+
+_FLAGGED = (clause_tasks, clauses, merge, roster)
+
+
+@pytest.fixture(scope="module")
+def ward() -> tuple[Roster, WorkCalendar]:
+    return memory_ward()
+
+
+@pytest.fixture
+def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    switch_on(monkeypatch, _FLAGGED, "SESSION19_")
+    return monkeypatch
+
+
+# --- roster.SESSION19_MISHEARD: a colleague's given name misheard by its tone or vowel mark ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: thế thì chị hường lập danh sách các cụ mừng thọ gửi anh trước thứ sáu",
+     [("Bùi Thanh Hương", "2026-12-04")]),
+    ("Nguyễn Văn An: anh thăng đo lại mặt bằng khu chợ tạm trong tuần này nhé", [("Ngô Đức Thắng", "2026-12-04")]),
+    ("Nguyễn Văn An: còn cái cống ngõ chín thì anh hũng cho người thông cống trước thứ tư",
+     [("Trần Văn Hùng", "2026-12-02")]),
+])
+def test_a_misheard_given_name_names_the_colleague(ward, on, said: str, due: list) -> None:
+    assert tasks_said(said, ward) == due
+    on.setattr(roster, "SESSION19_MISHEARD", False)
+    assert tasks_said(said, ward) != due
+
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: anh báo lại em số hộ còn nợ trước thứ sáu nhé",        # "báo" (tell), not Bảo
+    "Nguyễn Văn An: anh nắm tình hình các hộ kinh doanh rồi báo cáo sau",   # "nắm" (grasp), not Nam
+    "Nguyễn Văn An: bên em tuần sau gửi lại bảng tổng hợp",                 # "tuần" (week), not Tuấn
+    "Nguyễn Văn An: Chị Hường bên hội phụ nữ gửi danh sách trước thứ Sáu.",  # written text: a name as written
+])
+def test_an_everyday_word_or_a_written_name_is_no_colleague(ward, on, said: str) -> None:
+    assert not {a for a, _d in tasks_said(said, ward)} & {"Phạm Quốc Bảo", "Hoàng Văn Nam", "Lê Minh Tuấn",
+                                                          "Bùi Thanh Hương"}
+
+
+# --- clauses.SESSION19_THEN_SAME: "rồi …" with no doer goes on with the doer the turn just named ---
+
+THEN = ("Nguyễn Văn An: Bắt đầu.\n"
+        "Lê Minh Tuấn: Dạ.\n"
+        "Nguyễn Văn An: Chị Hương lập danh sách các cụ mừng thọ, gửi anh trước thứ Tư; rồi liên hệ nhà văn hóa mượn "
+        "hội trường trước thứ Sáu.")
+
+
+def test_then_goes_on_with_the_doer_just_named(ward, on) -> None:
+    assert tasks_said(THEN, ward) == [("Bùi Thanh Hương", "2026-12-02"), ("Bùi Thanh Hương", "2026-12-04")]
+    on.setattr(clauses, "SESSION19_THEN_SAME", False)
+    assert ("Bùi Thanh Hương", "2026-12-04") not in tasks_said(THEN, ward)
+
+
+def test_then_after_no_task_is_told_back_as_before(ward, on) -> None:
+    said = ("Nguyễn Văn An: Bắt đầu.\n"
+            "Lê Minh Tuấn: Anh ơi danh sách mừng thọ còn thiếu tổ ba ạ.\n"
+            "Nguyễn Văn An: Thế thì chậm quá. Rồi bổ sung số liệu còn thiếu, gửi anh trước thứ Sáu.")
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-04")]
+
+
+# --- merge.SESSION19_TWO_IN_TURN: two jobs for one person in one turn, each with its date ---
+
+TWO = ("Nguyễn Văn An: Anh Hùng kiểm tra hệ thống thoát nước ngõ năm trước thứ Tư. "
+       "Anh Hùng lập dự toán sửa mái chợ trước thứ Sáu.")
+
+
+def test_two_jobs_with_two_dates_are_two_tasks(ward, on) -> None:
+    assert tasks_said(TWO, ward) == [("Trần Văn Hùng", "2026-12-02"), ("Trần Văn Hùng", "2026-12-04")]
+    on.setattr(merge, "SESSION19_TWO_IN_TURN", False)
+    assert tasks_said(TWO, ward) == [("Trần Văn Hùng", "2026-12-04")]
+
+
+def test_one_job_said_again_with_a_new_date_stays_one(ward, on) -> None:
+    said = ("Nguyễn Văn An: Anh Hùng rà soát các công trình sai phép trước thứ Tư. "
+            "Anh Hùng rà soát các công trình sai phép trước thứ Sáu cũng được.")
+    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04")]
+
+
+# --- clause_tasks.SESSION19_AND_DATED: "… xong trước thứ tư và làm … tuần sau": two jobs joined by "và" ---
+
+AND_DATED = ("Nguyễn Văn An: anh hùng sửa đèn chiếu sáng ngõ năm xong trước thứ tư và lập dự toán sửa mái chợ tuần "
+             "sau gửi anh")
+
+
+def test_two_dated_jobs_joined_by_va(ward, on) -> None:
+    found = tasks_said(AND_DATED, ward)
+    assert [a for a, _d in found] == ["Trần Văn Hùng", "Trần Văn Hùng"]
+    assert found[0][1] == "2026-12-02" and found[1][1] not in (None, "2026-12-02")
+    on.setattr(clause_tasks, "SESSION19_AND_DATED", False)
+    assert len(tasks_said(AND_DATED, ward)) == 1
+
+
+def test_one_date_for_two_verbs_stays_one_task(ward, on) -> None:
+    said = "Nguyễn Văn An: chị hương lập danh sách các cụ mừng thọ và gửi anh trước thứ sáu"
+    assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+
+
+# --- clauses.SESSION19_UNIT_ASKED: the chair asking a tổ or unit to do a job by a date ---
+
+UNIT_ASKED = "Nguyễn Văn An: thế tổ tám dọn vệ sinh nhà văn hóa trong tuần này được không"
+
+
+def test_the_chair_asking_a_group_by_a_date_asks_them(ward, on) -> None:
+    assert tasks_said(UNIT_ASKED, ward) == [("Tổ dân phố số 8", "2026-12-04")]
+    on.setattr(clauses, "SESSION19_UNIT_ASKED", False)
+    assert tasks_said(UNIT_ASKED, ward) == []
+
+
+def test_a_member_asking_for_a_date_is_still_a_proposal(ward, on) -> None:
+    said = ("Nguyễn Văn An: Chị Lan gửi danh sách tổ tám trước thứ Tư.\n"
+            "Lê Thị Lan: Tổ tám chưa gửi số liệu, thứ Sáu được không anh?\n"
+            "Nguyễn Văn An: Được.")
+    assert tasks_said(said, ward) == [("Lê Thị Lan", "2026-12-04")]
