@@ -281,14 +281,15 @@ _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái
 # Session 19 (docs/meetings.md, "Session 19"): two jobs for one person in one turn, each with its own date ("Huy
 # thống kê các điểm lấn chiếm …, gửi anh trước thứ Sáu; rồi soạn thông báo …, gửi các hộ trước thứ Tư.", "anh hùng
 # kiểm tra cây xanh xong trước thứ hai và làm báo cáo năm tuần sau gửi anh") are two tasks: the second is not the
-# first said again with a new date when both say a date and the two are not one job (`same_job`)
+# first said again with a new date when both say a date, the two are not one job (`same_job`) and the second says
+# a job of its own, not only "gửi anh" ("…, anh Hùng thì thứ Sáu gửi anh nhé" moves the first one's date)
 SESSION19_TWO_IN_TURN = True
 
 
 def _another_in_turn(task: OpenTask, anchor: Anchor) -> bool:
     return SESSION19_TWO_IN_TURN and anchor.kind == "task" and not anchor.recap and not anchor.inherits \
         and task.deadline is not None and anchor.deadline is not None and task.deadline != anchor.deadline \
-        and not same_job(task.content, anchor.content)
+        and not same_job(task.content, anchor.content) and len(anchor.content.split()) >= 4
 
 
 # An undated job "luôn" (as well) for someone given a dated task in the last eight turns ("Thế còn phần rạp, âm

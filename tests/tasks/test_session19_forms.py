@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from appliance.tasks import clause_tasks, clauses, merge, roster
+from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
-from tests.tasks.transcripts import memory_ward, tasks_said
+from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
 _FLAGGED = (clause_tasks, clauses, merge, roster)
 
@@ -23,6 +24,32 @@ def ward() -> tuple[Roster, WorkCalendar]:
 def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     switch_on(monkeypatch, _FLAGGED, "SESSION19_")
     return monkeypatch
+
+
+def _due(said: str, ward: tuple[Roster, WorkCalendar]) -> str | None:
+    found = find_deadline(said, MONDAY, None, ward[1])
+    return found[0].isoformat() if found else None
+
+
+# --- bug fix (rule R7): "thứ hai" after a counted noun is an ordinal, not Monday ---
+
+@pytest.mark.parametrize("said", [
+    "tổ chức hội nghị lần thứ ba cho các hộ kinh doanh",
+    "chuẩn bị phương án thứ hai nếu trời mưa",
+    "ra quân đợt thứ hai ở các tuyến phố chính",
+])
+def test_an_ordinal_is_no_weekday(ward: tuple[Roster, WorkCalendar], said: str) -> None:
+    assert _due(said, ward) is None
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Việc thứ hai, chị Lan gửi giấy mời cho các tổ nhé", None),
+    ("làm việc với công ty môi trường thứ Hai tuần sau", "2026-12-07"),
+    ("gửi báo cáo thứ hai nhé", "2026-12-07"),
+])
+def test_a_weekday_beside_a_counted_word_still_reads(ward: tuple[Roster, WorkCalendar], said: str,
+                                                     due: str | None) -> None:
+    assert _due(said, ward) == due
 
 
 # --- roster.SESSION19_MISHEARD: a colleague's given name misheard by its tone or vowel mark ---
@@ -87,6 +114,11 @@ def test_two_jobs_with_two_dates_are_two_tasks(ward, on) -> None:
 def test_one_job_said_again_with_a_new_date_stays_one(ward, on) -> None:
     said = ("Nguyễn Văn An: Anh Hùng rà soát các công trình sai phép trước thứ Tư. "
             "Anh Hùng rà soát các công trình sai phép trước thứ Sáu cũng được.")
+    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04")]
+
+
+def test_a_new_date_with_no_job_of_its_own_moves_the_first(ward, on) -> None:
+    said = "Nguyễn Văn An: Anh Hùng lập dự toán sửa mái chợ trước thứ Tư. À không, thứ Sáu anh Hùng gửi anh nhé."
     assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04")]
 
 
