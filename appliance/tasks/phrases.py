@@ -82,7 +82,8 @@ def _defer() -> str:
 
 CONDITION = re.compile(r"\bnếu\b")
 REPORTED = re.compile(r"^\s*,?\s*(?:đã|vừa|mới|cho biết|nói|nêu|phát biểu|báo cáo rằng|cho rằng|nhấn mạnh|"
-                      r"trình bày|bảo|có ý kiến|đang|xong rồi|làm xong rồi|đều)\b"
+                      r"trình bày|bảo(?!\s+(?:đảm|vệ|quản|trì|dưỡng|hiểm|trợ|lưu|hành))|có ý kiến|đang|xong rồi|"
+                      r"làm xong rồi|đều)\b"
                       # what to say now, in the meeting ("anh Hùng báo cáo nhanh đi"): a routine remark
                       r"|^\s*(?:báo cáo|trình bày|nói|phát biểu|cho ý kiến|tóm tắt|đọc)(?:\s+(?:nhanh|qua|tình hình|"
                       r"luôn|trước|ngắn gọn|cụ thể|cho mọi người|cho các đồng chí|danh sách))*"

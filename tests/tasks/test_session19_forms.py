@@ -52,6 +52,20 @@ def test_a_weekday_beside_a_counted_word_still_reads(ward: tuple[Roster, WorkCal
     assert _due(said, ward) == due
 
 
+# --- bug fix (rule R7): "bảo đảm", "bảo vệ" after the doer are work, not "bảo" (said) ---
+
+def test_ensuring_is_work_not_a_report(ward: tuple[Roster, WorkCalendar]) -> None:
+    said = ("Nguyễn Văn An: bắt đầu nhé\n"
+            "Trịnh Văn Minh: anh ơi đêm giao thừa ở bờ hồ có đếm ngược không ạ\n"
+            "Nguyễn Văn An: có ờ thì công an phường bảo đảm trật tự khu vực bờ hồ đêm ba mươi mốt tháng mười hai nhé")
+    assert tasks_said(said, ward) == [("Công an phường", "2026-12-31")]
+
+
+def test_bao_la_is_still_what_was_said(ward: tuple[Roster, WorkCalendar]) -> None:
+    said = "Nguyễn Văn An: Bắt đầu.\nNguyễn Văn An: Anh Hùng bảo là đường ống ngõ tám đã sửa xong."
+    assert tasks_said(said, ward) == []
+
+
 # --- roster.SESSION19_MISHEARD: a colleague's given name misheard by its tone or vowel mark ---
 
 @pytest.mark.parametrize(("said", "due"), [
