@@ -91,7 +91,7 @@ REPORTED = re.compile(r"^\s*,?\s*(?:đã|vừa|mới|cho biết|nói|nêu|phát 
 SPEECH = re.compile(r"^\s*(?:xin\s+)?(?:thông báo|báo cáo|trình bày|phổ biến|quán triệt|giới thiệu|nói|điểm qua|"
                     r"tóm tắt|đọc)\b")
 ASKS = re.compile(r"^\s*(?:xin\s+)(?:bổ sung|phát biểu|báo cáo|thông báo|trình bày|hỏi|đề xuất|kiến nghị|"
-                  r"cho ý kiến|ý kiến|góp ý|trao đổi)\b")
+                  r"cho ý kiến|ý kiến|góp ý|trao đổi|báo\s+(?:là|rằng))\b")
 # The chair's closing recap restates the tasks given ("Tóm lại: chị Hương thăm gia đình chính sách, …").
 RECAP = re.compile(r"\b(?:tóm tắt|tóm lại|nhắc lại|kết luận|chốt lại|tổng kết lại)\b|"
                    r"^(?:(?:vậy|thế|rồi|thôi|giờ)\s+)?(?:vậy nhé|thế nhé|chốt|tổng kết|tổng hợp)\s*:")

@@ -66,6 +66,23 @@ def test_bao_la_is_still_what_was_said(ward: tuple[Roster, WorkCalendar]) -> Non
     assert tasks_said(said, ward) == []
 
 
+# --- bug fix (rule R7): "em xin báo là …" takes the floor to report; the chair's answer is the task ---
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Bắt đầu.\nHoàng Văn Nam: anh ơi em xin báo là còn ba hộ chưa nộp hồ sơ đất ạ\n"
+    "Nguyễn Văn An: thế thì nam đôn đốc ba hộ đó nộp hồ sơ xong thứ sáu tuần này",
+    "Nguyễn Văn An: Bắt đầu.\nHoàng Văn Nam: Anh ơi em xin báo là còn ba hộ chưa nộp hồ sơ đất ạ.\n"
+    "Nguyễn Văn An: Thế thì Nam đôn đốc ba hộ đó nộp hồ sơ trước thứ Sáu.",
+])
+def test_a_report_before_the_chairs_answer_is_no_task(ward: tuple[Roster, WorkCalendar], said: str) -> None:
+    assert tasks_said(said, ward) == [("Hoàng Văn Nam", "2026-12-04")]
+
+
+def test_offering_to_report_back_is_still_an_offer(ward: tuple[Roster, WorkCalendar]) -> None:
+    said = "Nguyễn Văn An: Bắt đầu.\nHoàng Văn Nam: Dạ em xin báo lại anh kết quả vào thứ Sáu ạ."
+    assert tasks_said(said, ward) == [("Hoàng Văn Nam", "2026-12-04")]
+
+
 # --- roster.SESSION19_MISHEARD: a colleague's given name misheard by its tone or vowel mark ---
 
 @pytest.mark.parametrize(("said", "due"), [
