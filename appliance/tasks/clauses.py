@@ -198,7 +198,7 @@ SESSION19_UNIT_ASKED = True
 # gửi các hộ trước thứ Tư.": an order with no doer that goes on with "rồi", "sau đó", "xong thì" right after the
 # sentence that gave a task in the same turn is that doer's next task, not one told back to the previous speaker
 SESSION19_THEN_SAME = True
-THEN = re.compile(r"^\W*(?:rồi|sau đó|xong thì|xong rồi|tiếp đó|tiếp theo)\b")
+THEN = re.compile(r"^\W*(?:rồi(?!\s*[,.!?])|sau đó|xong thì|tiếp đó)\b")  # "Rồi, …" alone is "OK, …"
 
 
 def _then_same(told: Anchor, lower: str, out: list[Anchor]) -> Anchor:

@@ -130,6 +130,14 @@ def test_then_after_no_task_is_told_back_as_before(ward, on) -> None:
     assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-04")]
 
 
+def test_roi_with_a_comma_is_ok_not_then(ward, on) -> None:
+    said = ("Nguyễn Văn An: Bắt đầu.\n"
+            "Lê Minh Tuấn: Dạ anh, băng rôn in xong rồi ạ.\n"
+            "Nguyễn Văn An: Chị Hương lập danh sách các cụ mừng thọ, gửi anh trước thứ Tư. Rồi, treo băng rôn ở "
+            "nhà văn hóa trước thứ Sáu nhé.")
+    assert ("Bùi Thanh Hương", "2026-12-04") not in tasks_said(said, ward)
+
+
 # --- merge.SESSION19_TWO_IN_TURN: two jobs for one person in one turn, each with its date ---
 
 TWO = ("Nguyễn Văn An: Anh Hùng kiểm tra hệ thống thoát nước ngõ năm trước thứ Tư. "
