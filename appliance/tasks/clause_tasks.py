@@ -228,13 +228,15 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
                                                    scope_lower))
         how = "named" if spot.how == "second" and (vocative is not None or called is not None) else spot.how
         split = _and_dated(text, lower, spot, stop, meeting, calendar) if deadline is not None else None
-        if split is not None:  # "… xong trước thứ hai và làm báo cáo năm tuần sau gửi anh": two jobs, two dates
+        later, more = deadline_and_content(text, Spot(split, split, spot.person, spot.how), stop, led, meeting,
+                                           calendar) if split is not None else (None, "")
+        more = re.sub(r"^và\s+", "", more, flags=re.IGNORECASE)
+        if split is not None and len(more.split()) >= 4:
+            # "… xong trước thứ hai và làm báo cáo năm tuần sau gửi anh": two jobs, two dates ("… trước thứ Tư và
+            # báo cáo anh trong tuần này" reports the one job back)
             deadline, content = deadline_and_content(text, spot, split, led, meeting, calendar)
-            later, more = deadline_and_content(text, Spot(split, split, spot.person, spot.how), stop, led, meeting,
-                                               calendar)
             out.append(Anchor("task", person, content, deadline, text.strip(), follow, how=how, directed=directed))
-            content, deadline = re.sub(r"^(?:và)\s+", "", more, flags=re.IGNORECASE), later
-            content = content[:1].upper() + content[1:]
+            content, deadline = more[:1].upper() + more[1:], later
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))
     return out

@@ -180,6 +180,11 @@ def test_one_date_for_two_verbs_stays_one_task(ward, on) -> None:
     assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
 
 
+def test_reporting_the_job_back_by_another_date_stays_one_task(ward, on) -> None:
+    said = "Nguyễn Văn An: anh hùng kiểm tra đường ống ngõ tám trước thứ tư và báo cáo anh trong tuần này"
+    assert len(tasks_said(said, ward)) == 1
+
+
 # --- clauses.SESSION19_UNIT_ASKED: the chair asking a tổ or unit to do a job by a date ---
 
 UNIT_ASKED = "Nguyễn Văn An: thế tổ tám dọn vệ sinh nhà văn hóa trong tuần này được không"
