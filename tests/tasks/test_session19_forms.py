@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, clauses, merge, roster
+from appliance.tasks import clause_dates, clause_model, clause_tasks, clauses, merge, roster
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
-_FLAGGED = (clause_tasks, clauses, merge, roster)
+_FLAGGED = (clause_dates, clause_tasks, clauses, merge, roster)
 
 
 @pytest.fixture(scope="module")
@@ -201,3 +201,27 @@ def test_a_member_asking_for_a_date_is_still_a_proposal(ward, on) -> None:
             "Lê Thị Lan: Tổ tám chưa gửi số liệu, thứ Sáu được không anh?\n"
             "Nguyễn Văn An: Được.")
     assert tasks_said(said, ward) == [("Lê Thị Lan", "2026-12-04")]
+
+
+# --- clause_dates.SESSION19_CORRECTION_LATER: "à không, <reason>, <the new date>" re-dates the task ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Chị Hương lập danh sách các cụ mừng thọ trước thứ Tư, à không, thứ Tư thì gấp quá, trước thứ "
+     "Sáu cho kịp.", [("Bùi Thanh Hương", "2026-12-04")]),
+    ("Nguyễn Văn An: Chị Hương gửi báo cáo an sinh ngày 2 tháng 12, à không, ngày 2 là họp Đảng ủy, mùng 4 tháng 12 "
+     "nộp anh.", [("Bùi Thanh Hương", "2026-12-04")]),
+    ("Nguyễn Văn An: Công an phường chủ trì, Ban Chỉ huy Quân sự phối hợp, kiểm tra các kho pháo, trước 20/12 phải "
+     "xong, à không, 20 thì sát quá, trước Tết dương lịch cho kịp.", [("Công an phường", "2026-12-31")]),
+])
+def test_a_correction_after_its_reason_redates_the_task(ward, on, said: str, due: list) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)  # the rules alone
+    assert tasks_said(said, ward) == due
+    on.setattr(clause_dates, "SESSION19_CORRECTION_LATER", False)
+    assert tasks_said(said, ward) == []
+
+
+def test_a_new_job_after_a_khong_is_no_correction(ward, on) -> None:
+    on.setattr(clause_model, "BY_DEFAULT", False)
+    said = ("Nguyễn Văn An: Chị Hương lập danh sách các cụ mừng thọ trước thứ Tư, à không, chuẩn bị cả quà mừng thọ "
+            "trước thứ Sáu.")
+    assert ("Bùi Thanh Hương", "2026-12-04") not in tasks_said(said, ward)
