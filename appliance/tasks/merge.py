@@ -212,6 +212,11 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         return
     again = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and same_job(t.content,
                                                                                                 anchor.content)]
+    if not again and SESSION19_REDATE and turn.leads and anchor.kind == "task" and anchor.deadline is not None \
+            and not anchor.inherits and not anchor.recap:
+        again = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.chair
+                 and t.deadline is not None and t.turn < turn.index
+                 and not content_words(anchor.content) - content_words(t.content) - _REDATE_WORDS]
     if again and not anchor.inherits:
         # The chair's closing recap ("Kết luận: anh Hùng rà soát công trình sai phép, hạn 15/12") restates a
         # task given earlier: the same task, with the deadline said last.
@@ -290,6 +295,14 @@ def _another_in_turn(task: OpenTask, anchor: Anchor) -> bool:
     return SESSION19_TWO_IN_TURN and anchor.kind == "task" and not anchor.recap and not anchor.inherits \
         and task.deadline is not None and anchor.deadline is not None and task.deadline != anchor.deadline \
         and not same_job(task.content, anchor.content) and len(anchor.content.split()) >= 4
+
+
+# Session 19 (docs/meetings.md, "Session 19"): the chair giving a person who has a dated task a new date later in the
+# meeting, naming no job of their own beyond the words of that task ("anh hùng làm sớm lên thứ sáu này nhé", "à chị
+# lan giấy mời thì thứ sáu gửi cũng được"): that task's new date, not a second task
+SESSION19_REDATE = True
+_REDATE_WORDS = {"lam", "gui", "nop", "xong", "trinh", "som", "len", "hon", "cung", "duoc", "thi", "nhe", "luon",
+                 "phai", "hoan", "thanh", "cho", "anh", "chi", "em", "nay", "tuan", "sau", "nua"}
 
 
 # An undated job "luôn" (as well) for someone given a dated task in the last eight turns ("Thế còn phần rạp, âm

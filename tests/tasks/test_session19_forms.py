@@ -225,3 +225,25 @@ def test_a_new_job_after_a_khong_is_no_correction(ward, on) -> None:
     said = ("Nguyễn Văn An: Chị Hương lập danh sách các cụ mừng thọ trước thứ Tư, à không, chuẩn bị cả quà mừng thọ "
             "trước thứ Sáu.")
     assert ("Bùi Thanh Hương", "2026-12-04") not in tasks_said(said, ward)
+
+
+# --- merge.SESSION19_REDATE: a new date later in the meeting for a person's task, with no job of its own ---
+
+_GIVEN = ("Nguyễn Văn An: Bắt đầu.\n"
+          "Nguyễn Văn An: Anh Hùng dự thảo quyết định thành lập tổ kiểm tra, trình anh ký thứ Hai tuần sau.\n"
+          "Trần Văn Hùng: Dạ.\n")
+
+
+@pytest.mark.parametrize("later", [
+    "Nguyễn Văn An: À anh Hùng làm sớm lên, thứ Sáu này nhé.",
+    "Nguyễn Văn An: à anh hùng làm sớm lên thứ sáu này nhé",
+])
+def test_a_new_date_later_redates_the_task(ward, on, later: str) -> None:
+    assert tasks_said(_GIVEN + later, ward) == [("Trần Văn Hùng", "2026-12-04")]
+    on.setattr(merge, "SESSION19_REDATE", False)
+    assert tasks_said(_GIVEN + later, ward) == [("Trần Văn Hùng", "2026-12-07"), ("Trần Văn Hùng", "2026-12-04")]
+
+
+def test_a_new_job_later_is_a_second_task(ward, on) -> None:
+    later = "Nguyễn Văn An: Anh Hùng lập danh sách các hộ vi phạm trước thứ Sáu nhé."
+    assert tasks_said(_GIVEN + later, ward) == [("Trần Văn Hùng", "2026-12-07"), ("Trần Văn Hùng", "2026-12-04")]
