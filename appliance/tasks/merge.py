@@ -182,6 +182,9 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         # "Dạ, em nhận ạ" from the head of the unit just given a task: that task, not a new one
         recent = [t for t in found if not t.cancelled and t.person.kind == "unit" and t.person.name == person.unit
                   and turn.index - t.touched <= 2]
+        if SESSION19_UNIT_THEN_MEMBER and recent and turn.leads and person.kind == "staff" \
+                and recent[-1].turn == turn.index and anchor.kind == "task" and not anchor.recap:
+            recent[-1].person = person  # "… thì văn phòng lo. Chị Lan thuê xe nhé.": the unit's job, to its person
     if not recent and anchor.kind == "task" and turn.leads and not anchor.recap \
             and AGREE.match(anchor.quote.lower()):
         # "Em xin treo xong trước ngày 28 ạ." — "Ừ, anh Hùng treo cờ, băng rôn … trước ngày 28/12 nhé.": the chair
@@ -295,6 +298,12 @@ def _another_in_turn(task: OpenTask, anchor: Anchor) -> bool:
     return SESSION19_TWO_IN_TURN and anchor.kind == "task" and not anchor.recap and not anchor.inherits \
         and task.deadline is not None and anchor.deadline is not None and task.deadline != anchor.deadline \
         and not same_job(task.content, anchor.content) and len(anchor.content.split()) >= 4
+
+
+# Session 19 (docs/meetings.md, "Session 19"): a job given to a unit, then in the same turn of the chair a person of
+# that unit named for it in a few words ("Còn xe đưa thanh niên đi khám ngày 26 thì văn phòng lo. Chị Lan thuê xe
+# nhé."): one task, the person's, with the unit's date (it had stayed the unit's, a wrong task and a missed one)
+SESSION19_UNIT_THEN_MEMBER = True
 
 
 # Session 19 (docs/meetings.md, "Session 19"): the chair giving a person who has a dated task a new date later in the

@@ -247,3 +247,25 @@ def test_a_new_date_later_redates_the_task(ward, on, later: str) -> None:
 def test_a_new_job_later_is_a_second_task(ward, on) -> None:
     later = "Nguyễn Văn An: Anh Hùng lập danh sách các hộ vi phạm trước thứ Sáu nhé."
     assert tasks_said(_GIVEN + later, ward) == [("Trần Văn Hùng", "2026-12-07"), ("Trần Văn Hùng", "2026-12-04")]
+
+
+# --- merge.SESSION19_UNIT_THEN_MEMBER: a unit's job, then a person of that unit named for it in a few words ---
+
+_UNIT = "Nguyễn Văn An: Bắt đầu.\nNguyễn Văn An: Còn hội trường cho hội nghị ngày 10/12 thì văn phòng lo. "
+
+
+def test_the_units_job_goes_to_its_person(ward, on) -> None:
+    said = _UNIT + "Chị Lan mượn loa nhé."
+    assert tasks_said(said, ward) == [("Lê Thị Lan", "2026-12-10")]
+    on.setattr(merge, "SESSION19_UNIT_THEN_MEMBER", False)
+    assert tasks_said(said, ward) == [("Văn phòng HĐND và UBND", "2026-12-10")]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # a person of another unit: their own task
+    (_UNIT + "Anh Hùng mượn loa nhé.", [("Văn phòng HĐND và UBND", "2026-12-10"), ("Trần Văn Hùng", None)]),
+    # the unit's head accepting in the next turn: the unit's task, as before
+    (_UNIT + "\nLê Thị Lan: Dạ, em nhận ạ.", [("Văn phòng HĐND và UBND", "2026-12-10")]),
+])
+def test_another_units_person_or_an_acceptance_keeps_the_units_task(ward, on, said: str, due: list) -> None:
+    assert tasks_said(said, ward) == due
