@@ -83,6 +83,8 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
                     and (len(content_words(anchor.content)) <= 6
                          or word_pairs(task.content) & word_pairs(anchor.content)):
                 task.cancelled = True
+                # nor does the sentence model read it again, when the answer says it all in a few words
+                task.called_off = SESSION19_DONE_SHORT and _all_done(anchor.content)
                 break
         return
     if anchor.kind == "agree" and anchor.person is not None:  # the chair moving a named doer's date (clause_dates)
@@ -284,6 +286,19 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
 # thì", "thôi", moves it (`merge`)
 _INSTEAD = re.compile(r"^\W*(?:(?:ừ|ờ|à|vâng|được)\W+)?(?:thế thì|vậy thì|thế|vậy|thôi)\b")
 _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái|phần)\s+(?:này|đó|ấy|đấy)\b")
+
+
+# Session 19 (docs/meetings.md, "Session 19"): a task its doer answers as done in a few words and nothing more ("à quên
+# tuấn gửi chị bảng tổng hợp … chiều nay nhé" — "em gửi chị rồi ạ hôm qua") is off for the sentence model too, as a
+# task called off in words is: the model had read the order's sentence again. A longer answer often says only a part
+# is done ("Dạ danh sách em có rồi anh, quà thì em đặt …", "em đã gọi công ty rồi, họ hẹn thứ Năm xuống ạ"): the
+# model may still read it
+SESSION19_DONE_SHORT = True
+_NOT_ALL = re.compile(r"\b(?:còn|chỉ|nhưng|mà|hẹn|thì|chưa|nốt|đang)\b")
+
+
+def _all_done(said: str) -> bool:
+    return len(re.findall(r"\w+", said)) <= 8 and not _NOT_ALL.search(said.lower())
 
 
 # Session 19 (docs/meetings.md, "Session 19"): two jobs for one person in one turn, each with its own date ("Huy

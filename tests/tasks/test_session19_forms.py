@@ -269,3 +269,24 @@ def test_the_units_job_goes_to_its_person(ward, on) -> None:
 ])
 def test_another_units_person_or_an_acceptance_keeps_the_units_task(ward, on, said: str, due: list) -> None:
     assert tasks_said(said, ward) == due
+
+
+# --- merge.SESSION19_DONE_SHORT: a task answered as done in a few words stays off for the sentence model too ---
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: bắt đầu nhé\nNguyễn Văn An: à quên huy gửi anh danh sách máy tính hỏng chiều nay nhé\n"
+    "Đỗ Quang Huy: em gửi anh rồi ạ hôm qua",
+    "Nguyễn Văn An: Bắt đầu.\nNguyễn Văn An: Huy gửi anh danh sách máy tính hỏng chiều nay nhé.\n"
+    "Đỗ Quang Huy: Dạ em gửi anh rồi ạ.",
+])
+def test_a_task_answered_done_is_no_task(ward, on, said: str) -> None:
+    assert tasks_said(said, ward) == []
+    on.setattr(merge, "SESSION19_DONE_SHORT", False)
+    assert tasks_said(said, ward) == [("Đỗ Quang Huy", "2026-11-30")]
+
+
+def test_a_part_done_leaves_the_task(ward, on) -> None:
+    said = ("Nguyễn Văn An: Bắt đầu.\n"
+            "Nguyễn Văn An: Huy gửi anh danh sách máy tính hỏng và biên bản kiểm tra chiều nay nhé.\n"
+            "Đỗ Quang Huy: Dạ danh sách em gửi rồi, còn biên bản thì em đang làm ạ.")
+    assert tasks_said(said, ward) == [("Đỗ Quang Huy", "2026-11-30")]
