@@ -83,8 +83,8 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
                     and (len(content_words(anchor.content)) <= 6
                          or word_pairs(task.content) & word_pairs(anchor.content)):
                 task.cancelled = True
-                # nor does the sentence model read it again, when the answer says it all in a few words
-                task.called_off = SESSION19_DONE_SHORT and _all_done(anchor.content)
+                if SESSION19_DONE_SHORT and _all_done(anchor.content):
+                    task.called_off = True  # nor does the sentence model read it again: the answer says it all
                 break
         return
     if anchor.kind == "agree" and anchor.person is not None:  # the chair moving a named doer's date (clause_dates)

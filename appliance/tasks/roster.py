@@ -276,8 +276,9 @@ class Roster:
 # Session 19 (docs/meetings.md, "Session 19"): recogniser text mishears a colleague's given name by its tone or vowel
 # mark ("chị hường tổng hợp …" for chị Hương, "anh thăng kiểm tra …" for anh Thắng, "anh hũng" for anh Hùng): after
 # "anh / chị / em" and right before a verb of work (or a call: "ơi", "đâu"), a word that folds to the given name of
-# exactly one member names that member. Not in written text (capitals say names there), and never an everyday word
-# that folds alike ("anh báo lại", "em năm nay", "anh nắm", "chị mình", "bên em tuần sau", "anh hủy lịch")
+# exactly one member names that member ("anh năm rà soát …" for anh Nam; "em năm nay …" has no verb after it). Not in
+# written text (capitals say names there), and never an everyday word that folds alike ("anh báo lại", "anh nắm tình
+# hình", "chị mình", "bên em tuần sau", "anh hủy lịch")
 SESSION19_MISHEARD = True
 _MISHEARD_AFTER = ("anh", "chị", "em")
 _NOT_MISHEARD = {
