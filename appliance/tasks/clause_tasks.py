@@ -245,7 +245,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
 # Session 19 (docs/meetings.md, "Session 19"): one doer given two jobs joined by "và", each with its own date ("anh
 # hùng kiểm tra an toàn cây xanh các tuyến phố xong trước thứ hai và làm báo cáo công tác xây dựng năm hai không hai
 # sáu tuần sau gửi anh"): two tasks, each with its date; one date for both ("… trước thứ Sáu và gửi anh") stays one
-SESSION19_AND_DATED = True
+SESSION19_AND_DATED = False  # off by rule R1 (session 19): moved no fresh verdict, no training wrong back
 _AND_VERB = re.compile(rf"[\s,]+và\s+(?=(?:{VERB})\b)")
 
 

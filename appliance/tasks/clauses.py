@@ -191,13 +191,13 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
 # Session 19 (docs/meetings.md, "Session 19"): the chair asking a unit or a tổ to do a job by a date ("thế tổ mười hai
 # phát thông báo cho các hộ kinh doanh trong tổ trong tuần này được không") asks them, as asking a person by name
 # does; it is not the chair proposing a date of their own
-SESSION19_UNIT_ASKED = True
+SESSION19_UNIT_ASKED = True  # on by rule R1b (session 19): moved no fresh verdict; off, s19 y11 wrong again
 
 
 # Session 19 (docs/meetings.md, "Session 19"): "Huy thống kê các điểm …, gửi anh trước thứ Sáu; rồi soạn thông báo …,
 # gửi các hộ trước thứ Tư.": an order with no doer that goes on with "rồi", "sau đó", "xong thì" right after the
 # sentence that gave a task in the same turn is that doer's next task, not one told back to the previous speaker
-SESSION19_THEN_SAME = True
+SESSION19_THEN_SAME = True  # on by rule R1b (session 19): moved no fresh verdict; off, s19 y05 wrong again
 THEN = re.compile(r"^\W*(?:rồi(?!\s*[,.!?])|sau đó|xong thì|tiếp đó)\b")  # "Rồi, …" alone is "OK, …"
 
 

@@ -293,7 +293,7 @@ _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái
 # task called off in words is: the model had read the order's sentence again. A longer answer often says only a part
 # is done ("Dạ danh sách em có rồi anh, quà thì em đặt …", "em đã gọi công ty rồi, họ hẹn thứ Năm xuống ạ"): the
 # model may still read it
-SESSION19_DONE_SHORT = True
+SESSION19_DONE_SHORT = False  # off by rule R1 (session 19): on, fresh11 one right fewer, no wrong fewer
 _NOT_ALL = re.compile(r"\b(?:còn|chỉ|nhưng|mà|hẹn|thì|chưa|nốt|đang)\b")
 
 
@@ -306,7 +306,7 @@ def _all_done(said: str) -> bool:
 # kiểm tra cây xanh xong trước thứ hai và làm báo cáo năm tuần sau gửi anh") are two tasks: the second is not the
 # first said again with a new date when both say a date, the two are not one job (`same_job`) and the second says
 # a job of its own, not only "gửi anh" ("…, anh Hùng thì thứ Sáu gửi anh nhé" moves the first one's date)
-SESSION19_TWO_IN_TURN = True
+SESSION19_TWO_IN_TURN = False  # off by rule R1 (session 19): moved no fresh verdict, no training wrong back
 
 
 def _another_in_turn(task: OpenTask, anchor: Anchor) -> bool:
@@ -318,13 +318,13 @@ def _another_in_turn(task: OpenTask, anchor: Anchor) -> bool:
 # Session 19 (docs/meetings.md, "Session 19"): a job given to a unit, then in the same turn of the chair a person of
 # that unit named for it in a few words ("Còn xe đưa thanh niên đi khám ngày 26 thì văn phòng lo. Chị Lan thuê xe
 # nhé."): one task, the person's, with the unit's date (it had stayed the unit's, a wrong task and a missed one)
-SESSION19_UNIT_THEN_MEMBER = True
+SESSION19_UNIT_THEN_MEMBER = True  # on by rule R1 (session 19): fresh right +1, wrong unchanged (fresh15, fresh8)
 
 
 # Session 19 (docs/meetings.md, "Session 19"): the chair giving a person who has a dated task a new date later in the
 # meeting, naming no job of their own beyond the words of that task ("anh hùng làm sớm lên thứ sáu này nhé", "à chị
 # lan giấy mời thì thứ sáu gửi cũng được"): that task's new date, not a second task
-SESSION19_REDATE = True
+SESSION19_REDATE = True  # on by rule R1 (session 19): fresh wrong -3, right -1 (fresh8, fresh9, fresh11)
 _REDATE_WORDS = {"lam", "gui", "nop", "xong", "trinh", "som", "len", "hon", "cung", "duoc", "thi", "nhe", "luon",
                  "phai", "hoan", "thanh", "cho", "anh", "chi", "em", "nay", "tuan", "sau", "nua"}
 

@@ -279,7 +279,7 @@ class Roster:
 # exactly one member names that member ("anh năm rà soát …" for anh Nam; "em năm nay …" has no verb after it). Not in
 # written text (capitals say names there), and never an everyday word that folds alike ("anh báo lại", "anh nắm tình
 # hình", "chị mình", "bên em tuần sau", "anh hủy lịch")
-SESSION19_MISHEARD = True
+SESSION19_MISHEARD = False  # off by rule R1 (session 19): moved no fresh verdict, no training wrong back
 _MISHEARD_AFTER = ("anh", "chị", "em")
 _NOT_MISHEARD = {
     "ăn", "ân", "ấn", "án", "ẩn", "báo", "bào", "bão", "bạo", "bao", "hạ", "há", "hả", "ha", "hành", "hãnh", "hanh",
