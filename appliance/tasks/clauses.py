@@ -120,7 +120,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     said = re.split(r",", said)[-1]
                 found = find_deadline(said, meeting, None, calendar)
                 moved = clause_dates.postponed(sentence, later, roster, speakers, meeting, calendar) \
-                    if clause_dates.SESSION17_POSTPONE_NAMED and later is not None and turn.leads else None
+                    if later is not None and turn.leads else None
                 if moved is not None:
                     # "à Huy ơi cái danh sách vỉa hè, lùi sang thứ Ba tuần sau cũng được, tuần này em còn việc …"
                     out.append(Anchor("agree", moved[0], deadline=moved[1], follow_up=True))
@@ -129,7 +129,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     # "Thế thì lùi sang thứ Hai tuần sau": the chair moves the deadline; nobody need agree
                     out.append(Anchor("agree", None, deadline=found[0], follow_up=True))
                     continue
-                if found is not None and not roster.mentions(said, verbs=VERB_AHEAD):
+                if found is not None and not roster.mentions(said, verbs=VERB_AHEAD) \
+                        and not (SESSION19_UNIT_ASKED and turn.leads and units_in(said, roster)):
                     out.append(Anchor("propose", turn.speaker, deadline=found[0]))
                     continue
             said = vocative_of(sentence, roster, speakers)
@@ -177,7 +178,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
                 # (a closing recap names whom each task is for; a clause of it it could not read is not
                 # said back to the one addressed)
-                out.append(told)
+                out.append(_then_same(told, lower, out) if just_gave else told)
             elif not found_here and (short or not AGREE.match(lower) and not QUESTION.search(lower)
                                      and not DEFER.search(lower) and len(re.findall(r"\w+", lower)) <= 6):
                 # "Muộn quá, thứ Tư.": a short answer that is a date sets the task just discussed.
@@ -185,6 +186,26 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 if found is not None:
                     out.append(Anchor("agree", None, deadline=found[0]))
     return out
+
+
+# Session 19 (docs/meetings.md, "Session 19"): the chair asking a unit or a tổ to do a job by a date ("thế tổ mười hai
+# phát thông báo cho các hộ kinh doanh trong tổ trong tuần này được không") asks them, as asking a person by name
+# does; it is not the chair proposing a date of their own
+SESSION19_UNIT_ASKED = True  # on by rule R1b (session 19): moved no fresh verdict; off, s19 y11 wrong again
+
+
+# Session 19 (docs/meetings.md, "Session 19"): "Huy thống kê các điểm …, gửi anh trước thứ Sáu; rồi soạn thông báo …,
+# gửi các hộ trước thứ Tư.": an order with no doer that goes on with "rồi", "sau đó", "xong thì" right after the
+# sentence that gave a task in the same turn is that doer's next task, not one told back to the previous speaker
+SESSION19_THEN_SAME = True  # on by rule R1b (session 19): moved no fresh verdict; off, s19 y05 wrong again
+THEN = re.compile(r"^\W*(?:rồi(?!\s*[,.!?])|sau đó|xong thì|tiếp đó)\b")  # "Rồi, …" alone is "OK, …"
+
+
+def _then_same(told: Anchor, lower: str, out: list[Anchor]) -> Anchor:
+    given = out[-1] if out and out[-1].kind == "task" and out[-1].person is not None else None
+    if not SESSION19_THEN_SAME or given is None or not THEN.match(lower):
+        return told
+    return replace(told, person=given.person, follow_up=False)
 
 
 # Session 13: what must be done by when, said with no doer ("4 người đấy trong tuần này phải xong."), then who does it

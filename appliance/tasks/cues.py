@@ -29,35 +29,7 @@ def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None) 
     after = clause[found[2]:].strip(" ,").lower()
     if len(re.findall(r"\w+", rest)) <= 1 or topic and not after.startswith(("thì", "đã")):
         return found[0], 0, 0
-    if SESSION18B_FRONTED_EVENT and _EVENT_LAST.fullmatch(after):
-        return _event_day(clause, found, meeting, calendar)
     return None
-
-
-def _event_day(clause: str, found: tuple[dt.date, int, int], meeting: dt.date, calendar: WorkCalendar | None
-               ) -> tuple[dt.date, int, int] | None:
-    """The day of the event said last before the doer: a day named by its number ("ngày hai mươi chín", "23/1"); a
-    weekday right after it restates it ("ngày 23 tháng 1 thứ bảy ấy")."""
-    lower = clause.lower()
-    day = find_deadline(clause[:found[1]], meeting, None, calendar) if _WEEKDAY.fullmatch(lower[found[1]:found[2]]) \
-        else None
-    if day is not None and not lower[day[2]:found[1]].strip():
-        found = day
-    if not _DAY_NAMED.search(lower[found[1]:found[2]]) or _NOT_BY.search(lower[:found[1]]):
-        return None
-    return found[0], 0, 0
-
-
-# Session 18 (docs/meetings.md, "Session 18", second round): the matter said first with its event's day, right before
-# the doer ("ờ tổng vệ sinh ngày hai mươi ba tháng một thứ bảy ấy chị hạnh chỉ đạo các tổ ra quân", "hội trường cho
-# hội nghị tổng kết ngày hai mươi chín em chuẩn bị nhé"): work for a dated event is due that day; not a start ("từ
-# ngày …"), a day gone by ("hôm qua", "đã") or a cause
-# off by rule R1 (session 18): on, fresh one right fewer and two wrong more (fresh8, fresh11)
-SESSION18B_FRONTED_EVENT = False
-_EVENT_LAST = re.compile(r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\s*)?(?:ấy|đó|đấy|này)?\s*(?:thì)?\s*")
-_WEEKDAY = re.compile(r"\s*(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\s*")
-_DAY_NAMED = re.compile(r"\d|\b(?:ngày|mùng|mồng)\b")
-_NOT_BY = re.compile(r"\b(?:từ|sau|kể từ|bắt đầu|hôm qua|đã|vừa|rồi)\s*(?:ngày\s*)?$|\bđã\b")
 
 
 def said_to(before: str, pronoun: str) -> bool:

@@ -302,6 +302,13 @@ _EVERY_AFTER = re.compile(r"\W*(?:hàng|hằng|mỗi)\s+(?:ngày|tuần|tháng|n
 _EVERY_BEFORE = re.compile(r"\b(?:mỗi|các|hàng|hằng)\s+(?:(?:buổi|sáng|chiều|tối|đêm)\s+)?$")
 
 
+# Session 19 (rule R7, a bug fix): "thứ hai", "thứ ba" … after a noun that is counted ("lần thứ hai", "đợt thứ ba",
+# "việc thứ hai là …", "phương án thứ hai") is an ordinal, not a weekday; "làm việc thứ Hai" is still Monday
+# On the text with its diacritics: folded, "lần" would read as the name "Lan".
+_ORDINAL_BEFORE = re.compile(r"(?:\b(?:lần|đợt|vòng|lượt|phần|mục|bước|giai đoạn|phương án|trường hợp|nhóm|loại|"
+                             r"khóa|khoá|ý|điểm|nội dung)|(?<!làm )\bviệc)\s+$")
+
+
 # Session 12 (docs/meetings.md, "Session 12"): "(dịp) cuối năm", "dịp cuối tháng" after "dịp" names the season the
 # work is for ("tăng chuyến thu gom rác dịp cuối năm"), not when it is due: no deadline, so a day said before the
 # doer ("trong tuần này thì huy …") is; "trong dịp Tết" keeps its reading (its words open the match).
@@ -362,6 +369,9 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
                 continue  # "từ thứ Hai", "bắt đầu từ tuần này": when the work starts, not its deadline
             if _PERIOD.search(text[max(0, m.start() - 30):m.start()].lower()):
                 continue  # "trực từ 24/12 đến 2/1", "từ tổ 7 đến tổ 12": the end of a period, not a deadline
+            if build is _weekday and not m.group("which") \
+                    and _ORDINAL_BEFORE.search(text[max(0, m.start() - 24):m.start()].lower()):
+                continue  # "lần thứ hai", "đợt thứ ba", "việc thứ hai là …": the second, the third, not a weekday
             if _EVERY_AFTER.match(text.lower(), m.end()) \
                     or _EVERY_BEFORE.search(text[max(0, m.start() - 16):m.start()].lower()):
                 continue  # "báo cáo sáng thứ Hai hằng tuần", "mỗi thứ Sáu": a routine, no one day is the deadline

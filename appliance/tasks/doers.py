@@ -66,22 +66,15 @@ def clause_start(lower: str, pos: int) -> bool:
                           r"với cả|ngoài ra|quên|à)$", before))
 
 
-# Session 17 (docs/meetings.md, "Session 17"): "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh
-# trực tiếp xuống làm việc với tổ 4"): the doer after it opens the clause; "là" is not a copula before an object there
-SESSION17_HESITATION = True  # on by rule R1 (session 17)
+# "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh trực tiếp xuống làm việc với tổ 4"): the
+# doer after it opens the clause; "là" is not a copula before an object there
 HESITATION = re.compile(r"\bthì\s+là\s*$")
 
 
-# Session 17 (docs/meetings.md, "Session 17"): "cái đấy để em lo, em cho công ty môi trường thu dọn …": an offer after
-# the matter it takes ("cái đấy", "việc này", "phần đó") opens its clause, as "để em …" opening the sentence does
-SESSION17_TOPIC_OFFER = True  # on by rule R1 (session 17)
+# "cái đấy để em lo, em cho công ty môi trường thu dọn …": an offer after the matter it takes ("cái đấy", "việc
+# này", "phần đó") opens its clause, as "để em …" opening the sentence does
 TOPIC_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:dạ|vâng|ừ|thế|vậy|thôi|còn)\s+)(?:cái|việc|vụ|phần|chuyện)\s+"
                           r"(?:này|đó|đấy|ấy|kia)\s+(?:thì\s+)?$")
-
-
-# Session 17 (docs/meetings.md, "Session 17"): "anh em", "chị em" are a group ("anh Minh cho anh em xuống kiểm tra
-# ngay", "chị em phụ nữ"), not the pronoun "em" for the one the chair answers
-SESSION17_COLLECTIVE = True  # on by rule R1 (session 17)
 
 
 def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, speakers: list[Person],
@@ -114,13 +107,13 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
                          r"chú|ông|bà)\b", lower):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        if SESSION17_COLLECTIVE and m.group(1) == "em" and re.search(r"\b(?:anh|chị)\s+$", lower[:m.start()]):
-            continue  # "anh Minh cho anh em xuống kiểm tra …": the men of his unit, not the one addressed
+        if m.group(1) == "em" and re.search(r"\b(?:anh|chị)\s+$", lower[:m.start()]):
+            continue  # "anh em", "chị em" are a group ("anh Minh cho anh em xuống kiểm tra …"), not the one addressed
         if RECAP_VERB.match(lower[m.end():]):
             continue  # "thôi anh nhắc lại …", "Tôi nhắc lại mấy việc": the one who recaps, not a doer
         head = lower[m.start():]
         loose = not clause_start(lower, m.start()) \
-            and not (SESSION17_TOPIC_OFFER and OFFER.match(head) and TOPIC_BEFORE.search(lower[:m.start()]))
+            and not (OFFER.match(head) and TOPIC_BEFORE.search(lower[:m.start()]))
         if loose and not re.match(rf"^(?:em|tôi|chúng tôi|chúng em)(?:\s+(?:sẽ|xin))?\s+{VERB}\b|"
                                   rf"^(?:anh|chị)\s+sẽ\s+{VERB}\b", head) \
                 and not (vocative is not None and SECOND.match(head)):
@@ -154,7 +147,7 @@ def is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
     if spot.how == "unit" and object_of(spot, lower, spots):
         return False
     if OBJECT_BEFORE.search(before[-12:]) and not clause_start(lower, spot.start) \
-            and not (SESSION17_HESITATION and HESITATION.search(before[-12:])):
+            and not HESITATION.search(before[-12:]):
         return False
     if spot.how in ("named", "unit") and ASK_FROM.search(before[-24:]):
         return False  # "danh sách xin chị Lan": whom it is asked from, not who does it

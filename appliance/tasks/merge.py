@@ -83,9 +83,11 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
                     and (len(content_words(anchor.content)) <= 6
                          or word_pairs(task.content) & word_pairs(anchor.content)):
                 task.cancelled = True
+                if SESSION19_DONE_SHORT and _all_done(anchor.content):
+                    task.called_off = True  # nor does the sentence model read it again: the answer says it all
                 break
         return
-    if anchor.kind == "agree" and anchor.person is not None:  # clause_dates.SESSION17_POSTPONE_NAMED
+    if anchor.kind == "agree" and anchor.person is not None:  # the chair moving a named doer's date (clause_dates)
         named = [t for t in found if not t.cancelled and key_of(t.person) == key_of(anchor.person)]
         if named:
             named[-1].deadline = anchor.deadline or named[-1].deadline
@@ -112,7 +114,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
     person = anchor.person
     assert person is not None
     mine = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person)]
-    if SESSION17_ALSO and anchor.kind == "task" and anchor.deadline is None and not anchor.recap \
+    if anchor.kind == "task" and anchor.deadline is None and not anchor.recap \
             and _ALSO.search(anchor.quote.lower()):
         # "Thế còn phần rạp, âm thanh, bàn ghế… Tuấn lo luôn nhé." after Tuấn's dated task: a part of it, as well
         earlier = [t for t in mine if t.deadline is not None and 0 < turn.index - t.touched <= 8]
@@ -120,7 +122,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
             earlier[-1].touched = turn.index
             support(earlier[-1], anchor)
             return
-    if SESSION17_LEADS_ONLY and anchor.kind == "task" and anchor.deadline is None \
+    if anchor.kind == "task" and anchor.deadline is None \
             and _LEADS_ONLY.fullmatch(re.split(r"[,;]", anchor.content.lower())[0]):
         # "ừ thì Trung tâm chủ trì, Phòng Văn hóa - Xã hội phối hợp": who leads the task given in the last turns
         lead = [t for t in mine if 0 < turn.index - t.touched <= 3]
@@ -159,7 +161,8 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
             support(mine[-1], anchor)
             return
     recent = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person)
-              and (t.turn == turn.index or (anchor.follow_up and t.touched >= turn.index - 1)
+              and (t.turn == turn.index and not _another_in_turn(t, anchor)
+                   or (anchor.follow_up and t.touched >= turn.index - 1)
                    or (anchor.follow_up and turn.index - t.turn <= 2 and overlaps(t.content, anchor.content)))]
     if anchor.kind == "propose":
         # session 12: asking for another date for one's own task ("Anh Bảo, thứ Tư tuần sau em đi đo đạc …, em
@@ -181,6 +184,9 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         # "Dạ, em nhận ạ" from the head of the unit just given a task: that task, not a new one
         recent = [t for t in found if not t.cancelled and t.person.kind == "unit" and t.person.name == person.unit
                   and turn.index - t.touched <= 2]
+        if SESSION19_UNIT_THEN_MEMBER and recent and turn.leads and person.kind == "staff" \
+                and recent[-1].turn == turn.index and anchor.kind == "task" and not anchor.recap:
+            recent[-1].person = person  # "… thì văn phòng lo. Chị Lan thuê xe nhé.": the unit's job, to its person
     if not recent and anchor.kind == "task" and turn.leads and not anchor.recap \
             and AGREE.match(anchor.quote.lower()):
         # "Em xin treo xong trước ngày 28 ạ." — "Ừ, anh Hùng treo cờ, băng rôn … trước ngày 28/12 nhé.": the chair
@@ -211,6 +217,11 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         return
     again = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and same_job(t.content,
                                                                                                 anchor.content)]
+    if not again and SESSION19_REDATE and turn.leads and anchor.kind == "task" and anchor.deadline is not None \
+            and not anchor.inherits and not anchor.recap:
+        again = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.chair
+                 and t.deadline is not None and t.turn < turn.index
+                 and not content_words(anchor.content) - content_words(t.content) - _REDATE_WORDS]
     if again and not anchor.inherits:
         # The chair's closing recap ("Kết luận: anh Hùng rà soát công trình sai phép, hạn 15/12") restates a
         # task given earlier: the same task, with the deadline said last.
@@ -277,14 +288,52 @@ _INSTEAD = re.compile(r"^\W*(?:(?:ừ|ờ|à|vâng|được)\W+)?(?:thế thì|v
 _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái|phần)\s+(?:này|đó|ấy|đấy)\b")
 
 
-# Session 17 (docs/meetings.md, "Session 17"): an undated job "luôn" (as well) for someone given a dated task in the
-# last eight turns ("Thế còn phần rạp, âm thanh, bàn ghế… Tuấn lo luôn nhé", "thì huy đôn đốc luôn trong đợt kiểm
-# tra") adds to that task: no second task
-SESSION17_ALSO = True  # on by rule R1 (session 17)
+# Session 19 (docs/meetings.md, "Session 19"): a task its doer answers as done in a few words and nothing more ("à quên
+# tuấn gửi chị bảng tổng hợp … chiều nay nhé" — "em gửi chị rồi ạ hôm qua") is off for the sentence model too, as a
+# task called off in words is: the model had read the order's sentence again. A longer answer often says only a part
+# is done ("Dạ danh sách em có rồi anh, quà thì em đặt …", "em đã gọi công ty rồi, họ hẹn thứ Năm xuống ạ"): the
+# model may still read it
+SESSION19_DONE_SHORT = False  # off by rule R1 (session 19): on, fresh11 one right fewer, no wrong fewer
+_NOT_ALL = re.compile(r"\b(?:còn|chỉ|nhưng|mà|hẹn|thì|chưa|nốt|đang)\b")
+
+
+def _all_done(said: str) -> bool:
+    return len(re.findall(r"\w+", said)) <= 8 and not _NOT_ALL.search(said.lower())
+
+
+# Session 19 (docs/meetings.md, "Session 19"): two jobs for one person in one turn, each with its own date ("Huy
+# thống kê các điểm lấn chiếm …, gửi anh trước thứ Sáu; rồi soạn thông báo …, gửi các hộ trước thứ Tư.", "anh hùng
+# kiểm tra cây xanh xong trước thứ hai và làm báo cáo năm tuần sau gửi anh") are two tasks: the second is not the
+# first said again with a new date when both say a date, the two are not one job (`same_job`) and the second says
+# a job of its own, not only "gửi anh" ("…, anh Hùng thì thứ Sáu gửi anh nhé" moves the first one's date)
+SESSION19_TWO_IN_TURN = False  # off by rule R1 (session 19): moved no fresh verdict, no training wrong back
+
+
+def _another_in_turn(task: OpenTask, anchor: Anchor) -> bool:
+    return SESSION19_TWO_IN_TURN and anchor.kind == "task" and not anchor.recap and not anchor.inherits \
+        and task.deadline is not None and anchor.deadline is not None and task.deadline != anchor.deadline \
+        and not same_job(task.content, anchor.content) and len(anchor.content.split()) >= 4
+
+
+# Session 19 (docs/meetings.md, "Session 19"): a job given to a unit, then in the same turn of the chair a person of
+# that unit named for it in a few words ("Còn xe đưa thanh niên đi khám ngày 26 thì văn phòng lo. Chị Lan thuê xe
+# nhé."): one task, the person's, with the unit's date (it had stayed the unit's, a wrong task and a missed one)
+SESSION19_UNIT_THEN_MEMBER = True  # on by rule R1 (session 19): fresh right +1, wrong unchanged (fresh15, fresh8)
+
+
+# Session 19 (docs/meetings.md, "Session 19"): the chair giving a person who has a dated task a new date later in the
+# meeting, naming no job of their own beyond the words of that task ("anh hùng làm sớm lên thứ sáu này nhé", "à chị
+# lan giấy mời thì thứ sáu gửi cũng được"): that task's new date, not a second task
+SESSION19_REDATE = True  # on by rule R1 (session 19): fresh wrong -3, right -1 (fresh8, fresh9, fresh11)
+_REDATE_WORDS = {"lam", "gui", "nop", "xong", "trinh", "som", "len", "hon", "cung", "duoc", "thi", "nhe", "luon",
+                 "phai", "hoan", "thanh", "cho", "anh", "chi", "em", "nay", "tuan", "sau", "nua"}
+
+
+# An undated job "luôn" (as well) for someone given a dated task in the last eight turns ("Thế còn phần rạp, âm
+# thanh, bàn ghế… Tuấn lo luôn nhé", "thì huy đôn đốc luôn trong đợt kiểm tra") adds to that task: no second task
 _ALSO = re.compile(r"\bluôn\b")
-# Session 17 (docs/meetings.md, "Session 17"): "X chủ trì" and nothing more, said of a task X was given in the last
-# three turns (after a member said who else should do it): that task, with its helper, not a second one
-SESSION17_LEADS_ONLY = True  # on by rule R1 (session 17)
+# "X chủ trì" and nothing more, said of a task X was given in the last three turns (after a member said who else
+# should do it): that task, with its helper, not a second one
 _LEADS_ONLY = re.compile(r"\W*(?:vẫn\s+)?(?:là\s+)?chủ trì(?:\s+(?:chính|nhé|nha|luôn))*\W*")
 
 

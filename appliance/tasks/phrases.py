@@ -5,7 +5,6 @@ run on lower-case text with its diacritics (units: on folded text); `clauses.py`
 from __future__ import annotations
 
 import re
-import sys
 
 # Verbs of work (a name or pronoun right before one of these is being told, or offers, to act).
 _VERB_WORDS = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|kiểm tra|báo cáo|gửi|nộp|trình|tổng hợp|liên hệ|viết|"
@@ -83,7 +82,8 @@ def _defer() -> str:
 
 CONDITION = re.compile(r"\bnếu\b")
 REPORTED = re.compile(r"^\s*,?\s*(?:đã|vừa|mới|cho biết|nói|nêu|phát biểu|báo cáo rằng|cho rằng|nhấn mạnh|"
-                      r"trình bày|bảo|có ý kiến|đang|xong rồi|làm xong rồi|đều)\b"
+                      r"trình bày|bảo(?!\s+(?:đảm|vệ|quản|trì|dưỡng|hiểm|trợ|lưu|hành))|có ý kiến|đang|xong rồi|"
+                      r"làm xong rồi|đều)\b"
                       # what to say now, in the meeting ("anh Hùng báo cáo nhanh đi"): a routine remark
                       r"|^\s*(?:báo cáo|trình bày|nói|phát biểu|cho ý kiến|tóm tắt|đọc)(?:\s+(?:nhanh|qua|tình hình|"
                       r"luôn|trước|ngắn gọn|cụ thể|cho mọi người|cho các đồng chí|danh sách))*"
@@ -91,7 +91,7 @@ REPORTED = re.compile(r"^\s*,?\s*(?:đã|vừa|mới|cho biết|nói|nêu|phát 
 SPEECH = re.compile(r"^\s*(?:xin\s+)?(?:thông báo|báo cáo|trình bày|phổ biến|quán triệt|giới thiệu|nói|điểm qua|"
                     r"tóm tắt|đọc)\b")
 ASKS = re.compile(r"^\s*(?:xin\s+)(?:bổ sung|phát biểu|báo cáo|thông báo|trình bày|hỏi|đề xuất|kiến nghị|"
-                  r"cho ý kiến|ý kiến|góp ý|trao đổi)\b")
+                  r"cho ý kiến|ý kiến|góp ý|trao đổi|báo\s+(?:là|rằng))\b")
 # The chair's closing recap restates the tasks given ("Tóm lại: chị Hương thăm gia đình chính sách, …").
 RECAP = re.compile(r"\b(?:tóm tắt|tóm lại|nhắc lại|kết luận|chốt lại|tổng kết lại)\b|"
                    r"^(?:(?:vậy|thế|rồi|thôi|giờ)\s+)?(?:vậy nhé|thế nhé|chốt|tổng kết|tổng hợp)\s*:")
@@ -149,30 +149,10 @@ VERB = _VERB_WORDS + r")"
 FIRST = re.compile(rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
                    rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*\s+{VERB}\b")
 SENIOR_SELF = re.compile(rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{VERB}\b[^.?!]*\bem\b")
-_SECOND = re.compile(rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{VERB}\b")
-_SECOND_GO = re.compile(rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ|về|xuống))*\s+{VERB}\b")
+SECOND = re.compile(rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{VERB}\b")
 PROPOSAL = re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{VERB}\b(?!.*\b(?:em|tôi|mình)\s+{VERB}\b)")
 
 
-# Session 18 (docs/meetings.md, "Session 18", second round): going there to do it ("thì em về đối chiếu đi, thứ Sáu
-# báo cáo anh", "tổ bảy về vận động bà con …", "Minh về dự thảo văn bản …"): "về", "xuống" between the doer and the
-# verb of work, as "sẽ", "cũng" are
-# off by rule R1 (session 18): on, fresh three wrong more (s6, fresh7, fresh8), no right more
-SESSION18B_GO_TO_DO = False
-_VERB_AHEAD = re.compile(rf"^\s*,?{_FILLER}|tự))*\s+{VERB}\b")
-_VERB_AHEAD_GO = re.compile(rf"^\s*,?{_FILLER}|tự|về|xuống))*\s+{VERB}\b")
-
-
-class _Switched:
-    """A pattern chosen by SESSION18B_GO_TO_DO when it is used (tests switch the setting at run time)."""
-
-    def __init__(self, plain: re.Pattern[str], going: re.Pattern[str]):
-        self.plain, self.going = plain, going
-
-    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return (self.going if SESSION18B_GO_TO_DO else self.plain).match(string, pos, endpos)
-
-
-VERB_AHEAD = _Switched(_VERB_AHEAD, _VERB_AHEAD_GO)
-SECOND = _Switched(_SECOND, _SECOND_GO)
+# the verb of work after a doer, past the fillers ("chị Hà bên trung tâm làm", "chị Hà tự làm")
+VERB_AHEAD = re.compile(rf"^\s*,?{_FILLER}|tự))*\s+{VERB}\b")
 DEFER = re.compile(_defer())

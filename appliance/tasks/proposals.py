@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from appliance.tasks import dialogue, withdrawals
-from appliance.tasks import roster as roster_rules
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clauses import anchors
 from appliance.tasks.deadlines import event_date, find_deadline
@@ -35,8 +34,9 @@ def proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = 
     another, with the doer each was withdrawn from: withdrawals.py)."""
     roster = roster or Roster()
     lines = turns(text, roster, title)
-    if roster_rules.SESSION17_GUEST_NAMES:
-        roster = roster.with_guests(dict.fromkeys(t.speaker.name for t in lines if t.speaker.kind == "said"))
+    # a speaker the transcript names outside the directory ("Tạ Văn Bình: alo alo, bà con …") is called "bác Bình"
+    # in the same meeting: the roster used for that meeting knows them
+    roster = roster.with_guests(dict.fromkeys(t.speaker.name for t in lines if t.speaker.kind == "said"))
     found: list[OpenTask] = []
     helping: dict[str, int] = {}  # who was told to help ("Lan tư pháp phối hợp"), and in which turn
     for turn in lines:
@@ -55,9 +55,8 @@ def proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = 
             elif not _helper_offer(anchor, turn, helping):
                 merge(found, anchor, turn, lines)
     chair = next((t.speaker for t in lines if t.leads), None)
-    if SESSION17_ADOPTED:
-        for o in found:
-            o.deadline = o.deadline or _adopted_date(o, lines, meeting_date, calendar)
+    for o in found:
+        o.deadline = o.deadline or _adopted_date(o, lines, meeting_date, calendar)
     group = dialogue.meeting_group(title)
     for o in found:
         if group is not None and o.person.kind == "said":
@@ -76,10 +75,9 @@ def proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = 
             and not _resident(o.person)], lines
 
 
-# Session 17 (docs/meetings.md, "Session 17"): "Anh An, em đề nghị chị Lan bố trí xe cho đoàn đi thăm ngày 28/1." —
-# "ừ chị Lan lo xe.": the chair agreeing, in the next turn and in fewer words, to a member's proposal that named the
-# doer and a date adopts the proposal with its date
-SESSION17_ADOPTED = True  # on by rule R1 (session 17)
+# "Anh An, em đề nghị chị Lan bố trí xe cho đoàn đi thăm ngày 28/1." — "ừ chị Lan lo xe.": the chair agreeing, in
+# the next turn and in fewer words, to a member's proposal that named the doer and a date adopts the proposal with
+# its date
 _PROPOSES = re.compile(r"\b(?:đề nghị|đề xuất|kiến nghị)\b")
 _SMALL = {"anh", "chi", "em", "cho", "voi", "va", "nhe", "nha", "luon", "di", "the", "cai", "viec", "nay", "do", "ay"}
 

@@ -219,7 +219,7 @@ CU = ("Nguyễn Văn An: Bắt đầu.\nNgười nói 3: (tổ trưởng tổ d�
 
 def test_cu_after_the_one_addressed_is_an_order(ward, monkeypatch):
     monkeypatch.setattr(clause_model, "BY_DEFAULT", False)
-    monkeypatch.setattr(undated_drops, "SESSION17_LONE_PRONOUN", False)  # it drops the undated order nobody took up
+    monkeypatch.setattr(undated_drops, "lone_pronoun", lambda o: False)  # it drops the undated order nobody took up
     assert _tasks(CU, ward) == [("Tổ dân phố số 6", None)]
 
 

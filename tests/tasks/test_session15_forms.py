@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import merge, undated_drops
+from appliance.tasks import undated_drops
 from appliance.tasks.clause_add import additions
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import turns
@@ -164,20 +164,18 @@ def test_a_later_sentence_with_another_doer_keeps_its_date(ward: tuple[Roster, W
 
 _GIVEN = ("Nguyễn Văn An: hương tổng hợp danh sách hộ nghèo đề nghị hỗ trợ tết gửi anh thứ sáu\n"
           "Bùi Thanh Hương: dạ nhưng mới có sáu tổ gửi danh sách thôi ạ\n")
-_HOW = "Bùi Thanh Hương: dạ tổ ba với tổ chín ạ\nNguyễn Văn An: thì em gọi điện cho hai tổ trưởng nhắc luôn đi"
+_HOW = "Bùi Thanh Hương: dạ tổ ba với tổ chín ạ\nNguyễn Văn An: thì em gọi điện cho hai tổ trưởng nhắc đi"
 
 
 def test_how_to_within_an_exchange(ward: tuple[Roster, WorkCalendar], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(undated_drops, "SESSION17_LONE_PRONOUN", False)  # it drops the undated how-to read as a task
-    monkeypatch.setattr(merge, "SESSION17_ALSO", False)  # and "… nhắc luôn đi" adds to the task given
+    monkeypatch.setattr(undated_drops, "lone_pronoun", lambda o: False)  # it drops the undated how-to read as a task
     said = _GIVEN + "Nguyễn Văn An: tổ nào chưa gửi\n" + _HOW
     assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
 
 
 def test_another_voice_in_between_ends_the_exchange(ward: tuple[Roster, WorkCalendar],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(undated_drops, "SESSION17_LONE_PRONOUN", False)  # it drops the undated how-to read as a task
-    monkeypatch.setattr(merge, "SESSION17_ALSO", False)  # and "… nhắc luôn đi" adds to the task given
+    monkeypatch.setattr(undated_drops, "lone_pronoun", lambda o: False)  # it drops the undated how-to read as a task
     said = _GIVEN + "Cao Văn Sơn: anh ơi bên em cũng cần danh sách đấy\n" + _HOW
     assert _tasks(said, ward) == [("Bùi Thanh Hương", "2026-12-04"), ("Bùi Thanh Hương", None)]
 
