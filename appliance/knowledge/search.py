@@ -65,14 +65,13 @@ _RIVAL_TITLE = re.compile(r"(thu tuc|trinh tu|giai thich tu ngu)\b")
 NAMED_TITLE_SHARE = 0.7
 NAMED_TITLE_WORDS = 3
 NAMED_TITLE_DEPTH = 3  # the ranking's passages looked at: those shown first (SHOWN)
-# Session 17 (issue 15: a wrong article shown as the answer is the worst failure), read at call time:
-# SESSION17_OWN_TOP_FIRST: when the bridge answers, the ranking's own first passage, of a document the bridged basis
-# does not cite (in force, stating what is asked, not a rival procedure title), is shown first, then the basis: the
-# question named the procedure in passing and asks a rule the ranking found elsewhere ("hợp pháp hóa lãnh sự" for a
-# degree from abroad brought for a certified copy; the fee circular's "Mức thu phí"), when the question repeats a
-# OWN_TOP_TITLE_WORDS content syllables of its title at least. One passage: the basis follows (none when session 16's
-# rule put one first).
-SESSION17_OWN_TOP_FIRST = True
+# Session 17 (issue 15: a wrong article shown as the answer is the worst failure; unconditional since session 19):
+# when the bridge answers, the ranking's own first passage, of a document the bridged basis does not cite (in force,
+# stating what is asked, not a rival procedure title), is shown first, then the basis: the question named the
+# procedure in passing and asks a rule the ranking found elsewhere ("hợp pháp hóa lãnh sự" for a degree from abroad
+# brought for a certified copy; the fee circular's "Mức thu phí"), when the question repeats OWN_TOP_TITLE_WORDS
+# content syllables of its title at least. One passage: the basis follows (none when session 16's rule put one
+# first).
 OWN_TOP_TITLE_WORDS = 2  # content syllables of its title the question must repeat
 # Session 13: how a question asks says which kind of article answers it: where / to whom / who decides →
 # the article on competence (thẩm quyền); how long / how many days → a time limit (thời hạn); which papers →
@@ -233,7 +232,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         response.took_ms = (time.perf_counter() - started) * 1000
         return response
     defined: set[str] = set()
-    if defined_terms.SESSION17_DEFINED_TERM and defined_terms.asks_definition(folded_query):
+    if defined_terms.asks_definition(folded_query):
         titled = defined_terms.titled_passages(conn, folded_query)
         defined = set(titled.values())
         ids = list(dict.fromkeys([*ids, *titled]))
@@ -316,7 +315,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
                                 list(bridged.rows))
         own = [chunk_rows[cid] for _s, cid in ranked[:NAMED_TITLE_DEPTH]]
         rows = named_title_first(folded_query, own, list(bridged.rows), rows)
-        if SESSION17_OWN_TOP_FIRST and ranked:
+        if ranked:
             rows = own_top_first(folded_query, chunk_rows[ranked[0][1]], list(bridged.rows), rows)
         if bridged.lead:   # the articles answering the form asked (where, which office) before the ranking's own
             lead = {int(row["id"]) for row in bridged.rows[:bridged.lead]}
@@ -409,8 +408,7 @@ def own_top_first(folded: str, top: sqlite3.Row, basis: Sequence[sqlite3.Row],
     """`rows` (the bridged answer) with the ranking's own first passage `top` put first when it is of a document the
     bridged `basis` does not cite, in force, states what is asked, is not titled as a rival procedure and has a title
     of which the question (`folded`) repeats OWN_TOP_TITLE_WORDS content syllables (not a passage sharing incidental
-    words: the fee circular's "Căn cứ xác định mức thu phí" for a question on a death registration)
-    (SESSION17_OWN_TOP_FIRST)."""
+    words: the fee circular's "Căn cứ xác định mức thu phí" for a question on a death registration)."""
     documents = {int(row["doc_id"]) for row in basis}
     if (int(top["doc_id"]) in documents or not in_force(top["status"]) or top["repealed"]
             or not relevance.states_what_is_asked(folded, top["folded"])
