@@ -87,8 +87,23 @@ _OPENER = re.compile(r"^(?:(?:dạ|vâng|ừ|ờ|à|ừm|thế|thì|rồi|thôi|
                      r"(?:anh|chị|em|bác) ơi)\b[\s,.]*)+", re.IGNORECASE)
 _CLOSER = re.compile(r"(?:[\s,]+(?:ạ|nhé|nha|nhá|nhỉ|đấy|đi|luôn nhé))+\s*([.!?…]*)$", re.IGNORECASE)
 # Unpunctuated questions (ASR text): "… không", "… chưa", "có cần … không", "… được không ạ".
-_QUESTION = re.compile(r"(?:\b(?:không|chưa|sao|gì|nào|à|hả)\s*(?:ạ|anh|chị|em)?\s*[.?]*$)|^(?:có cần|có phải)\b",
+_QUESTION = re.compile(r"(?:\b(?:không|chưa|sao|gì|nào|à|hả)\s*(?:ạ|anh|chị|em)?\s*[.?]*$)|^(?:có cần|có phải)\b|"
+                       r"\bhay(?: là)? ai\s*(?:ạ|anh|chị|em|nhỉ)?\s*[.?]*$",  # "… anh giao Huy làm hay là ai"
                        re.IGNORECASE)
+# Whose words a conclusion is. A line of someone other than the chair stands there either as that person's own
+# commitment ("để em làm, thứ Hai em gửi", "phòng em sẽ rà soát") — "X nhận: …" — or as what they said
+# (a direction from a deputy, a decision): "X: …". Writing "nhận" before a direction to someone else made the
+# speaker the assignee ("Nguyễn Văn An nhận: chị Lan bố trí phòng họp"), the opposite of what was said.
+_SELF = re.compile(r"(?:^|[\s,])(?:cứ )?để (?:em|tôi|tớ|mình|chúng em|chúng tôi|bên em|phòng em)\b|"
+                   r"\b(?:em|tôi|tớ|chúng em|chúng tôi|bên em|phòng em|tổ em|bộ phận em)\s+"
+                   r"(?:xin\s+)?(?:nhận|sẽ|xin làm)\b",
+                   re.IGNORECASE)
+# A bare acceptance ("Dạ em nhận ạ") says only that: the conclusion names who took the task on.
+_ACCEPT_ONLY = re.compile(r"^\W*(?:(?:dạ|vâng|ừ|được|rõ|ok)\W+)*(?:em|tôi|chúng em|bên em|phòng em)\s+(?:xin\s+)?nhận"
+                          r"(?:\s+(?:ạ|anh|chị|nhé))*\W*$", re.IGNORECASE)
+# A report of what was done ("Báo cáo anh, tuần trước phòng em đã xử lý xong …") is no conclusion, whatever
+# words it holds ("anh" + "trước" read as a direction by a date).
+_REPORT = re.compile(r"^\W*(?:(?:dạ|vâng|thưa|anh|chị|ơi)\W+)*(?:em |tôi )?(?:xin )?báo cáo\b", re.IGNORECASE)
 
 
 def _sentence(text: str) -> str:
@@ -146,7 +161,8 @@ def extractive(section: Section, people: dict[str, str], chair: str, embedder: E
     # (a volunteer's commitment the chair accepted); a question is never one, whatever words it holds.
     decided: list[Line] = [ln for ln in lines if not is_question(ln.text)
                            and (gave_task(ln) or ((CONCLUSION.search(ln.text) or directs(ln.text))
-                                                  and (by_chair(ln) or not chair_key)))]
+                                                  and (by_chair(ln) or not chair_key)
+                                                  and not _REPORT.match(ln.text)))]
     order: list[str] = []
     for ln in lines:
         if ln.speaker not in order:
@@ -167,10 +183,17 @@ def extractive(section: Section, people: dict[str, str], chair: str, embedder: E
         text = _sentence(ln.text)
         if fold(text) not in seen:
             seen.add(fold(text))
-            # A commitment someone else made says whose it is ("em" alone names nobody in a biên bản).
-            said = text if by_chair(ln) else f"{people.get(ln.speaker, ln.speaker)} nhận: {text}"
+            said = text if by_chair(ln) else attributed(people.get(ln.speaker, ln.speaker), ln.text, text)
             item.conclusions.append(Point(said, [ln.id]))
     return item
+
+
+def attributed(name: str, said: str, text: str) -> str:
+    """A conclusion in the words of someone other than the chair, with whose it is ("em" alone names nobody in
+    a biên bản): their commitment "X nhận: …", anything else "X: …"."""
+    if _ACCEPT_ONLY.match(said.strip()):
+        return f"{name} nhận nhiệm vụ."
+    return f"{name} nhận: {text}" if _SELF.search(said) else f"{name}: {text}"
 
 
 def sources_of(lines: Sequence[Line]) -> dict[int, str]:

@@ -97,6 +97,14 @@ _CALL = re.compile(r"^(?:(?:dạ|vâng|ừ|rồi|thưa|báo cáo|kính thưa)\s*
                    r"(?:anh|chị|em|bác)(?:\s+\w+)?\s+ơi\s+)?", re.IGNORECASE)
 
 
+# Words a heading never ends on (a cut after twelve words can leave them): "… ngõ 418 thì", "… làm hay".
+_TRAILING = re.compile(r"(?:\s+(?:thì|là|mà|và|hay|hoặc|của|cho|với|để|nhé|ạ|nhỉ|đấy|thế|sao|không|chưa))+"
+                       r"\s*[,.;:?!]*$", re.IGNORECASE)
+
+
+_ASKED = re.compile(r"(?:\?|\b(?:à|hả|hử|không|chưa|sao|gì|nào|ai|nhỉ|chứ))\s*…?$", re.IGNORECASE)
+
+
 def _title_of(line: Line) -> str:
     """A short title from the sentence that opens the matter: cue words, greetings and vocatives dropped,
     up to its first comma when that leaves a phrase, else its first twelve words."""
@@ -106,9 +114,22 @@ def _title_of(line: Line) -> str:
     text = re.sub(r"^(?:là|về|thì)\s+", "", text, flags=re.IGNORECASE)
     first = re.split(r"(?<=[.?!])\s", text)[0]
     head = first.split(",")[0]
-    words = (head if len(head.split()) >= 4 else first).split()
-    title = " ".join(words[:12]).rstrip(" ,.;:?!")
-    return (title[:1].upper() + title[1:]) if title else "Nội dung khác"
+    # "vụ lún nứt nhà số 17 thì sao", "việc thu phí vệ sinh thì anh giao ai": the matter is what comes before
+    # "thì"; a heading that ran on ended in "… thì" or in the question after it.
+    head = head if len(head.split()) >= 4 else first
+    topic = re.split(r"\s+thì\s+", head, maxsplit=1, flags=re.IGNORECASE)[0]
+    words = (topic if len(topic.split()) >= 3 else head).split()
+    title = _TRAILING.sub("", " ".join(words[:12])).rstrip(" ,.;:?!") + ("…" if len(words) > 12 else "")
+    return (title[:1].upper() + title[1:]) if title.strip("…") else "Nội dung khác"
+
+
+def _opening_title(head: Line | None, body: Sequence[Line]) -> str:
+    """The title of a matter from the cue that opened it, else from its first sentence that is not a question
+    back to the chair ("Ơ thế thông báo trước rồi mới thống kê à" names nothing)."""
+    if head is not None:
+        return _title_of(head)
+    titles = [_title_of(ln) for ln in body]
+    return next((t for t in titles if not _ASKED.search(t)), titles[0])
 
 
 def _substantive(lines: Sequence[Line]) -> list[Line]:
@@ -182,7 +203,7 @@ def by_topic(lines: Sequence[Line], embedder: Embedder | None, window: int = 2,
             continue
         head = next((ln for ln in chunk if CUE.match(normalize(ln.text).strip())), None)
         body = _substantive(chunk) or chunk
-        sections.append(Section(_title_of(head or body[0]), chunk, False, named=head is not None))
+        sections.append(Section(_opening_title(head, body), chunk, False, named=head is not None))
     # The opening ("Rồi, mình bắt đầu giao ban nhé") is not an item of its own when it is that short.
     if len(sections) > 1 and len(_substantive(sections[0].lines)) <= 1 and not CUE.match(sections[0].lines[0].text):
         sections[1].lines = sections[0].lines + sections[1].lines
@@ -192,7 +213,9 @@ def by_topic(lines: Sequence[Line], embedder: Embedder | None, window: int = 2,
     named = headings([[ln.text for ln in _substantive(s.lines) or s.lines] for s in sections],
                      sorted({ln.speaker for ln in lines}), units)
     for section, heading in zip(sections, named, strict=True):
-        if not section.named:  # the chair named the matter ("Thứ hai là …"): that is its heading
+        # the chair named the matter ("Thứ hai là …"): that is its heading, unless it was asked, not named
+        # ("Ơ thế thông báo trước rồi mới thống kê à")
+        if not section.named or _ASKED.search(section.title):
             section.title = heading or section.title
     return sections
 

@@ -1,7 +1,7 @@
-"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14, 15, 17 and 18
+"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14, 15, 17, 18 and 19
 (README.md in each folder): questions written from the KPI definitions and the development set's conventions only,
-each batch split mechanically into a training half (train7/ … train18/: read and tuned on, so their floors only keep
-what was reached) and a fresh half (fresh7/ … fresh18/: frozen, never read, measured before and once at the end of a
+each batch split mechanically into a training half (train7/ … train19/: read and tuned on, so their floors only keep
+what was reached) and a fresh half (fresh7/ … fresh19/: frozen, never read, measured before and once at the end of a
 session). Graded against the independent computation over the demo ward's rows (tests/ask/spec_reference.py), as
 the held-out set is. Floors are what was measured; issue 16's targets (right ≥ 85 %, confidently wrong ≤ 1 %) are
 beside them. A fresh set's failure prints counts only."""
@@ -113,6 +113,10 @@ SETS = {
                         65, 0.600, 0.062, True),  # 40 / 21 / 4 on arrival (main 0da93ef)
     "train18": BlindSet("train18", "session 18", "3f9a770cced2c859e6e86e4e10bcf780c0e5e52c61a1559f92f4335c5fccd061",
                         65, 0.560, 0.062, False),  # 37 / 24 / 4 on arrival, before anyone read it (main 0da93ef)
+    "fresh19": BlindSet("fresh19", "session 19", "7ea06c5edb37f5aa77b2a3be71af1139cec2df0dd1c64bbeab5e3cc2fc07ef81",
+                        65, 0.630, 0.047, True),  # 42 / 20 / 3 on arrival (main 70f0611)
+    "train19": BlindSet("train19", "session 19", "ee3a3b145f1b775f051d931d6993850b131583c9be20252e598567c16a95e1be",
+                        65, 0.600, 0.016, False),  # 40 / 24 / 1 on arrival, before anyone read it (main 70f0611)
 }
 
 

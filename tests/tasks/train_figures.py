@@ -24,6 +24,7 @@ BATCHES: dict[str, tuple[Path, ...]] = {
     "s11b": (_T / "meetings_session11_b.toml",), "s12c": (_T / "meetings_session12_c.toml",),
     "s15a": (_T / "meetings_session15_a.toml",), "s15b": (_T / "meetings_session15_b.toml",),
     "s17": (_T / "meetings_session17.toml",), "s18": (_T / "meetings_session18.toml",),
+    "s19": (_T / "meetings_session19.toml",),
 }
 Counts = dict[str, tuple[int, int, int]]
 
