@@ -24,7 +24,9 @@ from appliance.knowledge import (
     defined_terms,
     dense,
     first_instance,
+    official_words,
     relevance,
+    rule_articles,
     store,
     vectors,
 )
@@ -236,6 +238,9 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         titled = defined_terms.titled_passages(conn, folded_query)
         defined = set(titled.values())
         ids = list(dict.fromkeys([*ids, *titled]))
+    conditions = rule_articles.condition_titled(conn, folded_query)   # a condition asked: the article titled so
+    ids = list(dict.fromkeys([*ids, *conditions]))
+    condition_titles = set(conditions.values())
     chunk_rows = {int(r["id"]): r for r in store.chunks_with_documents(conn, ids)}
     accented = accented_words(query)
     ranked: list[tuple[tuple[int, float], int]] = []
@@ -254,6 +259,9 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         score += title_adjustment(folded_query, row["article_title"])
         if defined and " ".join(fold(row["article_title"] or "").split()) in defined:
             score += defined_terms.DEFINED_TERM_BONUS
+        condition = bool(condition_titles) and " ".join(fold_tokens(row["article_title"] or "")) in condition_titles
+        if condition:
+            score += rule_articles.CONDITION_BONUS
         exact_all = 0
         if accented:
             present = set(_WORD.findall(f"{row['article_title']} {row['text']}".lower()))
@@ -264,6 +272,8 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
             exact_all = int(found == len(accented))
         if out_of_force:
             score -= 0.15  # still findable (old files cite it) but after what is in force
+        if condition:   # the condition asked, titled as such: before the passages that merely repeat the words
+            exact_all = 1
         ranked.append(((exact_all, score), chunk_id))
     ranked.sort(key=lambda item: item[0], reverse=True)
     hits = [_hit(chunk_rows[chunk_id], score, query) for (_exact, score), chunk_id in ranked[:k]]
@@ -300,8 +310,19 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
             bridged = None
     response.gaps = list(reading.gaps)
     gap_notes = " ".join(g.message for g in reading.gaps)
+    # A question of a kind whose answer is one rule stated in fixed official words (official_words.py), about a law
+    # the answer already rests on: that passage first.
+    documents = {int(chunk_rows[cid]["doc_id"]) for _s, cid in ranked[:official_words.OWN_DEPTH]}
+    if bridged is not None:
+        documents |= {int(row["doc_id"]) for row in bridged.rows}
+    stated = (official_words.rule_passage(conn, folded_query, documents)
+              if not reading.out_of_scope and not (reading.gaps and bridged is None) else None)
+    if stated is not None and not judged.answered and bridged is None:
+        judged = replace(judged, answered=True, note="")
     if judged.answered:
         response.hits = hits
+        if stated is not None:
+            response.hits = [_hit(stated, 0.0, query), *(h for h in hits if h.chunk_id != int(stated["id"]))][:k]
         if not any(h.in_force for h in hits[:SHOWN]):
             # Only out-of-force text answers (the 2006 residence law): name the current law the
             # library lacks, if the question is about it.
@@ -320,6 +341,8 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         if bridged.lead:   # the articles answering the form asked (where, which office) before the ranking's own
             lead = {int(row["id"]) for row in bridged.rows[:bridged.lead]}
             rows = [*bridged.rows[:bridged.lead], *(row for row in rows if int(row["id"]) not in lead)]
+        if stated is not None:
+            rows = [stated, *(row for row in rows if int(row["id"]) != int(stated["id"]))]
         response.hits = [_hit(row, 0.0, query) for row in rows[:k]]
         response.procedure = (bridged.code, bridged.name)
         response.nearest = hits
