@@ -24,6 +24,7 @@ from appliance.knowledge import (
     defined_terms,
     dense,
     first_instance,
+    not_held,
     official_words,
     relevance,
     rule_articles,
@@ -287,8 +288,11 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
             hits = [_hit(r, next(s for s in after[n:] if s is not None), query) for n, r in enumerate(ordered[:k])]
     judged = relevance.judge(conn, query, [chunk_rows[cid] for _s, cid in ranked[:relevance.TOP]])
     response.confidence, response.missing = judged.confidence, judged.missing
-    reading = bridge.Reading() if judged.answered else bridge.read(conn, query)
-    if (not judged.answered and not reading.gaps and not reading.out_of_scope
+    unheld = not_held.asks_not_held(folded_query)   # a will's validity, who inherits: no text here (not_held.py)
+    if unheld:
+        judged = replace(judged, answered=False, note=not_held.NOTE)
+    reading = bridge.Reading() if judged.answered or unheld else bridge.read(conn, query)
+    if (not judged.answered and not unheld and not reading.gaps and not reading.out_of_scope
             and dense.confirms(view, [cid for _s, cid in ranked[:SHOWN]])):
         # Before a bridged procedure's basis (the passages found are closer to what is asked), but a question naming
         # a subject the library has no text for, or read as outside the ward's work, stays "not found".
@@ -316,7 +320,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     if bridged is not None:
         documents |= {int(row["doc_id"]) for row in bridged.rows}
     stated = (official_words.rule_passage(conn, folded_query, documents)
-              if not reading.out_of_scope and not (reading.gaps and bridged is None) else None)
+              if not unheld and not reading.out_of_scope and not (reading.gaps and bridged is None) else None)
     if stated is not None and not judged.answered and bridged is None:
         judged = replace(judged, answered=True, note="")
     if judged.answered:

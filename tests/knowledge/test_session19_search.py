@@ -136,3 +136,41 @@ def test_the_condition_of_another_law_is_shown(library, monkeypatch, question):
     off = search(library, question, 5)
     assert on.answered and _shown(on)[0] == "52/2014/QH13|8"
     assert "52/2014/QH13|8" not in _shown(off)
+
+
+# --- a will's validity, who inherits: no text here (not_held.py) ----------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "bà tôi để lại di chúc miệng trước khi mất thì có được công nhận không",
+    "di chuc do ong tu viet tay khong ai lam chung thi co hop phap khong",
+    "chồng mất không để lại di chúc thì con nuôi có được hưởng thừa kế không",
+    "nha cua bo me chia di san the nao khi co 3 anh em",
+])
+def test_a_wills_validity_or_who_inherits_is_not_held(question):
+    from appliance.knowledge.not_held import asks_not_held
+
+    assert asks_not_held(_folded(question)), question
+
+
+@pytest.mark.parametrize("question", [
+    "muốn chứng thực di chúc thì mang những giấy tờ gì",                          # certifying it: held
+    "văn bản thỏa thuận phân chia di sản chứng thực ở phường có được không",
+    "mẹ mất rồi, cần trích lục khai tử để làm thủ tục thừa kế thì xin ở đâu",
+    "tài sản được thừa kế riêng trong thời kỳ hôn nhân là của chung hay của riêng",   # the family law: held
+])
+def test_questions_the_library_holds_that_name_a_will_or_an_inheritance(question):
+    from appliance.knowledge.not_held import asks_not_held
+
+    assert not asks_not_held(_folded(question)), question
+
+
+def test_a_question_on_a_wills_validity_is_not_answered_from_the_certification_rules(library, monkeypatch):
+    from appliance.knowledge import not_held
+
+    question = "Bố tôi lập di chúc miệng để lại nhà cho em tôi, di chúc đó có giá trị không"
+    monkeypatch.setattr(not_held, "SESSION19_INHERITANCE_NOT_HELD", True)
+    on = search(library, question, 5)
+    assert not on.answered and not on.hits and on.procedure is None and on.note == not_held.NOTE
+    monkeypatch.setattr(not_held, "SESSION19_INHERITANCE_NOT_HELD", False)
+    off = search(library, question, 5)
+    assert off.answered and off.procedure is not None   # the certification of contracts, shown as the answer
