@@ -8,7 +8,11 @@ Some questions a ward hears again and again are answered by one passage that sha
 - whether an official may register or certify for himself or his own family ("Chủ tịch phường có được ký giấy khai
   sinh cho cháu nội của mình không"): điểm h khoản 1 Điều 12 Luật Hộ tịch, "… đăng ký hộ tịch cho bản thân hoặc
   người thân thích"; khoản 3 Điều 9 Nghị định 23/2015, "… tài sản, lợi ích của bản thân mình hoặc của những người
-  thân thích" (`SESSION19_OWN_INTEREST`).
+  thân thích" (`SESSION19_OWN_INTEREST`);
+- what a denouncer who disagrees with how the denunciation was resolved may do ("không đồng ý với kết luận giải quyết
+  tố cáo thì tố cáo tiếp với ai"): khoản 1 Điều 37 Luật Tố cáo, "… việc giải quyết tố cáo là không đúng quy định của
+  pháp luật thì người tố cáo có quyền tố cáo tiếp …", not Điều 38 on a denunciation left unresolved past its time
+  limit, whose words are the same (`SESSION19_DISAGREE`).
 The ranking finds the law (every article of it repeats "tố cáo", "khai sinh") but not the rule, and the bridge answers
 with the procedure's steps. When the question is of such a kind, the passage holding the rule's official words
 (`RULES`: folded phrases, matched in the library's own text, so nothing is written here but where to look) is shown
@@ -27,6 +31,7 @@ from appliance.knowledge.validity import in_force
 
 SESSION19_UNSIGNED = True
 SESSION19_OWN_INTEREST = True
+SESSION19_DISAGREE = True
 # The ranking's passages whose documents count as "the answer rests on them" when nothing is bridged.
 OWN_DEPTH = 5
 
@@ -46,11 +51,19 @@ _OWN_SIDE = re.compile(r"\b(?:cua (?:chinh )?minh|ban than|chinh minh|tu minh|ng
 _MAY = re.compile(r"\b(?:co duoc|duoc (?:[a-z]+ ){0,12}(?:khong|chua)|co the|vi pham|sai (?:quy dinh|luat))\b")
 
 
+# Disagreeing with how something was resolved (folded): "không đồng ý", "không đồng tình", "không nhất trí", "không thỏa
+# mãn", "không chấp nhận", "không phục".
+_DISAGREE = re.compile(r"\bkhong (?:dong y|dong tinh|nhat tri|thoa man|chap nhan|phuc)\b")
+# … and asking what next: "tố cáo tiếp", "gửi đến ai", "với ai", "ở đâu", "làm gì", "có quyền".
+_NEXT = re.compile(r"\b(?:tiep|den ai|voi ai|cho ai|o dau|lam gi|lam the nao|co quyen|co duoc)\b")
+
+
 @dataclass(frozen=True)
 class Rule:
     flag: str                    # the module constant that switches the family on
     asks: tuple[re.Pattern[str], ...]   # all must match the folded question
     phrase: str                  # folded words of the rule, found in the passage's folded text
+    unless: re.Pattern[str] | None = None   # a question matching it is of another kind
 
 
 RULES: tuple[Rule, ...] = (
@@ -60,13 +73,17 @@ RULES: tuple[Rule, ...] = (
          "don khieu nai khong co chu ky hoac diem chi"),
     Rule("SESSION19_OWN_INTEREST", (_OFFICIAL, _OWN_SIDE, _MAY), "ban than hoac nguoi than thich"),
     Rule("SESSION19_OWN_INTEREST", (_OFFICIAL, _OWN_SIDE, _MAY), "ban than minh hoac cua nhung nguoi than thich"),
+    Rule("SESSION19_DISAGREE", (_DISAGREE, re.compile(r"\bto cao\b"), _NEXT),
+         "giai quyet to cao la khong dung quy dinh cua phap luat thi nguoi to cao co quyen to cao tiep",
+         unless=re.compile(r"\bbi to cao\b")),   # the person denounced disagreeing has other rights
 )
 
 
 def asked(folded_query: str) -> list[Rule]:
     """The rules (of the families switched on) whose kind of question this is (folded, padded)."""
     padded = f" {folded_query.strip()} "
-    return [rule for rule in RULES if globals()[rule.flag] and all(p.search(padded) for p in rule.asks)]
+    return [rule for rule in RULES if globals()[rule.flag] and all(p.search(padded) for p in rule.asks)
+            and not (rule.unless and rule.unless.search(padded))]
 
 
 def rule_passage(conn: sqlite3.Connection, folded_query: str, documents: Collection[int]) -> sqlite3.Row | None:

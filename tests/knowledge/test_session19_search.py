@@ -73,6 +73,27 @@ def test_the_passage_of_the_rule_asked_comes_first(library, monkeypatch, flag, q
     assert key not in _shown(off)
 
 
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Bà con không đồng tình với kết luận nội dung tố cáo của phường thì có quyền làm gì", True),
+    ("nguoi to cao khong thoa man voi ket qua giai quyet thi gui don tiep cho ai", True),
+    ("tố cáo gửi lên phường ba tháng rồi chưa được giải quyết thì tố cáo tiếp ở đâu", False),   # overdue: Điều 38
+    ("không đồng ý với quyết định giải quyết khiếu nại lần đầu thì làm gì", False),              # a complaint
+    ("người bị tố cáo không đồng ý với kết luận thì có được giải trình không", False),   # the person denounced
+])
+def test_a_denouncer_disagreeing_with_the_resolution_asks_the_rule_on_denouncing_again(question, asked):
+    flags = {rule.flag for rule in official_words.asked(_folded(question))}
+    assert ("SESSION19_DISAGREE" in flags) is asked, question
+
+
+def test_the_rule_on_denouncing_again_comes_first(library, monkeypatch):
+    question = "Bà con không đồng tình với kết luận nội dung tố cáo của phường thì có quyền làm gì"
+    monkeypatch.setattr(official_words, "SESSION19_DISAGREE", True)
+    on = search(library, question, 5)
+    assert on.answered and _shown(on)[0] == "25/2018/QH14|37"
+    monkeypatch.setattr(official_words, "SESSION19_DISAGREE", False)
+    assert "25/2018/QH14|37" not in _shown(search(library, question, 5))
+
+
 def test_a_question_naming_both_letters_gets_neither_rule(library):
     question = "thư tố cáo và đơn khiếu nại không ký tên thì phường có phải giải quyết không"
     documents = {int(r[0]) for r in library.execute("SELECT id FROM kb_documents")}
