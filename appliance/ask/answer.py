@@ -162,6 +162,8 @@ def _compare_sentence(intent: Intent, key: str, rows: list[list[Cell]], labels: 
                 text += " — giải quyết " + ("chậm hơn" if diff > 0 else "nhanh hơn")
         else:
             text += "; không đổi"
+        if intent.times and a:
+            text += f"; bằng {format_number(b / a, 2)} lần"
     filters = scope_text(Intent(intent.domain, filters=intent.filters, topic=intent.topic), labels).split(", ", 1)
     scope = f" ({filters[1]})" if len(filters) > 1 else ""
     return text + scope + "."
@@ -221,9 +223,10 @@ def _indicator_sentence(intent: Intent, query: Query, rows: list[list[Cell]], he
         return f"{head}: chưa có số liệu chỉ tiêu cho kỳ này."
     note = f" ({intent.period_note})" if intent.period_note else ""
     if query.kind == "months":
-        parts = [f"tháng {int(str(r[0])[5:])}/{str(r[0])[:4]}: {format_quantity(number(r[3]), str(r[2]))}"
+        unit = "quý" if intent.group == "quarter" else "tháng"
+        parts = [f"{unit} {int(str(r[0])[5:].lstrip('Q'))}/{str(r[0])[:4]}: {format_quantity(number(r[3]), str(r[2]))}"
                  for r in rows[:12]]
-        return f"{head}: thực hiện từng tháng — " + "; ".join(parts) + "."
+        return f"{head}: thực hiện từng {unit} — " + "; ".join(parts) + "."
     if query.kind == "indicator_compare":
         if len(rows) < 2:
             return f"{head}: chưa đủ số liệu để so sánh hai kỳ."

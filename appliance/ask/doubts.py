@@ -190,12 +190,22 @@ _EACH_UNIT = {"tung", "moi", "theo", "hang", "cac"}
 _GROUP_UNITS = {"quy": "quý", "tuan": "tuần"}
 
 
+# Session 19: "tuần nào trong tháng 10 nhận nhiều hồ sơ nhất", "quý nào năm nay trễ hạn ít nhất": the weeks
+# (quarters) of the period ranked, as "tháng nào … nhất" ranks its months ("nào" had been unknown: unsure). Only with a
+# ranking word ("nhất"); "tuần nào" alone stays unknown. Read at run time.
+SESSION19_WHICH_UNIT = True  # on by rule R1 (session 19): fresh right +1, wrong unchanged
+
+
 def time_unit(tokens: Tokens) -> tuple[str, int]:
-    """The unit of time figures are asked by ("quy" / "tuan") and where it is said, or ("", -1)."""
+    """The unit of time figures are asked by ("quy" / "tuan") and where it is said (its last word), or ("", -1)."""
     items = tokens.items
     for k in range(1, len(items)):
         if items[k] in _GROUP_UNITS and not tokens.used[k] and items[k - 1] in _EACH_UNIT and not tokens.used[k - 1]:
             return items[k], k
+    if SESSION19_WHICH_UNIT and tokens.has("nhat"):
+        for k in range(len(items) - 1):
+            if items[k] in _GROUP_UNITS and items[k + 1] == "nao" and not tokens.used[k] and not tokens.used[k + 1]:
+                return items[k], k + 1
     return "", -1
 
 

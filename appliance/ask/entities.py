@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
+from appliance.ask import feedback_topics
 from appliance.ask.measures import FEEDBACK_PHRASES, FIELD_CUES, PERSON_CUES, RECORD_PHRASES
 from appliance.ask.vocab import FILLER, INDICATOR_ALIASES, PROCEDURE_ALIASES, Catalog
 from appliance.citizen.classify import seed as feedback_cues
@@ -144,9 +146,34 @@ def _specific(hit: Hit, tokens: Tokens, rare: set[str]) -> bool:
         before2 = " ".join(tokens.items[max(0, hit.start - 2):hit.start])
         # "anh Tuấn", "đồng chí Hà", "hồ sơ của Tuấn": a given name alone is also a common word
         # (tuần, năm, mai, lần), so it names an officer only after such a word.
-        return before in PERSON_CUES or before2 in PERSON_CUES or before == "cua"
+        return before in PERSON_CUES or before2 in PERSON_CUES or before == "cua" or typed_as_name(
+            tokens.question, cand.value)
     return hit.length >= 2 and any(w in rare and w not in _TIME_WORDS and w not in _GENERIC_NAME_WORDS
                                    for w in matched)
+
+
+# Session 19: a colleague named by the given name alone, typed as a name: with its capital and its own accents
+# ("Thắng hiện có mấy hồ sơ quá hạn", "tháng này Hương giải quyết bao nhiêu"), in a question typed with accents and not
+# in capitals throughout. It had been unknown, or asked back. A name spelt like a common word with the same accents
+# ("Mai": tomorrow) is read only after the question's first word; "Hà Nội", "Việt Nam" are places. Typed otherwise
+# ("thắng", "Thang", "THẮNG") the name still needs "anh / chị / của" before it. Read at run time.
+SESSION19_GIVEN_NAME = True  # on by rule R1 (session 19): fresh right +4, wrong unchanged
+_SAME_AS_WORDS = {"Mai"}
+
+
+def typed_as_name(question: str, officer: str) -> bool:
+    if not SESSION19_GIVEN_NAME or question.upper() == question or question == fold(question):
+        return False
+    given = officer.split()[-1]
+    for m in re.finditer(rf"(?<!\w){re.escape(given)}(?!\w)", question):
+        if given in _SAME_AS_WORDS and not question[:m.start()].strip():
+            continue
+        if given == "Hà" and re.match(r"\s*nội\b", question[m.end():], re.IGNORECASE):
+            continue
+        if given == "Nam" and re.search(r"(?:việt|miền|phía)\s*$", question[:m.start()], re.IGNORECASE):
+            continue
+        return True
+    return False
 
 
 def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:
@@ -224,7 +251,18 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
         else:
             intent.filters[column] = values[0] if len(values) == 1 else values
     _explain_name_words(tokens, found)
+    topics = {c.value for c in found if c.topic}
+    if topics:
+        feedback_topics.other_cues(tokens, topics, _topic_cues())
     return None
+
+
+@cache
+def _topic_cues() -> dict[str, list[list[str]]]:
+    """Each category's cue phrases that name a topic, short ones included ("ồn")."""
+    return {code: [cue.split() for cue in cues["keywords"]
+                   if set(cue.split()) - _MEASURE_WORDS - FILLER and cue not in _GENERIC_CUES]
+            for code, cues in feedback_cues().items()}
 
 
 def _explain_name_words(tokens: Tokens, found: list[Candidate]) -> None:

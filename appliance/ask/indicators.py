@@ -32,19 +32,10 @@ YEAR_PLAN_WORDS = ["ke hoach nam", "ke hoach ca nam", "chi tieu nam", "chi tieu 
 COLUMNS = ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh", "ky", "ky_ke_hoach"]
 
 
-# Session 17: a level indicator (a rate: "Tỷ lệ …") "hiện nay / bây giờ so với <a past month>" is its latest month
-# against that month. Without the flag (and for indicators that add up, whose "now" may be the month or the year so
-# far) such a comparison is unsure. "So với (hồi) đầu năm" is left unsure: one writer means January, an older one
-# another month (read as January, the held-out set had a confident wrong more, counts only). Read at run time.
-SESSION17_LEVEL_NOW = True  # on by rule R1 (session 17): fresh right +1, wrong unchanged
-
-
-# Session 18: "còn bao nhiêu người dân chưa có thẻ BHYT", "số người chưa tham gia bảo hiểm y tế": a head count of the
-# people of a rate indicator, those in it or those not, is not held (only the rate is): "not in the data", offering the
-# rate, as "bao nhiêu người tham gia BHYT" is; "chưa", "còn", "có thẻ" had been unknown (unsure). Read at run time.
-SESSION18_COUNT_OF_PEOPLE = False  # off by rule R1 (session 18): moved no fresh verdict, no training wrong back
-_WHICH_PEOPLE = ["chua co the", "khong co the", "chua tham gia", "khong tham gia", "chua co", "khong co", "co the",
-                 "tham gia", "con", "chua"]
+# A level indicator (a rate: "Tỷ lệ …") "hiện nay / bây giờ so với <a past month>" is its latest month against that
+# month; for indicators that add up (whose "now" may be the month or the year so far) such a comparison is unsure. "So
+# với (hồi) đầu năm" is left unsure: one writer means January, an older one another month (read as January, the
+# held-out set had a confident wrong more, counts only). Session 17.
 
 
 def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool, today: dt.date,
@@ -68,8 +59,6 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
                                   "lam duoc", "dat duoc"] + COUNT_OF_UNITS)
     tokens.yes_no_particle()
     said_endings(tokens)
-    if SESSION18_COUNT_OF_PEOPLE and counting and intent.indicator and fold(intent.indicator).startswith("ty le"):
-        tokens.take_all(_WHICH_PEOPLE)  # "bao nhiêu người chưa có thẻ BHYT": a head count either way, not held
     unknown = tokens.unexplained()
     if unknown:
         return ParseResult(intent, False, _unknown_words(tokens.question, unknown), unknown)
@@ -87,7 +76,7 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
             return ParseResult(intent, False, "Chỉ tiêu được báo cáo theo tháng, quý hoặc năm; hãy nêu một kỳ như vậy.")
     if compare and now and len(periods) == 1 and not periods[0].start <= today <= periods[0].end:
         # "… hiện nay so với tháng 1": now against that period, not that period against the one before it
-        if not (SESSION17_LEVEL_NOW and intent.indicator and fold(intent.indicator).startswith("ty le")):
+        if not (intent.indicator and fold(intent.indicator).startswith("ty le")):
             return ParseResult(intent, False, "Chưa rõ «hiện nay» là kỳ nào để so sánh; hãy nêu hai kỳ (ví dụ tháng "
                                               "này so với tháng 1).")
         intent.compare, intent.period = periods[0], month_period(today)
@@ -161,6 +150,27 @@ def months_sql(intent: Intent, period: Period, today: dt.date) -> str:
     last = min(period.end, today)
     return (f"SELECT ky, chi_tieu, don_vi_tinh, thuc_hien FROM v_chi_tieu WHERE length(ky) = 7"
             f" AND ky BETWEEN {_q(f'{period.start:%Y-%m}')} AND {_q(f'{last:%Y-%m}')}{name} ORDER BY ky")
+
+
+# Session 19: an indicator quarter by quarter ("số lao động có việc làm mới theo từng quý năm nay", "tỷ lệ BHYT mỗi
+# quý"): one row per calendar quarter of the period, built from its months as any period is (one that adds up sums
+# them; a level, "Tỷ lệ …", takes the latest month). It had been unsure (by quarter only records and feedback were
+# read). Read at run time by the parser (doubts.time_unit).
+SESSION19_QUARTERS = True  # on by rule R1 (session 19): fresh right +2, wrong unchanged
+
+
+def quarters_sql(intent: Intent, period: Period, today: dt.date) -> str:
+    """One row per quarter of the period (the quarter as «2026-Q3»), for "từng quý"."""
+    name = f" AND chi_tieu = {_q(intent.indicator)}" if intent.indicator else ""
+    last = min(period.end, today)
+    return ("WITH t AS (SELECT ky, chi_tieu, don_vi_tinh, thuc_hien, substr(ky, 1, 4) || '-Q' ||"
+            " ((CAST(substr(ky, 6, 2) AS INTEGER) + 2) / 3) AS quy FROM v_chi_tieu WHERE length(ky) = 7"
+            f" AND ky BETWEEN {_q(f'{period.start:%Y-%m}')} AND {_q(f'{last:%Y-%m}')} AND thuc_hien IS NOT NULL{name}),"
+            " c AS (SELECT quy, chi_tieu, MAX(ky) AS ky_cuoi FROM t GROUP BY quy, chi_tieu)"
+            " SELECT t.quy AS ky, t.chi_tieu, t.don_vi_tinh, CASE WHEN t.don_vi_tinh = '%'"
+            " THEN SUM(CASE WHEN t.ky = c.ky_cuoi THEN t.thuc_hien END) ELSE SUM(t.thuc_hien) END AS thuc_hien"
+            " FROM t JOIN c ON c.quy = t.quy AND c.chi_tieu = t.chi_tieu"
+            " GROUP BY t.quy, t.chi_tieu, t.don_vi_tinh ORDER BY t.quy")
 
 
 def ordered(sql: str, intent: Intent) -> str:

@@ -25,6 +25,7 @@ from appliance.ask import (
     doubts,
     either_reading,
     entities,
+    feedback_topics,
     indicators,
     nodata,
     phrasings,
@@ -77,6 +78,7 @@ class Intent:
     offer: str = ""  # what the data holds instead, when it can say it in one phrase
     year_plan: bool = False  # an indicator against the year's plan although a month or quarter is asked
     list_by: str = ""  # a list ordered by this column of v_ho_so first (time_taken.list_by_time)
+    times: bool = False  # a comparison asked as how many times one figure is the other (readings.times)
 
 
 @dataclass
@@ -138,6 +140,16 @@ def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
         retry = _parse(question, catalog, today, "chi_tieu")
         if retry.confident and retry.intent is not None and retry.intent.indicator:
             return retry
+    if result.confident and result.intent is not None and result.intent.domain == "ho_so" and (
+            result.intent.missing is None) and not feedback_topics.names_records(result) and (
+            category := feedback_topics.ignored_category(said, catalog)):
+        result = ParseResult(result.intent, False, f"«{category}» là lĩnh vực phản ánh, kiến nghị; hãy hỏi «số phản "
+                                                   "ánh …» hoặc nêu hồ sơ của lĩnh vực, thủ tục nào")
+    if feedback_topics.asked_without_cue(result, said):
+        retry = _parse(question, catalog, today, "phan_anh")
+        if feedback_topics.named_topic(retry, field_named=result.intent is not None
+                                       and "linh_vuc" in result.intent.filters):
+            return retry
     return result
 
 
@@ -150,15 +162,18 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
     doubts.purpose_first(tokens)
-    phrasings.request_opening(tokens)
     intent = Intent(domain=_domain(tokens) if domain is None else domain)
     if domain == "chi_tieu":
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
     periods, last_year = question_periods.named_periods(tokens, today)
     periods = question_periods.previous_of_named(tokens.text(), periods, today)
+    periods = question_periods.before_that(tokens, periods)
     if len(periods) > 2:
         periods = question_periods.listed_months(tokens, periods)
+    periods, problem = question_periods.total_of_listed(tokens, periods)
+    if problem:
+        return ParseResult(intent, False, problem)
     if len(periods) == 2 and not last_year and question_periods.nested(*periods):
         # "lũy kế … tháng 10" read as the year to date and October, "tháng 10 so với quý 4": comparing a
         # period with a part of itself (a "giảm 38%") answers nothing asked
@@ -171,7 +186,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         # by quarter is one: "thời gian giải quyết trung bình từng quý")
         averaged = (tokens.has("trung binh") or tokens.has("binh quan")) and not any(
             tokens.has(w) for w in ("thoi gian", "bao lau", "so ngay", "bao nhieu ngay", "may ngay"))
-        if averaged or intent.domain == "chi_tieu":
+        if averaged or (intent.domain == "chi_tieu" and not (unit == "quy" and indicators.SESSION19_QUARTERS)):
             return ParseResult(intent, False, doubts.time_unit_problem(unit, averaged))
         tokens.used[at - 1] = tokens.used[at] = True
         intent.group = understand.TIME_GROUPS[unit]
@@ -179,7 +194,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     time_taken.list_by_time(tokens, intent)
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
     if intent.domain != "chi_tieu":
-        readings.postal_service(tokens)  # before the channels: "dịch vụ" is no online public service
         understand.filters_from_lists(tokens, intent)  # before names: "chờ bổ sung" is a status, not a procedure
     problem = entities.match(tokens, intent, catalog) or _contradiction(intent, catalog)
     if problem:
@@ -219,6 +233,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     less = tokens.take_all(measures_words.LESS)
     said_compare = tokens.take_all(measures_words.COMPARE_WORDS) or less
     said_compare = readings.difference(tokens) or said_compare
+    if readings.times(tokens):
+        said_compare = intent.times = True
     if len(periods) >= 2 and not (said_compare or last_year or speed_compare) and doubts.span_unread(tokens):
         # "từ <period> đến <period>" that no rule read as one span: a comparison of the two ends, or the
         # first alone, would answer another question

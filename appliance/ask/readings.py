@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from appliance.ask.tokens import PARTICLES, Tokens, words
+from appliance.ask.tokens import PARTICLES, Tokens
 
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
@@ -22,7 +22,8 @@ _UNITS = {"thang", "quy", "tuan", "nam"}
 def over_units(tokens: Tokens) -> None:
     items = tokens.items
     for k, word in enumerate(items[:-2]):
-        if word == "qua" and not tokens.used[k] and items[k + 1] in _EACH_UNIT and items[k + 2] in _UNITS:
+        if word == "qua" and not tokens.used[k] and items[k + 1] in _EACH_UNIT and items[k + 2] in _UNITS and (
+                items[k - 1:k] != ["ket"]):  # "trả kết quả từng quý": the "quả" of "kết quả", not "qua"
             tokens.used[k] = True
 
 
@@ -34,6 +35,20 @@ _DIFFERENCE = ["chenh lech nhau", "chenh lech", "chenh nhau", "chenh"]
 
 def difference(tokens: Tokens) -> bool:
     return tokens.take_all(_DIFFERENCE)
+
+
+# Session 19: "tháng 10 gấp mấy lần tháng 9", "… bằng bao nhiêu lần …", "có gấp đôi không": how many times one figure is
+# the other, which a comparison of the two answers (both figures, and the ratio said); "gấp", "lần" had been unknown.
+# With one period and no second name it is a comparison without two sides (unsure, as "so với" alone is); "gấp" alone
+# ("hồ sơ gấp": urgent) stays unknown. Read at run time.
+SESSION19_TIMES = True  # on by rule R1 (session 19): fresh right +1, wrong unchanged
+_TIMES = ["gap bao nhieu lan", "gap may lan", "bang bao nhieu lan", "bang may lan", "gap doi", "gap ba",
+          "gap lan"]
+
+
+def times(tokens: Tokens) -> bool:
+    """True where the question asks how many times one figure is the other; the words are read."""
+    return SESSION19_TIMES and tokens.take_all(_TIMES)
 
 
 # "… đã giảm chưa?", "thu ngân sách đạt kế hoạch chưa", "… có đạt kế hoạch không đồng chí?": "chưa" closing a clause
@@ -124,21 +139,3 @@ def officials(tokens: Tokens, intent: Intent) -> None:
             tokens.used[j] = True
         intent.group = "can_bo_xu_ly"
         return
-
-
-# Session 18: "(qua) dịch vụ bưu chính (công ích)", the postal channel's official name: "dịch vụ", "công ích" and the
-# "qua" before them had been unknown (unsure); the channel is read from "bưu chính" as before. Read at run time.
-SESSION18_POSTAL_SERVICE = False  # off by rule R1 (session 18): moved no fresh verdict, no training wrong back
-
-
-def postal_service(tokens: Tokens) -> None:
-    if not SESSION18_POSTAL_SERVICE:
-        return
-    items = tokens.items
-    for k in tokens.find("dich vu buu chinh"):
-        start = k - 1 if k and items[k - 1] == "qua" and not tokens.used[k - 1] else k
-        end = k + 2
-        for j in range(start, end):
-            tokens.used[j] = True
-        if items[k + 4:k + 5] == ["cong"] and k + 5 < len(items) and "cong ich" in " ".join(words(tokens.question)):
-            tokens.used[k + 4] = tokens.used[k + 5] = True  # "ích" may have been typo-repaired into another word

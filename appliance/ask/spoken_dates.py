@@ -10,6 +10,9 @@ import re
 SPELLED_UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 
 
+_SPAN_STARTS = {"dau", "thang", "quy", "ngay", "hom", "tuan", "khi", "luc", "sau", "truoc", "cuoi", "giua"}
+
+
 def spelled_numbers(raw: list[str]) -> list[str]:
     """"tháng mười", "tháng mười hai", "tháng giêng", "quý ba" → digits, so a spelled month is
     never silently ignored (it used to fall back to the whole year)."""
@@ -30,6 +33,9 @@ def spelled_numbers(raw: list[str]) -> list[str]:
             elif nxt in SPELLED_UNITS:
                 year_word = nxt == "nam" and (after[:1].isdigit() or after in ("nay", "ngoai", "truoc", "roi", "qua"))
                 after_word = nxt == "tu" and raw[k] == "thang"  # "tháng từ …" is not April
+                # "mỗi quý từ đầu năm", "quý từ tháng 7": "từ" opening a span, not "quý tư" (it had been the fourth
+                # quarter, a confident wrong); "quý tư năm nay" keeps its quarter
+                after_word = after_word or (nxt == "tu" and (after in _SPAN_STARTS or after[:1].isdigit()))
                 # "anh Thắng bây giờ …": "bây giờ" (now) is not "bảy" (July) after the folded name
                 after_word = after_word or (nxt == "bay" and after == "gio")
                 if not year_word and not after_word and not (nxt == "sau" and raw[k] == "thang"):

@@ -164,7 +164,7 @@ def build(intent: Intent, today: dt.date) -> Query:
     if intent.group:
         measures = [m for m in intent.measures if MEASURES[m].basis == MEASURES[intent.measures[0]].basis]
         intent.measures = measures
-    if (intent.group in TIME_GROUP_COLUMNS and intent.period is not None and sqlbuild_ends.SESSION17_ASOF_BY_END
+    if (intent.group in TIME_GROUP_COLUMNS and intent.period is not None
             and all(MEASURES[m].basis == "asof" for m in intent.measures)):
         # a count at the end of each quarter (week): one SELECT per end, in time order
         alone = replace(intent, group=None)
@@ -228,6 +228,9 @@ def _indicator(intent: Intent, today: dt.date) -> Query:
     if intent.group == "month":
         return Query(indicators.months_sql(intent, intent.period, today), ["ky", "chi_tieu", "don_vi_tinh",
                                                                            "thuc_hien"], "months")
+    if intent.group == "quarter":
+        return Query(indicators.quarters_sql(intent, intent.period, today), ["ky", "chi_tieu", "don_vi_tinh",
+                                                                             "thuc_hien"], "months")
     if intent.compare is not None:
         first = indicators.period_sql(intent, intent.compare, today, label=intent.compare.label)
         second = indicators.period_sql(intent, intent.period, today, label=intent.period.label)

@@ -2,7 +2,7 @@
 "phản ánh chưa xử lý cuối từng tuần tháng 10"): one count per quarter (week), taken at its last day, the running one at
 min(period end, today), as CONTRACT §4 takes any count at a day. It had been unsure ("số liệu tại một thời điểm, không
 chia theo quý"); two writers of the training halves ask so. By month it stays unsure (the writers' format forbids it).
-Read at run time; tested on and off in tests/ask/test_session17.py.
+Tested in tests/ask/test_session17.py.
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from appliance.text.calendar_periods import Period
-
-SESSION17_ASOF_BY_END = True  # on by rule R1 (session 17): fresh right +2, wrong unchanged
 
 
 def bucket_ends(group: str, period: Period, asof: dt.date) -> list[tuple[str, dt.date]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from appliance.ask import written_dates
 from appliance.ask.spoken_dates import day_month, next_or_sixth, spelled_numbers, with_year
 from appliance.ask.vocab import FILLER, FILLER_PHRASES, Catalog
 from appliance.text import fold
@@ -121,6 +122,8 @@ def expand(raw: list[str]) -> list[str]:
             out += TELEGRAPHIC[word].split()
         elif SESSION18_SHORT_FORMS and word in SHORT_FORMS:
             out += SHORT_FORMS[word].split()
+        elif SESSION19_NOTE_ABBREVIATIONS and word == "ld":
+            out += ["lao", "dong"]  # "số LĐ có việc làm mới" (session 19, with KH / NS below)
         elif word in ("vs", "versus"):
             out += ["so", "voi"]
         elif word in SHORTHAND:
@@ -130,6 +133,26 @@ def expand(raw: list[str]) -> list[str]:
     return out
 
 
+# Session 19: the abbreviations of a leader's handwritten notes typed in capitals, "KH" kế hoạch ("đạt bao nhiêu % KH
+# năm", "KH thu NS"), "NS" ngân sách ("thu NS"): as bare shorthand "kh" is "không", so only the capitals say which
+# (and "% kh", "đạt kh", "thu ns" lower-case); "TT" trật tự before "xây dựng / đô thị"; and "LĐ" / "ld" lao động,
+# whole words (expand). They had been "không" or unknown:
+# unsure. Read at run time.
+SESSION19_NOTE_ABBREVIATIONS = True  # on by rule R1 (session 19): fresh right +2, wrong unchanged
+_NOTE_ABBREVIATIONS = ((re.compile(r"\bKH\b|(?<=% )kh\b|(?<=%)kh\b|(?<=\b[đĐdD]ạt )kh\b|(?<=\b[dD]at )kh\b"),
+                        "kế hoạch"),
+                       (re.compile(r"\bNS\b|(?<=\b[tT]hu )ns\b"), "ngân sách"),
+                       (re.compile(r"\b[tT][tT](?= (?:xây dựng|xay dung|xd|đô thị|do thi)\b)"), "trật tự"))
+
+
+def _note_abbreviations(question: str) -> str:
+    if not SESSION19_NOTE_ABBREVIATIONS:
+        return question
+    for pattern, words in _NOTE_ABBREVIATIONS:
+        question = pattern.sub(words, question)
+    return question
+
+
 # Words whose folded form is another word the box knows: with their accents they are counters
 # ("bao nhiêu cặp kết hôn": couples, not "cấp" issued).
 _COUNTERS = re.compile(r"\bcặp\b", re.IGNORECASE)
@@ -137,16 +160,15 @@ _COUNTERS = re.compile(r"\bcặp\b", re.IGNORECASE)
 
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
-    question = _COUNTERS.sub("cái", question)
-    folded = fold(question).replace("ti le", "ty le")
+    question = _note_abbreviations(_COUNTERS.sub("cái", question))
+    folded = written_dates.rewrite(fold(question).replace("ti le", "ty le"))
     return expand(_TOKEN.findall(folded))
 
 
-# Session 17: the first consonant heard the northern way, l for n and n for l ("từ đầu lăm", "lăm ngoái", "nĩnh vực",
-# "hài nòng"), ch for tr ("chễ hạn"): a known word typed as another word, repaired only into a phrase of the measures,
-# the names or the periods with the word before or after, when the typed word forms none with them, and never a word
-# typed with a capital (a name). Read at run time.
-SESSION17_NORTHERN_INITIALS = True  # on by rule R1 (session 17): fresh right +7, wrong unchanged
+# The first consonant heard the northern way, l for n and n for l ("từ đầu lăm", "lăm ngoái", "nĩnh vực", "hài nòng"),
+# ch for tr ("chễ hạn"): a known word typed as another word, repaired only into a phrase of the measures, the names or
+# the periods with the word before or after, when the typed word forms none with them, and never a word typed with a
+# capital (a name). Session 17.
 _PERIOD_PAIRS = {("dau", "nam"), ("cuoi", "nam"), ("ca", "nam"), ("nua", "nam"), ("nam", "nay"), ("nam", "ngoai"),
                  ("nam", "truoc"), ("nam", "roi")}
 _INITIALS = (("l", "n"), ("n", "l"), ("ch", "tr"), ("tr", "ch"))
@@ -174,33 +196,6 @@ def _northern_initials(items: list[str], question: str, catalog: Catalog) -> lis
     return out
 
 
-# Session 18: phone typing in Telex that left its keys in the word ("trex hanj" trễ hạn, "hoof sow" hồ sơ, "thangs nayf"
-# tháng này, "nhieeu" nhiêu, "Thangws" Thắng): a word no vocabulary holds, whose tone key closes it (s f r x j: no
-# Vietnamese syllable ends so) or that holds a doubled vowel, "dd" or "w", is read as the word the keys spell, when
-# that word is known (typo repair had found none, or two, within its reach). Read at run time.
-SESSION18_TELEX = False  # off by rule R1 (session 18): moved no fresh verdict, no training wrong back
-_TONE_KEYS = frozenset("sfrxj")
-
-
-def _spelled(token: str) -> list[str]:
-    """What Telex keys left in a word may spell, most likely first; [] where the word shows none."""
-    if not token.isalpha() or len(token) < 3:
-        return []
-    spelled = token.replace("dd", "d").replace("w", "")
-    for vowel in "aeo":
-        spelled = spelled.replace(vowel + vowel, vowel)
-    if spelled == token and token[-1] not in _TONE_KEYS:
-        return []
-    return [c for c in ([spelled[:-1]] if spelled[-1:] in _TONE_KEYS else []) + [spelled] if c != token]
-
-
-def telex(token: str, known: set[str]) -> str:
-    """The known word the Telex keys left in `token` spell, or the token itself."""
-    if token in known:
-        return token
-    return next((c for c in _spelled(token) if c in known), token)
-
-
 class Tokens:
     """Folded, repaired tokens with a consumed mark each."""
 
@@ -208,15 +203,12 @@ class Tokens:
         self.question = question
         raw = day_month(spelled_numbers(next_or_sixth(question, words(question))))
         if today is not None:
-            raw = [with_year(t, today) for t in raw]
+            raw = [with_year(t, today) for t in written_dates.numbered_weeks(raw, today)]
         raw = [w for t in raw for w in catalog.expand_initials(t)]
-        if SESSION18_TELEX:
-            raw = [telex(t, catalog.words) for t in raw]
         self.items = [t if t in COMPARISON_PARTICLES else
                       catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]
-        if SESSION17_NORTHERN_INITIALS:
-            self.items = _northern_initials(self.items, question, catalog)
+        self.items = _northern_initials(self.items, question, catalog)
         self._short_titles()
         self.used = [t in {",", ";", "?"} for t in self.items]
         self.doubted: set[int] = set()  # filler words that here change the question ("mới": new)
@@ -225,8 +217,6 @@ class Tokens:
     def _short_titles(self) -> None:
         """"a Hùng", "c Lan" typed in chat: "anh", "chị" before a name typed with its capital letter."""
         names = {fold(m.group(2)).lower() for m in _SHORT_TITLE.finditer(self.question)}
-        if SESSION18_TELEX:
-            names |= {spelled[0] for name in names if (spelled := _spelled(name))}
         for k, word in enumerate(self.items[:-1]):
             if word in ("a", "c") and self.items[k + 1] in names:
                 self.items[k] = "anh" if word == "a" else "chi"

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from appliance.ask import dropped, record_lists
+from appliance.ask import count_clauses, dropped, record_lists
+from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
@@ -173,6 +174,8 @@ def still_open(tokens: Tokens) -> None:
 
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
+    if measures_words.SESSION19_HANGING:
+        phrases = phrases + measures_words.HANGING.get(intent.domain, [])
     if intent.domain == "ho_so":
         still_open(tokens)
     if intent.domain == "phan_anh":
@@ -194,6 +197,7 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         else:
             clauses[-1].append(k)
     found: list[str] = []
+    bare_at: list[int] = []  # where in `found` a clause asking a bare count stands (SESSION19_BARE_COUNT)
     for clause in clauses:
         if not clause:
             continue
@@ -231,6 +235,8 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
                 key = "pa_tiep_nhan"
             if key in MEASURES and key not in found:
                 found.append(key)
+        if not bases and not is_rate and count_clauses.bare_count(clause_text, tokens.items, clause):
+            bare_at.append(len(found))
     open_named = bool({"chua_giai_quyet", "qua_han"} & set(found))
     if speed and open_named and not any(tokens.has(d) for d in DIMENSIONS.get(intent.domain, {})) and not (
             tokens.has("ai") or tokens.has("nao")):
@@ -240,6 +246,8 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         record_lists.list_count(tokens, intent)
     if speed:
         found = ["so_ngay_tb"]
+    elif found and bare_at and not intent.listing:
+        count_clauses.add_received(tokens, intent.domain, found, bare_at[0])
     if online and not found and not intent.listing:
         found = ["truc_tuyen"]
     if "hinh_thuc_nop" in intent.filters and ("truc_tuyen" in found or "ty_le_truc_tuyen" in found):

@@ -287,11 +287,8 @@ _RULES: list[Rule] = [
 ]
 
 
-# Session 17 (second round), read at run time and tested on and off in tests/ask/test_session17b.py.
-# SESSION17B_NATIONAL_DAY: "từ đầu năm (đến) trước (dịp / lễ) Quốc khánh (2/9)" ends on 1 September (the day before
-# 2/9), as three writers resolved it; "dịp Quốc khánh" alone (the holiday's week to one writer) stays unread. (Its
-# siblings JUST_PAST, WEEKS_BACK and HALF_SAID, off by rule R1, were retired in session 18.)
-SESSION17B_NATIONAL_DAY = True  # on by rule R1 (session 17b): fresh right +1 (fresh15), wrong unchanged
+# "từ đầu năm (đến) trước (dịp / lễ) Quốc khánh (2/9)" ends on 1 September (the day before 2/9), as three writers
+# resolved it; "dịp Quốc khánh" alone (the holiday's week to one writer) stays unread. Session 17 (second round).
 
 
 def _ytd_until_national_day(m: re.Match[str], today: dt.date) -> Period | None:
@@ -306,61 +303,6 @@ _NATIONAL_DAY = re.compile(r"\b(?:ke\s*)?tu\s*dau\s*nam(?:\s*nay)?\s*(?:den|toi)
                            r"quoc\s*khanh(?:\s*(?:ngay\s*)?0?2\s*/\s*0?9(?:\s*/\s*\d{4})?)?\b")
 
 
-def _session17b_rules() -> list[Rule]:
-    return [(_NATIONAL_DAY, _ytd_until_national_day)] if SESSION17B_NATIONAL_DAY else []
-
-
-# Session 18: "từ đầu năm 2026 đến nay", "(lũy kế) từ đầu năm 2026 đến hết tháng 9": the start of the year said with
-# its year (the year had been left unread: unsure). To now: from 1 January of that year (this year or an earlier one)
-# to today; to the end of a month: January to that month's end, in that year. A year not yet come, or an earlier year
-# with no end said, is not read. Read at run time.
-SESSION18_YEAR_START_SAID = False  # off by rule R1 (session 18): moved no fresh verdict, no training wrong back
-
-
-def _year_start_until_month(m: re.Match[str], today: dt.date) -> Period | None:
-    year, months = int(m.group(1)), int(m.group(2))
-    if (m.group(3) and int(m.group(3)) != year) or year > today.year or not 1 <= months <= 12:
-        return None
-    end = (dt.date(year + months // 12, months % 12 + 1, 1)) - dt.timedelta(days=1)
-    return Period(dt.date(year, 1, 1), end, f"{months} tháng đầu năm {year}", "range")
-
-
-def _year_start_until_now(m: re.Match[str], today: dt.date) -> Period | None:
-    year = int(m.group(1))
-    if year > today.year or (year < today.year and not m.group(2)):
-        return None
-    if year == today.year:
-        return _ytd(m, today)
-    start = dt.date(year, 1, 1)
-    return Period(start, today, f"từ {day_label(start)} đến {day_label(today)}", "range")
-
-
-_YEAR_START_RULES: list[Rule] = [
-    (re.compile(r"\b(?:luy ke\s*)?tu\s*dau\s*nam\s*(\d{4})" + _UNTIL_END + r"thang\s*(\d{1,2})"
-                r"(?:\s*(?:nam\s*)?(\d{4}))?\b"), _year_start_until_month),
-    (re.compile(r"\b(?:luy ke\s*)?tu\s*dau\s*nam\s*(\d{4})(\s*(?:den|toi)\s*" + _NOW + r")?\b"), _year_start_until_now),
-]
-
-
-# Session 18: "lũy kế từ đầu năm đến nay", "lũy kế từ đầu năm đến hết tháng 9", "lũy kế từ tháng 7 đến nay": "lũy kế"
-# (cumulative) said right before a span starting "từ" is that span, not a second period (the year to date beside the
-# span had made two nested periods: unsure). Read at run time.
-SESSION18_CUMULATIVE_SPAN = False  # off by rule R1 (session 18): moved no fresh verdict, no training wrong back
-
-
-def _cumulative_joined(folded: str, taken: list[tuple[int, int, Period]]) -> list[tuple[int, int, Period]]:
-    out: list[tuple[int, int, Period]] = []
-    for item in taken:
-        if folded[max(0, item[0] - 4):item[0]] == "luy " and folded[item[0]:].startswith("ke tu "):
-            item = (item[0] - 4, item[1], item[2])  # "lũy kế từ tháng 7": the span read from "kể từ"
-        if out and folded[out[-1][0]:out[-1][1]].startswith("luy ke") and not folded[out[-1][1]:item[0]].strip() \
-                and folded[item[0]:].startswith(("tu ", "ke tu ")):
-            out[-1] = (out[-1][0], item[1], item[2])
-        else:
-            out.append(item)
-    return out
-
-
 def find_periods(text: str, today: dt.date | None = None) -> list[tuple[int, int, Period]]:
     """Every period named in the text, as (start offset, end offset, period), in reading order.
 
@@ -369,7 +311,7 @@ def find_periods(text: str, today: dt.date | None = None) -> list[tuple[int, int
     today = today or local_today()
     folded = fold(text)
     taken: list[tuple[int, int, Period]] = []
-    for pattern, build in (_YEAR_START_RULES if SESSION18_YEAR_START_SAID else []) + _session17b_rules() + _RULES:
+    for pattern, build in [(_NATIONAL_DAY, _ytd_until_national_day), *_RULES]:
         for m in pattern.finditer(folded):
             if any(m.start() < end and start < m.end() for start, end, _ in taken):
                 continue
@@ -380,7 +322,7 @@ def find_periods(text: str, today: dt.date | None = None) -> list[tuple[int, int
             if period is not None:
                 taken.append((m.start(), m.end(), period))
     taken.sort(key=lambda item: item[0])
-    return _cumulative_joined(folded, taken) if SESSION18_CUMULATIVE_SPAN else taken
+    return taken
 
 
 def parse_period(text: str, today: dt.date | None = None) -> Period | None:

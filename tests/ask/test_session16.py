@@ -3,7 +3,7 @@ retired): my own wording (never a set's sentence) and cases where a reading must
 tests that failed before the fix. "Before" in a test says how the question was answered before the reading."""
 from __future__ import annotations
 
-from appliance.ask import sqlbuild_ends, tokens
+from appliance.ask import tokens
 from tests.ask.answering import asker, same
 
 
@@ -138,11 +138,10 @@ def test_website_visits_are_not_held(ask_db):
     assert online.status == "ok" and online.rows
 
 
-def test_figures_by_quarter_or_week(ask_db, monkeypatch):
+def test_figures_by_quarter_or_week(ask_db):
     """"mỗi quý", "theo từng tuần" give one figure per quarter or week, in time order, each cut to the period; before,
-    unsure. A count at a day has no quarters, an average per week is no breakdown, and the quarter of a period named is
-    no grouping."""
-    monkeypatch.setattr(sqlbuild_ends, "SESSION17_ASOF_BY_END", False)  # session 17 reads a count at a day by quarter
+    unsure. A count at a day has no months (by quarter it is read at each quarter's end: test_session17.py), an average
+    per week is no breakdown, and the quarter of a period named is no grouping."""
     ask = asker(ask_db)
     by_quarter = ask("năm nay tiếp nhận bao nhiêu hồ sơ mỗi quý")
     by_week = ask("phản ánh tháng 10 theo từng tuần")
@@ -152,7 +151,7 @@ def test_figures_by_quarter_or_week(ask_db, monkeypatch):
     assert "theo quý" in by_quarter.answer and by_quarter.rows[0][0] == "2026-Q1"
     assert by_week.status == "ok" and by_week.keys[0] == "tuan" and by_week.rows[0][0] == "2026-10-01"
     assert sum(r[1] for r in by_week.rows) == ask("số phản ánh tháng 10").rows[0][0]
-    assert ask("hồ sơ tồn từng quý năm nay").status == "unsure"
+    assert ask("hồ sơ tồn từng tháng năm nay").status == "unsure"
     assert ask("trung bình mỗi tuần nhận bao nhiêu hồ sơ năm nay").status == "unsure"
     assert ask("quý 3 tiếp nhận bao nhiêu hồ sơ").keys == ["tiep_nhan"]
 

@@ -1,30 +1,18 @@
-"""Session 17 of the leaders' question box: each flag switched on and off with my own wording (never a set's sentence)
-and cases where it must not fire; bug fixes (rule R7) as plain tests that failed before the fix."""
+"""Session 17 of the leaders' question box (its readings unconditional since session 19, the ones off by rule R1
+retired): my own wording (never a set's sentence) and cases where a reading must not fire; bug fixes (rule R7) as
+plain tests that failed before the fix."""
 from __future__ import annotations
 
-import pytest
-
-from appliance.ask import indicators, sqlbuild_ends, tokens
 from tests.ask.answering import asker, same
-from tests.flags import switch_on
-
-_FLAGGED = (indicators, sqlbuild_ends, tokens)
 
 
-@pytest.fixture(autouse=True)
-def _session17_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test reads a setting against all of session 17's on (as tuned); a test that wants one off switches it."""
-    switch_on(monkeypatch, _FLAGGED, "SESSION17_")
-
-
-def test_now_against_one_past_period_is_not_that_period_against_the_one_before(ask_db, monkeypatch):
+def test_now_against_one_past_period_is_not_that_period_against_the_one_before(ask_db):
     """Bug fix (rule R7): "<figure> hiện nay so với quý 2" asks now against Q2; Q2 against Q1 had been answered, "hiện
     nay" dropped. For records, and for an indicator that adds up, "now" is not said as a period: unsure. A period
     running today ("bây giờ so với tháng trước"), a count at a day and "từ đầu năm đến nay" keep their answers."""
-    monkeypatch.setattr(indicators, "SESSION17_LEVEL_NOW", False)
     ask = asker(ask_db)
     for said in ("tỷ lệ đúng hạn hiện nay so với quý 2", "số hồ sơ tiếp nhận bây giờ so với tháng 9 thế nào",
-                 "thu ngân sách hiện nay so với tháng 3", "tỷ lệ hộ nghèo hiện nay so với tháng 2"):
+                 "thu ngân sách hiện nay so với tháng 3"):
         got = ask(said)
         assert got.status == "unsure" and not got.rows, said
     running = ask("tỷ lệ đúng hạn bây giờ so với tháng trước")
@@ -34,16 +22,13 @@ def test_now_against_one_past_period_is_not_that_period_against_the_one_before(a
     assert ask("thu ngân sách từ đầu năm đến nay").status == "ok"
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session17_a_level_indicator_now_and_at_the_start_of_the_year(ask_db, monkeypatch, on):
+def test_a_level_indicator_now_and_at_the_start_of_the_year(ask_db):
     """a rate indicator "hiện nay so với tháng 2" is this month's level against
     February's; before, unsure. An indicator that adds up, and "so với đầu năm", stay unsure."""
-    monkeypatch.setattr(indicators, "SESSION17_LEVEL_NOW", on)
     ask = asker(ask_db)
     now = ask("tỷ lệ hộ nghèo hiện nay so với tháng 2")
-    assert (now.status == "ok") is on
-    if on:
-        assert same(now, ask("tỷ lệ hộ nghèo tháng này so với tháng 2"))
+    assert now.status == "ok"
+    assert same(now, ask("tỷ lệ hộ nghèo tháng này so với tháng 2"))
     assert ask("tỷ lệ hộ nghèo bây giờ so với hồi đầu năm có giảm không").status == "unsure"  # which month: unsaid
     assert ask("thu ngân sách hiện nay so với tháng 2").status == "unsure"
     assert ask("tỷ lệ hộ nghèo từ đầu năm đến nay").status == "ok"  # "từ đầu năm": the span, not January
@@ -87,16 +72,14 @@ def test_the_number_of_a_period_is_no_top(ask_db):
     assert top.status == "ok" and top.intent is not None and top.intent.limit == 3
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session17_northern_initials(ask_db, monkeypatch, on):
+def test_northern_initials(ask_db):
     """l / n and ch / tr exchanged ("đầu lăm", "nĩnh vực", "chễ hạn") are repaired
     into a phrase with the next or previous word; before, unknown. "an ninh" and a capitalised name keep their words."""
-    monkeypatch.setattr(tokens, "SESSION17_NORTHERN_INITIALS", on)
     ask = asker(ask_db)
     for said, plain in (("số hồ sơ nhận từ đầu lăm đến nay", "số hồ sơ nhận từ đầu năm đến nay"),
                         ("số hồ sơ nĩnh vực hộ tịch tháng 10", "số hồ sơ lĩnh vực hộ tịch tháng 10"),
                         ("bao nhiêu hồ sơ chễ hạn tháng 9", "bao nhiêu hồ sơ trễ hạn tháng 9")):
-        assert same(ask(said), ask(plain)) is on, said
+        assert same(ask(said), ask(plain)), said
     police = ask("số phản ánh an ninh trật tự tháng 10")
     assert police.status == "ok" and police.intent is not None
     assert police.intent.filters.get("ma_linh_vuc") == "an_ninh_trat_tu"
@@ -117,16 +100,13 @@ def test_now_after_thang_is_no_july(ask_db):
     assert july.intent.period.start.month == 7
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session17_a_count_at_the_end_of_each_quarter(ask_db, monkeypatch, on):
+def test_a_count_at_the_end_of_each_quarter(ask_db):
     """"hồ sơ tồn cuối mỗi quý năm nay" is the count open at each quarter's last
     day (the running one at today), each equal to the count asked at that day; before, unsure. By month stays unsure."""
-    monkeypatch.setattr(sqlbuild_ends, "SESSION17_ASOF_BY_END", on)
     ask = asker(ask_db)
     got = ask("hồ sơ tồn cuối mỗi quý năm nay là bao nhiêu")
-    assert (got.status == "ok") is on
-    if on:
-        assert [row[0] for row in got.rows] == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
-        for (_, value), day in zip(got.rows, ("31/03/2026", "30/06/2026", "30/09/2026", "20/11/2026"), strict=True):
-            assert ask(f"hồ sơ tồn tính đến ngày {day}").rows == [[value]], day
+    assert got.status == "ok"
+    assert [row[0] for row in got.rows] == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
+    for (_, value), day in zip(got.rows, ("31/03/2026", "30/06/2026", "30/09/2026", "20/11/2026"), strict=True):
+        assert ask(f"hồ sơ tồn tính đến ngày {day}").rows == [[value]], day
     assert ask("hồ sơ tồn cuối mỗi tháng năm nay").status == "unsure"

@@ -1,13 +1,13 @@
-"""Session 17, second round, of the leaders' question box: SESSION17B_NATIONAL_DAY on and off with my own wording (never
-a set's sentence), graded against the independent computation over the demo ward's rows (spec_reference), and
-sentences where a reading must not fire. The round's other flags, off by rule R1, were retired in session 18."""
+"""Session 17, second round, of the leaders' question box: the year to date until the National Day (unconditional since
+session 19) with my own wording (never a set's sentence), graded against the independent computation over the demo
+ward's rows (spec_reference), and sentences where a reading must not fire. The round's other flags, off by rule R1, were
+retired in session 18."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
 
-from appliance.text import periods
 from tests.ask import spec_eval
 from tests.ask.answering import asker
 
@@ -24,20 +24,17 @@ def _verdict(grader: spec_eval.Grader, question: str, kind: str, measures: tuple
 _Y = 2026
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session17b_year_to_date_until_national_day(grader, monkeypatch, on):
-    """"từ đầu năm đến trước (dịp) Quốc khánh (2/9)" ends on 1 September. Off:
+def test_year_to_date_until_national_day(grader):
+    """"từ đầu năm đến trước (dịp) Quốc khánh (2/9)" ends on 1 September. Before:
     unsure ("Quốc khánh" unknown, or the date read as a second period)."""
-    monkeypatch.setattr(periods, "SESSION17B_NATIONAL_DAY", on)
-    want = "right" if on else "unsure"
     span = (dt.date(_Y, 1, 1), dt.date(_Y, 9, 1))
     assert _verdict(grader, "từ đầu năm đến trước Quốc khánh tiếp nhận được mấy hồ sơ trực tuyến", "value",
-                    ("truc_tuyen",), period=span) == want
+                    ("truc_tuyen",), period=span) == "right"
     assert _verdict(grader, "số phản ánh từ đầu năm tới trước dịp lễ Quốc khánh 2/9", "value",
-                    ("phan_anh_so_luong",), period=span) == want
+                    ("phan_anh_so_luong",), period=span) == "right"
 
 
-def test_session17b_what_no_national_day_reading_answers(ask_db):
+def test_what_no_national_day_reading_answers(ask_db):
     """"Dịp Quốc khánh" alone (a week to one writer) and "trước Quốc khánh" with no start stay unsure."""
     ask = asker(ask_db)
     for question in ("số hồ sơ tiếp nhận dịp Quốc khánh", "số hồ sơ tiếp nhận trước Quốc khánh",
@@ -45,7 +42,7 @@ def test_session17b_what_no_national_day_reading_answers(ask_db):
         assert ask(question).status != "ok", question
 
 
-def test_session17b_a_number_before_weeks_that_counts_none(ask_db):
+def test_a_number_before_weeks_that_counts_none(ask_db):
     """A weekday, a month or a top before "tuần": no span of weeks."""
     ask = asker(ask_db)
     monday = ask("số hồ sơ tiếp nhận thứ hai tuần này")

@@ -1,0 +1,345 @@
+"""Session 19 of the leaders' question box: each SESSION19 flag on and off with my own wording (never a set's
+sentence) and cases where it must not fire."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from appliance.ask import (
+    count_clauses,
+    doubts,
+    entities,
+    feedback_topics,
+    indicators,
+    measures,
+    nodata,
+    question_periods,
+    readings,
+    record_lists,
+    tokens,
+    written_dates,
+)
+from tests.ask.answering import asker, same
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_dates_written_with_a_dash_or_a_dot(ask_db, monkeypatch, on):
+    """written_dates.SESSION19_WRITTEN_DATES: "12-11", "12.11" are the day 12/11; "Q3.2026", "T9.2026", "quý 2.2026"
+    the quarter or month of that year; off, their words were unknown (unsure). A count ("3-4 hồ sơ"), a share
+    ("2.5%") and a day that does not exist ("31-9") are no day."""
+    monkeypatch.setattr(written_dates, "SESSION19_WRITTEN_DATES", on)
+    ask = asker(ask_db)
+    for said, plain in (("số hồ sơ tiếp nhận ngày 12-11", "số hồ sơ tiếp nhận ngày 12/11"),
+                        ("trễ hạn 3.11 bao nhiêu hồ sơ", "trễ hạn 3/11 bao nhiêu hồ sơ"),
+                        ("SL HS GIẢI QUYẾT Q2.2026", "số hồ sơ giải quyết quý 2 năm 2026"),
+                        ("tỷ lệ đúng hạn T9.2026", "tỷ lệ đúng hạn tháng 9/2026"),
+                        ("số hồ sơ trễ hạn Q2-2026", "số hồ sơ trễ hạn quý 2 năm 2026"),
+                        ("số phản ánh quý 2.2026", "số phản ánh quý 2 năm 2026")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    assert written_dates.rewrite("3-4 ho so") == "3-4 ho so"
+    assert written_dates.rewrite("ty le 2.5%") == "ty le 2.5%"
+    assert written_dates.rewrite("ngay 31-9") == "ngay 31-9"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_a_week_by_its_number(ask_db, monkeypatch, on):
+    """written_dates.SESSION19_WRITTEN_DATES: "tuần 45" is ISO week 45 of this year (2–8/11/2026), the running week
+    up to today; off, the number was unknown. A week not begun, "tuần 2 tháng 10" and "thứ 2 tuần 46" keep their
+    readings."""
+    monkeypatch.setattr(written_dates, "SESSION19_WRITTEN_DATES", on)
+    ask = asker(ask_db)
+    for said, plain in (("số hồ sơ nhận tuần 45", "số hồ sơ nhận từ 2/11/2026 đến 8/11/2026"),
+                        ("SỐ HS TRỄ HẠN TUẦN 47", "số hồ sơ trễ hạn từ 16/11/2026 đến 20/11/2026")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    span = ask("số hồ sơ từ tuần 44 đến tuần 46")
+    assert (span.status == "ok" and same(span, ask("số hồ sơ từ 26/10/2026 đến 15/11/2026"))) is on
+    today = dt.date(2026, 11, 20)
+    assert written_dates.numbered_weeks(["tuan", "49"], today) == ["tuan", "49"]
+    assert written_dates.numbered_weeks(["tuan", "2", "thang", "10"], today)[:2] == ["tuan", "2"]
+    assert written_dates.numbered_weeks(["thu", "2", "tuan", "46"], today)[:2] == ["thu", "2"]
+    assert ask("số hồ sơ tiếp nhận thứ 2 tuần này").status == "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_how_many_times(ask_db, monkeypatch, on):
+    """readings.SESSION19_TIMES: "… gấp mấy lần …", "gấp bao nhiêu lần" compare the two figures and say the ratio;
+    off, "gấp", "lần" were unknown. "hồ sơ gấp" (urgent) stays unknown."""
+    monkeypatch.setattr(readings, "SESSION19_TIMES", on)
+    ask = asker(ask_db)
+    for said, plain in (("quý 3 nhận gấp mấy lần quý 2", "quý 3 nhận so với quý 2"),
+                        ("trễ hạn tháng 10 gấp bao nhiêu lần tháng 8", "trễ hạn tháng 10 so với tháng 8")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        got = ask(said)
+        assert same(got, want) is on, said
+        assert ("lần" in got.answer) is on
+    assert ask("có bao nhiêu hồ sơ gấp quý 3").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_feedback_asked_by_its_topic_alone(ask_db, monkeypatch, on):
+    """feedback_topics.SESSION19_FEEDBACK_TOPICS: "mấy vụ trộm tháng 9", "vụ ngập quý 3 bao nhiêu" ask the feedback of
+    that topic's category without "phản ánh"; off, read as records: unsure. A question naming records, or with no
+    topic, keeps its reading."""
+    monkeypatch.setattr(feedback_topics, "SESSION19_FEEDBACK_TOPICS", on)
+    ask = asker(ask_db)
+    for said, plain in (("mấy vụ trộm tháng 9", "số phản ánh trộm tháng 9"),
+                        ("vụ ngập quý 3 bao nhiêu", "phản ánh ngập quý 3 bao nhiêu"),
+                        ("tranh chấp đất đai quý 3 mấy vụ", "số phản ánh tranh chấp đất đai quý 3")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    assert ask("hồ sơ trộm tháng 9").status == "unsure"  # records said: no feedback reading
+    assert ask("hồ sơ vụ rác tháng 9").status == "unsure"
+    assert ask("đất đai quý 3 bao nhiêu").intent.domain == "ho_so"  # a field of the records: no topic said
+    rubbish = ask("tỷ lệ thu gom rác tháng 9")  # an indicator's name: never the feedback reading
+    assert rubbish.intent is None or rubbish.intent.domain != "phan_anh"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_two_cues_of_one_category(ask_db, monkeypatch, on):
+    """feedback_topics.SESSION19_TOPIC_CUES: "karaoke ồn", "bụi, ồn" name one category in two cue words; off, a
+    short one ("ồn") was unknown. A cue of another category stays a second category."""
+    monkeypatch.setattr(feedback_topics, "SESSION19_TOPIC_CUES", on)
+    ask = asker(ask_db)
+    for said, plain in (("số phản ánh karaoke ồn tháng 9", "số phản ánh karaoke tháng 9"),
+                        ("phản ánh bụi, ồn quý 3 bao nhiêu", "phản ánh bụi quý 3 bao nhiêu")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    both = ask("số phản ánh trộm cắp và đèn đường quý 3")
+    assert both.intent is not None and isinstance(both.intent.filters.get("ma_linh_vuc"), list)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_the_total_of_periods_listed(ask_db, monkeypatch, on):
+    """question_periods.SESSION19_TOTAL_OF_LISTED: "tháng 7 và tháng 8 … tổng cộng", "quý 1, quý 2 cộng lại" are one
+    span; off, the two were compared (a confident wrong). Months with a gap are unsure; without a total word, or with a
+    comparison word, the comparison stays."""
+    monkeypatch.setattr(question_periods, "SESSION19_TOTAL_OF_LISTED", on)
+    ask = asker(ask_db)
+    for said, plain in (("tháng 7 và tháng 8 tổng cộng nhận bao nhiêu hồ sơ",
+                         "từ tháng 7 đến tháng 8 nhận bao nhiêu hồ sơ"),
+                        ("quý 1, quý 2 cộng lại trả bao nhiêu hồ sơ", "từ quý 1 đến quý 2 trả bao nhiêu hồ sơ")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    assert (len(ask("tháng 7 và tháng 8 tổng cộng nhận bao nhiêu hồ sơ").rows) == 2) is not on  # off: compared
+    assert (ask("tháng 6 và tháng 8 tổng cộng nhận bao nhiêu hồ sơ").status == "unsure") is on
+    kept = ask("tháng 7 và tháng 8 nhận bao nhiêu hồ sơ")
+    assert kept.status == "ok" and len(kept.rows) == 2
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_until_the_end_of_a_month(ask_db, monkeypatch, on):
+    """question_periods.SESSION19_UNTIL_END: "(tính / lũy kế) đến hết tháng 9", "lũy kế hết quý 2" with no start said
+    are January to that end; off, the month alone (or two nested periods: unsure). A count at a day keeps its day,
+    and "từ tháng 7 đến hết tháng 9" its span."""
+    monkeypatch.setattr(question_periods, "SESSION19_UNTIL_END", on)
+    ask = asker(ask_db)
+    for said, plain in (("số hồ sơ giải quyết tính đến hết tháng 9", "số hồ sơ giải quyết 9 tháng đầu năm"),
+                        ("lũy kế hết quý 2 nhận bao nhiêu hồ sơ", "6 tháng đầu năm nhận bao nhiêu hồ sơ")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    assert same(ask("số hồ sơ tồn đến hết tháng 9"), ask("số hồ sơ tồn tính đến ngày 30/9"))
+    assert same(ask("số hồ sơ từ tháng 7 đến hết tháng 9"), ask("số hồ sơ quý 3"))
+    assert ask("số hồ sơ kể từ 15/8 đến hết tháng 9").status == "unsure"  # a start said: no year to date
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_abbreviations_of_notes(demo_settings, monkeypatch, on):
+    """tokens.SESSION19_NOTE_ABBREVIATIONS: "KH" kế hoạch and "NS" ngân sách typed in capitals (and "% kh", "đạt kh",
+    "thu ns"), "TT xây dựng"; off, "kh" was "không", "ns", "tt" unknown. "kh" in lower case elsewhere stays "không"."""
+    monkeypatch.setattr(tokens, "SESSION19_NOTE_ABBREVIATIONS", on)
+    ask = asker(demo_settings.db_path)  # the demo ward reports its indicators
+    for said, plain in (("thu NS quý 3 đạt bao nhiêu % KH năm", "thu ngân sách quý 3 đạt bao nhiêu % kế hoạch năm"),
+                        ("thu ns tháng 9 được bao nhiêu", "thu ngân sách tháng 9 được bao nhiêu"),
+                        ("vi phạm TT xây dựng quý 3 đạt kh chưa",
+                         "vi phạm trật tự xây dựng quý 3 đạt kế hoạch chưa")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    assert tokens.words("co tre han kh") == tokens.words("co tre han khong")
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_still_hanging(ask_db, monkeypatch, on):
+    """measures.SESSION19_HANGING: "(còn / đang) treo" is still open, for records and feedback; off, unknown."""
+    monkeypatch.setattr(measures, "SESSION19_HANGING", on)
+    ask = asker(ask_db)
+    for said, plain in (("phản ánh còn treo bao nhiêu", "phản ánh chưa xử lý bao nhiêu"),
+                        ("số hồ sơ đang treo của chị Lan", "số hồ sơ đang giải quyết của chị Lan")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_what_the_data_does_not_hold(ask_db, monkeypatch, on):
+    """nodata.SESSION19_BENEFICIARIES, _CITY, _PERSONAL: the people receiving an allowance, the ward ranked in the city,
+    who sent a feedback and what it says are not held ("no data"); off, their words were unknown (unsure). The records
+    of an allowance, "nội dung gì" (the category) and a ranking inside the ward keep their readings."""
+    for flag in ("SESSION19_BENEFICIARIES", "SESSION19_CITY", "SESSION19_PERSONAL"):
+        monkeypatch.setattr(nodata, flag, on)
+    ask = asker(ask_db)
+    for said in ("bao nhiêu người đang hưởng trợ cấp xã hội", "số đối tượng bảo trợ hiện nay",
+                 "tỷ lệ trễ hạn của phường đứng thứ mấy trong thành phố", "phản ánh đèn đường hôm qua ai gửi",
+                 "cho xin sđt người gửi phản ánh rác", "phản ánh hôm qua nội dung cụ thể"):
+        got = ask(said)
+        assert (got.status == "no_data" and not got.rows) is on, said  # off: unsure, or "ai gửi" a count (wrong)
+    assert ask("số hồ sơ trợ cấp xã hội hàng tháng tháng 9").status == "ok"
+    about = ask("phản ánh tháng 9 nhiều nhất về nội dung gì")
+    assert about.status == "ok" and about.intent is not None and about.intent.group == "linh_vuc"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_a_colleague_by_given_name(ask_db, monkeypatch, on):
+    """entities.SESSION19_GIVEN_NAME: a given name typed as a name ("Thắng", "tháng này Hương …") is that officer; off,
+    asked back or unknown. Typed in capitals throughout, without accents, or as "Mai" opening the question (tomorrow),
+    it still needs "anh / chị"."""
+    monkeypatch.setattr(entities, "SESSION19_GIVEN_NAME", on)
+    ask = asker(ask_db)
+    for said, plain in (("Thắng hiện có mấy hồ sơ quá hạn", "anh Thắng hiện có mấy hồ sơ quá hạn"),
+                        ("tháng 9 Hương giải quyết bao nhiêu hồ sơ", "tháng 9 chị Hương giải quyết bao nhiêu hồ sơ")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    for said in ("THẮNG HIỆN CÓ MẤY HỒ SƠ QUÁ HẠN", "thang 9 Thang giai quyet bao nhieu ho so",
+                 "Mai có bao nhiêu hồ sơ trễ hạn"):
+        assert ask(said).status != "ok", said
+
+
+def test_a_span_from_after_a_quarter_is_no_fourth_quarter(ask_db):
+    """Bug fix (rule R7): "mỗi quý từ đầu năm đến giờ" folds to "quy tu dau nam": "từ" (from) had been read as "tư"
+    (four), and the fourth quarter's one figure given. "quý tư" itself keeps the fourth quarter."""
+    ask = asker(ask_db)
+    got = ask("số hồ sơ tiếp nhận mỗi quý từ đầu năm đến giờ")
+    assert got.status == "ok" and got.intent is not None and got.intent.group == "quarter"
+    assert got.intent.period is not None and got.intent.period.start == dt.date(2026, 1, 1)
+    fourth = ask("số hồ sơ tiếp nhận quý tư năm nay")
+    assert fourth.intent is not None and fourth.intent.period is not None
+    assert fourth.intent.period.start == dt.date(2026, 10, 1)
+
+
+def test_the_result_returned_by_quarter(ask_db):
+    """Bug fix (rule R7): "trả kết quả từng quý": the "quả" of "kết quả" had been read as "qua" (over each quarter), so
+    "kết" was left unknown and the question unsure. "qua từng tháng" keeps its reading."""
+    ask = asker(ask_db)
+    got = ask("số hồ sơ trả kết quả từng quý năm nay")
+    assert got.status == "ok" and got.intent is not None and got.intent.group == "quarter"
+    assert got.keys[-1] == "da_giai_quyet" or "da_giai_quyet" in got.keys
+    over = ask("số hồ sơ tiếp nhận qua từng tháng năm nay")
+    assert over.status == "ok" and over.intent is not None and over.intent.group == "month"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_which_week_ranked(ask_db, monkeypatch, on):
+    """doubts.SESSION19_WHICH_UNIT: "tuần nào trong tháng 9 … nhiều nhất", "quý nào năm nay … ít nhất" rank the weeks
+    (quarters) of the period; off, "nào" was unknown. Without a ranking word it stays unknown."""
+    monkeypatch.setattr(doubts, "SESSION19_WHICH_UNIT", on)
+    ask = asker(ask_db)
+    got = ask("tuần nào trong tháng 9 trả nhiều hồ sơ nhất")
+    assert (got.status == "ok" and got.intent is not None and got.intent.group == "week") is on
+    if on:
+        weekly = ask("số hồ sơ trả tháng 9 theo từng tuần")
+        assert got.rows[0] == max(weekly.rows, key=lambda r: r[1])
+    low = ask("quý nào năm nay trễ hạn ít nhất")
+    assert (low.status == "ok" and low.intent is not None and low.intent.order == "asc") is on
+    assert ask("tuần nào nhận nhiều hồ sơ").status == "unsure"
+
+
+def test_a_feedback_category_is_never_dropped_from_a_records_question(ask_db, monkeypatch):
+    """Bug fix (rule R7): "môi trường quý 3 bao nhiêu", "hạ tầng tuần này thế nào": the category's words fold to filler
+    ("mỗi trường") or a comparison ("hả tăng"), and every record received had been given. Read as records they are
+    unsure now (the feedback reading is SESSION19_FEEDBACK_TOPICS'); a field or procedure of the records keeps its
+    figure ("đất đai" is both, "sổ đỏ" a procedure's short name)."""
+    monkeypatch.setattr(feedback_topics, "SESSION19_FEEDBACK_TOPICS", False)
+    ask = asker(ask_db)
+    for said in ("môi trường quý 3 bao nhiêu", "hạ tầng tuần này thế nào", "số hồ sơ môi trường tháng 9"):
+        got = ask(said)
+        assert got.status == "unsure" and not got.rows, said
+    for said in ("số hồ sơ đất đai quý 3", "hồ sơ sổ đỏ quý 3 trả bao nhiêu", "nộp trực tuyến quý 3 bao nhiêu"):
+        assert ask(said).status == "ok", said
+    monkeypatch.setattr(feedback_topics, "SESSION19_FEEDBACK_TOPICS", True)
+    got = ask("môi trường quý 3 bao nhiêu")
+    assert got.intent is not None and got.intent.domain == "phan_anh" and got.rows
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_a_bare_count_beside_a_measure(ask_db, monkeypatch, on):
+    """count_clauses.SESSION19_BARE_COUNT: "quý 3 bao nhiêu hồ sơ, trễ hạn bao nhiêu" asks what was received and the
+    late ones; off, the first figure was dropped (one figure given). Beside a count at a day ("…, bao nhiêu quá hạn")
+    it is unsure; a clause naming its measure keeps it."""
+    monkeypatch.setattr(count_clauses, "SESSION19_BARE_COUNT", on)
+    ask = asker(ask_db)
+    got = ask("quý 3 bao nhiêu hồ sơ, trễ hạn bao nhiêu")
+    assert (got.keys == ["tiep_nhan", "tre_han"]) is on
+    assert (ask("tháng 9 có bao nhiêu phản ánh, bao nhiêu quá hạn").status == "unsure") is on
+    named = ask("quý 3 giải quyết bao nhiêu hồ sơ, trễ hạn bao nhiêu")
+    assert named.keys == ["da_giai_quyet", "tre_han"]
+    assert (ask("khai tử quý 3 bao nhiêu bộ, trả bao nhiêu").keys == ["tiep_nhan", "da_giai_quyet"]) is on
+    assert ask("phản ánh quá hạn hiện còn mấy phiếu").keys == ["pa_qua_han"]  # cut at "còn": one clause
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_feedback_waiting_longest(ask_db, monkeypatch, on):
+    """record_lists.SESSION19_FEEDBACK_OLDEST: "3 phản ánh chưa xử lý lâu nhất" lists the open feedback oldest filed
+    first, as "3 phản ánh chưa xử lý cũ nhất" does; off, "lâu" was unknown. Without an open word it stays unknown."""
+    monkeypatch.setattr(record_lists, "SESSION19_FEEDBACK_OLDEST", on)
+    ask = asker(ask_db)
+    want = ask("3 phản ánh chưa xử lý cũ nhất")
+    assert want.status == "ok" and want.rows
+    assert same(ask("3 phản ánh chưa xử lý lâu nhất"), want) is on
+    assert ask("3 phản ánh xử lý lâu nhất").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_the_span_before_that(ask_db, monkeypatch, on):
+    """question_periods.SESSION19_BEFORE_THAT: "10 ngày qua so với 10 ngày trước đó" compares with the span of the same
+    length just before; off, "trước đó" was unknown. A number that is not the span's length is not read."""
+    monkeypatch.setattr(question_periods, "SESSION19_BEFORE_THAT", on)
+    ask = asker(ask_db)
+    want = ask("số hồ sơ tiếp nhận từ 11/11/2026 đến 20/11/2026 so với từ 1/11/2026 đến 10/11/2026")
+    assert want.status == "ok"
+    got = ask("số hồ sơ tiếp nhận 10 ngày qua so với 10 ngày trước đó")
+    assert (got.status == "ok" and [r[1] for r in got.rows] == [r[1] for r in want.rows]) is on
+    assert ask("số hồ sơ tiếp nhận 10 ngày qua so với 20 ngày trước đó").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_an_indicator_by_quarter(demo_settings, monkeypatch, on):
+    """indicators.SESSION19_QUARTERS: "thu ngân sách từng quý năm nay" gives one row per quarter, built from its months
+    (summed; a rate takes the latest month); off, unsure. An average per quarter stays unsure."""
+    monkeypatch.setattr(indicators, "SESSION19_QUARTERS", on)
+    ask = asker(demo_settings.db_path)  # the demo ward reports its indicators
+    got = ask("thu ngân sách từng quý năm nay")
+    assert (got.status == "ok") is on
+    if on:
+        months = ask("thu ngân sách từng tháng năm nay")
+        q3 = sum(r[3] for r in months.rows if str(r[0]) in ("2026-07", "2026-08", "2026-09"))
+        assert [r[0] for r in got.rows][:3] == ["2026-Q1", "2026-Q2", "2026-Q3"]
+        assert abs(got.rows[2][3] - q3) < 1e-6
+        rate = ask("tỷ lệ tham gia bảo hiểm y tế mỗi quý năm nay")
+        september = next(r[3] for r in ask("tỷ lệ tham gia bảo hiểm y tế từng tháng năm nay").rows if r[0] == "2026-09")
+        assert rate.rows[2][3] == september
+    assert ask("thu ngân sách trung bình mỗi quý năm nay").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session19_which_records_asked_with_what(ask_db, monkeypatch, on):
+    """record_lists.SESSION19_WHICH_WHAT: "tuần trước trả những hồ sơ gì" lists them, as "những hồ sơ nào" does; off,
+    a count was given. "những thủ tục gì" stays a breakdown by procedure."""
+    monkeypatch.setattr(record_lists, "SESSION19_WHICH_WHAT", on)
+    ask = asker(ask_db)
+    want = ask("tuần trước trả những hồ sơ nào")
+    assert want.status == "ok" and want.intent is not None and want.intent.listing
+    got = ask("tuần trước trả những hồ sơ gì")
+    assert (got.intent is not None and got.intent.listing and got.rows == want.rows) is on
+    kinds = ask("tuần trước nhận những thủ tục gì")
+    assert kinds.intent is not None and kinds.intent.group == "ten_thu_tuc"
