@@ -107,8 +107,7 @@ def _grounded(raw: str, passages: list[SearchHit]) -> tuple[list[CitedSentence],
 # overlap alone does not. Quoting first the best sentence of the passage the search ranked first keeps the
 # answer on the article the search chose, instead of a sentence of a lower passage that happens to repeat
 # more of the words (dev 52 → 55 of 70 cite the key, the first sentence 38 → 48; training halves
-# train13–17 94 → 99 of 220, their first sentence 75 → 86).
-SESSION17_TOP_PASSAGE_FIRST = True
+# train13–17 94 → 99 of 220, their first sentence 75 → 86; session 17, unconditional since session 19).
 
 
 def _extractive(question: str, passages: list[SearchHit], limit: int = 2) -> list[CitedSentence]:
@@ -121,10 +120,9 @@ def _extractive(question: str, passages: list[SearchHit], limit: int = 2) -> lis
             overlap = len(wanted & tokens) / max(1, len(wanted))
             scored.append((overlap - 0.05 * rank, rank, sentence))
     scored.sort(key=lambda item: item[0], reverse=True)
-    if SESSION17_TOP_PASSAGE_FIRST:
-        first = next((item for item in scored if item[1] == 0), None)
-        if first is not None and first[0] > 0.2:
-            scored = [first, *(item for item in scored if item is not first)]
+    first = next((item for item in scored if item[1] == 0), None)
+    if first is not None and first[0] > 0.2:
+        scored = [first, *(item for item in scored if item is not first)]
     out: list[CitedSentence] = []
     for score, rank, sentence in scored:
         if score <= 0.2 or len(out) >= limit:

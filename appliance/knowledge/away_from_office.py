@@ -2,10 +2,10 @@
 
 "Ông nằm liệt giường, cán bộ phường có đến nhà chứng thực được không" is answered by Điều 10 Nghị định 23/2015
 ("Địa điểm chứng thực": outside the office for a person "già yếu, không thể đi lại được"), which shares only
-"chứng thực" with the question; the procedures' articles, which share more, outrank it. Session 17
-(`SESSION17_AWAY_FROM_OFFICE`, read at call time by search.py): a question about certification (chứng thực) that
-asks for it at home or for a person who cannot travel gets the official words of that article among its search
-terms (`TERMS`, folded; not among the words an answer must contain)."""
+"chứng thực" with the question; the procedures' articles, which share more, outrank it. Since session 17
+(read by search.py), a question about certification (chứng thực) that asks for it at home or for a person who
+cannot travel gets the official words of that article among its search terms (`TERMS`, folded; not among the words
+an answer must contain)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ import re
 
 from appliance.knowledge.indexing import query_terms
 
-SESSION17_AWAY_FROM_OFFICE = True
 _CERTIFY = re.compile(r"\bchung thuc\b")
 # At home, or a person who cannot come (folded): "đến nhà", "tận nhà", "xuống nhà", "tại nhà", "nằm liệt giường",
 # "không đi lại được", "không đi được", "nằm viện", "bị tạm giam".
@@ -26,6 +25,6 @@ def extra_terms(folded_query: str) -> tuple[list[str], list[str]]:
     """(syllables, pairs) to add to the question's search terms; none unless the question asks for certification
     away from the office."""
     padded = f" {folded_query} "
-    if not (SESSION17_AWAY_FROM_OFFICE and _CERTIFY.search(padded) and _AWAY.search(padded)):
+    if not (_CERTIFY.search(padded) and _AWAY.search(padded)):
         return [], []
     return query_terms(TERMS)

@@ -2,7 +2,7 @@
 
 Laws define their subject in an article titled with the term itself ("Người cao tuổi": Điều 2 Luật Người cao tuổi,
 one sentence). Asked "bao nhiêu tuổi thì được tính là người cao tuổi", the ranking prefers the long articles that
-repeat the term, and the short definition is not even among its candidates. Session 17 (`SESSION17_DEFINED_TERM`):
+repeat the term, and the short definition is not even among its candidates. Since session 17 (read by search.py):
 when a question asks what counts as something (`_ASKS_DEFINITION`), the first passage of every article whose whole
 title (at least MIN_SYLLABLES folded syllables) the question repeats joins the candidates, with DEFINED_TERM_BONUS."""
 
@@ -13,7 +13,6 @@ import sqlite3
 
 from appliance.text import fold
 
-SESSION17_DEFINED_TERM = True  # read at call time by search.py
 DEFINED_TERM_BONUS = 1.0
 MIN_SYLLABLES = 2
 # Folded: "được tính là / được coi là / được xem là / được gọi là", "thế nào là", "hiểu là", "là gì", "là ai".

@@ -7,6 +7,18 @@ Nghị định 23/2015), within how long one MUST do it or who must ("Trách nhi
 tịch), on what CONDITION. Such an article's title names the procedure and the kind of rule (RULE_KINDS); with
 SESSION18B_RULE_ARTICLE on, its first passage stating what is asked is shown before the basis (the basis follows:
 the citizen who asks whether the ward does it is still answered by it).
+
+Session 19 (`SESSION19_CONDITION_ELSEWHERE`): the condition of a procedure may live in ANOTHER law than the
+procedure's own: the age to marry is "Điều kiện kết hôn" (Điều 8 Luật Hôn nhân và gia đình), while the kết hôn
+procedure rests on Luật Hộ tịch, which has no such article. When the question asks a condition and the procedure's
+own law has none, the article of another law in force whose title is a condition and names the procedure's subject
+(its name without the registration words: "kết hôn" for "Đăng ký kết hôn") is looked for. A question that states an
+age and asks whether it is allowed ("con gái 17 tuổi có đăng ký kết hôn được không"), or asks which qualification
+one must have ("phải có bằng cấp gì"), asks a condition too. Where
+the ranking answers by itself (nothing bridged), a condition asked brings the first passage of each article titled as
+a condition whose subject the question names ("Điều kiện kết hôn" for "nam bao nhiêu tuổi thì được đăng ký kết hôn")
+into the candidates with CONDITION_BONUS (`condition_titled`, read by search.py), as defined_terms.py does for a term
+asked.
 """
 
 from __future__ import annotations
@@ -22,6 +34,8 @@ from appliance.text import fold_tokens
 
 # Read at call time.
 SESSION18B_RULE_ARTICLE = True  # on by rule R1 (session 18): fresh right +3, wrong -3 (BM25 and embedder)
+SESSION19_CONDITION_ELSEWHERE = True
+CONDITION_BONUS = 1.0
 # Share of the procedure name's content syllables an article title must contain to be about that procedure
 # ("chứng thực bản sao từ bản chính" → "Bản chính giấy tờ … không được dùng làm cơ sở để chứng thực bản sao").
 NAME_SHARE = 0.8
@@ -45,6 +59,15 @@ RULE_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
      re.compile(r"\b(?:dieu kien|tieu chuan)\b")),
 )
 _RIVAL_TITLE = re.compile(r"\b(?:thu tuc|tham quyen|giai thich tu ngu)\b")
+_CONDITION = RULE_KINDS[3]
+# An age stated, then whether it is allowed (folded): "17 tuổi rưỡi, … có đăng ký kết hôn được không".
+_STATED_AGE_MAY = re.compile(r"\b\d+ tuoi (?:[a-z0-9]+ ){0,16}(?:duoc (?:khong|chua)|co duoc|co the|da du)\b")
+# … or which qualification one must have (folded): "phải có bằng cấp gì", "trình độ thế nào", "tiêu chuẩn gì".
+_QUALIFICATION = re.compile(r"\b(?:bang cap|trinh do|tieu chuan|chung chi) (?:gi|nao|ra sao|the nao)\b")
+# The words of a procedure's name that say it is registered or issued, not what it is about.
+_REGISTRATION = frozenset("dang ky cap thu tuc giay".split())
+# The words of a condition's title that say it is a condition, not what of ("Điều kiện đối với …", "Tiêu chuẩn, …").
+_CONDITION_WORDS = frozenset("dieu kien tieu chuan doi voi cua".split())
 
 
 def _content(text: str) -> list[str]:
@@ -61,7 +84,43 @@ def names_procedure(title: str, procedure_name: str) -> bool:
 def asked_rules(folded_query: str) -> list[re.Pattern[str]]:
     """The title patterns of the kinds of rule the question (folded, padded) asks about."""
     padded = f" {folded_query.strip()} "
-    return [title for asks, title in RULE_KINDS if asks.search(padded)]
+    kinds = [title for asks, title in RULE_KINDS if asks.search(padded)]
+    if (SESSION19_CONDITION_ELSEWHERE and _CONDITION[1] not in kinds
+            and (_STATED_AGE_MAY.search(padded) or _QUALIFICATION.search(padded))):
+        kinds.append(_CONDITION[1])
+    return kinds
+
+
+def subject_of(procedure_name: str) -> str:
+    """The procedure's name without the words of registering or issuing ("Đăng ký kết hôn" → "kết hôn")."""
+    words = procedure_name.split()
+    kept = [w for w in words if " ".join(fold_tokens(w)) not in _REGISTRATION]
+    return " ".join(kept)
+
+
+def condition_elsewhere(conn: sqlite3.Connection, own_doc_id: int, procedure_name: str,
+                        folded_query: str) -> list[sqlite3.Row]:
+    """When the question asks a condition (SESSION19_CONDITION_ELSEWHERE): the first passage (in force, stating what is
+    asked) of the article of a law other than document `own_doc_id`, in force, whose title is a condition and names
+    the procedure's subject (all its content syllables); of several, the shortest title. Empty otherwise."""
+    if not SESSION19_CONDITION_ELSEWHERE or _CONDITION[1] not in asked_rules(folded_query):
+        return []
+    subject = _content(subject_of(procedure_name))
+    if not subject:
+        return []
+    rows = conn.execute("SELECT a.id, a.title FROM kb_articles a JOIN kb_documents d ON d.id = a.doc_id"
+                        " WHERE a.doc_id <> ? AND d.doc_type = 'Luật' AND a.repealed = 0 AND a.title <> ''"
+                        " ORDER BY length(a.title), a.id", (own_doc_id,)).fetchall()
+    for row in rows:
+        title = f" {' '.join(fold_tokens(str(row['title'])))} "
+        words = set(title.split())
+        if not _CONDITION[1].search(title) or _RIVAL_TITLE.search(title) or not all(w in words for w in subject):
+            continue
+        found = [r for r in store.chunks_with_documents(conn, store.chunk_ids_of_article(conn, int(row["id"])))
+                 if in_force(r["status"]) and relevance.states_what_is_asked(folded_query, r["folded"])]
+        if found:
+            return found[:1]
+    return []
 
 
 def rule_passages(conn: sqlite3.Connection, doc_id: int, procedure_name: str, folded_query: str) -> list[sqlite3.Row]:
@@ -88,3 +147,32 @@ def rule_passages(conn: sqlite3.Connection, doc_id: int, procedure_name: str, fo
         if best is None or share > best[0]:
             best = (share, rows[:1])
     return best[1] if best else []
+
+
+def asks_condition(folded_query: str) -> bool:
+    return SESSION19_CONDITION_ELSEWHERE and _CONDITION[1] in asked_rules(folded_query)
+
+
+def condition_titled(conn: sqlite3.Connection, folded_query: str) -> dict[int, str]:
+    """When the question asks a condition: the first passage of each article titled as a condition (in force) whose
+    subject (the title's content syllables but the condition's own words, at least one) the question names, all of
+    it, and that states what is asked (a question on the time limit that names "điều kiện kết hôn" asks a time):
+    {chunk id: folded title}."""
+    if not asks_condition(folded_query):
+        return {}
+    asked = set(folded_query.split())
+    # SQLite: with min(), the bare column c.folded is that of the row holding the minimum (the first passage).
+    rows = conn.execute("SELECT min(c.id) AS first, c.article_title, c.folded FROM kb_chunks c"
+                        " JOIN kb_documents d ON d.id = c.doc_id WHERE c.article_title <> '' AND d.status NOT IN"
+                        " ('het_hieu_luc', 'chua_co_hieu_luc')"
+                        " GROUP BY c.doc_id, c.article, c.article_title").fetchall()
+    out: dict[int, str] = {}
+    for row in rows:
+        title = " ".join(fold_tokens(str(row["article_title"])))
+        if not _CONDITION[1].search(f" {title} ") or _RIVAL_TITLE.search(f" {title} "):
+            continue
+        subject = [w for w in _content(str(row["article_title"])) if w not in _CONDITION_WORDS]
+        if (subject and all(w in asked for w in subject)
+                and relevance.states_what_is_asked(folded_query, str(row["folded"]))):
+            out[int(row["first"])] = title
+    return out

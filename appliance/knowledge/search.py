@@ -24,7 +24,10 @@ from appliance.knowledge import (
     defined_terms,
     dense,
     first_instance,
+    not_held,
+    official_words,
     relevance,
+    rule_articles,
     store,
     vectors,
 )
@@ -65,14 +68,13 @@ _RIVAL_TITLE = re.compile(r"(thu tuc|trinh tu|giai thich tu ngu)\b")
 NAMED_TITLE_SHARE = 0.7
 NAMED_TITLE_WORDS = 3
 NAMED_TITLE_DEPTH = 3  # the ranking's passages looked at: those shown first (SHOWN)
-# Session 17 (issue 15: a wrong article shown as the answer is the worst failure), read at call time:
-# SESSION17_OWN_TOP_FIRST: when the bridge answers, the ranking's own first passage, of a document the bridged basis
-# does not cite (in force, stating what is asked, not a rival procedure title), is shown first, then the basis: the
-# question named the procedure in passing and asks a rule the ranking found elsewhere ("hợp pháp hóa lãnh sự" for a
-# degree from abroad brought for a certified copy; the fee circular's "Mức thu phí"), when the question repeats a
-# OWN_TOP_TITLE_WORDS content syllables of its title at least. One passage: the basis follows (none when session 16's
-# rule put one first).
-SESSION17_OWN_TOP_FIRST = True
+# Session 17 (issue 15: a wrong article shown as the answer is the worst failure; unconditional since session 19):
+# when the bridge answers, the ranking's own first passage, of a document the bridged basis does not cite (in force,
+# stating what is asked, not a rival procedure title), is shown first, then the basis: the question named the
+# procedure in passing and asks a rule the ranking found elsewhere ("hợp pháp hóa lãnh sự" for a degree from abroad
+# brought for a certified copy; the fee circular's "Mức thu phí"), when the question repeats OWN_TOP_TITLE_WORDS
+# content syllables of its title at least. One passage: the basis follows (none when session 16's rule put one
+# first).
 OWN_TOP_TITLE_WORDS = 2  # content syllables of its title the question must repeat
 # Session 13: how a question asks says which kind of article answers it: where / to whom / who decides →
 # the article on competence (thẩm quyền); how long / how many days → a time limit (thời hạn); which papers →
@@ -233,10 +235,13 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         response.took_ms = (time.perf_counter() - started) * 1000
         return response
     defined: set[str] = set()
-    if defined_terms.SESSION17_DEFINED_TERM and defined_terms.asks_definition(folded_query):
+    if defined_terms.asks_definition(folded_query):
         titled = defined_terms.titled_passages(conn, folded_query)
         defined = set(titled.values())
         ids = list(dict.fromkeys([*ids, *titled]))
+    conditions = rule_articles.condition_titled(conn, folded_query)   # a condition asked: the article titled so
+    ids = list(dict.fromkeys([*ids, *conditions]))
+    condition_titles = set(conditions.values())
     chunk_rows = {int(r["id"]): r for r in store.chunks_with_documents(conn, ids)}
     accented = accented_words(query)
     ranked: list[tuple[tuple[int, float], int]] = []
@@ -255,6 +260,9 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         score += title_adjustment(folded_query, row["article_title"])
         if defined and " ".join(fold(row["article_title"] or "").split()) in defined:
             score += defined_terms.DEFINED_TERM_BONUS
+        condition = bool(condition_titles) and " ".join(fold_tokens(row["article_title"] or "")) in condition_titles
+        if condition:
+            score += rule_articles.CONDITION_BONUS
         exact_all = 0
         if accented:
             present = set(_WORD.findall(f"{row['article_title']} {row['text']}".lower()))
@@ -265,6 +273,8 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
             exact_all = int(found == len(accented))
         if out_of_force:
             score -= 0.15  # still findable (old files cite it) but after what is in force
+        if condition:   # the condition asked, titled as such: before the passages that merely repeat the words
+            exact_all = 1
         ranked.append(((exact_all, score), chunk_id))
     ranked.sort(key=lambda item: item[0], reverse=True)
     hits = [_hit(chunk_rows[chunk_id], score, query) for (_exact, score), chunk_id in ranked[:k]]
@@ -278,8 +288,11 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
             hits = [_hit(r, next(s for s in after[n:] if s is not None), query) for n, r in enumerate(ordered[:k])]
     judged = relevance.judge(conn, query, [chunk_rows[cid] for _s, cid in ranked[:relevance.TOP]])
     response.confidence, response.missing = judged.confidence, judged.missing
-    reading = bridge.Reading() if judged.answered else bridge.read(conn, query)
-    if (not judged.answered and not reading.gaps and not reading.out_of_scope
+    unheld = not_held.asks_not_held(folded_query)   # a will's validity, who inherits: no text here (not_held.py)
+    if unheld:
+        judged = replace(judged, answered=False, note=not_held.NOTE)
+    reading = bridge.Reading() if judged.answered or unheld else bridge.read(conn, query)
+    if (not judged.answered and not unheld and not reading.gaps and not reading.out_of_scope
             and dense.confirms(view, [cid for _s, cid in ranked[:SHOWN]])):
         # Before a bridged procedure's basis (the passages found are closer to what is asked), but a question naming
         # a subject the library has no text for, or read as outside the ward's work, stays "not found".
@@ -301,8 +314,19 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
             bridged = None
     response.gaps = list(reading.gaps)
     gap_notes = " ".join(g.message for g in reading.gaps)
+    # A question of a kind whose answer is one rule stated in fixed official words (official_words.py), about a law
+    # the answer already rests on: that passage first.
+    documents = {int(chunk_rows[cid]["doc_id"]) for _s, cid in ranked[:official_words.OWN_DEPTH]}
+    if bridged is not None:
+        documents |= {int(row["doc_id"]) for row in bridged.rows}
+    stated = (official_words.rule_passage(conn, folded_query, documents)
+              if not unheld and not reading.out_of_scope and not (reading.gaps and bridged is None) else None)
+    if stated is not None and not judged.answered and bridged is None:
+        judged = replace(judged, answered=True, note="")
     if judged.answered:
         response.hits = hits
+        if stated is not None:
+            response.hits = [_hit(stated, 0.0, query), *(h for h in hits if h.chunk_id != int(stated["id"]))][:k]
         if not any(h.in_force for h in hits[:SHOWN]):
             # Only out-of-force text answers (the 2006 residence law): name the current law the
             # library lacks, if the question is about it.
@@ -316,11 +340,13 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
                                 list(bridged.rows))
         own = [chunk_rows[cid] for _s, cid in ranked[:NAMED_TITLE_DEPTH]]
         rows = named_title_first(folded_query, own, list(bridged.rows), rows)
-        if SESSION17_OWN_TOP_FIRST and ranked:
+        if ranked:
             rows = own_top_first(folded_query, chunk_rows[ranked[0][1]], list(bridged.rows), rows)
         if bridged.lead:   # the articles answering the form asked (where, which office) before the ranking's own
             lead = {int(row["id"]) for row in bridged.rows[:bridged.lead]}
             rows = [*bridged.rows[:bridged.lead], *(row for row in rows if int(row["id"]) not in lead)]
+        if stated is not None:
+            rows = [stated, *(row for row in rows if int(row["id"]) != int(stated["id"]))]
         response.hits = [_hit(row, 0.0, query) for row in rows[:k]]
         response.procedure = (bridged.code, bridged.name)
         response.nearest = hits
@@ -409,8 +435,7 @@ def own_top_first(folded: str, top: sqlite3.Row, basis: Sequence[sqlite3.Row],
     """`rows` (the bridged answer) with the ranking's own first passage `top` put first when it is of a document the
     bridged `basis` does not cite, in force, states what is asked, is not titled as a rival procedure and has a title
     of which the question (`folded`) repeats OWN_TOP_TITLE_WORDS content syllables (not a passage sharing incidental
-    words: the fee circular's "Căn cứ xác định mức thu phí" for a question on a death registration)
-    (SESSION17_OWN_TOP_FIRST)."""
+    words: the fee circular's "Căn cứ xác định mức thu phí" for a question on a death registration)."""
     documents = {int(row["doc_id"]) for row in basis}
     if (int(top["doc_id"]) in documents or not in_force(top["status"]) or top["repealed"]
             or not relevance.states_what_is_asked(folded, top["folded"])

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.knowledge import search as search_module
 from appliance.knowledge.search import named_title_first, search, title_share
 from appliance.text import fold_tokens
 
@@ -34,9 +33,8 @@ def test_the_share_of_a_title_the_question_repeats():
     ("mẹ đẻ có được ký giấy đồng ý cho người khác nhận con mình làm con nuôi không, có cần làm giấy khai sinh trước "
      "không", "HT-KS", "52/2010/QH12|21"),
 ])
-def test_a_bridged_question_repeating_another_laws_title_shows_that_article_first(library, monkeypatch, question,
-                                                                                   procedure, article):
-    monkeypatch.setattr(search_module, "SESSION17_OWN_TOP_FIRST", False)   # session 17's rule may do the same
+def test_a_bridged_question_repeating_another_laws_title_shows_that_article_first(library, question, procedure,
+                                                                                   article):
     on = search(library, question, 5)
     assert on.answered and on.procedure is not None and on.procedure[0] == procedure
     assert _shown(on)[0] == article and len(set(_shown(on))) >= 2   # the basis follows

@@ -1,9 +1,7 @@
-"""Session 17: the assistant's quoted answer starts from the passage the search ranked first
-(`answer.SESSION17_TOP_PASSAGE_FIRST`), not from a lower passage that merely repeats more of the words."""
+"""The assistant's quoted answer starts from the passage the search ranked first (since session 17), not from a
+lower passage that merely repeats more of the words."""
 
 from __future__ import annotations
-
-import pytest
 
 from appliance.knowledge import answer
 from appliance.knowledge.search import SearchHit
@@ -25,16 +23,13 @@ PASSAGES = [
 ]
 
 
-@pytest.mark.parametrize("flag, first", [(True, "Điều 7 VB thử"), (False, "Điều 9 VB thử")])
-def test_the_first_quoted_sentence_comes_from_the_top_passage(monkeypatch, flag: bool, first: str) -> None:
-    monkeypatch.setattr(answer, "SESSION17_TOP_PASSAGE_FIRST", flag)
+def test_the_first_quoted_sentence_comes_from_the_top_passage() -> None:
     quoted = answer._extractive(QUESTION, PASSAGES)
-    assert quoted[0].citations == [first]
-    assert quoted[0].refs == [1 if flag else 2]
+    assert quoted[0].citations == ["Điều 7 VB thử"]
+    assert quoted[0].refs == [1]
 
 
-def test_a_top_passage_that_shares_too_few_words_is_not_forced_first(monkeypatch) -> None:
-    monkeypatch.setattr(answer, "SESSION17_TOP_PASSAGE_FIRST", True)
+def test_a_top_passage_that_shares_too_few_words_is_not_forced_first() -> None:
     weak = [_hit(1, "3", "Văn bản này quy định về tổ chức bộ máy."), PASSAGES[1]]
     quoted = answer._extractive(QUESTION, weak)
     assert [s.citations for s in quoted] == [["Điều 9 VB thử"]]

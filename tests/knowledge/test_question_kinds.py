@@ -1,9 +1,9 @@
-"""Session 17: legal search behaviours behind SESSION17_* flags read at call time (docs/knowledge.md, "Session 17").
-The sentences here are this file's own, not the blind writers'."""
+"""Questions of particular kinds (docs/knowledge.md, "Session 17"): a bridged question asking a rule the ranking
+found in another document, a question asking what a term means, certification away from the office; and the
+harness's reports, which never show a set's cases. The sentences here are this file's own, not the blind writers'."""
 
 from __future__ import annotations
 
-from appliance.knowledge import search as search_module
 from appliance.knowledge.evaluation import DecisionReport
 from appliance.knowledge.search import own_top_first, search
 from appliance.text import fold_tokens
@@ -36,15 +36,11 @@ def test_the_own_first_passage_comes_first_only_when_it_is_of_another_document_a
         assert own_top_first(question, other, basis, basis) == basis
 
 
-def test_a_bridged_question_shows_the_rule_the_ranking_found_first(library, monkeypatch):
+def test_a_bridged_question_shows_the_rule_the_ranking_found_first(library):
     question = "người nhận con nuôi phải lớn hơn đứa trẻ bao nhiêu tuổi, bác ruột nhận cháu làm con nuôi có cần không"
-    monkeypatch.setattr(search_module, "SESSION17_OWN_TOP_FIRST", True)
-    on = search(library, question, 5)
-    assert on.answered and on.procedure is not None
-    assert _shown(on)[0] == "52/2010/QH12|14" and len(set(_shown(on))) >= 2   # the basis follows
-    monkeypatch.setattr(search_module, "SESSION17_OWN_TOP_FIRST", False)
-    off = search(library, question, 5)
-    assert off.procedure == on.procedure and "52/2010/QH12|14" not in _shown(off)
+    found = search(library, question, 5)
+    assert found.answered and found.procedure is not None
+    assert _shown(found)[0] == "52/2010/QH12|14" and len(set(_shown(found))) >= 2   # the basis follows
 
 
 # --- the harness never shows a set's cases in an assertion's repr ---------------------------------------------------
@@ -66,26 +62,10 @@ def test_a_question_asking_what_counts_as_something():
         assert not asks_definition(_folded(question)), question
 
 
-def test_the_article_titled_with_the_term_asked_about_is_found(library, monkeypatch):
-    from appliance.knowledge import defined_terms
-
+def test_the_article_titled_with_the_term_asked_about_is_found(library):
     question = "cụ ông trong tổ dân phố từ mấy tuổi thì được xem là người cao tuổi"
-    monkeypatch.setattr(defined_terms, "SESSION17_DEFINED_TERM", True)
-    on = search(library, question, 5)
-    monkeypatch.setattr(defined_terms, "SESSION17_DEFINED_TERM", False)
-    off = search(library, question, 5)
-    assert "39/2009/QH12|2" in _shown(on) + [f"{h.number}|{h.article}" for h in on.nearest]
-    assert "39/2009/QH12|2" not in _shown(off) + [f"{h.number}|{h.article}" for h in off.nearest]
-
-
-def test_a_question_not_asking_a_definition_is_ranked_as_before(library, monkeypatch):
-    from appliance.knowledge import defined_terms
-
-    question = "người cao tuổi sống một mình không có lương hưu được hưởng chính sách gì"
-    monkeypatch.setattr(defined_terms, "SESSION17_DEFINED_TERM", True)
-    on = search(library, question, 5)
-    monkeypatch.setattr(defined_terms, "SESSION17_DEFINED_TERM", False)
-    assert _shown(on) == _shown(search(library, question, 5))
+    found = search(library, question, 5)
+    assert "39/2009/QH12|2" in _shown(found) + [f"{h.number}|{h.article}" for h in found.nearest]
 
 
 # --- certification away from the office ----------------------------------------------------------------------------
@@ -103,13 +83,7 @@ def test_certification_at_home_adds_the_words_of_the_article_on_where_it_is_done
         assert extra_terms(_folded(question)) == ([], []), question
 
 
-def test_the_article_on_where_certification_is_done_is_shown(library, monkeypatch):
-    from appliance.knowledge import away_from_office
-
+def test_the_article_on_where_certification_is_done_is_shown(library):
     question = "mẹ tôi bị tai biến nằm liệt giường, cán bộ tư pháp có xuống nhà chứng thực chữ ký giấy ủy quyền không"
-    monkeypatch.setattr(away_from_office, "SESSION17_AWAY_FROM_OFFICE", True)
-    on = search(library, question, 5)
-    monkeypatch.setattr(away_from_office, "SESSION17_AWAY_FROM_OFFICE", False)
-    off = search(library, question, 5)
-    assert on.answered and "23/2015/NĐ-CP|10" in _shown(on)
-    assert "23/2015/NĐ-CP|10" not in _shown(off)
+    found = search(library, question, 5)
+    assert found.answered and "23/2015/NĐ-CP|10" in _shown(found)

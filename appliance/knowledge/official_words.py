@@ -1,0 +1,105 @@
+"""Questions whose answer is one rule the library states in fixed official words.
+
+Some questions a ward hears again and again are answered by one passage that shares almost none of their words:
+- a complaint or a denunciation sent without a name, a signature or an address ("thư tố cáo không ký tên có phải
+  giải quyết không"): Điều 25 Luật Tố cáo, "thông tin có nội dung tố cáo nhưng không rõ họ tên, địa chỉ của người tố
+  cáo"; khoản 5 Điều 11 Luật Khiếu nại, "Đơn khiếu nại không có chữ ký hoặc điểm chỉ của người khiếu nại"
+  (`SESSION19_UNSIGNED`);
+- whether an official may register or certify for himself or his own family ("Chủ tịch phường có được ký giấy khai
+  sinh cho cháu nội của mình không"): điểm h khoản 1 Điều 12 Luật Hộ tịch, "… đăng ký hộ tịch cho bản thân hoặc
+  người thân thích"; khoản 3 Điều 9 Nghị định 23/2015, "… tài sản, lợi ích của bản thân mình hoặc của những người
+  thân thích" (`SESSION19_OWN_INTEREST`);
+- what a denouncer who disagrees with how the denunciation was resolved may do ("không đồng ý với kết luận giải quyết
+  tố cáo thì tố cáo tiếp với ai"): khoản 1 Điều 37 Luật Tố cáo, "… việc giải quyết tố cáo là không đúng quy định của
+  pháp luật thì người tố cáo có quyền tố cáo tiếp …", not Điều 38 on a denunciation left unresolved past its time
+  limit, whose words are the same (`SESSION19_DISAGREE`).
+The ranking finds the law (every article of it repeats "tố cáo", "khai sinh") but not the rule, and the bridge answers
+with the procedure's steps. When the question is of such a kind, the passage holding the rule's official words
+(`RULES`: folded phrases, matched in the library's own text, so nothing is written here but where to look) is shown
+first, provided the answer already rests on that document (the bridged basis or the ranking's first passages): the
+question is then about that law, and the rest of the answer follows. Read at call time by search.py."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from appliance.knowledge import relevance, store
+from appliance.knowledge.validity import in_force
+
+SESSION19_UNSIGNED = True
+SESSION19_OWN_INTEREST = True
+SESSION19_DISAGREE = True
+# The ranking's passages whose documents count as "the answer rests on them" when nothing is bridged.
+OWN_DEPTH = 5
+
+# Without a name, a signature or an address (folded): "không ký tên", "không ghi tên", "không rõ họ tên", "giấu tên",
+# "nặc danh", "không có chữ ký", "không (ghi) địa chỉ".
+_UNSIGNED = re.compile(r"\b(?:khong (?:co |ghi |ro |de |kem )?(?:ky ten|ho ten|ten|chu ky|dia chi)|giau ten|nac danh|"
+                       r"khong (?:ky|ghi) ro (?:ho )?ten|an danh)\b")
+# An official who decides or certifies (folded).
+_OFFICIAL = re.compile(r"\b(?:chu tich|pho chu tich|can bo|cong chuc|lanh dao|truong phong|nguoi (?:co tham quyen|"
+                       r"ky|thuc hien chung thuc|chung thuc))\b")
+# … acting for himself or his own family (folded): "của mình", "bản thân", "người nhà", "người thân", "họ hàng",
+# "con/cháu/vợ/chồng/em ruột".
+_OWN_SIDE = re.compile(r"\b(?:cua (?:chinh )?minh|ban than|chinh minh|tu minh|nguoi nha|nguoi than|ho hang|"
+                       r"(?:con|chau(?: noi| ngoai)?|vo|chong|em|anh|chi|bo|me|cha|ong|ba) (?:ruot|de)|"
+                       r"(?:con|chau|vo|chong|em|anh|chi|bo|me|cha)(?: trai| gai| ruot| noi| ngoai)? (?:cua )?minh)\b")
+# … asked as whether it is allowed (folded): "có được … không", "… được không", "có vi phạm không".
+_MAY = re.compile(r"\b(?:co duoc|duoc (?:[a-z]+ ){0,12}(?:khong|chua)|co the|vi pham|sai (?:quy dinh|luat))\b")
+
+
+# Disagreeing with how something was resolved (folded): "không đồng ý", "không đồng tình", "không nhất trí", "không thỏa
+# mãn", "không chấp nhận", "không phục".
+_DISAGREE = re.compile(r"\bkhong (?:dong y|dong tinh|nhat tri|thoa man|chap nhan|phuc)\b")
+# … and asking what next: "tố cáo tiếp", "gửi đến ai", "với ai", "ở đâu", "làm gì", "có quyền".
+_NEXT = re.compile(r"\b(?:tiep|den ai|voi ai|cho ai|o dau|lam gi|lam the nao|co quyen|co duoc)\b")
+
+
+@dataclass(frozen=True)
+class Rule:
+    flag: str                    # the module constant that switches the family on
+    asks: tuple[re.Pattern[str], ...]   # all must match the folded question
+    phrase: str                  # folded words of the rule, found in the passage's folded text
+    unless: re.Pattern[str] | None = None   # a question matching it is of another kind
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("SESSION19_UNSIGNED", (_UNSIGNED, re.compile(r"\bto cao\b")),
+         "khong ro ho ten dia chi cua nguoi to cao"),
+    Rule("SESSION19_UNSIGNED", (_UNSIGNED, re.compile(r"\bkhieu nai\b")),
+         "don khieu nai khong co chu ky hoac diem chi"),
+    Rule("SESSION19_OWN_INTEREST", (_OFFICIAL, _OWN_SIDE, _MAY), "ban than hoac nguoi than thich"),
+    Rule("SESSION19_OWN_INTEREST", (_OFFICIAL, _OWN_SIDE, _MAY), "ban than minh hoac cua nhung nguoi than thich"),
+    Rule("SESSION19_DISAGREE", (_DISAGREE, re.compile(r"\bto cao\b"), _NEXT),
+         "giai quyet to cao la khong dung quy dinh cua phap luat thi nguoi to cao co quyen to cao tiep",
+         unless=re.compile(r"\bbi to cao\b")),   # the person denounced disagreeing has other rights
+)
+
+
+def asked(folded_query: str) -> list[Rule]:
+    """The rules (of the families switched on) whose kind of question this is (folded, padded)."""
+    padded = f" {folded_query.strip()} "
+    return [rule for rule in RULES if globals()[rule.flag] and all(p.search(padded) for p in rule.asks)
+            and not (rule.unless and rule.unless.search(padded))]
+
+
+def rule_passage(conn: sqlite3.Connection, folded_query: str, documents: Collection[int]) -> sqlite3.Row | None:
+    """The passage in force, of one of `documents`, holding the official words of a rule the question asks and stating
+    what it asks for (an amount, a time, a penalty); None when the question is of no such kind or those documents hold
+    none (a question naming both a complaint and a denunciation finds both rules: it does not say which, and nothing
+    is put first)."""
+    rules = asked(folded_query)
+    if not rules or not documents:
+        return None
+    found: dict[int, sqlite3.Row] = {}
+    for rule in rules:
+        ids = [int(r[0]) for r in conn.execute("SELECT id FROM kb_chunks WHERE folded LIKE ? ORDER BY id",
+                                               (f"%{rule.phrase}%",))]
+        for row in store.chunks_with_documents(conn, ids):
+            if (int(row["doc_id"]) in documents and in_force(row["status"]) and not row["repealed"]
+                    and relevance.states_what_is_asked(folded_query, row["folded"])):
+                found.setdefault(int(row["id"]), row)
+    return next(iter(found.values())) if len(found) == 1 else None
