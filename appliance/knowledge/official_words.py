@@ -25,6 +25,7 @@ import re
 import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Literal
 
 from appliance.knowledge import relevance, store
 from appliance.knowledge.validity import in_force
@@ -32,6 +33,8 @@ from appliance.knowledge.validity import in_force
 SESSION19_UNSIGNED = True
 SESSION19_OWN_INTEREST = True
 SESSION19_DISAGREE = True
+# The module constant that switches a family of rules on (Rule.flag).
+Family = Literal["SESSION19_UNSIGNED", "SESSION19_OWN_INTEREST", "SESSION19_DISAGREE"]
 # The ranking's passages whose documents count as "the answer rests on them" when nothing is bridged.
 OWN_DEPTH = 5
 
@@ -60,7 +63,7 @@ _NEXT = re.compile(r"\b(?:tiep|den ai|voi ai|cho ai|o dau|lam gi|lam the nao|co 
 
 @dataclass(frozen=True)
 class Rule:
-    flag: str                    # the module constant that switches the family on
+    flag: Family                 # the module constant that switches the family on
     asks: tuple[re.Pattern[str], ...]   # all must match the folded question
     phrase: str                  # folded words of the rule, found in the passage's folded text
     unless: re.Pattern[str] | None = None   # a question matching it is of another kind
@@ -79,10 +82,17 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+def switched_on() -> dict[Family, bool]:
+    """Each family's flag, read at call time (tests switch one with monkeypatch)."""
+    return {"SESSION19_UNSIGNED": SESSION19_UNSIGNED, "SESSION19_OWN_INTEREST": SESSION19_OWN_INTEREST,
+            "SESSION19_DISAGREE": SESSION19_DISAGREE}
+
+
 def asked(folded_query: str) -> list[Rule]:
     """The rules (of the families switched on) whose kind of question this is (folded, padded)."""
     padded = f" {folded_query.strip()} "
-    return [rule for rule in RULES if globals()[rule.flag] and all(p.search(padded) for p in rule.asks)
+    on = switched_on()
+    return [rule for rule in RULES if on[rule.flag] and all(p.search(padded) for p in rule.asks)
             and not (rule.unless and rule.unless.search(padded))]
 
 
