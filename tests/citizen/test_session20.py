@@ -158,3 +158,127 @@ def test_the_premises_name_the_procedures_category(monkeypatch: pytest.MonkeyPat
 def test_near_words_are_no_premises(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.setattr(category_families, "SESSION20_ONE_STOP_PREMISES", True)
     assert "thu_tuc_hanh_chinh" not in _premises_found(text)
+
+
+# --- SESSION20_OLD_NAMES --------------------------------------------------------------------------------------------
+OLD_NAMES = [  # (sentence, the procedure named the old or everyday way)
+    ("Cháu nó sắp làm giấy giá thú, bà hỏi cần mang những gì", "HT-KH"),
+    ("Anh về nước làm giấy tờ cưới với chị ấy ở phường được không", "HT-KH"),
+    ("Ông muốn xin bản sao giấy giá thú của ông bà năm 1965", "HT-TLBS"),
+]
+NOT_OLD_NAMES = [  # "giá thú" alone is no marriage
+    "Con ngoài giá thú thì làm khai sinh thế nào",
+]
+
+
+def _evidence(text: str) -> dict[str, float]:
+    from appliance.citizen.matching import ProcedureIndex
+
+    return ProcedureIndex(_procedures()).evidence(text)
+
+
+def _index_best(text: str) -> str | None:
+    evidence = _evidence(text)
+    return max(evidence, key=lambda code: evidence[code]) if evidence else None
+
+
+@pytest.mark.parametrize(("text", "code"), OLD_NAMES)
+def test_old_names_name_the_procedure(monkeypatch: pytest.MonkeyPatch, text: str, code: str) -> None:
+    from appliance.citizen import vocabulary
+
+    monkeypatch.setattr(vocabulary, "SESSION20_OLD_NAMES", True)
+    on = _evidence(text)
+    assert _index_best(text) == code
+    monkeypatch.setattr(vocabulary, "SESSION20_OLD_NAMES", False)
+    assert _evidence(text).get(code, 0.0) < on[code]
+
+
+@pytest.mark.parametrize("text", NOT_OLD_NAMES)
+def test_gia_thu_alone_is_no_marriage(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    from appliance.citizen import vocabulary
+
+    monkeypatch.setattr(vocabulary, "SESSION20_OLD_NAMES", True)
+    assert _index_best(text) != "HT-KH"
+
+
+# --- SESSION20_MORE_ENGLISH -----------------------------------------------------------------------------------------
+MORE_ENGLISH = [  # (sentence, the Vietnamese words it must read as)
+    ("Con em sinh ở Úc, can we register her birth ở phường không", "dang ky khai sinh"),
+    ("We want to register our baby, bố là người Việt", "dang ky khai sinh cho con"),
+    ("Chồng em là foreigner thì kết hôn cần what documents", "giay to gi"),
+    ("Bé born abroad, về Việt Nam làm giấy gì", "sinh o nuoc ngoai"),
+]
+
+
+def _said(text: str, phrase: str) -> bool:
+    words, wanted = tokens(text), phrase.split()
+    return any(words[i:i + len(wanted)] == wanted for i in range(len(words)))
+
+
+@pytest.mark.parametrize(("text", "reads"), MORE_ENGLISH)
+def test_more_english_reads_as_the_vietnamese_words(monkeypatch: pytest.MonkeyPatch, text: str, reads: str) -> None:
+    from appliance.citizen import loanwords
+
+    monkeypatch.setattr(loanwords, "SESSION20_MORE_ENGLISH", True)
+    assert _said(text, reads)
+    monkeypatch.setattr(loanwords, "SESSION20_MORE_ENGLISH", False)
+    assert not _said(text, reads)
+
+
+def test_more_english_leaves_vietnamese_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    from appliance.citizen import loanwords
+
+    text = "Tôi cần giấy tờ gì để đăng ký khai sinh cho con ở phường"
+    monkeypatch.setattr(loanwords, "SESSION20_MORE_ENGLISH", False)
+    plain = tokens(text)
+    monkeypatch.setattr(loanwords, "SESSION20_MORE_ENGLISH", True)
+    assert tokens(text) == plain
+
+
+# --- SESSION20_MAIN_ITEM --------------------------------------------------------------------------------------------
+REPORT = ("Tổ dân phố số 2 kính báo cáo: 1. Ngõ 7 có bãi rác tự phát. 2. Đèn đường ngõ 9 hỏng cả tuần nay "
+          "(ĐỀ NGHỊ CHÍNH: thay bóng đèn). 3. Cây ở vườn hoa cần tỉa.")
+NO_MAIN_ITEM = [  # no label, the label closing the whole report on its own line, or no numbered items
+    "Tổ dân phố số 2 kính báo cáo: 1. Ngõ 7 có bãi rác tự phát. 2. Đèn đường ngõ 9 hỏng cả tuần nay.",
+    "Tổ dân phố số 2 kính báo cáo: 1. Ngõ 7 có bãi rác. 2. Đèn đường hỏng.\nĐề nghị chính: phường kiểm tra cả hai việc",
+    "Đề nghị chính của tôi là sửa đoạn cống 1.5 mét trước nhà số 12",
+]
+
+
+def test_the_labelled_item_is_found() -> None:
+    from appliance.citizen.main_item import main_item
+
+    assert main_item(REPORT) == "2. Đèn đường ngõ 9 hỏng cả tuần nay (ĐỀ NGHỊ CHÍNH: thay bóng đèn)."
+
+
+@pytest.mark.parametrize("text", NO_MAIN_ITEM)
+def test_no_labelled_item(text: str) -> None:
+    from appliance.citizen.main_item import main_item
+
+    assert main_item(text) is None
+
+
+class _Model:
+    """Stands for the complaint model: the whole report is unsure, the labelled item is infrastructure."""
+
+    def read(self, text: str) -> tuple[dict[str, float], str | None]:
+        from appliance.citizen.classify import CATEGORIES
+
+        sure = text.startswith("2.")
+        probabilities = {c: (0.94 if c == "ha_tang" else 0.01) if sure else 1.0 / len(CATEGORIES)
+                         for c in CATEGORIES}
+        probabilities["cho_phan_loai"] = 0.0
+        return probabilities, None
+
+
+def test_a_waiting_report_is_told_its_main_items_category(monkeypatch: pytest.MonkeyPatch) -> None:
+    from appliance.citizen import main_item
+    from appliance.citizen.complaint_model import ComplaintRouter, served_config
+
+    router = ComplaintRouter.__new__(ComplaintRouter)
+    router.classifier, router.config, router.model = FeedbackClassifier(), served_config(), _Model()  # type: ignore[assignment]
+    monkeypatch.setattr(main_item, "SESSION20_MAIN_ITEM", True)
+    told = router.classify(REPORT)
+    assert (told.category, told.pending) == ("ha_tang", False)
+    monkeypatch.setattr(main_item, "SESSION20_MAIN_ITEM", False)
+    assert router.classify(REPORT).pending
