@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 # Read at call time by complaint_model.ComplaintRouter.classify.
-SESSION20_MAIN_ITEM = True
+SESSION20_MAIN_ITEM = False  # off by rule R1 (session 20): moved no fresh verdict, no training wrong back
 # The writer's label of the main request (any case, with or without accents).
 _LABEL = re.compile(r"(?:đề|de)\s+(?:nghị|nghi)\s+(?:chính|chinh)\b", re.IGNORECASE)
 # A numbered item's start: "1. ", "2) ", at the start or after a space or a line break (not "1.5 triệu", "số 12.").
