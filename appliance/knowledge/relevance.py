@@ -49,7 +49,7 @@ _NUMBER_WORD = r"(?:\(?(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi)\)? )"
 _STATES_TIME = re.compile(rf"\b\d+ {_NUMBER_WORD}*(?:ngay|thang|nam|gio)\b")
 # Session 13: how a question asks, and the kind of article title that answers that form (search.title_adjustment
 # ranks by it). Folded patterns over the question and the article title.
-# Where, to whom, who decides: the form asking for the article on competence (also bridge.SESSION18_ASKED_AGENCY).
+# Where, to whom, who decides: the form asking for the article on competence (also bridge.asks_agency).
 ASKS_COMPETENCE = re.compile(r"\b(o dau|tai dau|cho ai|ai (?:co )?(?:tham quyen|giai quyet|cap|ky|lam)|co quan nao|"
                              r"uy ban nao|ubnd (?:xa |phuong )?nao|phuong nao|xa nao|noi nao|tham quyen|ve que|"
                              r"lam o dau)\b")

@@ -278,14 +278,13 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         ranked.append(((exact_all, score), chunk_id))
     ranked.sort(key=lambda item: item[0], reverse=True)
     hits = [_hit(chunk_rows[chunk_id], score, query) for (_exact, score), chunk_id in ranked[:k]]
-    if first_instance.SESSION18B_FIRST_INSTANCE:
-        # A "… lần hai" article of the complaints law shown for a question that names no second complaint: its
-        # first-instance twin just before it (first_instance.py).
-        ordered = first_instance.twins_first(conn, folded_query, [chunk_rows[cid] for _s, cid in ranked[:k]])
-        if [int(r["id"]) for r in ordered[:k]] != [cid for _s, cid in ranked[:k]]:
-            score_of = {cid: score for (_exact, score), cid in ranked}
-            after = [score_of.get(int(r["id"])) for r in ordered]
-            hits = [_hit(r, next(s for s in after[n:] if s is not None), query) for n, r in enumerate(ordered[:k])]
+    # A "… lần hai" article of the complaints law shown for a question that names no second complaint: its
+    # first-instance twin just before it (first_instance.py).
+    ordered = first_instance.twins_first(conn, folded_query, [chunk_rows[cid] for _s, cid in ranked[:k]])
+    if [int(r["id"]) for r in ordered[:k]] != [cid for _s, cid in ranked[:k]]:
+        score_of = {cid: score for (_exact, score), cid in ranked}
+        after = [score_of.get(int(r["id"])) for r in ordered]
+        hits = [_hit(r, next(s for s in after[n:] if s is not None), query) for n, r in enumerate(ordered[:k])]
     judged = relevance.judge(conn, query, [chunk_rows[cid] for _s, cid in ranked[:relevance.TOP]])
     response.confidence, response.missing = judged.confidence, judged.missing
     unheld = not_held.asks_not_held(folded_query)   # a will's validity, who inherits: no text here (not_held.py)
