@@ -29,6 +29,7 @@ from appliance.knowledge import (
     relevance,
     rule_articles,
     store,
+    title_asked,
     vectors,
 )
 from appliance.knowledge.chunking import place
@@ -296,6 +297,11 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         # Before a bridged procedure's basis (the passages found are closer to what is asked), but a question naming
         # a subject the library has no text for, or read as outside the ward's work, stays "not found".
         judged, reading = replace(judged, answered=True, note=""), bridge.Reading()
+    if (not judged.answered and not unheld and reading.bridged is None and not reading.gaps
+            and not reading.out_of_scope
+            and title_asked.title_answers(folded_query, [chunk_rows[cid] for _s, cid in ranked[:title_asked.DEPTH]])):
+        # The question repeats the whole title of the article ranked first, and of no other (title_asked.py).
+        judged = replace(judged, answered=True, note="")
     # Passages in force that share the question's words, but the question is not about them; text out
     # of force that answers is shown labelled, with the current law the library lacks (below).
     in_force_shown = any(h.in_force for h in hits[:SHOWN])
