@@ -56,7 +56,7 @@ SETS: dict[str, BlindSet] = {
     # On arrival, before session 14 changed anything (main 00b543f): answerable 25 / 19 / 11 of 55,
     # unanswerable 14 said so / 1 answered of 15; recall@5 0,745, MRR@10 0,638
     "fresh14": BlindSet("fresh14", "b6b87be0d67dc2829f120e57b34e79ac6140b6ab3a1c91ba713d216d67842f10", 55, 15,
-                        29, 0, 33, True, "session 14"),
+                        32, 8, 14, True, "session 14"),
     # On arrival, before anyone read it (main 00b543f): 26 / 14 / 15 of 55, 13 / 2 of 15;
     # recall@5 0,691, MRR@10 0,618
     "train14": BlindSet("train14", "970d6047fbeef127adfb5ca6a289d519ae6f545cd659bde7fe8a70f9b8de86fe", 55, 15,
@@ -64,35 +64,35 @@ SETS: dict[str, BlindSet] = {
     # On arrival, before session 15 changed anything (main 750e649): answerable 24 / 17 / 14 of 55, unanswerable
     # 13 said so / 2 answered of 15; recall@5 0,709, MRR@10 0,610
     "fresh15": BlindSet("fresh15", "68b19727926e9e29697a77d2301e4dfa44330f5633174dedacf7abda04b382ba", 55, 15,
-                        29, 0, 33, True, "session 15"),
+                        33, 10, 13, True, "session 15"),
     # On arrival, before anyone read it (main 750e649): 28 / 14 / 13 of 55, 15 / 0 of 15; recall@5 0,691, MRR@10 0,576
     "train15": BlindSet("train15", "37d50dd142330e3e092d9c55c689b66eb5f1b7aaf1d02a2e8250ce620c609b77", 55, 15,
                         40, 2, 15, False, "session 15"),
     # On arrival, before session 17 changed anything (main 5367aa5): answerable 30 / 15 / 10 of 55, unanswerable
     # 14 said so / 1 answered of 15; recall@5 0,782, MRR@10 0,614
     "fresh17": BlindSet("fresh17", "d3ed8c542d44085b22ec7e6c56b69bd5d34e968cab00a14bc92087bc6b4b3552", 55, 15,
-                        34, 0, 34, True, "session 17"),
+                        34, 8, 14, True, "session 17"),
     # On arrival, before anyone read it (main 5367aa5): 24 / 25 / 6 of 55, 13 / 2 of 15; recall@5 0,782, MRR@10 0,703
     "train17": BlindSet("train17", "031664cd7b12af75fe1b688b970a171864d965778866f5a79e63e6eb671b9b49", 55, 15,
                         32, 2, 15, False, "session 17"),
     # On arrival, before session 18 changed anything (main 0da93ef): answerable 34 / 17 / 4 of 55, unanswerable
     # 14 said so / 1 answered of 15; recall@5 0,909, MRR@10 0,758
     "fresh18": BlindSet("fresh18", "d77181fd5878d9d2578ea4c8557b86aebd5dea42f1fdd4d204d53a255ba287b2", 55, 15,
-                        34, 0, 30, True, "session 18"),
+                        35, 4, 15, True, "session 18"),
     # On arrival, before anyone read it (main 0da93ef): 30 / 17 / 8 of 55, 15 / 0 of 15; recall@5 0,727, MRR@10 0,634
     "train18": BlindSet("train18", "b4126e1b05271e1dee3cb3daef0b21c26003a776a6ccc5252211a19a8301b202", 55, 15,
                         35, 3, 15, False, "session 18"),
     # On arrival, before session 19 changed anything (main 70f0611): answerable 28 / 21 / 6 of 55, unanswerable
     # 14 said so / 1 answered of 15; recall@5 0,818, MRR@10 0,651
     "fresh19": BlindSet("fresh19", "8cb08ad0da54ec13defa932574a3e2a67957096c8ac9fc13ff6a9b5e471778ad", 55, 15,
-                        30, 0, 34, True, "session 19"),
+                        30, 5, 14, True, "session 19"),
     # On arrival, before anyone read it (main 70f0611): 30 / 23 / 2 of 55, 13 / 2 of 15; recall@5 0,891, MRR@10 0,771
     "train19": BlindSet("train19", "3a0e36f26d1da4847e11485996d8caddc6ec2d8f2ac8abb2b117130b9f438cb2", 55, 15,
                         34, 0, 14, False, "session 19"),
     # On arrival, before session 20 changed anything (main d6adc37): answerable 32 / 19 / 4 of 55, unanswerable
     # 15 said so / 0 answered of 15; recall@5 0,873, MRR@10 0,710
     "fresh20": BlindSet("fresh20", "9b614820a6dee13dff3c3a098b478eab11c6aee79c67f1e61f33ef0acf092bc4", 55, 15,
-                        33, 0, 33, True, "session 20"),
+                        34, 4, 15, True, "session 20"),
     # On arrival, before anyone read it (main d6adc37): 32 / 20 / 3 of 55, 15 / 0 of 15; recall@5 0,909, MRR@10 0,724
     "train20": BlindSet("train20", "00605c3b3b68f5c2459a6416f6e721ff51ee349819b47e167ca6272750988104", 55, 15,
                         34, 3, 15, False, "session 20"),
