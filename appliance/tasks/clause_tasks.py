@@ -143,7 +143,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
                              and not re.match(r"\s*(?:[,;.]|và\b|$)", lower[s.end:])])
         scope_lower = lower[spot.end:stop]
         head = lower[:spot.start]
-        if SESSION18_IF_FIRST and IF_FIRST.match(head):
+        if IF_FIRST.match(head):
             continue  # "Nếu phát hiện vi phạm thì lập biên bản chuyển anh Bảo xử lý.": only if it happens
         if DEFER.search(scope_lower) or DEFER.search(head[-40:]) or CONDITION.search(head[-40:]) \
                 or IF_THEN.search(head):
@@ -227,39 +227,9 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         same = deadline is None and bool(re.search(r"\b(?:cùng hạn|hạn như trên|cũng hạn đó|như vậy)\b",
                                                    scope_lower))
         how = "named" if spot.how == "second" and (vocative is not None or called is not None) else spot.how
-        split = _and_dated(text, lower, spot, stop, meeting, calendar) if deadline is not None else None
-        later, more = deadline_and_content(text, Spot(split, split, spot.person, spot.how), stop, led, meeting,
-                                           calendar) if split is not None else (None, "")
-        more = re.sub(r"^và\s+", "", more, flags=re.IGNORECASE)
-        if split is not None and len(more.split()) >= 4:
-            # "… xong trước thứ hai và làm báo cáo năm tuần sau gửi anh": two jobs, two dates ("… trước thứ Tư và
-            # báo cáo anh trong tuần này" reports the one job back)
-            deadline, content = deadline_and_content(text, spot, split, led, meeting, calendar)
-            out.append(Anchor("task", person, content, deadline, text.strip(), follow, how=how, directed=directed))
-            content, deadline = more[:1].upper() + more[1:], later
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))
     return out
-
-
-# Session 19 (docs/meetings.md, "Session 19"): one doer given two jobs joined by "và", each with its own date ("anh
-# hùng kiểm tra an toàn cây xanh các tuyến phố xong trước thứ hai và làm báo cáo công tác xây dựng năm hai không hai
-# sáu tuần sau gửi anh"): two tasks, each with its date; one date for both ("… trước thứ Sáu và gửi anh") stays one
-SESSION19_AND_DATED = False  # off by rule R1 (session 19): moved no fresh verdict, no training wrong back
-_AND_VERB = re.compile(rf"[\s,]+và\s+(?=(?:{VERB})\b)")
-
-
-def _and_dated(text: str, lower: str, spot: Spot, stop: int, meeting: dt.date,
-               calendar: WorkCalendar | None) -> int | None:
-    """Where the second dated job of the doer's clause starts ("và" right before a verb of work), if there is one."""
-    if not SESSION19_AND_DATED:
-        return None
-    for m in _AND_VERB.finditer(lower, spot.end, stop):
-        first = find_deadline(text[spot.end:m.start()], meeting, None, calendar)
-        second = find_deadline(text[m.end():stop], meeting, None, calendar)
-        if first is not None and second is not None and first[0] != second[0]:
-            return m.start()
-    return None
 
 
 # Session 16 (docs/meetings.md, "Session 16"): a doer right after "nếu …, thì" however long the condition ("Nếu thấy
@@ -269,7 +239,6 @@ IF_THEN = re.compile(r"\bnếu\b[^.;!?]{0,160}\bthì\s*$")
 # Session 18 (docs/meetings.md, "Session 18"): a sentence that opens with its condition ("Nếu phát hiện vi phạm thì lập
 # biên bản chuyển anh Bảo xử lý.", "Nếu tổ nào thiếu người thì phòng Văn hóa - Xã hội cử người hỗ trợ.") names a
 # contingency, not work given, wherever its doer stands (the training keys hold no task in 41 such sentences)
-SESSION18_IF_FIRST = True  # on by rule R1 (session 18): no fresh verdict moved; off brings back a training wrong (s18)
 IF_FIRST = re.compile(r"^\W*(?:(?:còn|mà|nhưng|và|thế|vậy|ừ|à|ờ|dạ|vâng)\W+)*nếu\b")
 # the chair announcing what follows ("tôi nhắc mấy việc trước khi nghỉ Tết …", "anh nói mấy việc", "tôi giao một số
 # việc"): the tasks come after, as with "tôi xin phân công như sau" (PREAMBLE)
