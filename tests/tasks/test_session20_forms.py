@@ -1,0 +1,62 @@
+"""Session 20's forms (docs/meetings.md, "Session 20"), each in new words written for this file (not the training
+meetings' sentences), with its setting switched off and on, and where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from appliance.tasks import merge
+from appliance.tasks.roster import Roster
+from appliance.text.dates import WorkCalendar
+from tests.flags import switch_on
+from tests.tasks.transcripts import memory_ward, tasks_said
+
+_FLAGGED = (merge,)
+
+
+@pytest.fixture(scope="module")
+def ward() -> tuple[Roster, WorkCalendar]:
+    return memory_ward()
+
+
+@pytest.fixture
+def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    switch_on(monkeypatch, _FLAGGED, "SESSION20_")
+    return monkeypatch
+
+
+# --- merge.SESSION20_INSTEAD_WIDER: a job moved to another after an excuse, in more words ---
+
+_TUAN = ("Nguyễn Văn An: Bắt đầu.\n"
+         "Nguyễn Văn An: Tuấn tổng hợp báo cáo thi đua khen thưởng cả năm, hạn thứ Năm.\n")
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # the doer's excuse, the chair agreeing in more words before "thế thì"
+    ("Nguyễn Văn An: Bắt đầu.\nNguyễn Văn An: Anh Nam soạn công văn trả lời đơn của bà Tâm trước thứ Sáu.\n"
+     "Hoàng Văn Nam: Anh ơi, phần này bên tư pháp nắm rõ hơn em ạ.\n"
+     "Nguyễn Văn An: Ừ đúng rồi, thế thì chị Lan soạn công văn trả lời đơn bà Tâm, không phải Nam nữa.",
+     [("Lê Thị Lan", "2026-12-04")]),
+    # someone else says why the doer cannot; the chair points back to the job ("báo cáo đó"), its date kept
+    (_TUAN + "Trần Văn Hùng: Anh ơi Tuấn đi học đến hết tuần, để Huy làm thay.\n"
+             "Nguyễn Văn An: Vâng, thế Huy làm báo cáo đó nhé.",
+     [("Đỗ Quang Huy", "2026-12-03")]),
+])
+def test_a_job_moved_to_another_after_an_excuse_is_theirs(ward, on, said: str, due: list) -> None:
+    assert tasks_said(said, ward) == due
+    on.setattr(merge, "SESSION20_INSTEAD_WIDER", False)
+    assert len(tasks_said(said, ward)) == 2
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # another job, not pointed back to: two tasks
+    (_TUAN + "Trần Văn Hùng: Anh ơi Tuấn đang làm báo cáo rồi ạ.\n"
+             "Nguyễn Văn An: Thế Huy lập danh sách hộ nghèo trước thứ Sáu.",
+     [("Lê Minh Tuấn", "2026-12-03"), ("Đỗ Quang Huy", "2026-12-04")]),
+    # the one before did not speak of the doer: "số liệu đó" is theirs, the doer's task stays
+    (_TUAN + "Trần Văn Hùng: Dạ bên em cũng có số liệu ạ.\n"
+             "Nguyễn Văn An: Vâng, thế anh Hùng gửi số liệu đó cho Tuấn trước thứ Tư nhé.",
+     [("Lê Minh Tuấn", "2026-12-03"), ("Trần Văn Hùng", "2026-12-02")]),
+])
+def test_another_job_or_no_excuse_leaves_the_doers_task(ward, on, said: str, due: list) -> None:
+    assert tasks_said(said, ward) == due
