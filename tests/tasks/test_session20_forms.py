@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import merge
+from appliance.tasks import merge, proposals
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import memory_ward, tasks_said
 
-_FLAGGED = (merge,)
+_FLAGGED = (merge, proposals)
 
 
 @pytest.fixture(scope="module")
@@ -59,4 +59,43 @@ def test_a_job_moved_to_another_after_an_excuse_is_theirs(ward, on, said: str, d
      [("Lê Minh Tuấn", "2026-12-03"), ("Trần Văn Hùng", "2026-12-02")]),
 ])
 def test_another_job_or_no_excuse_leaves_the_doers_task(ward, on, said: str, due: list) -> None:
+    assert tasks_said(said, ward) == due
+
+
+# --- proposals.SESSION20_NEXT_MEETING: "trước cuộc họp lần sau" is the day the meeting names for its next one ---
+
+_A = "Nguyễn Văn An: Bắt đầu.\n"
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # the next meeting's day said after the task, in another turn
+    (_A + "Nguyễn Văn An: Anh Hùng kiểm tra công trình ngõ 12, báo cáo trước buổi họp tới.\nTrần Văn Hùng: Dạ.\n"
+          "Nguyễn Văn An: Buổi họp tới tổ chức sáng thứ Hai ngày 7/12.", [("Trần Văn Hùng", "2026-12-07")]),
+    # … said before it
+    (_A + "Nguyễn Văn An: Cuộc họp lần sau vào thứ Năm tuần sau nhé.\nTrần Văn Hùng: Dạ.\n"
+          "Nguyễn Văn An: Chị Hương rà soát danh sách hộ nghèo, gửi anh trước cuộc họp lần sau.",
+     [("Bùi Thanh Hương", "2026-12-10")]),
+    # recogniser text, the day in words
+    (_A + "Nguyễn Văn An: anh hùng kiểm tra công trình ngõ mười hai báo cáo trước cuộc họp lần sau nhé\n"
+          "Trần Văn Hùng: dạ\nNguyễn Văn An: họp lần sau là ngày mười tháng mười hai",
+     [("Trần Văn Hùng", "2026-12-10")]),
+])
+def test_before_the_next_meeting_is_its_day(ward, on, said: str, due: list) -> None:
+    assert tasks_said(said, ward) == due
+    on.setattr(proposals, "SESSION20_NEXT_MEETING", False)
+    assert tasks_said(said, ward) == [(due[0][0], None)]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # nobody says when the next meeting is: no date
+    (_A + "Nguyễn Văn An: Chị Hương rà soát danh sách hộ nghèo, gửi anh trước cuộc họp lần sau.",
+     [("Bùi Thanh Hương", None)]),
+    # a council's session is another event
+    (_A + "Nguyễn Văn An: Chị Hương rà soát danh sách hộ nghèo trước kỳ họp tới.\n"
+          "Nguyễn Văn An: Kỳ họp tới của HĐND vào ngày 15/12.", [("Bùi Thanh Hương", None)]),
+    # a task with its own date keeps it
+    (_A + "Nguyễn Văn An: Chị Hương rà soát danh sách hộ nghèo trước thứ Sáu.\n"
+          "Nguyễn Văn An: Họp lần sau vào thứ Năm tuần sau.", [("Bùi Thanh Hương", "2026-12-04")]),
+])
+def test_no_next_meeting_day_or_another_event_gives_none(ward, on, said: str, due: list) -> None:
     assert tasks_said(said, ward) == due
