@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import merge, proposals
+from appliance.tasks import clause_tasks, merge, proposals
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import memory_ward, tasks_said
 
-_FLAGGED = (merge, proposals)
+_FLAGGED = (clause_tasks, merge, proposals)
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +99,37 @@ def test_before_the_next_meeting_is_its_day(ward, on, said: str, due: list) -> N
 ])
 def test_no_next_meeting_day_or_another_event_gives_none(ward, on, said: str, due: list) -> None:
     assert tasks_said(said, ward) == due
+
+
+# --- clause_tasks.SESSION20_IF_AFTER: a job closed by its condition ("… nếu có kinh phí") is no task ---
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Chị Hà mua thêm bình cứu hỏa trước Tết nếu có kinh phí.",
+    # recogniser text, the condition cut into a sentence of its own
+    "Nguyễn Văn An: chị hương bố trí thêm một bàn tiếp dân ở hội trường ờ kê sát cửa sổ nếu mà còn chỗ",
+    # the sentence model does not add it back
+    "Nguyễn Văn An: Anh Hùng rà soát lại hồ sơ trước thứ Năm. Chị Lan gửi danh sách trước thứ Sáu nếu kịp.",
+])
+def test_a_job_closed_by_its_condition_is_no_task(ward, on, said: str) -> None:
+    said = _A + said
+    found = tasks_said(said, ward)
+    assert not {a for a, _d in found} & {"Phạm Thu Hà", "Bùi Thanh Hương", "Lê Thị Lan"}
+    on.setattr(clause_tasks, "SESSION20_IF_AFTER", False)
+    assert {a for a, _d in tasks_said(said, ward)} & {"Phạm Thu Hà", "Bùi Thanh Hương", "Lê Thị Lan"}
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # a step within the task, with its "thì"
+    ("Nguyễn Văn An: Anh Hùng kiểm tra các quán trên phố Tam Trinh trước thứ Sáu, nếu còn vi phạm thì lập biên bản.",
+     [("Trần Văn Hùng", "2026-12-04")]),
+    # "nếu không": otherwise
+    ("Nguyễn Văn An: Chị Lan gửi danh sách trước thứ Sáu, nếu không quận sẽ nhắc.", [("Lê Thị Lan", "2026-12-04")]),
+    # a condition in the next sentence, with its "thì", is another step
+    ("Nguyễn Văn An: Anh Hùng rà soát lại hồ sơ trước thứ Năm. Nếu thấy sai sót thì báo anh ngay.",
+     [("Trần Văn Hùng", "2026-12-03")]),
+    # recogniser text: "nếu kinh phí còn thì …" (cut before "còn") is the next job's condition
+    ("Nguyễn Văn An: chị hương liên hệ trung tâm bảo trợ xã hội thứ năm này nhé nếu kinh phí còn thì mua thêm chăn "
+     "cho các cụ", [("Bùi Thanh Hương", "2026-12-03")]),
+])
+def test_a_condition_within_or_after_the_task_leaves_it(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
