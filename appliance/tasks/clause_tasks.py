@@ -147,6 +147,10 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Nếu phát hiện vi phạm thì lập biên bản chuyển anh Bảo xử lý.": only if it happens
         if SESSION20_IF_AFTER and IF_AFTER.search(scope_lower):
             continue  # "Chị Hà mua thêm bình cứu hỏa trước Tết nếu có kinh phí.": only if it happens
+        if SESSION20_WISH and WISH.search(head[-30:]):
+            continue  # "Tôi mong anh Hùng sớm hoàn thành công trình trước Tết.": a wish, not work given
+        if SESSION20_RESIDENTS_OF and spot.how == "unit" and RESIDENTS_OF.search(head[-30:]):
+            continue  # "Bà con tổ bảy nhớ đóng quỹ trước 20/12 nhé.": the residents asked, not the tổ given work
         if DEFER.search(scope_lower) or DEFER.search(head[-40:]) or CONDITION.search(head[-40:]) \
                 or IF_THEN.search(head):
             continue
@@ -248,6 +252,14 @@ IF_FIRST = re.compile(r"^\W*(?:(?:còn|mà|nhưng|và|thế|vậy|ừ|à|ờ|d�
 # A sentence that is only such a condition ("… bố trí thêm một cái ghế. nếu mà còn chỗ" in recogniser text, cut there)
 # conditions the task of the sentence before it in the turn (clauses.anchors)
 SESSION20_IF_AFTER = True
+# Session 20: a doer right after a wish ("Tôi mong anh Hùng sớm hoàn thành …", "hy vọng chị Lan …", "chúc anh Hùng
+# hoàn thành tốt nhiệm vụ") is wished well, not given work; and a tổ named after its residents ("bà con tổ bảy nhớ
+# đóng quỹ …", "đề nghị các hộ trong tổ năm dọn vệ sinh …") is where the citizens asked live, not the tổ given work
+SESSION20_WISH = True
+WISH = re.compile(r"\b(?:mong|mong muốn|hy vọng|hi vọng|chúc|kính chúc)(?:\s+(?:là|rằng|sao cho|sẽ))?\s*$")
+SESSION20_RESIDENTS_OF = True
+RESIDENTS_OF = re.compile(r"\b(?:bà con|người dân|nhân dân|các hộ|hộ dân|cư dân|các gia đình|các cháu|các cụ)"
+                          r"(?:\s+(?:ở|trong|của|thuộc))?\s*$")
 IF_AFTER = re.compile(r"(?:^|[\s,;])nếu(?:\s+mà)?\b(?!\s+không\b)(?![^.;!?]*\bthì\b)[^.;!?]*[.;!?…]?\s*$")
 # the chair announcing what follows ("tôi nhắc mấy việc trước khi nghỉ Tết …", "anh nói mấy việc", "tôi giao một số
 # việc"): the tasks come after, as with "tôi xin phân công như sau" (PREAMBLE)

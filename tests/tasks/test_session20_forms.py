@@ -133,3 +133,46 @@ def test_a_job_closed_by_its_condition_is_no_task(ward, on, said: str) -> None:
 ])
 def test_a_condition_within_or_after_the_task_leaves_it(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- clause_tasks.SESSION20_WISH: a doer right after a wish is wished well, not given work ---
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Tôi mong anh Hùng sớm hoàn thành công trình trước Tết.",
+    "Nguyễn Văn An: Hy vọng chị Lan hoàn thành báo cáo trước Tết.",
+    "Nguyễn Văn An: Chúc anh Hùng hoàn thành tốt nhiệm vụ.",
+])
+def test_a_wish_is_no_task(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == []
+    on.setattr(clause_tasks, "SESSION20_WISH", False)
+    assert len(tasks_said(_A + said, ward)) == 1
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Mai in thiệp chúc mừng năm mới gửi các đơn vị trước thứ Sáu.", [("Vũ Thị Mai", "2026-12-04")]),
+    ("Nguyễn Văn An: Chúc mừng năm mới, chị Lan gửi thiệp cho các đơn vị trước thứ Sáu.",
+     [("Lê Thị Lan", "2026-12-04")]),
+])
+def test_greetings_as_the_work_or_before_it_leave_the_task(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
+# --- clause_tasks.SESSION20_RESIDENTS_OF: "bà con tổ bảy …" asks the residents, not the tổ ---
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Bà con tổ bảy nhớ đóng quỹ trước 20/12 nhé.",
+    "Nguyễn Văn An: Đề nghị bà con tổ bốn dọn vệ sinh trước cửa nhà trước Tết.",
+])
+def test_the_residents_of_a_group_are_no_task_of_the_group(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == []
+    on.setattr(clause_tasks, "SESSION20_RESIDENTS_OF", False)
+    assert len(tasks_said(_A + said, ward)) == 1
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Tổ bảy nhắc bà con đóng quỹ trước 20/12 nhé.", [("Tổ dân phố số 7", "2026-12-20")]),
+    ("Nguyễn Văn An: Bác tổ trưởng tổ năm vận động các hộ dọn đồ trước thứ Tư nhé.",
+     [("Tổ dân phố số 5", "2026-12-02")]),
+])
+def test_the_group_asked_to_tell_its_residents_is_given_work(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
