@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from appliance.tasks import merge
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     Spot,
@@ -230,12 +231,19 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         person = spot.person
         if called is not None and spot.how in ("unit", "second") and called != turn.speaker:
             person = Person(called.name, called.unit or person.unit, called.staff_id, called.kind)
-        same = deadline is None and bool(re.search(r"\b(?:cùng hạn|hạn như trên|cũng hạn đó|như vậy)\b",
-                                                   scope_lower))
+        same = deadline is None and bool(SAME_DATE.search(scope_lower))
+        if merge.SESSION20_SAME_DATED and deadline is None and not same:
+            # "Tổ 9 cũng làm như tổ 7 được ạ, em gửi cùng hạn.": said of the doer's own job after a pronoun
+            upto = min([s.start for s in led if s.start > spot.end and s.how in ("named", "unit")],
+                       default=len(lower))
+            same = bool(SAME_DATE.search(lower[spot.end:upto]))
         how = "named" if spot.how == "second" and (vocative is not None or called is not None) else spot.how
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))
     return out
+
+
+SAME_DATE = re.compile(r"\b(?:cùng hạn|hạn như trên|cũng hạn đó|như vậy)\b")
 
 
 # Session 16 (docs/meetings.md, "Session 16"): a doer right after "nếu …, thì" however long the condition ("Nếu thấy

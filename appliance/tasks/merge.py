@@ -260,6 +260,11 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
     live = [t for t in found if not t.cancelled]
     if anchor.same_deadline and live:
         deadline = live[-1].deadline
+        if SESSION20_SAME_DATED and deadline is None:
+            # "Tổ 9 cũng làm như tổ 7 được ạ, em gửi cùng hạn": the date of the last task given one, in the last
+            # six turns (an undated offer said in between has none to share)
+            dated = [t for t in live if t.deadline is not None and turn.index - t.turn <= 6]
+            deadline = dated[-1].deadline if dated else None
     if anchor.inherits:
         withdrawn = [t for t in found if t.cancelled and turn.index - t.turn <= 1]
         given = [t for t in found if not t.cancelled and turn.index - t.turn <= 2
@@ -286,6 +291,9 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
 # person right after its doer answered (an excuse, pointing to someone better placed), opening with "thế thì", "vậy
 # thì", "thôi", moves it (`merge`)
 _INSTEAD = re.compile(r"^\W*(?:(?:ừ|ờ|à|vâng|được)\W+)?(?:thế thì|vậy thì|thế|vậy|thôi)\b")
+# Session 20 (docs/meetings.md, "Session 20"): "cùng hạn" (the same deadline) shares the date of the last task given
+# one in the last six turns; the last task given was read before, even when it had no date to share
+SESSION20_SAME_DATED = True
 # Session 20 (docs/meetings.md, "Session 20"): the same move when the chair agrees first in more words ("ừ đúng rồi thế
 # thì lan tư pháp làm mẫu biên bản …, không phải hà nữa"), when the one who spoke before is not the doer but says
 # why the doer cannot ("chị hà ơi huy nghỉ phép đến hai mươi để thắng làm thay" — "vâng thế thắng làm báo cáo đó nhé"),

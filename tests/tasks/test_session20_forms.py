@@ -176,3 +176,28 @@ def test_the_residents_of_a_group_are_no_task_of_the_group(ward, on, said: str) 
 ])
 def test_the_group_asked_to_tell_its_residents_is_given_work(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- merge.SESSION20_SAME_DATED: "cùng hạn" shares the date of the last task given one ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    # an offer for the tổ, "cùng hạn" said after a pronoun
+    ("Nguyễn Văn An: Tổ năm vận động các hộ trọ trang bị bình cứu hỏa, xong trước thứ Sáu.\nNgười nói 1: Dạ.\n"
+     "Người nói 2: Tổ sáu cũng làm như tổ năm ạ, em gửi cùng hạn.",
+     [("Tổ dân phố số 5", "2026-12-04"), ("Tổ dân phố số 6", "2026-12-04")]),
+    # an undated task in between has no date to share
+    ("Nguyễn Văn An: Chị Lan gửi báo cáo quý trước thứ Năm.\n"
+     "Nguyễn Văn An: Anh Hùng tiếp tục theo dõi công trình ngõ 12.\n"
+     "Nguyễn Văn An: Chị Hà gửi số liệu một cửa cùng hạn nhé.",
+     [("Lê Thị Lan", "2026-12-03"), ("Trần Văn Hùng", None), ("Phạm Thu Hà", "2026-12-03")]),
+])
+def test_the_same_deadline_is_the_last_one_given(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+    on.setattr(merge, "SESSION20_SAME_DATED", False)
+    assert tasks_said(_A + said, ward) != due
+
+
+def test_the_same_deadline_with_no_dated_task_is_none(ward, on) -> None:
+    said = ("Nguyễn Văn An: Anh Hùng tiếp tục theo dõi công trình ngõ 12.\n"
+            "Nguyễn Văn An: Chị Hà gửi số liệu một cửa cùng hạn nhé.")
+    assert tasks_said(_A + said, ward) == [("Trần Văn Hùng", None), ("Phạm Thu Hà", None)]
