@@ -132,6 +132,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Minh về dự thảo văn bản, chuyển chị Lan trình anh An ký": whom the draft goes to next
         if led and spot.how == "first" and turn.leads and OWN_PART.match(lower[spot.end:]):
             continue  # "Anh Hùng soạn văn bản kiến nghị, tôi ký, trong tuần này gửi đi": the chair's part of it
+        if SESSION20_LETTER_TO and led and spot.how in ("named", "unit") and LETTER_TO.search(lower[:spot.start]):
+            continue  # "anh Hùng gửi văn bản đề nghị Công an phường cử một đồng chí …": whom the letter asks
         led.append(spot)
     fronted: dt.date | None = None  # the date said before the list's first doer
     for i, spot in enumerate(led):
@@ -243,6 +245,12 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
     return out
 
 
+# Session 20 (docs/meetings.md, "Session 20"): a person or unit named right after a letter's request word, in the
+# clause of someone told to send it ("anh Hùng gửi văn bản đề nghị Công an phường cử một đồng chí tham gia, trong hôm
+# nay nhé", "Huy soạn công văn đôn đốc phòng Kinh tế …"): whom the letter asks, not a doer; the date is the sender's
+SESSION20_LETTER_TO = True
+LETTER_TO = re.compile(r"\b(?:văn bản|công văn|tờ trình|giấy|thư|phiếu|thông báo)\s+(?:đề nghị|yêu cầu|mời|đôn đốc|"
+                       r"nhắc nhở|nhắc|xin ý kiến|gửi)\s*$")
 SAME_DATE = re.compile(r"\b(?:cùng hạn|hạn như trên|cũng hạn đó|như vậy)\b")
 
 

@@ -201,3 +201,29 @@ def test_the_same_deadline_with_no_dated_task_is_none(ward, on) -> None:
     said = ("Nguyễn Văn An: Anh Hùng tiếp tục theo dõi công trình ngõ 12.\n"
             "Nguyễn Văn An: Chị Hà gửi số liệu một cửa cùng hạn nhé.")
     assert tasks_said(_A + said, ward) == [("Trần Văn Hùng", None), ("Phạm Thu Hà", None)]
+
+
+# --- clause_tasks.SESSION20_LETTER_TO: whom a letter asks is no doer; the date is the sender's ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Anh Nam gửi công văn đề nghị phòng Kinh tế cử người đo đạc lại thửa đất, trong tuần này nhé.",
+     [("Hoàng Văn Nam", "2026-12-04")]),
+    ("Nguyễn Văn An: Chị Lan soạn văn bản yêu cầu Trung tâm Phục vụ hành chính công báo cáo hồ sơ trễ hạn, trước thứ "
+     "Năm.", [("Lê Thị Lan", "2026-12-03")]),
+])
+def test_whom_a_letter_asks_is_no_doer(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+    on.setattr(clause_tasks, "SESSION20_LETTER_TO", False)
+    assert len(tasks_said(_A + said, ward)) == 2
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # asked in the meeting, not in a letter
+    ("Nguyễn Văn An: Đề nghị phòng Kinh tế rà soát các hộ kinh doanh trước thứ Sáu.",
+     [("Phòng Kinh tế, Hạ tầng và Đô thị", "2026-12-04")]),
+    # a notice sent, then another doer
+    ("Nguyễn Văn An: Chị Lan soạn thông báo gửi các tổ, công an phường kiểm tra các nhà trọ trước thứ Năm.",
+     [("Lê Thị Lan", None), ("Công an phường", "2026-12-03")]),
+])
+def test_a_unit_asked_in_the_meeting_is_a_doer(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
