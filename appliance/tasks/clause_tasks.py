@@ -148,7 +148,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         head = lower[:spot.start]
         if IF_FIRST.match(head):
             continue  # "Nếu phát hiện vi phạm thì lập biên bản chuyển anh Bảo xử lý.": only if it happens
-        if SESSION20_IF_AFTER and IF_AFTER.search(scope_lower):
+        if SESSION20_IF_AFTER and condition_closes(scope_lower):
             continue  # "Chị Hà mua thêm bình cứu hỏa trước Tết nếu có kinh phí.": only if it happens
         if SESSION20_WISH and WISH.search(head[-30:]):
             continue  # "Tôi mong anh Hùng sớm hoàn thành công trình trước Tết.": a wish, not work given
@@ -276,7 +276,14 @@ WISH = re.compile(r"\b(?:mong|mong muốn|hy vọng|hi vọng|chúc|kính chúc)
 SESSION20_RESIDENTS_OF = True
 RESIDENTS_OF = re.compile(r"\b(?:bà con|người dân|nhân dân|các hộ|hộ dân|cư dân|các gia đình|các cháu|các cụ)"
                           r"(?:\s+(?:ở|trong|của|thuộc))?\s*$")
-IF_AFTER = re.compile(r"(?:^|[\s,;])nếu(?:\s+mà)?\b(?!\s+không\b)(?![^.;!?]*\bthì\b)[^.;!?]*[.;!?…]?\s*$")
+IF_AFTER = re.compile(r"(?:^|[\s,;])nếu(?:\s+mà)?\b(?!\s+không\b)(?![^.;!?]*\bthì\b)([^.;!?]*)[.;!?…]?\s*$")
+
+
+def condition_closes(lower: str, *, whole: bool = False) -> bool:
+    """`lower` (its whole text when `whole`) ends on a condition with no step of work of its own: "… nếu có kinh
+    phí", not "…, nếu có vi phạm lập biên bản luôn" (a step of the task, said without "thì")."""
+    found = (IF_AFTER.match if whole else IF_AFTER.search)(lower)
+    return found is not None and not re.search(rf"\b(?:{VERB})\b", found.group(1))
 # the chair announcing what follows ("tôi nhắc mấy việc trước khi nghỉ Tết …", "anh nói mấy việc", "tôi giao một số
 # việc"): the tasks come after, as with "tôi xin phân công như sau" (PREAMBLE)
 AGENDA = re.compile(r"^\s*(?:xin\s+)?(?:nhắc|nói|điểm|giao|phân công|lưu ý)(?:\s+(?:qua|lại|nhanh))?\s+"

@@ -122,6 +122,9 @@ def test_a_job_closed_by_its_condition_is_no_task(ward, on, said: str) -> None:
     # a step within the task, with its "thì"
     ("Nguyễn Văn An: Anh Hùng kiểm tra các quán trên phố Tam Trinh trước thứ Sáu, nếu còn vi phạm thì lập biên bản.",
      [("Trần Văn Hùng", "2026-12-04")]),
+    # a step of the task said without "thì"
+    ("Nguyễn Văn An: Anh Hùng kiểm tra các quán trước thứ Sáu, nếu có vi phạm lập biên bản luôn.",
+     [("Trần Văn Hùng", "2026-12-04")]),
     # "nếu không": otherwise
     ("Nguyễn Văn An: Chị Lan gửi danh sách trước thứ Sáu, nếu không quận sẽ nhắc.", [("Lê Thị Lan", "2026-12-04")]),
     # a condition in the next sentence, with its "thì", is another step
