@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, merge, proposals
+from appliance.tasks import clause_tasks, doers, merge, proposals
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import memory_ward, tasks_said
 
-_FLAGGED = (clause_tasks, merge, proposals)
+_FLAGGED = (clause_tasks, doers, merge, proposals)
 
 
 @pytest.fixture(scope="module")
@@ -229,4 +229,25 @@ def test_whom_a_letter_asks_is_no_doer(ward, on, said: str, due: list) -> None:
      [("Lê Thị Lan", None), ("Công an phường", "2026-12-03")]),
 ])
 def test_a_unit_asked_in_the_meeting_is_a_doer(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
+# --- doers.SESSION20_PAIR_LEAD: "Anh Hùng với chị Hà kiểm tra …": the first leads ---
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Anh Hùng với chị Hà kiểm tra các cơ sở ăn uống trước 15/12, anh Hùng làm đầu mối.",
+    "Nguyễn Văn An: anh hùng với chị hà kiểm tra các cơ sở ăn uống trước mười lăm tháng mười hai anh hùng làm đầu mối",
+])
+def test_the_first_of_a_pair_leads_the_job(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == [("Trần Văn Hùng", "2026-12-15")]
+    on.setattr(doers, "SESSION20_PAIR_LEAD", False)
+    assert tasks_said(_A + said, ward) == [("Trần Văn Hùng", None)]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # whom the work is done with or sent to
+    ("Nguyễn Văn An: Chị Lan làm việc với anh Hùng trước thứ Sáu.", [("Lê Thị Lan", "2026-12-04")]),
+    ("Nguyễn Văn An: Chị Lan gửi báo cáo cho anh Hùng với chị Hà trước thứ Sáu.", [("Lê Thị Lan", "2026-12-04")]),
+])
+def test_a_partner_after_the_verb_is_no_doer(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
