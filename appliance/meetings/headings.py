@@ -37,8 +37,6 @@ _TOPIC = re.compile(r"^(?:(?:họp|bàn|nói|trao đổi)\s+(?:riêng\s+)?(?:v�
 _CLOSE = re.compile(r"(?:\s+(?:thì|nhé|ạ|anh ạ|chị ạ|đấy|đó|này|nữa|thế nào|thì sao|ra sao|rồi|không|chưa|"
                     r"luôn|nha|nhỉ|mà|là))+$", re.IGNORECASE)
 _SPLIT = re.compile(r"[,.;:?!…]+|\s(?:thì|nhưng|để|vì|nên|còn|mà)\s", re.IGNORECASE)
-# matched on the clause as said (session 20: it was matched on the folded clause, where "nào", "gì", "bao nhiêu" …
-# never stand, so only "ai" and "sao" passed a question over)
 _QUESTION = re.compile(r"\b(?:ai|gì|sao|nào|bao nhiêu|mấy|không ạ|chưa ạ)\s*$", re.IGNORECASE)
 # What a matter is called: a clause that opens with one of these nouns names it ("việc …", "công trình …",
 # "kế hoạch …"); one that opens with a person is a direction to them, the tasks table's business.
@@ -112,7 +110,7 @@ def headings(items: Sequence[Sequence[str]], people: Sequence[str] = (), units: 
         for position, text in enumerate(item):
             for clause in _clauses(text, unit_names):
                 words = clause.split()
-                if len(words) < MIN_WORDS or _QUESTION.search(clause.lower()) or clause.endswith("?"):
+                if len(words) < MIN_WORDS or _QUESTION.search(fold(clause)) or clause.endswith("?"):
                     continue
                 terms = set(_pairs(clause))
                 score = sum(weight.get(t, 0.0) for t in terms) / math.sqrt(len(words))

@@ -61,13 +61,3 @@ def test_a_units_name_is_never_cut_at_its_comma():
     assert cut is not None and cut.startswith("Hạ tầng và Đô thị báo cáo"), cut
     (whole,) = headings([["Giao Phòng Kinh tế, Hạ tầng và Đô thị khảo sát điểm đổ phế thải ở ngõ 7."]], units=units)
     assert whole is not None and "Phòng Kinh tế, Hạ tầng và Đô thị" in whole, whole
-
-
-def test_a_question_said_without_its_mark_does_not_head_an_item():
-    # bug fix (session 20, rule R7): the question words with marks ("nào", "gì", "bao nhiêu") were matched against the
-    # folded clause, so only "ai" and "sao" ever passed a question over
-    items = [["Buổi diễn tập phòng cháy ở chợ tổ chức vào ngày nào", "Chợ cần thêm bình chữa cháy ở các lối đi."],
-             ["Quỹ khuyến học năm nay thu được bao nhiêu", "Quỹ khuyến học đã chi cho học sinh nghèo tổ 3."]]
-    first, second = headings(items)
-    assert first is not None and not first.endswith("nào"), first
-    assert second is not None and not second.endswith("bao nhiêu"), second
