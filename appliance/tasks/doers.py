@@ -141,7 +141,7 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
 # named people joined by "với / cùng (với)" before the verb of work: the first leads, the one after "với" helps (as
 # "X chủ trì, Y phối hợp"); the rules read neither before (the sentence model could add it back only while no other
 # clause of the sentence was read)
-SESSION20_PAIR_LEAD = True
+SESSION20_PAIR_LEAD = False  # off by rule R1 (session 20): on, fresh8 and fresh15 one wrong more each, no right more
 _WITH = re.compile(r"^\s*(?:với|cùng với|cùng)\s+$")
 
 

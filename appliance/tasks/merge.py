@@ -293,12 +293,12 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
 _INSTEAD = re.compile(r"^\W*(?:(?:ừ|ờ|à|vâng|được)\W+)?(?:thế thì|vậy thì|thế|vậy|thôi)\b")
 # Session 20 (docs/meetings.md, "Session 20"): "cùng hạn" (the same deadline) shares the date of the last task given
 # one in the last six turns; the last task given was read before, even when it had no date to share
-SESSION20_SAME_DATED = True
+SESSION20_SAME_DATED = False  # off by rule R1 (session 20): moved no fresh verdict, no training wrong back
 # Session 20 (docs/meetings.md, "Session 20"): the same move when the chair agrees first in more words ("ừ đúng rồi thế
 # thì lan tư pháp làm mẫu biên bản …, không phải hà nữa"), when the one who spoke before is not the doer but says
 # why the doer cannot ("chị hà ơi huy nghỉ phép đến hai mươi để thắng làm thay" — "vâng thế thắng làm báo cáo đó nhé"),
 # and when the job is pointed back to ("báo cáo đó", "việc ấy") rather than said again in two shared pairs
-SESSION20_INSTEAD_WIDER = True
+SESSION20_INSTEAD_WIDER = True  # on by rule R1b (session 20): moved no fresh verdict; off, s20 u07, u11 wrong again
 _INSTEAD_WIDE = re.compile(r"^\W*(?:(?:ừ|ờ|à|vâng|được|đúng rồi|đúng|rồi|ok)\W+){1,3}"
                            r"(?:thế thì|vậy thì|thế|vậy|thôi)\b")
 _THAT_JOB = re.compile(r"^(?:\w+\s+){0,3}?(?:đó|ấy|đấy)\b")

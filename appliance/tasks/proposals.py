@@ -104,7 +104,7 @@ def _adopted_date(task: OpenTask, lines: Sequence[Turn], meeting_date: dt.date,
 # Session 20 (docs/meetings.md, "Session 20"): "… báo cáo trước cuộc họp lần sau", "trước buổi giao ban tới": the day
 # the meeting says its next meeting is held ("Cuộc họp lần sau vào thứ Năm tuần sau", "buổi họp tới tổ chức sáng thứ
 # Hai 7/12"), said before or after the task; none when no turn says it (a council's "kỳ họp" is another event)
-SESSION20_NEXT_MEETING = True
+SESSION20_NEXT_MEETING = False  # off by rule R1 (session 20): moved no fresh verdict, no training wrong back
 _NEXT = (r"(?:(?:cuộc|buổi|phiên)\s+)?(?:họp|giao ban)\s+(?:lần\s+)?(?:sau|tới|kế tiếp|tiếp theo)\b"
          r"|\blần họp (?:sau|tới)\b")
 BEFORE_NEXT = re.compile(rf"\b(?:trước|đến)\s+(?:{_NEXT})")
