@@ -7,7 +7,8 @@ to is plain: exactly one person or unit of the directory named in it, not as who
 with ("gửi anh Tuấn", "phối hợp với công an"); else, a first-person sentence, the speaker when the directory
 knows them. Its deadline is the deadline finder's (deadlines.py). Not added: a
 question, a closing recap (it restates what was given), a sentence whose one person already has a task
-with that deadline. Off by default with the model (clause_model.BY_DEFAULT).
+with that deadline, a job closed by its condition ("… nếu có kinh phí.", session 20). Off by default with the model
+(clause_model.BY_DEFAULT).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from appliance.tasks import clause_tasks
 from appliance.tasks.clause_model import ClauseModel, sentences
 from appliance.tasks.cues import units_in
 from appliance.tasks.deadlines import find_deadline
@@ -85,6 +87,7 @@ def additions(lines: Sequence[Turn], quotes: Sequence[str], given: set[tuple[str
             folded = fold(sentence).lower()
             if "?" in sentence or _RECAP.match(folded) or covered(sentence, quotes) \
                     or same_sentence(sentence, withdrawn) \
+                    or clause_tasks.SESSION20_IF_AFTER and clause_tasks.condition_closes(sentence.lower()) \
                     or reader.probability(sentence, names, turn.leads) < reader.add:
                 continue
             person = _assignee(sentence, turn, roster)

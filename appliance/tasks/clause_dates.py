@@ -9,7 +9,7 @@ import re
 from appliance.tasks.clause_parts import sentences
 from appliance.tasks.cues import vocative_of
 from appliance.tasks.deadlines import find_deadline
-from appliance.tasks.phrases import CANCEL, DEFER, OPENERS, VERB, VERB_AHEAD
+from appliance.tasks.phrases import CANCEL, DEFER, OPENERS, VERB_AHEAD
 from appliance.tasks.roster import Person, Roster
 from appliance.text.dates import WorkCalendar
 
@@ -34,16 +34,8 @@ def correction(part: str, roster: Roster, meeting: dt.date, calendar: WorkCalend
     first = (sentences(part) or [""])[0]
     lower = OPENERS.sub("", first.lower() + " ").strip()
     found = find_deadline(lower, meeting, None, calendar)
-    if found is None or CANCEL.search(lower) or DEFER.search(lower) or roster.mentions(first, verbs=VERB_AHEAD):
-        return None
-    if found[1] > 0 and not (SESSION19_CORRECTION_LATER and not re.search(rf"\b{VERB}\b", lower[:found[1]])):
+    if found is None or found[1] > 0 or CANCEL.search(lower) or DEFER.search(lower) \
+            or roster.mentions(first, verbs=VERB_AHEAD):
         return None
     return found[0]
 
-
-# Session 19 (docs/meetings.md, "Session 19"): the new date may come after the reason or the date it replaces ("…,
-# trước 25/12 phải xong — à không, 25 thì sát quá, trước Tết dương lịch cho kịp", "…, ngày 7 tháng 1, à không, ngày 7
-# là họp Đảng ủy, mùng 8 tháng 1 nộp anh", "… hạn ngày mười lăm. À không, quận cần sớm, thôi ngày mười hai."): the
-# date the finder reads there (a marked one, the last of equals) is the task's, when no verb of work comes before it
-# (a new job would) and the part names nobody; the task was called off instead
-SESSION19_CORRECTION_LATER = False  # off by rule R1 (session 19): moved no fresh verdict, no training wrong back

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from appliance.tasks import clause_dates, withdrawals
+from appliance.tasks import clause_dates, clause_tasks, withdrawals
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     date_later,
@@ -72,6 +72,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     # "à không" (no, I mean …) corrects what was just said; "à thôi" may as well drop it
     marks = [bool(re.search(r"\bkhông\b", m.group(0).lower())) for m in WITHDRAW.finditer(normalize(turn.text))]
     inherit = gave = recap = False
+    given_at: tuple[int, int] | None = None  # where the anchors of the last sentence that gave tasks stand in `out`
     required: dt.date | None = None  # "4 người đấy trong tuần này phải xong." said just before
     for index, part in enumerate(parts):
         chunks = sentences(part)
@@ -152,6 +153,15 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             deferred = withdrawals.DEFER_NAMED.search(lower) if turn.leads else None
             if deferred is not None:  # "máy tính để sang năm tính": that work, given in the turns before, waits
                 out.append(Anchor("cancel", None, quote=deferred.group("work"), calls_off=True, defers=True))
+            if clause_tasks.SESSION20_IF_AFTER and not found_here and given_at is not None \
+                    and clause_tasks.condition_closes(OPENERS.sub("", lower + " ").strip(), whole=True) \
+                    and _condition_closes(turn.text, lower):
+                # "à chị hà thì bố trí thêm một cái ghế. ờ một cái bàn … nếu mà còn chỗ": the condition closes the
+                # job of the sentence before it
+                del out[given_at[0]:given_at[1]]
+                given_at = None
+            if found_here:
+                given_at = (len(out), len(out) + len(found_here))
             out += found_here
             # "Còn trực thứ Bảy thì năm nay thôi, không trực nữa." calls off the
             # work this very sentence named, when the form says that work again: its own task, or none said back
@@ -186,6 +196,15 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 if found is not None:
                     out.append(Anchor("agree", None, deadline=found[0]))
     return out
+
+
+def _condition_closes(text: str, lower: str) -> bool:
+    """The condition runs to the end of what was said, with no "thì" after it, in the turn as said: a recogniser
+    run cut before "còn" ("… nếu kinh phí. còn thì mua thêm áo phao …") was the condition of the next job."""
+    said = normalize(text).lower()
+    at = said.find(lower.strip(" .,…")[:24])
+    rest = re.sub(r"\.\s+(?=còn\b)", " ", said[at:])  # the recogniser run's cut before "còn" (remains) undone
+    return at >= 0 and not re.search(r"\bthì\b", re.split(r"[.;!?]", rest, maxsplit=1)[0])
 
 
 # Session 19 (docs/meetings.md, "Session 19"): the chair asking a unit or a tổ to do a job by a date ("thế tổ mười hai

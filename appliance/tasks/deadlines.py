@@ -227,7 +227,6 @@ _LATE = re.compile(r"\b(?:tre|qua|tre\s+het|bi\s+tre)\s+han$")
 # Session 18 (docs/meetings.md, "Session 18"): a month or quarter said bare after "tình hình", "kết quả", "số liệu"
 # ("Chị Hương báo cáo nhanh tình hình tháng mười một.", "điểm qua kết quả quý ba") is the period reported on, not a
 # deadline; "báo cáo kết quả trong tháng 11", "… cuối tháng này" still are
-SESSION18_MATTER_MONTH = True  # on by rule R1 (session 18): no fresh verdict moved; off brings back a training wrong
 _MATTER = re.compile(r"\b(?:tinh hinh|ket qua|so lieu)\s+$")
 # A day said in words is read whole: "trước mười hai giờ trưa mai" is not "before the 10th" (the older rules could
 # stop after "mười" when what followed did not suit them), so a day followed by another number word is no date (a bug
@@ -384,7 +383,7 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
             # A month or quarter named without a deadline word ("bảng tổng hợp tháng 11") says less than a day.
             if _OCCASION.search(folded[max(0, m.start() - 8):m.start()]):
                 continue  # "tăng chuyến thu gom rác dịp cuối năm": the season the work is for
-            if SESSION18_MATTER_MONTH and build in (_month, _quarter) and not own and not before \
+            if build in (_month, _quarter) and not own and not before \
                     and _MATTER.search(folded[max(0, m.start() - 16):m.start()]):
                 continue  # "báo cáo nhanh tình hình tháng mười một": the period reported on
             weak = build in (_month, _quarter)

@@ -83,8 +83,6 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
                     and (len(content_words(anchor.content)) <= 6
                          or word_pairs(task.content) & word_pairs(anchor.content)):
                 task.cancelled = True
-                if SESSION19_DONE_SHORT and _all_done(anchor.content):
-                    task.called_off = True  # nor does the sentence model read it again: the answer says it all
                 break
         return
     if anchor.kind == "agree" and anchor.person is not None:  # the chair moving a named doer's date (clause_dates)
@@ -130,11 +128,11 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
             lead[-1].touched = turn.index
             support(lead[-1], anchor)
             return
-    if SESSION18_RECAP_UNIT and anchor.recap and not mine and anchor.kind == "task" \
+    if anchor.recap and not mine and anchor.kind == "task" \
             and RECAP.search(anchor.quote.lower()):
         mine = [t for t in found if not t.cancelled and _unit_and_member(t.person, person)
                 and len(content_words(t.content) & content_words(anchor.content)) >= 2]
-    if SESSION18_RECAP_ALONE and anchor.recap and not mine and anchor.kind == "task" and anchor.deadline is None \
+    if anchor.recap and not mine and anchor.kind == "task" and anchor.deadline is None \
             and RECAP.search(anchor.quote.lower()):
         return  # "Tóm lại: …, anh Sơn trực giao thừa.": an undated recap item restating nothing read before
     if anchor.recap and mine and anchor.kind == "task":
@@ -161,7 +159,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
             support(mine[-1], anchor)
             return
     recent = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person)
-              and (t.turn == turn.index and not _another_in_turn(t, anchor)
+              and (t.turn == turn.index
                    or (anchor.follow_up and t.touched >= turn.index - 1)
                    or (anchor.follow_up and turn.index - t.turn <= 2 and overlaps(t.content, anchor.content)))]
     if anchor.kind == "propose":
@@ -241,13 +239,16 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         if spared:
             spared[-1].cancelled = True
             content, deadline = spared[-1].content, deadline or spared[-1].deadline
-    if turn.leads and not anchor.inherits and _INSTEAD.match(anchor.quote.lower()):
+    opens = anchor.quote.lower()
+    if turn.leads and not anchor.inherits and (_INSTEAD.match(opens)
+                                               or SESSION20_INSTEAD_WIDER and _INSTEAD_WIDE.match(opens)):
         # "Nam đo lại cho chính xác …" — "anh ơi em không mang thước, Huy có mang đấy ạ" — "thế thì Huy đo lại cho chính
         # xác …": the same job given to another right after its doer spoke is theirs now
         previous = previous_speaker(lines, turn)
         spared = [t for t in found if not t.cancelled and previous is not None and t.chair and t.person.name
-                  and key_of(t.person) == key_of(previous.speaker) != key_of(person) and 0 < turn.index - t.touched <= 2
-                  and same_job(t.content, anchor.content)]
+                  and key_of(t.person) != key_of(person) and 0 < turn.index - t.touched <= 2
+                  and (key_of(t.person) == key_of(previous.speaker) or _spoken_of(t.person, previous))
+                  and (same_job(t.content, anchor.content) or _that_job(anchor.content))]
         if spared:
             spared[-1].cancelled = spared[-1].called_off = True
             deadline = deadline or spared[-1].deadline
@@ -259,6 +260,11 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
     live = [t for t in found if not t.cancelled]
     if anchor.same_deadline and live:
         deadline = live[-1].deadline
+        if SESSION20_SAME_DATED and deadline is None:
+            # "Tổ 9 cũng làm như tổ 7 được ạ, em gửi cùng hạn": the date of the last task given one, in the last
+            # six turns (an undated offer said in between has none to share)
+            dated = [t for t in live if t.deadline is not None and turn.index - t.turn <= 6]
+            deadline = dated[-1].deadline if dated else None
     if anchor.inherits:
         withdrawn = [t for t in found if t.cancelled and turn.index - t.turn <= 1]
         given = [t for t in found if not t.cancelled and turn.index - t.turn <= 2
@@ -285,34 +291,30 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
 # person right after its doer answered (an excuse, pointing to someone better placed), opening with "thế thì", "vậy
 # thì", "thôi", moves it (`merge`)
 _INSTEAD = re.compile(r"^\W*(?:(?:ừ|ờ|à|vâng|được)\W+)?(?:thế thì|vậy thì|thế|vậy|thôi)\b")
+# Session 20 (docs/meetings.md, "Session 20"): "cùng hạn" (the same deadline) shares the date of the last task given
+# one in the last six turns; the last task given was read before, even when it had no date to share
+SESSION20_SAME_DATED = False  # off by rule R1 (session 20): moved no fresh verdict, no training wrong back
+# Session 20 (docs/meetings.md, "Session 20"): the same move when the chair agrees first in more words ("ừ đúng rồi thế
+# thì lan tư pháp làm mẫu biên bản …, không phải hà nữa"), when the one who spoke before is not the doer but says
+# why the doer cannot ("chị hà ơi huy nghỉ phép đến hai mươi để thắng làm thay" — "vâng thế thắng làm báo cáo đó nhé"),
+# and when the job is pointed back to ("báo cáo đó", "việc ấy") rather than said again in two shared pairs
+SESSION20_INSTEAD_WIDER = True  # on by rule R1b (session 20): moved no fresh verdict; off, s20 u07, u11 wrong again
+_INSTEAD_WIDE = re.compile(r"^\W*(?:(?:ừ|ờ|à|vâng|được|đúng rồi|đúng|rồi|ok)\W+){1,3}"
+                           r"(?:thế thì|vậy thì|thế|vậy|thôi)\b")
+_THAT_JOB = re.compile(r"^(?:\w+\s+){0,3}?(?:đó|ấy|đấy)\b")
+
+
+def _spoken_of(doer: Person, previous: Turn) -> bool:
+    """The turn before, not the chair's, names the doer by their given name ("huy nghỉ phép đến hai mươi …")."""
+    given = fold(doer.name.split()[-1]).lower() if doer.kind == "staff" and doer.name else ""
+    return SESSION20_INSTEAD_WIDER and bool(given) and not previous.leads \
+        and given in re.findall(r"\w+", fold(previous.text).lower())
+
+
+def _that_job(content: str) -> bool:
+    """The job is pointed back to within its first words ("làm báo cáo đó nhé", "việc ấy")."""
+    return SESSION20_INSTEAD_WIDER and _THAT_JOB.match(content.lower()) is not None
 _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái|phần)\s+(?:này|đó|ấy|đấy)\b")
-
-
-# Session 19 (docs/meetings.md, "Session 19"): a task its doer answers as done in a few words and nothing more ("à quên
-# tuấn gửi chị bảng tổng hợp … chiều nay nhé" — "em gửi chị rồi ạ hôm qua") is off for the sentence model too, as a
-# task called off in words is: the model had read the order's sentence again. A longer answer often says only a part
-# is done ("Dạ danh sách em có rồi anh, quà thì em đặt …", "em đã gọi công ty rồi, họ hẹn thứ Năm xuống ạ"): the
-# model may still read it
-SESSION19_DONE_SHORT = False  # off by rule R1 (session 19): on, fresh11 one right fewer, no wrong fewer
-_NOT_ALL = re.compile(r"\b(?:còn|chỉ|nhưng|mà|hẹn|thì|chưa|nốt|đang)\b")
-
-
-def _all_done(said: str) -> bool:
-    return len(re.findall(r"\w+", said)) <= 8 and not _NOT_ALL.search(said.lower())
-
-
-# Session 19 (docs/meetings.md, "Session 19"): two jobs for one person in one turn, each with its own date ("Huy
-# thống kê các điểm lấn chiếm …, gửi anh trước thứ Sáu; rồi soạn thông báo …, gửi các hộ trước thứ Tư.", "anh hùng
-# kiểm tra cây xanh xong trước thứ hai và làm báo cáo năm tuần sau gửi anh") are two tasks: the second is not the
-# first said again with a new date when both say a date, the two are not one job (`same_job`) and the second says
-# a job of its own, not only "gửi anh" ("…, anh Hùng thì thứ Sáu gửi anh nhé" moves the first one's date)
-SESSION19_TWO_IN_TURN = False  # off by rule R1 (session 19): moved no fresh verdict, no training wrong back
-
-
-def _another_in_turn(task: OpenTask, anchor: Anchor) -> bool:
-    return SESSION19_TWO_IN_TURN and anchor.kind == "task" and not anchor.recap and not anchor.inherits \
-        and task.deadline is not None and anchor.deadline is not None and task.deadline != anchor.deadline \
-        and not same_job(task.content, anchor.content) and len(anchor.content.split()) >= 4
 
 
 # Session 19 (docs/meetings.md, "Session 19"): a job given to a unit, then in the same turn of the chair a person of
@@ -349,14 +351,10 @@ def _recap_item(quote: str) -> str:
 
 # Session 18 (docs/meetings.md, "Session 18"): a closing recap naming a unit ("Nhắc lại: công an rà soát pháo, …")
 # restates the task given earlier to one of its people ("Đồng chí trưởng công an tiếp tục cho rà soát …"), and one
-# naming a person restates the task given to their unit: that task (the one sharing most words), not a second one
-SESSION18_RECAP_UNIT = True  # on by rule R1 (session 18): no fresh verdict moved; off brings back a training wrong (s6)
-# Session 18: an explicit recap's item with no date that restates no task read before ("Tóm lại: …, anh Sơn trực giao
-# thừa.", where the task was given with its date in words the rules missed) is no task of its own: the recap names
-# work given earlier, and its date is there (abstention: the secretary sees the recap in the biên bản)
-SESSION18_RECAP_ALONE = True  # on by rule R1 (session 18): fresh wrong -1, right -2 (at most twice)
-
-
+# naming a person restates the task given to their unit: that task (the one sharing most words), not a second one.
+# An explicit recap's item with no date that restates no task read before ("Tóm lại: …, anh Sơn trực giao thừa.",
+# where the task was given with its date in words the rules missed) is no task of its own: the recap names work given
+# earlier, and its date is there (abstention: the secretary sees the recap in the biên bản)
 def _unit_and_member(had: Person, said: Person) -> bool:
     """One of the two is a unit and the other a person of the directory in that unit."""
     return bool(had.kind == "staff" and said.kind == "unit" and had.unit and had.unit == said.name

@@ -197,8 +197,6 @@ class Roster:
             if j < len(words) and words[j].start() - words[j - 1].end() <= 2:
                 name = lower[words[j].start():words[j].end()]
                 given = self._given.get(name, [])
-                if not given and SESSION19_MISHEARD and text.islower() and _misheard(lower, words, i, j, verbs):
-                    given = self._given_folded(name)
                 head = text[words[j].start()]
                 # Without a directory: a capitalised word (or a lone recogniser word) after the honorific.
                 if given or (not self.members and (head.isupper() or text.islower()) and name not in _NOT_NAMES):
@@ -255,12 +253,6 @@ class Roster:
             return None
         return Mention(words[i].start(), words[i].end(), text[words[i].start():words[i].end()], tuple(bare), True)
 
-    def _given_folded(self, said: str) -> list[Person]:
-        """The one member whose given name the recogniser misheard as `said` (the same letters, another tone or
-        vowel mark: "hường" for Hương, "thăng" for Thắng); none when two given names fold alike."""
-        names = [name for name in self._given if fold(name) == fold(said)]
-        return list(self._given[names[0]]) if len(names) == 1 and said not in _NOT_MISHEARD else []
-
     @staticmethod
     def _lead(lower: str, words: list[re.Match[str]], i: int) -> int | None:
         """Index of the word after an honorific or title starting at word i, or None."""
@@ -271,31 +263,6 @@ class Roster:
             if span in HONORIFICS or span in TITLES:
                 return i + size
         return None
-
-
-# Session 19 (docs/meetings.md, "Session 19"): recogniser text mishears a colleague's given name by its tone or vowel
-# mark ("chị hường tổng hợp …" for chị Hương, "anh thăng kiểm tra …" for anh Thắng, "anh hũng" for anh Hùng): after
-# "anh / chị / em" and right before a verb of work (or a call: "ơi", "đâu"), a word that folds to the given name of
-# exactly one member names that member ("anh năm rà soát …" for anh Nam; "em năm nay …" has no verb after it). Not in
-# written text (capitals say names there), and never an everyday word that folds alike ("anh báo lại", "anh nắm tình
-# hình", "chị mình", "bên em tuần sau", "anh hủy lịch")
-SESSION19_MISHEARD = False  # off by rule R1 (session 19): moved no fresh verdict, no training wrong back
-_MISHEARD_AFTER = ("anh", "chị", "em")
-_NOT_MISHEARD = {
-    "ăn", "ân", "ấn", "án", "ẩn", "báo", "bào", "bão", "bạo", "bao", "hạ", "há", "hả", "ha", "hành", "hãnh", "hanh",
-    "hứng", "hừng", "hửng", "hướng", "hưởng", "hủy", "húy", "huỷ", "lần", "lẫn", "làn", "lăn", "lán", "lạn", "lặn",
-    "lấn", "mãi", "mải", "mái", "mại", "mài", "mày", "mình", "nắm", "nằm", "nấm", "nạm", "nam", "són", "sờn",
-    "sởn", "tháng", "thẳng", "thằng", "thang", "tuần",
-}
-
-
-def _misheard(lower: str, words: list[re.Match[str]], i: int, j: int, verbs: VerbsAhead) -> bool:
-    """Word j, after the honorific at word i, stands where a colleague's given name would: the honorific is one a
-    colleague is called by, and a verb of work or a call follows."""
-    if lower[words[i].start():words[i].end()] not in _MISHEARD_AFTER or j != i + 1:
-        return False
-    after = lower[words[j].end():words[j].end() + 30]
-    return bool(verbs.match(after)) or after.lstrip().startswith(("ơi", "đâu"))
 
 
 # Session 12 (docs/meetings.md, "Session 12"): a given name opening the sentence with "này," after it calls that

@@ -20,38 +20,28 @@ _OFFER_AFTER = re.compile(r"\bạ\s+(?=để\s+(?:em|tôi|bên em)\b)")
 # A turn closes after these (a closing particle; "được không" ends a question).
 _CLOSE = re.compile(r"\b(?:nhé|nha|nghen|nhá|ạ)\s+(?=\S)")
 _ASKED = re.compile(r"\b(?:được không|được chưa|được chứ|phải không)\s+(?=\S)")
-# Session 18 (docs/meetings.md, "Session 18", second round): "ờ" before the date of the clause it sits in ("… báo cáo
-# lên phường ờ trước thứ sáu này nhé", "… đóng quyển ờ xong ngày mồng tám trình anh ký") is a pause inside that clause,
-# not a new turn: cut there, the date was left in a sentence of its own and the task had none
-SESSION18B_PAUSE_BEFORE_DATE = True  # on by rule R1 (session 18): fresh8 one right more, two wrong fewer
-# Session 18 (second round): "dạ tôi là tổ trưởng tổ bốn tổ tôi sẽ chuẩn bị …" says who speaks: no cut between "là"
-# and "tổ trưởng" (the voice was left unknown and its offer keyed to no one)
-# on by rule R1 (session 18): no fresh verdict moved; off brings back a training wrong (s11b)
-SESSION18B_SELF_INTRO = True
-_SELF_INTRO = r"(?<!\blà)"
-_DATE_AFTER_PAUSE = (r"(?!\s+(?:trước|xong|chậm nhất|muộn nhất|hạn|trong\s+(?:vòng|ngày|tuần|tháng|hôm nay|sáng|chiều))"
-                     r"\b)")
 
 
 # A turn or a new matter opens with these; "rõ" only as an answer, not "làm rõ", "chưa rõ".
 # "mời" opens a turn only as an invitation to speak ("mời ông Bình"), not in "giấy mời các hộ".
-def _opener(pause_guard: str, intro_guard: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<=\S)\s+(?=(?:dạ|vâng|ừ|còn|tiếp theo|xin mời|thưa)\b|ờ\b{pause_guard})"
+_OPENERS = re.compile(r"(?<=\S)\s+(?=(?:dạ|vâng|ừ|còn|tiếp theo|xin mời|thưa)\b|ờ\b"
+                      # "ờ" before the date of the clause it sits in ("… báo cáo lên phường ờ trước thứ sáu này nhé",
+                      # "… đóng quyển ờ xong ngày mồng tám trình anh ký") is a pause inside that clause, not a new
+                      # turn (session 18: cut there, the date was left in a sentence of its own)
+                      r"(?!\s+(?:trước|xong|chậm nhất|muộn nhất|hạn|trong\s+(?:vòng|ngày|tuần|tháng|hôm nay|sáng|"
+                      r"chiều))\b))"
                       # "à thôi" stays whole: it withdraws what was just said
                       r"|(?<!à)(?<!ờ)(?<!mà)(?<=\S)\s+(?=thôi\b)"
                       # an answer: "… trước ngày hai mươi bảy được chị có ý kiến…"
                       r"|(?<=\S)\s+(?=được\s+(?:anh|chị)\b)"
                       r"|(?<!giấy)(?<=\S)\s+(?=mời\s+(?:anh|chị|bác|ông|bà|cô|chú|đồng chí)\b)"
                       r"|(?<!làm)(?<!chưa)(?<!cho)(?<!nói)(?<!rất)(?<=\S)\s+(?=rõ\b)"
-                      # a group's officer is told next: "… dạ em đi luôn bác tổ trưởng tổ mười hai nắm lại…"
-                      rf"|(?<!đề nghị)(?<!giao)(?<!yêu cầu)(?<!nhờ)(?<!bác)(?<!ông)(?<!bà){intro_guard}(?<=\S)\s+"
+                      # a group's officer is told next: "… dạ em đi luôn bác tổ trưởng tổ mười hai nắm lại…"; not
+                      # after "là" ("dạ tôi là tổ trưởng tổ bốn tổ tôi sẽ chuẩn bị …" says who speaks; session 18)
+                      r"|(?<!đề nghị)(?<!giao)(?<!yêu cầu)(?<!nhờ)(?<!bác)(?<!ông)(?<!bà)(?<!\blà)(?<=\S)\s+"
                       r"(?=(?:(?:bác|ông|bà)\s+)?tổ\s+(?:trưởng|phó)\b)"
                       # a condition opens its own clause: "… trong tuần sau nếu có thời gian thì in thêm…"
                       r"|(?<=\S)\s+(?=nếu\b)")
-
-
-_OPENERS = {(pause, intro): _opener(_DATE_AFTER_PAUSE if pause else "", _SELF_INTRO if intro else "")
-            for pause in (False, True) for intro in (False, True)}
 # A short answer closes its turn: "dạ được anh huy làm…", "dạ vâng tôi sẽ làm ạ".
 _ANSWERED = re.compile(r"\b(?:dạ|vâng)(?:\s+(?:anh|chị))?(?:\s+(?:được|vâng|rõ|ạ|(?:em|tôi)\s+(?:sẽ\s+)?"
                        r"(?:làm|nhận|đi)(?:\s+(?:ngay|luôn))?))*"
@@ -69,7 +59,7 @@ def punctuate(text: str) -> str:
         return _OFFER_AFTER.sub("ạ. ", text)
     cut = _ASKED.sub(lambda m: m.group(0).rstrip() + "? ", text)
     cut = _CLOSE.sub(lambda m: m.group(0).rstrip() + ". ", cut)
-    cut = _OPENERS[SESSION18B_PAUSE_BEFORE_DATE, SESSION18B_SELF_INTRO].sub(". ", cut)
+    cut = _OPENERS.sub(". ", cut)
     cut = _ANSWERED.sub(lambda m: m.group(0).rstrip() + ". ", cut)
     # "dạ. vâng", "ừ. còn": a run of openers is one opening.
     cut = re.sub(r"\b(dạ|vâng|ừ|ờ|thưa)\.\s+(?=(?:dạ|vâng|ừ|ờ|còn|thưa|rõ)\b)", r"\1 ", cut)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_dates, clause_model, clause_tasks, clauses, merge, roster
+from appliance.tasks import clauses, merge
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
-_FLAGGED = (clause_dates, clause_tasks, clauses, merge, roster)
+_FLAGGED = (clauses, merge)
 
 
 @pytest.fixture(scope="module")
@@ -83,32 +83,6 @@ def test_offering_to_report_back_is_still_an_offer(ward: tuple[Roster, WorkCalen
     assert tasks_said(said, ward) == [("Hoàng Văn Nam", "2026-12-04")]
 
 
-# --- roster.SESSION19_MISHEARD: a colleague's given name misheard by its tone or vowel mark ---
-
-@pytest.mark.parametrize(("said", "due"), [
-    ("Nguyễn Văn An: thế thì chị hường lập danh sách các cụ mừng thọ gửi anh trước thứ sáu",
-     [("Bùi Thanh Hương", "2026-12-04")]),
-    ("Nguyễn Văn An: anh thăng đo lại mặt bằng khu chợ tạm trong tuần này nhé", [("Ngô Đức Thắng", "2026-12-04")]),
-    ("Nguyễn Văn An: còn cái cống ngõ chín thì anh hũng cho người thông cống trước thứ tư",
-     [("Trần Văn Hùng", "2026-12-02")]),
-])
-def test_a_misheard_given_name_names_the_colleague(ward, on, said: str, due: list) -> None:
-    assert tasks_said(said, ward) == due
-    on.setattr(roster, "SESSION19_MISHEARD", False)
-    assert tasks_said(said, ward) != due
-
-
-@pytest.mark.parametrize("said", [
-    "Nguyễn Văn An: anh báo lại em số hộ còn nợ trước thứ sáu nhé",        # "báo" (tell), not Bảo
-    "Nguyễn Văn An: anh nắm tình hình các hộ kinh doanh rồi báo cáo sau",   # "nắm" (grasp), not Nam
-    "Nguyễn Văn An: bên em tuần sau gửi lại bảng tổng hợp",                 # "tuần" (week), not Tuấn
-    "Nguyễn Văn An: Chị Hường bên hội phụ nữ gửi danh sách trước thứ Sáu.",  # written text: a name as written
-])
-def test_an_everyday_word_or_a_written_name_is_no_colleague(ward, on, said: str) -> None:
-    assert not {a for a, _d in tasks_said(said, ward)} & {"Phạm Quốc Bảo", "Hoàng Văn Nam", "Lê Minh Tuấn",
-                                                          "Bùi Thanh Hương"}
-
-
 # --- clauses.SESSION19_THEN_SAME: "rồi …" with no doer goes on with the doer the turn just named ---
 
 THEN = ("Nguyễn Văn An: Bắt đầu.\n"
@@ -118,9 +92,11 @@ THEN = ("Nguyễn Văn An: Bắt đầu.\n"
 
 
 def test_then_goes_on_with_the_doer_just_named(ward, on) -> None:
-    assert tasks_said(THEN, ward) == [("Bùi Thanh Hương", "2026-12-02"), ("Bùi Thanh Hương", "2026-12-04")]
+    # the second job is hers, not told back to the one who spoke before (two jobs of one person in one turn are one
+    # task since session 20: session 19's TWO_IN_TURN, off by its R1, was retired)
+    assert tasks_said(THEN, ward) == [("Bùi Thanh Hương", "2026-12-04")]
     on.setattr(clauses, "SESSION19_THEN_SAME", False)
-    assert ("Bùi Thanh Hương", "2026-12-04") not in tasks_said(THEN, ward)
+    assert ("Lê Minh Tuấn", "2026-12-04") in tasks_said(THEN, ward)
 
 
 def test_then_after_no_task_is_told_back_as_before(ward, on) -> None:
@@ -136,53 +112,6 @@ def test_roi_with_a_comma_is_ok_not_then(ward, on) -> None:
             "Nguyễn Văn An: Chị Hương lập danh sách các cụ mừng thọ, gửi anh trước thứ Tư. Rồi, treo băng rôn ở "
             "nhà văn hóa trước thứ Sáu nhé.")
     assert ("Bùi Thanh Hương", "2026-12-04") not in tasks_said(said, ward)
-
-
-# --- merge.SESSION19_TWO_IN_TURN: two jobs for one person in one turn, each with its date ---
-
-TWO = ("Nguyễn Văn An: Anh Hùng kiểm tra hệ thống thoát nước ngõ năm trước thứ Tư. "
-       "Anh Hùng lập dự toán sửa mái chợ trước thứ Sáu.")
-
-
-def test_two_jobs_with_two_dates_are_two_tasks(ward, on) -> None:
-    assert tasks_said(TWO, ward) == [("Trần Văn Hùng", "2026-12-02"), ("Trần Văn Hùng", "2026-12-04")]
-    on.setattr(merge, "SESSION19_TWO_IN_TURN", False)
-    assert tasks_said(TWO, ward) == [("Trần Văn Hùng", "2026-12-04")]
-
-
-def test_one_job_said_again_with_a_new_date_stays_one(ward, on) -> None:
-    said = ("Nguyễn Văn An: Anh Hùng rà soát các công trình sai phép trước thứ Tư. "
-            "Anh Hùng rà soát các công trình sai phép trước thứ Sáu cũng được.")
-    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04")]
-
-
-def test_a_new_date_with_no_job_of_its_own_moves_the_first(ward, on) -> None:
-    said = "Nguyễn Văn An: Anh Hùng lập dự toán sửa mái chợ trước thứ Tư. À không, thứ Sáu anh Hùng gửi anh nhé."
-    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04")]
-
-
-# --- clause_tasks.SESSION19_AND_DATED: "… xong trước thứ tư và làm … tuần sau": two jobs joined by "và" ---
-
-AND_DATED = ("Nguyễn Văn An: anh hùng sửa đèn chiếu sáng ngõ năm xong trước thứ tư và lập dự toán sửa mái chợ tuần "
-             "sau gửi anh")
-
-
-def test_two_dated_jobs_joined_by_va(ward, on) -> None:
-    found = tasks_said(AND_DATED, ward)
-    assert [a for a, _d in found] == ["Trần Văn Hùng", "Trần Văn Hùng"]
-    assert found[0][1] == "2026-12-02" and found[1][1] not in (None, "2026-12-02")
-    on.setattr(clause_tasks, "SESSION19_AND_DATED", False)
-    assert len(tasks_said(AND_DATED, ward)) == 1
-
-
-def test_one_date_for_two_verbs_stays_one_task(ward, on) -> None:
-    said = "Nguyễn Văn An: chị hương lập danh sách các cụ mừng thọ và gửi anh trước thứ sáu"
-    assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
-
-
-def test_reporting_the_job_back_by_another_date_stays_one_task(ward, on) -> None:
-    said = "Nguyễn Văn An: anh hùng kiểm tra đường ống ngõ tám trước thứ tư và báo cáo anh trong tuần này"
-    assert len(tasks_said(said, ward)) == 1
 
 
 # --- clauses.SESSION19_UNIT_ASKED: the chair asking a tổ or unit to do a job by a date ---
@@ -201,30 +130,6 @@ def test_a_member_asking_for_a_date_is_still_a_proposal(ward, on) -> None:
             "Lê Thị Lan: Tổ tám chưa gửi số liệu, thứ Sáu được không anh?\n"
             "Nguyễn Văn An: Được.")
     assert tasks_said(said, ward) == [("Lê Thị Lan", "2026-12-04")]
-
-
-# --- clause_dates.SESSION19_CORRECTION_LATER: "à không, <reason>, <the new date>" re-dates the task ---
-
-@pytest.mark.parametrize(("said", "due"), [
-    ("Nguyễn Văn An: Chị Hương lập danh sách các cụ mừng thọ trước thứ Tư, à không, thứ Tư thì gấp quá, trước thứ "
-     "Sáu cho kịp.", [("Bùi Thanh Hương", "2026-12-04")]),
-    ("Nguyễn Văn An: Chị Hương gửi báo cáo an sinh ngày 2 tháng 12, à không, ngày 2 là họp Đảng ủy, mùng 4 tháng 12 "
-     "nộp anh.", [("Bùi Thanh Hương", "2026-12-04")]),
-    ("Nguyễn Văn An: Công an phường chủ trì, Ban Chỉ huy Quân sự phối hợp, kiểm tra các kho pháo, trước 20/12 phải "
-     "xong, à không, 20 thì sát quá, trước Tết dương lịch cho kịp.", [("Công an phường", "2026-12-31")]),
-])
-def test_a_correction_after_its_reason_redates_the_task(ward, on, said: str, due: list) -> None:
-    on.setattr(clause_model, "BY_DEFAULT", False)  # the rules alone
-    assert tasks_said(said, ward) == due
-    on.setattr(clause_dates, "SESSION19_CORRECTION_LATER", False)
-    assert tasks_said(said, ward) == []
-
-
-def test_a_new_job_after_a_khong_is_no_correction(ward, on) -> None:
-    on.setattr(clause_model, "BY_DEFAULT", False)
-    said = ("Nguyễn Văn An: Chị Hương lập danh sách các cụ mừng thọ trước thứ Tư, à không, chuẩn bị cả quà mừng thọ "
-            "trước thứ Sáu.")
-    assert ("Bùi Thanh Hương", "2026-12-04") not in tasks_said(said, ward)
 
 
 # --- merge.SESSION19_REDATE: a new date later in the meeting for a person's task, with no job of its own ---
@@ -269,24 +174,3 @@ def test_the_units_job_goes_to_its_person(ward, on) -> None:
 ])
 def test_another_units_person_or_an_acceptance_keeps_the_units_task(ward, on, said: str, due: list) -> None:
     assert tasks_said(said, ward) == due
-
-
-# --- merge.SESSION19_DONE_SHORT: a task answered as done in a few words stays off for the sentence model too ---
-
-@pytest.mark.parametrize("said", [
-    "Nguyễn Văn An: bắt đầu nhé\nNguyễn Văn An: à quên huy gửi anh danh sách máy tính hỏng chiều nay nhé\n"
-    "Đỗ Quang Huy: em gửi anh rồi ạ hôm qua",
-    "Nguyễn Văn An: Bắt đầu.\nNguyễn Văn An: Huy gửi anh danh sách máy tính hỏng chiều nay nhé.\n"
-    "Đỗ Quang Huy: Dạ em gửi anh rồi ạ.",
-])
-def test_a_task_answered_done_is_no_task(ward, on, said: str) -> None:
-    assert tasks_said(said, ward) == []
-    on.setattr(merge, "SESSION19_DONE_SHORT", False)
-    assert tasks_said(said, ward) == [("Đỗ Quang Huy", "2026-11-30")]
-
-
-def test_a_part_done_leaves_the_task(ward, on) -> None:
-    said = ("Nguyễn Văn An: Bắt đầu.\n"
-            "Nguyễn Văn An: Huy gửi anh danh sách máy tính hỏng và biên bản kiểm tra chiều nay nhé.\n"
-            "Đỗ Quang Huy: Dạ danh sách em gửi rồi, còn biên bản thì em đang làm ạ.")
-    assert tasks_said(said, ward) == [("Đỗ Quang Huy", "2026-11-30")]
