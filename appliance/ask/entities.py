@@ -18,10 +18,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
-from appliance.ask import feedback_topics
 from appliance.ask.measures import FEEDBACK_PHRASES, FIELD_CUES, PERSON_CUES, RECORD_PHRASES
 from appliance.ask.vocab import FILLER, INDICATOR_ALIASES, PROCEDURE_ALIASES, Catalog
 from appliance.citizen.classify import seed as feedback_cues
@@ -251,18 +249,7 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
         else:
             intent.filters[column] = values[0] if len(values) == 1 else values
     _explain_name_words(tokens, found)
-    topics = {c.value for c in found if c.topic}
-    if topics:
-        feedback_topics.other_cues(tokens, topics, _topic_cues())
     return None
-
-
-@cache
-def _topic_cues() -> dict[str, list[list[str]]]:
-    """Each category's cue phrases that name a topic, short ones included ("ồn")."""
-    return {code: [cue.split() for cue in cues["keywords"]
-                   if set(cue.split()) - _MEASURE_WORDS - FILLER and cue not in _GENERIC_CUES]
-            for code, cues in feedback_cues().items()}
 
 
 def _explain_name_words(tokens: Tokens, found: list[Candidate]) -> None:

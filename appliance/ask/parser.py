@@ -22,10 +22,10 @@ import re
 from dataclasses import dataclass, field
 
 from appliance.ask import (
+    category_words,
     doubts,
     either_reading,
     entities,
-    feedback_topics,
     indicators,
     nodata,
     phrasings,
@@ -141,15 +141,10 @@ def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
         if retry.confident and retry.intent is not None and retry.intent.indicator:
             return retry
     if result.confident and result.intent is not None and result.intent.domain == "ho_so" and (
-            result.intent.missing is None) and not feedback_topics.names_records(result) and (
-            category := feedback_topics.ignored_category(said, catalog)):
+            result.intent.missing is None) and not category_words.names_records(result) and (
+            category := category_words.ignored_category(said, catalog)):
         result = ParseResult(result.intent, False, f"«{category}» là lĩnh vực phản ánh, kiến nghị; hãy hỏi «số phản "
                                                    "ánh …» hoặc nêu hồ sơ của lĩnh vực, thủ tục nào")
-    if feedback_topics.asked_without_cue(result, said):
-        retry = _parse(question, catalog, today, "phan_anh")
-        if feedback_topics.named_topic(retry, field_named=result.intent is not None
-                                       and "linh_vuc" in result.intent.filters):
-            return retry
     return result
 
 

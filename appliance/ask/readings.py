@@ -112,19 +112,17 @@ def feedback_about(tokens: Tokens) -> bool:
     return False
 
 
-# Session 18: "kết quả giải quyết hồ sơ … của từng công chức (được giao xử lý)", "mỗi công chức nhận bao nhiêu hồ sơ",
-# "công chức nào trễ hạn nhiều nhất": the officers handling the records, one figure each, as "từng cán bộ" is; "công
-# chức" had been read as the staff count no view holds (not in the data, a confident wrong). Records only, and only
-# after "từng / mỗi / các / theo" or before "nào"; "bao nhiêu công chức", "số công chức" keep "not in the data". Read
-# at run time.
-SESSION18_OFFICIALS = True  # on by rule R1 (session 18): fresh right +1, wrong -1 (fresh18)
+# "kết quả giải quyết hồ sơ … của từng công chức (được giao xử lý)", "mỗi công chức nhận bao nhiêu hồ sơ", "công chức
+# nào trễ hạn nhiều nhất": the officers handling the records, one figure each, as "từng cán bộ" is; "công chức" had been
+# read as the staff count no view holds (not in the data, a confident wrong; session 18). Records only, and only after
+# "từng / mỗi / các / theo" or before "nào"; "bao nhiêu công chức", "số công chức" keep "not in the data".
 _EACH = {"tung", "moi", "cac", "theo"}
 _ASSIGNED = (["duoc", "giao", "xu", "ly"], ["duoc", "giao", "giai", "quyet"], ["duoc", "giao"], ["phu", "trach"],
              ["thu", "ly"])
 
 
 def officials(tokens: Tokens, intent: Intent) -> None:
-    if not SESSION18_OFFICIALS or intent.domain != "ho_so" or intent.group is not None:
+    if intent.domain != "ho_so" or intent.group is not None:
         return
     items = tokens.items
     for k in tokens.find("cong chuc"):

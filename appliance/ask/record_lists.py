@@ -100,29 +100,19 @@ _FEW_RECORDS = re.compile(r"^(?:cho (?:toi |anh |chi |em )?(?:xem )?)?(\d{1,2}) 
 _EARLIEST_WORDS = ["cu nhat", "som nhat"]
 
 
-# Session 19: "5 phản ánh chờ xử lý lâu nhất", "3 phản ánh còn treo lâu nhất": feedback has no processing time in the
-# box, so with an open status said, "lâu nhất" is the open ones waiting longest, oldest filed first (as "5 hồ sơ tồn lâu
-# nhất" is for records); it had been unknown. Without an open word ("5 phản ánh xử lý lâu nhất") it stays unknown.
-# Read at run time.
-SESSION19_FEEDBACK_OLDEST = False  # off by rule R1 (session 19): moved no fresh verdict, no training wrong back
-_OPEN_FEEDBACK = ["cho xu ly", "chua xu ly", "chua xong", "ton", "treo", "qua han", "dang xu ly", "chua ai nhan"]
-
-
 def _newest_few(tokens: Tokens, intent: Intent) -> None:
     opener = " ".join(t for t in tokens.items if t not in {",", "?"})
     few = _FEW_RECORDS.match(opener)
     if few is None or int(few.group(1)) < 1:
         return
-    longest = ["lau nhat"] if (SESSION19_FEEDBACK_OLDEST and intent.domain == "phan_anh" and any(
-        tokens.has(w) for w in _OPEN_FEEDBACK)) else []
     if any(tokens.find(w) for w in NEWEST_WORDS):
         intent.list_order = "desc"
-    elif any(tokens.find(w) for w in _EARLIEST_WORDS + longest):
+    elif any(tokens.find(w) for w in _EARLIEST_WORDS):
         intent.list_order = "asc"
     else:
         return
     intent.listing = True
-    tokens.take_all(NEWEST_WORDS + _EARLIEST_WORDS + longest)
+    tokens.take_all(NEWEST_WORDS + _EARLIEST_WORDS)
 
 
 # Words before "nào" that ask for a group, a person or a time ("những lĩnh vực nào", "tháng nào"), not

@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from appliance.ask import count_clauses, dropped, record_lists
-from appliance.ask import measures as measures_words
+from appliance.ask import dropped, record_lists
 from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
@@ -174,8 +173,6 @@ def still_open(tokens: Tokens) -> None:
 
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
-    if measures_words.SESSION19_HANGING:
-        phrases = phrases + measures_words.HANGING.get(intent.domain, [])
     if intent.domain == "ho_so":
         still_open(tokens)
     if intent.domain == "phan_anh":
@@ -197,7 +194,6 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         else:
             clauses[-1].append(k)
     found: list[str] = []
-    bare_at: list[int] = []  # where in `found` a clause asking a bare count stands (SESSION19_BARE_COUNT)
     for clause in clauses:
         if not clause:
             continue
@@ -235,8 +231,6 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
                 key = "pa_tiep_nhan"
             if key in MEASURES and key not in found:
                 found.append(key)
-        if not bases and not is_rate and count_clauses.bare_count(clause_text, tokens.items, clause):
-            bare_at.append(len(found))
     open_named = bool({"chua_giai_quyet", "qua_han"} & set(found))
     if speed and open_named and not any(tokens.has(d) for d in DIMENSIONS.get(intent.domain, {})) and not (
             tokens.has("ai") or tokens.has("nao")):
@@ -246,8 +240,6 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         record_lists.list_count(tokens, intent)
     if speed:
         found = ["so_ngay_tb"]
-    elif found and bare_at and not intent.listing:
-        count_clauses.add_received(tokens, intent.domain, found, bare_at[0])
     if online and not found and not intent.listing:
         found = ["truc_tuyen"]
     if "hinh_thuc_nop" in intent.filters and ("truc_tuyen" in found or "ty_le_truc_tuyen" in found):
@@ -294,17 +286,15 @@ _EACH_PERSON = [f"{each} {who}" for each in ("moi", "tung") for who in ("dong ch
 TIME_GROUPS = {"quy": "quarter", "tuan": "week"}
 
 
-# Session 18: "xếp hạng cán bộ theo tỷ lệ đúng hạn", "sắp xếp lĩnh vực theo số hồ sơ trễ hạn": the ranking verb right
-# before a group word ranks that group, highest first ("xếp hạng" was filler and the group word dropped: one total for
-# the whole ward, a confident wrong, or the group word left unknown); "xếp hạng" with no group read is unsure (it had
-# been dropped as filler, one total given). Read at run time.
-SESSION18_RANK_VERB = True  # on by rule R1b (session 18): moved no fresh verdict; off, train18 b003 wrong again
+# "xếp hạng cán bộ theo tỷ lệ đúng hạn", "sắp xếp lĩnh vực theo số hồ sơ trễ hạn": the ranking verb right before a
+# group word ranks that group, highest first ("xếp hạng" was filler and the group word dropped: one total for the whole
+# ward, a confident wrong, or the group word left unknown); "xếp hạng" with no group read is unsure (it had been dropped
+# as filler, one total given; session 18).
 _RANK_VERBS = (["xep", "hang"], ["sap", "xep"])
 
 
-# Session 18: "đã xử lý, đang xử lý, từ chối mỗi loại bao nhiêu": after several values of one kind, "mỗi / từng loại"
-# is each of them (for feedback "loại" had been the category: a ranking of categories, a confident wrong). Run time.
-SESSION18_EACH_KIND = True  # on by rule R1b (session 18): moved no fresh verdict; off, train18 b020 wrong again
+# "đã xử lý, đang xử lý, từ chối mỗi loại bao nhiêu": after several values of one kind, "mỗi / từng loại" is each of
+# them (for feedback "loại" had been the category: a ranking of categories, a confident wrong; session 18).
 _EACH_KIND = ["moi loai", "tung loai", "moi cai", "tung cai", "moi thu", "tung thu"]
 
 
@@ -344,7 +334,7 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
                 intent.per = unit
                 break
     listed = [column for column, value in intent.filters.items() if isinstance(value, list)]
-    if SESSION18_EACH_KIND and len(listed) == 1 and tokens.take_all(_EACH_KIND):
+    if len(listed) == 1 and tokens.take_all(_EACH_KIND):
         intent.group = listed[0]  # "đã xử lý, đang xử lý, từ chối mỗi loại bao nhiêu": one figure for each named
     dims = DIMENSIONS.get(intent.domain, {})
     if intent.per is None and tokens.take_all(TREND_WORDS + ["bieu do"]):
@@ -364,7 +354,7 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
             if column == "month" and tokens.used[start] and not tokens.has("theo thang"):
                 continue  # "(hộ kinh doanh) mới tháng 9": a period, not "mỗi tháng"; the trend words said so already
             head = start - 1 if before in {"cac", "nhung"} else start  # "xếp hạng (các) thủ tục"
-            verb = SESSION18_RANK_VERB and column != "month" and tokens.items[max(0, head - 2):head] in _RANK_VERBS
+            verb = column != "month" and tokens.items[max(0, head - 2):head] in _RANK_VERBS
             if before in {"theo", "tung", "cac", "moi"} or after in {"nao", "gi"} or (
                     ranked and column != "month") or verb:
                 if column == "month" and intent.per:
@@ -391,7 +381,7 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
                 tokens.take_all(["can bo"])
                 intent.group = "can_bo_xu_ly"
                 break
-    if SESSION18_RANK_VERB and intent.group is None and not intent.listing:
+    if intent.group is None and not intent.listing:
         for k in tokens.find("xep hang"):  # "xếp hạng" with no group read ranks nothing: not one total
             tokens.doubt(k)
             tokens.doubt(k + 1)
