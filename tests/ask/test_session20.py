@@ -1,0 +1,32 @@
+"""Session 20 of the leaders' question box: each SESSION20 flag on and off with my own wording (never a set's
+sentence) and cases where it must not fire."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from appliance.ask import before_data
+from tests.ask.answering import asker
+
+_CHANGE = re.compile(r"; (?:tăng|giảm) \d")  # the change said after the two figures
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session20_an_earlier_side_before_the_data(demo_settings, monkeypatch, on):
+    """before_data.SESSION20_BEFORE_DATA: a count at a day before the data, or an earlier period only partly held, is
+    not compared (no "tăng / giảm"): the answer says from when the data holds it. The table keeps both figures. Off,
+    the count at a day was compared with 0 and the partial period with its part. Two periods both held keep their
+    change."""
+    monkeypatch.setattr(before_data, "SESSION20_BEFORE_DATA", on)
+    ask = asker(demo_settings.db_path)
+    for said in ("số hồ sơ còn tồn cuối tháng 9 năm ngoái so với bây giờ",
+                 "hồ sơ nhận quý 4 năm ngoái so với quý 2 năm nay",
+                 "số hộ kinh doanh đăng ký mới cả năm nay so với cả năm ngoái"):
+        got = ask(said)
+        assert got.status == "ok" and len(got.rows) == 2, said
+        assert (_CHANGE.search(got.answer) is None and "không so sánh" in got.answer) is on, said
+    held = ask("hồ sơ nhận tháng 9 so với tháng 8 năm nay")
+    assert held.status == "ok" and _CHANGE.search(held.answer)
+    level = ask("tỷ lệ tham gia bảo hiểm y tế năm nay so với năm ngoái")  # a level: its latest month, held whole
+    assert "chỉ có số liệu" not in level.answer
