@@ -30,3 +30,16 @@ def test_session20_an_earlier_side_before_the_data(demo_settings, monkeypatch, o
     assert held.status == "ok" and _CHANGE.search(held.answer)
     level = ask("tỷ lệ tham gia bảo hiểm y tế năm nay so với năm ngoái")  # a level: its latest month, held whole
     assert "chỉ có số liệu" not in level.answer
+
+
+def test_a_list_asked_with_cho_danh_sach(ask_db):
+    """Bug fix (rule R7): "cho danh sách …" had its "danh" repaired into "dân" (the southern final of "chợ dân sinh", a
+    phrase of what the data does not hold): "sách" was left unknown and the question unsure. A final consonant is
+    repaired only where the repair ends a key phrase or goes on with the word after; "trả đúng hạng" is still "hạn"."""
+    ask = asker(ask_db)
+    got = ask("cho danh sách hồ sơ trễ hạn tháng 9")
+    want = ask("danh sách hồ sơ trễ hạn tháng 9")
+    assert want.status == "ok" and want.total
+    assert got.status == "ok" and got.rows == want.rows and got.total == want.total
+    late = ask("tỷ lệ trả đúng hạng tháng 9")
+    assert late.status == "ok" and late.keys == ["ty_le_dung_han"]
