@@ -47,7 +47,8 @@ RECORD_PHRASES: list[tuple[str, str]] = [
     ("da xu ly", "da_giai_quyet"), ("hoan thanh", "da_giai_quyet"), ("da cap", "da_giai_quyet"),
     ("cap", "da_giai_quyet"), ("tra", "da_giai_quyet"),
     # rejected: "không đạt" is a record that did not meet the requirements
-    ("khong giai quyet dung han", "tre_han"), ("khong duoc giai quyet", "tu_choi"), ("khong giai quyet", "tu_choi"),
+    ("khong giai quyet dung han", "tre_han"), ("khong duoc giai quyet dung han", "tre_han"),
+    ("khong duoc giai quyet", "tu_choi"), ("khong giai quyet", "tu_choi"),
     ("tu choi giai quyet", "tu_choi"), ("bi tu choi", "tu_choi"), ("tu choi", "tu_choi"), ("khong dat", "tu_choi"),
     ("khong du dieu kien", "tu_choi"),
     ("khong tiep nhan", "tu_choi"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from appliance.ask import dropped, record_lists
+from appliance.ask import dropped, negations, record_lists
 from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
@@ -173,6 +173,7 @@ def still_open(tokens: Tokens) -> None:
 
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
+    negations.read(tokens, intent.domain)
     if intent.domain == "ho_so":
         still_open(tokens)
     if intent.domain == "phan_anh":

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from appliance.ask import before_data
-from tests.ask.answering import asker
+from appliance.ask import before_data, negations
+from tests.ask.answering import asker, same
 
 _CHANGE = re.compile(r"; (?:tăng|giảm) \d")  # the change said after the two figures
 
@@ -43,3 +43,33 @@ def test_a_list_asked_with_cho_danh_sach(ask_db):
     assert got.status == "ok" and got.rows == want.rows and got.total == want.total
     late = ask("tỷ lệ trả đúng hạng tháng 9")
     assert late.status == "ok" and late.keys == ["ty_le_dung_han"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session20_negations_with_passive_words(ask_db, monkeypatch, on):
+    """negations.SESSION20_NEGATIONS: "chưa được / chưa bị <verb>" is "chưa <verb>" (the open ones), "không (bị) trễ
+    hạn" the records returned on time, "không (được) trả đúng hạn" those returned late; off, "chưa" / "không" were
+    unknown (unsure). "không quá hạn", "không bị từ chối" and feedback "không trễ hạn" name no measure: unsure."""
+    monkeypatch.setattr(negations, "SESSION20_NEGATIONS", on)
+    ask = asker(ask_db)
+    for said, plain in (("số hồ sơ chưa được giải quyết của chị Lan", "số hồ sơ chưa giải quyết của chị Lan"),
+                        ("phản ánh chưa được xử lý hiện giờ bao nhiêu", "phản ánh chưa xử lý hiện giờ bao nhiêu"),
+                        ("số hồ sơ hộ tịch không bị trễ hạn quý 3", "số hồ sơ hộ tịch đúng hạn quý 3"),
+                        ("tháng 9 bao nhiêu hồ sơ không trễ hẹn", "tháng 9 bao nhiêu hồ sơ đúng hẹn"),
+                        ("số hồ sơ không được trả đúng hạn tháng 9", "số hồ sơ trả trễ hạn tháng 9")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    for said in ("số hồ sơ không quá hạn hiện nay", "bao nhiêu hồ sơ không bị từ chối quý 3",
+                 "phản ánh không trễ hạn tháng 9"):
+        assert ask(said).status == "unsure", said
+    assert ask("tháng 9 có hồ sơ trễ hạn không").keys == ["tre_han"]  # the yes/no "không" after the measure
+
+
+def test_not_resolved_on_time_is_late(ask_db):
+    """Bug fix (rule R7): "không được giải quyết đúng hạn" had been read as "không được giải quyết" (rejected) and
+    "đúng hạn": two figures, both wrong for the question. It is late, as "không giải quyết đúng hạn" is."""
+    ask = asker(ask_db)
+    got = ask("số hồ sơ không được giải quyết đúng hạn quý 3")
+    assert got.status == "ok" and got.keys == ["tre_han"]
+    assert got.rows == ask("số hồ sơ trễ hạn quý 3").rows
