@@ -3,6 +3,7 @@ nhất"), in which order and how many. Split from understand.py: the list reques
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from appliance.ask.measures import (
 )
 from appliance.ask.tokens import Tokens
 from appliance.reporting.measures import MEASURES
+from appliance.text.calendar_periods import range_period
 
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
@@ -190,10 +192,32 @@ def _listed(measure: str) -> str:
     return m.of if m.kind == "rate" and m.of else measure
 
 
+def _two_periods(intent: Intent) -> str:
+    """A list of two periods ("danh sách hồ sơ trễ hạn tháng 9 và tháng 10", "hôm qua với hôm kia có những phản ánh
+    nào"), read as a comparison, had listed the later period only (a list that drops one period). Two periods one
+    right after the other are listed as one span; others, or two days of a count at a day, are unsure."""
+    earlier, later = intent.compare, intent.period
+    if intent.compare_asof is not None or (earlier is not None and later is None):
+        return _TWO_PERIODS
+    if earlier is None or later is None:
+        return ""
+    if earlier.end + dt.timedelta(days=1) != later.start:
+        return _TWO_PERIODS
+    intent.period = range_period(earlier.start, later.end, f"{earlier.label} và {later.label}")
+    intent.compare, intent.compare_label = None, ""
+    return ""
+
+
+_TWO_PERIODS = "danh sách cho hai kỳ không liền nhau: hãy hỏi từng kỳ, hoặc nêu một khoảng «từ … đến …»"
+
+
 def one_measure(intent: Intent) -> str:
     """Narrows a list to one measure where one implies the other; the reason it cannot, else ""."""
     if not intent.listing or intent.domain == "chi_tieu":
         return ""
+    problem = _two_periods(intent)
+    if problem:
+        return problem
     listed = list(dict.fromkeys(_listed(m) for m in intent.measures))
     if len(listed) <= 1:
         return ""

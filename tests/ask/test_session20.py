@@ -73,3 +73,16 @@ def test_not_resolved_on_time_is_late(ask_db):
     got = ask("số hồ sơ không được giải quyết đúng hạn quý 3")
     assert got.status == "ok" and got.keys == ["tre_han"]
     assert got.rows == ask("số hồ sơ trễ hạn quý 3").rows
+
+
+def test_a_list_of_two_periods_lists_both(ask_db):
+    """Bug fix (rule R7): "danh sách hồ sơ từ chối tháng 8 và tháng 9" was read as a comparison and listed September
+    only. Two periods one right after the other are listed as one span; two apart are unsure (hỏi từng kỳ)."""
+    ask = asker(ask_db)
+    got = ask("danh sách hồ sơ từ chối tháng 8 và tháng 9")
+    want = ask("danh sách hồ sơ từ chối từ tháng 8 đến hết tháng 9")
+    assert want.status == "ok" and want.total
+    assert got.status == "ok" and got.total == want.total and got.rows == want.rows
+    assert ask("danh sách hồ sơ từ chối tháng 7 và tháng 9").status == "unsure"
+    compared = ask("số hồ sơ từ chối tháng 9 so với tháng 8")  # a count keeps its comparison
+    assert compared.status == "ok" and len(compared.rows) == 2
