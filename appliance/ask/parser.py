@@ -51,6 +51,8 @@ from appliance.text import fold
 from appliance.text.calendar_periods import Period
 
 FilterValue = str | int | list[str]
+_AND_NOW = re.compile(r"\b(?:va|,) (?:hien nay|hien tai|hien gio|bay gio|luc nay)\b"
+                      r"|\b(?:hien nay|hien tai|hien gio|bay gio|luc nay) (?:va|,) (?:cuoi|dau|ngay|thang|quy|tuan)\b")
 _NOW_WORDS = ["hien nay", "hien tai", "hien gio", "bay gio", "luc nay", "den nay", "toi nay", "toi gio", "den gio"]
 
 
@@ -235,7 +237,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         # first alone, would answer another question
         return ParseResult(intent, False, "chưa đọc được khoảng «từ … đến …»; hãy nêu như «từ tháng 7 đến tháng 9» "
                                           "hoặc «từ 01/07 đến 30/09»")
-    compare = not ranking_two and (said_compare or len(periods) >= 2 or last_year or speed_compare)
+    # "tồn cuối tháng 9 và hiện nay": the day named and today, two figures (today had been dropped: one figure given)
+    and_now = now and len(periods) == 1 and _AND_NOW.search(tokens.text()) is not None
+    compare = not ranking_two and (said_compare or len(periods) >= 2 or last_year or speed_compare or and_now)
     if ranking_two:
         tokens.take_all(measures_words.COMPARE_WORDS)  # "ai nhiều hơn": the names are ranked, not two periods
     tokens.yes_no_particle()

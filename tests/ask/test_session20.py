@@ -86,3 +86,16 @@ def test_a_list_of_two_periods_lists_both(ask_db):
     assert ask("danh sách hồ sơ từ chối tháng 7 và tháng 9").status == "unsure"
     compared = ask("số hồ sơ từ chối tháng 9 so với tháng 8")  # a count keeps its comparison
     assert compared.status == "ok" and len(compared.rows) == 2
+
+
+def test_a_count_at_a_day_and_now_gives_both(ask_db):
+    """Bug fix (rule R7): "số hồ sơ tồn cuối tháng 9 và hiện nay" gave the figure at 30/09 alone (today dropped); it
+    gives both days now, as "… hiện nay so với cuối tháng 9" does. "hiện nay, …" opening the question is no second
+    day."""
+    ask = asker(ask_db)
+    want = ask("số hồ sơ tồn hiện nay so với cuối tháng 9")
+    assert want.status == "ok" and len(want.rows) == 2
+    got = ask("số hồ sơ tồn cuối tháng 9 và hiện nay")
+    assert got.status == "ok" and got.rows == want.rows
+    one = ask("hiện nay, số hồ sơ tồn cuối tháng 9 là bao nhiêu")
+    assert one.status == "ok" and len(one.rows) == 1
