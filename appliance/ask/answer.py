@@ -242,6 +242,8 @@ def _indicator_sentence(intent: Intent, query: Query, rows: list[list[Cell]], he
             text += f"; {partly}"
         elif va is not None and vb is not None:
             diff = vb - va
+            if round(diff, 1) == 0:
+                diff = 0  # shown to one decimal: "giảm 0,0 điểm phần trăm" between two equal figures is no change
             word = "tăng" if diff > 0 else "giảm" if diff < 0 else "không đổi"
             unit = "điểm phần trăm" if b[2] == "%" else str(b[2])
             text += f"; {word} {format_number(abs(diff), 1)} {unit}" if diff else "; không đổi"

@@ -99,3 +99,13 @@ def test_a_count_at_a_day_and_now_gives_both(ask_db):
     assert got.status == "ok" and got.rows == want.rows
     one = ask("hiện nay, số hồ sơ tồn cuối tháng 9 là bao nhiêu")
     assert one.status == "ok" and len(one.rows) == 1
+
+
+def test_an_indicator_change_too_small_to_show_is_no_change(demo_settings):
+    """Bug fix (rule R7): two indicator figures shown alike ("0,3%" and "0,3%") were said to have fallen by "0,0
+    điểm phần trăm"; a change that rounds to 0 at one decimal is "không đổi", as for the records' rates."""
+    ask = asker(demo_settings.db_path)
+    got = ask("tỷ lệ hộ nghèo năm nay so với năm ngoái")
+    assert got.status == "ok" and len(got.rows) == 2
+    assert round(float(got.rows[1][4]), 1) == round(float(got.rows[0][4]), 1)  # the demo ward: 0,3% both years
+    assert "0,0" not in got.answer and "không đổi" in got.answer
