@@ -106,13 +106,50 @@ _ACCEPT_ONLY = re.compile(r"^\W*(?:(?:dạ|vâng|ừ|được|rõ|ok)\W+)*(?:em|
 _REPORT = re.compile(r"^\W*(?:(?:dạ|vâng|thưa|anh|chị|ơi)\W+)*(?:em |tôi )?(?:xin )?báo cáo\b", re.IGNORECASE)
 
 
-def _sentence(text: str) -> str:
+# Who a turn is addressed to, before what it says ("Anh, trên đường …", "Báo cáo anh, tuần qua …", "Thưa chủ
+# tịch, …"): the biên bản already names the speaker and writes what was said, not the address. A bare title
+# followed by a comma only: "Anh Hùng, chị Lan cùng làm" names the people a direction is for.
+_ADDRESS = re.compile(r"^(?:(?:thưa|báo cáo|xin báo cáo|(?:em|tôi) (?:xin )?báo cáo)\s+)?"
+                      r"(?:anh|chị|bác|đồng chí|chủ tịch|các anh chị|các đồng chí)(?:\s+chủ tịch)?\s*,\s*|"
+                      r"^(?:thưa|báo cáo|xin báo cáo|(?:em|tôi) (?:xin )?báo cáo)\s+"
+                      r"(?:anh|chị|bác|đồng chí|chủ tịch|các anh chị|các đồng chí)(?:\s+chủ tịch)?\b[\s,:]*",
+                      re.IGNORECASE)
+# "Bên em", "phòng em", "tổ tôi" in a speaker's mouth is the speaker's unit: a biên bản names it, as a secretary
+# writes "Công an phường đã xác định được chủ nuôi" for "bên em đã xác định được chủ nuôi".
+# Not after a plural ("lịch ở các tổ em đã gửi": the tổ are others, "em" the subject of what follows).
+_OWN_UNIT = re.compile(r"(?<!các )(?<!những )(?<!mấy )(?<!từng )(?<!mỗi )(?<!hai )(?<!ba )"
+                       r"\b(?:bên|phòng|tổ|bộ phận|ban|đơn vị) (?:chúng em|chúng tôi|em|tôi|mình)\b", re.IGNORECASE)
+# A question the biên bản writes with its question mark: only the unmistakable forms ("có … không", "… gì",
+# "… bao nhiêu", "hay là ai", "… được không"). `is_question` is broader on purpose (it keeps questions out of the
+# conclusions), but "đội bắt chó thì … giờ chưa" is a statement, and a wrong "?" puts words in someone's mouth.
+_PARTICLE = r"(?:\s+(?:ạ|anh|chị|em|nhỉ|nhở|vậy|thế|đấy|đây|hả))*\s*[.?]*$"
+_ASKED = re.compile(r"\bcó\b.*\bkhông" + _PARTICLE + r"|\b(?:gì|nào|sao|bao nhiêu|bao giờ|mấy|hả|"
+                    r"(?:hay )?là ai|phải không|được không|xong chưa|chưa ạ)" + _PARTICLE, re.IGNORECASE)
+# "… chưa thấy gì", "không sao", "chẳng ai nói gì": a negation before the question word makes it "anything".
+_NOT_ASKED = re.compile(r"\b(?:chưa|không|chẳng|chả)\b[^,.;?]*\b(?:gì|nào|sao|mấy|ai)" + _PARTICLE, re.IGNORECASE)
+_UNIT_OF = re.compile(r"\(([^()]+)\)\s*$")
+
+
+def unit_of(label: str) -> str | None:
+    """The unit in a biên bản label ("Trịnh Văn Minh (Công an phường)" → "Công an phường"), if any."""
+    found = _UNIT_OF.search(label)
+    return found.group(1).strip() if found else None
+
+
+def _sentence(text: str, unit: str | None = None) -> str:
+    """A transcript line as a sentence of the biên bản: spoken openers, the address and closing particles
+    trimmed, the speaker's "bên em" named as their unit, a question still a question."""
+    asked = text.strip().endswith("?") or (bool(_ASKED.search(text.strip())) and not _NOT_ASKED.search(text.strip()))
     text = " ".join(text.split()).strip(" ,")
-    trimmed = _CLOSER.sub(r"\1", _OPENER.sub("", text)).strip(" ,")
+    trimmed = _CLOSER.sub(r"\1", _OPENER.sub("", _ADDRESS.sub("", _OPENER.sub("", text)))).strip(" ,")
     text = trimmed if len(trimmed.split()) >= 3 else text
+    if unit:
+        text = _OWN_UNIT.sub(unit, text)
     if not text:
         return text
     text = text[:1].upper() + text[1:]
+    if asked and text[-1] not in "?":
+        return text.rstrip(".!…") + "?"
     return text if text[-1] in ".!?…" else text + "."
 
 
@@ -174,13 +211,13 @@ def extractive(section: Section, people: dict[str, str], chair: str, embedder: E
         if not mine:
             continue
         chosen = sorted(sorted(mine, key=lambda m: -m[0])[:MAX_PER_SPEAKER], key=lambda m: m[1].start)
-        said = " ".join(_sentence(ln.text) for _c, ln in chosen)
         name = people.get(speaker, speaker) or "Một người dự họp"
+        said = " ".join(_sentence(ln.text, unit_of(name)) for _c, ln in chosen)
         item.points.append(Point(f"{name}: {said}", sorted({ln.id for _c, ln in chosen})))
     chair_first = sorted(decided, key=lambda ln: (not by_chair(ln), ln.start))
     seen: set[str] = set()
     for ln in sorted(chair_first[:6], key=lambda ln: ln.start):
-        text = _sentence(ln.text)
+        text = _sentence(ln.text, unit_of(people.get(ln.speaker, ln.speaker)))
         if fold(text) not in seen:
             seen.add(fold(text))
             said = text if by_chair(ln) else attributed(people.get(ln.speaker, ln.speaker), ln.text, text)

@@ -10,7 +10,7 @@ reads what the rules are unsure of, the complaint model files the category):
   finished);
 - `fresh12/`: session 12's (one citizen writer, two feedback writers);
 - `fresh14/`: session 14's (one citizen writer, one feedback writer);
-- `fresh15/`, `fresh17/`, `fresh18/`, `fresh19/`: sessions 15's, 17's, 18's and 19's (the same).
+- `fresh15/`, `fresh17/`, `fresh18/`, `fresh19/`, `fresh20/`: sessions 15's, 17's, 18's, 19's and 20's (the same).
 Never tuned on, so these are the honest figures for wording nobody fitted on. The floors are what was
 measured; the issue's targets (≥ 90 % right, ≤ 3 % wrong, out of scope named ≤ 2 %) are beside them."""
 
@@ -140,6 +140,13 @@ SETS = {
         "citizen_questions.toml": "9ded8ab966c5d29d109a1c8087dec5a9d62f5cdf4b4decd6067388e140f1b548",
         "complaints.toml": "df5bb29b5077594523f556d916f7275dafbe92cc25fc1394570f54c7d9b6d35f"},
         (53, 0.867, 0.019), (70, 0.828, 0.015), 0.007, 1),
+    # one citizen writer and one feedback writer (notes/citizen20q.md, citizen20c.md), frozen when they finished,
+    # measured on arrival on the session's start (main d6adc37): procedure 48 / 7 / 0 of 55, complaint category
+    # 62 / 7 / 1 of 70, question or complaint 1 of 149 wrong, 0 of 15 out of scope named; floors one case either way
+    "session 20": FreshSet("fresh20", "session 20", {
+        "citizen_questions.toml": "44309462bc9146289b46a31205ffd76e4448f7874fb997dd830f91d7de3d7a64",
+        "complaints.toml": "24af67d7656e0930d9f22ef681ea2d95fd70e78cceb40abaad058826ca3406cf"},
+        (55, 0.854, 0.019), (70, 0.871, 0.029), 0.014, 1),
 }
 
 

@@ -56,3 +56,45 @@ def test_a_matter_opened_by_a_question_is_titled_by_what_follows():
             Line(1, "Phạm Quốc Bảo", "soạn thông báo yêu cầu các hộ tự tháo dỡ mái che trước thứ tư", 6.0)]
     assert _opening_title(None, body) == "Soạn thông báo yêu cầu các hộ tự tháo dỡ mái che…"
     assert _opening_title(None, body[:1]) == "Ơ thế thông báo trước rồi mới thống kê à"  # nothing better said
+
+
+def test_the_address_before_what_is_said_is_not_written():
+    from appliance.meetings.minutes_content import _sentence
+
+    assert _sentence("Anh, trên đường Tam Trinh có một hố ga mất nắp, rất nguy hiểm.") == \
+        "Trên đường Tam Trinh có một hố ga mất nắp, rất nguy hiểm."
+    assert _sentence("Báo cáo anh, tuần qua tình hình an ninh ổn định.") == "Tuần qua tình hình an ninh ổn định."
+    assert _sentence("dạ thưa chủ tịch em xin báo cáo kết quả thu thuế tháng mười") == \
+        "Em xin báo cáo kết quả thu thuế tháng mười."
+    # a direction naming its people keeps them
+    assert _sentence("Anh Hùng, chị Lan cùng rà soát danh sách hộ nghèo trước thứ sáu.") == \
+        "Anh Hùng, chị Lan cùng rà soát danh sách hộ nghèo trước thứ sáu."
+
+
+def test_the_speakers_own_unit_is_named():
+    from appliance.meetings.minutes_content import _sentence, unit_of
+
+    unit = unit_of("Trịnh Văn Minh (Công an phường)")
+    assert unit == "Công an phường" and unit_of("Người nói 2") is None
+    assert _sentence("dạ bên em đã xác định được chủ nuôi và lập biên bản rồi ạ", unit) == \
+        "Công an phường đã xác định được chủ nuôi và lập biên bản rồi."
+    assert _sentence("phòng mình lấy danh sách từ cơ sở dữ liệu dân cư", "Phòng Văn hóa - Xã hội") == \
+        "Phòng Văn hóa - Xã hội lấy danh sách từ cơ sở dữ liệu dân cư."
+    # other tổ, and "em" the subject of what follows
+    assert _sentence("lịch lãnh đạo dự ở các tổ em đã gửi các đồng chí rồi", "Văn phòng HĐND và UBND") == \
+        "Lịch lãnh đạo dự ở các tổ em đã gửi các đồng chí rồi."
+    assert _sentence("bên em đã gửi rồi", None) == "Bên em đã gửi rồi."  # no unit known: as said
+
+
+def test_a_question_keeps_its_mark_and_a_statement_gets_none():
+    from appliance.meetings.minutes_content import _sentence
+
+    assert _sentence("chị hạnh có cần thành lập đội bắt chó thả rông không") == \
+        "Chị hạnh có cần thành lập đội bắt chó thả rông không?"
+    assert _sentence("mua bình cứu hỏa cho tổ được không ạ") == "Mua bình cứu hỏa cho tổ được không?"
+    assert _sentence("người dẫn chương trình thì sao") == "Người dẫn chương trình thì sao?"
+    assert _sentence("đội bắt chó thì nếu có kinh phí thì tính chứ giờ chưa") == \
+        "Đội bắt chó thì nếu có kinh phí thì tính chứ giờ chưa."
+    assert _sentence("nhà tôi đã nộp rồi từ năm ngoái mà chưa thấy gì") == \
+        "Nhà tôi đã nộp rồi từ năm ngoái mà chưa thấy gì."
+    assert _sentence("việc đấy chưa giao ai cả") == "Việc đấy chưa giao ai cả."

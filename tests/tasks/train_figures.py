@@ -25,6 +25,7 @@ BATCHES: dict[str, tuple[Path, ...]] = {
     "s15a": (_T / "meetings_session15_a.toml",), "s15b": (_T / "meetings_session15_b.toml",),
     "s17": (_T / "meetings_session17.toml",), "s18": (_T / "meetings_session18.toml",),
     "s19": (_T / "meetings_session19.toml",),
+    "s20": (_T / "meetings_session20.toml",),
 }
 Counts = dict[str, tuple[int, int, int]]
 
