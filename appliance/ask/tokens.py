@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from appliance.ask import written_dates
+from appliance.ask import listed_numbers, written_dates
 from appliance.ask.spoken_dates import day_month, next_or_sixth, spelled_numbers, with_year
 from appliance.ask.vocab import FILLER, FILLER_PHRASES, Catalog
 from appliance.text import fold
@@ -200,7 +200,7 @@ class Tokens:
 
     def __init__(self, question: str, catalog: Catalog, today: dt.date | None = None):
         self.question = question
-        raw = day_month(spelled_numbers(next_or_sixth(question, words(question))))
+        raw = listed_numbers.rewrite(day_month(spelled_numbers(next_or_sixth(question, words(question)))))
         if today is not None:
             raw = [with_year(t, today) for t in written_dates.numbered_weeks(raw, today)]
         raw = [w for t in raw for w in catalog.expand_initials(t)]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from appliance.ask import before_data, negations
+from appliance.ask import before_data, listed_numbers, negations, question_periods
 from tests.ask.answering import asker, same
 
 _CHANGE = re.compile(r"; (?:tăng|giảm) \d")  # the change said after the two figures
@@ -109,3 +109,34 @@ def test_an_indicator_change_too_small_to_show_is_no_change(demo_settings):
     assert got.status == "ok" and len(got.rows) == 2
     assert round(float(got.rows[1][4]), 1) == round(float(got.rows[0][4]), 1)  # the demo ward: 0,3% both years
     assert "0,0" not in got.answer and "không đổi" in got.answer
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session20_months_listed_by_their_numbers(ask_db, monkeypatch, on):
+    """listed_numbers.SESSION20_LISTED_NUMBERS: "tháng 7, 8 và 9", "quý 2, 3" are "tháng 7, tháng 8 và tháng 9",
+    "quý 2, quý 3"; off, the bare numbers were unknown (unsure). A number before a counting word, falling numbers and
+    numbers past the unit's last are not read."""
+    monkeypatch.setattr(listed_numbers, "SESSION20_LISTED_NUMBERS", on)
+    ask = asker(ask_db)
+    for said, plain in (("phản ánh tháng 7, 8 và 9 từng tháng bao nhiêu",
+                         "phản ánh tháng 7, tháng 8 và tháng 9 từng tháng bao nhiêu"),
+                        ("số hồ sơ nhận quý 2, 3 gộp lại", "số hồ sơ nhận quý 2, quý 3 gộp lại")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    assert listed_numbers.rewrite("thang 10 , 5 ho so".split()) == "thang 10 , 5 ho so".split()
+    assert listed_numbers.rewrite("thang 10 va 9".split()) == "thang 10 va 9".split()
+    assert listed_numbers.rewrite("quy 3 , 5".split()) == "quy 3 , 5".split()
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session20_a_list_of_months_listed(ask_db, monkeypatch, on):
+    """question_periods.SESSION20_LISTED_SPAN: "danh sách … tháng 7, tháng 8 và tháng 9" lists the records of the three
+    months (more than two periods had been unsure); months with a gap stay unsure."""
+    monkeypatch.setattr(question_periods, "SESSION20_LISTED_SPAN", on)
+    ask = asker(ask_db)
+    got = ask("danh sách hồ sơ từ chối tháng 7, tháng 8 và tháng 9")
+    want = ask("danh sách hồ sơ từ chối từ tháng 7 đến hết tháng 9")
+    assert want.status == "ok" and want.total
+    assert (got.status == "ok" and got.total == want.total and got.rows == want.rows) is on
+    assert ask("danh sách hồ sơ từ chối tháng 3, tháng 6 và tháng 9").status == "unsure"
