@@ -140,3 +140,14 @@ def test_session20_a_list_of_months_listed(ask_db, monkeypatch, on):
     assert want.status == "ok" and want.total
     assert (got.status == "ok" and got.total == want.total and got.rows == want.rows) is on
     assert ask("danh sách hồ sơ từ chối tháng 3, tháng 6 và tháng 9").status == "unsure"
+
+
+def test_from_a_day_to_the_end_of_a_month(ask_db):
+    """Bug fix (rule R7): "từ 15/9 đến hết tháng 9" had been read as "từ 15/9" up to today and September beside it
+    (two periods compared, a confident wrong); it is 15/9–30/9, as "từ 15/9 đến 30/9" is; "tới cuối quý 3" alike."""
+    ask = asker(ask_db)
+    want = ask("số hồ sơ nhận từ 15/9 đến 30/9")
+    assert want.status == "ok" and len(want.rows) == 1
+    for said in ("số hồ sơ nhận từ 15/9 đến hết tháng 9", "số hồ sơ nhận từ 15/9 tới cuối quý 3"):
+        got = ask(said)
+        assert got.status == "ok" and got.rows == want.rows, said
