@@ -151,3 +151,14 @@ def test_from_a_day_to_the_end_of_a_month(ask_db):
     for said in ("số hồ sơ nhận từ 15/9 đến hết tháng 9", "số hồ sơ nhận từ 15/9 tới cuối quý 3"):
         got = ask(said)
         assert got.status == "ok" and got.rows == want.rows, said
+
+
+def test_received_in_a_period_and_still_open_is_unsure(ask_db):
+    """Bug fix (rule R7): "số hồ sơ nhận tháng 9 mà chưa giải quyết" counted every record open at 30/09, received at
+    any time (the received words dropped): the records of that period still open are no measure, so unsure. With no
+    period after the received words ("đã nhận nhưng chưa giải quyết") it is every open record, as before."""
+    ask = asker(ask_db)
+    for said in ("số hồ sơ nhận tháng 9 mà chưa giải quyết", "hồ sơ tiếp nhận trong quý 3 nhưng chưa trả kết quả"):
+        assert ask(said).status == "unsure", said
+    open_now = ask("số hồ sơ đã nhận nhưng chưa giải quyết hiện nay")
+    assert open_now.status == "ok" and open_now.keys == ["chua_giai_quyet"]
