@@ -159,6 +159,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
     doubts.purpose_first(tokens)
+    doubts.purpose_last(tokens)
     intent = Intent(domain=_domain(tokens) if domain is None else domain)
     if domain == "chi_tieu":
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])

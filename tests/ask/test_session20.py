@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from appliance.ask import before_data, listed_numbers, negations, question_periods
+from appliance.ask import before_data, doubts, listed_numbers, negations, question_periods
 from tests.ask.answering import asker, same
 
 _CHANGE = re.compile(r"; (?:tăng|giảm) \d")  # the change said after the two figures
@@ -162,3 +162,23 @@ def test_received_in_a_period_and_still_open_is_unsure(ask_db):
         assert ask(said).status == "unsure", said
     open_now = ask("số hồ sơ đã nhận nhưng chưa giải quyết hiện nay")
     assert open_now.status == "ok" and open_now.keys == ["chua_giai_quyet"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session20_what_the_figure_is_for(ask_db, monkeypatch, on):
+    """doubts.SESSION20_PURPOSE: a closing "để <đưa vào / đôn đốc / báo cáo …> <report words>" is an aside, and "sơ kết"
+    in a first purpose clause is no "số"; off, both were unknown (unsure). "để quá hạn", "để lên đầu" and a closing
+    clause naming a period of its own stay unknown."""
+    monkeypatch.setattr(doubts, "SESSION20_PURPOSE", on)
+    ask = asker(ask_db)
+    for said, plain in (("tỷ lệ trễ hạn quý 3 theo từng lĩnh vực để đưa vào báo cáo của đảng ủy",
+                         "tỷ lệ trễ hạn quý 3 theo từng lĩnh vực"),
+                        ("số hồ sơ quá hạn của chị Lan hiện nay để tôi nhắc nhở",
+                         "số hồ sơ quá hạn của chị Lan hiện nay"),
+                        ("Để chuẩn bị họp sơ kết, cho biết quý 3 tiếp nhận bao nhiêu hồ sơ",
+                         "quý 3 tiếp nhận bao nhiêu hồ sơ")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    for said in ("số hồ sơ để quá hạn của chị Lan", "tỷ lệ đúng hạn tháng 9 để báo cáo quý 3"):
+        assert ask(said).status == "unsure", said
