@@ -81,13 +81,21 @@ def _closes(rest: list[str], particles: frozenset[str]) -> bool:
     return True
 
 
+# Session 20: "… so quý 2 giảm chưa", "tháng này so với tháng trước tăng chưa": "chưa" closing the clause right after
+# "tăng / giảm" asks whether the change has come, as "đã giảm chưa" did (it had been unknown: unsure). Read at run
+# time; tested on and off in tests/ask/test_session20.py.
+SESSION20_CHANGE_YET = True
+
+
 def not_yet_closing(tokens: Tokens) -> None:
     items = tokens.items
     for k, word, start in _clause_words(items):
         if tokens.used[k] or word not in ("chua", "khong") or not _closes(items[k + 1:], PARTICLES):
             continue
         before = items[start:k]
-        if (word == "chua" and ("da" in before or "dat" in before)) or (word == "khong" and "co" in before):
+        change_yet = SESSION20_CHANGE_YET and word == "chua" and k > 0 and items[k - 1] in ("tang", "giam")
+        if (word == "chua" and ("da" in before or "dat" in before)) or (word == "khong" and "co" in before) or (
+                change_yet):
             tokens.used[k] = True
 
 

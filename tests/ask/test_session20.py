@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from appliance.ask import before_data, doubts, listed_numbers, negations, question_periods
+from appliance.ask import before_data, doubts, listed_numbers, negations, question_periods, readings
 from tests.ask.answering import asker, same
 
 _CHANGE = re.compile(r"; (?:tăng|giảm) \d")  # the change said after the two figures
@@ -182,3 +182,17 @@ def test_session20_what_the_figure_is_for(ask_db, monkeypatch, on):
         assert same(ask(said), want) is on, said
     for said in ("số hồ sơ để quá hạn của chị Lan", "tỷ lệ đúng hạn tháng 9 để báo cáo quý 3"):
         assert ask(said).status == "unsure", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session20_has_it_changed_yet(ask_db, monkeypatch, on):
+    """readings.SESSION20_CHANGE_YET: "… so tháng 8 giảm chưa", "… tăng chưa" ask whether the change has come, as "đã
+    giảm chưa" does; off, "chưa" was unknown (unsure). "chưa" before a verb keeps its meaning (still open)."""
+    monkeypatch.setattr(readings, "SESSION20_CHANGE_YET", on)
+    ask = asker(ask_db)
+    for said, plain in (("hs tu choi thang 9 so thang 8 giam chua", "hs tu choi thang 9 so voi thang 8"),
+                        ("tỷ lệ trực tuyến quý 3 so với quý 2 tăng chưa", "tỷ lệ trực tuyến quý 3 so với quý 2")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    assert ask("số hồ sơ chưa giải quyết của chị Lan").keys == ["chua_giai_quyet"]
