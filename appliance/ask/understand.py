@@ -171,6 +171,13 @@ def still_open(tokens: Tokens) -> None:
 # tuyến" a filter, and the rate of the received count (none) was unsure.
 
 
+# Session 20: a clause asking a rate alone after one asking a count ("tháng trước trả đúng hạn bao nhiêu hồ sơ, tỷ lệ
+# bao nhiêu", "… trễ hạn mấy bộ, chiếm bao nhiêu phần trăm") asks that count's rate (on time, late, online,
+# rejected): the rate had no measure of its own ("tỷ lệ của gì?": unsure). A count with no rate of its own
+# (received, resolved) keeps "tỷ lệ" unread. Read at run time; tested on and off in tests/ask/test_session20.py.
+SESSION20_RATE_OF_BEFORE = True
+
+
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
     negations.read(tokens, intent.domain)
@@ -195,6 +202,7 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         else:
             clauses[-1].append(k)
     found: list[str] = []
+    before: list[str] = []  # the measures of the clause before (SESSION20_RATE_OF_BEFORE)
     for clause in clauses:
         if not clause:
             continue
@@ -222,6 +230,12 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
                 bases = ["truc_tuyen"]  # "nhận bao nhiêu, trong đó trực tuyến bao nhiêu"
             else:
                 intent.filters["hinh_thuc_nop"] = "Trực tuyến"  # "giải quyết bao nhiêu hồ sơ trực tuyến"
+        if SESSION20_RATE_OF_BEFORE and is_rate and not bases and len(clauses) > 1:
+            # "trả đúng hạn bao nhiêu hồ sơ, tỷ lệ bao nhiêu": the rate of the clause before's measure, if it has one
+            rates = [RATE_OF[b] for b in before if b in RATE_OF]
+            if len(rates) == 1 and rates[0] not in found:
+                found.append(rates[0])
+        before = bases or before
         for base in bases:
             key = RATE_OF.get(base, base) if is_rate else base
             if key == "pa_da_xu_ly":

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from appliance.ask import before_data, doubts, listed_numbers, negations, question_periods, readings
+from appliance.ask import before_data, doubts, listed_numbers, negations, question_periods, readings, understand
 from tests.ask.answering import asker, same
 
 _CHANGE = re.compile(r"; (?:tăng|giảm) \d")  # the change said after the two figures
@@ -196,3 +196,19 @@ def test_session20_has_it_changed_yet(ask_db, monkeypatch, on):
         assert want.status == "ok", plain
         assert same(ask(said), want) is on, said
     assert ask("số hồ sơ chưa giải quyết của chị Lan").keys == ["chua_giai_quyet"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session20_a_rate_asked_after_its_count(ask_db, monkeypatch, on):
+    """understand.SESSION20_RATE_OF_BEFORE: "… trả trễ hạn mấy hồ sơ, tỷ lệ bao nhiêu", "… bị từ chối bao nhiêu, chiếm
+    bao nhiêu %": the count and its rate; off, the rate had no measure (unsure). After a count with no rate (received)
+    it stays unsure."""
+    monkeypatch.setattr(understand, "SESSION20_RATE_OF_BEFORE", on)
+    ask = asker(ask_db)
+    for said, plain in (("tháng 9 trả trễ hạn mấy hồ sơ, tỷ lệ bao nhiêu", "tháng 9 trễ hạn bao nhiêu, tỷ lệ trễ hạn"),
+                        ("quý 3 bị từ chối bao nhiêu hồ sơ, chiếm bao nhiêu %",
+                         "quý 3 từ chối bao nhiêu hồ sơ, tỷ lệ từ chối bao nhiêu")):
+        want = ask(plain)
+        assert want.status == "ok" and len(want.keys) == 2, plain
+        assert same(ask(said), want) is on, said
+    assert ask("tháng 9 nhận bao nhiêu hồ sơ, tỷ lệ bao nhiêu").status == "unsure"
