@@ -12,7 +12,7 @@ SESSION20_LISTED_NUMBERS = True
 _UNITS = {"thang": 12, "quy": 4}
 _JOINS = {",", "va"}
 _COUNTING = {"ho", "hs", "bo", "cai", "vu", "lan", "nguoi", "phieu", "ngay", "tuan", "thang", "quy", "nam", "%",
-             "trieu", "ty", "dong", "phan", "pa", "truong", "don", "/"}
+             "trieu", "ty", "dong", "phan", "pa", "truong", "don", "/", "linh", "thu", "can", "cb", "loai", "nhom"}
 
 
 def rewrite(raw: list[str]) -> list[str]:

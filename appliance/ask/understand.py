@@ -202,7 +202,6 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         else:
             clauses[-1].append(k)
     found: list[str] = []
-    before: list[str] = []  # the measures of the clause before (SESSION20_RATE_OF_BEFORE)
     for clause in clauses:
         if not clause:
             continue
@@ -231,11 +230,10 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
             else:
                 intent.filters["hinh_thuc_nop"] = "Trực tuyến"  # "giải quyết bao nhiêu hồ sơ trực tuyến"
         if SESSION20_RATE_OF_BEFORE and is_rate and not bases and len(clauses) > 1:
-            # "trả đúng hạn bao nhiêu hồ sơ, tỷ lệ bao nhiêu": the rate of the clause before's measure, if it has one
-            rates = [RATE_OF[b] for b in before if b in RATE_OF]
-            if len(rates) == 1 and rates[0] not in found:
-                found.append(rates[0])
-        before = bases or before
+            # "trả đúng hạn bao nhiêu hồ sơ, tỷ lệ bao nhiêu": the rate of the count asked before, if it has one
+            rates = {RATE_OF[b] for b in found if b in RATE_OF}  # two counts with a rate each: which? unsure
+            if len(rates) == 1 and (rate := rates.pop()) not in found:
+                found.append(rate)
         for base in bases:
             key = RATE_OF.get(base, base) if is_rate else base
             if key == "pa_da_xu_ly":

@@ -127,6 +127,7 @@ def test_session20_months_listed_by_their_numbers(ask_db, monkeypatch, on):
     assert listed_numbers.rewrite("thang 10 , 5 ho so".split()) == "thang 10 , 5 ho so".split()
     assert listed_numbers.rewrite("thang 10 va 9".split()) == "thang 10 va 9".split()
     assert listed_numbers.rewrite("quy 3 , 5".split()) == "quy 3 , 5".split()
+    assert listed_numbers.rewrite("quy 3 , 4 linh vuc".split()) == "quy 3 , 4 linh vuc".split()  # a top 4
 
 
 @pytest.mark.parametrize("on", [True, False])
@@ -212,3 +213,4 @@ def test_session20_a_rate_asked_after_its_count(ask_db, monkeypatch, on):
         assert want.status == "ok" and len(want.keys) == 2, plain
         assert same(ask(said), want) is on, said
     assert ask("tháng 9 nhận bao nhiêu hồ sơ, tỷ lệ bao nhiêu").status == "unsure"
+    assert ask("tháng 9 đúng hạn bao nhiêu, trễ hạn bao nhiêu, tỷ lệ bao nhiêu").status == "unsure"  # which rate?
