@@ -174,6 +174,19 @@ def typed_as_name(question: str, officer: str) -> bool:
     return False
 
 
+# "xếp hạng các lĩnh vực theo số phản ánh chưa xử lý": folded, "xếp hạng" is "xếp hàng" (queueing), a cue word of the
+# feedback category on the one-stop office; before a group word or "theo" it is the ranking verb, not that topic (one
+# category's count had been given for a ranking: a confident wrong, rule R7, session 20).
+_AFTER_RANK_VERB = {"theo", "cac", "nhung", "linh", "nhom", "kenh", "trang", "loai", "can", "cb", "thu", "don"}
+
+
+def _ranking_verb(hit: Hit, tokens: Tokens) -> bool:
+    if not hit.candidate.topic or [tokens.items[k] for k in hit.positions] != ["xep", "hang"]:
+        return False
+    after = hit.positions[-1] + 1
+    return after < len(tokens.items) and tokens.items[after] in _AFTER_RANK_VERB
+
+
 def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:
     df: dict[str, Counter[str]] = {}
     for cand in candidates:
@@ -196,6 +209,8 @@ def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:
                 if not positions:
                     continue
                 hit = Hit(cand, start, positions)
+                if _ranking_verb(hit, tokens):
+                    continue
                 if _specific(hit, tokens, rare) and (best is None or hit.length > best.length):
                     best = hit
         if best is not None:

@@ -214,3 +214,15 @@ def test_session20_a_rate_asked_after_its_count(ask_db, monkeypatch, on):
         assert same(ask(said), want) is on, said
     assert ask("tháng 9 nhận bao nhiêu hồ sơ, tỷ lệ bao nhiêu").status == "unsure"
     assert ask("tháng 9 đúng hạn bao nhiêu, trễ hạn bao nhiêu, tỷ lệ bao nhiêu").status == "unsure"  # which rate?
+
+
+def test_ranking_feedback_is_not_the_queue_topic(ask_db):
+    """Bug fix (rule R7): folded, "xếp hạng" is "xếp hàng" (queueing), a cue word of the one-stop office's feedback
+    category: "xếp hạng các lĩnh vực theo số phản ánh chưa xử lý" gave that one category's count. Before a group word
+    or "theo" it ranks the groups, as for records."""
+    ask = asker(ask_db)
+    got = ask("xếp hạng các lĩnh vực theo số phản ánh đã nhận quý 3")
+    want = ask("số phản ánh đã nhận quý 3 theo lĩnh vực")
+    assert want.status == "ok" and len(want.rows) > 1
+    assert got.status == "ok" and got.intent is not None and got.intent.group == want.intent.group
+    assert sorted(got.rows) == sorted(want.rows)
