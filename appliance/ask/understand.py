@@ -202,6 +202,8 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         else:
             clauses[-1].append(k)
     found: list[str] = []
+    done_at: list[tuple[int, int]] = []  # where "đã xử lý" of feedback became a status filter
+    measured = 0  # clauses that named a measure
     for clause in clauses:
         if not clause:
             continue
@@ -234,9 +236,11 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
             rates = {RATE_OF[b] for b in found if b in RATE_OF}  # two counts with a rate each: which? unsure
             if len(rates) == 1 and (rate := rates.pop()) not in found:
                 found.append(rate)
+        measured += bool(bases)
         for base in bases:
             key = RATE_OF.get(base, base) if is_rate else base
             if key == "pa_da_xu_ly":
+                done_at += [(start, n) for start, n, b in spots if b == "pa_da_xu_ly"]
                 # with other statuses named too ("đã xử lý, đang xử lý, từ chối"), one of them: they had been dropped
                 named = intent.filters.get("trang_thai")
                 others = [] if named is None else named if isinstance(named, list) else [named]
@@ -244,6 +248,11 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
                 key = "pa_tiep_nhan"
             if key in MEASURES and key not in found:
                 found.append(key)
+    if done_at and measured > 1:
+        # "phản ánh tháng 10 nhận bao nhiêu, đã xử lý bao nhiêu", "… đã xử lý bao nhiêu, chưa xử lý bao nhiêu": "đã xử
+        # lý" is a status filter, which would hold for every figure (the received count had been dropped, the open one
+        # taken among those resolved: confident wrongs). One figure per status is no measure here: unsure.
+        dropped.unread(tokens, *done_at[0])
     open_named = bool({"chua_giai_quyet", "qua_han"} & set(found))
     if speed and open_named and not any(tokens.has(d) for d in DIMENSIONS.get(intent.domain, {})) and not (
             tokens.has("ai") or tokens.has("nao")):

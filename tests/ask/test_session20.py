@@ -226,3 +226,15 @@ def test_ranking_feedback_is_not_the_queue_topic(ask_db):
     assert want.status == "ok" and len(want.rows) > 1
     assert got.status == "ok" and got.intent is not None and got.intent.group == want.intent.group
     assert sorted(got.rows) == sorted(want.rows)
+
+
+def test_feedback_resolved_beside_another_figure_is_unsure(ask_db):
+    """Bug fix (rule R7): feedback "đã xử lý" is a status filter, and it held for every figure of the question: "tháng
+    9 nhận bao nhiêu phản ánh, đã xử lý bao nhiêu" gave the resolved count alone, "… đã xử lý bao nhiêu, chưa xử lý
+    bao nhiêu" the open count among the resolved. Beside another figure it is unsure; alone it keeps its figure."""
+    ask = asker(ask_db)
+    for said in ("tháng 9 nhận bao nhiêu phản ánh, đã xử lý bao nhiêu",
+                 "phản ánh quý 3 đã xử lý bao nhiêu, chưa xử lý bao nhiêu"):
+        assert ask(said).status == "unsure", said
+    alone = ask("số phản ánh đã xử lý tháng 9")
+    assert alone.status == "ok" and alone.intent is not None and alone.intent.filters.get("trang_thai") == "da_xu_ly"
