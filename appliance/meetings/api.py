@@ -72,6 +72,10 @@ class SpeakerName(BaseModel):
     name: str = Field(min_length=1, max_length=100)
 
 
+class SpeakerCount(BaseModel):
+    count: int = Field(ge=1, le=20)
+
+
 def meeting_or_404(conn: sqlite3.Connection, meeting_id: int) -> MeetingRow:
     row = store.get_meeting(conn, meeting_id)
     if row is None:
@@ -232,6 +236,23 @@ def rename_speaker(meeting_id: int, label: str, body: SpeakerName, user: StaffUs
     enqueue(conn, "meetings.refresh_minutes", {"meeting_id": meeting_id})
     audit(conn, "meetings.rename_speaker", user=user, target=f"{meeting_id}/{label}", detail={"name": name})
     return {"label": label, "name": name}
+
+
+@router.post("/api/v1/meetings/{meeting_id}/speakers/recount")
+def recount_speakers(meeting_id: int, body: SpeakerCount, user: StaffUser, conn: Conn) -> dict[str, object]:
+    """The secretary knows how many people spoke: the speakers are found again with exactly that many voices
+    (in the background; the page follows the meeting's status)."""
+    row = meeting_or_404(conn, meeting_id)
+    if row["status"] != "done":
+        raise AppError(409, "Chỉ tách lại người nói khi cuộc họp đã xử lý xong.", "not_ready")
+    if row["so_ky_hieu"] and not row["so_ky_hieu"].startswith("…"):
+        raise AppError(409, "Biên bản đã phát hành nên không tách lại người nói được nữa.", "issued")
+    if not store.audio_rows(conn, meeting_id):
+        raise AppError(409, "Cuộc họp không còn âm thanh (có thể đã quá thời hạn lưu trữ).", "no_audio")
+    store.set_status(conn, meeting_id, "processing", f"Đang tách lại người nói theo số thư ký nhập: {body.count} người")
+    enqueue(conn, "meetings.recount_speakers", {"meeting_id": meeting_id, "count": body.count})
+    audit(conn, "meetings.recount_speakers", user=user, target=str(meeting_id), detail={"count": body.count})
+    return {"id": meeting_id, "status": "processing", "count": body.count}
 
 
 @router.get("/api/v1/meetings/{meeting_id}/audio/{seq}")

@@ -14,6 +14,7 @@ from appliance.jobs import JobContext, enqueue
 from appliance.meetings import interim_store, pipeline, store
 from appliance.meetings.minutes import write_minutes
 from appliance.meetings.minutes_build import embed_ahead, transcript_text
+from appliance.meetings.recount import recount_speakers
 from appliance.meetings.retention import apply_retention
 from appliance.meetings.wavfile import wav_frames
 from appliance.tasks import service as tasks
@@ -124,6 +125,26 @@ def refresh_minutes(ctx: JobContext, payload: JobPayload) -> JobPayload:
     return {"draft_id": draft_id, "at": time.time()}
 
 
+def recount(ctx: JobContext, payload: JobPayload) -> JobPayload:
+    """The secretary gave the number of people who spoke: speakers found again, then tasks and biên bản."""
+    conn, settings = ctx.conn, ctx.settings
+    meeting_id, count = int(payload["meeting_id"]), int(payload["count"])
+    if store.get_meeting(conn, meeting_id) is None:
+        return {"missing": True}
+    ctx.progress(0.1, f"Đang tách lại người nói ({count} người)")
+    try:
+        engine_line = recount_speakers(conn, settings, meeting_id, count)
+    except LookupError as exc:  # nothing changed: the meeting stays as it was, and says why
+        store.set_status(conn, meeting_id, "done", f"Không tách lại được người nói: {exc}")
+        return {"failed": str(exc)}
+    ctx.progress(0.7, "Đang cập nhật nhiệm vụ và biên bản")
+    extract_meeting_tasks(conn, settings, meeting_id)
+    write_minutes(conn, settings, meeting_id)
+    store.set_status(conn, meeting_id, "done", f"Đã tách lại người nói theo số thư ký nhập: {count} người. "
+                     "Biên bản và nhiệm vụ đã cập nhật; hãy kiểm tra tên từng người nói.")
+    return {"diarizer": engine_line, "count": count}
+
+
 def retention(ctx: JobContext, payload: JobPayload) -> JobPayload:
     return {"removed": apply_retention(ctx.conn, ctx.settings)}
 
@@ -134,4 +155,5 @@ HANDLERS = {
     "meetings.process_upload": process_upload,
     "meetings.refresh_minutes": refresh_minutes,
     "meetings.retention": retention,
+    "meetings.recount_speakers": recount,
 }

@@ -18,6 +18,7 @@ import numpy as np
 from appliance.engines import Embedder
 from appliance.meetings.topics import Line, Section, vectors
 from appliance.text import fold
+from appliance.text.questions import asks
 
 CONCLUSION = re.compile(r"\b(?:kết luận|thống nhất|nhất trí|giao(?! ban)|đề nghị|yêu cầu|chỉ đạo|quyết định|phân công|"
                         r"khẩn trương|phải hoàn thành|chịu trách nhiệm|chủ trì)\b", re.IGNORECASE)
@@ -119,14 +120,6 @@ _ADDRESS = re.compile(r"^(?:(?:thưa|báo cáo|xin báo cáo|(?:em|tôi) (?:xin 
 # Not after a plural ("lịch ở các tổ em đã gửi": the tổ are others, "em" the subject of what follows).
 _OWN_UNIT = re.compile(r"(?<!các )(?<!những )(?<!mấy )(?<!từng )(?<!mỗi )(?<!hai )(?<!ba )"
                        r"\b(?:bên|phòng|tổ|bộ phận|ban|đơn vị) (?:chúng em|chúng tôi|em|tôi|mình)\b", re.IGNORECASE)
-# A question the biên bản writes with its question mark: only the unmistakable forms ("có … không", "… gì",
-# "… bao nhiêu", "hay là ai", "… được không"). `is_question` is broader on purpose (it keeps questions out of the
-# conclusions), but "đội bắt chó thì … giờ chưa" is a statement, and a wrong "?" puts words in someone's mouth.
-_PARTICLE = r"(?:\s+(?:ạ|anh|chị|em|nhỉ|nhở|vậy|thế|đấy|đây|hả))*\s*[.?]*$"
-_ASKED = re.compile(r"\bcó\b.*\bkhông" + _PARTICLE + r"|\b(?:gì|nào|sao|bao nhiêu|bao giờ|mấy|hả|"
-                    r"(?:hay )?là ai|phải không|được không|xong chưa|chưa ạ)" + _PARTICLE, re.IGNORECASE)
-# "… chưa thấy gì", "không sao", "chẳng ai nói gì": a negation before the question word makes it "anything".
-_NOT_ASKED = re.compile(r"\b(?:chưa|không|chẳng|chả)\b[^,.;?]*\b(?:gì|nào|sao|mấy|ai)" + _PARTICLE, re.IGNORECASE)
 _UNIT_OF = re.compile(r"\(([^()]+)\)\s*$")
 
 
@@ -139,7 +132,7 @@ def unit_of(label: str) -> str | None:
 def _sentence(text: str, unit: str | None = None) -> str:
     """A transcript line as a sentence of the biên bản: spoken openers, the address and closing particles
     trimmed, the speaker's "bên em" named as their unit, a question still a question."""
-    asked = text.strip().endswith("?") or (bool(_ASKED.search(text.strip())) and not _NOT_ASKED.search(text.strip()))
+    asked = asks(text)
     text = " ".join(text.split()).strip(" ,")
     trimmed = _CLOSER.sub(r"\1", _OPENER.sub("", _ADDRESS.sub("", _OPENER.sub("", text)))).strip(" ,")
     text = trimmed if len(trimmed.split()) >= 3 else text

@@ -357,6 +357,21 @@ def rename_speaker(conn: sqlite3.Connection, meeting_id: int, label: str, name: 
     return cur.rowcount > 0
 
 
+def drop_speakers(conn: sqlite3.Connection, meeting_id: int, keep: set[str]) -> None:
+    """Before the speakers are found again: the meeting's voices go, except those a person chose for a line
+    (`keep`) and those a person added by hand (HAND_…), which no diarization can find."""
+    keep_list = sorted(keep)
+    marks = ",".join("?" * len(keep_list))
+    conn.execute(f"DELETE FROM meeting_speakers WHERE meeting_id = ? AND label NOT LIKE 'HAND\\_%' ESCAPE '\\'"
+                 f"{f' AND label NOT IN ({marks})' if keep_list else ''}", (meeting_id, *keep_list))
+
+
+def set_speaker_name(conn: sqlite3.Connection, meeting_id: int, label: str, name: str, source: str) -> None:
+    """A voice's name carried over from before the speakers were found again, with where it came from."""
+    conn.execute("UPDATE meeting_speakers SET name = ?, source = ? WHERE meeting_id = ? AND label = ?",
+                 (name, source, meeting_id, label))
+
+
 def name_by_voice(conn: sqlite3.Connection, meeting_id: int, label: str, name: str) -> None:
     """A name found by voice matching; a name set by hand is kept."""
     conn.execute("UPDATE meeting_speakers SET name = ?, source = 'voice'"

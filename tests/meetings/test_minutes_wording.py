@@ -98,3 +98,12 @@ def test_a_question_keeps_its_mark_and_a_statement_gets_none():
     assert _sentence("nhà tôi đã nộp rồi từ năm ngoái mà chưa thấy gì") == \
         "Nhà tôi đã nộp rồi từ năm ngoái mà chưa thấy gì."
     assert _sentence("việc đấy chưa giao ai cả") == "Việc đấy chưa giao ai cả."
+
+
+def test_only_an_unmistakable_question_asks():
+    from appliance.text.questions import asks
+
+    assert asks("có cần công an đi cùng không ạ") and asks("diễn tập vào ngày nào") and asks("xong chưa anh")
+    assert asks("Tổ 5 nhận mấy suất quà?") and asks("anh giao Huy làm hay là ai")
+    assert not asks("chưa giao ai cả") and not asks("giờ chưa") and not asks("mà chưa thấy gì")
+    assert not asks("Tổ 5 nhận 12 suất quà.")

@@ -136,6 +136,17 @@
         } catch (e) { flash(e.message); }
       });
     });
+    const recount = document.getElementById("recount-form");
+    if (recount) {
+      recount.addEventListener("submit", async function (ev) {
+        ev.preventDefault();
+        try {
+          await send("/api/v1/meetings/" + id + "/speakers/recount", "POST",
+                     { count: Number(new FormData(recount).get("count")) });
+          location.reload();  // the page follows the status until the speakers are found again
+        } catch (e) { flash(e.message); }
+      });
+    }
     const details = document.getElementById("details-form");
     details.addEventListener("submit", async function (ev) {
       ev.preventDefault();
