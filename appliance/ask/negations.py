@@ -19,6 +19,15 @@ _RETURN_VERBS = (["tra", "ket", "qua"], ["tra"], ["xu", "ly"], ["giai", "quyet"]
 _ON_TIME = (["dung", "han"], ["dung", "hen"])
 
 
+_OPEN_WORDS = {"chua", "ton", "dang", "treo"}
+
+
+def _clause(items: list[str], k: int) -> list[str]:
+    start = max((j + 1 for j in range(k) if items[j] in (",", ";", "?")), default=0)
+    end = next((j for j in range(k, len(items)) if items[j] in (",", ";", "?")), len(items))
+    return items[start:k] + items[k + 1:end]
+
+
 def _starts(items: list[str], at: int, options: tuple[list[str], ...]) -> list[str] | None:
     return next((o for o in options if items[at:at + len(o)] == o), None)
 
@@ -40,13 +49,15 @@ def read(tokens: Tokens, domain: str) -> None:
             continue
         if domain != "ho_so" or any(used[k:j]):
             continue
-        if (late := _starts(items, j, _LATE)) is not None and not any(used[j:j + len(late)]):
+        if (late := _starts(items, j, _LATE)) is not None and not any(used[j:j + len(late)]) and not (
+                _OPEN_WORDS & set(_clause(items, k))):  # "không trễ hạn mà chưa trả": open and not overdue, no measure
             for i in range(k, j):
                 used[i] = True
             items[j:j + 2] = ["dung", items[j + 1]]  # "không (bị) trễ hạn" → "đúng hạn"
             continue
         verb = _starts(items, j, _RETURN_VERBS)
-        if verb is not None and verb != ["giai", "quyet"] and _starts(items, j + len(verb), _ON_TIME):
+        if verb is not None and verb != ["giai", "quyet"] and _starts(items, j + len(verb), _ON_TIME) and not (
+                _OPEN_WORDS & set(_clause(items, k))):
             end = j + len(verb)
             for i in range(k, end):
                 used[i] = True
