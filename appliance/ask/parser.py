@@ -249,7 +249,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     doubts.said_endings(tokens)
     phrasings.wish(tokens)
     problem = (question_periods.resolve_periods(intent, periods, compare, last_year, now, today)
-               or record_lists.one_measure(intent))
+               or record_lists.one_measure(intent, bool(said_compare)))
     if problem:
         return ParseResult(intent, False, problem)
     unknown = tokens.unexplained()

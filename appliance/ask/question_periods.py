@@ -93,7 +93,8 @@ SESSION20_LISTED_SPAN = True
 
 def listed_months(tokens: Tokens, periods: list[Period]) -> list[Period]:
     each = any(tokens.find(w) for w in _EACH_MONTH) or (
-        SESSION20_LISTED_SPAN and any(tokens.find(w, free_only=False) for w in LIST_ALWAYS))
+        SESSION20_LISTED_SPAN and any(tokens.find(w, free_only=False) for w in LIST_ALWAYS)
+        and not any(tokens.has(w) for w in _COMPARING))
     months = all(p.kind == "month" for p in periods)
     following = all(b.start == a.end + dt.timedelta(days=1) for a, b in zip(periods, periods[1:], strict=False))
     if not (each and months and following):

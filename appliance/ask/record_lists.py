@@ -192,13 +192,13 @@ def _listed(measure: str) -> str:
     return m.of if m.kind == "rate" and m.of else measure
 
 
-def _two_periods(intent: Intent) -> str:
+def _two_periods(intent: Intent, said_compare: bool) -> str:
     """A list of two periods ("danh sách hồ sơ trễ hạn tháng 9 và tháng 10", "hôm qua với hôm kia có những phản ánh
     nào"), read as a comparison, had listed the later period only (a list that drops one period). Two periods one
     right after the other are listed as one span; others, or two days of a count at a day, are unsure."""
     earlier, later = intent.compare, intent.period
-    if intent.compare_asof is not None or (earlier is not None and later is None):
-        return _TWO_PERIODS
+    if intent.compare_asof is not None or (earlier is not None and (later is None or said_compare)):
+        return _TWO_PERIODS  # "liệt kê … tháng 9 so với tháng 10": a comparison is no list
     if earlier is None or later is None:
         return ""
     if earlier.end + dt.timedelta(days=1) != later.start:
@@ -208,14 +208,14 @@ def _two_periods(intent: Intent) -> str:
     return ""
 
 
-_TWO_PERIODS = "danh sách cho hai kỳ không liền nhau: hãy hỏi từng kỳ, hoặc nêu một khoảng «từ … đến …»"
+_TWO_PERIODS = "danh sách cho hai kỳ (so sánh, hoặc không liền nhau): hãy hỏi từng kỳ, hoặc nêu một khoảng «từ … đến …»"
 
 
-def one_measure(intent: Intent) -> str:
+def one_measure(intent: Intent, said_compare: bool = False) -> str:
     """Narrows a list to one measure where one implies the other; the reason it cannot, else ""."""
     if not intent.listing or intent.domain == "chi_tieu":
         return ""
-    problem = _two_periods(intent)
+    problem = _two_periods(intent, said_compare)
     if problem:
         return problem
     listed = list(dict.fromkeys(_listed(m) for m in intent.measures))

@@ -84,6 +84,7 @@ def test_a_list_of_two_periods_lists_both(ask_db):
     assert want.status == "ok" and want.total
     assert got.status == "ok" and got.total == want.total and got.rows == want.rows
     assert ask("danh sách hồ sơ từ chối tháng 7 và tháng 9").status == "unsure"
+    assert ask("danh sách hồ sơ từ chối tháng 8 so với tháng 9").status == "unsure"  # a comparison is no list
     compared = ask("số hồ sơ từ chối tháng 9 so với tháng 8")  # a count keeps its comparison
     assert compared.status == "ok" and len(compared.rows) == 2
 
@@ -141,6 +142,7 @@ def test_session20_a_list_of_months_listed(ask_db, monkeypatch, on):
     assert want.status == "ok" and want.total
     assert (got.status == "ok" and got.total == want.total and got.rows == want.rows) is on
     assert ask("danh sách hồ sơ từ chối tháng 3, tháng 6 và tháng 9").status == "unsure"
+    assert ask("liệt kê hồ sơ từ chối tháng 7, tháng 8 so với tháng 9").status == "unsure"
 
 
 def test_from_a_day_to_the_end_of_a_month(ask_db):
