@@ -22,6 +22,10 @@ from collections.abc import Sequence
 # anything is built).
 SESSION19_ENGLISH = True
 SESSION19_ABBREVIATIONS = True
+# Session 20 (docs/citizen.md "Session 20"): more of the same English, as a parent abroad or a foreign spouse asks
+# ("Can we register his birth in Vietnam? What papers do we need?", session 20's half; "my partner is French"):
+# registering a child's birth said with the pronoun, the papers asked for, the foreign spouse or child named.
+SESSION20_MORE_ENGLISH = True
 
 # Folded English phrase → folded Vietnamese words. Longer phrases first where one holds another (the scan takes the
 # longest match at each position).
@@ -66,6 +70,21 @@ ENGLISH: dict[str, str] = {
     "funeral": "mai tang",
 }
 
+ENGLISH20: dict[str, str] = {
+    **{f"register {whose} birth": "dang ky khai sinh" for whose in ("his", "her", "their", "our", "my baby s",
+                                                                     "my son s", "my daughter s")},
+    **{f"register {whose}": "dang ky khai sinh cho con" for whose in ("my baby", "the baby", "our baby", "my newborn")},
+    "born abroad": "sinh o nuoc ngoai",
+    "what papers": "giay to gi",
+    "what documents": "giay to gi",
+    "papers": "giay to",
+    "documents": "giay to",
+    "foreigner": "nguoi nuoc ngoai",
+    "foreign": "nuoc ngoai",
+    "recognize my child": "nhan con",
+    "acknowledge my child": "nhan con",
+}
+
 # Folded abbreviation (one token, or a phrase whose first token is the abbreviation) → folded words.
 ABBREVIATIONS: dict[str, str] = {
     "ny": "nguoi yeu",
@@ -97,6 +116,7 @@ def _table(phrases: dict[str, str]) -> dict[str, list[tuple[tuple[str, ...], lis
 
 
 _ENGLISH = _table(ENGLISH)
+_ENGLISH20 = _table({**ENGLISH, **ENGLISH20})
 _ABBREVIATIONS = _table(ABBREVIATIONS)
 
 
@@ -121,5 +141,5 @@ def expand(words: Sequence[str]) -> list[str]:
     if SESSION19_ABBREVIATIONS:
         out = _replace(out, _ABBREVIATIONS)
     if SESSION19_ENGLISH:
-        out = _replace(out, _ENGLISH)
+        out = _replace(out, _ENGLISH20 if SESSION20_MORE_ENGLISH else _ENGLISH)
     return out

@@ -15,6 +15,15 @@ named, so the chat answered its record, but the message tells how the ward handl
 phục vụ). Three writers of the training batches (complaints_train2, _train4_b, session 15's half) were answered with
 the record. Only phrases that say the service was bad (pushed from desk to desk, a new demand each visit, a bribe
 hinted): a delay alone ("vẫn chưa có sổ đỏ") or being late ("quá hạn") is how citizens ask the procedure too.
+
+Session 20 (`SESSION20_STAFF_FAULT`, docs/citizen.md "Session 20"): the ward's own staff at fault, a second family of
+mishandling: the record written wrong by the officer and the citizen sent to correct it ("cán bộ ghi sai tên mẹ …
+giờ bắt tôi làm thủ tục cải chính, lỗi của ai?"), an officer on the phone while people wait ("lướt điện thoại, không
+thèm ngẩng lên"), queue-jumping ("đi cửa sau … công bằng ở đâu"), a demand with no rule behind it ("quy định ở đâu
+ra"). Six writers of the training batches and dev wrote it (complaints_train, _train4_b, _train5_a, _train17,
+_train18, _train19, _train20, dev), always as a complaint, and the chat answered the procedure they named or asked
+which was meant. A message that asks how to do something ("… thì sửa thế nào", "làm sao", "cần gì") is the
+procedure, whoever made the mistake, so such a message is never read as a staff fault.
 """
 
 from __future__ import annotations
@@ -49,9 +58,23 @@ MISHANDLED = (
     "cau gat", "tho lo voi dan",
 )
 
+# Read at call time by reports_mishandling (the chat's procedure and below-the-bar complaint paths).
+SESSION20_STAFF_FAULT = True
+# Folded: the officer made the mistake or served badly ("không thèm": never "không thêm" alone, folded the same).
+STAFF_FAULTS = (
+    "can bo ghi sai", "can bo viet sai", "can bo nhap sai", "can bo danh sai", "loi cua can bo", "loi cua phuong",
+    "loi cua ai", "khong them ngang", "khong them tra loi", "khong them nhin", "luot dt", "luot dien thoai",
+    "bam dt", "bam dien thoai", "di cua sau", "cong bang o dau", "quy dinh o dau ra", "toi thay khong dung",
+)
+# Folded: asking how to do it. Then the message is the procedure's question, whoever was at fault.
+HOW = ("the nao", "lam sao", "ra sao", "cach nao", "can gi", "can nhung gi", "mat bao lau", "bao lau", "can giay",
+       "thu tuc gi", "lam gi de", "phai lam gi")
+
 _FAILURES = PhraseSet((tuple(p.split()), None) for p in FAILURES)
 _ASKS = PhraseSet((tuple(p.split()), None) for p in ASKS)
 _MISHANDLED = PhraseSet((tuple(p.split()), None) for p in MISHANDLED)
+_STAFF_FAULTS = PhraseSet((tuple(p.split()), None) for p in STAFF_FAULTS)
+_HOW = PhraseSet((tuple(p.split()), None) for p in HOW)
 
 
 def reports_service_failure(topic: str | None, words: Sequence[str]) -> bool:
@@ -60,5 +83,14 @@ def reports_service_failure(topic: str | None, words: Sequence[str]) -> bool:
 
 
 def reports_mishandling(words: Sequence[str]) -> bool:
-    """The message tells that the office mishandled a procedure."""
-    return _MISHANDLED.any_in(words)
+    """The message tells that the office mishandled a procedure (with SESSION20_STAFF_FAULT: or that its staff were at
+    fault, when it asks nothing of how to do it)."""
+    if _MISHANDLED.any_in(words):
+        return True
+    return SESSION20_STAFF_FAULT and _STAFF_FAULTS.any_in(words) and not _HOW.any_in(words)
+
+
+def reports_failure(words: Sequence[str]) -> bool:
+    """The message reports that a service of the ward failed (nobody answered, the system failed) and asks nothing of
+    it (whatever topic the message names)."""
+    return _FAILURES.any_in(words) and not _ASKS.any_in(words)

@@ -134,25 +134,23 @@ EVERYDAY_NAMES: dict[str, list[str]] = {
     "chung thuc hop dong": ["giay cho muon nha", "cho muon nha", "giay muon nha", "giay cho tang", "giay tang cho"],
     "dang ky ket hon": ["lam giay cuoi", "xin giay cuoi", "dang ky cuoi voi"],
 }
-# Session 19 (SESSION19_CERTIFY_ANY_PAPER): a copy of another office's paper to certify ("công chứng bằng lái xe",
-# "sao y thẻ bảo hiểm y tế") is the ward's chứng thực bản sao: the document's name alone reads as that office's topic
-# (data/understanding.toml), so the verb and the document together are a phrase of the copy procedure, longer than
-# either. Asking that office for the paper itself ("làm lại bằng lái") stays out of scope.
-# Off by rule R1 (session 19): it moved no fresh verdict, and off alone it brings back no confident wrong on a training
-# half (its one training case, s19, goes back to unsure).
-SESSION19_CERTIFY_ANY_PAPER = False
-OTHER_OFFICES_PAPERS = ("bang lai", "bang lai xe", "giay phep lai xe", "the bao hiem y te", "the bao hiem",
-                        "so bao hiem xa hoi", "so bao hiem", "giay dang ky xe", "ca vet", "cavet", "ly lich tu phap",
-                        "phieu ly lich tu phap", "the can cuoc")
-CERTIFY_VERBS = ("cong chung", "chung thuc", "sao y", "photo cong chung", "chung thuc ban sao", "cong chung ban sao")
+# Session 20 (SESSION20_OLD_NAMES, read when an index is built): the marriage registration under its old and everyday
+# names, "giấy giá thú" (the old name of the marriage certificate, elderly citizens) and "giấy tờ cưới" (session 18's
+# half), beside session 19's "làm giấy cưới"; a copy of it is the trích lục (the longer phrase hides the paper's name).
+# Never "giá thú" alone: "con ngoài giá thú" is acknowledging a parent.
+SESSION20_OLD_NAMES = True
+OLD_NAMES: dict[str, list[str]] = {
+    "dang ky ket hon": ["giay gia thu", "lam giay gia thu", "dang ky gia thu", "giay to cuoi", "lam giay to cuoi"],
+    "trich luc": [f"{copy} giay gia thu" for copy in ("ban sao", "xin ban sao", "cap ban sao", "xin lai")],
+}
 
 
 def procedure_terms() -> dict[str, list[str]]:
-    """PROCEDURE_TERMS, with session 19's everyday names and certified copies of other offices' papers while their
-    flags are on (read when an index is built)."""
+    """PROCEDURE_TERMS, with session 19's everyday names and session 20's old names while their flags are on (read
+    when an index is built)."""
     more: dict[str, list[str]] = dict(EVERYDAY_NAMES) if SESSION19_EVERYDAY_NAMES else {}
-    if SESSION19_CERTIFY_ANY_PAPER:
-        more["ban sao tu ban chinh"] = [f"{verb} {paper}" for verb in CERTIFY_VERBS for paper in OTHER_OFFICES_PAPERS]
+    if SESSION20_OLD_NAMES:
+        more = {key: [*more.get(key, []), *OLD_NAMES.get(key, [])] for key in dict.fromkeys([*more, *OLD_NAMES])}
     if not more:
         return PROCEDURE_TERMS
     keys = dict.fromkeys([*PROCEDURE_TERMS, *more])

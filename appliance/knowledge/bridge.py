@@ -109,10 +109,10 @@ FACT_OF_KIND = {"money": "fee", "time": "processing_time"}
 # Session 18 (review of session 17: the bridge read any question naming a procedure as asking for its legal basis):
 # a question that names the procedure but asks WHERE it is done or WHICH office decides ("làm giấy khai sinh ở phường
 # của vợ hay của chồng", "đăng ký kết hôn làm ở đâu") asks for the article on competence the catalogue cites for the
-# procedure's agency (Điều 13, 17 Luật Hộ tịch), not for the procedure's steps (Điều 16, 18). With this on, those
-# articles (checked against the library like every fact) come first, then the legal basis. The question's form is
-# read as search.title_adjustment reads it (relevance.ASKS_COMPETENCE). Read at call time.
-SESSION18_ASKED_AGENCY = True  # on by rule R1 (session 18): fresh right +2, wrong -2 (BM25 and embedder)
+# procedure's agency (Điều 13, 17 Luật Hộ tịch), not for the procedure's steps (Điều 16, 18). Those articles
+# (checked against the library like every fact) come first, then the legal basis. The question's form is
+# read as search.title_adjustment reads it (relevance.ASKS_COMPETENCE). Rule R1 of session 18 (fresh right +2, wrong
+# -2, BM25 and embedder); unconditional since session 20.
 # … or asks to choose between two wards ("làm ở phường của vợ hay của chồng", "ra xã nơi sinh hay nơi ở").
 _WHICH_OF_TWO = re.compile(r"\b(?:o|tai|ra|len|ve) (?:phuong|xa|uy ban|ubnd) (?:cua|noi) [a-z0-9 ]{1,40}? hay "
                            r"(?:cua|noi|o|tai|phuong|xa)\b")
@@ -123,7 +123,7 @@ _THIS_OFFICE = re.compile(r"\b(?:phuong|xa|ubnd|uy ban)(?: [a-z]+){0,2} co (?:du
 
 
 def asks_agency(folded_query: str) -> bool:
-    """Whether the question (folded) asks where a procedure is done or which office decides (SESSION18_ASKED_AGENCY)."""
+    """Whether the question (folded) asks where a procedure is done or which office decides."""
     padded = f" {folded_query} "
     return bool(relevance.ASKS_COMPETENCE.search(padded) or _WHICH_OF_TWO.search(padded)
                 or _THIS_OFFICE.search(padded))
@@ -135,7 +135,7 @@ class Bridged:
     name: str
     rows: list[sqlite3.Row]   # the basis passages, in the catalogue's order
     # How many of `rows`, first, answer the form the question asks (the agency articles for "where", "which office":
-    # SESSION18_ASKED_AGENCY): search shows them before the ranking's own passages.
+    # asks_agency): search shows them before the ranking's own passages.
     lead: int = 0
 
 
@@ -288,10 +288,10 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
         fields = ["legal_basis", *(FACT_OF_KIND[kind] for kind in sorted(kinds) if kind in FACT_OF_KIND)]
         gaps = basis_gaps(conn, procedure, fields) if kinds else ()
     lead = 0
-    if rows and SESSION18_ASKED_AGENCY and asks_agency(folded):
+    if rows and asks_agency(folded):
         agency = {int(row["id"]) for row in fact_passages(conn, procedure, "agency")}
         lead = next((n for n, row in enumerate(rows) if int(row["id"]) not in agency), len(rows))
-    if rows and rule_articles.SESSION18B_RULE_ARTICLE:
+    if rows:
         # A specific rule of the procedure's own law asked (when it may not be done, within how long, who): its
         # article first, before the agency articles and the ranking's own passages (rule_articles.py).
         rule = _rule_rows(conn, procedure, folded)
@@ -318,7 +318,7 @@ def answer_passages(conn: sqlite3.Connection, procedure: Procedure, folded_query
     passage kept states one of the things asked (an amount, a time, a penalty), and together they
     state all of them; none when the library lacks the procedure's own law."""
     legal = basis_passages(conn, procedure)
-    if legal and SESSION18_ASKED_AGENCY and asks_agency(folded_query):
+    if legal and asks_agency(folded_query):
         agency = fact_passages(conn, procedure, "agency")
         seen = {int(row["id"]) for row in agency}
         legal = [*agency, *(row for row in legal if int(row["id"]) not in seen)]

@@ -3,10 +3,10 @@
 Luật Khiếu nại states most steps twice: "Thụ lý giải quyết khiếu nại" (Điều 27) and "Thụ lý giải quyết khiếu nại lần
 hai" (Điều 36), "Thời hạn giải quyết khiếu nại lần đầu" (28) and "… lần hai" (37) … The second-instance article
 repeats the same words plus "lần hai" and often ranks above its twin for a question that never says so ("nhận được
-đơn khiếu nại thì trong bao nhiêu ngày phải thụ lý"). With SESSION18B_FIRST_INSTANCE on, a passage of a "… lần hai"
-article among those shown first, for a question that names neither instance nor a complaint made again
-(ASKS_SECOND), gets its first-instance twin (same document, the title without "lần hai" or with "lần đầu" instead;
-the first such article) put just before it; both stay.
+đơn khiếu nại thì trong bao nhiêu ngày phải thụ lý"). A passage of a "… lần hai" article among those shown first, for
+a question that names neither instance nor a complaint made again (ASKS_SECOND), gets its first-instance twin (same
+document, the title without "lần hai" or with "lần đầu" instead; the first such article) put just before it; both
+stay (session 18, rule R1: embedder fresh +1 right, -1 wrong; unconditional since session 20).
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ from appliance.knowledge.articles import articles_of
 from appliance.knowledge.validity import in_force
 from appliance.text import fold_tokens
 
-# Read at call time.
-SESSION18B_FIRST_INSTANCE = True  # on by rule R1 (session 18): embedder fresh +1 right, -1 wrong; BM25 fresh unmoved
 DEPTH = 3   # the passages shown first (search.SHOWN)
 # The question says which instance, or that the complaint is made again ("không đồng ý với quyết định", "khiếu nại
 # tiếp", "lần đầu" named as what came before).

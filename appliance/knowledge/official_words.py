@@ -13,6 +13,9 @@ Some questions a ward hears again and again are answered by one passage that sha
   tố cáo thì tố cáo tiếp với ai"): khoản 1 Điều 37 Luật Tố cáo, "… việc giải quyết tố cáo là không đúng quy định của
   pháp luật thì người tố cáo có quyền tố cáo tiếp …", not Điều 38 on a denunciation left unresolved past its time
   limit, whose words are the same (`SESSION19_DISAGREE`).
+- how a seal is put on a signature or across pages ("đóng dấu lên chữ ký thì trùm bao nhiêu", "dấu giáp lai"): khoản 1
+  Điều 33 Nghị định 30/2020, "Khi đóng dấu lên chữ ký, dấu đóng phải trùm lên …" (`SESSION20_SEAL`; the question names a
+  signature, and the bridge read it as the certification of a signature).
 The ranking finds the law (every article of it repeats "tố cáo", "khai sinh") but not the rule, and the bridge answers
 with the procedure's steps. When the question is of such a kind, the passage holding the rule's official words
 (`RULES`: folded phrases, matched in the library's own text, so nothing is written here but where to look) is shown
@@ -25,6 +28,7 @@ import re
 import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Literal
 
 from appliance.knowledge import relevance, store
 from appliance.knowledge.validity import in_force
@@ -32,6 +36,9 @@ from appliance.knowledge.validity import in_force
 SESSION19_UNSIGNED = True
 SESSION19_OWN_INTEREST = True
 SESSION19_DISAGREE = True
+SESSION20_SEAL = True
+# The module constant that switches a family of rules on (Rule.flag).
+Family = Literal["SESSION19_UNSIGNED", "SESSION19_OWN_INTEREST", "SESSION19_DISAGREE", "SESSION20_SEAL"]
 # The ranking's passages whose documents count as "the answer rests on them" when nothing is bridged.
 OWN_DEPTH = 5
 
@@ -58,9 +65,17 @@ _DISAGREE = re.compile(r"\bkhong (?:dong y|dong tinh|nhat tri|thoa man|chap nhan
 _NEXT = re.compile(r"\b(?:tiep|den ai|voi ai|cho ai|o dau|lam gi|lam the nao|co quyen|co duoc)\b")
 
 
+# Putting a seal (folded "dong dau", as typed with or without diacritics) on a signature, across pages, in which ink or
+# how far over the signature: how the office seals its own papers (Nghị định 30/2020), …
+_SEAL = re.compile(r"\bdong dau\b")
+_HOW_SEALED = re.compile(r"\b(?:len chu ky|trum|giap lai|dau treo|muc dau|mau do)\b")
+# … not whether a paper brought for certification bears one (chứng thực: Nghị định 23/2015).
+_CERTIFIED = re.compile(r"\b(?:chung thuc|sao y|ban sao)\b")
+
+
 @dataclass(frozen=True)
 class Rule:
-    flag: str                    # the module constant that switches the family on
+    flag: Family                 # the module constant that switches the family on
     asks: tuple[re.Pattern[str], ...]   # all must match the folded question
     phrase: str                  # folded words of the rule, found in the passage's folded text
     unless: re.Pattern[str] | None = None   # a question matching it is of another kind
@@ -76,13 +91,21 @@ RULES: tuple[Rule, ...] = (
     Rule("SESSION19_DISAGREE", (_DISAGREE, re.compile(r"\bto cao\b"), _NEXT),
          "giai quyet to cao la khong dung quy dinh cua phap luat thi nguoi to cao co quyen to cao tiep",
          unless=re.compile(r"\bbi to cao\b")),   # the person denounced disagreeing has other rights
+    Rule("SESSION20_SEAL", (_SEAL, _HOW_SEALED), "khi dong dau len chu ky dau dong phai trum len", unless=_CERTIFIED),
 )
+
+
+def switched_on() -> dict[Family, bool]:
+    """Each family's flag, read at call time (tests switch one with monkeypatch)."""
+    return {"SESSION19_UNSIGNED": SESSION19_UNSIGNED, "SESSION19_OWN_INTEREST": SESSION19_OWN_INTEREST,
+            "SESSION19_DISAGREE": SESSION19_DISAGREE, "SESSION20_SEAL": SESSION20_SEAL}
 
 
 def asked(folded_query: str) -> list[Rule]:
     """The rules (of the families switched on) whose kind of question this is (folded, padded)."""
     padded = f" {folded_query.strip()} "
-    return [rule for rule in RULES if globals()[rule.flag] and all(p.search(padded) for p in rule.asks)
+    on = switched_on()
+    return [rule for rule in RULES if on[rule.flag] and all(p.search(padded) for p in rule.asks)
             and not (rule.unless and rule.unless.search(padded))]
 
 

@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from appliance.knowledge import store
-from appliance.knowledge.indexing import STOPWORDS, bigrams
-from appliance.text import fold, fold_tokens, normalize
+from appliance.knowledge.indexing import bigrams, question_tokens
+from appliance.text import fold, fold_tokens
 
 TOP = 3                 # passages judged (an answer usually sits in one of the first three)
 THRESHOLD = 0.5         # below: "not found"
@@ -46,10 +46,14 @@ _STATES_PENALTY = re.compile(r"\b(bi phat|xu phat|phat tien|muc phat|phat canh c
 _STATES_MONEY = re.compile(r"\d[\d.]* dong\b|\bmien (?:le )?phi\b|\bkhong (?:phai nop|thu) (?:le )?phi\b")
 # Official text spells numbers out after the digits ("02 (hai) ngày"), folded without brackets.
 _NUMBER_WORD = r"(?:\(?(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi)\)? )"
-_STATES_TIME = re.compile(rf"\b\d+ {_NUMBER_WORD}*(?:ngay|thang|nam|gio)\b")
+# … or "immediately" ("Ngay sau khi nhận đủ giấy tờ": how long a khai sinh takes).
+_STATES_TIME = re.compile(rf"\b\d+ {_NUMBER_WORD}*(?:ngay|thang|nam|gio)\b|\bngay (?:sau khi|trong ngay)\b")
+# A passage of a clause starts with its number ("1. Nam, nữ kết hôn …", folded "1 nam nu …"): no time or amount (rule
+# R7, session 20: "1 năm" was read there; "2. Ngay sau khi …" was read as "2 ngày", and states "immediately").
+_CLAUSE_NUMBER = re.compile(r"^\s*\d+\b")
 # Session 13: how a question asks, and the kind of article title that answers that form (search.title_adjustment
 # ranks by it). Folded patterns over the question and the article title.
-# Where, to whom, who decides: the form asking for the article on competence (also bridge.SESSION18_ASKED_AGENCY).
+# Where, to whom, who decides: the form asking for the article on competence (also bridge.asks_agency).
 ASKS_COMPETENCE = re.compile(r"\b(o dau|tai dau|cho ai|ai (?:co )?(?:tham quyen|giai quyet|cap|ky|lam)|co quan nao|"
                              r"uy ban nao|ubnd (?:xa |phuong )?nao|phuong nao|xa nao|noi nao|tham quyen|ve que|"
                              r"lam o dau)\b")
@@ -90,10 +94,9 @@ class Judgement:
 def _content_words(query: str) -> list[tuple[str, str]]:
     """(folded word, word as typed) of the question, filler dropped, in order, unique."""
     out: dict[str, str] = {}
-    for surface in _WORD.findall(normalize(query)):
-        for token in fold_tokens(surface):
-            if token not in STOPWORDS and token not in _ASKING and len(token) > 1:
-                out.setdefault(token, surface.lower())
+    for token, surface, filler in question_tokens(query):
+        if not filler and token not in _ASKING and len(token) > 1:
+            out.setdefault(token, surface)
     return list(out.items())
 
 
@@ -119,10 +122,11 @@ def asked_kinds(folded_query: str) -> frozenset[str]:
 def states_kind(kind: str, folded_text: str) -> bool:
     """Whether a passage states an amount ("money"), a time ("time") or a penalty ("penalty")."""
     pattern = {"money": _STATES_MONEY, "time": _STATES_TIME, "penalty": _STATES_PENALTY}[kind]
-    return bool(pattern.search(folded_text))
+    return bool(pattern.search(_CLAUSE_NUMBER.sub(" ", folded_text, count=1)))
 
 
 def _kind(folded_query: str, folded_text: str) -> float:
+    folded_text = _CLAUSE_NUMBER.sub(" ", folded_text, count=1)
     if _ASKS_MONEY.search(folded_query) and not _STATES_MONEY.search(folded_text):
         return 0.0
     if _ASKS_TIME.search(folded_query) and not _STATES_TIME.search(folded_text):
@@ -139,7 +143,7 @@ def features(conn: sqlite3.Connection, query: str, rows: Sequence[sqlite3.Row]) 
         return Features(0.0, 0.0, 0.0, 0.0, 0.0, 1.0), []
     folded = [w for w, _ in words]
     folded_query = " ".join(fold_tokens(query))
-    pairs = bigrams([t for t in fold_tokens(query) if t not in STOPWORDS])
+    pairs = bigrams([t for t, _typed, filler in question_tokens(query) if not filler])
     idf, nowhere = _idf(conn, folded)
     weight = sum(idf.values())
     rare = sorted(folded, key=lambda w: -idf[w])[:max(1, len(folded) // 2)]

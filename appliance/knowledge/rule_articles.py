@@ -4,9 +4,10 @@ The bridge answers a question naming a procedure with the procedure's legal basi
 khai sinh", Điều 16 Luật Hộ tịch). A question that names the procedure but asks one SPECIFIC rule of it is answered
 by another article of the same law: when it may NOT be done ("Trường hợp không được chứng thực chữ ký", Điều 25
 Nghị định 23/2015), within how long one MUST do it or who must ("Trách nhiệm đăng ký khai sinh", Điều 15 Luật Hộ
-tịch), on what CONDITION. Such an article's title names the procedure and the kind of rule (RULE_KINDS); with
-SESSION18B_RULE_ARTICLE on, its first passage stating what is asked is shown before the basis (the basis follows:
-the citizen who asks whether the ward does it is still answered by it).
+tịch), on what CONDITION. Such an article's title names the procedure and the kind of rule (RULE_KINDS); its first
+passage stating what is asked is shown before the basis (the basis follows: the citizen who asks whether the ward
+does it is still answered by it; session 18, rule R1: fresh right +3, wrong -3 with BM25 and the embedder;
+unconditional since session 20).
 
 Session 19 (`SESSION19_CONDITION_ELSEWHERE`): the condition of a procedure may live in ANOTHER law than the
 procedure's own: the age to marry is "Điều kiện kết hôn" (Điều 8 Luật Hôn nhân và gia đình), while the kết hôn
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import dataclass
 
 from appliance.knowledge import relevance, store
 from appliance.knowledge.articles import articles_of
@@ -33,7 +35,6 @@ from appliance.knowledge.validity import in_force
 from appliance.text import fold_tokens
 
 # Read at call time.
-SESSION18B_RULE_ARTICLE = True  # on by rule R1 (session 18): fresh right +3, wrong -3 (BM25 and embedder)
 SESSION19_CONDITION_ELSEWHERE = True
 CONDITION_BONUS = 1.0
 # Share of the procedure name's content syllables an article title must contain to be about that procedure
@@ -153,6 +154,44 @@ def asks_condition(folded_query: str) -> bool:
     return SESSION19_CONDITION_ELSEWHERE and _CONDITION[1] in asked_rules(folded_query)
 
 
+@dataclass(frozen=True)
+class _ConditionArticle:
+    first: int              # the id of the article's first passage
+    title: str              # folded
+    subject: tuple[str, ...]
+    folded: str             # the first passage's folded text
+
+
+# The articles titled as a condition, per database file and library stamp (store.library_stamp): scanning every
+# title on each condition question cost about 20 ms, half a search.
+_CONDITION_ARTICLES: dict[str, tuple[tuple[object, ...], tuple[_ConditionArticle, ...]]] = {}
+
+
+def _condition_articles(conn: sqlite3.Connection) -> tuple[_ConditionArticle, ...]:
+    """The first passage of each article (of a document not out of force) titled as a condition and not as a rival
+    procedure, with the title's subject (its content syllables but the condition's own words)."""
+    name, stamp = store.database_name(conn), store.library_stamp(conn)
+    cached = _CONDITION_ARTICLES.get(name) if name else None
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    # SQLite: with min(), the bare column c.folded is that of the row holding the minimum (the first passage).
+    rows = conn.execute("SELECT min(c.id) AS first, c.article_title, c.folded FROM kb_chunks c"
+                        " JOIN kb_documents d ON d.id = c.doc_id WHERE c.article_title <> '' AND d.status NOT IN"
+                        " ('het_hieu_luc', 'chua_co_hieu_luc')"
+                        " GROUP BY c.doc_id, c.article, c.article_title").fetchall()
+    found: list[_ConditionArticle] = []
+    for row in rows:
+        title = " ".join(fold_tokens(str(row["article_title"])))
+        if not _CONDITION[1].search(f" {title} ") or _RIVAL_TITLE.search(f" {title} "):
+            continue
+        subject = tuple(w for w in _content(str(row["article_title"])) if w not in _CONDITION_WORDS)
+        found.append(_ConditionArticle(int(row["first"]), title, subject, str(row["folded"])))
+    articles = tuple(found)
+    if name:
+        _CONDITION_ARTICLES[name] = (stamp, articles)
+    return articles
+
+
 def condition_titled(conn: sqlite3.Connection, folded_query: str) -> dict[int, str]:
     """When the question asks a condition: the first passage of each article titled as a condition (in force) whose
     subject (the title's content syllables but the condition's own words, at least one) the question names, all of
@@ -161,18 +200,6 @@ def condition_titled(conn: sqlite3.Connection, folded_query: str) -> dict[int, s
     if not asks_condition(folded_query):
         return {}
     asked = set(folded_query.split())
-    # SQLite: with min(), the bare column c.folded is that of the row holding the minimum (the first passage).
-    rows = conn.execute("SELECT min(c.id) AS first, c.article_title, c.folded FROM kb_chunks c"
-                        " JOIN kb_documents d ON d.id = c.doc_id WHERE c.article_title <> '' AND d.status NOT IN"
-                        " ('het_hieu_luc', 'chua_co_hieu_luc')"
-                        " GROUP BY c.doc_id, c.article, c.article_title").fetchall()
-    out: dict[int, str] = {}
-    for row in rows:
-        title = " ".join(fold_tokens(str(row["article_title"])))
-        if not _CONDITION[1].search(f" {title} ") or _RIVAL_TITLE.search(f" {title} "):
-            continue
-        subject = [w for w in _content(str(row["article_title"])) if w not in _CONDITION_WORDS]
-        if (subject and all(w in asked for w in subject)
-                and relevance.states_what_is_asked(folded_query, str(row["folded"]))):
-            out[int(row["first"])] = title
-    return out
+    return {article.first: article.title for article in _condition_articles(conn)
+            if article.subject and all(w in asked for w in article.subject)
+            and relevance.states_what_is_asked(folded_query, article.folded)}

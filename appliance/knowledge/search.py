@@ -29,6 +29,7 @@ from appliance.knowledge import (
     relevance,
     rule_articles,
     store,
+    title_asked,
     vectors,
 )
 from appliance.knowledge.chunking import place
@@ -278,14 +279,13 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         ranked.append(((exact_all, score), chunk_id))
     ranked.sort(key=lambda item: item[0], reverse=True)
     hits = [_hit(chunk_rows[chunk_id], score, query) for (_exact, score), chunk_id in ranked[:k]]
-    if first_instance.SESSION18B_FIRST_INSTANCE:
-        # A "… lần hai" article of the complaints law shown for a question that names no second complaint: its
-        # first-instance twin just before it (first_instance.py).
-        ordered = first_instance.twins_first(conn, folded_query, [chunk_rows[cid] for _s, cid in ranked[:k]])
-        if [int(r["id"]) for r in ordered[:k]] != [cid for _s, cid in ranked[:k]]:
-            score_of = {cid: score for (_exact, score), cid in ranked}
-            after = [score_of.get(int(r["id"])) for r in ordered]
-            hits = [_hit(r, next(s for s in after[n:] if s is not None), query) for n, r in enumerate(ordered[:k])]
+    # A "… lần hai" article of the complaints law shown for a question that names no second complaint: its
+    # first-instance twin just before it (first_instance.py).
+    ordered = first_instance.twins_first(conn, folded_query, [chunk_rows[cid] for _s, cid in ranked[:k]])
+    if [int(r["id"]) for r in ordered[:k]] != [cid for _s, cid in ranked[:k]]:
+        score_of = {cid: score for (_exact, score), cid in ranked}
+        after = [score_of.get(int(r["id"])) for r in ordered]
+        hits = [_hit(r, next(s for s in after[n:] if s is not None), query) for n, r in enumerate(ordered[:k])]
     judged = relevance.judge(conn, query, [chunk_rows[cid] for _s, cid in ranked[:relevance.TOP]])
     response.confidence, response.missing = judged.confidence, judged.missing
     unheld = not_held.asks_not_held(folded_query)   # a will's validity, who inherits: no text here (not_held.py)
@@ -297,6 +297,11 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         # Before a bridged procedure's basis (the passages found are closer to what is asked), but a question naming
         # a subject the library has no text for, or read as outside the ward's work, stays "not found".
         judged, reading = replace(judged, answered=True, note=""), bridge.Reading()
+    if (not judged.answered and not unheld and reading.bridged is None and not reading.gaps
+            and not reading.out_of_scope
+            and title_asked.title_answers(folded_query, [chunk_rows[cid] for _s, cid in ranked[:title_asked.DEPTH]])):
+        # The question repeats the whole title of the article ranked first, and of no other (title_asked.py).
+        judged = replace(judged, answered=True, note="")
     # Passages in force that share the question's words, but the question is not about them; text out
     # of force that answers is shown labelled, with the current law the library lacks (below).
     in_force_shown = any(h.in_force for h in hits[:SHOWN])

@@ -209,6 +209,22 @@ def chunk_total(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM kb_chunks").fetchone()[0])
 
 
+def database_name(conn: sqlite3.Connection) -> str:
+    """The file of the connection's main database ("" for one in memory)."""
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return str(row[2] or "") if row else ""
+
+
+def library_stamp(conn: sqlite3.Connection) -> tuple[object, ...]:
+    """Changes whenever the library's passages or a document's status change (an import, an upload, an edit, a
+    deletion): a key for what is derived from the whole library and kept between searches (a fraction of a ms)."""
+    return tuple(conn.execute(
+        "SELECT (SELECT count(*) FROM kb_chunks), (SELECT coalesce(max(id), 0) FROM kb_chunks),"
+        " (SELECT total(id) FROM kb_chunks),"
+        " (SELECT coalesce(group_concat(id || ':' || status || ':' || updated_at, ','), '') FROM kb_documents)"
+    ).fetchone())
+
+
 def term_documents(conn: sqlite3.Connection, terms: Sequence[str]) -> dict[str, int]:
     """Folded term → number of passages containing it (FTS5's own vocabulary, any column)."""
     if not terms:

@@ -141,75 +141,9 @@ def test_near_words_do_not_name_it(monkeypatch: pytest.MonkeyPatch, text: str, c
     assert _best(text) != code
 
 
-CERTIFY_OTHER_PAPERS = [  # a copy of another office's paper to certify: the ward's copy procedure
-    "cần công chứng bằng lái xe để nộp công ty",
-    "sao y thẻ bảo hiểm y tế cho con ở phường được không",
-    "chứng thực bản sao sổ bảo hiểm xã hội mất bao nhiêu tiền",
-]
-ASK_OTHER_OFFICE = [  # the paper itself: no certified copy named
-    "làm lại bằng lái xe bị mất ở đâu",
-    "thẻ bảo hiểm y tế hết hạn gia hạn thế nào",
-]
-
-
-@pytest.mark.parametrize("text", CERTIFY_OTHER_PAPERS)
-def test_a_copy_of_another_offices_paper_is_the_copy_procedure(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(vocabulary, "SESSION19_CERTIFY_ANY_PAPER", True)
-    on = ProcedureIndex(CATALOGUE).evidence(text).get("CTH-BS", 0.0)
-    monkeypatch.setattr(vocabulary, "SESSION19_CERTIFY_ANY_PAPER", False)
-    assert on > ProcedureIndex(CATALOGUE).evidence(text).get("CTH-BS", 0.0)
-
-
-@pytest.mark.parametrize("text", ASK_OTHER_OFFICE)
-def test_the_other_offices_paper_alone_is_no_copy(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(vocabulary, "SESSION19_CERTIFY_ANY_PAPER", True)
-    assert "CTH-BS" not in ProcedureIndex(CATALOGUE).evidence(text)
-
-
 def test_every_everyday_name_is_in_the_index() -> None:
     every = {" ".join(words) for words, _, _ in ProcedureIndex(CATALOGUE).phrases}
     assert all(name in every for names in vocabulary.EVERYDAY_NAMES.values() for name in names)
-
-
-# --- SESSION19_DECEASED_BENEFICIARY ---------------------------------------------------------------------------------
-FUNERAL_OF_A_BENEFICIARY = [  # the allowance the dead person drew, then the funeral support asked for
-    "Bà nội em đang hưởng trợ cấp người cao tuổi thì qua đời hôm qua, nhà muốn xin hỗ trợ mai táng",
-    "chú tôi nhận trợ cấp khuyết tật hàng tháng, vừa mất, có tiền hỗ trợ chôn cất không",
-]
-ALLOWANCE_ONLY = [  # a death told, but the allowance is what is asked; or the funeral asked without a death word
-    "Bố tôi mất rồi, mẹ tôi 75 tuổi có được hưởng trợ cấp người cao tuổi không",
-    "Người hưởng trợ cấp người khuyết tật thì có được hỗ trợ mai táng không, mức bao nhiêu",
-]
-
-
-def _rule_scores(text: str) -> dict[str, float]:
-    from appliance.citizen import deceased
-
-    index = ProcedureIndex(CATALOGUE)
-    scores = {f"proc:{code}": v for code, v in index.evidence(text).items()}
-    return deceased.boost(scores, tokens(text), deceased.codes(CATALOGUE))
-
-
-@pytest.mark.parametrize("text", FUNERAL_OF_A_BENEFICIARY)
-def test_the_funeral_support_of_a_beneficiary(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    from appliance.citizen import deceased
-
-    monkeypatch.setattr(deceased, "SESSION19_DECEASED_BENEFICIARY", True)
-    on = _rule_scores(text)
-    assert max(on, key=lambda label: on[label]) == "proc:BTXH-MT" and "proc:BTXH-TCHT" not in on
-    monkeypatch.setattr(deceased, "SESSION19_DECEASED_BENEFICIARY", False)
-    off = _rule_scores(text)
-    assert off["proc:BTXH-TCHT"] > 0 and off["proc:BTXH-MT"] < on["proc:BTXH-MT"]
-
-
-@pytest.mark.parametrize("text", ALLOWANCE_ONLY)
-def test_no_death_or_no_funeral_leaves_the_allowance(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    from appliance.citizen import deceased
-
-    monkeypatch.setattr(deceased, "SESSION19_DECEASED_BENEFICIARY", True)
-    on = _rule_scores(text)
-    monkeypatch.setattr(deceased, "SESSION19_DECEASED_BENEFICIARY", False)
-    assert on == _rule_scores(text)
 
 
 # --- SESSION19_PURPOSE_CLAUSE ---------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.knowledge import bridge, relevance
+from appliance.knowledge import relevance
 from appliance.knowledge import search as search_module
 from appliance.knowledge.search import search, title_adjustment
 from appliance.text import fold_tokens
@@ -55,28 +55,26 @@ def _shown(result) -> list[str]:
     # Asking through someone else: Điều 6 (quyền, nghĩa vụ đăng ký hộ tịch), beside the cải chính basis.
     ("người dân có được nhờ người khác đi đăng ký hộ tịch thay mình không", "60/2014/QH13|6", "HT-TDCC"),
 ])
-def test_a_bridged_question_shows_the_rankings_article_of_that_law_first(library, monkeypatch, question, article,
-                                                                        procedure):
-    # Session 18's rule puts the procedure's competence facts first for "phường có được cấp … không" (one of them is
-    # of the fee circular): test_session18_search.py states it.
-    monkeypatch.setattr(bridge, "SESSION18_ASKED_AGENCY", False)
+def test_a_bridged_question_shows_the_rankings_article_of_that_law_first(library, question, article, procedure):
     on = search(library, question, 5)
     assert on.answered and on.procedure is not None and on.procedure[0] == procedure
     assert article in _shown(on)[:3], _shown(on)
-    assert all(h.number == "60/2014/QH13" for h in on.hits)   # still the procedure's law, said so
+    # Still the procedure's law, said so; "phường có được cấp … không" also asks which office: the procedure's
+    # competence facts lead its basis, one of them of the fee circular (test_asked_agency.py).
+    assert sum(h.number == "60/2014/QH13" for h in on.hits) >= len(on.hits) - 1
 
 
-def test_a_chatty_procedure_question_keeps_its_basis_first(library, monkeypatch):
+def test_a_chatty_procedure_question_keeps_its_basis_first(library):
     # Another "Thủ tục …" article (Điều 36, with a foreign element) or the definitions are rival readings of the
-    # procedure the catalogue chose: they are not put before its basis. ("làm ở đâu" with session 18's rule on: the
-    # procedure's competence article, Điều 27, first: test_session18_search.py.)
-    monkeypatch.setattr(bridge, "SESSION18_ASKED_AGENCY", False)
+    # procedure the catalogue chose: they are not put before its basis. ("làm ở đâu": the procedure's competence
+    # article, Điều 27, then its basis: test_asked_agency.py.)
     for question, first in [
-        ("nhà mình mới sinh em bé, giờ muốn đi làm giấy khai sinh thì phải mang theo những gì vậy ạ", "16"),
-        ("giấy khai sinh ghi sai ngày sinh, giờ muốn sửa khai sinh thì làm ở đâu", "28"),
+        ("nhà mình mới sinh em bé, giờ muốn đi làm giấy khai sinh thì phải mang theo những gì vậy ạ", ["16"]),
+        ("giấy khai sinh ghi sai ngày sinh, giờ muốn sửa khai sinh thì làm ở đâu", ["27", "28"]),
     ]:
         result = search(library, question, 5)
-        assert result.procedure is not None and result.hits[0].article == first, _shown(result)
+        assert result.procedure is not None and [h.article for h in result.hits[:len(first)]] == first, \
+            _shown(result)
 
 
 def test_own_passages_must_state_what_is_asked(library):

@@ -195,3 +195,22 @@ def test_a_question_on_a_wills_validity_is_not_answered_from_the_certification_r
     monkeypatch.setattr(not_held, "SESSION19_INHERITANCE_NOT_HELD", False)
     off = search(library, question, 5)
     assert off.answered and off.procedure is not None   # the certification of contracts, shown as the answer
+
+
+def test_the_condition_titled_articles_follow_the_library(tmp_path):
+    # Kept between searches per library stamp (store.library_stamp): a document put out of force leaves them at once.
+    from appliance.db import connect, migrate
+    from appliance.knowledge import store
+
+    conn = connect(tmp_path / "appliance.db")
+    migrate(conn)
+    question = _folded("nam bao nhiêu tuổi thì được đăng ký kết hôn")
+    titled = rule_articles.condition_titled(conn, question)
+    assert "dieu kien ket hon" in titled.values()
+    doc_id = int(conn.execute("SELECT doc_id FROM kb_chunks WHERE id = ?", (next(iter(titled)),)).fetchone()[0])
+    status = str(conn.execute("SELECT status FROM kb_documents WHERE id = ?", (doc_id,)).fetchone()[0])
+    store.set_status(conn, doc_id, "het_hieu_luc", "")
+    assert "dieu kien ket hon" not in rule_articles.condition_titled(conn, question).values()
+    store.set_status(conn, doc_id, status, "")
+    assert rule_articles.condition_titled(conn, question) == titled
+    conn.close()

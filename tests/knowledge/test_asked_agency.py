@@ -1,5 +1,6 @@
-"""Session 18: legal search behaviours behind SESSION18_* flags read at call time (docs/knowledge.md, "Session 18").
-The sentences here are this file's own, not the blind writers'."""
+"""A bridged question asking where a procedure is done or which office decides: the article on competence first
+(session 18, docs/knowledge.md; unconditional since session 20). The sentences here are this file's own, not the blind
+writers'."""
 
 from __future__ import annotations
 
@@ -38,31 +39,20 @@ def test_a_question_asking_where_or_which_office():
     ("ông mất ở bệnh viện tỉnh, khai tử ở đâu", "HT-KT", "60/2014/QH13|32"),
     ("muốn đăng ký kết hôn thì ra phường của vợ hay của chồng", "HT-KH", "60/2014/QH13|17"),
 ])
-def test_the_article_on_competence_is_shown_for_a_bridged_where_question(library, monkeypatch, question, procedure,
-                                                                          article):
-    monkeypatch.setattr(bridge, "SESSION18_ASKED_AGENCY", True)
+def test_the_article_on_competence_is_shown_for_a_bridged_where_question(library, question, procedure, article):
     on = search(library, question, 5)
-    monkeypatch.setattr(bridge, "SESSION18_ASKED_AGENCY", False)
-    off = search(library, question, 5)
     assert on.procedure is not None and on.procedure[0] == procedure and article in _shown(on)
-    assert off.procedure == on.procedure and article not in _shown(off)
 
 
 @pytest.mark.parametrize(("question", "article"), [
     ("mẹ ở phường này, bố ở phường khác, phường mình có được đăng ký khai sinh cho bé không", "60/2014/QH13|13"),
     ("bé 10 tuổi bị ghi sai tên trong giấy khai sinh, phường sửa được hay phải lên quận", "60/2014/QH13|27"),
 ])
-def test_the_article_on_competence_comes_before_the_rankings_own_passages(library, monkeypatch, question, article):
-    monkeypatch.setattr(bridge, "SESSION18_ASKED_AGENCY", True)
-    on = _shown(search(library, question, 5))
-    monkeypatch.setattr(bridge, "SESSION18_ASKED_AGENCY", False)
-    assert on[0] == article and _shown(search(library, question, 5))[0] != article
+def test_the_article_on_competence_comes_before_the_rankings_own_passages(library, question, article):
+    assert _shown(search(library, question, 5))[0] == article
 
 
-def test_a_bridged_question_not_asking_where_is_answered_as_before(library, monkeypatch):
+def test_a_bridged_question_not_asking_where_keeps_the_procedures_steps_first(library):
     question = "đi làm giấy khai sinh cho con cần mang giấy tờ gì"
-    monkeypatch.setattr(bridge, "SESSION18_ASKED_AGENCY", True)
-    on = _shown(search(library, question, 5))
-    monkeypatch.setattr(bridge, "SESSION18_ASKED_AGENCY", False)
-    assert on == _shown(search(library, question, 5)) and on[0] == "60/2014/QH13|16"
+    assert _shown(search(library, question, 5))[0] == "60/2014/QH13|16"
 
