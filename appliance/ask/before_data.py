@@ -14,7 +14,7 @@ import datetime as dt
 
 from appliance.ask.parser import Intent
 
-SESSION20_BEFORE_DATA = True
+SESSION20_BEFORE_DATA = False  # off by rule R1 (session 20): moved no fresh verdict, no training wrong back
 
 
 def no_figure(intent: Intent, first: dt.date | None, what: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from appliance.ask.tokens import Tokens
 
-SESSION20_NEGATIONS = True
+SESSION20_NEGATIONS = True  # on by rule R1 (session 20): fresh right +1, wrong unchanged
 _PASSIVE = {"duoc", "bi"}
 _OPEN_VERBS = (["giai", "quyet"], ["xu", "ly"], ["tra"], ["hoan", "thanh"], ["duyet"], ["co", "ket", "qua"])
 _LATE = (["tre", "han"], ["tre", "hen"])

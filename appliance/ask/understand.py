@@ -175,7 +175,7 @@ def still_open(tokens: Tokens) -> None:
 # bao nhiêu", "… trễ hạn mấy bộ, chiếm bao nhiêu phần trăm") asks that count's rate (on time, late, online,
 # rejected): the rate had no measure of its own ("tỷ lệ của gì?": unsure). A count with no rate of its own
 # (received, resolved) keeps "tỷ lệ" unread. Read at run time; tested on and off in tests/ask/test_session20.py.
-SESSION20_RATE_OF_BEFORE = True
+SESSION20_RATE_OF_BEFORE = True  # on by rule R1 (session 20): fresh right +1, wrong unchanged
 
 
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
