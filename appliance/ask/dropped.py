@@ -34,11 +34,36 @@ def unread(tokens: Tokens, start: int, n: int = 1) -> None:
 
 def cohort(tokens: Tokens, spots: list[tuple[int, int, str]]) -> None:
     """`spots`: (start, length, base measure) of each measure phrase read in one clause."""
-    if {base for _, _, base in spots} != {"tiep_nhan", "da_giai_quyet"}:
+    bases = {base for _, _, base in spots}
+    if bases == {"tiep_nhan", "chua_giai_quyet"}:
+        _received_then_open(tokens, spots)
+    if bases != {"tiep_nhan", "da_giai_quyet"}:
         return
     for start, n, base in spots:
         if base == "da_giai_quyet":
             unread(tokens, start, n)
+
+
+# Session 20 (bug fix): "hồ sơ nhận hôm nay mà chưa có kết quả", "số hồ sơ nhận tháng 10 mà chưa giải quyết": the
+# records received in that period that are still open, which no measure computes. The received words had been
+# narrowed away and every record open at the period's end counted (received any time: a confident wrong). With a period
+# said right after the received words, unsure; "hồ sơ đã nhận nhưng chưa giải quyết" (no period: every open record)
+# keeps its figure.
+_BEFORE_PERIOD = {"trong", "vao", "tu", "cua"}
+
+
+def _received_then_open(tokens: Tokens, spots: list[tuple[int, int, str]]) -> None:
+    received = [(start, n) for start, n, base in spots if base == "tiep_nhan"]
+    still = [(start, n) for start, n, base in spots if base == "chua_giai_quyet"]
+    for start, n in received:
+        k = start + n
+        while k < len(tokens.items) and tokens.items[k] in _BEFORE_PERIOD:
+            k += 1
+        dated = k < len(tokens.items) and tokens.used[k] and tokens.items[k] not in (",", ";", "?")
+        later = [(s, m) for s, m in still if s > k]
+        if dated and later:
+            unread(tokens, *later[0])
+            return
 
 
 # "phản ánh tuần trước trạng thái …", "hồ sơ quý 3 hình thức nộp": a group word that neither groups the figures nor

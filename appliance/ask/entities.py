@@ -18,10 +18,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
-from appliance.ask import feedback_topics
 from appliance.ask.measures import FEEDBACK_PHRASES, FIELD_CUES, PERSON_CUES, RECORD_PHRASES
 from appliance.ask.vocab import FILLER, INDICATOR_ALIASES, PROCEDURE_ALIASES, Catalog
 from appliance.citizen.classify import seed as feedback_cues
@@ -176,6 +174,19 @@ def typed_as_name(question: str, officer: str) -> bool:
     return False
 
 
+# "xếp hạng các lĩnh vực theo số phản ánh chưa xử lý": folded, "xếp hạng" is "xếp hàng" (queueing), a cue word of the
+# feedback category on the one-stop office; before a group word or "theo" it is the ranking verb, not that topic (one
+# category's count had been given for a ranking: a confident wrong, rule R7, session 20).
+_AFTER_RANK_VERB = {"theo", "cac", "nhung", "linh", "nhom", "kenh", "trang", "loai", "can", "cb", "thu", "don"}
+
+
+def _ranking_verb(hit: Hit, tokens: Tokens) -> bool:
+    if not hit.candidate.topic or [tokens.items[k] for k in hit.positions] != ["xep", "hang"]:
+        return False
+    after = hit.positions[-1] + 1
+    return after < len(tokens.items) and tokens.items[after] in _AFTER_RANK_VERB
+
+
 def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:
     df: dict[str, Counter[str]] = {}
     for cand in candidates:
@@ -198,6 +209,8 @@ def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:
                 if not positions:
                     continue
                 hit = Hit(cand, start, positions)
+                if _ranking_verb(hit, tokens):
+                    continue
                 if _specific(hit, tokens, rare) and (best is None or hit.length > best.length):
                     best = hit
         if best is not None:
@@ -251,18 +264,7 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
         else:
             intent.filters[column] = values[0] if len(values) == 1 else values
     _explain_name_words(tokens, found)
-    topics = {c.value for c in found if c.topic}
-    if topics:
-        feedback_topics.other_cues(tokens, topics, _topic_cues())
     return None
-
-
-@cache
-def _topic_cues() -> dict[str, list[list[str]]]:
-    """Each category's cue phrases that name a topic, short ones included ("ồn")."""
-    return {code: [cue.split() for cue in cues["keywords"]
-                   if set(cue.split()) - _MEASURE_WORDS - FILLER and cue not in _GENERIC_CUES]
-            for code, cues in feedback_cues().items()}
 
 
 def _explain_name_words(tokens: Tokens, found: list[Candidate]) -> None:

@@ -47,7 +47,8 @@ RECORD_PHRASES: list[tuple[str, str]] = [
     ("da xu ly", "da_giai_quyet"), ("hoan thanh", "da_giai_quyet"), ("da cap", "da_giai_quyet"),
     ("cap", "da_giai_quyet"), ("tra", "da_giai_quyet"),
     # rejected: "không đạt" is a record that did not meet the requirements
-    ("khong giai quyet dung han", "tre_han"), ("khong duoc giai quyet", "tu_choi"), ("khong giai quyet", "tu_choi"),
+    ("khong giai quyet dung han", "tre_han"), ("khong duoc giai quyet dung han", "tre_han"),
+    ("khong duoc giai quyet", "tu_choi"), ("khong giai quyet", "tu_choi"),
     ("tu choi giai quyet", "tu_choi"), ("bi tu choi", "tu_choi"), ("tu choi", "tu_choi"), ("khong dat", "tu_choi"),
     ("khong du dieu kien", "tu_choi"),
     ("khong tiep nhan", "tu_choi"),
@@ -84,12 +85,6 @@ FEEDBACK_PHRASES: list[tuple[str, str]] = [
     ("xu ly", "pa_da_xu_ly"),
     ("tiep nhan", "pa_tiep_nhan"), ("nhan duoc", "pa_tiep_nhan"), ("gui", "pa_tiep_nhan"), ("nhan", "pa_tiep_nhan"),
 ]
-# Session 19: "(còn / đang) treo" is still open, of records and of feedback alike ("phản ánh còn treo bao nhiêu", "hồ
-# sơ đang treo của anh Nam"); "treo" had been unknown (unsure). Read at run time by understand.measures; the words are
-# known to typo repair whatever the flag.
-SESSION19_HANGING = False  # off by rule R1 (session 19): moved no fresh verdict, no training wrong back
-HANGING = {"ho_so": [("con treo", "chua_giai_quyet"), ("dang treo", "chua_giai_quyet"), ("treo", "chua_giai_quyet")],
-           "phan_anh": [("con treo", "pa_chua_xu_ly"), ("dang treo", "pa_chua_xu_ly"), ("treo", "pa_chua_xu_ly")]}
 RATE_WORDS = ["ty le", "ti le", "phan tram", "%", "tren tong so", "tren tong"]  # "đúng hạn trên tổng số": a rate
 RATE_OF = {"dung_han": "ty_le_dung_han", "tre_han": "ty_le_tre_han", "qua_han": "ty_le_tre_han",
            "truc_tuyen": "ty_le_truc_tuyen", "tu_choi": "ty_le_tu_choi", "pa_da_xu_ly": "pa_ty_le_da_xu_ly"}
@@ -190,7 +185,7 @@ def all_phrases() -> list[str]:
     phrases += list(PERSON_CUES) + ["ai", "theo", "tung", "nao", "top", "ky truoc", "moi ngay", "khong",
                                     "trung binh", "binh quan", "bao nhieu phan tram", "thuc hien", "dat"]
     # session 12's words, known so that typo repair never turns them into another ("tròn" had become "trò")
-    phrases += [p for p, _ in HANGING["ho_so"]]
+    phrases += ["con treo", "dang treo", "treo"]  # session 19's "treo" (retired in session 20): known all the same
     phrases += KNOWN_ONLY + LESS + [
         f"bieu do {kind}" for kind in ("cot", "tron", "duong", "mien", "thanh", "quat")]
     return phrases

@@ -138,37 +138,16 @@ for _family in (MORE_MISSING, [OTHER_UNITS], [WEB_VISITS], [FORECAST]):
     _RANKED = _longest_first(_RANKED + [(p, m) for m in _family for p in m.phrases])
 
 
-# Session 19, each read at run time (tests/ask/test_session19.py):
-# SESSION19_BENEFICIARIES: the people receiving an allowance now ("bao nhiêu người đang hưởng trợ cấp", "số đối tượng
-# bảo trợ"): the records are applications, not the list of beneficiaries. "hồ sơ hưởng trợ cấp" (records) is no such
-# phrase. The words had been unknown (unsure).
-SESSION19_BENEFICIARIES = False  # off by rule R1 (session 19): moved no fresh verdict, no training wrong back
-BENEFICIARIES = Missing(("nguoi dang huong", "nguoi huong", "nguoi duoc huong", "doi tuong dang huong",
-                         "doi tuong huong", "doi tuong duoc huong", "so doi tuong", "bao nhieu doi tuong",
-                         "doi tuong bao tro", "nguoi nhan tro cap", "nguoi dang nhan tro cap", "dang huong che do"),
-                        "số người (đối tượng) đang hưởng trợ cấp, chế độ",
-                        "số hồ sơ các thủ tục trợ cấp, hỗ trợ (hồ sơ đề nghị, không phải danh sách người hưởng)")
-# SESSION19_CITY: the ward ranked in the city ("xếp thứ mấy trong thành phố", "so với thành phố"): only the ward's own
-# figures are held. OTHER_UNITS named the district and "toàn / cả thành phố", not "trong / của thành phố".
-SESSION19_CITY = False  # off by rule R1 (session 19): on, fresh one confident wrong more (right unchanged)
-CITY = Missing(("trong thanh pho", "cua thanh pho", "so voi thanh pho", "thanh pho giao", "trong toan thanh pho",
-                "dung thu may trong", "xep thu may trong"),
-               OTHER_UNITS.what, OTHER_UNITS.instead)
-# SESSION19_PERSONAL: who sent a feedback and what it says ("ai gửi", "số điện thoại", "sđt người phản ánh", "tên và số
-# điện thoại", "nội dung thế nào"): the views hold no personal data and no text. A request for them in the form
-# service._HOSTILE names is still refused; "nội dung gì" (which category) keeps its reading.
-SESSION19_PERSONAL = False  # off by rule R1 (session 19): on, fresh one confident wrong more (right unchanged)
-PERSONAL = Missing(("ai gui", "nguoi gui", "so dien thoai", "sdt", "xin ten", "ho ten", "ten nguoi", "ten va so",
-                    "noi dung noi", "noi dung the nao", "noi dung ra sao", "noi dung cu the", "noi dung chi tiet",
-                    "toan van", "dia chi nguoi"),
-                   "thông tin cá nhân của người gửi và nội dung phản ánh (dữ liệu báo cáo không có)",
-                   "số phản ánh theo lĩnh vực, trạng thái, kênh")
-
-
-def _ranked() -> list[tuple[str, Missing]]:
-    more = [m for on, m in ((SESSION19_BENEFICIARIES, BENEFICIARIES), (SESSION19_CITY, CITY),
-                            (SESSION19_PERSONAL, PERSONAL)) if on]
-    return _longest_first(_RANKED + [(p, m) for m in more for p in m.phrases]) if more else _RANKED
+# Session 19's phrases for the people receiving an allowance, the ward ranked in the city and a sender's personal data
+# (retired in session 20, off by rule R1): known, so typo repair never turns them into another phrase.
+_KNOWN_ONLY = ("nguoi dang huong", "nguoi huong", "nguoi duoc huong", "doi tuong dang huong", "doi tuong huong",
+               "doi tuong duoc huong", "so doi tuong", "bao nhieu doi tuong", "doi tuong bao tro", "nguoi nhan tro cap",
+               "nguoi dang nhan tro cap", "dang huong che do",
+               "trong thanh pho", "cua thanh pho", "so voi thanh pho", "thanh pho giao", "trong toan thanh pho",
+               "dung thu may trong", "xep thu may trong",
+               "ai gui", "nguoi gui", "so dien thoai", "sdt", "xin ten", "ho ten", "ten nguoi", "ten va so",
+               "noi dung noi", "noi dung the nao", "noi dung ra sao", "noi dung cu the", "noi dung chi tiet",
+               "toan van", "dia chi nguoi")
 
 
 def find(tokens: Tokens, named: bool = False) -> Missing | None:
@@ -178,7 +157,7 @@ def find(tokens: Tokens, named: bool = False) -> Missing | None:
             money := _MONEY_ASKED.search(tokens.text())) is not None:
         tokens.mark_chars(money.start(), money.end())  # "chi bao nhiêu tiền (hỗ trợ) mai táng": money, whatever name
         return MORE_MISSING[2]  # the words "tiền mai táng" also make a short name of the procedure
-    for phrase, missing in _ranked():
+    for phrase, missing in _RANKED:
         if named and missing.unnamed_only:
             continue
         n = len(phrase.split())
@@ -197,4 +176,4 @@ def find(tokens: Tokens, named: bool = False) -> Missing | None:
 
 def phrases() -> list[str]:
     """Every phrase, for the typo-repair vocabulary (so "hài lòg" is still recognised)."""
-    return [p for m in (*MISSING, BENEFICIARIES, CITY, PERSONAL) for p in m.phrases] + COUNT_OF_UNITS
+    return [p for m in MISSING for p in m.phrases] + list(_KNOWN_ONLY) + COUNT_OF_UNITS

@@ -22,10 +22,10 @@ import re
 from dataclasses import dataclass, field
 
 from appliance.ask import (
+    category_words,
     doubts,
     either_reading,
     entities,
-    feedback_topics,
     indicators,
     nodata,
     phrasings,
@@ -51,6 +51,8 @@ from appliance.text import fold
 from appliance.text.calendar_periods import Period
 
 FilterValue = str | int | list[str]
+_AND_NOW = re.compile(r"\b(?:va|,) (?:hien nay|hien tai|hien gio|bay gio|luc nay)\b"
+                      r"|\b(?:hien nay|hien tai|hien gio|bay gio|luc nay) (?:va|,) (?:cuoi|dau|ngay|thang|quy|tuan)\b")
 _NOW_WORDS = ["hien nay", "hien tai", "hien gio", "bay gio", "luc nay", "den nay", "toi nay", "toi gio", "den gio"]
 
 
@@ -141,15 +143,10 @@ def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
         if retry.confident and retry.intent is not None and retry.intent.indicator:
             return retry
     if result.confident and result.intent is not None and result.intent.domain == "ho_so" and (
-            result.intent.missing is None) and not feedback_topics.names_records(result) and (
-            category := feedback_topics.ignored_category(said, catalog)):
+            result.intent.missing is None) and not category_words.names_records(result) and (
+            category := category_words.ignored_category(said, catalog)):
         result = ParseResult(result.intent, False, f"«{category}» là lĩnh vực phản ánh, kiến nghị; hãy hỏi «số phản "
                                                    "ánh …» hoặc nêu hồ sơ của lĩnh vực, thủ tục nào")
-    if feedback_topics.asked_without_cue(result, said):
-        retry = _parse(question, catalog, today, "phan_anh")
-        if feedback_topics.named_topic(retry, field_named=result.intent is not None
-                                       and "linh_vuc" in result.intent.filters):
-            return retry
     return result
 
 
@@ -162,6 +159,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
     doubts.purpose_first(tokens)
+    doubts.purpose_last(tokens)
     intent = Intent(domain=_domain(tokens) if domain is None else domain)
     if domain == "chi_tieu":
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
@@ -240,7 +238,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         # first alone, would answer another question
         return ParseResult(intent, False, "chưa đọc được khoảng «từ … đến …»; hãy nêu như «từ tháng 7 đến tháng 9» "
                                           "hoặc «từ 01/07 đến 30/09»")
-    compare = not ranking_two and (said_compare or len(periods) >= 2 or last_year or speed_compare)
+    # "tồn cuối tháng 9 và hiện nay": the day named and today, two figures (today had been dropped: one figure given)
+    and_now = now and len(periods) == 1 and _AND_NOW.search(tokens.text()) is not None
+    compare = not ranking_two and (said_compare or len(periods) >= 2 or last_year or speed_compare or and_now)
     if ranking_two:
         tokens.take_all(measures_words.COMPARE_WORDS)  # "ai nhiều hơn": the names are ranked, not two periods
     tokens.yes_no_particle()
@@ -249,7 +249,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     doubts.said_endings(tokens)
     phrasings.wish(tokens)
     problem = (question_periods.resolve_periods(intent, periods, compare, last_year, now, today)
-               or record_lists.one_measure(intent))
+               or record_lists.one_measure(intent, bool(said_compare)))
     if problem:
         return ParseResult(intent, False, problem)
     unknown = tokens.unexplained()

@@ -3,6 +3,7 @@ nhất"), in which order and how many. Split from understand.py: the list reques
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from appliance.ask.measures import (
 )
 from appliance.ask.tokens import Tokens
 from appliance.reporting.measures import MEASURES
+from appliance.text.calendar_periods import range_period
 
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
@@ -100,29 +102,19 @@ _FEW_RECORDS = re.compile(r"^(?:cho (?:toi |anh |chi |em )?(?:xem )?)?(\d{1,2}) 
 _EARLIEST_WORDS = ["cu nhat", "som nhat"]
 
 
-# Session 19: "5 phản ánh chờ xử lý lâu nhất", "3 phản ánh còn treo lâu nhất": feedback has no processing time in the
-# box, so with an open status said, "lâu nhất" is the open ones waiting longest, oldest filed first (as "5 hồ sơ tồn lâu
-# nhất" is for records); it had been unknown. Without an open word ("5 phản ánh xử lý lâu nhất") it stays unknown.
-# Read at run time.
-SESSION19_FEEDBACK_OLDEST = False  # off by rule R1 (session 19): moved no fresh verdict, no training wrong back
-_OPEN_FEEDBACK = ["cho xu ly", "chua xu ly", "chua xong", "ton", "treo", "qua han", "dang xu ly", "chua ai nhan"]
-
-
 def _newest_few(tokens: Tokens, intent: Intent) -> None:
     opener = " ".join(t for t in tokens.items if t not in {",", "?"})
     few = _FEW_RECORDS.match(opener)
     if few is None or int(few.group(1)) < 1:
         return
-    longest = ["lau nhat"] if (SESSION19_FEEDBACK_OLDEST and intent.domain == "phan_anh" and any(
-        tokens.has(w) for w in _OPEN_FEEDBACK)) else []
     if any(tokens.find(w) for w in NEWEST_WORDS):
         intent.list_order = "desc"
-    elif any(tokens.find(w) for w in _EARLIEST_WORDS + longest):
+    elif any(tokens.find(w) for w in _EARLIEST_WORDS):
         intent.list_order = "asc"
     else:
         return
     intent.listing = True
-    tokens.take_all(NEWEST_WORDS + _EARLIEST_WORDS + longest)
+    tokens.take_all(NEWEST_WORDS + _EARLIEST_WORDS)
 
 
 # Words before "nào" that ask for a group, a person or a time ("những lĩnh vực nào", "tháng nào"), not
@@ -200,10 +192,32 @@ def _listed(measure: str) -> str:
     return m.of if m.kind == "rate" and m.of else measure
 
 
-def one_measure(intent: Intent) -> str:
+def _two_periods(intent: Intent, said_compare: bool) -> str:
+    """A list of two periods ("danh sách hồ sơ trễ hạn tháng 9 và tháng 10", "hôm qua với hôm kia có những phản ánh
+    nào"), read as a comparison, had listed the later period only (a list that drops one period). Two periods one
+    right after the other are listed as one span; others, or two days of a count at a day, are unsure."""
+    earlier, later = intent.compare, intent.period
+    if intent.compare_asof is not None or (earlier is not None and (later is None or said_compare)):
+        return _TWO_PERIODS  # "liệt kê … tháng 9 so với tháng 10": a comparison is no list
+    if earlier is None or later is None:
+        return ""
+    if earlier.end + dt.timedelta(days=1) != later.start:
+        return _TWO_PERIODS
+    intent.period = range_period(earlier.start, later.end, f"{earlier.label} và {later.label}")
+    intent.compare, intent.compare_label = None, ""
+    return ""
+
+
+_TWO_PERIODS = "danh sách cho hai kỳ (so sánh, hoặc không liền nhau): hãy hỏi từng kỳ, hoặc nêu một khoảng «từ … đến …»"
+
+
+def one_measure(intent: Intent, said_compare: bool = False) -> str:
     """Narrows a list to one measure where one implies the other; the reason it cannot, else ""."""
     if not intent.listing or intent.domain == "chi_tieu":
         return ""
+    problem = _two_periods(intent, said_compare)
+    if problem:
+        return problem
     listed = list(dict.fromkeys(_listed(m) for m in intent.measures))
     if len(listed) <= 1:
         return ""

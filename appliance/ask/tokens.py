@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from appliance.ask import written_dates
+from appliance.ask import listed_numbers, written_dates
 from appliance.ask.spoken_dates import day_month, next_or_sixth, spelled_numbers, with_year
 from appliance.ask.vocab import FILLER, FILLER_PHRASES, Catalog
 from appliance.text import fold
@@ -51,9 +51,8 @@ COMPARISON_PARTICLES = {"hon", "kem"}
 # The telegraphic abbreviations of an office's notes ("TL đúng hạn Q3", "PAKN chưa XL theo LV", "TGGQ bình quân"): "tl"
 # tỷ lệ, "xl" xử lý, "tggq" thời gian giải quyết (had been unknown: unsure). Whole words only.
 TELEGRAPHIC = {"tl": "ty le", "xl": "xu ly", "tggq": "thoi gian giai quyet", "tgxl": "thoi gian xu ly"}
-# Session 18: the short forms of an office's terse notes "xd" xây dựng ("giấy phép xd", "trật tự xd"), "bq" bình quân
-# ("tg gq bq"), "gp" giấy phép ("gp xây dựng"): whole words only (they had been unknown: unsure). Read at run time.
-SESSION18_SHORT_FORMS = True  # on by rule R1 (session 18): fresh right +1, wrong unchanged
+# The short forms of an office's terse notes "xd" xây dựng ("giấy phép xd", "trật tự xd"), "bq" bình quân ("tg gq bq"),
+# "gp" giấy phép ("gp xây dựng"): whole words only (they had been unknown: unsure; session 18).
 SHORT_FORMS = {"xd": "xay dung", "bq": "binh quan", "gp": "giay phep"}
 # Session 13: chat shorthand and the dialect of Nghệ An typed fast without accents. "lk" closing a clause ("… t10 lk",
 # "… lk ra") is "liệt kê"; "r" closing the question is "rồi"
@@ -120,7 +119,7 @@ def expand(raw: list[str]) -> list[str]:
             out += said
         elif word in TELEGRAPHIC:
             out += TELEGRAPHIC[word].split()
-        elif SESSION18_SHORT_FORMS and word in SHORT_FORMS:
+        elif word in SHORT_FORMS:
             out += SHORT_FORMS[word].split()
         elif SESSION19_NOTE_ABBREVIATIONS and word == "ld":
             out += ["lao", "dong"]  # "số LĐ có việc làm mới" (session 19, with KH / NS below)
@@ -201,7 +200,7 @@ class Tokens:
 
     def __init__(self, question: str, catalog: Catalog, today: dt.date | None = None):
         self.question = question
-        raw = day_month(spelled_numbers(next_or_sixth(question, words(question))))
+        raw = listed_numbers.rewrite(day_month(spelled_numbers(next_or_sixth(question, words(question)))))
         if today is not None:
             raw = [with_year(t, today) for t in written_dates.numbered_weeks(raw, today)]
         raw = [w for t in raw for w in catalog.expand_initials(t)]

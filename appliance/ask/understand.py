@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from appliance.ask import count_clauses, dropped, record_lists
-from appliance.ask import measures as measures_words
+from appliance.ask import dropped, negations, record_lists
 from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
@@ -172,10 +171,16 @@ def still_open(tokens: Tokens) -> None:
 # tuyến" a filter, and the rate of the received count (none) was unsure.
 
 
+# Session 20: a clause asking a rate alone after one asking a count ("tháng trước trả đúng hạn bao nhiêu hồ sơ, tỷ lệ
+# bao nhiêu", "… trễ hạn mấy bộ, chiếm bao nhiêu phần trăm") asks that count's rate (on time, late, online,
+# rejected): the rate had no measure of its own ("tỷ lệ của gì?": unsure). A count with no rate of its own
+# (received, resolved) keeps "tỷ lệ" unread. Read at run time; tested on and off in tests/ask/test_session20.py.
+SESSION20_RATE_OF_BEFORE = True  # on by rule R1 (session 20): fresh right +1, wrong unchanged
+
+
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
-    if measures_words.SESSION19_HANGING:
-        phrases = phrases + measures_words.HANGING.get(intent.domain, [])
+    negations.read(tokens, intent.domain)
     if intent.domain == "ho_so":
         still_open(tokens)
     if intent.domain == "phan_anh":
@@ -197,7 +202,8 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         else:
             clauses[-1].append(k)
     found: list[str] = []
-    bare_at: list[int] = []  # where in `found` a clause asking a bare count stands (SESSION19_BARE_COUNT)
+    done_at: list[tuple[int, int]] = []  # where "đã xử lý" of feedback became a status filter
+    measured = 0  # clauses that named a measure
     for clause in clauses:
         if not clause:
             continue
@@ -225,9 +231,16 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
                 bases = ["truc_tuyen"]  # "nhận bao nhiêu, trong đó trực tuyến bao nhiêu"
             else:
                 intent.filters["hinh_thuc_nop"] = "Trực tuyến"  # "giải quyết bao nhiêu hồ sơ trực tuyến"
+        if SESSION20_RATE_OF_BEFORE and is_rate and not bases and len(clauses) > 1:
+            # "trả đúng hạn bao nhiêu hồ sơ, tỷ lệ bao nhiêu": the rate of the count asked before, if it has one
+            rates = {RATE_OF[b] for b in found if b in RATE_OF}  # two counts with a rate each: which? unsure
+            if len(rates) == 1 and (rate := rates.pop()) not in found:
+                found.append(rate)
+        measured += bool(bases)
         for base in bases:
             key = RATE_OF.get(base, base) if is_rate else base
             if key == "pa_da_xu_ly":
+                done_at += [(start, n) for start, n, b in spots if b == "pa_da_xu_ly"]
                 # with other statuses named too ("đã xử lý, đang xử lý, từ chối"), one of them: they had been dropped
                 named = intent.filters.get("trang_thai")
                 others = [] if named is None else named if isinstance(named, list) else [named]
@@ -235,8 +248,11 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
                 key = "pa_tiep_nhan"
             if key in MEASURES and key not in found:
                 found.append(key)
-        if not bases and not is_rate and count_clauses.bare_count(clause_text, tokens.items, clause):
-            bare_at.append(len(found))
+    if done_at and measured > 1:
+        # "phản ánh tháng 10 nhận bao nhiêu, đã xử lý bao nhiêu", "… đã xử lý bao nhiêu, chưa xử lý bao nhiêu": "đã xử
+        # lý" is a status filter, which would hold for every figure (the received count had been dropped, the open one
+        # taken among those resolved: confident wrongs). One figure per status is no measure here: unsure.
+        dropped.unread(tokens, *done_at[0])
     open_named = bool({"chua_giai_quyet", "qua_han"} & set(found))
     if speed and open_named and not any(tokens.has(d) for d in DIMENSIONS.get(intent.domain, {})) and not (
             tokens.has("ai") or tokens.has("nao")):
@@ -246,8 +262,6 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         record_lists.list_count(tokens, intent)
     if speed:
         found = ["so_ngay_tb"]
-    elif found and bare_at and not intent.listing:
-        count_clauses.add_received(tokens, intent.domain, found, bare_at[0])
     if online and not found and not intent.listing:
         found = ["truc_tuyen"]
     if "hinh_thuc_nop" in intent.filters and ("truc_tuyen" in found or "ty_le_truc_tuyen" in found):
@@ -294,17 +308,15 @@ _EACH_PERSON = [f"{each} {who}" for each in ("moi", "tung") for who in ("dong ch
 TIME_GROUPS = {"quy": "quarter", "tuan": "week"}
 
 
-# Session 18: "xếp hạng cán bộ theo tỷ lệ đúng hạn", "sắp xếp lĩnh vực theo số hồ sơ trễ hạn": the ranking verb right
-# before a group word ranks that group, highest first ("xếp hạng" was filler and the group word dropped: one total for
-# the whole ward, a confident wrong, or the group word left unknown); "xếp hạng" with no group read is unsure (it had
-# been dropped as filler, one total given). Read at run time.
-SESSION18_RANK_VERB = True  # on by rule R1b (session 18): moved no fresh verdict; off, train18 b003 wrong again
+# "xếp hạng cán bộ theo tỷ lệ đúng hạn", "sắp xếp lĩnh vực theo số hồ sơ trễ hạn": the ranking verb right before a
+# group word ranks that group, highest first ("xếp hạng" was filler and the group word dropped: one total for the whole
+# ward, a confident wrong, or the group word left unknown); "xếp hạng" with no group read is unsure (it had been dropped
+# as filler, one total given; session 18).
 _RANK_VERBS = (["xep", "hang"], ["sap", "xep"])
 
 
-# Session 18: "đã xử lý, đang xử lý, từ chối mỗi loại bao nhiêu": after several values of one kind, "mỗi / từng loại"
-# is each of them (for feedback "loại" had been the category: a ranking of categories, a confident wrong). Run time.
-SESSION18_EACH_KIND = True  # on by rule R1b (session 18): moved no fresh verdict; off, train18 b020 wrong again
+# "đã xử lý, đang xử lý, từ chối mỗi loại bao nhiêu": after several values of one kind, "mỗi / từng loại" is each of
+# them (for feedback "loại" had been the category: a ranking of categories, a confident wrong; session 18).
 _EACH_KIND = ["moi loai", "tung loai", "moi cai", "tung cai", "moi thu", "tung thu"]
 
 
@@ -344,7 +356,7 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
                 intent.per = unit
                 break
     listed = [column for column, value in intent.filters.items() if isinstance(value, list)]
-    if SESSION18_EACH_KIND and len(listed) == 1 and tokens.take_all(_EACH_KIND):
+    if len(listed) == 1 and tokens.take_all(_EACH_KIND):
         intent.group = listed[0]  # "đã xử lý, đang xử lý, từ chối mỗi loại bao nhiêu": one figure for each named
     dims = DIMENSIONS.get(intent.domain, {})
     if intent.per is None and tokens.take_all(TREND_WORDS + ["bieu do"]):
@@ -364,7 +376,7 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
             if column == "month" and tokens.used[start] and not tokens.has("theo thang"):
                 continue  # "(hộ kinh doanh) mới tháng 9": a period, not "mỗi tháng"; the trend words said so already
             head = start - 1 if before in {"cac", "nhung"} else start  # "xếp hạng (các) thủ tục"
-            verb = SESSION18_RANK_VERB and column != "month" and tokens.items[max(0, head - 2):head] in _RANK_VERBS
+            verb = column != "month" and tokens.items[max(0, head - 2):head] in _RANK_VERBS
             if before in {"theo", "tung", "cac", "moi"} or after in {"nao", "gi"} or (
                     ranked and column != "month") or verb:
                 if column == "month" and intent.per:
@@ -391,7 +403,7 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
                 tokens.take_all(["can bo"])
                 intent.group = "can_bo_xu_ly"
                 break
-    if SESSION18_RANK_VERB and intent.group is None and not intent.listing:
+    if intent.group is None and not intent.listing:
         for k in tokens.find("xep hang"):  # "xếp hạng" with no group read ranks nothing: not one total
             tokens.doubt(k)
             tokens.doubt(k + 1)

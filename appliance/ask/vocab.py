@@ -137,10 +137,12 @@ class Catalog:
     indicators: list[str] = field(default_factory=list)
     first_record_day: str | None = None  # the earliest Ngày tiếp nhận, to flag periods before the data
     first_feedback_day: str | None = None  # the earliest complaint's day (the ward's calendar), the same
+    first_indicator_month: str | None = None  # the earliest month an indicator was reported for ("2025-12")
     extra_words: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
     bigrams: set[tuple[str, str]] = field(default_factory=set)
     key_bigrams: set[tuple[str, str]] = field(default_factory=set)  # from the measure words only
+    key_ends: set[tuple[str, ...]] = field(default_factory=set)  # a key phrase's last two words, or any three
     candidates: dict[str, list[Candidate]] = field(default_factory=dict)  # per domain, built once (entities)
     initials: dict[str, str] = field(default_factory=dict)  # "ttxd" → "trat tu xay dung", from the names
     procedure_fields: dict[str, set[str]] = field(default_factory=dict)  # procedure → the fields its records are in
@@ -174,6 +176,7 @@ class Catalog:
         for text in keyword_phrases:
             split = text.split()
             self.key_bigrams.update(zip(split, split[1:], strict=False))
+            self.key_ends.update([tuple(split[-2:])] + list(zip(split, split[1:], split[2:], strict=False)))
         for phrases in (*CHANNELS.values(), *STATUSES.values(), *FEEDBACK_STATUSES.values(),
                         *FEEDBACK_CHANNELS.values()):
             for phrase in phrases:
@@ -186,12 +189,14 @@ class Catalog:
         """A known word typed as another known word: two letters swapped ("đất đia"), or a final
         consonant heard the southern way ("quá hạng", "đúng hạng" for hạn). Repaired only when the
         typed word fits no known phrase with the word before it and exactly one repair does; a
-        final consonant only into a measure phrase, the words whose misreading changes the figure."""
+        final consonant only into a measure phrase, the words whose misreading changes the figure, and only where
+        the repair ends that phrase or goes on with the word after ("cho danh sách" is no "chợ dân sinh")."""
         if token in FILLER or len(token) < 3 or (before, token) in self.bigrams:
             return token
         finals = {token[:-len(end)] + other for end, others in _FINALS.items() if token.endswith(end)
                   for other in others}
-        finals = {w for w in finals if w in self.words and (before, w) in self.key_bigrams}
+        finals = {w for w in finals if w in self.words and (before, w) in self.key_bigrams
+                  and ((before, w) in self.key_ends or (before, w, after) in self.key_ends)}
         if len(finals) == 1:
             return finals.pop()  # "đúng hạng tháng trước": the measure before, whatever "hàng tháng" after
         if (token, after) in self.bigrams:
@@ -247,6 +252,8 @@ def load_catalog(conn: sqlite3.Connection, keyword_phrases: list[str]) -> Catalo
         indicators=distinct("SELECT DISTINCT chi_tieu FROM v_chi_tieu ORDER BY 1"),
         first_record_day=conn.execute("SELECT MIN(ngay_tiep_nhan) FROM v_ho_so").fetchone()[0],
         first_feedback_day=conn.execute("SELECT MIN(ngay_tiep_nhan) FROM v_phan_anh").fetchone()[0],
+        first_indicator_month=conn.execute(
+            "SELECT MIN(ky) FROM v_chi_tieu WHERE ky GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'").fetchone()[0],
     )
     for row in inbox.routing_table(conn):
         catalog.feedback_departments.setdefault(row["department"], []).append(row["category"])

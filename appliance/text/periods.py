@@ -73,6 +73,21 @@ def _since(m: re.Match[str], today: dt.date) -> Period | None:
     return range_period(start, today)
 
 
+def _day_to_end_of(m: re.Match[str], today: dt.date) -> Period | None:
+    """"từ 15/10 đến hết tháng 10", "từ 1/8 tới cuối quý 3": from that day to the end of the month or quarter (up to
+    today while it runs). It had been read as "từ 15/10" to today and the month beside it: two periods compared."""
+    start = parse_date(m.group(1))
+    unit, number, year = m.group(2), int(m.group(3)), m.group(4)
+    if not start or (unit == "thang" and not 1 <= number <= 12) or (unit == "quy" and not 1 <= number <= 4):
+        return None
+    first = dt.date(int(year) if year else start.year, number if unit == "thang" else 3 * number - 2, 1)
+    whole = month_period(first) if unit == "thang" else quarter_period(first)
+    end = min(whole.end, today)
+    if end < start or start < whole.start - dt.timedelta(days=366):
+        return None
+    return range_period(start, end, f"từ {day_label(start)} đến hết {whole.label}" if end == whole.end else None)
+
+
 def _since_month(m: re.Match[str], today: dt.date) -> Period | None:
     """"từ tháng 9 đến nay": from the first of that month up to today."""
     month = int(m.group(1))
@@ -237,6 +252,8 @@ _RULES: list[Rule] = [
     (_SINCE_EVENT, _since),
     (_DATE_TO_NOW, _since),
     (re.compile(rf"(?:tu|trong khoang)\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:ngay\s*)?{_DATE}"), _range),
+    (re.compile(rf"\b(?:tu|ke tu)\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:het|cuoi)\s*(thang|quy)\s*(\d{{1,2}})\b"
+                + _YEAR), _day_to_end_of),
     (re.compile(rf"\b(?:tu|ke tu)\s*(?:ngay\s*)?{_DATE}(?:\s*(?:den|toi)\s*{_NOW})?"), _since),
     (re.compile(r"\b(?:tu|ke tu)\s*thang\s*(\d{1,2})" + _YEAR + rf"\s*(?:den|toi)\s*{_NOW}"), _since_month),
     (re.compile(r"\b(\d{1,3})\s*ngay\s*(?:qua|gan day|gan nhat|vua qua)"), _last_n("day")),

@@ -1,37 +1,30 @@
-"""Session 18 of the leaders' question box: each SESSION18 flag on and off with my own wording (never a set's
-sentence) and cases where it must not fire. The flags rule R1 switched off were retired in session 19."""
+"""Session 18's readings of the leaders' question box, plain behaviour since session 20 (rule R8: their flags were on),
+with my own wording (never a set's sentence) and cases where they must not fire."""
 from __future__ import annotations
 
-import pytest
-
-from appliance.ask import readings, tokens, understand
+from appliance.ask import tokens
 from tests.ask.answering import asker, same
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session18_the_ranking_verb_before_a_group(ask_db, monkeypatch, on):
-    """understand.SESSION18_RANK_VERB: "xếp hạng / sắp xếp (các) <group> theo <measure>" ranks that group, highest
-    first; "xếp hạng" with no group read is unsure. Off, "xếp hạng" was filler and the group word dropped (one total
-    for the whole ward, a confident wrong)."""
-    monkeypatch.setattr(understand, "SESSION18_RANK_VERB", on)
+def test_the_ranking_verb_before_a_group_ranks_it(ask_db):
+    """"xếp hạng / sắp xếp (các) <group> theo <measure>" ranks that group, highest first; "xếp hạng" with no group read
+    is unsure (it had been filler and the group word dropped: one total for the whole ward, a confident wrong)."""
     ask = asker(ask_db)
     for said, plain in (("xếp hạng lĩnh vực theo số hồ sơ trễ hạn tháng 9", "số hồ sơ trễ hạn tháng 9 theo lĩnh vực"),
                         ("xếp hạng các cán bộ theo tỷ lệ đúng hạn quý 3", "tỷ lệ đúng hạn quý 3 theo cán bộ")):
         want = ask(plain)
         assert want.status == "ok" and want.intent is not None and want.intent.group, plain
         got = ask(said)
-        assert (got.status == "ok" and got.intent is not None and got.intent.group == want.intent.group
-                and got.rows[0] == sorted(want.rows, key=lambda r: -r[1])[0]) is on, said
-    assert (ask("xếp hạng quý 3 hồ sơ tiếp nhận").status == "unsure") is on
+        assert got.status == "ok" and got.intent is not None and got.intent.group == want.intent.group, said
+        assert got.rows[0] == sorted(want.rows, key=lambda r: -r[1])[0], said
+    assert ask("xếp hạng quý 3 hồ sơ tiếp nhận").status == "unsure"
     assert ask("số hồ sơ tiếp nhận quý 3 theo cán bộ").status == "ok"
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session18_each_official(ask_db, monkeypatch, on):
-    """readings.SESSION18_OFFICIALS: "từng / mỗi / các công chức (được giao xử lý)", "công chức nào …" are the officers
-    handling the records, one figure each; off, "công chức" was the staff count no view holds (not in the data, a
-    confident wrong). "bao nhiêu công chức" keeps "not in the data"."""
-    monkeypatch.setattr(readings, "SESSION18_OFFICIALS", on)
+def test_each_official_is_the_officers_handling_records(ask_db):
+    """"từng / mỗi / các công chức (được giao xử lý)", "công chức nào …" are the officers handling the records, one
+    figure each ("công chức" had been the staff count no view holds: not in the data, a confident wrong). "bao nhiêu
+    công chức" keeps "not in the data"."""
     ask = asker(ask_db)
     for said, plain in (("số hồ sơ trả kết quả quý 3 của từng công chức được giao xử lý",
                          "số hồ sơ trả kết quả quý 3 theo cán bộ"),
@@ -39,7 +32,7 @@ def test_session18_each_official(ask_db, monkeypatch, on):
         want = ask(plain)
         assert want.status == "ok" and want.intent is not None and want.intent.group == "can_bo_xu_ly", plain
         got = ask(said)
-        assert (got.status == "ok" and got.rows == want.rows) is on, said
+        assert got.status == "ok" and got.rows == want.rows, said
     assert ask("phường có bao nhiêu công chức").status == "no_data"
     assert ask("số công chức của phường năm nay").status == "no_data"
 
@@ -55,29 +48,25 @@ def test_feedback_done_said_with_other_statuses_keeps_them(ask_db):
     assert done.intent is not None and done.intent.filters.get("trang_thai") == "da_xu_ly" and len(done.rows) == 1
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session18_each_kind_named(ask_db, monkeypatch, on):
-    """understand.SESSION18_EACH_KIND: after several values of one kind, "mỗi / từng loại" is each of them; off, for
-    feedback "loại" was the category (a ranking of categories). "mỗi loại" with nothing listed keeps the category."""
-    monkeypatch.setattr(understand, "SESSION18_EACH_KIND", on)
+def test_each_kind_after_several_values_is_each_of_them(ask_db):
+    """After several values of one kind, "mỗi / từng loại" is each of them (for feedback "loại" had been the category:
+    a ranking of categories). "mỗi loại" with nothing listed keeps the category."""
     ask = asker(ask_db)
     got = ask("phản ánh quý 3 đang xử lý, từ chối mỗi loại bao nhiêu")
-    assert (got.status == "ok" and got.intent is not None and got.intent.group == "trang_thai") is on
-    channels = ask("hồ sơ nộp trực tiếp, bưu chính tháng 9 từng loại bao nhiêu")  # records had no "loại": as before
+    assert got.status == "ok" and got.intent is not None and got.intent.group == "trang_thai"
+    channels = ask("hồ sơ nộp trực tiếp, bưu chính tháng 9 từng loại bao nhiêu")
     assert channels.status == "ok" and channels.intent is not None and channels.intent.group == "hinh_thuc_nop"
     plain = ask("phản ánh tháng 9 mỗi loại bao nhiêu")
     assert plain.intent is not None and plain.intent.group == "linh_vuc"
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session18_short_forms_of_terse_notes(ask_db, monkeypatch, on):
-    """tokens.SESSION18_SHORT_FORMS: "xd" xây dựng, "bq" bình quân, "gp" giấy phép, whole words; off, unknown
-    (unsure). Inside a word ("xdx") they are untouched."""
-    monkeypatch.setattr(tokens, "SESSION18_SHORT_FORMS", on)
+def test_short_forms_of_terse_notes(ask_db):
+    """"xd" xây dựng, "bq" bình quân, "gp" giấy phép, whole words (they had been unknown: unsure). Inside a word
+    ("xdx") they are untouched."""
     ask = asker(ask_db)
     for said, plain in (("số hồ sơ lĩnh vực xd trễ hạn quý 3", "số hồ sơ lĩnh vực xây dựng trễ hạn quý 3"),
                         ("tg gq bq quý 3", "thời gian giải quyết bình quân quý 3")):
         want = ask(plain)
         assert want.status == "ok", plain
-        assert same(ask(said), want) is on, said
+        assert same(ask(said), want), said
     assert tokens.expand(["xdx"]) == ["xdx"]
