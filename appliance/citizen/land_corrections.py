@@ -17,8 +17,12 @@ from appliance.citizen.matching import PhraseSet, Procedure
 from appliance.citizen.record_corrections import CORRECTIONS, RECORDS
 from appliance.text import fold
 
-# Read at call time by understanding.PhraseRules.scores.
-SESSION20_LAND_CORRECTION = True
+# Read at call time by understanding.PhraseRules.scores. Off (lead, end of session 20, after rule R1 had kept it on):
+# the clean-clone `make test` failed four legal-bridge tests with it. "giấy khai tử" is not among RECORDS, so
+# "giấy khai tử ghi sai năm sinh …, cần sửa để làm sổ đỏ" was moved to the land procedure (a wrong reading), and the
+# bridge's tests of a land certificate's mistake expect the civil-status correction bridged beside the Luật Đất đai
+# gap. Which of the two a sổ đỏ's mistake is needs deciding with the bridge's owner before it comes back on.
+SESSION20_LAND_CORRECTION = False
 # Folded: the land certificate under the names citizens give it.
 LAND_PAPERS = ("so do", "so hong", "bia do", "bia hong", "giay chung nhan quyen su dung dat", "so dat",
                "giay chung nhan nha dat")
