@@ -137,6 +137,12 @@ def recount(ctx: JobContext, payload: JobPayload) -> JobPayload:
     except LookupError as exc:  # nothing changed: the meeting stays as it was, and says why
         store.set_status(conn, meeting_id, "done", f"Không tách lại được người nói: {exc}")
         return {"failed": str(exc)}
+    except Exception as exc:
+        # The transcript and biên bản are whole: the meeting goes back to "done" (not stuck "processing", which
+        # refuses another try), says so, and the job records the error.
+        store.set_status(conn, meeting_id, "done", "Tách lại người nói gặp lỗi; cuộc họp giữ nguyên như trước. "
+                         "Có thể thử lại.", error=str(exc)[:500])
+        raise
     ctx.progress(0.7, "Đang cập nhật nhiệm vụ và biên bản")
     extract_meeting_tasks(conn, settings, meeting_id)
     write_minutes(conn, settings, meeting_id)

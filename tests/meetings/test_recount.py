@@ -114,3 +114,21 @@ def test_the_secretary_gives_the_count_and_the_speakers_are_found_again(server, 
     with server.client() as anonymous:
         assert anonymous.post(f"/api/v1/meetings/{meeting_id}/speakers/recount",
                               json={"count": 3}).status_code in (401, 403)
+
+
+def test_a_failure_while_recounting_leaves_the_meeting_done(settings, migrated_template, monkeypatch):
+    from appliance.jobs import JobContext
+    from appliance.meetings import jobs
+
+    install_db(migrated_template, settings)
+    conn = connect(settings.db_path)
+    meeting_id = store.create_meeting(conn, "Họp", status="processing", source="upload", meeting_date="2026-11-23")
+
+    def broken(*_args: object) -> str:
+        raise RuntimeError("diarizer crashed")
+
+    monkeypatch.setattr(jobs, "recount_speakers", broken)
+    with pytest.raises(RuntimeError):
+        jobs.recount(JobContext(conn, settings, 0), {"meeting_id": meeting_id, "count": 3})
+    row = store.get_meeting(conn, meeting_id)
+    assert row is not None and row["status"] == "done" and "thử lại" in row["message"]
