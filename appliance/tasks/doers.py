@@ -137,26 +137,10 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
     return sorted(spots, key=lambda s: s.start)
 
 
-# Session 20 (docs/meetings.md, "Session 20"): "Anh Hùng với chị Hà kiểm tra các cơ sở ăn uống trước 15/12" — two
-# named people joined by "với / cùng (với)" before the verb of work: the first leads, the one after "với" helps (as
-# "X chủ trì, Y phối hợp"); the rules read neither before (the sentence model could add it back only while no other
-# clause of the sentence was read)
-SESSION20_PAIR_LEAD = False  # off by rule R1 (session 20): on, fresh8 and fresh15 one wrong more each, no right more
-_WITH = re.compile(r"^\s*(?:với|cùng với|cùng)\s+$")
-
-
-def _leads_pair(spot: Spot, lower: str, spots: list[Spot]) -> bool:
-    partner = next((s for s in spots if s.start >= spot.end and s.how == "named"), None)
-    return SESSION20_PAIR_LEAD and spot.how == "named" and partner is not None \
-        and _WITH.match(lower[spot.end:partner.start]) is not None and bool(VERB_AHEAD.match(lower[partner.end:]))
-
-
 def is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
     after = lower[spot.end:]
     before = lower[:spot.start]
     if DIRECTIVE.search(before[-30:]):
-        return True
-    if _leads_pair(spot, lower, spots) and (clause_start(lower, spot.start) or not OBJECT_BEFORE.search(before[-12:])):
         return True
     if spot.how in ("first", "second"):
         return not (RECEIVER_BEFORE.search(before[-12:]) and not clause_start(lower, spot.start))
