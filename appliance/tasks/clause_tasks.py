@@ -229,7 +229,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if called is not None and spot.how in ("unit", "second") and called != turn.speaker:
             person = Person(called.name, called.unit or person.unit, called.staff_id, called.kind)
         same = deadline is None and bool(re.search(r"\b(?:cùng hạn|hạn như trên|cũng hạn đó|như vậy)\b",
-                                                   scope_lower))
+                                                   scope_lower) or SESSION21_SAME_DAY and SAME_DAY.search(scope_lower))
         how = "named" if spot.how == "second" and (vocative is not None or called is not None) else spot.how
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))
@@ -239,6 +239,13 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
 # Session 20 (docs/meetings.md, "Session 20"): a person or unit named right after a letter's request word, in the
 # clause of someone told to send it ("anh Hùng gửi văn bản đề nghị Công an phường cử một đồng chí tham gia, trong hôm
 # nay nhé", "Huy soạn công văn đôn đốc phòng Kinh tế …"): whom the letter asks, not a doer; the date is the sender's
+# Session 21 (docs/meetings.md, "Session 21"): "cùng ngày" (the same day) said of a job with no date of its own ("Tổ 7
+# cũng làm cùng ngày nhé", "… cùng ngày với tổ 5") shares the date of the task given just before, as "cùng hạn" does;
+# not "trong cùng ngày" (within one day of something else) nor "cùng ngày với" an event that is no doer ("cùng ngày
+# với lễ khai mạc": the rules cannot date it)
+SESSION21_SAME_DAY = True
+SAME_DAY = re.compile(r"(?<!trong )\bcùng (?:một )?(?:ngày|hôm)\b(?!\s+(?:với|như)\s+(?!(?:tổ|anh|chị|em|bên|phòng|"
+                      r"đồng chí|các tổ|mấy tổ|hai tổ)\b))")
 SESSION20_LETTER_TO = True  # on by rule R1 (session 20): fresh wrong -1, right unchanged (fresh7)
 LETTER_TO = re.compile(r"\b(?:văn bản|công văn|tờ trình|giấy|thư|phiếu|thông báo)\s+(?:đề nghị|yêu cầu|mời|đôn đốc|"
                        r"nhắc nhở|nhắc|xin ý kiến|gửi)\s*$")
