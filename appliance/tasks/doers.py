@@ -83,7 +83,7 @@ TOPIC_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:dạ|vâng|ừ|thế|vậy|thôi|
 # is not taken for the tổ in later turns (session 20 tried that and dropped it); an outside body's voice ("bên Trạm y
 # tế chúng tôi sẽ khám …") stays the voice's offer, as the keys hold it
 SESSION21_GROUP_SELF = True
-_GROUP_SELF = re.compile(rf"^\s+(?:chúng tôi|chúng em|bọn tôi|bọn em|tôi|em)"
+_GROUP_SELF = re.compile(rf"^\s+(?:thì\s+)?(?:chúng tôi|chúng em|bọn tôi|bọn em|tôi|em)"
                          rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự|xin phép))*\s+{VERB}\b")
 
 
@@ -94,7 +94,7 @@ def _group_self(lower: str, end: int, turn: Turn) -> int | None:
     found = _GROUP_SELF.match(lower[end:])
     if found is None:
         return None
-    pronoun = re.match(r"^\s+(?:chúng tôi|chúng em|bọn tôi|bọn em|tôi|em)", lower[end:])
+    pronoun = re.match(r"^\s+(?:thì\s+)?(?:chúng tôi|chúng em|bọn tôi|bọn em|tôi|em)", lower[end:])
     return end + pronoun.end() if pronoun else None
 
 

@@ -90,6 +90,7 @@ _TO5 = "Nguyễn Văn An: Tổ 5 dọn vệ sinh ngõ 12 trước thứ Sáu nh�
 @pytest.mark.parametrize("said", [
     _A + _TO5 + "Người nói 2: tổ 6 chúng tôi cũng xin làm trước thứ sáu luôn anh ạ",
     _A + _TO5 + "Người nói 2: Dạ tổ 6 em xin nhận dọn ngõ 14 trước thứ Sáu ạ.",
+    _A + _TO5 + "Người nói 2: tổ 6 thì em dọn ngõ 14 trước thứ sáu luôn",
 ])
 def test_a_voice_offering_for_its_group_gives_the_group_a_task(ward, on, said: str) -> None:
     assert ("Tổ dân phố số 6", "2026-12-04") in tasks_said(said, ward)
