@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from appliance.tasks import dialogue
 from appliance.tasks.clause_parts import (
     Spot,
     answering,
@@ -87,6 +88,10 @@ _GROUP_SELF = re.compile(rf"^\s+(?:thì\s+)?(?:chúng tôi|chúng em|bọn tôi|
                          rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự|xin phép))*\s+{VERB}\b")
 
 
+_OWN_GROUP = re.compile(rf"(?:^|[,;:.]\s+|\b(?:dạ|vâng|thì|còn)\s+)(tổ\s+(?:em|tôi|chúng tôi|chúng em|mình))"
+                        rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự|nhận))*\s+{VERB}\b")
+
+
 def _group_self(lower: str, end: int, turn: Turn) -> int | None:
     """The end of the first person right after a unit said by an unnamed voice, when a verb of work follows it."""
     if not SESSION21_GROUP_SELF or turn.speaker.kind != "voice" or turn.leads:
@@ -128,6 +133,12 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
                 taken.append((start, said))
                 continue
             spots.append(Spot(start, end, person, "unit"))
+    # "dạ tổ em sẽ cử người …" from a voice that named its tổ before (dialogue.SESSION21_OWN_GROUP)
+    group = turn.own_group if dialogue.SESSION21_OWN_GROUP else None
+    own = _OWN_GROUP.search(lower) if group is not None else None
+    if group is not None and own is not None and not any(s <= own.start(1) < e for s, e in taken):
+        spots.append(Spot(own.start(1), own.end(1), group, "first"))
+        taken.append((own.start(1), own.end(1)))
     # Pronouns at the head of a clause.
     for m in re.finditer(r"(?:^|(?<=[,;:]\s)|(?<=\s))(?:để\s+)?(em|tôi|mình|tớ|chúng tôi|chúng em|anh|chị|bác|cô|"
                          r"chú|ông|bà)\b", lower):

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, doers, roster
+from appliance.tasks import clause_tasks, dialogue, doers, roster
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import memory_ward, tasks_said
 
-_FLAGGED = (clause_tasks, doers, roster)
+_FLAGGED = (clause_tasks, dialogue, doers, roster)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -112,3 +112,28 @@ def test_a_report_or_a_staff_voice_is_no_group_task(ward, on, said: str, due: li
 def test_an_outside_bodys_voice_is_no_task_of_that_body(ward, on) -> None:
     said = _A + _TO5 + "Người nói 2: Bên trạm y tế chúng tôi sẽ phun thuốc trước thứ Sáu ạ."
     assert not [a for a, _d in tasks_said(said, ward) if "y tế" in a.lower()]
+
+
+# --- dialogue.SESSION21_OWN_GROUP: "tổ em …" from a voice that named its tổ in an earlier turn of its own ---
+
+_TOLD = "Người nói 2: anh ơi tổ 5 có ý kiến là đường ống nước ngõ 34 bị vỡ\n"
+_OFFER = "Người nói 2: dạ tổ em sẽ cử người dẫn công ty nước vào chỗ vỡ trong hôm nay ạ."
+
+
+def test_the_voices_own_group_offers(ward, on) -> None:
+    said = _A + _TOLD + _OFFER
+    assert ("Tổ dân phố số 5", "2026-11-30") in tasks_said(said, ward)
+    on.setattr(dialogue, "SESSION21_OWN_GROUP", False)
+    assert ("Tổ dân phố số 5", "2026-11-30") not in tasks_said(said, ward)
+
+
+@pytest.mark.parametrize("said", [
+    # two tổ named: which one is theirs is not said
+    _A + "Người nói 2: anh ơi tổ 5 với tổ 6 có ý kiến là đường ống nước bị vỡ\n" + _OFFER,
+    # no tổ named before
+    _A + "Người nói 2: anh ơi đường ống nước ngõ 34 bị vỡ\n" + _OFFER,
+    # another voice named the tổ
+    _A + "Người nói 3: anh ơi tổ 5 có ý kiến là đường ống nước ngõ 34 bị vỡ\n" + _OFFER,
+])
+def test_no_group_of_its_own_leaves_the_voice(ward, on, said: str) -> None:
+    assert not [a for a, _d in tasks_said(said, ward) if a.startswith("Tổ dân phố")]
