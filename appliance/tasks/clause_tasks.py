@@ -243,7 +243,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
 # cũng làm cùng ngày nhé", "… cùng ngày với tổ 5") shares the date of the task given just before, as "cùng hạn" does;
 # not "trong cùng ngày" (within one day of something else) nor "cùng ngày với" an event that is no doer ("cùng ngày
 # với lễ khai mạc": the rules cannot date it)
-SESSION21_SAME_DAY = True
+SESSION21_SAME_DAY = False  # off by rule R1 (session 21): 662/179/202 on and off, no training wrong back
 SAME_DAY = re.compile(r"(?<!trong )\bcùng (?:một )?(?:ngày|hôm)\b(?!\s+(?:với|như)\s+(?!(?:tổ|anh|chị|em|bên|phòng|"
                       r"đồng chí|các tổ|mấy tổ|hai tổ)\b))")
 SESSION20_LETTER_TO = True  # on by rule R1 (session 20): fresh wrong -1, right unchanged (fresh7)

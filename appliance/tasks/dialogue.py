@@ -168,7 +168,7 @@ def turns(transcript: str, roster: Roster, title: str = "") -> list[Turn]:
 # ơi tổ 5 có ý kiến là đường ống … bị vỡ") and later says "tổ em / tổ tôi / tổ chúng tôi …" speaks of that tổ
 # (`doers`: "dạ tổ em sẽ cử người dẫn công ty nước vào" is the tổ's offer, as the keys hold a tổ trưởng's). The voice
 # is not taken for the tổ otherwise (session 20 tried that and dropped it).
-SESSION21_OWN_GROUP = True
+SESSION21_OWN_GROUP = False  # off by rule R1 (session 21): fresh 662/179/202 on, 662/178/202 off
 
 
 def _own_groups(items: list[Turn]) -> None:

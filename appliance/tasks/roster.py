@@ -332,7 +332,7 @@ _UNIT_HEADS = {"ban", "phong", "trung", "cong", "hoi", "doan", "van", "to", "tra
 # the directory lists ("lan tư phát" for "Lan tư pháp", "chị lan hộ tích" for "chị Lan hộ tịch"): the form whose given
 # name and honorific are said as listed and whose one other syllable sounds alike (its tone marks, and the final
 # consonants a recogniser confuses: p / t / c / ch, n / ng / nh) names that person ("chị lan" alone was Lê Thị Lan)
-SESSION21_MISHEARD_FIELD = True
+SESSION21_MISHEARD_FIELD = True  # on by rule R1 (session 21): fresh 662/179/202 on, 661/179/203 off
 
 
 def _sound(word: str) -> str:
