@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from appliance.tasks import merge
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     Spot,
@@ -150,10 +149,6 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Nếu phát hiện vi phạm thì lập biên bản chuyển anh Bảo xử lý.": only if it happens
         if SESSION20_IF_AFTER and condition_closes(scope_lower):
             continue  # "Chị Hà mua thêm bình cứu hỏa trước Tết nếu có kinh phí.": only if it happens
-        if SESSION20_WISH and WISH.search(head[-30:]):
-            continue  # "Tôi mong anh Hùng sớm hoàn thành công trình trước Tết.": a wish, not work given
-        if SESSION20_RESIDENTS_OF and spot.how == "unit" and RESIDENTS_OF.search(head[-30:]):
-            continue  # "Bà con tổ bảy nhớ đóng quỹ trước 20/12 nhé.": the residents asked, not the tổ given work
         if DEFER.search(scope_lower) or DEFER.search(head[-40:]) or CONDITION.search(head[-40:]) \
                 or IF_THEN.search(head):
             continue
@@ -233,12 +228,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         person = spot.person
         if called is not None and spot.how in ("unit", "second") and called != turn.speaker:
             person = Person(called.name, called.unit or person.unit, called.staff_id, called.kind)
-        same = deadline is None and bool(SAME_DATE.search(scope_lower))
-        if merge.SESSION20_SAME_DATED and deadline is None and not same:
-            # "Tổ 9 cũng làm như tổ 7 được ạ, em gửi cùng hạn.": said of the doer's own job after a pronoun
-            upto = min([s.start for s in led if s.start > spot.end and s.how in ("named", "unit")],
-                       default=len(lower))
-            same = bool(SAME_DATE.search(lower[spot.end:upto]))
+        same = deadline is None and bool(re.search(r"\b(?:cùng hạn|hạn như trên|cũng hạn đó|như vậy)\b",
+                                                   scope_lower) or SESSION21_SAME_DAY and SAME_DAY.search(scope_lower))
         how = "named" if spot.how == "second" and (vocative is not None or called is not None) else spot.how
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))
@@ -248,12 +239,16 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
 # Session 20 (docs/meetings.md, "Session 20"): a person or unit named right after a letter's request word, in the
 # clause of someone told to send it ("anh Hùng gửi văn bản đề nghị Công an phường cử một đồng chí tham gia, trong hôm
 # nay nhé", "Huy soạn công văn đôn đốc phòng Kinh tế …"): whom the letter asks, not a doer; the date is the sender's
+# Session 21 (docs/meetings.md, "Session 21"): "cùng ngày" (the same day) said of a job with no date of its own ("Tổ 7
+# cũng làm cùng ngày nhé", "… cùng ngày với tổ 5") shares the date of the task given just before, as "cùng hạn" does;
+# not "trong cùng ngày" (within one day of something else) nor "cùng ngày với" an event that is no doer ("cùng ngày
+# với lễ khai mạc": the rules cannot date it)
+SESSION21_SAME_DAY = False  # off by rule R1 (session 21): 662/179/202 on and off, no training wrong back
+SAME_DAY = re.compile(r"(?<!trong )\bcùng (?:một )?(?:ngày|hôm)\b(?!\s+(?:với|như)\s+(?!(?:tổ|anh|chị|em|bên|phòng|"
+                      r"đồng chí|các tổ|mấy tổ|hai tổ)\b))")
 SESSION20_LETTER_TO = True  # on by rule R1 (session 20): fresh wrong -1, right unchanged (fresh7)
 LETTER_TO = re.compile(r"\b(?:văn bản|công văn|tờ trình|giấy|thư|phiếu|thông báo)\s+(?:đề nghị|yêu cầu|mời|đôn đốc|"
                        r"nhắc nhở|nhắc|xin ý kiến|gửi)\s*$")
-SAME_DATE = re.compile(r"\b(?:cùng hạn|hạn như trên|cũng hạn đó|như vậy)\b")
-
-
 # Session 16 (docs/meetings.md, "Session 16"): a doer right after "nếu …, thì" however long the condition ("Nếu thấy
 # gia đình còn thi công ban đêm thì chị báo ngay công an phường nhé"): a job only if it happens, not a task (the
 # 40 characters before the doer missed a long condition)
@@ -268,14 +263,6 @@ IF_FIRST = re.compile(r"^\W*(?:(?:còn|mà|nhưng|và|thế|vậy|ừ|à|ờ|d�
 # A sentence that is only such a condition ("… bố trí thêm một cái ghế. nếu mà còn chỗ" in recogniser text, cut there)
 # conditions the task of the sentence before it in the turn (clauses.anchors)
 SESSION20_IF_AFTER = True  # on by rule R1b (session 20): moved no fresh verdict; off, s8b z05 wrong again
-# Session 20: a doer right after a wish ("Tôi mong anh Hùng sớm hoàn thành …", "hy vọng chị Lan …", "chúc anh Hùng
-# hoàn thành tốt nhiệm vụ") is wished well, not given work; and a tổ named after its residents ("bà con tổ bảy nhớ
-# đóng quỹ …", "đề nghị các hộ trong tổ năm dọn vệ sinh …") is where the citizens asked live, not the tổ given work
-SESSION20_WISH = False  # off by rule R1 (session 20): moved no fresh verdict, no training wrong back
-WISH = re.compile(r"\b(?:mong|mong muốn|hy vọng|hi vọng|chúc|kính chúc)(?:\s+(?:là|rằng|sao cho|sẽ))?\s*$")
-SESSION20_RESIDENTS_OF = False  # off by rule R1 (session 20): moved no fresh verdict, no training wrong back
-RESIDENTS_OF = re.compile(r"\b(?:bà con|người dân|nhân dân|các hộ|hộ dân|cư dân|các gia đình|các cháu|các cụ)"
-                          r"(?:\s+(?:ở|trong|của|thuộc))?\s*$")
 IF_AFTER = re.compile(r"(?:^|[\s,;])nếu(?:\s+mà)?\b(?!\s+không\b)(?![^.;!?]*\bthì\b)([^.;!?]*)[.;!?…]?\s*$")
 
 

@@ -131,7 +131,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     out.append(Anchor("agree", None, deadline=found[0], follow_up=True))
                     continue
                 if found is not None and not roster.mentions(said, verbs=VERB_AHEAD) \
-                        and not (SESSION19_UNIT_ASKED and turn.leads and units_in(said, roster)):
+                        and not (turn.leads and units_in(said, roster)):
                     out.append(Anchor("propose", turn.speaker, deadline=found[0]))
                     continue
             said = vocative_of(sentence, roster, speakers)
@@ -209,20 +209,18 @@ def _condition_closes(text: str, lower: str) -> bool:
 
 # Session 19 (docs/meetings.md, "Session 19"): the chair asking a unit or a tổ to do a job by a date ("thế tổ mười hai
 # phát thông báo cho các hộ kinh doanh trong tổ trong tuần này được không") asks them, as asking a person by name
-# does; it is not the chair proposing a date of their own
-SESSION19_UNIT_ASKED = True  # on by rule R1b (session 19): moved no fresh verdict; off, s19 y11 wrong again
+# does; it is not the chair proposing a date of their own (`anchors`)
 
 
 # Session 19 (docs/meetings.md, "Session 19"): "Huy thống kê các điểm …, gửi anh trước thứ Sáu; rồi soạn thông báo …,
 # gửi các hộ trước thứ Tư.": an order with no doer that goes on with "rồi", "sau đó", "xong thì" right after the
 # sentence that gave a task in the same turn is that doer's next task, not one told back to the previous speaker
-SESSION19_THEN_SAME = True  # on by rule R1b (session 19): moved no fresh verdict; off, s19 y05 wrong again
 THEN = re.compile(r"^\W*(?:rồi(?!\s*[,.!?])|sau đó|xong thì|tiếp đó)\b")  # "Rồi, …" alone is "OK, …"
 
 
 def _then_same(told: Anchor, lower: str, out: list[Anchor]) -> Anchor:
     given = out[-1] if out and out[-1].kind == "task" and out[-1].person is not None else None
-    if not SESSION19_THEN_SAME or given is None or not THEN.match(lower):
+    if given is None or not THEN.match(lower):
         return told
     return replace(told, person=given.person, follow_up=False)
 

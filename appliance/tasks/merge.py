@@ -182,7 +182,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         # "Dạ, em nhận ạ" from the head of the unit just given a task: that task, not a new one
         recent = [t for t in found if not t.cancelled and t.person.kind == "unit" and t.person.name == person.unit
                   and turn.index - t.touched <= 2]
-        if SESSION19_UNIT_THEN_MEMBER and recent and turn.leads and person.kind == "staff" \
+        if recent and turn.leads and person.kind == "staff" \
                 and recent[-1].turn == turn.index and anchor.kind == "task" and not anchor.recap:
             recent[-1].person = person  # "… thì văn phòng lo. Chị Lan thuê xe nhé.": the unit's job, to its person
     if not recent and anchor.kind == "task" and turn.leads and not anchor.recap \
@@ -215,7 +215,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         return
     again = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and same_job(t.content,
                                                                                                 anchor.content)]
-    if not again and SESSION19_REDATE and turn.leads and anchor.kind == "task" and anchor.deadline is not None \
+    if not again and turn.leads and anchor.kind == "task" and anchor.deadline is not None \
             and not anchor.inherits and not anchor.recap:
         again = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.chair
                  and t.deadline is not None and t.turn < turn.index
@@ -260,11 +260,6 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
     live = [t for t in found if not t.cancelled]
     if anchor.same_deadline and live:
         deadline = live[-1].deadline
-        if SESSION20_SAME_DATED and deadline is None:
-            # "Tổ 9 cũng làm như tổ 7 được ạ, em gửi cùng hạn": the date of the last task given one, in the last
-            # six turns (an undated offer said in between has none to share)
-            dated = [t for t in live if t.deadline is not None and turn.index - t.turn <= 6]
-            deadline = dated[-1].deadline if dated else None
     if anchor.inherits:
         withdrawn = [t for t in found if t.cancelled and turn.index - t.turn <= 1]
         given = [t for t in found if not t.cancelled and turn.index - t.turn <= 2
@@ -291,9 +286,6 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
 # person right after its doer answered (an excuse, pointing to someone better placed), opening with "thế thì", "vậy
 # thì", "thôi", moves it (`merge`)
 _INSTEAD = re.compile(r"^\W*(?:(?:ừ|ờ|à|vâng|được)\W+)?(?:thế thì|vậy thì|thế|vậy|thôi)\b")
-# Session 20 (docs/meetings.md, "Session 20"): "cùng hạn" (the same deadline) shares the date of the last task given
-# one in the last six turns; the last task given was read before, even when it had no date to share
-SESSION20_SAME_DATED = False  # off by rule R1 (session 20): moved no fresh verdict, no training wrong back
 # Session 20 (docs/meetings.md, "Session 20"): the same move when the chair agrees first in more words ("ừ đúng rồi thế
 # thì lan tư pháp làm mẫu biên bản …, không phải hà nữa"), when the one who spoke before is not the doer but says
 # why the doer cannot ("chị hà ơi huy nghỉ phép đến hai mươi để thắng làm thay" — "vâng thế thắng làm báo cáo đó nhé"),
@@ -319,14 +311,13 @@ _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái
 
 # Session 19 (docs/meetings.md, "Session 19"): a job given to a unit, then in the same turn of the chair a person of
 # that unit named for it in a few words ("Còn xe đưa thanh niên đi khám ngày 26 thì văn phòng lo. Chị Lan thuê xe
-# nhé."): one task, the person's, with the unit's date (it had stayed the unit's, a wrong task and a missed one)
-SESSION19_UNIT_THEN_MEMBER = True  # on by rule R1 (session 19): fresh right +1, wrong unchanged (fresh15, fresh8)
+# nhé."): one task, the person's, with the unit's date (it had stayed the unit's, a wrong task and a missed one;
+# `merge`)
 
 
 # Session 19 (docs/meetings.md, "Session 19"): the chair giving a person who has a dated task a new date later in the
 # meeting, naming no job of their own beyond the words of that task ("anh hùng làm sớm lên thứ sáu này nhé", "à chị
 # lan giấy mời thì thứ sáu gửi cũng được"): that task's new date, not a second task
-SESSION19_REDATE = True  # on by rule R1 (session 19): fresh wrong -3, right -1 (fresh8, fresh9, fresh11)
 _REDATE_WORDS = {"lam", "gui", "nop", "xong", "trinh", "som", "len", "hon", "cung", "duoc", "thi", "nhe", "luon",
                  "phai", "hoan", "thanh", "cho", "anh", "chi", "em", "nay", "tuan", "sau", "nua"}
 

@@ -57,8 +57,6 @@ def proposals(text: str, meeting_date: dt.date, calendar: WorkCalendar | None = 
     chair = next((t.speaker for t in lines if t.leads), None)
     for o in found:
         o.deadline = o.deadline or _adopted_date(o, lines, meeting_date, calendar)
-        if SESSION20_NEXT_MEETING and o.deadline is None and BEFORE_NEXT.search(o.quote.lower()):
-            o.deadline = next_meeting(lines, meeting_date, calendar)
     group = dialogue.meeting_group(title)
     for o in found:
         if group is not None and o.person.kind == "said":
@@ -99,30 +97,6 @@ def _adopted_date(task: OpenTask, lines: Sequence[Turn], meeting_date: dt.date,
         return None
     found = find_deadline(proposal.text, meeting_date, None, calendar)
     return found[0] if found and found[0] >= meeting_date else None
-
-
-# Session 20 (docs/meetings.md, "Session 20"): "… báo cáo trước cuộc họp lần sau", "trước buổi giao ban tới": the day
-# the meeting says its next meeting is held ("Cuộc họp lần sau vào thứ Năm tuần sau", "buổi họp tới tổ chức sáng thứ
-# Hai 7/12"), said before or after the task; none when no turn says it (a council's "kỳ họp" is another event)
-SESSION20_NEXT_MEETING = False  # off by rule R1 (session 20): moved no fresh verdict, no training wrong back
-_NEXT = (r"(?:(?:cuộc|buổi|phiên)\s+)?(?:họp|giao ban)\s+(?:lần\s+)?(?:sau|tới|kế tiếp|tiếp theo)\b"
-         r"|\blần họp (?:sau|tới)\b")
-BEFORE_NEXT = re.compile(rf"\b(?:trước|đến)\s+(?:{_NEXT})")
-_NEXT_SAID = re.compile(rf"(?<!kỳ )\b(?:{_NEXT})")
-
-
-def next_meeting(lines: Sequence[Turn], meeting_date: dt.date, calendar: WorkCalendar | None) -> dt.date | None:
-    """The day a sentence of the meeting names for its next meeting (not one asking for work before it)."""
-    for turn in lines:
-        for sentence in re.split(r"(?<=[.!?;])\s+", turn.text):
-            lower = sentence.lower()
-            said = _NEXT_SAID.search(lower)
-            if said is None or BEFORE_NEXT.search(lower):
-                continue
-            found = find_deadline(sentence[said.start():], meeting_date, None, calendar)
-            if found is not None and found[0] > meeting_date:
-                return found[0]
-    return None
 
 
 def _resident(person: Person) -> bool:

@@ -72,6 +72,7 @@ class Roster:
         self.units = list(dict.fromkeys(normalize(u).strip() for u in units if u.strip()))
         self._forms: dict[str, list[Person]] = {}      # lower-case form → people it names
         self._given: dict[str, list[Person]] = {}      # lower-case given name → people
+        self._heard: dict[str, list[tuple[str, Person]]] = {}  # sound key → forms with a field word, and whom
         for m in self.members:
             person = Person(m.full_name, m.unit, m.id, "staff")
             words = _lower(m.full_name).split()
@@ -85,6 +86,8 @@ class Roster:
                     bare = bare[1:]
                 if len(bare) >= 2 and bare[0] == words[-1]:
                     self._add(self._forms, " ".join(bare), person)
+                    for form in {_lower(alias), " ".join(bare)}:
+                        self._heard.setdefault(_sound_key(form), []).append((form, person))
         # Titles name a person when only one holds them ("đồng chí Chánh Văn phòng", "trưởng phòng kinh tế").
         titled: dict[str, list[Person]] = {}
         for m in self.members:
@@ -185,6 +188,9 @@ class Roster:
                 form = " ".join(lower[words[first].start():words[last].end()].split())
                 if form in self._forms and (best is None or last > best[0]):
                     best = (last, form)
+        heard = self._misheard(lower, words, firsts) if SESSION21_MISHEARD_FIELD else None
+        if heard is not None and (best is None or heard[0] > best[0]):
+            best = heard  # "chị lan hộ tích": the longer form misheard, not "chị lan" (another Lan)
         if best is not None:
             last, form = best
             return Mention(words[i].start(), words[last].end(), text[words[i].start():words[last].end()],
@@ -253,6 +259,21 @@ class Roster:
             return None
         return Mention(words[i].start(), words[i].end(), text[words[i].start():words[i].end()], tuple(bare), True)
 
+    def _misheard(self, lower: str, words: list[re.Match[str]], firsts: tuple[int, ...]) -> tuple[int, str] | None:
+        """A form with a field word the recogniser misheard in one syllable ("lan tư phát", "chị lan hộ tích"): the
+        last word index and the directory's form, when exactly one person's form sounds so."""
+        for first in firsts:
+            for size in (4, 3, 2):
+                last = first + size - 1
+                if last >= len(words):
+                    continue
+                said = " ".join(lower[words[first].start():words[last].end()].split())
+                heard = self._heard.get(_sound_key(said), [])
+                people = {person for _form, person in heard}
+                if len(people) == 1 and _one_syllable_off(said, heard[0][0]):
+                    return last, heard[0][0]
+        return None
+
     @staticmethod
     def _lead(lower: str, words: list[re.Match[str]], i: int) -> int | None:
         """Index of the word after an honorific or title starting at word i, or None."""
@@ -305,6 +326,29 @@ def _in_compound(lower: str, words: list[re.Match[str]], i: int, word: str) -> b
 
 # First words of a unit's name: a capitalised run after a person's name stops there ("anh Sơn Ban Chỉ huy…").
 _UNIT_HEADS = {"ban", "phong", "trung", "cong", "hoi", "doan", "van", "to", "tram", "chi", "uy", "mat", "bo", "tdp"}
+
+
+# Session 21 (docs/meetings.md, "Session 21"): a recogniser mishears one syllable of a field word in a form of address
+# the directory lists ("lan tư phát" for "Lan tư pháp", "chị lan hộ tích" for "chị Lan hộ tịch"): the form whose given
+# name and honorific are said as listed and whose one other syllable sounds alike (its tone marks, and the final
+# consonants a recogniser confuses: p / t / c / ch, n / ng / nh) names that person ("chị lan" alone was Lê Thị Lan)
+SESSION21_MISHEARD_FIELD = True  # on by rule R1 (session 21): fresh 662/179/202 on, 661/179/203 off
+
+
+def _sound(word: str) -> str:
+    return re.sub(r"(?:ng|nh)$", "n", re.sub(r"(?:ch|c|p)$", "t", fold(word).lower()))
+
+
+def _sound_key(form: str) -> str:
+    return " ".join(_sound(w) for w in form.split())
+
+
+def _one_syllable_off(said: str, form: str) -> bool:
+    """`said` differs from the directory's `form` in exactly one syllable, not its honorific or given name."""
+    pairs = list(zip(said.split(), form.split(), strict=True))
+    off = [k for k, (a, b) in enumerate(pairs) if a != b]
+    names = {k for k, (_a, b) in enumerate(pairs) if b in HONORIFICS or k == 0 or pairs[k - 1][1] in HONORIFICS}
+    return len(off) == 1 and off[0] not in names
 
 
 def _title_forms(title: str, unit: str) -> list[str]:

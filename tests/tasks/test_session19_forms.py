@@ -1,29 +1,20 @@
 """Session 19's forms (docs/meetings.md, "Session 19"), each in new words written for this file (not the training
-meetings' sentences), with its setting switched off and on, and where it must not fire."""
+meetings' sentences), and where it must not fire. The four settings on by session 19's rule R1 are plain behaviour
+since session 21 (rule R8): their tests read them as such."""
 
 from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clauses, merge
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
-from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
-
-_FLAGGED = (clauses, merge)
 
 
 @pytest.fixture(scope="module")
 def ward() -> tuple[Roster, WorkCalendar]:
     return memory_ward()
-
-
-@pytest.fixture
-def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    switch_on(monkeypatch, _FLAGGED, "SESSION19_")
-    return monkeypatch
 
 
 def _due(said: str, ward: tuple[Roster, WorkCalendar]) -> str | None:
@@ -83,7 +74,7 @@ def test_offering_to_report_back_is_still_an_offer(ward: tuple[Roster, WorkCalen
     assert tasks_said(said, ward) == [("Hoàng Văn Nam", "2026-12-04")]
 
 
-# --- clauses.SESSION19_THEN_SAME: "rồi …" with no doer goes on with the doer the turn just named ---
+# --- session 19's THEN_SAME: "rồi …" with no doer goes on with the doer the turn just named ---
 
 THEN = ("Nguyễn Văn An: Bắt đầu.\n"
         "Lê Minh Tuấn: Dạ.\n"
@@ -91,22 +82,20 @@ THEN = ("Nguyễn Văn An: Bắt đầu.\n"
         "hội trường trước thứ Sáu.")
 
 
-def test_then_goes_on_with_the_doer_just_named(ward, on) -> None:
+def test_then_goes_on_with_the_doer_just_named(ward) -> None:
     # the second job is hers, not told back to the one who spoke before (two jobs of one person in one turn are one
     # task since session 20: session 19's TWO_IN_TURN, off by its R1, was retired)
     assert tasks_said(THEN, ward) == [("Bùi Thanh Hương", "2026-12-04")]
-    on.setattr(clauses, "SESSION19_THEN_SAME", False)
-    assert ("Lê Minh Tuấn", "2026-12-04") in tasks_said(THEN, ward)
 
 
-def test_then_after_no_task_is_told_back_as_before(ward, on) -> None:
+def test_then_after_no_task_is_told_back_as_before(ward) -> None:
     said = ("Nguyễn Văn An: Bắt đầu.\n"
             "Lê Minh Tuấn: Anh ơi danh sách mừng thọ còn thiếu tổ ba ạ.\n"
             "Nguyễn Văn An: Thế thì chậm quá. Rồi bổ sung số liệu còn thiếu, gửi anh trước thứ Sáu.")
     assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-04")]
 
 
-def test_roi_with_a_comma_is_ok_not_then(ward, on) -> None:
+def test_roi_with_a_comma_is_ok_not_then(ward) -> None:
     said = ("Nguyễn Văn An: Bắt đầu.\n"
             "Lê Minh Tuấn: Dạ anh, băng rôn in xong rồi ạ.\n"
             "Nguyễn Văn An: Chị Hương lập danh sách các cụ mừng thọ, gửi anh trước thứ Tư. Rồi, treo băng rôn ở "
@@ -114,25 +103,23 @@ def test_roi_with_a_comma_is_ok_not_then(ward, on) -> None:
     assert ("Bùi Thanh Hương", "2026-12-04") not in tasks_said(said, ward)
 
 
-# --- clauses.SESSION19_UNIT_ASKED: the chair asking a tổ or unit to do a job by a date ---
+# --- session 19's UNIT_ASKED: the chair asking a tổ or unit to do a job by a date ---
 
 UNIT_ASKED = "Nguyễn Văn An: thế tổ tám dọn vệ sinh nhà văn hóa trong tuần này được không"
 
 
-def test_the_chair_asking_a_group_by_a_date_asks_them(ward, on) -> None:
+def test_the_chair_asking_a_group_by_a_date_asks_them(ward) -> None:
     assert tasks_said(UNIT_ASKED, ward) == [("Tổ dân phố số 8", "2026-12-04")]
-    on.setattr(clauses, "SESSION19_UNIT_ASKED", False)
-    assert tasks_said(UNIT_ASKED, ward) == []
 
 
-def test_a_member_asking_for_a_date_is_still_a_proposal(ward, on) -> None:
+def test_a_member_asking_for_a_date_is_still_a_proposal(ward) -> None:
     said = ("Nguyễn Văn An: Chị Lan gửi danh sách tổ tám trước thứ Tư.\n"
             "Lê Thị Lan: Tổ tám chưa gửi số liệu, thứ Sáu được không anh?\n"
             "Nguyễn Văn An: Được.")
     assert tasks_said(said, ward) == [("Lê Thị Lan", "2026-12-04")]
 
 
-# --- merge.SESSION19_REDATE: a new date later in the meeting for a person's task, with no job of its own ---
+# --- session 19's REDATE: a new date later in the meeting for a person's task, with no job of its own ---
 
 _GIVEN = ("Nguyễn Văn An: Bắt đầu.\n"
           "Nguyễn Văn An: Anh Hùng dự thảo quyết định thành lập tổ kiểm tra, trình anh ký thứ Hai tuần sau.\n"
@@ -143,27 +130,23 @@ _GIVEN = ("Nguyễn Văn An: Bắt đầu.\n"
     "Nguyễn Văn An: À anh Hùng làm sớm lên, thứ Sáu này nhé.",
     "Nguyễn Văn An: à anh hùng làm sớm lên thứ sáu này nhé",
 ])
-def test_a_new_date_later_redates_the_task(ward, on, later: str) -> None:
+def test_a_new_date_later_redates_the_task(ward, later: str) -> None:
     assert tasks_said(_GIVEN + later, ward) == [("Trần Văn Hùng", "2026-12-04")]
-    on.setattr(merge, "SESSION19_REDATE", False)
-    assert tasks_said(_GIVEN + later, ward) == [("Trần Văn Hùng", "2026-12-07"), ("Trần Văn Hùng", "2026-12-04")]
 
 
-def test_a_new_job_later_is_a_second_task(ward, on) -> None:
+def test_a_new_job_later_is_a_second_task(ward) -> None:
     later = "Nguyễn Văn An: Anh Hùng lập danh sách các hộ vi phạm trước thứ Sáu nhé."
     assert tasks_said(_GIVEN + later, ward) == [("Trần Văn Hùng", "2026-12-07"), ("Trần Văn Hùng", "2026-12-04")]
 
 
-# --- merge.SESSION19_UNIT_THEN_MEMBER: a unit's job, then a person of that unit named for it in a few words ---
+# --- session 19's UNIT_THEN_MEMBER: a unit's job, then a person of that unit named for it in a few words ---
 
 _UNIT = "Nguyễn Văn An: Bắt đầu.\nNguyễn Văn An: Còn hội trường cho hội nghị ngày 10/12 thì văn phòng lo. "
 
 
-def test_the_units_job_goes_to_its_person(ward, on) -> None:
+def test_the_units_job_goes_to_its_person(ward) -> None:
     said = _UNIT + "Chị Lan mượn loa nhé."
     assert tasks_said(said, ward) == [("Lê Thị Lan", "2026-12-10")]
-    on.setattr(merge, "SESSION19_UNIT_THEN_MEMBER", False)
-    assert tasks_said(said, ward) == [("Văn phòng HĐND và UBND", "2026-12-10")]
 
 
 @pytest.mark.parametrize(("said", "due"), [
@@ -172,5 +155,5 @@ def test_the_units_job_goes_to_its_person(ward, on) -> None:
     # the unit's head accepting in the next turn: the unit's task, as before
     (_UNIT + "\nLê Thị Lan: Dạ, em nhận ạ.", [("Văn phòng HĐND và UBND", "2026-12-10")]),
 ])
-def test_another_units_person_or_an_acceptance_keeps_the_units_task(ward, on, said: str, due: list) -> None:
+def test_another_units_person_or_an_acceptance_keeps_the_units_task(ward, said: str, due: list) -> None:
     assert tasks_said(said, ward) == due
