@@ -192,8 +192,7 @@ _GROUP_UNITS = {"quy": "quý", "tuan": "tuần"}
 
 # Session 19: "tuần nào trong tháng 10 nhận nhiều hồ sơ nhất", "quý nào năm nay trễ hạn ít nhất": the weeks
 # (quarters) of the period ranked, as "tháng nào … nhất" ranks its months ("nào" had been unknown: unsure). Only with a
-# ranking word ("nhất"); "tuần nào" alone stays unknown. Read at run time.
-SESSION19_WHICH_UNIT = True  # on by rule R1 (session 19): fresh right +1, wrong unchanged
+# ranking word ("nhất"); "tuần nào" alone stays unknown.
 
 
 def time_unit(tokens: Tokens) -> tuple[str, int]:
@@ -202,7 +201,7 @@ def time_unit(tokens: Tokens) -> tuple[str, int]:
     for k in range(1, len(items)):
         if items[k] in _GROUP_UNITS and not tokens.used[k] and items[k - 1] in _EACH_UNIT and not tokens.used[k - 1]:
             return items[k], k
-    if SESSION19_WHICH_UNIT and tokens.has("nhat"):
+    if tokens.has("nhat"):
         for k in range(len(items) - 1):
             if items[k] in _GROUP_UNITS and items[k + 1] == "nao" and not tokens.used[k] and not tokens.used[k + 1]:
                 return items[k], k + 1
@@ -239,49 +238,6 @@ _PURPOSE_PHRASES = [p.split() for p in (
     "voi", "len", "gui", "nop", "cho", "de", "can", "phai", "sap toi", "toi", "nay", "sang", "chieu", "trua")]
 
 
-# Session 20: a purpose closing the question without a comma ("… của từng lĩnh vực để đưa vào báo cáo chính trị", "…
-# nhiều nhất để đề xuất khen thưởng"): "để" and a verb of what the figure is for, then only words of reports,
-# meetings and their people to the clause's end. It had been left unknown (unsure). "để quá hạn", "để lên đầu" (an
-# order) have no such verb; and "sơ kết" in a first purpose clause ("Để chuẩn bị hội nghị sơ kết, …") is no "số" (the
-# clause had been taken for the question). Read at run time; tested on and off in tests/ask/test_session20.py.
-SESSION20_PURPOSE = False  # off by rule R1 (session 20): moved no fresh verdict, no training wrong back
-_PURPOSE_VERBS = [p.split() for p in (
-    "dua vao", "dua len", "bao cao", "trinh", "gui", "chuan bi", "de xuat", "kiem diem", "don doc", "nhac nho",
-    "phuc vu", "lam bao cao", "tong hop bao cao", "nam tinh hinh", "theo doi", "danh gia", "xet thi dua",
-    "khen thuong")]
-_PURPOSE_MORE = [p.split() for p in (
-    "chinh tri", "bao cao chinh tri", "khen", "khen thuong", "thi dua", "dang bo", "ban thuong vu", "thuong truc",
-    "lanh dao", "chi dao", "cap uy", "nghi quyet", "tinh hinh", "vao", "trong", "cua", "phuong", "nam", "quy")]
-
-
-def purpose_last(tokens: Tokens) -> None:
-    """Marks a closing "để <what the figure is for> …" as an aside."""
-    if not SESSION20_PURPOSE:
-        return
-    items = tokens.items
-    for k in range(1, len(items) - 1):
-        verb = k + 1
-        while verb < len(items) - 1 and items[verb] in _PRONOUNS:
-            verb += 1  # "để anh đôn đốc"
-        if items[k] != "de" or tokens.used[k] or not any(items[verb:verb + len(v)] == v for v in _PURPOSE_VERBS):
-            continue
-        end = next((j for j in range(k, len(items)) if items[j] in _CLAUSE_END), len(items))
-        if end < len(items) - 1 and any(w not in _CLAUSE_END for w in items[end:]):
-            continue  # not the question's last clause
-        words, j = items[k + 1:end], 0
-        phrases = sorted(_PURPOSE_VERBS + _PURPOSE_MORE + _PURPOSE_PHRASES, key=len, reverse=True)
-        while j < len(words):
-            phrase = next((p for p in phrases if words[j:j + len(p)] == p), None)
-            if phrase is None and words[j] not in FILLER and words[j] not in _PRONOUNS:
-                break
-            j += len(phrase) if phrase else 1
-        else:
-            for i in range(k, end):
-                tokens.used[i] = True
-                tokens.aside.add(i)
-            return
-
-
 def _only_purpose(words: list[str]) -> bool:
     k = 0
     while k < len(words):
@@ -305,8 +261,7 @@ def purpose_first(tokens: Tokens) -> None:
     clause = f" {' '.join(items[start:end])} "
     if find_periods(clause):
         return  # "báo cáo quý 3, tỷ lệ đúng hạn bao nhiêu": the period said there is the question's
-    asked = clause.replace(" so ket ", " ") if SESSION20_PURPOSE else clause  # "sơ kết" is no "số"
-    if end >= len(items) - 2 or any(f" {w} " in asked for w in _ASKING):
+    if end >= len(items) - 2 or any(f" {w} " in clause for w in _ASKING):
         return  # nothing after it, or it asks a figure itself: the clause is the question
     if not _only_purpose(items[start:end]):
         return  # it names something more ("báo cáo nhanh tình hình trễ hạn, quý 3 thế nào"): read it as it is

@@ -154,13 +154,12 @@ def _specific(hit: Hit, tokens: Tokens, rare: set[str]) -> bool:
 # ("Thắng hiện có mấy hồ sơ quá hạn", "tháng này Hương giải quyết bao nhiêu"), in a question typed with accents and not
 # in capitals throughout. It had been unknown, or asked back. A name spelt like a common word with the same accents
 # ("Mai": tomorrow) is read only after the question's first word; "Hà Nội", "Việt Nam" are places. Typed otherwise
-# ("thắng", "Thang", "THẮNG") the name still needs "anh / chị / của" before it. Read at run time.
-SESSION19_GIVEN_NAME = True  # on by rule R1 (session 19): fresh right +4, wrong unchanged
+# ("thắng", "Thang", "THẮNG") the name still needs "anh / chị / của" before it.
 _SAME_AS_WORDS = {"Mai"}
 
 
 def typed_as_name(question: str, officer: str) -> bool:
-    if not SESSION19_GIVEN_NAME or question.upper() == question or question == fold(question):
+    if question.upper() == question or question == fold(question):
         return False
     given = officer.split()[-1]
     for m in re.finditer(rf"(?<!\w){re.escape(given)}(?!\w)", question):

@@ -155,8 +155,7 @@ def months_sql(intent: Intent, period: Period, today: dt.date) -> str:
 # Session 19: an indicator quarter by quarter ("số lao động có việc làm mới theo từng quý năm nay", "tỷ lệ BHYT mỗi
 # quý"): one row per calendar quarter of the period, built from its months as any period is (one that adds up sums
 # them; a level, "Tỷ lệ …", takes the latest month). It had been unsure (by quarter only records and feedback were
-# read). Read at run time by the parser (doubts.time_unit).
-SESSION19_QUARTERS = True  # on by rule R1 (session 19): fresh right +2, wrong unchanged
+# read). Used by the parser (doubts.time_unit).
 
 
 def quarters_sql(intent: Intent, period: Period, today: dt.date) -> str:

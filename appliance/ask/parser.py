@@ -159,7 +159,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
     doubts.purpose_first(tokens)
-    doubts.purpose_last(tokens)
     intent = Intent(domain=_domain(tokens) if domain is None else domain)
     if domain == "chi_tieu":
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
@@ -184,7 +183,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         # by quarter is one: "thời gian giải quyết trung bình từng quý")
         averaged = (tokens.has("trung binh") or tokens.has("binh quan")) and not any(
             tokens.has(w) for w in ("thoi gian", "bao lau", "so ngay", "bao nhieu ngay", "may ngay"))
-        if averaged or (intent.domain == "chi_tieu" and not (unit == "quy" and indicators.SESSION19_QUARTERS)):
+        if averaged or (intent.domain == "chi_tieu" and unit != "quy"):
             return ParseResult(intent, False, doubts.time_unit_problem(unit, averaged))
         tokens.used[at - 1] = tokens.used[at] = True
         intent.group = understand.TIME_GROUPS[unit]

@@ -156,13 +156,12 @@ def _which_records(tokens: Tokens) -> bool:
 
 # Session 19: "hôm qua nhận những hồ sơ gì", "tuần trước trả các hồ sơ gì": "những / các hồ sơ (phản ánh) gì" asks
 # which records, as "… nào" does; "gì" had been dropped as filler and a count given (a confident wrong). "những thủ
-# tục gì" (which procedures: a breakdown) is no such phrase. Read at run time.
-SESSION19_WHICH_WHAT = True  # on by rule R1 (session 19): fresh right +1, wrong -1
+# tục gì" (which procedures: a breakdown) is no such phrase.
 _WHICH_WHAT = re.compile(r"\b(nhung|cac) (?:bo |cai |phieu )?(?:ho so|phan anh) (gi)\b")
 
 
 def _which_what(tokens: Tokens) -> bool:
-    said = _WHICH_WHAT.search(tokens.text()) if SESSION19_WHICH_WHAT else None
+    said = _WHICH_WHAT.search(tokens.text())
     if said is None:
         return False
     tokens.mark_chars(said.start(1), said.end(1))
