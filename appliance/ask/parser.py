@@ -244,6 +244,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         tokens.take_all(measures_words.COMPARE_WORDS)  # "ai nhiều hơn": the names are ranked, not two periods
     tokens.yes_no_particle()
     readings.not_yet_closing(tokens)
+    readings.let_lapse(tokens)
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)
     phrasings.wish(tokens)

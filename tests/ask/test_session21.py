@@ -1,0 +1,77 @@
+"""Session 21 of the leaders' question box: each SESSION21 flag on and off with my own wording (never a set's
+sentence) and cases where it must not fire; the bug fixes (rule R7) with a test that failed before."""
+from __future__ import annotations
+
+import pytest
+
+from appliance.ask import readings, record_lists, which_month
+from tests.ask.answering import asker, same
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session21_which_month_of_an_indicator(demo_settings, monkeypatch, on):
+    """which_month.SESSION21_WHICH_MONTH: "thu ngân sách từng tháng …, tháng nào thu được nhiều", "tỷ lệ … tháng nào
+    thấp nhất năm nay" are the indicator month by month; off, "tháng nào" was unknown (unsure). Two periods named,
+    "… nhiều hơn", "bao nhiêu" and no ranking word are not read."""
+    monkeypatch.setattr(which_month, "SESSION21_WHICH_MONTH", on)
+    ask = asker(demo_settings.db_path)  # the demo ward reports its indicators
+    for said, plain in (("thu ngân sách từng tháng năm nay, em xem tháng nào thu được nhiều",
+                         "thu ngân sách từng tháng năm nay"),
+                        ("tỷ lệ tham gia bảo hiểm y tế tháng nào thấp nhất năm nay",
+                         "tỷ lệ tham gia bảo hiểm y tế từng tháng năm nay")):
+        want = ask(plain)
+        assert want.status == "ok" and len(want.rows) > 1, plain
+        assert same(ask(said), want) is on, said
+    for said in ("thu ngân sách tháng nào đạt kế hoạch", "thu ngân sách tháng 9 và tháng 10 tháng nào nhiều hơn",
+                 "thu ngân sách từng tháng, tháng nào bao nhiêu"):
+        assert ask(said).status == "unsure", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session21_which_records_in_a_list(ask_db, monkeypatch, on):
+    """record_lists.SESSION21_WHICH_IN_LIST: once a list is asked, "nào" after the records and what narrows them
+    ("những hồ sơ đang quá hạn nào nộp qua bưu chính", "có hồ sơ hộ tịch nào trễ hạn không, là những hồ sơ nào") asks
+    the same records; off, unknown (unsure). "hồ sơ lĩnh vực nào" asks a group and is not read so."""
+    monkeypatch.setattr(record_lists, "SESSION21_WHICH_IN_LIST", on)
+    ask = asker(ask_db)
+    for said, plain in (("những hồ sơ đang quá hạn nào nộp qua bưu chính",
+                         "danh sách hồ sơ quá hạn nộp qua bưu chính"),
+                        ("tháng 9 có hồ sơ hộ tịch nào trễ hạn không, là những hồ sơ nào",
+                         "danh sách hồ sơ hộ tịch trễ hạn tháng 9")):
+        want = ask(plain)
+        assert want.status == "ok" and want.intent is not None and want.intent.listing, plain
+        got = ask(said)
+        assert (got.status == "ok" and got.rows == want.rows and got.total == want.total) is on, said
+    group = ask("số hồ sơ lĩnh vực nào trễ hạn nhiều nhất tháng 9")
+    assert group.status == "ok" and group.intent is not None and not group.intent.listing
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session21_records_let_lapse(ask_db, monkeypatch, on):
+    """readings.SESSION21_LET_LAPSE: "chị Lan để quá hạn mấy hồ sơ", "để bị trễ hạn" are the overdue (late) records;
+    off, "để" was unknown (unsure). "không để quá hạn" (a goal) and a purpose "để báo cáo" are not read."""
+    monkeypatch.setattr(readings, "SESSION21_LET_LAPSE", on)
+    ask = asker(ask_db)
+    for said, plain in (("hiện nay chị Lan đang để quá hạn mấy hồ sơ", "hiện nay chị Lan có mấy hồ sơ quá hạn"),
+                        ("tháng 9 anh Thắng để bị trễ hạn bao nhiêu hồ sơ",
+                         "tháng 9 anh Thắng trễ hạn bao nhiêu hồ sơ")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    for said in ("số hồ sơ không để quá hạn của chị Lan", "số hồ sơ quá hạn để báo cáo"):
+        assert ask(said).status == "unsure", said
+
+
+def test_a_list_beside_a_ranking_of_groups_is_unsure(ask_db):
+    """Bug fix (rule R7): "danh sách hồ sơ trễ hạn tháng 9, lĩnh vực nào nhiều nhất" listed five records (the
+    ranking's top five, none of them a field): a list and a ranking of groups in one question is unsure. A list
+    alone, or ordered "theo lĩnh vực", and a ranking alone keep their answers."""
+    ask = asker(ask_db)
+    for said in ("danh sách hồ sơ trễ hạn tháng 9, lĩnh vực nào nhiều nhất",
+                 "liệt kê hồ sơ quá hạn hiện nay, cán bộ nào nhiều nhất"):
+        got = ask(said)
+        assert got.status == "unsure" and not got.rows, said
+    listed = ask("danh sách hồ sơ trễ hạn tháng 9 theo lĩnh vực")
+    assert listed.status == "ok" and listed.intent is not None and listed.intent.listing
+    ranked = ask("top 3 lĩnh vực trễ hạn nhiều nhất tháng 9")
+    assert ranked.status == "ok" and ranked.intent is not None and not ranked.intent.listing
