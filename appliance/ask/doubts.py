@@ -90,6 +90,18 @@ def changing_filler(tokens: Tokens, intent: Intent) -> None:
         if word in ("dau", "cuoi", "nua") and not tokens.used[k] and tokens.used[k + 1] and (
                 tokens.items[k + 1] in TIME_UNITS) and not (word == "cuoi" and at_a_day):
             tokens.doubt(k)
+    # Bug fixes (session 21): "sau / trước (ngày) 15/10", "sau quý 2" said before a period read whole, and "(bổ sung)
+    # nhiều lần", "2 lần": the period itself and every record had been counted (confident wrongs). "sáu tháng", "thứ
+    # sáu" are read by the period rules (used); "bao nhiêu lần" asks the count itself.
+    for k, word in enumerate(tokens.items[:-1]):
+        if word in ("sau", "truoc") and not tokens.used[k] and tokens.used[k + 1] and (
+                tokens.items[k + 1] in TIME_UNITS or tokens.items[k + 1][:1].isdigit()):
+            tokens.doubt(k)
+    for k, word in enumerate(tokens.items):
+        before = tokens.items[k - 1] if k else ""
+        if word == "lan" and not tokens.used[k] and (before in ("nhieu", "mot", "hai", "ba") or before.isdigit()) and (
+                tokens.items[k - 2:k - 1] != ["bao"]):
+            tokens.doubt(k)
 
 
 

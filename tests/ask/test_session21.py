@@ -75,3 +75,29 @@ def test_a_list_beside_a_ranking_of_groups_is_unsure(ask_db):
     assert listed.status == "ok" and listed.intent is not None and listed.intent.listing
     ranked = ask("top 3 lĩnh vực trễ hạn nhiều nhất tháng 9")
     assert ranked.status == "ok" and ranked.intent is not None and not ranked.intent.listing
+
+
+def test_before_or_after_a_period_is_unsure(ask_db):
+    """Bug fix (rule R7): "số hồ sơ nhận sau ngày 15/9", "trước ngày 15/9", "trễ hạn sau quý 2" gave the figure of that
+    day or quarter itself ("sau / trước" were filler). They are unsure now; "sáu tháng đầu năm", "thứ sáu tuần trước",
+    "so với tháng trước" and "7 ngày trước đó" keep their periods."""
+    ask = asker(ask_db)
+    for said in ("số hồ sơ nhận sau ngày 15/9", "số hồ sơ nhận trước ngày 15/9", "số hồ sơ trễ hạn sau quý 2",
+                 "số hồ sơ giải quyết sau tháng 8"):
+        got = ask(said)
+        assert got.status == "unsure" and not got.rows, said
+    for said in ("sáu tháng đầu năm nhận bao nhiêu hồ sơ", "thứ sáu tuần trước nhận bao nhiêu hồ sơ",
+                 "số hồ sơ nhận tháng 10 so với tháng trước", "số hồ sơ tiếp nhận 7 ngày qua so với 7 ngày trước đó"):
+        assert ask(said).status == "ok", said
+
+
+def test_many_times_is_unsure(ask_db):
+    """Bug fix (rule R7): "số hồ sơ phải bổ sung nhiều lần", "hồ sơ bị trả lại hai lần" gave every record awaiting a
+    supplement (the repeats were filler); the data holds no count of rounds, so unsure. "bao nhiêu lần" stays filler
+    to the count asked."""
+    ask = asker(ask_db)
+    for said in ("số hồ sơ phải bổ sung nhiều lần", "số hồ sơ chờ bổ sung hai lần trở lên",
+                 "hồ sơ yêu cầu bổ sung 3 lần hiện nay bao nhiêu"):
+        got = ask(said)
+        assert got.status == "unsure" and not got.rows, said
+    assert ask("tháng 9 nhận bao nhiêu lần hồ sơ").status == "ok"
