@@ -90,10 +90,13 @@ def changing_filler(tokens: Tokens, intent: Intent) -> None:
         if word in ("dau", "cuoi", "nua") and not tokens.used[k] and tokens.used[k + 1] and (
                 tokens.items[k + 1] in TIME_UNITS) and not (word == "cuoi" and at_a_day):
             tokens.doubt(k)
-    # Bug fixes (session 21): "sau / trước (ngày) 15/10", "sau quý 2" said before a period read whole, and "(bổ sung)
-    # nhiều lần", "2 lần": the period itself and every record had been counted (confident wrongs). "sáu tháng", "thứ
+    # Bug fixes (session 21): "sau / trước (ngày) 15/10", "sau quý 2" said before a period read whole, "cuối tuần" of
+    # a month, and "(bổ sung) nhiều lần", "2 lần": the period itself and every record had been counted (confident
+    # wrongs). "sáu tháng", "thứ
     # sáu" are read by the period rules (used); "bao nhiêu lần" asks the count itself.
     for k, word in enumerate(tokens.items[:-1]):
+        if word == "cuoi" and tokens.items[k + 1] == "tuan" and not tokens.used[k] and not tokens.used[k + 1]:
+            tokens.doubt(k)  # "cuối tuần tháng 10" (the weekends): no period was read from it
         if word in ("sau", "truoc") and not tokens.used[k] and tokens.used[k + 1] and (
                 tokens.items[k + 1] in TIME_UNITS or tokens.items[k + 1][:1].isdigit()):
             tokens.doubt(k)
@@ -103,6 +106,25 @@ def changing_filler(tokens: Tokens, intent: Intent) -> None:
                 tokens.items[k - 2:k - 1] != ["bao"]):
             tokens.doubt(k)
 
+
+
+_AVERAGE = ["trung binh", "binh quan"]
+
+
+def ranks_nothing(tokens: Tokens, intent: Intent) -> str:
+    """Bug fixes (session 21), each a confident wrong before: "hồ sơ lâu nhất quý 3 mất bao nhiêu ngày" (a ranking word
+    with nothing to rank: the average time had been given), and "trung bình mỗi cán bộ giải quyết bao nhiêu hồ sơ" (an
+    average over a group of a count: every officer's count had been ranked, no average given). The average time
+    by group ("thời gian giải quyết trung bình theo lĩnh vực") is its own measure and keeps its answer."""
+    if intent.domain not in ("ho_so", "phan_anh") or intent.listing:
+        return ""
+    if intent.order and intent.group is None and any(tokens.has(w) for w in ("lau nhat", "cham nhat", "nhanh nhat")):
+        return "câu hỏi hỏi hồ sơ lâu / nhanh nhất mà không nêu xếp theo gì; hãy hỏi «5 hồ sơ giải quyết lâu nhất …»"
+    counts = bool(intent.measures) and all(MEASURES[m].kind == "count" for m in intent.measures)
+    by_name = intent.group not in (None, "month", "quarter", "week", "day")  # per unit of time: parser.time_unit
+    if counts and by_name and any(tokens.has(w) for w in _AVERAGE):
+        return "chưa tính được số trung bình mỗi nhóm; hãy hỏi số của từng nhóm hoặc tổng của cả kỳ"
+    return ""
 
 
 

@@ -250,6 +250,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     phrasings.wish(tokens)
     problem = (question_periods.resolve_periods(intent, periods, compare, last_year, now, today)
                or record_lists.one_measure(intent, bool(said_compare)))
+    problem = problem or doubts.ranks_nothing(tokens, intent)
     if problem:
         return ParseResult(intent, False, problem)
     unknown = tokens.unexplained()

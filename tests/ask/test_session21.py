@@ -79,11 +79,11 @@ def test_a_list_beside_a_ranking_of_groups_is_unsure(ask_db):
 
 def test_before_or_after_a_period_is_unsure(ask_db):
     """Bug fix (rule R7): "số hồ sơ nhận sau ngày 15/9", "trước ngày 15/9", "trễ hạn sau quý 2" gave the figure of that
-    day or quarter itself ("sau / trước" were filler). They are unsure now; "sáu tháng đầu năm", "thứ sáu tuần trước",
-    "so với tháng trước" and "7 ngày trước đó" keep their periods."""
+    day or quarter itself ("sau / trước" were filler), "nhận cuối tuần tháng 9" the whole month's. They are unsure
+    now; "sáu tháng đầu năm", "thứ sáu tuần trước", "so với tháng trước" and "7 ngày trước đó" keep their periods."""
     ask = asker(ask_db)
     for said in ("số hồ sơ nhận sau ngày 15/9", "số hồ sơ nhận trước ngày 15/9", "số hồ sơ trễ hạn sau quý 2",
-                 "số hồ sơ giải quyết sau tháng 8"):
+                 "số hồ sơ giải quyết sau tháng 8", "số hồ sơ nhận cuối tuần tháng 9"):
         got = ask(said)
         assert got.status == "unsure" and not got.rows, said
     for said in ("sáu tháng đầu năm nhận bao nhiêu hồ sơ", "thứ sáu tuần trước nhận bao nhiêu hồ sơ",
@@ -101,3 +101,19 @@ def test_many_times_is_unsure(ask_db):
         got = ask(said)
         assert got.status == "unsure" and not got.rows, said
     assert ask("tháng 9 nhận bao nhiêu lần hồ sơ").status == "ok"
+
+
+def test_a_ranking_with_nothing_to_rank_is_unsure(ask_db):
+    """Bug fix (rule R7): "hồ sơ lâu nhất quý 3 mất bao nhiêu ngày" gave the average time of all records ("lâu nhất"
+    ranked nothing), and "trung bình mỗi cán bộ giải quyết bao nhiêu hồ sơ" each officer's count (no average): both
+    unsure now. "thời gian giải quyết trung bình theo lĩnh vực", "lĩnh vực nào giải quyết lâu nhất" and "trung bình
+    mỗi tháng" keep their answers."""
+    ask = asker(ask_db)
+    for said in ("hồ sơ lâu nhất quý 3 mất bao nhiêu ngày", "hồ sơ nhanh nhất tháng 9 mất mấy ngày",
+                 "trung bình mỗi cán bộ giải quyết bao nhiêu hồ sơ quý 3",
+                 "bình quân mỗi lĩnh vực nhận bao nhiêu hồ sơ tháng 9"):
+        got = ask(said)
+        assert got.status == "unsure" and not got.rows, said
+    for said in ("thời gian giải quyết trung bình theo lĩnh vực quý 3", "lĩnh vực nào giải quyết lâu nhất quý 3",
+                 "trung bình mỗi tháng năm nay nhận bao nhiêu hồ sơ"):
+        assert ask(said).status == "ok", said
