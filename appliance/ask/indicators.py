@@ -67,6 +67,14 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
     unknown = tokens.unexplained()
     if unknown:
         return ParseResult(intent, False, _unknown_words(tokens.question, unknown), unknown)
+    # Bug fixes (session 21), each a confident wrong before: one indicator named with a ranking word and no month
+    # asked ("thu ngân sách tháng cao nhất năm nay là bao nhiêu") had ranked every indicator against its plan; an
+    # average per month ("thu ngân sách bình quân mỗi tháng") had listed the months, no average given
+    if intent.order and intent.indicator is not None and intent.group is None:
+        return ParseResult(intent, False, "câu hỏi nêu một chỉ tiêu mà lại hỏi cao / thấp nhất; hãy hỏi «… từng tháng» "
+                                          "hoặc «chỉ tiêu nào đạt thấp nhất»")
+    if intent.group == "month" and any(tokens.has(w) for w in ("trung binh", "binh quan")):
+        return ParseResult(intent, False, "chưa tính được số bình quân mỗi tháng của chỉ tiêu; hãy hỏi «… từng tháng»")
     if counting and intent.indicator and intent.indicator.startswith(("Tỷ lệ", "Ty le")):
         intent.offer = intent.indicator
         return ParseResult(intent, True)

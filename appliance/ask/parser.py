@@ -205,6 +205,11 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
             len(periods) >= 2)
         compare = readings.difference(tokens) or compare
         readings.not_yet_closing(tokens)
+        if last_year and any(p.kind != "year" for p in periods):
+            # "thu ngân sách quý 3 so với cùng kỳ (năm trước)": the indicator had been compared with the quarter
+            # before (a confident wrong; bug fix, session 21); a year's previous period is the same period last year
+            return ParseResult(intent, False, "chưa so sánh chỉ tiêu với «cùng kỳ năm trước»; hãy nêu hai kỳ, ví dụ "
+                                              "«tháng 10 năm nay so với tháng 10 năm ngoái»")
         return indicators.finish(tokens, intent, periods, compare, today, now)
     readings.officials(tokens, intent)  # before the missing things: "từng công chức" is no staff count
     names_data = bool(intent.filters) or intent.domain == "phan_anh" or tokens.has("ho so")

@@ -117,3 +117,18 @@ def test_a_ranking_with_nothing_to_rank_is_unsure(ask_db):
     for said in ("thời gian giải quyết trung bình theo lĩnh vực quý 3", "lĩnh vực nào giải quyết lâu nhất quý 3",
                  "trung bình mỗi tháng năm nay nhận bao nhiêu hồ sơ"):
         assert ask(said).status == "ok", said
+
+
+def test_indicator_questions_that_had_a_wrong_figure(demo_settings):
+    """Bug fix (rule R7): for an indicator, "tháng 10 / quý 3 so với cùng kỳ (năm ngoái)" had been compared with the
+    month (quarter) before; "thu ngân sách tháng cao nhất năm nay là bao nhiêu" ranked every indicator against its
+    plan; "bình quân mỗi tháng" listed the months with no average. Each is unsure now. A year against "cùng kỳ" (the
+    year before), two periods named, "chỉ tiêu nào đạt thấp nhất" and "từng tháng" keep their answers."""
+    ask = asker(demo_settings.db_path)  # the demo ward reports its indicators
+    for said in ("thu ngân sách tháng 10 so với cùng kỳ năm ngoái", "thu ngân sách quý 3 so với cùng kỳ",
+                 "thu ngân sách tháng cao nhất năm nay là bao nhiêu", "thu ngân sách bình quân mỗi tháng năm nay"):
+        got = ask(said)
+        assert got.status == "unsure" and not got.rows, said
+    for said in ("tỷ lệ hộ nghèo năm nay so với cùng kỳ", "thu ngân sách quý 3 so với quý 2",
+                 "chỉ tiêu nào đạt thấp nhất", "thu ngân sách từng tháng năm nay"):
+        assert ask(said).status == "ok", said
