@@ -113,8 +113,9 @@ _AVERAGE = ["trung binh", "binh quan"]
 
 def ranks_nothing(tokens: Tokens, intent: Intent) -> str:
     """Bug fixes (session 21), each a confident wrong before: "hồ sơ lâu nhất quý 3 mất bao nhiêu ngày" (a ranking word
-    with nothing to rank: the average time had been given), and "trung bình mỗi cán bộ giải quyết bao nhiêu hồ sơ" (an
-    average over a group of a count: every officer's count had been ranked, no average given). The average time
+    with nothing to rank: the average time had been given), "trung bình mỗi cán bộ giải quyết bao nhiêu hồ sơ" (an
+    average over a group of a count: every officer's count had been ranked, no average given), and "tháng 10 so với
+    (mức) bình quân 9 tháng đầu năm" (compared with the nine months' total, or with the month before). The average time
     by group ("thời gian giải quyết trung bình theo lĩnh vực") is its own measure and keeps its answer."""
     if intent.domain not in ("ho_so", "phan_anh") or intent.listing:
         return ""
@@ -124,6 +125,11 @@ def ranks_nothing(tokens: Tokens, intent: Intent) -> str:
     by_name = intent.group not in (None, "month", "quarter", "week", "day")  # per unit of time: parser.time_unit
     if counts and by_name and any(tokens.has(w) for w in _AVERAGE):
         return "chưa tính được số trung bình mỗi nhóm; hãy hỏi số của từng nhóm hoặc tổng của cả kỳ"
+    if intent.compare is not None and not any(MEASURES[m].kind == "avg" for m in intent.measures):
+        text = tokens.text()
+        against = text.find("so voi")
+        if against >= 0 and any(f" {w} " in f" {text[against:]} " for w in _AVERAGE):
+            return "chưa so sánh được với số trung bình của nhiều kỳ; hãy nêu hai kỳ để so sánh"
     return ""
 
 
