@@ -106,8 +106,9 @@ def test_many_times_is_unsure(ask_db):
 def test_a_ranking_with_nothing_to_rank_is_unsure(ask_db):
     """Bug fix (rule R7): "hồ sơ lâu nhất quý 3 mất bao nhiêu ngày" gave the average time of all records ("lâu nhất"
     ranked nothing), "trung bình mỗi cán bộ giải quyết bao nhiêu hồ sơ" each officer's count (no average), "tháng 10
-    so với bình quân 9 tháng" a comparison with the nine months' total (or the month before): unsure now. "thời gian giải quyết trung bình theo lĩnh vực", "lĩnh vực nào giải quyết lâu nhất" and "trung bình
-    mỗi tháng" keep their answers."""
+    so với bình quân 9 tháng" a comparison with the nine months' total (or the month before): unsure now. "thời gian
+    giải quyết trung bình theo lĩnh vực", "lĩnh vực nào giải quyết lâu nhất", "trung bình mỗi tháng" and the average
+    time compared keep their answers."""
     ask = asker(ask_db)
     for said in ("hồ sơ lâu nhất quý 3 mất bao nhiêu ngày", "hồ sơ nhanh nhất tháng 9 mất mấy ngày",
                  "trung bình mỗi cán bộ giải quyết bao nhiêu hồ sơ quý 3",
