@@ -135,3 +135,16 @@ def test_indicator_questions_that_had_a_wrong_figure(demo_settings):
     for said in ("tỷ lệ hộ nghèo năm nay so với cùng kỳ", "thu ngân sách quý 3 so với quý 2",
                  "chỉ tiêu nào đạt thấp nhất", "thu ngân sách từng tháng năm nay"):
         assert ask(said).status == "ok", said
+
+
+def test_which_officers_have_records_is_unsure(ask_db):
+    """Bug fix (rule R7): "(danh sách) cán bộ có hồ sơ trễ hạn quý 3" gave the late records' count or list ("cán bộ"
+    dropped): which officers is asked, so unsure. "những cán bộ nào có …" ranks the officers and "cán bộ Lan có …"
+    names one; both keep their answers."""
+    ask = asker(ask_db)
+    for said in ("danh sách cán bộ có hồ sơ trễ hạn quý 3", "cán bộ có hồ sơ quá hạn hiện nay"):
+        got = ask(said)
+        assert got.status == "unsure" and not got.rows, said
+    ranked = ask("những cán bộ nào có hồ sơ trễ hạn quý 3")
+    assert ranked.status == "ok" and ranked.intent is not None and ranked.intent.group == "can_bo_xu_ly"
+    assert ask("cán bộ Lan có bao nhiêu hồ sơ trễ hạn quý 3").status == "ok"
