@@ -294,8 +294,11 @@ class Tokens:
         """The words nothing understood and no filler explains. A number nobody used ("tháng 13") is
         unexplained too: ignoring it would answer another question. "Trong ngày" with no day after it
         (resolved the same day) is two filler words that together change the figure."""
+        # "giải quyết trong ngày tháng 10": a longer period after it is no day of "trong ngày" (bug fix, session 21:
+        # the whole month had been given)
         same_day = [k for k in self.find("trong ngay")
-                    if k + 2 >= len(self.items) or not (self.used[k + 2] or self.items[k + 2][:1].isdigit())]
+                    if k + 2 >= len(self.items) or not (self.used[k + 2] or self.items[k + 2][:1].isdigit())
+                    or self.items[k + 2] in ("thang", "quy", "nam", "tuan")]
         if same_day:
             return ["trong", "ngay"]
         used = list(self.used)

@@ -148,3 +148,18 @@ def test_which_officers_have_records_is_unsure(ask_db):
     ranked = ask("những cán bộ nào có hồ sơ trễ hạn quý 3")
     assert ranked.status == "ok" and ranked.intent is not None and ranked.intent.group == "can_bo_xu_ly"
     assert ask("cán bộ Lan có bao nhiêu hồ sơ trễ hạn quý 3").status == "ok"
+
+
+def test_the_route_of_the_result_and_same_day_of_a_month_are_unsure(ask_db):
+    """Bug fix (rule R7): "số hồ sơ trả kết quả qua bưu điện tháng 9" counted the records FILED by post (the route of
+    the result is not held), and "giải quyết trong ngày tháng 9" every record resolved in September ("trong ngày" read
+    as filler before a longer period). Both unsure now; "hồ sơ trực tuyến trả kết quả", "trong ngày 15/9" and "trong
+    ngày hôm qua" keep their answers."""
+    ask = asker(ask_db)
+    for said in ("số hồ sơ trả kết quả qua bưu điện tháng 9", "số hồ sơ trả kết quả trực tuyến tháng 9",
+                 "số hồ sơ được giải quyết trong ngày tháng 9"):
+        got = ask(said)
+        assert got.status == "unsure" and not got.rows, said
+    for said in ("số hồ sơ trực tuyến trả kết quả tháng 9", "số hồ sơ giải quyết trong ngày 15/9",
+                 "số hồ sơ trả trong ngày hôm qua"):
+        assert ask(said).status == "ok", said
