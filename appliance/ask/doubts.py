@@ -106,6 +106,8 @@ def changing_filler(tokens: Tokens, intent: Intent) -> None:
         k = tokens.text()[:said.start(1)].count(" ")
         tokens.used[k] = False
         tokens.doubt(k)
+    for k in tokens.find("mot phan"):  # "trực tuyến một phần": a part the data does not tell apart (bug fix)
+        tokens.doubt(k + 1)
     for k, word in enumerate(tokens.items):
         before = tokens.items[k - 1] if k else ""
         if word == "lan" and not tokens.used[k] and (before in ("nhieu", "mot", "hai", "ba") or before.isdigit()) and (

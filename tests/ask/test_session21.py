@@ -152,12 +152,12 @@ def test_which_officers_have_records_is_unsure(ask_db):
 
 def test_the_route_of_the_result_and_same_day_of_a_month_are_unsure(ask_db):
     """Bug fix (rule R7): "số hồ sơ trả kết quả qua bưu điện tháng 9" counted the records FILED by post (the route of
-    the result is not held), and "giải quyết trong ngày tháng 9" every record resolved in September ("trong ngày" read
-    as filler before a longer period). Both unsure now; "hồ sơ trực tuyến trả kết quả", "trong ngày 15/9" and "trong
-    ngày hôm qua" keep their answers."""
+    the result is not held), "giải quyết trong ngày tháng 9" every record resolved in September ("trong ngày" read as
+    filler before a longer period), "trực tuyến một phần" every online record. Unsure now; "hồ sơ trực tuyến trả kết
+    quả", "trong ngày 15/9" and "trong ngày hôm qua" keep their answers."""
     ask = asker(ask_db)
     for said in ("số hồ sơ trả kết quả qua bưu điện tháng 9", "số hồ sơ trả kết quả trực tuyến tháng 9",
-                 "số hồ sơ được giải quyết trong ngày tháng 9"):
+                 "số hồ sơ được giải quyết trong ngày tháng 9", "số hồ sơ trực tuyến một phần tháng 9"):
         got = ask(said)
         assert got.status == "unsure" and not got.rows, said
     for said in ("số hồ sơ trực tuyến trả kết quả tháng 9", "số hồ sơ giải quyết trong ngày 15/9",
