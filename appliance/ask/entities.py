@@ -221,6 +221,7 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
     """Set intent filters for the names found; a Vietnamese problem description when ambiguous."""
     candidates = _candidates(intent, catalog)
     seen: dict[str, list[str]] = {}
+    spans: dict[str, list[tuple[int, int, str]]] = {}
     found: list[Candidate] = []
     while True:
         hits = _best_hits(tokens, candidates)
@@ -247,6 +248,7 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
         values = seen.setdefault(column, [])
         if value not in values:
             values.append(value)
+            spans.setdefault(column, []).append((min(top.positions), max(top.positions), value))
         for k in top.positions:
             tokens.used[k] = True
         cue = top.start - 1
@@ -257,6 +259,13 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
         if top.candidate.topic:
             typed = {fold(w): w for w in re.findall(r"\w+", tokens.question.lower())}  # as the leader wrote it
             intent.topic = " ".join(typed.get(w, w) for w in top.candidate.topic.split())
+    # "trích lục khai sinh": two procedures read from words side by side, with nothing between them to join them
+    # ("và", a comma), are one thing said two ways, not two names (both had been given, ranked: bug fix, session 21);
+    # fields said side by side ("hộ tịch đất đai") keep their reading
+    said = sorted(spans.get("ten_thu_tuc", []))
+    for (_, end, first), (start, _, second) in zip(said, said[1:], strict=False):
+        if start == end + 1:
+            return f"Câu hỏi khớp với nhiều tên: «{first}», «{second}». Xin nêu rõ tên cần hỏi."
     for column, values in seen.items():
         if column == "indicator":
             intent.indicator = values[0]

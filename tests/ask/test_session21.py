@@ -163,3 +163,16 @@ def test_the_route_of_the_result_and_same_day_of_a_month_are_unsure(ask_db):
     for said in ("số hồ sơ trực tuyến trả kết quả tháng 9", "số hồ sơ giải quyết trong ngày 15/9",
                  "số hồ sơ trả trong ngày hôm qua"):
         assert ask(said).status == "ok", said
+
+
+def test_two_procedures_side_by_side_are_unsure(ask_db):
+    """Bug fix (rule R7): "số hồ sơ trích lục khai sinh tháng 9" matched "trích lục" (Cấp bản sao trích lục hộ tịch) and
+    "khai sinh" (Đăng ký khai sinh) and ranked both. Two procedures read from words side by side, with nothing
+    joining them, are unsure; "khai sinh và khai tử", "khai sinh, khai tử" and fields side by side keep their
+    answers."""
+    ask = asker(ask_db)
+    got = ask("số hồ sơ trích lục khai sinh tháng 9")
+    assert got.status == "unsure" and not got.rows
+    for said in ("số hồ sơ khai sinh và khai tử tháng 9", "số hồ sơ khai sinh, khai tử tháng 9",
+                 "số hồ sơ hộ tịch đất đai quý 3"):
+        assert ask(said).status == "ok", said
