@@ -117,6 +117,7 @@ def changing_filler(tokens: Tokens, intent: Intent) -> None:
 
 
 _AVERAGE = ["trung binh", "binh quan"]
+_WHOLE_WARD = re.compile(r"\bso (?:voi|sanh voi) (?:muc )?(?:chung )?(?:cua )?(?:toan|ca) (?:phuong|don vi|dia ban)\b")
 _RETURN_ROUTE = re.compile(r"\btra (?:lai )?(?:ket qua )?(?:cho dan )?(?:qua |bang |theo |tai )?"
                            r"(?:duong |hinh thuc |dich vu )?"
                            r"(buu chinh|buu dien|truc tuyen|online|qua mang|dich vu cong)\b")
@@ -125,8 +126,9 @@ _RETURN_ROUTE = re.compile(r"\btra (?:lai )?(?:ket qua )?(?:cho dan )?(?:qua |ba
 def ranks_nothing(tokens: Tokens, intent: Intent) -> str:
     """Bug fixes (session 21), each a confident wrong before: "hồ sơ lâu nhất quý 3 mất bao nhiêu ngày" (a ranking word
     with nothing to rank: the average time had been given), "trung bình mỗi cán bộ giải quyết bao nhiêu hồ sơ" (an
-    average over a group of a count: every officer's count had been ranked, no average given), and "tháng 10 so với
-    (mức) bình quân 9 tháng đầu năm" (compared with the nine months' total, or with the month before). The average time
+    average over a group of a count: every officer's count had been ranked, no average given), "tháng 10 so với
+    (mức) bình quân 9 tháng đầu năm" (compared with the nine months' total, or with the month before), and a field
+    "so với toàn phường" (compared with the period before). The average time
     by group ("thời gian giải quyết trung bình theo lĩnh vực") is its own measure and keeps its answer."""
     if intent.domain not in ("ho_so", "phan_anh") or intent.listing:
         return ""
@@ -136,6 +138,10 @@ def ranks_nothing(tokens: Tokens, intent: Intent) -> str:
     by_name = intent.group not in (None, "month", "quarter", "week", "day")  # per unit of time: parser.time_unit
     if counts and by_name and any(tokens.has(w) for w in _AVERAGE):
         return "chưa tính được số trung bình mỗi nhóm; hãy hỏi số của từng nhóm hoặc tổng của cả kỳ"
+    if intent.compare is not None and _WHOLE_WARD.search(tokens.text()):
+        # "tỷ lệ trễ hạn của lĩnh vực đất đai so với toàn phường quý 3": the field against the whole ward, not the
+        # quarter before, which had been compared
+        return "chưa so sánh được một nhóm với toàn phường; hãy hỏi riêng số của nhóm và của toàn phường"
     if intent.compare is not None and not any(MEASURES[m].kind == "avg" for m in intent.measures):
         text = tokens.text()
         against = text.find("so voi")

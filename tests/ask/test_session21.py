@@ -176,3 +176,12 @@ def test_two_procedures_side_by_side_are_unsure(ask_db):
     for said in ("số hồ sơ khai sinh và khai tử tháng 9", "số hồ sơ khai sinh, khai tử tháng 9",
                  "số hồ sơ hộ tịch đất đai quý 3"):
         assert ask(said).status == "ok", said
+
+
+def test_a_group_against_the_whole_ward_is_unsure(ask_db):
+    """Bug fix (rule R7): "tỷ lệ trễ hạn của lĩnh vực đất đai so với toàn phường quý 3" compared the field's quarter
+    with the quarter before ("toàn phường" is filler): unsure now. "toàn phường" not after "so với" keeps its answer."""
+    ask = asker(ask_db)
+    got = ask("tỷ lệ trễ hạn của lĩnh vực đất đai so với toàn phường quý 3")
+    assert got.status == "unsure" and not got.rows
+    assert ask("số hồ sơ toàn phường quý 3 so với quý 2").status == "ok"
