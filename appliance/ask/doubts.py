@@ -134,6 +134,10 @@ def ranks_nothing(tokens: Tokens, intent: Intent) -> str:
         return ""
     if intent.order and intent.group is None and any(tokens.has(w) for w in ("lau nhat", "cham nhat", "nhanh nhat")):
         return "câu hỏi hỏi hồ sơ lâu / nhanh nhất mà không nêu xếp theo gì; hãy hỏi «5 hồ sơ giải quyết lâu nhất …»"
+    if intent.order and intent.group is None:
+        # "ai xử lý phản ánh nhiều nhất tháng 10", "số hồ sơ nhiều nhất tháng 10": a ranking with nothing read to rank
+        # (feedback has no officer); the one total had been given
+        return "câu hỏi hỏi nhiều / ít nhất mà không rõ xếp hạng theo gì; hãy nêu như «lĩnh vực nào … nhiều nhất»"
     counts = bool(intent.measures) and all(MEASURES[m].kind == "count" for m in intent.measures)
     by_name = intent.group not in (None, "month", "quarter", "week", "day")  # per unit of time: parser.time_unit
     if counts and by_name and any(tokens.has(w) for w in _AVERAGE):

@@ -105,18 +105,21 @@ def test_many_times_is_unsure(ask_db):
 
 def test_a_ranking_with_nothing_to_rank_is_unsure(ask_db):
     """Bug fix (rule R7): "hồ sơ lâu nhất quý 3 mất bao nhiêu ngày" gave the average time of all records ("lâu nhất"
-    ranked nothing), "trung bình mỗi cán bộ giải quyết bao nhiêu hồ sơ" each officer's count (no average), "tháng 10
-    so với bình quân 9 tháng" a comparison with the nine months' total (or the month before): unsure now. "thời gian
-    giải quyết trung bình theo lĩnh vực", "lĩnh vực nào giải quyết lâu nhất", "trung bình mỗi tháng" and the average
-    time compared keep their answers."""
+    ranked nothing), "ai xử lý phản ánh nhiều nhất" one total (feedback has no officer), "trung bình mỗi cán bộ giải
+    quyết bao nhiêu hồ sơ" each officer's count (no average), "tháng 10 so với bình quân 9 tháng" a comparison with the
+    nine months' total (or the month before): unsure now. "thời gian giải quyết trung bình theo lĩnh vực", "lĩnh vực
+    nào giải quyết lâu nhất", "ai nhận nhiều nhất", "trung bình mỗi tháng" and the average time compared keep their
+    answers."""
     ask = asker(ask_db)
     for said in ("hồ sơ lâu nhất quý 3 mất bao nhiêu ngày", "hồ sơ nhanh nhất tháng 9 mất mấy ngày",
+                 "ai xử lý phản ánh nhiều nhất tháng 9", "số hồ sơ nhiều nhất tháng 9",
                  "trung bình mỗi cán bộ giải quyết bao nhiêu hồ sơ quý 3",
                  "bình quân mỗi lĩnh vực nhận bao nhiêu hồ sơ tháng 9",
                  "tỷ lệ đúng hạn tháng 10 so với trung bình năm", "tháng 10 so với bình quân 9 tháng đầu năm"):
         got = ask(said)
         assert got.status == "unsure" and not got.rows, said
     for said in ("thời gian giải quyết trung bình theo lĩnh vực quý 3", "lĩnh vực nào giải quyết lâu nhất quý 3",
+                 "ai nhận nhiều hồ sơ nhất tháng 9",
                  "trung bình mỗi tháng năm nay nhận bao nhiêu hồ sơ",
                  "thời gian giải quyết trung bình tháng 10 so với tháng 9"):
         assert ask(said).status == "ok", said
