@@ -108,6 +108,9 @@ def changing_filler(tokens: Tokens, intent: Intent) -> None:
         tokens.doubt(k)
     for k in tokens.find("mot phan"):  # "trực tuyến một phần": a part the data does not tell apart (bug fix)
         tokens.doubt(k + 1)
+    if intent.measures and all(MEASURES[m].kind == "count" for m in intent.measures):
+        for k in tokens.find("chiem"):  # "hộ tịch chiếm bao nhiêu": a share asked, a count had been given (bug fix)
+            tokens.doubt(k)
     for k, word in enumerate(tokens.items):
         before = tokens.items[k - 1] if k else ""
         if word == "lan" and not tokens.used[k] and (before in ("nhieu", "mot", "hai", "ba") or before.isdigit()) and (

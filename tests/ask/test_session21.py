@@ -188,3 +188,14 @@ def test_a_group_against_the_whole_ward_is_unsure(ask_db):
     got = ask("tỷ lệ trễ hạn của lĩnh vực đất đai so với toàn phường quý 3")
     assert got.status == "unsure" and not got.rows
     assert ask("số hồ sơ toàn phường quý 3 so với quý 2").status == "ok"
+
+
+def test_a_share_asked_of_a_count_is_unsure(ask_db):
+    """Bug fix (rule R7): "hồ sơ nhận tháng 9 của lĩnh vực hộ tịch chiếm bao nhiêu" gave the field's count ("chiếm" was
+    filler): a share of the total is asked, no measure, so unsure. "chiếm bao nhiêu %" after a count with a rate, and
+    "trực tuyến chiếm bao nhiêu %" keep their rates."""
+    ask = asker(ask_db)
+    got = ask("hồ sơ nhận tháng 9 của lĩnh vực hộ tịch chiếm bao nhiêu")
+    assert got.status == "unsure" and not got.rows
+    for said in ("hồ sơ trực tuyến chiếm bao nhiêu % tổng số hồ sơ quý 3", "tỷ lệ trực tuyến chiếm bao nhiêu quý 3"):
+        assert ask(said).status == "ok", said
