@@ -52,7 +52,7 @@ _RECORD_ENDS += [[p, c] for p in ("nhung", "cac") for c in ("bo", "cai", "to")]
 # as "… nào" alone after a record noun is (it had been left unknown: unsure). A group word before it ("hồ sơ lĩnh vực
 # nào") or a ranking ("… nào nhiều nhất") still asks for a group and is not read here (record_lists._which_records).
 # Tested on and off in tests/ask/test_session21.py.
-SESSION21_WHICH_IN_LIST = True
+SESSION21_WHICH_IN_LIST = True  # on by rule R1 (session 21): off alone 562 / 188 / 17, on 563 / 187 / 17 (right +1)
 
 
 def _which_after_list(tokens: Tokens) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from appliance.ask.tokens import Tokens
 
-SESSION21_WHICH_MONTH = True
+SESSION21_WHICH_MONTH = False  # off by rule R1 (session 21): off alone 563 / 187 / 17 as all on (no fresh move)
 _RANKING = {"nhieu", "cao", "it", "thap"}
 _CLAUSE_END = {",", ";", "?", "."}
 
