@@ -99,14 +99,13 @@ def no_data(intent: Intent, indicators: Sequence[str] = ()) -> str:
 
 def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[Cell]],
              category_labels: dict[str, str], today: dt.date | None = None, total: int | None = None,
-             no_compare: str = "", partly: str = "") -> str:
+             no_compare: str = "") -> str:
     """The answer in words. `no_compare`: why the earlier period of a comparison has no figure
-    (it ends before the data begins): said instead of a change against a zero nobody counted. `partly`: the
-    earlier period is held only from some day on (before_data): its figure is given, no change."""
+    (it ends before the data begins): said instead of a change against a zero nobody counted."""
     head = scope_text(intent, category_labels, today)
     note = f" ({intent.period_note})" if intent.period_note else ""
     if query.kind.startswith("indicator") or query.kind == "months":
-        return _indicator_sentence(intent, query, rows, head, today.year if today else 0, partly)
+        return _indicator_sentence(intent, query, rows, head, today.year if today else 0)
     keys = intent.measures
     if query.kind == "list":
         shown = len(rows)
@@ -132,12 +131,12 @@ def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[C
         return (f"{head}: bình quân {format_number(number(avg), 1)} {MEASURES[keys[0]].unit} mỗi {unit} "
                 f"({_label(keys[0])} tổng cộng {format_number(number(total_value))} trong {units} {unit}){note}.")
     if query.kind == "compare":
-        return _compare_sentence(intent, keys[0], rows, category_labels, no_compare, partly)
+        return _compare_sentence(intent, keys[0], rows, category_labels, no_compare)
     return _grouped_sentence(intent, keys[0], rows, head, note, category_labels)
 
 
 def _compare_sentence(intent: Intent, key: str, rows: list[list[Cell]], labels: dict[str, str],
-                      no_compare: str = "", partly: str = "") -> str:
+                      no_compare: str = "") -> str:
     if len(rows) < 2:
         return "Chưa đủ số liệu để so sánh."
     (label_a, *vals_a), (label_b, *vals_b) = rows[0], rows[1]
@@ -149,8 +148,6 @@ def _compare_sentence(intent: Intent, key: str, rows: list[list[Cell]], labels: 
     text = f"{_cap(_label(key))} {said(label_b, b)}; so với {said(label_a, a)}"
     if no_compare:
         text = f"{_cap(_label(key))} {said(label_b, b)}; {label_a}: {no_compare}"
-    elif partly:
-        text += f" — {partly}"
     elif a is not None and b is not None:
         diff = b - a
         if MEASURES[key].kind != "count" and round(diff, 1) == 0:
@@ -221,8 +218,7 @@ def _grouped_sentence(intent: Intent, key: str, rows: list[list[Cell]], head: st
     return text + f"{note}."
 
 
-def _indicator_sentence(intent: Intent, query: Query, rows: list[list[Cell]], head: str, year: int,
-                        partly: str = "") -> str:
+def _indicator_sentence(intent: Intent, query: Query, rows: list[list[Cell]], head: str, year: int) -> str:
     if not rows:
         return f"{head}: chưa có số liệu chỉ tiêu cho kỳ này."
     note = f" ({intent.period_note})" if intent.period_note else ""
@@ -238,9 +234,7 @@ def _indicator_sentence(intent: Intent, query: Query, rows: list[list[Cell]], he
         va, vb = number(a[4]), number(b[4])
         text = (f"{head}: thực hiện {b[0]} là {format_quantity(vb, str(b[2]))}, "
                 f"{a[0]} là {format_quantity(va, str(a[2]))}")
-        if partly and b[2] != "%":  # a level (%) is its latest month's, held whole; an amount adds months up
-            text += f"; {partly}"
-        elif va is not None and vb is not None:
+        if va is not None and vb is not None:
             diff = vb - va
             if round(diff, 1) == 0:
                 diff = 0  # shown to one decimal: "giảm 0,0 điểm phần trăm" between two equal figures is no change

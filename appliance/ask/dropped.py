@@ -81,6 +81,12 @@ def group_word_dropped(tokens: Tokens, intent: Intent) -> None:
         for k in tokens.find(phrase, free_only=False):
             if k not in tokens.aside:
                 unread(tokens, k, len(phrase.split()))
+    if "can_bo_xu_ly" not in intent.filters:
+        # "(danh sách) cán bộ có hồ sơ trễ hạn quý 3": which officers, not the records' count or list, which had been
+        # given (bug fix, session 21); "cán bộ" as the plain subject ("hồ sơ do cán bộ phường nhận") is left as it was
+        for k in tokens.find("can bo co", free_only=False):
+            if k not in tokens.aside:
+                unread(tokens, k, 2)
 
 
 # "5 hồ sơ nhận gần đây nhất hôm nay", "3 phản ánh mới nhất": the views hold the day a record was received, not the

@@ -154,13 +154,12 @@ def _specific(hit: Hit, tokens: Tokens, rare: set[str]) -> bool:
 # ("Thắng hiện có mấy hồ sơ quá hạn", "tháng này Hương giải quyết bao nhiêu"), in a question typed with accents and not
 # in capitals throughout. It had been unknown, or asked back. A name spelt like a common word with the same accents
 # ("Mai": tomorrow) is read only after the question's first word; "Hà Nội", "Việt Nam" are places. Typed otherwise
-# ("thắng", "Thang", "THẮNG") the name still needs "anh / chị / của" before it. Read at run time.
-SESSION19_GIVEN_NAME = True  # on by rule R1 (session 19): fresh right +4, wrong unchanged
+# ("thắng", "Thang", "THẮNG") the name still needs "anh / chị / của" before it.
 _SAME_AS_WORDS = {"Mai"}
 
 
 def typed_as_name(question: str, officer: str) -> bool:
-    if not SESSION19_GIVEN_NAME or question.upper() == question or question == fold(question):
+    if question.upper() == question or question == fold(question):
         return False
     given = officer.split()[-1]
     for m in re.finditer(rf"(?<!\w){re.escape(given)}(?!\w)", question):
@@ -222,6 +221,7 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
     """Set intent filters for the names found; a Vietnamese problem description when ambiguous."""
     candidates = _candidates(intent, catalog)
     seen: dict[str, list[str]] = {}
+    spans: dict[str, list[tuple[int, int, str]]] = {}
     found: list[Candidate] = []
     while True:
         hits = _best_hits(tokens, candidates)
@@ -248,6 +248,7 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
         values = seen.setdefault(column, [])
         if value not in values:
             values.append(value)
+            spans.setdefault(column, []).append((min(top.positions), max(top.positions), value))
         for k in top.positions:
             tokens.used[k] = True
         cue = top.start - 1
@@ -258,6 +259,13 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
         if top.candidate.topic:
             typed = {fold(w): w for w in re.findall(r"\w+", tokens.question.lower())}  # as the leader wrote it
             intent.topic = " ".join(typed.get(w, w) for w in top.candidate.topic.split())
+    # "trích lục khai sinh": two procedures read from words side by side, with nothing between them to join them
+    # ("và", a comma), are one thing said two ways, not two names (both had been given, ranked: bug fix, session 21);
+    # fields said side by side ("hộ tịch đất đai") keep their reading
+    said = sorted(spans.get("ten_thu_tuc", []))
+    for (_, end, first), (start, _, second) in zip(said, said[1:], strict=False):
+        if start == end + 1:
+            return f"Câu hỏi khớp với nhiều tên: «{first}», «{second}». Xin nêu rõ tên cần hỏi."
     for column, values in seen.items():
         if column == "indicator":
             intent.indicator = values[0]

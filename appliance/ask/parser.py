@@ -159,7 +159,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
     doubts.purpose_first(tokens)
-    doubts.purpose_last(tokens)
     intent = Intent(domain=_domain(tokens) if domain is None else domain)
     if domain == "chi_tieu":
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
@@ -184,7 +183,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         # by quarter is one: "thời gian giải quyết trung bình từng quý")
         averaged = (tokens.has("trung binh") or tokens.has("binh quan")) and not any(
             tokens.has(w) for w in ("thoi gian", "bao lau", "so ngay", "bao nhieu ngay", "may ngay"))
-        if averaged or (intent.domain == "chi_tieu" and not (unit == "quy" and indicators.SESSION19_QUARTERS)):
+        if averaged or (intent.domain == "chi_tieu" and unit != "quy"):
             return ParseResult(intent, False, doubts.time_unit_problem(unit, averaged))
         tokens.used[at - 1] = tokens.used[at] = True
         intent.group = understand.TIME_GROUPS[unit]
@@ -206,6 +205,11 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
             len(periods) >= 2)
         compare = readings.difference(tokens) or compare
         readings.not_yet_closing(tokens)
+        if last_year and any(p.kind != "year" for p in periods):
+            # "thu ngân sách quý 3 so với cùng kỳ (năm trước)": the indicator had been compared with the quarter
+            # before (a confident wrong; bug fix, session 21); a year's previous period is the same period last year
+            return ParseResult(intent, False, "chưa so sánh chỉ tiêu với «cùng kỳ năm trước»; hãy nêu hai kỳ, ví dụ "
+                                              "«tháng 10 năm nay so với tháng 10 năm ngoái»")
         return indicators.finish(tokens, intent, periods, compare, today, now)
     readings.officials(tokens, intent)  # before the missing things: "từng công chức" is no staff count
     names_data = bool(intent.filters) or intent.domain == "phan_anh" or tokens.has("ho so")
@@ -245,11 +249,13 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         tokens.take_all(measures_words.COMPARE_WORDS)  # "ai nhiều hơn": the names are ranked, not two periods
     tokens.yes_no_particle()
     readings.not_yet_closing(tokens)
+    readings.let_lapse(tokens)
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)
     phrasings.wish(tokens)
     problem = (question_periods.resolve_periods(intent, periods, compare, last_year, now, today)
                or record_lists.one_measure(intent, bool(said_compare)))
+    problem = problem or doubts.ranks_nothing(tokens, intent)
     if problem:
         return ParseResult(intent, False, problem)
     unknown = tokens.unexplained()

@@ -8,7 +8,6 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from appliance.ask.measures import LIST_ALWAYS
 from appliance.ask.tokens import Tokens
 from appliance.reporting.measures import MEASURES
 from appliance.reporting.periods import as_of, comparisons, format_span, shift_months
@@ -50,15 +49,12 @@ def named_periods(tokens: Tokens, today: dt.date) -> tuple[list[Period], bool]:
 # start of that year to the end of that month or quarter (the month alone had been answered, "đến hết" read as filler:
 # for a flow or an indicator that adds up, a confident wrong; "lũy kế hết tháng trước" had been two nested periods,
 # unsure). A count at a day keeps its day (the span's end). "Từ tháng 7 đến hết tháng 10" is read whole by its own
-# rule and untouched; with any other start said in the clause ("từ đầu quý", "kể từ 15/9") it is not read. Run time.
-SESSION19_UNTIL_END = True  # on by rule R1b (session 19): moved no fresh verdict; off, train19 b012 wrong
+# rule and untouched; with any other start said in the clause ("từ đầu quý", "kể từ 15/9") it is not read.
 _SPAN_START = re.compile(r"\b(?:tu|ke tu) (?:dau|thang|quy|ngay|hom|tuan|nam|\d)")
 _UNTIL = re.compile(r"(?:(?:luy ke|tinh) (?:(?:den|toi) )?|(?:den|toi) )het $")
 
 
 def until_end(found: list[tuple[int, int, Period]], text: str) -> list[tuple[int, int, Period]]:
-    if not SESSION19_UNTIL_END:
-        return found
     out: list[tuple[int, int, Period]] = []
     for start, end, period in found:
         said = _UNTIL.search(text[max(0, start - 20):start])
@@ -85,16 +81,8 @@ def until_end(found: list[tuple[int, int, Period]], text: str) -> list[tuple[int
 _EACH_MONTH = ["moi thang", "tung thang", "hang thang", "theo thang", "cac thang"]
 
 
-# Session 20: months listed one after the other in a request for the records ("danh sách hồ sơ trễ hạn tháng 8, tháng 9
-# và tháng 10") are one span too: the records of those months (more than two periods had been unsure). Read at run
-# time; tested on and off in tests/ask/test_session20.py.
-SESSION20_LISTED_SPAN = False  # off by rule R1 (session 20): moved no fresh verdict, no training wrong back
-
-
 def listed_months(tokens: Tokens, periods: list[Period]) -> list[Period]:
-    each = any(tokens.find(w) for w in _EACH_MONTH) or (
-        SESSION20_LISTED_SPAN and any(tokens.find(w, free_only=False) for w in LIST_ALWAYS)
-        and not any(tokens.has(w) for w in _COMPARING))
+    each = any(tokens.find(w) for w in _EACH_MONTH)
     months = all(p.kind == "month" for p in periods)
     following = all(b.start == a.end + dt.timedelta(days=1) for a, b in zip(periods, periods[1:], strict=False))
     if not (each and months and following):
@@ -105,15 +93,14 @@ def listed_months(tokens: Tokens, periods: list[Period]) -> list[Period]:
 
 # Session 19: "tháng 9 và tháng 10 … tổng cộng", "quý 2, quý 3 cộng lại": periods listed with a word of their total
 # said, and no word of comparison, are one span (the two had been compared: a confident wrong). Periods with a gap
-# between them ("tháng 7 và tháng 9 tổng cộng") are unsure: their total is no span. Read at run time.
-SESSION19_TOTAL_OF_LISTED = True  # on by rule R1b (session 19): moved no fresh verdict; off, train19 v018 wrong again
+# between them ("tháng 7 và tháng 9 tổng cộng") are unsure: their total is no span.
 _TOTAL = ["tong cong", "cong lai", "gop lai", "ca hai thang", "ca 2 thang", "ca hai quy", "ca 2 quy", "ca hai ky"]
 _COMPARING = ["so voi", "so sanh", "tang", "giam", "hon", "chenh", "nao"]
 
 
 def total_of_listed(tokens: Tokens, periods: list[Period]) -> tuple[list[Period], str]:
     """One span for periods listed with their total asked, or a problem where their total is no span."""
-    if not SESSION19_TOTAL_OF_LISTED or len(periods) < 2 or not any(tokens.has(w) for w in _TOTAL):
+    if len(periods) < 2 or not any(tokens.has(w) for w in _TOTAL):
         return periods, ""
     if any(tokens.has(w) for w in _COMPARING):
         return periods, ""
@@ -127,13 +114,12 @@ def total_of_listed(tokens: Tokens, periods: list[Period]) -> tuple[list[Period]
 
 # Session 19: "7 ngày qua so với 7 ngày trước đó", "tuần này so với tuần trước đó": the span of the same length just
 # before the one named ("trước đó" had been unknown: unsure). A number that is not the span's length ("7 ngày qua so
-# với 30 ngày trước đó") is not read. Read at run time.
-SESSION19_BEFORE_THAT = True  # on by rule R1 (session 19): fresh right +1, wrong unchanged
+# với 30 ngày trước đó") is not read.
 _BEFORE_THAT = re.compile(r"\b(?:(\d{1,3}) (ngay|tuan) |(?:ky|khoang|thoi gian|giai doan) )?truoc do\b")
 
 
 def before_that(tokens: Tokens, periods: list[Period]) -> list[Period]:
-    if not SESSION19_BEFORE_THAT or len(periods) != 1:
+    if len(periods) != 1:
         return periods
     text = tokens.text()
     said = _BEFORE_THAT.search(text)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from appliance.ask import answer, before_data, dropped, either_reading, guard, links, llm, nodata, parser, sqlbuild
+from appliance.ask import answer, dropped, either_reading, guard, links, llm, nodata, parser, sqlbuild
 from appliance.ask.answer import number
 from appliance.ask.measures import all_phrases
 from appliance.ask.vocab import Catalog, cached_catalog
@@ -224,14 +224,11 @@ def _run_rules(db_path: Path, question: str, intent: parser.Intent, catalog: Cat
     if first and intent.compare is not None and intent.compare_asof is None and intent.compare.end < first:
         no_compare = (f"chưa có số liệu (dữ liệu {what} hiện có bắt đầu từ ngày {first:%d/%m/%Y}), "
                       "nên không so sánh được")
-    no_compare = no_compare or before_data.no_figure(intent, first, what)
-    partly = before_data.partly_held(intent, first, what) if intent.domain in _WHAT else (
-        before_data.indicator_partly_held(intent, catalog.first_indicator_month))
-    text = answer.sentence(intent, query, result.columns, result.rows, labels, today, total, no_compare, partly)
+    text = answer.sentence(intent, query, result.columns, result.rows, labels, today, total, no_compare)
     if result.truncated:
         text += f" (chỉ hiện {guard.ROW_CAP} dòng đầu)"
     earliest = min((p.start for p in (intent.period, intent.compare) if p is not None), default=None)
-    if first and earliest and earliest < first and not no_compare and not partly:
+    if first and earliest and earliest < first and not no_compare:
         text += f" Lưu ý: dữ liệu {what} hiện có bắt đầu từ ngày {first:%d/%m/%Y}."
     columns = [sqlbuild.COLUMN_LABELS.get(c, c) for c in result.columns]
     status = "ok"

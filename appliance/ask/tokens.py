@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from appliance.ask import listed_numbers, written_dates
+from appliance.ask import written_dates
 from appliance.ask.spoken_dates import day_month, next_or_sixth, spelled_numbers, with_year
 from appliance.ask.vocab import FILLER, FILLER_PHRASES, Catalog
 from appliance.text import fold
@@ -121,7 +121,7 @@ def expand(raw: list[str]) -> list[str]:
             out += TELEGRAPHIC[word].split()
         elif word in SHORT_FORMS:
             out += SHORT_FORMS[word].split()
-        elif SESSION19_NOTE_ABBREVIATIONS and word == "ld":
+        elif word == "ld":
             out += ["lao", "dong"]  # "số LĐ có việc làm mới" (session 19, with KH / NS below)
         elif word in ("vs", "versus"):
             out += ["so", "voi"]
@@ -136,8 +136,7 @@ def expand(raw: list[str]) -> list[str]:
 # năm", "KH thu NS"), "NS" ngân sách ("thu NS"): as bare shorthand "kh" is "không", so only the capitals say which
 # (and "% kh", "đạt kh", "thu ns" lower-case); "TT" trật tự before "xây dựng / đô thị"; and "LĐ" / "ld" lao động,
 # whole words (expand). They had been "không" or unknown:
-# unsure. Read at run time.
-SESSION19_NOTE_ABBREVIATIONS = True  # on by rule R1 (session 19): fresh right +2, wrong unchanged
+# unsure.
 _NOTE_ABBREVIATIONS = ((re.compile(r"\bKH\b|(?<=% )kh\b|(?<=%)kh\b|(?<=\b[đĐdD]ạt )kh\b|(?<=\b[dD]at )kh\b"),
                         "kế hoạch"),
                        (re.compile(r"\bNS\b|(?<=\b[tT]hu )ns\b"), "ngân sách"),
@@ -145,8 +144,6 @@ _NOTE_ABBREVIATIONS = ((re.compile(r"\bKH\b|(?<=% )kh\b|(?<=%)kh\b|(?<=\b[đĐdD
 
 
 def _note_abbreviations(question: str) -> str:
-    if not SESSION19_NOTE_ABBREVIATIONS:
-        return question
     for pattern, words in _NOTE_ABBREVIATIONS:
         question = pattern.sub(words, question)
     return question
@@ -200,7 +197,7 @@ class Tokens:
 
     def __init__(self, question: str, catalog: Catalog, today: dt.date | None = None):
         self.question = question
-        raw = listed_numbers.rewrite(day_month(spelled_numbers(next_or_sixth(question, words(question)))))
+        raw = day_month(spelled_numbers(next_or_sixth(question, words(question))))
         if today is not None:
             raw = [with_year(t, today) for t in written_dates.numbered_weeks(raw, today)]
         raw = [w for t in raw for w in catalog.expand_initials(t)]
@@ -297,8 +294,11 @@ class Tokens:
         """The words nothing understood and no filler explains. A number nobody used ("tháng 13") is
         unexplained too: ignoring it would answer another question. "Trong ngày" with no day after it
         (resolved the same day) is two filler words that together change the figure."""
+        # "giải quyết trong ngày tháng 10": a longer period after it is no day of "trong ngày" (bug fix, session 21:
+        # the whole month had been given)
         same_day = [k for k in self.find("trong ngay")
-                    if k + 2 >= len(self.items) or not (self.used[k + 2] or self.items[k + 2][:1].isdigit())]
+                    if k + 2 >= len(self.items) or not (self.used[k + 2] or self.items[k + 2][:1].isdigit())
+                    or self.items[k + 2] in ("thang", "quy", "nam", "tuan")]
         if same_day:
             return ["trong", "ngay"]
         used = list(self.used)

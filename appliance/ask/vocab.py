@@ -137,7 +137,6 @@ class Catalog:
     indicators: list[str] = field(default_factory=list)
     first_record_day: str | None = None  # the earliest Ngày tiếp nhận, to flag periods before the data
     first_feedback_day: str | None = None  # the earliest complaint's day (the ward's calendar), the same
-    first_indicator_month: str | None = None  # the earliest month an indicator was reported for ("2025-12")
     extra_words: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
     bigrams: set[tuple[str, str]] = field(default_factory=set)
@@ -252,8 +251,6 @@ def load_catalog(conn: sqlite3.Connection, keyword_phrases: list[str]) -> Catalo
         indicators=distinct("SELECT DISTINCT chi_tieu FROM v_chi_tieu ORDER BY 1"),
         first_record_day=conn.execute("SELECT MIN(ngay_tiep_nhan) FROM v_ho_so").fetchone()[0],
         first_feedback_day=conn.execute("SELECT MIN(ngay_tiep_nhan) FROM v_phan_anh").fetchone()[0],
-        first_indicator_month=conn.execute(
-            "SELECT MIN(ky) FROM v_chi_tieu WHERE ky GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'").fetchone()[0],
     )
     for row in inbox.routing_table(conn):
         catalog.feedback_departments.setdefault(row["department"], []).append(row["category"])

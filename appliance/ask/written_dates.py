@@ -9,16 +9,13 @@
   tuần 46" the span of them). A week not begun,
   "tuần 2 (của) tháng 10" (a week of a month) and a number after "thứ" are not read.
 
-Each form had left its words unknown, so the question was "unsure". Read at run time; tested on and off in
-tests/ask/test_session19.py.
+Each form had left its words unknown, so the question was "unsure". Tested in tests/ask/test_session19.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-
-SESSION19_WRITTEN_DATES = True  # on by rule R1 (session 19): fresh right +5, wrong unchanged
 
 _COUNTING = ("ho", "hs", "phan", "pa", "ngay", "bo", "cai", "vu", "lan", "nguoi", "phieu", "thu", "tuan", "thang",
              "quy", "nam", "%", "trieu", "ty", "dong", "don")
@@ -41,8 +38,6 @@ def _day_month(m: re.Match[str], before: str) -> str:
 
 def rewrite(folded: str) -> str:
     """The folded question with a day or a period written with a dash or a dot in the usual slash form."""
-    if not SESSION19_WRITTEN_DATES:
-        return folded
     folded = _PERIOD_DOT.sub(lambda m: f"{m.group(1)}{m.group(2)}/{m.group(3)}", folded)
     return _DAY_MONTH.sub(lambda m: _day_month(m, folded[:m.start()]), folded)
 
@@ -57,8 +52,6 @@ def _iso_week(year: int, number: int) -> tuple[dt.date, dt.date] | None:
 
 def numbered_weeks(raw: list[str], today: dt.date) -> list[str]:
     """"tuần 46" → "từ 9/11/2026 đến 15/11/2026": the week of that number in this year (or the year said after it)."""
-    if not SESSION19_WRITTEN_DATES:
-        return raw
     out: list[str] = []
     k = 0
     while k < len(raw):

@@ -2,34 +2,10 @@
 sentence) and cases where it must not fire."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from appliance.ask import before_data, doubts, listed_numbers, negations, question_periods, readings, understand
+from appliance.ask import negations, understand
 from tests.ask.answering import asker, same
-
-_CHANGE = re.compile(r"; (?:tăng|giảm) \d")  # the change said after the two figures
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session20_an_earlier_side_before_the_data(demo_settings, monkeypatch, on):
-    """before_data.SESSION20_BEFORE_DATA: a count at a day before the data, or an earlier period only partly held, is
-    not compared (no "tăng / giảm"): the answer says from when the data holds it. The table keeps both figures. Off,
-    the count at a day was compared with 0 and the partial period with its part. Two periods both held keep their
-    change."""
-    monkeypatch.setattr(before_data, "SESSION20_BEFORE_DATA", on)
-    ask = asker(demo_settings.db_path)
-    for said in ("số hồ sơ còn tồn cuối tháng 9 năm ngoái so với bây giờ",
-                 "hồ sơ nhận quý 4 năm ngoái so với quý 2 năm nay",
-                 "số hộ kinh doanh đăng ký mới cả năm nay so với cả năm ngoái"):
-        got = ask(said)
-        assert got.status == "ok" and len(got.rows) == 2, said
-        assert (_CHANGE.search(got.answer) is None and "không so sánh" in got.answer) is on, said
-    held = ask("hồ sơ nhận tháng 9 so với tháng 8 năm nay")
-    assert held.status == "ok" and _CHANGE.search(held.answer)
-    level = ask("tỷ lệ tham gia bảo hiểm y tế năm nay so với năm ngoái")  # a level: its latest month, held whole
-    assert "chỉ có số liệu" not in level.answer
 
 
 def test_a_list_asked_with_cho_danh_sach(ask_db):
@@ -112,39 +88,6 @@ def test_an_indicator_change_too_small_to_show_is_no_change(demo_settings):
     assert "0,0" not in got.answer and "không đổi" in got.answer
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session20_months_listed_by_their_numbers(ask_db, monkeypatch, on):
-    """listed_numbers.SESSION20_LISTED_NUMBERS: "tháng 7, 8 và 9", "quý 2, 3" are "tháng 7, tháng 8 và tháng 9",
-    "quý 2, quý 3"; off, the bare numbers were unknown (unsure). A number before a counting word, falling numbers and
-    numbers past the unit's last are not read."""
-    monkeypatch.setattr(listed_numbers, "SESSION20_LISTED_NUMBERS", on)
-    ask = asker(ask_db)
-    for said, plain in (("phản ánh tháng 7, 8 và 9 từng tháng bao nhiêu",
-                         "phản ánh tháng 7, tháng 8 và tháng 9 từng tháng bao nhiêu"),
-                        ("số hồ sơ nhận quý 2, 3 gộp lại", "số hồ sơ nhận quý 2, quý 3 gộp lại")):
-        want = ask(plain)
-        assert want.status == "ok", plain
-        assert same(ask(said), want) is on, said
-    assert listed_numbers.rewrite("thang 10 , 5 ho so".split()) == "thang 10 , 5 ho so".split()
-    assert listed_numbers.rewrite("thang 10 va 9".split()) == "thang 10 va 9".split()
-    assert listed_numbers.rewrite("quy 3 , 5".split()) == "quy 3 , 5".split()
-    assert listed_numbers.rewrite("quy 3 , 4 linh vuc".split()) == "quy 3 , 4 linh vuc".split()  # a top 4
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session20_a_list_of_months_listed(ask_db, monkeypatch, on):
-    """question_periods.SESSION20_LISTED_SPAN: "danh sách … tháng 7, tháng 8 và tháng 9" lists the records of the three
-    months (more than two periods had been unsure); months with a gap stay unsure."""
-    monkeypatch.setattr(question_periods, "SESSION20_LISTED_SPAN", on)
-    ask = asker(ask_db)
-    got = ask("danh sách hồ sơ từ chối tháng 7, tháng 8 và tháng 9")
-    want = ask("danh sách hồ sơ từ chối từ tháng 7 đến hết tháng 9")
-    assert want.status == "ok" and want.total
-    assert (got.status == "ok" and got.total == want.total and got.rows == want.rows) is on
-    assert ask("danh sách hồ sơ từ chối tháng 3, tháng 6 và tháng 9").status == "unsure"
-    assert ask("liệt kê hồ sơ từ chối tháng 7, tháng 8 so với tháng 9").status == "unsure"
-
-
 def test_from_a_day_to_the_end_of_a_month(ask_db):
     """Bug fix (rule R7): "từ 15/9 đến hết tháng 9" had been read as "từ 15/9" up to today and September beside it
     (two periods compared, a confident wrong); it is 15/9–30/9, as "từ 15/9 đến 30/9" is; "tới cuối quý 3" alike."""
@@ -165,40 +108,6 @@ def test_received_in_a_period_and_still_open_is_unsure(ask_db):
         assert ask(said).status == "unsure", said
     open_now = ask("số hồ sơ đã nhận nhưng chưa giải quyết hiện nay")
     assert open_now.status == "ok" and open_now.keys == ["chua_giai_quyet"]
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session20_what_the_figure_is_for(ask_db, monkeypatch, on):
-    """doubts.SESSION20_PURPOSE: a closing "để <đưa vào / đôn đốc / báo cáo …> <report words>" is an aside, and "sơ kết"
-    in a first purpose clause is no "số"; off, both were unknown (unsure). "để quá hạn", "để lên đầu" and a closing
-    clause naming a period of its own stay unknown."""
-    monkeypatch.setattr(doubts, "SESSION20_PURPOSE", on)
-    ask = asker(ask_db)
-    for said, plain in (("tỷ lệ trễ hạn quý 3 theo từng lĩnh vực để đưa vào báo cáo của đảng ủy",
-                         "tỷ lệ trễ hạn quý 3 theo từng lĩnh vực"),
-                        ("số hồ sơ quá hạn của chị Lan hiện nay để tôi nhắc nhở",
-                         "số hồ sơ quá hạn của chị Lan hiện nay"),
-                        ("Để chuẩn bị họp sơ kết, cho biết quý 3 tiếp nhận bao nhiêu hồ sơ",
-                         "quý 3 tiếp nhận bao nhiêu hồ sơ")):
-        want = ask(plain)
-        assert want.status == "ok", plain
-        assert same(ask(said), want) is on, said
-    for said in ("số hồ sơ để quá hạn của chị Lan", "tỷ lệ đúng hạn tháng 9 để báo cáo quý 3"):
-        assert ask(said).status == "unsure", said
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session20_has_it_changed_yet(ask_db, monkeypatch, on):
-    """readings.SESSION20_CHANGE_YET: "… so tháng 8 giảm chưa", "… tăng chưa" ask whether the change has come, as "đã
-    giảm chưa" does; off, "chưa" was unknown (unsure). "chưa" before a verb keeps its meaning (still open)."""
-    monkeypatch.setattr(readings, "SESSION20_CHANGE_YET", on)
-    ask = asker(ask_db)
-    for said, plain in (("hs tu choi thang 9 so thang 8 giam chua", "hs tu choi thang 9 so voi thang 8"),
-                        ("tỷ lệ trực tuyến quý 3 so với quý 2 tăng chưa", "tỷ lệ trực tuyến quý 3 so với quý 2")):
-        want = ask(plain)
-        assert want.status == "ok", plain
-        assert same(ask(said), want) is on, said
-    assert ask("số hồ sơ chưa giải quyết của chị Lan").keys == ["chua_giai_quyet"]
 
 
 @pytest.mark.parametrize("on", [True, False])
