@@ -37,6 +37,15 @@ TEENCODE: dict[str, str] = {
     "kt3": "tam tru", "kt4": "tam tru",
 }
 
+# Two-syllable words that a phrase never splits (matching.PhraseSet; rule R7, session 21), folded. Once folded their
+# syllables spell the edge of a procedure phrase across the word's boundary: "gia đình chính sách" (a family the state
+# honours) and "quyết định chính thức" read "dinh chinh" (đính chính, a correction). A phrase starting on the second
+# syllable of one of these, or ending on the first, is not matched there. Only pairs with no other reading once
+# folded: not "nhat dinh" ("cập nhật định danh"), "co dinh" ("có định cư"), "du dinh" ("đủ định mức").
+UNSPLIT_WORDS = frozenset(tuple(w.split()) for w in (
+    "gia dinh", "quy dinh", "quyet dinh", "xac dinh", "khang dinh",
+    "chinh sach", "chinh thuc", "chinh quyen", "chinh phu", "chinh xac"))
+
 # Session 17 (read by matching.tokens): "sinh" as the south writes it, "sanh" ("giấy khai sanh", "mới sanh bé", "sanh
 # con"; five outside writers of the training halves), read as "sinh". Only the word typed without a tone mark: "sảnh"
 # (a building's lobby) and "sành" keep their own word. On by rule R1 (session 17: fresh17 procedure 9 / 4 / 0 → 12 /
