@@ -16,6 +16,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 # Read at call time by public/chat.ChatBot._act.
+# on by rule R1 (session 21), R1b: on the thirteen fresh sets it moves no verdict (the 44 messages a session-21 change
+# can reach read procedure 20 / 6 / 1 of 27, complaint category 9 / 3 / 2 of 14 on and off); off, a training half's
+# confident wrong comes back (s19's "Đăng ký thường trú làm online …" answered with the FAQ: training procedure
+# 1.202 / 17 / 1 → 1.201 / 17 / 2).
 SESSION21_ONLINE_PROCEDURE = True
 FAQ = "faq:nop_truc_tuyen"
 # A phrase of two words scores 4 (length squared); one word alone 0.6, or 3.6 with its cue word.
