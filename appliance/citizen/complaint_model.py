@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from appliance.citizen import category_families, main_item
+from appliance.citizen import category_families
 from appliance.citizen.classify import (
     CATEGORIES,
     STAFF_EXAMPLE_BOOST,
@@ -438,9 +438,4 @@ class ComplaintRouter:
             return Classification("khac", round(scores["khac"], 3), scores, engine=ENGINE, nearest=nearest)
         needed = bar(self.config.threshold_key)
         doubtful = vague or confidence < needed or (second_opinion and nearest != best)
-        item = main_item.main_item(text) if doubtful and main_item.SESSION20_MAIN_ITEM else None
-        if item is not None:  # a numbered report: the item its writer labels the main request (main_item.py)
-            told = self.classify(item, second_opinion=second_opinion)
-            if not told.pending:
-                return told
         return Classification(best, confidence, scores, engine=ENGINE, pending=doubtful, nearest=nearest)

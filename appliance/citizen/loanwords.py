@@ -1,27 +1,23 @@
-"""Session 19: words citizens type that the vocabulary did not read (docs/citizen.md "Session 19").
+"""Session 19: words citizens type that the vocabulary did not read (docs/citizen.md "Session 19"; on by rule R1,
+unconditional since session 21).
 
-Two families, each read by `matching.tokens` after the teencode (so by every reading: rules, lexical examples, the
-complaint model), each behind its own flag:
+Read by `matching.tokens` after the teencode (so by every reading: rules, lexical examples, the complaint model):
 
-- `SESSION19_ENGLISH`: English mixed into Vietnamese by Việt kiều, their relatives and office workers ("request a copy
-  of my marriage certificate", "cần certify chữ ký", "birth certificate của bé"). Only multi-letter words that no
-  folded Vietnamese word spells ("can", "the", "me", "my", "to" are Vietnamese too once folded, and never listed); each
-  phrase becomes the folded Vietnamese words a citizen would have written for it, so the procedure phrases read it.
-- `SESSION19_ABBREVIATIONS`: chat abbreviations the teencode did not know, each with one meaning in a ward's chat
-  ("ny" người yêu, "mn" mọi người, "kd" kinh doanh, "bv" bệnh viện, "dvc" dịch vụ công), and the old name "KT3" /
-  "KT4" of the temporary-residence book (sổ tạm trú). Abbreviations with two common meanings ("hs": hồ sơ or học
-  sinh, "dt": điện thoại or diện tích, "hd": hợp đồng or hướng dẫn) are read only before a word that settles them
-  ("hd mua bán", "hd thuê").
+- English mixed into Vietnamese by Việt kiều, their relatives and office workers ("request a copy of my marriage
+  certificate", "cần certify chữ ký", "birth certificate của bé"). Only multi-letter words that no folded Vietnamese
+  word spells ("can", "the", "me", "my", "to" are Vietnamese too once folded, and never listed); each phrase becomes
+  the folded Vietnamese words a citizen would have written for it, so the procedure phrases read it.
+- Chat abbreviations with two common meanings ("hd": hợp đồng or hướng dẫn) read only before a word that settles
+  them ("hd mua bán", "hd thuê"). The one-token abbreviations of session 19 with one meaning in a ward's chat ("ny",
+  "mn", "kd", "bv", "dvc", "nhg", the old "KT3" / "KT4") are in `vocabulary.TEENCODE` since session 21; "hs" (hồ sơ
+  or học sinh) and "dt" (điện thoại or diện tích) are left.
 """
-
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 # Read at call time by matching.tokens (the readers are built once per process: a measurement switches a flag before
 # anything is built).
-SESSION19_ENGLISH = True
-SESSION19_ABBREVIATIONS = True
 # Session 20 (docs/citizen.md "Session 20"): more of the same English, as a parent abroad or a foreign spouse asks
 # ("Can we register his birth in Vietnam? What papers do we need?", session 20's half; "my partner is French"):
 # registering a child's birth said with the pronoun, the papers asked for, the foreign spouse or child named.
@@ -85,16 +81,9 @@ ENGLISH20: dict[str, str] = {
     "acknowledge my child": "nhan con",
 }
 
-# Folded abbreviation (one token, or a phrase whose first token is the abbreviation) → folded words.
+# Folded abbreviation phrases whose first token has two meanings → folded words (the one-token abbreviations are in
+# vocabulary.TEENCODE).
 ABBREVIATIONS: dict[str, str] = {
-    "ny": "nguoi yeu",
-    "mn": "moi nguoi",
-    "kd": "kinh doanh",
-    "bv": "benh vien",
-    "dvc": "dich vu cong",
-    "nhg": "nhung",
-    "kt3": "tam tru",
-    "kt4": "tam tru",
     "hd mua": "hop dong mua",
     "hd thue": "hop dong thue",
     "hd cho": "hop dong cho",
@@ -136,10 +125,7 @@ def _replace(words: Sequence[str], table: dict[str, list[tuple[tuple[str, ...], 
 
 
 def expand(words: Sequence[str]) -> list[str]:
-    """The folded tokens with the abbreviations and English phrases written as Vietnamese (flags read now)."""
+    """The folded tokens with the abbreviations and English phrases written as Vietnamese (the flag read now)."""
     out = list(words)
-    if SESSION19_ABBREVIATIONS:
-        out = _replace(out, _ABBREVIATIONS)
-    if SESSION19_ENGLISH:
-        out = _replace(out, _ENGLISH20 if SESSION20_MORE_ENGLISH else _ENGLISH)
-    return out
+    out = _replace(out, _ABBREVIATIONS)
+    return _replace(out, _ENGLISH20 if SESSION20_MORE_ENGLISH else _ENGLISH)

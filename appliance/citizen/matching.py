@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from appliance.citizen import loanwords, vocabulary
-from appliance.citizen.vocabulary import AMBIGUOUS_TERMS, CUE_BONUS, CUE_WORDS, TEENCODE
+from appliance.citizen.vocabulary import AMBIGUOUS_TERMS, CUE_BONUS, CUE_WORDS, TEENCODE, UNSPLIT_WORDS
 from appliance.text import fold
 
 _TOKEN = re.compile(r"[0-9a-z]+")
@@ -66,6 +66,13 @@ def find_spans(words: Sequence[str], phrase: Sequence[str]) -> list[tuple[int, i
     return [(i, i + n) for i in range(len(words) - n + 1) if tuple(words[i:i + n]) == tuple(phrase)]
 
 
+def splits_a_word(words: Sequence[str], start: int, end: int) -> bool:
+    """words[start:end] begins on the second syllable of a two-syllable word or ends on its first
+    (vocabulary.UNSPLIT_WORDS: "gia đình chính sách" holds no "đính chính")."""
+    return ((start > 0 and (words[start - 1], words[start]) in UNSPLIT_WORDS)
+            or (end < len(words) and (words[end - 1], words[end]) in UNSPLIT_WORDS))
+
+
 class PhraseSet(Generic[T]):
     """Many phrases found in one pass: phrases are indexed by their first word."""
 
@@ -80,7 +87,7 @@ class PhraseSet(Generic[T]):
         for i, word in enumerate(words):
             for phrase, payload in self.by_first.get(word, ()):
                 end = i + len(phrase)
-                if end <= len(words) and tuple(words[i:end]) == phrase:
+                if end <= len(words) and tuple(words[i:end]) == phrase and not splits_a_word(words, i, end):
                     found.append((i, end, payload))
         return found
 

@@ -1,5 +1,5 @@
-"""Session 19: a procedure named only as the purpose of another (`SESSION19_PURPOSE_CLAUSE`, docs/citizen.md
-"Session 19").
+"""Session 19: a procedure named only as the purpose of another (docs/citizen.md "Session 19"; on by rule R1,
+unconditional since session 21).
 
 "Cần giấy chứng nhận độc thân để về quê chồng đăng ký kết hôn", "xin bản sao giấy khai sinh để làm hồ sơ đăng ký
 kết hôn": the citizen asks for one paper and says, after "để", what it is for; the purpose names another procedure
@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-# Read at call time by understanding.PhraseRules.scores.
-SESSION19_PURPOSE_CLAUSE = True
+# Read by understanding.PhraseRules.scores.
 PURPOSE_VERBS = frozenset({"lam", "nop", "dang", "ve", "xin", "sang", "di", "bo", "lo", "hoan", "chung", "mua", "ban",
                            "vay", "nhap", "lay", "ket", "hoc", "tang", "chia"})
 AFTER_FACTOR = 0.25
@@ -34,8 +33,6 @@ def marker(words: Sequence[str]) -> int | None:
 def factors(hits: Sequence[tuple[int, int, str]], words: Sequence[str]) -> dict[tuple[int, int, str], float]:
     """Per procedure hit (start, end, label) lying after the purpose marker, its factor, where the message names
     another procedure before the marker and not this one; hits not listed count in full."""
-    if not SESSION19_PURPOSE_CLAUSE:
-        return {}
     at = marker(words)
     if at is None:
         return {}

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from appliance.citizen import land_corrections, purpose
+from appliance.citizen import purpose
 from appliance.citizen.classify import CATEGORIES, Classification, FeedbackClassifier
 from appliance.citizen.intent_model import IntentModel, load_or_fit
 from appliance.citizen.lexical import LexicalIndex
@@ -181,7 +181,6 @@ class PhraseRules:
         self.index = index
         self.matcher: PhraseSet[tuple[str, float]] = PhraseSet(phrases)
         self.correction = correction_code(index.procedures)  # record_corrections.py (session 10)
-        self.land_correction = land_corrections.codes(index.procedures)  # land_corrections.py (session 20)
 
     def scores(self, words: Sequence[str]) -> dict[str, float]:
         hits = self.matcher.find(words)
@@ -201,8 +200,7 @@ class PhraseRules:
                 code = label.split(":", 1)[1]
                 if self.index.cues.get(code, set()) & present:
                     scores[label] += 3.0
-        corrected = correction_boost(scores, words, self.correction)
-        return land_corrections.boost(corrected, words, self.land_correction)
+        return correction_boost(scores, words, self.correction)
 
 
 def _has(matcher: PhraseSet[None], words: Sequence[str]) -> bool:

@@ -31,7 +31,20 @@ TEENCODE: dict[str, str] = {
     "ctxh": "chinh sach xa hoi", "tthc": "thu tuc hanh chinh", "bhxh": "bao hiem xa hoi", "bhyt": "bao hiem y te",
     "hdong": "hop dong", "ubnd": "uy ban nhan dan", "ks": "khai sinh",
     "dthoai": "dien thoai", "dzay": "vay", "zay": "vay", "nhen": "nhe",
+    # Session 19's one-token chat abbreviations, one meaning each in a ward's chat (SESSION19_ABBREVIATIONS in
+    # loanwords.py until session 21), and the old name of the temporary-residence book.
+    "ny": "nguoi yeu", "mn": "moi nguoi", "kd": "kinh doanh", "bv": "benh vien", "dvc": "dich vu cong", "nhg": "nhung",
+    "kt3": "tam tru", "kt4": "tam tru",
 }
+
+# Two-syllable words that a phrase never splits (matching.PhraseSet; rule R7, session 21), folded. Once folded their
+# syllables spell the edge of a procedure phrase across the word's boundary: "gia đình chính sách" (a family the state
+# honours) and "quyết định chính thức" read "dinh chinh" (đính chính, a correction). A phrase starting on the second
+# syllable of one of these, or ending on the first, is not matched there. Only pairs with no other reading once
+# folded: not "nhat dinh" ("cập nhật định danh"), "co dinh" ("có định cư"), "du dinh" ("đủ định mức").
+UNSPLIT_WORDS = frozenset(tuple(w.split()) for w in (
+    "gia dinh", "quy dinh", "quyet dinh", "xac dinh", "khang dinh",
+    "chinh sach", "chinh thuc", "chinh quyen", "chinh phu", "chinh xac"))
 
 # Session 17 (read by matching.tokens): "sinh" as the south writes it, "sanh" ("giấy khai sanh", "mới sanh bé", "sanh
 # con"; five outside writers of the training halves), read as "sinh". Only the word typed without a tone mark: "sảnh"
@@ -116,13 +129,13 @@ PROCEDURE_TERMS: dict[str, list[str]] = {
                 "thue phong", "o nho", "cu tru", "dang ky cu tru", "gia han tam tru", "o ghep", "day tro"],
 }
 
-# Session 19 (SESSION19_EVERYDAY_NAMES, read by matching.ProcedureIndex as it is built): procedures named by what the
-# citizen holds or lives through rather than by the office's word, seen unsure in several training halves: a copy of a
+# Session 19 (on by rule R1, unconditional since session 21; read by matching.ProcedureIndex as it is built):
+# procedures named by what the citizen holds or lives through rather than by the office's word, seen unsure in several
+# training halves: a copy of a
 # civil-status paper named by the paper ("bản sao giấy chứng tử" is trích lục, not khai tử: the longer phrase hides
 # "giấy chứng tử"), the funeral named "hậu sự" / "chôn cất", the monthly allowance named "tiền hàng tháng của nhà
 # nước", a loan or gift put in writing ("giấy cho mượn nhà", "giấy cho tặng": a contract to certify), the marriage
 # registration named "làm giấy cưới" (never "giấy cuối", "cuối tuần": only with the verb before it).
-SESSION19_EVERYDAY_NAMES = True
 CIVIL_STATUS_PAPERS = ("giay chung tu", "chung tu", "giay khai tu", "giay dang ky ket hon", "giay hon thu", "hon thu",
                        "giay dang ky khai sinh")
 EVERYDAY_NAMES: dict[str, list[str]] = {
@@ -146,13 +159,11 @@ OLD_NAMES: dict[str, list[str]] = {
 
 
 def procedure_terms() -> dict[str, list[str]]:
-    """PROCEDURE_TERMS, with session 19's everyday names and session 20's old names while their flags are on (read
-    when an index is built)."""
-    more: dict[str, list[str]] = dict(EVERYDAY_NAMES) if SESSION19_EVERYDAY_NAMES else {}
+    """PROCEDURE_TERMS, with session 19's everyday names and session 20's old names while its flag is on (read when
+    an index is built)."""
+    more: dict[str, list[str]] = dict(EVERYDAY_NAMES)
     if SESSION20_OLD_NAMES:
         more = {key: [*more.get(key, []), *OLD_NAMES.get(key, [])] for key in dict.fromkeys([*more, *OLD_NAMES])}
-    if not more:
-        return PROCEDURE_TERMS
     keys = dict.fromkeys([*PROCEDURE_TERMS, *more])
     return {key: [*PROCEDURE_TERMS.get(key, []), *more.get(key, [])] for key in keys}
 

@@ -1,17 +1,15 @@
-"""Session 20's citizen flags, each shown on and off (docs/citizen.md, "Session 20"): the ward's staff at fault
-(service_failures.SESSION20_STAFF_FAULT), a complaint below the bar that tells how the service failed
-(unsure_complaints.SESSION20_BELOW_BAR), a land certificate's mistake (land_corrections.SESSION20_LAND_CORRECTION) and
-the one-stop office's premises (category_families.SESSION20_ONE_STOP_PREMISES). Every sentence here was written for
-these tests (none is from a training, development, held-out or fresh batch)."""
+"""Session 20's citizen flags that rule R1 kept on, each shown on and off (docs/citizen.md, "Session 20"): the ward's
+staff at fault (service_failures.SESSION20_STAFF_FAULT), a complaint below the bar that tells how the service failed
+(unsure_complaints.SESSION20_BELOW_BAR), the marriage's old names (vocabulary.SESSION20_OLD_NAMES) and more English
+(loanwords.SESSION20_MORE_ENGLISH). The three it switched off went with their code in session 21 (rule R8). Every
+sentence here was written for these tests (none is from a training, development, held-out or fresh batch)."""
 
 from __future__ import annotations
 
 import pytest
 
-from appliance.citizen import category_families, land_corrections, service_failures, unsure_complaints
-from appliance.citizen.classify import FeedbackClassifier
+from appliance.citizen import service_failures, unsure_complaints
 from appliance.citizen.matching import Procedure, tokens
-from appliance.citizen.readers import reader_for
 from appliance.knowledge.procedures import load_catalogue
 
 # --- SESSION20_STAFF_FAULT ------------------------------------------------------------------------------------------
@@ -77,87 +75,8 @@ def test_the_chat_offers_a_complaint_below_the_bar_only_with_the_flag(monkeypatc
     assert "offered_below_bar" in source  # read where the likeliest reading is a complaint (public/chat.py)
 
 
-# --- SESSION20_LAND_CORRECTION --------------------------------------------------------------------------------------
 def _procedures() -> list[Procedure]:
     return [Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()]
-
-
-LAND_MISTAKES = [
-    "Sổ hồng nhà tôi bị ghi sai tên chồng, muốn sửa lại thì làm ở đâu",
-    "bìa đỏ ghi sai năm sinh của bố, đính chính thế nào ạ",
-]
-NOT_LAND_MISTAKES = [  # a civil-status paper named, or no mistake told
-    "Giấy khai sinh của con ghi sai tên mẹ, sổ đỏ thì đứng tên mẹ, sửa khai sinh thế nào",
-    "Sổ đỏ đứng tên bố, giờ bố mất thì sang tên cho con thế nào",
-]
-
-
-def _best_procedure(text: str) -> tuple[str, dict[str, float]]:
-    reader = reader_for(_procedures())
-    scores = reader.rules.scores(tokens(text))
-    procs = {k: v for k, v in scores.items() if k.startswith("proc:")}
-    return max(procs, key=lambda k: procs[k]), scores
-
-
-@pytest.mark.parametrize("text", LAND_MISTAKES)
-def test_a_land_certificates_mistake_is_the_land_change(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    codes = land_corrections.codes(_procedures())
-    assert codes is not None
-    civil, land = codes
-    monkeypatch.setattr(land_corrections, "SESSION20_LAND_CORRECTION", True)
-    best, scores = _best_procedure(text)
-    assert best == f"proc:{land}" and f"proc:{civil}" not in scores
-    monkeypatch.setattr(land_corrections, "SESSION20_LAND_CORRECTION", False)
-    _, off = _best_procedure(text)
-    assert off.get(f"proc:{civil}", 0.0) > 0 and off.get(f"proc:{land}", 0.0) < scores[f"proc:{land}"]
-
-
-@pytest.mark.parametrize("text", NOT_LAND_MISTAKES)
-def test_a_civil_paper_or_no_mistake_is_left(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(land_corrections, "SESSION20_LAND_CORRECTION", True)
-    _, on = _best_procedure(text)
-    monkeypatch.setattr(land_corrections, "SESSION20_LAND_CORRECTION", False)
-    assert on == _best_procedure(text)[1]
-
-
-# --- SESSION20_ONE_STOP_PREMISES ------------------------------------------------------------------------------------
-PREMISES = [  # every phrase of category_families.ONE_STOP_PREMISES is in one of these
-    "Phòng chờ một cửa không có quạt, máy lấy số hỏng từ thứ hai",
-    "Đến quầy 1 cửa chờ mãi, phải tự lấy số thứ tự bằng tay, phòng 1 cửa thì chật",
-    "Khu vực một cửa thiếu ghế chờ, người già phải đứng, bộ phận 1 cửa không ai ra xếp ghế",
-    "Phòng chờ 1 cửa nóng quá, khu vực 1 cửa cũng không có nước uống",
-    "Hòm thư góp ý ở phường khóa suốt, bảng niêm yết thủ tục thì cũ",
-]
-NOT_PREMISES = [
-    "Nhà tôi có 1 cửa sổ nhìn sang công trình bên cạnh, bụi bay vào",
-    "Đề nghị phường lắp ghế đá ở vườn hoa tổ 4",
-]
-
-
-def _premises_found(text: str) -> set[str]:
-    return {cat for _, _, cat in category_families.phrase_set().find(tokens(text))}
-
-
-def test_every_premises_phrase_is_in_a_sentence() -> None:
-    said = [" ".join(tokens(t)) for t in PREMISES]
-    for phrase in category_families.ONE_STOP_PREMISES:
-        folded = " ".join(tokens(phrase))
-        assert any(f" {folded} " in f" {s} " for s in said), phrase
-
-
-@pytest.mark.parametrize("text", PREMISES)
-def test_the_premises_name_the_procedures_category(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(category_families, "SESSION20_ONE_STOP_PREMISES", True)
-    assert "thu_tuc_hanh_chinh" in _premises_found(text)
-    assert "thu_tuc_hanh_chinh" in FeedbackClassifier().rule_scores(tokens(text), category_families.phrase_set())
-    monkeypatch.setattr(category_families, "SESSION20_ONE_STOP_PREMISES", False)
-    assert "thu_tuc_hanh_chinh" not in _premises_found(text)
-
-
-@pytest.mark.parametrize("text", NOT_PREMISES)
-def test_near_words_are_no_premises(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(category_families, "SESSION20_ONE_STOP_PREMISES", True)
-    assert "thu_tuc_hanh_chinh" not in _premises_found(text)
 
 
 # --- SESSION20_OLD_NAMES --------------------------------------------------------------------------------------------
@@ -233,52 +152,3 @@ def test_more_english_leaves_vietnamese_alone(monkeypatch: pytest.MonkeyPatch) -
     plain = tokens(text)
     monkeypatch.setattr(loanwords, "SESSION20_MORE_ENGLISH", True)
     assert tokens(text) == plain
-
-
-# --- SESSION20_MAIN_ITEM --------------------------------------------------------------------------------------------
-REPORT = ("Tổ dân phố số 2 kính báo cáo: 1. Ngõ 7 có bãi rác tự phát. 2. Đèn đường ngõ 9 hỏng cả tuần nay "
-          "(ĐỀ NGHỊ CHÍNH: thay bóng đèn). 3. Cây ở vườn hoa cần tỉa.")
-NO_MAIN_ITEM = [  # no label, the label closing the whole report on its own line, or no numbered items
-    "Tổ dân phố số 2 kính báo cáo: 1. Ngõ 7 có bãi rác tự phát. 2. Đèn đường ngõ 9 hỏng cả tuần nay.",
-    "Tổ dân phố số 2 kính báo cáo: 1. Ngõ 7 có bãi rác. 2. Đèn đường hỏng.\nĐề nghị chính: phường kiểm tra cả hai việc",
-    "Đề nghị chính của tôi là sửa đoạn cống 1.5 mét trước nhà số 12",
-]
-
-
-def test_the_labelled_item_is_found() -> None:
-    from appliance.citizen.main_item import main_item
-
-    assert main_item(REPORT) == "2. Đèn đường ngõ 9 hỏng cả tuần nay (ĐỀ NGHỊ CHÍNH: thay bóng đèn)."
-
-
-@pytest.mark.parametrize("text", NO_MAIN_ITEM)
-def test_no_labelled_item(text: str) -> None:
-    from appliance.citizen.main_item import main_item
-
-    assert main_item(text) is None
-
-
-class _Model:
-    """Stands for the complaint model: the whole report is unsure, the labelled item is infrastructure."""
-
-    def read(self, text: str) -> tuple[dict[str, float], str | None]:
-        from appliance.citizen.classify import CATEGORIES
-
-        sure = text.startswith("2.")
-        probabilities = {c: (0.94 if c == "ha_tang" else 0.01) if sure else 1.0 / len(CATEGORIES)
-                         for c in CATEGORIES}
-        probabilities["cho_phan_loai"] = 0.0
-        return probabilities, None
-
-
-def test_a_waiting_report_is_told_its_main_items_category(monkeypatch: pytest.MonkeyPatch) -> None:
-    from appliance.citizen import main_item
-    from appliance.citizen.complaint_model import ComplaintRouter, served_config
-
-    router = ComplaintRouter.__new__(ComplaintRouter)
-    router.classifier, router.config, router.model = FeedbackClassifier(), served_config(), _Model()  # type: ignore[assignment]
-    monkeypatch.setattr(main_item, "SESSION20_MAIN_ITEM", True)
-    told = router.classify(REPORT)
-    assert (told.category, told.pending) == ("ha_tang", False)
-    monkeypatch.setattr(main_item, "SESSION20_MAIN_ITEM", False)
-    assert router.classify(REPORT).pending

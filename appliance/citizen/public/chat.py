@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from appliance.citizen.accountability import asks_accountability
 from appliance.citizen.classify import Classification
 from appliance.citizen.matching import Procedure, ProcedureIndex, tokens
+from appliance.citizen.online_procedure import named_procedure
 from appliance.citizen.phrasings import FAQ_LABELS
 from appliance.citizen.public import answers, replies, store
 from appliance.citizen.public.chat_state import ChatState
@@ -248,6 +249,9 @@ class ChatBot:
         if sure and reading.intent == "faq" and reports_service_failure(reading.topic, tokens(message)):
             # "gọi đường dây nóng cả tuần không ai nghe": a complaint about the service, not the FAQ it names
             return self._complaint(conn, state, reading, message, channel, origin)
+        online = named_procedure(reading.label, reading.aspects, understanding.rules.scores(tokens(message)))
+        if online in understanding.by_code:  # "làm X online được không": X's record, its online aspect (session 21)
+            return self._answer(state, understanding.by_code[online or ""], reading, message)
         if sure and reading.intent == "faq" and reading.topic:
             return self._faq(conn, understanding, reading.topic, reading)
         if reading.intent == "out_of_scope" and reading.confidence >= limits["out_of_scope"]:
