@@ -307,7 +307,7 @@ def _rule_rows(conn: sqlite3.Connection, procedure: Procedure, folded_query: str
     article = find_article(conn, own[0].document, own[0].article, own[0].clause) if own else None
     if article is None:
         return []
-    # The procedure's own law first; a condition it does not state may be another law's (SESSION19_CONDITION_ELSEWHERE).
+    # The procedure's own law first; a condition it does not state may be another law's (condition_elsewhere).
     rule = rule_articles.rule_passages(conn, article.doc_id, procedure.name, folded_query)
     return rule or rule_articles.condition_elsewhere(conn, article.doc_id, procedure.name, folded_query)
 

@@ -4,23 +4,24 @@ Some questions a ward hears again and again are answered by one passage that sha
 - a complaint or a denunciation sent without a name, a signature or an address ("thư tố cáo không ký tên có phải
   giải quyết không"): Điều 25 Luật Tố cáo, "thông tin có nội dung tố cáo nhưng không rõ họ tên, địa chỉ của người tố
   cáo"; khoản 5 Điều 11 Luật Khiếu nại, "Đơn khiếu nại không có chữ ký hoặc điểm chỉ của người khiếu nại"
-  (`SESSION19_UNSIGNED`);
+  (family "unsigned", session 19);
 - whether an official may register or certify for himself or his own family ("Chủ tịch phường có được ký giấy khai
   sinh cho cháu nội của mình không"): điểm h khoản 1 Điều 12 Luật Hộ tịch, "… đăng ký hộ tịch cho bản thân hoặc
   người thân thích"; khoản 3 Điều 9 Nghị định 23/2015, "… tài sản, lợi ích của bản thân mình hoặc của những người
-  thân thích" (`SESSION19_OWN_INTEREST`);
+  thân thích" (family "own_interest", session 19);
 - what a denouncer who disagrees with how the denunciation was resolved may do ("không đồng ý với kết luận giải quyết
   tố cáo thì tố cáo tiếp với ai"): khoản 1 Điều 37 Luật Tố cáo, "… việc giải quyết tố cáo là không đúng quy định của
   pháp luật thì người tố cáo có quyền tố cáo tiếp …", not Điều 38 on a denunciation left unresolved past its time
-  limit, whose words are the same (`SESSION19_DISAGREE`).
+  limit, whose words are the same (family "disagree", session 19).
 - how a seal is put on a signature or across pages ("đóng dấu lên chữ ký thì trùm bao nhiêu", "dấu giáp lai"): khoản 1
-  Điều 33 Nghị định 30/2020, "Khi đóng dấu lên chữ ký, dấu đóng phải trùm lên …" (`SESSION20_SEAL`; the question names a
-  signature, and the bridge read it as the certification of a signature).
+  Điều 33 Nghị định 30/2020, "Khi đóng dấu lên chữ ký, dấu đóng phải trùm lên …" (family "seal", flag `SESSION20_SEAL`;
+  the question names a signature, and the bridge read it as the certification of a signature).
 The ranking finds the law (every article of it repeats "tố cáo", "khai sinh") but not the rule, and the bridge answers
 with the procedure's steps. When the question is of such a kind, the passage holding the rule's official words
 (`RULES`: folded phrases, matched in the library's own text, so nothing is written here but where to look) is shown
 first, provided the answer already rests on that document (the bridged basis or the ranking's first passages): the
-question is then about that law, and the rest of the answer follows. Read at call time by search.py."""
+question is then about that law, and the rest of the answer follows. Read at call time by search.py. The session 19
+families are plain behaviour since session 21 (rule R8: on by rule R1 in session 19)."""
 
 from __future__ import annotations
 
@@ -33,12 +34,11 @@ from typing import Literal
 from appliance.knowledge import relevance, store
 from appliance.knowledge.validity import in_force
 
-SESSION19_UNSIGNED = True
-SESSION19_OWN_INTEREST = True
-SESSION19_DISAGREE = True
 SESSION20_SEAL = True
-# The module constant that switches a family of rules on (Rule.flag).
-Family = Literal["SESSION19_UNSIGNED", "SESSION19_OWN_INTEREST", "SESSION19_DISAGREE", "SESSION20_SEAL"]
+# The kinds of question whose rule is stated in fixed official words (Rule.family).
+Family = Literal["unsigned", "own_interest", "disagree", "seal"]
+# The module constant that switches a family of rules on (Rule.flag); None: plain behaviour.
+Flag = Literal["SESSION20_SEAL"]
 # The ranking's passages whose documents count as "the answer rests on them" when nothing is bridged.
 OWN_DEPTH = 5
 
@@ -75,37 +75,38 @@ _CERTIFIED = re.compile(r"\b(?:chung thuc|sao y|ban sao)\b")
 
 @dataclass(frozen=True)
 class Rule:
-    flag: Family                 # the module constant that switches the family on
+    family: Family               # the kind of question
     asks: tuple[re.Pattern[str], ...]   # all must match the folded question
     phrase: str                  # folded words of the rule, found in the passage's folded text
     unless: re.Pattern[str] | None = None   # a question matching it is of another kind
+    flag: Flag | None = None     # the module constant that switches the family on (None: always on)
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("SESSION19_UNSIGNED", (_UNSIGNED, re.compile(r"\bto cao\b")),
+    Rule("unsigned", (_UNSIGNED, re.compile(r"\bto cao\b")),
          "khong ro ho ten dia chi cua nguoi to cao"),
-    Rule("SESSION19_UNSIGNED", (_UNSIGNED, re.compile(r"\bkhieu nai\b")),
+    Rule("unsigned", (_UNSIGNED, re.compile(r"\bkhieu nai\b")),
          "don khieu nai khong co chu ky hoac diem chi"),
-    Rule("SESSION19_OWN_INTEREST", (_OFFICIAL, _OWN_SIDE, _MAY), "ban than hoac nguoi than thich"),
-    Rule("SESSION19_OWN_INTEREST", (_OFFICIAL, _OWN_SIDE, _MAY), "ban than minh hoac cua nhung nguoi than thich"),
-    Rule("SESSION19_DISAGREE", (_DISAGREE, re.compile(r"\bto cao\b"), _NEXT),
+    Rule("own_interest", (_OFFICIAL, _OWN_SIDE, _MAY), "ban than hoac nguoi than thich"),
+    Rule("own_interest", (_OFFICIAL, _OWN_SIDE, _MAY), "ban than minh hoac cua nhung nguoi than thich"),
+    Rule("disagree", (_DISAGREE, re.compile(r"\bto cao\b"), _NEXT),
          "giai quyet to cao la khong dung quy dinh cua phap luat thi nguoi to cao co quyen to cao tiep",
          unless=re.compile(r"\bbi to cao\b")),   # the person denounced disagreeing has other rights
-    Rule("SESSION20_SEAL", (_SEAL, _HOW_SEALED), "khi dong dau len chu ky dau dong phai trum len", unless=_CERTIFIED),
+    Rule("seal", (_SEAL, _HOW_SEALED), "khi dong dau len chu ky dau dong phai trum len", unless=_CERTIFIED,
+         flag="SESSION20_SEAL"),
 )
 
 
-def switched_on() -> dict[Family, bool]:
-    """Each family's flag, read at call time (tests switch one with monkeypatch)."""
-    return {"SESSION19_UNSIGNED": SESSION19_UNSIGNED, "SESSION19_OWN_INTEREST": SESSION19_OWN_INTEREST,
-            "SESSION19_DISAGREE": SESSION19_DISAGREE, "SESSION20_SEAL": SESSION20_SEAL}
+def switched_on() -> dict[Flag, bool]:
+    """Each flagged family's flag, read at call time (tests switch one with monkeypatch)."""
+    return {"SESSION20_SEAL": SESSION20_SEAL}
 
 
 def asked(folded_query: str) -> list[Rule]:
     """The rules (of the families switched on) whose kind of question this is (folded, padded)."""
     padded = f" {folded_query.strip()} "
     on = switched_on()
-    return [rule for rule in RULES if on[rule.flag] and all(p.search(padded) for p in rule.asks)
+    return [rule for rule in RULES if (rule.flag is None or on[rule.flag]) and all(p.search(padded) for p in rule.asks)
             and not (rule.unless and rule.unless.search(padded))]
 
 

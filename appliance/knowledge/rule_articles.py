@@ -9,7 +9,7 @@ passage stating what is asked is shown before the basis (the basis follows: the 
 does it is still answered by it; session 18, rule R1: fresh right +3, wrong -3 with BM25 and the embedder;
 unconditional since session 20).
 
-Session 19 (`SESSION19_CONDITION_ELSEWHERE`): the condition of a procedure may live in ANOTHER law than the
+Session 19 (plain behaviour since session 21, rule R8): the condition of a procedure may live in ANOTHER law than the
 procedure's own: the age to marry is "Điều kiện kết hôn" (Điều 8 Luật Hôn nhân và gia đình), while the kết hôn
 procedure rests on Luật Hộ tịch, which has no such article. When the question asks a condition and the procedure's
 own law has none, the article of another law in force whose title is a condition and names the procedure's subject
@@ -34,8 +34,6 @@ from appliance.knowledge.indexing import STOPWORDS
 from appliance.knowledge.validity import in_force
 from appliance.text import fold_tokens
 
-# Read at call time.
-SESSION19_CONDITION_ELSEWHERE = True
 CONDITION_BONUS = 1.0
 # Share of the procedure name's content syllables an article title must contain to be about that procedure
 # ("chứng thực bản sao từ bản chính" → "Bản chính giấy tờ … không được dùng làm cơ sở để chứng thực bản sao").
@@ -86,7 +84,7 @@ def asked_rules(folded_query: str) -> list[re.Pattern[str]]:
     """The title patterns of the kinds of rule the question (folded, padded) asks about."""
     padded = f" {folded_query.strip()} "
     kinds = [title for asks, title in RULE_KINDS if asks.search(padded)]
-    if (SESSION19_CONDITION_ELSEWHERE and _CONDITION[1] not in kinds
+    if (_CONDITION[1] not in kinds
             and (_STATED_AGE_MAY.search(padded) or _QUALIFICATION.search(padded))):
         kinds.append(_CONDITION[1])
     return kinds
@@ -101,10 +99,10 @@ def subject_of(procedure_name: str) -> str:
 
 def condition_elsewhere(conn: sqlite3.Connection, own_doc_id: int, procedure_name: str,
                         folded_query: str) -> list[sqlite3.Row]:
-    """When the question asks a condition (SESSION19_CONDITION_ELSEWHERE): the first passage (in force, stating what is
+    """When the question asks a condition: the first passage (in force, stating what is
     asked) of the article of a law other than document `own_doc_id`, in force, whose title is a condition and names
     the procedure's subject (all its content syllables); of several, the shortest title. Empty otherwise."""
-    if not SESSION19_CONDITION_ELSEWHERE or _CONDITION[1] not in asked_rules(folded_query):
+    if _CONDITION[1] not in asked_rules(folded_query):
         return []
     subject = _content(subject_of(procedure_name))
     if not subject:
@@ -151,7 +149,7 @@ def rule_passages(conn: sqlite3.Connection, doc_id: int, procedure_name: str, fo
 
 
 def asks_condition(folded_query: str) -> bool:
-    return SESSION19_CONDITION_ELSEWHERE and _CONDITION[1] in asked_rules(folded_query)
+    return _CONDITION[1] in asked_rules(folded_query)
 
 
 @dataclass(frozen=True)
