@@ -16,6 +16,11 @@ Some questions a ward hears again and again are answered by one passage that sha
 - how a seal is put on a signature or across pages ("đóng dấu lên chữ ký thì trùm bao nhiêu", "dấu giáp lai"): khoản 1
   Điều 33 Nghị định 30/2020, "Khi đóng dấu lên chữ ký, dấu đóng phải trùm lên …" (family "seal", flag `SESSION20_SEAL`;
   the question names a signature, and the bridge read it as the certification of a signature).
+- adding a missing entry to a civil-status record ("giấy khai sinh để trống mục quê quán, muốn bổ sung", "xin bổ sung
+  thông tin hộ tịch"): khoản 2 Điều 29 Luật Hộ tịch, "… nếu thấy yêu cầu bổ sung hộ tịch là đúng, công chức tư pháp -
+  hộ tịch ghi nội dung bổ sung vào mục tương ứng …" (family "civil_addition", flag `SESSION21_CIVIL_ADDITION`; the
+  bridge answered with the khai sinh steps or the change-and-correction article, Điều 28). Not a parent's name to be
+  added (that is the recognition of a father or mother, Điều 25), nor papers missing from a file.
 The ranking finds the law (every article of it repeats "tố cáo", "khai sinh") but not the rule, and the bridge answers
 with the procedure's steps. When the question is of such a kind, the passage holding the rule's official words
 (`RULES`: folded phrases, matched in the library's own text, so nothing is written here but where to look) is shown
@@ -35,10 +40,13 @@ from appliance.knowledge import relevance, store
 from appliance.knowledge.validity import in_force
 
 SESSION20_SEAL = True
+# Session 21 (rule R1, measured once at the end): a missing entry of a civil-status record asked to be added → the rule
+# of khoản 2 Điều 29 Luật Hộ tịch (family "civil_addition").
+SESSION21_CIVIL_ADDITION = True
 # The kinds of question whose rule is stated in fixed official words (Rule.family).
-Family = Literal["unsigned", "own_interest", "disagree", "seal"]
+Family = Literal["unsigned", "own_interest", "disagree", "seal", "civil_addition"]
 # The module constant that switches a family of rules on (Rule.flag); None: plain behaviour.
-Flag = Literal["SESSION20_SEAL"]
+Flag = Literal["SESSION20_SEAL", "SESSION21_CIVIL_ADDITION"]
 # The ranking's passages whose documents count as "the answer rests on them" when nothing is bridged.
 OWN_DEPTH = 5
 
@@ -73,6 +81,21 @@ _HOW_SEALED = re.compile(r"\b(?:len chu ky|trum|giap lai|dau treo|muc dau|mau do
 _CERTIFIED = re.compile(r"\b(?:chung thuc|sao y|ban sao)\b")
 
 
+# Adding civil-status information (folded): "bổ sung (thêm) (thông tin) hộ tịch", …
+_ADDS_CIVIL_INFO = re.compile(r"(?<!sua doi )\bbo sung (?:them )?(?:thong tin )?ho tich\b")
+# … or "bổ sung" an entry of a civil-status paper left blank ("để trống / bỏ trống / còn trống mục …", "chưa ghi",
+# "thiếu"): not "bổ sung giấy tờ / hồ sơ" (papers missing from a file), not "sửa đổi, bổ sung" (an amendment).
+_ADDS = re.compile(r"(?<!sua doi )\bbo sung\b(?! (?:them )?(?:giay|ho so|tai lieu|ban sao|hop dong|chung tu))")
+_CIVIL_PAPER = re.compile(r"\b(?:giay khai sinh|khai sinh|giay chung nhan ket hon|so ho tich|trich luc)\b")
+_BLANK_ENTRY = re.compile(r"\b(?:de trong|bo trong|con trong|chua (?:co|ghi|dien)|thieu|khong (?:co|ghi)) "
+                          r"(?:[a-z]+ ){0,3}?(?:muc|thong tin|noi dung|que quan|dan toc|quoc tich|ngay sinh|noi sinh|"
+                          r"gioi tinh)\b")
+# … but a parent's name to be added is the recognition of a father or mother (Điều 25), and papers missing from a file
+# are asked for again, not added to a record.
+_NOT_AN_ENTRY = re.compile(r"\b(?:(?:ho )?ten (?:cha|bo|me|ba)|nhan (?:cha|me|con)|thieu (?:giay to|ho so)|"
+                           r"ho so (?:con )?thieu)\b")
+
+
 @dataclass(frozen=True)
 class Rule:
     family: Family               # the kind of question
@@ -94,12 +117,16 @@ RULES: tuple[Rule, ...] = (
          unless=re.compile(r"\bbi to cao\b")),   # the person denounced disagreeing has other rights
     Rule("seal", (_SEAL, _HOW_SEALED), "khi dong dau len chu ky dau dong phai trum len", unless=_CERTIFIED,
          flag="SESSION20_SEAL"),
+    Rule("civil_addition", (_ADDS_CIVIL_INFO,), "neu thay yeu cau bo sung ho tich la dung", unless=_NOT_AN_ENTRY,
+         flag="SESSION21_CIVIL_ADDITION"),
+    Rule("civil_addition", (_ADDS, _CIVIL_PAPER, _BLANK_ENTRY), "neu thay yeu cau bo sung ho tich la dung",
+         unless=_NOT_AN_ENTRY, flag="SESSION21_CIVIL_ADDITION"),
 )
 
 
 def switched_on() -> dict[Flag, bool]:
     """Each flagged family's flag, read at call time (tests switch one with monkeypatch)."""
-    return {"SESSION20_SEAL": SESSION20_SEAL}
+    return {"SESSION20_SEAL": SESSION20_SEAL, "SESSION21_CIVIL_ADDITION": SESSION21_CIVIL_ADDITION}
 
 
 def asked(folded_query: str) -> list[Rule]:
