@@ -99,3 +99,75 @@ def test_only_a_level_whose_title_the_question_repeats_joins_the_candidates(libr
         library, _folded("được nhận trợ cấp xã hội hàng tháng bao nhiêu")).values()
     assert not rule_articles.amount_titled(library, _folded("được hỗ trợ mai táng bao nhiêu"))   # another benefit
     assert not rule_articles.amount_titled(library, _folded("trợ cấp xã hội hàng tháng làm ở đâu"))   # not how much
+
+
+# --- relevance.SESSION21_MONEY_WORDS: "hết / mất / tốn (bao) nhiêu tiền" asks an amount -----------------------------
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("lam ban sao giay khai sinh het nhieu tien", True),
+    ("chứng thực hợp đồng tốn nhiêu tiền", True),
+    ("trích lục nhiêu tiền một bản vậy", True),
+    ("làm giấy khai sinh cho con có tốn nhiều thời gian không", False),   # time, not money
+    ("cán bộ nhận tiền của dân thì tố cáo ở đâu", False),                 # money named, no amount asked
+])
+def test_money_asked_in_other_words(monkeypatch, question, asked):
+    from appliance.knowledge import relevance
+
+    monkeypatch.setattr(relevance, "SESSION21_MONEY_WORDS", True)
+    assert ("money" in relevance.asked_kinds(_folded(question))) is asked, question
+    monkeypatch.setattr(relevance, "SESSION21_MONEY_WORDS", False)
+    assert "money" not in relevance.asked_kinds(_folded(question))
+
+
+def test_an_amount_asked_in_other_words_gets_the_fee_article(library, monkeypatch):
+    from appliance.knowledge import relevance
+
+    question = "xin ban sao trich luc khai sinh het nhieu tien mot ban"
+    monkeypatch.setattr(relevance, "SESSION21_MONEY_WORDS", True)
+    assert _shown(search(library, question, 5))[:1] == ["281/2016/TT-BTC|4"]
+    monkeypatch.setattr(relevance, "SESSION21_MONEY_WORDS", False)
+    assert "281/2016/TT-BTC|4" not in _shown(search(library, question, 5))
+
+
+# --- relevance.SESSION21_FEE_DUE: whether a fee is due → what is charged and who is exempt, in the bridged answer ----
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("chứng thực hợp đồng vay vốn có phải nộp phí không", True),
+    ("lam trich luc co mat phi ko", True),
+    ("người khuyết tật đăng ký khai sinh cho con có được miễn lệ phí không", True),
+    ("chồng cũ có phải trả tiền cấp dưỡng hàng tháng không", False),    # no fee
+    ("cán bộ thu thêm tiền ngoài lệ phí thì có bị kỷ luật không", False),
+    ("lệ phí hộ tịch do cơ quan nào quy định", False),                  # who sets it, not whether it is due
+])
+def test_whether_a_fee_is_due_is_asked(monkeypatch, question, asked):
+    from appliance.knowledge import relevance
+
+    monkeypatch.setattr(relevance, "SESSION21_FEE_DUE", True)
+    assert relevance.asks_fee_due(_folded(question)) is asked, question
+    monkeypatch.setattr(relevance, "SESSION21_FEE_DUE", False)
+    assert not relevance.asks_fee_due(_folded(question))
+
+
+def test_whether_a_fee_is_due_shows_who_is_exempt(library, monkeypatch):
+    from appliance.knowledge import relevance
+
+    question = "Hộ gia đình vay vốn ngân hàng để nuôi trồng thì chứng thực hợp đồng thế chấp có phải nộp phí không"
+    monkeypatch.setattr(relevance, "SESSION21_FEE_DUE", True)
+    on = search(library, question, 5)
+    assert on.procedure is not None and "226/2016/TT-BTC|5" in _shown(on)[:3]
+    monkeypatch.setattr(relevance, "SESSION21_FEE_DUE", False)
+    off = search(library, question, 5)
+    assert off.procedure is not None and "226/2016/TT-BTC|5" not in _shown(off)
+
+
+def test_a_bridged_answer_is_never_lost_to_a_fee_question(library, monkeypatch):
+    # The khai sinh procedure's fee is one the ward confirms: no fee passage comes first, the answer stays as it was.
+    from appliance.knowledge import relevance
+
+    question = "con sinh được ba tháng mới đi làm khai sinh thì có mất lệ phí không"
+    monkeypatch.setattr(relevance, "SESSION21_FEE_DUE", False)
+    off = search(library, question, 5)
+    monkeypatch.setattr(relevance, "SESSION21_FEE_DUE", True)
+    on = search(library, question, 5)
+    assert (on.answered, on.procedure) == (off.answered, off.procedure)
+    assert _shown(on) == _shown(off)
