@@ -22,13 +22,21 @@ from appliance.knowledge.validity import in_force
 from appliance.text import fold_tokens
 
 SESSION20_TITLE_ASKED = True
+# Session 21 (rule R1, measured once at the end): "trường hợp" in a title names no subject ("Những trường hợp được từ
+# chối tiếp công dân"): a question asking whether one may refuse to receive a citizen repeats the title without it.
+SESSION21_CASE_WORDS = True
+_CASE_WORDS = " truong hop "
 MIN_TITLE_WORDS = 3   # content syllables of the title ("Rút khiếu nại": rut, khieu, nai)
 DEPTH = 3             # the passages shown first (search.SHOWN)
 
 
 def title_words(article_title: str) -> list[str]:
-    """The title's content syllables, folded, unique, in order (stopwords and single letters left out)."""
-    return [w for w in dict.fromkeys(fold_tokens(article_title or "")) if w not in STOPWORDS and len(w) > 1]
+    """The title's content syllables, folded, unique, in order (stopwords, single letters and, with
+    SESSION21_CASE_WORDS, the words "trường hợp" left out)."""
+    folded = f" {' '.join(fold_tokens(article_title or ''))} "
+    if SESSION21_CASE_WORDS:
+        folded = folded.replace(_CASE_WORDS, " ")
+    return [w for w in dict.fromkeys(folded.split()) if w not in STOPWORDS and len(w) > 1]
 
 
 def repeats_title(folded_query: str, article_title: str) -> bool:

@@ -171,3 +171,30 @@ def test_a_bridged_answer_is_never_lost_to_a_fee_question(library, monkeypatch):
     on = search(library, question, 5)
     assert (on.answered, on.procedure) == (off.answered, off.procedure)
     assert _shown(on) == _shown(off)
+
+
+# --- title_asked.SESSION21_CASE_WORDS: "trường hợp" in a title names no subject -------------------------------------
+
+def test_the_case_words_of_a_title_need_not_be_repeated(monkeypatch):
+    from appliance.knowledge import title_asked
+
+    title = "Những trường hợp được từ chối tiếp công dân"
+    question = _folded("người say rượu đến nơi tiếp công dân la lối thì cán bộ có được từ chối tiếp không")
+    monkeypatch.setattr(title_asked, "SESSION21_CASE_WORDS", True)
+    assert title_asked.repeats_title(question, title)
+    assert not title_asked.repeats_title(_folded("cán bộ có được từ chối ký giấy tờ không"), title)   # no citizen
+    # "hợp" of "hợp đồng" is a subject's word: only the pair "trường hợp" goes.
+    assert "hop" in title_asked.title_words("Trường hợp không được chứng thực hợp đồng")
+    monkeypatch.setattr(title_asked, "SESSION21_CASE_WORDS", False)
+    assert not title_asked.repeats_title(question, title)
+
+
+def test_a_question_repeating_a_title_but_its_case_words_is_answered(library, monkeypatch):
+    from appliance.knowledge import title_asked
+
+    question = "Người say rượu vào nơi tiếp công dân chửi bới thì cán bộ tiếp công dân có được từ chối tiếp không?"
+    monkeypatch.setattr(title_asked, "SESSION21_CASE_WORDS", True)
+    on = search(library, question, 5)
+    assert on.answered and _shown(on)[0] == "42/2013/QH13|9"
+    monkeypatch.setattr(title_asked, "SESSION21_CASE_WORDS", False)
+    assert not search(library, question, 5).answered
