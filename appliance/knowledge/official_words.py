@@ -21,6 +21,13 @@ Some questions a ward hears again and again are answered by one passage that sha
   hộ tịch ghi nội dung bổ sung vào mục tương ứng …" (family "civil_addition", flag `SESSION21_CIVIL_ADDITION`; the
   bridge answered with the khai sinh steps or the change-and-correction article, Điều 28). Not a parent's name to be
   added (that is the recognition of a father or mother, Điều 25), nor papers missing from a file.
+- papers handed in late in the day, asked when the result is due ("nộp hồ sơ lúc 4 giờ chiều không kịp thì hẹn trả khi
+  nào"): khoản 3 Điều 5 Luật Hộ tịch, "… trường hợp nhận hồ sơ sau 15 giờ mà không giải quyết được ngay thì trả kết
+  quả trong ngày làm việc tiếp theo"; Điều 7 Nghị định 23/2015, "… nếu tiếp nhận yêu cầu sau 15 giờ" (family
+  "after_hours", flag `SESSION21_AFTER_HOURS`).
+- which ink a paper document is signed with ("ký văn bản thì dùng bút mực màu gì"): khoản 6 Điều 13 Nghị định 30/2020,
+  "… khi ký văn bản dùng bút có mực màu xanh, không dùng các loại mực dễ phai" (family "signing_ink", flag
+  `SESSION21_SIGNING_INK`); not the seal's ink.
 The ranking finds the law (every article of it repeats "tố cáo", "khai sinh") but not the rule, and the bridge answers
 with the procedure's steps. When the question is of such a kind, the passage holding the rule's official words
 (`RULES`: folded phrases, matched in the library's own text, so nothing is written here but where to look) is shown
@@ -43,10 +50,14 @@ SESSION20_SEAL = True
 # Session 21 (rule R1, measured once at the end): a missing entry of a civil-status record asked to be added → the rule
 # of khoản 2 Điều 29 Luật Hộ tịch (family "civil_addition").
 SESSION21_CIVIL_ADDITION = True
+# Session 21 (rule R1): papers handed in late in the day, when the result is due → the "sau 15 giờ" rules.
+SESSION21_AFTER_HOURS = True
+# Session 21 (rule R1): which ink a paper document is signed with → khoản 6 Điều 13 Nghị định 30/2020.
+SESSION21_SIGNING_INK = True
 # The kinds of question whose rule is stated in fixed official words (Rule.family).
-Family = Literal["unsigned", "own_interest", "disagree", "seal", "civil_addition"]
+Family = Literal["unsigned", "own_interest", "disagree", "seal", "civil_addition", "after_hours", "signing_ink"]
 # The module constant that switches a family of rules on (Rule.flag); None: plain behaviour.
-Flag = Literal["SESSION20_SEAL", "SESSION21_CIVIL_ADDITION"]
+Flag = Literal["SESSION20_SEAL", "SESSION21_CIVIL_ADDITION", "SESSION21_AFTER_HOURS", "SESSION21_SIGNING_INK"]
 # The ranking's passages whose documents count as "the answer rests on them" when nothing is bridged.
 OWN_DEPTH = 5
 
@@ -96,6 +107,17 @@ _NOT_AN_ENTRY = re.compile(r"\b(?:(?:ho )?ten (?:cha|bo|me|ba)|nhan (?:cha|me|co
                            r"ho so (?:con )?thieu)\b")
 
 
+# An hour of the afternoon the papers were handed in at (folded): "lúc 4 giờ chiều", "sau 15h", "16h30", "3 giờ chiều".
+_LATE_HOUR = re.compile(r"\b(?:(?:1[3-9]|2[0-3]) ?(?:gio|h)(?:\d\d)?|[1-6] gio (?:[0-9]+ )?(?:chieu|toi))\b")
+# … and when the result is due: "khi nào", "bao giờ", "hẹn trả", "trả kết quả", "không kịp", "thời hạn".
+_WHEN_DUE = re.compile(r"\b(?:khi nao|bao gio|luc nao|ngay nao|hen tra|tra ket qua|co ket qua|khong kip|thoi han)\b")
+# The ink a document is signed with (folded): "bút mực màu gì", "mực màu gì", "bút bi màu đen", "màu mực".
+_INK = re.compile(r"\b(?:but (?:muc |bi |long |chi )?mau|muc mau|mau muc|but (?:muc|bi) (?:[a-z]+ ){0,2}?(?:gi|nao))\b")
+_SIGNS = re.compile(r"\bky\b")
+# … not the seal's ink, nor a printer's.
+_NOT_SIGNING = re.compile(r"\b(?:dong dau|muc dau|con dau|may in|muc in)\b")
+
+
 @dataclass(frozen=True)
 class Rule:
     family: Family               # the kind of question
@@ -121,12 +143,19 @@ RULES: tuple[Rule, ...] = (
          flag="SESSION21_CIVIL_ADDITION"),
     Rule("civil_addition", (_ADDS, _CIVIL_PAPER, _BLANK_ENTRY), "neu thay yeu cau bo sung ho tich la dung",
          unless=_NOT_AN_ENTRY, flag="SESSION21_CIVIL_ADDITION"),
+    Rule("after_hours", (_LATE_HOUR, _WHEN_DUE), "truong hop nhan ho so sau 15 gio ma khong giai quyet duoc ngay",
+         unless=_CERTIFIED, flag="SESSION21_AFTER_HOURS"),
+    Rule("after_hours", (_LATE_HOUR, _WHEN_DUE, _CERTIFIED), "neu tiep nhan yeu cau sau 15 gio",
+         flag="SESSION21_AFTER_HOURS"),
+    Rule("signing_ink", (_INK, _SIGNS), "khi ky van ban dung but co muc mau xanh", unless=_NOT_SIGNING,
+         flag="SESSION21_SIGNING_INK"),
 )
 
 
 def switched_on() -> dict[Flag, bool]:
     """Each flagged family's flag, read at call time (tests switch one with monkeypatch)."""
-    return {"SESSION20_SEAL": SESSION20_SEAL, "SESSION21_CIVIL_ADDITION": SESSION21_CIVIL_ADDITION}
+    return {"SESSION20_SEAL": SESSION20_SEAL, "SESSION21_CIVIL_ADDITION": SESSION21_CIVIL_ADDITION,
+            "SESSION21_AFTER_HOURS": SESSION21_AFTER_HOURS, "SESSION21_SIGNING_INK": SESSION21_SIGNING_INK}
 
 
 def asked(folded_query: str) -> list[Rule]:

@@ -198,3 +198,64 @@ def test_a_question_repeating_a_title_but_its_case_words_is_answered(library, mo
     assert on.answered and _shown(on)[0] == "42/2013/QH13|9"
     monkeypatch.setattr(title_asked, "SESSION21_CASE_WORDS", False)
     assert not search(library, question, 5).answered
+
+
+# --- official_words.SESSION21_AFTER_HOURS: papers handed in late in the day, when the result is due -----------------
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("nộp hồ sơ khai tử lúc 4 giờ chiều mà phường làm không kịp thì bao giờ có kết quả",
+     "truong hop nhan ho so sau 15 gio ma khong giai quyet duoc ngay"),
+    ("chung thuc ban sao nop luc 15h30 thi khi nao tra ket qua", "neu tiep nhan yeu cau sau 15 gio"),
+])
+def test_papers_handed_in_late_in_the_day_ask_the_after_hours_rule(monkeypatch, question, phrase):
+    monkeypatch.setattr(official_words, "SESSION21_AFTER_HOURS", True)
+    assert [rule.phrase for rule in official_words.asked(_folded(question))] == [phrase], question
+    monkeypatch.setattr(official_words, "SESSION21_AFTER_HOURS", False)
+    assert not official_words.asked(_folded(question))
+
+
+@pytest.mark.parametrize("question", [
+    "phường làm việc từ 7 giờ sáng, nộp hồ sơ khai sinh thì bao lâu có kết quả",   # a morning hour
+    "nộp hồ sơ lúc 4 giờ chiều có được không",                                       # no result asked
+    "khai sinh cho con trong thời hạn bao nhiêu ngày",                                 # no hour
+])
+def test_other_times_ask_no_after_hours_rule(monkeypatch, question):
+    monkeypatch.setattr(official_words, "SESSION21_AFTER_HOURS", True)
+    assert not [r for r in official_words.asked(_folded(question)) if r.family == "after_hours"], question
+
+
+def test_the_after_hours_rule_of_the_civil_status_law_comes_first(library, monkeypatch):
+    question = "nộp hồ sơ hộ tịch lúc 4 giờ chiều mà cán bộ không làm kịp trong ngày thì hẹn trả khi nào"
+    monkeypatch.setattr(official_words, "SESSION21_AFTER_HOURS", True)
+    on = search(library, question, 5)
+    assert on.answered and _shown(on)[0] == "60/2014/QH13|5"
+    monkeypatch.setattr(official_words, "SESSION21_AFTER_HOURS", False)
+    off = search(library, question, 5)
+    assert not off.answered or _shown(off)[:1] != ["60/2014/QH13|5"]
+
+
+# --- official_words.SESSION21_SIGNING_INK: which ink a paper document is signed with --------------------------------
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("ký văn bản giấy thì phải dùng bút mực màu gì", True),
+    ("ky van ban co duoc dung but bi mau den khong", True),
+    ("đóng dấu lên chữ ký thì mực dấu màu gì", False),          # the seal's ink
+    ("ký văn bản điện tử bằng chữ ký số như thế nào", False),   # no ink
+    ("máy in hết mực màu thì in văn bản thế nào", False),
+])
+def test_which_ink_signs_a_paper_document_is_asked(monkeypatch, question, asked):
+    monkeypatch.setattr(official_words, "SESSION21_SIGNING_INK", True)
+    families = {rule.family for rule in official_words.asked(_folded(question))}
+    assert ("signing_ink" in families) is asked, question
+    monkeypatch.setattr(official_words, "SESSION21_SIGNING_INK", False)
+    assert "signing_ink" not in {rule.family for rule in official_words.asked(_folded(question))}
+
+
+def test_the_rule_on_the_signing_ink_comes_first(library, monkeypatch):
+    question = "khi ký văn bản giấy của phường thì dùng bút mực màu gì, bút bi đen có được không"
+    monkeypatch.setattr(official_words, "SESSION21_SIGNING_INK", True)
+    on = search(library, question, 5)
+    assert on.answered and _shown(on)[0] == "30/2020/NĐ-CP|13" and on.hits[0].clause == "6"
+    monkeypatch.setattr(official_words, "SESSION21_SIGNING_INK", False)
+    off = search(library, question, 5)
+    assert not off.answered or off.hits[0].clause != "6"
