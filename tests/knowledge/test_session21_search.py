@@ -259,3 +259,31 @@ def test_the_rule_on_the_signing_ink_comes_first(library, monkeypatch):
     monkeypatch.setattr(official_words, "SESSION21_SIGNING_INK", False)
     off = search(library, question, 5)
     assert not off.answered or off.hits[0].clause != "6"
+
+
+# --- title_asked.SESSION21_FORM_WORDS: the form asked stands for the title's words of that form --------------------
+
+def test_the_form_asked_stands_for_the_titles_words_of_that_form(monkeypatch):
+    from appliance.knowledge import title_asked
+
+    title = "Nộp hồ sơ, thời hạn giải quyết việc nuôi con nuôi"
+    monkeypatch.setattr(title_asked, "SESSION21_CASE_WORDS", True)
+    monkeypatch.setattr(title_asked, "SESSION21_FORM_WORDS", True)
+    assert title_asked.repeats_title(_folded("nộp hồ sơ nuôi con nuôi thì bao lâu giải quyết xong"), title)
+    assert not title_asked.repeats_title(_folded("nộp hồ sơ nuôi con nuôi giải quyết ở đâu"), title)   # not a time
+    assert title_asked.repeats_title(_folded("ai có thẩm quyền đăng ký kết hôn"), "Thẩm quyền đăng ký kết hôn")
+    assert not title_asked.repeats_title(_folded("đăng ký kết hôn cần giấy tờ gì"), "Thẩm quyền đăng ký kết hôn")
+    monkeypatch.setattr(title_asked, "SESSION21_FORM_WORDS", False)
+    assert not title_asked.repeats_title(_folded("nộp hồ sơ nuôi con nuôi thì bao lâu giải quyết xong"), title)
+
+
+def test_a_time_asked_of_a_titled_article_is_answered_by_its_passage_stating_it(library, monkeypatch):
+    from appliance.knowledge import title_asked
+
+    question = "nop ho so nuoi con nuoi o phuong thi bao nhieu ngay moi giai quyet xong"
+    monkeypatch.setattr(title_asked, "SESSION21_CASE_WORDS", True)
+    monkeypatch.setattr(title_asked, "SESSION21_FORM_WORDS", True)
+    on = search(library, question, 5)
+    assert on.answered and "52/2010/QH12|19" in _shown(on)[:2]
+    monkeypatch.setattr(title_asked, "SESSION21_FORM_WORDS", False)
+    assert not search(library, question, 5).answered
