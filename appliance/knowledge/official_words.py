@@ -49,11 +49,11 @@ from appliance.knowledge.validity import in_force
 SESSION20_SEAL = True
 # Session 21 (rule R1, measured once at the end): a missing entry of a civil-status record asked to be added → the rule
 # of khoản 2 Điều 29 Luật Hộ tịch (family "civil_addition").
-SESSION21_CIVIL_ADDITION = True
+SESSION21_CIVIL_ADDITION = True  # on by rule R1 (session 21): fresh right +3, wrong -3 (off 237/108/40)
 # Session 21 (rule R1): papers handed in late in the day, when the result is due → the "sau 15 giờ" rules.
-SESSION21_AFTER_HOURS = True
+SESSION21_AFTER_HOURS = True  # on by rule R1 (session 21): fresh right +3, wrong -1 (off 237/110/38)
 # Session 21 (rule R1): which ink a paper document is signed with → khoản 6 Điều 13 Nghị định 30/2020.
-SESSION21_SIGNING_INK = True
+SESSION21_SIGNING_INK = False  # off by rule R1 (session 21): moved no fresh verdict, no training wrong back
 # The kinds of question whose rule is stated in fixed official words (Rule.family).
 Family = Literal["unsigned", "own_interest", "disagree", "seal", "civil_addition", "after_hours", "signing_ink"]
 # The module constant that switches a family of rules on (Rule.flag); None: plain behaviour.

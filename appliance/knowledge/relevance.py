@@ -39,7 +39,7 @@ _ASKS_MONEY = re.compile(r"\b(bao nhieu tien|phat bao nhieu|muc phat|bao nhieu d
                          r"phi bao nhieu|le phi bao nhieu|dong bao nhieu)\b")
 # Session 21 (rule R1, measured once at the end; read at call time): money asked in other words.
 # SESSION21_MONEY_WORDS: "hết / mất / tốn (bao) nhiêu tiền", "nhiêu tiền một bản" (folded "nhieu" is also "nhiều").
-SESSION21_MONEY_WORDS = True
+SESSION21_MONEY_WORDS = True  # on by rule R1b (session 21): moved no fresh verdict; off, train17 wrong again
 _ASKS_MONEY_WORDS = re.compile(r"\b(?:het|mat|ton) (?:bao |het )?nhieu tien\b"
                                r"|\bnhieu tien (?:mot|1) (?:ban|trang|lan|bo)\b")
 # SESSION21_FEE_DUE: whether a fee is due ("có phải nộp / đóng lệ phí không", "có mất phí / tiền không", "có được miễn
@@ -47,7 +47,7 @@ _ASKS_MONEY_WORDS = re.compile(r"\b(?:het|mat|ton) (?:bao |het )?nhieu tien\b"
 # is exempt (bridge.answer_passages: `asks_fee_due`); the judgement of the ranking's own passages does not change (a
 # passage on exemptions that halves a fee states no amount). Not "phải trả tiền cấp dưỡng" (no fee), nor "thu thêm
 # tiền".
-SESSION21_FEE_DUE = True
+SESSION21_FEE_DUE = True  # on by rule R1 (session 21): fresh right +1, wrong -1 (off 239/108/38)
 _ASKS_FEE_DUE = re.compile(r"\b(?:(?:phai|co) (?:nop|dong|tra) (?:le )?phi|(?:mat|ton) (?:le phi|phi|tien)|"
                            r"(?:co )?thu (?:le )?phi|mien (?:le )?phi)\b(?: [a-z0-9]+){0,8}? (?:khong|ko|k|chua)\b")
 _ASKS_TIME = re.compile(r"\b(bao lau|bao nhieu ngay|may ngay|bao nhieu thang|trong bao lau|thoi han)\b")

@@ -66,7 +66,7 @@ RULE_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 # Session 21 (rule R1, measured once at the end): how much a benefit is, asked (folded): "hệ số bao nhiêu / mấy / nào",
 # "mức trợ cấp … bao nhiêu", "được hưởng / nhận / lãnh trợ cấp … bao nhiêu"; answered by the article titled as the
 # benefit's level ("Mức trợ cấp …", "Mức hỗ trợ …"; not "mức độ khuyết tật", a degree of disability).
-SESSION21_BENEFIT_AMOUNT = True
+SESSION21_BENEFIT_AMOUNT = True  # on by rule R1 (session 21): fresh right +1, wrong -1 (off 239/108/38)
 _AMOUNT = (re.compile(r"\bhe so (?:bao nhieu|may|nao)\b"
                       r"|\bmuc (?:tro cap|ho tro)\b(?: [a-z]+){0,10} (?:bao nhieu|the nao|ra sao|nao)\b"
                       r"|\b(?:duoc|huong|nhan|lanh) (?:tro cap|ho tro)\b(?: [a-z]+){0,6} (?:bao nhieu|muc nao)\b"),
