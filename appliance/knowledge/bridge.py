@@ -38,7 +38,7 @@ from appliance.citizen.understanding import Reading as CitizenReading
 from appliance.citizen.understanding import Understanding
 from appliance.citizen.understanding import thresholds as chat_thresholds
 from appliance.knowledge import relevance, rule_articles, store
-from appliance.knowledge.articles import find_article
+from appliance.knowledge.articles import articles_of, find_article
 from appliance.knowledge.procedure_basis import stating_passages
 from appliance.knowledge.procedures import Procedure, list_procedures
 from appliance.knowledge.subjects import Gap, basis_gaps, subjects
@@ -335,7 +335,7 @@ def _rule_rows(conn: sqlite3.Connection, procedure: Procedure, folded_query: str
     article = find_article(conn, own[0].document, own[0].article, own[0].clause) if own else None
     if article is None:
         return []
-    # The procedure's own law first; a condition it does not state may be another law's (SESSION19_CONDITION_ELSEWHERE).
+    # The procedure's own law first; a condition it does not state may be another law's (condition_elsewhere).
     rule = rule_articles.rule_passages(conn, article.doc_id, procedure.name, folded_query)
     return rule or rule_articles.condition_elsewhere(conn, article.doc_id, procedure.name, folded_query)
 
@@ -350,7 +350,22 @@ def answer_passages(conn: sqlite3.Connection, procedure: Procedure, folded_query
         agency = fact_passages(conn, procedure, "agency")
         seen = {int(row["id"]) for row in agency}
         legal = [*agency, *(row for row in legal if int(row["id"]) not in seen)]
-    kinds = relevance.asked_kinds(folded_query)
+    answer = _stating(conn, procedure, legal, relevance.asked_kinds(folded_query))
+    if answer and relevance.asks_fee_due(folded_query):
+        # Whether a fee is due (SESSION21_FEE_DUE): what is charged, its amount or who is exempt, first; the answer
+        # as it was follows (never lost: a procedure whose fee the ward confirms has no fee passage).
+        fee = [row for row in [*fact_passages(conn, procedure, "fee"), *fee_exemptions(conn, procedure)]
+               if not procedure.needs("fee") and relevance.states_kind("money", row["folded"])]
+        seen = {int(row["id"]) for row in fee}
+        answer = [*dict((int(row["id"]), row) for row in fee).values(),
+                  *(row for row in answer if int(row["id"]) not in seen)]
+    return answer
+
+
+def _stating(conn: sqlite3.Connection, procedure: Procedure, legal: list[sqlite3.Row],
+             kinds: frozenset[str]) -> list[sqlite3.Row]:
+    """`legal` when nothing is asked; else the procedure's fact passages for the kinds asked, then `legal`, each
+    stating one of them, when together they state all (none otherwise)."""
     if not legal or not kinds:
         return legal
     facts = [row for kind in sorted(kinds) if kind in FACT_OF_KIND and not procedure.needs(FACT_OF_KIND[kind])
@@ -361,6 +376,29 @@ def answer_passages(conn: sqlite3.Connection, procedure: Procedure, folded_query
             rows.setdefault(int(row["id"]), row)
     stated = all(any(relevance.states_kind(kind, r["folded"]) for r in rows.values()) for kind in kinds)
     return list(rows.values()) if stated else []
+
+
+# The title of an article on who is exempt from a fee (folded): "Các đối tượng được miễn phí", "Trường hợp miễn, giảm lệ
+# phí …", "Các trường hợp miễn, không phải nộp lệ phí".
+_EXEMPTION_TITLE = re.compile(r"\bmien\b")
+
+
+def fee_exemptions(conn: sqlite3.Connection, procedure: Procedure) -> list[sqlite3.Row]:
+    """The passages in force of the articles on exemptions (_EXEMPTION_TITLE) of the documents the catalogue cites for
+    the procedure's fee, but a law's general rule (only the circulars and decrees that set the fee)."""
+    rows: list[sqlite3.Row] = []
+    documents: list[int] = []
+    for basis in procedure.bases("fee"):
+        article = find_article(conn, basis.document, basis.article, basis.clause)
+        if article is not None and article.doc_id not in documents:
+            documents.append(article.doc_id)
+    for doc_id in documents:
+        for article in articles_of(conn, doc_id):
+            if article.repealed or not _EXEMPTION_TITLE.search(" ".join(fold_tokens(article.title or ""))):
+                continue
+            rows.extend(r for r in store.chunks_with_documents(conn, store.chunk_ids_of_article(conn, article.id))
+                        if in_force(r["status"]) and r["doc_type"] != "Luật")
+    return rows
 
 
 def fact_passages(conn: sqlite3.Connection, procedure: Procedure, name: str) -> list[sqlite3.Row]:

@@ -5,7 +5,7 @@ Civil Code, which the library does not hold (not even as a registry row: its off
 pages here). The words are everywhere: Nghị định 23/2015 certifies wills and agreements dividing an estate, Luật
 Hôn nhân và gia đình divides a dead spouse's share. So "di chúc miệng có giá trị không" was answered with the
 certification of contracts, and "bố mất không để lại di chúc, con riêng có được chia tài sản không" with the family
-law's articles on property. Session 19 (`SESSION19_INHERITANCE_NOT_HELD`, read at call time by search.py): a question
+law's articles on property. Since session 19 (plain behaviour since session 21, rule R8), read by search.py: a question
 asking whether a will is valid, or who inherits and what share, and not asking to certify something (a will, an
 agreement dividing an estate: the library holds that), gets "not found" with `NOTE`; the nearest passages stay folded
 away as for every "not found"."""
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-SESSION19_INHERITANCE_NOT_HELD = True
 NOTE = ("Câu hỏi về giá trị của di chúc hoặc việc hưởng, chia thừa kế: thư viện chưa có văn bản quy định nội dung này "
         "(Bộ luật Dân sự); các đoạn có từ giống câu hỏi không phải câu trả lời.")
 # Whether a will is valid (folded): "di chúc miệng", "di chúc (tự viết tay) có giá trị / hợp pháp / hợp lệ / hiệu lực
@@ -34,5 +33,4 @@ _HELD = re.compile(r"(?<!khong )(?<!chua )\bchung thuc\b|\bkhai tu\b|\btrich luc
 def asks_not_held(folded_query: str) -> bool:
     """Whether the question (folded) asks a will's validity or who inherits, and nothing the library holds."""
     padded = f" {folded_query.strip()} "
-    return (SESSION19_INHERITANCE_NOT_HELD and bool(_WILL_VALID.search(padded) or _INHERITS.search(padded))
-            and not _HELD.search(padded))
+    return bool(_WILL_VALID.search(padded) or _INHERITS.search(padded)) and not _HELD.search(padded)

@@ -4,23 +4,36 @@ Some questions a ward hears again and again are answered by one passage that sha
 - a complaint or a denunciation sent without a name, a signature or an address ("thư tố cáo không ký tên có phải
   giải quyết không"): Điều 25 Luật Tố cáo, "thông tin có nội dung tố cáo nhưng không rõ họ tên, địa chỉ của người tố
   cáo"; khoản 5 Điều 11 Luật Khiếu nại, "Đơn khiếu nại không có chữ ký hoặc điểm chỉ của người khiếu nại"
-  (`SESSION19_UNSIGNED`);
+  (family "unsigned", session 19);
 - whether an official may register or certify for himself or his own family ("Chủ tịch phường có được ký giấy khai
   sinh cho cháu nội của mình không"): điểm h khoản 1 Điều 12 Luật Hộ tịch, "… đăng ký hộ tịch cho bản thân hoặc
   người thân thích"; khoản 3 Điều 9 Nghị định 23/2015, "… tài sản, lợi ích của bản thân mình hoặc của những người
-  thân thích" (`SESSION19_OWN_INTEREST`);
+  thân thích" (family "own_interest", session 19);
 - what a denouncer who disagrees with how the denunciation was resolved may do ("không đồng ý với kết luận giải quyết
   tố cáo thì tố cáo tiếp với ai"): khoản 1 Điều 37 Luật Tố cáo, "… việc giải quyết tố cáo là không đúng quy định của
   pháp luật thì người tố cáo có quyền tố cáo tiếp …", not Điều 38 on a denunciation left unresolved past its time
-  limit, whose words are the same (`SESSION19_DISAGREE`).
+  limit, whose words are the same (family "disagree", session 19).
 - how a seal is put on a signature or across pages ("đóng dấu lên chữ ký thì trùm bao nhiêu", "dấu giáp lai"): khoản 1
-  Điều 33 Nghị định 30/2020, "Khi đóng dấu lên chữ ký, dấu đóng phải trùm lên …" (`SESSION20_SEAL`; the question names a
-  signature, and the bridge read it as the certification of a signature).
+  Điều 33 Nghị định 30/2020, "Khi đóng dấu lên chữ ký, dấu đóng phải trùm lên …" (family "seal", flag `SESSION20_SEAL`;
+  the question names a signature, and the bridge read it as the certification of a signature).
+- adding a missing entry to a civil-status record ("giấy khai sinh để trống mục quê quán, muốn bổ sung", "xin bổ sung
+  thông tin hộ tịch"): khoản 2 Điều 29 Luật Hộ tịch, "… nếu thấy yêu cầu bổ sung hộ tịch là đúng, công chức tư pháp -
+  hộ tịch ghi nội dung bổ sung vào mục tương ứng …" (family "civil_addition", flag `SESSION21_CIVIL_ADDITION`; the
+  bridge answered with the khai sinh steps or the change-and-correction article, Điều 28). Not a parent's name to be
+  added (that is the recognition of a father or mother, Điều 25), nor papers missing from a file.
+- papers handed in late in the day, asked when the result is due ("nộp hồ sơ lúc 4 giờ chiều không kịp thì hẹn trả khi
+  nào"): khoản 3 Điều 5 Luật Hộ tịch, "… trường hợp nhận hồ sơ sau 15 giờ mà không giải quyết được ngay thì trả kết
+  quả trong ngày làm việc tiếp theo"; Điều 7 Nghị định 23/2015, "… nếu tiếp nhận yêu cầu sau 15 giờ" (family
+  "after_hours", flag `SESSION21_AFTER_HOURS`).
+- which ink a paper document is signed with ("ký văn bản thì dùng bút mực màu gì"): khoản 6 Điều 13 Nghị định 30/2020,
+  "… khi ký văn bản dùng bút có mực màu xanh, không dùng các loại mực dễ phai" (family "signing_ink", flag
+  `SESSION21_SIGNING_INK`); not the seal's ink.
 The ranking finds the law (every article of it repeats "tố cáo", "khai sinh") but not the rule, and the bridge answers
 with the procedure's steps. When the question is of such a kind, the passage holding the rule's official words
 (`RULES`: folded phrases, matched in the library's own text, so nothing is written here but where to look) is shown
 first, provided the answer already rests on that document (the bridged basis or the ranking's first passages): the
-question is then about that law, and the rest of the answer follows. Read at call time by search.py."""
+question is then about that law, and the rest of the answer follows. Read at call time by search.py. The session 19
+families are plain behaviour since session 21 (rule R8: on by rule R1 in session 19)."""
 
 from __future__ import annotations
 
@@ -33,12 +46,18 @@ from typing import Literal
 from appliance.knowledge import relevance, store
 from appliance.knowledge.validity import in_force
 
-SESSION19_UNSIGNED = True
-SESSION19_OWN_INTEREST = True
-SESSION19_DISAGREE = True
 SESSION20_SEAL = True
-# The module constant that switches a family of rules on (Rule.flag).
-Family = Literal["SESSION19_UNSIGNED", "SESSION19_OWN_INTEREST", "SESSION19_DISAGREE", "SESSION20_SEAL"]
+# Session 21 (rule R1, measured once at the end): a missing entry of a civil-status record asked to be added → the rule
+# of khoản 2 Điều 29 Luật Hộ tịch (family "civil_addition").
+SESSION21_CIVIL_ADDITION = True  # on by rule R1 (session 21): fresh right +3, wrong -3 (off 237/108/40)
+# Session 21 (rule R1): papers handed in late in the day, when the result is due → the "sau 15 giờ" rules.
+SESSION21_AFTER_HOURS = True  # on by rule R1 (session 21): fresh right +3, wrong -1 (off 237/110/38)
+# Session 21 (rule R1): which ink a paper document is signed with → khoản 6 Điều 13 Nghị định 30/2020.
+SESSION21_SIGNING_INK = False  # off by rule R1 (session 21): moved no fresh verdict, no training wrong back
+# The kinds of question whose rule is stated in fixed official words (Rule.family).
+Family = Literal["unsigned", "own_interest", "disagree", "seal", "civil_addition", "after_hours", "signing_ink"]
+# The module constant that switches a family of rules on (Rule.flag); None: plain behaviour.
+Flag = Literal["SESSION20_SEAL", "SESSION21_CIVIL_ADDITION", "SESSION21_AFTER_HOURS", "SESSION21_SIGNING_INK"]
 # The ranking's passages whose documents count as "the answer rests on them" when nothing is bridged.
 OWN_DEPTH = 5
 
@@ -73,39 +92,77 @@ _HOW_SEALED = re.compile(r"\b(?:len chu ky|trum|giap lai|dau treo|muc dau|mau do
 _CERTIFIED = re.compile(r"\b(?:chung thuc|sao y|ban sao)\b")
 
 
+# Adding civil-status information (folded): "bổ sung (thêm) (thông tin) hộ tịch", …
+_ADDS_CIVIL_INFO = re.compile(r"(?<!sua doi )\bbo sung (?:them )?(?:thong tin )?ho tich\b")
+# … or "bổ sung" an entry of a civil-status paper left blank ("để trống / bỏ trống / còn trống mục …", "chưa ghi",
+# "thiếu"): not "bổ sung giấy tờ / hồ sơ" (papers missing from a file), not "sửa đổi, bổ sung" (an amendment).
+_ADDS = re.compile(r"(?<!sua doi )\bbo sung\b(?! (?:them )?(?:giay|ho so|tai lieu|ban sao|hop dong|chung tu))")
+_CIVIL_PAPER = re.compile(r"\b(?:giay khai sinh|khai sinh|giay chung nhan ket hon|so ho tich|trich luc)\b")
+_BLANK_ENTRY = re.compile(r"\b(?:de trong|bo trong|con trong|chua (?:co|ghi|dien)|thieu|khong (?:co|ghi)) "
+                          r"(?:[a-z]+ ){0,3}?(?:muc|thong tin|noi dung|que quan|dan toc|quoc tich|ngay sinh|noi sinh|"
+                          r"gioi tinh)\b")
+# … but a parent's name to be added is the recognition of a father or mother (Điều 25), and papers missing from a file
+# are asked for again, not added to a record.
+_NOT_AN_ENTRY = re.compile(r"\b(?:(?:ho )?ten (?:cha|bo|me|ba)|nhan (?:cha|me|con)|thieu (?:giay to|ho so)|"
+                           r"ho so (?:con )?thieu)\b")
+
+
+# An hour of the afternoon the papers were handed in at (folded): "lúc 4 giờ chiều", "sau 15h", "16h30", "3 giờ chiều".
+_LATE_HOUR = re.compile(r"\b(?:(?:1[3-9]|2[0-3]) ?(?:gio|h)(?:\d\d)?|[1-6] gio (?:[0-9]+ )?(?:chieu|toi))\b")
+# … and when the result is due: "khi nào", "bao giờ", "hẹn trả", "trả kết quả", "không kịp", "thời hạn".
+_WHEN_DUE = re.compile(r"\b(?:khi nao|bao gio|luc nao|ngay nao|hen tra|tra ket qua|co ket qua|khong kip|thoi han)\b")
+# The ink a document is signed with (folded): "bút mực màu gì", "mực màu gì", "bút bi màu đen", "màu mực".
+_INK = re.compile(r"\b(?:but (?:muc |bi |long |chi )?mau|muc mau|mau muc|but (?:muc|bi) (?:[a-z]+ ){0,2}?(?:gi|nao))\b")
+_SIGNS = re.compile(r"\bky\b")
+# … not the seal's ink, nor a printer's.
+_NOT_SIGNING = re.compile(r"\b(?:dong dau|muc dau|con dau|may in|muc in)\b")
+
+
 @dataclass(frozen=True)
 class Rule:
-    flag: Family                 # the module constant that switches the family on
+    family: Family               # the kind of question
     asks: tuple[re.Pattern[str], ...]   # all must match the folded question
     phrase: str                  # folded words of the rule, found in the passage's folded text
     unless: re.Pattern[str] | None = None   # a question matching it is of another kind
+    flag: Flag | None = None     # the module constant that switches the family on (None: always on)
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("SESSION19_UNSIGNED", (_UNSIGNED, re.compile(r"\bto cao\b")),
+    Rule("unsigned", (_UNSIGNED, re.compile(r"\bto cao\b")),
          "khong ro ho ten dia chi cua nguoi to cao"),
-    Rule("SESSION19_UNSIGNED", (_UNSIGNED, re.compile(r"\bkhieu nai\b")),
+    Rule("unsigned", (_UNSIGNED, re.compile(r"\bkhieu nai\b")),
          "don khieu nai khong co chu ky hoac diem chi"),
-    Rule("SESSION19_OWN_INTEREST", (_OFFICIAL, _OWN_SIDE, _MAY), "ban than hoac nguoi than thich"),
-    Rule("SESSION19_OWN_INTEREST", (_OFFICIAL, _OWN_SIDE, _MAY), "ban than minh hoac cua nhung nguoi than thich"),
-    Rule("SESSION19_DISAGREE", (_DISAGREE, re.compile(r"\bto cao\b"), _NEXT),
+    Rule("own_interest", (_OFFICIAL, _OWN_SIDE, _MAY), "ban than hoac nguoi than thich"),
+    Rule("own_interest", (_OFFICIAL, _OWN_SIDE, _MAY), "ban than minh hoac cua nhung nguoi than thich"),
+    Rule("disagree", (_DISAGREE, re.compile(r"\bto cao\b"), _NEXT),
          "giai quyet to cao la khong dung quy dinh cua phap luat thi nguoi to cao co quyen to cao tiep",
          unless=re.compile(r"\bbi to cao\b")),   # the person denounced disagreeing has other rights
-    Rule("SESSION20_SEAL", (_SEAL, _HOW_SEALED), "khi dong dau len chu ky dau dong phai trum len", unless=_CERTIFIED),
+    Rule("seal", (_SEAL, _HOW_SEALED), "khi dong dau len chu ky dau dong phai trum len", unless=_CERTIFIED,
+         flag="SESSION20_SEAL"),
+    Rule("civil_addition", (_ADDS_CIVIL_INFO,), "neu thay yeu cau bo sung ho tich la dung", unless=_NOT_AN_ENTRY,
+         flag="SESSION21_CIVIL_ADDITION"),
+    Rule("civil_addition", (_ADDS, _CIVIL_PAPER, _BLANK_ENTRY), "neu thay yeu cau bo sung ho tich la dung",
+         unless=_NOT_AN_ENTRY, flag="SESSION21_CIVIL_ADDITION"),
+    Rule("after_hours", (_LATE_HOUR, _WHEN_DUE), "truong hop nhan ho so sau 15 gio ma khong giai quyet duoc ngay",
+         unless=_CERTIFIED, flag="SESSION21_AFTER_HOURS"),
+    Rule("after_hours", (_LATE_HOUR, _WHEN_DUE, _CERTIFIED), "neu tiep nhan yeu cau sau 15 gio",
+         flag="SESSION21_AFTER_HOURS"),
+    Rule("signing_ink", (_INK, _SIGNS), "khi ky van ban dung but co muc mau xanh", unless=_NOT_SIGNING,
+         flag="SESSION21_SIGNING_INK"),
 )
 
 
-def switched_on() -> dict[Family, bool]:
-    """Each family's flag, read at call time (tests switch one with monkeypatch)."""
-    return {"SESSION19_UNSIGNED": SESSION19_UNSIGNED, "SESSION19_OWN_INTEREST": SESSION19_OWN_INTEREST,
-            "SESSION19_DISAGREE": SESSION19_DISAGREE, "SESSION20_SEAL": SESSION20_SEAL}
+def switched_on() -> dict[Flag, bool]:
+    """Each flagged family's flag, read at call time (tests switch one with monkeypatch)."""
+    return {"SESSION20_SEAL": SESSION20_SEAL, "SESSION21_CIVIL_ADDITION": SESSION21_CIVIL_ADDITION,
+            "SESSION21_AFTER_HOURS": SESSION21_AFTER_HOURS, "SESSION21_SIGNING_INK": SESSION21_SIGNING_INK}
 
 
 def asked(folded_query: str) -> list[Rule]:
     """The rules (of the families switched on) whose kind of question this is (folded, padded)."""
     padded = f" {folded_query.strip()} "
     on = switched_on()
-    return [rule for rule in RULES if on[rule.flag] and all(p.search(padded) for p in rule.asks)
+    return [rule for rule in RULES if (rule.flag is None or on[rule.flag]) and all(p.search(padded) for p in rule.asks)
             and not (rule.unless and rule.unless.search(padded))]
 
 

@@ -37,6 +37,19 @@ _ASKING = frozenset("bao nhieu lau nao gom".split())  # words folding onto legal
 # that answers it states one ("2.000 đồng", "60 ngày").
 _ASKS_MONEY = re.compile(r"\b(bao nhieu tien|phat bao nhieu|muc phat|bao nhieu dong|muc thu|muc phi|hoc phi|"
                          r"phi bao nhieu|le phi bao nhieu|dong bao nhieu)\b")
+# Session 21 (rule R1, measured once at the end; read at call time): money asked in other words.
+# SESSION21_MONEY_WORDS: "hết / mất / tốn (bao) nhiêu tiền", "nhiêu tiền một bản" (folded "nhieu" is also "nhiều").
+SESSION21_MONEY_WORDS = True  # on by rule R1b (session 21): moved no fresh verdict; off, train17 wrong again
+_ASKS_MONEY_WORDS = re.compile(r"\b(?:het|mat|ton) (?:bao |het )?nhieu tien\b"
+                               r"|\bnhieu tien (?:mot|1) (?:ban|trang|lan|bo)\b")
+# SESSION21_FEE_DUE: whether a fee is due ("có phải nộp / đóng lệ phí không", "có mất phí / tiền không", "có được miễn
+# lệ phí không", "có thu phí không"): the bridged answer shows what is charged, its amount or that it is free, and who
+# is exempt (bridge.answer_passages: `asks_fee_due`); the judgement of the ranking's own passages does not change (a
+# passage on exemptions that halves a fee states no amount). Not "phải trả tiền cấp dưỡng" (no fee), nor "thu thêm
+# tiền".
+SESSION21_FEE_DUE = True  # on by rule R1 (session 21): fresh right +1, wrong -1 (off 239/108/38)
+_ASKS_FEE_DUE = re.compile(r"\b(?:(?:phai|co) (?:nop|dong|tra) (?:le )?phi|(?:mat|ton) (?:le phi|phi|tien)|"
+                           r"(?:co )?thu (?:le )?phi|mien (?:le )?phi)\b(?: [a-z0-9]+){0,8}? (?:khong|ko|k|chua)\b")
 _ASKS_TIME = re.compile(r"\b(bao lau|bao nhieu ngay|may ngay|bao nhieu thang|trong bao lau|thoi han)\b")
 # A question about a penalty ("có bị phạt không") is answered only by a passage about penalties.
 # Folded "phat" is also "phát" (phát hiện, cấp phát): only the phrases that mean a penalty.
@@ -115,8 +128,18 @@ def states_what_is_asked(folded_query: str, folded_text: str) -> bool:
 
 def asked_kinds(folded_query: str) -> frozenset[str]:
     """What the question asks for: "money" (an amount), "time" (a length of time), "penalty"."""
-    asks = (("money", _ASKS_MONEY), ("time", _ASKS_TIME), ("penalty", _ASKS_PENALTY))
-    return frozenset(kind for kind, pattern in asks if pattern.search(folded_query))
+    asks = (("time", _ASKS_TIME), ("penalty", _ASKS_PENALTY))
+    money = frozenset({"money"}) if _asks_money(folded_query) else frozenset()
+    return money | frozenset(kind for kind, pattern in asks if pattern.search(folded_query))
+
+
+def _asks_money(folded_query: str) -> bool:
+    return bool(_ASKS_MONEY.search(folded_query) or SESSION21_MONEY_WORDS and _ASKS_MONEY_WORDS.search(folded_query))
+
+
+def asks_fee_due(folded_query: str) -> bool:
+    """Whether the question (folded) asks whether a fee is due (SESSION21_FEE_DUE)."""
+    return SESSION21_FEE_DUE and bool(_ASKS_FEE_DUE.search(f" {folded_query.strip()} "))
 
 
 def states_kind(kind: str, folded_text: str) -> bool:
@@ -127,7 +150,7 @@ def states_kind(kind: str, folded_text: str) -> bool:
 
 def _kind(folded_query: str, folded_text: str) -> float:
     folded_text = _CLAUSE_NUMBER.sub(" ", folded_text, count=1)
-    if _ASKS_MONEY.search(folded_query) and not _STATES_MONEY.search(folded_text):
+    if _asks_money(folded_query) and not _STATES_MONEY.search(folded_text):
         return 0.0
     if _ASKS_TIME.search(folded_query) and not _STATES_TIME.search(folded_text):
         return 0.0

@@ -9,7 +9,7 @@ passage stating what is asked is shown before the basis (the basis follows: the 
 does it is still answered by it; session 18, rule R1: fresh right +3, wrong -3 with BM25 and the embedder;
 unconditional since session 20).
 
-Session 19 (`SESSION19_CONDITION_ELSEWHERE`): the condition of a procedure may live in ANOTHER law than the
+Session 19 (plain behaviour since session 21, rule R8): the condition of a procedure may live in ANOTHER law than the
 procedure's own: the age to marry is "Điều kiện kết hôn" (Điều 8 Luật Hôn nhân và gia đình), while the kết hôn
 procedure rests on Luật Hộ tịch, which has no such article. When the question asks a condition and the procedure's
 own law has none, the article of another law in force whose title is a condition and names the procedure's subject
@@ -20,6 +20,12 @@ the ranking answers by itself (nothing bridged), a condition asked brings the fi
 a condition whose subject the question names ("Điều kiện kết hôn" for "nam bao nhiêu tuổi thì được đăng ký kết hôn")
 into the candidates with CONDITION_BONUS (`condition_titled`, read by search.py), as defined_terms.py does for a term
 asked.
+
+Session 21 (`SESSION21_BENEFIT_AMOUNT`, read at call time): a question asking how much a benefit is ("cháu được hưởng
+trợ cấp hệ số bao nhiêu", "mức trợ cấp hằng tháng là bao nhiêu") asks the article of the procedure's own law titled as
+its level ("Mức trợ cấp xã hội hàng tháng", Điều 6 Nghị định 20/2021), not its steps (Điều 8). Unbridged, the first
+passage of each article so titled whose title's content syllables the question repeats (AMOUNT_TITLE_SHARE of them)
+joins the candidates as a condition titled so does (`amount_titled`, read by search.py).
 """
 
 from __future__ import annotations
@@ -34,8 +40,6 @@ from appliance.knowledge.indexing import STOPWORDS
 from appliance.knowledge.validity import in_force
 from appliance.text import fold_tokens
 
-# Read at call time.
-SESSION19_CONDITION_ELSEWHERE = True
 CONDITION_BONUS = 1.0
 # Share of the procedure name's content syllables an article title must contain to be about that procedure
 # ("chứng thực bản sao từ bản chính" → "Bản chính giấy tờ … không được dùng làm cơ sở để chứng thực bản sao").
@@ -59,6 +63,15 @@ RULE_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\b(?:dieu kien|bao nhieu tuoi|du tuoi|du (?:[a-z]+ ){0,2}tuoi)\b"),
      re.compile(r"\b(?:dieu kien|tieu chuan)\b")),
 )
+# Session 21 (rule R1, measured once at the end): how much a benefit is, asked (folded): "hệ số bao nhiêu / mấy / nào",
+# "mức trợ cấp … bao nhiêu", "được hưởng / nhận / lãnh trợ cấp … bao nhiêu"; answered by the article titled as the
+# benefit's level ("Mức trợ cấp …", "Mức hỗ trợ …"; not "mức độ khuyết tật", a degree of disability).
+SESSION21_BENEFIT_AMOUNT = True  # on by rule R1 (session 21): fresh right +1, wrong -1 (off 239/108/38)
+_AMOUNT = (re.compile(r"\bhe so (?:bao nhieu|may|nao)\b"
+                      r"|\bmuc (?:tro cap|ho tro)\b(?: [a-z]+){0,10} (?:bao nhieu|the nao|ra sao|nao)\b"
+                      r"|\b(?:duoc|huong|nhan|lanh) (?:tro cap|ho tro)\b(?: [a-z]+){0,6} (?:bao nhieu|muc nao)\b"),
+           re.compile(r"\bmuc (?:tro cap|ho tro)\b"))
+AMOUNT_TITLE_SHARE = 0.6
 _RIVAL_TITLE = re.compile(r"\b(?:thu tuc|tham quyen|giai thich tu ngu)\b")
 _CONDITION = RULE_KINDS[3]
 # An age stated, then whether it is allowed (folded): "17 tuổi rưỡi, … có đăng ký kết hôn được không".
@@ -86,7 +99,9 @@ def asked_rules(folded_query: str) -> list[re.Pattern[str]]:
     """The title patterns of the kinds of rule the question (folded, padded) asks about."""
     padded = f" {folded_query.strip()} "
     kinds = [title for asks, title in RULE_KINDS if asks.search(padded)]
-    if (SESSION19_CONDITION_ELSEWHERE and _CONDITION[1] not in kinds
+    if SESSION21_BENEFIT_AMOUNT and _AMOUNT[0].search(padded):
+        kinds.append(_AMOUNT[1])
+    if (_CONDITION[1] not in kinds
             and (_STATED_AGE_MAY.search(padded) or _QUALIFICATION.search(padded))):
         kinds.append(_CONDITION[1])
     return kinds
@@ -101,10 +116,10 @@ def subject_of(procedure_name: str) -> str:
 
 def condition_elsewhere(conn: sqlite3.Connection, own_doc_id: int, procedure_name: str,
                         folded_query: str) -> list[sqlite3.Row]:
-    """When the question asks a condition (SESSION19_CONDITION_ELSEWHERE): the first passage (in force, stating what is
+    """When the question asks a condition: the first passage (in force, stating what is
     asked) of the article of a law other than document `own_doc_id`, in force, whose title is a condition and names
     the procedure's subject (all its content syllables); of several, the shortest title. Empty otherwise."""
-    if not SESSION19_CONDITION_ELSEWHERE or _CONDITION[1] not in asked_rules(folded_query):
+    if _CONDITION[1] not in asked_rules(folded_query):
         return []
     subject = _content(subject_of(procedure_name))
     if not subject:
@@ -151,7 +166,7 @@ def rule_passages(conn: sqlite3.Connection, doc_id: int, procedure_name: str, fo
 
 
 def asks_condition(folded_query: str) -> bool:
-    return SESSION19_CONDITION_ELSEWHERE and _CONDITION[1] in asked_rules(folded_query)
+    return _CONDITION[1] in asked_rules(folded_query)
 
 
 @dataclass(frozen=True)
@@ -203,3 +218,28 @@ def condition_titled(conn: sqlite3.Connection, folded_query: str) -> dict[int, s
     return {article.first: article.title for article in _condition_articles(conn)
             if article.subject and all(w in asked for w in article.subject)
             and relevance.states_what_is_asked(folded_query, article.folded)}
+
+
+def amount_titled(conn: sqlite3.Connection, folded_query: str) -> dict[int, str]:
+    """When the question asks how much a benefit is (SESSION21_BENEFIT_AMOUNT): the first passage of each article (of a
+    document not out of force) titled as a benefit's level ("Mức trợ cấp …", "Mức hỗ trợ …") whose title's content
+    syllables the question repeats, AMOUNT_TITLE_SHARE of them, and that states what is asked: {chunk id: folded
+    title}."""
+    padded = f" {folded_query.strip()} "
+    if not SESSION21_BENEFIT_AMOUNT or not _AMOUNT[0].search(padded):
+        return {}
+    asked = set(padded.split())
+    rows = conn.execute("SELECT min(c.id) AS first, c.article_title, c.folded FROM kb_chunks c"
+                        " JOIN kb_documents d ON d.id = c.doc_id WHERE c.article_title <> '' AND d.status NOT IN"
+                        " ('het_hieu_luc', 'chua_co_hieu_luc')"
+                        " GROUP BY c.doc_id, c.article, c.article_title").fetchall()
+    found: dict[int, str] = {}
+    for row in rows:
+        title = " ".join(fold_tokens(str(row["article_title"])))
+        if not _AMOUNT[1].match(title):
+            continue
+        words = _content(str(row["article_title"]))
+        if (words and sum(1 for w in words if w in asked) / len(words) >= AMOUNT_TITLE_SHARE
+                and relevance.states_what_is_asked(padded, str(row["folded"]))):
+            found[int(row["first"])] = title
+    return found

@@ -241,6 +241,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         defined = set(titled.values())
         ids = list(dict.fromkeys([*ids, *titled]))
     conditions = rule_articles.condition_titled(conn, folded_query)   # a condition asked: the article titled so
+    conditions.update(rule_articles.amount_titled(conn, folded_query))   # a benefit's amount asked: its level's article
     ids = list(dict.fromkeys([*ids, *conditions]))
     condition_titles = set(conditions.values())
     chunk_rows = {int(r["id"]): r for r in store.chunks_with_documents(conn, ids)}

@@ -13,6 +13,7 @@ disciplinary one, is one).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Sequence
 
@@ -22,20 +23,49 @@ from appliance.knowledge.validity import in_force
 from appliance.text import fold_tokens
 
 SESSION20_TITLE_ASKED = True
+# Session 21 (rule R1, measured once at the end): "trường hợp", "việc" in a title name no subject ("Những trường hợp
+# được từ chối tiếp công dân", "… thời hạn giải quyết việc nuôi con nuôi"): a question asking whether one may refuse to
+# receive a citizen repeats the title without them.
+SESSION21_CASE_WORDS = False  # off by rule R1 (session 21): moved no fresh verdict, no training wrong back
+_CASE_WORDS = (" truong hop ", " viec ")
+# Session 21 (rule R1): the form asked stands for the title's words of that form: "bao lâu", "mấy ngày" for "thời hạn"
+# ("Nộp hồ sơ, thời hạn giải quyết việc nuôi con nuôi"), "ở đâu", "ai có thẩm quyền" for "thẩm quyền"
+# (relevance.ASKED_FORMS, as the ranking's title bonus reads them).
+SESSION21_FORM_WORDS = True  # on by rule R1 (session 21): fresh right +1, wrong unchanged (off 239/109/37)
+_FORM_WORDS = ((re.compile(r"\b(?:thoi han|thoi hieu|thoi gian)\b"), "time"),
+               (re.compile(r"\btham quyen\b"), "competence"))
 MIN_TITLE_WORDS = 3   # content syllables of the title ("Rút khiếu nại": rut, khieu, nai)
 DEPTH = 3             # the passages shown first (search.SHOWN)
 
 
 def title_words(article_title: str) -> list[str]:
-    """The title's content syllables, folded, unique, in order (stopwords and single letters left out)."""
-    return [w for w in dict.fromkeys(fold_tokens(article_title or "")) if w not in STOPWORDS and len(w) > 1]
+    """The title's content syllables, folded, unique, in order (stopwords, single letters and, with
+    SESSION21_CASE_WORDS, the words "trường hợp", "việc" left out)."""
+    folded = f" {' '.join(fold_tokens(article_title or ''))} "
+    if SESSION21_CASE_WORDS:
+        for generic in _CASE_WORDS:
+            folded = folded.replace(generic, " ")
+    return [w for w in dict.fromkeys(folded.split()) if w not in STOPWORDS and len(w) > 1]
 
 
 def repeats_title(folded_query: str, article_title: str) -> bool:
-    """Whether the question (folded) contains every content syllable of the title, MIN_TITLE_WORDS at least."""
+    """Whether the question (folded) contains every content syllable of the title, MIN_TITLE_WORDS at least (with
+    SESSION21_FORM_WORDS, the title's words of a form the question asks count as said)."""
     words = title_words(article_title)
     asked = set(folded_query.split())
+    if SESSION21_FORM_WORDS:
+        asked |= _form_words_said(folded_query, article_title)
     return len(words) >= MIN_TITLE_WORDS and all(w in asked for w in words)
+
+
+def _form_words_said(folded_query: str, article_title: str) -> set[str]:
+    """The title's words of the forms the question asks ("thoi", "han" when it asks how long)."""
+    padded, title = f" {folded_query.strip()} ", f" {' '.join(fold_tokens(article_title or ''))} "
+    kinds = {"time"} if "time" in relevance.asked_kinds(padded) else set()
+    if relevance.ASKS_COMPETENCE.search(padded):
+        kinds.add("competence")
+    return {w for pattern, kind in _FORM_WORDS if kind in kinds
+            for m in pattern.finditer(title) for w in m.group(0).split()}
 
 
 def title_answers(folded_query: str, rows: Sequence[sqlite3.Row]) -> bool:
@@ -43,8 +73,12 @@ def title_answers(folded_query: str, rows: Sequence[sqlite3.Row]) -> bool:
     if not SESSION20_TITLE_ASKED or not rows:
         return False
     first = rows[0]
+    # The passage stating what is asked: the first, or (SESSION21_FORM_WORDS) another of its article among the first
+    # DEPTH ("2. … trong thời hạn 30 ngày" after "1. Người nhận con nuôi nộp hồ sơ …").
+    same = [row for row in rows[:DEPTH] if SESSION21_FORM_WORDS and row["doc_id"] == first["doc_id"]
+            and row["article_title"] == first["article_title"]] if "doc_id" in first.keys() else []
     if (not in_force(first["status"]) or first["repealed"] or not repeats_title(folded_query, first["article_title"])
-            or not relevance.states_what_is_asked(folded_query, first["folded"])):
+            or not any(relevance.states_what_is_asked(folded_query, row["folded"]) for row in [first, *same])):
         return False
     title = " ".join(title_words(first["article_title"]))
     return all(" ".join(title_words(row["article_title"])) == title for row in rows[1:DEPTH]

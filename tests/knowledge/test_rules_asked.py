@@ -1,4 +1,5 @@
-"""Session 19: legal search behaviours behind SESSION19_* flags read at call time (docs/knowledge.md, "Session 19").
+"""Rules asked in fixed official words, a condition stated in another law, and a will's validity not held: session 19's
+legal search behaviours, plain behaviour since session 21 (rule R8; docs/knowledge.md, "Session 19", "Session 21").
 The sentences here are this file's own, not the blind writers'."""
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def _shown(result) -> list[str]:
     "đơn khiếu nại không ghi họ tên người gửi thì có được giải quyết không",
 ])
 def test_a_letter_without_a_name_asks_the_unsigned_rule(question):
-    assert {rule.flag for rule in official_words.asked(_folded(question))} == {"SESSION19_UNSIGNED"}, question
+    assert {rule.family for rule in official_words.asked(_folded(question))} == {"unsigned"}, question
 
 
 @pytest.mark.parametrize("question", [
@@ -44,7 +45,7 @@ def test_other_letters_ask_no_unsigned_rule(question):
     "Công chức hộ tịch tự đăng ký kết hôn cho em ruột thì có vi phạm không",
 ])
 def test_an_official_acting_for_his_own_family_asks_the_own_interest_rule(question):
-    assert {rule.flag for rule in official_words.asked(_folded(question))} == {"SESSION19_OWN_INTEREST"}, question
+    assert {rule.family for rule in official_words.asked(_folded(question))} == {"own_interest"}, question
 
 
 @pytest.mark.parametrize("question", [
@@ -53,24 +54,17 @@ def test_an_official_acting_for_his_own_family_asks_the_own_interest_rule(questi
     "cán bộ tư pháp chứng thực hợp đồng của vợ mình",                    # not asked whether allowed
 ])
 def test_other_questions_on_officials_or_relatives_ask_no_own_interest_rule(question):
-    assert not [r for r in official_words.asked(_folded(question)) if r.flag == "SESSION19_OWN_INTEREST"], question
+    assert not [r for r in official_words.asked(_folded(question)) if r.family == "own_interest"], question
 
 
-@pytest.mark.parametrize(("flag", "question", "key"), [
-    ("SESSION19_OWN_INTEREST", "Công chức tư pháp có được tự đăng ký kết hôn cho em ruột của mình không",
-     "60/2014/QH13|12"),
-    ("SESSION19_OWN_INTEREST", "Cán bộ tư pháp có được chứng thực hợp đồng mua bán nhà của chính vợ mình không",
-     "23/2015/NĐ-CP|9"),
-    ("SESSION19_UNSIGNED", "Tổ trưởng dân phố nhận được đơn tố cáo nặc danh về cán bộ phường, phường có xử lý không",
-     "25/2018/QH14|25"),
+@pytest.mark.parametrize(("question", "key"), [
+    ("Công chức tư pháp có được tự đăng ký kết hôn cho em ruột của mình không", "60/2014/QH13|12"),
+    ("Cán bộ tư pháp có được chứng thực hợp đồng mua bán nhà của chính vợ mình không", "23/2015/NĐ-CP|9"),
+    ("Tổ trưởng dân phố nhận được đơn tố cáo nặc danh về cán bộ phường, phường có xử lý không", "25/2018/QH14|25"),
 ])
-def test_the_passage_of_the_rule_asked_comes_first(library, monkeypatch, flag, question, key):
-    monkeypatch.setattr(official_words, flag, True)
+def test_the_passage_of_the_rule_asked_comes_first(library, question, key):
     on = search(library, question, 5)
     assert on.answered and _shown(on)[0] == key
-    monkeypatch.setattr(official_words, flag, False)
-    off = search(library, question, 5)
-    assert key not in _shown(off)
 
 
 @pytest.mark.parametrize(("question", "asked"), [
@@ -81,17 +75,14 @@ def test_the_passage_of_the_rule_asked_comes_first(library, monkeypatch, flag, q
     ("người bị tố cáo không đồng ý với kết luận thì có được giải trình không", False),   # the person denounced
 ])
 def test_a_denouncer_disagreeing_with_the_resolution_asks_the_rule_on_denouncing_again(question, asked):
-    flags = {rule.flag for rule in official_words.asked(_folded(question))}
-    assert ("SESSION19_DISAGREE" in flags) is asked, question
+    families = {rule.family for rule in official_words.asked(_folded(question))}
+    assert ("disagree" in families) is asked, question
 
 
-def test_the_rule_on_denouncing_again_comes_first(library, monkeypatch):
+def test_the_rule_on_denouncing_again_comes_first(library):
     question = "Bà con không đồng tình với kết luận nội dung tố cáo của phường thì có quyền làm gì"
-    monkeypatch.setattr(official_words, "SESSION19_DISAGREE", True)
     on = search(library, question, 5)
     assert on.answered and _shown(on)[0] == "25/2018/QH14|37"
-    monkeypatch.setattr(official_words, "SESSION19_DISAGREE", False)
-    assert "25/2018/QH14|37" not in _shown(search(library, question, 5))
 
 
 def test_a_question_naming_both_letters_gets_neither_rule(library):
@@ -118,8 +109,7 @@ def test_the_rule_is_not_put_first_for_a_law_the_answer_does_not_rest_on(library
 
 # --- a condition asked, stated in another law (rule_articles.py) ----------------------------------------------------
 
-def test_a_stated_age_asked_whether_allowed_is_a_condition_asked(monkeypatch):
-    monkeypatch.setattr(rule_articles, "SESSION19_CONDITION_ELSEWHERE", True)
+def test_a_stated_age_asked_whether_allowed_is_a_condition_asked():
     for question in ("cháu gái tôi mới 16 tuổi, hai nhà muốn tổ chức cưới, có đăng ký kết hôn được không",
                      "con trai 19 tuoi da du tuoi lay vo chua",
                      "muốn làm cộng tác viên dịch thuật cho phòng tư pháp thì cần bằng cấp gì"):
@@ -128,8 +118,6 @@ def test_a_stated_age_asked_whether_allowed_is_a_condition_asked(monkeypatch):
                      "đăng ký kết hôn có được làm ở phường nơi vợ ở không",                  # permission, no age
                      "bằng cấp của con tôi cần chứng thực bản sao ở đâu"):                   # a degree, not asked which
         assert not rule_articles.asks_condition(_folded(question)), question
-    monkeypatch.setattr(rule_articles, "SESSION19_CONDITION_ELSEWHERE", False)
-    assert not rule_articles.asks_condition(_folded("con trai 19 tuoi da du tuoi lay vo chua"))
 
 
 def test_a_procedures_subject_is_its_name_without_the_registration_words():
@@ -137,8 +125,7 @@ def test_a_procedures_subject_is_its_name_without_the_registration_words():
     assert rule_articles.subject_of("Cấp bản sao trích lục hộ tịch") == "bản sao trích lục hộ tịch"
 
 
-def test_the_condition_titled_articles_are_those_whose_subject_the_question_names(library, monkeypatch):
-    monkeypatch.setattr(rule_articles, "SESSION19_CONDITION_ELSEWHERE", True)
+def test_the_condition_titled_articles_are_those_whose_subject_the_question_names(library):
     titled = rule_articles.condition_titled(library, _folded("muốn kết hôn thì cần những điều kiện gì"))
     assert "dieu kien ket hon" in titled.values()
     assert not rule_articles.condition_titled(library, _folded("thủ tục kết hôn cần giấy tờ gì"))   # no condition
@@ -150,13 +137,9 @@ def test_the_condition_titled_articles_are_those_whose_subject_the_question_name
     "cháu gái tôi mới 16 tuổi, hai nhà muốn tổ chức cưới, có đăng ký kết hôn được không",   # bridged to kết hôn
     "con trai phải đủ bao nhiêu tuổi thì mới được đăng ký kết hôn",
 ])
-def test_the_condition_of_another_law_is_shown(library, monkeypatch, question):
-    monkeypatch.setattr(rule_articles, "SESSION19_CONDITION_ELSEWHERE", True)
+def test_the_condition_of_another_law_is_shown(library, question):
     on = search(library, question, 5)
-    monkeypatch.setattr(rule_articles, "SESSION19_CONDITION_ELSEWHERE", False)
-    off = search(library, question, 5)
     assert on.answered and _shown(on)[0] == "52/2014/QH13|8"
-    assert "52/2014/QH13|8" not in _shown(off)
 
 
 # --- a will's validity, who inherits: no text here (not_held.py) ----------------------------------------------------
@@ -185,16 +168,12 @@ def test_questions_the_library_holds_that_name_a_will_or_an_inheritance(question
     assert not asks_not_held(_folded(question)), question
 
 
-def test_a_question_on_a_wills_validity_is_not_answered_from_the_certification_rules(library, monkeypatch):
+def test_a_question_on_a_wills_validity_is_not_answered_from_the_certification_rules(library):
     from appliance.knowledge import not_held
 
     question = "Bố tôi lập di chúc miệng để lại nhà cho em tôi, di chúc đó có giá trị không"
-    monkeypatch.setattr(not_held, "SESSION19_INHERITANCE_NOT_HELD", True)
     on = search(library, question, 5)
     assert not on.answered and not on.hits and on.procedure is None and on.note == not_held.NOTE
-    monkeypatch.setattr(not_held, "SESSION19_INHERITANCE_NOT_HELD", False)
-    off = search(library, question, 5)
-    assert off.answered and off.procedure is not None   # the certification of contracts, shown as the answer
 
 
 def test_the_condition_titled_articles_follow_the_library(tmp_path):
