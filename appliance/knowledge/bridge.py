@@ -212,20 +212,10 @@ def _own_law(procedure: Procedure) -> str:
     return own[0].document if own else f"({procedure.code})"
 
 
-# The chat's out-of-scope reading vetoes the library's answer only when it names the matter (a topic with cue
-# phrases: passport, căn cước, a notary office…). "khac" is only a likeness to the writers' out-of-scope examples,
-# and a civil servant's question on the law itself reads that way ("người tố cáo có được giữ bí mật họ tên không":
-# the denunciation law's own article was hidden).
-# Off by rule R1 (session 21): legal fresh sets unchanged (BM25 231 / 111 / 43, said so 98 / 105), the citizen sets
-# through search one unanswerable more answered (said so 398 -> 397); training +3 right (252 -> 255).
-SESSION21_NAMED_OUT_OF_SCOPE = False
-
-
 def _outside(reader: Understanding, citizen: CitizenReading) -> bool:
     """The chat reads the question as a matter the ward does not handle, surely enough to hide passages."""
-    if citizen.intent != "out_of_scope" or citizen.confidence < OUT_OF_SCOPE or _catalogue_gap(reader, citizen):
-        return False
-    return not SESSION21_NAMED_OUT_OF_SCOPE or citizen.topic in reader.phrasings.out_of_scope
+    return (citizen.intent == "out_of_scope" and citizen.confidence >= OUT_OF_SCOPE
+            and not _catalogue_gap(reader, citizen))
 
 
 def _catalogue_gap(reader: Understanding, citizen: CitizenReading) -> bool:

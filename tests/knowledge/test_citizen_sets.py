@@ -346,19 +346,3 @@ def test_a_matter_the_catalogue_lacks_is_answered_from_the_library(library, monk
     assert out.hits[0].citation == "Khoản 1 Điều 14 Luật Nuôi con nuôi số 52/2010/QH12"
     passport = search(library, "làm hộ chiếu cho con ở đâu", 5)
     assert not passport.answered and passport.note == OUT_OF_SCOPE_NOTE
-
-
-def test_an_unnamed_out_of_scope_likeness_hides_no_article(library, monkeypatch):
-    """bridge.SESSION21_NAMED_OUT_OF_SCOPE: the chat reads a question on the denunciation law itself as like its
-    writers' out-of-scope examples ("khac", no matter named); only a named matter (căn cước, a notary office) hides
-    the passages that share the question's words."""
-    monkeypatch.setattr(bridge, "SESSION21_NAMED_OUT_OF_SCOPE", True)
-    question = "người tố cáo có được giữ bí mật họ tên của mình không"
-    reading = bridge.citizen_reading(list_procedures(library), question)
-    assert (reading.intent, reading.topic) == ("out_of_scope", "khac")
-    out = search(library, question, 5)
-    assert out.answered and "Luật Tố cáo số 25/2018/QH14" in " ".join(h.citation for h in out.hits[:3])
-    card = search(library, "Cấp đổi căn cước công dân làm ở đâu ạ", 5)
-    assert not card.answered and card.note == OUT_OF_SCOPE_NOTE
-    monkeypatch.setattr(bridge, "SESSION21_NAMED_OUT_OF_SCOPE", False)
-    assert search(library, question, 5).note == OUT_OF_SCOPE_NOTE
