@@ -174,8 +174,7 @@ def still_open(tokens: Tokens) -> None:
 # Session 20: a clause asking a rate alone after one asking a count ("tháng trước trả đúng hạn bao nhiêu hồ sơ, tỷ lệ
 # bao nhiêu", "… trễ hạn mấy bộ, chiếm bao nhiêu phần trăm") asks that count's rate (on time, late, online,
 # rejected): the rate had no measure of its own ("tỷ lệ của gì?": unsure). A count with no rate of its own
-# (received, resolved) keeps "tỷ lệ" unread. Read at run time; tested on and off in tests/ask/test_session20.py.
-SESSION20_RATE_OF_BEFORE = True  # on by rule R1 (session 20): fresh right +1, wrong unchanged
+# (received, resolved) keeps "tỷ lệ" unread. Tested in tests/ask/test_session20.py (plain behaviour since session 22).
 
 
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
@@ -231,7 +230,7 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
                 bases = ["truc_tuyen"]  # "nhận bao nhiêu, trong đó trực tuyến bao nhiêu"
             else:
                 intent.filters["hinh_thuc_nop"] = "Trực tuyến"  # "giải quyết bao nhiêu hồ sơ trực tuyến"
-        if SESSION20_RATE_OF_BEFORE and is_rate and not bases and len(clauses) > 1:
+        if is_rate and not bases and len(clauses) > 1:
             # "trả đúng hạn bao nhiêu hồ sơ, tỷ lệ bao nhiêu": the rate of the count asked before, if it has one
             rates = {RATE_OF[b] for b in found if b in RATE_OF}  # two counts with a rate each: which? unsure
             if len(rates) == 1 and (rate := rates.pop()) not in found:
