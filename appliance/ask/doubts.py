@@ -111,6 +111,18 @@ def changing_filler(tokens: Tokens, intent: Intent) -> None:
     if intent.measures and all(MEASURES[m].kind == "count" for m in intent.measures):
         for k in tokens.find("chiem"):  # "hộ tịch chiếm bao nhiêu": a share asked, a count had been given (bug fix)
             tokens.doubt(k)
+    # Bug fixes (session 22): "tháng 9 mỗi ngày nhận bao nhiêu", "tuần này từng ngày …", "các ngày trong tuần …" ask a
+    # figure for each day (or a day's average), and the period's total had been given; "có mấy thủ tục có hồ sơ trễ
+    # hạn" counts procedures, and the records had been counted ("bao nhiêu thủ tục hành chính" stays the records)
+    for k, word in enumerate(tokens.items[1:], 1):
+        if word == "ngay" and not tokens.used[k] and tokens.items[k - 1] in _EACH_UNIT and not tokens.used[k - 1]:
+            tokens.doubt(k)
+    for k in tokens.find("thu tuc", free_only=False):
+        asked = tokens.items[max(0, k - 2):k] == ["bao", "nhieu"] or tokens.items[k - 1:k] == ["may"]
+        if asked and tokens.items[k + 2:k + 4] != ["hanh", "chinh"]:
+            for j in (k, k + 1):  # taken as a group word ("thủ tục nào"), which it is not here
+                tokens.used[j] = False
+                tokens.doubt(j)
     for k, word in enumerate(tokens.items):
         before = tokens.items[k - 1] if k else ""
         if word == "lan" and not tokens.used[k] and (before in ("nhieu", "mot", "hai", "ba") or before.isdigit()) and (
@@ -145,6 +157,11 @@ def ranks_nothing(tokens: Tokens, intent: Intent) -> str:
     by_name = intent.group not in (None, "month", "quarter", "week", "day")  # per unit of time: parser.time_unit
     if counts and by_name and any(tokens.has(w) for w in _AVERAGE):
         return "chưa tính được số trung bình mỗi nhóm; hãy hỏi số của từng nhóm hoặc tổng của cả kỳ"
+    if counts and intent.group is None and intent.per is None and any(tokens.has(w) for w in _AVERAGE):
+        # "số hồ sơ tiếp nhận bình quân quý 3", "quý 3 trung bình trễ hạn bao nhiêu hồ sơ": an average with no unit
+        # read; the period's total had been given (bug fix, session 22)
+        return ("chưa rõ tính trung bình theo gì; hãy hỏi «bình quân mỗi tháng …», «trung bình mỗi ngày …» hoặc tổng "
+                "của cả kỳ")
     if intent.compare is not None and _WHOLE_WARD.search(tokens.text()):
         # "tỷ lệ trễ hạn của lĩnh vực đất đai so với toàn phường quý 3": the field against the whole ward, not the
         # quarter before, which had been compared

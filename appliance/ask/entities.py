@@ -266,6 +266,8 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
     for (_, end, first), (start, _, second) in zip(said, said[1:], strict=False):
         if start == end + 1:
             return f"Câu hỏi khớp với nhiều tên: «{first}», «{second}». Xin nêu rõ tên cần hỏi."
+    if (problem := _within_named(tokens, spans)):
+        return problem
     for column, values in seen.items():
         if column == "indicator":
             intent.indicator = values[0]
@@ -273,6 +275,23 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
             intent.filters[column] = values[0] if len(values) == 1 else values
     _explain_name_words(tokens, found)
     return None
+
+
+_ASKED = {"bao", "may", "so"}
+
+
+def _within_named(tokens: Tokens, spans: dict[str, list[tuple[int, int, str]]]) -> str:
+    """Bug fix (session 22): "tháng 10 nhận bao nhiêu hồ sơ, trong đó bao nhiêu hồ sơ hộ tịch", "quý 3 giải quyết bao
+    nhiêu, trong đó trễ hạn mấy hồ sơ đất đai": a name after "trong đó" narrows the second figure only, but it had
+    narrowed the first figure too (the whole ward's total was never given). Unsure where a figure is asked before."""
+    within = tokens.find("trong do", free_only=False)
+    if not within or not _ASKED & set(tokens.items[:within[0]]):
+        return ""
+    after = [value for column, said in spans.items() if column != "indicator"
+             for start, _, value in said if start > within[0]]
+    if not after:
+        return ""
+    return (f"«{after[0]}» nêu sau «trong đó» chỉ thu hẹp số sau; hãy hỏi riêng tổng số và số của «{after[0]}»")
 
 
 def _explain_name_words(tokens: Tokens, found: list[Candidate]) -> None:
