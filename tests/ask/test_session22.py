@@ -58,3 +58,22 @@ def test_how_many_procedures_is_not_how_many_records(ask_db):
     assert ask("tháng 10 tiếp nhận bao nhiêu thủ tục hành chính").keys == ["tiep_nhan"]
     ranked = ask("thủ tục nào nhận nhiều hồ sơ nhất tháng 10")
     assert ranked.status == "ok" and ranked.intent is not None and ranked.intent.group == "ten_thu_tuc"
+
+
+def test_status_or_field_words_name_no_procedure(ask_db):
+    """Bug fix (rule R7): "số hồ sơ bổ sung tháng 10" (a status's words) gave the procedure "Đăng ký thay đổi, cải
+    chính, bổ sung thông tin hộ tịch", "số hồ sơ xã hội tháng 10" (words of the field Bảo trợ xã hội, two procedures)
+    gave "Trợ cấp xã hội hàng tháng". Unsure. A field of one procedure ("kinh doanh"), the procedure's own words
+    ("trợ cấp xã hội", "trích lục") and the status said whole ("yêu cầu bổ sung") keep their readings."""
+    ask = asker(ask_db)
+    for said in ("số hồ sơ bổ sung tháng 10", "số hồ sơ xã hội tháng 10"):
+        assert ask(said).status == "unsure", said
+    for said, procedure in (("số hồ sơ trợ cấp xã hội tháng 10", "Trợ cấp xã hội hàng tháng"),
+                            ("số hồ sơ trích lục tháng 10", "Cấp bản sao trích lục hộ tịch"),
+                            ("số hồ sơ kinh doanh tháng 10", "Đăng ký thành lập hộ kinh doanh")):
+        got = ask(said)
+        assert got.status == "ok" and got.intent is not None, said
+        assert got.intent.filters.get("ten_thu_tuc") == procedure, said
+    status = ask("số hồ sơ yêu cầu bổ sung tháng 10")
+    assert status.status == "ok" and status.intent is not None
+    assert status.intent.filters.get("trang_thai") == "Chờ bổ sung"
