@@ -131,6 +131,19 @@ def changing_filler(tokens: Tokens, intent: Intent) -> None:
 
 
 
+def start_of_period(tokens: Tokens) -> None:
+    """Bug fix (session 22), for indicators: "tỷ lệ hộ nghèo đầu năm (nay)", "nửa năm" had been read as the year
+    (its latest month, or its total), "đầu" left as filler. The start of a period is not the period: unsure. "(từ)
+    đầu năm (đến giờ)" is the year to date, read as before."""
+    items = tokens.items
+    for k, word in enumerate(items[:-1]):
+        if word not in ("dau", "nua") or tokens.used[k] or items[k + 1] not in TIME_UNITS:
+            continue
+        if (k and items[k - 1] in ("tu", "ke")) or {"den", "toi"} & set(items[k + 2:k + 5]):
+            continue
+        tokens.doubt(k)
+
+
 _AVERAGE = ["trung binh", "binh quan"]
 _WHOLE_WARD = re.compile(r"\bso (?:voi|sanh voi) (?:muc )?(?:chung )?(?:cua )?(?:toan|ca) (?:phuong|don vi|dia ban)\b")
 _RETURN_ROUTE = re.compile(r"\btra (?:lai )?(?:ket qua )?(?:cho dan )?(?:qua |bang |theo |tai )?"

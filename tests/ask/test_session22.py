@@ -77,3 +77,15 @@ def test_status_or_field_words_name_no_procedure(ask_db):
     status = ask("số hồ sơ yêu cầu bổ sung tháng 10")
     assert status.status == "ok" and status.intent is not None
     assert status.intent.filters.get("trang_thai") == "Chờ bổ sung"
+
+
+def test_an_indicator_at_the_start_of_a_period_is_unsure(demo_settings):
+    """Bug fix (rule R7): "tỷ lệ hộ nghèo đầu năm (nay)" gave the year's latest month, "thu ngân sách nửa năm" the
+    year's total ("đầu", "nửa" were filler). The start or a half of a period is not the period: unsure. "(từ) đầu năm
+    (đến giờ)" is the year to date and "nửa đầu năm" the first half, as before."""
+    ask = asker(demo_settings.db_path)  # the demo ward reports its indicators
+    for said in ("tỷ lệ hộ nghèo đầu năm", "tỷ lệ hộ nghèo đầu năm nay", "thu ngân sách nửa năm"):
+        assert ask(said).status == "unsure", said
+    for said in ("thu ngân sách từ đầu năm", "thu ngân sách đầu năm đến giờ", "thu ngân sách nửa đầu năm"):
+        got = ask(said)
+        assert got.status == "ok" and got.intent is not None and got.intent.indicator, said
