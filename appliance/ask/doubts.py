@@ -175,6 +175,12 @@ def ranks_nothing(tokens: Tokens, intent: Intent) -> str:
         # read; the period's total had been given (bug fix, session 22)
         return ("chưa rõ tính trung bình theo gì; hãy hỏi «bình quân mỗi tháng …», «trung bình mỗi ngày …» hoặc tổng "
                 "của cả kỳ")
+    listed = any(isinstance(v, list) for v in intent.filters.values())
+    if listed and tokens.has("tong") and not tokens.has("tong hop") and not (
+            {"ai", "nao", "hon", "nhat", "moi", "tung", "rieng"} & set(tokens.items)):
+        # "tổng số hồ sơ của chị Lan và chị Mai tháng 10": their sum asked, and each one's figure had been ranked
+        # (bug fix, session 22)
+        return "chưa cộng được số của các tên đã nêu; hãy hỏi số của từng người (nhóm) hoặc từng tên một"
     if intent.compare is not None and _WHOLE_WARD.search(tokens.text()):
         # "tỷ lệ trễ hạn của lĩnh vực đất đai so với toàn phường quý 3": the field against the whole ward, not the
         # quarter before, which had been compared

@@ -89,3 +89,16 @@ def test_an_indicator_at_the_start_of_a_period_is_unsure(demo_settings):
     for said in ("thu ngân sách từ đầu năm", "thu ngân sách đầu năm đến giờ", "thu ngân sách nửa đầu năm"):
         got = ask(said)
         assert got.status == "ok" and got.intent is not None and got.intent.indicator, said
+
+
+def test_the_sum_of_two_names_is_unsure(ask_db):
+    """Bug fix (rule R7): "tổng số hồ sơ của chị Lan và chị Mai tháng 10", "tổng hồ sơ hộ tịch và chứng thực …" ask
+    their sum; each one's figure had been ranked, no sum given. Unsure. "mỗi người", "ai nhiều hơn" and names without
+    "tổng" (or with "tổng hợp", a report word) keep one figure each."""
+    ask = asker(ask_db)
+    for said in ("tổng số hồ sơ của chị Lan và chị Mai tháng 10", "tổng hồ sơ hộ tịch và chứng thực nhận tháng 10"):
+        assert ask(said).status == "unsure", said
+    for said in ("chị Lan và chị Mai tháng 10 mỗi người nhận bao nhiêu",
+                 "hộ tịch và chứng thực tháng 10 nhận bao nhiêu", "tổng hợp số hồ sơ hộ tịch và chứng thực tháng 10"):
+        got = ask(said)
+        assert got.status == "ok" and len(got.rows) == 2, said
