@@ -203,6 +203,7 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     found: list[str] = []
     done_at: list[tuple[int, int]] = []  # where "đã xử lý" of feedback became a status filter
     measured = 0  # clauses that named a measure
+    reads: list[tuple[list[int], list[str], list[tuple[int, int, str]], list[int]]] = []  # per clause: its bases
     for clause in clauses:
         if not clause:
             continue
@@ -224,7 +225,8 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         while len(set(bases)) > 1 and any(b in _BROADER for b in bases):
             broadest = max((b for b in bases if b in _BROADER), key=lambda b: _BROADER[b])
             bases = [b for b in bases if b != broadest]
-        if online_at & set(clause):
+        said_online = sorted(online_at & set(clause))
+        if said_online:
             received = set(bases) <= {"tiep_nhan"}
             if received and not intent.listing:
                 bases = ["truc_tuyen"]  # "nhận bao nhiêu, trong đó trực tuyến bao nhiêu"
@@ -235,6 +237,7 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
             rates = {RATE_OF[b] for b in found if b in RATE_OF}  # two counts with a rate each: which? unsure
             if len(rates) == 1 and (rate := rates.pop()) not in found:
                 found.append(rate)
+        reads.append((clause, list(bases), spots, said_online))
         measured += bool(bases)
         for base in bases:
             key = RATE_OF.get(base, base) if is_rate else base
@@ -247,6 +250,8 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
                 key = "pa_tiep_nhan"
             if key in MEASURES and key not in found:
                 found.append(key)
+    if intent.domain == "ho_so" and not intent.listing:
+        _subset_clauses(tokens, reads)
     if done_at and measured > 1:
         # "phản ánh tháng 10 nhận bao nhiêu, đã xử lý bao nhiêu", "… đã xử lý bao nhiêu, chưa xử lý bao nhiêu": "đã xử
         # lý" is a status filter, which would hold for every figure (the received count had been dropped, the open one
@@ -279,6 +284,35 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     intent.measures = found
     if rate_anywhere and not any(MEASURES[m].kind == "rate" for m in found):
         intent.measures = []  # "tỷ lệ" of what? Answering a count instead would mislead.
+
+
+# Bug fixes (session 22): a clause narrowing the figure of the clause before ("trong số hồ sơ tiếp nhận tháng 10, bao
+# nhiêu đã giải quyết", "trong các hồ sơ nhận tháng 10, có bao nhiêu bị trễ hạn": those received AND resolved / late, a
+# cohort no measure computes) had been given each event's own count in the period; "quý 3 giải quyết bao nhiêu hồ sơ,
+# trong đó trực tuyến bao nhiêu" (those resolved that were filed online) the count received online. Unsure, the
+# narrowing words unread. A subset counted on the same day keeps its answer: received → online, resolved → on time /
+# late ("giải quyết bao nhiêu, trong đó trễ hạn bao nhiêu").
+_WITHIN_OPENINGS = (["trong", "so"], ["trong", "cac"], ["trong", "tong", "so"], ["trong", "nhung"])
+_SAME_DAY_SUBSETS = {("tiep_nhan", "truc_tuyen"), ("da_giai_quyet", "dung_han"), ("da_giai_quyet", "tre_han")}
+
+
+def _subset_clauses(tokens: Tokens, reads: list[tuple[list[int], list[str], list[tuple[int, int, str]], list[int]]],
+                    ) -> None:
+    for (first, before, _, _), (_, after, spots, online) in zip(reads, reads[1:], strict=False):
+        if len(before) != 1 or not after:
+            continue
+        base = before[0]
+        opened = any(tokens.items[first[0]:first[0] + len(w)] == w for w in _WITHIN_OPENINGS)
+        for narrower in after:
+            if narrower == base or (base, narrower) in _SAME_DAY_SUBSETS:
+                continue
+            said = [(start, n) for start, n, b in spots if b == narrower]
+            if narrower == "truc_tuyen" and online and not said:
+                dropped.unread(tokens, online[0], len(online))  # "trực tuyến" alone: a filter of the figure before
+                return
+            if opened and said:
+                dropped.unread(tokens, *said[0])
+                return
 
 
 # Session 12: "có ai <làm gì> … không" asks whether anyone did, not who: "từ sáng tới giờ có ai nộp hồ sơ online

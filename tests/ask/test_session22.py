@@ -102,3 +102,21 @@ def test_the_sum_of_two_names_is_unsure(ask_db):
                  "hộ tịch và chứng thực tháng 10 nhận bao nhiêu", "tổng hợp số hồ sơ hộ tịch và chứng thực tháng 10"):
         got = ask(said)
         assert got.status == "ok" and len(got.rows) == 2, said
+
+
+def test_a_clause_narrowing_the_figure_before(ask_db):
+    """Bug fix (rule R7): "trong số hồ sơ tiếp nhận tháng 10, bao nhiêu hồ sơ đã giải quyết xong", "trong các hồ sơ nhận
+    tháng 10, có bao nhiêu bị trễ hạn" ask a cohort (received AND resolved / late) and each event's own count had been
+    given; "quý 3 giải quyết bao nhiêu hồ sơ, trong đó trực tuyến bao nhiêu" (the resolved filed online) the count
+    received online. Unsure. A subset counted on the same day keeps both figures."""
+    ask = asker(ask_db)
+    for said in ("trong số hồ sơ tiếp nhận tháng 10, bao nhiêu hồ sơ đã giải quyết xong",
+                 "trong các hồ sơ nhận tháng 10, có bao nhiêu hồ sơ bị trễ hạn",
+                 "trong số hồ sơ đã giải quyết quý 3, có bao nhiêu hồ sơ nộp trực tuyến",
+                 "quý 3 giải quyết bao nhiêu hồ sơ, trong đó trực tuyến bao nhiêu"):
+        assert ask(said).status == "unsure", said
+    for said, keys in (("tháng 10 nhận bao nhiêu hồ sơ, trong đó trực tuyến bao nhiêu", ["tiep_nhan", "truc_tuyen"]),
+                       ("quý 3 giải quyết bao nhiêu hồ sơ, trong đó đúng hạn bao nhiêu", ["da_giai_quyet", "dung_han"]),
+                       ("trong số hồ sơ đã giải quyết tháng 10, bao nhiêu trễ hạn", ["da_giai_quyet", "tre_han"])):
+        got = ask(said)
+        assert got.status == "ok" and got.keys == keys, said
