@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from appliance.ask import dropped, negations, record_lists
+from appliance.ask import dropped, negations, rate_base, record_lists
 from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
@@ -180,6 +180,7 @@ def still_open(tokens: Tokens) -> None:
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
     negations.read(tokens, intent.domain)
+    base_said = rate_base.read(tokens) if intent.domain == "ho_so" else None
     if intent.domain == "ho_so":
         still_open(tokens)
     if intent.domain == "phan_anh":
@@ -284,6 +285,8 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     intent.measures = found
     if rate_anywhere and not any(MEASURES[m].kind == "rate" for m in found):
         intent.measures = []  # "tỷ lệ" of what? Answering a count instead would mislead.
+    if base_said is not None and rate_base.problem(base_said[0], base_said[1], intent.measures):
+        dropped.unread(tokens, base_said[2], base_said[3])  # the total said is not the share's own (rate_base)
 
 
 # Bug fixes (session 22): a clause narrowing the figure of the clause before ("trong số hồ sơ tiếp nhận tháng 10, bao

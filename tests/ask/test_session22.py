@@ -2,7 +2,10 @@
 and off, with my own wording (never a set's sentence) and cases where it must not fire."""
 from __future__ import annotations
 
-from tests.ask.answering import asker
+import pytest
+
+from appliance.ask import rate_base
+from tests.ask.answering import asker, same
 
 
 def test_a_figure_for_each_day_is_unsure(ask_db):
@@ -120,3 +123,39 @@ def test_a_clause_narrowing_the_figure_before(ask_db):
                        ("trong số hồ sơ đã giải quyết tháng 10, bao nhiêu trễ hạn", ["da_giai_quyet", "tre_han"])):
         got = ask(said)
         assert got.status == "ok" and got.keys == keys, said
+
+
+def test_a_share_of_a_total_that_is_not_its_own(ask_db):
+    """Bug fix (rule R7, rate_base): "tỷ lệ trễ hạn trên tổng số hồ sơ tiếp nhận" (the late share of those received;
+    the measure's is of those resolved) had been given the measure's own share; "số hồ sơ trễ hạn chiếm tỷ lệ bao nhiêu
+    so với tổng số hồ sơ tiếp nhận" compared with the quarter before. Unsure. Its own total keeps the share, and "so
+    với quý 2" still compares."""
+    ask = asker(ask_db)
+    for said in ("tỷ lệ hồ sơ trễ hạn trên tổng số hồ sơ tiếp nhận quý 3",
+                 "tỷ lệ đúng hạn tính trên số hồ sơ nhận quý 3",
+                 "quý 3, số hồ sơ giải quyết trễ hạn chiếm tỷ lệ bao nhiêu so với tổng số hồ sơ tiếp nhận",
+                 "số hồ sơ trễ hạn quý 3 so với tổng số hồ sơ"):
+        assert ask(said).status == "unsure", said
+    for said, key in (("tỷ lệ trễ hạn trên số hồ sơ đã giải quyết quý 3", "ty_le_tre_han"),
+                      ("tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ tiếp nhận quý 3", "ty_le_truc_tuyen")):
+        got = ask(said)
+        assert got.status == "ok" and got.keys == [key], said
+    compared = ask("tỷ lệ đúng hạn quý 3 so với quý 2")
+    assert compared.status == "ok" and compared.intent is not None and compared.intent.compare is not None
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session22_share_of_its_own_total(ask_db, monkeypatch, on):
+    """rate_base.SESSION22_SHARE_OF_TOTAL: "… chiếm bao nhiêu phần trăm so với tổng số hồ sơ (đã giải quyết)" is the
+    share itself; off, unsure (the bug fix keeps it from being a comparison either way)."""
+    monkeypatch.setattr(rate_base, "SESSION22_SHARE_OF_TOTAL", on)
+    ask = asker(ask_db)
+    for said, plain in (("tháng 10 số hồ sơ trực tuyến chiếm bao nhiêu phần trăm so với tổng số hồ sơ",
+                         "tỷ lệ trực tuyến tháng 10"),
+                        ("quý 3 số hồ sơ trễ hạn chiếm tỷ lệ bao nhiêu so với tổng số hồ sơ đã giải quyết",
+                         "tỷ lệ trễ hạn quý 3")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        got = ask(said)
+        assert same(got, want) is on, said
+        assert on or got.status == "unsure", said
