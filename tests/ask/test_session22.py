@@ -159,3 +159,16 @@ def test_session22_share_of_its_own_total(ask_db, monkeypatch, on):
         got = ask(said)
         assert same(got, want) is on, said
         assert on or got.status == "unsure", said
+
+
+def test_a_list_of_group_names_is_not_the_records(ask_db):
+    """Bug fix (rule R7): "danh sách cán bộ trễ hạn", "danh sách các thủ tục có hồ sơ trễ hạn quý 3", "liệt kê các lĩnh
+    vực có hồ sơ quá hạn" ask the names of a group, and the records had been listed. Unsure. A name after the group word
+    and "thủ tục hành chính" (the records) keep the list."""
+    ask = asker(ask_db)
+    for said in ("danh sách cán bộ trễ hạn", "danh sách các thủ tục có hồ sơ trễ hạn quý 3",
+                 "liệt kê các lĩnh vực có hồ sơ quá hạn"):
+        assert ask(said).status == "unsure", said
+    for said in ("danh sách thủ tục hành chính trễ hạn tháng 10", "danh sách lĩnh vực đất đai hồ sơ trễ hạn tháng 10"):
+        got = ask(said)
+        assert got.status == "ok" and got.intent is not None and got.intent.listing, said
