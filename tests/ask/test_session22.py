@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from appliance.ask import rate_base
+from appliance.text import periods
 from tests.ask.answering import asker, same
 
 
@@ -172,3 +173,43 @@ def test_a_list_of_group_names_is_not_the_records(ask_db):
     for said in ("danh sách thủ tục hành chính trễ hạn tháng 10", "danh sách lĩnh vực đất đai hồ sơ trễ hạn tháng 10"):
         got = ask(said)
         assert got.status == "ok" and got.intent is not None and got.intent.listing, said
+
+
+def test_two_periods_joined_as_a_span_are_not_compared(ask_db):
+    """Bug fix (rule R7): "tháng 7 tới tháng 9", "tháng 9 đến tháng 10" (no "từ"), "t9-t10", "tháng 9 - tháng 10" are a
+    span, and the two months had been compared. Unsure, as a span not read. "từ tháng 7 đến tháng 9" is the span,
+    "tháng 10 so với tháng 9" and "tháng 9 và tháng 10" compare, as before."""
+    ask = asker(ask_db)
+    for said in ("số hồ sơ nhận tháng 7 tới tháng 9", "số hồ sơ nhận tháng 9 đến tháng 10", "số hồ sơ nhận t9-t10",
+                 "số hồ sơ nhận tháng 9 - tháng 10"):
+        assert ask(said).status == "unsure", said
+    span = ask("số hồ sơ nhận từ tháng 7 đến tháng 9")
+    assert span.status == "ok" and span.intent is not None and span.intent.compare is None
+    for said in ("số hồ sơ nhận tháng 10 so với tháng 9", "số hồ sơ nhận tháng 9 và tháng 10"):
+        got = ask(said)
+        assert got.status == "ok" and got.intent is not None and got.intent.compare is not None, said
+
+
+def test_a_period_up_to_now_not_read_is_unsure(ask_db):
+    """Bug fix (rule R7): "số hồ sơ nhận quý 3 đến nay", "hôm qua đến nay" gave the quarter (the day) alone, "đến nay"
+    taken for "now". Unsure. "từ 15/10 đến nay", "15/10 tới giờ", "tính đến nay" read as before."""
+    ask = asker(ask_db)
+    for said in ("số hồ sơ nhận quý 3 đến nay", "số hồ sơ nhận hôm qua đến nay"):
+        assert ask(said).status == "unsure", said
+    for said in ("số hồ sơ nhận từ 15/10 đến nay", "số hồ sơ nhận 15/10 tới giờ", "hồ sơ quá hạn tính đến nay"):
+        assert ask(said).status == "ok", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session22_month_up_to_now(ask_db, monkeypatch, on):
+    """periods.SESSION22_MONTH_TO_NOW: "tháng 10 đến nay", "tháng 9 tới giờ" with no "từ" are from the first of that
+    month to today, as "từ tháng 10 đến nay"; off, unsure (the bug fix: the month alone had been given)."""
+    monkeypatch.setattr(periods, "SESSION22_MONTH_TO_NOW", on)
+    ask = asker(ask_db)
+    for said, plain in (("số hồ sơ nhận tháng 10 đến nay", "số hồ sơ nhận từ tháng 10 đến nay"),
+                        ("tháng 9 tới giờ trễ hạn bao nhiêu hồ sơ", "từ tháng 9 đến nay trễ hạn bao nhiêu hồ sơ")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        got = ask(said)
+        assert same(got, want) is on, said
+        assert on or got.status == "unsure", said
