@@ -220,6 +220,11 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
                     bases.append(base)
                     spots.append((start, len(phrase.split()), base))
         dropped.cohort(tokens, spots)
+        for start, n, base in spots:
+            # "số hồ sơ đang xử lý đúng hạn", "còn trong hạn": open and not yet due, which no measure counts; the
+            # records returned on time had been counted (bug fix, session 22)
+            if base == "dung_han" and ({"dang", "con", "van"} & set(tokens.items[max(0, start - 4):start])):
+                dropped.unread(tokens, start, n)
         if "qua_han" in bases and not ({"chua", "ton", "dang", "con"} & words) and (
                 is_rate or "da_giai_quyet" in bases):
             bases = ["tre_han" if b == "qua_han" else b for b in bases]

@@ -213,3 +213,15 @@ def test_session22_month_up_to_now(ask_db, monkeypatch, on):
         got = ask(said)
         assert same(got, want) is on, said
         assert on or got.status == "unsure", said
+
+
+def test_open_and_not_yet_due_is_unsure(ask_db):
+    """Bug fix (rule R7): "số hồ sơ đang xử lý đúng hạn", "số hồ sơ còn trong hạn" ask the open records not yet due,
+    which no measure counts; those returned on time had been counted. Unsure. "đúng hạn" of those returned, and "còn"
+    before another clause's measure, keep their answers."""
+    ask = asker(ask_db)
+    for said in ("số hồ sơ đang xử lý đúng hạn", "số hồ sơ còn trong hạn", "số hồ sơ vẫn còn trong hạn xử lý"):
+        assert ask(said).status == "unsure", said
+    assert ask("số hồ sơ đúng hạn quý 3").keys == ["dung_han"]
+    both = ask("tháng 10 giải quyết đúng hạn bao nhiêu, còn trễ hạn bao nhiêu")
+    assert both.status == "ok" and both.keys == ["dung_han", "tre_han"]
