@@ -2,13 +2,14 @@
 sơ (đã giải quyết)", "tỷ lệ đúng hạn tính trên số hồ sơ tiếp nhận".
 
 Bug fix (session 22, rule R7): "so với tổng số …" after a share had been read as a comparison with the period before
-("tỷ lệ trễ hạn quý 3 … so với quý 2", a confident wrong), and a total other than the one the measure divides by
-("tỷ lệ trễ hạn trên tổng số hồ sơ tiếp nhận": the late share of those received, while the measure is the late share
-of those resolved, CONTRACT §4) had been dropped and the measure's own share given. A total named that is not the
-measure's own is unsure; "so với tổng …" is never a comparison.
+("tỷ lệ trễ hạn quý 3 … so với quý 2", a confident wrong): it is never a comparison, and unsure unless a flag reads it.
 
-Session 22 reading (`SESSION22_SHARE_OF_TOTAL`, read at run time): "so với tổng số (hồ sơ) [its own total]" is the share
-itself, answered (off: unsure, as the bug fix leaves it). Tested on and off in tests/ask/test_session22.py.
+Session 22 flags (read at run time; tested on and off in tests/ask/test_session22.py):
+- `SESSION22_SHARE_OF_TOTAL`: "so với tổng số (hồ sơ) [its own total]" is the share itself, answered (off: unsure);
+- `SESSION22_OTHER_TOTAL`: a total named that is not the one the measure divides by ("tỷ lệ trễ hạn trên tổng số hồ sơ
+  tiếp nhận": the late share of those received, while the measure is the late share of those resolved, CONTRACT §4)
+  is unsure; it had been dropped and the measure's own share given (a writer may grade the measure's own share, so
+  not rule R7).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from appliance.ask.tokens import Tokens
 from appliance.reporting.measures import MEASURES, total_of
 
 SESSION22_SHARE_OF_TOTAL = True
+SESSION22_OTHER_TOTAL = True
 _COMPARED = (["so", "voi"], ["so", "sanh", "voi"])
 _TOTAL = (["tong", "so"], ["tong", "cong"], ["tong"], ["toan", "bo"])
 _ON = (["tinh", "tren"], ["tren"])
@@ -70,7 +72,7 @@ def problem(named: str, compared: bool, measures: list[str]) -> str:
     rates = [MEASURES[m] for m in measures if MEASURES[m].kind == "rate"]
     if not rates:
         return "câu hỏi nêu «so với / trên tổng số» mà không hỏi tỷ lệ; hãy hỏi «tỷ lệ … bao nhiêu»" if compared else ""
-    if named and any(total_of(m).key != named for m in rates):
+    if SESSION22_OTHER_TOTAL and named and any(total_of(m).key != named for m in rates):
         own = total_of(rates[0]).label.lower()
         return (f"tỷ lệ này được tính trên số hồ sơ «{own}», không phải số đã nêu; hãy hỏi riêng hai con số "
                 "hoặc hỏi tỷ lệ theo cách tính chuẩn")

@@ -294,12 +294,14 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         dropped.unread(tokens, base_said[2], base_said[3])  # the total said is not the share's own (rate_base)
 
 
-# Bug fixes (session 22): a clause narrowing the figure of the clause before ("trong số hồ sơ tiếp nhận tháng 10, bao
-# nhiêu đã giải quyết", "trong các hồ sơ nhận tháng 10, có bao nhiêu bị trễ hạn": those received AND resolved / late, a
-# cohort no measure computes) had been given each event's own count in the period; "quý 3 giải quyết bao nhiêu hồ sơ,
-# trong đó trực tuyến bao nhiêu" (those resolved that were filed online) the count received online. Unsure, the
+# A clause narrowing the figure of the clause before. Bug fix (session 22): "quý 3 giải quyết bao nhiêu hồ sơ, trong đó
+# trực tuyến bao nhiêu" (those resolved that were filed online) had been given the count received online. Session 22
+# flag SESSION22_WITHIN_COHORT (read at run time; a writer may grade each event's own count, so not rule R7): "trong số
+# hồ sơ tiếp nhận tháng 10, bao nhiêu đã giải quyết", "trong các hồ sơ nhận tháng 10, có bao nhiêu bị trễ hạn" (those
+# received AND resolved / late, a cohort no measure computes; each event's own count had been given). Unsure, the
 # narrowing words unread. A subset counted on the same day keeps its answer: received → online, resolved → on time /
 # late ("giải quyết bao nhiêu, trong đó trễ hạn bao nhiêu").
+SESSION22_WITHIN_COHORT = True
 _WITHIN_OPENINGS = (["trong", "so"], ["trong", "cac"], ["trong", "tong", "so"], ["trong", "nhung"])
 _SAME_DAY_SUBSETS = {("tiep_nhan", "truc_tuyen"), ("da_giai_quyet", "dung_han"), ("da_giai_quyet", "tre_han")}
 
@@ -318,7 +320,7 @@ def _subset_clauses(tokens: Tokens, reads: list[tuple[list[int], list[str], list
             if narrower == "truc_tuyen" and online and not said:
                 dropped.unread(tokens, online[0], len(online))  # "trực tuyến" alone: a filter of the figure before
                 return
-            if opened and said:
+            if SESSION22_WITHIN_COHORT and opened and said:
                 dropped.unread(tokens, *said[0])
                 return
 

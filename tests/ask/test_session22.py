@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import rate_base
+from appliance.ask import doubts, rate_base, understand
 from appliance.text import periods
 from tests.ask.answering import asker, same
 
 
-def test_a_figure_for_each_day_is_unsure(ask_db):
-    """Bug fix (rule R7): "tháng 9 mỗi ngày nhận bao nhiêu hồ sơ", "tuần này từng ngày …", "các ngày trong tuần này …"
-    ask a figure for each day (or a day's average); the period's total had been given. "trung bình mỗi ngày" keeps its
-    average, "mỗi tuần" its breakdown."""
+@pytest.mark.parametrize("on", [True, False])
+def test_session22_a_figure_for_each_day(ask_db, monkeypatch, on):
+    """doubts.SESSION22_EACH_DAY: "tháng 9 mỗi ngày nhận bao nhiêu hồ sơ", "tuần này từng ngày …", "các ngày trong tuần
+    này …" ask a figure for each day (or a day's average): unsure; off, the period's total. "trung bình mỗi ngày" keeps
+    its average, "mỗi tuần" its breakdown."""
+    monkeypatch.setattr(doubts, "SESSION22_EACH_DAY", on)
     ask = asker(ask_db)
     for said in ("tháng 9 mỗi ngày nhận bao nhiêu hồ sơ", "tuần này từng ngày nhận bao nhiêu hồ sơ",
-                 "các ngày trong tuần này nhận bao nhiêu hồ sơ", "số hồ sơ trả kết quả hàng ngày tháng 10"):
-        assert ask(said).status == "unsure", said
+                 "các ngày trong tuần này nhận bao nhiêu hồ sơ"):
+        assert (ask(said).status == "unsure") is on, said
     average = ask("trung bình mỗi ngày tháng 10 nhận bao nhiêu hồ sơ")
     assert average.status == "ok" and average.intent is not None and average.intent.per == "day"
     weeks = ask("tháng 10 mỗi tuần trả trễ hạn bao nhiêu hồ sơ")
@@ -24,14 +26,16 @@ def test_a_figure_for_each_day_is_unsure(ask_db):
     assert ask("hồ sơ nhận ngày 15/10 bao nhiêu").status == "ok"
 
 
-def test_an_average_count_with_no_unit_is_unsure(ask_db):
-    """Bug fix (rule R7): "số hồ sơ tiếp nhận bình quân quý 3", "quý 3 trung bình trễ hạn bao nhiêu hồ sơ" ask an
-    average of a count with no unit read (per month? per day?); the quarter's total had been given. An average with its
-    unit, the average processing time and a rate keep their answers."""
+@pytest.mark.parametrize("on", [True, False])
+def test_session22_an_average_count_with_no_unit(ask_db, monkeypatch, on):
+    """doubts.SESSION22_AVERAGE_NO_UNIT: "số hồ sơ tiếp nhận bình quân quý 3", "quý 3 trung bình trễ hạn bao nhiêu hồ
+    sơ" ask an average of a count with no unit read (per month? per day?): unsure; off, the quarter's total. An average
+    with its unit, the average processing time and a rate keep their answers."""
+    monkeypatch.setattr(doubts, "SESSION22_AVERAGE_NO_UNIT", on)
     ask = asker(ask_db)
     for said in ("số hồ sơ tiếp nhận bình quân quý 3", "quý 3 trung bình trễ hạn bao nhiêu hồ sơ",
                  "số phản ánh bình quân tháng 10"):
-        assert ask(said).status == "unsure", said
+        assert (ask(said).status == "unsure") is on, said
     for said, key in (("bình quân mỗi tháng năm nay nhận bao nhiêu hồ sơ", "binh_quan"),
                       ("thời gian giải quyết trung bình quý 3", "so_ngay_tb"),
                       ("tỷ lệ đúng hạn trung bình năm nay", "ty_le_dung_han")):
@@ -108,15 +112,12 @@ def test_the_sum_of_two_names_is_unsure(ask_db):
         assert got.status == "ok" and len(got.rows) == 2, said
 
 
-def test_a_clause_narrowing_the_figure_before(ask_db):
-    """Bug fix (rule R7): "trong số hồ sơ tiếp nhận tháng 10, bao nhiêu hồ sơ đã giải quyết xong", "trong các hồ sơ nhận
-    tháng 10, có bao nhiêu bị trễ hạn" ask a cohort (received AND resolved / late) and each event's own count had been
-    given; "quý 3 giải quyết bao nhiêu hồ sơ, trong đó trực tuyến bao nhiêu" (the resolved filed online) the count
-    received online. Unsure. A subset counted on the same day keeps both figures."""
+def test_online_after_a_resolved_count(ask_db):
+    """Bug fix (rule R7): "quý 3 giải quyết bao nhiêu hồ sơ, trong đó trực tuyến bao nhiêu", "trong số hồ sơ đã giải
+    quyết quý 3, có bao nhiêu hồ sơ nộp trực tuyến" (the resolved filed online) gave the count received online.
+    Unsure. A subset counted on the same day keeps both figures."""
     ask = asker(ask_db)
-    for said in ("trong số hồ sơ tiếp nhận tháng 10, bao nhiêu hồ sơ đã giải quyết xong",
-                 "trong các hồ sơ nhận tháng 10, có bao nhiêu hồ sơ bị trễ hạn",
-                 "trong số hồ sơ đã giải quyết quý 3, có bao nhiêu hồ sơ nộp trực tuyến",
+    for said in ("trong số hồ sơ đã giải quyết quý 3, có bao nhiêu hồ sơ nộp trực tuyến",
                  "quý 3 giải quyết bao nhiêu hồ sơ, trong đó trực tuyến bao nhiêu"):
         assert ask(said).status == "unsure", said
     for said, keys in (("tháng 10 nhận bao nhiêu hồ sơ, trong đó trực tuyến bao nhiêu", ["tiep_nhan", "truc_tuyen"]),
@@ -126,17 +127,14 @@ def test_a_clause_narrowing_the_figure_before(ask_db):
         assert got.status == "ok" and got.keys == keys, said
 
 
-def test_a_share_of_a_total_that_is_not_its_own(ask_db):
-    """Bug fix (rule R7, rate_base): "tỷ lệ trễ hạn trên tổng số hồ sơ tiếp nhận" (the late share of those received;
-    the measure's is of those resolved) had been given the measure's own share; "số hồ sơ trễ hạn chiếm tỷ lệ bao nhiêu
-    so với tổng số hồ sơ tiếp nhận" compared with the quarter before. Unsure. Its own total keeps the share, and "so
-    với quý 2" still compares."""
+def test_so_voi_tong_so_is_no_comparison(ask_db):
+    """Bug fix (rule R7, rate_base): "số hồ sơ trễ hạn quý 3 so với tổng số hồ sơ", "… chiếm tỷ lệ bao nhiêu so với
+    tổng số hồ sơ tiếp nhận" had compared with the quarter before. A count so said is unsure. Its own total keeps the
+    share, and "so với quý 2" still compares."""
     ask = asker(ask_db)
-    for said in ("tỷ lệ hồ sơ trễ hạn trên tổng số hồ sơ tiếp nhận quý 3",
-                 "tỷ lệ đúng hạn tính trên số hồ sơ nhận quý 3",
-                 "quý 3, số hồ sơ giải quyết trễ hạn chiếm tỷ lệ bao nhiêu so với tổng số hồ sơ tiếp nhận",
-                 "số hồ sơ trễ hạn quý 3 so với tổng số hồ sơ"):
-        assert ask(said).status == "unsure", said
+    assert ask("số hồ sơ trễ hạn quý 3 so với tổng số hồ sơ").status == "unsure"
+    other = ask("quý 3, số hồ sơ giải quyết trễ hạn chiếm tỷ lệ bao nhiêu so với tổng số hồ sơ tiếp nhận")
+    assert other.status == "unsure" or (other.intent is not None and other.intent.compare is None)
     for said, key in (("tỷ lệ trễ hạn trên số hồ sơ đã giải quyết quý 3", "ty_le_tre_han"),
                       ("tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ tiếp nhận quý 3", "ty_le_truc_tuyen")):
         got = ask(said)
@@ -225,3 +223,31 @@ def test_open_and_not_yet_due_is_unsure(ask_db):
     assert ask("số hồ sơ đúng hạn quý 3").keys == ["dung_han"]
     both = ask("tháng 10 giải quyết đúng hạn bao nhiêu, còn trễ hạn bao nhiêu")
     assert both.status == "ok" and both.keys == ["dung_han", "tre_han"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session22_a_cohort_after_within(ask_db, monkeypatch, on):
+    """understand.SESSION22_WITHIN_COHORT: "trong số hồ sơ tiếp nhận tháng 10, bao nhiêu hồ sơ đã giải quyết xong",
+    "trong các hồ sơ nhận tháng 10, có bao nhiêu bị trễ hạn" ask a cohort (received AND resolved / late): unsure; off,
+    each event's own count. "trong số hồ sơ đã giải quyết tháng 10, bao nhiêu trễ hạn" is a subset either way."""
+    monkeypatch.setattr(understand, "SESSION22_WITHIN_COHORT", on)
+    ask = asker(ask_db)
+    for said in ("trong số hồ sơ tiếp nhận tháng 10, bao nhiêu hồ sơ đã giải quyết xong",
+                 "trong các hồ sơ nhận tháng 10, có bao nhiêu hồ sơ bị trễ hạn"):
+        assert (ask(said).status == "unsure") is on, said
+    subset = ask("trong số hồ sơ đã giải quyết tháng 10, bao nhiêu trễ hạn")
+    assert subset.status == "ok" and subset.keys == ["da_giai_quyet", "tre_han"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session22_a_share_of_another_total(ask_db, monkeypatch, on):
+    """rate_base.SESSION22_OTHER_TOTAL: "tỷ lệ trễ hạn trên tổng số hồ sơ tiếp nhận" (the late share of those received;
+    the measure's is of those resolved), "tỷ lệ đúng hạn tính trên số hồ sơ nhận": unsure; off, the measure's own
+    share."""
+    monkeypatch.setattr(rate_base, "SESSION22_OTHER_TOTAL", on)
+    ask = asker(ask_db)
+    for said, key in (("tỷ lệ hồ sơ trễ hạn trên tổng số hồ sơ tiếp nhận quý 3", "ty_le_tre_han"),
+                      ("tỷ lệ đúng hạn tính trên số hồ sơ nhận quý 3", "ty_le_dung_han")):
+        got = ask(said)
+        assert (got.status == "unsure") is on, said
+        assert on or got.keys == [key], said
