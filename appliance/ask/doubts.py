@@ -85,8 +85,11 @@ def span_unread(tokens: Tokens) -> bool:
 # every reading. SESSION22_EACH_DAY: "mỗi / từng / các / hàng ngày" left unread makes the answer unsure.
 # SESSION22_AVERAGE_NO_UNIT: an average of a count with no unit of time read ("số hồ sơ tiếp nhận bình quân quý 3")
 # is unsure.
+# SESSION22_SUM_OF_NAMES: "tổng số hồ sơ của chị Lan và chị Mai" (their sum; each one's figure had been ranked) is
+# unsure.
 SESSION22_EACH_DAY = True
 SESSION22_AVERAGE_NO_UNIT = True
+SESSION22_SUM_OF_NAMES = True
 
 
 def until_now_unread(tokens: Tokens) -> bool:
@@ -211,10 +214,9 @@ def ranks_nothing(tokens: Tokens, intent: Intent) -> str:
         return ("chưa rõ tính trung bình theo gì; hãy hỏi «bình quân mỗi tháng …», «trung bình mỗi ngày …» hoặc tổng "
                 "của cả kỳ")
     listed = any(isinstance(v, list) for v in intent.filters.values())
-    if listed and tokens.has("tong") and not tokens.has("tong hop") and not (
+    if SESSION22_SUM_OF_NAMES and listed and tokens.has("tong") and not tokens.has("tong hop") and not (
             {"ai", "nao", "hon", "nhat", "moi", "tung", "rieng"} & set(tokens.items)):
         # "tổng số hồ sơ của chị Lan và chị Mai tháng 10": their sum asked, and each one's figure had been ranked
-        # (bug fix, session 22)
         return "chưa cộng được số của các tên đã nêu; hãy hỏi số của từng người (nhóm) hoặc từng tên một"
     if intent.compare is not None and _WHOLE_WARD.search(tokens.text()):
         # "tỷ lệ trễ hạn của lĩnh vực đất đai so với toàn phường quý 3": the field against the whole ward, not the

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import doubts, rate_base, understand
+from appliance.ask import doubts, entities, rate_base, understand
 from appliance.text import periods
 from tests.ask.answering import asker, same
 
@@ -43,14 +43,17 @@ def test_session22_an_average_count_with_no_unit(ask_db, monkeypatch, on):
         assert got.status == "ok" and key in got.keys, said
 
 
-def test_a_name_after_within_narrows_only_the_second_figure(ask_db):
-    """Bug fix (rule R7): "tháng 10 nhận bao nhiêu hồ sơ, trong đó bao nhiêu hồ sơ hộ tịch" gave the Hộ tịch count alone
-    (the name narrowed the total too); "…, trong đó trễ hạn mấy hồ sơ đất đai" both figures of Đất đai. Unsure. A name
-    before "trong đó" narrows both ("chị Lan …, trong đó trễ hạn bao nhiêu"); "trong đó trực tuyến" is a measure."""
+@pytest.mark.parametrize("on", [True, False])
+def test_session22_a_name_after_within(ask_db, monkeypatch, on):
+    """entities.SESSION22_WITHIN_NAMED: "tháng 10 nhận bao nhiêu hồ sơ, trong đó bao nhiêu hồ sơ hộ tịch" (off: the Hộ
+    tịch count alone, the name narrowing the total too), "…, trong đó trễ hạn mấy hồ sơ đất đai" (off: both figures of
+    Đất đai) are unsure. A name before "trong đó" narrows both ("chị Lan …, trong đó trễ hạn bao nhiêu"); "trong đó
+    trực tuyến" is a measure."""
+    monkeypatch.setattr(entities, "SESSION22_WITHIN_NAMED", on)
     ask = asker(ask_db)
     for said in ("tháng 10 nhận bao nhiêu hồ sơ, trong đó bao nhiêu hồ sơ hộ tịch",
                  "quý 3 giải quyết bao nhiêu hồ sơ, trong đó trễ hạn mấy hồ sơ đất đai"):
-        assert ask(said).status == "unsure", said
+        assert (ask(said).status == "unsure") is on, said
     named = ask("chị Lan tháng 10 giải quyết bao nhiêu hồ sơ, trong đó trễ hạn bao nhiêu")
     assert named.status == "ok" and named.keys == ["da_giai_quyet", "tre_han"]
     online = ask("tháng 10 nhận bao nhiêu hồ sơ, trong đó trực tuyến bao nhiêu")
@@ -68,14 +71,17 @@ def test_how_many_procedures_is_not_how_many_records(ask_db):
     assert ranked.status == "ok" and ranked.intent is not None and ranked.intent.group == "ten_thu_tuc"
 
 
-def test_status_or_field_words_name_no_procedure(ask_db):
+@pytest.mark.parametrize("on", [True, False])
+def test_status_or_field_words_name_no_procedure(ask_db, monkeypatch, on):
     """Bug fix (rule R7): "số hồ sơ bổ sung tháng 10" (a status's words) gave the procedure "Đăng ký thay đổi, cải
     chính, bổ sung thông tin hộ tịch", "số hồ sơ xã hội tháng 10" (words of the field Bảo trợ xã hội, two procedures)
     gave "Trợ cấp xã hội hàng tháng". Unsure. A field of one procedure ("kinh doanh"), the procedure's own words
-    ("trợ cấp xã hội", "trích lục") and the status said whole ("yêu cầu bổ sung") keep their readings."""
+    ("trợ cấp xã hội", "trích lục") and the status said whole ("yêu cầu bổ sung") keep their readings. The field's
+    words are entities.SESSION22_FIELD_WORDS (off: the procedure, as before)."""
+    monkeypatch.setattr(entities, "SESSION22_FIELD_WORDS", on)
     ask = asker(ask_db)
-    for said in ("số hồ sơ bổ sung tháng 10", "số hồ sơ xã hội tháng 10"):
-        assert ask(said).status == "unsure", said
+    assert ask("số hồ sơ bổ sung tháng 10").status == "unsure"
+    assert (ask("số hồ sơ xã hội tháng 10").status == "unsure") is on
     for said, procedure in (("số hồ sơ trợ cấp xã hội tháng 10", "Trợ cấp xã hội hàng tháng"),
                             ("số hồ sơ trích lục tháng 10", "Cấp bản sao trích lục hộ tịch"),
                             ("số hồ sơ kinh doanh tháng 10", "Đăng ký thành lập hộ kinh doanh")):
@@ -99,13 +105,15 @@ def test_an_indicator_at_the_start_of_a_period_is_unsure(demo_settings):
         assert got.status == "ok" and got.intent is not None and got.intent.indicator, said
 
 
-def test_the_sum_of_two_names_is_unsure(ask_db):
-    """Bug fix (rule R7): "tổng số hồ sơ của chị Lan và chị Mai tháng 10", "tổng hồ sơ hộ tịch và chứng thực …" ask
-    their sum; each one's figure had been ranked, no sum given. Unsure. "mỗi người", "ai nhiều hơn" and names without
-    "tổng" (or with "tổng hợp", a report word) keep one figure each."""
+@pytest.mark.parametrize("on", [True, False])
+def test_session22_the_sum_of_two_names(ask_db, monkeypatch, on):
+    """doubts.SESSION22_SUM_OF_NAMES: "tổng số hồ sơ của chị Lan và chị Mai tháng 10", "tổng hồ sơ hộ tịch và chứng
+    thực …" ask their sum: unsure; off, each one's figure ranked, no sum given. "mỗi người", "ai nhiều hơn" and names
+    without "tổng" (or with "tổng hợp", a report word) keep one figure each."""
+    monkeypatch.setattr(doubts, "SESSION22_SUM_OF_NAMES", on)
     ask = asker(ask_db)
     for said in ("tổng số hồ sơ của chị Lan và chị Mai tháng 10", "tổng hồ sơ hộ tịch và chứng thực nhận tháng 10"):
-        assert ask(said).status == "unsure", said
+        assert (ask(said).status == "unsure") is on, said
     for said in ("chị Lan và chị Mai tháng 10 mỗi người nhận bao nhiêu",
                  "hộ tịch và chứng thực tháng 10 nhận bao nhiêu", "tổng hợp số hồ sơ hộ tịch và chứng thực tháng 10"):
         got = ask(said)
