@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import doubts, entities, rate_base, understand
+from appliance.ask import doubts, entities, question_periods, rate_base, understand
 from appliance.text import periods
 from tests.ask.answering import asker, same
 
@@ -259,3 +259,24 @@ def test_session22_a_share_of_another_total(ask_db, monkeypatch, on):
         got = ask(said)
         assert (got.status == "unsure") is on, said
         assert on or got.keys == [key], said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session22_since_a_period(ask_db, monkeypatch, on):
+    """question_periods.SESSION22_SINCE_PERIOD: "số hồ sơ nhận từ tháng 10", "kể từ tháng 9", "từ thứ 2 tuần này" are
+    from the start of that period up to today, as "từ 15/10" is; off, the period alone. "khai tử", "trật tự" (folded
+    "tu") and a span with its end are not read so."""
+    monkeypatch.setattr(question_periods, "SESSION22_SINCE_PERIOD", on)
+    ask = asker(ask_db)
+    for said, plain in (("số hồ sơ nhận từ tháng 10", "số hồ sơ nhận từ 01/10 đến nay"),
+                        ("tỷ lệ đúng hạn từ quý 3", "tỷ lệ đúng hạn từ 01/07 đến nay")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        assert same(ask(said), want) is on, said
+    for said, plain in (("hồ sơ khai tử hôm qua bao nhiêu", "số hồ sơ khai tử hôm qua"),
+                        ("so phan anh an ninh trat tu quy 3", "số phản ánh an ninh trật tự quý 3")):
+        want = ask(plain)
+        assert want.status == "ok" and same(ask(said), want), said
+    span = ask("số hồ sơ nhận từ tháng 7 đến tháng 9")
+    assert span.status == "ok" and span.intent is not None and span.intent.period is not None
+    assert span.intent.period.end.isoformat() == "2026-09-30"
