@@ -133,7 +133,7 @@ def before_that(tokens: Tokens, periods: list[Period]) -> list[Period]:
     return [periods[0].previous(), periods[0]]
 
 
-# Session 22 (`SESSION22_SINCE_PERIOD`, read at run time; tested on and off in tests/ask/test_session22.py): "(kể) từ
+# Session 22 (`SESSION22_SINCE_PERIOD`, read at run time; tested on and off in tests/ask/test_session22.py): "từ
 # tháng 10", "từ quý 3", "từ thứ 2 tuần này", "từ hôm qua" with no end said are from the start of that period up to
 # today, as "từ 15/10" is; the period alone had been given ("từ" filler).
 SESSION22_SINCE_PERIOD = True
@@ -156,9 +156,7 @@ def since_period(tokens: Tokens, periods: list[Period], today: dt.date) -> list[
             continue
         if any(w in ("den", "toi") for w in items[k + 1:]):
             return periods  # an end said ("từ tháng 9 đến tháng 10"): a span, read elsewhere or unsure
-        used[k] = True
-        if k and items[k - 1] == "ke" and not used[k - 1]:
-            used[k - 1] = True
+        used[k] = True  # "kể từ" stays unread: session 16's SINCE_SAID, switched off by R1 (rule R9)
         return [range_period(periods[0].start, today)]
     return periods
 

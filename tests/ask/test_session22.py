@@ -263,7 +263,7 @@ def test_session22_a_share_of_another_total(ask_db, monkeypatch, on):
 
 @pytest.mark.parametrize("on", [True, False])
 def test_session22_since_a_period(ask_db, monkeypatch, on):
-    """question_periods.SESSION22_SINCE_PERIOD: "số hồ sơ nhận từ tháng 10", "kể từ tháng 9", "từ thứ 2 tuần này" are
+    """question_periods.SESSION22_SINCE_PERIOD: "số hồ sơ nhận từ tháng 10", "từ quý 3", "từ thứ 2 tuần này" are
     from the start of that period up to today, as "từ 15/10" is; off, the period alone. "khai tử", "trật tự" (folded
     "tu") and a span with its end are not read so."""
     monkeypatch.setattr(question_periods, "SESSION22_SINCE_PERIOD", on)
