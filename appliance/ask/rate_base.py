@@ -21,7 +21,7 @@ from appliance.reporting.measures import MEASURES, total_of
 SESSION22_SHARE_OF_TOTAL = True
 SESSION22_OTHER_TOTAL = True
 _COMPARED = (["so", "voi"], ["so", "sanh", "voi"])
-_TOTAL = (["tong", "so"], ["tong", "cong"], ["tong"], ["toan", "bo"])
+_TOTAL = (["tong", "so"], ["tong", "cong"], ["tong"])  # not "toàn bộ / toàn phường": session 15, R1 (rule R9)
 _ON = (["tinh", "tren"], ["tren"])
 _RECORDS = (["ho", "so"], ["hs"], ["bo"])
 _BASES = {"tiep_nhan", "da_giai_quyet"}
