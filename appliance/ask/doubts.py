@@ -87,9 +87,9 @@ def span_unread(tokens: Tokens) -> bool:
 # is unsure.
 # SESSION22_SUM_OF_NAMES: "tổng số hồ sơ của chị Lan và chị Mai" (their sum; each one's figure had been ranked) is
 # unsure.
-SESSION22_EACH_DAY = True
-SESSION22_AVERAGE_NO_UNIT = True
-SESSION22_SUM_OF_NAMES = True
+SESSION22_EACH_DAY = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
+SESSION22_AVERAGE_NO_UNIT = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
+SESSION22_SUM_OF_NAMES = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
 
 
 def until_now_unread(tokens: Tokens) -> bool:

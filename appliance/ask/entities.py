@@ -298,8 +298,8 @@ _ASKED = {"bao", "may", "so"}
 # Session 22 flags (read at run time; tested on and off in tests/ask/test_session22.py; not rule R7: a writer may grade
 # the narrowed figure, or the procedure): SESSION22_WITHIN_NAMED, a name said after "trong đó" (_within_named);
 # SESSION22_FIELD_WORDS, words inside the name of a field of several procedures name no procedure (_specific).
-SESSION22_WITHIN_NAMED = True
-SESSION22_FIELD_WORDS = True
+SESSION22_WITHIN_NAMED = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
+SESSION22_FIELD_WORDS = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
 
 
 def _within_named(tokens: Tokens, spans: dict[str, list[tuple[int, int, str]]]) -> str:

@@ -136,7 +136,7 @@ def before_that(tokens: Tokens, periods: list[Period]) -> list[Period]:
 # Session 22 (`SESSION22_SINCE_PERIOD`, read at run time; tested on and off in tests/ask/test_session22.py): "từ
 # tháng 10", "từ quý 3", "từ thứ 2 tuần này", "từ hôm qua" with no end said are from the start of that period up to
 # today, as "từ 15/10" is; the period alone had been given ("từ" filler).
-SESSION22_SINCE_PERIOD = True
+SESSION22_SINCE_PERIOD = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
 _SINCE_WORDS = {"tu"}
 _PERIOD_HEADS = {"thang", "quy", "tuan", "thu", "hom", "nam", "t", "q"}
 _TU_NAMES = {"khai", "trat", "thu", "an", "tu"}  # khai tử, trật tự, thứ tự: "tu" of a name, not "từ"

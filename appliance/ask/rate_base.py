@@ -18,8 +18,8 @@ from appliance.ask.measures import RECORD_PHRASES
 from appliance.ask.tokens import Tokens
 from appliance.reporting.measures import MEASURES, total_of
 
-SESSION22_SHARE_OF_TOTAL = True
-SESSION22_OTHER_TOTAL = True
+SESSION22_SHARE_OF_TOTAL = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
+SESSION22_OTHER_TOTAL = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
 _COMPARED = (["so", "voi"], ["so", "sanh", "voi"])
 _TOTAL = (["tong", "so"], ["tong", "cong"], ["tong"])  # not "toàn bộ / toàn phường": session 15, R1 (rule R9)
 _ON = (["tinh", "tren"], ["tren"])

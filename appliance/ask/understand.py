@@ -301,7 +301,7 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
 # received AND resolved / late, a cohort no measure computes; each event's own count had been given). Unsure, the
 # narrowing words unread. A subset counted on the same day keeps its answer: received → online, resolved → on time /
 # late ("giải quyết bao nhiêu, trong đó trễ hạn bao nhiêu").
-SESSION22_WITHIN_COHORT = True
+SESSION22_WITHIN_COHORT = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
 _WITHIN_OPENINGS = (["trong", "so"], ["trong", "cac"], ["trong", "tong", "so"], ["trong", "nhung"])
 _SAME_DAY_SUBSETS = {("tiep_nhan", "truc_tuyen"), ("da_giai_quyet", "dung_han"), ("da_giai_quyet", "tre_han")}
 

@@ -92,7 +92,7 @@ def _day_to_end_of(m: re.Match[str], today: dt.date) -> Period | None:
 # are from the first of that month up to today, as "<a date> tới giờ" is (_DATE_TO_NOW); the month alone had been
 # given (a confident wrong; with the flag off the question box is unsure, ask/doubts.until_now_unread). Tested on and
 # off in tests/ask/test_session22.py.
-SESSION22_MONTH_TO_NOW = True
+SESSION22_MONTH_TO_NOW = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
 
 
 def _month_to_now(m: re.Match[str], today: dt.date) -> Period | None:
