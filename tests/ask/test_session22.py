@@ -1,5 +1,6 @@
 """Session 22 of the leaders' question box: the bug fixes (rule R7, each test failed before) and each SESSION22 flag on
-and off, with my own wording (never a set's sentence) and cases where it must not fire."""
+and off (all switched off by rule R1; the fixture switches them on), with my own wording (never a set's sentence) and
+cases where it must not fire."""
 from __future__ import annotations
 
 import pytest
@@ -7,6 +8,15 @@ import pytest
 from appliance.ask import doubts, entities, question_periods, rate_base, understand
 from appliance.text import periods
 from tests.ask.answering import asker, same
+from tests.flags import switch_on
+
+_FLAGGED = (doubts, entities, question_periods, rate_base, understand, periods)
+
+
+@pytest.fixture(autouse=True)
+def _all_on(monkeypatch):
+    """Rule R1 switched every SESSION22 flag off in the shipped defaults; each is tested against the others as tuned."""
+    switch_on(monkeypatch, _FLAGGED, "SESSION22_")
 
 
 @pytest.mark.parametrize("on", [True, False])
