@@ -70,9 +70,22 @@ def _received_then_open(tokens: Tokens, spots: list[tuple[int, int, str]]) -> No
 # names a filter (no "theo / từng", no value after it) was taken as filler and one total given. Unsure instead. Only the
 # group words that are never the question's plain subject ("thủ tục", "cán bộ" often are: "hồ sơ thủ tục hành chính").
 _GROUP_WORDS = {"trang thai": "trang_thai", "hinh thuc nop": "hinh_thuc_nop", "linh vuc": "linh_vuc"}
+_LISTED_GROUPS = {"thu tuc": "ten_thu_tuc", "can bo": "can_bo_xu_ly", "cong chuc": "can_bo_xu_ly",
+                  "linh vuc": "linh_vuc"}
 
 
 def group_word_dropped(tokens: Tokens, intent: Intent) -> None:
+    # "danh sách (các) thủ tục có hồ sơ trễ hạn", "danh sách cán bộ trễ hạn": the names of a group asked, and the
+    # records had been listed (bug fix, session 22); a name after it ("danh sách thủ tục khai sinh …") filters the
+    # records as before, and "thủ tục hành chính" is the records themselves
+    if intent.listing:
+        items = tokens.items
+        for list_word in ("danh sach", "liet ke", "ke ra"):
+            for k in tokens.find(list_word, free_only=False):
+                j = k + 2 + (items[k + 2:k + 3] in (["cac"], ["nhung"]))
+                column = _LISTED_GROUPS.get(" ".join(items[j:j + 2]))
+                if column and column not in intent.filters and items[j + 2:j + 4] != ["hanh", "chinh"]:
+                    unread(tokens, j, 2)
     if intent.group is not None:
         return
     for phrase, column in _GROUP_WORDS.items():

@@ -12,11 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from appliance.ask.doubts import said_endings
+from appliance.ask.doubts import said_endings, start_of_period
 from appliance.ask.measures import LOWER_IS_BETTER, PLAN_WORDS, RATE_WORDS, TOP_ASC, TOP_DESC
 from appliance.ask.nodata import COUNT_OF_UNITS, Missing
 from appliance.ask.tokens import Tokens
-from appliance.ask.which_month import which_month
 from appliance.text import fold, format_number, format_percent, format_quantity
 from appliance.text.calendar_periods import Period, month_period, year_period
 
@@ -51,10 +50,6 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
         tokens.take_all(["nao"])  # "chỉ tiêu nào đạt thấp nhất": the indicators ranked
     if tokens.take_all(["tung thang", "theo thang", "hang thang", "cac thang", "moi thang", "qua cac thang"]):
         intent.group = "month"
-    if intent.group is None and which_month(tokens, len(periods)):
-        intent.group = "month"
-    elif intent.group == "month":
-        which_month(tokens, len(periods))  # "từng tháng …, tháng nào thu được nhiều": the same months
     counting = any(tokens.has(p) for p in COUNT_OF_UNITS) and not any(tokens.has(w) for w in RATE_WORDS)
     # "quý 3 đạt bao nhiêu % kế hoạch năm": the year's plan, not the quarter's own row and its plan
     intent.year_plan = any(tokens.has(p) for p in YEAR_PLAN_WORDS)
@@ -64,6 +59,7 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
                                   "lam duoc", "dat duoc"] + COUNT_OF_UNITS)
     tokens.yes_no_particle()
     said_endings(tokens)
+    start_of_period(tokens)
     unknown = tokens.unexplained()
     if unknown:
         return ParseResult(intent, False, _unknown_words(tokens.question, unknown), unknown)

@@ -3,15 +3,14 @@
 "chưa" from its verb: "chưa" left unknown, unsure); "hồ sơ không (bị) trễ hạn / trễ hẹn", records returned, are
 those returned on time, and "không (được / bị) trả (kết quả) / xử lý đúng hạn" those returned late ("không" had been
 unknown). "không quá hạn", "không bị từ chối" name no measure and stay unknown. Records for "không trễ hạn" and
-"không … đúng hạn" (feedback has no on-time measure). Read at run time by understand.measures; tested on and off in
-tests/ask/test_session20.py.
+"không … đúng hạn" (feedback has no on-time measure). Called by understand.measures; tested in
+tests/ask/test_session20.py (a flag until session 22, plain behaviour since: rule R8).
 """
 
 from __future__ import annotations
 
 from appliance.ask.tokens import Tokens
 
-SESSION20_NEGATIONS = True  # on by rule R1 (session 20): fresh right +1, wrong unchanged
 _PASSIVE = {"duoc", "bi"}
 _OPEN_VERBS = (["giai", "quyet"], ["xu", "ly"], ["tra"], ["hoan", "thanh"], ["duyet"], ["co", "ket", "qua"])
 _LATE = (["tre", "han"], ["tre", "hen"])
@@ -34,8 +33,6 @@ def _starts(items: list[str], at: int, options: tuple[list[str], ...]) -> list[s
 
 def read(tokens: Tokens, domain: str) -> None:
     """Rewrite the negations above into the measure phrases they mean, marking the words they replace."""
-    if not SESSION20_NEGATIONS:
-        return
     items, used = tokens.items, tokens.used
     for k in range(len(items) - 2):
         if used[k] or items[k] not in ("chua", "khong") or used[k + 1]:

@@ -166,6 +166,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     periods, last_year = question_periods.named_periods(tokens, today)
     periods = question_periods.previous_of_named(tokens.text(), periods, today)
     periods = question_periods.before_that(tokens, periods)
+    periods = question_periods.since_period(tokens, periods, today)
     if len(periods) > 2:
         periods = question_periods.listed_months(tokens, periods)
     periods, problem = question_periods.total_of_listed(tokens, periods)
@@ -176,6 +177,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         # period with a part of itself (a "giảm 38%") answers nothing asked
         return ParseResult(intent, False, "chưa rõ kỳ: câu hỏi nêu hai kỳ lồng nhau; hãy nêu một kỳ, ví dụ «từ "
                                           "đầu năm đến hết tháng 10»")
+    if periods and all(p.end < today for p in periods) and doubts.until_now_unread(tokens):  # "năm nay đến giờ": ok
+        return ParseResult(intent, False, "chưa đọc được «… đến nay» sau kỳ đã nêu; hãy nêu như «từ tháng 10 đến nay» "
+                                          "hoặc «từ 01/10 đến nay»")
     now = tokens.take_all(_NOW_WORDS)
     unit, at = doubts.time_unit(tokens)
     if unit:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from appliance.ask import dropped, negations, record_lists
+from appliance.ask import dropped, negations, rate_base, record_lists
 from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
@@ -174,13 +174,13 @@ def still_open(tokens: Tokens) -> None:
 # Session 20: a clause asking a rate alone after one asking a count ("tháng trước trả đúng hạn bao nhiêu hồ sơ, tỷ lệ
 # bao nhiêu", "… trễ hạn mấy bộ, chiếm bao nhiêu phần trăm") asks that count's rate (on time, late, online,
 # rejected): the rate had no measure of its own ("tỷ lệ của gì?": unsure). A count with no rate of its own
-# (received, resolved) keeps "tỷ lệ" unread. Read at run time; tested on and off in tests/ask/test_session20.py.
-SESSION20_RATE_OF_BEFORE = True  # on by rule R1 (session 20): fresh right +1, wrong unchanged
+# (received, resolved) keeps "tỷ lệ" unread. Tested in tests/ask/test_session20.py (plain behaviour since session 22).
 
 
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
     negations.read(tokens, intent.domain)
+    base_said = rate_base.read(tokens) if intent.domain == "ho_so" else None
     if intent.domain == "ho_so":
         still_open(tokens)
     if intent.domain == "phan_anh":
@@ -204,6 +204,7 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     found: list[str] = []
     done_at: list[tuple[int, int]] = []  # where "đã xử lý" of feedback became a status filter
     measured = 0  # clauses that named a measure
+    reads: list[tuple[list[int], list[str], list[tuple[int, int, str]], list[int]]] = []  # per clause: its bases
     for clause in clauses:
         if not clause:
             continue
@@ -219,23 +220,30 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
                     bases.append(base)
                     spots.append((start, len(phrase.split()), base))
         dropped.cohort(tokens, spots)
+        for start, n, base in spots:
+            # "số hồ sơ đang xử lý đúng hạn", "còn trong hạn": open and not yet due, which no measure counts; the
+            # records returned on time had been counted (bug fix, session 22)
+            if base == "dung_han" and ({"dang", "con", "van"} & set(tokens.items[max(0, start - 4):start])):
+                dropped.unread(tokens, start, n)
         if "qua_han" in bases and not ({"chua", "ton", "dang", "con"} & words) and (
                 is_rate or "da_giai_quyet" in bases):
             bases = ["tre_han" if b == "qua_han" else b for b in bases]
         while len(set(bases)) > 1 and any(b in _BROADER for b in bases):
             broadest = max((b for b in bases if b in _BROADER), key=lambda b: _BROADER[b])
             bases = [b for b in bases if b != broadest]
-        if online_at & set(clause):
+        said_online = sorted(online_at & set(clause))
+        if said_online:
             received = set(bases) <= {"tiep_nhan"}
             if received and not intent.listing:
                 bases = ["truc_tuyen"]  # "nhận bao nhiêu, trong đó trực tuyến bao nhiêu"
             else:
                 intent.filters["hinh_thuc_nop"] = "Trực tuyến"  # "giải quyết bao nhiêu hồ sơ trực tuyến"
-        if SESSION20_RATE_OF_BEFORE and is_rate and not bases and len(clauses) > 1:
+        if is_rate and not bases and len(clauses) > 1:
             # "trả đúng hạn bao nhiêu hồ sơ, tỷ lệ bao nhiêu": the rate of the count asked before, if it has one
             rates = {RATE_OF[b] for b in found if b in RATE_OF}  # two counts with a rate each: which? unsure
             if len(rates) == 1 and (rate := rates.pop()) not in found:
                 found.append(rate)
+        reads.append((clause, list(bases), spots, said_online))
         measured += bool(bases)
         for base in bases:
             key = RATE_OF.get(base, base) if is_rate else base
@@ -248,6 +256,8 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
                 key = "pa_tiep_nhan"
             if key in MEASURES and key not in found:
                 found.append(key)
+    if intent.domain == "ho_so" and not intent.listing:
+        _subset_clauses(tokens, reads)
     if done_at and measured > 1:
         # "phản ánh tháng 10 nhận bao nhiêu, đã xử lý bao nhiêu", "… đã xử lý bao nhiêu, chưa xử lý bao nhiêu": "đã xử
         # lý" is a status filter, which would hold for every figure (the received count had been dropped, the open one
@@ -280,6 +290,39 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     intent.measures = found
     if rate_anywhere and not any(MEASURES[m].kind == "rate" for m in found):
         intent.measures = []  # "tỷ lệ" of what? Answering a count instead would mislead.
+    if base_said is not None and rate_base.problem(base_said[0], base_said[1], intent.measures):
+        dropped.unread(tokens, base_said[2], base_said[3])  # the total said is not the share's own (rate_base)
+
+
+# A clause narrowing the figure of the clause before. Bug fix (session 22): "quý 3 giải quyết bao nhiêu hồ sơ, trong đó
+# trực tuyến bao nhiêu" (those resolved that were filed online) had been given the count received online. Session 22
+# flag SESSION22_WITHIN_COHORT (read at run time; a writer may grade each event's own count, so not rule R7): "trong số
+# hồ sơ tiếp nhận tháng 10, bao nhiêu đã giải quyết", "trong các hồ sơ nhận tháng 10, có bao nhiêu bị trễ hạn" (those
+# received AND resolved / late, a cohort no measure computes; each event's own count had been given). Unsure, the
+# narrowing words unread. A subset counted on the same day keeps its answer: received → online, resolved → on time /
+# late ("giải quyết bao nhiêu, trong đó trễ hạn bao nhiêu").
+SESSION22_WITHIN_COHORT = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
+_WITHIN_OPENINGS = (["trong", "so"], ["trong", "cac"], ["trong", "tong", "so"], ["trong", "nhung"])
+_SAME_DAY_SUBSETS = {("tiep_nhan", "truc_tuyen"), ("da_giai_quyet", "dung_han"), ("da_giai_quyet", "tre_han")}
+
+
+def _subset_clauses(tokens: Tokens, reads: list[tuple[list[int], list[str], list[tuple[int, int, str]], list[int]]],
+                    ) -> None:
+    for (first, before, _, _), (_, after, spots, online) in zip(reads, reads[1:], strict=False):
+        if len(before) != 1 or not after:
+            continue
+        base = before[0]
+        opened = any(tokens.items[first[0]:first[0] + len(w)] == w for w in _WITHIN_OPENINGS)
+        for narrower in after:
+            if narrower == base or (base, narrower) in _SAME_DAY_SUBSETS:
+                continue
+            said = [(start, n) for start, n, b in spots if b == narrower]
+            if narrower == "truc_tuyen" and online and not said:
+                dropped.unread(tokens, online[0], len(online))  # "trực tuyến" alone: a filter of the figure before
+                return
+            if SESSION22_WITHIN_COHORT and opened and said:
+                dropped.unread(tokens, *said[0])
+                return
 
 
 # Session 12: "có ai <làm gì> … không" asks whether anyone did, not who: "từ sáng tới giờ có ai nộp hồ sơ online

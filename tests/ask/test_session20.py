@@ -1,10 +1,7 @@
-"""Session 20 of the leaders' question box: each SESSION20 flag on and off with my own wording (never a set's
-sentence) and cases where it must not fire."""
+"""Session 20 of the leaders' question box: its bug fixes (rule R7) and its readings, plain behaviour since sessions 21
+and 22 (rule R8), with my own wording (never a set's sentence) and cases where they must not fire."""
 from __future__ import annotations
 
-import pytest
-
-from appliance.ask import negations, understand
 from tests.ask.answering import asker, same
 
 
@@ -21,12 +18,10 @@ def test_a_list_asked_with_cho_danh_sach(ask_db):
     assert late.status == "ok" and late.keys == ["ty_le_dung_han"]
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session20_negations_with_passive_words(ask_db, monkeypatch, on):
-    """negations.SESSION20_NEGATIONS: "chưa được / chưa bị <verb>" is "chưa <verb>" (the open ones), "không (bị) trễ
-    hạn" the records returned on time, "không (được) trả đúng hạn" those returned late; off, "chưa" / "không" were
-    unknown (unsure). "không quá hạn", "không bị từ chối" and feedback "không trễ hạn" name no measure: unsure."""
-    monkeypatch.setattr(negations, "SESSION20_NEGATIONS", on)
+def test_session20_negations_with_passive_words(ask_db):
+    """negations (SESSION20_NEGATIONS until session 22, plain behaviour since): "chưa được / chưa bị <verb>" is "chưa
+    <verb>" (the open ones), "không (bị) trễ hạn" the records returned on time, "không (được) trả đúng hạn" those
+    returned late. "không quá hạn", "không bị từ chối" and feedback "không trễ hạn" name no measure: unsure."""
     ask = asker(ask_db)
     for said, plain in (("số hồ sơ chưa được giải quyết của chị Lan", "số hồ sơ chưa giải quyết của chị Lan"),
                         ("phản ánh chưa được xử lý hiện giờ bao nhiêu", "phản ánh chưa xử lý hiện giờ bao nhiêu"),
@@ -35,7 +30,7 @@ def test_session20_negations_with_passive_words(ask_db, monkeypatch, on):
                         ("số hồ sơ không được trả đúng hạn tháng 9", "số hồ sơ trả trễ hạn tháng 9")):
         want = ask(plain)
         assert want.status == "ok", plain
-        assert same(ask(said), want) is on, said
+        assert same(ask(said), want), said
     for said in ("số hồ sơ không quá hạn hiện nay", "bao nhiêu hồ sơ không bị từ chối quý 3",
                  "phản ánh không trễ hạn tháng 9", "số hồ sơ không bị trễ hạn mà chưa trả"):
         assert ask(said).status == "unsure", said
@@ -110,19 +105,17 @@ def test_received_in_a_period_and_still_open_is_unsure(ask_db):
     assert open_now.status == "ok" and open_now.keys == ["chua_giai_quyet"]
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session20_a_rate_asked_after_its_count(ask_db, monkeypatch, on):
-    """understand.SESSION20_RATE_OF_BEFORE: "… trả trễ hạn mấy hồ sơ, tỷ lệ bao nhiêu", "… bị từ chối bao nhiêu, chiếm
-    bao nhiêu %": the count and its rate; off, the rate had no measure (unsure). After a count with no rate (received)
-    it stays unsure."""
-    monkeypatch.setattr(understand, "SESSION20_RATE_OF_BEFORE", on)
+def test_session20_a_rate_asked_after_its_count(ask_db):
+    """understand (SESSION20_RATE_OF_BEFORE until session 22, plain behaviour since): "… trả trễ hạn mấy hồ sơ, tỷ lệ
+    bao nhiêu", "… bị từ chối bao nhiêu, chiếm bao nhiêu %": the count and its rate. After a count with no rate
+    (received) it stays unsure."""
     ask = asker(ask_db)
     for said, plain in (("tháng 9 trả trễ hạn mấy hồ sơ, tỷ lệ bao nhiêu", "tháng 9 trễ hạn bao nhiêu, tỷ lệ trễ hạn"),
                         ("quý 3 bị từ chối bao nhiêu hồ sơ, chiếm bao nhiêu %",
                          "quý 3 từ chối bao nhiêu hồ sơ, tỷ lệ từ chối bao nhiêu")):
         want = ask(plain)
         assert want.status == "ok" and len(want.keys) == 2, plain
-        assert same(ask(said), want) is on, said
+        assert same(ask(said), want), said
     assert ask("tháng 9 nhận bao nhiêu hồ sơ, tỷ lệ bao nhiêu").status == "unsure"
     assert ask("tháng 9 đúng hạn bao nhiêu, trễ hạn bao nhiêu, tỷ lệ bao nhiêu").status == "unsure"  # which rate?
 

@@ -4,27 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import readings, record_lists, which_month
+from appliance.ask import readings, record_lists
 from tests.ask.answering import asker, same
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session21_which_month_of_an_indicator(demo_settings, monkeypatch, on):
-    """which_month.SESSION21_WHICH_MONTH: "thu ngân sách từng tháng …, tháng nào thu được nhiều", "tỷ lệ … tháng nào
-    thấp nhất năm nay" are the indicator month by month; off, "tháng nào" was unknown (unsure). Two periods named,
-    "… nhiều hơn", "bao nhiêu" and no ranking word are not read."""
-    monkeypatch.setattr(which_month, "SESSION21_WHICH_MONTH", on)
-    ask = asker(demo_settings.db_path)  # the demo ward reports its indicators
-    for said, plain in (("thu ngân sách từng tháng năm nay, em xem tháng nào thu được nhiều",
-                         "thu ngân sách từng tháng năm nay"),
-                        ("tỷ lệ tham gia bảo hiểm y tế tháng nào thấp nhất năm nay",
-                         "tỷ lệ tham gia bảo hiểm y tế từng tháng năm nay")):
-        want = ask(plain)
-        assert want.status == "ok" and len(want.rows) > 1, plain
-        assert same(ask(said), want) is on, said
-    for said in ("thu ngân sách tháng nào đạt kế hoạch", "thu ngân sách tháng 9 và tháng 10 tháng nào nhiều hơn",
-                 "thu ngân sách từng tháng, tháng nào bao nhiêu"):
-        assert ask(said).status == "unsure", said
 
 
 @pytest.mark.parametrize("on", [True, False])
