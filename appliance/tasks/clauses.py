@@ -153,7 +153,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             deferred = withdrawals.DEFER_NAMED.search(lower) if turn.leads else None
             if deferred is not None:  # "máy tính để sang năm tính": that work, given in the turns before, waits
                 out.append(Anchor("cancel", None, quote=deferred.group("work"), calls_off=True, defers=True))
-            if clause_tasks.SESSION20_IF_AFTER and not found_here and given_at is not None \
+            if not found_here and given_at is not None \
                     and clause_tasks.condition_closes(OPENERS.sub("", lower + " ").strip(), whole=True) \
                     and _condition_closes(turn.text, lower):
                 # "à chị hà thì bố trí thêm một cái ghế. ờ một cái bàn … nếu mà còn chỗ": the condition closes the

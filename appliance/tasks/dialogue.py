@@ -60,7 +60,6 @@ class Turn:
     leads: bool = False  # the chair: the one who opened the meeting (their "em" is whom they answer)
     typed: str = ""     # the text as typed, when session 13's shorthand spelled out changed it
     spans: list[tuple[int, int]] = field(default_factory=list)  # each character of `text` → its span in `typed`
-    own_group: Person | None = None  # an unnamed voice's tổ, as it named it in its own words before (session 21)
 
 
 def group_person(number: str) -> Person:
@@ -160,28 +159,7 @@ def turns(transcript: str, roster: Roster, title: str = "") -> list[Turn]:
             turn.typed, turn.spans = raw, spans
         turn.leads = bool(turn.label) and turn.label == out[0].label
     _name_voices(out, roster, title)
-    _own_groups(out)
     return out
-
-
-# Session 21 (docs/meetings.md, "Session 21"): an unnamed voice that named one tổ in an earlier turn of its own ("anh
-# ơi tổ 5 có ý kiến là đường ống … bị vỡ") and later says "tổ em / tổ tôi / tổ chúng tôi …" speaks of that tổ
-# (`doers`: "dạ tổ em sẽ cử người dẫn công ty nước vào" is the tổ's offer, as the keys hold a tổ trưởng's). The voice
-# is not taken for the tổ otherwise (session 20 tried that and dropped it).
-SESSION21_OWN_GROUP = False  # off by rule R1 (session 21): fresh 662/179/202 on, 662/178/202 off
-
-
-def _own_groups(items: list[Turn]) -> None:
-    said: dict[str, Person | None] = {}
-    for turn in items:
-        if turn.speaker.kind != "voice" or not turn.label:
-            continue
-        turn.own_group = said.get(turn.label)
-        named = {group_person(m.group(1)) for m in TDP.finditer(turn.text)}
-        if len(named) == 1:
-            said[turn.label] = named.pop()
-        elif named:
-            said[turn.label] = None  # two tổ named: which one is theirs is not said
 
 
 def meeting_group(title: str) -> Person | None:
