@@ -153,7 +153,7 @@ def deadline_and_content(text: str, spot: Spot, stop: int, led: list[Spot], meet
     masked = "".join(" " if any(s.start <= spot.end + i < s.end for s in led) else ch for i, ch in enumerate(scope))
     found = find_deadline(masked, meeting, None, calendar)
     if found is None and spot.start > 0:
-        found = head_deadline(text[:spot.start], meeting, calendar)
+        found = head_deadline(text[:spot.start], meeting, calendar, text[spot.end:])
     if found is None and led and spot is led[-1] and spot.start > 0:
         found = find_deadline(text[:spot.start], meeting, None, calendar) if re.search(
             r"\b(?:thì|nhé)\s*$", text[:spot.start].lower()) else None

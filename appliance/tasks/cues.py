@@ -17,10 +17,14 @@ from appliance.text import fold, normalize
 from appliance.text.dates import WorkCalendar
 
 
-def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None) -> tuple[dt.date, int, int] | None:
-    """A deadline that opens the doer's clause: "chiều nay em gửi", "…, thứ Hai tuần sau Văn phòng trình"."""
+def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None,
+                  after: str = "") -> tuple[dt.date, int, int] | None:
+    """A deadline that opens the doer's clause: "chiều nay em gửi", "…, thứ Hai tuần sau Văn phòng trình"; `after`:
+    the rest of the sentence."""
     clause = re.split(r"[,;:.!?…]|\bơi\b", before)[-1]  # "mai ơi mai em in…": the call is not the date
     found = find_deadline(clause, meeting, None, calendar)
+    if found is None and SESSION22_FRONT_DATE and not _EVERY.search(after.lower()):
+        return _fronted_date(before, meeting, calendar)
     if found is None or re.search(r"\b(?:vì|do|nếu|khi|nên)\b", clause.lower()):
         return None
     rest = OPENERS.sub("", (clause[:found[1]] + " " + clause[found[2]:]).lower().strip() + " ")
@@ -30,6 +34,31 @@ def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None) 
     if len(re.findall(r"\w+", rest)) <= 1 or topic and not after.startswith(("thì", "đã")):
         return found[0], 0, 0
     return None
+
+
+# Session 22 (docs/meetings.md, "Session 22"): a date said alone as the sentence's first clause, right before the
+# doer ("Thứ Sáu này, anh Sơn bố trí dân quân trực …", "Trước thứ Sáu, chị Lan gửi báo cáo cho anh."): the doer's
+# date. Not when the clause holds more than the date ("Hôm trước hội nghị thứ Sáu, …"), says why, if or from when
+# ("vì", "nếu", "khi", "từ"), or stands after other words of the sentence ("Kế hoạch đó, thứ Sáu, …"; a date between
+# a call and the verb is session 13's DATE_BETWEEN, off by its R1); not when the sentence says the work recurs or when
+# it starts ("Thứ sáu, Văn phòng tổng hợp tiến độ thu hằng tuần, …, bắt đầu từ tuần sau": every Friday)
+SESSION22_FRONT_DATE = True
+_EVERY = re.compile(r"\b(?:hằng|hàng|mỗi|các)\s+(?:ngày|tuần|tháng|sáng|chiều|tối|buổi|thứ)\b|"
+                    r"\b(?:bắt đầu|từ)\s+(?:từ\s+)?(?:ngày|hôm|thứ|tuần|tháng|mai|sáng|chiều|đầu|\d)")
+
+
+def _fronted_date(before: str, meeting: dt.date, calendar: WorkCalendar | None) -> tuple[dt.date, int, int] | None:
+    """The date of a first clause that is only a date, right before the doer's clause (SESSION22_FRONT_DATE)."""
+    parts = before.split(",")
+    while len(parts) > 2 and not OPENERS.sub("", parts[0].lower().strip() + " ").strip():
+        parts = parts[1:]  # "Ừ, thứ Sáu này, anh Sơn …"
+    if len(parts) != 2 or re.search(r"[;:.!?…]", before) or OPENERS.sub("", parts[1].lower().strip() + " ").strip():
+        return None
+    found = find_deadline(parts[0], meeting, None, calendar)
+    if found is None or re.search(r"\b(?:vì|do|nếu|khi|nên|từ)\b", parts[0].lower()):
+        return None
+    rest = OPENERS.sub("", (parts[0][:found[1]] + " " + parts[0][found[2]:]).lower().strip() + " ")
+    return (found[0], 0, 0) if not re.findall(r"\w+", rest) else None
 
 
 def said_to(before: str, pronoun: str) -> bool:

@@ -1,0 +1,57 @@
+"""Session 22's forms (docs/meetings.md, "Session 22"), each in new words written for this file (not the training
+meetings' sentences), with its setting switched off and on, and where it must not fire; and session 22's plain bug
+fixes (rule R7)."""
+
+from __future__ import annotations
+
+import pytest
+
+from appliance.tasks import cues
+from appliance.tasks.roster import Roster
+from appliance.text.dates import WorkCalendar
+from tests.flags import switch_on
+from tests.tasks.transcripts import memory_ward, tasks_said
+
+_FLAGGED = (cues,)
+_A = "Nguyễn Văn An: Bắt đầu.\n"
+
+
+@pytest.fixture(scope="module")
+def ward() -> tuple[Roster, WorkCalendar]:
+    return memory_ward()
+
+
+@pytest.fixture
+def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    switch_on(monkeypatch, _FLAGGED, "SESSION22_")
+    return monkeypatch
+
+
+# --- cues.SESSION22_FRONT_DATE: a date said alone as the sentence's first clause, right before the doer ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Thứ Năm này, chị Hương rà soát danh sách hộ cận nghèo ở tổ 3.", ("Bùi Thanh Hương", "2026-12-03")),
+    ("Nguyễn Văn An: Ừ, trước ngày 10/12, anh Nam đo lại ranh giới thửa đất nhà ông Bình.",
+     ("Hoàng Văn Nam", "2026-12-10")),
+    ("Nguyễn Văn An: Chiều mai, Văn phòng gửi giấy mời họp cho các tổ trưởng.",
+     ("Văn phòng HĐND và UBND", "2026-12-01")),
+])
+def test_a_date_said_first_is_the_doers(ward, on, said: str, due: tuple) -> None:
+    assert tasks_said(_A + said, ward) == [due]
+    on.setattr(cues, "SESSION22_FRONT_DATE", False)
+    assert tasks_said(_A + said, ward) == [(due[0], None)]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # a matter said before the date: not a date alone
+    ("Nguyễn Văn An: Kế hoạch diễn tập, thứ Năm này, chị Hương rà soát lại.", [("Bùi Thanh Hương", None)]),
+    # from when the work starts, not by when
+    ("Nguyễn Văn An: Từ thứ Hai tuần sau, chị Hà bố trí một bàn hướng dẫn nộp hồ sơ trực tuyến.",
+     [("Phạm Thu Hà", None)]),
+    # a weekday of every week
+    ("Nguyễn Văn An: Thứ Năm, anh Hùng tổng hợp số vụ vi phạm hằng tuần, gửi anh.", [("Trần Văn Hùng", None)]),
+    # a reason, not a date for the work
+    ("Nguyễn Văn An: Vì thứ Năm đoàn quận về, anh Hùng dọn lại vỉa hè ngõ 8.", [("Trần Văn Hùng", None)]),
+])
+def test_a_date_with_more_than_itself_is_not_taken(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
