@@ -23,8 +23,10 @@ _VOICE = re.compile(r"^(người nói|speaker|người phát biểu)\s*\d+$", re
 # Group numbers as the recogniser writes them: "tổ sáu", "tổ mười hai", "tổ hai mươi mốt".
 _NUMBER = (r"\d{1,3}|(?:mười|(?:hai|ba) mươi)(?:\s+(?:một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín))?|"
            r"một|hai|ba|bốn|năm|sáu|bảy|tám|chín")
-# "bác tổ trưởng tổ 8", "tổ trưởng tổ năm": the group's officer speaks and acts for the group.
-TDP = re.compile(rf"\b(?:(?:bác|ông|bà|anh|chị|cô|chú)\s+)?(?:(?:tổ\s+(?:trưởng|phó)|trưởng\s+tổ)\s+)?"
+# "bác tổ trưởng tổ 8", "tổ trưởng tổ năm": the group's officer speaks and acts for the group. Not after "mỗi / từng"
+# ("mỗi tổ một buổi": each group one session; session 22, a bug fix by rule R7)
+TDP = re.compile(rf"(?<!\bmỗi )(?<!\btừng )\b(?:(?:bác|ông|bà|anh|chị|cô|chú)\s+)?"
+                 rf"(?:(?:tổ\s+(?:trưởng|phó)|trưởng\s+tổ)\s+)?"
                  rf"(?:tổ(?:\s+dân\s+phố)?|tdp)\s+(?:số\s+)?({_NUMBER})\b", re.IGNORECASE)
 _SELF_OFFICER = re.compile(r"\btôi\s+(?:là\s+)?tổ\s+(?:trưởng|phó)\b", re.IGNORECASE)
 _SELF_TDP = re.compile(r"\btôi\s+(?:là\s+)?tổ\s+(?:trưởng|phó)\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,3})\b",

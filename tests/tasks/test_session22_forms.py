@@ -55,3 +55,19 @@ def test_a_date_said_first_is_the_doers(ward, on, said: str, due: tuple) -> None
 ])
 def test_a_date_with_more_than_itself_is_not_taken(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- bug fix (rule R7): "mỗi tổ một buổi" is each group, not Tổ dân phố số 1 ---
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Anh Minh cho công an phường tổ chức tuyên truyền ở các tổ dân phố, mỗi tổ một buổi, xong trước "
+    "thứ Sáu.",
+    "Nguyễn Văn An: anh minh tổ chức tuyên truyền từng tổ một buổi xong trước thứ sáu",
+])
+def test_each_group_is_no_group(ward, said: str) -> None:
+    assert tasks_said(_A + said, ward) == [("Trịnh Văn Minh", "2026-12-04")]
+
+
+def test_a_group_said_by_its_number_is_still_the_group(ward) -> None:
+    assert tasks_said(_A + "Nguyễn Văn An: Tổ một rà soát các hộ chưa đóng quỹ trước thứ Sáu.", ward) \
+        == [("Tổ dân phố số 1", "2026-12-04")]
