@@ -62,6 +62,12 @@ DEADLINE_TOPIC = re.compile(r"^\W*(?:(?:còn|về|vậy|thế)\s+)?(?:thời\s+)
 NOTED = re.compile(r"\bghi(?:\s+(?:lại|nhận|chép|sổ))?\s+rồi\b")
 
 
+# Session 22 (docs/meetings.md, "Session 22"): a sentence that goes on after a trailing-off ("Còn đoàn … đi thăm các
+# gia đình thì... hôm nào nhỉ, hai mươi... thôi đi thăm ngày 28/1.") continues the speaker's own matter, not an order
+# told back to the one who spoke before (`told_back`): the punctuation cut one utterance at its "..."
+SESSION22_AFTER_PAUSE = True
+
+
 def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             calendar: WorkCalendar | None) -> list[Anchor]:
     out: list[Anchor] = []
@@ -185,6 +191,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     and (dated := date_later(sentence, out, roster, meeting, calendar)):
                 out.append(Anchor("agree", None, deadline=dated))
             elif not found_here and not (short := date_only(lower, out)) and not recap and not itself \
+                    and not (SESSION22_AFTER_PAUSE and at > 0 and chunks[at - 1].rstrip().endswith(("...", "…"))) \
                     and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
                 # (a closing recap names whom each task is for; a clause of it it could not read is not
                 # said back to the one addressed)

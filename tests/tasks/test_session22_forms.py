@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import cues
+from appliance.tasks import clauses, cues
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import memory_ward, tasks_said
 
-_FLAGGED = (cues,)
+_FLAGGED = (clauses, cues)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -55,6 +55,35 @@ def test_a_date_said_first_is_the_doers(ward, on, said: str, due: tuple) -> None
 ])
 def test_a_date_with_more_than_itself_is_not_taken(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+
+# --- clauses.SESSION22_AFTER_PAUSE: a sentence going on after "..." is no order told back to the last speaker ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Chị Lan soạn báo cáo tổng kết trước thứ Sáu.\nLê Thị Lan: Dạ em nhận ạ.\n"
+     "Nguyễn Văn An: Còn buổi gặp mặt các cụ thì... hôm nào nhỉ... thôi tổ chức ngày 10/12.",
+     [("Lê Thị Lan", "2026-12-04")]),
+    ("Nguyễn Văn An: Anh Hùng kiểm tra công trình ngõ 8 trước thứ Năm.\nTrần Văn Hùng: Dạ em nhận.\n"
+     "Nguyễn Văn An: Còn đoàn đi thăm các cụ thì... ngày nào nhỉ... thôi đi thăm ngày 18/12.",
+     [("Trần Văn Hùng", "2026-12-03")]),
+])
+def test_a_sentence_after_a_trailing_off_is_not_told_back(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+    on.setattr(clauses, "SESSION22_AFTER_PAUSE", False)
+    assert tasks_said(_A + said, ward) != due
+
+
+@pytest.mark.parametrize("said", [
+    # a full stop after the acknowledgement: the date is told back, as before
+    "Nguyễn Văn An: Chị Lan soạn báo cáo tổng kết.\nLê Thị Lan: Dạ, để em làm ạ.\n"
+    "Nguyễn Văn An: Ừ. Thứ Năm này gửi anh nhé.",
+    # the trailing-off in the answer, not in the chair's turn
+    "Nguyễn Văn An: Chị Lan soạn báo cáo tổng kết.\nLê Thị Lan: Dạ, để em làm... em xem lại số liệu đã ạ.\n"
+    "Nguyễn Văn An: Ừ. Thứ Năm này gửi anh nhé.",
+])
+def test_a_date_told_back_after_a_full_stop_is_kept(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == [("Lê Thị Lan", "2026-12-03")]
 
 
 # --- bug fix (rule R7): "mỗi tổ một buổi" is each group, not Tổ dân phố số 1 ---
