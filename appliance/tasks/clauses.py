@@ -62,10 +62,11 @@ DEADLINE_TOPIC = re.compile(r"^\W*(?:(?:còn|về|vậy|thế)\s+)?(?:thời\s+)
 NOTED = re.compile(r"\bghi(?:\s+(?:lại|nhận|chép|sổ))?\s+rồi\b")
 
 
-# Session 22 (docs/meetings.md, "Session 22"): a sentence that goes on after a trailing-off ("Còn đoàn … đi thăm các
-# gia đình thì... hôm nào nhỉ, hai mươi... thôi đi thăm ngày 28/1.") continues the speaker's own matter, not an order
-# told back to the one who spoke before (`told_back`): the punctuation cut one utterance at its "..."
-SESSION22_AFTER_PAUSE = True
+# Session 22 (docs/meetings.md, "Session 22"): a trailing-off ("...") before a word in lower case is a pause within
+# one sentence, not its end ("tổ 10 thì là... bầu xong gửi biên bản …"; "Còn đoàn … thì... hôm nào nhỉ, hai mươi...
+# thôi đi thăm ngày 28/1.": the date is the visit's, not an order told back to the last speaker); the sentence model
+# reads the sentences as it was fitted on them
+SESSION22_PAUSE_JOINS = True
 
 
 def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
@@ -81,7 +82,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     given_at: tuple[int, int] | None = None  # where the anchors of the last sentence that gave tasks stand in `out`
     required: dt.date | None = None  # "4 người đấy trong tuần này phải xong." said just before
     for index, part in enumerate(parts):
-        chunks = sentences(part)
+        chunks = sentences(part, pauses=SESSION22_PAUSE_JOINS)
         # "… gửi thành phố thứ hai tuần sau à thôi thứ sáu này gửi luôn đi": a new date, not a withdrawal
         fix = clause_dates.correction(parts[index + 1], roster, meeting, calendar) \
             if index < len(parts) - 1 else None
@@ -191,7 +192,6 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     and (dated := date_later(sentence, out, roster, meeting, calendar)):
                 out.append(Anchor("agree", None, deadline=dated))
             elif not found_here and not (short := date_only(lower, out)) and not recap and not itself \
-                    and not (SESSION22_AFTER_PAUSE and at > 0 and chunks[at - 1].rstrip().endswith(("...", "…"))) \
                     and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
                 # (a closing recap names whom each task is for; a clause of it it could not read is not
                 # said back to the one addressed)

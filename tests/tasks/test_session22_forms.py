@@ -58,7 +58,7 @@ def test_a_date_with_more_than_itself_is_not_taken(ward, on, said: str, due: lis
 
 
 
-# --- clauses.SESSION22_AFTER_PAUSE: a sentence going on after "..." is no order told back to the last speaker ---
+# --- clauses.SESSION22_PAUSE_JOINS: "..." before a word in lower case is a pause within one sentence ---
 
 @pytest.mark.parametrize(("said", "due"), [
     ("Nguyễn Văn An: Chị Lan soạn báo cáo tổng kết trước thứ Sáu.\nLê Thị Lan: Dạ em nhận ạ.\n"
@@ -70,7 +70,7 @@ def test_a_date_with_more_than_itself_is_not_taken(ward, on, said: str, due: lis
 ])
 def test_a_sentence_after_a_trailing_off_is_not_told_back(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
-    on.setattr(clauses, "SESSION22_AFTER_PAUSE", False)
+    on.setattr(clauses, "SESSION22_PAUSE_JOINS", False)
     assert tasks_said(_A + said, ward) != due
 
 
@@ -81,6 +81,9 @@ def test_a_sentence_after_a_trailing_off_is_not_told_back(ward, on, said: str, d
     # the trailing-off in the answer, not in the chair's turn
     "Nguyễn Văn An: Chị Lan soạn báo cáo tổng kết.\nLê Thị Lan: Dạ, để em làm... em xem lại số liệu đã ạ.\n"
     "Nguyễn Văn An: Ừ. Thứ Năm này gửi anh nhé.",
+    # a capital after the trailing-off: a new sentence, as before
+    "Nguyễn Văn An: Chị Lan soạn báo cáo tổng kết.\nLê Thị Lan: Dạ, để em làm ạ.\n"
+    "Nguyễn Văn An: Ừ... Thứ Năm này gửi anh nhé.",
 ])
 def test_a_date_told_back_after_a_full_stop_is_kept(ward, on, said: str) -> None:
     assert tasks_said(_A + said, ward) == [("Lê Thị Lan", "2026-12-03")]
