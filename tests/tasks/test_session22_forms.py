@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clauses, cues
+from appliance.tasks import clause_tasks, clauses, cues, phrases
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
 from tests.flags import switch_on
 from tests.tasks.transcripts import memory_ward, tasks_said
 
-_FLAGGED = (clauses, cues)
+_FLAGGED = (clause_tasks, clauses, cues, phrases)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -87,6 +87,47 @@ def test_a_sentence_after_a_trailing_off_is_not_told_back(ward, on, said: str, d
 ])
 def test_a_date_told_back_after_a_full_stop_is_kept(ward, on, said: str) -> None:
     assert tasks_said(_A + said, ward) == [("Lê Thị Lan", "2026-12-03")]
+
+
+
+# --- clause_tasks.SESSION22_ADDRESSED: a member calling someone, then proposing in the first person ---
+
+@pytest.mark.parametrize(("said", "called"), [
+    ("Phạm Thu Hà: Anh Hùng, em đề nghị làm thêm các sáng thứ Bảy trong tháng 12 ạ.", "Trần Văn Hùng"),
+    ("Lê Thị Lan: Chị Hương, em định tổ chức lớp tập huấn trước thứ Sáu ạ.", "Bùi Thanh Hương"),
+])
+def test_the_one_a_member_proposes_to_is_given_nothing(ward, on, said: str, called: str) -> None:
+    assert tasks_said(_A + said, ward) == []
+    on.setattr(clause_tasks, "SESSION22_ADDRESSED", False)
+    assert [a for a, _d in tasks_said(_A + said, ward)] == [called]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # the chair's call: an order, as before
+    ("Nguyễn Văn An: Hà, em đề xuất phương án phân luồng trước thứ Sáu nhé.", [("Phạm Thu Hà", "2026-12-04")]),
+    # the member's own offer after the call, as before
+    ("Phạm Thu Hà: Chị Hạnh, em gửi báo cáo trước thứ Sáu ạ.", [("Phạm Thu Hà", "2026-12-04")]),
+])
+def test_an_order_or_an_offer_after_a_call_is_kept(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
+# --- phrases.SESSION22_UNDECIDED: "chưa quyết / chưa chốt / chưa thống nhất": not decided yet, no task ---
+
+def test_a_matter_not_decided_is_no_task(ward, on) -> None:
+    said = _A + "Nguyễn Văn An: Mua thêm máy tính thì anh Bảo lo trước Tết, cái này chưa thống nhất."
+    assert tasks_said(said, ward) == []
+    on.setattr(phrases, "SESSION22_UNDECIDED", False)
+    assert tasks_said(said, ward) == [("Phạm Quốc Bảo", "2027-02-05")]
+
+
+@pytest.mark.parametrize("said", [
+    # a list not closed yet: work to do
+    "Nguyễn Văn An: Chị Hương chưa chốt danh sách thì chốt trước thứ Sáu nhé.",
+    "Nguyễn Văn An: Chị Hương chốt danh sách trước thứ Sáu, quận chưa chốt số liệu đâu.",
+])
+def test_a_list_not_closed_yet_is_still_work(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
 
 
 # --- bug fix (rule R7): "mỗi tổ một buổi" is each group, not Tổ dân phố số 1 ---
