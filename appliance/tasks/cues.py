@@ -146,6 +146,15 @@ def units_in(sentence: str, roster: Roster) -> list[tuple[int, int, Person]]:
 READ_BACK = re.compile(r"^\W*(?:dạ|vâng|rõ)\b")
 
 
+# Session 22 (docs/meetings.md, "Session 22"): after a bare acknowledgement ("dạ em.", "Dạ em nhận ạ.", "Vâng.") the
+# one who spoke has taken the work given; what the chair says next goes on to the next matter ("vệ sinh môi trường,
+# ngày 24 tháng 1 ra quân tổng vệ sinh. Mời anh Hùng."), not back to them, unless the chair urges them on ("Vâng." —
+# "Khẩn trương lên, thứ Tư này báo cáo tôi kết quả."). An answer with more in it ("Dạ em đang phối hợp với công an
+# phường ạ.", "em nghe không rõ, anh nói lại ạ") is still told back
+SESSION22_BARE_ACK = True
+BARE_ACK = re.compile(r"\W*(?:(?:dạ|vâng|rõ|ạ|em|tôi|cháu|anh|chị|nhận|xin nhận|ok|được|rồi|ừ)\W*)+")
+
+
 def told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                calendar: WorkCalendar | None) -> Anchor | None:
     """"Khẩn trương lên, thứ Tư này báo cáo tôi kết quả." said to the one who just answered: a task (or a
@@ -166,9 +175,12 @@ def told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, 
     if found is None:
         return None
     # The rest must be an order: a verb of work first, perhaps after "khẩn trương lên", "nhớ", "phải".
-    rest = (sentence[:found[1]] + " " + sentence[found[2]:]).lower()
-    rest = re.sub(r"^\W*(?:(?:khẩn trương|nhớ|phải|cố gắng|tranh thủ|nhanh|lên|nhé)\W+)*", "",
-                  OPENERS.sub("", rest.strip() + " "))
+    rest = OPENERS.sub("", (sentence[:found[1]] + " " + sentence[found[2]:]).lower().strip() + " ")
+    urged = re.match(r"^\W*(?:(?:khẩn trương|nhớ|phải|cố gắng|tranh thủ|nhanh|lên|nhé)\W+)*", rest)
+    if SESSION22_BARE_ACK and urged is not None and not urged.group(0).strip(" ,.") \
+            and BARE_ACK.fullmatch(normalize(previous.text).lower()):
+        return None  # "dạ em." — "vệ sinh môi trường, ngày 24 tháng 1 ra quân …": the chair goes on to the next matter
+    rest = rest[urged.end():] if urged is not None else rest
     if not re.match(rf"{VERB}\b", rest):
         return None
     content = JUNK.sub(" ", sentence[:found[1]] + " " + sentence[found[2]:])

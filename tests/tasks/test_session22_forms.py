@@ -130,6 +130,30 @@ def test_a_list_not_closed_yet_is_still_work(ward, on, said: str) -> None:
     assert tasks_said(_A + said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
 
 
+
+# --- cues.SESSION22_BARE_ACK: after a bare "dạ em nhận ạ" the chair's next matter is not told back to them ---
+
+def test_the_next_matter_after_a_bare_acknowledgement_is_not_told_back(ward, on) -> None:
+    said = ("Nguyễn Văn An: Bắt đầu.\nNguyễn Văn An: Anh Tuấn xác minh hoàn cảnh hộ bà Lựu, trong 7 ngày nhé.\n"
+            "Lê Minh Tuấn: Dạ em nhận ạ.\n"
+            "Nguyễn Văn An: vệ sinh môi trường, ngày 5 tháng 12 ra quân tổng vệ sinh. Mời anh Hùng.")
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-07")]
+    on.setattr(cues, "SESSION22_BARE_ACK", False)
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-07"), ("Lê Minh Tuấn", "2026-12-05")]
+
+
+@pytest.mark.parametrize("answer", [
+    # urged on after the bare acknowledgement: told back, as before
+    "Trần Văn Hùng: Vâng.\nNguyễn Văn An: Khẩn trương lên, thứ Tư này báo cáo tôi kết quả.",
+    # an answer with more in it: told back, as before
+    "Trần Văn Hùng: Dạ em đang phối hợp với công an phường ạ.\n"
+    "Nguyễn Văn An: Khẩn trương lên, thứ Tư này báo cáo tôi kết quả.",
+])
+def test_an_order_after_an_answer_or_urging_is_still_told_back(ward, on, answer: str) -> None:
+    said = _A + "Nguyễn Văn An: Anh Hùng kiểm tra công trình ngõ 8.\n" + answer
+    assert ("Trần Văn Hùng", "2026-12-02") in tasks_said(said, ward)
+
+
 # --- bug fix (rule R7): "mỗi tổ một buổi" is each group, not Tổ dân phố số 1 ---
 
 @pytest.mark.parametrize("said", [
