@@ -61,10 +61,10 @@ def test_a_date_with_more_than_itself_is_not_taken(ward, on, said: str, due: lis
 # --- clauses.SESSION22_PAUSE_JOINS: "..." before a word in lower case is a pause within one sentence ---
 
 @pytest.mark.parametrize(("said", "due"), [
-    ("Nguyễn Văn An: Chị Lan soạn báo cáo tổng kết trước thứ Sáu.\nLê Thị Lan: Dạ em nhận ạ.\n"
+    ("Nguyễn Văn An: Chị Lan soạn báo cáo tổng kết trước thứ Sáu.\nLê Thị Lan: Dạ em lấy số liệu bên thống kê ạ.\n"
      "Nguyễn Văn An: Còn buổi gặp mặt các cụ thì... hôm nào nhỉ... thôi tổ chức ngày 10/12.",
      [("Lê Thị Lan", "2026-12-04")]),
-    ("Nguyễn Văn An: Anh Hùng kiểm tra công trình ngõ 8 trước thứ Năm.\nTrần Văn Hùng: Dạ em nhận.\n"
+    ("Nguyễn Văn An: Anh Hùng kiểm tra công trình ngõ 8 trước thứ Năm.\nTrần Văn Hùng: Dạ em đi cùng anh Nam.\n"
      "Nguyễn Văn An: Còn đoàn đi thăm các cụ thì... ngày nào nhỉ... thôi đi thăm ngày 18/12.",
      [("Trần Văn Hùng", "2026-12-03")]),
 ])
