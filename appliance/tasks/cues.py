@@ -155,6 +155,13 @@ SESSION22_BARE_ACK = True
 BARE_ACK = re.compile(r"\W*(?:(?:dạ|vâng|rõ|ạ|em|tôi|cháu|anh|chị|nhận|xin nhận|ok|được|rồi|ừ)\W*)+")
 
 
+# Session 22 (docs/meetings.md, "Session 22"): told back only in the turn right after the one told spoke; once the
+# chair has said a turn of their own in between ("Ừ, chị Lan tổng hợp, trước ngày 23 gửi anh xem." — "Còn hội nghị
+# … giờ chưa cần." — "Thông báo bà con nộp thuế … trước 30/11."), an order naming nobody is not for them, unless the
+# chair urges them on ("Khẩn trương lên, …")
+SESSION22_RIGHT_AFTER = True
+
+
 def told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                calendar: WorkCalendar | None) -> Anchor | None:
     """"Khẩn trương lên, thứ Tư này báo cáo tôi kết quả." said to the one who just answered: a task (or a
@@ -177,6 +184,8 @@ def told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, 
     # The rest must be an order: a verb of work first, perhaps after "khẩn trương lên", "nhớ", "phải".
     rest = OPENERS.sub("", (sentence[:found[1]] + " " + sentence[found[2]:]).lower().strip() + " ")
     urged = re.match(r"^\W*(?:(?:khẩn trương|nhớ|phải|cố gắng|tranh thủ|nhanh|lên|nhé)\W+)*", rest)
+    if SESSION22_RIGHT_AFTER and turn.index - previous.index > 1 and not urged.group(0).strip(" ,."):
+        return None  # "… hạn là ngày 25 ạ." — "Ừ, chị Lan tổng hợp, …" — "Còn …" — "Thông báo bà con …": said on
     if SESSION22_BARE_ACK and urged is not None and not urged.group(0).strip(" ,.") \
             and BARE_ACK.fullmatch(normalize(previous.text).lower()):
         return None  # "dạ em." — "vệ sinh môi trường, ngày 24 tháng 1 ra quân …": the chair goes on to the next matter

@@ -154,6 +154,31 @@ def test_an_order_after_an_answer_or_urging_is_still_told_back(ward, on, answer:
     assert ("Trần Văn Hùng", "2026-12-02") in tasks_said(said, ward)
 
 
+
+# --- cues.SESSION22_RIGHT_AFTER: told back only in the turn right after the one told spoke ---
+
+def test_an_order_after_the_chairs_own_turns_is_not_told_back(ward, on) -> None:
+    said = (_A + "Lê Thị Lan: Anh ơi, báo cáo thu ngân sách gửi quận hạn là ngày 25 ạ.\n"
+            "Nguyễn Văn An: Ừ, chị Lan tổng hợp, trước ngày 10/12 gửi anh xem.\n"
+            "Nguyễn Văn An: Còn hội nghị đối thoại thì giờ chưa cần.\n"
+            "Nguyễn Văn An: Thông báo bà con nộp thuế đất trước 30/12.")
+    assert tasks_said(said, ward) == [("Lê Thị Lan", "2026-12-10")]
+    on.setattr(cues, "SESSION22_RIGHT_AFTER", False)
+    assert tasks_said(said, ward) == [("Lê Thị Lan", "2026-12-10"), ("Lê Thị Lan", "2026-12-30")]
+
+
+@pytest.mark.parametrize("after", [
+    # right after the answer: told back, as before
+    "Nguyễn Văn An: Thứ Tư này báo cáo tôi kết quả.",
+    # a turn of the chair's own in between, then urged on: told back, as before
+    "Nguyễn Văn An: Ừ.\nNguyễn Văn An: Khẩn trương lên, thứ Tư này báo cáo tôi kết quả.",
+])
+def test_an_order_right_after_or_urged_is_still_told_back(ward, on, after: str) -> None:
+    said = (_A + "Nguyễn Văn An: Anh Hùng kiểm tra công trình ngõ 8.\n"
+            "Trần Văn Hùng: Dạ em đang phối hợp với công an phường ạ.\n" + after)
+    assert ("Trần Văn Hùng", "2026-12-02") in tasks_said(said, ward)
+
+
 # --- bug fix (rule R7): "mỗi tổ một buổi" is each group, not Tổ dân phố số 1 ---
 
 @pytest.mark.parametrize("said", [
