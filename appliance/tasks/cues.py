@@ -160,6 +160,7 @@ BARE_ACK = re.compile(r"\W*(?:(?:dạ|vâng|rõ|ạ|em|tôi|cháu|anh|chị|nh�
 # … giờ chưa cần." — "Thông báo bà con nộp thuế … trước 30/11."), an order naming nobody is not for them, unless the
 # chair urges them on ("Khẩn trương lên, …")
 SESSION22_RIGHT_AFTER = True
+_URGED = re.compile(r"^\W*(?:(?:khẩn trương|nhớ|phải|cố gắng|tranh thủ|nhanh|lên|nhé)\W+)*")
 
 
 def told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
@@ -183,13 +184,13 @@ def told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, 
         return None
     # The rest must be an order: a verb of work first, perhaps after "khẩn trương lên", "nhớ", "phải".
     rest = OPENERS.sub("", (sentence[:found[1]] + " " + sentence[found[2]:]).lower().strip() + " ")
-    urged = re.match(r"^\W*(?:(?:khẩn trương|nhớ|phải|cố gắng|tranh thủ|nhanh|lên|nhé)\W+)*", rest)
-    if SESSION22_RIGHT_AFTER and turn.index - previous.index > 1 and not urged.group(0).strip(" ,."):
+    urge = _URGED.match(rest)
+    urged = urge.group(0).strip(" ,.") if urge is not None else ""
+    if SESSION22_RIGHT_AFTER and turn.index - previous.index > 1 and not urged:
         return None  # "… hạn là ngày 25 ạ." — "Ừ, chị Lan tổng hợp, …" — "Còn …" — "Thông báo bà con …": said on
-    if SESSION22_BARE_ACK and urged is not None and not urged.group(0).strip(" ,.") \
-            and BARE_ACK.fullmatch(normalize(previous.text).lower()):
+    if SESSION22_BARE_ACK and not urged and BARE_ACK.fullmatch(normalize(previous.text).lower()):
         return None  # "dạ em." — "vệ sinh môi trường, ngày 24 tháng 1 ra quân …": the chair goes on to the next matter
-    rest = rest[urged.end():] if urged is not None else rest
+    rest = rest[urge.end():] if urge is not None else rest
     if not re.match(rf"{VERB}\b", rest):
         return None
     content = JUNK.sub(" ", sentence[:found[1]] + " " + sentence[found[2]:])
