@@ -28,6 +28,7 @@ from appliance.tasks.cues import (
 )
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import Turn
+from appliance.tasks.open_task import key_of
 from appliance.tasks.phrases import (
     AGREE,
     ALREADY,
@@ -67,6 +68,24 @@ NOTED = re.compile(r"\bghi(?:\s+(?:lại|nhận|chép|sổ))?\s+rồi\b")
 # thôi đi thăm ngày 28/1.": the date is the visit's, not an order told back to the last speaker); the sentence model
 # reads the sentences as it was fitted on them
 SESSION22_PAUSE_JOINS = True
+
+
+# Session 22 (docs/meetings.md, "Session 22"): "Anh Bảo chủ trì, anh Hùng xây dựng phương án... à thôi, anh Hùng chủ
+# trì luôn, anh Bảo chỉ đạo, …": the correction after "à thôi" says again the part of each person it names; their
+# earlier part in the withdrawn sentence is withdrawn with the last one, not only the last one
+SESSION22_RENAMED = True
+
+
+def _renamed(found: list[Anchor], correction: str, roster: Roster, speakers: list[Person]) -> list[Anchor]:
+    """The withdrawn sentence's earlier anchors, each task followed by its cancel when the correction names its
+    person again."""
+    again = {key_of(choose(m, speakers)) for m in roster.mentions(correction, verbs=VERB_AHEAD)}
+    out: list[Anchor] = []
+    for anchor in found:
+        out.append(anchor)
+        if anchor.kind == "task" and anchor.person is not None and key_of(anchor.person) in again:
+            out.append(Anchor("cancel", anchor.person))
+    return out
 
 
 def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
@@ -156,6 +175,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             found_here = [replace(a, recap=True) for a in found_here] if recap or listed else found_here
             if withdrawn and found_here:  # what was said right before "à thôi" (the last of the sentence)
                 last = found_here.pop()
+                if SESSION22_RENAMED and not fix:
+                    found_here = _renamed(found_here, parts[index + 1], roster, speakers)
                 found_here += [replace(last, deadline=fix)] if fix else [last, Anchor("cancel", last.person)]
             deferred = withdrawals.DEFER_NAMED.search(lower) if turn.leads else None
             if deferred is not None:  # "máy tính để sang năm tính": that work, given in the turns before, waits

@@ -179,6 +179,28 @@ def test_an_order_right_after_or_urged_is_still_told_back(ward, on, after: str) 
     assert ("Trần Văn Hùng", "2026-12-02") in tasks_said(said, ward)
 
 
+
+# --- clauses.SESSION22_RENAMED: the correction after "à thôi" says again the part of each person it names ---
+
+def test_a_person_named_again_after_a_correction_loses_the_earlier_part(ward, on) -> None:
+    said = (_A + "Nguyễn Văn An: Vẫn làm, nhưng phải quy hoạch lại. Anh Bảo chủ trì, anh Hùng xây dựng phương án... "
+            "à thôi, anh Hùng chủ trì luôn, anh Bảo chỉ đạo, phương án chợ hoa trình anh thứ Hai tuần sau.")
+    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-07")]
+    on.setattr(clauses, "SESSION22_RENAMED", False)
+    assert tasks_said(said, ward) == [("Phạm Quốc Bảo", None), ("Trần Văn Hùng", "2026-12-07")]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # Lan is not named again: her task stands
+    ("Nguyễn Văn An: Chị Lan gửi giấy mời trước thứ Năm, anh Hùng xây dựng phương án... à thôi, anh Nam xây dựng "
+     "phương án, trước thứ Sáu.", [("Lê Thị Lan", "2026-12-03"), ("Hoàng Văn Nam", "2026-12-04")]),
+    ("Nguyễn Văn An: Chị Lan gửi giấy mời trước thứ Năm, anh Hùng xây dựng phương án... à thôi, anh Hùng làm trước "
+     "thứ Sáu nhé.", [("Lê Thị Lan", "2026-12-03"), ("Trần Văn Hùng", "2026-12-04")]),
+])
+def test_a_person_not_named_again_keeps_their_task(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
 # --- bug fix (rule R7): "mỗi tổ một buổi" is each group, not Tổ dân phố số 1 ---
 
 @pytest.mark.parametrize("said", [
