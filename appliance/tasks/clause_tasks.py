@@ -246,7 +246,7 @@ LETTER_TO = re.compile(r"\b(?:văn bản|công văn|tờ trình|giấy|thư|phi�
 # propose or mean to do in the first person ("Chị Hạnh, Tết năm nào Trung tâm cũng quá tải, em đề xuất làm thêm các
 # sáng thứ Bảy trong tháng 1 ạ.", "Anh An, em định …"): the one called is given nothing (a proposal is work only
 # when the chair takes it up); the chair's call ("Hà, em đề xuất phương án …") is an order as before
-SESSION22_ADDRESSED = True
+SESSION22_ADDRESSED = False  # off by rule R1 (session 22): 663/176/201 on and off, no training wrong back
 PROPOSES = re.compile(r"\b(?:em|tôi|cháu|chúng em|chúng tôi|bên em)\s+(?:(?:xin|cũng|thì|có)\s+)*"
                       r"(?:đề xuất|đề nghị|kiến nghị|định|tính|muốn)\b")
 # Session 16 (docs/meetings.md, "Session 16"): a doer right after "nếu …, thì" however long the condition ("Nếu thấy

@@ -67,12 +67,13 @@ NOTED = re.compile(r"\bghi(?:\s+(?:lại|nhận|chép|sổ))?\s+rồi\b")
 # one sentence, not its end ("tổ 10 thì là... bầu xong gửi biên bản …"; "Còn đoàn … thì... hôm nào nhỉ, hai mươi...
 # thôi đi thăm ngày 28/1.": the date is the visit's, not an order told back to the last speaker); the sentence model
 # reads the sentences as it was fitted on them
-SESSION22_PAUSE_JOINS = True
+SESSION22_PAUSE_JOINS = True  # on by rule R1 (session 22): fresh off alone 663/177/201, on 663/176/201
 
 
 # Session 22 (docs/meetings.md, "Session 22"): "Anh Bảo chủ trì, anh Hùng xây dựng phương án... à thôi, anh Hùng chủ
 # trì luôn, anh Bảo chỉ đạo, …": the correction after "à thôi" says again the part of each person it names; their
 # earlier part in the withdrawn sentence is withdrawn with the last one, not only the last one
+# on by rule R1b (session 22): moved no fresh verdict (663/176/201); off, s6 w15 wrong again
 SESSION22_RENAMED = True
 
 
@@ -213,7 +214,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     and (dated := date_later(sentence, out, roster, meeting, calendar)):
                 out.append(Anchor("agree", None, deadline=dated))
             elif not found_here and not (short := date_only(lower, out)) and not recap and not itself \
-                    and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
+                    and (told := told_back(sentence, turn, previous, roster, meeting, calendar,
+                                           goes_on=just_gave and THEN.match(lower) is not None)):
                 # (a closing recap names whom each task is for; a clause of it it could not read is not
                 # said back to the one addressed)
                 out.append(_then_same(told, lower, out) if just_gave else told)

@@ -69,6 +69,7 @@ _IF_FREE = (r"nếu (?:không|chưa) bận|nếu rảnh|nếu tiện|"
 # Session 22 (docs/meetings.md, "Session 22"): "chưa quyết (được)", "chưa chốt", "chưa thống nhất" say that what was
 # raised is not decided yet ("Cái này liên quan chế độ làm thêm giờ, để chị báo cáo anh An, chưa quyết được em ạ."):
 # a deferral, no task; not "chưa chốt danh sách / số liệu …" (a list not closed yet, work to do). Read at call time
+# on by rule R1b (session 22): moved no fresh verdict (663/176/201); off, s11a x09 wrong again
 SESSION22_UNDECIDED = True
 
 
