@@ -87,7 +87,7 @@ def additions(lines: Sequence[Turn], quotes: Sequence[str], given: set[tuple[str
             folded = fold(sentence).lower()
             if "?" in sentence or _RECAP.match(folded) or covered(sentence, quotes) \
                     or same_sentence(sentence, withdrawn) \
-                    or clause_tasks.SESSION20_IF_AFTER and clause_tasks.condition_closes(sentence.lower()) \
+                    or clause_tasks.condition_closes(sentence.lower()) \
                     or reader.probability(sentence, names, turn.leads) < reader.add:
                 continue
             person = _assignee(sentence, turn, roster)

@@ -59,8 +59,16 @@ def deadline_free(scope: str) -> bool:
     return not re.search(rf"\b(?:nên|thì)\s+(?:em|tôi)\s+{VERB}\b", scope)
 
 
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?;])\s+", text) if s.strip(" .;")]
+def sentences(text: str, *, pauses: bool = False) -> list[str]:
+    """The sentences of a turn; with `pauses` a trailing-off ("...") before a word in lower case does not end one
+    ("tổ 10 thì là... bầu xong gửi biên bản …": the doer and the work are one sentence)."""
+    out: list[str] = []
+    for piece in (s.strip() for s in re.split(r"(?<=[.!?;])\s+", text)):
+        if pauses and out and out[-1].endswith("...") and piece[:1].islower():
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return [s for s in out if s.strip(" .;")]
 
 
 def answering(turn: Turn, previous: Turn | None) -> bool:
@@ -153,7 +161,7 @@ def deadline_and_content(text: str, spot: Spot, stop: int, led: list[Spot], meet
     masked = "".join(" " if any(s.start <= spot.end + i < s.end for s in led) else ch for i, ch in enumerate(scope))
     found = find_deadline(masked, meeting, None, calendar)
     if found is None and spot.start > 0:
-        found = head_deadline(text[:spot.start], meeting, calendar)
+        found = head_deadline(text[:spot.start], meeting, calendar, text[spot.end:])
     if found is None and led and spot is led[-1] and spot.start > 0:
         found = find_deadline(text[:spot.start], meeting, None, calendar) if re.search(
             r"\b(?:thì|nhé)\s*$", text[:spot.start].lower()) else None

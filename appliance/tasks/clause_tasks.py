@@ -112,7 +112,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
     opening = re.match(r"^\W*(?:\w+\s+){0,3}?\w+\s*(?:ơi\b|,)", lower) is not None
     if not chosen and called is not None and called != turn.speaker and not question \
             and re.search(rf"\b{VERB}\b", lower) and not DEFER.search(lower) and not REPORTED.search(lower) \
-            and not (opening and not PARTICLE.search(lower) and find_deadline(text, meeting, None, calendar) is None):
+            and not (opening and not PARTICLE.search(lower) and find_deadline(text, meeting, None, calendar) is None) \
+            and not (SESSION22_ADDRESSED and not turn.leads and PROPOSES.search(lower)):
         # "Cái này phải có người theo dõi, anh Nam nhé.": the work is said first, then whom it is for.
         deadline, content = deadline_and_content(text, Spot(0, 0, called, "named"), len(text), [], meeting,
                                                   calendar)
@@ -131,7 +132,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Minh về dự thảo văn bản, chuyển chị Lan trình anh An ký": whom the draft goes to next
         if led and spot.how == "first" and turn.leads and OWN_PART.match(lower[spot.end:]):
             continue  # "Anh Hùng soạn văn bản kiến nghị, tôi ký, trong tuần này gửi đi": the chair's part of it
-        if SESSION20_LETTER_TO and led and spot.how in ("named", "unit") and LETTER_TO.search(lower[:spot.start]):
+        if led and spot.how in ("named", "unit") and LETTER_TO.search(lower[:spot.start]):
             continue  # "anh Hùng gửi văn bản đề nghị Công an phường cử một đồng chí …": whom the letter asks
         led.append(spot)
     fronted: dt.date | None = None  # the date said before the list's first doer
@@ -147,7 +148,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         head = lower[:spot.start]
         if IF_FIRST.match(head):
             continue  # "Nếu phát hiện vi phạm thì lập biên bản chuyển anh Bảo xử lý.": only if it happens
-        if SESSION20_IF_AFTER and condition_closes(scope_lower):
+        if condition_closes(scope_lower):
             continue  # "Chị Hà mua thêm bình cứu hỏa trước Tết nếu có kinh phí.": only if it happens
         if DEFER.search(scope_lower) or DEFER.search(head[-40:]) or CONDITION.search(head[-40:]) \
                 or IF_THEN.search(head):
@@ -229,7 +230,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if called is not None and spot.how in ("unit", "second") and called != turn.speaker:
             person = Person(called.name, called.unit or person.unit, called.staff_id, called.kind)
         same = deadline is None and bool(re.search(r"\b(?:cùng hạn|hạn như trên|cũng hạn đó|như vậy)\b",
-                                                   scope_lower) or SESSION21_SAME_DAY and SAME_DAY.search(scope_lower))
+                                                   scope_lower))
         how = "named" if spot.how == "second" and (vocative is not None or called is not None) else spot.how
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))
@@ -239,16 +240,15 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
 # Session 20 (docs/meetings.md, "Session 20"): a person or unit named right after a letter's request word, in the
 # clause of someone told to send it ("anh Hùng gửi văn bản đề nghị Công an phường cử một đồng chí tham gia, trong hôm
 # nay nhé", "Huy soạn công văn đôn đốc phòng Kinh tế …"): whom the letter asks, not a doer; the date is the sender's
-# Session 21 (docs/meetings.md, "Session 21"): "cùng ngày" (the same day) said of a job with no date of its own ("Tổ 7
-# cũng làm cùng ngày nhé", "… cùng ngày với tổ 5") shares the date of the task given just before, as "cùng hạn" does;
-# not "trong cùng ngày" (within one day of something else) nor "cùng ngày với" an event that is no doer ("cùng ngày
-# với lễ khai mạc": the rules cannot date it)
-SESSION21_SAME_DAY = False  # off by rule R1 (session 21): 662/179/202 on and off, no training wrong back
-SAME_DAY = re.compile(r"(?<!trong )\bcùng (?:một )?(?:ngày|hôm)\b(?!\s+(?:với|như)\s+(?!(?:tổ|anh|chị|em|bên|phòng|"
-                      r"đồng chí|các tổ|mấy tổ|hai tổ)\b))")
-SESSION20_LETTER_TO = True  # on by rule R1 (session 20): fresh wrong -1, right unchanged (fresh7)
 LETTER_TO = re.compile(r"\b(?:văn bản|công văn|tờ trình|giấy|thư|phiếu|thông báo)\s+(?:đề nghị|yêu cầu|mời|đôn đốc|"
                        r"nhắc nhở|nhắc|xin ý kiến|gửi)\s*$")
+# Session 22 (docs/meetings.md, "Session 22"): a member calling the one they speak to, then putting forward what they
+# propose or mean to do in the first person ("Chị Hạnh, Tết năm nào Trung tâm cũng quá tải, em đề xuất làm thêm các
+# sáng thứ Bảy trong tháng 1 ạ.", "Anh An, em định …"): the one called is given nothing (a proposal is work only
+# when the chair takes it up); the chair's call ("Hà, em đề xuất phương án …") is an order as before
+SESSION22_ADDRESSED = False  # off by rule R1 (session 22): 663/176/201 on and off, no training wrong back
+PROPOSES = re.compile(r"\b(?:em|tôi|cháu|chúng em|chúng tôi|bên em)\s+(?:(?:xin|cũng|thì|có)\s+)*"
+                      r"(?:đề xuất|đề nghị|kiến nghị|định|tính|muốn)\b")
 # Session 16 (docs/meetings.md, "Session 16"): a doer right after "nếu …, thì" however long the condition ("Nếu thấy
 # gia đình còn thi công ban đêm thì chị báo ngay công an phường nhé"): a job only if it happens, not a task (the
 # 40 characters before the doer missed a long condition)
@@ -262,7 +262,6 @@ IF_FIRST = re.compile(r"^\W*(?:(?:còn|mà|nhưng|và|thế|vậy|ừ|à|ờ|d�
 # happens, no task; "…, nếu còn vi phạm thì lập biên bản" (a step within the task) and "nếu không" (otherwise) leave it.
 # A sentence that is only such a condition ("… bố trí thêm một cái ghế. nếu mà còn chỗ" in recogniser text, cut there)
 # conditions the task of the sentence before it in the turn (clauses.anchors)
-SESSION20_IF_AFTER = True  # on by rule R1b (session 20): moved no fresh verdict; off, s8b z05 wrong again
 IF_AFTER = re.compile(r"(?:^|[\s,;])nếu(?:\s+mà)?\b(?!\s+không\b)(?![^.;!?]*\bthì\b)([^.;!?]*)[.;!?…]?\s*$")
 
 

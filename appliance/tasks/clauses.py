@@ -28,6 +28,7 @@ from appliance.tasks.cues import (
 )
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import Turn
+from appliance.tasks.open_task import key_of
 from appliance.tasks.phrases import (
     AGREE,
     ALREADY,
@@ -62,6 +63,32 @@ DEADLINE_TOPIC = re.compile(r"^\W*(?:(?:còn|về|vậy|thế)\s+)?(?:thời\s+)
 NOTED = re.compile(r"\bghi(?:\s+(?:lại|nhận|chép|sổ))?\s+rồi\b")
 
 
+# Session 22 (docs/meetings.md, "Session 22"): a trailing-off ("...") before a word in lower case is a pause within
+# one sentence, not its end ("tổ 10 thì là... bầu xong gửi biên bản …"; "Còn đoàn … thì... hôm nào nhỉ, hai mươi...
+# thôi đi thăm ngày 28/1.": the date is the visit's, not an order told back to the last speaker); the sentence model
+# reads the sentences as it was fitted on them
+SESSION22_PAUSE_JOINS = True  # on by rule R1 (session 22): fresh off alone 663/177/201, on 663/176/201
+
+
+# Session 22 (docs/meetings.md, "Session 22"): "Anh Bảo chủ trì, anh Hùng xây dựng phương án... à thôi, anh Hùng chủ
+# trì luôn, anh Bảo chỉ đạo, …": the correction after "à thôi" says again the part of each person it names; their
+# earlier part in the withdrawn sentence is withdrawn with the last one, not only the last one
+# on by rule R1b (session 22): moved no fresh verdict (663/176/201); off, s6 w15 wrong again
+SESSION22_RENAMED = True
+
+
+def _renamed(found: list[Anchor], correction: str, roster: Roster, speakers: list[Person]) -> list[Anchor]:
+    """The withdrawn sentence's earlier anchors, each task followed by its cancel when the correction names its
+    person again."""
+    again = {key_of(choose(m, speakers)) for m in roster.mentions(correction, verbs=VERB_AHEAD)}
+    out: list[Anchor] = []
+    for anchor in found:
+        out.append(anchor)
+        if anchor.kind == "task" and anchor.person is not None and key_of(anchor.person) in again:
+            out.append(Anchor("cancel", anchor.person))
+    return out
+
+
 def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             calendar: WorkCalendar | None) -> list[Anchor]:
     out: list[Anchor] = []
@@ -75,7 +102,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     given_at: tuple[int, int] | None = None  # where the anchors of the last sentence that gave tasks stand in `out`
     required: dt.date | None = None  # "4 người đấy trong tuần này phải xong." said just before
     for index, part in enumerate(parts):
-        chunks = sentences(part)
+        chunks = sentences(part, pauses=SESSION22_PAUSE_JOINS)
         # "… gửi thành phố thứ hai tuần sau à thôi thứ sáu này gửi luôn đi": a new date, not a withdrawal
         fix = clause_dates.correction(parts[index + 1], roster, meeting, calendar) \
             if index < len(parts) - 1 else None
@@ -149,11 +176,13 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             found_here = [replace(a, recap=True) for a in found_here] if recap or listed else found_here
             if withdrawn and found_here:  # what was said right before "à thôi" (the last of the sentence)
                 last = found_here.pop()
+                if SESSION22_RENAMED and not fix:
+                    found_here = _renamed(found_here, parts[index + 1], roster, speakers)
                 found_here += [replace(last, deadline=fix)] if fix else [last, Anchor("cancel", last.person)]
             deferred = withdrawals.DEFER_NAMED.search(lower) if turn.leads else None
             if deferred is not None:  # "máy tính để sang năm tính": that work, given in the turns before, waits
                 out.append(Anchor("cancel", None, quote=deferred.group("work"), calls_off=True, defers=True))
-            if clause_tasks.SESSION20_IF_AFTER and not found_here and given_at is not None \
+            if not found_here and given_at is not None \
                     and clause_tasks.condition_closes(OPENERS.sub("", lower + " ").strip(), whole=True) \
                     and _condition_closes(turn.text, lower):
                 # "à chị hà thì bố trí thêm một cái ghế. ờ một cái bàn … nếu mà còn chỗ": the condition closes the
@@ -185,7 +214,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     and (dated := date_later(sentence, out, roster, meeting, calendar)):
                 out.append(Anchor("agree", None, deadline=dated))
             elif not found_here and not (short := date_only(lower, out)) and not recap and not itself \
-                    and (told := told_back(sentence, turn, previous, roster, meeting, calendar)):
+                    and (told := told_back(sentence, turn, previous, roster, meeting, calendar,
+                                           goes_on=just_gave and THEN.match(lower) is not None)):
                 # (a closing recap names whom each task is for; a clause of it it could not read is not
                 # said back to the one addressed)
                 out.append(_then_same(told, lower, out) if just_gave else told)

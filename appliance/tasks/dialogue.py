@@ -23,8 +23,10 @@ _VOICE = re.compile(r"^(người nói|speaker|người phát biểu)\s*\d+$", re
 # Group numbers as the recogniser writes them: "tổ sáu", "tổ mười hai", "tổ hai mươi mốt".
 _NUMBER = (r"\d{1,3}|(?:mười|(?:hai|ba) mươi)(?:\s+(?:một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín))?|"
            r"một|hai|ba|bốn|năm|sáu|bảy|tám|chín")
-# "bác tổ trưởng tổ 8", "tổ trưởng tổ năm": the group's officer speaks and acts for the group.
-TDP = re.compile(rf"\b(?:(?:bác|ông|bà|anh|chị|cô|chú)\s+)?(?:(?:tổ\s+(?:trưởng|phó)|trưởng\s+tổ)\s+)?"
+# "bác tổ trưởng tổ 8", "tổ trưởng tổ năm": the group's officer speaks and acts for the group. Not after "mỗi / từng"
+# ("mỗi tổ một buổi": each group one session; session 22, a bug fix by rule R7)
+TDP = re.compile(rf"(?<!\bmỗi )(?<!\btừng )\b(?:(?:bác|ông|bà|anh|chị|cô|chú)\s+)?"
+                 rf"(?:(?:tổ\s+(?:trưởng|phó)|trưởng\s+tổ)\s+)?"
                  rf"(?:tổ(?:\s+dân\s+phố)?|tdp)\s+(?:số\s+)?({_NUMBER})\b", re.IGNORECASE)
 _SELF_OFFICER = re.compile(r"\btôi\s+(?:là\s+)?tổ\s+(?:trưởng|phó)\b", re.IGNORECASE)
 _SELF_TDP = re.compile(r"\btôi\s+(?:là\s+)?tổ\s+(?:trưởng|phó)\s+tổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,3})\b",
@@ -60,7 +62,6 @@ class Turn:
     leads: bool = False  # the chair: the one who opened the meeting (their "em" is whom they answer)
     typed: str = ""     # the text as typed, when session 13's shorthand spelled out changed it
     spans: list[tuple[int, int]] = field(default_factory=list)  # each character of `text` → its span in `typed`
-    own_group: Person | None = None  # an unnamed voice's tổ, as it named it in its own words before (session 21)
 
 
 def group_person(number: str) -> Person:
@@ -160,28 +161,7 @@ def turns(transcript: str, roster: Roster, title: str = "") -> list[Turn]:
             turn.typed, turn.spans = raw, spans
         turn.leads = bool(turn.label) and turn.label == out[0].label
     _name_voices(out, roster, title)
-    _own_groups(out)
     return out
-
-
-# Session 21 (docs/meetings.md, "Session 21"): an unnamed voice that named one tổ in an earlier turn of its own ("anh
-# ơi tổ 5 có ý kiến là đường ống … bị vỡ") and later says "tổ em / tổ tôi / tổ chúng tôi …" speaks of that tổ
-# (`doers`: "dạ tổ em sẽ cử người dẫn công ty nước vào" is the tổ's offer, as the keys hold a tổ trưởng's). The voice
-# is not taken for the tổ otherwise (session 20 tried that and dropped it).
-SESSION21_OWN_GROUP = False  # off by rule R1 (session 21): fresh 662/179/202 on, 662/178/202 off
-
-
-def _own_groups(items: list[Turn]) -> None:
-    said: dict[str, Person | None] = {}
-    for turn in items:
-        if turn.speaker.kind != "voice" or not turn.label:
-            continue
-        turn.own_group = said.get(turn.label)
-        named = {group_person(m.group(1)) for m in TDP.finditer(turn.text)}
-        if len(named) == 1:
-            said[turn.label] = named.pop()
-        elif named:
-            said[turn.label] = None  # two tổ named: which one is theirs is not said
 
 
 def meeting_group(title: str) -> Person | None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from appliance.tasks import dialogue
 from appliance.tasks.clause_parts import (
     Spot,
     answering,
@@ -78,31 +77,6 @@ TOPIC_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:dạ|vâng|ừ|thế|vậy|thôi|
                           r"(?:này|đó|đấy|ấy|kia)\s+(?:thì\s+)?$")
 
 
-# Session 21 (docs/meetings.md, "Session 21"): a voice nobody named offering a job for its tổ dân phố, the tổ said
-# right before the first person ("tổ 7 chúng tôi cũng xin làm cùng ngày luôn", "tổ bốn em nhận ạ"): the tổ's task, as
-# the keys hold a tổ trưởng's (there was none: no verb of work right after the tổ). Only for that sentence: the voice
-# is not taken for the tổ in later turns (session 20 tried that and dropped it); an outside body's voice ("bên Trạm y
-# tế chúng tôi sẽ khám …") stays the voice's offer, as the keys hold it
-SESSION21_GROUP_SELF = False  # off by rule R1 (session 21): 662/179/202 on and off, no training wrong back
-_GROUP_SELF = re.compile(rf"^\s+(?:thì\s+)?(?:chúng tôi|chúng em|bọn tôi|bọn em|tôi|em)"
-                         rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự|xin phép))*\s+{VERB}\b")
-
-
-_OWN_GROUP = re.compile(rf"(?:^|[,;:.]\s+|\b(?:dạ|vâng|thì|còn)\s+)(tổ\s+(?:em|tôi|chúng tôi|chúng em|mình))"
-                        rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự|nhận))*\s+{VERB}\b")
-
-
-def _group_self(lower: str, end: int, turn: Turn) -> int | None:
-    """The end of the first person right after a unit said by an unnamed voice, when a verb of work follows it."""
-    if not SESSION21_GROUP_SELF or turn.speaker.kind != "voice" or turn.leads:
-        return None
-    found = _GROUP_SELF.match(lower[end:])
-    if found is None:
-        return None
-    pronoun = re.match(r"^\s+(?:thì\s+)?(?:chúng tôi|chúng em|bọn tôi|bọn em|tôi|em)", lower[end:])
-    return end + pronoun.end() if pronoun else None
-
-
 def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, speakers: list[Person],
            vocative: Person | None, form: str | None = None) -> list[Spot]:
     lower = normalize(sentence).lower()
@@ -127,18 +101,7 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
     taken = [(s.start, s.end) for s in spots]
     for start, end, person in units:
         if not any(start < e and s < end for s, e in taken):
-            said = _group_self(lower, end, turn) if person.name.startswith("Tổ dân phố") else None
-            if said is not None:  # "tổ 7 chúng tôi cũng xin làm …": the group offers, through its voice
-                spots.append(Spot(start, said, person, "first"))
-                taken.append((start, said))
-                continue
             spots.append(Spot(start, end, person, "unit"))
-    # "dạ tổ em sẽ cử người …" from a voice that named its tổ before (dialogue.SESSION21_OWN_GROUP)
-    group = turn.own_group if dialogue.SESSION21_OWN_GROUP else None
-    own = _OWN_GROUP.search(lower) if group is not None else None
-    if group is not None and own is not None and not any(s <= own.start(1) < e for s, e in taken):
-        spots.append(Spot(own.start(1), own.end(1), group, "first"))
-        taken.append((own.start(1), own.end(1)))
     # Pronouns at the head of a clause.
     for m in re.finditer(r"(?:^|(?<=[,;:]\s)|(?<=\s))(?:để\s+)?(em|tôi|mình|tớ|chúng tôi|chúng em|anh|chị|bác|cô|"
                          r"chú|ông|bà)\b", lower):

@@ -240,8 +240,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
             spared[-1].cancelled = True
             content, deadline = spared[-1].content, deadline or spared[-1].deadline
     opens = anchor.quote.lower()
-    if turn.leads and not anchor.inherits and (_INSTEAD.match(opens)
-                                               or SESSION20_INSTEAD_WIDER and _INSTEAD_WIDE.match(opens)):
+    if turn.leads and not anchor.inherits and (_INSTEAD.match(opens) or _INSTEAD_WIDE.match(opens)):
         # "Nam đo lại cho chính xác …" — "anh ơi em không mang thước, Huy có mang đấy ạ" — "thế thì Huy đo lại cho chính
         # xác …": the same job given to another right after its doer spoke is theirs now
         previous = previous_speaker(lines, turn)
@@ -290,7 +289,6 @@ _INSTEAD = re.compile(r"^\W*(?:(?:ừ|ờ|à|vâng|được)\W+)?(?:thế thì|v
 # thì lan tư pháp làm mẫu biên bản …, không phải hà nữa"), when the one who spoke before is not the doer but says
 # why the doer cannot ("chị hà ơi huy nghỉ phép đến hai mươi để thắng làm thay" — "vâng thế thắng làm báo cáo đó nhé"),
 # and when the job is pointed back to ("báo cáo đó", "việc ấy") rather than said again in two shared pairs
-SESSION20_INSTEAD_WIDER = True  # on by rule R1b (session 20): moved no fresh verdict; off, s20 u07, u11 wrong again
 _INSTEAD_WIDE = re.compile(r"^\W*(?:(?:ừ|ờ|à|vâng|được|đúng rồi|đúng|rồi|ok)\W+){1,3}"
                            r"(?:thế thì|vậy thì|thế|vậy|thôi)\b")
 _THAT_JOB = re.compile(r"^(?:\w+\s+){0,3}?(?:đó|ấy|đấy)\b")
@@ -299,13 +297,13 @@ _THAT_JOB = re.compile(r"^(?:\w+\s+){0,3}?(?:đó|ấy|đấy)\b")
 def _spoken_of(doer: Person, previous: Turn) -> bool:
     """The turn before, not the chair's, names the doer by their given name ("huy nghỉ phép đến hai mươi …")."""
     given = fold(doer.name.split()[-1]).lower() if doer.kind == "staff" and doer.name else ""
-    return SESSION20_INSTEAD_WIDER and bool(given) and not previous.leads \
+    return bool(given) and not previous.leads \
         and given in re.findall(r"\w+", fold(previous.text).lower())
 
 
 def _that_job(content: str) -> bool:
     """The job is pointed back to within its first words ("làm báo cáo đó nhé", "việc ấy")."""
-    return SESSION20_INSTEAD_WIDER and _THAT_JOB.match(content.lower()) is not None
+    return _THAT_JOB.match(content.lower()) is not None
 _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái|phần)\s+(?:này|đó|ấy|đấy)\b")
 
 

@@ -1,19 +1,15 @@
 """Session 20's forms (docs/meetings.md, "Session 20"), each in new words written for this file (not the training
-meetings' sentences), with its setting switched off and on, and where it must not fire. The five settings off by
-session 20's rule R1 (PAIR_LEAD, WISH, RESIDENTS_OF, NEXT_MEETING, SAME_DATED) were deleted with their tests in
-session 21 (rule R8)."""
+meetings' sentences), and where it must not fire. The five settings off by session 20's rule R1 (PAIR_LEAD, WISH,
+RESIDENTS_OF, NEXT_MEETING, SAME_DATED) were deleted with their tests in session 21 (rule R8); the three it kept on
+(INSTEAD_WIDER, IF_AFTER, LETTER_TO) are plain behaviour since session 22 (rule R8): their tests read them as such."""
 
 from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, merge
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
-from tests.flags import switch_on
 from tests.tasks.transcripts import memory_ward, tasks_said
-
-_FLAGGED = (clause_tasks, merge)
 
 
 @pytest.fixture(scope="module")
@@ -21,16 +17,10 @@ def ward() -> tuple[Roster, WorkCalendar]:
     return memory_ward()
 
 
-@pytest.fixture
-def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    switch_on(monkeypatch, _FLAGGED, "SESSION20_")
-    return monkeypatch
-
-
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
-# --- merge.SESSION20_INSTEAD_WIDER: a job moved to another after an excuse, in more words ---
+# --- merge._INSTEAD_WIDE (session 20's INSTEAD_WIDER): a job moved to another after an excuse, in more words ---
 
 _TUAN = ("Nguyễn Văn An: Bắt đầu.\n"
          "Nguyễn Văn An: Tuấn tổng hợp báo cáo thi đua khen thưởng cả năm, hạn thứ Năm.\n")
@@ -47,10 +37,8 @@ _TUAN = ("Nguyễn Văn An: Bắt đầu.\n"
              "Nguyễn Văn An: Vâng, thế Huy làm báo cáo đó nhé.",
      [("Đỗ Quang Huy", "2026-12-03")]),
 ])
-def test_a_job_moved_to_another_after_an_excuse_is_theirs(ward, on, said: str, due: list) -> None:
+def test_a_job_moved_to_another_after_an_excuse_is_theirs(ward, said: str, due: list) -> None:
     assert tasks_said(said, ward) == due
-    on.setattr(merge, "SESSION20_INSTEAD_WIDER", False)
-    assert len(tasks_said(said, ward)) == 2
 
 
 @pytest.mark.parametrize(("said", "due"), [
@@ -63,11 +51,11 @@ def test_a_job_moved_to_another_after_an_excuse_is_theirs(ward, on, said: str, d
              "Nguyễn Văn An: Vâng, thế anh Hùng gửi số liệu đó cho Tuấn trước thứ Tư nhé.",
      [("Lê Minh Tuấn", "2026-12-03"), ("Trần Văn Hùng", "2026-12-02")]),
 ])
-def test_another_job_or_no_excuse_leaves_the_doers_task(ward, on, said: str, due: list) -> None:
+def test_another_job_or_no_excuse_leaves_the_doers_task(ward, said: str, due: list) -> None:
     assert tasks_said(said, ward) == due
 
 
-# --- clause_tasks.SESSION20_IF_AFTER: a job closed by its condition ("… nếu có kinh phí") is no task ---
+# --- clause_tasks.condition_closes (session 20's IF_AFTER): a job closed by its condition ("… nếu có kinh phí") ---
 
 @pytest.mark.parametrize("said", [
     "Nguyễn Văn An: Chị Hà mua thêm bình cứu hỏa trước Tết nếu có kinh phí.",
@@ -76,12 +64,10 @@ def test_another_job_or_no_excuse_leaves_the_doers_task(ward, on, said: str, due
     # the sentence model does not add it back
     "Nguyễn Văn An: Anh Hùng rà soát lại hồ sơ trước thứ Năm. Chị Lan gửi danh sách trước thứ Sáu nếu kịp.",
 ])
-def test_a_job_closed_by_its_condition_is_no_task(ward, on, said: str) -> None:
+def test_a_job_closed_by_its_condition_is_no_task(ward, said: str) -> None:
     said = _A + said
     found = tasks_said(said, ward)
     assert not {a for a, _d in found} & {"Phạm Thu Hà", "Bùi Thanh Hương", "Lê Thị Lan"}
-    on.setattr(clause_tasks, "SESSION20_IF_AFTER", False)
-    assert {a for a, _d in tasks_said(said, ward)} & {"Phạm Thu Hà", "Bùi Thanh Hương", "Lê Thị Lan"}
 
 
 @pytest.mark.parametrize(("said", "due"), [
@@ -100,11 +86,11 @@ def test_a_job_closed_by_its_condition_is_no_task(ward, on, said: str) -> None:
     ("Nguyễn Văn An: chị hương liên hệ trung tâm bảo trợ xã hội thứ năm này nhé nếu kinh phí còn thì mua thêm chăn "
      "cho các cụ", [("Bùi Thanh Hương", "2026-12-03")]),
 ])
-def test_a_condition_within_or_after_the_task_leaves_it(ward, on, said: str, due: list) -> None:
+def test_a_condition_within_or_after_the_task_leaves_it(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
-# --- clause_tasks.SESSION20_LETTER_TO: whom a letter asks is no doer; the date is the sender's ---
+# --- clause_tasks.LETTER_TO (session 20's LETTER_TO): whom a letter asks is no doer; the date is the sender's ---
 
 @pytest.mark.parametrize(("said", "due"), [
     ("Nguyễn Văn An: Anh Nam gửi công văn đề nghị phòng Kinh tế cử người đo đạc lại thửa đất, trong tuần này nhé.",
@@ -112,10 +98,8 @@ def test_a_condition_within_or_after_the_task_leaves_it(ward, on, said: str, due
     ("Nguyễn Văn An: Chị Lan soạn văn bản yêu cầu Trung tâm Phục vụ hành chính công báo cáo hồ sơ trễ hạn, trước thứ "
      "Năm.", [("Lê Thị Lan", "2026-12-03")]),
 ])
-def test_whom_a_letter_asks_is_no_doer(ward, on, said: str, due: list) -> None:
+def test_whom_a_letter_asks_is_no_doer(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
-    on.setattr(clause_tasks, "SESSION20_LETTER_TO", False)
-    assert len(tasks_said(_A + said, ward)) == 2
 
 
 @pytest.mark.parametrize(("said", "due"), [
@@ -126,5 +110,5 @@ def test_whom_a_letter_asks_is_no_doer(ward, on, said: str, due: list) -> None:
     ("Nguyễn Văn An: Chị Lan soạn thông báo gửi các tổ, công an phường kiểm tra các nhà trọ trước thứ Năm.",
      [("Lê Thị Lan", None), ("Công an phường", "2026-12-03")]),
 ])
-def test_a_unit_asked_in_the_meeting_is_a_doer(ward, on, said: str, due: list) -> None:
+def test_a_unit_asked_in_the_meeting_is_a_doer(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
