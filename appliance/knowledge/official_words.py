@@ -25,6 +25,11 @@ Some questions a ward hears again and again are answered by one passage that sha
   nào"): khoản 3 Điều 5 Luật Hộ tịch, "… trường hợp nhận hồ sơ sau 15 giờ mà không giải quyết được ngay thì trả kết
   quả trong ngày làm việc tiếp theo"; Điều 7 Nghị định 23/2015, "… nếu tiếp nhận yêu cầu sau 15 giờ" (family
   "after_hours", flag `SESSION21_AFTER_HOURS`).
+- whether a civil-status registration may be done by someone else ("đăng ký kết hôn có được ủy quyền cho người khác đi
+  nộp thay không", "nhờ bà ngoại đi làm khai sinh được không"): khoản 2 Điều 6 Luật Hộ tịch, "Trường hợp kết hôn, nhận
+  cha, mẹ, con thì các bên phải trực tiếp thực hiện … Đối với các việc đăng ký hộ tịch khác … ủy quyền cho người khác
+  thực hiện" (family "delegation", flag `SESSION22_DELEGATION`; the bridge answered with the procedure's steps). Not a
+  paper of authorization brought for certification, nor a complaint made through a representative (other laws).
 The ranking finds the law (every article of it repeats "tố cáo", "khai sinh") but not the rule, and the bridge answers
 with the procedure's steps. When the question is of such a kind, the passage holding the rule's official words
 (`RULES`: folded phrases, matched in the library's own text, so nothing is written here but where to look) is shown
@@ -49,10 +54,13 @@ from appliance.knowledge.validity import in_force
 SESSION21_CIVIL_ADDITION = True  # on by rule R1 (session 21): fresh right +3, wrong -3 (off 237/108/40)
 # Session 21 (rule R1): papers handed in late in the day, when the result is due → the "sau 15 giờ" rules.
 SESSION21_AFTER_HOURS = True  # on by rule R1 (session 21): fresh right +3, wrong -1 (off 237/110/38)
+# Session 22 (rule R1, measured once at the end): a civil-status registration asked to be done by someone else → khoản 2
+# Điều 6 Luật Hộ tịch (family "delegation").
+SESSION22_DELEGATION = True
 # The kinds of question whose rule is stated in fixed official words (Rule.family).
-Family = Literal["unsigned", "own_interest", "disagree", "seal", "civil_addition", "after_hours"]
+Family = Literal["unsigned", "own_interest", "disagree", "seal", "civil_addition", "after_hours", "delegation"]
 # The module constant that switches a family of rules on (Rule.flag); None: plain behaviour.
-Flag = Literal["SESSION21_CIVIL_ADDITION", "SESSION21_AFTER_HOURS"]
+Flag = Literal["SESSION21_CIVIL_ADDITION", "SESSION21_AFTER_HOURS", "SESSION22_DELEGATION"]
 # The ranking's passages whose documents count as "the answer rests on them" when nothing is bridged.
 OWN_DEPTH = 5
 
@@ -108,6 +116,18 @@ _LATE_HOUR = re.compile(r"\b(?:(?:1[3-9]|2[0-3]) ?(?:gio|h)(?:\d\d)?|[1-6] gio (
 _WHEN_DUE = re.compile(r"\b(?:khi nao|bao gio|luc nao|ngay nao|hen tra|tra ket qua|co ket qua|khong kip|thoi han)\b")
 
 
+# Done by someone else (folded): "ủy quyền", "nộp / đi / làm / ký / nhận thay", "thay mặt", "nhờ người (nhà) / ai", "nộp
+# hộ", "làm hộ", "xin hộ" (not "hộ tịch", "hộ khẩu", "hộ nghèo", "hộ gia đình": those are the other "hộ").
+_BY_ANOTHER = re.compile(r"\b(?:uy quyen|(?:nop|di|lam|ky|nhan|xin) thay|thay mat|nho (?:nguoi|ai)|"
+                         r"(?:nop|lam|xin|di) ho (?!tich|khau|ngheo|can ngheo|gia dinh|so))\b")
+# … a civil-status registration (folded).
+_CIVIL_ACT = re.compile(r"\b(?:ket hon|khai sinh|khai tu|ho tich|nhan cha|nhan me|nhan con|trich luc|giam ho)\b")
+# … not a paper of authorization brought for certification, nor a complaint or denunciation through a representative,
+# nor land, a house or a pension (other laws).
+_NOT_REGISTRATION = re.compile(r"\b(?:chung thuc|hop dong uy quyen|khieu nai|to cao|so do|nha dat|dat dai|luong huu|"
+                               r"sang ten|mua ban)\b")
+
+
 @dataclass(frozen=True)
 class Rule:
     family: Family               # the kind of question
@@ -136,12 +156,16 @@ RULES: tuple[Rule, ...] = (
          unless=_CERTIFIED, flag="SESSION21_AFTER_HOURS"),
     Rule("after_hours", (_LATE_HOUR, _WHEN_DUE, _CERTIFIED), "neu tiep nhan yeu cau sau 15 gio",
          flag="SESSION21_AFTER_HOURS"),
+    Rule("delegation", (_BY_ANOTHER, _CIVIL_ACT),
+         "truong hop ket hon nhan cha me con thi cac ben phai truc tiep thuc hien", unless=_NOT_REGISTRATION,
+         flag="SESSION22_DELEGATION"),
 )
 
 
 def switched_on() -> dict[Flag, bool]:
     """Each flagged family's flag, read at call time (tests switch one with monkeypatch)."""
-    return {"SESSION21_CIVIL_ADDITION": SESSION21_CIVIL_ADDITION, "SESSION21_AFTER_HOURS": SESSION21_AFTER_HOURS}
+    return {"SESSION21_CIVIL_ADDITION": SESSION21_CIVIL_ADDITION, "SESSION21_AFTER_HOURS": SESSION21_AFTER_HOURS,
+            "SESSION22_DELEGATION": SESSION22_DELEGATION}
 
 
 def asked(folded_query: str) -> list[Rule]:

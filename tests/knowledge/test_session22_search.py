@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.knowledge import abbreviations, relevance, ward_level
+from appliance.knowledge import abbreviations, official_words, relevance, ward_level
 from appliance.knowledge.search import search
 from appliance.text import fold_tokens
 
@@ -132,3 +132,61 @@ def test_a_question_asking_how_many_days_is_answered(library, monkeypatch, quest
     monkeypatch.setattr(relevance, "SESSION22_HOW_MANY", False)
     off = search(library, question, 5)
     assert not off.answered
+
+
+# --- relevance.SESSION22_WANT_WORD: "muốn" is the asker's wish, not what is asked ------------------------------------
+
+@pytest.mark.parametrize(("question", "dropped"), [
+    ("người tố cáo muốn rút đơn thì làm thế nào", True),
+    ("nguoi to cao muon rut don thi lam the nao", False),     # folded "muon" is also "muộn": kept
+    ("nộp hồ sơ muộn có bị phạt không", False),                # late
+])
+def test_the_askers_wish_is_not_a_word_to_find(monkeypatch, question, dropped):
+    monkeypatch.setattr(relevance, "SESSION22_WANT_WORD", True)
+    assert ("muon" not in dict(relevance._content_words(question))) is dropped
+    monkeypatch.setattr(relevance, "SESSION22_WANT_WORD", False)
+    assert "muon" in dict(relevance._content_words(question))
+
+
+def test_a_question_with_a_wish_is_judged_on_what_it_asks(library, monkeypatch):
+    question = "Người đã gửi tố cáo giờ muốn rút tố cáo thì làm bằng hình thức gì và rút trước thời điểm nào?"
+    monkeypatch.setattr(relevance, "SESSION22_WANT_WORD", True)
+    on = search(library, question, 5)
+    monkeypatch.setattr(relevance, "SESSION22_WANT_WORD", False)
+    off = search(library, question, 5)
+    assert on.confidence > off.confidence
+
+
+# --- official_words.SESSION22_DELEGATION: a civil-status registration done by someone else ---------------------------
+
+@pytest.mark.parametrize("question", [
+    "đăng ký kết hôn có được ủy quyền cho người khác đi nộp hồ sơ thay không",
+    "e di lam xa, nho nguoi nha di lam khai sinh cho be duoc khong",
+    "xin trích lục khai sinh có thể nhờ ai xin hộ được không",
+])
+def test_a_registration_done_by_someone_else_asks_the_delegation_rule(monkeypatch, question):
+    monkeypatch.setattr(official_words, "SESSION22_DELEGATION", True)
+    assert {rule.family for rule in official_words.asked(_folded(question))} == {"delegation"}, question
+    monkeypatch.setattr(official_words, "SESSION22_DELEGATION", False)
+    assert not official_words.asked(_folded(question))
+
+
+@pytest.mark.parametrize("question", [
+    "chứng thực chữ ký trên giấy ủy quyền đi làm khai sinh cho cháu có cần căn cước không",   # a certification
+    "mẹ già yếu có được ủy quyền cho con đi khiếu nại thay không",                             # a complaint
+    "đăng ký kết hôn cần giấy tờ gì",                                                          # nobody else
+    "hộ nghèo có được hỗ trợ khi đăng ký khai sinh không",                                     # "hộ", a household
+])
+def test_other_questions_ask_no_delegation_rule(monkeypatch, question):
+    monkeypatch.setattr(official_words, "SESSION22_DELEGATION", True)
+    assert not [r for r in official_words.asked(_folded(question)) if r.family == "delegation"], question
+
+
+def test_the_delegation_rule_comes_first(library, monkeypatch):
+    question = "Đăng ký kết hôn thì hai người có phải cùng có mặt không, ủy quyền cho người khác nộp thay được không?"
+    monkeypatch.setattr(official_words, "SESSION22_DELEGATION", True)
+    on = search(library, question, 5)
+    assert on.answered and _shown(on)[0] == "60/2014/QH13|6" and on.hits[0].clause == "2"
+    monkeypatch.setattr(official_words, "SESSION22_DELEGATION", False)
+    off = search(library, question, 5)
+    assert not off.answered or _shown(off)[:1] != ["60/2014/QH13|6"]
