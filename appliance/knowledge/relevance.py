@@ -38,11 +38,6 @@ _ASKING = frozenset("bao nhieu lau nao gom".split())  # words folding onto legal
 # ("may ngay", "may lan", "may nguoi": nothing else follows "máy" so). The judgement then does not count it as a word
 # the passages lack ("chưa có văn bản nào nói về “mấy”").
 SESSION22_HOW_MANY = True
-# Session 22 (rule R1): the asker's wish is not what is asked: "muốn" as typed ("người tố cáo muốn rút tố cáo thì …")
-# is not counted as a word the passages must hold (folded "muon" is also "muộn", late: only the accented spelling).
-# Measured and not done: "phường" read the same way (the office the appliance serves) made a right answer wrong.
-SESSION22_WANT_WORD = True
-_WANT_TYPED = frozenset({"muốn"})
 _HOW_MANY_UNITS = frozenset("ngay thang nam tuan lan nguoi tuoi ban gio phut buoc loai muc dot ky".split())
 # What a question asks for, in folded words: an amount of money, or a length of time. A passage
 # that answers it states one ("2.000 đồng", "60 ngày").
@@ -120,8 +115,7 @@ def _content_words(query: str) -> list[tuple[str, str]]:
     out: dict[str, str] = {}
     marked = question_tokens(query)
     for n, (token, surface, filler) in enumerate(marked):
-        if (not filler and token not in _ASKING and len(token) > 1 and not _how_many(marked, n)
-                and not (SESSION22_WANT_WORD and surface in _WANT_TYPED)):
+        if not filler and token not in _ASKING and len(token) > 1 and not _how_many(marked, n):
             out.setdefault(token, surface)
     return list(out.items())
 

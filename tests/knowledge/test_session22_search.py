@@ -134,29 +134,6 @@ def test_a_question_asking_how_many_days_is_answered(library, monkeypatch, quest
     assert not off.answered
 
 
-# --- relevance.SESSION22_WANT_WORD: "muốn" is the asker's wish, not what is asked ------------------------------------
-
-@pytest.mark.parametrize(("question", "dropped"), [
-    ("người tố cáo muốn rút đơn thì làm thế nào", True),
-    ("nguoi to cao muon rut don thi lam the nao", False),     # folded "muon" is also "muộn": kept
-    ("nộp hồ sơ muộn có bị phạt không", False),                # late
-])
-def test_the_askers_wish_is_not_a_word_to_find(monkeypatch, question, dropped):
-    monkeypatch.setattr(relevance, "SESSION22_WANT_WORD", True)
-    assert ("muon" not in dict(relevance._content_words(question))) is dropped
-    monkeypatch.setattr(relevance, "SESSION22_WANT_WORD", False)
-    assert "muon" in dict(relevance._content_words(question))
-
-
-def test_a_question_with_a_wish_is_judged_on_what_it_asks(library, monkeypatch):
-    question = "Người đã gửi tố cáo giờ muốn rút tố cáo thì làm bằng hình thức gì và rút trước thời điểm nào?"
-    monkeypatch.setattr(relevance, "SESSION22_WANT_WORD", True)
-    on = search(library, question, 5)
-    monkeypatch.setattr(relevance, "SESSION22_WANT_WORD", False)
-    off = search(library, question, 5)
-    assert on.confidence > off.confidence
-
-
 # --- official_words.SESSION22_DELEGATION: a civil-status registration done by someone else ---------------------------
 
 @pytest.mark.parametrize("question", [

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.knowledge import official_words, relevance, title_asked
+from appliance.knowledge import official_words, title_asked
 from appliance.knowledge.search import search
 from appliance.text import fold_tokens
 
@@ -63,11 +63,7 @@ def test_a_long_question_repeating_the_title_is_answered(library, question, arti
     assert on.answered and article in [f"{h.number}|{h.article}" for h in on.hits]
 
 
-def test_two_titles_repeated_stay_not_found(library, monkeypatch):
-    # The title rule does not choose between two titles. With relevance.SESSION22_WANT_WORD on, "muốn" is not a word to
-    # find and the judgement itself answers this question with both articles (Điều 10 Luật Khiếu nại, Điều 4 Nghị định
-    # 31/2019); the test states the title rule with the judgement as it was.
-    monkeypatch.setattr(relevance, "SESSION22_WANT_WORD", False)
+def test_two_titles_repeated_stay_not_found(library):
     assert not search(library, "muốn rút khiếu nại và rút tố cáo đã gửi thì làm thế nào", 5).answered
 
 
