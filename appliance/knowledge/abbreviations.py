@@ -22,7 +22,7 @@ from appliance.knowledge.indexing import ACCENTED_SHARE
 from appliance.text import fold, normalize
 
 # Session 22 (rule R1, measured once at the end): the abbreviations of ABBREVIATIONS are read as their words.
-SESSION22_ABBREVIATIONS = True
+SESSION22_ABBREVIATIONS = True  # on by rule R1 (session 22): fresh right +1, wrong unchanged (off 244/106/35)
 
 # Folded abbreviation (as typed: "UBND", "ubnd", "HĐND", "LĐ-TBXH") → the words the official text spells.
 ABBREVIATIONS: dict[str, str] = {

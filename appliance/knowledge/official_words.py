@@ -56,7 +56,7 @@ SESSION21_CIVIL_ADDITION = True  # on by rule R1 (session 21): fresh right +3, w
 SESSION21_AFTER_HOURS = True  # on by rule R1 (session 21): fresh right +3, wrong -1 (off 237/110/38)
 # Session 22 (rule R1, measured once at the end): a civil-status registration asked to be done by someone else → khoản 2
 # Điều 6 Luật Hộ tịch (family "delegation").
-SESSION22_DELEGATION = True
+SESSION22_DELEGATION = True  # on by rule R1 (session 22): fresh right +2, wrong -2 (off 243/105/37)
 # The kinds of question whose rule is stated in fixed official words (Rule.family).
 Family = Literal["unsigned", "own_interest", "disagree", "seal", "civil_addition", "after_hours", "delegation"]
 # The module constant that switches a family of rules on (Rule.flag); None: plain behaviour.

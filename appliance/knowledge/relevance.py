@@ -37,7 +37,7 @@ _ASKING = frozenset("bao nhieu lau nao gom".split())  # words folding onto legal
 # it is also "máy" (a machine), so it is asking only as typed ("mấy"), or typed without diacritics before a unit counted
 # ("may ngay", "may lan", "may nguoi": nothing else follows "máy" so). The judgement then does not count it as a word
 # the passages lack ("chưa có văn bản nào nói về “mấy”").
-SESSION22_HOW_MANY = True
+SESSION22_HOW_MANY = True  # on by rule R1 (session 22): fresh right +1, wrong unchanged (off 244/106/35)
 _HOW_MANY_UNITS = frozenset("ngay thang nam tuan lan nguoi tuoi ban gio phut buoc loai muc dot ky".split())
 # What a question asks for, in folded words: an amount of money, or a length of time. A passage
 # that answers it states one ("2.000 đồng", "60 ngày").

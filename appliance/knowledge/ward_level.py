@@ -22,7 +22,7 @@ import re
 from appliance.text import fold_tokens
 
 # Session 22 (rule R1, measured once at the end): the article of another level of government after the ward's.
-SESSION22_WARD_LEVEL = True
+SESSION22_WARD_LEVEL = True  # on by rule R1 (session 22): fresh right +1, wrong unchanged (off 244/106/35)
 
 OTHER_LEVEL_PENALTY = 0.3
 # The ward or the commune named (folded, padded): "phường", "cấp xã", "UBND xã", "Ủy ban (nhân dân) xã", "chủ tịch xã";
