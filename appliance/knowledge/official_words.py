@@ -14,8 +14,8 @@ Some questions a ward hears again and again are answered by one passage that sha
   pháp luật thì người tố cáo có quyền tố cáo tiếp …", not Điều 38 on a denunciation left unresolved past its time
   limit, whose words are the same (family "disagree", session 19).
 - how a seal is put on a signature or across pages ("đóng dấu lên chữ ký thì trùm bao nhiêu", "dấu giáp lai"): khoản 1
-  Điều 33 Nghị định 30/2020, "Khi đóng dấu lên chữ ký, dấu đóng phải trùm lên …" (family "seal", flag `SESSION20_SEAL`;
-  the question names a signature, and the bridge read it as the certification of a signature).
+  Điều 33 Nghị định 30/2020, "Khi đóng dấu lên chữ ký, dấu đóng phải trùm lên …" (family "seal", session 20; the
+  question names a signature, and the bridge read it as the certification of a signature).
 - adding a missing entry to a civil-status record ("giấy khai sinh để trống mục quê quán, muốn bổ sung", "xin bổ sung
   thông tin hộ tịch"): khoản 2 Điều 29 Luật Hộ tịch, "… nếu thấy yêu cầu bổ sung hộ tịch là đúng, công chức tư pháp -
   hộ tịch ghi nội dung bổ sung vào mục tương ứng …" (family "civil_addition", flag `SESSION21_CIVIL_ADDITION`; the
@@ -25,15 +25,18 @@ Some questions a ward hears again and again are answered by one passage that sha
   nào"): khoản 3 Điều 5 Luật Hộ tịch, "… trường hợp nhận hồ sơ sau 15 giờ mà không giải quyết được ngay thì trả kết
   quả trong ngày làm việc tiếp theo"; Điều 7 Nghị định 23/2015, "… nếu tiếp nhận yêu cầu sau 15 giờ" (family
   "after_hours", flag `SESSION21_AFTER_HOURS`).
-- which ink a paper document is signed with ("ký văn bản thì dùng bút mực màu gì"): khoản 6 Điều 13 Nghị định 30/2020,
-  "… khi ký văn bản dùng bút có mực màu xanh, không dùng các loại mực dễ phai" (family "signing_ink", flag
-  `SESSION21_SIGNING_INK`); not the seal's ink.
+- whether a civil-status registration may be done by someone else ("đăng ký kết hôn có được ủy quyền cho người khác đi
+  nộp thay không", "nhờ bà ngoại đi làm khai sinh được không"): khoản 2 Điều 6 Luật Hộ tịch, "Trường hợp kết hôn, nhận
+  cha, mẹ, con thì các bên phải trực tiếp thực hiện … Đối với các việc đăng ký hộ tịch khác … ủy quyền cho người khác
+  thực hiện" (family "delegation", flag `SESSION22_DELEGATION`; the bridge answered with the procedure's steps). Not a
+  paper of authorization brought for certification, nor a complaint made through a representative (other laws).
 The ranking finds the law (every article of it repeats "tố cáo", "khai sinh") but not the rule, and the bridge answers
 with the procedure's steps. When the question is of such a kind, the passage holding the rule's official words
 (`RULES`: folded phrases, matched in the library's own text, so nothing is written here but where to look) is shown
 first, provided the answer already rests on that document (the bridged basis or the ranking's first passages): the
 question is then about that law, and the rest of the answer follows. Read at call time by search.py. The session 19
-families are plain behaviour since session 21 (rule R8: on by rule R1 in session 19)."""
+families are plain behaviour since session 21, the session 20 family "seal" since session 22 (rule R8: on by rule R1
+in the session before)."""
 
 from __future__ import annotations
 
@@ -46,18 +49,18 @@ from typing import Literal
 from appliance.knowledge import relevance, store
 from appliance.knowledge.validity import in_force
 
-SESSION20_SEAL = True
 # Session 21 (rule R1, measured once at the end): a missing entry of a civil-status record asked to be added → the rule
 # of khoản 2 Điều 29 Luật Hộ tịch (family "civil_addition").
 SESSION21_CIVIL_ADDITION = True  # on by rule R1 (session 21): fresh right +3, wrong -3 (off 237/108/40)
 # Session 21 (rule R1): papers handed in late in the day, when the result is due → the "sau 15 giờ" rules.
 SESSION21_AFTER_HOURS = True  # on by rule R1 (session 21): fresh right +3, wrong -1 (off 237/110/38)
-# Session 21 (rule R1): which ink a paper document is signed with → khoản 6 Điều 13 Nghị định 30/2020.
-SESSION21_SIGNING_INK = False  # off by rule R1 (session 21): moved no fresh verdict, no training wrong back
+# Session 22 (rule R1, measured once at the end): a civil-status registration asked to be done by someone else → khoản 2
+# Điều 6 Luật Hộ tịch (family "delegation").
+SESSION22_DELEGATION = True  # on by rule R1 (session 22): fresh right +2, wrong -2 (off 243/105/37)
 # The kinds of question whose rule is stated in fixed official words (Rule.family).
-Family = Literal["unsigned", "own_interest", "disagree", "seal", "civil_addition", "after_hours", "signing_ink"]
+Family = Literal["unsigned", "own_interest", "disagree", "seal", "civil_addition", "after_hours", "delegation"]
 # The module constant that switches a family of rules on (Rule.flag); None: plain behaviour.
-Flag = Literal["SESSION20_SEAL", "SESSION21_CIVIL_ADDITION", "SESSION21_AFTER_HOURS", "SESSION21_SIGNING_INK"]
+Flag = Literal["SESSION21_CIVIL_ADDITION", "SESSION21_AFTER_HOURS", "SESSION22_DELEGATION"]
 # The ranking's passages whose documents count as "the answer rests on them" when nothing is bridged.
 OWN_DEPTH = 5
 
@@ -111,11 +114,18 @@ _NOT_AN_ENTRY = re.compile(r"\b(?:(?:ho )?ten (?:cha|bo|me|ba)|nhan (?:cha|me|co
 _LATE_HOUR = re.compile(r"\b(?:(?:1[3-9]|2[0-3]) ?(?:gio|h)(?:\d\d)?|[1-6] gio (?:[0-9]+ )?(?:chieu|toi))\b")
 # … and when the result is due: "khi nào", "bao giờ", "hẹn trả", "trả kết quả", "không kịp", "thời hạn".
 _WHEN_DUE = re.compile(r"\b(?:khi nao|bao gio|luc nao|ngay nao|hen tra|tra ket qua|co ket qua|khong kip|thoi han)\b")
-# The ink a document is signed with (folded): "bút mực màu gì", "mực màu gì", "bút bi màu đen", "màu mực".
-_INK = re.compile(r"\b(?:but (?:muc |bi |long |chi )?mau|muc mau|mau muc|but (?:muc|bi) (?:[a-z]+ ){0,2}?(?:gi|nao))\b")
-_SIGNS = re.compile(r"\bky\b")
-# … not the seal's ink, nor a printer's.
-_NOT_SIGNING = re.compile(r"\b(?:dong dau|muc dau|con dau|may in|muc in)\b")
+
+
+# Done by someone else (folded): "ủy quyền", "nộp / đi / làm / ký / nhận thay", "thay mặt", "nhờ người (nhà) / ai", "nộp
+# hộ", "làm hộ", "xin hộ" (not "hộ tịch", "hộ khẩu", "hộ nghèo", "hộ gia đình": those are the other "hộ").
+_BY_ANOTHER = re.compile(r"\b(?:uy quyen|(?:nop|di|lam|ky|nhan|xin) thay|thay mat|nho (?:nguoi|ai)|"
+                         r"(?:nop|lam|xin|di) ho (?!tich|khau|ngheo|can ngheo|gia dinh|so))\b")
+# … a civil-status registration (folded).
+_CIVIL_ACT = re.compile(r"\b(?:ket hon|khai sinh|khai tu|ho tich|nhan cha|nhan me|nhan con|trich luc|giam ho)\b")
+# … not a paper of authorization brought for certification, nor a complaint or denunciation through a representative,
+# nor land, a house or a pension (other laws).
+_NOT_REGISTRATION = re.compile(r"\b(?:chung thuc|hop dong uy quyen|khieu nai|to cao|so do|nha dat|dat dai|luong huu|"
+                               r"sang ten|mua ban)\b")
 
 
 @dataclass(frozen=True)
@@ -137,8 +147,7 @@ RULES: tuple[Rule, ...] = (
     Rule("disagree", (_DISAGREE, re.compile(r"\bto cao\b"), _NEXT),
          "giai quyet to cao la khong dung quy dinh cua phap luat thi nguoi to cao co quyen to cao tiep",
          unless=re.compile(r"\bbi to cao\b")),   # the person denounced disagreeing has other rights
-    Rule("seal", (_SEAL, _HOW_SEALED), "khi dong dau len chu ky dau dong phai trum len", unless=_CERTIFIED,
-         flag="SESSION20_SEAL"),
+    Rule("seal", (_SEAL, _HOW_SEALED), "khi dong dau len chu ky dau dong phai trum len", unless=_CERTIFIED),
     Rule("civil_addition", (_ADDS_CIVIL_INFO,), "neu thay yeu cau bo sung ho tich la dung", unless=_NOT_AN_ENTRY,
          flag="SESSION21_CIVIL_ADDITION"),
     Rule("civil_addition", (_ADDS, _CIVIL_PAPER, _BLANK_ENTRY), "neu thay yeu cau bo sung ho tich la dung",
@@ -147,15 +156,16 @@ RULES: tuple[Rule, ...] = (
          unless=_CERTIFIED, flag="SESSION21_AFTER_HOURS"),
     Rule("after_hours", (_LATE_HOUR, _WHEN_DUE, _CERTIFIED), "neu tiep nhan yeu cau sau 15 gio",
          flag="SESSION21_AFTER_HOURS"),
-    Rule("signing_ink", (_INK, _SIGNS), "khi ky van ban dung but co muc mau xanh", unless=_NOT_SIGNING,
-         flag="SESSION21_SIGNING_INK"),
+    Rule("delegation", (_BY_ANOTHER, _CIVIL_ACT),
+         "truong hop ket hon nhan cha me con thi cac ben phai truc tiep thuc hien", unless=_NOT_REGISTRATION,
+         flag="SESSION22_DELEGATION"),
 )
 
 
 def switched_on() -> dict[Flag, bool]:
     """Each flagged family's flag, read at call time (tests switch one with monkeypatch)."""
-    return {"SESSION20_SEAL": SESSION20_SEAL, "SESSION21_CIVIL_ADDITION": SESSION21_CIVIL_ADDITION,
-            "SESSION21_AFTER_HOURS": SESSION21_AFTER_HOURS, "SESSION21_SIGNING_INK": SESSION21_SIGNING_INK}
+    return {"SESSION21_CIVIL_ADDITION": SESSION21_CIVIL_ADDITION, "SESSION21_AFTER_HOURS": SESSION21_AFTER_HOURS,
+            "SESSION22_DELEGATION": SESSION22_DELEGATION}
 
 
 def asked(folded_query: str) -> list[Rule]:

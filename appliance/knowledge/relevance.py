@@ -22,7 +22,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from appliance.knowledge import store
+from appliance.knowledge import store, ward_level
 from appliance.knowledge.indexing import bigrams, question_tokens
 from appliance.text import fold, fold_tokens
 
@@ -33,6 +33,12 @@ COEFFICIENTS = (-6.697, 0.854, 2.089, 1.992, 3.558, 2.205, -1.088)
 _WORD = re.compile(r"\w+", re.UNICODE)
 # How questions ask ("bao nhiêu", "bao lâu", "ở đâu", "thế nào"): not what they ask about.
 _ASKING = frozenset("bao nhieu lau nao gom".split())  # words folding onto legal ones (đâu/đầu, máy/mấy) stay
+# Session 22 (rule R1, measured once at the end; read at call time): "mấy" asks how many, as "bao nhiêu" does; folded
+# it is also "máy" (a machine), so it is asking only as typed ("mấy"), or typed without diacritics before a unit counted
+# ("may ngay", "may lan", "may nguoi": nothing else follows "máy" so). The judgement then does not count it as a word
+# the passages lack ("chưa có văn bản nào nói về “mấy”").
+SESSION22_HOW_MANY = True  # on by rule R1 (session 22): fresh right +1, wrong unchanged (off 244/106/35)
+_HOW_MANY_UNITS = frozenset("ngay thang nam tuan lan nguoi tuoi ban gio phut buoc loai muc dot ky".split())
 # What a question asks for, in folded words: an amount of money, or a length of time. A passage
 # that answers it states one ("2.000 đồng", "60 ngày").
 _ASKS_MONEY = re.compile(r"\b(bao nhieu tien|phat bao nhieu|muc phat|bao nhieu dong|muc thu|muc phi|hoc phi|"
@@ -107,10 +113,21 @@ class Judgement:
 def _content_words(query: str) -> list[tuple[str, str]]:
     """(folded word, word as typed) of the question, filler dropped, in order, unique."""
     out: dict[str, str] = {}
-    for token, surface, filler in question_tokens(query):
-        if not filler and token not in _ASKING and len(token) > 1:
+    marked = question_tokens(query)
+    for n, (token, surface, filler) in enumerate(marked):
+        if not filler and token not in _ASKING and len(token) > 1 and not _how_many(marked, n):
             out.setdefault(token, surface)
     return list(out.items())
+
+
+def _how_many(marked: Sequence[tuple[str, str, bool]], n: int) -> bool:
+    """Whether the n-th word of a question is "mấy" asking how many (SESSION22_HOW_MANY)."""
+    token, surface, _filler = marked[n]
+    if not SESSION22_HOW_MANY or token != "may":
+        return False
+    if surface == "mấy":
+        return True
+    return surface == "may" and n + 1 < len(marked) and marked[n + 1][0] in _HOW_MANY_UNITS
 
 
 def _idf(conn: sqlite3.Connection, terms: Sequence[str]) -> tuple[dict[str, float], set[str]]:
@@ -175,7 +192,7 @@ def features(conn: sqlite3.Connection, query: str, rows: Sequence[sqlite3.Row]) 
     covered: set[str] = set()
     for row in rows:
         text_tokens = row["folded"].split()
-        tokens = set(text_tokens) | set(fold(row["article_title"]).split())
+        tokens = set(text_tokens) | set(fold(row["article_title"]).split()) | ward_level.commune_words(row["folded"])
         covered |= tokens
         title_tokens = set(fold(row["article_title"]).split()) | set(fold(row["title"]).split())
         text_pairs = set(bigrams(text_tokens))

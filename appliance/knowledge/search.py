@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from appliance.engines import Embedder
 from appliance.knowledge import (
+    abbreviations,
     away_from_office,
     bridge,
     defined_terms,
@@ -31,6 +32,7 @@ from appliance.knowledge import (
     store,
     title_asked,
     vectors,
+    ward_level,
 )
 from appliance.knowledge.chunking import place
 from appliance.knowledge.indexing import STOPWORDS, accented_words, query_terms
@@ -196,6 +198,9 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     started = time.perf_counter()
     query = normalize(query or "").strip()
     response = SearchResponse(query=query)
+    # The judgement of whether the passages answer reads the abbreviations of the administration as the words the
+    # official text spells (abbreviations.py); the ranking and the citizen chat read the question as typed.
+    spelled = abbreviations.expand(query)
     words, pairs = query_terms(query)
     if not words:
         response.note = "Hãy nhập từ khóa hoặc câu hỏi."
@@ -260,6 +265,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         score = (scores.get(chunk_id, 0.0) + 0.5 * coverage + 0.4 * title_coverage + 0.3 * (title_coverage == 1)
                  + SEMANTIC_WEIGHT * semantic.get(chunk_id, 0.0))
         score += title_adjustment(folded_query, row["article_title"])
+        score += ward_level.adjustment(folded_query, row["article_title"])   # another level's office
         if defined and " ".join(fold(row["article_title"] or "").split()) in defined:
             score += defined_terms.DEFINED_TERM_BONUS
         condition = bool(condition_titles) and " ".join(fold_tokens(row["article_title"] or "")) in condition_titles
@@ -287,7 +293,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         score_of = {cid: score for (_exact, score), cid in ranked}
         after = [score_of.get(int(r["id"])) for r in ordered]
         hits = [_hit(r, next(s for s in after[n:] if s is not None), query) for n, r in enumerate(ordered[:k])]
-    judged = relevance.judge(conn, query, [chunk_rows[cid] for _s, cid in ranked[:relevance.TOP]])
+    judged = relevance.judge(conn, spelled, [chunk_rows[cid] for _s, cid in ranked[:relevance.TOP]])
     response.confidence, response.missing = judged.confidence, judged.missing
     unheld = not_held.asks_not_held(folded_query)   # a will's validity, who inherits: no text here (not_held.py)
     if unheld:

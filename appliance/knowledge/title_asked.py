@@ -3,12 +3,12 @@
 relevance.py judges whether the passages found answer by how much of the question they cover; a citizen's long
 question ("người khiếu nại muốn rút đơn khiếu nại thì phải làm thế nào, người giải quyết xử lý ra sao") covers little
 of any passage, and "not found" is said although the first passage is the article titled "Rút khiếu nại". Session 20
-(`SESSION20_TITLE_ASKED`, read at call time by search.py): when the ranking's own passages are judged not to answer
-and nothing is bridged, the first passage answers when the question contains every content syllable of its article's
-title (at least MIN_TITLE_WORDS), the passage is in force and states what is asked (an amount, a time, a penalty),
-and no other article among the first DEPTH passages has another title the question also repeats whole (two titles
-repeated: the question does not choose; one title held by two articles, "Thời hiệu khiếu nại" of a decision and of a
-disciplinary one, is one).
+(on by rule R1, plain behaviour since session 22; called by search.py): when the ranking's own passages are judged not
+to answer and nothing is bridged, the first passage answers when the question contains every content syllable of its
+article's title (at least MIN_TITLE_WORDS), the passage is in force and states what is asked (an amount, a time, a
+penalty), and no other article among the first DEPTH passages has another title the question also repeats whole (two
+titles repeated: the question does not choose; one title held by two articles, "Thời hiệu khiếu nại" of a decision and
+of a disciplinary one, is one).
 """
 
 from __future__ import annotations
@@ -22,12 +22,6 @@ from appliance.knowledge.indexing import STOPWORDS
 from appliance.knowledge.validity import in_force
 from appliance.text import fold_tokens
 
-SESSION20_TITLE_ASKED = True
-# Session 21 (rule R1, measured once at the end): "trường hợp", "việc" in a title name no subject ("Những trường hợp
-# được từ chối tiếp công dân", "… thời hạn giải quyết việc nuôi con nuôi"): a question asking whether one may refuse to
-# receive a citizen repeats the title without them.
-SESSION21_CASE_WORDS = False  # off by rule R1 (session 21): moved no fresh verdict, no training wrong back
-_CASE_WORDS = (" truong hop ", " viec ")
 # Session 21 (rule R1): the form asked stands for the title's words of that form: "bao lâu", "mấy ngày" for "thời hạn"
 # ("Nộp hồ sơ, thời hạn giải quyết việc nuôi con nuôi"), "ở đâu", "ai có thẩm quyền" for "thẩm quyền"
 # (relevance.ASKED_FORMS, as the ranking's title bonus reads them).
@@ -39,12 +33,8 @@ DEPTH = 3             # the passages shown first (search.SHOWN)
 
 
 def title_words(article_title: str) -> list[str]:
-    """The title's content syllables, folded, unique, in order (stopwords, single letters and, with
-    SESSION21_CASE_WORDS, the words "trường hợp", "việc" left out)."""
+    """The title's content syllables, folded, unique, in order (stopwords and single letters left out)."""
     folded = f" {' '.join(fold_tokens(article_title or ''))} "
-    if SESSION21_CASE_WORDS:
-        for generic in _CASE_WORDS:
-            folded = folded.replace(generic, " ")
     return [w for w in dict.fromkeys(folded.split()) if w not in STOPWORDS and len(w) > 1]
 
 
@@ -70,7 +60,7 @@ def _form_words_said(folded_query: str, article_title: str) -> set[str]:
 
 def title_answers(folded_query: str, rows: Sequence[sqlite3.Row]) -> bool:
     """Whether the first of `rows` (the ranking's order) answers by its title (module docstring)."""
-    if not SESSION20_TITLE_ASKED or not rows:
+    if not rows:
         return False
     first = rows[0]
     # The passage stating what is asked: the first, or (SESSION21_FORM_WORDS) another of its article among the first

@@ -1,5 +1,6 @@
-"""Session 20: legal search behaviours behind SESSION20_* flags read at call time (docs/knowledge.md, "Session 20").
-The sentences here are this file's own, not the blind writers'."""
+"""The article whose whole title the question repeats, and how the office seals: session 20's legal search behaviours,
+plain behaviour since session 22 (rule R8; docs/knowledge.md, "Session 20", "Session 22"). The sentences here are this
+file's own, not the blind writers'."""
 
 from __future__ import annotations
 
@@ -40,15 +41,11 @@ BOTH = "bà ấy muốn rút khiếu nại và rút tố cáo thì làm sao"
     (ONE, [_row("Rút khiếu nại", repealed=1)], False),
     (ONE, [_row("Đơn khiếu nại"), _row("Rút khiếu nại")], False),    # not the first passage
 ])
-def test_the_first_passage_answers_by_its_title_alone(monkeypatch, question, rows, answers):
-    monkeypatch.setattr(title_asked, "SESSION20_TITLE_ASKED", True)
+def test_the_first_passage_answers_by_its_title_alone(question, rows, answers):
     assert title_asked.title_answers(_folded(question), rows) is answers
-    monkeypatch.setattr(title_asked, "SESSION20_TITLE_ASKED", False)
-    assert title_asked.title_answers(_folded(question), rows) is False
 
 
-def test_a_passage_that_does_not_state_the_time_asked_does_not_answer(monkeypatch):
-    monkeypatch.setattr(title_asked, "SESSION20_TITLE_ASKED", True)
+def test_a_passage_that_does_not_state_the_time_asked_does_not_answer():
     question = _folded("rút khiếu nại trong bao nhiêu ngày")
     assert not title_asked.title_answers(question, [_row("Rút khiếu nại", "người khiếu nại có thể rút")])
     assert title_asked.title_answers(question, [_row("Rút khiếu nại", "trong thời hạn 10 ngày")])
@@ -61,17 +58,12 @@ def test_a_passage_that_does_not_state_the_time_asked_does_not_answer(monkeypatc
      "31/2019/NĐ-CP|4"),
     ("thoi hieu khieu nai la bao lau, neu bi tai nan nam vien thi co duoc tinh lai khong", "02/2011/QH13|9"),
 ])
-def test_a_long_question_repeating_the_title_is_answered(library, monkeypatch, question, article):
-    monkeypatch.setattr(title_asked, "SESSION20_TITLE_ASKED", True)
+def test_a_long_question_repeating_the_title_is_answered(library, question, article):
     on = search(library, question, 5)
-    monkeypatch.setattr(title_asked, "SESSION20_TITLE_ASKED", False)
-    off = search(library, question, 5)
     assert on.answered and article in [f"{h.number}|{h.article}" for h in on.hits]
-    assert not off.answered and off.hits == []
 
 
-def test_two_titles_repeated_stay_not_found(library, monkeypatch):
-    monkeypatch.setattr(title_asked, "SESSION20_TITLE_ASKED", True)
+def test_two_titles_repeated_stay_not_found(library):
     assert not search(library, "muốn rút khiếu nại và rút tố cáo đã gửi thì làm thế nào", 5).answered
 
 
@@ -83,11 +75,8 @@ def test_two_titles_repeated_stay_not_found(library, monkeypatch):
     "đóng dấu treo và dấu giáp lai khác nhau ra sao",
     "đóng dấu bằng mực dấu màu gì",
 ])
-def test_a_question_on_how_to_seal_asks_the_seal_rule(monkeypatch, question):
-    monkeypatch.setattr(official_words, "SESSION20_SEAL", True)
-    assert [rule.flag for rule in official_words.asked(_folded(question))] == ["SESSION20_SEAL"]
-    monkeypatch.setattr(official_words, "SESSION20_SEAL", False)
-    assert not official_words.asked(_folded(question))
+def test_a_question_on_how_to_seal_asks_the_seal_rule(question):
+    assert [rule.family for rule in official_words.asked(_folded(question))] == ["seal"]
 
 
 @pytest.mark.parametrize("question", [
@@ -96,19 +85,14 @@ def test_a_question_on_how_to_seal_asks_the_seal_rule(monkeypatch, question):
     "giấy tờ tự lập có cần đóng dấu của cơ quan không",               # no how
     "chữ ký số của cơ quan dùng khi nào",
 ])
-def test_other_questions_on_seals_or_signatures_ask_no_seal_rule(monkeypatch, question):
-    monkeypatch.setattr(official_words, "SESSION20_SEAL", True)
-    assert not [rule for rule in official_words.asked(_folded(question)) if rule.flag == "SESSION20_SEAL"]
+def test_other_questions_on_seals_or_signatures_ask_no_seal_rule(question):
+    assert not [rule for rule in official_words.asked(_folded(question)) if rule.family == "seal"]
 
 
 @pytest.mark.parametrize("question", [
     "văn thư đóng dấu lên chữ ký của chủ tịch thì phải trùm bao nhiêu",      # bridged to chứng thực chữ ký
     "dong dau giap lai cho van ban nhieu trang the nao",                     # not found before
 ])
-def test_the_seal_rule_comes_first(library, monkeypatch, question):
-    monkeypatch.setattr(official_words, "SESSION20_SEAL", True)
+def test_the_seal_rule_comes_first(library, question):
     on = search(library, question, 5)
-    monkeypatch.setattr(official_words, "SESSION20_SEAL", False)
-    off = search(library, question, 5)
     assert on.answered and f"{on.hits[0].number}|{on.hits[0].article}" == "30/2020/NĐ-CP|33"
-    assert not off.hits or f"{off.hits[0].number}|{off.hits[0].article}" != "30/2020/NĐ-CP|33"

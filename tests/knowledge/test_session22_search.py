@@ -1,0 +1,169 @@
+"""Session 22: legal search behaviours behind SESSION22_* flags read at call time (docs/knowledge.md, "Session 22").
+The sentences here are this file's own, not the blind writers'."""
+
+from __future__ import annotations
+
+import pytest
+
+from appliance.knowledge import abbreviations, official_words, relevance, ward_level
+from appliance.knowledge.search import search
+from appliance.text import fold_tokens
+
+
+def _folded(text: str) -> str:
+    return f" {' '.join(fold_tokens(text))} "
+
+
+def _shown(result) -> list[str]:
+    return [f"{h.number}|{h.article}" for h in result.hits]
+
+
+def _all_on(monkeypatch) -> None:
+    monkeypatch.setattr(abbreviations, "SESSION22_ABBREVIATIONS", True)
+    monkeypatch.setattr(ward_level, "SESSION22_WARD_LEVEL", True)
+    monkeypatch.setattr(relevance, "SESSION22_HOW_MANY", True)
+
+
+# --- abbreviations.SESSION22_ABBREVIATIONS: "UBND" read as "Ủy ban nhân dân" ------------------------------------------
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("Chủ tịch UBND phường ký", "Chủ tịch Ủy ban nhân dân phường ký"),
+    ("chu tich ubnd phuong ky", "chu tich uy ban nhan dan phuong ky"),          # typed without diacritics: folded
+    ("công chức LĐTBXH của phường", "công chức Lao động - Thương binh và Xã hội của phường"),
+    ("cong chuc LĐ-TBXH phuong", "cong chuc lao dong - thuong binh va xa hoi phuong"),
+    ("mất CMND thì làm lại ở đâu", "mất chứng minh nhân dân thì làm lại ở đâu"),
+])
+def test_an_abbreviation_of_the_administration_is_read_as_its_words(monkeypatch, typed, read):
+    monkeypatch.setattr(abbreviations, "SESSION22_ABBREVIATIONS", True)
+    assert abbreviations.expand(typed) == read
+    monkeypatch.setattr(abbreviations, "SESSION22_ABBREVIATIONS", False)
+    assert abbreviations.expand(typed) == typed
+
+
+@pytest.mark.parametrize("typed", [
+    "Nghị định 23/2015/NĐ-CP quy định gì",     # a document's number stays as typed
+    "UBNDX là gì",                             # not an abbreviation of the list
+    "phường cấp giấy khai sinh",               # nothing to read
+])
+def test_other_words_are_kept_as_typed(monkeypatch, typed):
+    monkeypatch.setattr(abbreviations, "SESSION22_ABBREVIATIONS", True)
+    assert abbreviations.expand(typed) == typed
+
+
+ASKED = "Hỏi: Chủ tịch UBND phường trực tiếp tiếp công dân tại trụ sở ít nhất mấy ngày trong một tuần?"
+ASKED_PLAIN = "chu tich UBND phuong truc tiep tiep cong dan tai tru so it nhat may ngay trong 1 tuan"
+
+
+@pytest.mark.parametrize("question", [ASKED, ASKED_PLAIN])
+def test_a_typed_abbreviation_is_not_a_word_the_library_lacks(library, monkeypatch, question):
+    _all_on(monkeypatch)
+    on = search(library, question, 5)
+    assert on.answered and _shown(on)[0] == "42/2013/QH13|15"
+    monkeypatch.setattr(abbreviations, "SESSION22_ABBREVIATIONS", False)
+    off = search(library, question, 5)
+    assert not off.answered and "ubnd" in " ".join(off.missing).lower()
+
+
+# --- ward_level.SESSION22_WARD_LEVEL: the ward's article before another level's -------------------------------------
+
+@pytest.mark.parametrize(("question", "ward"), [
+    ("chủ tịch phường tiếp dân mấy ngày", True),
+    ("chu tich ubnd xa giai quyet khieu nai trong bao lau", True),
+    ("ủy ban nhân dân cấp xã có thẩm quyền gì", True),
+    ("chủ tịch UBND tỉnh tiếp dân mấy ngày", False),              # another level named
+    ("đơn gửi phường rồi chuyển lên quận thì ai giải quyết", False),
+    ("trợ cấp xã hội hàng tháng bao nhiêu", False),               # "cấp xã hội" is no level
+])
+def test_a_question_names_the_ward_alone(question, ward):
+    assert ward_level.asks_ward(_folded(question)) is ward
+
+
+def test_another_levels_article_loses_score_only_for_a_question_on_the_ward(monkeypatch):
+    monkeypatch.setattr(ward_level, "SESSION22_WARD_LEVEL", True)
+    ward, province = _folded("chủ tịch phường tiếp dân mấy ngày"), _folded("chủ tịch tỉnh tiếp dân mấy ngày")
+    title = "Tiếp công dân tại Trụ sở tiếp công dân cấp tỉnh"
+    assert ward_level.adjustment(ward, title) == -ward_level.OTHER_LEVEL_PENALTY
+    assert ward_level.adjustment(province, title) == 0.0
+    assert ward_level.adjustment(ward, "Việc tiếp công dân ở xã, phường, thị trấn") == 0.0
+    assert ward_level.adjustment(ward, "Mức trợ cấp xã hội hàng tháng") == 0.0
+    monkeypatch.setattr(ward_level, "SESSION22_WARD_LEVEL", False)
+    assert ward_level.adjustment(ward, title) == 0.0
+
+
+def test_a_passage_naming_the_commune_level_says_the_ward(monkeypatch):
+    monkeypatch.setattr(ward_level, "SESSION22_WARD_LEVEL", True)
+    assert ward_level.commune_words("chu tich uy ban nhan dan cap xa truc tiep") == {"phuong"}
+    assert not ward_level.commune_words("muc tro cap xa hoi hang thang")
+    monkeypatch.setattr(ward_level, "SESSION22_WARD_LEVEL", False)
+    assert not ward_level.commune_words("chu tich uy ban nhan dan cap xa truc tiep")
+
+
+@pytest.mark.parametrize("question", [ASKED, ASKED_PLAIN])
+def test_the_wards_article_answers_before_the_provinces(library, monkeypatch, question):
+    _all_on(monkeypatch)
+    on = search(library, question, 5)
+    assert on.answered and _shown(on)[0] == "42/2013/QH13|15"
+    monkeypatch.setattr(ward_level, "SESSION22_WARD_LEVEL", False)
+    off = search(library, question, 5)
+    assert not off.answered and [f"{h.number}|{h.article}" for h in off.nearest][0] == "42/2013/QH13|12"
+
+
+# --- relevance.SESSION22_HOW_MANY: "mấy" asks how many ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "asking"), [
+    ("tiếp dân mấy ngày một tuần", True),
+    ("tiep dan may ngay mot tuan", True),           # typed without diacritics, before a unit counted
+    ("duoc gia han may lan", True),
+    ("máy tính của phường bị hỏng", False),          # a machine
+    ("may mac cho tre em mo coi", False),            # no unit follows: "may" stays a word
+])
+def test_how_many_is_asked_not_searched(monkeypatch, question, asking):
+    monkeypatch.setattr(relevance, "SESSION22_HOW_MANY", True)
+    assert ("may" not in dict(relevance._content_words(question))) is asking
+    monkeypatch.setattr(relevance, "SESSION22_HOW_MANY", False)
+    assert "may" in dict(relevance._content_words(question))
+
+
+@pytest.mark.parametrize("question", [ASKED, ASKED_PLAIN])
+def test_a_question_asking_how_many_days_is_answered(library, monkeypatch, question):
+    _all_on(monkeypatch)
+    on = search(library, question, 5)
+    assert on.answered and _shown(on)[0] == "42/2013/QH13|15"
+    monkeypatch.setattr(relevance, "SESSION22_HOW_MANY", False)
+    off = search(library, question, 5)
+    assert not off.answered
+
+
+# --- official_words.SESSION22_DELEGATION: a civil-status registration done by someone else ---------------------------
+
+@pytest.mark.parametrize("question", [
+    "đăng ký kết hôn có được ủy quyền cho người khác đi nộp hồ sơ thay không",
+    "e di lam xa, nho nguoi nha di lam khai sinh cho be duoc khong",
+    "xin trích lục khai sinh có thể nhờ ai xin hộ được không",
+])
+def test_a_registration_done_by_someone_else_asks_the_delegation_rule(monkeypatch, question):
+    monkeypatch.setattr(official_words, "SESSION22_DELEGATION", True)
+    assert {rule.family for rule in official_words.asked(_folded(question))} == {"delegation"}, question
+    monkeypatch.setattr(official_words, "SESSION22_DELEGATION", False)
+    assert not official_words.asked(_folded(question))
+
+
+@pytest.mark.parametrize("question", [
+    "chứng thực chữ ký trên giấy ủy quyền đi làm khai sinh cho cháu có cần căn cước không",   # a certification
+    "mẹ già yếu có được ủy quyền cho con đi khiếu nại thay không",                             # a complaint
+    "đăng ký kết hôn cần giấy tờ gì",                                                          # nobody else
+    "hộ nghèo có được hỗ trợ khi đăng ký khai sinh không",                                     # "hộ", a household
+])
+def test_other_questions_ask_no_delegation_rule(monkeypatch, question):
+    monkeypatch.setattr(official_words, "SESSION22_DELEGATION", True)
+    assert not [r for r in official_words.asked(_folded(question)) if r.family == "delegation"], question
+
+
+def test_the_delegation_rule_comes_first(library, monkeypatch):
+    question = "Đăng ký kết hôn thì hai người có phải cùng có mặt không, ủy quyền cho người khác nộp thay được không?"
+    monkeypatch.setattr(official_words, "SESSION22_DELEGATION", True)
+    on = search(library, question, 5)
+    assert on.answered and _shown(on)[0] == "60/2014/QH13|6" and on.hits[0].clause == "2"
+    monkeypatch.setattr(official_words, "SESSION22_DELEGATION", False)
+    off = search(library, question, 5)
+    assert not off.answered or _shown(off)[:1] != ["60/2014/QH13|6"]
