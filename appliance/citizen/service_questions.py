@@ -39,18 +39,26 @@ REQUEST_VERBS = frozenset(("xin", "nop", "khai", "cuu", "ky", "lam", "cap", "doi
 WHERE_WINDOW = 3
 NOT_WHERE = frozenset(("ngo", "hem", "pho", "duong", "cau", "thang", "nam", "tuan", "lang", "xom", "doc", "khu", "day",
                        "ngach", "kiet", "tien", "gio", "buoi", "cung", "nha", "cho", "toa", "con", "ban", "phuong"))
-# Folded: whether a permit is needed. A complaint asks it of someone else's doing ("biển to như vậy có phải xin phép
-# không?"), so it is a question of the citizen's own only with the citizen's plan told (PLANS).
+# Folded: whether a permit is needed, or whether something may be done. A complaint asks it of someone else's doing
+# ("biển to như vậy có phải xin phép không?", "xây lấn như thế có được không?"), so it is a question of the citizen's
+# own only with the citizen's plan told (PLANS).
 ASKS_PERMIT = (
     "co can giay phep", "co can xin phep", "co can xin giay phep", "co phai xin phep", "co phai xin giay phep",
-    "can xin giay phep", "phai xin phep",
+    "can xin giay phep", "phai xin phep", "duoc khong", "duoc hong",
 )
-PLANS = ("toi tinh", "em tinh", "minh tinh", "nha toi tinh", "toi dinh", "em dinh", "minh dinh", "du dinh",
-         "toi muon", "em muon", "minh muon", "toi sap", "em sap", "chuan bi")
+# Folded: the citizen's own plan ("tôi tính", "em định", "mình muốn"), never before a verb of telling or asking ("tôi
+# muốn hỏi / biết / phản ánh …": what follows is someone else's doing).
+PLANS = ("toi tinh", "em tinh", "minh tinh", "toi dinh", "em dinh", "minh dinh", "du dinh", "toi muon", "em muon",
+         "minh muon", "toi sap", "em sap", "chuan bi")
+NOT_PLANNED = frozenset(("hoi", "biet", "phan", "bao", "noi", "khieu", "to", "gop"))
 
 _WHERE = PhraseSet((tuple(p.split()), None) for p in ASKS_WHERE)
 _PERMIT = PhraseSet((tuple(p.split()), None) for p in ASKS_PERMIT)
 _PLANS = PhraseSet((tuple(p.split()), None) for p in PLANS)
+
+
+def _plans(words: Sequence[str]) -> bool:
+    return any(not NOT_PLANNED & set(words[end:end + 1]) for _, end, _ in _PLANS.find(words))
 
 
 def asks_service(words: Sequence[str]) -> bool:
@@ -58,7 +66,7 @@ def asks_service(words: Sequence[str]) -> bool:
     needs a permit (with SESSION22_ASKS_SERVICE)."""
     if not SESSION22_ASKS_SERVICE:
         return False
-    if _WHERE.any_in(words) or (_PERMIT.any_in(words) and _PLANS.any_in(words)):
+    if _WHERE.any_in(words) or (_PERMIT.any_in(words) and _plans(words)):
         return True
     return any(tuple(words[i:i + 2]) == WHERE and REQUEST_VERBS & set(words[max(0, i - WHERE_WINDOW):i])
                and not NOT_WHERE & set(words[i + 2:i + 3]) for i in range(len(words) - 1))

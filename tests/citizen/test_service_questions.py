@@ -12,13 +12,16 @@ from appliance.citizen.public.chat import ChatBot
 from appliance.citizen.public.store import public_db
 from appliance.config import Settings
 
-ASKS_SERVICE = [  # where or whether the ward does it for the citizen, or whether the citizen's own plan needs a permit
+ASKS_SERVICE = [  # where or whether the ward does it for the citizen, whether the citizen's own plan needs a permit
+    # or may be done
     "Nhà em định dựng biển hiệu lớn trên ban công để quảng cáo tiệm tóc, có cần xin phép không ạ",
     "Tôi muốn biết mảnh đất định mua có dính quy hoạch làm đường không, tra cứu ở đâu",
     "Hai nhà thống nhất dời hàng rào ranh giới đất rồi, giờ muốn phường xác nhận vào biên bản cho chắc",
     "Giấy cam kết chung lối đi với nhà hàng xóm, phường có làm không ạ",
     "Tôi tính lát lại vỉa hè trước cửa nhà cho bằng phẳng, có phải xin phép không",
     "Em muốn chặt cây xà cừ trước cửa vì rễ làm nứt nhà, xin giấy ở đâu",
+    "Mình định mở một lớp dạy vẽ nhỏ cho trẻ con ngay tại phòng khách, được hông",
+    "Em muốn sơn lại mặt tiền nhà màu xanh lá, làm trong dịp lễ được không ạ",
 ]
 COMPLAINTS = [  # complaints that ask something: of someone else's doing, who answers for it, a place told
     "Quán nhậu đầu ngõ dựng rạp chiếm hết lòng đường cả tuần, như vậy có phải xin phép không?",
@@ -28,6 +31,9 @@ COMPLAINTS = [  # complaints that ask something: of someone else's doing, who an
     "Cống đầu ngõ tắc cả tuần, nước bẩn tràn vào nhà, bao giờ mới được thông?",
     "Người ta xin lắp cột điện ở đầu ngõ rồi bỏ đó, dây võng sát đầu người đi đường",
     "Cán bộ bảo phải về quê làm, trong khi chứng thực chữ ký thì ở đâu cũng được",
+    "Tôi muốn hỏi nhà bên cạnh đổ đất lấp cả rãnh thoát nước chung như vậy có được không?",
+    "Hàng xóm đục tường sát nhà tôi để trổ cửa sổ, như thế được không?",
+    "Mình muốn góp ý với phường về việc thu gom rác muộn, được không ạ",
 ]
 
 
