@@ -6,10 +6,11 @@ The fusion model reads intent from the words of the problem a message names: "tr
 procedure phrase was read as a complaint at or above the bar, and the chat offered to file it: "Tui tính treo cái
 bảng … có cần giấy phép hông?", "… thửa đất có nằm trong quy hoạch không. Xin hỏi tra cứu ở đâu?", "… phường có làm
 ko", "… giờ muốn phường xác nhận vào giấy đó" (four of the 39 messages of train21u, all questions). What tells them
-from a complaint is the intent, read before the topic: the citizen asks where or whether the ward does something for
-them, or whether their own plan needs a permit. A complaint asks the ward to act on someone else ("phường có biết
-không", "ai chịu trách nhiệm", accountability.py) or tells how a service failed (service_failures.py); those, and any
-message the citizen calls a complaint ("phản ánh", "khiếu nại"), are read before this and stay complaints.
+from a complaint is the intent, read before the topic: the citizen asks where, whether or when the ward does
+something for them, or whether their own plan needs a permit or may be done. A complaint asks the ward to act on
+someone else ("phường có biết không", "ai chịu trách nhiệm", accountability.py) or tells how a service failed
+(service_failures.py); those, and any message the citizen calls a complaint ("phản ánh", "khiếu nại"), are read
+before this and stay complaints.
 
 Read only where the likeliest reading is a complaint the citizen did not announce: the chat then asks which was
 meant (the clarifying question) instead of offering "Gửi phản ánh". Never read as a procedure or any other answer.
@@ -27,9 +28,12 @@ SESSION22_ASKS_SERVICE = True
 # Folded: where or whether the ward (or an office) does it for the citizen. Not "nộp ở phường" alone (a complaint
 # tells where its file was handed in), not "phường có cấp (phép)" (a complaint asks whether a neighbour's building was
 # licensed), not "phường có làm gì" (a complaint's closer, accountability.py).
+# Also which office ("… ở phường hay …") and when a service is held ("lịch … là ngày nào", "vào thứ mấy"; a complaint
+# says "ngày nào cũng …").
 ASKS_WHERE = (
     "o phuong duoc khong", "o phuong duoc hong", "phuong co lam khong", "phuong co lam hong",
-    "muon phuong xac nhan", "nho phuong xac nhan", "can phuong xac nhan", "xin phuong xac nhan",
+    "muon phuong xac nhan", "nho phuong xac nhan", "can phuong xac nhan", "xin phuong xac nhan", "o phuong hay",
+    "la ngay nao", "vao ngay nao", "vao thu may",
 )
 # Folded: "ở đâu" asked of a request verb at most WHERE_WINDOW words before it ("xin giấy ở đâu", "tra cứu ở đâu",
 # "nộp hồ sơ ở đâu", "đăng ký ở đâu"); not "hỏi" ("bia hơi ở đầu ngõ"). "ở đầu ngõ / phố / tháng" folds the same as

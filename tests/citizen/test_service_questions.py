@@ -22,6 +22,8 @@ ASKS_SERVICE = [  # where or whether the ward does it for the citizen, whether t
     "Em muốn chặt cây xà cừ trước cửa vì rễ làm nứt nhà, xin giấy ở đâu",
     "Mình định mở một lớp dạy vẽ nhỏ cho trẻ con ngay tại phòng khách, được hông",
     "Em muốn sơn lại mặt tiền nhà màu xanh lá, làm trong dịp lễ được không ạ",
+    "Lịch khám sức khỏe miễn phí cho người cao tuổi ở trạm y tế tháng này là ngày nào ạ",
+    "Đăng ký cho con học bơi mùa hè thì nộp ở phường hay ở nhà văn hóa quận",
 ]
 COMPLAINTS = [  # complaints that ask something: of someone else's doing, who answers for it, a place told
     "Quán nhậu đầu ngõ dựng rạp chiếm hết lòng đường cả tuần, như vậy có phải xin phép không?",
@@ -34,6 +36,8 @@ COMPLAINTS = [  # complaints that ask something: of someone else's doing, who an
     "Tôi muốn hỏi nhà bên cạnh đổ đất lấp cả rãnh thoát nước chung như vậy có được không?",
     "Hàng xóm đục tường sát nhà tôi để trổ cửa sổ, như thế được không?",
     "Mình muốn góp ý với phường về việc thu gom rác muộn, được không ạ",
+    "Ông hàng xóm ngày nào cũng mở loa hát karaoke đến nửa đêm",
+    "Mất trộm xe đạp lần thứ mấy rồi ở nhà xe chung cư, phường có biết không",
 ]
 
 
