@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from appliance.citizen.matching import PhraseSet
 
 # Read at call time by public/chat.py.
-SESSION22_ASKS_SERVICE = True
+SESSION22_ASKS_SERVICE = True  # on by rule R1 (session 22): fresh out of scope 104/10/4 on, 104/9/5 off (fresh21u)
 
 # Folded: where or whether the ward (or an office) does it for the citizen. Not "nộp ở phường" alone (a complaint
 # tells where its file was handed in), not "phường có cấp (phép)" (a complaint asks whether a neighbour's building was
