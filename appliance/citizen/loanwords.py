@@ -16,13 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-# Read at call time by matching.tokens (the readers are built once per process: a measurement switches a flag before
-# anything is built).
-# Session 20 (docs/citizen.md "Session 20"): more of the same English, as a parent abroad or a foreign spouse asks
-# ("Can we register his birth in Vietnam? What papers do we need?", session 20's half; "my partner is French"):
-# registering a child's birth said with the pronoun, the papers asked for, the foreign spouse or child named.
-SESSION20_MORE_ENGLISH = True
-
 # Folded English phrase → folded Vietnamese words. Longer phrases first where one holds another (the scan takes the
 # longest match at each position).
 ENGLISH: dict[str, str] = {
@@ -66,6 +59,10 @@ ENGLISH: dict[str, str] = {
     "funeral": "mai tang",
 }
 
+# Session 20 (docs/citizen.md "Session 20"; on by rule R1, plain since session 22): more of the same English, as a
+# parent abroad or a foreign spouse asks ("Can we register his birth in Vietnam? What papers do we need?", session
+# 20's half; "my partner is French"): registering a child's birth said with the pronoun, the papers asked for, the
+# foreign spouse or child named.
 ENGLISH20: dict[str, str] = {
     **{f"register {whose} birth": "dang ky khai sinh" for whose in ("his", "her", "their", "our", "my baby s",
                                                                      "my son s", "my daughter s")},
@@ -104,8 +101,7 @@ def _table(phrases: dict[str, str]) -> dict[str, list[tuple[tuple[str, ...], lis
     return out
 
 
-_ENGLISH = _table(ENGLISH)
-_ENGLISH20 = _table({**ENGLISH, **ENGLISH20})
+_ENGLISH = _table({**ENGLISH, **ENGLISH20})
 _ABBREVIATIONS = _table(ABBREVIATIONS)
 
 
@@ -125,7 +121,7 @@ def _replace(words: Sequence[str], table: dict[str, list[tuple[tuple[str, ...], 
 
 
 def expand(words: Sequence[str]) -> list[str]:
-    """The folded tokens with the abbreviations and English phrases written as Vietnamese (the flag read now)."""
+    """The folded tokens with the abbreviations and English phrases written as Vietnamese."""
     out = list(words)
     out = _replace(out, _ABBREVIATIONS)
-    return _replace(out, _ENGLISH20 if SESSION20_MORE_ENGLISH else _ENGLISH)
+    return _replace(out, _ENGLISH)

@@ -16,7 +16,7 @@ phục vụ). Three writers of the training batches (complaints_train2, _train4_
 the record. Only phrases that say the service was bad (pushed from desk to desk, a new demand each visit, a bribe
 hinted): a delay alone ("vẫn chưa có sổ đỏ") or being late ("quá hạn") is how citizens ask the procedure too.
 
-Session 20 (`SESSION20_STAFF_FAULT`, docs/citizen.md "Session 20"): the ward's own staff at fault, a second family of
+Session 20 (plain since session 22, docs/citizen.md "Session 20"): the ward's own staff at fault, a second family of
 mishandling: the record written wrong by the officer and the citizen sent to correct it ("cán bộ ghi sai tên mẹ …
 giờ bắt tôi làm thủ tục cải chính, lỗi của ai?"), an officer on the phone while people wait ("lướt điện thoại, không
 thèm ngẩng lên"), queue-jumping ("đi cửa sau … công bằng ở đâu"), a demand with no rule behind it ("quy định ở đâu
@@ -58,8 +58,6 @@ MISHANDLED = (
     "cau gat", "tho lo voi dan",
 )
 
-# Read at call time by reports_mishandling (the chat's procedure and below-the-bar complaint paths).
-SESSION20_STAFF_FAULT = True
 # Folded: the officer made the mistake or served badly ("không thèm": never "không thêm" alone, folded the same).
 STAFF_FAULTS = (
     "can bo ghi sai", "can bo viet sai", "can bo nhap sai", "can bo danh sai", "loi cua can bo", "loi cua phuong",
@@ -83,11 +81,11 @@ def reports_service_failure(topic: str | None, words: Sequence[str]) -> bool:
 
 
 def reports_mishandling(words: Sequence[str]) -> bool:
-    """The message tells that the office mishandled a procedure (with SESSION20_STAFF_FAULT: or that its staff were at
-    fault, when it asks nothing of how to do it)."""
+    """The message tells that the office mishandled a procedure (or that its staff were at fault, when it asks nothing
+    of how to do it)."""
     if _MISHANDLED.any_in(words):
         return True
-    return SESSION20_STAFF_FAULT and _STAFF_FAULTS.any_in(words) and not _HOW.any_in(words)
+    return _STAFF_FAULTS.any_in(words) and not _HOW.any_in(words)
 
 
 def reports_failure(words: Sequence[str]) -> bool:

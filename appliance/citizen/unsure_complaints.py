@@ -1,5 +1,5 @@
 """Session 20: a complaint the reading leaves below the bar, that tells how the ward's service failed
-(`SESSION20_BELOW_BAR`, docs/citizen.md "Session 20").
+(docs/citizen.md "Session 20"; plain since session 22).
 
 The chat offers to file a message as a complaint when its likeliest reading is a complaint at the `complaint` bar
 (0.7), or below it when the citizen said so ("phản ánh", "khiếu nại") or asked who answers for it (accountability.py);
@@ -18,10 +18,7 @@ from collections.abc import Sequence
 
 from appliance.citizen.service_failures import reports_failure, reports_mishandling
 
-# Read at call time by public/chat.py.
-SESSION20_BELOW_BAR = True
-
 
 def offered_below_bar(words: Sequence[str]) -> bool:
     """A complaint read below the bar that reports the ward's service failed or was mishandled (folded words)."""
-    return SESSION20_BELOW_BAR and (reports_mishandling(words) or reports_failure(words))
+    return reports_mishandling(words) or reports_failure(words)

@@ -147,11 +147,10 @@ EVERYDAY_NAMES: dict[str, list[str]] = {
     "chung thuc hop dong": ["giay cho muon nha", "cho muon nha", "giay muon nha", "giay cho tang", "giay tang cho"],
     "dang ky ket hon": ["lam giay cuoi", "xin giay cuoi", "dang ky cuoi voi"],
 }
-# Session 20 (SESSION20_OLD_NAMES, read when an index is built): the marriage registration under its old and everyday
+# Session 20 (on by rule R1b, plain since session 22): the marriage registration under its old and everyday
 # names, "giấy giá thú" (the old name of the marriage certificate, elderly citizens) and "giấy tờ cưới" (session 18's
 # half), beside session 19's "làm giấy cưới"; a copy of it is the trích lục (the longer phrase hides the paper's name).
 # Never "giá thú" alone: "con ngoài giá thú" is acknowledging a parent.
-SESSION20_OLD_NAMES = True
 OLD_NAMES: dict[str, list[str]] = {
     "dang ky ket hon": ["giay gia thu", "lam giay gia thu", "dang ky gia thu", "giay to cuoi", "lam giay to cuoi"],
     "trich luc": [f"{copy} giay gia thu" for copy in ("ban sao", "xin ban sao", "cap ban sao", "xin lai")],
@@ -159,11 +158,9 @@ OLD_NAMES: dict[str, list[str]] = {
 
 
 def procedure_terms() -> dict[str, list[str]]:
-    """PROCEDURE_TERMS, with session 19's everyday names and session 20's old names while its flag is on (read when
-    an index is built)."""
-    more: dict[str, list[str]] = dict(EVERYDAY_NAMES)
-    if SESSION20_OLD_NAMES:
-        more = {key: [*more.get(key, []), *OLD_NAMES.get(key, [])] for key in dict.fromkeys([*more, *OLD_NAMES])}
+    """PROCEDURE_TERMS, with session 19's everyday names and session 20's old names (read when an index is built)."""
+    more = {key: [*EVERYDAY_NAMES.get(key, []), *OLD_NAMES.get(key, [])]
+            for key in dict.fromkeys([*EVERYDAY_NAMES, *OLD_NAMES])}
     keys = dict.fromkeys([*PROCEDURE_TERMS, *more])
     return {key: [*PROCEDURE_TERMS.get(key, []), *more.get(key, [])] for key in keys}
 

@@ -1,7 +1,8 @@
 """Procedures named the everyday way, and a procedure named only as the purpose of another (vocabulary.EVERYDAY_NAMES
 and purpose.py; session 19's SESSION19_EVERYDAY_NAMES and SESSION19_PURPOSE_CLAUSE, on by rule R1, unconditional since
-session 21, docs/citizen.md). Every sentence here was written for these tests (none is from a training, development,
-held-out or fresh batch)."""
+session 21), and the marriage's old names (vocabulary.OLD_NAMES; session 20's SESSION20_OLD_NAMES, on by rule R1b,
+plain since session 22; docs/citizen.md). Every sentence here was written for these tests (none is from a training,
+development, held-out or fresh batch)."""
 
 from __future__ import annotations
 
@@ -106,3 +107,38 @@ def test_a_procedure_named_as_the_purpose_counts_less(text: str, asked: str, pur
 def test_no_purpose_clause_changes_nothing(text: str) -> None:
     assert _purpose_scores(text) == _purpose_scores(text, clause=False)
 
+
+
+# --- Old names (session 20) ------------------------------------------------------------------------------------------
+OLD_NAMES = [  # (sentence, the procedure named the old or everyday way)
+    ("Cháu nó sắp làm giấy giá thú, bà hỏi cần mang những gì", "HT-KH"),
+    ("Anh về nước làm giấy tờ cưới với chị ấy ở phường được không", "HT-KH"),
+    ("Ông muốn xin bản sao giấy giá thú của ông bà năm 1965", "HT-TLBS"),
+]
+NOT_OLD_NAMES = [  # "giá thú" alone is no marriage
+    "Con ngoài giá thú thì làm khai sinh thế nào",
+]
+
+
+def _catalogue() -> list[Procedure]:
+    from appliance.knowledge.procedures import load_catalogue
+
+    return [Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()]
+
+
+def _catalogue_evidence(text: str) -> dict[str, float]:
+    return ProcedureIndex(_catalogue()).evidence(text)
+
+
+@pytest.mark.parametrize(("text", "code"), OLD_NAMES)
+def test_old_names_name_the_procedure(monkeypatch: pytest.MonkeyPatch, text: str, code: str) -> None:
+    evidence = _catalogue_evidence(text)
+    assert max(evidence, key=lambda found: evidence[found]) == code
+    monkeypatch.setattr(vocabulary, "OLD_NAMES", {})
+    assert _catalogue_evidence(text).get(code, 0.0) < evidence[code]  # without them: weaker evidence, or none
+
+
+@pytest.mark.parametrize("text", NOT_OLD_NAMES)
+def test_gia_thu_alone_is_no_marriage(text: str) -> None:
+    evidence = _catalogue_evidence(text)
+    assert not evidence or max(evidence, key=lambda found: evidence[found]) != "HT-KH"

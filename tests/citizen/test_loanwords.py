@@ -1,6 +1,7 @@
 """English mixed into Vietnamese and chat abbreviations, read as the Vietnamese words (loanwords.py and
 vocabulary.TEENCODE; session 19's SESSION19_ENGLISH and SESSION19_ABBREVIATIONS, on by rule R1, unconditional since
-session 21, docs/citizen.md). Every sentence here was written for these tests (none is from a training, development,
+session 21; session 20's SESSION20_MORE_ENGLISH, loanwords.ENGLISH20, on by rule R1, plain since session 22;
+docs/citizen.md). Every sentence here was written for these tests (none is from a training, development,
 held-out or fresh batch)."""
 
 from __future__ import annotations
@@ -76,3 +77,26 @@ def test_abbreviations_read_as_words(text: str, reads: str) -> None:
 @pytest.mark.parametrize(("text", "never"), NOT_ABBREVIATED)
 def test_abbreviations_with_two_meanings_are_left(text: str, never: str) -> None:
     assert not _said(text, never)
+
+
+# --- More English (session 20) ---------------------------------------------------------------------------------------
+MORE_ENGLISH = [  # (sentence, the Vietnamese words it must read as)
+    ("Con em sinh ở Úc, can we register her birth ở phường không", "dang ky khai sinh"),
+    ("We want to register our baby, bố là người Việt", "dang ky khai sinh cho con"),
+    ("Chồng em là foreigner thì kết hôn cần what documents", "giay to gi"),
+    ("Bé born abroad, về Việt Nam làm giấy gì", "sinh o nuoc ngoai"),
+]
+
+
+@pytest.mark.parametrize(("text", "reads"), MORE_ENGLISH)
+def test_more_english_reads_as_the_vietnamese_words(monkeypatch: pytest.MonkeyPatch, text: str, reads: str) -> None:
+    assert _said(text, reads)
+    monkeypatch.setattr(loanwords, "_ENGLISH", loanwords._table(loanwords.ENGLISH))
+    assert not _said(text, reads)  # session 19's English alone does not read it
+
+
+def test_more_english_leaves_vietnamese_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Tôi cần giấy tờ gì để đăng ký khai sinh cho con ở phường"
+    with_more = tokens(text)
+    monkeypatch.setattr(loanwords, "_ENGLISH", loanwords._table(loanwords.ENGLISH))
+    assert tokens(text) == with_more

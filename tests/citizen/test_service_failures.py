@@ -1,11 +1,14 @@
 """A report that the ward's own service failed, or that it mishandled a procedure, is offered as a complaint
-(service_failures.py; session 16). Every sentence here was written for these tests (none is from a training,
-development, held-out or fresh batch)."""
+(service_failures.py; session 16), also when the staff were at fault (session 20's SESSION20_STAFF_FAULT) and when the
+reading is a complaint below the bar (unsure_complaints.py, session 20's SESSION20_BELOW_BAR; both on by rule R1,
+plain since session 22). Every sentence here was written for these tests (none is from a training, development,
+held-out or fresh batch)."""
 
 from __future__ import annotations
 
 import pytest
 
+from appliance.citizen import unsure_complaints
 from appliance.citizen.matching import tokens
 from appliance.citizen.public.chat import ChatBot
 from appliance.citizen.public.store import public_db
@@ -78,3 +81,56 @@ def test_the_chat_offers_a_complaint_instead_of_the_procedure(citizen_settings):
         for n, text in enumerate(PROCEDURE_ASKED):
             reply = bot.handle(conn, f"procedure-{n}", text)
             assert reply.detail == "answer" and reply.procedure is not None, text
+
+
+# --- The staff at fault (session 20) ---------------------------------------------------------------------------------
+STAFF_AT_FAULT = [
+    "Cán bộ ghi sai ngày sinh của bố tôi trong trích lục, giờ lại bắt tôi đi sửa, lỗi của ai đây",
+    "Chứng thực có mấy tờ mà anh ở bàn số 2 bấm điện thoại suốt, không thèm trả lời dân",
+    "Ra phường làm tạm trú, người quen thì đi cửa sau vào trước, dân xếp hàng cả buổi",
+    "Xác nhận cư trú mà đòi thêm giấy của tổ trưởng, quy định ở đâu ra vậy",
+    "Cán bộ nhập sai số căn cước của tôi vào hồ sơ, lỗi của phường mà bắt dân chạy lại",
+]
+NOT_STAFF_AT_FAULT = [  # asking how to do it, or the same letters meaning something else
+    "Cán bộ ghi sai tên con tôi trên giấy khai sinh, giờ sửa thế nào ạ",
+    "Giấy kết hôn bị ghi sai quê quán thì làm sao để cải chính",
+    "Sao không thêm được tên con vào sổ hộ khẩu",
+    "Tôi muốn đổi cửa sau nhà thành cửa sắt có cần xin phép không",
+]
+
+
+@pytest.mark.parametrize("text", STAFF_AT_FAULT)
+def test_staff_at_fault_is_mishandling(text: str) -> None:
+    assert reports_mishandling(tokens(text))
+
+
+@pytest.mark.parametrize("text", NOT_STAFF_AT_FAULT)
+def test_a_question_of_how_is_no_staff_fault(text: str) -> None:
+    assert not reports_mishandling(tokens(text))
+
+
+# --- A complaint below the bar that tells how the service failed (session 20) ----------------------------------------
+SERVICE_FAILED = [
+    "Nộp hồ sơ trên cổng dịch vụ công mấy lần đều báo lỗi, gọi số của phường cũng không ai nghe máy",
+    "Hồ sơ của tôi nộp từ tháng 5, hỏi thì bộ phận này đùn đẩy sang bộ phận kia",
+    "Đóng 30 nghìn lệ phí mà không có biên lai, tiền đi đâu",
+]
+NOT_SERVICE_FAILED = [  # a failure asked about (the FAQ), or a complaint that tells no failure of the service
+    "Gọi số cũ không ai nghe, cho xin số điện thoại mới của phường",
+    "Cống đầu ngõ tắc ba hôm nay, nước tràn lên mặt đường",
+]
+
+
+@pytest.mark.parametrize("text", SERVICE_FAILED)
+def test_a_failed_service_is_offered_below_the_bar(text: str) -> None:
+    assert unsure_complaints.offered_below_bar(tokens(text))
+
+
+@pytest.mark.parametrize("text", NOT_SERVICE_FAILED)
+def test_no_failure_told_nothing_offered(text: str) -> None:
+    assert not unsure_complaints.offered_below_bar(tokens(text))
+
+
+def test_the_chat_offers_a_complaint_below_the_bar() -> None:
+    source = ChatBot._act.__code__.co_names
+    assert "offered_below_bar" in source  # read where the likeliest reading is a complaint (public/chat.py)

@@ -36,6 +36,7 @@ from appliance.citizen.public.intake import (
 )
 from appliance.citizen.public.preparing import complaint_router, prepare, understanding_for
 from appliance.citizen.service_failures import reports_mishandling, reports_service_failure
+from appliance.citizen.service_questions import asks_service
 from appliance.citizen.understanding import Reading, Understanding, kind_of, procedure_threshold, thresholds
 from appliance.citizen.unsure_complaints import offered_below_bar
 from appliance.config import Settings
@@ -219,13 +220,15 @@ class ChatBot:
                              else None, confidence=reading.confidence)
         if reading.intent == "chitchat" and (sure or reading.confidence >= limits["chitchat"]):
             return self._chitchat(message, reading)
-        if reading.intent == "complaint" and (reading.confidence >= limits["complaint"] or reading.complaint_cue
-                                              or asks_accountability(tokens(message))
-                                              or offered_below_bar(tokens(message))):
+        said_complaint = (reading.complaint_cue or asks_accountability(tokens(message))
+                          or offered_below_bar(tokens(message)))
+        if reading.intent == "complaint" and (said_complaint or reading.confidence >= limits["complaint"]
+                                              and not asks_service(tokens(message))):
             # Below the bar only when the citizen said it is a complaint ("phản ánh rác"), asked the ward who
             # answers for the problem ("phường có biết không?", session 17) or told how its service failed ("đùn
             # đẩy", "không ai nghe", session 20): then the bot asks for details, asks to confirm, or files; it
-            # never files a complaint on its own guess.
+            # never files a complaint on its own guess. At the bar too, a question about a service for the citizen
+            # ("… xin hỏi tra cứu ở đâu?", session 22) is asked about rather than offered as a complaint.
             return self._complaint(conn, state, reading, message, channel, origin)
         if reading.intent == "procedure" and reports_mishandling(tokens(message)):
             # "xin xác nhận độc thân mà bị đẩy qua đẩy lại": how the office handled it, a complaint
