@@ -33,6 +33,8 @@ GAPS = Path(__file__).with_name("data") / "catalogue_gaps.toml"
 # answered, the citizen sets through search 335 -> 332 right; citizen fresh (sets fresh, fresh7 before the
 # measurement was cut) procedure 198 / 13 / 1 -> 195 / 17 / 0; fresh21u 22 / 15 / 4 -> 23 / 15 / 3. Right fell more
 # than twice what wrong fell: the writers read most matters next to a procedure as that procedure.
+# Measured once more in session 22 on a larger gap batch (fresh22g), all sets: right -28, wrong -10 with it on: off
+# for good, deleted in session 23 (docs/citizen.md, "Session 22 (lead)").
 SESSION21_CATALOGUE_GAPS = False
 TRAIN = Path(__file__).with_name("data") / "train" / "citizen_questions.toml"
 COMPLAINTS_TRAIN = Path(__file__).with_name("data") / "complaints_train.toml"
