@@ -35,11 +35,12 @@ ASKS_WHERE = (
     "muon phuong xac nhan", "nho phuong xac nhan", "can phuong xac nhan", "xin phuong xac nhan", "o phuong hay",
     "la ngay nao", "vao ngay nao", "vao thu may",
 )
-# Folded: "ở đâu" asked of a request verb at most WHERE_WINDOW words before it ("xin giấy ở đâu", "tra cứu ở đâu",
+# Folded: "ở đâu" asked of a request word (single words; vocabulary.REQUEST_VERBS holds phrases) at most
+# WHERE_WINDOW words before it ("xin giấy ở đâu", "tra cứu ở đâu",
 # "nộp hồ sơ ở đâu", "đăng ký ở đâu"); not "hỏi" ("bia hơi ở đầu ngõ"). "ở đầu ngõ / phố / tháng" folds the same as
 # "ở đâu", and "ở đâu cũng được" asks nothing: never before those words (NOT_WHERE).
 WHERE = ("o", "dau")
-REQUEST_VERBS = frozenset(("xin", "nop", "khai", "cuu", "ky", "lam", "cap", "doi"))
+REQUEST_WORDS = frozenset(("xin", "nop", "khai", "cuu", "ky", "lam", "cap", "doi"))
 WHERE_WINDOW = 3
 NOT_WHERE = frozenset(("ngo", "hem", "pho", "duong", "cau", "thang", "nam", "tuan", "lang", "xom", "doc", "khu", "day",
                        "ngach", "kiet", "tien", "gio", "buoi", "cung", "nha", "cho", "toa", "con", "ban", "phuong"))
@@ -72,5 +73,5 @@ def asks_service(words: Sequence[str]) -> bool:
         return False
     if _WHERE.any_in(words) or (_PERMIT.any_in(words) and _plans(words)):
         return True
-    return any(tuple(words[i:i + 2]) == WHERE and REQUEST_VERBS & set(words[max(0, i - WHERE_WINDOW):i])
+    return any(tuple(words[i:i + 2]) == WHERE and REQUEST_WORDS & set(words[max(0, i - WHERE_WINDOW):i])
                and not NOT_WHERE & set(words[i + 2:i + 3]) for i in range(len(words) - 1))

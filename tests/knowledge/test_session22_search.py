@@ -167,3 +167,14 @@ def test_the_delegation_rule_comes_first(library, monkeypatch):
     monkeypatch.setattr(official_words, "SESSION22_DELEGATION", False)
     off = search(library, question, 5)
     assert not off.answered or _shown(off)[:1] != ["60/2014/QH13|6"]
+
+
+def test_the_abbreviations_agree_with_the_citizen_chats() -> None:
+    """An abbreviation both readers know means the same words in both: the search spells it with diacritics
+    (abbreviations.ABBREVIATIONS), the chat folded (citizen vocabulary.TEENCODE)."""
+    from appliance.citizen.vocabulary import TEENCODE
+
+    shared = set(abbreviations.ABBREVIATIONS) & set(TEENCODE)
+    assert {"ubnd", "cmnd", "cccd"} <= shared
+    for key in shared:
+        assert " ".join(fold_tokens(abbreviations.ABBREVIATIONS[key])) == TEENCODE[key], key
