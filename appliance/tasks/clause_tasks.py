@@ -112,8 +112,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
     opening = re.match(r"^\W*(?:\w+\s+){0,3}?\w+\s*(?:ơi\b|,)", lower) is not None
     if not chosen and called is not None and called != turn.speaker and not question \
             and re.search(rf"\b{VERB}\b", lower) and not DEFER.search(lower) and not REPORTED.search(lower) \
-            and not (opening and not PARTICLE.search(lower) and find_deadline(text, meeting, None, calendar) is None) \
-            and not (SESSION22_ADDRESSED and not turn.leads and PROPOSES.search(lower)):
+            and not (opening and not PARTICLE.search(lower) and find_deadline(text, meeting, None, calendar) is None):
         # "Cái này phải có người theo dõi, anh Nam nhé.": the work is said first, then whom it is for.
         deadline, content = deadline_and_content(text, Spot(0, 0, called, "named"), len(text), [], meeting,
                                                   calendar)
@@ -242,13 +241,6 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
 # nay nhé", "Huy soạn công văn đôn đốc phòng Kinh tế …"): whom the letter asks, not a doer; the date is the sender's
 LETTER_TO = re.compile(r"\b(?:văn bản|công văn|tờ trình|giấy|thư|phiếu|thông báo)\s+(?:đề nghị|yêu cầu|mời|đôn đốc|"
                        r"nhắc nhở|nhắc|xin ý kiến|gửi)\s*$")
-# Session 22 (docs/meetings.md, "Session 22"): a member calling the one they speak to, then putting forward what they
-# propose or mean to do in the first person ("Chị Hạnh, Tết năm nào Trung tâm cũng quá tải, em đề xuất làm thêm các
-# sáng thứ Bảy trong tháng 1 ạ.", "Anh An, em định …"): the one called is given nothing (a proposal is work only
-# when the chair takes it up); the chair's call ("Hà, em đề xuất phương án …") is an order as before
-SESSION22_ADDRESSED = False  # off by rule R1 (session 22): 663/176/201 on and off, no training wrong back
-PROPOSES = re.compile(r"\b(?:em|tôi|cháu|chúng em|chúng tôi|bên em)\s+(?:(?:xin|cũng|thì|có)\s+)*"
-                      r"(?:đề xuất|đề nghị|kiến nghị|định|tính|muốn)\b")
 # Session 16 (docs/meetings.md, "Session 16"): a doer right after "nếu …, thì" however long the condition ("Nếu thấy
 # gia đình còn thi công ban đêm thì chị báo ngay công an phường nhé"): a job only if it happens, not a task (the
 # 40 characters before the doer missed a long condition)
