@@ -77,6 +77,29 @@ SESSION22_PAUSE_JOINS = True  # on by rule R1 (session 22): fresh off alone 663/
 SESSION22_RENAMED = True
 
 
+# Session 23 (docs/meetings.md, "Session 23"): the chair refusing the time the doer asked for and setting another in
+# the same breath ("Huy: Dạ, em cần khoảng một tuần ạ." — "Không được, trong 5 ngày làm việc thôi, để kịp báo cáo anh
+# An."): the date said before any reason ("để / vì / do / cho kịp") is the deadline of the task just discussed; whom
+# the reason names is no doer. Not a question, not when a doer is named before the date ("Không được, anh Hùng làm
+# trước thứ Sáu": a new task, read as before)
+SESSION23_REFUSED = True
+REFUSED = re.compile(r"^\W*(?:(?:thôi|à|ờ|ừ|nhưng|mà)\W+)*không\s+được(?:\s+(?:đâu|em|anh|chị))*\s*[,.!]")
+_REASON = re.compile(r"\b(?:để|vì|do|bởi|cho kịp|kẻo)\b")
+
+
+def _refused_date(sentence: str, lower: str, turn: Turn, roster: Roster, meeting: dt.date,
+                  calendar: WorkCalendar | None) -> dt.date | None:
+    """The date the chair sets after refusing the time asked for, if the sentence is one."""
+    refused = REFUSED.match(lower)
+    if not SESSION23_REFUSED or refused is None or not turn.leads or QUESTION.search(lower):
+        return None
+    said = _REASON.split(sentence[refused.end():])[0]
+    if roster.mentions(said, verbs=VERB_AHEAD) or units_in(said, roster):
+        return None
+    found = find_deadline(said, meeting, None, calendar)
+    return found[0] if found is not None else None
+
+
 def _renamed(found: list[Anchor], correction: str, roster: Roster, speakers: list[Person]) -> list[Anchor]:
     """The withdrawn sentence's earlier anchors, each task followed by its cancel when the correction names its
     person again."""
@@ -131,6 +154,9 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     [u[0] for u in units_in(sentence, roster)]
                 found = find_deadline(sentence[:min(doers, default=len(sentence))], meeting, None, calendar)
                 out.append(Anchor("agree", None, deadline=found[0] if found else None))
+            if (refused := _refused_date(sentence, lower, turn, roster, meeting, calendar)) is not None:
+                out.append(Anchor("agree", None, deadline=refused, follow_up=True))
+                continue
             cancels = CANCEL.search(lower)
             cancel_at = cancels.start() if cancels else None
             asks = QUESTION.search(lower) and re.search(r"\bđược không\b", lower)
