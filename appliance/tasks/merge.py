@@ -302,8 +302,21 @@ def _spoken_of(doer: Person, previous: Turn) -> bool:
 
 
 def _that_job(content: str) -> bool:
-    """The job is pointed back to within its first words ("làm báo cáo đó nhé", "việc ấy")."""
-    return _THAT_JOB.match(content.lower()) is not None
+    """The job is pointed back to within its first words ("làm báo cáo đó nhé", "việc ấy"), or, with
+    SESSION23_STAND_IN, taken in the doer's place ("để anh Huy đi thay", "Hà trực thay nhé")."""
+    lower = content.lower()
+    return _THAT_JOB.match(lower) is not None or SESSION23_STAND_IN and _STAND_IN.match(lower) is not None
+
+
+# Session 23 (docs/meetings.md, "Session 23"): "thay" right after the verb says the job is done in the doer's place
+# ("Việc này Thắng xuống kiểm tra …, trong tuần sau." — "Dạ anh, Thắng đang đi học lớp bồi dưỡng đến 20/1 ạ." — "À
+# thế thì để anh Huy đi thay, vẫn trong tuần sau."): the same job, pointed back to, as "làm báo cáo đó"; the move
+# keeps its other conditions (the chair, right after the doer spoke or was spoken of); "thay bóng đèn" (to replace)
+# is a job of its own
+SESSION23_STAND_IN = True
+_STAND_IN = re.compile(r"^(?:(?:đi|làm|lo|trực|dự|nhận)\s+)?thay(?:\s+(?:cho\s+)?(?:anh|chị|em|đồng chí)?\s*\w*)?"
+                       r"\s*(?:[,.;!]|\s+(?:nhé|nha|luôn|vẫn|đi|ạ)\b|$)")
+
 _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái|phần)\s+(?:này|đó|ấy|đấy)\b")
 
 

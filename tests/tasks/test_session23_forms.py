@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, clauses
+from appliance.tasks import clause_tasks, clauses, merge
 from tests.flags import switch_on
 from tests.tasks.transcripts import tasks_said
 
-_FLAGGED = (clause_tasks, clauses)
+_FLAGGED = (clause_tasks, clauses, merge)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 _ASKED = _A + ("Nguyễn Văn An: Chị Hương tổng hợp danh sách hộ cận nghèo ở tổ 3 nhé.\n"
                "Bùi Thanh Hương: Dạ, em cần khoảng hai tuần ạ.\n")
@@ -69,3 +69,24 @@ def test_taking_the_floor_on_a_matter_is_no_task(ward, on, said: str) -> None:
 ])
 def test_a_promised_report_stays_a_task(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- merge.SESSION23_STAND_IN: "X đi thay / làm thay" takes the job in the doer's place ---
+
+_AWAY = _A + ("Nguyễn Văn An: Chị Hương xuống tổ 5 thăm gia đình bà Hoa, mang quà của phường, trong tuần này nhé.\n"
+              "Lê Thị Lan: Dạ anh, chị Hương đang đi tập huấn ở quận đến thứ Sáu ạ.\n")
+
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: À thế thì để Tuấn đi thay, vẫn trong tuần này.",
+    "Nguyễn Văn An: Thế thì Tuấn làm thay nhé.",
+])
+def test_one_who_stands_in_takes_the_job(ward, on, said: str) -> None:
+    assert tasks_said(_AWAY + said, ward) == [("Lê Minh Tuấn", "2026-12-04")]
+    on.setattr(merge, "SESSION23_STAND_IN", False)
+    assert ("Bùi Thanh Hương", "2026-12-04") in tasks_said(_AWAY + said, ward)
+
+
+def test_another_job_leaves_the_doers(ward, on) -> None:
+    said = _AWAY + "Nguyễn Văn An: Thế thì Tuấn làm báo cáo quỹ khuyến học trước thứ Năm nhé."
+    assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-04"), ("Lê Minh Tuấn", "2026-12-03")]
