@@ -87,17 +87,35 @@ REFUSED = re.compile(r"^\W*(?:(?:thôi|à|ờ|ừ|nhưng|mà)\W+)*không\s+đư�
 _REASON = re.compile(r"\b(?:để|vì|do|bởi|cho kịp|kẻo)\b")
 
 
+# Session 23 (docs/meetings.md, "Session 23"): "thế thì" and a date alone, the chair's answer to the doer's objection
+# ("Hà: … quận yêu cầu ngày 30 là phải có rồi ạ" — "thế à, thế thì cuối tháng này luôn nhé"): the new deadline of the
+# task discussed, as after "không được"; with any other word but a closing particle it is read as before
+SESSION23_SO_THEN_DATE = True
+SO_THEN = re.compile(r"^\W*(?:(?:thế|vậy)\s+à\W+)?(?:thế thì|vậy thì)\s+")
+_CLOSING = {"luôn", "nhé", "nha", "nhá", "đi", "thôi", "vậy", "em", "anh", "chị", "cũng", "được", "là"}
+
+
 def _refused_date(sentence: str, lower: str, turn: Turn, roster: Roster, meeting: dt.date,
                   calendar: WorkCalendar | None) -> dt.date | None:
     """The date the chair sets after refusing the time asked for, if the sentence is one."""
-    refused = REFUSED.match(lower)
-    if not SESSION23_REFUSED or refused is None or not turn.leads or QUESTION.search(lower):
+    if not turn.leads or QUESTION.search(lower):
         return None
-    said = _REASON.split(sentence[refused.end():])[0]
-    if roster.mentions(said, verbs=VERB_AHEAD) or units_in(said, roster):
+    refused = REFUSED.match(lower) if SESSION23_REFUSED else None
+    if refused is not None:
+        said = _REASON.split(sentence[refused.end():])[0]
+        if roster.mentions(said, verbs=VERB_AHEAD) or units_in(said, roster):
+            return None
+        found = find_deadline(said, meeting, None, calendar)
+        return found[0] if found is not None else None
+    so_then = SO_THEN.match(lower) if SESSION23_SO_THEN_DATE else None
+    if so_then is None:
         return None
+    said = sentence[so_then.end():]
     found = find_deadline(said, meeting, None, calendar)
-    return found[0] if found is not None else None
+    if found is None:
+        return None
+    rest = re.findall(r"\w+", (said[:found[1]] + " " + said[found[2]:]).lower())
+    return found[0] if all(w in _CLOSING for w in rest) else None
 
 
 def _renamed(found: list[Anchor], correction: str, roster: Roster, speakers: list[Person]) -> list[Anchor]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, clauses, merge
+from appliance.tasks import clause_tasks, clauses, cues, merge
 from tests.flags import switch_on
 from tests.tasks.transcripts import tasks_said
 
-_FLAGGED = (clause_tasks, clauses, merge)
+_FLAGGED = (clause_tasks, clauses, cues, merge)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 _ASKED = _A + ("Nguyễn Văn An: Chị Hương tổng hợp danh sách hộ cận nghèo ở tổ 3 nhé.\n"
                "Bùi Thanh Hương: Dạ, em cần khoảng hai tuần ạ.\n")
@@ -90,3 +90,51 @@ def test_one_who_stands_in_takes_the_job(ward, on, said: str) -> None:
 def test_another_job_leaves_the_doers(ward, on) -> None:
     said = _AWAY + "Nguyễn Văn An: Thế thì Tuấn làm báo cáo quỹ khuyến học trước thứ Năm nhé."
     assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-04"), ("Lê Minh Tuấn", "2026-12-03")]
+
+
+# --- cues.SESSION23_MATTER_OPENER: "cuối cùng, chị Hương, …" calls Hương; her later "chị" is her ---
+
+_TOOK = _A + "Lê Minh Tuấn: Dạ, em nhận ạ.\n"
+
+
+def test_a_call_after_the_next_matters_word(ward, on) -> None:
+    said = _TOOK + ("Nguyễn Văn An: Rồi cuối cùng, chị Hương, kế hoạch thăm hộ nghèo chị chủ trì, chị trình anh trước "
+                    "thứ Sáu.")
+    assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+    on.setattr(cues, "SESSION23_MATTER_OPENER", False)
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-04")]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # no name after the matter's word: "em" is still the one who spoke before
+    ("Nguyễn Văn An: Cuối cùng, em gửi anh danh sách trước thứ Sáu nhé.", [("Lê Minh Tuấn", "2026-12-04")]),
+    # a name that opens its own clause, as before
+    ("Nguyễn Văn An: Tiếp theo, anh Hùng, đèn ngõ 12 hỏng, anh cho thay trong tuần này.",
+     [("Trần Văn Hùng", "2026-12-04")]),
+])
+def test_the_matters_word_alone_changes_nothing(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_TOOK + said, ward) == due
+
+
+# --- clauses.SESSION23_SO_THEN_DATE: "thế thì" and a date alone, after the doer's objection ---
+
+_OBJECTED = _A + ("Nguyễn Văn An: Chị Hương lập kế hoạch thăm hộ nghèo, trình anh trong 5 ngày làm việc.\n"
+                  "Bùi Thanh Hương: Dạ, nhưng quận cần trước thứ Năm ạ.\n")
+
+
+def test_so_then_and_a_date_moves_the_deadline(ward, on) -> None:
+    said = _OBJECTED + "Nguyễn Văn An: Thế à, thế thì thứ Tư luôn nhé."
+    assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-02")]
+    on.setattr(clauses, "SESSION23_SO_THEN_DATE", False)
+    assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-07")]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # another doer: a task of theirs, the first date stays
+    ("Nguyễn Văn An: Vậy thì thứ Tư anh Hùng gửi quận nhé.",
+     [("Bùi Thanh Hương", "2026-12-07"), ("Trần Văn Hùng", "2026-12-02")]),
+    # more than a date: a meeting planned, not the deadline
+    ("Nguyễn Văn An: Thế thì thứ Tư họp lại bàn tiếp.", [("Bùi Thanh Hương", "2026-12-07")]),
+])
+def test_so_then_with_more_than_a_date(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_OBJECTED + said, ward) == due
