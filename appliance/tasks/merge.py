@@ -144,7 +144,8 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         # cannot tell which date is whose: it fills a missing date but does not move one; an item said on its
         # own ("Vậy chốt: Thắng dự toán vỉa hè mùng 4/12; …") says its date last, and that date wins.
         alone = len(_recap_item(anchor.quote).split()) <= _RECAP_ITEM
-        task.deadline = (anchor.deadline or task.deadline) if alone else (task.deadline or anchor.deadline)
+        if alone or not (SESSION23_STARTS_ONLY and task.deadline is None and _starts_only(task.quote, anchor.quote)):
+            task.deadline = (anchor.deadline or task.deadline) if alone else (task.deadline or anchor.deadline)
         support(task, anchor)
         return
     if anchor.how == "first":
@@ -339,6 +340,25 @@ _ALSO = re.compile(r"\bluôn\b")
 # "X chủ trì" and nothing more, said of a task X was given in the last three turns (after a member said who else
 # should do it): that task, with its helper, not a second one
 _LEADS_ONLY = re.compile(r"\W*(?:vẫn\s+)?(?:là\s+)?chủ trì(?:\s+(?:chính|nhé|nha|luôn))*\W*")
+
+
+# Session 23 (docs/meetings.md, "Session 23"): a task given with the day it starts and no end ("công an phường chủ
+# trì … ra quân giải tỏa bắt đầu từ thứ hai tuần sau làm liên tục cả tháng") has no deadline; an unpunctuated recap,
+# which cannot tell whose a date is ("… công an ra quân từ thứ hai nam chỉ giới trước mười tám …"), does not give it
+# one; a recap item said on its own still does
+SESSION23_STARTS_ONLY = True
+STARTS = re.compile(r"\b(?:bắt đầu từ|bắt đầu|kể từ|từ)\s+(?:ngày\s+|hôm\s+|sáng\s+|đêm\s+)?(?:thứ|mùng|mồng|tuần|mai|"
+                    r"đầu|\d)")
+_ENDS = re.compile(r"\b(?:xong|hoàn thành|kết thúc|đến|tới)\b")
+
+
+def _starts_only(given: str, recap: str) -> bool:
+    """The task was given with its start and no end, and the recap's date is not said as its end ("… từ thứ hai xong
+    trước ngày hai mươi" is)."""
+    if STARTS.search(given.lower()) is None:
+        return False
+    starts = list(STARTS.finditer(recap.lower()))
+    return not starts or _ENDS.search(recap.lower()[starts[-1].end():]) is None
 
 
 _RECAP_ITEM = 16  # words: longer, the quote runs over several recap items (a recogniser run)

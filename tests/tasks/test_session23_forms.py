@@ -138,3 +138,31 @@ def test_so_then_and_a_date_moves_the_deadline(ward, on) -> None:
 ])
 def test_so_then_with_more_than_a_date(ward, on, said: str, due: list) -> None:
     assert tasks_said(_OBJECTED + said, ward) == due
+
+
+# --- merge.SESSION23_STARTS_ONLY: a task given with its start and no end takes no date from a run-on recap ---
+
+_STARTED = _A + ("Nguyễn Văn An: Chị Hương chủ trì tuyên truyền bầu cử trên loa phường, bắt đầu từ thứ Hai tuần sau, "
+                 "làm liên tục cả tháng.\nBùi Thanh Hương: Dạ.\nNguyễn Văn An: Tuấn in tờ rơi, mai gửi anh.\n"
+                 "Lê Minh Tuấn: Dạ.\n")
+
+
+@pytest.mark.parametrize("recap", [
+    "Nguyễn Văn An: thôi tóm lại hương tuyên truyền từ thứ hai bà con các tổ dọn vệ sinh trước ngày mười "
+    "tuấn tờ rơi mai",
+    "Nguyễn Văn An: thôi tóm lại tuấn tờ rơi mai hương tuyên truyền từ thứ hai còn loa hỏng thì sửa trước ngày mười",
+])
+def test_a_started_task_takes_no_date_from_a_run_on_recap(ward, on, recap: str) -> None:
+    assert tasks_said(_STARTED + recap, ward) == [("Bùi Thanh Hương", None), ("Lê Minh Tuấn", "2026-12-01")]
+    on.setattr(merge, "SESSION23_STARTS_ONLY", False)
+    assert tasks_said(_STARTED + recap, ward) == [("Bùi Thanh Hương", "2026-12-10"), ("Lê Minh Tuấn", "2026-12-01")]
+
+
+@pytest.mark.parametrize("recap", [
+    # the end said for the same item
+    "Nguyễn Văn An: thôi tóm lại tuấn tờ rơi mai hương tuyên truyền loa phường từ thứ hai xong trước ngày hai mươi",
+    # an item said on its own
+    "Nguyễn Văn An: Tóm lại: Tuấn tờ rơi mai; chị Hương tuyên truyền từ thứ Hai, xong trước 20/12.",
+])
+def test_a_started_task_takes_its_own_end(ward, on, recap: str) -> None:
+    assert tasks_said(_STARTED + recap, ward) == [("Bùi Thanh Hương", "2026-12-20"), ("Lê Minh Tuấn", "2026-12-01")]
