@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, clauses, cues, merge
+from appliance.tasks import clause_tasks, clauses, cues, merge, runon
 from tests.flags import switch_on
 from tests.tasks.transcripts import tasks_said
 
-_FLAGGED = (clause_tasks, clauses, cues, merge)
+_FLAGGED = (clause_tasks, clauses, cues, merge, runon)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 _ASKED = _A + ("Nguyễn Văn An: Chị Hương tổng hợp danh sách hộ cận nghèo ở tổ 3 nhé.\n"
                "Bùi Thanh Hương: Dạ, em cần khoảng hai tuần ạ.\n")
@@ -166,3 +166,29 @@ def test_a_started_task_takes_no_date_from_a_run_on_recap(ward, on, recap: str) 
 ])
 def test_a_started_task_takes_its_own_end(ward, on, recap: str) -> None:
     assert tasks_said(_STARTED + recap, ward) == [("Bùi Thanh Hương", "2026-12-20"), ("Lê Minh Tuấn", "2026-12-01")]
+
+
+# --- runon.SESSION23_INCLUDED: someone after "có cả / mời cả" takes part; no cut, no doer there ---
+
+_RUN = ("thế thì tuấn mời hai gia đình lên phường hòa giải có cả tổ trưởng tổ tám làm trong tuần này cho anh còn "
+        "đơn thứ hai thì để sau")
+
+
+def test_a_run_is_not_cut_before_one_included(ward, on) -> None:
+    said = _A + "Nguyễn Văn An: " + _RUN
+    assert runon.punctuate(_RUN).startswith("thế thì tuấn mời hai gia đình lên phường hòa giải có cả tổ trưởng tổ tám")
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-04")]
+    on.setattr(runon, "SESSION23_INCLUDED", False)
+    assert ("Tổ dân phố số 8", "2026-12-04") in tasks_said(said, ward)
+
+
+def test_one_invited_as_well_is_no_doer(ward, on) -> None:
+    said = _A + "Nguyễn Văn An: Chị Hương tổ chức buổi nói chuyện, mời cả anh Minh, xong trước thứ Sáu."
+    assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+    on.setattr(runon, "SESSION23_INCLUDED", False)
+    assert ("Trịnh Văn Minh", "2026-12-04") in tasks_said(said, ward)
+
+
+def test_and_also_still_opens_a_clause(ward, on) -> None:
+    said = _A + "Nguyễn Văn An: Chị Hương chuẩn bị quà, với cả anh Minh bố trí xe trước thứ Sáu."
+    assert tasks_said(said, ward) == [("Bùi Thanh Hương", None), ("Trịnh Văn Minh", "2026-12-04")]
