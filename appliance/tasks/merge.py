@@ -187,12 +187,15 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
                 and recent[-1].turn == turn.index and anchor.kind == "task" and not anchor.recap:
             recent[-1].person = person  # "… thì văn phòng lo. Chị Lan thuê xe nhé.": the unit's job, to its person
     if not recent and anchor.kind == "task" and turn.leads and not anchor.recap \
-            and AGREE.match(anchor.quote.lower()):
+            and (AGREE.match(anchor.quote.lower()) or _agreed_first(turn, anchor.quote)):
         # "Em xin treo xong trước ngày 28 ạ." — "Ừ, anh Hùng treo cờ, băng rôn … trước ngày 28/12 nhé.": the chair
         # agreeing to what that person just offered with its date, in their own words
         recent = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.self_given
                   and (t.deadline is not None and 0 < turn.index - t.turn <= 2
-                       or t.deadline is None and turn.index - t.turn == 1)]  # "để em lo ạ." — "Ừ Huy liên hệ …"
+                       or t.deadline is None and turn.index - t.turn == 1)  # "để em lo ạ." — "Ừ Huy liên hệ …"
+                  and (AGREE.match(anchor.quote.lower()) or anchor.deadline in (None, t.deadline))]
+        if recent and not AGREE.match(anchor.quote.lower()):
+            recent[-1].echoes.append(anchor.quote)  # (session 23) the chair's sentence is not added back as another
     if not recent and anchor.how == "second" and anchor.deadline is None and turn.leads:
         # "… tổng hợp danh sách … xong trước ngày mười" — "dạ nhưng mấy tổ năm nào cũng gửi chậm" — "thì em gọi
         # điện đôn đốc …": how to do the task just given to the one answering, not a task of its own
@@ -349,6 +352,21 @@ _LEADS_ONLY = re.compile(r"\W*(?:vẫn\s+)?(?:là\s+)?chủ trì(?:\s+(?:chính|
 SESSION23_STARTS_ONLY = True
 STARTS = re.compile(r"\b(?:bắt đầu từ|bắt đầu|kể từ|từ)\s+(?:ngày\s+|hôm\s+|sáng\s+|đêm\s+)?(?:thứ|mùng|mồng|tuần|mai|"
                     r"đầu|\d)")
+# Session 23 (docs/meetings.md, "Session 23"): the chair's bare agreement said as a sentence of its own before the
+# order ("Lan: … lịch đi thăm ngày 28/1, thứ Tư này em trình chị Hạnh" — "Ừ. Lịch thăm chị Lan làm cho xong, đúng hạn
+# nhé."): agreeing to what that person just offered, as "Ừ, anh Hùng treo cờ … nhé" is; not a new matter ("Ừ. Còn
+# việc khác, chị Lan …") nor another date ("Ừ. Chị Lan soạn báo cáo tháng trước thứ Sáu.")
+SESSION23_AGREE_FIRST = True
+_BARE_AGREE = re.compile(r"^\W*(?:ừ|được|vâng|ok|đồng ý|tốt)\W*?[.!]\s+")
+
+
+def _agreed_first(turn: Turn, quote: str) -> bool:
+    """The turn opens with a bare agreement and the quote is the sentence right after it."""
+    bare = _BARE_AGREE.match(turn.text.lower()) if SESSION23_AGREE_FIRST else None
+    return bare is not None and turn.text.lower()[bare.end():].startswith(quote.lower().strip()[:24]) \
+        and not re.match(r"^\W*(?:còn|về|tiếp|ngoài ra|thêm)\b", quote.lower())
+
+
 _ENDS = re.compile(r"\b(?:xong|hoàn thành|kết thúc|đến|tới)\b")
 
 

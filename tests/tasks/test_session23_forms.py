@@ -192,3 +192,28 @@ def test_one_invited_as_well_is_no_doer(ward, on) -> None:
 def test_and_also_still_opens_a_clause(ward, on) -> None:
     said = _A + "Nguyễn Văn An: Chị Hương chuẩn bị quà, với cả anh Minh bố trí xe trước thứ Sáu."
     assert tasks_said(said, ward) == [("Bùi Thanh Hương", None), ("Trịnh Văn Minh", "2026-12-04")]
+
+
+# --- merge.SESSION23_AGREE_FIRST: "Ừ." as a sentence of its own, then the order restating what was offered ---
+
+_OFFERED = _A + "Lê Thị Lan: Dạ, lịch trực Tết em làm xong bản nháp, thứ Tư này em trình anh ạ.\n"
+
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Ừ. Lịch trực chị Lan làm cho xong, đúng hạn nhé.",
+    "Nguyễn Văn An: Được. Chị Lan hoàn thiện lịch trực, gửi các phòng nhé.",
+])
+def test_a_bare_agreement_then_the_order_is_the_offer(ward, on, said: str) -> None:
+    assert tasks_said(_OFFERED + said, ward) == [("Lê Thị Lan", "2026-12-02")]
+    on.setattr(merge, "SESSION23_AGREE_FIRST", False)
+    assert len(tasks_said(_OFFERED + said, ward)) == 2
+
+
+@pytest.mark.parametrize("said", [
+    # a new matter
+    "Nguyễn Văn An: Ừ. Còn việc khác, chị Lan soạn báo cáo tháng trước thứ Sáu.",
+    # another date: another job
+    "Nguyễn Văn An: Ừ. Chị Lan soạn báo cáo tháng trước thứ Sáu.",
+])
+def test_a_bare_agreement_then_another_job(ward, on, said: str) -> None:
+    assert tasks_said(_OFFERED + said, ward) == [("Lê Thị Lan", "2026-12-02"), ("Lê Thị Lan", "2026-12-04")]
