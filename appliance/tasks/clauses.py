@@ -95,6 +95,14 @@ SO_THEN = re.compile(r"^\W*(?:(?:thế|vậy)\s+à\W+)?(?:thế thì|vậy thì)
 _CLOSING = {"luôn", "nhé", "nha", "nhá", "đi", "thôi", "vậy", "em", "anh", "chị", "cũng", "được", "là"}
 
 
+# Session 23 (docs/meetings.md, "Session 23"): the chair making a job given a few turns before wait on a condition
+# ("Chị Lan làm hợp đồng thuê xe." — "… quận có hỗ trợ xe không ạ?" — "Vậy thế này, nếu quận không hỗ trợ thì chị Lan
+# mới thuê."): "nếu … thì X mới <work>" withdraws X's task of that work given in the last three turns; without "mới"
+# ("nếu có vi phạm thì anh Hùng lập biên bản") it is a contingency read as before
+SESSION23_IF_LATER = True
+IF_ONLY = re.compile(r"\bnếu\b[^.;!?]{3,80}?\bthì\s+(?P<who>[^.;!?,]{2,30}?)\s+mới\s+(?P<work>\w+(?:\s+\w+){0,4})")
+
+
 def _refused_date(sentence: str, lower: str, turn: Turn, roster: Roster, meeting: dt.date,
                   calendar: WorkCalendar | None) -> dt.date | None:
     """The date the chair sets after refusing the time asked for, if the sentence is one."""
@@ -223,6 +231,11 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 if SESSION22_RENAMED and not fix:
                     found_here = _renamed(found_here, parts[index + 1], roster, speakers)
                 found_here += [replace(last, deadline=fix)] if fix else [last, Anchor("cancel", last.person)]
+            if SESSION23_IF_LATER and turn.leads and (only := IF_ONLY.search(lower)) is not None:
+                named = roster.mentions(sentence[only.start("who"):only.end("who")], verbs=VERB_AHEAD)
+                if len(named) == 1:  # "… nếu quận không hỗ trợ thì chị Lan mới thuê": her task waits on that
+                    out.append(Anchor("cancel", choose(named[0], speakers), quote=only.group("work"), calls_off=True,
+                                      defers=True))
             deferred = withdrawals.DEFER_NAMED.search(lower) if turn.leads else None
             if deferred is not None:  # "máy tính để sang năm tính": that work, given in the turns before, waits
                 out.append(Anchor("cancel", None, quote=deferred.group("work"), calls_off=True, defers=True))

@@ -55,8 +55,11 @@ def _for_another(task: OpenTask, turn: Turn) -> bool:
 
 def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Turn]) -> None:
     if anchor.kind == "cancel" and anchor.defers:
-        put_off = [t for t in found if not t.cancelled and 0 < turn.index - t.turn <= 2
-                   and withdrawals.shares_work(anchor.quote, t.content)]
+        # (a person named: session 23's IF_LATER, that person's task of the last three turns)
+        reach = 2 if anchor.person is None else 3
+        put_off = [t for t in found if not t.cancelled and 0 < turn.index - t.turn <= reach
+                   and withdrawals.shares_work(anchor.quote, t.content)
+                   and (anchor.person is None or key_of(t.person) == key_of(anchor.person))]
         if put_off:
             put_off[-1].cancelled = put_off[-1].called_off = True
             put_off[-1].off_by = anchor.quote

@@ -217,3 +217,26 @@ def test_a_bare_agreement_then_the_order_is_the_offer(ward, on, said: str) -> No
 ])
 def test_a_bare_agreement_then_another_job(ward, on, said: str) -> None:
     assert tasks_said(_OFFERED + said, ward) == [("Lê Thị Lan", "2026-12-02"), ("Lê Thị Lan", "2026-12-04")]
+
+
+# --- clauses.SESSION23_IF_LATER: "nếu … thì X mới <work>" makes X's task of the last turns wait on the condition ---
+
+_CAR = _A + ("Nguyễn Văn An: Chị Hương đặt xe cho đoàn đi thăm các gia đình chính sách, trước thứ Sáu.\n"
+             "Bùi Thanh Hương: Dạ, anh ơi năm nay quận có cho mượn xe không ạ?\nTrần Văn Hùng: Quận chưa trả lời ạ.\n")
+
+
+def test_a_task_made_conditional_afterwards_is_withdrawn(ward, on) -> None:
+    said = _CAR + "Nguyễn Văn An: Vậy thế này, nếu quận không cho mượn thì chị Hương mới đặt xe."
+    assert tasks_said(said, ward) == []
+    on.setattr(clauses, "SESSION23_IF_LATER", False)
+    assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+
+
+@pytest.mark.parametrize("said", [
+    # another person named
+    "Nguyễn Văn An: Vậy thế này, nếu quận không cho mượn thì anh Hùng mới đặt xe.",
+    # a contingency without "mới"
+    "Nguyễn Văn An: Nếu có hộ vắng nhà thì anh Hùng lập biên bản.",
+])
+def test_other_conditions_leave_the_task(ward, on, said: str) -> None:
+    assert tasks_said(_CAR + said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
