@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, clauses, cues, merge, runon
+from appliance.tasks import clause_tasks, clauses, cues, dialogue, merge, runon
 from tests.flags import switch_on
 from tests.tasks.transcripts import tasks_said
 
-_FLAGGED = (clause_tasks, clauses, cues, merge, runon)
+_FLAGGED = (clause_tasks, clauses, cues, dialogue, merge, runon)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 _ASKED = _A + ("Nguyễn Văn An: Chị Hương tổng hợp danh sách hộ cận nghèo ở tổ 3 nhé.\n"
                "Bùi Thanh Hương: Dạ, em cần khoảng hai tuần ạ.\n")
@@ -240,3 +240,21 @@ def test_a_task_made_conditional_afterwards_is_withdrawn(ward, on) -> None:
 ])
 def test_other_conditions_leave_the_task(ward, on, said: str) -> None:
     assert tasks_said(_CAR + said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+
+
+# --- dialogue.SESSION23_NOT_RECEIVER: a name after "đưa / gửi / trình …" and a comma is no call ---
+
+_MARKET = _A + "Người nói 1: Tôi ở ban quản lý chợ, mái chợ dột cả tháng nay rồi.\n"
+
+
+def test_one_a_paper_goes_to_is_not_the_voice_answering(ward, on) -> None:
+    said = _MARKET + ("Nguyễn Văn An: Thế thì anh gửi lại cho phường cái tờ trình sửa mái trong tuần này, "
+                      "đưa anh Hùng, bọn anh xem.\nNgười nói 1: Vâng.")
+    assert tasks_said(said, ward) == [("", "2026-12-04")]
+    on.setattr(dialogue, "SESSION23_NOT_RECEIVER", False)
+    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04")]
+
+
+def test_a_call_still_names_the_voice_answering(ward, on) -> None:
+    said = _MARKET + "Nguyễn Văn An: Anh Hùng, anh kiểm tra mái chợ trong tuần này nhé.\nNgười nói 1: Vâng."
+    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04")]
