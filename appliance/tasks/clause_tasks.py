@@ -165,6 +165,9 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if turn.leads and spot.how in ("named", "unit") and READ_OUT.match(scope_lower) \
                 and deadline_free(scope_lower):
             continue  # "chị Lan đọc lịch tuần", "anh Minh điểm qua tình hình": the chair giving the floor now
+        if SESSION23_READ_EACH and turn.leads and spot.how in ("named", "unit") and READ_EACH.match(scope_lower) \
+                and find_deadline(text[spot.end:], meeting, None, calendar) is None:
+            continue  # "Chị Lan đọc từng kiến nghị, các bộ phận trả lời luôn.": reading them out now, in the meeting
         if spot.how in ("named", "unit") and SAID_THAT.match(scope_lower):
             continue  # "anh ơi văn phòng báo cáo là tuần trước mình nhận …": what a unit or person said, reported
         if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
@@ -243,6 +246,14 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
 # nay nhé", "Huy soạn công văn đôn đốc phòng Kinh tế …"): whom the letter asks, not a doer; the date is the sender's
 LETTER_TO = re.compile(r"\b(?:văn bản|công văn|tờ trình|giấy|thư|phiếu|thông báo)\s+(?:đề nghị|yêu cầu|mời|đôn đốc|"
                        r"nhắc nhở|nhắc|xin ý kiến|gửi)\s*$")
+# Session 23 (docs/meetings.md, "Session 23"): the chair having someone read out the items one by one in the meeting
+# ("Chị Lan đọc từng kiến nghị, các bộ phận trả lời luôn.", "anh Minh lần lượt nêu từng vụ việc") gives the floor
+# now, as "chị Lan đọc lịch tuần" does; with a date ("… đọc từng đơn, trả lời trước thứ Sáu") it is read as before
+SESSION23_READ_EACH = True
+READ_EACH = re.compile(r"^\s*,?\s*(?:lần lượt\s+)?(?:đọc|nêu|điểm)(?:\s+(?:lại|qua|lần lượt))?\s+"
+                       r"(?:từng|lần lượt từng)\s+"
+                       r"(?:kiến nghị|ý kiến|đơn|câu hỏi|nội dung|vấn đề|vụ|vụ việc|trường hợp|mục)\b")
+
 # Session 23 (docs/meetings.md, "Session 23"): a member taking the floor on a matter ("Anh An, em xin báo cáo về hội
 # nghị quán triệt tuyển quân, hôm trước anh bảo gộp vào cuối tháng ạ.", "em xin báo cáo việc nhà số 18 …") is no task
 # even when a date is said: the date is the matter's, as with "em xin ý kiến cái việc ngày hội 18/11"; "em xin báo

@@ -258,3 +258,23 @@ def test_one_a_paper_goes_to_is_not_the_voice_answering(ward, on) -> None:
 def test_a_call_still_names_the_voice_answering(ward, on) -> None:
     said = _MARKET + "Nguyễn Văn An: Anh Hùng, anh kiểm tra mái chợ trong tuần này nhé.\nNgười nói 1: Vâng."
     assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04")]
+
+
+# --- clause_tasks.SESSION23_READ_EACH: the chair having someone read the items out one by one, now ---
+
+def test_reading_the_items_out_now_is_no_task(ward, on) -> None:
+    said = _A + ("Nguyễn Văn An: Hôm nay mình giải quyết các đơn thư tồn. Chị Lan đọc từng đơn, các bộ phận trả lời "
+                 "luôn.\nLê Thị Lan: Dạ. Đơn thứ nhất của bà Hoa tổ 3 ạ.")
+    assert tasks_said(said, ward) == []
+    on.setattr(clause_tasks, "SESSION23_READ_EACH", False)
+    assert tasks_said(said, ward) == [("Lê Thị Lan", None)]
+
+
+@pytest.mark.parametrize("said", [
+    # with a date: work to do
+    "Nguyễn Văn An: Chị Lan đọc từng đơn, trả lời bằng văn bản trước thứ Sáu nhé.",
+    # another verb than reading out
+    "Nguyễn Văn An: Chị Lan tổng hợp từng kiến nghị, các bộ phận trả lời trong tuần này.",
+])
+def test_work_on_each_item_stays_a_task(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == [("Lê Thị Lan", "2026-12-04")]
