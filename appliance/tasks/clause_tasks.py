@@ -249,6 +249,7 @@ LETTER_TO = re.compile(r"\b(?:văn bản|công văn|tờ trình|giấy|thư|phi�
 # Session 23 (docs/meetings.md, "Session 23"): the chair having someone read out the items one by one in the meeting
 # ("Chị Lan đọc từng kiến nghị, các bộ phận trả lời luôn.", "anh Minh lần lượt nêu từng vụ việc") gives the floor
 # now, as "chị Lan đọc lịch tuần" does; with a date ("… đọc từng đơn, trả lời trước thứ Sáu") it is read as before
+# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s18 y07 wrong again
 SESSION23_READ_EACH = True
 READ_EACH = re.compile(r"^\s*,?\s*(?:lần lượt\s+)?(?:đọc|nêu|điểm)(?:\s+(?:lại|qua|lần lượt))?\s+"
                        r"(?:từng|lần lượt từng)\s+"
@@ -258,7 +259,8 @@ READ_EACH = re.compile(r"^\s*,?\s*(?:lần lượt\s+)?(?:đọc|nêu|điểm)(?
 # nghị quán triệt tuyển quân, hôm trước anh bảo gộp vào cuối tháng ạ.", "em xin báo cáo việc nhà số 18 …") is no task
 # even when a date is said: the date is the matter's, as with "em xin ý kiến cái việc ngày hội 18/11"; "em xin báo
 # cáo anh kết quả trước thứ Sáu" (a report promised, no matter named by "về / việc / vụ") is read as before
-SESSION23_FLOOR_TOPIC = True
+# off by rule R1 (session 23): fresh 663/176/201 on and off; R1b: off brings back no training wrong (s11a +1 right)
+SESSION23_FLOOR_TOPIC = False
 FLOOR_TOPIC = re.compile(r"^\s*xin\s+(?:báo cáo|bổ sung|trình bày|thông báo|phát biểu)(?:\s+(?:thêm|qua|nhanh))?"
                          r"\s+(?:về|việc|vụ|cái việc|chuyện)\b")
 # Session 16 (docs/meetings.md, "Session 16"): a doer right after "nếu …, thì" however long the condition ("Nếu thấy

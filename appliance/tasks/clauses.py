@@ -82,7 +82,8 @@ SESSION22_RENAMED = True
 # An."): the date said before any reason ("để / vì / do / cho kịp") is the deadline of the task just discussed; whom
 # the reason names is no doer. Not a question, not when a doer is named before the date ("Không được, anh Hùng làm
 # trước thứ Sáu": a new task, read as before)
-SESSION23_REFUSED = True
+# off by rule R1 (session 23): fresh on 663/176/201, off alone 664/175/200 (on: s6 fresh -1 right, +1 wrong)
+SESSION23_REFUSED = False
 REFUSED = re.compile(r"^\W*(?:(?:thôi|à|ờ|ừ|nhưng|mà)\W+)*không\s+được(?:\s+(?:đâu|em|anh|chị))*\s*[,.!]")
 _REASON = re.compile(r"\b(?:để|vì|do|bởi|cho kịp|kẻo)\b")
 
@@ -90,6 +91,7 @@ _REASON = re.compile(r"\b(?:để|vì|do|bởi|cho kịp|kẻo)\b")
 # Session 23 (docs/meetings.md, "Session 23"): "thế thì" and a date alone, the chair's answer to the doer's objection
 # ("Hà: … quận yêu cầu ngày 30 là phải có rồi ạ" — "thế à, thế thì cuối tháng này luôn nhé"): the new deadline of the
 # task discussed, as after "không được"; with any other word but a closing particle it is read as before
+# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s15b w05 wrong again
 SESSION23_SO_THEN_DATE = True
 SO_THEN = re.compile(r"^\W*(?:(?:thế|vậy)\s+à\W+)?(?:thế thì|vậy thì)\s+")
 _CLOSING = {"luôn", "nhé", "nha", "nhá", "đi", "thôi", "vậy", "em", "anh", "chị", "cũng", "được", "là"}
@@ -99,6 +101,7 @@ _CLOSING = {"luôn", "nhé", "nha", "nhá", "đi", "thôi", "vậy", "em", "anh"
 # ("Chị Lan làm hợp đồng thuê xe." — "… quận có hỗ trợ xe không ạ?" — "Vậy thế này, nếu quận không hỗ trợ thì chị Lan
 # mới thuê."): "nếu … thì X mới <work>" withdraws X's task of that work given in the last three turns; without "mới"
 # ("nếu có vi phạm thì anh Hùng lập biên bản") it is a contingency read as before
+# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s9b w07 wrong again
 SESSION23_IF_LATER = True
 IF_ONLY = re.compile(r"\bnếu\b[^.;!?]{3,80}?\bthì\s+(?P<who>[^.;!?,]{2,30}?)\s+mới\s+(?P<work>\w+(?:\s+\w+){0,4})")
 

@@ -263,6 +263,7 @@ def _told(text: str, answer: str, roster: Roster) -> Person | None:
 # Session 23 (docs/meetings.md, "Session 23"): a name right after "đưa / gửi / trình / nộp / chuyển / cho" followed by
 # a comma is whom something is handed to ("Thế thì anh gửi lại cho phường cái tờ trình …, đưa anh Hùng, bọn anh xem
 # cân đối được bao nhiêu." — "Vâng."), not a call: the voice answering is not that person
+# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s11a x03 wrong again
 SESSION23_NOT_RECEIVER = True
 _GOES_TO = re.compile(r"\b(?:đưa|gửi|trình|nộp|chuyển|cho)\s+(?:lại\s+|cho\s+)?$", re.IGNORECASE)
 

@@ -320,6 +320,7 @@ def _that_job(content: str) -> bool:
 # thế thì để anh Huy đi thay, vẫn trong tuần sau."): the same job, pointed back to, as "làm báo cáo đó"; the move
 # keeps its other conditions (the chair, right after the doer spoke or was spoken of); "thay bóng đèn" (to replace)
 # is a job of its own
+# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s6 v17 wrong again
 SESSION23_STAND_IN = True
 _STAND_IN = re.compile(r"^(?:(?:đi|làm|lo|trực|dự|nhận)\s+)?thay(?:\s+(?:cho\s+)?(?:anh|chị|em|đồng chí)?\s*\w*)?"
                        r"\s*(?:[,.;!]|\s+(?:nhé|nha|luôn|vẫn|đi|ạ)\b|$)")
@@ -352,6 +353,7 @@ _LEADS_ONLY = re.compile(r"\W*(?:vẫn\s+)?(?:là\s+)?chủ trì(?:\s+(?:chính|
 # trì … ra quân giải tỏa bắt đầu từ thứ hai tuần sau làm liên tục cả tháng") has no deadline; an unpunctuated recap,
 # which cannot tell whose a date is ("… công an ra quân từ thứ hai nam chỉ giới trước mười tám …"), does not give it
 # one; a recap item said on its own still does
+# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s11b x03 wrong again
 SESSION23_STARTS_ONLY = True
 STARTS = re.compile(r"\b(?:bắt đầu từ|bắt đầu|kể từ|từ)\s+(?:ngày\s+|hôm\s+|sáng\s+|đêm\s+)?(?:thứ|mùng|mồng|tuần|mai|"
                     r"đầu|\d)")
@@ -359,6 +361,7 @@ STARTS = re.compile(r"\b(?:bắt đầu từ|bắt đầu|kể từ|từ)\s+(?:n
 # order ("Lan: … lịch đi thăm ngày 28/1, thứ Tư này em trình chị Hạnh" — "Ừ. Lịch thăm chị Lan làm cho xong, đúng hạn
 # nhé."): agreeing to what that person just offered, as "Ừ, anh Hùng treo cờ … nhé" is; not a new matter ("Ừ. Còn
 # việc khác, chị Lan …") nor another date ("Ừ. Chị Lan soạn báo cáo tháng trước thứ Sáu.")
+# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s8a y19 wrong again
 SESSION23_AGREE_FIRST = True
 _BARE_AGREE = re.compile(r"^\W*(?:ừ|được|vâng|ok|đồng ý|tốt)\W*?[.!]\s+")
 
