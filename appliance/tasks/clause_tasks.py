@@ -112,8 +112,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
     opening = re.match(r"^\W*(?:\w+\s+){0,3}?\w+\s*(?:ơi\b|,)", lower) is not None
     if not chosen and called is not None and called != turn.speaker and not question \
             and re.search(rf"\b{VERB}\b", lower) and not DEFER.search(lower) and not REPORTED.search(lower) \
-            and not (opening and not PARTICLE.search(lower) and find_deadline(text, meeting, None, calendar) is None) \
-            and not (SESSION22_ADDRESSED and not turn.leads and PROPOSES.search(lower)):
+            and not (opening and not PARTICLE.search(lower) and find_deadline(text, meeting, None, calendar) is None):
         # "Cái này phải có người theo dõi, anh Nam nhé.": the work is said first, then whom it is for.
         deadline, content = deadline_and_content(text, Spot(0, 0, called, "named"), len(text), [], meeting,
                                                   calendar)
@@ -166,6 +165,9 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if turn.leads and spot.how in ("named", "unit") and READ_OUT.match(scope_lower) \
                 and deadline_free(scope_lower):
             continue  # "chị Lan đọc lịch tuần", "anh Minh điểm qua tình hình": the chair giving the floor now
+        if SESSION23_READ_EACH and turn.leads and spot.how in ("named", "unit") and READ_EACH.match(scope_lower) \
+                and find_deadline(text[spot.end:], meeting, None, calendar) is None:
+            continue  # "Chị Lan đọc từng kiến nghị, các bộ phận trả lời luôn.": reading them out now, in the meeting
         if spot.how in ("named", "unit") and SAID_THAT.match(scope_lower):
             continue  # "anh ơi văn phòng báo cáo là tuần trước mình nhận …": what a unit or person said, reported
         if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
@@ -184,6 +186,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Phòng Kinh tế báo cáo tuần qua đã xử lý 12 trường hợp": what was done
         if spot.how == "first" and deadline is None and ASKS.match(scope_lower):
             continue  # "Em xin bổ sung về vệ sinh môi trường": taking the floor
+        if SESSION23_FLOOR_TOPIC and spot.how == "first" and not turn.leads and FLOOR_TOPIC.match(scope_lower):
+            continue  # "em xin báo cáo về hội nghị …, hôm trước anh bảo gộp vào cuối tháng ạ": the date is the matter's
         if spot.how == "first" and not turn.leads and ASK_OPINION.match(scope_lower):
             continue  # "em xin ý kiến cái việc ngày hội 18/11 ạ": asking now; the date is the matter's
         if PREAMBLE.match(scope_lower) or spot.how == "first" and AGENDA.match(scope_lower) \
@@ -242,13 +246,23 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
 # nay nhé", "Huy soạn công văn đôn đốc phòng Kinh tế …"): whom the letter asks, not a doer; the date is the sender's
 LETTER_TO = re.compile(r"\b(?:văn bản|công văn|tờ trình|giấy|thư|phiếu|thông báo)\s+(?:đề nghị|yêu cầu|mời|đôn đốc|"
                        r"nhắc nhở|nhắc|xin ý kiến|gửi)\s*$")
-# Session 22 (docs/meetings.md, "Session 22"): a member calling the one they speak to, then putting forward what they
-# propose or mean to do in the first person ("Chị Hạnh, Tết năm nào Trung tâm cũng quá tải, em đề xuất làm thêm các
-# sáng thứ Bảy trong tháng 1 ạ.", "Anh An, em định …"): the one called is given nothing (a proposal is work only
-# when the chair takes it up); the chair's call ("Hà, em đề xuất phương án …") is an order as before
-SESSION22_ADDRESSED = False  # off by rule R1 (session 22): 663/176/201 on and off, no training wrong back
-PROPOSES = re.compile(r"\b(?:em|tôi|cháu|chúng em|chúng tôi|bên em)\s+(?:(?:xin|cũng|thì|có)\s+)*"
-                      r"(?:đề xuất|đề nghị|kiến nghị|định|tính|muốn)\b")
+# Session 23 (docs/meetings.md, "Session 23"): the chair having someone read out the items one by one in the meeting
+# ("Chị Lan đọc từng kiến nghị, các bộ phận trả lời luôn.", "anh Minh lần lượt nêu từng vụ việc") gives the floor
+# now, as "chị Lan đọc lịch tuần" does; with a date ("… đọc từng đơn, trả lời trước thứ Sáu") it is read as before
+# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s18 y07 wrong again
+SESSION23_READ_EACH = True
+READ_EACH = re.compile(r"^\s*,?\s*(?:lần lượt\s+)?(?:đọc|nêu|điểm)(?:\s+(?:lại|qua|lần lượt))?\s+"
+                       r"(?:từng|lần lượt từng)\s+"
+                       r"(?:kiến nghị|ý kiến|đơn|câu hỏi|nội dung|vấn đề|vụ|vụ việc|trường hợp|mục)\b")
+
+# Session 23 (docs/meetings.md, "Session 23"): a member taking the floor on a matter ("Anh An, em xin báo cáo về hội
+# nghị quán triệt tuyển quân, hôm trước anh bảo gộp vào cuối tháng ạ.", "em xin báo cáo việc nhà số 18 …") is no task
+# even when a date is said: the date is the matter's, as with "em xin ý kiến cái việc ngày hội 18/11"; "em xin báo
+# cáo anh kết quả trước thứ Sáu" (a report promised, no matter named by "về / việc / vụ") is read as before
+# off by rule R1 (session 23): fresh 663/176/201 on and off; R1b: off brings back no training wrong (s11a +1 right)
+SESSION23_FLOOR_TOPIC = False
+FLOOR_TOPIC = re.compile(r"^\s*xin\s+(?:báo cáo|bổ sung|trình bày|thông báo|phát biểu)(?:\s+(?:thêm|qua|nhanh))?"
+                         r"\s+(?:về|việc|vụ|cái việc|chuyện)\b")
 # Session 16 (docs/meetings.md, "Session 16"): a doer right after "nếu …, thì" however long the condition ("Nếu thấy
 # gia đình còn thi công ban đêm thì chị báo ngay công an phường nhé"): a job only if it happens, not a task (the
 # 40 characters before the doer missed a long condition)

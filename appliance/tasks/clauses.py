@@ -77,6 +77,58 @@ SESSION22_PAUSE_JOINS = True  # on by rule R1 (session 22): fresh off alone 663/
 SESSION22_RENAMED = True
 
 
+# Session 23 (docs/meetings.md, "Session 23"): the chair refusing the time the doer asked for and setting another in
+# the same breath ("Huy: Dạ, em cần khoảng một tuần ạ." — "Không được, trong 5 ngày làm việc thôi, để kịp báo cáo anh
+# An."): the date said before any reason ("để / vì / do / cho kịp") is the deadline of the task just discussed; whom
+# the reason names is no doer. Not a question, not when a doer is named before the date ("Không được, anh Hùng làm
+# trước thứ Sáu": a new task, read as before)
+# off by rule R1 (session 23): fresh on 663/176/201, off alone 664/175/200 (on: s6 fresh -1 right, +1 wrong)
+SESSION23_REFUSED = False
+REFUSED = re.compile(r"^\W*(?:(?:thôi|à|ờ|ừ|nhưng|mà)\W+)*không\s+được(?:\s+(?:đâu|em|anh|chị))*\s*[,.!]")
+_REASON = re.compile(r"\b(?:để|vì|do|bởi|cho kịp|kẻo)\b")
+
+
+# Session 23 (docs/meetings.md, "Session 23"): "thế thì" and a date alone, the chair's answer to the doer's objection
+# ("Hà: … quận yêu cầu ngày 30 là phải có rồi ạ" — "thế à, thế thì cuối tháng này luôn nhé"): the new deadline of the
+# task discussed, as after "không được"; with any other word but a closing particle it is read as before
+# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s15b w05 wrong again
+SESSION23_SO_THEN_DATE = True
+SO_THEN = re.compile(r"^\W*(?:(?:thế|vậy)\s+à\W+)?(?:thế thì|vậy thì)\s+")
+_CLOSING = {"luôn", "nhé", "nha", "nhá", "đi", "thôi", "vậy", "em", "anh", "chị", "cũng", "được", "là"}
+
+
+# Session 23 (docs/meetings.md, "Session 23"): the chair making a job given a few turns before wait on a condition
+# ("Chị Lan làm hợp đồng thuê xe." — "… quận có hỗ trợ xe không ạ?" — "Vậy thế này, nếu quận không hỗ trợ thì chị Lan
+# mới thuê."): "nếu … thì X mới <work>" withdraws X's task of that work given in the last three turns; without "mới"
+# ("nếu có vi phạm thì anh Hùng lập biên bản") it is a contingency read as before
+# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s9b w07 wrong again
+SESSION23_IF_LATER = True
+IF_ONLY = re.compile(r"\bnếu\b[^.;!?]{3,80}?\bthì\s+(?P<who>[^.;!?,]{2,30}?)\s+mới\s+(?P<work>\w+(?:\s+\w+){0,4})")
+
+
+def _refused_date(sentence: str, lower: str, turn: Turn, roster: Roster, meeting: dt.date,
+                  calendar: WorkCalendar | None) -> dt.date | None:
+    """The date the chair sets after refusing the time asked for, if the sentence is one."""
+    if not turn.leads or QUESTION.search(lower):
+        return None
+    refused = REFUSED.match(lower) if SESSION23_REFUSED else None
+    if refused is not None:
+        said = _REASON.split(sentence[refused.end():])[0]
+        if roster.mentions(said, verbs=VERB_AHEAD) or units_in(said, roster):
+            return None
+        found = find_deadline(said, meeting, None, calendar)
+        return found[0] if found is not None else None
+    so_then = SO_THEN.match(lower) if SESSION23_SO_THEN_DATE else None
+    if so_then is None:
+        return None
+    said = sentence[so_then.end():]
+    found = find_deadline(said, meeting, None, calendar)
+    if found is None:
+        return None
+    rest = re.findall(r"\w+", (said[:found[1]] + " " + said[found[2]:]).lower())
+    return found[0] if all(w in _CLOSING for w in rest) else None
+
+
 def _renamed(found: list[Anchor], correction: str, roster: Roster, speakers: list[Person]) -> list[Anchor]:
     """The withdrawn sentence's earlier anchors, each task followed by its cancel when the correction names its
     person again."""
@@ -131,6 +183,9 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     [u[0] for u in units_in(sentence, roster)]
                 found = find_deadline(sentence[:min(doers, default=len(sentence))], meeting, None, calendar)
                 out.append(Anchor("agree", None, deadline=found[0] if found else None))
+            if (refused := _refused_date(sentence, lower, turn, roster, meeting, calendar)) is not None:
+                out.append(Anchor("agree", None, deadline=refused, follow_up=True))
+                continue
             cancels = CANCEL.search(lower)
             cancel_at = cancels.start() if cancels else None
             asks = QUESTION.search(lower) and re.search(r"\bđược không\b", lower)
@@ -179,6 +234,11 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 if SESSION22_RENAMED and not fix:
                     found_here = _renamed(found_here, parts[index + 1], roster, speakers)
                 found_here += [replace(last, deadline=fix)] if fix else [last, Anchor("cancel", last.person)]
+            if SESSION23_IF_LATER and turn.leads and (only := IF_ONLY.search(lower)) is not None:
+                named = roster.mentions(sentence[only.start("who"):only.end("who")], verbs=VERB_AHEAD)
+                if len(named) == 1:  # "… nếu quận không hỗ trợ thì chị Lan mới thuê": her task waits on that
+                    out.append(Anchor("cancel", choose(named[0], speakers), quote=only.group("work"), calls_off=True,
+                                      defers=True))
             deferred = withdrawals.DEFER_NAMED.search(lower) if turn.leads else None
             if deferred is not None:  # "máy tính để sang năm tính": that work, given in the turns before, waits
                 out.append(Anchor("cancel", None, quote=deferred.group("work"), calls_off=True, defers=True))

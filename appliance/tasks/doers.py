@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from appliance.tasks import runon
 from appliance.tasks.clause_parts import (
     Spot,
     answering,
@@ -149,6 +150,8 @@ def is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
     if OBJECT_BEFORE.search(before[-12:]) and not clause_start(lower, spot.start) \
             and not HESITATION.search(before[-12:]):
         return False
+    if runon.SESSION23_INCLUDED and spot.how in ("named", "unit") and runon.INCLUDED.search(before[-16:]):
+        return False  # "thắng mời hai bên lên hòa giải có cả tổ trưởng tổ sáu …": who takes part, not a doer
     if spot.how in ("named", "unit") and ASK_FROM.search(before[-24:]):
         return False  # "danh sách xin chị Lan": whom it is asked from, not who does it
     if spot.how == "unit" and not VERB_AHEAD.match(after) and not re.match(r"^\s*,", after):

@@ -99,7 +99,7 @@ def _read(text: str, meeting_date: dt.date, calendar: WorkCalendar | None, roste
         names = clause_model.given_names(m.full_name for m in roster.members)
         kept = [o for o in found if reader.probability(o.quote, names, o.chair) >= reader.drop]
         given = {(o.person.name, o.deadline) for o in kept}
-        quotes = [o.quote for o in found]
+        quotes = [o.quote for o in found] + [echo for o in found for echo in o.echoes]
         added = additions(lines, quotes, given, reader, names, roster, meeting_date, calendar,
                           narrow, theirs)
         found = kept + [OpenTask(a.person, a.quote, a.deadline, a.quote, a.turn, how="model", chair=a.chair)

@@ -55,8 +55,11 @@ def _for_another(task: OpenTask, turn: Turn) -> bool:
 
 def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Turn]) -> None:
     if anchor.kind == "cancel" and anchor.defers:
-        put_off = [t for t in found if not t.cancelled and 0 < turn.index - t.turn <= 2
-                   and withdrawals.shares_work(anchor.quote, t.content)]
+        # (a person named: session 23's IF_LATER, that person's task of the last three turns)
+        reach = 2 if anchor.person is None else 3
+        put_off = [t for t in found if not t.cancelled and 0 < turn.index - t.turn <= reach
+                   and withdrawals.shares_work(anchor.quote, t.content)
+                   and (anchor.person is None or key_of(t.person) == key_of(anchor.person))]
         if put_off:
             put_off[-1].cancelled = put_off[-1].called_off = True
             put_off[-1].off_by = anchor.quote
@@ -144,7 +147,8 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         # cannot tell which date is whose: it fills a missing date but does not move one; an item said on its
         # own ("Vậy chốt: Thắng dự toán vỉa hè mùng 4/12; …") says its date last, and that date wins.
         alone = len(_recap_item(anchor.quote).split()) <= _RECAP_ITEM
-        task.deadline = (anchor.deadline or task.deadline) if alone else (task.deadline or anchor.deadline)
+        if alone or not (SESSION23_STARTS_ONLY and task.deadline is None and _starts_only(task.quote, anchor.quote)):
+            task.deadline = (anchor.deadline or task.deadline) if alone else (task.deadline or anchor.deadline)
         support(task, anchor)
         return
     if anchor.how == "first":
@@ -186,12 +190,15 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
                 and recent[-1].turn == turn.index and anchor.kind == "task" and not anchor.recap:
             recent[-1].person = person  # "… thì văn phòng lo. Chị Lan thuê xe nhé.": the unit's job, to its person
     if not recent and anchor.kind == "task" and turn.leads and not anchor.recap \
-            and AGREE.match(anchor.quote.lower()):
+            and (AGREE.match(anchor.quote.lower()) or _agreed_first(turn, anchor.quote)):
         # "Em xin treo xong trước ngày 28 ạ." — "Ừ, anh Hùng treo cờ, băng rôn … trước ngày 28/12 nhé.": the chair
         # agreeing to what that person just offered with its date, in their own words
         recent = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.self_given
                   and (t.deadline is not None and 0 < turn.index - t.turn <= 2
-                       or t.deadline is None and turn.index - t.turn == 1)]  # "để em lo ạ." — "Ừ Huy liên hệ …"
+                       or t.deadline is None and turn.index - t.turn == 1)  # "để em lo ạ." — "Ừ Huy liên hệ …"
+                  and (AGREE.match(anchor.quote.lower()) or anchor.deadline in (None, t.deadline))]
+        if recent and not AGREE.match(anchor.quote.lower()):
+            recent[-1].echoes.append(anchor.quote)  # (session 23) the chair's sentence is not added back as another
     if not recent and anchor.how == "second" and anchor.deadline is None and turn.leads:
         # "… tổng hợp danh sách … xong trước ngày mười" — "dạ nhưng mấy tổ năm nào cũng gửi chậm" — "thì em gọi
         # điện đôn đốc …": how to do the task just given to the one answering, not a task of its own
@@ -302,8 +309,22 @@ def _spoken_of(doer: Person, previous: Turn) -> bool:
 
 
 def _that_job(content: str) -> bool:
-    """The job is pointed back to within its first words ("làm báo cáo đó nhé", "việc ấy")."""
-    return _THAT_JOB.match(content.lower()) is not None
+    """The job is pointed back to within its first words ("làm báo cáo đó nhé", "việc ấy"), or, with
+    SESSION23_STAND_IN, taken in the doer's place ("để anh Huy đi thay", "Hà trực thay nhé")."""
+    lower = content.lower()
+    return _THAT_JOB.match(lower) is not None or SESSION23_STAND_IN and _STAND_IN.match(lower) is not None
+
+
+# Session 23 (docs/meetings.md, "Session 23"): "thay" right after the verb says the job is done in the doer's place
+# ("Việc này Thắng xuống kiểm tra …, trong tuần sau." — "Dạ anh, Thắng đang đi học lớp bồi dưỡng đến 20/1 ạ." — "À
+# thế thì để anh Huy đi thay, vẫn trong tuần sau."): the same job, pointed back to, as "làm báo cáo đó"; the move
+# keeps its other conditions (the chair, right after the doer spoke or was spoken of); "thay bóng đèn" (to replace)
+# is a job of its own
+# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s6 v17 wrong again
+SESSION23_STAND_IN = True
+_STAND_IN = re.compile(r"^(?:(?:đi|làm|lo|trực|dự|nhận)\s+)?thay(?:\s+(?:cho\s+)?(?:anh|chị|em|đồng chí)?\s*\w*)?"
+                       r"\s*(?:[,.;!]|\s+(?:nhé|nha|luôn|vẫn|đi|ạ)\b|$)")
+
 _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái|phần)\s+(?:này|đó|ấy|đấy)\b")
 
 
@@ -326,6 +347,42 @@ _ALSO = re.compile(r"\bluôn\b")
 # "X chủ trì" and nothing more, said of a task X was given in the last three turns (after a member said who else
 # should do it): that task, with its helper, not a second one
 _LEADS_ONLY = re.compile(r"\W*(?:vẫn\s+)?(?:là\s+)?chủ trì(?:\s+(?:chính|nhé|nha|luôn))*\W*")
+
+
+# Session 23 (docs/meetings.md, "Session 23"): a task given with the day it starts and no end ("công an phường chủ
+# trì … ra quân giải tỏa bắt đầu từ thứ hai tuần sau làm liên tục cả tháng") has no deadline; an unpunctuated recap,
+# which cannot tell whose a date is ("… công an ra quân từ thứ hai nam chỉ giới trước mười tám …"), does not give it
+# one; a recap item said on its own still does
+# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s11b x03 wrong again
+SESSION23_STARTS_ONLY = True
+STARTS = re.compile(r"\b(?:bắt đầu từ|bắt đầu|kể từ|từ)\s+(?:ngày\s+|hôm\s+|sáng\s+|đêm\s+)?(?:thứ|mùng|mồng|tuần|mai|"
+                    r"đầu|\d)")
+# Session 23 (docs/meetings.md, "Session 23"): the chair's bare agreement said as a sentence of its own before the
+# order ("Lan: … lịch đi thăm ngày 28/1, thứ Tư này em trình chị Hạnh" — "Ừ. Lịch thăm chị Lan làm cho xong, đúng hạn
+# nhé."): agreeing to what that person just offered, as "Ừ, anh Hùng treo cờ … nhé" is; not a new matter ("Ừ. Còn
+# việc khác, chị Lan …") nor another date ("Ừ. Chị Lan soạn báo cáo tháng trước thứ Sáu.")
+# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s8a y19 wrong again
+SESSION23_AGREE_FIRST = True
+_BARE_AGREE = re.compile(r"^\W*(?:ừ|được|vâng|ok|đồng ý|tốt)\W*?[.!]\s+")
+
+
+def _agreed_first(turn: Turn, quote: str) -> bool:
+    """The turn opens with a bare agreement and the quote is the sentence right after it."""
+    bare = _BARE_AGREE.match(turn.text.lower()) if SESSION23_AGREE_FIRST else None
+    return bare is not None and turn.text.lower()[bare.end():].startswith(quote.lower().strip()[:24]) \
+        and not re.match(r"^\W*(?:còn|về|tiếp|ngoài ra|thêm)\b", quote.lower())
+
+
+_ENDS = re.compile(r"\b(?:xong|hoàn thành|kết thúc|đến|tới)\b")
+
+
+def _starts_only(given: str, recap: str) -> bool:
+    """The task was given with its start and no end, and the recap's date is not said as its end ("… từ thứ hai xong
+    trước ngày hai mươi" is)."""
+    if STARTS.search(given.lower()) is None:
+        return False
+    starts = list(STARTS.finditer(recap.lower()))
+    return not starts or _ENDS.search(recap.lower()[starts[-1].end():]) is None
 
 
 _RECAP_ITEM = 16  # words: longer, the quote runs over several recap items (a recogniser run)

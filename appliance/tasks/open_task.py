@@ -36,6 +36,7 @@ class OpenTask:
     chair: bool = False           # given in the chair's turn
     self_given: bool = False      # the speaker of that turn is the assignee
     mentions: int = 1             # turns that spoke of it
+    echoes: list[str] = field(default_factory=list)  # sentences that confirmed it, not to be added again (session 23)
 
     def __post_init__(self) -> None:
         self.touched = self.turn

@@ -188,7 +188,7 @@ class Roster:
                 form = " ".join(lower[words[first].start():words[last].end()].split())
                 if form in self._forms and (best is None or last > best[0]):
                     best = (last, form)
-        heard = self._misheard(lower, words, firsts) if SESSION21_MISHEARD_FIELD else None
+        heard = self._misheard(lower, words, firsts)
         if heard is not None and (best is None or heard[0] > best[0]):
             best = heard  # "chị lan hộ tích": the longer form misheard, not "chị lan" (another Lan)
         if best is not None:
@@ -332,9 +332,6 @@ _UNIT_HEADS = {"ban", "phong", "trung", "cong", "hoi", "doan", "van", "to", "tra
 # the directory lists ("lan tư phát" for "Lan tư pháp", "chị lan hộ tích" for "chị Lan hộ tịch"): the form whose given
 # name and honorific are said as listed and whose one other syllable sounds alike (its tone marks, and the final
 # consonants a recogniser confuses: p / t / c / ch, n / ng / nh) names that person ("chị lan" alone was Lê Thị Lan)
-SESSION21_MISHEARD_FIELD = True  # on by rule R1 (session 21): fresh 662/179/202 on, 661/179/203 off
-
-
 def _sound(word: str) -> str:
     return re.sub(r"(?:ng|nh)$", "n", re.sub(r"(?:ch|c|p)$", "t", fold(word).lower()))
 

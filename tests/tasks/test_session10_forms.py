@@ -11,15 +11,7 @@ from __future__ import annotations
 import pytest
 
 from appliance.tasks import clause_model
-from appliance.tasks.roster import Roster
-from appliance.text.dates import WorkCalendar
-from tests.tasks.transcripts import memory_ward, tasks_said
-
-
-@pytest.fixture(scope="module")
-def ward() -> tuple[Roster, WorkCalendar]:
-    return memory_ward()
-
+from tests.tasks.transcripts import tasks_said
 
 _tasks = tasks_said
 

@@ -11,14 +11,7 @@ import pytest
 
 from appliance.tasks import clause_model, clauses, deadlines, dialogue, extract, phrases, roster
 from appliance.tasks.deadlines import find_deadline
-from appliance.tasks.roster import Roster
-from appliance.text.dates import WorkCalendar
-from tests.tasks.transcripts import MONDAY, Pairs, memory_ward, tasks_said
-
-
-@pytest.fixture(scope="module")
-def ward() -> tuple[Roster, WorkCalendar]:
-    return memory_ward()
+from tests.tasks.transcripts import MONDAY, Pairs, tasks_said
 
 
 @pytest.fixture(autouse=True)

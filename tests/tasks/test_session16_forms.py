@@ -17,11 +17,6 @@ from appliance.text.dates import WorkCalendar
 from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
 
 
-@pytest.fixture(scope="module")
-def ward() -> tuple[Roster, WorkCalendar]:
-    return memory_ward()
-
-
 def _due(said: str, ward: tuple[Roster, WorkCalendar]) -> str | None:
     found = find_deadline(said, MONDAY, None, ward[1])
     return found[0].isoformat() if found else None

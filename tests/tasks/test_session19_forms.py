@@ -9,12 +9,7 @@ import pytest
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.roster import Roster
 from appliance.text.dates import WorkCalendar
-from tests.tasks.transcripts import MONDAY, memory_ward, tasks_said
-
-
-@pytest.fixture(scope="module")
-def ward() -> tuple[Roster, WorkCalendar]:
-    return memory_ward()
+from tests.tasks.transcripts import MONDAY, tasks_said
 
 
 def _due(said: str, ward: tuple[Roster, WorkCalendar]) -> str | None:

@@ -1,43 +1,26 @@
 """Session 21's forms (docs/meetings.md, "Session 21"), each in new words written for this file (not the training
-meetings' sentences), with its setting switched off and on, and where it must not fire. The three settings off by
-session 21's rule R1 (SAME_DAY, GROUP_SELF, OWN_GROUP) were deleted with their tests in session 22 (rule R8)."""
+meetings' sentences), and where it must not fire. The three settings off by session 21's rule R1 (SAME_DAY,
+GROUP_SELF, OWN_GROUP) were deleted with their tests in session 22 (rule R8); MISHEARD_FIELD, on, became plain
+behaviour in session 23 (rule R8)."""
 
 from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import roster
-from appliance.tasks.roster import Roster
-from appliance.text.dates import WorkCalendar
-from tests.flags import switch_on
-from tests.tasks.transcripts import memory_ward, tasks_said
+from tests.tasks.transcripts import tasks_said
 
-_FLAGGED = (roster,)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
-@pytest.fixture(scope="module")
-def ward() -> tuple[Roster, WorkCalendar]:
-    return memory_ward()
-
-
-@pytest.fixture
-def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    switch_on(monkeypatch, _FLAGGED, "SESSION21_")
-    return monkeypatch
-
-
-# --- roster.SESSION21_MISHEARD_FIELD: a field word of a form of address misheard in one syllable ---
+# --- a field word of a form of address misheard in one syllable ---
 
 @pytest.mark.parametrize("said", [
     _A + "Nguyễn Văn An: lan tư phát trả lời đơn của bà Tâm trước thứ sáu nhé",
     _A + "Nguyễn Văn An: chị lan hộ tích cấp lại trích lục khai sinh cho cháu Bình trước thứ sáu",
     _A + "Nguyễn Văn An: chị lan hồ tịch cấp lại trích lục khai sinh cho cháu Bình trước thứ sáu",
 ])
-def test_a_misheard_field_word_still_names_its_person(ward, on, said: str) -> None:
+def test_a_misheard_field_word_still_names_its_person(ward, said: str) -> None:
     assert tasks_said(said, ward) == [("Nguyễn Thị Lan", "2026-12-04")]
-    on.setattr(roster, "SESSION21_MISHEARD_FIELD", False)
-    assert tasks_said(said, ward) != [("Nguyễn Thị Lan", "2026-12-04")]
 
 
 @pytest.mark.parametrize(("said", "due"), [
@@ -51,5 +34,5 @@ def test_a_misheard_field_word_still_names_its_person(ward, on, said: str) -> No
     # an everyday word after the given name ("tư vấn"): no form
     (_A + "Nguyễn Văn An: chị lan tư vấn cho bà Tâm trước thứ sáu", [("Lê Thị Lan", "2026-12-04")]),
 ])
-def test_no_field_word_misheard_leaves_the_name_as_said(ward, on, said: str, due: list) -> None:
+def test_no_field_word_misheard_leaves_the_name_as_said(ward, said: str, due: list) -> None:
     assert tasks_said(said, ward) == due

@@ -6,19 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, clauses, cues, phrases
-from appliance.tasks.roster import Roster
-from appliance.text.dates import WorkCalendar
+from appliance.tasks import clauses, cues, phrases
 from tests.flags import switch_on
-from tests.tasks.transcripts import memory_ward, tasks_said
+from tests.tasks.transcripts import tasks_said
 
-_FLAGGED = (clause_tasks, clauses, cues, phrases)
+_FLAGGED = (clauses, cues, phrases)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
-
-
-@pytest.fixture(scope="module")
-def ward() -> tuple[Roster, WorkCalendar]:
-    return memory_ward()
 
 
 @pytest.fixture
@@ -90,17 +83,7 @@ def test_a_date_told_back_after_a_full_stop_is_kept(ward, on, said: str) -> None
 
 
 
-# --- clause_tasks.SESSION22_ADDRESSED: a member calling someone, then proposing in the first person ---
-
-@pytest.mark.parametrize(("said", "called"), [
-    ("Phạm Thu Hà: Anh Hùng, em đề nghị làm thêm các sáng thứ Bảy trong tháng 12 ạ.", "Trần Văn Hùng"),
-    ("Lê Thị Lan: Chị Hương, em định tổ chức lớp tập huấn trước thứ Sáu ạ.", "Bùi Thanh Hương"),
-])
-def test_the_one_a_member_proposes_to_is_given_nothing(ward, on, said: str, called: str) -> None:
-    assert tasks_said(_A + said, ward) == []
-    on.setattr(clause_tasks, "SESSION22_ADDRESSED", False)
-    assert [a for a, _d in tasks_said(_A + said, ward)] == [called]
-
+# --- a member calling someone: the chair's order after a call and the member's own offer stay tasks ---
 
 @pytest.mark.parametrize(("said", "due"), [
     # the chair's call: an order, as before
