@@ -80,18 +80,6 @@ def span_unread(tokens: Tokens) -> bool:
     return _DASHED.search(fold(tokens.question)) is not None
 
 
-# Session 22 flags (read at run time; tested on and off in tests/ask/test_session22.py). Not bug fixes under rule R7:
-# a writer of the session-18 batch graded a daily average asked by the period's total, so the total is not wrong for
-# every reading. SESSION22_EACH_DAY: "mỗi / từng / các / hàng ngày" left unread makes the answer unsure.
-# SESSION22_AVERAGE_NO_UNIT: an average of a count with no unit of time read ("số hồ sơ tiếp nhận bình quân quý 3")
-# is unsure.
-# SESSION22_SUM_OF_NAMES: "tổng số hồ sơ của chị Lan và chị Mai" (their sum; each one's figure had been ranked) is
-# unsure.
-SESSION22_EACH_DAY = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
-SESSION22_AVERAGE_NO_UNIT = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
-SESSION22_SUM_OF_NAMES = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
-
-
 def until_now_unread(tokens: Tokens) -> bool:
     """Bug fix (session 22): "tháng 10 đến nay", "quý 3 tới giờ", "hôm qua đến nay": a period read and a free "đến /
     tới nay (giờ)" right after it, which no rule read as a span up to today; the period alone had been given (its "đến
@@ -146,14 +134,8 @@ def changing_filler(tokens: Tokens, intent: Intent) -> None:
     if intent.measures and all(MEASURES[m].kind == "count" for m in intent.measures):
         for k in tokens.find("chiem"):  # "hộ tịch chiếm bao nhiêu": a share asked, a count had been given (bug fix)
             tokens.doubt(k)
-    # SESSION22_EACH_DAY: "tháng 9 mỗi ngày nhận bao nhiêu", "tuần này từng ngày …", "các ngày trong tuần …" ask a
-    # figure for each day (or a day's average), and the period's total had been given. Bug fix (session 22): "có mấy
-    # thủ tục có hồ sơ trễ hạn" counts procedures, and the records had been counted ("bao nhiêu thủ tục hành chính"
-    # stays the records)
-    for k, word in enumerate(tokens.items[1:], 1):
-        if SESSION22_EACH_DAY and word == "ngay" and not tokens.used[k] and tokens.items[k - 1] in _EACH_UNIT and (
-                not tokens.used[k - 1]):
-            tokens.doubt(k)
+    # Bug fix (session 22): "có mấy thủ tục có hồ sơ trễ hạn" counts procedures, and the records had been counted ("bao
+    # nhiêu thủ tục hành chính" stays the records)
     for k in tokens.find("thu tuc", free_only=False):
         asked = tokens.items[max(0, k - 2):k] == ["bao", "nhieu"] or tokens.items[k - 1:k] == ["may"]
         if asked and tokens.items[k + 2:k + 4] != ["hanh", "chinh"]:
@@ -207,17 +189,6 @@ def ranks_nothing(tokens: Tokens, intent: Intent) -> str:
     by_name = intent.group not in (None, "month", "quarter", "week", "day")  # per unit of time: parser.time_unit
     if counts and by_name and any(tokens.has(w) for w in _AVERAGE):
         return "chưa tính được số trung bình mỗi nhóm; hãy hỏi số của từng nhóm hoặc tổng của cả kỳ"
-    if SESSION22_AVERAGE_NO_UNIT and counts and intent.group is None and intent.per is None and any(
-            tokens.has(w) for w in _AVERAGE):
-        # "số hồ sơ tiếp nhận bình quân quý 3", "quý 3 trung bình trễ hạn bao nhiêu hồ sơ": an average with no unit
-        # read; the period's total had been given
-        return ("chưa rõ tính trung bình theo gì; hãy hỏi «bình quân mỗi tháng …», «trung bình mỗi ngày …» hoặc tổng "
-                "của cả kỳ")
-    listed = any(isinstance(v, list) for v in intent.filters.values())
-    if SESSION22_SUM_OF_NAMES and listed and tokens.has("tong") and not tokens.has("tong hop") and not (
-            {"ai", "nao", "hon", "nhat", "moi", "tung", "rieng"} & set(tokens.items)):
-        # "tổng số hồ sơ của chị Lan và chị Mai tháng 10": their sum asked, and each one's figure had been ranked
-        return "chưa cộng được số của các tên đã nêu; hãy hỏi số của từng người (nhóm) hoặc từng tên một"
     if intent.compare is not None and _WHOLE_WARD.search(tokens.text()):
         # "tỷ lệ trễ hạn của lĩnh vực đất đai so với toàn phường quý 3": the field against the whole ward, not the
         # quarter before, which had been compared

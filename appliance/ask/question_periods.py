@@ -12,7 +12,6 @@ from appliance.ask.tokens import Tokens
 from appliance.reporting.measures import MEASURES
 from appliance.reporting.periods import as_of, comparisons, format_span, shift_months
 from appliance.text.calendar_periods import Period, half_period, month_period, quarter_period, range_period
-from appliance.text.fold import fold
 from appliance.text.periods import find_periods
 
 if TYPE_CHECKING:  # type-only: parser imports this module
@@ -131,34 +130,6 @@ def before_that(tokens: Tokens, periods: list[Period]) -> list[Period]:
         return periods
     tokens.mark_chars(said.start(), said.end())
     return [periods[0].previous(), periods[0]]
-
-
-# Session 22 (`SESSION22_SINCE_PERIOD`, read at run time; tested on and off in tests/ask/test_session22.py): "từ
-# tháng 10", "từ quý 3", "từ thứ 2 tuần này", "từ hôm qua" with no end said are from the start of that period up to
-# today, as "từ 15/10" is; the period alone had been given ("từ" filler).
-SESSION22_SINCE_PERIOD = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
-_SINCE_WORDS = {"tu"}
-_PERIOD_HEADS = {"thang", "quy", "tuan", "thu", "hom", "nam", "t", "q"}
-_TU_NAMES = {"khai", "trat", "thu", "an", "tu"}  # khai tử, trật tự, thứ tự: "tu" of a name, not "từ"
-
-
-def since_period(tokens: Tokens, periods: list[Period], today: dt.date) -> list[Period]:
-    if not SESSION22_SINCE_PERIOD or len(periods) != 1 or periods[0].start > today or periods[0].end >= today:
-        return periods
-    items, used = tokens.items, tokens.used
-    typed = tokens.question.lower()
-    if typed != fold(typed) and not re.search(r"(?<!\w)từ(?!\w)", typed):
-        return periods  # "khai tử", "trật tự" fold to "tu" too: typed with accents, "từ" must be there
-    for k in range(len(items) - 1):
-        if items[k] not in _SINCE_WORDS or used[k] or not used[k + 1] or items[k + 1] not in _PERIOD_HEADS:
-            continue
-        if k and items[k - 1] in _TU_NAMES:
-            continue
-        if any(w in ("den", "toi") for w in items[k + 1:]):
-            return periods  # an end said ("từ tháng 9 đến tháng 10"): a span, read elsewhere or unsure
-        used[k] = True  # "kể từ" stays unread: session 16's SINCE_SAID, switched off by R1 (rule R9)
-        return [range_period(periods[0].start, today)]
-    return periods
 
 
 _PREVIOUS_OF = re.compile(r"so voi (?:cung ky )?((?:thang|quy|tuan|ky) (?:truoc|vua roi|vua qua|roi))(?! nua)")

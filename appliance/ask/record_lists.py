@@ -51,8 +51,8 @@ _RECORD_ENDS += [[p, c] for p in ("nhung", "cac") for c in ("bo", "cai", "to")]
 # nào nộp qua bưu chính", "có hồ sơ đất đai nào trả trễ hạn không, là những hồ sơ nào") asks the same records: read
 # as "… nào" alone after a record noun is (it had been left unknown: unsure). A group word before it ("hồ sơ lĩnh vực
 # nào") or a ranking ("… nào nhiều nhất") still asks for a group and is not read here (record_lists._which_records).
-# Tested on and off in tests/ask/test_session21.py.
-SESSION21_WHICH_IN_LIST = True  # on by rule R1 (session 21): off alone 562 / 188 / 17, on 563 / 187 / 17 (right +1)
+# Kept by rule R1 in session 21 (right +1 on the fresh sets), plain behaviour since session 23
+# (tests/ask/test_session21.py).
 
 
 def _which_after_list(tokens: Tokens) -> None:
@@ -60,7 +60,7 @@ def _which_after_list(tokens: Tokens) -> None:
     for k in tokens.find("nao"):
         if not tokens.used[k] and any(tokens.items[max(0, k - len(end)):k] == end for end in _RECORD_ENDS):
             tokens.used[k] = True
-    while SESSION21_WHICH_IN_LIST and _which_records(tokens):
+    while _which_records(tokens):
         pass  # each call reads one "nào" of the records
 
 

@@ -290,38 +290,29 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     intent.measures = found
     if rate_anywhere and not any(MEASURES[m].kind == "rate" for m in found):
         intent.measures = []  # "tỷ lệ" of what? Answering a count instead would mislead.
-    if base_said is not None and rate_base.problem(base_said[0], base_said[1], intent.measures):
+    if base_said is not None and rate_base.problem(base_said[1], intent.measures):
         dropped.unread(tokens, base_said[2], base_said[3])  # the total said is not the share's own (rate_base)
 
 
 # A clause narrowing the figure of the clause before. Bug fix (session 22): "quý 3 giải quyết bao nhiêu hồ sơ, trong đó
-# trực tuyến bao nhiêu" (those resolved that were filed online) had been given the count received online. Session 22
-# flag SESSION22_WITHIN_COHORT (read at run time; a writer may grade each event's own count, so not rule R7): "trong số
-# hồ sơ tiếp nhận tháng 10, bao nhiêu đã giải quyết", "trong các hồ sơ nhận tháng 10, có bao nhiêu bị trễ hạn" (those
-# received AND resolved / late, a cohort no measure computes; each event's own count had been given). Unsure, the
-# narrowing words unread. A subset counted on the same day keeps its answer: received → online, resolved → on time /
-# late ("giải quyết bao nhiêu, trong đó trễ hạn bao nhiêu").
-SESSION22_WITHIN_COHORT = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
-_WITHIN_OPENINGS = (["trong", "so"], ["trong", "cac"], ["trong", "tong", "so"], ["trong", "nhung"])
+# trực tuyến bao nhiêu" (those resolved that were filed online) had been given the count received online. A subset
+# counted on the same day keeps its answer: received → online, resolved → on time / late ("giải quyết bao nhiêu, trong
+# đó trễ hạn bao nhiêu").
 _SAME_DAY_SUBSETS = {("tiep_nhan", "truc_tuyen"), ("da_giai_quyet", "dung_han"), ("da_giai_quyet", "tre_han")}
 
 
 def _subset_clauses(tokens: Tokens, reads: list[tuple[list[int], list[str], list[tuple[int, int, str]], list[int]]],
                     ) -> None:
-    for (first, before, _, _), (_, after, spots, online) in zip(reads, reads[1:], strict=False):
+    for (_, before, _, _), (_, after, spots, online) in zip(reads, reads[1:], strict=False):
         if len(before) != 1 or not after:
             continue
         base = before[0]
-        opened = any(tokens.items[first[0]:first[0] + len(w)] == w for w in _WITHIN_OPENINGS)
         for narrower in after:
             if narrower == base or (base, narrower) in _SAME_DAY_SUBSETS:
                 continue
             said = [(start, n) for start, n, b in spots if b == narrower]
             if narrower == "truc_tuyen" and online and not said:
                 dropped.unread(tokens, online[0], len(online))  # "trực tuyến" alone: a filter of the figure before
-                return
-            if SESSION22_WITHIN_COHORT and opened and said:
-                dropped.unread(tokens, *said[0])
                 return
 
 

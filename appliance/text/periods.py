@@ -88,17 +88,6 @@ def _day_to_end_of(m: re.Match[str], today: dt.date) -> Period | None:
     return range_period(start, end, f"từ {day_label(start)} đến hết {whole.label}" if end == whole.end else None)
 
 
-# Session 22 (`SESSION22_MONTH_TO_NOW`, read at run time): "tháng 10 đến nay", "tháng 9 tới giờ" with no "từ" before
-# are from the first of that month up to today, as "<a date> tới giờ" is (_DATE_TO_NOW); the month alone had been
-# given (a confident wrong; with the flag off the question box is unsure, ask/doubts.until_now_unread). Tested on and
-# off in tests/ask/test_session22.py.
-SESSION22_MONTH_TO_NOW = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
-
-
-def _month_to_now(m: re.Match[str], today: dt.date) -> Period | None:
-    return _since_month(m, today) if SESSION22_MONTH_TO_NOW else None
-
-
 def _since_month(m: re.Match[str], today: dt.date) -> Period | None:
     """"từ tháng 9 đến nay": from the first of that month up to today."""
     month = int(m.group(1))
@@ -267,7 +256,6 @@ _RULES: list[Rule] = [
                 + _YEAR), _day_to_end_of),
     (re.compile(rf"\b(?:tu|ke tu)\s*(?:ngay\s*)?{_DATE}(?:\s*(?:den|toi)\s*{_NOW})?"), _since),
     (re.compile(r"\b(?:tu|ke tu)\s*thang\s*(\d{1,2})" + _YEAR + rf"\s*(?:den|toi)\s*{_NOW}"), _since_month),
-    (re.compile(r"\bthang\s*(\d{1,2})" + _YEAR + rf"\s*(?:den|toi)\s*{_NOW}\b"), _month_to_now),
     (re.compile(r"\b(\d{1,3})\s*ngay\s*(?:qua|gan day|gan nhat|vua qua)"), _last_n("day")),
     (re.compile(r"\b(\d{1,2})\s*thang\s*(?:qua|gan day|gan nhat|vua qua)"), _last_n("month")),
     (re.compile(r"\b(?:(\d{1,2}|sau)\s*thang|(nua))\s*(dau|cuoi)\s*nam\s*(nay|ngoai|truoc|roi)\b"),
