@@ -53,9 +53,9 @@ MISSING: list[Missing] = [
     Missing(("chi ngan sach", "kinh phi", "chi tieu ngan sach", "du toan chi", "giai ngan", "chi phi",
              "chi thuong xuyen", "chi dau tu", "khoan chi"),
             "các khoản chi ngân sách, kinh phí", "thu ngân sách nhà nước trên địa bàn (chỉ tiêu KT-XH)"),
-    Missing(("cuoc hop", "hop giao ban", "giao ban", "buoi hop", "phien hop", "tiep cong dan", "tiep dan",
-             "buoi tiep", "bao nhieu buoi", "so buoi", "lich tiep"),
-            "số cuộc họp, buổi tiếp công dân", "không có trong số liệu báo cáo (xem mục Cuộc họp)"),
+    MEETINGS := Missing(("cuoc hop", "hop giao ban", "giao ban", "buoi hop", "phien hop", "tiep cong dan", "tiep dan",
+                         "buoi tiep", "bao nhieu buoi", "so buoi", "lich tiep"),
+                        "số cuộc họp, buổi tiếp công dân", "không có trong số liệu báo cáo (xem mục Cuộc họp)"),
     # residence registration (session 9): neither its records nor its population figures are in the views;
     # a ward whose data holds a procedure of that name has it matched as a name before this list is read
     Missing(("tam tru", "thuong tru", "tam vang", "cu tru", "ho khau", "luu tru"),
@@ -150,6 +150,21 @@ _KNOWN_ONLY = ("nguoi dang huong", "nguoi huong", "nguoi duoc huong", "doi tuong
                "toan van", "dia chi nguoi")
 
 
+# Bug fix (session 23, rule R7): a meeting named beside a figure of the data ("cho anh số hồ sơ trễ hạn tháng 10 để họp
+# giao ban", "sáng mai có cuộc họp, cho anh số hồ sơ …", "tại cuộc họp giao ban, lãnh đạo hỏi tỷ lệ đúng hạn …") is
+# what the figure is for; "no data on meetings" had been answered. Where records, feedback or a rate are named and
+# no count stands right before the meeting ("số / mấy / bao nhiêu cuộc họp", "lịch tiếp dân"), it is no thing asked:
+# its words stay unknown (unsure).
+_COUNTED = (["so"], ["may"], ["bao", "nhieu"], ["lich"], ["tong", "so"])
+_DATA_WORDS = ("ty le", "ti le", "phan tram", "%")
+
+
+def _meeting_beside_data(tokens: Tokens, k: int, named: bool) -> bool:
+    if not (named or any(tokens.has(w) for w in _DATA_WORDS)):
+        return False
+    return not any(tokens.items[max(0, k - len(c)):k] == c for c in _COUNTED)
+
+
 def find(tokens: Tokens, named: bool = False) -> Missing | None:
     """The thing asked for that the data does not hold, among words nothing else took: the longest phrase
     of any family wins, so "căn cước" or "cuộc họp" is never answered as calls ("cuộc")."""
@@ -157,11 +172,18 @@ def find(tokens: Tokens, named: bool = False) -> Missing | None:
             money := _MONEY_ASKED.search(tokens.text())) is not None:
         tokens.mark_chars(money.start(), money.end())  # "chi bao nhiêu tiền (hỗ trợ) mai táng": money, whatever name
         return MORE_MISSING[2]  # the words "tiền mai táng" also make a short name of the procedure
+    beside: set[int] = set()  # the words of a meeting named beside a figure of the data
     for phrase, missing in _RANKED:
         if named and missing.unnamed_only:
             continue
         n = len(phrase.split())
         for k in tokens.find(phrase):
+            span = set(range(k, k + n))
+            if missing is MEETINGS and (beside & span or _meeting_beside_data(tokens, k, named)):
+                beside.update(span)  # "cuộc họp" inside "họp giao ban" said so: neither is asked, nor its "cuộc"
+                continue
+            if beside & span:
+                continue
             if phrase.startswith("so ") and k and tokens.items[k - 1] == "ho":
                 continue  # "hồ sơ người dân" is the citizens' records, not "số người dân"
             if phrase == "tien" and "tiền" not in tokens.question.lower():

@@ -132,6 +132,26 @@ def before_that(tokens: Tokens, periods: list[Period]) -> list[Period]:
     return [periods[0].previous(), periods[0]]
 
 
+# Session 23 (`SESSION23_SAME_PERIOD_TWICE`, read at run time; tested on and off in tests/ask/test_session23.py): the
+# same period said twice ("họp xét thi đua quý 3. … trong quý 3 đồng chí nào …", "tháng 10 nhận bao nhiêu, tháng 10 trả
+# bao nhiêu") is that one period; two equal periods had been read as nested (unsure). Not with a word of comparison
+# ("tháng 10 so với tháng 10": what is compared is not said) nor with "cùng kỳ".
+SESSION23_SAME_PERIOD_TWICE = True
+_COMPARING_WORDS = ("so voi", "so sanh", "hon", "tang", "giam", "chenh lech", "thay doi", "bien dong", "it di",
+                    "nhieu len")
+
+
+def same_period_twice(tokens: Tokens, periods: list[Period], last_year: bool) -> list[Period]:
+    if not SESSION23_SAME_PERIOD_TWICE or len(periods) != 2 or last_year:
+        return periods
+    first, second = periods
+    if (first.start, first.end) != (second.start, second.end):
+        return periods
+    if any(tokens.has(w) for w in _COMPARING_WORDS):
+        return periods
+    return [first]
+
+
 _PREVIOUS_OF = re.compile(r"so voi (?:cung ky )?((?:thang|quy|tuan|ky) (?:truoc|vua roi|vua qua|roi))(?! nua)")
 
 
