@@ -1,7 +1,7 @@
-"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14, 15, 17, 18, 19 and 20
-(README.md in each folder): questions written from the KPI definitions and the development set's conventions only,
-each batch split mechanically into a training half (train7/ … train20/: read and tuned on, so their floors only keep
-what was reached) and a fresh half (fresh7/ … fresh20/: frozen, never read, measured before and once at the end of a
+"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14, 15, 17, 18, 19, 20 and
+23 (README.md in each folder): questions written from the KPI definitions and the development set's conventions only,
+each batch split mechanically into a training half (train7/ … train23/: read and tuned on, so their floors only keep
+what was reached) and a fresh half (fresh7/ … fresh23/: frozen, never read, measured before and once at the end of a
 session). Graded against the independent computation over the demo ward's rows (tests/ask/spec_reference.py), as
 the held-out set is. Floors are what was measured; issue 16's targets (right ≥ 85 %, confidently wrong ≤ 1 %) are
 beside them. A fresh set's failure prints counts only."""
@@ -141,6 +141,10 @@ SETS = {
                         65, 0.753, 0.016, True),  # 46 / 17 / 2 on arrival (main d6adc37)
     "train20": BlindSet("train20", "session 20", "c229a7165746416487d4c4baa4e1488a3a4310b015a5762f14c3e1fbcb7d1888",
                         65, 0.723, 0.000, False),  # 47 / 16 / 2 on arrival, before anyone read it (main d6adc37)
+    "fresh23": BlindSet("fresh23", "session 23", "a601f4d9e42c9bfa449821ccd9843f46ea8ef2d225ff2f595592f50a9c7fc4c7",
+                        65, 0.569, 0.000, True),  # 38 / 27 / 0 on arrival (main 6054386)
+    "train23": BlindSet("train23", "session 23", "b791e5da1743e8c41b755f5c5d08587761efbee4772729b9903aa000db1e9215",
+                        65, 0.569, 0.031, False),  # 38 / 25 / 2 on arrival, before anyone read it (main 6054386)
 }
 
 
