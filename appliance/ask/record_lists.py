@@ -64,6 +64,14 @@ def _which_after_list(tokens: Tokens) -> None:
         pass  # each call reads one "nào" of the records
 
 
+# Session 23 (`SESSION23_SHOW_ME`, read at run time; tested on and off in tests/ask/test_session23.py): "cho tôi xem các
+# hồ sơ …", "cho anh xem những phản ánh …", "cho chị các hồ sơ …" with no figure word are a list, as "cho xem các hồ sơ
+# …" is: the one who asks said between "cho" and "xem" had kept the opener from being read, and the count was given.
+# Without "các / những" ("cho tôi xem hồ sơ khai sinh quý này") it stays as it was, as "cho xem hồ sơ …" does.
+SESSION23_SHOW_ME = True
+_SHOW_ME = re.compile(r"^cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) ((?:xem )?(?:cac|nhung)) (?:ho so|phan anh)\b")
+
+
 def listing(tokens: Tokens, intent: Intent) -> None:
     """"Danh sách / liệt kê / những hồ sơ nào …", or "các hồ sơ …" asking for no figure: the records."""
     asks_figure = any(tokens.has(w) for w in QUANTITY_WORDS)
@@ -87,6 +95,11 @@ def listing(tokens: Tokens, intent: Intent) -> None:
                 intent.listing = True
                 tokens.take(words)
                 break
+        if not intent.listing and not asks_figure and SESSION23_SHOW_ME and (
+                shown := _SHOW_ME.match(opener)) is not None:
+            intent.listing = True
+            for word in shown.group(1).split():
+                tokens.take(word)
     if not intent.listing and not asks_figure and (_which_records(tokens) or _which_what(tokens)):
         intent.listing = True
     if not intent.listing and not asks_figure:

@@ -97,6 +97,7 @@ def filters_from_lists(tokens: Tokens, intent: Intent) -> None:
         elif channels:
             intent.filters["hinh_thuc_nop"] = sorted(channels)
     elif intent.domain == "phan_anh":
+        still_handled(tokens)
         # Two statuses or channels named ("qua Zalo và qua điện thoại") are each counted: the last one
         # named used to replace the first, a figure for one of the two.
         statuses = [value for value, phrases in FEEDBACK_STATUSES.items()
@@ -164,6 +165,28 @@ def still_open(tokens: Tokens) -> None:
         for i in range(k, j - 1):
             tokens.used[i] = True
         items[j - 1] = "chua"
+
+
+def still_handled(tokens: Tokens) -> None:
+    """Bug fix (session 23, rule R7), feedback: "phản ánh đang được xử lý", "đang còn giải quyết", "vẫn đang được xử
+    lý" are the status Đang xử lý, as "đang xử lý" is; the words between had split "đang" from the verb, and the bare
+    "xử lý" was read as the status Đã xử lý (every resolved complaint listed, a confident wrong). The bridge words are
+    read and "đang" joined to the verb."""
+    items = tokens.items
+    for k in range(len(items)):
+        start = next((m for m in _STILL if items[k:k + len(m)] == m), None)
+        if start is None or any(tokens.used[k:k + len(start)]):
+            continue
+        j = k + len(start)
+        while j < len(items) and items[j] in _BRIDGE and not tokens.used[j] and j - k < 5:
+            j += 1
+        if j == k + len(start) and start == ["dang"]:
+            continue  # "đang xử lý" is a status phrase already
+        if not any(items[j:j + 2] == verb for verb in _GOING[:2]) or "qua" in items[k + 1:j]:
+            continue  # "quá" (overdue) is never a bridge here
+        for i in range(k, j - 1):
+            tokens.used[i] = True
+        items[j - 1] = "dang"
 
 
 # Session 16: "hồ sơ tiếp nhận trực tuyến chiếm bao nhiêu phần trăm trên tổng số hồ sơ tiếp nhận": "tiếp nhận" said

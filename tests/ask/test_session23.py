@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import question_periods, understand
+from appliance.ask import question_periods, record_lists, understand
 from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
-_FLAGGED = (question_periods, understand)
+_FLAGGED = (question_periods, record_lists, understand)
 
 
 @pytest.fixture(autouse=True)
@@ -73,3 +73,36 @@ def test_session23_which_comrade(ask_db, monkeypatch, on):
         assert ask(said).status == "unsure", said
     field = ask("đồng chí cho biết lĩnh vực nào trễ hạn nhiều nhất quý 3")
     assert field.status == "ok" and field.intent is not None and field.intent.group == "linh_vuc"
+
+
+def test_feedback_still_being_handled_is_not_handled(ask_db):
+    """Bug fix (rule R7, understand.still_handled): "phản ánh đang được xử lý bao nhiêu", "danh sách phản ánh đang được
+    xử lý" gave every resolved complaint (status Đã xử lý: "được" had split "đang" from "xử lý"). They are the status
+    Đang xử lý, as "phản ánh đang xử lý" is. "phản ánh đã được xử lý" stays the resolved ones."""
+    ask = asker(ask_db)
+    for said, plain in (("phản ánh đang được xử lý bao nhiêu", "phản ánh đang xử lý bao nhiêu"),
+                        ("danh sách phản ánh vẫn đang được giải quyết", "danh sách phản ánh đang xử lý")):
+        want = ask(plain)
+        assert want.status == "ok" and want.intent is not None, plain
+        assert want.intent.filters.get("trang_thai") == "dang_xu_ly", plain
+        got = ask(said)
+        assert got.status == "ok" and got.rows == want.rows and got.keys == want.keys, said
+    done = ask("tháng 10 có bao nhiêu phản ánh đã được xử lý")
+    assert done.status == "ok" and done.intent is not None and done.intent.filters.get("trang_thai") == "da_xu_ly"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_show_me_the_records(ask_db, monkeypatch, on):
+    """record_lists.SESSION23_SHOW_ME: "cho anh xem những hồ sơ trễ hạn tháng 10", "cho tôi các hồ sơ khai sinh quý 3"
+    list the records, as "cho xem các hồ sơ …" does; off, their count. A figure word ("cho anh xem số hồ sơ …", "… bao
+    nhiêu") and no "các / những" ("cho tôi xem hồ sơ khai sinh quý 3") keep the count."""
+    monkeypatch.setattr(record_lists, "SESSION23_SHOW_ME", on)
+    ask = asker(ask_db)
+    for said in ("cho anh xem những hồ sơ trễ hạn tháng 10", "cho tôi các hồ sơ khai sinh quý 3",
+                 "cho chị xem các phản ánh môi trường tháng 10"):
+        got = ask(said)
+        assert got.status == "ok" and got.intent is not None and got.intent.listing is on, said
+    for said in ("cho anh xem số hồ sơ trễ hạn tháng 10", "cho anh xem các hồ sơ trễ hạn tháng 10 bao nhiêu",
+                 "cho tôi xem hồ sơ khai sinh quý 3"):
+        got = ask(said)
+        assert got.status == "ok" and got.intent is not None and not got.intent.listing, said
