@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from appliance.ask import (
     category_words,
+    context_first,
     doubts,
     either_reading,
     entities,
@@ -132,6 +133,10 @@ def _reach_verb(tokens: Tokens) -> None:
 
 def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
     result = _parse(question, catalog, today, None)
+    if not result.confident and (turned := context_first.read(
+            question, lambda asked: parse(asked, catalog, today),
+            lambda part, domain: _parse(part, catalog, today, domain))) is not None:
+        return turned  # a context told first, then the question (context_first.py)
     said = words_of(question)
     # "hồ sơ" is never an indicator, unless "chỉ tiêu" is said too ("chỉ tiêu tỷ lệ hồ sơ nộp trực tuyến")
     records = any(said[k:k + 2] == ["ho", "so"] for k in range(len(said))) and not any(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import question_periods, record_lists, understand
+from appliance.ask import context_first, question_periods, record_lists, understand
 from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
-_FLAGGED = (question_periods, record_lists, understand)
+_FLAGGED = (context_first, question_periods, record_lists, understand)
 
 
 @pytest.fixture(autouse=True)
@@ -106,3 +106,36 @@ def test_session23_show_me_the_records(ask_db, monkeypatch, on):
                  "cho tôi xem hồ sơ khai sinh quý 3"):
         got = ask(said)
         assert got.status == "ok" and got.intent is not None and not got.intent.listing, said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_context_told_first(ask_db, monkeypatch, on):
+    """context_first.SESSION23_CONTEXT_FIRST: "Sáng nay đi họp về mệt quá, vậy thì tháng 10 phường nhận bao nhiêu hồ
+    sơ", "Hồi trước dân toàn lên tận nơi, giờ thì tôi muốn biết là quý 3 nhận bao nhiêu hồ sơ trực tuyến" answer the
+    question after the turn; off, the context's words were unknown (unsure). A context naming a name, a period or a
+    measure the question leaves out, or a negation, keeps the whole question (unsure here)."""
+    monkeypatch.setattr(context_first, "SESSION23_CONTEXT_FIRST", on)
+    ask = asker(ask_db)
+    for said, plain in (("Sáng nay đi họp về mệt quá, vậy thì tháng 10 phường nhận bao nhiêu hồ sơ",
+                         "tháng 10 phường nhận bao nhiêu hồ sơ"),
+                        ("Hồi trước bà con toàn lên tận nơi, giờ thì tôi muốn biết là quý 3 nhận bao nhiêu hồ sơ trực "
+                         "tuyến", "quý 3 nhận bao nhiêu hồ sơ trực tuyến")):
+        want = ask(plain)
+        assert want.status == "ok", plain
+        got = ask(said)
+        assert same(got, want) is on, said
+        assert on or got.status == "unsure", said
+    for said in ("Chị Lan làm việc chăm lắm, vậy thì tháng 10 trễ hạn bao nhiêu hồ sơ",
+                 "Hồ sơ đất đai dạo này nhiều lắm, vậy thì tháng 10 trễ hạn bao nhiêu hồ sơ",
+                 "Tháng 9 dân nộp nhiều lắm, vậy thì tháng 10 nhận bao nhiêu hồ sơ",
+                 "Dân không nộp trực tuyến nhiều lắm, vậy thì tháng 10 nhận bao nhiêu hồ sơ",
+                 "Anh em báo cáo hồ sơ trễ hạn nhiều lắm, vậy thì tháng 10 là bao nhiêu"):
+        assert ask(said).status == "unsure", said
+
+
+def test_context_first_split():
+    """The turn is found only after a context of a few words closed by a comma or a full stop."""
+    assert context_first.split("Dạo này dân nộp nhiều lắm, vậy thì tháng 10 nhận bao nhiêu") == (
+        "Dạo này dân nộp nhiều lắm, ", " tháng 10 nhận bao nhiêu")
+    assert context_first.split("Vậy thì tháng 10 nhận bao nhiêu hồ sơ") is None
+    assert context_first.split("tháng 10 thì nhận bao nhiêu hồ sơ, trả bao nhiêu") is None
