@@ -259,6 +259,22 @@ ASKER, CALL, WANTED = frozenset(_ASKER), frozenset(_CALL), frozenset(_WANTED)  #
 # already read.
 
 
+# Session 23 (`SESSION23_ROUTE_WORD`, read at run time; tested on and off in tests/ask/test_session23.py): "(gửi / nộp)
+# qua đường bưu điện", "theo đường bưu chính", "bằng đường trực tuyến": "đường" (the route) right before a channel read
+# names that channel (it had been unknown, and so was the "qua" before it: unsure). Not before anything else ("đường
+# hỏng", "đường dây nóng" is a channel's own name).
+SESSION23_ROUTE_WORD = True
+
+
+def _route_word(tokens: Tokens) -> None:
+    items = tokens.items
+    for k in range(len(items) - 1):
+        if items[k] == "duong" and not tokens.used[k] and tokens.used[k + 1] and items[k + 1] != "day":
+            tokens.used[k] = True
+            if k and items[k - 1] in ("qua", "theo", "bang") and not tokens.used[k - 1]:
+                tokens.used[k - 1] = True
+
+
 def said_endings(tokens: Tokens) -> None:
     """Marks as read the spoken words that ask nothing where they stand: a southern closing particle at a
     clause's end; "cần" right after the asker at a clause's start and before what is wanted ("tôi cần ds …",
@@ -267,6 +283,8 @@ def said_endings(tokens: Tokens) -> None:
     "gửi qua <channel>" (the channel read after it).
     "Gửi kết quả", "gửi lại" keep their meaning: unknown, so unsure."""
     items = tokens.items
+    if SESSION23_ROUTE_WORD:
+        _route_word(tokens)
     for k, word in enumerate(items):
         if tokens.used[k] or k == 0:
             continue

@@ -131,6 +131,9 @@ def _run(tokens: Tokens, start: int, words: list[str], offset: int) -> list[int]
 # sent back for more papers) had named the one procedure holding it ("Đăng ký thay đổi, cải chính, bổ sung thông tin
 # hộ tịch"), a confident wrong: it names no procedure alone (unsure).
 _STATUS_WORDS = {w for phrases in STATUSES.values() for phrase in phrases for w in phrase.split()}
+# Bug fix (session 23): "tình trạng" alone ("hồ sơ tháng 10 tình trạng ra sao", "theo tình trạng") asks about the
+# status, and had named the procedure "Cấp Giấy xác nhận tình trạng hôn nhân" (its records counted): no procedure.
+_STATE_WORDS = {"tinh", "trang"}
 
 
 def _specific(hit: Hit, tokens: Tokens, rare: set[str]) -> bool:
@@ -140,7 +143,7 @@ def _specific(hit: Hit, tokens: Tokens, rare: set[str]) -> bool:
         return True
     if cand.whole_only:
         return False
-    if cand.column == "ten_thu_tuc" and set(matched) <= _STATUS_WORDS:
+    if cand.column == "ten_thu_tuc" and (set(matched) <= _STATUS_WORDS or set(matched) <= _STATE_WORDS):
         return False
     if cand.column == "can_bo_xu_ly":
         given = cand.words[-1]
@@ -194,6 +197,13 @@ def _ranking_verb(hit: Hit, tokens: Tokens) -> bool:
     return after < len(tokens.items) and tokens.items[after] in _AFTER_RANK_VERB
 
 
+def _inside_ho_so(hit: Hit, tokens: Tokens) -> bool:
+    """Bug fix (session 23): a name is never read from the "sơ" of "hồ sơ": "hồ sơ do anh Nam xử lý" (folded "ho so do")
+    had named the procedure of "sổ đỏ" (alias "so do"), and its records were counted."""
+    first = hit.positions[0]
+    return first > 0 and tokens.items[first] == "so" and tokens.items[first - 1] == "ho"
+
+
 def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:
     df: dict[str, Counter[str]] = {}
     for cand in candidates:
@@ -216,7 +226,7 @@ def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:
                 if not positions:
                     continue
                 hit = Hit(cand, start, positions)
-                if _ranking_verb(hit, tokens):
+                if _ranking_verb(hit, tokens) or _inside_ho_so(hit, tokens):
                     continue
                 if _specific(hit, tokens, rare) and (best is None or hit.length > best.length):
                     best = hit

@@ -209,6 +209,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     readings.over_units(tokens)
     if intent.domain == "chi_tieu":
         tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
+        indicators.unit_said(tokens, intent, catalog)
         less = tokens.take_all(measures_words.LESS)
         compare = tokens.take_all(measures_words.COMPARE_WORDS) or less or (
             len(periods) >= 2)

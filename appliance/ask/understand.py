@@ -72,8 +72,24 @@ def _status_dimension(tokens: Tokens) -> None:
             tokens.used[k + 2] = tokens.used[k + 3] = True
 
 
+# Session 23 (`SESSION23_CONDITION_WORD`, read at run time; tested on and off in tests/ask/test_session23.py): "tình
+# trạng" said as a grouping ("chia theo tình trạng", "từng tình trạng", "tình trạng nào") is "trạng thái", the status
+# (it had been unknown: unsure). Not "tình trạng hôn nhân" (a procedure's name) nor "tình trạng ra sao" (no grouping).
+SESSION23_CONDITION_WORD = True
+
+
+def _condition_word(tokens: Tokens) -> None:
+    items = tokens.items
+    for k in tokens.find("tinh trang"):
+        grouped = (k and items[k - 1] in {"theo", "tung", "cac", "moi"}) or items[k + 2:k + 3] in (["nao"], ["gi"])
+        if grouped and items[k + 2:k + 4] != ["hon", "nhan"]:
+            items[k], items[k + 1] = "trang", "thai"
+
+
 def filters_from_lists(tokens: Tokens, intent: Intent) -> None:
     """Channels and statuses, named by fixed phrases; several channels are compared with each other."""
+    if SESSION23_CONDITION_WORD:
+        _condition_word(tokens)
     _status_dimension(tokens)
     if intent.domain == "ho_so":
         one_stop_office(tokens)
@@ -344,6 +360,11 @@ def _subset_clauses(tokens: Tokens, reads: list[tuple[list[int], list[str], list
 # hạn nhiều nhất") ask which officer, as "cán bộ nào" does ("đồng chí" is filler as an address, so its "nào" had been
 # left unknown: unsure). Records only; "người dân nào" (a citizen), "đồng chí cho biết …" (no "nào") are not read.
 SESSION23_WHICH_COMRADE = True
+# Session 23 (`SESSION23_IN_CHARGE`, read at run time; tested on and off in tests/ask/test_session23.py): "(các hồ sơ)
+# do ông Ngô Đức Thắng phụ trách", "cán bộ nào phụ trách nhiều hồ sơ trễ hạn nhất": "phụ trách" (in charge) says what
+# "cán bộ xử lý" says once an officer is named or the officers are ranked (it had been unknown: unsure). With no
+# officer read ("lĩnh vực nào phụ trách …") it stays unknown.
+SESSION23_IN_CHARGE = True
 _COMRADES = (["dong", "chi"], ["nguoi"])
 
 
@@ -496,3 +517,7 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
     for word in ("linh vuc", "thu tuc", "can bo", "hinh thuc nop", "trang thai", "loai", "nhom"):
         tokens.take_all([word])
     dropped.group_word_dropped(tokens, intent)
+    if SESSION23_IN_CHARGE and intent.domain == "ho_so" and (
+            "can_bo_xu_ly" in intent.filters or intent.group == "can_bo_xu_ly"):
+        for k in tokens.find("phu trach"):
+            tokens.used[k] = tokens.used[k + 1] = True

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import context_first, question_periods, record_lists, understand
+from appliance.ask import context_first, doubts, indicators, question_periods, record_lists, understand
+from appliance.text import periods
 from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
-_FLAGGED = (context_first, question_periods, record_lists, understand)
+_FLAGGED = (context_first, doubts, indicators, periods, question_periods, record_lists, understand)
 
 
 @pytest.fixture(autouse=True)
@@ -139,3 +140,108 @@ def test_context_first_split():
         "Dạo này dân nộp nhiều lắm, ", " tháng 10 nhận bao nhiêu")
     assert context_first.split("Vậy thì tháng 10 nhận bao nhiêu hồ sơ") is None
     assert context_first.split("tháng 10 thì nhận bao nhiêu hồ sơ, trả bao nhiêu") is None
+
+
+def test_a_name_is_never_read_from_ho_so(ask_db):
+    """Bug fix (rule R7, entities): "số hồ sơ do anh Nam xử lý tháng 10", "các hồ sơ do ông Ngô Đức Thắng đã quá hạn"
+    (folded "ho so do") named the procedure of "sổ đỏ" and counted its records only. "hồ sơ sổ đỏ" keeps it."""
+    ask = asker(ask_db)
+    for said in ("số hồ sơ do anh Nam xử lý tháng 10", "liệt kê các hồ sơ do ông Hoàng Văn Nam đã quá hạn"):
+        got = ask(said)
+        assert got.status == "ok" and got.intent is not None, said
+        assert "ten_thu_tuc" not in got.intent.filters and got.intent.filters.get("can_bo_xu_ly"), said
+    for said in ("số hồ sơ sổ đỏ tháng 10", "so ho so so do thang 10"):
+        got = ask(said)
+        assert got.status == "ok" and got.intent is not None, said
+        assert got.intent.filters.get("ten_thu_tuc") == "Cấp Giấy chứng nhận quyền sử dụng đất lần đầu", said
+
+
+def test_state_alone_names_no_procedure(ask_db):
+    """Bug fix (rule R7, entities): "hồ sơ tháng 10 tình trạng ra sao" counted the records of "Cấp Giấy xác nhận tình
+    trạng hôn nhân". Unsure. "xác nhận tình trạng hôn nhân" keeps the procedure."""
+    ask = asker(ask_db)
+    assert ask("hồ sơ tháng 10 tình trạng ra sao").status == "unsure"
+    got = ask("số hồ sơ xác nhận tình trạng hôn nhân tháng 10")
+    assert got.status == "ok" and got.intent is not None
+    assert got.intent.filters.get("ten_thu_tuc") == "Cấp Giấy xác nhận tình trạng hôn nhân"
+
+
+def _same_or_unsure(ask, said: str, plain: str, on: bool) -> None:
+    want = ask(plain)
+    assert want.status == "ok", plain
+    got = ask(said)
+    assert same(got, want) is on, said
+    assert on or got.status == "unsure", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_from_the_start_of(ask_db, monkeypatch, on):
+    """periods.SESSION23_FROM_START_OF: "từ đầu tháng 11 đến nay", "từ đầu quý 3 tới giờ" are from the first of that
+    month (quarter) to today; off, unsure. "kể từ đầu tháng 11" (rule R9) and "đầu tháng 11" with no end are not
+    read so."""
+    monkeypatch.setattr(periods, "SESSION23_FROM_START_OF", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "số hồ sơ nhận từ đầu tháng 11 đến nay", "số hồ sơ nhận từ 01/11 đến nay", on)
+    _same_or_unsure(ask, "số hồ sơ nhận từ đầu quý 3 tới giờ", "số hồ sơ nhận từ 01/07 đến nay", on)
+    _same_or_unsure(ask, "số hồ sơ nhận từ đầu quý này đến nay", "số hồ sơ nhận từ 01/10 đến nay", on)
+    assert ask("số hồ sơ nhận đầu tháng 11").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_within_a_range(ask_db, monkeypatch, on):
+    """periods.SESSION23_WITHIN_RANGE: "trong khoảng từ ngày 02/11 đến ngày 08/11" is that span; off, unsure
+    ("khoảng" left over). "khoảng bao nhiêu" (about) is not read so."""
+    monkeypatch.setattr(periods, "SESSION23_WITHIN_RANGE", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "số hồ sơ trễ hạn trong khoảng từ ngày 02/11 đến ngày 08/11",
+                    "số hồ sơ trễ hạn từ ngày 02/11 đến ngày 08/11", on)
+    assert ask("tháng 10 nhận khoảng bao nhiêu hồ sơ").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_indicator_unit(demo_settings, monkeypatch, on):
+    """indicators.SESSION23_INDICATOR_UNIT: "thu ngân sách quý 3 bao nhiêu triệu (đồng)", "… so với quý 2 hơn hay kém
+    bao nhiêu triệu" read the indicator's unit; off, unsure. Another indicator's unit is not read."""
+    monkeypatch.setattr(indicators, "SESSION23_INDICATOR_UNIT", on)
+    ask = asker(demo_settings.db_path)  # the demo ward reports its indicators
+    _same_or_unsure(ask, "thu ngân sách quý 3 bao nhiêu triệu đồng", "thu ngân sách quý 3", on)
+    _same_or_unsure(ask, "thu ngân sách quý 3 so với quý 2 hơn hay kém bao nhiêu triệu",
+                    "thu ngân sách quý 3 so với quý 2", on)
+    assert ask("số hộ kinh doanh đăng ký mới quý 3 bao nhiêu triệu").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_condition_word(ask_db, monkeypatch, on):
+    """understand.SESSION23_CONDITION_WORD: "phản ánh quý này chia theo tình trạng", "hồ sơ tháng 10 theo từng tình
+    trạng" group by status, as "trạng thái" does; off, unsure."""
+    monkeypatch.setattr(understand, "SESSION23_CONDITION_WORD", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "phản ánh quý này chia theo tình trạng", "phản ánh quý này chia theo trạng thái", on)
+    _same_or_unsure(ask, "số hồ sơ nhận tháng 10 theo từng tình trạng", "số hồ sơ nhận tháng 10 theo từng trạng thái",
+                    on)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_route_word(ask_db, monkeypatch, on):
+    """doubts.SESSION23_ROUTE_WORD: "(gửi) qua đường bưu điện", "nộp theo đường bưu chính" name the channel; off,
+    unsure. "đường" before anything else ("phản ánh về đường hỏng") is not read."""
+    monkeypatch.setattr(doubts, "SESSION23_ROUTE_WORD", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "danh sách hồ sơ dân gửi qua đường bưu điện tháng 10", "danh sách hồ sơ nộp bưu điện tháng 10",
+                    on)
+    _same_or_unsure(ask, "số hồ sơ nộp theo đường bưu chính quý 3", "số hồ sơ nộp bưu chính quý 3", on)
+    assert ask("phản ánh về đường hỏng tháng 10").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_in_charge(ask_db, monkeypatch, on):
+    """understand.SESSION23_IN_CHARGE: "các hồ sơ do ông Hoàng Văn Nam phụ trách đã quá hạn", "cán bộ nào phụ trách
+    nhiều hồ sơ trễ hạn nhất" read "phụ trách" as the officer in charge; off, unsure. With no officer read it stays
+    unknown."""
+    monkeypatch.setattr(understand, "SESSION23_IN_CHARGE", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "liệt kê các hồ sơ do ông Hoàng Văn Nam phụ trách đã quá hạn",
+                    "liệt kê các hồ sơ của ông Hoàng Văn Nam đã quá hạn", on)
+    _same_or_unsure(ask, "cán bộ nào phụ trách nhiều hồ sơ trễ hạn nhất quý 3", "cán bộ nào trễ hạn nhiều nhất quý 3",
+                    on)
+    assert ask("số hồ sơ trễ hạn của lĩnh vực anh phụ trách tháng 10").status == "unsure"
