@@ -245,3 +245,35 @@ def test_session23_in_charge(ask_db, monkeypatch, on):
     _same_or_unsure(ask, "cán bộ nào phụ trách nhiều hồ sơ trễ hạn nhất quý 3", "cán bộ nào trễ hạn nhiều nhất quý 3",
                     on)
     assert ask("số hồ sơ trễ hạn của lĩnh vực anh phụ trách tháng 10").status == "unsure"
+
+
+def test_newest_with_no_list_is_unsure(ask_db):
+    """Bug fix (rule R7, record_lists): "ba phản ánh mới nhất" gave the count of the year's feedback, "hồ sơ nhận trong
+    tháng gần nhất" the year's count ("mới / gần nhất" dropped as filler). Unsure where no list is read; a period's own
+    "7 ngày gần nhất" keeps its answer."""
+    ask = asker(ask_db)
+    for said in ("ba phản ánh mới nhất", "số hồ sơ nhận trong tháng gần nhất"):
+        assert ask(said).status == "unsure", said
+    assert ask("số hồ sơ nhận 7 ngày gần nhất").status == "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_spelled_few(demo_settings, monkeypatch, on):
+    """record_lists.SESSION23_SPELLED_FEW: "năm hồ sơ tồn lâu nhất", "cho anh ba hồ sơ nhận gần đây nhất hôm qua" are
+    5 and 3 records, as the digits are; off, unsure. A spelled number elsewhere ("hồ sơ năm nay") is not read so."""
+    monkeypatch.setattr(record_lists, "SESSION23_SPELLED_FEW", on)
+    ask = asker(demo_settings.db_path)  # the generated ward's open records tie on their day
+    _same_or_unsure(ask, "năm hồ sơ tồn lâu nhất", "5 hồ sơ tồn lâu nhất", on)
+    _same_or_unsure(ask, "cho anh ba hồ sơ trễ hạn lâu nhất tháng 10", "cho anh 3 hồ sơ trễ hạn lâu nhất tháng 10", on)
+    got = ask("số hồ sơ trễ hạn năm nay")
+    assert got.status == "ok" and got.intent is not None and got.intent.limit is None
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_read_out(ask_db, monkeypatch, on):
+    """record_lists.SESSION23_READ_OUT: "đọc cho anh các hồ sơ quá hạn hiện nay" asks the list; off, unsure. "đọc"
+    elsewhere is not read."""
+    monkeypatch.setattr(record_lists, "SESSION23_READ_OUT", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "đọc cho anh hồ sơ quá hạn hiện nay", "danh sách hồ sơ quá hạn hiện nay", on)
+    assert ask("số hồ sơ quá hạn hiện nay anh đọc chưa").status == "unsure"
