@@ -13,7 +13,14 @@ import datetime as dt
 import re
 
 from appliance.ask import written_dates
-from appliance.ask.spoken_dates import day_month, next_or_sixth, spelled_numbers, with_year
+from appliance.ask.spoken_dates import (
+    day_month,
+    next_or_sixth,
+    spelled_day,
+    spelled_numbers,
+    spelled_year,
+    with_year,
+)
 from appliance.ask.vocab import FILLER, FILLER_PHRASES, Catalog
 from appliance.text import fold
 
@@ -197,7 +204,7 @@ class Tokens:
 
     def __init__(self, question: str, catalog: Catalog, today: dt.date | None = None):
         self.question = question
-        raw = day_month(spelled_numbers(next_or_sixth(question, words(question))))
+        raw = day_month(spelled_day(spelled_year(spelled_numbers(next_or_sixth(question, words(question))))))
         if today is not None:
             raw = [with_year(t, today) for t in written_dates.numbered_weeks(raw, today)]
         raw = [w for t in raw for w in catalog.expand_initials(t)]

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import context_first, doubts, indicators, question_periods, record_lists, understand
+from appliance.ask import (
+    context_first,
+    doubts,
+    indicators,
+    measures,
+    question_periods,
+    record_lists,
+    spoken_dates,
+    understand,
+)
 from appliance.text import periods
 from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
-_FLAGGED = (context_first, doubts, indicators, periods, question_periods, record_lists, understand)
+_FLAGGED = (context_first, doubts, indicators, measures, periods, question_periods, record_lists, spoken_dates,
+            understand)
 
 
 @pytest.fixture(autouse=True)
@@ -277,3 +287,47 @@ def test_session23_read_out(ask_db, monkeypatch, on):
     ask = asker(ask_db)
     _same_or_unsure(ask, "đọc cho anh hồ sơ quá hạn hiện nay", "danh sách hồ sơ quá hạn hiện nay", on)
     assert ask("số hồ sơ quá hạn hiện nay anh đọc chưa").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_spelled_year(ask_db, monkeypatch, on):
+    """spoken_dates.SESSION23_SPELLED_YEAR: "quý ba năm hai không hai sáu", "năm hai nghìn không trăm hai mươi sáu" are
+    2026; off, unsure. Digits outside 2000–2099 and "năm" before other words are not read so."""
+    monkeypatch.setattr(spoken_dates, "SESSION23_SPELLED_YEAR", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "số hồ sơ nhận quý ba năm hai không hai sáu", "số hồ sơ nhận quý 3 năm 2026", on)
+    _same_or_unsure(ask, "số hồ sơ nhận năm hai nghìn không trăm hai mươi sáu", "số hồ sơ nhận năm 2026", on)
+    assert spoken_dates.spelled_year(["nam", "mot", "chin", "chin", "chin"]) == ["nam", "mot", "chin", "chin", "chin"]
+    assert spoken_dates.spelled_year(["nam", "ba", "thang", "dau"]) == ["nam", "ba", "thang", "dau"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_spelled_day(ask_db, monkeypatch, on):
+    """spoken_dates.SESSION23_SPELLED_DAY: "ngày mười lăm tháng mười", "mùng năm tháng 11", "ngày hai mươi mốt tháng
+    10" are those dates; off, unsure. A spelled number not before "tháng" is not read so."""
+    monkeypatch.setattr(spoken_dates, "SESSION23_SPELLED_DAY", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "số hồ sơ nhận ngày mười lăm tháng mười", "số hồ sơ nhận ngày 15/10", on)
+    _same_or_unsure(ask, "số hồ sơ nhận mùng năm tháng 11", "số hồ sơ nhận ngày 5/11", on)
+    _same_or_unsure(ask, "số hồ sơ nhận ngày hai mươi mốt tháng 10", "số hồ sơ nhận ngày 21/10", on)
+    assert spoken_dates.spelled_day(["ngay", "hai", "tuan"]) == ["ngay", "hai", "tuan"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_more_less(ask_db, monkeypatch, on):
+    """measures.SESSION23_MORE_LESS: "tháng 10 so với tháng 9 nhận hơn kém bao nhiêu hồ sơ" compares; off, unsure."""
+    monkeypatch.setattr(measures, "SESSION23_MORE_LESS", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "tháng 10 so với tháng 9 nhận hơn kém bao nhiêu hồ sơ",
+                    "tháng 10 so với tháng 9 nhận hơn hay kém bao nhiêu hồ sơ", on)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_text_endings(ask_db, monkeypatch, on):
+    """doubts.SESSION23_TEXT_ENDINGS: "hs quá hạn hiện tại bn z", "lv nào trễ hạn nhiều nhất t10 v" end with "vậy"
+    typed short; off, unsure. "v" inside the question ("hs v tháng 10") is not read."""
+    monkeypatch.setattr(doubts, "SESSION23_TEXT_ENDINGS", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "hs qua han hien tai bn z", "hs qua han hien tai bn", on)
+    _same_or_unsure(ask, "lv nao tre han nhieu nhat t10 v", "lv nao tre han nhieu nhat t10", on)
+    assert ask("hs v tháng 10").status == "unsure"
