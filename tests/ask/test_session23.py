@@ -9,6 +9,7 @@ from appliance.ask import (
     doubts,
     indicators,
     measures,
+    nodata,
     question_periods,
     record_lists,
     spoken_dates,
@@ -18,8 +19,8 @@ from appliance.text import periods
 from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
-_FLAGGED = (context_first, doubts, indicators, measures, periods, question_periods, record_lists, spoken_dates,
-            understand)
+_FLAGGED = (context_first, doubts, indicators, measures, nodata, periods, question_periods, record_lists,
+            spoken_dates, understand)
 
 
 @pytest.fixture(autouse=True)
@@ -331,3 +332,16 @@ def test_session23_text_endings(ask_db, monkeypatch, on):
     _same_or_unsure(ask, "hs qua han hien tai bn z", "hs qua han hien tai bn", on)
     _same_or_unsure(ask, "lv nao tre han nhieu nhat t10 v", "lv nao tre han nhieu nhat t10", on)
     assert ask("hs v tháng 10").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_more_not_held(ask_db, monkeypatch, on):
+    """nodata.SESSION23_MORE_NOT_HELD: residents by age ("bao nhiêu cụ từ 80 tuổi trở lên"), titles ("tỷ lệ gia đình
+    văn hóa"), staff late to work ("cán bộ có ai đi làm trễ") are not in the data; off, unsure. "tuổi" beside records
+    ("hồ sơ trợ cấp người cao tuổi") is not read so."""
+    monkeypatch.setattr(nodata, "SESSION23_MORE_NOT_HELD", on)
+    ask = asker(ask_db)
+    for said in ("hiện nay phường mình có bao nhiêu cụ từ 80 tuổi trở lên", "tỷ lệ gia đình văn hóa năm nay",
+                 "tháng này cán bộ có ai đi làm trễ không"):
+        assert ask(said).status == ("no_data" if on else "unsure"), said
+    assert ask("hồ sơ trợ cấp người cao tuổi tháng 10").status == "unsure"
