@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from appliance.reporting.measures import MEASURES
 from appliance.text.fold import fold
 from appliance.text.periods import find_periods
 
@@ -26,11 +27,16 @@ if TYPE_CHECKING:  # type-only: parser imports this module
 SESSION23_CONTEXT_FIRST = True
 
 _PRONOUN = r"(?:toi|anh|chi|em|minh)"
-# The words that turn from the context to the question, folded; the question starts after them.
-_TURNS = [re.compile(p) for p in (
-    r"^(?:vay|the|vay thi|the thi)$",
-    rf"^(?:thi|nen|vay|gio) {_PRONOUN} (?:muon|can) (?:biet|hoi)(?: la)?$",
-    rf"^{_PRONOUN} (?:muon|can) (?:biet|hoi)(?: la)?$",
+# The words that turn from the context to the question, folded; the question starts after them. "vậy thì", "thế thì"
+# turn wherever they stand; the others only after a comma or a full stop.
+_STRONG = [re.compile(p) for p in (
+    r"^(?:vay|the) thi$",
+    rf"^(?:vay|the) (?:thi )?cho {_PRONOUN} (?:hoi|biet)(?: la)?$",
+)]
+_AFTER_PAUSE = [re.compile(p) for p in (
+    r"^(?:vay|the)$",
+    rf"^(?:(?:thi|nen|vay|gio|nay) )?{_PRONOUN} (?:muon|can) (?:biet|hoi)(?: la)?$",
+    rf"^(?:(?:thi|nen|vay|gio|nay) )?cho {_PRONOUN} (?:hoi|biet)(?: la)?$",
     r"^(?:roi|gio|nay|bay gio) thi$",
 )]
 _MAX_TURN = 5
@@ -40,21 +46,17 @@ _MIN_CONTEXT = 4  # words: "Vậy thì …" opening a question is no turn
 
 
 def split(question: str) -> tuple[str, str] | None:
-    """(context, question) where a turn follows a context closed by a comma or a full stop, else None."""
+    """(context, question) where a turn follows a context of a few words, else None."""
     words = [(m.start(), m.end(), fold(m.group(0))) for m in re.finditer(r"[^\W_]+", question)]
     for k in range(_MIN_CONTEXT, len(words)):
-        before = question[words[k - 1][1]:words[k][0]]
-        if not any(c in before for c in ",.;:"):
-            continue
-        for n in range(_MAX_TURN, 0, -1):
+        paused = any(c in question[words[k - 1][1]:words[k][0]] for c in ",.;:")
+        for n in range(min(_MAX_TURN, len(words) - k - 1), 0, -1):
             said = " ".join(w for _, _, w in words[k:k + n])
-            if k + n < len(words) and any(t.match(said) for t in _TURNS):
-                if said.endswith("thi") or "muon" in said or said in ("vay", "the"):
-                    return question[:words[k][0]], question[words[k + n - 1][1]:]
+            if any(t.match(said) for t in _STRONG) or (paused and any(t.match(said) for t in _AFTER_PAUSE)):
+                return question[:words[k][0]], question[words[k + n - 1][1]:]
     # "…, giờ về phường rồi thì tỷ lệ …": a short clause closed by "thì" after the context's comma
     for k in range(_MIN_CONTEXT, len(words)):
-        before = question[words[k - 1][1]:words[k][0]]
-        if not any(c in before for c in ",.;:"):
+        if not any(c in question[words[k - 1][1]:words[k][0]] for c in ",.;:"):
             continue
         ends = [j for j in range(k, min(k + _MAX_TURN + 1, len(words) - 1)) if words[j][2] == "thi"]
         if ends and words[ends[0] - 1][2] in ("roi", "gio", "nay", "phuong"):
@@ -65,16 +67,17 @@ def split(question: str) -> tuple[str, str] | None:
 def read(question: str, parse: Callable[[str], ParseResult],
          parse_part: Callable[[str, str], ParseResult]) -> ParseResult | None:
     """The question after a context, answered alone where the context adds nothing to it; None otherwise (the
-    parser reads it so only where the whole question was not understood)."""
+    parser reads it so only where the whole question was not understood, or was read as asking something the data
+    does not hold: "ở xã cũ chỉ có mấy cán bộ, vậy cho tôi hỏi … cán bộ nào …" had answered the number of staff)."""
     if not SESSION23_CONTEXT_FIRST:
         return None
     parts = split(question)
     if parts is None:
         return None
     context, asked = parts
-    said = {fold(w) for w in re.findall(r"[^\W_]+", context)}
-    if said & _NEVER_ASIDE:
-        return None
+    said = [fold(w) for w in re.findall(r"[^\W_]+", context)]
+    if set(said) & _NEVER_ASIDE or "?" in context or any(said[k:k + 2] == ["bao", "nhieu"] for k in range(len(said))):
+        return None  # a negation, or a question of its own ("bao nhiêu", "?"): not mere context
     result = parse(asked)
     if not result.confident or result.intent is None:
         return None
@@ -87,14 +90,18 @@ def read(question: str, parse: Callable[[str], ParseResult],
     own = parse_part(context, intent.domain)
     if own.intent is None:
         return result
+    online = {"truc_tuyen", "ty_le_truc_tuyen"} & set(intent.measures)
     for column, value in own.intent.filters.items():
+        if column == "hinh_thuc_nop" and value == "Trực tuyến" and online:
+            continue  # "dân nộp online nhiều, vậy thì … tỷ lệ nộp trực tuyến": the question's own measure
         held = intent.filters.get(column)
         values = value if isinstance(value, list) else [value]
         if held is None or any(v != held and not (isinstance(held, list) and v in held) for v in values):
             return None
     if own.intent.indicator and own.intent.indicator != intent.indicator:
         return None
-    if any(m not in intent.measures for m in own.intent.measures) and _names_a_measure(own):
+    asked_measures = set(intent.measures) | {MEASURES[m].of for m in intent.measures if MEASURES[m].of}
+    if any(m not in asked_measures for m in own.intent.measures) and _names_a_measure(own):
         return None
     return result
 

@@ -133,10 +133,12 @@ def _reach_verb(tokens: Tokens) -> None:
 
 def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
     result = _parse(question, catalog, today, None)
-    if not result.confident and (turned := context_first.read(
+    unsure_or_missing = not result.confident or (result.intent is not None and result.intent.missing is not None)
+    if unsure_or_missing and (turned := context_first.read(
             question, lambda asked: parse(asked, catalog, today),
             lambda part, domain: _parse(part, catalog, today, domain))) is not None:
-        return turned  # a context told first, then the question (context_first.py)
+        return turned  # a context told first, then the question (context_first.py); its missing thing, if any, was
+        # in the context: the question after the turn asks nothing missing (context_first.read)
     said = words_of(question)
     # "hồ sơ" is never an indicator, unless "chỉ tiêu" is said too ("chỉ tiêu tỷ lệ hồ sơ nộp trực tuyến")
     records = any(said[k:k + 2] == ["ho", "so"] for k in range(len(said))) and not any(

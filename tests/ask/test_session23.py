@@ -137,6 +137,13 @@ def test_session23_context_told_first(ask_db, monkeypatch, on):
         got = ask(said)
         assert same(got, want) is on, said
         assert on or got.status == "unsure", said
+    staff = "Ngày xưa ở xã cũ chỉ có mấy cán bộ, vậy cho tôi hỏi hiện nay cán bộ nào đang giữ nhiều hồ sơ quá hạn nhất"
+    got = ask(staff)
+    assert (got.status == "ok" and got.intent is not None and got.intent.group == "can_bo_xu_ly") is on, staff
+    assert on or got.status == "no_data", staff
+    for said in ("Phường có bao nhiêu cán bộ, vậy thì mỗi người giữ bao nhiêu hồ sơ",
+                 "Dạo này dân kêu nhiều lắm, vậy thì phường có bao nhiêu hộ dân"):
+        assert ask(said).status == "no_data", said
     for said in ("Chị Lan làm việc chăm lắm, vậy thì tháng 10 trễ hạn bao nhiêu hồ sơ",
                  "Hồ sơ đất đai dạo này nhiều lắm, vậy thì tháng 10 trễ hạn bao nhiêu hồ sơ",
                  "Tháng 9 dân nộp nhiều lắm, vậy thì tháng 10 nhận bao nhiêu hồ sơ",
@@ -150,6 +157,8 @@ def test_context_first_split():
     assert context_first.split("Dạo này dân nộp nhiều lắm, vậy thì tháng 10 nhận bao nhiêu") == (
         "Dạo này dân nộp nhiều lắm, ", " tháng 10 nhận bao nhiêu")
     assert context_first.split("Vậy thì tháng 10 nhận bao nhiêu hồ sơ") is None
+    assert context_first.split("Dân nộp qua mạng nhiều lắm vậy thì quý 3 nhận bao nhiêu") == (
+        "Dân nộp qua mạng nhiều lắm ", " quý 3 nhận bao nhiêu")
     assert context_first.split("tháng 10 thì nhận bao nhiêu hồ sơ, trả bao nhiêu") is None
 
 
