@@ -13,6 +13,7 @@ from appliance.ask import (
     question_periods,
     record_lists,
     spoken_dates,
+    tokens,
     understand,
 )
 from appliance.text import periods
@@ -20,7 +21,7 @@ from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
 _FLAGGED = (context_first, doubts, indicators, measures, nodata, periods, question_periods, record_lists,
-            spoken_dates, understand)
+            spoken_dates, tokens, understand)
 
 
 @pytest.fixture(autouse=True)
@@ -354,3 +355,14 @@ def test_session23_more_not_held(ask_db, monkeypatch, on):
                  "tháng này cán bộ có ai đi làm trễ không"):
         assert ask(said).status == ("no_data" if on else "unsure"), said
     assert ask("hồ sơ trợ cấp người cao tuổi tháng 10").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_chat_shorthand(ask_db, monkeypatch, on):
+    """tokens.SESSION23_CHAT_SHORTHAND: "tl dung han q3 ntn", "tuan nay nhan dc bnhiu hs r", "hs nhan tuan trc bn" read
+    "như thế nào", "bao nhiêu", "rồi", "trước"; off, unsure."""
+    monkeypatch.setattr(tokens, "SESSION23_CHAT_SHORTHAND", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "tl dung han q3 ntn", "tl dung han q3 nhu the nao", on)
+    _same_or_unsure(ask, "tuan nay nhan dc bnhiu hs r", "tuan nay nhan dc bao nhieu hs roi", on)
+    _same_or_unsure(ask, "hs nhan tuan trc bn", "hs nhan tuan truoc bn", on)
