@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from appliance.ask import written_dates
+from appliance.ask.measures import FEEDBACK_PHRASES, RECORD_PHRASES
 from appliance.ask.spoken_dates import (
     day_month,
     next_or_sixth,
@@ -207,6 +208,42 @@ def _northern_initials(items: list[str], question: str, catalog: Catalog) -> lis
     return out
 
 
+# Session 23 (`SESSION23_TWO_ASKED`, read at run time; tested on and off in tests/ask/test_session23.py): two figures
+# asked in one breath, with no comma between them ("tháng mười nhận bao nhiêu hồ sơ trong đó trễ hạn bao nhiêu", as a
+# leader dictates): each "bao nhiêu" asks its own figure, so the clause of the first ends after it and what it counts
+# ("bao nhiêu hồ sơ / bộ / phản ánh"), as a comma would end it. Read as one clause, the second measure had narrowed
+# the first and one figure was given (the late records only: a confident wrong).
+SESSION23_TWO_ASKED = True
+_ASKED_UNITS = (["ho", "so"], ["bo", "ho", "so"], ["bo"], ["phan", "anh"], ["phieu"], ["cai"], ["truong", "hop"])
+_CLAUSE_ENDS = {",", ";", "?"}
+_MEASURE_PHRASES = [p.split() for p, _ in RECORD_PHRASES + FEEDBACK_PHRASES]
+
+
+def _measure_at(items: list[str], k: int) -> int:
+    """The length of the longest measure phrase starting at k, or 0."""
+    return max((len(p) for p in _MEASURE_PHRASES if items[k:k + len(p)] == p), default=0)
+
+
+def two_asked(items: list[str]) -> list[str]:
+    """A comma after the first figure asked where a second follows in the same clause. The first clause ends after
+    "bao nhiêu" and its unit, or, where the measure is said after them ("còn bao nhiêu hồ sơ chưa giải quyết, quá hạn
+    bao nhiêu"), after that measure."""
+    asks = [k for k in range(len(items) - 1) if items[k:k + 2] == ["bao", "nhieu"]]
+    out = list(items)
+    for first, second in reversed(list(zip(asks, asks[1:], strict=False))):
+        if _CLAUSE_ENDS & set(items[first:second]):
+            continue
+        start = max((j + 1 for j in range(first) if items[j] in _CLAUSE_ENDS), default=0)
+        end = first + 2
+        unit = next((u for u in _ASKED_UNITS if items[end:end + len(u)] == u), None)
+        end += len(unit) if unit else 0
+        if not any(_measure_at(items, j) for j in range(start, first)):
+            end += _measure_at(items, end)  # the measure said after "bao nhiêu (hồ sơ)"
+        if end < second:
+            out.insert(end, ",")
+    return out
+
+
 class Tokens:
     """Folded, repaired tokens with a consumed mark each."""
 
@@ -220,6 +257,8 @@ class Tokens:
                       catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]
         self.items = _northern_initials(self.items, question, catalog)
+        if SESSION23_TWO_ASKED:
+            self.items = two_asked(self.items)
         self._short_titles()
         self.used = [t in {",", ";", "?"} for t in self.items]
         self.doubted: set[int] = set()  # filler words that here change the question ("mới": new)

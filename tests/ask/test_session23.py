@@ -366,3 +366,23 @@ def test_session23_chat_shorthand(ask_db, monkeypatch, on):
     _same_or_unsure(ask, "tl dung han q3 ntn", "tl dung han q3 nhu the nao", on)
     _same_or_unsure(ask, "tuan nay nhan dc bnhiu hs r", "tuan nay nhan dc bao nhieu hs roi", on)
     _same_or_unsure(ask, "hs nhan tuan trc bn", "hs nhan tuan truoc bn", on)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_two_asked(ask_db, monkeypatch, on):
+    """tokens.SESSION23_TWO_ASKED: "tháng 10 nhận bao nhiêu hồ sơ trong đó trễ hạn bao nhiêu", "tháng 10 nhận bao
+    nhiêu hồ sơ trả bao nhiêu hồ sơ" (dictated, no comma) give both figures, as with the comma; off, the late ones only
+    (or unsure). One "bao nhiêu" and a comma already said are left as they are."""
+    monkeypatch.setattr(tokens, "SESSION23_TWO_ASKED", on)
+    ask = asker(ask_db)
+    for said, plain in (("tháng 10 nhận bao nhiêu hồ sơ trong đó trễ hạn bao nhiêu",
+                         "tháng 10 nhận bao nhiêu hồ sơ, trong đó trễ hạn bao nhiêu"),
+                        ("tháng 10 nhận bao nhiêu hồ sơ trả bao nhiêu hồ sơ",
+                         "tháng 10 nhận bao nhiêu hồ sơ, trả bao nhiêu hồ sơ")):
+        want = ask(plain)
+        assert want.status == "ok" and len(want.keys) == 2, plain
+        assert same(ask(said), want) is on, said
+    assert tokens.two_asked("thang 10 tre han bao nhieu ho so".split()) == "thang 10 tre han bao nhieu ho so".split()
+    assert tokens.two_asked("con bao nhieu ho so chua xu ly xong , qua han bao nhieu".split()).count(",") == 1
+    assert tokens.two_asked("con bao nhieu ho so dang xu ly qua han bao nhieu".split()) == (
+        "con bao nhieu ho so dang xu ly , qua han bao nhieu".split())
