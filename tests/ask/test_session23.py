@@ -386,3 +386,15 @@ def test_session23_two_asked(ask_db, monkeypatch, on):
     assert tokens.two_asked("con bao nhieu ho so chua xu ly xong , qua han bao nhieu".split()).count(",") == 1
     assert tokens.two_asked("con bao nhieu ho so dang xu ly qua han bao nhieu".split()) == (
         "con bao nhieu ho so dang xu ly , qua han bao nhieu".split())
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_share_word(ask_db, monkeypatch, on):
+    """tokens.SESSION23_SHARE_WORD: "tỷ trọng hồ sơ nộp trực tuyến quý 3" is the online share; off, unsure. Before the
+    fix (rule R7) it gave the online count ("tỷ", "trọng" folded to filler)."""
+    monkeypatch.setattr(tokens, "SESSION23_SHARE_WORD", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "tỷ trọng hồ sơ nộp trực tuyến quý 3 là bao nhiêu",
+                    "tỷ lệ hồ sơ nộp trực tuyến quý 3 là bao nhiêu", on)
+    got = ask("số hồ sơ nộp trực tuyến trong quý 3")
+    assert got.status == "ok" and got.keys == ["truc_tuyen"]
