@@ -19,6 +19,7 @@ from appliance.text.periods import find_periods
 
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
+    from appliance.text.calendar_periods import Period
 
 TIME_UNITS = {"thang", "ngay", "tuan", "nam", "quy"}
 # "mỗi loại / lĩnh vực bao nhiêu": each, before a group word
@@ -78,6 +79,28 @@ def span_unread(tokens: Tokens) -> bool:
     if any(w in ("den", "toi") and 0 < k < len(items) - 1 and used[k - 1] and used[k + 1] for k, w in free):
         return True
     return _DASHED.search(fold(tokens.question)) is not None
+
+
+# Bug fix (session 23): a weekday said with a longer period ("thứ 7 tháng 10", "chủ nhật tháng 10": the Saturdays or
+# Sundays of October) had been read as that weekday of this week and compared with the month; a weekday spelled with
+# no week said ("thứ bảy tháng 10", "số hồ sơ nhận thứ bảy") was dropped as filler and the month's (or the year's)
+# total given. Both are unsure. Ordinals ("xếp thứ hai", "lần thứ ba", "tuần thứ hai") are not weekdays.
+_SPELLED_WEEKDAYS = {"hai", "ba", "tu", "nam", "sau", "bay"}
+_ORDINAL_BEFORE = {"tuan", "xep", "lan", "hang", "dung", "dot", "ky", "quy"}
+_LONG_KINDS = {"month", "quarter", "year", "half"}
+
+
+def weekday_unread(tokens: Tokens, periods: list[Period]) -> bool:
+    """Doubts a spelled weekday no rule read; True where a weekday read as a day stands beside a longer period."""
+    items = tokens.items
+    for k in range(len(items) - 1):
+        if items[k] != "thu" or (k and items[k - 1] in _ORDINAL_BEFORE):
+            continue
+        if items[k + 1] in _SPELLED_WEEKDAYS and not tokens.used[k] and not tokens.used[k + 1]:
+            tokens.doubt(k)
+            tokens.doubt(k + 1)
+    weekday = any(p.kind == "day" and p.label.startswith(("thứ", "chủ nhật")) for p in periods)
+    return weekday and any(p.kind in _LONG_KINDS for p in periods)
 
 
 def until_now_unread(tokens: Tokens) -> bool:

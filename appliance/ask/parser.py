@@ -184,6 +184,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         # period with a part of itself (a "giảm 38%") answers nothing asked
         return ParseResult(intent, False, "chưa rõ kỳ: câu hỏi nêu hai kỳ lồng nhau; hãy nêu một kỳ, ví dụ «từ "
                                           "đầu năm đến hết tháng 10»")
+    if doubts.weekday_unread(tokens, periods):
+        return ParseResult(intent, False, "chưa đọc được thứ trong tuần cùng với tháng / quý đã nêu; hãy hỏi một ngày "
+                                          "cụ thể, ví dụ «thứ 7 tuần trước» hoặc «ngày 10/10»")
     if periods and all(p.end < today for p in periods) and doubts.until_now_unread(tokens):  # "năm nay đến giờ": ok
         return ParseResult(intent, False, "chưa đọc được «… đến nay» sau kỳ đã nêu; hãy nêu như «từ tháng 10 đến nay» "
                                           "hoặc «từ 01/10 đến nay»")

@@ -398,3 +398,17 @@ def test_session23_share_word(ask_db, monkeypatch, on):
                     "tỷ lệ hồ sơ nộp trực tuyến quý 3 là bao nhiêu", on)
     got = ask("số hồ sơ nộp trực tuyến trong quý 3")
     assert got.status == "ok" and got.keys == ["truc_tuyen"]
+
+
+def test_a_weekday_of_a_month_is_unsure(ask_db):
+    """Bug fix (rule R7, doubts.weekday_unread): "số hồ sơ nhận thứ 7 tháng 10", "chủ nhật tháng 10" compared this
+    week's day with October; "thứ bảy tháng 10", "số hồ sơ nhận thứ bảy" gave October's (the year's) total. Unsure.
+    "thứ bảy tuần trước" and "thứ 2 tuần này" keep their day; "thu ngân sách năm nay" is no weekday."""
+    ask = asker(ask_db)
+    for said in ("số hồ sơ nhận thứ 7 tháng 10", "số hồ sơ nhận chủ nhật tháng 10", "số hồ sơ nhận thứ bảy tháng 10",
+                 "số hồ sơ nhận thứ bảy"):
+        assert ask(said).status == "unsure", said
+    for said in ("số hồ sơ nhận thứ bảy tuần trước", "thứ 2 tuần này nhận bao nhiêu hồ sơ"):
+        got = ask(said)
+        assert got.status == "ok" and got.intent is not None and got.intent.period is not None, said
+        assert got.intent.period.start == got.intent.period.end, said
