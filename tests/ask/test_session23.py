@@ -412,3 +412,17 @@ def test_a_weekday_of_a_month_is_unsure(ask_db):
         got = ask(said)
         assert got.status == "ok" and got.intent is not None and got.intent.period is not None, said
         assert got.intent.period.start == got.intent.period.end, said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_which_reached(demo_settings, monkeypatch, on):
+    """indicators.SESSION23_WHICH_REACHED: "những chỉ tiêu nào chưa đạt kế hoạch năm nay", "chỉ tiêu nào vượt kế hoạch
+    năm nay" give every indicator against its plan, as "các chỉ tiêu năm nay đạt bao nhiêu phần trăm kế hoạch" does;
+    off, unsure. One indicator named keeps its own answer; a list of those not reached stays unsure."""
+    monkeypatch.setattr(indicators, "SESSION23_WHICH_REACHED", on)
+    ask = asker(demo_settings.db_path)  # the demo ward reports its indicators
+    for said in ("những chỉ tiêu nào chưa đạt kế hoạch năm nay", "chỉ tiêu nào vượt kế hoạch năm nay"):
+        _same_or_unsure(ask, said, "các chỉ tiêu kinh tế xã hội năm nay đạt bao nhiêu phần trăm kế hoạch", on)
+    one = ask("thu ngân sách năm nay đạt kế hoạch chưa")
+    assert one.status == "ok" and len(one.rows) == 1
+    assert ask("danh sách chỉ tiêu chưa đạt kế hoạch năm nay").status == "unsure"  # those not reached only
