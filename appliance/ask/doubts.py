@@ -65,7 +65,9 @@ def unknown_person(question: str, intent: Intent) -> str:
 
 # Bug fix (session 22): two periods joined by "đến / tới" with no "từ" ("tháng 7 tới tháng 9") or by a dash ("t9-t10",
 # "tháng 9 - tháng 10") are a span, and they had been compared (a confident wrong). Unsure, as a span not read.
-_DASHED = re.compile(r"\d\s*[-–]\s*(?:thang|quy|t|q)\s*\d")
+# Bug fix (session 23): two days joined by a dash ("01/7 - 31/10", "ngày 01/7 - ngày 31/10") likewise (the two days had
+# been compared).
+_DASHED = re.compile(r"\d\s*[-–]\s*(?:thang|quy|t|q|ngay)?\s*\d{1,2}(?:/\d|\b)")
 
 
 def span_unread(tokens: Tokens) -> bool:

@@ -152,6 +152,26 @@ def same_period_twice(tokens: Tokens, periods: list[Period], last_year: bool) ->
     return [first]
 
 
+# Session 23 (`SESSION23_SPAN_WORDS`, read at run time; tested on and off in tests/ask/test_session23.py): "(trong) giai
+# đoạn", "trong (khoảng) thời gian", "khoảng thời gian", "thời kỳ" said right before a span read ("… trong giai đoạn
+# từ 01/7 đến 31/10") name that span: read with it. "giai đoạn" had been unknown (unsure), and "thời gian" read as the
+# processing time, a figure not asked. "thời gian giải quyết …" is untouched (no span right after it).
+SESSION23_SPAN_WORDS = True
+_SPAN_WORDS = [p.split() for p in ("trong khoang thoi gian", "trong giai doan", "trong thoi gian", "trong thoi ky",
+                                   "khoang thoi gian", "giai doan", "thoi ky")]
+
+
+def span_words(tokens: Tokens) -> None:
+    if not SESSION23_SPAN_WORDS:
+        return
+    items, used = tokens.items, tokens.used
+    for k in range(len(items)):
+        said = next((w for w in _SPAN_WORDS if items[k:k + len(w)] == w and not any(used[k:k + len(w)])), None)
+        if said is not None and k + len(said) < len(items) and used[k + len(said)]:
+            for j in range(k, k + len(said)):
+                used[j] = True
+
+
 _PREVIOUS_OF = re.compile(r"so voi (?:cung ky )?((?:thang|quy|tuan|ky) (?:truoc|vua roi|vua qua|roi))(?! nua)")
 
 

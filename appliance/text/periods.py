@@ -108,6 +108,16 @@ def _within_range(m: re.Match[str], today: dt.date) -> Period | None:
     return _range(m, today) if SESSION23_WITHIN_RANGE else None
 
 
+# Session 23 (`SESSION23_UNTIL_END_OF_DAY`, read at run time; tested on and off in tests/ask/test_session23.py): "từ
+# ngày 01/7 đến hết ngày 31/10" is the span 01/7–31/10, the end day included as in "đến ngày 31/10"; "hết" had kept the
+# span from being read and the two days were taken as two nested periods (unsure).
+SESSION23_UNTIL_END_OF_DAY = True
+
+
+def _until_end_of_day(m: re.Match[str], today: dt.date) -> Period | None:
+    return _range(m, today) if SESSION23_UNTIL_END_OF_DAY else None
+
+
 # Session 23 (`SESSION23_FROM_START_OF`, read at run time; tested on and off in tests/ask/test_session23.py): "từ đầu
 # tháng 11 đến nay", "từ đầu quý 3 (này) tới giờ" are from the first day of that month (quarter) up to today, as "từ
 # tháng 11 đến nay" and "từ đầu tháng 7 đến hết tháng 9" are read; "đầu" had kept the rule from reading them and the
@@ -288,6 +298,7 @@ _RULES: list[Rule] = [
     (_DATE_TO_NOW, _since),
     (re.compile(rf"\btrong\s*khoang\s*tu\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:ngay\s*)?{_DATE}"),
      _within_range),
+    (re.compile(rf"\btu\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi)\s*het\s*(?:ngay\s*)?{_DATE}"), _until_end_of_day),
     (re.compile(rf"(?:tu|trong khoang)\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:ngay\s*)?{_DATE}"), _range),
     (re.compile(rf"\b(?:tu|ke tu)\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:het|cuoi)\s*(thang|quy)\s*(\d{{1,2}})\b"
                 + _YEAR), _day_to_end_of),

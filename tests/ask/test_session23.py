@@ -426,3 +426,37 @@ def test_session23_which_reached(demo_settings, monkeypatch, on):
     one = ask("thu ngân sách năm nay đạt kế hoạch chưa")
     assert one.status == "ok" and len(one.rows) == 1
     assert ask("danh sách chỉ tiêu chưa đạt kế hoạch năm nay").status == "unsure"  # those not reached only
+
+
+def test_two_days_joined_by_a_dash_are_unsure(ask_db):
+    """Bug fix (rule R7, doubts.span_unread): "số hồ sơ trễ hạn 01/7 - 31/10", "ngày 01/7 - ngày 31/10" compared the two
+    days (a span said, never read). Unsure. "từ 01/7 đến 31/10" is the span."""
+    ask = asker(ask_db)
+    for said in ("số hồ sơ trễ hạn 01/7 - 31/10", "số hồ sơ trễ hạn ngày 01/7 - ngày 31/10"):
+        assert ask(said).status == "unsure", said
+    span = ask("số hồ sơ trễ hạn từ 01/7 đến 31/10")
+    assert span.status == "ok" and span.intent is not None and span.intent.compare is None
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_until_end_of_day(ask_db, monkeypatch, on):
+    """periods.SESSION23_UNTIL_END_OF_DAY: "từ ngày 01/7 đến hết ngày 31/10" is the span; off, unsure."""
+    monkeypatch.setattr(periods, "SESSION23_UNTIL_END_OF_DAY", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "số hồ sơ trễ hạn từ ngày 01/7 đến hết ngày 31/10", "số hồ sơ trễ hạn từ 01/7 đến 31/10", on)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_span_words(ask_db, monkeypatch, on):
+    """question_periods.SESSION23_SPAN_WORDS: "trong giai đoạn từ 01/7 đến 31/10", "trong khoảng thời gian từ …" name
+    the span; off, unsure ("trong thời gian từ …" had added the processing time). "thời gian giải quyết trung bình từ
+    01/7 đến 31/10" keeps its measure."""
+    monkeypatch.setattr(question_periods, "SESSION23_SPAN_WORDS", on)
+    ask = asker(ask_db)
+    for said in ("số hồ sơ trễ hạn trong giai đoạn từ 01/7 đến 31/10",
+                 "số hồ sơ trễ hạn trong khoảng thời gian từ 01/7 đến 31/10"):
+        _same_or_unsure(ask, said, "số hồ sơ trễ hạn từ 01/7 đến 31/10", on)
+    during = ask("số hồ sơ trễ hạn trong thời gian từ 01/7 đến 31/10")
+    assert during.status == "ok" and (during.keys == ["tre_han"]) is on
+    time = ask("thời gian giải quyết trung bình từ 01/7 đến 31/10")
+    assert time.status == "ok" and time.keys == ["so_ngay_tb"]
