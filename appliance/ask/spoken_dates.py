@@ -192,3 +192,45 @@ def spelled_day(raw: list[str]) -> list[str]:
                 k += used
         k += 1
     return out
+
+
+# Session 23 (`SESSION23_SPELLED_SPAN`, read at run time; tested on and off in tests/ask/test_session23.py): a number of
+# days or months said in words before "qua / gần đây / gần nhất / vừa qua" or "đầu / cuối năm" ("ba mươi ngày qua",
+# "bảy ngày qua", "ba tháng gần đây", "chín tháng đầu năm") is that number, as "30 ngày qua" is; its words had been
+# unknown (unsure). Weeks are not read so ("hai tuần gần đây": session 17's WEEKS_BACK, rule R9).
+SESSION23_SPELLED_SPAN = True
+_SPAN_ENDS = (["qua"], ["gan", "day"], ["gan", "nhat"], ["vua", "qua"], ["dau", "nam"], ["cuoi", "nam"])
+
+
+def _count_words(words: list[str]) -> tuple[int, int] | None:
+    """A number 1–99 said in words at the start of words (and how many words it takes), or None."""
+    if words[:1] == ["muoi"]:
+        tail = _DIGITS.get(words[1], -1) if len(words) > 1 and words[1] not in ("khong", "linh", "le", "tu") else -1
+        return (10 + tail, 2) if tail > 0 else (10, 1)
+    if words[:1] and words[0] in _DIGITS and words[0] not in ("khong", "linh", "le", "lam", "tu"):
+        if words[1:2] == ["muoi"]:
+            nxt = words[2] if len(words) > 2 else ""
+            tail = 1 if nxt == "mot" else _DIGITS.get(nxt, -1) if nxt not in ("khong", "linh", "le") else -1
+            return (_DIGITS[words[0]] * 10 + tail, 3) if tail > 0 else (_DIGITS[words[0]] * 10, 2)
+        return _DIGITS[words[0]], 1
+    return None
+
+
+def spelled_span(raw: list[str]) -> list[str]:
+    if not SESSION23_SPELLED_SPAN:
+        return raw
+    out: list[str] = []
+    k = 0
+    while k < len(raw):
+        found = _count_words(raw[k:k + 3]) if raw[k] in _DIGITS or raw[k] == "muoi" else None
+        if found is not None and (k == 0 or raw[k - 1] not in ("thang", "quy", "ngay", "thu", "nam")):
+            value, used = found
+            unit = raw[k + used:k + used + 1]
+            rest = raw[k + used + 1:k + used + 3]
+            if unit in (["ngay"], ["thang"]) and any(rest[:len(e)] == e for e in _SPAN_ENDS):
+                out.append(str(value))
+                k += used
+                continue
+        out.append(raw[k])
+        k += 1
+    return out

@@ -19,6 +19,7 @@ from appliance.ask.spoken_dates import (
     next_or_sixth,
     spelled_day,
     spelled_numbers,
+    spelled_span,
     spelled_year,
     with_year,
 )
@@ -259,7 +260,8 @@ class Tokens:
 
     def __init__(self, question: str, catalog: Catalog, today: dt.date | None = None):
         self.question = question
-        raw = day_month(spelled_day(spelled_year(spelled_numbers(next_or_sixth(question, words(question))))))
+        raw = day_month(spelled_day(spelled_year(spelled_span(spelled_numbers(
+            next_or_sixth(question, words(question)))))))
         if today is not None:
             raw = [with_year(t, today) for t in written_dates.numbered_weeks(raw, today)]
         raw = [w for t in raw for w in catalog.expand_initials(t)]

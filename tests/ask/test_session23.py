@@ -460,3 +460,15 @@ def test_session23_span_words(ask_db, monkeypatch, on):
     assert during.status == "ok" and (during.keys == ["tre_han"]) is on
     time = ask("thời gian giải quyết trung bình từ 01/7 đến 31/10")
     assert time.status == "ok" and time.keys == ["so_ngay_tb"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session23_spelled_span(ask_db, monkeypatch, on):
+    """spoken_dates.SESSION23_SPELLED_SPAN: "ba mươi ngày qua", "chín tháng đầu năm" are 30 days, 9 months, as the
+    digits are; off, unsure. "tháng ba qua" (March) and weeks ("hai tuần gần đây", rule R9) are not read so."""
+    monkeypatch.setattr(spoken_dates, "SESSION23_SPELLED_SPAN", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "ba mươi ngày qua có bao nhiêu phản ánh", "30 ngày qua có bao nhiêu phản ánh", on)
+    _same_or_unsure(ask, "chín tháng đầu năm tỷ lệ đúng hạn bao nhiêu", "9 tháng đầu năm tỷ lệ đúng hạn bao nhiêu", on)
+    assert spoken_dates.spelled_span("thang ba qua".split()) == "thang ba qua".split()
+    assert spoken_dates.spelled_span("hai tuan gan day".split()) == "hai tuan gan day".split()
