@@ -61,10 +61,10 @@ COMPARISON_PARTICLES = {"hon", "kem"}
 # tỷ lệ, "xl" xử lý, "tggq" thời gian giải quyết (had been unknown: unsure). Whole words only.
 # Session 23 (`SESSION23_CHAT_SHORTHAND`, read at run time; tested on and off in tests/ask/test_session23.py): more chat
 # shorthand ("tl đúng hạn q3 ntn", "tuần này nhận dc bnhiu hs r", "tuần trc"): "ntn" như thế nào, "bnhiu" bao nhiêu,
-# "trc" trước, "tgian" thời gian, "r" rồi (they had been unknown: unsure). Whole words only.
+# "trc" trước, "tgian" thời gian (they had been unknown: unsure; "r" closing the question is session 13's). Whole words
+# only.
 SESSION23_CHAT_SHORTHAND = True
-CHAT_SHORTHAND_23 = {"ntn": "nhu the nao", "bnhiu": "bao nhieu", "trc": "truoc", "tgian": "thoi gian",
-                     "r": "roi"}
+CHAT_SHORTHAND_23 = {"ntn": "nhu the nao", "bnhiu": "bao nhieu", "trc": "truoc", "tgian": "thoi gian"}
 TELEGRAPHIC = {"tl": "ty le", "xl": "xu ly", "tggq": "thoi gian giai quyet", "tgxl": "thoi gian xu ly"}
 # The short forms of an office's terse notes "xd" xây dựng ("giấy phép xd", "trật tự xd"), "bq" bình quân ("tg gq bq"),
 # "gp" giấy phép ("gp xây dựng"): whole words only (they had been unknown: unsure; session 18).

@@ -360,7 +360,7 @@ def test_session23_more_not_held(ask_db, monkeypatch, on):
 @pytest.mark.parametrize("on", [True, False])
 def test_session23_chat_shorthand(ask_db, monkeypatch, on):
     """tokens.SESSION23_CHAT_SHORTHAND: "tl dung han q3 ntn", "tuan nay nhan dc bnhiu hs r", "hs nhan tuan trc bn" read
-    "như thế nào", "bao nhiêu", "rồi", "trước"; off, unsure."""
+    "như thế nào", "bao nhiêu", "trước"; off, unsure."""
     monkeypatch.setattr(tokens, "SESSION23_CHAT_SHORTHAND", on)
     ask = asker(ask_db)
     _same_or_unsure(ask, "tl dung han q3 ntn", "tl dung han q3 nhu the nao", on)
