@@ -24,7 +24,7 @@ from appliance.text.periods import find_periods
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import ParseResult
 
-SESSION23_CONTEXT_FIRST = True
+SESSION23_CONTEXT_FIRST = True  # on by rule R1 (session 23): fresh off alone 612/206/14, on 614/204/14 (right +2)
 
 _PRONOUN = r"(?:toi|anh|chi|em|minh)"
 # The words that turn from the context to the question, folded; the question starts after them. "vậy thì", "thế thì"

@@ -288,7 +288,7 @@ ASKER, CALL, WANTED = frozenset(_ASKER), frozenset(_CALL), frozenset(_WANTED)  #
 # qua đường bưu điện", "theo đường bưu chính", "bằng đường trực tuyến": "đường" (the route) right before a channel read
 # names that channel (it had been unknown, and so was the "qua" before it: unsure). Not before anything else ("đường
 # hỏng", "đường dây nóng" is a channel's own name).
-SESSION23_ROUTE_WORD = True
+SESSION23_ROUTE_WORD = True  # on by rule R1 (session 23): fresh off alone 613/205/14, on 614/204/14 (right +1)
 
 
 def _route_word(tokens: Tokens) -> None:
@@ -303,7 +303,7 @@ def _route_word(tokens: Tokens) -> None:
 # Session 23 (`SESSION23_TEXT_ENDINGS`, read at run time; tested on and off in tests/ask/test_session23.py): "v", "z",
 # "dz" typed for "vậy" at a clause's end ("lv nào lâu nhất v", "hs quá hạn bn z") end the question and ask nothing
 # (they had been unknown: unsure). Only where nothing but other closing particles follows.
-SESSION23_TEXT_ENDINGS = True
+SESSION23_TEXT_ENDINGS = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
 _TEXT_ENDINGS = {"v", "z", "dz"}
 
 

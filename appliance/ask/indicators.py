@@ -34,7 +34,7 @@ YEAR_PLAN_WORDS = ["ke hoach nam", "ke hoach ca nam", "chi tieu nam", "chi tieu 
 # unit of the indicator read said after the figure asked ("thu ngân sách quý 3 bao nhiêu triệu (đồng)", "… hơn hay kém
 # bao nhiêu triệu") is read; it had been unknown ("triệu" even repaired into "tiêu": unsure). Only the unit of the
 # indicator named, right after "bao nhiêu / mấy / được / là" or a number.
-SESSION23_INDICATOR_UNIT = True
+SESSION23_INDICATOR_UNIT = True  # on by rule R1 (session 23): fresh off alone 611/207/14, on 614/204/14 (right +3)
 _BEFORE_UNIT = {"nhieu", "may", "duoc", "la", "dat"}
 
 
@@ -59,7 +59,7 @@ def unit_said(tokens: Tokens, intent: Intent, catalog: Catalog) -> None:
 # against its plan, each said reached or not, as "các chỉ tiêu … đạt bao nhiêu % kế hoạch" is ("nào", "vượt" had been
 # unknown: unsure). Not with one indicator named, nor without "nào" or in a list ("danh sách chỉ tiêu chưa đạt kế
 # hoạch" asks for those not reached only).
-SESSION23_WHICH_REACHED = True
+SESSION23_WHICH_REACHED = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
 
 
 COLUMNS = ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh", "ky", "ky_ke_hoach"]

@@ -122,7 +122,7 @@ OTHER_UNITS = Missing(("toan quan", "ca quan", "trong quan", "cac phuong khac", 
 # no view holds: residents counted by age ("bao nhiêu cụ từ 80 tuổi trở lên": any "tuổi", when no record, feedback or
 # name of the data is named), family and other titles ("gia đình văn hóa", "danh hiệu"), staff late to work said the
 # southern way ("đi làm trễ", as "đi làm muộn"). Their words had been unknown (unsure).
-SESSION23_MORE_NOT_HELD = True
+SESSION23_MORE_NOT_HELD = True  # on by rule R1 (session 23): fresh off alone 613/205/14, on 614/204/14 (right +1)
 NOT_HELD_23 = [
     Missing(("tuoi",), "số liệu dân cư theo độ tuổi",
             f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh", unnamed_only=True),

@@ -136,7 +136,7 @@ def before_that(tokens: Tokens, periods: list[Period]) -> list[Period]:
 # same period said twice ("họp xét thi đua quý 3. … trong quý 3 đồng chí nào …", "tháng 10 nhận bao nhiêu, tháng 10 trả
 # bao nhiêu") is that one period; two equal periods had been read as nested (unsure). Not with a word of comparison
 # ("tháng 10 so với tháng 10": what is compared is not said) nor with "cùng kỳ".
-SESSION23_SAME_PERIOD_TWICE = True
+SESSION23_SAME_PERIOD_TWICE = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
 _COMPARING_WORDS = ("so voi", "so sanh", "hon", "tang", "giam", "chenh lech", "thay doi", "bien dong", "it di",
                     "nhieu len")
 
@@ -156,7 +156,7 @@ def same_period_twice(tokens: Tokens, periods: list[Period], last_year: bool) ->
 # đoạn", "trong (khoảng) thời gian", "khoảng thời gian", "thời kỳ" said right before a span read ("… trong giai đoạn
 # từ 01/7 đến 31/10") name that span: read with it. "giai đoạn" had been unknown (unsure), and "thời gian" read as the
 # processing time, a figure not asked. "thời gian giải quyết …" is untouched (no span right after it).
-SESSION23_SPAN_WORDS = True
+SESSION23_SPAN_WORDS = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
 _SPAN_WORDS = [p.split() for p in ("trong khoang thoi gian", "trong giai doan", "trong thoi gian", "trong thoi ky",
                                    "khoang thoi gian", "giai doan", "thoi ky")]
 

@@ -68,7 +68,7 @@ def _which_after_list(tokens: Tokens) -> None:
 # hồ sơ …", "cho anh xem những phản ánh …", "cho chị các hồ sơ …" with no figure word are a list, as "cho xem các hồ sơ
 # …" is: the one who asks said between "cho" and "xem" had kept the opener from being read, and the count was given.
 # Without "các / những" ("cho tôi xem hồ sơ khai sinh quý này") it stays as it was, as "cho xem hồ sơ …" does.
-SESSION23_SHOW_ME = True
+SESSION23_SHOW_ME = True  # on by rule R1 (session 23): fresh off alone 612/204/16, on 614/204/14 (right +2, wrong -2)
 _SHOW_ME = re.compile(r"^cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) ((?:xem )?(?:cac|nhung)) (?:ho so|phan anh)\b")
 
 
@@ -76,7 +76,7 @@ _SHOW_ME = re.compile(r"^cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) ((?:xem )?(?:
 # of records said in words ("ba phản ánh mới nhất", "năm hồ sơ tồn lâu nhất", "cho anh mười hồ sơ …") is that number,
 # as "3 phản ánh mới nhất" is: only at the question's opening (after a request and the one who asks), right before
 # the records, and with a word of order ("nhất") said. "ba" had been filler and "năm" a year not read.
-SESSION23_SPELLED_FEW = True
+SESSION23_SPELLED_FEW = True  # on by rule R1b (session 23): no fresh move; off, a train23 wrong is back
 _SPELLED = {"hai": "2", "ba": "3", "bon": "4", "nam": "5", "sau": "6", "bay": "7", "tam": "8", "chin": "9",
             "muoi": "10"}
 _OPENING = {"cho", "toi", "anh", "chi", "em", "minh", "xem", "liet", "ke", "doc", "nghe", "lay", "a", "c", "e"}
@@ -99,7 +99,7 @@ def _spelled_few(tokens: Tokens) -> None:
 # Session 23 (`SESSION23_READ_OUT`, read at run time; tested on and off in tests/ask/test_session23.py): "đọc (cho anh
 # / chị) (nghe) …" opening a question asks for the records read out, a list ("đọc" had been unknown: unsure). Only as
 # the first word, before the one who asks or the records.
-SESSION23_READ_OUT = True
+SESSION23_READ_OUT = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
 
 
 def _read_out(tokens: Tokens) -> bool:

@@ -109,7 +109,7 @@ def next_or_sixth(question: str, raw: list[str]) -> list[str]:
 # Session 23 (`SESSION23_SPELLED_YEAR`, read at run time; tested on and off in tests/ask/test_session23.py): a year said
 # digit by digit or in words after "năm" ("năm hai không hai sáu", "năm hai nghìn không trăm hai mươi lăm") is that
 # year, as "năm 2026" is; its words had been unknown (unsure). Only four digits making 2000–2099.
-SESSION23_SPELLED_YEAR = True
+SESSION23_SPELLED_YEAR = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
 _DIGITS = {"khong": 0, "linh": 0, "le": 0, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5,
            "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 _THOUSAND = {"nghin", "ngan"}
@@ -157,7 +157,7 @@ def spelled_year(raw: list[str]) -> list[str]:
 # Session 23 (`SESSION23_SPELLED_DAY`, read at run time; tested on and off in tests/ask/test_session23.py): a day of the
 # month in words after "ngày / mùng / mồng" ("ngày mười lăm tháng mười", "mùng năm tháng 11") is that day, as "ngày 15
 # tháng 10" is (then a date); its words had been unknown (unsure). Only 1–31, and only before "tháng".
-SESSION23_SPELLED_DAY = True
+SESSION23_SPELLED_DAY = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
 _DAY_OPENERS = {"ngay", "mung", "mong"}
 
 
@@ -198,7 +198,7 @@ def spelled_day(raw: list[str]) -> list[str]:
 # days or months said in words before "qua / gần đây / gần nhất / vừa qua" or "đầu / cuối năm" ("ba mươi ngày qua",
 # "bảy ngày qua", "ba tháng gần đây", "chín tháng đầu năm") is that number, as "30 ngày qua" is; its words had been
 # unknown (unsure). Weeks are not read so ("hai tuần gần đây": session 17's WEEKS_BACK, rule R9).
-SESSION23_SPELLED_SPAN = True
+SESSION23_SPELLED_SPAN = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
 _SPAN_ENDS = (["qua"], ["gan", "day"], ["gan", "nhat"], ["vua", "qua"], ["dau", "nam"], ["cuoi", "nam"])
 
 

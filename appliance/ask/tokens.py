@@ -63,7 +63,7 @@ COMPARISON_PARTICLES = {"hon", "kem"}
 # shorthand ("tl đúng hạn q3 ntn", "tuần này nhận dc bnhiu hs r", "tuần trc"): "ntn" như thế nào, "bnhiu" bao nhiêu,
 # "trc" trước, "tgian" thời gian (they had been unknown: unsure; "r" closing the question is session 13's). Whole words
 # only.
-SESSION23_CHAT_SHORTHAND = True
+SESSION23_CHAT_SHORTHAND = True  # on by rule R1 (session 23): fresh off alone 612/206/14, on 614/204/14 (right +2)
 CHAT_SHORTHAND_23 = {"ntn": "nhu the nao", "bnhiu": "bao nhieu", "trc": "truoc", "tgian": "thoi gian"}
 TELEGRAPHIC = {"tl": "ty le", "xl": "xu ly", "tggq": "thoi gian giai quyet", "tgxl": "thoi gian xu ly"}
 # The short forms of an office's terse notes "xd" xây dựng ("giấy phép xd", "trật tự xd"), "bq" bình quân ("tg gq bq"),
@@ -217,7 +217,7 @@ def _northern_initials(items: list[str], question: str, catalog: Catalog) -> lis
 # leader dictates): each "bao nhiêu" asks its own figure, so the clause of the first ends after it and what it counts
 # ("bao nhiêu hồ sơ / bộ / phản ánh"), as a comma would end it. Read as one clause, the second measure had narrowed
 # the first and one figure was given (the late records only: a confident wrong).
-SESSION23_TWO_ASKED = True
+SESSION23_TWO_ASKED = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
 _ASKED_UNITS = (["ho", "so"], ["bo", "ho", "so"], ["bo"], ["phan", "anh"], ["phieu"], ["cai"], ["truong", "hop"])
 _CLAUSE_ENDS = {",", ";", "?"}
 _MEASURE_PHRASES = [p.split() for p, _ in RECORD_PHRASES + FEEDBACK_PHRASES]
@@ -232,7 +232,7 @@ def _measure_at(items: list[str], k: int) -> int:
 # (the weight, a share) is "tỷ lệ": "tỷ trọng hồ sơ nộp trực tuyến quý 3" is the online share. Bug fix (rule R7, with
 # the flag off too): "tỷ" and "trọng" fold to filler words ("tỷ lệ", "trong"), so the count had been given for a share
 # (a confident wrong); unread, "tỷ trọng" makes the answer unsure.
-SESSION23_SHARE_WORD = True
+SESSION23_SHARE_WORD = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
 
 
 def two_asked(items: list[str]) -> list[str]:

@@ -75,7 +75,7 @@ def _status_dimension(tokens: Tokens) -> None:
 # Session 23 (`SESSION23_CONDITION_WORD`, read at run time; tested on and off in tests/ask/test_session23.py): "tình
 # trạng" said as a grouping ("chia theo tình trạng", "từng tình trạng", "tình trạng nào") is "trạng thái", the status
 # (it had been unknown: unsure). Not "tình trạng hôn nhân" (a procedure's name) nor "tình trạng ra sao" (no grouping).
-SESSION23_CONDITION_WORD = True
+SESSION23_CONDITION_WORD = True  # on by rule R1 (session 23): fresh off alone 613/205/14, on 614/204/14 (right +1)
 
 
 def _condition_word(tokens: Tokens) -> None:
@@ -359,12 +359,12 @@ def _subset_clauses(tokens: Tokens, reads: list[tuple[list[int], list[str], list
 # nào", "người nào" before or after what records were handled ("trong quý 3 đồng chí nào trả hồ sơ đúng
 # hạn nhiều nhất") ask which officer, as "cán bộ nào" does ("đồng chí" is filler as an address, so its "nào" had been
 # left unknown: unsure). Records only; "người dân nào" (a citizen), "đồng chí cho biết …" (no "nào") are not read.
-SESSION23_WHICH_COMRADE = True
+SESSION23_WHICH_COMRADE = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
 # Session 23 (`SESSION23_IN_CHARGE`, read at run time; tested on and off in tests/ask/test_session23.py): "(các hồ sơ)
 # do ông Ngô Đức Thắng phụ trách", "cán bộ nào phụ trách nhiều hồ sơ trễ hạn nhất": "phụ trách" (in charge) says what
 # "cán bộ xử lý" says once an officer is named or the officers are ranked (it had been unknown: unsure). With no
 # officer read ("lĩnh vực nào phụ trách …") it stays unknown.
-SESSION23_IN_CHARGE = True
+SESSION23_IN_CHARGE = True  # on by rule R1 (session 23): fresh off alone 613/205/14, on 614/204/14 (right +1)
 _COMRADES = (["dong", "chi"], ["nguoi"])
 
 

@@ -101,7 +101,7 @@ def _since_month(m: re.Match[str], today: dt.date) -> Period | None:
 # Session 23 (`SESSION23_WITHIN_RANGE`, read at run time; tested on and off in tests/ask/test_session23.py): "trong
 # khoảng từ ngày 02/11 đến ngày 08/11" is that span, as "trong khoảng 02/11 đến 08/11" and "từ ngày 02/11 đến ngày
 # 08/11" are; the two words before "từ" had been left over ("khoảng" unknown: unsure).
-SESSION23_WITHIN_RANGE = True
+SESSION23_WITHIN_RANGE = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
 
 
 def _within_range(m: re.Match[str], today: dt.date) -> Period | None:
@@ -111,7 +111,7 @@ def _within_range(m: re.Match[str], today: dt.date) -> Period | None:
 # Session 23 (`SESSION23_UNTIL_END_OF_DAY`, read at run time; tested on and off in tests/ask/test_session23.py): "từ
 # ngày 01/7 đến hết ngày 31/10" is the span 01/7–31/10, the end day included as in "đến ngày 31/10"; "hết" had kept the
 # span from being read and the two days were taken as two nested periods (unsure).
-SESSION23_UNTIL_END_OF_DAY = True
+SESSION23_UNTIL_END_OF_DAY = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
 
 
 def _until_end_of_day(m: re.Match[str], today: dt.date) -> Period | None:
@@ -122,7 +122,7 @@ def _until_end_of_day(m: re.Match[str], today: dt.date) -> Period | None:
 # tháng 11 đến nay", "từ đầu quý 3 (này) tới giờ" are from the first day of that month (quarter) up to today, as "từ
 # tháng 11 đến nay" and "từ đầu tháng 7 đến hết tháng 9" are read; "đầu" had kept the rule from reading them and the
 # month's number was left unknown (unsure). Only after "từ" ("kể từ" stays as it is, rule R9) and with the end said.
-SESSION23_FROM_START_OF = True
+SESSION23_FROM_START_OF = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
 
 
 def _from_start_of_month(m: re.Match[str], today: dt.date) -> Period | None:
