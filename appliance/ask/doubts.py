@@ -19,6 +19,7 @@ from appliance.text.periods import find_periods
 
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
+    from appliance.text.calendar_periods import Period
 
 TIME_UNITS = {"thang", "ngay", "tuan", "nam", "quy"}
 # "mỗi loại / lĩnh vực bao nhiêu": each, before a group word
@@ -64,7 +65,9 @@ def unknown_person(question: str, intent: Intent) -> str:
 
 # Bug fix (session 22): two periods joined by "đến / tới" with no "từ" ("tháng 7 tới tháng 9") or by a dash ("t9-t10",
 # "tháng 9 - tháng 10") are a span, and they had been compared (a confident wrong). Unsure, as a span not read.
-_DASHED = re.compile(r"\d\s*[-–]\s*(?:thang|quy|t|q)\s*\d")
+# Bug fix (session 23): two days joined by a dash ("01/7 - 31/10", "ngày 01/7 - ngày 31/10") likewise (the two days had
+# been compared).
+_DASHED = re.compile(r"\d\s*[-–]\s*(?:thang|quy|t|q|ngay)?\s*\d{1,2}(?:/\d|\b)")
 
 
 def span_unread(tokens: Tokens) -> bool:
@@ -80,16 +83,26 @@ def span_unread(tokens: Tokens) -> bool:
     return _DASHED.search(fold(tokens.question)) is not None
 
 
-# Session 22 flags (read at run time; tested on and off in tests/ask/test_session22.py). Not bug fixes under rule R7:
-# a writer of the session-18 batch graded a daily average asked by the period's total, so the total is not wrong for
-# every reading. SESSION22_EACH_DAY: "mỗi / từng / các / hàng ngày" left unread makes the answer unsure.
-# SESSION22_AVERAGE_NO_UNIT: an average of a count with no unit of time read ("số hồ sơ tiếp nhận bình quân quý 3")
-# is unsure.
-# SESSION22_SUM_OF_NAMES: "tổng số hồ sơ của chị Lan và chị Mai" (their sum; each one's figure had been ranked) is
-# unsure.
-SESSION22_EACH_DAY = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
-SESSION22_AVERAGE_NO_UNIT = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
-SESSION22_SUM_OF_NAMES = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
+# Bug fix (session 23): a weekday said with a longer period ("thứ 7 tháng 10", "chủ nhật tháng 10": the Saturdays or
+# Sundays of October) had been read as that weekday of this week and compared with the month; a weekday spelled with
+# no week said ("thứ bảy tháng 10", "số hồ sơ nhận thứ bảy") was dropped as filler and the month's (or the year's)
+# total given. Both are unsure. Ordinals ("xếp thứ hai", "lần thứ ba", "tuần thứ hai") are not weekdays.
+_SPELLED_WEEKDAYS = {"hai", "ba", "tu", "nam", "sau", "bay"}
+_ORDINAL_BEFORE = {"tuan", "xep", "lan", "hang", "dung", "dot", "ky", "quy"}
+_LONG_KINDS = {"month", "quarter", "year", "half"}
+
+
+def weekday_unread(tokens: Tokens, periods: list[Period]) -> bool:
+    """Doubts a spelled weekday no rule read; True where a weekday read as a day stands beside a longer period."""
+    items = tokens.items
+    for k in range(len(items) - 1):
+        if items[k] != "thu" or (k and items[k - 1] in _ORDINAL_BEFORE):
+            continue
+        if items[k + 1] in _SPELLED_WEEKDAYS and not tokens.used[k] and not tokens.used[k + 1]:
+            tokens.doubt(k)
+            tokens.doubt(k + 1)
+    weekday = any(p.kind == "day" and p.label.startswith(("thứ", "chủ nhật")) for p in periods)
+    return weekday and any(p.kind in _LONG_KINDS for p in periods)
 
 
 def until_now_unread(tokens: Tokens) -> bool:
@@ -146,14 +159,8 @@ def changing_filler(tokens: Tokens, intent: Intent) -> None:
     if intent.measures and all(MEASURES[m].kind == "count" for m in intent.measures):
         for k in tokens.find("chiem"):  # "hộ tịch chiếm bao nhiêu": a share asked, a count had been given (bug fix)
             tokens.doubt(k)
-    # SESSION22_EACH_DAY: "tháng 9 mỗi ngày nhận bao nhiêu", "tuần này từng ngày …", "các ngày trong tuần …" ask a
-    # figure for each day (or a day's average), and the period's total had been given. Bug fix (session 22): "có mấy
-    # thủ tục có hồ sơ trễ hạn" counts procedures, and the records had been counted ("bao nhiêu thủ tục hành chính"
-    # stays the records)
-    for k, word in enumerate(tokens.items[1:], 1):
-        if SESSION22_EACH_DAY and word == "ngay" and not tokens.used[k] and tokens.items[k - 1] in _EACH_UNIT and (
-                not tokens.used[k - 1]):
-            tokens.doubt(k)
+    # Bug fix (session 22): "có mấy thủ tục có hồ sơ trễ hạn" counts procedures, and the records had been counted ("bao
+    # nhiêu thủ tục hành chính" stays the records)
     for k in tokens.find("thu tuc", free_only=False):
         asked = tokens.items[max(0, k - 2):k] == ["bao", "nhieu"] or tokens.items[k - 1:k] == ["may"]
         if asked and tokens.items[k + 2:k + 4] != ["hanh", "chinh"]:
@@ -207,17 +214,6 @@ def ranks_nothing(tokens: Tokens, intent: Intent) -> str:
     by_name = intent.group not in (None, "month", "quarter", "week", "day")  # per unit of time: parser.time_unit
     if counts and by_name and any(tokens.has(w) for w in _AVERAGE):
         return "chưa tính được số trung bình mỗi nhóm; hãy hỏi số của từng nhóm hoặc tổng của cả kỳ"
-    if SESSION22_AVERAGE_NO_UNIT and counts and intent.group is None and intent.per is None and any(
-            tokens.has(w) for w in _AVERAGE):
-        # "số hồ sơ tiếp nhận bình quân quý 3", "quý 3 trung bình trễ hạn bao nhiêu hồ sơ": an average with no unit
-        # read; the period's total had been given
-        return ("chưa rõ tính trung bình theo gì; hãy hỏi «bình quân mỗi tháng …», «trung bình mỗi ngày …» hoặc tổng "
-                "của cả kỳ")
-    listed = any(isinstance(v, list) for v in intent.filters.values())
-    if SESSION22_SUM_OF_NAMES and listed and tokens.has("tong") and not tokens.has("tong hop") and not (
-            {"ai", "nao", "hon", "nhat", "moi", "tung", "rieng"} & set(tokens.items)):
-        # "tổng số hồ sơ của chị Lan và chị Mai tháng 10": their sum asked, and each one's figure had been ranked
-        return "chưa cộng được số của các tên đã nêu; hãy hỏi số của từng người (nhóm) hoặc từng tên một"
     if intent.compare is not None and _WHOLE_WARD.search(tokens.text()):
         # "tỷ lệ trễ hạn của lĩnh vực đất đai so với toàn phường quý 3": the field against the whole ward, not the
         # quarter before, which had been compared
@@ -288,6 +284,29 @@ ASKER, CALL, WANTED = frozenset(_ASKER), frozenset(_CALL), frozenset(_WANTED)  #
 # already read.
 
 
+# Session 23 (`SESSION23_ROUTE_WORD`, read at run time; tested on and off in tests/ask/test_session23.py): "(gửi / nộp)
+# qua đường bưu điện", "theo đường bưu chính", "bằng đường trực tuyến": "đường" (the route) right before a channel read
+# names that channel (it had been unknown, and so was the "qua" before it: unsure). Not before anything else ("đường
+# hỏng", "đường dây nóng" is a channel's own name).
+SESSION23_ROUTE_WORD = True  # on by rule R1 (session 23): fresh off alone 613/205/14, on 614/204/14 (right +1)
+
+
+def _route_word(tokens: Tokens) -> None:
+    items = tokens.items
+    for k in range(len(items) - 1):
+        if items[k] == "duong" and not tokens.used[k] and tokens.used[k + 1] and items[k + 1] != "day":
+            tokens.used[k] = True
+            if k and items[k - 1] in ("qua", "theo", "bang") and not tokens.used[k - 1]:
+                tokens.used[k - 1] = True
+
+
+# Session 23 (`SESSION23_TEXT_ENDINGS`, read at run time; tested on and off in tests/ask/test_session23.py): "v", "z",
+# "dz" typed for "vậy" at a clause's end ("lv nào lâu nhất v", "hs quá hạn bn z") end the question and ask nothing
+# (they had been unknown: unsure). Only where nothing but other closing particles follows.
+SESSION23_TEXT_ENDINGS = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
+_TEXT_ENDINGS = {"v", "z", "dz"}
+
+
 def said_endings(tokens: Tokens) -> None:
     """Marks as read the spoken words that ask nothing where they stand: a southern closing particle at a
     clause's end; "cần" right after the asker at a clause's start and before what is wanted ("tôi cần ds …",
@@ -296,11 +315,18 @@ def said_endings(tokens: Tokens) -> None:
     "gửi qua <channel>" (the channel read after it).
     "Gửi kết quả", "gửi lại" keep their meaning: unknown, so unsure."""
     items = tokens.items
+    if SESSION23_ROUTE_WORD:
+        _route_word(tokens)
     for k, word in enumerate(items):
         if tokens.used[k] or k == 0:
             continue
         before, after = items[k - 1], items[k + 1] if k + 1 < len(items) else ""
-        if word in _SOUTHERN_PARTICLES:
+        if SESSION23_TEXT_ENDINGS and word in _TEXT_ENDINGS:
+            rest = items[k + 1:]
+            clause = rest[:next((j for j, t in enumerate(rest) if t in _CLAUSE_END), len(rest))]
+            if all(t in _ENDING | _TEXT_ENDINGS for t in clause):
+                tokens.used[k] = True
+        elif word in _SOUTHERN_PARTICLES:
             typed = {w for w in re.findall(r"\w+", tokens.question.lower()) if fold(w) == word}
             rest = items[k + 1:]
             clause = rest[:next((j for j, t in enumerate(rest) if t in _CLAUSE_END), len(rest))]

@@ -128,27 +128,22 @@ def _run(tokens: Tokens, start: int, words: list[str], offset: int) -> list[int]
 
 
 # Bug fix (session 22): a part of a procedure's name that is a record status's words ("hồ sơ bổ sung tháng 10": those
-# sent back for more papers) or (flag SESSION22_FIELD_WORDS) lies inside the name of a field of several procedures
-# ("hồ sơ xã hội": Bảo trợ xã hội) had named the one procedure holding it ("Đăng ký thay đổi, cải chính, bổ sung
-# thông tin hộ tịch", "Trợ cấp xã hội hàng tháng"), a confident wrong: it names no procedure alone (unsure).
+# sent back for more papers) had named the one procedure holding it ("Đăng ký thay đổi, cải chính, bổ sung thông tin
+# hộ tịch"), a confident wrong: it names no procedure alone (unsure).
 _STATUS_WORDS = {w for phrases in STATUSES.values() for phrase in phrases for w in phrase.split()}
+# Bug fix (session 23): "tình trạng" alone ("hồ sơ tháng 10 tình trạng ra sao", "theo tình trạng") asks about the
+# status, and had named the procedure "Cấp Giấy xác nhận tình trạng hôn nhân" (its records counted): no procedure.
+_STATE_WORDS = {"tinh", "trang"}
 
 
-def _shared_field_words(catalog: Catalog) -> frozenset[str]:
-    """The words of the names of fields that hold more than one procedure."""
-    held = Counter(f for fields in catalog.procedure_fields.values() for f in fields)
-    return frozenset(w for f in catalog.fields if held[f] > 1 for w in _words(f))
-
-
-def _specific(hit: Hit, tokens: Tokens, rare: set[str], field_words: frozenset[str] = frozenset()) -> bool:
+def _specific(hit: Hit, tokens: Tokens, rare: set[str]) -> bool:
     cand = hit.candidate
     matched = [tokens.items[k] for k in hit.positions]
     if hit.length == len(cand.words):
         return True
     if cand.whole_only:
         return False
-    if cand.column == "ten_thu_tuc" and (
-            set(matched) <= _STATUS_WORDS or SESSION22_FIELD_WORDS and set(matched) <= field_words):
+    if cand.column == "ten_thu_tuc" and (set(matched) <= _STATUS_WORDS or set(matched) <= _STATE_WORDS):
         return False
     if cand.column == "can_bo_xu_ly":
         given = cand.words[-1]
@@ -202,7 +197,14 @@ def _ranking_verb(hit: Hit, tokens: Tokens) -> bool:
     return after < len(tokens.items) and tokens.items[after] in _AFTER_RANK_VERB
 
 
-def _best_hits(tokens: Tokens, candidates: list[Candidate], field_words: frozenset[str] = frozenset()) -> list[Hit]:
+def _inside_ho_so(hit: Hit, tokens: Tokens) -> bool:
+    """Bug fix (session 23): a name is never read from the "sơ" of "hồ sơ": "hồ sơ do anh Nam xử lý" (folded "ho so do")
+    had named the procedure of "sổ đỏ" (alias "so do"), and its records were counted."""
+    first = hit.positions[0]
+    return first > 0 and tokens.items[first] == "so" and tokens.items[first - 1] == "ho"
+
+
+def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:
     df: dict[str, Counter[str]] = {}
     for cand in candidates:
         df.setdefault(cand.column, Counter()).update(set(cand.words))
@@ -224,9 +226,9 @@ def _best_hits(tokens: Tokens, candidates: list[Candidate], field_words: frozens
                 if not positions:
                     continue
                 hit = Hit(cand, start, positions)
-                if _ranking_verb(hit, tokens):
+                if _ranking_verb(hit, tokens) or _inside_ho_so(hit, tokens):
                     continue
-                if _specific(hit, tokens, rare, field_words) and (best is None or hit.length > best.length):
+                if _specific(hit, tokens, rare) and (best is None or hit.length > best.length):
                     best = hit
         if best is not None:
             hits.append(best)
@@ -239,9 +241,8 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
     seen: dict[str, list[str]] = {}
     spans: dict[str, list[tuple[int, int, str]]] = {}
     found: list[Candidate] = []
-    field_words = _shared_field_words(catalog)
     while True:
-        hits = _best_hits(tokens, candidates, field_words)
+        hits = _best_hits(tokens, candidates)
         if not hits:
             break
         hits.sort(key=lambda h: (-h.length, -_PRIORITY.get(h.candidate.column, 0),
@@ -283,8 +284,6 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
     for (_, end, first), (start, _, second) in zip(said, said[1:], strict=False):
         if start == end + 1:
             return f"Câu hỏi khớp với nhiều tên: «{first}», «{second}». Xin nêu rõ tên cần hỏi."
-    if SESSION22_WITHIN_NAMED and (problem := _within_named(tokens, spans)):
-        return problem
     for column, values in seen.items():
         if column == "indicator":
             intent.indicator = values[0]
@@ -292,28 +291,6 @@ def match(tokens: Tokens, intent: Intent, catalog: Catalog) -> str | None:
             intent.filters[column] = values[0] if len(values) == 1 else values
     _explain_name_words(tokens, found)
     return None
-
-
-_ASKED = {"bao", "may", "so"}
-# Session 22 flags (read at run time; tested on and off in tests/ask/test_session22.py; not rule R7: a writer may grade
-# the narrowed figure, or the procedure): SESSION22_WITHIN_NAMED, a name said after "trong đó" (_within_named);
-# SESSION22_FIELD_WORDS, words inside the name of a field of several procedures name no procedure (_specific).
-SESSION22_WITHIN_NAMED = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
-SESSION22_FIELD_WORDS = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
-
-
-def _within_named(tokens: Tokens, spans: dict[str, list[tuple[int, int, str]]]) -> str:
-    """SESSION22_WITHIN_NAMED: "tháng 10 nhận bao nhiêu hồ sơ, trong đó bao nhiêu hồ sơ hộ tịch", "quý 3 giải quyết bao
-    nhiêu, trong đó trễ hạn mấy hồ sơ đất đai": a name after "trong đó" narrows the second figure only, but it had
-    narrowed the first figure too (the whole ward's total was never given). Unsure where a figure is asked before."""
-    within = tokens.find("trong do", free_only=False)
-    if not within or not _ASKED & set(tokens.items[:within[0]]):
-        return ""
-    after = [value for column, said in spans.items() if column != "indicator"
-             for start, _, value in said if start > within[0]]
-    if not after:
-        return ""
-    return (f"«{after[0]}» nêu sau «trong đó» chỉ thu hẹp số sau; hãy hỏi riêng tổng số và số của «{after[0]}»")
 
 
 def _explain_name_words(tokens: Tokens, found: list[Candidate]) -> None:

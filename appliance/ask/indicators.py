@@ -22,6 +22,7 @@ from appliance.text.calendar_periods import Period, month_period, year_period
 if TYPE_CHECKING:  # type-only: the parser imports this module
     from appliance.ask.guard import Cell
     from appliance.ask.parser import Intent, ParseResult
+    from appliance.ask.vocab import Catalog
 
 # Session 16: an indicator of a period not yet begun ("chỉ tiêu thu ngân sách năm 2027 được giao bao nhiêu", "kế hoạch
 # quý 1 năm sau"): the ward reports its rows up to today, so the data holds no row, plan or result, of that period; it
@@ -29,6 +30,38 @@ if TYPE_CHECKING:  # type-only: the parser imports this module
 FUTURE = Missing(("",), "số liệu chỉ tiêu của kỳ chưa tới (phường báo cáo đến kỳ hiện tại)",
                  "kế hoạch và kết quả các kỳ đã báo cáo, ví dụ năm nay")
 YEAR_PLAN_WORDS = ["ke hoach nam", "ke hoach ca nam", "chi tieu nam", "chi tieu ca nam", "ke hoach giao ca nam"]
+# Session 23 (`SESSION23_INDICATOR_UNIT`, read at run time; tested on and off in tests/ask/test_session23.py): the
+# unit of the indicator read said after the figure asked ("thu ngân sách quý 3 bao nhiêu triệu (đồng)", "… hơn hay kém
+# bao nhiêu triệu") is read; it had been unknown ("triệu" even repaired into "tiêu": unsure). Only the unit of the
+# indicator named, right after "bao nhiêu / mấy / được / là" or a number.
+SESSION23_INDICATOR_UNIT = True  # on by rule R1 (session 23): fresh off alone 611/207/14, on 614/204/14 (right +3)
+_BEFORE_UNIT = {"nhieu", "may", "duoc", "la", "dat"}
+
+
+def unit_said(tokens: Tokens, intent: Intent, catalog: Catalog) -> None:
+    unit = catalog.indicator_units.get(intent.indicator or "", "")
+    if not SESSION23_INDICATOR_UNIT or not unit or unit == "%":
+        return
+    words = fold(unit).split()
+    for k in range(1, len(tokens.items)):
+        before = tokens.items[k - 1]
+        if not (before in _BEFORE_UNIT or before.isdigit()):
+            continue
+        for n in range(len(words), 0, -1):
+            if tokens.items[k:k + n] == words[:n] and not any(tokens.used[k:k + n]):
+                for j in range(k, k + n):
+                    tokens.used[j] = True
+                break
+
+
+# Session 23 (`SESSION23_WHICH_REACHED`, read at run time; tested on and off in tests/ask/test_session23.py): "(những)
+# chỉ tiêu nào (chưa / đã) đạt kế hoạch", "chỉ tiêu nào vượt kế hoạch năm nay" are answered with every indicator
+# against its plan, each said reached or not, as "các chỉ tiêu … đạt bao nhiêu % kế hoạch" is ("nào", "vượt" had been
+# unknown: unsure). Not with one indicator named, nor without "nào" or in a list ("danh sách chỉ tiêu chưa đạt kế
+# hoạch" asks for those not reached only).
+SESSION23_WHICH_REACHED = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
+
+
 COLUMNS = ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh", "ky", "ky_ke_hoach"]
 
 
@@ -48,6 +81,12 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
         intent.order = "desc"
     if intent.order and intent.indicator is None:
         tokens.take_all(["nao"])  # "chỉ tiêu nào đạt thấp nhất": the indicators ranked
+    elif SESSION23_WHICH_REACHED and intent.indicator is None and tokens.find("nao") and not intent.listing and (
+            tokens.has("ke hoach") and (tokens.has("dat") or tokens.has("vuot"))):
+        tokens.take_all(["nao", "vuot"])  # "chỉ tiêu nào chưa đạt / vượt kế hoạch": every one against its plan
+        for k in tokens.find("chua"):  # "… chưa đạt", "cái nào đạt rồi, cái nào chưa": not yet reached
+            if tokens.items[k + 1:k + 2] in (["dat"], ["vuot"], [","], ["?"], []):
+                tokens.used[k] = True
     if tokens.take_all(["tung thang", "theo thang", "hang thang", "cac thang", "moi thang", "qua cac thang"]):
         intent.group = "month"
     counting = any(tokens.has(p) for p in COUNT_OF_UNITS) and not any(tokens.has(w) for w in RATE_WORDS)

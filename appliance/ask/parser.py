@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from appliance.ask import (
     category_words,
+    context_first,
     doubts,
     either_reading,
     entities,
@@ -132,6 +133,12 @@ def _reach_verb(tokens: Tokens) -> None:
 
 def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
     result = _parse(question, catalog, today, None)
+    unsure_or_missing = not result.confident or (result.intent is not None and result.intent.missing is not None)
+    if unsure_or_missing and (turned := context_first.read(
+            question, lambda asked: parse(asked, catalog, today),
+            lambda part, domain: _parse(part, catalog, today, domain))) is not None:
+        return turned  # a context told first, then the question (context_first.py); its missing thing, if any, was
+        # in the context: the question after the turn asks nothing missing (context_first.read)
     said = words_of(question)
     # "hồ sơ" is never an indicator, unless "chỉ tiêu" is said too ("chỉ tiêu tỷ lệ hồ sơ nộp trực tuyến")
     records = any(said[k:k + 2] == ["ho", "so"] for k in range(len(said))) and not any(
@@ -166,7 +173,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     periods, last_year = question_periods.named_periods(tokens, today)
     periods = question_periods.previous_of_named(tokens.text(), periods, today)
     periods = question_periods.before_that(tokens, periods)
-    periods = question_periods.since_period(tokens, periods, today)
+    periods = question_periods.same_period_twice(tokens, periods, last_year)
+    question_periods.span_words(tokens)
     if len(periods) > 2:
         periods = question_periods.listed_months(tokens, periods)
     periods, problem = question_periods.total_of_listed(tokens, periods)
@@ -177,6 +185,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         # period with a part of itself (a "giảm 38%") answers nothing asked
         return ParseResult(intent, False, "chưa rõ kỳ: câu hỏi nêu hai kỳ lồng nhau; hãy nêu một kỳ, ví dụ «từ "
                                           "đầu năm đến hết tháng 10»")
+    if doubts.weekday_unread(tokens, periods):
+        return ParseResult(intent, False, "chưa đọc được thứ trong tuần cùng với tháng / quý đã nêu; hãy hỏi một ngày "
+                                          "cụ thể, ví dụ «thứ 7 tuần trước» hoặc «ngày 10/10»")
     if periods and all(p.end < today for p in periods) and doubts.until_now_unread(tokens):  # "năm nay đến giờ": ok
         return ParseResult(intent, False, "chưa đọc được «… đến nay» sau kỳ đã nêu; hãy nêu như «từ tháng 10 đến nay» "
                                           "hoặc «từ 01/10 đến nay»")
@@ -204,7 +215,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     readings.over_units(tokens)
     if intent.domain == "chi_tieu":
         tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
-        less = tokens.take_all(measures_words.LESS)
+        indicators.unit_said(tokens, intent, catalog)
+        less = tokens.take_all(measures_words.less_words())
         compare = tokens.take_all(measures_words.COMPARE_WORDS) or less or (
             len(periods) >= 2)
         compare = readings.difference(tokens) or compare
@@ -236,7 +248,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
                                           "mới nhất …»")
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
     phrasings.which_side(tokens, ranking_two or len(periods) == 2)
-    less = tokens.take_all(measures_words.LESS)
+    less = tokens.take_all(measures_words.less_words())
     said_compare = tokens.take_all(measures_words.COMPARE_WORDS) or less
     said_compare = readings.difference(tokens) or said_compare
     if readings.times(tokens):

@@ -12,7 +12,6 @@ from appliance.ask.tokens import Tokens
 from appliance.reporting.measures import MEASURES
 from appliance.reporting.periods import as_of, comparisons, format_span, shift_months
 from appliance.text.calendar_periods import Period, half_period, month_period, quarter_period, range_period
-from appliance.text.fold import fold
 from appliance.text.periods import find_periods
 
 if TYPE_CHECKING:  # type-only: parser imports this module
@@ -133,32 +132,44 @@ def before_that(tokens: Tokens, periods: list[Period]) -> list[Period]:
     return [periods[0].previous(), periods[0]]
 
 
-# Session 22 (`SESSION22_SINCE_PERIOD`, read at run time; tested on and off in tests/ask/test_session22.py): "từ
-# tháng 10", "từ quý 3", "từ thứ 2 tuần này", "từ hôm qua" with no end said are from the start of that period up to
-# today, as "từ 15/10" is; the period alone had been given ("từ" filler).
-SESSION22_SINCE_PERIOD = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
-_SINCE_WORDS = {"tu"}
-_PERIOD_HEADS = {"thang", "quy", "tuan", "thu", "hom", "nam", "t", "q"}
-_TU_NAMES = {"khai", "trat", "thu", "an", "tu"}  # khai tử, trật tự, thứ tự: "tu" of a name, not "từ"
+# Session 23 (`SESSION23_SAME_PERIOD_TWICE`, read at run time; tested on and off in tests/ask/test_session23.py): the
+# same period said twice ("họp xét thi đua quý 3. … trong quý 3 đồng chí nào …", "tháng 10 nhận bao nhiêu, tháng 10 trả
+# bao nhiêu") is that one period; two equal periods had been read as nested (unsure). Not with a word of comparison
+# ("tháng 10 so với tháng 10": what is compared is not said) nor with "cùng kỳ".
+SESSION23_SAME_PERIOD_TWICE = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
+_COMPARING_WORDS = ("so voi", "so sanh", "hon", "tang", "giam", "chenh lech", "thay doi", "bien dong", "it di",
+                    "nhieu len")
 
 
-def since_period(tokens: Tokens, periods: list[Period], today: dt.date) -> list[Period]:
-    if not SESSION22_SINCE_PERIOD or len(periods) != 1 or periods[0].start > today or periods[0].end >= today:
+def same_period_twice(tokens: Tokens, periods: list[Period], last_year: bool) -> list[Period]:
+    if not SESSION23_SAME_PERIOD_TWICE or len(periods) != 2 or last_year:
         return periods
+    first, second = periods
+    if (first.start, first.end) != (second.start, second.end):
+        return periods
+    if any(tokens.has(w) for w in _COMPARING_WORDS):
+        return periods
+    return [first]
+
+
+# Session 23 (`SESSION23_SPAN_WORDS`, read at run time; tested on and off in tests/ask/test_session23.py): "(trong) giai
+# đoạn", "trong (khoảng) thời gian", "khoảng thời gian", "thời kỳ" said right before a span read ("… trong giai đoạn
+# từ 01/7 đến 31/10") name that span: read with it. "giai đoạn" had been unknown (unsure), and "thời gian" read as the
+# processing time, a figure not asked. "thời gian giải quyết …" is untouched (no span right after it).
+SESSION23_SPAN_WORDS = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
+_SPAN_WORDS = [p.split() for p in ("trong khoang thoi gian", "trong giai doan", "trong thoi gian", "trong thoi ky",
+                                   "khoang thoi gian", "giai doan", "thoi ky")]
+
+
+def span_words(tokens: Tokens) -> None:
+    if not SESSION23_SPAN_WORDS:
+        return
     items, used = tokens.items, tokens.used
-    typed = tokens.question.lower()
-    if typed != fold(typed) and not re.search(r"(?<!\w)từ(?!\w)", typed):
-        return periods  # "khai tử", "trật tự" fold to "tu" too: typed with accents, "từ" must be there
-    for k in range(len(items) - 1):
-        if items[k] not in _SINCE_WORDS or used[k] or not used[k + 1] or items[k + 1] not in _PERIOD_HEADS:
-            continue
-        if k and items[k - 1] in _TU_NAMES:
-            continue
-        if any(w in ("den", "toi") for w in items[k + 1:]):
-            return periods  # an end said ("từ tháng 9 đến tháng 10"): a span, read elsewhere or unsure
-        used[k] = True  # "kể từ" stays unread: session 16's SINCE_SAID, switched off by R1 (rule R9)
-        return [range_period(periods[0].start, today)]
-    return periods
+    for k in range(len(items)):
+        said = next((w for w in _SPAN_WORDS if items[k:k + len(w)] == w and not any(used[k:k + len(w)])), None)
+        if said is not None and k + len(said) < len(items) and used[k + len(said)]:
+            for j in range(k, k + len(said)):
+                used[j] = True
 
 
 _PREVIOUS_OF = re.compile(r"so voi (?:cung ky )?((?:thang|quy|tuan|ky) (?:truoc|vua roi|vua qua|roi))(?! nua)")

@@ -2,24 +2,16 @@
 sơ (đã giải quyết)", "tỷ lệ đúng hạn tính trên số hồ sơ tiếp nhận".
 
 Bug fix (session 22, rule R7): "so với tổng số …" after a share had been read as a comparison with the period before
-("tỷ lệ trễ hạn quý 3 … so với quý 2", a confident wrong): it is never a comparison, and unsure unless a flag reads it.
-
-Session 22 flags (read at run time; tested on and off in tests/ask/test_session22.py):
-- `SESSION22_SHARE_OF_TOTAL`: "so với tổng số (hồ sơ) [its own total]" is the share itself, answered (off: unsure);
-- `SESSION22_OTHER_TOTAL`: a total named that is not the one the measure divides by ("tỷ lệ trễ hạn trên tổng số hồ sơ
-  tiếp nhận": the late share of those received, while the measure is the late share of those resolved, CONTRACT §4)
-  is unsure; it had been dropped and the measure's own share given (a writer may grade the measure's own share, so
-  not rule R7).
+("tỷ lệ trễ hạn quý 3 … so với quý 2", a confident wrong): it is never a comparison, and unsure. "(tính) trên tổng
+số …" after a share is read and dropped (the measure's own share is given).
 """
 
 from __future__ import annotations
 
 from appliance.ask.measures import RECORD_PHRASES
 from appliance.ask.tokens import Tokens
-from appliance.reporting.measures import MEASURES, total_of
+from appliance.reporting.measures import MEASURES
 
-SESSION22_SHARE_OF_TOTAL = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
-SESSION22_OTHER_TOTAL = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
 _COMPARED = (["so", "voi"], ["so", "sanh", "voi"])
 _TOTAL = (["tong", "so"], ["tong", "cong"], ["tong"])  # not "toàn bộ / toàn phường": session 15, R1 (rule R9)
 _ON = (["tinh", "tren"], ["tren"])
@@ -67,15 +59,11 @@ def read(tokens: Tokens) -> tuple[str, bool, int, int] | None:
     return None
 
 
-def problem(named: str, compared: bool, measures: list[str]) -> str:
+def problem(compared: bool, measures: list[str]) -> str:
     """Why a share asked of a total cannot be answered as read ("" when it can)."""
     rates = [MEASURES[m] for m in measures if MEASURES[m].kind == "rate"]
     if not rates:
         return "câu hỏi nêu «so với / trên tổng số» mà không hỏi tỷ lệ; hãy hỏi «tỷ lệ … bao nhiêu»" if compared else ""
-    if SESSION22_OTHER_TOTAL and named and any(total_of(m).key != named for m in rates):
-        own = total_of(rates[0]).label.lower()
-        return (f"tỷ lệ này được tính trên số hồ sơ «{own}», không phải số đã nêu; hãy hỏi riêng hai con số "
-                "hoặc hỏi tỷ lệ theo cách tính chuẩn")
-    if compared and not SESSION22_SHARE_OF_TOTAL:
+    if compared:
         return "chưa đọc được «so với tổng số …»; hãy hỏi «tỷ lệ … bao nhiêu»"
     return ""

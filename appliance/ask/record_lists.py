@@ -51,8 +51,8 @@ _RECORD_ENDS += [[p, c] for p in ("nhung", "cac") for c in ("bo", "cai", "to")]
 # nào nộp qua bưu chính", "có hồ sơ đất đai nào trả trễ hạn không, là những hồ sơ nào") asks the same records: read
 # as "… nào" alone after a record noun is (it had been left unknown: unsure). A group word before it ("hồ sơ lĩnh vực
 # nào") or a ranking ("… nào nhiều nhất") still asks for a group and is not read here (record_lists._which_records).
-# Tested on and off in tests/ask/test_session21.py.
-SESSION21_WHICH_IN_LIST = True  # on by rule R1 (session 21): off alone 562 / 188 / 17, on 563 / 187 / 17 (right +1)
+# Kept by rule R1 in session 21 (right +1 on the fresh sets), plain behaviour since session 23
+# (tests/ask/test_session21.py).
 
 
 def _which_after_list(tokens: Tokens) -> None:
@@ -60,13 +60,72 @@ def _which_after_list(tokens: Tokens) -> None:
     for k in tokens.find("nao"):
         if not tokens.used[k] and any(tokens.items[max(0, k - len(end)):k] == end for end in _RECORD_ENDS):
             tokens.used[k] = True
-    while SESSION21_WHICH_IN_LIST and _which_records(tokens):
+    while _which_records(tokens):
         pass  # each call reads one "nào" of the records
+
+
+# Session 23 (`SESSION23_SHOW_ME`, read at run time; tested on and off in tests/ask/test_session23.py): "cho tôi xem các
+# hồ sơ …", "cho anh xem những phản ánh …", "cho chị các hồ sơ …" with no figure word are a list, as "cho xem các hồ sơ
+# …" is: the one who asks said between "cho" and "xem" had kept the opener from being read, and the count was given.
+# Without "các / những" ("cho tôi xem hồ sơ khai sinh quý này") it stays as it was, as "cho xem hồ sơ …" does.
+SESSION23_SHOW_ME = True  # on by rule R1 (session 23): fresh off alone 612/204/16, on 614/204/14 (right +2, wrong -2)
+_SHOW_ME = re.compile(r"^cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) ((?:xem )?(?:cac|nhung)) (?:ho so|phan anh)\b")
+
+
+# Session 23 (`SESSION23_SPELLED_FEW`, read at run time; tested on and off in tests/ask/test_session23.py): a number
+# of records said in words ("ba phản ánh mới nhất", "năm hồ sơ tồn lâu nhất", "cho anh mười hồ sơ …") is that number,
+# as "3 phản ánh mới nhất" is: only at the question's opening (after a request and the one who asks), right before
+# the records, and with a word of order ("nhất") said. "ba" had been filler and "năm" a year not read.
+SESSION23_SPELLED_FEW = True  # on by rule R1b (session 23): no fresh move; off, a train23 wrong is back
+_SPELLED = {"hai": "2", "ba": "3", "bon": "4", "nam": "5", "sau": "6", "bay": "7", "tam": "8", "chin": "9",
+            "muoi": "10"}
+_OPENING = {"cho", "toi", "anh", "chi", "em", "minh", "xem", "liet", "ke", "doc", "nghe", "lay", "a", "c", "e"}
+_RECORD_HEADS = (["ho", "so"], ["phan", "anh"], ["hs"], ["pa"], ["phieu"], ["pakn"])
+
+
+def _spelled_few(tokens: Tokens) -> None:
+    items = tokens.items
+    if not tokens.has("nhat"):
+        return
+    for k, word in enumerate(items):
+        if word in _SPELLED and not tokens.used[k] and all(w in _OPENING for w in items[:k]) and any(
+                items[k + 1:k + 1 + len(head)] == head for head in _RECORD_HEADS):
+            items[k] = _SPELLED[word]
+            return
+        if word not in _OPENING:
+            return
+
+
+# Session 23 (`SESSION23_READ_OUT`, read at run time; tested on and off in tests/ask/test_session23.py): "đọc (cho anh
+# / chị) (nghe) …" opening a question asks for the records read out, a list ("đọc" had been unknown: unsure). Only as
+# the first word, before the one who asks or the records.
+SESSION23_READ_OUT = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
+
+
+def _read_out(tokens: Tokens) -> bool:
+    items = tokens.items
+    if items[:1] != ["doc"] or tokens.used[0]:
+        return False
+    tokens.used[0] = True
+    for k in range(1, min(len(items), 4)):
+        if items[k] in ("cho", "nghe") or (items[k] in _OPENING and items[k - 1] == "cho"):
+            tokens.used[k] = True
+        else:
+            break
+    return True
+
+
+# Bug fix (session 23): "ba phản ánh mới nhất" gave the count of the year's feedback, its "mới nhất" dropped ("ba" is
+# filler, "mới" too): a word of the newest said where no list is read is unsure.
 
 
 def listing(tokens: Tokens, intent: Intent) -> None:
     """"Danh sách / liệt kê / những hồ sơ nào …", or "các hồ sơ …" asking for no figure: the records."""
+    if SESSION23_SPELLED_FEW:
+        _spelled_few(tokens)
     asks_figure = any(tokens.has(w) for w in QUANTITY_WORDS)
+    if SESSION23_READ_OUT and not asks_figure and _read_out(tokens):
+        intent.listing = True
     # "Có hồ sơ nào trễ hạn không, bao nhiêu cái": the yes-or-no "có … nào … không" with "bao nhiêu"
     # asks how many; any other "… nào" still asks which records, a figure word or not (a wider reading,
     # every "nào" beside a figure word, turned a list asked for on the session-7 batch into a figure).
@@ -87,11 +146,21 @@ def listing(tokens: Tokens, intent: Intent) -> None:
                 intent.listing = True
                 tokens.take(words)
                 break
+        if not intent.listing and not asks_figure and SESSION23_SHOW_ME and (
+                shown := _SHOW_ME.match(opener)) is not None:
+            intent.listing = True
+            for word in shown.group(1).split():
+                tokens.take(word)
     if not intent.listing and not asks_figure and (_which_records(tokens) or _which_what(tokens)):
         intent.listing = True
     if not intent.listing and not asks_figure:
         _newest_few(tokens, intent)
     if not intent.listing:
+        if intent.domain in ("ho_so", "phan_anh"):
+            for phrase in NEWEST_WORDS:
+                for k in tokens.find(phrase):
+                    for j in range(k, k + len(phrase.split())):
+                        tokens.doubt(j)
         return
     _which_after_list(tokens)
     time_taken.list_by_time(tokens, intent)  # "… giải quyết lâu nhất": by the days taken, not the oldest received

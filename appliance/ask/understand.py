@@ -72,8 +72,24 @@ def _status_dimension(tokens: Tokens) -> None:
             tokens.used[k + 2] = tokens.used[k + 3] = True
 
 
+# Session 23 (`SESSION23_CONDITION_WORD`, read at run time; tested on and off in tests/ask/test_session23.py): "tình
+# trạng" said as a grouping ("chia theo tình trạng", "từng tình trạng", "tình trạng nào") is "trạng thái", the status
+# (it had been unknown: unsure). Not "tình trạng hôn nhân" (a procedure's name) nor "tình trạng ra sao" (no grouping).
+SESSION23_CONDITION_WORD = True  # on by rule R1 (session 23): fresh off alone 613/205/14, on 614/204/14 (right +1)
+
+
+def _condition_word(tokens: Tokens) -> None:
+    items = tokens.items
+    for k in tokens.find("tinh trang"):
+        grouped = (k and items[k - 1] in {"theo", "tung", "cac", "moi"}) or items[k + 2:k + 3] in (["nao"], ["gi"])
+        if grouped and items[k + 2:k + 4] != ["hon", "nhan"]:
+            items[k], items[k + 1] = "trang", "thai"
+
+
 def filters_from_lists(tokens: Tokens, intent: Intent) -> None:
     """Channels and statuses, named by fixed phrases; several channels are compared with each other."""
+    if SESSION23_CONDITION_WORD:
+        _condition_word(tokens)
     _status_dimension(tokens)
     if intent.domain == "ho_so":
         one_stop_office(tokens)
@@ -97,6 +113,7 @@ def filters_from_lists(tokens: Tokens, intent: Intent) -> None:
         elif channels:
             intent.filters["hinh_thuc_nop"] = sorted(channels)
     elif intent.domain == "phan_anh":
+        still_handled(tokens)
         # Two statuses or channels named ("qua Zalo và qua điện thoại") are each counted: the last one
         # named used to replace the first, a figure for one of the two.
         statuses = [value for value, phrases in FEEDBACK_STATUSES.items()
@@ -164,6 +181,28 @@ def still_open(tokens: Tokens) -> None:
         for i in range(k, j - 1):
             tokens.used[i] = True
         items[j - 1] = "chua"
+
+
+def still_handled(tokens: Tokens) -> None:
+    """Bug fix (session 23, rule R7), feedback: "phản ánh đang được xử lý", "đang còn giải quyết", "vẫn đang được xử
+    lý" are the status Đang xử lý, as "đang xử lý" is; the words between had split "đang" from the verb, and the bare
+    "xử lý" was read as the status Đã xử lý (every resolved complaint listed, a confident wrong). The bridge words are
+    read and "đang" joined to the verb."""
+    items = tokens.items
+    for k in range(len(items)):
+        start = next((m for m in _STILL if items[k:k + len(m)] == m), None)
+        if start is None or any(tokens.used[k:k + len(start)]):
+            continue
+        j = k + len(start)
+        while j < len(items) and items[j] in _BRIDGE and not tokens.used[j] and j - k < 5:
+            j += 1
+        if j == k + len(start) and start == ["dang"]:
+            continue  # "đang xử lý" is a status phrase already
+        if not any(items[j:j + 2] == verb for verb in _GOING[:2]) or "qua" in items[k + 1:j]:
+            continue  # "quá" (overdue) is never a bridge here
+        for i in range(k, j - 1):
+            tokens.used[i] = True
+        items[j - 1] = "dang"
 
 
 # Session 16: "hồ sơ tiếp nhận trực tuyến chiếm bao nhiêu phần trăm trên tổng số hồ sơ tiếp nhận": "tiếp nhận" said
@@ -290,29 +329,23 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     intent.measures = found
     if rate_anywhere and not any(MEASURES[m].kind == "rate" for m in found):
         intent.measures = []  # "tỷ lệ" of what? Answering a count instead would mislead.
-    if base_said is not None and rate_base.problem(base_said[0], base_said[1], intent.measures):
+    if base_said is not None and rate_base.problem(base_said[1], intent.measures):
         dropped.unread(tokens, base_said[2], base_said[3])  # the total said is not the share's own (rate_base)
 
 
 # A clause narrowing the figure of the clause before. Bug fix (session 22): "quý 3 giải quyết bao nhiêu hồ sơ, trong đó
-# trực tuyến bao nhiêu" (those resolved that were filed online) had been given the count received online. Session 22
-# flag SESSION22_WITHIN_COHORT (read at run time; a writer may grade each event's own count, so not rule R7): "trong số
-# hồ sơ tiếp nhận tháng 10, bao nhiêu đã giải quyết", "trong các hồ sơ nhận tháng 10, có bao nhiêu bị trễ hạn" (those
-# received AND resolved / late, a cohort no measure computes; each event's own count had been given). Unsure, the
-# narrowing words unread. A subset counted on the same day keeps its answer: received → online, resolved → on time /
-# late ("giải quyết bao nhiêu, trong đó trễ hạn bao nhiêu").
-SESSION22_WITHIN_COHORT = False  # off by rule R1 (session 22): 563/187/17 on and off (R1b)
-_WITHIN_OPENINGS = (["trong", "so"], ["trong", "cac"], ["trong", "tong", "so"], ["trong", "nhung"])
+# trực tuyến bao nhiêu" (those resolved that were filed online) had been given the count received online. A subset
+# counted on the same day keeps its answer: received → online, resolved → on time / late ("giải quyết bao nhiêu, trong
+# đó trễ hạn bao nhiêu").
 _SAME_DAY_SUBSETS = {("tiep_nhan", "truc_tuyen"), ("da_giai_quyet", "dung_han"), ("da_giai_quyet", "tre_han")}
 
 
 def _subset_clauses(tokens: Tokens, reads: list[tuple[list[int], list[str], list[tuple[int, int, str]], list[int]]],
                     ) -> None:
-    for (first, before, _, _), (_, after, spots, online) in zip(reads, reads[1:], strict=False):
+    for (_, before, _, _), (_, after, spots, online) in zip(reads, reads[1:], strict=False):
         if len(before) != 1 or not after:
             continue
         base = before[0]
-        opened = any(tokens.items[first[0]:first[0] + len(w)] == w for w in _WITHIN_OPENINGS)
         for narrower in after:
             if narrower == base or (base, narrower) in _SAME_DAY_SUBSETS:
                 continue
@@ -320,9 +353,30 @@ def _subset_clauses(tokens: Tokens, reads: list[tuple[list[int], list[str], list
             if narrower == "truc_tuyen" and online and not said:
                 dropped.unread(tokens, online[0], len(online))  # "trực tuyến" alone: a filter of the figure before
                 return
-            if SESSION22_WITHIN_COHORT and opened and said:
-                dropped.unread(tokens, *said[0])
-                return
+
+
+# Session 23 (`SESSION23_WHICH_COMRADE`, read at run time; tested on and off in tests/ask/test_session23.py): "đồng chí
+# nào", "người nào" before or after what records were handled ("trong quý 3 đồng chí nào trả hồ sơ đúng
+# hạn nhiều nhất") ask which officer, as "cán bộ nào" does ("đồng chí" is filler as an address, so its "nào" had been
+# left unknown: unsure). Records only; "người dân nào" (a citizen), "đồng chí cho biết …" (no "nào") are not read.
+SESSION23_WHICH_COMRADE = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
+# Session 23 (`SESSION23_IN_CHARGE`, read at run time; tested on and off in tests/ask/test_session23.py): "(các hồ sơ)
+# do ông Ngô Đức Thắng phụ trách", "cán bộ nào phụ trách nhiều hồ sơ trễ hạn nhất": "phụ trách" (in charge) says what
+# "cán bộ xử lý" says once an officer is named or the officers are ranked (it had been unknown: unsure). With no
+# officer read ("lĩnh vực nào phụ trách …") it stays unknown.
+SESSION23_IN_CHARGE = True  # on by rule R1 (session 23): fresh off alone 613/205/14, on 614/204/14 (right +1)
+_COMRADES = (["dong", "chi"], ["nguoi"])
+
+
+def _which_comrade(tokens: Tokens, intent: Intent) -> None:
+    for k in tokens.find("nao"):
+        said = next((c for c in _COMRADES if tokens.items[max(0, k - len(c)):k] == c), None)
+        if said is None or k < len(said):
+            continue
+        for j in range(k - len(said), k + 1):
+            tokens.used[j] = True
+        intent.group = "can_bo_xu_ly"
+        return
 
 
 # Session 12: "có ai <làm gì> … không" asks whether anyone did, not who: "từ sáng tới giờ có ai nộp hồ sơ online
@@ -433,6 +487,8 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
     for column, value in intent.filters.items():
         if isinstance(value, list) and not intent.listing:
             intent.group = intent.group or column  # "chị Lan với anh Nam, ai …": one figure each
+    if SESSION23_WHICH_COMRADE and intent.domain == "ho_so" and intent.group is None:
+        _which_comrade(tokens, intent)
     if _anyone(tokens):
         pass  # "có ai nộp … không": whether any, not who
     elif tokens.take("ai") is not None and intent.domain == "ho_so":
@@ -461,3 +517,7 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
     for word in ("linh vuc", "thu tuc", "can bo", "hinh thuc nop", "trang thai", "loai", "nhom"):
         tokens.take_all([word])
     dropped.group_word_dropped(tokens, intent)
+    if SESSION23_IN_CHARGE and intent.domain == "ho_so" and (
+            "can_bo_xu_ly" in intent.filters or intent.group == "can_bo_xu_ly"):
+        for k in tokens.find("phu trach"):
+            tokens.used[k] = tokens.used[k + 1] = True

@@ -135,6 +135,7 @@ class Catalog:
     feedback_categories: list[tuple[str, str]] = field(default_factory=list)  # (code, label)
     feedback_departments: dict[str, list[str]] = field(default_factory=dict)  # department → its category codes
     indicators: list[str] = field(default_factory=list)
+    indicator_units: dict[str, str] = field(default_factory=dict)  # indicator → its unit ("triệu đồng", "hộ", "%")
     first_record_day: str | None = None  # the earliest Ngày tiếp nhận, to flag periods before the data
     first_feedback_day: str | None = None  # the earliest complaint's day (the ward's calendar), the same
     extra_words: set[str] = field(default_factory=set)
@@ -165,7 +166,7 @@ class Catalog:
         return self.initials[token].split()
 
     def finish(self, keyword_phrases: list[str]) -> Catalog:
-        names = self.fields + self.procedures + self.officers + self.indicators
+        names = self.fields + self.procedures + self.officers + self.indicators + list(self.indicator_units.values())
         names += [label for _, label in self.feedback_categories] + list(self.feedback_departments)
         words = set(FILLER) | self.extra_words | {w for p in FILLER_PHRASES for w in p.split()}
         for text in names + keyword_phrases + list(PROCEDURE_ALIASES) + list(INDICATOR_ALIASES):
@@ -252,6 +253,9 @@ def load_catalog(conn: sqlite3.Connection, keyword_phrases: list[str]) -> Catalo
         first_record_day=conn.execute("SELECT MIN(ngay_tiep_nhan) FROM v_ho_so").fetchone()[0],
         first_feedback_day=conn.execute("SELECT MIN(ngay_tiep_nhan) FROM v_phan_anh").fetchone()[0],
     )
+    for name, unit in conn.execute("SELECT DISTINCT chi_tieu, don_vi_tinh FROM v_chi_tieu"):
+        if name and unit:
+            catalog.indicator_units[name] = unit
     for row in inbox.routing_table(conn):
         catalog.feedback_departments.setdefault(row["department"], []).append(row["category"])
     for procedure, field_name in conn.execute("SELECT DISTINCT ten_thu_tuc, linh_vuc FROM v_ho_so"):

@@ -1,19 +1,15 @@
-"""Session 21 of the leaders' question box: each SESSION21 flag on and off with my own wording (never a set's
-sentence) and cases where it must not fire; the bug fixes (rule R7) with a test that failed before."""
+"""Session 21 of the leaders' question box, with my own wording (never a set's sentence) and cases where a reading must
+not fire: the two readings rule R1 kept on (plain behaviour since session 23, rule R8); the bug fixes (rule R7) with a
+test that failed before."""
 from __future__ import annotations
 
-import pytest
-
-from appliance.ask import readings, record_lists
 from tests.ask.answering import asker, same
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session21_which_records_in_a_list(ask_db, monkeypatch, on):
-    """record_lists.SESSION21_WHICH_IN_LIST: once a list is asked, "nào" after the records and what narrows them
-    ("những hồ sơ đang quá hạn nào nộp qua bưu chính", "có hồ sơ hộ tịch nào trễ hạn không, là những hồ sơ nào") asks
-    the same records; off, unknown (unsure). "hồ sơ lĩnh vực nào" asks a group and is not read so."""
-    monkeypatch.setattr(record_lists, "SESSION21_WHICH_IN_LIST", on)
+def test_which_records_in_a_list(ask_db):
+    """record_lists (session 21's WHICH_IN_LIST, plain behaviour since session 23): once a list is asked, "nào" after
+    the records and what narrows them ("những hồ sơ đang quá hạn nào nộp qua bưu chính", "có hồ sơ hộ tịch nào trễ hạn
+    không, là những hồ sơ nào") asks the same records. "hồ sơ lĩnh vực nào" asks a group and is not read so."""
     ask = asker(ask_db)
     for said, plain in (("những hồ sơ đang quá hạn nào nộp qua bưu chính",
                          "danh sách hồ sơ quá hạn nộp qua bưu chính"),
@@ -22,23 +18,22 @@ def test_session21_which_records_in_a_list(ask_db, monkeypatch, on):
         want = ask(plain)
         assert want.status == "ok" and want.intent is not None and want.intent.listing, plain
         got = ask(said)
-        assert (got.status == "ok" and got.rows == want.rows and got.total == want.total) is on, said
+        assert got.status == "ok" and got.rows == want.rows and got.total == want.total, said
     group = ask("số hồ sơ lĩnh vực nào trễ hạn nhiều nhất tháng 9")
     assert group.status == "ok" and group.intent is not None and not group.intent.listing
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session21_records_let_lapse(ask_db, monkeypatch, on):
-    """readings.SESSION21_LET_LAPSE: "chị Lan để quá hạn mấy hồ sơ", "để bị trễ hạn" are the overdue (late) records;
-    off, "để" was unknown (unsure). "không để quá hạn" (a goal) and a purpose "để báo cáo" are not read."""
-    monkeypatch.setattr(readings, "SESSION21_LET_LAPSE", on)
+def test_records_let_lapse(ask_db):
+    """readings.let_lapse (session 21's LET_LAPSE, plain behaviour since session 23): "chị Lan để quá hạn mấy hồ sơ",
+    "để bị trễ hạn" are the overdue (late) records. "không để quá hạn" (a goal) and a purpose "để báo cáo" are not
+    read."""
     ask = asker(ask_db)
     for said, plain in (("hiện nay chị Lan đang để quá hạn mấy hồ sơ", "hiện nay chị Lan có mấy hồ sơ quá hạn"),
                         ("tháng 9 anh Thắng để bị trễ hạn bao nhiêu hồ sơ",
                          "tháng 9 anh Thắng trễ hạn bao nhiêu hồ sơ")):
         want = ask(plain)
         assert want.status == "ok", plain
-        assert same(ask(said), want) is on, said
+        assert same(ask(said), want), said
     for said in ("số hồ sơ không để quá hạn của chị Lan", "số hồ sơ quá hạn để báo cáo"):
         assert ask(said).status == "unsure", said
 
