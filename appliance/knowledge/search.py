@@ -29,6 +29,7 @@ from appliance.knowledge import (
     official_words,
     relevance,
     rule_articles,
+    said_gaps,
     store,
     title_asked,
     vectors,
@@ -299,6 +300,8 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     if unheld:
         judged = replace(judged, answered=False, note=not_held.NOTE)
     reading = bridge.Reading() if judged.answered or unheld else bridge.read(conn, query)
+    # Subjects without text named only by words the passages shown first say themselves (said_gaps.py).
+    reading = said_gaps.unsaid(conn, query, reading, [chunk_rows[cid]["folded"] for _s, cid in ranked[:SHOWN]])
     if (not judged.answered and not unheld and not reading.gaps and not reading.out_of_scope
             and dense.confirms(view, [cid for _s, cid in ranked[:SHOWN]])):
         # Before a bridged procedure's basis (the passages found are closer to what is asked), but a question naming
