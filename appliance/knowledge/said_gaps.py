@@ -11,8 +11,10 @@ subject without text stops every reading that would answer from the ranking's ow
 When the ranking's passages answer, bridge.overrules already weighs those subjects by the words the passages shown
 first do not say ("khiếu nại lần đầu" answered by the complaints law is not overruled by "lần đầu" of a first land
 title). Session 23 (`SESSION23_SAID_GAPS`, read at call time by search.py): a question the ranking did not answer and
-the bridge read as no procedure keeps only the subjects bridge.overrules keeps for the same passages; a question read
-as outside the ward's work, or bridged to a procedure, is left as it was.
+the bridge read as no procedure keeps only the subjects bridge.overrules keeps for the same passages. Only documents
+without any text here: a document held without the article a procedure rests on (Điều 22 Nghị định 123/2015, the
+certificate of marital status) is the question's own subject, and the passages of its law say its words anyway. A
+question read as outside the ward's work, or bridged to a procedure, is left as it was.
 """
 
 from __future__ import annotations
@@ -28,10 +30,10 @@ SESSION23_SAID_GAPS = True
 
 
 def unsaid(conn: sqlite3.Connection, query: str, reading: bridge.Reading, shown: Sequence[str]) -> bridge.Reading:
-    """`reading` without the subjects (gaps) that the passages shown first (`shown`, folded) say the words of, as
-    bridge.overrules weighs them (SESSION23_SAID_GAPS)."""
+    """`reading` without the documents without text (gaps) that the passages shown first (`shown`, folded) say the
+    words of, as bridge.overrules weighs them (SESSION23_SAID_GAPS)."""
     if not SESSION23_SAID_GAPS or not reading.gaps or reading.bridged is not None or reading.out_of_scope:
         return reading
     still = bridge.overrules(conn, query, shown)
     kept = {gap.number for gap in still.gaps} if still is not None and not still.out_of_scope else set()
-    return replace(reading, gaps=tuple(gap for gap in reading.gaps if gap.number in kept))
+    return replace(reading, gaps=tuple(gap for gap in reading.gaps if gap.has_text or gap.number in kept))

@@ -257,7 +257,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         out_of_force = not in_force(row["status"]) or bool(row["repealed"])
         if in_force_only and out_of_force:
             continue
-        tokens = set(row["folded"].split()) | set(row["heading"].split())
+        tokens = set(row["folded"].split()) | set(row["heading"].split()) | ward_level.ranking_words(row["folded"])
         coverage = sum(1 for w in words if w in tokens) / len(words)
         # The article's own title is the best summary of it: a question that restates the title
         # ("thủ tục đăng ký khai sinh") belongs to that article before others that mention it.
@@ -266,7 +266,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         score = (scores.get(chunk_id, 0.0) + 0.5 * coverage + 0.4 * title_coverage + 0.3 * (title_coverage == 1)
                  + SEMANTIC_WEIGHT * semantic.get(chunk_id, 0.0))
         score += title_adjustment(folded_query, row["article_title"])
-        score += ward_level.adjustment(folded_query, row["article_title"])   # another level's office
+        score += ward_level.adjustment(folded_query, row["article_title"], row["chapter"])   # another level's office
         if defined and " ".join(fold(row["article_title"] or "").split()) in defined:
             score += defined_terms.DEFINED_TERM_BONUS
         condition = bool(condition_titles) and " ".join(fold_tokens(row["article_title"] or "")) in condition_titles

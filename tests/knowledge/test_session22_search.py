@@ -198,6 +198,19 @@ def test_a_first_complaint_names_no_land_law_when_the_passages_say_lan_dau(libra
     assert not off.answered and [gap.number for gap in off.gaps] == ["31/2024/QH15"]
 
 
+def test_a_held_document_lacking_the_article_stays_a_gap(library, monkeypatch):
+    # Nghị định 123/2015 is held without Điều 22 (the certificate of marital status): the question's own subject, whose
+    # words the passages of the civil-status laws say anyway.
+    from appliance.knowledge.bridge import Reading
+    from appliance.knowledge.subjects import Gap
+
+    monkeypatch.setattr(said_gaps, "SESSION23_SAID_GAPS", True)
+    gap = Gap("123/2015/NĐ-CP", "Nghị định số 123/2015/NĐ-CP", "con_hieu_luc", has_text=True, article="22")
+    question = "mẹ ra phường xin giấy xác nhận tình trạng hôn nhân giúp con được không"
+    shown = ["cap giay xac nhan tinh trang hon nhan cho cong dan viet nam"]
+    assert said_gaps.unsaid(library, question, Reading(gaps=(gap,)), shown).gaps == (gap,)
+
+
 @pytest.mark.parametrize("question", [
     "đăng ký đất đai lần đầu cần giấy tờ gì",
     "cấp sổ đỏ lần đầu ở phường mất bao lâu",
@@ -206,4 +219,52 @@ def test_a_subject_without_text_named_by_words_the_passages_lack_stays_a_gap(lib
     monkeypatch.setattr(said_gaps, "SESSION23_SAID_GAPS", True)
     result = search(library, question, 5)
     assert not result.answered and [gap.number for gap in result.gaps] == ["31/2024/QH15"]
+
+
+
+# --- ward_level.SESSION23_WARD_IN_RANKING: the ranking counts "phường" as said by a passage saying "cấp xã" -----------
+
+def test_the_ranking_reads_cap_xa_as_the_ward(monkeypatch):
+    monkeypatch.setattr(ward_level, "SESSION23_WARD_IN_RANKING", True)
+    assert ward_level.ranking_words("thong bao cho uy ban nhan dan cap xa noi thuong tru") == {"phuong"}
+    assert not ward_level.ranking_words("muc tro cap xa hoi hang thang")          # "trợ cấp xã hội", no level
+    assert not ward_level.ranking_words("thong bao cho co quan dai dien")
+    monkeypatch.setattr(ward_level, "SESSION23_WARD_IN_RANKING", False)
+    assert not ward_level.ranking_words("thong bao cho uy ban nhan dan cap xa noi thuong tru")
+
+
+def test_of_two_articles_titled_alike_the_wards_comes_first(library, monkeypatch):
+    # Điều 23 Luật Nuôi con nuôi (reports to "Ủy ban nhân dân cấp xã") and Điều 39 (an adoption abroad) share a title.
+    question = "da nhan con nuoi thi cha me nuoi phai bao cao tinh hinh cua be cho phuong bao lau mot lan"
+    monkeypatch.setattr(ward_level, "SESSION23_WARD_IN_RANKING", True)
+    assert _shown(search(library, question, 5))[0] == "52/2010/QH12|23"
+    monkeypatch.setattr(ward_level, "SESSION23_WARD_IN_RANKING", False)
+    assert _shown(search(library, question, 5))[0] == "52/2010/QH12|39"
+
+
+# --- ward_level.SESSION23_OTHER_LEVEL_CHAPTER: an article of another level's chapter after the ward's ---------------
+
+def test_a_chapter_of_another_levels_office_is_set_back(monkeypatch):
+    ward = _folded("phường có thẩm quyền đăng ký khai sinh không")
+    district = "Chương III. ĐĂNG KÝ HỘ TỊCH TẠI ỦY BAN NHÂN DÂN CẤP HUYỆN"
+    every_level = "Chương III. TIẾP CÔNG DÂN TẠI TRỤ SỞ TIẾP CÔNG DÂN CẤP HUYỆN; VIỆC TIẾP CÔNG DÂN Ở CẤP XÃ"
+    monkeypatch.setattr(ward_level, "SESSION23_OTHER_LEVEL_CHAPTER", True)
+    assert ward_level.adjustment(ward, "Thẩm quyền đăng ký khai sinh", district) == -ward_level.OTHER_LEVEL_PENALTY
+    assert ward_level.adjustment(ward, "Việc tiếp công dân ở cấp xã", every_level) == 0.0   # the ward's chapter too
+    assert ward_level.adjustment(_folded("huyện có đăng ký khai sinh không"), "Thẩm quyền", district) == 0.0
+    assert ward_level.adjustment(ward, "Thẩm quyền đăng ký khai sinh", "Chương II. ĐĂNG KÝ HỘ TỊCH") == 0.0
+    monkeypatch.setattr(ward_level, "SESSION23_OTHER_LEVEL_CHAPTER", False)
+    assert ward_level.adjustment(ward, "Thẩm quyền đăng ký khai sinh", district) == 0.0
+
+
+def test_the_wards_competence_comes_before_the_districts_of_the_same_title(library, monkeypatch):
+    # Điều 13 (Chương II, the ward) and Điều 35 (Chương III, "… tại Ủy ban nhân dân cấp huyện"): "Thẩm quyền đăng ký
+    # khai sinh".
+    question = "phường có thẩm quyền đăng ký khai sinh cho trẻ không"
+    monkeypatch.setattr(ward_level, "SESSION23_OTHER_LEVEL_CHAPTER", True)
+    on = _shown(search(library, question, 5))
+    assert on.index("60/2014/QH13|13") < on.index("60/2014/QH13|35")
+    monkeypatch.setattr(ward_level, "SESSION23_OTHER_LEVEL_CHAPTER", False)
+    off = _shown(search(library, question, 5))
+    assert "60/2014/QH13|13" not in off or off.index("60/2014/QH13|13") > off.index("60/2014/QH13|35")
 
