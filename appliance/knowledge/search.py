@@ -266,7 +266,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         score = (scores.get(chunk_id, 0.0) + 0.5 * coverage + 0.4 * title_coverage + 0.3 * (title_coverage == 1)
                  + SEMANTIC_WEIGHT * semantic.get(chunk_id, 0.0))
         score += title_adjustment(folded_query, row["article_title"])
-        score += ward_level.adjustment(folded_query, row["article_title"], row["chapter"])   # another level's office
+        score += ward_level.adjustment(folded_query, row["article_title"])   # another level's office
         if defined and " ".join(fold(row["article_title"] or "").split()) in defined:
             score += defined_terms.DEFINED_TERM_BONUS
         condition = bool(condition_titles) and " ".join(fold_tokens(row["article_title"] or "")) in condition_titles

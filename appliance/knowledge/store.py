@@ -244,8 +244,8 @@ def chunks_with_documents(conn: sqlite3.Connection, ids: Sequence[int]) -> list[
     marks = ",".join("?" for _ in ids)
     return conn.execute(
         "SELECT c.id, c.doc_id, c.article_id, c.citation, c.text, c.folded, c.heading, c.article, c.clause, c.point,"
-        " c.article_title, c.chapter, d.title, d.short_title, d.number, d.doc_type, d.status, d.status_note,"
-        " d.replaced_by, d.origin, a.phapdien, coalesce(a.repealed, 0) AS repealed"
+        " c.article_title, d.title, d.short_title, d.number, d.doc_type, d.status, d.status_note, d.replaced_by,"
+        " d.origin, a.phapdien, coalesce(a.repealed, 0) AS repealed"
         " FROM kb_chunks c JOIN kb_documents d ON d.id = c.doc_id LEFT JOIN kb_articles a ON a.id = c.article_id"
         f" WHERE c.id IN ({marks})", list(ids)).fetchall()
 

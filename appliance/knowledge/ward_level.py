@@ -29,11 +29,6 @@ SESSION22_WARD_LEVEL = True  # on by rule R1 (session 22): fresh right +1, wrong
 # articles with the same title, the one of the ward's level ("… thông báo cho Ủy ban nhân dân cấp xã …", Điều 23 Luật
 # Nuôi con nuôi) comes before the one of another office (Điều 39, the same title, for an adoption abroad).
 SESSION23_WARD_IN_RANKING = True
-# Session 23 (rule R1; read at call time): an article of a chapter whose heading names another level's office ("Chương
-# III. ĐĂNG KÝ HỘ TỊCH TẠI ỦY BAN NHÂN DÂN CẤP HUYỆN" of Luật Hộ tịch: "Thẩm quyền đăng ký khai sinh", Điều 35, beside
-# the ward's Điều 13 of the same title) is set back as one whose title names it (`adjustment`); not a chapter that names
-# the ward too ("… TRỤ SỞ TIẾP CÔNG DÂN CẤP TỈNH, CẤP HUYỆN VÀ Ở XÃ, PHƯỜNG, THỊ TRẤN").
-SESSION23_OTHER_LEVEL_CHAPTER = True
 
 OTHER_LEVEL_PENALTY = 0.3
 # The ward or the commune named (folded, padded): "phường", "cấp xã", "UBND xã", "Ủy ban (nhân dân) xã", "chủ tịch xã";
@@ -69,12 +64,9 @@ def ranking_words(folded_text: str) -> frozenset[str]:
     return commune_words(folded_text) if SESSION23_WARD_IN_RANKING else frozenset()
 
 
-def adjustment(folded_query: str, article_title: str, chapter: str = "") -> float:
-    """The score an article loses (a negative number, or 0) for a question on the ward's office (module docstring): its
-    title, or (SESSION23_OTHER_LEVEL_CHAPTER) its chapter's heading, names another level's office."""
+def adjustment(folded_query: str, article_title: str) -> float:
+    """The score an article loses (a negative number, or 0) for a question on the ward's office (module docstring)."""
     if not SESSION22_WARD_LEVEL or not asks_ward(folded_query):
         return 0.0
     title = f" {' '.join(fold_tokens(article_title or ''))} "
-    heading = f" {' '.join(fold_tokens(chapter or ''))} " if SESSION23_OTHER_LEVEL_CHAPTER else " "
-    other_chapter = bool(_OTHER_LEVEL_TITLE.search(heading)) and not _WARD.search(heading)   # not "… và ở xã, phường"
-    return -OTHER_LEVEL_PENALTY if _OTHER_LEVEL_TITLE.search(title) or other_chapter else 0.0
+    return -OTHER_LEVEL_PENALTY if _OTHER_LEVEL_TITLE.search(title) else 0.0

@@ -241,30 +241,3 @@ def test_of_two_articles_titled_alike_the_wards_comes_first(library, monkeypatch
     monkeypatch.setattr(ward_level, "SESSION23_WARD_IN_RANKING", False)
     assert _shown(search(library, question, 5))[0] == "52/2010/QH12|39"
 
-
-# --- ward_level.SESSION23_OTHER_LEVEL_CHAPTER: an article of another level's chapter after the ward's ---------------
-
-def test_a_chapter_of_another_levels_office_is_set_back(monkeypatch):
-    ward = _folded("phường có thẩm quyền đăng ký khai sinh không")
-    district = "Chương III. ĐĂNG KÝ HỘ TỊCH TẠI ỦY BAN NHÂN DÂN CẤP HUYỆN"
-    every_level = "Chương III. TIẾP CÔNG DÂN TẠI TRỤ SỞ TIẾP CÔNG DÂN CẤP HUYỆN; VIỆC TIẾP CÔNG DÂN Ở CẤP XÃ"
-    monkeypatch.setattr(ward_level, "SESSION23_OTHER_LEVEL_CHAPTER", True)
-    assert ward_level.adjustment(ward, "Thẩm quyền đăng ký khai sinh", district) == -ward_level.OTHER_LEVEL_PENALTY
-    assert ward_level.adjustment(ward, "Việc tiếp công dân ở cấp xã", every_level) == 0.0   # the ward's chapter too
-    assert ward_level.adjustment(_folded("huyện có đăng ký khai sinh không"), "Thẩm quyền", district) == 0.0
-    assert ward_level.adjustment(ward, "Thẩm quyền đăng ký khai sinh", "Chương II. ĐĂNG KÝ HỘ TỊCH") == 0.0
-    monkeypatch.setattr(ward_level, "SESSION23_OTHER_LEVEL_CHAPTER", False)
-    assert ward_level.adjustment(ward, "Thẩm quyền đăng ký khai sinh", district) == 0.0
-
-
-def test_the_wards_competence_comes_before_the_districts_of_the_same_title(library, monkeypatch):
-    # Điều 13 (Chương II, the ward) and Điều 35 (Chương III, "… tại Ủy ban nhân dân cấp huyện"): "Thẩm quyền đăng ký
-    # khai sinh".
-    question = "phường có thẩm quyền đăng ký khai sinh cho trẻ không"
-    monkeypatch.setattr(ward_level, "SESSION23_OTHER_LEVEL_CHAPTER", True)
-    on = _shown(search(library, question, 5))
-    assert on.index("60/2014/QH13|13") < on.index("60/2014/QH13|35")
-    monkeypatch.setattr(ward_level, "SESSION23_OTHER_LEVEL_CHAPTER", False)
-    off = _shown(search(library, question, 5))
-    assert "60/2014/QH13|13" not in off or off.index("60/2014/QH13|13") > off.index("60/2014/QH13|35")
-
