@@ -28,7 +28,7 @@ SESSION22_WARD_LEVEL = True  # on by rule R1 (session 22): fresh right +1, wrong
 # "phường" as said by a passage saying "cấp xã" (`ranking_words`), as the judgement does since session 22: of two
 # articles with the same title, the one of the ward's level ("… thông báo cho Ủy ban nhân dân cấp xã …", Điều 23 Luật
 # Nuôi con nuôi) comes before the one of another office (Điều 39, the same title, for an adoption abroad).
-SESSION23_WARD_IN_RANKING = True
+SESSION23_WARD_IN_RANKING = True  # on by rule R1b (session 23): no fresh verdict moved; off, train18 wrong again
 
 OTHER_LEVEL_PENALTY = 0.3
 # The ward or the commune named (folded, padded): "phường", "cấp xã", "UBND xã", "Ủy ban (nhân dân) xã", "chủ tịch xã";
