@@ -14,7 +14,9 @@ title). Session 23 (`SESSION23_SAID_GAPS`, read at call time by search.py): a qu
 the bridge read as no procedure keeps only the subjects bridge.overrules keeps for the same passages. Only documents
 without any text here: a document held without the article a procedure rests on (Điều 22 Nghị định 123/2015, the
 certificate of marital status) is the question's own subject, and the passages of its law say its words anyway. A
-question read as outside the ward's work, or bridged to a procedure, is left as it was.
+question read as outside the ward's work, or bridged to a procedure, is left as it was, and so is a document the
+catalogue cites for the figure asked of a procedure it recognised ("hỗ trợ chi phí mai táng … bao nhiêu tiền": Nghị
+định 76/2024, subjects.basis_gaps): the question's words do not name it, the procedure does.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ def unsaid(conn: sqlite3.Connection, query: str, reading: bridge.Reading, shown:
     words of, as bridge.overrules weighs them (SESSION23_SAID_GAPS)."""
     if not SESSION23_SAID_GAPS or not reading.gaps or reading.bridged is not None or reading.out_of_scope:
         return reading
+    named = {gap.number for gap in bridge.gaps(conn, query)}   # named by the words, not a figure's text
     still = bridge.overrules(conn, query, shown)
     kept = {gap.number for gap in still.gaps} if still is not None and not still.out_of_scope else set()
-    return replace(reading, gaps=tuple(gap for gap in reading.gaps if gap.has_text or gap.number in kept))
+    return replace(reading, gaps=tuple(gap for gap in reading.gaps
+                                       if gap.has_text or gap.number not in named or gap.number in kept))
