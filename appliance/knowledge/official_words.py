@@ -18,13 +18,13 @@ Some questions a ward hears again and again are answered by one passage that sha
   question names a signature, and the bridge read it as the certification of a signature).
 - adding a missing entry to a civil-status record ("giấy khai sinh để trống mục quê quán, muốn bổ sung", "xin bổ sung
   thông tin hộ tịch"): khoản 2 Điều 29 Luật Hộ tịch, "… nếu thấy yêu cầu bổ sung hộ tịch là đúng, công chức tư pháp -
-  hộ tịch ghi nội dung bổ sung vào mục tương ứng …" (family "civil_addition", flag `SESSION21_CIVIL_ADDITION`; the
+  hộ tịch ghi nội dung bổ sung vào mục tương ứng …" (family "civil_addition", session 21; the
   bridge answered with the khai sinh steps or the change-and-correction article, Điều 28). Not a parent's name to be
   added (that is the recognition of a father or mother, Điều 25), nor papers missing from a file.
 - papers handed in late in the day, asked when the result is due ("nộp hồ sơ lúc 4 giờ chiều không kịp thì hẹn trả khi
   nào"): khoản 3 Điều 5 Luật Hộ tịch, "… trường hợp nhận hồ sơ sau 15 giờ mà không giải quyết được ngay thì trả kết
   quả trong ngày làm việc tiếp theo"; Điều 7 Nghị định 23/2015, "… nếu tiếp nhận yêu cầu sau 15 giờ" (family
-  "after_hours", flag `SESSION21_AFTER_HOURS`).
+  "after_hours", session 21).
 - whether a civil-status registration may be done by someone else ("đăng ký kết hôn có được ủy quyền cho người khác đi
   nộp thay không", "nhờ bà ngoại đi làm khai sinh được không"): khoản 2 Điều 6 Luật Hộ tịch, "Trường hợp kết hôn, nhận
   cha, mẹ, con thì các bên phải trực tiếp thực hiện … Đối với các việc đăng ký hộ tịch khác … ủy quyền cho người khác
@@ -35,8 +35,8 @@ with the procedure's steps. When the question is of such a kind, the passage hol
 (`RULES`: folded phrases, matched in the library's own text, so nothing is written here but where to look) is shown
 first, provided the answer already rests on that document (the bridged basis or the ranking's first passages): the
 question is then about that law, and the rest of the answer follows. Read at call time by search.py. The session 19
-families are plain behaviour since session 21, the session 20 family "seal" since session 22 (rule R8: on by rule R1
-in the session before)."""
+families are plain behaviour since session 21, the session 20 family "seal" since session 22, the session 21 families
+"civil_addition" and "after_hours" since session 23 (rule R8: on by rule R1 in the session before)."""
 
 from __future__ import annotations
 
@@ -49,18 +49,13 @@ from typing import Literal
 from appliance.knowledge import relevance, store
 from appliance.knowledge.validity import in_force
 
-# Session 21 (rule R1, measured once at the end): a missing entry of a civil-status record asked to be added → the rule
-# of khoản 2 Điều 29 Luật Hộ tịch (family "civil_addition").
-SESSION21_CIVIL_ADDITION = True  # on by rule R1 (session 21): fresh right +3, wrong -3 (off 237/108/40)
-# Session 21 (rule R1): papers handed in late in the day, when the result is due → the "sau 15 giờ" rules.
-SESSION21_AFTER_HOURS = True  # on by rule R1 (session 21): fresh right +3, wrong -1 (off 237/110/38)
 # Session 22 (rule R1, measured once at the end): a civil-status registration asked to be done by someone else → khoản 2
 # Điều 6 Luật Hộ tịch (family "delegation").
 SESSION22_DELEGATION = True  # on by rule R1 (session 22): fresh right +2, wrong -2 (off 243/105/37)
 # The kinds of question whose rule is stated in fixed official words (Rule.family).
 Family = Literal["unsigned", "own_interest", "disagree", "seal", "civil_addition", "after_hours", "delegation"]
 # The module constant that switches a family of rules on (Rule.flag); None: plain behaviour.
-Flag = Literal["SESSION21_CIVIL_ADDITION", "SESSION21_AFTER_HOURS", "SESSION22_DELEGATION"]
+Flag = Literal["SESSION22_DELEGATION"]
 # The ranking's passages whose documents count as "the answer rests on them" when nothing is bridged.
 OWN_DEPTH = 5
 
@@ -148,14 +143,12 @@ RULES: tuple[Rule, ...] = (
          "giai quyet to cao la khong dung quy dinh cua phap luat thi nguoi to cao co quyen to cao tiep",
          unless=re.compile(r"\bbi to cao\b")),   # the person denounced disagreeing has other rights
     Rule("seal", (_SEAL, _HOW_SEALED), "khi dong dau len chu ky dau dong phai trum len", unless=_CERTIFIED),
-    Rule("civil_addition", (_ADDS_CIVIL_INFO,), "neu thay yeu cau bo sung ho tich la dung", unless=_NOT_AN_ENTRY,
-         flag="SESSION21_CIVIL_ADDITION"),
+    Rule("civil_addition", (_ADDS_CIVIL_INFO,), "neu thay yeu cau bo sung ho tich la dung", unless=_NOT_AN_ENTRY),
     Rule("civil_addition", (_ADDS, _CIVIL_PAPER, _BLANK_ENTRY), "neu thay yeu cau bo sung ho tich la dung",
-         unless=_NOT_AN_ENTRY, flag="SESSION21_CIVIL_ADDITION"),
+         unless=_NOT_AN_ENTRY),
     Rule("after_hours", (_LATE_HOUR, _WHEN_DUE), "truong hop nhan ho so sau 15 gio ma khong giai quyet duoc ngay",
-         unless=_CERTIFIED, flag="SESSION21_AFTER_HOURS"),
-    Rule("after_hours", (_LATE_HOUR, _WHEN_DUE, _CERTIFIED), "neu tiep nhan yeu cau sau 15 gio",
-         flag="SESSION21_AFTER_HOURS"),
+         unless=_CERTIFIED),
+    Rule("after_hours", (_LATE_HOUR, _WHEN_DUE, _CERTIFIED), "neu tiep nhan yeu cau sau 15 gio"),
     Rule("delegation", (_BY_ANOTHER, _CIVIL_ACT),
          "truong hop ket hon nhan cha me con thi cac ben phai truc tiep thuc hien", unless=_NOT_REGISTRATION,
          flag="SESSION22_DELEGATION"),
@@ -164,8 +157,7 @@ RULES: tuple[Rule, ...] = (
 
 def switched_on() -> dict[Flag, bool]:
     """Each flagged family's flag, read at call time (tests switch one with monkeypatch)."""
-    return {"SESSION21_CIVIL_ADDITION": SESSION21_CIVIL_ADDITION, "SESSION21_AFTER_HOURS": SESSION21_AFTER_HOURS,
-            "SESSION22_DELEGATION": SESSION22_DELEGATION}
+    return {"SESSION22_DELEGATION": SESSION22_DELEGATION}
 
 
 def asked(folded_query: str) -> list[Rule]:

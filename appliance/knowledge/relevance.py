@@ -43,17 +43,15 @@ _HOW_MANY_UNITS = frozenset("ngay thang nam tuan lan nguoi tuoi ban gio phut buo
 # that answers it states one ("2.000 đồng", "60 ngày").
 _ASKS_MONEY = re.compile(r"\b(bao nhieu tien|phat bao nhieu|muc phat|bao nhieu dong|muc thu|muc phi|hoc phi|"
                          r"phi bao nhieu|le phi bao nhieu|dong bao nhieu)\b")
-# Session 21 (rule R1, measured once at the end; read at call time): money asked in other words.
-# SESSION21_MONEY_WORDS: "hết / mất / tốn (bao) nhiêu tiền", "nhiêu tiền một bản" (folded "nhieu" is also "nhiều").
-SESSION21_MONEY_WORDS = True  # on by rule R1b (session 21): moved no fresh verdict; off, train17 wrong again
+# Money asked in other words (session 21; plain behaviour since session 23, rule R8): "hết / mất / tốn (bao) nhiêu
+# tiền", "nhiêu tiền một bản" (folded "nhieu" is also "nhiều").
 _ASKS_MONEY_WORDS = re.compile(r"\b(?:het|mat|ton) (?:bao |het )?nhieu tien\b"
                                r"|\bnhieu tien (?:mot|1) (?:ban|trang|lan|bo)\b")
-# SESSION21_FEE_DUE: whether a fee is due ("có phải nộp / đóng lệ phí không", "có mất phí / tiền không", "có được miễn
-# lệ phí không", "có thu phí không"): the bridged answer shows what is charged, its amount or that it is free, and who
-# is exempt (bridge.answer_passages: `asks_fee_due`); the judgement of the ranking's own passages does not change (a
-# passage on exemptions that halves a fee states no amount). Not "phải trả tiền cấp dưỡng" (no fee), nor "thu thêm
-# tiền".
-SESSION21_FEE_DUE = True  # on by rule R1 (session 21): fresh right +1, wrong -1 (off 239/108/38)
+# Whether a fee is due (session 21; plain behaviour since session 23, rule R8): "có phải nộp / đóng lệ phí không", "có
+# mất phí / tiền không", "có được miễn lệ phí không", "có thu phí không"; the bridged answer shows what is charged, its
+# amount or that it is free, and who is exempt (bridge.answer_passages: `asks_fee_due`); the judgement of the ranking's
+# own passages does not change (a passage on exemptions that halves a fee states no amount). Not "phải trả tiền cấp
+# dưỡng" (no fee), nor "thu thêm tiền".
 _ASKS_FEE_DUE = re.compile(r"\b(?:(?:phai|co) (?:nop|dong|tra) (?:le )?phi|(?:mat|ton) (?:le phi|phi|tien)|"
                            r"(?:co )?thu (?:le )?phi|mien (?:le )?phi)\b(?: [a-z0-9]+){0,8}? (?:khong|ko|k|chua)\b")
 _ASKS_TIME = re.compile(r"\b(bao lau|bao nhieu ngay|may ngay|bao nhieu thang|trong bao lau|thoi han)\b")
@@ -151,12 +149,12 @@ def asked_kinds(folded_query: str) -> frozenset[str]:
 
 
 def _asks_money(folded_query: str) -> bool:
-    return bool(_ASKS_MONEY.search(folded_query) or SESSION21_MONEY_WORDS and _ASKS_MONEY_WORDS.search(folded_query))
+    return bool(_ASKS_MONEY.search(folded_query) or _ASKS_MONEY_WORDS.search(folded_query))
 
 
 def asks_fee_due(folded_query: str) -> bool:
-    """Whether the question (folded) asks whether a fee is due (SESSION21_FEE_DUE)."""
-    return SESSION21_FEE_DUE and bool(_ASKS_FEE_DUE.search(f" {folded_query.strip()} "))
+    """Whether the question (folded) asks whether a fee is due ("có phải nộp lệ phí không")."""
+    return bool(_ASKS_FEE_DUE.search(f" {folded_query.strip()} "))
 
 
 def states_kind(kind: str, folded_text: str) -> bool:

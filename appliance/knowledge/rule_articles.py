@@ -21,7 +21,7 @@ a condition whose subject the question names ("Điều kiện kết hôn" for "n
 into the candidates with CONDITION_BONUS (`condition_titled`, read by search.py), as defined_terms.py does for a term
 asked.
 
-Session 21 (`SESSION21_BENEFIT_AMOUNT`, read at call time): a question asking how much a benefit is ("cháu được hưởng
+Session 21 (plain behaviour since session 23, rule R8): a question asking how much a benefit is ("cháu được hưởng
 trợ cấp hệ số bao nhiêu", "mức trợ cấp hằng tháng là bao nhiêu") asks the article of the procedure's own law titled as
 its level ("Mức trợ cấp xã hội hàng tháng", Điều 6 Nghị định 20/2021), not its steps (Điều 8). Unbridged, the first
 passage of each article so titled whose title's content syllables the question repeats (AMOUNT_TITLE_SHARE of them)
@@ -63,10 +63,9 @@ RULE_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\b(?:dieu kien|bao nhieu tuoi|du tuoi|du (?:[a-z]+ ){0,2}tuoi)\b"),
      re.compile(r"\b(?:dieu kien|tieu chuan)\b")),
 )
-# Session 21 (rule R1, measured once at the end): how much a benefit is, asked (folded): "hệ số bao nhiêu / mấy / nào",
+# How much a benefit is, asked (session 21; folded): "hệ số bao nhiêu / mấy / nào",
 # "mức trợ cấp … bao nhiêu", "được hưởng / nhận / lãnh trợ cấp … bao nhiêu"; answered by the article titled as the
 # benefit's level ("Mức trợ cấp …", "Mức hỗ trợ …"; not "mức độ khuyết tật", a degree of disability).
-SESSION21_BENEFIT_AMOUNT = True  # on by rule R1 (session 21): fresh right +1, wrong -1 (off 239/108/38)
 _AMOUNT = (re.compile(r"\bhe so (?:bao nhieu|may|nao)\b"
                       r"|\bmuc (?:tro cap|ho tro)\b(?: [a-z]+){0,10} (?:bao nhieu|the nao|ra sao|nao)\b"
                       r"|\b(?:duoc|huong|nhan|lanh) (?:tro cap|ho tro)\b(?: [a-z]+){0,6} (?:bao nhieu|muc nao)\b"),
@@ -99,7 +98,7 @@ def asked_rules(folded_query: str) -> list[re.Pattern[str]]:
     """The title patterns of the kinds of rule the question (folded, padded) asks about."""
     padded = f" {folded_query.strip()} "
     kinds = [title for asks, title in RULE_KINDS if asks.search(padded)]
-    if SESSION21_BENEFIT_AMOUNT and _AMOUNT[0].search(padded):
+    if _AMOUNT[0].search(padded):
         kinds.append(_AMOUNT[1])
     if (_CONDITION[1] not in kinds
             and (_STATED_AGE_MAY.search(padded) or _QUALIFICATION.search(padded))):
@@ -221,12 +220,12 @@ def condition_titled(conn: sqlite3.Connection, folded_query: str) -> dict[int, s
 
 
 def amount_titled(conn: sqlite3.Connection, folded_query: str) -> dict[int, str]:
-    """When the question asks how much a benefit is (SESSION21_BENEFIT_AMOUNT): the first passage of each article (of a
+    """When the question asks how much a benefit is (session 21): the first passage of each article (of a
     document not out of force) titled as a benefit's level ("Mức trợ cấp …", "Mức hỗ trợ …") whose title's content
     syllables the question repeats, AMOUNT_TITLE_SHARE of them, and that states what is asked: {chunk id: folded
     title}."""
     padded = f" {folded_query.strip()} "
-    if not SESSION21_BENEFIT_AMOUNT or not _AMOUNT[0].search(padded):
+    if not _AMOUNT[0].search(padded):
         return {}
     asked = set(padded.split())
     rows = conn.execute("SELECT min(c.id) AS first, c.article_title, c.folded FROM kb_chunks c"

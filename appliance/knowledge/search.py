@@ -29,6 +29,7 @@ from appliance.knowledge import (
     official_words,
     relevance,
     rule_articles,
+    said_gaps,
     store,
     title_asked,
     vectors,
@@ -256,7 +257,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         out_of_force = not in_force(row["status"]) or bool(row["repealed"])
         if in_force_only and out_of_force:
             continue
-        tokens = set(row["folded"].split()) | set(row["heading"].split())
+        tokens = set(row["folded"].split()) | set(row["heading"].split()) | ward_level.ranking_words(row["folded"])
         coverage = sum(1 for w in words if w in tokens) / len(words)
         # The article's own title is the best summary of it: a question that restates the title
         # ("thủ tục đăng ký khai sinh") belongs to that article before others that mention it.
@@ -299,6 +300,8 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     if unheld:
         judged = replace(judged, answered=False, note=not_held.NOTE)
     reading = bridge.Reading() if judged.answered or unheld else bridge.read(conn, query)
+    # Subjects without text named only by words the passages shown first say themselves (said_gaps.py).
+    reading = said_gaps.unsaid(conn, query, reading, [chunk_rows[cid]["folded"] for _s, cid in ranked[:SHOWN]])
     if (not judged.answered and not unheld and not reading.gaps and not reading.out_of_scope
             and dense.confirms(view, [cid for _s, cid in ranked[:SHOWN]])):
         # Before a bridged procedure's basis (the passages found are closer to what is asked), but a question naming

@@ -22,10 +22,9 @@ from appliance.knowledge.indexing import STOPWORDS
 from appliance.knowledge.validity import in_force
 from appliance.text import fold_tokens
 
-# Session 21 (rule R1): the form asked stands for the title's words of that form: "bao lâu", "mấy ngày" for "thời hạn"
-# ("Nộp hồ sơ, thời hạn giải quyết việc nuôi con nuôi"), "ở đâu", "ai có thẩm quyền" for "thẩm quyền"
-# (relevance.ASKED_FORMS, as the ranking's title bonus reads them).
-SESSION21_FORM_WORDS = True  # on by rule R1 (session 21): fresh right +1, wrong unchanged (off 239/109/37)
+# The form asked stands for the title's words of that form (session 21; plain behaviour since session 23, rule R8):
+# "bao lâu", "mấy ngày" for "thời hạn" ("Nộp hồ sơ, thời hạn giải quyết việc nuôi con nuôi"), "ở đâu", "ai có thẩm
+# quyền" for "thẩm quyền" (relevance.ASKED_FORMS, as the ranking's title bonus reads them).
 _FORM_WORDS = ((re.compile(r"\b(?:thoi han|thoi hieu|thoi gian)\b"), "time"),
                (re.compile(r"\btham quyen\b"), "competence"))
 MIN_TITLE_WORDS = 3   # content syllables of the title ("Rút khiếu nại": rut, khieu, nai)
@@ -39,12 +38,10 @@ def title_words(article_title: str) -> list[str]:
 
 
 def repeats_title(folded_query: str, article_title: str) -> bool:
-    """Whether the question (folded) contains every content syllable of the title, MIN_TITLE_WORDS at least (with
-    SESSION21_FORM_WORDS, the title's words of a form the question asks count as said)."""
+    """Whether the question (folded) contains every content syllable of the title, MIN_TITLE_WORDS at least (the
+    title's words of a form the question asks count as said)."""
     words = title_words(article_title)
-    asked = set(folded_query.split())
-    if SESSION21_FORM_WORDS:
-        asked |= _form_words_said(folded_query, article_title)
+    asked = set(folded_query.split()) | _form_words_said(folded_query, article_title)
     return len(words) >= MIN_TITLE_WORDS and all(w in asked for w in words)
 
 
@@ -63,9 +60,9 @@ def title_answers(folded_query: str, rows: Sequence[sqlite3.Row]) -> bool:
     if not rows:
         return False
     first = rows[0]
-    # The passage stating what is asked: the first, or (SESSION21_FORM_WORDS) another of its article among the first
-    # DEPTH ("2. … trong thời hạn 30 ngày" after "1. Người nhận con nuôi nộp hồ sơ …").
-    same = [row for row in rows[:DEPTH] if SESSION21_FORM_WORDS and row["doc_id"] == first["doc_id"]
+    # The passage stating what is asked: the first, or another of its article among the first DEPTH ("2. … trong thời
+    # hạn 30 ngày" after "1. Người nhận con nuôi nộp hồ sơ …").
+    same = [row for row in rows[:DEPTH] if row["doc_id"] == first["doc_id"]
             and row["article_title"] == first["article_title"]] if "doc_id" in first.keys() else []
     if (not in_force(first["status"]) or first["repealed"] or not repeats_title(folded_query, first["article_title"])
             or not any(relevance.states_what_is_asked(folded_query, row["folded"]) for row in [first, *same])):

@@ -24,6 +24,12 @@ from appliance.text import fold_tokens
 # Session 22 (rule R1, measured once at the end): the article of another level of government after the ward's.
 SESSION22_WARD_LEVEL = True  # on by rule R1 (session 22): fresh right +1, wrong unchanged (off 244/106/35)
 
+# Session 23 (rule R1, measured once at the end; read at call time by search.py): the ranking too counts the question's
+# "phường" as said by a passage saying "cấp xã" (`ranking_words`), as the judgement does since session 22: of two
+# articles with the same title, the one of the ward's level ("… thông báo cho Ủy ban nhân dân cấp xã …", Điều 23 Luật
+# Nuôi con nuôi) comes before the one of another office (Điều 39, the same title, for an adoption abroad).
+SESSION23_WARD_IN_RANKING = True  # on by rule R1b (session 23): no fresh verdict moved; off, train18 wrong again
+
 OTHER_LEVEL_PENALTY = 0.3
 # The ward or the commune named (folded, padded): "phường", "cấp xã", "UBND xã", "Ủy ban (nhân dân) xã", "chủ tịch xã";
 # not "trợ cấp xã hội" (folded "tro cap xa hoi").
@@ -51,6 +57,11 @@ def asks_ward(folded_query: str) -> bool:
 def commune_words(folded_text: str) -> frozenset[str]:
     """The words a passage (folded) says by naming the commune level: "phuong" when it says "cấp xã"."""
     return _WARD_WORDS if SESSION22_WARD_LEVEL and _COMMUNE_LEVEL.search(f" {folded_text} ") else frozenset()
+
+
+def ranking_words(folded_text: str) -> frozenset[str]:
+    """`commune_words` for the ranking's coverage (SESSION23_WARD_IN_RANKING)."""
+    return commune_words(folded_text) if SESSION23_WARD_IN_RANKING else frozenset()
 
 
 def adjustment(folded_query: str, article_title: str) -> float:
