@@ -340,7 +340,7 @@ class ChatBot:
         topic = understanding.phrasings.out_of_scope.get(reading.topic or "")
         ward = store.ward_profile(conn).get("name") or "phường"
         return ChatReply(replies.out_of_scope_answer(topic, ward), "other", "out_of_scope",
-                         confidence=reading.confidence, choices=[self._staff_choice()] if topic and topic.gap else [])
+                         confidence=reading.confidence)
 
     def _status_help(self, conn: sqlite3.Connection, understanding: Understanding, reading: Reading,
                      message: str) -> ChatReply:
