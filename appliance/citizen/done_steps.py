@@ -1,0 +1,47 @@
+"""Session 23: a procedure the citizen says is already done is not the one asked (`SESSION23_DONE_STEP`,
+docs/citizen.md "Session 23").
+
+"Vợ chồng tôi đã làm hợp đồng tặng cho con trai mảnh đất … bước tiếp theo để sang tên sổ đỏ", "mua đất đã công
+chứng hợp đồng xong rồi, giờ sang tên sổ đỏ", "mảnh đất đã có sổ đỏ, nay muốn xây nhà": the citizen tells a step
+already taken (a contract certified, a land title held, a marriage registered) and asks the next one. The done
+step's phrase is often the longer one ("hợp đồng tặng cho" against "sang tên sổ đỏ" behind a purpose marker), so
+the reading named the procedure the citizen has finished. Where a procedure is named inside a done clause ("đã" and
+a verb of doing or having up to three words before it, or "xong" up to three words after it) and the message names
+another procedure outside any done clause, the done one counts a quarter, as a procedure named only as a purpose
+does (purpose.py); a done procedure is no purpose marker's "asked" procedure either (understanding.PhraseRules).
+A message that names only the done procedure ("hồ sơ khai sinh đã nộp … xong chưa", "hợp đồng đã chứng thực ghi
+sai, sửa thế nào") is read as before: it asks about that procedure. Folded "da" is also "dạ" (yes) and "đá": only
+"da" before one of DONE_VERBS is a done marker ("dạ cho em hỏi" is not).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# Read at call time by understanding.PhraseRules.scores.
+SESSION23_DONE_STEP = True
+DONE_VERBS = frozenset({"lam", "cong", "chung", "ky", "co", "dang", "nop", "xin", "mua", "xay", "cuoi", "duoc",
+                        "nhan", "cap"})
+BEFORE = 3  # "đã" at most this many words before the hit's first word (its verb may be the hit's own first word)
+AFTER = 3  # "xong" at most this many words after its last ("chứng thực hợp đồng mua bán xong", "làm … cho con xong")
+DONE_FACTOR = 0.25
+
+
+def _done(start: int, end: int, words: Sequence[str]) -> bool:
+    if "xong" in words[end:end + AFTER]:
+        return True
+    return any(words[i] == "da" and words[i + 1] in DONE_VERBS for i in range(max(0, start - BEFORE), start)
+               if i + 1 < len(words))
+
+
+def factors(hits: Sequence[tuple[int, int, str]], words: Sequence[str]) -> dict[tuple[int, int, str], float]:
+    """Per procedure hit (start, end, label) inside a done clause, its factor, where the message names another
+    procedure outside any done clause and not this one there; hits not listed count in full."""
+    if not SESSION23_DONE_STEP:
+        return {}
+    procs = [(start, end, label) for start, end, label in hits if label.startswith("proc:")]
+    done = {hit for hit in procs if _done(hit[0], hit[1], words)}
+    asked = {label for start, end, label in procs if (start, end, label) not in done}
+    if not done or not asked:
+        return {}
+    return {hit: DONE_FACTOR for hit in done if hit[2] not in asked}
