@@ -25,6 +25,14 @@ DONE_VERBS = frozenset({"lam", "cong", "chung", "ky", "co", "dang", "nop", "xin"
 BEFORE = 3  # "đã" at most this many words before the hit's first word (its verb may be the hit's own first word)
 AFTER = 3  # "xong" at most this many words after its last ("chứng thực hợp đồng mua bán xong", "làm … cho con xong")
 DONE_FACTOR = 0.25
+# SESSION23_DONE_MATTER: another office's matter the citizen has already been through ("tôi đã ly hôn", "ly hôn rồi,
+# giờ …") is the background of the question, not what it asks: its out-of-scope cue counts a quarter, whatever else the
+# message names. Over every training half and dev a divorce told as done ("đã ly hôn", "ly hôn / ly dị rồi") is
+# written in 13 procedure questions (kết hôn again, xác nhận độc thân, a child's name, giám hộ) and no out-of-scope
+# one. The marker: "đã" right before the cue or before a verb of DONE_VERBS up to BEFORE words before it, "xong" up
+# to AFTER words after it, or "rồi" right after it closing the clause ("… rồi, giờ …"; "rồi" is also "then").
+SESSION23_DONE_MATTER = True
+CLAUSE_AFTER_ROI = frozenset({"gio", "nay", "ma", "nhung", "thi", "con", "roi"})
 
 
 def _done(start: int, end: int, words: Sequence[str]) -> bool:
@@ -34,11 +42,25 @@ def _done(start: int, end: int, words: Sequence[str]) -> bool:
                if i + 1 < len(words))
 
 
+def _done_matter(start: int, end: int, words: Sequence[str]) -> bool:
+    if _done(start, end, words) or (start > 0 and words[start - 1] == "da"):
+        return True
+    return end < len(words) and words[end] == "roi" and (end + 1 == len(words) or words[end + 1] in CLAUSE_AFTER_ROI)
+
+
 def factors(hits: Sequence[tuple[int, int, str]], words: Sequence[str]) -> dict[tuple[int, int, str], float]:
-    """Per procedure hit (start, end, label) inside a done clause, its factor, where the message names another
-    procedure outside any done clause and not this one there; hits not listed count in full."""
-    if not SESSION23_DONE_STEP:
-        return {}
+    """Per hit (start, end, label) inside a done clause, its factor: a procedure's where the message names another
+    procedure outside any done clause and not this one there (SESSION23_DONE_STEP), an out-of-scope cue's always
+    (SESSION23_DONE_MATTER); hits not listed count in full."""
+    out: dict[tuple[int, int, str], float] = {}
+    if SESSION23_DONE_MATTER:
+        out.update({hit: DONE_FACTOR for hit in hits if hit[2].startswith("oos:") and _done_matter(*hit[:2], words)})
+    if SESSION23_DONE_STEP:
+        out.update(_done_steps(hits, words))
+    return out
+
+
+def _done_steps(hits: Sequence[tuple[int, int, str]], words: Sequence[str]) -> dict[tuple[int, int, str], float]:
     procs = [(start, end, label) for start, end, label in hits if label.startswith("proc:")]
     done = {hit for hit in procs if _done(hit[0], hit[1], words)}
     asked = {label for start, end, label in procs if (start, end, label) not in done}

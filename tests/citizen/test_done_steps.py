@@ -54,3 +54,30 @@ def test_the_markers() -> None:
     words = tokens("da lam khai sinh roi gio nhap ho khau")
     hits = [(1, 4, "proc:HT-KS"), (6, 9, "proc:CU-TT")]
     assert done_steps.factors(hits, words) == {(1, 4, "proc:HT-KS"): done_steps.DONE_FACTOR}
+
+
+# SESSION23_DONE_MATTER: another office's matter told as done is background.
+DONE_MATTER = [  # (sentence, the out-of-scope topic told as done)
+    ("vợ chồng tôi đã ly hôn năm ngoái, nay tôi muốn xin giấy xác nhận độc thân để mua nhà", "oos:toa_an"),
+    ("anh ấy ly hôn rồi giờ hai đứa muốn làm giấy kết hôn thì cần bản án không", "oos:toa_an"),
+]
+NOT_DONE_MATTER = [  # the matter itself asked, or "rồi" as "then"
+    ("muốn ly hôn thì nộp đơn ở đâu", "oos:toa_an"),
+    ("ly hôn rồi chia tài sản thế nào cho đúng", "oos:toa_an"),
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), DONE_MATTER)
+def test_a_matter_told_as_done_counts_a_quarter(monkeypatch: pytest.MonkeyPatch, text: str, topic: str) -> None:
+    monkeypatch.setattr(done_steps, "SESSION23_DONE_MATTER", False)
+    off = _scores(text)
+    monkeypatch.setattr(done_steps, "SESSION23_DONE_MATTER", True)
+    assert _scores(text)[topic] == off[topic] * done_steps.DONE_FACTOR
+
+
+@pytest.mark.parametrize(("text", "topic"), NOT_DONE_MATTER)
+def test_a_matter_asked_counts_in_full(monkeypatch: pytest.MonkeyPatch, text: str, topic: str) -> None:
+    monkeypatch.setattr(done_steps, "SESSION23_DONE_MATTER", False)
+    off = _scores(text)
+    monkeypatch.setattr(done_steps, "SESSION23_DONE_MATTER", True)
+    assert _scores(text)[topic] == off[topic] > 0
