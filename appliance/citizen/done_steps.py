@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 # Read at call time by understanding.PhraseRules.scores.
-SESSION23_DONE_STEP = True
+SESSION23_DONE_STEP = True  # on by rule R1 (session 23): fresh procedure on 12/2/0, off 11/3/0 (right +1)
 DONE_VERBS = frozenset({"lam", "cong", "chung", "ky", "co", "dang", "nop", "xin", "mua", "xay", "cuoi", "duoc",
                         "nhan", "cap"})
 BEFORE = 3  # "đã" at most this many words before the hit's first word (its verb may be the hit's own first word)
@@ -31,7 +31,7 @@ DONE_FACTOR = 0.25
 # written in 13 procedure questions (kết hôn again, xác nhận độc thân, a child's name, giám hộ) and no out-of-scope
 # one. The marker: "đã" right before the cue or before a verb of DONE_VERBS up to BEFORE words before it, "xong" up
 # to AFTER words after it, or "rồi" right after it closing the clause ("… rồi, giờ …"; "rồi" is also "then").
-SESSION23_DONE_MATTER = True
+SESSION23_DONE_MATTER = True  # on by rule R1 (session 23): fresh procedure on 9/2/0, off 8/3/0 (right +1)
 CLAUSE_AFTER_ROI = frozenset({"gio", "nay", "ma", "nhung", "thi", "con", "roi"})
 
 

@@ -20,7 +20,7 @@ from appliance.citizen.matching import PhraseSet
 from appliance.citizen.vocabulary import ELSEWHERE_DOCUMENTS
 
 # Read at call time by understanding.PhraseRules.scores.
-SESSION23_ELSEWHERE_ERROR = True
+SESSION23_ELSEWHERE_ERROR = True  # on by rule R1 (session 23): fresh on 4/1/0, off 4/0/1 (out of scope: wrong -1)
 CORRECTION = "proc:HT-TDCC"
 GAP = 3
 IN = frozenset({"tren", "trong", "o", "cua"})

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 # Read at call time by understanding.PhraseRules.scores.
-SESSION23_REQUIRED_PAPER = True
+SESSION23_REQUIRED_PAPER = True  # on by rule R1 (session 23): fresh procedure on 6/2/0, off 5/2/1 (right +1, wrong -1)
 NEEDS = (("co", "can"), ("can", "mang"), ("phai", "co"), ("mang", "theo"), ("kem", "theo"), ("phai", "mang"),
          ("can", "co"), ("nop", "kem"), ("co", "phai", "co"))
 PAPER_FACTOR = 0.25

@@ -62,7 +62,8 @@ NOT_PLANNED = frozenset(("hoi", "biet", "phan", "bao", "noi", "khieu", "to", "go
 # em đứng tên chịu trách nhiệm về nó thì làm răng", "em muốn … thủ tục thế nào"). Over every training half, dev and
 # the complaint halves a plan with such a question is written in 35 questions and no complaint (one that also asks
 # the ward who answers for the problem is read as a complaint first, accountability.py).
-SESSION23_PLAN_HOW = True
+# off by rule R1 (session 23): fresh on 33/7/2, off 34/6/2 (a complaint's category right -> unsure; wrong unchanged)
+SESSION23_PLAN_HOW = False
 HOW = ("lam the nao", "lam sao", "the nao", "lam rang", "ra sao", "nhu the nao", "thu tuc", "can gi", "can giay to",
        "lam gi", "o dau")
 # SESSION23_BARE_PLAN: a permit asked of a plan told with no one named, the message opening on the verb of the plan
@@ -70,6 +71,8 @@ HOW = ("lam the nao", "lam sao", "the nao", "lam rang", "ra sao", "nhu the nao",
 # a complaint names who does it first ("quán karaoke mới mở lắp biển LED … có phải xin phép không"). Over every
 # training half and dev the permit phrases (ASKS_PERMIT less "được không") are written in 28 questions and one
 # complaint, which opens on the doer.
+# on by rule R1b (session 23): no fresh verdict moved (0/1/0 of 1 on and off); off, train22g's permit question is
+# offered as a complaint again (a confident wrong)
 SESSION23_BARE_PLAN = True
 PLAN_VERBS = frozenset(("treo", "xay", "sua", "mo", "dung", "lap", "coi", "nang", "dap", "pha", "thay", "dat", "ke",
                         "lam", "ban", "nuoi", "muon", "dinh", "tinh", "chi"))
