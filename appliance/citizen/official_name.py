@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from appliance.citizen.matching import ProcedureIndex, tokens
 
 # Read at call time by public/chat.ChatBot._act.
+# on by rule R1 (session 23): fresh procedure on 107/5/0, off 105/6/1 (right +2, wrong -1)
 SESSION23_OFFICIAL_NAME = True
 
 
