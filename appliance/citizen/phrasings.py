@@ -25,17 +25,6 @@ from appliance.citizen.matching import Procedure, ProcedureIndex, normalize_quer
 from appliance.citizen.vocabulary import ELSEWHERE_DOCUMENTS, ELSEWHERE_NAMED, REQUEST_VERBS
 
 DATA = Path(__file__).with_name("data") / "understanding.toml"
-GAPS = Path(__file__).with_name("data") / "catalogue_gaps.toml"
-# Matters next to a catalogue procedure that the catalogue does not hold (nuôi con nuôi beside nhận cha, mẹ, con;
-# đăng ký lại khai sinh beside khai sinh): read as out of scope with no fact stated and a staff member offered,
-# instead of the near procedure's papers (data/catalogue_gaps.toml, session 21).
-# Off by rule R1 (session 21): legal fresh sets BM25 231 / 111 / 43 -> 225 / 123 / 37 with one unanswerable more
-# answered, the citizen sets through search 335 -> 332 right; citizen fresh (sets fresh, fresh7 before the
-# measurement was cut) procedure 198 / 13 / 1 -> 195 / 17 / 0; fresh21u 22 / 15 / 4 -> 23 / 15 / 3. Right fell more
-# than twice what wrong fell: the writers read most matters next to a procedure as that procedure.
-# Measured once more in session 22 on a larger gap batch (fresh22g), all sets: right -28, wrong -10 with it on: off
-# for good, deleted in session 23 (docs/citizen.md, "Session 22 (lead)").
-SESSION21_CATALOGUE_GAPS = False
 TRAIN = Path(__file__).with_name("data") / "train" / "citizen_questions.toml"
 COMPLAINTS_TRAIN = Path(__file__).with_name("data") / "complaints_train.toml"
 FAQ_LABELS = {
@@ -51,7 +40,6 @@ class OutOfScope:
     label: str  # what it is, in Vietnamese ("hộ chiếu")
     where: str  # where to go, or "" when unknown
     cues: tuple[str, ...]  # folded phrases that name the topic
-    gap: bool = False  # a matter the catalogue does not hold (not one another office handles): nothing is stated
 
 
 @dataclass(frozen=True)
@@ -171,26 +159,6 @@ def written_examples(path: Path, codes: set[str], faq: set[str], out: dict[str, 
     return tuple((label, text) for label, text in pairs if label is not None)
 
 
-def catalogue_gaps(procedures: Sequence[Procedure]) -> dict[str, tuple[OutOfScope, list[str]]]:
-    """data/catalogue_gaps.toml's matters with their examples, less any whose cue lies inside one of this
-    catalogue's own procedure phrases (a ward that adds "Đăng ký nuôi con nuôi" answers it from its record)."""
-    if not GAPS.exists():
-        return {}
-    with GAPS.open("rb") as fh:
-        raw = tomllib.load(fh).get("gap", {})
-    own = [f" {' '.join(words)} " for words, _, _ in ProcedureIndex(procedures).phrases]
-    found: dict[str, tuple[OutOfScope, list[str]]] = {}
-    for topic, section in raw.items() if isinstance(raw, dict) else ():
-        if not isinstance(section, dict):
-            continue
-        cues = tuple(normalize_query(c) for c in _texts(section.get("cues")))
-        if any(f" {c} " in phrase for c in cues for phrase in own):
-            continue
-        found[topic] = (OutOfScope(topic, str(section.get("label", topic)), "", cues, gap=True),
-                        _texts(section.get("examples")))
-    return found
-
-
 def procedure_for(key: str, procedures: Iterable[Procedure]) -> Procedure | None:
     """The procedure whose folded official name contains `key` (the first, in catalogue order)."""
     return next((p for p in procedures if key in normalize_query(p.name)), None)
@@ -233,10 +201,6 @@ def load(procedures: Sequence[Procedure], halves: bool = True) -> Phrasings:
         out[topic] = OutOfScope(topic, str(section.get("label", topic)), str(section.get("where", "")),
                                 written + generated)
         examples.extend((f"oos:{topic}", text) for text in _texts(section.get("examples")))
-    if SESSION21_CATALOGUE_GAPS:
-        for topic, (gap, texts) in catalogue_gaps(procedures).items():
-            out.setdefault(topic, gap)
-            examples.extend((f"oos:{topic}", text) for text in texts)
     more_oos = _table("more_oos").get("examples")
     for pair in more_oos if isinstance(more_oos, list) else []:
         if isinstance(pair, list) and len(pair) == 2 and str(pair[0]) in out:

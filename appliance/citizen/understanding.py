@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from appliance.citizen import purpose
+from appliance.citizen import done_steps, elsewhere_errors, purpose, required_papers
 from appliance.citizen.classify import CATEGORIES, Classification, FeedbackClassifier
 from appliance.citizen.intent_model import IntentModel, load_or_fit
 from appliance.citizen.lexical import LexicalIndex
@@ -188,11 +188,15 @@ class PhraseRules:
                                            for o in hits)]
         scores: dict[str, float] = {}
         seen: set[tuple[int, int, str]] = set()
-        after = purpose.factors([(start, end, label) for start, end, (label, _) in kept], words)  # session 19
+        spans = [(start, end, label) for start, end, (label, _) in kept]
+        done = done_steps.factors(spans, words)  # session 23: a step the citizen has done is not asked…
+        done.update(required_papers.factors(spans, words))  # …nor a paper asked as required (session 23)
+        done.update(elsewhere_errors.factors(spans, words))  # another office's paper's mistake (session 23)
+        after = purpose.factors([h for h in spans if h not in done], words)  # …nor is it what a purpose serves (s19)
         for start, end, (label, factor) in kept:
             if label != NO_LABEL and (start, end, label) not in seen:
                 seen.add((start, end, label))
-                factor *= after.get((start, end, label), 1.0)
+                factor *= after.get((start, end, label), 1.0) * done.get((start, end, label), 1.0)
                 scores[label] = scores.get(label, 0.0) + factor * (end - start) ** 2
         present = set(words)
         for label in scores:

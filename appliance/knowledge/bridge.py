@@ -212,17 +212,9 @@ def _own_law(procedure: Procedure) -> str:
     return own[0].document if own else f"({procedure.code})"
 
 
-def _outside(reader: Understanding, citizen: CitizenReading) -> bool:
+def _outside(citizen: CitizenReading) -> bool:
     """The chat reads the question as a matter the ward does not handle, surely enough to hide passages."""
-    return (citizen.intent == "out_of_scope" and citizen.confidence >= OUT_OF_SCOPE
-            and not _catalogue_gap(reader, citizen))
-
-
-def _catalogue_gap(reader: Understanding, citizen: CitizenReading) -> bool:
-    """The chat's out-of-scope reading names a matter the catalogue lacks (citizen/data/catalogue_gaps.toml), not
-    another office's: the ward handles it, so the library's text on it is an answer, not something to hide."""
-    topic = reader.phrasings.out_of_scope.get(citizen.topic or "")
-    return topic is not None and topic.gap
+    return citizen.intent == "out_of_scope" and citizen.confidence >= OUT_OF_SCOPE
 
 
 def library_gaps(conn: sqlite3.Connection, query: str, index: ProcedureIndex,
@@ -250,7 +242,7 @@ def overrules(conn: sqlite3.Connection, query: str, shown: Sequence[str] = ()) -
     procedures = list_procedures(conn)
     reader = _readers_of(procedures)
     citizen = reader.read(query)
-    if _outside(reader, citizen):
+    if _outside(citizen):
         return Reading(gaps=library_gaps(conn, query, reader.index, procedures), out_of_scope=True)
     textless = library_gaps(conn, unsaid(reader.index, query, shown), reader.index, procedures, TEXTLESS_RATIO)
     return Reading(gaps=textless) if textless else None
@@ -278,13 +270,8 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
     gaps = library_gaps(conn, query, reader.index, procedures)
     procedure = recognise(conn, query, reader.index, procedures)
     citizen = reader.read(query)
-    if _outside(reader, citizen):
+    if _outside(citizen):
         return Reading(gaps=gaps, out_of_scope=True)
-    if citizen.intent == "out_of_scope" and citizen.confidence >= OUT_OF_SCOPE:
-        # A matter the catalogue lacks (nuôi con nuôi) is still the ward's and its law may be here, and an unnamed
-        # out-of-scope likeness names no matter: no procedure's basis is bridged, the library's own passages may
-        # answer.
-        return Reading(gaps=gaps)
     if procedure is None and citizen.code:
         if citizen.confidence >= READ_AS:
             procedure = next((p for p in procedures if p.code == citizen.code), None)

@@ -1,5 +1,5 @@
-"""Session 21: "can I do X online?" answered with X's record (online_procedure.SESSION21_ONLINE_PROCEDURE), on and
-off. Every sentence here was written for these tests (none is from a training, development, held-out or fresh
+"""Session 21: "can I do X online?" answered with X's record (online_procedure.named_procedure; plain behaviour since
+session 23). Every sentence here was written for these tests (none is from a training, development, held-out or fresh
 batch)."""
 
 from __future__ import annotations
@@ -34,27 +34,18 @@ def _named(text: str) -> str | None:
 
 
 @pytest.mark.parametrize(("text", "code"), ONLINE)
-def test_one_procedure_asked_online_is_that_procedure(monkeypatch: pytest.MonkeyPatch, text: str, code: str) -> None:
-    monkeypatch.setattr(online_procedure, "SESSION21_ONLINE_PROCEDURE", True)
+def test_one_procedure_asked_online_is_that_procedure(text: str, code: str) -> None:
     assert _named(text) == code
-    monkeypatch.setattr(online_procedure, "SESSION21_ONLINE_PROCEDURE", False)
-    assert _named(text) is None
 
 
 @pytest.mark.parametrize("text", NOT_ONE_PROCEDURE)
-def test_no_single_procedure_keeps_the_faq(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(online_procedure, "SESSION21_ONLINE_PROCEDURE", True)
+def test_no_single_procedure_keeps_the_faq(text: str) -> None:
     assert _named(text) is None
 
 
-def test_the_chat_answers_the_procedure_with_its_online_aspect(monkeypatch: pytest.MonkeyPatch,
-                                                               citizen_settings: Settings) -> None:
+def test_the_chat_answers_the_procedure_with_its_online_aspect(citizen_settings: Settings) -> None:
     text, code = ONLINE[0]
     bot = ChatBot(None, "")
     with public_db(citizen_settings) as conn:
-        monkeypatch.setattr(online_procedure, "SESSION21_ONLINE_PROCEDURE", True)
         on = bot.handle(conn, "online-on", text)
-        monkeypatch.setattr(online_procedure, "SESSION21_ONLINE_PROCEDURE", False)
-        off = bot.handle(conn, "online-off", text)
     assert on.procedure is not None and on.procedure.code == code and "online" in on.aspects
-    assert off.procedure is None

@@ -68,3 +68,36 @@ def test_the_chat_asks_instead_of_offering_a_complaint(monkeypatch: pytest.Monke
     assert "confirm_complaint" in off  # read as complaints at the bar without the flag (rules alone)
     assert "confirm_complaint" not in on and "filed" not in on
     assert kept_on == kept_off and kept_on.count("confirm_complaint") >= 5
+
+
+# Session 23: the citizen's own plan asked how or where (SESSION23_PLAN_HOW), a permit asked of a plan that opens on
+# its verb with no one named (SESSION23_BARE_PLAN).
+PLAN_HOW = [
+    "Tôi muốn đứng ra nuôi đứa cháu mồ côi cho đàng hoàng, giấy tờ thì làm thế nào",
+    "Em muốn chuyển cái quán nước ra mặt đường lớn, thủ tục ra sao ạ",
+]
+BARE_PLAN = [
+    "Dựng mái che tạm trước cửa hàng để bán tết có phải xin phép không",
+    "lắp thêm biển hiệu đèn led trên tầng 2 có cần xin giấy phép ko",
+]
+NOT_THESE = [  # someone else's doing named first, a complaint's closer, a plan with no question
+    "Quán bia trước nhà dựng mái che lấn ra đường có phải xin phép không?",
+    "Tôi muốn biết nhà bên cạnh cơi nới như thế thì làm thế nào, phường có làm gì không?",
+    "Tôi muốn phản ánh việc đổ phế thải ra đầu ngõ, xử lý thế nào",
+    "Em muốn cảm ơn các anh chị ở bộ phận một cửa đã giúp em",
+]
+
+
+@pytest.mark.parametrize(("text", "flag"), [*((t, "SESSION23_PLAN_HOW") for t in PLAN_HOW),
+                                            *((t, "SESSION23_BARE_PLAN") for t in BARE_PLAN)])
+def test_session23_plans_asked_are_service_questions(monkeypatch: pytest.MonkeyPatch, text: str, flag: str) -> None:
+    monkeypatch.setattr(service_questions, flag, True)  # PLAN_HOW is off by rule R1: its on-state is tested here
+    assert service_questions.asks_service(tokens(text))
+    monkeypatch.setattr(service_questions, flag, False)
+    assert not service_questions.asks_service(tokens(text))
+
+
+@pytest.mark.parametrize("text", NOT_THESE)
+def test_session23_no_plan_of_the_citizen_asked(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(service_questions, "SESSION23_PLAN_HOW", True)
+    assert not service_questions.asks_service(tokens(text))

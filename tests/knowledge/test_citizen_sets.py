@@ -328,21 +328,3 @@ def test_a_known_procedure_whose_figure_rests_on_a_missing_text_names_it(library
     assert not found.answered and not found.hits and found.procedure is None
     assert "76/2024/NĐ-CP" in found.note and "Hỗ trợ chi phí mai táng" in found.note
     assert [g.number for g in found.gaps] == ["76/2024/NĐ-CP"]
-
-
-
-def test_a_matter_the_catalogue_lacks_is_answered_from_the_library(library, monkeypatch):
-    """citizen phrasings.SESSION21_CATALOGUE_GAPS: the chat reads "nhận con nuôi" as a matter its catalogue lacks
-    (no papers stated); for the legal search that is no reason to hide the adoption law's own article, nor to bridge
-    the near procedure ("nhận cha, mẹ, con"). Another office's matter (a passport) stays out of scope."""
-    from appliance.citizen import phrasings, readers
-
-    monkeypatch.setattr(phrasings, "SESSION21_CATALOGUE_GAPS", True)
-    monkeypatch.setattr(readers, "_readers", {})  # a reader built with the flag as set here
-    question = "người nhận con nuôi phải hơn con nuôi bao nhiêu tuổi"
-    assert bridge.citizen_reading(list_procedures(library), question).intent == "out_of_scope"
-    out = search(library, question, 5)
-    assert out.answered and out.procedure is None and out.note != OUT_OF_SCOPE_NOTE
-    assert out.hits[0].citation == "Khoản 1 Điều 14 Luật Nuôi con nuôi số 52/2010/QH12"
-    passport = search(library, "làm hộ chiếu cho con ở đâu", 5)
-    assert not passport.answered and passport.note == OUT_OF_SCOPE_NOTE

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from appliance.citizen.accountability import asks_accountability
 from appliance.citizen.classify import Classification
 from appliance.citizen.matching import Procedure, ProcedureIndex, tokens
+from appliance.citizen.official_name import named_instead
 from appliance.citizen.online_procedure import named_procedure
 from appliance.citizen.phrasings import FAQ_LABELS
 from appliance.citizen.public import answers, replies, store
@@ -233,6 +234,10 @@ class ChatBot:
         if reading.intent == "procedure" and reports_mishandling(tokens(message)):
             # "xin xác nhận độc thân mà bị đẩy qua đẩy lại": how the office handled it, a complaint
             return self._complaint(conn, state, reading, message, channel, origin)
+        if reading.intent == "procedure" and (official := named_instead(
+                reading.code, words := tokens(message), understanding.rules.scores(words), understanding.index)):
+            # "đăng ký thường trú online …" read as tạm trú: the procedure named by its whole name (session 23)
+            return self._answer(state, understanding.by_code[official], reading, message)
         answerable = (reading.intent == "procedure" and reading.code in understanding.by_code
                       and reading.confidence >= procedure_threshold(reading))
         if (not answerable and reading.intent == "procedure" and state.procedure in dict(reading.procedures())
@@ -340,7 +345,7 @@ class ChatBot:
         topic = understanding.phrasings.out_of_scope.get(reading.topic or "")
         ward = store.ward_profile(conn).get("name") or "phường"
         return ChatReply(replies.out_of_scope_answer(topic, ward), "other", "out_of_scope",
-                         confidence=reading.confidence, choices=[self._staff_choice()] if topic and topic.gap else [])
+                         confidence=reading.confidence)
 
     def _status_help(self, conn: sqlite3.Connection, understanding: Understanding, reading: Reading,
                      message: str) -> ChatReply:

@@ -84,12 +84,6 @@ def out_of_scope_answer(topic: OutOfScope | None, ward: str = "phường") -> st
     if topic is None:
         return (f"Việc này không thuộc các thủ tục {ward} giải quyết. Tôi hỗ trợ thủ tục hành chính của phường "
                 "(ví dụ: khai sinh, kết hôn, chứng thực, sổ đỏ, tạm trú), nhận phản ánh và tra cứu mã phản ánh.")
-    if topic.gap:
-        # The catalogue holds no record of this matter: no papers, fee, time or office can be sourced, and
-        # "không do phường giải quyết" would be a claim too (data/catalogue_gaps.toml).
-        return (f"Việc {topic.label} chưa có trong danh mục thủ tục mà tôi được cung cấp, nên tôi không nêu giấy "
-                "tờ, lệ phí, thời hạn hay nơi giải quyết (cần xác nhận). Bạn hỏi bộ phận một cửa của "
-                f"{ward} hoặc bấm «Gặp cán bộ» để cán bộ trả lời đúng trường hợp của bạn.")
     text = f"Việc {topic.label} không do {ward} giải quyết."
     if topic.where:
         text += f" Bạn liên hệ: {topic.where}."

@@ -1,0 +1,69 @@
+"""Session 23: a procedure the citizen says is already done is not the one asked (`SESSION23_DONE_STEP`,
+docs/citizen.md "Session 23").
+
+"Vợ chồng tôi đã làm hợp đồng tặng cho con trai mảnh đất … bước tiếp theo để sang tên sổ đỏ", "mua đất đã công
+chứng hợp đồng xong rồi, giờ sang tên sổ đỏ", "mảnh đất đã có sổ đỏ, nay muốn xây nhà": the citizen tells a step
+already taken (a contract certified, a land title held, a marriage registered) and asks the next one. The done
+step's phrase is often the longer one ("hợp đồng tặng cho" against "sang tên sổ đỏ" behind a purpose marker), so
+the reading named the procedure the citizen has finished. Where a procedure is named inside a done clause ("đã" and
+a verb of doing or having up to three words before it, or "xong" up to three words after it) and the message names
+another procedure outside any done clause, the done one counts a quarter, as a procedure named only as a purpose
+does (purpose.py); a done procedure is no purpose marker's "asked" procedure either (understanding.PhraseRules).
+A message that names only the done procedure ("hồ sơ khai sinh đã nộp … xong chưa", "hợp đồng đã chứng thực ghi
+sai, sửa thế nào") is read as before: it asks about that procedure. Folded "da" is also "dạ" (yes) and "đá": only
+"da" before one of DONE_VERBS is a done marker ("dạ cho em hỏi" is not).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# Read at call time by understanding.PhraseRules.scores.
+SESSION23_DONE_STEP = True  # on by rule R1 (session 23): fresh procedure on 12/2/0, off 11/3/0 (right +1)
+DONE_VERBS = frozenset({"lam", "cong", "chung", "ky", "co", "dang", "nop", "xin", "mua", "xay", "cuoi", "duoc",
+                        "nhan", "cap"})
+BEFORE = 3  # "đã" at most this many words before the hit's first word (its verb may be the hit's own first word)
+AFTER = 3  # "xong" at most this many words after its last ("chứng thực hợp đồng mua bán xong", "làm … cho con xong")
+DONE_FACTOR = 0.25
+# SESSION23_DONE_MATTER: another office's matter the citizen has already been through ("tôi đã ly hôn", "ly hôn rồi,
+# giờ …") is the background of the question, not what it asks: its out-of-scope cue counts a quarter, whatever else the
+# message names. Over every training half and dev a divorce told as done ("đã ly hôn", "ly hôn / ly dị rồi") is
+# written in 13 procedure questions (kết hôn again, xác nhận độc thân, a child's name, giám hộ) and no out-of-scope
+# one. The marker: "đã" right before the cue or before a verb of DONE_VERBS up to BEFORE words before it, "xong" up
+# to AFTER words after it, or "rồi" right after it closing the clause ("… rồi, giờ …"; "rồi" is also "then").
+SESSION23_DONE_MATTER = True  # on by rule R1 (session 23): fresh procedure on 9/2/0, off 8/3/0 (right +1)
+CLAUSE_AFTER_ROI = frozenset({"gio", "nay", "ma", "nhung", "thi", "con", "roi"})
+
+
+def _done(start: int, end: int, words: Sequence[str]) -> bool:
+    if "xong" in words[end:end + AFTER]:
+        return True
+    return any(words[i] == "da" and words[i + 1] in DONE_VERBS for i in range(max(0, start - BEFORE), start)
+               if i + 1 < len(words))
+
+
+def _done_matter(start: int, end: int, words: Sequence[str]) -> bool:
+    if _done(start, end, words) or (start > 0 and words[start - 1] == "da"):
+        return True
+    return end < len(words) and words[end] == "roi" and (end + 1 == len(words) or words[end + 1] in CLAUSE_AFTER_ROI)
+
+
+def factors(hits: Sequence[tuple[int, int, str]], words: Sequence[str]) -> dict[tuple[int, int, str], float]:
+    """Per hit (start, end, label) inside a done clause, its factor: a procedure's where the message names another
+    procedure outside any done clause and not this one there (SESSION23_DONE_STEP), an out-of-scope cue's always
+    (SESSION23_DONE_MATTER); hits not listed count in full."""
+    out: dict[tuple[int, int, str], float] = {}
+    if SESSION23_DONE_MATTER:
+        out.update({hit: DONE_FACTOR for hit in hits if hit[2].startswith("oos:") and _done_matter(*hit[:2], words)})
+    if SESSION23_DONE_STEP:
+        out.update(_done_steps(hits, words))
+    return out
+
+
+def _done_steps(hits: Sequence[tuple[int, int, str]], words: Sequence[str]) -> dict[tuple[int, int, str], float]:
+    procs = [(start, end, label) for start, end, label in hits if label.startswith("proc:")]
+    done = {hit for hit in procs if _done(hit[0], hit[1], words)}
+    asked = {label for start, end, label in procs if (start, end, label) not in done}
+    if not done or not asked:
+        return {}
+    return {hit: DONE_FACTOR for hit in done if hit[2] not in asked}

@@ -1,0 +1,83 @@
+"""Session 23: a procedure the citizen says is already done is not the one asked (done_steps.SESSION23_DONE_STEP),
+on and off. Every sentence here was written for these tests (none is from a training, development, held-out or
+fresh batch)."""
+
+from __future__ import annotations
+
+import pytest
+
+from appliance.citizen import done_steps
+from appliance.citizen.matching import Procedure, tokens
+from appliance.citizen.readers import reader_for
+from appliance.knowledge.procedures import load_catalogue
+
+DONE = [  # (sentence, the procedure done, the one asked)
+    ("nhà tôi đã làm hợp đồng tặng cho đất cho con gái, giờ cần làm gì để sang tên sổ đỏ cho nó", "CTH-HD", "DD-BD"),
+    ("bọn em đã đăng ký kết hôn ở quê vợ, giờ muốn nhập hộ khẩu cho vợ về nhà chồng", "HT-KH", "CU-TT"),
+    ("chứng thực hợp đồng mua bán xong, bước tiếp theo để sang tên nhà đất là gì", "CTH-HD", "DD-BD"),
+]
+NOT_DONE = [  # only the done procedure named, or "dạ", or the done procedure asked again outside the done clause
+    "hợp đồng mua bán đất đã chứng thực năm ngoái ghi sai diện tích, sửa thế nào",
+    "dạ cho em hỏi làm hợp đồng tặng cho đất thì có phải sang tên sổ đỏ không ạ",
+    "đã đăng ký kết hôn rồi nhưng muốn đăng ký kết hôn lại vì giấy ghi sai",
+]
+
+
+def _scores(text: str) -> dict[str, float]:
+    reader = reader_for([Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()])
+    return reader.rules.scores(tokens(text))
+
+
+@pytest.mark.parametrize(("text", "done", "asked"), DONE)
+def test_a_done_step_counts_a_quarter(monkeypatch: pytest.MonkeyPatch, text: str, done: str, asked: str) -> None:
+    monkeypatch.setattr(done_steps, "SESSION23_DONE_STEP", False)
+    off = _scores(text)
+    monkeypatch.setattr(done_steps, "SESSION23_DONE_STEP", True)
+    on = _scores(text)
+    assert on[f"proc:{done}"] < off[f"proc:{done}"], (on, off)
+    assert max((k for k in on if k.startswith("proc:")), key=on.__getitem__) == f"proc:{asked}", on
+
+
+@pytest.mark.parametrize("text", NOT_DONE)
+def test_nothing_else_asked_or_no_done_clause_reads_as_before(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(done_steps, "SESSION23_DONE_STEP", False)
+    off = _scores(text)
+    monkeypatch.setattr(done_steps, "SESSION23_DONE_STEP", True)
+    on = _scores(text)
+    best = max(off, key=off.__getitem__)
+    assert max(on, key=on.__getitem__) == best and on[best] == off[best], (on, off)
+
+
+def test_the_markers() -> None:
+    words = tokens("da cho em hoi lam khai sinh")  # "dạ cho": no verb of doing after it
+    assert done_steps.factors([(4, 6, "proc:HT-KS")], words) == {}
+    words = tokens("da lam khai sinh roi gio nhap ho khau")
+    hits = [(1, 4, "proc:HT-KS"), (6, 9, "proc:CU-TT")]
+    assert done_steps.factors(hits, words) == {(1, 4, "proc:HT-KS"): done_steps.DONE_FACTOR}
+
+
+# SESSION23_DONE_MATTER: another office's matter told as done is background.
+DONE_MATTER = [  # (sentence, the out-of-scope topic told as done)
+    ("vợ chồng tôi đã ly hôn năm ngoái, nay tôi muốn xin giấy xác nhận độc thân để mua nhà", "oos:toa_an"),
+    ("anh ấy ly hôn rồi giờ hai đứa muốn làm giấy kết hôn thì cần bản án không", "oos:toa_an"),
+]
+NOT_DONE_MATTER = [  # the matter itself asked, or "rồi" as "then"
+    ("muốn ly hôn thì nộp đơn ở đâu", "oos:toa_an"),
+    ("ly hôn rồi chia tài sản thế nào cho đúng", "oos:toa_an"),
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), DONE_MATTER)
+def test_a_matter_told_as_done_counts_a_quarter(monkeypatch: pytest.MonkeyPatch, text: str, topic: str) -> None:
+    monkeypatch.setattr(done_steps, "SESSION23_DONE_MATTER", False)
+    off = _scores(text)
+    monkeypatch.setattr(done_steps, "SESSION23_DONE_MATTER", True)
+    assert _scores(text)[topic] == off[topic] * done_steps.DONE_FACTOR
+
+
+@pytest.mark.parametrize(("text", "topic"), NOT_DONE_MATTER)
+def test_a_matter_asked_counts_in_full(monkeypatch: pytest.MonkeyPatch, text: str, topic: str) -> None:
+    monkeypatch.setattr(done_steps, "SESSION23_DONE_MATTER", False)
+    off = _scores(text)
+    monkeypatch.setattr(done_steps, "SESSION23_DONE_MATTER", True)
+    assert _scores(text)[topic] == off[topic] > 0

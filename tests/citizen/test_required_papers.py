@@ -1,0 +1,47 @@
+"""Session 23: a paper asked as one the procedure requires is not the procedure asked
+(required_papers.SESSION23_REQUIRED_PAPER), on and off. Every sentence here was written for these tests (none is from
+a training, development, held-out or fresh batch)."""
+
+from __future__ import annotations
+
+import pytest
+
+from appliance.citizen import required_papers
+from appliance.citizen.matching import Procedure, tokens
+from appliance.citizen.readers import reader_for
+from appliance.knowledge.procedures import load_catalogue
+
+PAPERS = [  # (sentence, the paper's procedure, the one asked)
+    ("đăng ký tạm trú cho em gái thì phải có hợp đồng thuê nhà không ạ", "CTH-HD", "CU-TAM"),
+    ("làm giấy khai sinh cho bé có cần mang giấy đăng ký kết hôn của bố mẹ không", "HT-KH", "HT-KS"),
+]
+NOT_PAPERS = [  # only the paper's procedure named; a paper someone else told the citizen to have
+    "hợp đồng cho thuê ki ốt có cần chứng thực ở phường không",
+    "bên ngân hàng bảo phải có giấy xác nhận độc thân mới cho vay mua nhà, xin ở đâu",
+]
+
+
+def _scores(text: str) -> dict[str, float]:
+    reader = reader_for([Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()])
+    return reader.rules.scores(tokens(text))
+
+
+@pytest.mark.parametrize(("text", "paper", "asked"), PAPERS)
+def test_a_required_paper_counts_a_quarter(monkeypatch: pytest.MonkeyPatch, text: str, paper: str,
+                                           asked: str) -> None:
+    monkeypatch.setattr(required_papers, "SESSION23_REQUIRED_PAPER", False)
+    off = _scores(text)
+    monkeypatch.setattr(required_papers, "SESSION23_REQUIRED_PAPER", True)
+    on = _scores(text)
+    assert on[f"proc:{paper}"] < off[f"proc:{paper}"] and on[f"proc:{asked}"] == off[f"proc:{asked}"], (on, off)
+    assert max((k for k in on if k.startswith("proc:")), key=on.__getitem__) == f"proc:{asked}", on
+
+
+@pytest.mark.parametrize("text", NOT_PAPERS)
+def test_the_asked_procedure_keeps_its_score(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(required_papers, "SESSION23_REQUIRED_PAPER", False)
+    off = _scores(text)
+    monkeypatch.setattr(required_papers, "SESSION23_REQUIRED_PAPER", True)
+    on = _scores(text)
+    best = max(off, key=off.__getitem__)
+    assert max(on, key=on.__getitem__) == best and on[best] == off[best], (on, off)
