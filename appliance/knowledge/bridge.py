@@ -329,8 +329,8 @@ def answer_passages(conn: sqlite3.Connection, procedure: Procedure, folded_query
         legal = [*agency, *(row for row in legal if int(row["id"]) not in seen)]
     answer = _stating(conn, procedure, legal, relevance.asked_kinds(folded_query))
     if answer and relevance.asks_fee_due(folded_query):
-        # Whether a fee is due (SESSION21_FEE_DUE): what is charged, its amount or who is exempt, first; the answer
-        # as it was follows (never lost: a procedure whose fee the ward confirms has no fee passage).
+        # Whether a fee is due (session 21): what is charged, its amount or who is exempt, first; the answer as it
+        # was follows (never lost: a procedure whose fee the ward confirms has no fee passage).
         fee = [row for row in [*fact_passages(conn, procedure, "fee"), *fee_exemptions(conn, procedure)]
                if not procedure.needs("fee") and relevance.states_kind("money", row["folded"])]
         seen = {int(row["id"]) for row in fee}
