@@ -162,18 +162,26 @@ _BRIDGE = {"con", "duoc", "van", "bi", "dang", "trong", "qua", "trinh"}
 _GOING = [["giai", "quyet"], ["xu", "ly"], ["thu", "ly"]]
 
 
+def _still_span(tokens: Tokens, k: int) -> int | None:
+    """Where the bridge words after a "đang" / "vẫn còn" at k end (the verb's first word), or None where none starts
+    at k, it is read already, or a bare "đang" is followed by no bridge word (then "đang" + verb is a phrase)."""
+    items = tokens.items
+    start = next((m for m in _STILL if items[k:k + len(m)] == m), None)
+    if start is None or any(tokens.used[k:k + len(start)]):
+        return None
+    j = k + len(start)
+    while j < len(items) and items[j] in _BRIDGE and not tokens.used[j] and j - k < 5:
+        j += 1
+    return None if j == k + len(start) and start == ["dang"] else j
+
+
 def still_open(tokens: Tokens) -> None:
     """"đang còn giải quyết" → "đang chưa giải quyết": the words between are read, the last one says "chưa"."""
     items = tokens.items
     for k in range(len(items)):
-        start = next((m for m in _STILL if items[k:k + len(m)] == m), None)
-        if start is None or any(tokens.used[k:k + len(start)]):
-            continue
-        j = k + len(start)
-        while j < len(items) and items[j] in _BRIDGE and not tokens.used[j] and j - k < 5:
-            j += 1
-        if j == k + len(start) and start == ["dang"]:
-            continue  # "đang giải quyết" is a phrase already
+        j = _still_span(tokens, k)
+        if j is None:
+            continue  # no "đang / vẫn còn" here, or "đang giải quyết" is a phrase already
         if not any(items[j:j + 2] == verb for verb in _GOING):
             continue
         if items[k + 1:j] == ["qua"] or "qua" in items[k + 1:j] and "trinh" not in items[k + 1:j]:
@@ -190,14 +198,9 @@ def still_handled(tokens: Tokens) -> None:
     read and "đang" joined to the verb."""
     items = tokens.items
     for k in range(len(items)):
-        start = next((m for m in _STILL if items[k:k + len(m)] == m), None)
-        if start is None or any(tokens.used[k:k + len(start)]):
-            continue
-        j = k + len(start)
-        while j < len(items) and items[j] in _BRIDGE and not tokens.used[j] and j - k < 5:
-            j += 1
-        if j == k + len(start) and start == ["dang"]:
-            continue  # "đang xử lý" is a status phrase already
+        j = _still_span(tokens, k)
+        if j is None:
+            continue  # no "đang / vẫn còn" here, or "đang xử lý" is a status phrase already
         if not any(items[j:j + 2] == verb for verb in _GOING[:2]) or "qua" in items[k + 1:j]:
             continue  # "quá" (overdue) is never a bridge here
         for i in range(k, j - 1):

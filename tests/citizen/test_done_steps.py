@@ -7,9 +7,8 @@ from __future__ import annotations
 import pytest
 
 from appliance.citizen import done_steps
-from appliance.citizen.matching import Procedure, tokens
-from appliance.citizen.readers import reader_for
-from appliance.knowledge.procedures import load_catalogue
+from appliance.citizen.matching import tokens
+from tests.citizen.rule_scores import rule_scores
 
 DONE = [  # (sentence, the procedure done, the one asked)
     ("nhà tôi đã làm hợp đồng tặng cho đất cho con gái, giờ cần làm gì để sang tên sổ đỏ cho nó", "CTH-HD", "DD-BD"),
@@ -23,17 +22,12 @@ NOT_DONE = [  # only the done procedure named, or "dạ", or the done procedure 
 ]
 
 
-def _scores(text: str) -> dict[str, float]:
-    reader = reader_for([Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()])
-    return reader.rules.scores(tokens(text))
-
-
 @pytest.mark.parametrize(("text", "done", "asked"), DONE)
 def test_a_done_step_counts_a_quarter(monkeypatch: pytest.MonkeyPatch, text: str, done: str, asked: str) -> None:
     monkeypatch.setattr(done_steps, "SESSION23_DONE_STEP", False)
-    off = _scores(text)
+    off = rule_scores(text)
     monkeypatch.setattr(done_steps, "SESSION23_DONE_STEP", True)
-    on = _scores(text)
+    on = rule_scores(text)
     assert on[f"proc:{done}"] < off[f"proc:{done}"], (on, off)
     assert max((k for k in on if k.startswith("proc:")), key=on.__getitem__) == f"proc:{asked}", on
 
@@ -41,9 +35,9 @@ def test_a_done_step_counts_a_quarter(monkeypatch: pytest.MonkeyPatch, text: str
 @pytest.mark.parametrize("text", NOT_DONE)
 def test_nothing_else_asked_or_no_done_clause_reads_as_before(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.setattr(done_steps, "SESSION23_DONE_STEP", False)
-    off = _scores(text)
+    off = rule_scores(text)
     monkeypatch.setattr(done_steps, "SESSION23_DONE_STEP", True)
-    on = _scores(text)
+    on = rule_scores(text)
     best = max(off, key=off.__getitem__)
     assert max(on, key=on.__getitem__) == best and on[best] == off[best], (on, off)
 
@@ -70,14 +64,14 @@ NOT_DONE_MATTER = [  # the matter itself asked, or "rồi" as "then"
 @pytest.mark.parametrize(("text", "topic"), DONE_MATTER)
 def test_a_matter_told_as_done_counts_a_quarter(monkeypatch: pytest.MonkeyPatch, text: str, topic: str) -> None:
     monkeypatch.setattr(done_steps, "SESSION23_DONE_MATTER", False)
-    off = _scores(text)
+    off = rule_scores(text)
     monkeypatch.setattr(done_steps, "SESSION23_DONE_MATTER", True)
-    assert _scores(text)[topic] == off[topic] * done_steps.DONE_FACTOR
+    assert rule_scores(text)[topic] == off[topic] * done_steps.DONE_FACTOR
 
 
 @pytest.mark.parametrize(("text", "topic"), NOT_DONE_MATTER)
 def test_a_matter_asked_counts_in_full(monkeypatch: pytest.MonkeyPatch, text: str, topic: str) -> None:
     monkeypatch.setattr(done_steps, "SESSION23_DONE_MATTER", False)
-    off = _scores(text)
+    off = rule_scores(text)
     monkeypatch.setattr(done_steps, "SESSION23_DONE_MATTER", True)
-    assert _scores(text)[topic] == off[topic] > 0
+    assert rule_scores(text)[topic] == off[topic] > 0

@@ -7,9 +7,7 @@ from __future__ import annotations
 import pytest
 
 from appliance.citizen import elsewhere_errors
-from appliance.citizen.matching import Procedure, tokens
-from appliance.citizen.readers import reader_for
-from appliance.knowledge.procedures import load_catalogue
+from tests.citizen.rule_scores import rule_scores
 
 ELSEWHERE = [  # the mistake sits in another office's paper
     "hộ chiếu của con tôi ghi sai ngày sinh, sửa thế nào",
@@ -22,22 +20,17 @@ CIVIL = [  # the mistake sits in a civil-status paper, another office's paper on
 ]
 
 
-def _scores(text: str) -> dict[str, float]:
-    reader = reader_for([Procedure(p.code, p.name, p.police, p.to_dict()) for p in load_catalogue()])
-    return reader.rules.scores(tokens(text))
-
-
 @pytest.mark.parametrize("text", ELSEWHERE)
 def test_another_offices_paper_lowers_the_correction(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.setattr(elsewhere_errors, "SESSION23_ELSEWHERE_ERROR", False)
-    off = _scores(text)
+    off = rule_scores(text)
     monkeypatch.setattr(elsewhere_errors, "SESSION23_ELSEWHERE_ERROR", True)
-    assert _scores(text).get(elsewhere_errors.CORRECTION, 0.0) < off[elsewhere_errors.CORRECTION], off
+    assert rule_scores(text).get(elsewhere_errors.CORRECTION, 0.0) < off[elsewhere_errors.CORRECTION], off
 
 
 @pytest.mark.parametrize("text", CIVIL)
 def test_a_civil_status_mistake_keeps_the_correction(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.setattr(elsewhere_errors, "SESSION23_ELSEWHERE_ERROR", False)
-    off = _scores(text)
+    off = rule_scores(text)
     monkeypatch.setattr(elsewhere_errors, "SESSION23_ELSEWHERE_ERROR", True)
-    assert _scores(text) == off and off[elsewhere_errors.CORRECTION] > 0
+    assert rule_scores(text) == off and off[elsewhere_errors.CORRECTION] > 0
