@@ -8,7 +8,7 @@ import pytest
 
 from appliance.citizen import done_steps
 from appliance.citizen.matching import tokens
-from tests.citizen.rule_scores import rule_scores
+from tests.citizen.rule_scores import off_and_on, rule_scores
 
 DONE = [  # (sentence, the procedure done, the one asked)
     ("nhà tôi đã làm hợp đồng tặng cho đất cho con gái, giờ cần làm gì để sang tên sổ đỏ cho nó", "CTH-HD", "DD-BD"),
@@ -24,20 +24,14 @@ NOT_DONE = [  # only the done procedure named, or "dạ", or the done procedure 
 
 @pytest.mark.parametrize(("text", "done", "asked"), DONE)
 def test_a_done_step_counts_a_quarter(monkeypatch: pytest.MonkeyPatch, text: str, done: str, asked: str) -> None:
-    monkeypatch.setattr(done_steps, "SESSION23_DONE_STEP", False)
-    off = rule_scores(text)
-    monkeypatch.setattr(done_steps, "SESSION23_DONE_STEP", True)
-    on = rule_scores(text)
+    off, on = off_and_on(monkeypatch, done_steps, "SESSION23_DONE_STEP", text)
     assert on[f"proc:{done}"] < off[f"proc:{done}"], (on, off)
     assert max((k for k in on if k.startswith("proc:")), key=on.__getitem__) == f"proc:{asked}", on
 
 
 @pytest.mark.parametrize("text", NOT_DONE)
 def test_nothing_else_asked_or_no_done_clause_reads_as_before(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(done_steps, "SESSION23_DONE_STEP", False)
-    off = rule_scores(text)
-    monkeypatch.setattr(done_steps, "SESSION23_DONE_STEP", True)
-    on = rule_scores(text)
+    off, on = off_and_on(monkeypatch, done_steps, "SESSION23_DONE_STEP", text)
     best = max(off, key=off.__getitem__)
     assert max(on, key=on.__getitem__) == best and on[best] == off[best], (on, off)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from appliance.citizen import required_papers
-from tests.citizen.rule_scores import rule_scores
+from tests.citizen.rule_scores import off_and_on
 
 PAPERS = [  # (sentence, the paper's procedure, the one asked)
     ("đăng ký tạm trú cho em gái thì phải có hợp đồng thuê nhà không ạ", "CTH-HD", "CU-TAM"),
@@ -22,19 +22,13 @@ NOT_PAPERS = [  # only the paper's procedure named; a paper someone else told th
 @pytest.mark.parametrize(("text", "paper", "asked"), PAPERS)
 def test_a_required_paper_counts_a_quarter(monkeypatch: pytest.MonkeyPatch, text: str, paper: str,
                                            asked: str) -> None:
-    monkeypatch.setattr(required_papers, "SESSION23_REQUIRED_PAPER", False)
-    off = rule_scores(text)
-    monkeypatch.setattr(required_papers, "SESSION23_REQUIRED_PAPER", True)
-    on = rule_scores(text)
+    off, on = off_and_on(monkeypatch, required_papers, "SESSION23_REQUIRED_PAPER", text)
     assert on[f"proc:{paper}"] < off[f"proc:{paper}"] and on[f"proc:{asked}"] == off[f"proc:{asked}"], (on, off)
     assert max((k for k in on if k.startswith("proc:")), key=on.__getitem__) == f"proc:{asked}", on
 
 
 @pytest.mark.parametrize("text", NOT_PAPERS)
 def test_the_asked_procedure_keeps_its_score(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(required_papers, "SESSION23_REQUIRED_PAPER", False)
-    off = rule_scores(text)
-    monkeypatch.setattr(required_papers, "SESSION23_REQUIRED_PAPER", True)
-    on = rule_scores(text)
+    off, on = off_and_on(monkeypatch, required_papers, "SESSION23_REQUIRED_PAPER", text)
     best = max(off, key=off.__getitem__)
     assert max(on, key=on.__getitem__) == best and on[best] == off[best], (on, off)
