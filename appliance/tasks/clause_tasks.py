@@ -186,8 +186,6 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Phòng Kinh tế báo cáo tuần qua đã xử lý 12 trường hợp": what was done
         if spot.how == "first" and deadline is None and ASKS.match(scope_lower):
             continue  # "Em xin bổ sung về vệ sinh môi trường": taking the floor
-        if SESSION23_FLOOR_TOPIC and spot.how == "first" and not turn.leads and FLOOR_TOPIC.match(scope_lower):
-            continue  # "em xin báo cáo về hội nghị …, hôm trước anh bảo gộp vào cuối tháng ạ": the date is the matter's
         if spot.how == "first" and not turn.leads and ASK_OPINION.match(scope_lower):
             continue  # "em xin ý kiến cái việc ngày hội 18/11 ạ": asking now; the date is the matter's
         if PREAMBLE.match(scope_lower) or spot.how == "first" and AGENDA.match(scope_lower) \
@@ -255,14 +253,6 @@ READ_EACH = re.compile(r"^\s*,?\s*(?:lần lượt\s+)?(?:đọc|nêu|điểm)(?
                        r"(?:từng|lần lượt từng)\s+"
                        r"(?:kiến nghị|ý kiến|đơn|câu hỏi|nội dung|vấn đề|vụ|vụ việc|trường hợp|mục)\b")
 
-# Session 23 (docs/meetings.md, "Session 23"): a member taking the floor on a matter ("Anh An, em xin báo cáo về hội
-# nghị quán triệt tuyển quân, hôm trước anh bảo gộp vào cuối tháng ạ.", "em xin báo cáo việc nhà số 18 …") is no task
-# even when a date is said: the date is the matter's, as with "em xin ý kiến cái việc ngày hội 18/11"; "em xin báo
-# cáo anh kết quả trước thứ Sáu" (a report promised, no matter named by "về / việc / vụ") is read as before
-# off by rule R1 (session 23): fresh 663/176/201 on and off; R1b: off brings back no training wrong (s11a +1 right)
-SESSION23_FLOOR_TOPIC = False
-FLOOR_TOPIC = re.compile(r"^\s*xin\s+(?:báo cáo|bổ sung|trình bày|thông báo|phát biểu)(?:\s+(?:thêm|qua|nhanh))?"
-                         r"\s+(?:về|việc|vụ|cái việc|chuyện)\b")
 # Session 16 (docs/meetings.md, "Session 16"): a doer right after "nếu …, thì" however long the condition ("Nếu thấy
 # gia đình còn thi công ban đêm thì chị báo ngay công an phường nhé"): a job only if it happens, not a task (the
 # 40 characters before the doer missed a long condition)

@@ -68,25 +68,20 @@ _IF_FREE = (r"nếu (?:không|chưa) bận|nếu rảnh|nếu tiện|"
             r"nếu (?:(?:anh|chị|em|bác|cô|chú|tôi|mình) )?(?:thu xếp|sắp xếp|bố trí) được|")
 # Session 22 (docs/meetings.md, "Session 22"): "chưa quyết (được)", "chưa chốt", "chưa thống nhất" say that what was
 # raised is not decided yet ("Cái này liên quan chế độ làm thêm giờ, để chị báo cáo anh An, chưa quyết được em ạ."):
-# a deferral, no task; not "chưa chốt danh sách / số liệu …" (a list not closed yet, work to do). Read at call time
-# on by rule R1b (session 22): moved no fresh verdict (663/176/201); off, s11a x09 wrong again
-SESSION22_UNDECIDED = True
-
-
-def _defer(undecided: bool) -> str:
-    # "không để sang năm", "đừng để sau Tết" forbid putting it off: an order, not a deferral (session 10)
-    unless_forbidden = r"(?<!không )(?<!đừng )(?<!chớ )"
-    return (r"\b(?:" + unless_forbidden + r"để sau|tính sau|sau tính|chưa cần|không cần|chưa giao|có thể|"
-            r"tạm dừng|tạm hoãn|hoãn lại|"
-            + _IF_FREE + r"nếu được"
-            + r"|nếu kịp|tùy|để (?:mai |sau )?(?:anh|chị|em|tôi|mình) "
-            r"(?:suy nghĩ|xem|tính|hỏi|giao|bàn|quyết)|xem tình hình rồi|mới làm|"
-            # "thôi để đầu năm", "để gần Tết xem…": put off to a later season, not given now
-            + unless_forbidden + r"để (?:đầu năm|sang năm|năm sau|sau tết|gần tết|qua tết|sang tháng)|"
-            r"không thì thôi|không bàn|không thuộc|hỏi lại|" + unless_forbidden + r"để sang năm|"
-            r"chưa có nguồn|chưa nói trước|không gấp|nếu có thời gian|chưa làm|khi nào có"
-            + (r"|chưa (?:quyết|chốt|thống nhất)(?: định)?(?: được)?(?! (?:danh sách|số liệu|kế hoạch|phương án))"
-               if undecided else "") + r")\b")
+# a deferral, no task; not "chưa chốt danh sách / số liệu …" (a list not closed yet, work to do)
+_UNDECIDED = r"|chưa (?:quyết|chốt|thống nhất)(?: định)?(?: được)?(?! (?:danh sách|số liệu|kế hoạch|phương án))"
+# "không để sang năm", "đừng để sau Tết" forbid putting it off: an order, not a deferral (session 10)
+_UNLESS_FORBIDDEN = r"(?<!không )(?<!đừng )(?<!chớ )"
+DEFER = re.compile(r"\b(?:" + _UNLESS_FORBIDDEN + r"để sau|tính sau|sau tính|chưa cần|không cần|chưa giao|có thể|"
+                   r"tạm dừng|tạm hoãn|hoãn lại|"
+                   + _IF_FREE + r"nếu được"
+                   + r"|nếu kịp|tùy|để (?:mai |sau )?(?:anh|chị|em|tôi|mình) "
+                   r"(?:suy nghĩ|xem|tính|hỏi|giao|bàn|quyết)|xem tình hình rồi|mới làm|"
+                   # "thôi để đầu năm", "để gần Tết xem…": put off to a later season, not given now
+                   + _UNLESS_FORBIDDEN + r"để (?:đầu năm|sang năm|năm sau|sau tết|gần tết|qua tết|sang tháng)|"
+                   r"không thì thôi|không bàn|không thuộc|hỏi lại|" + _UNLESS_FORBIDDEN + r"để sang năm|"
+                   r"chưa có nguồn|chưa nói trước|không gấp|nếu có thời gian|chưa làm|khi nào có"
+                   + _UNDECIDED + r")\b")
 
 
 CONDITION = re.compile(r"\bnếu\b")
@@ -164,14 +159,3 @@ PROPOSAL = re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{VERB}\b(?!.*
 
 # the verb of work after a doer, past the fillers ("chị Hà bên trung tâm làm", "chị Hà tự làm")
 VERB_AHEAD = re.compile(rf"^\s*,?{_FILLER}|tự))*\s+{VERB}\b")
-_DEFERS = {flag: re.compile(_defer(flag)) for flag in (False, True)}
-
-
-class _Defer:
-    """DEFER.search reads SESSION22_UNDECIDED when it is called."""
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return _DEFERS[SESSION22_UNDECIDED].search(text)
-
-
-DEFER = _Defer()
