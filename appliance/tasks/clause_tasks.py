@@ -38,8 +38,8 @@ from appliance.tasks.phrases import (
     REPORTED,
     SPEECH,
     THIS_MEETING,
-    VERB,
     VERB_AHEAD,
+    verb,
 )
 from appliance.tasks.roster import Person, Roster
 from appliance.text import normalize
@@ -111,7 +111,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
     # with a date or an order's particle.
     opening = re.match(r"^\W*(?:\w+\s+){0,3}?\w+\s*(?:ơi\b|,)", lower) is not None
     if not chosen and called is not None and called != turn.speaker and not question \
-            and re.search(rf"\b{VERB}\b", lower) and not DEFER.search(lower) and not REPORTED.search(lower) \
+            and re.search(rf"\b{verb()}\b", lower) and not DEFER.search(lower) and not REPORTED.search(lower) \
             and not (opening and not PARTICLE.search(lower) and find_deadline(text, meeting, None, calendar) is None):
         # "Cái này phải có người theo dõi, anh Nam nhé.": the work is said first, then whom it is for.
         deadline, content = deadline_and_content(text, Spot(0, 0, called, "named"), len(text), [], meeting,
@@ -127,7 +127,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             out.append(Anchor("helps", spot.person))
             continue
         if (sent := SEND_ON.search(lower[:spot.start])) \
-                and re.search(rf"\b{VERB}\b", lower[:sent.start()]):
+                and re.search(rf"\b{verb()}\b", lower[:sent.start()]):
             continue  # "Minh về dự thảo văn bản, chuyển chị Lan trình anh An ký": whom the draft goes to next
         if led and spot.how == "first" and turn.leads and OWN_PART.match(lower[spot.end:]):
             continue  # "Anh Hùng soạn văn bản kiến nghị, tôi ký, trong tuần này gửi đi": the chair's part of it
@@ -196,7 +196,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Hôm nay tôi thông báo kết quả…": said in the meeting, not work to do after it
         helps = re.sub(r"^\s*,?\s*(?:(?:sẽ\s+|cùng\s+)?phối hợp|(?:xin\s+)?(?:đi|làm|tham gia)\s+cùng)\b", "",
                        scope_lower)
-        if helps != scope_lower and deadline is None and not re.search(rf"\b{VERB}\b", helps):
+        if helps != scope_lower and deadline is None and not re.search(rf"\b{verb()}\b", helps):
             continue  # "Nam phối hợp với anh Huy.": helping the one who leads is not a task of one's own
         if question:
             if spot.how == "first" and deadline is not None and "được không" in lower:
@@ -273,7 +273,7 @@ def condition_closes(lower: str, *, whole: bool = False) -> bool:
     """`lower` (its whole text when `whole`) ends on a condition with no step of work of its own: "… nếu có kinh
     phí", not "…, nếu có vi phạm lập biên bản luôn" (a step of the task, said without "thì")."""
     found = (IF_AFTER.match if whole else IF_AFTER.search)(lower)
-    return found is not None and not re.search(rf"\b(?:{VERB})\b", found.group(1))
+    return found is not None and not re.search(rf"\b(?:{verb()})\b", found.group(1))
 # the chair announcing what follows ("tôi nhắc mấy việc trước khi nghỉ Tết …", "anh nói mấy việc", "tôi giao một số
 # việc"): the tasks come after, as with "tôi xin phân công như sau" (PREAMBLE)
 AGENDA = re.compile(r"^\s*(?:xin\s+)?(?:nhắc|nói|điểm|giao|phân công|lưu ý)(?:\s+(?:qua|lại|nhanh))?\s+"

@@ -11,7 +11,7 @@ import re
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.deadlines import find_deadline, fold_keep
 from appliance.tasks.dialogue import TDP, Turn, group_person
-from appliance.tasks.phrases import CONDITION, DEFER, JUNK, OPENERS, QUESTION, REPORTED, UNIT_RE, VERB, VERB_AHEAD
+from appliance.tasks.phrases import CONDITION, DEFER, JUNK, OPENERS, QUESTION, REPORTED, UNIT_RE, VERB_AHEAD, verb
 from appliance.tasks.roster import HONORIFICS, Mention, Person, Roster, call_after
 from appliance.text import fold, normalize
 from appliance.text.dates import WorkCalendar
@@ -183,7 +183,7 @@ def told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, 
             or re.match(r"(?:báo cáo|thưa)\s+(?:anh|chị|đồng chí|chủ tịch)\b", lower) \
             or DEFER.search(lower) or CONDITION.search(lower) or REPORTED.search(lower) \
             or re.search(r"\b(?:ai|có|do|vì|hẹn|dự kiến|đang|đã)\b", lower) \
-            or re.search(rf"(?:^|[,;]\s*)(?:tôi|em|mình|chúng tôi|chúng em)\b|\b(?:tôi|em|mình)\s+(?:sẽ\s+)?{VERB}\b",
+            or re.search(rf"(?:^|[,;]\s*)(?:tôi|em|mình|chúng tôi|chúng em)\b|\b(?:tôi|em|mình)\s+(?:sẽ\s+)?{verb()}\b",
                          lower) \
             or roster.mentions(sentence, verbs=VERB_AHEAD) or units_in(sentence, roster):
         return None
@@ -199,7 +199,7 @@ def told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, 
     if not goes_on and not urged and BARE_ACK.fullmatch(normalize(previous.text).lower()):
         return None  # "dạ em." — "vệ sinh môi trường, ngày 24 tháng 1 ra quân …": the chair goes on to the next matter
     rest = rest[urge.end():] if urge is not None else rest
-    if not re.match(rf"{VERB}\b", rest):
+    if not re.match(rf"{verb()}\b", rest):
         return None
     content = JUNK.sub(" ", sentence[:found[1]] + " " + sentence[found[2]:])
     content = re.sub(r"\s+", " ", OPENERS.sub("", content.lower())).strip(" ,.;:")

@@ -26,8 +26,8 @@ from appliance.tasks.phrases import (
     RECEIVER_BEFORE,
     SECOND,
     SENIOR_SELF,
-    VERB,
     VERB_AHEAD,
+    verb,
 )
 from appliance.tasks.roster import Person, Roster
 from appliance.text import normalize
@@ -115,8 +115,8 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
         head = lower[m.start():]
         loose = not clause_start(lower, m.start()) \
             and not (OFFER.match(head) and TOPIC_BEFORE.search(lower[:m.start()]))
-        if loose and not re.match(rf"^(?:em|tôi|chúng tôi|chúng em)(?:\s+(?:sẽ|xin))?\s+{VERB}\b|"
-                                  rf"^(?:anh|chị)\s+sẽ\s+{VERB}\b", head) \
+        if loose and not re.match(rf"^(?:em|tôi|chúng tôi|chúng em)(?:\s+(?:sẽ|xin))?\s+{verb()}\b|"
+                                  rf"^(?:anh|chị)\s+sẽ\s+{verb()}\b", head) \
                 and not (vocative is not None and SECOND.match(head)):
             continue
         if SECOND.match(head) and vocative is not None and (said_to(lower[:m.start()], m.group(1))
@@ -157,5 +157,5 @@ def is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
     if spot.how == "unit" and not VERB_AHEAD.match(after) and not re.match(r"^\s*,", after):
         return False
     if re.match(r"^\s*(?:ơi)?\s*,", after):  # a vocative: the task is what follows, said to them
-        return bool(re.match(rf"^\s*(?:ơi)?\s*,\s*{VERB}\b", after))
+        return bool(re.match(rf"^\s*(?:ơi)?\s*,\s*{verb()}\b", after))
     return bool(VERB_AHEAD.match(after))

@@ -5,6 +5,8 @@ run on lower-case text with its diacritics (units: on folded text); `clauses.py`
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable
 
 # Verbs of work (a name or pronoun right before one of these is being told, or offers, to act).
 _VERB_WORDS = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|kiểm tra|báo cáo|gửi|nộp|trình|tổng hợp|liên hệ|viết|"
@@ -149,13 +151,39 @@ UNIT_RE = [(name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in UNITS]
 
 # --- the patterns written around the verbs of work ---
 
-VERB = _VERB_WORDS + r")"
-FIRST = re.compile(rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
-                   rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*\s+{VERB}\b")
-SENIOR_SELF = re.compile(rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{VERB}\b[^.?!]*\bem\b")
-SECOND = re.compile(rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{VERB}\b")
-PROPOSAL = re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{VERB}\b(?!.*\b(?:em|tôi|mình)\s+{VERB}\b)")
+# Session 24 (docs/meetings.md, "Session 24"): "mang vào / lên / sang / đến / qua / xuống / về" (bring it in, over,
+# down) is work, as "gửi sang", "đưa lên" are ("mai em mang sang đưa Lan luôn"); "mang" alone (carry, wear) is not.
+# Read at call time through `verb()` and the patterns below
+SESSION24_BRING = True
+_BRING = r"|mang (?:vào|lên|sang|đến|tới|qua|xuống|về)"
+_VERBS = {False: _VERB_WORDS + r")", True: _VERB_WORDS + _BRING + r")"}
+
+
+def verb() -> str:
+    """The verbs of work as the settings stand (a pattern group to put inside a larger pattern)."""
+    return _VERBS[SESSION24_BRING]
+
+
+class _Switched:
+    """A pattern built around the verbs of work, one compiled form per value of SESSION24_BRING, read when called."""
+
+    def __init__(self, build: Callable[[str], str]) -> None:
+        self._forms = {flag: re.compile(build(words)) for flag, words in _VERBS.items()}
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._forms[SESSION24_BRING].match(string, pos, endpos)
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._forms[SESSION24_BRING].search(string, pos, endpos)
+
+
+FIRST = _Switched(lambda v: rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|"
+                            rf"(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
+                            rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*\s+{v}\b")
+SENIOR_SELF = _Switched(lambda v: rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{v}\b[^.?!]*\bem\b")
+SECOND = _Switched(lambda v: rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{v}\b")
+PROPOSAL = _Switched(lambda v: rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{v}\b(?!.*\b(?:em|tôi|mình)\s+{v}\b)")
 
 
 # the verb of work after a doer, past the fillers ("chị Hà bên trung tâm làm", "chị Hà tự làm")
-VERB_AHEAD = re.compile(rf"^\s*,?{_FILLER}|tự))*\s+{VERB}\b")
+VERB_AHEAD = _Switched(lambda v: rf"^\s*,?{_FILLER}|tự))*\s+{v}\b")

@@ -1,0 +1,46 @@
+"""Session 24's forms (docs/meetings.md, "Session 24"), each in new words written for this file (not the training
+meetings' sentences), with its setting switched off and on, and where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from appliance.tasks import phrases
+from tests.flags import switch_on
+from tests.tasks.transcripts import tasks_said
+
+_FLAGGED = (phrases,)
+_A = "Nguyễn Văn An: Bắt đầu.\n"
+
+
+@pytest.fixture
+def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    switch_on(monkeypatch, _FLAGGED, "SESSION24_")
+    return monkeypatch
+
+
+# --- phrases.SESSION24_BRING: "mang vào / lên / sang …" (bring it in, over) is work ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Chị Hương cần hồ sơ gốc.\nHoàng Văn Nam: Dạ, chiều mai em mang sang cho chị Hương ạ.",
+     [("Hoàng Văn Nam", "2026-12-01")]),
+    ("Nguyễn Văn An: Biên bản đo đạc đâu em?\nHoàng Văn Nam: Thứ Năm em mang lên phòng anh ạ.",
+     [("Hoàng Văn Nam", "2026-12-03")]),
+])
+def test_bringing_it_over_is_work(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+    on.setattr(phrases, "SESSION24_BRING", False)
+    assert tasks_said(_A + said, ward) == []
+
+
+@pytest.mark.parametrize("said", [
+    # "mang" without a direction: carrying, having a character, not bringing it anywhere
+    "Hoàng Văn Nam: Dạ, hôm nay em mang theo máy đo ạ.",
+    "Nguyễn Văn An: Việc này mang tính lâu dài.",
+    # nobody named, a citizen's errand
+    "Nguyễn Văn An: Bà con có giấy tờ thì mang lên phường là được.",
+    # a question, not an offer
+    "Nguyễn Văn An: Quà thì các tổ trưởng lên nhận hay mình mang xuống?",
+])
+def test_carrying_or_asking_is_no_task(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == []
