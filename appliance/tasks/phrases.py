@@ -36,8 +36,15 @@ _VERB_WORDS = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|k
 _FILLER = (r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực tiếp|giúp|cho người|cho|ngay|chịu khó|"
            r"bên\s+\S+(?:\s+[^\s,.;]+){0,3}?|"
            r"phải|cần|nhớ|có nhiệm vụ|tập trung|chủ động|đứng ra|cố gắng|ráng|kịp thời|sớm|tranh thủ|nhanh chóng|"
-           # "anh minh cho anh em công an khu vực xác minh…", "bác tổ trưởng cùng công an khu vực tổ chức…"
+           # "anh minh cho anh em xuống kiểm tra…", "bác tổ trưởng cùng công an khu vực tổ chức…"
            r"cho\s+(?:anh em|lực lượng|cán bộ)(?:\s+[^\s,.;]+){0,3}?|cùng\s+(?:với\s+)?[^,.;]{1,30}?")
+# Session 24 (docs/meetings.md, "Session 24"): the doer having their people do it, the people named at more length
+# ("anh minh cho anh em công an khu vực xác minh nguồn tin …", "anh Minh cho công an khu vực phối hợp, …", "anh sơn
+# cho dân quân tuần tra …"): up to five words after "cho" and a group's head word (anh em, lực lượng, cán bộ, công an,
+# dân quân, người); not "cho" and a person or a pronoun ("anh Minh cho em hỏi", "gửi cho chị Lan")
+SESSION24_HAVE_DO = True
+_HAVE_DO = (r"|cho\s+(?:anh em|anh chị em|lực lượng|cán bộ|công an|dân quân|người)(?:\s+[^\s,.;]+){0,5}?"
+            r"(?=\s+(?:{v})\b)")
 DIRECTIVE = re.compile(r"\b(?:giao(?: cho| nhiệm vụ cho| nhiệm vụ)?|đề nghị|yêu cầu|nhờ|phân công|phiền|"
                        r"chuyển cho|cử)\s*$")
 OPENERS = re.compile(r"^(?:(?:dạ|vâng|ừ|ờ|được|ok|rồi|thế|thế thì|vậy|vậy thì|thôi|à|còn|nhé|tốt|tốt quá|có|"
@@ -165,25 +172,34 @@ def verb() -> str:
 
 
 class _Switched:
-    """A pattern built around the verbs of work, one compiled form per value of SESSION24_BRING, read when called."""
+    """A pattern built around the verbs of work and the fillers before them, one compiled form per value of the
+    settings SESSION24_BRING and SESSION24_HAVE_DO, read when called."""
 
-    def __init__(self, build: Callable[[str], str]) -> None:
-        self._forms = {flag: re.compile(build(words)) for flag, words in _VERBS.items()}
+    def __init__(self, build: Callable[[str, str], str]) -> None:
+        self._forms = {(bring, have_do): re.compile(build(words, _filler(words, have_do)))
+                       for bring, words in _VERBS.items() for have_do in (False, True)}
+
+    def _now(self) -> re.Pattern[str]:
+        return self._forms[(SESSION24_BRING, SESSION24_HAVE_DO)]
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self._forms[SESSION24_BRING].match(string, pos, endpos)
+        return self._now().match(string, pos, endpos)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self._forms[SESSION24_BRING].search(string, pos, endpos)
+        return self._now().search(string, pos, endpos)
 
 
-FIRST = _Switched(lambda v: rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|"
+def _filler(words: str, have_do: bool) -> str:
+    return _FILLER + (_HAVE_DO.replace("{v}", words) if have_do else "")
+
+
+FIRST = _Switched(lambda v, _f: rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|"
                             rf"(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
                             rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*\s+{v}\b")
-SENIOR_SELF = _Switched(lambda v: rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{v}\b[^.?!]*\bem\b")
-SECOND = _Switched(lambda v: rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{v}\b")
-PROPOSAL = _Switched(lambda v: rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{v}\b(?!.*\b(?:em|tôi|mình)\s+{v}\b)")
+SENIOR_SELF = _Switched(lambda v, _f: rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{v}\b[^.?!]*\bem\b")
+SECOND = _Switched(lambda v, _f: rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{v}\b")
+PROPOSAL = _Switched(lambda v, _f: rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{v}\b(?!.*\b(?:em|tôi|mình)\s+{v}\b)")
 
 
 # the verb of work after a doer, past the fillers ("chị Hà bên trung tâm làm", "chị Hà tự làm")
-VERB_AHEAD = _Switched(lambda v: rf"^\s*,?{_FILLER}|tự))*\s+{v}\b")
+VERB_AHEAD = _Switched(lambda v, f: rf"^\s*,?{f}|tự))*\s+{v}\b")

@@ -44,3 +44,28 @@ def test_bringing_it_over_is_work(ward, on, said: str, due: list) -> None:
 ])
 def test_carrying_or_asking_is_no_task(ward, on, said: str) -> None:
     assert tasks_said(_A + said, ward) == []
+
+
+# --- phrases.SESSION24_HAVE_DO: the doer having their people do it, the people named at more length ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: anh Minh cho anh em công an khu vực kiểm tra lại nhà trọ số 12 trong tuần này.",
+     [("Trịnh Văn Minh", "2026-12-04")]),
+    ("Nguyễn Văn An: Bắt đầu.\nNguyễn Văn An: anh Minh cho anh em công an khu vực xác minh nguồn tin ở ngõ 11 trong "
+     "ngày hôm nay", [("Trịnh Văn Minh", "2026-11-30")]),
+])
+def test_having_ones_people_do_it(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+    on.setattr(phrases, "SESSION24_HAVE_DO", False)
+    assert tasks_said(_A + said, ward) == []
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # "cho" and a pronoun: asking, no work
+    ("Nguyễn Văn An: Anh Minh cho em hỏi lịch trực tuần sau.", []),
+    # the people are whom the paper goes to: the sender's task
+    ("Nguyễn Văn An: Chị Lan gửi cho anh em công an khu vực mẫu báo cáo trước thứ Sáu.",
+     [("Lê Thị Lan", "2026-12-04")]),
+])
+def test_cho_before_a_person_or_after_a_verb(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
