@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import phrases
+from appliance.tasks import clause_tasks, phrases
 from tests.flags import switch_on
 from tests.tasks.transcripts import tasks_said
 
-_FLAGGED = (phrases,)
+_FLAGGED = (clause_tasks, phrases)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -68,4 +68,29 @@ def test_having_ones_people_do_it(ward, on, said: str, due: list) -> None:
      [("Lê Thị Lan", "2026-12-04")]),
 ])
 def test_cho_before_a_person_or_after_a_verb(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
+# --- clause_tasks.SESSION24_SAID_WHEN: a member passing on when someone said the work will be done ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Trần Văn Hùng: Anh An, đường ống ngõ 8 sửa được 60%, Nam báo thứ Năm hoàn thành.",
+     [("Hoàng Văn Nam", "2026-12-03")]),
+    ("Trần Văn Hùng: Anh An, sổ hộ tịch số hóa được nửa rồi, Lan tư pháp báo cuối tháng này xong ạ.",
+     [("Nguyễn Thị Lan", "2026-11-30")]),
+])
+def test_passing_on_when_it_will_be_done_is_no_task(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == []
+    on.setattr(clause_tasks, "SESSION24_SAID_WHEN", False)
+    assert tasks_said(_A + said, ward) == due
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # the chair's words: an order, as before
+    ("Nguyễn Văn An: Nam báo thứ Năm xong nhé.", [("Hoàng Văn Nam", "2026-12-03")]),
+    # "báo" and whom to tell: work to do
+    ("Trần Văn Hùng: Nam báo anh trước thứ Năm nhé.", [("Hoàng Văn Nam", "2026-12-03")]),
+    ("Trần Văn Hùng: Nam báo cáo anh trước thứ Năm hoàn thành nhé.", [("Hoàng Văn Nam", "2026-12-03")]),
+])
+def test_telling_someone_or_the_chairs_order_stays_a_task(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
