@@ -68,6 +68,14 @@ ASK_OPINION = re.compile(r"^\s*(?:xin\s+)(?:ý kiến|cho ý kiến|phép hỏi|
 # speaker's own "em báo cáo là …" is left to the rules that read taking the floor
 SAID_THAT = re.compile(r"^\s*,?\s*(?:có\s+)?(?:báo cáo|báo|nói|thông báo|phản ánh|kể|trả lời|xác nhận)(?:\s+lại)?\s+"
                        r"(?:là|rằng)\b")
+# Session 24 (docs/meetings.md, "Session 24"): a matter, "thì", then a doer and a verb of work alone, with no date, no
+# object and no particle ("Kinh phí thì anh Bảo cân đối.", "Ừ, thăm trường thì chị Hạnh đi."): who sees to that
+# matter, not a task (the training keys hold none of five such sentences); "bao thư thì Mai làm nhé", "… thì anh Bảo
+# cân đối trước thứ Sáu", "… thì chị Hạnh đi thăm các trường" are read as before; "thế thì / vậy thì" open no matter
+SESSION24_BARE_TOPIC = True
+TOPIC_THEN = re.compile(r"\w\s+thì\s*$")
+_NOT_TOPIC = re.compile(r"(?:^|[,.;:!?]\s*)(?:(?:ừ|ờ|à|dạ|vâng|còn|thôi)\s+)*"
+                        r"(?:thế|vậy|ừ|còn|có|được|nếu|khi)\s+thì\s*$")
 # Session 24 (docs/meetings.md, "Session 24"): a member passing on when someone said the work will be done, without
 # "là / rằng" ("Anh An, vỉa hè Tam Trinh xong 80%, Thắng báo thứ Tư hoàn thành."): reported, no task; "báo" then a
 # receiver ("Thắng báo anh khi xong") or the chair's words are read as before
@@ -184,6 +192,11 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue
         if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):
             continue
+        if SESSION24_BARE_TOPIC and spot.how in ("named", "unit") and TOPIC_THEN.search(head) \
+                and not _NOT_TOPIC.search(head) \
+                and re.fullmatch(rf"\s*{verb()}\s*[.!]?\s*", scope_lower) \
+                and find_deadline(text, meeting, None, calendar) is None:
+            continue  # "Kinh phí thì anh Bảo cân đối.", "thăm trường thì chị Hạnh đi.": who sees to a matter
         deadline, content = deadline_and_content(text, spot, stop, led, meeting, calendar)
         deadline, fronted = list_date(text, lower, led, i, deadline, fronted, meeting, calendar)
         if deadline is None and previous is not None and spot.how != "first" and ON_TIME.search(scope_lower):

@@ -94,3 +94,31 @@ def test_passing_on_when_it_will_be_done_is_no_task(ward, on, said: str, due: li
 ])
 def test_telling_someone_or_the_chairs_order_stays_a_task(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- clause_tasks.SESSION24_BARE_TOPIC: a matter, "thì", a doer and a verb of work alone: who sees to it ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Ừ, loa đài thì anh Tuấn phụ trách.", [("Lê Minh Tuấn", None)]),
+    ("Nguyễn Văn An: Hội trường thì Mai lo. Anh Sơn gửi anh danh sách trước thứ Sáu.",
+     [("Vũ Thị Mai", None), ("Cao Văn Sơn", "2026-12-04")]),
+])
+def test_who_sees_to_a_matter_is_no_task(ward, on, said: str, due: list) -> None:
+    kept = [d for d in due if d[1] is not None]
+    assert tasks_said(_A + said, ward) == kept
+    on.setattr(clause_tasks, "SESSION24_BARE_TOPIC", False)
+    assert tasks_said(_A + said, ward) == due
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # an order's particle
+    ("Nguyễn Văn An: Hội trường thì Mai lo nhé.", [("Vũ Thị Mai", None)]),
+    # a date
+    ("Nguyễn Văn An: Kinh phí thì anh Bảo cân đối trước thứ Sáu.", [("Phạm Quốc Bảo", "2026-12-04")]),
+    # an object
+    ("Nguyễn Văn An: Việc đó thì chị Hương rà soát danh sách hộ nghèo.", [("Bùi Thanh Hương", None)]),
+    # "thế thì" opens no matter
+    ("Nguyễn Văn An: Anh Nam bận à.\nNguyễn Văn An: Thế thì Thắng đo.", [("Ngô Đức Thắng", None)]),
+])
+def test_a_matter_with_more_said_stays_a_task(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
