@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, phrases
+from appliance.tasks import clause_tasks, phrases, undated_drops
+from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
-from tests.tasks.transcripts import tasks_said
+from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks, phrases)
+_FLAGGED = (clause_tasks, phrases, undated_drops)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -122,3 +123,33 @@ def test_who_sees_to_a_matter_is_no_task(ward, on, said: str, due: list) -> None
 ])
 def test_a_matter_with_more_said_stays_a_task(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- undated_drops.SESSION24_GROUP_OFFER: a tổ dân phố's voice promising work with "sẽ" takes it for the tổ ---
+
+_GROUP = "Người nói 1: hôm nay tổ 5 họp về vệ sinh ngõ xóm\nNgười nói 2: ngõ 12 rác nhiều quá\n"
+
+
+def _group_tasks(said: str, ward) -> list:
+    roster, calendar = ward
+    found = extract_tasks(_GROUP + said, MONDAY, calendar, roster=roster, title="Họp tổ dân phố số 5 về vệ sinh")
+    return [(t.assignee, t.deadline) for t in found]
+
+
+def test_a_groups_promise_is_its_task(ward, on) -> None:
+    said = "Người nói 1: tôi sẽ nhắc các hộ ngõ 12 đổ rác đúng giờ"
+    assert _group_tasks(said, ward) == [("Tổ dân phố số 5", None)]
+    on.setattr(undated_drops, "SESSION24_GROUP_OFFER", False)
+    assert _group_tasks(said, ward) == []
+
+
+@pytest.mark.parametrize("said", [
+    "Người nói 1: tổ em xin tổ chức buổi tổng vệ sinh",   # asking leave
+    "Người nói 1: để tôi xem lại quỹ đã",                  # no "sẽ": as before
+])
+def test_a_groups_request_or_hedge_is_dropped(ward, on, said: str) -> None:
+    assert _group_tasks(said, ward) == []
+
+
+def test_a_staff_members_lone_offer_is_still_dropped(ward, on) -> None:
+    assert tasks_said(_A + "Trần Văn Hùng: Dạ, em sẽ xem lại hồ sơ ạ.", ward) == []
