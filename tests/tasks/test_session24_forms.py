@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, phrases, undated_drops
+from appliance.tasks import clause_tasks, phrases, roster, undated_drops
 from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks, phrases, undated_drops)
+_FLAGGED = (clause_tasks, phrases, roster, undated_drops)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -153,3 +153,21 @@ def test_a_groups_request_or_hedge_is_dropped(ward, on, said: str) -> None:
 
 def test_a_staff_members_lone_offer_is_still_dropped(ward, on) -> None:
     assert tasks_said(_A + "Trần Văn Hùng: Dạ, em sẽ xem lại hồ sơ ạ.", ward) == []
+
+
+# --- roster.SESSION24_TITLE_HEAD: a title said without the field its holder's unit names ---
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: anh Chỉ huy trưởng rà soát danh sách thanh niên trước thứ Sáu.",
+    "Nguyễn Văn An: Đồng chí chỉ huy trưởng rà soát danh sách thanh niên trước thứ Sáu.",
+])
+def test_a_title_without_its_field_names_its_holder(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == [("Cao Văn Sơn", "2026-12-04")]
+    on.setattr(roster, "SESSION24_TITLE_HEAD", False)
+    assert tasks_said(_A + said, ward) == []
+
+
+def test_only_a_field_its_unit_names_is_left_out(ward) -> None:
+    people, _calendar = ward
+    # "Phó Chủ tịch (kinh tế)": two hold the rank, the field is no unit of theirs; "trưởng phòng": a bare rank
+    assert set(people._short) == {"chỉ huy trưởng", "đồng chí chỉ huy trưởng"}
