@@ -171,3 +171,21 @@ def test_only_a_field_its_unit_names_is_left_out(ward) -> None:
     people, _calendar = ward
     # "Phó Chủ tịch (kinh tế)": two hold the rank, the field is no unit of theirs; "trưởng phòng": a bare rank
     assert set(people._short) == {"chỉ huy trưởng", "đồng chí chỉ huy trưởng"}
+
+
+# --- undated_drops.SESSION24_NO_VOICES: in a run with no speaker labels an undated job naming someone is kept ---
+
+_RUN = ("rồi bắt đầu nhé hôm nay mình bàn công tác cải cách hành chính tháng mười hai trung tâm báo cáo trước dạ trong "
+        "tháng trung tâm đã tiếp nhận tám trăm hồ sơ đúng hạn cả ạ ừ tốt chị hà bố trí một bàn hướng dẫn nộp hồ sơ "
+        "trực tuyến ở sảnh từ thứ hai tới nhé vâng chị còn việc sửa mái hiên thì để sau tính vì chưa có kinh phí")
+
+
+def test_an_undated_job_in_a_run_without_voices_is_kept(ward, on) -> None:
+    assert tasks_said(_RUN, ward) == [("Phạm Thu Hà", None)]
+    on.setattr(undated_drops, "SESSION24_NO_VOICES", False)
+    assert tasks_said(_RUN, ward) == []
+
+
+def test_a_member_naming_someone_undated_is_still_dropped(ward, on) -> None:
+    said = "Trần Văn Hùng: Dạ, việc đó chị Hà bố trí một bàn hướng dẫn ở sảnh ạ."
+    assert tasks_said(_A + said, ward) == []
