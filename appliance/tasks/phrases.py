@@ -171,16 +171,27 @@ def verb() -> str:
     return _VERBS[SESSION24_BRING]
 
 
-class _Switched:
-    """A pattern built around the verbs of work and the fillers before them, one compiled form per value of the
-    settings SESSION24_BRING and SESSION24_HAVE_DO, read when called."""
+# Session 24 (docs/meetings.md, "Session 24"): "cố / cố gắng / ráng" between the first person and the verb of work
+# is a filler, as "sẽ" is ("Dạ em đang làm ạ. Em cố xong phần còn lại trước ngày 8/1."): the speaker's offer; "em cố
+# ạ" (no verb) offers nothing
+SESSION24_TRY = True
+_TRY = "|cố gắng|cố|ráng"
 
-    def __init__(self, build: Callable[[str, str], str]) -> None:
-        self._forms = {(bring, have_do): re.compile(build(words, _filler(words, have_do)))
-                       for bring, words in _VERBS.items() for have_do in (False, True)}
+
+class _Switched:
+    """A pattern built around the verbs of work and the fillers before them, compiled once for each combination of
+    the settings SESSION24_BRING, SESSION24_HAVE_DO and SESSION24_TRY it is used with, read when called."""
+
+    def __init__(self, build: Callable[[str, str, str], str]) -> None:
+        self._build = build
+        self._forms: dict[tuple[bool, bool, bool], re.Pattern[str]] = {}
 
     def _now(self) -> re.Pattern[str]:
-        return self._forms[(SESSION24_BRING, SESSION24_HAVE_DO)]
+        key = (SESSION24_BRING, SESSION24_HAVE_DO, SESSION24_TRY)
+        if key not in self._forms:
+            words = _VERBS[key[0]]
+            self._forms[key] = re.compile(self._build(words, _filler(words, key[1]), _TRY if key[2] else ""))
+        return self._forms[key]
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self._now().match(string, pos, endpos)
@@ -193,13 +204,13 @@ def _filler(words: str, have_do: bool) -> str:
     return _FILLER + (_HAVE_DO.replace("{v}", words) if have_do else "")
 
 
-FIRST = _Switched(lambda v, _f: rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|"
-                            rf"(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
-                            rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*\s+{v}\b")
-SENIOR_SELF = _Switched(lambda v, _f: rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{v}\b[^.?!]*\bem\b")
-SECOND = _Switched(lambda v, _f: rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{v}\b")
-PROPOSAL = _Switched(lambda v, _f: rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{v}\b(?!.*\b(?:em|tôi|mình)\s+{v}\b)")
+FIRST = _Switched(lambda v, _f, t: rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|"
+                               rf"(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
+                               rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự{t}))*\s+{v}\b")
+SENIOR_SELF = _Switched(lambda v, _f, _t: rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{v}\b[^.?!]*\bem\b")
+SECOND = _Switched(lambda v, _f, _t: rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{v}\b")
+PROPOSAL = _Switched(lambda v, _f, _t: rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{v}\b(?!.*\b(?:em|tôi|mình)\s+{v}\b)")
 
 
 # the verb of work after a doer, past the fillers ("chị Hà bên trung tâm làm", "chị Hà tự làm")
-VERB_AHEAD = _Switched(lambda v, f: rf"^\s*,?{f}|tự))*\s+{v}\b")
+VERB_AHEAD = _Switched(lambda v, f, _t: rf"^\s*,?{f}|tự))*\s+{v}\b")

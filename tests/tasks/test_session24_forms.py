@@ -189,3 +189,21 @@ def test_an_undated_job_in_a_run_without_voices_is_kept(ward, on) -> None:
 def test_a_member_naming_someone_undated_is_still_dropped(ward, on) -> None:
     said = "Trần Văn Hùng: Dạ, việc đó chị Hà bố trí một bàn hướng dẫn ở sảnh ạ."
     assert tasks_said(_A + said, ward) == []
+
+
+# --- phrases.SESSION24_TRY: "cố / cố gắng / ráng" between the first person and the verb is a filler ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Sổ hộ tịch còn bao nhiêu?\nNguyễn Thị Lan: Dạ còn hai quyển ạ. Em cố xong trước thứ Sáu.",
+     [("Nguyễn Thị Lan", "2026-12-04")]),
+    ("Nguyễn Văn An: Vỉa hè ngõ 8 thế nào?\nTrần Văn Hùng: Dạ tôi cố gắng dọn xong trước ngày 10/12 ạ.",
+     [("Trần Văn Hùng", "2026-12-10")]),
+])
+def test_trying_to_finish_is_an_offer(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+    on.setattr(phrases, "SESSION24_TRY", False)
+    assert tasks_said(_A + said, ward) == []
+
+
+def test_trying_with_no_work_offers_nothing(ward, on) -> None:
+    assert tasks_said(_A + "Nguyễn Văn An: Sổ hộ tịch còn bao nhiêu?\nNguyễn Thị Lan: Dạ, em cố ạ.", ward) == []
