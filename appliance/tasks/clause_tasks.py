@@ -76,6 +76,11 @@ SESSION24_BARE_TOPIC = True
 TOPIC_THEN = re.compile(r"\w\s+thì\s*$")
 _NOT_TOPIC = re.compile(r"(?:^|[,.;:!?]\s*)(?:(?:ừ|ờ|à|dạ|vâng|còn|thôi)\s+)*"
                         r"(?:thế|vậy|ừ|còn|có|được|nếu|khi)\s+thì\s*$")
+# Session 24 (docs/meetings.md, "Session 24"): "<doer> lo / làm / thu / có đủ rồi" says the work is covered already
+# ("à thôi bên công an lo đủ rồi anh sơn không phải làm nữa"), also where a run goes on without a stop after "rồi"
+# (DONE_NOW needs one); "đủ" before what is still lacking ("lo đủ người rồi báo anh") is read as before
+SESSION24_ENOUGH = True
+ENOUGH = re.compile(r"^\s*,?\s*(?:(?:đã|cũng)\s+)?(?:lo|làm|thu|có|chuẩn bị|bố trí|lắp|nộp)?\s*(?:đầy\s+)?đủ\s+rồi\b")
 # Session 24 (docs/meetings.md, "Session 24"): a member passing on when someone said the work will be done, without
 # "là / rằng" ("Anh An, vỉa hè Tam Trinh xong 80%, Thắng báo thứ Tư hoàn thành."): reported, no task; "báo" then a
 # receiver ("Thắng báo anh khi xong") or the chair's words are read as before
@@ -184,6 +189,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Chị Lan đọc từng kiến nghị, các bộ phận trả lời luôn.": reading them out now, in the meeting
         if spot.how in ("named", "unit") and SAID_THAT.match(scope_lower):
             continue  # "anh ơi văn phòng báo cáo là tuần trước mình nhận …": what a unit or person said, reported
+        if SESSION24_ENOUGH and ENOUGH.match(scope_lower):
+            continue  # "à thôi bên công an lo đủ rồi anh sơn không phải làm nữa": covered already, in a run
         if SESSION24_SAID_WHEN and spot.how in ("named", "unit") and not turn.leads and SAID_WHEN.match(scope_lower):
             continue  # "Anh An, vỉa hè … xong 80%, Thắng báo thứ Tư hoàn thành.": when they said it will be done
         if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \

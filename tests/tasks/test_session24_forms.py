@@ -207,3 +207,26 @@ def test_trying_to_finish_is_an_offer(ward, on, said: str, due: list) -> None:
 
 def test_trying_with_no_work_offers_nothing(ward, on) -> None:
     assert tasks_said(_A + "Nguyễn Văn An: Sổ hộ tịch còn bao nhiêu?\nNguyễn Thị Lan: Dạ, em cố ạ.", ward) == []
+
+
+# --- clause_tasks.SESSION24_ENOUGH: "<doer> lo / làm … đủ rồi": covered already, also in a run without a stop ---
+
+@pytest.mark.parametrize(("said", "unit"), [
+    ("Nguyễn Văn An: anh sơn cho dân quân trực chốt ngõ 8 đêm ba mươi à thôi bên công an lo đủ rồi anh sơn không "
+     "phải làm nữa", "Công an phường"),
+    ("Nguyễn Văn An: anh hùng cho người dọn vỉa hè ngõ 8 trước thứ sáu à thôi phòng kinh tế làm đủ rồi anh hùng "
+     "không phải làm nữa", "Phòng Kinh tế, Hạ tầng và Đô thị"),
+])
+def test_work_covered_already_is_no_task(ward, on, said: str, unit: str) -> None:
+    assert tasks_said(_A + said, ward) == []
+    on.setattr(clause_tasks, "SESSION24_ENOUGH", False)
+    assert tasks_said(_A + said, ward) == [(unit, None)]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # "đủ" before what is still to be found: work to do
+    ("Nguyễn Văn An: Anh Sơn lo đủ người rồi báo anh trước thứ Sáu.", [("Cao Văn Sơn", "2026-12-04")]),
+    ("Nguyễn Văn An: Anh Sơn lo đủ người trực đêm 31/12.", [("Cao Văn Sơn", "2026-12-31")]),
+])
+def test_enough_of_something_to_find_is_still_work(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
