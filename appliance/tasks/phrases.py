@@ -163,12 +163,20 @@ UNIT_RE = [(name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in UNITS]
 # Read at call time through `verb()` and the patterns below
 SESSION24_BRING = True
 _BRING = r"|mang (?:vào|lên|sang|đến|tới|qua|xuống|về)"
-_VERBS = {False: _VERB_WORDS + r")", True: _VERB_WORDS + _BRING + r")"}
+# Session 24 (docs/meetings.md, "Session 24"): verbs of ward work the list lacked, each said of a doer in the training
+# keys ("thế thì chị triệu tập họp luôn sáng thứ hai mùng bốn", "anh Minh trích xuất giúp chị danh sách …", "em cho
+# huấn luyện lại …", "Nam cho rào chắn khu đó ngay hôm nay", "anh Minh phấn đấu đạt chín lăm phần trăm …")
+SESSION24_MORE_VERBS = True
+_MORE = r"|triệu tập|trích xuất|huấn luyện|rào chắn|phấn đấu"
+
+
+def _words(bring: bool, more: bool) -> str:
+    return _VERB_WORDS + (_BRING if bring else "") + (_MORE if more else "") + r")"
 
 
 def verb() -> str:
     """The verbs of work as the settings stand (a pattern group to put inside a larger pattern)."""
-    return _VERBS[SESSION24_BRING]
+    return _words(SESSION24_BRING, SESSION24_MORE_VERBS)
 
 
 # Session 24 (docs/meetings.md, "Session 24"): "cố / cố gắng / ráng" between the first person and the verb of work
@@ -180,16 +188,17 @@ _TRY = "|cố gắng|cố|ráng"
 
 class _Switched:
     """A pattern built around the verbs of work and the fillers before them, compiled once for each combination of
-    the settings SESSION24_BRING, SESSION24_HAVE_DO and SESSION24_TRY it is used with, read when called."""
+    the settings SESSION24_BRING, SESSION24_HAVE_DO, SESSION24_TRY and SESSION24_MORE_VERBS it is used with, read
+    when called."""
 
     def __init__(self, build: Callable[[str, str, str], str]) -> None:
         self._build = build
-        self._forms: dict[tuple[bool, bool, bool], re.Pattern[str]] = {}
+        self._forms: dict[tuple[bool, bool, bool, bool], re.Pattern[str]] = {}
 
     def _now(self) -> re.Pattern[str]:
-        key = (SESSION24_BRING, SESSION24_HAVE_DO, SESSION24_TRY)
+        key = (SESSION24_BRING, SESSION24_HAVE_DO, SESSION24_TRY, SESSION24_MORE_VERBS)
         if key not in self._forms:
-            words = _VERBS[key[0]]
+            words = _words(key[0], key[3])
             self._forms[key] = re.compile(self._build(words, _filler(words, key[1]), _TRY if key[2] else ""))
         return self._forms[key]
 

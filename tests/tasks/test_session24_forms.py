@@ -230,3 +230,23 @@ def test_work_covered_already_is_no_task(ward, on, said: str, unit: str) -> None
 ])
 def test_enough_of_something_to_find_is_still_work(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- phrases.SESSION24_MORE_VERBS: triệu tập, trích xuất, huấn luyện, rào chắn, phấn đấu are work ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Hội đồng thi đua họp chưa chị?\nĐặng Thị Hạnh: Dạ chưa anh ạ.\n"
+     "Nguyễn Văn An: thế thì chị triệu tập luôn sáng thứ năm này", [("Đặng Thị Hạnh", "2026-12-03")]),
+    ("Nguyễn Văn An: Anh Sơn huấn luyện lại tiểu đội dân quân trước thứ Bảy.", [("Cao Văn Sơn", "2026-12-05")]),
+    ("Nguyễn Văn An: Anh Minh trích xuất danh sách cử tri tổ 5 trước thứ Sáu.", [("Trịnh Văn Minh", "2026-12-04")]),
+    ("Nguyễn Văn An: Vỉa hè sụt lún à?\nHoàng Văn Nam: Dạ.\nNguyễn Văn An: Nam cho rào chắn khu đó ngay hôm nay.",
+     [("Hoàng Văn Nam", "2026-11-30")]),
+])
+def test_more_verbs_of_ward_work(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+    on.setattr(phrases, "SESSION24_MORE_VERBS", False)
+    assert tasks_said(_A + said, ward) == []
+
+
+def test_a_verb_said_of_no_doer_is_no_task(ward, on) -> None:
+    assert tasks_said(_A + "Nguyễn Văn An: Hội nghị do quận triệu tập sáng thứ Năm.", ward) == []
