@@ -250,3 +250,23 @@ def test_more_verbs_of_ward_work(ward, on, said: str, due: list) -> None:
 
 def test_a_verb_said_of_no_doer_is_no_task(ward, on) -> None:
     assert tasks_said(_A + "Nguyễn Văn An: Hội nghị do quận triệu tập sáng thứ Năm.", ward) == []
+
+
+# --- clause_tasks.SESSION24_DID_WELL: the tổ chosen ("chọn tổ năm đi") and "<doer> làm tốt" alone: no task ---
+
+def test_the_group_chosen_for_doing_well_is_no_task(ward, on) -> None:
+    said = ("Nguyễn Văn An: chọn tổ năm đi tổ năm làm tốt ờ chị hương làm việc với tổ năm xây dựng kịch bản thứ sáu "
+            "này gửi anh")
+    assert tasks_said(_A + said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+    on.setattr(clause_tasks, "SESSION24_DID_WELL", False)
+    assert tasks_said(_A + said, ward) == [("Tổ dân phố số 5", None), ("Bùi Thanh Hương", "2026-12-04")]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # doing well at a work named: an order, as before
+    ("Nguyễn Văn An: Tổ 5 làm tốt công tác tuyên truyền nhé.", [("Tổ dân phố số 5", None)]),
+    # "chọn" not right before the doer
+    ("Nguyễn Văn An: Chọn xong thì tổ 5 làm báo cáo gửi phường trước thứ Sáu.", [("Tổ dân phố số 5", "2026-12-04")]),
+])
+def test_doing_well_at_a_work_stays_a_task(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
