@@ -165,9 +165,10 @@ SESSION24_BRING = True
 _BRING = r"|mang (?:vào|lên|sang|đến|tới|qua|xuống|về)"
 # Session 24 (docs/meetings.md, "Session 24"): verbs of ward work the list lacked, each said of a doer in the training
 # keys ("thế thì chị triệu tập họp luôn sáng thứ hai mùng bốn", "anh Minh trích xuất giúp chị danh sách …", "em cho
-# huấn luyện lại …", "Nam cho rào chắn khu đó ngay hôm nay", "anh Minh phấn đấu đạt chín lăm phần trăm …")
+# huấn luyện lại …", "Nam cho rào chắn khu đó ngay hôm nay", "anh Minh phấn đấu đạt chín lăm phần trăm …", "Anh Minh
+# có phương án đảm bảo an ninh, phân luồng cho đêm 24/12 nhé"); what was done ("bên em đã có phương án") stays a report
 SESSION24_MORE_VERBS = True
-_MORE = r"|triệu tập|trích xuất|huấn luyện|rào chắn|phấn đấu"
+_MORE = r"|triệu tập|trích xuất|huấn luyện|rào chắn|phấn đấu|có phương án|có kế hoạch"
 
 
 def _words(bring: bool, more: bool) -> str:

@@ -241,6 +241,8 @@ def test_enough_of_something_to_find_is_still_work(ward, on, said: str, due: lis
     ("Nguyễn Văn An: Anh Minh trích xuất danh sách cử tri tổ 5 trước thứ Sáu.", [("Trịnh Văn Minh", "2026-12-04")]),
     ("Nguyễn Văn An: Vỉa hè sụt lún à?\nHoàng Văn Nam: Dạ.\nNguyễn Văn An: Nam cho rào chắn khu đó ngay hôm nay.",
      [("Hoàng Văn Nam", "2026-11-30")]),
+    ("Nguyễn Văn An: Anh Minh có phương án phân luồng cho đêm 31/12 nhé, năm nay đừng để ùn tắc như năm ngoái.",
+     [("Trịnh Văn Minh", "2026-12-31")]),
 ])
 def test_more_verbs_of_ward_work(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
@@ -248,8 +250,12 @@ def test_more_verbs_of_ward_work(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == []
 
 
-def test_a_verb_said_of_no_doer_is_no_task(ward, on) -> None:
-    assert tasks_said(_A + "Nguyễn Văn An: Hội nghị do quận triệu tập sáng thứ Năm.", ward) == []
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Hội nghị do quận triệu tập sáng thứ Năm.",   # said of no doer
+    "Trịnh Văn Minh: Báo cáo anh, chợ hoa mở từ thứ Sáu, bên em đã có phương án.",   # done already
+])
+def test_a_verb_said_of_no_doer_or_done_is_no_task(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == []
 
 
 # --- clause_tasks.SESSION24_DID_WELL: the tổ chosen ("chọn tổ năm đi") and "<doer> làm tốt" alone: no task ---
