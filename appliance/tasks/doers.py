@@ -39,6 +39,14 @@ OFFER = re.compile(r"^để\s+(?:em|tôi|chúng em|chúng tôi)\s+(?!(?:xem|hỏ
                    r"giải thích|thưa|xin phép|đi vệ sinh|về)\b)[^\W\d_]+")
 
 
+# Session 24 (docs/meetings.md, "Session 24"): a senior taking on the matter just raised, the matter said first ("Cái
+# đấy để anh làm việc với công ty môi trường, thứ Năm anh báo lại em …"), is an offer as "việc đó để em lo" is; not
+# "để anh xem / tính / hỏi …" (thinking it over), nor "để anh Hùng làm" (a name, read as before)
+SESSION24_SENIOR_OFFER = True
+SENIOR_OFFER = re.compile(r"^để\s+(?:anh|chị)\s+(?!(?:xem|hỏi|nghĩ|suy nghĩ|tính|cân nhắc|nói|kể|trình bày|giải thích|"
+                          r"xin|báo cáo|quyết|bàn|trao đổi)\b)[^\W\d_]+")
+
+
 # Session 14 (docs/meetings.md, "Session 14"): a person or unit after "xin" (ask for, get from) gives what is asked
 # ("danh sách xin chị Lan", "xin ý kiến anh Bảo", "xin chữ ký của chị Hạnh"), not the work; "xin mời" is an invitation
 ASK_FROM = re.compile(r"(?<!\bem )(?<!\btôi )\bxin(?:\s+(?:ý kiến|chữ ký|số liệu|danh sách|dấu|của|từ|lại|thêm|"
@@ -114,7 +122,8 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
             continue  # "thôi anh nhắc lại …", "Tôi nhắc lại mấy việc": the one who recaps, not a doer
         head = lower[m.start():]
         loose = not clause_start(lower, m.start()) \
-            and not (OFFER.match(head) and TOPIC_BEFORE.search(lower[:m.start()]))
+            and not ((OFFER.match(head) or SESSION24_SENIOR_OFFER and SENIOR_OFFER.match(head))
+                     and TOPIC_BEFORE.search(lower[:m.start()]))
         if loose and not re.match(rf"^(?:em|tôi|chúng tôi|chúng em)(?:\s+(?:sẽ|xin))?\s+{verb()}\b|"
                                   rf"^(?:anh|chị)\s+sẽ\s+{verb()}\b", head) \
                 and not (vocative is not None and SECOND.match(head)):

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, phrases, roster, undated_drops
+from appliance.tasks import clause_tasks, doers, phrases, roster, undated_drops
 from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks, phrases, roster, undated_drops)
+_FLAGGED = (clause_tasks, doers, phrases, roster, undated_drops)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -276,3 +276,25 @@ def test_the_group_chosen_for_doing_well_is_no_task(ward, on) -> None:
 ])
 def test_doing_well_at_a_work_stays_a_task(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- doers.SESSION24_SENIOR_OFFER: "việc đó để anh <work>" after the matter: the senior's own offer ---
+
+_ASKED_SENIOR = "Bùi Thanh Hương: Em xin anh Bảo hỏi giúp bên điện lực lịch cắt điện ạ.\n"
+
+
+def test_a_senior_taking_on_the_matter(ward, on) -> None:
+    said = _ASKED_SENIOR + "Phạm Quốc Bảo: Việc đó để anh làm việc với điện lực, thứ Năm anh báo lại em."
+    assert tasks_said(_A + said, ward) == [("Phạm Quốc Bảo", "2026-12-03")]
+    on.setattr(doers, "SESSION24_SENIOR_OFFER", False)
+    assert tasks_said(_A + said, ward) == []
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # thinking it over: no offer
+    ("Phạm Quốc Bảo: Việc đó để anh tính, thứ Năm anh trả lời em.", []),
+    # a name after "để anh": that person's task, as before
+    ("Phạm Quốc Bảo: Việc đó để anh Hùng liên hệ điện lực, thứ Năm báo lại em.", [("Trần Văn Hùng", "2026-12-03")]),
+])
+def test_a_senior_thinking_or_naming_someone(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + _ASKED_SENIOR + said, ward) == due
