@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from appliance.tasks import phrases
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     Spot,
@@ -76,6 +77,9 @@ SESSION24_BARE_TOPIC = True
 TOPIC_THEN = re.compile(r"\w\s+thì\s*$")
 _NOT_TOPIC = re.compile(r"(?:^|[,.;:!?]\s*)(?:(?:ừ|ờ|à|dạ|vâng|còn|thôi)\s+)*"
                         r"(?:thế|vậy|ừ|còn|có|được|nếu|khi)\s+thì\s*$")
+# Session 24 (docs/meetings.md, "Session 24", with phrases.SESSION24_GO_AHEAD): "cứ <verb> như kế hoạch / như cũ /
+# như mọi năm" tells the doer to carry on with what is under way, no new task
+AS_PLANNED = re.compile(r"^\s*,?\s*cứ\s+(?:\w+\s+){1,3}?như\s+(?:kế hoạch|cũ|mọi năm|mọi khi|thường lệ|trước|đã bàn)\b")
 # Session 24 (docs/meetings.md, "Session 24"): "<doer> làm tốt" and nothing more ("chọn tổ bảy đi tổ bảy làm tốt")
 # says the doer does well, praise or a reason, as "tốt lắm" does (PRAISE); "… làm tốt công tác tuyên truyền nhé", "…
 # làm tốt, xong trước thứ Sáu" say the work and are read as before
@@ -198,6 +202,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "anh ơi văn phòng báo cáo là tuần trước mình nhận …": what a unit or person said, reported
         if SESSION24_DID_WELL and (DID_WELL.fullmatch(scope_lower) or CHOSEN.search(head)):
             continue  # "chọn tổ bảy đi tổ bảy làm tốt": the tổ chosen, and why (praise), no task
+        if phrases.SESSION24_GO_AHEAD and AS_PLANNED.match(scope_lower):
+            continue  # "ờ anh sơn cứ chuẩn bị như kế hoạch …": carry on as planned, nothing new given
         if SESSION24_ENOUGH and ENOUGH.match(scope_lower):
             continue  # "à thôi bên công an lo đủ rồi anh sơn không phải làm nữa": covered already, in a run
         if SESSION24_SAID_WHEN and spot.how in ("named", "unit") and not turn.leads and SAID_WHEN.match(scope_lower):

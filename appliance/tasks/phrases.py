@@ -43,6 +43,10 @@ _FILLER = (r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực 
 # cho dân quân tuần tra …"): up to five words after "cho" and a group's head word (anh em, lực lượng, cán bộ, công an,
 # dân quân, người); not "cho" and a person or a pronoun ("anh Minh cho em hỏi", "gửi cho chị Lan")
 SESSION24_HAVE_DO = True
+# Session 24 (docs/meetings.md, "Session 24"): "cứ" (go ahead and) between the doer and the verb of work, as "cũng"
+# is ("à thôi, Huy cứ xem tình trạng rồi báo anh, …", "ừ Hương cứ làm")
+SESSION24_GO_AHEAD = True
+_GO_AHEAD = r"|cứ"
 _HAVE_DO = (r"|cho\s+(?:anh em|anh chị em|lực lượng|cán bộ|công an|dân quân|người)(?:\s+[^\s,.;]+){0,5}?"
             r"(?=\s+(?:{v})\b)")
 DIRECTIVE = re.compile(r"\b(?:giao(?: cho| nhiệm vụ cho| nhiệm vụ)?|đề nghị|yêu cầu|nhờ|phân công|phiền|"
@@ -189,18 +193,18 @@ _TRY = "|cố gắng|cố|ráng"
 
 class _Switched:
     """A pattern built around the verbs of work and the fillers before them, compiled once for each combination of
-    the settings SESSION24_BRING, SESSION24_HAVE_DO, SESSION24_TRY and SESSION24_MORE_VERBS it is used with, read
-    when called."""
+    the settings SESSION24_BRING, SESSION24_HAVE_DO, SESSION24_TRY, SESSION24_MORE_VERBS and SESSION24_GO_AHEAD it is
+    used with, read when called."""
 
     def __init__(self, build: Callable[[str, str, str], str]) -> None:
         self._build = build
-        self._forms: dict[tuple[bool, bool, bool, bool], re.Pattern[str]] = {}
+        self._forms: dict[tuple[bool, bool, bool, bool, bool], re.Pattern[str]] = {}
 
     def _now(self) -> re.Pattern[str]:
-        key = (SESSION24_BRING, SESSION24_HAVE_DO, SESSION24_TRY, SESSION24_MORE_VERBS)
+        key = (SESSION24_BRING, SESSION24_HAVE_DO, SESSION24_TRY, SESSION24_MORE_VERBS, SESSION24_GO_AHEAD)
         if key not in self._forms:
             words = _words(key[0], key[3])
-            self._forms[key] = re.compile(self._build(words, _filler(words, key[1]), _TRY if key[2] else ""))
+            self._forms[key] = re.compile(self._build(words, _filler(words, key[1], key[4]), _TRY if key[2] else ""))
         return self._forms[key]
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -210,8 +214,8 @@ class _Switched:
         return self._now().search(string, pos, endpos)
 
 
-def _filler(words: str, have_do: bool) -> str:
-    return _FILLER + (_HAVE_DO.replace("{v}", words) if have_do else "")
+def _filler(words: str, have_do: bool, go_ahead: bool) -> str:
+    return _FILLER + (_HAVE_DO.replace("{v}", words) if have_do else "") + (_GO_AHEAD if go_ahead else "")
 
 
 FIRST = _Switched(lambda v, _f, t: rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|"

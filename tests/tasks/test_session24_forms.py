@@ -298,3 +298,17 @@ def test_a_senior_taking_on_the_matter(ward, on) -> None:
 ])
 def test_a_senior_thinking_or_naming_someone(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + _ASKED_SENIOR + said, ward) == due
+
+
+# --- phrases.SESSION24_GO_AHEAD: "cứ" (go ahead and) between the doer and the verb; not "cứ … như kế hoạch" ---
+
+def test_go_ahead_and_do_it(ward, on) -> None:
+    said = "Nguyễn Văn An: à thôi, Tuấn cứ kiểm tra loa đài rồi báo anh, mua hay sửa anh quyết sau."
+    assert tasks_said(_A + said, ward) == [("Lê Minh Tuấn", None)]
+    on.setattr(phrases, "SESSION24_GO_AHEAD", False)
+    assert tasks_said(_A + said, ward) == []
+
+
+def test_carrying_on_as_planned_is_no_task(ward, on) -> None:
+    said = "Nguyễn Văn An: ờ anh sơn cứ chuẩn bị như kế hoạch để tuần sau họp riêng"
+    assert tasks_said(_A + said, ward) == []
