@@ -73,6 +73,7 @@ SAID_THAT = re.compile(r"^\s*,?\s*(?:có\s+)?(?:báo cáo|báo|nói|thông báo|
 # object and no particle ("Kinh phí thì anh Bảo cân đối.", "Ừ, thăm trường thì chị Hạnh đi."): who sees to that
 # matter, not a task (the training keys hold none of five such sentences); "bao thư thì Mai làm nhé", "… thì anh Bảo
 # cân đối trước thứ Sáu", "… thì chị Hạnh đi thăm các trường" are read as before; "thế thì / vậy thì" open no matter
+# on by rule R1 (session 24): fresh off alone 667/182/197, on 668/182/196 (fresh8 right +1)
 SESSION24_BARE_TOPIC = True
 TOPIC_THEN = re.compile(r"\w\s+thì\s*$")
 _NOT_TOPIC = re.compile(r"(?:^|[,.;:!?]\s*)(?:(?:ừ|ờ|à|dạ|vâng|còn|thôi)\s+)*"
@@ -83,6 +84,7 @@ AS_PLANNED = re.compile(r"^\s*,?\s*cứ\s+(?:\w+\s+){1,3}?như\s+(?:kế hoạch
 # Session 24 (docs/meetings.md, "Session 24"): "<doer> làm tốt" and nothing more ("chọn tổ bảy đi tổ bảy làm tốt")
 # says the doer does well, praise or a reason, as "tốt lắm" does (PRAISE); "… làm tốt công tác tuyên truyền nhé", "…
 # làm tốt, xong trước thứ Sáu" say the work and are read as before
+# on by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off, s9b w01 wrong again
 SESSION24_DID_WELL = True
 DID_WELL = re.compile(r"\s*(?:đã\s+|vẫn\s+|luôn\s+)?làm\s+(?:rất\s+|khá\s+|cũng\s+)?tốt"
                       r"(?:\s+(?:rồi|đấy|mà|thật))?\s*[.!]?\s*")
@@ -90,11 +92,13 @@ CHOSEN = re.compile(r"\bchọn\s*$")  # "chọn tổ bảy đi": what is chosen,
 # Session 24 (docs/meetings.md, "Session 24"): "<doer> lo / làm / thu / có đủ rồi" says the work is covered already
 # ("à thôi bên công an lo đủ rồi anh sơn không phải làm nữa"), also where a run goes on without a stop after "rồi"
 # (DONE_NOW needs one); "đủ" before what is still lacking ("lo đủ người rồi báo anh") is read as before
+# on by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off, s19 y09 wrong again
 SESSION24_ENOUGH = True
 ENOUGH = re.compile(r"^\s*,?\s*(?:(?:đã|cũng)\s+)?(?:lo|làm|thu|có|chuẩn bị|bố trí|lắp|nộp)?\s*(?:đầy\s+)?đủ\s+rồi\b")
 # Session 24 (docs/meetings.md, "Session 24"): a member passing on when someone said the work will be done, without
 # "là / rằng" ("Anh An, vỉa hè Tam Trinh xong 80%, Thắng báo thứ Tư hoàn thành."): reported, no task; "báo" then a
 # receiver ("Thắng báo anh khi xong") or the chair's words are read as before
+# on by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off, s8a y15 wrong again
 SESSION24_SAID_WHEN = True
 SAID_WHEN = re.compile(r"^\s*,?\s*(?:báo|nói|hẹn)\s+(?:(?:thứ|ngày|mai|tuần|cuối|trong|trước|hôm|chiều|sáng|tối|"
                        r"đầu|giữa|\d+)\b[^,.;!?]{0,30}?\s+)(?:sẽ\s+)?(?:xong|hoàn thành|làm xong)\b")

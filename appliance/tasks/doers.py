@@ -42,7 +42,8 @@ OFFER = re.compile(r"^để\s+(?:em|tôi|chúng em|chúng tôi)\s+(?!(?:xem|hỏ
 # Session 24 (docs/meetings.md, "Session 24"): a senior taking on the matter just raised, the matter said first ("Cái
 # đấy để anh làm việc với công ty môi trường, thứ Năm anh báo lại em …"), is an offer as "việc đó để em lo" is; not
 # "để anh xem / tính / hỏi …" (thinking it over), nor "để anh Hùng làm" (a name, read as before)
-SESSION24_SENIOR_OFFER = True
+# off by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off brings back no training wrong
+SESSION24_SENIOR_OFFER = False
 SENIOR_OFFER = re.compile(r"^để\s+(?:anh|chị)\s+(?!(?:xem|hỏi|nghĩ|suy nghĩ|tính|cân nhắc|nói|kể|trình bày|giải thích|"
                           r"xin|báo cáo|quyết|bàn|trao đổi)\b)[^\W\d_]+")
 

@@ -42,10 +42,12 @@ _FILLER = (r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực 
 # ("anh minh cho anh em công an khu vực xác minh nguồn tin …", "anh Minh cho công an khu vực phối hợp, …", "anh sơn
 # cho dân quân tuần tra …"): up to five words after "cho" and a group's head word (anh em, lực lượng, cán bộ, công an,
 # dân quân, người); not "cho" and a person or a pronoun ("anh Minh cho em hỏi", "gửi cho chị Lan")
+# on by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off, s5 t26 wrong again
 SESSION24_HAVE_DO = True
 # Session 24 (docs/meetings.md, "Session 24"): "cứ" (go ahead and) between the doer and the verb of work, as "cũng"
 # is ("à thôi, Huy cứ xem tình trạng rồi báo anh, …", "ừ Hương cứ làm")
-SESSION24_GO_AHEAD = True
+# off by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off brings back no training wrong
+SESSION24_GO_AHEAD = False
 _GO_AHEAD = r"|cứ"
 _HAVE_DO = (r"|cho\s+(?:anh em|anh chị em|lực lượng|cán bộ|công an|dân quân|người)(?:\s+[^\s,.;]+){0,5}?"
             r"(?=\s+(?:{v})\b)")
@@ -165,13 +167,15 @@ UNIT_RE = [(name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in UNITS]
 # Session 24 (docs/meetings.md, "Session 24"): "mang vào / lên / sang / đến / qua / xuống / về" (bring it in, over,
 # down) is work, as "gửi sang", "đưa lên" are ("mai em mang sang đưa Lan luôn"); "mang" alone (carry, wear) is not.
 # Read at call time through `verb()` and the patterns below
+# on by rule R1 (session 24): fresh off alone 667/182/197, on 668/182/196 (fresh6 right +1)
 SESSION24_BRING = True
 _BRING = r"|mang (?:vào|lên|sang|đến|tới|qua|xuống|về)"
 # Session 24 (docs/meetings.md, "Session 24"): verbs of ward work the list lacked, each said of a doer in the training
 # keys ("thế thì chị triệu tập họp luôn sáng thứ hai mùng bốn", "anh Minh trích xuất giúp chị danh sách …", "em cho
 # huấn luyện lại …", "Nam cho rào chắn khu đó ngay hôm nay", "anh Minh phấn đấu đạt chín lăm phần trăm …", "Anh Minh
 # có phương án đảm bảo an ninh, phân luồng cho đêm 24/12 nhé"); what was done ("bên em đã có phương án") stays a report
-SESSION24_MORE_VERBS = True
+# off by rule R1 (session 24): fresh off alone 667/179/197, on 668/182/196 (wrong +3: fresh7, fresh9, fresh10)
+SESSION24_MORE_VERBS = False
 _MORE = r"|triệu tập|trích xuất|huấn luyện|rào chắn|phấn đấu|có phương án|có kế hoạch"
 
 
@@ -187,7 +191,8 @@ def verb() -> str:
 # Session 24 (docs/meetings.md, "Session 24"): "cố / cố gắng / ráng" between the first person and the verb of work
 # is a filler, as "sẽ" is ("Dạ em đang làm ạ. Em cố xong phần còn lại trước ngày 8/1."): the speaker's offer; "em cố
 # ạ" (no verb) offers nothing
-SESSION24_TRY = True
+# off by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off brings back no training wrong
+SESSION24_TRY = False
 _TRY = "|cố gắng|cố|ráng"
 
 

@@ -360,7 +360,8 @@ def _one_syllable_off(said: str, form: str) -> bool:
 # Session 24 (docs/meetings.md, "Session 24"): a title said without the field that closes it in the directory ("anh
 # Chỉ huy trưởng chuẩn bị …" for "Chỉ huy trưởng Quân sự"), when only one person's title shortens so: that person;
 # a title that is a bare rank once shortened ("trưởng", "phó trưởng phòng") is not taken. Read at call time
-SESSION24_TITLE_HEAD = True
+# off by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off brings back no training wrong
+SESSION24_TITLE_HEAD = False
 
 
 def _short_title(title: str, unit: str) -> str | None:

@@ -22,7 +22,8 @@ def lone_offer(o: OpenTask) -> bool:
 # meeting) promising work in the first person with "sẽ" ("tôi sẽ phát tờ rơi đến từng hộ", "được tôi sẽ thông báo
 # cho bà con biết") takes the work for the tổ: on the development set both such offers are tasks; asking leave
 # ("tổ em xin tổ chức văn nghệ …") or a staff member's offer is dropped as before
-SESSION24_GROUP_OFFER = True
+# off by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off brings back no training wrong
+SESSION24_GROUP_OFFER = False
 _COMMITS = re.compile(r"\b(?:tôi|em|chúng tôi|tổ tôi|tổ em)\s+sẽ\b")
 
 
@@ -43,7 +44,8 @@ def member_names(o: OpenTask) -> bool:
 # chair, so an undated job naming someone ("… chị hà bố trí một quầy riêng tiếp nhận hồ sơ … từ thứ hai tới nhé …",
 # "… thì lan tư pháp hướng dẫn bà hoa thủ tục khởi kiện ra tòa nhé …") is not read as a member naming someone else
 # (training: 3 such jobs are tasks, 1 is a task whose date the doer set in reply)
-SESSION24_NO_VOICES = True
+# off by rule R1 (session 24): fresh off alone 667/178/197, on 668/182/196 (fresh7 right +1, wrong +4)
+SESSION24_NO_VOICES = False
 
 
 def lone_pronoun(o: OpenTask) -> bool:
