@@ -16,8 +16,8 @@ from appliance.tasks.phrases import (
     DEFER,
     JUNK,
     QUESTION,
-    VERB,
     VERB_AHEAD,
+    verb,
 )
 from appliance.tasks.roster import Person, Roster
 from appliance.text import normalize
@@ -56,7 +56,7 @@ def recap_shaped(sentence: str, roster: Roster) -> bool:
 
 def deadline_free(scope: str) -> bool:
     """No verb of work after where they will be ("… đi tập huấn cả ngày, mà phương án …")."""
-    return not re.search(rf"\b(?:nên|thì)\s+(?:em|tôi)\s+{VERB}\b", scope)
+    return not re.search(rf"\b(?:nên|thì)\s+(?:em|tôi)\s+{verb()}\b", scope)
 
 
 def sentences(text: str, *, pauses: bool = False) -> list[str]:
@@ -87,7 +87,7 @@ def object_of(spot: Spot, lower: str, spots: list[Spot]) -> bool:
         between = lower[other.end:spot.start]
         if other.how == "first" and re.fullmatch(r"\s*(?:sẽ\s+)?(?:làm|nhận|lo)(?:\s+ạ)?\s*", between):
             continue
-        if not re.search(r"[,;:.!?]", between) and re.search(rf"\b{VERB}\b", between):
+        if not re.search(r"[,;:.!?]", between) and re.search(rf"\b{verb()}\b", between):
             return True
     return False
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from appliance.tasks import phrases
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     Spot,
@@ -38,8 +39,8 @@ from appliance.tasks.phrases import (
     REPORTED,
     SPEECH,
     THIS_MEETING,
-    VERB,
     VERB_AHEAD,
+    verb,
 )
 from appliance.tasks.roster import Person, Roster
 from appliance.text import normalize
@@ -68,6 +69,39 @@ ASK_OPINION = re.compile(r"^\s*(?:xin\s+)(?:ý kiến|cho ý kiến|phép hỏi|
 # speaker's own "em báo cáo là …" is left to the rules that read taking the floor
 SAID_THAT = re.compile(r"^\s*,?\s*(?:có\s+)?(?:báo cáo|báo|nói|thông báo|phản ánh|kể|trả lời|xác nhận)(?:\s+lại)?\s+"
                        r"(?:là|rằng)\b")
+# Session 24 (docs/meetings.md, "Session 24"): a matter, "thì", then a doer and a verb of work alone, with no date, no
+# object and no particle ("Kinh phí thì anh Bảo cân đối.", "Ừ, thăm trường thì chị Hạnh đi."): who sees to that
+# matter, not a task (the training keys hold none of five such sentences); "bao thư thì Mai làm nhé", "… thì anh Bảo
+# cân đối trước thứ Sáu", "… thì chị Hạnh đi thăm các trường" are read as before; "thế thì / vậy thì" open no matter
+# on by rule R1 (session 24): fresh off alone 667/182/197, on 668/182/196 (fresh8 right +1)
+SESSION24_BARE_TOPIC = True
+TOPIC_THEN = re.compile(r"\w\s+thì\s*$")
+_NOT_TOPIC = re.compile(r"(?:^|[,.;:!?]\s*)(?:(?:ừ|ờ|à|dạ|vâng|còn|thôi)\s+)*"
+                        r"(?:thế|vậy|ừ|còn|có|được|nếu|khi)\s+thì\s*$")
+# Session 24 (docs/meetings.md, "Session 24", with phrases.SESSION24_GO_AHEAD): "cứ <verb> như kế hoạch / như cũ /
+# như mọi năm" tells the doer to carry on with what is under way, no new task
+AS_PLANNED = re.compile(r"^\s*,?\s*cứ\s+(?:\w+\s+){1,3}?như\s+(?:kế hoạch|cũ|mọi năm|mọi khi|thường lệ|trước|đã bàn)\b")
+# Session 24 (docs/meetings.md, "Session 24"): "<doer> làm tốt" and nothing more ("chọn tổ bảy đi tổ bảy làm tốt")
+# says the doer does well, praise or a reason, as "tốt lắm" does (PRAISE); "… làm tốt công tác tuyên truyền nhé", "…
+# làm tốt, xong trước thứ Sáu" say the work and are read as before
+# on by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off, s9b w01 wrong again
+SESSION24_DID_WELL = True
+DID_WELL = re.compile(r"\s*(?:đã\s+|vẫn\s+|luôn\s+)?làm\s+(?:rất\s+|khá\s+|cũng\s+)?tốt"
+                      r"(?:\s+(?:rồi|đấy|mà|thật))?\s*[.!]?\s*")
+CHOSEN = re.compile(r"\bchọn\s*$")  # "chọn tổ bảy đi": what is chosen, not a doer
+# Session 24 (docs/meetings.md, "Session 24"): "<doer> lo / làm / thu / có đủ rồi" says the work is covered already
+# ("à thôi bên công an lo đủ rồi anh sơn không phải làm nữa"), also where a run goes on without a stop after "rồi"
+# (DONE_NOW needs one); "đủ" before what is still lacking ("lo đủ người rồi báo anh") is read as before
+# on by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off, s19 y09 wrong again
+SESSION24_ENOUGH = True
+ENOUGH = re.compile(r"^\s*,?\s*(?:(?:đã|cũng)\s+)?(?:lo|làm|thu|có|chuẩn bị|bố trí|lắp|nộp)?\s*(?:đầy\s+)?đủ\s+rồi\b")
+# Session 24 (docs/meetings.md, "Session 24"): a member passing on when someone said the work will be done, without
+# "là / rằng" ("Anh An, vỉa hè Tam Trinh xong 80%, Thắng báo thứ Tư hoàn thành."): reported, no task; "báo" then a
+# receiver ("Thắng báo anh khi xong") or the chair's words are read as before
+# on by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off, s8a y15 wrong again
+SESSION24_SAID_WHEN = True
+SAID_WHEN = re.compile(r"^\s*,?\s*(?:báo|nói|hẹn)\s+(?:(?:thứ|ngày|mai|tuần|cuối|trong|trước|hôm|chiều|sáng|tối|"
+                       r"đầu|giữa|\d+)\b[^,.;!?]{0,30}?\s+)(?:sẽ\s+)?(?:xong|hoàn thành|làm xong)\b")
 
 
 # Session 12 (docs/meetings.md, "Session 12"): the chair saying they will attend ("Tôi sẽ dự và phát biểu.", "Tốt, tôi
@@ -111,7 +145,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
     # with a date or an order's particle.
     opening = re.match(r"^\W*(?:\w+\s+){0,3}?\w+\s*(?:ơi\b|,)", lower) is not None
     if not chosen and called is not None and called != turn.speaker and not question \
-            and re.search(rf"\b{VERB}\b", lower) and not DEFER.search(lower) and not REPORTED.search(lower) \
+            and re.search(rf"\b{verb()}\b", lower) and not DEFER.search(lower) and not REPORTED.search(lower) \
             and not (opening and not PARTICLE.search(lower) and find_deadline(text, meeting, None, calendar) is None):
         # "Cái này phải có người theo dõi, anh Nam nhé.": the work is said first, then whom it is for.
         deadline, content = deadline_and_content(text, Spot(0, 0, called, "named"), len(text), [], meeting,
@@ -127,7 +161,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             out.append(Anchor("helps", spot.person))
             continue
         if (sent := SEND_ON.search(lower[:spot.start])) \
-                and re.search(rf"\b{VERB}\b", lower[:sent.start()]):
+                and re.search(rf"\b{verb()}\b", lower[:sent.start()]):
             continue  # "Minh về dự thảo văn bản, chuyển chị Lan trình anh An ký": whom the draft goes to next
         if led and spot.how == "first" and turn.leads and OWN_PART.match(lower[spot.end:]):
             continue  # "Anh Hùng soạn văn bản kiến nghị, tôi ký, trong tuần này gửi đi": the chair's part of it
@@ -170,12 +204,25 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Chị Lan đọc từng kiến nghị, các bộ phận trả lời luôn.": reading them out now, in the meeting
         if spot.how in ("named", "unit") and SAID_THAT.match(scope_lower):
             continue  # "anh ơi văn phòng báo cáo là tuần trước mình nhận …": what a unit or person said, reported
+        if SESSION24_DID_WELL and (DID_WELL.fullmatch(scope_lower) or CHOSEN.search(head)):
+            continue  # "chọn tổ bảy đi tổ bảy làm tốt": the tổ chosen, and why (praise), no task
+        if phrases.SESSION24_GO_AHEAD and AS_PLANNED.match(scope_lower):
+            continue  # "ờ anh sơn cứ chuẩn bị như kế hoạch …": carry on as planned, nothing new given
+        if SESSION24_ENOUGH and ENOUGH.match(scope_lower):
+            continue  # "à thôi bên công an lo đủ rồi anh sơn không phải làm nữa": covered already, in a run
+        if SESSION24_SAID_WHEN and spot.how in ("named", "unit") and not turn.leads and SAID_WHEN.match(scope_lower):
+            continue  # "Anh An, vỉa hè … xong 80%, Thắng báo thứ Tư hoàn thành.": when they said it will be done
         if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
                 DONE_NOW.match(scope_lower) or \
                 (spot.how == "first" and DONE.search(scope_lower)):
             continue
         if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):
             continue
+        if SESSION24_BARE_TOPIC and spot.how in ("named", "unit") and TOPIC_THEN.search(head) \
+                and not _NOT_TOPIC.search(head) \
+                and re.fullmatch(rf"\s*{verb()}\s*[.!]?\s*", scope_lower) \
+                and find_deadline(text, meeting, None, calendar) is None:
+            continue  # "Kinh phí thì anh Bảo cân đối.", "thăm trường thì chị Hạnh đi.": who sees to a matter
         deadline, content = deadline_and_content(text, spot, stop, led, meeting, calendar)
         deadline, fronted = list_date(text, lower, led, i, deadline, fronted, meeting, calendar)
         if deadline is None and previous is not None and spot.how != "first" and ON_TIME.search(scope_lower):
@@ -186,8 +233,6 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Phòng Kinh tế báo cáo tuần qua đã xử lý 12 trường hợp": what was done
         if spot.how == "first" and deadline is None and ASKS.match(scope_lower):
             continue  # "Em xin bổ sung về vệ sinh môi trường": taking the floor
-        if SESSION23_FLOOR_TOPIC and spot.how == "first" and not turn.leads and FLOOR_TOPIC.match(scope_lower):
-            continue  # "em xin báo cáo về hội nghị …, hôm trước anh bảo gộp vào cuối tháng ạ": the date is the matter's
         if spot.how == "first" and not turn.leads and ASK_OPINION.match(scope_lower):
             continue  # "em xin ý kiến cái việc ngày hội 18/11 ạ": asking now; the date is the matter's
         if PREAMBLE.match(scope_lower) or spot.how == "first" and AGENDA.match(scope_lower) \
@@ -198,7 +243,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Hôm nay tôi thông báo kết quả…": said in the meeting, not work to do after it
         helps = re.sub(r"^\s*,?\s*(?:(?:sẽ\s+|cùng\s+)?phối hợp|(?:xin\s+)?(?:đi|làm|tham gia)\s+cùng)\b", "",
                        scope_lower)
-        if helps != scope_lower and deadline is None and not re.search(rf"\b{VERB}\b", helps):
+        if helps != scope_lower and deadline is None and not re.search(rf"\b{verb()}\b", helps):
             continue  # "Nam phối hợp với anh Huy.": helping the one who leads is not a task of one's own
         if question:
             if spot.how == "first" and deadline is not None and "được không" in lower:
@@ -255,14 +300,6 @@ READ_EACH = re.compile(r"^\s*,?\s*(?:lần lượt\s+)?(?:đọc|nêu|điểm)(?
                        r"(?:từng|lần lượt từng)\s+"
                        r"(?:kiến nghị|ý kiến|đơn|câu hỏi|nội dung|vấn đề|vụ|vụ việc|trường hợp|mục)\b")
 
-# Session 23 (docs/meetings.md, "Session 23"): a member taking the floor on a matter ("Anh An, em xin báo cáo về hội
-# nghị quán triệt tuyển quân, hôm trước anh bảo gộp vào cuối tháng ạ.", "em xin báo cáo việc nhà số 18 …") is no task
-# even when a date is said: the date is the matter's, as with "em xin ý kiến cái việc ngày hội 18/11"; "em xin báo
-# cáo anh kết quả trước thứ Sáu" (a report promised, no matter named by "về / việc / vụ") is read as before
-# off by rule R1 (session 23): fresh 663/176/201 on and off; R1b: off brings back no training wrong (s11a +1 right)
-SESSION23_FLOOR_TOPIC = False
-FLOOR_TOPIC = re.compile(r"^\s*xin\s+(?:báo cáo|bổ sung|trình bày|thông báo|phát biểu)(?:\s+(?:thêm|qua|nhanh))?"
-                         r"\s+(?:về|việc|vụ|cái việc|chuyện)\b")
 # Session 16 (docs/meetings.md, "Session 16"): a doer right after "nếu …, thì" however long the condition ("Nếu thấy
 # gia đình còn thi công ban đêm thì chị báo ngay công an phường nhé"): a job only if it happens, not a task (the
 # 40 characters before the doer missed a long condition)
@@ -283,7 +320,7 @@ def condition_closes(lower: str, *, whole: bool = False) -> bool:
     """`lower` (its whole text when `whole`) ends on a condition with no step of work of its own: "… nếu có kinh
     phí", not "…, nếu có vi phạm lập biên bản luôn" (a step of the task, said without "thì")."""
     found = (IF_AFTER.match if whole else IF_AFTER.search)(lower)
-    return found is not None and not re.search(rf"\b(?:{VERB})\b", found.group(1))
+    return found is not None and not re.search(rf"\b(?:{verb()})\b", found.group(1))
 # the chair announcing what follows ("tôi nhắc mấy việc trước khi nghỉ Tết …", "anh nói mấy việc", "tôi giao một số
 # việc"): the tasks come after, as with "tôi xin phân công như sau" (PREAMBLE)
 AGENDA = re.compile(r"^\s*(?:xin\s+)?(?:nhắc|nói|điểm|giao|phân công|lưu ý)(?:\s+(?:qua|lại|nhanh))?\s+"

@@ -63,34 +63,9 @@ DEADLINE_TOPIC = re.compile(r"^\W*(?:(?:còn|về|vậy|thế)\s+)?(?:thời\s+)
 NOTED = re.compile(r"\bghi(?:\s+(?:lại|nhận|chép|sổ))?\s+rồi\b")
 
 
-# Session 22 (docs/meetings.md, "Session 22"): a trailing-off ("...") before a word in lower case is a pause within
-# one sentence, not its end ("tổ 10 thì là... bầu xong gửi biên bản …"; "Còn đoàn … thì... hôm nào nhỉ, hai mươi...
-# thôi đi thăm ngày 28/1.": the date is the visit's, not an order told back to the last speaker); the sentence model
-# reads the sentences as it was fitted on them
-SESSION22_PAUSE_JOINS = True  # on by rule R1 (session 22): fresh off alone 663/177/201, on 663/176/201
-
-
-# Session 22 (docs/meetings.md, "Session 22"): "Anh Bảo chủ trì, anh Hùng xây dựng phương án... à thôi, anh Hùng chủ
-# trì luôn, anh Bảo chỉ đạo, …": the correction after "à thôi" says again the part of each person it names; their
-# earlier part in the withdrawn sentence is withdrawn with the last one, not only the last one
-# on by rule R1b (session 22): moved no fresh verdict (663/176/201); off, s6 w15 wrong again
-SESSION22_RENAMED = True
-
-
-# Session 23 (docs/meetings.md, "Session 23"): the chair refusing the time the doer asked for and setting another in
-# the same breath ("Huy: Dạ, em cần khoảng một tuần ạ." — "Không được, trong 5 ngày làm việc thôi, để kịp báo cáo anh
-# An."): the date said before any reason ("để / vì / do / cho kịp") is the deadline of the task just discussed; whom
-# the reason names is no doer. Not a question, not when a doer is named before the date ("Không được, anh Hùng làm
-# trước thứ Sáu": a new task, read as before)
-# off by rule R1 (session 23): fresh on 663/176/201, off alone 664/175/200 (on: s6 fresh -1 right, +1 wrong)
-SESSION23_REFUSED = False
-REFUSED = re.compile(r"^\W*(?:(?:thôi|à|ờ|ừ|nhưng|mà)\W+)*không\s+được(?:\s+(?:đâu|em|anh|chị))*\s*[,.!]")
-_REASON = re.compile(r"\b(?:để|vì|do|bởi|cho kịp|kẻo)\b")
-
-
 # Session 23 (docs/meetings.md, "Session 23"): "thế thì" and a date alone, the chair's answer to the doer's objection
 # ("Hà: … quận yêu cầu ngày 30 là phải có rồi ạ" — "thế à, thế thì cuối tháng này luôn nhé"): the new deadline of the
-# task discussed, as after "không được"; with any other word but a closing particle it is read as before
+# task discussed; with any other word but a closing particle it is read as before
 # on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s15b w05 wrong again
 SESSION23_SO_THEN_DATE = True
 SO_THEN = re.compile(r"^\W*(?:(?:thế|vậy)\s+à\W+)?(?:thế thì|vậy thì)\s+")
@@ -106,18 +81,12 @@ SESSION23_IF_LATER = True
 IF_ONLY = re.compile(r"\bnếu\b[^.;!?]{3,80}?\bthì\s+(?P<who>[^.;!?,]{2,30}?)\s+mới\s+(?P<work>\w+(?:\s+\w+){0,4})")
 
 
-def _refused_date(sentence: str, lower: str, turn: Turn, roster: Roster, meeting: dt.date,
+def _so_then_date(sentence: str, lower: str, turn: Turn, meeting: dt.date,
                   calendar: WorkCalendar | None) -> dt.date | None:
-    """The date the chair sets after refusing the time asked for, if the sentence is one."""
+    """The date the chair sets after the doer's objection ("thế thì cuối tháng này luôn nhé"), if the sentence is
+    one."""
     if not turn.leads or QUESTION.search(lower):
         return None
-    refused = REFUSED.match(lower) if SESSION23_REFUSED else None
-    if refused is not None:
-        said = _REASON.split(sentence[refused.end():])[0]
-        if roster.mentions(said, verbs=VERB_AHEAD) or units_in(said, roster):
-            return None
-        found = find_deadline(said, meeting, None, calendar)
-        return found[0] if found is not None else None
     so_then = SO_THEN.match(lower) if SESSION23_SO_THEN_DATE else None
     if so_then is None:
         return None
@@ -154,7 +123,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     given_at: tuple[int, int] | None = None  # where the anchors of the last sentence that gave tasks stand in `out`
     required: dt.date | None = None  # "4 người đấy trong tuần này phải xong." said just before
     for index, part in enumerate(parts):
-        chunks = sentences(part, pauses=SESSION22_PAUSE_JOINS)
+        chunks = sentences(part, pauses=True)
         # "… gửi thành phố thứ hai tuần sau à thôi thứ sáu này gửi luôn đi": a new date, not a withdrawal
         fix = clause_dates.correction(parts[index + 1], roster, meeting, calendar) \
             if index < len(parts) - 1 else None
@@ -183,8 +152,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     [u[0] for u in units_in(sentence, roster)]
                 found = find_deadline(sentence[:min(doers, default=len(sentence))], meeting, None, calendar)
                 out.append(Anchor("agree", None, deadline=found[0] if found else None))
-            if (refused := _refused_date(sentence, lower, turn, roster, meeting, calendar)) is not None:
-                out.append(Anchor("agree", None, deadline=refused, follow_up=True))
+            if (so_then := _so_then_date(sentence, lower, turn, meeting, calendar)) is not None:
+                out.append(Anchor("agree", None, deadline=so_then, follow_up=True))
                 continue
             cancels = CANCEL.search(lower)
             cancel_at = cancels.start() if cancels else None
@@ -231,7 +200,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             found_here = [replace(a, recap=True) for a in found_here] if recap or listed else found_here
             if withdrawn and found_here:  # what was said right before "à thôi" (the last of the sentence)
                 last = found_here.pop()
-                if SESSION22_RENAMED and not fix:
+                if not fix:
                     found_here = _renamed(found_here, parts[index + 1], roster, speakers)
                 found_here += [replace(last, deadline=fix)] if fix else [last, Anchor("cancel", last.person)]
             if SESSION23_IF_LATER and turn.leads and (only := IF_ONLY.search(lower)) is not None:

@@ -11,7 +11,7 @@ import re
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.deadlines import find_deadline, fold_keep
 from appliance.tasks.dialogue import TDP, Turn, group_person
-from appliance.tasks.phrases import CONDITION, DEFER, JUNK, OPENERS, QUESTION, REPORTED, UNIT_RE, VERB, VERB_AHEAD
+from appliance.tasks.phrases import CONDITION, DEFER, JUNK, OPENERS, QUESTION, REPORTED, UNIT_RE, VERB_AHEAD, verb
 from appliance.tasks.roster import HONORIFICS, Mention, Person, Roster, call_after
 from appliance.text import fold, normalize
 from appliance.text.dates import WorkCalendar
@@ -23,7 +23,7 @@ def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None,
     the rest of the sentence."""
     clause = re.split(r"[,;:.!?…]|\bơi\b", before)[-1]  # "mai ơi mai em in…": the call is not the date
     found = find_deadline(clause, meeting, None, calendar)
-    if found is None and SESSION22_FRONT_DATE and not _EVERY.search(after.lower()):
+    if found is None and not _EVERY.search(after.lower()):
         return _fronted_date(before, meeting, calendar)
     if found is None or re.search(r"\b(?:vì|do|nếu|khi|nên)\b", clause.lower()):
         return None
@@ -42,14 +42,12 @@ def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None,
 # ("vì", "nếu", "khi", "từ"), or stands after other words of the sentence ("Kế hoạch đó, thứ Sáu, …"; a date between
 # a call and the verb is session 13's DATE_BETWEEN, off by its R1); not when the sentence says the work recurs or when
 # it starts ("Thứ sáu, Văn phòng tổng hợp tiến độ thu hằng tuần, …, bắt đầu từ tuần sau": every Friday)
-# on by rule R1 (session 22): fresh off alone 662/177/202, on 663/176/201 (fresh10 right +1, wrong -1)
-SESSION22_FRONT_DATE = True
 _EVERY = re.compile(r"\b(?:hằng|hàng|mỗi|các)\s+(?:ngày|tuần|tháng|sáng|chiều|tối|buổi|thứ)\b|"
                     r"\b(?:bắt đầu|từ)\s+(?:từ\s+)?(?:ngày|hôm|thứ|tuần|tháng|mai|sáng|chiều|đầu|\d)")
 
 
 def _fronted_date(before: str, meeting: dt.date, calendar: WorkCalendar | None) -> tuple[dt.date, int, int] | None:
-    """The date of a first clause that is only a date, right before the doer's clause (SESSION22_FRONT_DATE)."""
+    """The date of a first clause that is only a date, right before the doer's clause (session 22)."""
     parts = before.split(",")
     while len(parts) > 2 and not OPENERS.sub("", parts[0].lower().strip() + " ").strip():
         parts = parts[1:]  # "Ừ, thứ Sáu này, anh Sơn …"
@@ -162,8 +160,6 @@ READ_BACK = re.compile(r"^\W*(?:dạ|vâng|rõ)\b")
 # ngày 24 tháng 1 ra quân tổng vệ sinh. Mời anh Hùng."), not back to them, unless the chair urges them on ("Vâng." —
 # "Khẩn trương lên, thứ Tư này báo cáo tôi kết quả."). An answer with more in it ("Dạ em đang phối hợp với công an
 # phường ạ.", "em nghe không rõ, anh nói lại ạ") is still told back
-# on by rule R1b (session 22): moved no fresh verdict (663/176/201); off, s17 y11 wrong again
-SESSION22_BARE_ACK = True
 BARE_ACK = re.compile(r"\W*(?:(?:dạ|vâng|rõ|ạ|em|tôi|cháu|anh|chị|nhận|xin nhận|ok|được|rồi|ừ)\W*)+")
 
 
@@ -171,8 +167,6 @@ BARE_ACK = re.compile(r"\W*(?:(?:dạ|vâng|rõ|ạ|em|tôi|cháu|anh|chị|nh�
 # chair has said a turn of their own in between ("Ừ, chị Lan tổng hợp, trước ngày 23 gửi anh xem." — "Còn hội nghị
 # … giờ chưa cần." — "Thông báo bà con nộp thuế … trước 30/11."), an order naming nobody is not for them, unless the
 # chair urges them on ("Khẩn trương lên, …")
-# on by rule R1b (session 22): moved no fresh verdict (663/176/201); off, s8a y03 wrong again
-SESSION22_RIGHT_AFTER = True
 _URGED = re.compile(r"^\W*(?:(?:khẩn trương|nhớ|phải|cố gắng|tranh thủ|nhanh|lên|nhé)\W+)*")
 
 
@@ -189,7 +183,7 @@ def told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, 
             or re.match(r"(?:báo cáo|thưa)\s+(?:anh|chị|đồng chí|chủ tịch)\b", lower) \
             or DEFER.search(lower) or CONDITION.search(lower) or REPORTED.search(lower) \
             or re.search(r"\b(?:ai|có|do|vì|hẹn|dự kiến|đang|đã)\b", lower) \
-            or re.search(rf"(?:^|[,;]\s*)(?:tôi|em|mình|chúng tôi|chúng em)\b|\b(?:tôi|em|mình)\s+(?:sẽ\s+)?{VERB}\b",
+            or re.search(rf"(?:^|[,;]\s*)(?:tôi|em|mình|chúng tôi|chúng em)\b|\b(?:tôi|em|mình)\s+(?:sẽ\s+)?{verb()}\b",
                          lower) \
             or roster.mentions(sentence, verbs=VERB_AHEAD) or units_in(sentence, roster):
         return None
@@ -200,12 +194,12 @@ def told_back(sentence: str, turn: Turn, previous: Turn | None, roster: Roster, 
     rest = OPENERS.sub("", (sentence[:found[1]] + " " + sentence[found[2]:]).lower().strip() + " ")
     urge = _URGED.match(rest)
     urged = urge.group(0).strip(" ,.") if urge is not None else ""
-    if SESSION22_RIGHT_AFTER and not goes_on and turn.index - previous.index > 1 and not urged:
+    if not goes_on and turn.index - previous.index > 1 and not urged:
         return None  # "… hạn là ngày 25 ạ." — "Ừ, chị Lan tổng hợp, …" — "Còn …" — "Thông báo bà con …": said on
-    if SESSION22_BARE_ACK and not goes_on and not urged and BARE_ACK.fullmatch(normalize(previous.text).lower()):
+    if not goes_on and not urged and BARE_ACK.fullmatch(normalize(previous.text).lower()):
         return None  # "dạ em." — "vệ sinh môi trường, ngày 24 tháng 1 ra quân …": the chair goes on to the next matter
     rest = rest[urge.end():] if urge is not None else rest
-    if not re.match(rf"{VERB}\b", rest):
+    if not re.match(rf"{verb()}\b", rest):
         return None
     content = JUNK.sub(" ", sentence[:found[1]] + " " + sentence[found[2]:])
     content = re.sub(r"\s+", " ", OPENERS.sub("", content.lower())).strip(" ,.;:")

@@ -26,8 +26,8 @@ from appliance.tasks.phrases import (
     RECEIVER_BEFORE,
     SECOND,
     SENIOR_SELF,
-    VERB,
     VERB_AHEAD,
+    verb,
 )
 from appliance.tasks.roster import Person, Roster
 from appliance.text import normalize
@@ -37,6 +37,15 @@ from appliance.text import normalize
 # speaking now ("để em xem lại", "để em nói qua").
 OFFER = re.compile(r"^để\s+(?:em|tôi|chúng em|chúng tôi)\s+(?!(?:xem|hỏi|nghĩ|suy nghĩ|tính|cân nhắc|nói|kể|trình bày|"
                    r"giải thích|thưa|xin phép|đi vệ sinh|về)\b)[^\W\d_]+")
+
+
+# Session 24 (docs/meetings.md, "Session 24"): a senior taking on the matter just raised, the matter said first ("Cái
+# đấy để anh làm việc với công ty môi trường, thứ Năm anh báo lại em …"), is an offer as "việc đó để em lo" is; not
+# "để anh xem / tính / hỏi …" (thinking it over), nor "để anh Hùng làm" (a name, read as before)
+# off by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off brings back no training wrong
+SESSION24_SENIOR_OFFER = False
+SENIOR_OFFER = re.compile(r"^để\s+(?:anh|chị)\s+(?!(?:xem|hỏi|nghĩ|suy nghĩ|tính|cân nhắc|nói|kể|trình bày|giải thích|"
+                          r"xin|báo cáo|quyết|bàn|trao đổi)\b)[^\W\d_]+")
 
 
 # Session 14 (docs/meetings.md, "Session 14"): a person or unit after "xin" (ask for, get from) gives what is asked
@@ -114,9 +123,10 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
             continue  # "thôi anh nhắc lại …", "Tôi nhắc lại mấy việc": the one who recaps, not a doer
         head = lower[m.start():]
         loose = not clause_start(lower, m.start()) \
-            and not (OFFER.match(head) and TOPIC_BEFORE.search(lower[:m.start()]))
-        if loose and not re.match(rf"^(?:em|tôi|chúng tôi|chúng em)(?:\s+(?:sẽ|xin))?\s+{VERB}\b|"
-                                  rf"^(?:anh|chị)\s+sẽ\s+{VERB}\b", head) \
+            and not ((OFFER.match(head) or SESSION24_SENIOR_OFFER and SENIOR_OFFER.match(head))
+                     and TOPIC_BEFORE.search(lower[:m.start()]))
+        if loose and not re.match(rf"^(?:em|tôi|chúng tôi|chúng em)(?:\s+(?:sẽ|xin))?\s+{verb()}\b|"
+                                  rf"^(?:anh|chị)\s+sẽ\s+{verb()}\b", head) \
                 and not (vocative is not None and SECOND.match(head)):
             continue
         if SECOND.match(head) and vocative is not None and (said_to(lower[:m.start()], m.group(1))
@@ -157,5 +167,5 @@ def is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
     if spot.how == "unit" and not VERB_AHEAD.match(after) and not re.match(r"^\s*,", after):
         return False
     if re.match(r"^\s*(?:ơi)?\s*,", after):  # a vocative: the task is what follows, said to them
-        return bool(re.match(rf"^\s*(?:ơi)?\s*,\s*{VERB}\b", after))
+        return bool(re.match(rf"^\s*(?:ơi)?\s*,\s*{verb()}\b", after))
     return bool(VERB_AHEAD.match(after))

@@ -5,6 +5,8 @@ run on lower-case text with its diacritics (units: on folded text); `clauses.py`
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable
 
 # Verbs of work (a name or pronoun right before one of these is being told, or offers, to act).
 _VERB_WORDS = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|kiểm tra|báo cáo|gửi|nộp|trình|tổng hợp|liên hệ|viết|"
@@ -34,8 +36,21 @@ _VERB_WORDS = (r"(?:làm(?: việc)?|lập|chuẩn bị|xử lý|rà soát|rà|k
 _FILLER = (r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực tiếp|giúp|cho người|cho|ngay|chịu khó|"
            r"bên\s+\S+(?:\s+[^\s,.;]+){0,3}?|"
            r"phải|cần|nhớ|có nhiệm vụ|tập trung|chủ động|đứng ra|cố gắng|ráng|kịp thời|sớm|tranh thủ|nhanh chóng|"
-           # "anh minh cho anh em công an khu vực xác minh…", "bác tổ trưởng cùng công an khu vực tổ chức…"
+           # "anh minh cho anh em xuống kiểm tra…", "bác tổ trưởng cùng công an khu vực tổ chức…"
            r"cho\s+(?:anh em|lực lượng|cán bộ)(?:\s+[^\s,.;]+){0,3}?|cùng\s+(?:với\s+)?[^,.;]{1,30}?")
+# Session 24 (docs/meetings.md, "Session 24"): the doer having their people do it, the people named at more length
+# ("anh minh cho anh em công an khu vực xác minh nguồn tin …", "anh Minh cho công an khu vực phối hợp, …", "anh sơn
+# cho dân quân tuần tra …"): up to five words after "cho" and a group's head word (anh em, lực lượng, cán bộ, công an,
+# dân quân, người); not "cho" and a person or a pronoun ("anh Minh cho em hỏi", "gửi cho chị Lan")
+# on by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off, s5 t26 wrong again
+SESSION24_HAVE_DO = True
+_HAVE_DO = (r"|cho\s+(?:anh em|anh chị em|lực lượng|cán bộ|công an|dân quân|người)(?:\s+[^\s,.;]+){0,5}?"
+            r"(?=\s+(?:{v})\b)")
+# Session 24 (docs/meetings.md, "Session 24"): "cứ" (go ahead and) between the doer and the verb of work, as "cũng"
+# is ("à thôi, Huy cứ xem tình trạng rồi báo anh, …", "ừ Hương cứ làm")
+# off by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off brings back no training wrong
+SESSION24_GO_AHEAD = False
+_GO_AHEAD = r"|cứ"
 DIRECTIVE = re.compile(r"\b(?:giao(?: cho| nhiệm vụ cho| nhiệm vụ)?|đề nghị|yêu cầu|nhờ|phân công|phiền|"
                        r"chuyển cho|cử)\s*$")
 OPENERS = re.compile(r"^(?:(?:dạ|vâng|ừ|ờ|được|ok|rồi|thế|thế thì|vậy|vậy thì|thôi|à|còn|nhé|tốt|tốt quá|có|"
@@ -68,25 +83,20 @@ _IF_FREE = (r"nếu (?:không|chưa) bận|nếu rảnh|nếu tiện|"
             r"nếu (?:(?:anh|chị|em|bác|cô|chú|tôi|mình) )?(?:thu xếp|sắp xếp|bố trí) được|")
 # Session 22 (docs/meetings.md, "Session 22"): "chưa quyết (được)", "chưa chốt", "chưa thống nhất" say that what was
 # raised is not decided yet ("Cái này liên quan chế độ làm thêm giờ, để chị báo cáo anh An, chưa quyết được em ạ."):
-# a deferral, no task; not "chưa chốt danh sách / số liệu …" (a list not closed yet, work to do). Read at call time
-# on by rule R1b (session 22): moved no fresh verdict (663/176/201); off, s11a x09 wrong again
-SESSION22_UNDECIDED = True
-
-
-def _defer(undecided: bool) -> str:
-    # "không để sang năm", "đừng để sau Tết" forbid putting it off: an order, not a deferral (session 10)
-    unless_forbidden = r"(?<!không )(?<!đừng )(?<!chớ )"
-    return (r"\b(?:" + unless_forbidden + r"để sau|tính sau|sau tính|chưa cần|không cần|chưa giao|có thể|"
-            r"tạm dừng|tạm hoãn|hoãn lại|"
-            + _IF_FREE + r"nếu được"
-            + r"|nếu kịp|tùy|để (?:mai |sau )?(?:anh|chị|em|tôi|mình) "
-            r"(?:suy nghĩ|xem|tính|hỏi|giao|bàn|quyết)|xem tình hình rồi|mới làm|"
-            # "thôi để đầu năm", "để gần Tết xem…": put off to a later season, not given now
-            + unless_forbidden + r"để (?:đầu năm|sang năm|năm sau|sau tết|gần tết|qua tết|sang tháng)|"
-            r"không thì thôi|không bàn|không thuộc|hỏi lại|" + unless_forbidden + r"để sang năm|"
-            r"chưa có nguồn|chưa nói trước|không gấp|nếu có thời gian|chưa làm|khi nào có"
-            + (r"|chưa (?:quyết|chốt|thống nhất)(?: định)?(?: được)?(?! (?:danh sách|số liệu|kế hoạch|phương án))"
-               if undecided else "") + r")\b")
+# a deferral, no task; not "chưa chốt danh sách / số liệu …" (a list not closed yet, work to do)
+_UNDECIDED = r"|chưa (?:quyết|chốt|thống nhất)(?: định)?(?: được)?(?! (?:danh sách|số liệu|kế hoạch|phương án))"
+# "không để sang năm", "đừng để sau Tết" forbid putting it off: an order, not a deferral (session 10)
+_UNLESS_FORBIDDEN = r"(?<!không )(?<!đừng )(?<!chớ )"
+DEFER = re.compile(r"\b(?:" + _UNLESS_FORBIDDEN + r"để sau|tính sau|sau tính|chưa cần|không cần|chưa giao|có thể|"
+                   r"tạm dừng|tạm hoãn|hoãn lại|"
+                   + _IF_FREE + r"nếu được"
+                   + r"|nếu kịp|tùy|để (?:mai |sau )?(?:anh|chị|em|tôi|mình) "
+                   r"(?:suy nghĩ|xem|tính|hỏi|giao|bàn|quyết)|xem tình hình rồi|mới làm|"
+                   # "thôi để đầu năm", "để gần Tết xem…": put off to a later season, not given now
+                   + _UNLESS_FORBIDDEN + r"để (?:đầu năm|sang năm|năm sau|sau tết|gần tết|qua tết|sang tháng)|"
+                   r"không thì thôi|không bàn|không thuộc|hỏi lại|" + _UNLESS_FORBIDDEN + r"để sang năm|"
+                   r"chưa có nguồn|chưa nói trước|không gấp|nếu có thời gian|chưa làm|khi nào có"
+                   + _UNDECIDED + r")\b")
 
 
 CONDITION = re.compile(r"\bnếu\b")
@@ -154,24 +164,72 @@ UNIT_RE = [(name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in UNITS]
 
 # --- the patterns written around the verbs of work ---
 
-VERB = _VERB_WORDS + r")"
-FIRST = re.compile(rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
-                   rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*\s+{VERB}\b")
-SENIOR_SELF = re.compile(rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{VERB}\b[^.?!]*\bem\b")
-SECOND = re.compile(rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{VERB}\b")
-PROPOSAL = re.compile(rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{VERB}\b(?!.*\b(?:em|tôi|mình)\s+{VERB}\b)")
+# Session 24 (docs/meetings.md, "Session 24"): "mang vào / lên / sang / đến / qua / xuống / về" (bring it in, over,
+# down) is work, as "gửi sang", "đưa lên" are ("mai em mang sang đưa Lan luôn"); "mang" alone (carry, wear) is not.
+# Read at call time through `verb()` and the patterns below
+# on by rule R1 (session 24): fresh off alone 667/182/197, on 668/182/196 (fresh6 right +1)
+SESSION24_BRING = True
+_BRING = r"|mang (?:vào|lên|sang|đến|tới|qua|xuống|về)"
+# Session 24 (docs/meetings.md, "Session 24"): verbs of ward work the list lacked, each said of a doer in the training
+# keys ("thế thì chị triệu tập họp luôn sáng thứ hai mùng bốn", "anh Minh trích xuất giúp chị danh sách …", "em cho
+# huấn luyện lại …", "Nam cho rào chắn khu đó ngay hôm nay", "anh Minh phấn đấu đạt chín lăm phần trăm …", "Anh Minh
+# có phương án đảm bảo an ninh, phân luồng cho đêm 24/12 nhé"); what was done ("bên em đã có phương án") stays a report
+# off by rule R1 (session 24): fresh off alone 667/179/197, on 668/182/196 (wrong +3: fresh7, fresh9, fresh10)
+SESSION24_MORE_VERBS = False
+_MORE = r"|triệu tập|trích xuất|huấn luyện|rào chắn|phấn đấu|có phương án|có kế hoạch"
+
+
+def _words(bring: bool, more: bool) -> str:
+    return _VERB_WORDS + (_BRING if bring else "") + (_MORE if more else "") + r")"
+
+
+def verb() -> str:
+    """The verbs of work as the settings stand (a pattern group to put inside a larger pattern)."""
+    return _words(SESSION24_BRING, SESSION24_MORE_VERBS)
+
+
+# Session 24 (docs/meetings.md, "Session 24"): "cố / cố gắng / ráng" between the first person and the verb of work
+# is a filler, as "sẽ" is ("Dạ em đang làm ạ. Em cố xong phần còn lại trước ngày 8/1."): the speaker's offer; "em cố
+# ạ" (no verb) offers nothing
+# off by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off brings back no training wrong
+SESSION24_TRY = False
+_TRY = "|cố gắng|cố|ráng"
+
+
+class _Switched:
+    """A pattern built around the verbs of work and the fillers before them, compiled once for each combination of
+    the settings SESSION24_BRING, SESSION24_HAVE_DO, SESSION24_TRY, SESSION24_MORE_VERBS and SESSION24_GO_AHEAD it is
+    used with, read when called."""
+
+    def __init__(self, build: Callable[[str, str, str], str]) -> None:
+        self._build = build
+        self._forms: dict[tuple[bool, bool, bool, bool, bool], re.Pattern[str]] = {}
+
+    def _now(self) -> re.Pattern[str]:
+        key = (SESSION24_BRING, SESSION24_HAVE_DO, SESSION24_TRY, SESSION24_MORE_VERBS, SESSION24_GO_AHEAD)
+        if key not in self._forms:
+            words = _words(key[0], key[3])
+            self._forms[key] = re.compile(self._build(words, _filler(words, key[1], key[4]), _TRY if key[2] else ""))
+        return self._forms[key]
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._now().match(string, pos, endpos)
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._now().search(string, pos, endpos)
+
+
+def _filler(words: str, have_do: bool, go_ahead: bool) -> str:
+    return _FILLER + (_HAVE_DO.replace("{v}", words) if have_do else "") + (_GO_AHEAD if go_ahead else "")
+
+
+FIRST = _Switched(lambda v, _f, t: rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|"
+                               rf"(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
+                               rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự{t}))*\s+{v}\b")
+SENIOR_SELF = _Switched(lambda v, _f, _t: rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{v}\b[^.?!]*\bem\b")
+SECOND = _Switched(lambda v, _f, _t: rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{v}\b")
+PROPOSAL = _Switched(lambda v, _f, _t: rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{v}\b(?!.*\b(?:em|tôi|mình)\s+{v}\b)")
 
 
 # the verb of work after a doer, past the fillers ("chị Hà bên trung tâm làm", "chị Hà tự làm")
-VERB_AHEAD = re.compile(rf"^\s*,?{_FILLER}|tự))*\s+{VERB}\b")
-_DEFERS = {flag: re.compile(_defer(flag)) for flag in (False, True)}
-
-
-class _Defer:
-    """DEFER.search reads SESSION22_UNDECIDED when it is called."""
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return _DEFERS[SESSION22_UNDECIDED].search(text)
-
-
-DEFER = _Defer()
+VERB_AHEAD = _Switched(lambda v, f, _t: rf"^\s*,?{f}|tự))*\s+{v}\b")

@@ -1,26 +1,18 @@
 """Session 22's forms (docs/meetings.md, "Session 22"), each in new words written for this file (not the training
-meetings' sentences), with its setting switched off and on, and where it must not fire; and session 22's plain bug
-fixes (rule R7)."""
+meetings' sentences), and where it must not fire; and session 22's plain bug fixes (rule R7). ADDRESSED, off by
+session 22's rule R1, was deleted with its tests in session 23 (rule R8); the six settings on (FRONT_DATE,
+PAUSE_JOINS, UNDECIDED, BARE_ACK, RIGHT_AFTER, RENAMED) became plain behaviour in session 24 (rule R8)."""
 
 from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clauses, cues, phrases
-from tests.flags import switch_on
 from tests.tasks.transcripts import tasks_said
 
-_FLAGGED = (clauses, cues, phrases)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
-@pytest.fixture
-def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    switch_on(monkeypatch, _FLAGGED, "SESSION22_")
-    return monkeypatch
-
-
-# --- cues.SESSION22_FRONT_DATE: a date said alone as the sentence's first clause, right before the doer ---
+# --- a date said alone as the sentence's first clause, right before the doer ---
 
 @pytest.mark.parametrize(("said", "due"), [
     ("Nguyễn Văn An: Thứ Năm này, chị Hương rà soát danh sách hộ cận nghèo ở tổ 3.", ("Bùi Thanh Hương", "2026-12-03")),
@@ -29,10 +21,8 @@ def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     ("Nguyễn Văn An: Chiều mai, Văn phòng gửi giấy mời họp cho các tổ trưởng.",
      ("Văn phòng HĐND và UBND", "2026-12-01")),
 ])
-def test_a_date_said_first_is_the_doers(ward, on, said: str, due: tuple) -> None:
+def test_a_date_said_first_is_the_doers(ward, said: str, due: tuple) -> None:
     assert tasks_said(_A + said, ward) == [due]
-    on.setattr(cues, "SESSION22_FRONT_DATE", False)
-    assert tasks_said(_A + said, ward) == [(due[0], None)]
 
 
 @pytest.mark.parametrize(("said", "due"), [
@@ -46,12 +36,12 @@ def test_a_date_said_first_is_the_doers(ward, on, said: str, due: tuple) -> None
     # a reason, not a date for the work
     ("Nguyễn Văn An: Vì thứ Năm đoàn quận về, anh Hùng dọn lại vỉa hè ngõ 8.", [("Trần Văn Hùng", None)]),
 ])
-def test_a_date_with_more_than_itself_is_not_taken(ward, on, said: str, due: list) -> None:
+def test_a_date_with_more_than_itself_is_not_taken(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
 
-# --- clauses.SESSION22_PAUSE_JOINS: "..." before a word in lower case is a pause within one sentence ---
+# --- "..." before a word in lower case is a pause within one sentence ---
 
 @pytest.mark.parametrize(("said", "due"), [
     ("Nguyễn Văn An: Chị Lan soạn báo cáo tổng kết trước thứ Sáu.\nLê Thị Lan: Dạ em lấy số liệu bên thống kê ạ.\n"
@@ -61,10 +51,8 @@ def test_a_date_with_more_than_itself_is_not_taken(ward, on, said: str, due: lis
      "Nguyễn Văn An: Còn đoàn đi thăm các cụ thì... ngày nào nhỉ... thôi đi thăm ngày 18/12.",
      [("Trần Văn Hùng", "2026-12-03")]),
 ])
-def test_a_sentence_after_a_trailing_off_is_not_told_back(ward, on, said: str, due: list) -> None:
+def test_a_sentence_after_a_trailing_off_is_not_told_back(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
-    on.setattr(clauses, "SESSION22_PAUSE_JOINS", False)
-    assert tasks_said(_A + said, ward) != due
 
 
 @pytest.mark.parametrize("said", [
@@ -78,7 +66,7 @@ def test_a_sentence_after_a_trailing_off_is_not_told_back(ward, on, said: str, d
     "Nguyễn Văn An: Chị Lan soạn báo cáo tổng kết.\nLê Thị Lan: Dạ, để em làm ạ.\n"
     "Nguyễn Văn An: Ừ... Thứ Năm này gửi anh nhé.",
 ])
-def test_a_date_told_back_after_a_full_stop_is_kept(ward, on, said: str) -> None:
+def test_a_date_told_back_after_a_full_stop_is_kept(ward, said: str) -> None:
     assert tasks_said(_A + said, ward) == [("Lê Thị Lan", "2026-12-03")]
 
 
@@ -91,17 +79,15 @@ def test_a_date_told_back_after_a_full_stop_is_kept(ward, on, said: str) -> None
     # the member's own offer after the call, as before
     ("Phạm Thu Hà: Chị Hạnh, em gửi báo cáo trước thứ Sáu ạ.", [("Phạm Thu Hà", "2026-12-04")]),
 ])
-def test_an_order_or_an_offer_after_a_call_is_kept(ward, on, said: str, due: list) -> None:
+def test_an_order_or_an_offer_after_a_call_is_kept(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
-# --- phrases.SESSION22_UNDECIDED: "chưa quyết / chưa chốt / chưa thống nhất": not decided yet, no task ---
+# --- "chưa quyết / chưa chốt / chưa thống nhất": not decided yet, no task ---
 
-def test_a_matter_not_decided_is_no_task(ward, on) -> None:
+def test_a_matter_not_decided_is_no_task(ward) -> None:
     said = _A + "Nguyễn Văn An: Mua thêm máy tính thì anh Bảo lo trước Tết, cái này chưa thống nhất."
     assert tasks_said(said, ward) == []
-    on.setattr(phrases, "SESSION22_UNDECIDED", False)
-    assert tasks_said(said, ward) == [("Phạm Quốc Bảo", "2027-02-05")]
 
 
 @pytest.mark.parametrize("said", [
@@ -109,20 +95,18 @@ def test_a_matter_not_decided_is_no_task(ward, on) -> None:
     "Nguyễn Văn An: Chị Hương chưa chốt danh sách thì chốt trước thứ Sáu nhé.",
     "Nguyễn Văn An: Chị Hương chốt danh sách trước thứ Sáu, quận chưa chốt số liệu đâu.",
 ])
-def test_a_list_not_closed_yet_is_still_work(ward, on, said: str) -> None:
+def test_a_list_not_closed_yet_is_still_work(ward, said: str) -> None:
     assert tasks_said(_A + said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
 
 
 
-# --- cues.SESSION22_BARE_ACK: after a bare "dạ em nhận ạ" the chair's next matter is not told back to them ---
+# --- after a bare "dạ em nhận ạ" the chair's next matter is not told back to them ---
 
-def test_the_next_matter_after_a_bare_acknowledgement_is_not_told_back(ward, on) -> None:
+def test_the_next_matter_after_a_bare_acknowledgement_is_not_told_back(ward) -> None:
     said = ("Nguyễn Văn An: Bắt đầu.\nNguyễn Văn An: Anh Tuấn xác minh hoàn cảnh hộ bà Lựu, trong 7 ngày nhé.\n"
             "Lê Minh Tuấn: Dạ em nhận ạ.\n"
             "Nguyễn Văn An: vệ sinh môi trường, ngày 5 tháng 12 ra quân tổng vệ sinh. Mời anh Hùng.")
     assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-07")]
-    on.setattr(cues, "SESSION22_BARE_ACK", False)
-    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-07"), ("Lê Minh Tuấn", "2026-12-05")]
 
 
 @pytest.mark.parametrize("answer", [
@@ -132,22 +116,20 @@ def test_the_next_matter_after_a_bare_acknowledgement_is_not_told_back(ward, on)
     "Trần Văn Hùng: Dạ em đang phối hợp với công an phường ạ.\n"
     "Nguyễn Văn An: Khẩn trương lên, thứ Tư này báo cáo tôi kết quả.",
 ])
-def test_an_order_after_an_answer_or_urging_is_still_told_back(ward, on, answer: str) -> None:
+def test_an_order_after_an_answer_or_urging_is_still_told_back(ward, answer: str) -> None:
     said = _A + "Nguyễn Văn An: Anh Hùng kiểm tra công trình ngõ 8.\n" + answer
     assert ("Trần Văn Hùng", "2026-12-02") in tasks_said(said, ward)
 
 
 
-# --- cues.SESSION22_RIGHT_AFTER: told back only in the turn right after the one told spoke ---
+# --- told back only in the turn right after the one told spoke ---
 
-def test_an_order_after_the_chairs_own_turns_is_not_told_back(ward, on) -> None:
+def test_an_order_after_the_chairs_own_turns_is_not_told_back(ward) -> None:
     said = (_A + "Lê Thị Lan: Anh ơi, báo cáo thu ngân sách gửi quận hạn là ngày 25 ạ.\n"
             "Nguyễn Văn An: Ừ, chị Lan tổng hợp, trước ngày 10/12 gửi anh xem.\n"
             "Nguyễn Văn An: Còn hội nghị đối thoại thì giờ chưa cần.\n"
             "Nguyễn Văn An: Thông báo bà con nộp thuế đất trước 30/12.")
     assert tasks_said(said, ward) == [("Lê Thị Lan", "2026-12-10")]
-    on.setattr(cues, "SESSION22_RIGHT_AFTER", False)
-    assert tasks_said(said, ward) == [("Lê Thị Lan", "2026-12-10"), ("Lê Thị Lan", "2026-12-30")]
 
 
 @pytest.mark.parametrize("after", [
@@ -156,21 +138,19 @@ def test_an_order_after_the_chairs_own_turns_is_not_told_back(ward, on) -> None:
     # a turn of the chair's own in between, then urged on: told back, as before
     "Nguyễn Văn An: Ừ.\nNguyễn Văn An: Khẩn trương lên, thứ Tư này báo cáo tôi kết quả.",
 ])
-def test_an_order_right_after_or_urged_is_still_told_back(ward, on, after: str) -> None:
+def test_an_order_right_after_or_urged_is_still_told_back(ward, after: str) -> None:
     said = (_A + "Nguyễn Văn An: Anh Hùng kiểm tra công trình ngõ 8.\n"
             "Trần Văn Hùng: Dạ em đang phối hợp với công an phường ạ.\n" + after)
     assert ("Trần Văn Hùng", "2026-12-02") in tasks_said(said, ward)
 
 
 
-# --- clauses.SESSION22_RENAMED: the correction after "à thôi" says again the part of each person it names ---
+# --- the correction after "à thôi" says again the part of each person it names ---
 
-def test_a_person_named_again_after_a_correction_loses_the_earlier_part(ward, on) -> None:
+def test_a_person_named_again_after_a_correction_loses_the_earlier_part(ward) -> None:
     said = (_A + "Nguyễn Văn An: Vẫn làm, nhưng phải quy hoạch lại. Anh Bảo chủ trì, anh Hùng xây dựng phương án... "
             "à thôi, anh Hùng chủ trì luôn, anh Bảo chỉ đạo, phương án chợ hoa trình anh thứ Hai tuần sau.")
     assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-07")]
-    on.setattr(clauses, "SESSION22_RENAMED", False)
-    assert tasks_said(said, ward) == [("Phạm Quốc Bảo", None), ("Trần Văn Hùng", "2026-12-07")]
 
 
 @pytest.mark.parametrize(("said", "due"), [
@@ -180,7 +160,7 @@ def test_a_person_named_again_after_a_correction_loses_the_earlier_part(ward, on
     ("Nguyễn Văn An: Chị Lan gửi giấy mời trước thứ Năm, anh Hùng xây dựng phương án... à thôi, anh Hùng làm trước "
      "thứ Sáu nhé.", [("Lê Thị Lan", "2026-12-03"), ("Trần Văn Hùng", "2026-12-04")]),
 ])
-def test_a_person_not_named_again_keeps_their_task(ward, on, said: str, due: list) -> None:
+def test_a_person_not_named_again_keeps_their_task(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 

@@ -1,5 +1,6 @@
 """Session 23's forms (docs/meetings.md, "Session 23"), each in new words written for this file (not the training
-meetings' sentences), with its setting switched off and on, and where it must not fire."""
+meetings' sentences), with its setting switched off and on, and where it must not fire. REFUSED and FLOOR_TOPIC, off
+by session 23's rule R1, were deleted with their tests in session 24 (rule R8)."""
 
 from __future__ import annotations
 
@@ -11,64 +12,12 @@ from tests.tasks.transcripts import tasks_said
 
 _FLAGGED = (clause_tasks, clauses, cues, dialogue, merge, runon)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
-_ASKED = _A + ("Nguyễn Văn An: Chị Hương tổng hợp danh sách hộ cận nghèo ở tổ 3 nhé.\n"
-               "Bùi Thanh Hương: Dạ, em cần khoảng hai tuần ạ.\n")
 
 
 @pytest.fixture
 def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     switch_on(monkeypatch, _FLAGGED, "SESSION23_")
     return monkeypatch
-
-
-# --- clauses.SESSION23_REFUSED: the chair refusing the time asked for and setting another ---
-
-@pytest.mark.parametrize(("said", "due"), [
-    ("Nguyễn Văn An: Không được, thứ Sáu tuần này thôi, để kịp gửi quận.", "2026-12-04"),
-    ("Nguyễn Văn An: Không được đâu, trong 3 ngày làm việc, vì quận hỏi gấp.", "2026-12-03"),
-])
-def test_a_date_set_after_refusing_is_the_tasks(ward, on, said: str, due: str) -> None:
-    assert tasks_said(_ASKED + said, ward) == [("Bùi Thanh Hương", due)]
-    on.setattr(clauses, "SESSION23_REFUSED", False)
-    assert tasks_said(_ASKED + said, ward) == [("Bùi Thanh Hương", None)]
-
-
-@pytest.mark.parametrize(("said", "due"), [
-    # another doer named before the date: a new task, read as before
-    ("Nguyễn Văn An: Không được, anh Hùng làm trước thứ Sáu.",
-     [("Bùi Thanh Hương", None), ("Trần Văn Hùng", "2026-12-04")]),
-    # a question back: no date set
-    ("Nguyễn Văn An: Không được à, thứ Sáu có kịp không?", [("Bùi Thanh Hương", None)]),
-    # not the chair
-    ("Phạm Quốc Bảo: Không được, thứ Sáu thôi.", [("Bùi Thanh Hương", None)]),
-    # refusing and putting it off: no date
-    ("Nguyễn Văn An: Không được đâu, việc này để sau Tết tính.", [("Bùi Thanh Hương", None)]),
-])
-def test_no_date_set_by_other_refusals(ward, on, said: str, due: list) -> None:
-    assert tasks_said(_ASKED + said, ward) == due
-
-
-# --- clause_tasks.SESSION23_FLOOR_TOPIC: a member taking the floor on a matter, a date said with it ---
-
-@pytest.mark.parametrize("said", [
-    "Cao Văn Sơn: Em xin báo cáo việc lớp tập huấn dân quân, quận hẹn thứ Sáu gửi giáo trình ạ.",
-    "Trần Văn Hùng: Em xin bổ sung về vụ xe tải đổ trộm phế thải, bên công an hẹn thứ Năm trả lời ạ.",
-])
-def test_taking_the_floor_on_a_matter_is_no_task(ward, on, said: str) -> None:
-    assert tasks_said(_A + said, ward) == []
-    on.setattr(clause_tasks, "SESSION23_FLOOR_TOPIC", False)
-    assert tasks_said(_A + said, ward) != []
-
-
-@pytest.mark.parametrize(("said", "due"), [
-    # a report promised by a date, no matter named: a task as before
-    ("Cao Văn Sơn: Anh An, em xin báo cáo anh kết quả sơ tuyển trước thứ Sáu ạ.", [("Cao Văn Sơn", "2026-12-04")]),
-    # the chair's own words are not a member taking the floor
-    ("Nguyễn Văn An: Anh Sơn chuẩn bị báo cáo về lớp tập huấn dân quân trước thứ Sáu nhé.",
-     [("Cao Văn Sơn", "2026-12-04")]),
-])
-def test_a_promised_report_stays_a_task(ward, on, said: str, due: list) -> None:
-    assert tasks_said(_A + said, ward) == due
 
 
 # --- merge.SESSION23_STAND_IN: "X đi thay / làm thay" takes the job in the doer's place ---

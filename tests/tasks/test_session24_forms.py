@@ -1,0 +1,314 @@
+"""Session 24's forms (docs/meetings.md, "Session 24"), each in new words written for this file (not the training
+meetings' sentences), with its setting switched off and on, and where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from appliance.tasks import clause_tasks, doers, phrases, roster, undated_drops
+from appliance.tasks.extract import extract_tasks
+from tests.flags import switch_on
+from tests.tasks.transcripts import MONDAY, tasks_said
+
+_FLAGGED = (clause_tasks, doers, phrases, roster, undated_drops)
+_A = "Nguyễn Văn An: Bắt đầu.\n"
+
+
+@pytest.fixture
+def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    switch_on(monkeypatch, _FLAGGED, "SESSION24_")
+    return monkeypatch
+
+
+# --- phrases.SESSION24_BRING: "mang vào / lên / sang …" (bring it in, over) is work ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Chị Hương cần hồ sơ gốc.\nHoàng Văn Nam: Dạ, chiều mai em mang sang cho chị Hương ạ.",
+     [("Hoàng Văn Nam", "2026-12-01")]),
+    ("Nguyễn Văn An: Biên bản đo đạc đâu em?\nHoàng Văn Nam: Thứ Năm em mang lên phòng anh ạ.",
+     [("Hoàng Văn Nam", "2026-12-03")]),
+])
+def test_bringing_it_over_is_work(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+    on.setattr(phrases, "SESSION24_BRING", False)
+    assert tasks_said(_A + said, ward) == []
+
+
+@pytest.mark.parametrize("said", [
+    # "mang" without a direction: carrying, having a character, not bringing it anywhere
+    "Hoàng Văn Nam: Dạ, hôm nay em mang theo máy đo ạ.",
+    "Nguyễn Văn An: Việc này mang tính lâu dài.",
+    # nobody named, a citizen's errand
+    "Nguyễn Văn An: Bà con có giấy tờ thì mang lên phường là được.",
+    # a question, not an offer
+    "Nguyễn Văn An: Quà thì các tổ trưởng lên nhận hay mình mang xuống?",
+])
+def test_carrying_or_asking_is_no_task(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == []
+
+
+# --- phrases.SESSION24_HAVE_DO: the doer having their people do it, the people named at more length ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: anh Minh cho anh em công an khu vực kiểm tra lại nhà trọ số 12 trong tuần này.",
+     [("Trịnh Văn Minh", "2026-12-04")]),
+    ("Nguyễn Văn An: Bắt đầu.\nNguyễn Văn An: anh Minh cho anh em công an khu vực xác minh nguồn tin ở ngõ 11 trong "
+     "ngày hôm nay", [("Trịnh Văn Minh", "2026-11-30")]),
+])
+def test_having_ones_people_do_it(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+    on.setattr(phrases, "SESSION24_HAVE_DO", False)
+    assert tasks_said(_A + said, ward) == []
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # "cho" and a pronoun: asking, no work
+    ("Nguyễn Văn An: Anh Minh cho em hỏi lịch trực tuần sau.", []),
+    # the people are whom the paper goes to: the sender's task
+    ("Nguyễn Văn An: Chị Lan gửi cho anh em công an khu vực mẫu báo cáo trước thứ Sáu.",
+     [("Lê Thị Lan", "2026-12-04")]),
+])
+def test_cho_before_a_person_or_after_a_verb(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
+# --- clause_tasks.SESSION24_SAID_WHEN: a member passing on when someone said the work will be done ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Trần Văn Hùng: Anh An, đường ống ngõ 8 sửa được 60%, Nam báo thứ Năm hoàn thành.",
+     [("Hoàng Văn Nam", "2026-12-03")]),
+    ("Trần Văn Hùng: Anh An, sổ hộ tịch số hóa được nửa rồi, Lan tư pháp báo cuối tháng này xong ạ.",
+     [("Nguyễn Thị Lan", "2026-11-30")]),
+])
+def test_passing_on_when_it_will_be_done_is_no_task(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == []
+    on.setattr(clause_tasks, "SESSION24_SAID_WHEN", False)
+    assert tasks_said(_A + said, ward) == due
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # the chair's words: an order, as before
+    ("Nguyễn Văn An: Nam báo thứ Năm xong nhé.", [("Hoàng Văn Nam", "2026-12-03")]),
+    # "báo" and whom to tell: work to do
+    ("Trần Văn Hùng: Nam báo anh trước thứ Năm nhé.", [("Hoàng Văn Nam", "2026-12-03")]),
+    ("Trần Văn Hùng: Nam báo cáo anh trước thứ Năm hoàn thành nhé.", [("Hoàng Văn Nam", "2026-12-03")]),
+])
+def test_telling_someone_or_the_chairs_order_stays_a_task(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
+# --- clause_tasks.SESSION24_BARE_TOPIC: a matter, "thì", a doer and a verb of work alone: who sees to it ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Ừ, loa đài thì anh Tuấn phụ trách.", [("Lê Minh Tuấn", None)]),
+    ("Nguyễn Văn An: Hội trường thì Mai lo. Anh Sơn gửi anh danh sách trước thứ Sáu.",
+     [("Vũ Thị Mai", None), ("Cao Văn Sơn", "2026-12-04")]),
+])
+def test_who_sees_to_a_matter_is_no_task(ward, on, said: str, due: list) -> None:
+    kept = [d for d in due if d[1] is not None]
+    assert tasks_said(_A + said, ward) == kept
+    on.setattr(clause_tasks, "SESSION24_BARE_TOPIC", False)
+    assert tasks_said(_A + said, ward) == due
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # an order's particle
+    ("Nguyễn Văn An: Hội trường thì Mai lo nhé.", [("Vũ Thị Mai", None)]),
+    # a date
+    ("Nguyễn Văn An: Kinh phí thì anh Bảo cân đối trước thứ Sáu.", [("Phạm Quốc Bảo", "2026-12-04")]),
+    # an object
+    ("Nguyễn Văn An: Việc đó thì chị Hương rà soát danh sách hộ nghèo.", [("Bùi Thanh Hương", None)]),
+    # "thế thì" opens no matter
+    ("Nguyễn Văn An: Anh Nam bận à.\nNguyễn Văn An: Thế thì Thắng đo.", [("Ngô Đức Thắng", None)]),
+])
+def test_a_matter_with_more_said_stays_a_task(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
+# --- undated_drops.SESSION24_GROUP_OFFER: a tổ dân phố's voice promising work with "sẽ" takes it for the tổ ---
+
+_GROUP = "Người nói 1: hôm nay tổ 5 họp về vệ sinh ngõ xóm\nNgười nói 2: ngõ 12 rác nhiều quá\n"
+
+
+def _group_tasks(said: str, ward) -> list:
+    roster, calendar = ward
+    found = extract_tasks(_GROUP + said, MONDAY, calendar, roster=roster, title="Họp tổ dân phố số 5 về vệ sinh")
+    return [(t.assignee, t.deadline) for t in found]
+
+
+def test_a_groups_promise_is_its_task(ward, on) -> None:
+    said = "Người nói 1: tôi sẽ nhắc các hộ ngõ 12 đổ rác đúng giờ"
+    assert _group_tasks(said, ward) == [("Tổ dân phố số 5", None)]
+    on.setattr(undated_drops, "SESSION24_GROUP_OFFER", False)
+    assert _group_tasks(said, ward) == []
+
+
+@pytest.mark.parametrize("said", [
+    "Người nói 1: tổ em xin tổ chức buổi tổng vệ sinh",   # asking leave
+    "Người nói 1: để tôi xem lại quỹ đã",                  # no "sẽ": as before
+])
+def test_a_groups_request_or_hedge_is_dropped(ward, on, said: str) -> None:
+    assert _group_tasks(said, ward) == []
+
+
+def test_a_staff_members_lone_offer_is_still_dropped(ward, on) -> None:
+    assert tasks_said(_A + "Trần Văn Hùng: Dạ, em sẽ xem lại hồ sơ ạ.", ward) == []
+
+
+# --- roster.SESSION24_TITLE_HEAD: a title said without the field its holder's unit names ---
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: anh Chỉ huy trưởng rà soát danh sách thanh niên trước thứ Sáu.",
+    "Nguyễn Văn An: Đồng chí chỉ huy trưởng rà soát danh sách thanh niên trước thứ Sáu.",
+])
+def test_a_title_without_its_field_names_its_holder(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == [("Cao Văn Sơn", "2026-12-04")]
+    on.setattr(roster, "SESSION24_TITLE_HEAD", False)
+    assert tasks_said(_A + said, ward) == []
+
+
+def test_only_a_field_its_unit_names_is_left_out(ward) -> None:
+    people, _calendar = ward
+    # "Phó Chủ tịch (kinh tế)": two hold the rank, the field is no unit of theirs; "trưởng phòng": a bare rank
+    assert set(people._short) == {"chỉ huy trưởng", "đồng chí chỉ huy trưởng"}
+
+
+# --- undated_drops.SESSION24_NO_VOICES: in a run with no speaker labels an undated job naming someone is kept ---
+
+_RUN = ("rồi bắt đầu nhé hôm nay mình bàn công tác cải cách hành chính tháng mười hai trung tâm báo cáo trước dạ trong "
+        "tháng trung tâm đã tiếp nhận tám trăm hồ sơ đúng hạn cả ạ ừ tốt chị hà bố trí một bàn hướng dẫn nộp hồ sơ "
+        "trực tuyến ở sảnh từ thứ hai tới nhé vâng chị còn việc sửa mái hiên thì để sau tính vì chưa có kinh phí")
+
+
+def test_an_undated_job_in_a_run_without_voices_is_kept(ward, on) -> None:
+    assert tasks_said(_RUN, ward) == [("Phạm Thu Hà", None)]
+    on.setattr(undated_drops, "SESSION24_NO_VOICES", False)
+    assert tasks_said(_RUN, ward) == []
+
+
+def test_a_member_naming_someone_undated_is_still_dropped(ward, on) -> None:
+    said = "Trần Văn Hùng: Dạ, việc đó chị Hà bố trí một bàn hướng dẫn ở sảnh ạ."
+    assert tasks_said(_A + said, ward) == []
+
+
+# --- phrases.SESSION24_TRY: "cố / cố gắng / ráng" between the first person and the verb is a filler ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Sổ hộ tịch còn bao nhiêu?\nNguyễn Thị Lan: Dạ còn hai quyển ạ. Em cố xong trước thứ Sáu.",
+     [("Nguyễn Thị Lan", "2026-12-04")]),
+    ("Nguyễn Văn An: Vỉa hè ngõ 8 thế nào?\nTrần Văn Hùng: Dạ tôi cố gắng dọn xong trước ngày 10/12 ạ.",
+     [("Trần Văn Hùng", "2026-12-10")]),
+])
+def test_trying_to_finish_is_an_offer(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+    on.setattr(phrases, "SESSION24_TRY", False)
+    assert tasks_said(_A + said, ward) == []
+
+
+def test_trying_with_no_work_offers_nothing(ward, on) -> None:
+    assert tasks_said(_A + "Nguyễn Văn An: Sổ hộ tịch còn bao nhiêu?\nNguyễn Thị Lan: Dạ, em cố ạ.", ward) == []
+
+
+# --- clause_tasks.SESSION24_ENOUGH: "<doer> lo / làm … đủ rồi": covered already, also in a run without a stop ---
+
+@pytest.mark.parametrize(("said", "unit"), [
+    ("Nguyễn Văn An: anh sơn cho dân quân trực chốt ngõ 8 đêm ba mươi à thôi bên công an lo đủ rồi anh sơn không "
+     "phải làm nữa", "Công an phường"),
+    ("Nguyễn Văn An: anh hùng cho người dọn vỉa hè ngõ 8 trước thứ sáu à thôi phòng kinh tế làm đủ rồi anh hùng "
+     "không phải làm nữa", "Phòng Kinh tế, Hạ tầng và Đô thị"),
+])
+def test_work_covered_already_is_no_task(ward, on, said: str, unit: str) -> None:
+    assert tasks_said(_A + said, ward) == []
+    on.setattr(clause_tasks, "SESSION24_ENOUGH", False)
+    assert tasks_said(_A + said, ward) == [(unit, None)]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # "đủ" before what is still to be found: work to do
+    ("Nguyễn Văn An: Anh Sơn lo đủ người rồi báo anh trước thứ Sáu.", [("Cao Văn Sơn", "2026-12-04")]),
+    ("Nguyễn Văn An: Anh Sơn lo đủ người trực đêm 31/12.", [("Cao Văn Sơn", "2026-12-31")]),
+])
+def test_enough_of_something_to_find_is_still_work(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
+# --- phrases.SESSION24_MORE_VERBS: triệu tập, trích xuất, huấn luyện, rào chắn, phấn đấu are work ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Hội đồng thi đua họp chưa chị?\nĐặng Thị Hạnh: Dạ chưa anh ạ.\n"
+     "Nguyễn Văn An: thế thì chị triệu tập luôn sáng thứ năm này", [("Đặng Thị Hạnh", "2026-12-03")]),
+    ("Nguyễn Văn An: Anh Sơn huấn luyện lại tiểu đội dân quân trước thứ Bảy.", [("Cao Văn Sơn", "2026-12-05")]),
+    ("Nguyễn Văn An: Anh Minh trích xuất danh sách cử tri tổ 5 trước thứ Sáu.", [("Trịnh Văn Minh", "2026-12-04")]),
+    ("Nguyễn Văn An: Vỉa hè sụt lún à?\nHoàng Văn Nam: Dạ.\nNguyễn Văn An: Nam cho rào chắn khu đó ngay hôm nay.",
+     [("Hoàng Văn Nam", "2026-11-30")]),
+    ("Nguyễn Văn An: Anh Minh có phương án phân luồng cho đêm 31/12 nhé, năm nay đừng để ùn tắc như năm ngoái.",
+     [("Trịnh Văn Minh", "2026-12-31")]),
+])
+def test_more_verbs_of_ward_work(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+    on.setattr(phrases, "SESSION24_MORE_VERBS", False)
+    assert tasks_said(_A + said, ward) == []
+
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Hội nghị do quận triệu tập sáng thứ Năm.",   # said of no doer
+    "Trịnh Văn Minh: Báo cáo anh, chợ hoa mở từ thứ Sáu, bên em đã có phương án.",   # done already
+])
+def test_a_verb_said_of_no_doer_or_done_is_no_task(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == []
+
+
+# --- clause_tasks.SESSION24_DID_WELL: the tổ chosen ("chọn tổ năm đi") and "<doer> làm tốt" alone: no task ---
+
+def test_the_group_chosen_for_doing_well_is_no_task(ward, on) -> None:
+    said = ("Nguyễn Văn An: chọn tổ năm đi tổ năm làm tốt ờ chị hương làm việc với tổ năm xây dựng kịch bản thứ sáu "
+            "này gửi anh")
+    assert tasks_said(_A + said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+    on.setattr(clause_tasks, "SESSION24_DID_WELL", False)
+    assert tasks_said(_A + said, ward) == [("Tổ dân phố số 5", None), ("Bùi Thanh Hương", "2026-12-04")]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # doing well at a work named: an order, as before
+    ("Nguyễn Văn An: Tổ 5 làm tốt công tác tuyên truyền nhé.", [("Tổ dân phố số 5", None)]),
+    # "chọn" not right before the doer
+    ("Nguyễn Văn An: Chọn xong thì tổ 5 làm báo cáo gửi phường trước thứ Sáu.", [("Tổ dân phố số 5", "2026-12-04")]),
+])
+def test_doing_well_at_a_work_stays_a_task(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
+# --- doers.SESSION24_SENIOR_OFFER: "việc đó để anh <work>" after the matter: the senior's own offer ---
+
+_ASKED_SENIOR = "Bùi Thanh Hương: Em xin anh Bảo hỏi giúp bên điện lực lịch cắt điện ạ.\n"
+
+
+def test_a_senior_taking_on_the_matter(ward, on) -> None:
+    said = _ASKED_SENIOR + "Phạm Quốc Bảo: Việc đó để anh làm việc với điện lực, thứ Năm anh báo lại em."
+    assert tasks_said(_A + said, ward) == [("Phạm Quốc Bảo", "2026-12-03")]
+    on.setattr(doers, "SESSION24_SENIOR_OFFER", False)
+    assert tasks_said(_A + said, ward) == []
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # thinking it over: no offer
+    ("Phạm Quốc Bảo: Việc đó để anh tính, thứ Năm anh trả lời em.", []),
+    # a name after "để anh": that person's task, as before
+    ("Phạm Quốc Bảo: Việc đó để anh Hùng liên hệ điện lực, thứ Năm báo lại em.", [("Trần Văn Hùng", "2026-12-03")]),
+])
+def test_a_senior_thinking_or_naming_someone(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + _ASKED_SENIOR + said, ward) == due
+
+
+# --- phrases.SESSION24_GO_AHEAD: "cứ" (go ahead and) between the doer and the verb; not "cứ … như kế hoạch" ---
+
+def test_go_ahead_and_do_it(ward, on) -> None:
+    said = "Nguyễn Văn An: à thôi, Tuấn cứ kiểm tra loa đài rồi báo anh, mua hay sửa anh quyết sau."
+    assert tasks_said(_A + said, ward) == [("Lê Minh Tuấn", None)]
+    on.setattr(phrases, "SESSION24_GO_AHEAD", False)
+    assert tasks_said(_A + said, ward) == []
+
+
+def test_carrying_on_as_planned_is_no_task(ward, on) -> None:
+    said = "Nguyễn Văn An: ờ anh sơn cứ chuẩn bị như kế hoạch để tuần sau họp riêng"
+    assert tasks_said(_A + said, ward) == []
