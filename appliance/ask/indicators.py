@@ -54,14 +54,6 @@ def unit_said(tokens: Tokens, intent: Intent, catalog: Catalog) -> None:
                 break
 
 
-# Session 23 (`SESSION23_WHICH_REACHED`, read at run time; tested on and off in tests/ask/test_session23.py): "(những)
-# chỉ tiêu nào (chưa / đã) đạt kế hoạch", "chỉ tiêu nào vượt kế hoạch năm nay" are answered with every indicator
-# against its plan, each said reached or not, as "các chỉ tiêu … đạt bao nhiêu % kế hoạch" is ("nào", "vượt" had been
-# unknown: unsure). Not with one indicator named, nor without "nào" or in a list ("danh sách chỉ tiêu chưa đạt kế
-# hoạch" asks for those not reached only).
-SESSION23_WHICH_REACHED = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
-
-
 COLUMNS = ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh", "ky", "ky_ke_hoach"]
 
 
@@ -81,12 +73,6 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
         intent.order = "desc"
     if intent.order and intent.indicator is None:
         tokens.take_all(["nao"])  # "chỉ tiêu nào đạt thấp nhất": the indicators ranked
-    elif SESSION23_WHICH_REACHED and intent.indicator is None and tokens.find("nao") and not intent.listing and (
-            tokens.has("ke hoach") and (tokens.has("dat") or tokens.has("vuot"))):
-        tokens.take_all(["nao", "vuot"])  # "chỉ tiêu nào chưa đạt / vượt kế hoạch": every one against its plan
-        for k in tokens.find("chua"):  # "… chưa đạt", "cái nào đạt rồi, cái nào chưa": not yet reached
-            if tokens.items[k + 1:k + 2] in (["dat"], ["vuot"], [","], ["?"], []):
-                tokens.used[k] = True
     if tokens.take_all(["tung thang", "theo thang", "hang thang", "cac thang", "moi thang", "qua cac thang"]):
         intent.group = "month"
     counting = any(tokens.has(p) for p in COUNT_OF_UNITS) and not any(tokens.has(w) for w in RATE_WORDS)

@@ -173,8 +173,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     periods, last_year = question_periods.named_periods(tokens, today)
     periods = question_periods.previous_of_named(tokens.text(), periods, today)
     periods = question_periods.before_that(tokens, periods)
-    periods = question_periods.same_period_twice(tokens, periods, last_year)
-    question_periods.span_words(tokens)
     if len(periods) > 2:
         periods = question_periods.listed_months(tokens, periods)
     periods, problem = question_periods.total_of_listed(tokens, periods)

@@ -132,46 +132,6 @@ def before_that(tokens: Tokens, periods: list[Period]) -> list[Period]:
     return [periods[0].previous(), periods[0]]
 
 
-# Session 23 (`SESSION23_SAME_PERIOD_TWICE`, read at run time; tested on and off in tests/ask/test_session23.py): the
-# same period said twice ("họp xét thi đua quý 3. … trong quý 3 đồng chí nào …", "tháng 10 nhận bao nhiêu, tháng 10 trả
-# bao nhiêu") is that one period; two equal periods had been read as nested (unsure). Not with a word of comparison
-# ("tháng 10 so với tháng 10": what is compared is not said) nor with "cùng kỳ".
-SESSION23_SAME_PERIOD_TWICE = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
-_COMPARING_WORDS = ("so voi", "so sanh", "hon", "tang", "giam", "chenh lech", "thay doi", "bien dong", "it di",
-                    "nhieu len")
-
-
-def same_period_twice(tokens: Tokens, periods: list[Period], last_year: bool) -> list[Period]:
-    if not SESSION23_SAME_PERIOD_TWICE or len(periods) != 2 or last_year:
-        return periods
-    first, second = periods
-    if (first.start, first.end) != (second.start, second.end):
-        return periods
-    if any(tokens.has(w) for w in _COMPARING_WORDS):
-        return periods
-    return [first]
-
-
-# Session 23 (`SESSION23_SPAN_WORDS`, read at run time; tested on and off in tests/ask/test_session23.py): "(trong) giai
-# đoạn", "trong (khoảng) thời gian", "khoảng thời gian", "thời kỳ" said right before a span read ("… trong giai đoạn
-# từ 01/7 đến 31/10") name that span: read with it. "giai đoạn" had been unknown (unsure), and "thời gian" read as the
-# processing time, a figure not asked. "thời gian giải quyết …" is untouched (no span right after it).
-SESSION23_SPAN_WORDS = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
-_SPAN_WORDS = [p.split() for p in ("trong khoang thoi gian", "trong giai doan", "trong thoi gian", "trong thoi ky",
-                                   "khoang thoi gian", "giai doan", "thoi ky")]
-
-
-def span_words(tokens: Tokens) -> None:
-    if not SESSION23_SPAN_WORDS:
-        return
-    items, used = tokens.items, tokens.used
-    for k in range(len(items)):
-        said = next((w for w in _SPAN_WORDS if items[k:k + len(w)] == w and not any(used[k:k + len(w)])), None)
-        if said is not None and k + len(said) < len(items) and used[k + len(said)]:
-            for j in range(k, k + len(said)):
-                used[j] = True
-
-
 _PREVIOUS_OF = re.compile(r"so voi (?:cung ky )?((?:thang|quy|tuan|ky) (?:truoc|vua roi|vua qua|roi))(?! nua)")
 
 

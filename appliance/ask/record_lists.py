@@ -96,25 +96,6 @@ def _spelled_few(tokens: Tokens) -> None:
             return
 
 
-# Session 23 (`SESSION23_READ_OUT`, read at run time; tested on and off in tests/ask/test_session23.py): "đọc (cho anh
-# / chị) (nghe) …" opening a question asks for the records read out, a list ("đọc" had been unknown: unsure). Only as
-# the first word, before the one who asks or the records.
-SESSION23_READ_OUT = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
-
-
-def _read_out(tokens: Tokens) -> bool:
-    items = tokens.items
-    if items[:1] != ["doc"] or tokens.used[0]:
-        return False
-    tokens.used[0] = True
-    for k in range(1, min(len(items), 4)):
-        if items[k] in ("cho", "nghe") or (items[k] in _OPENING and items[k - 1] == "cho"):
-            tokens.used[k] = True
-        else:
-            break
-    return True
-
-
 # Bug fix (session 23): "ba phản ánh mới nhất" gave the count of the year's feedback, its "mới nhất" dropped ("ba" is
 # filler, "mới" too): a word of the newest said where no list is read is unsure.
 
@@ -124,8 +105,6 @@ def listing(tokens: Tokens, intent: Intent) -> None:
     if SESSION23_SPELLED_FEW:
         _spelled_few(tokens)
     asks_figure = any(tokens.has(w) for w in QUANTITY_WORDS)
-    if SESSION23_READ_OUT and not asks_figure and _read_out(tokens):
-        intent.listing = True
     # "Có hồ sơ nào trễ hạn không, bao nhiêu cái": the yes-or-no "có … nào … không" with "bao nhiêu"
     # asks how many; any other "… nào" still asks which records, a figure word or not (a wider reading,
     # every "nào" beside a figure word, turned a list asked for on the session-7 batch into a figure).
