@@ -138,6 +138,10 @@ def changing_filler(tokens: Tokens, intent: Intent) -> None:
         if word in ("dau", "cuoi", "nua") and not tokens.used[k] and tokens.used[k + 1] and (
                 tokens.items[k + 1] in TIME_UNITS) and not (word == "cuoi" and at_a_day):
             tokens.doubt(k)
+        # bug fix (session 24): "tồn đầu kỳ tháng 10" (the opening balance) had been given as of the month's end, "đầu
+        # kỳ" left as filler; "cuối kỳ" of a figure at a day is that end, as "cuối tháng 10" is
+        if word in ("dau", "nua") and not tokens.used[k] and tokens.items[k + 1] == "ky" and not tokens.used[k + 1]:
+            tokens.doubt(k)
     # Bug fixes (session 21): "sau / trước (ngày) 15/10", "sau quý 2" said before a period read whole, "cuối tuần" of
     # a month, and "(bổ sung) nhiều lần", "2 lần": the period itself and every record had been counted (confident
     # wrongs). "sáu tháng", "thứ

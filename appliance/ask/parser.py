@@ -218,6 +218,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         compare = tokens.take_all(measures_words.COMPARE_WORDS) or less or (
             len(periods) >= 2)
         compare = readings.difference(tokens) or compare
+        compare = readings.improved(tokens) or compare
         readings.not_yet_closing(tokens)
         if last_year and any(p.kind != "year" for p in periods):
             # "thu ngân sách quý 3 so với cùng kỳ (năm trước)": the indicator had been compared with the quarter
@@ -249,6 +250,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     less = tokens.take_all(measures_words.less_words())
     said_compare = tokens.take_all(measures_words.COMPARE_WORDS) or less
     said_compare = readings.difference(tokens) or said_compare
+    said_compare = readings.improved(tokens) or said_compare
     if readings.times(tokens):
         said_compare = intent.times = True
     if len(periods) >= 2 and not (said_compare or last_year or speed_compare) and doubts.span_unread(tokens):
@@ -289,6 +291,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         named = " ".join(dict.fromkeys(typed.get(w, w) for w in loose))
         return ParseResult(intent, False, f"chưa đọc được kỳ («{named}» nào?); hãy nêu kỳ như «quý này», «tháng 10», "
                                           "«từ 01/10 đến nay»")
+    if loose and periods and question_periods.unread_period_asked(tokens, doubts.TIME_UNITS | {"hom"}):
+        return ParseResult(intent, False, "chưa đọc được kỳ của một vế câu hỏi; hãy nêu kỳ như «hôm kia», «tháng 9»")
     if not _asks_something(tokens, intent, periods, cue):
         return ParseResult(intent, False, "câu hỏi chưa nêu cần số liệu gì (tiếp nhận, giải quyết, quá hạn…) "
                                           "hay kỳ nào")

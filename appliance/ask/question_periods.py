@@ -132,6 +132,26 @@ def before_that(tokens: Tokens, periods: list[Period]) -> list[Period]:
     return [periods[0].previous(), periods[0]]
 
 
+# Bug fix (session 24, rule R7): a clause of its own asking a figure of a period that no rule read ("hôm qua nhận bao
+# nhiêu hồ sơ, hôm trước (nữa) bao nhiêu": "hôm", "trước", "nữa" are filler elsewhere) had been dropped, and the first
+# clause's figure alone was given. Such a clause (its own "bao nhiêu", a unit of time left unread and none read) makes
+# the answer unsure, as a period left unread in a one-clause question already does.
+_CLAUSE_ENDS = {",", ";", "?"}
+
+
+def unread_period_asked(tokens: Tokens, units: set[str]) -> bool:
+    items, used = tokens.items, tokens.used
+    start = 0
+    for end in [k for k, t in enumerate(items) if t in _CLAUSE_ENDS] + [len(items)]:
+        clause = range(start, end)
+        loose = any(items[k] in units and not used[k] for k in clause)
+        read = any(items[k] in units and used[k] for k in clause) or any(items[k][:1].isdigit() for k in clause)
+        if loose and not read and "bao nhieu" in " ".join(items[start:end]):
+            return True
+        start = end + 1
+    return False
+
+
 _PREVIOUS_OF = re.compile(r"so voi (?:cung ky )?((?:thang|quy|tuan|ky) (?:truoc|vua roi|vua qua|roi))(?! nua)")
 
 

@@ -37,6 +37,20 @@ def difference(tokens: Tokens) -> bool:
     return tokens.take_all(_DIFFERENCE)
 
 
+# Session 24 (`SESSION24_IMPROVED`, read at run time; tested on and off in tests/ask/test_session24.py): "(đã)
+# (được) cải thiện (như thế nào / ra sao)" beside "so với / so sánh" asks how the figure changed between the two
+# sides, as "thay đổi thế nào" does: a comparison (the change is stated, whichever way it went). "thiện" had been
+# unknown (unsure). Without "so với / so sánh" it is left unread.
+SESSION24_IMPROVED = True
+_IMPROVED = ["da duoc cai thien", "duoc cai thien", "da cai thien", "cai thien"]
+
+
+def improved(tokens: Tokens) -> bool:
+    if not SESSION24_IMPROVED or not (tokens.has("so voi") or tokens.has("so sanh")):
+        return False
+    return tokens.take_all(_IMPROVED)
+
+
 # Session 19: "tháng 10 gấp mấy lần tháng 9", "… bằng bao nhiêu lần …", "có gấp đôi không": how many times one figure is
 # the other, which a comparison of the two answers (both figures, and the ratio said); "gấp", "lần" had been unknown.
 # With one period and no second name it is a comparison without two sides (unsure, as "so với" alone is); "gấp" alone

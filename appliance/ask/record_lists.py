@@ -21,6 +21,7 @@ from appliance.ask.measures import (
 )
 from appliance.ask.tokens import Tokens
 from appliance.reporting.measures import MEASURES
+from appliance.text import fold
 from appliance.text.calendar_periods import range_period
 
 if TYPE_CHECKING:  # type-only: parser imports this module
@@ -72,6 +73,48 @@ SESSION23_SHOW_ME = True  # on by rule R1 (session 23): fresh off alone 612/204/
 _SHOW_ME = re.compile(r"^cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) ((?:xem )?(?:cac|nhung)) (?:ho so|phan anh)\b")
 
 
+# Session 24 (`SESSION24_SHOW_FEW`, read at run time; tested on and off in tests/ask/test_session24.py): "cho chị coi
+# mấy hồ sơ … đang giải quyết", "cho anh xem mấy phản ánh …" opening the question ask to see those records (southern
+# "mấy" = "những"), a list; "mấy" had been read as "bao nhiêu" and the count given (a confident wrong). Only right after
+# "cho <the one who asks> xem / coi" at the opening, right before the records, with no other figure word; "cho anh
+# biết mấy hồ sơ", "cho anh xem có mấy hồ sơ" keep the count.
+SESSION24_SHOW_FEW = True
+_SHOW_FEW = re.compile(r"^\W*cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) (?:xem|coi) may (?:cai )?"
+                       r"(?:ho so|hs|phan anh|pa)\b")
+
+
+def _show_few(tokens: Tokens) -> bool:
+    items = tokens.items
+    if not _SHOW_FEW.match(fold(tokens.question).lower()) or items[2:5] != ["xem", "bao", "nhieu"]:
+        return False
+    if len(tokens.find("bao nhieu", free_only=False)) > 1 or any(
+            tokens.has(w) for w in QUANTITY_WORDS if w != "bao nhieu"):
+        return False
+    for k in range(5):
+        tokens.used[k] = True
+    return True
+
+
+# Session 24 (`SESSION24_GIVE_LIST`, read at run time; tested on and off in tests/ask/test_session24.py): "đưa (cho anh)
+# danh sách", "…, đưa danh sách" asks for the list as "cho (anh) danh sách" does ("đưa" had been unknown: unsure). Only
+# right before "danh sách" (after "cho" and the one who asks, if said); "đưa vào danh sách" (put on a list) is not read.
+SESSION24_GIVE_LIST = True
+_ASKERS = {"toi", "anh", "chi", "em", "minh", "chu", "bac"}
+
+
+def _give_list(tokens: Tokens) -> None:
+    items = tokens.items
+    for k in tokens.find("dua"):
+        j = k + 1
+        if items[j:j + 1] == ["cho"]:
+            j += 1
+            if items[j:j + 1] and items[j] in _ASKERS:
+                j += 1
+        if items[j:j + 2] == ["danh", "sach"]:
+            for i in range(k, j):
+                tokens.used[i] = True
+
+
 # Session 23 (`SESSION23_SPELLED_FEW`, read at run time; tested on and off in tests/ask/test_session23.py): a number
 # of records said in words ("ba phản ánh mới nhất", "năm hồ sơ tồn lâu nhất", "cho anh mười hồ sơ …") is that number,
 # as "3 phản ánh mới nhất" is: only at the question's opening (after a request and the one who asks), right before
@@ -104,7 +147,10 @@ def listing(tokens: Tokens, intent: Intent) -> None:
     """"Danh sách / liệt kê / những hồ sơ nào …", or "các hồ sơ …" asking for no figure: the records."""
     if SESSION23_SPELLED_FEW:
         _spelled_few(tokens)
-    asks_figure = any(tokens.has(w) for w in QUANTITY_WORDS)
+    shown_few = SESSION24_SHOW_FEW and _show_few(tokens)
+    asks_figure = not shown_few and any(tokens.has(w) for w in QUANTITY_WORDS)
+    if shown_few:
+        intent.listing = True
     # "Có hồ sơ nào trễ hạn không, bao nhiêu cái": the yes-or-no "có … nào … không" with "bao nhiêu"
     # asks how many; any other "… nào" still asks which records, a figure word or not (a wider reading,
     # every "nào" beside a figure word, turned a list asked for on the session-7 batch into a figure).
@@ -115,6 +161,8 @@ def listing(tokens: Tokens, intent: Intent) -> None:
         for k in tokens.find("nao"):
             if "co" in tokens.items[max(0, k - 6):k]:
                 tokens.used[k] = True  # "có hồ sơ nào … không": whether any (and how many), not which
+    if SESSION24_GIVE_LIST:
+        _give_list(tokens)
     if tokens.take_all(asking):
         intent.listing = True
     else:
