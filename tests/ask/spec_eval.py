@@ -308,6 +308,8 @@ class Grader:
 
     def _list(self, case: Case, result: AskResult) -> tuple[Verdict, str]:
         m = case.measures[0]
+        if m.startswith("chi_tieu_"):
+            return self._indicator_list(case, result)
         rows = self.truth.listing(m, case.period, case.as_of, case.filters)
         key = next((k for k in ID_KEYS if k in result.keys), None)
         if key is None:
@@ -332,6 +334,34 @@ class Grader:
             return "wrong", f"{total} hồ sơ ≠ {len(want)}"
         if not set(got) <= want or len(set(got)) != len(got):
             return "wrong", f"hồ sơ không thuộc danh sách: {sorted(set(got) - want)[:3]}"
+        return "right", ""
+
+
+    def _indicator_list(self, case: Case, result: AskResult) -> tuple[Verdict, str]:
+        """A list of indicators ("danh sách chỉ tiêu chưa đạt kế hoạch", held-out h074): no spec key says which ones,
+        so what the answer claims is checked. Saying "chưa đạt" (or "không đạt"), it must list exactly the indicators
+        that missed their plan in the period; saying "đạt", exactly those that reached it (lower is better for hộ
+        nghèo, as in _verdict_words); saying neither, every indicator the period holds."""
+        if "chi_tieu" not in result.keys or case.period is None:
+            return "wrong", f"không phải danh sách chỉ tiêu: {result.keys}"
+        k = result.keys.index("chi_tieu")
+        got = [str(row[k]) for row in result.rows]
+        held = self.truth.groups("chi_tieu_thuc_hien", case.period, None, {}, "chi_tieu")
+        reached: dict[str, bool] = {}
+        for name in held:
+            done = self.truth.value("chi_tieu_thuc_hien", case.period, None, {"chi_tieu": name})
+            plan = self.truth.value("chi_tieu_ke_hoach", case.period, None, {"chi_tieu": name})
+            if isinstance(done, int | float) and isinstance(plan, int | float):
+                reached[name] = done <= plan if "ngheo" in fold(name) else done >= plan
+        text = fold(result.answer)
+        says_not = "chua dat" in text or "khong dat" in text
+        says_yes = not says_not and ("da dat" in text or "dat ke hoach" in text)
+        if says_not or says_yes:
+            want = {name for name, ok in reached.items() if ok == says_yes}
+        else:
+            want = set(held)
+        if len(set(got)) != len(got) or set(got) != want:
+            return "wrong", f"chỉ tiêu {sorted(got)} ≠ {sorted(want)}"
         return "right", ""
 
 

@@ -1,5 +1,6 @@
 """The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14, 15, 17, 18, 19, 20, 23
-and 24 (README.md in each folder): questions written from the KPI definitions and the development set's conventions only,
+and 24 (README.md in each folder): questions written from the KPI definitions and the development set's conventions
+only,
 each batch split mechanically into a training half (train7/ … train24/: read and tuned on, so their floors only keep
 what was reached) and a fresh half (fresh7/ … fresh24/: frozen, never read, measured before and once at the end of a
 session). Graded against the independent computation over the demo ward's rows (tests/ask/spec_reference.py), as
