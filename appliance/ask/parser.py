@@ -33,6 +33,7 @@ from appliance.ask import (
     question_periods,
     readings,
     record_lists,
+    small_talk,
     time_taken,
     understand,
 )
@@ -162,6 +163,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if not tokens.unexplained() and not any(t.isdigit() for t in tokens.items) and len(tokens.items) < 2:
         return ParseResult(None, False, "Câu hỏi quá ngắn.")
     _replied(tokens)
+    small_talk.read(tokens)
     tokens.take_all(IGNORED_PHRASES)
     _reach_verb(tokens)
     doubts.reason_clause(tokens)

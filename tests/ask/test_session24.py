@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import readings, record_lists, tokens
+from appliance.ask import readings, record_lists, small_talk, tokens
 from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
-_FLAGGED = (readings, record_lists, tokens)
+_FLAGGED = (readings, record_lists, small_talk, tokens)
 
 
 @pytest.fixture(autouse=True)
@@ -127,3 +127,35 @@ def test_session24_improved(ask_db, monkeypatch, on):
     _same_or_unsure(ask, "tỷ lệ đúng hạn quý 3 so với quý 1 đã được cải thiện như thế nào",
                     "tỷ lệ đúng hạn quý 3 so với quý 1 tăng hay giảm", on)
     assert ask("tỷ lệ đúng hạn quý 3 cải thiện ra sao").status == "unsure"
+
+
+def test_taxes_are_not_held(ask_db):
+    """Bug fix (rule R7, nodata): "số thuế thu được tháng 10" had been repaired into "số thu … được" and answered with
+    the records received. Taxes are not held: no data. "thu ngân sách", records "thu được" keep their answers."""
+    ask = asker(ask_db)
+    for said in ("số thuế thu được tháng 10", "có bao nhiêu hộ kinh doanh còn nợ thuế"):
+        assert ask(said).status == "no_data", said
+    assert ask("số hồ sơ thu được tháng 10").status == "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session24_greeting(ask_db, monkeypatch, on):
+    """small_talk.SESSION24_GREETING: "Chào em, …", "xin chào anh chị, …" opening the question ask nothing; off,
+    unsure. "chào mừng …" is not read."""
+    monkeypatch.setattr(small_talk, "SESSION24_GREETING", on)
+    ask = asker(ask_db)
+    for said in ("Chào em, tháng 10 nhận bao nhiêu hồ sơ", "xin chào anh chị, tháng 10 nhận bao nhiêu hồ sơ"):
+        _same_or_unsure(ask, said, "tháng 10 nhận bao nhiêu hồ sơ", on)
+    assert ask("chào mừng ngày 20/11 nhận bao nhiêu hồ sơ").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session24_softener(ask_db, monkeypatch, on):
+    """small_talk.SESSION24_SOFTENER: "cho chị hỏi xíu", "cho anh hỏi một chút" ask briefly; off, unsure. "chút"
+    elsewhere is not read."""
+    monkeypatch.setattr(small_talk, "SESSION24_SOFTENER", on)
+    ask = asker(ask_db)
+    for said in ("cho chị hỏi xíu, tháng 10 nhận bao nhiêu hồ sơ",
+                 "cho anh hỏi một chút, tháng 10 nhận bao nhiêu hồ sơ"):
+        _same_or_unsure(ask, said, "tháng 10 nhận bao nhiêu hồ sơ", on)
+    assert ask("tháng 10 nhận bao nhiêu hồ sơ, tăng chút nào không").status == "unsure"
