@@ -126,13 +126,21 @@ _OPENING = {"cho", "toi", "anh", "chi", "em", "minh", "xem", "liet", "ke", "doc"
 _RECORD_HEADS = (["ho", "so"], ["phan", "anh"], ["hs"], ["pa"], ["phieu"], ["pakn"])
 
 
+# Session 24 (`SESSION24_SPELLED_TOP`, read at run time; tested on and off in tests/ask/test_session24.py): the same
+# spelled number before a group ranked ("hai lĩnh vực ít hồ sơ nhất", "ba cán bộ trễ hạn nhiều nhất") is how many
+# groups, as "3 lĩnh vực …" is ("hai" had been unknown: unsure; "ba", "năm" filler: five were ranked). Same places only.
+SESSION24_SPELLED_TOP = True
+_GROUP_HEADS = (["linh", "vuc"], ["thu", "tuc"], ["can", "bo"], ["kenh"], ["nhom"], ["loai"])
+
+
 def _spelled_few(tokens: Tokens) -> None:
     items = tokens.items
     if not tokens.has("nhat"):
         return
+    heads = _RECORD_HEADS + (_GROUP_HEADS if SESSION24_SPELLED_TOP else ())
     for k, word in enumerate(items):
         if word in _SPELLED and not tokens.used[k] and all(w in _OPENING for w in items[:k]) and any(
-                items[k + 1:k + 1 + len(head)] == head for head in _RECORD_HEADS):
+                items[k + 1:k + 1 + len(head)] == head for head in heads):
             items[k] = _SPELLED[word]
             return
         if word not in _OPENING:

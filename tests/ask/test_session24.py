@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import readings, record_lists, small_talk, tokens
+from appliance.ask import nodata, readings, record_lists, small_talk, tokens
 from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
-_FLAGGED = (readings, record_lists, small_talk, tokens)
+_FLAGGED = (nodata, readings, record_lists, small_talk, tokens)
 
 
 @pytest.fixture(autouse=True)
@@ -159,3 +159,27 @@ def test_session24_softener(ask_db, monkeypatch, on):
                  "cho anh hỏi một chút, tháng 10 nhận bao nhiêu hồ sơ"):
         _same_or_unsure(ask, said, "tháng 10 nhận bao nhiêu hồ sơ", on)
     assert ask("tháng 10 nhận bao nhiêu hồ sơ, tăng chút nào không").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session24_spelled_top(ask_db, monkeypatch, on):
+    """record_lists.SESSION24_SPELLED_TOP: "hai lĩnh vực ít hồ sơ nhất tháng 10" ranks two fields, as "2 lĩnh vực …"
+    does; off, unsure ("hai" unknown). A spelled number elsewhere ("hồ sơ năm nay") is not read so."""
+    monkeypatch.setattr(record_lists, "SESSION24_SPELLED_TOP", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "hai lĩnh vực ít hồ sơ nhất tháng 10", "2 lĩnh vực ít hồ sơ nhất tháng 10", on)
+    got = ask("lĩnh vực nào nhiều hồ sơ nhất năm nay")
+    assert got.status == "ok" and got.intent is not None and got.intent.limit == 5
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session24_more_not_held(ask_db, monkeypatch, on):
+    """nodata.SESSION24_MORE_NOT_HELD: reasons ("lý do từ chối các hồ sơ tháng trước", "vì sao tháng 10 trễ hạn
+    nhiều") and companies ("bao nhiêu công ty thành lập mới") are not held; off, unsure. A reason asked beside a figure
+    is not "no data" (the figure is held)."""
+    monkeypatch.setattr(nodata, "SESSION24_MORE_NOT_HELD", on)
+    ask = asker(ask_db)
+    for said in ("lý do từ chối các hồ sơ tháng trước là gì", "vì sao tháng 10 trễ hạn nhiều",
+                 "có bao nhiêu công ty thành lập mới năm nay"):
+        assert ask(said).status == ("no_data" if on else "unsure"), said
+    assert ask("tháng 10 trễ hạn bao nhiêu hồ sơ, nguyên nhân").status == "unsure"
