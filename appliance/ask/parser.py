@@ -293,6 +293,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         named = " ".join(dict.fromkeys(typed.get(w, w) for w in loose))
         return ParseResult(intent, False, f"chưa đọc được kỳ («{named}» nào?); hãy nêu kỳ như «quý này», «tháng 10», "
                                           "«từ 01/10 đến nay»")
+    if readings.total_dropped(tokens, intent):
+        return ParseResult(intent, False, "câu hỏi hỏi cả tổng số và một phần của nó; hãy hỏi như «nhận bao nhiêu, "
+                                          "trong đó … bao nhiêu»")
     if loose and periods and question_periods.unread_period_asked(tokens, doubts.TIME_UNITS | {"hom"}):
         return ParseResult(intent, False, "chưa đọc được kỳ của một vế câu hỏi; hãy nêu kỳ như «hôm kia», «tháng 9»")
     if not _asks_something(tokens, intent, periods, cue):

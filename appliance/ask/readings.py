@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from appliance.ask.measures import FEEDBACK_PHRASES, RECORD_PHRASES
 from appliance.ask.tokens import PARTICLES, Tokens
 
 if TYPE_CHECKING:  # type-only: parser imports this module
@@ -167,3 +168,29 @@ def let_lapse(tokens: Tokens) -> None:
         if not any(items[j:j + 2] == w for w in _LAPSES) or items[k - 1:k] in (["khong"], ["dung"], ["chang"]):
             continue
         tokens.used[k] = True
+
+
+# Bug fix (session 24, rule R7): "phản ánh tuần này bao nhiêu, đã xử lý bao nhiêu", "hồ sơ tháng này bao nhiêu, đang
+# xử lý mấy": the first clause asks the total (what was received, as it does alone) and the second a part of it; the
+# part alone had been given (for feedback, the total filtered to the part's status), the total dropped. A first clause
+# asking a figure with no measure of its own, before a clause that asks one with a measure, where the answer holds no
+# total received, is unsure.
+_MEASURE_WORDS = [p for p, _ in RECORD_PHRASES + FEEDBACK_PHRASES]
+_ASKING = ("bao nhieu", "so ho so", "so phan anh", "tong so")
+_RECEIVED = {"ho_so": "tiep_nhan", "phan_anh": "pa_tiep_nhan"}
+
+
+def total_dropped(tokens: Tokens, intent: Intent) -> bool:
+    if intent.domain not in _RECEIVED or intent.listing or intent.group:
+        return False
+    clauses, start = [], 0
+    for end in [k for k, t in enumerate(tokens.items) if t in {",", ";", "?"}] + [len(tokens.items)]:
+        text = " " + " ".join(tokens.items[start:end]) + " "
+        if any(f" {w} " in text for w in _ASKING):
+            clauses.append(text)
+        start = end + 1
+    if len(clauses) < 2 or any(f" {p} " in clauses[0] for p in _MEASURE_WORDS):
+        return False
+    if not any(f" {p} " in c for c in clauses[1:] for p in _MEASURE_WORDS):
+        return False
+    return _RECEIVED[intent.domain] not in intent.measures or "trang_thai" in intent.filters

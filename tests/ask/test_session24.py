@@ -183,3 +183,15 @@ def test_session24_more_not_held(ask_db, monkeypatch, on):
                  "có bao nhiêu công ty thành lập mới năm nay"):
         assert ask(said).status == ("no_data" if on else "unsure"), said
     assert ask("tháng 10 trễ hạn bao nhiêu hồ sơ, nguyên nhân").status == "unsure"
+
+
+def test_a_total_asked_before_its_part_is_unsure(ask_db):
+    """Bug fix (rule R7, readings): "phản ánh tuần này bao nhiêu, đã xử lý bao nhiêu" gave the handled ones alone,
+    "hồ sơ tháng 10 bao nhiêu, đang xử lý mấy" the open ones: the total asked first was dropped. Unsure. With the
+    first clause's own measure ("nhận bao nhiêu, trễ hạn bao nhiêu") or two periods, the answer is kept."""
+    ask = asker(ask_db)
+    for said in ("phản ánh tuần này bao nhiêu, đã xử lý bao nhiêu", "hồ sơ tháng 10 bao nhiêu, đang xử lý mấy",
+                 "phản ánh tháng 10 bao nhiêu, chưa xử lý mấy"):
+        assert ask(said).status == "unsure", said
+    for said in ("tháng 10 nhận bao nhiêu hồ sơ, trễ hạn bao nhiêu", "hồ sơ tháng 10 bao nhiêu, tháng 9 bao nhiêu"):
+        assert ask(said).status == "ok", said
