@@ -223,6 +223,12 @@ SESSION24_JOINED_WORDS = True
 SESSION24_PERIOD_WORDS = True
 
 
+# Session 24 (`SESSION24_OVERDUE_WORD`, read at run time; tested on and off in tests/ask/test_session24.py): "quá hẹn"
+# (past the appointed day) is "quá hạn", as "trễ hẹn", "đúng hẹn" already were "trễ hạn", "đúng hạn" ("hẹn" had been
+# unknown after "quá": unsure).
+SESSION24_OVERDUE_WORD = True
+
+
 def _joined(token: str, catalog: Catalog) -> list[str]:
     if token in catalog.words or len(token) < 4 or not token.isalpha():
         return [token]
@@ -253,6 +259,9 @@ class Tokens:
                       catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]
         self.items = _northern_initials(self.items, question, catalog)
+        if SESSION24_OVERDUE_WORD:
+            self.items = ["han" if t == "hen" and k and self.items[k - 1] == "qua" else t
+                          for k, t in enumerate(self.items)]
         self._short_titles()
         self.used = [t in {",", ";", "?"} for t in self.items]
         self.doubted: set[int] = set()  # filler words that here change the question ("mới": new)

@@ -195,3 +195,13 @@ def test_a_total_asked_before_its_part_is_unsure(ask_db):
         assert ask(said).status == "unsure", said
     for said in ("tháng 10 nhận bao nhiêu hồ sơ, trễ hạn bao nhiêu", "hồ sơ tháng 10 bao nhiêu, tháng 9 bao nhiêu"):
         assert ask(said).status == "ok", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session24_overdue_word(ask_db, monkeypatch, on):
+    """tokens.SESSION24_OVERDUE_WORD: "số hồ sơ quá hẹn hiện nay" is "quá hạn", as "trễ hẹn" is "trễ hạn"; off, unsure.
+    "hẹn" elsewhere ("giấy hẹn") is not rewritten."""
+    monkeypatch.setattr(tokens, "SESSION24_OVERDUE_WORD", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "số hồ sơ quá hẹn hiện nay", "số hồ sơ quá hạn hiện nay", on)
+    assert tokens.Tokens("giấy hẹn quá nhiều", tokens.Catalog()).items[:2] == ["giay", "hen"]
