@@ -168,9 +168,19 @@ def _note_abbreviations(question: str) -> str:
 _COUNTERS = re.compile(r"\bcặp\b", re.IGNORECASE)
 
 
+# Session 24 (`SESSION24_SOUTHERN_HOW_MANY`, read at run time; tested on and off in tests/ask/test_session24.py): the
+# southern "nhiêu" typed with its accents ("giờ còn tồn nhiêu bộ", "tháng rồi nhận nhiêu hồ sơ") is "bao nhiêu"; folded,
+# it had been "nhiều" (many), so the figure asked was not read (unsure, or "many" read as a ranking word). Not after
+# "bao", and never "nhiều" (its own accent) nor the word typed without accents.
+SESSION24_SOUTHERN_HOW_MANY = True
+_HOW_MANY = re.compile(r"(?<!\bbao )(?<!\bBao )(?<!\bBAO )\b([nN]hiêu)\b")
+
+
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
     question = _note_abbreviations(_COUNTERS.sub("cái", question))
+    if SESSION24_SOUTHERN_HOW_MANY:
+        question = _HOW_MANY.sub("bao nhiêu", question)
     folded = fold(question).replace("ti le", "ty le")
     folded = written_dates.rewrite(folded)
     return expand(_TOKEN.findall(folded))

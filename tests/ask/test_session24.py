@@ -205,3 +205,14 @@ def test_session24_overdue_word(ask_db, monkeypatch, on):
     ask = asker(ask_db)
     _same_or_unsure(ask, "số hồ sơ quá hẹn hiện nay", "số hồ sơ quá hạn hiện nay", on)
     assert tokens.Tokens("giấy hẹn quá nhiều", tokens.Catalog()).items[:2] == ["giay", "hen"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session24_southern_how_many(ask_db, monkeypatch, on):
+    """tokens.SESSION24_SOUTHERN_HOW_MANY: "hồ sơ trễ hẹn tháng 10 nhiêu cái" is "bao nhiêu"; off, unsure. "nhiều"
+    (many) and "bao nhiêu" are left as they are."""
+    monkeypatch.setattr(tokens, "SESSION24_SOUTHERN_HOW_MANY", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "hồ sơ trễ hẹn tháng 10 nhiêu cái", "hồ sơ trễ hẹn tháng 10 bao nhiêu cái", on)
+    assert tokens.words("lĩnh vực nào nhiều hồ sơ nhất")[3:4] == ["nhieu"]
+    assert tokens.words("tháng 10 bao nhiêu")[-2:] == ["bao", "nhieu"]
