@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import nodata, readings, record_lists, small_talk, tokens
+from appliance.ask import nodata, question_periods, readings, record_lists, small_talk, tokens, written_dates
 from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
-_FLAGGED = (nodata, readings, record_lists, small_talk, tokens)
+_FLAGGED = (nodata, question_periods, readings, record_lists, small_talk, tokens, written_dates)
 
 
 @pytest.fixture(autouse=True)
@@ -216,3 +216,31 @@ def test_session24_southern_how_many(ask_db, monkeypatch, on):
     _same_or_unsure(ask, "hồ sơ trễ hẹn tháng 10 nhiêu cái", "hồ sơ trễ hẹn tháng 10 bao nhiêu cái", on)
     assert tokens.words("lĩnh vực nào nhiều hồ sơ nhất")[3:4] == ["nhieu"]
     assert tokens.words("tháng 10 bao nhiêu")[-2:] == ["bao", "nhieu"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session24_order_word(ask_db, monkeypatch, on):
+    """question_periods.SESSION24_ORDER_WORD: "số phản ánh an ninh trật tự ngày 5/11": the "tự" of "trật tự" opens no
+    span ("từ ngày 5/11" to today had been read, the category lost); off, unsure. "… trật tự từ ngày 5/11 đến nay"
+    keeps its own "từ"."""
+    monkeypatch.setattr(question_periods, "SESSION24_ORDER_WORD", on)
+    ask = asker(ask_db)
+    got = ask("số phản ánh an ninh trật tự ngày 5/11")
+    assert got.status == ("ok" if on else "unsure")
+    if on:
+        assert got.intent is not None and got.intent.period is not None
+        assert got.intent.period.start == got.intent.period.end
+    since = ask("số phản ánh an ninh trật tự từ ngày 5/11 đến nay")
+    assert since.status == "ok" and since.intent is not None and since.intent.period is not None
+    assert since.intent.period.start != since.intent.period.end
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session24_date_at_end(ask_db, monkeypatch, on):
+    """written_dates.SESSION24_DATE_AT_END: "số hồ sơ từ 02-11 đến 08-11." (a full stop after the day) is that span, as
+    without the stop; off, unsure. "1.5.2026" and "97.5" are not cut at their dots."""
+    monkeypatch.setattr(written_dates, "SESSION24_DATE_AT_END", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "số hồ sơ nhận từ 02-11 đến 08-11.", "số hồ sơ nhận từ 02-11 đến 08-11", on)
+    assert written_dates.rewrite("ngay 1.5.2026") == "ngay 1.5.2026"
+    assert written_dates.rewrite("ty le 97.5.") == "ty le 97.5."
