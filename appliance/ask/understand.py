@@ -403,7 +403,16 @@ _RANK_VERBS = (["xep", "hang"], ["sap", "xep"])
 _EACH_KIND = ["moi loai", "tung loai", "moi cai", "tung cai", "moi thu", "tung thu"]
 
 
+# Bug fix (session 24, rule R7): "lĩnh vực có tỷ lệ đúng hạn cao nhất và thấp nhất", "ba cán bộ trễ hạn nhiều nhất và
+# ba cán bộ ít nhất" had ranked the top five (three) alone, the bottom's words dropped as filler: the lowest group was
+# missing wherever there were more groups. Both ends asked: every group is ranked (no cut).
+def _both_ends(tokens: Tokens) -> bool:
+    return any(tokens.has(p) for p in TOP_DESC if p not in ORDER_ONLY) and any(
+        tokens.has(p) for p in TOP_ASC if p not in ORDER_ONLY)
+
+
 def grouping(tokens: Tokens, intent: Intent) -> None:
+    both_ends = _both_ends(tokens)
     if tokens.take_all(TOP_DESC):
         intent.order = "desc"
     elif tokens.take_all(TOP_ASC):
@@ -496,6 +505,9 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
             tokens.has("nhat") or any(tokens.has(p) for p in TOP_DESC + TOP_ASC + SLOWEST + FASTEST
                                       if p not in ORDER_ONLY)):
         intent.limit = 5
+    if both_ends and intent.group and not intent.listing:
+        intent.limit = None
+        tokens.take_all(TOP_ASC)
     if intent.group:
         tokens.take_all(GROUP_VERBS)
     for word in ("linh vuc", "thu tuc", "can bo", "hinh thuc nop", "trang thai", "loai", "nhom"):

@@ -244,3 +244,15 @@ def test_session24_date_at_end(ask_db, monkeypatch, on):
     _same_or_unsure(ask, "số hồ sơ nhận từ 02-11 đến 08-11.", "số hồ sơ nhận từ 02-11 đến 08-11", on)
     assert written_dates.rewrite("ngay 1.5.2026") == "ngay 1.5.2026"
     assert written_dates.rewrite("ty le 97.5.") == "ty le 97.5."
+
+
+def test_both_ends_of_a_ranking_rank_every_group(ask_db):
+    """Bug fix (rule R7, understand): "lĩnh vực có tỷ lệ đúng hạn cao nhất và thấp nhất quý 3" ranked the top five
+    alone ("thấp nhất" dropped as filler), so the lowest field was missing wherever there were more. Every group is
+    ranked now, highest first. One end asked keeps its cut."""
+    ask = asker(ask_db)
+    both = ask("lĩnh vực có tỷ lệ đúng hạn cao nhất và thấp nhất quý 3")
+    assert both.status == "ok" and both.intent is not None
+    assert both.intent.limit is None and both.intent.order == "desc"
+    one = ask("lĩnh vực có tỷ lệ đúng hạn thấp nhất quý 3")
+    assert one.status == "ok" and one.intent is not None and one.intent.limit == 5 and one.intent.order == "asc"
