@@ -256,3 +256,25 @@ def test_both_ends_of_a_ranking_rank_every_group(ask_db):
     assert both.intent.limit is None and both.intent.order == "desc"
     one = ask("lĩnh vực có tỷ lệ đúng hạn thấp nhất quý 3")
     assert one.status == "ok" and one.intent is not None and one.intent.limit == 5 and one.intent.order == "asc"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session24_colleague_title(ask_db, monkeypatch, on):
+    """small_talk.SESSION24_COLLEAGUE_TITLE: "bạn cán bộ nào trễ hạn nhiều nhất quý 3" is "cán bộ nào …"; off, unsure.
+    "bạn" alone is not read."""
+    monkeypatch.setattr(small_talk, "SESSION24_COLLEAGUE_TITLE", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "bạn cán bộ nào trễ hạn nhiều nhất quý 3", "cán bộ nào trễ hạn nhiều nhất quý 3", on)
+    assert ask("bạn nào trễ hạn nhiều nhất quý 3").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session24_values_listed(ask_db, monkeypatch, on):
+    """small_talk.SESSION24_VALUES_LISTED: "hồ sơ nhận tháng 10 theo trạng thái (đã trả, đang xử lý, chờ bổ sung, từ
+    chối)" is the grouping by status; off, unsure. Names in brackets after "theo lĩnh vực" keep their reading."""
+    monkeypatch.setattr(small_talk, "SESSION24_VALUES_LISTED", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "số hồ sơ nhận tháng 10 theo trạng thái (đã trả, đang xử lý, chờ bổ sung, từ chối)",
+                    "số hồ sơ nhận tháng 10 theo trạng thái", on)
+    named = ask("số hồ sơ tháng 10 theo lĩnh vực (hộ tịch, đất đai)")
+    assert named.status == "ok" and named.intent is not None and "linh_vuc" in named.intent.filters
