@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import nodata, question_periods, readings, record_lists, small_talk, tokens, written_dates
+from appliance.ask import (
+    context_first,
+    nodata,
+    question_periods,
+    readings,
+    record_lists,
+    small_talk,
+    tokens,
+    written_dates,
+)
 from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
-_FLAGGED = (nodata, question_periods, readings, record_lists, small_talk, tokens, written_dates)
+_FLAGGED = (context_first, nodata, question_periods, readings, record_lists, small_talk, tokens, written_dates)
 
 
 @pytest.fixture(autouse=True)
@@ -278,3 +287,17 @@ def test_session24_values_listed(ask_db, monkeypatch, on):
                     "số hồ sơ nhận tháng 10 theo trạng thái", on)
     named = ask("số hồ sơ tháng 10 theo lĩnh vực (hộ tịch, đất đai)")
     assert named.status == "ok" and named.intent is not None and "linh_vuc" in named.intent.filters
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session24_sentence_turn(ask_db, monkeypatch, on):
+    """context_first.SESSION24_SENTENCE_TURN: "Dạo này anh em làm việc vất vả quá. Tháng 10 nhận bao nhiêu hồ sơ?" is
+    the second sentence; off, unsure. A first sentence naming a period or a negation of its own keeps the question
+    unsure."""
+    monkeypatch.setattr(context_first, "SESSION24_SENTENCE_TURN", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "Dạo này anh em làm việc vất vả quá. Tháng 10 nhận bao nhiêu hồ sơ?",
+                    "Tháng 10 nhận bao nhiêu hồ sơ?", on)
+    for said in ("Số hồ sơ nhận tháng 10 nhiều lắm. Tháng 9 nhận bao nhiêu hồ sơ?",
+                 "Hồ sơ không giải quyết kịp nhiều quá. Tháng 10 nhận bao nhiêu hồ sơ?"):
+        assert ask(said).status == "unsure", said
