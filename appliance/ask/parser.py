@@ -29,6 +29,7 @@ from appliance.ask import (
     entities,
     indicators,
     nodata,
+    overdue_lists,
     phrasings,
     question_periods,
     readings,
@@ -234,7 +235,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if intent.missing is not None:
         return ParseResult(intent, True)
     phrasings.longest(tokens)
+    overdue_lists.how_late(tokens, intent)
     understand.measures(tokens, intent, bool(periods))
+    overdue_lists.longest_overdue(tokens, intent)
     understand.via(tokens)
     if time_taken.problem(intent):
         return ParseResult(intent, False, time_taken.problem(intent))

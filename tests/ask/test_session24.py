@@ -7,6 +7,7 @@ import pytest
 from appliance.ask import (
     context_first,
     nodata,
+    overdue_lists,
     question_periods,
     readings,
     record_lists,
@@ -17,7 +18,8 @@ from appliance.ask import (
 from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
-_FLAGGED = (context_first, nodata, question_periods, readings, record_lists, small_talk, tokens, written_dates)
+_FLAGGED = (context_first, nodata, overdue_lists, question_periods, readings, record_lists, small_talk, tokens,
+            written_dates)
 
 
 @pytest.fixture(autouse=True)
@@ -301,3 +303,29 @@ def test_session24_sentence_turn(ask_db, monkeypatch, on):
     for said in ("Số hồ sơ nhận tháng 10 nhiều lắm. Tháng 9 nhận bao nhiêu hồ sơ?",
                  "Hồ sơ không giải quyết kịp nhiều quá. Tháng 10 nhận bao nhiêu hồ sơ?"):
         assert ask(said).status == "unsure", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session24_longest_overdue(ask_db, monkeypatch, on):
+    """overdue_lists.SESSION24_LONGEST_OVERDUE: "hồ sơ quá hạn lâu nhất hiện nay là hồ sơ nào" lists the overdue by
+    their deadline, earliest first; off, by the day received. "hồ sơ tồn lâu nhất" keeps the order received."""
+    monkeypatch.setattr(overdue_lists, "SESSION24_LONGEST_OVERDUE", on)
+    ask = asker(ask_db)
+    got = ask("hồ sơ quá hạn lâu nhất hiện nay là hồ sơ nào")
+    assert got.status == "ok" and got.intent is not None and (got.intent.list_by == "han_xu_ly") is on
+    if on:
+        deadlines = [row[got.keys.index("han_xu_ly")] for row in got.rows]
+        assert deadlines == sorted(deadlines)
+    kept = ask("hồ sơ tồn lâu nhất hiện nay")
+    assert kept.status == "ok" and kept.intent is not None and kept.intent.list_by == ""
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session24_how_late(ask_db, monkeypatch, on):
+    """overdue_lists.SESSION24_HOW_LATE: "hồ sơ quá hạn hiện nay là hồ sơ nào, trễ bao lâu rồi" is the overdue list
+    (its deadline column says how late); off, unsure (a second measure). Without the overdue words it is not read."""
+    monkeypatch.setattr(overdue_lists, "SESSION24_HOW_LATE", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "hồ sơ quá hạn hiện nay là hồ sơ nào, trễ bao lâu rồi",
+                    "hồ sơ quá hạn hiện nay là hồ sơ nào", on)
+    assert ask("danh sách hồ sơ trễ hạn tháng 10, trễ bao lâu").status == "unsure"
