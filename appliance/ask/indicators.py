@@ -16,8 +16,9 @@ from appliance.ask.doubts import said_endings, start_of_period
 from appliance.ask.measures import LOWER_IS_BETTER, PLAN_WORDS, RATE_WORDS, TOP_ASC, TOP_DESC
 from appliance.ask.nodata import COUNT_OF_UNITS, Missing
 from appliance.ask.tokens import Tokens
+from appliance.reporting.periods import comparisons
 from appliance.text import fold, format_number, format_percent, format_quantity
-from appliance.text.calendar_periods import Period, month_period, year_period
+from appliance.text.calendar_periods import Period, month_period, range_period, year_period
 
 if TYPE_CHECKING:  # type-only: the parser imports this module
     from appliance.ask.guard import Cell
@@ -125,12 +126,43 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
     elif compare:
         return ParseResult(intent, False, "Chưa rõ so sánh chỉ tiêu giữa hai kỳ nào; hãy nêu hai tháng, quý hoặc năm "
                                           "(ví dụ tháng 10 so với tháng 9).")
-    elif periods:
+    if compare and intent.indicator is None:
+        # bug fix (session 24, rule R7): "các chỉ tiêu quý 3 so với quý 2" had set the first two rows against each
+        # other, two different indicators ("quý 2 là 109 hộ, quý 2 là 21.672,6 triệu đồng; giảm 21.563,9 hộ")
+        return ParseResult(intent, False, "Hãy nêu một chỉ tiêu để so sánh giữa hai kỳ (ví dụ thu ngân sách quý 3 so "
+                                          "với quý 2).")
+    if compare:
+        _like_for_like(intent, today)
+        return ParseResult(intent, True)
+    if periods:
         intent.period = periods[0]
     else:
         intent.period = year_period(today.year)
         intent.period_note = "câu hỏi không nêu kỳ nên lấy số liệu năm nay"
     return ParseResult(intent, True)
+
+
+# Session 24 (`SESSION24_INDICATOR_LIKE_FOR_LIKE`, read at run time; tested on and off in tests/ask/test_session24.py):
+# an indicator of a running quarter compared with the one before ("thu ngân sách quý này so với quý trước") is compared
+# like for like, as records are: the months of the earlier quarter up to the same day (Jul–Aug against Oct–Nov on
+# 20/11), not the whole earlier quarter (a part set against a whole). Months compare as before (their like-for-like span
+# holds the same month); a running year is left as it was (last year's months are mostly not held).
+SESSION24_INDICATOR_LIKE_FOR_LIKE = True
+
+
+def _like_for_like(intent: Intent, today: dt.date) -> None:
+    later, earlier = intent.period, intent.compare
+    if not SESSION24_INDICATOR_LIKE_FOR_LIKE or later is None or earlier is None:
+        return
+    if later.kind != "quarter" or not later.start <= today < later.end:
+        return
+    previous = later.previous()
+    if (earlier.start, earlier.end) != (previous.start, previous.end):
+        return
+    c = comparisons(later.start, later.end, today)
+    label = c.label_previous.removeprefix("so với ")
+    intent.compare = range_period(*c.previous, label)
+    intent.compare_label = label
 
 
 def _own_key(period: Period) -> str | None:

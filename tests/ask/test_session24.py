@@ -6,6 +6,7 @@ import pytest
 
 from appliance.ask import (
     context_first,
+    indicators,
     nodata,
     overdue_lists,
     question_periods,
@@ -18,8 +19,8 @@ from appliance.ask import (
 from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
-_FLAGGED = (context_first, nodata, overdue_lists, question_periods, readings, record_lists, small_talk, tokens,
-            written_dates)
+_FLAGGED = (context_first, indicators, nodata, overdue_lists, question_periods, readings, record_lists, small_talk,
+            tokens, written_dates)
 
 
 @pytest.fixture(autouse=True)
@@ -329,3 +330,27 @@ def test_session24_how_late(ask_db, monkeypatch, on):
     _same_or_unsure(ask, "hồ sơ quá hạn hiện nay là hồ sơ nào, trễ bao lâu rồi",
                     "hồ sơ quá hạn hiện nay là hồ sơ nào", on)
     assert ask("danh sách hồ sơ trễ hạn tháng 10, trễ bao lâu").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session24_indicator_like_for_like(ask_db, monkeypatch, on):
+    """indicators.SESSION24_INDICATOR_LIKE_FOR_LIKE: "thu ngân sách quý này so với quý trước" on 20/11 sets Oct–Nov
+    against Jul–Aug (01/07–20/08), as records are compared; off, against the whole third quarter. Two whole quarters
+    ("quý 3 so với quý 2") are compared whole."""
+    monkeypatch.setattr(indicators, "SESSION24_INDICATOR_LIKE_FOR_LIKE", on)
+    ask = asker(ask_db)
+    got = ask("thu ngân sách quý này so với quý trước")
+    assert got.status == "ok" and got.intent is not None and got.intent.compare is not None
+    assert (got.intent.compare.end.isoformat() == "2026-08-20") is on
+    whole = ask("thu ngân sách quý 3 so với quý 2")
+    assert whole.status == "ok" and whole.intent is not None and whole.intent.compare is not None
+    assert whole.intent.compare.kind == "quarter"
+
+
+def test_indicators_compared_need_one_named(ask_db):
+    """Bug fix (rule R7, indicators): "các chỉ tiêu quý 3 so với quý 2" set the first two rows against each other, two
+    different indicators ("quý 2 là 109 hộ, quý 2 là 21.672,6 triệu đồng; giảm …"). Unsure; one indicator named keeps
+    its comparison."""
+    ask = asker(ask_db)
+    assert ask("các chỉ tiêu quý 3 so với quý 2").status == "unsure"
+    assert ask("thu ngân sách quý 3 so với quý 2").status == "ok"
