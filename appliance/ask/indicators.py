@@ -109,6 +109,12 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
     for period in periods:
         if period.kind not in ("month", "quarter", "year", "range", "half", "week") or period.start > today:
             return ParseResult(intent, False, "Chỉ tiêu được báo cáo theo tháng, quý hoặc năm; hãy nêu một kỳ như vậy.")
+    adds_up = not (intent.indicator and fold(intent.indicator).startswith("ty le"))
+    if adds_up and any(not _whole_months(p, today) for p in periods):
+        # bug fix (session 24, rule R7): "thu ngân sách tuần này", "… từ 15/10 đến nay", "… 30 ngày qua" had been given
+        # the revenue of whole months (an indicator is reported by month: this month's, or October's and November's);
+        # a figure that adds up is known for whole months only
+        return ParseResult(intent, False, "Chỉ tiêu được báo cáo theo tháng, quý hoặc năm; hãy nêu một kỳ như vậy.")
     if compare and now and len(periods) == 1 and not periods[0].start <= today <= periods[0].end:
         # "… hiện nay so với tháng 1": now against that period, not that period against the one before it
         if not (intent.indicator and fold(intent.indicator).startswith("ty le")):
@@ -163,6 +169,13 @@ def _like_for_like(intent: Intent, today: dt.date) -> None:
     label = c.label_previous.removeprefix("so với ")
     intent.compare = range_period(*c.previous, label)
     intent.compare_label = label
+
+
+def _whole_months(period: Period, today: dt.date) -> bool:
+    """Whether the period is made of whole months (the last one may run up to today)."""
+    end = min(period.end, today)
+    month_end = (end + dt.timedelta(days=1)).day == 1
+    return period.start.day == 1 and (end == today or month_end)
 
 
 def _own_key(period: Period) -> str | None:

@@ -354,3 +354,14 @@ def test_indicators_compared_need_one_named(ask_db):
     ask = asker(ask_db)
     assert ask("các chỉ tiêu quý 3 so với quý 2").status == "unsure"
     assert ask("thu ngân sách quý 3 so với quý 2").status == "ok"
+
+
+def test_an_indicator_that_adds_up_is_known_for_whole_months(ask_db):
+    """Bug fix (rule R7, indicators): "thu ngân sách tuần này", "… từ 15/10 đến nay" gave whole months' revenue (the
+    month's, October's and November's). Unsure. Whole months ("từ 01/10 đến nay", "quý 3", "tháng 10")
+    keep their answers."""
+    ask = asker(ask_db)
+    for said in ("thu ngân sách tuần này", "thu ngân sách từ 15/10 đến nay"):
+        assert ask(said).status == "unsure", said
+    for said in ("thu ngân sách từ 01/10 đến nay", "thu ngân sách quý 3", "thu ngân sách tháng 10"):
+        assert ask(said).status == "ok", said
