@@ -365,3 +365,12 @@ def test_an_indicator_that_adds_up_is_known_for_whole_months(ask_db):
         assert ask(said).status == "unsure", said
     for said in ("thu ngân sách từ 01/10 đến nay", "thu ngân sách quý 3", "thu ngân sách tháng 10"):
         assert ask(said).status == "ok", said
+
+
+def test_two_names_over_two_periods_are_unsure(ask_db):
+    """Bug fix (rule R7, parser): "số hồ sơ khai sinh và kết hôn tháng 10 so với tháng 9" ranked the two procedures in
+    October alone, September dropped. Unsure. Two names in one period are still ranked."""
+    ask = asker(ask_db)
+    assert ask("số hồ sơ khai sinh và kết hôn tháng 10 so với tháng 9").status == "unsure"
+    got = ask("số hồ sơ khai sinh và kết hôn tháng 10")
+    assert got.status == "ok" and got.intent is not None and got.intent.group == "ten_thu_tuc"
