@@ -265,9 +265,10 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
                                           "hoặc «từ 01/07 đến 30/09»")
     # "tồn cuối tháng 9 và hiện nay": the day named and today, two figures (today had been dropped: one figure given)
     and_now = now and len(periods) == 1 and _AND_NOW.search(tokens.text()) is not None
-    if ranking_two and len(periods) >= 2:
-        # bug fix (session 24, rule R7): "số hồ sơ khai sinh và kết hôn tháng 10 so với tháng 9" ranked the two names in
-        # October alone, September dropped
+    if ranking_two and question_periods.over_time(tokens, periods, last_year):
+        # bug fix (session 24, rule R7): "số hồ sơ khai sinh và kết hôn tháng 10 so với tháng 9", "hộ tịch và đất đai
+        # quý 3 so với cùng kỳ năm trước", "… tháng này tăng hay giảm" ranked the two names in the one period, the
+        # comparison over time dropped
         return ParseResult(intent, False, "Chưa hỗ trợ vừa so sánh hai kỳ vừa chia nhóm trong một câu hỏi.")
     compare = not ranking_two and (said_compare or len(periods) >= 2 or last_year or speed_compare or and_now)
     if ranking_two:

@@ -167,6 +167,16 @@ def unread_period_asked(tokens: Tokens, units: set[str]) -> bool:
 _PREVIOUS_OF = re.compile(r"so voi (?:cung ky )?((?:thang|quy|tuan|ky) (?:truoc|vua roi|vua qua|roi))(?! nua)")
 
 
+def over_time(tokens: Tokens, periods: list[Period], last_year: bool) -> bool:
+    """Whether the question compares periods: two named, "cùng kỳ (năm trước)", "so với tháng trước", "tăng / giảm"
+    (typed with their accents: folded, "giảm" is also the "giám" of "giám hộ")."""
+    return (len(periods) >= 2 or last_year or _PREVIOUS_OF.search(tokens.text()) is not None
+            or _CHANGE.search(tokens.question.lower()) is not None)
+
+
+_CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)")
+
+
 def previous_of_named(text: str, periods: list[Period], today: dt.date) -> list[Period]:
     """"Tháng 10 so với tháng trước": "tháng trước" is the month before October, not before today.
     The relative period is dropped when another is named, and the comparison takes that one's
