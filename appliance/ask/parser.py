@@ -159,6 +159,9 @@ def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
     return result
 
 
+_LAST_YEAR_SAID = re.compile(r"\bcung ky nam\b")
+
+
 def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) -> ParseResult:
     tokens = Tokens(question, catalog, today)
     if not tokens.unexplained() and not any(t.isdigit() for t in tokens.items) and len(tokens.items) < 2:
@@ -279,6 +282,11 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)
     phrasings.wish(tokens)
+    if len(periods) == 2 and last_year and _LAST_YEAR_SAID.search(tokens.text()):
+        # bug fix (session 24, rule R7): "tháng này, tháng trước và cùng kỳ năm ngoái" had dropped "cùng kỳ", "quý 3 năm
+        # 2026 so với cùng kỳ năm 2025" compared with the whole year 2025: three periods ("q4 vs q3 cùng kỳ", the
+        # same days, is two)
+        return ParseResult(intent, False, "Câu hỏi nêu hơn hai kỳ; hãy hỏi từng cặp kỳ.")
     problem = (question_periods.resolve_periods(intent, periods, compare, last_year, now, today)
                or record_lists.one_measure(intent, bool(said_compare)))
     problem = problem or doubts.ranks_nothing(tokens, intent)
@@ -301,6 +309,10 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         named = " ".join(dict.fromkeys(typed.get(w, w) for w in loose))
         return ParseResult(intent, False, f"chưa đọc được kỳ («{named}» nào?); hãy nêu kỳ như «quý này», «tháng 10», "
                                           "«từ 01/10 đến nay»")
+    if readings.rate_shared(tokens, intent):
+        return ParseResult(intent, False, "«tỷ lệ» nói một lần cho hai số liệu; hãy hỏi «tỷ lệ … và tỷ lệ …»")
+    if readings.both_kinds(tokens):
+        return ParseResult(intent, False, "câu hỏi hỏi cả hồ sơ và phản ánh; hãy hỏi từng loại")
     if readings.total_dropped(tokens, intent):
         return ParseResult(intent, False, "câu hỏi hỏi cả tổng số và một phần của nó; hãy hỏi như «nhận bao nhiêu, "
                                           "trong đó … bao nhiêu»")

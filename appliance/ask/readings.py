@@ -4,11 +4,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from appliance.ask.measures import FEEDBACK_PHRASES, RECORD_PHRASES
 from appliance.ask.tokens import PARTICLES, Tokens
+from appliance.reporting.measures import MEASURES
 
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
@@ -194,3 +196,25 @@ def total_dropped(tokens: Tokens, intent: Intent) -> bool:
     if not any(f" {p} " in c for c in clauses[1:] for p in _MEASURE_WORDS):
         return False
     return _RECEIVED[intent.domain] not in intent.measures or "trang_thai" in intent.filters
+
+
+# Bug fix (session 24, rule R7): "số phản ánh và số hồ sơ tháng 10", "tổng số hồ sơ và phản ánh tháng 10" had been given
+# the feedback alone, the records dropped. Records and feedback asked together are unsure.
+_BOTH_KINDS = re.compile(r"\bho so (?:va|voi|,) (?:(?:so|tong so|so luong) )?phan anh\b"
+                         r"|\bphan anh (?:va|voi|,) (?:(?:so|tong so|so luong) )?ho so\b")
+
+
+def both_kinds(tokens: Tokens) -> bool:
+    return _BOTH_KINDS.search(tokens.text()) is not None
+
+
+# Bug fix (session 24, rule R7): "tỷ lệ đúng hạn và trễ hạn quý 3" had given the rate of the first and the count of the
+# second ("tỷ lệ" said once for both). Where a second measure follows "tỷ lệ <measure> và" with no word of its own and
+# a count is in the answer, unsure.
+_SHARED_RATE = re.compile(r"\bty le (?:giai quyet |xu ly |ho so |nop )?(?:dung han|tre han|truc tuyen|tu choi|qua han)"
+                          r" (?:va|voi|,) (?:dung han|tre han|truc tuyen|tu choi|qua han|nop truc tuyen)\b")
+
+
+def rate_shared(tokens: Tokens, intent: Intent) -> bool:
+    return _SHARED_RATE.search(tokens.text()) is not None and any(
+        MEASURES[m].kind == "count" for m in intent.measures)

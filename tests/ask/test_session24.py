@@ -378,3 +378,33 @@ def test_two_names_over_two_periods_are_unsure(ask_db):
     for said in ("số hồ sơ khai sinh và kết hôn tháng 10", "số hồ sơ giám hộ và khai sinh tháng 10"):
         got = ask(said)
         assert got.status == "ok" and got.intent is not None and got.intent.group == "ten_thu_tuc", said
+
+
+def test_three_periods_with_the_same_period_last_year_are_unsure(ask_db):
+    """Bug fix (rule R7, question_periods): "tỷ lệ đúng hạn tháng 10, tháng 9 và cùng kỳ năm ngoái" compared two and
+    dropped "cùng kỳ"; "quý 3 năm 2026 so với cùng kỳ năm 2025" compared with the whole year 2025. Unsure. One period
+    with "cùng kỳ năm trước" keeps its comparison."""
+    ask = asker(ask_db)
+    for said in ("tỷ lệ đúng hạn tháng 10, tháng 9 và cùng kỳ năm ngoái",
+                 "số hồ sơ quý 3 năm 2026 so với cùng kỳ năm 2025"):
+        assert ask(said).status == "unsure", said
+    got = ask("số hồ sơ tháng 10 so với cùng kỳ năm trước")
+    assert got.status in ("ok", "no_data")
+
+
+def test_records_and_feedback_asked_together_are_unsure(ask_db):
+    """Bug fix (rule R7, readings): "số phản ánh và số hồ sơ tháng 10", "tổng số hồ sơ và phản ánh tháng 10" gave the
+    feedback alone. Unsure. Either alone keeps its answer."""
+    ask = asker(ask_db)
+    for said in ("số phản ánh và số hồ sơ tháng 10", "tổng số hồ sơ và phản ánh tháng 10"):
+        assert ask(said).status == "unsure", said
+    assert ask("số phản ánh tháng 10").status == "ok"
+
+
+def test_a_rate_said_once_for_two_measures_is_unsure(ask_db):
+    """Bug fix (rule R7, readings): "tỷ lệ đúng hạn và trễ hạn quý 3" gave the on-time rate and the late count. Unsure.
+    "tỷ lệ đúng hạn và số trễ hạn", "tỷ lệ đúng hạn và tỷ lệ trễ hạn" keep their answers."""
+    ask = asker(ask_db)
+    assert ask("tỷ lệ đúng hạn và trễ hạn quý 3").status == "unsure"
+    for said in ("tỷ lệ đúng hạn và số trễ hạn quý 3", "tỷ lệ đúng hạn và tỷ lệ trễ hạn quý 3"):
+        assert ask(said).status == "ok", said
