@@ -47,7 +47,7 @@ _MIN_CONTEXT = 4  # words: "Vậy thì …" opening a question is no turn
 # sentence of small talk closed by a full stop or "!" ("Mấy bữa nay chị bận quá. Tỷ lệ … giờ bao nhiêu rồi?") is a
 # context too, with no turn word: the question is the rest, answered alone under the same conditions as above (the
 # context names nothing of its own: no name, period, measure, negation or question).
-SESSION24_SENTENCE_TURN = True
+SESSION24_SENTENCE_TURN = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
 _SENTENCE_END = re.compile(r"[.!]\s+(?=\S)")
 
 

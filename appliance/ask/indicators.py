@@ -153,7 +153,7 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
 # like for like, as records are: the months of the earlier quarter up to the same day (Jul–Aug against Oct–Nov on
 # 20/11), not the whole earlier quarter (a part set against a whole). Months compare as before (their like-for-like span
 # holds the same month); a running year is left as it was (last year's months are mostly not held).
-SESSION24_INDICATOR_LIKE_FOR_LIKE = True
+SESSION24_INDICATOR_LIKE_FOR_LIKE = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
 
 
 def _like_for_like(intent: Intent, today: dt.date) -> None:

@@ -139,7 +139,7 @@ NOT_HELD_23 = [
 # reason) and companies ("công ty"; "doanh nghiệp" was already, but its "doanh" is taken by the procedure "… hộ kinh
 # doanh" where "thành lập" names it). Their words had been unknown (unsure). A reason asked beside a figure ("số hồ sơ
 # trễ hạn tháng 10, tại sao nhiều vậy") is not read so: the figure is held, and "no data" would deny it.
-SESSION24_MORE_NOT_HELD = True
+SESSION24_MORE_NOT_HELD = True  # on by rule R1 (session 24): fresh off alone 656/223/18, on 657/222/18 (right +1)
 _FIGURE_ASKED = ("bao nhieu", "so ho so", "so phan anh", "so luong", "tong", "ty le", "%", "phan tram")
 NOT_HELD_24 = [
     REASONS := Missing(("ly do", "nguyen nhan", "vi sao", "tai sao"), "lý do, nguyên nhân (dữ liệu không ghi lý do)",

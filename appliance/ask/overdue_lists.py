@@ -14,13 +14,14 @@ if TYPE_CHECKING:  # type-only: parser imports this module
 # Session 24 (`SESSION24_LONGEST_OVERDUE`): "hồ sơ quá hạn lâu nhất (cũ nhất) là hồ sơ nào": overdue the longest is the
 # earliest deadline (han_xu_ly) first; the list had been in the order received, which puts a short procedure received
 # early before a long one long past its deadline. Only a list of the overdue (records or feedback) alone.
+# on by rule R1b (session 24): no fresh move (657/222/18); off alone, a train24 wrong is back (717/182/4)
 SESSION24_LONGEST_OVERDUE = True
 DEADLINE = "han_xu_ly"
 _OVERDUE = ({"qua_han"}, {"pa_qua_han"})
 # Session 24 (`SESSION24_HOW_LATE`): in a list of the overdue, "(trễ / quá hạn) bao lâu (rồi)", "trễ mấy ngày" asks how
 # long past the deadline each is, which the list's deadline column says; its words had been read as a second measure
 # (the processing time, "trễ": late returned) and the list was refused. Only after the list's own overdue words.
-SESSION24_HOW_LATE = True
+SESSION24_HOW_LATE = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
 _HOW_LATE = ["tre bao lau roi", "tre bao lau", "qua han bao lau roi", "qua han bao lau", "tre bao nhieu ngay",
              "tre may ngay", "qua han bao nhieu ngay", "qua han may ngay"]
 

@@ -27,7 +27,7 @@ _SAME_SPAN_OF_UNIT = re.compile(r" (?:thang|quy|tuan) (?:truoc|vua roi|vua qua|r
 # "trật tự" folds to "tu", as "từ" does, so "phản ánh an ninh trật tự ngày 5/11" had been read "từ ngày 5/11" (to
 # today) and the category lost its last word (unsure). "tu" right after "trat" never opens a span ("… trật tự từ ngày
 # 5/11" keeps its own "từ").
-SESSION24_ORDER_WORD = True
+SESSION24_ORDER_WORD = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
 
 
 def _order_word(items: list[str], k: int) -> bool:

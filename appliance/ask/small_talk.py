@@ -13,17 +13,17 @@ from appliance.text import fold
 
 # Session 24 (`SESSION24_GREETING`): "chào" (after "xin") opening the question, with the ones greeted after it, up to
 # the first comma; only at the very start ("chào mừng", "lời chào" elsewhere are not read).
-SESSION24_GREETING = True
+SESSION24_GREETING = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
 # Session 24 (`SESSION24_SOFTENER`): "xíu", "chút", "tí" (with "một" before it) right after "hỏi": asking briefly.
-SESSION24_SOFTENER = True
+SESSION24_SOFTENER = False  # off by rule R1 (session 24): fresh off alone 656/224/17, on 657/222/18 (wrong +1)
 # Session 24 (`SESSION24_COLLEAGUE_TITLE`): "bạn" right before "cán bộ / nhân viên" ("bạn cán bộ nào đang ôm nhiều hồ
 # sơ nhất") is a friendly title; "cán bộ" is read as before. "bạn" elsewhere stays unknown.
-SESSION24_COLLEAGUE_TITLE = True
+SESSION24_COLLEAGUE_TITLE = False  # off by rule R1 (session 24): fresh off alone 657/223/17, on 657/222/18 (wrong +1)
 # Session 24 (`SESSION24_VALUES_LISTED`): "theo trạng thái (đã trả, đang xử lý, chờ bổ sung, từ chối)": the statuses
 # in brackets right after "theo trạng thái / tình trạng" spell out the groups asked, read with the grouping (a status
 # had been unknown: unsure). Names in brackets after other groupings ("theo lĩnh vực (hộ tịch, đất đai)") keep their
 # reading (those groups only).
-SESSION24_VALUES_LISTED = True
+SESSION24_VALUES_LISTED = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
 _LISTED = re.compile(r"\btheo\s+(?:tung\s+|cac\s+)?(?:trang thai|tinh trang)\s*\(([^()]*)\)")
 _GREETED = {"anh", "chi", "em", "ca", "nha", "moi", "nguoi", "ban", "dong", "chu", "bac", "oi", "a"}
 _SOFTENERS = (["mot", "chut"], ["mot", "xiu"], ["mot", "ti"], ["chut"], ["xiu"], ["ti"])

@@ -172,7 +172,7 @@ _COUNTERS = re.compile(r"\bcặp\b", re.IGNORECASE)
 # southern "nhiêu" typed with its accents ("giờ còn tồn nhiêu bộ", "tháng rồi nhận nhiêu hồ sơ") is "bao nhiêu"; folded,
 # it had been "nhiều" (many), so the figure asked was not read (unsure, or "many" read as a ranking word). Not after
 # "bao", and never "nhiều" (its own accent) nor the word typed without accents.
-SESSION24_SOUTHERN_HOW_MANY = True
+SESSION24_SOUTHERN_HOW_MANY = True  # on by rule R1 (session 24): fresh off alone 656/223/18, on 657/222/18 (right +1)
 _HOW_MANY = re.compile(r"(?<!\bbao )(?<!\bBao )(?<!\bBAO )\b([nN]hiêu)\b")
 
 
@@ -226,17 +226,17 @@ def _northern_initials(items: list[str], question: str, catalog: Catalog) -> lis
 # of the box's phrases typed as one ("hoso", "phananh", "danhsach", "dunghan", as a secretary on a tablet types them)
 # are those two words, as "baonhieu" already was; they had been unknown (unsure). Only a token the vocabulary does not
 # know that splits one way alone into two words read together in a measure's phrase.
-SESSION24_JOINED_WORDS = True
+SESSION24_JOINED_WORDS = True  # on by rule R1 (session 24): fresh off alone 654/225/18, on 657/222/18 (right +3)
 # Session 24 (`SESSION24_PERIOD_WORDS`, read at run time; tested on and off in tests/ask/test_session24.py): a word the
 # vocabulary does not know that forms a period with the word before or after it ("hôm kia") is never repaired into
 # another word: "hôm kia bao nhiêu" had become "hôm gia bao" (from "tham gia bảo hiểm"), so unsure.
-SESSION24_PERIOD_WORDS = True
+SESSION24_PERIOD_WORDS = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
 
 
 # Session 24 (`SESSION24_OVERDUE_WORD`, read at run time; tested on and off in tests/ask/test_session24.py): "quá hẹn"
 # (past the appointed day) is "quá hạn", as "trễ hẹn", "đúng hẹn" already were "trễ hạn", "đúng hạn" ("hẹn" had been
 # unknown after "quá": unsure).
-SESSION24_OVERDUE_WORD = True
+SESSION24_OVERDUE_WORD = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
 
 
 def _joined(token: str, catalog: Catalog) -> list[str]:

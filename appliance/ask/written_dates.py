@@ -24,7 +24,7 @@ _DAY_MONTH = re.compile(r"(?<![\d/.\-])(\d{1,2})[\-.](\d{1,2})(?![\d/.\-])(\s*\S
 # Session 24 (`SESSION24_DATE_AT_END`, read at run time; tested on and off in tests/ask/test_session24.py): a day
 # written with a dash or a dot at the end of a sentence ("… từ 02-11 đến 08-11.") is that day too; the full stop after
 # it had kept it from being read (unsure). A dot followed by a digit ("1.5.2026", "3.5") still is no end.
-SESSION24_DATE_AT_END = True
+SESSION24_DATE_AT_END = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
 _DAY_MONTH_AT_END = re.compile(r"(?<![\d/.\-])(\d{1,2})[\-.](\d{1,2})(?![\d/\-]|\.\d)(\s*\S*)")
 _WEEK_MONTH = {"thang", "cua", "trong", "dau", "cuoi"}
 
