@@ -43,6 +43,12 @@ _MAX_TURN = 5
 # The context names something the question must then say too; a negation or an exception there is never chat.
 _NEVER_ASIDE = {"khong", "chua", "tru"}
 _MIN_CONTEXT = 4  # words: "Vậy thì …" opening a question is no turn
+# Session 24 (`SESSION24_SENTENCE_TURN`, read at run time; tested on and off in tests/ask/test_session24.py): a first
+# sentence of small talk closed by a full stop or "!" ("Mấy bữa nay chị bận quá. Tỷ lệ … giờ bao nhiêu rồi?") is a
+# context too, with no turn word: the question is the rest, answered alone under the same conditions as above (the
+# context names nothing of its own: no name, period, measure, negation or question).
+SESSION24_SENTENCE_TURN = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
+_SENTENCE_END = re.compile(r"[.!]\s+(?=\S)")
 
 
 def split(question: str) -> tuple[str, str] | None:
@@ -61,6 +67,10 @@ def split(question: str) -> tuple[str, str] | None:
         ends = [j for j in range(k, min(k + _MAX_TURN + 1, len(words) - 1)) if words[j][2] == "thi"]
         if ends and words[ends[0] - 1][2] in ("roi", "gio", "nay", "phuong"):
             return question[:words[k][0]], question[words[ends[0]][1]:]
+    if SESSION24_SENTENCE_TURN:
+        end = _SENTENCE_END.search(question)
+        if end is not None and len(re.findall(r"[^\W_]+", question[:end.start()])) >= _MIN_CONTEXT:
+            return question[:end.start()], question[end.end():]
     return None
 
 

@@ -138,6 +138,10 @@ def changing_filler(tokens: Tokens, intent: Intent) -> None:
         if word in ("dau", "cuoi", "nua") and not tokens.used[k] and tokens.used[k + 1] and (
                 tokens.items[k + 1] in TIME_UNITS) and not (word == "cuoi" and at_a_day):
             tokens.doubt(k)
+        # bug fix (session 24): "tồn đầu kỳ tháng 10" (the opening balance) had been given as of the month's end, "đầu
+        # kỳ" left as filler; "cuối kỳ" of a figure at a day is that end, as "cuối tháng 10" is
+        if word in ("dau", "nua") and not tokens.used[k] and tokens.items[k + 1] == "ky" and not tokens.used[k + 1]:
+            tokens.doubt(k)
     # Bug fixes (session 21): "sau / trước (ngày) 15/10", "sau quý 2" said before a period read whole, "cuối tuần" of
     # a month, and "(bổ sung) nhiều lần", "2 lần": the period itself and every record had been counted (confident
     # wrongs). "sáu tháng", "thứ
@@ -300,13 +304,6 @@ def _route_word(tokens: Tokens) -> None:
                 tokens.used[k - 1] = True
 
 
-# Session 23 (`SESSION23_TEXT_ENDINGS`, read at run time; tested on and off in tests/ask/test_session23.py): "v", "z",
-# "dz" typed for "vậy" at a clause's end ("lv nào lâu nhất v", "hs quá hạn bn z") end the question and ask nothing
-# (they had been unknown: unsure). Only where nothing but other closing particles follows.
-SESSION23_TEXT_ENDINGS = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
-_TEXT_ENDINGS = {"v", "z", "dz"}
-
-
 def said_endings(tokens: Tokens) -> None:
     """Marks as read the spoken words that ask nothing where they stand: a southern closing particle at a
     clause's end; "cần" right after the asker at a clause's start and before what is wanted ("tôi cần ds …",
@@ -321,12 +318,7 @@ def said_endings(tokens: Tokens) -> None:
         if tokens.used[k] or k == 0:
             continue
         before, after = items[k - 1], items[k + 1] if k + 1 < len(items) else ""
-        if SESSION23_TEXT_ENDINGS and word in _TEXT_ENDINGS:
-            rest = items[k + 1:]
-            clause = rest[:next((j for j, t in enumerate(rest) if t in _CLAUSE_END), len(rest))]
-            if all(t in _ENDING | _TEXT_ENDINGS for t in clause):
-                tokens.used[k] = True
-        elif word in _SOUTHERN_PARTICLES:
+        if word in _SOUTHERN_PARTICLES:
             typed = {w for w in re.findall(r"\w+", tokens.question.lower()) if fold(w) == word}
             rest = items[k + 1:]
             clause = rest[:next((j for j, t in enumerate(rest) if t in _CLAUSE_END), len(rest))]

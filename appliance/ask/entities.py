@@ -204,6 +204,23 @@ def _inside_ho_so(hit: Hit, tokens: Tokens) -> bool:
     return first > 0 and tokens.items[first] == "so" and tokens.items[first - 1] == "ho"
 
 
+# Bug fix (session 24, rule R7): "thay đổi", "biến động" said as the verb of a comparison ("… quý 3 so với quý 1 thay
+# đổi như thế nào", "… có biến động không") had named the procedure "Đăng ký thay đổi, cải chính, bổ sung thông tin hộ
+# tịch" ("Đăng ký biến động đất đai"), and that one procedure's figures were compared. Those two words alone name no
+# procedure where a comparison is said ("so với / so sánh") or a question about the change follows them; with another
+# word of the name ("đăng ký biến động", "thay đổi thông tin hộ tịch") the procedure is read as before.
+_CHANGE_VERBS = (["thay", "doi"], ["bien", "dong"])
+_ABOUT_CHANGE = (["the", "nao"], ["nhu", "the"], ["ra", "sao"], ["khong"], ["nhu", "nao"])
+
+
+def _change_verb(hit: Hit, tokens: Tokens) -> bool:
+    matched = [tokens.items[k] for k in hit.positions]
+    if hit.candidate.column != "ten_thu_tuc" or matched not in _CHANGE_VERBS:
+        return False
+    after = tokens.items[hit.positions[-1] + 1:hit.positions[-1] + 3]
+    return tokens.has("so voi") or tokens.has("so sanh") or any(after[:len(w)] == w for w in _ABOUT_CHANGE)
+
+
 def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:
     df: dict[str, Counter[str]] = {}
     for cand in candidates:
@@ -226,7 +243,7 @@ def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:
                 if not positions:
                     continue
                 hit = Hit(cand, start, positions)
-                if _ranking_verb(hit, tokens) or _inside_ho_so(hit, tokens):
+                if _ranking_verb(hit, tokens) or _inside_ho_so(hit, tokens) or _change_verb(hit, tokens):
                     continue
                 if _specific(hit, tokens, rare) and (best is None or hit.length > best.length):
                     best = hit

@@ -16,8 +16,9 @@ from appliance.ask.doubts import said_endings, start_of_period
 from appliance.ask.measures import LOWER_IS_BETTER, PLAN_WORDS, RATE_WORDS, TOP_ASC, TOP_DESC
 from appliance.ask.nodata import COUNT_OF_UNITS, Missing
 from appliance.ask.tokens import Tokens
+from appliance.reporting.periods import comparisons
 from appliance.text import fold, format_number, format_percent, format_quantity
-from appliance.text.calendar_periods import Period, month_period, year_period
+from appliance.text.calendar_periods import Period, month_period, range_period, year_period
 
 if TYPE_CHECKING:  # type-only: the parser imports this module
     from appliance.ask.guard import Cell
@@ -54,14 +55,6 @@ def unit_said(tokens: Tokens, intent: Intent, catalog: Catalog) -> None:
                 break
 
 
-# Session 23 (`SESSION23_WHICH_REACHED`, read at run time; tested on and off in tests/ask/test_session23.py): "(những)
-# chỉ tiêu nào (chưa / đã) đạt kế hoạch", "chỉ tiêu nào vượt kế hoạch năm nay" are answered with every indicator
-# against its plan, each said reached or not, as "các chỉ tiêu … đạt bao nhiêu % kế hoạch" is ("nào", "vượt" had been
-# unknown: unsure). Not with one indicator named, nor without "nào" or in a list ("danh sách chỉ tiêu chưa đạt kế
-# hoạch" asks for those not reached only).
-SESSION23_WHICH_REACHED = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
-
-
 COLUMNS = ["chi_tieu", "don_vi_tinh", "ke_hoach", "thuc_hien", "ty_le_hoan_thanh", "ky", "ky_ke_hoach"]
 
 
@@ -81,12 +74,6 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
         intent.order = "desc"
     if intent.order and intent.indicator is None:
         tokens.take_all(["nao"])  # "chỉ tiêu nào đạt thấp nhất": the indicators ranked
-    elif SESSION23_WHICH_REACHED and intent.indicator is None and tokens.find("nao") and not intent.listing and (
-            tokens.has("ke hoach") and (tokens.has("dat") or tokens.has("vuot"))):
-        tokens.take_all(["nao", "vuot"])  # "chỉ tiêu nào chưa đạt / vượt kế hoạch": every one against its plan
-        for k in tokens.find("chua"):  # "… chưa đạt", "cái nào đạt rồi, cái nào chưa": not yet reached
-            if tokens.items[k + 1:k + 2] in (["dat"], ["vuot"], [","], ["?"], []):
-                tokens.used[k] = True
     if tokens.take_all(["tung thang", "theo thang", "hang thang", "cac thang", "moi thang", "qua cac thang"]):
         intent.group = "month"
     counting = any(tokens.has(p) for p in COUNT_OF_UNITS) and not any(tokens.has(w) for w in RATE_WORDS)
@@ -122,6 +109,12 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
     for period in periods:
         if period.kind not in ("month", "quarter", "year", "range", "half", "week") or period.start > today:
             return ParseResult(intent, False, "Chỉ tiêu được báo cáo theo tháng, quý hoặc năm; hãy nêu một kỳ như vậy.")
+    adds_up = not (intent.indicator and fold(intent.indicator).startswith("ty le"))
+    if adds_up and any(not _whole_months(p, today) for p in periods):
+        # bug fix (session 24, rule R7): "thu ngân sách tuần này", "… từ 15/10 đến nay", "… 30 ngày qua" had been given
+        # the revenue of whole months (an indicator is reported by month: this month's, or October's and November's);
+        # a figure that adds up is known for whole months only
+        return ParseResult(intent, False, "Chỉ tiêu được báo cáo theo tháng, quý hoặc năm; hãy nêu một kỳ như vậy.")
     if compare and now and len(periods) == 1 and not periods[0].start <= today <= periods[0].end:
         # "… hiện nay so với tháng 1": now against that period, not that period against the one before it
         if not (intent.indicator and fold(intent.indicator).startswith("ty le")):
@@ -139,12 +132,50 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
     elif compare:
         return ParseResult(intent, False, "Chưa rõ so sánh chỉ tiêu giữa hai kỳ nào; hãy nêu hai tháng, quý hoặc năm "
                                           "(ví dụ tháng 10 so với tháng 9).")
-    elif periods:
+    if compare and intent.indicator is None:
+        # bug fix (session 24, rule R7): "các chỉ tiêu quý 3 so với quý 2" had set the first two rows against each
+        # other, two different indicators ("quý 2 là 109 hộ, quý 2 là 21.672,6 triệu đồng; giảm 21.563,9 hộ")
+        return ParseResult(intent, False, "Hãy nêu một chỉ tiêu để so sánh giữa hai kỳ (ví dụ thu ngân sách quý 3 so "
+                                          "với quý 2).")
+    if compare:
+        _like_for_like(intent, today)
+        return ParseResult(intent, True)
+    if periods:
         intent.period = periods[0]
     else:
         intent.period = year_period(today.year)
         intent.period_note = "câu hỏi không nêu kỳ nên lấy số liệu năm nay"
     return ParseResult(intent, True)
+
+
+# Session 24 (`SESSION24_INDICATOR_LIKE_FOR_LIKE`, read at run time; tested on and off in tests/ask/test_session24.py):
+# an indicator of a running quarter compared with the one before ("thu ngân sách quý này so với quý trước") is compared
+# like for like, as records are: the months of the earlier quarter up to the same day (Jul–Aug against Oct–Nov on
+# 20/11), not the whole earlier quarter (a part set against a whole). Months compare as before (their like-for-like span
+# holds the same month); a running year is left as it was (last year's months are mostly not held).
+SESSION24_INDICATOR_LIKE_FOR_LIKE = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
+
+
+def _like_for_like(intent: Intent, today: dt.date) -> None:
+    later, earlier = intent.period, intent.compare
+    if not SESSION24_INDICATOR_LIKE_FOR_LIKE or later is None or earlier is None:
+        return
+    if later.kind != "quarter" or not later.start <= today < later.end:
+        return
+    previous = later.previous()
+    if (earlier.start, earlier.end) != (previous.start, previous.end):
+        return
+    c = comparisons(later.start, later.end, today)
+    label = c.label_previous.removeprefix("so với ")
+    intent.compare = range_period(*c.previous, label)
+    intent.compare_label = label
+
+
+def _whole_months(period: Period, today: dt.date) -> bool:
+    """Whether the period is made of whole months (the last one may run up to today)."""
+    end = min(period.end, today)
+    month_end = (end + dt.timedelta(days=1)).day == 1
+    return period.start.day == 1 and (end == today or month_end)
 
 
 def _own_key(period: Period) -> str | None:

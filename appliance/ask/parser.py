@@ -29,10 +29,12 @@ from appliance.ask import (
     entities,
     indicators,
     nodata,
+    overdue_lists,
     phrasings,
     question_periods,
     readings,
     record_lists,
+    small_talk,
     time_taken,
     understand,
 )
@@ -157,11 +159,15 @@ def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
     return result
 
 
+_LAST_YEAR_SAID = re.compile(r"\bcung ky nam\b")
+
+
 def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) -> ParseResult:
     tokens = Tokens(question, catalog, today)
     if not tokens.unexplained() and not any(t.isdigit() for t in tokens.items) and len(tokens.items) < 2:
         return ParseResult(None, False, "Câu hỏi quá ngắn.")
     _replied(tokens)
+    small_talk.read(tokens)
     tokens.take_all(IGNORED_PHRASES)
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
@@ -173,8 +179,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     periods, last_year = question_periods.named_periods(tokens, today)
     periods = question_periods.previous_of_named(tokens.text(), periods, today)
     periods = question_periods.before_that(tokens, periods)
-    periods = question_periods.same_period_twice(tokens, periods, last_year)
-    question_periods.span_words(tokens)
     if len(periods) > 2:
         periods = question_periods.listed_months(tokens, periods)
     periods, problem = question_periods.total_of_listed(tokens, periods)
@@ -220,6 +224,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         compare = tokens.take_all(measures_words.COMPARE_WORDS) or less or (
             len(periods) >= 2)
         compare = readings.difference(tokens) or compare
+        compare = readings.improved(tokens) or compare
         readings.not_yet_closing(tokens)
         if last_year and any(p.kind != "year" for p in periods):
             # "thu ngân sách quý 3 so với cùng kỳ (năm trước)": the indicator had been compared with the quarter
@@ -233,7 +238,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if intent.missing is not None:
         return ParseResult(intent, True)
     phrasings.longest(tokens)
+    overdue_lists.how_late(tokens, intent)
     understand.measures(tokens, intent, bool(periods))
+    overdue_lists.longest_overdue(tokens, intent)
     understand.via(tokens)
     if time_taken.problem(intent):
         return ParseResult(intent, False, time_taken.problem(intent))
@@ -251,6 +258,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     less = tokens.take_all(measures_words.less_words())
     said_compare = tokens.take_all(measures_words.COMPARE_WORDS) or less
     said_compare = readings.difference(tokens) or said_compare
+    said_compare = readings.improved(tokens) or said_compare
     if readings.times(tokens):
         said_compare = intent.times = True
     if len(periods) >= 2 and not (said_compare or last_year or speed_compare) and doubts.span_unread(tokens):
@@ -260,6 +268,11 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
                                           "hoặc «từ 01/07 đến 30/09»")
     # "tồn cuối tháng 9 và hiện nay": the day named and today, two figures (today had been dropped: one figure given)
     and_now = now and len(periods) == 1 and _AND_NOW.search(tokens.text()) is not None
+    if ranking_two and question_periods.over_time(tokens, periods, last_year):
+        # bug fix (session 24, rule R7): "số hồ sơ khai sinh và kết hôn tháng 10 so với tháng 9", "hộ tịch và đất đai
+        # quý 3 so với cùng kỳ năm trước", "… tháng này tăng hay giảm" ranked the two names in the one period, the
+        # comparison over time dropped
+        return ParseResult(intent, False, "Chưa hỗ trợ vừa so sánh hai kỳ vừa chia nhóm trong một câu hỏi.")
     compare = not ranking_two and (said_compare or len(periods) >= 2 or last_year or speed_compare or and_now)
     if ranking_two:
         tokens.take_all(measures_words.COMPARE_WORDS)  # "ai nhiều hơn": the names are ranked, not two periods
@@ -269,6 +282,11 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)
     phrasings.wish(tokens)
+    if len(periods) == 2 and last_year and _LAST_YEAR_SAID.search(tokens.text()):
+        # bug fix (session 24, rule R7): "tháng này, tháng trước và cùng kỳ năm ngoái" had dropped "cùng kỳ", "quý 3 năm
+        # 2026 so với cùng kỳ năm 2025" compared with the whole year 2025: three periods ("q4 vs q3 cùng kỳ", the
+        # same days, is two)
+        return ParseResult(intent, False, "Câu hỏi nêu hơn hai kỳ; hãy hỏi từng cặp kỳ.")
     problem = (question_periods.resolve_periods(intent, periods, compare, last_year, now, today)
                or record_lists.one_measure(intent, bool(said_compare)))
     problem = problem or doubts.ranks_nothing(tokens, intent)
@@ -291,6 +309,15 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         named = " ".join(dict.fromkeys(typed.get(w, w) for w in loose))
         return ParseResult(intent, False, f"chưa đọc được kỳ («{named}» nào?); hãy nêu kỳ như «quý này», «tháng 10», "
                                           "«từ 01/10 đến nay»")
+    if readings.rate_shared(tokens, intent):
+        return ParseResult(intent, False, "«tỷ lệ» nói một lần cho hai số liệu; hãy hỏi «tỷ lệ … và tỷ lệ …»")
+    if readings.both_kinds(tokens):
+        return ParseResult(intent, False, "câu hỏi hỏi cả hồ sơ và phản ánh; hãy hỏi từng loại")
+    if readings.total_dropped(tokens, intent):
+        return ParseResult(intent, False, "câu hỏi hỏi cả tổng số và một phần của nó; hãy hỏi như «nhận bao nhiêu, "
+                                          "trong đó … bao nhiêu»")
+    if loose and periods and question_periods.unread_period_asked(tokens, doubts.TIME_UNITS | {"hom"}):
+        return ParseResult(intent, False, "chưa đọc được kỳ của một vế câu hỏi; hãy nêu kỳ như «hôm kia», «tháng 9»")
     if not _asks_something(tokens, intent, periods, cue):
         return ParseResult(intent, False, "câu hỏi chưa nêu cần số liệu gì (tiếp nhận, giải quyết, quá hạn…) "
                                           "hay kỳ nào")

@@ -23,11 +23,23 @@ if TYPE_CHECKING:  # type-only: parser imports this module
 _SAME_SPAN_OF_UNIT = re.compile(r" (?:thang|quy|tuan) (?:truoc|vua roi|vua qua|roi)\b")
 
 
+# Session 24 (`SESSION24_ORDER_WORD`, read at run time; tested on and off in tests/ask/test_session24.py): the "tự" of
+# "trật tự" folds to "tu", as "từ" does, so "phản ánh an ninh trật tự ngày 5/11" had been read "từ ngày 5/11" (to
+# today) and the category lost its last word (unsure). "tu" right after "trat" never opens a span ("… trật tự từ ngày
+# 5/11" keeps its own "từ").
+SESSION24_ORDER_WORD = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
+
+
+def _order_word(items: list[str], k: int) -> bool:
+    return SESSION24_ORDER_WORD and items[k] == "tu" and k > 0 and items[k - 1] == "trat"
+
+
 def named_periods(tokens: Tokens, today: dt.date) -> tuple[list[Period], bool]:
     """The periods named, in order, and whether "cùng kỳ (năm trước)" was asked."""
     # A reason's own "tháng trước" ("… vì anh nhớ tháng trước nhận nhiều") is no period of the question:
     # blanked with letters no period rule reads, word for word, so that every offset stays the same.
-    text = " ".join("x" * len(w) if k in tokens.aside else w for k, w in enumerate(tokens.items))
+    text = " ".join("x" * len(w) if k in tokens.aside or _order_word(tokens.items, k) else w
+                    for k, w in enumerate(tokens.items))
     last_year = re.search(r"cung ky(?: nam (?:truoc|ngoai|roi))?", text)
     if last_year and _SAME_SPAN_OF_UNIT.match(text, last_year.end()):
         # "so với cùng kỳ tháng trước": like for like with the previous month (a period rule reads "tháng trước"
@@ -132,47 +144,37 @@ def before_that(tokens: Tokens, periods: list[Period]) -> list[Period]:
     return [periods[0].previous(), periods[0]]
 
 
-# Session 23 (`SESSION23_SAME_PERIOD_TWICE`, read at run time; tested on and off in tests/ask/test_session23.py): the
-# same period said twice ("họp xét thi đua quý 3. … trong quý 3 đồng chí nào …", "tháng 10 nhận bao nhiêu, tháng 10 trả
-# bao nhiêu") is that one period; two equal periods had been read as nested (unsure). Not with a word of comparison
-# ("tháng 10 so với tháng 10": what is compared is not said) nor with "cùng kỳ".
-SESSION23_SAME_PERIOD_TWICE = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
-_COMPARING_WORDS = ("so voi", "so sanh", "hon", "tang", "giam", "chenh lech", "thay doi", "bien dong", "it di",
-                    "nhieu len")
+# Bug fix (session 24, rule R7): a clause of its own asking a figure of a period that no rule read ("hôm qua nhận bao
+# nhiêu hồ sơ, hôm trước (nữa) bao nhiêu": "hôm", "trước", "nữa" are filler elsewhere) had been dropped, and the first
+# clause's figure alone was given. Such a clause (its own "bao nhiêu", a unit of time left unread and none read) makes
+# the answer unsure, as a period left unread in a one-clause question already does.
+_CLAUSE_ENDS = {",", ";", "?"}
 
 
-def same_period_twice(tokens: Tokens, periods: list[Period], last_year: bool) -> list[Period]:
-    if not SESSION23_SAME_PERIOD_TWICE or len(periods) != 2 or last_year:
-        return periods
-    first, second = periods
-    if (first.start, first.end) != (second.start, second.end):
-        return periods
-    if any(tokens.has(w) for w in _COMPARING_WORDS):
-        return periods
-    return [first]
-
-
-# Session 23 (`SESSION23_SPAN_WORDS`, read at run time; tested on and off in tests/ask/test_session23.py): "(trong) giai
-# đoạn", "trong (khoảng) thời gian", "khoảng thời gian", "thời kỳ" said right before a span read ("… trong giai đoạn
-# từ 01/7 đến 31/10") name that span: read with it. "giai đoạn" had been unknown (unsure), and "thời gian" read as the
-# processing time, a figure not asked. "thời gian giải quyết …" is untouched (no span right after it).
-SESSION23_SPAN_WORDS = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
-_SPAN_WORDS = [p.split() for p in ("trong khoang thoi gian", "trong giai doan", "trong thoi gian", "trong thoi ky",
-                                   "khoang thoi gian", "giai doan", "thoi ky")]
-
-
-def span_words(tokens: Tokens) -> None:
-    if not SESSION23_SPAN_WORDS:
-        return
+def unread_period_asked(tokens: Tokens, units: set[str]) -> bool:
     items, used = tokens.items, tokens.used
-    for k in range(len(items)):
-        said = next((w for w in _SPAN_WORDS if items[k:k + len(w)] == w and not any(used[k:k + len(w)])), None)
-        if said is not None and k + len(said) < len(items) and used[k + len(said)]:
-            for j in range(k, k + len(said)):
-                used[j] = True
+    start = 0
+    for end in [k for k, t in enumerate(items) if t in _CLAUSE_ENDS] + [len(items)]:
+        clause = range(start, end)
+        loose = any(items[k] in units and not used[k] for k in clause)
+        read = any(items[k] in units and used[k] for k in clause) or any(items[k][:1].isdigit() for k in clause)
+        if loose and not read and "bao nhieu" in " ".join(items[start:end]):
+            return True
+        start = end + 1
+    return False
 
 
 _PREVIOUS_OF = re.compile(r"so voi (?:cung ky )?((?:thang|quy|tuan|ky) (?:truoc|vua roi|vua qua|roi))(?! nua)")
+
+
+def over_time(tokens: Tokens, periods: list[Period], last_year: bool) -> bool:
+    """Whether the question compares periods: two named, "cùng kỳ (năm trước)", "so với tháng trước", "tăng / giảm"
+    (typed with their accents: folded, "giảm" is also the "giám" of "giám hộ")."""
+    return (len(periods) >= 2 or last_year or _PREVIOUS_OF.search(tokens.text()) is not None
+            or _CHANGE.search(tokens.question.lower()) is not None)
+
+
+_CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)")
 
 
 def previous_of_named(text: str, periods: list[Period], today: dt.date) -> list[Period]:

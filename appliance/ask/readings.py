@@ -4,10 +4,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from appliance.ask.measures import FEEDBACK_PHRASES, RECORD_PHRASES
 from appliance.ask.tokens import PARTICLES, Tokens
+from appliance.reporting.measures import MEASURES
 
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
@@ -35,6 +38,20 @@ _DIFFERENCE = ["chenh lech nhau", "chenh lech", "chenh nhau", "chenh"]
 
 def difference(tokens: Tokens) -> bool:
     return tokens.take_all(_DIFFERENCE)
+
+
+# Session 24 (`SESSION24_IMPROVED`, read at run time; tested on and off in tests/ask/test_session24.py): "(đã)
+# (được) cải thiện (như thế nào / ra sao)" beside "so với / so sánh" asks how the figure changed between the two
+# sides, as "thay đổi thế nào" does: a comparison (the change is stated, whichever way it went). "thiện" had been
+# unknown (unsure). Without "so với / so sánh" it is left unread.
+SESSION24_IMPROVED = True  # on by rule R1 (session 24): fresh off alone 655/224/18, on 657/222/18 (right +2)
+_IMPROVED = ["da duoc cai thien", "duoc cai thien", "da cai thien", "cai thien"]
+
+
+def improved(tokens: Tokens) -> bool:
+    if not SESSION24_IMPROVED or not (tokens.has("so voi") or tokens.has("so sanh")):
+        return False
+    return tokens.take_all(_IMPROVED)
 
 
 # Session 19: "tháng 10 gấp mấy lần tháng 9", "… bằng bao nhiêu lần …", "có gấp đôi không": how many times one figure is
@@ -153,3 +170,51 @@ def let_lapse(tokens: Tokens) -> None:
         if not any(items[j:j + 2] == w for w in _LAPSES) or items[k - 1:k] in (["khong"], ["dung"], ["chang"]):
             continue
         tokens.used[k] = True
+
+
+# Bug fix (session 24, rule R7): "phản ánh tuần này bao nhiêu, đã xử lý bao nhiêu", "hồ sơ tháng này bao nhiêu, đang
+# xử lý mấy": the first clause asks the total (what was received, as it does alone) and the second a part of it; the
+# part alone had been given (for feedback, the total filtered to the part's status), the total dropped. A first clause
+# asking a figure with no measure of its own, before a clause that asks one with a measure, where the answer holds no
+# total received, is unsure.
+_MEASURE_WORDS = [p for p, _ in RECORD_PHRASES + FEEDBACK_PHRASES]
+_ASKING = ("bao nhieu", "so ho so", "so phan anh", "tong so")
+_RECEIVED = {"ho_so": "tiep_nhan", "phan_anh": "pa_tiep_nhan"}
+
+
+def total_dropped(tokens: Tokens, intent: Intent) -> bool:
+    if intent.domain not in _RECEIVED or intent.listing or intent.group:
+        return False
+    clauses, start = [], 0
+    for end in [k for k, t in enumerate(tokens.items) if t in {",", ";", "?"}] + [len(tokens.items)]:
+        text = " " + " ".join(tokens.items[start:end]) + " "
+        if any(f" {w} " in text for w in _ASKING):
+            clauses.append(text)
+        start = end + 1
+    if len(clauses) < 2 or any(f" {p} " in clauses[0] for p in _MEASURE_WORDS):
+        return False
+    if not any(f" {p} " in c for c in clauses[1:] for p in _MEASURE_WORDS):
+        return False
+    return _RECEIVED[intent.domain] not in intent.measures or "trang_thai" in intent.filters
+
+
+# Bug fix (session 24, rule R7): "số phản ánh và số hồ sơ tháng 10", "tổng số hồ sơ và phản ánh tháng 10" had been given
+# the feedback alone, the records dropped. Records and feedback asked together are unsure.
+_BOTH_KINDS = re.compile(r"\bho so (?:va|voi|,) (?:(?:so|tong so|so luong) )?phan anh\b"
+                         r"|\bphan anh (?:va|voi|,) (?:(?:so|tong so|so luong) )?ho so\b")
+
+
+def both_kinds(tokens: Tokens) -> bool:
+    return _BOTH_KINDS.search(tokens.text()) is not None
+
+
+# Bug fix (session 24, rule R7): "tỷ lệ đúng hạn và trễ hạn quý 3" had given the rate of the first and the count of the
+# second ("tỷ lệ" said once for both). Where a second measure follows "tỷ lệ <measure> và" with no word of its own and
+# a count is in the answer, unsure.
+_SHARED_RATE = re.compile(r"\bty le (?:giai quyet |xu ly |ho so |nop )?(?:dung han|tre han|truc tuyen|tu choi|qua han)"
+                          r" (?:va|voi|,) (?:dung han|tre han|truc tuyen|tu choi|qua han|nop truc tuyen)\b")
+
+
+def rate_shared(tokens: Tokens, intent: Intent) -> bool:
+    return _SHARED_RATE.search(tokens.text()) is not None and any(
+        MEASURES[m].kind == "count" for m in intent.measures)

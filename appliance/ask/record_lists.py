@@ -21,6 +21,7 @@ from appliance.ask.measures import (
 )
 from appliance.ask.tokens import Tokens
 from appliance.reporting.measures import MEASURES
+from appliance.text import fold
 from appliance.text.calendar_periods import range_period
 
 if TYPE_CHECKING:  # type-only: parser imports this module
@@ -72,6 +73,50 @@ SESSION23_SHOW_ME = True  # on by rule R1 (session 23): fresh off alone 612/204/
 _SHOW_ME = re.compile(r"^cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) ((?:xem )?(?:cac|nhung)) (?:ho so|phan anh)\b")
 
 
+# Session 24 (`SESSION24_SHOW_FEW`, read at run time; tested on and off in tests/ask/test_session24.py): "cho chị coi
+# mấy hồ sơ … đang giải quyết", "cho anh xem mấy phản ánh …" opening the question ask to see those records (southern
+# "mấy" = "những"), a list; "mấy" had been read as "bao nhiêu" and the count given (a confident wrong). Only right after
+# "cho <the one who asks> xem / coi" at the opening, right before the records, with no other figure word; "cho anh
+# biết mấy hồ sơ", "cho anh xem có mấy hồ sơ" keep the count.
+# on by rule R1b (session 24): no fresh move (657/222/18 off alone and on); off alone, a train24 wrong is back
+# (training 717/182/4)
+SESSION24_SHOW_FEW = True
+_SHOW_FEW = re.compile(r"^\W*cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) (?:xem|coi) may (?:cai )?"
+                       r"(?:ho so|hs|phan anh|pa)\b")
+
+
+def _show_few(tokens: Tokens) -> bool:
+    items = tokens.items
+    if not _SHOW_FEW.match(fold(tokens.question).lower()) or items[2:5] != ["xem", "bao", "nhieu"]:
+        return False
+    if len(tokens.find("bao nhieu", free_only=False)) > 1 or any(
+            tokens.has(w) for w in QUANTITY_WORDS if w != "bao nhieu"):
+        return False
+    for k in range(5):
+        tokens.used[k] = True
+    return True
+
+
+# Session 24 (`SESSION24_GIVE_LIST`, read at run time; tested on and off in tests/ask/test_session24.py): "đưa (cho anh)
+# danh sách", "…, đưa danh sách" asks for the list as "cho (anh) danh sách" does ("đưa" had been unknown: unsure). Only
+# right before "danh sách" (after "cho" and the one who asks, if said); "đưa vào danh sách" (put on a list) is not read.
+SESSION24_GIVE_LIST = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
+_ASKERS = {"toi", "anh", "chi", "em", "minh", "chu", "bac"}
+
+
+def _give_list(tokens: Tokens) -> None:
+    items = tokens.items
+    for k in tokens.find("dua"):
+        j = k + 1
+        if items[j:j + 1] == ["cho"]:
+            j += 1
+            if items[j:j + 1] and items[j] in _ASKERS:
+                j += 1
+        if items[j:j + 2] == ["danh", "sach"]:
+            for i in range(k, j):
+                tokens.used[i] = True
+
+
 # Session 23 (`SESSION23_SPELLED_FEW`, read at run time; tested on and off in tests/ask/test_session23.py): a number
 # of records said in words ("ba phản ánh mới nhất", "năm hồ sơ tồn lâu nhất", "cho anh mười hồ sơ …") is that number,
 # as "3 phản ánh mới nhất" is: only at the question's opening (after a request and the one who asks), right before
@@ -83,36 +128,25 @@ _OPENING = {"cho", "toi", "anh", "chi", "em", "minh", "xem", "liet", "ke", "doc"
 _RECORD_HEADS = (["ho", "so"], ["phan", "anh"], ["hs"], ["pa"], ["phieu"], ["pakn"])
 
 
+# Session 24 (`SESSION24_SPELLED_TOP`, read at run time; tested on and off in tests/ask/test_session24.py): the same
+# spelled number before a group ranked ("hai lĩnh vực ít hồ sơ nhất", "ba cán bộ trễ hạn nhiều nhất") is how many
+# groups, as "3 lĩnh vực …" is ("hai" had been unknown: unsure; "ba", "năm" filler: five were ranked). Same places only.
+SESSION24_SPELLED_TOP = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
+_GROUP_HEADS = (["linh", "vuc"], ["thu", "tuc"], ["can", "bo"], ["kenh"], ["nhom"], ["loai"])
+
+
 def _spelled_few(tokens: Tokens) -> None:
     items = tokens.items
     if not tokens.has("nhat"):
         return
+    heads = _RECORD_HEADS + (_GROUP_HEADS if SESSION24_SPELLED_TOP else ())
     for k, word in enumerate(items):
         if word in _SPELLED and not tokens.used[k] and all(w in _OPENING for w in items[:k]) and any(
-                items[k + 1:k + 1 + len(head)] == head for head in _RECORD_HEADS):
+                items[k + 1:k + 1 + len(head)] == head for head in heads):
             items[k] = _SPELLED[word]
             return
         if word not in _OPENING:
             return
-
-
-# Session 23 (`SESSION23_READ_OUT`, read at run time; tested on and off in tests/ask/test_session23.py): "đọc (cho anh
-# / chị) (nghe) …" opening a question asks for the records read out, a list ("đọc" had been unknown: unsure). Only as
-# the first word, before the one who asks or the records.
-SESSION23_READ_OUT = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
-
-
-def _read_out(tokens: Tokens) -> bool:
-    items = tokens.items
-    if items[:1] != ["doc"] or tokens.used[0]:
-        return False
-    tokens.used[0] = True
-    for k in range(1, min(len(items), 4)):
-        if items[k] in ("cho", "nghe") or (items[k] in _OPENING and items[k - 1] == "cho"):
-            tokens.used[k] = True
-        else:
-            break
-    return True
 
 
 # Bug fix (session 23): "ba phản ánh mới nhất" gave the count of the year's feedback, its "mới nhất" dropped ("ba" is
@@ -123,8 +157,9 @@ def listing(tokens: Tokens, intent: Intent) -> None:
     """"Danh sách / liệt kê / những hồ sơ nào …", or "các hồ sơ …" asking for no figure: the records."""
     if SESSION23_SPELLED_FEW:
         _spelled_few(tokens)
-    asks_figure = any(tokens.has(w) for w in QUANTITY_WORDS)
-    if SESSION23_READ_OUT and not asks_figure and _read_out(tokens):
+    shown_few = SESSION24_SHOW_FEW and _show_few(tokens)
+    asks_figure = not shown_few and any(tokens.has(w) for w in QUANTITY_WORDS)
+    if shown_few:
         intent.listing = True
     # "Có hồ sơ nào trễ hạn không, bao nhiêu cái": the yes-or-no "có … nào … không" with "bao nhiêu"
     # asks how many; any other "… nào" still asks which records, a figure word or not (a wider reading,
@@ -136,6 +171,8 @@ def listing(tokens: Tokens, intent: Intent) -> None:
         for k in tokens.find("nao"):
             if "co" in tokens.items[max(0, k - 6):k]:
                 tokens.used[k] = True  # "có hồ sơ nào … không": whether any (and how many), not which
+    if SESSION24_GIVE_LIST:
+        _give_list(tokens)
     if tokens.take_all(asking):
         intent.listing = True
     else:

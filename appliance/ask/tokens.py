@@ -13,18 +13,15 @@ import datetime as dt
 import re
 
 from appliance.ask import written_dates
-from appliance.ask.measures import FEEDBACK_PHRASES, RECORD_PHRASES
 from appliance.ask.spoken_dates import (
     day_month,
     next_or_sixth,
-    spelled_day,
     spelled_numbers,
-    spelled_span,
-    spelled_year,
     with_year,
 )
 from appliance.ask.vocab import FILLER, FILLER_PHRASES, Catalog
 from appliance.text import fold
+from appliance.text.periods import find_periods
 
 # "q3", "t10/2026" first: the shorthand period is one token (split into "q" "3" it was never read)
 _TOKEN = re.compile(r"\b[tq]\d{1,2}(?:/\d{4})?\b|\d+(?:[/\-.]\d+)*|[a-z]+|%|[,;?]")
@@ -171,12 +168,20 @@ def _note_abbreviations(question: str) -> str:
 _COUNTERS = re.compile(r"\bcặp\b", re.IGNORECASE)
 
 
+# Session 24 (`SESSION24_SOUTHERN_HOW_MANY`, read at run time; tested on and off in tests/ask/test_session24.py): the
+# southern "nhiêu" typed with its accents ("giờ còn tồn nhiêu bộ", "tháng rồi nhận nhiêu hồ sơ") is "bao nhiêu"; folded,
+# it had been "nhiều" (many), so the figure asked was not read (unsure, or "many" read as a ranking word). Not after
+# "bao", and never "nhiều" (its own accent) nor the word typed without accents.
+SESSION24_SOUTHERN_HOW_MANY = True  # on by rule R1 (session 24): fresh off alone 656/223/18, on 657/222/18 (right +1)
+_HOW_MANY = re.compile(r"(?<!\bbao )(?<!\bBao )(?<!\bBAO )\b([nN]hiêu)\b")
+
+
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
     question = _note_abbreviations(_COUNTERS.sub("cái", question))
+    if SESSION24_SOUTHERN_HOW_MANY:
+        question = _HOW_MANY.sub("bao nhiêu", question)
     folded = fold(question).replace("ti le", "ty le")
-    if SESSION23_SHARE_WORD:
-        folded = re.sub(r"\b(?:ty|ti) trong\b", "ty le", folded)
     folded = written_dates.rewrite(folded)
     return expand(_TOKEN.findall(folded))
 
@@ -212,47 +217,40 @@ def _northern_initials(items: list[str], question: str, catalog: Catalog) -> lis
     return out
 
 
-# Session 23 (`SESSION23_TWO_ASKED`, read at run time; tested on and off in tests/ask/test_session23.py): two figures
-# asked in one breath, with no comma between them ("tháng mười nhận bao nhiêu hồ sơ trong đó trễ hạn bao nhiêu", as a
-# leader dictates): each "bao nhiêu" asks its own figure, so the clause of the first ends after it and what it counts
-# ("bao nhiêu hồ sơ / bộ / phản ánh"), as a comma would end it. Read as one clause, the second measure had narrowed
-# the first and one figure was given (the late records only: a confident wrong).
-SESSION23_TWO_ASKED = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
-_ASKED_UNITS = (["ho", "so"], ["bo", "ho", "so"], ["bo"], ["phan", "anh"], ["phieu"], ["cai"], ["truong", "hop"])
-_CLAUSE_ENDS = {",", ";", "?"}
-_MEASURE_PHRASES = [p.split() for p, _ in RECORD_PHRASES + FEEDBACK_PHRASES]
+# Bug fix (session 23, rule R7): "tỷ" and "trọng" fold to filler words ("tỷ lệ", "trong"), so "tỷ trọng hồ sơ nộp trực
+# tuyến quý 3" (a share) had been given the count (a confident wrong); unread, "tỷ trọng" makes the answer unsure.
+# Reading it as "tỷ lệ" (SESSION23_SHARE_WORD) was switched off by rule R1 and deleted (rule R8, session 24).
 
 
-def _measure_at(items: list[str], k: int) -> int:
-    """The length of the longest measure phrase starting at k, or 0."""
-    return max((len(p) for p in _MEASURE_PHRASES if items[k:k + len(p)] == p), default=0)
+# Session 24 (`SESSION24_JOINED_WORDS`, read at run time; tested on and off in tests/ask/test_session24.py): two words
+# of the box's phrases typed as one ("hoso", "phananh", "danhsach", "dunghan", as a secretary on a tablet types them)
+# are those two words, as "baonhieu" already was; they had been unknown (unsure). Only a token the vocabulary does not
+# know that splits one way alone into two words read together in a measure's phrase.
+SESSION24_JOINED_WORDS = True  # on by rule R1 (session 24): fresh off alone 654/225/18, on 657/222/18 (right +3)
+# Session 24 (`SESSION24_PERIOD_WORDS`, read at run time; tested on and off in tests/ask/test_session24.py): a word the
+# vocabulary does not know that forms a period with the word before or after it ("hôm kia") is never repaired into
+# another word: "hôm kia bao nhiêu" had become "hôm gia bao" (from "tham gia bảo hiểm"), so unsure.
+SESSION24_PERIOD_WORDS = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
 
 
-# Session 23 (`SESSION23_SHARE_WORD`, read at run time; tested on and off in tests/ask/test_session23.py): "tỷ trọng"
-# (the weight, a share) is "tỷ lệ": "tỷ trọng hồ sơ nộp trực tuyến quý 3" is the online share. Bug fix (rule R7, with
-# the flag off too): "tỷ" and "trọng" fold to filler words ("tỷ lệ", "trong"), so the count had been given for a share
-# (a confident wrong); unread, "tỷ trọng" makes the answer unsure.
-SESSION23_SHARE_WORD = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
+# Session 24 (`SESSION24_OVERDUE_WORD`, read at run time; tested on and off in tests/ask/test_session24.py): "quá hẹn"
+# (past the appointed day) is "quá hạn", as "trễ hẹn", "đúng hẹn" already were "trễ hạn", "đúng hạn" ("hẹn" had been
+# unknown after "quá": unsure).
+SESSION24_OVERDUE_WORD = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
 
 
-def two_asked(items: list[str]) -> list[str]:
-    """A comma after the first figure asked where a second follows in the same clause. The first clause ends after
-    "bao nhiêu" and its unit, or, where the measure is said after them ("còn bao nhiêu hồ sơ chưa giải quyết, quá hạn
-    bao nhiêu"), after that measure."""
-    asks = [k for k in range(len(items) - 1) if items[k:k + 2] == ["bao", "nhieu"]]
-    out = list(items)
-    for first, second in reversed(list(zip(asks, asks[1:], strict=False))):
-        if _CLAUSE_ENDS & set(items[first:second]):
-            continue
-        start = max((j + 1 for j in range(first) if items[j] in _CLAUSE_ENDS), default=0)
-        end = first + 2
-        unit = next((u for u in _ASKED_UNITS if items[end:end + len(u)] == u), None)
-        end += len(unit) if unit else 0
-        if not any(_measure_at(items, j) for j in range(start, first)):
-            end += _measure_at(items, end)  # the measure said after "bao nhiêu (hồ sơ)"
-        if end < second:
-            out.insert(end, ",")
-    return out
+def _joined(token: str, catalog: Catalog) -> list[str]:
+    if token in catalog.words or len(token) < 4 or not token.isalpha():
+        return [token]
+    splits = {(token[:i], token[i:]) for i in range(2, len(token) - 1)} & catalog.key_bigrams
+    return list(splits.pop()) if len(splits) == 1 else [token]
+
+
+def _in_a_period(token: str, before: str, after: str, catalog: Catalog) -> bool:
+    """Whether an unknown token makes a period with a neighbour ("hom kia")."""
+    if token in catalog.words or not token.isalpha():
+        return False
+    return any(find_periods(f"{a} {b}") for a, b in ((before, token), (token, after)) if a and b)
 
 
 class Tokens:
@@ -260,22 +258,25 @@ class Tokens:
 
     def __init__(self, question: str, catalog: Catalog, today: dt.date | None = None):
         self.question = question
-        raw = day_month(spelled_day(spelled_year(spelled_span(spelled_numbers(
-            next_or_sixth(question, words(question)))))))
+        raw = day_month(spelled_numbers(next_or_sixth(question, words(question))))
         if today is not None:
             raw = [with_year(t, today) for t in written_dates.numbered_weeks(raw, today)]
         raw = [w for t in raw for w in catalog.expand_initials(t)]
-        self.items = [t if t in COMPARISON_PARTICLES else
+        if SESSION24_JOINED_WORDS:
+            raw = [w for t in raw for w in _joined(t, catalog)]
+        self.items = [t if t in COMPARISON_PARTICLES or (SESSION24_PERIOD_WORDS and _in_a_period(
+                          t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "", catalog)) else
                       catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]
         self.items = _northern_initials(self.items, question, catalog)
-        if SESSION23_TWO_ASKED:
-            self.items = two_asked(self.items)
+        if SESSION24_OVERDUE_WORD:
+            self.items = ["han" if t == "hen" and k and self.items[k - 1] == "qua" else t
+                          for k, t in enumerate(self.items)]
         self._short_titles()
         self.used = [t in {",", ";", "?"} for t in self.items]
         self.doubted: set[int] = set()  # filler words that here change the question ("mới": new)
         for k in range(len(self.items) - 1):
-            if self.items[k:k + 2] == ["ty", "trong"]:  # "tỷ trọng" (a share) not read: SESSION23_SHARE_WORD off
+            if self.items[k:k + 2] == ["ty", "trong"]:  # "tỷ trọng" (a share) is not read: unsure
                 self.doubted.update((k, k + 1))
         self.aside: set[int] = set()  # a reason for asking (doubts.reason_clause): no period is read in it
 

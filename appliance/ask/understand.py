@@ -358,28 +358,11 @@ def _subset_clauses(tokens: Tokens, reads: list[tuple[list[int], list[str], list
                 return
 
 
-# Session 23 (`SESSION23_WHICH_COMRADE`, read at run time; tested on and off in tests/ask/test_session23.py): "đồng chí
-# nào", "người nào" before or after what records were handled ("trong quý 3 đồng chí nào trả hồ sơ đúng
-# hạn nhiều nhất") ask which officer, as "cán bộ nào" does ("đồng chí" is filler as an address, so its "nào" had been
-# left unknown: unsure). Records only; "người dân nào" (a citizen), "đồng chí cho biết …" (no "nào") are not read.
-SESSION23_WHICH_COMRADE = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
 # Session 23 (`SESSION23_IN_CHARGE`, read at run time; tested on and off in tests/ask/test_session23.py): "(các hồ sơ)
 # do ông Ngô Đức Thắng phụ trách", "cán bộ nào phụ trách nhiều hồ sơ trễ hạn nhất": "phụ trách" (in charge) says what
 # "cán bộ xử lý" says once an officer is named or the officers are ranked (it had been unknown: unsure). With no
 # officer read ("lĩnh vực nào phụ trách …") it stays unknown.
 SESSION23_IN_CHARGE = True  # on by rule R1 (session 23): fresh off alone 613/205/14, on 614/204/14 (right +1)
-_COMRADES = (["dong", "chi"], ["nguoi"])
-
-
-def _which_comrade(tokens: Tokens, intent: Intent) -> None:
-    for k in tokens.find("nao"):
-        said = next((c for c in _COMRADES if tokens.items[max(0, k - len(c)):k] == c), None)
-        if said is None or k < len(said):
-            continue
-        for j in range(k - len(said), k + 1):
-            tokens.used[j] = True
-        intent.group = "can_bo_xu_ly"
-        return
 
 
 # Session 12: "có ai <làm gì> … không" asks whether anyone did, not who: "từ sáng tới giờ có ai nộp hồ sơ online
@@ -420,7 +403,16 @@ _RANK_VERBS = (["xep", "hang"], ["sap", "xep"])
 _EACH_KIND = ["moi loai", "tung loai", "moi cai", "tung cai", "moi thu", "tung thu"]
 
 
+# Bug fix (session 24, rule R7): "lĩnh vực có tỷ lệ đúng hạn cao nhất và thấp nhất", "ba cán bộ trễ hạn nhiều nhất và
+# ba cán bộ ít nhất" had ranked the top five (three) alone, the bottom's words dropped as filler: the lowest group was
+# missing wherever there were more groups. Both ends asked: every group is ranked (no cut).
+def _both_ends(tokens: Tokens) -> bool:
+    return any(tokens.has(p) for p in TOP_DESC if p not in ORDER_ONLY) and any(
+        tokens.has(p) for p in TOP_ASC if p not in ORDER_ONLY)
+
+
 def grouping(tokens: Tokens, intent: Intent) -> None:
+    both_ends = _both_ends(tokens)
     if tokens.take_all(TOP_DESC):
         intent.order = "desc"
     elif tokens.take_all(TOP_ASC):
@@ -490,8 +482,6 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
     for column, value in intent.filters.items():
         if isinstance(value, list) and not intent.listing:
             intent.group = intent.group or column  # "chị Lan với anh Nam, ai …": one figure each
-    if SESSION23_WHICH_COMRADE and intent.domain == "ho_so" and intent.group is None:
-        _which_comrade(tokens, intent)
     if _anyone(tokens):
         pass  # "có ai nộp … không": whether any, not who
     elif tokens.take("ai") is not None and intent.domain == "ho_so":
@@ -515,6 +505,9 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
             tokens.has("nhat") or any(tokens.has(p) for p in TOP_DESC + TOP_ASC + SLOWEST + FASTEST
                                       if p not in ORDER_ONLY)):
         intent.limit = 5
+    if both_ends and intent.group and not intent.listing:
+        intent.limit = None
+        tokens.take_all(TOP_ASC)
     if intent.group:
         tokens.take_all(GROUP_VERBS)
     for word in ("linh vuc", "thu tuc", "can bo", "hinh thuc nop", "trang thai", "loai", "nhom"):

@@ -98,51 +98,6 @@ def _since_month(m: re.Match[str], today: dt.date) -> Period | None:
     return range_period(start, today) if start <= today else None
 
 
-# Session 23 (`SESSION23_WITHIN_RANGE`, read at run time; tested on and off in tests/ask/test_session23.py): "trong
-# khoảng từ ngày 02/11 đến ngày 08/11" is that span, as "trong khoảng 02/11 đến 08/11" and "từ ngày 02/11 đến ngày
-# 08/11" are; the two words before "từ" had been left over ("khoảng" unknown: unsure).
-SESSION23_WITHIN_RANGE = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
-
-
-def _within_range(m: re.Match[str], today: dt.date) -> Period | None:
-    return _range(m, today) if SESSION23_WITHIN_RANGE else None
-
-
-# Session 23 (`SESSION23_UNTIL_END_OF_DAY`, read at run time; tested on and off in tests/ask/test_session23.py): "từ
-# ngày 01/7 đến hết ngày 31/10" is the span 01/7–31/10, the end day included as in "đến ngày 31/10"; "hết" had kept the
-# span from being read and the two days were taken as two nested periods (unsure).
-SESSION23_UNTIL_END_OF_DAY = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
-
-
-def _until_end_of_day(m: re.Match[str], today: dt.date) -> Period | None:
-    return _range(m, today) if SESSION23_UNTIL_END_OF_DAY else None
-
-
-# Session 23 (`SESSION23_FROM_START_OF`, read at run time; tested on and off in tests/ask/test_session23.py): "từ đầu
-# tháng 11 đến nay", "từ đầu quý 3 (này) tới giờ" are from the first day of that month (quarter) up to today, as "từ
-# tháng 11 đến nay" and "từ đầu tháng 7 đến hết tháng 9" are read; "đầu" had kept the rule from reading them and the
-# month's number was left unknown (unsure). Only after "từ" ("kể từ" stays as it is, rule R9) and with the end said.
-SESSION23_FROM_START_OF = False  # off by rule R1 (session 23): fresh 614/204/14 on and off (R1b)
-
-
-def _from_start_of_month(m: re.Match[str], today: dt.date) -> Period | None:
-    return _since_month(m, today) if SESSION23_FROM_START_OF else None
-
-
-def _from_start_of_quarter(m: re.Match[str], today: dt.date) -> Period | None:
-    if not SESSION23_FROM_START_OF:
-        return None
-    raw = m.group(1)
-    if raw in ("nay", "hien tai"):
-        start = quarter_period(today).start
-    else:
-        q = int(raw) if raw.isdigit() else _ROMAN.get(raw, 0)
-        if not 1 <= q <= 4:
-            return None
-        start = dt.date(int(m.group(2)) if m.group(2) else today.year, 3 * q - 2, 1)
-    return range_period(start, today) if start <= today else None
-
-
 def _span_of(first: re.Match[str], today: dt.date, quarters: bool) -> Period | None:
     """"từ tháng 7 đến (hết) tháng 9", "từ quý 1 đến quý 3": one span from the first to the end of the last
     (read as two periods it became a comparison of July with September). Without years: the latest span that
@@ -296,17 +251,11 @@ _RULES: list[Rule] = [
     (_SINCE_MORNING, _day(0, "hôm nay")),
     (_SINCE_EVENT, _since),
     (_DATE_TO_NOW, _since),
-    (re.compile(rf"\btrong\s*khoang\s*tu\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:ngay\s*)?{_DATE}"),
-     _within_range),
-    (re.compile(rf"\btu\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi)\s*het\s*(?:ngay\s*)?{_DATE}"), _until_end_of_day),
     (re.compile(rf"(?:tu|trong khoang)\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:ngay\s*)?{_DATE}"), _range),
     (re.compile(rf"\b(?:tu|ke tu)\s*(?:ngay\s*)?{_DATE}\s*(?:den|toi|-)\s*(?:het|cuoi)\s*(thang|quy)\s*(\d{{1,2}})\b"
                 + _YEAR), _day_to_end_of),
     (re.compile(rf"\b(?:tu|ke tu)\s*(?:ngay\s*)?{_DATE}(?:\s*(?:den|toi)\s*{_NOW})?"), _since),
     (re.compile(r"\b(?:tu|ke tu)\s*thang\s*(\d{1,2})" + _YEAR + rf"\s*(?:den|toi)\s*{_NOW}"), _since_month),
-    (re.compile(r"\btu\s*dau\s*thang\s*(\d{1,2})" + _YEAR + rf"\s*(?:den|toi)\s*{_NOW}"), _from_start_of_month),
-    (re.compile(r"\btu\s*dau\s*quy\s*(iv|iii|ii|i|[1-4]|nay|hien tai)\b" + _YEAR + rf"\s*(?:den|toi)\s*{_NOW}"),
-     _from_start_of_quarter),
     (re.compile(r"\b(\d{1,3})\s*ngay\s*(?:qua|gan day|gan nhat|vua qua)"), _last_n("day")),
     (re.compile(r"\b(\d{1,2})\s*thang\s*(?:qua|gan day|gan nhat|vua qua)"), _last_n("month")),
     (re.compile(r"\b(?:(\d{1,2}|sau)\s*thang|(nua))\s*(dau|cuoi)\s*nam\s*(nay|ngoai|truoc|roi)\b"),
