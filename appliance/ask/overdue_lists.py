@@ -14,8 +14,10 @@ if TYPE_CHECKING:  # type-only: parser imports this module
 # Session 24 (`SESSION24_LONGEST_OVERDUE`): "hồ sơ quá hạn lâu nhất (cũ nhất) là hồ sơ nào": overdue the longest is the
 # earliest deadline (han_xu_ly) first; the list had been in the order received, which puts a short procedure received
 # early before a long one long past its deadline. Only a list of the overdue (records or feedback) alone.
-# on by rule R1b (session 24): no fresh move (657/222/18); off alone, a train24 wrong is back (717/182/4)
-SESSION24_LONGEST_OVERDUE = True
+# R1b (session 24): no fresh move (657/222/18). The training wrong it kept away (717/182/4 off) came only with
+# SESSION24_HOW_LATE on; with HOW_LATE off as shipped, the lead switched it off alone on every training half: no wrong
+# came back (training 712/188/3 either way, notes/r24/lead_longest_off.log), so off by rule R1b (session 24).
+SESSION24_LONGEST_OVERDUE = False
 DEADLINE = "han_xu_ly"
 _OVERDUE = ({"qua_han"}, {"pa_qua_han"})
 # Session 24 (`SESSION24_HOW_LATE`): in a list of the overdue, "(trễ / quá hạn) bao lâu (rồi)", "trễ mấy ngày" asks how
