@@ -102,6 +102,17 @@ CHAT_CLEAR_RATIO: float | None = CLARIFY_RATIO
 # false answer fewer on a training half (a land title read 0,43 as cải chính hộ tịch); no right answer lost.
 GAPS_OVER_UNSURE_BRIDGE: float | None = chat_thresholds()["answer_procedure"]
 TEXTLESS_RATIO = 1.0
+# Session 24 (rule R1, measured once at the end; read at call time by read()): the phrase matcher reads a few words, the
+# chat the whole message. Where both rest on one law but the chat's best reading is another procedure of it, clearly
+# (the matcher's procedure below the chat's "too close to choose" ratio, CLARIFY_RATIO, of its best, and the best at
+# the chat's own bar for answering at all, CHAT_CHOICE_BAR), the chat's procedure is bridged: "chưa đăng ký kết hôn …
+# muốn làm thủ tục nhận con" names the marriage registration in passing (the matcher's longest phrase) and asks the
+# recognition of a child (the chat's reading, Điều 25 Luật Hộ tịch, not Điều 18); "mẹ tôi đang lãnh trợ cấp xã hội
+# hằng tháng thì mất, được hỗ trợ mai táng bao nhiêu" asks the funeral support (Điều 11 Nghị định 20/2021), not the
+# monthly allowance. A chat as unsure between the two as the matcher is ("chứng thực di chúc": chữ ký 0,41, hợp đồng
+# 0,34) leaves the matcher's reading.
+SESSION24_CHAT_PROCEDURE = True
+CHAT_CHOICE_BAR = chat_thresholds()["answer"]
 UNSAID = "qqq"  # stands for a word the shown passages contain: no phrase spans it
 # A question asking how much or how long a procedure takes is answered by the articles the catalogue
 # cites for that fact (checked against the library by procedure_basis.py), when they state it.
@@ -207,6 +218,17 @@ def _same_law(procedures: list[Procedure], procedure: Procedure, citizen: Citize
     return rival < CHAT_CLEAR_RATIO * citizen.confidence
 
 
+def chat_choice(procedures: list[Procedure], procedure: Procedure, citizen: CitizenReading) -> Procedure:
+    """The procedure to bridge: the chat's best reading instead of the matcher's `procedure` (of the same law, as
+    _same_law has checked) when the chat reads it clearly (SESSION24_CHAT_PROCEDURE); else `procedure`."""
+    if not SESSION24_CHAT_PROCEDURE or citizen.code is None or citizen.code == procedure.code:
+        return procedure
+    matched = dict(citizen.ranked).get(f"proc:{procedure.code}", 0.0)
+    if citizen.confidence < CHAT_CHOICE_BAR or matched >= CLARIFY_RATIO * citizen.confidence:
+        return procedure
+    return next((p for p in procedures if p.code == citizen.code), procedure)
+
+
 def _own_law(procedure: Procedure) -> str:
     own = procedure.bases("legal_basis")[:1]
     return own[0].document if own else f"({procedure.code})"
@@ -282,6 +304,7 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
         return Reading(gaps=gaps)
     if gaps and GAPS_OVER_UNSURE_BRIDGE is not None and citizen.confidence < GAPS_OVER_UNSURE_BRIDGE:
         return Reading(gaps=gaps)
+    procedure = chat_choice(procedures, procedure, citizen)
     folded = " ".join(fold_tokens(query))
     rows = answer_passages(conn, procedure, folded)
     if not rows and not gaps:

@@ -1,6 +1,7 @@
-"""Sessions 22 and 23: legal search behaviours (docs/knowledge.md, "Session 22", "Session 23"). Session 22's are plain
-behaviour since session 24 (rule R8); session 23's sit behind SESSION23_* flags read at call time and are at the end,
-in this file so that they share its library. The sentences here are this file's own, not the blind writers'."""
+"""Sessions 22 to 24: legal search behaviours (docs/knowledge.md, "Session 22" to "Session 24"). Session 22's are
+plain behaviour since session 24 (rule R8); session 23's and 24's sit behind SESSION23_* / SESSION24_* flags read at
+call time and are at the end, in this file so that they share its library. The sentences here are this file's own,
+not the blind writers'."""
 
 from __future__ import annotations
 
@@ -193,3 +194,45 @@ def test_of_two_articles_titled_alike_the_wards_comes_first(library, monkeypatch
     monkeypatch.setattr(ward_level, "SESSION23_WARD_IN_RANKING", False)
     assert _shown(search(library, question, 5))[0] == "52/2010/QH12|39"
 
+
+
+# --- bridge.SESSION24_CHAT_PROCEDURE: the chat's clear reading of another procedure of the same law is bridged -------
+
+def _chat(best: str, confidence: float, *others: tuple[str, float]):
+    from appliance.citizen.understanding import Reading as CitizenReading
+
+    ranked = [(f"proc:{best}", confidence), *((f"proc:{code}", p) for code, p in others)]
+    return CitizenReading(intent="procedure", label=f"proc:{best}", confidence=confidence, ranked=ranked)
+
+
+@pytest.mark.parametrize(("matched", "chat", "chosen"), [
+    ("HT-KH", _chat("HT-NCMC", 0.76, ("HT-KH", 0.14)), "HT-NCMC"),            # clearly another procedure
+    ("BTXH-TCHT", _chat("BTXH-MT", 0.68, ("BTXH-TCHT", 0.27)), "BTXH-MT"),
+    ("CTH-HD", _chat("CTH-CK", 0.41, ("CTH-HD", 0.34)), "CTH-HD"),            # the chat as unsure as the matcher
+    ("BTXH-TCHT", _chat("BTXH-MT", 0.47, ("BTXH-TCHT", 0.20)), "BTXH-TCHT"),  # below the chat's bar for answering
+    ("HT-KS", _chat("HT-KS", 0.90), "HT-KS"),                                 # both agree
+])
+def test_the_chats_clear_reading_chooses_the_procedure(monkeypatch, matched, chat, chosen):
+    from appliance.knowledge import bridge
+    from appliance.knowledge.procedures import load_catalogue
+
+    procedures = load_catalogue()
+    procedure = next(p for p in procedures if p.code == matched)
+    monkeypatch.setattr(bridge, "SESSION24_CHAT_PROCEDURE", True)
+    assert bridge.chat_choice(procedures, procedure, chat).code == chosen
+    monkeypatch.setattr(bridge, "SESSION24_CHAT_PROCEDURE", False)
+    assert bridge.chat_choice(procedures, procedure, chat).code == matched
+
+
+def test_a_marriage_named_in_passing_bridges_the_recognition_of_a_child(library, monkeypatch):
+    # The matcher's longest phrase is "đăng ký kết hôn" (not done yet); the chat reads the recognition of a child.
+    from appliance.knowledge import bridge
+
+    question = ("vợ chồng em chưa đăng ký kết hôn, bé nhà em 3 tuổi khai sinh chỉ có tên mẹ, giờ chồng em muốn làm "
+                "thủ tục nhận con ở phường thì cần những giấy tờ gì")
+    monkeypatch.setattr(bridge, "SESSION24_CHAT_PROCEDURE", True)
+    on = search(library, question, 5)
+    assert on.procedure is not None and on.procedure[0] == "HT-NCMC" and _shown(on)[0] == "60/2014/QH13|25"
+    monkeypatch.setattr(bridge, "SESSION24_CHAT_PROCEDURE", False)
+    off = search(library, question, 5)
+    assert off.procedure is not None and off.procedure[0] == "HT-KH"
