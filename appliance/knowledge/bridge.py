@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from appliance.citizen.matching import CLARIFY_RATIO, ProcedureIndex, tokens
@@ -39,6 +39,7 @@ from appliance.citizen.understanding import Understanding
 from appliance.citizen.understanding import thresholds as chat_thresholds
 from appliance.knowledge import relevance, rule_articles, store
 from appliance.knowledge.articles import articles_of, find_article
+from appliance.knowledge.indexing import STOPWORDS
 from appliance.knowledge.procedure_basis import stating_passages
 from appliance.knowledge.procedures import Procedure, list_procedures
 from appliance.knowledge.subjects import Gap, basis_gaps, subjects
@@ -268,6 +269,47 @@ def overrules(conn: sqlite3.Connection, query: str, shown: Sequence[str] = ()) -
         return Reading(gaps=library_gaps(conn, query, reader.index, procedures), out_of_scope=True)
     textless = library_gaps(conn, unsaid(reader.index, query, shown), reader.index, procedures, TEXTLESS_RATIO)
     return Reading(gaps=textless) if textless else None
+
+
+# Session 24 (rule R1, measured once at the end; read at call time by search.py): a question that only names a procedure
+# ("thu tuc nhan con", "tro cap nguoi khuyet tat", "lam giay chung tu cho ma": no word left beyond the matcher's phrases
+# and the words asking for a procedure itself, BARE_LEFTOVER at most and none right beside a phrase, which would make it
+# another term: "nhận con nuôi" is an adoption) asks for that procedure. Where the ranking's
+# passages answer it by shared words from documents the procedure's basis does not cite (Điều 40 Luật Nuôi con nuôi,
+# "… nhận trẻ em nước ngoài làm con nuôi", for "thủ tục nhận con"), and the chat reads that very procedure
+# (CHAT_CHOICE_BAR), the procedure's basis is shown instead, as the bridge shows it when the passages do not answer.
+SESSION24_BARE_NAME = True
+BARE_LEFTOVER = 1
+# Folded words that ask for a procedure itself, not for a rule of it: "thủ tục", "làm", "hồ sơ", "giấy tờ", "xin",
+# "cần", "muốn", "ở đâu", "như thế nào".
+_ASKS_PROCEDURE = frozenset("thu tuc lam ho so giay to xin can muon o dau nhu the".split())
+
+
+def bare_name(conn: sqlite3.Connection, query: str, shown_documents: Collection[int]) -> Reading | None:
+    """The bridged procedure's reading for a question that only names it (SESSION24_BARE_NAME) when none of the
+    `shown_documents` (the ranking's passages shown first) is one its basis cites; else None."""
+    if not SESSION24_BARE_NAME:
+        return None
+    procedures = list_procedures(conn)
+    reader = _readers_of(procedures)
+    words = tokens(query)
+    spans = reader.index.matcher.find(words)
+    inside = {i for start, end, _payload in spans for i in range(start, end)}
+    left = [i for i, w in enumerate(words) if i not in inside and w not in STOPWORDS and w not in _ASKS_PROCEDURE]
+    # A word left right beside a phrase makes it another term ("nhận con" + "nuôi": an adoption, not a recognition).
+    beside = any(i - 1 in inside or i + 1 in inside for i in left)
+    if not spans or len(left) > BARE_LEFTOVER or beside:
+        return None
+    reading = read(conn, query)
+    bridged = reading.bridged
+    if bridged is None or reading.gaps or reading.out_of_scope:
+        return None
+    citizen = reader.read(query)
+    if citizen.code != bridged.code or citizen.confidence < CHAT_CHOICE_BAR:
+        return None
+    if {int(row["doc_id"]) for row in bridged.rows} & set(shown_documents):
+        return None
+    return reading
 
 
 def unsaid(index: ProcedureIndex, query: str, shown: Sequence[str]) -> str:

@@ -236,3 +236,36 @@ def test_a_marriage_named_in_passing_bridges_the_recognition_of_a_child(library,
     monkeypatch.setattr(bridge, "SESSION24_CHAT_PROCEDURE", False)
     off = search(library, question, 5)
     assert off.procedure is not None and off.procedure[0] == "HT-KH"
+
+
+# --- bridge.SESSION24_BARE_NAME: a question that only names a procedure asks for that procedure -----------------------
+
+@pytest.mark.parametrize(("question", "code", "first"), [
+    ("làm thủ tục nhận con ở đâu", "HT-NCMC", "60/2014/QH13|24"),     # not the adoption law's articles
+    ("cần làm giấy chứng tử cho bố", "HT-KT", "60/2014/QH13|34"),
+])
+def test_a_bare_procedure_name_gets_the_procedures_basis(library, monkeypatch, question, code, first):
+    from appliance.knowledge import bridge
+
+    monkeypatch.setattr(bridge, "SESSION24_BARE_NAME", True)
+    on = search(library, question, 5)
+    assert on.procedure is not None and on.procedure[0] == code and _shown(on)[0] == first
+    monkeypatch.setattr(bridge, "SESSION24_BARE_NAME", False)
+    off = search(library, question, 5)
+    assert off.procedure is None and off.answered
+
+
+@pytest.mark.parametrize("question", [
+    "nhận con nuôi",                                 # "nuôi" beside the phrase: an adoption, not "nhận con"
+    "thủ tục đăng ký khai sinh",                     # the passages shown are the procedure's own law's
+    "chủ tịch phường tiếp dân mấy ngày",             # no procedure named
+    "hai đứa chưa cưới mà có con rồi, giờ làm thủ tục nhận con thì bố có phải có mặt không",   # more is asked
+])
+def test_a_question_asking_more_than_a_name_keeps_the_rankings_answer(library, monkeypatch, question):
+    from appliance.knowledge import bridge
+
+    monkeypatch.setattr(bridge, "SESSION24_BARE_NAME", False)
+    off = search(library, question, 5)
+    monkeypatch.setattr(bridge, "SESSION24_BARE_NAME", True)
+    on = search(library, question, 5)
+    assert (on.answered, on.procedure, _shown(on)) == (off.answered, off.procedure, _shown(off))
