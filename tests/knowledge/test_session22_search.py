@@ -269,3 +269,59 @@ def test_a_question_asking_more_than_a_name_keeps_the_rankings_answer(library, m
     monkeypatch.setattr(bridge, "SESSION24_BARE_NAME", True)
     on = search(library, question, 5)
     assert (on.answered, on.procedure, _shown(on)) == (off.answered, off.procedure, _shown(off))
+
+
+# --- relevance.SESSION24_PRONOUNS: "ấy", "tui" tell who the story is about, not what to find --------------------------
+
+@pytest.mark.parametrize(("question", "pronoun"), [
+    ("chị ấy bị chồng đánh thì được tạm lánh ở đâu", "ay"),
+    ("anh ay khong chiu cap duong thi ai co quyen yeu cau", "ay"),
+    ("tui muốn khiếu nại quyết định của phường", "tui"),
+])
+def test_a_pronoun_is_not_a_word_to_find(monkeypatch, question, pronoun):
+    monkeypatch.setattr(relevance, "SESSION24_PRONOUNS", True)
+    assert pronoun not in dict(relevance._content_words(question))
+    monkeypatch.setattr(relevance, "SESSION24_PRONOUNS", False)
+    assert pronoun in dict(relevance._content_words(question))
+
+
+@pytest.mark.parametrize("question", [
+    "ủy ban nhân dân có thẩm quyền gì",          # "ủy" folds to "uy", no pronoun
+    "giấy tờ tùy thân gồm những gì",              # "tùy" is no pronoun
+    "trẻ em dưới 6 tuổi được hỗ trợ gì",          # "em" of "trẻ em" is a word to find
+    "anh chị em ruột có nghĩa vụ cấp dưỡng không",
+])
+def test_other_words_stay_words_to_find(monkeypatch, question):
+    monkeypatch.setattr(relevance, "SESSION24_PRONOUNS", True)
+    on = relevance._content_words(question)
+    monkeypatch.setattr(relevance, "SESSION24_PRONOUNS", False)
+    assert on == relevance._content_words(question)
+
+
+# --- bridge.SESSION24_LONGER_TERM: a procedure's phrase that starts a longer term of another law is not bridged -------
+
+def test_nhan_con_of_an_adoption_is_not_the_recognition_of_a_child(library, monkeypatch):
+    from appliance.knowledge import bridge
+
+    question = "vợ chồng tôi muốn nhận con nuôi thì phải làm thủ tục gì ở phường"
+    monkeypatch.setattr(bridge, "SESSION24_LONGER_TERM", False)
+    off = search(library, question, 5)
+    assert off.procedure is not None and off.procedure[0] == "HT-NCMC"
+    monkeypatch.setattr(bridge, "SESSION24_LONGER_TERM", True)
+    on = search(library, question, 5)
+    assert on.procedure is None and not on.answered and _shown(on) == []
+    assert {h.number for h in on.nearest[:3]} == {"52/2010/QH12"}       # Luật Nuôi con nuôi, as the nearest
+
+
+@pytest.mark.parametrize("question", [
+    "giờ bố cháu muốn làm thủ tục nhận con thì cần giấy tờ gì",       # "nhận con" ends the phrase: the recognition
+    "đăng ký khai sinh cho con thì mang giấy tờ gì",                   # "cho" after the phrase is filler
+])
+def test_a_phrase_not_run_on_into_another_term_is_bridged(library, monkeypatch, question):
+    from appliance.knowledge import bridge
+
+    monkeypatch.setattr(bridge, "SESSION24_LONGER_TERM", False)
+    off = search(library, question, 5)
+    monkeypatch.setattr(bridge, "SESSION24_LONGER_TERM", True)
+    on = search(library, question, 5)
+    assert (on.answered, on.procedure, _shown(on)) == (off.answered, off.procedure, _shown(off))
