@@ -37,12 +37,6 @@ _ASKING = frozenset("bao nhieu lau nao gom".split())  # words folding onto legal
 # it is also "máy" (a machine), so it is asking only as typed ("mấy"), or typed without diacritics before a unit counted
 # ("may ngay", "may lan", "may nguoi": nothing else follows "máy" so). The judgement then does not count it as a word
 # the passages lack ("chưa có văn bản nào nói về “mấy”").
-# Session 24 (rule R1, measured once at the end; read at call time): the pronouns a question tells its story with
-# ("anh ấy", "chị ấy", "ông ấy", southern "tui") are who it is about, as "tôi" and "mình" are (indexing.STOPWORDS); no
-# passage of the library says "ấy" or "tui", so the judgement counted them as words the library lacks ("chưa có văn
-# bản nào nói về “ấy bị”") and weighed them in `absent`. They are not words to find. Folded, each is only that word.
-SESSION24_PRONOUNS = True
-_PRONOUNS = frozenset({"ay", "tui"})
 _HOW_MANY_UNITS = frozenset("ngay thang nam tuan lan nguoi tuoi ban gio phut buoc loai muc dot ky".split())
 # What a question asks for, in folded words: an amount of money, or a length of time. A passage
 # that answers it states one ("2.000 đồng", "60 ngày").
@@ -118,8 +112,7 @@ def _content_words(query: str) -> list[tuple[str, str]]:
     out: dict[str, str] = {}
     marked = question_tokens(query)
     for n, (token, surface, filler) in enumerate(marked):
-        if (not filler and token not in _ASKING and len(token) > 1 and not _how_many(marked, n)
-                and not (SESSION24_PRONOUNS and token in _PRONOUNS)):
+        if not filler and token not in _ASKING and len(token) > 1 and not _how_many(marked, n):
             out.setdefault(token, surface)
     return list(out.items())
 
@@ -187,8 +180,7 @@ def features(conn: sqlite3.Connection, query: str, rows: Sequence[sqlite3.Row]) 
         return Features(0.0, 0.0, 0.0, 0.0, 0.0, 1.0), []
     folded = [w for w, _ in words]
     folded_query = " ".join(fold_tokens(query))
-    pairs = bigrams([t for t, _typed, filler in question_tokens(query)
-                     if not filler and not (SESSION24_PRONOUNS and t in _PRONOUNS)])
+    pairs = bigrams([t for t, _typed, filler in question_tokens(query) if not filler])
     idf, nowhere = _idf(conn, folded)
     weight = sum(idf.values())
     rare = sorted(folded, key=lambda w: -idf[w])[:max(1, len(folded) // 2)]
