@@ -312,36 +312,6 @@ def bare_name(conn: sqlite3.Connection, query: str, shown_documents: Collection[
     return reading
 
 
-# Session 24 (rule R1, measured once at the end; read at call time by search.py): the phrase both readers recognised is
-# often the start of a longer term of another law: "nhận con" in "nhận con nuôi" (an adoption, Luật Nuôi con nuôi),
-# read as the recognition of a child (Điều 25 Luật Hộ tịch). Where every phrase of the bridged procedure in the question
-# runs on into the next word (not filler) by a word pair that the passages shown first say and the procedure's basis
-# passages never do ("con nuôi"), the question is about the ranking's term, not the procedure: nothing is bridged (the
-# ranking's passages are shown as the nearest, "not found").
-SESSION24_LONGER_TERM = True
-
-
-def longer_term(conn: sqlite3.Connection, query: str, bridged: Bridged, shown: Sequence[str]) -> bool:
-    """Whether each phrase of the `bridged` procedure in the question is the start of a longer term that the `shown`
-    passages (folded) say and its basis passages do not (SESSION24_LONGER_TERM)."""
-    if not SESSION24_LONGER_TERM:
-        return False
-    index = _index(list_procedures(conn))
-    words = tokens(query)
-    spans = [(start, end) for start, end, (code, _factor) in index.matcher.find(words) if code == bridged.code]
-    if not spans:
-        return False
-    basis = [f" {row['folded']} " for row in bridged.rows]
-    said = [f" {text} " for text in shown]
-    for _start, end in spans:
-        if end >= len(words) or words[end] in STOPWORDS:
-            return False
-        pair = f" {words[end - 1]} {words[end]} "
-        if any(pair in text for text in basis) or not any(pair in text for text in said):
-            return False
-    return True
-
-
 def unsaid(index: ProcedureIndex, query: str, shown: Sequence[str]) -> str:
     """The question (folded) with the procedure phrases that the shown passages also contain, as phrases,
     blanked out (UNSAID), unless they lie inside a longer phrase the passages do not contain."""

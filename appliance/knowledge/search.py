@@ -300,9 +300,6 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     if unheld:
         judged = replace(judged, answered=False, note=not_held.NOTE)
     reading = bridge.Reading() if judged.answered or unheld else bridge.read(conn, query)
-    if reading.bridged is not None and bridge.longer_term(
-            conn, query, reading.bridged, [chunk_rows[cid]["folded"] for _s, cid in ranked[:SHOWN]]):
-        reading = bridge.Reading(gaps=reading.gaps)   # "nhận con" of "nhận con nuôi" (bridge.longer_term)
     # Subjects without text named only by words the passages shown first say themselves (said_gaps.py).
     reading = said_gaps.unsaid(conn, query, reading, [chunk_rows[cid]["folded"] for _s, cid in ranked[:SHOWN]])
     if (not judged.answered and not unheld and not reading.gaps and not reading.out_of_scope
