@@ -274,20 +274,22 @@ def overrules(conn: sqlite3.Connection, query: str, shown: Sequence[str] = ()) -
 # Session 24 (rule R1, measured once at the end; read at call time by search.py): a question that only names a procedure
 # ("thu tuc nhan con", "tro cap nguoi khuyet tat", "lam giay chung tu cho ma": no word left beyond the matcher's phrases
 # and the words asking for a procedure itself, BARE_LEFTOVER at most and none right beside a phrase, which would make it
-# another term: "nhận con nuôi" is an adoption) asks for that procedure. Where the ranking's
-# passages answer it by shared words from documents the procedure's basis does not cite (Điều 40 Luật Nuôi con nuôi,
-# "… nhận trẻ em nước ngoài làm con nuôi", for "thủ tục nhận con"), and the chat reads that very procedure
+# another term: "nhận con nuôi" is an adoption) asks for that procedure. Where the ranking's passages answer it by
+# shared words from documents other than the procedure's own law (its first legal basis: Điều 40 Luật Nuôi con nuôi,
+# "… nhận trẻ em nước ngoài làm con nuôi", for "thủ tục nhận con"; the fee circular for "hồ sơ đăng ký khai sinh gồm
+# những giấy tờ gì"), and the chat reads that very procedure
 # (CHAT_CHOICE_BAR), the procedure's basis is shown instead, as the bridge shows it when the passages do not answer.
 SESSION24_BARE_NAME = True
 BARE_LEFTOVER = 1
 # Folded words that ask for a procedure itself, not for a rule of it: "thủ tục", "làm", "hồ sơ", "giấy tờ", "xin",
-# "cần", "muốn", "ở đâu", "như thế nào".
-_ASKS_PROCEDURE = frozenset("thu tuc lam ho so giay to xin can muon o dau nhu the".split())
+# "cần", "muốn", "ở đâu", "như thế nào", "gồm".
+_ASKS_PROCEDURE = frozenset("thu tuc lam ho so giay to xin can muon o dau nhu the gom".split())
 
 
 def bare_name(conn: sqlite3.Connection, query: str, shown_documents: Collection[int]) -> Reading | None:
     """The bridged procedure's reading for a question that only names it (SESSION24_BARE_NAME) when none of the
-    `shown_documents` (the ranking's passages shown first) is one its basis cites; else None."""
+    `shown_documents` (the ranking's passages shown first) is the procedure's own law (its first legal basis); else
+    None."""
     if not SESSION24_BARE_NAME:
         return None
     procedures = list_procedures(conn)
@@ -307,7 +309,10 @@ def bare_name(conn: sqlite3.Connection, query: str, shown_documents: Collection[
     citizen = reader.read(query)
     if citizen.code != bridged.code or citizen.confidence < CHAT_CHOICE_BAR:
         return None
-    if {int(row["doc_id"]) for row in bridged.rows} & set(shown_documents):
+    procedure = next(p for p in procedures if p.code == bridged.code)
+    own = procedure.bases("legal_basis")[:1]
+    article = find_article(conn, own[0].document, own[0].article, own[0].clause) if own else None
+    if article is None or article.doc_id in set(shown_documents):
         return None
     return reading
 

@@ -269,32 +269,3 @@ def test_a_question_asking_more_than_a_name_keeps_the_rankings_answer(library, m
     monkeypatch.setattr(bridge, "SESSION24_BARE_NAME", True)
     on = search(library, question, 5)
     assert (on.answered, on.procedure, _shown(on)) == (off.answered, off.procedure, _shown(off))
-
-
-# --- bridge.SESSION24_LONGER_TERM: a procedure's phrase that starts a longer term of another law is not bridged -------
-
-def test_nhan_con_of_an_adoption_is_not_the_recognition_of_a_child(library, monkeypatch):
-    from appliance.knowledge import bridge
-
-    question = "vợ chồng tôi muốn nhận con nuôi thì phải làm thủ tục gì ở phường"
-    monkeypatch.setattr(bridge, "SESSION24_LONGER_TERM", False)
-    off = search(library, question, 5)
-    assert off.procedure is not None and off.procedure[0] == "HT-NCMC"
-    monkeypatch.setattr(bridge, "SESSION24_LONGER_TERM", True)
-    on = search(library, question, 5)
-    assert on.procedure is None and not on.answered and _shown(on) == []
-    assert {h.number for h in on.nearest[:3]} == {"52/2010/QH12"}       # Luật Nuôi con nuôi, as the nearest
-
-
-@pytest.mark.parametrize("question", [
-    "giờ bố cháu muốn làm thủ tục nhận con thì cần giấy tờ gì",       # "nhận con" ends the phrase: the recognition
-    "đăng ký khai sinh cho con thì mang giấy tờ gì",                   # "cho" after the phrase is filler
-])
-def test_a_phrase_not_run_on_into_another_term_is_bridged(library, monkeypatch, question):
-    from appliance.knowledge import bridge
-
-    monkeypatch.setattr(bridge, "SESSION24_LONGER_TERM", False)
-    off = search(library, question, 5)
-    monkeypatch.setattr(bridge, "SESSION24_LONGER_TERM", True)
-    on = search(library, question, 5)
-    assert (on.answered, on.procedure, _shown(on)) == (off.answered, off.procedure, _shown(off))
