@@ -112,7 +112,7 @@ TEXTLESS_RATIO = 1.0
 # hằng tháng thì mất, được hỗ trợ mai táng bao nhiêu" asks the funeral support (Điều 11 Nghị định 20/2021), not the
 # monthly allowance. A chat as unsure between the two as the matcher is ("chứng thực di chúc": chữ ký 0,41, hợp đồng
 # 0,34) leaves the matcher's reading.
-SESSION24_CHAT_PROCEDURE = True
+SESSION24_CHAT_PROCEDURE = True  # on by rule R1 (session 24): fresh (legal + citizen) 904/203/34 on, 902/203/36 off
 CHAT_CHOICE_BAR = chat_thresholds()["answer"]
 UNSAID = "qqq"  # stands for a word the shown passages contain: no phrase spans it
 # A question asking how much or how long a procedure takes is answered by the articles the catalogue
@@ -279,7 +279,7 @@ def overrules(conn: sqlite3.Connection, query: str, shown: Sequence[str] = ()) -
 # "… nhận trẻ em nước ngoài làm con nuôi", for "thủ tục nhận con"; the fee circular for "hồ sơ đăng ký khai sinh gồm
 # những giấy tờ gì"), and the chat reads that very procedure
 # (CHAT_CHOICE_BAR), the procedure's basis is shown instead, as the bridge shows it when the passages do not answer.
-SESSION24_BARE_NAME = True
+SESSION24_BARE_NAME = True  # on by rule R1 (session 24): fresh (legal + citizen) 904/203/34 on, 902/203/36 off
 BARE_LEFTOVER = 1
 # Folded words that ask for a procedure itself, not for a rule of it: "thủ tục", "làm", "hồ sơ", "giấy tờ", "xin",
 # "cần", "muốn", "ở đâu", "như thế nào", "gồm".
