@@ -4,10 +4,10 @@ Officials and citizens write "UBND phường", "Chủ tịch UBND", "công chứ
 nhân dân", "Lao động - Thương binh và Xã hội". Searched as typed, "ubnd" is a word the library never contains: the
 ranking loses the passages naming the committee, and the relevance judgement counts the word as absent and says
 "chưa có văn bản nào nói về “UBND”" (session 22: six training questions on how often the chairman receives citizens,
-all "not found" with Điều 15 Luật Tiếp công dân among the first passages). Session 22 (`SESSION22_ABBREVIATIONS`, read
-at call time by search.py): each abbreviation of ABBREVIATIONS is replaced by its words before the question is
-searched and judged, with diacritics when the question is typed with them, folded when it is not (so the words typed
-without diacritics keep their reading, indexing.question_tokens). The reading of the citizen chat (bridge.py) and
+all "not found" with Điều 15 Luật Tiếp công dân among the first passages). Since session 22 (plain behaviour since
+session 24): each abbreviation of ABBREVIATIONS is replaced by its words before the question is searched and judged,
+with diacritics when the question is typed with them, folded when it is not (so the words typed without diacritics
+keep their reading, indexing.question_tokens). The reading of the citizen chat (bridge.py) and
 the question shown keep what was typed.
 
 Only abbreviations with one official expansion are read; a reference of a legal text ("NĐ-CP", "QH13") is a number,
@@ -20,9 +20,6 @@ import re
 
 from appliance.knowledge.indexing import ACCENTED_SHARE
 from appliance.text import fold, normalize
-
-# Session 22 (rule R1, measured once at the end): the abbreviations of ABBREVIATIONS are read as their words.
-SESSION22_ABBREVIATIONS = True  # on by rule R1 (session 22): fresh right +1, wrong unchanged (off 244/106/35)
 
 # Folded abbreviation (as typed: "UBND", "ubnd", "HĐND", "LĐ-TBXH") → the words the official text spells.
 ABBREVIATIONS: dict[str, str] = {
@@ -39,9 +36,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 def expand(query: str) -> str:
     """The question with each abbreviation of ABBREVIATIONS replaced by its words (module docstring); the question
-    unchanged when the flag is off or it holds none."""
-    if not SESSION22_ABBREVIATIONS:
-        return query
+    unchanged when it holds none."""
     words = [w.lower() for w in _WORD.findall(normalize(query))]
     known = [w for w in words if fold(w).replace("-", "") not in ABBREVIATIONS]
     accented = bool(known) and sum(1 for w in known if fold(w) != w) >= ACCENTED_SHARE * len(known)

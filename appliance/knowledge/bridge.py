@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from appliance.citizen.matching import CLARIFY_RATIO, ProcedureIndex, tokens
@@ -39,6 +39,7 @@ from appliance.citizen.understanding import Understanding
 from appliance.citizen.understanding import thresholds as chat_thresholds
 from appliance.knowledge import relevance, rule_articles, store
 from appliance.knowledge.articles import articles_of, find_article
+from appliance.knowledge.indexing import STOPWORDS
 from appliance.knowledge.procedure_basis import stating_passages
 from appliance.knowledge.procedures import Procedure, list_procedures
 from appliance.knowledge.subjects import Gap, basis_gaps, subjects
@@ -102,6 +103,17 @@ CHAT_CLEAR_RATIO: float | None = CLARIFY_RATIO
 # false answer fewer on a training half (a land title read 0,43 as cải chính hộ tịch); no right answer lost.
 GAPS_OVER_UNSURE_BRIDGE: float | None = chat_thresholds()["answer_procedure"]
 TEXTLESS_RATIO = 1.0
+# Session 24 (rule R1, measured once at the end; read at call time by read()): the phrase matcher reads a few words, the
+# chat the whole message. Where both rest on one law but the chat's best reading is another procedure of it, clearly
+# (the matcher's procedure below the chat's "too close to choose" ratio, CLARIFY_RATIO, of its best, and the best at
+# the chat's own bar for answering at all, CHAT_CHOICE_BAR), the chat's procedure is bridged: "chưa đăng ký kết hôn …
+# muốn làm thủ tục nhận con" names the marriage registration in passing (the matcher's longest phrase) and asks the
+# recognition of a child (the chat's reading, Điều 25 Luật Hộ tịch, not Điều 18); "mẹ tôi đang lãnh trợ cấp xã hội
+# hằng tháng thì mất, được hỗ trợ mai táng bao nhiêu" asks the funeral support (Điều 11 Nghị định 20/2021), not the
+# monthly allowance. A chat as unsure between the two as the matcher is ("chứng thực di chúc": chữ ký 0,41, hợp đồng
+# 0,34) leaves the matcher's reading.
+SESSION24_CHAT_PROCEDURE = True  # on by rule R1 (session 24): fresh (legal + citizen) 904/203/34 on, 902/203/36 off
+CHAT_CHOICE_BAR = chat_thresholds()["answer"]
 UNSAID = "qqq"  # stands for a word the shown passages contain: no phrase spans it
 # A question asking how much or how long a procedure takes is answered by the articles the catalogue
 # cites for that fact (checked against the library by procedure_basis.py), when they state it.
@@ -207,6 +219,17 @@ def _same_law(procedures: list[Procedure], procedure: Procedure, citizen: Citize
     return rival < CHAT_CLEAR_RATIO * citizen.confidence
 
 
+def chat_choice(procedures: list[Procedure], procedure: Procedure, citizen: CitizenReading) -> Procedure:
+    """The procedure to bridge: the chat's best reading instead of the matcher's `procedure` (of the same law, as
+    _same_law has checked) when the chat reads it clearly (SESSION24_CHAT_PROCEDURE); else `procedure`."""
+    if not SESSION24_CHAT_PROCEDURE or citizen.code is None or citizen.code == procedure.code:
+        return procedure
+    matched = dict(citizen.ranked).get(f"proc:{procedure.code}", 0.0)
+    if citizen.confidence < CHAT_CHOICE_BAR or matched >= CLARIFY_RATIO * citizen.confidence:
+        return procedure
+    return next((p for p in procedures if p.code == citizen.code), procedure)
+
+
 def _own_law(procedure: Procedure) -> str:
     own = procedure.bases("legal_basis")[:1]
     return own[0].document if own else f"({procedure.code})"
@@ -248,6 +271,52 @@ def overrules(conn: sqlite3.Connection, query: str, shown: Sequence[str] = ()) -
     return Reading(gaps=textless) if textless else None
 
 
+# Session 24 (rule R1, measured once at the end; read at call time by search.py): a question that only names a procedure
+# ("thu tuc nhan con", "tro cap nguoi khuyet tat", "lam giay chung tu cho ma": no word left beyond the matcher's phrases
+# and the words asking for a procedure itself, BARE_LEFTOVER at most and none right beside a phrase, which would make it
+# another term: "nhận con nuôi" is an adoption) asks for that procedure. Where the ranking's passages answer it by
+# shared words from documents other than the procedure's own law (its first legal basis: Điều 40 Luật Nuôi con nuôi,
+# "… nhận trẻ em nước ngoài làm con nuôi", for "thủ tục nhận con"; the fee circular for "hồ sơ đăng ký khai sinh gồm
+# những giấy tờ gì"), and the chat reads that very procedure
+# (CHAT_CHOICE_BAR), the procedure's basis is shown instead, as the bridge shows it when the passages do not answer.
+SESSION24_BARE_NAME = True  # on by rule R1 (session 24): fresh (legal + citizen) 904/203/34 on, 902/203/36 off
+BARE_LEFTOVER = 1
+# Folded words that ask for a procedure itself, not for a rule of it: "thủ tục", "làm", "hồ sơ", "giấy tờ", "xin",
+# "cần", "muốn", "ở đâu", "như thế nào", "gồm".
+_ASKS_PROCEDURE = frozenset("thu tuc lam ho so giay to xin can muon o dau nhu the gom".split())
+
+
+def bare_name(conn: sqlite3.Connection, query: str, shown_documents: Collection[int]) -> Reading | None:
+    """The bridged procedure's reading for a question that only names it (SESSION24_BARE_NAME) when none of the
+    `shown_documents` (the ranking's passages shown first) is the procedure's own law (its first legal basis); else
+    None."""
+    if not SESSION24_BARE_NAME:
+        return None
+    procedures = list_procedures(conn)
+    reader = _readers_of(procedures)
+    words = tokens(query)
+    spans = reader.index.matcher.find(words)
+    inside = {i for start, end, _payload in spans for i in range(start, end)}
+    left = [i for i, w in enumerate(words) if i not in inside and w not in STOPWORDS and w not in _ASKS_PROCEDURE]
+    # A word left right beside a phrase makes it another term ("nhận con" + "nuôi": an adoption, not a recognition).
+    beside = any(i - 1 in inside or i + 1 in inside for i in left)
+    if not spans or len(left) > BARE_LEFTOVER or beside:
+        return None
+    reading = read(conn, query)
+    bridged = reading.bridged
+    if bridged is None or reading.gaps or reading.out_of_scope:
+        return None
+    citizen = reader.read(query)
+    if citizen.code != bridged.code or citizen.confidence < CHAT_CHOICE_BAR:
+        return None
+    procedure = next(p for p in procedures if p.code == bridged.code)
+    own = procedure.bases("legal_basis")[:1]
+    article = find_article(conn, own[0].document, own[0].article, own[0].clause) if own else None
+    if article is None or article.doc_id in set(shown_documents):
+        return None
+    return reading
+
+
 def unsaid(index: ProcedureIndex, query: str, shown: Sequence[str]) -> str:
     """The question (folded) with the procedure phrases that the shown passages also contain, as phrases,
     blanked out (UNSAID), unless they lie inside a longer phrase the passages do not contain."""
@@ -282,6 +351,7 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
         return Reading(gaps=gaps)
     if gaps and GAPS_OVER_UNSURE_BRIDGE is not None and citizen.confidence < GAPS_OVER_UNSURE_BRIDGE:
         return Reading(gaps=gaps)
+    procedure = chat_choice(procedures, procedure, citizen)
     folded = " ".join(fold_tokens(query))
     rows = answer_passages(conn, procedure, folded)
     if not rows and not gaps:

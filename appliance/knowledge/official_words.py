@@ -28,7 +28,7 @@ Some questions a ward hears again and again are answered by one passage that sha
 - whether a civil-status registration may be done by someone else ("đăng ký kết hôn có được ủy quyền cho người khác đi
   nộp thay không", "nhờ bà ngoại đi làm khai sinh được không"): khoản 2 Điều 6 Luật Hộ tịch, "Trường hợp kết hôn, nhận
   cha, mẹ, con thì các bên phải trực tiếp thực hiện … Đối với các việc đăng ký hộ tịch khác … ủy quyền cho người khác
-  thực hiện" (family "delegation", flag `SESSION22_DELEGATION`; the bridge answered with the procedure's steps). Not a
+  thực hiện" (family "delegation", session 22; the bridge answered with the procedure's steps). Not a
   paper of authorization brought for certification, nor a complaint made through a representative (other laws).
 The ranking finds the law (every article of it repeats "tố cáo", "khai sinh") but not the rule, and the bridge answers
 with the procedure's steps. When the question is of such a kind, the passage holding the rule's official words
@@ -36,7 +36,8 @@ with the procedure's steps. When the question is of such a kind, the passage hol
 first, provided the answer already rests on that document (the bridged basis or the ranking's first passages): the
 question is then about that law, and the rest of the answer follows. Read at call time by search.py. The session 19
 families are plain behaviour since session 21, the session 20 family "seal" since session 22, the session 21 families
-"civil_addition" and "after_hours" since session 23 (rule R8: on by rule R1 in the session before)."""
+"civil_addition" and "after_hours" since session 23, the session 22 family "delegation" since session 24 (rule R8: on
+by rule R1 in the session before)."""
 
 from __future__ import annotations
 
@@ -49,13 +50,8 @@ from typing import Literal
 from appliance.knowledge import relevance, store
 from appliance.knowledge.validity import in_force
 
-# Session 22 (rule R1, measured once at the end): a civil-status registration asked to be done by someone else → khoản 2
-# Điều 6 Luật Hộ tịch (family "delegation").
-SESSION22_DELEGATION = True  # on by rule R1 (session 22): fresh right +2, wrong -2 (off 243/105/37)
 # The kinds of question whose rule is stated in fixed official words (Rule.family).
 Family = Literal["unsigned", "own_interest", "disagree", "seal", "civil_addition", "after_hours", "delegation"]
-# The module constant that switches a family of rules on (Rule.flag); None: plain behaviour.
-Flag = Literal["SESSION22_DELEGATION"]
 # The ranking's passages whose documents count as "the answer rests on them" when nothing is bridged.
 OWN_DEPTH = 5
 
@@ -129,7 +125,6 @@ class Rule:
     asks: tuple[re.Pattern[str], ...]   # all must match the folded question
     phrase: str                  # folded words of the rule, found in the passage's folded text
     unless: re.Pattern[str] | None = None   # a question matching it is of another kind
-    flag: Flag | None = None     # the module constant that switches the family on (None: always on)
 
 
 RULES: tuple[Rule, ...] = (
@@ -150,21 +145,14 @@ RULES: tuple[Rule, ...] = (
          unless=_CERTIFIED),
     Rule("after_hours", (_LATE_HOUR, _WHEN_DUE, _CERTIFIED), "neu tiep nhan yeu cau sau 15 gio"),
     Rule("delegation", (_BY_ANOTHER, _CIVIL_ACT),
-         "truong hop ket hon nhan cha me con thi cac ben phai truc tiep thuc hien", unless=_NOT_REGISTRATION,
-         flag="SESSION22_DELEGATION"),
+         "truong hop ket hon nhan cha me con thi cac ben phai truc tiep thuc hien", unless=_NOT_REGISTRATION),
 )
 
 
-def switched_on() -> dict[Flag, bool]:
-    """Each flagged family's flag, read at call time (tests switch one with monkeypatch)."""
-    return {"SESSION22_DELEGATION": SESSION22_DELEGATION}
-
-
 def asked(folded_query: str) -> list[Rule]:
-    """The rules (of the families switched on) whose kind of question this is (folded, padded)."""
+    """The rules whose kind of question this is (folded, padded)."""
     padded = f" {folded_query.strip()} "
-    on = switched_on()
-    return [rule for rule in RULES if (rule.flag is None or on[rule.flag]) and all(p.search(padded) for p in rule.asks)
+    return [rule for rule in RULES if all(p.search(padded) for p in rule.asks)
             and not (rule.unless and rule.unless.search(padded))]
 
 

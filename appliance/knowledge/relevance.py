@@ -33,11 +33,10 @@ COEFFICIENTS = (-6.697, 0.854, 2.089, 1.992, 3.558, 2.205, -1.088)
 _WORD = re.compile(r"\w+", re.UNICODE)
 # How questions ask ("bao nhiêu", "bao lâu", "ở đâu", "thế nào"): not what they ask about.
 _ASKING = frozenset("bao nhieu lau nao gom".split())  # words folding onto legal ones (đâu/đầu, máy/mấy) stay
-# Session 22 (rule R1, measured once at the end; read at call time): "mấy" asks how many, as "bao nhiêu" does; folded
+# Since session 22 (plain behaviour since session 24): "mấy" asks how many, as "bao nhiêu" does; folded
 # it is also "máy" (a machine), so it is asking only as typed ("mấy"), or typed without diacritics before a unit counted
 # ("may ngay", "may lan", "may nguoi": nothing else follows "máy" so). The judgement then does not count it as a word
 # the passages lack ("chưa có văn bản nào nói về “mấy”").
-SESSION22_HOW_MANY = True  # on by rule R1 (session 22): fresh right +1, wrong unchanged (off 244/106/35)
 _HOW_MANY_UNITS = frozenset("ngay thang nam tuan lan nguoi tuoi ban gio phut buoc loai muc dot ky".split())
 # What a question asks for, in folded words: an amount of money, or a length of time. A passage
 # that answers it states one ("2.000 đồng", "60 ngày").
@@ -119,9 +118,9 @@ def _content_words(query: str) -> list[tuple[str, str]]:
 
 
 def _how_many(marked: Sequence[tuple[str, str, bool]], n: int) -> bool:
-    """Whether the n-th word of a question is "mấy" asking how many (SESSION22_HOW_MANY)."""
+    """Whether the n-th word of a question is "mấy" asking how many."""
     token, surface, _filler = marked[n]
-    if not SESSION22_HOW_MANY or token != "may":
+    if token != "may":
         return False
     if surface == "mấy":
         return True

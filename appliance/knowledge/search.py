@@ -317,6 +317,9 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     in_force_shown = any(h.in_force for h in hits[:SHOWN])
     shown = [chunk_rows[cid]["folded"] for _s, cid in ranked[:SHOWN]]
     overruled = bridge.overrules(conn, query, shown) if judged.answered and in_force_shown else None
+    if overruled is None and judged.answered and not unheld:
+        # A question that only names a procedure, answered by passages of other documents (bridge.bare_name).
+        overruled = bridge.bare_name(conn, query, {int(chunk_rows[cid]["doc_id"]) for _s, cid in ranked[:SHOWN]})
     if overruled is not None:
         judged, reading = replace(judged, answered=False, note=""), overruled
     bridged = reading.bridged
@@ -357,6 +360,8 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         rows = named_title_first(folded_query, own, list(bridged.rows), rows)
         if ranked:
             rows = own_top_first(folded_query, chunk_rows[ranked[0][1]], list(bridged.rows), rows)
+        if overruled is not None:   # the ranking's passages were set aside as another field's (bridge.bare_name)
+            rows = list(bridged.rows)
         if bridged.lead:   # the articles answering the form asked (where, which office) before the ranking's own
             lead = {int(row["id"]) for row in bridged.rows[:bridged.lead]}
             rows = [*bridged.rows[:bridged.lead], *(row for row in rows if int(row["id"]) not in lead)]

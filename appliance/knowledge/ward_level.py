@@ -6,9 +6,9 @@ dân cấp tỉnh" (Điều 12 Luật Tiếp công dân), "… cấp huyện" (�
 (Điều 17, 18, 21 Luật Khiếu nại). Their words are the same but the level, and the province's and the district's
 articles say "Chủ tịch Ủy ban nhân dân … trực tiếp tiếp công dân … ít nhất 01 ngày trong 01 tháng" in the very words of
 "Chủ tịch UBND phường phải trực tiếp tiếp công dân ít nhất mấy ngày": they were ranked before the ward's (session 22:
-six training questions of four writers). Session 22 (`SESSION22_WARD_LEVEL`, read at call time by search.py): when the
-question names the ward or the commune ("phường", "cấp xã", "UBND xã") and no other level (no "tỉnh", "huyện",
-"quận", "thành phố", "trung ương" anywhere in it), an article whose title names another level's office loses
+six training questions of four writers). Since session 22 (plain behaviour since session 24): when the question
+names the ward or the commune ("phường", "cấp xã", "UBND xã") and no other level (no "tỉnh", "huyện", "quận", "thành
+phố", "trung ương" anywhere in it), an article whose title names another level's office loses
 OTHER_LEVEL_PENALTY of its score; the article stays findable. And the laws name the ward by its level: "Ủy ban nhân
 dân xã, phường, thị trấn (sau đây gọi chung là Ủy ban nhân dân cấp xã)" (khoản 1 Điều 15 Luật Tiếp công dân, and so
 throughout): the judgement of whether a passage answers (relevance.features) counts the word "phường" of a question
@@ -20,9 +20,6 @@ from __future__ import annotations
 import re
 
 from appliance.text import fold_tokens
-
-# Session 22 (rule R1, measured once at the end): the article of another level of government after the ward's.
-SESSION22_WARD_LEVEL = True  # on by rule R1 (session 22): fresh right +1, wrong unchanged (off 244/106/35)
 
 # Session 23 (rule R1, measured once at the end; read at call time by search.py): the ranking too counts the question's
 # "phường" as said by a passage saying "cấp xã" (`ranking_words`), as the judgement does since session 22: of two
@@ -56,7 +53,7 @@ def asks_ward(folded_query: str) -> bool:
 
 def commune_words(folded_text: str) -> frozenset[str]:
     """The words a passage (folded) says by naming the commune level: "phuong" when it says "cấp xã"."""
-    return _WARD_WORDS if SESSION22_WARD_LEVEL and _COMMUNE_LEVEL.search(f" {folded_text} ") else frozenset()
+    return _WARD_WORDS if _COMMUNE_LEVEL.search(f" {folded_text} ") else frozenset()
 
 
 def ranking_words(folded_text: str) -> frozenset[str]:
@@ -66,7 +63,7 @@ def ranking_words(folded_text: str) -> frozenset[str]:
 
 def adjustment(folded_query: str, article_title: str) -> float:
     """The score an article loses (a negative number, or 0) for a question on the ward's office (module docstring)."""
-    if not SESSION22_WARD_LEVEL or not asks_ward(folded_query):
+    if not asks_ward(folded_query):
         return 0.0
     title = f" {' '.join(fold_tokens(article_title or ''))} "
     return -OTHER_LEVEL_PENALTY if _OTHER_LEVEL_TITLE.search(title) else 0.0

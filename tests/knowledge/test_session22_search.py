@@ -1,6 +1,7 @@
-"""Sessions 22 and 23: legal search behaviours behind SESSION22_* and SESSION23_* flags read at call time
-(docs/knowledge.md, "Session 22", "Session 23"; session 23's are at the end, in this file so that they share its
-library). The sentences here are this file's own, not the blind writers'."""
+"""Sessions 22 to 24: legal search behaviours (docs/knowledge.md, "Session 22" to "Session 24"). Session 22's are
+plain behaviour since session 24 (rule R8); session 23's and 24's sit behind SESSION23_* / SESSION24_* flags read at
+call time and are at the end, in this file so that they share its library. The sentences here are this file's own,
+not the blind writers'."""
 
 from __future__ import annotations
 
@@ -19,13 +20,7 @@ def _shown(result) -> list[str]:
     return [f"{h.number}|{h.article}" for h in result.hits]
 
 
-def _all_on(monkeypatch) -> None:
-    monkeypatch.setattr(abbreviations, "SESSION22_ABBREVIATIONS", True)
-    monkeypatch.setattr(ward_level, "SESSION22_WARD_LEVEL", True)
-    monkeypatch.setattr(relevance, "SESSION22_HOW_MANY", True)
-
-
-# --- abbreviations.SESSION22_ABBREVIATIONS: "UBND" read as "Ủy ban nhân dân" ------------------------------------------
+# --- abbreviations: "UBND" read as "Ủy ban nhân dân" -----------------------------------------------------------------
 
 @pytest.mark.parametrize(("typed", "read"), [
     ("Chủ tịch UBND phường ký", "Chủ tịch Ủy ban nhân dân phường ký"),
@@ -34,11 +29,8 @@ def _all_on(monkeypatch) -> None:
     ("cong chuc LĐ-TBXH phuong", "cong chuc lao dong - thuong binh va xa hoi phuong"),
     ("mất CMND thì làm lại ở đâu", "mất chứng minh nhân dân thì làm lại ở đâu"),
 ])
-def test_an_abbreviation_of_the_administration_is_read_as_its_words(monkeypatch, typed, read):
-    monkeypatch.setattr(abbreviations, "SESSION22_ABBREVIATIONS", True)
+def test_an_abbreviation_of_the_administration_is_read_as_its_words(typed, read):
     assert abbreviations.expand(typed) == read
-    monkeypatch.setattr(abbreviations, "SESSION22_ABBREVIATIONS", False)
-    assert abbreviations.expand(typed) == typed
 
 
 @pytest.mark.parametrize("typed", [
@@ -46,8 +38,7 @@ def test_an_abbreviation_of_the_administration_is_read_as_its_words(monkeypatch,
     "UBNDX là gì",                             # not an abbreviation of the list
     "phường cấp giấy khai sinh",               # nothing to read
 ])
-def test_other_words_are_kept_as_typed(monkeypatch, typed):
-    monkeypatch.setattr(abbreviations, "SESSION22_ABBREVIATIONS", True)
+def test_other_words_are_kept_as_typed(typed):
     assert abbreviations.expand(typed) == typed
 
 
@@ -56,16 +47,15 @@ ASKED_PLAIN = "chu tich UBND phuong truc tiep tiep cong dan tai tru so it nhat m
 
 
 @pytest.mark.parametrize("question", [ASKED, ASKED_PLAIN])
-def test_a_typed_abbreviation_is_not_a_word_the_library_lacks(library, monkeypatch, question):
-    _all_on(monkeypatch)
-    on = search(library, question, 5)
-    assert on.answered and _shown(on)[0] == "42/2013/QH13|15"
-    monkeypatch.setattr(abbreviations, "SESSION22_ABBREVIATIONS", False)
-    off = search(library, question, 5)
-    assert not off.answered and "ubnd" in " ".join(off.missing).lower()
+def test_the_chairmans_days_of_receiving_citizens_are_answered(library, question):
+    # The three readings of session 22 together: "UBND" is not a word the library lacks, the ward's article (Điều 15)
+    # comes before the province's (Điều 12), and "mấy" asks how many (not a word the passages lack).
+    result = search(library, question, 5)
+    assert result.answered and _shown(result)[0] == "42/2013/QH13|15"
+    assert "ubnd" not in " ".join(result.missing).lower()
 
 
-# --- ward_level.SESSION22_WARD_LEVEL: the ward's article before another level's -------------------------------------
+# --- ward_level: the ward's article before another level's ------------------------------------------------------------
 
 @pytest.mark.parametrize(("question", "ward"), [
     ("chủ tịch phường tiếp dân mấy ngày", True),
@@ -79,37 +69,21 @@ def test_a_question_names_the_ward_alone(question, ward):
     assert ward_level.asks_ward(_folded(question)) is ward
 
 
-def test_another_levels_article_loses_score_only_for_a_question_on_the_ward(monkeypatch):
-    monkeypatch.setattr(ward_level, "SESSION22_WARD_LEVEL", True)
+def test_another_levels_article_loses_score_only_for_a_question_on_the_ward():
     ward, province = _folded("chủ tịch phường tiếp dân mấy ngày"), _folded("chủ tịch tỉnh tiếp dân mấy ngày")
     title = "Tiếp công dân tại Trụ sở tiếp công dân cấp tỉnh"
     assert ward_level.adjustment(ward, title) == -ward_level.OTHER_LEVEL_PENALTY
     assert ward_level.adjustment(province, title) == 0.0
     assert ward_level.adjustment(ward, "Việc tiếp công dân ở xã, phường, thị trấn") == 0.0
     assert ward_level.adjustment(ward, "Mức trợ cấp xã hội hàng tháng") == 0.0
-    monkeypatch.setattr(ward_level, "SESSION22_WARD_LEVEL", False)
-    assert ward_level.adjustment(ward, title) == 0.0
 
 
-def test_a_passage_naming_the_commune_level_says_the_ward(monkeypatch):
-    monkeypatch.setattr(ward_level, "SESSION22_WARD_LEVEL", True)
+def test_a_passage_naming_the_commune_level_says_the_ward():
     assert ward_level.commune_words("chu tich uy ban nhan dan cap xa truc tiep") == {"phuong"}
     assert not ward_level.commune_words("muc tro cap xa hoi hang thang")
-    monkeypatch.setattr(ward_level, "SESSION22_WARD_LEVEL", False)
-    assert not ward_level.commune_words("chu tich uy ban nhan dan cap xa truc tiep")
 
 
-@pytest.mark.parametrize("question", [ASKED, ASKED_PLAIN])
-def test_the_wards_article_answers_before_the_provinces(library, monkeypatch, question):
-    _all_on(monkeypatch)
-    on = search(library, question, 5)
-    assert on.answered and _shown(on)[0] == "42/2013/QH13|15"
-    monkeypatch.setattr(ward_level, "SESSION22_WARD_LEVEL", False)
-    off = search(library, question, 5)
-    assert not off.answered and [f"{h.number}|{h.article}" for h in off.nearest][0] == "42/2013/QH13|12"
-
-
-# --- relevance.SESSION22_HOW_MANY: "mấy" asks how many ----------------------------------------------------------------
+# --- relevance: "mấy" asks how many -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("question", "asking"), [
     ("tiếp dân mấy ngày một tuần", True),
@@ -118,35 +92,19 @@ def test_the_wards_article_answers_before_the_provinces(library, monkeypatch, qu
     ("máy tính của phường bị hỏng", False),          # a machine
     ("may mac cho tre em mo coi", False),            # no unit follows: "may" stays a word
 ])
-def test_how_many_is_asked_not_searched(monkeypatch, question, asking):
-    monkeypatch.setattr(relevance, "SESSION22_HOW_MANY", True)
+def test_how_many_is_asked_not_searched(question, asking):
     assert ("may" not in dict(relevance._content_words(question))) is asking
-    monkeypatch.setattr(relevance, "SESSION22_HOW_MANY", False)
-    assert "may" in dict(relevance._content_words(question))
 
 
-@pytest.mark.parametrize("question", [ASKED, ASKED_PLAIN])
-def test_a_question_asking_how_many_days_is_answered(library, monkeypatch, question):
-    _all_on(monkeypatch)
-    on = search(library, question, 5)
-    assert on.answered and _shown(on)[0] == "42/2013/QH13|15"
-    monkeypatch.setattr(relevance, "SESSION22_HOW_MANY", False)
-    off = search(library, question, 5)
-    assert not off.answered
-
-
-# --- official_words.SESSION22_DELEGATION: a civil-status registration done by someone else ---------------------------
+# --- official_words, family "delegation": a civil-status registration done by someone else ----------------------------
 
 @pytest.mark.parametrize("question", [
     "đăng ký kết hôn có được ủy quyền cho người khác đi nộp hồ sơ thay không",
     "e di lam xa, nho nguoi nha di lam khai sinh cho be duoc khong",
     "xin trích lục khai sinh có thể nhờ ai xin hộ được không",
 ])
-def test_a_registration_done_by_someone_else_asks_the_delegation_rule(monkeypatch, question):
-    monkeypatch.setattr(official_words, "SESSION22_DELEGATION", True)
+def test_a_registration_done_by_someone_else_asks_the_delegation_rule(question):
     assert {rule.family for rule in official_words.asked(_folded(question))} == {"delegation"}, question
-    monkeypatch.setattr(official_words, "SESSION22_DELEGATION", False)
-    assert not official_words.asked(_folded(question))
 
 
 @pytest.mark.parametrize("question", [
@@ -155,19 +113,14 @@ def test_a_registration_done_by_someone_else_asks_the_delegation_rule(monkeypatc
     "đăng ký kết hôn cần giấy tờ gì",                                                          # nobody else
     "hộ nghèo có được hỗ trợ khi đăng ký khai sinh không",                                     # "hộ", a household
 ])
-def test_other_questions_ask_no_delegation_rule(monkeypatch, question):
-    monkeypatch.setattr(official_words, "SESSION22_DELEGATION", True)
+def test_other_questions_ask_no_delegation_rule(question):
     assert not [r for r in official_words.asked(_folded(question)) if r.family == "delegation"], question
 
 
-def test_the_delegation_rule_comes_first(library, monkeypatch):
+def test_the_delegation_rule_comes_first(library):
     question = "Đăng ký kết hôn thì hai người có phải cùng có mặt không, ủy quyền cho người khác nộp thay được không?"
-    monkeypatch.setattr(official_words, "SESSION22_DELEGATION", True)
-    on = search(library, question, 5)
-    assert on.answered and _shown(on)[0] == "60/2014/QH13|6" and on.hits[0].clause == "2"
-    monkeypatch.setattr(official_words, "SESSION22_DELEGATION", False)
-    off = search(library, question, 5)
-    assert not off.answered or _shown(off)[:1] != ["60/2014/QH13|6"]
+    result = search(library, question, 5)
+    assert result.answered and _shown(result)[0] == "60/2014/QH13|6" and result.hits[0].clause == "2"
 
 
 def test_the_abbreviations_agree_with_the_citizen_chats() -> None:
@@ -241,3 +194,78 @@ def test_of_two_articles_titled_alike_the_wards_comes_first(library, monkeypatch
     monkeypatch.setattr(ward_level, "SESSION23_WARD_IN_RANKING", False)
     assert _shown(search(library, question, 5))[0] == "52/2010/QH12|39"
 
+
+
+# --- bridge.SESSION24_CHAT_PROCEDURE: the chat's clear reading of another procedure of the same law is bridged -------
+
+def _chat(best: str, confidence: float, *others: tuple[str, float]):
+    from appliance.citizen.understanding import Reading as CitizenReading
+
+    ranked = [(f"proc:{best}", confidence), *((f"proc:{code}", p) for code, p in others)]
+    return CitizenReading(intent="procedure", label=f"proc:{best}", confidence=confidence, ranked=ranked)
+
+
+@pytest.mark.parametrize(("matched", "chat", "chosen"), [
+    ("HT-KH", _chat("HT-NCMC", 0.76, ("HT-KH", 0.14)), "HT-NCMC"),            # clearly another procedure
+    ("BTXH-TCHT", _chat("BTXH-MT", 0.68, ("BTXH-TCHT", 0.27)), "BTXH-MT"),
+    ("CTH-HD", _chat("CTH-CK", 0.41, ("CTH-HD", 0.34)), "CTH-HD"),            # the chat as unsure as the matcher
+    ("BTXH-TCHT", _chat("BTXH-MT", 0.47, ("BTXH-TCHT", 0.20)), "BTXH-TCHT"),  # below the chat's bar for answering
+    ("HT-KS", _chat("HT-KS", 0.90), "HT-KS"),                                 # both agree
+])
+def test_the_chats_clear_reading_chooses_the_procedure(monkeypatch, matched, chat, chosen):
+    from appliance.knowledge import bridge
+    from appliance.knowledge.procedures import load_catalogue
+
+    procedures = load_catalogue()
+    procedure = next(p for p in procedures if p.code == matched)
+    monkeypatch.setattr(bridge, "SESSION24_CHAT_PROCEDURE", True)
+    assert bridge.chat_choice(procedures, procedure, chat).code == chosen
+    monkeypatch.setattr(bridge, "SESSION24_CHAT_PROCEDURE", False)
+    assert bridge.chat_choice(procedures, procedure, chat).code == matched
+
+
+def test_a_marriage_named_in_passing_bridges_the_recognition_of_a_child(library, monkeypatch):
+    # The matcher's longest phrase is "đăng ký kết hôn" (not done yet); the chat reads the recognition of a child.
+    from appliance.knowledge import bridge
+
+    question = ("vợ chồng em chưa đăng ký kết hôn, bé nhà em 3 tuổi khai sinh chỉ có tên mẹ, giờ chồng em muốn làm "
+                "thủ tục nhận con ở phường thì cần những giấy tờ gì")
+    monkeypatch.setattr(bridge, "SESSION24_CHAT_PROCEDURE", True)
+    on = search(library, question, 5)
+    assert on.procedure is not None and on.procedure[0] == "HT-NCMC" and _shown(on)[0] == "60/2014/QH13|25"
+    monkeypatch.setattr(bridge, "SESSION24_CHAT_PROCEDURE", False)
+    off = search(library, question, 5)
+    assert off.procedure is not None and off.procedure[0] == "HT-KH"
+
+
+# --- bridge.SESSION24_BARE_NAME: a question that only names a procedure asks for that procedure -----------------------
+
+@pytest.mark.parametrize(("question", "code", "first"), [
+    ("làm thủ tục nhận con ở đâu", "HT-NCMC", "60/2014/QH13|24"),     # not the adoption law's articles
+    ("cần làm giấy chứng tử cho bố", "HT-KT", "60/2014/QH13|34"),
+])
+def test_a_bare_procedure_name_gets_the_procedures_basis(library, monkeypatch, question, code, first):
+    from appliance.knowledge import bridge
+
+    monkeypatch.setattr(bridge, "SESSION24_BARE_NAME", True)
+    on = search(library, question, 5)
+    assert on.procedure is not None and on.procedure[0] == code and _shown(on)[0] == first
+    monkeypatch.setattr(bridge, "SESSION24_BARE_NAME", False)
+    off = search(library, question, 5)
+    assert off.procedure is None and off.answered
+
+
+@pytest.mark.parametrize("question", [
+    "nhận con nuôi",                                 # "nuôi" beside the phrase: an adoption, not "nhận con"
+    "thủ tục đăng ký khai sinh",                     # the passages shown are the procedure's own law's
+    "chủ tịch phường tiếp dân mấy ngày",             # no procedure named
+    "hai đứa chưa cưới mà có con rồi, giờ làm thủ tục nhận con thì bố có phải có mặt không",   # more is asked
+])
+def test_a_question_asking_more_than_a_name_keeps_the_rankings_answer(library, monkeypatch, question):
+    from appliance.knowledge import bridge
+
+    monkeypatch.setattr(bridge, "SESSION24_BARE_NAME", False)
+    off = search(library, question, 5)
+    monkeypatch.setattr(bridge, "SESSION24_BARE_NAME", True)
+    on = search(library, question, 5)
+    assert (on.answered, on.procedure, _shown(on)) == (off.answered, off.procedure, _shown(off))
