@@ -1,7 +1,8 @@
-"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14, 15, 17, 18, 19, 20 and
-23 (README.md in each folder): questions written from the KPI definitions and the development set's conventions only,
-each batch split mechanically into a training half (train7/ … train23/: read and tuned on, so their floors only keep
-what was reached) and a fresh half (fresh7/ … fresh23/: frozen, never read, measured before and once at the end of a
+"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14, 15, 17, 18, 19, 20, 23
+and 24 (README.md in each folder): questions written from the KPI definitions and the development set's conventions
+only,
+each batch split mechanically into a training half (train7/ … train24/: read and tuned on, so their floors only keep
+what was reached) and a fresh half (fresh7/ … fresh24/: frozen, never read, measured before and once at the end of a
 session). Graded against the independent computation over the demo ward's rows (tests/ask/spec_reference.py), as
 the held-out set is. Floors are what was measured; issue 16's targets (right ≥ 85 %, confidently wrong ≤ 1 %) are
 beside them. A fresh set's failure prints counts only."""
@@ -145,6 +146,10 @@ SETS = {
                         65, 0.569, 0.000, True),  # 38 / 27 / 0 on arrival (main 6054386)
     "train23": BlindSet("train23", "session 23", "b791e5da1743e8c41b755f5c5d08587761efbee4772729b9903aa000db1e9215",
                         65, 0.569, 0.031, False),  # 38 / 25 / 2 on arrival, before anyone read it (main 6054386)
+    "fresh24": BlindSet("fresh24", "session 24", "7ac30533bed8c11eb963218adaa0cc675d66ef7651e883ca422412647dc0fcaa",
+                        65, 0.523, 0.047, True),  # 35 / 28 / 2 on arrival (main 9689c6c)
+    "train24": BlindSet("train24", "session 24", "aaa51341305b159c1024b8e38e24e4cb30b3424be807f914f660cd73cce51a50",
+                        65, 0.553, 0.031, False),  # 37 / 27 / 1 on arrival, before anyone read it (main 9689c6c)
 }
 
 

@@ -10,7 +10,8 @@ reads what the rules are unsure of, the complaint model files the category):
   finished);
 - `fresh12/`: session 12's (one citizen writer, two feedback writers);
 - `fresh14/`: session 14's (one citizen writer, one feedback writer);
-- `fresh15/`, `fresh17/`, `fresh18/`, `fresh19/`, `fresh20/`: sessions 15's, 17's, 18's, 19's and 20's (the same).
+- `fresh15/`, `fresh17/`, `fresh18/`, `fresh19/`, `fresh20/`, `fresh24/`: sessions 15's, 17's, 18's, 19's, 20's and 24's
+  (the same).
 Never tuned on, so these are the honest figures for wording nobody fitted on. The floors are what was
 measured; the issue's targets (≥ 90 % right, ≤ 3 % wrong, out of scope named ≤ 2 %) are beside them."""
 
@@ -162,6 +163,14 @@ SETS = {
         "citizen_questions.toml": "44309462bc9146289b46a31205ffd76e4448f7874fb997dd830f91d7de3d7a64",
         "complaints.toml": "24af67d7656e0930d9f22ef681ea2d95fd70e78cceb40abaad058826ca3406cf"},
         (55, 0.872, 0.019), (70, 0.871, 0.029), 0.014, 1),
+    # one citizen writer and one feedback writer (notes/prompts/writer24q.md, writer24c.md), frozen when they
+    # finished, measured on arrival on the session's start (main 9689c6c): procedure 38 / 1 / 0 of 39, complaint
+    # category 34 / 12 / 2 of 48, question or complaint 2 of 103 wrong, 0 of 10 out of scope named; floors one case
+    # either way
+    "session 24": FreshSet("fresh24", "session 24", {
+        "citizen_questions.toml": "19260cdb44d8693611aa9a8d14797c2c91780b7c7a74fa17d8fc6c665b60ff85",
+        "complaints.toml": "4820f4b39e2abb7759af2f1d6a39f1451c4034fe66913e21bd4cd9ad6095740b"},
+        (39, 0.948, 0.026), (48, 0.687, 0.063), 0.030, 1),
 }
 
 
