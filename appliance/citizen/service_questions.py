@@ -1,5 +1,5 @@
 """Session 22: a citizen's question about a service for themselves is never offered as a complaint
-(`SESSION22_ASKS_SERVICE`, docs/citizen.md "Session 22").
+(docs/citizen.md "Session 22"; plain behaviour since session 24, rule R8).
 
 The fusion model reads intent from the words of the problem a message names: "treo bảng quảng cáo", "quy hoạch mở
 đường", "giấy mua bán đất" are the words of complaints (trật tự đô thị, đất đai), so a question about them with no
@@ -21,9 +21,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from appliance.citizen.matching import PhraseSet
-
-# Read at call time by public/chat.py.
-SESSION22_ASKS_SERVICE = True  # on by rule R1 (session 22): fresh out of scope 104/10/4 on, 104/9/5 off (fresh21u)
 
 # Folded: where or whether the ward (or an office) does it for the citizen. Not "nộp ở phường" alone (a complaint
 # tells where its file was handed in), not "phường có cấp (phép)" (a complaint asks whether a neighbour's building was
@@ -58,14 +55,6 @@ PLANS = ("toi tinh", "em tinh", "minh tinh", "toi dinh", "em dinh", "minh dinh",
 NOT_PLANNED = frozenset(("hoi", "biet", "phan", "bao", "noi", "khieu", "to", "gop"))
 
 # Session 23 (read at call time, docs/citizen.md "Session 23"):
-# SESSION23_PLAN_HOW: the citizen's own plan told (PLANS) and asked how or where it is done ("… giờ muốn làm giấy cho
-# em đứng tên chịu trách nhiệm về nó thì làm răng", "em muốn … thủ tục thế nào"). Over every training half, dev and
-# the complaint halves a plan with such a question is written in 35 questions and no complaint (one that also asks
-# the ward who answers for the problem is read as a complaint first, accountability.py).
-# off by rule R1 (session 23): fresh on 33/7/2, off 34/6/2 (a complaint's category right -> unsure; wrong unchanged)
-SESSION23_PLAN_HOW = False
-HOW = ("lam the nao", "lam sao", "the nao", "lam rang", "ra sao", "nhu the nao", "thu tuc", "can gi", "can giay to",
-       "lam gi", "o dau")
 # SESSION23_BARE_PLAN: a permit asked of a plan told with no one named, the message opening on the verb of the plan
 # ("treo biển quảng cáo to trước cửa hàng có phải xin phép ko", "sửa nhà có cần xin phép không", "muốn cơi nới …");
 # a complaint names who does it first ("quán karaoke mới mở lắp biển LED … có phải xin phép không"). Over every
@@ -82,7 +71,6 @@ _WHERE = PhraseSet((tuple(p.split()), None) for p in ASKS_WHERE)
 _PERMIT = PhraseSet((tuple(p.split()), None) for p in ASKS_PERMIT)
 _PERMIT_ONLY = PhraseSet((tuple(p.split()), None) for p in PERMIT_ONLY)
 _PLANS = PhraseSet((tuple(p.split()), None) for p in PLANS)
-_HOW = PhraseSet((tuple(p.split()), None) for p in HOW)
 
 
 def _plans(words: Sequence[str]) -> bool:
@@ -91,12 +79,8 @@ def _plans(words: Sequence[str]) -> bool:
 
 def asks_service(words: Sequence[str]) -> bool:
     """The folded message asks where or whether a service is done for the citizen, or whether the citizen's own plan
-    needs a permit (with SESSION22_ASKS_SERVICE)."""
-    if not SESSION22_ASKS_SERVICE:
-        return False
+    needs a permit."""
     if _WHERE.any_in(words) or (_PERMIT.any_in(words) and _plans(words)):
-        return True
-    if SESSION23_PLAN_HOW and _plans(words) and _HOW.any_in(words):
         return True
     if SESSION23_BARE_PLAN and words and words[0] in PLAN_VERBS and _PERMIT_ONLY.any_in(words):
         return True

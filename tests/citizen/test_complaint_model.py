@@ -254,3 +254,19 @@ def test_session_11b_holds_the_shared_signals_back():
     loose = fit(design, signals, gold, l2_signals=1e-3, classes=3)
     tight = fit(design, signals, gold, l2_signals=1e-1, classes=3)
     assert 0 < tight.signals[0] < loose.signals[0]
+
+
+def test_session24_learns_the_later_halves_no_model_learnt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SESSION24_COMPLAINT_ALL: the served model also learns sessions 19's, 20's and 24's halves, never session
+    18's (switched off by rule R1 in session 18); off, session 17's model is served."""
+    from appliance.citizen import complaint_model
+    monkeypatch.setattr(complaint_model, "SESSION24_COMPLAINT_ALL", True)
+    on = complaint_model.served_config()
+    assert on.batches[-3:] == ("s19", "s20", "s24") and "s18" not in on.batches
+    texts = {t for _, t, _ in training_examples()}
+    for name in ("s19", "s20", "s24"):
+        assert len(complaint_model.BATCHES[name]()) >= 40 and {t for _, t in complaint_model.BATCHES[name]()} <= texts
+    s17 = complaint_model.SESSION17
+    assert (on.threshold_key, on.words_weight, on.l2_signals) == (s17.threshold_key, s17.words_weight, s17.l2_signals)
+    monkeypatch.setattr(complaint_model, "SESSION24_COMPLAINT_ALL", False)
+    assert complaint_model.served_config() is complaint_model.SESSION17

@@ -1,6 +1,6 @@
 """Session 22: a citizen's question about a service for themselves is never offered as a complaint
-(service_questions.SESSION22_ASKS_SERVICE), on and off. Every sentence here was written for these tests (none is from
-a training, development, held-out or fresh batch)."""
+(service_questions.asks_service; plain behaviour since session 24). Every sentence here was written for these tests
+(none is from a training, development, held-out or fresh batch)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 
 from appliance.citizen import service_questions
 from appliance.citizen.matching import tokens
+from appliance.citizen.public import chat
 from appliance.citizen.public.chat import ChatBot
 from appliance.citizen.public.store import public_db
 from appliance.config import Settings
@@ -42,16 +43,12 @@ COMPLAINTS = [  # complaints that ask something: of someone else's doing, who an
 
 
 @pytest.mark.parametrize("text", ASKS_SERVICE)
-def test_a_question_for_a_service_is_read(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(service_questions, "SESSION22_ASKS_SERVICE", True)
+def test_a_question_for_a_service_is_read(text: str) -> None:
     assert service_questions.asks_service(tokens(text))
-    monkeypatch.setattr(service_questions, "SESSION22_ASKS_SERVICE", False)
-    assert not service_questions.asks_service(tokens(text))
 
 
 @pytest.mark.parametrize("text", COMPLAINTS)
-def test_a_complaint_that_asks_is_no_service_question(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(service_questions, "SESSION22_ASKS_SERVICE", True)
+def test_a_complaint_that_asks_is_no_service_question(text: str) -> None:
     assert not service_questions.asks_service(tokens(text))
 
 
@@ -59,23 +56,18 @@ def test_the_chat_asks_instead_of_offering_a_complaint(monkeypatch: pytest.Monke
                                                         citizen_settings: Settings) -> None:
     bot = ChatBot(None, "")
     with public_db(citizen_settings) as conn:
-        monkeypatch.setattr(service_questions, "SESSION22_ASKS_SERVICE", False)
+        monkeypatch.setattr(chat, "asks_service", lambda words: False)  # the chat without the reading
         off = [bot.handle(conn, f"service-off-{n}", text).detail for n, text in enumerate(ASKS_SERVICE)]
         kept_off = [bot.handle(conn, f"complaint-off-{n}", text).detail for n, text in enumerate(COMPLAINTS)]
-        monkeypatch.setattr(service_questions, "SESSION22_ASKS_SERVICE", True)
+        monkeypatch.setattr(chat, "asks_service", service_questions.asks_service)
         on = [bot.handle(conn, f"service-on-{n}", text).detail for n, text in enumerate(ASKS_SERVICE)]
         kept_on = [bot.handle(conn, f"complaint-on-{n}", text).detail for n, text in enumerate(COMPLAINTS)]
-    assert "confirm_complaint" in off  # read as complaints at the bar without the flag (rules alone)
+    assert "confirm_complaint" in off  # read as complaints at the bar without the reading (rules alone)
     assert "confirm_complaint" not in on and "filed" not in on
     assert kept_on == kept_off and kept_on.count("confirm_complaint") >= 5
 
 
-# Session 23: the citizen's own plan asked how or where (SESSION23_PLAN_HOW), a permit asked of a plan that opens on
-# its verb with no one named (SESSION23_BARE_PLAN).
-PLAN_HOW = [
-    "Tôi muốn đứng ra nuôi đứa cháu mồ côi cho đàng hoàng, giấy tờ thì làm thế nào",
-    "Em muốn chuyển cái quán nước ra mặt đường lớn, thủ tục ra sao ạ",
-]
+# Session 23: a permit asked of a plan that opens on its verb with no one named (SESSION23_BARE_PLAN).
 BARE_PLAN = [
     "Dựng mái che tạm trước cửa hàng để bán tết có phải xin phép không",
     "lắp thêm biển hiệu đèn led trên tầng 2 có cần xin giấy phép ko",
@@ -88,16 +80,15 @@ NOT_THESE = [  # someone else's doing named first, a complaint's closer, a plan 
 ]
 
 
-@pytest.mark.parametrize(("text", "flag"), [*((t, "SESSION23_PLAN_HOW") for t in PLAN_HOW),
-                                            *((t, "SESSION23_BARE_PLAN") for t in BARE_PLAN)])
-def test_session23_plans_asked_are_service_questions(monkeypatch: pytest.MonkeyPatch, text: str, flag: str) -> None:
-    monkeypatch.setattr(service_questions, flag, True)  # PLAN_HOW is off by rule R1: its on-state is tested here
+@pytest.mark.parametrize("text", BARE_PLAN)
+def test_session23_plans_asked_are_service_questions(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(service_questions, "SESSION23_BARE_PLAN", True)
     assert service_questions.asks_service(tokens(text))
-    monkeypatch.setattr(service_questions, flag, False)
+    monkeypatch.setattr(service_questions, "SESSION23_BARE_PLAN", False)
     assert not service_questions.asks_service(tokens(text))
 
 
 @pytest.mark.parametrize("text", NOT_THESE)
 def test_session23_no_plan_of_the_citizen_asked(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(service_questions, "SESSION23_PLAN_HOW", True)
+    monkeypatch.setattr(service_questions, "SESSION23_BARE_PLAN", True)
     assert not service_questions.asks_service(tokens(text))
