@@ -168,9 +168,10 @@ def test_a_model_reads_the_families(tmp_path) -> None:
 
 
 def test_the_served_complaint_model_learns_the_later_halves() -> None:
-    assert complaint_model.served_config() is complaint_model.SESSION17
+    # session 17's design; since session 24 (SESSION24_COMPLAINT_ALL, on by rule R1) with s19, s20 and s24 as well
+    assert complaint_model.served_config() is complaint_model.SESSION24
     texts = {t for _, t, _ in complaint_model.training_examples()}
-    later = {t for name in ("s14", "s15", "s17") for _, t in complaint_model.BATCHES[name]()}
+    later = {t for name in ("s14", "s15", "s17", "s19", "s20", "s24") for _, t in complaint_model.BATCHES[name]()}
     assert len(later) >= 200 and later <= texts
     assert not later & {t for _, t, _ in complaint_model.training_examples(config=SESSION12)}
 
@@ -180,7 +181,7 @@ def test_a_cached_router_of_another_model_is_not_served(monkeypatch: pytest.Monk
     from tests.citizen.fixed_router import fixed_router
 
     key = (0, 0, "session17-all-test")
-    monkeypatch.setitem(intake._router_cache, key, fixed_router(complaint_model.SESSION17, "ha_tang", 0.9))
+    monkeypatch.setitem(intake._router_cache, key, fixed_router(complaint_model.served_config(), "ha_tang", 0.9))
     assert intake.cached_router(key) is intake._router_cache[key]
     monkeypatch.setattr(complaint_model, "DEFAULT", SESSION12)
     assert intake.cached_router(key) is None
