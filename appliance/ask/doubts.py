@@ -288,11 +288,10 @@ ASKER, CALL, WANTED = frozenset(_ASKER), frozenset(_CALL), frozenset(_WANTED)  #
 # already read.
 
 
-# Session 23 (`SESSION23_ROUTE_WORD`, read at run time; tested on and off in tests/ask/test_session23.py): "(gửi / nộp)
+# Session 23 (plain behaviour since session 25; tested in tests/ask/test_session23.py): "(gửi / nộp)
 # qua đường bưu điện", "theo đường bưu chính", "bằng đường trực tuyến": "đường" (the route) right before a channel read
 # names that channel (it had been unknown, and so was the "qua" before it: unsure). Not before anything else ("đường
 # hỏng", "đường dây nóng" is a channel's own name).
-SESSION23_ROUTE_WORD = True  # on by rule R1 (session 23): fresh off alone 613/205/14, on 614/204/14 (right +1)
 
 
 def _route_word(tokens: Tokens) -> None:
@@ -312,8 +311,7 @@ def said_endings(tokens: Tokens) -> None:
     "gửi qua <channel>" (the channel read after it).
     "Gửi kết quả", "gửi lại" keep their meaning: unknown, so unsure."""
     items = tokens.items
-    if SESSION23_ROUTE_WORD:
-        _route_word(tokens)
+    _route_word(tokens)
     for k, word in enumerate(items):
         if tokens.used[k] or k == 0:
             continue

@@ -122,11 +122,10 @@ OTHER_UNITS = Missing(("toan quan", "ca quan", "trong quan", "cac phuong khac", 
                        "phuong ben canh", "phuong lan can"),
                       "số liệu của quận, thành phố hay các phường khác (dữ liệu chỉ có của phường mình)",
                       "số liệu hồ sơ, phản ánh và chỉ tiêu KT-XH của phường mình")
-# Session 23 (`SESSION23_MORE_NOT_HELD`, read at run time; tested on and off in tests/ask/test_session23.py): more that
+# Session 23 (plain behaviour since session 25; tested in tests/ask/test_session23.py): more that
 # no view holds: residents counted by age ("bao nhiêu cụ từ 80 tuổi trở lên": any "tuổi", when no record, feedback or
 # name of the data is named), family and other titles ("gia đình văn hóa", "danh hiệu"), staff late to work said the
 # southern way ("đi làm trễ", as "đi làm muộn"). Their words had been unknown (unsure).
-SESSION23_MORE_NOT_HELD = True  # on by rule R1 (session 23): fresh off alone 613/205/14, on 614/204/14 (right +1)
 NOT_HELD_23 = [
     Missing(("tuoi",), "số liệu dân cư theo độ tuổi",
             f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh", unnamed_only=True),
@@ -204,8 +203,6 @@ def find(tokens: Tokens, named: bool = False) -> Missing | None:
     beside: set[int] = set()  # the words of a meeting named beside a figure of the data
     for phrase, missing in _RANKED:
         if named and missing.unnamed_only:
-            continue
-        if not SESSION23_MORE_NOT_HELD and missing in NOT_HELD_23:
             continue
         if missing in NOT_HELD_24 and (not SESSION24_MORE_NOT_HELD or (
                 missing is REASONS and any(tokens.has(w) for w in _FIGURE_ASKED))):

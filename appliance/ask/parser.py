@@ -29,12 +29,10 @@ from appliance.ask import (
     entities,
     indicators,
     nodata,
-    overdue_lists,
     phrasings,
     question_periods,
     readings,
     record_lists,
-    small_talk,
     time_taken,
     understand,
 )
@@ -167,7 +165,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if not tokens.unexplained() and not any(t.isdigit() for t in tokens.items) and len(tokens.items) < 2:
         return ParseResult(None, False, "Câu hỏi quá ngắn.")
     _replied(tokens)
-    small_talk.read(tokens)
     tokens.take_all(IGNORED_PHRASES)
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
@@ -238,9 +235,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if intent.missing is not None:
         return ParseResult(intent, True)
     phrasings.longest(tokens)
-    overdue_lists.how_late(tokens, intent)
     understand.measures(tokens, intent, bool(periods))
-    overdue_lists.longest_overdue(tokens, intent)
     understand.via(tokens)
     if time_taken.problem(intent):
         return ParseResult(intent, False, time_taken.problem(intent))

@@ -21,7 +21,6 @@ from appliance.ask.spoken_dates import (
 )
 from appliance.ask.vocab import FILLER, FILLER_PHRASES, Catalog
 from appliance.text import fold
-from appliance.text.periods import find_periods
 
 # "q3", "t10/2026" first: the shorthand period is one token (split into "q" "3" it was never read)
 _TOKEN = re.compile(r"\b[tq]\d{1,2}(?:/\d{4})?\b|\d+(?:[/\-.]\d+)*|[a-z]+|%|[,;?]")
@@ -56,11 +55,10 @@ _SHORT_TITLE = re.compile(r"(?<!\w)([aAcC])\s+([A-ZĐÀ-Ỹ][\wà-ỹ]*)")
 COMPARISON_PARTICLES = {"hon", "kem"}
 # The telegraphic abbreviations of an office's notes ("TL đúng hạn Q3", "PAKN chưa XL theo LV", "TGGQ bình quân"): "tl"
 # tỷ lệ, "xl" xử lý, "tggq" thời gian giải quyết (had been unknown: unsure). Whole words only.
-# Session 23 (`SESSION23_CHAT_SHORTHAND`, read at run time; tested on and off in tests/ask/test_session23.py): more chat
+# Session 23 (plain behaviour since session 25; tested in tests/ask/test_session23.py): more chat
 # shorthand ("tl đúng hạn q3 ntn", "tuần này nhận dc bnhiu hs r", "tuần trc"): "ntn" như thế nào, "bnhiu" bao nhiêu,
 # "trc" trước, "tgian" thời gian (they had been unknown: unsure; "r" closing the question is session 13's). Whole words
 # only.
-SESSION23_CHAT_SHORTHAND = True  # on by rule R1 (session 23): fresh off alone 612/206/14, on 614/204/14 (right +2)
 CHAT_SHORTHAND_23 = {"ntn": "nhu the nao", "bnhiu": "bao nhieu", "trc": "truoc", "tgian": "thoi gian"}
 TELEGRAPHIC = {"tl": "ty le", "xl": "xu ly", "tggq": "thoi gian giai quyet", "tgxl": "thoi gian xu ly"}
 # The short forms of an office's terse notes "xd" xây dựng ("giấy phép xd", "trật tự xd"), "bq" bình quân ("tg gq bq"),
@@ -139,7 +137,7 @@ def expand(raw: list[str]) -> list[str]:
             out += ["so", "voi"]
         elif word in SHORTHAND:
             out += SHORTHAND[word].split()
-        elif SESSION23_CHAT_SHORTHAND and word in CHAT_SHORTHAND_23:
+        elif word in CHAT_SHORTHAND_23:
             out += CHAT_SHORTHAND_23[word].split()
         else:
             out.append(word)
@@ -227,16 +225,6 @@ def _northern_initials(items: list[str], question: str, catalog: Catalog) -> lis
 # are those two words, as "baonhieu" already was; they had been unknown (unsure). Only a token the vocabulary does not
 # know that splits one way alone into two words read together in a measure's phrase.
 SESSION24_JOINED_WORDS = True  # on by rule R1 (session 24): fresh off alone 654/225/18, on 657/222/18 (right +3)
-# Session 24 (`SESSION24_PERIOD_WORDS`, read at run time; tested on and off in tests/ask/test_session24.py): a word the
-# vocabulary does not know that forms a period with the word before or after it ("hôm kia") is never repaired into
-# another word: "hôm kia bao nhiêu" had become "hôm gia bao" (from "tham gia bảo hiểm"), so unsure.
-SESSION24_PERIOD_WORDS = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
-
-
-# Session 24 (`SESSION24_OVERDUE_WORD`, read at run time; tested on and off in tests/ask/test_session24.py): "quá hẹn"
-# (past the appointed day) is "quá hạn", as "trễ hẹn", "đúng hẹn" already were "trễ hạn", "đúng hạn" ("hẹn" had been
-# unknown after "quá": unsure).
-SESSION24_OVERDUE_WORD = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
 
 
 def _joined(token: str, catalog: Catalog) -> list[str]:
@@ -244,13 +232,6 @@ def _joined(token: str, catalog: Catalog) -> list[str]:
         return [token]
     splits = {(token[:i], token[i:]) for i in range(2, len(token) - 1)} & catalog.key_bigrams
     return list(splits.pop()) if len(splits) == 1 else [token]
-
-
-def _in_a_period(token: str, before: str, after: str, catalog: Catalog) -> bool:
-    """Whether an unknown token makes a period with a neighbour ("hom kia")."""
-    if token in catalog.words or not token.isalpha():
-        return False
-    return any(find_periods(f"{a} {b}") for a, b in ((before, token), (token, after)) if a and b)
 
 
 class Tokens:
@@ -264,14 +245,10 @@ class Tokens:
         raw = [w for t in raw for w in catalog.expand_initials(t)]
         if SESSION24_JOINED_WORDS:
             raw = [w for t in raw for w in _joined(t, catalog)]
-        self.items = [t if t in COMPARISON_PARTICLES or (SESSION24_PERIOD_WORDS and _in_a_period(
-                          t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "", catalog)) else
+        self.items = [t if t in COMPARISON_PARTICLES else
                       catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]
         self.items = _northern_initials(self.items, question, catalog)
-        if SESSION24_OVERDUE_WORD:
-            self.items = ["han" if t == "hen" and k and self.items[k - 1] == "qua" else t
-                          for k, t in enumerate(self.items)]
         self._short_titles()
         self.used = [t in {",", ";", "?"} for t in self.items]
         self.doubted: set[int] = set()  # filler words that here change the question ("mới": new)
