@@ -35,6 +35,7 @@ from appliance.ask import (
     record_lists,
     time_taken,
     understand,
+    warm_words,
 )
 from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
@@ -165,6 +166,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if not tokens.unexplained() and not any(t.isdigit() for t in tokens.items) and len(tokens.items) < 2:
         return ParseResult(None, False, "Câu hỏi quá ngắn.")
     _replied(tokens)
+    warm_words.citizens(tokens)
     tokens.take_all(IGNORED_PHRASES)
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
@@ -274,6 +276,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     tokens.yes_no_particle()
     readings.not_yet_closing(tokens)
     readings.let_lapse(tokens)
+    warm_words.only_named(tokens)
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)
     phrasings.wish(tokens)

@@ -69,6 +69,32 @@ SHORT_FORMS = {"xd": "xay dung", "bq": "binh quan", "gp": "giay phep"}
 # ("… bn r"); "kd" is "kinh doanh", "tthc" "thủ tục" (hành chính); "ni" after a unit of time is "này" ("tháng ni",
 # "hôm ni"); "rứa" is the particle "vậy"; "mô" after a group word is "nào" ("lĩnh vực mô chậm nhất"; not before
 # "mới / rộng / cửa / thêm": "mở"; "chi" there was filler already, as "chị"). Whole words only.
+# Session 25 (`SESSION25_WHICH_MO`, read at run time; tested on and off in tests/ask/test_session25.py): the central
+# "mô" (nào) after the nouns the box counts or ranks, not only after a group word: "hồ sơ mô", "những bộ mô", "cán bộ
+# mô", "chỉ tiêu mô", "phản ánh mô", "cái mô" (it had been unknown: unsure). Never after a unit of time ("tháng mô
+# cao nhất" is the ranking of months, which the box does not read) nor before "hình / tả" ("mô hình", "mô tả").
+SESSION25_WHICH_MO = True
+_WHICH_NOUNS = (["ho", "so"], ["hs"], ["bo"], ["chi", "tieu"], ["phan", "anh"], ["pa"], ["cai"])
+# Session 25 (`SESSION25_HOW_RANG`): the central "răng" (sao) where "sao" asks how: "ra răng", "làm răng", "răng rồi",
+# and closing a clause ("… so với quý 2 răng?"); it had been unknown (unsure). Folded, "rằng" (that) is the same word:
+# it never stands in those places.
+SESSION25_HOW_RANG = True
+# Session 25 (`SESSION25_TUI`): "tui" is "tôi" (central and southern speech: "cho tui cái bảng", "kê ra giúp tui");
+# it had been unknown (unsure). The whole word only.
+SESSION25_TUI = True
+# Session 25 (`SESSION25_SAME_MOMENT`): "cùng thời điểm tháng / quý / tuần trước", "… năm ngoái / năm trước" is
+# "cùng kỳ …" (the same days of that period: like for like); "cùng" had been unknown (unsure). Only right before such
+# a previous period; "thời điểm" elsewhere stays filler ("tại thời điểm hiện nay").
+SESSION25_SAME_MOMENT = True
+_PREVIOUS = {"truoc", "ngoai", "roi", "vua"}
+
+
+def _same_moment(raw: list[str], k: int) -> bool:
+    """Whether raw[k] is "thời" or "điểm" of "cùng thời điểm" said right before a previous period."""
+    start = k - 1 if raw[k] == "thoi" else k - 2
+    return (start >= 0 and raw[start:start + 3] == ["cung", "thoi", "diem"]
+            and raw[start + 3:start + 4] in (["thang"], ["quy"], ["tuan"], ["nam"])
+            and raw[start + 4:start + 5] != [] and raw[start + 4] in _PREVIOUS)
 _CLAUSE_CLOSE = {",", ";", "?"}
 _AFTER_LIST = {"ra", "giup", "gium", "dum", "di", "nhe", "nha", "cho", "voi"}
 _TIME_UNITS = {"thang", "tuan", "quy", "nam", "hom", "bua", "ky", "dot"}
@@ -96,6 +122,16 @@ def _chat_dialect(raw: list[str], k: int, out: list[str]) -> list[str] | None:
         return ["vay"]
     if word == "mo" and out[-1:] and out[-1] in _GROUP_WORDS and nxt not in ("moi", "rong", "cua", "them"):
         return ["nao"]
+    if SESSION25_WHICH_MO and word == "mo" and nxt not in ("hinh", "ta") and any(
+            out[-len(noun):] == noun for noun in _WHICH_NOUNS):
+        return ["nao"]
+    if SESSION25_HOW_RANG and word == "rang" and (
+            out[-1:] in (["ra"], ["lam"]) or all(t in _PARTICLES or t in _CLAUSE_CLOSE or t == "roi" for t in clause)):
+        return ["sao"]
+    if SESSION25_TUI and word == "tui":
+        return ["toi"]
+    if SESSION25_SAME_MOMENT and word in ("thoi", "diem") and _same_moment(raw, k):
+        return ["ky"] if word == "thoi" else []
     return None
 
 

@@ -1,0 +1,46 @@
+"""Words of a warm, spoken question that ask nothing of their own (session 25), each reading with its flag, read at run
+time and tested on and off in tests/ask/test_session25.py:
+
+- "bà con" (the citizens: "bà con nộp hồ sơ", "phản ánh của bà con") names no one the data tells apart, as "người
+  dân" does not; its "con" had been read as "còn" (still) and, with no measure to go with it, doubted (unsure);
+- "riêng" opening a clause (or after "tính") right before a name or a period the question reads ("Riêng lĩnh vực xây
+  dựng, tỷ lệ …", "tính riêng thủ tục khai sinh …", "riêng tháng 10 …") says that one alone, which its reading already
+  does; it had been unknown (unsure). Before "từng / mỗi / theo / các" ("tính riêng từng lĩnh vực": a breakdown), in
+  the middle of a clause, or with nothing read after it, it is not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from appliance.ask.tokens import Tokens
+
+# Session 25 (`SESSION25_BA_CON`): "bà con" typed with its accents (unaccented "ba con" may be "ba còn": three left).
+SESSION25_BA_CON = True
+_BA_CON = re.compile(r"\bbà con\b", re.IGNORECASE)
+# Session 25 (`SESSION25_ONLY_NAMED`): "riêng" opening a clause (or after "tính") before a name or a period read.
+SESSION25_ONLY_NAMED = True
+_NOT_A_NAME = {"tung", "moi", "theo", "cac", "nhung"}
+_BEFORE_ONLY = {",", ";", "tinh"}
+
+
+def citizens(tokens: Tokens) -> None:
+    """Early, before any reading: the "con" of "bà con" is read (it asks nothing)."""
+    if not SESSION25_BA_CON or not _BA_CON.search(tokens.question):
+        return
+    items = tokens.items
+    for k in range(1, len(items)):
+        if items[k - 1:k + 1] == ["ba", "con"] and not tokens.used[k]:
+            tokens.used[k - 1] = tokens.used[k] = True
+
+
+def only_named(tokens: Tokens) -> None:
+    """After the names and periods: "riêng <name>" is that name's filter, already read."""
+    if not SESSION25_ONLY_NAMED:
+        return
+    items, used = tokens.items, tokens.used
+    for k, word in enumerate(items[:-1]):
+        if word != "rieng" or used[k] or not used[k + 1] or items[k + 1] in _NOT_A_NAME:
+            continue
+        if k == 0 or items[k - 1] in _BEFORE_ONLY:
+            used[k] = True
