@@ -193,9 +193,22 @@ def _meeting_beside_data(tokens: Tokens, k: int, named: bool) -> bool:
     return not any(tokens.items[max(0, k - len(c)):k] == c for c in _COUNTED)
 
 
+# Session 25 (`SESSION25_DUTY_TO_RECEIVE`, read at run time; tested on and off in tests/ask/test_session25.py): "lịch
+# (ca) trực tiếp dân / tiếp công dân" (the roster of receiving citizens) is the meetings family, not held; its "trực
+# tiếp" had been taken for the channel first, leaving "lịch" unknown (unsure). Only after "lịch" or "ca": "hồ sơ nộp
+# trực tiếp" keeps its channel.
+SESSION25_DUTY_TO_RECEIVE = True
+_DUTY_TO_RECEIVE = [f"{head} truc tiep {who}" for head in ("lich", "ca") for who in ("dan", "cong dan")]
+
+
 def find(tokens: Tokens, named: bool = False) -> Missing | None:
     """The thing asked for that the data does not hold, among words nothing else took: the longest phrase
     of any family wins, so "căn cước" or "cuộc họp" is never answered as calls ("cuộc")."""
+    duty = [(k, len(p.split())) for p in _DUTY_TO_RECEIVE for k in tokens.find(p, free_only=False)]
+    if SESSION25_DUTY_TO_RECEIVE and duty:
+        for k, n in duty:
+            tokens.used[k:k + n] = [True] * n
+        return MEETINGS
     if "tiền" in tokens.question.lower() and (
             money := _MONEY_ASKED.search(tokens.text())) is not None:
         tokens.mark_chars(money.start(), money.end())  # "chi bao nhiêu tiền (hỗ trợ) mai táng": money, whatever name

@@ -47,6 +47,50 @@ def spelled_numbers(raw: list[str]) -> list[str]:
     return out
 
 
+# Session 25 (`SESSION25_MUNG_DAY`, read at run time; tested on and off in tests/ask/test_session25.py): "mùng 3",
+# "ngày mùng 3" (a day of the month said with "mùng" and its digits) is "ngày 3"; "mùng" had been unknown (unsure).
+# Only before a day's digits (spelled days, "mùng năm", stay unread).
+SESSION25_MUNG_DAY = True
+# Session 25 (`SESSION25_DAY_OF_THIS_MONTH`): "ngày 3 tháng này (tháng ni)", "ngày 25 tháng trước (tháng rồi)": the
+# day of the running or the previous month, as "ngày 3 tháng 11" is; the day had been unknown (unsure).
+SESSION25_DAY_OF_THIS_MONTH = True
+# Session 25 (`SESSION25_SECOND_DAY`): "từ ngày 3 tới 13 tháng 11" (the second day said without "ngày") is "từ ngày 3
+# đến ngày 13 tháng 11"; the second day had been unknown (unsure). Only after "từ ngày <day> đến / tới".
+SESSION25_SECOND_DAY = True
+_THIS_MONTH = {"nay": 0, "truoc": 1, "roi": 1}
+
+
+def _a_day(word: str) -> bool:
+    return word.isdigit() and 1 <= int(word) <= 31
+
+
+def spoken_days(raw: list[str], today: dt.date | None) -> list[str]:
+    """Days as a leader says them, in the words day_month reads: "mùng 3" → "ngày 3", "ngày 3 tháng này" → "ngày 3
+    tháng 11 năm 2026" (the year said, so that a day of this month not yet come is never last year's), "từ ngày 3 tới
+    13 tháng 11" → "… tới ngày 13 tháng 11"."""
+    out: list[str] = []
+    k = 0
+    while k < len(raw):
+        word, nxt = raw[k], raw[k + 1] if k + 1 < len(raw) else ""
+        k += 1
+        if SESSION25_MUNG_DAY and word == "mung" and _a_day(nxt):
+            if out[-1:] != ["ngay"]:
+                out.append("ngay")
+            continue
+        if (SESSION25_SECOND_DAY and _a_day(word) and out[-1:] in (["den"], ["toi"]) and len(out) >= 4
+                and out[-4] in ("tu", "ke") and out[-3] == "ngay" and _a_day(out[-2]) and nxt == "thang"):
+            out.append("ngay")
+        if (SESSION25_DAY_OF_THIS_MONTH and today is not None and word == "thang" and nxt in _THIS_MONTH
+                and len(out) >= 2 and out[-2] == "ngay" and _a_day(out[-1])):
+            first = today.replace(day=1)
+            month = first if _THIS_MONTH[nxt] == 0 else (first - dt.timedelta(days=1)).replace(day=1)
+            out += ["thang", str(month.month), "nam", str(month.year)]  # the year said: a day not yet come stays so
+            k += 1  # "này / trước / rồi" said in the month's number
+            continue
+        out.append(word)
+    return out
+
+
 def day_month(raw: list[str]) -> list[str]:
     """"ngày 15 tháng 11" → "15/11" (a date the period rules read), and "từ ngày 1 đến ngày 15 tháng 11":
     a bare day before it takes the same month. Left as words, the day numbers were unexplained."""

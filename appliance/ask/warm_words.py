@@ -6,14 +6,21 @@ time and tested on and off in tests/ask/test_session25.py:
 - "riêng" opening a clause (or after "tính") right before a name or a period the question reads ("Riêng lĩnh vực xây
   dựng, tỷ lệ …", "tính riêng thủ tục khai sinh …", "riêng tháng 10 …") says that one alone, which its reading already
   does; it had been unknown (unsure). Before "từng / mỗi / theo / các" ("tính riêng từng lĩnh vực": a breakdown), in
-  the middle of a clause, or with nothing read after it, it is not read.
+  the middle of a clause, or with nothing read after it, it is not read;
+- "chủ yếu" (mainly) beside a grouping read ("chủ yếu gửi qua kênh nào", "chủ yếu thuộc lĩnh vực nào") asks which
+  groups weigh most, which the ranking of the groups says; it had been unknown (unsure). With no grouping ("phản ánh
+  chủ yếu về môi trường") it stays unknown.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from appliance.ask.tokens import Tokens
+
+if TYPE_CHECKING:  # type-only: parser imports this module
+    from appliance.ask.parser import Intent
 
 # Session 25 (`SESSION25_BA_CON`): "bà con" typed with its accents (unaccented "ba con" may be "ba còn": three left).
 SESSION25_BA_CON = True
@@ -22,6 +29,8 @@ _BA_CON = re.compile(r"\bbà con\b", re.IGNORECASE)
 SESSION25_ONLY_NAMED = True
 _NOT_A_NAME = {"tung", "moi", "theo", "cac", "nhung"}
 _BEFORE_ONLY = {",", ";", "tinh"}
+# Session 25 (`SESSION25_MAINLY`): "chủ yếu" with a grouping read and no list asked.
+SESSION25_MAINLY = True
 
 
 def citizens(tokens: Tokens) -> None:
@@ -44,3 +53,9 @@ def only_named(tokens: Tokens) -> None:
             continue
         if k == 0 or items[k - 1] in _BEFORE_ONLY:
             used[k] = True
+
+
+def mainly(tokens: Tokens, intent: Intent) -> None:
+    """After the grouping: "chủ yếu … <group> nào" is the groups ranked, already read."""
+    if SESSION25_MAINLY and intent.group is not None and not intent.listing:
+        tokens.take_all(["chu yeu"])

@@ -3,14 +3,18 @@ sentence) and cases where it must not fire. Most checks read the words alone (to
 ward."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from appliance.ask import tokens, warm_words
+from appliance.ask import nodata, spoken_dates, tokens, warm_words
+from appliance.ask.spoken_dates import spoken_days
 from appliance.ask.tokens import words
 from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
-_FLAGGED = (tokens, warm_words)
+_FLAGGED = (nodata, spoken_dates, tokens, warm_words)
+_TODAY = dt.date(2026, 11, 20)
 
 
 @pytest.fixture(autouse=True)
@@ -93,3 +97,63 @@ def test_session25_only_named(ask_db, monkeypatch, on):
         assert same(got, want) is on and (on or got.status == "unsure"), said
     for said in ("tính riêng từng lĩnh vực, số hồ sơ trễ hạn quý 3", "hồ sơ riêng lĩnh vực đất đai quý 3"):
         assert ask(said).status == "unsure", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session25_mung_day(monkeypatch, on):
+    """spoken_dates.SESSION25_MUNG_DAY: "mùng 3", "ngày mùng 3" are "ngày 3"; off, "mùng" unknown. "mùng" before no
+    digits is left alone."""
+    monkeypatch.setattr(spoken_dates, "SESSION25_MUNG_DAY", on)
+    assert (spoken_days("mung 3 thang 11".split(), _TODAY) == "ngay 3 thang 11".split()) is on
+    assert (spoken_days("ngay mung 3 thang 11".split(), _TODAY) == "ngay 3 thang 11".split()) is on
+    assert spoken_days("mung nam thang 11".split(), _TODAY) == "mung nam thang 11".split()
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session25_day_of_this_month(monkeypatch, on):
+    """spoken_dates.SESSION25_DAY_OF_THIS_MONTH: "ngày 3 tháng này", "ngày 25 tháng trước / rồi" are that day of the
+    running or previous month, its year said (a day of this month not yet come is never last year's); off, unread.
+    "3 tháng này" (no "ngày": three months) is left alone."""
+    monkeypatch.setattr(spoken_dates, "SESSION25_DAY_OF_THIS_MONTH", on)
+    assert (spoken_days("ngay 3 thang nay".split(), _TODAY) == "ngay 3 thang 11 nam 2026".split()) is on
+    assert (spoken_days("ngay 25 thang roi".split(), _TODAY) == "ngay 25 thang 10 nam 2026".split()) is on
+    assert (spoken_days("ngay 5 thang truoc".split(), dt.date(2027, 1, 8)) == "ngay 5 thang 12 nam 2026".split()) is on
+    assert spoken_days("trong 3 thang nay".split(), _TODAY) == "trong 3 thang nay".split()
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session25_second_day(monkeypatch, on):
+    """spoken_dates.SESSION25_SECOND_DAY: "từ ngày 3 tới 13 tháng 11" is "… tới ngày 13 tháng 11"; off, the second day
+    unknown. Without "từ ngày" before the first day ("từ 3 đến 5 tháng nay") it is left alone."""
+    monkeypatch.setattr(spoken_dates, "SESSION25_SECOND_DAY", on)
+    assert (spoken_days("tu ngay 3 toi 13 thang 11".split(), _TODAY) == "tu ngay 3 toi ngay 13 thang 11".split()) is on
+    assert spoken_days("tu 3 den 5 thang nay".split(), _TODAY) == "tu 3 den 5 thang nay".split()
+
+
+def test_session25_days_asked(ask_db):
+    """The three day readings together answer as the dates written out do."""
+    ask = asker(ask_db)
+    assert same(ask("từ mùng 3 tới 13 tháng này nhận bao nhiêu hồ sơ"), ask("từ 3/11 đến 13/11 nhận bao nhiêu hồ sơ"))
+    assert ask("ngày 30 tháng này nhận bao nhiêu hồ sơ").status == "no_data"  # not yet come
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session25_mainly(ask_db, monkeypatch, on):
+    """warm_words.SESSION25_MAINLY: "phản ánh năm nay chủ yếu thuộc lĩnh vực nào" ranks the fields, as "… lĩnh vực nào
+    nhiều nhất"; off, "chủ yếu" unknown (unsure). With no grouping it stays unknown."""
+    monkeypatch.setattr(warm_words, "SESSION25_MAINLY", on)
+    ask = asker(ask_db)
+    got, want = ask("phản ánh năm nay chủ yếu thuộc lĩnh vực nào"), ask("phản ánh năm nay thuộc lĩnh vực nào")
+    assert want.status == "ok"
+    assert same(got, want) is on and (on or got.status == "unsure")
+    assert ask("phản ánh chủ yếu về môi trường tháng này bao nhiêu").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session25_duty_to_receive(ask_db, monkeypatch, on):
+    """nodata.SESSION25_DUTY_TO_RECEIVE: "lịch trực tiếp dân tuần này" is the roster of receiving citizens, not held;
+    off, unsure. "số hồ sơ nộp trực tiếp" keeps its channel."""
+    monkeypatch.setattr(nodata, "SESSION25_DUTY_TO_RECEIVE", on)
+    ask = asker(ask_db)
+    assert ask("lịch trực tiếp dân tuần này phân công cho ai").status == ("no_data" if on else "unsure")
+    assert ask("số hồ sơ nộp trực tiếp tuần này").status == "ok"
