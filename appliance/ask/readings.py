@@ -54,6 +54,21 @@ def improved(tokens: Tokens) -> bool:
     return tokens.take_all(_IMPROVED)
 
 
+# Session 25 (`SESSION25_BETTER`, read at run time; tested on and off in tests/ask/test_session25.py): "(có) tốt hơn /
+# khá hơn / tốt lên / khá lên / xấu đi / tệ hơn (không)" beside "so với / so sánh" asks how the figure moved between
+# the two sides, as "cải thiện" does: a comparison (both figures and the change are stated, whichever way it went and
+# whichever way is better). "tốt", "khá", "xấu", "tệ" had been unknown (unsure). Without "so với / so sánh" they are
+# left unread.
+SESSION25_BETTER = True
+_BETTER = ["tot hon", "kha hon", "tot len", "kha len", "xau di", "xau hon", "te hon", "te di"]
+
+
+def better(tokens: Tokens) -> bool:
+    if not SESSION25_BETTER or not (tokens.has("so voi") or tokens.has("so sanh")):
+        return False
+    return tokens.take_all(_BETTER)
+
+
 # Session 19: "tháng 10 gấp mấy lần tháng 9", "… bằng bao nhiêu lần …", "có gấp đôi không": how many times one figure is
 # the other, which a comparison of the two answers (both figures, and the ratio said); "gấp", "lần" had been unknown.
 # With one period and no second name it is a comparison without two sides (unsure, as "so với" alone is); "gấp" alone

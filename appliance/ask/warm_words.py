@@ -3,6 +3,9 @@ time and tested on and off in tests/ask/test_session25.py:
 
 - "bà con" (the citizens: "bà con nộp hồ sơ", "phản ánh của bà con") names no one the data tells apart, as "người
   dân" does not; its "con" had been read as "còn" (still) and, with no measure to go with it, doubted (unsure);
+- "(bà con / người dân) đến / lên làm …" (the citizens come to have a procedure done) is the records they bring, as
+  "bà con nộp …" is; "làm" had been unknown (unsure). Only right after the citizens named; "đi làm (trễ)" (staff at
+  work) and "làm" said of the staff ("cán bộ làm nhanh") are not read;
 - "riêng" opening a clause (or after "tính") right before a name or a period the question reads ("Riêng lĩnh vực xây
   dựng, tỷ lệ …", "tính riêng thủ tục khai sinh …", "riêng tháng 10 …") says that one alone, which its reading already
   does; it had been unknown (unsure). Before "từng / mỗi / theo / các" ("tính riêng từng lĩnh vực": a breakdown), in
@@ -25,6 +28,10 @@ if TYPE_CHECKING:  # type-only: parser imports this module
 # Session 25 (`SESSION25_BA_CON`): "bà con" typed with its accents (unaccented "ba con" may be "ba còn": three left).
 SESSION25_BA_CON = True
 _BA_CON = re.compile(r"\bbà con\b", re.IGNORECASE)
+# Session 25 (`SESSION25_COME_TO_DO`): "<citizens> đến / lên làm".
+SESSION25_COME_TO_DO = True
+_CITIZENS = (["ba", "con"], ["dan"])
+_COME = {"den", "len"}
 # Session 25 (`SESSION25_ONLY_NAMED`): "riêng" opening a clause (or after "tính") before a name or a period read.
 SESSION25_ONLY_NAMED = True
 _NOT_A_NAME = {"tung", "moi", "theo", "cac", "nhung"}
@@ -34,13 +41,18 @@ SESSION25_MAINLY = True
 
 
 def citizens(tokens: Tokens) -> None:
-    """Early, before any reading: the "con" of "bà con" is read (it asks nothing)."""
-    if not SESSION25_BA_CON or not _BA_CON.search(tokens.question):
-        return
+    """Early, before any reading: the "con" of "bà con" is read (it asks nothing), and so is "đến làm" after the
+    citizens."""
     items = tokens.items
+    said = SESSION25_BA_CON and _BA_CON.search(tokens.question) is not None
     for k in range(1, len(items)):
-        if items[k - 1:k + 1] == ["ba", "con"] and not tokens.used[k]:
+        if said and items[k - 1:k + 1] == ["ba", "con"] and not tokens.used[k]:
             tokens.used[k - 1] = tokens.used[k] = True
+    if not SESSION25_COME_TO_DO:
+        return
+    for k in range(1, len(items) - 1):
+        if items[k] in _COME and items[k + 1] == "lam" and any(items[max(0, k - len(c)):k] == c for c in _CITIZENS):
+            tokens.used[k] = tokens.used[k + 1] = True
 
 
 def only_named(tokens: Tokens) -> None:

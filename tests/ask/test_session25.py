@@ -7,13 +7,13 @@ import datetime as dt
 
 import pytest
 
-from appliance.ask import nodata, spoken_dates, tokens, warm_words
+from appliance.ask import nodata, readings, record_lists, spoken_dates, tokens, warm_words
 from appliance.ask.spoken_dates import spoken_days
 from appliance.ask.tokens import words
 from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
-_FLAGGED = (nodata, spoken_dates, tokens, warm_words)
+_FLAGGED = (nodata, readings, record_lists, spoken_dates, tokens, warm_words)
 _TODAY = dt.date(2026, 11, 20)
 
 
@@ -157,3 +157,44 @@ def test_session25_duty_to_receive(ask_db, monkeypatch, on):
     ask = asker(ask_db)
     assert ask("lịch trực tiếp dân tuần này phân công cho ai").status == ("no_data" if on else "unsure")
     assert ask("số hồ sơ nộp trực tiếp tuần này").status == "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session25_make_list(ask_db, monkeypatch, on):
+    """record_lists.SESSION25_MAKE_LIST: "Lập danh sách hồ sơ trễ hạn tháng 10" is the list; off, "lập" unknown.
+    "thành lập" elsewhere keeps its procedure."""
+    monkeypatch.setattr(record_lists, "SESSION25_MAKE_LIST", on)
+    ask = asker(ask_db)
+    got, want = ask("Lập danh sách hồ sơ trễ hạn tháng 10."), ask("Danh sách hồ sơ trễ hạn tháng 10.")
+    assert want.status == "ok" and want.intent is not None and want.intent.listing
+    assert same(got, want) is on and (on or got.status == "unsure")
+    got = ask("số hồ sơ thành lập hộ kinh doanh tháng 10")
+    assert got.status == "ok" and got.intent is not None and not got.intent.listing
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session25_better(ask_db, monkeypatch, on):
+    """readings.SESSION25_BETTER: "… so với quý trước có tốt hơn không", "… có tệ hơn không" compare, as "… tăng hay
+    giảm" does; off, unsure. Without "so với" ("tỷ lệ đúng hạn tháng 10 có tốt hơn không") it stays unknown."""
+    monkeypatch.setattr(readings, "SESSION25_BETTER", on)
+    ask = asker(ask_db)
+    for said, plain in (("tỷ lệ đúng hạn quý 3 so với quý 2 có tốt hơn không", "tỷ lệ đúng hạn quý 3 so với quý 2"),
+                        ("số hồ sơ trễ hạn tháng 10 so với tháng 9 có tệ hơn không",
+                         "số hồ sơ trễ hạn tháng 10 so với tháng 9")):
+        got, want = ask(said), ask(plain)
+        assert want.status == "ok", plain
+        assert same(got, want) is on and (on or got.status == "unsure"), said
+    assert ask("tỷ lệ đúng hạn tháng 10 có tốt hơn không").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session25_come_to_do(ask_db, monkeypatch, on):
+    """warm_words.SESSION25_COME_TO_DO: "tháng 10 người dân đến làm khai sinh bao nhiêu hồ sơ" is the records received,
+    as "… nộp …" is; off, "làm" unknown. "làm" said of the staff stays unknown."""
+    monkeypatch.setattr(warm_words, "SESSION25_COME_TO_DO", on)
+    ask = asker(ask_db)
+    got = ask("tháng 10 người dân đến làm khai sinh bao nhiêu hồ sơ")
+    want = ask("tháng 10 người dân nộp khai sinh bao nhiêu hồ sơ")
+    assert want.status == "ok"
+    assert same(got, want) is on and (on or got.status == "unsure")
+    assert ask("cán bộ làm nhanh hơn quý trước không").status == "unsure"
