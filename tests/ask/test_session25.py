@@ -198,3 +198,15 @@ def test_session25_come_to_do(ask_db, monkeypatch, on):
     assert want.status == "ok"
     assert same(got, want) is on and (on or got.status == "unsure")
     assert ask("cán bộ làm nhanh hơn quý trước không").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session25_more_not_held(ask_db, monkeypatch, on):
+    """nodata.SESSION25_MORE_NOT_HELD: unemployment, fires, theft are not in the data; off, unsure. Feedback about
+    them ("phản ánh về trộm cắp") is counted; the weather stays unsure (tests/ask/cases.py)."""
+    monkeypatch.setattr(nodata, "SESSION25_MORE_NOT_HELD", on)
+    ask = asker(ask_db)
+    for said in ("số người thất nghiệp trên địa bàn", "số vụ cháy nổ năm nay", "số vụ trộm cắp tháng này",
+                 "bảng lương cán bộ tháng 10"):
+        assert ask(said).status == ("no_data" if on else "unsure"), said
+    assert ask("phản ánh về trộm cắp tháng này bao nhiêu").status == "ok"
