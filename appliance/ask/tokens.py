@@ -83,6 +83,11 @@ SESSION25_HOW_RANG = True
 # Session 25 (`SESSION25_TUI`): "tui" is "tôi" (central and southern speech: "cho tui cái bảng", "kê ra giúp tui");
 # it had been unknown (unsure). The whole word only.
 SESSION25_TUI = True
+# Session 25 (`SESSION25_CENTRAL_PARTICLE`): the central closing particles "hỉ", "hè" (nhỉ) and "tề" (kìa) ask nothing
+# ("tháng rồi nhận bao nhiêu hồ sơ hỉ?"); they had been unknown (unsure). Only closing a clause (after them: other
+# particles or nothing), and "hè" never after "mùa / dịp / nghỉ" (the summer).
+SESSION25_CENTRAL_PARTICLE = True
+_CENTRAL_PARTICLES = {"hi", "he", "te"}
 # Session 25 (`SESSION25_SAME_MOMENT`): "cùng thời điểm tháng / quý / tuần trước", "… năm ngoái / năm trước" is
 # "cùng kỳ …" (the same days of that period: like for like); "cùng" had been unknown (unsure). Only right before such
 # a previous period; "thời điểm" elsewhere stays filler ("tại thời điểm hiện nay").
@@ -129,6 +134,9 @@ def _chat_dialect(raw: list[str], k: int, out: list[str]) -> list[str] | None:
     if SESSION25_HOW_RANG and word == "rang" and (
             out[-1:] in (["ra"], ["lam"]) or all(t in _PARTICLES or t in _CLAUSE_CLOSE or t == "roi" for t in clause)):
         return ["sao"]
+    if (SESSION25_CENTRAL_PARTICLE and word in _CENTRAL_PARTICLES and k and raw[k - 1] not in ("mua", "dip", "nghi")
+            and all(t in _PARTICLES or t in _CLAUSE_CLOSE for t in clause)):
+        return []
     if SESSION25_TUI and word == "tui":
         return ["toi"]
     if SESSION25_SAME_MOMENT and word in ("thoi", "diem") and _same_moment(raw, k):

@@ -210,3 +210,14 @@ def test_session25_more_not_held(ask_db, monkeypatch, on):
                  "bảng lương cán bộ tháng 10"):
         assert ask(said).status == ("no_data" if on else "unsure"), said
     assert ask("phản ánh về trộm cắp tháng này bao nhiêu").status == "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session25_central_particle(monkeypatch, on):
+    """tokens.SESSION25_CENTRAL_PARTICLE: "hỉ", "hè", "tề" closing a clause ask nothing; off, unknown. Not before more
+    words, nor "hè" after "dịp / mùa" (the summer)."""
+    monkeypatch.setattr(tokens, "SESSION25_CENTRAL_PARTICLE", on)
+    assert (_said("tháng rồi nhận bao nhiêu hồ sơ hỉ?") == "thang roi nhan bao nhieu ho so ?") is on
+    assert (_said("tỷ lệ đúng hạn cao hè") == "ty le dung han cao") is on
+    assert "hi" in words("hồ sơ hi tháng 10")
+    assert "he" in words("số hồ sơ dịp hè")
