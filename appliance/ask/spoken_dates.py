@@ -74,7 +74,9 @@ def spoken_days(raw: list[str], today: dt.date | None) -> list[str]:
         word, nxt = raw[k], raw[k + 1] if k + 1 < len(raw) else ""
         k += 1
         if SESSION25_MUNG_DAY and word == "mung" and _a_day(nxt):
-            if out[-1:] != ["ngay"]:
+            if out[-1:] == ["hom"]:
+                out[-1] = "ngay"  # "hôm mùng 3"
+            elif out[-1:] != ["ngay"]:
                 out.append("ngay")
             continue
         if (SESSION25_SECOND_DAY and _a_day(word) and out[-1:] in (["den"], ["toi"]) and len(out) >= 4
@@ -88,6 +90,37 @@ def spoken_days(raw: list[str], today: dt.date | None) -> list[str]:
             k += 1  # "này / trước / rồi" said in the month's number
             continue
         out.append(word)
+    return _bare_days(out, today) if SESSION25_BARE_DAY and today is not None else out
+
+
+# Session 25 (`SESSION25_BARE_DAY`): "ngày 3", "(hôm) mùng 3" with no month said anywhere in the question is the
+# latest such day not after today (3/11 on 20/11; "ngày 25" then is 25/10), as "3/11" without its year is the latest
+# such date; the day had been unknown (unsure). Never a count ("mỗi ngày 3 hồ sơ": a counting word after it, "3 ngày"),
+# and never where a month, a quarter, a year or a week is named (the day may be of that period).
+SESSION25_BARE_DAY = True
+_PERIOD_WORDS = {"thang", "quy", "nam", "tuan"}
+_NOT_AFTER_DAY = {"ho", "hs", "phan", "pa", "bo", "cai", "vu", "lan", "nguoi", "phieu", "ngay", "gio", "phut", "/"}
+
+
+def _bare_days(words: list[str], today: dt.date) -> list[str]:
+    if _PERIOD_WORDS & set(words):
+        return words
+    out = list(words)
+    for k in range(len(out) - 1):
+        nxt = out[k + 2] if k + 2 < len(out) else ""
+        if out[k] != "ngay" or not _a_day(out[k + 1]) or nxt in _NOT_AFTER_DAY or nxt.isdigit():
+            continue
+        if k and out[k - 1].isdigit():
+            continue  # "3 ngày 5 …": a count of days
+        day = int(out[k + 1])
+        month = today.replace(day=1)
+        if day > today.day:
+            month = (month - dt.timedelta(days=1)).replace(day=1)
+        try:
+            dt.date(month.year, month.month, day)
+        except ValueError:
+            continue  # "ngày 31" in a month of 30 days: left unread
+        out[k + 1] = f"{day}/{month.month}/{month.year}"
     return out
 
 

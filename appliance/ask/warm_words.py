@@ -6,6 +6,8 @@ time and tested on and off in tests/ask/test_session25.py:
 - "(bà con / người dân) đến / lên làm …" (the citizens come to have a procedure done) is the records they bring, as
   "bà con nộp …" is; "làm" had been unknown (unsure). Only right after the citizens named; "đi làm (trễ)" (staff at
   work) and "làm" said of the staff ("cán bộ làm nhanh") are not read;
+- "số liệu", "dữ liệu" (the figures, the data: "cho xin số liệu hồ sơ …", "số liệu phản ánh quý 3 …") ask what
+  "số" asks; "liệu" had been unknown (unsure). "liệu" elsewhere ("liệu có kịp không": whether) is not read;
 - "riêng" opening a clause (or after "tính") right before a name or a period the question reads ("Riêng lĩnh vực xây
   dựng, tỷ lệ …", "tính riêng thủ tục khai sinh …", "riêng tháng 10 …") says that one alone, which its reading already
   does; it had been unknown (unsure). Before "từng / mỗi / theo / các" ("tính riêng từng lĩnh vực": a breakdown), in
@@ -32,6 +34,8 @@ _BA_CON = re.compile(r"\bbà con\b", re.IGNORECASE)
 SESSION25_COME_TO_DO = True
 _CITIZENS = (["ba", "con"], ["dan"])
 _COME = {"den", "len"}
+# Session 25 (`SESSION25_DATA_WORD`): the "liệu" of "số liệu", "dữ liệu".
+SESSION25_DATA_WORD = True
 # Session 25 (`SESSION25_ONLY_NAMED`): "riêng" opening a clause (or after "tính") before a name or a period read.
 SESSION25_ONLY_NAMED = True
 _NOT_A_NAME = {"tung", "moi", "theo", "cac", "nhung"}
@@ -41,13 +45,18 @@ SESSION25_MAINLY = True
 
 
 def citizens(tokens: Tokens) -> None:
-    """Early, before any reading: the "con" of "bà con" is read (it asks nothing), and so is "đến làm" after the
-    citizens."""
+    """Early, before any reading: the "con" of "bà con", the "liệu" of "số liệu", and "đến làm" after the citizens are
+    read (they ask nothing of their own)."""
     items = tokens.items
     said = SESSION25_BA_CON and _BA_CON.search(tokens.question) is not None
     for k in range(1, len(items)):
         if said and items[k - 1:k + 1] == ["ba", "con"] and not tokens.used[k]:
             tokens.used[k - 1] = tokens.used[k] = True
+    if SESSION25_DATA_WORD:
+        for k in range(1, len(items)):
+            if items[k] == "lieu" and items[k - 1] in ("so", "du") and not tokens.used[k]:
+                tokens.used[k] = True
+                tokens.used[k - 1] = tokens.used[k - 1] or items[k - 1] == "du"
     if not SESSION25_COME_TO_DO:
         return
     for k in range(1, len(items) - 1):

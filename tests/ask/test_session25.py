@@ -221,3 +221,28 @@ def test_session25_central_particle(monkeypatch, on):
     assert (_said("tỷ lệ đúng hạn cao hè") == "ty le dung han cao") is on
     assert "hi" in words("hồ sơ hi tháng 10")
     assert "he" in words("số hồ sơ dịp hè")
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session25_bare_day(monkeypatch, on):
+    """spoken_dates.SESSION25_BARE_DAY: "ngày 3", "hôm mùng 3" with no month named are the latest such day not after
+    today (3/11 on 20/11, "ngày 25" is 25/10); off, unread. A count ("mỗi ngày 3 hồ sơ", "3 ngày 5 …") and a question
+    naming a month ("tháng 10, ngày 3 …") are left alone."""
+    monkeypatch.setattr(spoken_dates, "SESSION25_BARE_DAY", on)
+    assert (spoken_days("so ho so nhan ngay 3".split(), _TODAY)[-1] == "3/11/2026") is on
+    assert (spoken_days("nhan hom mung 3".split(), _TODAY)[-1] == "3/11/2026") is on
+    assert (spoken_days("ngay 25 nhan bao nhieu".split(), _TODAY)[1] == "25/10/2026") is on
+    for said in ("moi ngay 3 ho so", "trong 3 ngay 5 tuan", "thang 10 , ngay 3 nhan bao nhieu"):
+        assert spoken_days(said.split(), _TODAY) == said.split(), said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session25_data_word(ask_db, monkeypatch, on):
+    """warm_words.SESSION25_DATA_WORD: "số liệu", "dữ liệu" ask what "số" asks; off, "liệu" unknown. "liệu" alone
+    (whether) stays unknown."""
+    monkeypatch.setattr(warm_words, "SESSION25_DATA_WORD", on)
+    ask = asker(ask_db)
+    got, want = ask("cho xin số liệu hồ sơ tiếp nhận tháng 10"), ask("cho xin số hồ sơ tiếp nhận tháng 10")
+    assert want.status == "ok"
+    assert same(got, want) is on and (on or got.status == "unsure")
+    assert ask("liệu tháng 10 có nhận nhiều hồ sơ không").status == "unsure"
