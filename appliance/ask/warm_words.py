@@ -4,8 +4,9 @@ time and tested on and off in tests/ask/test_session25.py:
 - "bà con" (the citizens: "bà con nộp hồ sơ", "phản ánh của bà con") names no one the data tells apart, as "người
   dân" does not; its "con" had been read as "còn" (still) and, with no measure to go with it, doubted (unsure);
 - "(bà con / người dân) đến / lên làm …" (the citizens come to have a procedure done) is the records they bring, as
-  "bà con nộp …" is; "làm" had been unknown (unsure). Only right after the citizens named; "đi làm (trễ)" (staff at
-  work) and "làm" said of the staff ("cán bộ làm nhanh") are not read;
+  "bà con nộp …" is; "làm" had been unknown (unsure). Only right after the citizens named, and not where people are
+  counted ("bao nhiêu người dân đến làm thủ tục": visits, not held); "đi làm (trễ)" (staff at work) and "làm" said of
+  the staff ("cán bộ làm nhanh") are not read;
 - "số liệu", "dữ liệu" (the figures, the data: "cho xin số liệu hồ sơ …", "số liệu phản ánh quý 3 …") ask what
   "số" asks; "liệu" had been unknown (unsure). "liệu" elsewhere ("liệu có kịp không": whether) is not read;
 - "riêng" opening a clause (or after "tính") right before a name or a period the question reads ("Riêng lĩnh vực xây
@@ -34,6 +35,7 @@ _BA_CON = re.compile(r"\bbà con\b", re.IGNORECASE)
 SESSION25_COME_TO_DO = True
 _CITIZENS = (["ba", "con"], ["dan"])
 _COME = {"den", "len"}
+_PEOPLE_COUNTED = ("bao nhieu nguoi", "may nguoi", "so nguoi", "luot")
 # Session 25 (`SESSION25_DATA_WORD`): the "liệu" of "số liệu", "dữ liệu".
 SESSION25_DATA_WORD = True
 # Session 25 (`SESSION25_ONLY_NAMED`): "riêng" opening a clause (or after "tính") before a name or a period read.
@@ -57,8 +59,8 @@ def citizens(tokens: Tokens) -> None:
             if items[k] == "lieu" and items[k - 1] in ("so", "du") and not tokens.used[k]:
                 tokens.used[k] = True
                 tokens.used[k - 1] = tokens.used[k - 1] or items[k - 1] == "du"
-    if not SESSION25_COME_TO_DO:
-        return
+    if not SESSION25_COME_TO_DO or any(tokens.has(w) for w in _PEOPLE_COUNTED):
+        return  # "bao nhiêu người dân đến làm thủ tục": people counted (visits), not the records
     for k in range(1, len(items) - 1):
         if items[k] in _COME and items[k + 1] == "lam" and any(items[max(0, k - len(c)):k] == c for c in _CITIZENS):
             tokens.used[k] = tokens.used[k + 1] = True

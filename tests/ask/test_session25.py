@@ -198,6 +198,7 @@ def test_session25_come_to_do(ask_db, monkeypatch, on):
     assert want.status == "ok"
     assert same(got, want) is on and (on or got.status == "unsure")
     assert ask("cán bộ làm nhanh hơn quý trước không").status == "unsure"
+    assert ask("hôm nay có bao nhiêu người dân đến làm thủ tục").status == "unsure"  # visits counted
 
 
 @pytest.mark.parametrize("on", [True, False])
