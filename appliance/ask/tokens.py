@@ -76,18 +76,18 @@ SHORT_FORMS = {"xd": "xay dung", "bq": "binh quan", "gp": "giay phep"}
 # cao nhất" is the ranking of months, which the box does not read) nor before "hình / tả" ("mô hình", "mô tả").
 SESSION25_WHICH_MO = True
 _WHICH_NOUNS = (["ho", "so"], ["hs"], ["bo"], ["chi", "tieu"], ["phan", "anh"], ["pa"], ["cai"])
-# Session 25 (`SESSION25_HOW_RANG`): the central "răng" (sao) where "sao" asks how: "ra răng", "làm răng", "răng rồi",
-# and closing a clause ("… so với quý 2 răng?"); it had been unknown (unsure). Folded, "rằng" (that) is the same word:
-# it never stands in those places.
+# Session 25 (`SESSION25_HOW_RANG`): the central "răng" (sao) where "sao" asks how: "ra răng", "răng rồi", and
+# closing a clause ("… so với quý 2 răng?"); it had been unknown (unsure). Folded, "rằng" (that) is the same word: it
+# never stands in those places; nor does "ràng" after "rõ" ("rõ ràng": clearly), which is not read.
 SESSION25_HOW_RANG = True
 # Session 25 (`SESSION25_TUI`): "tui" is "tôi" (central and southern speech: "cho tui cái bảng", "kê ra giúp tui");
 # it had been unknown (unsure). The whole word only.
 SESSION25_TUI = True
-# Session 25 (`SESSION25_CENTRAL_PARTICLE`): the central closing particles "hỉ", "hè" (nhỉ) and "tề" (kìa) ask nothing
-# ("tháng rồi nhận bao nhiêu hồ sơ hỉ?"); they had been unknown (unsure). Only closing a clause (after them: other
-# particles or nothing), and "hè" never after "mùa / dịp / nghỉ" (the summer).
+# Session 25 (`SESSION25_CENTRAL_PARTICLE`): the central closing particles "hỉ", "hè" (nhỉ) ask nothing ("tháng rồi
+# nhận bao nhiêu hồ sơ hỉ?"); they had been unknown (unsure). Only closing a clause (after them: other particles or
+# nothing), and "hè" never after "mùa / dịp / nghỉ" (the summer). Not "tề": folded it is the "tế" of "y tế, …".
 SESSION25_CENTRAL_PARTICLE = True
-_CENTRAL_PARTICLES = {"hi", "he", "te"}
+_CENTRAL_PARTICLES = {"hi", "he"}
 # Session 25 (`SESSION25_SAME_MOMENT`): "cùng thời điểm tháng / quý / tuần trước", "… năm ngoái / năm trước" is
 # "cùng kỳ …" (the same days of that period: like for like); "cùng" had been unknown (unsure). Only right before such
 # a previous period; "thời điểm" elsewhere stays filler ("tại thời điểm hiện nay").
@@ -131,7 +131,7 @@ def _chat_dialect(raw: list[str], k: int, out: list[str]) -> list[str] | None:
     if SESSION25_WHICH_MO and word == "mo" and nxt not in ("hinh", "ta") and any(
             out[-len(noun):] == noun for noun in _WHICH_NOUNS):
         return ["nao"]
-    if SESSION25_HOW_RANG and word == "rang" and (
+    if SESSION25_HOW_RANG and word == "rang" and out[-1:] != ["ro"] and (
             out[-1:] in (["ra"], ["lam"]) or all(t in _PARTICLES or t in _CLAUSE_CLOSE or t == "roi" for t in clause)):
         return ["sao"]
     if (SESSION25_CENTRAL_PARTICLE and word in _CENTRAL_PARTICLES and k and raw[k - 1] not in ("mua", "dip", "nghi")
