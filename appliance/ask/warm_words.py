@@ -9,10 +9,11 @@ time and tested on and off in tests/ask/test_session25.py:
   the staff ("cán bộ làm nhanh") are not read;
 - "số liệu", "dữ liệu" (the figures, the data: "cho xin số liệu hồ sơ …", "số liệu phản ánh quý 3 …") ask what
   "số" asks; "liệu" had been unknown (unsure). "liệu" elsewhere ("liệu có kịp không": whether) is not read;
-- "riêng" opening a clause (or after "tính") right before a name or a period the question reads ("Riêng lĩnh vực xây
-  dựng, tỷ lệ …", "tính riêng thủ tục khai sinh …", "riêng tháng 10 …") says that one alone, which its reading already
-  does; it had been unknown (unsure). Before "từng / mỗi / theo / các" ("tính riêng từng lĩnh vực": a breakdown), in
-  the middle of a clause, or with nothing read after it, it is not read;
+- "riêng" opening the question (or after "tính", or the one addressed) right before a name or a period the question
+  reads ("Riêng lĩnh vực xây dựng, tỷ lệ …", "tính riêng thủ tục khai sinh …", "riêng tháng 10 …") says that one
+  alone, which its reading already does; it had been unknown (unsure). Before "từng / mỗi / theo / các" ("tính riêng
+  từng lĩnh vực": a breakdown), after a clause of its own ("quý 3 nhận bao nhiêu, riêng đất đai bao nhiêu": a second
+  figure), or with nothing read after it, it is not read;
 - "chủ yếu" (mainly) beside a grouping read ("chủ yếu gửi qua kênh nào", "chủ yếu thuộc lĩnh vực nào") asks which
   groups weigh most, which the ranking of the groups says; it had been unknown (unsure). With no grouping ("phản ánh
   chủ yếu về môi trường") it stays unknown.
@@ -38,10 +39,12 @@ _COME = {"den", "len"}
 _PEOPLE_COUNTED = ("bao nhieu nguoi", "may nguoi", "so nguoi", "luot")
 # Session 25 (`SESSION25_DATA_WORD`): the "liệu" of "số liệu", "dữ liệu".
 SESSION25_DATA_WORD = True
-# Session 25 (`SESSION25_ONLY_NAMED`): "riêng" opening a clause (or after "tính") before a name or a period read.
+# Session 25 (`SESSION25_ONLY_NAMED`): "riêng" opening the question (or after "tính") before a name or a period read.
 SESSION25_ONLY_NAMED = True
 _NOT_A_NAME = {"tung", "moi", "theo", "cac", "nhung"}
-_BEFORE_ONLY = {",", ";", "tinh"}
+# what may stand before it: the opening of the question, the one addressed, "tính" ("…, riêng đất đai bao nhiêu"
+# after a clause of its own asks a second figure: not read)
+_BEFORE_ONLY = {",", ";", "tinh", "em", "oi", "anh", "chi", "a", "cho", "hoi"}
 # Session 25 (`SESSION25_MAINLY`): "chủ yếu" with a grouping read and no list asked.
 SESSION25_MAINLY = True
 
@@ -74,7 +77,7 @@ def only_named(tokens: Tokens) -> None:
     for k, word in enumerate(items[:-1]):
         if word != "rieng" or used[k] or not used[k + 1] or items[k + 1] in _NOT_A_NAME:
             continue
-        if k == 0 or items[k - 1] in _BEFORE_ONLY:
+        if all(w in _BEFORE_ONLY for w in items[:k]):
             used[k] = True
 
 
