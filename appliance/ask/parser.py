@@ -317,6 +317,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if readings.total_dropped(tokens, intent):
         return ParseResult(intent, False, "câu hỏi hỏi cả tổng số và một phần của nó; hãy hỏi như «nhận bao nhiêu, "
                                           "trong đó … bao nhiêu»")
+    if readings.part_named_alone(tokens, intent, lambda clause: _parse(clause, catalog, today, intent.domain).intent):
+        return ParseResult(intent, False, "câu hỏi hỏi cả số chung và số của một tên (lĩnh vực, thủ tục, cán bộ…); hãy "
+                                          "hỏi từng câu")
     if loose and periods and question_periods.unread_period_asked(tokens, doubts.TIME_UNITS | {"hom"}):
         return ParseResult(intent, False, "chưa đọc được kỳ của một vế câu hỏi; hãy nêu kỳ như «hôm kia», «tháng 9»")
     if not _asks_something(tokens, intent, periods, cue):

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from appliance.ask.measures import FEEDBACK_PHRASES, RECORD_PHRASES
@@ -211,6 +211,35 @@ def total_dropped(tokens: Tokens, intent: Intent) -> bool:
     if not any(f" {p} " in c for c in clauses[1:] for p in _MEASURE_WORDS):
         return False
     return _RECEIVED[intent.domain] not in intent.measures or "trang_thai" in intent.filters
+
+
+# Bug fix (session 25, rule R7): "quý 3 nhận bao nhiêu hồ sơ, (trong đó) đất đai bao nhiêu", "tháng 10 trễ hạn bao
+# nhiêu, anh Nam bao nhiêu": the first clause asks the whole ward's figure and a later one the figure of a name; the
+# name's figure alone had been given, the whole dropped. Unsure where the first clause asking a figure names nothing
+# (read alone) and a later one names something (read alone). Names said before the figures ("Lĩnh vực đất đai, quý 3
+# nhận bao nhiêu, trễ hạn bao nhiêu") or in the first clause ("đất đai bao nhiêu, hộ tịch bao nhiêu": two names) keep
+# their answers.
+def part_named_alone(tokens: Tokens, intent: Intent, read_alone: Callable[[str], Intent | None]) -> bool:
+    if intent.domain not in _RECEIVED or intent.listing or intent.group or not intent.filters:
+        return False
+    clauses = _asking_clauses(tokens)
+    if len(clauses) < 2:
+        return False
+    first = read_alone(clauses[0])
+    if first is None or first.filters:
+        return False
+    return any((later := read_alone(c)) is not None and later.filters for c in clauses[1:])
+
+
+def _asking_clauses(tokens: Tokens) -> list[str]:
+    """The clauses (split at , ; ?) that hold a word asking a figure, as text."""
+    clauses, start = [], 0
+    for end in [k for k, t in enumerate(tokens.items) if t in {",", ";", "?"}] + [len(tokens.items)]:
+        text = " ".join(tokens.items[start:end])
+        if any(f" {w} " in f" {text} " for w in _ASKING):
+            clauses.append(text)
+        start = end + 1
+    return clauses
 
 
 # Bug fix (session 24, rule R7): "số phản ánh và số hồ sơ tháng 10", "tổng số hồ sơ và phản ánh tháng 10" had been given
