@@ -161,6 +161,12 @@ def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
 _LAST_YEAR_SAID = re.compile(r"\bcung ky nam\b")
 
 
+def _confident_intent(clause: str, catalog: Catalog, today: dt.date, domain: str | None) -> Intent | None:
+    """A clause read alone: its intent where it is understood."""
+    result = _parse(clause, catalog, today, domain)
+    return result.intent if result.confident else None
+
+
 def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) -> ParseResult:
     tokens = Tokens(question, catalog, today)
     if not tokens.unexplained() and not any(t.isdigit() for t in tokens.items) and len(tokens.items) < 2:
@@ -317,9 +323,10 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if readings.total_dropped(tokens, intent):
         return ParseResult(intent, False, "câu hỏi hỏi cả tổng số và một phần của nó; hãy hỏi như «nhận bao nhiêu, "
                                           "trong đó … bao nhiêu»")
-    if readings.part_named_alone(tokens, intent, lambda clause: _parse(clause, catalog, today, intent.domain).intent):
-        return ParseResult(intent, False, "câu hỏi hỏi cả số chung và số của một tên (lĩnh vực, thủ tục, cán bộ…); hãy "
-                                          "hỏi từng câu")
+    if readings.first_figure_dropped(tokens, intent, lambda clause: _confident_intent(clause, catalog, today,
+                                                                                         intent.domain)):
+        return ParseResult(intent, False, "câu hỏi hỏi cả số chung và số của một phần (lĩnh vực, thủ tục, cán bộ, "
+                                          "hình thức…); hãy hỏi từng câu")
     if loose and periods and question_periods.unread_period_asked(tokens, doubts.TIME_UNITS | {"hom"}):
         return ParseResult(intent, False, "chưa đọc được kỳ của một vế câu hỏi; hãy nêu kỳ như «hôm kia», «tháng 9»")
     if not _asks_something(tokens, intent, periods, cue):

@@ -214,30 +214,41 @@ def total_dropped(tokens: Tokens, intent: Intent) -> bool:
 
 
 # Bug fix (session 25, rule R7): "quý 3 nhận bao nhiêu hồ sơ, (trong đó) đất đai bao nhiêu", "tháng 10 trễ hạn bao
-# nhiêu, anh Nam bao nhiêu": the first clause asks the whole ward's figure and a later one the figure of a name; the
-# name's figure alone had been given, the whole dropped. Unsure where the first clause asking a figure names nothing
-# (read alone) and a later one names something (read alone). Names said before the figures ("Lĩnh vực đất đai, quý 3
-# nhận bao nhiêu, trễ hạn bao nhiêu") or in the first clause ("đất đai bao nhiêu, hộ tịch bao nhiêu": two names) keep
-# their answers.
-def part_named_alone(tokens: Tokens, intent: Intent, read_alone: Callable[[str], Intent | None]) -> bool:
-    if intent.domain not in _RECEIVED or intent.listing or intent.group or not intent.filters:
+# nhiêu, anh Nam bao nhiêu", "hồ sơ tháng 10 bao nhiêu, trong đó trực tuyến bao nhiêu": the first clause asks one figure
+# and a later one a part of it; the part alone had been given, the first figure dropped. Unsure where the figure the
+# first clause asks (read alone) is not in the answer: its measure not among the answer's, or the answer narrowed by a
+# name the first clause does not say. Names said before the figures ("Lĩnh vực đất đai, quý 3 nhận bao nhiêu, trễ
+# hạn bao nhiêu"), two names ranked ("đất đai bao nhiêu, hộ tịch bao nhiêu") and more measures of the same records
+# ("nhận bao nhiêu, giải quyết bao nhiêu") keep their answers.
+def first_figure_dropped(tokens: Tokens, intent: Intent, read_alone: Callable[[str], Intent | None]) -> bool:
+    if intent.domain not in _RECEIVED or intent.listing or intent.group:
         return False
     clauses = _asking_clauses(tokens)
     if len(clauses) < 2:
         return False
-    first = read_alone(clauses[0])
-    if first is None or first.filters:
+    first = read_alone(clauses[0])  # with what is said before it ("Lĩnh vực đất đai, quý 3 nhận bao nhiêu")
+    if first is None or first.missing is not None or first.listing or first.group or not first.measures:
         return False
-    return any((later := read_alone(c)) is not None and later.filters for c in clauses[1:])
+    if not set(first.measures) <= set(intent.measures):
+        return True
+    for column, value in intent.filters.items():
+        mine = first.filters.get(column)
+        if mine is None or not set(_values(mine)) <= set(_values(value)):
+            return True
+    return False
+
+
+def _values(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else [value]
 
 
 def _asking_clauses(tokens: Tokens) -> list[str]:
-    """The clauses (split at , ; ?) that hold a word asking a figure, as text."""
+    """The clauses (split at , ; ?) that hold a word asking a figure, as text; the first with all said before it."""
     clauses, start = [], 0
     for end in [k for k, t in enumerate(tokens.items) if t in {",", ";", "?"}] + [len(tokens.items)]:
         text = " ".join(tokens.items[start:end])
         if any(f" {w} " in f" {text} " for w in _ASKING):
-            clauses.append(text)
+            clauses.append(" ".join(t for t in tokens.items[:end] if t not in {",", ";", "?"}) if not clauses else text)
         start = end + 1
     return clauses
 
