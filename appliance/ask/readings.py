@@ -244,7 +244,8 @@ def _values(value: object) -> list[object]:
 
 def _asking_clauses(tokens: Tokens) -> list[str]:
     """The clauses (split at , ; ?) that hold a word asking a figure, as text; the first with all said before it."""
-    clauses, start = [], 0
+    clauses: list[str] = []
+    start = 0
     for end in [k for k, t in enumerate(tokens.items) if t in {",", ";", "?"}] + [len(tokens.items)]:
         text = " ".join(tokens.items[start:end])
         if any(f" {w} " in f" {text} " for w in _ASKING):
