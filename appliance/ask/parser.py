@@ -323,6 +323,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if readings.total_dropped(tokens, intent):
         return ParseResult(intent, False, "câu hỏi hỏi cả tổng số và một phần của nó; hãy hỏi như «nhận bao nhiêu, "
                                           "trong đó … bao nhiêu»")
+    if readings.running_total_to_a_day(tokens, intent):
+        return ParseResult(intent, False, "chưa rõ tính từ khi nào đến ngày đã nêu; hãy hỏi như «từ đầu năm đến nay» "
+                                          "hoặc «hôm nay»")
     if readings.first_figure_dropped(tokens, intent, lambda clause: _confident_intent(clause, catalog, today,
                                                                                          intent.domain)):
         return ParseResult(intent, False, "câu hỏi hỏi cả số chung và số của một phần (lĩnh vực, thủ tục, cán bộ, "

@@ -254,6 +254,22 @@ def _asking_clauses(tokens: Tokens) -> list[str]:
     return clauses
 
 
+# Bug fix (session 25, rule R7): "số phản ánh tính đến hôm nay", "số hồ sơ trễ hạn tính đến ngày 15/11": "tính đến /
+# tới" a day, with no start said, asks a running total up to that day; the day's own figure had been given ("tính đến"
+# was filler), which nobody means. Unsure for a figure counted over a period; a figure at a day ("đang giải quyết",
+# "quá hạn chưa giải quyết", "tồn … tính đến ngày 31/10") is that day's, as before.
+_UNTIL = re.compile(r"\btinh (?:den|toi) (?:het )?(?:ngay |hom )?(?:nay|\d{1,2}/\d{1,2}(?:/\d{4})?)\b")
+
+
+def running_total_to_a_day(tokens: Tokens, intent: Intent) -> bool:
+    period = intent.period
+    if period is None or period.start != period.end or intent.compare is not None or not intent.measures:
+        return False
+    if all(MEASURES[m].basis == "asof" for m in intent.measures) or "tu" in tokens.items:
+        return False
+    return _UNTIL.search(tokens.text()) is not None
+
+
 # Bug fix (session 24, rule R7): "số phản ánh và số hồ sơ tháng 10", "tổng số hồ sơ và phản ánh tháng 10" had been given
 # the feedback alone, the records dropped. Records and feedback asked together are unsure.
 _BOTH_KINDS = re.compile(r"\bho so (?:va|voi|,) (?:(?:so|tong so|so luong) )?phan anh\b"

@@ -267,3 +267,15 @@ def test_a_part_asked_after_the_whole_is_unsure(ask_db):
                  "đất đai quý 3 bao nhiêu, hộ tịch bao nhiêu", "tháng 10 nhận bao nhiêu, tháng 9 bao nhiêu",
                  "tháng 10 nhận bao nhiêu hồ sơ, giải quyết bao nhiêu, trễ bao nhiêu"):
         assert ask(said).status == "ok", said
+
+
+def test_a_running_total_to_a_day_is_unsure(ask_db):
+    """Bug fix (rule R7, readings.running_total_to_a_day): "số phản ánh tính đến hôm nay", "số hồ sơ trễ hạn tính đến
+    hôm nay" gave today's figure alone ("tính đến" filler). Unsure. A figure at a day ("quá hạn … tính đến hôm nay",
+    "đang giải quyết tính đến ngày 15/11/2026") keeps its answer."""
+    ask = asker(ask_db)
+    for said in ("số phản ánh tính đến hôm nay", "số hồ sơ trễ hạn tính đến hôm nay"):
+        assert ask(said).status == "unsure", said
+    for said in ("số hồ sơ quá hạn tính đến hôm nay", "số hồ sơ đang giải quyết tính đến ngày 15/11/2026",
+                 "số hồ sơ tiếp nhận hôm nay"):
+        assert ask(said).status == "ok", said
