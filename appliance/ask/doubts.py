@@ -105,6 +105,18 @@ def weekday_unread(tokens: Tokens, periods: list[Period]) -> bool:
     return weekday and any(p.kind in _LONG_KINDS for p in periods)
 
 
+def span_to_now_unread(tokens: Tokens) -> bool:
+    """Bug fix (session 25, rule R7): "từ thứ 2 đến nay", "từ thứ hai tuần này tới giờ": "từ" a period that a rule read
+    alone (the Monday), and a free "đến / tới nay (giờ)" after it; the Monday alone had been given. The caller asks this
+    only where every period read ends before today (a span to now read as one, "từ đầu năm tới giờ", ends today)."""
+    items, used = tokens.items, tokens.used
+    for k in range(1, len(items) - 1):
+        if items[k] in ("den", "toi") and not used[k] and not used[k + 1] and used[k - 1] and (
+                items[k + 1] in ("nay", "gio", "bay", "hien")) and "tu" in items[max(0, k - 5):k]:
+            return True
+    return False
+
+
 def until_now_unread(tokens: Tokens) -> bool:
     """Bug fix (session 22): "tháng 10 đến nay", "quý 3 tới giờ", "hôm qua đến nay": a period read and a free "đến /
     tới nay (giờ)" right after it, which no rule read as a span up to today; the period alone had been given (its "đến

@@ -279,3 +279,16 @@ def test_a_running_total_to_a_day_is_unsure(ask_db):
     for said in ("số hồ sơ quá hạn tính đến hôm nay", "số hồ sơ đang giải quyết tính đến ngày 15/11/2026",
                  "số hồ sơ tiếp nhận hôm nay"):
         assert ask(said).status == "ok", said
+
+
+def test_since_a_start_read_alone_is_unsure(ask_db):
+    """Bug fixes (rule R7): "từ đầu tháng trước đến nay" had been read from the 1st of this month (periods.py; "trước"
+    filler), "từ thứ 2 đến nay", "từ hôm qua đến nay" as that day alone (doubts.span_to_now_unread). Unsure. "từ đầu
+    tháng (này) đến nay", "từ 1/11 đến nay", "từ đầu năm tới giờ" keep their spans."""
+    ask = asker(ask_db)
+    for said in ("từ đầu tháng trước đến nay nhận bao nhiêu hồ sơ", "từ thứ 2 đến nay nhận bao nhiêu hồ sơ",
+                 "từ hôm qua đến nay nhận bao nhiêu hồ sơ"):
+        assert ask(said).status == "unsure", said
+    for said in ("từ đầu tháng đến nay nhận bao nhiêu hồ sơ", "từ đầu tháng này đến nay nhận bao nhiêu hồ sơ",
+                 "từ 1/11 đến nay nhận bao nhiêu hồ sơ", "từ đầu năm tới giờ nhận bao nhiêu hồ sơ"):
+        assert ask(said).status == "ok", said
