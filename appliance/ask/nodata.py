@@ -150,7 +150,7 @@ NOT_HELD_24 = [
 # statistics a ward is asked for that no view holds: unemployment, fires, clean water, crime and drugs,
 # the administrative-reform index, salaries. Their words had been unknown (unsure). Only where the question names no
 # record, feedback or name of the data ("phản ánh về trộm cắp" is feedback, counted).
-SESSION25_MORE_NOT_HELD = True
+SESSION25_MORE_NOT_HELD = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
 NOT_HELD_25 = [
     Missing(("that nghiep", "chay no", "vu chay", "hoa hoan", "nuoc sach", "toi pham", "trom cap",
              "ma tuy", "chi so cai cach hanh chinh", "chi so par", "tien luong", "bang luong", "quy luong"),
@@ -208,7 +208,7 @@ def _meeting_beside_data(tokens: Tokens, k: int, named: bool) -> bool:
 # (ca) trực tiếp dân / tiếp công dân" (the roster of receiving citizens) is the meetings family, not held; its "trực
 # tiếp" had been taken for the channel first, leaving "lịch" unknown (unsure). Only after "lịch" or "ca": "hồ sơ nộp
 # trực tiếp" keeps its channel.
-SESSION25_DUTY_TO_RECEIVE = True
+SESSION25_DUTY_TO_RECEIVE = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
 _DUTY_TO_RECEIVE = [f"{head} truc tiep {who}" for head in ("lich", "ca") for who in ("dan", "cong dan")]
 
 

@@ -123,7 +123,7 @@ def _spelled_few(tokens: Tokens) -> None:
 # Session 25 (`SESSION25_MAKE_LIST`, read at run time; tested on and off in tests/ask/test_session25.py): "lập danh sách
 # …" (draw up the list, an office's formal request) asks the list as "danh sách …" does; "lập" had been unknown
 # (unsure). Only right before "danh sách"; "thành lập" elsewhere ("hồ sơ thành lập hộ kinh doanh") is untouched.
-SESSION25_MAKE_LIST = True
+SESSION25_MAKE_LIST = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
 
 
 # Bug fix (session 23): "ba phản ánh mới nhất" gave the count of the year's feedback, its "mới nhất" dropped ("ba" is

@@ -50,13 +50,13 @@ def spelled_numbers(raw: list[str]) -> list[str]:
 # Session 25 (`SESSION25_MUNG_DAY`, read at run time; tested on and off in tests/ask/test_session25.py): "mùng 3",
 # "ngày mùng 3" (a day of the month said with "mùng" and its digits) is "ngày 3"; "mùng" had been unknown (unsure).
 # Only before a day's digits (spelled days, "mùng năm", stay unread).
-SESSION25_MUNG_DAY = True
+SESSION25_MUNG_DAY = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
 # Session 25 (`SESSION25_DAY_OF_THIS_MONTH`): "ngày 3 tháng này (tháng ni)", "ngày 25 tháng trước (tháng rồi)": the
 # day of the running or the previous month, as "ngày 3 tháng 11" is; the day had been unknown (unsure).
-SESSION25_DAY_OF_THIS_MONTH = True
+SESSION25_DAY_OF_THIS_MONTH = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
 # Session 25 (`SESSION25_SECOND_DAY`): "từ ngày 3 tới 13 tháng 11" (the second day said without "ngày") is "từ ngày 3
 # đến ngày 13 tháng 11"; the second day had been unknown (unsure). Only after "từ ngày <day> đến / tới".
-SESSION25_SECOND_DAY = True
+SESSION25_SECOND_DAY = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
 _THIS_MONTH = {"nay": 0, "truoc": 1, "roi": 1}
 
 
@@ -97,7 +97,7 @@ def spoken_days(raw: list[str], today: dt.date | None) -> list[str]:
 # latest such day not after today (3/11 on 20/11; "ngày 25" then is 25/10), as "3/11" without its year is the latest
 # such date; the day had been unknown (unsure). Never a count ("mỗi ngày 3 hồ sơ": a counting word after it, "3 ngày"),
 # and never where a month, a quarter, a year or a week is named (the day may be of that period).
-SESSION25_BARE_DAY = True
+SESSION25_BARE_DAY = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
 _PERIOD_WORDS = {"thang", "quy", "nam", "tuan"}
 _NOT_AFTER_DAY = {"ho", "hs", "phan", "pa", "bo", "cai", "vu", "lan", "nguoi", "phieu", "ngay", "gio", "phut", "/"}
 

@@ -74,24 +74,24 @@ SHORT_FORMS = {"xd": "xay dung", "bq": "binh quan", "gp": "giay phep"}
 # "mô" (nào) after the nouns the box counts or ranks, not only after a group word: "hồ sơ mô", "những bộ mô", "cán bộ
 # mô", "chỉ tiêu mô", "phản ánh mô", "cái mô" (it had been unknown: unsure). Never after a unit of time ("tháng mô
 # cao nhất" is the ranking of months, which the box does not read) nor before "hình / tả" ("mô hình", "mô tả").
-SESSION25_WHICH_MO = True
+SESSION25_WHICH_MO = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
 _WHICH_NOUNS = (["ho", "so"], ["hs"], ["bo"], ["chi", "tieu"], ["phan", "anh"], ["pa"], ["cai"])
 # Session 25 (`SESSION25_HOW_RANG`): the central "răng" (sao) where "sao" asks how: "ra răng", "răng rồi", and
 # closing a clause ("… so với quý 2 răng?"); it had been unknown (unsure). Folded, "rằng" (that) is the same word: it
 # never stands in those places; nor does "ràng" after "rõ" ("rõ ràng": clearly), which is not read.
-SESSION25_HOW_RANG = True
+SESSION25_HOW_RANG = True  # on by rule R1 (session 25): fresh off alone 703/244/15 (right +3), on 706/241/15
 # Session 25 (`SESSION25_TUI`): "tui" is "tôi" (central and southern speech: "cho tui cái bảng", "kê ra giúp tui");
 # it had been unknown (unsure). The whole word only.
-SESSION25_TUI = True
+SESSION25_TUI = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
 # Session 25 (`SESSION25_CENTRAL_PARTICLE`): the central closing particles "hỉ", "hè" (nhỉ) ask nothing ("tháng rồi
 # nhận bao nhiêu hồ sơ hỉ?"); they had been unknown (unsure). Only closing a clause (after them: other particles or
 # nothing), and "hè" never after "mùa / dịp / nghỉ" (the summer). Not "tề": folded it is the "tế" of "y tế, …".
-SESSION25_CENTRAL_PARTICLE = True
+SESSION25_CENTRAL_PARTICLE = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
 _CENTRAL_PARTICLES = {"hi", "he"}
 # Session 25 (`SESSION25_SAME_MOMENT`): "cùng thời điểm tháng / quý / tuần trước", "… năm ngoái / năm trước" is
 # "cùng kỳ …" (the same days of that period: like for like); "cùng" had been unknown (unsure). Only right before such
 # a previous period; "thời điểm" elsewhere stays filler ("tại thời điểm hiện nay").
-SESSION25_SAME_MOMENT = True
+SESSION25_SAME_MOMENT = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
 _PREVIOUS = {"truoc", "ngoai", "roi", "vua"}
 
 

@@ -30,23 +30,23 @@ if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
 
 # Session 25 (`SESSION25_BA_CON`): "bà con" typed with its accents (unaccented "ba con" may be "ba còn": three left).
-SESSION25_BA_CON = True
+SESSION25_BA_CON = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
 _BA_CON = re.compile(r"\bbà con\b", re.IGNORECASE)
 # Session 25 (`SESSION25_COME_TO_DO`): "<citizens> đến / lên làm".
-SESSION25_COME_TO_DO = True
+SESSION25_COME_TO_DO = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
 _CITIZENS = (["ba", "con"], ["dan"])
 _COME = {"den", "len"}
 _PEOPLE_COUNTED = ("bao nhieu nguoi", "may nguoi", "so nguoi", "luot")
 # Session 25 (`SESSION25_DATA_WORD`): the "liệu" of "số liệu", "dữ liệu".
-SESSION25_DATA_WORD = True
+SESSION25_DATA_WORD = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
 # Session 25 (`SESSION25_ONLY_NAMED`): "riêng" opening the question (or after "tính") before a name or a period read.
-SESSION25_ONLY_NAMED = True
+SESSION25_ONLY_NAMED = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
 _NOT_A_NAME = {"tung", "moi", "theo", "cac", "nhung"}
 # what may stand before it: the opening of the question, the one addressed, "tính" ("…, riêng đất đai bao nhiêu"
 # after a clause of its own asks a second figure: not read)
 _BEFORE_ONLY = {",", ";", "tinh", "em", "oi", "anh", "chi", "a", "cho", "hoi"}
 # Session 25 (`SESSION25_MAINLY`): "chủ yếu" with a grouping read and no list asked.
-SESSION25_MAINLY = True
+SESSION25_MAINLY = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
 
 
 def citizens(tokens: Tokens) -> None:
