@@ -114,9 +114,7 @@ def sentence(intent: Intent, query: Query, columns: list[str], rows: list[list[C
         if not count:
             return f"{head}: không có {what} nào ({_label(keys[0])})."
         more = f"; bảng dưới liệt kê {shown} {what} đầu" if shown < count else "; danh sách trong bảng dưới"
-        if intent.list_by == "han_xu_ly":  # overdue_lists.longest_overdue
-            more += ", quá hạn lâu nhất (hạn xử lý sớm nhất) trước"
-        elif intent.list_by:  # time_taken.list_by_time: say the order the table is in
+        if intent.list_by:  # time_taken.list_by_time: say the order the table is in
             more += ", giải quyết " + ("lâu nhất trước" if intent.list_order == "desc" else "nhanh nhất trước")
         return f"{head}: {_label(keys[0])}: {format_number(count)} {what}{more}{note}."
     if query.kind == "scalar":

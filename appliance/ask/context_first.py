@@ -1,4 +1,4 @@
-"""Session 23 (`SESSION23_CONTEXT_FIRST`, read at run time; tested on and off in tests/ask/test_session23.py): a leader
+"""Session 23 (plain behaviour since session 25; tested in tests/ask/test_session23.py): a leader
 who tells the context first and then turns to the question ("Anh em báo cáo tôi là dạo này bà con nộp qua mạng nhiều
 lắm, vậy thì quý ba vừa rồi phường mình nhận bao nhiêu hồ sơ nộp trực tuyến?", "Hồi ở xã cũ …, giờ về phường thì tôi
 muốn biết là quý này …"). The words of the context had been read as part of the question, and being chat they were
@@ -24,8 +24,6 @@ from appliance.text.periods import find_periods
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import ParseResult
 
-SESSION23_CONTEXT_FIRST = True  # on by rule R1 (session 23): fresh off alone 612/206/14, on 614/204/14 (right +2)
-
 _PRONOUN = r"(?:toi|anh|chi|em|minh)"
 # The words that turn from the context to the question, folded; the question starts after them. "vậy thì", "thế thì"
 # turn wherever they stand; the others only after a comma or a full stop.
@@ -43,12 +41,6 @@ _MAX_TURN = 5
 # The context names something the question must then say too; a negation or an exception there is never chat.
 _NEVER_ASIDE = {"khong", "chua", "tru"}
 _MIN_CONTEXT = 4  # words: "Vậy thì …" opening a question is no turn
-# Session 24 (`SESSION24_SENTENCE_TURN`, read at run time; tested on and off in tests/ask/test_session24.py): a first
-# sentence of small talk closed by a full stop or "!" ("Mấy bữa nay chị bận quá. Tỷ lệ … giờ bao nhiêu rồi?") is a
-# context too, with no turn word: the question is the rest, answered alone under the same conditions as above (the
-# context names nothing of its own: no name, period, measure, negation or question).
-SESSION24_SENTENCE_TURN = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
-_SENTENCE_END = re.compile(r"[.!]\s+(?=\S)")
 
 
 def split(question: str) -> tuple[str, str] | None:
@@ -67,10 +59,6 @@ def split(question: str) -> tuple[str, str] | None:
         ends = [j for j in range(k, min(k + _MAX_TURN + 1, len(words) - 1)) if words[j][2] == "thi"]
         if ends and words[ends[0] - 1][2] in ("roi", "gio", "nay", "phuong"):
             return question[:words[k][0]], question[words[ends[0]][1]:]
-    if SESSION24_SENTENCE_TURN:
-        end = _SENTENCE_END.search(question)
-        if end is not None and len(re.findall(r"[^\W_]+", question[:end.start()])) >= _MIN_CONTEXT:
-            return question[:end.start()], question[end.end():]
     return None
 
 
@@ -79,8 +67,6 @@ def read(question: str, parse: Callable[[str], ParseResult],
     """The question after a context, answered alone where the context adds nothing to it; None otherwise (the
     parser reads it so only where the whole question was not understood, or was read as asking something the data
     does not hold: "ở xã cũ chỉ có mấy cán bộ, vậy cho tôi hỏi … cán bộ nào …" had answered the number of staff)."""
-    if not SESSION23_CONTEXT_FIRST:
-        return None
     parts = split(question)
     if parts is None:
         return None

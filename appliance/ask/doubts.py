@@ -105,6 +105,18 @@ def weekday_unread(tokens: Tokens, periods: list[Period]) -> bool:
     return weekday and any(p.kind in _LONG_KINDS for p in periods)
 
 
+def span_to_now_unread(tokens: Tokens) -> bool:
+    """Bug fix (session 25, rule R7): "từ thứ 2 đến nay", "từ thứ hai tuần này tới giờ": "từ" a period that a rule read
+    alone (the Monday), and a free "đến / tới nay (giờ)" after it; the Monday alone had been given. The caller asks this
+    only where every period read ends before today (a span to now read as one, "từ đầu năm tới giờ", ends today)."""
+    items, used = tokens.items, tokens.used
+    for k in range(1, len(items) - 1):
+        if items[k] in ("den", "toi") and not used[k] and not used[k + 1] and used[k - 1] and (
+                items[k + 1] in ("nay", "gio", "bay", "hien")) and "tu" in items[max(0, k - 5):k]:
+            return True
+    return False
+
+
 def until_now_unread(tokens: Tokens) -> bool:
     """Bug fix (session 22): "tháng 10 đến nay", "quý 3 tới giờ", "hôm qua đến nay": a period read and a free "đến /
     tới nay (giờ)" right after it, which no rule read as a span up to today; the period alone had been given (its "đến
@@ -288,11 +300,10 @@ ASKER, CALL, WANTED = frozenset(_ASKER), frozenset(_CALL), frozenset(_WANTED)  #
 # already read.
 
 
-# Session 23 (`SESSION23_ROUTE_WORD`, read at run time; tested on and off in tests/ask/test_session23.py): "(gửi / nộp)
+# Session 23 (plain behaviour since session 25; tested in tests/ask/test_session23.py): "(gửi / nộp)
 # qua đường bưu điện", "theo đường bưu chính", "bằng đường trực tuyến": "đường" (the route) right before a channel read
 # names that channel (it had been unknown, and so was the "qua" before it: unsure). Not before anything else ("đường
 # hỏng", "đường dây nóng" is a channel's own name).
-SESSION23_ROUTE_WORD = True  # on by rule R1 (session 23): fresh off alone 613/205/14, on 614/204/14 (right +1)
 
 
 def _route_word(tokens: Tokens) -> None:
@@ -312,8 +323,7 @@ def said_endings(tokens: Tokens) -> None:
     "gửi qua <channel>" (the channel read after it).
     "Gửi kết quả", "gửi lại" keep their meaning: unknown, so unsure."""
     items = tokens.items
-    if SESSION23_ROUTE_WORD:
-        _route_word(tokens)
+    _route_word(tokens)
     for k, word in enumerate(items):
         if tokens.used[k] or k == 0:
             continue

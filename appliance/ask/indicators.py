@@ -16,9 +16,8 @@ from appliance.ask.doubts import said_endings, start_of_period
 from appliance.ask.measures import LOWER_IS_BETTER, PLAN_WORDS, RATE_WORDS, TOP_ASC, TOP_DESC
 from appliance.ask.nodata import COUNT_OF_UNITS, Missing
 from appliance.ask.tokens import Tokens
-from appliance.reporting.periods import comparisons
 from appliance.text import fold, format_number, format_percent, format_quantity
-from appliance.text.calendar_periods import Period, month_period, range_period, year_period
+from appliance.text.calendar_periods import Period, month_period, year_period
 
 if TYPE_CHECKING:  # type-only: the parser imports this module
     from appliance.ask.guard import Cell
@@ -31,17 +30,16 @@ if TYPE_CHECKING:  # type-only: the parser imports this module
 FUTURE = Missing(("",), "số liệu chỉ tiêu của kỳ chưa tới (phường báo cáo đến kỳ hiện tại)",
                  "kế hoạch và kết quả các kỳ đã báo cáo, ví dụ năm nay")
 YEAR_PLAN_WORDS = ["ke hoach nam", "ke hoach ca nam", "chi tieu nam", "chi tieu ca nam", "ke hoach giao ca nam"]
-# Session 23 (`SESSION23_INDICATOR_UNIT`, read at run time; tested on and off in tests/ask/test_session23.py): the
+# Session 23 (plain behaviour since session 25; tested in tests/ask/test_session23.py): the
 # unit of the indicator read said after the figure asked ("thu ngân sách quý 3 bao nhiêu triệu (đồng)", "… hơn hay kém
 # bao nhiêu triệu") is read; it had been unknown ("triệu" even repaired into "tiêu": unsure). Only the unit of the
 # indicator named, right after "bao nhiêu / mấy / được / là" or a number.
-SESSION23_INDICATOR_UNIT = True  # on by rule R1 (session 23): fresh off alone 611/207/14, on 614/204/14 (right +3)
 _BEFORE_UNIT = {"nhieu", "may", "duoc", "la", "dat"}
 
 
 def unit_said(tokens: Tokens, intent: Intent, catalog: Catalog) -> None:
     unit = catalog.indicator_units.get(intent.indicator or "", "")
-    if not SESSION23_INDICATOR_UNIT or not unit or unit == "%":
+    if not unit or unit == "%":
         return
     words = fold(unit).split()
     for k in range(1, len(tokens.items)):
@@ -138,7 +136,6 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
         return ParseResult(intent, False, "Hãy nêu một chỉ tiêu để so sánh giữa hai kỳ (ví dụ thu ngân sách quý 3 so "
                                           "với quý 2).")
     if compare:
-        _like_for_like(intent, today)
         return ParseResult(intent, True)
     if periods:
         intent.period = periods[0]
@@ -146,29 +143,6 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
         intent.period = year_period(today.year)
         intent.period_note = "câu hỏi không nêu kỳ nên lấy số liệu năm nay"
     return ParseResult(intent, True)
-
-
-# Session 24 (`SESSION24_INDICATOR_LIKE_FOR_LIKE`, read at run time; tested on and off in tests/ask/test_session24.py):
-# an indicator of a running quarter compared with the one before ("thu ngân sách quý này so với quý trước") is compared
-# like for like, as records are: the months of the earlier quarter up to the same day (Jul–Aug against Oct–Nov on
-# 20/11), not the whole earlier quarter (a part set against a whole). Months compare as before (their like-for-like span
-# holds the same month); a running year is left as it was (last year's months are mostly not held).
-SESSION24_INDICATOR_LIKE_FOR_LIKE = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
-
-
-def _like_for_like(intent: Intent, today: dt.date) -> None:
-    later, earlier = intent.period, intent.compare
-    if not SESSION24_INDICATOR_LIKE_FOR_LIKE or later is None or earlier is None:
-        return
-    if later.kind != "quarter" or not later.start <= today < later.end:
-        return
-    previous = later.previous()
-    if (earlier.start, earlier.end) != (previous.start, previous.end):
-        return
-    c = comparisons(later.start, later.end, today)
-    label = c.label_previous.removeprefix("so với ")
-    intent.compare = range_period(*c.previous, label)
-    intent.compare_label = label
 
 
 def _whole_months(period: Period, today: dt.date) -> bool:

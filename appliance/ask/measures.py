@@ -142,13 +142,12 @@ SPEED_COMPARE = ["nhanh hay cham hon", "cham hay nhanh hon", "nhanh hay cham", "
 # Session 12: "hơn hay kém" (more or less than), "kém (hơn)" said of two periods: a comparison ("kém" alone is
 # also "kèm", attached: only these forms).
 LESS = ["hon hay kem", "kem hay hon", "kem hon"]
-# Session 23 (`SESSION23_MORE_LESS`, read at run time; tested on and off in tests/ask/test_session23.py): "hơn kém
+# Session 23 (plain behaviour since session 25; tested in tests/ask/test_session23.py): "hơn kém
 # (bao nhiêu)", the difference asked, compares as "hơn hay kém" does ("kém" had been unknown: unsure).
-SESSION23_MORE_LESS = True  # on by rule R1 (session 23): fresh off alone 613/205/14, on 614/204/14 (right +1)
 
 
 def less_words() -> list[str]:
-    return LESS + ["hon kem"] if SESSION23_MORE_LESS else LESS
+    return LESS + ["hon kem"]
 COMPARE_WORDS = ["so voi", "so sanh", "tang hay giam", "giam hay tang", "tang giam", "chenh lech",
                  "thay doi the nao", "thay doi", "bien dong the nao", "nhieu hon hay it hon", "cao hon hay thap hon",
                  "nhieu hon", "it hon", "cao hon", "thap hon", "tang len", "giam xuong",

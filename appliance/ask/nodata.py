@@ -122,11 +122,10 @@ OTHER_UNITS = Missing(("toan quan", "ca quan", "trong quan", "cac phuong khac", 
                        "phuong ben canh", "phuong lan can"),
                       "số liệu của quận, thành phố hay các phường khác (dữ liệu chỉ có của phường mình)",
                       "số liệu hồ sơ, phản ánh và chỉ tiêu KT-XH của phường mình")
-# Session 23 (`SESSION23_MORE_NOT_HELD`, read at run time; tested on and off in tests/ask/test_session23.py): more that
+# Session 23 (plain behaviour since session 25; tested in tests/ask/test_session23.py): more that
 # no view holds: residents counted by age ("bao nhiêu cụ từ 80 tuổi trở lên": any "tuổi", when no record, feedback or
 # name of the data is named), family and other titles ("gia đình văn hóa", "danh hiệu"), staff late to work said the
 # southern way ("đi làm trễ", as "đi làm muộn"). Their words had been unknown (unsure).
-SESSION23_MORE_NOT_HELD = True  # on by rule R1 (session 23): fresh off alone 613/205/14, on 614/204/14 (right +1)
 NOT_HELD_23 = [
     Missing(("tuoi",), "số liệu dân cư theo độ tuổi",
             f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh", unnamed_only=True),
@@ -147,6 +146,17 @@ NOT_HELD_24 = [
     Missing(("cong ty",), "số liệu doanh nghiệp, công ty",
             f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số hồ sơ đăng ký thành lập hộ kinh doanh"),
 ]
+# Session 25 (`SESSION25_MORE_NOT_HELD`, read at run time; tested on and off in tests/ask/test_session25.py): more
+# statistics a ward is asked for that no view holds: unemployment, fires, clean water, crime and drugs,
+# the administrative-reform index, salaries. Their words had been unknown (unsure). Only where the question names no
+# record, feedback or name of the data ("phản ánh về trộm cắp" is feedback, counted).
+SESSION25_MORE_NOT_HELD = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
+NOT_HELD_25 = [
+    Missing(("that nghiep", "chay no", "vu chay", "hoa hoan", "nuoc sach", "toi pham", "trom cap",
+             "ma tuy", "chi so cai cach hanh chinh", "chi so par", "tien luong", "bang luong", "quy luong"),
+            "số liệu thống kê này", f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh",
+            unnamed_only=True),
+]
 _MONEY_ASKED = re.compile(r"\b(?:bao nhieu|(?<!ho )so|tong so|may|chi|chi tra|thu) tien\b")  # "hồ sơ tiền …": a name
 
 
@@ -163,7 +173,7 @@ def _longest_first(pairs: list[tuple[str, Missing]]) -> list[tuple[str, Missing]
 # Every family's phrases, longest first (built once: find runs on every question). Each later family is added and
 # sorted in turn, so that among phrases of one length the earlier families come first.
 _RANKED = _longest_first([(p, m) for m in MISSING + NOT_HELD_24 for p in m.phrases])
-for _family in (MORE_MISSING, [OTHER_UNITS], [WEB_VISITS], [FORECAST], NOT_HELD_23):
+for _family in (MORE_MISSING, [OTHER_UNITS], [WEB_VISITS], [FORECAST], NOT_HELD_23, NOT_HELD_25):
     _RANKED = _longest_first(_RANKED + [(p, m) for m in _family for p in m.phrases])
 
 
@@ -194,9 +204,22 @@ def _meeting_beside_data(tokens: Tokens, k: int, named: bool) -> bool:
     return not any(tokens.items[max(0, k - len(c)):k] == c for c in _COUNTED)
 
 
+# Session 25 (`SESSION25_DUTY_TO_RECEIVE`, read at run time; tested on and off in tests/ask/test_session25.py): "lịch
+# (ca) trực tiếp dân / tiếp công dân" (the roster of receiving citizens) is the meetings family, not held; its "trực
+# tiếp" had been taken for the channel first, leaving "lịch" unknown (unsure). Only after "lịch" or "ca": "hồ sơ nộp
+# trực tiếp" keeps its channel.
+SESSION25_DUTY_TO_RECEIVE = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
+_DUTY_TO_RECEIVE = [f"{head} truc tiep {who}" for head in ("lich", "ca") for who in ("dan", "cong dan")]
+
+
 def find(tokens: Tokens, named: bool = False) -> Missing | None:
     """The thing asked for that the data does not hold, among words nothing else took: the longest phrase
     of any family wins, so "căn cước" or "cuộc họp" is never answered as calls ("cuộc")."""
+    duty = [(k, len(p.split())) for p in _DUTY_TO_RECEIVE for k in tokens.find(p, free_only=False)]
+    if SESSION25_DUTY_TO_RECEIVE and duty:
+        for k, n in duty:
+            tokens.used[k:k + n] = [True] * n
+        return MEETINGS
     if "tiền" in tokens.question.lower() and (
             money := _MONEY_ASKED.search(tokens.text())) is not None:
         tokens.mark_chars(money.start(), money.end())  # "chi bao nhiêu tiền (hỗ trợ) mai táng": money, whatever name
@@ -205,7 +228,7 @@ def find(tokens: Tokens, named: bool = False) -> Missing | None:
     for phrase, missing in _RANKED:
         if named and missing.unnamed_only:
             continue
-        if not SESSION23_MORE_NOT_HELD and missing in NOT_HELD_23:
+        if missing in NOT_HELD_25 and not SESSION25_MORE_NOT_HELD:
             continue
         if missing in NOT_HELD_24 and (not SESSION24_MORE_NOT_HELD or (
                 missing is REASONS and any(tokens.has(w) for w in _FIGURE_ASKED))):
@@ -232,4 +255,5 @@ def find(tokens: Tokens, named: bool = False) -> Missing | None:
 
 def phrases() -> list[str]:
     """Every phrase, for the typo-repair vocabulary (so "hài lòg" is still recognised)."""
-    return [p for m in MISSING + NOT_HELD_23 + NOT_HELD_24 for p in m.phrases] + list(_KNOWN_ONLY) + COUNT_OF_UNITS
+    held = MISSING + NOT_HELD_23 + NOT_HELD_24 + NOT_HELD_25
+    return [p for m in held for p in m.phrases] + list(_KNOWN_ONLY) + COUNT_OF_UNITS

@@ -29,14 +29,13 @@ from appliance.ask import (
     entities,
     indicators,
     nodata,
-    overdue_lists,
     phrasings,
     question_periods,
     readings,
     record_lists,
-    small_talk,
     time_taken,
     understand,
+    warm_words,
 )
 from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
@@ -162,12 +161,18 @@ def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
 _LAST_YEAR_SAID = re.compile(r"\bcung ky nam\b")
 
 
+def _confident_intent(clause: str, catalog: Catalog, today: dt.date, domain: str | None) -> Intent | None:
+    """A clause read alone: its intent where it is understood."""
+    result = _parse(clause, catalog, today, domain)
+    return result.intent if result.confident else None
+
+
 def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) -> ParseResult:
     tokens = Tokens(question, catalog, today)
     if not tokens.unexplained() and not any(t.isdigit() for t in tokens.items) and len(tokens.items) < 2:
         return ParseResult(None, False, "Câu hỏi quá ngắn.")
     _replied(tokens)
-    small_talk.read(tokens)
+    warm_words.citizens(tokens)
     tokens.take_all(IGNORED_PHRASES)
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
@@ -192,6 +197,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if doubts.weekday_unread(tokens, periods):
         return ParseResult(intent, False, "chưa đọc được thứ trong tuần cùng với tháng / quý đã nêu; hãy hỏi một ngày "
                                           "cụ thể, ví dụ «thứ 7 tuần trước» hoặc «ngày 10/10»")
+    if periods and all(p.end < today for p in periods) and doubts.span_to_now_unread(tokens):
+        return ParseResult(intent, False, "chưa đọc được khoảng «từ … đến nay»; hãy nêu như «từ 16/11 đến nay»")
     if periods and all(p.end < today for p in periods) and doubts.until_now_unread(tokens):  # "năm nay đến giờ": ok
         return ParseResult(intent, False, "chưa đọc được «… đến nay» sau kỳ đã nêu; hãy nêu như «từ tháng 10 đến nay» "
                                           "hoặc «từ 01/10 đến nay»")
@@ -220,8 +227,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if intent.domain == "chi_tieu":
         tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
         indicators.unit_said(tokens, intent, catalog)
+        better = readings.better(tokens)  # before the comparison words: "tốt hơn" holds their "hơn"
         less = tokens.take_all(measures_words.less_words())
-        compare = tokens.take_all(measures_words.COMPARE_WORDS) or less or (
+        compare = tokens.take_all(measures_words.COMPARE_WORDS) or less or better or (
             len(periods) >= 2)
         compare = readings.difference(tokens) or compare
         compare = readings.improved(tokens) or compare
@@ -238,9 +246,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if intent.missing is not None:
         return ParseResult(intent, True)
     phrasings.longest(tokens)
-    overdue_lists.how_late(tokens, intent)
     understand.measures(tokens, intent, bool(periods))
-    overdue_lists.longest_overdue(tokens, intent)
     understand.via(tokens)
     if time_taken.problem(intent):
         return ParseResult(intent, False, time_taken.problem(intent))
@@ -255,8 +261,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
                                           "mới nhất …»")
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
     phrasings.which_side(tokens, ranking_two or len(periods) == 2)
+    better = readings.better(tokens)  # before the comparison words: "tốt hơn" holds their "hơn"
     less = tokens.take_all(measures_words.less_words())
-    said_compare = tokens.take_all(measures_words.COMPARE_WORDS) or less
+    said_compare = tokens.take_all(measures_words.COMPARE_WORDS) or less or better
     said_compare = readings.difference(tokens) or said_compare
     said_compare = readings.improved(tokens) or said_compare
     if readings.times(tokens):
@@ -279,6 +286,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     tokens.yes_no_particle()
     readings.not_yet_closing(tokens)
     readings.let_lapse(tokens)
+    warm_words.only_named(tokens)
+    warm_words.mainly(tokens, intent)
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)
     phrasings.wish(tokens)
@@ -316,6 +325,13 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if readings.total_dropped(tokens, intent):
         return ParseResult(intent, False, "câu hỏi hỏi cả tổng số và một phần của nó; hãy hỏi như «nhận bao nhiêu, "
                                           "trong đó … bao nhiêu»")
+    if readings.running_total_to_a_day(tokens, intent):
+        return ParseResult(intent, False, "chưa rõ tính từ khi nào đến ngày đã nêu; hãy hỏi như «từ đầu năm đến nay» "
+                                          "hoặc «hôm nay»")
+    if readings.first_figure_dropped(tokens, intent, lambda clause: _confident_intent(clause, catalog, today,
+                                                                                         intent.domain)):
+        return ParseResult(intent, False, "câu hỏi hỏi cả số chung và số của một phần (lĩnh vực, thủ tục, cán bộ, "
+                                          "hình thức…); hãy hỏi từng câu")
     if loose and periods and question_periods.unread_period_asked(tokens, doubts.TIME_UNITS | {"hom"}):
         return ParseResult(intent, False, "chưa đọc được kỳ của một vế câu hỏi; hãy nêu kỳ như «hôm kia», «tháng 9»")
     if not _asks_something(tokens, intent, periods, cue):

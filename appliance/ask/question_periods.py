@@ -23,22 +23,11 @@ if TYPE_CHECKING:  # type-only: parser imports this module
 _SAME_SPAN_OF_UNIT = re.compile(r" (?:thang|quy|tuan) (?:truoc|vua roi|vua qua|roi)\b")
 
 
-# Session 24 (`SESSION24_ORDER_WORD`, read at run time; tested on and off in tests/ask/test_session24.py): the "tự" of
-# "trật tự" folds to "tu", as "từ" does, so "phản ánh an ninh trật tự ngày 5/11" had been read "từ ngày 5/11" (to
-# today) and the category lost its last word (unsure). "tu" right after "trat" never opens a span ("… trật tự từ ngày
-# 5/11" keeps its own "từ").
-SESSION24_ORDER_WORD = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
-
-
-def _order_word(items: list[str], k: int) -> bool:
-    return SESSION24_ORDER_WORD and items[k] == "tu" and k > 0 and items[k - 1] == "trat"
-
-
 def named_periods(tokens: Tokens, today: dt.date) -> tuple[list[Period], bool]:
     """The periods named, in order, and whether "cùng kỳ (năm trước)" was asked."""
     # A reason's own "tháng trước" ("… vì anh nhớ tháng trước nhận nhiều") is no period of the question:
     # blanked with letters no period rule reads, word for word, so that every offset stays the same.
-    text = " ".join("x" * len(w) if k in tokens.aside or _order_word(tokens.items, k) else w
+    text = " ".join("x" * len(w) if k in tokens.aside else w
                     for k, w in enumerate(tokens.items))
     last_year = re.search(r"cung ky(?: nam (?:truoc|ngoai|roi))?", text)
     if last_year and _SAME_SPAN_OF_UNIT.match(text, last_year.end()):

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from appliance.ask.measures import FEEDBACK_PHRASES, RECORD_PHRASES
@@ -52,6 +52,21 @@ def improved(tokens: Tokens) -> bool:
     if not SESSION24_IMPROVED or not (tokens.has("so voi") or tokens.has("so sanh")):
         return False
     return tokens.take_all(_IMPROVED)
+
+
+# Session 25 (`SESSION25_BETTER`, read at run time; tested on and off in tests/ask/test_session25.py): "(có) tốt hơn /
+# khá hơn / tốt lên / khá lên / xấu đi / tệ hơn (không)" beside "so với / so sánh" asks how the figure moved between
+# the two sides, as "cải thiện" does: a comparison (both figures and the change are stated, whichever way it went and
+# whichever way is better). "tốt", "khá", "xấu", "tệ" had been unknown (unsure). Without "so với / so sánh" they are
+# left unread.
+SESSION25_BETTER = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
+_BETTER = ["tot hon", "kha hon", "tot len", "kha len", "xau di", "xau hon", "te hon", "te di"]
+
+
+def better(tokens: Tokens) -> bool:
+    if not SESSION25_BETTER or not (tokens.has("so voi") or tokens.has("so sanh")):
+        return False
+    return tokens.take_all(_BETTER)
 
 
 # Session 19: "tháng 10 gấp mấy lần tháng 9", "… bằng bao nhiêu lần …", "có gấp đôi không": how many times one figure is
@@ -196,6 +211,63 @@ def total_dropped(tokens: Tokens, intent: Intent) -> bool:
     if not any(f" {p} " in c for c in clauses[1:] for p in _MEASURE_WORDS):
         return False
     return _RECEIVED[intent.domain] not in intent.measures or "trang_thai" in intent.filters
+
+
+# Bug fix (session 25, rule R7): "quý 3 nhận bao nhiêu hồ sơ, (trong đó) đất đai bao nhiêu", "tháng 10 trễ hạn bao
+# nhiêu, anh Nam bao nhiêu", "hồ sơ tháng 10 bao nhiêu, trong đó trực tuyến bao nhiêu": the first clause asks one figure
+# and a later one a part of it; the part alone had been given, the first figure dropped. Unsure where the figure the
+# first clause asks (read alone) is not in the answer: its measure not among the answer's, or the answer narrowed by a
+# name the first clause does not say. Names said before the figures ("Lĩnh vực đất đai, quý 3 nhận bao nhiêu, trễ
+# hạn bao nhiêu"), two names ranked ("đất đai bao nhiêu, hộ tịch bao nhiêu") and more measures of the same records
+# ("nhận bao nhiêu, giải quyết bao nhiêu") keep their answers.
+def first_figure_dropped(tokens: Tokens, intent: Intent, read_alone: Callable[[str], Intent | None]) -> bool:
+    if intent.domain not in _RECEIVED or intent.listing or intent.group:
+        return False
+    clauses = _asking_clauses(tokens)
+    if len(clauses) < 2:
+        return False
+    first = read_alone(clauses[0])  # with what is said before it ("Lĩnh vực đất đai, quý 3 nhận bao nhiêu")
+    if first is None or first.missing is not None or first.listing or first.group or not first.measures:
+        return False
+    if not set(first.measures) <= set(intent.measures):
+        return True
+    for column, value in intent.filters.items():
+        mine = first.filters.get(column)
+        if mine is None or not set(_values(mine)) <= set(_values(value)):
+            return True
+    return False
+
+
+def _values(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _asking_clauses(tokens: Tokens) -> list[str]:
+    """The clauses (split at , ; ?) that hold a word asking a figure, as text; the first with all said before it."""
+    clauses: list[str] = []
+    start = 0
+    for end in [k for k, t in enumerate(tokens.items) if t in {",", ";", "?"}] + [len(tokens.items)]:
+        text = " ".join(tokens.items[start:end])
+        if any(f" {w} " in f" {text} " for w in _ASKING):
+            clauses.append(" ".join(t for t in tokens.items[:end] if t not in {",", ";", "?"}) if not clauses else text)
+        start = end + 1
+    return clauses
+
+
+# Bug fix (session 25, rule R7): "số phản ánh tính đến hôm nay", "số hồ sơ trễ hạn tính đến ngày 15/11": "tính đến /
+# tới" a day, with no start said, asks a running total up to that day; the day's own figure had been given ("tính đến"
+# was filler), which nobody means. Unsure for a figure counted over a period; a figure at a day ("đang giải quyết",
+# "quá hạn chưa giải quyết", "tồn … tính đến ngày 31/10") is that day's, as before.
+_UNTIL = re.compile(r"\btinh (?:den|toi) (?:het )?(?:ngay |hom )?(?:nay|\d{1,2}/\d{1,2}(?:/\d{4})?)\b")
+
+
+def running_total_to_a_day(tokens: Tokens, intent: Intent) -> bool:
+    period = intent.period
+    if period is None or period.start != period.end or intent.compare is not None or not intent.measures:
+        return False
+    if all(MEASURES[m].basis == "asof" for m in intent.measures) or "tu" in tokens.items:
+        return False
+    return _UNTIL.search(tokens.text()) is not None
 
 
 # Bug fix (session 24, rule R7): "số phản ánh và số hồ sơ tháng 10", "tổng số hồ sơ và phản ánh tháng 10" had been given

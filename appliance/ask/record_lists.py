@@ -65,11 +65,10 @@ def _which_after_list(tokens: Tokens) -> None:
         pass  # each call reads one "nào" of the records
 
 
-# Session 23 (`SESSION23_SHOW_ME`, read at run time; tested on and off in tests/ask/test_session23.py): "cho tôi xem các
+# Session 23 (plain behaviour since session 25; tested in tests/ask/test_session23.py): "cho tôi xem các
 # hồ sơ …", "cho anh xem những phản ánh …", "cho chị các hồ sơ …" with no figure word are a list, as "cho xem các hồ sơ
 # …" is: the one who asks said between "cho" and "xem" had kept the opener from being read, and the count was given.
 # Without "các / những" ("cho tôi xem hồ sơ khai sinh quý này") it stays as it was, as "cho xem hồ sơ …" does.
-SESSION23_SHOW_ME = True  # on by rule R1 (session 23): fresh off alone 612/204/16, on 614/204/14 (right +2, wrong -2)
 _SHOW_ME = re.compile(r"^cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) ((?:xem )?(?:cac|nhung)) (?:ho so|phan anh)\b")
 
 
@@ -97,56 +96,34 @@ def _show_few(tokens: Tokens) -> bool:
     return True
 
 
-# Session 24 (`SESSION24_GIVE_LIST`, read at run time; tested on and off in tests/ask/test_session24.py): "đưa (cho anh)
-# danh sách", "…, đưa danh sách" asks for the list as "cho (anh) danh sách" does ("đưa" had been unknown: unsure). Only
-# right before "danh sách" (after "cho" and the one who asks, if said); "đưa vào danh sách" (put on a list) is not read.
-SESSION24_GIVE_LIST = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
-_ASKERS = {"toi", "anh", "chi", "em", "minh", "chu", "bac"}
-
-
-def _give_list(tokens: Tokens) -> None:
-    items = tokens.items
-    for k in tokens.find("dua"):
-        j = k + 1
-        if items[j:j + 1] == ["cho"]:
-            j += 1
-            if items[j:j + 1] and items[j] in _ASKERS:
-                j += 1
-        if items[j:j + 2] == ["danh", "sach"]:
-            for i in range(k, j):
-                tokens.used[i] = True
-
-
-# Session 23 (`SESSION23_SPELLED_FEW`, read at run time; tested on and off in tests/ask/test_session23.py): a number
+# Session 23 (plain behaviour since session 25; tested in tests/ask/test_session23.py): a number
 # of records said in words ("ba phản ánh mới nhất", "năm hồ sơ tồn lâu nhất", "cho anh mười hồ sơ …") is that number,
 # as "3 phản ánh mới nhất" is: only at the question's opening (after a request and the one who asks), right before
 # the records, and with a word of order ("nhất") said. "ba" had been filler and "năm" a year not read.
-SESSION23_SPELLED_FEW = True  # on by rule R1b (session 23): no fresh move; off, a train23 wrong is back
 _SPELLED = {"hai": "2", "ba": "3", "bon": "4", "nam": "5", "sau": "6", "bay": "7", "tam": "8", "chin": "9",
             "muoi": "10"}
 _OPENING = {"cho", "toi", "anh", "chi", "em", "minh", "xem", "liet", "ke", "doc", "nghe", "lay", "a", "c", "e"}
 _RECORD_HEADS = (["ho", "so"], ["phan", "anh"], ["hs"], ["pa"], ["phieu"], ["pakn"])
 
 
-# Session 24 (`SESSION24_SPELLED_TOP`, read at run time; tested on and off in tests/ask/test_session24.py): the same
-# spelled number before a group ranked ("hai lĩnh vực ít hồ sơ nhất", "ba cán bộ trễ hạn nhiều nhất") is how many
-# groups, as "3 lĩnh vực …" is ("hai" had been unknown: unsure; "ba", "năm" filler: five were ranked). Same places only.
-SESSION24_SPELLED_TOP = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
-_GROUP_HEADS = (["linh", "vuc"], ["thu", "tuc"], ["can", "bo"], ["kenh"], ["nhom"], ["loai"])
-
 
 def _spelled_few(tokens: Tokens) -> None:
     items = tokens.items
     if not tokens.has("nhat"):
         return
-    heads = _RECORD_HEADS + (_GROUP_HEADS if SESSION24_SPELLED_TOP else ())
     for k, word in enumerate(items):
         if word in _SPELLED and not tokens.used[k] and all(w in _OPENING for w in items[:k]) and any(
-                items[k + 1:k + 1 + len(head)] == head for head in heads):
+                items[k + 1:k + 1 + len(head)] == head for head in _RECORD_HEADS):
             items[k] = _SPELLED[word]
             return
         if word not in _OPENING:
             return
+
+
+# Session 25 (`SESSION25_MAKE_LIST`, read at run time; tested on and off in tests/ask/test_session25.py): "lập danh sách
+# …" (draw up the list, an office's formal request) asks the list as "danh sách …" does; "lập" had been unknown
+# (unsure). Only right before "danh sách"; "thành lập" elsewhere ("hồ sơ thành lập hộ kinh doanh") is untouched.
+SESSION25_MAKE_LIST = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
 
 
 # Bug fix (session 23): "ba phản ánh mới nhất" gave the count of the year's feedback, its "mới nhất" dropped ("ba" is
@@ -155,8 +132,7 @@ def _spelled_few(tokens: Tokens) -> None:
 
 def listing(tokens: Tokens, intent: Intent) -> None:
     """"Danh sách / liệt kê / những hồ sơ nào …", or "các hồ sơ …" asking for no figure: the records."""
-    if SESSION23_SPELLED_FEW:
-        _spelled_few(tokens)
+    _spelled_few(tokens)
     shown_few = SESSION24_SHOW_FEW and _show_few(tokens)
     asks_figure = not shown_few and any(tokens.has(w) for w in QUANTITY_WORDS)
     if shown_few:
@@ -171,8 +147,9 @@ def listing(tokens: Tokens, intent: Intent) -> None:
         for k in tokens.find("nao"):
             if "co" in tokens.items[max(0, k - 6):k]:
                 tokens.used[k] = True  # "có hồ sơ nào … không": whether any (and how many), not which
-    if SESSION24_GIVE_LIST:
-        _give_list(tokens)
+    if SESSION25_MAKE_LIST:
+        for k in tokens.find("lap danh sach"):
+            tokens.used[k] = True
     if tokens.take_all(asking):
         intent.listing = True
     else:
@@ -183,7 +160,7 @@ def listing(tokens: Tokens, intent: Intent) -> None:
                 intent.listing = True
                 tokens.take(words)
                 break
-        if not intent.listing and not asks_figure and SESSION23_SHOW_ME and (
+        if not intent.listing and not asks_figure and (
                 shown := _SHOW_ME.match(opener)) is not None:
             intent.listing = True
             for word in shown.group(1).split():

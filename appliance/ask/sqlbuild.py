@@ -217,7 +217,7 @@ def _listing(intent: Intent, today: dt.date) -> Query:
     clause = " AND ".join(where)
     direction = "ASC" if intent.list_order == "asc" else "DESC"
     key = columns[0]
-    first = (f"{intent.list_by} {direction}, ngay_tiep_nhan" if intent.list_by in ("so_ngay_xu_ly", "han_xu_ly")
+    first = (f"{intent.list_by} {direction}, ngay_tiep_nhan" if intent.list_by == "so_ngay_xu_ly"
              else "ngay_tiep_nhan")
     sql = (f"SELECT {', '.join(columns)} FROM {measure.view} WHERE {clause}"
            f" ORDER BY {first} {direction}, {key} LIMIT {int(intent.limit or LIST_CAP)}")

@@ -17,11 +17,11 @@ from appliance.ask.spoken_dates import (
     day_month,
     next_or_sixth,
     spelled_numbers,
+    spoken_days,
     with_year,
 )
 from appliance.ask.vocab import FILLER, FILLER_PHRASES, Catalog
 from appliance.text import fold
-from appliance.text.periods import find_periods
 
 # "q3", "t10/2026" first: the shorthand period is one token (split into "q" "3" it was never read)
 _TOKEN = re.compile(r"\b[tq]\d{1,2}(?:/\d{4})?\b|\d+(?:[/\-.]\d+)*|[a-z]+|%|[,;?]")
@@ -56,11 +56,10 @@ _SHORT_TITLE = re.compile(r"(?<!\w)([aAcC])\s+([A-ZĐÀ-Ỹ][\wà-ỹ]*)")
 COMPARISON_PARTICLES = {"hon", "kem"}
 # The telegraphic abbreviations of an office's notes ("TL đúng hạn Q3", "PAKN chưa XL theo LV", "TGGQ bình quân"): "tl"
 # tỷ lệ, "xl" xử lý, "tggq" thời gian giải quyết (had been unknown: unsure). Whole words only.
-# Session 23 (`SESSION23_CHAT_SHORTHAND`, read at run time; tested on and off in tests/ask/test_session23.py): more chat
+# Session 23 (plain behaviour since session 25; tested in tests/ask/test_session23.py): more chat
 # shorthand ("tl đúng hạn q3 ntn", "tuần này nhận dc bnhiu hs r", "tuần trc"): "ntn" như thế nào, "bnhiu" bao nhiêu,
 # "trc" trước, "tgian" thời gian (they had been unknown: unsure; "r" closing the question is session 13's). Whole words
 # only.
-SESSION23_CHAT_SHORTHAND = True  # on by rule R1 (session 23): fresh off alone 612/206/14, on 614/204/14 (right +2)
 CHAT_SHORTHAND_23 = {"ntn": "nhu the nao", "bnhiu": "bao nhieu", "trc": "truoc", "tgian": "thoi gian"}
 TELEGRAPHIC = {"tl": "ty le", "xl": "xu ly", "tggq": "thoi gian giai quyet", "tgxl": "thoi gian xu ly"}
 # The short forms of an office's terse notes "xd" xây dựng ("giấy phép xd", "trật tự xd"), "bq" bình quân ("tg gq bq"),
@@ -71,6 +70,37 @@ SHORT_FORMS = {"xd": "xay dung", "bq": "binh quan", "gp": "giay phep"}
 # ("… bn r"); "kd" is "kinh doanh", "tthc" "thủ tục" (hành chính); "ni" after a unit of time is "này" ("tháng ni",
 # "hôm ni"); "rứa" is the particle "vậy"; "mô" after a group word is "nào" ("lĩnh vực mô chậm nhất"; not before
 # "mới / rộng / cửa / thêm": "mở"; "chi" there was filler already, as "chị"). Whole words only.
+# Session 25 (`SESSION25_WHICH_MO`, read at run time; tested on and off in tests/ask/test_session25.py): the central
+# "mô" (nào) after the nouns the box counts or ranks, not only after a group word: "hồ sơ mô", "những bộ mô", "cán bộ
+# mô", "chỉ tiêu mô", "phản ánh mô", "cái mô" (it had been unknown: unsure). Never after a unit of time ("tháng mô
+# cao nhất" is the ranking of months, which the box does not read) nor before "hình / tả" ("mô hình", "mô tả").
+SESSION25_WHICH_MO = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
+_WHICH_NOUNS = (["ho", "so"], ["hs"], ["bo"], ["chi", "tieu"], ["phan", "anh"], ["pa"], ["cai"])
+# Session 25 (`SESSION25_HOW_RANG`): the central "răng" (sao) where "sao" asks how: "ra răng", "răng rồi", and
+# closing a clause ("… so với quý 2 răng?"); it had been unknown (unsure). Folded, "rằng" (that) is the same word: it
+# never stands in those places; nor does "ràng" after "rõ" ("rõ ràng": clearly), which is not read.
+SESSION25_HOW_RANG = True  # on by rule R1 (session 25): fresh off alone 703/244/15 (right +3), on 706/241/15
+# Session 25 (`SESSION25_TUI`): "tui" is "tôi" (central and southern speech: "cho tui cái bảng", "kê ra giúp tui");
+# it had been unknown (unsure). The whole word only.
+SESSION25_TUI = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
+# Session 25 (`SESSION25_CENTRAL_PARTICLE`): the central closing particles "hỉ", "hè" (nhỉ) ask nothing ("tháng rồi
+# nhận bao nhiêu hồ sơ hỉ?"); they had been unknown (unsure). Only closing a clause (after them: other particles or
+# nothing), and "hè" never after "mùa / dịp / nghỉ" (the summer). Not "tề": folded it is the "tế" of "y tế, …".
+SESSION25_CENTRAL_PARTICLE = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
+_CENTRAL_PARTICLES = {"hi", "he"}
+# Session 25 (`SESSION25_SAME_MOMENT`): "cùng thời điểm tháng / quý / tuần trước", "… năm ngoái / năm trước" is
+# "cùng kỳ …" (the same days of that period: like for like); "cùng" had been unknown (unsure). Only right before such
+# a previous period; "thời điểm" elsewhere stays filler ("tại thời điểm hiện nay").
+SESSION25_SAME_MOMENT = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
+_PREVIOUS = {"truoc", "ngoai", "roi", "vua"}
+
+
+def _same_moment(raw: list[str], k: int) -> bool:
+    """Whether raw[k] is "thời" or "điểm" of "cùng thời điểm" said right before a previous period."""
+    start = k - 1 if raw[k] == "thoi" else k - 2
+    return (start >= 0 and raw[start:start + 3] == ["cung", "thoi", "diem"]
+            and raw[start + 3:start + 4] in (["thang"], ["quy"], ["tuan"], ["nam"])
+            and raw[start + 4:start + 5] != [] and raw[start + 4] in _PREVIOUS)
 _CLAUSE_CLOSE = {",", ";", "?"}
 _AFTER_LIST = {"ra", "giup", "gium", "dum", "di", "nhe", "nha", "cho", "voi"}
 _TIME_UNITS = {"thang", "tuan", "quy", "nam", "hom", "bua", "ky", "dot"}
@@ -98,6 +128,19 @@ def _chat_dialect(raw: list[str], k: int, out: list[str]) -> list[str] | None:
         return ["vay"]
     if word == "mo" and out[-1:] and out[-1] in _GROUP_WORDS and nxt not in ("moi", "rong", "cua", "them"):
         return ["nao"]
+    if SESSION25_WHICH_MO and word == "mo" and nxt not in ("hinh", "ta") and any(
+            out[-len(noun):] == noun for noun in _WHICH_NOUNS):
+        return ["nao"]
+    if SESSION25_HOW_RANG and word == "rang" and out[-1:] != ["ro"] and (
+            out[-1:] in (["ra"], ["lam"]) or all(t in _PARTICLES or t in _CLAUSE_CLOSE or t == "roi" for t in clause)):
+        return ["sao"]
+    if (SESSION25_CENTRAL_PARTICLE and word in _CENTRAL_PARTICLES and k and raw[k - 1] not in ("mua", "dip", "nghi")
+            and all(t in _PARTICLES or t in _CLAUSE_CLOSE for t in clause)):
+        return []
+    if SESSION25_TUI and word == "tui":
+        return ["toi"]
+    if SESSION25_SAME_MOMENT and word in ("thoi", "diem") and _same_moment(raw, k):
+        return ["ky"] if word == "thoi" else []
     return None
 
 
@@ -139,7 +182,7 @@ def expand(raw: list[str]) -> list[str]:
             out += ["so", "voi"]
         elif word in SHORTHAND:
             out += SHORTHAND[word].split()
-        elif SESSION23_CHAT_SHORTHAND and word in CHAT_SHORTHAND_23:
+        elif word in CHAT_SHORTHAND_23:
             out += CHAT_SHORTHAND_23[word].split()
         else:
             out.append(word)
@@ -227,16 +270,6 @@ def _northern_initials(items: list[str], question: str, catalog: Catalog) -> lis
 # are those two words, as "baonhieu" already was; they had been unknown (unsure). Only a token the vocabulary does not
 # know that splits one way alone into two words read together in a measure's phrase.
 SESSION24_JOINED_WORDS = True  # on by rule R1 (session 24): fresh off alone 654/225/18, on 657/222/18 (right +3)
-# Session 24 (`SESSION24_PERIOD_WORDS`, read at run time; tested on and off in tests/ask/test_session24.py): a word the
-# vocabulary does not know that forms a period with the word before or after it ("hôm kia") is never repaired into
-# another word: "hôm kia bao nhiêu" had become "hôm gia bao" (from "tham gia bảo hiểm"), so unsure.
-SESSION24_PERIOD_WORDS = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
-
-
-# Session 24 (`SESSION24_OVERDUE_WORD`, read at run time; tested on and off in tests/ask/test_session24.py): "quá hẹn"
-# (past the appointed day) is "quá hạn", as "trễ hẹn", "đúng hẹn" already were "trễ hạn", "đúng hạn" ("hẹn" had been
-# unknown after "quá": unsure).
-SESSION24_OVERDUE_WORD = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
 
 
 def _joined(token: str, catalog: Catalog) -> list[str]:
@@ -246,32 +279,21 @@ def _joined(token: str, catalog: Catalog) -> list[str]:
     return list(splits.pop()) if len(splits) == 1 else [token]
 
 
-def _in_a_period(token: str, before: str, after: str, catalog: Catalog) -> bool:
-    """Whether an unknown token makes a period with a neighbour ("hom kia")."""
-    if token in catalog.words or not token.isalpha():
-        return False
-    return any(find_periods(f"{a} {b}") for a, b in ((before, token), (token, after)) if a and b)
-
-
 class Tokens:
     """Folded, repaired tokens with a consumed mark each."""
 
     def __init__(self, question: str, catalog: Catalog, today: dt.date | None = None):
         self.question = question
-        raw = day_month(spelled_numbers(next_or_sixth(question, words(question))))
+        raw = day_month(spoken_days(spelled_numbers(next_or_sixth(question, words(question))), today))
         if today is not None:
             raw = [with_year(t, today) for t in written_dates.numbered_weeks(raw, today)]
         raw = [w for t in raw for w in catalog.expand_initials(t)]
         if SESSION24_JOINED_WORDS:
             raw = [w for t in raw for w in _joined(t, catalog)]
-        self.items = [t if t in COMPARISON_PARTICLES or (SESSION24_PERIOD_WORDS and _in_a_period(
-                          t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "", catalog)) else
+        self.items = [t if t in COMPARISON_PARTICLES else
                       catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]
         self.items = _northern_initials(self.items, question, catalog)
-        if SESSION24_OVERDUE_WORD:
-            self.items = ["han" if t == "hen" and k and self.items[k - 1] == "qua" else t
-                          for k, t in enumerate(self.items)]
         self._short_titles()
         self.used = [t in {",", ";", "?"} for t in self.items]
         self.doubted: set[int] = set()  # filler words that here change the question ("mới": new)

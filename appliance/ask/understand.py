@@ -72,10 +72,9 @@ def _status_dimension(tokens: Tokens) -> None:
             tokens.used[k + 2] = tokens.used[k + 3] = True
 
 
-# Session 23 (`SESSION23_CONDITION_WORD`, read at run time; tested on and off in tests/ask/test_session23.py): "tình
+# Session 23 (plain behaviour since session 25; tested in tests/ask/test_session23.py): "tình
 # trạng" said as a grouping ("chia theo tình trạng", "từng tình trạng", "tình trạng nào") is "trạng thái", the status
 # (it had been unknown: unsure). Not "tình trạng hôn nhân" (a procedure's name) nor "tình trạng ra sao" (no grouping).
-SESSION23_CONDITION_WORD = True  # on by rule R1 (session 23): fresh off alone 613/205/14, on 614/204/14 (right +1)
 
 
 def _condition_word(tokens: Tokens) -> None:
@@ -88,8 +87,7 @@ def _condition_word(tokens: Tokens) -> None:
 
 def filters_from_lists(tokens: Tokens, intent: Intent) -> None:
     """Channels and statuses, named by fixed phrases; several channels are compared with each other."""
-    if SESSION23_CONDITION_WORD:
-        _condition_word(tokens)
+    _condition_word(tokens)
     _status_dimension(tokens)
     if intent.domain == "ho_so":
         one_stop_office(tokens)
@@ -358,11 +356,10 @@ def _subset_clauses(tokens: Tokens, reads: list[tuple[list[int], list[str], list
                 return
 
 
-# Session 23 (`SESSION23_IN_CHARGE`, read at run time; tested on and off in tests/ask/test_session23.py): "(các hồ sơ)
+# Session 23 (plain behaviour since session 25; tested in tests/ask/test_session23.py): "(các hồ sơ)
 # do ông Ngô Đức Thắng phụ trách", "cán bộ nào phụ trách nhiều hồ sơ trễ hạn nhất": "phụ trách" (in charge) says what
 # "cán bộ xử lý" says once an officer is named or the officers are ranked (it had been unknown: unsure). With no
 # officer read ("lĩnh vực nào phụ trách …") it stays unknown.
-SESSION23_IN_CHARGE = True  # on by rule R1 (session 23): fresh off alone 613/205/14, on 614/204/14 (right +1)
 
 
 # Session 12: "có ai <làm gì> … không" asks whether anyone did, not who: "từ sáng tới giờ có ai nộp hồ sơ online
@@ -513,7 +510,7 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
     for word in ("linh vuc", "thu tuc", "can bo", "hinh thuc nop", "trang thai", "loai", "nhom"):
         tokens.take_all([word])
     dropped.group_word_dropped(tokens, intent)
-    if SESSION23_IN_CHARGE and intent.domain == "ho_so" and (
+    if intent.domain == "ho_so" and (
             "can_bo_xu_ly" in intent.filters or intent.group == "can_bo_xu_ly"):
         for k in tokens.find("phu trach"):
             tokens.used[k] = tokens.used[k + 1] = True

@@ -21,11 +21,6 @@ _COUNTING = ("ho", "hs", "phan", "pa", "ngay", "bo", "cai", "vu", "lan", "nguoi"
              "quy", "nam", "%", "trieu", "ty", "dong", "don")
 _PERIOD_DOT = re.compile(r"\b(q|t|quy |thang )(\d{1,2})[.\-](\d{4})\b")
 _DAY_MONTH = re.compile(r"(?<![\d/.\-])(\d{1,2})[\-.](\d{1,2})(?![\d/.\-])(\s*\S*)")
-# Session 24 (`SESSION24_DATE_AT_END`, read at run time; tested on and off in tests/ask/test_session24.py): a day
-# written with a dash or a dot at the end of a sentence ("… từ 02-11 đến 08-11.") is that day too; the full stop after
-# it had kept it from being read (unsure). A dot followed by a digit ("1.5.2026", "3.5") still is no end.
-SESSION24_DATE_AT_END = False  # off by rule R1 (session 24): fresh 657/222/18 on and off (R1b)
-_DAY_MONTH_AT_END = re.compile(r"(?<![\d/.\-])(\d{1,2})[\-.](\d{1,2})(?![\d/\-]|\.\d)(\s*\S*)")
 _WEEK_MONTH = {"thang", "cua", "trong", "dau", "cuoi"}
 
 
@@ -44,8 +39,7 @@ def _day_month(m: re.Match[str], before: str) -> str:
 def rewrite(folded: str) -> str:
     """The folded question with a day or a period written with a dash or a dot in the usual slash form."""
     folded = _PERIOD_DOT.sub(lambda m: f"{m.group(1)}{m.group(2)}/{m.group(3)}", folded)
-    day_month = _DAY_MONTH_AT_END if SESSION24_DATE_AT_END else _DAY_MONTH
-    return day_month.sub(lambda m: _day_month(m, folded[:m.start()]), folded)
+    return _DAY_MONTH.sub(lambda m: _day_month(m, folded[:m.start()]), folded)
 
 
 def _iso_week(year: int, number: int) -> tuple[dt.date, dt.date] | None:

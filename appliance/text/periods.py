@@ -275,7 +275,9 @@ _RULES: list[Rule] = [
     (re.compile(r"(?<!tuan )(?<!xep )(?<!lan )(?<!hang )(?<!dung )\b(?:thu\s*([2-7]|hai|ba|tu|nam|sau|bay)|chu nhat)"
                 r"(?:\s*(tuan nay|tuan truoc|tuan roi|vua roi|vua qua))?\b"), _weekday),
     (re.compile(r"\btu dau nam(?: den nay| toi nay)?|\bluy ke(?: nam)?\b"), _ytd),
-    (re.compile(r"\btu dau thang"),
+    # bug fix (session 25, rule R7): not "từ đầu tháng trước / rồi / vừa …", nor "từ đầu tháng 10" (another month's
+    # start, read by the rules above or left unread): it had answered from the 1st of this month
+    (re.compile(r"\btu dau thang(?!\s*(?:truoc|roi|vua|qua|\d))"),
      lambda m, t: Period(t.replace(day=1), t, f"từ đầu tháng {t.month}/{t.year} đến {day_label(t)}", "range")),
     (re.compile(r"\bthang\s*(?:nay|hien tai|nay nam nay)\b"), lambda m, t: month_period(t)),
     (re.compile(r"\bthang\s*(?:truoc|roi)\s*nua\b"), lambda m, t: month_period(shift_month(t, -2))),

@@ -1,33 +1,10 @@
-"""Session 23 of the leaders' question box: the bug fixes (rule R7, each test failed before) and each SESSION23 flag on
-and off, with my own wording (never a set's sentence) and cases where it must not fire."""
+"""Session 23 of the leaders' question box: the bug fixes (rule R7, each test failed before) and the readings whose
+SESSION23 flags R1 kept on (plain behaviour since session 25, rule R8), with my own wording (never a set's sentence)
+and cases where they must not fire."""
 from __future__ import annotations
 
-import pytest
-
-from appliance.ask import (
-    context_first,
-    doubts,
-    indicators,
-    measures,
-    nodata,
-    question_periods,
-    record_lists,
-    spoken_dates,
-    tokens,
-    understand,
-)
-from appliance.text import periods
+from appliance.ask import context_first
 from tests.ask.answering import asker, same
-from tests.flags import switch_on
-
-_FLAGGED = (context_first, doubts, indicators, measures, nodata, periods, question_periods, record_lists,
-            spoken_dates, tokens, understand)
-
-
-@pytest.fixture(autouse=True)
-def _all_on(monkeypatch):
-    """Each flag is tested against the others as tuned (all on), whatever rule R1 leaves in the shipped defaults."""
-    switch_on(monkeypatch, _FLAGGED, "SESSION23_")
 
 
 def test_a_meeting_beside_a_figure_is_no_meeting_asked(ask_db):
@@ -62,30 +39,28 @@ def test_feedback_still_being_handled_is_not_handled(ask_db):
     assert done.status == "ok" and done.intent is not None and done.intent.filters.get("trang_thai") == "da_xu_ly"
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session23_show_me_the_records(ask_db, monkeypatch, on):
-    """record_lists.SESSION23_SHOW_ME: "cho anh xem những hồ sơ trễ hạn tháng 10", "cho tôi các hồ sơ khai sinh quý 3"
-    list the records, as "cho xem các hồ sơ …" does; off, their count. A figure word ("cho anh xem số hồ sơ …", "… bao
-    nhiêu") and no "các / những" ("cho tôi xem hồ sơ khai sinh quý 3") keep the count."""
-    monkeypatch.setattr(record_lists, "SESSION23_SHOW_ME", on)
+def test_session23_show_me_the_records(ask_db):
+    """record_lists, session 23's SHOW_ME (plain behaviour since session 25): "cho anh xem những hồ sơ trễ hạn tháng
+    10", "cho tôi các hồ sơ khai sinh quý 3" list the records, as "cho xem các hồ sơ …" does; before session 23, their
+    count. A figure word ("cho anh xem số hồ sơ …", "… bao nhiêu") and no "các / những" ("cho tôi xem hồ sơ khai sinh
+    quý 3") keep the count."""
     ask = asker(ask_db)
     for said in ("cho anh xem những hồ sơ trễ hạn tháng 10", "cho tôi các hồ sơ khai sinh quý 3",
                  "cho chị xem các phản ánh môi trường tháng 10"):
         got = ask(said)
-        assert got.status == "ok" and got.intent is not None and got.intent.listing is on, said
+        assert got.status == "ok" and got.intent is not None and got.intent.listing, said
     for said in ("cho anh xem số hồ sơ trễ hạn tháng 10", "cho anh xem các hồ sơ trễ hạn tháng 10 bao nhiêu",
                  "cho tôi xem hồ sơ khai sinh quý 3"):
         got = ask(said)
         assert got.status == "ok" and got.intent is not None and not got.intent.listing, said
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session23_context_told_first(ask_db, monkeypatch, on):
-    """context_first.SESSION23_CONTEXT_FIRST: "Sáng nay đi họp về mệt quá, vậy thì tháng 10 phường nhận bao nhiêu hồ
-    sơ", "Hồi trước dân toàn lên tận nơi, giờ thì tôi muốn biết là quý 3 nhận bao nhiêu hồ sơ trực tuyến" answer the
-    question after the turn; off, the context's words were unknown (unsure). A context naming a name, a period or a
-    measure the question leaves out, or a negation, keeps the whole question (unsure here)."""
-    monkeypatch.setattr(context_first, "SESSION23_CONTEXT_FIRST", on)
+def test_session23_context_told_first(ask_db):
+    """context_first, session 23's CONTEXT_FIRST (plain behaviour since session 25): "Sáng nay đi họp về mệt quá, vậy
+    thì tháng 10 phường nhận bao nhiêu hồ sơ", "Hồi trước dân toàn lên tận nơi, giờ thì tôi muốn biết là quý 3 nhận bao
+    nhiêu hồ sơ trực tuyến" answer the question after the turn; before session 23, the context's words were unknown
+    (unsure). A context naming a name, a period or a measure the question leaves out, or a negation, keeps the whole
+    question (unsure here)."""
     ask = asker(ask_db)
     for said, plain in (("Sáng nay đi họp về mệt quá, vậy thì tháng 10 phường nhận bao nhiêu hồ sơ",
                          "tháng 10 phường nhận bao nhiêu hồ sơ"),
@@ -94,12 +69,10 @@ def test_session23_context_told_first(ask_db, monkeypatch, on):
         want = ask(plain)
         assert want.status == "ok", plain
         got = ask(said)
-        assert same(got, want) is on, said
-        assert on or got.status == "unsure", said
+        assert same(got, want), said
     staff = "Ngày xưa ở xã cũ chỉ có mấy cán bộ, vậy cho tôi hỏi hiện nay cán bộ nào đang giữ nhiều hồ sơ quá hạn nhất"
     got = ask(staff)
-    assert (got.status == "ok" and got.intent is not None and got.intent.group == "can_bo_xu_ly") is on, staff
-    assert on or got.status == "no_data", staff
+    assert got.status == "ok" and got.intent is not None and got.intent.group == "can_bo_xu_ly", staff
     for said in ("Phường có bao nhiêu cán bộ, vậy thì mỗi người giữ bao nhiêu hồ sơ",
                  "Dạo này dân kêu nhiều lắm, vậy thì phường có bao nhiêu hộ dân"):
         assert ask(said).status == "no_data", said
@@ -145,60 +118,48 @@ def test_state_alone_names_no_procedure(ask_db):
     assert got.intent.filters.get("ten_thu_tuc") == "Cấp Giấy xác nhận tình trạng hôn nhân"
 
 
-def _same_or_unsure(ask, said: str, plain: str, on: bool) -> None:
+def _same_as(ask, said: str, plain: str) -> None:
     want = ask(plain)
     assert want.status == "ok", plain
-    got = ask(said)
-    assert same(got, want) is on, said
-    assert on or got.status == "unsure", said
+    assert same(ask(said), want), said
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session23_indicator_unit(demo_settings, monkeypatch, on):
-    """indicators.SESSION23_INDICATOR_UNIT: "thu ngân sách quý 3 bao nhiêu triệu (đồng)", "… so với quý 2 hơn hay kém
-    bao nhiêu triệu" read the indicator's unit; off, unsure. Another indicator's unit is not read."""
-    monkeypatch.setattr(indicators, "SESSION23_INDICATOR_UNIT", on)
+def test_session23_indicator_unit(demo_settings):
+    """indicators, session 23's INDICATOR_UNIT (plain behaviour since session 25): "thu ngân sách quý 3 bao nhiêu triệu
+    (đồng)", "… so với quý 2 hơn hay kém bao nhiêu triệu" read the indicator's unit; before session 23, unsure. Another
+    indicator's unit is not read."""
     ask = asker(demo_settings.db_path)  # the demo ward reports its indicators
-    _same_or_unsure(ask, "thu ngân sách quý 3 bao nhiêu triệu đồng", "thu ngân sách quý 3", on)
-    _same_or_unsure(ask, "thu ngân sách quý 3 so với quý 2 hơn hay kém bao nhiêu triệu",
-                    "thu ngân sách quý 3 so với quý 2", on)
+    _same_as(ask, "thu ngân sách quý 3 bao nhiêu triệu đồng", "thu ngân sách quý 3")
+    _same_as(ask, "thu ngân sách quý 3 so với quý 2 hơn hay kém bao nhiêu triệu",
+             "thu ngân sách quý 3 so với quý 2")
     assert ask("số hộ kinh doanh đăng ký mới quý 3 bao nhiêu triệu").status == "unsure"
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session23_condition_word(ask_db, monkeypatch, on):
-    """understand.SESSION23_CONDITION_WORD: "phản ánh quý này chia theo tình trạng", "hồ sơ tháng 10 theo từng tình
-    trạng" group by status, as "trạng thái" does; off, unsure."""
-    monkeypatch.setattr(understand, "SESSION23_CONDITION_WORD", on)
+def test_session23_condition_word(ask_db):
+    """understand, session 23's CONDITION_WORD (plain behaviour since session 25): "phản ánh quý này chia theo tình
+    trạng", "hồ sơ tháng 10 theo từng tình trạng" group by status, as "trạng thái" does; before session 23, unsure."""
     ask = asker(ask_db)
-    _same_or_unsure(ask, "phản ánh quý này chia theo tình trạng", "phản ánh quý này chia theo trạng thái", on)
-    _same_or_unsure(ask, "số hồ sơ nhận tháng 10 theo từng tình trạng", "số hồ sơ nhận tháng 10 theo từng trạng thái",
-                    on)
+    _same_as(ask, "phản ánh quý này chia theo tình trạng", "phản ánh quý này chia theo trạng thái")
+    _same_as(ask, "số hồ sơ nhận tháng 10 theo từng tình trạng", "số hồ sơ nhận tháng 10 theo từng trạng thái")
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session23_route_word(ask_db, monkeypatch, on):
-    """doubts.SESSION23_ROUTE_WORD: "(gửi) qua đường bưu điện", "nộp theo đường bưu chính" name the channel; off,
-    unsure. "đường" before anything else ("phản ánh về đường hỏng") is not read."""
-    monkeypatch.setattr(doubts, "SESSION23_ROUTE_WORD", on)
+def test_session23_route_word(ask_db):
+    """doubts, session 23's ROUTE_WORD (plain behaviour since session 25): "(gửi) qua đường bưu điện", "nộp theo đường
+    bưu chính" name the channel; off, unsure. "đường" before anything else ("phản ánh về đường hỏng") is not read."""
     ask = asker(ask_db)
-    _same_or_unsure(ask, "danh sách hồ sơ dân gửi qua đường bưu điện tháng 10", "danh sách hồ sơ nộp bưu điện tháng 10",
-                    on)
-    _same_or_unsure(ask, "số hồ sơ nộp theo đường bưu chính quý 3", "số hồ sơ nộp bưu chính quý 3", on)
+    _same_as(ask, "danh sách hồ sơ dân gửi qua đường bưu điện tháng 10", "danh sách hồ sơ nộp bưu điện tháng 10")
+    _same_as(ask, "số hồ sơ nộp theo đường bưu chính quý 3", "số hồ sơ nộp bưu chính quý 3")
     assert ask("phản ánh về đường hỏng tháng 10").status == "unsure"
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session23_in_charge(ask_db, monkeypatch, on):
-    """understand.SESSION23_IN_CHARGE: "các hồ sơ do ông Hoàng Văn Nam phụ trách đã quá hạn", "cán bộ nào phụ trách
-    nhiều hồ sơ trễ hạn nhất" read "phụ trách" as the officer in charge; off, unsure. With no officer read it stays
-    unknown."""
-    monkeypatch.setattr(understand, "SESSION23_IN_CHARGE", on)
+def test_session23_in_charge(ask_db):
+    """understand, session 23's IN_CHARGE (plain behaviour since session 25): "các hồ sơ do ông Hoàng Văn Nam phụ trách
+    đã quá hạn", "cán bộ nào phụ trách nhiều hồ sơ trễ hạn nhất" read "phụ trách" as the officer in charge; before
+    session 23, unsure. With no officer read it stays unknown."""
     ask = asker(ask_db)
-    _same_or_unsure(ask, "liệt kê các hồ sơ do ông Hoàng Văn Nam phụ trách đã quá hạn",
-                    "liệt kê các hồ sơ của ông Hoàng Văn Nam đã quá hạn", on)
-    _same_or_unsure(ask, "cán bộ nào phụ trách nhiều hồ sơ trễ hạn nhất quý 3", "cán bộ nào trễ hạn nhiều nhất quý 3",
-                    on)
+    _same_as(ask, "liệt kê các hồ sơ do ông Hoàng Văn Nam phụ trách đã quá hạn",
+             "liệt kê các hồ sơ của ông Hoàng Văn Nam đã quá hạn")
+    _same_as(ask, "cán bộ nào phụ trách nhiều hồ sơ trễ hạn nhất quý 3", "cán bộ nào trễ hạn nhiều nhất quý 3")
     assert ask("số hồ sơ trễ hạn của lĩnh vực anh phụ trách tháng 10").status == "unsure"
 
 
@@ -212,49 +173,43 @@ def test_newest_with_no_list_is_unsure(ask_db):
     assert ask("số hồ sơ nhận 7 ngày gần nhất").status == "ok"
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session23_spelled_few(demo_settings, monkeypatch, on):
-    """record_lists.SESSION23_SPELLED_FEW: "năm hồ sơ tồn lâu nhất", "cho anh ba hồ sơ nhận gần đây nhất hôm qua" are
-    5 and 3 records, as the digits are; off, unsure. A spelled number elsewhere ("hồ sơ năm nay") is not read so."""
-    monkeypatch.setattr(record_lists, "SESSION23_SPELLED_FEW", on)
+def test_session23_spelled_few(demo_settings):
+    """record_lists, session 23's SPELLED_FEW (plain behaviour since session 25): "năm hồ sơ tồn lâu nhất", "cho anh ba
+    hồ sơ nhận gần đây nhất hôm qua" are 5 and 3 records, as the digits are; before session 23, unsure. A spelled number
+    elsewhere ("hồ sơ năm nay") is not read so."""
     ask = asker(demo_settings.db_path)  # the generated ward's open records tie on their day
-    _same_or_unsure(ask, "năm hồ sơ tồn lâu nhất", "5 hồ sơ tồn lâu nhất", on)
-    _same_or_unsure(ask, "cho anh ba hồ sơ trễ hạn lâu nhất tháng 10", "cho anh 3 hồ sơ trễ hạn lâu nhất tháng 10", on)
+    _same_as(ask, "năm hồ sơ tồn lâu nhất", "5 hồ sơ tồn lâu nhất")
+    _same_as(ask, "cho anh ba hồ sơ trễ hạn lâu nhất tháng 10", "cho anh 3 hồ sơ trễ hạn lâu nhất tháng 10")
     got = ask("số hồ sơ trễ hạn năm nay")
     assert got.status == "ok" and got.intent is not None and got.intent.limit is None
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session23_more_less(ask_db, monkeypatch, on):
-    """measures.SESSION23_MORE_LESS: "tháng 10 so với tháng 9 nhận hơn kém bao nhiêu hồ sơ" compares; off, unsure."""
-    monkeypatch.setattr(measures, "SESSION23_MORE_LESS", on)
+def test_session23_more_less(ask_db):
+    """measures, session 23's MORE_LESS (plain behaviour since session 25): "tháng 10 so với tháng 9 nhận hơn kém bao
+    nhiêu hồ sơ" compares; before session 23, unsure."""
     ask = asker(ask_db)
-    _same_or_unsure(ask, "tháng 10 so với tháng 9 nhận hơn kém bao nhiêu hồ sơ",
-                    "tháng 10 so với tháng 9 nhận hơn hay kém bao nhiêu hồ sơ", on)
+    _same_as(ask, "tháng 10 so với tháng 9 nhận hơn kém bao nhiêu hồ sơ",
+             "tháng 10 so với tháng 9 nhận hơn hay kém bao nhiêu hồ sơ")
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session23_more_not_held(ask_db, monkeypatch, on):
-    """nodata.SESSION23_MORE_NOT_HELD: residents by age ("bao nhiêu cụ từ 80 tuổi trở lên"), titles ("tỷ lệ gia đình
-    văn hóa"), staff late to work ("cán bộ có ai đi làm trễ") are not in the data; off, unsure. "tuổi" beside records
-    ("hồ sơ trợ cấp người cao tuổi") is not read so."""
-    monkeypatch.setattr(nodata, "SESSION23_MORE_NOT_HELD", on)
+def test_session23_more_not_held(ask_db):
+    """nodata, session 23's MORE_NOT_HELD (plain behaviour since session 25): residents by age ("bao nhiêu cụ từ 80 tuổi
+    trở lên"), titles ("tỷ lệ gia đình văn hóa"), staff late to work ("cán bộ có ai đi làm trễ") are not in the data;
+    before session 23, unsure. "tuổi" beside records ("hồ sơ trợ cấp người cao tuổi") is not read so."""
     ask = asker(ask_db)
     for said in ("hiện nay phường mình có bao nhiêu cụ từ 80 tuổi trở lên", "tỷ lệ gia đình văn hóa năm nay",
                  "tháng này cán bộ có ai đi làm trễ không"):
-        assert ask(said).status == ("no_data" if on else "unsure"), said
+        assert ask(said).status == "no_data", said
     assert ask("hồ sơ trợ cấp người cao tuổi tháng 10").status == "unsure"
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session23_chat_shorthand(ask_db, monkeypatch, on):
-    """tokens.SESSION23_CHAT_SHORTHAND: "tl dung han q3 ntn", "tuan nay nhan dc bnhiu hs r", "hs nhan tuan trc bn" read
-    "như thế nào", "bao nhiêu", "trước"; off, unsure."""
-    monkeypatch.setattr(tokens, "SESSION23_CHAT_SHORTHAND", on)
+def test_session23_chat_shorthand(ask_db):
+    """tokens, session 23's CHAT_SHORTHAND (plain behaviour since session 25): "tl dung han q3 ntn", "tuan nay nhan dc
+    bnhiu hs r", "hs nhan tuan trc bn" read "như thế nào", "bao nhiêu", "trước"; before session 23, unsure."""
     ask = asker(ask_db)
-    _same_or_unsure(ask, "tl dung han q3 ntn", "tl dung han q3 nhu the nao", on)
-    _same_or_unsure(ask, "tuan nay nhan dc bnhiu hs r", "tuan nay nhan dc bao nhieu hs roi", on)
-    _same_or_unsure(ask, "hs nhan tuan trc bn", "hs nhan tuan truoc bn", on)
+    _same_as(ask, "tl dung han q3 ntn", "tl dung han q3 nhu the nao")
+    _same_as(ask, "tuan nay nhan dc bnhiu hs r", "tuan nay nhan dc bao nhieu hs roi")
+    _same_as(ask, "hs nhan tuan trc bn", "hs nhan tuan truoc bn")
 
 
 def test_share_weight_is_unsure(ask_db):

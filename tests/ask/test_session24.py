@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import (
-    context_first,
-    indicators,
-    nodata,
-    overdue_lists,
-    question_periods,
-    readings,
-    record_lists,
-    small_talk,
-    tokens,
-    written_dates,
-)
+from appliance.ask import nodata, readings, record_lists, tokens
 from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
-_FLAGGED = (context_first, indicators, nodata, overdue_lists, question_periods, readings, record_lists, small_talk,
-            tokens, written_dates)
+_FLAGGED = (nodata, readings, record_lists, tokens)
 
 
 @pytest.fixture(autouse=True)
@@ -95,16 +83,6 @@ def test_session24_show_few(ask_db, monkeypatch, on):
         assert got.status == "ok" and got.intent is not None and not got.intent.listing, said
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_give_list(ask_db, monkeypatch, on):
-    """record_lists.SESSION24_GIVE_LIST: "…, đưa danh sách", "đưa cho anh danh sách …" ask the list; off, unsure.
-    "đưa vào danh sách" is not read."""
-    monkeypatch.setattr(record_lists, "SESSION24_GIVE_LIST", on)
-    ask = asker(ask_db)
-    _same_or_unsure(ask, "hồ sơ trễ hạn tháng 10, đưa danh sách", "danh sách hồ sơ trễ hạn tháng 10", on)
-    _same_or_unsure(ask, "đưa cho anh danh sách hồ sơ quá hạn", "danh sách hồ sơ quá hạn", on)
-    assert ask("hồ sơ nào được đưa vào danh sách quá hạn").status == "unsure"
-
 
 @pytest.mark.parametrize("on", [True, False])
 def test_session24_joined_words(ask_db, monkeypatch, on):
@@ -117,17 +95,6 @@ def test_session24_joined_words(ask_db, monkeypatch, on):
     catalog = tokens.Catalog(words={"thang", "ho", "so"}, key_bigrams={("ho", "so"), ("th", "ang")})
     assert tokens._joined("thang", catalog) == ["thang"] and tokens._joined("hoso", catalog) == ["ho", "so"]
 
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_period_words(monkeypatch, on):
-    """tokens.SESSION24_PERIOD_WORDS: in "hôm kia bao nhiêu" the unknown "kia" makes a period with "hôm" and is kept;
-    off, it is repaired into a word of a name beside it ("gia" of "tham gia bảo hiểm", a known phrase with "bao").
-    A word that makes no period with a neighbour is repaired as before."""
-    monkeypatch.setattr(tokens, "SESSION24_PERIOD_WORDS", on)
-    catalog = tokens.Catalog(words={"gia", "bao", "nhieu", "hom", "cai", "tham"},
-                             bigrams={("gia", "bao"), ("tham", "gia")})
-    assert tokens.Tokens("hôm kia bao nhiêu", catalog).items[1] == ("kia" if on else "gia")
-    assert tokens.Tokens("cái kia bao nhiêu", catalog).items[1] == "gia"
 
 
 @pytest.mark.parametrize("on", [True, False])
@@ -149,39 +116,6 @@ def test_taxes_are_not_held(ask_db):
         assert ask(said).status == "no_data", said
     assert ask("số hồ sơ thu được tháng 10").status == "ok"
 
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_greeting(ask_db, monkeypatch, on):
-    """small_talk.SESSION24_GREETING: "Chào em, …", "xin chào anh chị, …" opening the question ask nothing; off,
-    unsure. "chào mừng …" is not read."""
-    monkeypatch.setattr(small_talk, "SESSION24_GREETING", on)
-    ask = asker(ask_db)
-    for said in ("Chào em, tháng 10 nhận bao nhiêu hồ sơ", "xin chào anh chị, tháng 10 nhận bao nhiêu hồ sơ"):
-        _same_or_unsure(ask, said, "tháng 10 nhận bao nhiêu hồ sơ", on)
-    assert ask("chào mừng ngày 20/11 nhận bao nhiêu hồ sơ").status == "unsure"
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_softener(ask_db, monkeypatch, on):
-    """small_talk.SESSION24_SOFTENER: "cho chị hỏi xíu", "cho anh hỏi một chút" ask briefly; off, unsure. "chút"
-    elsewhere is not read."""
-    monkeypatch.setattr(small_talk, "SESSION24_SOFTENER", on)
-    ask = asker(ask_db)
-    for said in ("cho chị hỏi xíu, tháng 10 nhận bao nhiêu hồ sơ",
-                 "cho anh hỏi một chút, tháng 10 nhận bao nhiêu hồ sơ"):
-        _same_or_unsure(ask, said, "tháng 10 nhận bao nhiêu hồ sơ", on)
-    assert ask("tháng 10 nhận bao nhiêu hồ sơ, tăng chút nào không").status == "unsure"
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_spelled_top(ask_db, monkeypatch, on):
-    """record_lists.SESSION24_SPELLED_TOP: "hai lĩnh vực ít hồ sơ nhất tháng 10" ranks two fields, as "2 lĩnh vực …"
-    does; off, unsure ("hai" unknown). A spelled number elsewhere ("hồ sơ năm nay") is not read so."""
-    monkeypatch.setattr(record_lists, "SESSION24_SPELLED_TOP", on)
-    ask = asker(ask_db)
-    _same_or_unsure(ask, "hai lĩnh vực ít hồ sơ nhất tháng 10", "2 lĩnh vực ít hồ sơ nhất tháng 10", on)
-    got = ask("lĩnh vực nào nhiều hồ sơ nhất năm nay")
-    assert got.status == "ok" and got.intent is not None and got.intent.limit == 5
 
 
 @pytest.mark.parametrize("on", [True, False])
@@ -209,15 +143,6 @@ def test_a_total_asked_before_its_part_is_unsure(ask_db):
         assert ask(said).status == "ok", said
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_overdue_word(ask_db, monkeypatch, on):
-    """tokens.SESSION24_OVERDUE_WORD: "số hồ sơ quá hẹn hiện nay" is "quá hạn", as "trễ hẹn" is "trễ hạn"; off, unsure.
-    "hẹn" elsewhere ("giấy hẹn") is not rewritten."""
-    monkeypatch.setattr(tokens, "SESSION24_OVERDUE_WORD", on)
-    ask = asker(ask_db)
-    _same_or_unsure(ask, "số hồ sơ quá hẹn hiện nay", "số hồ sơ quá hạn hiện nay", on)
-    assert tokens.Tokens("giấy hẹn quá nhiều", tokens.Catalog()).items[:2] == ["giay", "hen"]
-
 
 @pytest.mark.parametrize("on", [True, False])
 def test_session24_southern_how_many(ask_db, monkeypatch, on):
@@ -228,34 +153,6 @@ def test_session24_southern_how_many(ask_db, monkeypatch, on):
     _same_or_unsure(ask, "hồ sơ trễ hẹn tháng 10 nhiêu cái", "hồ sơ trễ hẹn tháng 10 bao nhiêu cái", on)
     assert tokens.words("lĩnh vực nào nhiều hồ sơ nhất")[3:4] == ["nhieu"]
     assert tokens.words("tháng 10 bao nhiêu")[-2:] == ["bao", "nhieu"]
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_order_word(ask_db, monkeypatch, on):
-    """question_periods.SESSION24_ORDER_WORD: "số phản ánh an ninh trật tự ngày 5/11": the "tự" of "trật tự" opens no
-    span ("từ ngày 5/11" to today had been read, the category lost); off, unsure. "… trật tự từ ngày 5/11 đến nay"
-    keeps its own "từ"."""
-    monkeypatch.setattr(question_periods, "SESSION24_ORDER_WORD", on)
-    ask = asker(ask_db)
-    got = ask("số phản ánh an ninh trật tự ngày 5/11")
-    assert got.status == ("ok" if on else "unsure")
-    if on:
-        assert got.intent is not None and got.intent.period is not None
-        assert got.intent.period.start == got.intent.period.end
-    since = ask("số phản ánh an ninh trật tự từ ngày 5/11 đến nay")
-    assert since.status == "ok" and since.intent is not None and since.intent.period is not None
-    assert since.intent.period.start != since.intent.period.end
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_date_at_end(ask_db, monkeypatch, on):
-    """written_dates.SESSION24_DATE_AT_END: "số hồ sơ từ 02-11 đến 08-11." (a full stop after the day) is that span, as
-    without the stop; off, unsure. "1.5.2026" and "97.5" are not cut at their dots."""
-    monkeypatch.setattr(written_dates, "SESSION24_DATE_AT_END", on)
-    ask = asker(ask_db)
-    _same_or_unsure(ask, "số hồ sơ nhận từ 02-11 đến 08-11.", "số hồ sơ nhận từ 02-11 đến 08-11", on)
-    assert written_dates.rewrite("ngay 1.5.2026") == "ngay 1.5.2026"
-    assert written_dates.rewrite("ty le 97.5.") == "ty le 97.5."
 
 
 def test_both_ends_of_a_ranking_rank_every_group(ask_db):
@@ -270,81 +167,8 @@ def test_both_ends_of_a_ranking_rank_every_group(ask_db):
     assert one.status == "ok" and one.intent is not None and one.intent.limit == 5 and one.intent.order == "asc"
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_colleague_title(ask_db, monkeypatch, on):
-    """small_talk.SESSION24_COLLEAGUE_TITLE: "bạn cán bộ nào trễ hạn nhiều nhất quý 3" is "cán bộ nào …"; off, unsure.
-    "bạn" alone is not read."""
-    monkeypatch.setattr(small_talk, "SESSION24_COLLEAGUE_TITLE", on)
-    ask = asker(ask_db)
-    _same_or_unsure(ask, "bạn cán bộ nào trễ hạn nhiều nhất quý 3", "cán bộ nào trễ hạn nhiều nhất quý 3", on)
-    assert ask("bạn nào trễ hạn nhiều nhất quý 3").status == "unsure"
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_values_listed(ask_db, monkeypatch, on):
-    """small_talk.SESSION24_VALUES_LISTED: "hồ sơ nhận tháng 10 theo trạng thái (đã trả, đang xử lý, chờ bổ sung, từ
-    chối)" is the grouping by status; off, unsure. Names in brackets after "theo lĩnh vực" keep their reading."""
-    monkeypatch.setattr(small_talk, "SESSION24_VALUES_LISTED", on)
-    ask = asker(ask_db)
-    _same_or_unsure(ask, "số hồ sơ nhận tháng 10 theo trạng thái (đã trả, đang xử lý, chờ bổ sung, từ chối)",
-                    "số hồ sơ nhận tháng 10 theo trạng thái", on)
-    named = ask("số hồ sơ tháng 10 theo lĩnh vực (hộ tịch, đất đai)")
-    assert named.status == "ok" and named.intent is not None and "linh_vuc" in named.intent.filters
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_sentence_turn(ask_db, monkeypatch, on):
-    """context_first.SESSION24_SENTENCE_TURN: "Dạo này anh em làm việc vất vả quá. Tháng 10 nhận bao nhiêu hồ sơ?" is
-    the second sentence; off, unsure. A first sentence naming a period or a negation of its own keeps the question
-    unsure."""
-    monkeypatch.setattr(context_first, "SESSION24_SENTENCE_TURN", on)
-    ask = asker(ask_db)
-    _same_or_unsure(ask, "Dạo này anh em làm việc vất vả quá. Tháng 10 nhận bao nhiêu hồ sơ?",
-                    "Tháng 10 nhận bao nhiêu hồ sơ?", on)
-    for said in ("Số hồ sơ nhận tháng 10 nhiều lắm. Tháng 9 nhận bao nhiêu hồ sơ?",
-                 "Hồ sơ không giải quyết kịp nhiều quá. Tháng 10 nhận bao nhiêu hồ sơ?"):
-        assert ask(said).status == "unsure", said
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_longest_overdue(ask_db, monkeypatch, on):
-    """overdue_lists.SESSION24_LONGEST_OVERDUE: "hồ sơ quá hạn lâu nhất hiện nay là hồ sơ nào" lists the overdue by
-    their deadline, earliest first; off, by the day received. "hồ sơ tồn lâu nhất" keeps the order received."""
-    monkeypatch.setattr(overdue_lists, "SESSION24_LONGEST_OVERDUE", on)
-    ask = asker(ask_db)
-    got = ask("hồ sơ quá hạn lâu nhất hiện nay là hồ sơ nào")
-    assert got.status == "ok" and got.intent is not None and (got.intent.list_by == "han_xu_ly") is on
-    if on:
-        deadlines = [row[got.keys.index("han_xu_ly")] for row in got.rows]
-        assert deadlines == sorted(deadlines)
-    kept = ask("hồ sơ tồn lâu nhất hiện nay")
-    assert kept.status == "ok" and kept.intent is not None and kept.intent.list_by == ""
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_how_late(ask_db, monkeypatch, on):
-    """overdue_lists.SESSION24_HOW_LATE: "hồ sơ quá hạn hiện nay là hồ sơ nào, trễ bao lâu rồi" is the overdue list
-    (its deadline column says how late); off, unsure (a second measure). Without the overdue words it is not read."""
-    monkeypatch.setattr(overdue_lists, "SESSION24_HOW_LATE", on)
-    ask = asker(ask_db)
-    _same_or_unsure(ask, "hồ sơ quá hạn hiện nay là hồ sơ nào, trễ bao lâu rồi",
-                    "hồ sơ quá hạn hiện nay là hồ sơ nào", on)
-    assert ask("danh sách hồ sơ trễ hạn tháng 10, trễ bao lâu").status == "unsure"
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_indicator_like_for_like(ask_db, monkeypatch, on):
-    """indicators.SESSION24_INDICATOR_LIKE_FOR_LIKE: "thu ngân sách quý này so với quý trước" on 20/11 sets Oct–Nov
-    against Jul–Aug (01/07–20/08), as records are compared; off, against the whole third quarter. Two whole quarters
-    ("quý 3 so với quý 2") are compared whole."""
-    monkeypatch.setattr(indicators, "SESSION24_INDICATOR_LIKE_FOR_LIKE", on)
-    ask = asker(ask_db)
-    got = ask("thu ngân sách quý này so với quý trước")
-    assert got.status == "ok" and got.intent is not None and got.intent.compare is not None
-    assert (got.intent.compare.end.isoformat() == "2026-08-20") is on
-    whole = ask("thu ngân sách quý 3 so với quý 2")
-    assert whole.status == "ok" and whole.intent is not None and whole.intent.compare is not None
-    assert whole.intent.compare.kind == "quarter"
 
 
 def test_indicators_compared_need_one_named(ask_db):
