@@ -93,8 +93,6 @@ def _unit_then_comma(after: str, person: Person) -> bool:
 # Session 23 (docs/meetings.md, "Session 23"): a word that moves the meeting to its next or last matter, then a comma
 # ("rồi cuối cùng, chị Hà, báo cáo … chị chủ trì, …, chị gửi quận trong 7 ngày"), does not keep the name after it from
 # opening the sentence as a call, as "rồi," or "còn," do: the later "chị" is Hà, not the one who spoke before
-# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s15b w05 wrong again
-SESSION23_MATTER_OPENER = True
 NEXT_MATTER = re.compile(r"(?:cuối cùng|sau cùng|tiếp theo|việc tiếp theo|việc cuối cùng|một việc nữa|việc nữa)")
 
 
@@ -105,7 +103,7 @@ def vocative_of(sentence: str, roster: Roster, speakers: list[Person]) -> tuple[
     mentions = roster.mentions(sentence, verbs=VERB_AHEAD)
     for index, mention in enumerate(mentions):
         head = OPENERS.sub("", lower[:mention.start]).strip(" ,")
-        if SESSION23_MATTER_OPENER and NEXT_MATTER.fullmatch(head) and lower[:mention.start].rstrip().endswith(","):
+        if NEXT_MATTER.fullmatch(head) and lower[:mention.start].rstrip().endswith(","):
             head = ""  # "rồi cuối cùng, chị Hà, …": a call after the next matter's word
         after = lower[mention.end:]
         # A bare name opens a sentence as a call when "ơi" or a comma follows, not another name ("Nam, Hùng…").

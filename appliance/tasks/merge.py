@@ -147,7 +147,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         # cannot tell which date is whose: it fills a missing date but does not move one; an item said on its
         # own ("Vậy chốt: Thắng dự toán vỉa hè mùng 4/12; …") says its date last, and that date wins.
         alone = len(_recap_item(anchor.quote).split()) <= _RECAP_ITEM
-        if alone or not (SESSION23_STARTS_ONLY and task.deadline is None and _starts_only(task.quote, anchor.quote)):
+        if alone or not (task.deadline is None and _starts_only(task.quote, anchor.quote)):
             task.deadline = (anchor.deadline or task.deadline) if alone else (task.deadline or anchor.deadline)
         support(task, anchor)
         return
@@ -309,10 +309,10 @@ def _spoken_of(doer: Person, previous: Turn) -> bool:
 
 
 def _that_job(content: str) -> bool:
-    """The job is pointed back to within its first words ("làm báo cáo đó nhé", "việc ấy"), or, with
-    SESSION23_STAND_IN, taken in the doer's place ("để anh Huy đi thay", "Hà trực thay nhé")."""
+    """The job is pointed back to within its first words ("làm báo cáo đó nhé", "việc ấy"), or taken in the
+    doer's place ("để anh Huy đi thay", "Hà trực thay nhé")."""
     lower = content.lower()
-    return _THAT_JOB.match(lower) is not None or SESSION23_STAND_IN and _STAND_IN.match(lower) is not None
+    return _THAT_JOB.match(lower) is not None or _STAND_IN.match(lower) is not None
 
 
 # Session 23 (docs/meetings.md, "Session 23"): "thay" right after the verb says the job is done in the doer's place
@@ -320,8 +320,6 @@ def _that_job(content: str) -> bool:
 # thế thì để anh Huy đi thay, vẫn trong tuần sau."): the same job, pointed back to, as "làm báo cáo đó"; the move
 # keeps its other conditions (the chair, right after the doer spoke or was spoken of); "thay bóng đèn" (to replace)
 # is a job of its own
-# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s6 v17 wrong again
-SESSION23_STAND_IN = True
 _STAND_IN = re.compile(r"^(?:(?:đi|làm|lo|trực|dự|nhận)\s+)?thay(?:\s+(?:cho\s+)?(?:anh|chị|em|đồng chí)?\s*\w*)?"
                        r"\s*(?:[,.;!]|\s+(?:nhé|nha|luôn|vẫn|đi|ạ)\b|$)")
 
@@ -353,22 +351,18 @@ _LEADS_ONLY = re.compile(r"\W*(?:vẫn\s+)?(?:là\s+)?chủ trì(?:\s+(?:chính|
 # trì … ra quân giải tỏa bắt đầu từ thứ hai tuần sau làm liên tục cả tháng") has no deadline; an unpunctuated recap,
 # which cannot tell whose a date is ("… công an ra quân từ thứ hai nam chỉ giới trước mười tám …"), does not give it
 # one; a recap item said on its own still does
-# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s11b x03 wrong again
-SESSION23_STARTS_ONLY = True
 STARTS = re.compile(r"\b(?:bắt đầu từ|bắt đầu|kể từ|từ)\s+(?:ngày\s+|hôm\s+|sáng\s+|đêm\s+)?(?:thứ|mùng|mồng|tuần|mai|"
                     r"đầu|\d)")
 # Session 23 (docs/meetings.md, "Session 23"): the chair's bare agreement said as a sentence of its own before the
 # order ("Lan: … lịch đi thăm ngày 28/1, thứ Tư này em trình chị Hạnh" — "Ừ. Lịch thăm chị Lan làm cho xong, đúng hạn
 # nhé."): agreeing to what that person just offered, as "Ừ, anh Hùng treo cờ … nhé" is; not a new matter ("Ừ. Còn
 # việc khác, chị Lan …") nor another date ("Ừ. Chị Lan soạn báo cáo tháng trước thứ Sáu.")
-# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s8a y19 wrong again
-SESSION23_AGREE_FIRST = True
 _BARE_AGREE = re.compile(r"^\W*(?:ừ|được|vâng|ok|đồng ý|tốt)\W*?[.!]\s+")
 
 
 def _agreed_first(turn: Turn, quote: str) -> bool:
     """The turn opens with a bare agreement and the quote is the sentence right after it."""
-    bare = _BARE_AGREE.match(turn.text.lower()) if SESSION23_AGREE_FIRST else None
+    bare = _BARE_AGREE.match(turn.text.lower())
     return bare is not None and turn.text.lower()[bare.end():].startswith(quote.lower().strip()[:24]) \
         and not re.match(r"^\W*(?:còn|về|tiếp|ngoài ra|thêm)\b", quote.lower())
 

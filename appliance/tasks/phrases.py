@@ -46,11 +46,6 @@ _FILLER = (r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực 
 SESSION24_HAVE_DO = True
 _HAVE_DO = (r"|cho\s+(?:anh em|anh chị em|lực lượng|cán bộ|công an|dân quân|người)(?:\s+[^\s,.;]+){0,5}?"
             r"(?=\s+(?:{v})\b)")
-# Session 24 (docs/meetings.md, "Session 24"): "cứ" (go ahead and) between the doer and the verb of work, as "cũng"
-# is ("à thôi, Huy cứ xem tình trạng rồi báo anh, …", "ừ Hương cứ làm")
-# off by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off brings back no training wrong
-SESSION24_GO_AHEAD = False
-_GO_AHEAD = r"|cứ"
 DIRECTIVE = re.compile(r"\b(?:giao(?: cho| nhiệm vụ cho| nhiệm vụ)?|đề nghị|yêu cầu|nhờ|phân công|phiền|"
                        r"chuyển cho|cử)\s*$")
 OPENERS = re.compile(r"^(?:(?:dạ|vâng|ừ|ờ|được|ok|rồi|thế|thế thì|vậy|vậy thì|thôi|à|còn|nhé|tốt|tốt quá|có|"
@@ -170,46 +165,30 @@ UNIT_RE = [(name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in UNITS]
 # on by rule R1 (session 24): fresh off alone 667/182/197, on 668/182/196 (fresh6 right +1)
 SESSION24_BRING = True
 _BRING = r"|mang (?:vào|lên|sang|đến|tới|qua|xuống|về)"
-# Session 24 (docs/meetings.md, "Session 24"): verbs of ward work the list lacked, each said of a doer in the training
-# keys ("thế thì chị triệu tập họp luôn sáng thứ hai mùng bốn", "anh Minh trích xuất giúp chị danh sách …", "em cho
-# huấn luyện lại …", "Nam cho rào chắn khu đó ngay hôm nay", "anh Minh phấn đấu đạt chín lăm phần trăm …", "Anh Minh
-# có phương án đảm bảo an ninh, phân luồng cho đêm 24/12 nhé"); what was done ("bên em đã có phương án") stays a report
-# off by rule R1 (session 24): fresh off alone 667/179/197, on 668/182/196 (wrong +3: fresh7, fresh9, fresh10)
-SESSION24_MORE_VERBS = False
-_MORE = r"|triệu tập|trích xuất|huấn luyện|rào chắn|phấn đấu|có phương án|có kế hoạch"
 
 
-def _words(bring: bool, more: bool) -> str:
-    return _VERB_WORDS + (_BRING if bring else "") + (_MORE if more else "") + r")"
+def _words(bring: bool) -> str:
+    return _VERB_WORDS + (_BRING if bring else "") + r")"
 
 
 def verb() -> str:
     """The verbs of work as the settings stand (a pattern group to put inside a larger pattern)."""
-    return _words(SESSION24_BRING, SESSION24_MORE_VERBS)
-
-
-# Session 24 (docs/meetings.md, "Session 24"): "cố / cố gắng / ráng" between the first person and the verb of work
-# is a filler, as "sẽ" is ("Dạ em đang làm ạ. Em cố xong phần còn lại trước ngày 8/1."): the speaker's offer; "em cố
-# ạ" (no verb) offers nothing
-# off by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off brings back no training wrong
-SESSION24_TRY = False
-_TRY = "|cố gắng|cố|ráng"
+    return _words(SESSION24_BRING)
 
 
 class _Switched:
     """A pattern built around the verbs of work and the fillers before them, compiled once for each combination of
-    the settings SESSION24_BRING, SESSION24_HAVE_DO, SESSION24_TRY, SESSION24_MORE_VERBS and SESSION24_GO_AHEAD it is
-    used with, read when called."""
+    the settings SESSION24_BRING and SESSION24_HAVE_DO it is used with, read when called."""
 
-    def __init__(self, build: Callable[[str, str, str], str]) -> None:
+    def __init__(self, build: Callable[[str, str], str]) -> None:
         self._build = build
-        self._forms: dict[tuple[bool, bool, bool, bool, bool], re.Pattern[str]] = {}
+        self._forms: dict[tuple[bool, bool], re.Pattern[str]] = {}
 
     def _now(self) -> re.Pattern[str]:
-        key = (SESSION24_BRING, SESSION24_HAVE_DO, SESSION24_TRY, SESSION24_MORE_VERBS, SESSION24_GO_AHEAD)
+        key = (SESSION24_BRING, SESSION24_HAVE_DO)
         if key not in self._forms:
-            words = _words(key[0], key[3])
-            self._forms[key] = re.compile(self._build(words, _filler(words, key[1], key[4]), _TRY if key[2] else ""))
+            words = _words(key[0])
+            self._forms[key] = re.compile(self._build(words, _filler(words, key[1])))
         return self._forms[key]
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -219,17 +198,17 @@ class _Switched:
         return self._now().search(string, pos, endpos)
 
 
-def _filler(words: str, have_do: bool, go_ahead: bool) -> str:
-    return _FILLER + (_HAVE_DO.replace("{v}", words) if have_do else "") + (_GO_AHEAD if go_ahead else "")
+def _filler(words: str, have_do: bool) -> str:
+    return _FILLER + (_HAVE_DO.replace("{v}", words) if have_do else "")
 
 
-FIRST = _Switched(lambda v, _f, t: rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|"
+FIRST = _Switched(lambda v, _f: rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|"
                                rf"(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
-                               rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự{t}))*\s+{v}\b")
-SENIOR_SELF = _Switched(lambda v, _f, _t: rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{v}\b[^.?!]*\bem\b")
-SECOND = _Switched(lambda v, _f, _t: rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{v}\b")
-PROPOSAL = _Switched(lambda v, _f, _t: rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{v}\b(?!.*\b(?:em|tôi|mình)\s+{v}\b)")
+                               rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*\s+{v}\b")
+SENIOR_SELF = _Switched(lambda v, _f: rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{v}\b[^.?!]*\bem\b")
+SECOND = _Switched(lambda v, _f: rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{v}\b")
+PROPOSAL = _Switched(lambda v, _f: rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{v}\b(?!.*\b(?:em|tôi|mình)\s+{v}\b)")
 
 
 # the verb of work after a doer, past the fillers ("chị Hà bên trung tâm làm", "chị Hà tự làm")
-VERB_AHEAD = _Switched(lambda v, f, _t: rf"^\s*,?{f}|tự))*\s+{v}\b")
+VERB_AHEAD = _Switched(lambda v, f: rf"^\s*,?{f}|tự))*\s+{v}\b")

@@ -46,11 +46,8 @@ _OPENERS_TEXT = (r"(?<=\S)\s+(?=(?:dạ|vâng|ừ|còn|tiếp theo|xin mời|th�
 # as well) takes part in the work ("thế thì thắng mời hai bên lên hòa giải có cả tổ trưởng tổ sáu làm trong tuần này
 # cho anh": Thắng's task), so a run is not cut before a group's officer there, and `doers.is_anchor` reads no doer
 # there; "với cả" (and also) still opens a clause
-# on by rule R1 (session 23): fresh on 663/176/201, off alone 662/177/202 (on: fresh15 one right more, one wrong fewer)
-SESSION23_INCLUDED = True
 INCLUDED = re.compile(r"\b(?:có|mời|gồm|kể)\s+cả\s*$")
-_OPENERS = re.compile(_OPENERS_TEXT.replace("<INCLUDED>", ""))
-_OPENERS_INCLUDED = re.compile(_OPENERS_TEXT.replace("<INCLUDED>", "(?<!có cả)(?<!mời cả)(?<!gồm cả)(?<!kể cả)"))
+_OPENERS = re.compile(_OPENERS_TEXT.replace("<INCLUDED>", "(?<!có cả)(?<!mời cả)(?<!gồm cả)(?<!kể cả)"))
 # A short answer closes its turn: "dạ được anh huy làm…", "dạ vâng tôi sẽ làm ạ".
 _ANSWERED = re.compile(r"\b(?:dạ|vâng)(?:\s+(?:anh|chị))?(?:\s+(?:được|vâng|rõ|ạ|(?:em|tôi)\s+(?:sẽ\s+)?"
                        r"(?:làm|nhận|đi)(?:\s+(?:ngay|luôn))?))*"
@@ -68,7 +65,7 @@ def punctuate(text: str) -> str:
         return _OFFER_AFTER.sub("ạ. ", text)
     cut = _ASKED.sub(lambda m: m.group(0).rstrip() + "? ", text)
     cut = _CLOSE.sub(lambda m: m.group(0).rstrip() + ". ", cut)
-    cut = (_OPENERS_INCLUDED if SESSION23_INCLUDED else _OPENERS).sub(". ", cut)
+    cut = _OPENERS.sub(". ", cut)
     cut = _ANSWERED.sub(lambda m: m.group(0).rstrip() + ". ", cut)
     # "dạ. vâng", "ừ. còn": a run of openers is one opening.
     cut = re.sub(r"\b(dạ|vâng|ừ|ờ|thưa)\.\s+(?=(?:dạ|vâng|ừ|ờ|còn|thưa|rõ)\b)", r"\1 ", cut)
