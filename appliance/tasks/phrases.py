@@ -176,19 +176,27 @@ def verb() -> str:
     return _words(SESSION24_BRING)
 
 
+# Session 25 (docs/meetings.md, "Session 25"): a speaker hesitating between the doer and the verb of work ("tổ 10 thì
+# là... gửi biên bản kết quả về văn phòng …", "anh Hùng à... gửi …", "Minh... ờ... báo cáo …"): a trailing-off
+# ("...", "…") and the hesitation words "thì là", "à", "ờ", "ừm", "ơ" are fillers there, as "thì" is; a word that is
+# not a verb of work after them ("tổ 10 thì là... bầu xong gửi …") still gives no doer
+SESSION25_HESITATION = True
+_HESITATE = r"(?:\s*(?:\.\.\.|…)|\s+(?:thì là|à|ờ|ừm|ơ)(?=\s|\.\.\.|…))"
+
+
 class _Switched:
     """A pattern built around the verbs of work and the fillers before them, compiled once for each combination of
-    the settings SESSION24_BRING and SESSION24_HAVE_DO it is used with, read when called."""
+    the settings SESSION24_BRING, SESSION24_HAVE_DO and SESSION25_HESITATION it is used with, read when called."""
 
     def __init__(self, build: Callable[[str, str], str]) -> None:
         self._build = build
-        self._forms: dict[tuple[bool, bool], re.Pattern[str]] = {}
+        self._forms: dict[tuple[bool, bool, bool], re.Pattern[str]] = {}
 
     def _now(self) -> re.Pattern[str]:
-        key = (SESSION24_BRING, SESSION24_HAVE_DO)
+        key = (SESSION24_BRING, SESSION24_HAVE_DO, SESSION25_HESITATION)
         if key not in self._forms:
             words = _words(key[0])
-            self._forms[key] = re.compile(self._build(words, _filler(words, key[1])))
+            self._forms[key] = re.compile(self._build(words, _filler(words, key[1], key[2])))
         return self._forms[key]
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -198,8 +206,10 @@ class _Switched:
         return self._now().search(string, pos, endpos)
 
 
-def _filler(words: str, have_do: bool) -> str:
-    return _FILLER + (_HAVE_DO.replace("{v}", words) if have_do else "")
+def _filler(words: str, have_do: bool, hesitate: bool) -> str:
+    # the fillers open "(?:\s+(?:"; with `hesitate` a hesitation is one more item of that group
+    opened = _FILLER.replace(r"(?:\s+(?:", _HESITATE[:-1] + r"|\s+(?:", 1) if hesitate else _FILLER
+    return opened + (_HAVE_DO.replace("{v}", words) if have_do else "")
 
 
 FIRST = _Switched(lambda v, _f: rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|"

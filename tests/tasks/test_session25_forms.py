@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import runon
+from appliance.tasks import phrases, runon
+from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
-from tests.tasks.transcripts import tasks_said
+from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (runon,)
+_FLAGGED = (phrases, runon)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -40,3 +41,36 @@ def test_a_tag_question_closes_its_clause(ward, on) -> None:
 ])
 def test_no_cut_where_the_thought_goes_on(on, said: str) -> None:
     assert "đúng không?" not in runon.punctuate(said)
+
+
+# --- phrases.SESSION25_HESITATION: "thì là...", "à...", "..." between the doer and the verb of work are fillers ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: tổ 6 thì là... nộp danh sách hộ nghèo về văn phòng trước thứ Năm nhé.",
+     [("Tổ dân phố số 6", "2026-12-03", "Nộp danh sách hộ nghèo về văn phòng")]),
+    ("Nguyễn Văn An: Anh Nam à... gửi biên bản đo đạc về văn phòng trong tuần này.",
+     [("Hoàng Văn Nam", "2026-12-04", "Gửi biên bản đo đạc về văn phòng")]),
+    ("Nguyễn Văn An: Chị Hương... ờ... lập danh sách quà Tết trước 15/12.",
+     [("Bùi Thanh Hương", "2026-12-15", "Lập danh sách quà Tết")]),
+])
+def test_a_hesitation_before_the_work(ward, on, said: str, due: list) -> None:
+    assert _with_content(_A + said, ward) == due
+    on.setattr(phrases, "SESSION25_HESITATION", False)
+    assert [(a, d) for a, d, _c in _with_content(_A + said, ward)] != [(a, d) for a, d, _c in due]
+
+
+@pytest.mark.parametrize("said", [
+    # no verb of work after the hesitation: no doer
+    "Nguyễn Văn An: tổ 6 thì là... năm nay tốt hơn năm ngoái.",
+    # a deferral after it
+    "Nguyễn Văn An: Chị Lan à... thôi, để sau tính.",
+    # a question after it
+    "Nguyễn Văn An: Chị Lan à... gửi rồi à?",
+])
+def test_a_hesitation_then_no_work(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == []
+
+
+def _with_content(said: str, ward) -> list:
+    roster, calendar = ward
+    return [(t.assignee, t.deadline, t.content) for t in extract_tasks(said, MONDAY, calendar, roster=roster)]
