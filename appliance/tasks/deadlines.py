@@ -322,6 +322,15 @@ _EVENT = re.compile(r"\b(?:ky hop|hoi nghi|tong ket|so ket|dai hoi|lien hoan|gap
                     r"(?:\s+(?:hdnd|hoi dong nhan dan|chi bo|dang uy|co quan|tong ket|so ket|phuong|[a-z]+)){0,3}\s+$")
 
 
+# Session 25 (docs/meetings.md, "Session 25"): a day before the meeting is never a deadline (none of the 935 training
+# and development keys has one): it says when something happened or which paper ("trả lời công văn ngày 20/11 của
+# quận", "xác minh vụ việc xảy ra đêm 28/11"); "hôm thứ Bảy" and "thứ Hai tuần trước" are days gone (every "hôm thứ
+# …" of the training meetings is one), not the coming ones; another date of the sentence may be the deadline
+SESSION25_NO_PAST = True
+_GONE_AFTER = re.compile(r"\s+tuan\s+(?:truoc|roi)\b")
+_DAY_AFTER = re.compile(rf"\s+(?:ngay\s+|mung\s+|mong\s+)?(?:\d|{_NUMWORD}\b)")  # "hôm chủ nhật hai tư": a day to come
+
+
 def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
                   calendar: WorkCalendar | None = None) -> tuple[dt.date, int, int] | None:
     """The deadline in the text: (date, start, end) with offsets into `text`; the span includes the
@@ -366,6 +375,10 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
                 day = None
             if day is None or _START.search(text[max(0, m.start() - 16):m.start()].lower()):
                 continue  # "từ thứ Hai", "bắt đầu từ tuần này": when the work starts, not its deadline
+            if SESSION25_NO_PAST and (day < meeting or build is _weekday and not m.group("which") and (
+                    folded[max(0, m.start() - 4):m.start()] == "hom " and not _DAY_AFTER.match(folded, m.end())
+                    or _GONE_AFTER.match(folded, m.end()))):
+                continue  # "công văn ngày 20/11", "vụ cháy hôm thứ Bảy", "thứ Hai tuần trước": a day gone
             if _PERIOD.search(text[max(0, m.start() - 30):m.start()].lower()):
                 continue  # "trực từ 24/12 đến 2/1", "từ tổ 7 đến tổ 12": the end of a period, not a deadline
             if build is _weekday and not m.group("which") \

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import phrases, runon
+from appliance.tasks import deadlines, phrases, runon
 from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (phrases, runon)
+_FLAGGED = (deadlines, phrases, runon)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -74,3 +74,33 @@ def test_a_hesitation_then_no_work(ward, on, said: str) -> None:
 def _with_content(said: str, ward) -> list:
     roster, calendar = ward
     return [(t.assignee, t.deadline, t.content) for t in extract_tasks(said, MONDAY, calendar, roster=roster)]
+
+
+# --- deadlines.SESSION25_NO_PAST: a day before the meeting, "hôm thứ Bảy", "thứ Hai tuần trước" are no deadline ---
+
+def _due(said: str) -> str | None:
+    found = deadlines.find_deadline(said, MONDAY)
+    return found[0].isoformat() if found else None
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Chị Lan trả lời công văn ngày 20/11 của quận.", None),
+    ("Anh Minh xác minh vụ việc xảy ra đêm 28/11, báo cáo anh.", None),
+    ("Anh Minh báo cáo vụ cháy hôm thứ Bảy bằng văn bản.", None),
+    ("Anh Minh làm rõ vụ va chạm thứ Hai tuần trước.", None),
+])
+def test_a_day_gone_is_no_deadline(on, said: str, due: str | None) -> None:
+    assert _due(said) == due
+    on.setattr(deadlines, "SESSION25_NO_PAST", False)
+    assert _due(said) != due
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Anh Hùng cử xe chở rác hôm chủ nhật mùng 6 cho tổ bảy.", "2026-12-06"),   # "hôm" before a day to come
+    ("Anh Minh trình anh thứ Bảy này.", "2026-12-05"),
+    ("Chị Lan gửi anh trong hôm nay.", "2026-11-30"),                              # the meeting's own day
+    ("Chị Lan gửi anh trước ngày 5/1.", "2027-01-05"),                             # January said in November
+    ("Anh Minh xác minh vụ việc xảy ra đêm 28/11, báo cáo anh thứ Năm.", "2026-12-03"),  # the day to come wins
+])
+def test_days_to_come_stay_deadlines(on, said: str, due: str) -> None:
+    assert _due(said) == due
