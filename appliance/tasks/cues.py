@@ -17,6 +17,15 @@ from appliance.text import fold, normalize
 from appliance.text.dates import WorkCalendar
 
 
+# Session 25 (docs/meetings.md, "Session 25"): before the date that opens the doer's clause, a matter said as a topic
+# with "thì" ("dạ số liệu thì thứ Sáu em gửi ạ") or the speaker's own unit ("dạ bên em chiều nay em gửi", "phòng em
+# thứ Sáu em nộp ạ") is no other clause, as "danh sách đấy" is not: the date is the doer's; not "nếu / khi / vì …
+# thì" (a condition or a reason: the clause is read as before)
+SESSION25_TOPIC_HEAD = True
+_TOPIC_OR_OWN = re.compile(r"(?:(?:\w+\s+){1,4}thì|(?:bên|phòng|tổ|bộ phận|ban|văn phòng)\s+(?:em|tôi|chúng em|chúng tôi)"
+                           r"(?:\s+thì)?)\s*")
+
+
 def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None,
                   after: str = "") -> tuple[dt.date, int, int] | None:
     """A deadline that opens the doer's clause: "chiều nay em gửi", "…, thứ Hai tuần sau Văn phòng trình"; `after`:
@@ -29,7 +38,8 @@ def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None,
         return None
     rest = OPENERS.sub("", (clause[:found[1]] + " " + clause[found[2]:]).lower().strip() + " ")
     # … or after the matter named as a topic: "danh sách đấy thứ Tư tuần sau em gửi chị", "việc đó thì mai…"
-    topic = re.fullmatch(r"\s*(?:\w+\s+){1,4}(?:đấy|đó|ấy|này)(?:\s+thì)?\s*", clause[:found[1]].lower())
+    topic = re.fullmatch(r"\s*(?:\w+\s+){1,4}(?:đấy|đó|ấy|này)(?:\s+thì)?\s*", clause[:found[1]].lower()) \
+        or SESSION25_TOPIC_HEAD and _TOPIC_OR_OWN.fullmatch(OPENERS.sub("", clause[:found[1]].lower().strip() + " "))
     after = clause[found[2]:].strip(" ,").lower()
     if len(re.findall(r"\w+", rest)) <= 1 or topic and not after.startswith(("thì", "đã")):
         return found[0], 0, 0

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import deadlines, phrases, runon
+from appliance.tasks import cues, deadlines, phrases, runon
 from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (deadlines, phrases, runon)
+_FLAGGED = (cues, deadlines, phrases, runon)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -104,3 +104,28 @@ def test_a_day_gone_is_no_deadline(on, said: str, due: str | None) -> None:
 ])
 def test_days_to_come_stay_deadlines(on, said: str, due: str) -> None:
     assert _due(said) == due
+
+
+# --- cues.SESSION25_TOPIC_HEAD: "<matter> thì <date> em <verb>", "bên em <date> em <verb>": the date is the doer's ---
+
+_ASKED = _A + "Nguyễn Văn An: Còn danh sách hộ nghèo của phòng văn hóa thì sao?\n"
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Bùi Thanh Hương: Dạ danh sách thì thứ Năm em nộp ạ.", [("Bùi Thanh Hương", "2026-12-03")]),
+    ("Bùi Thanh Hương: dạ phòng em chiều mai em gửi ạ", [("Bùi Thanh Hương", "2026-12-01")]),
+])
+def test_a_topic_or_ones_unit_before_the_date(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_ASKED + said, ward) == due
+    on.setattr(cues, "SESSION25_TOPIC_HEAD", False)
+    assert tasks_said(_ASKED + said, ward) == []
+
+
+@pytest.mark.parametrize("said", [
+    # a condition before the date: read as before (no task)
+    "Bùi Thanh Hương: Dạ nếu có số liệu thì thứ Năm em nộp ạ.",
+    # a reason
+    "Bùi Thanh Hương: Dạ vì quận đổi mẫu thì thứ Năm em nộp ạ.",
+])
+def test_a_condition_or_reason_before_the_date(ward, on, said: str) -> None:
+    assert tasks_said(_ASKED + said, ward) == []
