@@ -16,14 +16,13 @@ from appliance.tasks.roster import HONORIFICS, Mention, Person, Roster, call_aft
 from appliance.text import fold, normalize
 from appliance.text.dates import WorkCalendar
 
-
 # Session 25 (docs/meetings.md, "Session 25"): before the date that opens the doer's clause, a matter said as a topic
 # with "thì" ("dạ số liệu thì thứ Sáu em gửi ạ") or the speaker's own unit ("dạ bên em chiều nay em gửi", "phòng em
 # thứ Sáu em nộp ạ") is no other clause, as "danh sách đấy" is not: the date is the doer's; not "nếu / khi / vì …
 # thì" (a condition or a reason: the clause is read as before)
 SESSION25_TOPIC_HEAD = True
-_TOPIC_OR_OWN = re.compile(r"(?:(?:\w+\s+){1,4}thì|(?:bên|phòng|tổ|bộ phận|ban|văn phòng)\s+(?:em|tôi|chúng em|chúng tôi)"
-                           r"(?:\s+thì)?)\s*")
+_TOPIC_OR_OWN = re.compile(r"(?:(?:\w+\s+){1,4}thì|(?:bên|phòng|tổ|bộ phận|ban|văn phòng)\s+"
+                           r"(?:em|tôi|chúng em|chúng tôi)(?:\s+thì)?)\s*")
 
 
 def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None,
