@@ -77,6 +77,11 @@ SESSION24_BARE_TOPIC = True
 TOPIC_THEN = re.compile(r"\w\s+thì\s*$")
 _NOT_TOPIC = re.compile(r"(?:^|[,.;:!?]\s*)(?:(?:ừ|ờ|à|dạ|vâng|còn|thôi)\s+)*"
                         r"(?:thế|vậy|ừ|còn|có|được|nếu|khi)\s+thì\s*$")
+# Session 25 (docs/meetings.md, "Session 25"): the chair's "em … được không?" ("Sổ hộ tịch năm 2015 em số hóa xong
+# trong cuối tháng này được không?", "thứ Sáu em gửi anh được không?") asks the one they answer to do the work by that
+# date, as "chị Lan …, trình ký mai được không?" asks a named doer (session 14); a member's own "em gửi trước thứ Tư
+# được không?" still asks for that date (a deadline proposed, if the chair agrees)
+SESSION25_CHAIR_ASKS = True
 # Session 24 (docs/meetings.md, "Session 24"): "<doer> làm tốt" and nothing more ("chọn tổ bảy đi tổ bảy làm tốt")
 # says the doer does well, praise or a reason, as "tốt lắm" does (PRAISE); "… làm tốt công tác tuyên truyền nhé", "…
 # làm tốt, xong trước thứ Sáu" say the work and are read as before
@@ -127,8 +132,10 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
     vocative = call[0]
     spots = doer_spots(text, turn, previous, roster, speakers, vocative, call[1])
     # "chị Lan dự thảo quyết định…, trình ký mai được không?": asking a named doer is asking them to do it
-    request = bool(re.search(r"\bđược không\W*$", lower)) and bool(spots) and spots[0].how in ("named", "unit") \
-        and clause_start(lower, spots[0].start)
+    request = bool(re.search(r"\bđược không\W*$", lower)) and bool(spots) and (
+        spots[0].how in ("named", "unit") and clause_start(lower, spots[0].start)
+        or SESSION25_CHAIR_ASKS and turn.leads and spots[0].how == "second"
+        and lower[spots[0].start:spots[0].end] == "em")
     asked = ASKED.search(lower)
     question = bool(QUESTION.search(lower) or asked) \
         and not POLITE.search(lower) and not request

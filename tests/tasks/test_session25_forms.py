@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import cues, deadlines, phrases, runon
+from appliance.tasks import clause_tasks, cues, deadlines, phrases, runon
 from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (cues, deadlines, phrases, runon)
+_FLAGGED = (clause_tasks, cues, deadlines, phrases, runon)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -129,3 +129,29 @@ def test_a_topic_or_ones_unit_before_the_date(ward, on, said: str, due: list) ->
 ])
 def test_a_condition_or_reason_before_the_date(ward, on, said: str) -> None:
     assert tasks_said(_ASKED + said, ward) == []
+
+
+# --- clause_tasks.SESSION25_CHAIR_ASKS: the chair's "em … được không?" asks the one they answer to do it ---
+
+_LEFT = _A + "Nguyễn Thị Lan: Dạ sổ khai tử còn ba quyển chưa nhập ạ.\n"
+
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Ba quyển đó em nhập xong trong tuần này được không?\nNguyễn Thị Lan: Dạ vâng.",
+    "Nguyễn Văn An: Thế thứ Sáu em nhập xong gửi anh được không?",
+])
+def test_the_chair_asking_em_to_do_it(ward, on, said: str) -> None:
+    assert tasks_said(_LEFT + said, ward) == [("Nguyễn Thị Lan", "2026-12-04")]
+    on.setattr(clause_tasks, "SESSION25_CHAIR_ASKS", False)
+    assert tasks_said(_LEFT + said, ward) == []
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # a member asking for another date: the chair's agreement moves it, as before
+    ("Nguyễn Văn An: Chị Lan gửi báo cáo thứ Tư nhé.\nLê Thị Lan: Dạ em gửi thứ Sáu được không anh?\n"
+     "Nguyễn Văn An: Ừ được.", [("Lê Thị Lan", "2026-12-04")]),
+    # a question with no work in it
+    ("Nguyễn Văn An: Em có làm kịp được không?", []),
+])
+def test_a_members_own_ask_or_no_work(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_LEFT + said, ward) == due
