@@ -184,16 +184,28 @@ SESSION25_HESITATION = True
 _HESITATE = r"(?:\s*(?:\.\.\.|…)|\s+(?:thì là|à|ờ|ừm|ơ)(?=\s|\.\.\.|…))"
 
 
+# Session 25 (docs/meetings.md, "Session 25"): a pronoun having their people do it ("Anh cho anh em tăng cường tuần tra
+# ban đêm, thứ Hai báo cáo tôi.", "Dạ, em cho lực lượng xuống ngay ạ"), as a name does (session 24's HAVE_DO): "cho"
+# and a group's head word, up to three words, then the verb of work; not "cho" and a person ("anh cho em hỏi")
+SESSION25_PRONOUN_HAVE_DO = True
+_GROUP_DO = r"(?:\s+cho\s+(?:anh em|anh chị em|lực lượng|cán bộ|công an|dân quân)(?:\s+[^\s,.;]+){0,3}?)?"
+
+
+def _group_do() -> str:
+    return _GROUP_DO if SESSION25_PRONOUN_HAVE_DO else ""
+
+
 class _Switched:
     """A pattern built around the verbs of work and the fillers before them, compiled once for each combination of
-    the settings SESSION24_BRING, SESSION24_HAVE_DO and SESSION25_HESITATION it is used with, read when called."""
+    the settings SESSION24_BRING, SESSION24_HAVE_DO, SESSION25_HESITATION and SESSION25_PRONOUN_HAVE_DO it is used
+    with, read when called."""
 
     def __init__(self, build: Callable[[str, str], str]) -> None:
         self._build = build
-        self._forms: dict[tuple[bool, bool, bool], re.Pattern[str]] = {}
+        self._forms: dict[tuple[bool, bool, bool, bool], re.Pattern[str]] = {}
 
     def _now(self) -> re.Pattern[str]:
-        key = (SESSION24_BRING, SESSION24_HAVE_DO, SESSION25_HESITATION)
+        key = (SESSION24_BRING, SESSION24_HAVE_DO, SESSION25_HESITATION, SESSION25_PRONOUN_HAVE_DO)
         if key not in self._forms:
             words = _words(key[0])
             self._forms[key] = re.compile(self._build(words, _filler(words, key[1], key[2])))
@@ -214,9 +226,10 @@ def _filler(words: str, have_do: bool, hesitate: bool) -> str:
 
 FIRST = _Switched(lambda v, _f: rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|"
                                rf"(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
-                               rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*\s+{v}\b")
+                               rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*{_group_do()}\s+{v}\b")
 SENIOR_SELF = _Switched(lambda v, _f: rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{v}\b[^.?!]*\bem\b")
-SECOND = _Switched(lambda v, _f: rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{v}\b")
+SECOND = _Switched(lambda v, _f: rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*{_group_do()}"
+                                 rf"\s+{v}\b")
 PROPOSAL = _Switched(lambda v, _f: rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{v}\b(?!.*\b(?:em|tôi|mình)\s+{v}\b)")
 
 

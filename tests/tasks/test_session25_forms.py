@@ -155,3 +155,20 @@ def test_the_chair_asking_em_to_do_it(ward, on, said: str) -> None:
 ])
 def test_a_members_own_ask_or_no_work(ward, on, said: str, due: list) -> None:
     assert tasks_said(_LEFT + said, ward) == due
+
+
+# --- phrases.SESSION25_PRONOUN_HAVE_DO: "anh cho anh em <verb>": the one addressed having their people do it ---
+
+_ASKED_MINH = _A + ("Nguyễn Văn An: Anh Minh, tình hình trật tự thế nào?\n"
+                    "Trịnh Văn Minh: Dạ ổn định ạ, có hai vụ trộm xe máy.\n")
+
+
+def test_a_pronoun_having_their_people_do_it(ward, on) -> None:
+    said = _ASKED_MINH + "Nguyễn Văn An: Anh cho anh em tăng cường tuần tra khu chợ, thứ Hai báo cáo tôi."
+    assert tasks_said(said, ward) == [("Trịnh Văn Minh", "2026-12-07")]
+    on.setattr(phrases, "SESSION25_PRONOUN_HAVE_DO", False)
+    assert tasks_said(said, ward) == []
+
+
+def test_cho_and_a_person_after_a_pronoun_is_no_work(ward, on) -> None:
+    assert tasks_said(_ASKED_MINH + "Nguyễn Văn An: Anh cho em hỏi lịch trực tuần sau.", ward) == []
