@@ -268,10 +268,10 @@ def _place(text: str, start: int) -> bool:
 
 def _day_of_month(day: int, meeting: dt.date) -> dt.date | None:
     try:
-        found = meeting.replace(day=day)
+        found: dt.date | None = meeting.replace(day=day)
     except ValueError:
-        return None
-    if found < meeting:
+        found = None  # (rule R7, session 25) "trước ngày 31" said in November: the coming 31st, not no date
+    if found is None or found < meeting:
         found = _near_year(day, meeting.month % 12 + 1, meeting.year + (meeting.month == 12), meeting) or found
     return found
 

@@ -172,3 +172,15 @@ def test_a_pronoun_having_their_people_do_it(ward, on) -> None:
 
 def test_cho_and_a_person_after_a_pronoun_is_no_work(ward, on) -> None:
     assert tasks_said(_ASKED_MINH + "Nguyễn Văn An: Anh cho em hỏi lịch trực tuần sau.", ward) == []
+
+
+# --- rule R7 (session 25): a day of the month the meeting's month lacks is the coming one ("trước ngày 31" in
+# November is 31 December), not no date ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Anh Sơn bố trí dân quân trực đêm 31 nhé.", "2026-12-31"),
+    ("Chị Lan nộp trước ngày 31.", "2026-12-31"),
+    ("Chị Lan nộp trước ngày 30.", "2026-11-30"),   # a day the month has: as before
+])
+def test_a_day_the_month_lacks(said: str, due: str) -> None:
+    assert _due(said) == due
