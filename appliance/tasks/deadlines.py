@@ -86,8 +86,8 @@ def _weekday(m: re.Match[str], meeting: dt.date) -> dt.date:
     which = m.group("which") or ""
     if which in ("nay", "hien tai"):
         return _upcoming(_monday(meeting) + dt.timedelta(days=target), meeting)
-    if which:
-        return _monday(meeting) + dt.timedelta(days=7 + target)
+    if which:  # (rule R7, session 25) "thứ Sáu tuần sau nữa": the week after next, it was next week's
+        return _monday(meeting) + dt.timedelta(days=(14 if m.group("more") else 7) + target)
     ahead = (target - meeting.weekday()) % 7 or 7
     return meeting + dt.timedelta(days=ahead)
 
@@ -152,7 +152,8 @@ RULES: list[Rule] = [
     (re.compile(rf"\b(?:(?:ngay|mung|mong)\s+|(?<=truoc )|(?<=han )|(?<=nhat )|(?<=xong ))(?P<d>{NUM[1:-1]})\s+"
                 r"thang\s+(?P<rel>nay|sau|toi)\b"), _day_of_relative_month),
     (re.compile(r"\b(?:(?P<cn>chu nhat)|thu\s+(?P<wd>hai|ba|tu|nam|sau|bay|[2-7]))\b"
-                r"(?:\s+(?:tuan\s+)?(?P<which>nay|hien tai|sau|toi|ke tiep|tiep theo)\b)?"), _weekday),
+                r"(?:\s+(?:tuan\s+)?(?P<which>nay|hien tai|sau|toi|ke tiep|tiep theo)\b(?P<more>\s+nua\b)?)?"),
+     _weekday),
     (re.compile(rf"(?P<before>\btruoc\s+)?\bthang\s+(?P<m>nay|hien tai|sau|toi|{NUM[1:-1]})\b(?!\s*ngay){_YEAR}"),
      _month),
     (re.compile(r"\b(?:trong|cuoi|het)\s+tuan(?:\s+(?:nay|hien tai))?\b(?!\s+(?:sau|toi|ke tiep|tiep theo))"
@@ -289,7 +290,9 @@ def _misread(m: re.Match[str], text: str) -> bool:
 
 # On the text with its diacritics: folded, "tư" (four, "sáu tư" = 64) would read as "từ" (from).
 _START = re.compile(r"\b(?:từ|bắt đầu(?: từ)?|kể từ)\s+(?:ngày\s+|hôm\s+)?$")  # "em gửi từ hôm thứ Sáu rồi": past
-_PERIOD = re.compile(r"\btừ\s+\S+(?:\s+\S+){0,3}?\s+(?:đến|tới)\s+(?:ngày\s+)?$")
+# (rule R7, session 25) "từ nay / từ giờ / từ bây giờ đến thứ Sáu" is by Friday, no period's end: it was no date
+_PERIOD = re.compile(r"\btừ\s+(?!(?:nay|giờ|bây giờ|hôm nay|giờ này)\s+(?:đến|tới)\b)"
+                     r"\S+(?:\s+\S+){0,3}?\s+(?:đến|tới)\s+(?:ngày\s+)?$")
 _MARKER = re.compile(r"\b(?:(?:han chot|thoi han|han|xong|hoan thanh|cham nhat)\s+(?:la\s+|vao\s+|den\s+)?|"
                      r"(?:truoc|trong|vao|den|het|cuoi|ngay|tu nay den)\s+)(?:ngay\s+)?$")
 

@@ -184,3 +184,15 @@ def test_cho_and_a_person_after_a_pronoun_is_no_work(ward, on) -> None:
 ])
 def test_a_day_the_month_lacks(said: str, due: str) -> None:
     assert _due(said) == due
+
+
+# --- rule R7 (session 25): "thứ Sáu tuần sau nữa" is the week after next; "từ nay đến thứ Sáu" is by Friday ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Chị Lan nộp trước thứ Sáu tuần sau nữa.", "2026-12-18"),
+    ("Chị Lan nộp trước thứ Sáu tuần sau.", "2026-12-11"),          # next week's: as before
+    ("Chị Lan rà soát từ nay đến thứ Sáu.", "2026-12-04"),
+    ("Anh Sơn trực từ 24/12 đến 2/1.", None),                        # a period: its end is no deadline, as before
+])
+def test_the_week_after_next_and_from_now_until(said: str, due: str | None) -> None:
+    assert _due(said) == due
