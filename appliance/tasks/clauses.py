@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from appliance.tasks import clause_dates, clause_tasks, withdrawals
+from appliance.tasks import clause_dates, clause_tasks, phrases, withdrawals
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     date_later,
@@ -112,9 +112,10 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     speakers: list[Person] = [turn.speaker] + ([previous.speaker] if previous else [])
     vocative: Person | None = None
     form: str | None = None      # how the vocative called them: "" a bare name, else its honorific
-    parts = WITHDRAW.split(normalize(turn.text))
+    withdraw = phrases.WITHDRAW_BUT if phrases.SESSION25_BUT_NO else WITHDRAW
+    parts = withdraw.split(normalize(turn.text))
     # "à không" (no, I mean …) corrects what was just said; "à thôi" may as well drop it
-    marks = [bool(re.search(r"\bkhông\b", m.group(0).lower())) for m in WITHDRAW.finditer(normalize(turn.text))]
+    marks = [bool(re.search(r"\bkhông\b", m.group(0).lower())) for m in withdraw.finditer(normalize(turn.text))]
     inherit = gave = recap = False
     given_at: tuple[int, int] | None = None  # where the anchors of the last sentence that gave tasks stand in `out`
     required: dt.date | None = None  # "4 người đấy trong tuần này phải xong." said just before

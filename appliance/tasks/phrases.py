@@ -63,6 +63,12 @@ QUESTION = re.compile(r"\?\s*$|\b(?:có cần|có phải|(?<!dạ )(?<!dạ, )ch
 POLITE = re.compile(r"\b(?:giúp|hộ)(?: (?:tôi|anh|chị|em|mình))?\b.{0,20}\bđược không\b|\bnhé\s*\?\s*$")
 WITHDRAW = re.compile(r"(?:\.\.\.|…)?\s*,?\s*\b(?:à|ờ)\s+(?:mà\s+)?(?:thôi|không)\b\s*,?\s*|(?:\.\.\.|…)\s*thôi\s*,\s*",
                       re.IGNORECASE)
+# Session 25 (docs/meetings.md, "Session 25"): "(nhưng) mà thôi" after a clause withdraws what was just said, as "à
+# thôi" does ("Chị Lan làm báo cáo trước thứ Sáu. Mà thôi, chưa cần, để sau Tết.", "… chị hà bên trung tâm mà thôi để
+# mai anh giao anh hùng"); not "… mà thôi" closing a sentence ("chỉ cần một bản mà thôi": only), nor "mà thôi việc"
+SESSION25_BUT_NO = True
+WITHDRAW_BUT = re.compile(WITHDRAW.pattern + r"|(?:\.\s*|,\s*|\s+)(?:nhưng\s+)?mà\s+thôi\b"
+                          r"(?!\s*[.!?]?\s*$)(?!\s+việc\b)\s*,?\s*", re.IGNORECASE)
 CANCEL = re.compile(r"\b(?:không phải làm nữa|không cần làm nữa|không cần nữa|thôi không làm|hủy việc|"
            r"thôi,? chưa giao ai|thôi khỏi|khỏi làm|"
            r"không làm nữa|không phải lo nữa|thôi,? không \w+ nữa)\b|^(?:thôi,? )?chưa giao ai\b|"

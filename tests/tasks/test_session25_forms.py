@@ -196,3 +196,23 @@ def test_a_day_the_month_lacks(said: str, due: str) -> None:
 ])
 def test_the_week_after_next_and_from_now_until(said: str, due: str | None) -> None:
     assert _due(said) == due
+
+
+# --- phrases.SESSION25_BUT_NO: "(nhưng) mà thôi" after a clause withdraws it, as "à thôi" does ---
+
+def test_but_never_mind_withdraws(ward, on) -> None:
+    said = _A + "Nguyễn Văn An: Chị Hương lập kế hoạch văn nghệ trước thứ Sáu, mà thôi, để Tuấn làm."
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", None)]   # the task goes to Tuấn, as after "à thôi"
+    on.setattr(phrases, "SESSION25_BUT_NO", False)
+    assert ("Bùi Thanh Hương", "2026-12-04") in tasks_said(said, ward)
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # "mà thôi" closing the sentence: "only"
+    ("Nguyễn Văn An: Chị Hương gửi một bản trước thứ Sáu mà thôi.", [("Bùi Thanh Hương", "2026-12-04")]),
+    # "mà thôi việc": no withdrawal
+    ("Nguyễn Văn An: Chị Hương gửi danh sách trước thứ Sáu, mà thôi việc đó cũng gấp.", [("Bùi Thanh Hương",
+                                                                                         "2026-12-04")]),
+])
+def test_mà_thôi_that_withdraws_nothing(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
