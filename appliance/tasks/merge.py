@@ -227,6 +227,14 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         again = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.chair
                  and t.deadline is not None and t.turn < turn.index
                  and not content_words(anchor.content) - content_words(t.content) - _REDATE_WORDS]
+    if not again and SESSION25_SAID_AGAIN and turn.leads and anchor.kind == "task" and anchor.deadline is None \
+            and not anchor.inherits and not anchor.recap \
+            and (said := content_words(anchor.content) - _REDATE_WORDS - _URGING_WORDS):
+        # "Chị Lan nhớ báo cáo nhé." after "Chị Lan làm báo cáo tháng, gửi anh trước thứ Sáu.": that task again
+        again = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.chair
+                 and t.turn < turn.index and not said - content_words(t.content)]
+        if again:
+            again[-1].echoes.append(anchor.quote)  # nor is the sentence added back by the sentence model
     if again and not anchor.inherits:
         # The chair's closing recap ("Kết luận: anh Hùng rà soát công trình sai phép, hạn 15/12") restates a
         # task given earlier: the same task, with the deadline said last.
@@ -337,6 +345,14 @@ _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái
 # lan giấy mời thì thứ sáu gửi cũng được"): that task's new date, not a second task
 _REDATE_WORDS = {"lam", "gui", "nop", "xong", "trinh", "som", "len", "hon", "cung", "duoc", "thi", "nhe", "luon",
                  "phai", "hoan", "thanh", "cho", "anh", "chi", "em", "nay", "tuan", "sau", "nua"}
+
+
+# Session 25 (docs/meetings.md, "Session 25"): the chair naming, without a date, a person who has a task of the chair's
+# from earlier in the meeting and no work beyond that task's words ("Chị Lan nhớ báo cáo nhé.", "Vậy nhé, chị Lan báo
+# cáo, anh Hùng vỉa hè.") restates that task, as a dated restatement does (session 19): not a second, undated task;
+# a word that task lacks ("Chị Lan báo cáo anh Bảo kết quả") is new work, read as before
+SESSION25_SAID_AGAIN = True
+_URGING_WORDS = {"nho", "tiep", "tuc", "nhanh", "khan", "truong", "ngay", "giup", "gium", "nhe"}
 
 
 # An undated job "luôn" (as well) for someone given a dated task in the last eight turns ("Thế còn phần rạp, âm

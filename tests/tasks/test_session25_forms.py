@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, cues, deadlines, phrases, runon
+from appliance.tasks import clause_tasks, cues, deadlines, merge, phrases, runon
 from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks, cues, deadlines, phrases, runon)
+_FLAGGED = (clause_tasks, cues, deadlines, merge, phrases, runon)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -216,3 +216,25 @@ def test_but_never_mind_withdraws(ward, on) -> None:
 ])
 def test_mà_thôi_that_withdraws_nothing(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- merge.SESSION25_SAID_AGAIN: the chair naming a person's task again, undated and in no new words ---
+
+_GIVEN = _A + ("Nguyễn Văn An: Chị Hương làm báo cáo quý, gửi anh trước thứ Sáu.\nBùi Thanh Hương: Dạ.\n"
+               "Nguyễn Văn An: Anh Nam đo lại thửa đất nhà bà Tâm trong tuần này.\nHoàng Văn Nam: Vâng.\n")
+
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Chị Hương nhớ báo cáo nhé.",
+    "Nguyễn Văn An: Vậy nhé, chị Hương báo cáo quý, anh Nam đo lại thửa đất.",
+])
+def test_a_task_named_again_is_that_task(ward, on, said: str) -> None:
+    due = [("Bùi Thanh Hương", "2026-12-04"), ("Hoàng Văn Nam", "2026-12-04")]
+    assert tasks_said(_GIVEN + said, ward) == due
+    on.setattr(merge, "SESSION25_SAID_AGAIN", False)
+    assert tasks_said(_GIVEN + said, ward) != due
+
+
+def test_new_words_are_new_work(ward, on) -> None:
+    said = _GIVEN + "Nguyễn Văn An: Chị Hương báo cáo Mặt trận kết quả nhé."
+    assert ("Bùi Thanh Hương", None) in tasks_said(said, ward)
