@@ -227,12 +227,15 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         again = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.chair
                  and t.deadline is not None and t.turn < turn.index
                  and not content_words(anchor.content) - content_words(t.content) - _REDATE_WORDS]
+    work_said = content_words(anchor.content) - _REDATE_WORDS - _URGING_WORDS
+    pairs = _pairs(anchor.content)
     if not again and SESSION25_SAID_AGAIN and turn.leads and anchor.kind == "task" and anchor.deadline is None \
-            and not anchor.inherits and not anchor.recap \
-            and (said := content_words(anchor.content) - _REDATE_WORDS - _URGING_WORDS):
-        # "Chị Lan nhớ báo cáo nhé." after "Chị Lan làm báo cáo tháng, gửi anh trước thứ Sáu.": that task again
+            and not anchor.inherits and not anchor.recap and work_said and pairs:
+        # "Chị Lan nhớ báo cáo nhé." after "Chị Lan làm báo cáo tháng, gửi anh trước thứ Sáu.": that task again (its
+        # words and the pairs they make, "báo cáo", not a syllable of another word: "liên hệ" is not "liên ngành")
         again = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.chair
-                 and t.turn < turn.index and not said - content_words(t.content)]
+                 and t.turn < turn.index and not work_said - content_words(t.content)
+                 and not pairs - _pairs(t.content, every=True)]
         if again:
             again[-1].echoes.append(anchor.quote)  # nor is the sentence added back by the sentence model
     if again and not anchor.inherits:
@@ -353,6 +356,13 @@ _REDATE_WORDS = {"lam", "gui", "nop", "xong", "trinh", "som", "len", "hon", "cun
 # a word that task lacks ("Chị Lan báo cáo anh Bảo kết quả") is new work, read as before
 SESSION25_SAID_AGAIN = True
 _URGING_WORDS = {"nho", "tiep", "tuc", "nhanh", "khan", "truong", "ngay", "giup", "gium", "nhe"}
+
+
+def _pairs(text: str, every: bool = False) -> set[str]:
+    """Neighbouring syllables of the work's words (the urging and date words left out unless `every`)."""
+    words = [w for w in re.findall(r"\w+", fold(text).lower())
+             if every or w not in _REDATE_WORDS | _URGING_WORDS]
+    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
 
 
 # An undated job "luôn" (as well) for someone given a dated task in the last eight turns ("Thế còn phần rạp, âm
