@@ -24,6 +24,16 @@ from appliance.tasks.phrases import AGREE, RECAP
 from appliance.tasks.roster import Person
 from appliance.text import fold
 
+# Session 25 (docs/meetings.md, "Session 25"): a task its doer answers as done on a day gone, said ("tuấn gửi chị bảng
+# tổng hợp … chiều nay nhé" — "em gửi chị rồi ạ hôm qua", "… em nộp từ tuần trước rồi"), is off as a task called off
+# in words is: the sentence model does not add that very sentence back to that doer (`proposals` passes it in
+# `theirs`); a bare "em gửi rồi ạ", or one with work left ("… em chỉ ghép thêm …"), is left to the model as before
+# (on the training halves the model rightly adds back most of those)
+SESSION25_DONE_WHEN = True
+_DONE_WHEN = re.compile(r"\b(?:hôm qua|hôm kia|hôm trước|tuần trước|tháng trước|sáng nay|sáng qua|chiều qua|tối qua|"
+                        r"lúc nãy|vừa nãy|ban nãy|từ hôm|hôm thứ)\b")
+_STILL_TO_DO = re.compile(r"\b(?:chỉ|thêm|nốt|còn|chưa|nhưng)\b")  # "… hôm qua đã trình rồi, em chỉ ghép thêm …"
+
 
 def _redates(live: list[OpenTask], turn: Turn) -> bool:
     """Session 13: the chair's short date naming the doer of the task they gave two turns back
@@ -86,6 +96,9 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
                     and (len(content_words(anchor.content)) <= 6
                          or word_pairs(task.content) & word_pairs(anchor.content)):
                 task.cancelled = True
+                # (session 25) done on a day said ("em gửi chị rồi ạ hôm qua"): the sentence model adds it back no more
+                task.called_off = SESSION25_DONE_WHEN and _DONE_WHEN.search(anchor.content.lower()) is not None \
+                    and _STILL_TO_DO.search(anchor.content.lower()) is None
                 break
         return
     if anchor.kind == "agree" and anchor.person is not None:  # the chair moving a named doer's date (clause_dates)

@@ -238,3 +238,25 @@ def test_a_task_named_again_is_that_task(ward, on, said: str) -> None:
 def test_new_words_are_new_work(ward, on) -> None:
     said = _GIVEN + "Nguyễn Văn An: Chị Hương báo cáo Mặt trận kết quả nhé."
     assert ("Bùi Thanh Hương", None) in tasks_said(said, ward)
+
+
+# --- merge.SESSION25_DONE_WHEN: a task answered as done on a day said is not added back by the sentence model ---
+
+_ASKED_TUAN = _A + "Nguyễn Văn An: tuấn gửi anh bảng tổng hợp chi trả tháng mười một chiều nay nhé\n"
+
+
+def test_done_on_a_day_said_stays_off(ward, on) -> None:
+    said = _ASKED_TUAN + "Lê Minh Tuấn: em gửi anh rồi ạ hôm qua"
+    assert tasks_said(said, ward) == []
+    on.setattr(merge, "SESSION25_DONE_WHEN", False)
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-11-30")]
+
+
+@pytest.mark.parametrize("said", [
+    # no day said: left to the sentence model, as before
+    "Lê Minh Tuấn: em gửi anh rồi ạ",
+    # work left
+    "Lê Minh Tuấn: em gửi anh bản nháp hôm qua rồi, em chỉ bổ sung thêm số liệu tháng mười một",
+])
+def test_done_without_a_day_or_with_work_left(ward, on, said: str) -> None:
+    assert tasks_said(_ASKED_TUAN + said, ward) == [("Lê Minh Tuấn", "2026-11-30")]
