@@ -81,7 +81,8 @@ _NOT_TOPIC = re.compile(r"(?:^|[,.;:!?]\s*)(?:(?:ừ|ờ|à|dạ|vâng|còn|thô
 # trong cuối tháng này được không?", "thứ Sáu em gửi anh được không?") asks the one they answer to do the work by that
 # date, as "chị Lan …, trình ký mai được không?" asks a named doer (session 14); a member's own "em gửi trước thứ Tư
 # được không?" still asks for that date (a deadline proposed, if the chair agrees)
-SESSION25_CHAIR_ASKS = True
+# off by rule R1 (session 25): fresh off alone 665/174/199, on 665/175/199 (fresh9 wrong +1)
+SESSION25_CHAIR_ASKS = False
 # Session 24 (docs/meetings.md, "Session 24"): "<doer> làm tốt" and nothing more ("chọn tổ bảy đi tổ bảy làm tốt")
 # says the doer does well, praise or a reason, as "tốt lắm" does (PRAISE); "… làm tốt công tác tuyên truyền nhé", "…
 # làm tốt, xong trước thứ Sáu" say the work and are read as before

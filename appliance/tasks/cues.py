@@ -20,7 +20,9 @@ from appliance.text.dates import WorkCalendar
 # with "thì" ("dạ số liệu thì thứ Sáu em gửi ạ") or the speaker's own unit ("dạ bên em chiều nay em gửi", "phòng em
 # thứ Sáu em nộp ạ") is no other clause, as "danh sách đấy" is not: the date is the doer's; not "nếu / khi / vì …
 # thì" (a condition or a reason: the clause is read as before)
-SESSION25_TOPIC_HEAD = True
+# off by rule R1b (session 25): no fresh verdict moved (665/175/199 on and off); off brings back no training wrong
+# (s9b: one right)
+SESSION25_TOPIC_HEAD = False
 _TOPIC_OR_OWN = re.compile(r"(?:(?:\w+\s+){1,4}thì|(?:bên|phòng|tổ|bộ phận|ban|văn phòng)\s+"
                            r"(?:em|tôi|chúng em|chúng tôi)(?:\s+thì)?)\s*")
 

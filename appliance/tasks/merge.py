@@ -29,7 +29,8 @@ from appliance.text import fold
 # in words is: the sentence model does not add that very sentence back to that doer (`proposals` passes it in
 # `theirs`); a bare "em gửi rồi ạ", or one with work left ("… em chỉ ghép thêm …"), is left to the model as before
 # (on the training halves the model rightly adds back most of those)
-SESSION25_DONE_WHEN = True
+# off by rule R1 (session 25): fresh off alone 666/175/198, on 665/175/199 (fresh11 right -1)
+SESSION25_DONE_WHEN = False
 _DONE_WHEN = re.compile(r"\b(?:hôm qua|hôm kia|hôm trước|tuần trước|tháng trước|sáng nay|sáng qua|chiều qua|tối qua|"
                         r"lúc nãy|vừa nãy|ban nãy|từ hôm|hôm thứ)\b")
 _STILL_TO_DO = re.compile(r"\b(?:chỉ|thêm|nốt|còn|chưa|nhưng)\b")  # "… hôm qua đã trình rồi, em chỉ ghép thêm …"
@@ -367,7 +368,8 @@ _REDATE_WORDS = {"lam", "gui", "nop", "xong", "trinh", "som", "len", "hon", "cun
 # from earlier in the meeting and no work beyond that task's words ("Chị Lan nhớ báo cáo nhé.", "Vậy nhé, chị Lan báo
 # cáo, anh Hùng vỉa hè.") restates that task, as a dated restatement does (session 19): not a second, undated task;
 # a word that task lacks ("Chị Lan báo cáo anh Bảo kết quả") is new work, read as before
-SESSION25_SAID_AGAIN = True
+# off by rule R1b (session 25): no fresh verdict moved (665/175/199 on and off); off brings back no training wrong
+SESSION25_SAID_AGAIN = False
 _URGING_WORDS = {"nho", "tiep", "tuc", "nhanh", "khan", "truong", "ngay", "giup", "gium", "nhe"}
 
 

@@ -66,6 +66,7 @@ WITHDRAW = re.compile(r"(?:\.\.\.|…)?\s*,?\s*\b(?:à|ờ)\s+(?:mà\s+)?(?:thô
 # Session 25 (docs/meetings.md, "Session 25"): "(nhưng) mà thôi" after a clause withdraws what was just said, as "à
 # thôi" does ("Chị Lan làm báo cáo trước thứ Sáu. Mà thôi, chưa cần, để sau Tết.", "… chị hà bên trung tâm mà thôi để
 # mai anh giao anh hùng"); not "… mà thôi" closing a sentence ("chỉ cần một bản mà thôi": only), nor "mà thôi việc"
+# on by rule R1 (session 25): fresh off alone 665/176/199, on 665/175/199 (fresh9 wrong -1)
 SESSION25_BUT_NO = True
 WITHDRAW_BUT = re.compile(WITHDRAW.pattern + r"|(?:\.\s*|,\s*|\s+)(?:nhưng\s+)?mà\s+thôi\b"
                           r"(?!\s*[.!?]?\s*$)(?!\s+việc\b)\s*,?\s*", re.IGNORECASE)
@@ -186,6 +187,7 @@ def verb() -> str:
 # là... gửi biên bản kết quả về văn phòng …", "anh Hùng à... gửi …", "Minh... ờ... báo cáo …"): a trailing-off
 # ("...", "…") and the hesitation words "thì là", "à", "ờ", "ừm", "ơ" are fillers there, as "thì" is; a word that is
 # not a verb of work after them ("tổ 10 thì là... bầu xong gửi …") still gives no doer
+# on by rule R1 (session 25): fresh off alone 664/175/200, on 665/175/199 (fresh8 right +1)
 SESSION25_HESITATION = True
 _HESITATE = r"(?:\s*(?:\.\.\.|…)|\s+(?:thì là|à|ờ|ừm|ơ)(?=\s|\.\.\.|…))"
 
@@ -193,7 +195,8 @@ _HESITATE = r"(?:\s*(?:\.\.\.|…)|\s+(?:thì là|à|ờ|ừm|ơ)(?=\s|\.\.\.|�
 # Session 25 (docs/meetings.md, "Session 25"): a pronoun having their people do it ("Anh cho anh em tăng cường tuần tra
 # ban đêm, thứ Hai báo cáo tôi.", "Dạ, em cho lực lượng xuống ngay ạ"), as a name does (session 24's HAVE_DO): "cho"
 # and a group's head word, up to three words, then the verb of work; not "cho" and a person ("anh cho em hỏi")
-SESSION25_PRONOUN_HAVE_DO = True
+# off by rule R1 (session 25): fresh off alone 666/174/198, on 665/175/199 (fresh11 right -1, wrong +1)
+SESSION25_PRONOUN_HAVE_DO = False
 _GROUP_DO = r"(?:\s+cho\s+(?:anh em|anh chị em|lực lượng|cán bộ|công an|dân quân)(?:\s+[^\s,.;]+){0,3}?)?"
 
 

@@ -23,7 +23,9 @@ _ASKED = re.compile(r"\b(?:được không|được chưa|được chứ|phải 
 # Session 25 (docs/meetings.md, "Session 25"): "đúng không" (is that right?) closes a tag question as "phải không"
 # does ("… cái việc đó vẫn là anh hùng đúng không chưa xong thì anh hùng lên phương án cưỡng chế …"); not "đúng
 # không sai" nor "không đúng" (a word after "đúng không" that goes on the same thought)
-SESSION25_RIGHT_TAG = True
+# off by rule R1b (session 25): no fresh verdict moved (665/175/199 on and off); off brings back no training wrong
+# (s8b: one right)
+SESSION25_RIGHT_TAG = False
 _ASKED_RIGHT = re.compile(r"\b(?:được không|được chưa|được chứ|phải không|(?<!không )đúng không(?! (?:sai|đúng)\b))"
                           r"\s+(?=\S)")
 
