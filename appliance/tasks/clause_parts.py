@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from appliance.tasks import phrases
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.cues import head_deadline, units_in
 from appliance.tasks.deadlines import find_deadline
@@ -100,6 +101,7 @@ def date_only(lower: str, said: list[Anchor]) -> bool:
                      r"cuối|hết)\b", lower) is not None and not QUESTION.search(lower)
 
 
+_HESITATION_HEAD = re.compile(r"^(?:(?:thì là|à|ờ|ừm|ơ)?\s*(?:\.\.\.|…)\s*|(?:thì là|à|ờ|ừm|ơ)\s+)+", re.IGNORECASE)
 _TO_SOMEONE = re.compile(r"\b(?:gửi|cho|báo|trình|nộp|với|chuyển|đưa)\s+$")
 
 
@@ -169,6 +171,8 @@ def deadline_and_content(text: str, spot: Spot, stop: int, led: list[Spot], meet
     body = scope
     if found is not None and found[2] > 0:
         body = scope[:found[1]] + scope[found[2]:]
+    if phrases.SESSION25_HESITATION:  # "tổ 10 thì là... gửi biên bản …": the work, not the hesitation before it
+        body = _HESITATION_HEAD.sub("", body.lstrip(" ,"))
     content = JUNK.sub(" ", body)
     content = re.sub(r"\s+", " ", content).strip(" ,.;:-–")
     content = re.sub(r"(?:[,\s]+(?:hoàn thành|xong|hạn chót là|thời hạn|chậm nhất|trước|trong|vào|ngay|hạn|cũng|"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from appliance.tasks import phrases
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     Spot,
@@ -78,9 +77,12 @@ SESSION24_BARE_TOPIC = True
 TOPIC_THEN = re.compile(r"\w\s+thì\s*$")
 _NOT_TOPIC = re.compile(r"(?:^|[,.;:!?]\s*)(?:(?:ừ|ờ|à|dạ|vâng|còn|thôi)\s+)*"
                         r"(?:thế|vậy|ừ|còn|có|được|nếu|khi)\s+thì\s*$")
-# Session 24 (docs/meetings.md, "Session 24", with phrases.SESSION24_GO_AHEAD): "cứ <verb> như kế hoạch / như cũ /
-# như mọi năm" tells the doer to carry on with what is under way, no new task
-AS_PLANNED = re.compile(r"^\s*,?\s*cứ\s+(?:\w+\s+){1,3}?như\s+(?:kế hoạch|cũ|mọi năm|mọi khi|thường lệ|trước|đã bàn)\b")
+# Session 25 (docs/meetings.md, "Session 25"): the chair's "em … được không?" ("Sổ hộ tịch năm 2015 em số hóa xong
+# trong cuối tháng này được không?", "thứ Sáu em gửi anh được không?") asks the one they answer to do the work by that
+# date, as "chị Lan …, trình ký mai được không?" asks a named doer (session 14); a member's own "em gửi trước thứ Tư
+# được không?" still asks for that date (a deadline proposed, if the chair agrees)
+# off by rule R1 (session 25): fresh off alone 665/174/199, on 665/175/199 (fresh9 wrong +1)
+SESSION25_CHAIR_ASKS = False
 # Session 24 (docs/meetings.md, "Session 24"): "<doer> làm tốt" and nothing more ("chọn tổ bảy đi tổ bảy làm tốt")
 # says the doer does well, praise or a reason, as "tốt lắm" does (PRAISE); "… làm tốt công tác tuyên truyền nhé", "…
 # làm tốt, xong trước thứ Sáu" say the work and are read as before
@@ -131,8 +133,10 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
     vocative = call[0]
     spots = doer_spots(text, turn, previous, roster, speakers, vocative, call[1])
     # "chị Lan dự thảo quyết định…, trình ký mai được không?": asking a named doer is asking them to do it
-    request = bool(re.search(r"\bđược không\W*$", lower)) and bool(spots) and spots[0].how in ("named", "unit") \
-        and clause_start(lower, spots[0].start)
+    request = bool(re.search(r"\bđược không\W*$", lower)) and bool(spots) and (
+        spots[0].how in ("named", "unit") and clause_start(lower, spots[0].start)
+        or SESSION25_CHAIR_ASKS and turn.leads and spots[0].how == "second"
+        and lower[spots[0].start:spots[0].end] == "em")
     asked = ASKED.search(lower)
     question = bool(QUESTION.search(lower) or asked) \
         and not POLITE.search(lower) and not request
@@ -199,15 +203,13 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if turn.leads and spot.how in ("named", "unit") and READ_OUT.match(scope_lower) \
                 and deadline_free(scope_lower):
             continue  # "chị Lan đọc lịch tuần", "anh Minh điểm qua tình hình": the chair giving the floor now
-        if SESSION23_READ_EACH and turn.leads and spot.how in ("named", "unit") and READ_EACH.match(scope_lower) \
+        if turn.leads and spot.how in ("named", "unit") and READ_EACH.match(scope_lower) \
                 and find_deadline(text[spot.end:], meeting, None, calendar) is None:
             continue  # "Chị Lan đọc từng kiến nghị, các bộ phận trả lời luôn.": reading them out now, in the meeting
         if spot.how in ("named", "unit") and SAID_THAT.match(scope_lower):
             continue  # "anh ơi văn phòng báo cáo là tuần trước mình nhận …": what a unit or person said, reported
         if SESSION24_DID_WELL and (DID_WELL.fullmatch(scope_lower) or CHOSEN.search(head)):
             continue  # "chọn tổ bảy đi tổ bảy làm tốt": the tổ chosen, and why (praise), no task
-        if phrases.SESSION24_GO_AHEAD and AS_PLANNED.match(scope_lower):
-            continue  # "ờ anh sơn cứ chuẩn bị như kế hoạch …": carry on as planned, nothing new given
         if SESSION24_ENOUGH and ENOUGH.match(scope_lower):
             continue  # "à thôi bên công an lo đủ rồi anh sơn không phải làm nữa": covered already, in a run
         if SESSION24_SAID_WHEN and spot.how in ("named", "unit") and not turn.leads and SAID_WHEN.match(scope_lower):
@@ -294,8 +296,6 @@ LETTER_TO = re.compile(r"\b(?:văn bản|công văn|tờ trình|giấy|thư|phi�
 # Session 23 (docs/meetings.md, "Session 23"): the chair having someone read out the items one by one in the meeting
 # ("Chị Lan đọc từng kiến nghị, các bộ phận trả lời luôn.", "anh Minh lần lượt nêu từng vụ việc") gives the floor
 # now, as "chị Lan đọc lịch tuần" does; with a date ("… đọc từng đơn, trả lời trước thứ Sáu") it is read as before
-# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s18 y07 wrong again
-SESSION23_READ_EACH = True
 READ_EACH = re.compile(r"^\s*,?\s*(?:lần lượt\s+)?(?:đọc|nêu|điểm)(?:\s+(?:lại|qua|lần lượt))?\s+"
                        r"(?:từng|lần lượt từng)\s+"
                        r"(?:kiến nghị|ý kiến|đơn|câu hỏi|nội dung|vấn đề|vụ|vụ việc|trường hợp|mục)\b")

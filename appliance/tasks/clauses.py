@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from appliance.tasks import clause_dates, clause_tasks, withdrawals
+from appliance.tasks import clause_dates, clause_tasks, phrases, withdrawals
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     date_later,
@@ -66,8 +66,6 @@ NOTED = re.compile(r"\bghi(?:\s+(?:lại|nhận|chép|sổ))?\s+rồi\b")
 # Session 23 (docs/meetings.md, "Session 23"): "thế thì" and a date alone, the chair's answer to the doer's objection
 # ("Hà: … quận yêu cầu ngày 30 là phải có rồi ạ" — "thế à, thế thì cuối tháng này luôn nhé"): the new deadline of the
 # task discussed; with any other word but a closing particle it is read as before
-# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s15b w05 wrong again
-SESSION23_SO_THEN_DATE = True
 SO_THEN = re.compile(r"^\W*(?:(?:thế|vậy)\s+à\W+)?(?:thế thì|vậy thì)\s+")
 _CLOSING = {"luôn", "nhé", "nha", "nhá", "đi", "thôi", "vậy", "em", "anh", "chị", "cũng", "được", "là"}
 
@@ -76,8 +74,6 @@ _CLOSING = {"luôn", "nhé", "nha", "nhá", "đi", "thôi", "vậy", "em", "anh"
 # ("Chị Lan làm hợp đồng thuê xe." — "… quận có hỗ trợ xe không ạ?" — "Vậy thế này, nếu quận không hỗ trợ thì chị Lan
 # mới thuê."): "nếu … thì X mới <work>" withdraws X's task of that work given in the last three turns; without "mới"
 # ("nếu có vi phạm thì anh Hùng lập biên bản") it is a contingency read as before
-# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s9b w07 wrong again
-SESSION23_IF_LATER = True
 IF_ONLY = re.compile(r"\bnếu\b[^.;!?]{3,80}?\bthì\s+(?P<who>[^.;!?,]{2,30}?)\s+mới\s+(?P<work>\w+(?:\s+\w+){0,4})")
 
 
@@ -87,7 +83,7 @@ def _so_then_date(sentence: str, lower: str, turn: Turn, meeting: dt.date,
     one."""
     if not turn.leads or QUESTION.search(lower):
         return None
-    so_then = SO_THEN.match(lower) if SESSION23_SO_THEN_DATE else None
+    so_then = SO_THEN.match(lower)
     if so_then is None:
         return None
     said = sentence[so_then.end():]
@@ -116,9 +112,10 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     speakers: list[Person] = [turn.speaker] + ([previous.speaker] if previous else [])
     vocative: Person | None = None
     form: str | None = None      # how the vocative called them: "" a bare name, else its honorific
-    parts = WITHDRAW.split(normalize(turn.text))
+    withdraw = phrases.WITHDRAW_BUT if phrases.SESSION25_BUT_NO else WITHDRAW
+    parts = withdraw.split(normalize(turn.text))
     # "à không" (no, I mean …) corrects what was just said; "à thôi" may as well drop it
-    marks = [bool(re.search(r"\bkhông\b", m.group(0).lower())) for m in WITHDRAW.finditer(normalize(turn.text))]
+    marks = [bool(re.search(r"\bkhông\b", m.group(0).lower())) for m in withdraw.finditer(normalize(turn.text))]
     inherit = gave = recap = False
     given_at: tuple[int, int] | None = None  # where the anchors of the last sentence that gave tasks stand in `out`
     required: dt.date | None = None  # "4 người đấy trong tuần này phải xong." said just before
@@ -159,6 +156,9 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             cancel_at = cancels.start() if cancels else None
             asks = QUESTION.search(lower) and re.search(r"\bđược không\b", lower)
             offer = PROPOSAL.search(lower) if asks else None
+            if offer is not None and clause_tasks.SESSION25_CHAIR_ASKS and turn.leads \
+                    and offer.group(0).startswith("em"):
+                offer = asks = None  # the chair's "em … được không?" asks the one they answer to do it (tasks_in)
             if offer is not None:  # "em gửi trước thứ Tư được không": a new deadline, if the chair agrees
                 found = find_deadline(sentence[offer.start():], meeting, None, calendar)
                 if found is not None:
@@ -203,7 +203,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 if not fix:
                     found_here = _renamed(found_here, parts[index + 1], roster, speakers)
                 found_here += [replace(last, deadline=fix)] if fix else [last, Anchor("cancel", last.person)]
-            if SESSION23_IF_LATER and turn.leads and (only := IF_ONLY.search(lower)) is not None:
+            if turn.leads and (only := IF_ONLY.search(lower)) is not None:
                 named = roster.mentions(sentence[only.start("who"):only.end("who")], verbs=VERB_AHEAD)
                 if len(named) == 1:  # "… nếu quận không hỗ trợ thì chị Lan mới thuê": her task waits on that
                     out.append(Anchor("cancel", choose(named[0], speakers), quote=only.group("work"), calls_off=True,

@@ -16,6 +16,16 @@ from appliance.tasks.roster import HONORIFICS, Mention, Person, Roster, call_aft
 from appliance.text import fold, normalize
 from appliance.text.dates import WorkCalendar
 
+# Session 25 (docs/meetings.md, "Session 25"): before the date that opens the doer's clause, a matter said as a topic
+# with "thì" ("dạ số liệu thì thứ Sáu em gửi ạ") or the speaker's own unit ("dạ bên em chiều nay em gửi", "phòng em
+# thứ Sáu em nộp ạ") is no other clause, as "danh sách đấy" is not: the date is the doer's; not "nếu / khi / vì …
+# thì" (a condition or a reason: the clause is read as before)
+# off by rule R1b (session 25): no fresh verdict moved (665/175/199 on and off); off brings back no training wrong
+# (s9b: one right)
+SESSION25_TOPIC_HEAD = False
+_TOPIC_OR_OWN = re.compile(r"(?:(?:\w+\s+){1,4}thì|(?:bên|phòng|tổ|bộ phận|ban|văn phòng)\s+"
+                           r"(?:em|tôi|chúng em|chúng tôi)(?:\s+thì)?)\s*")
+
 
 def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None,
                   after: str = "") -> tuple[dt.date, int, int] | None:
@@ -29,7 +39,8 @@ def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None,
         return None
     rest = OPENERS.sub("", (clause[:found[1]] + " " + clause[found[2]:]).lower().strip() + " ")
     # … or after the matter named as a topic: "danh sách đấy thứ Tư tuần sau em gửi chị", "việc đó thì mai…"
-    topic = re.fullmatch(r"\s*(?:\w+\s+){1,4}(?:đấy|đó|ấy|này)(?:\s+thì)?\s*", clause[:found[1]].lower())
+    topic = re.fullmatch(r"\s*(?:\w+\s+){1,4}(?:đấy|đó|ấy|này)(?:\s+thì)?\s*", clause[:found[1]].lower()) \
+        or SESSION25_TOPIC_HEAD and _TOPIC_OR_OWN.fullmatch(OPENERS.sub("", clause[:found[1]].lower().strip() + " "))
     after = clause[found[2]:].strip(" ,").lower()
     if len(re.findall(r"\w+", rest)) <= 1 or topic and not after.startswith(("thì", "đã")):
         return found[0], 0, 0
@@ -93,8 +104,6 @@ def _unit_then_comma(after: str, person: Person) -> bool:
 # Session 23 (docs/meetings.md, "Session 23"): a word that moves the meeting to its next or last matter, then a comma
 # ("rồi cuối cùng, chị Hà, báo cáo … chị chủ trì, …, chị gửi quận trong 7 ngày"), does not keep the name after it from
 # opening the sentence as a call, as "rồi," or "còn," do: the later "chị" is Hà, not the one who spoke before
-# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s15b w05 wrong again
-SESSION23_MATTER_OPENER = True
 NEXT_MATTER = re.compile(r"(?:cuối cùng|sau cùng|tiếp theo|việc tiếp theo|việc cuối cùng|một việc nữa|việc nữa)")
 
 
@@ -105,7 +114,7 @@ def vocative_of(sentence: str, roster: Roster, speakers: list[Person]) -> tuple[
     mentions = roster.mentions(sentence, verbs=VERB_AHEAD)
     for index, mention in enumerate(mentions):
         head = OPENERS.sub("", lower[:mention.start]).strip(" ,")
-        if SESSION23_MATTER_OPENER and NEXT_MATTER.fullmatch(head) and lower[:mention.start].rstrip().endswith(","):
+        if NEXT_MATTER.fullmatch(head) and lower[:mention.start].rstrip().endswith(","):
             head = ""  # "rồi cuối cùng, chị Hà, …": a call after the next matter's word
         after = lower[mention.end:]
         # A bare name opens a sentence as a call when "ơi" or a comma follows, not another name ("Nam, Hùng…").

@@ -86,8 +86,8 @@ def _weekday(m: re.Match[str], meeting: dt.date) -> dt.date:
     which = m.group("which") or ""
     if which in ("nay", "hien tai"):
         return _upcoming(_monday(meeting) + dt.timedelta(days=target), meeting)
-    if which:
-        return _monday(meeting) + dt.timedelta(days=7 + target)
+    if which:  # (rule R7, session 25) "thứ Sáu tuần sau nữa": the week after next, it was next week's
+        return _monday(meeting) + dt.timedelta(days=(14 if m.group("more") else 7) + target)
     ahead = (target - meeting.weekday()) % 7 or 7
     return meeting + dt.timedelta(days=ahead)
 
@@ -152,7 +152,8 @@ RULES: list[Rule] = [
     (re.compile(rf"\b(?:(?:ngay|mung|mong)\s+|(?<=truoc )|(?<=han )|(?<=nhat )|(?<=xong ))(?P<d>{NUM[1:-1]})\s+"
                 r"thang\s+(?P<rel>nay|sau|toi)\b"), _day_of_relative_month),
     (re.compile(r"\b(?:(?P<cn>chu nhat)|thu\s+(?P<wd>hai|ba|tu|nam|sau|bay|[2-7]))\b"
-                r"(?:\s+(?:tuan\s+)?(?P<which>nay|hien tai|sau|toi|ke tiep|tiep theo)\b)?"), _weekday),
+                r"(?:\s+(?:tuan\s+)?(?P<which>nay|hien tai|sau|toi|ke tiep|tiep theo)\b(?P<more>\s+nua\b)?)?"),
+     _weekday),
     (re.compile(rf"(?P<before>\btruoc\s+)?\bthang\s+(?P<m>nay|hien tai|sau|toi|{NUM[1:-1]})\b(?!\s*ngay){_YEAR}"),
      _month),
     (re.compile(r"\b(?:trong|cuoi|het)\s+tuan(?:\s+(?:nay|hien tai))?\b(?!\s+(?:sau|toi|ke tiep|tiep theo))"
@@ -268,10 +269,10 @@ def _place(text: str, start: int) -> bool:
 
 def _day_of_month(day: int, meeting: dt.date) -> dt.date | None:
     try:
-        found = meeting.replace(day=day)
+        found: dt.date | None = meeting.replace(day=day)
     except ValueError:
-        return None
-    if found < meeting:
+        found = None  # (rule R7, session 25) "trước ngày 31" said in November: the coming 31st, not no date
+    if found is None or found < meeting:
         found = _near_year(day, meeting.month % 12 + 1, meeting.year + (meeting.month == 12), meeting) or found
     return found
 
@@ -289,7 +290,9 @@ def _misread(m: re.Match[str], text: str) -> bool:
 
 # On the text with its diacritics: folded, "tư" (four, "sáu tư" = 64) would read as "từ" (from).
 _START = re.compile(r"\b(?:từ|bắt đầu(?: từ)?|kể từ)\s+(?:ngày\s+|hôm\s+)?$")  # "em gửi từ hôm thứ Sáu rồi": past
-_PERIOD = re.compile(r"\btừ\s+\S+(?:\s+\S+){0,3}?\s+(?:đến|tới)\s+(?:ngày\s+)?$")
+# (rule R7, session 25) "từ nay / từ giờ / từ bây giờ đến thứ Sáu" is by Friday, no period's end: it was no date
+_PERIOD = re.compile(r"\btừ\s+(?!(?:nay|giờ|bây giờ|hôm nay|giờ này)\s+(?:đến|tới)\b)"
+                     r"\S+(?:\s+\S+){0,3}?\s+(?:đến|tới)\s+(?:ngày\s+)?$")
 _MARKER = re.compile(r"\b(?:(?:han chot|thoi han|han|xong|hoan thanh|cham nhat)\s+(?:la\s+|vao\s+|den\s+)?|"
                      r"(?:truoc|trong|vao|den|het|cuoi|ngay|tu nay den)\s+)(?:ngay\s+)?$")
 
@@ -320,6 +323,16 @@ _OCCASION = re.compile(r"\bdip\s+$")
 _SEASON = re.compile(r"(?:cuoi|dau|giua)\s+(?:nam|thang|quy)\b")
 _EVENT = re.compile(r"\b(?:ky hop|hoi nghi|tong ket|so ket|dai hoi|lien hoan|gap mat|le|hop)"
                     r"(?:\s+(?:hdnd|hoi dong nhan dan|chi bo|dang uy|co quan|tong ket|so ket|phuong|[a-z]+)){0,3}\s+$")
+
+
+# Session 25 (docs/meetings.md, "Session 25"): a day before the meeting is never a deadline (none of the 935 training
+# and development keys has one): it says when something happened or which paper ("trả lời công văn ngày 20/11 của
+# quận", "xác minh vụ việc xảy ra đêm 28/11"); "hôm thứ Bảy" and "thứ Hai tuần trước" are days gone (every "hôm thứ
+# …" of the training meetings is one), not the coming ones; another date of the sentence may be the deadline
+# on by rule R1 (session 25): fresh off alone 665/176/199, on 665/175/199 (wrong -1; fresh10 right -1, fresh11 right +1)
+SESSION25_NO_PAST = True
+_GONE_AFTER = re.compile(r"\s+tuan\s+(?:truoc|roi)\b")
+_DAY_AFTER = re.compile(rf"\s+(?:ngay\s+|mung\s+|mong\s+)?(?:\d|{_NUMWORD}\b)")  # "hôm chủ nhật hai tư": a day to come
 
 
 def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
@@ -366,6 +379,10 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
                 day = None
             if day is None or _START.search(text[max(0, m.start() - 16):m.start()].lower()):
                 continue  # "từ thứ Hai", "bắt đầu từ tuần này": when the work starts, not its deadline
+            if SESSION25_NO_PAST and (day < meeting or build is _weekday and not m.group("which") and (
+                    folded[max(0, m.start() - 4):m.start()] == "hom " and not _DAY_AFTER.match(folded, m.end())
+                    or _GONE_AFTER.match(folded, m.end()))):
+                continue  # "công văn ngày 20/11", "vụ cháy hôm thứ Bảy", "thứ Hai tuần trước": a day gone
             if _PERIOD.search(text[max(0, m.start() - 30):m.start()].lower()):
                 continue  # "trực từ 24/12 đến 2/1", "từ tổ 7 đến tổ 12": the end of a period, not a deadline
             if build is _weekday and not m.group("which") \

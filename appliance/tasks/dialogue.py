@@ -263,15 +263,13 @@ def _told(text: str, answer: str, roster: Roster) -> Person | None:
 # Session 23 (docs/meetings.md, "Session 23"): a name right after "đưa / gửi / trình / nộp / chuyển / cho" followed by
 # a comma is whom something is handed to ("Thế thì anh gửi lại cho phường cái tờ trình …, đưa anh Hùng, bọn anh xem
 # cân đối được bao nhiêu." — "Vâng."), not a call: the voice answering is not that person
-# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s11a x03 wrong again
-SESSION23_NOT_RECEIVER = True
 _GOES_TO = re.compile(r"\b(?:đưa|gửi|trình|nộp|chuyển|cho)\s+(?:lại\s+|cho\s+)?$", re.IGNORECASE)
 
 
 def _addressed(text: str, roster: Roster) -> Person | None:
     """Whom a turn calls on: "Anh Bảo ơi …", "… Anh Hùng nắm chưa?" (then that person answers)."""
     for match in _CALL.finditer(text):
-        if SESSION23_NOT_RECEIVER and _GOES_TO.search(text[max(0, match.start() - 12):match.start()]):
+        if _GOES_TO.search(text[max(0, match.start() - 12):match.start()]):
             continue  # "…, đưa anh Hùng, bọn anh xem …": whom the paper goes to, not whom the turn calls
         found = roster.by_name(match.group(1))
         if len(found) == 1:

@@ -39,15 +39,6 @@ OFFER = re.compile(r"^để\s+(?:em|tôi|chúng em|chúng tôi)\s+(?!(?:xem|hỏ
                    r"giải thích|thưa|xin phép|đi vệ sinh|về)\b)[^\W\d_]+")
 
 
-# Session 24 (docs/meetings.md, "Session 24"): a senior taking on the matter just raised, the matter said first ("Cái
-# đấy để anh làm việc với công ty môi trường, thứ Năm anh báo lại em …"), is an offer as "việc đó để em lo" is; not
-# "để anh xem / tính / hỏi …" (thinking it over), nor "để anh Hùng làm" (a name, read as before)
-# off by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off brings back no training wrong
-SESSION24_SENIOR_OFFER = False
-SENIOR_OFFER = re.compile(r"^để\s+(?:anh|chị)\s+(?!(?:xem|hỏi|nghĩ|suy nghĩ|tính|cân nhắc|nói|kể|trình bày|giải thích|"
-                          r"xin|báo cáo|quyết|bàn|trao đổi)\b)[^\W\d_]+")
-
-
 # Session 14 (docs/meetings.md, "Session 14"): a person or unit after "xin" (ask for, get from) gives what is asked
 # ("danh sách xin chị Lan", "xin ý kiến anh Bảo", "xin chữ ký của chị Hạnh"), not the work; "xin mời" is an invitation
 ASK_FROM = re.compile(r"(?<!\bem )(?<!\btôi )\bxin(?:\s+(?:ý kiến|chữ ký|số liệu|danh sách|dấu|của|từ|lại|thêm|"
@@ -123,8 +114,7 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
             continue  # "thôi anh nhắc lại …", "Tôi nhắc lại mấy việc": the one who recaps, not a doer
         head = lower[m.start():]
         loose = not clause_start(lower, m.start()) \
-            and not ((OFFER.match(head) or SESSION24_SENIOR_OFFER and SENIOR_OFFER.match(head))
-                     and TOPIC_BEFORE.search(lower[:m.start()]))
+            and not (OFFER.match(head) and TOPIC_BEFORE.search(lower[:m.start()]))
         if loose and not re.match(rf"^(?:em|tôi|chúng tôi|chúng em)(?:\s+(?:sẽ|xin))?\s+{verb()}\b|"
                                   rf"^(?:anh|chị)\s+sẽ\s+{verb()}\b", head) \
                 and not (vocative is not None and SECOND.match(head)):
@@ -160,7 +150,7 @@ def is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
     if OBJECT_BEFORE.search(before[-12:]) and not clause_start(lower, spot.start) \
             and not HESITATION.search(before[-12:]):
         return False
-    if runon.SESSION23_INCLUDED and spot.how in ("named", "unit") and runon.INCLUDED.search(before[-16:]):
+    if spot.how in ("named", "unit") and runon.INCLUDED.search(before[-16:]):
         return False  # "thắng mời hai bên lên hòa giải có cả tổ trưởng tổ sáu …": who takes part, not a doer
     if spot.how in ("named", "unit") and ASK_FROM.search(before[-24:]):
         return False  # "danh sách xin chị Lan": whom it is asked from, not who does it

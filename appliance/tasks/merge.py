@@ -24,6 +24,17 @@ from appliance.tasks.phrases import AGREE, RECAP
 from appliance.tasks.roster import Person
 from appliance.text import fold
 
+# Session 25 (docs/meetings.md, "Session 25"): a task its doer answers as done on a day gone, said ("tuấn gửi chị bảng
+# tổng hợp … chiều nay nhé" — "em gửi chị rồi ạ hôm qua", "… em nộp từ tuần trước rồi"), is off as a task called off
+# in words is: the sentence model does not add that very sentence back to that doer (`proposals` passes it in
+# `theirs`); a bare "em gửi rồi ạ", or one with work left ("… em chỉ ghép thêm …"), is left to the model as before
+# (on the training halves the model rightly adds back most of those)
+# off by rule R1 (session 25): fresh off alone 666/175/198, on 665/175/199 (fresh11 right -1)
+SESSION25_DONE_WHEN = False
+_DONE_WHEN = re.compile(r"\b(?:hôm qua|hôm kia|hôm trước|tuần trước|tháng trước|sáng nay|sáng qua|chiều qua|tối qua|"
+                        r"lúc nãy|vừa nãy|ban nãy|từ hôm|hôm thứ)\b")
+_STILL_TO_DO = re.compile(r"\b(?:chỉ|thêm|nốt|còn|chưa|nhưng)\b")  # "… hôm qua đã trình rồi, em chỉ ghép thêm …"
+
 
 def _redates(live: list[OpenTask], turn: Turn) -> bool:
     """Session 13: the chair's short date naming the doer of the task they gave two turns back
@@ -86,6 +97,9 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
                     and (len(content_words(anchor.content)) <= 6
                          or word_pairs(task.content) & word_pairs(anchor.content)):
                 task.cancelled = True
+                # (session 25) done on a day said ("em gửi chị rồi ạ hôm qua"): the sentence model adds it back no more
+                task.called_off = SESSION25_DONE_WHEN and _DONE_WHEN.search(anchor.content.lower()) is not None \
+                    and _STILL_TO_DO.search(anchor.content.lower()) is None
                 break
         return
     if anchor.kind == "agree" and anchor.person is not None:  # the chair moving a named doer's date (clause_dates)
@@ -147,7 +161,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         # cannot tell which date is whose: it fills a missing date but does not move one; an item said on its
         # own ("Vậy chốt: Thắng dự toán vỉa hè mùng 4/12; …") says its date last, and that date wins.
         alone = len(_recap_item(anchor.quote).split()) <= _RECAP_ITEM
-        if alone or not (SESSION23_STARTS_ONLY and task.deadline is None and _starts_only(task.quote, anchor.quote)):
+        if alone or not (task.deadline is None and _starts_only(task.quote, anchor.quote)):
             task.deadline = (anchor.deadline or task.deadline) if alone else (task.deadline or anchor.deadline)
         support(task, anchor)
         return
@@ -227,6 +241,17 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         again = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.chair
                  and t.deadline is not None and t.turn < turn.index
                  and not content_words(anchor.content) - content_words(t.content) - _REDATE_WORDS]
+    work_said = content_words(anchor.content) - _REDATE_WORDS - _URGING_WORDS
+    pairs = _pairs(anchor.content)
+    if not again and SESSION25_SAID_AGAIN and turn.leads and anchor.kind == "task" and anchor.deadline is None \
+            and not anchor.inherits and not anchor.recap and work_said and pairs:
+        # "Chị Lan nhớ báo cáo nhé." after "Chị Lan làm báo cáo tháng, gửi anh trước thứ Sáu.": that task again (its
+        # words and the pairs they make, "báo cáo", not a syllable of another word: "liên hệ" is not "liên ngành")
+        again = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.chair
+                 and t.turn < turn.index and not work_said - content_words(t.content)
+                 and not pairs - _pairs(t.content, every=True)]
+        if again:
+            again[-1].echoes.append(anchor.quote)  # nor is the sentence added back by the sentence model
     if again and not anchor.inherits:
         # The chair's closing recap ("Kết luận: anh Hùng rà soát công trình sai phép, hạn 15/12") restates a
         # task given earlier: the same task, with the deadline said last.
@@ -309,10 +334,10 @@ def _spoken_of(doer: Person, previous: Turn) -> bool:
 
 
 def _that_job(content: str) -> bool:
-    """The job is pointed back to within its first words ("làm báo cáo đó nhé", "việc ấy"), or, with
-    SESSION23_STAND_IN, taken in the doer's place ("để anh Huy đi thay", "Hà trực thay nhé")."""
+    """The job is pointed back to within its first words ("làm báo cáo đó nhé", "việc ấy"), or taken in the
+    doer's place ("để anh Huy đi thay", "Hà trực thay nhé")."""
     lower = content.lower()
-    return _THAT_JOB.match(lower) is not None or SESSION23_STAND_IN and _STAND_IN.match(lower) is not None
+    return _THAT_JOB.match(lower) is not None or _STAND_IN.match(lower) is not None
 
 
 # Session 23 (docs/meetings.md, "Session 23"): "thay" right after the verb says the job is done in the doer's place
@@ -320,8 +345,6 @@ def _that_job(content: str) -> bool:
 # thế thì để anh Huy đi thay, vẫn trong tuần sau."): the same job, pointed back to, as "làm báo cáo đó"; the move
 # keeps its other conditions (the chair, right after the doer spoke or was spoken of); "thay bóng đèn" (to replace)
 # is a job of its own
-# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s6 v17 wrong again
-SESSION23_STAND_IN = True
 _STAND_IN = re.compile(r"^(?:(?:đi|làm|lo|trực|dự|nhận)\s+)?thay(?:\s+(?:cho\s+)?(?:anh|chị|em|đồng chí)?\s*\w*)?"
                        r"\s*(?:[,.;!]|\s+(?:nhé|nha|luôn|vẫn|đi|ạ)\b|$)")
 
@@ -341,6 +364,22 @@ _REDATE_WORDS = {"lam", "gui", "nop", "xong", "trinh", "som", "len", "hon", "cun
                  "phai", "hoan", "thanh", "cho", "anh", "chi", "em", "nay", "tuan", "sau", "nua"}
 
 
+# Session 25 (docs/meetings.md, "Session 25"): the chair naming, without a date, a person who has a task of the chair's
+# from earlier in the meeting and no work beyond that task's words ("Chị Lan nhớ báo cáo nhé.", "Vậy nhé, chị Lan báo
+# cáo, anh Hùng vỉa hè.") restates that task, as a dated restatement does (session 19): not a second, undated task;
+# a word that task lacks ("Chị Lan báo cáo anh Bảo kết quả") is new work, read as before
+# off by rule R1b (session 25): no fresh verdict moved (665/175/199 on and off); off brings back no training wrong
+SESSION25_SAID_AGAIN = False
+_URGING_WORDS = {"nho", "tiep", "tuc", "nhanh", "khan", "truong", "ngay", "giup", "gium", "nhe"}
+
+
+def _pairs(text: str, every: bool = False) -> set[str]:
+    """Neighbouring syllables of the work's words (the urging and date words left out unless `every`)."""
+    words = [w for w in re.findall(r"\w+", fold(text).lower())
+             if every or w not in _REDATE_WORDS | _URGING_WORDS]
+    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+
+
 # An undated job "luôn" (as well) for someone given a dated task in the last eight turns ("Thế còn phần rạp, âm
 # thanh, bàn ghế… Tuấn lo luôn nhé", "thì huy đôn đốc luôn trong đợt kiểm tra") adds to that task: no second task
 _ALSO = re.compile(r"\bluôn\b")
@@ -353,22 +392,18 @@ _LEADS_ONLY = re.compile(r"\W*(?:vẫn\s+)?(?:là\s+)?chủ trì(?:\s+(?:chính|
 # trì … ra quân giải tỏa bắt đầu từ thứ hai tuần sau làm liên tục cả tháng") has no deadline; an unpunctuated recap,
 # which cannot tell whose a date is ("… công an ra quân từ thứ hai nam chỉ giới trước mười tám …"), does not give it
 # one; a recap item said on its own still does
-# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s11b x03 wrong again
-SESSION23_STARTS_ONLY = True
 STARTS = re.compile(r"\b(?:bắt đầu từ|bắt đầu|kể từ|từ)\s+(?:ngày\s+|hôm\s+|sáng\s+|đêm\s+)?(?:thứ|mùng|mồng|tuần|mai|"
                     r"đầu|\d)")
 # Session 23 (docs/meetings.md, "Session 23"): the chair's bare agreement said as a sentence of its own before the
 # order ("Lan: … lịch đi thăm ngày 28/1, thứ Tư này em trình chị Hạnh" — "Ừ. Lịch thăm chị Lan làm cho xong, đúng hạn
 # nhé."): agreeing to what that person just offered, as "Ừ, anh Hùng treo cờ … nhé" is; not a new matter ("Ừ. Còn
 # việc khác, chị Lan …") nor another date ("Ừ. Chị Lan soạn báo cáo tháng trước thứ Sáu.")
-# on by rule R1b (session 23): no fresh verdict moved (663/176/201 on and off); off, s8a y19 wrong again
-SESSION23_AGREE_FIRST = True
 _BARE_AGREE = re.compile(r"^\W*(?:ừ|được|vâng|ok|đồng ý|tốt)\W*?[.!]\s+")
 
 
 def _agreed_first(turn: Turn, quote: str) -> bool:
     """The turn opens with a bare agreement and the quote is the sentence right after it."""
-    bare = _BARE_AGREE.match(turn.text.lower()) if SESSION23_AGREE_FIRST else None
+    bare = _BARE_AGREE.match(turn.text.lower())
     return bare is not None and turn.text.lower()[bare.end():].startswith(quote.lower().strip()[:24]) \
         and not re.match(r"^\W*(?:còn|về|tiếp|ngoài ra|thêm)\b", quote.lower())
 

@@ -46,11 +46,6 @@ _FILLER = (r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực 
 SESSION24_HAVE_DO = True
 _HAVE_DO = (r"|cho\s+(?:anh em|anh chị em|lực lượng|cán bộ|công an|dân quân|người)(?:\s+[^\s,.;]+){0,5}?"
             r"(?=\s+(?:{v})\b)")
-# Session 24 (docs/meetings.md, "Session 24"): "cứ" (go ahead and) between the doer and the verb of work, as "cũng"
-# is ("à thôi, Huy cứ xem tình trạng rồi báo anh, …", "ừ Hương cứ làm")
-# off by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off brings back no training wrong
-SESSION24_GO_AHEAD = False
-_GO_AHEAD = r"|cứ"
 DIRECTIVE = re.compile(r"\b(?:giao(?: cho| nhiệm vụ cho| nhiệm vụ)?|đề nghị|yêu cầu|nhờ|phân công|phiền|"
                        r"chuyển cho|cử)\s*$")
 OPENERS = re.compile(r"^(?:(?:dạ|vâng|ừ|ờ|được|ok|rồi|thế|thế thì|vậy|vậy thì|thôi|à|còn|nhé|tốt|tốt quá|có|"
@@ -68,6 +63,13 @@ QUESTION = re.compile(r"\?\s*$|\b(?:có cần|có phải|(?<!dạ )(?<!dạ, )ch
 POLITE = re.compile(r"\b(?:giúp|hộ)(?: (?:tôi|anh|chị|em|mình))?\b.{0,20}\bđược không\b|\bnhé\s*\?\s*$")
 WITHDRAW = re.compile(r"(?:\.\.\.|…)?\s*,?\s*\b(?:à|ờ)\s+(?:mà\s+)?(?:thôi|không)\b\s*,?\s*|(?:\.\.\.|…)\s*thôi\s*,\s*",
                       re.IGNORECASE)
+# Session 25 (docs/meetings.md, "Session 25"): "(nhưng) mà thôi" after a clause withdraws what was just said, as "à
+# thôi" does ("Chị Lan làm báo cáo trước thứ Sáu. Mà thôi, chưa cần, để sau Tết.", "… chị hà bên trung tâm mà thôi để
+# mai anh giao anh hùng"); not "… mà thôi" closing a sentence ("chỉ cần một bản mà thôi": only), nor "mà thôi việc"
+# on by rule R1 (session 25): fresh off alone 665/176/199, on 665/175/199 (fresh9 wrong -1)
+SESSION25_BUT_NO = True
+WITHDRAW_BUT = re.compile(WITHDRAW.pattern + r"|(?:\.\s*|,\s*|\s+)(?:nhưng\s+)?mà\s+thôi\b"
+                          r"(?!\s*[.!?]?\s*$)(?!\s+việc\b)\s*,?\s*", re.IGNORECASE)
 CANCEL = re.compile(r"\b(?:không phải làm nữa|không cần làm nữa|không cần nữa|thôi không làm|hủy việc|"
            r"thôi,? chưa giao ai|thôi khỏi|khỏi làm|"
            r"không làm nữa|không phải lo nữa|thôi,? không \w+ nữa)\b|^(?:thôi,? )?chưa giao ai\b|"
@@ -170,46 +172,52 @@ UNIT_RE = [(name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in UNITS]
 # on by rule R1 (session 24): fresh off alone 667/182/197, on 668/182/196 (fresh6 right +1)
 SESSION24_BRING = True
 _BRING = r"|mang (?:vào|lên|sang|đến|tới|qua|xuống|về)"
-# Session 24 (docs/meetings.md, "Session 24"): verbs of ward work the list lacked, each said of a doer in the training
-# keys ("thế thì chị triệu tập họp luôn sáng thứ hai mùng bốn", "anh Minh trích xuất giúp chị danh sách …", "em cho
-# huấn luyện lại …", "Nam cho rào chắn khu đó ngay hôm nay", "anh Minh phấn đấu đạt chín lăm phần trăm …", "Anh Minh
-# có phương án đảm bảo an ninh, phân luồng cho đêm 24/12 nhé"); what was done ("bên em đã có phương án") stays a report
-# off by rule R1 (session 24): fresh off alone 667/179/197, on 668/182/196 (wrong +3: fresh7, fresh9, fresh10)
-SESSION24_MORE_VERBS = False
-_MORE = r"|triệu tập|trích xuất|huấn luyện|rào chắn|phấn đấu|có phương án|có kế hoạch"
 
 
-def _words(bring: bool, more: bool) -> str:
-    return _VERB_WORDS + (_BRING if bring else "") + (_MORE if more else "") + r")"
+def _words(bring: bool) -> str:
+    return _VERB_WORDS + (_BRING if bring else "") + r")"
 
 
 def verb() -> str:
     """The verbs of work as the settings stand (a pattern group to put inside a larger pattern)."""
-    return _words(SESSION24_BRING, SESSION24_MORE_VERBS)
+    return _words(SESSION24_BRING)
 
 
-# Session 24 (docs/meetings.md, "Session 24"): "cố / cố gắng / ráng" between the first person and the verb of work
-# is a filler, as "sẽ" is ("Dạ em đang làm ạ. Em cố xong phần còn lại trước ngày 8/1."): the speaker's offer; "em cố
-# ạ" (no verb) offers nothing
-# off by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off brings back no training wrong
-SESSION24_TRY = False
-_TRY = "|cố gắng|cố|ráng"
+# Session 25 (docs/meetings.md, "Session 25"): a speaker hesitating between the doer and the verb of work ("tổ 10 thì
+# là... gửi biên bản kết quả về văn phòng …", "anh Hùng à... gửi …", "Minh... ờ... báo cáo …"): a trailing-off
+# ("...", "…") and the hesitation words "thì là", "à", "ờ", "ừm", "ơ" are fillers there, as "thì" is; a word that is
+# not a verb of work after them ("tổ 10 thì là... bầu xong gửi …") still gives no doer
+# on by rule R1 (session 25): fresh off alone 664/175/200, on 665/175/199 (fresh8 right +1)
+SESSION25_HESITATION = True
+_HESITATE = r"(?:\s*(?:\.\.\.|…)|\s+(?:thì là|à|ờ|ừm|ơ)(?=\s|\.\.\.|…))"
+
+
+# Session 25 (docs/meetings.md, "Session 25"): a pronoun having their people do it ("Anh cho anh em tăng cường tuần tra
+# ban đêm, thứ Hai báo cáo tôi.", "Dạ, em cho lực lượng xuống ngay ạ"), as a name does (session 24's HAVE_DO): "cho"
+# and a group's head word, up to three words, then the verb of work; not "cho" and a person ("anh cho em hỏi")
+# off by rule R1 (session 25): fresh off alone 666/174/198, on 665/175/199 (fresh11 right -1, wrong +1)
+SESSION25_PRONOUN_HAVE_DO = False
+_GROUP_DO = r"(?:\s+cho\s+(?:anh em|anh chị em|lực lượng|cán bộ|công an|dân quân)(?:\s+[^\s,.;]+){0,3}?)?"
+
+
+def _group_do() -> str:
+    return _GROUP_DO if SESSION25_PRONOUN_HAVE_DO else ""
 
 
 class _Switched:
     """A pattern built around the verbs of work and the fillers before them, compiled once for each combination of
-    the settings SESSION24_BRING, SESSION24_HAVE_DO, SESSION24_TRY, SESSION24_MORE_VERBS and SESSION24_GO_AHEAD it is
-    used with, read when called."""
+    the settings SESSION24_BRING, SESSION24_HAVE_DO, SESSION25_HESITATION and SESSION25_PRONOUN_HAVE_DO it is used
+    with, read when called."""
 
-    def __init__(self, build: Callable[[str, str, str], str]) -> None:
+    def __init__(self, build: Callable[[str, str], str]) -> None:
         self._build = build
-        self._forms: dict[tuple[bool, bool, bool, bool, bool], re.Pattern[str]] = {}
+        self._forms: dict[tuple[bool, bool, bool, bool], re.Pattern[str]] = {}
 
     def _now(self) -> re.Pattern[str]:
-        key = (SESSION24_BRING, SESSION24_HAVE_DO, SESSION24_TRY, SESSION24_MORE_VERBS, SESSION24_GO_AHEAD)
+        key = (SESSION24_BRING, SESSION24_HAVE_DO, SESSION25_HESITATION, SESSION25_PRONOUN_HAVE_DO)
         if key not in self._forms:
-            words = _words(key[0], key[3])
-            self._forms[key] = re.compile(self._build(words, _filler(words, key[1], key[4]), _TRY if key[2] else ""))
+            words = _words(key[0])
+            self._forms[key] = re.compile(self._build(words, _filler(words, key[1], key[2])))
         return self._forms[key]
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -219,17 +227,20 @@ class _Switched:
         return self._now().search(string, pos, endpos)
 
 
-def _filler(words: str, have_do: bool, go_ahead: bool) -> str:
-    return _FILLER + (_HAVE_DO.replace("{v}", words) if have_do else "") + (_GO_AHEAD if go_ahead else "")
+def _filler(words: str, have_do: bool, hesitate: bool) -> str:
+    # the fillers open "(?:\s+(?:"; with `hesitate` a hesitation is one more item of that group
+    opened = _FILLER.replace(r"(?:\s+(?:", _HESITATE[:-1] + r"|\s+(?:", 1) if hesitate else _FILLER
+    return opened + (_HAVE_DO.replace("{v}", words) if have_do else "")
 
 
-FIRST = _Switched(lambda v, _f, t: rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|"
+FIRST = _Switched(lambda v, _f: rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|"
                                rf"(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
-                               rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự{t}))*\s+{v}\b")
-SENIOR_SELF = _Switched(lambda v, _f, _t: rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{v}\b[^.?!]*\bem\b")
-SECOND = _Switched(lambda v, _f, _t: rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*\s+{v}\b")
-PROPOSAL = _Switched(lambda v, _f, _t: rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{v}\b(?!.*\b(?:em|tôi|mình)\s+{v}\b)")
+                               rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*{_group_do()}\s+{v}\b")
+SENIOR_SELF = _Switched(lambda v, _f: rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{v}\b[^.?!]*\bem\b")
+SECOND = _Switched(lambda v, _f: rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*{_group_do()}"
+                                 rf"\s+{v}\b")
+PROPOSAL = _Switched(lambda v, _f: rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{v}\b(?!.*\b(?:em|tôi|mình)\s+{v}\b)")
 
 
 # the verb of work after a doer, past the fillers ("chị Hà bên trung tâm làm", "chị Hà tự làm")
-VERB_AHEAD = _Switched(lambda v, f, _t: rf"^\s*,?{f}|tự))*\s+{v}\b")
+VERB_AHEAD = _Switched(lambda v, f: rf"^\s*,?{f}|tự))*\s+{v}\b")

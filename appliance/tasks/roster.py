@@ -73,7 +73,6 @@ class Roster:
         self._forms: dict[str, list[Person]] = {}      # lower-case form → people it names
         self._given: dict[str, list[Person]] = {}      # lower-case given name → people
         self._heard: dict[str, list[tuple[str, Person]]] = {}  # sound key → forms with a field word, and whom
-        self._short: dict[str, list[Person]] = {}      # a title less the field its unit names → its holder
         for m in self.members:
             person = Person(m.full_name, m.unit, m.id, "staff")
             words = _lower(m.full_name).split()
@@ -104,13 +103,6 @@ class Roster:
             if len(people) > 1 and len(women) == 1:
                 for honorific in ("chị", "bà", "cô"):
                     self._forms.setdefault(f"{honorific} {form}", women)
-        for m in self.members:  # "anh Chỉ huy trưởng" for "Chỉ huy trưởng Quân sự" (SESSION24_TITLE_HEAD)
-            person = Person(m.full_name, m.unit, m.id, "staff")
-            short = _short_title(m.title, m.unit)
-            if short is not None and short not in self._forms \
-                    and not any(f.startswith(short) for f, others in titled.items() if others != [person]):
-                for said in (short, "đồng chí " + short):
-                    self._short[said] = [person]
 
     def with_guests(self, names: Iterable[str]) -> Roster:
         """This directory and the meeting's speakers outside it (their labels: "Tạ Văn Bình"), each also called by an
@@ -194,8 +186,7 @@ class Roster:
                 if last >= len(words):
                     continue
                 form = " ".join(lower[words[first].start():words[last].end()].split())
-                if (form in self._forms or SESSION24_TITLE_HEAD and form in self._short) \
-                        and (best is None or last > best[0]):
+                if form in self._forms and (best is None or last > best[0]):
                     best = (last, form)
         heard = self._misheard(lower, words, firsts)
         if heard is not None and (best is None or heard[0] > best[0]):
@@ -203,7 +194,7 @@ class Roster:
         if best is not None:
             last, form = best
             return Mention(words[i].start(), words[last].end(), text[words[i].start():words[last].end()],
-                           tuple(self._forms.get(form) or self._short[form]), False)
+                           tuple(self._forms[form]), False)
         word = lower[words[i].start():words[i].end()]
         # 2. Honorific or title + name: "chị Hương", "đồng chí Minh", "phó chủ tịch Bảo".
         lead = self._lead(lower, words, i)
@@ -355,23 +346,6 @@ def _one_syllable_off(said: str, form: str) -> bool:
     off = [k for k, (a, b) in enumerate(pairs) if a != b]
     names = {k for k, (_a, b) in enumerate(pairs) if b in HONORIFICS or k == 0 or pairs[k - 1][1] in HONORIFICS}
     return len(off) == 1 and off[0] not in names
-
-
-# Session 24 (docs/meetings.md, "Session 24"): a title said without the field that closes it in the directory ("anh
-# Chỉ huy trưởng chuẩn bị …" for "Chỉ huy trưởng Quân sự"), when only one person's title shortens so: that person;
-# a title that is a bare rank once shortened ("trưởng", "phó trưởng phòng") is not taken. Read at call time
-# off by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off brings back no training wrong
-SESSION24_TITLE_HEAD = False
-
-
-def _short_title(title: str, unit: str) -> str | None:
-    """"Chỉ huy trưởng Quân sự" (unit "Ban Chỉ huy Quân sự phường") → "chỉ huy trưởng": the title less its last two
-    words when those name the holder's unit too; None otherwise or when less than three words are left."""
-    words = re.sub(r"\s*\(.*?\)", "", _lower(title)).split()
-    field = " ".join(words[-2:])
-    if len(words) < 5 or field not in _lower(unit):
-        return None
-    return " ".join(words[:-2])
 
 
 def _title_forms(title: str, unit: str) -> list[str]:

@@ -20,6 +20,14 @@ _OFFER_AFTER = re.compile(r"\bạ\s+(?=để\s+(?:em|tôi|bên em)\b)")
 # A turn closes after these (a closing particle; "được không" ends a question).
 _CLOSE = re.compile(r"\b(?:nhé|nha|nghen|nhá|ạ)\s+(?=\S)")
 _ASKED = re.compile(r"\b(?:được không|được chưa|được chứ|phải không)\s+(?=\S)")
+# Session 25 (docs/meetings.md, "Session 25"): "đúng không" (is that right?) closes a tag question as "phải không"
+# does ("… cái việc đó vẫn là anh hùng đúng không chưa xong thì anh hùng lên phương án cưỡng chế …"); not "đúng
+# không sai" nor "không đúng" (a word after "đúng không" that goes on the same thought)
+# off by rule R1b (session 25): no fresh verdict moved (665/175/199 on and off); off brings back no training wrong
+# (s8b: one right)
+SESSION25_RIGHT_TAG = False
+_ASKED_RIGHT = re.compile(r"\b(?:được không|được chưa|được chứ|phải không|(?<!không )đúng không(?! (?:sai|đúng)\b))"
+                          r"\s+(?=\S)")
 
 
 # A turn or a new matter opens with these; "rõ" only as an answer, not "làm rõ", "chưa rõ".
@@ -46,11 +54,8 @@ _OPENERS_TEXT = (r"(?<=\S)\s+(?=(?:dạ|vâng|ừ|còn|tiếp theo|xin mời|th�
 # as well) takes part in the work ("thế thì thắng mời hai bên lên hòa giải có cả tổ trưởng tổ sáu làm trong tuần này
 # cho anh": Thắng's task), so a run is not cut before a group's officer there, and `doers.is_anchor` reads no doer
 # there; "với cả" (and also) still opens a clause
-# on by rule R1 (session 23): fresh on 663/176/201, off alone 662/177/202 (on: fresh15 one right more, one wrong fewer)
-SESSION23_INCLUDED = True
 INCLUDED = re.compile(r"\b(?:có|mời|gồm|kể)\s+cả\s*$")
-_OPENERS = re.compile(_OPENERS_TEXT.replace("<INCLUDED>", ""))
-_OPENERS_INCLUDED = re.compile(_OPENERS_TEXT.replace("<INCLUDED>", "(?<!có cả)(?<!mời cả)(?<!gồm cả)(?<!kể cả)"))
+_OPENERS = re.compile(_OPENERS_TEXT.replace("<INCLUDED>", "(?<!có cả)(?<!mời cả)(?<!gồm cả)(?<!kể cả)"))
 # A short answer closes its turn: "dạ được anh huy làm…", "dạ vâng tôi sẽ làm ạ".
 _ANSWERED = re.compile(r"\b(?:dạ|vâng)(?:\s+(?:anh|chị))?(?:\s+(?:được|vâng|rõ|ạ|(?:em|tôi)\s+(?:sẽ\s+)?"
                        r"(?:làm|nhận|đi)(?:\s+(?:ngay|luôn))?))*"
@@ -66,9 +71,9 @@ def punctuate(text: str) -> str:
         # A short turn is one sentence, except where a closing "ạ" is followed by an offer ("dạ ba đồng chí ạ để
         # em làm báo cáo … trong ba ngày làm việc ạ"): the offer is a clause of its own.
         return _OFFER_AFTER.sub("ạ. ", text)
-    cut = _ASKED.sub(lambda m: m.group(0).rstrip() + "? ", text)
+    cut = (_ASKED_RIGHT if SESSION25_RIGHT_TAG else _ASKED).sub(lambda m: m.group(0).rstrip() + "? ", text)
     cut = _CLOSE.sub(lambda m: m.group(0).rstrip() + ". ", cut)
-    cut = (_OPENERS_INCLUDED if SESSION23_INCLUDED else _OPENERS).sub(". ", cut)
+    cut = _OPENERS.sub(". ", cut)
     cut = _ANSWERED.sub(lambda m: m.group(0).rstrip() + ". ", cut)
     # "dạ. vâng", "ừ. còn": a run of openers is one opening.
     cut = re.sub(r"\b(dạ|vâng|ừ|ờ|thưa)\.\s+(?=(?:dạ|vâng|ừ|ờ|còn|thưa|rõ)\b)", r"\1 ", cut)

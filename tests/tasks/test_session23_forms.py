@@ -1,26 +1,19 @@
 """Session 23's forms (docs/meetings.md, "Session 23"), each in new words written for this file (not the training
-meetings' sentences), with its setting switched off and on, and where it must not fire. REFUSED and FLOOR_TOPIC, off
-by session 23's rule R1, were deleted with their tests in session 24 (rule R8)."""
+meetings' sentences), and where it must not fire. REFUSED and FLOOR_TOPIC, off by session 23's rule R1, were deleted
+with their tests in session 24 (rule R8); the nine settings on were made plain behaviour in session 25 (rule R8), their
+tests kept without a setting."""
 
 from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, clauses, cues, dialogue, merge, runon
-from tests.flags import switch_on
+from appliance.tasks import runon
 from tests.tasks.transcripts import tasks_said
 
-_FLAGGED = (clause_tasks, clauses, cues, dialogue, merge, runon)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
-@pytest.fixture
-def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    switch_on(monkeypatch, _FLAGGED, "SESSION23_")
-    return monkeypatch
-
-
-# --- merge.SESSION23_STAND_IN: "X đi thay / làm thay" takes the job in the doer's place ---
+# --- merge (session 23, STAND_IN): "X đi thay / làm thay" takes the job in the doer's place ---
 
 _AWAY = _A + ("Nguyễn Văn An: Chị Hương xuống tổ 5 thăm gia đình bà Hoa, mang quà của phường, trong tuần này nhé.\n"
               "Lê Thị Lan: Dạ anh, chị Hương đang đi tập huấn ở quận đến thứ Sáu ạ.\n")
@@ -30,28 +23,24 @@ _AWAY = _A + ("Nguyễn Văn An: Chị Hương xuống tổ 5 thăm gia đình b
     "Nguyễn Văn An: À thế thì để Tuấn đi thay, vẫn trong tuần này.",
     "Nguyễn Văn An: Thế thì Tuấn làm thay nhé.",
 ])
-def test_one_who_stands_in_takes_the_job(ward, on, said: str) -> None:
+def test_one_who_stands_in_takes_the_job(ward, said: str) -> None:
     assert tasks_said(_AWAY + said, ward) == [("Lê Minh Tuấn", "2026-12-04")]
-    on.setattr(merge, "SESSION23_STAND_IN", False)
-    assert ("Bùi Thanh Hương", "2026-12-04") in tasks_said(_AWAY + said, ward)
 
 
-def test_another_job_leaves_the_doers(ward, on) -> None:
+def test_another_job_leaves_the_doers(ward) -> None:
     said = _AWAY + "Nguyễn Văn An: Thế thì Tuấn làm báo cáo quỹ khuyến học trước thứ Năm nhé."
     assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-04"), ("Lê Minh Tuấn", "2026-12-03")]
 
 
-# --- cues.SESSION23_MATTER_OPENER: "cuối cùng, chị Hương, …" calls Hương; her later "chị" is her ---
+# --- cues (session 23, MATTER_OPENER): "cuối cùng, chị Hương, …" calls Hương; her later "chị" is her ---
 
 _TOOK = _A + "Lê Minh Tuấn: Dạ, em nhận ạ.\n"
 
 
-def test_a_call_after_the_next_matters_word(ward, on) -> None:
+def test_a_call_after_the_next_matters_word(ward) -> None:
     said = _TOOK + ("Nguyễn Văn An: Rồi cuối cùng, chị Hương, kế hoạch thăm hộ nghèo chị chủ trì, chị trình anh trước "
                     "thứ Sáu.")
     assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
-    on.setattr(cues, "SESSION23_MATTER_OPENER", False)
-    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-04")]
 
 
 @pytest.mark.parametrize(("said", "due"), [
@@ -61,21 +50,19 @@ def test_a_call_after_the_next_matters_word(ward, on) -> None:
     ("Nguyễn Văn An: Tiếp theo, anh Hùng, đèn ngõ 12 hỏng, anh cho thay trong tuần này.",
      [("Trần Văn Hùng", "2026-12-04")]),
 ])
-def test_the_matters_word_alone_changes_nothing(ward, on, said: str, due: list) -> None:
+def test_the_matters_word_alone_changes_nothing(ward, said: str, due: list) -> None:
     assert tasks_said(_TOOK + said, ward) == due
 
 
-# --- clauses.SESSION23_SO_THEN_DATE: "thế thì" and a date alone, after the doer's objection ---
+# --- clauses (session 23, SO_THEN_DATE): "thế thì" and a date alone, after the doer's objection ---
 
 _OBJECTED = _A + ("Nguyễn Văn An: Chị Hương lập kế hoạch thăm hộ nghèo, trình anh trong 5 ngày làm việc.\n"
                   "Bùi Thanh Hương: Dạ, nhưng quận cần trước thứ Năm ạ.\n")
 
 
-def test_so_then_and_a_date_moves_the_deadline(ward, on) -> None:
+def test_so_then_and_a_date_moves_the_deadline(ward) -> None:
     said = _OBJECTED + "Nguyễn Văn An: Thế à, thế thì thứ Tư luôn nhé."
     assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-02")]
-    on.setattr(clauses, "SESSION23_SO_THEN_DATE", False)
-    assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-07")]
 
 
 @pytest.mark.parametrize(("said", "due"), [
@@ -85,11 +72,11 @@ def test_so_then_and_a_date_moves_the_deadline(ward, on) -> None:
     # more than a date: a meeting planned, not the deadline
     ("Nguyễn Văn An: Thế thì thứ Tư họp lại bàn tiếp.", [("Bùi Thanh Hương", "2026-12-07")]),
 ])
-def test_so_then_with_more_than_a_date(ward, on, said: str, due: list) -> None:
+def test_so_then_with_more_than_a_date(ward, said: str, due: list) -> None:
     assert tasks_said(_OBJECTED + said, ward) == due
 
 
-# --- merge.SESSION23_STARTS_ONLY: a task given with its start and no end takes no date from a run-on recap ---
+# --- merge (session 23, STARTS_ONLY): a task given with its start and no end takes no date from a run-on recap ---
 
 _STARTED = _A + ("Nguyễn Văn An: Chị Hương chủ trì tuyên truyền bầu cử trên loa phường, bắt đầu từ thứ Hai tuần sau, "
                  "làm liên tục cả tháng.\nBùi Thanh Hương: Dạ.\nNguyễn Văn An: Tuấn in tờ rơi, mai gửi anh.\n"
@@ -101,10 +88,8 @@ _STARTED = _A + ("Nguyễn Văn An: Chị Hương chủ trì tuyên truyền b�
     "tuấn tờ rơi mai",
     "Nguyễn Văn An: thôi tóm lại tuấn tờ rơi mai hương tuyên truyền từ thứ hai còn loa hỏng thì sửa trước ngày mười",
 ])
-def test_a_started_task_takes_no_date_from_a_run_on_recap(ward, on, recap: str) -> None:
+def test_a_started_task_takes_no_date_from_a_run_on_recap(ward, recap: str) -> None:
     assert tasks_said(_STARTED + recap, ward) == [("Bùi Thanh Hương", None), ("Lê Minh Tuấn", "2026-12-01")]
-    on.setattr(merge, "SESSION23_STARTS_ONLY", False)
-    assert tasks_said(_STARTED + recap, ward) == [("Bùi Thanh Hương", "2026-12-10"), ("Lê Minh Tuấn", "2026-12-01")]
 
 
 @pytest.mark.parametrize("recap", [
@@ -113,37 +98,33 @@ def test_a_started_task_takes_no_date_from_a_run_on_recap(ward, on, recap: str) 
     # an item said on its own
     "Nguyễn Văn An: Tóm lại: Tuấn tờ rơi mai; chị Hương tuyên truyền từ thứ Hai, xong trước 20/12.",
 ])
-def test_a_started_task_takes_its_own_end(ward, on, recap: str) -> None:
+def test_a_started_task_takes_its_own_end(ward, recap: str) -> None:
     assert tasks_said(_STARTED + recap, ward) == [("Bùi Thanh Hương", "2026-12-20"), ("Lê Minh Tuấn", "2026-12-01")]
 
 
-# --- runon.SESSION23_INCLUDED: someone after "có cả / mời cả" takes part; no cut, no doer there ---
+# --- runon (session 23, INCLUDED): someone after "có cả / mời cả" takes part; no cut, no doer there ---
 
 _RUN = ("thế thì tuấn mời hai gia đình lên phường hòa giải có cả tổ trưởng tổ tám làm trong tuần này cho anh còn "
         "đơn thứ hai thì để sau")
 
 
-def test_a_run_is_not_cut_before_one_included(ward, on) -> None:
+def test_a_run_is_not_cut_before_one_included(ward) -> None:
     said = _A + "Nguyễn Văn An: " + _RUN
     assert runon.punctuate(_RUN).startswith("thế thì tuấn mời hai gia đình lên phường hòa giải có cả tổ trưởng tổ tám")
     assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-04")]
-    on.setattr(runon, "SESSION23_INCLUDED", False)
-    assert ("Tổ dân phố số 8", "2026-12-04") in tasks_said(said, ward)
 
 
-def test_one_invited_as_well_is_no_doer(ward, on) -> None:
+def test_one_invited_as_well_is_no_doer(ward) -> None:
     said = _A + "Nguyễn Văn An: Chị Hương tổ chức buổi nói chuyện, mời cả anh Minh, xong trước thứ Sáu."
     assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
-    on.setattr(runon, "SESSION23_INCLUDED", False)
-    assert ("Trịnh Văn Minh", "2026-12-04") in tasks_said(said, ward)
 
 
-def test_and_also_still_opens_a_clause(ward, on) -> None:
+def test_and_also_still_opens_a_clause(ward) -> None:
     said = _A + "Nguyễn Văn An: Chị Hương chuẩn bị quà, với cả anh Minh bố trí xe trước thứ Sáu."
     assert tasks_said(said, ward) == [("Bùi Thanh Hương", None), ("Trịnh Văn Minh", "2026-12-04")]
 
 
-# --- merge.SESSION23_AGREE_FIRST: "Ừ." as a sentence of its own, then the order restating what was offered ---
+# --- merge (session 23, AGREE_FIRST): "Ừ." as a sentence of its own, then the order restating what was offered ---
 
 _OFFERED = _A + "Lê Thị Lan: Dạ, lịch trực Tết em làm xong bản nháp, thứ Tư này em trình anh ạ.\n"
 
@@ -152,10 +133,8 @@ _OFFERED = _A + "Lê Thị Lan: Dạ, lịch trực Tết em làm xong bản nh�
     "Nguyễn Văn An: Ừ. Lịch trực chị Lan làm cho xong, đúng hạn nhé.",
     "Nguyễn Văn An: Được. Chị Lan hoàn thiện lịch trực, gửi các phòng nhé.",
 ])
-def test_a_bare_agreement_then_the_order_is_the_offer(ward, on, said: str) -> None:
+def test_a_bare_agreement_then_the_order_is_the_offer(ward, said: str) -> None:
     assert tasks_said(_OFFERED + said, ward) == [("Lê Thị Lan", "2026-12-02")]
-    on.setattr(merge, "SESSION23_AGREE_FIRST", False)
-    assert len(tasks_said(_OFFERED + said, ward)) == 2
 
 
 @pytest.mark.parametrize("said", [
@@ -164,21 +143,19 @@ def test_a_bare_agreement_then_the_order_is_the_offer(ward, on, said: str) -> No
     # another date: another job
     "Nguyễn Văn An: Ừ. Chị Lan soạn báo cáo tháng trước thứ Sáu.",
 ])
-def test_a_bare_agreement_then_another_job(ward, on, said: str) -> None:
+def test_a_bare_agreement_then_another_job(ward, said: str) -> None:
     assert tasks_said(_OFFERED + said, ward) == [("Lê Thị Lan", "2026-12-02"), ("Lê Thị Lan", "2026-12-04")]
 
 
-# --- clauses.SESSION23_IF_LATER: "nếu … thì X mới <work>" makes X's task of the last turns wait on the condition ---
+# --- clauses (session 23, IF_LATER): "nếu … thì X mới <work>": X's task of the last turns waits on the condition ---
 
 _CAR = _A + ("Nguyễn Văn An: Chị Hương đặt xe cho đoàn đi thăm các gia đình chính sách, trước thứ Sáu.\n"
              "Bùi Thanh Hương: Dạ, anh ơi năm nay quận có cho mượn xe không ạ?\nTrần Văn Hùng: Quận chưa trả lời ạ.\n")
 
 
-def test_a_task_made_conditional_afterwards_is_withdrawn(ward, on) -> None:
+def test_a_task_made_conditional_afterwards_is_withdrawn(ward) -> None:
     said = _CAR + "Nguyễn Văn An: Vậy thế này, nếu quận không cho mượn thì chị Hương mới đặt xe."
     assert tasks_said(said, ward) == []
-    on.setattr(clauses, "SESSION23_IF_LATER", False)
-    assert tasks_said(said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
 
 
 @pytest.mark.parametrize("said", [
@@ -187,36 +164,32 @@ def test_a_task_made_conditional_afterwards_is_withdrawn(ward, on) -> None:
     # a contingency without "mới"
     "Nguyễn Văn An: Nếu có hộ vắng nhà thì anh Hùng lập biên bản.",
 ])
-def test_other_conditions_leave_the_task(ward, on, said: str) -> None:
+def test_other_conditions_leave_the_task(ward, said: str) -> None:
     assert tasks_said(_CAR + said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
 
 
-# --- dialogue.SESSION23_NOT_RECEIVER: a name after "đưa / gửi / trình …" and a comma is no call ---
+# --- dialogue (session 23, NOT_RECEIVER): a name after "đưa / gửi / trình …" and a comma is no call ---
 
 _MARKET = _A + "Người nói 1: Tôi ở ban quản lý chợ, mái chợ dột cả tháng nay rồi.\n"
 
 
-def test_one_a_paper_goes_to_is_not_the_voice_answering(ward, on) -> None:
+def test_one_a_paper_goes_to_is_not_the_voice_answering(ward) -> None:
     said = _MARKET + ("Nguyễn Văn An: Thế thì anh gửi lại cho phường cái tờ trình sửa mái trong tuần này, "
                       "đưa anh Hùng, bọn anh xem.\nNgười nói 1: Vâng.")
     assert tasks_said(said, ward) == [("", "2026-12-04")]
-    on.setattr(dialogue, "SESSION23_NOT_RECEIVER", False)
-    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04")]
 
 
-def test_a_call_still_names_the_voice_answering(ward, on) -> None:
+def test_a_call_still_names_the_voice_answering(ward) -> None:
     said = _MARKET + "Nguyễn Văn An: Anh Hùng, anh kiểm tra mái chợ trong tuần này nhé.\nNgười nói 1: Vâng."
     assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04")]
 
 
-# --- clause_tasks.SESSION23_READ_EACH: the chair having someone read the items out one by one, now ---
+# --- clause_tasks (session 23, READ_EACH): the chair having someone read the items out one by one, now ---
 
-def test_reading_the_items_out_now_is_no_task(ward, on) -> None:
+def test_reading_the_items_out_now_is_no_task(ward) -> None:
     said = _A + ("Nguyễn Văn An: Hôm nay mình giải quyết các đơn thư tồn. Chị Lan đọc từng đơn, các bộ phận trả lời "
                  "luôn.\nLê Thị Lan: Dạ. Đơn thứ nhất của bà Hoa tổ 3 ạ.")
     assert tasks_said(said, ward) == []
-    on.setattr(clause_tasks, "SESSION23_READ_EACH", False)
-    assert tasks_said(said, ward) == [("Lê Thị Lan", None)]
 
 
 @pytest.mark.parametrize("said", [
@@ -225,5 +198,5 @@ def test_reading_the_items_out_now_is_no_task(ward, on) -> None:
     # another verb than reading out
     "Nguyễn Văn An: Chị Lan tổng hợp từng kiến nghị, các bộ phận trả lời trong tuần này.",
 ])
-def test_work_on_each_item_stays_a_task(ward, on, said: str) -> None:
+def test_work_on_each_item_stays_a_task(ward, said: str) -> None:
     assert tasks_said(_A + said, ward) == [("Lê Thị Lan", "2026-12-04")]

@@ -1,0 +1,262 @@
+"""Session 25's forms (docs/meetings.md, "Session 25"), each in new words written for this file (not the training
+meetings' sentences), with its setting switched off and on, and where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from appliance.tasks import clause_tasks, cues, deadlines, merge, phrases, runon
+from appliance.tasks.extract import extract_tasks
+from tests.flags import switch_on
+from tests.tasks.transcripts import MONDAY, tasks_said
+
+_FLAGGED = (clause_tasks, cues, deadlines, merge, phrases, runon)
+_A = "Nguyễn Văn An: Bắt đầu.\n"
+
+
+@pytest.fixture
+def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    switch_on(monkeypatch, _FLAGGED, "SESSION25_")
+    return monkeypatch
+
+
+# --- runon.SESSION25_RIGHT_TAG: "đúng không" closes a tag question in a run, as "phải không" does ---
+
+_TAGGED = ("à còn cái hồ sơ đất ở ngõ mười hai đợt trước ấy vẫn là anh nam đúng không chưa xong thì anh nam kiểm tra "
+           "lại hiện trạng trả lời bà con trước thứ sáu")
+
+
+def test_a_tag_question_closes_its_clause(ward, on) -> None:
+    assert "đúng không? chưa xong" in runon.punctuate(_TAGGED)
+    assert tasks_said(_A + "Nguyễn Văn An: " + _TAGGED, ward) == [("Hoàng Văn Nam", "2026-12-04")]
+    on.setattr(runon, "SESSION25_RIGHT_TAG", False)
+    assert "?" not in runon.punctuate(_TAGGED)
+
+
+@pytest.mark.parametrize("said", [
+    # "không đúng" and "đúng không sai" go on with the same thought: no cut there
+    "hồ sơ này nộp không đúng không phải lỗi của một cửa mà bà con khai sai mẫu tờ khai nên anh nam hướng dẫn lại "
+    "cho bà con ngay trong tuần này",
+    "cái sổ này ghi đúng không sai chỗ nào cả anh nam chỉ cần ký xác nhận rồi gửi lên quận trong tuần này là được",
+])
+def test_no_cut_where_the_thought_goes_on(on, said: str) -> None:
+    assert "đúng không?" not in runon.punctuate(said)
+
+
+# --- phrases.SESSION25_HESITATION: "thì là...", "à...", "..." between the doer and the verb of work are fillers ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: tổ 6 thì là... nộp danh sách hộ nghèo về văn phòng trước thứ Năm nhé.",
+     [("Tổ dân phố số 6", "2026-12-03", "Nộp danh sách hộ nghèo về văn phòng")]),
+    ("Nguyễn Văn An: Anh Nam à... gửi biên bản đo đạc về văn phòng trong tuần này.",
+     [("Hoàng Văn Nam", "2026-12-04", "Gửi biên bản đo đạc về văn phòng")]),
+    ("Nguyễn Văn An: Chị Hương... ờ... lập danh sách quà Tết trước 15/12.",
+     [("Bùi Thanh Hương", "2026-12-15", "Lập danh sách quà Tết")]),
+])
+def test_a_hesitation_before_the_work(ward, on, said: str, due: list) -> None:
+    assert _with_content(_A + said, ward) == due
+    on.setattr(phrases, "SESSION25_HESITATION", False)
+    assert [(a, d) for a, d, _c in _with_content(_A + said, ward)] != [(a, d) for a, d, _c in due]
+
+
+@pytest.mark.parametrize("said", [
+    # no verb of work after the hesitation: no doer
+    "Nguyễn Văn An: tổ 6 thì là... năm nay tốt hơn năm ngoái.",
+    # a deferral after it
+    "Nguyễn Văn An: Chị Lan à... thôi, để sau tính.",
+    # a question after it
+    "Nguyễn Văn An: Chị Lan à... gửi rồi à?",
+])
+def test_a_hesitation_then_no_work(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == []
+
+
+def _with_content(said: str, ward) -> list:
+    roster, calendar = ward
+    return [(t.assignee, t.deadline, t.content) for t in extract_tasks(said, MONDAY, calendar, roster=roster)]
+
+
+# --- deadlines.SESSION25_NO_PAST: a day before the meeting, "hôm thứ Bảy", "thứ Hai tuần trước" are no deadline ---
+
+def _due(said: str) -> str | None:
+    found = deadlines.find_deadline(said, MONDAY)
+    return found[0].isoformat() if found else None
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Chị Lan trả lời công văn ngày 20/11 của quận.", None),
+    ("Anh Minh xác minh vụ việc xảy ra đêm 28/11, báo cáo anh.", None),
+    ("Anh Minh báo cáo vụ cháy hôm thứ Bảy bằng văn bản.", None),
+    ("Anh Minh làm rõ vụ va chạm thứ Hai tuần trước.", None),
+])
+def test_a_day_gone_is_no_deadline(on, said: str, due: str | None) -> None:
+    assert _due(said) == due
+    on.setattr(deadlines, "SESSION25_NO_PAST", False)
+    assert _due(said) != due
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Anh Hùng cử xe chở rác hôm chủ nhật mùng 6 cho tổ bảy.", "2026-12-06"),   # "hôm" before a day to come
+    ("Anh Minh trình anh thứ Bảy này.", "2026-12-05"),
+    ("Chị Lan gửi anh trong hôm nay.", "2026-11-30"),                              # the meeting's own day
+    ("Chị Lan gửi anh trước ngày 5/1.", "2027-01-05"),                             # January said in November
+    ("Anh Minh xác minh vụ việc xảy ra đêm 28/11, báo cáo anh thứ Năm.", "2026-12-03"),  # the day to come wins
+])
+def test_days_to_come_stay_deadlines(on, said: str, due: str) -> None:
+    assert _due(said) == due
+
+
+# --- cues.SESSION25_TOPIC_HEAD: "<matter> thì <date> em <verb>", "bên em <date> em <verb>": the date is the doer's ---
+
+_ASKED = _A + "Nguyễn Văn An: Còn danh sách hộ nghèo của phòng văn hóa thì sao?\n"
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Bùi Thanh Hương: Dạ danh sách thì thứ Năm em nộp ạ.", [("Bùi Thanh Hương", "2026-12-03")]),
+    ("Bùi Thanh Hương: dạ phòng em chiều mai em gửi ạ", [("Bùi Thanh Hương", "2026-12-01")]),
+])
+def test_a_topic_or_ones_unit_before_the_date(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_ASKED + said, ward) == due
+    on.setattr(cues, "SESSION25_TOPIC_HEAD", False)
+    assert tasks_said(_ASKED + said, ward) == []
+
+
+@pytest.mark.parametrize("said", [
+    # a condition before the date: read as before (no task)
+    "Bùi Thanh Hương: Dạ nếu có số liệu thì thứ Năm em nộp ạ.",
+    # a reason
+    "Bùi Thanh Hương: Dạ vì quận đổi mẫu thì thứ Năm em nộp ạ.",
+])
+def test_a_condition_or_reason_before_the_date(ward, on, said: str) -> None:
+    assert tasks_said(_ASKED + said, ward) == []
+
+
+# --- clause_tasks.SESSION25_CHAIR_ASKS: the chair's "em … được không?" asks the one they answer to do it ---
+
+_LEFT = _A + "Nguyễn Thị Lan: Dạ sổ khai tử còn ba quyển chưa nhập ạ.\n"
+
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Ba quyển đó em nhập xong trong tuần này được không?\nNguyễn Thị Lan: Dạ vâng.",
+    "Nguyễn Văn An: Thế thứ Sáu em nhập xong gửi anh được không?",
+])
+def test_the_chair_asking_em_to_do_it(ward, on, said: str) -> None:
+    assert tasks_said(_LEFT + said, ward) == [("Nguyễn Thị Lan", "2026-12-04")]
+    on.setattr(clause_tasks, "SESSION25_CHAIR_ASKS", False)
+    assert tasks_said(_LEFT + said, ward) == []
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # a member asking for another date: the chair's agreement moves it, as before
+    ("Nguyễn Văn An: Chị Lan gửi báo cáo thứ Tư nhé.\nLê Thị Lan: Dạ em gửi thứ Sáu được không anh?\n"
+     "Nguyễn Văn An: Ừ được.", [("Lê Thị Lan", "2026-12-04")]),
+    # a question with no work in it
+    ("Nguyễn Văn An: Em có làm kịp được không?", []),
+])
+def test_a_members_own_ask_or_no_work(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_LEFT + said, ward) == due
+
+
+# --- phrases.SESSION25_PRONOUN_HAVE_DO: "anh cho anh em <verb>": the one addressed having their people do it ---
+
+_ASKED_MINH = _A + ("Nguyễn Văn An: Anh Minh, tình hình trật tự thế nào?\n"
+                    "Trịnh Văn Minh: Dạ ổn định ạ, có hai vụ trộm xe máy.\n")
+
+
+def test_a_pronoun_having_their_people_do_it(ward, on) -> None:
+    said = _ASKED_MINH + "Nguyễn Văn An: Anh cho anh em tăng cường tuần tra khu chợ, thứ Hai báo cáo tôi."
+    assert tasks_said(said, ward) == [("Trịnh Văn Minh", "2026-12-07")]
+    on.setattr(phrases, "SESSION25_PRONOUN_HAVE_DO", False)
+    assert tasks_said(said, ward) == []
+
+
+def test_cho_and_a_person_after_a_pronoun_is_no_work(ward, on) -> None:
+    assert tasks_said(_ASKED_MINH + "Nguyễn Văn An: Anh cho em hỏi lịch trực tuần sau.", ward) == []
+
+
+# --- rule R7 (session 25): a day of the month the meeting's month lacks is the coming one ("trước ngày 31" in
+# November is 31 December), not no date ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Anh Sơn bố trí dân quân trực đêm 31 nhé.", "2026-12-31"),
+    ("Chị Lan nộp trước ngày 31.", "2026-12-31"),
+    ("Chị Lan nộp trước ngày 30.", "2026-11-30"),   # a day the month has: as before
+])
+def test_a_day_the_month_lacks(said: str, due: str) -> None:
+    assert _due(said) == due
+
+
+# --- rule R7 (session 25): "thứ Sáu tuần sau nữa" is the week after next; "từ nay đến thứ Sáu" is by Friday ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Chị Lan nộp trước thứ Sáu tuần sau nữa.", "2026-12-18"),
+    ("Chị Lan nộp trước thứ Sáu tuần sau.", "2026-12-11"),          # next week's: as before
+    ("Chị Lan rà soát từ nay đến thứ Sáu.", "2026-12-04"),
+    ("Anh Sơn trực từ 24/12 đến 2/1.", None),                        # a period: its end is no deadline, as before
+])
+def test_the_week_after_next_and_from_now_until(said: str, due: str | None) -> None:
+    assert _due(said) == due
+
+
+# --- phrases.SESSION25_BUT_NO: "(nhưng) mà thôi" after a clause withdraws it, as "à thôi" does ---
+
+def test_but_never_mind_withdraws(ward, on) -> None:
+    said = _A + "Nguyễn Văn An: Chị Hương lập kế hoạch văn nghệ trước thứ Sáu, mà thôi, để Tuấn làm."
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", None)]   # the task goes to Tuấn, as after "à thôi"
+    on.setattr(phrases, "SESSION25_BUT_NO", False)
+    assert ("Bùi Thanh Hương", "2026-12-04") in tasks_said(said, ward)
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # "mà thôi" closing the sentence: "only"
+    ("Nguyễn Văn An: Chị Hương gửi một bản trước thứ Sáu mà thôi.", [("Bùi Thanh Hương", "2026-12-04")]),
+    # "mà thôi việc": no withdrawal
+    ("Nguyễn Văn An: Chị Hương gửi danh sách trước thứ Sáu, mà thôi việc đó cũng gấp.", [("Bùi Thanh Hương",
+                                                                                         "2026-12-04")]),
+])
+def test_mà_thôi_that_withdraws_nothing(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
+# --- merge.SESSION25_SAID_AGAIN: the chair naming a person's task again, undated and in no new words ---
+
+_GIVEN = _A + ("Nguyễn Văn An: Chị Hương làm báo cáo quý, gửi anh trước thứ Sáu.\nBùi Thanh Hương: Dạ.\n"
+               "Nguyễn Văn An: Anh Nam đo lại thửa đất nhà bà Tâm trong tuần này.\nHoàng Văn Nam: Vâng.\n")
+
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Chị Hương nhớ báo cáo nhé.",
+    "Nguyễn Văn An: Vậy nhé, chị Hương báo cáo quý, anh Nam đo lại thửa đất.",
+])
+def test_a_task_named_again_is_that_task(ward, on, said: str) -> None:
+    due = [("Bùi Thanh Hương", "2026-12-04"), ("Hoàng Văn Nam", "2026-12-04")]
+    assert tasks_said(_GIVEN + said, ward) == due
+    on.setattr(merge, "SESSION25_SAID_AGAIN", False)
+    assert tasks_said(_GIVEN + said, ward) != due
+
+
+def test_new_words_are_new_work(ward, on) -> None:
+    said = _GIVEN + "Nguyễn Văn An: Chị Hương báo cáo Mặt trận kết quả nhé."
+    assert ("Bùi Thanh Hương", None) in tasks_said(said, ward)
+
+
+# --- merge.SESSION25_DONE_WHEN: a task answered as done on a day said is not added back by the sentence model ---
+
+_ASKED_TUAN = _A + "Nguyễn Văn An: tuấn gửi anh bảng tổng hợp chi trả tháng mười một chiều nay nhé\n"
+
+
+def test_done_on_a_day_said_stays_off(ward, on) -> None:
+    said = _ASKED_TUAN + "Lê Minh Tuấn: em gửi anh rồi ạ hôm qua"
+    assert tasks_said(said, ward) == []
+    on.setattr(merge, "SESSION25_DONE_WHEN", False)
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-11-30")]
+
+
+@pytest.mark.parametrize("said", [
+    # no day said: left to the sentence model, as before
+    "Lê Minh Tuấn: em gửi anh rồi ạ",
+    # work left
+    "Lê Minh Tuấn: em gửi anh bản nháp hôm qua rồi, em chỉ bổ sung thêm số liệu tháng mười một",
+])
+def test_done_without_a_day_or_with_work_left(ward, on, said: str) -> None:
+    assert tasks_said(_ASKED_TUAN + said, ward) == [("Lê Minh Tuấn", "2026-11-30")]
