@@ -257,7 +257,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         out_of_force = not in_force(row["status"]) or bool(row["repealed"])
         if in_force_only and out_of_force:
             continue
-        tokens = set(row["folded"].split()) | set(row["heading"].split()) | ward_level.ranking_words(row["folded"])
+        tokens = set(row["folded"].split()) | set(row["heading"].split()) | ward_level.commune_words(row["folded"])
         coverage = sum(1 for w in words if w in tokens) / len(words)
         # The article's own title is the best summary of it: a question that restates the title
         # ("thủ tục đăng ký khai sinh") belongs to that article before others that mention it.
