@@ -257,3 +257,48 @@ def test_a_question_asking_more_than_a_name_keeps_the_rankings_answer(library, m
     monkeypatch.setattr(bridge, "SESSION24_BARE_NAME", True)
     on = search(library, question, 5)
     assert (on.answered, on.procedure, _shown(on)) == (off.answered, off.procedure, _shown(off))
+
+
+# --- elderly.SESSION25_ELDERLY: the elderly in a citizen's words read as "người cao tuổi" ----------------------------
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("con cháu phải chăm lo cho bố mẹ già thế nào", "con cháu phải chăm lo cho bố mẹ cao tuổi thế nào"),
+    ("nguoi gia di xe buyt co duoc mien ve khong", "nguoi cao tuoi di xe buyt co duoc mien ve khong"),
+    ("ông bà già ở một mình thì ai chăm", "ông bà cao tuổi ở một mình thì ai chăm"),
+    ("người lớn tuổi được ưu tiên gì khi khám bệnh", "người cao tuổi được ưu tiên gì khi khám bệnh"),
+])
+def test_the_elderly_in_a_citizens_words_are_read_as_the_law_names_them(monkeypatch, question, read):
+    from appliance.knowledge import elderly
+
+    monkeypatch.setattr(elderly, "SESSION25_ELDERLY", True)
+    assert elderly.official(question) == read
+    monkeypatch.setattr(elderly, "SESSION25_ELDERLY", False)
+    assert elderly.official(question) == question
+
+
+@pytest.mark.parametrize("question", [
+    "ông tôi già yếu không ra phường được thì chứng thực ở nhà được không",  # "già yếu": Điều 10 Nghị định 23/2015
+    "vé tàu cho người cao tuổi được giảm giá bao nhiêu",                    # "giá", a price
+    "gia đình tôi muốn gia hạn tạm trú",                                     # "gia" of gia đình, gia hạn
+    "nha cu gia bao nhieu thi phai nop thue",                                # "cũ giá", typed without diacritics
+    "cây này già rồi có được chặt không",                                    # "già" after no word naming a person
+])
+def test_other_words_read_gia_are_left_as_typed(monkeypatch, question):
+    from appliance.knowledge import elderly
+
+    monkeypatch.setattr(elderly, "SESSION25_ELDERLY", True)
+    assert elderly.official(question) == question
+
+
+def test_the_age_of_the_elderly_asked_in_a_citizens_words_is_answered(library, monkeypatch):
+    # Điều 2 Luật Người cao tuổi ("Người cao tuổi … từ đủ 60 tuổi trở lên"); typed as written, "người già" bridged the
+    # monthly allowance.
+    from appliance.knowledge import elderly
+
+    question = "bao nhiêu tuổi thì được coi là người già"
+    monkeypatch.setattr(elderly, "SESSION25_ELDERLY", True)
+    on = search(library, question, 5)
+    assert on.answered and on.procedure is None and "39/2009/QH12|2" in _shown(on)
+    monkeypatch.setattr(elderly, "SESSION25_ELDERLY", False)
+    off = search(library, question, 5)
+    assert "39/2009/QH12|2" not in _shown(off)
