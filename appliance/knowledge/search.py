@@ -26,6 +26,7 @@ from appliance.knowledge import (
     dense,
     elderly,
     first_instance,
+    negated_titles,
     not_held,
     official_words,
     relevance,
@@ -252,6 +253,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         ids = list(dict.fromkeys([*ids, *titled]))
     conditions = rule_articles.condition_titled(conn, folded_query)   # a condition asked: the article titled so
     conditions.update(rule_articles.amount_titled(conn, folded_query))   # a benefit's amount asked: its level's article
+    conditions.update(negated_titles.negated_titled(conn, folded_query))   # what may not be done: titled so
     ids = list(dict.fromkeys([*ids, *conditions]))
     condition_titles = set(conditions.values())
     chunk_rows = {int(r["id"]): r for r in store.chunks_with_documents(conn, ids)}

@@ -302,3 +302,29 @@ def test_the_age_of_the_elderly_asked_in_a_citizens_words_is_answered(library, m
     monkeypatch.setattr(elderly, "SESSION25_ELDERLY", False)
     off = search(library, question, 5)
     assert "39/2009/QH12|2" not in _shown(off)
+
+
+# --- negated_titles.SESSION25_NEGATED_TITLE: the article titled with the prohibition asked ----------------------------
+
+def test_the_prohibition_asked_brings_the_article_titled_with_it(library, monkeypatch):
+    # Điều 11 Luật Khiếu nại, "Các khiếu nại không được thụ lý giải quyết"; "không được" is filler to the ranking.
+    from appliance.knowledge import negated_titles
+
+    question = "đơn khiếu nại kiểu nào thì không được thụ lý giải quyết"
+    monkeypatch.setattr(negated_titles, "SESSION25_NEGATED_TITLE", True)
+    on = search(library, question, 5)
+    assert on.answered and _shown(on)[0] == "02/2011/QH13|11"
+    monkeypatch.setattr(negated_titles, "SESSION25_NEGATED_TITLE", False)
+    assert "02/2011/QH13|11" not in _shown(search(library, question, 5))
+
+
+@pytest.mark.parametrize("question", [
+    "khiếu nại của tôi có được thụ lý giải quyết không",     # asks whether it may be: no "không được" before the verb
+    "khieu nai khong duoc giai quyet thi lam gi",            # another prohibition than the title's ("thụ lý")
+    "trường hợp nào không phải nộp lệ phí hộ tịch",          # "Các trường hợp miễn, không phải nộp lệ phí": no "miễn"
+])
+def test_no_article_is_titled_with_a_prohibition_not_asked(library, monkeypatch, question):
+    from appliance.knowledge import negated_titles
+
+    monkeypatch.setattr(negated_titles, "SESSION25_NEGATED_TITLE", True)
+    assert negated_titles.negated_titled(library, " ".join(fold_tokens(question))) == {}
