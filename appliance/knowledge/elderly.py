@@ -24,7 +24,7 @@ from appliance.knowledge.indexing import ACCENTED_SHARE
 from appliance.text import fold, normalize
 
 # Session 25 (rule R1, measured once at the end): the elderly in a citizen's words read as "người cao tuổi".
-SESSION25_ELDERLY = True
+SESSION25_ELDERLY = True  # on by rule R1b (session 25): no fresh verdict moved; off, a train15 wrong comes back
 
 # A word naming a person (lower case, with diacritics), then "già", not followed by "yếu".
 _PERSON = r"người|cụ|ông|bà|bố|mẹ|cha|ba|má|u|tía|bầm|nội|ngoại"

@@ -26,7 +26,7 @@ from appliance.knowledge.indexing import STOPWORDS
 from appliance.text import fold_tokens
 
 # Session 25 (rule R1, measured once at the end): the article titled with the prohibition the question asks about.
-SESSION25_NEGATED_TITLE = True
+SESSION25_NEGATED_TITLE = True  # on by rule R1b (session 25): no fresh verdict moved; off, a train14 wrong is back
 
 PREDICATE_SYLLABLES = 2
 _NEGATION = re.compile(r"\bkhong (?:duoc|phai) ")
