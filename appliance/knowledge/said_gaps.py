@@ -10,7 +10,7 @@ subject without text stops every reading that would answer from the ranking's ow
 
 When the ranking's passages answer, bridge.overrules already weighs those subjects by the words the passages shown
 first do not say ("khiếu nại lần đầu" answered by the complaints law is not overruled by "lần đầu" of a first land
-title). Session 23 (`SESSION23_SAID_GAPS`, read at call time by search.py): a question the ranking did not answer and
+title). Since session 23 (plain behaviour since session 25): a question the ranking did not answer and
 the bridge read as no procedure keeps only the subjects bridge.overrules keeps for the same passages. Only documents
 without any text here: a document held without the article a procedure rests on (Điều 22 Nghị định 123/2015, the
 certificate of marital status) is the question's own subject, and the passages of its law say its words anyway. A
@@ -27,14 +27,11 @@ from dataclasses import replace
 
 from appliance.knowledge import bridge
 
-# Session 23 (rule R1, measured once at the end): subjects without text named only by words the passages shown say.
-SESSION23_SAID_GAPS = True  # on by rule R1 (session 23): fresh 248/102/35 on, 245/105/35 off (right +3)
-
 
 def unsaid(conn: sqlite3.Connection, query: str, reading: bridge.Reading, shown: Sequence[str]) -> bridge.Reading:
     """`reading` without the documents without text (gaps) that the passages shown first (`shown`, folded) say the
-    words of, as bridge.overrules weighs them (SESSION23_SAID_GAPS)."""
-    if not SESSION23_SAID_GAPS or not reading.gaps or reading.bridged is not None or reading.out_of_scope:
+    words of, as bridge.overrules weighs them."""
+    if not reading.gaps or reading.bridged is not None or reading.out_of_scope:
         return reading
     named = {gap.number for gap in bridge.gaps(conn, query)}   # named by the words, not a figure's text
     still = bridge.overrules(conn, query, shown)

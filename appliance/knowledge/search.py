@@ -24,7 +24,9 @@ from appliance.knowledge import (
     bridge,
     defined_terms,
     dense,
+    elderly,
     first_instance,
+    negated_titles,
     not_held,
     official_words,
     relevance,
@@ -199,15 +201,18 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     started = time.perf_counter()
     query = normalize(query or "").strip()
     response = SearchResponse(query=query)
+    # The ranking and the judgement read the elderly named in a citizen's words as the law names them (elderly.py);
+    # the citizen chat (bridge.py) reads the question as typed.
+    read_as = elderly.official(query)
     # The judgement of whether the passages answer reads the abbreviations of the administration as the words the
     # official text spells (abbreviations.py); the ranking and the citizen chat read the question as typed.
-    spelled = abbreviations.expand(query)
-    words, pairs = query_terms(query)
+    spelled = abbreviations.expand(read_as)
+    words, pairs = query_terms(read_as)
     if not words:
         response.note = "Hãy nhập từ khóa hoặc câu hỏi."
         return response
     # The question folded once, padded with spaces (every folded test below reads this one).
-    folded_query = f" {' '.join(fold_tokens(query))} "
+    folded_query = f" {' '.join(fold_tokens(read_as))} "
     more_words, more_pairs = away_from_office.extra_terms(folded_query)
     words = list(dict.fromkeys([*words, *more_words]))
     pairs = list(dict.fromkeys([*pairs, *more_pairs]))
@@ -248,16 +253,17 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         ids = list(dict.fromkeys([*ids, *titled]))
     conditions = rule_articles.condition_titled(conn, folded_query)   # a condition asked: the article titled so
     conditions.update(rule_articles.amount_titled(conn, folded_query))   # a benefit's amount asked: its level's article
+    conditions.update(negated_titles.negated_titled(conn, folded_query))   # what may not be done: titled so
     ids = list(dict.fromkeys([*ids, *conditions]))
     condition_titles = set(conditions.values())
     chunk_rows = {int(r["id"]): r for r in store.chunks_with_documents(conn, ids)}
-    accented = accented_words(query)
+    accented = accented_words(read_as)
     ranked: list[tuple[tuple[int, float], int]] = []
     for chunk_id, row in chunk_rows.items():
         out_of_force = not in_force(row["status"]) or bool(row["repealed"])
         if in_force_only and out_of_force:
             continue
-        tokens = set(row["folded"].split()) | set(row["heading"].split()) | ward_level.ranking_words(row["folded"])
+        tokens = set(row["folded"].split()) | set(row["heading"].split()) | ward_level.commune_words(row["folded"])
         coverage = sum(1 for w in words if w in tokens) / len(words)
         # The article's own title is the best summary of it: a question that restates the title
         # ("thủ tục đăng ký khai sinh") belongs to that article before others that mention it.

@@ -12,7 +12,10 @@ phố", "trung ương" anywhere in it), an article whose title names another lev
 OTHER_LEVEL_PENALTY of its score; the article stays findable. And the laws name the ward by its level: "Ủy ban nhân
 dân xã, phường, thị trấn (sau đây gọi chung là Ủy ban nhân dân cấp xã)" (khoản 1 Điều 15 Luật Tiếp công dân, and so
 throughout): the judgement of whether a passage answers (relevance.features) counts the word "phường" of a question
-as said by a passage saying "cấp xã" (`commune_words`), as it is said by one saying "phường".
+as said by a passage saying "cấp xã" (`commune_words`), as it is said by one saying "phường". Since session 23 (plain
+behaviour since session 25) the ranking does too (search.py): of two articles with the same title, the one of the
+ward's level ("… thông báo cho Ủy ban nhân dân cấp xã …", Điều 23 Luật Nuôi con nuôi) comes before the one of another
+office (Điều 39, the same title, for an adoption abroad).
 """
 
 from __future__ import annotations
@@ -20,12 +23,6 @@ from __future__ import annotations
 import re
 
 from appliance.text import fold_tokens
-
-# Session 23 (rule R1, measured once at the end; read at call time by search.py): the ranking too counts the question's
-# "phường" as said by a passage saying "cấp xã" (`ranking_words`), as the judgement does since session 22: of two
-# articles with the same title, the one of the ward's level ("… thông báo cho Ủy ban nhân dân cấp xã …", Điều 23 Luật
-# Nuôi con nuôi) comes before the one of another office (Điều 39, the same title, for an adoption abroad).
-SESSION23_WARD_IN_RANKING = True  # on by rule R1b (session 23): no fresh verdict moved; off, train18 wrong again
 
 OTHER_LEVEL_PENALTY = 0.3
 # The ward or the commune named (folded, padded): "phường", "cấp xã", "UBND xã", "Ủy ban (nhân dân) xã", "chủ tịch xã";
@@ -54,11 +51,6 @@ def asks_ward(folded_query: str) -> bool:
 def commune_words(folded_text: str) -> frozenset[str]:
     """The words a passage (folded) says by naming the commune level: "phuong" when it says "cấp xã"."""
     return _WARD_WORDS if _COMMUNE_LEVEL.search(f" {folded_text} ") else frozenset()
-
-
-def ranking_words(folded_text: str) -> frozenset[str]:
-    """`commune_words` for the ranking's coverage (SESSION23_WARD_IN_RANKING)."""
-    return commune_words(folded_text) if SESSION23_WARD_IN_RANKING else frozenset()
 
 
 def adjustment(folded_query: str, article_title: str) -> float:

@@ -1,7 +1,7 @@
 """Sessions 22 to 24: legal search behaviours (docs/knowledge.md, "Session 22" to "Session 24"). Session 22's are
-plain behaviour since session 24 (rule R8); session 23's and 24's sit behind SESSION23_* / SESSION24_* flags read at
-call time and are at the end, in this file so that they share its library. The sentences here are this file's own,
-not the blind writers'."""
+plain behaviour since session 24, session 23's since session 25 (rule R8); session 24's sit behind SESSION24_* flags
+read at call time and are at the end, in this file so that they share its library. The sentences here are this file's
+own, not the blind writers'."""
 
 from __future__ import annotations
 
@@ -134,30 +134,25 @@ def test_the_abbreviations_agree_with_the_citizen_chats() -> None:
         assert " ".join(fold_tokens(abbreviations.ABBREVIATIONS[key])) == TEENCODE[key], key
 
 
-# --- said_gaps.SESSION23_SAID_GAPS: a subject without text named only by words the passages say ----------------------
+# --- said_gaps (session 23): a subject without text named only by words the passages say -------------------------
 
 @pytest.mark.parametrize("question", [
     "Công chức bị kỷ luật cảnh cáo, khiếu nại quyết định kỷ luật thì thời hiệu khiếu nại lần đầu là mấy ngày",
     "cán bộ bị kỷ luật khiển trách muốn khiếu nại lần đầu thì thời hiệu khiếu nại bao lâu",
 ])
-def test_a_first_complaint_names_no_land_law_when_the_passages_say_lan_dau(library, monkeypatch, question):
+def test_a_first_complaint_names_no_land_law_when_the_passages_say_lan_dau(library, question):
     # "lần đầu" is a phrase of the land registration ("đăng ký đất đai lần đầu", Luật Đất đai 2024 has no text here);
     # Điều 48 Luật Khiếu nại says "Thời hiệu khiếu nại lần đầu là 15 ngày": its title is repeated (title_asked.py).
-    monkeypatch.setattr(said_gaps, "SESSION23_SAID_GAPS", True)
     on = search(library, question, 5)
     assert on.answered and not on.gaps and _shown(on)[0] == "02/2011/QH13|48"
-    monkeypatch.setattr(said_gaps, "SESSION23_SAID_GAPS", False)
-    off = search(library, question, 5)
-    assert not off.answered and [gap.number for gap in off.gaps] == ["31/2024/QH15"]
 
 
-def test_a_held_document_lacking_the_article_stays_a_gap(library, monkeypatch):
+def test_a_held_document_lacking_the_article_stays_a_gap(library):
     # Nghị định 123/2015 is held without Điều 22 (the certificate of marital status): the question's own subject, whose
     # words the passages of the civil-status laws say anyway.
     from appliance.knowledge.bridge import Reading
     from appliance.knowledge.subjects import Gap
 
-    monkeypatch.setattr(said_gaps, "SESSION23_SAID_GAPS", True)
     gap = Gap("123/2015/NĐ-CP", "Nghị định số 123/2015/NĐ-CP", "con_hieu_luc", has_text=True, article="22")
     question = "mẹ ra phường xin giấy xác nhận tình trạng hôn nhân giúp con được không"
     shown = ["cap giay xac nhan tinh trang hon nhan cho cong dan viet nam"]
@@ -168,31 +163,24 @@ def test_a_held_document_lacking_the_article_stays_a_gap(library, monkeypatch):
     "đăng ký đất đai lần đầu cần giấy tờ gì",
     "cấp sổ đỏ lần đầu ở phường mất bao lâu",
 ])
-def test_a_subject_without_text_named_by_words_the_passages_lack_stays_a_gap(library, monkeypatch, question):
-    monkeypatch.setattr(said_gaps, "SESSION23_SAID_GAPS", True)
+def test_a_subject_without_text_named_by_words_the_passages_lack_stays_a_gap(library, question):
     result = search(library, question, 5)
     assert not result.answered and [gap.number for gap in result.gaps] == ["31/2024/QH15"]
 
 
 
-# --- ward_level.SESSION23_WARD_IN_RANKING: the ranking counts "phường" as said by a passage saying "cấp xã" -----------
+# --- ward_level (session 23): the ranking counts "phường" as said by a passage saying "cấp xã" ------------------------
 
-def test_the_ranking_reads_cap_xa_as_the_ward(monkeypatch):
-    monkeypatch.setattr(ward_level, "SESSION23_WARD_IN_RANKING", True)
-    assert ward_level.ranking_words("thong bao cho uy ban nhan dan cap xa noi thuong tru") == {"phuong"}
-    assert not ward_level.ranking_words("muc tro cap xa hoi hang thang")          # "trợ cấp xã hội", no level
-    assert not ward_level.ranking_words("thong bao cho co quan dai dien")
-    monkeypatch.setattr(ward_level, "SESSION23_WARD_IN_RANKING", False)
-    assert not ward_level.ranking_words("thong bao cho uy ban nhan dan cap xa noi thuong tru")
+def test_the_ranking_reads_cap_xa_as_the_ward():
+    assert ward_level.commune_words("thong bao cho uy ban nhan dan cap xa noi thuong tru") == {"phuong"}
+    assert not ward_level.commune_words("muc tro cap xa hoi hang thang")          # "trợ cấp xã hội", no level
+    assert not ward_level.commune_words("thong bao cho co quan dai dien")
 
 
-def test_of_two_articles_titled_alike_the_wards_comes_first(library, monkeypatch):
+def test_of_two_articles_titled_alike_the_wards_comes_first(library):
     # Điều 23 Luật Nuôi con nuôi (reports to "Ủy ban nhân dân cấp xã") and Điều 39 (an adoption abroad) share a title.
     question = "da nhan con nuoi thi cha me nuoi phai bao cao tinh hinh cua be cho phuong bao lau mot lan"
-    monkeypatch.setattr(ward_level, "SESSION23_WARD_IN_RANKING", True)
     assert _shown(search(library, question, 5))[0] == "52/2010/QH12|23"
-    monkeypatch.setattr(ward_level, "SESSION23_WARD_IN_RANKING", False)
-    assert _shown(search(library, question, 5))[0] == "52/2010/QH12|39"
 
 
 
@@ -269,3 +257,74 @@ def test_a_question_asking_more_than_a_name_keeps_the_rankings_answer(library, m
     monkeypatch.setattr(bridge, "SESSION24_BARE_NAME", True)
     on = search(library, question, 5)
     assert (on.answered, on.procedure, _shown(on)) == (off.answered, off.procedure, _shown(off))
+
+
+# --- elderly.SESSION25_ELDERLY: the elderly in a citizen's words read as "người cao tuổi" ----------------------------
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("con cháu phải chăm lo cho bố mẹ già thế nào", "con cháu phải chăm lo cho bố mẹ cao tuổi thế nào"),
+    ("nguoi gia di xe buyt co duoc mien ve khong", "nguoi cao tuoi di xe buyt co duoc mien ve khong"),
+    ("ông bà già ở một mình thì ai chăm", "ông bà cao tuổi ở một mình thì ai chăm"),
+    ("người lớn tuổi được ưu tiên gì khi khám bệnh", "người cao tuổi được ưu tiên gì khi khám bệnh"),
+])
+def test_the_elderly_in_a_citizens_words_are_read_as_the_law_names_them(monkeypatch, question, read):
+    from appliance.knowledge import elderly
+
+    monkeypatch.setattr(elderly, "SESSION25_ELDERLY", True)
+    assert elderly.official(question) == read
+    monkeypatch.setattr(elderly, "SESSION25_ELDERLY", False)
+    assert elderly.official(question) == question
+
+
+@pytest.mark.parametrize("question", [
+    "ông tôi già yếu không ra phường được thì chứng thực ở nhà được không",  # "già yếu": Điều 10 Nghị định 23/2015
+    "vé tàu cho người cao tuổi được giảm giá bao nhiêu",                    # "giá", a price
+    "gia đình tôi muốn gia hạn tạm trú",                                     # "gia" of gia đình, gia hạn
+    "nha cu gia bao nhieu thi phai nop thue",                                # "cũ giá", typed without diacritics
+    "cây này già rồi có được chặt không",                                    # "già" after no word naming a person
+])
+def test_other_words_read_gia_are_left_as_typed(monkeypatch, question):
+    from appliance.knowledge import elderly
+
+    monkeypatch.setattr(elderly, "SESSION25_ELDERLY", True)
+    assert elderly.official(question) == question
+
+
+def test_the_age_of_the_elderly_asked_in_a_citizens_words_is_answered(library, monkeypatch):
+    # Điều 2 Luật Người cao tuổi ("Người cao tuổi … từ đủ 60 tuổi trở lên"); typed as written, "người già" bridged the
+    # monthly allowance.
+    from appliance.knowledge import elderly
+
+    question = "bao nhiêu tuổi thì được coi là người già"
+    monkeypatch.setattr(elderly, "SESSION25_ELDERLY", True)
+    on = search(library, question, 5)
+    assert on.answered and on.procedure is None and "39/2009/QH12|2" in _shown(on)
+    monkeypatch.setattr(elderly, "SESSION25_ELDERLY", False)
+    off = search(library, question, 5)
+    assert "39/2009/QH12|2" not in _shown(off)
+
+
+# --- negated_titles.SESSION25_NEGATED_TITLE: the article titled with the prohibition asked ----------------------------
+
+def test_the_prohibition_asked_brings_the_article_titled_with_it(library, monkeypatch):
+    # Điều 11 Luật Khiếu nại, "Các khiếu nại không được thụ lý giải quyết"; "không được" is filler to the ranking.
+    from appliance.knowledge import negated_titles
+
+    question = "đơn khiếu nại kiểu nào thì không được thụ lý giải quyết"
+    monkeypatch.setattr(negated_titles, "SESSION25_NEGATED_TITLE", True)
+    on = search(library, question, 5)
+    assert on.answered and _shown(on)[0] == "02/2011/QH13|11"
+    monkeypatch.setattr(negated_titles, "SESSION25_NEGATED_TITLE", False)
+    assert "02/2011/QH13|11" not in _shown(search(library, question, 5))
+
+
+@pytest.mark.parametrize("question", [
+    "khiếu nại của tôi có được thụ lý giải quyết không",     # asks whether it may be: no "không được" before the verb
+    "khieu nai khong duoc giai quyet thi lam gi",            # another prohibition than the title's ("thụ lý")
+    "trường hợp nào không phải nộp lệ phí hộ tịch",          # "Các trường hợp miễn, không phải nộp lệ phí": no "miễn"
+])
+def test_no_article_is_titled_with_a_prohibition_not_asked(library, monkeypatch, question):
+    from appliance.knowledge import negated_titles
+
+    monkeypatch.setattr(negated_titles, "SESSION25_NEGATED_TITLE", True)
+    assert negated_titles.negated_titled(library, " ".join(fold_tokens(question))) == {}
