@@ -1,11 +1,10 @@
-"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14, 15, 17, 18, 19, 20, 23
-and 24 (README.md in each folder): questions written from the KPI definitions and the development set's conventions
-only,
-each batch split mechanically into a training half (train7/ … train24/: read and tuned on, so their floors only keep
-what was reached) and a fresh half (fresh7/ … fresh24/: frozen, never read, measured before and once at the end of a
-session). Graded against the independent computation over the demo ward's rows (tests/ask/spec_reference.py), as
-the held-out set is. Floors are what was measured; issue 16's targets (right ≥ 85 %, confidently wrong ≤ 1 %) are
-beside them. A fresh set's failure prints counts only."""
+"""The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14, 15, 17, 18, 19, 20, 23,
+24 and 25 (README.md in each folder): questions written from the KPI definitions and the development set's
+conventions only, each batch split mechanically into a training half (train7/ … train25/: read and tuned on, so
+their floors only keep what was reached) and a fresh half (fresh7/ … fresh25/: frozen, never read, measured before
+and once at the end of a session). Graded against the independent computation over the demo ward's rows
+(tests/ask/spec_reference.py), as the held-out set is. Floors are what was measured; issue 16's targets (right
+≥ 85 %, confidently wrong ≤ 1 %) are beside them. A fresh set's failure prints counts only."""
 
 from __future__ import annotations
 
@@ -150,6 +149,10 @@ SETS = {
                         65, 0.523, 0.047, True),  # 35 / 28 / 2 on arrival (main 9689c6c)
     "train24": BlindSet("train24", "session 24", "aaa51341305b159c1024b8e38e24e4cb30b3424be807f914f660cd73cce51a50",
                         65, 0.553, 0.031, False),  # 37 / 27 / 1 on arrival, before anyone read it (main 9689c6c)
+    "fresh25": BlindSet("fresh25", "session 25", "071b0a96363449ec042b14a78e1803d4530c0beecbf303f3b4d9ef40ac7daef2",
+                        65, 0.615, 0.016, True),  # 41 / 24 / 0 on arrival (main 8c9c7e8); floors one case either way
+    "train25": BlindSet("train25", "session 25", "6b2276122d30e1042bbfb4daf4ca40df4aa466064990007d54e19a5e80d33c33",
+                        65, 0.600, 0.031, False),  # 40 / 24 / 1 on arrival, before anyone read it (main 8c9c7e8)
 }
 
 

@@ -10,8 +10,8 @@ reads what the rules are unsure of, the complaint model files the category):
   finished);
 - `fresh12/`: session 12's (one citizen writer, two feedback writers);
 - `fresh14/`: session 14's (one citizen writer, one feedback writer);
-- `fresh15/`, `fresh17/`, `fresh18/`, `fresh19/`, `fresh20/`, `fresh24/`: sessions 15's, 17's, 18's, 19's, 20's and 24's
-  (the same).
+- `fresh15/`, `fresh17/`, `fresh18/`, `fresh19/`, `fresh20/`, `fresh24/`, `fresh25/`: sessions 15's, 17's, 18's, 19's,
+  20's, 24's and 25's (the same).
 Never tuned on, so these are the honest figures for wording nobody fitted on. The floors are what was
 measured; the issue's targets (≥ 90 % right, ≤ 3 % wrong, out of scope named ≤ 2 %) are beside them."""
 
@@ -176,6 +176,14 @@ SETS = {
         "citizen_questions.toml": "19260cdb44d8693611aa9a8d14797c2c91780b7c7a74fa17d8fc6c665b60ff85",
         "complaints.toml": "4820f4b39e2abb7759af2f1d6a39f1451c4034fe66913e21bd4cd9ad6095740b"},
         (39, 0.948, 0.026), (48, 0.687, 0.063), 0.030, 1),
+    # one citizen writer and one feedback writer (notes/prompts/writer25q.md, writer25c.md), frozen when they
+    # finished, measured on arrival on the session's start (main 8c9c7e8): procedure 39 / 1 / 0 of 40, complaint
+    # category 36 / 9 / 3 of 48, question or complaint 4 of 104 wrong, 2 of 10 out of scope named; floors one case
+    # either way
+    "session 25": FreshSet("fresh25", "session 25", {
+        "citizen_questions.toml": "1945ba2c2d3d68ac89dea7517f7e85fac650d61a8a03d61dcff178c07163881f",
+        "complaints.toml": "578f1fbe11b4e646b4a1615ee0aa6c72eea4b62ac9e4ce30dfbb05c6a2ead6a5"},
+        (40, 0.950, 0.025), (48, 0.729, 0.084), 0.048, 3),
 }
 
 
