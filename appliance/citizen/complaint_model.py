@@ -178,6 +178,8 @@ SESSION24_COMPLAINT_ALL = True
 # builds on SESSION24_COMPLAINT_ALL: with that off, session 17's model is served whatever this says.
 SESSION25 = Config(batches=(*SESSION24.batches, "s25"), threshold_key="complaint_model_session12",
                    vague=True, staff_weight=2.5, words_weight=3.0, l2_signals=3e-3)
+# on by rule R1 (session 25): fresh complaint category on its 27 moved complaints 12/14/1 on, 8/18/1 off (right +4,
+# wrong unchanged; the thirteen older sets +4, fresh24 +1, fresh25 -1: 36/9/3 -> 35/10/3, at its floor)
 SESSION25_COMPLAINT_S25 = True
 
 

@@ -14,6 +14,8 @@ out-of-scope cue in 7 messages, all labelled the copy certification; no out-of-s
 from __future__ import annotations
 
 # Read at call time by public/chat.ChatBot._act.
+# on by rule R1 (session 25): over the 66 fresh messages it reads, procedure on 53/3/0, off 52/4/0 (right +1,
+# wrong unchanged; question or complaint 61/5/0 on, 60/6/0 off)
 SESSION25_COPY_ANY_PAPER = True
 COPY_CERTIFICATION = "CTH-BS"
 
