@@ -26,16 +26,6 @@ _PRAISE = re.compile(
     r"\b(?:khen(?! thuong (?:khang chien|huan chuong|huy chuong|nguoi co cong))|bieu duong)\b"
     r"|^(?:xin |toi (?:xin |muon )?|cho toi )?cam on (?:chi|anh|co|chu|bac|cac|em|ong|ba|to|doi|can bo)\b"
     r"(?:\s\w+){0,12}? da\b")
-# Session 24 (read at call time by praises; docs/citizen.md "Session 24"): thanks sent by a family or a group, and to
-# an official named by rank ("Gia đình tôi xin gửi lời cảm ơn đồng chí Chủ tịch và các cán bộ phường đã đến thăm …",
-# "Chúng tôi xin cảm ơn lãnh đạo phường đã …"), a formal letter's way of thanking: s24's thank-you letter waited
-# "chờ phân loại". Still at the message's start and with what was done ("đã"), like session 14's thanks.
-# off by rule R1 (session 24): R1b, no fresh message is read otherwise (0 moved); on the training halves its one
-# message (s24's letter) is right on and off with SESSION24_COMPLAINT_ALL on: no confident wrong comes back
-SESSION24_THANKS = False
-_THANKS = re.compile(
-    r"^(?:(?:gia dinh (?:chung )?toi|chung toi|toi|em|chau) )?(?:xin )?(?:gui )?(?:loi )?cam on "
-    r"(?:dong chi|lanh dao|chi|anh|co|chu|bac|cac|em|ong|ba|to|doi|can bo)\b(?:\s\w+){0,12}? da\b")
 # Praise said in the negative or as irony is a complaint ("không ai khen nổi", "chê chứ khen gì").
 _NOT_PRAISE = re.compile(r"\b(?:khong|chang|che|chu) (?:ai |the |duoc |noi )?khen\b|\bkhen (?:noi|gi)\b")
 # Praise of one and a complaint of another ("khen anh A, nhưng chị B…"): the complaint is the core. With accents
@@ -61,6 +51,5 @@ def bar(threshold_key: str) -> float:
 def praises(text: str) -> bool:
     """The message praises someone: its category is "khac"."""
     folded = " ".join(tokens(text))
-    said = bool(_PRAISE.search(folded)) or (SESSION24_THANKS and bool(_THANKS.search(folded)))
-    return (said and not _NOT_PRAISE.search(folded)
+    return (bool(_PRAISE.search(folded)) and not _NOT_PRAISE.search(folded)
             and not _BUT.search(text.lower()))

@@ -1,5 +1,5 @@
-"""Session 23: a procedure the citizen says is already done is not the one asked (`SESSION23_DONE_STEP`,
-docs/citizen.md "Session 23").
+"""Session 23: a procedure the citizen says is already done is not the one asked (docs/citizen.md "Session 23"; on by
+rule R1 in session 23, plain behaviour since session 25, rule R8).
 
 "Vợ chồng tôi đã làm hợp đồng tặng cho con trai mảnh đất … bước tiếp theo để sang tên sổ đỏ", "mua đất đã công
 chứng hợp đồng xong rồi, giờ sang tên sổ đỏ", "mảnh đất đã có sổ đỏ, nay muốn xây nhà": the citizen tells a step
@@ -18,20 +18,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-# Read at call time by understanding.PhraseRules.scores.
-SESSION23_DONE_STEP = True  # on by rule R1 (session 23): fresh procedure on 12/2/0, off 11/3/0 (right +1)
+# Read by understanding.PhraseRules.scores.
 DONE_VERBS = frozenset({"lam", "cong", "chung", "ky", "co", "dang", "nop", "xin", "mua", "xay", "cuoi", "duoc",
                         "nhan", "cap"})
 BEFORE = 3  # "đã" at most this many words before the hit's first word (its verb may be the hit's own first word)
 AFTER = 3  # "xong" at most this many words after its last ("chứng thực hợp đồng mua bán xong", "làm … cho con xong")
 DONE_FACTOR = 0.25
-# SESSION23_DONE_MATTER: another office's matter the citizen has already been through ("tôi đã ly hôn", "ly hôn rồi,
+# A done matter: another office's matter the citizen has already been through ("tôi đã ly hôn", "ly hôn rồi,
 # giờ …") is the background of the question, not what it asks: its out-of-scope cue counts a quarter, whatever else the
 # message names. Over every training half and dev a divorce told as done ("đã ly hôn", "ly hôn / ly dị rồi") is
 # written in 13 procedure questions (kết hôn again, xác nhận độc thân, a child's name, giám hộ) and no out-of-scope
 # one. The marker: "đã" right before the cue or before a verb of DONE_VERBS up to BEFORE words before it, "xong" up
 # to AFTER words after it, or "rồi" right after it closing the clause ("… rồi, giờ …"; "rồi" is also "then").
-SESSION23_DONE_MATTER = True  # on by rule R1 (session 23): fresh procedure on 9/2/0, off 8/3/0 (right +1)
 CLAUSE_AFTER_ROI = frozenset({"gio", "nay", "ma", "nhung", "thi", "con", "roi"})
 
 
@@ -50,13 +48,10 @@ def _done_matter(start: int, end: int, words: Sequence[str]) -> bool:
 
 def factors(hits: Sequence[tuple[int, int, str]], words: Sequence[str]) -> dict[tuple[int, int, str], float]:
     """Per hit (start, end, label) inside a done clause, its factor: a procedure's where the message names another
-    procedure outside any done clause and not this one there (SESSION23_DONE_STEP), an out-of-scope cue's always
-    (SESSION23_DONE_MATTER); hits not listed count in full."""
-    out: dict[tuple[int, int, str], float] = {}
-    if SESSION23_DONE_MATTER:
-        out.update({hit: DONE_FACTOR for hit in hits if hit[2].startswith("oos:") and _done_matter(*hit[:2], words)})
-    if SESSION23_DONE_STEP:
-        out.update(_done_steps(hits, words))
+    procedure outside any done clause and not this one there (a done step), an out-of-scope cue's always (a done
+    matter); hits not listed count in full."""
+    out = {hit: DONE_FACTOR for hit in hits if hit[2].startswith("oos:") and _done_matter(*hit[:2], words)}
+    out.update(_done_steps(hits, words))
     return out
 
 

@@ -1,5 +1,5 @@
-"""Session 23: a mistake in another office's paper is not a civil-status correction (`SESSION23_ELSEWHERE_ERROR`,
-docs/citizen.md "Session 23").
+"""Session 23: a mistake in another office's paper is not a civil-status correction (docs/citizen.md "Session 23"; on
+by rule R1 in session 23, plain behaviour since session 25, rule R8).
 
 "Căn cước của tôi ghi sai ngày sinh, sửa ở phường được không?", "sổ bảo hiểm xã hội bị sai ngày sinh", "đổi tên trên
 hộ chiếu cho khớp": the correction words ("ghi sai", "sai ngày sinh", "đổi tên") are phrases of the civil-status
@@ -19,8 +19,7 @@ from collections.abc import Sequence
 from appliance.citizen.matching import PhraseSet
 from appliance.citizen.vocabulary import ELSEWHERE_DOCUMENTS
 
-# Read at call time by understanding.PhraseRules.scores.
-SESSION23_ELSEWHERE_ERROR = True  # on by rule R1 (session 23): fresh on 4/1/0, off 4/0/1 (out of scope: wrong -1)
+# Read by understanding.PhraseRules.scores.
 CORRECTION = "proc:HT-TDCC"
 GAP = 3
 IN = frozenset({"tren", "trong", "o", "cua"})
@@ -32,8 +31,6 @@ _DOCUMENTS: PhraseSet[None] = PhraseSet((tuple(d.split()), None) for docs in ELS
 
 def factors(hits: Sequence[tuple[int, int, str]], words: Sequence[str]) -> dict[tuple[int, int, str], float]:
     """Per correction hit (start, end, label) whose mistake lies in another office's paper, its factor."""
-    if not SESSION23_ELSEWHERE_ERROR:
-        return {}
     docs = [(d_start, d_end) for d_start, d_end, _ in _DOCUMENTS.find(words)
             if not (d_start > 0 and words[d_start - 1] == COMPARED)]
     fixes = [(start, end, label) for start, end, label in hits if label == CORRECTION]

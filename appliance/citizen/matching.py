@@ -68,12 +68,9 @@ def find_spans(words: Sequence[str], phrase: Sequence[str]) -> list[tuple[int, i
 
 def splits_a_word(words: Sequence[str], start: int, end: int) -> bool:
     """words[start:end] begins on the second syllable of a two-syllable word or ends on its first
-    (vocabulary.UNSPLIT_WORDS: "gia đình chính sách" holds no "đính chính"); nor ends on the kin of "con nuôi"
-    (vocabulary.ADOPTED_KIN, session 24)."""
+    (vocabulary.UNSPLIT_WORDS: "gia đình chính sách" holds no "đính chính")."""
     return ((start > 0 and (words[start - 1], words[start]) in UNSPLIT_WORDS)
-            or (end < len(words) and (words[end - 1], words[end]) in UNSPLIT_WORDS)
-            or (vocabulary.SESSION24_ADOPTED_KIN and end < len(words)
-                and (words[end - 1], words[end]) in vocabulary.ADOPTED_KIN))
+            or (end < len(words) and (words[end - 1], words[end]) in UNSPLIT_WORDS))
 
 
 class PhraseSet(Generic[T]):

@@ -1,5 +1,5 @@
-"""Session 23: a procedure named by its full official name is not answered as another one (`SESSION23_OFFICIAL_NAME`,
-docs/citizen.md "Session 23").
+"""Session 23: a procedure named by its full official name is not answered as another one (docs/citizen.md "Session
+23"; on by rule R1 in session 23, plain behaviour since session 25, rule R8).
 
 "đăng ký thường trú online trên vneid được không hay phải lên công an phường": the message holds a procedure's whole
 official name ("Đăng ký thường trú") and no phrase of any other procedure, yet the fusion model's likeliest procedure
@@ -16,16 +16,13 @@ from collections.abc import Sequence
 
 from appliance.citizen.matching import ProcedureIndex, tokens
 
-# Read at call time by public/chat.ChatBot._act.
-# on by rule R1 (session 23): fresh procedure on 107/5/0, off 105/6/1 (right +2, wrong -1)
-SESSION23_OFFICIAL_NAME = True
-
+# Read by public/chat.ChatBot._act.
 
 def named_instead(code: str | None, words: Sequence[str], scores: dict[str, float], index: ProcedureIndex
                   ) -> str | None:
     """The one procedure the message names by its whole official name, when the reading's procedure (`code`) is
     another and the phrase rules (`scores`) name no other procedure; else None."""
-    if not SESSION23_OFFICIAL_NAME or code is None:
+    if code is None:
         return None
     named = [key.split(":", 1)[1] for key in scores if key.startswith("proc:")]
     if len(named) != 1 or named[0] == code or named[0] not in index.by_code:

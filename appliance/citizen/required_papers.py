@@ -1,5 +1,5 @@
-"""Session 23: a paper asked as one the procedure requires is not the procedure asked (`SESSION23_REQUIRED_PAPER`,
-docs/citizen.md "Session 23").
+"""Session 23: a paper asked as one the procedure requires is not the procedure asked (docs/citizen.md "Session 23";
+on by rule R1 in session 23, plain behaviour since session 25, rule R8).
 
 "đk tạm trú cần mang gì, có cần hợp đồng thuê nhà không", "làm khai sinh có cần mang giấy đăng ký kết hôn không":
 the citizen names the procedure and asks whether a paper is needed for it; the paper's name is a phrase of another
@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-# Read at call time by understanding.PhraseRules.scores.
-SESSION23_REQUIRED_PAPER = True  # on by rule R1 (session 23): fresh procedure on 6/2/0, off 5/2/1 (right +1, wrong -1)
+# Read by understanding.PhraseRules.scores.
 NEEDS = (("co", "can"), ("can", "mang"), ("phai", "co"), ("mang", "theo"), ("kem", "theo"), ("phai", "mang"),
          ("can", "co"), ("nop", "kem"), ("co", "phai", "co"))
 PAPER_FACTOR = 0.25
@@ -34,8 +33,6 @@ def _needed(start: int, words: Sequence[str]) -> bool:
 def factors(hits: Sequence[tuple[int, int, str]], words: Sequence[str]) -> dict[tuple[int, int, str], float]:
     """Per procedure hit (start, end, label) right after a need word, its factor, where the message names another
     procedure elsewhere and not this one there; hits not listed count in full."""
-    if not SESSION23_REQUIRED_PAPER:
-        return {}
     procs = [(start, end, label) for start, end, label in hits if label.startswith("proc:")]
     papers = {hit for hit in procs if _needed(hit[0], words)}
     # a hit inside a paper's hit (its shorter phrases) belongs to the paper

@@ -54,15 +54,12 @@ PLANS = ("toi tinh", "em tinh", "minh tinh", "toi dinh", "em dinh", "minh dinh",
          "minh muon", "toi sap", "em sap", "chuan bi")
 NOT_PLANNED = frozenset(("hoi", "biet", "phan", "bao", "noi", "khieu", "to", "gop"))
 
-# Session 23 (read at call time, docs/citizen.md "Session 23"):
-# SESSION23_BARE_PLAN: a permit asked of a plan told with no one named, the message opening on the verb of the plan
+# Session 23 (docs/citizen.md "Session 23"; on by rule R1b in session 23, plain behaviour since session 25, rule R8):
+# a permit asked of a plan told with no one named, the message opening on the verb of the plan
 # ("treo biển quảng cáo to trước cửa hàng có phải xin phép ko", "sửa nhà có cần xin phép không", "muốn cơi nới …");
 # a complaint names who does it first ("quán karaoke mới mở lắp biển LED … có phải xin phép không"). Over every
 # training half and dev the permit phrases (ASKS_PERMIT less "được không") are written in 28 questions and one
 # complaint, which opens on the doer.
-# on by rule R1b (session 23): no fresh verdict moved (0/1/0 of 1 on and off); off, train22g's permit question is
-# offered as a complaint again (a confident wrong)
-SESSION23_BARE_PLAN = True
 PLAN_VERBS = frozenset(("treo", "xay", "sua", "mo", "dung", "lap", "coi", "nang", "dap", "pha", "thay", "dat", "ke",
                         "lam", "ban", "nuoi", "muon", "dinh", "tinh", "chi"))
 PERMIT_ONLY = tuple(p for p in ASKS_PERMIT if p not in ("duoc khong", "duoc hong"))
@@ -82,7 +79,7 @@ def asks_service(words: Sequence[str]) -> bool:
     needs a permit."""
     if _WHERE.any_in(words) or (_PERMIT.any_in(words) and _plans(words)):
         return True
-    if SESSION23_BARE_PLAN and words and words[0] in PLAN_VERBS and _PERMIT_ONLY.any_in(words):
+    if words and words[0] in PLAN_VERBS and _PERMIT_ONLY.any_in(words):
         return True
     return any(tuple(words[i:i + 2]) == WHERE and REQUEST_WORDS & set(words[max(0, i - WHERE_WINDOW):i])
                and not NOT_WHERE & set(words[i + 2:i + 3]) for i in range(len(words) - 1))

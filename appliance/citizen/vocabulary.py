@@ -45,16 +45,6 @@ TEENCODE: dict[str, str] = {
 UNSPLIT_WORDS = frozenset(tuple(w.split()) for w in (
     "gia dinh", "quy dinh", "quyet dinh", "xac dinh", "khang dinh",
     "chinh sach", "chinh thuc", "chinh quyen", "chinh phu", "chinh xac"))
-# Session 24 (read at call time by matching.splits_a_word; docs/citizen.md "Session 24"): kin by adoption, "con nuôi"
-# (an adopted child), "cha / bố / mẹ nuôi", are words of their own: "nhận con nuôi" (adopting, a procedure the
-# catalogue lacks) holds "nhận con", the phrase of the recognition of a parent or child (HT-NCMC), so an adoption was
-# answered with that procedure's papers. A phrase ending on "con / cha / bố / mẹ" right before "nuôi" is not matched
-# there; "nhận nuôi cháu" and "nuôi con một mình" hold no such phrase edge. Over every training half and dev these
-# pairs are written once ("chưa làm con nuôi", a guardianship question that no phrase edge reaches).
-# off by rule R1 (session 24): R1b, no fresh verdict moves (its 3 fresh messages, out of scope: 0/3/0 on and off)
-# and off it brings back no confident wrong on a training half (3 messages, no verdict moves)
-SESSION24_ADOPTED_KIN = False
-ADOPTED_KIN = frozenset(tuple(w.split()) for w in ("con nuoi", "cha nuoi", "bo nuoi", "me nuoi"))
 
 # Session 17 (read by matching.tokens): "sinh" as the south writes it, "sanh" ("giấy khai sanh", "mới sanh bé", "sanh
 # con"; five outside writers of the training halves), read as "sinh". Only the word typed without a tone mark: "sảnh"

@@ -1,9 +1,13 @@
 """The rules reader's phrase scores of one message over the shipped catalogue (no embedder): the unit tests of the
-session-23 phrase factors (done steps, required papers, another office's paper) read them on and off."""
+session-23 phrase factors (done steps, required papers, another office's paper) read them with and without the
+factor (plain behaviour since session 25, rule R8: "without" replaces the factor's function by one that finds
+nothing)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -17,10 +21,15 @@ def rule_scores(text: str) -> dict[str, float]:
     return reader.rules.scores(tokens(text))
 
 
-def off_and_on(monkeypatch: pytest.MonkeyPatch, module: ModuleType, flag: str, text: str
-               ) -> tuple[dict[str, float], dict[str, float]]:
-    """The scores of `text` with the module's flag switched off, then on."""
-    monkeypatch.setattr(module, flag, False)
-    off = rule_scores(text)
-    monkeypatch.setattr(module, flag, True)
+def off_and_on(monkeypatch: pytest.MonkeyPatch, module: ModuleType, name: str, nothing: Callable[..., Any],
+               text: str) -> tuple[dict[str, float], dict[str, float]]:
+    """The scores of `text` with the module's function `name` replaced by `nothing` (the factor off), then as
+    shipped (on)."""
+    with monkeypatch.context() as m:
+        m.setattr(module, name, nothing)
+        off = rule_scores(text)
     return off, rule_scores(text)
+
+
+def no_factors(hits: Any, words: Any) -> dict[tuple[int, int, str], float]:
+    return {}

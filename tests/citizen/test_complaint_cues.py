@@ -104,32 +104,3 @@ def test_praise_is_filed_under_khac():
     praise = reading("a", "khac", "thu_tuc_hanh_chinh", 0.9, None)
     praise = Reading(praise.batch, praise.gold, PRAISE[2], praise.probabilities, {}, {})
     assert Table.of([praise]).tally(served(0.77)) == (1, 0, 0)
-
-
-# Session 24: thanks sent by a family or a group, or to an official by rank (complaint_cues.SESSION24_THANKS).
-THANKS24 = [
-    "Gia đình chúng tôi xin gửi lời cảm ơn đồng chí Phó Chủ tịch phường đã về thăm hỏi mẹ tôi lúc ốm",
-    "Chúng tôi xin cảm ơn lãnh đạo phường đã cho sửa xong con đường vào tổ 7 trước Tết",
-]
-NOT_THANKS24 = [  # thanks at the end, thanks with no deed told, a complaint after thanks with "nhưng"
-    "Đèn đường ngõ 12 hỏng cả tháng nay. Gia đình tôi xin gửi lời cảm ơn đồng chí nếu phường xử lý sớm",
-    "Chúng tôi xin cảm ơn lãnh đạo phường",
-    "Gia đình tôi xin cảm ơn đồng chí tổ trưởng đã báo, nhưng đến nay rác vẫn chưa ai dọn",
-]
-
-
-@pytest.mark.parametrize("text", THANKS24)
-def test_session24_thanks_by_a_family_or_to_an_official_is_praise(monkeypatch: pytest.MonkeyPatch, text: str):
-    from appliance.citizen import complaint_cues
-    monkeypatch.setattr(complaint_cues, "SESSION24_THANKS", False)
-    assert not praises(text)
-    monkeypatch.setattr(complaint_cues, "SESSION24_THANKS", True)
-    assert praises(text)
-
-
-@pytest.mark.parametrize("text", NOT_THANKS24)
-def test_session24_thanks_without_a_deed_or_with_a_complaint_is_not_praise(monkeypatch: pytest.MonkeyPatch,
-                                                                            text: str):
-    from appliance.citizen import complaint_cues
-    monkeypatch.setattr(complaint_cues, "SESSION24_THANKS", True)
-    assert not praises(text)

@@ -261,7 +261,9 @@ def test_session24_learns_the_later_halves_no_model_learnt(monkeypatch: pytest.M
     18's (switched off by rule R1 in session 18); off, session 17's model is served."""
     from appliance.citizen import complaint_model
     monkeypatch.setattr(complaint_model, "SESSION24_COMPLAINT_ALL", True)
+    monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", False)
     on = complaint_model.served_config()
+    assert on is complaint_model.SESSION24
     assert on.batches[-3:] == ("s19", "s20", "s24") and "s18" not in on.batches
     texts = {t for _, t, _ in training_examples()}
     for name in ("s19", "s20", "s24"):
@@ -269,4 +271,24 @@ def test_session24_learns_the_later_halves_no_model_learnt(monkeypatch: pytest.M
     s17 = complaint_model.SESSION17
     assert (on.threshold_key, on.words_weight, on.l2_signals) == (s17.threshold_key, s17.words_weight, s17.l2_signals)
     monkeypatch.setattr(complaint_model, "SESSION24_COMPLAINT_ALL", False)
+    assert complaint_model.served_config() is complaint_model.SESSION17
+
+
+def test_session25_learns_session_25s_half(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SESSION25_COMPLAINT_S25: the served model also learns session 25's half (with SESSION24_COMPLAINT_ALL's);
+    off, SESSION24 is served; with COMPLAINT_ALL off, session 17's whatever it says."""
+    from appliance.citizen import complaint_model
+    monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", True)
+    on = complaint_model.served_config()
+    assert on is complaint_model.SESSION25 and on.batches == (*complaint_model.SESSION24.batches, "s25")
+    s25 = complaint_model.BATCHES["s25"]()
+    assert len(s25) >= 40 and {t for _, t in s25} <= {t for _, t, _ in training_examples()}
+    s24 = complaint_model.SESSION24
+    assert (on.threshold_key, on.words_weight, on.l2_signals, on.staff_weight) == (
+        s24.threshold_key, s24.words_weight, s24.l2_signals, s24.staff_weight)
+    monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", False)
+    assert complaint_model.served_config() is complaint_model.SESSION24
+    assert not {t for _, t in s25} & {t for _, t, _ in training_examples()}
+    monkeypatch.setattr(complaint_model, "SESSION24_COMPLAINT_ALL", False)
+    monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", True)
     assert complaint_model.served_config() is complaint_model.SESSION17

@@ -1,6 +1,6 @@
-"""Session 23: a procedure the citizen says is already done is not the one asked (done_steps.SESSION23_DONE_STEP),
-on and off. Every sentence here was written for these tests (none is from a training, development, held-out or
-fresh batch)."""
+"""Session 23: a procedure the citizen says is already done is not the one asked (done_steps; plain behaviour since
+session 25), with and without the factor. Every sentence here was written for these tests (none is from a training,
+development, held-out or fresh batch)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from appliance.citizen import done_steps
 from appliance.citizen.matching import tokens
-from tests.citizen.rule_scores import off_and_on, rule_scores
+from tests.citizen.rule_scores import no_factors, off_and_on
 
 DONE = [  # (sentence, the procedure done, the one asked)
     ("nhà tôi đã làm hợp đồng tặng cho đất cho con gái, giờ cần làm gì để sang tên sổ đỏ cho nó", "CTH-HD", "DD-BD"),
@@ -24,14 +24,14 @@ NOT_DONE = [  # only the done procedure named, or "dạ", or the done procedure 
 
 @pytest.mark.parametrize(("text", "done", "asked"), DONE)
 def test_a_done_step_counts_a_quarter(monkeypatch: pytest.MonkeyPatch, text: str, done: str, asked: str) -> None:
-    off, on = off_and_on(monkeypatch, done_steps, "SESSION23_DONE_STEP", text)
+    off, on = off_and_on(monkeypatch, done_steps, "_done_steps", no_factors, text)
     assert on[f"proc:{done}"] < off[f"proc:{done}"], (on, off)
     assert max((k for k in on if k.startswith("proc:")), key=on.__getitem__) == f"proc:{asked}", on
 
 
 @pytest.mark.parametrize("text", NOT_DONE)
 def test_nothing_else_asked_or_no_done_clause_reads_as_before(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    off, on = off_and_on(monkeypatch, done_steps, "SESSION23_DONE_STEP", text)
+    off, on = off_and_on(monkeypatch, done_steps, "_done_steps", no_factors, text)
     best = max(off, key=off.__getitem__)
     assert max(on, key=on.__getitem__) == best and on[best] == off[best], (on, off)
 
@@ -44,7 +44,7 @@ def test_the_markers() -> None:
     assert done_steps.factors(hits, words) == {(1, 4, "proc:HT-KS"): done_steps.DONE_FACTOR}
 
 
-# SESSION23_DONE_MATTER: another office's matter told as done is background.
+# A done matter: another office's matter told as done is background.
 DONE_MATTER = [  # (sentence, the out-of-scope topic told as done)
     ("vợ chồng tôi đã ly hôn năm ngoái, nay tôi muốn xin giấy xác nhận độc thân để mua nhà", "oos:toa_an"),
     ("anh ấy ly hôn rồi giờ hai đứa muốn làm giấy kết hôn thì cần bản án không", "oos:toa_an"),
@@ -57,15 +57,11 @@ NOT_DONE_MATTER = [  # the matter itself asked, or "rồi" as "then"
 
 @pytest.mark.parametrize(("text", "topic"), DONE_MATTER)
 def test_a_matter_told_as_done_counts_a_quarter(monkeypatch: pytest.MonkeyPatch, text: str, topic: str) -> None:
-    monkeypatch.setattr(done_steps, "SESSION23_DONE_MATTER", False)
-    off = rule_scores(text)
-    monkeypatch.setattr(done_steps, "SESSION23_DONE_MATTER", True)
-    assert rule_scores(text)[topic] == off[topic] * done_steps.DONE_FACTOR
+    off, on = off_and_on(monkeypatch, done_steps, "_done_matter", lambda *args: False, text)
+    assert on[topic] == off[topic] * done_steps.DONE_FACTOR
 
 
 @pytest.mark.parametrize(("text", "topic"), NOT_DONE_MATTER)
 def test_a_matter_asked_counts_in_full(monkeypatch: pytest.MonkeyPatch, text: str, topic: str) -> None:
-    monkeypatch.setattr(done_steps, "SESSION23_DONE_MATTER", False)
-    off = rule_scores(text)
-    monkeypatch.setattr(done_steps, "SESSION23_DONE_MATTER", True)
-    assert rule_scores(text)[topic] == off[topic] > 0
+    off, on = off_and_on(monkeypatch, done_steps, "_done_matter", lambda *args: False, text)
+    assert on[topic] == off[topic] > 0

@@ -1,13 +1,13 @@
-"""Session 23: a mistake in another office's paper is not a civil-status correction
-(elsewhere_errors.SESSION23_ELSEWHERE_ERROR), on and off. Every sentence here was written for these tests (none is
-from a training, development, held-out or fresh batch)."""
+"""Session 23: a mistake in another office's paper is not a civil-status correction (elsewhere_errors; plain behaviour
+since session 25), with and without the factor. Every sentence here was written for these tests (none is from a
+training, development, held-out or fresh batch)."""
 
 from __future__ import annotations
 
 import pytest
 
 from appliance.citizen import elsewhere_errors
-from tests.citizen.rule_scores import rule_scores
+from tests.citizen.rule_scores import no_factors, off_and_on
 
 ELSEWHERE = [  # the mistake sits in another office's paper
     "hộ chiếu của con tôi ghi sai ngày sinh, sửa thế nào",
@@ -22,15 +22,11 @@ CIVIL = [  # the mistake sits in a civil-status paper, another office's paper on
 
 @pytest.mark.parametrize("text", ELSEWHERE)
 def test_another_offices_paper_lowers_the_correction(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(elsewhere_errors, "SESSION23_ELSEWHERE_ERROR", False)
-    off = rule_scores(text)
-    monkeypatch.setattr(elsewhere_errors, "SESSION23_ELSEWHERE_ERROR", True)
-    assert rule_scores(text).get(elsewhere_errors.CORRECTION, 0.0) < off[elsewhere_errors.CORRECTION], off
+    off, on = off_and_on(monkeypatch, elsewhere_errors, "factors", no_factors, text)
+    assert on.get(elsewhere_errors.CORRECTION, 0.0) < off[elsewhere_errors.CORRECTION], off
 
 
 @pytest.mark.parametrize("text", CIVIL)
 def test_a_civil_status_mistake_keeps_the_correction(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(elsewhere_errors, "SESSION23_ELSEWHERE_ERROR", False)
-    off = rule_scores(text)
-    monkeypatch.setattr(elsewhere_errors, "SESSION23_ELSEWHERE_ERROR", True)
-    assert rule_scores(text) == off and off[elsewhere_errors.CORRECTION] > 0
+    off, on = off_and_on(monkeypatch, elsewhere_errors, "factors", no_factors, text)
+    assert on == off and off[elsewhere_errors.CORRECTION] > 0

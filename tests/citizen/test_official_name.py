@@ -1,5 +1,5 @@
-"""Session 23: a procedure named by its full official name is not answered as another one
-(official_name.SESSION23_OFFICIAL_NAME), on and off. Every sentence here was written for these tests (none is from a
+"""Session 23: a procedure named by its full official name is not answered as another one (official_name; plain
+behaviour since session 25), with and without it. Every sentence here was written for these tests (none is from a
 training, development, held-out or fresh batch)."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import pytest
 
 from appliance.citizen import official_name
 from appliance.citizen.matching import Procedure, tokens
+from appliance.citizen.public import chat
 from appliance.citizen.public.chat import ChatBot
 from appliance.citizen.public.store import public_db
 from appliance.citizen.readers import reader_for
@@ -46,7 +47,8 @@ def test_no_whole_name_alone_keeps_the_reading(text: str, code: str) -> None:
 
 def test_the_chat_answers_the_named_procedure(monkeypatch: pytest.MonkeyPatch, citizen_settings: Settings) -> None:
     """The reading is made to name tạm trú surely (as the embedder did for such a message); the chat answers the
-    procedure the message names by its whole name with the flag, the reading's without."""
+    procedure the message names by its whole name; without `named_instead` (replaced by one that finds nothing), the
+    reading's."""
     read = Understanding.read
 
     def misread(self: Understanding, text: str) -> Reading:
@@ -56,7 +58,7 @@ def test_the_chat_answers_the_named_procedure(monkeypatch: pytest.MonkeyPatch, c
     bot = ChatBot(None, "")
     with public_db(citizen_settings) as conn:
         on = bot.handle(conn, "official-on", NAMED)
-        monkeypatch.setattr(official_name, "SESSION23_OFFICIAL_NAME", False)
+        monkeypatch.setattr(chat, "named_instead", lambda *args: None)
         off = bot.handle(conn, "official-off", NAMED)
     assert on.procedure is not None and on.procedure.code == "CU-TT"
     assert off.procedure is not None and off.procedure.code == "CU-TAM"

@@ -67,7 +67,7 @@ def test_the_chat_asks_instead_of_offering_a_complaint(monkeypatch: pytest.Monke
     assert kept_on == kept_off and kept_on.count("confirm_complaint") >= 5
 
 
-# Session 23: a permit asked of a plan that opens on its verb with no one named (SESSION23_BARE_PLAN).
+# Session 23: a permit asked of a plan that opens on its verb with no one named (plain behaviour since session 25).
 BARE_PLAN = [
     "Dựng mái che tạm trước cửa hàng để bán tết có phải xin phép không",
     "lắp thêm biển hiệu đèn led trên tầng 2 có cần xin giấy phép ko",
@@ -82,13 +82,11 @@ NOT_THESE = [  # someone else's doing named first, a complaint's closer, a plan 
 
 @pytest.mark.parametrize("text", BARE_PLAN)
 def test_session23_plans_asked_are_service_questions(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(service_questions, "SESSION23_BARE_PLAN", True)
     assert service_questions.asks_service(tokens(text))
-    monkeypatch.setattr(service_questions, "SESSION23_BARE_PLAN", False)
+    monkeypatch.setattr(service_questions, "PLAN_VERBS", frozenset())  # the bare plan's reading off
     assert not service_questions.asks_service(tokens(text))
 
 
 @pytest.mark.parametrize("text", NOT_THESE)
-def test_session23_no_plan_of_the_citizen_asked(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(service_questions, "SESSION23_BARE_PLAN", True)
+def test_session23_no_plan_of_the_citizen_asked(text: str) -> None:
     assert not service_questions.asks_service(tokens(text))

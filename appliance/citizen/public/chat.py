@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from appliance.citizen.accountability import asks_accountability
 from appliance.citizen.classify import Classification
+from appliance.citizen.copy_certification import copy_instead
 from appliance.citizen.matching import Procedure, ProcedureIndex, tokens
 from appliance.citizen.official_name import named_instead
 from appliance.citizen.online_procedure import named_procedure
@@ -238,6 +239,10 @@ class ChatBot:
                 reading.code, words := tokens(message), understanding.rules.scores(words), understanding.index)):
             # "đăng ký thường trú online …" read as tạm trú: the procedure named by its whole name (session 23)
             return self._answer(state, understanding.by_code[official], reading, message)
+        copied = copy_instead(reading.intent, understanding.rules.scores(tokens(message)))
+        if copied in understanding.by_code:
+            # a copy of another office's paper ("chứng thực copy of my passport") is certified here (session 25)
+            return self._answer(state, understanding.by_code[copied or ""], reading, message)
         answerable = (reading.intent == "procedure" and reading.code in understanding.by_code
                       and reading.confidence >= procedure_threshold(reading))
         if (not answerable and reading.intent == "procedure" and state.procedure in dict(reading.procedures())
