@@ -45,11 +45,13 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 # Files whose tests assert wall-clock limits tighter than a busy core allows (a caption within seconds of the
-# speech, a recorder killed every 20 s losing under 2 s, an event loop never held 1 s, a deadline of 0,5 s):
+# speech, a recorder killed every 20 s losing under 2 s, an event loop never held 1 s, a deadline of 0,5 s, a
+# citizen process started cold answering within 10 s):
 # `make test` runs the rest on two worker processes (pytest-xdist) and these afterwards, alone, so a neighbour
 # process never eats their margin. Paths relative to tests/.
 SERIAL_FILES = frozenset({
     "ask/test_guard_hostile.py",
+    "citizen/test_isolation.py",
     "citizen/test_model_behaviours.py",
     "citizen/test_preparing.py",
     "citizen/test_zalo.py",

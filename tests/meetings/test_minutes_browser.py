@@ -8,8 +8,10 @@ Slow (~60 s: the recording is transcribed and diarized for real, as in test_real
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
+from zoneinfo import ZoneInfo
 
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -25,7 +27,11 @@ from tests.tasks.transcripts import load_staff
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 AGENDA = ["Vệ sinh môi trường cuối năm", "Báo cáo của văn phòng"]
-TASK_LINE = "Giao anh Hùng kiểm tra các điểm tập kết rác trên địa bàn phường trước ngày 5/12."
+# A week after the meeting (today, Vietnam time): a fixed "5/12" became a day gone once the calendar passed it, and a
+# deadline already past when it is said is no deadline (tasks/deadlines.py).
+DEADLINE = dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date() + dt.timedelta(days=7)
+TASK_LINE = ("Giao anh Hùng kiểm tra các điểm tập kết rác trên địa bàn phường trước ngày "
+             f"{DEADLINE.day}/{DEADLINE.month}/{DEADLINE.year}.")
 
 
 def work(conn, settings, meeting_id: int) -> None:
@@ -113,7 +119,7 @@ def test_upload_agenda_draft_issue_and_docx(browser, server, settings, tmp_path)
     # The task from the corrected line, confirmed with the directory's person and the deadline.
     confirm = page.locator("form.task-confirm").first
     assert confirm.locator("[name=assignee]").input_value() == "Trần Văn Hùng"
-    assert confirm.locator("[name=deadline]").input_value().startswith("05/12/")  # dd/mm/yyyy, our date field
+    assert confirm.locator("[name=deadline]").input_value() == f"{DEADLINE:%d/%m/%Y}"  # our date field
     confirm.locator("button[value=assigned]").click()
     page.wait_for_load_state("networkidle")
     page.locator("#issue-minutes").click()
@@ -144,7 +150,7 @@ def test_upload_agenda_draft_issue_and_docx(browser, server, settings, tmp_path)
     # The tasks table (who, unit, what, by when) and the signatures; the number issued.
     tasks_table = next(t for t in document.tables if t.cell(0, 1).text == "Người thực hiện")
     row = [c.text for c in tasks_table.rows[1].cells]
-    assert row[1] == "Trần Văn Hùng" and row[4] == "05/12/2026" and "chưa xác nhận" not in row[3]
+    assert row[1] == "Trần Văn Hùng" and row[4] == f"{DEADLINE:%d/%m/%Y}" and "chưa xác nhận" not in row[3]
     closing = document.tables[-1]
     assert [p.text for p in closing.cell(0, 0).paragraphs if p.text] == ["THƯ KÝ", "Lê Thị Lan"]
     assert [p.text for p in closing.cell(0, 1).paragraphs if p.text] == ["CHỦ TỌA", "Nguyễn Văn An"]
