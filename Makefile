@@ -56,11 +56,11 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 # Every test's time goes to var/test-times.xml (JUnit XML; the serial part to var/test-times-serial.xml): CI has 25
-# minutes on 2 cores, and the slowest 15 printed below do not show where the rest of the time goes. One test process
-# used one core of CI's two for most of the suite (23,7 minutes in session 24): two workers (pytest-xdist, whole files
-# per worker so each file's fixtures are built once) run everything but the `serial` tests, which assert wall-clock
-# limits and run afterwards alone (tests/conftest.py, SERIAL_FILES). Exit 5 is "no test selected" (a PYTEST_ARGS
-# naming only files of the other part).
+# minutes on 2 cores, and the slowest 15 printed below do not show where the rest of the time goes. Two workers
+# (pytest-xdist, whole files per worker so each file's fixtures are built once) run everything but the `serial` tests,
+# which assert wall-clock limits and run afterwards alone (tests/conftest.py, SERIAL_FILES): the tests that wait on a
+# browser, a subprocess or the disk left a core idle (session 25: 1.252 s -> 1.188 s; the model-heavy tests already
+# used both cores). Exit 5 is "no test selected" (a PYTEST_ARGS naming only files of the other part).
 TEST_WORKERS ?= 2
 test: sysdeps setup lint
 	mkdir -p var
