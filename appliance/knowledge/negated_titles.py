@@ -48,10 +48,10 @@ _CACHE: dict[str, tuple[tuple[object, ...], tuple[_Negated, ...]]] = {}
 def _negated_articles(conn: sqlite3.Connection) -> tuple[_Negated, ...]:
     """The first passage of each article in force whose title states a prohibition ("… không được …"), per database
     and library stamp (a scan of every title)."""
-    name, stamp = store.database_name(conn), store.library_stamp(conn)
-    cached = _CACHE.get(name) if name else None
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
+    return store.per_library(_CACHE, conn, _scan_negated)
+
+
+def _scan_negated(conn: sqlite3.Connection) -> tuple[_Negated, ...]:
     rows = conn.execute("SELECT min(c.id) AS first, c.article_title FROM kb_chunks c"
                         " JOIN kb_documents d ON d.id = c.doc_id JOIN kb_articles a ON a.id = c.article_id"
                         " WHERE c.article_title <> '' AND a.repealed = 0 AND d.status NOT IN"
@@ -68,10 +68,7 @@ def _negated_articles(conn: sqlite3.Connection) -> tuple[_Negated, ...]:
                         if w not in STOPWORDS and w not in _GENERIC and len(w) > 1)
         if predicate and content:
             found.append(_Negated(int(row["first"]), title, predicate, content))
-    articles = tuple(found)
-    if name:
-        _CACHE[name] = (stamp, articles)
-    return articles
+    return tuple(found)
 
 
 def negated_titled(conn: sqlite3.Connection, folded_query: str) -> dict[int, str]:

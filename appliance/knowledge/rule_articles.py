@@ -184,10 +184,10 @@ _CONDITION_ARTICLES: dict[str, tuple[tuple[object, ...], tuple[_ConditionArticle
 def _condition_articles(conn: sqlite3.Connection) -> tuple[_ConditionArticle, ...]:
     """The first passage of each article (of a document not out of force) titled as a condition and not as a rival
     procedure, with the title's subject (its content syllables but the condition's own words)."""
-    name, stamp = store.database_name(conn), store.library_stamp(conn)
-    cached = _CONDITION_ARTICLES.get(name) if name else None
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
+    return store.per_library(_CONDITION_ARTICLES, conn, _scan_conditions)
+
+
+def _scan_conditions(conn: sqlite3.Connection) -> tuple[_ConditionArticle, ...]:
     # SQLite: with min(), the bare column c.folded is that of the row holding the minimum (the first passage).
     rows = conn.execute("SELECT min(c.id) AS first, c.article_title, c.folded FROM kb_chunks c"
                         " JOIN kb_documents d ON d.id = c.doc_id WHERE c.article_title <> '' AND d.status NOT IN"
@@ -200,10 +200,7 @@ def _condition_articles(conn: sqlite3.Connection) -> tuple[_ConditionArticle, ..
             continue
         subject = tuple(w for w in _content(str(row["article_title"])) if w not in _CONDITION_WORDS)
         found.append(_ConditionArticle(int(row["first"]), title, subject, str(row["folded"])))
-    articles = tuple(found)
-    if name:
-        _CONDITION_ARTICLES[name] = (stamp, articles)
-    return articles
+    return tuple(found)
 
 
 def condition_titled(conn: sqlite3.Connection, folded_query: str) -> dict[int, str]:

@@ -5,9 +5,10 @@ hold the rules and call these; routes call the services."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
+from typing import TypeVar
 
 # --- documents and their chunks ----------------------------------------------------------------
 
@@ -223,6 +224,23 @@ def library_stamp(conn: sqlite3.Connection) -> tuple[object, ...]:
         " (SELECT total(id) FROM kb_chunks),"
         " (SELECT coalesce(group_concat(id || ':' || status || ':' || updated_at, ','), '') FROM kb_documents)"
     ).fetchone())
+
+
+T = TypeVar("T")
+
+
+def per_library(cache: dict[str, tuple[tuple[object, ...], T]], conn: sqlite3.Connection,
+                build: Callable[[sqlite3.Connection], T]) -> T:
+    """What `build` derives from the whole library, kept in `cache` per database file and library stamp: built again
+    only after the library changed (a database in memory: every time)."""
+    name, stamp = database_name(conn), library_stamp(conn)
+    cached = cache.get(name) if name else None
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    value = build(conn)
+    if name:
+        cache[name] = (stamp, value)
+    return value
 
 
 def term_documents(conn: sqlite3.Connection, terms: Sequence[str]) -> dict[str, int]:
