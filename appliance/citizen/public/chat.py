@@ -239,10 +239,12 @@ class ChatBot:
                 reading.code, words := tokens(message), understanding.rules.scores(words), understanding.index)):
             # "đăng ký thường trú online …" read as tạm trú: the procedure named by its whole name (session 23)
             return self._answer(state, understanding.by_code[official], reading, message)
-        copied = copy_instead(reading.intent, understanding.rules.scores(tokens(message)))
-        if copied in understanding.by_code:
+        # The phrase rules' scores only for a message read as out of scope: copy_instead answers None for the rest.
+        copied = (copy_instead(reading.intent, understanding.rules.scores(tokens(message)))
+                  if reading.intent == "out_of_scope" else None)
+        if copied is not None and copied in understanding.by_code:
             # a copy of another office's paper ("chứng thực copy of my passport") is certified here (session 25)
-            return self._answer(state, understanding.by_code[copied or ""], reading, message)
+            return self._answer(state, understanding.by_code[copied], reading, message)
         answerable = (reading.intent == "procedure" and reading.code in understanding.by_code
                       and reading.confidence >= procedure_threshold(reading))
         if (not answerable and reading.intent == "procedure" and state.procedure in dict(reading.procedures())
