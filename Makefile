@@ -64,7 +64,7 @@ lint: $(STAMP)
 TEST_WORKERS ?= 2
 test: sysdeps setup lint
 	mkdir -p var
-	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile -m "not serial" \
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder -m "not serial" \
 		--durations=15 --junit-xml=var/test-times.xml $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	$(BIN)/python -m pytest -q -p no:cacheprovider -m serial --durations=5 --junit-xml=var/test-times-serial.xml \
 		$(PYTEST_ARGS) || [ $$? -eq 5 ]

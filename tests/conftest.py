@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from appliance.cli import apply_offline_env
 from appliance.config import Settings
 from appliance.db import connect, migrate
 from appliance.system import netguard
+from tests import file_times
 
 # The misbehaving OpenAI-compatible server (fixture `misbehaving`) for every generator consumer's tests.
 pytest_plugins = ["tests.engines.misbehaving"]
@@ -70,10 +72,20 @@ TESTS = Path(__file__).resolve().parent
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    names: dict[pytest.Item, str] = {}
     for item in items:
         path = Path(str(item.path)).resolve()
-        if path.is_relative_to(TESTS) and path.relative_to(TESTS).as_posix() in SERIAL_FILES:
+        name = path.relative_to(TESTS).as_posix() if path.is_relative_to(TESTS) else str(path)
+        names[item] = name
+        if name in SERIAL_FILES:
             item.add_marker(pytest.mark.serial)
+    # The longest files first (measured: tests/file_times.txt), so that the two workers of `make test` end together;
+    # `make test` passes --no-loadscope-reorder, or pytest-xdist would sort the files by their number of tests.
+    # A stable sort: the tests of a file keep their order.
+    times = file_times.load()
+    counts = Counter(names.values())
+    first = {name: k for k, name in reversed(list(enumerate(names.values())))}
+    items.sort(key=lambda item: (-file_times.weight(names[item], counts[names[item]], times), first[names[item]]))
 
 
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:
