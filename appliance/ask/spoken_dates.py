@@ -54,9 +54,6 @@ SESSION25_MUNG_DAY = True  # on by rule R1 (session 25): fresh off alone 705/242
 # Session 25 (`SESSION25_DAY_OF_THIS_MONTH`): "ngày 3 tháng này (tháng ni)", "ngày 25 tháng trước (tháng rồi)": the
 # day of the running or the previous month, as "ngày 3 tháng 11" is; the day had been unknown (unsure).
 SESSION25_DAY_OF_THIS_MONTH = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
-# Session 25 (`SESSION25_SECOND_DAY`): "từ ngày 3 tới 13 tháng 11" (the second day said without "ngày") is "từ ngày 3
-# đến ngày 13 tháng 11"; the second day had been unknown (unsure). Only after "từ ngày <day> đến / tới".
-SESSION25_SECOND_DAY = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
 _THIS_MONTH = {"nay": 0, "truoc": 1, "roi": 1}
 
 
@@ -66,8 +63,7 @@ def _a_day(word: str) -> bool:
 
 def spoken_days(raw: list[str], today: dt.date | None) -> list[str]:
     """Days as a leader says them, in the words day_month reads: "mùng 3" → "ngày 3", "ngày 3 tháng này" → "ngày 3
-    tháng 11 năm 2026" (the year said, so that a day of this month not yet come is never last year's), "từ ngày 3 tới
-    13 tháng 11" → "… tới ngày 13 tháng 11"."""
+    tháng 11 năm 2026" (the year said, so that a day of this month not yet come is never last year's)."""
     out: list[str] = []
     k = 0
     while k < len(raw):
@@ -79,9 +75,6 @@ def spoken_days(raw: list[str], today: dt.date | None) -> list[str]:
             elif out[-1:] != ["ngay"]:
                 out.append("ngay")
             continue
-        if (SESSION25_SECOND_DAY and _a_day(word) and out[-1:] in (["den"], ["toi"]) and len(out) >= 4
-                and out[-4] in ("tu", "ke") and out[-3] == "ngay" and _a_day(out[-2]) and nxt == "thang"):
-            out.append("ngay")
         if (SESSION25_DAY_OF_THIS_MONTH and today is not None and word == "thang" and nxt in _THIS_MONTH
                 and len(out) >= 2 and out[-2] == "ngay" and _a_day(out[-1])):
             first = today.replace(day=1)
@@ -90,37 +83,6 @@ def spoken_days(raw: list[str], today: dt.date | None) -> list[str]:
             k += 1  # "này / trước / rồi" said in the month's number
             continue
         out.append(word)
-    return _bare_days(out, today) if SESSION25_BARE_DAY and today is not None else out
-
-
-# Session 25 (`SESSION25_BARE_DAY`): "ngày 3", "(hôm) mùng 3" with no month said anywhere in the question is the
-# latest such day not after today (3/11 on 20/11; "ngày 25" then is 25/10), as "3/11" without its year is the latest
-# such date; the day had been unknown (unsure). Never a count ("mỗi ngày 3 hồ sơ": a counting word after it, "3 ngày"),
-# and never where a month, a quarter, a year or a week is named (the day may be of that period).
-SESSION25_BARE_DAY = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
-_PERIOD_WORDS = {"thang", "quy", "nam", "tuan"}
-_NOT_AFTER_DAY = {"ho", "hs", "phan", "pa", "bo", "cai", "vu", "lan", "nguoi", "phieu", "ngay", "gio", "phut", "/"}
-
-
-def _bare_days(words: list[str], today: dt.date) -> list[str]:
-    if _PERIOD_WORDS & set(words):
-        return words
-    out = list(words)
-    for k in range(len(out) - 1):
-        nxt = out[k + 2] if k + 2 < len(out) else ""
-        if out[k] != "ngay" or not _a_day(out[k + 1]) or nxt in _NOT_AFTER_DAY or nxt.isdigit():
-            continue
-        if k and out[k - 1].isdigit():
-            continue  # "3 ngày 5 …": a count of days
-        day = int(out[k + 1])
-        month = today.replace(day=1)
-        if day > today.day:
-            month = (month - dt.timedelta(days=1)).replace(day=1)
-        try:
-            dt.date(month.year, month.month, day)
-        except ValueError:
-            continue  # "ngày 31" in a month of 30 days: left unread
-        out[k + 1] = f"{day}/{month.month}/{month.year}"
     return out
 
 
