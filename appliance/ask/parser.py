@@ -27,6 +27,7 @@ from appliance.ask import (
     doubts,
     either_reading,
     entities,
+    formal_words,
     indicators,
     nodata,
     phrasings,
@@ -173,11 +174,15 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(None, False, "Câu hỏi quá ngắn.")
     _replied(tokens)
     warm_words.citizens(tokens)
+    formal_words.polite_opening(tokens)
+    formal_words.opinion(tokens)
+    formal_words.set_out(tokens)
     tokens.take_all(IGNORED_PHRASES)
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
     doubts.purpose_first(tokens)
     intent = Intent(domain=_domain(tokens) if domain is None else domain)
+    formal_words.feedback_counter(tokens, intent.domain)
     if domain == "chi_tieu":
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about

@@ -86,6 +86,38 @@ def spoken_days(raw: list[str], today: dt.date | None) -> list[str]:
     return out
 
 
+# Session 26 (`SESSION26_YEAR_AFTER_PERIOD`, read at run time; tested on and off in tests/ask/test_session26.py): a
+# year typed right after a month or a quarter without "năm" ("Q1 2026", "T10 2026", "quý 3 2025") is that period's
+# year, as "quý 1 năm 2026" is; the year had been unknown (unsure). Only a year 2000–2099 and never before a counting
+# word ("tháng 10 2000 hồ sơ": a count).
+SESSION26_YEAR_AFTER_PERIOD = True
+_COUNTED_AFTER = {"ho", "hs", "phan", "pa", "bo", "cai", "vu", "lan", "nguoi", "phieu", "ty", "trieu", "dong", "%"}
+# Session 26 (`SESSION26_END_OF`): "(thời điểm / lúc / khi) kết thúc quý 3 / tháng 10 / năm 2025" is "cuối …" (the
+# period's end), as "cuối quý 3" is; "kết thúc" had been unknown (unsure). Only right before a month, quarter, week
+# or year, and not after "đã / được / bị / chưa" ("hồ sơ đã kết thúc tháng 10": a verb); elsewhere it stays unknown.
+SESSION26_END_OF = True
+_ENDED_UNITS = {"thang", "quy", "nam", "tuan"}
+
+
+def period_words(raw: list[str]) -> list[str]:
+    """"quý 1 2026" → "quý 1 năm 2026"; "kết thúc quý 3" → "cuối quý 3"."""
+    out: list[str] = []
+    for k, word in enumerate(raw):
+        after = raw[k + 1] if k + 1 < len(raw) else ""
+        if (SESSION26_END_OF and word == "ket" and after == "thuc" and raw[k + 2:k + 3] and raw[k + 2] in _ENDED_UNITS
+                and raw[k - 1:k] not in (["da"], ["duoc"], ["bi"], ["chua"])):  # "hồ sơ đã kết thúc …": a verb
+            out.append("cuoi")
+            continue
+        if SESSION26_END_OF and word == "thuc" and out[-1:] == ["cuoi"] and raw[k - 1:k] == ["ket"]:
+            continue
+        if (SESSION26_YEAR_AFTER_PERIOD and len(word) == 4 and word.isdigit() and 2000 <= int(word) <= 2099
+                and len(out) >= 2 and out[-2] in ("thang", "quy") and out[-1].isdigit()
+                and after not in _COUNTED_AFTER):
+            out.append("nam")
+        out.append(word)
+    return out
+
+
 def day_month(raw: list[str]) -> list[str]:
     """"ngày 15 tháng 11" → "15/11" (a date the period rules read), and "từ ngày 1 đến ngày 15 tháng 11":
     a bare day before it takes the same month. Left as words, the day numbers were unexplained."""

@@ -16,6 +16,7 @@ from appliance.ask import written_dates
 from appliance.ask.spoken_dates import (
     day_month,
     next_or_sixth,
+    period_words,
     spelled_numbers,
     spoken_days,
     with_year,
@@ -203,12 +204,19 @@ _COUNTERS = re.compile(r"\bcặp\b", re.IGNORECASE)
 # it had been "nhiều" (many), so the figure asked was not read (unsure, or "many" read as a ranking word). Not after
 # "bao", and never "nhiều" (its own accent) nor the word typed without accents.
 _HOW_MANY = re.compile(r"(?<!\bbao )(?<!\bBao )(?<!\bBAO )\b([nN]hiêu)\b")
+# Session 26 (`SESSION26_WHICH_STAFF`, read at run time; tested on and off in tests/ask/test_session26.py): the southern
+# "đứa nào" (which of the staff, said of one's own people: "tháng rồi đứa nào trả hồ sơ nhiều nhứt") is "ai"; it had
+# been unknown (unsure). Typed with its accents only: folded, "dua" is also "đưa" (give).
+SESSION26_WHICH_STAFF = True
+_WHICH_STAFF = re.compile(r"\bđứa nào\b", re.IGNORECASE)
 
 
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
     question = _note_abbreviations(_COUNTERS.sub("cái", question))
     question = _HOW_MANY.sub("bao nhiêu", question)
+    if SESSION26_WHICH_STAFF:
+        question = _WHICH_STAFF.sub("ai", question)
     folded = fold(question).replace("ti le", "ty le")
     folded = written_dates.rewrite(folded)
     return expand(_TOKEN.findall(folded))
@@ -268,7 +276,7 @@ class Tokens:
 
     def __init__(self, question: str, catalog: Catalog, today: dt.date | None = None):
         self.question = question
-        raw = day_month(spoken_days(spelled_numbers(next_or_sixth(question, words(question))), today))
+        raw = day_month(spoken_days(period_words(spelled_numbers(next_or_sixth(question, words(question)))), today))
         if today is not None:
             raw = [with_year(t, today) for t in written_dates.numbered_weeks(raw, today)]
         raw = [w for t in raw for w in catalog.expand_initials(t)]
