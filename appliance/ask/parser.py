@@ -228,6 +228,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, problem)
     if intent.domain == "ho_so":
         doubts.new_things(tokens)
+        doubts.where_held(tokens)
     readings.over_units(tokens)
     if intent.domain == "chi_tieu":
         tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period

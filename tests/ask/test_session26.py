@@ -153,3 +153,17 @@ def test_session26_feedback_counter(ask_db, monkeypatch, on):
     assert ask("tháng 10 có bao nhiêu việc hồ sơ trễ hạn").status == "unsure"
     got = ask("quý 3 bao nhiêu việc làm mới")
     assert got.status == "ok" and got.intent is not None and got.intent.domain == "chi_tieu"
+
+
+def test_records_lying_at_the_office_are_unsure(ask_db):
+    """Bug fix (rule R7, doubts.where_held): "hồ sơ đang ở bộ phận một cửa bao nhiêu", "… đang nằm ở …", "số hồ sơ còn
+    tại bộ phận một cửa" (the open records) had been given the records received since the year's start. Unsure. A
+    status read ("đang giải quyết ở bộ phận …") or asked ("đang ở trạng thái nào"), and the channel ("nộp tại bộ phận
+    một cửa") keep their answers."""
+    ask = asker(ask_db)
+    for said in ("hồ sơ đang ở bộ phận một cửa bao nhiêu", "hồ sơ đang nằm ở bộ phận một cửa bao nhiêu",
+                 "số hồ sơ còn tại bộ phận một cửa"):
+        assert ask(said).status == "unsure", said
+    for said in ("hồ sơ đang giải quyết ở bộ phận một cửa bao nhiêu", "số hồ sơ nộp tại bộ phận một cửa tháng 10",
+                 "hồ sơ nhận tuần trước giờ đang ở trạng thái nào, mỗi trạng thái bao nhiêu"):
+        assert ask(said).status == "ok", said
