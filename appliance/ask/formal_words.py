@@ -1,9 +1,9 @@
 """Words of a formal or roundabout question that ask nothing of their own (session 26), each reading with its flag,
 read at run time and tested on and off in tests/ask/test_session26.py:
 
-- "Thưa đồng chí, …", "Xin phép hỏi …" opening the question (a polite address, a request to ask) say nothing about
-  the figure, as "cho hỏi" does not; "thưa", "phép" had been unknown (unsure). Only at the opening, "thưa" right
-  before the one addressed;
+- "(Kính) thưa đồng chí, …", "Xin phép hỏi …" opening the question (a polite address, a request to ask) say nothing
+  about the figure, as "cho hỏi" does not; "thưa", "phép" had been unknown (unsure). Only at the opening, "thưa"
+  right before the one addressed;
 - "ý kiến phản ánh" (the citizens' opinions and complaints) is the feedback, as "phản ánh" is; "ý kiến" had been
   unknown (unsure). Only right before "phản ánh": "ý kiến" alone ("ý kiến của người dân về …") stays unknown;
 - "(kế hoạch / chỉ tiêu / mục tiêu) (năm) (đã) đề ra" is the plan, which those words already name; "đề ra" had been
@@ -34,8 +34,9 @@ def polite_opening(tokens: Tokens) -> None:
     if not SESSION26_POLITE_OPENING:
         return
     items, used = tokens.items, tokens.used
-    if items[:1] == ["thua"] and items[1:2] and items[1] in _ADDRESSEES:
-        used[0] = True
+    start = 1 if items[:1] == ["kinh"] else 0  # "Kính thưa đồng chí, …"
+    if items[start:start + 1] == ["thua"] and items[start + 1:start + 2] and items[start + 1] in _ADDRESSEES:
+        used[:start + 1] = [True] * (start + 1)
     for k in range(len(items) - 1):
         if items[k:k + 2] == ["xin", "phep"] and all(w in _OPENING for w in items[:k]):
             used[k] = used[k + 1] = True

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from appliance.ask import dropped, negations, rate_base, record_lists
+from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
@@ -219,6 +220,8 @@ def still_handled(tokens: Tokens) -> None:
 
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
+    if intent.domain == "phan_anh" and measures_words.SESSION26_FEEDBACK_SETTLED:
+        phrases = phrases + measures_words.SETTLED_26
     negations.read(tokens, intent.domain)
     base_said = rate_base.read(tokens) if intent.domain == "ho_so" else None
     if intent.domain == "ho_so":

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.ask import formal_words, spoken_dates, tokens, understand
+from appliance.ask import formal_words, measures, spoken_dates, tokens, understand
 from appliance.ask.spoken_dates import period_words
 from appliance.ask.tokens import words
 from appliance.text import periods
@@ -15,7 +15,7 @@ from appliance.text.periods import parse_period
 from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
-_FLAGGED = (formal_words, spoken_dates, tokens, understand, periods)
+_FLAGGED = (formal_words, measures, spoken_dates, tokens, understand, periods)
 _TODAY = dt.date(2026, 11, 20)
 
 
@@ -116,6 +116,7 @@ def test_session26_polite_opening(ask_db, monkeypatch, on):
     plain = "tháng 10 nhận bao nhiêu hồ sơ"
     _same_or_unsure(ask, "Thưa đồng chí, tháng 10 nhận bao nhiêu hồ sơ ạ?", plain, on)
     _same_or_unsure(ask, "Xin phép hỏi đồng chí, tháng 10 nhận bao nhiêu hồ sơ", plain, on)
+    _same_or_unsure(ask, "Kính thưa đồng chí, tháng 10 nhận bao nhiêu hồ sơ", plain, on)
     assert ask("tháng 10 thưa anh nhận bao nhiêu hồ sơ").status == "unsure"
 
 
@@ -167,3 +168,17 @@ def test_records_lying_at_the_office_are_unsure(ask_db):
     for said in ("hồ sơ đang giải quyết ở bộ phận một cửa bao nhiêu", "số hồ sơ nộp tại bộ phận một cửa tháng 10",
                  "hồ sơ nhận tuần trước giờ đang ở trạng thái nào, mỗi trạng thái bao nhiêu"):
         assert ask(said).status == "ok", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session26_feedback_settled(ask_db, monkeypatch, on):
+    """measures.SESSION26_FEEDBACK_SETTLED: feedback "đã được giải quyết", "xử lý dứt điểm" is the feedback handled,
+    as "đã xử lý" is; off, unsure. "chưa được giải quyết" stays the open feedback; records keep "đã giải quyết"."""
+    monkeypatch.setattr(measures, "SESSION26_FEEDBACK_SETTLED", on)
+    ask = asker(ask_db)
+    plain = "số phản ánh tháng 10 đã xử lý"
+    _same_or_unsure(ask, "số phản ánh tháng 10 đã được giải quyết", plain, on)
+    _same_or_unsure(ask, "số phản ánh tháng 10 đã xử lý dứt điểm", plain, on)
+    assert same(ask("số phản ánh chưa được giải quyết"), ask("số phản ánh chưa xử lý"))
+    got = ask("số hồ sơ tháng 10 đã được giải quyết")
+    assert got.status == "ok" and got.intent is not None and got.intent.measures == ["da_giai_quyet"]
