@@ -1,9 +1,9 @@
 """Words of a formal or roundabout question that ask nothing of their own (session 26), each reading with its flag,
 read at run time and tested on and off in tests/ask/test_session26.py:
 
-- "(Kính) thưa đồng chí, …", "Xin phép hỏi …" opening the question (a polite address, a request to ask) say nothing
-  about the figure, as "cho hỏi" does not; "thưa", "phép" had been unknown (unsure). Only at the opening, "thưa"
-  right before the one addressed;
+- "(Kính) thưa đồng chí, …", "Phiền đồng chí …", "Xin phép hỏi …" opening the question (a polite address, a request
+  to ask) say nothing about the figure, as "cho hỏi" does not; "thưa", "phiền", "phép" had been unknown (unsure).
+  Only at the opening, "thưa / phiền" right before the one addressed;
 - "ý kiến phản ánh" (the citizens' opinions and complaints) is the feedback, as "phản ánh" is; "ý kiến" had been
   unknown (unsure). Only right before "phản ánh": "ý kiến" alone ("ý kiến của người dân về …") stays unknown;
 - "(kế hoạch / chỉ tiêu / mục tiêu) (năm) (đã) đề ra" is the plan, which those words already name; "đề ra" had been
@@ -35,7 +35,8 @@ def polite_opening(tokens: Tokens) -> None:
         return
     items, used = tokens.items, tokens.used
     start = 1 if items[:1] == ["kinh"] else 0  # "Kính thưa đồng chí, …"
-    if items[start:start + 1] == ["thua"] and items[start + 1:start + 2] and items[start + 1] in _ADDRESSEES:
+    if items[start:start + 1] in (["thua"], ["phien"]) and items[start + 1:start + 2] and (
+            items[start + 1] in _ADDRESSEES):  # "Phiền đồng chí cho biết …"
         used[:start + 1] = [True] * (start + 1)
     for k in range(len(items) - 1):
         if items[k:k + 2] == ["xin", "phep"] and all(w in _OPENING for w in items[:k]):

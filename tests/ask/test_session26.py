@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.ask import formal_words, measures, spoken_dates, tokens, understand
+from appliance.ask import formal_words, measures, phrasings, spoken_dates, tokens, understand
 from appliance.ask.spoken_dates import period_words
 from appliance.ask.tokens import words
 from appliance.text import periods
@@ -15,7 +15,7 @@ from appliance.text.periods import parse_period
 from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
-_FLAGGED = (formal_words, measures, spoken_dates, tokens, understand, periods)
+_FLAGGED = (formal_words, measures, phrasings, spoken_dates, tokens, understand, periods)
 _TODAY = dt.date(2026, 11, 20)
 
 
@@ -117,6 +117,7 @@ def test_session26_polite_opening(ask_db, monkeypatch, on):
     _same_or_unsure(ask, "Thưa đồng chí, tháng 10 nhận bao nhiêu hồ sơ ạ?", plain, on)
     _same_or_unsure(ask, "Xin phép hỏi đồng chí, tháng 10 nhận bao nhiêu hồ sơ", plain, on)
     _same_or_unsure(ask, "Kính thưa đồng chí, tháng 10 nhận bao nhiêu hồ sơ", plain, on)
+    _same_or_unsure(ask, "Phiền đồng chí cho biết tháng 10 nhận bao nhiêu hồ sơ", plain, on)
     assert ask("tháng 10 thưa anh nhận bao nhiêu hồ sơ").status == "unsure"
 
 
@@ -182,3 +183,18 @@ def test_session26_feedback_settled(ask_db, monkeypatch, on):
     assert same(ask("số phản ánh chưa được giải quyết"), ask("số phản ánh chưa xử lý"))
     got = ask("số hồ sơ tháng 10 đã được giải quyết")
     assert got.status == "ok" and got.intent is not None and got.intent.measures == ["da_giai_quyet"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session26_wish_to_ask(ask_db, monkeypatch, on):
+    """phrasings.SESSION26_WISH_TO_ASK: "Tôi muốn hỏi đồng chí …", "Bà con muốn biết …", "Chúng tôi muốn biết …" are
+    the request, as "anh muốn biết …" is; off, "muốn" unknown (unsure). "muốn" in the middle of a clause stays
+    unknown."""
+    monkeypatch.setattr(phrasings, "SESSION26_WISH_TO_ASK", on)
+    ask = asker(ask_db)
+    plain = "số phản ánh về trật tự đô thị tháng này"
+    for said in ("Tôi muốn hỏi đồng chí số phản ánh về trật tự đô thị tháng này",
+                 "Bà con muốn biết số phản ánh về trật tự đô thị tháng này",
+                 "Chúng tôi muốn biết số phản ánh về trật tự đô thị tháng này"):
+        _same_or_unsure(ask, said, plain, on)
+    assert ask("hồ sơ muốn hỏi tháng 10").status == "unsure"
