@@ -141,6 +141,17 @@ def _months_back(today: dt.date, n: int) -> dt.date:
     return first.replace(day=min(today.day, last.day)) + dt.timedelta(days=1)
 
 
+def whole_months_of(period: Period) -> Period:
+    """A rolling "N tháng qua" as the months whose first day lies in it (an indicator is reported by month: "thu ngân
+    sách 3 tháng qua" on 20/11 is September to November, as the calendar reading gave)."""
+    said = re.match(r"(\d+) tháng qua \(", period.label)
+    if said is None or period.start.day == 1:
+        return period
+    start = shift_month(period.start, 1)
+    return Period(start, period.end, f"{said.group(1)} tháng qua (từ {day_label(start)} đến {day_label(period.end)})",
+                  period.kind)
+
+
 def _last_n(unit: str) -> Callable[[re.Match[str], dt.date], Period | None]:
     def build(m: re.Match[str], today: dt.date) -> Period | None:
         n = int(m.group(1))

@@ -91,7 +91,8 @@ def test_session26_sunday(ask_db, monkeypatch, on):
 def test_session26_rolling_months(monkeypatch, on):
     """periods.SESSION26_ROLLING_MONTHS: "12 tháng qua", "3 tháng gần đây" count back from today (from 21/11/2025,
     21/08/2026); off, whole calendar months with the running one. Asked month by month ("từng tháng", "tháng nào") the
-    calendar months stay."""
+    calendar months stay, and an indicator takes the months whose first day lies in the span (periods.whole_months_of,
+    called by indicators.finish)."""
     monkeypatch.setattr(periods, "SESSION26_ROLLING_MONTHS", on)
     twelve = parse_period("tong ho so 12 thang qua", _TODAY)
     assert twelve is not None and twelve.end == _TODAY
@@ -103,6 +104,9 @@ def test_session26_rolling_months(monkeypatch, on):
         assert got is not None and got.start == dt.date(2026, 9, 1), said
     one = parse_period("1 thang qua", dt.date(2026, 1, 15))
     assert one is not None and one.start == (dt.date(2025, 12, 16) if on else dt.date(2026, 1, 1))
+    whole = periods.whole_months_of(three)  # an indicator: the months whose first day lies in it, as before
+    assert whole.start == dt.date(2026, 9, 1) and whole.end == _TODAY
+    assert whole.label.startswith("3 tháng qua (từ 01/09")
     end_of_march = parse_period("1 thang qua", dt.date(2026, 3, 31))  # back to 28/02 (no 31/02), then the day after
     assert end_of_march is not None and end_of_march.start == dt.date(2026, 3, 1)
 
