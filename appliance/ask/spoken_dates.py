@@ -97,10 +97,17 @@ _COUNTED_AFTER = {"ho", "hs", "phan", "pa", "bo", "cai", "vu", "lan", "nguoi", "
 # or year, and not after "đã / được / bị / chưa" ("hồ sơ đã kết thúc tháng 10": a verb); elsewhere it stays unknown.
 SESSION26_END_OF = True
 _ENDED_UNITS = {"thang", "quy", "nam", "tuan"}
+# Session 26 (`SESSION26_BARE_YEAR`): a year typed alone closing a clause ("top 5 thủ tục trễ hạn nhiều nhất 2026",
+# "tiếp nhận 2025 so với …") is "năm 2026"; it had been a bare number (unknown: unsure). Only a year 2000–2099 after a
+# word (not after a number, "năm", a month or a quarter) and before the clause's end or "so với / vs"; never a count
+# ("nhận 2026 hồ sơ").
+SESSION26_BARE_YEAR = True
+_CLAUSE_ENDS = {"", ",", ";", "?", "vs", "so"}
 
 
 def period_words(raw: list[str]) -> list[str]:
-    """"quý 1 2026" → "quý 1 năm 2026"; "kết thúc quý 3" → "cuối quý 3"."""
+    """"quý 1 2026" → "quý 1 năm 2026"; "… nhiều nhất 2026" → "… nhiều nhất năm 2026"; "kết thúc quý 3" → "cuối
+    quý 3"."""
     out: list[str] = []
     for k, word in enumerate(raw):
         after = raw[k + 1] if k + 1 < len(raw) else ""
@@ -113,6 +120,9 @@ def period_words(raw: list[str]) -> list[str]:
         if (SESSION26_YEAR_AFTER_PERIOD and len(word) == 4 and word.isdigit() and 2000 <= int(word) <= 2099
                 and len(out) >= 2 and out[-2] in ("thang", "quy") and out[-1].isdigit()
                 and after not in _COUNTED_AFTER):
+            out.append("nam")
+        elif (SESSION26_BARE_YEAR and len(word) == 4 and word.isdigit() and 2000 <= int(word) <= 2099 and out
+                and out[-1].isalpha() and out[-1] not in ("nam", "thang", "quy", "ngay") and after in _CLAUSE_ENDS):
             out.append("nam")
         out.append(word)
     return out

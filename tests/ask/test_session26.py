@@ -202,3 +202,15 @@ def test_session26_wish_to_ask(ask_db, monkeypatch, on):
                  "Chúng tôi muốn biết số phản ánh về trật tự đô thị tháng này"):
         _same_or_unsure(ask, said, plain, on)
     assert ask("hồ sơ muốn hỏi tháng 10").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session26_bare_year(monkeypatch, on):
+    """spoken_dates.SESSION26_BARE_YEAR: a year closing a clause ("… nhiều nhất 2026", "tiếp nhận 2025 so với …") is
+    "năm 2026"; off, a bare number (unknown). A count ("nhận 2026 hồ sơ"), a year after "năm", and a number after a
+    number are left alone."""
+    monkeypatch.setattr(spoken_dates, "SESSION26_BARE_YEAR", on)
+    assert (period_words("top 5 thu tuc nhieu nhat 2026".split())[-2:] == ["nam", "2026"]) is on
+    assert (period_words("tiep nhan 2025 so voi".split()) == "tiep nhan nam 2025 so voi".split()) is on
+    for said in ("tiep nhan 2026 ho so", "so ho so nam 2026", "so hs 10 2026", "2026"):
+        assert period_words(said.split()) == said.split(), said
