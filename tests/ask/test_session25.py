@@ -124,6 +124,7 @@ def test_session25_more_not_held(ask_db, monkeypatch, on):
     """nodata.SESSION25_MORE_NOT_HELD: unemployment, fires, theft are not in the data; off, unsure. Feedback about
     them ("phản ánh về trộm cắp") is counted; the weather stays unsure (tests/ask/cases.py)."""
     monkeypatch.setattr(nodata, "SESSION25_MORE_NOT_HELD", on)
+    monkeypatch.setattr(nodata, "SESSION26_MORE_NOT_HELD", False)  # its "lương cán bộ" reads the same pay
     ask = asker(ask_db)
     for said in ("số người thất nghiệp trên địa bàn", "số vụ cháy nổ năm nay", "số vụ trộm cắp tháng này",
                  "bảng lương cán bộ tháng 10"):

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.ask import formal_words, measures, phrasings, spoken_dates, tokens, understand
+from appliance.ask import formal_words, measures, nodata, phrasings, spoken_dates, tokens, understand
 from appliance.ask.spoken_dates import period_words
 from appliance.ask.tokens import words
 from appliance.text import periods
@@ -15,7 +15,7 @@ from appliance.text.periods import parse_period
 from tests.ask.answering import asker, same
 from tests.flags import switch_on
 
-_FLAGGED = (formal_words, measures, phrasings, spoken_dates, tokens, understand, periods)
+_FLAGGED = (formal_words, measures, nodata, phrasings, spoken_dates, tokens, understand, periods)
 _TODAY = dt.date(2026, 11, 20)
 
 
@@ -214,3 +214,16 @@ def test_session26_bare_year(monkeypatch, on):
     assert (period_words("tiep nhan 2025 so voi".split()) == "tiep nhan nam 2025 so voi".split()) is on
     for said in ("tiep nhan 2026 ho so", "so ho so nam 2026", "so hs 10 2026", "2026"):
         assert period_words(said.split()) == said.split(), said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session26_more_not_held(ask_db, monkeypatch, on):
+    """nodata.SESSION26_MORE_NOT_HELD: overtime, pay, calls to the hotline are not in the data; off, unsure. Feedback
+    through the hotline is counted, and "số lượng" is no pay."""
+    monkeypatch.setattr(nodata, "SESSION26_MORE_NOT_HELD", on)
+    ask = asker(ask_db)
+    for said in ("anh Hùng tuần này làm thêm giờ bao nhiêu", "lương cán bộ một cửa bao nhiêu",
+                 "bao nhiêu người dân gọi đường dây nóng tháng này"):
+        assert ask(said).status == ("no_data" if on else "unsure"), said
+    for said in ("số phản ánh qua đường dây nóng tháng 10", "số lượng hồ sơ tháng 10"):
+        assert ask(said).status == "ok", said
