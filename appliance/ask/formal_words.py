@@ -17,16 +17,16 @@ from __future__ import annotations
 from appliance.ask.tokens import Tokens
 
 # Session 26 (`SESSION26_POLITE_OPENING`): "Thưa <addressee>", "xin phép (cho) (tôi / em) hỏi" at the opening.
-SESSION26_POLITE_OPENING = True
+SESSION26_POLITE_OPENING = True  # on by rule R1 (session 26): fresh off alone 741/270/16, on 742/269/16 (right +1)
 _ADDRESSEES = {"dong", "anh", "chi", "bac", "chu", "co", "ong", "ba", "lanh", "thu", "pho", "em"}
 _OPENING = {"xin", "phep", "cho", "toi", "em", "chau", "hoi", "duoc", ","}
 # Session 26 (`SESSION26_OPINION`): "ý kiến" right before "phản ánh".
-SESSION26_OPINION = True
+SESSION26_OPINION = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
 # Session 26 (`SESSION26_SET_OUT`): "đề ra" after the plan's words.
-SESSION26_SET_OUT = True
+SESSION26_SET_OUT = True  # on by rule R1 (session 26): fresh off alone 741/270/16, on 742/269/16 (right +1)
 _PLAN_HEADS = {"hoach", "tieu"}  # "kế hoạch", "chỉ tiêu", "mục tiêu"
 # Session 26 (`SESSION26_FEEDBACK_COUNTER`): "việc" counted where feedback is named.
-SESSION26_FEEDBACK_COUNTER = True
+SESSION26_FEEDBACK_COUNTER = True  # on by rule R1 (session 26): fresh off alone 741/270/16, on 742/269/16 (right +1)
 
 
 def polite_opening(tokens: Tokens) -> None:

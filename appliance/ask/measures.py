@@ -89,7 +89,7 @@ FEEDBACK_PHRASES: list[tuple[str, str]] = [
 # tests/ask/test_session26.py): feedback "(đã) được giải quyết", "giải quyết / xử lý dứt điểm" (settled for good) is
 # the feedback handled, as "đã giải quyết", "xử lý xong" are; "được giải quyết" and "dứt điểm" had been unknown
 # (unsure). "chưa được giải quyết" stays the open feedback (read before, by the negations).
-SESSION26_FEEDBACK_SETTLED = True
+SESSION26_FEEDBACK_SETTLED = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
 SETTLED_26: list[tuple[str, str]] = [
     ("da duoc giai quyet dut diem", "pa_da_xu_ly"), ("da duoc xu ly dut diem", "pa_da_xu_ly"),
     ("da giai quyet dut diem", "pa_da_xu_ly"), ("da xu ly dut diem", "pa_da_xu_ly"),

@@ -162,7 +162,7 @@ NOT_HELD_25 = [
 # đã xử phạt"), calls to the hotline ("bao nhiêu người gọi đường dây nóng"). Their words had been unknown (unsure).
 # Fines and calls only where the question names no record, feedback or name of the data ("phản ánh về vi phạm xây
 # dựng" is feedback, counted; "phản ánh qua đường dây nóng" its channel).
-SESSION26_MORE_NOT_HELD = True
+SESSION26_MORE_NOT_HELD = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
 NOT_HELD_26 = [
     Missing(("lam them gio", "tang ca", "gio lam viec", "ngay cong"), "giờ làm việc, làm thêm giờ của cán bộ",
             "số hồ sơ mỗi cán bộ tiếp nhận, giải quyết"),

@@ -39,7 +39,7 @@ def which_side(tokens: Tokens, two_sides: bool) -> None:
 # said as "muốn hỏi" ("Tôi muốn hỏi đồng chí số phản ánh …"), and the wish of the citizens or of "chúng tôi" at the
 # question's opening ("Bà con muốn biết …", "Chúng tôi muốn biết …"), are the request too; "muốn" had been unknown
 # (unsure). Never after a measure ("trễ muộn") nor in the middle of a clause.
-SESSION26_WISH_TO_ASK = True
+SESSION26_WISH_TO_ASK = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
 _OTHER_ASKERS = (["ba", "con"], ["chung", "toi"], ["to", "chung", "toi"])
 
 

@@ -90,18 +90,18 @@ def spoken_days(raw: list[str], today: dt.date | None) -> list[str]:
 # year typed right after a month or a quarter without "năm" ("Q1 2026", "T10 2026", "quý 3 2025") is that period's
 # year, as "quý 1 năm 2026" is; the year had been unknown (unsure). Only a year 2000–2099 and never before a counting
 # word ("tháng 10 2000 hồ sơ": a count).
-SESSION26_YEAR_AFTER_PERIOD = True
+SESSION26_YEAR_AFTER_PERIOD = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
 _COUNTED_AFTER = {"ho", "hs", "phan", "pa", "bo", "cai", "vu", "lan", "nguoi", "phieu", "ty", "trieu", "dong", "%"}
 # Session 26 (`SESSION26_END_OF`): "(thời điểm / lúc / khi) kết thúc quý 3 / tháng 10 / năm 2025" is "cuối …" (the
 # period's end), as "cuối quý 3" is; "kết thúc" had been unknown (unsure). Only right before a month, quarter, week
 # or year, and not after "đã / được / bị / chưa" ("hồ sơ đã kết thúc tháng 10": a verb); elsewhere it stays unknown.
-SESSION26_END_OF = True
+SESSION26_END_OF = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
 _ENDED_UNITS = {"thang", "quy", "nam", "tuan"}
 # Session 26 (`SESSION26_BARE_YEAR`): a year typed alone closing a clause ("top 5 thủ tục trễ hạn nhiều nhất 2026",
 # "tiếp nhận 2025 so với …") is "năm 2026"; it had been a bare number (unknown: unsure). Only a year 2000–2099 after a
 # word (not after a number, "năm", a month or a quarter) and before the clause's end or "so với / vs"; never a count
 # ("nhận 2026 hồ sơ").
-SESSION26_BARE_YEAR = True
+SESSION26_BARE_YEAR = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
 _CLAUSE_ENDS = {"", ",", ";", "?", "vs", "so"}
 
 

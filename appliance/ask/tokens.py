@@ -207,7 +207,7 @@ _HOW_MANY = re.compile(r"(?<!\bbao )(?<!\bBao )(?<!\bBAO )\b([nN]hiêu)\b")
 # Session 26 (`SESSION26_WHICH_STAFF`, read at run time; tested on and off in tests/ask/test_session26.py): the southern
 # "đứa nào" (which of the staff, said of one's own people: "tháng rồi đứa nào trả hồ sơ nhiều nhứt") is "ai"; it had
 # been unknown (unsure). Typed with its accents only: folded, "dua" is also "đưa" (give).
-SESSION26_WHICH_STAFF = True
+SESSION26_WHICH_STAFF = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
 _WHICH_STAFF = re.compile(r"\bđứa nào\b", re.IGNORECASE)
 
 

@@ -414,7 +414,7 @@ def _both_ends(tokens: Tokens) -> bool:
 # Session 26 (`SESSION26_SUNDAY`, read at run time; tested on and off in tests/ask/test_session26.py): the "nhật" of
 # "chủ nhật" (Sunday) folds to "nhất"; with "bao nhiêu" said it had made a ranking ("anh Nam còn bao nhiêu hồ sơ tính
 # đến chủ nhật tuần trước": "ranks nothing", unsure). A "nhất" right after "chủ" is no word of order.
-SESSION26_SUNDAY = True
+SESSION26_SUNDAY = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
 
 
 def _order_word(tokens: Tokens) -> bool:

@@ -130,6 +130,8 @@ def _span_of(first: re.Match[str], today: dt.date, quarters: bool) -> Period | N
 # (20/11/2026: from 21/11/2025, from 21/08/2026), as "30 ngày qua" counts days back; they had been whole calendar
 # months with the running one (from 01/12/2025, from 01/09/2026). Where the months are asked one by one ("từng / mỗi /
 # theo tháng", "tháng nào") the calendar months stay, each of them whole.
+# on by rule R1b (session 26): no fresh move (742/269/16 off alone and on); off alone, a train26 wrong is back
+# (training 788/239/6)
 SESSION26_ROLLING_MONTHS = True
 _BY_MONTH = re.compile(r"\b(?:tung|moi|theo|hang|cac|nhung)\s+thang\b|\bthang\s+nao\b")
 
