@@ -44,6 +44,26 @@ def new_things(tokens: Tokens) -> None:
             tokens.doubt(k)
 
 
+# Bug fix (session 26, rule R7): "hồ sơ đang ở bộ phận một cửa bao nhiêu", "… đang nằm ở …", "hồ sơ còn tại bộ
+# phận …" (the records lying at the office: the open ones) had been given the records received since the year's
+# start, every word filler. "đang / còn / vẫn" right before "ở / tại / nằm", read by nothing, leaves the answer
+# unsure. A status read ("hồ sơ đang giải quyết ở bộ phận …") or asked ("… đang ở trạng thái nào") keeps its answer.
+_STILL = {"dang", "con", "van"}
+_WHERE = {"o", "tai", "nam"}
+_STATE_WORDS = {"trang", "tinh", "giai", "buoc", "khau", "muc"}  # "ở trạng thái / tình trạng / giai đoạn / bước nào"
+
+
+def where_held(tokens: Tokens) -> None:
+    items = tokens.items
+    lying = re.search(r"\bnằm\b", tokens.question.lower()) is not None  # folded, "nằm" is "năm" (a year, read)
+    for k in range(len(items) - 1):
+        if items[k + 2:k + 3] and items[k + 2] in _STATE_WORDS:
+            continue
+        if items[k] in _STILL and items[k + 1] in _WHERE and not tokens.used[k] and (
+                not tokens.used[k + 1] or (items[k + 1] == "nam" and lying)):
+            tokens.doubt(k)
+
+
 _PERSON = re.compile(r"\b(?:anh|chị|chi|ông|ong|bà|cô|chú|em|cán bộ|can bo|đồng chí|dong chi|đ/c)\s+(\w+)",
                      re.IGNORECASE)
 _TITLES = {"chu", "pho", "bi", "truong", "to", "can", "giam", "thu", "doan", "hoi"}  # "anh Chủ tịch", "chị Phó …"

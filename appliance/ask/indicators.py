@@ -18,6 +18,7 @@ from appliance.ask.nodata import COUNT_OF_UNITS, Missing
 from appliance.ask.tokens import Tokens
 from appliance.text import fold, format_number, format_percent, format_quantity
 from appliance.text.calendar_periods import Period, month_period, year_period
+from appliance.text.periods import whole_months_of
 
 if TYPE_CHECKING:  # type-only: the parser imports this module
     from appliance.ask.guard import Cell
@@ -107,6 +108,7 @@ def finish(tokens: Tokens, intent: Intent, periods: list[Period], compare: bool,
     for period in periods:
         if period.kind not in ("month", "quarter", "year", "range", "half", "week") or period.start > today:
             return ParseResult(intent, False, "Chỉ tiêu được báo cáo theo tháng, quý hoặc năm; hãy nêu một kỳ như vậy.")
+    periods = [whole_months_of(p) for p in periods]  # "3 tháng qua" counted back from today: its whole months
     adds_up = not (intent.indicator and fold(intent.indicator).startswith("ty le"))
     if adds_up and any(not _whole_months(p, today) for p in periods):
         # bug fix (session 24, rule R7): "thu ngân sách tuần này", "… từ 15/10 đến nay", "… 30 ngày qua" had been given

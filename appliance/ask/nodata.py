@@ -133,12 +133,11 @@ NOT_HELD_23 = [
             f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh"),
     Missing(("di lam tre",), "ngày nghỉ, chấm công của cán bộ", "số hồ sơ mỗi cán bộ tiếp nhận, giải quyết"),
 ]
-# Session 24 (`SESSION24_MORE_NOT_HELD`, read at run time; tested on and off in tests/ask/test_session24.py): the
+# Session 24 (plain behaviour since session 26, rule R8; tested in tests/ask/test_session24.py): the
 # reasons of what happened ("lý do từ chối các hồ sơ", "nguyên nhân trễ hạn", "vì sao / tại sao …": no view holds a
 # reason) and companies ("công ty"; "doanh nghiệp" was already, but its "doanh" is taken by the procedure "… hộ kinh
 # doanh" where "thành lập" names it). Their words had been unknown (unsure). A reason asked beside a figure ("số hồ sơ
 # trễ hạn tháng 10, tại sao nhiều vậy") is not read so: the figure is held, and "no data" would deny it.
-SESSION24_MORE_NOT_HELD = True  # on by rule R1 (session 24): fresh off alone 656/223/18, on 657/222/18 (right +1)
 _FIGURE_ASKED = ("bao nhieu", "so ho so", "so phan anh", "so luong", "tong", "ty le", "%", "phan tram")
 NOT_HELD_24 = [
     REASONS := Missing(("ly do", "nguyen nhan", "vi sao", "tai sao"), "lý do, nguyên nhân (dữ liệu không ghi lý do)",
@@ -157,6 +156,23 @@ NOT_HELD_25 = [
             "số liệu thống kê này", f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh",
             unnamed_only=True),
 ]
+# Session 26 (`SESSION26_MORE_NOT_HELD`, read at run time; tested on and off in tests/ask/test_session26.py): more a
+# ward is asked that no view holds: the staff's hours and overtime ("anh Hùng tuần này làm thêm giờ bao nhiêu", "giờ
+# làm việc", "tăng ca"), their pay ("lương cán bộ", "mức lương"), violations and fines ("số vụ vi phạm trật tự xây dựng
+# đã xử phạt"), calls to the hotline ("bao nhiêu người gọi đường dây nóng"). Their words had been unknown (unsure).
+# Fines and calls only where the question names no record, feedback or name of the data ("phản ánh về vi phạm xây
+# dựng" is feedback, counted; "phản ánh qua đường dây nóng" its channel).
+SESSION26_MORE_NOT_HELD = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
+NOT_HELD_26 = [
+    Missing(("lam them gio", "tang ca", "gio lam viec", "ngay cong"), "giờ làm việc, làm thêm giờ của cán bộ",
+            "số hồ sơ mỗi cán bộ tiếp nhận, giải quyết"),
+    Missing(("luong can bo", "muc luong", "luong cua can bo"), "lương của cán bộ",
+            "số hồ sơ mỗi cán bộ tiếp nhận, giải quyết"),
+    Missing(("xu phat", "bi phat", "vu vi pham"), "số vụ vi phạm, xử phạt hành chính",
+            "số phản ánh về xây dựng, trật tự đô thị và các nhóm khác", unnamed_only=True),
+    Missing(("goi duong day nong", "goi hotline"), "số cuộc gọi điện thoại",
+            "số phản ánh gửi qua kênh điện thoại (không phải số cuộc gọi)", unnamed_only=True),
+]
 _MONEY_ASKED = re.compile(r"\b(?:bao nhieu|(?<!ho )so|tong so|may|chi|chi tra|thu) tien\b")  # "hồ sơ tiền …": a name
 
 
@@ -173,7 +189,7 @@ def _longest_first(pairs: list[tuple[str, Missing]]) -> list[tuple[str, Missing]
 # Every family's phrases, longest first (built once: find runs on every question). Each later family is added and
 # sorted in turn, so that among phrases of one length the earlier families come first.
 _RANKED = _longest_first([(p, m) for m in MISSING + NOT_HELD_24 for p in m.phrases])
-for _family in (MORE_MISSING, [OTHER_UNITS], [WEB_VISITS], [FORECAST], NOT_HELD_23, NOT_HELD_25):
+for _family in (MORE_MISSING, [OTHER_UNITS], [WEB_VISITS], [FORECAST], NOT_HELD_23, NOT_HELD_25, NOT_HELD_26):
     _RANKED = _longest_first(_RANKED + [(p, m) for m in _family for p in m.phrases])
 
 
@@ -204,22 +220,11 @@ def _meeting_beside_data(tokens: Tokens, k: int, named: bool) -> bool:
     return not any(tokens.items[max(0, k - len(c)):k] == c for c in _COUNTED)
 
 
-# Session 25 (`SESSION25_DUTY_TO_RECEIVE`, read at run time; tested on and off in tests/ask/test_session25.py): "lịch
-# (ca) trực tiếp dân / tiếp công dân" (the roster of receiving citizens) is the meetings family, not held; its "trực
-# tiếp" had been taken for the channel first, leaving "lịch" unknown (unsure). Only after "lịch" or "ca": "hồ sơ nộp
-# trực tiếp" keeps its channel.
-SESSION25_DUTY_TO_RECEIVE = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
-_DUTY_TO_RECEIVE = [f"{head} truc tiep {who}" for head in ("lich", "ca") for who in ("dan", "cong dan")]
 
 
 def find(tokens: Tokens, named: bool = False) -> Missing | None:
     """The thing asked for that the data does not hold, among words nothing else took: the longest phrase
     of any family wins, so "căn cước" or "cuộc họp" is never answered as calls ("cuộc")."""
-    duty = [(k, len(p.split())) for p in _DUTY_TO_RECEIVE for k in tokens.find(p, free_only=False)]
-    if SESSION25_DUTY_TO_RECEIVE and duty:
-        for k, n in duty:
-            tokens.used[k:k + n] = [True] * n
-        return MEETINGS
     if "tiền" in tokens.question.lower() and (
             money := _MONEY_ASKED.search(tokens.text())) is not None:
         tokens.mark_chars(money.start(), money.end())  # "chi bao nhiêu tiền (hỗ trợ) mai táng": money, whatever name
@@ -230,8 +235,9 @@ def find(tokens: Tokens, named: bool = False) -> Missing | None:
             continue
         if missing in NOT_HELD_25 and not SESSION25_MORE_NOT_HELD:
             continue
-        if missing in NOT_HELD_24 and (not SESSION24_MORE_NOT_HELD or (
-                missing is REASONS and any(tokens.has(w) for w in _FIGURE_ASKED))):
+        if missing in NOT_HELD_26 and not SESSION26_MORE_NOT_HELD:
+            continue
+        if missing is REASONS and any(tokens.has(w) for w in _FIGURE_ASKED):
             continue
         n = len(phrase.split())
         for k in tokens.find(phrase):
@@ -255,5 +261,5 @@ def find(tokens: Tokens, named: bool = False) -> Missing | None:
 
 def phrases() -> list[str]:
     """Every phrase, for the typo-repair vocabulary (so "hài lòg" is still recognised)."""
-    held = MISSING + NOT_HELD_23 + NOT_HELD_24 + NOT_HELD_25
+    held = MISSING + NOT_HELD_23 + NOT_HELD_24 + NOT_HELD_25 + NOT_HELD_26
     return [p for m in held for p in m.phrases] + list(_KNOWN_ONLY) + COUNT_OF_UNITS

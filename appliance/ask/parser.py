@@ -27,6 +27,7 @@ from appliance.ask import (
     doubts,
     either_reading,
     entities,
+    formal_words,
     indicators,
     nodata,
     phrasings,
@@ -173,11 +174,15 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(None, False, "Câu hỏi quá ngắn.")
     _replied(tokens)
     warm_words.citizens(tokens)
+    formal_words.polite_opening(tokens)
+    formal_words.opinion(tokens)
+    formal_words.set_out(tokens)
     tokens.take_all(IGNORED_PHRASES)
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
     doubts.purpose_first(tokens)
     intent = Intent(domain=_domain(tokens) if domain is None else domain)
+    formal_words.feedback_counter(tokens, intent.domain)
     if domain == "chi_tieu":
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
@@ -223,13 +228,13 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, problem)
     if intent.domain == "ho_so":
         doubts.new_things(tokens)
+        doubts.where_held(tokens)
     readings.over_units(tokens)
     if intent.domain == "chi_tieu":
         tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
         indicators.unit_said(tokens, intent, catalog)
-        better = readings.better(tokens)  # before the comparison words: "tốt hơn" holds their "hơn"
         less = tokens.take_all(measures_words.less_words())
-        compare = tokens.take_all(measures_words.COMPARE_WORDS) or less or better or (
+        compare = tokens.take_all(measures_words.COMPARE_WORDS) or less or (
             len(periods) >= 2)
         compare = readings.difference(tokens) or compare
         compare = readings.improved(tokens) or compare
@@ -261,9 +266,8 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
                                           "mới nhất …»")
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
     phrasings.which_side(tokens, ranking_two or len(periods) == 2)
-    better = readings.better(tokens)  # before the comparison words: "tốt hơn" holds their "hơn"
     less = tokens.take_all(measures_words.less_words())
-    said_compare = tokens.take_all(measures_words.COMPARE_WORDS) or less or better
+    said_compare = tokens.take_all(measures_words.COMPARE_WORDS) or less
     said_compare = readings.difference(tokens) or said_compare
     said_compare = readings.improved(tokens) or said_compare
     if readings.times(tokens):
@@ -286,7 +290,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     tokens.yes_no_particle()
     readings.not_yet_closing(tokens)
     readings.let_lapse(tokens)
-    warm_words.only_named(tokens)
     warm_words.mainly(tokens, intent)
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)

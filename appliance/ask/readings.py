@@ -40,33 +40,17 @@ def difference(tokens: Tokens) -> bool:
     return tokens.take_all(_DIFFERENCE)
 
 
-# Session 24 (`SESSION24_IMPROVED`, read at run time; tested on and off in tests/ask/test_session24.py): "(đã)
+# Session 24 (plain behaviour since session 26, rule R8; tested in tests/ask/test_session24.py): "(đã)
 # (được) cải thiện (như thế nào / ra sao)" beside "so với / so sánh" asks how the figure changed between the two
 # sides, as "thay đổi thế nào" does: a comparison (the change is stated, whichever way it went). "thiện" had been
 # unknown (unsure). Without "so với / so sánh" it is left unread.
-SESSION24_IMPROVED = True  # on by rule R1 (session 24): fresh off alone 655/224/18, on 657/222/18 (right +2)
 _IMPROVED = ["da duoc cai thien", "duoc cai thien", "da cai thien", "cai thien"]
 
 
 def improved(tokens: Tokens) -> bool:
-    if not SESSION24_IMPROVED or not (tokens.has("so voi") or tokens.has("so sanh")):
+    if not (tokens.has("so voi") or tokens.has("so sanh")):
         return False
     return tokens.take_all(_IMPROVED)
-
-
-# Session 25 (`SESSION25_BETTER`, read at run time; tested on and off in tests/ask/test_session25.py): "(có) tốt hơn /
-# khá hơn / tốt lên / khá lên / xấu đi / tệ hơn (không)" beside "so với / so sánh" asks how the figure moved between
-# the two sides, as "cải thiện" does: a comparison (both figures and the change are stated, whichever way it went and
-# whichever way is better). "tốt", "khá", "xấu", "tệ" had been unknown (unsure). Without "so với / so sánh" they are
-# left unread.
-SESSION25_BETTER = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
-_BETTER = ["tot hon", "kha hon", "tot len", "kha len", "xau di", "xau hon", "te hon", "te di"]
-
-
-def better(tokens: Tokens) -> bool:
-    if not SESSION25_BETTER or not (tokens.has("so voi") or tokens.has("so sanh")):
-        return False
-    return tokens.take_all(_BETTER)
 
 
 # Session 19: "tháng 10 gấp mấy lần tháng 9", "… bằng bao nhiêu lần …", "có gấp đôi không": how many times one figure is

@@ -72,14 +72,11 @@ def _which_after_list(tokens: Tokens) -> None:
 _SHOW_ME = re.compile(r"^cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) ((?:xem )?(?:cac|nhung)) (?:ho so|phan anh)\b")
 
 
-# Session 24 (`SESSION24_SHOW_FEW`, read at run time; tested on and off in tests/ask/test_session24.py): "cho chị coi
+# Session 24 (plain behaviour since session 26, rule R8; tested in tests/ask/test_session24.py): "cho chị coi
 # mấy hồ sơ … đang giải quyết", "cho anh xem mấy phản ánh …" opening the question ask to see those records (southern
 # "mấy" = "những"), a list; "mấy" had been read as "bao nhiêu" and the count given (a confident wrong). Only right after
 # "cho <the one who asks> xem / coi" at the opening, right before the records, with no other figure word; "cho anh
 # biết mấy hồ sơ", "cho anh xem có mấy hồ sơ" keep the count.
-# on by rule R1b (session 24): no fresh move (657/222/18 off alone and on); off alone, a train24 wrong is back
-# (training 717/182/4)
-SESSION24_SHOW_FEW = True
 _SHOW_FEW = re.compile(r"^\W*cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) (?:xem|coi) may (?:cai )?"
                        r"(?:ho so|hs|phan anh|pa)\b")
 
@@ -120,12 +117,6 @@ def _spelled_few(tokens: Tokens) -> None:
             return
 
 
-# Session 25 (`SESSION25_MAKE_LIST`, read at run time; tested on and off in tests/ask/test_session25.py): "lập danh sách
-# …" (draw up the list, an office's formal request) asks the list as "danh sách …" does; "lập" had been unknown
-# (unsure). Only right before "danh sách"; "thành lập" elsewhere ("hồ sơ thành lập hộ kinh doanh") is untouched.
-SESSION25_MAKE_LIST = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
-
-
 # Bug fix (session 23): "ba phản ánh mới nhất" gave the count of the year's feedback, its "mới nhất" dropped ("ba" is
 # filler, "mới" too): a word of the newest said where no list is read is unsure.
 
@@ -133,7 +124,7 @@ SESSION25_MAKE_LIST = False  # off by rule R1 (session 25): fresh 706/241/15 on 
 def listing(tokens: Tokens, intent: Intent) -> None:
     """"Danh sách / liệt kê / những hồ sơ nào …", or "các hồ sơ …" asking for no figure: the records."""
     _spelled_few(tokens)
-    shown_few = SESSION24_SHOW_FEW and _show_few(tokens)
+    shown_few = _show_few(tokens)
     asks_figure = not shown_few and any(tokens.has(w) for w in QUANTITY_WORDS)
     if shown_few:
         intent.listing = True
@@ -147,9 +138,6 @@ def listing(tokens: Tokens, intent: Intent) -> None:
         for k in tokens.find("nao"):
             if "co" in tokens.items[max(0, k - 6):k]:
                 tokens.used[k] = True  # "có hồ sơ nào … không": whether any (and how many), not which
-    if SESSION25_MAKE_LIST:
-        for k in tokens.find("lap danh sach"):
-            tokens.used[k] = True
     if tokens.take_all(asking):
         intent.listing = True
     else:

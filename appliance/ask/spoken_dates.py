@@ -54,9 +54,6 @@ SESSION25_MUNG_DAY = True  # on by rule R1 (session 25): fresh off alone 705/242
 # Session 25 (`SESSION25_DAY_OF_THIS_MONTH`): "ngày 3 tháng này (tháng ni)", "ngày 25 tháng trước (tháng rồi)": the
 # day of the running or the previous month, as "ngày 3 tháng 11" is; the day had been unknown (unsure).
 SESSION25_DAY_OF_THIS_MONTH = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
-# Session 25 (`SESSION25_SECOND_DAY`): "từ ngày 3 tới 13 tháng 11" (the second day said without "ngày") is "từ ngày 3
-# đến ngày 13 tháng 11"; the second day had been unknown (unsure). Only after "từ ngày <day> đến / tới".
-SESSION25_SECOND_DAY = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
 _THIS_MONTH = {"nay": 0, "truoc": 1, "roi": 1}
 
 
@@ -66,8 +63,7 @@ def _a_day(word: str) -> bool:
 
 def spoken_days(raw: list[str], today: dt.date | None) -> list[str]:
     """Days as a leader says them, in the words day_month reads: "mùng 3" → "ngày 3", "ngày 3 tháng này" → "ngày 3
-    tháng 11 năm 2026" (the year said, so that a day of this month not yet come is never last year's), "từ ngày 3 tới
-    13 tháng 11" → "… tới ngày 13 tháng 11"."""
+    tháng 11 năm 2026" (the year said, so that a day of this month not yet come is never last year's)."""
     out: list[str] = []
     k = 0
     while k < len(raw):
@@ -79,9 +75,6 @@ def spoken_days(raw: list[str], today: dt.date | None) -> list[str]:
             elif out[-1:] != ["ngay"]:
                 out.append("ngay")
             continue
-        if (SESSION25_SECOND_DAY and _a_day(word) and out[-1:] in (["den"], ["toi"]) and len(out) >= 4
-                and out[-4] in ("tu", "ke") and out[-3] == "ngay" and _a_day(out[-2]) and nxt == "thang"):
-            out.append("ngay")
         if (SESSION25_DAY_OF_THIS_MONTH and today is not None and word == "thang" and nxt in _THIS_MONTH
                 and len(out) >= 2 and out[-2] == "ngay" and _a_day(out[-1])):
             first = today.replace(day=1)
@@ -90,37 +83,48 @@ def spoken_days(raw: list[str], today: dt.date | None) -> list[str]:
             k += 1  # "này / trước / rồi" said in the month's number
             continue
         out.append(word)
-    return _bare_days(out, today) if SESSION25_BARE_DAY and today is not None else out
+    return out
 
 
-# Session 25 (`SESSION25_BARE_DAY`): "ngày 3", "(hôm) mùng 3" with no month said anywhere in the question is the
-# latest such day not after today (3/11 on 20/11; "ngày 25" then is 25/10), as "3/11" without its year is the latest
-# such date; the day had been unknown (unsure). Never a count ("mỗi ngày 3 hồ sơ": a counting word after it, "3 ngày"),
-# and never where a month, a quarter, a year or a week is named (the day may be of that period).
-SESSION25_BARE_DAY = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
-_PERIOD_WORDS = {"thang", "quy", "nam", "tuan"}
-_NOT_AFTER_DAY = {"ho", "hs", "phan", "pa", "bo", "cai", "vu", "lan", "nguoi", "phieu", "ngay", "gio", "phut", "/"}
+# Session 26 (`SESSION26_YEAR_AFTER_PERIOD`, read at run time; tested on and off in tests/ask/test_session26.py): a
+# year typed right after a month or a quarter without "năm" ("Q1 2026", "T10 2026", "quý 3 2025") is that period's
+# year, as "quý 1 năm 2026" is; the year had been unknown (unsure). Only a year 2000–2099 and never before a counting
+# word ("tháng 10 2000 hồ sơ": a count).
+SESSION26_YEAR_AFTER_PERIOD = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
+_COUNTED_AFTER = {"ho", "hs", "phan", "pa", "bo", "cai", "vu", "lan", "nguoi", "phieu", "ty", "trieu", "dong", "%"}
+# Session 26 (`SESSION26_END_OF`): "(thời điểm / lúc / khi) kết thúc quý 3 / tháng 10 / năm 2025" is "cuối …" (the
+# period's end), as "cuối quý 3" is; "kết thúc" had been unknown (unsure). Only right before a month, quarter, week
+# or year, and not after "đã / được / bị / chưa" ("hồ sơ đã kết thúc tháng 10": a verb); elsewhere it stays unknown.
+SESSION26_END_OF = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
+_ENDED_UNITS = {"thang", "quy", "nam", "tuan"}
+# Session 26 (`SESSION26_BARE_YEAR`): a year typed alone closing a clause ("top 5 thủ tục trễ hạn nhiều nhất 2026",
+# "tiếp nhận 2025 so với …") is "năm 2026"; it had been a bare number (unknown: unsure). Only a year 2000–2099 after a
+# word (not after a number, "năm", a month or a quarter) and before the clause's end or "so với / vs"; never a count
+# ("nhận 2026 hồ sơ").
+SESSION26_BARE_YEAR = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
+_CLAUSE_ENDS = {"", ",", ";", "?", "vs", "so"}
 
 
-def _bare_days(words: list[str], today: dt.date) -> list[str]:
-    if _PERIOD_WORDS & set(words):
-        return words
-    out = list(words)
-    for k in range(len(out) - 1):
-        nxt = out[k + 2] if k + 2 < len(out) else ""
-        if out[k] != "ngay" or not _a_day(out[k + 1]) or nxt in _NOT_AFTER_DAY or nxt.isdigit():
+def period_words(raw: list[str]) -> list[str]:
+    """"quý 1 2026" → "quý 1 năm 2026"; "… nhiều nhất 2026" → "… nhiều nhất năm 2026"; "kết thúc quý 3" → "cuối
+    quý 3"."""
+    out: list[str] = []
+    for k, word in enumerate(raw):
+        after = raw[k + 1] if k + 1 < len(raw) else ""
+        if (SESSION26_END_OF and word == "ket" and after == "thuc" and raw[k + 2:k + 3] and raw[k + 2] in _ENDED_UNITS
+                and raw[k - 1:k] not in (["da"], ["duoc"], ["bi"], ["chua"])):  # "hồ sơ đã kết thúc …": a verb
+            out.append("cuoi")
             continue
-        if k and out[k - 1].isdigit():
-            continue  # "3 ngày 5 …": a count of days
-        day = int(out[k + 1])
-        month = today.replace(day=1)
-        if day > today.day:
-            month = (month - dt.timedelta(days=1)).replace(day=1)
-        try:
-            dt.date(month.year, month.month, day)
-        except ValueError:
-            continue  # "ngày 31" in a month of 30 days: left unread
-        out[k + 1] = f"{day}/{month.month}/{month.year}"
+        if SESSION26_END_OF and word == "thuc" and out[-1:] == ["cuoi"] and raw[k - 1:k] == ["ket"]:
+            continue
+        if (SESSION26_YEAR_AFTER_PERIOD and len(word) == 4 and word.isdigit() and 2000 <= int(word) <= 2099
+                and len(out) >= 2 and out[-2] in ("thang", "quy") and out[-1].isdigit()
+                and after not in _COUNTED_AFTER):
+            out.append("nam")
+        elif (SESSION26_BARE_YEAR and len(word) == 4 and word.isdigit() and 2000 <= int(word) <= 2099 and out
+                and out[-1].isalpha() and out[-1] not in ("nam", "thang", "quy", "ngay") and after in _CLAUSE_ENDS):
+            out.append("nam")
+        out.append(word)
     return out
 
 

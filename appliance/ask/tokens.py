@@ -16,6 +16,7 @@ from appliance.ask import written_dates
 from appliance.ask.spoken_dates import (
     day_month,
     next_or_sixth,
+    period_words,
     spelled_numbers,
     spoken_days,
     with_year,
@@ -80,14 +81,6 @@ _WHICH_NOUNS = (["ho", "so"], ["hs"], ["bo"], ["chi", "tieu"], ["phan", "anh"], 
 # closing a clause ("… so với quý 2 răng?"); it had been unknown (unsure). Folded, "rằng" (that) is the same word: it
 # never stands in those places; nor does "ràng" after "rõ" ("rõ ràng": clearly), which is not read.
 SESSION25_HOW_RANG = True  # on by rule R1 (session 25): fresh off alone 703/244/15 (right +3), on 706/241/15
-# Session 25 (`SESSION25_TUI`): "tui" is "tôi" (central and southern speech: "cho tui cái bảng", "kê ra giúp tui");
-# it had been unknown (unsure). The whole word only.
-SESSION25_TUI = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
-# Session 25 (`SESSION25_CENTRAL_PARTICLE`): the central closing particles "hỉ", "hè" (nhỉ) ask nothing ("tháng rồi
-# nhận bao nhiêu hồ sơ hỉ?"); they had been unknown (unsure). Only closing a clause (after them: other particles or
-# nothing), and "hè" never after "mùa / dịp / nghỉ" (the summer). Not "tề": folded it is the "tế" of "y tế, …".
-SESSION25_CENTRAL_PARTICLE = False  # off by rule R1 (session 25): fresh 706/241/15 on and off (R1b)
-_CENTRAL_PARTICLES = {"hi", "he"}
 # Session 25 (`SESSION25_SAME_MOMENT`): "cùng thời điểm tháng / quý / tuần trước", "… năm ngoái / năm trước" is
 # "cùng kỳ …" (the same days of that period: like for like); "cùng" had been unknown (unsure). Only right before such
 # a previous period; "thời điểm" elsewhere stays filler ("tại thời điểm hiện nay").
@@ -134,11 +127,6 @@ def _chat_dialect(raw: list[str], k: int, out: list[str]) -> list[str] | None:
     if SESSION25_HOW_RANG and word == "rang" and out[-1:] != ["ro"] and (
             out[-1:] in (["ra"], ["lam"]) or all(t in _PARTICLES or t in _CLAUSE_CLOSE or t == "roi" for t in clause)):
         return ["sao"]
-    if (SESSION25_CENTRAL_PARTICLE and word in _CENTRAL_PARTICLES and k and raw[k - 1] not in ("mua", "dip", "nghi")
-            and all(t in _PARTICLES or t in _CLAUSE_CLOSE for t in clause)):
-        return []
-    if SESSION25_TUI and word == "tui":
-        return ["toi"]
     if SESSION25_SAME_MOMENT and word in ("thoi", "diem") and _same_moment(raw, k):
         return ["ky"] if word == "thoi" else []
     return None
@@ -211,19 +199,24 @@ def _note_abbreviations(question: str) -> str:
 _COUNTERS = re.compile(r"\bcặp\b", re.IGNORECASE)
 
 
-# Session 24 (`SESSION24_SOUTHERN_HOW_MANY`, read at run time; tested on and off in tests/ask/test_session24.py): the
+# Session 24 (plain behaviour since session 26, rule R8; tested in tests/ask/test_session24.py): the
 # southern "nhiêu" typed with its accents ("giờ còn tồn nhiêu bộ", "tháng rồi nhận nhiêu hồ sơ") is "bao nhiêu"; folded,
 # it had been "nhiều" (many), so the figure asked was not read (unsure, or "many" read as a ranking word). Not after
 # "bao", and never "nhiều" (its own accent) nor the word typed without accents.
-SESSION24_SOUTHERN_HOW_MANY = True  # on by rule R1 (session 24): fresh off alone 656/223/18, on 657/222/18 (right +1)
 _HOW_MANY = re.compile(r"(?<!\bbao )(?<!\bBao )(?<!\bBAO )\b([nN]hiêu)\b")
+# Session 26 (`SESSION26_WHICH_STAFF`, read at run time; tested on and off in tests/ask/test_session26.py): the southern
+# "đứa nào" (which of the staff, said of one's own people: "tháng rồi đứa nào trả hồ sơ nhiều nhứt") is "ai"; it had
+# been unknown (unsure). Typed with its accents only: folded, "dua" is also "đưa" (give).
+SESSION26_WHICH_STAFF = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
+_WHICH_STAFF = re.compile(r"\bđứa nào\b", re.IGNORECASE)
 
 
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
     question = _note_abbreviations(_COUNTERS.sub("cái", question))
-    if SESSION24_SOUTHERN_HOW_MANY:
-        question = _HOW_MANY.sub("bao nhiêu", question)
+    question = _HOW_MANY.sub("bao nhiêu", question)
+    if SESSION26_WHICH_STAFF:
+        question = _WHICH_STAFF.sub("ai", question)
     folded = fold(question).replace("ti le", "ty le")
     folded = written_dates.rewrite(folded)
     return expand(_TOKEN.findall(folded))
@@ -265,11 +258,10 @@ def _northern_initials(items: list[str], question: str, catalog: Catalog) -> lis
 # Reading it as "tỷ lệ" (SESSION23_SHARE_WORD) was switched off by rule R1 and deleted (rule R8, session 24).
 
 
-# Session 24 (`SESSION24_JOINED_WORDS`, read at run time; tested on and off in tests/ask/test_session24.py): two words
+# Session 24 (plain behaviour since session 26, rule R8; tested in tests/ask/test_session24.py): two words
 # of the box's phrases typed as one ("hoso", "phananh", "danhsach", "dunghan", as a secretary on a tablet types them)
 # are those two words, as "baonhieu" already was; they had been unknown (unsure). Only a token the vocabulary does not
 # know that splits one way alone into two words read together in a measure's phrase.
-SESSION24_JOINED_WORDS = True  # on by rule R1 (session 24): fresh off alone 654/225/18, on 657/222/18 (right +3)
 
 
 def _joined(token: str, catalog: Catalog) -> list[str]:
@@ -284,12 +276,11 @@ class Tokens:
 
     def __init__(self, question: str, catalog: Catalog, today: dt.date | None = None):
         self.question = question
-        raw = day_month(spoken_days(spelled_numbers(next_or_sixth(question, words(question))), today))
+        raw = day_month(spoken_days(period_words(spelled_numbers(next_or_sixth(question, words(question)))), today))
         if today is not None:
             raw = [with_year(t, today) for t in written_dates.numbered_weeks(raw, today)]
         raw = [w for t in raw for w in catalog.expand_initials(t)]
-        if SESSION24_JOINED_WORDS:
-            raw = [w for t in raw for w in _joined(t, catalog)]
+        raw = [w for t in raw for w in _joined(t, catalog)]
         self.items = [t if t in COMPARISON_PARTICLES else
                       catalog.correct(t, raw[k - 1] if k else "", raw[k + 1] if k + 1 < len(raw) else "")
                       for k, t in enumerate(raw)]

@@ -125,6 +125,35 @@ def _span_of(first: re.Match[str], today: dt.date, quarters: bool) -> Period | N
     return range_period(start, end, f"từ {unit} {a}/{y1} đến hết {unit} {b}/{y2}")
 
 
+# Session 26 (`SESSION26_ROLLING_MONTHS`, read at run time; tested on and off in tests/ask/test_session26.py): "12
+# tháng qua", "3 tháng gần đây" with no month named as a group are the months counted back from today, today included
+# (20/11/2026: from 21/11/2025, from 21/08/2026), as "30 ngày qua" counts days back; they had been whole calendar
+# months with the running one (from 01/12/2025, from 01/09/2026). Where the months are asked one by one ("từng / mỗi /
+# theo tháng", "tháng nào") the calendar months stay, each of them whole.
+# on by rule R1b (session 26): no fresh move (742/269/16 off alone and on); off alone, a train26 wrong is back
+# (training 788/239/6)
+SESSION26_ROLLING_MONTHS = True
+_BY_MONTH = re.compile(r"\b(?:tung|moi|theo|hang|cac|nhung)\s+thang\b|\bthang\s+nao\b")
+
+
+def _months_back(today: dt.date, n: int) -> dt.date:
+    """The day after the same day n months before today (clamped to that month's last day)."""
+    first = shift_month(today, -n)
+    last = shift_month(today, -n + 1) - dt.timedelta(days=1)
+    return first.replace(day=min(today.day, last.day)) + dt.timedelta(days=1)
+
+
+def whole_months_of(period: Period) -> Period:
+    """A rolling "N tháng qua" as the months whose first day lies in it (an indicator is reported by month: "thu ngân
+    sách 3 tháng qua" on 20/11 is September to November, as the calendar reading gave)."""
+    said = re.match(r"(\d+) tháng qua \(", period.label)
+    if said is None or period.start.day == 1:
+        return period
+    start = shift_month(period.start, 1)
+    return Period(start, period.end, f"{said.group(1)} tháng qua (từ {day_label(start)} đến {day_label(period.end)})",
+                  period.kind)
+
+
 def _last_n(unit: str) -> Callable[[re.Match[str], dt.date], Period | None]:
     def build(m: re.Match[str], today: dt.date) -> Period | None:
         n = int(m.group(1))
@@ -134,6 +163,8 @@ def _last_n(unit: str) -> Callable[[re.Match[str], dt.date], Period | None]:
             start = today - dt.timedelta(days=n - 1)
             return Period(start, today, f"{n} ngày qua (từ {day_label(start)} đến {day_label(today)})", "range")
         start = shift_month(today, -(n - 1))
+        if SESSION26_ROLLING_MONTHS and not _BY_MONTH.search(m.string):
+            start = _months_back(today, n)
         return Period(start, today, f"{n} tháng qua (từ {day_label(start)} đến {day_label(today)})", "range")
 
     return build

@@ -1,27 +1,16 @@
-"""Session 24 of the leaders' question box: the bug fixes (rule R7, each test failed before) and each SESSION24 flag on
-and off, with my own wording (never a set's sentence) and cases where it must not fire."""
+"""Session 24 of the leaders' question box: the bug fixes (rule R7, each test failed before) and the readings of the
+session-24 flags R1 kept on (plain behaviour since session 26, rule R8), with my own wording (never a set's sentence)
+and cases where they must not fire."""
 from __future__ import annotations
 
-import pytest
-
-from appliance.ask import nodata, readings, record_lists, tokens
+from appliance.ask import tokens
 from tests.ask.answering import asker, same
-from tests.flags import switch_on
-
-_FLAGGED = (nodata, readings, record_lists, tokens)
 
 
-@pytest.fixture(autouse=True)
-def _all_on(monkeypatch):
-    """Each flag is tested against the others as tuned (all on), whatever rule R1 leaves in the shipped defaults."""
-    switch_on(monkeypatch, _FLAGGED, "SESSION24_")
-
-
-def _same_or_unsure(ask, said: str, plain: str, on: bool) -> None:
+def _same(ask, said: str, plain: str) -> None:
     want = ask(plain)
     assert want.status == "ok", plain
-    got = ask(said)
-    assert same(got, want) if on else got.status == "unsure", said
+    assert same(ask(said), want), said
 
 
 def test_a_change_verb_names_no_procedure(ask_db):
@@ -64,47 +53,40 @@ def test_start_of_the_period_is_unsure(ask_db):
     assert same(ask("số hồ sơ tồn cuối kỳ tháng 10"), ask("số hồ sơ tồn cuối tháng 10"))
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_show_few(ask_db, monkeypatch, on):
-    """record_lists.SESSION24_SHOW_FEW: "cho chị coi mấy hồ sơ … đang giải quyết" is the list, as "cho chị xem các hồ
-    sơ …" is; off, the count (the confident wrong it fixes). "cho anh xem có mấy hồ sơ", "cho anh biết mấy hồ sơ"
-    keep the count."""
-    monkeypatch.setattr(record_lists, "SESSION24_SHOW_FEW", on)
+def test_show_few(ask_db):
+    """record_lists (session 24's SHOW_FEW): "cho chị coi mấy hồ sơ … đang giải quyết" is the list, as "cho chị xem
+    các hồ sơ …" is (the count had been given, a confident wrong). "cho anh xem có mấy hồ sơ", "cho anh biết mấy hồ
+    sơ" keep the count."""
     ask = asker(ask_db)
     for said, plain in (("cho chị coi mấy hồ sơ trễ hạn tháng 10 nhen", "cho chị xem các hồ sơ trễ hạn tháng 10"),
                         ("cho anh xem mấy phản ánh chưa xử lý", "cho anh xem các phản ánh chưa xử lý")):
         want, got = ask(plain), ask(said)
         assert want.status == "ok" and want.intent is not None and want.intent.listing, plain
-        assert got.status == "ok" and got.intent is not None and got.intent.listing is on, said
-        assert same(got, want) is on, said
+        assert got.status == "ok" and got.intent is not None and got.intent.listing, said
+        assert same(got, want), said
     for said in ("cho anh xem có mấy hồ sơ trễ hạn tháng 10", "cho anh biết mấy hồ sơ trễ hạn tháng 10",
                  "cho anh xem mấy hồ sơ trễ hạn tháng 10, tổng bao nhiêu"):
         got = ask(said)
         assert got.status == "ok" and got.intent is not None and not got.intent.listing, said
 
 
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_joined_words(ask_db, monkeypatch, on):
-    """tokens.SESSION24_JOINED_WORDS: "hoso", "trehan", "danhsach" typed joined are "hồ sơ", "trễ hạn", "danh sách";
-    off, unsure. A word the vocabulary knows is never split."""
-    monkeypatch.setattr(tokens, "SESSION24_JOINED_WORDS", on)
+def test_joined_words(ask_db):
+    """tokens (session 24's JOINED_WORDS): "hoso", "trehan", "danhsach" typed joined are "hồ sơ", "trễ hạn", "danh
+    sách" (they had been unknown: unsure). A word the vocabulary knows is never split."""
     ask = asker(ask_db)
-    _same_or_unsure(ask, "so hoso trehan thang 10", "so ho so tre han thang 10", on)
-    _same_or_unsure(ask, "danhsach hoso qua han", "danh sach ho so qua han", on)
+    _same(ask, "so hoso trehan thang 10", "so ho so tre han thang 10")
+    _same(ask, "danhsach hoso qua han", "danh sach ho so qua han")
     catalog = tokens.Catalog(words={"thang", "ho", "so"}, key_bigrams={("ho", "so"), ("th", "ang")})
     assert tokens._joined("thang", catalog) == ["thang"] and tokens._joined("hoso", catalog) == ["ho", "so"]
 
 
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_improved(ask_db, monkeypatch, on):
-    """readings.SESSION24_IMPROVED: "… quý 3 so với quý 1 đã được cải thiện như thế nào" is the comparison, as "…
-    thay đổi thế nào" is; off, unsure. Without "so với" ("tỷ lệ đúng hạn quý 3 cải thiện ra sao") it is unread."""
-    monkeypatch.setattr(readings, "SESSION24_IMPROVED", on)
+def test_improved(ask_db):
+    """readings (session 24's IMPROVED): "… quý 3 so với quý 1 đã được cải thiện như thế nào" is the comparison, as
+    "… thay đổi thế nào" is (it had been unsure). Without "so với" ("tỷ lệ đúng hạn quý 3 cải thiện ra sao") it is
+    unread."""
     ask = asker(ask_db)
-    _same_or_unsure(ask, "tỷ lệ đúng hạn quý 3 so với quý 1 đã được cải thiện như thế nào",
-                    "tỷ lệ đúng hạn quý 3 so với quý 1 tăng hay giảm", on)
+    _same(ask, "tỷ lệ đúng hạn quý 3 so với quý 1 đã được cải thiện như thế nào",
+          "tỷ lệ đúng hạn quý 3 so với quý 1 tăng hay giảm")
     assert ask("tỷ lệ đúng hạn quý 3 cải thiện ra sao").status == "unsure"
 
 
@@ -117,17 +99,14 @@ def test_taxes_are_not_held(ask_db):
     assert ask("số hồ sơ thu được tháng 10").status == "ok"
 
 
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_more_not_held(ask_db, monkeypatch, on):
-    """nodata.SESSION24_MORE_NOT_HELD: reasons ("lý do từ chối các hồ sơ tháng trước", "vì sao tháng 10 trễ hạn
-    nhiều") and companies ("bao nhiêu công ty thành lập mới") are not held; off, unsure. A reason asked beside a figure
-    is not "no data" (the figure is held)."""
-    monkeypatch.setattr(nodata, "SESSION24_MORE_NOT_HELD", on)
+def test_more_not_held(ask_db):
+    """nodata (session 24's MORE_NOT_HELD): reasons ("lý do từ chối các hồ sơ tháng trước", "vì sao tháng 10 trễ hạn
+    nhiều") and companies ("bao nhiêu công ty thành lập mới") are not held (they had been unsure). A reason asked
+    beside a figure is not "no data" (the figure is held)."""
     ask = asker(ask_db)
     for said in ("lý do từ chối các hồ sơ tháng trước là gì", "vì sao tháng 10 trễ hạn nhiều",
                  "có bao nhiêu công ty thành lập mới năm nay"):
-        assert ask(said).status == ("no_data" if on else "unsure"), said
+        assert ask(said).status == "no_data", said
     assert ask("tháng 10 trễ hạn bao nhiêu hồ sơ, nguyên nhân").status == "unsure"
 
 
@@ -143,14 +122,11 @@ def test_a_total_asked_before_its_part_is_unsure(ask_db):
         assert ask(said).status == "ok", said
 
 
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session24_southern_how_many(ask_db, monkeypatch, on):
-    """tokens.SESSION24_SOUTHERN_HOW_MANY: "hồ sơ trễ hẹn tháng 10 nhiêu cái" is "bao nhiêu"; off, unsure. "nhiều"
-    (many) and "bao nhiêu" are left as they are."""
-    monkeypatch.setattr(tokens, "SESSION24_SOUTHERN_HOW_MANY", on)
+def test_southern_how_many(ask_db):
+    """tokens (session 24's SOUTHERN_HOW_MANY): "hồ sơ trễ hẹn tháng 10 nhiêu cái" is "bao nhiêu" (it had been
+    unsure). "nhiều" (many) and "bao nhiêu" are left as they are."""
     ask = asker(ask_db)
-    _same_or_unsure(ask, "hồ sơ trễ hẹn tháng 10 nhiêu cái", "hồ sơ trễ hẹn tháng 10 bao nhiêu cái", on)
+    _same(ask, "hồ sơ trễ hẹn tháng 10 nhiêu cái", "hồ sơ trễ hẹn tháng 10 bao nhiêu cái")
     assert tokens.words("lĩnh vực nào nhiều hồ sơ nhất")[3:4] == ["nhieu"]
     assert tokens.words("tháng 10 bao nhiêu")[-2:] == ["bao", "nhieu"]
 
@@ -165,7 +141,6 @@ def test_both_ends_of_a_ranking_rank_every_group(ask_db):
     assert both.intent.limit is None and both.intent.order == "desc"
     one = ask("lĩnh vực có tỷ lệ đúng hạn thấp nhất quý 3")
     assert one.status == "ok" and one.intent is not None and one.intent.limit == 5 and one.intent.order == "asc"
-
 
 
 

@@ -1,0 +1,85 @@
+"""Words of a formal or roundabout question that ask nothing of their own (session 26), each reading with its flag,
+read at run time and tested on and off in tests/ask/test_session26.py:
+
+- "(Kính) thưa đồng chí, …", "Phiền đồng chí …", "Xin phép hỏi …" opening the question (a polite address, a request
+  to ask) say nothing about the figure, as "cho hỏi" does not; "thưa", "phiền", "phép" had been unknown (unsure).
+  Only at the opening, "thưa / phiền" right before the one addressed;
+- "ý kiến phản ánh" (the citizens' opinions and complaints) is the feedback, as "phản ánh" is; "ý kiến" had been
+  unknown (unsure). Only right before "phản ánh": "ý kiến" alone ("ý kiến của người dân về …") stays unknown;
+- "(kế hoạch / chỉ tiêu / mục tiêu) (năm) (đã) đề ra" is the plan, which those words already name; "đề ra" had been
+  unknown (unsure). Only right after such a word (or its year); "đề nghị" is not read (rule R9);
+- "bao nhiêu / mấy việc" where feedback is named ("mỗi lĩnh vực bao nhiêu việc") counts the feedback, as "bao nhiêu
+  vụ" does; "việc" had been unknown (unsure). Never "việc làm" (the jobs indicator).
+"""
+
+from __future__ import annotations
+
+from appliance.ask.tokens import Tokens
+
+# Session 26 (`SESSION26_POLITE_OPENING`): "Thưa <addressee>", "xin phép (cho) (tôi / em) hỏi" at the opening.
+SESSION26_POLITE_OPENING = True  # on by rule R1 (session 26): fresh off alone 741/270/16, on 742/269/16 (right +1)
+_ADDRESSEES = {"dong", "anh", "chi", "bac", "chu", "co", "ong", "ba", "lanh", "thu", "pho", "em"}
+_OPENING = {"xin", "phep", "cho", "toi", "em", "chau", "hoi", "duoc", ","}
+# Session 26 (`SESSION26_OPINION`): "ý kiến" right before "phản ánh".
+SESSION26_OPINION = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
+# Session 26 (`SESSION26_SET_OUT`): "đề ra" after the plan's words.
+SESSION26_SET_OUT = True  # on by rule R1 (session 26): fresh off alone 741/270/16, on 742/269/16 (right +1)
+_PLAN_HEADS = {"hoach", "tieu"}  # "kế hoạch", "chỉ tiêu", "mục tiêu"
+# Session 26 (`SESSION26_FEEDBACK_COUNTER`): "việc" counted where feedback is named.
+SESSION26_FEEDBACK_COUNTER = True  # on by rule R1 (session 26): fresh off alone 741/270/16, on 742/269/16 (right +1)
+
+
+def polite_opening(tokens: Tokens) -> None:
+    """Early: "Thưa đồng chí, …", "Xin phép hỏi …" at the question's opening are read (they ask nothing)."""
+    if not SESSION26_POLITE_OPENING:
+        return
+    items, used = tokens.items, tokens.used
+    start = 1 if items[:1] == ["kinh"] else 0  # "Kính thưa đồng chí, …"
+    if items[start:start + 1] in (["thua"], ["phien"]) and items[start + 1:start + 2] and (
+            items[start + 1] in _ADDRESSEES):  # "Phiền đồng chí cho biết …"
+        used[:start + 1] = [True] * (start + 1)
+    for k in range(len(items) - 1):
+        if items[k:k + 2] == ["xin", "phep"] and all(w in _OPENING for w in items[:k]):
+            used[k] = used[k + 1] = True
+            break
+
+
+def opinion(tokens: Tokens) -> None:
+    """"ý kiến phản ánh": the "ý kiến" is read (the feedback is named by "phản ánh")."""
+    if not SESSION26_OPINION:
+        return
+    items = tokens.items
+    for k in range(len(items) - 3):
+        if items[k:k + 4] == ["y", "kien", "phan", "anh"] and not any(tokens.used[k:k + 2]):
+            tokens.used[k] = tokens.used[k + 1] = True
+
+
+def set_out(tokens: Tokens) -> None:
+    """"(kế hoạch / chỉ tiêu / mục tiêu) (năm) (đã) đề ra": the "(đã) đề ra" is read (the plan is named already)."""
+    if not SESSION26_SET_OUT:
+        return
+    items = tokens.items
+    for k in range(1, len(items) - 1):
+        if items[k:k + 2] != ["de", "ra"] or any(tokens.used[k:k + 2]):
+            continue
+        j = k - 1
+        if items[j] == "da":
+            j -= 1
+        if j >= 0 and (items[j] == "nam" or (items[j].isdigit() and j and items[j - 1] == "nam")):
+            j -= 1 if items[j] == "nam" else 2
+        if j >= 0 and items[j] in _PLAN_HEADS:
+            tokens.used[k] = tokens.used[k + 1] = True
+            if items[k - 1] == "da":
+                tokens.used[k - 1] = True
+
+
+def feedback_counter(tokens: Tokens, domain: str) -> None:
+    """"bao nhiêu / mấy việc" where feedback is named: the counter "việc" is read (the feedback counted)."""
+    if not SESSION26_FEEDBACK_COUNTER or domain != "phan_anh":
+        return
+    items = tokens.items
+    for k in range(1, len(items)):
+        if items[k] != "viec" or tokens.used[k] or items[k + 1:k + 2] == ["lam"]:
+            continue
+        if items[k - 1] == "may" or items[k - 2:k] == ["bao", "nhieu"]:
+            tokens.used[k] = True
