@@ -139,14 +139,17 @@ _PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day"
 PARTICLES = frozenset(_PARTICLES)
 
 
-# Shorthand is a word typed without its accents: "hong" typed bare, or the southern "hông" / "hổng", is "không"; typed
-# "hồng" (sổ hồng), "hỏng" (broken), "hòng", "hóng", "họng" or "hõng" it is another word with the same letters, never
-# "không" (rule R7, session 26: "bao nhiêu hồ sơ cấp sổ hồng" had been read as a negation, and answered with the
-# records resolved). Decided for the whole question: where one of these is typed, "hong" is left unread (unsure).
-_ACCENTED_HONG = re.compile(r"\bh[ồỏòóõọ]ng\b", re.IGNORECASE)
+# Shorthand is a word typed without its accents: "hong" typed bare, or the southern "hông" / "hổng", is "không", and
+# so is the chat "hem"; typed "hồng" (sổ hồng), "hỏng" (broken), "hòng", "hóng", "họng", "hõng", or "hẻm" (an alley),
+# "hèm", "hém", "hẽm", "hẹm", they are other words with the same letters, never "không" (rule R7, session 26: "bao
+# nhiêu hồ sơ cấp sổ hồng" had been read as a negation and answered with the records resolved, "bao nhiêu phản ánh
+# về hẻm" as "có … không" and answered with all feedback). Decided for the whole question: where one of these is
+# typed, the shorthand of its letters is left unread (unsure).
+_ACCENTED_OTHER_WORD = {"hong": re.compile(r"\bh[ồỏòóõọ]ng\b", re.IGNORECASE),
+                        "hem": re.compile(r"\bh[ẻèéẽẹ]m\b", re.IGNORECASE)}
 
 
-def expand(raw: list[str], *, accented_hong: bool = False) -> list[str]:
+def expand(raw: list[str], *, unread: frozenset[str] = frozenset()) -> list[str]:
     out: list[str] = []
     for k, word in enumerate(raw):
         short = _SHORT_PERIOD.match(word)
@@ -175,7 +178,7 @@ def expand(raw: list[str], *, accented_hong: bool = False) -> list[str]:
             out += ["lao", "dong"]  # "số LĐ có việc làm mới" (session 19, with KH / NS below)
         elif word in ("vs", "versus"):
             out += ["so", "voi"]
-        elif word in SHORTHAND and not (accented_hong and word == "hong"):
+        elif word in SHORTHAND and word not in unread:
             out += SHORTHAND[word].split()
         elif word in CHAT_SHORTHAND_23:
             out += CHAT_SHORTHAND_23[word].split()
@@ -226,7 +229,8 @@ def words(question: str) -> list[str]:
         question = _WHICH_STAFF.sub("ai", question)
     folded = fold(question).replace("ti le", "ty le")
     folded = written_dates.rewrite(folded)
-    return expand(_TOKEN.findall(folded), accented_hong=bool(_ACCENTED_HONG.search(question)))
+    unread = frozenset(key for key, accented in _ACCENTED_OTHER_WORD.items() if accented.search(question))
+    return expand(_TOKEN.findall(folded), unread=unread)
 
 
 # The first consonant heard the northern way, l for n and n for l ("từ đầu lăm", "lăm ngoái", "nĩnh vực", "hài nòng"),
