@@ -1,9 +1,9 @@
 """Rule R7 (session 26, the lead): chat shorthand is a word typed without its accents. "hong" typed bare, or the
 southern "hông" / "hổng", is "không", and so is the chat "hem"; "hồng" (sổ hồng, a land certificate), "hỏng"
 (broken), "hòng", "hóng", "họng", "hõng", and "hẻm" (an alley), "hèm", are other words that fold to the same letters
-and never "không". Before the fix "Tháng 10 có bao nhiêu hồ
-sơ cấp sổ hồng?" was answered with the records resolved in October (498), as if "không" had been asked, and "Tháng 10 có bao nhiêu phản ánh về hẻm?" with all of October's feedback ("có …
-không")."""
+and never "không". Before the fix "Tháng 10 có bao nhiêu hồ sơ cấp sổ hồng?" was answered with the records resolved
+in October (498), as if "không" had been asked, and "Tháng 10 có bao nhiêu phản ánh về hẻm?" with all of October's
+feedback ("có … không")."""
 from __future__ import annotations
 
 from appliance.ask.tokens import words
