@@ -1,7 +1,7 @@
-"""Sessions 22 to 24: legal search behaviours (docs/knowledge.md, "Session 22" to "Session 24"). Session 22's are
-plain behaviour since session 24, session 23's since session 25 (rule R8); session 24's sit behind SESSION24_* flags
-read at call time and are at the end, in this file so that they share its library. The sentences here are this file's
-own, not the blind writers'."""
+"""Sessions 22 to 25: legal search behaviours (docs/knowledge.md, "Session 22" to "Session 25"). Session 22's are
+plain behaviour since session 24, session 23's since session 25, session 24's since session 26 (rule R8); session 25's
+sit behind SESSION25_* flags read at call time and are at the end, in this file so that they share its library. The
+sentences here are this file's own, not the blind writers'."""
 
 from __future__ import annotations
 
@@ -184,7 +184,7 @@ def test_of_two_articles_titled_alike_the_wards_comes_first(library):
 
 
 
-# --- bridge.SESSION24_CHAT_PROCEDURE: the chat's clear reading of another procedure of the same law is bridged -------
+# --- session 24: the chat's clear reading of another procedure of the same law is bridged (bridge.chat_choice) ------
 
 def _chat(best: str, confidence: float, *others: tuple[str, float]):
     from appliance.citizen.understanding import Reading as CitizenReading
@@ -200,47 +200,32 @@ def _chat(best: str, confidence: float, *others: tuple[str, float]):
     ("BTXH-TCHT", _chat("BTXH-MT", 0.47, ("BTXH-TCHT", 0.20)), "BTXH-TCHT"),  # below the chat's bar for answering
     ("HT-KS", _chat("HT-KS", 0.90), "HT-KS"),                                 # both agree
 ])
-def test_the_chats_clear_reading_chooses_the_procedure(monkeypatch, matched, chat, chosen):
+def test_the_chats_clear_reading_chooses_the_procedure(matched, chat, chosen):
     from appliance.knowledge import bridge
     from appliance.knowledge.procedures import load_catalogue
 
     procedures = load_catalogue()
     procedure = next(p for p in procedures if p.code == matched)
-    monkeypatch.setattr(bridge, "SESSION24_CHAT_PROCEDURE", True)
     assert bridge.chat_choice(procedures, procedure, chat).code == chosen
-    monkeypatch.setattr(bridge, "SESSION24_CHAT_PROCEDURE", False)
-    assert bridge.chat_choice(procedures, procedure, chat).code == matched
 
 
-def test_a_marriage_named_in_passing_bridges_the_recognition_of_a_child(library, monkeypatch):
+def test_a_marriage_named_in_passing_bridges_the_recognition_of_a_child(library):
     # The matcher's longest phrase is "đăng ký kết hôn" (not done yet); the chat reads the recognition of a child.
-    from appliance.knowledge import bridge
-
     question = ("vợ chồng em chưa đăng ký kết hôn, bé nhà em 3 tuổi khai sinh chỉ có tên mẹ, giờ chồng em muốn làm "
                 "thủ tục nhận con ở phường thì cần những giấy tờ gì")
-    monkeypatch.setattr(bridge, "SESSION24_CHAT_PROCEDURE", True)
     on = search(library, question, 5)
     assert on.procedure is not None and on.procedure[0] == "HT-NCMC" and _shown(on)[0] == "60/2014/QH13|25"
-    monkeypatch.setattr(bridge, "SESSION24_CHAT_PROCEDURE", False)
-    off = search(library, question, 5)
-    assert off.procedure is not None and off.procedure[0] == "HT-KH"
 
 
-# --- bridge.SESSION24_BARE_NAME: a question that only names a procedure asks for that procedure -----------------------
+# --- session 24: a question that only names a procedure asks for that procedure (bridge.bare_name) ------------------
 
 @pytest.mark.parametrize(("question", "code", "first"), [
     ("làm thủ tục nhận con ở đâu", "HT-NCMC", "60/2014/QH13|24"),     # not the adoption law's articles
     ("cần làm giấy chứng tử cho bố", "HT-KT", "60/2014/QH13|34"),
 ])
-def test_a_bare_procedure_name_gets_the_procedures_basis(library, monkeypatch, question, code, first):
-    from appliance.knowledge import bridge
-
-    monkeypatch.setattr(bridge, "SESSION24_BARE_NAME", True)
+def test_a_bare_procedure_name_gets_the_procedures_basis(library, question, code, first):
     on = search(library, question, 5)
     assert on.procedure is not None and on.procedure[0] == code and _shown(on)[0] == first
-    monkeypatch.setattr(bridge, "SESSION24_BARE_NAME", False)
-    off = search(library, question, 5)
-    assert off.procedure is None and off.answered
 
 
 @pytest.mark.parametrize("question", [
@@ -250,12 +235,12 @@ def test_a_bare_procedure_name_gets_the_procedures_basis(library, monkeypatch, q
     "hai đứa chưa cưới mà có con rồi, giờ làm thủ tục nhận con thì bố có phải có mặt không",   # more is asked
 ])
 def test_a_question_asking_more_than_a_name_keeps_the_rankings_answer(library, monkeypatch, question):
+    # The same answer as with bare_name never giving a reading.
     from appliance.knowledge import bridge
 
-    monkeypatch.setattr(bridge, "SESSION24_BARE_NAME", False)
-    off = search(library, question, 5)
-    monkeypatch.setattr(bridge, "SESSION24_BARE_NAME", True)
     on = search(library, question, 5)
+    monkeypatch.setattr(bridge, "bare_name", lambda *_args: None)
+    off = search(library, question, 5)
     assert (on.answered, on.procedure, _shown(on)) == (off.answered, off.procedure, _shown(off))
 
 
