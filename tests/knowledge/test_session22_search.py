@@ -313,3 +313,28 @@ def test_no_article_is_titled_with_a_prohibition_not_asked(library, monkeypatch,
 
     monkeypatch.setattr(negated_titles, "SESSION25_NEGATED_TITLE", True)
     assert negated_titles.negated_titled(library, " ".join(fold_tokens(question))) == {}
+
+
+# --- law_asked.SESSION26_LAW_ASKED: a question on what the law says is not vetoed by the out-of-scope reading ---------
+
+def test_a_rule_of_a_law_the_chat_reads_as_out_of_scope_is_answered(library, monkeypatch):
+    from appliance.knowledge import law_asked
+    from appliance.knowledge.search import OUT_OF_SCOPE_NOTE
+
+    # Điều 82 Luật Hôn nhân và gia đình (and 83, the other parent's duties towards the one not raising the child).
+    question = "Người không trực tiếp nuôi con sau khi ly hôn có nghĩa vụ và quyền gì đối với con?"
+    monkeypatch.setattr(law_asked, "SESSION26_LAW_ASKED", True)
+    on = search(library, question, 5)
+    assert on.answered and "52/2014/QH13|82" in _shown(on)[:2]
+    monkeypatch.setattr(law_asked, "SESSION26_LAW_ASKED", False)
+    off = search(library, question, 5)
+    assert not off.answered and off.note == OUT_OF_SCOPE_NOTE
+
+
+def test_where_to_file_a_divorce_stays_out_of_scope(library, monkeypatch):
+    from appliance.knowledge import law_asked
+    from appliance.knowledge.search import OUT_OF_SCOPE_NOTE
+
+    monkeypatch.setattr(law_asked, "SESSION26_LAW_ASKED", True)
+    result = search(library, "hai vợ chồng ly hôn thì nộp đơn ở phường được không", 5)
+    assert not result.answered and result.note == OUT_OF_SCOPE_NOTE
