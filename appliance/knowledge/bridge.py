@@ -338,7 +338,8 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
     gaps = library_gaps(conn, query, reader.index, procedures)
     procedure = recognise(conn, query, reader.index, procedures)
     citizen = reader.read(query)
-    if _outside(citizen):
+    folded = " ".join(fold_tokens(query))
+    if _outside(citizen) and not law_asked.asks_the_law(f" {folded} ", asks_agency(folded)):
         return Reading(gaps=gaps, out_of_scope=True)
     if procedure is None and citizen.code:
         if citizen.confidence >= READ_AS:
@@ -351,7 +352,6 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
     if gaps and GAPS_OVER_UNSURE_BRIDGE is not None and citizen.confidence < GAPS_OVER_UNSURE_BRIDGE:
         return Reading(gaps=gaps)
     procedure = chat_choice(procedures, procedure, citizen)
-    folded = " ".join(fold_tokens(query))
     rows = answer_passages(conn, procedure, folded)
     if not rows and not gaps:
         # Session 9: no passage states what is asked (an amount, a time) and the catalogue's bases for it (or for the

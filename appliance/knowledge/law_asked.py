@@ -8,7 +8,11 @@ a civil servant asked it wants the article. The chat's out-of-scope reading stil
 at which office something is done (bridge.asks_agency), whether the ward does it ("nộp đơn ở phường được không"), or
 for a procedure's papers or steps ("cần giấy tờ gì", "làm thế nào"): those are the chat's to answer ("not here").
 
-`SESSION26_LAW_ASKED` (rule R1, measured once at the end; read at call time by bridge.overrules)."""
+Both places the reading vetoes ask this: bridge.overrules (passages the judgement found answering) and bridge.read
+(below its bar: the other readings, a title repeated whole, official words, the embedder's confirmation, may then
+answer; no procedure is bridged, since the chat reads none).
+
+`SESSION26_LAW_ASKED` (rule R1, measured once at the end; read at call time by bridge.overrules and bridge.read)."""
 
 from __future__ import annotations
 

@@ -338,3 +338,18 @@ def test_where_to_file_a_divorce_stays_out_of_scope(library, monkeypatch):
     monkeypatch.setattr(law_asked, "SESSION26_LAW_ASKED", True)
     result = search(library, "hai vợ chồng ly hôn thì nộp đơn ở phường được không", 5)
     assert not result.answered and result.note == OUT_OF_SCOPE_NOTE
+
+
+def test_a_rule_the_passages_did_not_answer_is_left_to_the_other_readings(library, monkeypatch):
+    # Below the bar of the judgement the chat's out-of-scope reading hid the article whose whole title the question
+    # repeats ("Rút tố cáo", Điều 4 Nghị định 31/2019): with the veto lifted the title rule (title_asked.py) answers.
+    from appliance.knowledge import law_asked
+    from appliance.knowledge.search import OUT_OF_SCOPE_NOTE
+
+    question = "Muốn rút tố cáo thì người tố cáo phải làm bằng hình thức nào?"
+    monkeypatch.setattr(law_asked, "SESSION26_LAW_ASKED", True)
+    on = search(library, question, 5)
+    assert on.answered and _shown(on)[0] == "31/2019/NĐ-CP|4"
+    monkeypatch.setattr(law_asked, "SESSION26_LAW_ASKED", False)
+    off = search(library, question, 5)
+    assert not off.answered and off.note == OUT_OF_SCOPE_NOTE
