@@ -37,7 +37,7 @@ from appliance.citizen.readers import reader_for
 from appliance.citizen.understanding import Reading as CitizenReading
 from appliance.citizen.understanding import Understanding
 from appliance.citizen.understanding import thresholds as chat_thresholds
-from appliance.knowledge import relevance, rule_articles, store
+from appliance.knowledge import law_asked, relevance, rule_articles, store
 from appliance.knowledge.articles import articles_of, find_article
 from appliance.knowledge.indexing import STOPWORDS
 from appliance.knowledge.procedure_basis import stating_passages
@@ -103,16 +103,15 @@ CHAT_CLEAR_RATIO: float | None = CLARIFY_RATIO
 # false answer fewer on a training half (a land title read 0,43 as cải chính hộ tịch); no right answer lost.
 GAPS_OVER_UNSURE_BRIDGE: float | None = chat_thresholds()["answer_procedure"]
 TEXTLESS_RATIO = 1.0
-# Session 24 (rule R1, measured once at the end; read at call time by read()): the phrase matcher reads a few words, the
-# chat the whole message. Where both rest on one law but the chat's best reading is another procedure of it, clearly
-# (the matcher's procedure below the chat's "too close to choose" ratio, CLARIFY_RATIO, of its best, and the best at
-# the chat's own bar for answering at all, CHAT_CHOICE_BAR), the chat's procedure is bridged: "chưa đăng ký kết hôn …
-# muốn làm thủ tục nhận con" names the marriage registration in passing (the matcher's longest phrase) and asks the
-# recognition of a child (the chat's reading, Điều 25 Luật Hộ tịch, not Điều 18); "mẹ tôi đang lãnh trợ cấp xã hội
-# hằng tháng thì mất, được hỗ trợ mai táng bao nhiêu" asks the funeral support (Điều 11 Nghị định 20/2021), not the
-# monthly allowance. A chat as unsure between the two as the matcher is ("chứng thực di chúc": chữ ký 0,41, hợp đồng
-# 0,34) leaves the matcher's reading.
-SESSION24_CHAT_PROCEDURE = True  # on by rule R1 (session 24): fresh (legal + citizen) 904/203/34 on, 902/203/36 off
+# Session 24 (plain behaviour since session 26: on by rule R1, fresh legal + citizen 904/203/34 on, 902/203/36 off): the
+# phrase matcher reads a few words, the chat the whole message. Where both rest on one law but the chat's best reading
+# is another procedure of it, clearly (the matcher's procedure below the chat's "too close to choose" ratio,
+# CLARIFY_RATIO, of its best, and the best at the chat's own bar for answering at all, CHAT_CHOICE_BAR), the chat's
+# procedure is bridged (chat_choice): "chưa đăng ký kết hôn … muốn làm thủ tục nhận con" names the marriage
+# registration in passing (the matcher's longest phrase) and asks the recognition of a child (the chat's reading, Điều
+# 25 Luật Hộ tịch, not Điều 18); "mẹ tôi đang lãnh trợ cấp xã hội hằng tháng thì mất, được hỗ trợ mai táng bao nhiêu"
+# asks the funeral support (Điều 11 Nghị định 20/2021), not the monthly allowance. A chat as unsure between the two as
+# the matcher is ("chứng thực di chúc": chữ ký 0,41, hợp đồng 0,34) leaves the matcher's reading.
 CHAT_CHOICE_BAR = chat_thresholds()["answer"]
 UNSAID = "qqq"  # stands for a word the shown passages contain: no phrase spans it
 # A question asking how much or how long a procedure takes is answered by the articles the catalogue
@@ -221,8 +220,8 @@ def _same_law(procedures: list[Procedure], procedure: Procedure, citizen: Citize
 
 def chat_choice(procedures: list[Procedure], procedure: Procedure, citizen: CitizenReading) -> Procedure:
     """The procedure to bridge: the chat's best reading instead of the matcher's `procedure` (of the same law, as
-    _same_law has checked) when the chat reads it clearly (SESSION24_CHAT_PROCEDURE); else `procedure`."""
-    if not SESSION24_CHAT_PROCEDURE or citizen.code is None or citizen.code == procedure.code:
+    _same_law has checked) when the chat reads it clearly; else `procedure`."""
+    if citizen.code is None or citizen.code == procedure.code:
         return procedure
     matched = dict(citizen.ranked).get(f"proc:{procedure.code}", 0.0)
     if citizen.confidence < CHAT_CHOICE_BAR or matched >= CLARIFY_RATIO * citizen.confidence:
@@ -261,25 +260,27 @@ def overrules(conn: sqlite3.Connection, query: str, shown: Sequence[str] = ()) -
     the chat reads the question as out of the ward's scope, or it names a subject without official text
     here, by words none of the `shown` passages (folded) contain, at least as strongly as any subject
     the library covers (its registry entries then). "khiếu nại lần đầu" answered by the complaints law
-    is not overruled by "lần đầu" of a first land title: the passages say "lần đầu" themselves."""
+    is not overruled by "lần đầu" of a first land title: the passages say "lần đầu" themselves. A question on what the
+    law says (not where or how a procedure is done) is not vetoed by the out-of-scope reading (law_asked.py)."""
     procedures = list_procedures(conn)
     reader = _readers_of(procedures)
     citizen = reader.read(query)
-    if _outside(citizen):
+    folded = f" {' '.join(fold_tokens(query))} "
+    if _outside(citizen) and not law_asked.asks_the_law(folded, asks_agency(folded)):
         return Reading(gaps=library_gaps(conn, query, reader.index, procedures), out_of_scope=True)
     textless = library_gaps(conn, unsaid(reader.index, query, shown), reader.index, procedures, TEXTLESS_RATIO)
     return Reading(gaps=textless) if textless else None
 
 
-# Session 24 (rule R1, measured once at the end; read at call time by search.py): a question that only names a procedure
-# ("thu tuc nhan con", "tro cap nguoi khuyet tat", "lam giay chung tu cho ma": no word left beyond the matcher's phrases
-# and the words asking for a procedure itself, BARE_LEFTOVER at most and none right beside a phrase, which would make it
-# another term: "nhận con nuôi" is an adoption) asks for that procedure. Where the ranking's passages answer it by
-# shared words from documents other than the procedure's own law (its first legal basis: Điều 40 Luật Nuôi con nuôi,
-# "… nhận trẻ em nước ngoài làm con nuôi", for "thủ tục nhận con"; the fee circular for "hồ sơ đăng ký khai sinh gồm
-# những giấy tờ gì"), and the chat reads that very procedure
-# (CHAT_CHOICE_BAR), the procedure's basis is shown instead, as the bridge shows it when the passages do not answer.
-SESSION24_BARE_NAME = True  # on by rule R1 (session 24): fresh (legal + citizen) 904/203/34 on, 902/203/36 off
+# Session 24 (plain behaviour since session 26: on by rule R1, fresh legal + citizen 904/203/34 on, 902/203/36 off;
+# called by search.py): a question that only names a procedure ("thu tuc nhan con", "tro cap nguoi khuyet tat", "lam
+# giay chung tu cho ma": no word left beyond the matcher's phrases and the words asking for a procedure itself,
+# BARE_LEFTOVER at most and none right beside a phrase, which would make it another term: "nhận con nuôi" is an
+# adoption) asks for that procedure. Where the ranking's passages answer it by shared words from documents other than
+# the procedure's own law (its first legal basis: Điều 40 Luật Nuôi con nuôi, "… nhận trẻ em nước ngoài làm con nuôi",
+# for "thủ tục nhận con"; the fee circular for "hồ sơ đăng ký khai sinh gồm những giấy tờ gì"), and the chat reads
+# that very procedure (CHAT_CHOICE_BAR), the procedure's basis is shown instead, as the bridge shows it when the
+# passages do not answer.
 BARE_LEFTOVER = 1
 # Folded words that ask for a procedure itself, not for a rule of it: "thủ tục", "làm", "hồ sơ", "giấy tờ", "xin",
 # "cần", "muốn", "ở đâu", "như thế nào", "gồm".
@@ -287,11 +288,9 @@ _ASKS_PROCEDURE = frozenset("thu tuc lam ho so giay to xin can muon o dau nhu th
 
 
 def bare_name(conn: sqlite3.Connection, query: str, shown_documents: Collection[int]) -> Reading | None:
-    """The bridged procedure's reading for a question that only names it (SESSION24_BARE_NAME) when none of the
+    """The bridged procedure's reading for a question that only names it when none of the
     `shown_documents` (the ranking's passages shown first) is the procedure's own law (its first legal basis); else
     None."""
-    if not SESSION24_BARE_NAME:
-        return None
     procedures = list_procedures(conn)
     reader = _readers_of(procedures)
     words = tokens(query)
@@ -339,7 +338,8 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
     gaps = library_gaps(conn, query, reader.index, procedures)
     procedure = recognise(conn, query, reader.index, procedures)
     citizen = reader.read(query)
-    if _outside(citizen):
+    folded = " ".join(fold_tokens(query))
+    if _outside(citizen) and not law_asked.asks_the_law(f" {folded} ", asks_agency(folded)):
         return Reading(gaps=gaps, out_of_scope=True)
     if procedure is None and citizen.code:
         if citizen.confidence >= READ_AS:
@@ -352,7 +352,6 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
     if gaps and GAPS_OVER_UNSURE_BRIDGE is not None and citizen.confidence < GAPS_OVER_UNSURE_BRIDGE:
         return Reading(gaps=gaps)
     procedure = chat_choice(procedures, procedure, citizen)
-    folded = " ".join(fold_tokens(query))
     rows = answer_passages(conn, procedure, folded)
     if not rows and not gaps:
         # Session 9: no passage states what is asked (an amount, a time) and the catalogue's bases for it (or for the

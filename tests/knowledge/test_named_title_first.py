@@ -31,7 +31,7 @@ def test_the_share_of_a_title_the_question_repeats():
     ("Hai người đã ly hôn nay muốn chung sống lại thì có cần đăng ký kết hôn lần nữa không", "HT-KH",
      "52/2014/QH13|9"),
     # The matcher reads khai sinh, the chat the recognition of a child (0,86): since session 24 the chat's clear reading
-    # of the same law is bridged (bridge.SESSION24_CHAT_PROCEDURE). Either way the adoption law's article comes first.
+    # of the same law is bridged (bridge.chat_choice). Either way the adoption law's article comes first.
     ("mẹ đẻ có được ký giấy đồng ý cho người khác nhận con mình làm con nuôi không, có cần làm giấy khai sinh trước "
      "không", None, "52/2010/QH12|21"),
 ])

@@ -53,7 +53,7 @@ def _shown(result) -> list[str]:
     # Who may ask for a copy of a lost birth certificate: Điều 63, not the copy procedure (Điều 64) alone.
     ("lam lai giay khai sinh bi mat thi phuong co duoc cap ban sao trich luc khong", "60/2014/QH13|63", "HT-TLBS"),
     # Asking through someone else: Điều 6 (quyền, nghĩa vụ đăng ký hộ tịch), beside a procedure's basis of that law (the
-    # matcher reads cải chính, the chat, clearly, the copy of an extract: bridged by bridge.SESSION24_CHAT_PROCEDURE).
+    # matcher reads cải chính, the chat, clearly, the copy of an extract: bridged by bridge.chat_choice).
     ("người dân có được nhờ người khác đi đăng ký hộ tịch thay mình không", "60/2014/QH13|6", None),
 ])
 def test_a_bridged_question_shows_the_rankings_article_of_that_law_first(library, question, article, procedure):
