@@ -68,40 +68,28 @@ ASK_OPINION = re.compile(r"^\s*(?:xin\s+)(?:ý kiến|cho ý kiến|phép hỏi|
 # speaker's own "em báo cáo là …" is left to the rules that read taking the floor
 SAID_THAT = re.compile(r"^\s*,?\s*(?:có\s+)?(?:báo cáo|báo|nói|thông báo|phản ánh|kể|trả lời|xác nhận)(?:\s+lại)?\s+"
                        r"(?:là|rằng)\b")
-# Session 24 (docs/meetings.md, "Session 24"): a matter, "thì", then a doer and a verb of work alone, with no date, no
-# object and no particle ("Kinh phí thì anh Bảo cân đối.", "Ừ, thăm trường thì chị Hạnh đi."): who sees to that
-# matter, not a task (the training keys hold none of five such sentences); "bao thư thì Mai làm nhé", "… thì anh Bảo
-# cân đối trước thứ Sáu", "… thì chị Hạnh đi thăm các trường" are read as before; "thế thì / vậy thì" open no matter
-# on by rule R1 (session 24): fresh off alone 667/182/197, on 668/182/196 (fresh8 right +1)
-SESSION24_BARE_TOPIC = True
+# Session 24 (docs/meetings.md, "Session 24"; plain behaviour since session 26, rule R8): a matter, "thì", then a doer
+# and a verb of work alone, with no date, no object and no particle ("Kinh phí thì anh Bảo cân đối.", "Ừ, thăm trường
+# thì chị Hạnh đi."): who sees to that matter, not a task (the training keys hold none of five such sentences); "bao thư
+# thì Mai làm nhé", "… thì anh Bảo cân đối trước thứ Sáu", "… thì chị Hạnh đi thăm các trường" are read as before; "thế
+# thì / vậy thì" open no matter
 TOPIC_THEN = re.compile(r"\w\s+thì\s*$")
 _NOT_TOPIC = re.compile(r"(?:^|[,.;:!?]\s*)(?:(?:ừ|ờ|à|dạ|vâng|còn|thôi)\s+)*"
                         r"(?:thế|vậy|ừ|còn|có|được|nếu|khi)\s+thì\s*$")
-# Session 25 (docs/meetings.md, "Session 25"): the chair's "em … được không?" ("Sổ hộ tịch năm 2015 em số hóa xong
-# trong cuối tháng này được không?", "thứ Sáu em gửi anh được không?") asks the one they answer to do the work by that
-# date, as "chị Lan …, trình ký mai được không?" asks a named doer (session 14); a member's own "em gửi trước thứ Tư
-# được không?" still asks for that date (a deadline proposed, if the chair agrees)
-# off by rule R1 (session 25): fresh off alone 665/174/199, on 665/175/199 (fresh9 wrong +1)
-SESSION25_CHAIR_ASKS = False
-# Session 24 (docs/meetings.md, "Session 24"): "<doer> làm tốt" and nothing more ("chọn tổ bảy đi tổ bảy làm tốt")
-# says the doer does well, praise or a reason, as "tốt lắm" does (PRAISE); "… làm tốt công tác tuyên truyền nhé", "…
-# làm tốt, xong trước thứ Sáu" say the work and are read as before
-# on by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off, s9b w01 wrong again
-SESSION24_DID_WELL = True
+# Session 24 (docs/meetings.md, "Session 24"; plain behaviour since session 26, rule R8): "<doer> làm tốt" and nothing
+# more ("chọn tổ bảy đi tổ bảy làm tốt") says the doer does well, praise or a reason, as "tốt lắm" does (PRAISE); "… làm
+# tốt công tác tuyên truyền nhé", "… làm tốt, xong trước thứ Sáu" say the work and are read as before
 DID_WELL = re.compile(r"\s*(?:đã\s+|vẫn\s+|luôn\s+)?làm\s+(?:rất\s+|khá\s+|cũng\s+)?tốt"
                       r"(?:\s+(?:rồi|đấy|mà|thật))?\s*[.!]?\s*")
 CHOSEN = re.compile(r"\bchọn\s*$")  # "chọn tổ bảy đi": what is chosen, not a doer
-# Session 24 (docs/meetings.md, "Session 24"): "<doer> lo / làm / thu / có đủ rồi" says the work is covered already
-# ("à thôi bên công an lo đủ rồi anh sơn không phải làm nữa"), also where a run goes on without a stop after "rồi"
-# (DONE_NOW needs one); "đủ" before what is still lacking ("lo đủ người rồi báo anh") is read as before
-# on by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off, s19 y09 wrong again
-SESSION24_ENOUGH = True
+# Session 24 (docs/meetings.md, "Session 24"; plain behaviour since session 26, rule R8): "<doer> lo / làm / thu / có đủ
+# rồi" says the work is covered already ("à thôi bên công an lo đủ rồi anh sơn không phải làm nữa"), also where a run
+# goes on without a stop after "rồi" (DONE_NOW needs one); "đủ" before what is still lacking ("lo đủ người rồi báo anh")
+# is read as before
 ENOUGH = re.compile(r"^\s*,?\s*(?:(?:đã|cũng)\s+)?(?:lo|làm|thu|có|chuẩn bị|bố trí|lắp|nộp)?\s*(?:đầy\s+)?đủ\s+rồi\b")
-# Session 24 (docs/meetings.md, "Session 24"): a member passing on when someone said the work will be done, without
-# "là / rằng" ("Anh An, vỉa hè Tam Trinh xong 80%, Thắng báo thứ Tư hoàn thành."): reported, no task; "báo" then a
-# receiver ("Thắng báo anh khi xong") or the chair's words are read as before
-# on by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off, s8a y15 wrong again
-SESSION24_SAID_WHEN = True
+# Session 24 (docs/meetings.md, "Session 24"; plain behaviour since session 26, rule R8): a member passing on when
+# someone said the work will be done, without "là / rằng" ("Anh An, vỉa hè Tam Trinh xong 80%, Thắng báo thứ Tư hoàn
+# thành."): reported, no task; "báo" then a receiver ("Thắng báo anh khi xong") or the chair's words are read as before
 SAID_WHEN = re.compile(r"^\s*,?\s*(?:báo|nói|hẹn)\s+(?:(?:thứ|ngày|mai|tuần|cuối|trong|trước|hôm|chiều|sáng|tối|"
                        r"đầu|giữa|\d+)\b[^,.;!?]{0,30}?\s+)(?:sẽ\s+)?(?:xong|hoàn thành|làm xong)\b")
 
@@ -133,10 +121,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
     vocative = call[0]
     spots = doer_spots(text, turn, previous, roster, speakers, vocative, call[1])
     # "chị Lan dự thảo quyết định…, trình ký mai được không?": asking a named doer is asking them to do it
-    request = bool(re.search(r"\bđược không\W*$", lower)) and bool(spots) and (
-        spots[0].how in ("named", "unit") and clause_start(lower, spots[0].start)
-        or SESSION25_CHAIR_ASKS and turn.leads and spots[0].how == "second"
-        and lower[spots[0].start:spots[0].end] == "em")
+    request = bool(re.search(r"\bđược không\W*$", lower)) and bool(spots) \
+        and spots[0].how in ("named", "unit") and clause_start(lower, spots[0].start)
     asked = ASKED.search(lower)
     question = bool(QUESTION.search(lower) or asked) \
         and not POLITE.search(lower) and not request
@@ -208,11 +194,11 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Chị Lan đọc từng kiến nghị, các bộ phận trả lời luôn.": reading them out now, in the meeting
         if spot.how in ("named", "unit") and SAID_THAT.match(scope_lower):
             continue  # "anh ơi văn phòng báo cáo là tuần trước mình nhận …": what a unit or person said, reported
-        if SESSION24_DID_WELL and (DID_WELL.fullmatch(scope_lower) or CHOSEN.search(head)):
+        if DID_WELL.fullmatch(scope_lower) or CHOSEN.search(head):
             continue  # "chọn tổ bảy đi tổ bảy làm tốt": the tổ chosen, and why (praise), no task
-        if SESSION24_ENOUGH and ENOUGH.match(scope_lower):
+        if ENOUGH.match(scope_lower):
             continue  # "à thôi bên công an lo đủ rồi anh sơn không phải làm nữa": covered already, in a run
-        if SESSION24_SAID_WHEN and spot.how in ("named", "unit") and not turn.leads and SAID_WHEN.match(scope_lower):
+        if spot.how in ("named", "unit") and not turn.leads and SAID_WHEN.match(scope_lower):
             continue  # "Anh An, vỉa hè … xong 80%, Thắng báo thứ Tư hoàn thành.": when they said it will be done
         if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
                 DONE_NOW.match(scope_lower) or \
@@ -220,7 +206,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue
         if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):
             continue
-        if SESSION24_BARE_TOPIC and spot.how in ("named", "unit") and TOPIC_THEN.search(head) \
+        if spot.how in ("named", "unit") and TOPIC_THEN.search(head) \
                 and not _NOT_TOPIC.search(head) \
                 and re.fullmatch(rf"\s*{verb()}\s*[.!]?\s*", scope_lower) \
                 and find_deadline(text, meeting, None, calendar) is None:

@@ -156,9 +156,6 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             cancel_at = cancels.start() if cancels else None
             asks = QUESTION.search(lower) and re.search(r"\bđược không\b", lower)
             offer = PROPOSAL.search(lower) if asks else None
-            if offer is not None and clause_tasks.SESSION25_CHAIR_ASKS and turn.leads \
-                    and offer.group(0).startswith("em"):
-                offer = asks = None  # the chair's "em … được không?" asks the one they answer to do it (tasks_in)
             if offer is not None:  # "em gửi trước thứ Tư được không": a new deadline, if the chair agrees
                 found = find_deadline(sentence[offer.start():], meeting, None, calendar)
                 if found is not None:
