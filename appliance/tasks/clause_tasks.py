@@ -94,6 +94,17 @@ SAID_WHEN = re.compile(r"^\s*,?\s*(?:báo|nói|hẹn)\s+(?:(?:thứ|ngày|mai|tu
                        r"đầu|giữa|\d+)\b[^,.;!?]{0,30}?\s+)(?:sẽ\s+)?(?:xong|hoàn thành|làm xong)\b")
 
 
+# Session 26 (docs/meetings.md, "Session 26"): a time gone said in the doer's own clause, before the doer or right
+# after them ("Hôm qua chị Lan gửi công văn lên quận.", "Vừa rồi anh Nam xuống hiện trường, ông Tư đồng ý …", "Sáng
+# qua anh Minh đưa anh xem biên bản.", "anh Nam tuần trước đo …"): what was done, reported, no task; not with an
+# order's particle or a date to come in the clause ("Hôm qua … , chị Lan gửi lại trước thứ Sáu nhé"), nor after a
+# directive word ("Hôm qua anh giao chị Lan soạn kế hoạch": the task given is read as before)
+SESSION26_PAST_TIME = True
+PAST_TIME = re.compile(r"\b(?:hôm qua|hôm kia|hôm trước|hôm rồi|bữa qua|bữa trước|bữa rồi|sáng qua|chiều qua|tối qua|"
+                       r"đêm qua|tuần trước|tuần qua|tháng trước|tháng qua|năm ngoái|năm trước|năm qua|vừa rồi|"
+                       r"vừa qua|lúc nãy|vừa nãy|ban nãy|mấy hôm trước|dạo trước)\b")
+
+
 # Session 12 (docs/meetings.md, "Session 12"): the chair saying they will attend ("Tôi sẽ dự và phát biểu.", "Tốt, tôi
 # sẽ dự."): no task
 ATTENDS = re.compile(r"^\s*(?:sẽ\s+)?(?:cũng\s+)?(?:dự|tham dự|đi dự)(?:\s+(?:và|rồi)\s+(?:phát biểu|chỉ đạo))?"
@@ -192,6 +203,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if turn.leads and spot.how in ("named", "unit") and READ_EACH.match(scope_lower) \
                 and find_deadline(text[spot.end:], meeting, None, calendar) is None:
             continue  # "Chị Lan đọc từng kiến nghị, các bộ phận trả lời luôn.": reading them out now, in the meeting
+        if SESSION26_PAST_TIME and _said_done(head, scope_lower, spot, meeting, calendar):
+            continue  # "Hôm qua chị Lan gửi công văn lên quận.": what was done, reported
         if spot.how in ("named", "unit") and SAID_THAT.match(scope_lower):
             continue  # "anh ơi văn phòng báo cáo là tuần trước mình nhận …": what a unit or person said, reported
         if DID_WELL.fullmatch(scope_lower) or CHOSEN.search(head):
@@ -346,3 +359,16 @@ REVIEW_STEP = re.compile(r"^\s*,?\s*(?:sẽ\s+)?(?:xem lại|duyệt|rà lại|k
 READ_OUT = re.compile(r"^\s*,?\s*(?:đọc|điểm qua|thông qua|đọc qua|nhắc qua)(?:\s+(?:lại|qua|nhanh))?\s+"
                       r"(?:lịch|dự thảo|kết luận|chương trình|tình hình|danh sách|thông báo|nội dung|biên bản)"
                       r"(?:\s+[^\W\d_]+){0,4}\s*[.!]?\s*$")
+
+
+def _said_done(head: str, scope: str, spot: Spot, meeting: dt.date, calendar: WorkCalendar | None) -> bool:
+    """A time gone in the doer's clause (SESSION26_PAST_TIME): before the doer, or right after them."""
+    if spot.how not in ("named", "unit"):
+        return False
+    clause = re.split(r"[,;:.!?…]", head)[-1]
+    gone = PAST_TIME.search(clause) is not None or PAST_TIME.match(scope.lstrip(" ,")) is not None
+    if not gone or DIRECTIVE.search(clause) or re.search(r"\b(?:giao|nhờ|đề nghị|yêu cầu|phân công|bảo)\b", clause):
+        return False
+    said = re.split(r"[;.!?]", scope)[0]
+    return PARTICLE.search(said) is None and not re.search(r"\b(?:sẽ|phải|cần|nhớ|tiếp tục|lại)\b", said) \
+        and find_deadline(said, meeting, None, calendar) is None

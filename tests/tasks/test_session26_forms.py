@@ -1,0 +1,75 @@
+"""Session 26's forms (docs/meetings.md, "Session 26"), each in new words written for this file (not the training
+meetings' sentences), with its setting switched off and on, and where it must not fire; and its plain bug fixes
+(rule R7)."""
+
+from __future__ import annotations
+
+import pytest
+
+from appliance.tasks import clause_tasks, deadlines
+from tests.flags import switch_on
+from tests.tasks.transcripts import MONDAY, tasks_said
+
+_FLAGGED = (clause_tasks,)
+_A = "Nguyễn Văn An: Bắt đầu.\n"
+
+
+@pytest.fixture
+def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    switch_on(monkeypatch, _FLAGGED, "SESSION26_")
+    return monkeypatch
+
+
+def _due(said: str) -> str | None:
+    found = deadlines.find_deadline(said, MONDAY)
+    return found[0].isoformat() if found else None
+
+
+# --- rule R7 (session 26): "hai hai", "hai ba" before their month are the 22nd and the 23rd ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Anh Sơn chuẩn bị lễ kỷ niệm trước ngày hai hai tháng mười hai.", "2026-12-22"),
+    ("Chị Lan gửi báo cáo ngày hai ba tháng mười hai.", "2026-12-23"),
+    ("Anh Sơn bố trí trực tối hai hai tháng mười hai.", "2026-12-22"),
+    ("Chị Lan gửi báo cáo trước ngày ba tháng mười hai.", "2026-12-03"),      # one word: as before
+    ("Chị Lan gửi báo cáo ngày hai mươi hai tháng mười hai.", "2026-12-22"),  # said whole: as before
+])
+def test_twenty_two_and_three_said_short_before_the_month(said: str, due: str) -> None:
+    assert _due(said) == due
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Chị Lan rà soát lại trong hai ba ngày.", None),                  # "two or three days": no date
+    ("Anh Nam kiểm tra hai ba hộ trong tháng mười hai.", "2026-12-31"),  # two or three households
+])
+def test_two_or_three_is_no_day(said: str, due: str | None) -> None:
+    assert _due(said) == due
+
+
+# --- clause_tasks.SESSION26_PAST_TIME: a time gone in the doer's clause: reported, no task ---
+
+@pytest.mark.parametrize(("said", "off"), [
+    ("Nguyễn Văn An: Hôm qua chị Lan gửi công văn lên quận.", [("Lê Thị Lan", None)]),
+    ("Nguyễn Văn An: Vừa rồi anh Nam xuống hiện trường, ông Tư đồng ý tháo dỡ.", [("Hoàng Văn Nam", None)]),
+    ("Nguyễn Văn An: Sáng qua anh Minh đưa anh xem biên bản vụ trộm.", [("Trịnh Văn Minh", None)]),
+])
+def test_a_time_gone_is_a_report(ward, on, said: str, off: list) -> None:
+    assert tasks_said(_A + said, ward) == []
+    on.setattr(clause_tasks, "SESSION26_PAST_TIME", False)
+    assert tasks_said(_A + said, ward) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # an order's particle or a date to come: work to do
+    ("Nguyễn Văn An: Hôm qua chị Lan gửi thiếu phụ lục, chị Lan gửi bổ sung trước thứ Sáu nhé.",
+     [("Lê Thị Lan", "2026-12-04")]),
+    ("Nguyễn Văn An: Tuần trước anh Nam đo chưa xong, anh Nam đo lại trước thứ Năm.",
+     [("Hoàng Văn Nam", "2026-12-03")]),
+    # a directive word: the task given then is read as before
+    ("Nguyễn Văn An: Hôm qua anh giao chị Lan soạn kế hoạch, chị gửi anh trước thứ Sáu nhé.",
+     [("Lê Thị Lan", "2026-12-04")]),
+    # the time gone is another clause's
+    ("Nguyễn Văn An: Quận kiểm tra hôm qua, chị Lan khắc phục trước thứ Sáu.", [("Lê Thị Lan", "2026-12-04")]),
+])
+def test_a_time_gone_with_work_to_do(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
