@@ -10,7 +10,7 @@ from appliance.tasks import clause_tasks, deadlines
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks,)
+_FLAGGED = (clause_tasks, deadlines)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -73,3 +73,26 @@ def test_a_time_gone_is_a_report(ward, on, said: str, off: list) -> None:
 ])
 def test_a_time_gone_with_work_to_do(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- deadlines.SESSION26_PAPER_MONTH: a month said bare after the paper it names is which month's, no deadline ---
+
+@pytest.mark.parametrize(("said", "off"), [
+    ("Chị Lan gửi báo cáo tháng 11 cho quận.", "2026-11-30"),
+    ("Chị Lan làm kế hoạch tháng 12, gửi các phòng.", "2026-12-31"),
+    ("Tuấn gửi chị bảng tổng hợp chi trả tháng 12.", "2026-12-31"),
+])
+def test_the_month_a_paper_covers_is_no_deadline(on, said: str, off: str) -> None:
+    assert _due(said) is None
+    on.setattr(deadlines, "SESSION26_PAPER_MONTH", False)
+    assert _due(said) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Chị Lan gửi báo cáo trong tháng 12.", "2026-12-31"),               # "trong": by then
+    ("Chị Lan gửi báo cáo tháng 11 trước thứ Sáu.", "2026-12-04"),        # a deadline besides the month
+    ("Chị Lan làm báo cáo, xong tháng 12.", "2026-12-31"),                # the month after "xong"
+    ("Anh Sơn tổ chức diễn tập tháng 12.", "2026-12-31"),                 # no paper named: as before
+])
+def test_a_month_that_is_still_a_deadline(on, said: str, due: str) -> None:
+    assert _due(said) == due
