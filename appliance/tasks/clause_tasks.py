@@ -105,6 +105,16 @@ PAST_TIME = re.compile(r"\b(?:hôm qua|hôm kia|hôm trước|hôm rồi|bữa q
                        r"vừa qua|lúc nãy|vừa nãy|ban nãy|mấy hôm trước|dạo trước)\b")
 
 
+# Session 26 (docs/meetings.md, "Session 26"): a time gone then "rồi" in the doer's clause, also in a recogniser run
+# where no stop follows "rồi" (DONE_NOW needs one): "dạ em gửi hôm thứ sáu rồi anh quận hẹn trả lời trong tuần này",
+# "anh nam xuống hôm qua rồi ông ấy hứa tháo dỡ …": done, reported, no task (the date after it is another's); not
+# with an order's particle or "sẽ / phải" after "rồi" ("… hôm qua rồi, giờ gửi bổ sung trước thứ Sáu nhé")
+SESSION26_GONE_THEN = True
+_GONE_THEN = re.compile(r"\b(?:hôm qua|hôm kia|hôm trước|tuần trước|tuần rồi|tháng trước|sáng qua|chiều qua|tối qua|"
+                        r"hôm\s+(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật))"
+                        r"(?!\s+(?:này|tới|sau|tuần))(?:\s+(?!này|tới|sau|tuần)\S+){0,2}?\s+rồi\b(?P<rest>.*)$")
+
+
 # Session 12 (docs/meetings.md, "Session 12"): the chair saying they will attend ("Tôi sẽ dự và phát biểu.", "Tốt, tôi
 # sẽ dự."): no task
 ATTENDS = re.compile(r"^\s*(?:sẽ\s+)?(?:cũng\s+)?(?:dự|tham dự|đi dự)(?:\s+(?:và|rồi)\s+(?:phát biểu|chỉ đạo))?"
@@ -203,6 +213,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if turn.leads and spot.how in ("named", "unit") and READ_EACH.match(scope_lower) \
                 and find_deadline(text[spot.end:], meeting, None, calendar) is None:
             continue  # "Chị Lan đọc từng kiến nghị, các bộ phận trả lời luôn.": reading them out now, in the meeting
+        if SESSION26_GONE_THEN and _done_in_run(scope_lower):
+            continue  # "dạ em gửi hôm thứ sáu rồi anh quận hẹn …": done already, in a run
         if SESSION26_PAST_TIME and _said_done(head, scope_lower, spot, meeting, calendar):
             continue  # "Hôm qua chị Lan gửi công văn lên quận.": what was done, reported
         if spot.how in ("named", "unit") and SAID_THAT.match(scope_lower):
@@ -372,3 +384,9 @@ def _said_done(head: str, scope: str, spot: Spot, meeting: dt.date, calendar: Wo
     said = re.split(r"[;.!?]", scope)[0]
     return PARTICLE.search(said) is None and not re.search(r"\b(?:sẽ|phải|cần|nhớ|tiếp tục|lại)\b", said) \
         and find_deadline(said, meeting, None, calendar) is None
+
+
+def _done_in_run(scope: str) -> bool:
+    """A time gone then "rồi" in the doer's clause, no order after it (SESSION26_GONE_THEN)."""
+    gone = _GONE_THEN.search(re.split(r"[,;.!?…]", scope)[0])  # in the doer's own clause
+    return gone is not None and not re.search(r"\b(?:nhé|nha|nhá|sẽ|phải|nhớ)\b", gone.group("rest"))

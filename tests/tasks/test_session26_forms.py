@@ -96,3 +96,28 @@ def test_the_month_a_paper_covers_is_no_deadline(on, said: str, off: str) -> Non
 ])
 def test_a_month_that_is_still_a_deadline(on, said: str, due: str) -> None:
     assert _due(said) == due
+
+
+# --- clause_tasks.SESSION26_GONE_THEN: a time gone then "rồi" in a run without stops: done, no task ---
+
+_ASKED_LAN = _A + "Nguyễn Văn An: Còn công văn của quận thế nào?\n"
+
+
+def test_done_on_a_day_gone_in_a_run(ward, on) -> None:
+    said = _ASKED_LAN + "Lê Thị Lan: dạ em gửi hôm thứ sáu rồi anh quận hẹn trả lời trong tuần này"
+    assert tasks_said(said, ward) == []
+    on.setattr(clause_tasks, "SESSION26_GONE_THEN", False)
+    assert tasks_said(said, ward) == [("Lê Thị Lan", "2026-12-04")]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # an order after "rồi": work to do
+    ("Nguyễn Văn An: chị lan gửi hôm qua rồi giờ gửi bổ sung trước thứ sáu nhé", [("Lê Thị Lan", "2026-12-04")]),
+    # "hôm thứ Sáu này rồi": a day to come, then the next step
+    ("Nguyễn Văn An: chị lan làm xong hôm thứ sáu này rồi gửi anh nhé", [("Lê Thị Lan", "2026-12-04")]),
+    # the time gone is another clause's
+    ("Lê Thị Lan: Dạ tổ em nhận làm bảng tin trước thứ Sáu ạ, các bà làm từ tháng trước rồi.",
+     [("Lê Thị Lan", "2026-12-04")]),
+])
+def test_a_time_gone_then_work_to_do(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_ASKED_LAN + said, ward) == due
