@@ -236,12 +236,12 @@ _LATE = re.compile(r"\b(?:tre|qua|tre\s+het|bi\s+tre)\s+han$")
 # deadline; "báo cáo kết quả trong tháng 11", "… cuối tháng này" still are
 _MATTER = re.compile(r"\b(?:tinh hinh|ket qua|so lieu)\s+$")
 # Session 26 (docs/meetings.md, "Session 26"): so is a month or quarter said bare after the paper or the payment it
-# names ("Chị Lan gửi báo cáo tháng 11 cho quận.", "kế hoạch tháng 12", "bảng tổng hợp chi trả tháng 11", "lương
-# tháng 12"): which month's report, not a deadline; "gửi báo cáo trong tháng 12", "… trước tháng 12", "… cuối tháng
-# này" still are
+# names ("Chị Lan gửi báo cáo tháng 11 cho quận.", "kế hoạch tháng 12", "bảng tổng hợp chi trả tháng 11", "lương tháng
+# 12", "số hồ sơ trễ hạn tháng 11"): which month's report, not a deadline; "gửi báo cáo trong tháng 12", "… trước tháng
+# 12", "… cuối tháng này" still are
 SESSION26_PAPER_MONTH = True
 _PAPER = re.compile(r"\b(?:bao cao|ke hoach|danh sach|chi tra|tro cap|luong|quyet toan|thong ke|giao ban|bang cham cong"
-                    r"|bang tong hop|bang luong|lich truc|lich cong tac)\s+$")
+                    r"|bang tong hop|bang luong|lich truc|lich cong tac|(?:tre|qua) han)\s+$")
 # A day said in words is read whole: "trước mười hai giờ trưa mai" is not "before the 10th" (the older rules could
 # stop after "mười" when what followed did not suit them), so a day followed by another number word is no date (a bug
 # fix since session 16, rule R7: session 15's setting, off by its R1, is unconditional)

@@ -81,6 +81,7 @@ def test_a_time_gone_with_work_to_do(ward, on, said: str, due: list) -> None:
     ("Chị Lan gửi báo cáo tháng 11 cho quận.", "2026-11-30"),
     ("Chị Lan làm kế hoạch tháng 12, gửi các phòng.", "2026-12-31"),
     ("Tuấn gửi chị bảng tổng hợp chi trả tháng 12.", "2026-12-31"),
+    ("Chị Hà thống kê số hồ sơ trễ hạn tháng 11, gửi văn phòng.", "2026-11-30"),
 ])
 def test_the_month_a_paper_covers_is_no_deadline(on, said: str, off: str) -> None:
     assert _due(said) is None
