@@ -76,6 +76,16 @@ _CLOSING = {"luôn", "nhé", "nha", "nhá", "đi", "thôi", "vậy", "em", "anh"
 # ("nếu có vi phạm thì anh Hùng lập biên bản") it is a contingency read as before
 IF_ONLY = re.compile(r"\bnếu\b[^.;!?]{3,80}?\bthì\s+(?P<who>[^.;!?,]{2,30}?)\s+mới\s+(?P<work>\w+(?:\s+\w+){0,4})")
 
+# Session 26 (docs/meetings.md, "Session 26"): the chair's order closed by asking when it will be done ("Chị Lan làm báo
+# cáo tổng kết nhé, khi nào xong?", "anh nam kiểm tra lại bao giờ có kết quả"): the order is given, the question asks
+# its date, which the doer's answer gives; not "khi nào xong thì …" (when it is done, then …) nor a question before it
+# ("Chị Lan làm xong chưa, bao giờ nộp?")
+SESSION26_WHEN_ASKED = True
+WHEN_ASKED = re.compile(r"(?:,\s*|\s+)(?:thế\s+|vậy\s+)?(?:khi nào|bao giờ|hôm nào|lúc nào|mấy ngày|bao lâu)"
+                        r"(?:\s+(?:thì|em|chị|anh|thì em|thì chị|thì anh))?"
+                        r"\s+(?:xong|được|có kết quả|hoàn thành|làm xong|gửi được|nộp được)"
+                        r"(?:\s+(?:được|em|chị|anh|nhỉ|hả|ạ))*\s*\??\s*$")
+
 
 def _so_then_date(sentence: str, lower: str, turn: Turn, meeting: dt.date,
                   calendar: WorkCalendar | None) -> dt.date | None:
@@ -135,6 +145,9 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     # date of the task discussed (the chair's own redating reaches two turns back)
                     out.append(Anchor("agree", None, deadline=fixed, follow_up=True))
                 continue  # the date was given to the task before "à thôi"
+            if SESSION26_WHEN_ASKED and turn.leads and (when := WHEN_ASKED.search(sentence.lower())) is not None \
+                    and not QUESTION.search(sentence[:when.start()].lower()):
+                sentence = sentence[:when.start()].rstrip(" ,") + "."  # "…, khi nào xong?": the order, its date asked
             lower = sentence.lower()
             recap = recap or bool(RECAP.search(lower))
             if gave and DEADLINE_TOPIC.match(lower) and not QUESTION.search(lower):

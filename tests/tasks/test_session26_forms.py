@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, deadlines
+from appliance.tasks import clause_tasks, clauses, deadlines
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks, deadlines)
+_FLAGGED = (clause_tasks, clauses, deadlines)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -122,3 +122,34 @@ def test_done_on_a_day_gone_in_a_run(ward, on) -> None:
 ])
 def test_a_time_gone_then_work_to_do(ward, on, said: str, due: list) -> None:
     assert tasks_said(_ASKED_LAN + said, ward) == due
+
+
+# --- clauses.SESSION26_WHEN_ASKED: the chair's order closed by asking when it will be done; the answer dates it ---
+
+@pytest.mark.parametrize(("said", "off"), [
+    ("Nguyễn Văn An: Chị Lan làm báo cáo tổng kết nhé, khi nào xong?\nLê Thị Lan: Dạ, chậm nhất thứ Sáu ạ.", []),
+    ("Nguyễn Văn An: Chị Lan làm báo cáo tổng kết, bao giờ xong?\nLê Thị Lan: Dạ, khoảng ba hôm ạ.", []),
+])
+def test_an_order_with_its_date_asked(ward, on, said: str, off: list) -> None:
+    assert [a for a, _d in tasks_said(_A + said, ward)] == ["Lê Thị Lan"]
+    on.setattr(clauses, "SESSION26_WHEN_ASKED", False)
+    assert tasks_said(_A + said, ward) == off
+
+
+def test_the_answer_dates_the_order(ward, on) -> None:
+    said = "Nguyễn Văn An: Chị Lan làm báo cáo tổng kết nhé, khi nào xong?\nLê Thị Lan: Dạ, chậm nhất thứ Sáu ạ."
+    assert tasks_said(_A + said, ward) == [("Lê Thị Lan", "2026-12-04")]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # "khi nào xong thì …": when it is done, then: no question, read as before
+    ("Nguyễn Văn An: Chị Lan làm báo cáo, khi nào xong thì gửi anh.", [("Lê Thị Lan", None)]),
+    # asking whether it is done: no order
+    ("Nguyễn Văn An: Chị Lan làm xong chưa, bao giờ xong?\nLê Thị Lan: Dạ thứ Sáu ạ.", []),
+    # no doer named: no order
+    ("Nguyễn Văn An: Báo cáo tổng kết bao giờ xong?\nLê Thị Lan: Dạ thứ Sáu ạ.", []),
+    # a member asking: no order
+    ("Lê Thị Lan: Anh ơi, chị Hà làm báo cáo, bao giờ xong ạ?", []),
+])
+def test_when_asked_without_an_order(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
