@@ -115,6 +115,13 @@ _GONE_THEN = re.compile(r"\b(?:hôm qua|hôm kia|hôm trước|tuần trước|t
                         r"(?!\s+(?:này|tới|sau|tuần))(?:\s+(?!này|tới|sau|tuần)\S+){0,2}?\s+rồi\b(?P<rest>.*)$")
 
 
+# Session 26 (docs/meetings.md, "Session 26"): a unit given the work and, right after its comma, the person who does it
+# ("Giao phòng Kinh tế, anh Hùng rà soát các công trình sai phép trước 15/12.", "Việc này giao văn phòng, chị Lan
+# tổng hợp …"): one task, the person's (as the keys read "giao bên địa chính, Nam xuống đo …"); the unit was read as
+# a second task with no work and no date. Not when the unit has work of its own before the comma
+SESSION26_UNIT_THEN_DOER = True
+
+
 # Session 12 (docs/meetings.md, "Session 12"): the chair saying they will attend ("Tôi sẽ dự và phát biểu.", "Tốt, tôi
 # sẽ dự."): no task
 ATTENDS = re.compile(r"^\s*(?:sẽ\s+)?(?:cũng\s+)?(?:dự|tham dự|đi dự)(?:\s+(?:và|rồi)\s+(?:phát biểu|chỉ đạo))?"
@@ -231,6 +238,9 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue
         if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):
             continue
+        if SESSION26_UNIT_THEN_DOER and spot.how == "unit" and re.fullmatch(r"\s*,\s*", scope_lower) \
+                and i + 1 < len(led) and led[i + 1].how == "named":
+            continue  # "Giao phòng Kinh tế, anh Hùng rà soát …": the unit, then who in it does the work
         if spot.how in ("named", "unit") and TOPIC_THEN.search(head) \
                 and not _NOT_TOPIC.search(head) \
                 and re.fullmatch(rf"\s*{verb()}\s*[.!]?\s*", scope_lower) \

@@ -153,3 +153,28 @@ def test_the_answer_dates_the_order(ward, on) -> None:
 ])
 def test_when_asked_without_an_order(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- clause_tasks.SESSION26_UNIT_THEN_DOER: "giao <unit>, <person> <work>": one task, the person's ---
+
+@pytest.mark.parametrize(("said", "unit", "person"), [
+    ("Nguyễn Văn An: Giao văn phòng, chị Lan tổng hợp báo cáo trước 15/12.", "Văn phòng HĐND và UBND",
+     ("Lê Thị Lan", "2026-12-15")),
+    ("Nguyễn Văn An: Việc này giao phòng Kinh tế, anh Hùng rà soát các công trình sai phép trước 15/12.",
+     "Phòng Kinh tế, Hạ tầng và Đô thị", ("Trần Văn Hùng", "2026-12-15")),
+])
+def test_the_unit_then_who_in_it_does_the_work(ward, on, said: str, unit: str, person: tuple) -> None:
+    assert tasks_said(_A + said, ward) == [person]
+    on.setattr(clause_tasks, "SESSION26_UNIT_THEN_DOER", False)
+    assert tasks_said(_A + said, ward) == [(unit, None), person]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # the unit has work of its own before the comma: as before
+    ("Nguyễn Văn An: Giao công an phường rà soát người tạm trú, anh Minh báo cáo anh trước 15/12.",
+     [("Trịnh Văn Minh", "2026-12-15")]),
+    ("Nguyễn Văn An: Văn phòng chuẩn bị hội trường, chị Hương lo quà, xong trước 15/12.",
+     [("Văn phòng HĐND và UBND", None), ("Bùi Thanh Hương", "2026-12-15")]),
+])
+def test_a_unit_with_work_of_its_own(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
