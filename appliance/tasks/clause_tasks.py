@@ -122,6 +122,15 @@ _GONE_THEN = re.compile(r"\b(?:hôm qua|hôm kia|hôm trước|tuần trước|t
 SESSION26_UNIT_THEN_DOER = True
 
 
+# Session 26 (docs/meetings.md, "Session 26"): the helper named first, then whom they help and the work ("Anh Nam hỗ
+# trợ chị Lan rà soát danh sách trước thứ Sáu.", "Chị Lan, Mai hỗ trợ chị làm hồ sơ thi đua, …"): the work is the
+# one helped's, and helping alone is no task (as "Y phối hợp" after the doer is not); the helper was read as a second
+# task with no work and no date. Only the bare helping word between the two ("hỗ trợ", "phối hợp với", "giúp", "cùng
+# với"); "anh Nam hỗ trợ kinh phí cho tổ 5 …" (work of their own) is read as before
+SESSION26_HELPER_FIRST = True
+HELPS_BEFORE = re.compile(r"\s*(?:sẽ\s+)?(?:hỗ trợ|phối hợp(?:\s+với)?|giúp|giúp đỡ|cùng với)\s*")
+
+
 # Session 12 (docs/meetings.md, "Session 12"): the chair saying they will attend ("Tôi sẽ dự và phát biểu.", "Tốt, tôi
 # sẽ dự."): no task
 ATTENDS = re.compile(r"^\s*(?:sẽ\s+)?(?:cũng\s+)?(?:dự|tham dự|đi dự)(?:\s+(?:và|rồi)\s+(?:phát biểu|chỉ đạo))?"
@@ -171,7 +180,11 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         return [Anchor("task", called, re.sub(r",[^,]*$", "", content), deadline, text.strip(), True, how="called")]
     # Someone coordinating is not given a task of their own: the scope stays with the one who leads.
     led: list[Spot] = []
-    for spot in chosen:
+    for k, spot in enumerate(chosen):
+        if SESSION26_HELPER_FIRST and not led and k + 1 < len(chosen) and spot.how in ("named", "unit") \
+                and HELPS_BEFORE.fullmatch(lower[spot.end:chosen[k + 1].start]):
+            out.append(Anchor("helps", spot.person))
+            continue  # "Anh Nam hỗ trợ chị Lan rà soát danh sách …": Lan's work, Nam helps
         if led and (COORDINATE.match(lower[spot.end:])
                     or OVERSEE.match(lower[spot.end:])
                     or REVIEW_STEP.match(lower[spot.end:])

@@ -178,3 +178,27 @@ def test_the_unit_then_who_in_it_does_the_work(ward, on, said: str, unit: str, p
 ])
 def test_a_unit_with_work_of_its_own(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- clause_tasks.SESSION26_HELPER_FIRST: the helper named first, then whom they help: the work is the one helped's ---
+
+@pytest.mark.parametrize(("said", "helper", "task"), [
+    ("Nguyễn Văn An: Anh Nam hỗ trợ chị Lan rà soát danh sách trước thứ Sáu.", "Hoàng Văn Nam",
+     ("Lê Thị Lan", "2026-12-04")),
+    ("Nguyễn Văn An: Chị Lan, Mai hỗ trợ chị làm hồ sơ thi đua, xong trước 20/12.", "Vũ Thị Mai",
+     ("Lê Thị Lan", "2026-12-20")),
+])
+def test_the_helper_named_first(ward, on, said: str, helper: str, task: tuple) -> None:
+    assert tasks_said(_A + said, ward) == [task]
+    on.setattr(clause_tasks, "SESSION26_HELPER_FIRST", False)
+    assert tasks_said(_A + said, ward) == [(helper, None), task]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # help of their own, with what they give: their task
+    ("Nguyễn Văn An: Anh Nam hỗ trợ kinh phí cho tổ 5 làm đường trước thứ Sáu.", [("Hoàng Văn Nam", "2026-12-04")]),
+    # "X chủ trì, Y hỗ trợ": X's, as before
+    ("Nguyễn Văn An: Chị Lan chủ trì, anh Nam hỗ trợ, xong trước thứ Sáu.", [("Lê Thị Lan", "2026-12-04")]),
+])
+def test_help_of_ones_own_or_after_the_lead(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
