@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
@@ -129,6 +130,16 @@ SESSION26_UNIT_THEN_DOER = True
 # với"); "anh Nam hỗ trợ kinh phí cho tổ 5 …" (work of their own) is read as before
 SESSION26_HELPER_FIRST = True
 HELPS_BEFORE = re.compile(r"\s*(?:sẽ\s+)?(?:hỗ trợ|phối hợp(?:\s+với)?|giúp|giúp đỡ|cùng với)\s*")
+
+
+# Session 26 (docs/meetings.md, "Session 26"): one date said of every task just given ("Chị Lan chuẩn bị hội trường,
+# anh Hùng lo âm thanh, tất cả xong trước thứ Sáu.", "…, cả hai việc xong trước thứ Sáu", "… . Tất cả phải xong trước
+# thứ Sáu."): each of them without a date of its own takes it (it went to the last only); "tất cả" opening its clause
+# and the date right after it, not "tổng hợp tất cả số liệu, …"
+SESSION26_ALL_DUE = True
+ALL_DUE = re.compile(r"(?:^\W*|[,;:]\s*|\bvà\s+)(?:(?:thế|vậy|nhé|ừ|rồi)\s+)?(?:tất cả|cả hai|cả ba|cả bốn|mọi việc|"
+                     r"các việc (?:này|trên|đó)|(?:hai|ba|mấy|những) việc (?:này|trên|đó))"
+                     r"(?:\s+(?:việc|đều|phải|cần|nhé|các đồng chí))*\s+")
 
 
 # Session 12 (docs/meetings.md, "Session 12"): the chair saying they will attend ("Tôi sẽ dự và phát biểu.", "Tốt, tôi
@@ -319,6 +330,9 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         how = "named" if spot.how == "second" and (vocative is not None or called is not None) else spot.how
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))
+    if SESSION26_ALL_DUE and len([a for a in out if a.kind == "task"]) >= 2 \
+            and (every := every_due(text, meeting, calendar, start_only=False)) is not None:
+        out = [replace(a, deadline=every) if a.kind == "task" and a.deadline is None else a for a in out]
     return out
 
 
@@ -413,3 +427,17 @@ def _done_in_run(scope: str) -> bool:
     """A time gone then "rồi" in the doer's clause, no order after it (SESSION26_GONE_THEN)."""
     gone = _GONE_THEN.search(re.split(r"[,;.!?…]", scope)[0])  # in the doer's own clause
     return gone is not None and not re.search(r"\b(?:nhé|nha|nhá|sẽ|phải|nhớ)\b", gone.group("rest"))
+
+
+def every_due(text: str, meeting: dt.date, calendar: WorkCalendar | None, start_only: bool) -> dt.date | None:
+    """The date said of all the tasks just given ("…, tất cả xong trước thứ Sáu"; with `start_only` the sentence opens
+    so: "Tất cả phải xong trước thứ Sáu."), SESSION26_ALL_DUE."""
+    lower = normalize(text).lower()
+    for m in ALL_DUE.finditer(lower):
+        if start_only and m.start() > 0:
+            break
+        rest = text[m.end():] if len(text) == len(lower) else lower[m.end():]
+        found = find_deadline(rest, meeting, None, calendar)
+        if found is not None and len(re.findall(r"\w+", rest[:found[1]])) <= 3:
+            return found[0]
+    return None

@@ -249,6 +249,12 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     and not READY.search(lower) and not NOTED.search(lower) \
                     and not REMAINS.search(lower):
                 out.append(Anchor("done", turn.speaker, content=sentence))
+            elif not found_here and not recap and just_gave and given_at is not None \
+                    and clause_tasks.SESSION26_ALL_DUE \
+                    and (every := clause_tasks.every_due(sentence, meeting, calendar, start_only=True)) is not None:
+                # "… anh Hùng lo âm thanh. Tất cả phải xong trước thứ Sáu.": each task just given without a date
+                out[given_at[0]:given_at[1]] = [replace(a, deadline=every) if a.kind == "task" and a.deadline is None
+                                                else a for a in out[given_at[0]:given_at[1]]]
             elif not found_here and not recap and just_gave \
                     and (dated := date_later(sentence, out, roster, meeting, calendar)):
                 out.append(Anchor("agree", None, deadline=dated))

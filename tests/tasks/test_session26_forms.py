@@ -202,3 +202,28 @@ def test_the_helper_named_first(ward, on, said: str, helper: str, task: tuple) -
 ])
 def test_help_of_ones_own_or_after_the_lead(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- clause_tasks.SESSION26_ALL_DUE: one date said of every task just given ("tất cả / cả hai việc xong …") ---
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Chị Lan chuẩn bị hội trường, anh Hùng lo âm thanh, tất cả xong trước thứ Sáu.",
+    "Nguyễn Văn An: Chị Lan chuẩn bị hội trường, anh Hùng lo âm thanh, cả hai việc xong trước thứ Sáu.",
+    "Nguyễn Văn An: Chị Lan chuẩn bị hội trường, anh Hùng lo âm thanh. Tất cả phải xong trước thứ Sáu.",
+])
+def test_one_date_for_all(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == [("Lê Thị Lan", "2026-12-04"), ("Trần Văn Hùng", "2026-12-04")]
+    on.setattr(clause_tasks, "SESSION26_ALL_DUE", False)
+    assert tasks_said(_A + said, ward) == [("Lê Thị Lan", None), ("Trần Văn Hùng", "2026-12-04")]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # "tất cả" of the work, not of the tasks
+    ("Nguyễn Văn An: Chị Lan tổng hợp tất cả số liệu, anh Hùng kiểm tra lại trước thứ Sáu.",
+     [("Lê Thị Lan", None), ("Trần Văn Hùng", "2026-12-04")]),
+    # a date of its own stays
+    ("Nguyễn Văn An: Chị Lan chuẩn bị hội trường trước thứ Năm, anh Hùng lo âm thanh, tất cả xong trước thứ Sáu.",
+     [("Lê Thị Lan", "2026-12-03"), ("Trần Văn Hùng", "2026-12-04")]),
+])
+def test_all_that_dates_no_other(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
