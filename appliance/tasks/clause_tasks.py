@@ -142,6 +142,16 @@ ALL_DUE = re.compile(r"(?:^\W*|[,;:]\s*|\bvà\s+)(?:(?:thế|vậy|nhé|ừ|rồ
                      r"(?:\s+(?:việc|đều|phải|cần|nhé|các đồng chí))*\s+")
 
 
+# Session 26 (docs/meetings.md, "Session 26"): the work and its date said first, then the doer with a bare "làm / lo"
+# ("Anh cần danh sách hộ nghèo trước thứ Sáu, chị Hương làm giúp anh.", "Báo cáo này chậm nhất 15/12 phải có, anh Nam
+# lo nhé."): the date is the doer's; only when the doer's clause says no work of its own and the clause before has a
+# deadline's word ("trước", "chậm nhất", "hạn", "trong", "xong"), not an event's day ("Ngày 20/12 quận kiểm tra, …")
+SESSION26_WORK_BEFORE = True
+GENERIC_DO = re.compile(r"\s*(?:(?:sẽ|phải|cần)\s+)?(?:làm|lo|xử lý|giải quyết|phụ trách|nhận|làm việc này|lo việc này)"
+                        r"(?:\s+(?:giúp|hộ|giùm|cho))?(?:\s+(?:anh|chị|tôi|em|mình))?"
+                        r"(?:\s+(?:luôn|nhé|nha|đi|ạ|việc này|việc đó|cái này))*\s*[.!]?\s*")
+
+
 # Session 12 (docs/meetings.md, "Session 12"): the chair saying they will attend ("Tôi sẽ dự và phát biểu.", "Tốt, tôi
 # sẽ dự."): no task
 ATTENDS = re.compile(r"^\s*(?:sẽ\s+)?(?:cũng\s+)?(?:dự|tham dự|đi dự)(?:\s+(?:và|rồi)\s+(?:phát biểu|chỉ đạo))?"
@@ -272,6 +282,12 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Kinh phí thì anh Bảo cân đối.", "thăm trường thì chị Hạnh đi.": who sees to a matter
         deadline, content = deadline_and_content(text, spot, stop, led, meeting, calendar)
         deadline, fronted = list_date(text, lower, led, i, deadline, fronted, meeting, calendar)
+        if SESSION26_WORK_BEFORE and deadline is None and i == 0 and spot.how in ("named", "second") \
+                and GENERIC_DO.fullmatch(scope_lower) and re.search(r",\s*$", head) \
+                and re.search(r"\b(?:trước|chậm nhất|hạn|trong|xong)\b", head):
+            # "Anh cần danh sách … trước thứ Sáu, chị Hương làm giúp anh.": the work and its date said first
+            before = find_deadline(text[:spot.start], meeting, None, calendar)
+            deadline = before[0] if before is not None else None
         if deadline is None and previous is not None and spot.how != "first" and ON_TIME.search(scope_lower):
             # "Chị Hương tổng hợp số liệu đó, gửi Sở đúng hạn nhé" after "…, hạn nộp ngày mười hai tháng mười một"
             said = find_deadline(previous.text, meeting, None, calendar)

@@ -227,3 +227,26 @@ def test_one_date_for_all(ward, on, said: str) -> None:
 ])
 def test_all_that_dates_no_other(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- clause_tasks.SESSION26_WORK_BEFORE: the work and its date first, then the doer with a bare "làm / lo" ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Anh cần danh sách hộ nghèo trước thứ Sáu, chị Hương làm giúp anh.", ("Bùi Thanh Hương",
+                                                                                         "2026-12-04")),
+    ("Nguyễn Văn An: Báo cáo này chậm nhất 15/12 phải có, anh Nam lo nhé.", ("Hoàng Văn Nam", "2026-12-15")),
+])
+def test_the_work_and_its_date_said_first(ward, on, said: str, due: tuple) -> None:
+    assert tasks_said(_A + said, ward) == [due]
+    on.setattr(clause_tasks, "SESSION26_WORK_BEFORE", False)
+    assert tasks_said(_A + said, ward) == [(due[0], None)]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # an event's day before: not the doer's deadline here
+    ("Nguyễn Văn An: Ngày 20/12 quận kiểm tra, anh Hùng lo nhé.", [("Trần Văn Hùng", None)]),
+    # the doer's clause says work of its own
+    ("Nguyễn Văn An: Quận yêu cầu nộp trước 15/12, anh Hùng làm báo cáo.", [("Trần Văn Hùng", None)]),
+])
+def test_the_date_before_stays_where_it_was(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
