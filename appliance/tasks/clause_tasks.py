@@ -152,6 +152,12 @@ GENERIC_DO = re.compile(r"\s*(?:(?:sẽ|phải|cần)\s+)?(?:làm|lo|xử lý|gi
                         r"(?:\s+(?:luôn|nhé|nha|đi|ạ|việc này|việc đó|cái này))*\s*[.!]?\s*")
 
 
+# Session 26 (docs/meetings.md, "Session 26"): a member's "em báo cáo anh" with a day to come in its clause ("Dạ, thứ
+# Sáu em báo cáo anh ạ.", "em báo anh trước thứ Năm ạ") is an offer to report then, not taking the floor now as "Dạ, em
+# báo cáo qua ạ." is; today ("hôm nay em báo cáo") stays the floor
+SESSION26_REPORT_LATER = True
+
+
 # Session 12 (docs/meetings.md, "Session 12"): the chair saying they will attend ("Tôi sẽ dự và phát biểu.", "Tốt, tôi
 # sẽ dự."): no task
 ATTENDS = re.compile(r"^\s*(?:sẽ\s+)?(?:cũng\s+)?(?:dự|tham dự|đi dự)(?:\s+(?:và|rồi)\s+(?:phát biểu|chỉ đạo))?"
@@ -246,7 +252,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Tuấn ghi lại giúp chị.", "huy ghi lại": note it down, in the meeting
         if spot.how == "first" and turn.leads and ATTENDS.match(scope_lower):
             continue  # "Tôi sẽ dự và phát biểu.": the chair attending, not a task
-        if spot.how == "first" and not turn.leads and SPEAK_NOW.match(scope_lower):
+        if spot.how == "first" and not turn.leads and SPEAK_NOW.match(scope_lower) \
+                and not (SESSION26_REPORT_LATER and _later(head, scope_lower, meeting, calendar)):
             continue  # "Dạ, em báo cáo qua ạ.", "em báo lịch tháng 12 ạ: …": taking the floor now
         if turn.leads and spot.how in ("named", "unit") and READ_OUT.match(scope_lower) \
                 and deadline_free(scope_lower):
@@ -457,3 +464,14 @@ def every_due(text: str, meeting: dt.date, calendar: WorkCalendar | None, start_
         if found is not None and len(re.findall(r"\w+", rest[:found[1]])) <= 3:
             return found[0]
     return None
+
+
+def _later(head: str, scope: str, meeting: dt.date, calendar: WorkCalendar | None) -> bool:
+    """A day after the meeting said right before the first person, or with a deadline's word after the verb, in its
+    own clause (SESSION26_REPORT_LATER): "thứ Sáu em báo cáo anh", "em báo anh trước thứ Năm"."""
+    before = re.split(r"[,;:.!?]", head)[-1]
+    after = re.split(r"[,;:.!?]", scope)[0]
+    found = find_deadline(before, meeting, None, calendar)
+    if found is None and re.search(r"\b(?:trước|chậm nhất|hạn|trong)\b", after):
+        found = find_deadline(after, meeting, None, calendar)
+    return found is not None and found[0] > meeting

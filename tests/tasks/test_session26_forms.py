@@ -250,3 +250,27 @@ def test_the_work_and_its_date_said_first(ward, on, said: str, due: tuple) -> No
 ])
 def test_the_date_before_stays_where_it_was(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- clause_tasks.SESSION26_REPORT_LATER: "thứ Sáu em báo cáo anh ạ": an offer to report then, not the floor now ---
+
+_ASKED_POOR = _A + "Nguyễn Văn An: Còn việc rà soát hộ nghèo thì sao?\n"
+
+
+@pytest.mark.parametrize("said", [
+    "Bùi Thanh Hương: Dạ, thứ Sáu em báo cáo anh ạ.",
+    "Bùi Thanh Hương: Dạ, hiện còn 12 hộ chưa xác minh, thứ Sáu em báo cáo anh ạ.",
+])
+def test_reporting_on_a_day_to_come(ward, on, said: str) -> None:
+    assert tasks_said(_ASKED_POOR + said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
+    on.setattr(clause_tasks, "SESSION26_REPORT_LATER", False)
+    assert tasks_said(_ASKED_POOR + said, ward) == []
+
+
+@pytest.mark.parametrize("said", [
+    "Bùi Thanh Hương: Dạ, em báo cáo anh ạ: còn 12 hộ chưa xác minh.",             # the floor, now
+    "Bùi Thanh Hương: Dạ, em báo lịch tháng 12 ạ: ngày 3 tiếp xúc cử tri, ngày 10 họp HĐND.",  # the dates listed
+    "Bùi Thanh Hương: Dạ, hôm nay em báo cáo qua ạ.",                                # today
+])
+def test_the_floor_now_stays_no_task(ward, on, said: str) -> None:
+    assert tasks_said(_ASKED_POOR + said, ward) == []
