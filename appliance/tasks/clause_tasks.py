@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from appliance.tasks import clause_checks
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     Spot,
@@ -95,69 +96,6 @@ SAID_WHEN = re.compile(r"^\s*,?\s*(?:báo|nói|hẹn)\s+(?:(?:thứ|ngày|mai|tu
                        r"đầu|giữa|\d+)\b[^,.;!?]{0,30}?\s+)(?:sẽ\s+)?(?:xong|hoàn thành|làm xong)\b")
 
 
-# Session 26 (docs/meetings.md, "Session 26"): a time gone said in the doer's own clause, before the doer or right
-# after them ("Hôm qua chị Lan gửi công văn lên quận.", "Vừa rồi anh Nam xuống hiện trường, ông Tư đồng ý …", "Sáng
-# qua anh Minh đưa anh xem biên bản.", "anh Nam tuần trước đo …"): what was done, reported, no task; not with an
-# order's particle or a date to come in the clause ("Hôm qua … , chị Lan gửi lại trước thứ Sáu nhé"), nor after a
-# directive word ("Hôm qua anh giao chị Lan soạn kế hoạch": the task given is read as before)
-SESSION26_PAST_TIME = True
-PAST_TIME = re.compile(r"\b(?:hôm qua|hôm kia|hôm trước|hôm rồi|bữa qua|bữa trước|bữa rồi|sáng qua|chiều qua|tối qua|"
-                       r"đêm qua|tuần trước|tuần qua|tháng trước|tháng qua|năm ngoái|năm trước|năm qua|vừa rồi|"
-                       r"vừa qua|lúc nãy|vừa nãy|ban nãy|mấy hôm trước|dạo trước)\b")
-
-
-# Session 26 (docs/meetings.md, "Session 26"): a time gone then "rồi" in the doer's clause, also in a recogniser run
-# where no stop follows "rồi" (DONE_NOW needs one): "dạ em gửi hôm thứ sáu rồi anh quận hẹn trả lời trong tuần này",
-# "anh nam xuống hôm qua rồi ông ấy hứa tháo dỡ …": done, reported, no task (the date after it is another's); not
-# with an order's particle or "sẽ / phải" after "rồi" ("… hôm qua rồi, giờ gửi bổ sung trước thứ Sáu nhé")
-SESSION26_GONE_THEN = True
-_GONE_THEN = re.compile(r"\b(?:hôm qua|hôm kia|hôm trước|tuần trước|tuần rồi|tháng trước|sáng qua|chiều qua|tối qua|"
-                        r"hôm\s+(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật))"
-                        r"(?!\s+(?:này|tới|sau|tuần))(?:\s+(?!này|tới|sau|tuần)\S+){0,2}?\s+rồi\b(?P<rest>.*)$")
-
-
-# Session 26 (docs/meetings.md, "Session 26"): a unit given the work and, right after its comma, the person who does it
-# ("Giao phòng Kinh tế, anh Hùng rà soát các công trình sai phép trước 15/12.", "Việc này giao văn phòng, chị Lan
-# tổng hợp …"): one task, the person's (as the keys read "giao bên địa chính, Nam xuống đo …"); the unit was read as
-# a second task with no work and no date. Not when the unit has work of its own before the comma
-SESSION26_UNIT_THEN_DOER = True
-
-
-# Session 26 (docs/meetings.md, "Session 26"): the helper named first, then whom they help and the work ("Anh Nam hỗ
-# trợ chị Lan rà soát danh sách trước thứ Sáu.", "Chị Lan, Mai hỗ trợ chị làm hồ sơ thi đua, …"): the work is the
-# one helped's, and helping alone is no task (as "Y phối hợp" after the doer is not); the helper was read as a second
-# task with no work and no date. Only the bare helping word between the two ("hỗ trợ", "phối hợp với", "giúp", "cùng
-# với"); "anh Nam hỗ trợ kinh phí cho tổ 5 …" (work of their own) is read as before
-SESSION26_HELPER_FIRST = True
-HELPS_BEFORE = re.compile(r"\s*(?:sẽ\s+)?(?:hỗ trợ|phối hợp(?:\s+với)?|giúp|giúp đỡ|cùng với)\s*")
-
-
-# Session 26 (docs/meetings.md, "Session 26"): one date said of every task just given ("Chị Lan chuẩn bị hội trường,
-# anh Hùng lo âm thanh, tất cả xong trước thứ Sáu.", "…, cả hai việc xong trước thứ Sáu", "… . Tất cả phải xong trước
-# thứ Sáu."): each of them without a date of its own takes it (it went to the last only); "tất cả" opening its clause
-# and the date right after it, not "tổng hợp tất cả số liệu, …"
-SESSION26_ALL_DUE = True
-ALL_DUE = re.compile(r"(?:^\W*|[,;:]\s*|\bvà\s+)(?:(?:thế|vậy|nhé|ừ|rồi)\s+)?(?:tất cả|cả hai|cả ba|cả bốn|mọi việc|"
-                     r"các việc (?:này|trên|đó)|(?:hai|ba|mấy|những) việc (?:này|trên|đó))"
-                     r"(?:\s+(?:việc|đều|phải|cần|nhé|các đồng chí))*\s+")
-
-
-# Session 26 (docs/meetings.md, "Session 26"): the work and its date said first, then the doer with a bare "làm / lo"
-# ("Anh cần danh sách hộ nghèo trước thứ Sáu, chị Hương làm giúp anh.", "Báo cáo này chậm nhất 15/12 phải có, anh Nam
-# lo nhé."): the date is the doer's; only when the doer's clause says no work of its own and the clause before has a
-# deadline's word ("trước", "chậm nhất", "hạn", "trong", "xong"), not an event's day ("Ngày 20/12 quận kiểm tra, …")
-SESSION26_WORK_BEFORE = True
-GENERIC_DO = re.compile(r"\s*(?:(?:sẽ|phải|cần)\s+)?(?:làm|lo|xử lý|giải quyết|phụ trách|nhận|làm việc này|lo việc này)"
-                        r"(?:\s+(?:giúp|hộ|giùm|cho))?(?:\s+(?:anh|chị|tôi|em|mình))?"
-                        r"(?:\s+(?:luôn|nhé|nha|đi|ạ|việc này|việc đó|cái này))*\s*[.!]?\s*")
-
-
-# Session 26 (docs/meetings.md, "Session 26"): a member's "em báo cáo anh" with a day to come in its clause ("Dạ, thứ
-# Sáu em báo cáo anh ạ.", "em báo anh trước thứ Năm ạ") is an offer to report then, not taking the floor now as "Dạ, em
-# báo cáo qua ạ." is; today ("hôm nay em báo cáo") stays the floor
-SESSION26_REPORT_LATER = True
-
-
 # Session 12 (docs/meetings.md, "Session 12"): the chair saying they will attend ("Tôi sẽ dự và phát biểu.", "Tốt, tôi
 # sẽ dự."): no task
 ATTENDS = re.compile(r"^\s*(?:sẽ\s+)?(?:cũng\s+)?(?:dự|tham dự|đi dự)(?:\s+(?:và|rồi)\s+(?:phát biểu|chỉ đạo))?"
@@ -208,8 +146,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
     # Someone coordinating is not given a task of their own: the scope stays with the one who leads.
     led: list[Spot] = []
     for k, spot in enumerate(chosen):
-        if SESSION26_HELPER_FIRST and not led and k + 1 < len(chosen) and spot.how in ("named", "unit") \
-                and HELPS_BEFORE.fullmatch(lower[spot.end:chosen[k + 1].start]):
+        if clause_checks.SESSION26_HELPER_FIRST and not led and k + 1 < len(chosen) and spot.how in ("named", "unit") \
+                and clause_checks.HELPS_BEFORE.fullmatch(lower[spot.end:chosen[k + 1].start]):
             out.append(Anchor("helps", spot.person))
             continue  # "Anh Nam hỗ trợ chị Lan rà soát danh sách …": Lan's work, Nam helps
         if led and (COORDINATE.match(lower[spot.end:])
@@ -253,7 +191,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if spot.how == "first" and turn.leads and ATTENDS.match(scope_lower):
             continue  # "Tôi sẽ dự và phát biểu.": the chair attending, not a task
         if spot.how == "first" and not turn.leads and SPEAK_NOW.match(scope_lower) \
-                and not (SESSION26_REPORT_LATER and _later(head, scope_lower, meeting, calendar)):
+                and not (clause_checks.SESSION26_REPORT_LATER
+                         and clause_checks.later_date(head, scope_lower, meeting, calendar)):
             continue  # "Dạ, em báo cáo qua ạ.", "em báo lịch tháng 12 ạ: …": taking the floor now
         if turn.leads and spot.how in ("named", "unit") and READ_OUT.match(scope_lower) \
                 and deadline_free(scope_lower):
@@ -261,9 +200,9 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if turn.leads and spot.how in ("named", "unit") and READ_EACH.match(scope_lower) \
                 and find_deadline(text[spot.end:], meeting, None, calendar) is None:
             continue  # "Chị Lan đọc từng kiến nghị, các bộ phận trả lời luôn.": reading them out now, in the meeting
-        if SESSION26_GONE_THEN and _done_in_run(scope_lower):
+        if clause_checks.SESSION26_GONE_THEN and clause_checks.done_in_run(scope_lower):
             continue  # "dạ em gửi hôm thứ sáu rồi anh quận hẹn …": done already, in a run
-        if SESSION26_PAST_TIME and _said_done(head, scope_lower, spot, meeting, calendar):
+        if clause_checks.SESSION26_PAST_TIME and clause_checks.said_done(head, scope_lower, spot, meeting, calendar):
             continue  # "Hôm qua chị Lan gửi công văn lên quận.": what was done, reported
         if spot.how in ("named", "unit") and SAID_THAT.match(scope_lower):
             continue  # "anh ơi văn phòng báo cáo là tuần trước mình nhận …": what a unit or person said, reported
@@ -279,7 +218,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue
         if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):
             continue
-        if SESSION26_UNIT_THEN_DOER and spot.how == "unit" and re.fullmatch(r"\s*,\s*", scope_lower) \
+        if clause_checks.SESSION26_UNIT_THEN_DOER and spot.how == "unit" and re.fullmatch(r"\s*,\s*", scope_lower) \
                 and i + 1 < len(led) and led[i + 1].how == "named":
             continue  # "Giao phòng Kinh tế, anh Hùng rà soát …": the unit, then who in it does the work
         if spot.how in ("named", "unit") and TOPIC_THEN.search(head) \
@@ -289,8 +228,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Kinh phí thì anh Bảo cân đối.", "thăm trường thì chị Hạnh đi.": who sees to a matter
         deadline, content = deadline_and_content(text, spot, stop, led, meeting, calendar)
         deadline, fronted = list_date(text, lower, led, i, deadline, fronted, meeting, calendar)
-        if SESSION26_WORK_BEFORE and deadline is None and i == 0 and spot.how in ("named", "second") \
-                and GENERIC_DO.fullmatch(scope_lower) and re.search(r",\s*$", head) \
+        if clause_checks.SESSION26_WORK_BEFORE and deadline is None and i == 0 and spot.how in ("named", "second") \
+                and clause_checks.GENERIC_DO.fullmatch(scope_lower) and re.search(r",\s*$", head) \
                 and re.search(r"\b(?:trước|chậm nhất|hạn|trong|xong)\b", head):
             # "Anh cần danh sách … trước thứ Sáu, chị Hương làm giúp anh.": the work and its date said first
             before = find_deadline(text[:spot.start], meeting, None, calendar)
@@ -353,8 +292,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         how = "named" if spot.how == "second" and (vocative is not None or called is not None) else spot.how
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))
-    if SESSION26_ALL_DUE and len([a for a in out if a.kind == "task"]) >= 2 \
-            and (every := every_due(text, meeting, calendar, start_only=False)) is not None:
+    if clause_checks.SESSION26_ALL_DUE and len([a for a in out if a.kind == "task"]) >= 2 \
+            and (every := clause_checks.every_due(text, meeting, calendar, start_only=False)) is not None:
         out = [replace(a, deadline=every) if a.kind == "task" and a.deadline is None else a for a in out]
     return out
 
@@ -431,47 +370,3 @@ REVIEW_STEP = re.compile(r"^\s*,?\s*(?:sẽ\s+)?(?:xem lại|duyệt|rà lại|k
 READ_OUT = re.compile(r"^\s*,?\s*(?:đọc|điểm qua|thông qua|đọc qua|nhắc qua)(?:\s+(?:lại|qua|nhanh))?\s+"
                       r"(?:lịch|dự thảo|kết luận|chương trình|tình hình|danh sách|thông báo|nội dung|biên bản)"
                       r"(?:\s+[^\W\d_]+){0,4}\s*[.!]?\s*$")
-
-
-def _said_done(head: str, scope: str, spot: Spot, meeting: dt.date, calendar: WorkCalendar | None) -> bool:
-    """A time gone in the doer's clause (SESSION26_PAST_TIME): before the doer, or right after them."""
-    if spot.how not in ("named", "unit"):
-        return False
-    clause = re.split(r"[,;:.!?…]", head)[-1]
-    gone = PAST_TIME.search(clause) is not None or PAST_TIME.match(scope.lstrip(" ,")) is not None
-    if not gone or DIRECTIVE.search(clause) or re.search(r"\b(?:giao|nhờ|đề nghị|yêu cầu|phân công|bảo)\b", clause):
-        return False
-    said = re.split(r"[;.!?]", scope)[0]
-    return PARTICLE.search(said) is None and not re.search(r"\b(?:sẽ|phải|cần|nhớ|tiếp tục|lại)\b", said) \
-        and find_deadline(said, meeting, None, calendar) is None
-
-
-def _done_in_run(scope: str) -> bool:
-    """A time gone then "rồi" in the doer's clause, no order after it (SESSION26_GONE_THEN)."""
-    gone = _GONE_THEN.search(re.split(r"[,;.!?…]", scope)[0])  # in the doer's own clause
-    return gone is not None and not re.search(r"\b(?:nhé|nha|nhá|sẽ|phải|nhớ)\b", gone.group("rest"))
-
-
-def every_due(text: str, meeting: dt.date, calendar: WorkCalendar | None, start_only: bool) -> dt.date | None:
-    """The date said of all the tasks just given ("…, tất cả xong trước thứ Sáu"; with `start_only` the sentence opens
-    so: "Tất cả phải xong trước thứ Sáu."), SESSION26_ALL_DUE."""
-    lower = normalize(text).lower()
-    for m in ALL_DUE.finditer(lower):
-        if start_only and m.start() > 0:
-            break
-        rest = text[m.end():] if len(text) == len(lower) else lower[m.end():]
-        found = find_deadline(rest, meeting, None, calendar)
-        if found is not None and len(re.findall(r"\w+", rest[:found[1]])) <= 3:
-            return found[0]
-    return None
-
-
-def _later(head: str, scope: str, meeting: dt.date, calendar: WorkCalendar | None) -> bool:
-    """A day after the meeting said right before the first person, or with a deadline's word after the verb, in its
-    own clause (SESSION26_REPORT_LATER): "thứ Sáu em báo cáo anh", "em báo anh trước thứ Năm"."""
-    before = re.split(r"[,;:.!?]", head)[-1]
-    after = re.split(r"[,;:.!?]", scope)[0]
-    found = find_deadline(before, meeting, None, calendar)
-    if found is None and re.search(r"\b(?:trước|chậm nhất|hạn|trong)\b", after):
-        found = find_deadline(after, meeting, None, calendar)
-    return found is not None and found[0] > meeting

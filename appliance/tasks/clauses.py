@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from appliance.tasks import clause_dates, clause_tasks, phrases, withdrawals
+from appliance.tasks import clause_checks, clause_dates, clause_tasks, phrases, withdrawals
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     date_later,
@@ -250,8 +250,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     and not REMAINS.search(lower):
                 out.append(Anchor("done", turn.speaker, content=sentence))
             elif not found_here and not recap and just_gave and given_at is not None \
-                    and clause_tasks.SESSION26_ALL_DUE \
-                    and (every := clause_tasks.every_due(sentence, meeting, calendar, start_only=True)) is not None:
+                    and clause_checks.SESSION26_ALL_DUE \
+                    and (every := clause_checks.every_due(sentence, meeting, calendar, start_only=True)) is not None:
                 # "… anh Hùng lo âm thanh. Tất cả phải xong trước thứ Sáu.": each task just given without a date
                 out[given_at[0]:given_at[1]] = [replace(a, deadline=every) if a.kind == "task" and a.deadline is None
                                                 else a for a in out[given_at[0]:given_at[1]]]

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, clauses, deadlines
+from appliance.tasks import clause_checks, clauses, deadlines
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks, clauses, deadlines)
+_FLAGGED = (clause_checks, clauses, deadlines)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -46,7 +46,7 @@ def test_two_or_three_is_no_day(said: str, due: str | None) -> None:
     assert _due(said) == due
 
 
-# --- clause_tasks.SESSION26_PAST_TIME: a time gone in the doer's clause: reported, no task ---
+# --- clause_checks.SESSION26_PAST_TIME: a time gone in the doer's clause: reported, no task ---
 
 @pytest.mark.parametrize(("said", "off"), [
     ("Nguyễn Văn An: Hôm qua chị Lan gửi công văn lên quận.", [("Lê Thị Lan", None)]),
@@ -55,7 +55,7 @@ def test_two_or_three_is_no_day(said: str, due: str | None) -> None:
 ])
 def test_a_time_gone_is_a_report(ward, on, said: str, off: list) -> None:
     assert tasks_said(_A + said, ward) == []
-    on.setattr(clause_tasks, "SESSION26_PAST_TIME", False)
+    on.setattr(clause_checks, "SESSION26_PAST_TIME", False)
     assert tasks_said(_A + said, ward) == off
 
 
@@ -99,7 +99,7 @@ def test_a_month_that_is_still_a_deadline(on, said: str, due: str) -> None:
     assert _due(said) == due
 
 
-# --- clause_tasks.SESSION26_GONE_THEN: a time gone then "rồi" in a run without stops: done, no task ---
+# --- clause_checks.SESSION26_GONE_THEN: a time gone then "rồi" in a run without stops: done, no task ---
 
 _ASKED_LAN = _A + "Nguyễn Văn An: Còn công văn của quận thế nào?\n"
 
@@ -107,7 +107,7 @@ _ASKED_LAN = _A + "Nguyễn Văn An: Còn công văn của quận thế nào?\n"
 def test_done_on_a_day_gone_in_a_run(ward, on) -> None:
     said = _ASKED_LAN + "Lê Thị Lan: dạ em gửi hôm thứ sáu rồi anh quận hẹn trả lời trong tuần này"
     assert tasks_said(said, ward) == []
-    on.setattr(clause_tasks, "SESSION26_GONE_THEN", False)
+    on.setattr(clause_checks, "SESSION26_GONE_THEN", False)
     assert tasks_said(said, ward) == [("Lê Thị Lan", "2026-12-04")]
 
 
@@ -155,7 +155,7 @@ def test_when_asked_without_an_order(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
-# --- clause_tasks.SESSION26_UNIT_THEN_DOER: "giao <unit>, <person> <work>": one task, the person's ---
+# --- clause_checks.SESSION26_UNIT_THEN_DOER: "giao <unit>, <person> <work>": one task, the person's ---
 
 @pytest.mark.parametrize(("said", "unit", "person"), [
     ("Nguyễn Văn An: Giao văn phòng, chị Lan tổng hợp báo cáo trước 15/12.", "Văn phòng HĐND và UBND",
@@ -165,7 +165,7 @@ def test_when_asked_without_an_order(ward, on, said: str, due: list) -> None:
 ])
 def test_the_unit_then_who_in_it_does_the_work(ward, on, said: str, unit: str, person: tuple) -> None:
     assert tasks_said(_A + said, ward) == [person]
-    on.setattr(clause_tasks, "SESSION26_UNIT_THEN_DOER", False)
+    on.setattr(clause_checks, "SESSION26_UNIT_THEN_DOER", False)
     assert tasks_said(_A + said, ward) == [(unit, None), person]
 
 
@@ -180,7 +180,7 @@ def test_a_unit_with_work_of_its_own(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
-# --- clause_tasks.SESSION26_HELPER_FIRST: the helper named first, then whom they help: the work is the one helped's ---
+# --- clause_checks.SESSION26_HELPER_FIRST: the helper named first, then whom they help: the one helped's work ---
 
 @pytest.mark.parametrize(("said", "helper", "task"), [
     ("Nguyễn Văn An: Anh Nam hỗ trợ chị Lan rà soát danh sách trước thứ Sáu.", "Hoàng Văn Nam",
@@ -190,7 +190,7 @@ def test_a_unit_with_work_of_its_own(ward, on, said: str, due: list) -> None:
 ])
 def test_the_helper_named_first(ward, on, said: str, helper: str, task: tuple) -> None:
     assert tasks_said(_A + said, ward) == [task]
-    on.setattr(clause_tasks, "SESSION26_HELPER_FIRST", False)
+    on.setattr(clause_checks, "SESSION26_HELPER_FIRST", False)
     assert tasks_said(_A + said, ward) == [(helper, None), task]
 
 
@@ -204,7 +204,7 @@ def test_help_of_ones_own_or_after_the_lead(ward, on, said: str, due: list) -> N
     assert tasks_said(_A + said, ward) == due
 
 
-# --- clause_tasks.SESSION26_ALL_DUE: one date said of every task just given ("tất cả / cả hai việc xong …") ---
+# --- clause_checks.SESSION26_ALL_DUE: one date said of every task just given ("tất cả / cả hai việc xong …") ---
 
 @pytest.mark.parametrize("said", [
     "Nguyễn Văn An: Chị Lan chuẩn bị hội trường, anh Hùng lo âm thanh, tất cả xong trước thứ Sáu.",
@@ -213,7 +213,7 @@ def test_help_of_ones_own_or_after_the_lead(ward, on, said: str, due: list) -> N
 ])
 def test_one_date_for_all(ward, on, said: str) -> None:
     assert tasks_said(_A + said, ward) == [("Lê Thị Lan", "2026-12-04"), ("Trần Văn Hùng", "2026-12-04")]
-    on.setattr(clause_tasks, "SESSION26_ALL_DUE", False)
+    on.setattr(clause_checks, "SESSION26_ALL_DUE", False)
     assert tasks_said(_A + said, ward) == [("Lê Thị Lan", None), ("Trần Văn Hùng", "2026-12-04")]
 
 
@@ -229,7 +229,7 @@ def test_all_that_dates_no_other(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
-# --- clause_tasks.SESSION26_WORK_BEFORE: the work and its date first, then the doer with a bare "làm / lo" ---
+# --- clause_checks.SESSION26_WORK_BEFORE: the work and its date first, then the doer with a bare "làm / lo" ---
 
 @pytest.mark.parametrize(("said", "due"), [
     ("Nguyễn Văn An: Anh cần danh sách hộ nghèo trước thứ Sáu, chị Hương làm giúp anh.", ("Bùi Thanh Hương",
@@ -238,7 +238,7 @@ def test_all_that_dates_no_other(ward, on, said: str, due: list) -> None:
 ])
 def test_the_work_and_its_date_said_first(ward, on, said: str, due: tuple) -> None:
     assert tasks_said(_A + said, ward) == [due]
-    on.setattr(clause_tasks, "SESSION26_WORK_BEFORE", False)
+    on.setattr(clause_checks, "SESSION26_WORK_BEFORE", False)
     assert tasks_said(_A + said, ward) == [(due[0], None)]
 
 
@@ -252,7 +252,7 @@ def test_the_date_before_stays_where_it_was(ward, on, said: str, due: list) -> N
     assert tasks_said(_A + said, ward) == due
 
 
-# --- clause_tasks.SESSION26_REPORT_LATER: "thứ Sáu em báo cáo anh ạ": an offer to report then, not the floor now ---
+# --- clause_checks.SESSION26_REPORT_LATER: "thứ Sáu em báo cáo anh ạ": an offer to report then, not the floor now ---
 
 _ASKED_POOR = _A + "Nguyễn Văn An: Còn việc rà soát hộ nghèo thì sao?\n"
 
@@ -263,7 +263,7 @@ _ASKED_POOR = _A + "Nguyễn Văn An: Còn việc rà soát hộ nghèo thì sao
 ])
 def test_reporting_on_a_day_to_come(ward, on, said: str) -> None:
     assert tasks_said(_ASKED_POOR + said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
-    on.setattr(clause_tasks, "SESSION26_REPORT_LATER", False)
+    on.setattr(clause_checks, "SESSION26_REPORT_LATER", False)
     assert tasks_said(_ASKED_POOR + said, ward) == []
 
 
