@@ -7,8 +7,10 @@ import datetime as dt
 import re
 
 from appliance.tasks.clause_parts import Spot
+from appliance.tasks.cues import choose
 from appliance.tasks.deadlines import find_deadline
-from appliance.tasks.phrases import DIRECTIVE, PARTICLE
+from appliance.tasks.phrases import DIRECTIVE, PARTICLE, QUESTION, VERB_AHEAD
+from appliance.tasks.roster import Person, Roster
 from appliance.text import normalize
 from appliance.text.dates import WorkCalendar
 
@@ -73,6 +75,36 @@ GENERIC_DO = re.compile(r"\s*(?:(?:sẽ|phải|cần)\s+)?(?:làm|lo|xử lý|gi
 # Sáu em báo cáo anh ạ.", "em báo anh trước thứ Năm ạ") is an offer to report then, not taking the floor now as "Dạ, em
 # báo cáo qua ạ." is; today ("hôm nay em báo cáo") stays the floor
 SESSION26_REPORT_LATER = True
+
+# Session 26 (docs/meetings.md, "Session 26"): the chair calling someone by name and saying when their work is due,
+# with no verb of work ("Ừ, thứ Tư là hạn cuối đấy Nam, 3 hồ sơ còn lại phải xong.", "Còn một tuần thôi, hạn 20/12 nhé
+# Hà, phải đủ 300 phiếu.", "Tuấn, kế hoạch … thứ Sáu này phải có trên bàn anh đấy."): that person's task by that date
+# (it went to nobody, the order had no verb); one person named, called (opening the sentence, or after "đấy / nhé /
+# nha" before a stop), a deadline's word ("hạn", "phải xong / có / đủ / nộp …") and a day to come; not a question
+SESSION26_DUE_CALLED = True
+DUE_SAID = re.compile(r"\b(?:hạn|phải\s+(?:xong|có|đủ|nộp|gửi|hoàn thành|trình|dứt điểm))\b")
+_CALL_BEFORE = re.compile(r"(?:^\W*(?:(?:ừ|ờ|vâng|được|thế|vậy|còn)\W+)*|\b(?:đấy|đó|nhé|nha|nhá))\s*$")
+_CALL_AFTER = re.compile(r"^\s*(?:[,.;!]|ơi\b|$)")
+
+
+def due_called(text: str, roster: Roster, speakers: list[Person], meeting: dt.date,
+               calendar: WorkCalendar | None) -> tuple[Person, dt.date] | None:
+    """The one the sentence calls and the day their work is due (SESSION26_DUE_CALLED)."""
+    lower = normalize(text).lower()
+    if not DUE_SAID.search(lower) or QUESTION.search(lower):
+        return None
+    mentions = roster.mentions(text, verbs=VERB_AHEAD)
+    if len(mentions) != 1:
+        return None
+    named = mentions[0]
+    masked = lower[:named.start] + " " * (named.end - named.start) + lower[named.end:]  # "đấy Mai": not tomorrow
+    due = next((c for c in re.split(r"[,;.!]", masked) if DUE_SAID.search(c)), "")
+    found = find_deadline(due, meeting, None, calendar)  # the date in the clause that says it is due
+    if found is None or found[0] <= meeting:
+        return None
+    if _CALL_BEFORE.search(lower[:named.start]) and _CALL_AFTER.match(lower[named.end:]):
+        return choose(named, speakers), found[0]
+    return None
 
 
 def said_done(head: str, scope: str, spot: Spot, meeting: dt.date, calendar: WorkCalendar | None) -> bool:

@@ -143,6 +143,12 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         deadline, content = deadline_and_content(text, Spot(0, 0, called, "named"), len(text), [], meeting,
                                                   calendar)
         return [Anchor("task", called, re.sub(r",[^,]*$", "", content), deadline, text.strip(), True, how="called")]
+    if not chosen and turn.leads and clause_checks.SESSION26_DUE_CALLED and not question \
+            and (due := clause_checks.due_called(text, roster, speakers, meeting, calendar)) is not None \
+            and due[0] != turn.speaker:
+        # "Ừ, thứ Tư là hạn cuối đấy Nam, 3 hồ sơ còn lại phải xong.": the one called, by that date
+        # (said of a task of theirs given before, it dates that one, as a recap's item does)
+        return [Anchor("task", due[0], text.strip(), due[1], text.strip(), True, how="called", recap=True)]
     # Someone coordinating is not given a task of their own: the scope stays with the one who leads.
     led: list[Spot] = []
     for k, spot in enumerate(chosen):

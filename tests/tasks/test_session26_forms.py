@@ -274,3 +274,32 @@ def test_reporting_on_a_day_to_come(ward, on, said: str) -> None:
 ])
 def test_the_floor_now_stays_no_task(ward, on, said: str) -> None:
     assert tasks_said(_ASKED_POOR + said, ward) == []
+
+
+# --- clause_checks.SESSION26_DUE_CALLED: the chair calling someone and saying when it is due, with no verb of work ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Ừ, thứ Năm là hạn cuối đấy Mai, giấy mời còn lại phải xong.", ("Vũ Thị Mai", "2026-12-03")),
+    ("Nguyễn Văn An: Còn ba hôm thôi, hạn 10/12 nhé Hương, phải đủ danh sách.", ("Bùi Thanh Hương", "2026-12-10")),
+    ("Nguyễn Văn An: Tuấn, bản kế hoạch văn nghệ thứ Sáu này phải có trên bàn anh đấy.",
+     ("Lê Minh Tuấn", "2026-12-04")),
+])
+def test_a_deadline_said_to_the_one_called(ward, on, said: str, due: tuple) -> None:
+    assert tasks_said(_A + said, ward) == [due]
+    on.setattr(clause_checks, "SESSION26_DUE_CALLED", False)
+    assert tasks_said(_A + said, ward) == []
+
+
+def test_a_deadline_said_again_dates_the_task_given(ward, on) -> None:
+    said = "Nguyễn Văn An: Chị Lan làm báo cáo tháng nhé.\nLê Thị Lan: Dạ.\nNguyễn Văn An: Hạn thứ Sáu nhé Lan."
+    assert tasks_said(_A + said, ward) == [("Lê Thị Lan", "2026-12-04")]
+
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Nam, hạn thứ Sáu là được chưa?",               # a question
+    "Nguyễn Văn An: Hạn nộp là thứ Sáu, quận nhắc rồi.",            # nobody called
+    "Nguyễn Văn An: Ừ, anh Hùng báo cáo là hạn thứ Sáu.",           # said of someone, not to them
+    "Nguyễn Văn An: Hạn 20/11 qua rồi đấy Nam, tuần sau họp tiếp.",  # a day gone
+])
+def test_a_deadline_nobody_is_given(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == []
