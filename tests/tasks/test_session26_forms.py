@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_checks, clauses, deadlines
+from appliance.tasks import clause_checks, clauses, deadlines, doers
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_checks, clauses, deadlines)
+_FLAGGED = (clause_checks, clauses, deadlines, doers)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -303,3 +303,27 @@ def test_a_deadline_said_again_dates_the_task_given(ward, on) -> None:
 ])
 def test_a_deadline_nobody_is_given(ward, on, said: str) -> None:
     assert tasks_said(_A + said, ward) == []
+
+
+# --- doers.SESSION26_LET_DO: "cho" opening the clause before the doer and the work: the chair's order ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Cho anh Nam xuống kiểm tra ngay trong chiều nay.", ("Hoàng Văn Nam", "2026-11-30")),
+    ("Nguyễn Văn An: Việc này cho văn phòng làm, xong trước thứ Sáu.", ("Văn phòng HĐND và UBND", "2026-12-04")),
+])
+def test_letting_them_do_it(ward, on, said: str, due: tuple) -> None:
+    assert tasks_said(_A + said, ward) == [due]
+    on.setattr(doers, "SESSION26_LET_DO", False)
+    assert tasks_said(_A + said, ward) == []
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # "cho" after a verb: whom the work is for
+    ("Nguyễn Văn An: Chị Lan gửi cho anh Nam bản dự thảo trước thứ Sáu.", [("Lê Thị Lan", "2026-12-04")]),
+    # "cho anh hỏi": asking
+    ("Nguyễn Văn An: Cho anh hỏi anh Nam kiểm tra chưa?", []),
+    # no verb of work: leave, not work
+    ("Nguyễn Văn An: Cho anh Nam nghỉ phép hai ngày.", []),
+])
+def test_cho_that_lets_nobody_work(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
