@@ -73,8 +73,10 @@ GENERIC_DO = re.compile(r"\s*(?:(?:sẽ|phải|cần)\s+)?(?:làm|lo|xử lý|gi
 
 # Session 26 (docs/meetings.md, "Session 26"): a member's "em báo cáo anh" with a day to come in its clause ("Dạ, thứ
 # Sáu em báo cáo anh ạ.", "em báo anh trước thứ Năm ạ") is an offer to report then, not taking the floor now as "Dạ, em
-# báo cáo qua ạ." is; today ("hôm nay em báo cáo") stays the floor
+# báo cáo qua ạ." is; today ("hôm nay em báo cáo") stays the floor. So is the chair's "Thứ Năm anh Hùng báo cáo." (not
+# "anh Hùng báo cáo đi": the floor, now)
 SESSION26_REPORT_LATER = True
+_SPEAK = re.compile(r"^\s*(?:báo cáo|trình bày|nói|phát biểu|tóm tắt|đọc)\b")
 
 # Session 26 (docs/meetings.md, "Session 26"): the chair calling someone by name and saying when their work is due,
 # with no verb of work ("Ừ, thứ Tư là hạn cuối đấy Nam, 3 hồ sơ còn lại phải xong.", "Còn một tuần thôi, hạn 20/12 nhé
@@ -149,3 +151,8 @@ def later_date(head: str, scope: str, meeting: dt.date, calendar: WorkCalendar |
     if found is None and re.search(r"\b(?:trước|chậm nhất|hạn|trong)\b", after):
         found = find_deadline(after, meeting, None, calendar)
     return found is not None and found[0] > meeting
+
+
+def reports_later(head: str, scope: str, meeting: dt.date, calendar: WorkCalendar | None) -> bool:
+    """"Thứ Năm anh Hùng báo cáo.": a report to give on a day to come, not the floor now (SESSION26_REPORT_LATER)."""
+    return _SPEAK.match(scope) is not None and later_date(head, scope, meeting, calendar)

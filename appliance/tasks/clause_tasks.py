@@ -179,6 +179,12 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
                              and re.search(r"[,;:]\s*$", lower[:s.start]) and not COORDINATE.match(lower[s.end:])
                              and not (HELPS_AT_END.match(lower[s.end:]))
                              and not re.match(r"\s*(?:[,;.]|và\b|$)", lower[s.end:])])
+        # … or at the comma before the next doer's own date ("Thứ Năm anh Hùng báo cáo, thứ Sáu chị Lan gửi quận."):
+        # that date opens the next clause, not this one's (a bug fix in session 26, rule R7: Hùng took Friday)
+        stop = min([stop] + [fronted_at for s in led[i + 1:i + 2]
+                             if s.how in ("named", "unit") and s.person != spot.person
+                             and (fronted_at := _date_opens(text, lower, s.start, meeting, calendar)) is not None
+                             and spot.end < fronted_at])
         scope_lower = lower[spot.end:stop]
         head = lower[:spot.start]
         if IF_FIRST.match(head):
@@ -218,7 +224,9 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "à thôi bên công an lo đủ rồi anh sơn không phải làm nữa": covered already, in a run
         if spot.how in ("named", "unit") and not turn.leads and SAID_WHEN.match(scope_lower):
             continue  # "Anh An, vỉa hè … xong 80%, Thắng báo thứ Tư hoàn thành.": when they said it will be done
-        if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
+        if REPORTED.match(scope_lower) and not (clause_checks.SESSION26_REPORT_LATER
+                                                and clause_checks.reports_later(head, scope_lower, meeting, calendar)) \
+                or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
                 DONE_NOW.match(scope_lower) or \
                 (spot.how == "first" and DONE.search(scope_lower)):
             continue
@@ -376,3 +384,15 @@ REVIEW_STEP = re.compile(r"^\s*,?\s*(?:sẽ\s+)?(?:xem lại|duyệt|rà lại|k
 READ_OUT = re.compile(r"^\s*,?\s*(?:đọc|điểm qua|thông qua|đọc qua|nhắc qua)(?:\s+(?:lại|qua|nhanh))?\s+"
                       r"(?:lịch|dự thảo|kết luận|chương trình|tình hình|danh sách|thông báo|nội dung|biên bản)"
                       r"(?:\s+[^\W\d_]+){0,4}\s*[.!]?\s*$")
+
+
+def _date_opens(text: str, lower: str, at: int, meeting: dt.date, calendar: WorkCalendar | None) -> int | None:
+    """Where the clause of the doer at `at` opens when only a date stands between its comma and the doer
+    ("…, thứ Sáu chị Lan gửi quận"): the comma's place."""
+    comma = re.search(r"[,;:]\s*([^,;:.!?]*)$", lower[:at])
+    if comma is None or not comma.group(1).strip() or len(comma.group(1).split()) > 6:
+        return None
+    found = find_deadline(text[comma.start(1):at], meeting, None, calendar)
+    if found is None or re.sub(r"\W+", "", text[comma.start(1):at][:found[1]] + text[comma.start(1):at][found[2]:]):
+        return None
+    return comma.start()

@@ -265,8 +265,10 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 # said back to the one addressed)
                 out.append(_then_same(told, lower, out) if just_gave else told)
             elif not found_here and (short or not AGREE.match(lower) and not QUESTION.search(lower)
-                                     and not DEFER.search(lower) and len(re.findall(r"\w+", lower)) <= 6):
-                # "Muộn quá, thứ Tư.": a short answer that is a date sets the task just discussed.
+                                     and not DEFER.search(lower) and len(re.findall(r"\w+", lower)) <= 6) \
+                    and not _names_another(sentence, out, roster, speakers):
+                # "Muộn quá, thứ Tư.": a short answer that is a date sets the task just discussed (not "chị Lan trước
+                # thứ Sáu." after anh Hùng's task: a bug fix in session 26, rule R7, that moved Hùng's date)
                 found = find_deadline(sentence, meeting, None, calendar)
                 if found is not None:
                     out.append(Anchor("agree", None, deadline=found[0]))
@@ -312,3 +314,12 @@ def _then_same(told: Anchor, lower: str, out: list[Anchor]) -> Anchor:
 # split by commas ("thứ Sáu này thì anh Hùng nộp báo cáo giải ngân, chị Hương nộp báo cáo an sinh, chị Hà thống kê hồ
 # sơ trễ hạn"): each item that says no date of its own shares it; "còn X …" opens another matter, and an item with
 # its own date keeps it (clause_parts.list_date).
+
+
+def _names_another(sentence: str, said: list[Anchor], roster: Roster, speakers: list[Person]) -> bool:
+    """The sentence names a person or unit other than the one of the last task said."""
+    tasks = [a for a in said if a.kind == "task" and a.person is not None]
+    last = key_of(tasks[-1].person) if tasks and tasks[-1].person is not None else None
+    named = {key_of(choose(m, speakers)) for m in roster.mentions(sentence, verbs=VERB_AHEAD)}
+    named |= {key_of(unit) for _s, _e, unit in units_in(sentence, roster)}
+    return bool(named - {last})

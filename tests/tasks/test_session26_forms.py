@@ -327,3 +327,43 @@ def test_letting_them_do_it(ward, on, said: str, due: tuple) -> None:
 ])
 def test_cho_that_lets_nobody_work(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- rule R7 (session 26): the next doer's own date, said after the comma before them, is not this doer's ---
+
+def test_the_date_before_the_next_doer_is_theirs(ward) -> None:
+    said = _A + "Nguyễn Văn An: Thứ Năm anh Hùng gửi báo cáo, thứ Sáu chị Lan gửi quận."
+    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-03"), ("Lê Thị Lan", "2026-12-04")]
+
+
+def test_one_persons_date_after_the_comma_stays_theirs(ward) -> None:
+    # the same doer going on: the date is still theirs, as before
+    said = _A + "Hoàng Văn Nam: Anh ơi, để em rà lại hồ sơ đất đai còn tồn, mai em báo cáo anh bằng văn bản."
+    assert tasks_said(said, ward) == [("Hoàng Văn Nam", "2026-12-01")]
+
+
+# --- rule R7 (session 26): a short date naming another person does not move the last task's date ---
+
+def test_a_short_date_for_another_moves_nothing(ward) -> None:
+    said = _A + "Nguyễn Văn An: Về lịch: anh Hùng xong trước thứ Năm; chị Lan trước thứ Sáu."
+    assert ("Trần Văn Hùng", "2026-12-03") in tasks_said(said, ward)
+
+
+def test_a_short_date_still_sets_the_task_just_given(ward) -> None:
+    said = _A + "Nguyễn Văn An: Anh Hùng làm báo cáo. Trước thứ Năm anh Hùng nhé."
+    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-03")]
+
+
+# --- clause_checks.SESSION26_REPORT_LATER also: the chair's "Thứ Năm anh Hùng báo cáo." ---
+
+def test_the_chairs_report_on_a_day_to_come(ward, on) -> None:
+    said = _A + "Nguyễn Văn An: Thứ Năm anh Hùng báo cáo."
+    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-03")]
+    on.setattr(clause_checks, "SESSION26_REPORT_LATER", False)
+    assert tasks_said(said, ward) == []
+
+
+@pytest.mark.parametrize("said", ["Nguyễn Văn An: Anh Hùng báo cáo đi.",
+                                  "Nguyễn Văn An: Hôm nay anh Hùng báo cáo trước nhé."])
+def test_the_floor_given_now(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == []
