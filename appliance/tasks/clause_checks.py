@@ -108,6 +108,32 @@ def due_called(text: str, roster: Roster, speakers: list[Person], meeting: dt.da
         return choose(named, speakers), found[0]
     return None
 
+# Session 26 (docs/meetings.md, "Session 26"): in a recogniser run with no stops, when the doer's clause opens with its
+# date ("thứ năm anh hùng gửi báo cáo thứ sáu chị lan tổng hợp gửi quận nhé"), a date said right before the next doer
+# (another person) opens that doer's clause, as the first one did: Hùng's Thursday, Lan's Friday (Hùng took Friday,
+# Lan none); not when the first doer's clause has no date before it ("anh hùng gửi báo cáo thứ sáu chị lan …" is read
+# as before)
+SESSION26_RUN_FRONTED = True
+
+
+def next_fronted(text: str, lower: str, spot: Spot, nxt: Spot, meeting: dt.date,
+                 calendar: WorkCalendar | None) -> int | None:
+    """Where the next doer's fronted date opens their clause, in a run with no stops (SESSION26_RUN_FRONTED)."""
+    if re.search(r"[,.;:!?]", lower) or nxt.how not in ("named", "unit") or nxt.person == spot.person \
+            or spot.how not in ("named", "unit"):
+        return None
+    own = find_deadline(text[max(0, spot.start - 40):spot.start], meeting, None, calendar)
+    if own is None or re.sub(r"\W+", "", text[max(0, spot.start - 40):spot.start][own[2]:]):
+        return None  # the doer's own clause does not open with its date
+    words = list(re.finditer(r"\S+", lower[spot.end:nxt.start]))
+    for k in range(max(0, len(words) - 5), len(words)):
+        at = spot.end + words[k].start()
+        found = find_deadline(text[at:nxt.start], meeting, None, calendar)
+        if found is not None and found[1] == 0 and not re.sub(r"\W+", "", text[at:nxt.start][found[2]:]) \
+                and k > 0:
+            return at
+    return None
+
 
 def said_done(head: str, scope: str, spot: Spot, meeting: dt.date, calendar: WorkCalendar | None) -> bool:
     """A time gone in the doer's clause (SESSION26_PAST_TIME): before the doer, or right after them."""

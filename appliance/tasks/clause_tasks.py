@@ -171,6 +171,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "anh Hùng gửi văn bản đề nghị Công an phường cử một đồng chí …": whom the letter asks
         led.append(spot)
     fronted: dt.date | None = None  # the date said before the list's first doer
+    run_dates: dict[int, tuple[dt.date, int, int] | None] = {}  # a run's date said right before a doer (session 26)
     for i, spot in enumerate(led):
         stop = led[i + 1].start if i + 1 < len(led) else len(text)
         # … or at a name opening the next clause ("chị Lan thông báo nghỉ Tết, Tuấn băng rôn thứ Tư"):
@@ -185,6 +186,10 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
                              if s.how in ("named", "unit") and s.person != spot.person
                              and (fronted_at := _date_opens(text, lower, s.start, meeting, calendar)) is not None
                              and spot.end < fronted_at])
+        if clause_checks.SESSION26_RUN_FRONTED and i + 1 < len(led) \
+                and (opens := clause_checks.next_fronted(text, lower, spot, led[i + 1], meeting, calendar)):
+            stop = min(stop, opens)  # "thứ năm anh hùng gửi báo cáo thứ sáu chị lan …": Friday is Lan's
+            run_dates[led[i + 1].start] = find_deadline(text[opens:led[i + 1].start], meeting, None, calendar)
         scope_lower = lower[spot.end:stop]
         head = lower[:spot.start]
         if IF_FIRST.match(head):
@@ -242,6 +247,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Kinh phí thì anh Bảo cân đối.", "thăm trường thì chị Hạnh đi.": who sees to a matter
         deadline, content = deadline_and_content(text, spot, stop, led, meeting, calendar)
         deadline, fronted = list_date(text, lower, led, i, deadline, fronted, meeting, calendar)
+        if deadline is None and (run_date := run_dates.get(spot.start)) is not None:
+            deadline = run_date[0]
         if clause_checks.SESSION26_WORK_BEFORE and deadline is None and i == 0 and spot.how in ("named", "second") \
                 and clause_checks.GENERIC_DO.fullmatch(scope_lower) and re.search(r",\s*$", head) \
                 and re.search(r"\b(?:trước|chậm nhất|hạn|trong|xong)\b", head):

@@ -367,3 +367,17 @@ def test_the_chairs_report_on_a_day_to_come(ward, on) -> None:
                                   "Nguyễn Văn An: Hôm nay anh Hùng báo cáo trước nhé."])
 def test_the_floor_given_now(ward, on, said: str) -> None:
     assert tasks_said(_A + said, ward) == []
+
+
+# --- clause_checks.SESSION26_RUN_FRONTED: in a run, a date right before the next doer opens their clause ---
+
+def test_each_doer_of_a_run_takes_the_date_before_them(ward, on) -> None:
+    said = _A + "Nguyễn Văn An: thứ năm anh hùng gửi báo cáo thứ sáu chị lan tổng hợp gửi quận nhé"
+    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-03"), ("Lê Thị Lan", "2026-12-04")]
+    on.setattr(clause_checks, "SESSION26_RUN_FRONTED", False)
+    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04"), ("Lê Thị Lan", None)]
+
+
+def test_a_run_whose_first_doer_has_no_date_before(ward, on) -> None:
+    said = _A + "Nguyễn Văn An: anh hùng gửi báo cáo thứ sáu chị lan tổng hợp gửi quận nhé"
+    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04"), ("Lê Thị Lan", None)]
