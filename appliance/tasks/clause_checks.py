@@ -134,6 +134,11 @@ def next_fronted(text: str, lower: str, spot: Spot, nxt: Spot, meeting: dt.date,
             return at
     return None
 
+# Session 26 (docs/meetings.md, "Session 26"): going to a meeting in someone's place ("Chị Lan đi họp thay anh ở quận
+# sáng thứ Năm.", "anh Nam đi dự hội nghị thay tôi") is work given, not where someone is (AWAY: "anh Nam đi họp")
+SESSION26_GOES_INSTEAD = True
+GOES_INSTEAD = re.compile(r"^\s*,?\s*(?:sẽ\s+)?đi\s+(?:họp|dự)\b[^,.;!?]{0,30}?\bthay\b")
+
 
 def said_done(head: str, scope: str, spot: Spot, meeting: dt.date, calendar: WorkCalendar | None) -> bool:
     """A time gone in the doer's clause (SESSION26_PAST_TIME): before the doer, or right after them."""

@@ -231,7 +231,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Anh An, vỉa hè … xong 80%, Thắng báo thứ Tư hoàn thành.": when they said it will be done
         if REPORTED.match(scope_lower) and not (clause_checks.SESSION26_REPORT_LATER
                                                 and clause_checks.reports_later(head, scope_lower, meeting, calendar)) \
-                or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
+                or PRAISE.search(scope_lower) or AWAY.match(scope_lower) and not (
+                    clause_checks.SESSION26_GOES_INSTEAD and clause_checks.GOES_INSTEAD.match(scope_lower)) or \
                 DONE_NOW.match(scope_lower) or \
                 (spot.how == "first" and DONE.search(scope_lower)):
             continue

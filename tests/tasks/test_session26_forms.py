@@ -381,3 +381,16 @@ def test_each_doer_of_a_run_takes_the_date_before_them(ward, on) -> None:
 def test_a_run_whose_first_doer_has_no_date_before(ward, on) -> None:
     said = _A + "Nguyễn Văn An: anh hùng gửi báo cáo thứ sáu chị lan tổng hợp gửi quận nhé"
     assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04"), ("Lê Thị Lan", None)]
+
+
+# --- clause_checks.SESSION26_GOES_INSTEAD: going to a meeting in someone's place is work given ---
+
+def test_going_to_a_meeting_instead(ward, on) -> None:
+    said = _A + "Nguyễn Văn An: Chị Lan đi họp thay anh ở quận sáng thứ Năm."
+    assert tasks_said(said, ward) == [("Lê Thị Lan", "2026-12-03")]
+    on.setattr(clause_checks, "SESSION26_GOES_INSTEAD", False)
+    assert tasks_said(said, ward) == []
+
+
+def test_at_a_meeting_is_still_where_someone_is(ward, on) -> None:
+    assert tasks_said(_A + "Nguyễn Văn An: Anh Nam đi họp ở quận rồi.", ward) == []
