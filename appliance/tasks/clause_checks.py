@@ -179,6 +179,8 @@ def later_date(head: str, scope: str, meeting: dt.date, calendar: WorkCalendar |
     before = re.split(r"[,;:.!?]", head)[-1]
     after = re.split(r"[,;:.!?]", scope)[0]
     found = find_deadline(before, meeting, None, calendar)
+    if found is not None and len(re.findall(r"\w+", before[:found[1]] + " " + before[found[2]:])) > 2:
+        found = None  # the date opens the doer's clause ("dạ, thứ Sáu em …"), not a matter's ("… cuối năm chị Hà …")
     if found is None and re.search(r"\b(?:trước|chậm nhất|hạn|trong)\b", after):
         found = find_deadline(after, meeting, None, calendar)
     return found is not None and found[0] > meeting
