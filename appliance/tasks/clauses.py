@@ -80,7 +80,8 @@ IF_ONLY = re.compile(r"\bnếu\b[^.;!?]{3,80}?\bthì\s+(?P<who>[^.;!?,]{2,30}?)\
 # cáo tổng kết nhé, khi nào xong?", "anh nam kiểm tra lại bao giờ có kết quả"): the order is given, the question asks
 # its date, which the doer's answer gives; not "khi nào xong thì …" (when it is done, then …) nor a question before it
 # ("Chị Lan làm xong chưa, bao giờ nộp?")
-SESSION26_WHEN_ASKED = True
+# off by rule R1 (session 26): no fresh verdict moved (667/174/197 on and off); off brings back no training wrong (R1b)
+SESSION26_WHEN_ASKED = False
 WHEN_ASKED = re.compile(r"(?:,\s*|\s+)(?:thế\s+|vậy\s+)?(?:khi nào|bao giờ|hôm nào|lúc nào|mấy ngày|bao lâu)"
                         r"(?:\s+(?:thì|em|chị|anh|thì em|thì chị|thì anh))?"
                         r"\s+(?:xong|được|có kết quả|hoàn thành|làm xong|gửi được|nộp được)"

@@ -239,6 +239,7 @@ _MATTER = re.compile(r"\b(?:tinh hinh|ket qua|so lieu)\s+$")
 # names ("Chị Lan gửi báo cáo tháng 11 cho quận.", "kế hoạch tháng 12", "bảng tổng hợp chi trả tháng 11", "lương tháng
 # 12", "số hồ sơ trễ hạn tháng 11"): which month's report, not a deadline; "gửi báo cáo trong tháng 12", "… trước tháng
 # 12", "… cuối tháng này" still are
+# on by rule R1 (session 26): fresh off alone 666/175/198, on 667/174/197 (fresh7 right +1, wrong -1)
 SESSION26_PAPER_MONTH = True
 _PAPER = re.compile(r"\b(?:bao cao|ke hoach|danh sach|chi tra|tro cap|luong|quyet toan|thong ke|giao ban|bang cham cong"
                     r"|bang tong hop|bang luong|lich truc|lich cong tac|(?:tre|qua) han)\s+$")

@@ -71,7 +71,8 @@ def clause_start(lower: str, pos: int) -> bool:
 # …"), before a person or unit and the verb of work, lets them do it: the chair's order ("Cho anh Nam xuống kiểm tra
 # ngay trong chiều nay.", "Việc này cho văn phòng làm, xong trước thứ Sáu."); "cho" after a verb ("gửi cho anh Nam",
 # "làm cho chị Lan") is whom the work is for, as before
-SESSION26_LET_DO = True
+# off by rule R1 (session 26): no fresh verdict moved (667/174/197 on and off); off brings back no training wrong (R1b)
+SESSION26_LET_DO = False
 LET_BEFORE = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:việc|cái|phần|vụ|hồ sơ)\s+(?:này|đó|đấy|ấy)\s+(?:thì\s+)?)"
                         r"(?:(?:thế|vậy|thôi|ừ|rồi|thế thì|vậy thì)\s+)?cho\s*$")
 
