@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
+from appliance.tasks import clause_checks
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     Spot,
@@ -68,40 +70,28 @@ ASK_OPINION = re.compile(r"^\s*(?:xin\s+)(?:ý kiến|cho ý kiến|phép hỏi|
 # speaker's own "em báo cáo là …" is left to the rules that read taking the floor
 SAID_THAT = re.compile(r"^\s*,?\s*(?:có\s+)?(?:báo cáo|báo|nói|thông báo|phản ánh|kể|trả lời|xác nhận)(?:\s+lại)?\s+"
                        r"(?:là|rằng)\b")
-# Session 24 (docs/meetings.md, "Session 24"): a matter, "thì", then a doer and a verb of work alone, with no date, no
-# object and no particle ("Kinh phí thì anh Bảo cân đối.", "Ừ, thăm trường thì chị Hạnh đi."): who sees to that
-# matter, not a task (the training keys hold none of five such sentences); "bao thư thì Mai làm nhé", "… thì anh Bảo
-# cân đối trước thứ Sáu", "… thì chị Hạnh đi thăm các trường" are read as before; "thế thì / vậy thì" open no matter
-# on by rule R1 (session 24): fresh off alone 667/182/197, on 668/182/196 (fresh8 right +1)
-SESSION24_BARE_TOPIC = True
+# Session 24 (docs/meetings.md, "Session 24"; plain behaviour since session 26, rule R8): a matter, "thì", then a doer
+# and a verb of work alone, with no date, no object and no particle ("Kinh phí thì anh Bảo cân đối.", "Ừ, thăm trường
+# thì chị Hạnh đi."): who sees to that matter, not a task (the training keys hold none of five such sentences); "bao thư
+# thì Mai làm nhé", "… thì anh Bảo cân đối trước thứ Sáu", "… thì chị Hạnh đi thăm các trường" are read as before; "thế
+# thì / vậy thì" open no matter
 TOPIC_THEN = re.compile(r"\w\s+thì\s*$")
 _NOT_TOPIC = re.compile(r"(?:^|[,.;:!?]\s*)(?:(?:ừ|ờ|à|dạ|vâng|còn|thôi)\s+)*"
                         r"(?:thế|vậy|ừ|còn|có|được|nếu|khi)\s+thì\s*$")
-# Session 25 (docs/meetings.md, "Session 25"): the chair's "em … được không?" ("Sổ hộ tịch năm 2015 em số hóa xong
-# trong cuối tháng này được không?", "thứ Sáu em gửi anh được không?") asks the one they answer to do the work by that
-# date, as "chị Lan …, trình ký mai được không?" asks a named doer (session 14); a member's own "em gửi trước thứ Tư
-# được không?" still asks for that date (a deadline proposed, if the chair agrees)
-# off by rule R1 (session 25): fresh off alone 665/174/199, on 665/175/199 (fresh9 wrong +1)
-SESSION25_CHAIR_ASKS = False
-# Session 24 (docs/meetings.md, "Session 24"): "<doer> làm tốt" and nothing more ("chọn tổ bảy đi tổ bảy làm tốt")
-# says the doer does well, praise or a reason, as "tốt lắm" does (PRAISE); "… làm tốt công tác tuyên truyền nhé", "…
-# làm tốt, xong trước thứ Sáu" say the work and are read as before
-# on by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off, s9b w01 wrong again
-SESSION24_DID_WELL = True
+# Session 24 (docs/meetings.md, "Session 24"; plain behaviour since session 26, rule R8): "<doer> làm tốt" and nothing
+# more ("chọn tổ bảy đi tổ bảy làm tốt") says the doer does well, praise or a reason, as "tốt lắm" does (PRAISE); "… làm
+# tốt công tác tuyên truyền nhé", "… làm tốt, xong trước thứ Sáu" say the work and are read as before
 DID_WELL = re.compile(r"\s*(?:đã\s+|vẫn\s+|luôn\s+)?làm\s+(?:rất\s+|khá\s+|cũng\s+)?tốt"
                       r"(?:\s+(?:rồi|đấy|mà|thật))?\s*[.!]?\s*")
 CHOSEN = re.compile(r"\bchọn\s*$")  # "chọn tổ bảy đi": what is chosen, not a doer
-# Session 24 (docs/meetings.md, "Session 24"): "<doer> lo / làm / thu / có đủ rồi" says the work is covered already
-# ("à thôi bên công an lo đủ rồi anh sơn không phải làm nữa"), also where a run goes on without a stop after "rồi"
-# (DONE_NOW needs one); "đủ" before what is still lacking ("lo đủ người rồi báo anh") is read as before
-# on by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off, s19 y09 wrong again
-SESSION24_ENOUGH = True
+# Session 24 (docs/meetings.md, "Session 24"; plain behaviour since session 26, rule R8): "<doer> lo / làm / thu / có đủ
+# rồi" says the work is covered already ("à thôi bên công an lo đủ rồi anh sơn không phải làm nữa"), also where a run
+# goes on without a stop after "rồi" (DONE_NOW needs one); "đủ" before what is still lacking ("lo đủ người rồi báo anh")
+# is read as before
 ENOUGH = re.compile(r"^\s*,?\s*(?:(?:đã|cũng)\s+)?(?:lo|làm|thu|có|chuẩn bị|bố trí|lắp|nộp)?\s*(?:đầy\s+)?đủ\s+rồi\b")
-# Session 24 (docs/meetings.md, "Session 24"): a member passing on when someone said the work will be done, without
-# "là / rằng" ("Anh An, vỉa hè Tam Trinh xong 80%, Thắng báo thứ Tư hoàn thành."): reported, no task; "báo" then a
-# receiver ("Thắng báo anh khi xong") or the chair's words are read as before
-# on by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off, s8a y15 wrong again
-SESSION24_SAID_WHEN = True
+# Session 24 (docs/meetings.md, "Session 24"; plain behaviour since session 26, rule R8): a member passing on when
+# someone said the work will be done, without "là / rằng" ("Anh An, vỉa hè Tam Trinh xong 80%, Thắng báo thứ Tư hoàn
+# thành."): reported, no task; "báo" then a receiver ("Thắng báo anh khi xong") or the chair's words are read as before
 SAID_WHEN = re.compile(r"^\s*,?\s*(?:báo|nói|hẹn)\s+(?:(?:thứ|ngày|mai|tuần|cuối|trong|trước|hôm|chiều|sáng|tối|"
                        r"đầu|giữa|\d+)\b[^,.;!?]{0,30}?\s+)(?:sẽ\s+)?(?:xong|hoàn thành|làm xong)\b")
 
@@ -133,10 +123,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
     vocative = call[0]
     spots = doer_spots(text, turn, previous, roster, speakers, vocative, call[1])
     # "chị Lan dự thảo quyết định…, trình ký mai được không?": asking a named doer is asking them to do it
-    request = bool(re.search(r"\bđược không\W*$", lower)) and bool(spots) and (
-        spots[0].how in ("named", "unit") and clause_start(lower, spots[0].start)
-        or SESSION25_CHAIR_ASKS and turn.leads and spots[0].how == "second"
-        and lower[spots[0].start:spots[0].end] == "em")
+    request = bool(re.search(r"\bđược không\W*$", lower)) and bool(spots) \
+        and spots[0].how in ("named", "unit") and clause_start(lower, spots[0].start)
     asked = ASKED.search(lower)
     question = bool(QUESTION.search(lower) or asked) \
         and not POLITE.search(lower) and not request
@@ -155,9 +143,19 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         deadline, content = deadline_and_content(text, Spot(0, 0, called, "named"), len(text), [], meeting,
                                                   calendar)
         return [Anchor("task", called, re.sub(r",[^,]*$", "", content), deadline, text.strip(), True, how="called")]
+    if not chosen and turn.leads and clause_checks.SESSION26_DUE_CALLED and not question \
+            and (due := clause_checks.due_called(text, roster, speakers, meeting, calendar)) is not None \
+            and due[0] != turn.speaker:
+        # "Ừ, thứ Tư là hạn cuối đấy Nam, 3 hồ sơ còn lại phải xong.": the one called, by that date
+        # (said of a task of theirs given before, it dates that one, as a recap's item does)
+        return [Anchor("task", due[0], text.strip(), due[1], text.strip(), True, how="called", recap=True)]
     # Someone coordinating is not given a task of their own: the scope stays with the one who leads.
     led: list[Spot] = []
-    for spot in chosen:
+    for k, spot in enumerate(chosen):
+        if clause_checks.SESSION26_HELPER_FIRST and not led and k + 1 < len(chosen) and spot.how in ("named", "unit") \
+                and clause_checks.HELPS_BEFORE.fullmatch(lower[spot.end:chosen[k + 1].start]):
+            out.append(Anchor("helps", spot.person))
+            continue  # "Anh Nam hỗ trợ chị Lan rà soát danh sách …": Lan's work, Nam helps
         if led and (COORDINATE.match(lower[spot.end:])
                     or OVERSEE.match(lower[spot.end:])
                     or REVIEW_STEP.match(lower[spot.end:])
@@ -173,6 +171,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "anh Hùng gửi văn bản đề nghị Công an phường cử một đồng chí …": whom the letter asks
         led.append(spot)
     fronted: dt.date | None = None  # the date said before the list's first doer
+    run_dates: dict[int, tuple[dt.date, int, int] | None] = {}  # a run's date said right before a doer (session 26)
     for i, spot in enumerate(led):
         stop = led[i + 1].start if i + 1 < len(led) else len(text)
         # … or at a name opening the next clause ("chị Lan thông báo nghỉ Tết, Tuấn băng rôn thứ Tư"):
@@ -181,6 +180,16 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
                              and re.search(r"[,;:]\s*$", lower[:s.start]) and not COORDINATE.match(lower[s.end:])
                              and not (HELPS_AT_END.match(lower[s.end:]))
                              and not re.match(r"\s*(?:[,;.]|và\b|$)", lower[s.end:])])
+        # … or at the comma before the next doer's own date ("Thứ Năm anh Hùng báo cáo, thứ Sáu chị Lan gửi quận."):
+        # that date opens the next clause, not this one's (a bug fix in session 26, rule R7: Hùng took Friday)
+        stop = min([stop] + [fronted_at for s in led[i + 1:i + 2]
+                             if s.how in ("named", "unit") and s.person != spot.person
+                             and (fronted_at := _date_opens(text, lower, s.start, meeting, calendar)) is not None
+                             and spot.end < fronted_at])
+        if clause_checks.SESSION26_RUN_FRONTED and i + 1 < len(led) \
+                and (opens := clause_checks.next_fronted(text, lower, spot, led[i + 1], meeting, calendar)):
+            stop = min(stop, opens)  # "thứ năm anh hùng gửi báo cáo thứ sáu chị lan …": Friday is Lan's
+            run_dates[led[i + 1].start] = find_deadline(text[opens:led[i + 1].start], meeting, None, calendar)
         scope_lower = lower[spot.end:stop]
         head = lower[:spot.start]
         if IF_FIRST.match(head):
@@ -198,7 +207,9 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Tuấn ghi lại giúp chị.", "huy ghi lại": note it down, in the meeting
         if spot.how == "first" and turn.leads and ATTENDS.match(scope_lower):
             continue  # "Tôi sẽ dự và phát biểu.": the chair attending, not a task
-        if spot.how == "first" and not turn.leads and SPEAK_NOW.match(scope_lower):
+        if spot.how == "first" and not turn.leads and SPEAK_NOW.match(scope_lower) \
+                and not (clause_checks.SESSION26_REPORT_LATER
+                         and clause_checks.later_date(head, scope_lower, meeting, calendar)):
             continue  # "Dạ, em báo cáo qua ạ.", "em báo lịch tháng 12 ạ: …": taking the floor now
         if turn.leads and spot.how in ("named", "unit") and READ_OUT.match(scope_lower) \
                 and deadline_free(scope_lower):
@@ -206,27 +217,45 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if turn.leads and spot.how in ("named", "unit") and READ_EACH.match(scope_lower) \
                 and find_deadline(text[spot.end:], meeting, None, calendar) is None:
             continue  # "Chị Lan đọc từng kiến nghị, các bộ phận trả lời luôn.": reading them out now, in the meeting
+        if clause_checks.SESSION26_GONE_THEN and clause_checks.done_in_run(scope_lower):
+            continue  # "dạ em gửi hôm thứ sáu rồi anh quận hẹn …": done already, in a run
+        if clause_checks.SESSION26_PAST_TIME and clause_checks.said_done(head, scope_lower, spot, meeting, calendar):
+            continue  # "Hôm qua chị Lan gửi công văn lên quận.": what was done, reported
         if spot.how in ("named", "unit") and SAID_THAT.match(scope_lower):
             continue  # "anh ơi văn phòng báo cáo là tuần trước mình nhận …": what a unit or person said, reported
-        if SESSION24_DID_WELL and (DID_WELL.fullmatch(scope_lower) or CHOSEN.search(head)):
+        if DID_WELL.fullmatch(scope_lower) or CHOSEN.search(head):
             continue  # "chọn tổ bảy đi tổ bảy làm tốt": the tổ chosen, and why (praise), no task
-        if SESSION24_ENOUGH and ENOUGH.match(scope_lower):
+        if ENOUGH.match(scope_lower):
             continue  # "à thôi bên công an lo đủ rồi anh sơn không phải làm nữa": covered already, in a run
-        if SESSION24_SAID_WHEN and spot.how in ("named", "unit") and not turn.leads and SAID_WHEN.match(scope_lower):
+        if spot.how in ("named", "unit") and not turn.leads and SAID_WHEN.match(scope_lower):
             continue  # "Anh An, vỉa hè … xong 80%, Thắng báo thứ Tư hoàn thành.": when they said it will be done
-        if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
+        if REPORTED.match(scope_lower) and not (clause_checks.SESSION26_REPORT_LATER
+                                                and clause_checks.reports_later(head, scope_lower, meeting, calendar)) \
+                or PRAISE.search(scope_lower) or AWAY.match(scope_lower) and not (
+                    clause_checks.SESSION26_GOES_INSTEAD and clause_checks.GOES_INSTEAD.match(scope_lower)) or \
                 DONE_NOW.match(scope_lower) or \
                 (spot.how == "first" and DONE.search(scope_lower)):
             continue
         if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):
             continue
-        if SESSION24_BARE_TOPIC and spot.how in ("named", "unit") and TOPIC_THEN.search(head) \
+        if clause_checks.SESSION26_UNIT_THEN_DOER and spot.how == "unit" and re.fullmatch(r"\s*,\s*", scope_lower) \
+                and i + 1 < len(led) and led[i + 1].how == "named":
+            continue  # "Giao phòng Kinh tế, anh Hùng rà soát …": the unit, then who in it does the work
+        if spot.how in ("named", "unit") and TOPIC_THEN.search(head) \
                 and not _NOT_TOPIC.search(head) \
                 and re.fullmatch(rf"\s*{verb()}\s*[.!]?\s*", scope_lower) \
                 and find_deadline(text, meeting, None, calendar) is None:
             continue  # "Kinh phí thì anh Bảo cân đối.", "thăm trường thì chị Hạnh đi.": who sees to a matter
         deadline, content = deadline_and_content(text, spot, stop, led, meeting, calendar)
         deadline, fronted = list_date(text, lower, led, i, deadline, fronted, meeting, calendar)
+        if deadline is None and (run_date := run_dates.get(spot.start)) is not None:
+            deadline = run_date[0]
+        if clause_checks.SESSION26_WORK_BEFORE and deadline is None and i == 0 and spot.how in ("named", "second") \
+                and clause_checks.GENERIC_DO.fullmatch(scope_lower) and re.search(r",\s*$", head) \
+                and re.search(r"\b(?:trước|chậm nhất|hạn|trong|xong)\b", head):
+            # "Anh cần danh sách … trước thứ Sáu, chị Hương làm giúp anh.": the work and its date said first
+            before = find_deadline(text[:spot.start], meeting, None, calendar)
+            deadline = before[0] if before is not None else None
         if deadline is None and previous is not None and spot.how != "first" and ON_TIME.search(scope_lower):
             # "Chị Hương tổng hợp số liệu đó, gửi Sở đúng hạn nhé" after "…, hạn nộp ngày mười hai tháng mười một"
             said = find_deadline(previous.text, meeting, None, calendar)
@@ -285,6 +314,9 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         how = "named" if spot.how == "second" and (vocative is not None or called is not None) else spot.how
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))
+    if clause_checks.SESSION26_ALL_DUE and len([a for a in out if a.kind == "task"]) >= 2 \
+            and (every := clause_checks.every_due(text, meeting, calendar, start_only=False)) is not None:
+        out = [replace(a, deadline=every) if a.kind == "task" and a.deadline is None else a for a in out]
     return out
 
 
@@ -360,3 +392,15 @@ REVIEW_STEP = re.compile(r"^\s*,?\s*(?:sẽ\s+)?(?:xem lại|duyệt|rà lại|k
 READ_OUT = re.compile(r"^\s*,?\s*(?:đọc|điểm qua|thông qua|đọc qua|nhắc qua)(?:\s+(?:lại|qua|nhanh))?\s+"
                       r"(?:lịch|dự thảo|kết luận|chương trình|tình hình|danh sách|thông báo|nội dung|biên bản)"
                       r"(?:\s+[^\W\d_]+){0,4}\s*[.!]?\s*$")
+
+
+def _date_opens(text: str, lower: str, at: int, meeting: dt.date, calendar: WorkCalendar | None) -> int | None:
+    """Where the clause of the doer at `at` opens when only a date stands between its comma and the doer
+    ("…, thứ Sáu chị Lan gửi quận"): the comma's place."""
+    comma = re.search(r"[,;:]\s*([^,;:.!?]*)$", lower[:at])
+    if comma is None or not comma.group(1).strip() or len(comma.group(1).split()) > 6:
+        return None
+    found = find_deadline(text[comma.start(1):at], meeting, None, calendar)
+    if found is None or re.sub(r"\W+", "", text[comma.start(1):at][:found[1]] + text[comma.start(1):at][found[2]:]):
+        return None
+    return comma.start()

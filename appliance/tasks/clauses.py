@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from appliance.tasks import clause_dates, clause_tasks, phrases, withdrawals
+from appliance.tasks import clause_checks, clause_dates, clause_tasks, phrases, withdrawals
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     date_later,
@@ -76,6 +76,17 @@ _CLOSING = {"luôn", "nhé", "nha", "nhá", "đi", "thôi", "vậy", "em", "anh"
 # ("nếu có vi phạm thì anh Hùng lập biên bản") it is a contingency read as before
 IF_ONLY = re.compile(r"\bnếu\b[^.;!?]{3,80}?\bthì\s+(?P<who>[^.;!?,]{2,30}?)\s+mới\s+(?P<work>\w+(?:\s+\w+){0,4})")
 
+# Session 26 (docs/meetings.md, "Session 26"): the chair's order closed by asking when it will be done ("Chị Lan làm báo
+# cáo tổng kết nhé, khi nào xong?", "anh nam kiểm tra lại bao giờ có kết quả"): the order is given, the question asks
+# its date, which the doer's answer gives; not "khi nào xong thì …" (when it is done, then …) nor a question before it
+# ("Chị Lan làm xong chưa, bao giờ nộp?")
+# off by rule R1 (session 26): no fresh verdict moved (667/174/197 on and off); off brings back no training wrong (R1b)
+SESSION26_WHEN_ASKED = False
+WHEN_ASKED = re.compile(r"(?:,\s*|\s+)(?:thế\s+|vậy\s+)?(?:khi nào|bao giờ|hôm nào|lúc nào|mấy ngày|bao lâu)"
+                        r"(?:\s+(?:thì|em|chị|anh|thì em|thì chị|thì anh))?"
+                        r"\s+(?:xong|được|có kết quả|hoàn thành|làm xong|gửi được|nộp được)"
+                        r"(?:\s+(?:được|em|chị|anh|nhỉ|hả|ạ))*\s*\??\s*$")
+
 
 def _so_then_date(sentence: str, lower: str, turn: Turn, meeting: dt.date,
                   calendar: WorkCalendar | None) -> dt.date | None:
@@ -135,6 +146,9 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     # date of the task discussed (the chair's own redating reaches two turns back)
                     out.append(Anchor("agree", None, deadline=fixed, follow_up=True))
                 continue  # the date was given to the task before "à thôi"
+            if SESSION26_WHEN_ASKED and turn.leads and (when := WHEN_ASKED.search(sentence.lower())) is not None \
+                    and not QUESTION.search(sentence[:when.start()].lower()):
+                sentence = sentence[:when.start()].rstrip(" ,") + "."  # "…, khi nào xong?": the order, its date asked
             lower = sentence.lower()
             recap = recap or bool(RECAP.search(lower))
             if gave and DEADLINE_TOPIC.match(lower) and not QUESTION.search(lower):
@@ -156,9 +170,6 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             cancel_at = cancels.start() if cancels else None
             asks = QUESTION.search(lower) and re.search(r"\bđược không\b", lower)
             offer = PROPOSAL.search(lower) if asks else None
-            if offer is not None and clause_tasks.SESSION25_CHAIR_ASKS and turn.leads \
-                    and offer.group(0).startswith("em"):
-                offer = asks = None  # the chair's "em … được không?" asks the one they answer to do it (tasks_in)
             if offer is not None:  # "em gửi trước thứ Tư được không": a new deadline, if the chair agrees
                 found = find_deadline(sentence[offer.start():], meeting, None, calendar)
                 if found is not None:
@@ -239,6 +250,12 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     and not READY.search(lower) and not NOTED.search(lower) \
                     and not REMAINS.search(lower):
                 out.append(Anchor("done", turn.speaker, content=sentence))
+            elif not found_here and not recap and just_gave and given_at is not None \
+                    and clause_checks.SESSION26_ALL_DUE \
+                    and (every := clause_checks.every_due(sentence, meeting, calendar, start_only=True)) is not None:
+                # "… anh Hùng lo âm thanh. Tất cả phải xong trước thứ Sáu.": each task just given without a date
+                out[given_at[0]:given_at[1]] = [replace(a, deadline=every) if a.kind == "task" and a.deadline is None
+                                                else a for a in out[given_at[0]:given_at[1]]]
             elif not found_here and not recap and just_gave \
                     and (dated := date_later(sentence, out, roster, meeting, calendar)):
                 out.append(Anchor("agree", None, deadline=dated))
@@ -249,8 +266,10 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                 # said back to the one addressed)
                 out.append(_then_same(told, lower, out) if just_gave else told)
             elif not found_here and (short or not AGREE.match(lower) and not QUESTION.search(lower)
-                                     and not DEFER.search(lower) and len(re.findall(r"\w+", lower)) <= 6):
-                # "Muộn quá, thứ Tư.": a short answer that is a date sets the task just discussed.
+                                     and not DEFER.search(lower) and len(re.findall(r"\w+", lower)) <= 6) \
+                    and not _names_another(sentence, out, roster, speakers):
+                # "Muộn quá, thứ Tư.": a short answer that is a date sets the task just discussed (not "chị Lan trước
+                # thứ Sáu." after anh Hùng's task: a bug fix in session 26, rule R7, that moved Hùng's date)
                 found = find_deadline(sentence, meeting, None, calendar)
                 if found is not None:
                     out.append(Anchor("agree", None, deadline=found[0]))
@@ -296,3 +315,12 @@ def _then_same(told: Anchor, lower: str, out: list[Anchor]) -> Anchor:
 # split by commas ("thứ Sáu này thì anh Hùng nộp báo cáo giải ngân, chị Hương nộp báo cáo an sinh, chị Hà thống kê hồ
 # sơ trễ hạn"): each item that says no date of its own shares it; "còn X …" opens another matter, and an item with
 # its own date keeps it (clause_parts.list_date).
+
+
+def _names_another(sentence: str, said: list[Anchor], roster: Roster, speakers: list[Person]) -> bool:
+    """The sentence names a person or unit other than the one of the last task said."""
+    tasks = [a for a in said if a.kind == "task" and a.person is not None]
+    last = key_of(tasks[-1].person) if tasks and tasks[-1].person is not None else None
+    named = {key_of(choose(m, speakers)) for m in roster.mentions(sentence, verbs=VERB_AHEAD)}
+    named |= {key_of(unit) for _s, _e, unit in units_in(sentence, roster)}
+    return bool(named - {last})

@@ -16,16 +16,6 @@ from appliance.tasks.roster import HONORIFICS, Mention, Person, Roster, call_aft
 from appliance.text import fold, normalize
 from appliance.text.dates import WorkCalendar
 
-# Session 25 (docs/meetings.md, "Session 25"): before the date that opens the doer's clause, a matter said as a topic
-# with "thì" ("dạ số liệu thì thứ Sáu em gửi ạ") or the speaker's own unit ("dạ bên em chiều nay em gửi", "phòng em
-# thứ Sáu em nộp ạ") is no other clause, as "danh sách đấy" is not: the date is the doer's; not "nếu / khi / vì …
-# thì" (a condition or a reason: the clause is read as before)
-# off by rule R1b (session 25): no fresh verdict moved (665/175/199 on and off); off brings back no training wrong
-# (s9b: one right)
-SESSION25_TOPIC_HEAD = False
-_TOPIC_OR_OWN = re.compile(r"(?:(?:\w+\s+){1,4}thì|(?:bên|phòng|tổ|bộ phận|ban|văn phòng)\s+"
-                           r"(?:em|tôi|chúng em|chúng tôi)(?:\s+thì)?)\s*")
-
 
 def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None,
                   after: str = "") -> tuple[dt.date, int, int] | None:
@@ -39,8 +29,7 @@ def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None,
         return None
     rest = OPENERS.sub("", (clause[:found[1]] + " " + clause[found[2]:]).lower().strip() + " ")
     # … or after the matter named as a topic: "danh sách đấy thứ Tư tuần sau em gửi chị", "việc đó thì mai…"
-    topic = re.fullmatch(r"\s*(?:\w+\s+){1,4}(?:đấy|đó|ấy|này)(?:\s+thì)?\s*", clause[:found[1]].lower()) \
-        or SESSION25_TOPIC_HEAD and _TOPIC_OR_OWN.fullmatch(OPENERS.sub("", clause[:found[1]].lower().strip() + " "))
+    topic = re.fullmatch(r"\s*(?:\w+\s+){1,4}(?:đấy|đó|ấy|này)(?:\s+thì)?\s*", clause[:found[1]].lower())
     after = clause[found[2]:].strip(" ,").lower()
     if len(re.findall(r"\w+", rest)) <= 1 or topic and not after.startswith(("thì", "đã")):
         return found[0], 0, 0

@@ -24,6 +24,10 @@ _UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "s
 _NUMWORD = r"(?:(?:hai|ba) (?:mot|lam|tu)\b|hai (?:sau|bay|tam|chin)\b|(?:hai|ba) muoi(?: (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|muoi(?: (?:mot|hai|ba|bon|lam|nam|sau|bay|tam|chin))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)"  # noqa: E501
 NUM = rf"(\d{{1,2}}|{_NUMWORD})"
 _TENS = r"(?:(?:hai|ba) (?:mot|lam|tu)|hai (?:sau|bay|tam|chin)|(?:hai|ba) muoi(?: (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|muoi(?: (?:mot|hai|ba|bon|lam|nam|sau|bay|tam|chin))?)"  # noqa: E501
+# A day said before its month ("ngày hai hai tháng mười hai", "trước hai ba tháng một"): also "hai hai", "hai ba" said
+# short for 22, 23, which elsewhere are "two or three" ("trong hai ba ngày"); a bug fix in session 26 (rule R7: the
+# day was dropped and "tháng mười hai" read alone, the month's end)
+_DAY = rf"(?:hai (?:hai|ba)|{NUM[1:-1]})"
 _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5, "2": 0, "3": 1, "4": 2, "5": 3,
                   "6": 4, "7": 5}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -48,8 +52,10 @@ def number(raw: str) -> int:
         return 10 + (_UNITS.get(words[1], 0) if len(words) > 1 else 0)
     if len(words) >= 2 and words[1] == "muoi":
         return _UNITS[words[0]] * 10 + (_UNITS.get(words[2], 0) if len(words) > 2 else 0)
-    if len(words) == 2 and words[1] in ("mot", "lam", "tu", "sau", "bay", "tam", "chin"):
-        # "hai lăm" = 25, "ba mốt" = 31, "hai bảy" = 27: said short
+    if len(words) == 2 and (words[1] in ("mot", "lam", "tu", "sau", "bay", "tam", "chin")
+                            or words[0] == "hai" and words[1] in ("hai", "ba")):
+        # "hai lăm" = 25, "ba mốt" = 31, "hai bảy" = 27: said short ("hai hai", "hai ba" only as a day before its
+        # month: _DAY)
         return _UNITS[words[0]] * 10 + _UNITS[words[1]]
     return _UNITS[words[0]]
 
@@ -144,7 +150,7 @@ _YEAR = r"(?:\s*(?:/|-|nam)\s*(?P<y>\d{4}))?"
 RULES: list[Rule] = [
     (re.compile(r"(?:ngay\s+)?\b(?P<d>\d{1,2})\s*[/.\-]\s*(?P<mo>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{2,4}))?\b"),
      lambda m, t: _near_year(int(m.group("d")), int(m.group("mo")), int(m.group("y")) if m.group("y") else None, t)),
-    (re.compile(rf"\b(?:ngay\s+|mung\s+|(?<=truoc )|(?<=han )|(?<=nhat )|(?<=xong ))(?P<d>{NUM[1:-1]})\s+thang\s+"
+    (re.compile(rf"\b(?:ngay\s+|mung\s+|(?<=truoc )|(?<=han )|(?<=nhat )|(?<=xong ))(?P<d>{_DAY})\s+thang\s+"
                 rf"(?P<mo>{NUM[1:-1]})\b{_YEAR}"),
      lambda m, t: _near_year(number(m.group("d")), number(m.group("mo")),
                              int(m.group("y")) if m.group("y") else None, t)),
@@ -216,7 +222,7 @@ DAY_IN_WORDS_RULES: list[Rule] = [
 # ; so is a date with its month after "hạn chót", "là", "vào" ("hạn chót mười lăm tháng mười hai" was the month's end)
 _DAY_LEAD = r"\b(?:toi|dem|sang|chieu|trua|hom|buoi|chot|la|vao)\s+"
 DAY_WITH_MONTH_RULES: list[Rule] = [
-    (re.compile(rf"{_DAY_LEAD}(?P<d>{NUM[1:-1]})\s+thang\s+(?P<mo>{NUM[1:-1]})\b{_YEAR}"
+    (re.compile(rf"{_DAY_LEAD}(?P<d>{_DAY})\s+thang\s+(?P<mo>{NUM[1:-1]})\b{_YEAR}"
                 rf"(?!\s+(?:ngay|tuan|gio)\b)"),  # "thời gian là ba tháng mười ngày": a span, not 10/3
      lambda m, t: _near_year(number(m.group("d")), number(m.group("mo")),
                              int(m.group("y")) if m.group("y") else None, t)),
@@ -229,6 +235,14 @@ _LATE = re.compile(r"\b(?:tre|qua|tre\s+het|bi\s+tre)\s+han$")
 # ("Chị Hương báo cáo nhanh tình hình tháng mười một.", "điểm qua kết quả quý ba") is the period reported on, not a
 # deadline; "báo cáo kết quả trong tháng 11", "… cuối tháng này" still are
 _MATTER = re.compile(r"\b(?:tinh hinh|ket qua|so lieu)\s+$")
+# Session 26 (docs/meetings.md, "Session 26"): so is a month or quarter said bare after the paper or the payment it
+# names ("Chị Lan gửi báo cáo tháng 11 cho quận.", "kế hoạch tháng 12", "bảng tổng hợp chi trả tháng 11", "lương tháng
+# 12", "số hồ sơ trễ hạn tháng 11"): which month's report, not a deadline; "gửi báo cáo trong tháng 12", "… trước tháng
+# 12", "… cuối tháng này" still are
+# on by rule R1 (session 26): fresh off alone 666/175/198, on 667/174/197 (fresh7 right +1, wrong -1)
+SESSION26_PAPER_MONTH = True
+_PAPER = re.compile(r"\b(?:bao cao|ke hoach|danh sach|chi tra|tro cap|luong|quyet toan|thong ke|giao ban|bang cham cong"
+                    r"|bang tong hop|bang luong|lich truc|lich cong tac|(?:tre|qua) han)\s+$")
 # A day said in words is read whole: "trước mười hai giờ trưa mai" is not "before the 10th" (the older rules could
 # stop after "mười" when what followed did not suit them), so a day followed by another number word is no date (a bug
 # fix since session 16, rule R7: session 15's setting, off by its R1, is unconditional)
@@ -401,7 +415,8 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
             if _OCCASION.search(folded[max(0, m.start() - 8):m.start()]):
                 continue  # "tăng chuyến thu gom rác dịp cuối năm": the season the work is for
             if build in (_month, _quarter) and not own and not before \
-                    and _MATTER.search(folded[max(0, m.start() - 16):m.start()]):
+                    and (_MATTER.search(folded[max(0, m.start() - 16):m.start()])
+                         or SESSION26_PAPER_MONTH and _PAPER.search(folded[max(0, m.start() - 16):m.start()])):
                 continue  # "báo cáo nhanh tình hình tháng mười một": the period reported on
             weak = build in (_month, _quarter)
             rank = 0 if before else 1 if own else 3 if weak else 2

@@ -24,17 +24,6 @@ from appliance.tasks.phrases import AGREE, RECAP
 from appliance.tasks.roster import Person
 from appliance.text import fold
 
-# Session 25 (docs/meetings.md, "Session 25"): a task its doer answers as done on a day gone, said ("tuấn gửi chị bảng
-# tổng hợp … chiều nay nhé" — "em gửi chị rồi ạ hôm qua", "… em nộp từ tuần trước rồi"), is off as a task called off
-# in words is: the sentence model does not add that very sentence back to that doer (`proposals` passes it in
-# `theirs`); a bare "em gửi rồi ạ", or one with work left ("… em chỉ ghép thêm …"), is left to the model as before
-# (on the training halves the model rightly adds back most of those)
-# off by rule R1 (session 25): fresh off alone 666/175/198, on 665/175/199 (fresh11 right -1)
-SESSION25_DONE_WHEN = False
-_DONE_WHEN = re.compile(r"\b(?:hôm qua|hôm kia|hôm trước|tuần trước|tháng trước|sáng nay|sáng qua|chiều qua|tối qua|"
-                        r"lúc nãy|vừa nãy|ban nãy|từ hôm|hôm thứ)\b")
-_STILL_TO_DO = re.compile(r"\b(?:chỉ|thêm|nốt|còn|chưa|nhưng)\b")  # "… hôm qua đã trình rồi, em chỉ ghép thêm …"
-
 
 def _redates(live: list[OpenTask], turn: Turn) -> bool:
     """Session 13: the chair's short date naming the doer of the task they gave two turns back
@@ -97,9 +86,6 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
                     and (len(content_words(anchor.content)) <= 6
                          or word_pairs(task.content) & word_pairs(anchor.content)):
                 task.cancelled = True
-                # (session 25) done on a day said ("em gửi chị rồi ạ hôm qua"): the sentence model adds it back no more
-                task.called_off = SESSION25_DONE_WHEN and _DONE_WHEN.search(anchor.content.lower()) is not None \
-                    and _STILL_TO_DO.search(anchor.content.lower()) is None
                 break
         return
     if anchor.kind == "agree" and anchor.person is not None:  # the chair moving a named doer's date (clause_dates)
@@ -241,17 +227,6 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         again = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.chair
                  and t.deadline is not None and t.turn < turn.index
                  and not content_words(anchor.content) - content_words(t.content) - _REDATE_WORDS]
-    work_said = content_words(anchor.content) - _REDATE_WORDS - _URGING_WORDS
-    pairs = _pairs(anchor.content)
-    if not again and SESSION25_SAID_AGAIN and turn.leads and anchor.kind == "task" and anchor.deadline is None \
-            and not anchor.inherits and not anchor.recap and work_said and pairs:
-        # "Chị Lan nhớ báo cáo nhé." after "Chị Lan làm báo cáo tháng, gửi anh trước thứ Sáu.": that task again (its
-        # words and the pairs they make, "báo cáo", not a syllable of another word: "liên hệ" is not "liên ngành")
-        again = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person) and t.chair
-                 and t.turn < turn.index and not work_said - content_words(t.content)
-                 and not pairs - _pairs(t.content, every=True)]
-        if again:
-            again[-1].echoes.append(anchor.quote)  # nor is the sentence added back by the sentence model
     if again and not anchor.inherits:
         # The chair's closing recap ("Kết luận: anh Hùng rà soát công trình sai phép, hạn 15/12") restates a
         # task given earlier: the same task, with the deadline said last.
@@ -364,20 +339,6 @@ _REDATE_WORDS = {"lam", "gui", "nop", "xong", "trinh", "som", "len", "hon", "cun
                  "phai", "hoan", "thanh", "cho", "anh", "chi", "em", "nay", "tuan", "sau", "nua"}
 
 
-# Session 25 (docs/meetings.md, "Session 25"): the chair naming, without a date, a person who has a task of the chair's
-# from earlier in the meeting and no work beyond that task's words ("Chị Lan nhớ báo cáo nhé.", "Vậy nhé, chị Lan báo
-# cáo, anh Hùng vỉa hè.") restates that task, as a dated restatement does (session 19): not a second, undated task;
-# a word that task lacks ("Chị Lan báo cáo anh Bảo kết quả") is new work, read as before
-# off by rule R1b (session 25): no fresh verdict moved (665/175/199 on and off); off brings back no training wrong
-SESSION25_SAID_AGAIN = False
-_URGING_WORDS = {"nho", "tiep", "tuc", "nhanh", "khan", "truong", "ngay", "giup", "gium", "nhe"}
-
-
-def _pairs(text: str, every: bool = False) -> set[str]:
-    """Neighbouring syllables of the work's words (the urging and date words left out unless `every`)."""
-    words = [w for w in re.findall(r"\w+", fold(text).lower())
-             if every or w not in _REDATE_WORDS | _URGING_WORDS]
-    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
 
 
 # An undated job "luôn" (as well) for someone given a dated task in the last eight turns ("Thế còn phần rạp, âm

@@ -38,12 +38,11 @@ _FILLER = (r"(?:\s+(?:sẽ|thì|cũng|luôn|tiếp tục|khẩn trương|trực 
            r"phải|cần|nhớ|có nhiệm vụ|tập trung|chủ động|đứng ra|cố gắng|ráng|kịp thời|sớm|tranh thủ|nhanh chóng|"
            # "anh minh cho anh em xuống kiểm tra…", "bác tổ trưởng cùng công an khu vực tổ chức…"
            r"cho\s+(?:anh em|lực lượng|cán bộ)(?:\s+[^\s,.;]+){0,3}?|cùng\s+(?:với\s+)?[^,.;]{1,30}?")
-# Session 24 (docs/meetings.md, "Session 24"): the doer having their people do it, the people named at more length
-# ("anh minh cho anh em công an khu vực xác minh nguồn tin …", "anh Minh cho công an khu vực phối hợp, …", "anh sơn
-# cho dân quân tuần tra …"): up to five words after "cho" and a group's head word (anh em, lực lượng, cán bộ, công an,
-# dân quân, người); not "cho" and a person or a pronoun ("anh Minh cho em hỏi", "gửi cho chị Lan")
-# on by rule R1b (session 24): no fresh verdict moved (668/182/196 on and off); off, s5 t26 wrong again
-SESSION24_HAVE_DO = True
+# Session 24 (docs/meetings.md, "Session 24"; plain behaviour since session 26, rule R8): the doer having their people
+# do it, the people named at more length ("anh minh cho anh em công an khu vực xác minh nguồn tin …", "anh Minh cho
+# công an khu vực phối hợp, …", "anh sơn cho dân quân tuần tra …"): up to five words after "cho" and a group's head
+# word (anh em, lực lượng, cán bộ, công an, dân quân, người); not "cho" and a person or a pronoun ("anh Minh cho em
+# hỏi", "gửi cho chị Lan")
 _HAVE_DO = (r"|cho\s+(?:anh em|anh chị em|lực lượng|cán bộ|công an|dân quân|người)(?:\s+[^\s,.;]+){0,5}?"
             r"(?=\s+(?:{v})\b)")
 DIRECTIVE = re.compile(r"\b(?:giao(?: cho| nhiệm vụ cho| nhiệm vụ)?|đề nghị|yêu cầu|nhờ|phân công|phiền|"
@@ -166,21 +165,16 @@ UNIT_RE = [(name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in UNITS]
 
 # --- the patterns written around the verbs of work ---
 
-# Session 24 (docs/meetings.md, "Session 24"): "mang vào / lên / sang / đến / qua / xuống / về" (bring it in, over,
-# down) is work, as "gửi sang", "đưa lên" are ("mai em mang sang đưa Lan luôn"); "mang" alone (carry, wear) is not.
-# Read at call time through `verb()` and the patterns below
-# on by rule R1 (session 24): fresh off alone 667/182/197, on 668/182/196 (fresh6 right +1)
-SESSION24_BRING = True
+# Session 24 (docs/meetings.md, "Session 24"; plain behaviour since session 26, rule R8): "mang vào / lên / sang / đến
+# / qua / xuống / về" (bring it in, over, down) is work, as "gửi sang", "đưa lên" are ("mai em mang sang đưa Lan
+# luôn"); "mang" alone (carry, wear) is not
 _BRING = r"|mang (?:vào|lên|sang|đến|tới|qua|xuống|về)"
-
-
-def _words(bring: bool) -> str:
-    return _VERB_WORDS + (_BRING if bring else "") + r")"
+_WORDS = _VERB_WORDS + _BRING + r")"
 
 
 def verb() -> str:
-    """The verbs of work as the settings stand (a pattern group to put inside a larger pattern)."""
-    return _words(SESSION24_BRING)
+    """The verbs of work (a pattern group to put inside a larger pattern)."""
+    return _WORDS
 
 
 # Session 25 (docs/meetings.md, "Session 25"): a speaker hesitating between the doer and the verb of work ("tổ 10 thì
@@ -192,32 +186,18 @@ SESSION25_HESITATION = True
 _HESITATE = r"(?:\s*(?:\.\.\.|…)|\s+(?:thì là|à|ờ|ừm|ơ)(?=\s|\.\.\.|…))"
 
 
-# Session 25 (docs/meetings.md, "Session 25"): a pronoun having their people do it ("Anh cho anh em tăng cường tuần tra
-# ban đêm, thứ Hai báo cáo tôi.", "Dạ, em cho lực lượng xuống ngay ạ"), as a name does (session 24's HAVE_DO): "cho"
-# and a group's head word, up to three words, then the verb of work; not "cho" and a person ("anh cho em hỏi")
-# off by rule R1 (session 25): fresh off alone 666/174/198, on 665/175/199 (fresh11 right -1, wrong +1)
-SESSION25_PRONOUN_HAVE_DO = False
-_GROUP_DO = r"(?:\s+cho\s+(?:anh em|anh chị em|lực lượng|cán bộ|công an|dân quân)(?:\s+[^\s,.;]+){0,3}?)?"
-
-
-def _group_do() -> str:
-    return _GROUP_DO if SESSION25_PRONOUN_HAVE_DO else ""
-
-
 class _Switched:
-    """A pattern built around the verbs of work and the fillers before them, compiled once for each combination of
-    the settings SESSION24_BRING, SESSION24_HAVE_DO, SESSION25_HESITATION and SESSION25_PRONOUN_HAVE_DO it is used
-    with, read when called."""
+    """A pattern built around the verbs of work and the fillers before them, compiled once for each state of the
+    setting SESSION25_HESITATION, read when called."""
 
     def __init__(self, build: Callable[[str, str], str]) -> None:
         self._build = build
-        self._forms: dict[tuple[bool, bool, bool, bool], re.Pattern[str]] = {}
+        self._forms: dict[bool, re.Pattern[str]] = {}
 
     def _now(self) -> re.Pattern[str]:
-        key = (SESSION24_BRING, SESSION24_HAVE_DO, SESSION25_HESITATION, SESSION25_PRONOUN_HAVE_DO)
+        key = SESSION25_HESITATION
         if key not in self._forms:
-            words = _words(key[0])
-            self._forms[key] = re.compile(self._build(words, _filler(words, key[1], key[2])))
+            self._forms[key] = re.compile(self._build(_WORDS, _filler(_WORDS, key)))
         return self._forms[key]
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -227,17 +207,17 @@ class _Switched:
         return self._now().search(string, pos, endpos)
 
 
-def _filler(words: str, have_do: bool, hesitate: bool) -> str:
+def _filler(words: str, hesitate: bool) -> str:
     # the fillers open "(?:\s+(?:"; with `hesitate` a hesitation is one more item of that group
     opened = _FILLER.replace(r"(?:\s+(?:", _HESITATE[:-1] + r"|\s+(?:", 1) if hesitate else _FILLER
-    return opened + (_HAVE_DO.replace("{v}", words) if have_do else "")
+    return opened + _HAVE_DO.replace("{v}", words)
 
 
 FIRST = _Switched(lambda v, _f: rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|"
                                rf"(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
-                               rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*{_group_do()}\s+{v}\b")
+                               rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*\s+{v}\b")
 SENIOR_SELF = _Switched(lambda v, _f: rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{v}\b[^.?!]*\bem\b")
-SECOND = _Switched(lambda v, _f: rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*{_group_do()}"
+SECOND = _Switched(lambda v, _f: rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*"
                                  rf"\s+{v}\b")
 PROPOSAL = _Switched(lambda v, _f: rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{v}\b(?!.*\b(?:em|tôi|mình)\s+{v}\b)")
 

@@ -20,14 +20,6 @@ _OFFER_AFTER = re.compile(r"\bạ\s+(?=để\s+(?:em|tôi|bên em)\b)")
 # A turn closes after these (a closing particle; "được không" ends a question).
 _CLOSE = re.compile(r"\b(?:nhé|nha|nghen|nhá|ạ)\s+(?=\S)")
 _ASKED = re.compile(r"\b(?:được không|được chưa|được chứ|phải không)\s+(?=\S)")
-# Session 25 (docs/meetings.md, "Session 25"): "đúng không" (is that right?) closes a tag question as "phải không"
-# does ("… cái việc đó vẫn là anh hùng đúng không chưa xong thì anh hùng lên phương án cưỡng chế …"); not "đúng
-# không sai" nor "không đúng" (a word after "đúng không" that goes on the same thought)
-# off by rule R1b (session 25): no fresh verdict moved (665/175/199 on and off); off brings back no training wrong
-# (s8b: one right)
-SESSION25_RIGHT_TAG = False
-_ASKED_RIGHT = re.compile(r"\b(?:được không|được chưa|được chứ|phải không|(?<!không )đúng không(?! (?:sai|đúng)\b))"
-                          r"\s+(?=\S)")
 
 
 # A turn or a new matter opens with these; "rõ" only as an answer, not "làm rõ", "chưa rõ".
@@ -71,7 +63,7 @@ def punctuate(text: str) -> str:
         # A short turn is one sentence, except where a closing "ạ" is followed by an offer ("dạ ba đồng chí ạ để
         # em làm báo cáo … trong ba ngày làm việc ạ"): the offer is a clause of its own.
         return _OFFER_AFTER.sub("ạ. ", text)
-    cut = (_ASKED_RIGHT if SESSION25_RIGHT_TAG else _ASKED).sub(lambda m: m.group(0).rstrip() + "? ", text)
+    cut = _ASKED.sub(lambda m: m.group(0).rstrip() + "? ", text)
     cut = _CLOSE.sub(lambda m: m.group(0).rstrip() + ". ", cut)
     cut = _OPENERS.sub(". ", cut)
     cut = _ANSWERED.sub(lambda m: m.group(0).rstrip() + ". ", cut)
