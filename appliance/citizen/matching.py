@@ -34,10 +34,12 @@ Record = dict[str, Any]
 def tokens(text: str | None) -> list[str]:
     """Folded tokens with teencode expanded ("ko dc j" → khong duoc gi)."""
     out: list[str] = []
+    kept: frozenset[str] = frozenset()
     if text:
         text = vocabulary.southern_sinh(text)
+        kept = vocabulary.teencode_kept(text)
     for tok in _TOKEN.findall(fold(text)):
-        out.extend(TEENCODE.get(tok, tok).split())
+        out.extend((tok if tok in kept else TEENCODE.get(tok, tok)).split())
     return loanwords.expand(out)
 
 
