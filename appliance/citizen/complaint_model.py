@@ -167,15 +167,11 @@ DEFAULT = SESSION17
 # complaints). Not session 18's half: learning it was switched off by rule R1 in session 18 (rule R9).
 SESSION24 = Config(batches=(*SESSION17.batches, "s19", "s20", "s24"), threshold_key="complaint_model_session12",
                    vague=True, staff_weight=2.5, words_weight=3.0, l2_signals=3e-3)
-# Read at call time by served_config() (docs/citizen.md "Session 24").
-# on by rule R1 (session 24): fresh complaint category on its 58 moved complaints 23/30/5 on, 19/34/5 off (right +4,
-# wrong unchanged; fresh24 34/12/2 -> 37/9/2, the thirteen older sets 1.038/191/33 -> 1.039/190/33). Three older sets
-# each lose two right to unsure (fresh8 105/20/6 of 131, fresh10 83/14/2 of 99, fresh18 58/11/1 of 70): the lead set
-# their floors to these measured figures (rule R5), since R1 decides on the sum over every fresh set.
-SESSION24_COMPLAINT_ALL = True
+# Served since session 24 (SESSION24_COMPLAINT_ALL, on by rule R1 in session 24: fresh complaint category on its 58
+# moved complaints 23/30/5 on, 19/34/5 off; plain behaviour since session 26, rule R8); docs/citizen.md "Session 24".
 # SESSION25: SESSION24 with session 25's writer's training half learnt as well (s25: 48 complaints), the same design and
-# bar. Served with SESSION25_COMPLAINT_S25 (read at call time by served_config(); docs/citizen.md "Session 25"), which
-# builds on SESSION24_COMPLAINT_ALL: with that off, session 17's model is served whatever this says.
+# bar. Served with SESSION25_COMPLAINT_S25 (read at call time by served_config(); docs/citizen.md "Session 25"); off,
+# SESSION24 is served.
 SESSION25 = Config(batches=(*SESSION24.batches, "s25"), threshold_key="complaint_model_session12",
                    vague=True, staff_weight=2.5, words_weight=3.0, l2_signals=3e-3)
 # on by rule R1 (session 25): fresh complaint category on its 27 moved complaints 12/14/1 on, 8/18/1 off (right +4,
@@ -184,9 +180,9 @@ SESSION25_COMPLAINT_S25 = True
 
 
 def served_config() -> Config:
-    """The model the router serves (read at call time: a measurement may switch DEFAULT,
-    SESSION24_COMPLAINT_ALL or SESSION25_COMPLAINT_S25)."""
-    if not (SESSION24_COMPLAINT_ALL and DEFAULT is SESSION17):
+    """The model the router serves (read at call time: a measurement may switch DEFAULT or
+    SESSION25_COMPLAINT_S25; a DEFAULT other than SESSION17 is served as it is)."""
+    if DEFAULT is not SESSION17:
         return DEFAULT
     return SESSION25 if SESSION25_COMPLAINT_S25 else SESSION24
 

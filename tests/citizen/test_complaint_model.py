@@ -257,10 +257,9 @@ def test_session_11b_holds_the_shared_signals_back():
 
 
 def test_session24_learns_the_later_halves_no_model_learnt(monkeypatch: pytest.MonkeyPatch) -> None:
-    """SESSION24_COMPLAINT_ALL: the served model also learns sessions 19's, 20's and 24's halves, never session
-    18's (switched off by rule R1 in session 18); off, session 17's model is served."""
+    """Since session 24 (SESSION24_COMPLAINT_ALL, plain behaviour since session 26) the served model also learns
+    sessions 19's, 20's and 24's halves, never session 18's (switched off by rule R1 in session 18)."""
     from appliance.citizen import complaint_model
-    monkeypatch.setattr(complaint_model, "SESSION24_COMPLAINT_ALL", True)
     monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", False)
     on = complaint_model.served_config()
     assert on is complaint_model.SESSION24
@@ -270,13 +269,11 @@ def test_session24_learns_the_later_halves_no_model_learnt(monkeypatch: pytest.M
         assert len(complaint_model.BATCHES[name]()) >= 40 and {t for _, t in complaint_model.BATCHES[name]()} <= texts
     s17 = complaint_model.SESSION17
     assert (on.threshold_key, on.words_weight, on.l2_signals) == (s17.threshold_key, s17.words_weight, s17.l2_signals)
-    monkeypatch.setattr(complaint_model, "SESSION24_COMPLAINT_ALL", False)
-    assert complaint_model.served_config() is complaint_model.SESSION17
 
 
 def test_session25_learns_session_25s_half(monkeypatch: pytest.MonkeyPatch) -> None:
-    """SESSION25_COMPLAINT_S25: the served model also learns session 25's half (with SESSION24_COMPLAINT_ALL's);
-    off, SESSION24 is served; with COMPLAINT_ALL off, session 17's whatever it says."""
+    """SESSION25_COMPLAINT_S25: the served model also learns session 25's half (with SESSION24's); off, SESSION24
+    is served; a DEFAULT other than session 17's (a measurement's) is served whatever it says."""
     from appliance.citizen import complaint_model
     monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", True)
     on = complaint_model.served_config()
@@ -289,6 +286,6 @@ def test_session25_learns_session_25s_half(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", False)
     assert complaint_model.served_config() is complaint_model.SESSION24
     assert not {t for _, t in s25} & {t for _, t, _ in training_examples()}
-    monkeypatch.setattr(complaint_model, "SESSION24_COMPLAINT_ALL", False)
+    monkeypatch.setattr(complaint_model, "DEFAULT", complaint_model.SESSION12)
     monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", True)
-    assert complaint_model.served_config() is complaint_model.SESSION17
+    assert complaint_model.served_config() is complaint_model.SESSION12
