@@ -74,6 +74,7 @@ TRAIN19 = Path(__file__).with_name("data") / "train" / "complaints_train19.toml"
 TRAIN20 = Path(__file__).with_name("data") / "train" / "complaints_train20.toml"
 TRAIN24 = Path(__file__).with_name("data") / "train" / "complaints_train24.toml"
 TRAIN25 = Path(__file__).with_name("data") / "train" / "complaints_train25.toml"
+TRAIN26 = Path(__file__).with_name("data") / "train" / "complaints_train26.toml"
 TRAIN7 = {half: Path(__file__).with_name("data") / "train" / f"complaints_train7_{half}.toml" for half in "bc"}
 VAGUE = "cho_phan_loai"
 ENGINE = "rules+embeddings"  # the engine label a routed complaint carries (the API's "engine")
@@ -177,14 +178,22 @@ SESSION25 = Config(batches=(*SESSION24.batches, "s25"), threshold_key="complaint
 # on by rule R1 (session 25): fresh complaint category on its 27 moved complaints 12/14/1 on, 8/18/1 off (right +4,
 # wrong unchanged; the thirteen older sets +4, fresh24 +1, fresh25 -1: 36/9/3 -> 35/10/3, at its floor)
 SESSION25_COMPLAINT_S25 = True
+# SESSION26: SESSION25 with session 26's writer's training half learnt as well (s26), the same design and bar. Served
+# with SESSION26_COMPLAINT_S26 (read at call time by served_config(); docs/citizen.md "Session 26"), which builds on
+# SESSION25_COMPLAINT_S25: with that off, SESSION24 is served whatever this says.
+SESSION26 = Config(batches=(*SESSION25.batches, "s26"), threshold_key="complaint_model_session12",
+                   vague=True, staff_weight=2.5, words_weight=3.0, l2_signals=3e-3)
+SESSION26_COMPLAINT_S26 = True
 
 
 def served_config() -> Config:
-    """The model the router serves (read at call time: a measurement may switch DEFAULT or
-    SESSION25_COMPLAINT_S25; a DEFAULT other than SESSION17 is served as it is)."""
+    """The model the router serves (read at call time: a measurement may switch DEFAULT,
+    SESSION25_COMPLAINT_S25 or SESSION26_COMPLAINT_S26; a DEFAULT other than SESSION17 is served as it is)."""
     if DEFAULT is not SESSION17:
         return DEFAULT
-    return SESSION25 if SESSION25_COMPLAINT_S25 else SESSION24
+    if not SESSION25_COMPLAINT_S25:
+        return SESSION24
+    return SESSION26 if SESSION26_COMPLAINT_S26 else SESSION25
 
 
 def load_batch(path: Path, *, vague: bool = False) -> tuple[tuple[str, str], ...]:
@@ -252,7 +261,8 @@ BATCHES: dict[str, Callable[[], tuple[tuple[str, str], ...]]] = {
     "s11": training_batch6, "s12b": lambda: training_batch7("b"), "s12c": lambda: training_batch7("c"),
     "s14": training_batch14, "s15": lambda: training_batch_of(TRAIN15), "s17": lambda: training_batch_of(TRAIN17),
     "s19": lambda: training_batch_of(TRAIN19), "s20": lambda: training_batch_of(TRAIN20),
-    "s24": lambda: training_batch_of(TRAIN24), "s25": lambda: training_batch_of(TRAIN25)}
+    "s24": lambda: training_batch_of(TRAIN24), "s25": lambda: training_batch_of(TRAIN25),
+    "s26": lambda: training_batch_of(TRAIN26)}
 
 
 def training_examples(staff: Sequence[tuple[str, str]] = (), config: Config | None = None
