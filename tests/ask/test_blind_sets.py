@@ -1,7 +1,7 @@
 """The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14, 15, 17, 18, 19, 20, 23,
-24 and 25 (README.md in each folder): questions written from the KPI definitions and the development set's
-conventions only, each batch split mechanically into a training half (train7/ … train25/: read and tuned on, so
-their floors only keep what was reached) and a fresh half (fresh7/ … fresh25/: frozen, never read, measured before
+24, 25 and 26 (README.md in each folder): questions written from the KPI definitions and the development set's
+conventions only, each batch split mechanically into a training half (train7/ … train26/: read and tuned on, so
+their floors only keep what was reached) and a fresh half (fresh7/ … fresh26/: frozen, never read, measured before
 and once at the end of a session). Graded against the independent computation over the demo ward's rows
 (tests/ask/spec_reference.py), as the held-out set is. Floors are what was measured; issue 16's targets (right
 ≥ 85 %, confidently wrong ≤ 1 %) are beside them. A fresh set's failure prints counts only."""
@@ -153,6 +153,10 @@ SETS = {
                         65, 0.615, 0.016, True),  # 41 / 24 / 0 on arrival (main 8c9c7e8); floors one case either way
     "train25": BlindSet("train25", "session 25", "6b2276122d30e1042bbfb4daf4ca40df4aa466064990007d54e19a5e80d33c33",
                         65, 0.600, 0.031, False),  # 40 / 24 / 1 on arrival, before anyone read it (main 8c9c7e8)
+    "fresh26": BlindSet("fresh26", "session 26", "d69cb44e7a8dc22f605e175c9c595a23d20fba37e1227b1906b509c5567dce27",
+                        65, 0.507, 0.031, True),  # 34 / 30 / 1 on arrival (main 1353d26); floors one case either way
+    "train26": BlindSet("train26", "session 26", "c85024ed051b5e03ecd100e055be598e1bc7b96c00268c2719595e22c9d50b6f",
+                        65, 0.369, 0.047, False),  # 25 / 38 / 2 on arrival, before anyone read it (main 1353d26)
 }
 
 

@@ -10,8 +10,8 @@ reads what the rules are unsure of, the complaint model files the category):
   finished);
 - `fresh12/`: session 12's (one citizen writer, two feedback writers);
 - `fresh14/`: session 14's (one citizen writer, one feedback writer);
-- `fresh15/`, `fresh17/`, `fresh18/`, `fresh19/`, `fresh20/`, `fresh24/`, `fresh25/`: sessions 15's, 17's, 18's, 19's,
-  20's, 24's and 25's (the same).
+- `fresh15/`, `fresh17/`, `fresh18/`, `fresh19/`, `fresh20/`, `fresh24/`, `fresh25/`, `fresh26/`: sessions 15's, 17's,
+  18's, 19's, 20's, 24's, 25's and 26's (the same).
 Never tuned on, so these are the honest figures for wording nobody fitted on. The floors are what was
 measured; the issue's targets (≥ 90 % right, ≤ 3 % wrong, out of scope named ≤ 2 %) are beside them."""
 
@@ -184,6 +184,14 @@ SETS = {
         "citizen_questions.toml": "1945ba2c2d3d68ac89dea7517f7e85fac650d61a8a03d61dcff178c07163881f",
         "complaints.toml": "578f1fbe11b4e646b4a1615ee0aa6c72eea4b62ac9e4ce30dfbb05c6a2ead6a5"},
         (40, 0.950, 0.025), (48, 0.729, 0.084), 0.048, 3),
+    # one citizen writer and one feedback writer (notes/prompts/writer26q.md, writer26c.md), frozen when they
+    # finished, measured on arrival on the session's start (main 1353d26): procedure 33 / 6 / 1 of 40, complaint
+    # category 40 / 7 / 1 of 48, question or complaint 2 of 104 wrong, 1 of 10 out of scope named; floors one case
+    # either way
+    "session 26": FreshSet("fresh26", "session 26", {
+        "citizen_questions.toml": "8c12d44f171863593021b0f63acba66b810a40fdeb5ba47a49ff0c9cfd070e90",
+        "complaints.toml": "39eae5818261bc15eed90b69c94aee4cc607e3165c3a6421a39e26a5809bb552"},
+        (40, 0.800, 0.050), (48, 0.812, 0.042), 0.029, 2),
 }
 
 
