@@ -276,6 +276,7 @@ def test_session25_learns_session_25s_half(monkeypatch: pytest.MonkeyPatch) -> N
     is served; a DEFAULT other than session 17's (a measurement's) is served whatever it says."""
     from appliance.citizen import complaint_model
     monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", True)
+    monkeypatch.setattr(complaint_model, "SESSION26_COMPLAINT_S26", False)
     on = complaint_model.served_config()
     assert on is complaint_model.SESSION25 and on.batches == (*complaint_model.SESSION24.batches, "s25")
     s25 = complaint_model.BATCHES["s25"]()
@@ -289,3 +290,24 @@ def test_session25_learns_session_25s_half(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(complaint_model, "DEFAULT", complaint_model.SESSION12)
     monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", True)
     assert complaint_model.served_config() is complaint_model.SESSION12
+
+
+def test_session26_learns_session_26s_half(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SESSION26_COMPLAINT_S26: the served model also learns session 26's half (with SESSION25's); off, SESSION25 is
+    served; with SESSION25_COMPLAINT_S25 off, SESSION24 whatever it says."""
+    from appliance.citizen import complaint_model
+    monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", True)
+    monkeypatch.setattr(complaint_model, "SESSION26_COMPLAINT_S26", True)
+    on = complaint_model.served_config()
+    assert on is complaint_model.SESSION26 and on.batches == (*complaint_model.SESSION25.batches, "s26")
+    s26 = complaint_model.BATCHES["s26"]()
+    assert len(s26) >= 40 and {t for _, t in s26} <= {t for _, t, _ in training_examples()}
+    s25 = complaint_model.SESSION25
+    assert (on.threshold_key, on.words_weight, on.l2_signals, on.staff_weight) == (
+        s25.threshold_key, s25.words_weight, s25.l2_signals, s25.staff_weight)
+    monkeypatch.setattr(complaint_model, "SESSION26_COMPLAINT_S26", False)
+    assert complaint_model.served_config() is complaint_model.SESSION25
+    assert not {t for _, t in s26} & {t for _, t, _ in training_examples()}
+    monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", False)
+    monkeypatch.setattr(complaint_model, "SESSION26_COMPLAINT_S26", True)
+    assert complaint_model.served_config() is complaint_model.SESSION24
