@@ -183,7 +183,9 @@ SESSION25_COMPLAINT_S25 = True
 # SESSION25_COMPLAINT_S25: with that off, SESSION24 is served whatever this says.
 SESSION26 = Config(batches=(*SESSION25.batches, "s26"), threshold_key="complaint_model_session12",
                    vague=True, staff_weight=2.5, words_weight=3.0, l2_signals=3e-3)
-SESSION26_COMPLAINT_S26 = True
+# off by rule R1 (session 26): fresh complaint category on its 31 moved complaints 13/15/3 on, 5/24/2 off (right +8,
+# wrong +1: fresh18 0/1/1 on against 0/2/0 off); question or complaint unchanged (29/2/2 of 33)
+SESSION26_COMPLAINT_S26 = False
 
 
 def served_config() -> Config:

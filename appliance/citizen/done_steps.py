@@ -41,6 +41,8 @@ CLAUSE_AFTER_ROI = frozenset({"gio", "nay", "ma", "nhung", "thi", "con", "roi"})
 # no naming of its procedure elsewhere in the message. Only where the message names another procedure outside every
 # done clause, as before (the absent paper then counts a quarter as well): "đã lập di chúc, giờ muốn chứng thực di
 # chúc" still asks the certification.
+# on by rule R1 (session 26): no fresh message's rule scores move (0 of the 18 fresh sets' messages); R1b: off brings
+# back s24's confidently wrong contract certification (training half: unsure on, wrong off)
 SESSION26_DONE_PAPER = True
 DRAW_UP = "lap"
 NEGATED_BEFORE = 3  # "không" at most this many words before the phrase
