@@ -8,7 +8,7 @@ import pytest
 
 from appliance.citizen import done_steps
 from appliance.citizen.matching import tokens
-from tests.citizen.rule_scores import no_factors, off_and_on
+from tests.citizen.rule_scores import no_factors, off_and_on, rule_scores
 
 DONE = [  # (sentence, the procedure done, the one asked)
     ("nhà tôi đã làm hợp đồng tặng cho đất cho con gái, giờ cần làm gì để sang tên sổ đỏ cho nó", "CTH-HD", "DD-BD"),
@@ -65,3 +65,44 @@ def test_a_matter_told_as_done_counts_a_quarter(monkeypatch: pytest.MonkeyPatch,
 def test_a_matter_asked_counts_in_full(monkeypatch: pytest.MonkeyPatch, text: str, topic: str) -> None:
     off, on = off_and_on(monkeypatch, done_steps, "_done_matter", lambda *args: False, text)
     assert on[topic] == off[topic] > 0
+
+
+# Session 26 (done_steps.SESSION26_DONE_PAPER): a paper said drawn up ("đã lập"), the phrases overlapping it, and a
+# will said not to exist are not asked when another procedure is.
+DONE_PAPER = [  # (sentence, the procedure of the drawn-up or absent paper, the one asked)
+    ("ông bà mất không để lại di chúc, mấy chị em đã lập văn bản thỏa thuận phân chia di sản rồi, giờ làm hồ sơ "
+     "đăng ký biến động sang tên sổ đỏ ở đâu", "CTH-HD", "DD-BD"),
+    ("bố tôi đã lập hợp đồng tặng cho nhà cho tôi, giờ sang tên sổ hồng cần gì", "CTH-HD", "DD-BD"),
+]
+NOT_DONE_PAPER = [  # the paper asked outside the done clause, nothing else asked, or "lập" not after "đã"
+    "bố tôi đã lập di chúc, giờ muốn chứng thực di chúc ở phường thì mang gì",
+    "mấy anh em đã lập văn bản thỏa thuận phân chia di sản, phường chứng thực giúp được không",
+    "muốn lập văn bản thỏa thuận phân chia di sản rồi sang tên sổ đỏ thì làm gì trước",
+]
+
+
+@pytest.mark.parametrize(("text", "done", "asked"), DONE_PAPER)
+def test_a_paper_drawn_up_or_absent_is_not_asked(monkeypatch: pytest.MonkeyPatch, text: str, done: str,
+                                                 asked: str) -> None:
+    monkeypatch.setattr(done_steps, "SESSION26_DONE_PAPER", False)
+    off = rule_scores(text)
+    monkeypatch.setattr(done_steps, "SESSION26_DONE_PAPER", True)
+    on = rule_scores(text)
+    assert on[f"proc:{done}"] < off[f"proc:{done}"], (on, off)
+    assert max((k for k in on if k.startswith("proc:")), key=on.__getitem__) == f"proc:{asked}", on
+    assert off[f"proc:{done}"] >= off[f"proc:{asked}"], off  # the drawn-up paper's phrases led or tied before
+
+
+@pytest.mark.parametrize("text", NOT_DONE_PAPER)
+def test_a_paper_asked_reads_as_before(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(done_steps, "SESSION26_DONE_PAPER", False)
+    off = rule_scores(text)
+    monkeypatch.setattr(done_steps, "SESSION26_DONE_PAPER", True)
+    assert rule_scores(text) == off
+
+
+def test_the_paper_markers() -> None:
+    assert done_steps._negated(5, tokens("bo mat khong de lai di chuc"))
+    assert done_steps._negated(3, tokens("chua kip lap di chuc"))
+    assert not done_steps._negated(2, tokens("khong co di chuc"))  # "không có" is no leaving or drawing up
+    assert not done_steps._negated(2, tokens("de lai di chuc"))  # not negated
