@@ -23,6 +23,7 @@ from appliance.ask.spoken_dates import (
 )
 from appliance.ask.vocab import FILLER, FILLER_PHRASES, Catalog
 from appliance.text import fold
+from appliance.text.accents import shorthand_kept
 
 # "q3", "t10/2026" first: the shorthand period is one token (split into "q" "3" it was never read)
 _TOKEN = re.compile(r"\b[tq]\d{1,2}(?:/\d{4})?\b|\d+(?:[/\-.]\d+)*|[a-z]+|%|[,;?]")
@@ -139,16 +140,6 @@ _PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day"
 PARTICLES = frozenset(_PARTICLES)
 
 
-# Shorthand is a word typed without its accents: "hong" typed bare, or the southern "hông" / "hổng", is "không", and
-# so is the chat "hem"; typed "hồng" (sổ hồng), "hỏng" (broken), "hòng", "hóng", "họng", "hõng", or "hẻm" (an alley),
-# "hèm", "hém", "hẽm", "hẹm", they are other words with the same letters, never "không" (rule R7, session 26: "bao
-# nhiêu hồ sơ cấp sổ hồng" had been read as a negation and answered with the records resolved, "bao nhiêu phản ánh
-# về hẻm" as "có … không" and answered with all feedback). Decided for the whole question: where one of these is
-# typed, the shorthand of its letters is left unread (unsure).
-_ACCENTED_OTHER_WORD = {"hong": re.compile(r"\bh[ồỏòóõọ]ng\b", re.IGNORECASE),
-                        "hem": re.compile(r"\bh[ẻèéẽẹ]m\b", re.IGNORECASE)}
-
-
 def expand(raw: list[str], *, unread: frozenset[str] = frozenset()) -> list[str]:
     out: list[str] = []
     for k, word in enumerate(raw):
@@ -229,7 +220,7 @@ def words(question: str) -> list[str]:
         question = _WHICH_STAFF.sub("ai", question)
     folded = fold(question).replace("ti le", "ty le")
     folded = written_dates.rewrite(folded)
-    unread = frozenset(key for key, accented in _ACCENTED_OTHER_WORD.items() if accented.search(question))
+    unread = shorthand_kept(question)  # "sổ hồng", "hẻm": never the shorthand "không" (appliance.text.accents)
     return expand(_TOKEN.findall(folded), unread=unread)
 
 

@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 from appliance.citizen import loanwords, vocabulary
 from appliance.citizen.vocabulary import AMBIGUOUS_TERMS, CUE_BONUS, CUE_WORDS, TEENCODE, UNSPLIT_WORDS
 from appliance.text import fold
+from appliance.text.accents import shorthand_kept
 
 _TOKEN = re.compile(r"[0-9a-z]+")
 # Words of procedure names that say nothing about which procedure it is.
@@ -37,7 +38,7 @@ def tokens(text: str | None) -> list[str]:
     kept: frozenset[str] = frozenset()
     if text:
         text = vocabulary.southern_sinh(text)
-        kept = vocabulary.teencode_kept(text)
+        kept = shorthand_kept(text)  # "hẻm" (an alley) is never the chat "hem" (appliance.text.accents)
     for tok in _TOKEN.findall(fold(text)):
         out.extend((tok if tok in kept else TEENCODE.get(tok, tok)).split())
     return loanwords.expand(out)

@@ -58,17 +58,6 @@ def southern_sinh(text: str) -> str:
     return _SANH.sub(lambda m: f"{m.group(1)}inh", text)
 
 
-# Teencode is a word typed without its accents: the chat "hem" is "không", but "hẻm" (an alley: "rác ở hẻm 12", "hẻm
-# 45 ngập") and "hèm", "hém", "hẽm", "hẹm" are other words with the same letters (rule R7, session 26: the alley was
-# read as a negation, and "có … hẻm" as a yes/no question). Where one of them is typed, "hem" keeps its letters.
-_ACCENTED_HEM = re.compile(r"(?<!\w)h[ẻèéẽẹ]m(?!\w)", re.IGNORECASE)
-
-
-def teencode_kept(text: str) -> frozenset[str]:
-    """The teencode keys typed in `text` with accents that make them another word: left as they are."""
-    return frozenset({"hem"}) if _ACCENTED_HEM.search(text) else frozenset()
-
-
 # Distinctive piece of the official name (folded) → colloquial names of the procedure (folded).
 # Names and short phrasing families only, never whole sentences: a family that combines an action
 # with many objects ("công chứng" + a document) is generated from the lists below.
