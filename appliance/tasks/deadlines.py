@@ -343,8 +343,7 @@ _EVENT = re.compile(r"\b(?:ky hop|hoi nghi|tong ket|so ket|dai hoi|lien hoan|gap
 # and development keys has one): it says when something happened or which paper ("trả lời công văn ngày 20/11 của
 # quận", "xác minh vụ việc xảy ra đêm 28/11"); "hôm thứ Bảy" and "thứ Hai tuần trước" are days gone (every "hôm thứ
 # …" of the training meetings is one), not the coming ones; another date of the sentence may be the deadline
-# on by rule R1 (session 25): fresh off alone 665/176/199, on 665/175/199 (wrong -1; fresh10 right -1, fresh11 right +1)
-SESSION25_NO_PAST = True
+# (on by rule R1 in session 25: fresh off alone 665/176/199, on 665/175/199; plain behaviour since session 27)
 _GONE_AFTER = re.compile(r"\s+tuan\s+(?:truoc|roi)\b")
 _DAY_AFTER = re.compile(rf"\s+(?:ngay\s+|mung\s+|mong\s+)?(?:\d|{_NUMWORD}\b)")  # "hôm chủ nhật hai tư": a day to come
 
@@ -393,7 +392,7 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
                 day = None
             if day is None or _START.search(text[max(0, m.start() - 16):m.start()].lower()):
                 continue  # "từ thứ Hai", "bắt đầu từ tuần này": when the work starts, not its deadline
-            if SESSION25_NO_PAST and (day < meeting or build is _weekday and not m.group("which") and (
+            if (day < meeting or build is _weekday and not m.group("which") and (
                     folded[max(0, m.start() - 4):m.start()] == "hom " and not _DAY_AFTER.match(folded, m.end())
                     or _GONE_AFTER.match(folded, m.end()))):
                 continue  # "công văn ngày 20/11", "vụ cháy hôm thứ Bảy", "thứ Hai tuần trước": a day gone

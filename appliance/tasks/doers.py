@@ -67,16 +67,6 @@ def clause_start(lower: str, pos: int) -> bool:
                           r"với cả|ngoài ra|quên|à)$", before))
 
 
-# Session 26 (docs/meetings.md, "Session 26"): "cho" opening the clause, or after the matter named ("việc này cho
-# …"), before a person or unit and the verb of work, lets them do it: the chair's order ("Cho anh Nam xuống kiểm tra
-# ngay trong chiều nay.", "Việc này cho văn phòng làm, xong trước thứ Sáu."); "cho" after a verb ("gửi cho anh Nam",
-# "làm cho chị Lan") is whom the work is for, as before
-# off by rule R1 (session 26): no fresh verdict moved (667/174/197 on and off); off brings back no training wrong (R1b)
-SESSION26_LET_DO = False
-LET_BEFORE = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:việc|cái|phần|vụ|hồ sơ)\s+(?:này|đó|đấy|ấy)\s+(?:thì\s+)?)"
-                        r"(?:(?:thế|vậy|thôi|ừ|rồi|thế thì|vậy thì)\s+)?cho\s*$")
-
-
 # "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh trực tiếp xuống làm việc với tổ 4"): the
 # doer after it opens the clause; "là" is not a copula before an object there
 HESITATION = re.compile(r"\bthì\s+là\s*$")
@@ -157,9 +147,6 @@ def is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
         return not (RECEIVER_BEFORE.search(before[-12:]) and not clause_start(lower, spot.start))
     if spot.how == "unit" and object_of(spot, lower, spots):
         return False
-    if SESSION26_LET_DO and spot.how in ("named", "unit") and LET_BEFORE.search(before[-40:]) \
-            and VERB_AHEAD.match(after):
-        return True  # "Cho anh Nam xuống kiểm tra ngay …", "Việc này cho văn phòng làm, …": let them do it
     if OBJECT_BEFORE.search(before[-12:]) and not clause_start(lower, spot.start) \
             and not HESITATION.search(before[-12:]):
         return False
