@@ -296,6 +296,11 @@ def _misread(m: re.Match[str], text: str) -> bool:
     for group, six in (("mo", True), ("rel", False), ("m", False)):
         if group in m.re.groupindex and m.group(group) == "sau":
             return ("á" in text[m.start(group):m.end(group)].lower()) != six
+    # (rule R7, session 27) "hôm sau", "sáng hôm sau" (the day after) are no "hôm sáu" (the 6th): it was that day
+    # (text typed without accents tells nothing)
+    if "d" in m.re.groupindex and m.group("d") == "sau" and "á" not in text[m.start("d"):m.end("d")].lower() \
+            and not text.isascii():
+        return True
     # Nor "sáng năm" (the morning of the 5th) and "sang năm" (next year), "tới" and "tối".
     said = text[m.start():m.end()].lower()
     return "d" in m.re.groupindex and m.group(0).startswith(("sang ", "toi ")) and not said.startswith(("sáng",
