@@ -18,7 +18,7 @@ from appliance.tasks.cues import (
     said_to,
     units_in,
 )
-from appliance.tasks.dialogue import Turn
+from appliance.tasks.dialogue import Turn, group_person
 from appliance.tasks.phrases import (
     DIRECTIVE,
     FIRST,
@@ -67,6 +67,32 @@ def clause_start(lower: str, pos: int) -> bool:
                           r"với cả|ngoài ra|quên|à)$", before))
 
 
+# Session 27 (docs/meetings.md, "Session 27"): a group's officer named bare, with no group number ("Bác tổ trưởng rà
+# soát giúp các hộ …", "Cô Thu tổ phó làm giúp tôi danh sách …", "Tổ 5 thì bác tổ trưởng vận động bà con …"): the
+# group named right before in the sentence ("tổ 5 thì / ,"), else the meeting's one group (its own meeting, or the only
+# group whose officer speaks in it; `Turn.group`), as "bác tổ trưởng tổ 5" is that group; nobody when the meeting has
+# none or several; not "các / mấy / từng / mỗi tổ trưởng" (every group), nor the officer as whom work goes to
+SESSION27_BARE_OFFICER = True
+BARE_OFFICER = re.compile(r"(?:\b(?i:bác|ông|bà|cô|chú|anh|chị)\s+(?:[A-ZĐ][^\W\d_]*\s+)?)?"
+                          r"\b(?i:tổ\s+(?:trưởng|phó)|trưởng\s+tổ)\b(?!\s+(?i:tổ|tdp|dân phố|số|\d))")
+_EVERY_GROUP = re.compile(r"\b(?:các|mấy|những|từng|mỗi|cả|hai|ba|với|cho|gọi|báo|mời|nhắc|của)\s+$")
+_GROUP_TOPIC = re.compile(r"\btổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,2})\s*(?:thì|,)\s*$")
+
+
+def bare_officers(sentence: str, lower: str, group: Person | None) -> list[Spot]:
+    """The officers named bare with the group they belong to (SESSION27_BARE_OFFICER)."""
+    out: list[Spot] = []
+    for m in BARE_OFFICER.finditer(sentence):
+        before = lower[:m.start()]
+        if _EVERY_GROUP.search(before[-12:]):
+            continue
+        topic = _GROUP_TOPIC.search(before[-24:])
+        whose = group_person(topic.group(1)) if topic else group
+        if whose is not None:
+            out.append(Spot(m.start(), m.end(), whose, "unit"))
+    return out
+
+
 # "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh trực tiếp xuống làm việc với tổ 4"): the
 # doer after it opens the clause; "là" is not a copula before an object there
 HESITATION = re.compile(r"\bthì\s+là\s*$")
@@ -103,6 +129,11 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
     for start, end, person in units:
         if not any(start < e and s < end for s, e in taken):
             spots.append(Spot(start, end, person, "unit"))
+    if SESSION27_BARE_OFFICER and len(sentence) == len(lower):
+        for spot in bare_officers(sentence, lower, turn.group):
+            if not any(spot.start < s.end and s.start < spot.end for s in spots):
+                spots.append(spot)
+                taken.append((spot.start, spot.end))
     # Pronouns at the head of a clause.
     for m in re.finditer(r"(?:^|(?<=[,;:]\s)|(?<=\s))(?:để\s+)?(em|tôi|mình|tớ|chúng tôi|chúng em|anh|chị|bác|cô|"
                          r"chú|ông|bà)\b", lower):

@@ -8,8 +8,19 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import deadlines
-from tests.tasks.transcripts import MONDAY
+from appliance.tasks import deadlines, doers
+from appliance.tasks.extract import extract_tasks
+from tests.flags import switch_on
+from tests.tasks.transcripts import MONDAY, tasks_said
+
+_FLAGGED = (deadlines, doers)
+_A = "Nguyễn Văn An: Bắt đầu.\n"
+
+
+@pytest.fixture
+def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    switch_on(monkeypatch, _FLAGGED, "SESSION27_")
+    return monkeypatch
 
 _WEDNESDAY = dt.date(2026, 12, 9)
 
@@ -30,3 +41,67 @@ def _due(said: str, meeting: dt.date = MONDAY) -> str | None:
 ])
 def test_the_day_after_is_no_sixth(said: str, due: str | None) -> None:
     assert _due(said, _WEDNESDAY) == due
+
+
+# --- doers.SESSION27_BARE_OFFICER: a group's officer named bare is the group said before, or the meeting's one ---
+
+def _titled(said: str, ward, title: str) -> list:
+    roster, calendar = ward
+    return [(t.assignee, t.deadline) for t in extract_tasks(said, MONDAY, calendar, roster=roster, title=title)]
+
+
+_GROUP_MEETING = ("Người nói 1: Bắt đầu họp tổ dân phố số 7.\n"
+                  "Đặng Thị Hạnh: Cảm ơn bà con, phường có mấy việc nhờ tổ.\n")
+
+
+@pytest.mark.parametrize("said", [
+    "Đặng Thị Hạnh: Bác tổ trưởng thống kê giúp các hộ có người cao tuổi, gửi phường trước thứ Sáu.",
+    "Đặng Thị Hạnh: Chú Bình tổ phó thống kê giúp các hộ có người cao tuổi, gửi phường trước thứ Sáu.",
+])
+def test_the_officer_of_the_meetings_group(ward, on, said: str) -> None:
+    title = "Họp tổ dân phố số 7 tháng 12"
+    assert _titled(_GROUP_MEETING + said, ward, title) == [("Tổ dân phố số 7", "2026-12-04")]
+    on.setattr(doers, "SESSION27_BARE_OFFICER", False)
+    assert ("Tổ dân phố số 7", "2026-12-04") not in _titled(_GROUP_MEETING + said, ward, title)
+
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Tổ 9 thì bác tổ trưởng vận động bà con dọn ngõ trước thứ Bảy.",
+    "Nguyễn Văn An: Còn tổ 9, bác tổ trưởng vận động bà con dọn ngõ trước thứ Bảy.",
+])
+def test_the_officer_of_the_group_said_before(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == [("Tổ dân phố số 9", "2026-12-05")]
+    on.setattr(doers, "SESSION27_BARE_OFFICER", False)
+    assert tasks_said(_A + said, ward) == []
+
+
+def test_the_officer_of_the_one_group_that_spoke(ward, on) -> None:
+    said = (_A + "Người nói 2: Tôi là tổ trưởng tổ 11, ngõ 40 mất điện chiếu sáng cả tuần nay.\n"
+            "Nguyễn Văn An: Anh Hùng cho kiểm tra nhé. Bác tổ trưởng thống kê giúp các cột hỏng, gửi anh Hùng "
+            "trước thứ Năm.")
+    assert ("Tổ dân phố số 11", "2026-12-03") in tasks_said(said, ward)
+
+
+@pytest.mark.parametrize("said", [
+    # no group in the meeting: nobody
+    "Nguyễn Văn An: Bác tổ trưởng thống kê giúp các hộ có người cao tuổi trước thứ Sáu.",
+    # every group's officer
+    "Nguyễn Văn An: Các tổ trưởng thống kê giúp các hộ có người cao tuổi trước thứ Sáu.",
+    "Nguyễn Văn An: Mỗi tổ trưởng thống kê giúp các hộ có người cao tuổi trước thứ Sáu.",
+    # the officer as whom it goes to
+    "Nguyễn Văn An: Tuấn gửi danh sách cho bác tổ trưởng tổ 9 trước thứ Sáu.",
+])
+def test_an_officer_who_is_no_doer(ward, on, said: str) -> None:
+    assert all(not a.startswith("Tổ dân phố") for a, _d in tasks_said(_A + said, ward))
+
+
+def test_two_groups_spoke_so_nobody(ward, on) -> None:
+    said = (_A + "Người nói 2: Tôi là tổ trưởng tổ 11, ngõ 40 mất điện.\n"
+            "Người nói 3: Tôi là tổ trưởng tổ 12, ngõ 42 cũng thế.\n"
+            "Nguyễn Văn An: Bác tổ trưởng thống kê giúp các cột hỏng trước thứ Năm.")
+    assert tasks_said(said, ward) == []
+
+
+def test_an_officer_told_not_to(ward, on) -> None:
+    said = _GROUP_MEETING + "Đặng Thị Hạnh: Bác tổ trưởng đừng nói với ai, để công an làm."
+    assert ("Tổ dân phố số 7", None) not in _titled(said, ward, "Họp tổ dân phố số 7")
