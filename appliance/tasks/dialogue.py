@@ -214,8 +214,8 @@ def _name_voices(items: list[Turn], roster: Roster, title: str) -> None:
             turn.speaker = names[turn.label]
     # the meeting's one group: its own ("Họp tổ dân phố số 4"), or the only one whose officer speaks in it
     groups = {p.name: p for p in names.values() if p.kind == "unit" and p.name.startswith("Tổ dân phố")}
-    own = group_person(group.group(1) or group.group(2)) if group else None
-    one = own or (next(iter(groups.values())) if len(groups) == 1 else None)
+    whose = group_person(group.group(1) or group.group(2)) if group else None
+    one = whose or (next(iter(groups.values())) if len(groups) == 1 else None)
     for turn in items:
         turn.group = one
     residents = {t.label for t in items if t.speaker.kind == "voice" and t.label and _RESIDENT.search(t.text)}
