@@ -93,6 +93,32 @@ def bare_officers(sentence: str, lower: str, group: Person | None) -> list[Spot]
     return out
 
 
+# Session 27 (docs/meetings.md, "Session 27"): the people and units listed after "phối hợp (với)", "cùng (với)", "kết
+# hợp với", "làm việc với" are whom the doer works with, the last of them too ("Anh Hùng phối hợp với chị Hà và anh
+# Nam kiểm tra …", "Chị Hương cùng với Đoàn Thanh niên, Hội Phụ nữ và tổ 3 tổ chức ngày hội …"): the work and its
+# date are the doer's, not the last partner's; only when every item of the list is a person or unit of the directory,
+# joined by "," or "và", and "và" before the last ("phối hợp với chị Hà, anh Nam kiểm tra …" may be Nam's clause)
+SESSION27_PARTNERS = True
+_PARTNER_WORD = re.compile(r"\b(?:phối hợp|cùng|kết hợp|làm việc)(?:\s+với)?\s*$")
+_LIST_JOIN = re.compile(r"(?:\s*,\s*|\s+và\s+|\s+với\s+)$")
+
+
+def partner_listed(spot: Spot, lower: str, spots: list[Spot]) -> bool:
+    """Whether the spot is an item of a list of partners (SESSION27_PARTNERS)."""
+    at, items = spot.start, 0
+    while True:
+        if _PARTNER_WORD.search(lower[max(0, at - 20):at]):
+            return items > 0
+        join = _LIST_JOIN.search(lower[max(0, at - 8):at])
+        if join is None or items == 0 and "," in join.group(0):
+            return False
+        end = at - (len(join.group(0)))
+        item = next((s for s in spots if s.end == end and s.how in ("named", "unit")), None)
+        if item is None:
+            return False
+        at, items = item.start, items + 1
+
+
 # "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh trực tiếp xuống làm việc với tổ 4"): the
 # doer after it opens the clause; "là" is not a copula before an object there
 HESITATION = re.compile(r"\bthì\s+là\s*$")
@@ -178,6 +204,8 @@ def is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
         return not (RECEIVER_BEFORE.search(before[-12:]) and not clause_start(lower, spot.start))
     if spot.how == "unit" and object_of(spot, lower, spots):
         return False
+    if SESSION27_PARTNERS and spot.how in ("named", "unit") and partner_listed(spot, lower, spots):
+        return False  # "Anh Hùng phối hợp với chị Hà và anh Nam kiểm tra …": Nam works with Hùng, not a doer
     if OBJECT_BEFORE.search(before[-12:]) and not clause_start(lower, spot.start) \
             and not HESITATION.search(before[-12:]):
         return False

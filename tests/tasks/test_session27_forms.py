@@ -105,3 +105,35 @@ def test_two_groups_spoke_so_nobody(ward, on) -> None:
 def test_an_officer_told_not_to(ward, on) -> None:
     said = _GROUP_MEETING + "Đặng Thị Hạnh: Bác tổ trưởng đừng nói với ai, để công an làm."
     assert ("Tổ dân phố số 7", None) not in _titled(said, ward, "Họp tổ dân phố số 7")
+
+
+# --- doers.SESSION27_PARTNERS: the people and units listed after "phối hợp với / cùng với" are partners ---
+
+@pytest.mark.parametrize(("said", "off"), [
+    ("Nguyễn Văn An: Anh Hùng phối hợp với chị Hà và anh Nam kiểm tra các công trình trước thứ Sáu.",
+     [("Hoàng Văn Nam", "2026-12-04")]),
+    ("Nguyễn Văn An: Chị Hương cùng với Đoàn Thanh niên và tổ 3 tổ chức ngày hội trước 20/12.",
+     [("Bùi Thanh Hương", None), ("Tổ dân phố số 3", "2026-12-20")]),
+    ("Nguyễn Văn An: Chị Hương chủ trì, phối hợp với Đoàn Thanh niên và Hội Phụ nữ tổ chức ngày hội trước 20/12.",
+     [("Bùi Thanh Hương", None), ("Hội Liên hiệp Phụ nữ", "2026-12-20")]),
+])
+def test_partners_listed_are_no_doers(ward, on, said: str, off: list) -> None:
+    doer = tasks_said(_A + said, ward)
+    assert len(doer) == 1 and doer[0][0] in ("Trần Văn Hùng", "Bùi Thanh Hương") and doer[0][1] is not None
+    on.setattr(doers, "SESSION27_PARTNERS", False)
+    assert tasks_said(_A + said, ward) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # a comma, no "và": the next clause may be the last one's own
+    ("Nguyễn Văn An: Anh Hùng làm việc với chị Hà, chị Lan gửi báo cáo trước thứ Sáu.",
+     [("Trần Văn Hùng", None), ("Lê Thị Lan", "2026-12-04")]),
+    # "và" opening a clause of its own after other words: a doer
+    ("Nguyễn Văn An: Anh Hùng làm việc với chị Hà về kinh phí, và anh Nam kiểm tra hiện trường trước thứ Sáu.",
+     [("Trần Văn Hùng", None), ("Hoàng Văn Nam", "2026-12-04")]),
+    # a pair of doers with no partner word: as before
+    ("Nguyễn Văn An: Chị Lan gửi giấy mời, chị Hà và anh Nam chuẩn bị hội trường trước thứ Năm.",
+     [("Lê Thị Lan", None), ("Hoàng Văn Nam", "2026-12-03")]),
+])
+def test_a_list_that_is_no_partners(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
