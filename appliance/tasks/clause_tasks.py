@@ -17,7 +17,7 @@ from appliance.tasks.clause_parts import (
 )
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import Turn
-from appliance.tasks.doers import clause_start, doer_spots, is_anchor
+from appliance.tasks.doers import clause_start, doer_spots, is_anchor, partner_listed
 from appliance.tasks.phrases import (
     ASKS,
     AWAY,
@@ -166,6 +166,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         stop = min([stop] + [s.start for s in spots if spot.end < s.start < stop and s.how == "named"
                              and re.search(r"[,;:]\s*$", lower[:s.start]) and not COORDINATE.match(lower[s.end:])
                              and not (HELPS_AT_END.match(lower[s.end:]))
+                             and not (SESSION27_RECEIVERS and partner_listed(s, lower, spots, RECEIVERS, True))
                              and not re.match(r"\s*(?:[,;.]|và\b|$)", lower[s.end:])])
         # … or at the comma before the next doer's own date ("Thứ Năm anh Hùng báo cáo, thứ Sáu chị Lan gửi quận."):
         # that date opens the next clause, not this one's (a bug fix in session 26, rule R7: Hùng took Friday)
@@ -278,6 +279,14 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))
     return out
+
+
+# Session 27 (docs/meetings.md, "Session 27"): the people and units listed after whom something goes to ("Chị Lan gửi
+# giấy mời cho anh Hùng, anh Nam, anh Minh trước thứ Năm.", "… báo anh Hùng, anh Nam họp lúc 8 giờ sáng thứ Năm"): the
+# last of them opens no clause of its own, so the date after it is still the sender's (it was lost); only when every
+# item is a person or unit of the directory, joined by "," or "và"
+SESSION27_RECEIVERS = True
+RECEIVERS = re.compile(r"\b(?:cho|gửi|mời|báo|nhắc|thông báo|trình|chuyển|đưa)\s*$")
 
 
 # Session 20 (docs/meetings.md, "Session 20"): a person or unit named right after a letter's request word, in the

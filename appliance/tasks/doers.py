@@ -103,14 +103,16 @@ _PARTNER_WORD = re.compile(r"\b(?:phối hợp|cùng|kết hợp|làm việc)(?:
 _LIST_JOIN = re.compile(r"(?:\s*,\s*|\s+và\s+|\s+với\s+)$")
 
 
-def partner_listed(spot: Spot, lower: str, spots: list[Spot]) -> bool:
-    """Whether the spot is an item of a list of partners (SESSION27_PARTNERS)."""
+def partner_listed(spot: Spot, lower: str, spots: list[Spot], opener: re.Pattern[str] = _PARTNER_WORD,
+                   comma_last: bool = False) -> bool:
+    """Whether the spot is an item, not the first, of a list of partners (SESSION27_PARTNERS) or, with `opener`,
+    of another list of the directory's people and units opened by a word ("gửi giấy mời cho anh Hùng, anh Nam")."""
     at, items = spot.start, 0
     while True:
-        if _PARTNER_WORD.search(lower[max(0, at - 20):at]):
+        if opener.search(lower[max(0, at - 20):at]):
             return items > 0
         join = _LIST_JOIN.search(lower[max(0, at - 8):at])
-        if join is None or items == 0 and "," in join.group(0):
+        if join is None or items == 0 and "," in join.group(0) and not comma_last:
             return False
         end = at - (len(join.group(0)))
         item = next((s for s in spots if s.end == end and s.how in ("named", "unit")), None)

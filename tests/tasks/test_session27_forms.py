@@ -8,12 +8,12 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import deadlines, doers
+from appliance.tasks import clause_tasks, deadlines, doers
 from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (deadlines, doers)
+_FLAGGED = (clause_tasks, deadlines, doers)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -136,4 +136,28 @@ def test_partners_listed_are_no_doers(ward, on, said: str, off: list) -> None:
      [("Lê Thị Lan", None), ("Hoàng Văn Nam", "2026-12-03")]),
 ])
 def test_a_list_that_is_no_partners(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
+# --- clause_tasks.SESSION27_RECEIVERS: the last of those the work goes to opens no clause; the date is the doer's ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Chị Lan gửi giấy mời cho anh Hùng, anh Nam, anh Minh trước thứ Năm.", "2026-12-03"),
+    ("Nguyễn Văn An: Chị Lan báo anh Hùng, anh Nam họp lúc 8 giờ sáng thứ Năm.", "2026-12-03"),
+])
+def test_the_date_after_a_list_of_receivers(ward, on, said: str, due: str) -> None:
+    assert tasks_said(_A + said, ward) == [("Lê Thị Lan", due)]
+    on.setattr(clause_tasks, "SESSION27_RECEIVERS", False)
+    assert tasks_said(_A + said, ward) == [("Lê Thị Lan", None)]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # the last name has work of its own: their clause, as before
+    ("Nguyễn Văn An: Chị Lan gửi giấy mời cho anh Hùng, anh Nam làm báo cáo trước thứ Năm.",
+     [("Lê Thị Lan", None), ("Hoàng Văn Nam", "2026-12-03")]),
+    # no word the list goes to: a recap's items, as before
+    ("Nguyễn Văn An: Chị Lan gửi giấy mời trước thứ Tư, anh Hùng, anh Nam trước thứ Năm.",
+     [("Lê Thị Lan", "2026-12-02")]),
+])
+def test_a_list_that_is_no_receivers(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
