@@ -173,10 +173,12 @@ RULES: list[Rule] = [
     (re.compile(r"\b(?:(?:trong\s+|cuoi\s+|het\s+)?tuan\s+(?:sau|toi|ke tiep|tiep theo)|sang\s+tuan)\b"),
      lambda m, t: _monday(t) + dt.timedelta(days=11)),
     (re.compile(r"\b(?:cuoi|het)\s+thang\b"), lambda m, t: _month_end(t.year, t.month)),
-    (re.compile(r"\b(?:truoc|den)\s+(?:khi\s+)?(?:(?:ky\s+)?nghi\s+)?tet\s+duong\s+lich\b"),
+    # (rule R7, session 27) "Tết tây", "Tết dương" are New Year's Day as "Tết dương lịch" is (they were the lunar
+    # new year's eve, and no date)
+    (re.compile(r"\b(?:truoc|den)\s+(?:khi\s+)?(?:(?:ky\s+)?nghi\s+)?tet\s+(?:duong(?:\s+lich)?|tay)\b"),
      lambda m, t: dt.date(t.year + 1, 1, 1) - dt.timedelta(days=1)),
     (re.compile(r"\b(?:truoc|den|trong dip)\s+tet(?:\s+nguyen\s+dan|\s+am\s+lich|\s+co\s+truyen)?\b"
-                r"(?!\s+duong)"), lambda m, t: _lunar_new_year(t) - dt.timedelta(days=1)),
+                r"(?!\s+(?:duong|tay))"), lambda m, t: _lunar_new_year(t) - dt.timedelta(days=1)),
     (re.compile(r"\b(?:ngay|sang|chieu|toi|trua)\s+mai\b"), lambda m, t: t + dt.timedelta(days=1)),
     (re.compile(r"\b(?:chieu|toi|sang|trua)\s+nay\b"), lambda m, t: t),
     (re.compile(r"\bngay\s+(?:kia|mot)\b"), lambda m, t: t + dt.timedelta(days=2)),

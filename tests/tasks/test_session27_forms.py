@@ -195,3 +195,15 @@ def test_the_events_day_before_the_doer(ward, on, said: str) -> None:
 ])
 def test_an_events_day_that_is_no_deadline(ward, on, said: str) -> None:
     assert "2026-12-18" not in [d for _a, d in tasks_said(_A + said, ward)]
+
+
+# --- rule R7 (session 27): "Tết tây", "Tết dương" are New Year's Day, as "Tết dương lịch" is ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Chị Lan gửi báo cáo trước Tết tây.", "2026-12-31"),      # it was the lunar new year's eve, 5/2
+    ("chị lan gửi báo cáo trước tết dương", "2026-12-31"),      # it was no date
+    ("Chị Lan gửi báo cáo trước Tết Dương lịch.", "2026-12-31"),
+    ("Chị Lan gửi báo cáo trước Tết.", "2027-02-05"),           # the lunar new year, as before
+])
+def test_the_western_new_year(said: str, due: str) -> None:
+    assert _due(said, _WEDNESDAY) == due
