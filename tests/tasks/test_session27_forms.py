@@ -207,3 +207,26 @@ def test_an_events_day_that_is_no_deadline(ward, on, said: str) -> None:
 ])
 def test_the_western_new_year(said: str, due: str) -> None:
     assert _due(said, _WEDNESDAY) == due
+
+
+# --- deadlines.SESSION27_DAYS_SAID: "hai hôm nữa", "trong ba hôm", "ba bữa nữa" are so many days ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("chị lan gửi báo cáo hai hôm nữa", "2026-12-11"),
+    ("Chị Lan gửi báo cáo trong vòng 3 hôm.", "2026-12-12"),
+    ("chị lan gửi báo cáo ba bữa nữa", "2026-12-12"),
+])
+def test_days_said_as_hom(on, said: str, due: str) -> None:
+    assert _due(said, _WEDNESDAY) == due
+    on.setattr(deadlines, "SESSION27_DAYS_SAID", False)
+    assert _due(said, _WEDNESDAY) is None
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("chị lan gửi báo cáo vài hôm nữa", None),             # no number
+    ("chị lan gửi báo cáo mấy hôm nữa", None),
+    ("chị lan gửi báo cáo hôm mười tám", "2026-12-18"),    # a day: as before
+    ("chị lan gửi báo cáo hôm nay", "2026-12-09"),
+])
+def test_hom_that_counts_no_days(on, said: str, due: str | None) -> None:
+    assert _due(said, _WEDNESDAY) == due
