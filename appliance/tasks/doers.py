@@ -121,6 +121,22 @@ def partner_listed(spot: Spot, lower: str, spots: list[Spot], opener: re.Pattern
         at, items = item.start, items + 1
 
 
+# Session 27 (docs/meetings.md, "Session 27"): a person named right after another doer's verb of leading or urging, in
+# the same clause ("Đề nghị anh Hùng chỉ đạo anh Nam xuống tổ 5 kiểm tra trong tuần này.", "Chị Lan nhắc anh Hùng gửi
+# báo cáo trước thứ Sáu.", "Anh Nam hướng dẫn Huy làm hồ sơ này trong tuần."): whom they lead, not a doer of their
+# own; the task and its date are the leader's, as a unit after "chỉ đạo" is (`clause_parts.object_of`). Not after
+# a first person ("Tôi nhắc chị Lan gửi …": the chair telling Lan), nor past a comma ("anh Nam hướng dẫn, Huy làm")
+SESSION27_LED_PERSON = True
+_LEADS = re.compile(r"^\s*(?:sẽ\s+|phải\s+|cần\s+|trực tiếp\s+)*(?:chỉ đạo|đôn đốc|nhắc nhở|nhắc|hướng dẫn|giục|"
+                    r"đốc thúc)\s*$")
+
+
+def led_by(spot: Spot, lower: str, spots: list[Spot]) -> bool:
+    """Whether the spot is whom the doer just before leads or urges (SESSION27_LED_PERSON)."""
+    before = [s for s in spots if s.end <= spot.start and s.how in ("named", "unit", "second")]
+    return bool(before) and _LEADS.match(lower[before[-1].end:spot.start]) is not None
+
+
 # "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh trực tiếp xuống làm việc với tổ 4"): the
 # doer after it opens the clause; "là" is not a copula before an object there
 HESITATION = re.compile(r"\bthì\s+là\s*$")
@@ -208,6 +224,8 @@ def is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
         return False
     if SESSION27_PARTNERS and spot.how in ("named", "unit") and partner_listed(spot, lower, spots):
         return False  # "Anh Hùng phối hợp với chị Hà và anh Nam kiểm tra …": Nam works with Hùng, not a doer
+    if SESSION27_LED_PERSON and spot.how == "named" and led_by(spot, lower, spots):
+        return False  # "Chị Lan nhắc anh Hùng gửi báo cáo …": Lan's task, Hùng is whom she reminds
     if OBJECT_BEFORE.search(before[-12:]) and not clause_start(lower, spot.start) \
             and not HESITATION.search(before[-12:]):
         return False

@@ -230,3 +230,30 @@ def test_days_said_as_hom(on, said: str, due: str) -> None:
 ])
 def test_hom_that_counts_no_days(on, said: str, due: str | None) -> None:
     assert _due(said, _WEDNESDAY) == due
+
+
+# --- doers.SESSION27_LED_PERSON: a person right after another doer's "chỉ đạo / nhắc / hướng dẫn" is whom they lead ---
+
+@pytest.mark.parametrize(("said", "task", "off"), [
+    ("Nguyễn Văn An: Chị Lan nhắc anh Hùng gửi báo cáo trước thứ Sáu.", ("Lê Thị Lan", "2026-12-04"),
+     [("Lê Thị Lan", None), ("Trần Văn Hùng", "2026-12-04")]),
+    ("Nguyễn Văn An: Đề nghị anh Hùng chỉ đạo anh Nam xuống tổ 5 kiểm tra trong tuần này.",
+     ("Trần Văn Hùng", "2026-12-04"), [("Trần Văn Hùng", None), ("Hoàng Văn Nam", "2026-12-04")]),
+    ("Nguyễn Văn An: Anh Nam hướng dẫn Huy làm hồ sơ này trong tuần.", ("Hoàng Văn Nam", "2026-12-04"),
+     [("Hoàng Văn Nam", None), ("Đỗ Quang Huy", "2026-12-04")]),
+])
+def test_whom_a_doer_leads(ward, on, said: str, task: tuple, off: list) -> None:
+    assert tasks_said(_A + said, ward) == [task]
+    on.setattr(doers, "SESSION27_LED_PERSON", False)
+    assert tasks_said(_A + said, ward) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # the chair reminding: the one reminded does it
+    ("Nguyễn Văn An: Tôi nhắc chị Lan gửi báo cáo trước thứ Sáu.", [("Lê Thị Lan", "2026-12-04")]),
+    # a comma between: two clauses, as before
+    ("Nguyễn Văn An: Anh Nam hướng dẫn, Huy làm hồ sơ này trong tuần.",
+     [("Hoàng Văn Nam", None), ("Đỗ Quang Huy", "2026-12-04")]),
+])
+def test_no_one_led(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
