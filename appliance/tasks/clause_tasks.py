@@ -52,6 +52,15 @@ SUGGESTS = re.compile(r"(?:\b(?:em|bên em|chúng em)\s+(?:(?:định|tính|mu�
                       r"\b(?:tôi|chúng tôi)\s+(?:định|tính|muốn)\s+)(?:giao(?: cho)?|đề nghị|đề xuất|nhờ)\s*$")
 
 
+# Session 27 (docs/meetings.md, "Session 27"): a member's opinion of whom to give it to ("Em nghĩ nên giao cho công an
+# làm thì hơn ạ.", "bên em thấy là nên giao phòng Kinh tế …", "theo em nên giao Tuấn …"): a suggestion the chair
+# decides on, as "em đề nghị / em định giao …" is (SUGGESTS); the chair's own "tôi thấy nên giao …" is read as before
+SESSION27_OPINION = True
+OPINION = re.compile(r"(?:\b(?:em|bên em|chúng em|tôi|chúng tôi)\s+(?:(?:nghĩ|thấy|cho rằng|đề xuất)(?:\s+là)?|"
+                     r"nghĩ là)|\btheo\s+(?:em|tôi|ý em|ý tôi))\s+(?:(?:thì|cũng|có lẽ|chắc)\s+)*"
+                     r"(?:nên|phải|cứ)\s+(?:giao(?:\s+cho)?|để(?:\s+cho)?|nhờ|cho)\s*$")
+
+
 ON_TIME = re.compile(r"\b(?:đúng|kịp|theo)\s+(?:thời\s+)?hạn\b(?!\s+(?:là|chót|cuối|ngày))")
 
 
@@ -249,7 +258,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         owner = next((s.person for s in reversed(spots) if s.end <= spot.start and s.how == "named"
                       and s.person != spot.person), None) if handed else None
         directed = bool(DIRECTIVE.search(head[-30:])) or handed
-        if directed and not turn.leads and SUGGESTS.search(head[-40:]):
+        if directed and not turn.leads and (SUGGESTS.search(head[-40:])
+                                            or SESSION27_OPINION and OPINION.search(head[-40:])):
             continue  # "Em đề nghị anh Hùng hỗ trợ 40 barie", "em định giao Tuấn…": put to the chair, not given
         if spot.how == "first" and not (INTENT.search(scope_lower) or deadline or lower[spot.start:].startswith("để")):
             continue

@@ -137,6 +137,14 @@ def led_by(spot: Spot, lower: str, spots: list[Spot]) -> bool:
     return bool(before) and _LEADS.match(lower[before[-1].end:spot.start]) is not None
 
 
+# Session 27 (docs/meetings.md, "Session 27"): "anh / chị … em" is the speaker's own offer only from the senior
+# ("Anh gửi em bản mẫu nhé."); a member speaking up to the chair, with "ạ" or "nhé anh / chị ạ" ("Anh ký giúp em quyết
+# định trước thứ Sáu ạ.", "Anh duyệt giúp em kế hoạch trong tuần này nhé anh."), asks the one addressed: the request
+# was read as the member's own task
+SESSION27_SPEAKS_UP = True
+SPEAKS_UP = re.compile(r"\bạ\b|\b(?:nhé|nha|nhá|với)\s+(?:anh|chị)\s*[.!?]*\s*$")
+
+
 # "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh trực tiếp xuống làm việc với tổ 4"): the
 # doer after it opens the clause; "là" is not a copula before an object there
 HESITATION = re.compile(r"\bthì\s+là\s*$")
@@ -204,6 +212,7 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
             # The chair says "em" to the one they answer ("12 hồ sơ đó thì em phối hợp…"), never of themself.
             spots.append(Spot(m.start(), m.end(), previous.speaker, "second"))
         elif FIRST.match(head) or SENIOR_SELF.match(head) and previous is not None \
+                and not (SESSION27_SPEAKS_UP and not turn.leads and SPEAKS_UP.search(lower)) \
                 or not loose and OFFER.match(head):
             spots.append(Spot(m.start(), m.end(), turn.speaker, "first", loose))
         elif SECOND.match(head):

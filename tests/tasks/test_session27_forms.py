@@ -257,3 +257,37 @@ def test_whom_a_doer_leads(ward, on, said: str, task: tuple, off: list) -> None:
 ])
 def test_no_one_led(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- doers.SESSION27_SPEAKS_UP: a member's "anh … giúp em …, ạ" asks the one addressed, not an offer of their own ---
+
+@pytest.mark.parametrize("said", [
+    "Lê Thị Lan: Anh ký giúp em quyết định trước thứ Sáu ạ.",
+    "Lê Thị Lan: Anh duyệt giúp em kế hoạch trong tuần này nhé anh.",
+])
+def test_a_member_speaking_up(ward, on, said: str) -> None:
+    assert ("Lê Thị Lan", "2026-12-04") not in tasks_said(_A + said, ward)
+    on.setattr(doers, "SESSION27_SPEAKS_UP", False)
+    assert ("Lê Thị Lan", "2026-12-04") in tasks_said(_A + said, ward)
+
+
+def test_a_senior_offering_stays(ward, on) -> None:
+    said = _A + "Lê Thị Lan: Chị Hà ơi.\nPhạm Thu Hà: Chị gửi em bản mẫu trước thứ Năm nhé."
+    assert tasks_said(said, ward) == [("Phạm Thu Hà", "2026-12-03")]
+
+
+# --- clause_tasks.SESSION27_OPINION: a member's "em nghĩ nên giao …", "theo em nên giao …" is a suggestion ---
+
+@pytest.mark.parametrize(("said", "off"), [
+    ("Trần Văn Hùng: Em nghĩ nên giao cho công an làm thì hơn ạ.", [("Công an phường", None)]),
+    ("Lê Thị Lan: Theo em nên giao Tuấn làm việc này trước thứ Sáu ạ.", [("Lê Minh Tuấn", "2026-12-04")]),
+])
+def test_a_members_opinion_of_whom(ward, on, said: str, off: list) -> None:
+    assert tasks_said(_A + said, ward) == []
+    on.setattr(clause_tasks, "SESSION27_OPINION", False)
+    assert tasks_said(_A + said, ward) == off
+
+
+def test_the_chairs_opinion_is_given(ward, on) -> None:
+    said = _A + "Nguyễn Văn An: Tôi thấy nên giao Tuấn làm việc này, xong trước thứ Sáu."
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-04")]
