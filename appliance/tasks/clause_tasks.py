@@ -52,6 +52,16 @@ SUGGESTS = re.compile(r"(?:\b(?:em|bên em|chúng em)\s+(?:(?:định|tính|mu�
                       r"\b(?:tôi|chúng tôi)\s+(?:định|tính|muốn)\s+)(?:giao(?: cho)?|đề nghị|đề xuất|nhờ)\s*$")
 
 
+# Session 27 (docs/meetings.md, "Session 27"): urging how to work, with no work named and no date ("ừ anh minh nói đúng
+# đấy bên công an phải làm quyết liệt hơn", "Các phòng cần thực hiện nghiêm túc hơn nữa."): a routine remark, no task;
+# with the work named ("… phải xử lý nghiêm các trường hợp lấn chiếm") or a date it is read as before
+SESSION27_EXHORT = True
+EXHORT = re.compile(r"\s*,?\s*(?:(?:phải|cần|nên|cố gắng|hãy|nhớ|cứ|tiếp tục)\s+)*(?:làm|thực hiện|triển khai|vào cuộc|"
+                    r"làm việc|xử lý|quản lý|chỉ đạo)(?:\s+(?:quyết liệt|nghiêm túc|nghiêm|tích cực|tốt|mạnh tay|mạnh|"
+                    r"chặt chẽ|sát sao|kỹ|kỹ càng|cẩn thận|khẩn trương|nhanh|quyết tâm|đến nơi đến chốn|dứt khoát|"
+                    r"hơn|nữa|hơn nữa|lên|vào|đấy|nhé|nha|đi|ạ))+\s*[.!]?\s*")
+
+
 # Session 27 (docs/meetings.md, "Session 27"): a member's opinion of whom to give it to ("Em nghĩ nên giao cho công an
 # làm thì hơn ạ.", "bên em thấy là nên giao phòng Kinh tế …", "theo em nên giao Tuấn …"): a suggestion the chair
 # decides on, as "em đề nghị / em định giao …" is (SUGGESTS); the chair's own "tôi thấy nên giao …" is read as before
@@ -275,6 +285,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if spot.how == "second" and not (deadline or PARTICLE.search(scope_lower) or called is not None
                                          or CU_ORDER.match(lower[spot.start:])):
             continue
+        if SESSION27_EXHORT and deadline is None and EXHORT.fullmatch(scope_lower):
+            continue  # "bên công an phải làm quyết liệt hơn": how to work, said to urge, no work given
         generic = re.fullmatch(r"\s*(?:làm|lo|làm nốt|nhận)?\s*(?:luôn|nhé|đi|ạ|thay)?\s*[.,]?\s*", scope_lower) \
             is not None or re.fullmatch(r"\s*làm\b.*", scope_lower) is not None and len(scope_lower.split()) <= 3 \
             or re.fullmatch(r"\s*(?:làm|lo)\b(?:\s+\w+)?", content.lower()) is not None

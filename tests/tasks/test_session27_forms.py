@@ -291,3 +291,23 @@ def test_a_members_opinion_of_whom(ward, on, said: str, off: list) -> None:
 def test_the_chairs_opinion_is_given(ward, on) -> None:
     said = _A + "Nguyễn Văn An: Tôi thấy nên giao Tuấn làm việc này, xong trước thứ Sáu."
     assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-04")]
+
+
+# --- clause_tasks.SESSION27_EXHORT: urging how to work, no work named and no date, is a routine remark ---
+
+@pytest.mark.parametrize(("said", "off"), [
+    ("nguyễn văn an: ừ anh minh nói đúng đấy bên công an phải làm quyết liệt hơn", [("Công an phường", None)]),
+    ("Nguyễn Văn An: Anh Hùng cần thực hiện nghiêm túc hơn nữa.", [("Trần Văn Hùng", None)]),
+])
+def test_urging_is_no_task(ward, on, said: str, off: list) -> None:
+    assert tasks_said(_A + said, ward) == []
+    on.setattr(clause_tasks, "SESSION27_EXHORT", False)
+    assert tasks_said(_A + said, ward) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Anh Minh xử lý nghiêm các trường hợp lấn chiếm.", [("Trịnh Văn Minh", None)]),  # the work
+    ("Nguyễn Văn An: Anh Minh làm quyết liệt, xong trước thứ Sáu.", [("Trịnh Văn Minh", "2026-12-04")]),  # a date
+])
+def test_urging_with_work_or_a_date(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
