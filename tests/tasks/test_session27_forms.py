@@ -296,7 +296,7 @@ def test_the_chairs_opinion_is_given(ward, on) -> None:
 # --- clause_tasks.SESSION27_EXHORT: urging how to work, no work named and no date, is a routine remark ---
 
 @pytest.mark.parametrize(("said", "off"), [
-    ("nguyễn văn an: ừ anh minh nói đúng đấy bên công an phải làm quyết liệt hơn", [("Công an phường", None)]),
+    ("Nguyễn Văn An: ừ anh minh nói đúng đấy bên công an phải làm quyết liệt hơn", [("Công an phường", None)]),
     ("Nguyễn Văn An: Anh Hùng cần thực hiện nghiêm túc hơn nữa.", [("Trần Văn Hùng", None)]),
 ])
 def test_urging_is_no_task(ward, on, said: str, off: list) -> None:
