@@ -33,24 +33,7 @@ def head_deadline(before: str, meeting: dt.date, calendar: WorkCalendar | None,
     after = clause[found[2]:].strip(" ,").lower()
     if len(re.findall(r"\w+", rest)) <= 1 or topic and not after.startswith(("thì", "đã")):
         return found[0], 0, 0
-    if SESSION27_EVENT_TOPIC and _EVENT_NAMED.search(clause[:found[1]].lower()) and _EVENT_TAIL.fullmatch(after) \
-            and not re.search(r"\b(?:sau|từ|bắt đầu|trong|qua)\b", clause[:found[1]].lower()):
-        return found[0], 0, 0  # "tổng vệ sinh ngày 23/1 thứ bảy ấy chị Hạnh chỉ đạo …": the event's day
     return None
-
-
-# Session 27 (docs/meetings.md, "Session 27"): the event the work is for, named with its day in the doer's own clause
-# before the doer ("ờ tổng vệ sinh ngày hai mươi ba tháng một thứ bảy ấy chị hạnh chỉ đạo các tổ dân phố ra quân",
-# "hội trường với giấy mời cho hội nghị tổng kết ngày hai mươi chín em chuẩn bị nhé"): that day is the doer's deadline,
-# as the answer keys take an event's day ("An event date the job is for is the deadline"); only when nothing but a
-# topic word ("ấy", "đấy", "thì", the weekday said again) stands between the day and the doer; not when a comma
-# closes the event's own clause ("Ngày 20/12 quận kiểm tra, anh Hùng lo nhé.": read as before), nor with "vì / nếu /
-# khi" (checked above), "sau / từ / trong / qua" before the day ("Sau hội nghị ngày 15/12 anh Hùng gửi …": after it)
-SESSION27_EVENT_TOPIC = True
-_EVENT_NAMED = re.compile(r"\b(?:hội nghị|kỳ họp|cuộc họp|buổi họp|họp|tổng vệ sinh|ra quân|đi thăm|thăm|lễ|ngày hội|"
-                          r"hội thi|đại hội|liên hoan|tổng kết|sơ kết|đoàn|diễn tập|tiếp xúc cử tri|khai mạc|"
-                          r"giao thừa|chợ hoa|hội diễn|văn nghệ|buổi)\b")
-_EVENT_TAIL = re.compile(r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|ấy|đấy|đó|này|thì|nhé|ạ|là)\s*)*")
 
 
 # Session 22 (docs/meetings.md, "Session 22"): a date said alone as the sentence's first clause, right before the

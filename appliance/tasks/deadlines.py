@@ -367,11 +367,6 @@ _GONE_AFTER = re.compile(r"\s+tuan\s+(?:truoc|roi)\b")
 _DAY_AFTER = re.compile(rf"\s+(?:ngay\s+|mung\s+|mong\s+)?(?:\d|{_NUMWORD}\b)")  # "hôm chủ nhật hai tư": a day to come
 
 
-# (rule R7, session 27) the weekday of a day said with its month, right after it ("tổng vệ sinh ngày hai mươi ba tháng
-# một thứ bảy", "ngày 23/1, tức thứ Bảy"), says that day again: it was read as the coming such weekday, said last
-_RESTATED = re.compile(r"[\s,(]*(?:(?:la|tuc|tuc la|nham|vao)\s+)?(?:ngay\s+|sang\s+|chieu\s+|toi\s+)?")
-
-
 def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
                   calendar: WorkCalendar | None = None) -> tuple[dt.date, int, int] | None:
     """The deadline in the text: (date, start, end) with offsets into `text`; the span includes the
@@ -422,10 +417,6 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
                 continue  # "công văn ngày 20/11", "vụ cháy hôm thứ Bảy", "thứ Hai tuần trước": a day gone
             if _PERIOD.search(text[max(0, m.start() - 30):m.start()].lower()):
                 continue  # "trực từ 24/12 đến 2/1", "từ tổ 7 đến tổ 12": the end of a period, not a deadline
-            if build is _weekday and not m.group("which") and any(
-                    _RESTATED.fullmatch(folded[end:m.start()]) and said.weekday() == day.weekday()
-                    for _rank, _start, said, end in found):
-                continue  # (rule R7, session 27) "ngày 23 tháng 1 thứ bảy": that Saturday, not the coming one
             if build is _weekday and not m.group("which") \
                     and _ORDINAL_BEFORE.search(text[max(0, m.start() - 24):m.start()].lower()):
                 continue  # "lần thứ hai", "đợt thứ ba", "việc thứ hai là …": the second, the third, not a weekday

@@ -8,12 +8,12 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clause_tasks, cues, deadlines, doers
+from appliance.tasks import clause_tasks, deadlines, doers
 from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks, cues, deadlines, doers)
+_FLAGGED = (clause_tasks, deadlines, doers)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -161,40 +161,6 @@ def test_the_date_after_a_list_of_receivers(ward, on, said: str, due: str) -> No
 ])
 def test_a_list_that_is_no_receivers(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
-
-
-# --- rule R7 (session 27): a weekday right after a day said with its month restates it ---
-
-@pytest.mark.parametrize(("said", "due"), [
-    ("Anh Hùng lo xe chở rác cho tổng vệ sinh ngày 23 tháng 1 thứ bảy.", "2027-01-23"),  # it was Saturday 16/1
-    ("Chị Lan gửi báo cáo ngày 23/1, tức thứ Bảy.", "2027-01-23"),
-    ("Chị Lan gửi báo cáo ngày 22/1 thứ Bảy.", "2027-01-16"),        # not that day's weekday: as before
-    ("Chị Lan gửi báo cáo ngày 23/1, còn anh Hùng gửi thứ Sáu.", "2027-01-15"),  # another clause's: as before
-])
-def test_a_weekday_that_restates_the_day(said: str, due: str) -> None:
-    assert _due(said, dt.date(2027, 1, 14)) == due
-
-
-# --- cues.SESSION27_EVENT_TOPIC: the event named with its day before the doer: that day is the deadline ---
-
-@pytest.mark.parametrize("said", [
-    "Nguyễn Văn An: ờ hội nghị tổng kết ngày mười tám ấy chị lan chuẩn bị báo cáo",
-    "Nguyễn Văn An: Hội trường cho buổi tiếp xúc cử tri ngày 18/12 anh Hùng bố trí nhé.",
-])
-def test_the_events_day_before_the_doer(ward, on, said: str) -> None:
-    assert [d for _a, d in tasks_said(_A + said, ward)] == ["2026-12-18"]
-    on.setattr(cues, "SESSION27_EVENT_TOPIC", False)
-    assert [d for _a, d in tasks_said(_A + said, ward)] == [None]
-
-
-@pytest.mark.parametrize("said", [
-    "Nguyễn Văn An: Ngày 18/12 quận kiểm tra, anh Hùng lo nhé.",               # the event's own clause: as before
-    "Nguyễn Văn An: Sau hội nghị ngày 18/12 anh Hùng gửi báo cáo cho quận.",   # after it
-    "Nguyễn Văn An: Vì hội nghị ngày 18/12 nên chị Lan chuẩn bị sớm.",         # why
-    "Nguyễn Văn An: Hội nghị ngày 18/12 chị Lan đã chuẩn bị xong.",            # done: no task at all
-])
-def test_an_events_day_that_is_no_deadline(ward, on, said: str) -> None:
-    assert "2026-12-18" not in [d for _a, d in tasks_said(_A + said, ward)]
 
 
 # --- rule R7 (session 27): "Tết tây", "Tết dương" are New Year's Day, as "Tết dương lịch" is ---
