@@ -93,13 +93,14 @@ def bare_officers(sentence: str, lower: str, group: Person | None) -> list[Spot]
     return out
 
 
-# Session 27 (docs/meetings.md, "Session 27"): the people and units listed after "phối hợp (với)", "cùng (với)", "kết
-# hợp với", "làm việc với" are whom the doer works with, the last of them too ("Anh Hùng phối hợp với chị Hà và anh
-# Nam kiểm tra …", "Chị Hương cùng với Đoàn Thanh niên, Hội Phụ nữ và tổ 3 tổ chức ngày hội …"): the work and its
-# date are the doer's, not the last partner's; only when every item of the list is a person or unit of the directory,
-# joined by "," or "và", and "và" before the last ("phối hợp với chị Hà, anh Nam kiểm tra …" may be Nam's clause)
+# Session 27 (docs/meetings.md, "Session 27"): the people and units listed after "phối hợp (với)", "kết hợp với",
+# "làm việc với" are whom the doer works with, the last of them too ("Anh Hùng phối hợp với chị Hà và anh Nam kiểm
+# tra …", "Chị Hương phối hợp với Đoàn Thanh niên, Hội Phụ nữ và tổ 3 tổ chức ngày hội …"): the work and its date are
+# the doer's, not the last partner's; only when every item of the list is a person or unit of the directory, joined
+# by "," or "và", and "và" before the last ("phối hợp với chị Hà, anh Nam kiểm tra …" may be Nam's clause); not
+# "cùng (với)" (two doers joined so were session 20's PAIR_LEAD, off by its R1)
 SESSION27_PARTNERS = True
-_PARTNER_WORD = re.compile(r"\b(?:phối hợp|cùng|kết hợp|làm việc)(?:\s+với)?\s*$")
+_PARTNER_WORD = re.compile(r"\b(?:phối hợp(?:\s+với)?|kết hợp với|làm việc với)\s*$")
 _LIST_JOIN = re.compile(r"(?:\s*,\s*|\s+và\s+|\s+với\s+)$")
 
 
