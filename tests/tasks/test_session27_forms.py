@@ -8,12 +8,12 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clause_tasks, deadlines, doers
+from appliance.tasks import clause_tasks, deadlines, doers, merge
 from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks, deadlines, doers)
+_FLAGGED = (clause_tasks, deadlines, doers, merge)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -276,4 +276,31 @@ def test_urging_is_no_task(ward, on, said: str, off: list) -> None:
     ("Nguyễn Văn An: Anh Minh làm quyết liệt, xong trước thứ Sáu.", [("Trịnh Văn Minh", "2026-12-04")]),  # a date
 ])
 def test_urging_with_work_or_a_date(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
+# --- merge.SESSION27_BARE_INSTEAD: "thế thì Huy làm" right after the doer's excuse moves the job just spoken of ---
+
+@pytest.mark.parametrize(("said", "moved", "off"), [
+    ("Nguyễn Văn An: Tuấn làm băng rôn trước thứ Năm nhé.\nLê Minh Tuấn: Dạ tuần này em đi tập huấn cả tuần ạ.\n"
+     "Nguyễn Văn An: Vậy thì Huy lo nhé.", [("Đỗ Quang Huy", "2026-12-03")],
+     [("Lê Minh Tuấn", "2026-12-03"), ("Đỗ Quang Huy", None)]),
+    ("Nguyễn Văn An: Tuấn làm băng rôn được không?\nLê Minh Tuấn: Dạ tuần này em bận quá anh ạ.\n"
+     "Nguyễn Văn An: Thế thì Huy làm.", [("Đỗ Quang Huy", None)], [("Lê Minh Tuấn", None), ("Đỗ Quang Huy", None)]),
+])
+def test_the_bare_job_moves_after_an_excuse(ward, on, said: str, moved: list, off: list) -> None:
+    assert tasks_said(_A + said, ward) == moved
+    on.setattr(merge, "SESSION27_BARE_INSTEAD", False)
+    assert tasks_said(_A + said, ward) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # a bare acceptance is no excuse: nothing moves
+    ("Nguyễn Văn An: Chị Hà làm báo cáo quý.\nPhạm Thu Hà: Dạ.\nNguyễn Văn An: Thế thì Huy làm.",
+     [("Phạm Thu Hà", None), ("Đỗ Quang Huy", None)]),
+    # a job of its own: a second task, as before
+    ("Nguyễn Văn An: Tuấn làm băng rôn trước thứ Năm nhé.\nLê Minh Tuấn: Dạ tuần này em bận quá ạ.\n"
+     "Nguyễn Văn An: Thế Huy lo hội trường nhé.", [("Lê Minh Tuấn", "2026-12-03"), ("Đỗ Quang Huy", None)]),
+])
+def test_nothing_moves(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
