@@ -367,6 +367,14 @@ _GONE_AFTER = re.compile(r"\s+tuan\s+(?:truoc|roi)\b")
 _DAY_AFTER = re.compile(rf"\s+(?:ngay\s+|mung\s+|mong\s+)?(?:\d|{_NUMWORD}\b)")  # "hôm chủ nhật hai tư": a day to come
 
 
+# Session 27 (docs/meetings.md, "Session 27"): a date said before "để" (so that) and another after it ("Anh Hùng hoàn
+# thiện hồ sơ trước thứ Tư để kịp trình quận trước thứ Sáu.", "…, trước thứ Tư, để thứ Sáu anh trình quận"): the one
+# before is the work's, the one after is what it is for (the one said last won); a date only after "để" is read as
+# before ("Chị Lan chuẩn bị để thứ Sáu họp": the event's day)
+SESSION27_PURPOSE_DATE = True
+_PURPOSE = re.compile(r"(?<!thôi)(?<!\bà)(?<!không)(?:,\s*|\s)để\s+(?!(?:sau|sang|đến|tới|lại|dành|mai)\b)")
+
+
 def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
                   calendar: WorkCalendar | None = None) -> tuple[dt.date, int, int] | None:
     """The deadline in the text: (date, start, end) with offsets into `text`; the span includes the
@@ -375,6 +383,10 @@ def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
     found = _dates(text, meeting, folded, calendar)
     if not found:
         return None
+    if SESSION27_PURPOSE_DATE and len(found) > 1:
+        purpose = _PURPOSE.search(text.lower())
+        if purpose is not None and any(end <= purpose.start() for _r, _s, _d, end in found):
+            found = [f for f in found if f[3] <= purpose.start()]  # "… trước thứ Tư để kịp trình quận trước thứ Sáu"
     # Equally marked dates: the one said last, where Vietnamese puts the deadline ("hồ sơ khen thưởng cuối
     # năm, trình … trong 5 ngày làm việc"; "lịch trực thứ Bảy …, gửi anh thứ Tư").
     _rank, _late, start, day, end = min((rank, -start, start, day, end) for rank, start, day, end in found)

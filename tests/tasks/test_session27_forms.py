@@ -304,3 +304,23 @@ def test_the_bare_job_moves_after_an_excuse(ward, on, said: str, moved: list, of
 ])
 def test_nothing_moves(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- deadlines.SESSION27_PURPOSE_DATE: a date before "để" (so that) is the work's, the one after is what it is for ---
+
+@pytest.mark.parametrize(("said", "off"), [
+    ("Anh Hùng hoàn thiện hồ sơ trước thứ Tư để kịp trình quận trước thứ Sáu.", "2026-12-04"),
+    ("Anh Hùng gửi số liệu cho chị Lan trước thứ Tư để chị Lan tổng hợp gửi quận trước thứ Sáu.", "2026-12-04"),
+])
+def test_the_date_before_the_purpose(on, said: str, off: str) -> None:
+    assert _due(said) == "2026-12-02"
+    on.setattr(deadlines, "SESSION27_PURPOSE_DATE", False)
+    assert _due(said) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Chị Lan chuẩn bị hội trường để thứ Sáu họp.", "2026-12-04"),              # only after "để": as before
+    ("Chị Lan gửi báo cáo thứ Tư, để sau tính việc khác thứ Sáu.", "2026-12-04"),  # "để sau": no purpose
+])
+def test_a_date_after_de_that_stays(on, said: str, due: str) -> None:
+    assert _due(said) == due
