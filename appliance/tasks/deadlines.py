@@ -127,6 +127,13 @@ def _span(m: re.Match[str], meeting: dt.date, calendar: WorkCalendar | None = No
     return end.replace(day=min(meeting.day, end.day))
 
 
+SESSION27_BARE_DAY_DUE = True  # read by DAY_IN_WORDS_RULES (docs/meetings.md, "Session 27")
+
+
+def _bare_day_due(m: re.Match[str], meeting: dt.date) -> dt.date | None:
+    return _day_of_month(number(m.group("d") or m.group("d2")), meeting)
+
+
 # Session 27 (docs/meetings.md, "Session 27"): "hôm" and the southern "bữa" counted as days ("hai hôm nữa", "trong
 # ba hôm", "ba bữa nữa"): so many calendar days from the meeting, as "ba ngày nữa", "trong 3 ngày" are; not "mấy /
 # vài hôm nữa" (no number), nor "hôm nay", "hôm mười tám" (a day, read as before)
@@ -134,7 +141,7 @@ SESSION27_DAYS_SAID = True
 
 
 def _days_said(m: re.Match[str], meeting: dt.date) -> dt.date | None:
-    return meeting + dt.timedelta(days=number(m.group("n") or m.group("n2"))) if SESSION27_DAYS_SAID else None
+    return meeting + dt.timedelta(days=number(m.group("n") or m.group("n2")))
 
 
 def _quarter(m: re.Match[str], meeting: dt.date) -> dt.date | None:
@@ -200,7 +207,7 @@ RULES: list[Rule] = [
     (re.compile(rf"\b(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay)(?P<work>\s+lam viec)\b"), _span),
     (re.compile(rf"\b(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay|tuan)(?P<work>)\s+(?:nua|toi)\b"), _span),
     (re.compile(rf"\btrong\s+(?:vong\s+)?(?P<n>{NUM[1:-1]}|\d{{1,2}})\s+(?:hom|bua)\b|"
-                rf"\b(?P<n2>{NUM[1:-1]}|\d{{1,2}})\s+(?:hom|bua)\s+(?:nua|toi)\b"), lambda m, t: _days_said(m, t)),
+                rf"\b(?P<n2>{NUM[1:-1]}|\d{{1,2}})\s+(?:hom|bua)\s+(?:nua|toi)\b"), _days_said),
     (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b{_YEAR}"), _quarter),
     (re.compile(r"\b(?:cuoi|het)\s+nam(?:\s+nay)?\b"), lambda m, t: dt.date(t.year, 12, 31)),
     # "chậm nhất ngày 25", "trước mùng 5", "sáng 12"; "ngày 15 tới": the coming 15th
@@ -229,6 +236,19 @@ DAY_IN_WORDS_RULES: list[Rule] = [
                 r"lan|phan|trieu|nghin|ty|dong|tuoi|nam|lam viec|nua|toi|mot|mốt|hai|ba|bon|tu|lam|sau|bay|tam|chin|"
                 r"muoi|\d)\b)"),
      lambda m, t: _day_of_month(number(m.group("d")), t)),
+    # Session 27 (docs/meetings.md, "Session 27"): a day from ten up said bare, right before "phải xong / là xong /
+    # phải có …" or right after "sớm lên / lùi sang / dời sang" ("anh làm sớm lên mười tám phải xong nhé", "chị lan làm,
+    # hai mươi phải có", "lùi sang 22 nhé"): that day of this month or the next, as "ngày mười tám" is; not a count
+    # with its noun ("mười tám hồ sơ phải xong") or after a word that counts ("còn 15 phải xong", "được 20"), nor a day
+    # under ten ("ba phải xong": three of them)
+    (re.compile(rf"(?:\b(?:som len|lui sang|lui den|lui toi|doi sang|doi den)\s+(?P<d>{_TENS}|[12]\d|3[01])\b"
+                rf"(?!\s*(?:thang|/|-|gio|h\b|ngay|tuan|nua|toi|mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin|muoi)\b)"
+                rf"|(?<!\bngay )(?<!\d )(?<!\bcon )(?<!\bco )(?<!\bduoc )(?<!\bthem )(?<!\bkhoang )(?<!\bgan )"
+                rf"(?<!\bhon )(?<!\btren )(?<!\bduoi )(?<!\bmoi )(?<!\bda )(?<!\bcac )(?<!\bca )(?<!\bthang )"
+                rf"(?<!\bquy )(?<!\bnam )(?<!\btuan )(?<!\bso )(?<!\bto )"
+                rf"(?<![/.:-])\b(?P<d2>{_TENS}|[12]\d|3[01])\s+"
+                rf"(?=(?:thi\s+)?(?:la\s+)?(?:phai\s+)?(?:xong|co|nop|hoan thanh|gui)\b))"),
+     _bare_day_due),
 ]
 # Session 15 (docs/meetings.md, "Session 15"): a part of the day before a date with its month ("đêm ba mươi mốt tháng
 # mười hai", "tối hai tư tháng mười hai", "sáng 15 tháng 1", "hôm ba mươi tháng mười hai") is that whole date; the
@@ -409,6 +429,8 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
     found: list[tuple[int, int, dt.date, int]] = []
     taken: list[tuple[int, int]] = []
     for pattern, build in DAY_WITH_MONTH_RULES + DAY_ALONE_RULES + DAY_IN_WORDS_RULES + RULES:
+        if build is _bare_day_due and not SESSION27_BARE_DAY_DUE or build is _days_said and not SESSION27_DAYS_SAID:
+            continue  # a session-27 form switched off takes no span from the other rules
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken) or _misread(m, text):
                 continue

@@ -324,3 +324,33 @@ def test_the_date_before_the_purpose(on, said: str, off: str) -> None:
 ])
 def test_a_date_after_de_that_stays(on, said: str, due: str) -> None:
     assert _due(said) == due
+
+
+def test_days_said_off_takes_nothing_from_the_other_rules(on) -> None:
+    on.setattr(deadlines, "SESSION27_DAYS_SAID", False)
+    assert _due("chị lan gửi báo cáo trong hai hôm nay", _WEDNESDAY) == "2026-12-09"  # "hôm nay", as before
+
+
+# --- deadlines.SESSION27_BARE_DAY_DUE: a day from ten up said bare before "phải xong" or after "sớm lên / lùi sang" ---
+
+@pytest.mark.parametrize("said", [
+    "anh làm sớm lên mười tám phải xong nhé",
+    "chị lan làm báo cáo, mười tám phải có",
+    "chị lan làm lùi sang mười tám nhé",
+    "Chị Lan làm báo cáo, lùi sang 18 nhé.",
+])
+def test_a_bare_day_that_is_due(on, said: str) -> None:
+    assert _due(said, _WEDNESDAY) == "2026-12-18"
+    on.setattr(deadlines, "SESSION27_BARE_DAY_DUE", False)
+    assert _due(said, _WEDNESDAY) is None
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("mười tám hồ sơ phải xong", None),                          # a count with its noun
+    ("còn 15 phải xong nhé", None),                              # after a word that counts
+    ("ba phải xong", None),                                      # under ten: three of them
+    ("Công an phường làm căn cước, trong tháng 12 phải xong.", "2026-12-31"),  # the month's number: as before
+    ("Tuấn rà soát, xong trước 15/12 gửi chị Hạnh.", "2026-12-15"),            # a date's month: as before
+])
+def test_a_number_that_is_no_day(on, said: str, due: str | None) -> None:
+    assert _due(said, _WEDNESDAY) == due
