@@ -55,6 +55,7 @@ SUGGESTS = re.compile(r"(?:\b(?:em|bên em|chúng em)\s+(?:(?:định|tính|mu�
 # Session 27 (docs/meetings.md, "Session 27"): urging how to work, with no work named and no date ("ừ anh minh nói đúng
 # đấy bên công an phải làm quyết liệt hơn", "Các phòng cần thực hiện nghiêm túc hơn nữa."): a routine remark, no task;
 # with the work named ("… phải xử lý nghiêm các trường hợp lấn chiếm") or a date it is read as before
+# on by rule R1 (session 27): fresh off alone 672/171/192, on 672/170/192 (wrong -1: fresh19)
 SESSION27_EXHORT = True
 EXHORT = re.compile(r"\s*,?\s*(?:(?:phải|cần|nên|cố gắng|hãy|nhớ|cứ|tiếp tục)\s+)*(?:làm|thực hiện|triển khai|vào cuộc|"
                     r"làm việc|xử lý|quản lý|chỉ đạo)(?:\s+(?:quyết liệt|nghiêm túc|nghiêm|tích cực|tốt|mạnh tay|mạnh|"
@@ -65,7 +66,8 @@ EXHORT = re.compile(r"\s*,?\s*(?:(?:phải|cần|nên|cố gắng|hãy|nhớ|c�
 # Session 27 (docs/meetings.md, "Session 27"): a member's opinion of whom to give it to ("Em nghĩ nên giao cho công an
 # làm thì hơn ạ.", "bên em thấy là nên giao phòng Kinh tế …", "theo em nên giao Tuấn …"): a suggestion the chair
 # decides on, as "em đề nghị / em định giao …" is (SUGGESTS); the chair's own "tôi thấy nên giao …" is read as before
-SESSION27_OPINION = True
+# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
+SESSION27_OPINION = False
 OPINION = re.compile(r"(?:\b(?:em|bên em|chúng em|tôi|chúng tôi)\s+(?:(?:nghĩ|thấy|cho rằng|đề xuất)(?:\s+là)?|"
                      r"nghĩ là)|\btheo\s+(?:em|tôi|ý em|ý tôi))\s+(?:(?:thì|cũng|có lẽ|chắc)\s+)*"
                      r"(?:nên|phải|cứ)\s+(?:giao(?:\s+cho)?|để(?:\s+cho)?|nhờ|cho)\s*$")
@@ -307,7 +309,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
 # giấy mời cho anh Hùng, anh Nam, anh Minh trước thứ Năm.", "… báo anh Hùng, anh Nam họp lúc 8 giờ sáng thứ Năm"): the
 # last of them opens no clause of its own, so the date after it is still the sender's (it was lost); only when every
 # item is a person or unit of the directory, joined by "," or "và"
-SESSION27_RECEIVERS = True
+# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
+SESSION27_RECEIVERS = False
 RECEIVERS = re.compile(r"\b(?:cho|gửi|mời|báo|nhắc|thông báo|trình|chuyển|đưa)\s*$")
 
 

@@ -127,7 +127,8 @@ def _span(m: re.Match[str], meeting: dt.date, calendar: WorkCalendar | None = No
     return end.replace(day=min(meeting.day, end.day))
 
 
-SESSION27_BARE_DAY_DUE = True  # read by DAY_IN_WORDS_RULES (docs/meetings.md, "Session 27")
+# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
+SESSION27_BARE_DAY_DUE = False
 
 
 def _bare_day_due(m: re.Match[str], meeting: dt.date) -> dt.date | None:
@@ -137,7 +138,8 @@ def _bare_day_due(m: re.Match[str], meeting: dt.date) -> dt.date | None:
 # Session 27 (docs/meetings.md, "Session 27"): "hôm" and the southern "bữa" counted as days ("hai hôm nữa", "trong
 # ba hôm", "ba bữa nữa"): so many calendar days from the meeting, as "ba ngày nữa", "trong 3 ngày" are; not "mấy /
 # vài hôm nữa" (no number), nor "hôm nay", "hôm mười tám" (a day, read as before)
-SESSION27_DAYS_SAID = True
+# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
+SESSION27_DAYS_SAID = False
 
 
 def _days_said(m: re.Match[str], meeting: dt.date) -> dt.date | None:
@@ -391,7 +393,8 @@ _DAY_AFTER = re.compile(rf"\s+(?:ngay\s+|mung\s+|mong\s+)?(?:\d|{_NUMWORD}\b)") 
 # thiện hồ sơ trước thứ Tư để kịp trình quận trước thứ Sáu.", "…, trước thứ Tư, để thứ Sáu anh trình quận"): the one
 # before is the work's, the one after is what it is for (the one said last won); a date only after "để" is read as
 # before ("Chị Lan chuẩn bị để thứ Sáu họp": the event's day)
-SESSION27_PURPOSE_DATE = True
+# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
+SESSION27_PURPOSE_DATE = False
 _PURPOSE = re.compile(r"(?<!thôi)(?<!\bà)(?<!không)(?:,\s*|\s)để\s+(?!(?:sau|sang|đến|tới|lại|dành|mai)\b)")
 
 

@@ -72,6 +72,7 @@ def clause_start(lower: str, pos: int) -> bool:
 # group named right before in the sentence ("tổ 5 thì / ,"), else the meeting's one group (its own meeting, or the only
 # group whose officer speaks in it; `Turn.group`), as "bác tổ trưởng tổ 5" is that group; nobody when the meeting has
 # none or several; not "các / mấy / từng / mỗi tổ trưởng" (every group), nor the officer as whom work goes to
+# on by rule R1 (session 27): fresh off alone 669/170/195, on 672/170/192 (right +3: fresh6 +2, fresh7 +1)
 SESSION27_BARE_OFFICER = True
 BARE_OFFICER = re.compile(r"(?:\b(?i:bác|ông|bà|cô|chú|anh|chị)\s+(?:[A-ZĐ][^\W\d_]*\s+)?)?"
                           r"\b(?i:tổ\s+(?:trưởng|phó)|trưởng\s+tổ)\b(?!\s+(?i:tổ|tdp|dân phố|số|\d))")
@@ -99,7 +100,8 @@ def bare_officers(sentence: str, lower: str, group: Person | None) -> list[Spot]
 # the doer's, not the last partner's; only when every item of the list is a person or unit of the directory, joined
 # by "," or "và", and "và" before the last ("phối hợp với chị Hà, anh Nam kiểm tra …" may be Nam's clause); not
 # "cùng (với)" (two doers joined so were session 20's PAIR_LEAD, off by its R1)
-SESSION27_PARTNERS = True
+# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
+SESSION27_PARTNERS = False
 _PARTNER_WORD = re.compile(r"\b(?:phối hợp(?:\s+với)?|kết hợp với|làm việc với)\s*$")
 _LIST_JOIN = re.compile(r"(?:\s*,\s*|\s+và\s+|\s+với\s+)$")
 
@@ -127,7 +129,8 @@ def partner_listed(spot: Spot, lower: str, spots: list[Spot], opener: re.Pattern
 # báo cáo trước thứ Sáu.", "Anh Nam hướng dẫn Huy làm hồ sơ này trong tuần."): whom they lead, not a doer of their
 # own; the task and its date are the leader's, as a unit after "chỉ đạo" is (`clause_parts.object_of`). Not after
 # a first person ("Tôi nhắc chị Lan gửi …": the chair telling Lan), nor past a comma ("anh Nam hướng dẫn, Huy làm")
-SESSION27_LED_PERSON = True
+# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
+SESSION27_LED_PERSON = False
 _LEADS = re.compile(r"^\s*(?:sẽ\s+|phải\s+|cần\s+|trực tiếp\s+)*(?:chỉ đạo|đôn đốc|nhắc nhở|nhắc|hướng dẫn|giục|"
                     r"đốc thúc)\s*$")
 
@@ -142,7 +145,8 @@ def led_by(spot: Spot, lower: str, spots: list[Spot]) -> bool:
 # ("Anh gửi em bản mẫu nhé."); a member speaking up to the chair, with "ạ" or "nhé anh / chị ạ" ("Anh ký giúp em quyết
 # định trước thứ Sáu ạ.", "Anh duyệt giúp em kế hoạch trong tuần này nhé anh."), asks the one addressed: the request
 # was read as the member's own task
-SESSION27_SPEAKS_UP = True
+# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
+SESSION27_SPEAKS_UP = False
 SPEAKS_UP = re.compile(r"\bạ\b|\b(?:nhé|nha|nhá|với)\s+(?:anh|chị)\s*[.!?]*\s*$")
 
 

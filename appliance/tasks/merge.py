@@ -331,7 +331,8 @@ _STAND_IN = re.compile(r"^(?:(?:đi|làm|lo|trực|dự|nhận)\s+)?thay(?:\s+(?
 # làm băng rôn được không?" — "Dạ tuần này em bận quá anh ạ." — "Thế thì Huy làm."): the job just spoken of, moved as
 # the words of the job said again move it (the first doer kept a task they had excused themself from); the move keeps
 # its other conditions (the chair, opening with "thế thì / vậy thì / thôi", right after the doer spoke)
-SESSION27_BARE_INSTEAD = True
+# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
+SESSION27_BARE_INSTEAD = False
 _BARE_DO = re.compile(r"(?:làm|lo|nhận|làm giúp|làm hộ|làm luôn|lo luôn|làm việc này|lo việc này|nhận việc này)"
                       r"(?:\s+(?:đi|nhé|nha|luôn|vậy|ạ))*\s*[.!]?")
 # (a bare acceptance, "Dạ.", "Vâng ạ, em nhận.", is no excuse: nothing moves after it)
