@@ -7,7 +7,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from appliance.tasks import phrases
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.cues import head_deadline, units_in
 from appliance.tasks.deadlines import find_deadline
@@ -171,8 +170,7 @@ def deadline_and_content(text: str, spot: Spot, stop: int, led: list[Spot], meet
     body = scope
     if found is not None and found[2] > 0:
         body = scope[:found[1]] + scope[found[2]:]
-    if phrases.SESSION25_HESITATION:  # "tổ 10 thì là... gửi biên bản …": the work, not the hesitation before it
-        body = _HESITATION_HEAD.sub("", body.lstrip(" ,"))
+    body = _HESITATION_HEAD.sub("", body.lstrip(" ,"))  # "tổ 10 thì là... gửi biên bản …": not the hesitation
     content = JUNK.sub(" ", body)
     content = re.sub(r"\s+", " ", content).strip(" ,.;:-–")
     content = re.sub(r"(?:[,\s]+(?:hoàn thành|xong|hạn chót là|thời hạn|chậm nhất|trước|trong|vào|ngay|hạn|cũng|"

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
 
-from appliance.tasks import clause_checks
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     Spot,
@@ -19,7 +17,7 @@ from appliance.tasks.clause_parts import (
 )
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import Turn
-from appliance.tasks.doers import clause_start, doer_spots, is_anchor
+from appliance.tasks.doers import clause_start, doer_spots, is_anchor, partner_listed
 from appliance.tasks.phrases import (
     ASKS,
     AWAY,
@@ -52,6 +50,27 @@ from appliance.text.dates import WorkCalendar
 # at a residents' meeting is given.
 SUGGESTS = re.compile(r"(?:\b(?:em|bên em|chúng em)\s+(?:(?:định|tính|muốn|xin|cũng|thì)\s+)*|"
                       r"\b(?:tôi|chúng tôi)\s+(?:định|tính|muốn)\s+)(?:giao(?: cho)?|đề nghị|đề xuất|nhờ)\s*$")
+
+
+# Session 27 (docs/meetings.md, "Session 27"): urging how to work, with no work named and no date ("ừ anh minh nói đúng
+# đấy bên công an phải làm quyết liệt hơn", "Các phòng cần thực hiện nghiêm túc hơn nữa."): a routine remark, no task;
+# with the work named ("… phải xử lý nghiêm các trường hợp lấn chiếm") or a date it is read as before
+# on by rule R1 (session 27): fresh off alone 672/171/192, on 672/170/192 (wrong -1: fresh19)
+SESSION27_EXHORT = True
+EXHORT = re.compile(r"\s*,?\s*(?:(?:phải|cần|nên|cố gắng|hãy|nhớ|cứ|tiếp tục)\s+)*(?:làm|thực hiện|triển khai|vào cuộc|"
+                    r"làm việc|xử lý|quản lý|chỉ đạo)(?:\s+(?:quyết liệt|nghiêm túc|nghiêm|tích cực|tốt|mạnh tay|mạnh|"
+                    r"chặt chẽ|sát sao|kỹ|kỹ càng|cẩn thận|khẩn trương|nhanh|quyết tâm|đến nơi đến chốn|dứt khoát|"
+                    r"hơn|nữa|hơn nữa|lên|vào|đấy|nhé|nha|đi|ạ))+\s*[.!]?\s*")
+
+
+# Session 27 (docs/meetings.md, "Session 27"): a member's opinion of whom to give it to ("Em nghĩ nên giao cho công an
+# làm thì hơn ạ.", "bên em thấy là nên giao phòng Kinh tế …", "theo em nên giao Tuấn …"): a suggestion the chair
+# decides on, as "em đề nghị / em định giao …" is (SUGGESTS); the chair's own "tôi thấy nên giao …" is read as before
+# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
+SESSION27_OPINION = False
+OPINION = re.compile(r"(?:\b(?:em|bên em|chúng em|tôi|chúng tôi)\s+(?:(?:nghĩ|thấy|cho rằng|đề xuất)(?:\s+là)?|"
+                     r"nghĩ là)|\btheo\s+(?:em|tôi|ý em|ý tôi))\s+(?:(?:thì|cũng|có lẽ|chắc)\s+)*"
+                     r"(?:nên|phải|cứ)\s+(?:giao(?:\s+cho)?|để(?:\s+cho)?|nhờ|cho)\s*$")
 
 
 ON_TIME = re.compile(r"\b(?:đúng|kịp|theo)\s+(?:thời\s+)?hạn\b(?!\s+(?:là|chót|cuối|ngày))")
@@ -143,19 +162,9 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         deadline, content = deadline_and_content(text, Spot(0, 0, called, "named"), len(text), [], meeting,
                                                   calendar)
         return [Anchor("task", called, re.sub(r",[^,]*$", "", content), deadline, text.strip(), True, how="called")]
-    if not chosen and turn.leads and clause_checks.SESSION26_DUE_CALLED and not question \
-            and (due := clause_checks.due_called(text, roster, speakers, meeting, calendar)) is not None \
-            and due[0] != turn.speaker:
-        # "Ừ, thứ Tư là hạn cuối đấy Nam, 3 hồ sơ còn lại phải xong.": the one called, by that date
-        # (said of a task of theirs given before, it dates that one, as a recap's item does)
-        return [Anchor("task", due[0], text.strip(), due[1], text.strip(), True, how="called", recap=True)]
     # Someone coordinating is not given a task of their own: the scope stays with the one who leads.
     led: list[Spot] = []
-    for k, spot in enumerate(chosen):
-        if clause_checks.SESSION26_HELPER_FIRST and not led and k + 1 < len(chosen) and spot.how in ("named", "unit") \
-                and clause_checks.HELPS_BEFORE.fullmatch(lower[spot.end:chosen[k + 1].start]):
-            out.append(Anchor("helps", spot.person))
-            continue  # "Anh Nam hỗ trợ chị Lan rà soát danh sách …": Lan's work, Nam helps
+    for spot in chosen:
         if led and (COORDINATE.match(lower[spot.end:])
                     or OVERSEE.match(lower[spot.end:])
                     or REVIEW_STEP.match(lower[spot.end:])
@@ -171,7 +180,6 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "anh Hùng gửi văn bản đề nghị Công an phường cử một đồng chí …": whom the letter asks
         led.append(spot)
     fronted: dt.date | None = None  # the date said before the list's first doer
-    run_dates: dict[int, tuple[dt.date, int, int] | None] = {}  # a run's date said right before a doer (session 26)
     for i, spot in enumerate(led):
         stop = led[i + 1].start if i + 1 < len(led) else len(text)
         # … or at a name opening the next clause ("chị Lan thông báo nghỉ Tết, Tuấn băng rôn thứ Tư"):
@@ -179,6 +187,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         stop = min([stop] + [s.start for s in spots if spot.end < s.start < stop and s.how == "named"
                              and re.search(r"[,;:]\s*$", lower[:s.start]) and not COORDINATE.match(lower[s.end:])
                              and not (HELPS_AT_END.match(lower[s.end:]))
+                             and not (SESSION27_RECEIVERS and partner_listed(s, lower, spots, RECEIVERS, True))
                              and not re.match(r"\s*(?:[,;.]|và\b|$)", lower[s.end:])])
         # … or at the comma before the next doer's own date ("Thứ Năm anh Hùng báo cáo, thứ Sáu chị Lan gửi quận."):
         # that date opens the next clause, not this one's (a bug fix in session 26, rule R7: Hùng took Friday)
@@ -186,10 +195,6 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
                              if s.how in ("named", "unit") and s.person != spot.person
                              and (fronted_at := _date_opens(text, lower, s.start, meeting, calendar)) is not None
                              and spot.end < fronted_at])
-        if clause_checks.SESSION26_RUN_FRONTED and i + 1 < len(led) \
-                and (opens := clause_checks.next_fronted(text, lower, spot, led[i + 1], meeting, calendar)):
-            stop = min(stop, opens)  # "thứ năm anh hùng gửi báo cáo thứ sáu chị lan …": Friday is Lan's
-            run_dates[led[i + 1].start] = find_deadline(text[opens:led[i + 1].start], meeting, None, calendar)
         scope_lower = lower[spot.end:stop]
         head = lower[:spot.start]
         if IF_FIRST.match(head):
@@ -207,9 +212,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Tuấn ghi lại giúp chị.", "huy ghi lại": note it down, in the meeting
         if spot.how == "first" and turn.leads and ATTENDS.match(scope_lower):
             continue  # "Tôi sẽ dự và phát biểu.": the chair attending, not a task
-        if spot.how == "first" and not turn.leads and SPEAK_NOW.match(scope_lower) \
-                and not (clause_checks.SESSION26_REPORT_LATER
-                         and clause_checks.later_date(head, scope_lower, meeting, calendar)):
+        if spot.how == "first" and not turn.leads and SPEAK_NOW.match(scope_lower):
             continue  # "Dạ, em báo cáo qua ạ.", "em báo lịch tháng 12 ạ: …": taking the floor now
         if turn.leads and spot.how in ("named", "unit") and READ_OUT.match(scope_lower) \
                 and deadline_free(scope_lower):
@@ -217,10 +220,6 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if turn.leads and spot.how in ("named", "unit") and READ_EACH.match(scope_lower) \
                 and find_deadline(text[spot.end:], meeting, None, calendar) is None:
             continue  # "Chị Lan đọc từng kiến nghị, các bộ phận trả lời luôn.": reading them out now, in the meeting
-        if clause_checks.SESSION26_GONE_THEN and clause_checks.done_in_run(scope_lower):
-            continue  # "dạ em gửi hôm thứ sáu rồi anh quận hẹn …": done already, in a run
-        if clause_checks.SESSION26_PAST_TIME and clause_checks.said_done(head, scope_lower, spot, meeting, calendar):
-            continue  # "Hôm qua chị Lan gửi công văn lên quận.": what was done, reported
         if spot.how in ("named", "unit") and SAID_THAT.match(scope_lower):
             continue  # "anh ơi văn phòng báo cáo là tuần trước mình nhận …": what a unit or person said, reported
         if DID_WELL.fullmatch(scope_lower) or CHOSEN.search(head):
@@ -229,18 +228,12 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "à thôi bên công an lo đủ rồi anh sơn không phải làm nữa": covered already, in a run
         if spot.how in ("named", "unit") and not turn.leads and SAID_WHEN.match(scope_lower):
             continue  # "Anh An, vỉa hè … xong 80%, Thắng báo thứ Tư hoàn thành.": when they said it will be done
-        if REPORTED.match(scope_lower) and not (clause_checks.SESSION26_REPORT_LATER
-                                                and clause_checks.reports_later(head, scope_lower, meeting, calendar)) \
-                or PRAISE.search(scope_lower) or AWAY.match(scope_lower) and not (
-                    clause_checks.SESSION26_GOES_INSTEAD and clause_checks.GOES_INSTEAD.match(scope_lower)) or \
+        if REPORTED.match(scope_lower) or PRAISE.search(scope_lower) or AWAY.match(scope_lower) or \
                 DONE_NOW.match(scope_lower) or \
                 (spot.how == "first" and DONE.search(scope_lower)):
             continue
         if spot.how == "unit" and re.match(r"^\s*,", scope_lower) and not DIRECTIVE.search(head[-30:]):
             continue
-        if clause_checks.SESSION26_UNIT_THEN_DOER and spot.how == "unit" and re.fullmatch(r"\s*,\s*", scope_lower) \
-                and i + 1 < len(led) and led[i + 1].how == "named":
-            continue  # "Giao phòng Kinh tế, anh Hùng rà soát …": the unit, then who in it does the work
         if spot.how in ("named", "unit") and TOPIC_THEN.search(head) \
                 and not _NOT_TOPIC.search(head) \
                 and re.fullmatch(rf"\s*{verb()}\s*[.!]?\s*", scope_lower) \
@@ -248,14 +241,6 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             continue  # "Kinh phí thì anh Bảo cân đối.", "thăm trường thì chị Hạnh đi.": who sees to a matter
         deadline, content = deadline_and_content(text, spot, stop, led, meeting, calendar)
         deadline, fronted = list_date(text, lower, led, i, deadline, fronted, meeting, calendar)
-        if deadline is None and (run_date := run_dates.get(spot.start)) is not None:
-            deadline = run_date[0]
-        if clause_checks.SESSION26_WORK_BEFORE and deadline is None and i == 0 and spot.how in ("named", "second") \
-                and clause_checks.GENERIC_DO.fullmatch(scope_lower) and re.search(r",\s*$", head) \
-                and re.search(r"\b(?:trước|chậm nhất|hạn|trong|xong)\b", head):
-            # "Anh cần danh sách … trước thứ Sáu, chị Hương làm giúp anh.": the work and its date said first
-            before = find_deadline(text[:spot.start], meeting, None, calendar)
-            deadline = before[0] if before is not None else None
         if deadline is None and previous is not None and spot.how != "first" and ON_TIME.search(scope_lower):
             # "Chị Hương tổng hợp số liệu đó, gửi Sở đúng hạn nhé" after "…, hạn nộp ngày mười hai tháng mười một"
             said = find_deadline(previous.text, meeting, None, calendar)
@@ -285,7 +270,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         owner = next((s.person for s in reversed(spots) if s.end <= spot.start and s.how == "named"
                       and s.person != spot.person), None) if handed else None
         directed = bool(DIRECTIVE.search(head[-30:])) or handed
-        if directed and not turn.leads and SUGGESTS.search(head[-40:]):
+        if directed and not turn.leads and (SUGGESTS.search(head[-40:])
+                                            or SESSION27_OPINION and OPINION.search(head[-40:])):
             continue  # "Em đề nghị anh Hùng hỗ trợ 40 barie", "em định giao Tuấn…": put to the chair, not given
         if spot.how == "first" and not (INTENT.search(scope_lower) or deadline or lower[spot.start:].startswith("để")):
             continue
@@ -301,6 +287,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if spot.how == "second" and not (deadline or PARTICLE.search(scope_lower) or called is not None
                                          or CU_ORDER.match(lower[spot.start:])):
             continue
+        if SESSION27_EXHORT and deadline is None and EXHORT.fullmatch(scope_lower):
+            continue  # "bên công an phải làm quyết liệt hơn": how to work, said to urge, no work given
         generic = re.fullmatch(r"\s*(?:làm|lo|làm nốt|nhận)?\s*(?:luôn|nhé|đi|ạ|thay)?\s*[.,]?\s*", scope_lower) \
             is not None or re.fullmatch(r"\s*làm\b.*", scope_lower) is not None and len(scope_lower.split()) <= 3 \
             or re.fullmatch(r"\s*(?:làm|lo)\b(?:\s+\w+)?", content.lower()) is not None
@@ -314,10 +302,16 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         how = "named" if spot.how == "second" and (vocative is not None or called is not None) else spot.how
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))
-    if clause_checks.SESSION26_ALL_DUE and len([a for a in out if a.kind == "task"]) >= 2 \
-            and (every := clause_checks.every_due(text, meeting, calendar, start_only=False)) is not None:
-        out = [replace(a, deadline=every) if a.kind == "task" and a.deadline is None else a for a in out]
     return out
+
+
+# Session 27 (docs/meetings.md, "Session 27"): the people and units listed after whom something goes to ("Chị Lan gửi
+# giấy mời cho anh Hùng, anh Nam, anh Minh trước thứ Năm.", "… báo anh Hùng, anh Nam họp lúc 8 giờ sáng thứ Năm"): the
+# last of them opens no clause of its own, so the date after it is still the sender's (it was lost); only when every
+# item is a person or unit of the directory, joined by "," or "và"
+# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
+SESSION27_RECEIVERS = False
+RECEIVERS = re.compile(r"\b(?:cho|gửi|mời|báo|nhắc|thông báo|trình|chuyển|đưa)\s*$")
 
 
 # Session 20 (docs/meetings.md, "Session 20"): a person or unit named right after a letter's request word, in the

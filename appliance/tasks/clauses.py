@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from appliance.tasks import clause_checks, clause_dates, clause_tasks, phrases, withdrawals
+from appliance.tasks import clause_dates, clause_tasks, phrases, withdrawals
 from appliance.tasks.anchor import Anchor
 from appliance.tasks.clause_parts import (
     date_later,
@@ -40,7 +40,6 @@ from appliance.tasks.phrases import (
     QUESTION,
     RECAP,
     VERB_AHEAD,
-    WITHDRAW,
 )
 from appliance.tasks.roster import Person, Roster
 from appliance.text import normalize
@@ -75,17 +74,6 @@ _CLOSING = {"luôn", "nhé", "nha", "nhá", "đi", "thôi", "vậy", "em", "anh"
 # mới thuê."): "nếu … thì X mới <work>" withdraws X's task of that work given in the last three turns; without "mới"
 # ("nếu có vi phạm thì anh Hùng lập biên bản") it is a contingency read as before
 IF_ONLY = re.compile(r"\bnếu\b[^.;!?]{3,80}?\bthì\s+(?P<who>[^.;!?,]{2,30}?)\s+mới\s+(?P<work>\w+(?:\s+\w+){0,4})")
-
-# Session 26 (docs/meetings.md, "Session 26"): the chair's order closed by asking when it will be done ("Chị Lan làm báo
-# cáo tổng kết nhé, khi nào xong?", "anh nam kiểm tra lại bao giờ có kết quả"): the order is given, the question asks
-# its date, which the doer's answer gives; not "khi nào xong thì …" (when it is done, then …) nor a question before it
-# ("Chị Lan làm xong chưa, bao giờ nộp?")
-# off by rule R1 (session 26): no fresh verdict moved (667/174/197 on and off); off brings back no training wrong (R1b)
-SESSION26_WHEN_ASKED = False
-WHEN_ASKED = re.compile(r"(?:,\s*|\s+)(?:thế\s+|vậy\s+)?(?:khi nào|bao giờ|hôm nào|lúc nào|mấy ngày|bao lâu)"
-                        r"(?:\s+(?:thì|em|chị|anh|thì em|thì chị|thì anh))?"
-                        r"\s+(?:xong|được|có kết quả|hoàn thành|làm xong|gửi được|nộp được)"
-                        r"(?:\s+(?:được|em|chị|anh|nhỉ|hả|ạ))*\s*\??\s*$")
 
 
 def _so_then_date(sentence: str, lower: str, turn: Turn, meeting: dt.date,
@@ -123,7 +111,7 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
     speakers: list[Person] = [turn.speaker] + ([previous.speaker] if previous else [])
     vocative: Person | None = None
     form: str | None = None      # how the vocative called them: "" a bare name, else its honorific
-    withdraw = phrases.WITHDRAW_BUT if phrases.SESSION25_BUT_NO else WITHDRAW
+    withdraw = phrases.WITHDRAW_BUT
     parts = withdraw.split(normalize(turn.text))
     # "à không" (no, I mean …) corrects what was just said; "à thôi" may as well drop it
     marks = [bool(re.search(r"\bkhông\b", m.group(0).lower())) for m in withdraw.finditer(normalize(turn.text))]
@@ -146,9 +134,6 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     # date of the task discussed (the chair's own redating reaches two turns back)
                     out.append(Anchor("agree", None, deadline=fixed, follow_up=True))
                 continue  # the date was given to the task before "à thôi"
-            if SESSION26_WHEN_ASKED and turn.leads and (when := WHEN_ASKED.search(sentence.lower())) is not None \
-                    and not QUESTION.search(sentence[:when.start()].lower()):
-                sentence = sentence[:when.start()].rstrip(" ,") + "."  # "…, khi nào xong?": the order, its date asked
             lower = sentence.lower()
             recap = recap or bool(RECAP.search(lower))
             if gave and DEADLINE_TOPIC.match(lower) and not QUESTION.search(lower):
@@ -250,12 +235,6 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
                     and not READY.search(lower) and not NOTED.search(lower) \
                     and not REMAINS.search(lower):
                 out.append(Anchor("done", turn.speaker, content=sentence))
-            elif not found_here and not recap and just_gave and given_at is not None \
-                    and clause_checks.SESSION26_ALL_DUE \
-                    and (every := clause_checks.every_due(sentence, meeting, calendar, start_only=True)) is not None:
-                # "… anh Hùng lo âm thanh. Tất cả phải xong trước thứ Sáu.": each task just given without a date
-                out[given_at[0]:given_at[1]] = [replace(a, deadline=every) if a.kind == "task" and a.deadline is None
-                                                else a for a in out[given_at[0]:given_at[1]]]
             elif not found_here and not recap and just_gave \
                     and (dated := date_later(sentence, out, roster, meeting, calendar)):
                 out.append(Anchor("agree", None, deadline=dated))

@@ -127,6 +127,25 @@ def _span(m: re.Match[str], meeting: dt.date, calendar: WorkCalendar | None = No
     return end.replace(day=min(meeting.day, end.day))
 
 
+# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
+SESSION27_BARE_DAY_DUE = False
+
+
+def _bare_day_due(m: re.Match[str], meeting: dt.date) -> dt.date | None:
+    return _day_of_month(number(m.group("d") or m.group("d2")), meeting)
+
+
+# Session 27 (docs/meetings.md, "Session 27"): "hôm" and the southern "bữa" counted as days ("hai hôm nữa", "trong
+# ba hôm", "ba bữa nữa"): so many calendar days from the meeting, as "ba ngày nữa", "trong 3 ngày" are; not "mấy /
+# vài hôm nữa" (no number), nor "hôm nay", "hôm mười tám" (a day, read as before)
+# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
+SESSION27_DAYS_SAID = False
+
+
+def _days_said(m: re.Match[str], meeting: dt.date) -> dt.date | None:
+    return meeting + dt.timedelta(days=number(m.group("n") or m.group("n2")))
+
+
 def _quarter(m: re.Match[str], meeting: dt.date) -> dt.date | None:
     q = _ROMAN.get(m.group("q"))
     if q is None:
@@ -173,10 +192,12 @@ RULES: list[Rule] = [
     (re.compile(r"\b(?:(?:trong\s+|cuoi\s+|het\s+)?tuan\s+(?:sau|toi|ke tiep|tiep theo)|sang\s+tuan)\b"),
      lambda m, t: _monday(t) + dt.timedelta(days=11)),
     (re.compile(r"\b(?:cuoi|het)\s+thang\b"), lambda m, t: _month_end(t.year, t.month)),
-    (re.compile(r"\b(?:truoc|den)\s+(?:khi\s+)?(?:(?:ky\s+)?nghi\s+)?tet\s+duong\s+lich\b"),
+    # (rule R7, session 27) "Tết tây", "Tết dương" are New Year's Day as "Tết dương lịch" is (they were the lunar
+    # new year's eve, and no date)
+    (re.compile(r"\b(?:truoc|den)\s+(?:khi\s+)?(?:(?:ky\s+)?nghi\s+)?tet\s+(?:duong(?:\s+lich)?|tay)\b"),
      lambda m, t: dt.date(t.year + 1, 1, 1) - dt.timedelta(days=1)),
     (re.compile(r"\b(?:truoc|den|trong dip)\s+tet(?:\s+nguyen\s+dan|\s+am\s+lich|\s+co\s+truyen)?\b"
-                r"(?!\s+duong)"), lambda m, t: _lunar_new_year(t) - dt.timedelta(days=1)),
+                r"(?!\s+(?:duong|tay))"), lambda m, t: _lunar_new_year(t) - dt.timedelta(days=1)),
     (re.compile(r"\b(?:ngay|sang|chieu|toi|trua)\s+mai\b"), lambda m, t: t + dt.timedelta(days=1)),
     (re.compile(r"\b(?:chieu|toi|sang|trua)\s+nay\b"), lambda m, t: t),
     (re.compile(r"\bngay\s+(?:kia|mot)\b"), lambda m, t: t + dt.timedelta(days=2)),
@@ -187,6 +208,8 @@ RULES: list[Rule] = [
     # "3 ngày làm việc", "sau 5 ngày làm việc", "hai tuần nữa", "ba ngày tới": a span counted from the meeting
     (re.compile(rf"\b(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay)(?P<work>\s+lam viec)\b"), _span),
     (re.compile(rf"\b(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay|tuan)(?P<work>)\s+(?:nua|toi)\b"), _span),
+    (re.compile(rf"\btrong\s+(?:vong\s+)?(?P<n>{NUM[1:-1]}|\d{{1,2}})\s+(?:hom|bua)\b|"
+                rf"\b(?P<n2>{NUM[1:-1]}|\d{{1,2}})\s+(?:hom|bua)\s+(?:nua|toi)\b"), _days_said),
     (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b{_YEAR}"), _quarter),
     (re.compile(r"\b(?:cuoi|het)\s+nam(?:\s+nay)?\b"), lambda m, t: dt.date(t.year, 12, 31)),
     # "chậm nhất ngày 25", "trước mùng 5", "sáng 12"; "ngày 15 tới": the coming 15th
@@ -215,6 +238,19 @@ DAY_IN_WORDS_RULES: list[Rule] = [
                 r"lan|phan|trieu|nghin|ty|dong|tuoi|nam|lam viec|nua|toi|mot|mốt|hai|ba|bon|tu|lam|sau|bay|tam|chin|"
                 r"muoi|\d)\b)"),
      lambda m, t: _day_of_month(number(m.group("d")), t)),
+    # Session 27 (docs/meetings.md, "Session 27"): a day from ten up said bare, right before "phải xong / là xong /
+    # phải có …" or right after "sớm lên / lùi sang / dời sang" ("anh làm sớm lên mười tám phải xong nhé", "chị lan làm,
+    # hai mươi phải có", "lùi sang 22 nhé"): that day of this month or the next, as "ngày mười tám" is; not a count
+    # with its noun ("mười tám hồ sơ phải xong") or after a word that counts ("còn 15 phải xong", "được 20"), nor a day
+    # under ten ("ba phải xong": three of them)
+    (re.compile(rf"(?:\b(?:som len|lui sang|lui den|lui toi|doi sang|doi den)\s+(?P<d>{_TENS}|[12]\d|3[01])\b"
+                rf"(?!\s*(?:thang|/|-|gio|h\b|ngay|tuan|nua|toi|mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin|muoi)\b)"
+                rf"|(?<!\bngay )(?<!\d )(?<!\bcon )(?<!\bco )(?<!\bduoc )(?<!\bthem )(?<!\bkhoang )(?<!\bgan )"
+                rf"(?<!\bhon )(?<!\btren )(?<!\bduoi )(?<!\bmoi )(?<!\bda )(?<!\bcac )(?<!\bca )(?<!\bthang )"
+                rf"(?<!\bquy )(?<!\bnam )(?<!\btuan )(?<!\bso )(?<!\bto )"
+                rf"(?<![/.:-])\b(?P<d2>{_TENS}|[12]\d|3[01])\s+"
+                rf"(?=(?:thi\s+)?(?:la\s+)?(?:phai\s+)?(?:xong|co|nop|hoan thanh|gui)\b))"),
+     _bare_day_due),
 ]
 # Session 15 (docs/meetings.md, "Session 15"): a part of the day before a date with its month ("đêm ba mươi mốt tháng
 # mười hai", "tối hai tư tháng mười hai", "sáng 15 tháng 1", "hôm ba mươi tháng mười hai") is that whole date; the
@@ -296,6 +332,11 @@ def _misread(m: re.Match[str], text: str) -> bool:
     for group, six in (("mo", True), ("rel", False), ("m", False)):
         if group in m.re.groupindex and m.group(group) == "sau":
             return ("á" in text[m.start(group):m.end(group)].lower()) != six
+    # (rule R7, session 27) "hôm sau", "sáng hôm sau" (the day after) are no "hôm sáu" (the 6th): it was that day
+    # (text typed without accents tells nothing)
+    if "d" in m.re.groupindex and m.group("d") == "sau" and "á" not in text[m.start("d"):m.end("d")].lower() \
+            and not text.isascii():
+        return True
     # Nor "sáng năm" (the morning of the 5th) and "sang năm" (next year), "tới" and "tối".
     said = text[m.start():m.end()].lower()
     return "d" in m.re.groupindex and m.group(0).startswith(("sang ", "toi ")) and not said.startswith(("sáng",
@@ -343,10 +384,18 @@ _EVENT = re.compile(r"\b(?:ky hop|hoi nghi|tong ket|so ket|dai hoi|lien hoan|gap
 # and development keys has one): it says when something happened or which paper ("trả lời công văn ngày 20/11 của
 # quận", "xác minh vụ việc xảy ra đêm 28/11"); "hôm thứ Bảy" and "thứ Hai tuần trước" are days gone (every "hôm thứ
 # …" of the training meetings is one), not the coming ones; another date of the sentence may be the deadline
-# on by rule R1 (session 25): fresh off alone 665/176/199, on 665/175/199 (wrong -1; fresh10 right -1, fresh11 right +1)
-SESSION25_NO_PAST = True
+# (on by rule R1 in session 25: fresh off alone 665/176/199, on 665/175/199; plain behaviour since session 27)
 _GONE_AFTER = re.compile(r"\s+tuan\s+(?:truoc|roi)\b")
 _DAY_AFTER = re.compile(rf"\s+(?:ngay\s+|mung\s+|mong\s+)?(?:\d|{_NUMWORD}\b)")  # "hôm chủ nhật hai tư": a day to come
+
+
+# Session 27 (docs/meetings.md, "Session 27"): a date said before "để" (so that) and another after it ("Anh Hùng hoàn
+# thiện hồ sơ trước thứ Tư để kịp trình quận trước thứ Sáu.", "…, trước thứ Tư, để thứ Sáu anh trình quận"): the one
+# before is the work's, the one after is what it is for (the one said last won); a date only after "để" is read as
+# before ("Chị Lan chuẩn bị để thứ Sáu họp": the event's day)
+# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
+SESSION27_PURPOSE_DATE = False
+_PURPOSE = re.compile(r"(?<!thôi)(?<!\bà)(?<!không)(?:,\s*|\s)để\s+(?!(?:sau|sang|đến|tới|lại|dành|mai)\b)")
 
 
 def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
@@ -357,6 +406,10 @@ def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
     found = _dates(text, meeting, folded, calendar)
     if not found:
         return None
+    if SESSION27_PURPOSE_DATE and len(found) > 1:
+        purpose = _PURPOSE.search(text.lower())
+        if purpose is not None and any(end <= purpose.start() for _r, _s, _d, end in found):
+            found = [f for f in found if f[3] <= purpose.start()]  # "… trước thứ Tư để kịp trình quận trước thứ Sáu"
     # Equally marked dates: the one said last, where Vietnamese puts the deadline ("hồ sơ khen thưởng cuối
     # năm, trình … trong 5 ngày làm việc"; "lịch trực thứ Bảy …, gửi anh thứ Tư").
     _rank, _late, start, day, end = min((rank, -start, start, day, end) for rank, start, day, end in found)
@@ -379,6 +432,8 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
     found: list[tuple[int, int, dt.date, int]] = []
     taken: list[tuple[int, int]] = []
     for pattern, build in DAY_WITH_MONTH_RULES + DAY_ALONE_RULES + DAY_IN_WORDS_RULES + RULES:
+        if build is _bare_day_due and not SESSION27_BARE_DAY_DUE or build is _days_said and not SESSION27_DAYS_SAID:
+            continue  # a session-27 form switched off takes no span from the other rules
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken) or _misread(m, text):
                 continue
@@ -393,7 +448,7 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
                 day = None
             if day is None or _START.search(text[max(0, m.start() - 16):m.start()].lower()):
                 continue  # "từ thứ Hai", "bắt đầu từ tuần này": when the work starts, not its deadline
-            if SESSION25_NO_PAST and (day < meeting or build is _weekday and not m.group("which") and (
+            if (day < meeting or build is _weekday and not m.group("which") and (
                     folded[max(0, m.start() - 4):m.start()] == "hom " and not _DAY_AFTER.match(folded, m.end())
                     or _GONE_AFTER.match(folded, m.end()))):
                 continue  # "công văn ngày 20/11", "vụ cháy hôm thứ Bảy", "thứ Hai tuần trước": a day gone

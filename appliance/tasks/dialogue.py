@@ -62,6 +62,7 @@ class Turn:
     leads: bool = False  # the chair: the one who opened the meeting (their "em" is whom they answer)
     typed: str = ""     # the text as typed, when session 13's shorthand spelled out changed it
     spans: list[tuple[int, int]] = field(default_factory=list)  # each character of `text` → its span in `typed`
+    group: Person | None = None  # the one tổ dân phố of the meeting (its own, or the one whose officer spoke)
 
 
 def group_person(number: str) -> Person:
@@ -211,6 +212,12 @@ def _name_voices(items: list[Turn], roster: Roster, title: str) -> None:
     for turn in items:
         if turn.speaker.kind == "voice" and turn.label in names:
             turn.speaker = names[turn.label]
+    # the meeting's one group: its own ("Họp tổ dân phố số 4"), or the only one whose officer speaks in it
+    groups = {p.name: p for p in names.values() if p.kind == "unit" and p.name.startswith("Tổ dân phố")}
+    whose = group_person(group.group(1) or group.group(2)) if group else None
+    one = whose or (next(iter(groups.values())) if len(groups) == 1 else None)
+    for turn in items:
+        turn.group = one
     residents = {t.label for t in items if t.speaker.kind == "voice" and t.label and _RESIDENT.search(t.text)}
     for turn in items:
         if turn.label in residents and turn.speaker.kind == "voice":

@@ -18,7 +18,7 @@ from appliance.tasks.cues import (
     said_to,
     units_in,
 )
-from appliance.tasks.dialogue import Turn
+from appliance.tasks.dialogue import Turn, group_person
 from appliance.tasks.phrases import (
     DIRECTIVE,
     FIRST,
@@ -67,14 +67,87 @@ def clause_start(lower: str, pos: int) -> bool:
                           r"với cả|ngoài ra|quên|à)$", before))
 
 
-# Session 26 (docs/meetings.md, "Session 26"): "cho" opening the clause, or after the matter named ("việc này cho
-# …"), before a person or unit and the verb of work, lets them do it: the chair's order ("Cho anh Nam xuống kiểm tra
-# ngay trong chiều nay.", "Việc này cho văn phòng làm, xong trước thứ Sáu."); "cho" after a verb ("gửi cho anh Nam",
-# "làm cho chị Lan") is whom the work is for, as before
-# off by rule R1 (session 26): no fresh verdict moved (667/174/197 on and off); off brings back no training wrong (R1b)
-SESSION26_LET_DO = False
-LET_BEFORE = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:việc|cái|phần|vụ|hồ sơ)\s+(?:này|đó|đấy|ấy)\s+(?:thì\s+)?)"
-                        r"(?:(?:thế|vậy|thôi|ừ|rồi|thế thì|vậy thì)\s+)?cho\s*$")
+# Session 27 (docs/meetings.md, "Session 27"): a group's officer named bare, with no group number ("Bác tổ trưởng rà
+# soát giúp các hộ …", "Cô Thu tổ phó làm giúp tôi danh sách …", "Tổ 5 thì bác tổ trưởng vận động bà con …"): the
+# group named right before in the sentence ("tổ 5 thì / ,"), else the meeting's one group (its own meeting, or the only
+# group whose officer speaks in it; `Turn.group`), as "bác tổ trưởng tổ 5" is that group; nobody when the meeting has
+# none or several; not "các / mấy / từng / mỗi tổ trưởng" (every group), nor the officer as whom work goes to
+# on by rule R1 (session 27): fresh off alone 669/170/195, on 672/170/192 (right +3: fresh6 +2, fresh7 +1)
+SESSION27_BARE_OFFICER = True
+BARE_OFFICER = re.compile(r"(?:\b(?i:bác|ông|bà|cô|chú|anh|chị)\s+(?:[A-ZĐ][^\W\d_]*\s+)?)?"
+                          r"\b(?i:tổ\s+(?:trưởng|phó)|trưởng\s+tổ)\b(?!\s+(?i:tổ|tdp|dân phố|số|\d))")
+_EVERY_GROUP = re.compile(r"\b(?:các|mấy|những|từng|mỗi|cả|hai|ba|với|cho|gọi|báo|mời|nhắc|của)\s+$")
+_GROUP_TOPIC = re.compile(r"\btổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,2})\s*(?:thì|,)\s*$")
+
+
+def bare_officers(sentence: str, lower: str, group: Person | None) -> list[Spot]:
+    """The officers named bare with the group they belong to (SESSION27_BARE_OFFICER)."""
+    out: list[Spot] = []
+    for m in BARE_OFFICER.finditer(sentence):
+        before = lower[:m.start()]
+        if _EVERY_GROUP.search(before[-12:]):
+            continue
+        topic = _GROUP_TOPIC.search(before[-24:])
+        whose = group_person(topic.group(1)) if topic else group
+        if whose is not None:
+            out.append(Spot(m.start(), m.end(), whose, "unit"))
+    return out
+
+
+# Session 27 (docs/meetings.md, "Session 27"): the people and units listed after "phối hợp (với)", "kết hợp với",
+# "làm việc với" are whom the doer works with, the last of them too ("Anh Hùng phối hợp với chị Hà và anh Nam kiểm
+# tra …", "Chị Hương phối hợp với Đoàn Thanh niên, Hội Phụ nữ và tổ 3 tổ chức ngày hội …"): the work and its date are
+# the doer's, not the last partner's; only when every item of the list is a person or unit of the directory, joined
+# by "," or "và", and "và" before the last ("phối hợp với chị Hà, anh Nam kiểm tra …" may be Nam's clause); not
+# "cùng (với)" (two doers joined so were session 20's PAIR_LEAD, off by its R1)
+# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
+SESSION27_PARTNERS = False
+_PARTNER_WORD = re.compile(r"\b(?:phối hợp(?:\s+với)?|kết hợp với|làm việc với)\s*$")
+_LIST_JOIN = re.compile(r"(?:\s*,\s*|\s+và\s+|\s+với\s+)$")
+
+
+def partner_listed(spot: Spot, lower: str, spots: list[Spot], opener: re.Pattern[str] = _PARTNER_WORD,
+                   comma_last: bool = False) -> bool:
+    """Whether the spot is an item, not the first, of a list of partners (SESSION27_PARTNERS) or, with `opener`,
+    of another list of the directory's people and units opened by a word ("gửi giấy mời cho anh Hùng, anh Nam")."""
+    at, items = spot.start, 0
+    while True:
+        if opener.search(lower[max(0, at - 20):at]):
+            return items > 0
+        join = _LIST_JOIN.search(lower[max(0, at - 8):at])
+        if join is None or items == 0 and "," in join.group(0) and not comma_last:
+            return False
+        end = at - (len(join.group(0)))
+        item = next((s for s in spots if s.end == end and s.how in ("named", "unit")), None)
+        if item is None:
+            return False
+        at, items = item.start, items + 1
+
+
+# Session 27 (docs/meetings.md, "Session 27"): a person named right after another doer's verb of leading or urging, in
+# the same clause ("Đề nghị anh Hùng chỉ đạo anh Nam xuống tổ 5 kiểm tra trong tuần này.", "Chị Lan nhắc anh Hùng gửi
+# báo cáo trước thứ Sáu.", "Anh Nam hướng dẫn Huy làm hồ sơ này trong tuần."): whom they lead, not a doer of their
+# own; the task and its date are the leader's, as a unit after "chỉ đạo" is (`clause_parts.object_of`). Not after
+# a first person ("Tôi nhắc chị Lan gửi …": the chair telling Lan), nor past a comma ("anh Nam hướng dẫn, Huy làm")
+# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
+SESSION27_LED_PERSON = False
+_LEADS = re.compile(r"^\s*(?:sẽ\s+|phải\s+|cần\s+|trực tiếp\s+)*(?:chỉ đạo|đôn đốc|nhắc nhở|nhắc|hướng dẫn|giục|"
+                    r"đốc thúc)\s*$")
+
+
+def led_by(spot: Spot, lower: str, spots: list[Spot]) -> bool:
+    """Whether the spot is whom the doer just before leads or urges (SESSION27_LED_PERSON)."""
+    before = [s for s in spots if s.end <= spot.start and s.how in ("named", "unit", "second")]
+    return bool(before) and _LEADS.match(lower[before[-1].end:spot.start]) is not None
+
+
+# Session 27 (docs/meetings.md, "Session 27"): "anh / chị … em" is the speaker's own offer only from the senior
+# ("Anh gửi em bản mẫu nhé."); a member speaking up to the chair, with "ạ" or "nhé anh / chị ạ" ("Anh ký giúp em quyết
+# định trước thứ Sáu ạ.", "Anh duyệt giúp em kế hoạch trong tuần này nhé anh."), asks the one addressed: the request
+# was read as the member's own task
+# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
+SESSION27_SPEAKS_UP = False
+SPEAKS_UP = re.compile(r"\bạ\b|\b(?:nhé|nha|nhá|với)\s+(?:anh|chị)\s*[.!?]*\s*$")
 
 
 # "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh trực tiếp xuống làm việc với tổ 4"): the
@@ -113,6 +186,11 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
     for start, end, person in units:
         if not any(start < e and s < end for s, e in taken):
             spots.append(Spot(start, end, person, "unit"))
+    if SESSION27_BARE_OFFICER and len(sentence) == len(lower):
+        for spot in bare_officers(sentence, lower, turn.group):
+            if not any(spot.start < s.end and s.start < spot.end for s in spots):
+                spots.append(spot)
+                taken.append((spot.start, spot.end))
     # Pronouns at the head of a clause.
     for m in re.finditer(r"(?:^|(?<=[,;:]\s)|(?<=\s))(?:để\s+)?(em|tôi|mình|tớ|chúng tôi|chúng em|anh|chị|bác|cô|"
                          r"chú|ông|bà)\b", lower):
@@ -139,6 +217,7 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
             # The chair says "em" to the one they answer ("12 hồ sơ đó thì em phối hợp…"), never of themself.
             spots.append(Spot(m.start(), m.end(), previous.speaker, "second"))
         elif FIRST.match(head) or SENIOR_SELF.match(head) and previous is not None \
+                and not (SESSION27_SPEAKS_UP and not turn.leads and SPEAKS_UP.search(lower)) \
                 or not loose and OFFER.match(head):
             spots.append(Spot(m.start(), m.end(), turn.speaker, "first", loose))
         elif SECOND.match(head):
@@ -157,9 +236,10 @@ def is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
         return not (RECEIVER_BEFORE.search(before[-12:]) and not clause_start(lower, spot.start))
     if spot.how == "unit" and object_of(spot, lower, spots):
         return False
-    if SESSION26_LET_DO and spot.how in ("named", "unit") and LET_BEFORE.search(before[-40:]) \
-            and VERB_AHEAD.match(after):
-        return True  # "Cho anh Nam xuống kiểm tra ngay …", "Việc này cho văn phòng làm, …": let them do it
+    if SESSION27_PARTNERS and spot.how in ("named", "unit") and partner_listed(spot, lower, spots):
+        return False  # "Anh Hùng phối hợp với chị Hà và anh Nam kiểm tra …": Nam works with Hùng, not a doer
+    if SESSION27_LED_PERSON and spot.how == "named" and led_by(spot, lower, spots):
+        return False  # "Chị Lan nhắc anh Hùng gửi báo cáo …": Lan's task, Hùng is whom she reminds
     if OBJECT_BEFORE.search(before[-12:]) and not clause_start(lower, spot.start) \
             and not HESITATION.search(before[-12:]):
         return False

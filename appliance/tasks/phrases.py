@@ -5,7 +5,6 @@ run on lower-case text with its diacritics (units: on folded text); `clauses.py`
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 
 # Verbs of work (a name or pronoun right before one of these is being told, or offers, to act).
@@ -65,8 +64,7 @@ WITHDRAW = re.compile(r"(?:\.\.\.|…)?\s*,?\s*\b(?:à|ờ)\s+(?:mà\s+)?(?:thô
 # Session 25 (docs/meetings.md, "Session 25"): "(nhưng) mà thôi" after a clause withdraws what was just said, as "à
 # thôi" does ("Chị Lan làm báo cáo trước thứ Sáu. Mà thôi, chưa cần, để sau Tết.", "… chị hà bên trung tâm mà thôi để
 # mai anh giao anh hùng"); not "… mà thôi" closing a sentence ("chỉ cần một bản mà thôi": only), nor "mà thôi việc"
-# on by rule R1 (session 25): fresh off alone 665/176/199, on 665/175/199 (fresh9 wrong -1)
-SESSION25_BUT_NO = True
+# (on by rule R1 in session 25: fresh off alone 665/176/199, on 665/175/199; plain behaviour since session 27)
 WITHDRAW_BUT = re.compile(WITHDRAW.pattern + r"|(?:\.\s*|,\s*|\s+)(?:nhưng\s+)?mà\s+thôi\b"
                           r"(?!\s*[.!?]?\s*$)(?!\s+việc\b)\s*,?\s*", re.IGNORECASE)
 CANCEL = re.compile(r"\b(?:không phải làm nữa|không cần làm nữa|không cần nữa|thôi không làm|hủy việc|"
@@ -181,46 +179,29 @@ def verb() -> str:
 # là... gửi biên bản kết quả về văn phòng …", "anh Hùng à... gửi …", "Minh... ờ... báo cáo …"): a trailing-off
 # ("...", "…") and the hesitation words "thì là", "à", "ờ", "ừm", "ơ" are fillers there, as "thì" is; a word that is
 # not a verb of work after them ("tổ 10 thì là... bầu xong gửi …") still gives no doer
-# on by rule R1 (session 25): fresh off alone 664/175/200, on 665/175/199 (fresh8 right +1)
-SESSION25_HESITATION = True
+# (on by rule R1 in session 25: fresh off alone 664/175/200, on 665/175/199; plain behaviour since session 27)
 _HESITATE = r"(?:\s*(?:\.\.\.|…)|\s+(?:thì là|à|ờ|ừm|ơ)(?=\s|\.\.\.|…))"
 
 
-class _Switched:
-    """A pattern built around the verbs of work and the fillers before them, compiled once for each state of the
-    setting SESSION25_HESITATION, read when called."""
-
-    def __init__(self, build: Callable[[str, str], str]) -> None:
-        self._build = build
-        self._forms: dict[bool, re.Pattern[str]] = {}
-
-    def _now(self) -> re.Pattern[str]:
-        key = SESSION25_HESITATION
-        if key not in self._forms:
-            self._forms[key] = re.compile(self._build(_WORDS, _filler(_WORDS, key)))
-        return self._forms[key]
-
-    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self._now().match(string, pos, endpos)
-
-    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self._now().search(string, pos, endpos)
+def _built(build: Callable[[str, str], str]) -> re.Pattern[str]:
+    """A pattern built around the verbs of work and the fillers before them (a hesitation among them)."""
+    return re.compile(build(_WORDS, _filler(_WORDS)))
 
 
-def _filler(words: str, hesitate: bool) -> str:
-    # the fillers open "(?:\s+(?:"; with `hesitate` a hesitation is one more item of that group
-    opened = _FILLER.replace(r"(?:\s+(?:", _HESITATE[:-1] + r"|\s+(?:", 1) if hesitate else _FILLER
+def _filler(words: str) -> str:
+    # the fillers open "(?:\s+(?:"; a hesitation is one more item of that group
+    opened = _FILLER.replace(r"(?:\s+(?:", _HESITATE[:-1] + r"|\s+(?:", 1)
     return opened + _HAVE_DO.replace("{v}", words)
 
 
-FIRST = _Switched(lambda v, _f: rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|"
-                               rf"(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
-                               rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*\s+{v}\b")
-SENIOR_SELF = _Switched(lambda v, _f: rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{v}\b[^.?!]*\bem\b")
-SECOND = _Switched(lambda v, _f: rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*"
-                                 rf"\s+{v}\b")
-PROPOSAL = _Switched(lambda v, _f: rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{v}\b(?!.*\b(?:em|tôi|mình)\s+{v}\b)")
+FIRST = _built(lambda v, _f: rf"^(?:để\s+(?:anh|chị)|(?:anh|chị)(?=\s+sẽ)|"
+                             rf"(?:để\s+)?(?:em|tôi|mình|tớ|chúng tôi|chúng em))"
+                             rf"(?:\s+(?:sẽ|xin|cũng|luôn|thì|tự))*\s+{v}\b")
+SENIOR_SELF = _built(lambda v, _f: rf"^(?:chị|anh)(?:\s+(?:sẽ|cũng))?\s+{v}\b[^.?!]*\bem\b")
+SECOND = _built(lambda v, _f: rf"^(?:em|anh|chị|bác|cô|chú|ông|bà)(?:\s+(?:sẽ|thì|cũng|cứ))*"
+                              rf"\s+{v}\b")
+PROPOSAL = _built(lambda v, _f: rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{v}\b(?!.*\b(?:em|tôi|mình)\s+{v}\b)")
 
 
 # the verb of work after a doer, past the fillers ("chị Hà bên trung tâm làm", "chị Hà tự làm")
-VERB_AHEAD = _Switched(lambda v, f: rf"^\s*,?{f}|tự))*\s+{v}\b")
+VERB_AHEAD = _built(lambda v, f: rf"^\s*,?{f}|tự))*\s+{v}\b")

@@ -1,25 +1,18 @@
 """Session 25's forms (docs/meetings.md, "Session 25"), each in new words written for this file (not the training
-meetings' sentences), with its setting switched off and on, and where it must not fire. The settings off by session
-25's R1 (RIGHT_TAG, TOPIC_HEAD, CHAIR_ASKS, PRONOUN_HAVE_DO, SAID_AGAIN, DONE_WHEN) were retired in session 26 (rule
-R8): their tests of where a form must not fire stay here as plain behaviour."""
+meetings' sentences), and where it must not fire. The settings off by session 25's R1 (RIGHT_TAG, TOPIC_HEAD,
+CHAIR_ASKS, PRONOUN_HAVE_DO, SAID_AGAIN, DONE_WHEN) were retired in session 26 (rule R8): their tests of where a form
+must not fire stay here as plain behaviour. The settings on (HESITATION, NO_PAST, BUT_NO) became plain behaviour in
+session 27 (rule R8): their tests here have no setting."""
 
 from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import deadlines, phrases, runon
+from appliance.tasks import deadlines, runon
 from appliance.tasks.extract import extract_tasks
-from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (deadlines, phrases)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
-
-
-@pytest.fixture
-def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    switch_on(monkeypatch, _FLAGGED, "SESSION25_")
-    return monkeypatch
 
 
 # --- "không đúng", "đúng không sai" in a run: no cut (session 25's RIGHT_TAG, retired in session 26) ---
@@ -30,11 +23,12 @@ def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     "cho bà con ngay trong tuần này",
     "cái sổ này ghi đúng không sai chỗ nào cả anh nam chỉ cần ký xác nhận rồi gửi lên quận trong tuần này là được",
 ])
-def test_no_cut_where_the_thought_goes_on(on, said: str) -> None:
+def test_no_cut_where_the_thought_goes_on(said: str) -> None:
     assert "đúng không?" not in runon.punctuate(said)
 
 
-# --- phrases.SESSION25_HESITATION: "thì là...", "à...", "..." between the doer and the verb of work are fillers ---
+# --- "thì là...", "à...", "..." between the doer and the verb of work are fillers (session 25's HESITATION; plain
+# since session 27) ---
 
 @pytest.mark.parametrize(("said", "due"), [
     ("Nguyễn Văn An: tổ 6 thì là... nộp danh sách hộ nghèo về văn phòng trước thứ Năm nhé.",
@@ -44,10 +38,8 @@ def test_no_cut_where_the_thought_goes_on(on, said: str) -> None:
     ("Nguyễn Văn An: Chị Hương... ờ... lập danh sách quà Tết trước 15/12.",
      [("Bùi Thanh Hương", "2026-12-15", "Lập danh sách quà Tết")]),
 ])
-def test_a_hesitation_before_the_work(ward, on, said: str, due: list) -> None:
+def test_a_hesitation_before_the_work(ward, said: str, due: list) -> None:
     assert _with_content(_A + said, ward) == due
-    on.setattr(phrases, "SESSION25_HESITATION", False)
-    assert [(a, d) for a, d, _c in _with_content(_A + said, ward)] != [(a, d) for a, d, _c in due]
 
 
 @pytest.mark.parametrize("said", [
@@ -58,7 +50,7 @@ def test_a_hesitation_before_the_work(ward, on, said: str, due: list) -> None:
     # a question after it
     "Nguyễn Văn An: Chị Lan à... gửi rồi à?",
 ])
-def test_a_hesitation_then_no_work(ward, on, said: str) -> None:
+def test_a_hesitation_then_no_work(ward, said: str) -> None:
     assert tasks_said(_A + said, ward) == []
 
 
@@ -67,7 +59,8 @@ def _with_content(said: str, ward) -> list:
     return [(t.assignee, t.deadline, t.content) for t in extract_tasks(said, MONDAY, calendar, roster=roster)]
 
 
-# --- deadlines.SESSION25_NO_PAST: a day before the meeting, "hôm thứ Bảy", "thứ Hai tuần trước" are no deadline ---
+# --- a day before the meeting, "hôm thứ Bảy", "thứ Hai tuần trước" are no deadline (session 25's NO_PAST; plain
+# since session 27) ---
 
 def _due(said: str) -> str | None:
     found = deadlines.find_deadline(said, MONDAY)
@@ -80,10 +73,8 @@ def _due(said: str) -> str | None:
     ("Anh Minh báo cáo vụ cháy hôm thứ Bảy bằng văn bản.", None),
     ("Anh Minh làm rõ vụ va chạm thứ Hai tuần trước.", None),
 ])
-def test_a_day_gone_is_no_deadline(on, said: str, due: str | None) -> None:
+def test_a_day_gone_is_no_deadline(said: str, due: str | None) -> None:
     assert _due(said) == due
-    on.setattr(deadlines, "SESSION25_NO_PAST", False)
-    assert _due(said) != due
 
 
 @pytest.mark.parametrize(("said", "due"), [
@@ -93,7 +84,7 @@ def test_a_day_gone_is_no_deadline(on, said: str, due: str | None) -> None:
     ("Chị Lan gửi anh trước ngày 5/1.", "2027-01-05"),                             # January said in November
     ("Anh Minh xác minh vụ việc xảy ra đêm 28/11, báo cáo anh thứ Năm.", "2026-12-03"),  # the day to come wins
 ])
-def test_days_to_come_stay_deadlines(on, said: str, due: str) -> None:
+def test_days_to_come_stay_deadlines(said: str, due: str) -> None:
     assert _due(said) == due
 
 
@@ -109,7 +100,7 @@ _ASKED = _A + "Nguyễn Văn An: Còn danh sách hộ nghèo của phòng văn h
     # a reason
     "Bùi Thanh Hương: Dạ vì quận đổi mẫu thì thứ Năm em nộp ạ.",
 ])
-def test_a_condition_or_reason_before_the_date(ward, on, said: str) -> None:
+def test_a_condition_or_reason_before_the_date(ward, said: str) -> None:
     assert tasks_said(_ASKED + said, ward) == []
 
 
@@ -125,7 +116,7 @@ _LEFT = _A + "Nguyễn Thị Lan: Dạ sổ khai tử còn ba quyển chưa nh�
     # a question with no work in it
     ("Nguyễn Văn An: Em có làm kịp được không?", []),
 ])
-def test_a_members_own_ask_or_no_work(ward, on, said: str, due: list) -> None:
+def test_a_members_own_ask_or_no_work(ward, said: str, due: list) -> None:
     assert tasks_said(_LEFT + said, ward) == due
 
 
@@ -135,7 +126,7 @@ _ASKED_MINH = _A + ("Nguyễn Văn An: Anh Minh, tình hình trật tự thế n
                     "Trịnh Văn Minh: Dạ ổn định ạ, có hai vụ trộm xe máy.\n")
 
 
-def test_cho_and_a_person_after_a_pronoun_is_no_work(ward, on) -> None:
+def test_cho_and_a_person_after_a_pronoun_is_no_work(ward) -> None:
     assert tasks_said(_ASKED_MINH + "Nguyễn Văn An: Anh cho em hỏi lịch trực tuần sau.", ward) == []
 
 
@@ -163,13 +154,11 @@ def test_the_week_after_next_and_from_now_until(said: str, due: str | None) -> N
     assert _due(said) == due
 
 
-# --- phrases.SESSION25_BUT_NO: "(nhưng) mà thôi" after a clause withdraws it, as "à thôi" does ---
+# --- "(nhưng) mà thôi" after a clause withdraws it, as "à thôi" does (session 25's BUT_NO, plain since session 27) ---
 
-def test_but_never_mind_withdraws(ward, on) -> None:
+def test_but_never_mind_withdraws(ward) -> None:
     said = _A + "Nguyễn Văn An: Chị Hương lập kế hoạch văn nghệ trước thứ Sáu, mà thôi, để Tuấn làm."
     assert tasks_said(said, ward) == [("Lê Minh Tuấn", None)]   # the task goes to Tuấn, as after "à thôi"
-    on.setattr(phrases, "SESSION25_BUT_NO", False)
-    assert ("Bùi Thanh Hương", "2026-12-04") in tasks_said(said, ward)
 
 
 @pytest.mark.parametrize(("said", "due"), [
@@ -179,7 +168,7 @@ def test_but_never_mind_withdraws(ward, on) -> None:
     ("Nguyễn Văn An: Chị Hương gửi danh sách trước thứ Sáu, mà thôi việc đó cũng gấp.", [("Bùi Thanh Hương",
                                                                                          "2026-12-04")]),
 ])
-def test_mà_thôi_that_withdraws_nothing(ward, on, said: str, due: list) -> None:
+def test_mà_thôi_that_withdraws_nothing(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
@@ -189,7 +178,7 @@ _GIVEN = _A + ("Nguyễn Văn An: Chị Hương làm báo cáo quý, gửi anh t
                "Nguyễn Văn An: Anh Nam đo lại thửa đất nhà bà Tâm trong tuần này.\nHoàng Văn Nam: Vâng.\n")
 
 
-def test_new_words_are_new_work(ward, on) -> None:
+def test_new_words_are_new_work(ward) -> None:
     said = _GIVEN + "Nguyễn Văn An: Chị Hương báo cáo Mặt trận kết quả nhé."
     assert ("Bùi Thanh Hương", None) in tasks_said(said, ward)
 
@@ -205,5 +194,5 @@ _ASKED_TUAN = _A + "Nguyễn Văn An: tuấn gửi anh bảng tổng hợp chi t
     # work left
     "Lê Minh Tuấn: em gửi anh bản nháp hôm qua rồi, em chỉ bổ sung thêm số liệu tháng mười một",
 ])
-def test_done_without_a_day_or_with_work_left(ward, on, said: str) -> None:
+def test_done_without_a_day_or_with_work_left(ward, said: str) -> None:
     assert tasks_said(_ASKED_TUAN + said, ward) == [("Lê Minh Tuấn", "2026-11-30")]

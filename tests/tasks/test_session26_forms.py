@@ -1,16 +1,17 @@
 """Session 26's forms (docs/meetings.md, "Session 26"), each in new words written for this file (not the training
-meetings' sentences), with its setting switched off and on, and where it must not fire; and its plain bug fixes
-(rule R7)."""
+meetings' sentences): the setting left (`deadlines.SESSION26_PAPER_MONTH`) switched off and on; for the settings off
+by rule R1 and deleted in session 27 (rule R8), where their form must not fire, as plain behaviour; and the plain bug
+fixes (rule R7)."""
 
 from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_checks, clauses, deadlines, doers
+from appliance.tasks import deadlines
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_checks, clauses, deadlines, doers)
+_FLAGGED = (deadlines,)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -46,18 +47,7 @@ def test_two_or_three_is_no_day(said: str, due: str | None) -> None:
     assert _due(said) == due
 
 
-# --- clause_checks.SESSION26_PAST_TIME: a time gone in the doer's clause: reported, no task ---
-
-@pytest.mark.parametrize(("said", "off"), [
-    ("Nguyễn Văn An: Hôm qua chị Lan gửi công văn lên quận.", [("Lê Thị Lan", None)]),
-    ("Nguyễn Văn An: Vừa rồi anh Nam xuống hiện trường, ông Tư đồng ý tháo dỡ.", [("Hoàng Văn Nam", None)]),
-    ("Nguyễn Văn An: Sáng qua anh Minh đưa anh xem biên bản vụ trộm.", [("Trịnh Văn Minh", None)]),
-])
-def test_a_time_gone_is_a_report(ward, on, said: str, off: list) -> None:
-    assert tasks_said(_A + said, ward) == []
-    on.setattr(clause_checks, "SESSION26_PAST_TIME", False)
-    assert tasks_said(_A + said, ward) == off
-
+# --- SESSION26_PAST_TIME (off by rule R1, deleted in session 27): where its form must not fire ---
 
 @pytest.mark.parametrize(("said", "due"), [
     # an order's particle or a date to come: work to do
@@ -71,7 +61,7 @@ def test_a_time_gone_is_a_report(ward, on, said: str, off: list) -> None:
     # the time gone is another clause's
     ("Nguyễn Văn An: Quận kiểm tra hôm qua, chị Lan khắc phục trước thứ Sáu.", [("Lê Thị Lan", "2026-12-04")]),
 ])
-def test_a_time_gone_with_work_to_do(ward, on, said: str, due: list) -> None:
+def test_a_time_gone_with_work_to_do(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
@@ -99,16 +89,9 @@ def test_a_month_that_is_still_a_deadline(on, said: str, due: str) -> None:
     assert _due(said) == due
 
 
-# --- clause_checks.SESSION26_GONE_THEN: a time gone then "rồi" in a run without stops: done, no task ---
+# --- SESSION26_GONE_THEN (off by rule R1, deleted in session 27): where its form must not fire ---
 
 _ASKED_LAN = _A + "Nguyễn Văn An: Còn công văn của quận thế nào?\n"
-
-
-def test_done_on_a_day_gone_in_a_run(ward, on) -> None:
-    said = _ASKED_LAN + "Lê Thị Lan: dạ em gửi hôm thứ sáu rồi anh quận hẹn trả lời trong tuần này"
-    assert tasks_said(said, ward) == []
-    on.setattr(clause_checks, "SESSION26_GONE_THEN", False)
-    assert tasks_said(said, ward) == [("Lê Thị Lan", "2026-12-04")]
 
 
 @pytest.mark.parametrize(("said", "due"), [
@@ -120,26 +103,11 @@ def test_done_on_a_day_gone_in_a_run(ward, on) -> None:
     ("Lê Thị Lan: Dạ tổ em nhận làm bảng tin trước thứ Sáu ạ, các bà làm từ tháng trước rồi.",
      [("Lê Thị Lan", "2026-12-04")]),
 ])
-def test_a_time_gone_then_work_to_do(ward, on, said: str, due: list) -> None:
+def test_a_time_gone_then_work_to_do(ward, said: str, due: list) -> None:
     assert tasks_said(_ASKED_LAN + said, ward) == due
 
 
-# --- clauses.SESSION26_WHEN_ASKED: the chair's order closed by asking when it will be done; the answer dates it ---
-
-@pytest.mark.parametrize(("said", "off"), [
-    ("Nguyễn Văn An: Chị Lan làm báo cáo tổng kết nhé, khi nào xong?\nLê Thị Lan: Dạ, chậm nhất thứ Sáu ạ.", []),
-    ("Nguyễn Văn An: Chị Lan làm báo cáo tổng kết, bao giờ xong?\nLê Thị Lan: Dạ, khoảng ba hôm ạ.", []),
-])
-def test_an_order_with_its_date_asked(ward, on, said: str, off: list) -> None:
-    assert [a for a, _d in tasks_said(_A + said, ward)] == ["Lê Thị Lan"]
-    on.setattr(clauses, "SESSION26_WHEN_ASKED", False)
-    assert tasks_said(_A + said, ward) == off
-
-
-def test_the_answer_dates_the_order(ward, on) -> None:
-    said = "Nguyễn Văn An: Chị Lan làm báo cáo tổng kết nhé, khi nào xong?\nLê Thị Lan: Dạ, chậm nhất thứ Sáu ạ."
-    assert tasks_said(_A + said, ward) == [("Lê Thị Lan", "2026-12-04")]
-
+# --- SESSION26_WHEN_ASKED (off by rule R1, deleted in session 27): where its form must not fire ---
 
 @pytest.mark.parametrize(("said", "due"), [
     # "khi nào xong thì …": when it is done, then: no question, read as before
@@ -151,23 +119,11 @@ def test_the_answer_dates_the_order(ward, on) -> None:
     # a member asking: no order
     ("Lê Thị Lan: Anh ơi, chị Hà làm báo cáo, bao giờ xong ạ?", []),
 ])
-def test_when_asked_without_an_order(ward, on, said: str, due: list) -> None:
+def test_when_asked_without_an_order(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
-# --- clause_checks.SESSION26_UNIT_THEN_DOER: "giao <unit>, <person> <work>": one task, the person's ---
-
-@pytest.mark.parametrize(("said", "unit", "person"), [
-    ("Nguyễn Văn An: Giao văn phòng, chị Lan tổng hợp báo cáo trước 15/12.", "Văn phòng HĐND và UBND",
-     ("Lê Thị Lan", "2026-12-15")),
-    ("Nguyễn Văn An: Việc này giao phòng Kinh tế, anh Hùng rà soát các công trình sai phép trước 15/12.",
-     "Phòng Kinh tế, Hạ tầng và Đô thị", ("Trần Văn Hùng", "2026-12-15")),
-])
-def test_the_unit_then_who_in_it_does_the_work(ward, on, said: str, unit: str, person: tuple) -> None:
-    assert tasks_said(_A + said, ward) == [person]
-    on.setattr(clause_checks, "SESSION26_UNIT_THEN_DOER", False)
-    assert tasks_said(_A + said, ward) == [(unit, None), person]
-
+# --- SESSION26_UNIT_THEN_DOER (off by rule R1, deleted in session 27): where its form must not fire ---
 
 @pytest.mark.parametrize(("said", "due"), [
     # the unit has work of its own before the comma: as before
@@ -176,23 +132,11 @@ def test_the_unit_then_who_in_it_does_the_work(ward, on, said: str, unit: str, p
     ("Nguyễn Văn An: Văn phòng chuẩn bị hội trường, chị Hương lo quà, xong trước 15/12.",
      [("Văn phòng HĐND và UBND", None), ("Bùi Thanh Hương", "2026-12-15")]),
 ])
-def test_a_unit_with_work_of_its_own(ward, on, said: str, due: list) -> None:
+def test_a_unit_with_work_of_its_own(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
-# --- clause_checks.SESSION26_HELPER_FIRST: the helper named first, then whom they help: the one helped's work ---
-
-@pytest.mark.parametrize(("said", "helper", "task"), [
-    ("Nguyễn Văn An: Anh Nam hỗ trợ chị Lan rà soát danh sách trước thứ Sáu.", "Hoàng Văn Nam",
-     ("Lê Thị Lan", "2026-12-04")),
-    ("Nguyễn Văn An: Chị Lan, Mai hỗ trợ chị làm hồ sơ thi đua, xong trước 20/12.", "Vũ Thị Mai",
-     ("Lê Thị Lan", "2026-12-20")),
-])
-def test_the_helper_named_first(ward, on, said: str, helper: str, task: tuple) -> None:
-    assert tasks_said(_A + said, ward) == [task]
-    on.setattr(clause_checks, "SESSION26_HELPER_FIRST", False)
-    assert tasks_said(_A + said, ward) == [(helper, None), task]
-
+# --- SESSION26_HELPER_FIRST (off by rule R1, deleted in session 27): where its form must not fire ---
 
 @pytest.mark.parametrize(("said", "due"), [
     # help of their own, with what they give: their task
@@ -200,22 +144,11 @@ def test_the_helper_named_first(ward, on, said: str, helper: str, task: tuple) -
     # "X chủ trì, Y hỗ trợ": X's, as before
     ("Nguyễn Văn An: Chị Lan chủ trì, anh Nam hỗ trợ, xong trước thứ Sáu.", [("Lê Thị Lan", "2026-12-04")]),
 ])
-def test_help_of_ones_own_or_after_the_lead(ward, on, said: str, due: list) -> None:
+def test_help_of_ones_own_or_after_the_lead(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
-# --- clause_checks.SESSION26_ALL_DUE: one date said of every task just given ("tất cả / cả hai việc xong …") ---
-
-@pytest.mark.parametrize("said", [
-    "Nguyễn Văn An: Chị Lan chuẩn bị hội trường, anh Hùng lo âm thanh, tất cả xong trước thứ Sáu.",
-    "Nguyễn Văn An: Chị Lan chuẩn bị hội trường, anh Hùng lo âm thanh, cả hai việc xong trước thứ Sáu.",
-    "Nguyễn Văn An: Chị Lan chuẩn bị hội trường, anh Hùng lo âm thanh. Tất cả phải xong trước thứ Sáu.",
-])
-def test_one_date_for_all(ward, on, said: str) -> None:
-    assert tasks_said(_A + said, ward) == [("Lê Thị Lan", "2026-12-04"), ("Trần Văn Hùng", "2026-12-04")]
-    on.setattr(clause_checks, "SESSION26_ALL_DUE", False)
-    assert tasks_said(_A + said, ward) == [("Lê Thị Lan", None), ("Trần Văn Hùng", "2026-12-04")]
-
+# --- SESSION26_ALL_DUE (off by rule R1, deleted in session 27): where its form must not fire ---
 
 @pytest.mark.parametrize(("said", "due"), [
     # "tất cả" of the work, not of the tasks
@@ -225,22 +158,11 @@ def test_one_date_for_all(ward, on, said: str) -> None:
     ("Nguyễn Văn An: Chị Lan chuẩn bị hội trường trước thứ Năm, anh Hùng lo âm thanh, tất cả xong trước thứ Sáu.",
      [("Lê Thị Lan", "2026-12-03"), ("Trần Văn Hùng", "2026-12-04")]),
 ])
-def test_all_that_dates_no_other(ward, on, said: str, due: list) -> None:
+def test_all_that_dates_no_other(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
-# --- clause_checks.SESSION26_WORK_BEFORE: the work and its date first, then the doer with a bare "làm / lo" ---
-
-@pytest.mark.parametrize(("said", "due"), [
-    ("Nguyễn Văn An: Anh cần danh sách hộ nghèo trước thứ Sáu, chị Hương làm giúp anh.", ("Bùi Thanh Hương",
-                                                                                         "2026-12-04")),
-    ("Nguyễn Văn An: Báo cáo này chậm nhất 15/12 phải có, anh Nam lo nhé.", ("Hoàng Văn Nam", "2026-12-15")),
-])
-def test_the_work_and_its_date_said_first(ward, on, said: str, due: tuple) -> None:
-    assert tasks_said(_A + said, ward) == [due]
-    on.setattr(clause_checks, "SESSION26_WORK_BEFORE", False)
-    assert tasks_said(_A + said, ward) == [(due[0], None)]
-
+# --- SESSION26_WORK_BEFORE (off by rule R1, deleted in session 27): where its form must not fire ---
 
 @pytest.mark.parametrize(("said", "due"), [
     # an event's day before: not the doer's deadline here
@@ -248,23 +170,13 @@ def test_the_work_and_its_date_said_first(ward, on, said: str, due: tuple) -> No
     # the doer's clause says work of its own
     ("Nguyễn Văn An: Quận yêu cầu nộp trước 15/12, anh Hùng làm báo cáo.", [("Trần Văn Hùng", None)]),
 ])
-def test_the_date_before_stays_where_it_was(ward, on, said: str, due: list) -> None:
+def test_the_date_before_stays_where_it_was(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
-# --- clause_checks.SESSION26_REPORT_LATER: "thứ Sáu em báo cáo anh ạ": an offer to report then, not the floor now ---
+# --- SESSION26_REPORT_LATER (off by rule R1, deleted in session 27): where its form must not fire ---
 
 _ASKED_POOR = _A + "Nguyễn Văn An: Còn việc rà soát hộ nghèo thì sao?\n"
-
-
-@pytest.mark.parametrize("said", [
-    "Bùi Thanh Hương: Dạ, thứ Sáu em báo cáo anh ạ.",
-    "Bùi Thanh Hương: Dạ, hiện còn 12 hộ chưa xác minh, thứ Sáu em báo cáo anh ạ.",
-])
-def test_reporting_on_a_day_to_come(ward, on, said: str) -> None:
-    assert tasks_said(_ASKED_POOR + said, ward) == [("Bùi Thanh Hương", "2026-12-04")]
-    on.setattr(clause_checks, "SESSION26_REPORT_LATER", False)
-    assert tasks_said(_ASKED_POOR + said, ward) == []
 
 
 @pytest.mark.parametrize("said", [
@@ -272,28 +184,11 @@ def test_reporting_on_a_day_to_come(ward, on, said: str) -> None:
     "Bùi Thanh Hương: Dạ, em báo lịch tháng 12 ạ: ngày 3 tiếp xúc cử tri, ngày 10 họp HĐND.",  # the dates listed
     "Bùi Thanh Hương: Dạ, hôm nay em báo cáo qua ạ.",                                # today
 ])
-def test_the_floor_now_stays_no_task(ward, on, said: str) -> None:
+def test_the_floor_now_stays_no_task(ward, said: str) -> None:
     assert tasks_said(_ASKED_POOR + said, ward) == []
 
 
-# --- clause_checks.SESSION26_DUE_CALLED: the chair calling someone and saying when it is due, with no verb of work ---
-
-@pytest.mark.parametrize(("said", "due"), [
-    ("Nguyễn Văn An: Ừ, thứ Năm là hạn cuối đấy Mai, giấy mời còn lại phải xong.", ("Vũ Thị Mai", "2026-12-03")),
-    ("Nguyễn Văn An: Còn ba hôm thôi, hạn 10/12 nhé Hương, phải đủ danh sách.", ("Bùi Thanh Hương", "2026-12-10")),
-    ("Nguyễn Văn An: Tuấn, bản kế hoạch văn nghệ thứ Sáu này phải có trên bàn anh đấy.",
-     ("Lê Minh Tuấn", "2026-12-04")),
-])
-def test_a_deadline_said_to_the_one_called(ward, on, said: str, due: tuple) -> None:
-    assert tasks_said(_A + said, ward) == [due]
-    on.setattr(clause_checks, "SESSION26_DUE_CALLED", False)
-    assert tasks_said(_A + said, ward) == []
-
-
-def test_a_deadline_said_again_dates_the_task_given(ward, on) -> None:
-    said = "Nguyễn Văn An: Chị Lan làm báo cáo tháng nhé.\nLê Thị Lan: Dạ.\nNguyễn Văn An: Hạn thứ Sáu nhé Lan."
-    assert tasks_said(_A + said, ward) == [("Lê Thị Lan", "2026-12-04")]
-
+# --- SESSION26_DUE_CALLED (off by rule R1, deleted in session 27): where its form must not fire ---
 
 @pytest.mark.parametrize("said", [
     "Nguyễn Văn An: Nam, hạn thứ Sáu là được chưa?",               # a question
@@ -301,21 +196,11 @@ def test_a_deadline_said_again_dates_the_task_given(ward, on) -> None:
     "Nguyễn Văn An: Ừ, anh Hùng báo cáo là hạn thứ Sáu.",           # said of someone, not to them
     "Nguyễn Văn An: Hạn 20/11 qua rồi đấy Nam, tuần sau họp tiếp.",  # a day gone
 ])
-def test_a_deadline_nobody_is_given(ward, on, said: str) -> None:
+def test_a_deadline_nobody_is_given(ward, said: str) -> None:
     assert tasks_said(_A + said, ward) == []
 
 
-# --- doers.SESSION26_LET_DO: "cho" opening the clause before the doer and the work: the chair's order ---
-
-@pytest.mark.parametrize(("said", "due"), [
-    ("Nguyễn Văn An: Cho anh Nam xuống kiểm tra ngay trong chiều nay.", ("Hoàng Văn Nam", "2026-11-30")),
-    ("Nguyễn Văn An: Việc này cho văn phòng làm, xong trước thứ Sáu.", ("Văn phòng HĐND và UBND", "2026-12-04")),
-])
-def test_letting_them_do_it(ward, on, said: str, due: tuple) -> None:
-    assert tasks_said(_A + said, ward) == [due]
-    on.setattr(doers, "SESSION26_LET_DO", False)
-    assert tasks_said(_A + said, ward) == []
-
+# --- SESSION26_LET_DO (off by rule R1, deleted in session 27): where its form must not fire ---
 
 @pytest.mark.parametrize(("said", "due"), [
     # "cho" after a verb: whom the work is for
@@ -325,7 +210,7 @@ def test_letting_them_do_it(ward, on, said: str, due: tuple) -> None:
     # no verb of work: leave, not work
     ("Nguyễn Văn An: Cho anh Nam nghỉ phép hai ngày.", []),
 ])
-def test_cho_that_lets_nobody_work(ward, on, said: str, due: list) -> None:
+def test_cho_that_lets_nobody_work(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
@@ -354,43 +239,22 @@ def test_a_short_date_still_sets_the_task_just_given(ward) -> None:
     assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-03")]
 
 
-# --- clause_checks.SESSION26_REPORT_LATER also: the chair's "Thứ Năm anh Hùng báo cáo." ---
-
-def test_the_chairs_report_on_a_day_to_come(ward, on) -> None:
-    said = _A + "Nguyễn Văn An: Thứ Năm anh Hùng báo cáo."
-    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-03")]
-    on.setattr(clause_checks, "SESSION26_REPORT_LATER", False)
-    assert tasks_said(said, ward) == []
-
+# --- SESSION26_REPORT_LATER (off by rule R1, deleted in session 27): where its form must not fire ---
 
 @pytest.mark.parametrize("said", ["Nguyễn Văn An: Anh Hùng báo cáo đi.",
                                   "Nguyễn Văn An: Hôm nay anh Hùng báo cáo trước nhé."])
-def test_the_floor_given_now(ward, on, said: str) -> None:
+def test_the_floor_given_now(ward, said: str) -> None:
     assert tasks_said(_A + said, ward) == []
 
 
-# --- clause_checks.SESSION26_RUN_FRONTED: in a run, a date right before the next doer opens their clause ---
+# --- SESSION26_RUN_FRONTED (off by rule R1, deleted in session 27): where its form must not fire ---
 
-def test_each_doer_of_a_run_takes_the_date_before_them(ward, on) -> None:
-    said = _A + "Nguyễn Văn An: thứ năm anh hùng gửi báo cáo thứ sáu chị lan tổng hợp gửi quận nhé"
-    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-03"), ("Lê Thị Lan", "2026-12-04")]
-    on.setattr(clause_checks, "SESSION26_RUN_FRONTED", False)
-    assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04"), ("Lê Thị Lan", None)]
-
-
-def test_a_run_whose_first_doer_has_no_date_before(ward, on) -> None:
+def test_a_run_whose_first_doer_has_no_date_before(ward) -> None:
     said = _A + "Nguyễn Văn An: anh hùng gửi báo cáo thứ sáu chị lan tổng hợp gửi quận nhé"
     assert tasks_said(said, ward) == [("Trần Văn Hùng", "2026-12-04"), ("Lê Thị Lan", None)]
 
 
-# --- clause_checks.SESSION26_GOES_INSTEAD: going to a meeting in someone's place is work given ---
+# --- SESSION26_GOES_INSTEAD (off by rule R1, deleted in session 27): where its form must not fire ---
 
-def test_going_to_a_meeting_instead(ward, on) -> None:
-    said = _A + "Nguyễn Văn An: Chị Lan đi họp thay anh ở quận sáng thứ Năm."
-    assert tasks_said(said, ward) == [("Lê Thị Lan", "2026-12-03")]
-    on.setattr(clause_checks, "SESSION26_GOES_INSTEAD", False)
-    assert tasks_said(said, ward) == []
-
-
-def test_at_a_meeting_is_still_where_someone_is(ward, on) -> None:
+def test_at_a_meeting_is_still_where_someone_is(ward) -> None:
     assert tasks_said(_A + "Nguyễn Văn An: Anh Nam đi họp ở quận rồi.", ward) == []

@@ -13,7 +13,7 @@ from pathlib import Path
 from appliance.tasks.extract import extract_tasks
 from tests.tasks.transcripts import DEV_ALL, HERE, load, memory_ward, score
 
-MODULES = ("clauses", "clause_tasks", "clause_checks", "doers", "clause_dates", "deadlines", "dialogue", "proposals",
+MODULES = ("clauses", "clause_tasks", "doers", "clause_dates", "deadlines", "dialogue", "proposals",
            "merge", "undated_drops", "phrases", "cues", "roster", "runon", "clause_model", "withdrawals", "clause_add")
 _T = HERE / "train"
 BATCHES: dict[str, tuple[Path, ...]] = {
