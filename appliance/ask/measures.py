@@ -85,17 +85,6 @@ FEEDBACK_PHRASES: list[tuple[str, str]] = [
     ("xu ly", "pa_da_xu_ly"),
     ("tiep nhan", "pa_tiep_nhan"), ("nhan duoc", "pa_tiep_nhan"), ("gui", "pa_tiep_nhan"), ("nhan", "pa_tiep_nhan"),
 ]
-# Session 26 (`SESSION26_FEEDBACK_SETTLED`, read at run time in understand.measures; tested on and off in
-# tests/ask/test_session26.py): feedback "(đã) được giải quyết", "giải quyết / xử lý dứt điểm" (settled for good) is
-# the feedback handled, as "đã giải quyết", "xử lý xong" are; "được giải quyết" and "dứt điểm" had been unknown
-# (unsure). "chưa được giải quyết" stays the open feedback (read before, by the negations).
-SESSION26_FEEDBACK_SETTLED = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
-SETTLED_26: list[tuple[str, str]] = [
-    ("da duoc giai quyet dut diem", "pa_da_xu_ly"), ("da duoc xu ly dut diem", "pa_da_xu_ly"),
-    ("da giai quyet dut diem", "pa_da_xu_ly"), ("da xu ly dut diem", "pa_da_xu_ly"),
-    ("duoc giai quyet dut diem", "pa_da_xu_ly"), ("giai quyet dut diem", "pa_da_xu_ly"),
-    ("xu ly dut diem", "pa_da_xu_ly"), ("da duoc giai quyet", "pa_da_xu_ly"), ("duoc giai quyet", "pa_da_xu_ly"),
-]
 RATE_WORDS = ["ty le", "ti le", "phan tram", "%", "tren tong so", "tren tong"]  # "đúng hạn trên tổng số": a rate
 RATE_OF = {"dung_han": "ty_le_dung_han", "tre_han": "ty_le_tre_han", "qua_han": "ty_le_tre_han",
            "truc_tuyen": "ty_le_truc_tuyen", "tu_choi": "ty_le_tu_choi", "pa_da_xu_ly": "pa_ty_le_da_xu_ly"}

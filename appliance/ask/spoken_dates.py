@@ -47,13 +47,10 @@ def spelled_numbers(raw: list[str]) -> list[str]:
     return out
 
 
-# Session 25 (`SESSION25_MUNG_DAY`, read at run time; tested on and off in tests/ask/test_session25.py): "mùng 3",
-# "ngày mùng 3" (a day of the month said with "mùng" and its digits) is "ngày 3"; "mùng" had been unknown (unsure).
-# Only before a day's digits (spelled days, "mùng năm", stay unread).
-SESSION25_MUNG_DAY = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
-# Session 25 (`SESSION25_DAY_OF_THIS_MONTH`): "ngày 3 tháng này (tháng ni)", "ngày 25 tháng trước (tháng rồi)": the
-# day of the running or the previous month, as "ngày 3 tháng 11" is; the day had been unknown (unsure).
-SESSION25_DAY_OF_THIS_MONTH = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
+# Session 25 (plain behaviour since session 27; tested in tests/ask/test_session25.py): "mùng 3", "ngày mùng 3" (a
+# day of the month said with "mùng" and its digits) is "ngày 3"; "mùng" had been unknown (unsure). Only before a
+# day's digits (spelled days, "mùng năm", stay unread). "ngày 3 tháng này (tháng ni)", "ngày 25 tháng trước (tháng
+# rồi)": the day of the running or the previous month, as "ngày 3 tháng 11" is; the day had been unknown (unsure).
 _THIS_MONTH = {"nay": 0, "truoc": 1, "roi": 1}
 
 
@@ -69,61 +66,19 @@ def spoken_days(raw: list[str], today: dt.date | None) -> list[str]:
     while k < len(raw):
         word, nxt = raw[k], raw[k + 1] if k + 1 < len(raw) else ""
         k += 1
-        if SESSION25_MUNG_DAY and word == "mung" and _a_day(nxt):
+        if word == "mung" and _a_day(nxt):
             if out[-1:] == ["hom"]:
                 out[-1] = "ngay"  # "hôm mùng 3"
             elif out[-1:] != ["ngay"]:
                 out.append("ngay")
             continue
-        if (SESSION25_DAY_OF_THIS_MONTH and today is not None and word == "thang" and nxt in _THIS_MONTH
+        if (today is not None and word == "thang" and nxt in _THIS_MONTH
                 and len(out) >= 2 and out[-2] == "ngay" and _a_day(out[-1])):
             first = today.replace(day=1)
             month = first if _THIS_MONTH[nxt] == 0 else (first - dt.timedelta(days=1)).replace(day=1)
             out += ["thang", str(month.month), "nam", str(month.year)]  # the year said: a day not yet come stays so
             k += 1  # "này / trước / rồi" said in the month's number
             continue
-        out.append(word)
-    return out
-
-
-# Session 26 (`SESSION26_YEAR_AFTER_PERIOD`, read at run time; tested on and off in tests/ask/test_session26.py): a
-# year typed right after a month or a quarter without "năm" ("Q1 2026", "T10 2026", "quý 3 2025") is that period's
-# year, as "quý 1 năm 2026" is; the year had been unknown (unsure). Only a year 2000–2099 and never before a counting
-# word ("tháng 10 2000 hồ sơ": a count).
-SESSION26_YEAR_AFTER_PERIOD = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
-_COUNTED_AFTER = {"ho", "hs", "phan", "pa", "bo", "cai", "vu", "lan", "nguoi", "phieu", "ty", "trieu", "dong", "%"}
-# Session 26 (`SESSION26_END_OF`): "(thời điểm / lúc / khi) kết thúc quý 3 / tháng 10 / năm 2025" is "cuối …" (the
-# period's end), as "cuối quý 3" is; "kết thúc" had been unknown (unsure). Only right before a month, quarter, week
-# or year, and not after "đã / được / bị / chưa" ("hồ sơ đã kết thúc tháng 10": a verb); elsewhere it stays unknown.
-SESSION26_END_OF = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
-_ENDED_UNITS = {"thang", "quy", "nam", "tuan"}
-# Session 26 (`SESSION26_BARE_YEAR`): a year typed alone closing a clause ("top 5 thủ tục trễ hạn nhiều nhất 2026",
-# "tiếp nhận 2025 so với …") is "năm 2026"; it had been a bare number (unknown: unsure). Only a year 2000–2099 after a
-# word (not after a number, "năm", a month or a quarter) and before the clause's end or "so với / vs"; never a count
-# ("nhận 2026 hồ sơ").
-SESSION26_BARE_YEAR = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
-_CLAUSE_ENDS = {"", ",", ";", "?", "vs", "so"}
-
-
-def period_words(raw: list[str]) -> list[str]:
-    """"quý 1 2026" → "quý 1 năm 2026"; "… nhiều nhất 2026" → "… nhiều nhất năm 2026"; "kết thúc quý 3" → "cuối
-    quý 3"."""
-    out: list[str] = []
-    for k, word in enumerate(raw):
-        after = raw[k + 1] if k + 1 < len(raw) else ""
-        if (SESSION26_END_OF and word == "ket" and after == "thuc" and raw[k + 2:k + 3] and raw[k + 2] in _ENDED_UNITS
-                and raw[k - 1:k] not in (["da"], ["duoc"], ["bi"], ["chua"])):  # "hồ sơ đã kết thúc …": a verb
-            out.append("cuoi")
-            continue
-        if SESSION26_END_OF and word == "thuc" and out[-1:] == ["cuoi"] and raw[k - 1:k] == ["ket"]:
-            continue
-        if (SESSION26_YEAR_AFTER_PERIOD and len(word) == 4 and word.isdigit() and 2000 <= int(word) <= 2099
-                and len(out) >= 2 and out[-2] in ("thang", "quy") and out[-1].isdigit()
-                and after not in _COUNTED_AFTER):
-            out.append("nam")
-        elif (SESSION26_BARE_YEAR and len(word) == 4 and word.isdigit() and 2000 <= int(word) <= 2099 and out
-                and out[-1].isalpha() and out[-1] not in ("nam", "thang", "quy", "ngay") and after in _CLAUSE_ENDS):
-            out.append("nam")
         out.append(word)
     return out
 
