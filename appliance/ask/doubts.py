@@ -87,7 +87,9 @@ def unknown_person(question: str, intent: Intent) -> str:
 # "tháng 9 - tháng 10") are a span, and they had been compared (a confident wrong). Unsure, as a span not read.
 # Bug fix (session 23): two days joined by a dash ("01/7 - 31/10", "ngày 01/7 - ngày 31/10") likewise (the two days had
 # been compared).
-_DASHED = re.compile(r"\d\s*[-–]\s*(?:thang|quy|t|q|ngay)?\s*\d{1,2}(?:/\d|\b)")
+# Bug fix (session 27, rule R7): the chat short form "thg" after the dash ("thg5-thg10", "thg 9 - thg 10") likewise
+# (the dash had been missed and the two months compared).
+_DASHED = re.compile(r"\d\s*[-–]\s*(?:thang|thg|quy|t|q|ngay)?\s*\d{1,2}(?:/\d|\b)")
 
 
 def span_unread(tokens: Tokens) -> bool:

@@ -267,7 +267,7 @@ class Tokens:
 
     def __init__(self, question: str, catalog: Catalog, today: dt.date | None = None):
         self.question = question
-        raw = day_month(spoken_days(spelled_numbers(next_or_sixth(question, words(question))), today))
+        raw = day_month(spoken_days(spelled_numbers(next_or_sixth(question, words(question)), question), today))
         if today is not None:
             raw = [with_year(t, today) for t in written_dates.numbered_weeks(raw, today)]
         raw = [w for t in raw for w in catalog.expand_initials(t)]
