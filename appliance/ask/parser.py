@@ -34,6 +34,7 @@ from appliance.ask import (
     question_periods,
     readings,
     record_lists,
+    request_words,
     time_taken,
     understand,
     warm_words,
@@ -174,6 +175,10 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(None, False, "Câu hỏi quá ngắn.")
     _replied(tokens)
     warm_words.citizens(tokens)
+    request_words.at_period(tokens)
+    request_words.sent_up(tokens)
+    request_words.only_figure(tokens)
+    request_words.office_asks(tokens)
     formal_words.polite_opening(tokens)
     formal_words.set_out(tokens)
     tokens.take_all(IGNORED_PHRASES)

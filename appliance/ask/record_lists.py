@@ -121,6 +121,14 @@ def _spelled_few(tokens: Tokens) -> None:
 # filler, "mới" too): a word of the newest said where no list is read is unsure.
 
 
+# Session 27 (`SESSION27_PLEA_NOUN`, read at run time here and in either_reading; tested on and off in
+# tests/ask/test_session27.py): "kiến nghị" (the citizens' petitions, feedback as "phản ánh" is) heads a question as
+# "phản ánh" does: "những / các kiến nghị …" with no figure asked is a list, as "những phản ánh …" is (the count had
+# been given: a confident wrong), and a bare noun phrase "kiến nghị … quý 3" is unsure as "phản ánh … quý 3" is (its
+# count had been given).
+SESSION27_PLEA_NOUN = True
+
+
 def listing(tokens: Tokens, intent: Intent) -> None:
     """"Danh sách / liệt kê / những hồ sơ nào …", or "các hồ sơ …" asking for no figure: the records."""
     _spelled_few(tokens)
@@ -144,7 +152,8 @@ def listing(tokens: Tokens, intent: Intent) -> None:
         first = [t for t in tokens.items if t not in {",", "?"}][:6]
         opener = _drop_classifier(first)
         for words in LIST_OPENERS:
-            if (opener.startswith(words + " ho so") or opener.startswith(words + " phan anh")) and not asks_figure:
+            if (opener.startswith(words + " ho so") or opener.startswith(words + " phan anh") or (
+                    SESSION27_PLEA_NOUN and opener.startswith(words + " kien nghi"))) and not asks_figure:
                 intent.listing = True
                 tokens.take(words)
                 break

@@ -3,8 +3,14 @@ my own wording (never a set's sentence) and cases where it must not fire. Most c
 the generated ward."""
 from __future__ import annotations
 
+import pytest
+
+from appliance.ask import record_lists, request_words, tokens, written_dates
 from appliance.ask.spoken_dates import spelled_numbers
-from tests.ask.answering import asker
+from appliance.ask.tokens import words
+from appliance.ask.written_dates import rewrite
+from tests.ask.answering import asker, same
+from tests.flags import switch_on
 
 
 def test_citizens_after_a_month_word_are_not_march():
@@ -17,13 +23,133 @@ def test_citizens_after_a_month_word_are_not_march():
     assert "3" in spelled_numbers("thang ba con bao nhieu".split(), "thang ba con bao nhieu")
 
 
-def test_dashed_short_months_and_trend_are_unsure(ask_db):
+def test_dashed_short_months_and_trend_are_unsure(ask_db, monkeypatch):
     """Bug fixes (rule R7): "thg5-thg10", "thg 9 - thg 10" (the chat short form after the dash) had compared the two
     months; "trend …" had been repaired into the filler "trên" and the period's total given. Both unsure. "t9-t10"
-    was unsure already; "từ thg5 đến thg10" and "thg 9 vs thg 10" keep their answers."""
+    was unsure already; "từ thg5 đến thg10" and "thg 9 vs thg 10" keep their answers. The fixes alone (the session's
+    readings of the dash and of "trend" off)."""
+    monkeypatch.setattr(written_dates, "SESSION27_DASH_SPAN", False)
+    monkeypatch.setattr(tokens, "SESSION27_TREND", False)
     ask = asker(ask_db)
     for said in ("phan anh thg5-thg10", "ho so tiep nhan thg 9 - thg 10", "trend phan anh tu thg5 den thg10",
                  "trend ho so tiep nhan thang 10"):
         assert ask(said).status == "unsure", said
     for said in ("phan anh tu thg5 den thg10 theo thang", "ho so tiep nhan thg 9 vs thg 10"):
         assert ask(said).status == "ok", said
+
+
+# The flags of the session, each switched on and off against the others as tuned (all on).
+_FLAGGED = (request_words, record_lists, tokens, written_dates)
+
+
+@pytest.fixture()
+def all_on(monkeypatch):
+    switch_on(monkeypatch, _FLAGGED, "SESSION27_")
+
+
+def _same_or_unsure(ask, said: str, plain: str, on: bool) -> None:
+    want = ask(plain)
+    assert want.status == "ok", plain
+    got = ask(said)
+    assert same(got, want) if on else got.status == "unsure", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_dash_span(all_on, monkeypatch, on):
+    """written_dates.SESSION27_DASH_SPAN: "T5-T10", "thg5-thg10", "tháng 9-10", "quý 2 - quý 3" are the span; off,
+    left as written (unsure: a span not read). A later month first, a day or a year after, mixed units: left alone."""
+    monkeypatch.setattr(written_dates, "SESSION27_DASH_SPAN", on)
+    assert (rewrite("hs tiep nhan t5-t10") == "hs tiep nhan tu thang 5 den thang 10") is on
+    assert (rewrite("phan anh thg5 - thg10") == "phan anh tu thang 5 den thang 10") is on
+    assert (rewrite("phan anh thang 9-10 theo thang") == "phan anh tu thang 9 den thang 10 theo thang") is on
+    assert (rewrite("phan anh quy 2 - quy 3") == "phan anh tu quy 2 den quy 3") is on
+    for said in ("hs tiep nhan t10-t5", "hs t5-q3", "phan anh thang 9-10/2026", "top 5-10 ho so", "quy 3 - quy 5",
+                 "ngay 9-10"):
+        assert "den" not in rewrite(said), said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_dash_span_asked(ask_db, all_on, monkeypatch, on):
+    monkeypatch.setattr(written_dates, "SESSION27_DASH_SPAN", on)
+    _same_or_unsure(asker(ask_db), "so phan anh thg5-thg10 theo thang",
+                    "so phan anh tu thang 5 den thang 10 theo thang", on)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_trend(all_on, monkeypatch, on):
+    """tokens.SESSION27_TREND: "trend" is "xu hướng"; off, unread (the bug fix keeps it from filler). "trending",
+    "trên" untouched."""
+    monkeypatch.setattr(tokens, "SESSION27_TREND", on)
+    assert (words("trend phan anh")[:2] == ["xu", "huong"]) is on
+    assert words("trending phan anh")[0] == "trending"
+    assert "xu" not in words("trên địa bàn")
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_million_short(all_on, monkeypatch, on):
+    """tokens.SESSION27_MILLION_SHORT: "bn tr" is "bao nhiêu triệu"; off, "tr" unread. "tr" elsewhere is untouched."""
+    monkeypatch.setattr(tokens, "SESSION27_MILLION_SHORT", on)
+    assert (words("thu ngan sach dc bn tr")[-1] == "trieu") is on
+    for said in ("ho so tr han", "tr 5 ho so", "so tr"):
+        assert "trieu" not in words(said), said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_plea_noun(ask_db, all_on, monkeypatch, on):
+    """record_lists.SESSION27_PLEA_NOUN: "những kiến nghị về môi trường quý 3" lists them, as "những phản ánh …";
+    "kiến nghị môi trường quý 3" (a bare noun phrase) is unsure as "phản ánh môi trường quý 3"; off, both counted.
+    "số kiến nghị …", "bao nhiêu kiến nghị …" keep their count."""
+    monkeypatch.setattr(record_lists, "SESSION27_PLEA_NOUN", on)
+    ask = asker(ask_db)
+    listed, want = ask("những kiến nghị về môi trường quý 3"), ask("những phản ánh về môi trường quý 3")
+    assert want.status == "ok" and "ma_phan_anh" in want.keys
+    assert same(listed, want) is on
+    assert (ask("kiến nghị môi trường quý 3").status == "unsure") is on
+    for said in ("số kiến nghị môi trường quý 3", "quý 3 có bao nhiêu kiến nghị về môi trường"):
+        assert ask(said).keys == ["pa_tiep_nhan"], said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_at_period(ask_db, all_on, monkeypatch, on):
+    """request_words.SESSION27_AT_PERIOD: "vào tháng 10", "vào cuối quý 3" say when; off, "vào" unknown (unsure).
+    "điền vào biểu", "nhận vào bao nhiêu" stay unsure."""
+    monkeypatch.setattr(request_words, "SESSION27_AT_PERIOD", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "vào tháng 10 phường nhận bao nhiêu hồ sơ", "tháng 10 phường nhận bao nhiêu hồ sơ", on)
+    _same_or_unsure(ask, "số hồ sơ quá hạn vào cuối quý 3", "số hồ sơ quá hạn cuối quý 3", on)
+    for said in ("tháng 10 nhận bao nhiêu hồ sơ để điền vào biểu", "tháng 10 vào bao nhiêu hồ sơ"):
+        assert ask(said).status == "unsure", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_sent_up(ask_db, all_on, monkeypatch, on):
+    """request_words.SESSION27_SENT_UP: "bà con gửi lên bao nhiêu kiến nghị" is "… gửi bao nhiêu …"; off, "lên"
+    unknown (unsure). "tăng lên", "lên đầu" are not read so."""
+    monkeypatch.setattr(request_words, "SESSION27_SENT_UP", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "tháng 10 bà con gửi lên bao nhiêu phản ánh", "tháng 10 bà con gửi bao nhiêu phản ánh", on)
+    _same_or_unsure(ask, "tháng 10 nộp lên bao nhiêu hồ sơ", "tháng 10 nộp bao nhiêu hồ sơ", on)
+    assert ask("tháng 10 hồ sơ lên bao nhiêu").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_only_figure(ask_db, all_on, monkeypatch, on):
+    """request_words.SESSION27_ONLY_FIGURE: "… bao nhiêu? Chỉ cần con số." asks the figure; off, "cần" unknown
+    (unsure). "cần" elsewhere ("hồ sơ cần xử lý", "chỉ cần con số tháng 10" before the question) stays unread."""
+    monkeypatch.setattr(request_words, "SESSION27_ONLY_FIGURE", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "Tháng 10 nhận bao nhiêu hồ sơ? Chỉ cần con số.", "Tháng 10 nhận bao nhiêu hồ sơ?", on)
+    _same_or_unsure(ask, "tháng 10 nhận bao nhiêu hồ sơ, cần số thôi", "tháng 10 nhận bao nhiêu hồ sơ", on)
+    assert ask("tháng 10 còn bao nhiêu hồ sơ cần xử lý").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_office_asks(ask_db, all_on, monkeypatch, on):
+    """request_words.SESSION27_OFFICE_ASKS: "Văn phòng cần số …" opening a sentence is the office asking; off,
+    "phòng" unknown (unsure). "phòng" elsewhere ("phản ánh giao phòng …") stays unread."""
+    monkeypatch.setattr(request_words, "SESSION27_OFFICE_ASKS", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "Văn phòng cần số hồ sơ tiếp nhận tháng 10", "Anh cần số hồ sơ tiếp nhận tháng 10", on)
+    _same_or_unsure(ask, "Tháng 10 nhận bao nhiêu hồ sơ? Văn phòng cần để báo cáo.",
+                    "Tháng 10 nhận bao nhiêu hồ sơ? Anh cần để báo cáo.", on)
+    assert ask("tháng 10 văn phòng nhận bao nhiêu hồ sơ").status == "unsure"
