@@ -137,6 +137,13 @@ SESSION27_TREND = True
 # Session 27 (`SESSION27_MILLION_SHORT`): "tr" right after "bao nhiêu" ("thu ngân sách được bn tr") is "triệu", the
 # unit of the figure asked (it had been unknown: unsure). Nowhere else ("tr" alone may be "trước", "trả").
 SESSION27_MILLION_SHORT = True
+# Session 27 (`SESSION27_Z_PARTICLE`): "z" closing the question ("ty le bhyt thg 10 bn % z") is the chat "vậy", as
+# "zay", "dzay" are; it had been unknown (unsure). Only where nothing but particles follows it.
+SESSION27_Z_PARTICLE = True
+# Session 27 (`SESSION27_COMPLAIN_VERB`): "(bà con / dân) kêu (ca) về <what>" is "phản ánh về <what>" (the citizens'
+# complaints, feedback); "kêu" had been unknown (unsure). Typed with its accents, and only right before "về".
+SESSION27_COMPLAIN_VERB = True
+_COMPLAIN = re.compile(r"\bkêu(?: ca)? (?=về\b)", re.IGNORECASE)
 # Closing particles and the addressee after them ("… có đạt không em", "… không anh"): the clause is over.
 _PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi",
               "em", "anh", "chi", "nha", "nhen", "hen"}  # the last three: southern "nhé"
@@ -162,6 +169,9 @@ def expand(raw: list[str], *, unread: frozenset[str] = frozenset()) -> list[str]
             # "coi" is "xem" ("liệt kê cho anh coi"), in the south and in chat alike; "coi như" (regard as) and
             # "trông coi" (look after) keep their own meaning and stay unknown
             out.append("xem")
+        elif SESSION27_Z_PARTICLE and word == "z" and k and all(t in _PARTICLES or t in (",", ";")
+                                                                for t in raw[k + 1:]):
+            out.append("vay")
         elif SESSION27_TREND and word == "trend":
             out += ["xu", "huong"]
         elif SESSION27_MILLION_SHORT and word == "tr" and out[-2:] == ["bao", "nhieu"]:
@@ -218,6 +228,8 @@ def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
     question = _note_abbreviations(_COUNTERS.sub("cái", question))
     question = _HOW_MANY.sub("bao nhiêu", question)
+    if SESSION27_COMPLAIN_VERB:
+        question = _COMPLAIN.sub("phản ánh ", question)
     folded = fold(question).replace("ti le", "ty le")
     folded = written_dates.rewrite(folded)
     unread = shorthand_kept(question)  # "sổ hồng", "hẻm": never the shorthand "không" (appliance.text.accents)

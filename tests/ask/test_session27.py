@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import record_lists, request_words, tokens, written_dates
+from appliance.ask import nodata, record_lists, request_words, tokens, written_dates
 from appliance.ask.spoken_dates import spelled_numbers
 from appliance.ask.tokens import words
 from appliance.ask.written_dates import rewrite
@@ -39,7 +39,7 @@ def test_dashed_short_months_and_trend_are_unsure(ask_db, monkeypatch):
 
 
 # The flags of the session, each switched on and off against the others as tuned (all on).
-_FLAGGED = (request_words, record_lists, tokens, written_dates)
+_FLAGGED = (nodata, request_words, record_lists, tokens, written_dates)
 
 
 @pytest.fixture()
@@ -153,3 +153,39 @@ def test_session27_office_asks(ask_db, all_on, monkeypatch, on):
     _same_or_unsure(ask, "Tháng 10 nhận bao nhiêu hồ sơ? Văn phòng cần để báo cáo.",
                     "Tháng 10 nhận bao nhiêu hồ sơ? Anh cần để báo cáo.", on)
     assert ask("tháng 10 văn phòng nhận bao nhiêu hồ sơ").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_z_particle(all_on, monkeypatch, on):
+    """tokens.SESSION27_Z_PARTICLE: "z" closing the question is "vậy"; off, unread. "z" before more words stays."""
+    monkeypatch.setattr(tokens, "SESSION27_Z_PARTICLE", on)
+    assert (words("thang 10 nhan bn hs z")[-1] == "vay") is on
+    assert (words("thang 10 nhan bn hs z ?")[-2] == "vay") is on
+    assert "vay" not in words("z thang 10 nhan bn hs")
+    assert "vay" not in words("ho so z 10 thang nay")
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_complain_verb(ask_db, all_on, monkeypatch, on):
+    """tokens.SESSION27_COMPLAIN_VERB: "bà con kêu (ca) về môi trường" is "phản ánh về môi trường"; off, "kêu" unknown
+    (unsure). "kêu gọi", "kêu" not before "về" stay unknown."""
+    monkeypatch.setattr(tokens, "SESSION27_COMPLAIN_VERB", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "tháng 10 bà con kêu về môi trường bao nhiêu lần",
+                    "tháng 10 bà con phản ánh về môi trường bao nhiêu lần", on)
+    _same_or_unsure(ask, "tháng 10 dân kêu ca về môi trường bao nhiêu lần",
+                    "tháng 10 dân phản ánh về môi trường bao nhiêu lần", on)
+    for said in ("kêu gọi bà con nộp hồ sơ trực tuyến tháng 10 bao nhiêu", "tháng 10 bà con kêu nhiều không"):
+        assert ask(said).status == "unsure", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_more_not_held(ask_db, all_on, monkeypatch, on):
+    """nodata.SESSION27_MORE_NOT_HELD: "cán bộ nào nghỉ nhiều ngày nhất", "PAR index" are not held; off, unsure.
+    "kiến nghị nhiều nhất" (folded, the same letters) keeps its ranking; "nghi" typed without accents is not read."""
+    monkeypatch.setattr(nodata, "SESSION27_MORE_NOT_HELD", on)
+    ask = asker(ask_db)
+    for said in ("tháng này cán bộ nào nghỉ nhiều ngày nhất", "số ngày nghỉ của cán bộ tháng 10", "PAR index phuong"):
+        assert ask(said).status == ("no_data" if on else "unsure"), said
+    assert ask("tháng này lĩnh vực nào có kiến nghị nhiều nhất").status == "ok"
+    assert ask("thang nay can bo nao nghi nhieu ngay nhat").status == "unsure"
