@@ -134,6 +134,9 @@ _SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})(?:/(\d{4}))?$")  # "t10" → thán
 # "trend" typed in chat ("trend phản ánh từ tháng 5 đến tháng 10") is "xu hướng" (month by month); since the session's
 # bug fix it is known and unread (unsure). Whole word only.
 SESSION27_TREND = True
+# Session 27 (`SESSION27_TOTAL`): the English "total" typed in chat ("total hs tiếp nhận thg 10") is "tổng"; it had been
+# unknown (unsure). Whole word only.
+SESSION27_TOTAL = True
 # Session 27 (`SESSION27_MILLION_SHORT`): "tr" right after "bao nhiêu" ("thu ngân sách được bn tr") is "triệu", the
 # unit of the figure asked (it had been unknown: unsure). Nowhere else ("tr" alone may be "trước", "trả").
 SESSION27_MILLION_SHORT = True
@@ -172,6 +175,8 @@ def expand(raw: list[str], *, unread: frozenset[str] = frozenset()) -> list[str]
         elif SESSION27_Z_PARTICLE and word == "z" and k and all(t in _PARTICLES or t in (",", ";")
                                                                 for t in raw[k + 1:]):
             out.append("vay")
+        elif SESSION27_TOTAL and word == "total":
+            out.append("tong")
         elif SESSION27_TREND and word == "trend":
             out += ["xu", "huong"]
         elif SESSION27_MILLION_SHORT and word == "tr" and out[-2:] == ["bao", "nhieu"]:

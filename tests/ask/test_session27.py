@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import nodata, record_lists, request_words, tokens, written_dates
+from appliance.ask import nodata, record_lists, request_words, tokens, warm_words, written_dates
 from appliance.ask.spoken_dates import spelled_numbers
 from appliance.ask.tokens import words
 from appliance.ask.written_dates import rewrite
@@ -39,7 +39,7 @@ def test_dashed_short_months_and_trend_are_unsure(ask_db, monkeypatch):
 
 
 # The flags of the session, each switched on and off against the others as tuned (all on).
-_FLAGGED = (nodata, request_words, record_lists, tokens, written_dates)
+_FLAGGED = (nodata, request_words, record_lists, tokens, warm_words, written_dates)
 
 
 @pytest.fixture()
@@ -189,3 +189,21 @@ def test_session27_more_not_held(ask_db, all_on, monkeypatch, on):
         assert ask(said).status == ("no_data" if on else "unsure"), said
     assert ask("tháng này lĩnh vực nào có kiến nghị nhiều nhất").status == "ok"
     assert ask("thang nay can bo nao nghi nhieu ngay nhat").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_voters(ask_db, all_on, monkeypatch, on):
+    """warm_words.SESSION27_VOTERS: "cử tri" (the citizens) asks nothing, as "người dân"; off, unknown (unsure)."""
+    monkeypatch.setattr(warm_words, "SESSION27_VOTERS", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "Các kiến nghị của cử tri về hạ tầng quý 3 bao nhiêu",
+                    "Các kiến nghị của người dân về hạ tầng quý 3 bao nhiêu", on)
+    assert ask("cư trú quý 3 bao nhiêu").status != "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_total(all_on, monkeypatch, on):
+    """tokens.SESSION27_TOTAL: "total" is "tổng"; off, unread. "totally" untouched."""
+    monkeypatch.setattr(tokens, "SESSION27_TOTAL", on)
+    assert (words("total hs tiep nhan thg 10")[0] == "tong") is on
+    assert words("totally hs")[0] == "totally"
