@@ -329,6 +329,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, "«tỷ lệ» nói một lần cho hai số liệu; hãy hỏi «tỷ lệ … và tỷ lệ …»")
     if readings.both_kinds(tokens):
         return ParseResult(intent, False, "câu hỏi hỏi cả hồ sơ và phản ánh; hãy hỏi từng loại")
+    readings.total_and_part(tokens, intent)
     if readings.total_dropped(tokens, intent):
         return ParseResult(intent, False, "câu hỏi hỏi cả tổng số và một phần của nó; hãy hỏi như «nhận bao nhiêu, "
                                           "trong đó … bao nhiêu»")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import nodata, record_lists, request_words, tokens, warm_words, written_dates
+from appliance.ask import nodata, readings, record_lists, request_words, tokens, warm_words, written_dates
 from appliance.ask.spoken_dates import spelled_numbers
 from appliance.ask.tokens import words
 from appliance.ask.written_dates import rewrite
@@ -39,7 +39,7 @@ def test_dashed_short_months_and_trend_are_unsure(ask_db, monkeypatch):
 
 
 # The flags of the session, each switched on and off against the others as tuned (all on).
-_FLAGGED = (nodata, request_words, record_lists, tokens, warm_words, written_dates)
+_FLAGGED = (nodata, readings, request_words, record_lists, tokens, warm_words, written_dates)
 
 
 @pytest.fixture()
@@ -207,3 +207,19 @@ def test_session27_total(all_on, monkeypatch, on):
     monkeypatch.setattr(tokens, "SESSION27_TOTAL", on)
     assert (words("total hs tiep nhan thg 10")[0] == "tong") is on
     assert words("totally hs")[0] == "totally"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_total_and_part(ask_db, all_on, monkeypatch, on):
+    """readings.SESSION27_TOTAL_AND_PART: "tháng 10 có bao nhiêu hồ sơ, trong đó trễ hạn bao nhiêu" gives what was
+    received and the part, as "… nhận bao nhiêu hồ sơ, trong đó trễ hạn bao nhiêu"; off, unsure (session 24's fix).
+    Feedback narrowed to a status and a part counted at a day ("đang xử lý mấy") stay unsure."""
+    monkeypatch.setattr(readings, "SESSION27_TOTAL_AND_PART", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "tháng 10 có bao nhiêu hồ sơ, trong đó trễ hạn bao nhiêu",
+                    "tháng 10 nhận bao nhiêu hồ sơ, trong đó trễ hạn bao nhiêu", on)
+    _same_or_unsure(ask, "Tổng số hồ sơ tháng 10 là bao nhiêu, trong đó đúng hạn bao nhiêu",
+                    "tháng 10 nhận bao nhiêu hồ sơ, đúng hạn bao nhiêu", on)
+    for said in ("phản ánh tuần này bao nhiêu, đã xử lý bao nhiêu", "hồ sơ tháng 10 bao nhiêu, đang xử lý mấy",
+                 "hồ sơ tháng 10 bao nhiêu, trong đó trực tuyến bao nhiêu"):
+        assert ask(said).status == "unsure", said
