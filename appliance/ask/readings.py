@@ -160,12 +160,23 @@ def officials(tokens: Tokens, intent: Intent) -> None:
 # they were, and "không / đừng để quá hạn" (a goal, not a count) is not read. Kept by rule R1 in session 21 (right +2
 # on the fresh sets), plain behaviour since session 23 (tests/ask/test_session21.py).
 _LAPSES = (["qua", "han"], ["tre", "han"], ["tre", "hen"])
+# Session 27 (`SESSION27_LET_MANY_LAPSE`, read at run time; tested on and off in tests/ask/test_session27.py): the
+# records, or how many, said between "để" and the lapse ("cán bộ nào để nhiều hồ sơ quá hạn nhất", "ai để hồ sơ trễ hạn
+# nhiều nhất", "để bao nhiêu hồ sơ quá hạn") are the same records let lapse; "để" had been unknown (unsure). Only
+# words naming the records or their number between them.
+SESSION27_LET_MANY_LAPSE = True
+_BETWEEN = {"nhieu", "bao", "may", "ho", "so", "hs", "bo", "cai", "phan", "anh", "pa", "nhung"}
 
 
 def let_lapse(tokens: Tokens) -> None:
     items = tokens.items
     for k in tokens.find("de"):
         j = k + 2 if items[k + 1:k + 2] in (["bi"], ["cho"]) else k + 1
+        if SESSION27_LET_MANY_LAPSE and not any(items[j:j + 2] == w for w in _LAPSES):
+            n = next((n for n in range(1, 5) if any(items[j + n:j + n + 2] == w for w in _LAPSES)), 0)
+            if n and all(w in _BETWEEN for w in items[j:j + n]) and (
+                    "ho" not in items[j:j + n] or "so" in items[j:j + n]):
+                j += n
         if not any(items[j:j + 2] == w for w in _LAPSES) or items[k - 1:k] in (["khong"], ["dung"], ["chang"]):
             continue
         tokens.used[k] = True

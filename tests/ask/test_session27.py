@@ -223,3 +223,14 @@ def test_session27_total_and_part(ask_db, all_on, monkeypatch, on):
     for said in ("phản ánh tuần này bao nhiêu, đã xử lý bao nhiêu", "hồ sơ tháng 10 bao nhiêu, đang xử lý mấy",
                  "hồ sơ tháng 10 bao nhiêu, trong đó trực tuyến bao nhiêu"):
         assert ask(said).status == "unsure", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_let_many_lapse(ask_db, all_on, monkeypatch, on):
+    """readings.SESSION27_LET_MANY_LAPSE: "cán bộ nào để nhiều hồ sơ quá hạn nhất" is "… có nhiều hồ sơ quá hạn nhất";
+    off, "để" unknown (unsure). "để báo cáo", "không để … quá hạn" stay unsure."""
+    monkeypatch.setattr(readings, "SESSION27_LET_MANY_LAPSE", on)
+    ask = asker(ask_db)
+    _same_or_unsure(ask, "cán bộ nào để nhiều hồ sơ quá hạn nhất", "cán bộ nào có nhiều hồ sơ quá hạn nhất", on)
+    for said in ("tháng 10 nhận bao nhiêu hồ sơ để báo cáo quá hạn", "không để hồ sơ quá hạn thì tháng 10 nhận bao nhiêu"):
+        assert ask(said).status == "unsure", said
