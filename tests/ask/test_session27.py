@@ -232,5 +232,6 @@ def test_session27_let_many_lapse(ask_db, all_on, monkeypatch, on):
     monkeypatch.setattr(readings, "SESSION27_LET_MANY_LAPSE", on)
     ask = asker(ask_db)
     _same_or_unsure(ask, "cán bộ nào để nhiều hồ sơ quá hạn nhất", "cán bộ nào có nhiều hồ sơ quá hạn nhất", on)
-    for said in ("tháng 10 nhận bao nhiêu hồ sơ để báo cáo quá hạn", "không để hồ sơ quá hạn thì tháng 10 nhận bao nhiêu"):
+    for said in ("tháng 10 nhận bao nhiêu hồ sơ để báo cáo quá hạn",
+                 "không để hồ sơ quá hạn thì tháng 10 nhận bao nhiêu"):
         assert ask(said).status == "unsure", said
