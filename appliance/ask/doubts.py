@@ -139,6 +139,25 @@ def span_to_now_unread(tokens: Tokens) -> bool:
     return False
 
 
+# Bug fix (session 27, rule R7): "từ tháng 3 nhận bao nhiêu hồ sơ", "số hồ sơ tiếp nhận từ quý 2", "từ tuần trước …",
+# "từ năm 2025 …" (since that period, no end said): "từ" was filler and the period alone had been given (March alone, a
+# confident wrong). Reading it as a span up to today was SESSION22_SINCE_PERIOD, off (rule R9): unsure. Only "từ"
+# typed with its accent (folded "tu" is also the "tử" of "khai tử", the "tự" of "trật tự") right before a unit of
+# time, and with no "đến / tới" said; the caller asks only where every period read ends before today ("từ tháng này":
+# this month so far, the same figure).
+_SINCE = re.compile(r"\btừ\s+(?:tháng|quý|tuần|năm|thg|t\d|q\d)", re.IGNORECASE)
+_SINCE_UNITS = {"thang", "quy", "tuan", "nam"}
+
+
+def since_unread(tokens: Tokens) -> bool:
+    """A free "từ" typed so right before a period's unit, no "đến / tới" said (see above)."""
+    if _SINCE.search(tokens.question) is None or any(w in ("den", "toi") for w in tokens.items):
+        return False
+    items = tokens.items
+    return any(w == "tu" and not tokens.used[k] and items[k + 1:k + 2] and items[k + 1] in _SINCE_UNITS
+               for k, w in enumerate(items))
+
+
 def until_now_unread(tokens: Tokens) -> bool:
     """Bug fix (session 22): "tháng 10 đến nay", "quý 3 tới giờ", "hôm qua đến nay": a period read and a free "đến /
     tới nay (giờ)" right after it, which no rule read as a span up to today; the period alone had been given (its "đến

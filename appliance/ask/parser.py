@@ -206,6 +206,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if doubts.weekday_unread(tokens, periods):
         return ParseResult(intent, False, "chưa đọc được thứ trong tuần cùng với tháng / quý đã nêu; hãy hỏi một ngày "
                                           "cụ thể, ví dụ «thứ 7 tuần trước» hoặc «ngày 10/10»")
+    if periods and all(p.end < today for p in periods) and doubts.since_unread(tokens):
+        return ParseResult(intent, False, "chưa đọc được khoảng «từ … đến nay»; hãy nêu như «từ tháng 3 đến nay» "
+                                          "hoặc «từ 01/03 đến nay»")
     if periods and all(p.end < today for p in periods) and doubts.span_to_now_unread(tokens):
         return ParseResult(intent, False, "chưa đọc được khoảng «từ … đến nay»; hãy nêu như «từ 16/11 đến nay»")
     if periods and all(p.end < today for p in periods) and doubts.until_now_unread(tokens):  # "năm nay đến giờ": ok

@@ -13,17 +13,20 @@ SPELLED_UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau"
 _SPAN_STARTS = {"dau", "thang", "quy", "ngay", "hom", "tuan", "khi", "luc", "sau", "truoc", "cuoi", "giua"}
 
 
-# Bug fix (session 27, rule R7): "mỗi tháng bà con gửi bao nhiêu kiến nghị", "tháng bà con nộp …": folded, the "bà" of
-# "bà con" (the citizens) is the "ba" of "tháng ba" (March), and March had been read (compared with the period asked,
-# or given alone: a confident wrong). Where "bà con" is typed with its accents, "tháng ba con" is not March;
-# "tháng ba" typed so keeps its month.
-_BA_CON = re.compile(r"\bbà con\b", re.IGNORECASE)
+# Bug fix (session 27, rule R7): "mỗi tháng bà con gửi bao nhiêu kiến nghị", "mỗi tháng bà Lan giải quyết bao nhiêu
+# hồ sơ", "mỗi quý bà con …": folded, the "bà" (the citizens, a woman's title) is the "ba" of "tháng ba" (March),
+# "quý ba" (the third quarter), and that period had been read (compared with the period asked, or given alone: a
+# confident wrong). Where "bà" is typed with its accent after "tháng / quý", it is not a number; "tháng ba" typed so
+# (and unaccented text) keeps March.
+_UNIT_BA = re.compile(r"\b(?:tháng|quý|thang|quy)\s+(b[aàáảãạ])\b", re.IGNORECASE)
 
 
 def spelled_numbers(raw: list[str], question: str = "") -> list[str]:
     """"tháng mười", "tháng mười hai", "tháng giêng", "quý ba" → digits, so a spelled month is
     never silently ignored (it used to fall back to the whole year)."""
-    citizens = _BA_CON.search(question) is not None
+    typed = [m.group(1).lower() for m in _UNIT_BA.finditer(question)]  # "ba" or "bà" after each "tháng / quý"
+    said = sum(1 for k in range(len(raw) - 1) if raw[k] in ("thang", "quy") and raw[k + 1] == "ba")
+    titles = typed if len(typed) == said else []
     out: list[str] = []
     k = 0
     while k < len(raw):
@@ -46,7 +49,8 @@ def spelled_numbers(raw: list[str], question: str = "") -> list[str]:
                 after_word = after_word or (nxt == "tu" and (after in _SPAN_STARTS or after[:1].isdigit()))
                 # "anh Thắng bây giờ …": "bây giờ" (now) is not "bảy" (July) after the folded name
                 after_word = after_word or (nxt == "bay" and after == "gio")
-                after_word = after_word or (nxt == "ba" and after == "con" and citizens)  # "tháng bà con …"
+                if nxt == "ba" and titles:
+                    after_word = after_word or titles.pop(0) != "ba"  # "tháng bà con", "tháng bà Lan"
                 if not year_word and not after_word and not (nxt == "sau" and raw[k] == "thang"):
                     value, used = SPELLED_UNITS[nxt], 1
             if value is not None and (raw[k] == "thang" or value <= 4):

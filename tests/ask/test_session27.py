@@ -14,10 +14,15 @@ from tests.flags import switch_on
 
 
 def test_citizens_after_a_month_word_are_not_march():
-    """Bug fix (rule R7): "mỗi tháng bà con gửi …" had been read as "tháng ba" (March). "bà con" typed with its
-    accents keeps "tháng" unread there; "tháng ba" typed so (and unaccented text) keeps March."""
+    """Bug fix (rule R7): "mỗi tháng bà con gửi …", "mỗi tháng bà Lan …", "mỗi quý bà con …" had been read as "tháng
+    ba" (March), "quý ba". "bà" typed with its accent keeps "tháng / quý" unread there; "tháng ba" typed so (and
+    unaccented text) keeps March."""
     said = "moi thang ba con gui bao nhieu phan anh".split()
     assert spelled_numbers(said, "mỗi tháng bà con gửi bao nhiêu phản ánh") == said
+    said = "moi quy ba lan giai quyet bao nhieu ho so".split()
+    assert spelled_numbers(said, "mỗi quý bà Lan giải quyết bao nhiêu hồ sơ") == said
+    got = spelled_numbers("moi thang ba con gui tu thang ba".split(), "mỗi tháng bà con gửi từ tháng ba")
+    assert got == "moi thang ba con gui tu thang 3".split()
     assert "3" in spelled_numbers("thang ba nhan bao nhieu ho so".split(), "tháng ba nhận bao nhiêu hồ sơ")
     assert "3" in spelled_numbers("thang ba con bao nhieu ho so".split(), "tháng ba còn bao nhiêu hồ sơ")
     assert "3" in spelled_numbers("thang ba con bao nhieu".split(), "thang ba con bao nhieu")
@@ -35,6 +40,20 @@ def test_dashed_short_months_and_trend_are_unsure(ask_db, monkeypatch):
                  "trend ho so tiep nhan thang 10"):
         assert ask(said).status == "unsure", said
     for said in ("phan anh tu thg5 den thg10 theo thang", "ho so tiep nhan thg 9 vs thg 10"):
+        assert ask(said).status == "ok", said
+
+
+def test_since_a_period_with_no_end_is_unsure(ask_db):
+    """Bug fix (rule R7): "từ tháng 3 nhận bao nhiêu hồ sơ", "số hồ sơ tiếp nhận từ quý 2", "từ năm 2025 …" (since,
+    no end said) had given that period alone. Unsure. "từ tháng 3 đến nay", "từ tháng này", "từ ngày 15/11", and the
+    unaccented "tu" of "khai tử", "trật tự" keep their answers."""
+    ask = asker(ask_db)
+    for said in ("từ tháng 3 nhận bao nhiêu hồ sơ", "số hồ sơ tiếp nhận từ quý 2", "từ tuần trước nhận bao nhiêu hồ sơ",
+                 "từ năm 2025 nhận bao nhiêu phản ánh"):
+        assert ask(said).status == "unsure", said
+    for said in ("từ tháng 3 đến nay nhận bao nhiêu hồ sơ", "từ tháng này nhận bao nhiêu hồ sơ",
+                 "từ ngày 15/11 nhận bao nhiêu hồ sơ", "ho so khai tu thang 10 bao nhieu",
+                 "an ninh trat tu quy 3 co bao nhieu phan anh"):
         assert ask(said).status == "ok", said
 
 
