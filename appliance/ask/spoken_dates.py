@@ -18,6 +18,11 @@ _SPAN_STARTS = {"dau", "thang", "quy", "ngay", "hom", "tuan", "khi", "luc", "sau
 # "quý ba" (the third quarter), and that period had been read (compared with the period asked, or given alone: a
 # confident wrong). Where "bà" is typed with its accent after "tháng / quý", it is not a number; "tháng ba" typed so
 # (and unaccented text) keeps March.
+# Bug fix (session 27, rule R7): "mỗi tháng hai lĩnh vực … nhận bao nhiêu", "từng quý ba cán bộ …": after "mỗi / từng /
+# hàng / theo" the unit of time is every month (quarter) and the spelled number counts what follows; February (the
+# second quarter) had been read. A spelled number there is not the period's number ("mỗi tháng hai" is never "each
+# February" in a ward's question).
+_EVERY = {"moi", "tung", "hang", "theo"}
 _UNIT_BA = re.compile(r"\b(?:tháng|quý|thang|quy)\s+(b[aàáảãạ])\b", re.IGNORECASE)
 
 
@@ -41,7 +46,7 @@ def spelled_numbers(raw: list[str], question: str = "") -> list[str]:
                 value, used = 12, 1
             elif raw[k] == "thang" and nxt == "muoi":
                 value, used = (10 + {"mot": 1, "hai": 2}[after], 2) if after in ("mot", "hai") else (10, 1)
-            elif nxt in SPELLED_UNITS:
+            elif nxt in SPELLED_UNITS and not (k and raw[k - 1] in _EVERY):
                 year_word = nxt == "nam" and (after[:1].isdigit() or after in ("nay", "ngoai", "truoc", "roi", "qua"))
                 after_word = nxt == "tu" and raw[k] == "thang"  # "tháng từ …" is not April
                 # "mỗi quý từ đầu năm", "quý từ tháng 7": "từ" opening a span, not "quý tư" (it had been the fourth
