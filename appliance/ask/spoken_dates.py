@@ -21,8 +21,10 @@ _SPAN_STARTS = {"dau", "thang", "quy", "ngay", "hom", "tuan", "khi", "luc", "sau
 # Bug fix (session 27, rule R7): "mỗi tháng hai lĩnh vực … nhận bao nhiêu", "từng quý ba cán bộ …": after "mỗi / từng /
 # hàng / theo" the unit of time is every month (quarter) and the spelled number counts what follows; February (the
 # second quarter) had been read. A spelled number there is not the period's number ("mỗi tháng hai" is never "each
-# February" in a ward's question).
+# February" in a ward's question). Typed with accents only: folded, "mới quý ba" (new, the third quarter) is the same.
 _EVERY = {"moi", "tung", "hang", "theo"}
+_EVERY_TYPED = re.compile(r"\b(?:mỗi|từng|hàng|hằng|theo)\s+(?:tháng|quý)\s+"
+                          r"(?:một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín)\b", re.IGNORECASE)
 _UNIT_BA = re.compile(r"\b(?:tháng|quý|thang|quy)\s+(b[aàáảãạ])\b", re.IGNORECASE)
 
 
@@ -32,6 +34,7 @@ def spelled_numbers(raw: list[str], question: str = "") -> list[str]:
     typed = [m.group(1).lower() for m in _UNIT_BA.finditer(question)]  # "ba" or "bà" after each "tháng / quý"
     said = sum(1 for k in range(len(raw) - 1) if raw[k] in ("thang", "quy") and raw[k + 1] == "ba")
     titles = typed if len(typed) == said else []
+    every = _EVERY_TYPED.search(question) is not None
     out: list[str] = []
     k = 0
     while k < len(raw):
@@ -40,13 +43,14 @@ def spelled_numbers(raw: list[str], question: str = "") -> list[str]:
             nxt = raw[k + 1]
             after = raw[k + 2] if k + 2 < len(raw) else ""
             value, used = None, 0
+            title = titles.pop(0) if nxt == "ba" and titles else "ba"  # "ba" or "bà" as typed after this unit
             if raw[k] == "thang" and nxt == "gieng":
                 value, used = 1, 1
             elif raw[k] == "thang" and nxt == "chap":
                 value, used = 12, 1
             elif raw[k] == "thang" and nxt == "muoi":
                 value, used = (10 + {"mot": 1, "hai": 2}[after], 2) if after in ("mot", "hai") else (10, 1)
-            elif nxt in SPELLED_UNITS and not (k and raw[k - 1] in _EVERY):
+            elif nxt in SPELLED_UNITS and not (every and k and raw[k - 1] in _EVERY):
                 year_word = nxt == "nam" and (after[:1].isdigit() or after in ("nay", "ngoai", "truoc", "roi", "qua"))
                 after_word = nxt == "tu" and raw[k] == "thang"  # "tháng từ …" is not April
                 # "mỗi quý từ đầu năm", "quý từ tháng 7": "từ" opening a span, not "quý tư" (it had been the fourth
@@ -54,8 +58,7 @@ def spelled_numbers(raw: list[str], question: str = "") -> list[str]:
                 after_word = after_word or (nxt == "tu" and (after in _SPAN_STARTS or after[:1].isdigit()))
                 # "anh Thắng bây giờ …": "bây giờ" (now) is not "bảy" (July) after the folded name
                 after_word = after_word or (nxt == "bay" and after == "gio")
-                if nxt == "ba" and titles:
-                    after_word = after_word or titles.pop(0) != "ba"  # "tháng bà con", "tháng bà Lan"
+                after_word = after_word or title != "ba"  # "tháng bà con", "tháng bà Lan"
                 if not year_word and not after_word and not (nxt == "sau" and raw[k] == "thang"):
                     value, used = SPELLED_UNITS[nxt], 1
             if value is not None and (raw[k] == "thang" or value <= 4):

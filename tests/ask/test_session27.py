@@ -27,10 +27,12 @@ def test_citizens_after_a_month_word_are_not_march():
 
 def test_every_month_then_a_spelled_count_is_no_month():
     """Bug fix (rule R7): "mỗi tháng hai lĩnh vực … nhận bao nhiêu" had been read as February ("tháng hai"); after
-    "mỗi / từng / hàng / theo" the spelled number counts what follows. "tháng hai", "quý hai lĩnh vực nào" keep theirs."""
+    "mỗi / từng / hàng / theo" (typed so) the spelled number counts what follows. "tháng hai", "quý hai lĩnh vực nào"
+    and the folded "moi quy ba" ("mới quý ba": new, the third quarter) keep theirs."""
     said = "moi thang hai linh vuc nhan bao nhieu".split()
-    assert spelled_numbers(said) == said
-    assert spelled_numbers("tung quy ba can bo".split()) == "tung quy ba can bo".split()
+    assert spelled_numbers(said, "mỗi tháng hai lĩnh vực nhận bao nhiêu") == said
+    assert spelled_numbers("tung quy ba can bo".split(), "từng quý ba cán bộ") == "tung quy ba can bo".split()
+    assert spelled_numbers("moi quy ba".split(), "việc làm mới quý ba") == "moi quy 3".split()
     assert spelled_numbers("thang hai nhan bao nhieu".split()) == "thang 2 nhan bao nhieu".split()
     assert spelled_numbers("quy hai linh vuc nao".split()) == "quy 2 linh vuc nao".split()
     assert "3" in spelled_numbers("thang ba nhan bao nhieu ho so".split(), "tháng ba nhận bao nhiêu hồ sơ")
