@@ -414,6 +414,19 @@ def time_unit(tokens: Tokens) -> tuple[str, int]:
     return "", -1
 
 
+# Bug fix (session 27, rule R7): "tháng 10 mỗi ngày nhận bao nhiêu hồ sơ", "số hồ sơ tiếp nhận từng ngày trong tuần
+# này": "mỗi / từng ngày" were filler and the whole period's total given (the figure of each day, or a daily average,
+# is asked: the total answers neither). With no average said ("trung bình mỗi ngày" is read as one) and a period
+# longer than a day read, unsure. A date after "ngày" ("mỗi ngày 15") is not read so.
+def each_day_unread(tokens: Tokens, periods: list[Period]) -> bool:
+    if tokens.has("trung binh") or tokens.has("binh quan") or not any(p.start != p.end for p in periods):
+        return False
+    items = tokens.items
+    return any(items[k] == "ngay" and items[k - 1] in ("moi", "tung", "hang") and not tokens.used[k]
+               and not tokens.used[k - 1] and not (items[k + 1:k + 2] and items[k + 1][:1].isdigit())
+               for k in range(1, len(items)))
+
+
 def time_unit_problem(unit: str, averaged: bool = False) -> str:
     name = _GROUP_UNITS[unit]
     if averaged:

@@ -215,6 +215,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, "chưa đọc được «… đến nay» sau kỳ đã nêu; hãy nêu như «từ tháng 10 đến nay» "
                                           "hoặc «từ 01/10 đến nay»")
     now = tokens.take_all(_NOW_WORDS)
+    if doubts.each_day_unread(tokens, periods):
+        return ParseResult(intent, False, "chưa hỗ trợ chia số liệu này theo từng ngày; hãy hỏi tổng của cả kỳ, "
+                                          "«trung bình mỗi ngày», hoặc từng ngày một (ví dụ «hôm qua», «ngày 10/11»)")
     unit, at = doubts.time_unit(tokens)
     if unit:
         # "trung bình mỗi tuần nhận bao nhiêu": an average per week, not a breakdown (the average processing time

@@ -69,6 +69,18 @@ def test_since_a_period_with_no_end_is_unsure(ask_db):
         assert ask(said).status == "ok", said
 
 
+def test_each_day_of_a_longer_period_is_unsure(ask_db):
+    """Bug fix (rule R7): "tháng 10 mỗi ngày nhận bao nhiêu hồ sơ", "số hồ sơ tiếp nhận từng ngày trong tuần này" had
+    given the period's total. Unsure. "trung bình / bình quân mỗi ngày" (an average) and a day's own figure keep
+    their answers."""
+    ask = asker(ask_db)
+    for said in ("tháng 10 mỗi ngày nhận bao nhiêu hồ sơ", "số hồ sơ tiếp nhận từng ngày trong tuần này"):
+        assert ask(said).status == "unsure", said
+    for said in ("trung bình mỗi ngày tháng 10 nhận bao nhiêu hồ sơ",
+                 "tháng 10 bình quân mỗi ngày nhận bao nhiêu hồ sơ", "hôm nay mỗi ngày nhận bao nhiêu hồ sơ"):
+        assert ask(said).status == "ok", said
+
+
 # The flags of the session, each switched on and off against the others as tuned (all on).
 _FLAGGED = (nodata, readings, request_words, record_lists, tokens, warm_words, written_dates)
 
