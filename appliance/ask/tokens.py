@@ -229,6 +229,10 @@ _COUNTERS = re.compile(r"\bcặp\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"(?<!\bbao )(?<!\bBao )(?<!\bBAO )\b([nN]hiêu)\b")
 
 
+_PROVINCE = re.compile(r"\btỉnh\b", re.IGNORECASE)
+_RECKON = re.compile(r"\btính\b", re.IGNORECASE)
+
+
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
     question = _note_abbreviations(_COUNTERS.sub("cái", question))
@@ -310,6 +314,11 @@ class Tokens:
         for k in range(len(self.items) - 1):
             if self.items[k:k + 2] == ["ty", "trong"]:  # "tỷ trọng" (a share) is not read: unsure
                 self.doubted.update((k, k + 1))
+        if _PROVINCE.search(question) and not _RECKON.search(question):
+            # bug fix (session 27, rule R7): "số hồ sơ của tỉnh tháng 10": folded, "tỉnh" (the province) is the filler
+            # "tính" (reckon), and the ward's own figure had been given; typed so, it is unread (unsure) unless a rule
+            # reads it ("toàn tỉnh": not in the data)
+            self.doubted.update(k for k, t in enumerate(self.items) if t == "tinh")
         self.aside: set[int] = set()  # a reason for asking (doubts.reason_clause): no period is read in it
 
     def _short_titles(self) -> None:

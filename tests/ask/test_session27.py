@@ -81,6 +81,15 @@ def test_each_day_of_a_longer_period_is_unsure(ask_db):
         assert ask(said).status == "ok", said
 
 
+def test_the_province_typed_so_is_unsure(ask_db):
+    """Bug fix (rule R7): "số hồ sơ của tỉnh tháng 10" had given the ward's own figure ("tỉnh" folded is the filler
+    "tính"). Unsure. "toàn tỉnh" (not in the data) and "tính đến" keep their answers."""
+    ask = asker(ask_db)
+    assert ask("số hồ sơ của tỉnh tháng 10").status == "unsure"
+    assert ask("toàn tỉnh tháng 10 có bao nhiêu hồ sơ").status == "no_data"
+    assert ask("số hồ sơ quá hạn tính đến hôm nay").status == "ok"
+
+
 # The flags of the session, each switched on and off against the others as tuned (all on).
 _FLAGGED = (nodata, readings, request_words, record_lists, tokens, warm_words, written_dates)
 
