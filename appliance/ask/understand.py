@@ -223,6 +223,11 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     base_said = rate_base.read(tokens) if intent.domain == "ho_so" else None
     if intent.domain == "ho_so":
         still_open(tokens)
+        for k in tokens.find("bi tra ve"):
+            # bug fix (session 27, rule R7): "hồ sơ bị trả về" (sent back: rejected, or returned to be completed) had
+            # been read as "trả" (resolved), "về" filler; unread, unless "bổ sung" says the status ("bị trả về bổ sung")
+            if tokens.items[k + 3:k + 5] != ["bo", "sung"]:
+                tokens.doubt(k + 2)
     if intent.domain == "phan_anh":
         tokens.take_all(_HANDLER_PHRASES)
     rate_anywhere = any(tokens.find(w, free_only=False) for w in RATE_WORDS)

@@ -90,6 +90,15 @@ def test_the_province_typed_so_is_unsure(ask_db):
     assert ask("số hồ sơ quá hạn tính đến hôm nay").status == "ok"
 
 
+def test_records_sent_back_are_unsure(ask_db):
+    """Bug fix (rule R7): "tháng 10 có bao nhiêu hồ sơ bị trả về" had given the records resolved ("trả"). Unsure (sent
+    back: rejected, or to be completed). "bị trả lại" (rejected) and "trả kết quả" keep their answers."""
+    ask = asker(ask_db)
+    assert ask("tháng 10 có bao nhiêu hồ sơ bị trả về").status == "unsure"
+    assert ask("tháng 10 có bao nhiêu hồ sơ bị trả lại").keys == ["tu_choi"]
+    assert ask("tháng 10 trả kết quả bao nhiêu hồ sơ").keys == ["da_giai_quyet"]
+
+
 # The flags of the session, each switched on and off against the others as tuned (all on).
 _FLAGGED = (nodata, readings, request_words, record_lists, tokens, warm_words, written_dates)
 
