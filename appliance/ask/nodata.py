@@ -40,12 +40,12 @@ MISSING: list[Missing] = [
              "cham diem", "su hai long"),
             "mức độ hài lòng, đánh giá của người dân",
             "tỷ lệ giải quyết đúng hạn và số phản ánh, kiến nghị (không phải mức độ hài lòng)"),
-    Missing(("cuoc goi", "cuoc dien thoai", "goi dien", "tong dai", "cuoc"),
+    CALLS := Missing(("cuoc goi", "cuoc dien thoai", "goi dien", "tong dai", "cuoc"),
             "số cuộc gọi điện thoại", "số phản ánh gửi qua kênh điện thoại (không phải số cuộc gọi)"),
     Missing(("dan so", "nhan khau", "ho dan", "ho gia dinh", "so dan", "bao nhieu dan", "so nguoi dan"),
             "dân số, số hộ dân", "tỷ lệ hộ nghèo, tỷ lệ tham gia bảo hiểm y tế (chỉ tiêu KT-XH, dạng %)"),
-    Missing(("can bo cong chuc", "cong chuc", "vien chuc", "bien che", "nhan su", "so can bo", "bao nhieu can bo",
-             "so luong can bo",
+    STAFF := Missing(("can bo cong chuc", "cong chuc", "vien chuc", "bien che", "nhan su", "so can bo",
+                      "bao nhieu can bo", "so luong can bo",
              # who is on duty (session 9): a roster, which no view holds either
              "nguoi truc", "truc ban", "lich truc", "ca truc", "can bo truc"),
             "số cán bộ, công chức của phường",
@@ -220,6 +220,21 @@ def _meeting_beside_data(tokens: Tokens, k: int, named: bool) -> bool:
 
 
 
+# Bug fix (session 27, rule R7): feedback about the staff or sent through the switchboard ("phản ánh về công chức tháng
+# 10 bao nhiêu", "phản ánh qua tổng đài tháng 10") had been answered "no data on the number of staff / of calls": the
+# feedback is held, and what is asked is a count of it. Where feedback is named and the words are not counted
+# themselves ("số cuộc gọi", "bao nhiêu công chức"), they are left unread (unsure).
+_COUNT_BEFORE = (["so"], ["bao", "nhieu"], ["may"], ["so", "luong"], ["tong", "so"])
+
+
+def _feedback_about(tokens: Tokens, phrase: str) -> bool:
+    if not (tokens.has("phan anh") or tokens.has("kien nghi")):
+        return False
+    items, n = tokens.items, len(phrase.split())
+    hits = [k for k in range(len(items) - n + 1) if items[k:k + n] == phrase.split()]
+    return bool(hits) and not any(items[max(0, k - len(c)):k] == c for k in hits for c in _COUNT_BEFORE)
+
+
 def find(tokens: Tokens, named: bool = False) -> Missing | None:
     """The thing asked for that the data does not hold, among words nothing else took: the longest phrase
     of any family wins, so "căn cước" or "cuộc họp" is never answered as calls ("cuộc")."""
@@ -232,6 +247,8 @@ def find(tokens: Tokens, named: bool = False) -> Missing | None:
         if named and missing.unnamed_only:
             continue
         if missing is REASONS and any(tokens.has(w) for w in _FIGURE_ASKED):
+            continue
+        if missing in (CALLS, STAFF) and _feedback_about(tokens, phrase):
             continue
         if missing in (LEAVE_DAYS, PAR_INDEX) and not SESSION27_MORE_NOT_HELD:
             continue

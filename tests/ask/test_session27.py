@@ -99,6 +99,18 @@ def test_records_sent_back_are_unsure(ask_db):
     assert ask("tháng 10 trả kết quả bao nhiêu hồ sơ").keys == ["da_giai_quyet"]
 
 
+def test_feedback_about_staff_or_by_switchboard_is_unsure(ask_db):
+    """Bug fix (rule R7): "phản ánh về công chức tháng 10 bao nhiêu", "phản ánh qua tổng đài tháng 10 bao nhiêu" had
+    been answered "no data on the staff / the calls" (the feedback is held). Unsure. The staff or the calls counted
+    themselves stay not in the data."""
+    ask = asker(ask_db)
+    for said in ("phản ánh về công chức tháng 10 bao nhiêu", "phản ánh qua tổng đài tháng 10 bao nhiêu"):
+        assert ask(said).status == "unsure", said
+    for said in ("số cuộc gọi tổng đài tháng 10", "phường có bao nhiêu công chức",
+                 "bao nhiêu công chức nhận phản ánh tháng 10"):
+        assert ask(said).status == "no_data", said
+
+
 # The flags of the session, each switched on and off against the others as tuned (all on).
 _FLAGGED = (nodata, readings, request_words, record_lists, tokens, warm_words, written_dates)
 
