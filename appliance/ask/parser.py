@@ -270,6 +270,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if intent.domain == "phan_anh" and intent.group is None and readings.feedback_about(tokens):
         intent.group = "linh_vuc"  # "phản ánh nhiều nhất về vấn đề gì": by category
     understand.grouping(tokens, intent)
+    if readings.second_grouping(tokens, intent):
+        return ParseResult(intent, False, "câu hỏi chia theo hai nhóm cùng lúc; hãy hỏi từng cách chia (ví dụ «theo "
+                                          "lĩnh vực», rồi «theo hình thức nộp»)")
     if intent.limit is not None and intent.group is None and not intent.listing:
         # "top 5 phản ánh môi trường": a top of nothing ranked; one total had been given, "top 5" dropped
         return ParseResult(intent, False, "chưa rõ xếp hạng theo gì; hãy nêu như «top 3 lĩnh vực …» hoặc «5 hồ sơ "

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from appliance.ask.measures import FEEDBACK_PHRASES, RECORD_PHRASES
+from appliance.ask.measures import DIMENSIONS, FEEDBACK_PHRASES, RECORD_PHRASES
 from appliance.ask.tokens import PARTICLES, Tokens
 from appliance.reporting.measures import MEASURES
 
@@ -226,6 +226,31 @@ def total_and_part(tokens: Tokens, intent: Intent) -> None:
     if any(MEASURES[m].basis == "asof" for m in intent.measures):
         return
     intent.measures.insert(0, _RECEIVED[intent.domain])
+
+
+# Bug fix (session 27, rule R7): "số hồ sơ tiếp nhận tháng 10 phân theo hình thức nộp và lĩnh vực", "… chia theo lĩnh
+# vực, theo cán bộ": two groupings asked, and the first alone had been given (the second's words read with it). A
+# second dimension of another column, said right after "và / , / theo" once a grouping is read and not followed by a
+# name of its own ("theo lĩnh vực đất đai và hộ tịch": the names of one grouping), is unsure.
+_JOINS = {"va", ",", "theo", "voi"}
+
+
+def second_grouping(tokens: Tokens, intent: Intent) -> bool:
+    if intent.group is None:
+        return False
+    dims = DIMENSIONS.get(intent.domain, {})
+    items = tokens.items
+    for phrase, column in dims.items():
+        words = phrase.split()
+        if column in (intent.group, "month") or (intent.group == "ma_linh_vuc" and column == "linh_vuc"):
+            continue
+        for k in range(1, len(items) - len(words) + 1):
+            if items[k:k + len(words)] != words or items[k - 1] not in _JOINS:
+                continue
+            after = items[k + len(words):k + len(words) + 1]
+            if "theo" in items[:k] and (not after or after[0] in _JOINS | {"?", "nao", "ma", "cua"}):
+                return True
+    return False
 
 
 # Bug fix (session 25, rule R7): "quý 3 nhận bao nhiêu hồ sơ, (trong đó) đất đai bao nhiêu", "tháng 10 trễ hạn bao

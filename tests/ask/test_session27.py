@@ -111,6 +111,19 @@ def test_feedback_about_staff_or_by_switchboard_is_unsure(ask_db):
         assert ask(said).status == "no_data", said
 
 
+def test_two_groupings_asked_are_unsure(ask_db):
+    """Bug fix (rule R7): "số hồ sơ tháng 10 phân theo hình thức nộp và lĩnh vực", "… chia theo lĩnh vực, theo cán bộ",
+    "… theo lĩnh vực và theo tháng" had given the first grouping alone. Unsure. One grouping with the names of its own
+    ("theo lĩnh vực đất đai và hộ tịch") and a grouping with a name of another kind keep their answers."""
+    ask = asker(ask_db)
+    for said in ("số hồ sơ tháng 10 phân theo hình thức nộp và lĩnh vực",
+                 "số hồ sơ tháng 10 chia theo lĩnh vực, theo cán bộ", "số hồ sơ tháng 10 theo lĩnh vực và theo tháng"):
+        assert ask(said).status == "unsure", said
+    for said in ("số hồ sơ tháng 10 theo lĩnh vực đất đai và hộ tịch", "xu hướng hồ sơ theo tháng của lĩnh vực đất đai",
+                 "số hồ sơ tháng 10 theo lĩnh vực"):
+        assert ask(said).status == "ok", said
+
+
 # The flags of the session, each switched on and off against the others as tuned (all on).
 _FLAGGED = (nodata, readings, request_words, record_lists, tokens, warm_words, written_dates)
 
