@@ -137,6 +137,9 @@ SESSION27_TREND = True
 # Session 27 (`SESSION27_TOTAL`): the English "total" typed in chat ("total hs tiếp nhận thg 10") is "tổng"; it had been
 # unknown (unsure). Whole word only.
 SESSION27_TOTAL = True
+# Session 27 (`SESSION27_TK_SHORT`): "tk" opening a clause ("tk hs trễ hạn thg 10 theo lv") is "thống kê", the request;
+# it had been unknown (unsure). Only at a clause's opening ("tk" elsewhere may be "tài khoản").
+SESSION27_TK_SHORT = True
 # Session 27 (`SESSION27_MILLION_SHORT`): "tr" right after "bao nhiêu" ("thu ngân sách được bn tr") is "triệu", the
 # unit of the figure asked (it had been unknown: unsure). Nowhere else ("tr" alone may be "trước", "trả").
 SESSION27_MILLION_SHORT = True
@@ -175,6 +178,8 @@ def expand(raw: list[str], *, unread: frozenset[str] = frozenset()) -> list[str]
         elif SESSION27_Z_PARTICLE and word == "z" and k and all(t in _PARTICLES or t in (",", ";")
                                                                 for t in raw[k + 1:]):
             out.append("vay")
+        elif SESSION27_TK_SHORT and word == "tk" and (k == 0 or raw[k - 1] in (",", ";", "?")):
+            out += ["thong", "ke"]
         elif SESSION27_TOTAL and word == "total":
             out.append("tong")
         elif SESSION27_TREND and word == "trend":

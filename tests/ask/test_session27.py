@@ -321,3 +321,12 @@ def test_session27_let_many_lapse(ask_db, all_on, monkeypatch, on):
     for said in ("tháng 10 nhận bao nhiêu hồ sơ để báo cáo quá hạn",
                  "không để hồ sơ quá hạn thì tháng 10 nhận bao nhiêu"):
         assert ask(said).status == "unsure", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_tk_short(all_on, monkeypatch, on):
+    """tokens.SESSION27_TK_SHORT: "tk" opening a clause is "thống kê"; off, unread. "tk" elsewhere is untouched."""
+    monkeypatch.setattr(tokens, "SESSION27_TK_SHORT", on)
+    assert (words("tk hs tre han thg 10")[:2] == ["thong", "ke"]) is on
+    assert (words("thg 10, tk hs tre han")[3:5] == ["thong", "ke"]) is on
+    assert "thong" not in words("so tk cua nguoi dan")
