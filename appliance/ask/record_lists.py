@@ -69,7 +69,12 @@ def _which_after_list(tokens: Tokens) -> None:
 # hồ sơ …", "cho anh xem những phản ánh …", "cho chị các hồ sơ …" with no figure word are a list, as "cho xem các hồ sơ
 # …" is: the one who asks said between "cho" and "xem" had kept the opener from being read, and the count was given.
 # Without "các / những" ("cho tôi xem hồ sơ khai sinh quý này") it stays as it was, as "cho xem hồ sơ …" does.
-_SHOW_ME = re.compile(r"^cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) ((?:xem )?(?:cac|nhung)) (?:ho so|phan anh)\b")
+_SHOW_ME = re.compile(r"^(?:(?:em|anh|chi|a|c|e) )?cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) ((?:xem )?(?:cac|nhung)) "
+                      r"(?:ho so|phan anh)\b")
+# Bug fix (session 27, rule R7): the one addressed said before "cho" ("Em cho chị xem những phản ánh …", "Anh cho em
+# xem các hồ sơ quá hạn") kept the request above from being read, and the count had been given; it is read as well.
+_SHOW_ME_PLEA = re.compile(r"^(?:(?:em|anh|chi|a|c|e) )?cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) "
+                           r"((?:xem )?(?:cac|nhung)) kien nghi\b")  # with SESSION27_PLEA_NOUN
 
 
 # Session 24 (plain behaviour since session 26, rule R8; tested in tests/ask/test_session24.py): "cho chị coi
@@ -149,7 +154,7 @@ def listing(tokens: Tokens, intent: Intent) -> None:
     if tokens.take_all(asking):
         intent.listing = True
     else:
-        first = [t for t in tokens.items if t not in {",", "?"}][:6]
+        first = [t for t in tokens.items if t not in {",", "?"}][:8]  # "em cho chị xem những phản ánh": 7 words
         opener = _drop_classifier(first)
         for words in LIST_OPENERS:
             if (opener.startswith(words + " ho so") or opener.startswith(words + " phan anh") or (
@@ -158,7 +163,8 @@ def listing(tokens: Tokens, intent: Intent) -> None:
                 tokens.take(words)
                 break
         if not intent.listing and not asks_figure and (
-                shown := _SHOW_ME.match(opener)) is not None:
+                shown := _SHOW_ME.match(opener) or (SESSION27_PLEA_NOUN and _SHOW_ME_PLEA.match(opener) or None)
+        ) is not None:
             intent.listing = True
             for word in shown.group(1).split():
                 tokens.take(word)

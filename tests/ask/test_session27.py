@@ -124,6 +124,20 @@ def test_two_groupings_asked_are_unsure(ask_db):
         assert ask(said).status == "ok", said
 
 
+def test_show_me_after_the_one_addressed_is_a_list(ask_db):
+    """Bug fix (rule R7): "Em cho chị xem những phản ánh về môi trường chưa giải quyết", "Anh cho em xem các hồ sơ quá
+    hạn" had given the count (the one addressed before "cho" kept the request from being read). A list. With a figure
+    asked ("… bao nhiêu") or without "các / những" the count stays."""
+    ask = asker(ask_db)
+    for said in ("Em cho chị xem những phản ánh về môi trường chưa giải quyết với.",
+                 "Anh cho em xem các hồ sơ quá hạn"):
+        got = ask(said)
+        assert got.status == "ok" and got.intent is not None and got.intent.listing, said
+    for said in ("em cho anh xem các hồ sơ quá hạn bao nhiêu", "cho anh xem hồ sơ khai sinh quý này"):
+        got = ask(said)
+        assert got.status == "ok" and got.intent is not None and not got.intent.listing, said
+
+
 # The flags of the session, each switched on and off against the others as tuned (all on).
 _FLAGGED = (nodata, readings, request_words, record_lists, tokens, warm_words, written_dates)
 
@@ -191,6 +205,8 @@ def test_session27_plea_noun(ask_db, all_on, monkeypatch, on):
     assert want.status == "ok" and "ma_phan_anh" in want.keys
     assert same(listed, want) is on
     assert (ask("kiến nghị môi trường quý 3").status == "unsure") is on
+    shown = ask("Em cho chị xem những kiến nghị về môi trường chưa giải quyết")
+    assert shown.status == "ok" and shown.intent is not None and shown.intent.listing is on
     for said in ("số kiến nghị môi trường quý 3", "quý 3 có bao nhiêu kiến nghị về môi trường"):
         assert ask(said).keys == ["pa_tiep_nhan"], said
 
