@@ -233,12 +233,14 @@ def _which_records(tokens: Tokens) -> bool:
             continue
         start = next((j for j in range(k - 1, max(-1, k - 9), -1)
                       if tokens.items[j] in _WHICH_OPENERS or tokens.items[j] == "phieu"
-                      or tokens.items[j:j + 2] in (["ho", "so"], ["phan", "anh"])), None)
+                      or tokens.items[j:j + 2] in (["ho", "so"], ["phan", "anh"])
+                      or (SESSION27_PLEA_NOUN and tokens.items[j:j + 2] == ["kien", "nghi"])), None)
         if start is None:
             continue
         if tokens.items[k - 1] in ("luc", "khi") and tokens.items[k - 2] != "trich":
             continue  # "lúc nào", "khi nào": when, not which ("trích lục nào" is which)
-        between = [w for w in tokens.items[start + 1:k] if w not in ("ho", "so", "anh")]
+        head = ("ho", "so", "anh", "nghi") if tokens.items[start] == "kien" else ("ho", "so", "anh")
+        between = [w for w in tokens.items[start + 1:k] if w not in head]
         text = f" {' '.join(between)} "
         named_records = tokens.items[start] not in _WHICH_OPENERS  # "phản ánh nào", "phiếu nào": which ones
         if not (between or named_records) or any(f" {phrase} " in text for phrase in _NOT_RECORDS):
