@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import nodata, readings, record_lists, request_words, tokens, warm_words, written_dates
+from appliance.ask import indicators, nodata, readings, record_lists, request_words, tokens, warm_words, written_dates
 from appliance.ask.spoken_dates import spelled_numbers
 from appliance.ask.tokens import words
 from appliance.ask.written_dates import rewrite
@@ -139,7 +139,7 @@ def test_show_me_after_the_one_addressed_is_a_list(ask_db):
 
 
 # The flags of the session, each switched on and off against the others as tuned (all on).
-_FLAGGED = (nodata, readings, request_words, record_lists, tokens, warm_words, written_dates)
+_FLAGGED = (indicators, nodata, readings, request_words, record_lists, tokens, warm_words, written_dates)
 
 
 @pytest.fixture()
@@ -347,3 +347,12 @@ def test_session27_tk_short(all_on, monkeypatch, on):
     assert (words("tk hs tre han thg 10")[:2] == ["thong", "ke"]) is on
     assert (words("thg 10, tk hs tre han")[3:5] == ["thong", "ke"]) is on
     assert "thong" not in words("so tk cua nguoi dan")
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session27_billion(ask_db, all_on, monkeypatch, on):
+    """indicators.SESSION27_BILLION: "thu ngân sách tháng 10 được bao nhiêu tỷ đồng" is the indicator in its own unit
+    (triệu đồng), as "… bao nhiêu triệu đồng"; off, "tỷ đồng" unknown (unsure)."""
+    monkeypatch.setattr(indicators, "SESSION27_BILLION", on)
+    _same_or_unsure(asker(ask_db), "thu ngân sách tháng 10 được bao nhiêu tỷ đồng",
+                    "thu ngân sách tháng 10 được bao nhiêu triệu đồng", on)
