@@ -160,7 +160,7 @@ NOT_HELD_25 = [
 # nghỉ"), as "nghỉ phép" already is (session 16), and the reform index said in English ("PAR index"), as "chỉ số PAR"
 # is (session 25): not held. Their words had been unknown (unsure). Folded "nghi" is also the "nghị" of "kiến nghị":
 # only where "nghỉ" is typed so, and never right after "kiến / đề".
-SESSION27_MORE_NOT_HELD = True
+SESSION27_MORE_NOT_HELD = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 825/268/5)
 LEAVE_DAYS = Missing(("so ngay nghi", "ngay nghi", "nghi nhieu ngay", "nghi bao nhieu ngay", "nghi may ngay",
                       "ai nghi", "nghi nhieu nhat"),
                      "ngày nghỉ, chấm công của cán bộ", "số hồ sơ mỗi cán bộ tiếp nhận, giải quyết")

@@ -131,7 +131,7 @@ def _spelled_few(tokens: Tokens) -> None:
 # "phản ánh" does: "những / các kiến nghị …" with no figure asked is a list, as "những phản ánh …" is (the count had
 # been given: a confident wrong), and a bare noun phrase "kiến nghị … quý 3" is unsure as "phản ánh … quý 3" is (its
 # count had been given).
-SESSION27_PLEA_NOUN = True
+SESSION27_PLEA_NOUN = True  # on by rule R1 (session 27): fresh 778/298/16 on and off (R1b: off, train27 wrong back)
 
 
 def listing(tokens: Tokens, intent: Intent) -> None:

@@ -19,17 +19,17 @@ from appliance.ask.tokens import PARTICLES, Tokens
 from appliance.text import fold
 
 # Session 27 (`SESSION27_AT_PERIOD`): "vào" right before a period's opening word or a date.
-SESSION27_AT_PERIOD = True
+SESSION27_AT_PERIOD = True  # on by rule R1 (session 27): fresh off alone 777/299/16, on 778/298/16 (right +1)
 _PERIOD_OPENERS = {"cuoi", "dau", "giua", "thang", "quy", "nam", "ngay", "hom", "tuan", "thu", "chu", "dip"}
 # Session 27 (`SESSION27_SENT_UP`): "lên" right after "gửi / nộp / phản ánh / kiến nghị".
-SESSION27_SENT_UP = True
+SESSION27_SENT_UP = True  # on by rule R1 (session 27): fresh off alone 776/300/16, on 778/298/16 (right +2)
 _SENDING = (["gui"], ["nop"], ["phan", "anh"], ["kien", "nghi"])
 # Session 27 (`SESSION27_ONLY_FIGURE`): "(Chỉ) cần (con) số (thôi)." closing the question.
-SESSION27_ONLY_FIGURE = True
+SESSION27_ONLY_FIGURE = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 826/267/5)
 _ONLY_FIGURE = re.compile(r"(?:^|[.?!,;:]\s*)((?:chi\s+)?can\s+(?:con\s+)?so(?:\s+thoi)?)(?:\s+(?:la duoc|nhe|nha|a))?"
                           r"\s*[.!?]*\s*$")
 # Session 27 (`SESSION27_OFFICE_ASKS`): "Văn phòng" opening a sentence before "cần / muốn / xin".
-SESSION27_OFFICE_ASKS = True
+SESSION27_OFFICE_ASKS = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 826/267/5)
 _OFFICE = re.compile(r"(?:^|[.?!;:]\s*)van phong (?=can\b|muon\b|xin\b)")
 
 

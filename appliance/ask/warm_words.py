@@ -23,7 +23,7 @@ _BA_CON = re.compile(r"\bbà con\b", re.IGNORECASE)
 # Session 27 (`SESSION27_VOTERS`, read at run time; tested on and off in tests/ask/test_session27.py): "cử tri" (the
 # voters, as the Mặt trận and the HĐND call the citizens: "kiến nghị của cử tri", "cử tri phản ánh") names no one the
 # data tells apart, as "bà con", "người dân" do not; it had been unknown (unsure).
-SESSION27_VOTERS = True
+SESSION27_VOTERS = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 827/266/5)
 
 
 def citizens(tokens: Tokens) -> None:

@@ -40,7 +40,7 @@ def _day_month(m: re.Match[str], before: str) -> str:
 # two quarters joined by a dash ("T5-T10", "thg5-thg10", "tháng 5 - tháng 10", "tháng 9-10", "Q2-Q3") are the span
 # from the first to the second, as "từ tháng 5 đến tháng 10" is; since the bug fixes of sessions 22 and 27 they were
 # unsure (a span not read). Only the same unit on both sides, the first before the second, and no year or day after.
-SESSION27_DASH_SPAN = True
+SESSION27_DASH_SPAN = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 826/267/5)
 _DASH_SPAN = re.compile(r"\b(?:tu\s+)?(thang|thg|t|quy|q)\s*(\d{1,2})\s*[-–]\s*(?:(thang|thg|t|quy|q)\s*)?(\d{1,2})\b"
                         r"(?![/.\-]\d)")
 _UNITS = {"thang": "thang", "thg": "thang", "t": "thang", "quy": "quy", "q": "quy"}
