@@ -87,7 +87,9 @@ def unknown_person(question: str, intent: Intent) -> str:
 # "tháng 9 - tháng 10") are a span, and they had been compared (a confident wrong). Unsure, as a span not read.
 # Bug fix (session 23): two days joined by a dash ("01/7 - 31/10", "ngày 01/7 - ngày 31/10") likewise (the two days had
 # been compared).
-_DASHED = re.compile(r"\d\s*[-–]\s*(?:thang|quy|t|q|ngay)?\s*\d{1,2}(?:/\d|\b)")
+# Bug fix (session 27, rule R7): the chat short form "thg" after the dash ("thg5-thg10", "thg 9 - thg 10") likewise
+# (the dash had been missed and the two months compared).
+_DASHED = re.compile(r"\d\s*[-–]\s*(?:thang|thg|quy|t|q|ngay)?\s*\d{1,2}(?:/\d|\b)")
 
 
 def span_unread(tokens: Tokens) -> bool:
@@ -135,6 +137,25 @@ def span_to_now_unread(tokens: Tokens) -> bool:
                 items[k + 1] in ("nay", "gio", "bay", "hien")) and "tu" in items[max(0, k - 5):k]:
             return True
     return False
+
+
+# Bug fix (session 27, rule R7): "từ tháng 3 nhận bao nhiêu hồ sơ", "số hồ sơ tiếp nhận từ quý 2", "từ tuần trước …",
+# "từ năm 2025 …" (since that period, no end said): "từ" was filler and the period alone had been given (March alone, a
+# confident wrong). Reading it as a span up to today was SESSION22_SINCE_PERIOD, off (rule R9): unsure. Only "từ"
+# typed with its accent (folded "tu" is also the "tử" of "khai tử", the "tự" of "trật tự") right before a unit of
+# time, and with no "đến / tới" said; the caller asks only where every period read ends before today ("từ tháng này":
+# this month so far, the same figure).
+_SINCE = re.compile(r"\btừ\s+(?:tháng|quý|tuần|năm|thg|t\d|q\d)", re.IGNORECASE)
+_SINCE_UNITS = {"thang", "quy", "tuan", "nam"}
+
+
+def since_unread(tokens: Tokens) -> bool:
+    """A free "từ" typed so right before a period's unit, no "đến / tới" said (see above)."""
+    if _SINCE.search(tokens.question) is None or any(w in ("den", "toi") for w in tokens.items):
+        return False
+    items = tokens.items
+    return any(w == "tu" and not tokens.used[k] and items[k + 1:k + 2] and items[k + 1] in _SINCE_UNITS
+               for k, w in enumerate(items))
 
 
 def until_now_unread(tokens: Tokens) -> bool:
@@ -391,6 +412,19 @@ def time_unit(tokens: Tokens) -> tuple[str, int]:
             if items[k] in _GROUP_UNITS and items[k + 1] == "nao" and not tokens.used[k] and not tokens.used[k + 1]:
                 return items[k], k + 1
     return "", -1
+
+
+# Bug fix (session 27, rule R7): "tháng 10 mỗi ngày nhận bao nhiêu hồ sơ", "số hồ sơ tiếp nhận từng ngày trong tuần
+# này": "mỗi / từng ngày" were filler and the whole period's total given (the figure of each day, or a daily average,
+# is asked: the total answers neither). With no average said ("trung bình mỗi ngày" is read as one) and a period
+# longer than a day read, unsure. A date after "ngày" ("mỗi ngày 15") is not read so.
+def each_day_unread(tokens: Tokens, periods: list[Period]) -> bool:
+    if tokens.has("trung binh") or tokens.has("binh quan") or not any(p.start != p.end for p in periods):
+        return False
+    items = tokens.items
+    return any(items[k] == "ngay" and items[k - 1] in ("moi", "tung", "hang") and not tokens.used[k]
+               and not tokens.used[k - 1] and not (items[k + 1:k + 2] and items[k + 1][:1].isdigit())
+               for k in range(1, len(items)))
 
 
 def time_unit_problem(unit: str, averaged: bool = False) -> str:

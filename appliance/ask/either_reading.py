@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from appliance.ask import record_lists
 from appliance.ask.measures import QUANTITY_WORDS
 from appliance.ask.tokens import Tokens
 from appliance.ask.vocab import FEEDBACK_STATUSES, STATUSES
@@ -43,7 +44,8 @@ def bare_noun_phrase(tokens: Tokens, intent: Intent) -> str:
     if not intent.measures or any(MEASURES[m].kind != "count" for m in intent.measures):
         return ""
     items = tokens.items
-    if not any(items[:len(head)] == head for head in _HEADS):
+    heads = _HEADS + ((["kien", "nghi"],) if record_lists.SESSION27_PLEA_NOUN else ())
+    if not any(items[:len(head)] == head for head in heads):
         return ""  # "trễ hạn tháng này?": no noun phrase of the records, a question about a figure
     if any(tokens.has(w) for w in QUANTITY_WORDS + _AS_OF):
         return ""

@@ -4,8 +4,6 @@ read at run time and tested on and off in tests/ask/test_session26.py:
 - "(Kính) thưa đồng chí, …", "Phiền đồng chí …", "Xin phép hỏi …" opening the question (a polite address, a request
   to ask) say nothing about the figure, as "cho hỏi" does not; "thưa", "phiền", "phép" had been unknown (unsure).
   Only at the opening, "thưa / phiền" right before the one addressed;
-- "ý kiến phản ánh" (the citizens' opinions and complaints) is the feedback, as "phản ánh" is; "ý kiến" had been
-  unknown (unsure). Only right before "phản ánh": "ý kiến" alone ("ý kiến của người dân về …") stays unknown;
 - "(kế hoạch / chỉ tiêu / mục tiêu) (năm) (đã) đề ra" is the plan, which those words already name; "đề ra" had been
   unknown (unsure). Only right after such a word (or its year); "đề nghị" is not read (rule R9);
 - "bao nhiêu / mấy việc" where feedback is named ("mỗi lĩnh vực bao nhiêu việc") counts the feedback, as "bao nhiêu
@@ -20,8 +18,6 @@ from appliance.ask.tokens import Tokens
 SESSION26_POLITE_OPENING = True  # on by rule R1 (session 26): fresh off alone 741/270/16, on 742/269/16 (right +1)
 _ADDRESSEES = {"dong", "anh", "chi", "bac", "chu", "co", "ong", "ba", "lanh", "thu", "pho", "em"}
 _OPENING = {"xin", "phep", "cho", "toi", "em", "chau", "hoi", "duoc", ","}
-# Session 26 (`SESSION26_OPINION`): "ý kiến" right before "phản ánh".
-SESSION26_OPINION = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
 # Session 26 (`SESSION26_SET_OUT`): "đề ra" after the plan's words.
 SESSION26_SET_OUT = True  # on by rule R1 (session 26): fresh off alone 741/270/16, on 742/269/16 (right +1)
 _PLAN_HEADS = {"hoach", "tieu"}  # "kế hoạch", "chỉ tiêu", "mục tiêu"
@@ -42,16 +38,6 @@ def polite_opening(tokens: Tokens) -> None:
         if items[k:k + 2] == ["xin", "phep"] and all(w in _OPENING for w in items[:k]):
             used[k] = used[k + 1] = True
             break
-
-
-def opinion(tokens: Tokens) -> None:
-    """"ý kiến phản ánh": the "ý kiến" is read (the feedback is named by "phản ánh")."""
-    if not SESSION26_OPINION:
-        return
-    items = tokens.items
-    for k in range(len(items) - 3):
-        if items[k:k + 4] == ["y", "kien", "phan", "anh"] and not any(tokens.used[k:k + 2]):
-            tokens.used[k] = tokens.used[k + 1] = True
 
 
 def set_out(tokens: Tokens) -> None:

@@ -34,6 +34,7 @@ from appliance.ask import (
     question_periods,
     readings,
     record_lists,
+    request_words,
     time_taken,
     understand,
     warm_words,
@@ -174,8 +175,11 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(None, False, "Câu hỏi quá ngắn.")
     _replied(tokens)
     warm_words.citizens(tokens)
+    request_words.at_period(tokens)
+    request_words.sent_up(tokens)
+    request_words.only_figure(tokens)
+    request_words.office_asks(tokens)
     formal_words.polite_opening(tokens)
-    formal_words.opinion(tokens)
     formal_words.set_out(tokens)
     tokens.take_all(IGNORED_PHRASES)
     _reach_verb(tokens)
@@ -202,12 +206,18 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if doubts.weekday_unread(tokens, periods):
         return ParseResult(intent, False, "chưa đọc được thứ trong tuần cùng với tháng / quý đã nêu; hãy hỏi một ngày "
                                           "cụ thể, ví dụ «thứ 7 tuần trước» hoặc «ngày 10/10»")
+    if periods and all(p.end < today for p in periods) and doubts.since_unread(tokens):
+        return ParseResult(intent, False, "chưa đọc được khoảng «từ … đến nay»; hãy nêu như «từ tháng 3 đến nay» "
+                                          "hoặc «từ 01/03 đến nay»")
     if periods and all(p.end < today for p in periods) and doubts.span_to_now_unread(tokens):
         return ParseResult(intent, False, "chưa đọc được khoảng «từ … đến nay»; hãy nêu như «từ 16/11 đến nay»")
     if periods and all(p.end < today for p in periods) and doubts.until_now_unread(tokens):  # "năm nay đến giờ": ok
         return ParseResult(intent, False, "chưa đọc được «… đến nay» sau kỳ đã nêu; hãy nêu như «từ tháng 10 đến nay» "
                                           "hoặc «từ 01/10 đến nay»")
     now = tokens.take_all(_NOW_WORDS)
+    if doubts.each_day_unread(tokens, periods):
+        return ParseResult(intent, False, "chưa hỗ trợ chia số liệu này theo từng ngày; hãy hỏi tổng của cả kỳ, "
+                                          "«trung bình mỗi ngày», hoặc từng ngày một (ví dụ «hôm qua», «ngày 10/11»)")
     unit, at = doubts.time_unit(tokens)
     if unit:
         # "trung bình mỗi tuần nhận bao nhiêu": an average per week, not a breakdown (the average processing time
@@ -260,6 +270,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if intent.domain == "phan_anh" and intent.group is None and readings.feedback_about(tokens):
         intent.group = "linh_vuc"  # "phản ánh nhiều nhất về vấn đề gì": by category
     understand.grouping(tokens, intent)
+    if readings.second_grouping(tokens, intent):
+        return ParseResult(intent, False, "câu hỏi chia theo hai nhóm cùng lúc; hãy hỏi từng cách chia (ví dụ «theo "
+                                          "lĩnh vực», rồi «theo hình thức nộp»)")
     if intent.limit is not None and intent.group is None and not intent.listing:
         # "top 5 phản ánh môi trường": a top of nothing ranked; one total had been given, "top 5" dropped
         return ParseResult(intent, False, "chưa rõ xếp hạng theo gì; hãy nêu như «top 3 lĩnh vực …» hoặc «5 hồ sơ "
@@ -325,6 +338,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, "«tỷ lệ» nói một lần cho hai số liệu; hãy hỏi «tỷ lệ … và tỷ lệ …»")
     if readings.both_kinds(tokens):
         return ParseResult(intent, False, "câu hỏi hỏi cả hồ sơ và phản ánh; hãy hỏi từng loại")
+    readings.total_and_part(tokens, intent)
     if readings.total_dropped(tokens, intent):
         return ParseResult(intent, False, "câu hỏi hỏi cả tổng số và một phần của nó; hãy hỏi như «nhận bao nhiêu, "
                                           "trong đó … bao nhiêu»")

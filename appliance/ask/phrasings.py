@@ -35,22 +35,12 @@ def which_side(tokens: Tokens, two_sides: bool) -> None:
 
 # "anh muốn biết …", "em muốn xem …": the wish said after the asker at a clause's start, before what is wanted, is the
 # request, as "anh cần …" is (folded "muon" is also "muộn", late: only in that place).
-# Session 26 (`SESSION26_WISH_TO_ASK`, read at run time; tested on and off in tests/ask/test_session26.py): the wish
-# said as "muốn hỏi" ("Tôi muốn hỏi đồng chí số phản ánh …"), and the wish of the citizens or of "chúng tôi" at the
-# question's opening ("Bà con muốn biết …", "Chúng tôi muốn biết …"), are the request too; "muốn" had been unknown
-# (unsure). Never after a measure ("trễ muộn") nor in the middle of a clause.
-SESSION26_WISH_TO_ASK = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
-_OTHER_ASKERS = (["ba", "con"], ["chung", "toi"], ["to", "chung", "toi"])
 
 
 def wish(tokens: Tokens) -> None:
     items = tokens.items
-    wanted = WANTED | {"hoi"} if SESSION26_WISH_TO_ASK else WANTED
     for k in range(1, len(items) - 1):
-        if items[k] != "muon" or tokens.used[k] or items[k + 1] not in wanted:
+        if items[k] != "muon" or tokens.used[k] or items[k + 1] not in WANTED:
             continue
         if items[k - 1] in ASKER and (k == 1 or items[k - 2] in CALL):
             tokens.used[k] = True
-        elif SESSION26_WISH_TO_ASK and items[k + 1] in ("biet", "hoi") and any(
-                items[:k] == who for who in _OTHER_ASKERS):
-            tokens.used[:k + 1] = [True] * (k + 1)  # "chúng tôi": who asks, nothing asked

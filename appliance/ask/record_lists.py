@@ -69,7 +69,12 @@ def _which_after_list(tokens: Tokens) -> None:
 # hồ sơ …", "cho anh xem những phản ánh …", "cho chị các hồ sơ …" with no figure word are a list, as "cho xem các hồ sơ
 # …" is: the one who asks said between "cho" and "xem" had kept the opener from being read, and the count was given.
 # Without "các / những" ("cho tôi xem hồ sơ khai sinh quý này") it stays as it was, as "cho xem hồ sơ …" does.
-_SHOW_ME = re.compile(r"^cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) ((?:xem )?(?:cac|nhung)) (?:ho so|phan anh)\b")
+_SHOW_ME = re.compile(r"^(?:(?:em|anh|chi|a|c|e) )?cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) ((?:xem )?(?:cac|nhung)) "
+                      r"(?:ho so|phan anh)\b")
+# Bug fix (session 27, rule R7): the one addressed said before "cho" ("Em cho chị xem những phản ánh …", "Anh cho em
+# xem các hồ sơ quá hạn") kept the request above from being read, and the count had been given; it is read as well.
+_SHOW_ME_PLEA = re.compile(r"^(?:(?:em|anh|chi|a|c|e) )?cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) "
+                           r"((?:xem )?(?:cac|nhung)) kien nghi\b")  # with SESSION27_PLEA_NOUN
 
 
 # Session 24 (plain behaviour since session 26, rule R8; tested in tests/ask/test_session24.py): "cho chị coi
@@ -121,6 +126,14 @@ def _spelled_few(tokens: Tokens) -> None:
 # filler, "mới" too): a word of the newest said where no list is read is unsure.
 
 
+# Session 27 (`SESSION27_PLEA_NOUN`, read at run time here and in either_reading; tested on and off in
+# tests/ask/test_session27.py): "kiến nghị" (the citizens' petitions, feedback as "phản ánh" is) heads a question as
+# "phản ánh" does: "những / các kiến nghị …" with no figure asked is a list, as "những phản ánh …" is (the count had
+# been given: a confident wrong), and a bare noun phrase "kiến nghị … quý 3" is unsure as "phản ánh … quý 3" is (its
+# count had been given).
+SESSION27_PLEA_NOUN = True  # on by rule R1 (session 27): fresh 778/298/16 on and off (R1b: off, train27 wrong back)
+
+
 def listing(tokens: Tokens, intent: Intent) -> None:
     """"Danh sách / liệt kê / những hồ sơ nào …", or "các hồ sơ …" asking for no figure: the records."""
     _spelled_few(tokens)
@@ -141,15 +154,17 @@ def listing(tokens: Tokens, intent: Intent) -> None:
     if tokens.take_all(asking):
         intent.listing = True
     else:
-        first = [t for t in tokens.items if t not in {",", "?"}][:6]
+        first = [t for t in tokens.items if t not in {",", "?"}][:8]  # "em cho chị xem những phản ánh": 7 words
         opener = _drop_classifier(first)
         for words in LIST_OPENERS:
-            if (opener.startswith(words + " ho so") or opener.startswith(words + " phan anh")) and not asks_figure:
+            if (opener.startswith(words + " ho so") or opener.startswith(words + " phan anh") or (
+                    SESSION27_PLEA_NOUN and opener.startswith(words + " kien nghi"))) and not asks_figure:
                 intent.listing = True
                 tokens.take(words)
                 break
         if not intent.listing and not asks_figure and (
-                shown := _SHOW_ME.match(opener)) is not None:
+                shown := _SHOW_ME.match(opener) or (SESSION27_PLEA_NOUN and _SHOW_ME_PLEA.match(opener) or None)
+        ) is not None:
             intent.listing = True
             for word in shown.group(1).split():
                 tokens.take(word)
@@ -218,12 +233,14 @@ def _which_records(tokens: Tokens) -> bool:
             continue
         start = next((j for j in range(k - 1, max(-1, k - 9), -1)
                       if tokens.items[j] in _WHICH_OPENERS or tokens.items[j] == "phieu"
-                      or tokens.items[j:j + 2] in (["ho", "so"], ["phan", "anh"])), None)
+                      or tokens.items[j:j + 2] in (["ho", "so"], ["phan", "anh"])
+                      or (SESSION27_PLEA_NOUN and tokens.items[j:j + 2] == ["kien", "nghi"])), None)
         if start is None:
             continue
         if tokens.items[k - 1] in ("luc", "khi") and tokens.items[k - 2] != "trich":
             continue  # "lúc nào", "khi nào": when, not which ("trích lục nào" is which)
-        between = [w for w in tokens.items[start + 1:k] if w not in ("ho", "so", "anh")]
+        head = ("ho", "so", "anh", "nghi") if tokens.items[start] == "kien" else ("ho", "so", "anh")
+        between = [w for w in tokens.items[start + 1:k] if w not in head]
         text = f" {' '.join(between)} "
         named_records = tokens.items[start] not in _WHICH_OPENERS  # "phản ánh nào", "phiếu nào": which ones
         if not (between or named_records) or any(f" {phrase} " in text for phrase in _NOT_RECORDS):

@@ -13,9 +13,28 @@ SPELLED_UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau"
 _SPAN_STARTS = {"dau", "thang", "quy", "ngay", "hom", "tuan", "khi", "luc", "sau", "truoc", "cuoi", "giua"}
 
 
-def spelled_numbers(raw: list[str]) -> list[str]:
+# Bug fix (session 27, rule R7): "mỗi tháng bà con gửi bao nhiêu kiến nghị", "mỗi tháng bà Lan giải quyết bao nhiêu
+# hồ sơ", "mỗi quý bà con …": folded, the "bà" (the citizens, a woman's title) is the "ba" of "tháng ba" (March),
+# "quý ba" (the third quarter), and that period had been read (compared with the period asked, or given alone: a
+# confident wrong). Where "bà" is typed with its accent after "tháng / quý", it is not a number; "tháng ba" typed so
+# (and unaccented text) keeps March.
+# Bug fix (session 27, rule R7): "mỗi tháng hai lĩnh vực … nhận bao nhiêu", "từng quý ba cán bộ …": after "mỗi / từng /
+# hàng / theo" the unit of time is every month (quarter) and the spelled number counts what follows; February (the
+# second quarter) had been read. A spelled number there is not the period's number ("mỗi tháng hai" is never "each
+# February" in a ward's question). Typed with accents only: folded, "mới quý ba" (new, the third quarter) is the same.
+_EVERY = {"moi", "tung", "hang", "theo"}
+_EVERY_TYPED = re.compile(r"\b(?:mỗi|từng|hàng|hằng|theo)\s+(?:tháng|quý)\s+"
+                          r"(?:một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín)\b", re.IGNORECASE)
+_UNIT_BA = re.compile(r"\b(?:tháng|quý|thang|quy)\s+(b[aàáảãạ])\b", re.IGNORECASE)
+
+
+def spelled_numbers(raw: list[str], question: str = "") -> list[str]:
     """"tháng mười", "tháng mười hai", "tháng giêng", "quý ba" → digits, so a spelled month is
     never silently ignored (it used to fall back to the whole year)."""
+    typed = [m.group(1).lower() for m in _UNIT_BA.finditer(question)]  # "ba" or "bà" after each "tháng / quý"
+    said = sum(1 for k in range(len(raw) - 1) if raw[k] in ("thang", "quy") and raw[k + 1] == "ba")
+    titles = typed if len(typed) == said else []
+    every = _EVERY_TYPED.search(question) is not None
     out: list[str] = []
     k = 0
     while k < len(raw):
@@ -24,13 +43,14 @@ def spelled_numbers(raw: list[str]) -> list[str]:
             nxt = raw[k + 1]
             after = raw[k + 2] if k + 2 < len(raw) else ""
             value, used = None, 0
+            title = titles.pop(0) if nxt == "ba" and titles else "ba"  # "ba" or "bà" as typed after this unit
             if raw[k] == "thang" and nxt == "gieng":
                 value, used = 1, 1
             elif raw[k] == "thang" and nxt == "chap":
                 value, used = 12, 1
             elif raw[k] == "thang" and nxt == "muoi":
                 value, used = (10 + {"mot": 1, "hai": 2}[after], 2) if after in ("mot", "hai") else (10, 1)
-            elif nxt in SPELLED_UNITS:
+            elif nxt in SPELLED_UNITS and not (every and k and raw[k - 1] in _EVERY):
                 year_word = nxt == "nam" and (after[:1].isdigit() or after in ("nay", "ngoai", "truoc", "roi", "qua"))
                 after_word = nxt == "tu" and raw[k] == "thang"  # "tháng từ …" is not April
                 # "mỗi quý từ đầu năm", "quý từ tháng 7": "từ" opening a span, not "quý tư" (it had been the fourth
@@ -38,6 +58,7 @@ def spelled_numbers(raw: list[str]) -> list[str]:
                 after_word = after_word or (nxt == "tu" and (after in _SPAN_STARTS or after[:1].isdigit()))
                 # "anh Thắng bây giờ …": "bây giờ" (now) is not "bảy" (July) after the folded name
                 after_word = after_word or (nxt == "bay" and after == "gio")
+                after_word = after_word or title != "ba"  # "tháng bà con", "tháng bà Lan"
                 if not year_word and not after_word and not (nxt == "sau" and raw[k] == "thang"):
                     value, used = SPELLED_UNITS[nxt], 1
             if value is not None and (raw[k] == "thang" or value <= 4):
@@ -47,13 +68,10 @@ def spelled_numbers(raw: list[str]) -> list[str]:
     return out
 
 
-# Session 25 (`SESSION25_MUNG_DAY`, read at run time; tested on and off in tests/ask/test_session25.py): "mùng 3",
-# "ngày mùng 3" (a day of the month said with "mùng" and its digits) is "ngày 3"; "mùng" had been unknown (unsure).
-# Only before a day's digits (spelled days, "mùng năm", stay unread).
-SESSION25_MUNG_DAY = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
-# Session 25 (`SESSION25_DAY_OF_THIS_MONTH`): "ngày 3 tháng này (tháng ni)", "ngày 25 tháng trước (tháng rồi)": the
-# day of the running or the previous month, as "ngày 3 tháng 11" is; the day had been unknown (unsure).
-SESSION25_DAY_OF_THIS_MONTH = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
+# Session 25 (plain behaviour since session 27; tested in tests/ask/test_session25.py): "mùng 3", "ngày mùng 3" (a
+# day of the month said with "mùng" and its digits) is "ngày 3"; "mùng" had been unknown (unsure). Only before a
+# day's digits (spelled days, "mùng năm", stay unread). "ngày 3 tháng này (tháng ni)", "ngày 25 tháng trước (tháng
+# rồi)": the day of the running or the previous month, as "ngày 3 tháng 11" is; the day had been unknown (unsure).
 _THIS_MONTH = {"nay": 0, "truoc": 1, "roi": 1}
 
 
@@ -69,61 +87,19 @@ def spoken_days(raw: list[str], today: dt.date | None) -> list[str]:
     while k < len(raw):
         word, nxt = raw[k], raw[k + 1] if k + 1 < len(raw) else ""
         k += 1
-        if SESSION25_MUNG_DAY and word == "mung" and _a_day(nxt):
+        if word == "mung" and _a_day(nxt):
             if out[-1:] == ["hom"]:
                 out[-1] = "ngay"  # "hôm mùng 3"
             elif out[-1:] != ["ngay"]:
                 out.append("ngay")
             continue
-        if (SESSION25_DAY_OF_THIS_MONTH and today is not None and word == "thang" and nxt in _THIS_MONTH
+        if (today is not None and word == "thang" and nxt in _THIS_MONTH
                 and len(out) >= 2 and out[-2] == "ngay" and _a_day(out[-1])):
             first = today.replace(day=1)
             month = first if _THIS_MONTH[nxt] == 0 else (first - dt.timedelta(days=1)).replace(day=1)
             out += ["thang", str(month.month), "nam", str(month.year)]  # the year said: a day not yet come stays so
             k += 1  # "này / trước / rồi" said in the month's number
             continue
-        out.append(word)
-    return out
-
-
-# Session 26 (`SESSION26_YEAR_AFTER_PERIOD`, read at run time; tested on and off in tests/ask/test_session26.py): a
-# year typed right after a month or a quarter without "năm" ("Q1 2026", "T10 2026", "quý 3 2025") is that period's
-# year, as "quý 1 năm 2026" is; the year had been unknown (unsure). Only a year 2000–2099 and never before a counting
-# word ("tháng 10 2000 hồ sơ": a count).
-SESSION26_YEAR_AFTER_PERIOD = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
-_COUNTED_AFTER = {"ho", "hs", "phan", "pa", "bo", "cai", "vu", "lan", "nguoi", "phieu", "ty", "trieu", "dong", "%"}
-# Session 26 (`SESSION26_END_OF`): "(thời điểm / lúc / khi) kết thúc quý 3 / tháng 10 / năm 2025" is "cuối …" (the
-# period's end), as "cuối quý 3" is; "kết thúc" had been unknown (unsure). Only right before a month, quarter, week
-# or year, and not after "đã / được / bị / chưa" ("hồ sơ đã kết thúc tháng 10": a verb); elsewhere it stays unknown.
-SESSION26_END_OF = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
-_ENDED_UNITS = {"thang", "quy", "nam", "tuan"}
-# Session 26 (`SESSION26_BARE_YEAR`): a year typed alone closing a clause ("top 5 thủ tục trễ hạn nhiều nhất 2026",
-# "tiếp nhận 2025 so với …") is "năm 2026"; it had been a bare number (unknown: unsure). Only a year 2000–2099 after a
-# word (not after a number, "năm", a month or a quarter) and before the clause's end or "so với / vs"; never a count
-# ("nhận 2026 hồ sơ").
-SESSION26_BARE_YEAR = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
-_CLAUSE_ENDS = {"", ",", ";", "?", "vs", "so"}
-
-
-def period_words(raw: list[str]) -> list[str]:
-    """"quý 1 2026" → "quý 1 năm 2026"; "… nhiều nhất 2026" → "… nhiều nhất năm 2026"; "kết thúc quý 3" → "cuối
-    quý 3"."""
-    out: list[str] = []
-    for k, word in enumerate(raw):
-        after = raw[k + 1] if k + 1 < len(raw) else ""
-        if (SESSION26_END_OF and word == "ket" and after == "thuc" and raw[k + 2:k + 3] and raw[k + 2] in _ENDED_UNITS
-                and raw[k - 1:k] not in (["da"], ["duoc"], ["bi"], ["chua"])):  # "hồ sơ đã kết thúc …": a verb
-            out.append("cuoi")
-            continue
-        if SESSION26_END_OF and word == "thuc" and out[-1:] == ["cuoi"] and raw[k - 1:k] == ["ket"]:
-            continue
-        if (SESSION26_YEAR_AFTER_PERIOD and len(word) == 4 and word.isdigit() and 2000 <= int(word) <= 2099
-                and len(out) >= 2 and out[-2] in ("thang", "quy") and out[-1].isdigit()
-                and after not in _COUNTED_AFTER):
-            out.append("nam")
-        elif (SESSION26_BARE_YEAR and len(word) == 4 and word.isdigit() and 2000 <= int(word) <= 2099 and out
-                and out[-1].isalpha() and out[-1] not in ("nam", "thang", "quy", "ngay") and after in _CLAUSE_ENDS):
-            out.append("nam")
         out.append(word)
     return out
 

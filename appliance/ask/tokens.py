@@ -16,7 +16,6 @@ from appliance.ask import written_dates
 from appliance.ask.spoken_dates import (
     day_month,
     next_or_sixth,
-    period_words,
     spelled_numbers,
     spoken_days,
     with_year,
@@ -72,20 +71,17 @@ SHORT_FORMS = {"xd": "xay dung", "bq": "binh quan", "gp": "giay phep"}
 # ("… bn r"); "kd" is "kinh doanh", "tthc" "thủ tục" (hành chính); "ni" after a unit of time is "này" ("tháng ni",
 # "hôm ni"); "rứa" is the particle "vậy"; "mô" after a group word is "nào" ("lĩnh vực mô chậm nhất"; not before
 # "mới / rộng / cửa / thêm": "mở"; "chi" there was filler already, as "chị"). Whole words only.
-# Session 25 (`SESSION25_WHICH_MO`, read at run time; tested on and off in tests/ask/test_session25.py): the central
-# "mô" (nào) after the nouns the box counts or ranks, not only after a group word: "hồ sơ mô", "những bộ mô", "cán bộ
-# mô", "chỉ tiêu mô", "phản ánh mô", "cái mô" (it had been unknown: unsure). Never after a unit of time ("tháng mô
-# cao nhất" is the ranking of months, which the box does not read) nor before "hình / tả" ("mô hình", "mô tả").
-SESSION25_WHICH_MO = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
+# Session 25 (plain behaviour since session 27; tested in tests/ask/test_session25.py): the central "mô" (nào)
+# after the nouns the box counts or ranks, not only after a group word: "hồ sơ mô", "những bộ mô", "cán bộ mô", "chỉ
+# tiêu mô", "phản ánh mô", "cái mô" (it had been unknown: unsure). Never after a unit of time ("tháng mô cao nhất" is
+# the ranking of months, which the box does not read) nor before "hình / tả" ("mô hình", "mô tả").
 _WHICH_NOUNS = (["ho", "so"], ["hs"], ["bo"], ["chi", "tieu"], ["phan", "anh"], ["pa"], ["cai"])
-# Session 25 (`SESSION25_HOW_RANG`): the central "răng" (sao) where "sao" asks how: "ra răng", "răng rồi", and
-# closing a clause ("… so với quý 2 răng?"); it had been unknown (unsure). Folded, "rằng" (that) is the same word: it
-# never stands in those places; nor does "ràng" after "rõ" ("rõ ràng": clearly), which is not read.
-SESSION25_HOW_RANG = True  # on by rule R1 (session 25): fresh off alone 703/244/15 (right +3), on 706/241/15
-# Session 25 (`SESSION25_SAME_MOMENT`): "cùng thời điểm tháng / quý / tuần trước", "… năm ngoái / năm trước" is
-# "cùng kỳ …" (the same days of that period: like for like); "cùng" had been unknown (unsure). Only right before such
-# a previous period; "thời điểm" elsewhere stays filler ("tại thời điểm hiện nay").
-SESSION25_SAME_MOMENT = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
+# Session 25 (plain behaviour since session 27): the central "răng" (sao) where "sao" asks how: "ra răng", "răng
+# rồi", and closing a clause ("… so với quý 2 răng?"); it had been unknown (unsure). Folded, "rằng" (that) is the
+# same word: it never stands in those places; nor does "ràng" after "rõ" ("rõ ràng": clearly), which is not read.
+# Session 25 (plain behaviour since session 27): "cùng thời điểm tháng / quý / tuần trước", "… năm ngoái / năm
+# trước" is "cùng kỳ …" (the same days of that period: like for like); "cùng" had been unknown (unsure). Only right
+# before such a previous period; "thời điểm" elsewhere stays filler ("tại thời điểm hiện nay").
 _PREVIOUS = {"truoc", "ngoai", "roi", "vua"}
 
 
@@ -122,18 +118,38 @@ def _chat_dialect(raw: list[str], k: int, out: list[str]) -> list[str] | None:
         return ["vay"]
     if word == "mo" and out[-1:] and out[-1] in _GROUP_WORDS and nxt not in ("moi", "rong", "cua", "them"):
         return ["nao"]
-    if SESSION25_WHICH_MO and word == "mo" and nxt not in ("hinh", "ta") and any(
+    if word == "mo" and nxt not in ("hinh", "ta") and any(
             out[-len(noun):] == noun for noun in _WHICH_NOUNS):
         return ["nao"]
-    if SESSION25_HOW_RANG and word == "rang" and out[-1:] != ["ro"] and (
+    if word == "rang" and out[-1:] != ["ro"] and (
             out[-1:] in (["ra"], ["lam"]) or all(t in _PARTICLES or t in _CLAUSE_CLOSE or t == "roi" for t in clause)):
         return ["sao"]
-    if SESSION25_SAME_MOMENT and word in ("thoi", "diem") and _same_moment(raw, k):
+    if word in ("thoi", "diem") and _same_moment(raw, k):
         return ["ky"] if word == "thoi" else []
     return None
 
 
 _SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})(?:/(\d{4}))?$")  # "t10" → tháng 10, "q3/2026" → quý 3 năm 2026
+# Session 27 (`SESSION27_TREND`, read at run time; tested on and off in tests/ask/test_session27.py): the English
+# "trend" typed in chat ("trend phản ánh từ tháng 5 đến tháng 10") is "xu hướng" (month by month); since the session's
+# bug fix it is known and unread (unsure). Whole word only.
+SESSION27_TREND = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 826/267/5)
+# Session 27 (`SESSION27_TOTAL`): the English "total" typed in chat ("total hs tiếp nhận thg 10") is "tổng"; it had been
+# unknown (unsure). Whole word only.
+SESSION27_TOTAL = True  # on by rule R1 (session 27): fresh off alone 776/300/16, on 778/298/16 (right +2)
+# Session 27 (`SESSION27_TK_SHORT`): "tk" opening a clause ("tk hs trễ hạn thg 10 theo lv") is "thống kê", the request;
+# it had been unknown (unsure). Only at a clause's opening ("tk" elsewhere may be "tài khoản").
+SESSION27_TK_SHORT = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 827/266/5)
+# Session 27 (`SESSION27_MILLION_SHORT`): "tr" right after "bao nhiêu" ("thu ngân sách được bn tr") is "triệu", the
+# unit of the figure asked (it had been unknown: unsure). Nowhere else ("tr" alone may be "trước", "trả").
+SESSION27_MILLION_SHORT = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 826/267/5)
+# Session 27 (`SESSION27_Z_PARTICLE`): "z" closing the question ("ty le bhyt thg 10 bn % z") is the chat "vậy", as
+# "zay", "dzay" are; it had been unknown (unsure). Only where nothing but particles follows it.
+SESSION27_Z_PARTICLE = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 826/267/5)
+# Session 27 (`SESSION27_COMPLAIN_VERB`): "(bà con / dân) kêu (ca) về <what>" is "phản ánh về <what>" (the citizens'
+# complaints, feedback); "kêu" had been unknown (unsure). Typed with its accents, and only right before "về".
+SESSION27_COMPLAIN_VERB = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 826/267/5)
+_COMPLAIN = re.compile(r"\bkêu(?: ca)? (?=về\b)", re.IGNORECASE)
 # Closing particles and the addressee after them ("… có đạt không em", "… không anh"): the clause is over.
 _PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi",
               "em", "anh", "chi", "nha", "nhen", "hen"}  # the last three: southern "nhé"
@@ -159,6 +175,17 @@ def expand(raw: list[str], *, unread: frozenset[str] = frozenset()) -> list[str]
             # "coi" is "xem" ("liệt kê cho anh coi"), in the south and in chat alike; "coi như" (regard as) and
             # "trông coi" (look after) keep their own meaning and stay unknown
             out.append("xem")
+        elif SESSION27_Z_PARTICLE and word == "z" and k and all(t in _PARTICLES or t in (",", ";")
+                                                                for t in raw[k + 1:]):
+            out.append("vay")
+        elif SESSION27_TK_SHORT and word == "tk" and (k == 0 or raw[k - 1] in (",", ";", "?")):
+            out += ["thong", "ke"]
+        elif SESSION27_TOTAL and word == "total":
+            out.append("tong")
+        elif SESSION27_TREND and word == "trend":
+            out += ["xu", "huong"]
+        elif SESSION27_MILLION_SHORT and word == "tr" and out[-2:] == ["bao", "nhieu"]:
+            out.append("trieu")
         elif (said := _chat_dialect(raw, k, out)) is not None:
             out += said
         elif word in TELEGRAPHIC:
@@ -205,19 +232,18 @@ _COUNTERS = re.compile(r"\bcặp\b", re.IGNORECASE)
 # it had been "nhiều" (many), so the figure asked was not read (unsure, or "many" read as a ranking word). Not after
 # "bao", and never "nhiều" (its own accent) nor the word typed without accents.
 _HOW_MANY = re.compile(r"(?<!\bbao )(?<!\bBao )(?<!\bBAO )\b([nN]hiêu)\b")
-# Session 26 (`SESSION26_WHICH_STAFF`, read at run time; tested on and off in tests/ask/test_session26.py): the southern
-# "đứa nào" (which of the staff, said of one's own people: "tháng rồi đứa nào trả hồ sơ nhiều nhứt") is "ai"; it had
-# been unknown (unsure). Typed with its accents only: folded, "dua" is also "đưa" (give).
-SESSION26_WHICH_STAFF = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
-_WHICH_STAFF = re.compile(r"\bđứa nào\b", re.IGNORECASE)
+
+
+_PROVINCE = re.compile(r"\btỉnh\b", re.IGNORECASE)
+_RECKON = re.compile(r"\btính\b", re.IGNORECASE)
 
 
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
     question = _note_abbreviations(_COUNTERS.sub("cái", question))
     question = _HOW_MANY.sub("bao nhiêu", question)
-    if SESSION26_WHICH_STAFF:
-        question = _WHICH_STAFF.sub("ai", question)
+    if SESSION27_COMPLAIN_VERB:
+        question = _COMPLAIN.sub("phản ánh ", question)
     folded = fold(question).replace("ti le", "ty le")
     folded = written_dates.rewrite(folded)
     unread = shorthand_kept(question)  # "sổ hồng", "hẻm": never the shorthand "không" (appliance.text.accents)
@@ -278,7 +304,7 @@ class Tokens:
 
     def __init__(self, question: str, catalog: Catalog, today: dt.date | None = None):
         self.question = question
-        raw = day_month(spoken_days(period_words(spelled_numbers(next_or_sixth(question, words(question)))), today))
+        raw = day_month(spoken_days(spelled_numbers(next_or_sixth(question, words(question)), question), today))
         if today is not None:
             raw = [with_year(t, today) for t in written_dates.numbered_weeks(raw, today)]
         raw = [w for t in raw for w in catalog.expand_initials(t)]
@@ -293,6 +319,11 @@ class Tokens:
         for k in range(len(self.items) - 1):
             if self.items[k:k + 2] == ["ty", "trong"]:  # "tỷ trọng" (a share) is not read: unsure
                 self.doubted.update((k, k + 1))
+        if _PROVINCE.search(question) and not _RECKON.search(question):
+            # bug fix (session 27, rule R7): "số hồ sơ của tỉnh tháng 10": folded, "tỉnh" (the province) is the filler
+            # "tính" (reckon), and the ward's own figure had been given; typed so, it is unread (unsure) unless a rule
+            # reads it ("toàn tỉnh": not in the data)
+            self.doubted.update(k for k, t in enumerate(self.items) if t == "tinh")
         self.aside: set[int] = set()  # a reason for asking (doubts.reason_clause): no period is read in it
 
     def _short_titles(self) -> None:

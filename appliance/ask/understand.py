@@ -8,7 +8,6 @@ import re
 from typing import TYPE_CHECKING
 
 from appliance.ask import dropped, negations, rate_base, record_lists
-from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
@@ -220,12 +219,15 @@ def still_handled(tokens: Tokens) -> None:
 
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
-    if intent.domain == "phan_anh" and measures_words.SESSION26_FEEDBACK_SETTLED:
-        phrases = phrases + measures_words.SETTLED_26
     negations.read(tokens, intent.domain)
     base_said = rate_base.read(tokens) if intent.domain == "ho_so" else None
     if intent.domain == "ho_so":
         still_open(tokens)
+        for k in tokens.find("bi tra ve"):
+            # bug fix (session 27, rule R7): "hồ sơ bị trả về" (sent back: rejected, or returned to be completed) had
+            # been read as "trả" (resolved), "về" filler; unread, unless "bổ sung" says the status ("bị trả về bổ sung")
+            if tokens.items[k + 3:k + 5] != ["bo", "sung"]:
+                tokens.doubt(k + 2)
     if intent.domain == "phan_anh":
         tokens.take_all(_HANDLER_PHRASES)
     rate_anywhere = any(tokens.find(w, free_only=False) for w in RATE_WORDS)
@@ -411,17 +413,8 @@ def _both_ends(tokens: Tokens) -> bool:
         tokens.has(p) for p in TOP_ASC if p not in ORDER_ONLY)
 
 
-# Session 26 (`SESSION26_SUNDAY`, read at run time; tested on and off in tests/ask/test_session26.py): the "nhật" of
-# "chủ nhật" (Sunday) folds to "nhất"; with "bao nhiêu" said it had made a ranking ("anh Nam còn bao nhiêu hồ sơ tính
-# đến chủ nhật tuần trước": "ranks nothing", unsure). A "nhất" right after "chủ" is no word of order.
-SESSION26_SUNDAY = False  # off by rule R1 (session 26): fresh 742/269/16 on and off (R1b)
-
-
 def _order_word(tokens: Tokens) -> bool:
-    hits = tokens.find("nhat", free_only=False)
-    if SESSION26_SUNDAY:
-        hits = [k for k in hits if not (k and tokens.items[k - 1] == "chu")]
-    return bool(hits)
+    return bool(tokens.find("nhat", free_only=False))
 
 
 def grouping(tokens: Tokens, intent: Intent) -> None:

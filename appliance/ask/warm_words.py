@@ -1,5 +1,5 @@
-"""Words of a warm, spoken question that ask nothing of their own (session 25), each reading with its flag, read at run
-time and tested on and off in tests/ask/test_session25.py:
+"""Words of a warm, spoken question that ask nothing of their own (session 25; plain behaviour since session 27,
+tested in tests/ask/test_session25.py):
 
 - "bà con" (the citizens: "bà con nộp hồ sơ", "phản ánh của bà con") names no one the data tells apart, as "người
   dân" does not; its "con" had been read as "còn" (still) and, with no measure to go with it, doubted (unsure);
@@ -18,23 +18,26 @@ from appliance.ask.tokens import Tokens
 if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
 
-# Session 25 (`SESSION25_BA_CON`): "bà con" typed with its accents (unaccented "ba con" may be "ba còn": three left).
-SESSION25_BA_CON = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
+# "bà con" typed with its accents (unaccented "ba con" may be "ba còn": three left).
 _BA_CON = re.compile(r"\bbà con\b", re.IGNORECASE)
-# Session 25 (`SESSION25_MAINLY`): "chủ yếu" with a grouping read and no list asked.
-SESSION25_MAINLY = True  # on by rule R1 (session 25): fresh off alone 705/242/15 (right +1), on 706/241/15
+# Session 27 (`SESSION27_VOTERS`, read at run time; tested on and off in tests/ask/test_session27.py): "cử tri" (the
+# voters, as the Mặt trận and the HĐND call the citizens: "kiến nghị của cử tri", "cử tri phản ánh") names no one the
+# data tells apart, as "bà con", "người dân" do not; it had been unknown (unsure).
+SESSION27_VOTERS = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 827/266/5)
 
 
 def citizens(tokens: Tokens) -> None:
     """Early, before any reading: the "con" of "bà con" is read (it asks nothing of its own)."""
     items = tokens.items
-    said = SESSION25_BA_CON and _BA_CON.search(tokens.question) is not None
+    said = _BA_CON.search(tokens.question) is not None
     for k in range(1, len(items)):
         if said and items[k - 1:k + 1] == ["ba", "con"] and not tokens.used[k]:
+            tokens.used[k - 1] = tokens.used[k] = True
+        if SESSION27_VOTERS and items[k - 1:k + 1] == ["cu", "tri"] and not any(tokens.used[k - 1:k + 1]):
             tokens.used[k - 1] = tokens.used[k] = True
 
 
 def mainly(tokens: Tokens, intent: Intent) -> None:
     """After the grouping: "chủ yếu … <group> nào" is the groups ranked, already read."""
-    if SESSION25_MAINLY and intent.group is not None and not intent.listing:
+    if intent.group is not None and not intent.listing:
         tokens.take_all(["chu yeu"])

@@ -1,101 +1,75 @@
-"""Session 25 of the leaders' question box: each SESSION25 flag R1 kept on, on and off (the ten it switched off went
-with their tests in session 26, rule R8), with my own wording (never a set's sentence) and cases where it must not
-fire. Most checks read the words alone (tokens.words); a few ask the generated
-ward."""
+"""Session 25 of the leaders' question box: the readings R1 kept on, plain behaviour since session 27 (rule R8; the
+ten it switched off went with their tests in session 26), with my own wording (never a set's sentence) and cases where
+they must not fire; and the session's bug fixes. Most checks read the words alone (tokens.words); a few ask the
+generated ward."""
 from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from appliance.ask import nodata, spoken_dates, tokens, warm_words
 from appliance.ask.spoken_dates import spoken_days
 from appliance.ask.tokens import words
 from tests.ask.answering import asker, same
-from tests.flags import switch_on
 
-_FLAGGED = (nodata, spoken_dates, tokens, warm_words)
 _TODAY = dt.date(2026, 11, 20)
-
-
-@pytest.fixture(autouse=True)
-def _all_on(monkeypatch):
-    """Each flag is tested against the others as tuned (all on), whatever rule R1 leaves in the shipped defaults."""
-    switch_on(monkeypatch, _FLAGGED, "SESSION25_")
 
 
 def _said(question: str) -> str:
     return " ".join(words(question))
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session25_which_mo(monkeypatch, on):
-    """tokens.SESSION25_WHICH_MO: the central "mô" after a noun counted or ranked ("hồ sơ mô", "cán bộ mô", "chỉ tiêu
-    mô", "những bộ mô") is "nào"; off, unknown. Never after a unit of time, nor "mô hình", "mô tả"."""
-    monkeypatch.setattr(tokens, "SESSION25_WHICH_MO", on)
+def test_session25_which_mo():
+    """The central "mô" after a noun counted or ranked ("hồ sơ mô", "cán bộ mô", "chỉ tiêu mô", "những bộ mô") is
+    "nào". Never after a unit of time, nor "mô hình", "mô tả"."""
     for said in ("tháng 10 hồ sơ mô trễ hạn", "cán bộ mô giữ nhiều hồ sơ nhất", "chỉ tiêu mô chưa đạt",
                  "có những bộ mô", "hs mô quá hạn"):
-        assert ("nao" in words(said)) is on, said
+        assert "nao" in words(said), said
     for said in ("số hồ sơ tháng mô cao nhất", "hồ sơ mô tả sai", "hồ sơ mô hình mới"):
         assert "nao" not in words(said), said
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session25_how_rang(monkeypatch, on):
-    """tokens.SESSION25_HOW_RANG: "ra răng", "… răng rồi?", "răng" closing a clause are "sao"; off, unknown. "rằng"
-    (that) opening what follows is never read so, nor "răng" before more words."""
-    monkeypatch.setattr(tokens, "SESSION25_HOW_RANG", on)
-    assert (_said("tỷ lệ đúng hạn quý 3 ra răng") == "ty le dung han quy 3 ra sao") is on
-    assert (_said("thu ngân sách so với quý 2 răng rồi?").endswith("sao roi ?")) is on
-    assert (_said("hồ sơ trễ hạn tháng ni răng, em?").startswith("ho so tre han thang nay sao ,")) is on
+def test_session25_how_rang():
+    """"ra răng", "… răng rồi?", "răng" closing a clause are "sao". "rằng" (that) opening what follows is never read
+    so, nor "răng" before more words."""
+    assert _said("tỷ lệ đúng hạn quý 3 ra răng") == "ty le dung han quy 3 ra sao"
+    assert _said("thu ngân sách so với quý 2 răng rồi?").endswith("sao roi ?")
+    assert _said("hồ sơ trễ hạn tháng ni răng, em?").startswith("ho so tre han thang nay sao ,")
     for said in ("anh em báo cáo rằng tháng 10 nhận nhiều", "bao cao rang thang 10 nhan nhieu",
                  "số hồ sơ tháng 10, báo cáo rõ ràng"):
         assert "sao" not in words(said), said
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session25_same_moment(monkeypatch, on):
-    """tokens.SESSION25_SAME_MOMENT: "cùng thời điểm tháng trước / năm ngoái" is "cùng kỳ …"; off, "cùng" unknown.
-    "thời điểm" elsewhere ("tại thời điểm hiện nay", "cùng thời điểm đó") is untouched."""
-    monkeypatch.setattr(tokens, "SESSION25_SAME_MOMENT", on)
-    assert ("cung ky thang truoc" in _said("so với cùng thời điểm tháng trước")) is on
-    assert ("cung ky nam ngoai" in _said("quý này so với cùng thời điểm năm ngoái")) is on
+def test_session25_same_moment():
+    """"cùng thời điểm tháng trước / năm ngoái" is "cùng kỳ …". "thời điểm" elsewhere ("tại thời điểm hiện nay",
+    "cùng thời điểm đó") is untouched."""
+    assert "cung ky thang truoc" in _said("so với cùng thời điểm tháng trước")
+    assert "cung ky nam ngoai" in _said("quý này so với cùng thời điểm năm ngoái")
     for said in ("số hồ sơ tồn tại thời điểm hiện nay", "cùng thời điểm đó nhận bao nhiêu", "cùng thời điểm tháng 9"):
         assert "ky" not in words(said), said
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session25_ba_con(ask_db, monkeypatch, on):
-    """warm_words.SESSION25_BA_CON: "bà con" (the citizens) asks nothing, as "người dân" does; off, its "con" was
-    doubted ("còn"): unsure. Unaccented "ba con" and "còn" alone stay unsure."""
-    monkeypatch.setattr(warm_words, "SESSION25_BA_CON", on)
+def test_session25_ba_con(ask_db):
+    """"bà con" (the citizens) asks nothing, as "người dân" does. Unaccented "ba con" and "còn" alone stay unsure."""
     ask = asker(ask_db)
     got, want = ask("năm nay bà con phản ánh nhiều nhất về lĩnh vực nào"), ask("năm nay người dân phản ánh nhiều "
                                                                              "nhất về lĩnh vực nào")
-    assert same(got, want) is on and (on or got.status == "unsure")
+    assert same(got, want)
     for said in ("ba con so ho so thang 10", "còn bao nhiêu hồ sơ"):
         assert ask(said).status == "unsure", said
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session25_mung_day(monkeypatch, on):
-    """spoken_dates.SESSION25_MUNG_DAY: "mùng 3", "ngày mùng 3" are "ngày 3"; off, "mùng" unknown. "mùng" before no
-    digits is left alone."""
-    monkeypatch.setattr(spoken_dates, "SESSION25_MUNG_DAY", on)
-    assert (spoken_days("mung 3 thang 11".split(), _TODAY) == "ngay 3 thang 11".split()) is on
-    assert (spoken_days("ngay mung 3 thang 11".split(), _TODAY) == "ngay 3 thang 11".split()) is on
+def test_session25_mung_day():
+    """"mùng 3", "ngày mùng 3" are "ngày 3". "mùng" before no digits is left alone."""
+    assert spoken_days("mung 3 thang 11".split(), _TODAY) == "ngay 3 thang 11".split()
+    assert spoken_days("ngay mung 3 thang 11".split(), _TODAY) == "ngay 3 thang 11".split()
     assert spoken_days("mung nam thang 11".split(), _TODAY) == "mung nam thang 11".split()
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session25_day_of_this_month(monkeypatch, on):
-    """spoken_dates.SESSION25_DAY_OF_THIS_MONTH: "ngày 3 tháng này", "ngày 25 tháng trước / rồi" are that day of the
-    running or previous month, its year said (a day of this month not yet come is never last year's); off, unread.
-    "3 tháng này" (no "ngày": three months) is left alone."""
-    monkeypatch.setattr(spoken_dates, "SESSION25_DAY_OF_THIS_MONTH", on)
-    assert (spoken_days("ngay 3 thang nay".split(), _TODAY) == "ngay 3 thang 11 nam 2026".split()) is on
-    assert (spoken_days("ngay 25 thang roi".split(), _TODAY) == "ngay 25 thang 10 nam 2026".split()) is on
-    assert (spoken_days("ngay 5 thang truoc".split(), dt.date(2027, 1, 8)) == "ngay 5 thang 12 nam 2026".split()) is on
+def test_session25_day_of_this_month():
+    """"ngày 3 tháng này", "ngày 25 tháng trước / rồi" are that day of the running or previous month, its year said (a
+    day of this month not yet come is never last year's). "3 tháng này" (no "ngày": three months) is left alone."""
+    assert spoken_days("ngay 3 thang nay".split(), _TODAY) == "ngay 3 thang 11 nam 2026".split()
+    assert spoken_days("ngay 25 thang roi".split(), _TODAY) == "ngay 25 thang 10 nam 2026".split()
+    assert spoken_days("ngay 5 thang truoc".split(), dt.date(2027, 1, 8)) == "ngay 5 thang 12 nam 2026".split()
     assert spoken_days("trong 3 thang nay".split(), _TODAY) == "trong 3 thang nay".split()
 
 
@@ -107,28 +81,23 @@ def test_session25_days_asked(ask_db):
     assert ask("ngày 30 tháng này nhận bao nhiêu hồ sơ").status == "no_data"  # not yet come
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session25_mainly(ask_db, monkeypatch, on):
-    """warm_words.SESSION25_MAINLY: "phản ánh năm nay chủ yếu thuộc lĩnh vực nào" ranks the fields, as "… lĩnh vực nào
-    nhiều nhất"; off, "chủ yếu" unknown (unsure). With no grouping it stays unknown."""
-    monkeypatch.setattr(warm_words, "SESSION25_MAINLY", on)
+def test_session25_mainly(ask_db):
+    """"phản ánh năm nay chủ yếu thuộc lĩnh vực nào" ranks the fields, as "… lĩnh vực nào nhiều nhất". With no
+    grouping "chủ yếu" stays unknown (unsure)."""
     ask = asker(ask_db)
     got, want = ask("phản ánh năm nay chủ yếu thuộc lĩnh vực nào"), ask("phản ánh năm nay thuộc lĩnh vực nào")
     assert want.status == "ok"
-    assert same(got, want) is on and (on or got.status == "unsure")
+    assert same(got, want)
     assert ask("phản ánh chủ yếu về môi trường tháng này bao nhiêu").status == "unsure"
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session25_more_not_held(ask_db, monkeypatch, on):
-    """nodata.SESSION25_MORE_NOT_HELD: unemployment, fires, theft are not in the data; off, unsure. Feedback about
-    them ("phản ánh về trộm cắp") is counted; the weather stays unsure (tests/ask/cases.py)."""
-    monkeypatch.setattr(nodata, "SESSION25_MORE_NOT_HELD", on)
-    monkeypatch.setattr(nodata, "SESSION26_MORE_NOT_HELD", False)  # its "lương cán bộ" reads the same pay
+def test_session25_more_not_held(ask_db):
+    """Unemployment, fires, theft, salaries are not in the data. Feedback about them ("phản ánh về trộm cắp") is
+    counted; the weather stays unsure (tests/ask/cases.py)."""
     ask = asker(ask_db)
     for said in ("số người thất nghiệp trên địa bàn", "số vụ cháy nổ năm nay", "số vụ trộm cắp tháng này",
                  "bảng lương cán bộ tháng 10"):
-        assert ask(said).status == ("no_data" if on else "unsure"), said
+        assert ask(said).status == "no_data", said
     assert ask("phản ánh về trộm cắp tháng này bao nhiêu").status == "ok"
 
 
