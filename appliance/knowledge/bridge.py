@@ -37,7 +37,7 @@ from appliance.citizen.readers import reader_for
 from appliance.citizen.understanding import Reading as CitizenReading
 from appliance.citizen.understanding import Understanding
 from appliance.citizen.understanding import thresholds as chat_thresholds
-from appliance.knowledge import law_asked, relevance, rule_articles, store
+from appliance.knowledge import relevance, rule_articles, store
 from appliance.knowledge.articles import articles_of, find_article
 from appliance.knowledge.indexing import STOPWORDS
 from appliance.knowledge.procedure_basis import stating_passages
@@ -260,13 +260,11 @@ def overrules(conn: sqlite3.Connection, query: str, shown: Sequence[str] = ()) -
     the chat reads the question as out of the ward's scope, or it names a subject without official text
     here, by words none of the `shown` passages (folded) contain, at least as strongly as any subject
     the library covers (its registry entries then). "khiếu nại lần đầu" answered by the complaints law
-    is not overruled by "lần đầu" of a first land title: the passages say "lần đầu" themselves. A question on what the
-    law says (not where or how a procedure is done) is not vetoed by the out-of-scope reading (law_asked.py)."""
+    is not overruled by "lần đầu" of a first land title: the passages say "lần đầu" themselves."""
     procedures = list_procedures(conn)
     reader = _readers_of(procedures)
     citizen = reader.read(query)
-    folded = f" {' '.join(fold_tokens(query))} "
-    if _outside(citizen) and not law_asked.asks_the_law(folded, asks_agency(folded)):
+    if _outside(citizen):
         return Reading(gaps=library_gaps(conn, query, reader.index, procedures), out_of_scope=True)
     textless = library_gaps(conn, unsaid(reader.index, query, shown), reader.index, procedures, TEXTLESS_RATIO)
     return Reading(gaps=textless) if textless else None
@@ -339,7 +337,7 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
     procedure = recognise(conn, query, reader.index, procedures)
     citizen = reader.read(query)
     folded = " ".join(fold_tokens(query))
-    if _outside(citizen) and not law_asked.asks_the_law(f" {folded} ", asks_agency(folded)):
+    if _outside(citizen):
         return Reading(gaps=gaps, out_of_scope=True)
     if procedure is None and citizen.code:
         if citizen.confidence >= READ_AS:
