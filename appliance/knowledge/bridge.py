@@ -37,7 +37,7 @@ from appliance.citizen.readers import reader_for
 from appliance.citizen.understanding import Reading as CitizenReading
 from appliance.citizen.understanding import Understanding
 from appliance.citizen.understanding import thresholds as chat_thresholds
-from appliance.knowledge import relevance, rule_articles, store
+from appliance.knowledge import input_papers, relevance, rule_articles, store
 from appliance.knowledge.articles import articles_of, find_article
 from appliance.knowledge.indexing import STOPWORDS
 from appliance.knowledge.procedure_basis import stating_passages
@@ -350,6 +350,8 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
     if gaps and GAPS_OVER_UNSURE_BRIDGE is not None and citizen.confidence < GAPS_OVER_UNSURE_BRIDGE:
         return Reading(gaps=gaps)
     procedure = chat_choice(procedures, procedure, citizen)
+    if input_papers.asks_to_obtain(procedure.name, tuple(procedure.documents), folded):
+        return Reading(gaps=gaps)   # a paper the procedure only asks for, asked to be obtained (input_papers.py)
     rows = answer_passages(conn, procedure, folded)
     if not rows and not gaps:
         # Session 9: no passage states what is asked (an amount, a time) and the catalogue's bases for it (or for the

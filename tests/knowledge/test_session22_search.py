@@ -1,6 +1,7 @@
 """Sessions 22 to 25: legal search behaviours (docs/knowledge.md, "Session 22" to "Session 25"). Session 22's are
 plain behaviour since session 24, session 23's since session 25, session 24's since session 26, session 25's since
-session 27 (rule R8); session 25's are at the end, in this file so that they share its library. The sentences here are
+session 27 (rule R8); session 25's are at the end, then session 27's SESSION27_* flags (on and off), in this file so
+that they share its library. The sentences here are
 this file's own, not the blind writers'."""
 
 from __future__ import annotations
@@ -306,3 +307,19 @@ def test_no_article_is_titled_with_a_prohibition_not_asked(library, question):
     from appliance.knowledge import negated_titles
 
     assert negated_titles.negated_titled(library, " ".join(fold_tokens(question))) == {}
+
+
+# --- input_papers.SESSION27_INPUT_PAPER (session 27): a paper the procedure only asks for, asked to be obtained -------
+
+def test_a_paper_the_allowance_asks_for_is_not_answered_with_the_allowance(library, monkeypatch):
+    # The monthly allowance (Điều 8 Nghị định 20/2021) asks to see "giấy xác nhận khuyết tật"; obtaining that paper is
+    # another procedure (Luật Người khuyết tật, Thông tư 01/2019): "not found" rather than the allowance's article.
+    from appliance.knowledge import input_papers
+
+    question = "cháu bị khuyết tật vận động, gia đình muốn xin giấy xác nhận khuyết tật thì nộp đơn ở đâu"
+    monkeypatch.setattr(input_papers, "SESSION27_INPUT_PAPER", True)
+    on = search(library, question, 5)
+    assert on.procedure is None and "20/2021/NĐ-CP|8" not in _shown(on)
+    monkeypatch.setattr(input_papers, "SESSION27_INPUT_PAPER", False)
+    off = search(library, question, 5)
+    assert off.procedure is not None and off.procedure[0] == "BTXH-TCHT"
