@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.knowledge import input_papers
+from appliance.knowledge import chat_named, input_papers
 from appliance.text import fold_tokens
 
 # --- input_papers.SESSION27_INPUT_PAPER: a paper the procedure only asks for, asked to be obtained -----------------
@@ -53,3 +53,26 @@ def test_a_paper_the_procedure_asks_for_asked_to_be_obtained(monkeypatch, questi
 def test_a_paper_held_or_only_named_leaves_the_procedure(monkeypatch, question):
     monkeypatch.setattr(input_papers, "SESSION27_INPUT_PAPER", True)
     assert _asks(ALLOWANCE, question) is None
+
+
+# --- chat_named.SESSION27_CHAT_NAMED: a bridge on the chat's reading alone needs a syllable of the procedure --------
+
+BIRTH = ("Đăng ký khai sinh", ("làm giấy khai sinh", "khai sinh cho con"))
+
+
+def test_a_question_naming_nothing_of_the_procedure_is_not_bridged_on_the_chat_alone(monkeypatch):
+    monkeypatch.setattr(chat_named, "SESSION27_CHAT_NAMED", True)
+    assert not chat_named.names_procedure(*BIRTH, "Sổ hộ tịch phải lưu trữ bao lâu?")
+    assert not chat_named.names_procedure(*BIRTH, "thủ tục đăng ký cấp giấy gì")   # words of every procedure only
+    monkeypatch.setattr(chat_named, "SESSION27_CHAT_NAMED", False)
+    assert chat_named.names_procedure(*BIRTH, "Sổ hộ tịch phải lưu trữ bao lâu?")
+
+
+@pytest.mark.parametrize("question", [
+    "bé nhà em sinh ở nhà, giờ đi khai cho bé thì mang gì",   # "sinh"
+    "lam giay khai sinh cho con o dau",                        # typed without diacritics
+    "con tôi mới đẻ, muốn làm giấy cho con thì sao",            # "con", an alias's word
+])
+def test_a_question_sharing_a_syllable_with_the_procedure_keeps_the_chats_reading(monkeypatch, question):
+    monkeypatch.setattr(chat_named, "SESSION27_CHAT_NAMED", True)
+    assert chat_named.names_procedure(*BIRTH, question)
