@@ -24,6 +24,8 @@ from functools import lru_cache
 from appliance.text import fold_tokens
 
 # Session 27 (rule R1, measured once at the end): a paper the procedure only asks for, asked to be obtained.
+# on by rule R1 (session 27): fresh BM25 legal off 250/102/33, on 250/105/30 (said so 98 both; 10 questions gated, three
+# wrong answers become "not found"); citizen fresh 726/106/1 both
 SESSION27_INPUT_PAPER = True
 
 # Words that end a paper's name inside a catalogue line (folded): "giấy khai sinh của trẻ em", "… nếu một bên …".
