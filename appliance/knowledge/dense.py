@@ -29,7 +29,9 @@ DENSE_CONFIRM_DEPTH = 3  # the passages shown first
 # itself counts a passage that lacks the amount, time or penalty asked as not stating it
 # (relevance.states_what_is_asked, its "kind"): the confirmation now needs one of the passages it reads to state it, as
 # the judgement would.
-SESSION27_DENSE_KIND = True
+# off by rule R1 (session 27): with the packaged embedder fresh legal 1 question gated, right on 0 / wrong 1 against
+# off 1 / 0 (BM25 never confirms: no effect); training with the embedder 2 wrong -> right
+SESSION27_DENSE_KIND = False
 
 
 @dataclass(frozen=True)
