@@ -37,7 +37,7 @@ from appliance.citizen.readers import reader_for
 from appliance.citizen.understanding import Reading as CitizenReading
 from appliance.citizen.understanding import Understanding
 from appliance.citizen.understanding import thresholds as chat_thresholds
-from appliance.knowledge import law_asked, relevance, rule_articles, store
+from appliance.knowledge import chat_named, input_papers, relevance, rule_articles, store
 from appliance.knowledge.articles import articles_of, find_article
 from appliance.knowledge.indexing import STOPWORDS
 from appliance.knowledge.procedure_basis import stating_passages
@@ -260,13 +260,11 @@ def overrules(conn: sqlite3.Connection, query: str, shown: Sequence[str] = ()) -
     the chat reads the question as out of the ward's scope, or it names a subject without official text
     here, by words none of the `shown` passages (folded) contain, at least as strongly as any subject
     the library covers (its registry entries then). "khiếu nại lần đầu" answered by the complaints law
-    is not overruled by "lần đầu" of a first land title: the passages say "lần đầu" themselves. A question on what the
-    law says (not where or how a procedure is done) is not vetoed by the out-of-scope reading (law_asked.py)."""
+    is not overruled by "lần đầu" of a first land title: the passages say "lần đầu" themselves."""
     procedures = list_procedures(conn)
     reader = _readers_of(procedures)
     citizen = reader.read(query)
-    folded = f" {' '.join(fold_tokens(query))} "
-    if _outside(citizen) and not law_asked.asks_the_law(folded, asks_agency(folded)):
+    if _outside(citizen):
         return Reading(gaps=library_gaps(conn, query, reader.index, procedures), out_of_scope=True)
     textless = library_gaps(conn, unsaid(reader.index, query, shown), reader.index, procedures, TEXTLESS_RATIO)
     return Reading(gaps=textless) if textless else None
@@ -339,11 +337,13 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
     procedure = recognise(conn, query, reader.index, procedures)
     citizen = reader.read(query)
     folded = " ".join(fold_tokens(query))
-    if _outside(citizen) and not law_asked.asks_the_law(f" {folded} ", asks_agency(folded)):
+    if _outside(citizen):
         return Reading(gaps=gaps, out_of_scope=True)
     if procedure is None and citizen.code:
         if citizen.confidence >= READ_AS:
             procedure = next((p for p in procedures if p.code == citizen.code), None)
+            if procedure and not chat_named.names_procedure(procedure.name, tuple(procedure.aliases), query):
+                procedure = None   # the question names nothing of the chat's procedure (chat_named.py)
         elif TIE_READ_AS is not None and citizen.confidence >= TIE_READ_AS:
             procedure = _one_law_tie(reader.index, query, procedures, citizen.code)
     # The chat must agree on the law (session 8): a bridge on the matcher's words needs the chat's best reading.
@@ -352,6 +352,8 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
     if gaps and GAPS_OVER_UNSURE_BRIDGE is not None and citizen.confidence < GAPS_OVER_UNSURE_BRIDGE:
         return Reading(gaps=gaps)
     procedure = chat_choice(procedures, procedure, citizen)
+    if input_papers.asks_to_obtain(procedure.name, tuple(procedure.documents), folded):
+        return Reading(gaps=gaps)   # a paper the procedure only asks for, asked to be obtained (input_papers.py)
     rows = answer_passages(conn, procedure, folded)
     if not rows and not gaps:
         # Session 9: no passage states what is asked (an amount, a time) and the catalogue's bases for it (or for the

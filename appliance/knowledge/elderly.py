@@ -8,12 +8,13 @@ grandchildren, not Điều 10 Luật Người cao tuổi, "Nghĩa vụ và quy�
 counts "già" as absent ("người già đi tàu hỏa … có được giảm giá vé không": Điều 5 Nghị định 06/2011 ranked first,
 "not found").
 
-Session 25 (`SESSION25_ELDERLY`, read at call time by search.py): "già" right after a word naming a person (người,
-cụ, ông, bà, bố, mẹ, cha, ba, má, u, tía, ông bà, bố mẹ, cha mẹ …) and "lớn tuổi" right after "người" are read as
-"cao tuổi" by the ranking and the judgement; the citizen chat's reading (bridge.py) keeps what was typed. Typed without
-diacritics (indexing.ACCENTED_SHARE), the folded "gia" after such a word is read so too. Not "già yếu": Điều 10 Nghị
-định 23/2015 names a person "già yếu, không thể đi lại được" (certification away from the office) in those very words;
-nor "giá" (a price: "giảm giá vé"), "gia" of "gia đình", "gia hạn", or "già" after any other word.
+Session 25 (plain behaviour since session 27: on by rule R1b in session 25; called by search.py): "già" right after a
+word naming a person (người, cụ, ông, bà, bố, mẹ, cha, ba, má, u, tía, ông bà, bố mẹ, cha mẹ …) and "lớn tuổi" right
+after "người" are read as "cao tuổi" by the ranking and the judgement; the citizen chat's reading (bridge.py) keeps what
+was typed. Typed without diacritics (indexing.ACCENTED_SHARE), the folded "gia" after such a word is read so too. Not
+"già yếu": Điều 10 Nghị định 23/2015 names a person "già yếu, không thể đi lại được" (certification away from the
+office) in those very words; nor "giá" (a price: "giảm giá vé"), "gia" of "gia đình", "gia hạn", or "già" after any
+other word.
 """
 
 from __future__ import annotations
@@ -22,9 +23,6 @@ import re
 
 from appliance.knowledge.indexing import ACCENTED_SHARE
 from appliance.text import fold, normalize
-
-# Session 25 (rule R1, measured once at the end): the elderly in a citizen's words read as "người cao tuổi".
-SESSION25_ELDERLY = True  # on by rule R1b (session 25): no fresh verdict moved; off, a train15 wrong comes back
 
 # A word naming a person (lower case, with diacritics), then "già", not followed by "yếu".
 _PERSON = r"người|cụ|ông|bà|bố|mẹ|cha|ba|má|u|tía|bầm|nội|ngoại"
@@ -37,10 +35,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def official(query: str) -> str:
-    """The question with the elderly named as the law names them (module docstring); unchanged when the flag is off
-    or nothing matches. Lower-cased and normalised where it changes."""
-    if not SESSION25_ELDERLY:
-        return query
+    """The question with the elderly named as the law names them (module docstring); unchanged when nothing
+    matches. Lower-cased and normalised where it changes."""
     text = normalize(query).lower()
     words = _WORD.findall(text)
     accented = bool(words) and sum(1 for w in words if fold(w) != w) >= ACCENTED_SHARE * len(words)

@@ -6,13 +6,13 @@ giải quyết" is searched as "khiếu nại thụ lý giải quyết", the wor
 công dân), and Điều 11 Luật Khiếu nại, "Các khiếu nại không được thụ lý giải quyết", is not among the first
 (session 25: a training question and one of the development set answered with another article).
 
-Session 25 (`SESSION25_NEGATED_TITLE`, read at call time by search.py): when the question says "không được" (or
-"không phải") followed right away by the first syllables of what an article's title says may not be done (up to
-PREDICATE_SYLLABLES of them, all when fewer) and names every content syllable of the title, the first passage
-of that article (of a document in force, itself in force) joins the candidates as a condition asked does
-(rule_articles.condition_titled): before the passages that merely repeat the words. Not an article whose title says
-the prohibition of something else ("Giấy tờ, văn bản không được dịch …" for "… không được chứng thực …"), nor a
-question that asks whether something may be done ("có được thụ lý không": no "không được" before the verb).
+Session 25 (plain behaviour since session 27: on by rule R1b in session 25; called by search.py): when the question says
+"không được" (or "không phải") followed right away by the first syllables of what an article's title says may not be
+done (up to PREDICATE_SYLLABLES of them, all when fewer) and names every content syllable of the title, the first
+passage of that article (of a document in force, itself in force) joins the candidates as a condition asked does
+(rule_articles.condition_titled): before the passages that merely repeat the words. Not an article whose title says the
+prohibition of something else ("Giấy tờ, văn bản không được dịch …" for "… không được chứng thực …"), nor a question
+that asks whether something may be done ("có được thụ lý không": no "không được" before the verb).
 """
 
 from __future__ import annotations
@@ -24,9 +24,6 @@ from dataclasses import dataclass
 from appliance.knowledge import store
 from appliance.knowledge.indexing import STOPWORDS
 from appliance.text import fold_tokens
-
-# Session 25 (rule R1, measured once at the end): the article titled with the prohibition the question asks about.
-SESSION25_NEGATED_TITLE = True  # on by rule R1b (session 25): no fresh verdict moved; off, a train14 wrong is back
 
 PREDICATE_SYLLABLES = 2
 _NEGATION = re.compile(r"\bkhong (?:duoc|phai) ")
@@ -73,9 +70,9 @@ def _scan_negated(conn: sqlite3.Connection) -> tuple[_Negated, ...]:
 
 def negated_titled(conn: sqlite3.Connection, folded_query: str) -> dict[int, str]:
     """{first passage id: folded title} of the articles titled with the prohibition the question (folded) asks about
-    (module docstring); none when the flag is off or the question says no "không được"."""
+    (module docstring); none when the question says no "không được"."""
     padded = f" {folded_query.strip()} "
-    if not SESSION25_NEGATED_TITLE or not _NEGATION.search(padded):
+    if not _NEGATION.search(padded):
         return {}
     asked = set(padded.split())
     found: dict[int, str] = {}

@@ -1,0 +1,87 @@
+"""A question asking how to obtain a paper that a procedure only asks for is not a question about that procedure.
+
+The catalogue lists the papers each procedure's file holds or shows (`Procedure.documents`): the monthly allowance
+(BTXH-TCHT) asks to see "giấy xác nhận khuyết tật"; the birth registration asks for "giấy chứng sinh". A citizen asking
+"muốn xin giấy xác nhận khuyết tật thì nộp đơn ở đâu" wants that paper (Điều 18-19 Luật Người khuyết tật, Thông tư
+01/2019), which is issued by another procedure, not the allowance; the bridge read the question as the allowance (the
+chat reads "khuyết tật" as the allowance surely) and cited Điều 8 Nghị định 20/2021 as the answer.
+
+Session 27 (`SESSION27_INPUT_PAPER`, read at call time by bridge.read): when the question asks to obtain a paper
+("xin", "làm", "cấp", "cấp lại", "cấp đổi", "đi xin" right before it) that the bridged procedure's papers name, and the
+paper's name shares no syllable with the procedure's name (else it is the procedure's own form or result, or the
+citizen's name for the procedure itself: "giấy đề nghị đăng ký hộ kinh doanh", "giấy phép xây dựng", "làm giấy báo
+tử" for the death registration, "giấy chứng sinh" beside "khai sinh"), the procedure is not bridged; the ranking's
+passages (or "not found") answer. Not a question that says it already holds the paper ("đã có giấy xác nhận khuyết
+tật, giờ xin trợ cấp": "xin" is before "trợ cấp"; "đã được cấp giấy …"), nor one that only names it ("cần giấy khai
+sinh của cháu không").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from appliance.text import fold_tokens
+
+# Session 27 (rule R1, measured once at the end): a paper the procedure only asks for, asked to be obtained.
+# on by rule R1 (session 27): fresh BM25 legal off 250/102/33, on 250/105/30 (said so 98 both; 10 questions gated, three
+# wrong answers become "not found"); citizen fresh 726/106/1 both
+SESSION27_INPUT_PAPER = True
+
+# Words that end a paper's name inside a catalogue line (folded): "giấy khai sinh của trẻ em", "… nếu một bên …".
+_ENDS = frozenset("cua hoac neu doi voi theo do trong va de khi da ban chinh sao".split())
+_PUNCTUATION = re.compile(r"[,;:()…/]")
+# Words of any paper's name ("giấy chứng nhận", "giấy xác nhận"): a name of these alone says no paper in particular.
+_GENERIC = frozenset("chung nhan xac de nghi cam doan".split())
+# A paper named by at least "giấy" and two more syllables ("giấy tờ" names none).
+MIN_SYLLABLES = 3
+# Verbs asking to obtain the paper, right before it (folded), with at most one word between ("xin cấp lại giấy").
+_OBTAIN = r"(?:xin|lam|cap|di xin|lam lai|xin lai)(?: (?:cap|lai|doi|moi|cho))?"
+
+
+def _papers_of(line: str) -> list[str]:
+    """The papers ("giay …", folded) a catalogue line names (a name ends at a punctuation mark too)."""
+    found: list[str] = []
+    for part in _PUNCTUATION.split(line):
+        found += _papers_in(fold_tokens(part))
+    return found
+
+
+def _papers_in(words: list[str]) -> list[str]:
+    found: list[str] = []
+    for i, word in enumerate(words):
+        if word != "giay" or i + 1 >= len(words) or words[i + 1] == "to":
+            continue
+        name = [word]
+        for nxt in words[i + 1:]:
+            if nxt in _ENDS or nxt == "giay":
+                break
+            name.append(nxt)
+        if len(name) >= MIN_SYLLABLES and set(name[1:]) - _GENERIC:
+            found.append(" ".join(name))
+    return found
+
+
+@lru_cache(maxsize=256)
+def input_papers(name: str, documents: tuple[str, ...]) -> tuple[str, ...]:
+    """The papers a procedure's file holds or shows (folded) that are not its own result (module docstring)."""
+    own = set(fold_tokens(name))
+    papers: list[str] = []
+    for line in documents:
+        for paper in _papers_of(line):
+            if not set(paper.split()[1:]) & own and paper not in papers:
+                papers.append(paper)
+    return tuple(papers)
+
+
+def asks_to_obtain(name: str, documents: tuple[str, ...], folded_query: str) -> str | None:
+    """The paper of the procedure (its `name` and `documents`) that the question (folded) asks to obtain, or None
+    (always None with the flag off)."""
+    if not SESSION27_INPUT_PAPER:
+        return None
+    padded = f" {folded_query.strip()} "
+    for paper in input_papers(name, documents):
+        for match in re.finditer(rf"(?<= ){_OBTAIN} {re.escape(paper)} ", padded):
+            if "da" not in padded[:match.start()].split()[-2:]:   # "đã (được) cấp giấy …": held already
+                return paper
+    return None
