@@ -308,9 +308,16 @@ class Tokens:
     def find(self, phrase: str, *, free_only: bool = True) -> list[int]:
         words = phrase.split()
         n = len(words)
+        items = self.items
+        first = words[0] if words else ""
+        if n and first not in items:  # most phrases asked for are not in the question: one scan in C says so
+            return []
         hits = []
-        for i in range(len(self.items) - n + 1):
-            if self.items[i:i + n] == words and (not free_only or not any(self.used[i:i + n])):
+        for i in range(len(items) - n + 1):
+            # the first word is compared before any slice is built: most positions fail there (this loop runs
+            # hundreds of times per question; the slices were a fifth of the question box's own time)
+            if (not n or items[i] == first) and items[i:i + n] == words \
+                    and (not free_only or not any(self.used[i:i + n])):
                 hits.append(i)
         return hits
 

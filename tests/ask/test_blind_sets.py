@@ -1,7 +1,7 @@
 """The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14, 15, 17, 18, 19, 20, 23,
-24, 25 and 26 (README.md in each folder): questions written from the KPI definitions and the development set's
-conventions only, each batch split mechanically into a training half (train7/ … train26/: read and tuned on, so
-their floors only keep what was reached) and a fresh half (fresh7/ … fresh26/: frozen, never read, measured before
+24, 25, 26 and 27 (README.md in each folder): questions written from the KPI definitions and the development set's
+conventions only, each batch split mechanically into a training half (train7/ … train27/: read and tuned on, so
+their floors only keep what was reached) and a fresh half (fresh7/ … fresh27/: frozen, never read, measured before
 and once at the end of a session). Graded against the independent computation over the demo ward's rows
 (tests/ask/spec_reference.py), as the held-out set is. Floors are what was measured; issue 16's targets (right
 ≥ 85 %, confidently wrong ≤ 1 %) are beside them. A fresh set's failure prints counts only."""
@@ -157,6 +157,10 @@ SETS = {
                         65, 0.507, 0.031, True),  # 34 / 30 / 1 on arrival (main 1353d26); floors one case either way
     "train26": BlindSet("train26", "session 26", "c85024ed051b5e03ecd100e055be598e1bc7b96c00268c2719595e22c9d50b6f",
                         65, 0.369, 0.047, False),  # 25 / 38 / 2 on arrival, before anyone read it (main 1353d26)
+    "fresh27": BlindSet("fresh27", "session 27", "90d9264b01b76e58f49c0261f111b85e86f131e518635cd296aef367a7a5e05f",
+                        65, 0.461, 0.016, True),  # 31 / 34 / 0 on arrival (main f88e16c); floors one case either way
+    "train27": BlindSet("train27", "session 27", "2ef84d48bbf51d643b8c463b53547fca7486a772b994b5e36b90dc672720f76d",
+                        65, 0.461, 0.047, False),  # 31 / 32 / 2 on arrival, before anyone read it (main f88e16c)
 }
 
 

@@ -10,8 +10,8 @@ reads what the rules are unsure of, the complaint model files the category):
   finished);
 - `fresh12/`: session 12's (one citizen writer, two feedback writers);
 - `fresh14/`: session 14's (one citizen writer, one feedback writer);
-- `fresh15/`, `fresh17/`, `fresh18/`, `fresh19/`, `fresh20/`, `fresh24/`, `fresh25/`, `fresh26/`: sessions 15's, 17's,
-  18's, 19's, 20's, 24's, 25's and 26's (the same).
+- `fresh15/`, `fresh17/`, `fresh18/`, `fresh19/`, `fresh20/`, `fresh24/`, `fresh25/`, `fresh26/`, `fresh27/`:
+  sessions 15's, 17's, 18's, 19's, 20's, 24's, 25's, 26's and 27's (the same).
 Never tuned on, so these are the honest figures for wording nobody fitted on. The floors are what was
 measured; the issue's targets (≥ 90 % right, ≤ 3 % wrong, out of scope named ≤ 2 %) are beside them."""
 
@@ -192,6 +192,14 @@ SETS = {
         "citizen_questions.toml": "8c12d44f171863593021b0f63acba66b810a40fdeb5ba47a49ff0c9cfd070e90",
         "complaints.toml": "39eae5818261bc15eed90b69c94aee4cc607e3165c3a6421a39e26a5809bb552"},
         (40, 0.800, 0.050), (48, 0.812, 0.042), 0.029, 2),
+    # one citizen writer and one feedback writer (notes/prompts/writer27q.md, writer27c.md), frozen when they
+    # finished, measured on arrival on the session's start (main f88e16c): procedure 38 / 1 / 0 of 39, complaint
+    # category 39 / 7 / 2 of 48, question or complaint 5 of 103 wrong, 2 of 10 out of scope named; floors one case
+    # either way
+    "session 27": FreshSet("fresh27", "session 27", {
+        "citizen_questions.toml": "b53b03c680db2793c335744fc88de959d099048331be2834d8e9aa777193337f",
+        "complaints.toml": "1e77a6c22ff5c993dc6e74d9568cfd36067394836687fc891ed70fb524822516"},
+        (39, 0.948, 0.026), (48, 0.791, 0.063), 0.059, 3),
 }
 
 
