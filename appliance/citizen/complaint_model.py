@@ -75,6 +75,8 @@ TRAIN19 = Path(__file__).with_name("data") / "train" / "complaints_train19.toml"
 TRAIN20 = Path(__file__).with_name("data") / "train" / "complaints_train20.toml"
 TRAIN24 = Path(__file__).with_name("data") / "train" / "complaints_train24.toml"
 TRAIN25 = Path(__file__).with_name("data") / "train" / "complaints_train25.toml"
+# Session 27's training half (one outside writer; learnt with SESSION27_COMPLAINT_S27).
+TRAIN27 = Path(__file__).with_name("data") / "train" / "complaints_train27.toml"
 TRAIN7 = {half: Path(__file__).with_name("data") / "train" / f"complaints_train7_{half}.toml" for half in "bc"}
 VAGUE = "cho_phan_loai"
 ENGINE = "rules+embeddings"  # the engine label a routed complaint carries (the API's "engine")
@@ -178,12 +180,20 @@ SESSION24 = Config(batches=(*SESSION17.batches, "s19", "s20", "s24"), threshold_
 # session 26 and retired in session 27 (rule R9).
 SESSION25 = Config(batches=(*SESSION24.batches, "s25"), threshold_key="complaint_model_session12",
                    vague=True, staff_weight=2.5, words_weight=3.0, l2_signals=3e-3)
+# SESSION27: SESSION25 with session 27's writer's training half learnt as well (s27: 48 complaints), the same design and
+# bar (never s26: rule R9). Served with SESSION27_COMPLAINT_S27 (read at call time by served_config();
+# docs/citizen.md "Session 27"); off, SESSION25 is served.
+SESSION27 = Config(batches=(*SESSION25.batches, "s27"), threshold_key="complaint_model_session12",
+                   vague=True, staff_weight=2.5, words_weight=3.0, l2_signals=3e-3)
+SESSION27_COMPLAINT_S27 = True
 
 
 def served_config() -> Config:
-    """The model the router serves: SESSION25 (read at call time: a measurement may switch DEFAULT; a DEFAULT other
-    than SESSION17 is served as it is)."""
-    return SESSION25 if DEFAULT is SESSION17 else DEFAULT
+    """The model the router serves: SESSION27, or SESSION25 with SESSION27_COMPLAINT_S27 off (read at call time: a
+    measurement may switch DEFAULT or the flag; a DEFAULT other than SESSION17 is served as it is)."""
+    if DEFAULT is not SESSION17:
+        return DEFAULT
+    return SESSION27 if SESSION27_COMPLAINT_S27 else SESSION25
 
 
 def load_batch(path: Path, *, vague: bool = False) -> tuple[tuple[str, str], ...]:
@@ -251,7 +261,8 @@ BATCHES: dict[str, Callable[[], tuple[tuple[str, str], ...]]] = {
     "s11": training_batch6, "s12b": lambda: training_batch7("b"), "s12c": lambda: training_batch7("c"),
     "s14": training_batch14, "s15": lambda: training_batch_of(TRAIN15), "s17": lambda: training_batch_of(TRAIN17),
     "s19": lambda: training_batch_of(TRAIN19), "s20": lambda: training_batch_of(TRAIN20),
-    "s24": lambda: training_batch_of(TRAIN24), "s25": lambda: training_batch_of(TRAIN25)}
+    "s24": lambda: training_batch_of(TRAIN24), "s25": lambda: training_batch_of(TRAIN25),
+    "s27": lambda: training_batch_of(TRAIN27)}
 
 
 def training_examples(staff: Sequence[tuple[str, str]] = (), config: Config | None = None

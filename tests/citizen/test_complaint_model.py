@@ -276,6 +276,7 @@ def test_session25_learns_session_25s_half(monkeypatch: pytest.MonkeyPatch) -> N
     session 25's half (with SESSION24's), never session 26's (switched off by rule R1 in session 26); a DEFAULT other
     than session 17's (a measurement's) is served whatever it is."""
     from appliance.citizen import complaint_model
+    monkeypatch.setattr(complaint_model, "SESSION27_COMPLAINT_S27", False)
     on = complaint_model.served_config()
     assert on is complaint_model.SESSION25 and on.batches == (*complaint_model.SESSION24.batches, "s25")
     assert "s26" not in complaint_model.BATCHES
@@ -286,4 +287,25 @@ def test_session25_learns_session_25s_half(monkeypatch: pytest.MonkeyPatch) -> N
     assert (on.threshold_key, on.words_weight, on.l2_signals, on.staff_weight) == (
         s24.threshold_key, s24.words_weight, s24.l2_signals, s24.staff_weight)
     monkeypatch.setattr(complaint_model, "DEFAULT", complaint_model.SESSION12)
+    assert complaint_model.served_config() is complaint_model.SESSION12
+
+
+def test_session27_learns_session_27s_half(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SESSION27_COMPLAINT_S27: the served model also learns session 27's half (with SESSION25's, never s26's); off,
+    SESSION25 is served; a measurement's DEFAULT is served whatever the flag says."""
+    from appliance.citizen import complaint_model
+    monkeypatch.setattr(complaint_model, "SESSION27_COMPLAINT_S27", True)
+    on = complaint_model.served_config()
+    assert on is complaint_model.SESSION27 and on.batches == (*complaint_model.SESSION25.batches, "s27")
+    assert "s26" not in on.batches
+    s27 = complaint_model.BATCHES["s27"]()
+    assert len(s27) >= 40 and {t for _, t in s27} <= {t for _, t, _ in training_examples()}
+    s25 = complaint_model.SESSION25
+    assert (on.threshold_key, on.words_weight, on.l2_signals, on.staff_weight) == (
+        s25.threshold_key, s25.words_weight, s25.l2_signals, s25.staff_weight)
+    monkeypatch.setattr(complaint_model, "SESSION27_COMPLAINT_S27", False)
+    assert complaint_model.served_config() is complaint_model.SESSION25
+    assert not {t for _, t in s27} & {t for _, t, _ in training_examples()}
+    monkeypatch.setattr(complaint_model, "DEFAULT", complaint_model.SESSION12)
+    monkeypatch.setattr(complaint_model, "SESSION27_COMPLAINT_S27", True)
     assert complaint_model.served_config() is complaint_model.SESSION12
