@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 # Read at call time by public/chat.ChatBot._act.
+# on by rule R1 (session 27, R1b): no fresh verdict moves (2 fresh messages read, out of scope 2/0/0 on and off);
+# off, s27's divorce is named as a procedure again (training out of scope 1/0/0 on, 0/0/1 off)
 SESSION27_ASKED_ELSEWHERE = True
 HEAD = ("thu", "tuc")
 
