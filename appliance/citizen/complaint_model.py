@@ -185,7 +185,10 @@ SESSION25 = Config(batches=(*SESSION24.batches, "s25"), threshold_key="complaint
 # docs/citizen.md "Session 27"); off, SESSION25 is served.
 SESSION27 = Config(batches=(*SESSION25.batches, "s27"), threshold_key="complaint_model_session12",
                    vague=True, staff_weight=2.5, words_weight=3.0, l2_signals=3e-3)
-SESSION27_COMPLAINT_S27 = True
+# off by rule R1 (session 27): complaint category on the 15 fresh complaints it moved in the sets measured in time
+# (fresh, fresh7, fresh8, fresh11, fresh14, fresh15, fresh24, fresh25, fresh26; fresh9, fresh10, fresh12,
+# fresh17-fresh20, fresh27 not reached on the loaded box) 4/9/2 on, 4/9/2 off: right does not rise, wrong does not fall
+SESSION27_COMPLAINT_S27 = False
 
 
 def served_config() -> Config:
