@@ -1,5 +1,5 @@
-"""Session 25: a copy of another office's paper is still certified at the ward (`SESSION25_COPY_ANY_PAPER`,
-docs/citizen.md "Session 25").
+"""Session 25: a copy of another office's paper is still certified at the ward (`SESSION25_COPY_ANY_PAPER`, on by rule
+R1 in session 25, plain behaviour since session 27; docs/citizen.md "Session 25").
 
 "I need chứng thực copy of my passport and marriage certificate. Ở phường làm được không? Passport Hàn Quốc." (s24):
 the paper to be copied is another office's (a passport, a driving licence: out-of-scope cues), and the reading was
@@ -13,17 +13,15 @@ out-of-scope cue in 7 messages, all labelled the copy certification; no out-of-s
 
 from __future__ import annotations
 
-# Read at call time by public/chat.ChatBot._act.
-# on by rule R1 (session 25): over the 66 fresh messages it reads, procedure on 53/3/0, off 52/4/0 (right +1,
-# wrong unchanged; question or complaint 61/5/0 on, 60/6/0 off)
-SESSION25_COPY_ANY_PAPER = True
+# Called by public/chat.ChatBot._act. On by rule R1 in session 25: over the 66 fresh messages it reads, procedure on
+# 53/3/0, off 52/4/0 (right +1, wrong unchanged; question or complaint 61/5/0 on, 60/6/0 off).
 COPY_CERTIFICATION = "CTH-BS"
 
 
 def copy_instead(intent: str, scores: dict[str, float]) -> str | None:
     """The copy certification's code, when the reading (`intent`) is out of scope and the phrase rules (`scores`)
     name the copy certification ahead of every other label; else None."""
-    if not SESSION25_COPY_ANY_PAPER or intent != "out_of_scope":
+    if intent != "out_of_scope":
         return None
     label = f"proc:{COPY_CERTIFICATION}"
     best = scores.get(label, 0.0)

@@ -256,58 +256,56 @@ def test_session_11b_holds_the_shared_signals_back():
     assert 0 < tight.signals[0] < loose.signals[0]
 
 
-def test_session24_learns_the_later_halves_no_model_learnt(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_session24_learns_the_later_halves_no_model_learnt() -> None:
     """Since session 24 (SESSION24_COMPLAINT_ALL, plain behaviour since session 26) the served model also learns
     sessions 19's, 20's and 24's halves, never session 18's (switched off by rule R1 in session 18)."""
     from appliance.citizen import complaint_model
-    monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", False)
-    on = complaint_model.served_config()
-    assert on is complaint_model.SESSION24
-    assert on.batches[-3:] == ("s19", "s20", "s24") and "s18" not in on.batches
+    s24 = complaint_model.SESSION24
+    assert s24.batches[-3:] == ("s19", "s20", "s24") and "s18" not in s24.batches
+    assert set(s24.batches) <= set(complaint_model.served_config().batches)
     texts = {t for _, t, _ in training_examples()}
     for name in ("s19", "s20", "s24"):
         assert len(complaint_model.BATCHES[name]()) >= 40 and {t for _, t in complaint_model.BATCHES[name]()} <= texts
     s17 = complaint_model.SESSION17
-    assert (on.threshold_key, on.words_weight, on.l2_signals) == (s17.threshold_key, s17.words_weight, s17.l2_signals)
+    assert (s24.threshold_key, s24.words_weight, s24.l2_signals) == (
+        s17.threshold_key, s17.words_weight, s17.l2_signals)
 
 
 def test_session25_learns_session_25s_half(monkeypatch: pytest.MonkeyPatch) -> None:
-    """SESSION25_COMPLAINT_S25: the served model also learns session 25's half (with SESSION24's); off, SESSION24
-    is served; a DEFAULT other than session 17's (a measurement's) is served whatever it says."""
+    """Since session 25 (SESSION25_COMPLAINT_S25, plain behaviour since session 27) the served model also learns
+    session 25's half (with SESSION24's), never session 26's (switched off by rule R1 in session 26); a DEFAULT other
+    than session 17's (a measurement's) is served whatever it is."""
     from appliance.citizen import complaint_model
-    monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", True)
-    monkeypatch.setattr(complaint_model, "SESSION26_COMPLAINT_S26", False)
+    monkeypatch.setattr(complaint_model, "SESSION27_COMPLAINT_S27", False)
     on = complaint_model.served_config()
     assert on is complaint_model.SESSION25 and on.batches == (*complaint_model.SESSION24.batches, "s25")
+    assert "s26" not in complaint_model.BATCHES
     s25 = complaint_model.BATCHES["s25"]()
     assert len(s25) >= 40 and {t for _, t in s25} <= {t for _, t, _ in training_examples()}
+    assert not {t for _, t in s25} & {t for _, t, _ in training_examples(config=complaint_model.SESSION24)}
     s24 = complaint_model.SESSION24
     assert (on.threshold_key, on.words_weight, on.l2_signals, on.staff_weight) == (
         s24.threshold_key, s24.words_weight, s24.l2_signals, s24.staff_weight)
-    monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", False)
-    assert complaint_model.served_config() is complaint_model.SESSION24
-    assert not {t for _, t in s25} & {t for _, t, _ in training_examples()}
     monkeypatch.setattr(complaint_model, "DEFAULT", complaint_model.SESSION12)
-    monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", True)
     assert complaint_model.served_config() is complaint_model.SESSION12
 
 
-def test_session26_learns_session_26s_half(monkeypatch: pytest.MonkeyPatch) -> None:
-    """SESSION26_COMPLAINT_S26: the served model also learns session 26's half (with SESSION25's); off, SESSION25 is
-    served; with SESSION25_COMPLAINT_S25 off, SESSION24 whatever it says."""
+def test_session27_learns_session_27s_half(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SESSION27_COMPLAINT_S27: the served model also learns session 27's half (with SESSION25's, never s26's); off,
+    SESSION25 is served; a measurement's DEFAULT is served whatever the flag says."""
     from appliance.citizen import complaint_model
-    monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", True)
-    monkeypatch.setattr(complaint_model, "SESSION26_COMPLAINT_S26", True)
+    monkeypatch.setattr(complaint_model, "SESSION27_COMPLAINT_S27", True)
     on = complaint_model.served_config()
-    assert on is complaint_model.SESSION26 and on.batches == (*complaint_model.SESSION25.batches, "s26")
-    s26 = complaint_model.BATCHES["s26"]()
-    assert len(s26) >= 40 and {t for _, t in s26} <= {t for _, t, _ in training_examples()}
+    assert on is complaint_model.SESSION27 and on.batches == (*complaint_model.SESSION25.batches, "s27")
+    assert "s26" not in on.batches
+    s27 = complaint_model.BATCHES["s27"]()
+    assert len(s27) >= 40 and {t for _, t in s27} <= {t for _, t, _ in training_examples()}
     s25 = complaint_model.SESSION25
     assert (on.threshold_key, on.words_weight, on.l2_signals, on.staff_weight) == (
         s25.threshold_key, s25.words_weight, s25.l2_signals, s25.staff_weight)
-    monkeypatch.setattr(complaint_model, "SESSION26_COMPLAINT_S26", False)
+    monkeypatch.setattr(complaint_model, "SESSION27_COMPLAINT_S27", False)
     assert complaint_model.served_config() is complaint_model.SESSION25
-    assert not {t for _, t in s26} & {t for _, t, _ in training_examples()}
-    monkeypatch.setattr(complaint_model, "SESSION25_COMPLAINT_S25", False)
-    monkeypatch.setattr(complaint_model, "SESSION26_COMPLAINT_S26", True)
-    assert complaint_model.served_config() is complaint_model.SESSION24
+    assert not {t for _, t in s27} & {t for _, t, _ in training_examples()}
+    monkeypatch.setattr(complaint_model, "DEFAULT", complaint_model.SESSION12)
+    monkeypatch.setattr(complaint_model, "SESSION27_COMPLAINT_S27", True)
+    assert complaint_model.served_config() is complaint_model.SESSION12

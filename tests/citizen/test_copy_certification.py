@@ -1,6 +1,6 @@
 """Session 25: a copy of another office's paper is still certified at the ward (copy_certification.
-SESSION25_COPY_ANY_PAPER), on and off. Every sentence here was written for these tests (none is from a training,
-development, held-out or fresh batch)."""
+SESSION25_COPY_ANY_PAPER, plain behaviour since session 27). Every sentence here was written for these tests (none is
+from a training, development, held-out or fresh batch)."""
 
 from __future__ import annotations
 
@@ -22,12 +22,10 @@ NOT_COPIES = [  # the other office's matter itself; a copy only needed for it; t
 
 
 @pytest.mark.parametrize("text", COPIES)
-def test_a_copy_of_another_offices_paper_is_certified_here(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+def test_a_copy_of_another_offices_paper_is_certified_here(text: str) -> None:
     scores = rule_scores(text)
     assert copy_instead("out_of_scope", scores) == copy_certification.COPY_CERTIFICATION
     assert copy_instead("procedure", scores) is None  # only an out-of-scope reading is overruled
-    monkeypatch.setattr(copy_certification, "SESSION25_COPY_ANY_PAPER", False)
-    assert copy_instead("out_of_scope", scores) is None
 
 
 @pytest.mark.parametrize("text", NOT_COPIES)

@@ -16,9 +16,10 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from appliance.citizen.accountability import asks_accountability
+from appliance.citizen.asked_elsewhere import asked_elsewhere
 from appliance.citizen.classify import Classification
 from appliance.citizen.copy_certification import copy_instead
 from appliance.citizen.matching import Procedure, ProcedureIndex, tokens
@@ -239,6 +240,11 @@ class ChatBot:
                 reading.code, words := tokens(message), understanding.rules.scores(words), understanding.index)):
             # "đăng ký thường trú online …" read as tạm trú: the procedure named by its whole name (session 23)
             return self._answer(state, understanding.by_code[official], reading, message)
+        if reading.intent == "procedure" and (elsewhere := asked_elsewhere(
+                words := tokens(message), understanding.rules.matcher.find(words))) is not None:
+            # "hỏi thủ tục ly hôn …, (họ) đăng ký kết hôn ở phường": the matter asked is another office's (session 27)
+            return self._out_of_scope(conn, understanding, replace(reading, intent="out_of_scope",
+                                                                    label=f"oos:{elsewhere}"))
         # The phrase rules' scores only for a message read as out of scope: copy_instead answers None for the rest.
         copied = (copy_instead(reading.intent, understanding.rules.scores(tokens(message)))
                   if reading.intent == "out_of_scope" else None)
