@@ -16,3 +16,11 @@ def asker(db: Path) -> Callable[[str], AskResult]:
 
 def same(a: AskResult, b: AskResult) -> bool:
     return a.status == "ok" and b.status == "ok" and a.rows == b.rows and a.keys == b.keys
+
+
+def same_or_unsure(ask: Callable[[str], AskResult], said: str, plain: str, on: bool) -> None:
+    """A flag's reading checked both ways: with the flag on, `said` answers what the plain wording does; off, unsure."""
+    want = ask(plain)
+    assert want.status == "ok", plain
+    got = ask(said)
+    assert same(got, want) if on else got.status == "unsure", said

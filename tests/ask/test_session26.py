@@ -10,7 +10,7 @@ import pytest
 from appliance.ask import formal_words
 from appliance.text import periods
 from appliance.text.periods import parse_period
-from tests.ask.answering import asker, same
+from tests.ask.answering import asker, same_or_unsure
 from tests.flags import switch_on
 
 _FLAGGED = (formal_words, periods)
@@ -21,13 +21,6 @@ _TODAY = dt.date(2026, 11, 20)
 def _all_on(monkeypatch):
     """Each flag is tested against the others as tuned (all on), whatever rule R1 leaves in the shipped defaults."""
     switch_on(monkeypatch, _FLAGGED, "SESSION26_")
-
-
-def _same_or_unsure(ask, said: str, plain: str, on: bool) -> None:
-    want = ask(plain)
-    assert want.status == "ok", plain
-    got = ask(said)
-    assert same(got, want) if on else got.status == "unsure", said
 
 
 @pytest.mark.parametrize("on", [True, False])
@@ -61,10 +54,10 @@ def test_session26_polite_opening(ask_db, monkeypatch, on):
     monkeypatch.setattr(formal_words, "SESSION26_POLITE_OPENING", on)
     ask = asker(ask_db)
     plain = "tháng 10 nhận bao nhiêu hồ sơ"
-    _same_or_unsure(ask, "Thưa đồng chí, tháng 10 nhận bao nhiêu hồ sơ ạ?", plain, on)
-    _same_or_unsure(ask, "Xin phép hỏi đồng chí, tháng 10 nhận bao nhiêu hồ sơ", plain, on)
-    _same_or_unsure(ask, "Kính thưa đồng chí, tháng 10 nhận bao nhiêu hồ sơ", plain, on)
-    _same_or_unsure(ask, "Phiền đồng chí cho biết tháng 10 nhận bao nhiêu hồ sơ", plain, on)
+    same_or_unsure(ask, "Thưa đồng chí, tháng 10 nhận bao nhiêu hồ sơ ạ?", plain, on)
+    same_or_unsure(ask, "Xin phép hỏi đồng chí, tháng 10 nhận bao nhiêu hồ sơ", plain, on)
+    same_or_unsure(ask, "Kính thưa đồng chí, tháng 10 nhận bao nhiêu hồ sơ", plain, on)
+    same_or_unsure(ask, "Phiền đồng chí cho biết tháng 10 nhận bao nhiêu hồ sơ", plain, on)
     assert ask("tháng 10 thưa anh nhận bao nhiêu hồ sơ").status == "unsure"
 
 
@@ -75,8 +68,8 @@ def test_session26_set_out(ask_db, monkeypatch, on):
     monkeypatch.setattr(formal_words, "SESSION26_SET_OUT", on)
     ask = asker(ask_db)
     plain = "tỷ lệ hộ nghèo hiện nay có đạt kế hoạch năm không"
-    _same_or_unsure(ask, "tỷ lệ hộ nghèo hiện nay có đạt chỉ tiêu năm đề ra không", plain, on)
-    _same_or_unsure(ask, "tỷ lệ hộ nghèo hiện nay có đạt kế hoạch năm đã đề ra không", plain, on)
+    same_or_unsure(ask, "tỷ lệ hộ nghèo hiện nay có đạt chỉ tiêu năm đề ra không", plain, on)
+    same_or_unsure(ask, "tỷ lệ hộ nghèo hiện nay có đạt kế hoạch năm đã đề ra không", plain, on)
     assert ask("tỷ lệ hộ nghèo các giải pháp đề ra tháng 10").status == "unsure"
 
 
@@ -86,7 +79,7 @@ def test_session26_feedback_counter(ask_db, monkeypatch, on):
     "việc" unknown. "việc làm" (the jobs indicator) and "việc" beside records stay as they were."""
     monkeypatch.setattr(formal_words, "SESSION26_FEEDBACK_COUNTER", on)
     ask = asker(ask_db)
-    _same_or_unsure(ask, "phản ánh tháng 10 mỗi lĩnh vực bao nhiêu việc", "phản ánh tháng 10 mỗi lĩnh vực bao nhiêu",
+    same_or_unsure(ask, "phản ánh tháng 10 mỗi lĩnh vực bao nhiêu việc", "phản ánh tháng 10 mỗi lĩnh vực bao nhiêu",
                     on)
     assert ask("tháng 10 có bao nhiêu việc hồ sơ trễ hạn").status == "unsure"
     got = ask("quý 3 bao nhiêu việc làm mới")

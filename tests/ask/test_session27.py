@@ -9,7 +9,7 @@ from appliance.ask import indicators, nodata, readings, record_lists, request_wo
 from appliance.ask.spoken_dates import spelled_numbers
 from appliance.ask.tokens import words
 from appliance.ask.written_dates import rewrite
-from tests.ask.answering import asker, same
+from tests.ask.answering import asker, same, same_or_unsure
 from tests.flags import switch_on
 
 
@@ -147,13 +147,6 @@ def all_on(monkeypatch):
     switch_on(monkeypatch, _FLAGGED, "SESSION27_")
 
 
-def _same_or_unsure(ask, said: str, plain: str, on: bool) -> None:
-    want = ask(plain)
-    assert want.status == "ok", plain
-    got = ask(said)
-    assert same(got, want) if on else got.status == "unsure", said
-
-
 @pytest.mark.parametrize("on", [True, False])
 def test_session27_dash_span(all_on, monkeypatch, on):
     """written_dates.SESSION27_DASH_SPAN: "T5-T10", "thg5-thg10", "tháng 9-10", "quý 2 - quý 3" are the span; off,
@@ -171,7 +164,7 @@ def test_session27_dash_span(all_on, monkeypatch, on):
 @pytest.mark.parametrize("on", [True, False])
 def test_session27_dash_span_asked(ask_db, all_on, monkeypatch, on):
     monkeypatch.setattr(written_dates, "SESSION27_DASH_SPAN", on)
-    _same_or_unsure(asker(ask_db), "so phan anh thg5-thg10 theo thang",
+    same_or_unsure(asker(ask_db), "so phan anh thg5-thg10 theo thang",
                     "so phan anh tu thang 5 den thang 10 theo thang", on)
 
 
@@ -218,8 +211,8 @@ def test_session27_at_period(ask_db, all_on, monkeypatch, on):
     "điền vào biểu", "nhận vào bao nhiêu" stay unsure."""
     monkeypatch.setattr(request_words, "SESSION27_AT_PERIOD", on)
     ask = asker(ask_db)
-    _same_or_unsure(ask, "vào tháng 10 phường nhận bao nhiêu hồ sơ", "tháng 10 phường nhận bao nhiêu hồ sơ", on)
-    _same_or_unsure(ask, "số hồ sơ quá hạn vào cuối quý 3", "số hồ sơ quá hạn cuối quý 3", on)
+    same_or_unsure(ask, "vào tháng 10 phường nhận bao nhiêu hồ sơ", "tháng 10 phường nhận bao nhiêu hồ sơ", on)
+    same_or_unsure(ask, "số hồ sơ quá hạn vào cuối quý 3", "số hồ sơ quá hạn cuối quý 3", on)
     for said in ("tháng 10 nhận bao nhiêu hồ sơ để điền vào biểu", "tháng 10 vào bao nhiêu hồ sơ"):
         assert ask(said).status == "unsure", said
 
@@ -230,8 +223,8 @@ def test_session27_sent_up(ask_db, all_on, monkeypatch, on):
     unknown (unsure). "tăng lên", "lên đầu" are not read so."""
     monkeypatch.setattr(request_words, "SESSION27_SENT_UP", on)
     ask = asker(ask_db)
-    _same_or_unsure(ask, "tháng 10 bà con gửi lên bao nhiêu phản ánh", "tháng 10 bà con gửi bao nhiêu phản ánh", on)
-    _same_or_unsure(ask, "tháng 10 nộp lên bao nhiêu hồ sơ", "tháng 10 nộp bao nhiêu hồ sơ", on)
+    same_or_unsure(ask, "tháng 10 bà con gửi lên bao nhiêu phản ánh", "tháng 10 bà con gửi bao nhiêu phản ánh", on)
+    same_or_unsure(ask, "tháng 10 nộp lên bao nhiêu hồ sơ", "tháng 10 nộp bao nhiêu hồ sơ", on)
     assert ask("tháng 10 hồ sơ lên bao nhiêu").status == "unsure"
 
 
@@ -241,8 +234,8 @@ def test_session27_only_figure(ask_db, all_on, monkeypatch, on):
     (unsure). "cần" elsewhere ("hồ sơ cần xử lý", "chỉ cần con số tháng 10" before the question) stays unread."""
     monkeypatch.setattr(request_words, "SESSION27_ONLY_FIGURE", on)
     ask = asker(ask_db)
-    _same_or_unsure(ask, "Tháng 10 nhận bao nhiêu hồ sơ? Chỉ cần con số.", "Tháng 10 nhận bao nhiêu hồ sơ?", on)
-    _same_or_unsure(ask, "tháng 10 nhận bao nhiêu hồ sơ, cần số thôi", "tháng 10 nhận bao nhiêu hồ sơ", on)
+    same_or_unsure(ask, "Tháng 10 nhận bao nhiêu hồ sơ? Chỉ cần con số.", "Tháng 10 nhận bao nhiêu hồ sơ?", on)
+    same_or_unsure(ask, "tháng 10 nhận bao nhiêu hồ sơ, cần số thôi", "tháng 10 nhận bao nhiêu hồ sơ", on)
     assert ask("tháng 10 còn bao nhiêu hồ sơ cần xử lý").status == "unsure"
 
 
@@ -252,8 +245,8 @@ def test_session27_office_asks(ask_db, all_on, monkeypatch, on):
     "phòng" unknown (unsure). "phòng" elsewhere ("phản ánh giao phòng …") stays unread."""
     monkeypatch.setattr(request_words, "SESSION27_OFFICE_ASKS", on)
     ask = asker(ask_db)
-    _same_or_unsure(ask, "Văn phòng cần số hồ sơ tiếp nhận tháng 10", "Anh cần số hồ sơ tiếp nhận tháng 10", on)
-    _same_or_unsure(ask, "Tháng 10 nhận bao nhiêu hồ sơ? Văn phòng cần để báo cáo.",
+    same_or_unsure(ask, "Văn phòng cần số hồ sơ tiếp nhận tháng 10", "Anh cần số hồ sơ tiếp nhận tháng 10", on)
+    same_or_unsure(ask, "Tháng 10 nhận bao nhiêu hồ sơ? Văn phòng cần để báo cáo.",
                     "Tháng 10 nhận bao nhiêu hồ sơ? Anh cần để báo cáo.", on)
     assert ask("tháng 10 văn phòng nhận bao nhiêu hồ sơ").status == "unsure"
 
@@ -274,9 +267,9 @@ def test_session27_complain_verb(ask_db, all_on, monkeypatch, on):
     (unsure). "kêu gọi", "kêu" not before "về" stay unknown."""
     monkeypatch.setattr(tokens, "SESSION27_COMPLAIN_VERB", on)
     ask = asker(ask_db)
-    _same_or_unsure(ask, "tháng 10 bà con kêu về môi trường bao nhiêu lần",
+    same_or_unsure(ask, "tháng 10 bà con kêu về môi trường bao nhiêu lần",
                     "tháng 10 bà con phản ánh về môi trường bao nhiêu lần", on)
-    _same_or_unsure(ask, "tháng 10 dân kêu ca về môi trường bao nhiêu lần",
+    same_or_unsure(ask, "tháng 10 dân kêu ca về môi trường bao nhiêu lần",
                     "tháng 10 dân phản ánh về môi trường bao nhiêu lần", on)
     for said in ("kêu gọi bà con nộp hồ sơ trực tuyến tháng 10 bao nhiêu", "tháng 10 bà con kêu nhiều không"):
         assert ask(said).status == "unsure", said
@@ -299,7 +292,7 @@ def test_session27_voters(ask_db, all_on, monkeypatch, on):
     """warm_words.SESSION27_VOTERS: "cử tri" (the citizens) asks nothing, as "người dân"; off, unknown (unsure)."""
     monkeypatch.setattr(warm_words, "SESSION27_VOTERS", on)
     ask = asker(ask_db)
-    _same_or_unsure(ask, "Các kiến nghị của cử tri về hạ tầng quý 3 bao nhiêu",
+    same_or_unsure(ask, "Các kiến nghị của cử tri về hạ tầng quý 3 bao nhiêu",
                     "Các kiến nghị của người dân về hạ tầng quý 3 bao nhiêu", on)
     assert ask("cư trú quý 3 bao nhiêu").status != "ok"
 
@@ -319,9 +312,9 @@ def test_session27_total_and_part(ask_db, all_on, monkeypatch, on):
     Feedback narrowed to a status and a part counted at a day ("đang xử lý mấy") stay unsure."""
     monkeypatch.setattr(readings, "SESSION27_TOTAL_AND_PART", on)
     ask = asker(ask_db)
-    _same_or_unsure(ask, "tháng 10 có bao nhiêu hồ sơ, trong đó trễ hạn bao nhiêu",
+    same_or_unsure(ask, "tháng 10 có bao nhiêu hồ sơ, trong đó trễ hạn bao nhiêu",
                     "tháng 10 nhận bao nhiêu hồ sơ, trong đó trễ hạn bao nhiêu", on)
-    _same_or_unsure(ask, "Tổng số hồ sơ tháng 10 là bao nhiêu, trong đó đúng hạn bao nhiêu",
+    same_or_unsure(ask, "Tổng số hồ sơ tháng 10 là bao nhiêu, trong đó đúng hạn bao nhiêu",
                     "tháng 10 nhận bao nhiêu hồ sơ, đúng hạn bao nhiêu", on)
     for said in ("phản ánh tuần này bao nhiêu, đã xử lý bao nhiêu", "hồ sơ tháng 10 bao nhiêu, đang xử lý mấy",
                  "hồ sơ tháng 10 bao nhiêu, trong đó trực tuyến bao nhiêu"):
@@ -334,7 +327,7 @@ def test_session27_let_many_lapse(ask_db, all_on, monkeypatch, on):
     off, "để" unknown (unsure). "để báo cáo", "không để … quá hạn" stay unsure."""
     monkeypatch.setattr(readings, "SESSION27_LET_MANY_LAPSE", on)
     ask = asker(ask_db)
-    _same_or_unsure(ask, "cán bộ nào để nhiều hồ sơ quá hạn nhất", "cán bộ nào có nhiều hồ sơ quá hạn nhất", on)
+    same_or_unsure(ask, "cán bộ nào để nhiều hồ sơ quá hạn nhất", "cán bộ nào có nhiều hồ sơ quá hạn nhất", on)
     for said in ("tháng 10 nhận bao nhiêu hồ sơ để báo cáo quá hạn",
                  "không để hồ sơ quá hạn thì tháng 10 nhận bao nhiêu"):
         assert ask(said).status == "unsure", said
@@ -354,5 +347,5 @@ def test_session27_billion(ask_db, all_on, monkeypatch, on):
     """indicators.SESSION27_BILLION: "thu ngân sách tháng 10 được bao nhiêu tỷ đồng" is the indicator in its own unit
     (triệu đồng), as "… bao nhiêu triệu đồng"; off, "tỷ đồng" unknown (unsure)."""
     monkeypatch.setattr(indicators, "SESSION27_BILLION", on)
-    _same_or_unsure(asker(ask_db), "thu ngân sách tháng 10 được bao nhiêu tỷ đồng",
+    same_or_unsure(asker(ask_db), "thu ngân sách tháng 10 được bao nhiêu tỷ đồng",
                     "thu ngân sách tháng 10 được bao nhiêu triệu đồng", on)
