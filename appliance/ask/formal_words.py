@@ -1,5 +1,5 @@
-"""Words of a formal or roundabout question that ask nothing of their own (session 26), each reading with its flag,
-read at run time and tested on and off in tests/ask/test_session26.py:
+"""Words of a formal or roundabout question that ask nothing of their own (session 26; each kept by rule R1 in session
+26, plain behaviour since session 28, rule R8; tested in tests/ask/test_session26.py):
 
 - "(Kính) thưa đồng chí, …", "Phiền đồng chí …", "Xin phép hỏi …" opening the question (a polite address, a request
   to ask) say nothing about the figure, as "cho hỏi" does not; "thưa", "phiền", "phép" had been unknown (unsure).
@@ -14,21 +14,15 @@ from __future__ import annotations
 
 from appliance.ask.tokens import Tokens
 
-# Session 26 (`SESSION26_POLITE_OPENING`): "Thưa <addressee>", "xin phép (cho) (tôi / em) hỏi" at the opening.
-SESSION26_POLITE_OPENING = True  # on by rule R1 (session 26): fresh off alone 741/270/16, on 742/269/16 (right +1)
+# "Thưa <addressee>", "xin phép (cho) (tôi / em) hỏi" at the opening.
 _ADDRESSEES = {"dong", "anh", "chi", "bac", "chu", "co", "ong", "ba", "lanh", "thu", "pho", "em"}
 _OPENING = {"xin", "phep", "cho", "toi", "em", "chau", "hoi", "duoc", ","}
-# Session 26 (`SESSION26_SET_OUT`): "đề ra" after the plan's words.
-SESSION26_SET_OUT = True  # on by rule R1 (session 26): fresh off alone 741/270/16, on 742/269/16 (right +1)
+# "đề ra" after the plan's words.
 _PLAN_HEADS = {"hoach", "tieu"}  # "kế hoạch", "chỉ tiêu", "mục tiêu"
-# Session 26 (`SESSION26_FEEDBACK_COUNTER`): "việc" counted where feedback is named.
-SESSION26_FEEDBACK_COUNTER = True  # on by rule R1 (session 26): fresh off alone 741/270/16, on 742/269/16 (right +1)
 
 
 def polite_opening(tokens: Tokens) -> None:
     """Early: "Thưa đồng chí, …", "Xin phép hỏi …" at the question's opening are read (they ask nothing)."""
-    if not SESSION26_POLITE_OPENING:
-        return
     items, used = tokens.items, tokens.used
     start = 1 if items[:1] == ["kinh"] else 0  # "Kính thưa đồng chí, …"
     if items[start:start + 1] in (["thua"], ["phien"]) and items[start + 1:start + 2] and (
@@ -42,8 +36,6 @@ def polite_opening(tokens: Tokens) -> None:
 
 def set_out(tokens: Tokens) -> None:
     """"(kế hoạch / chỉ tiêu / mục tiêu) (năm) (đã) đề ra": the "(đã) đề ra" is read (the plan is named already)."""
-    if not SESSION26_SET_OUT:
-        return
     items = tokens.items
     for k in range(1, len(items) - 1):
         if items[k:k + 2] != ["de", "ra"] or any(tokens.used[k:k + 2]):
@@ -61,7 +53,7 @@ def set_out(tokens: Tokens) -> None:
 
 def feedback_counter(tokens: Tokens, domain: str) -> None:
     """"bao nhiêu / mấy việc" where feedback is named: the counter "việc" is read (the feedback counted)."""
-    if not SESSION26_FEEDBACK_COUNTER or domain != "phan_anh":
+    if domain != "phan_anh":
         return
     items = tokens.items
     for k in range(1, len(items)):

@@ -155,18 +155,6 @@ NOT_HELD_25 = [
             "số liệu thống kê này", f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh",
             unnamed_only=True),
 ]
-# Session 27 (`SESSION27_MORE_NOT_HELD`, read at run time; tested on and off in tests/ask/test_session27.py): the
-# days of leave of the staff said with "nghỉ" typed with its accents ("cán bộ nào nghỉ nhiều ngày nhất", "số ngày
-# nghỉ"), as "nghỉ phép" already is (session 16), and the reform index said in English ("PAR index"), as "chỉ số PAR"
-# is (session 25): not held. Their words had been unknown (unsure). Folded "nghi" is also the "nghị" of "kiến nghị":
-# only where "nghỉ" is typed so, and never right after "kiến / đề".
-SESSION27_MORE_NOT_HELD = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 825/268/5)
-LEAVE_DAYS = Missing(("so ngay nghi", "ngay nghi", "nghi nhieu ngay", "nghi bao nhieu ngay", "nghi may ngay",
-                      "ai nghi", "nghi nhieu nhat"),
-                     "ngày nghỉ, chấm công của cán bộ", "số hồ sơ mỗi cán bộ tiếp nhận, giải quyết")
-PAR_INDEX = Missing(("par index",), "số liệu thống kê này",
-                    f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh", unnamed_only=True)
-_LEAVE_TYPED = re.compile(r"\bnghỉ\b", re.IGNORECASE)
 _MONEY_ASKED = re.compile(r"\b(?:bao nhieu|(?<!ho )so|tong so|may|chi|chi tra|thu) tien\b")  # "hồ sơ tiền …": a name
 
 
@@ -183,8 +171,7 @@ def _longest_first(pairs: list[tuple[str, Missing]]) -> list[tuple[str, Missing]
 # Every family's phrases, longest first (built once: find runs on every question). Each later family is added and
 # sorted in turn, so that among phrases of one length the earlier families come first.
 _RANKED = _longest_first([(p, m) for m in MISSING + NOT_HELD_24 for p in m.phrases])
-for _family in (MORE_MISSING, [OTHER_UNITS], [WEB_VISITS], [FORECAST], NOT_HELD_23, NOT_HELD_25,
-                [LEAVE_DAYS, PAR_INDEX]):
+for _family in (MORE_MISSING, [OTHER_UNITS], [WEB_VISITS], [FORECAST], NOT_HELD_23, NOT_HELD_25):
     _RANKED = _longest_first(_RANKED + [(p, m) for m in _family for p in m.phrases])
 
 
@@ -250,10 +237,6 @@ def find(tokens: Tokens, named: bool = False) -> Missing | None:
             continue
         if missing in (CALLS, STAFF) and _feedback_about(tokens, phrase):
             continue
-        if missing in (LEAVE_DAYS, PAR_INDEX) and not SESSION27_MORE_NOT_HELD:
-            continue
-        if missing is LEAVE_DAYS and _LEAVE_TYPED.search(tokens.question) is None:
-            continue  # "kiến nghị nhiều nhất": folded, the same letters
         n = len(phrase.split())
         for k in tokens.find(phrase):
             span = set(range(k, k + n))
@@ -262,8 +245,6 @@ def find(tokens: Tokens, named: bool = False) -> Missing | None:
                 continue
             if beside & span:
                 continue
-            if missing is LEAVE_DAYS and phrase.startswith("nghi") and k and tokens.items[k - 1] in ("kien", "de"):
-                continue  # "kiến nghị nhiều nhất", "đề nghị …"
             if phrase.startswith("so ") and k and tokens.items[k - 1] == "ho":
                 continue  # "hồ sơ người dân" is the citizens' records, not "số người dân"
             if phrase == "tien" and "tiền" not in tokens.question.lower():
@@ -278,5 +259,5 @@ def find(tokens: Tokens, named: bool = False) -> Missing | None:
 
 def phrases() -> list[str]:
     """Every phrase, for the typo-repair vocabulary (so "hài lòg" is still recognised)."""
-    held = MISSING + NOT_HELD_23 + NOT_HELD_24 + NOT_HELD_25 + [LEAVE_DAYS, PAR_INDEX]
+    held = MISSING + NOT_HELD_23 + NOT_HELD_24 + NOT_HELD_25
     return [p for m in held for p in m.phrases] + list(_KNOWN_ONLY) + COUNT_OF_UNITS

@@ -177,8 +177,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     warm_words.citizens(tokens)
     request_words.at_period(tokens)
     request_words.sent_up(tokens)
-    request_words.only_figure(tokens)
-    request_words.office_asks(tokens)
     formal_words.polite_opening(tokens)
     formal_words.set_out(tokens)
     tokens.take_all(IGNORED_PHRASES)
@@ -338,7 +336,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, "«tỷ lệ» nói một lần cho hai số liệu; hãy hỏi «tỷ lệ … và tỷ lệ …»")
     if readings.both_kinds(tokens):
         return ParseResult(intent, False, "câu hỏi hỏi cả hồ sơ và phản ánh; hãy hỏi từng loại")
-    readings.total_and_part(tokens, intent)
     if readings.total_dropped(tokens, intent):
         return ParseResult(intent, False, "câu hỏi hỏi cả tổng số và một phần của nó; hãy hỏi như «nhận bao nhiêu, "
                                           "trong đó … bao nhiêu»")

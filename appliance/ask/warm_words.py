@@ -20,10 +20,6 @@ if TYPE_CHECKING:  # type-only: parser imports this module
 
 # "bà con" typed with its accents (unaccented "ba con" may be "ba còn": three left).
 _BA_CON = re.compile(r"\bbà con\b", re.IGNORECASE)
-# Session 27 (`SESSION27_VOTERS`, read at run time; tested on and off in tests/ask/test_session27.py): "cử tri" (the
-# voters, as the Mặt trận and the HĐND call the citizens: "kiến nghị của cử tri", "cử tri phản ánh") names no one the
-# data tells apart, as "bà con", "người dân" do not; it had been unknown (unsure).
-SESSION27_VOTERS = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 827/266/5)
 
 
 def citizens(tokens: Tokens) -> None:
@@ -32,8 +28,6 @@ def citizens(tokens: Tokens) -> None:
     said = _BA_CON.search(tokens.question) is not None
     for k in range(1, len(items)):
         if said and items[k - 1:k + 1] == ["ba", "con"] and not tokens.used[k]:
-            tokens.used[k - 1] = tokens.used[k] = True
-        if SESSION27_VOTERS and items[k - 1:k + 1] == ["cu", "tri"] and not any(tokens.used[k - 1:k + 1]):
             tokens.used[k - 1] = tokens.used[k] = True
 
 
