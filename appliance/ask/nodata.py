@@ -222,6 +222,28 @@ def _feedback_about(tokens: Tokens, phrase: str) -> bool:
     return bool(hits) and not any(items[max(0, k - len(c)):k] == c for k in hits for c in _COUNT_BEFORE)
 
 
+# Bug fix (session 28, rule R7): a demand for the reason with the figure asked beside it ("Đề nghị cho biết vì sao
+# người dân phải chờ đợi lâu, cụ thể thời gian giải quyết trung bình … là bao nhiêu ngày") had been answered "no data
+# on the waiting time at the counter": the words of the reason clause describe what the leader complains of, and the
+# figure asked is held. A not-held phrase inside a clause opened by "vì sao / tại sao" (to the clause's end or "cụ
+# thể") is left unread (unsure) when a figure is asked outside that clause; alone ("tại sao dân phải chờ đợi lâu")
+# it stays not in the data.
+_WHY = ("vi sao", "tai sao")
+
+
+def _reason_span(tokens: Tokens) -> set[int]:
+    items, span = tokens.items, set()
+    for why in _WHY:
+        for k in tokens.find(why, free_only=False):
+            end = next((j for j in range(k + 2, len(items)) if items[j] in (",", ";", "?")
+                        or items[j:j + 2] == ["cu", "the"]), len(items))
+            span.update(range(k, end))
+    if not span:
+        return span
+    asked = any(k not in span for w in _FIGURE_ASKED for k in tokens.find(w, free_only=False))
+    return span if asked else set()
+
+
 def find(tokens: Tokens, named: bool = False) -> Missing | None:
     """The thing asked for that the data does not hold, among words nothing else took: the longest phrase
     of any family wins, so "căn cước" or "cuộc họp" is never answered as calls ("cuộc")."""
@@ -230,6 +252,7 @@ def find(tokens: Tokens, named: bool = False) -> Missing | None:
         tokens.mark_chars(money.start(), money.end())  # "chi bao nhiêu tiền (hỗ trợ) mai táng": money, whatever name
         return MORE_MISSING[2]  # the words "tiền mai táng" also make a short name of the procedure
     beside: set[int] = set()  # the words of a meeting named beside a figure of the data
+    reason = _reason_span(tokens)
     for phrase, missing in _RANKED:
         if named and missing.unnamed_only:
             continue
@@ -243,7 +266,7 @@ def find(tokens: Tokens, named: bool = False) -> Missing | None:
             if missing is MEETINGS and (beside & span or _meeting_beside_data(tokens, k, named)):
                 beside.update(span)  # "cuộc họp" inside "họp giao ban" said so: neither is asked, nor its "cuộc"
                 continue
-            if beside & span:
+            if beside & span or (reason & span and missing is not REASONS):
                 continue
             if phrase.startswith("so ") and k and tokens.items[k - 1] == "ho":
                 continue  # "hồ sơ người dân" is the citizens' records, not "số người dân"
