@@ -155,6 +155,15 @@ NOT_HELD_25 = [
             "số liệu thống kê này", f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh",
             unnamed_only=True),
 ]
+# Session 28 (`SESSION28_PARTY_WORK`, read at run time; tested on and off in tests/ask/test_session28.py): the Party's
+# own statistics ("số đảng viên mới kết nạp", "bao nhiêu chi bộ", "đảng viên dự sinh") are kept by the Party
+# committee, not by the ward's data; their words had been unknown (unsure). Not held. Only where the question names
+# no record, feedback or name of the data ("hồ sơ của đảng viên" asks for records).
+SESSION28_PARTY_WORK = True
+PARTY_WORK = Missing(("dang vien", "ket nap dang", "ket nap", "chi bo", "to chuc co so dang"),
+                     "số liệu công tác Đảng (đảng viên, kết nạp, chi bộ)",
+                     f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh",
+                     unnamed_only=True)
 _MONEY_ASKED = re.compile(r"\b(?:bao nhieu|(?<!ho )so|tong so|may|chi|chi tra|thu) tien\b")  # "hồ sơ tiền …": a name
 
 
@@ -171,7 +180,7 @@ def _longest_first(pairs: list[tuple[str, Missing]]) -> list[tuple[str, Missing]
 # Every family's phrases, longest first (built once: find runs on every question). Each later family is added and
 # sorted in turn, so that among phrases of one length the earlier families come first.
 _RANKED = _longest_first([(p, m) for m in MISSING + NOT_HELD_24 for p in m.phrases])
-for _family in (MORE_MISSING, [OTHER_UNITS], [WEB_VISITS], [FORECAST], NOT_HELD_23, NOT_HELD_25):
+for _family in (MORE_MISSING, [OTHER_UNITS], [WEB_VISITS], [FORECAST], NOT_HELD_23, NOT_HELD_25, [PARTY_WORK]):
     _RANKED = _longest_first(_RANKED + [(p, m) for m in _family for p in m.phrases])
 
 
@@ -227,12 +236,14 @@ def _feedback_about(tokens: Tokens, phrase: str) -> bool:
 # on the waiting time at the counter": the words of the reason clause describe what the leader complains of, and the
 # figure asked is held. A not-held phrase inside a clause opened by "vì sao / tại sao" (to the clause's end or "cụ
 # thể") is left unread (unsure) when a figure is asked outside that clause; alone ("tại sao dân phải chờ đợi lâu")
-# it stays not in the data.
+# it stays not in the data. The reason itself is no answer either where records are asked for after it ("…; cụ thể
+# những phản ánh nào còn chưa xử lý"): unsure.
 _WHY = ("vi sao", "tai sao")
+_LIST_ASKED = ("nao", "danh sach", "liet ke")
 
 
 def _reason_span(tokens: Tokens) -> set[int]:
-    items, span = tokens.items, set()
+    items, span = tokens.items, set[int]()
     for why in _WHY:
         for k in tokens.find(why, free_only=False):
             end = next((j for j in range(k + 2, len(items)) if items[j] in (",", ";", "?")
@@ -240,7 +251,7 @@ def _reason_span(tokens: Tokens) -> set[int]:
             span.update(range(k, end))
     if not span:
         return span
-    asked = any(k not in span for w in _FIGURE_ASKED for k in tokens.find(w, free_only=False))
+    asked = any(k not in span for w in _FIGURE_ASKED + _LIST_ASKED for k in tokens.find(w, free_only=False))
     return span if asked else set()
 
 
@@ -252,11 +263,17 @@ def find(tokens: Tokens, named: bool = False) -> Missing | None:
         tokens.mark_chars(money.start(), money.end())  # "chi bao nhiêu tiền (hỗ trợ) mai táng": money, whatever name
         return MORE_MISSING[2]  # the words "tiền mai táng" also make a short name of the procedure
     beside: set[int] = set()  # the words of a meeting named beside a figure of the data
-    reason = _reason_span(tokens)
+    reason = _reason_span(tokens)  # the words of "vì sao …" where something is asked beside it
     for phrase, missing in _RANKED:
         if named and missing.unnamed_only:
             continue
         if missing is REASONS and any(tokens.has(w) for w in _FIGURE_ASKED):
+            continue
+        if missing is REASONS and reason:
+            for k in (k for why in _WHY for k in tokens.find(why, free_only=False)):
+                tokens.doubt(k)  # records asked beside the reason: neither answer is sure
+            continue
+        if missing is PARTY_WORK and not SESSION28_PARTY_WORK:
             continue
         if missing in (CALLS, STAFF) and _feedback_about(tokens, phrase):
             continue

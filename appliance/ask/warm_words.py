@@ -22,6 +22,25 @@ if TYPE_CHECKING:  # type-only: parser imports this module
 _BA_CON = re.compile(r"\bbà con\b", re.IGNORECASE)
 
 
+# Session 28 (`SESSION28_OUR_SIDE`, read at run time; tested on and off in tests/ask/test_session28.py): "bên mình /
+# bên tôi / bên ta" (our side: the ward's office, as "phường mình" is: "bên mình nhận nhiêu hồ sơ")
+# names no one the data tells apart; "bên" had been unknown (unsure). Only before the speaker's own pronoun, typed
+# with its accent; "bên nào", "bên anh Hùng" (someone else's side) and the unaccented "ben" stay unknown.
+SESSION28_OUR_SIDE = True
+_OUR_SIDE = re.compile(r"\bbên (?=(?:mình|tôi|ta)\b(?! nào))", re.IGNORECASE)
+
+
+def our_side(tokens: Tokens) -> None:
+    """Early: the "bên" of "bên mình" is read (the speaker's office asks nothing)."""
+    if not SESSION28_OUR_SIDE or _OUR_SIDE.search(tokens.question) is None:
+        return
+    items = tokens.items
+    for k in range(len(items) - 1):
+        if items[k] == "ben" and items[k + 1] in ("minh", "toi", "ta") and not tokens.used[k] and (
+                items[k + 2:k + 3] != ["nao"]):
+            tokens.used[k] = True
+
+
 def citizens(tokens: Tokens) -> None:
     """Early, before any reading: the "con" of "bà con" is read (it asks nothing of its own)."""
     items = tokens.items
