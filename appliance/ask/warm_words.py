@@ -41,6 +41,24 @@ def our_side(tokens: Tokens) -> None:
             tokens.used[k] = True
 
 
+# Session 28 (`SESSION28_MUST_WAIT`, read at run time; tested on and off in tests/ask/test_session28.py): the modal
+# "phải" (must) between "đang / còn / vẫn" and "chờ" ("hồ sơ đang phải chờ bổ sung", "phản ánh còn phải chờ xử lý")
+# adds nothing to the state of waiting the status words name; it had been unknown (unsure). Only there: "phải" before
+# anything else ("phải trả lại", "không phải chỉ tiêu") stays unknown.
+SESSION28_MUST_WAIT = True
+
+
+def must_wait(tokens: Tokens) -> None:
+    """Early: the "phải" of "đang / còn / vẫn phải chờ" is read (the waiting is the status)."""
+    if not SESSION28_MUST_WAIT:
+        return
+    items = tokens.items
+    for k in range(1, len(items) - 1):
+        if items[k] == "phai" and items[k - 1] in ("dang", "con", "van") and items[k + 1] == "cho" and (
+                not tokens.used[k]):
+            tokens.used[k] = True
+
+
 def citizens(tokens: Tokens) -> None:
     """Early, before any reading: the "con" of "bà con" is read (it asks nothing of its own)."""
     items = tokens.items

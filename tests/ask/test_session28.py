@@ -150,3 +150,17 @@ def test_session28_party_work(ask_db, all_on, monkeypatch, on):
                  "số đảng viên mới kết nạp trong năm nay là bao nhiêu"):
         assert ask(said).status == ("no_data" if on else "unsure"), said
     assert ask("báo cáo chi bộ, tháng 10 nhận bao nhiêu hồ sơ").status == "ok"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session28_must_wait(ask_db, all_on, monkeypatch, on):
+    """warm_words.SESSION28_MUST_WAIT: "đang / còn phải chờ …" is "đang / còn chờ …"; off, "phải" unknown (unsure).
+    "phải" elsewhere ("hồ sơ phải trả lại", "không phải …") stays unknown."""
+    monkeypatch.setattr(warm_words, "SESSION28_MUST_WAIT", on)
+    ask = asker(ask_db)
+    same_or_unsure(ask, "hiện còn bao nhiêu hồ sơ đang phải chờ bổ sung",
+                   "hiện còn bao nhiêu hồ sơ đang chờ bổ sung", on)
+    same_or_unsure(ask, "phản ánh môi trường còn phải chờ xử lý bao nhiêu",
+                   "phản ánh môi trường còn chờ xử lý bao nhiêu", on)
+    for said in ("hồ sơ phải chờ bổ sung bao nhiêu", "tháng 10 bao nhiêu hồ sơ phải trả lại"):
+        assert ask(said).status == "unsure", said
