@@ -12,7 +12,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from appliance.ask.tokens import Tokens
+
+if TYPE_CHECKING:  # type-only: parser imports this module
+    from appliance.ask.parser import Intent
 
 # "Thưa <addressee>", "xin phép (cho) (tôi / em) hỏi" at the opening.
 _ADDRESSEES = {"dong", "anh", "chi", "bac", "chu", "co", "ong", "ba", "lanh", "thu", "pho", "em"}
@@ -110,18 +115,17 @@ def resolution_plan(tokens: Tokens) -> None:
 # Session 28 (`SESSION28_APPLICATION_FOR`, read at run time; tested on and off in tests/ask/test_session28.py): "hồ sơ
 # đề nghị <a procedure>" ("bộ hồ sơ đề nghị trợ cấp xã hội hàng tháng", "hồ sơ đề nghị cấp giấy phép xây dựng") is the
 # application for it, as "hồ sơ xin <a procedure>" is; "đề nghị" had been unknown (unsure). Only right after "hồ sơ"
-# and before more words; "hồ sơ đề nghị bổ sung / trả lại" (a status, what the office asked) and "Đề nghị …" opening a
-# request stay unknown (rule R9).
+# and right before the name of a procedure or field the names reading took; "hồ sơ đề nghị bổ sung", "hồ sơ đề nghị
+# tháng 10" and "Đề nghị …" opening a request stay unknown (rule R9).
 SESSION28_APPLICATION_FOR = True
-_STATUS_AFTER = {"bo", "tra", "huy", "tu", "giai", "xu", ",", ";", "?"}
 
 
-def application_for(tokens: Tokens) -> None:
-    """"hồ sơ đề nghị <procedure>": the "đề nghị" is read (the application, as "xin")."""
-    if not SESSION28_APPLICATION_FOR:
+def application_for(tokens: Tokens, intent: Intent) -> None:
+    """After the names: "hồ sơ đề nghị <procedure>": the "đề nghị" is read (the application, as "xin")."""
+    if not SESSION28_APPLICATION_FOR or not ({"ten_thu_tuc", "linh_vuc", "ma_linh_vuc"} & set(intent.filters)):
         return
     items = tokens.items
     for k in range(2, len(items) - 2):
         if items[k:k + 2] == ["de", "nghi"] and items[k - 2:k] == ["ho", "so"] and not any(tokens.used[k:k + 2]) \
-                and items[k + 2] not in _STATUS_AFTER:
+                and tokens.used[k + 2]:
             tokens.used[k] = tokens.used[k + 1] = True

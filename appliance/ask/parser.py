@@ -182,7 +182,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     formal_words.polite_opening(tokens)
     formal_words.set_out(tokens)
     formal_words.resolution_plan(tokens)
-    formal_words.application_for(tokens)
     tokens.take_all(IGNORED_PHRASES)
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
@@ -238,6 +237,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     problem = entities.match(tokens, intent, catalog) or _contradiction(intent, catalog)
     if problem:
         return ParseResult(intent, False, problem)
+    formal_words.application_for(tokens, intent)  # after the names: "đề nghị" is read only before one
     if intent.domain == "ho_so":
         doubts.new_things(tokens)
         doubts.where_held(tokens)

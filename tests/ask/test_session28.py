@@ -96,7 +96,8 @@ def test_session28_application_for(ask_db, all_on, monkeypatch, on):
                    "tháng 10 nhận bao nhiêu bộ hồ sơ xin cấp giấy phép xây dựng", on)
     same_or_unsure(ask, "quý 3 có bao nhiêu hồ sơ đề nghị đăng ký khai sinh",
                    "quý 3 có bao nhiêu hồ sơ đăng ký khai sinh", on)
-    for said in ("tháng 10 có bao nhiêu hồ sơ đề nghị bổ sung", "Đề nghị cho biết tháng 10 nhận bao nhiêu hồ sơ"):
+    for said in ("tháng 10 có bao nhiêu hồ sơ đề nghị bổ sung", "Đề nghị cho biết tháng 10 nhận bao nhiêu hồ sơ",
+                 "hồ sơ đề nghị tháng 10 bao nhiêu"):
         assert ask(said).status == "unsure", said
 
 
