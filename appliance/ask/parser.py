@@ -243,11 +243,14 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         doubts.where_held(tokens)
     readings.over_units(tokens)
     if intent.domain == "chi_tieu":
-        tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
+        plan = tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
         indicators.unit_said(tokens, intent, catalog)
         less = tokens.take_all(measures_words.less_words())
-        compare = tokens.take_all(measures_words.COMPARE_WORDS) or less or (
-            len(periods) >= 2)
+        # bug fix (session 28, rule R7): with the plan named and one period, a change word ("tình hình giảm nghèo năm
+        # nay thế nào so với kế hoạch", "… giảm bao nhiêu so với kế hoạch") is the change against the plan; the period
+        # before had been compared and the plan dropped (a confident wrong)
+        change = tokens.take_all(measures_words.COMPARE_WORDS) or less
+        compare = (change and not (plan and len(periods) < 2)) or len(periods) >= 2
         compare = readings.difference(tokens) or compare
         compare = readings.improved(tokens) or compare
         readings.not_yet_closing(tokens)

@@ -59,6 +59,21 @@ def test_a_semicolon_between_clauses_is_no_attack(ask_db):
         assert is_hostile(said), said
 
 
+def test_a_change_against_the_plan_compares_no_periods(ask_db):
+    """Bug fix (rule R7): "tình hình giảm nghèo năm nay thế nào so với kế hoạch", "tỷ lệ hộ nghèo năm nay giảm bao
+    nhiêu so với kế hoạch" had compared the year before and dropped the plan. The plan, as "… thế nào so với kế
+    hoạch" without the change word. A second period said ("so với năm ngoái", "so với quý 2") keeps its comparison."""
+    ask = asker(ask_db)
+    for said in ("tình hình giảm nghèo năm nay thế nào so với kế hoạch",
+                 "tỷ lệ hộ nghèo năm nay giảm bao nhiêu so với kế hoạch",
+                 "thu ngân sách quý 3 tăng hay giảm so với kế hoạch"):
+        got = ask(said)
+        assert got.status == "ok" and got.intent is not None and got.intent.compare is None, said
+    for said in ("tỷ lệ hộ nghèo năm nay giảm bao nhiêu so với năm ngoái", "thu ngân sách quý 3 so với quý 2"):
+        got = ask(said)
+        assert got.status == "ok" and got.intent is not None and got.intent.compare is not None, said
+
+
 # The flags of the session, each switched on and off against the others as tuned (all on).
 _FLAGGED = (doubts, formal_words, nodata, readings, warm_words)
 
