@@ -212,11 +212,21 @@ _PROVINCE = re.compile(r"\btỉnh\b", re.IGNORECASE)
 _RECKON = re.compile(r"\btính\b", re.IGNORECASE)
 
 
+# Session 28 (`SESSION28_COVERAGE`, read at run time; tested on and off in tests/ask/test_session28.py): "(tỷ lệ) bao
+# phủ BHYT / bảo hiểm y tế" (the coverage, the official name of the share of residents insured) is the participation
+# the indicator measures ("tỷ lệ người dân tham gia bảo hiểm y tế"); "bao phủ" had been unknown, and "tỷ lệ" read as a
+# rate of the records (unsure). Only right before the insurance's name.
+SESSION28_COVERAGE = True
+_COVERAGE = re.compile(r"\bbao phu (?=(?:bhyt|bao hiem y te)\b)")
+
+
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
     question = _note_abbreviations(_COUNTERS.sub("cái", question))
     question = _HOW_MANY.sub("bao nhiêu", question)
     folded = fold(question).replace("ti le", "ty le")
+    if SESSION28_COVERAGE:
+        folded = _COVERAGE.sub("", folded)
     folded = written_dates.rewrite(folded)
     unread = shorthand_kept(question)  # "sổ hồng", "hẻm": never the shorthand "không" (appliance.text.accents)
     return expand(_TOKEN.findall(folded), unread=unread)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import doubts, formal_words, nodata, readings, warm_words
+from appliance.ask import doubts, formal_words, nodata, readings, tokens, warm_words
 from appliance.ask.service import is_hostile
+from appliance.ask.tokens import words
 from tests.ask.answering import asker, same_or_unsure
 from tests.flags import switch_on
 
@@ -75,7 +76,7 @@ def test_a_change_against_the_plan_compares_no_periods(ask_db):
 
 
 # The flags of the session, each switched on and off against the others as tuned (all on).
-_FLAGGED = (doubts, formal_words, nodata, readings, warm_words)
+_FLAGGED = (doubts, formal_words, nodata, readings, tokens, warm_words)
 
 
 @pytest.fixture()
@@ -180,3 +181,15 @@ def test_session28_must_wait(ask_db, all_on, monkeypatch, on):
                    "phản ánh môi trường còn chờ xử lý bao nhiêu", on)
     for said in ("hồ sơ phải chờ bổ sung bao nhiêu", "tháng 10 bao nhiêu hồ sơ phải trả lại"):
         assert ask(said).status == "unsure", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session28_coverage(demo_settings, all_on, monkeypatch, on):
+    """tokens.SESSION28_COVERAGE: "tỷ lệ bao phủ BHYT / bảo hiểm y tế" is the insurance indicator; off, unsure.
+    "bao phủ" before anything else stays unknown. Asked of the demo ward, which reports the insurance indicator."""
+    monkeypatch.setattr(tokens, "SESSION28_COVERAGE", on)
+    ask = asker(demo_settings.db_path)
+    same_or_unsure(ask, "tỷ lệ bao phủ BHYT tháng 10 bao nhiêu", "tỷ lệ BHYT tháng 10 bao nhiêu", on)
+    same_or_unsure(ask, "ty le bao phu bao hiem y te quy 3 dat bao nhieu so voi ke hoach",
+                   "ty le bao hiem y te quy 3 dat bao nhieu so voi ke hoach", on)
+    assert "phu" in words("tỷ lệ bao phủ tháng 10")
