@@ -461,7 +461,8 @@ _PURPOSE_PHRASES = [p.split() for p in (
 # Party's and the Front's bodies a ward reports to ("Để chuẩn bị báo cáo Ban Chấp hành, …", "chuẩn bị họp Ban Thường
 # vụ, …", "báo cáo Thường trực Đảng ủy, …", "làm việc với Mặt trận, …") are who the report is for, as "Đảng ủy",
 # "HĐND" already are; their words had made the purpose clause unread (unsure). Only inside such a first clause.
-SESSION28_REPORT_BODIES = True
+# off by rule R1 (session 28): fresh 806/335/16 on and off alone; R1b: off alone, training 848/310/5, no wrong back
+SESSION28_REPORT_BODIES = False
 _REPORT_BODIES = [p.split() for p in (
     "ban chap hanh", "ban thuong vu", "thuong vu", "thuong truc", "dang bo", "chi bo", "mat tran to quoc", "mat tran")]
 

@@ -74,7 +74,8 @@ def feedback_counter(tokens: Tokens, domain: str) -> None:
 # those words name already (as session 26's "đề ra" does); "nghị quyết" had been unknown (unsure). Only within four
 # words after "chỉ tiêu / kế hoạch / mục tiêu" (their year, "mà", "theo", "của" between); a resolution named elsewhere
 # ("dự thảo nghị quyết", "thực hiện nghị quyết về chuyển đổi số") stays unknown.
-SESSION28_RESOLUTION_PLAN = True
+# off by rule R1 (session 28): fresh 806/335/16 on and off alone; R1b: off alone, training 849/309/5, no wrong back
+SESSION28_RESOLUTION_PLAN = False
 _PLAN_WORDS = (["chi", "tieu"], ["ke", "hoach"], ["muc", "tieu"])
 _BEFORE_RESOLUTION = {"nam", "ca", "ma", "theo", "cua", "da", "duoc"}
 _RESOLUTION_BODIES = (["dang", "bo"], ["dang", "uy"], ["hoi", "dong", "nhan", "dan"], ["hdnd"], ["dai", "hoi"],
@@ -117,7 +118,8 @@ def resolution_plan(tokens: Tokens) -> None:
 # application for it, as "hồ sơ xin <a procedure>" is; "đề nghị" had been unknown (unsure). Only right after "hồ sơ"
 # and right before the name of a procedure or field the names reading took; "hồ sơ đề nghị bổ sung", "hồ sơ đề nghị
 # tháng 10" and "Đề nghị …" opening a request stay unknown (rule R9).
-SESSION28_APPLICATION_FOR = True
+# off by rule R1 (session 28): fresh 806/335/16 on and off alone; R1b: off alone, training 849/309/5, no wrong back
+SESSION28_APPLICATION_FOR = False
 
 
 def application_for(tokens: Tokens, intent: Intent) -> None:

@@ -159,7 +159,7 @@ NOT_HELD_25 = [
 # own statistics ("số đảng viên mới kết nạp", "bao nhiêu chi bộ", "đảng viên dự sinh") are kept by the Party
 # committee, not by the ward's data; their words had been unknown (unsure). Not held. Only where the question names
 # no record, feedback or name of the data ("hồ sơ của đảng viên" asks for records).
-SESSION28_PARTY_WORK = True
+SESSION28_PARTY_WORK = True  # on by rule R1 (session 28): fresh off alone 804/337/16, on 806/335/16 (right +2)
 PARTY_WORK = Missing(("dang vien", "ket nap dang", "ket nap", "chi bo", "to chuc co so dang"),
                      "số liệu công tác Đảng (đảng viên, kết nạp, chi bộ)",
                      f"các chỉ tiêu KT-XH phường báo cáo ({INDICATORS}) và số liệu hồ sơ, phản ánh",

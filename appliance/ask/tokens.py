@@ -216,7 +216,8 @@ _RECKON = re.compile(r"\btính\b", re.IGNORECASE)
 # phủ BHYT / bảo hiểm y tế" (the coverage, the official name of the share of residents insured) is the participation
 # the indicator measures ("tỷ lệ người dân tham gia bảo hiểm y tế"); "bao phủ" had been unknown, and "tỷ lệ" read as a
 # rate of the records (unsure). Only right before the insurance's name.
-SESSION28_COVERAGE = True
+# off by rule R1 (session 28): fresh 806/335/16 on and off alone; R1b: off alone, training 850/308/5, no wrong back
+SESSION28_COVERAGE = False
 _COVERAGE = re.compile(r"\bbao phu (?=(?:bhyt|bao hiem y te)\b)")
 
 

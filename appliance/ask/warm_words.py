@@ -26,7 +26,8 @@ _BA_CON = re.compile(r"\bbà con\b", re.IGNORECASE)
 # bên tôi / bên ta" (our side: the ward's office, as "phường mình" is: "bên mình nhận nhiêu hồ sơ")
 # names no one the data tells apart; "bên" had been unknown (unsure). Only before the speaker's own pronoun, typed
 # with its accent; "bên nào", "bên anh Hùng" (someone else's side) and the unaccented "ben" stay unknown.
-SESSION28_OUR_SIDE = True
+# off by rule R1 (session 28): fresh 806/335/16 on and off alone; R1b: off alone, training 849/309/5, no wrong back
+SESSION28_OUR_SIDE = False
 _OUR_SIDE = re.compile(r"\bbên (?=(?:mình|tôi|ta)\b(?! nào))", re.IGNORECASE)
 
 
@@ -45,7 +46,8 @@ def our_side(tokens: Tokens) -> None:
 # "phải" (must) between "đang / còn / vẫn" and "chờ" ("hồ sơ đang phải chờ bổ sung", "phản ánh còn phải chờ xử lý")
 # adds nothing to the state of waiting the status words name; it had been unknown (unsure). Only there: "phải" before
 # anything else ("phải trả lại", "không phải chỉ tiêu") stays unknown.
-SESSION28_MUST_WAIT = True
+# off by rule R1 (session 28): fresh 806/335/16 on and off alone; R1b: off alone, training 849/309/5, no wrong back
+SESSION28_MUST_WAIT = False
 
 
 def must_wait(tokens: Tokens) -> None:
