@@ -36,10 +36,6 @@ YEAR_PLAN_WORDS = ["ke hoach nam", "ke hoach ca nam", "chi tieu nam", "chi tieu 
 # bao nhiêu triệu") is read; it had been unknown ("triệu" even repaired into "tiêu": unsure). Only the unit of the
 # indicator named, right after "bao nhiêu / mấy / được / là" or a number.
 _BEFORE_UNIT = {"nhieu", "may", "duoc", "la", "dat"}
-# Session 27 (`SESSION27_BILLION`, read at run time; tested on and off in tests/ask/test_session27.py): an indicator in
-# "triệu đồng" asked in "tỷ (đồng)" ("thu ngân sách tháng 10 được bao nhiêu tỷ đồng") is the same sum, answered in
-# its own unit; "tỷ đồng" had been unknown (unsure). Only where the indicator's unit is "triệu đồng".
-SESSION27_BILLION = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 827/266/5)
 
 
 def unit_said(tokens: Tokens, intent: Intent, catalog: Catalog) -> None:
@@ -47,12 +43,11 @@ def unit_said(tokens: Tokens, intent: Intent, catalog: Catalog) -> None:
     if not unit or unit == "%":
         return
     words = fold(unit).split()
-    units = [words] + ([["ty", "dong"]] if SESSION27_BILLION and words == ["trieu", "dong"] else [])
     for k in range(1, len(tokens.items)):
         before = tokens.items[k - 1]
         if not (before in _BEFORE_UNIT or before.isdigit()):
             continue
-        for words, n in ((w, n) for w in units for n in range(len(w), 0, -1)):
+        for n in range(len(words), 0, -1):
             if tokens.items[k:k + n] == words[:n] and not any(tokens.used[k:k + n]):
                 for j in range(k, k + n):
                     tokens.used[j] = True

@@ -175,12 +175,13 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(None, False, "Câu hỏi quá ngắn.")
     _replied(tokens)
     warm_words.citizens(tokens)
+    warm_words.our_side(tokens)
+    warm_words.must_wait(tokens)
     request_words.at_period(tokens)
     request_words.sent_up(tokens)
-    request_words.only_figure(tokens)
-    request_words.office_asks(tokens)
     formal_words.polite_opening(tokens)
     formal_words.set_out(tokens)
+    formal_words.resolution_plan(tokens)
     tokens.take_all(IGNORED_PHRASES)
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
@@ -236,16 +237,20 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     problem = entities.match(tokens, intent, catalog) or _contradiction(intent, catalog)
     if problem:
         return ParseResult(intent, False, problem)
+    formal_words.application_for(tokens, intent)  # after the names: "đề nghị" is read only before one
     if intent.domain == "ho_so":
         doubts.new_things(tokens)
         doubts.where_held(tokens)
     readings.over_units(tokens)
     if intent.domain == "chi_tieu":
-        tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
+        plan = tokens.take_all(PLAN_WORDS)  # "so với kế hoạch" compares with the plan, not another period
         indicators.unit_said(tokens, intent, catalog)
         less = tokens.take_all(measures_words.less_words())
-        compare = tokens.take_all(measures_words.COMPARE_WORDS) or less or (
-            len(periods) >= 2)
+        # bug fix (session 28, rule R7): with the plan named and one period, a change word ("tình hình giảm nghèo năm
+        # nay thế nào so với kế hoạch", "… giảm bao nhiêu so với kế hoạch") is the change against the plan; the period
+        # before had been compared and the plan dropped (a confident wrong)
+        change = tokens.take_all(measures_words.COMPARE_WORDS) or less
+        compare = (change and not (plan and len(periods) < 2)) or len(periods) >= 2
         compare = readings.difference(tokens) or compare
         compare = readings.improved(tokens) or compare
         readings.not_yet_closing(tokens)
@@ -338,7 +343,6 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(intent, False, "«tỷ lệ» nói một lần cho hai số liệu; hãy hỏi «tỷ lệ … và tỷ lệ …»")
     if readings.both_kinds(tokens):
         return ParseResult(intent, False, "câu hỏi hỏi cả hồ sơ và phản ánh; hãy hỏi từng loại")
-    readings.total_and_part(tokens, intent)
     if readings.total_dropped(tokens, intent):
         return ParseResult(intent, False, "câu hỏi hỏi cả tổng số và một phần của nó; hãy hỏi như «nhận bao nhiêu, "
                                           "trong đó … bao nhiêu»")

@@ -160,23 +160,21 @@ def officials(tokens: Tokens, intent: Intent) -> None:
 # they were, and "không / đừng để quá hạn" (a goal, not a count) is not read. Kept by rule R1 in session 21 (right +2
 # on the fresh sets), plain behaviour since session 23 (tests/ask/test_session21.py).
 _LAPSES = (["qua", "han"], ["tre", "han"], ["tre", "hen"])
-# Session 27 (`SESSION27_LET_MANY_LAPSE`, read at run time; tested on and off in tests/ask/test_session27.py): the
-# records, or how many, said between "để" and the lapse ("cán bộ nào để nhiều hồ sơ quá hạn nhất", "ai để hồ sơ trễ hạn
-# nhiều nhất", "để bao nhiêu hồ sơ quá hạn") are the same records let lapse; "để" had been unknown (unsure). Only
-# words naming the records or their number between them.
-SESSION27_LET_MANY_LAPSE = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 826/267/5)
-_BETWEEN = {"nhieu", "bao", "may", "ho", "so", "hs", "bo", "cai", "phan", "anh", "pa", "nhung"}
+
+
+# Session 28 (`SESSION28_MADE_LATE`, read at run time; tested on and off in tests/ask/test_session28.py): "làm" right
+# before the lapse ("ai làm trễ hẹn nhiều nhất", "lĩnh vực nào làm quá hạn nhiều hồ sơ") is the verb of the records
+# someone let lapse, as "để" is; "làm" had been unknown (unsure). Only right before "quá hạn / trễ hạn / trễ hẹn", and
+# never in "đi làm trễ" (coming late to work: not in the data) nor "không làm …".
+# off by rule R1 (session 28): fresh 806/335/16 on and off alone; R1b: off alone, training 849/309/5, no wrong back
+SESSION28_MADE_LATE = False
 
 
 def let_lapse(tokens: Tokens) -> None:
     items = tokens.items
-    for k in tokens.find("de"):
-        j = k + 2 if items[k + 1:k + 2] in (["bi"], ["cho"]) else k + 1
-        if SESSION27_LET_MANY_LAPSE and not any(items[j:j + 2] == w for w in _LAPSES):
-            n = next((n for n in range(1, 5) if any(items[j + n:j + n + 2] == w for w in _LAPSES)), 0)
-            if n and all(w in _BETWEEN for w in items[j:j + n]) and (
-                    "ho" not in items[j:j + n] or "so" in items[j:j + n]):
-                j += n
+    made = [k for k in tokens.find("lam") if items[k - 1:k] != ["di"]] if SESSION28_MADE_LATE else []
+    for k in tokens.find("de") + made:
+        j = k + 2 if items[k + 1:k + 2] in (["bi"], ["cho"]) and items[k] == "de" else k + 1
         if not any(items[j:j + 2] == w for w in _LAPSES) or items[k - 1:k] in (["khong"], ["dung"], ["chang"]):
             continue
         tokens.used[k] = True
@@ -206,26 +204,6 @@ def total_dropped(tokens: Tokens, intent: Intent) -> bool:
     if not any(f" {p} " in c for c in clauses[1:] for p in _MEASURE_WORDS):
         return False
     return _RECEIVED[intent.domain] not in intent.measures or "trang_thai" in intent.filters
-
-
-# Session 27 (`SESSION27_TOTAL_AND_PART`, read at run time; tested on and off in tests/ask/test_session27.py): where
-# total_dropped finds a total asked before a part ("tháng 10 tổng bao nhiêu hồ sơ, trong đó trễ hạn bao nhiêu", "Tổng
-# số hồ sơ tháng 10 là bao nhiêu, trong đó đúng hạn bao nhiêu"), the total asked with no measure of its own is what was
-# received (as it is alone) and both figures are given; since session 24's fix it had been unsure. Not where feedback
-# is narrowed to a status (the part read as a filter), nor with a comparison, nor where the part is counted at a day
-# ("đang xử lý mấy": the open ones now, or those received then? left unsure).
-SESSION27_TOTAL_AND_PART = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 827/266/5)
-
-
-def total_and_part(tokens: Tokens, intent: Intent) -> None:
-    """The total received put before the part asked, where total_dropped would refuse the question."""
-    if not SESSION27_TOTAL_AND_PART or "trang_thai" in intent.filters or intent.compare is not None:
-        return
-    if intent.compare_asof is not None or not intent.measures or not total_dropped(tokens, intent):
-        return
-    if any(MEASURES[m].basis == "asof" for m in intent.measures):
-        return
-    intent.measures.insert(0, _RECEIVED[intent.domain])
 
 
 # Bug fix (session 27, rule R7): "số hồ sơ tiếp nhận tháng 10 phân theo hình thức nộp và lĩnh vực", "… chia theo lĩnh

@@ -28,7 +28,9 @@ _HOSTILE = [
     r"\bxoa\b(?! (?:doi|mu chu))", r"\bsua\b(?! (?:chua|duong|nha|cau|cong|truong|ngo|hem|via he|den|mai)\b)",
     r"\b(?:huy bo|ghi de|chen them|them moi|cap nhat lai|thay doi du lieu|doi trang thai)\b",
     r"\b(?:drop|delete|insert|update|alter|create|attach|detach|pragma|vacuum|truncate|replace|reindex|grant)\b",
-    r"\b(?:select|union|from)\b.*\b(?:from|where|select)\b", r";|--|/\*",
+    # a semicolon only beside a quote or an SQL comment (bug fix, session 28): formal Vietnamese joins clauses with it
+    # ("… vì sao …; cụ thể … là bao nhiêu?"), and such questions had been refused as an attack
+    r"\b(?:select|union|from)\b.*\b(?:from|where|select)\b", r"['\"`]\s*;|;\s*['\"`]|--|/\*",
     r"\bbo qua (?:moi |tat ca |cac |nhung )?(?:huong dan|chi dan|quy tac|lenh|yeu cau|rang buoc)",
     r"\b(?:ignore|disregard|forget) (?:all |the |previous |prior |your )",
     r"\b(?:system prompt|jailbreak|prompt)\b", r"\bquen (?:het |di )?(?:huong dan|quy tac)",

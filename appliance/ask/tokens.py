@@ -130,26 +130,9 @@ def _chat_dialect(raw: list[str], k: int, out: list[str]) -> list[str] | None:
 
 
 _SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})(?:/(\d{4}))?$")  # "t10" → tháng 10, "q3/2026" → quý 3 năm 2026
-# Session 27 (`SESSION27_TREND`, read at run time; tested on and off in tests/ask/test_session27.py): the English
-# "trend" typed in chat ("trend phản ánh từ tháng 5 đến tháng 10") is "xu hướng" (month by month); since the session's
-# bug fix it is known and unread (unsure). Whole word only.
-SESSION27_TREND = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 826/267/5)
 # Session 27 (`SESSION27_TOTAL`): the English "total" typed in chat ("total hs tiếp nhận thg 10") is "tổng"; it had been
 # unknown (unsure). Whole word only.
 SESSION27_TOTAL = True  # on by rule R1 (session 27): fresh off alone 776/300/16, on 778/298/16 (right +2)
-# Session 27 (`SESSION27_TK_SHORT`): "tk" opening a clause ("tk hs trễ hạn thg 10 theo lv") is "thống kê", the request;
-# it had been unknown (unsure). Only at a clause's opening ("tk" elsewhere may be "tài khoản").
-SESSION27_TK_SHORT = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 827/266/5)
-# Session 27 (`SESSION27_MILLION_SHORT`): "tr" right after "bao nhiêu" ("thu ngân sách được bn tr") is "triệu", the
-# unit of the figure asked (it had been unknown: unsure). Nowhere else ("tr" alone may be "trước", "trả").
-SESSION27_MILLION_SHORT = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 826/267/5)
-# Session 27 (`SESSION27_Z_PARTICLE`): "z" closing the question ("ty le bhyt thg 10 bn % z") is the chat "vậy", as
-# "zay", "dzay" are; it had been unknown (unsure). Only where nothing but particles follows it.
-SESSION27_Z_PARTICLE = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 826/267/5)
-# Session 27 (`SESSION27_COMPLAIN_VERB`): "(bà con / dân) kêu (ca) về <what>" is "phản ánh về <what>" (the citizens'
-# complaints, feedback); "kêu" had been unknown (unsure). Typed with its accents, and only right before "về".
-SESSION27_COMPLAIN_VERB = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 826/267/5)
-_COMPLAIN = re.compile(r"\bkêu(?: ca)? (?=về\b)", re.IGNORECASE)
 # Closing particles and the addressee after them ("… có đạt không em", "… không anh"): the clause is over.
 _PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi",
               "em", "anh", "chi", "nha", "nhen", "hen"}  # the last three: southern "nhé"
@@ -175,17 +158,8 @@ def expand(raw: list[str], *, unread: frozenset[str] = frozenset()) -> list[str]
             # "coi" is "xem" ("liệt kê cho anh coi"), in the south and in chat alike; "coi như" (regard as) and
             # "trông coi" (look after) keep their own meaning and stay unknown
             out.append("xem")
-        elif SESSION27_Z_PARTICLE and word == "z" and k and all(t in _PARTICLES or t in (",", ";")
-                                                                for t in raw[k + 1:]):
-            out.append("vay")
-        elif SESSION27_TK_SHORT and word == "tk" and (k == 0 or raw[k - 1] in (",", ";", "?")):
-            out += ["thong", "ke"]
         elif SESSION27_TOTAL and word == "total":
             out.append("tong")
-        elif SESSION27_TREND and word == "trend":
-            out += ["xu", "huong"]
-        elif SESSION27_MILLION_SHORT and word == "tr" and out[-2:] == ["bao", "nhieu"]:
-            out.append("trieu")
         elif (said := _chat_dialect(raw, k, out)) is not None:
             out += said
         elif word in TELEGRAPHIC:
@@ -238,13 +212,22 @@ _PROVINCE = re.compile(r"\btỉnh\b", re.IGNORECASE)
 _RECKON = re.compile(r"\btính\b", re.IGNORECASE)
 
 
+# Session 28 (`SESSION28_COVERAGE`, read at run time; tested on and off in tests/ask/test_session28.py): "(tỷ lệ) bao
+# phủ BHYT / bảo hiểm y tế" (the coverage, the official name of the share of residents insured) is the participation
+# the indicator measures ("tỷ lệ người dân tham gia bảo hiểm y tế"); "bao phủ" had been unknown, and "tỷ lệ" read as a
+# rate of the records (unsure). Only right before the insurance's name.
+# off by rule R1 (session 28): fresh 806/335/16 on and off alone; R1b: off alone, training 850/308/5, no wrong back
+SESSION28_COVERAGE = False
+_COVERAGE = re.compile(r"\bbao phu (?=(?:bhyt|bao hiem y te)\b)")
+
+
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
     question = _note_abbreviations(_COUNTERS.sub("cái", question))
     question = _HOW_MANY.sub("bao nhiêu", question)
-    if SESSION27_COMPLAIN_VERB:
-        question = _COMPLAIN.sub("phản ánh ", question)
     folded = fold(question).replace("ti le", "ty le")
+    if SESSION28_COVERAGE:
+        folded = _COVERAGE.sub("", folded)
     folded = written_dates.rewrite(folded)
     unread = shorthand_kept(question)  # "sổ hồng", "hẻm": never the shorthand "không" (appliance.text.accents)
     return expand(_TOKEN.findall(folded), unread=unread)

@@ -485,8 +485,13 @@ def grouping(tokens: Tokens, intent: Intent) -> None:
                 intent.group = intent.group or column
                 tokens.take(phrase)
                 _which_group(tokens, start + n)
+    who = intent.domain == "ho_so" and bool(tokens.find("ai")) and not _anyone(tokens)
     for column, value in intent.filters.items():
         if isinstance(value, list) and not intent.listing:
+            if who and column != "can_bo_xu_ly" and intent.group is None:
+                # bug fix (session 28, rule R7): "đất đai với xây dựng … ai trễ hạn nhiều nhất" asks who among the
+                # officers of the fields listed; the fields had been ranked (a confident wrong)
+                continue
             intent.group = intent.group or column  # "chị Lan với anh Nam, ai …": one figure each
     if _anyone(tokens):
         pass  # "có ai nộp … không": whether any, not who

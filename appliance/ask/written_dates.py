@@ -36,28 +36,8 @@ def _day_month(m: re.Match[str], before: str) -> str:
     return f"{day}/{month}{after}"
 
 
-# Session 27 (`SESSION27_DASH_SPAN`, read at run time; tested on and off in tests/ask/test_session27.py): two months or
-# two quarters joined by a dash ("T5-T10", "thg5-thg10", "tháng 5 - tháng 10", "tháng 9-10", "Q2-Q3") are the span
-# from the first to the second, as "từ tháng 5 đến tháng 10" is; since the bug fixes of sessions 22 and 27 they were
-# unsure (a span not read). Only the same unit on both sides, the first before the second, and no year or day after.
-SESSION27_DASH_SPAN = False  # off by rule R1 (session 27): fresh 778/298/16 on, off (R1b: training off 826/267/5)
-_DASH_SPAN = re.compile(r"\b(?:tu\s+)?(thang|thg|t|quy|q)\s*(\d{1,2})\s*[-–]\s*(?:(thang|thg|t|quy|q)\s*)?(\d{1,2})\b"
-                        r"(?![/.\-]\d)")
-_UNITS = {"thang": "thang", "thg": "thang", "t": "thang", "quy": "quy", "q": "quy"}
-
-
-def _dash_span(m: re.Match[str]) -> str:
-    unit, first, last = _UNITS[m.group(1)], int(m.group(2)), int(m.group(4))
-    second = _UNITS[m.group(3)] if m.group(3) else unit
-    if second != unit or not 1 <= first < last <= (12 if unit == "thang" else 4):
-        return m.group(0)
-    return f"tu {unit} {first} den {unit} {last}"
-
-
 def rewrite(folded: str) -> str:
     """The folded question with a day or a period written with a dash or a dot in the usual slash form."""
-    if SESSION27_DASH_SPAN:
-        folded = _DASH_SPAN.sub(_dash_span, folded)
     folded = _PERIOD_DOT.sub(lambda m: f"{m.group(1)}{m.group(2)}/{m.group(3)}", folded)
     return _DAY_MONTH.sub(lambda m: _day_month(m, folded[:m.start()]), folded)
 

@@ -125,14 +125,12 @@ def _span_of(first: re.Match[str], today: dt.date, quarters: bool) -> Period | N
     return range_period(start, end, f"từ {unit} {a}/{y1} đến hết {unit} {b}/{y2}")
 
 
-# Session 26 (`SESSION26_ROLLING_MONTHS`, read at run time; tested on and off in tests/ask/test_session26.py): "12
+# Session 26 (plain behaviour since session 28, rule R8; tested in tests/ask/test_session26.py): "12
 # tháng qua", "3 tháng gần đây" with no month named as a group are the months counted back from today, today included
 # (20/11/2026: from 21/11/2025, from 21/08/2026), as "30 ngày qua" counts days back; they had been whole calendar
 # months with the running one (from 01/12/2025, from 01/09/2026). Where the months are asked one by one ("từng / mỗi /
 # theo tháng", "tháng nào") the calendar months stay, each of them whole.
-# on by rule R1b (session 26): no fresh move (742/269/16 off alone and on); off alone, a train26 wrong is back
-# (training 788/239/6)
-SESSION26_ROLLING_MONTHS = True
+# Kept by rule R1b in session 26: off alone, a train26 confident wrong came back (training 788/239/6).
 _BY_MONTH = re.compile(r"\b(?:tung|moi|theo|hang|cac|nhung)\s+thang\b|\bthang\s+nao\b")
 
 
@@ -163,7 +161,7 @@ def _last_n(unit: str) -> Callable[[re.Match[str], dt.date], Period | None]:
             start = today - dt.timedelta(days=n - 1)
             return Period(start, today, f"{n} ngày qua (từ {day_label(start)} đến {day_label(today)})", "range")
         start = shift_month(today, -(n - 1))
-        if SESSION26_ROLLING_MONTHS and not _BY_MONTH.search(m.string):
+        if not _BY_MONTH.search(m.string):
             start = _months_back(today, n)
         return Period(start, today, f"{n} tháng qua (từ {day_label(start)} đến {day_label(today)})", "range")
 

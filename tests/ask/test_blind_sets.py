@@ -138,7 +138,8 @@ SETS = {
     "train19": BlindSet("train19", "session 19", "ee3a3b145f1b775f051d931d6993850b131583c9be20252e598567c16a95e1be",
                         65, 0.738, 0.000, False),  # 40 / 24 / 1 on arrival, before anyone read it (main 70f0611)
     "fresh20": BlindSet("fresh20", "session 20", "101d8769403d2d2d739d44f38cae2bbf054961c819efe26caa4eedbc320f00e3",
-                        65, 0.753, 0.016, True),  # 46 / 17 / 2 on arrival (main d6adc37)
+                        65, 0.769, 0.016, True),  # 46 / 17 / 2 on arrival (main d6adc37)
+    # 51 / 13 / 1 at the end of session 28 (rule R1; 50 / 14 / 1 with its flags off): floor one case below (R5)
     "train20": BlindSet("train20", "session 20", "c229a7165746416487d4c4baa4e1488a3a4310b015a5762f14c3e1fbcb7d1888",
                         65, 0.723, 0.000, False),  # 47 / 16 / 2 on arrival, before anyone read it (main d6adc37)
     "fresh23": BlindSet("fresh23", "session 23", "a601f4d9e42c9bfa449821ccd9843f46ea8ef2d225ff2f595592f50a9c7fc4c7",
@@ -150,11 +151,13 @@ SETS = {
     "train24": BlindSet("train24", "session 24", "aaa51341305b159c1024b8e38e24e4cb30b3424be807f914f660cd73cce51a50",
                         65, 0.553, 0.031, False),  # 37 / 27 / 1 on arrival, before anyone read it (main 9689c6c)
     "fresh25": BlindSet("fresh25", "session 25", "071b0a96363449ec042b14a78e1803d4530c0beecbf303f3b4d9ef40ac7daef2",
-                        65, 0.615, 0.016, True),  # 41 / 24 / 0 on arrival (main 8c9c7e8); floors one case either way
+                        65, 0.661, 0.016, True),  # 41 / 24 / 0 on arrival (main 8c9c7e8); floors one case either way
+    # 44 / 21 / 0 at the end of session 28 (its R7 fixes; 43 / 22 / 0 at its start): floor one case below (R5)
     "train25": BlindSet("train25", "session 25", "6b2276122d30e1042bbfb4daf4ca40df4aa466064990007d54e19a5e80d33c33",
                         65, 0.600, 0.031, False),  # 40 / 24 / 1 on arrival, before anyone read it (main 8c9c7e8)
     "fresh26": BlindSet("fresh26", "session 26", "d69cb44e7a8dc22f605e175c9c595a23d20fba37e1227b1906b509c5567dce27",
-                        65, 0.507, 0.031, True),  # 34 / 30 / 1 on arrival (main 1353d26); floors one case either way
+                        65, 0.538, 0.031, True),  # 34 / 30 / 1 on arrival (main 1353d26); floors one case either way
+    # 36 / 28 / 1 at the end of session 28 (rule R1; 35 / 29 / 1 with its flags off): floor one case below (R5)
     "train26": BlindSet("train26", "session 26", "c85024ed051b5e03ecd100e055be598e1bc7b96c00268c2719595e22c9d50b6f",
                         65, 0.369, 0.047, False),  # 25 / 38 / 2 on arrival, before anyone read it (main 1353d26)
     "fresh27": BlindSet("fresh27", "session 27", "90d9264b01b76e58f49c0261f111b85e86f131e518635cd296aef367a7a5e05f",
@@ -162,9 +165,11 @@ SETS = {
     "train27": BlindSet("train27", "session 27", "2ef84d48bbf51d643b8c463b53547fca7486a772b994b5e36b90dc672720f76d",
                         65, 0.461, 0.047, False),  # 31 / 32 / 2 on arrival, before anyone read it (main f88e16c)
     "fresh28": BlindSet("fresh28", "session 28", "9efbde4071949923ad6957f6668028eb8cf00dfdcb4d817b54e4d7f3251274e7",
-                        65, 0.369, 0.031, True),  # 25 / 39 / 1 on arrival (main 00354e8); floors one case either way
+                        65, 0.369, 0.016, True),  # 25 / 39 / 1 on arrival (main 00354e8); floors one case either way
+    # 25 / 40 / 0 at the end of session 28 (its R7 fixes): the wrong one case above (R5)
     "train28": BlindSet("train28", "session 28", "e4870e70d35902f38cee4849059f52d93280d728ada694235dc78ed684fc7925",
-                        65, 0.369, 0.031, False),  # 25 / 39 / 1 on arrival, before anyone read it (main 00354e8)
+                        65, 0.369, 0.016, False),  # 25 / 39 / 1 on arrival, before anyone read it (main 00354e8)
+    # 25 / 40 / 0 at the end of session 28 as shipped (32 / 33 / 0 with all its flags on)
 }
 
 

@@ -3,7 +3,6 @@ a set's sentence) and cases where they must not fire. The ten SESSION22 flags, a
 their tests in session 23 (rule R8)."""
 from __future__ import annotations
 
-from appliance.ask import written_dates
 from tests.ask.answering import asker
 
 
@@ -91,12 +90,10 @@ def test_a_list_of_group_names_is_not_the_records(ask_db):
         assert got.status == "ok" and got.intent is not None and got.intent.listing, said
 
 
-def test_two_periods_joined_as_a_span_are_not_compared(ask_db, monkeypatch):
+def test_two_periods_joined_as_a_span_are_not_compared(ask_db):
     """Bug fix (rule R7): "tháng 7 tới tháng 9", "tháng 9 đến tháng 10" (no "từ"), "t9-t10", "tháng 9 - tháng 10" are a
     span, and the two months had been compared. Unsure, as a span not read. "từ tháng 7 đến tháng 9" is the span,
-    "tháng 10 so với tháng 9" and "tháng 9 và tháng 10" compare, as before. The fix alone: session 27's reading of the
-    dash as the span (`written_dates.SESSION27_DASH_SPAN`, tested in test_session27.py) off."""
-    monkeypatch.setattr(written_dates, "SESSION27_DASH_SPAN", False)
+    "tháng 10 so với tháng 9" and "tháng 9 và tháng 10" compare, as before."""
     ask = asker(ask_db)
     for said in ("số hồ sơ nhận tháng 7 tới tháng 9", "số hồ sơ nhận tháng 9 đến tháng 10", "số hồ sơ nhận t9-t10",
                  "số hồ sơ nhận tháng 9 - tháng 10"):

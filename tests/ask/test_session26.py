@@ -1,45 +1,32 @@
-"""Session 26 of the leaders' question box: each SESSION26 flag on and off, with my own wording (never a set's
-sentence) and cases where it must not fire. Most checks read the words or the period alone; a few ask the generated
-ward."""
+"""Session 26 of the leaders' question box: the readings R1 kept on, plain behaviour since session 28 (rule R8), with
+my own wording (never a set's sentence) and cases where they must not fire; and the session's bug fixes. Most checks
+read the words or the period alone; a few ask the generated ward."""
 from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from appliance.ask import formal_words
 from appliance.text import periods
 from appliance.text.periods import parse_period
-from tests.ask.answering import asker, same_or_unsure
-from tests.flags import switch_on
+from tests.ask.answering import asker, same
 
-_FLAGGED = (formal_words, periods)
 _TODAY = dt.date(2026, 11, 20)
 
 
-@pytest.fixture(autouse=True)
-def _all_on(monkeypatch):
-    """Each flag is tested against the others as tuned (all on), whatever rule R1 leaves in the shipped defaults."""
-    switch_on(monkeypatch, _FLAGGED, "SESSION26_")
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session26_rolling_months(monkeypatch, on):
-    """periods.SESSION26_ROLLING_MONTHS: "12 tháng qua", "3 tháng gần đây" count back from today (from 21/11/2025,
-    21/08/2026); off, whole calendar months with the running one. Asked month by month ("từng tháng", "tháng nào") the
+def test_session26_rolling_months():
+    """"12 tháng qua", "3 tháng gần đây" count back from today (from 21/11/2025, 21/08/2026), not whole calendar
+    months with the running one. Asked month by month ("từng tháng", "tháng nào") the
     calendar months stay, and an indicator takes the months whose first day lies in the span (periods.whole_months_of,
     called by indicators.finish)."""
-    monkeypatch.setattr(periods, "SESSION26_ROLLING_MONTHS", on)
     twelve = parse_period("tong ho so 12 thang qua", _TODAY)
     assert twelve is not None and twelve.end == _TODAY
-    assert twelve.start == (dt.date(2025, 11, 21) if on else dt.date(2025, 12, 1))
+    assert twelve.start == dt.date(2025, 11, 21)
     three = parse_period("so ho so 3 thang gan day", _TODAY)
-    assert three is not None and three.start == (dt.date(2026, 8, 21) if on else dt.date(2026, 9, 1))
+    assert three is not None and three.start == dt.date(2026, 8, 21)
     for said in ("so ho so tung thang trong 3 thang qua", "3 thang qua thang nao nhan nhieu nhat"):
         got = parse_period(said, _TODAY)
         assert got is not None and got.start == dt.date(2026, 9, 1), said
     one = parse_period("1 thang qua", dt.date(2026, 1, 15))
-    assert one is not None and one.start == (dt.date(2025, 12, 16) if on else dt.date(2026, 1, 1))
+    assert one is not None and one.start == dt.date(2025, 12, 16)
     whole = periods.whole_months_of(three)  # an indicator: the months whose first day lies in it, as before
     assert whole.start == dt.date(2026, 9, 1) and whole.end == _TODAY
     assert whole.label.startswith("3 tháng qua (từ 01/09")
@@ -47,40 +34,35 @@ def test_session26_rolling_months(monkeypatch, on):
     assert end_of_march is not None and end_of_march.start == dt.date(2026, 3, 1)
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session26_polite_opening(ask_db, monkeypatch, on):
-    """formal_words.SESSION26_POLITE_OPENING: "Thưa đồng chí, …", "Xin phép hỏi …" opening the question ask nothing;
-    off, "thưa" / "phép" unknown (unsure). "thưa" in the middle of the question stays unknown."""
-    monkeypatch.setattr(formal_words, "SESSION26_POLITE_OPENING", on)
+def test_session26_polite_opening(ask_db):
+    """(formal_words.polite_opening) "Thưa đồng chí, …", "Xin phép hỏi …" opening the question ask nothing. "thưa" in
+    the middle of the question stays unknown."""
     ask = asker(ask_db)
-    plain = "tháng 10 nhận bao nhiêu hồ sơ"
-    same_or_unsure(ask, "Thưa đồng chí, tháng 10 nhận bao nhiêu hồ sơ ạ?", plain, on)
-    same_or_unsure(ask, "Xin phép hỏi đồng chí, tháng 10 nhận bao nhiêu hồ sơ", plain, on)
-    same_or_unsure(ask, "Kính thưa đồng chí, tháng 10 nhận bao nhiêu hồ sơ", plain, on)
-    same_or_unsure(ask, "Phiền đồng chí cho biết tháng 10 nhận bao nhiêu hồ sơ", plain, on)
+    plain = ask("tháng 10 nhận bao nhiêu hồ sơ")
+    for said in ("Thưa đồng chí, tháng 10 nhận bao nhiêu hồ sơ ạ?",
+                 "Xin phép hỏi đồng chí, tháng 10 nhận bao nhiêu hồ sơ",
+                 "Kính thưa đồng chí, tháng 10 nhận bao nhiêu hồ sơ",
+                 "Phiền đồng chí cho biết tháng 10 nhận bao nhiêu hồ sơ"):
+        assert same(ask(said), plain), said
     assert ask("tháng 10 thưa anh nhận bao nhiêu hồ sơ").status == "unsure"
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session26_set_out(ask_db, monkeypatch, on):
-    """formal_words.SESSION26_SET_OUT: "chỉ tiêu năm đề ra", "kế hoạch đã đề ra" are the plan; off, "đề ra" unknown.
-    "đề ra" after anything else ("các giải pháp đề ra") stays unknown."""
-    monkeypatch.setattr(formal_words, "SESSION26_SET_OUT", on)
+def test_session26_set_out(ask_db):
+    """(formal_words.set_out) "chỉ tiêu năm đề ra", "kế hoạch đã đề ra" are the plan. "đề ra" after anything else
+    ("các giải pháp đề ra") stays unknown."""
     ask = asker(ask_db)
-    plain = "tỷ lệ hộ nghèo hiện nay có đạt kế hoạch năm không"
-    same_or_unsure(ask, "tỷ lệ hộ nghèo hiện nay có đạt chỉ tiêu năm đề ra không", plain, on)
-    same_or_unsure(ask, "tỷ lệ hộ nghèo hiện nay có đạt kế hoạch năm đã đề ra không", plain, on)
+    plain = ask("tỷ lệ hộ nghèo hiện nay có đạt kế hoạch năm không")
+    for said in ("tỷ lệ hộ nghèo hiện nay có đạt chỉ tiêu năm đề ra không",
+                 "tỷ lệ hộ nghèo hiện nay có đạt kế hoạch năm đã đề ra không"):
+        assert same(ask(said), plain), said
     assert ask("tỷ lệ hộ nghèo các giải pháp đề ra tháng 10").status == "unsure"
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session26_feedback_counter(ask_db, monkeypatch, on):
-    """formal_words.SESSION26_FEEDBACK_COUNTER: "bao nhiêu việc" where feedback is named counts the feedback; off,
-    "việc" unknown. "việc làm" (the jobs indicator) and "việc" beside records stay as they were."""
-    monkeypatch.setattr(formal_words, "SESSION26_FEEDBACK_COUNTER", on)
+def test_session26_feedback_counter(ask_db):
+    """(formal_words.feedback_counter) "bao nhiêu việc" where feedback is named counts the feedback. "việc làm" (the
+    jobs indicator) and "việc" beside records stay as they were."""
     ask = asker(ask_db)
-    same_or_unsure(ask, "phản ánh tháng 10 mỗi lĩnh vực bao nhiêu việc", "phản ánh tháng 10 mỗi lĩnh vực bao nhiêu",
-                    on)
+    assert same(ask("phản ánh tháng 10 mỗi lĩnh vực bao nhiêu việc"), ask("phản ánh tháng 10 mỗi lĩnh vực bao nhiêu"))
     assert ask("tháng 10 có bao nhiêu việc hồ sơ trễ hạn").status == "unsure"
     got = ask("quý 3 bao nhiêu việc làm mới")
     assert got.status == "ok" and got.intent is not None and got.intent.domain == "chi_tieu"

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.ask import indicators, nodata, readings, record_lists, request_words, tokens, warm_words, written_dates
+from appliance.ask import record_lists, request_words, tokens
 from appliance.ask.spoken_dates import spelled_numbers
 from appliance.ask.tokens import words
-from appliance.ask.written_dates import rewrite
 from tests.ask.answering import asker, same, same_or_unsure
 from tests.flags import switch_on
 
@@ -40,13 +39,10 @@ def test_every_month_then_a_spelled_count_is_no_month():
     assert "3" in spelled_numbers("thang ba con bao nhieu".split(), "thang ba con bao nhieu")
 
 
-def test_dashed_short_months_and_trend_are_unsure(ask_db, monkeypatch):
+def test_dashed_short_months_and_trend_are_unsure(ask_db):
     """Bug fixes (rule R7): "thg5-thg10", "thg 9 - thg 10" (the chat short form after the dash) had compared the two
     months; "trend …" had been repaired into the filler "trên" and the period's total given. Both unsure. "t9-t10"
-    was unsure already; "từ thg5 đến thg10" and "thg 9 vs thg 10" keep their answers. The fixes alone (the session's
-    readings of the dash and of "trend" off)."""
-    monkeypatch.setattr(written_dates, "SESSION27_DASH_SPAN", False)
-    monkeypatch.setattr(tokens, "SESSION27_TREND", False)
+    was unsure already; "từ thg5 đến thg10" and "thg 9 vs thg 10" keep their answers."""
     ask = asker(ask_db)
     for said in ("phan anh thg5-thg10", "ho so tiep nhan thg 9 - thg 10", "trend phan anh tu thg5 den thg10",
                  "trend ho so tiep nhan thang 10"):
@@ -139,52 +135,12 @@ def test_show_me_after_the_one_addressed_is_a_list(ask_db):
 
 
 # The flags of the session, each switched on and off against the others as tuned (all on).
-_FLAGGED = (indicators, nodata, readings, request_words, record_lists, tokens, warm_words, written_dates)
+_FLAGGED = (request_words, record_lists, tokens)
 
 
 @pytest.fixture()
 def all_on(monkeypatch):
     switch_on(monkeypatch, _FLAGGED, "SESSION27_")
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session27_dash_span(all_on, monkeypatch, on):
-    """written_dates.SESSION27_DASH_SPAN: "T5-T10", "thg5-thg10", "tháng 9-10", "quý 2 - quý 3" are the span; off,
-    left as written (unsure: a span not read). A later month first, a day or a year after, mixed units: left alone."""
-    monkeypatch.setattr(written_dates, "SESSION27_DASH_SPAN", on)
-    assert (rewrite("hs tiep nhan t5-t10") == "hs tiep nhan tu thang 5 den thang 10") is on
-    assert (rewrite("phan anh thg5 - thg10") == "phan anh tu thang 5 den thang 10") is on
-    assert (rewrite("phan anh thang 9-10 theo thang") == "phan anh tu thang 9 den thang 10 theo thang") is on
-    assert (rewrite("phan anh quy 2 - quy 3") == "phan anh tu quy 2 den quy 3") is on
-    for said in ("hs tiep nhan t10-t5", "hs t5-q3", "phan anh thang 9-10/2026", "top 5-10 ho so", "quy 3 - quy 5",
-                 "ngay 9-10"):
-        assert "den" not in rewrite(said), said
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session27_dash_span_asked(ask_db, all_on, monkeypatch, on):
-    monkeypatch.setattr(written_dates, "SESSION27_DASH_SPAN", on)
-    same_or_unsure(asker(ask_db), "so phan anh thg5-thg10 theo thang",
-                    "so phan anh tu thang 5 den thang 10 theo thang", on)
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session27_trend(all_on, monkeypatch, on):
-    """tokens.SESSION27_TREND: "trend" is "xu hướng"; off, unread (the bug fix keeps it from filler). "trending",
-    "trên" untouched."""
-    monkeypatch.setattr(tokens, "SESSION27_TREND", on)
-    assert (words("trend phan anh")[:2] == ["xu", "huong"]) is on
-    assert words("trending phan anh")[0] == "trending"
-    assert "xu" not in words("trên địa bàn")
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session27_million_short(all_on, monkeypatch, on):
-    """tokens.SESSION27_MILLION_SHORT: "bn tr" is "bao nhiêu triệu"; off, "tr" unread. "tr" elsewhere is untouched."""
-    monkeypatch.setattr(tokens, "SESSION27_MILLION_SHORT", on)
-    assert (words("thu ngan sach dc bn tr")[-1] == "trieu") is on
-    for said in ("ho so tr han", "tr 5 ho so", "so tr"):
-        assert "trieu" not in words(said), said
 
 
 @pytest.mark.parametrize("on", [True, False])
@@ -229,123 +185,8 @@ def test_session27_sent_up(ask_db, all_on, monkeypatch, on):
 
 
 @pytest.mark.parametrize("on", [True, False])
-def test_session27_only_figure(ask_db, all_on, monkeypatch, on):
-    """request_words.SESSION27_ONLY_FIGURE: "… bao nhiêu? Chỉ cần con số." asks the figure; off, "cần" unknown
-    (unsure). "cần" elsewhere ("hồ sơ cần xử lý", "chỉ cần con số tháng 10" before the question) stays unread."""
-    monkeypatch.setattr(request_words, "SESSION27_ONLY_FIGURE", on)
-    ask = asker(ask_db)
-    same_or_unsure(ask, "Tháng 10 nhận bao nhiêu hồ sơ? Chỉ cần con số.", "Tháng 10 nhận bao nhiêu hồ sơ?", on)
-    same_or_unsure(ask, "tháng 10 nhận bao nhiêu hồ sơ, cần số thôi", "tháng 10 nhận bao nhiêu hồ sơ", on)
-    assert ask("tháng 10 còn bao nhiêu hồ sơ cần xử lý").status == "unsure"
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session27_office_asks(ask_db, all_on, monkeypatch, on):
-    """request_words.SESSION27_OFFICE_ASKS: "Văn phòng cần số …" opening a sentence is the office asking; off,
-    "phòng" unknown (unsure). "phòng" elsewhere ("phản ánh giao phòng …") stays unread."""
-    monkeypatch.setattr(request_words, "SESSION27_OFFICE_ASKS", on)
-    ask = asker(ask_db)
-    same_or_unsure(ask, "Văn phòng cần số hồ sơ tiếp nhận tháng 10", "Anh cần số hồ sơ tiếp nhận tháng 10", on)
-    same_or_unsure(ask, "Tháng 10 nhận bao nhiêu hồ sơ? Văn phòng cần để báo cáo.",
-                    "Tháng 10 nhận bao nhiêu hồ sơ? Anh cần để báo cáo.", on)
-    assert ask("tháng 10 văn phòng nhận bao nhiêu hồ sơ").status == "unsure"
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session27_z_particle(all_on, monkeypatch, on):
-    """tokens.SESSION27_Z_PARTICLE: "z" closing the question is "vậy"; off, unread. "z" before more words stays."""
-    monkeypatch.setattr(tokens, "SESSION27_Z_PARTICLE", on)
-    assert (words("thang 10 nhan bn hs z")[-1] == "vay") is on
-    assert (words("thang 10 nhan bn hs z ?")[-2] == "vay") is on
-    assert "vay" not in words("z thang 10 nhan bn hs")
-    assert "vay" not in words("ho so z 10 thang nay")
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session27_complain_verb(ask_db, all_on, monkeypatch, on):
-    """tokens.SESSION27_COMPLAIN_VERB: "bà con kêu (ca) về môi trường" is "phản ánh về môi trường"; off, "kêu" unknown
-    (unsure). "kêu gọi", "kêu" not before "về" stay unknown."""
-    monkeypatch.setattr(tokens, "SESSION27_COMPLAIN_VERB", on)
-    ask = asker(ask_db)
-    same_or_unsure(ask, "tháng 10 bà con kêu về môi trường bao nhiêu lần",
-                    "tháng 10 bà con phản ánh về môi trường bao nhiêu lần", on)
-    same_or_unsure(ask, "tháng 10 dân kêu ca về môi trường bao nhiêu lần",
-                    "tháng 10 dân phản ánh về môi trường bao nhiêu lần", on)
-    for said in ("kêu gọi bà con nộp hồ sơ trực tuyến tháng 10 bao nhiêu", "tháng 10 bà con kêu nhiều không"):
-        assert ask(said).status == "unsure", said
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session27_more_not_held(ask_db, all_on, monkeypatch, on):
-    """nodata.SESSION27_MORE_NOT_HELD: "cán bộ nào nghỉ nhiều ngày nhất", "PAR index" are not held; off, unsure.
-    "kiến nghị nhiều nhất" (folded, the same letters) keeps its ranking; "nghi" typed without accents is not read."""
-    monkeypatch.setattr(nodata, "SESSION27_MORE_NOT_HELD", on)
-    ask = asker(ask_db)
-    for said in ("tháng này cán bộ nào nghỉ nhiều ngày nhất", "số ngày nghỉ của cán bộ tháng 10", "PAR index phuong"):
-        assert ask(said).status == ("no_data" if on else "unsure"), said
-    assert ask("tháng này lĩnh vực nào có kiến nghị nhiều nhất").status == "ok"
-    assert ask("thang nay can bo nao nghi nhieu ngay nhat").status == "unsure"
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session27_voters(ask_db, all_on, monkeypatch, on):
-    """warm_words.SESSION27_VOTERS: "cử tri" (the citizens) asks nothing, as "người dân"; off, unknown (unsure)."""
-    monkeypatch.setattr(warm_words, "SESSION27_VOTERS", on)
-    ask = asker(ask_db)
-    same_or_unsure(ask, "Các kiến nghị của cử tri về hạ tầng quý 3 bao nhiêu",
-                    "Các kiến nghị của người dân về hạ tầng quý 3 bao nhiêu", on)
-    assert ask("cư trú quý 3 bao nhiêu").status != "ok"
-
-
-@pytest.mark.parametrize("on", [True, False])
 def test_session27_total(all_on, monkeypatch, on):
     """tokens.SESSION27_TOTAL: "total" is "tổng"; off, unread. "totally" untouched."""
     monkeypatch.setattr(tokens, "SESSION27_TOTAL", on)
     assert (words("total hs tiep nhan thg 10")[0] == "tong") is on
     assert words("totally hs")[0] == "totally"
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session27_total_and_part(ask_db, all_on, monkeypatch, on):
-    """readings.SESSION27_TOTAL_AND_PART: "tháng 10 có bao nhiêu hồ sơ, trong đó trễ hạn bao nhiêu" gives what was
-    received and the part, as "… nhận bao nhiêu hồ sơ, trong đó trễ hạn bao nhiêu"; off, unsure (session 24's fix).
-    Feedback narrowed to a status and a part counted at a day ("đang xử lý mấy") stay unsure."""
-    monkeypatch.setattr(readings, "SESSION27_TOTAL_AND_PART", on)
-    ask = asker(ask_db)
-    same_or_unsure(ask, "tháng 10 có bao nhiêu hồ sơ, trong đó trễ hạn bao nhiêu",
-                    "tháng 10 nhận bao nhiêu hồ sơ, trong đó trễ hạn bao nhiêu", on)
-    same_or_unsure(ask, "Tổng số hồ sơ tháng 10 là bao nhiêu, trong đó đúng hạn bao nhiêu",
-                    "tháng 10 nhận bao nhiêu hồ sơ, đúng hạn bao nhiêu", on)
-    for said in ("phản ánh tuần này bao nhiêu, đã xử lý bao nhiêu", "hồ sơ tháng 10 bao nhiêu, đang xử lý mấy",
-                 "hồ sơ tháng 10 bao nhiêu, trong đó trực tuyến bao nhiêu"):
-        assert ask(said).status == "unsure", said
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session27_let_many_lapse(ask_db, all_on, monkeypatch, on):
-    """readings.SESSION27_LET_MANY_LAPSE: "cán bộ nào để nhiều hồ sơ quá hạn nhất" is "… có nhiều hồ sơ quá hạn nhất";
-    off, "để" unknown (unsure). "để báo cáo", "không để … quá hạn" stay unsure."""
-    monkeypatch.setattr(readings, "SESSION27_LET_MANY_LAPSE", on)
-    ask = asker(ask_db)
-    same_or_unsure(ask, "cán bộ nào để nhiều hồ sơ quá hạn nhất", "cán bộ nào có nhiều hồ sơ quá hạn nhất", on)
-    for said in ("tháng 10 nhận bao nhiêu hồ sơ để báo cáo quá hạn",
-                 "không để hồ sơ quá hạn thì tháng 10 nhận bao nhiêu"):
-        assert ask(said).status == "unsure", said
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session27_tk_short(all_on, monkeypatch, on):
-    """tokens.SESSION27_TK_SHORT: "tk" opening a clause is "thống kê"; off, unread. "tk" elsewhere is untouched."""
-    monkeypatch.setattr(tokens, "SESSION27_TK_SHORT", on)
-    assert (words("tk hs tre han thg 10")[:2] == ["thong", "ke"]) is on
-    assert (words("thg 10, tk hs tre han")[3:5] == ["thong", "ke"]) is on
-    assert "thong" not in words("so tk cua nguoi dan")
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session27_billion(ask_db, all_on, monkeypatch, on):
-    """indicators.SESSION27_BILLION: "thu ngân sách tháng 10 được bao nhiêu tỷ đồng" is the indicator in its own unit
-    (triệu đồng), as "… bao nhiêu triệu đồng"; off, "tỷ đồng" unknown (unsure)."""
-    monkeypatch.setattr(indicators, "SESSION27_BILLION", on)
-    same_or_unsure(asker(ask_db), "thu ngân sách tháng 10 được bao nhiêu tỷ đồng",
-                    "thu ngân sách tháng 10 được bao nhiêu triệu đồng", on)
