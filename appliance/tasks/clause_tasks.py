@@ -17,7 +17,7 @@ from appliance.tasks.clause_parts import (
 )
 from appliance.tasks.deadlines import find_deadline
 from appliance.tasks.dialogue import Turn
-from appliance.tasks.doers import clause_start, doer_spots, is_anchor, partner_listed
+from appliance.tasks.doers import clause_start, doer_spots, is_anchor
 from appliance.tasks.phrases import (
     ASKS,
     AWAY,
@@ -61,16 +61,6 @@ EXHORT = re.compile(r"\s*,?\s*(?:(?:phải|cần|nên|cố gắng|hãy|nhớ|c�
                     r"làm việc|xử lý|quản lý|chỉ đạo)(?:\s+(?:quyết liệt|nghiêm túc|nghiêm|tích cực|tốt|mạnh tay|mạnh|"
                     r"chặt chẽ|sát sao|kỹ|kỹ càng|cẩn thận|khẩn trương|nhanh|quyết tâm|đến nơi đến chốn|dứt khoát|"
                     r"hơn|nữa|hơn nữa|lên|vào|đấy|nhé|nha|đi|ạ))+\s*[.!]?\s*")
-
-
-# Session 27 (docs/meetings.md, "Session 27"): a member's opinion of whom to give it to ("Em nghĩ nên giao cho công an
-# làm thì hơn ạ.", "bên em thấy là nên giao phòng Kinh tế …", "theo em nên giao Tuấn …"): a suggestion the chair
-# decides on, as "em đề nghị / em định giao …" is (SUGGESTS); the chair's own "tôi thấy nên giao …" is read as before
-# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
-SESSION27_OPINION = False
-OPINION = re.compile(r"(?:\b(?:em|bên em|chúng em|tôi|chúng tôi)\s+(?:(?:nghĩ|thấy|cho rằng|đề xuất)(?:\s+là)?|"
-                     r"nghĩ là)|\btheo\s+(?:em|tôi|ý em|ý tôi))\s+(?:(?:thì|cũng|có lẽ|chắc)\s+)*"
-                     r"(?:nên|phải|cứ)\s+(?:giao(?:\s+cho)?|để(?:\s+cho)?|nhờ|cho)\s*$")
 
 
 ON_TIME = re.compile(r"\b(?:đúng|kịp|theo)\s+(?:thời\s+)?hạn\b(?!\s+(?:là|chót|cuối|ngày))")
@@ -187,7 +177,6 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         stop = min([stop] + [s.start for s in spots if spot.end < s.start < stop and s.how == "named"
                              and re.search(r"[,;:]\s*$", lower[:s.start]) and not COORDINATE.match(lower[s.end:])
                              and not (HELPS_AT_END.match(lower[s.end:]))
-                             and not (SESSION27_RECEIVERS and partner_listed(s, lower, spots, RECEIVERS, True))
                              and not re.match(r"\s*(?:[,;.]|và\b|$)", lower[s.end:])])
         # … or at the comma before the next doer's own date ("Thứ Năm anh Hùng báo cáo, thứ Sáu chị Lan gửi quận."):
         # that date opens the next clause, not this one's (a bug fix in session 26, rule R7: Hùng took Friday)
@@ -270,8 +259,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         owner = next((s.person for s in reversed(spots) if s.end <= spot.start and s.how == "named"
                       and s.person != spot.person), None) if handed else None
         directed = bool(DIRECTIVE.search(head[-30:])) or handed
-        if directed and not turn.leads and (SUGGESTS.search(head[-40:])
-                                            or SESSION27_OPINION and OPINION.search(head[-40:])):
+        if directed and not turn.leads and SUGGESTS.search(head[-40:]):
             continue  # "Em đề nghị anh Hùng hỗ trợ 40 barie", "em định giao Tuấn…": put to the chair, not given
         if spot.how == "first" and not (INTENT.search(scope_lower) or deadline or lower[spot.start:].startswith("để")):
             continue
@@ -303,15 +291,6 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
                           same, how=how, directed=directed, hands_from=owner))
     return out
-
-
-# Session 27 (docs/meetings.md, "Session 27"): the people and units listed after whom something goes to ("Chị Lan gửi
-# giấy mời cho anh Hùng, anh Nam, anh Minh trước thứ Năm.", "… báo anh Hùng, anh Nam họp lúc 8 giờ sáng thứ Năm"): the
-# last of them opens no clause of its own, so the date after it is still the sender's (it was lost); only when every
-# item is a person or unit of the directory, joined by "," or "và"
-# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
-SESSION27_RECEIVERS = False
-RECEIVERS = re.compile(r"\b(?:cho|gửi|mời|báo|nhắc|thông báo|trình|chuyển|đưa)\s*$")
 
 
 # Session 20 (docs/meetings.md, "Session 20"): a person or unit named right after a letter's request word, in the

@@ -127,25 +127,6 @@ def _span(m: re.Match[str], meeting: dt.date, calendar: WorkCalendar | None = No
     return end.replace(day=min(meeting.day, end.day))
 
 
-# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
-SESSION27_BARE_DAY_DUE = False
-
-
-def _bare_day_due(m: re.Match[str], meeting: dt.date) -> dt.date | None:
-    return _day_of_month(number(m.group("d") or m.group("d2")), meeting)
-
-
-# Session 27 (docs/meetings.md, "Session 27"): "hôm" and the southern "bữa" counted as days ("hai hôm nữa", "trong
-# ba hôm", "ba bữa nữa"): so many calendar days from the meeting, as "ba ngày nữa", "trong 3 ngày" are; not "mấy /
-# vài hôm nữa" (no number), nor "hôm nay", "hôm mười tám" (a day, read as before)
-# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
-SESSION27_DAYS_SAID = False
-
-
-def _days_said(m: re.Match[str], meeting: dt.date) -> dt.date | None:
-    return meeting + dt.timedelta(days=number(m.group("n") or m.group("n2")))
-
-
 def _quarter(m: re.Match[str], meeting: dt.date) -> dt.date | None:
     q = _ROMAN.get(m.group("q"))
     if q is None:
@@ -208,8 +189,6 @@ RULES: list[Rule] = [
     # "3 ngày làm việc", "sau 5 ngày làm việc", "hai tuần nữa", "ba ngày tới": a span counted from the meeting
     (re.compile(rf"\b(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay)(?P<work>\s+lam viec)\b"), _span),
     (re.compile(rf"\b(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay|tuan)(?P<work>)\s+(?:nua|toi)\b"), _span),
-    (re.compile(rf"\btrong\s+(?:vong\s+)?(?P<n>{NUM[1:-1]}|\d{{1,2}})\s+(?:hom|bua)\b|"
-                rf"\b(?P<n2>{NUM[1:-1]}|\d{{1,2}})\s+(?:hom|bua)\s+(?:nua|toi)\b"), _days_said),
     (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b{_YEAR}"), _quarter),
     (re.compile(r"\b(?:cuoi|het)\s+nam(?:\s+nay)?\b"), lambda m, t: dt.date(t.year, 12, 31)),
     # "chậm nhất ngày 25", "trước mùng 5", "sáng 12"; "ngày 15 tới": the coming 15th
@@ -238,19 +217,6 @@ DAY_IN_WORDS_RULES: list[Rule] = [
                 r"lan|phan|trieu|nghin|ty|dong|tuoi|nam|lam viec|nua|toi|mot|mốt|hai|ba|bon|tu|lam|sau|bay|tam|chin|"
                 r"muoi|\d)\b)"),
      lambda m, t: _day_of_month(number(m.group("d")), t)),
-    # Session 27 (docs/meetings.md, "Session 27"): a day from ten up said bare, right before "phải xong / là xong /
-    # phải có …" or right after "sớm lên / lùi sang / dời sang" ("anh làm sớm lên mười tám phải xong nhé", "chị lan làm,
-    # hai mươi phải có", "lùi sang 22 nhé"): that day of this month or the next, as "ngày mười tám" is; not a count
-    # with its noun ("mười tám hồ sơ phải xong") or after a word that counts ("còn 15 phải xong", "được 20"), nor a day
-    # under ten ("ba phải xong": three of them)
-    (re.compile(rf"(?:\b(?:som len|lui sang|lui den|lui toi|doi sang|doi den)\s+(?P<d>{_TENS}|[12]\d|3[01])\b"
-                rf"(?!\s*(?:thang|/|-|gio|h\b|ngay|tuan|nua|toi|mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin|muoi)\b)"
-                rf"|(?<!\bngay )(?<!\d )(?<!\bcon )(?<!\bco )(?<!\bduoc )(?<!\bthem )(?<!\bkhoang )(?<!\bgan )"
-                rf"(?<!\bhon )(?<!\btren )(?<!\bduoi )(?<!\bmoi )(?<!\bda )(?<!\bcac )(?<!\bca )(?<!\bthang )"
-                rf"(?<!\bquy )(?<!\bnam )(?<!\btuan )(?<!\bso )(?<!\bto )"
-                rf"(?<![/.:-])\b(?P<d2>{_TENS}|[12]\d|3[01])\s+"
-                rf"(?=(?:thi\s+)?(?:la\s+)?(?:phai\s+)?(?:xong|co|nop|hoan thanh|gui)\b))"),
-     _bare_day_due),
 ]
 # Session 15 (docs/meetings.md, "Session 15"): a part of the day before a date with its month ("đêm ba mươi mốt tháng
 # mười hai", "tối hai tư tháng mười hai", "sáng 15 tháng 1", "hôm ba mươi tháng mười hai") is that whole date; the
@@ -275,8 +241,7 @@ _MATTER = re.compile(r"\b(?:tinh hinh|ket qua|so lieu)\s+$")
 # names ("Chị Lan gửi báo cáo tháng 11 cho quận.", "kế hoạch tháng 12", "bảng tổng hợp chi trả tháng 11", "lương tháng
 # 12", "số hồ sơ trễ hạn tháng 11"): which month's report, not a deadline; "gửi báo cáo trong tháng 12", "… trước tháng
 # 12", "… cuối tháng này" still are
-# on by rule R1 (session 26): fresh off alone 666/175/198, on 667/174/197 (fresh7 right +1, wrong -1)
-SESSION26_PAPER_MONTH = True
+# (on by rule R1 in session 26: fresh off alone 666/175/198, on 667/174/197; plain behaviour since session 28)
 _PAPER = re.compile(r"\b(?:bao cao|ke hoach|danh sach|chi tra|tro cap|luong|quyet toan|thong ke|giao ban|bang cham cong"
                     r"|bang tong hop|bang luong|lich truc|lich cong tac|(?:tre|qua) han)\s+$")
 # A day said in words is read whole: "trước mười hai giờ trưa mai" is not "before the 10th" (the older rules could
@@ -389,15 +354,6 @@ _GONE_AFTER = re.compile(r"\s+tuan\s+(?:truoc|roi)\b")
 _DAY_AFTER = re.compile(rf"\s+(?:ngay\s+|mung\s+|mong\s+)?(?:\d|{_NUMWORD}\b)")  # "hôm chủ nhật hai tư": a day to come
 
 
-# Session 27 (docs/meetings.md, "Session 27"): a date said before "để" (so that) and another after it ("Anh Hùng hoàn
-# thiện hồ sơ trước thứ Tư để kịp trình quận trước thứ Sáu.", "…, trước thứ Tư, để thứ Sáu anh trình quận"): the one
-# before is the work's, the one after is what it is for (the one said last won); a date only after "để" is read as
-# before ("Chị Lan chuẩn bị để thứ Sáu họp": the event's day)
-# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
-SESSION27_PURPOSE_DATE = False
-_PURPOSE = re.compile(r"(?<!thôi)(?<!\bà)(?<!không)(?:,\s*|\s)để\s+(?!(?:sau|sang|đến|tới|lại|dành|mai)\b)")
-
-
 def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
                   calendar: WorkCalendar | None = None) -> tuple[dt.date, int, int] | None:
     """The deadline in the text: (date, start, end) with offsets into `text`; the span includes the
@@ -406,10 +362,6 @@ def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
     found = _dates(text, meeting, folded, calendar)
     if not found:
         return None
-    if SESSION27_PURPOSE_DATE and len(found) > 1:
-        purpose = _PURPOSE.search(text.lower())
-        if purpose is not None and any(end <= purpose.start() for _r, _s, _d, end in found):
-            found = [f for f in found if f[3] <= purpose.start()]  # "… trước thứ Tư để kịp trình quận trước thứ Sáu"
     # Equally marked dates: the one said last, where Vietnamese puts the deadline ("hồ sơ khen thưởng cuối
     # năm, trình … trong 5 ngày làm việc"; "lịch trực thứ Bảy …, gửi anh thứ Tư").
     _rank, _late, start, day, end = min((rank, -start, start, day, end) for rank, start, day, end in found)
@@ -432,8 +384,6 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
     found: list[tuple[int, int, dt.date, int]] = []
     taken: list[tuple[int, int]] = []
     for pattern, build in DAY_WITH_MONTH_RULES + DAY_ALONE_RULES + DAY_IN_WORDS_RULES + RULES:
-        if build is _bare_day_due and not SESSION27_BARE_DAY_DUE or build is _days_said and not SESSION27_DAYS_SAID:
-            continue  # a session-27 form switched off takes no span from the other rules
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken) or _misread(m, text):
                 continue
@@ -471,7 +421,7 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
                 continue  # "tăng chuyến thu gom rác dịp cuối năm": the season the work is for
             if build in (_month, _quarter) and not own and not before \
                     and (_MATTER.search(folded[max(0, m.start() - 16):m.start()])
-                         or SESSION26_PAPER_MONTH and _PAPER.search(folded[max(0, m.start() - 16):m.start()])):
+                         or _PAPER.search(folded[max(0, m.start() - 16):m.start()])):
                 continue  # "báo cáo nhanh tình hình tháng mười một": the period reported on
             weak = build in (_month, _quarter)
             rank = 0 if before else 1 if own else 3 if weak else 2
