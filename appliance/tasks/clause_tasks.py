@@ -193,6 +193,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if DEFER.search(scope_lower) or DEFER.search(head[-40:]) or CONDITION.search(head[-40:]) \
                 or IF_THEN.search(head):
             continue
+        if SESSION28_IF_WORDS and IF_WORD_THEN.search(head):
+            continue  # "Trường hợp dân không đồng ý thì anh Hùng lập biên bản.": only if it happens
         if spot.how in ("named", "unit") and PURPOSE.search(head[-60:]):
             continue  # "…, gửi văn phòng trước thứ Năm để chị Lan tổng hợp": so that she can, not a task of hers
         if not turn.leads and spot.how in ("named", "unit") and WHOSE_JOB.search(head[-16:]):
@@ -309,6 +311,20 @@ READ_EACH = re.compile(r"^\s*,?\s*(?:lần lượt\s+)?(?:đọc|nêu|điểm)(?
 # gia đình còn thi công ban đêm thì chị báo ngay công an phường nhé"): a job only if it happens, not a task (the
 # 40 characters before the doer missed a long condition)
 IF_THEN = re.compile(r"\bnếu\b[^.;!?]{0,160}\bthì\s*$")
+# Session 28 (docs/meetings.md, "Session 28"): the other words that open a condition, "giả sử / giả dụ / giả như",
+# "ngộ nhỡ", "nhỡ (mà) / lỡ (mà)", "hễ … là", "(trong) trường hợp …" ("Trường hợp dân không đồng ý thì
+# anh Hùng lập biên bản.", "Giả sử hộ đó vẫn không chấp hành thì anh Thắng lập biên bản xử phạt.", "hễ có phản ánh là
+# anh Minh cho người xuống"): a job only if it happens, as after "nếu … thì" (IF_FIRST, IF_THEN); only at the head of a
+# clause with the consequence's "thì / là" before the doer. A bare "trường hợp" is a condition when something happens
+# in it ("trường hợp cố tình trốn khám thì …", "trường hợp nào …") or a clause follows it, not the case named as a
+# topic ("Trường hợp ông Quý / này / nhà cụ Khải thì chị Hà hướng dẫn …": work given); "khi / khi nào … thì" is
+# when, not whether, and "phòng khi" (in case) a precaution done anyway: work given
+SESSION28_IF_WORDS = True
+_IF_WORD = (r"(?:giả sử|giả dụ|giả như|ngộ nhỡ|nhỡ mà|lỡ mà|nhỡ|lỡ|hễ|trong trường hợp|"
+            r"trường hợp(?:(?=[^.;!?]{0,60}\b(?:không|chưa|vẫn|có|còn|cố tình|bị|phát hiện|xảy ra|phát sinh|nào|"
+            r"muốn|tái phạm|cần)\b)|(?!\s+(?:này|đó|ấy|đấy|kia|trên|của|ông|bà|cụ|nhà|số|anh|chị|em|bác|cô|chú)\b)))")
+IF_WORD_THEN = re.compile(r"(?:^|[,;:]\s*|\b(?:còn|mà|nhưng|và|thế|vậy|ừ|à|ờ|dạ|vâng)\s+)" + _IF_WORD
+                          + r"\b[^.;!?]{0,160}\b(?:thì|là)\s*$")
 # Session 18 (docs/meetings.md, "Session 18"): a sentence that opens with its condition ("Nếu phát hiện vi phạm thì lập
 # biên bản chuyển anh Bảo xử lý.", "Nếu tổ nào thiếu người thì phòng Văn hóa - Xã hội cử người hỗ trợ.") names a
 # contingency, not work given, wherever its doer stands (the training keys hold no task in 41 such sentences)

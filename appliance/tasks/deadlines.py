@@ -127,6 +127,28 @@ def _span(m: re.Match[str], meeting: dt.date, calendar: WorkCalendar | None = No
     return end.replace(day=min(meeting.day, end.day))
 
 
+# Session 28 (docs/meetings.md, "Session 28"): a count of days, weeks or months after a word that bounds it ("trong thời
+# hạn 5 ngày", "không quá 3 ngày", "tối đa hai tuần", "hạn 3 ngày"): so many days from the meeting, as "trong 5 ngày"
+# is ("… ngày làm việc" counts working days); the lead word carries the deadline, so the span is marked as its own
+SESSION28_SPAN_WORDS = True
+
+
+def _span_word(m: re.Match[str], meeting: dt.date, calendar: WorkCalendar | None = None) -> dt.date:
+    return _span(m, meeting, calendar)
+
+
+# Session 28 (docs/meetings.md, "Session 28"): Christmas ("trước Noel", "trước lễ Giáng sinh", "đêm Nô-en") is the
+# 24th of December, the night the ward's work is for (the training keys date "đêm 24/12" so), as "trước Tết dương
+# lịch" is the 31st; only after a deadline word or "lễ / đêm / ngày" ("thư chúc mừng Giáng sinh" names no day), and
+# "dịp Giáng sinh" stays the season (`_OCCASION`)
+SESSION28_CHRISTMAS = True
+
+
+def _christmas(m: re.Match[str], meeting: dt.date) -> dt.date | None:
+    eve = dt.date(meeting.year, 12, 24)
+    return eve if eve >= meeting else dt.date(meeting.year + 1, 12, 24)
+
+
 def _quarter(m: re.Match[str], meeting: dt.date) -> dt.date | None:
     q = _ROMAN.get(m.group("q"))
     if q is None:
@@ -189,6 +211,9 @@ RULES: list[Rule] = [
     # "3 ngày làm việc", "sau 5 ngày làm việc", "hai tuần nữa", "ba ngày tới": a span counted from the meeting
     (re.compile(rf"\b(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay)(?P<work>\s+lam viec)\b"), _span),
     (re.compile(rf"\b(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay|tuan)(?P<work>)\s+(?:nua|toi)\b"), _span),
+    (re.compile(rf"\b(?:trong\s+)?(?:thoi han|khong qua|toi da|han)\s+(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+"
+                r"(?P<unit>ngay|tuan|thang)(?P<work>\s+lam viec)?\b"), _span_word),
+    (re.compile(r"(?:\b(?:le|dem|ngay)\s+)?\b(?:giang sinh|noel|no[ -]?en)\b"), _christmas),
     (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b{_YEAR}"), _quarter),
     (re.compile(r"\b(?:cuoi|het)\s+nam(?:\s+nay)?\b"), lambda m, t: dt.date(t.year, 12, 31)),
     # "chậm nhất ngày 25", "trước mùng 5", "sáng 12"; "ngày 15 tới": the coming 15th
@@ -384,6 +409,8 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
     found: list[tuple[int, int, dt.date, int]] = []
     taken: list[tuple[int, int]] = []
     for pattern, build in DAY_WITH_MONTH_RULES + DAY_ALONE_RULES + DAY_IN_WORDS_RULES + RULES:
+        if build is _span_word and not SESSION28_SPAN_WORDS or build is _christmas and not SESSION28_CHRISTMAS:
+            continue  # a session-28 form switched off takes no span from the other rules
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken) or _misread(m, text):
                 continue
@@ -393,7 +420,8 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
             taken.append((m.start(), m.end()))
             try:
                 # Only "trong N ngày làm việc" depends on the ward's calendar.
-                day = _span(m, meeting, calendar) if build is _span else build(m, meeting)
+                day = _span(m, meeting, calendar) if build is _span else _span_word(m, meeting, calendar) \
+                    if build is _span_word else build(m, meeting)
             except (ValueError, KeyError):
                 day = None
             if day is None or _START.search(text[max(0, m.start() - 16):m.start()].lower()):
@@ -414,7 +442,9 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
             if before and _LATE.search(folded[max(0, m.start() - 40):m.start() - len(before.group(0))
                                                                   + 3]):
                 before = None  # "hồ sơ trễ hạn tháng 10": the files of a month gone, not the deadline
-            own = folded[m.start():m.end()].startswith(("trong", "cuoi", "het", "truoc"))
+            own = folded[m.start():m.end()].startswith(("trong", "cuoi", "het", "truoc")) or build is _span_word
+            if build is _christmas and not before and not folded[m.start():m.end()].startswith(("le", "dem", "ngay")):
+                continue  # "thư chúc mừng Giáng sinh": the occasion named, no day
             start = m.start() - len(before.group(0)) if before else m.start()
             # A month or quarter named without a deadline word ("bảng tổng hợp tháng 11") says less than a day.
             if _OCCASION.search(folded[max(0, m.start() - 8):m.start()]):

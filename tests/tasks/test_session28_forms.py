@@ -1,0 +1,102 @@
+"""Session 28's forms (docs/meetings.md, "Session 28"), each in new words written for this file (not the training
+meetings' sentences): each setting switched off and on, and where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from appliance.tasks import clause_tasks, deadlines
+from tests.flags import switch_on
+from tests.tasks.transcripts import MONDAY, tasks_said
+
+_FLAGGED = (clause_tasks, deadlines)
+_A = "Nguyễn Văn An: Bắt đầu.\n"
+
+
+@pytest.fixture
+def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    switch_on(monkeypatch, _FLAGGED, "SESSION28_")
+    return monkeypatch
+
+
+def _due(said: str) -> str | None:
+    found = deadlines.find_deadline(said, MONDAY)  # Monday 30/11/2026
+    return found[0].isoformat() if found else None
+
+
+# --- deadlines.SESSION28_SPAN_WORDS: "trong thời hạn / không quá / tối đa / hạn" + so many days is a span ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Chị Lan gửi báo cáo trong thời hạn 5 ngày.", "2026-12-05"),
+    ("Anh Nam trả lời bà Tâm không quá 3 ngày.", "2026-12-03"),
+    ("Huy hoàn thiện hồ sơ, hạn 3 ngày.", "2026-12-03"),
+    ("chị hà rà soát lại tối đa hai tuần", "2026-12-14"),
+])
+def test_a_span_after_a_bounding_word(on, said: str, due: str) -> None:
+    assert _due(said) == due
+    on.setattr(deadlines, "SESSION28_SPAN_WORDS", False)
+    assert _due(said) != due
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Chị Lan gửi báo cáo, thời hạn 5 ngày làm việc.", "2026-12-07"),         # working days: as before
+    ("Chị Lan nộp hồ sơ trước thứ Sáu, hạn 3 ngày là hạn của quận.", "2026-12-04"),  # a deadline word wins
+    ("Chị Lan gửi báo cáo trong mấy ngày tới.", None),                         # no number
+])
+def test_spans_that_stay(on, said: str, due: str | None) -> None:
+    assert _due(said) == due
+
+
+# --- deadlines.SESSION28_CHRISTMAS: "trước Noel / lễ Giáng sinh", "đêm Nô-en" is the 24th of December ---
+
+@pytest.mark.parametrize("said", [
+    "Chị Lan gửi báo cáo trước Noel.",
+    "Anh Minh trình phương án phân luồng trước lễ Giáng sinh.",
+    "anh minh bố trí lực lượng trực khu nhà thờ đêm nô en",
+])
+def test_christmas_is_the_24th(on, said: str) -> None:
+    assert _due(said) == "2026-12-24"
+    on.setattr(deadlines, "SESSION28_CHRISTMAS", False)
+    assert _due(said) is None
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Chị Hương gửi thư chúc mừng Giáng sinh các giáo xứ.", None),              # the occasion, no day
+    ("Anh Minh tăng cường tuần tra dịp Noel.", None),                            # the season (`_OCCASION`)
+    ("Anh Minh làm phương án đêm Giáng sinh, gửi chị trước thứ Ba tuần sau.", "2026-12-08"),  # the deadline word
+])
+def test_christmas_named_without_a_day(on, said: str, due: str | None) -> None:
+    assert _due(said) == due
+
+
+# --- clause_tasks.SESSION28_IF_WORDS: "giả sử / trường hợp … / hễ … là / lỡ …, thì" opens a condition ---
+
+@pytest.mark.parametrize(("said", "off"), [
+    ("Nguyễn Văn An: Trường hợp dân không đồng ý thì anh Hùng lập biên bản.", [("Trần Văn Hùng", None)]),
+    ("Nguyễn Văn An: Giả sử hộ đó vẫn không chấp hành thì anh Thắng lập biên bản xử phạt.",
+     [("Ngô Đức Thắng", None)]),
+    ("Nguyễn Văn An: Trường hợp quận về kiểm tra đột xuất thì chị Lan báo cáo ngay trước thứ Sáu.",
+     [("Lê Thị Lan", "2026-12-04")]),
+    ("Nguyễn Văn An: Trong trường hợp hộ dân không hợp tác thì anh Thắng báo công an.", [("Ngô Đức Thắng", None)]),
+    ("Nguyễn Văn An: Ngộ nhỡ có cháy thì anh Minh cho lực lượng xuống ngay.", [("Trịnh Văn Minh", None)]),
+])
+def test_a_condition_opened_otherwise(ward, on, said: str, off: list) -> None:
+    assert tasks_said(_A + said, ward) == []
+    on.setattr(clause_tasks, "SESSION28_IF_WORDS", False)
+    assert tasks_said(_A + said, ward) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # the case named as a topic: work given
+    ("Nguyễn Văn An: Trường hợp ông Quý thì chị Hà hướng dẫn bổ sung hồ sơ trước thứ Sáu.",
+     [("Phạm Thu Hà", "2026-12-04")]),
+    ("Nguyễn Văn An: Trường hợp này thì anh Hùng xử lý luôn trong tuần.", [("Trần Văn Hùng", "2026-12-04")]),
+    ("Nguyễn Văn An: Còn trường hợp nhà cụ Khải thì chị Hương đến thăm trước thứ Năm.",
+     [("Bùi Thanh Hương", "2026-12-03")]),
+    # when, not whether
+    ("Nguyễn Văn An: Khi nào xong thì chị Lan gửi anh, trước thứ Sáu.", [("Lê Thị Lan", "2026-12-04")]),
+    # in case: a precaution done anyway
+    ("Nguyễn Văn An: Phòng khi mất điện thì anh Sơn chuẩn bị máy phát trước thứ Năm.", [("Cao Văn Sơn", "2026-12-03")]),
+])
+def test_no_condition(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
