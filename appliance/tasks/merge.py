@@ -93,7 +93,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         if named:
             named[-1].deadline = anchor.deadline or named[-1].deadline
             named[-1].touched = turn.index
-            support(named[-1], anchor)
+            support(named[-1], anchor, turn.leads)
         return
     if anchor.kind == "agree":  # "Được, thứ Năm." / "ừ càng tốt thứ tư": the proposed deadline stands
         for task in reversed(found):
@@ -121,7 +121,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         earlier = [t for t in mine if t.deadline is not None and 0 < turn.index - t.touched <= 8]
         if earlier:
             earlier[-1].touched = turn.index
-            support(earlier[-1], anchor)
+            support(earlier[-1], anchor, turn.leads)
             return
     if anchor.kind == "task" and anchor.deadline is None \
             and _LEADS_ONLY.fullmatch(re.split(r"[,;]", anchor.content.lower())[0]):
@@ -129,7 +129,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         lead = [t for t in mine if 0 < turn.index - t.touched <= 3]
         if lead:
             lead[-1].touched = turn.index
-            support(lead[-1], anchor)
+            support(lead[-1], anchor, turn.leads)
             return
     if anchor.recap and not mine and anchor.kind == "task" \
             and RECAP.search(anchor.quote.lower()):
@@ -149,7 +149,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         alone = len(_recap_item(anchor.quote).split()) <= _RECAP_ITEM
         if alone or not (task.deadline is None and _starts_only(task.quote, anchor.quote)):
             task.deadline = (anchor.deadline or task.deadline) if alone else (task.deadline or anchor.deadline)
-        support(task, anchor)
+        support(task, anchor, turn.leads)
         return
     if anchor.how == "first":
         # Without a directory, "anh Hùng" given a task and "Trần Văn Hùng" accepting it are one person.
@@ -160,7 +160,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         if mine and re.match(r"^(?:xin\s+)?nhận\b", anchor.content.lower()):
             # "Tôi xin nhận nhiệm vụ và sẽ báo cáo đúng hạn": accepting the task given a few turns before
             mine[-1].deadline = anchor.deadline or mine[-1].deadline
-            support(mine[-1], anchor)
+            support(mine[-1], anchor, turn.leads)
             return
     recent = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person)
               and (t.turn == turn.index
@@ -214,7 +214,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         task = recent[-1]
         task.touched = turn.index
         if task.turn != turn.index:
-            support(task, anchor)
+            support(task, anchor, turn.leads)
         if anchor.deadline is not None:
             task.deadline = anchor.deadline
         if anchor.inherits or len(anchor.content) > len(task.content) and task.turn == turn.index:
@@ -232,7 +232,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         # task given earlier: the same task, with the deadline said last.
         again[-1].touched = turn.index
         again[-1].deadline = anchor.deadline or again[-1].deadline
-        support(again[-1], anchor)
+        support(again[-1], anchor, turn.leads)
         return
     content = anchor.content
     deadline = anchor.deadline

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, deadlines
+from appliance.tasks import clause_tasks, deadlines, open_task
+from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks, deadlines)
+_FLAGGED = (clause_tasks, deadlines, open_task)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -100,3 +101,41 @@ def test_a_condition_opened_otherwise(ward, on, said: str, off: list) -> None:
 ])
 def test_no_condition(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- open_task.SESSION28_CHAIR_SAID: the chair's later order by name is read by the sentence model too ---
+
+def _firm(said: str, ward) -> list:
+    roster, calendar = ward
+    return [(t.assignee, t.deadline, t.confidence >= 0.5) for t in extract_tasks(said, MONDAY, calendar, roster=roster)]
+
+
+def test_a_members_matter_given_by_the_chair(ward, on) -> None:
+    said = (_A + "Phạm Thu Hà: Anh ơi, em xin trình bày về máy lấy số ở một cửa, bên bảo hành hẹn cuối tuần ạ.\n"
+            "Nguyễn Văn An: Thế à.\nNguyễn Văn An: Chị Hà đôn đốc bên bảo hành sửa máy lấy số trước thứ Tư.")
+    assert _firm(said, ward) == [("Phạm Thu Hà", "2026-12-02", True)]
+    on.setattr(open_task, "SESSION28_CHAIR_SAID", False)
+    assert _firm(said, ward) == []  # read on Hà's own words alone, the chair's order was dropped with them
+
+
+def test_the_chairs_order_makes_it_firm(ward, on) -> None:
+    said = (_A + "Cao Văn Sơn: Anh ơi, em xin báo cáo về lễ ra quân huấn luyện, quận muốn tổ chức vào cuối tháng ạ.\n"
+            "Nguyễn Văn An: Ừ, để văn phòng xếp lịch.\n"
+            "Nguyễn Văn An: Vậy anh Sơn chuẩn bị kịch bản lễ ra quân trước ngày 12/12.")
+    assert _firm(said, ward) == [("Cao Văn Sơn", "2026-12-12", True)]
+    on.setattr(open_task, "SESSION28_CHAIR_SAID", False)
+    assert _firm(said, ward) == [("Cao Văn Sơn", "2026-12-12", False)]  # added back by the model, "cần xác nhận"
+
+
+@pytest.mark.parametrize("said", [
+    # the chair's agreement, "ừ …", not an order of its own: as before
+    "Trần Văn Hùng: Dạ em gọi rồi anh ạ, họ hẹn thứ Sáu xuống.\n"
+    "Nguyễn Văn An: Ừ, anh Hùng theo dõi việc đấy nhé, thứ Sáu báo lại anh kết quả.",
+    # the member's own dated task, the chair's order another job
+    "Lê Minh Tuấn: Anh ơi, em xin báo cáo về băng rôn mừng Đảng, năm nay quận yêu cầu treo trong tháng này ạ.\n"
+    "Nguyễn Văn An: Ừ.\nNguyễn Văn An: Vậy Tuấn treo băng rôn trên các tuyến chính trước ngày 5/12.",
+])
+def test_nothing_else_moves(ward, on, said: str) -> None:
+    shipped = _firm(_A + said, ward)
+    on.setattr(open_task, "SESSION28_CHAIR_SAID", False)
+    assert _firm(_A + said, ward) == shipped
