@@ -252,6 +252,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
                        scope_lower)
         if helps != scope_lower and deadline is None and not re.search(rf"\b{verb()}\b", helps):
             continue  # "Nam phối hợp với anh Huy.": helping the one who leads is not a task of one's own
+        if SESSION28_WH_END and not question and _asks_in_clause(lower, spot, spots, stop):
+            continue  # "thế chị lan gửi báo cáo cho quận khi nào": asked when, nothing given
         if question:
             if spot.how == "first" and deadline is not None and "được không" in lower:
                 out.append(Anchor("propose", spot.person, deadline=deadline))
@@ -364,6 +366,29 @@ MEETING_NOW = re.compile(r"^\s*,?\s*(?:(?:sẽ|cùng)\s+)?(?:họp|giao ban)(?:\
 # thông báo luôn hay chờ lịch bên công an"), "có … không (anh/ạ)" closing the sentence, "đúng không".
 ASKED = re.compile(r"\b(?:luôn|ngay|trước|bây giờ|giờ|luôn bây giờ)\s+hay\s+(?:là\s+)?(?:chờ|đợi|để|thôi|sau)\b|"
                    r"\bcó\s+(?:[^\W\d_]+\s+){1,8}không(?:\s+(?:anh|chị|em|ạ|nhỉ|hả))*\s*[.…]?\s*$|\bđúng không\b")
+# Session 28 (docs/meetings.md, "Session 28"): a question word closing the doer's clause, as recogniser text types
+# questions without "?" ("thế chị lan gửi báo cáo cho quận khi nào", "anh hùng kiểm tra ở đâu", "chị hà tổng hợp được
+# bao nhiêu hồ sơ", "anh sơn chuẩn bị đến đâu"): Vietnamese keeps the question word where the answer goes, so the
+# clause asks, it gives nothing; only at the clause's end (with its particles), not "khi nào xong thì …" (when), nor
+# after a negation ("cũng không sao", "không đi đâu": no question)
+SESSION28_WH_END = True
+WH_END = re.compile(r"(?<!không )(?<!chẳng )(?<!chả )\b(?:khi nào|lúc nào|hôm nào|ngày nào|thứ mấy|mấy giờ|ở đâu|"
+                    r"đến đâu|tới đâu|đâu|bao nhiêu(?:\s+[^\W\d_]+){0,2}|mấy|gì|ai|sao)"
+                    r"(?:\s+(?:thế|vậy|nhỉ|hả|à|ạ|anh|chị|em|rồi|đấy))*\s*[.…]?\s*$")
+# … but a question said as the work ("anh Hùng kiểm tra xem vướng ở đâu", "tổ 12 rà soát mấy cháu đang ở đâu",
+# "Tuấn nắm xem bao nhiêu hộ"): an order to find it out
+WH_WORK = re.compile(r"\b(?:xem|hỏi|tìm hiểu|cho biết|báo lại|xác minh|nắm|thống kê|rà soát|điều tra|làm rõ)\b")
+
+
+def _asks_in_clause(lower: str, spot: Spot, spots: list[Spot], stop: int) -> bool:
+    """The doer's clause, up to the next doer opening a clause of their own ("anh hùng gửi báo cáo trước thứ sáu còn
+    chị lan khi nào": Hùng's clause gives, Lan's asks), closes on a question word (SESSION28_WH_END)."""
+    end = min([stop] + [s.start for s in spots if spot.end <= s.start < stop and clause_start(lower, s.start)])
+    clause = lower[spot.end:end]
+    wh = WH_END.search(clause)
+    return wh is not None and not WH_WORK.search(clause[:wh.start()])
+
+
 # Session 13: "bác cứ rà soát …", "em cứ làm đi": "cứ" after the one addressed is an order's word, as "nhé" is.
 CU_ORDER = re.compile(r"^(?:em|anh|chị|bác|cô|chú|ông|bà)\s+cứ\s+(?!để\b)")
 

@@ -139,3 +139,32 @@ def test_nothing_else_moves(ward, on, said: str) -> None:
     shipped = _firm(_A + said, ward)
     on.setattr(open_task, "SESSION28_CHAIR_SAID", False)
     assert _firm(_A + said, ward) == shipped
+
+
+# --- clause_tasks.SESSION28_WH_END: a question word closing the doer's clause asks, it gives nothing ---
+
+@pytest.mark.parametrize(("said", "off"), [
+    ("Nguyễn Văn An: thế chị lan gửi công văn cho quận khi nào", [("Lê Thị Lan", None)]),
+    ("Nguyễn Văn An: anh sơn chuẩn bị hội trường đến đâu", [("Cao Văn Sơn", None)]),
+    ("Nguyễn Văn An: chị hà tổng hợp được bao nhiêu hồ sơ", [("Phạm Thu Hà", None)]),
+    ("Nguyễn Văn An: Thế anh Thắng kiểm tra công trình ở đâu.", [("Ngô Đức Thắng", None)]),
+])
+def test_a_question_word_at_the_end(ward, on, said: str, off: list) -> None:
+    assert tasks_said(_A + said, ward) == []
+    on.setattr(clause_tasks, "SESSION28_WH_END", False)
+    assert tasks_said(_A + said, ward) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # the question is the work to find out
+    ("Nguyễn Văn An: Anh Hùng kiểm tra lại xem đường ống vỡ ở đâu.", [("Trần Văn Hùng", None)]),
+    ("Nguyễn Văn An: tuấn nắm xem bao nhiêu hộ chưa nộp quỹ", [("Lê Minh Tuấn", None)]),
+    # when, not a question
+    ("Nguyễn Văn An: chị lan soạn công văn khi nào xong thì báo anh", [("Lê Thị Lan", None)]),
+    # a negation: no question
+    ("Nguyễn Văn An: Chị Lan gửi bản cứng muộn một chút cũng không sao.", [("Lê Thị Lan", None)]),
+    # the next doer's clause asks, the first one gives
+    ("Nguyễn Văn An: anh hùng gửi báo cáo trước thứ sáu còn chị lan khi nào", [("Trần Văn Hùng", "2026-12-04")]),
+])
+def test_a_question_word_that_asks_nothing(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
