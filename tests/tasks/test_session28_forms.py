@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, deadlines, open_task
+from appliance.tasks import clause_tasks, deadlines, open_task, roster
 from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks, deadlines, open_task)
+_FLAGGED = (clause_tasks, deadlines, open_task, roster)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -167,4 +167,30 @@ def test_a_question_word_at_the_end(ward, on, said: str, off: list) -> None:
     ("Nguyễn Văn An: anh hùng gửi báo cáo trước thứ sáu còn chị lan khi nào", [("Trần Văn Hùng", "2026-12-04")]),
 ])
 def test_a_question_word_that_asks_nothing(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
+# --- roster.SESSION28_CALL_WORDS: "X à," and, with no comma, "X à / này em …" call X; the "em" is X ---
+
+@pytest.mark.parametrize(("said", "off"), [
+    ("Nguyễn Văn An: huy à em kiểm tra lại phần mềm một cửa trong sáng mai nhé", [("Nguyễn Văn An", "2026-12-01")]),
+    ("Nguyễn Văn An: Tuấn à, em gửi các tổ kế hoạch ra quân trước thứ Năm.", [("Nguyễn Văn An", "2026-12-03")]),
+    ("Nguyễn Văn An: mai này em photo tài liệu hội nghị trước thứ tư nhé", [("Nguyễn Văn An", "2026-12-02")]),
+])
+def test_a_call_with_a_or_nay(ward, on, said: str, off: list) -> None:
+    called = {"h": "Đỗ Quang Huy", "T": "Lê Minh Tuấn", "m": "Vũ Thị Mai"}[said.split(": ")[1][0]]
+    assert tasks_said(_A + said, ward) == [(called, off[0][1])]
+    on.setattr(roster, "SESSION28_CALL_WORDS", False)
+    assert tasks_said(_A + said, ward) == off  # the chair's "em" was read as the chair
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # the filler "à" before the name: as before
+    ("Nguyễn Văn An: à huy kiểm tra lại phần mềm một cửa trong sáng mai nhé", [("Đỗ Quang Huy", "2026-12-01")]),
+    # another pronoun after "này" may open a name: no call read
+    ("Lê Thị Lan: Anh Hùng này anh An vừa nhắn đoàn quận về thứ Năm.", []),
+    # a call with no work: nothing
+    ("Nguyễn Văn An: Hà à, tháng này một cửa đông quá.", []),
+])
+def test_no_call_read(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
