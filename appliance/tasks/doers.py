@@ -94,6 +94,15 @@ def bare_officers(sentence: str, lower: str, group: Person | None) -> list[Spot]
     return out
 
 
+# Session 28 (docs/meetings.md, "Session 28"): a pronoun after a number or "các / cả hai / mấy / những" ("Tuấn với Huy,
+# hai em làm băng rôn trước thứ Năm.", "các anh xuống kiểm tra …", "cả hai chị rà soát …") addresses a group: no one
+# person is its doer (the chair's "em" was read as the chair, or as whoever spoke last); not a day's number before the
+# doer ("thứ Hai em gửi …", "ngày hai anh kiểm tra …")
+SESSION28_PLURAL = True
+PLURAL_BEFORE = re.compile(r"(?<!thứ )(?<!tháng )(?<!ngày )(?<!mùng )(?<!mồng )(?<!hôm )(?<!lúc )(?<!mười )"
+                           r"(?<!tổ )(?<!\d )\b(?:hai|ba|các|cả hai|cả ba|mấy|những)\s+(?:để\s+)?$")
+
+
 # "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh trực tiếp xuống làm việc với tổ 4"): the
 # doer after it opens the clause; "là" is not a copula before an object there
 HESITATION = re.compile(r"\bthì\s+là\s*$")
@@ -144,6 +153,8 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
             continue  # "anh em", "chị em" are a group ("anh Minh cho anh em xuống kiểm tra …"), not the one addressed
         if RECAP_VERB.match(lower[m.end():]):
             continue  # "thôi anh nhắc lại …", "Tôi nhắc lại mấy việc": the one who recaps, not a doer
+        if SESSION28_PLURAL and PLURAL_BEFORE.search(lower[:m.start()]):
+            continue  # "Tuấn với Huy, hai em làm băng rôn …": a group addressed, not the speaker nor one of them
         head = lower[m.start():]
         loose = not clause_start(lower, m.start()) \
             and not (OFFER.match(head) and TOPIC_BEFORE.search(lower[:m.start()]))

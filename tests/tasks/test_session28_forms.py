@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, deadlines, open_task, roster
+from appliance.tasks import clause_tasks, deadlines, doers, open_task, roster
 from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks, deadlines, open_task, roster)
+_FLAGGED = (clause_tasks, deadlines, doers, open_task, roster)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -193,4 +193,27 @@ def test_a_call_with_a_or_nay(ward, on, said: str, off: list) -> None:
     ("Nguyễn Văn An: Hà à, tháng này một cửa đông quá.", []),
 ])
 def test_no_call_read(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
+# --- doers.SESSION28_PLURAL: "hai em / các anh / cả hai chị" address a group, no one person ---
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Thắng với Nam, hai em đo lại ranh giới thửa đất trước thứ Năm.",
+    "Nguyễn Văn An: thắng với nam các em đo lại ranh giới thửa đất trước thứ năm",
+])
+def test_a_group_addressed_is_not_the_chair(ward, on, said: str) -> None:
+    assert ("Nguyễn Văn An", "2026-12-03") not in tasks_said(_A + said, ward)
+    on.setattr(doers, "SESSION28_PLURAL", False)
+    assert ("Nguyễn Văn An", "2026-12-03") in tasks_said(_A + said, ward)  # the chair's "em" read as the chair
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # a weekday's number before the pronoun: as before
+    ("Lê Minh Tuấn: Dạ phần tuyên truyền để em làm, thứ Hai em gửi chị Hạnh duyệt ạ.",
+     [("Lê Minh Tuấn", "2026-12-07")]),
+    # one person called: as before
+    ("Nguyễn Văn An: Thắng, em đo lại ranh giới thửa đất trước thứ Năm.", [("Ngô Đức Thắng", "2026-12-03")]),
+])
+def test_a_number_that_counts_no_group(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
