@@ -298,10 +298,12 @@ _WHERE_CALL = re.compile(r"\s*đâu(?:\s+rồi)?\s*,")
 
 # Session 28 (docs/meetings.md, "Session 28"): "à" after the name calls too ("Huy à, em kiểm tra lại máy chủ …"), and
 # in recogniser text, with no comma, "à" or "này" then the pronoun the order goes on with ("huy à em kiểm tra lại máy
-# chủ trong sáng mai nhé", "tuấn này em làm băng rôn …"): the "em" is the one called (it was the chair); not another
-# pronoun, which may open a name ("anh hùng này anh an vừa nhắn …"), nor the filler "à" before a name ("à huy …")
+# chủ trong sáng mai nhé", "tuấn này em làm băng rôn …", "anh hùng à cái đèn ngõ 33 hỏng cả tuần rồi anh cho người
+# sửa …"): the pronoun after is the one called (it was the chair, or whoever spoke last); not "này" before another
+# pronoun, which may open a name ("anh hùng này anh an vừa nhắn …"), nor "à thôi / à không / à mà" (taking back what
+# was said), nor the filler "à" before a name ("à huy …")
 SESSION28_CALL_WORDS = True
-_CALL_WORD = re.compile(r"\s*à\s*,|\s*(?:này|à)\s+(?=em\s)")
+_CALL_WORD = re.compile(r"\s*à\s*,|\s*(?:này|à)\s+(?=em\s)|\s*à\s+(?!(?:thôi|không|mà|quên|nhầm|với|ừ|đúng|này|em)\b)")
 
 
 def call_after(after: str) -> bool:

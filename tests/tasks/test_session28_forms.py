@@ -196,6 +196,19 @@ def test_no_call_read(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
+def test_a_call_then_the_matter(ward, on) -> None:
+    said = (_A + "Lê Thị Lan: Anh ơi.\nNguyễn Văn An: anh sơn à cái loa ở nhà văn hóa tổ chín hỏng từ tuần trước "
+            "rồi đấy anh cho người sửa trước thứ năm nhé")
+    assert tasks_said(said, ward) == [("Cao Văn Sơn", "2026-12-03")]
+    on.setattr(roster, "SESSION28_CALL_WORDS", False)
+    assert tasks_said(said, ward) != [("Cao Văn Sơn", "2026-12-03")]
+
+
+def test_a_then_taking_back(ward, on) -> None:
+    said = _A + "Nguyễn Văn An: Tuấn làm băng rôn nhé. À thôi, Huy làm băng rôn trước thứ Năm."
+    assert tasks_said(said, ward) == [("Đỗ Quang Huy", "2026-12-03")]
+
+
 # --- doers.SESSION28_PLURAL: "hai em / các anh / cả hai chị" address a group, no one person ---
 
 @pytest.mark.parametrize("said", [
