@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, deadlines, doers, open_task, roster
+from appliance.tasks import clause_tasks, cues, deadlines, doers, open_task, roster
 from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks, deadlines, doers, open_task, roster)
+_FLAGGED = (clause_tasks, cues, deadlines, doers, open_task, roster)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -230,3 +230,25 @@ def test_a_group_addressed_is_not_the_chair(ward, on, said: str) -> None:
 ])
 def test_a_number_that_counts_no_group(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- cues.SESSION28_THIS_WAY: "thế này (nhé)" before a name leaves it a call; the pronoun after is the one called ---
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Thế này, anh Thắng, anh lập biên bản công trình nhà số 9 trước thứ Sáu.",
+    "Nguyễn Văn An: Như thế này nhé chị Hương, chị rà soát danh sách hộ nghèo trước thứ Sáu.",
+])
+def test_a_call_after_the_opener(ward, on, said: str) -> None:
+    called = "Ngô Đức Thắng" if "Thắng" in said else "Bùi Thanh Hương"
+    roster_, calendar = ward
+    firm = [(t.assignee, t.deadline, t.confidence >= 0.5) for t in extract_tasks(_A + said, MONDAY, calendar,
+                                                                                   roster=roster_)]
+    assert firm == [(called, "2026-12-04", True)]
+    on.setattr(cues, "SESSION28_THIS_WAY", False)
+    assert [(t.assignee, t.deadline, t.confidence >= 0.5) for t in extract_tasks(_A + said, MONDAY, calendar,
+                                                                                  roster=roster_)] != firm
+
+
+def test_this_way_with_no_call(ward, on) -> None:
+    said = _A + "Lê Thị Lan: Thế này anh ạ, em gửi quận trước thứ Sáu."
+    assert tasks_said(said, ward) == [("Lê Thị Lan", "2026-12-04")]  # the speaker's own offer, as before
