@@ -103,6 +103,14 @@ PLURAL_BEFORE = re.compile(r"(?<!thứ )(?<!tháng )(?<!ngày )(?<!mùng )(?<!m�
                            r"(?<!tổ )(?<!\d )\b(?:hai|ba|các|cả hai|cả ba|mấy|những)\s+(?:để\s+)?$")
 
 
+# Session 28 (docs/meetings.md, "Session 28"): a tổ dân phố named right after the residents ("bà con tổ 5 dọn vệ sinh
+# ngõ …", "các hộ tổ 7 tự tháo dỡ …", "người dân tổ 3 …"): where the residents live, asked of them; not the tổ's
+# officers given work (the training keys give no task to residents asked to do something)
+SESSION28_RESIDENTS = True
+RESIDENTS_OF = re.compile(r"\b(?:bà con|các hộ|các gia đình|hộ dân|người dân|nhân dân|dân cư|cư dân)"
+                          r"(?:\s+(?:ở|của|trong|thuộc|khu vực))?\s+$")
+
+
 # "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh trực tiếp xuống làm việc với tổ 4"): the
 # doer after it opens the clause; "là" is not a copula before an object there
 HESITATION = re.compile(r"\bthì\s+là\s*$")
@@ -190,6 +198,8 @@ def is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
         return not (RECEIVER_BEFORE.search(before[-12:]) and not clause_start(lower, spot.start))
     if spot.how == "unit" and object_of(spot, lower, spots):
         return False
+    if SESSION28_RESIDENTS and spot.how == "unit" and RESIDENTS_OF.search(before[-24:]):
+        return False  # "Bà con tổ 5 dọn vệ sinh ngõ trước thứ Bảy nhé.": the residents, not the tổ's officers
     if OBJECT_BEFORE.search(before[-12:]) and not clause_start(lower, spot.start) \
             and not HESITATION.search(before[-12:]):
         return False

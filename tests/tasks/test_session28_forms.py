@@ -252,3 +252,25 @@ def test_a_call_after_the_opener(ward, on, said: str) -> None:
 def test_this_way_with_no_call(ward, on) -> None:
     said = _A + "Lê Thị Lan: Thế này anh ạ, em gửi quận trước thứ Sáu."
     assert tasks_said(said, ward) == [("Lê Thị Lan", "2026-12-04")]  # the speaker's own offer, as before
+
+
+# --- doers.SESSION28_RESIDENTS: a tổ right after "bà con / các hộ / người dân" is where the residents live ---
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Bà con tổ 8 khơi thông cống rãnh trước thứ Bảy nhé.",
+    "Nguyễn Văn An: bà con tổ tám dọn vệ sinh ngõ trước thứ bảy nhé",
+    "Nguyễn Văn An: Người dân tổ 8 đăng ký tiêm phòng trước thứ Bảy.",
+])
+def test_residents_of_a_group(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == []
+    on.setattr(doers, "SESSION28_RESIDENTS", False)
+    assert tasks_said(_A + said, ward) == [("Tổ dân phố số 8", "2026-12-05")]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Tổ 8 vận động bà con khơi thông cống rãnh trước thứ Bảy nhé.",
+     [("Tổ dân phố số 8", "2026-12-05")]),
+    ("Nguyễn Văn An: Anh Hùng làm việc với bà con tổ 8 trước thứ Bảy.", [("Trần Văn Hùng", "2026-12-05")]),
+])
+def test_the_group_itself(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
