@@ -375,6 +375,8 @@ SESSION28_WH_END = True
 WH_END = re.compile(r"(?<!không )(?<!chẳng )(?<!chả )\b(?:khi nào|lúc nào|hôm nào|ngày nào|thứ mấy|mấy giờ|ở đâu|"
                     r"đến đâu|tới đâu|đâu|bao nhiêu(?:\s+[^\W\d_]+){0,2}|mấy|gì|ai|sao)"
                     r"(?:\s+(?:thế|vậy|nhỉ|hả|à|ạ|anh|chị|em|rồi|đấy))*\s*[.…]?\s*$")
+# … nor after a negation in the clause: "chưa … đâu", "không … gì / ai" say not at all, nothing, nobody
+NEGATED = re.compile(r"\b(?:không|chưa|chẳng|chả|đừng|chớ)\b")
 # … but a question said as the work ("anh Hùng kiểm tra xem vướng ở đâu", "tổ 12 rà soát mấy cháu đang ở đâu",
 # "Tuấn nắm xem bao nhiêu hộ"): an order to find it out
 WH_WORK = re.compile(r"\b(?:xem|hỏi|tìm hiểu|cho biết|báo lại|xác minh|nắm|thống kê|rà soát|điều tra|làm rõ)\b")
@@ -384,9 +386,9 @@ def _asks_in_clause(lower: str, spot: Spot, spots: list[Spot], stop: int) -> boo
     """The doer's clause, up to the next doer opening a clause of their own ("anh hùng gửi báo cáo trước thứ sáu còn
     chị lan khi nào": Hùng's clause gives, Lan's asks), closes on a question word (SESSION28_WH_END)."""
     end = min([stop] + [s.start for s in spots if spot.end <= s.start < stop and clause_start(lower, s.start)])
-    clause = lower[spot.end:end]
+    clause = re.split(r"[,;:.!?…]", lower[spot.end:end], maxsplit=1)[0]  # written text: the doer's own clause
     wh = WH_END.search(clause)
-    return wh is not None and not WH_WORK.search(clause[:wh.start()])
+    return wh is not None and not WH_WORK.search(clause[:wh.start()]) and not NEGATED.search(clause[:wh.start()])
 
 
 # Session 13: "bác cứ rà soát …", "em cứ làm đi": "cứ" after the one addressed is an order's word, as "nhé" is.

@@ -163,6 +163,10 @@ def test_a_question_word_at_the_end(ward, on, said: str, off: list) -> None:
     ("Nguyễn Văn An: chị lan soạn công văn khi nào xong thì báo anh", [("Lê Thị Lan", None)]),
     # a negation: no question
     ("Nguyễn Văn An: Chị Lan gửi bản cứng muộn một chút cũng không sao.", [("Lê Thị Lan", None)]),
+    ("Nguyễn Văn An: anh nam đo lại thửa đất trước thứ sáu bên quận chưa duyệt gì đâu",
+     [("Hoàng Văn Nam", "2026-12-04")]),
+    # the question in the clause after the comma is not the doer's
+    ("Nguyễn Văn An: Chị Hà gửi số liệu trước thứ Sáu, quận hỏi khi nào.", [("Phạm Thu Hà", "2026-12-04")]),
     # the next doer's clause asks, the first one gives
     ("Nguyễn Văn An: anh hùng gửi báo cáo trước thứ sáu còn chị lan khi nào", [("Trần Văn Hùng", "2026-12-04")]),
 ])
