@@ -92,6 +92,16 @@ _NOT_TOPIC = re.compile(r"(?:^|[,.;:!?]\s*)(?:(?:ừ|ờ|à|dạ|vâng|còn|thô
 # tốt công tác tuyên truyền nhé", "… làm tốt, xong trước thứ Sáu" say the work and are read as before
 DID_WELL = re.compile(r"\s*(?:đã\s+|vẫn\s+|luôn\s+)?làm\s+(?:rất\s+|khá\s+|cũng\s+)?tốt"
                       r"(?:\s+(?:rồi|đấy|mà|thật))?\s*[.!]?\s*")
+# Session 28 (docs/meetings.md, "Session 28"): the doer's own clause closing on a degree word and what it grades ("chị
+# Hương làm công tác thăm hỏi rất chu đáo", "Tuấn làm băng rôn đẹp lắm", "anh Hùng xử lý khá nhanh"): how the work is
+# or was done, an evaluation, as "làm rất tốt" is (DID_WELL); an order grades with "thật / cho … / … lên / … vào"
+# ("làm thật kỹ", "làm nhanh lên"), and how urgent or careful the work must be ("rất gấp", "hết sức cẩn thận") is said
+# with an order. Not with a date, nor past the clause's first stop ("…, người ra đó đông lắm.": a
+# reason, the work is before it)
+SESSION28_EVALUATION = True
+EVALUATED = re.compile(r"(?:\b(?:rất|khá|hết sức|cực kỳ)\s+(?!(?:gấp|khẩn|cần|quan trọng|cấp bách|cấp thiết|nghiêm túc|"
+                       r"cẩn thận|kỹ|cụ thể|chi tiết|sớm)\b)[^\W\d_]+(?:\s+[^\W\d_]+)?|\b[^\W\d_]+\s+(?:lắm|quá))"
+                       r"(?:\s+(?:rồi|đấy|mà|ạ))?\s*\.$")
 CHOSEN = re.compile(r"\bchọn\s*$")  # "chọn tổ bảy đi": what is chosen, not a doer
 # Session 24 (docs/meetings.md, "Session 24"; plain behaviour since session 26, rule R8): "<doer> lo / làm / thu / có đủ
 # rồi" says the work is covered already ("à thôi bên công an lo đủ rồi anh sơn không phải làm nữa"), also where a run
@@ -236,6 +246,9 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             # "Chị Hương tổng hợp số liệu đó, gửi Sở đúng hạn nhé" after "…, hạn nộp ngày mười hai tháng mười một"
             said = find_deadline(previous.text, meeting, None, calendar)
             deadline = said[0] if said is not None else None
+        if SESSION28_EVALUATION and deadline is None \
+                and EVALUATED.search(re.split(r"[,;:.!?…]", scope_lower, maxsplit=1)[0] + "."):
+            continue  # "Năm nay chị Hương làm công tác thăm hỏi rất chu đáo.": how it was done, no work given
         if deadline is None and re.match(r"^\s*,?\s*(?:xin\s+)?báo cáo\b[^.;]*\b(?:đã|vừa)\b", scope_lower):
             continue  # "Phòng Kinh tế báo cáo tuần qua đã xử lý 12 trường hợp": what was done
         if spot.how == "first" and deadline is None and ASKS.match(scope_lower):

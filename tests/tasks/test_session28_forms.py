@@ -278,3 +278,27 @@ def test_residents_of_a_group(ward, on, said: str) -> None:
 ])
 def test_the_group_itself(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- clause_tasks.SESSION28_EVALUATION: the doer's clause closing on "rất / khá … X", "X lắm / quá" grades the work ---
+
+@pytest.mark.parametrize(("said", "off"), [
+    ("Nguyễn Văn An: Đợt này anh Sơn tổ chức huấn luyện dân quân rất bài bản.", [("Cao Văn Sơn", None)]),
+    ("Nguyễn Văn An: chị hà sắp xếp quầy một cửa gọn gàng lắm", [("Phạm Thu Hà", None)]),
+])
+def test_an_evaluation_is_no_task(ward, on, said: str, off: list) -> None:
+    assert tasks_said(_A + said, ward) == []
+    on.setattr(clause_tasks, "SESSION28_EVALUATION", False)
+    assert tasks_said(_A + said, ward) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # how urgent the work is: an order
+    ("Nguyễn Văn An: Anh Sơn rà soát danh sách dân quân này rất gấp.", [("Cao Văn Sơn", None)]),
+    # a date: an order
+    ("Nguyễn Văn An: Anh Sơn tổ chức huấn luyện dân quân trước thứ Sáu, rất bài bản.", [("Cao Văn Sơn", "2026-12-04")]),
+    # the grade after the first stop is a reason, the work is before it
+    ("Nguyễn Văn An: Anh Sơn bố trí thêm dân quân trực ở chợ, người ra đó đông lắm.", [("Cao Văn Sơn", None)]),
+])
+def test_a_grade_with_an_order(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
