@@ -149,6 +149,23 @@ def _christmas(m: re.Match[str], meeting: dt.date) -> dt.date | None:
     return eve if eve >= meeting else dt.date(meeting.year + 1, 12, 24)
 
 
+# Session 28 (docs/meetings.md, "Session 28"): the quarter said by where it stands ("trong quý này", "hết quý này", "quý
+# tới / quý sau"): the last day of this quarter or the next, as "quý IV" is its last day; "trong tháng" said bare
+# ("gửi báo cáo trong tháng", "xong trong tháng nhé"): within this month, its last day, as "trong tháng này" is; not
+# "trong tháng 12 / tháng sau …" (read as before) nor "trong tháng rồi / qua" (gone)
+SESSION28_THIS_QUARTER = True
+SESSION28_BARE_MONTH = True
+
+
+def _this_quarter(m: re.Match[str], meeting: dt.date) -> dt.date | None:
+    quarter = (meeting.month - 1) // 3 + (0 if m.group("q") == "nay" else 1)
+    return _month_end(meeting.year, 3 * quarter + 3)
+
+
+def _bare_month(m: re.Match[str], meeting: dt.date) -> dt.date | None:
+    return _month_end(meeting.year, meeting.month)
+
+
 def _quarter(m: re.Match[str], meeting: dt.date) -> dt.date | None:
     q = _ROMAN.get(m.group("q"))
     if q is None:
@@ -215,6 +232,9 @@ RULES: list[Rule] = [
                 r"(?P<unit>ngay|tuan|thang)(?P<work>\s+lam viec)?\b"), _span_word),
     (re.compile(r"(?:\b(?:le|dem|ngay)\s+)?\b(?:giang sinh|noel|no[ -]?en)\b"), _christmas),
     (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b{_YEAR}"), _quarter),
+    (re.compile(r"\b(?:(?:trong|het|cuoi)\s+)?quy\s+(?P<q>nay|toi|sau)\b"), _this_quarter),
+    (re.compile(rf"\btrong\s+thang\b(?!\s+(?:nay|sau|toi|truoc|roi|qua|hien tai|gieng|chap|{NUM[1:-1]}|\d))"),
+     _bare_month),
     (re.compile(r"\b(?:cuoi|het)\s+nam(?:\s+nay)?\b"), lambda m, t: dt.date(t.year, 12, 31)),
     # "chậm nhất ngày 25", "trước mùng 5", "sáng 12"; "ngày 15 tới": the coming 15th
     (re.compile(rf"\b(?:(?:truoc|den|han|cham nhat|trong|het)\s+(?:ngay|mung|mong)|mung|mong|toi|dem|sang|chieu|trua|"
@@ -409,7 +429,9 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
     found: list[tuple[int, int, dt.date, int]] = []
     taken: list[tuple[int, int]] = []
     for pattern, build in DAY_WITH_MONTH_RULES + DAY_ALONE_RULES + DAY_IN_WORDS_RULES + RULES:
-        if build is _span_word and not SESSION28_SPAN_WORDS or build is _christmas and not SESSION28_CHRISTMAS:
+        if build is _span_word and not SESSION28_SPAN_WORDS or build is _christmas and not SESSION28_CHRISTMAS \
+                or build is _this_quarter and not SESSION28_THIS_QUARTER \
+                or build is _bare_month and not SESSION28_BARE_MONTH:
             continue  # a session-28 form switched off takes no span from the other rules
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken) or _misread(m, text):
@@ -449,11 +471,11 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
             # A month or quarter named without a deadline word ("bảng tổng hợp tháng 11") says less than a day.
             if _OCCASION.search(folded[max(0, m.start() - 8):m.start()]):
                 continue  # "tăng chuyến thu gom rác dịp cuối năm": the season the work is for
-            if build in (_month, _quarter) and not own and not before \
+            if build in (_month, _quarter, _this_quarter) and not own and not before \
                     and (_MATTER.search(folded[max(0, m.start() - 16):m.start()])
                          or _PAPER.search(folded[max(0, m.start() - 16):m.start()])):
                 continue  # "báo cáo nhanh tình hình tháng mười một": the period reported on
-            weak = build in (_month, _quarter)
+            weak = build in (_month, _quarter, _this_quarter)
             rank = 0 if before else 1 if own else 3 if weak else 2
             if not before and _SEASON.match(folded, m.start()) \
                     and _EVENT.search(folded[max(0, m.start() - 40):m.start()]):

@@ -302,3 +302,25 @@ def test_an_evaluation_is_no_task(ward, on, said: str, off: list) -> None:
 ])
 def test_a_grade_with_an_order(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- deadlines.SESSION28_THIS_QUARTER, SESSION28_BARE_MONTH: "trong quý này / quý tới", "trong tháng" said bare ---
+
+@pytest.mark.parametrize(("said", "due", "flag"), [
+    ("Anh Hùng giải ngân xong vốn sửa đường trong quý này.", "2026-12-31", "SESSION28_THIS_QUARTER"),
+    ("chị hà số hóa xong hồ sơ lưu trữ hết quý tới", "2027-03-31", "SESSION28_THIS_QUARTER"),
+    ("Tuấn hoàn thiện hồ sơ khen thưởng trong tháng nhé.", "2026-11-30", "SESSION28_BARE_MONTH"),
+])
+def test_a_quarter_or_month_by_where_it_stands(on, said: str, due: str, flag: str) -> None:
+    assert _due(said) == due
+    on.setattr(deadlines, flag, False)
+    assert _due(said) is None
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Chị Hà gửi báo cáo quý này cho quận.", None),                 # the paper's quarter, no deadline
+    ("Tuấn hoàn thiện hồ sơ khen thưởng trong tháng 12.", "2026-12-31"),  # the month named: as before
+    ("Tuấn đã chi trả đủ trợ cấp trong tháng rồi.", None),           # gone
+])
+def test_quarters_and_months_that_stay(on, said: str, due: str | None) -> None:
+    assert _due(said) == due
