@@ -265,6 +265,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
                        scope_lower)
         if helps != scope_lower and deadline is None and not re.search(rf"\b{verb()}\b", helps):
             continue  # "Nam phối hợp với anh Huy.": helping the one who leads is not a task of one's own
+        if SESSION28_HAY_LA and HAY_LA.match(lower):
+            continue  # "anh ơi hay là để anh hùng kiểm tra lại ngõ năm trước thứ sáu": put to the meeting, asked
         if SESSION28_WH_END and not question and _asks_in_clause(lower, spot, spots, stop):
             continue  # "thế chị lan gửi báo cáo cho quận khi nào": asked when, nothing given
         if question:
@@ -393,6 +395,15 @@ NEGATED = re.compile(r"\b(?:không|chưa|chẳng|chả|đừng|chớ)\b")
 # … but a question said as the work ("anh Hùng kiểm tra xem vướng ở đâu", "tổ 12 rà soát mấy cháu đang ở đâu",
 # "Tuấn nắm xem bao nhiêu hộ"): an order to find it out
 WH_WORK = re.compile(r"\b(?:xem|hỏi|tìm hiểu|cho biết|báo lại|xác minh|nắm|thống kê|rà soát|điều tra|làm rõ)\b")
+
+
+# Session 28 (docs/meetings.md, "Session 28"): a sentence opening with "hay là / hay mình / hay ta" (how about …) puts
+# a way of doing it to the meeting, as a question does ("anh ơi hay là để anh hùng kiểm tra lại ngõ năm trước thứ sáu",
+# "Hay mình giao anh Hùng kiểm tra lại ngõ 5 anh nhỉ"): nothing given yet; recogniser text types it without "?" (with
+# "?" it was read so already); not "hay" inside the sentence ("…, hay là mua mới… à thôi": an alternative weighed)
+SESSION28_HAY_LA = True
+HAY_LA = re.compile(r"^\W*(?:(?:(?:anh|chị|em|bác|cô|chú)\s+ơi|dạ|thưa\s+(?:anh|chị)|ừ|ờ|à|thế|vậy)\s*,?\s*)*"
+                    r"hay\s+(?:là|mình|ta|chúng ta|bên mình)\b")
 
 
 def _asks_in_clause(lower: str, spot: Spot, spots: list[Spot], stop: int) -> bool:

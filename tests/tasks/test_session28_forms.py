@@ -324,3 +324,21 @@ def test_a_quarter_or_month_by_where_it_stands(on, said: str, due: str, flag: st
 ])
 def test_quarters_and_months_that_stay(on, said: str, due: str | None) -> None:
     assert _due(said) == due
+
+
+# --- clause_tasks.SESSION28_HAY_LA: a sentence opening with "hay là / hay mình" puts a way to the meeting ---
+
+@pytest.mark.parametrize(("said", "off"), [
+    ("Lê Thị Lan: chị ơi hay là để tuấn in thêm tờ rơi trước thứ năm", [("Lê Minh Tuấn", "2026-12-03")]),
+    ("Phạm Thu Hà: Hay mình giao phòng Văn hóa - Xã hội in thêm tờ rơi trước thứ Năm anh nhỉ.",
+     [("Phòng Văn hóa - Xã hội", "2026-12-03")]),
+])
+def test_how_about_is_asked(ward, on, said: str, off: list) -> None:
+    assert tasks_said(_A + said, ward) == []
+    on.setattr(clause_tasks, "SESSION28_HAY_LA", False)
+    assert tasks_said(_A + said, ward) == off
+
+
+def test_an_alternative_inside_the_order(ward, on) -> None:
+    said = _A + "Nguyễn Văn An: Tuấn in thêm tờ rơi trước thứ Năm, hay là in cả áp phích cũng được."
+    assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-03")]
