@@ -98,7 +98,8 @@ DID_WELL = re.compile(r"\s*(?:đã\s+|vẫn\s+|luôn\s+)?làm\s+(?:rất\s+|khá
 # ("làm thật kỹ", "làm nhanh lên"), and how urgent or careful the work must be ("rất gấp", "hết sức cẩn thận") is said
 # with an order. Not with a date, nor past the clause's first stop ("…, người ra đó đông lắm.": a
 # reason, the work is before it)
-SESSION28_EVALUATION = True
+# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
+SESSION28_EVALUATION = False
 EVALUATED = re.compile(r"(?:\b(?:rất|khá|hết sức|cực kỳ)\s+(?!(?:gấp|khẩn|cần|quan trọng|cấp bách|cấp thiết|nghiêm túc|"
                        r"cẩn thận|kỹ|cụ thể|chi tiết|sớm)\b)[^\W\d_]+(?:\s+[^\W\d_]+)?|\b[^\W\d_]+\s+(?:lắm|quá))"
                        r"(?:\s+(?:rồi|đấy|mà|ạ))?\s*\.$")
@@ -336,7 +337,8 @@ IF_THEN = re.compile(r"\bnếu\b[^.;!?]{0,160}\bthì\s*$")
 # in it ("trường hợp cố tình trốn khám thì …", "trường hợp nào …") or a clause follows it, not the case named as a
 # topic ("Trường hợp ông Quý / này / nhà cụ Khải thì chị Hà hướng dẫn …": work given); "khi / khi nào … thì" is
 # when, not whether, and "phòng khi" (in case) a precaution done anyway: work given
-SESSION28_IF_WORDS = True
+# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
+SESSION28_IF_WORDS = False
 _IF_WORD = (r"(?:giả sử|giả dụ|giả như|ngộ nhỡ|nhỡ mà|lỡ mà|nhỡ|lỡ|hễ|trong trường hợp|"
             r"trường hợp(?:(?=[^.;!?]{0,60}\b(?:không|chưa|vẫn|có|còn|cố tình|bị|phát hiện|xảy ra|phát sinh|nào|"
             r"muốn|tái phạm|cần)\b)|(?!\s+(?:này|đó|ấy|đấy|kia|trên|của|ông|bà|cụ|nhà|số|anh|chị|em|bác|cô|chú)\b)))")
@@ -386,7 +388,8 @@ ASKED = re.compile(r"\b(?:luôn|ngay|trước|bây giờ|giờ|luôn bây giờ)
 # bao nhiêu hồ sơ", "anh sơn chuẩn bị đến đâu"): Vietnamese keeps the question word where the answer goes, so the
 # clause asks, it gives nothing; only at the clause's end (with its particles), not "khi nào xong thì …" (when), nor
 # after a negation ("cũng không sao", "không đi đâu": no question)
-SESSION28_WH_END = True
+# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
+SESSION28_WH_END = False
 WH_END = re.compile(r"(?<!không )(?<!chẳng )(?<!chả )\b(?:khi nào|lúc nào|hôm nào|ngày nào|thứ mấy|mấy giờ|ở đâu|"
                     r"đến đâu|tới đâu|đâu|bao nhiêu(?:\s+[^\W\d_]+){0,2}|mấy|gì|ai|sao)"
                     r"(?:\s+(?:thế|vậy|nhỉ|hả|à|ạ|anh|chị|em|rồi|đấy))*\s*[.…]?\s*$")
@@ -401,7 +404,8 @@ WH_WORK = re.compile(r"\b(?:xem|hỏi|tìm hiểu|cho biết|báo lại|xác min
 # a way of doing it to the meeting, as a question does ("anh ơi hay là để anh hùng kiểm tra lại ngõ năm trước thứ sáu",
 # "Hay mình giao anh Hùng kiểm tra lại ngõ 5 anh nhỉ"): nothing given yet; recogniser text types it without "?" (with
 # "?" it was read so already); not "hay" inside the sentence ("…, hay là mua mới… à thôi": an alternative weighed)
-SESSION28_HAY_LA = True
+# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
+SESSION28_HAY_LA = False
 HAY_LA = re.compile(r"^\W*(?:(?:(?:anh|chị|em|bác|cô|chú)\s+ơi|dạ|thưa\s+(?:anh|chị)|ừ|ờ|à|thế|vậy)\s*,?\s*)*"
                     r"hay\s+(?:là|mình|ta|chúng ta|bên mình)\b")
 

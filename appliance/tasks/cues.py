@@ -99,7 +99,8 @@ NEXT_MATTER = re.compile(r"(?:cuối cùng|sau cùng|tiếp theo|việc tiếp t
 # Session 28 (docs/meetings.md, "Session 28"): "(như) thế này (nhé)", "tóm lại là thế này" announce what follows, as
 # "rồi," or "còn," do: the name right after still opens the sentence as a call ("Thế này nhé anh Minh, anh cho công
 # an khu vực tuần tra …", "Thế này, chị Lan, chị soạn công văn …"), and the pronoun after it is the one called
-SESSION28_THIS_WAY = True
+# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
+SESSION28_THIS_WAY = False
 THIS_WAY = re.compile(r"(?:(?:ờ|à|ừ|rồi|dạ|vâng)\s*,?\s+)*(?:(?:tóm lại|vậy|thế|thôi)\s+(?:là\s+)?|như\s+)?thế này"
                       r"(?:\s*,?\s*(?:nhé|nhá|này|đi))?")
 

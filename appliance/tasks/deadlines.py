@@ -130,7 +130,8 @@ def _span(m: re.Match[str], meeting: dt.date, calendar: WorkCalendar | None = No
 # Session 28 (docs/meetings.md, "Session 28"): a count of days, weeks or months after a word that bounds it ("trong thời
 # hạn 5 ngày", "không quá 3 ngày", "tối đa hai tuần", "hạn 3 ngày"): so many days from the meeting, as "trong 5 ngày"
 # is ("… ngày làm việc" counts working days); the lead word carries the deadline, so the span is marked as its own
-SESSION28_SPAN_WORDS = True
+# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
+SESSION28_SPAN_WORDS = False
 
 
 def _span_word(m: re.Match[str], meeting: dt.date, calendar: WorkCalendar | None = None) -> dt.date:
@@ -141,7 +142,9 @@ def _span_word(m: re.Match[str], meeting: dt.date, calendar: WorkCalendar | None
 # 24th of December, the night the ward's work is for (the training keys date "đêm 24/12" so), as "trước Tết dương
 # lịch" is the 31st; only after a deadline word or "lễ / đêm / ngày" ("thư chúc mừng Giáng sinh" names no day), and
 # "dịp Giáng sinh" stays the season (`_OCCASION`)
-SESSION28_CHRISTMAS = True
+# off by rule R1 (session 28): fresh off alone 673/170/191, as on (on: fresh7 right -1 wrong +1, fresh19 right +1
+# wrong -1): right does not rise, wrong does not fall
+SESSION28_CHRISTMAS = False
 
 
 def _christmas(m: re.Match[str], meeting: dt.date) -> dt.date | None:
@@ -153,8 +156,10 @@ def _christmas(m: re.Match[str], meeting: dt.date) -> dt.date | None:
 # tới / quý sau"): the last day of this quarter or the next, as "quý IV" is its last day; "trong tháng" said bare
 # ("gửi báo cáo trong tháng", "xong trong tháng nhé"): within this month, its last day, as "trong tháng này" is; not
 # "trong tháng 12 / tháng sau …" (read as before) nor "trong tháng rồi / qua" (gone)
-SESSION28_THIS_QUARTER = True
-SESSION28_BARE_MONTH = True
+# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
+SESSION28_THIS_QUARTER = False
+# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
+SESSION28_BARE_MONTH = False
 
 
 def _this_quarter(m: re.Match[str], meeting: dt.date) -> dt.date | None:

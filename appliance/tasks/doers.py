@@ -98,7 +98,8 @@ def bare_officers(sentence: str, lower: str, group: Person | None) -> list[Spot]
 # hai em làm băng rôn trước thứ Năm.", "các anh xuống kiểm tra …", "cả hai chị rà soát …") addresses a group: no one
 # person is its doer (the chair's "em" was read as the chair, or as whoever spoke last); not a day's number before the
 # doer ("thứ Hai em gửi …", "ngày hai anh kiểm tra …")
-SESSION28_PLURAL = True
+# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
+SESSION28_PLURAL = False
 PLURAL_BEFORE = re.compile(r"(?<!thứ )(?<!tháng )(?<!ngày )(?<!mùng )(?<!mồng )(?<!hôm )(?<!lúc )(?<!mười )"
                            r"(?<!tổ )(?<!\d )\b(?:hai|ba|các|cả hai|cả ba|mấy|những)\s+(?:để\s+)?$")
 
@@ -106,7 +107,8 @@ PLURAL_BEFORE = re.compile(r"(?<!thứ )(?<!tháng )(?<!ngày )(?<!mùng )(?<!m�
 # Session 28 (docs/meetings.md, "Session 28"): a tổ dân phố named right after the residents ("bà con tổ 5 dọn vệ sinh
 # ngõ …", "các hộ tổ 7 tự tháo dỡ …", "người dân tổ 3 …"): where the residents live, asked of them; not the tổ's
 # officers given work (the training keys give no task to residents asked to do something)
-SESSION28_RESIDENTS = True
+# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
+SESSION28_RESIDENTS = False
 RESIDENTS_OF = re.compile(r"\b(?:bà con|các hộ|các gia đình|hộ dân|người dân|nhân dân|dân cư|cư dân)"
                           r"(?:\s+(?:ở|của|trong|thuộc|khu vực))?\s+$")
 

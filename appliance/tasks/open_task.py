@@ -91,6 +91,8 @@ def previous_speaker(lines: Sequence[Turn], turn: Turn) -> Turn | None:
 # sentence that set its date as well as on the first (`extract._read`): read on the member's report alone it was
 # dropped, and the chair's order with it; not the closing recap's list, nor a sentence whose date the task does not
 # keep (a different job merged in)
+# on by rule R1 (session 28): fresh off alone 672/170/192, on 673/170/191 (fresh8 right +1, missed -1); training
+# s11a +1 right (x05, Sơn's conference content)
 SESSION28_CHAIR_SAID = True
 
 

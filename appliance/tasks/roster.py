@@ -302,7 +302,8 @@ _WHERE_CALL = re.compile(r"\s*đâu(?:\s+rồi)?\s*,")
 # sửa …"): the pronoun after is the one called (it was the chair, or whoever spoke last); not "này" before another
 # pronoun, which may open a name ("anh hùng này anh an vừa nhắn …"), nor "à thôi / à không / à mà" (taking back what
 # was said), nor the filler "à" before a name ("à huy …")
-SESSION28_CALL_WORDS = True
+# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
+SESSION28_CALL_WORDS = False
 _CALL_WORD = re.compile(r"\s*à\s*,|\s*(?:này|à)\s+(?=em\s)|\s*à\s+(?!(?:thôi|không|mà|quên|nhầm|với|ừ|đúng|này|em)\b)")
 
 
