@@ -127,23 +127,48 @@ def _span(m: re.Match[str], meeting: dt.date, calendar: WorkCalendar | None = No
     return end.replace(day=min(meeting.day, end.day))
 
 
-# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
-SESSION27_BARE_DAY_DUE = False
+# Session 28 (docs/meetings.md, "Session 28"): a count of days, weeks or months after a word that bounds it ("trong thời
+# hạn 5 ngày", "không quá 3 ngày", "tối đa hai tuần", "hạn 3 ngày"): so many days from the meeting, as "trong 5 ngày"
+# is ("… ngày làm việc" counts working days); the lead word carries the deadline, so the span is marked as its own
+# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
+SESSION28_SPAN_WORDS = False
 
 
-def _bare_day_due(m: re.Match[str], meeting: dt.date) -> dt.date | None:
-    return _day_of_month(number(m.group("d") or m.group("d2")), meeting)
+def _span_word(m: re.Match[str], meeting: dt.date, calendar: WorkCalendar | None = None) -> dt.date:
+    return _span(m, meeting, calendar)
 
 
-# Session 27 (docs/meetings.md, "Session 27"): "hôm" and the southern "bữa" counted as days ("hai hôm nữa", "trong
-# ba hôm", "ba bữa nữa"): so many calendar days from the meeting, as "ba ngày nữa", "trong 3 ngày" are; not "mấy /
-# vài hôm nữa" (no number), nor "hôm nay", "hôm mười tám" (a day, read as before)
-# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
-SESSION27_DAYS_SAID = False
+# Session 28 (docs/meetings.md, "Session 28"): Christmas ("trước Noel", "trước lễ Giáng sinh", "đêm Nô-en") is the
+# 24th of December, the night the ward's work is for (the training keys date "đêm 24/12" so), as "trước Tết dương
+# lịch" is the 31st; only after a deadline word or "lễ / đêm / ngày" ("thư chúc mừng Giáng sinh" names no day), and
+# "dịp Giáng sinh" stays the season (`_OCCASION`)
+# off by rule R1 (session 28): fresh off alone 673/170/191, as on (on: fresh7 right -1 wrong +1, fresh19 right +1
+# wrong -1): right does not rise, wrong does not fall
+SESSION28_CHRISTMAS = False
 
 
-def _days_said(m: re.Match[str], meeting: dt.date) -> dt.date | None:
-    return meeting + dt.timedelta(days=number(m.group("n") or m.group("n2")))
+def _christmas(m: re.Match[str], meeting: dt.date) -> dt.date | None:
+    eve = dt.date(meeting.year, 12, 24)
+    return eve if eve >= meeting else dt.date(meeting.year + 1, 12, 24)
+
+
+# Session 28 (docs/meetings.md, "Session 28"): the quarter said by where it stands ("trong quý này", "hết quý này", "quý
+# tới / quý sau"): the last day of this quarter or the next, as "quý IV" is its last day; "trong tháng" said bare
+# ("gửi báo cáo trong tháng", "xong trong tháng nhé"): within this month, its last day, as "trong tháng này" is; not
+# "trong tháng 12 / tháng sau …" (read as before) nor "trong tháng rồi / qua" (gone)
+# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
+SESSION28_THIS_QUARTER = False
+# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
+SESSION28_BARE_MONTH = False
+
+
+def _this_quarter(m: re.Match[str], meeting: dt.date) -> dt.date | None:
+    quarter = (meeting.month - 1) // 3 + (0 if m.group("q") == "nay" else 1)
+    return _month_end(meeting.year, 3 * quarter + 3)
+
+
+def _bare_month(m: re.Match[str], meeting: dt.date) -> dt.date | None:
+    return _month_end(meeting.year, meeting.month)
 
 
 def _quarter(m: re.Match[str], meeting: dt.date) -> dt.date | None:
@@ -208,9 +233,13 @@ RULES: list[Rule] = [
     # "3 ngày làm việc", "sau 5 ngày làm việc", "hai tuần nữa", "ba ngày tới": a span counted from the meeting
     (re.compile(rf"\b(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay)(?P<work>\s+lam viec)\b"), _span),
     (re.compile(rf"\b(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay|tuan)(?P<work>)\s+(?:nua|toi)\b"), _span),
-    (re.compile(rf"\btrong\s+(?:vong\s+)?(?P<n>{NUM[1:-1]}|\d{{1,2}})\s+(?:hom|bua)\b|"
-                rf"\b(?P<n2>{NUM[1:-1]}|\d{{1,2}})\s+(?:hom|bua)\s+(?:nua|toi)\b"), _days_said),
+    (re.compile(rf"\b(?:trong\s+)?(?:thoi han|khong qua|toi da|han)\s+(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+"
+                r"(?P<unit>ngay|tuan|thang)(?P<work>\s+lam viec)?\b"), _span_word),
+    (re.compile(r"(?:\b(?:le|dem|ngay)\s+)?\b(?:giang sinh|noel|no[ -]?en)\b"), _christmas),
     (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b{_YEAR}"), _quarter),
+    (re.compile(r"\b(?:(?:trong|het|cuoi)\s+)?quy\s+(?P<q>nay|toi|sau)\b"), _this_quarter),
+    (re.compile(rf"\btrong\s+thang\b(?!\s+(?:nay|sau|toi|truoc|roi|qua|hien tai|gieng|chap|{NUM[1:-1]}|\d))"),
+     _bare_month),
     (re.compile(r"\b(?:cuoi|het)\s+nam(?:\s+nay)?\b"), lambda m, t: dt.date(t.year, 12, 31)),
     # "chậm nhất ngày 25", "trước mùng 5", "sáng 12"; "ngày 15 tới": the coming 15th
     (re.compile(rf"\b(?:(?:truoc|den|han|cham nhat|trong|het)\s+(?:ngay|mung|mong)|mung|mong|toi|dem|sang|chieu|trua|"
@@ -238,19 +267,6 @@ DAY_IN_WORDS_RULES: list[Rule] = [
                 r"lan|phan|trieu|nghin|ty|dong|tuoi|nam|lam viec|nua|toi|mot|mốt|hai|ba|bon|tu|lam|sau|bay|tam|chin|"
                 r"muoi|\d)\b)"),
      lambda m, t: _day_of_month(number(m.group("d")), t)),
-    # Session 27 (docs/meetings.md, "Session 27"): a day from ten up said bare, right before "phải xong / là xong /
-    # phải có …" or right after "sớm lên / lùi sang / dời sang" ("anh làm sớm lên mười tám phải xong nhé", "chị lan làm,
-    # hai mươi phải có", "lùi sang 22 nhé"): that day of this month or the next, as "ngày mười tám" is; not a count
-    # with its noun ("mười tám hồ sơ phải xong") or after a word that counts ("còn 15 phải xong", "được 20"), nor a day
-    # under ten ("ba phải xong": three of them)
-    (re.compile(rf"(?:\b(?:som len|lui sang|lui den|lui toi|doi sang|doi den)\s+(?P<d>{_TENS}|[12]\d|3[01])\b"
-                rf"(?!\s*(?:thang|/|-|gio|h\b|ngay|tuan|nua|toi|mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin|muoi)\b)"
-                rf"|(?<!\bngay )(?<!\d )(?<!\bcon )(?<!\bco )(?<!\bduoc )(?<!\bthem )(?<!\bkhoang )(?<!\bgan )"
-                rf"(?<!\bhon )(?<!\btren )(?<!\bduoi )(?<!\bmoi )(?<!\bda )(?<!\bcac )(?<!\bca )(?<!\bthang )"
-                rf"(?<!\bquy )(?<!\bnam )(?<!\btuan )(?<!\bso )(?<!\bto )"
-                rf"(?<![/.:-])\b(?P<d2>{_TENS}|[12]\d|3[01])\s+"
-                rf"(?=(?:thi\s+)?(?:la\s+)?(?:phai\s+)?(?:xong|co|nop|hoan thanh|gui)\b))"),
-     _bare_day_due),
 ]
 # Session 15 (docs/meetings.md, "Session 15"): a part of the day before a date with its month ("đêm ba mươi mốt tháng
 # mười hai", "tối hai tư tháng mười hai", "sáng 15 tháng 1", "hôm ba mươi tháng mười hai") is that whole date; the
@@ -275,8 +291,7 @@ _MATTER = re.compile(r"\b(?:tinh hinh|ket qua|so lieu)\s+$")
 # names ("Chị Lan gửi báo cáo tháng 11 cho quận.", "kế hoạch tháng 12", "bảng tổng hợp chi trả tháng 11", "lương tháng
 # 12", "số hồ sơ trễ hạn tháng 11"): which month's report, not a deadline; "gửi báo cáo trong tháng 12", "… trước tháng
 # 12", "… cuối tháng này" still are
-# on by rule R1 (session 26): fresh off alone 666/175/198, on 667/174/197 (fresh7 right +1, wrong -1)
-SESSION26_PAPER_MONTH = True
+# (on by rule R1 in session 26: fresh off alone 666/175/198, on 667/174/197; plain behaviour since session 28)
 _PAPER = re.compile(r"\b(?:bao cao|ke hoach|danh sach|chi tra|tro cap|luong|quyet toan|thong ke|giao ban|bang cham cong"
                     r"|bang tong hop|bang luong|lich truc|lich cong tac|(?:tre|qua) han)\s+$")
 # A day said in words is read whole: "trước mười hai giờ trưa mai" is not "before the 10th" (the older rules could
@@ -389,15 +404,6 @@ _GONE_AFTER = re.compile(r"\s+tuan\s+(?:truoc|roi)\b")
 _DAY_AFTER = re.compile(rf"\s+(?:ngay\s+|mung\s+|mong\s+)?(?:\d|{_NUMWORD}\b)")  # "hôm chủ nhật hai tư": a day to come
 
 
-# Session 27 (docs/meetings.md, "Session 27"): a date said before "để" (so that) and another after it ("Anh Hùng hoàn
-# thiện hồ sơ trước thứ Tư để kịp trình quận trước thứ Sáu.", "…, trước thứ Tư, để thứ Sáu anh trình quận"): the one
-# before is the work's, the one after is what it is for (the one said last won); a date only after "để" is read as
-# before ("Chị Lan chuẩn bị để thứ Sáu họp": the event's day)
-# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
-SESSION27_PURPOSE_DATE = False
-_PURPOSE = re.compile(r"(?<!thôi)(?<!\bà)(?<!không)(?:,\s*|\s)để\s+(?!(?:sau|sang|đến|tới|lại|dành|mai)\b)")
-
-
 def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
                   calendar: WorkCalendar | None = None) -> tuple[dt.date, int, int] | None:
     """The deadline in the text: (date, start, end) with offsets into `text`; the span includes the
@@ -406,10 +412,6 @@ def find_deadline(text: str, meeting: dt.date, folded: str | None = None,
     found = _dates(text, meeting, folded, calendar)
     if not found:
         return None
-    if SESSION27_PURPOSE_DATE and len(found) > 1:
-        purpose = _PURPOSE.search(text.lower())
-        if purpose is not None and any(end <= purpose.start() for _r, _s, _d, end in found):
-            found = [f for f in found if f[3] <= purpose.start()]  # "… trước thứ Tư để kịp trình quận trước thứ Sáu"
     # Equally marked dates: the one said last, where Vietnamese puts the deadline ("hồ sơ khen thưởng cuối
     # năm, trình … trong 5 ngày làm việc"; "lịch trực thứ Bảy …, gửi anh thứ Tư").
     _rank, _late, start, day, end = min((rank, -start, start, day, end) for rank, start, day, end in found)
@@ -432,8 +434,10 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
     found: list[tuple[int, int, dt.date, int]] = []
     taken: list[tuple[int, int]] = []
     for pattern, build in DAY_WITH_MONTH_RULES + DAY_ALONE_RULES + DAY_IN_WORDS_RULES + RULES:
-        if build is _bare_day_due and not SESSION27_BARE_DAY_DUE or build is _days_said and not SESSION27_DAYS_SAID:
-            continue  # a session-27 form switched off takes no span from the other rules
+        if build is _span_word and not SESSION28_SPAN_WORDS or build is _christmas and not SESSION28_CHRISTMAS \
+                or build is _this_quarter and not SESSION28_THIS_QUARTER \
+                or build is _bare_month and not SESSION28_BARE_MONTH:
+            continue  # a session-28 form switched off takes no span from the other rules
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken) or _misread(m, text):
                 continue
@@ -443,7 +447,8 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
             taken.append((m.start(), m.end()))
             try:
                 # Only "trong N ngày làm việc" depends on the ward's calendar.
-                day = _span(m, meeting, calendar) if build is _span else build(m, meeting)
+                day = _span(m, meeting, calendar) if build is _span else _span_word(m, meeting, calendar) \
+                    if build is _span_word else build(m, meeting)
             except (ValueError, KeyError):
                 day = None
             if day is None or _START.search(text[max(0, m.start() - 16):m.start()].lower()):
@@ -464,16 +469,18 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
             if before and _LATE.search(folded[max(0, m.start() - 40):m.start() - len(before.group(0))
                                                                   + 3]):
                 before = None  # "hồ sơ trễ hạn tháng 10": the files of a month gone, not the deadline
-            own = folded[m.start():m.end()].startswith(("trong", "cuoi", "het", "truoc"))
+            own = folded[m.start():m.end()].startswith(("trong", "cuoi", "het", "truoc")) or build is _span_word
+            if build is _christmas and not before and not folded[m.start():m.end()].startswith(("le", "dem", "ngay")):
+                continue  # "thư chúc mừng Giáng sinh": the occasion named, no day
             start = m.start() - len(before.group(0)) if before else m.start()
             # A month or quarter named without a deadline word ("bảng tổng hợp tháng 11") says less than a day.
             if _OCCASION.search(folded[max(0, m.start() - 8):m.start()]):
                 continue  # "tăng chuyến thu gom rác dịp cuối năm": the season the work is for
-            if build in (_month, _quarter) and not own and not before \
+            if build in (_month, _quarter, _this_quarter) and not own and not before \
                     and (_MATTER.search(folded[max(0, m.start() - 16):m.start()])
-                         or SESSION26_PAPER_MONTH and _PAPER.search(folded[max(0, m.start() - 16):m.start()])):
+                         or _PAPER.search(folded[max(0, m.start() - 16):m.start()])):
                 continue  # "báo cáo nhanh tình hình tháng mười một": the period reported on
-            weak = build in (_month, _quarter)
+            weak = build in (_month, _quarter, _this_quarter)
             rank = 0 if before else 1 if own else 3 if weak else 2
             if not before and _SEASON.match(folded, m.start()) \
                     and _EVENT.search(folded[max(0, m.start() - 40):m.start()]):

@@ -94,60 +94,23 @@ def bare_officers(sentence: str, lower: str, group: Person | None) -> list[Spot]
     return out
 
 
-# Session 27 (docs/meetings.md, "Session 27"): the people and units listed after "phối hợp (với)", "kết hợp với",
-# "làm việc với" are whom the doer works with, the last of them too ("Anh Hùng phối hợp với chị Hà và anh Nam kiểm
-# tra …", "Chị Hương phối hợp với Đoàn Thanh niên, Hội Phụ nữ và tổ 3 tổ chức ngày hội …"): the work and its date are
-# the doer's, not the last partner's; only when every item of the list is a person or unit of the directory, joined
-# by "," or "và", and "và" before the last ("phối hợp với chị Hà, anh Nam kiểm tra …" may be Nam's clause); not
-# "cùng (với)" (two doers joined so were session 20's PAIR_LEAD, off by its R1)
-# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
-SESSION27_PARTNERS = False
-_PARTNER_WORD = re.compile(r"\b(?:phối hợp(?:\s+với)?|kết hợp với|làm việc với)\s*$")
-_LIST_JOIN = re.compile(r"(?:\s*,\s*|\s+và\s+|\s+với\s+)$")
+# Session 28 (docs/meetings.md, "Session 28"): a pronoun after a number or "các / cả hai / mấy / những" ("Tuấn với Huy,
+# hai em làm băng rôn trước thứ Năm.", "các anh xuống kiểm tra …", "cả hai chị rà soát …") addresses a group: no one
+# person is its doer (the chair's "em" was read as the chair, or as whoever spoke last); not a day's number before the
+# doer ("thứ Hai em gửi …", "ngày hai anh kiểm tra …")
+# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
+SESSION28_PLURAL = False
+PLURAL_BEFORE = re.compile(r"(?<!thứ )(?<!tháng )(?<!ngày )(?<!mùng )(?<!mồng )(?<!hôm )(?<!lúc )(?<!mười )"
+                           r"(?<!tổ )(?<!\d )\b(?:hai|ba|các|cả hai|cả ba|mấy|những)\s+(?:để\s+)?$")
 
 
-def partner_listed(spot: Spot, lower: str, spots: list[Spot], opener: re.Pattern[str] = _PARTNER_WORD,
-                   comma_last: bool = False) -> bool:
-    """Whether the spot is an item, not the first, of a list of partners (SESSION27_PARTNERS) or, with `opener`,
-    of another list of the directory's people and units opened by a word ("gửi giấy mời cho anh Hùng, anh Nam")."""
-    at, items = spot.start, 0
-    while True:
-        if opener.search(lower[max(0, at - 20):at]):
-            return items > 0
-        join = _LIST_JOIN.search(lower[max(0, at - 8):at])
-        if join is None or items == 0 and "," in join.group(0) and not comma_last:
-            return False
-        end = at - (len(join.group(0)))
-        item = next((s for s in spots if s.end == end and s.how in ("named", "unit")), None)
-        if item is None:
-            return False
-        at, items = item.start, items + 1
-
-
-# Session 27 (docs/meetings.md, "Session 27"): a person named right after another doer's verb of leading or urging, in
-# the same clause ("Đề nghị anh Hùng chỉ đạo anh Nam xuống tổ 5 kiểm tra trong tuần này.", "Chị Lan nhắc anh Hùng gửi
-# báo cáo trước thứ Sáu.", "Anh Nam hướng dẫn Huy làm hồ sơ này trong tuần."): whom they lead, not a doer of their
-# own; the task and its date are the leader's, as a unit after "chỉ đạo" is (`clause_parts.object_of`). Not after
-# a first person ("Tôi nhắc chị Lan gửi …": the chair telling Lan), nor past a comma ("anh Nam hướng dẫn, Huy làm")
-# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
-SESSION27_LED_PERSON = False
-_LEADS = re.compile(r"^\s*(?:sẽ\s+|phải\s+|cần\s+|trực tiếp\s+)*(?:chỉ đạo|đôn đốc|nhắc nhở|nhắc|hướng dẫn|giục|"
-                    r"đốc thúc)\s*$")
-
-
-def led_by(spot: Spot, lower: str, spots: list[Spot]) -> bool:
-    """Whether the spot is whom the doer just before leads or urges (SESSION27_LED_PERSON)."""
-    before = [s for s in spots if s.end <= spot.start and s.how in ("named", "unit", "second")]
-    return bool(before) and _LEADS.match(lower[before[-1].end:spot.start]) is not None
-
-
-# Session 27 (docs/meetings.md, "Session 27"): "anh / chị … em" is the speaker's own offer only from the senior
-# ("Anh gửi em bản mẫu nhé."); a member speaking up to the chair, with "ạ" or "nhé anh / chị ạ" ("Anh ký giúp em quyết
-# định trước thứ Sáu ạ.", "Anh duyệt giúp em kế hoạch trong tuần này nhé anh."), asks the one addressed: the request
-# was read as the member's own task
-# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
-SESSION27_SPEAKS_UP = False
-SPEAKS_UP = re.compile(r"\bạ\b|\b(?:nhé|nha|nhá|với)\s+(?:anh|chị)\s*[.!?]*\s*$")
+# Session 28 (docs/meetings.md, "Session 28"): a tổ dân phố named right after the residents ("bà con tổ 5 dọn vệ sinh
+# ngõ …", "các hộ tổ 7 tự tháo dỡ …", "người dân tổ 3 …"): where the residents live, asked of them; not the tổ's
+# officers given work (the training keys give no task to residents asked to do something)
+# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
+SESSION28_RESIDENTS = False
+RESIDENTS_OF = re.compile(r"\b(?:bà con|các hộ|các gia đình|hộ dân|người dân|nhân dân|dân cư|cư dân)"
+                          r"(?:\s+(?:ở|của|trong|thuộc|khu vực))?\s+$")
 
 
 # "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh trực tiếp xuống làm việc với tổ 4"): the
@@ -200,6 +163,8 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
             continue  # "anh em", "chị em" are a group ("anh Minh cho anh em xuống kiểm tra …"), not the one addressed
         if RECAP_VERB.match(lower[m.end():]):
             continue  # "thôi anh nhắc lại …", "Tôi nhắc lại mấy việc": the one who recaps, not a doer
+        if SESSION28_PLURAL and PLURAL_BEFORE.search(lower[:m.start()]):
+            continue  # "Tuấn với Huy, hai em làm băng rôn …": a group addressed, not the speaker nor one of them
         head = lower[m.start():]
         loose = not clause_start(lower, m.start()) \
             and not (OFFER.match(head) and TOPIC_BEFORE.search(lower[:m.start()]))
@@ -217,7 +182,6 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
             # The chair says "em" to the one they answer ("12 hồ sơ đó thì em phối hợp…"), never of themself.
             spots.append(Spot(m.start(), m.end(), previous.speaker, "second"))
         elif FIRST.match(head) or SENIOR_SELF.match(head) and previous is not None \
-                and not (SESSION27_SPEAKS_UP and not turn.leads and SPEAKS_UP.search(lower)) \
                 or not loose and OFFER.match(head):
             spots.append(Spot(m.start(), m.end(), turn.speaker, "first", loose))
         elif SECOND.match(head):
@@ -236,10 +200,8 @@ def is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
         return not (RECEIVER_BEFORE.search(before[-12:]) and not clause_start(lower, spot.start))
     if spot.how == "unit" and object_of(spot, lower, spots):
         return False
-    if SESSION27_PARTNERS and spot.how in ("named", "unit") and partner_listed(spot, lower, spots):
-        return False  # "Anh Hùng phối hợp với chị Hà và anh Nam kiểm tra …": Nam works with Hùng, not a doer
-    if SESSION27_LED_PERSON and spot.how == "named" and led_by(spot, lower, spots):
-        return False  # "Chị Lan nhắc anh Hùng gửi báo cáo …": Lan's task, Hùng is whom she reminds
+    if SESSION28_RESIDENTS and spot.how == "unit" and RESIDENTS_OF.search(before[-24:]):
+        return False  # "Bà con tổ 5 dọn vệ sinh ngõ trước thứ Bảy nhé.": the residents, not the tổ's officers
     if OBJECT_BEFORE.search(before[-12:]) and not clause_start(lower, spot.start) \
             and not HESITATION.search(before[-12:]):
         return False

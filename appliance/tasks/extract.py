@@ -97,7 +97,9 @@ def _read(text: str, meeting_date: dt.date, calendar: WorkCalendar | None, roste
     reader = wanted if isinstance(wanted, clause_model.ClauseModel) else clause_model.model() if wanted else None
     if reader is not None:
         names = clause_model.given_names(m.full_name for m in roster.members)
-        kept = [o for o in found if reader.probability(o.quote, names, o.chair) >= reader.drop]
+        kept = [o for o in found if max([reader.probability(o.quote, names, o.chair)]
+                                        + [reader.probability(q, names, True) for q, day in o.chair_said
+                                           if day is not None and day == o.deadline]) >= reader.drop]
         given = {(o.person.name, o.deadline) for o in kept}
         quotes = [o.quote for o in found] + [echo for o in found for echo in o.echoes]
         added = additions(lines, quotes, given, reader, names, roster, meeting_date, calendar,

@@ -93,7 +93,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         if named:
             named[-1].deadline = anchor.deadline or named[-1].deadline
             named[-1].touched = turn.index
-            support(named[-1], anchor)
+            support(named[-1], anchor, turn.leads)
         return
     if anchor.kind == "agree":  # "Được, thứ Năm." / "ừ càng tốt thứ tư": the proposed deadline stands
         for task in reversed(found):
@@ -121,7 +121,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         earlier = [t for t in mine if t.deadline is not None and 0 < turn.index - t.touched <= 8]
         if earlier:
             earlier[-1].touched = turn.index
-            support(earlier[-1], anchor)
+            support(earlier[-1], anchor, turn.leads)
             return
     if anchor.kind == "task" and anchor.deadline is None \
             and _LEADS_ONLY.fullmatch(re.split(r"[,;]", anchor.content.lower())[0]):
@@ -129,7 +129,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         lead = [t for t in mine if 0 < turn.index - t.touched <= 3]
         if lead:
             lead[-1].touched = turn.index
-            support(lead[-1], anchor)
+            support(lead[-1], anchor, turn.leads)
             return
     if anchor.recap and not mine and anchor.kind == "task" \
             and RECAP.search(anchor.quote.lower()):
@@ -149,7 +149,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         alone = len(_recap_item(anchor.quote).split()) <= _RECAP_ITEM
         if alone or not (task.deadline is None and _starts_only(task.quote, anchor.quote)):
             task.deadline = (anchor.deadline or task.deadline) if alone else (task.deadline or anchor.deadline)
-        support(task, anchor)
+        support(task, anchor, turn.leads)
         return
     if anchor.how == "first":
         # Without a directory, "anh Hùng" given a task and "Trần Văn Hùng" accepting it are one person.
@@ -160,7 +160,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         if mine and re.match(r"^(?:xin\s+)?nhận\b", anchor.content.lower()):
             # "Tôi xin nhận nhiệm vụ và sẽ báo cáo đúng hạn": accepting the task given a few turns before
             mine[-1].deadline = anchor.deadline or mine[-1].deadline
-            support(mine[-1], anchor)
+            support(mine[-1], anchor, turn.leads)
             return
     recent = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person)
               and (t.turn == turn.index
@@ -214,7 +214,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         task = recent[-1]
         task.touched = turn.index
         if task.turn != turn.index:
-            support(task, anchor)
+            support(task, anchor, turn.leads)
         if anchor.deadline is not None:
             task.deadline = anchor.deadline
         if anchor.inherits or len(anchor.content) > len(task.content) and task.turn == turn.index:
@@ -232,7 +232,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         # task given earlier: the same task, with the deadline said last.
         again[-1].touched = turn.index
         again[-1].deadline = anchor.deadline or again[-1].deadline
-        support(again[-1], anchor)
+        support(again[-1], anchor, turn.leads)
         return
     content = anchor.content
     deadline = anchor.deadline
@@ -254,14 +254,10 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         spared = [t for t in found if not t.cancelled and previous is not None and t.chair and t.person.name
                   and key_of(t.person) != key_of(person) and 0 < turn.index - t.touched <= 2
                   and (key_of(t.person) == key_of(previous.speaker) or _spoken_of(t.person, previous))
-                  and (same_job(t.content, anchor.content) or _that_job(anchor.content)
-                       or SESSION27_BARE_INSTEAD and _BARE_DO.fullmatch(anchor.content.lower()) is not None
-                       and not _ACCEPTED.fullmatch(previous.text.lower()))]
+                  and (same_job(t.content, anchor.content) or _that_job(anchor.content))]
         if spared:
             spared[-1].cancelled = spared[-1].called_off = True
             deadline = deadline or spared[-1].deadline
-            if SESSION27_BARE_INSTEAD and _BARE_DO.fullmatch(anchor.content.lower()):
-                content = spared[-1].content  # "Thế thì Huy làm.": the job moved, in its words
     handed = [t for t in found if not t.cancelled and t.chair and anchor.hands_from is not None
               and key_of(t.person) == key_of(anchor.hands_from)]
     if handed:  # session 13: the task handed over, with its content and date
@@ -326,18 +322,6 @@ def _that_job(content: str) -> bool:
 # is a job of its own
 _STAND_IN = re.compile(r"^(?:(?:đi|làm|lo|trực|dự|nhận)\s+)?thay(?:\s+(?:cho\s+)?(?:anh|chị|em|đồng chí)?\s*\w*)?"
                        r"\s*(?:[,.;!]|\s+(?:nhé|nha|luôn|vẫn|đi|ạ)\b|$)")
-
-# Session 27 (docs/meetings.md, "Session 27"): the job said with no words of its own, a bare "làm / lo / nhận" ("Tuấn
-# làm băng rôn được không?" — "Dạ tuần này em bận quá anh ạ." — "Thế thì Huy làm."): the job just spoken of, moved as
-# the words of the job said again move it (the first doer kept a task they had excused themself from); the move keeps
-# its other conditions (the chair, opening with "thế thì / vậy thì / thôi", right after the doer spoke)
-# off by rule R1 (session 27): no fresh verdict moved (672/170/192 on and off); off brings back no training wrong (R1b)
-SESSION27_BARE_INSTEAD = False
-_BARE_DO = re.compile(r"(?:làm|lo|nhận|làm giúp|làm hộ|làm luôn|lo luôn|làm việc này|lo việc này|nhận việc này)"
-                      r"(?:\s+(?:đi|nhé|nha|luôn|vậy|ạ))*\s*[.!]?")
-# (a bare acceptance, "Dạ.", "Vâng ạ, em nhận.", is no excuse: nothing moves after it)
-_ACCEPTED = re.compile(r"\W*(?:dạ|vâng|rõ|ừ|ok|được)(?:\W+(?:dạ|vâng|ạ|anh|chị|em|rõ|được|nhận|làm))*\W*")
-
 
 _THIS_JOB = re.compile(r"^(?:làm|lo|nhận|đảm nhận)\s+(?:việc|vụ|cái|phần)\s+(?:này|đó|ấy|đấy)\b")
 

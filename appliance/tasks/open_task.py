@@ -37,6 +37,8 @@ class OpenTask:
     self_given: bool = False      # the speaker of that turn is the assignee
     mentions: int = 1             # turns that spoke of it
     echoes: list[str] = field(default_factory=list)  # sentences that confirmed it, not to be added again (session 23)
+    # the chair's later sentences giving it by name, with the date each said (session 28)
+    chair_said: list[tuple[str, dt.date | None]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.touched = self.turn
@@ -83,9 +85,24 @@ def previous_speaker(lines: Sequence[Turn], turn: Turn) -> Turn | None:
     return None
 
 
-def support(task: OpenTask, anchor: Anchor) -> None:
-    """A later turn speaks of the task again: it is surer, and a named or directed mention outranks a pronoun."""
+# Session 28 (docs/meetings.md, "Session 28"): a member's own words taken up by the chair a few turns later, giving it
+# by name ("Anh An, em xin báo cáo về hội nghị quán triệt tuyển quân, …" — … — "Vậy anh Sơn chuẩn bị nội dung quán
+# triệt công tác tuyển quân cho hội nghị sáng 27/11."): one task, and the sentence model reads it on the chair's
+# sentence that set its date as well as on the first (`extract._read`): read on the member's report alone it was
+# dropped, and the chair's order with it; not the closing recap's list, nor a sentence whose date the task does not
+# keep (a different job merged in)
+# on by rule R1 (session 28): fresh off alone 672/170/192, on 673/170/191 (fresh8 right +1, missed -1); training
+# s11a +1 right (x05, Sơn's conference content)
+SESSION28_CHAIR_SAID = True
+
+
+def support(task: OpenTask, anchor: Anchor, chair: bool = False) -> None:
+    """A later turn speaks of the task again: it is surer, and a named or directed mention outranks a pronoun;
+    `chair`: that turn is the chair's."""
     task.restated = True
+    if SESSION28_CHAIR_SAID and chair and anchor.kind == "task" and anchor.how in ("named", "unit") \
+            and not anchor.recap:
+        task.chair_said.append((anchor.quote, anchor.deadline))  # "Vậy anh Sơn chuẩn bị … cho hội nghị sáng 27/11."
     task.mentions += 1
     task.directed = task.directed or anchor.directed
     if anchor.how in ("named", "unit") and task.how not in ("named", "unit"):

@@ -1,24 +1,16 @@
 """Session 26's forms (docs/meetings.md, "Session 26"), each in new words written for this file (not the training
-meetings' sentences): the setting left (`deadlines.SESSION26_PAPER_MONTH`) switched off and on; for the settings off
-by rule R1 and deleted in session 27 (rule R8), where their form must not fire, as plain behaviour; and the plain bug
-fixes (rule R7)."""
+meetings' sentences): the setting left on by rule R1 (`deadlines.SESSION26_PAPER_MONTH`, plain behaviour since session
+28, rule R8), and for the settings off by rule R1 and deleted in session 27 (rule R8), where their form must not fire,
+as plain behaviour; and the plain bug fixes (rule R7)."""
 
 from __future__ import annotations
 
 import pytest
 
 from appliance.tasks import deadlines
-from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (deadlines,)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
-
-
-@pytest.fixture
-def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    switch_on(monkeypatch, _FLAGGED, "SESSION26_")
-    return monkeypatch
 
 
 def _due(said: str) -> str | None:
@@ -65,18 +57,16 @@ def test_a_time_gone_with_work_to_do(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
-# --- deadlines.SESSION26_PAPER_MONTH: a month said bare after the paper it names is which month's, no deadline ---
+# --- SESSION26_PAPER_MONTH (plain since session 28): a month said bare after the paper it names is which month's ---
 
-@pytest.mark.parametrize(("said", "off"), [
-    ("Chị Lan gửi báo cáo tháng 11 cho quận.", "2026-11-30"),
-    ("Chị Lan làm kế hoạch tháng 12, gửi các phòng.", "2026-12-31"),
-    ("Tuấn gửi chị bảng tổng hợp chi trả tháng 12.", "2026-12-31"),
-    ("Chị Hà thống kê số hồ sơ trễ hạn tháng 11, gửi văn phòng.", "2026-11-30"),
+@pytest.mark.parametrize("said", [
+    "Chị Lan gửi báo cáo tháng 11 cho quận.",                      # without the rule: 30/11
+    "Chị Lan làm kế hoạch tháng 12, gửi các phòng.",              # 31/12
+    "Tuấn gửi chị bảng tổng hợp chi trả tháng 12.",               # 31/12
+    "Chị Hà thống kê số hồ sơ trễ hạn tháng 11, gửi văn phòng.",  # 30/11
 ])
-def test_the_month_a_paper_covers_is_no_deadline(on, said: str, off: str) -> None:
+def test_the_month_a_paper_covers_is_no_deadline(said: str) -> None:
     assert _due(said) is None
-    on.setattr(deadlines, "SESSION26_PAPER_MONTH", False)
-    assert _due(said) == off
 
 
 @pytest.mark.parametrize(("said", "due"), [
@@ -85,7 +75,7 @@ def test_the_month_a_paper_covers_is_no_deadline(on, said: str, off: str) -> Non
     ("Chị Lan làm báo cáo, xong tháng 12.", "2026-12-31"),                # the month after "xong"
     ("Anh Sơn tổ chức diễn tập tháng 12.", "2026-12-31"),                 # no paper named: as before
 ])
-def test_a_month_that_is_still_a_deadline(on, said: str, due: str) -> None:
+def test_a_month_that_is_still_a_deadline(said: str, due: str) -> None:
     assert _due(said) == due
 
 
