@@ -2,9 +2,11 @@
 
 The catalogue lists the papers each procedure's file holds or shows (`Procedure.documents`): the monthly allowance
 (BTXH-TCHT) asks to see "giấy xác nhận khuyết tật"; the birth registration asks for "giấy chứng sinh". A citizen asking
-"muốn xin giấy xác nhận khuyết tật thì nộp đơn ở đâu" wants that paper (Điều 18-19 Luật Người khuyết tật, Thông tư
-01/2019), which is issued by another procedure, not the allowance; the bridge read the question as the allowance (the
-chat reads "khuyết tật" as the allowance surely) and cited Điều 8 Nghị định 20/2021 as the answer.
+"muốn xin giấy xác nhận khuyết tật thì nộp đơn ở đâu" wants that paper, which is issued by another procedure, not the
+allowance (checked in shared/legal/phapdien/nguoi-khuyet-tat.md: Điều 18 Luật số 51/2010/QH12, the application sent to
+the commune-level People's Committee whose chairman issues the certificate; Điều 19, the certificate; Điều 6 Thông tư
+số 01/2019/TT-BLĐTBXH, how it is issued); the bridge read the question as the allowance (the chat reads "khuyết tật"
+as the allowance surely) and cited Điều 8 Nghị định 20/2021 as the answer.
 
 Session 27 (`SESSION27_INPUT_PAPER`, read at call time by bridge.read): when the question asks to obtain a paper
 ("xin", "làm", "cấp", "cấp lại", "cấp đổi", "đi xin" right before it) that the bridged procedure's papers name, and the

@@ -309,8 +309,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     # Subjects without text named only by words the passages shown first say themselves (said_gaps.py).
     reading = said_gaps.unsaid(conn, query, reading, [chunk_rows[cid]["folded"] for _s, cid in ranked[:SHOWN]])
     if (not judged.answered and not unheld and not reading.gaps and not reading.out_of_scope
-            and dense.confirms(view, [cid for _s, cid in ranked[:SHOWN]])
-            and dense.states_asked(folded_query, [chunk_rows[cid]["folded"] for _s, cid in ranked[:SHOWN]])):
+            and dense.confirms(view, [cid for _s, cid in ranked[:SHOWN]])):
         # Before a bridged procedure's basis (the passages found are closer to what is asked), but a question naming
         # a subject the library has no text for, or read as outside the ward's work, stays "not found".
         judged, reading = replace(judged, answered=True, note=""), bridge.Reading()

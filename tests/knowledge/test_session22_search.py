@@ -322,17 +322,3 @@ def test_a_paper_the_allowance_asks_for_is_not_answered_with_the_allowance(libra
     monkeypatch.setattr(input_papers, "SESSION27_INPUT_PAPER", False)
     off = search(library, question, 5)
     assert off.procedure is not None and off.procedure[0] == "BTXH-TCHT"
-
-
-# --- chat_named.SESSION27_CHAT_NAMED (session 27): a bridge on the chat's reading alone names the procedure ----------
-
-def test_a_question_on_the_register_is_not_answered_with_the_birth_registration(library, monkeypatch):
-    # The chat reads "sổ hộ tịch … lưu trữ" as the birth registration (0,80; no phrase of the matcher): the bridge cited
-    # Điều 16 Luật Hộ tịch ("Thủ tục đăng ký khai sinh") for a question on keeping the register.
-    from appliance.knowledge import chat_named
-
-    question = "Sổ hộ tịch của phường phải lưu trữ bao lâu?"
-    monkeypatch.setattr(chat_named, "SESSION27_CHAT_NAMED", True)
-    assert search(library, question, 5).procedure is None
-    monkeypatch.setattr(chat_named, "SESSION27_CHAT_NAMED", False)
-    assert search(library, question, 5).procedure == ("HT-KS", "Đăng ký khai sinh")
