@@ -322,3 +322,33 @@ def test_a_paper_the_allowance_asks_for_is_not_answered_with_the_allowance(libra
     monkeypatch.setattr(input_papers, "SESSION27_INPUT_PAPER", False)
     off = search(library, question, 5)
     assert off.procedure is not None and off.procedure[0] == "BTXH-TCHT"
+
+
+# --- defined_terms.SESSION28_DEFINED_CLAUSE (session 28): the clause of a definitions article defining the term -----
+
+@pytest.mark.parametrize(("question", "key"), [
+    # Điều 4 Luật Hộ tịch, khoản 8 "Quê quán của cá nhân được xác định theo …": off, the birth registration bridged.
+    ("quê quán của bé được xác định thế nào khi đi làm khai sinh", "60/2014/QH13|4"),
+    # Điều 3 Luật Hôn nhân và gia đình, khoản 24 "Cấp dưỡng là việc …": off, the articles on the duty first.
+    ("Thế nào là cấp dưỡng", "52/2014/QH13|3"),
+    # Điều 3 Nghị định 30/2020, khoản 5 "Văn bản đi là …"; Điều 3 Luật Phí và lệ phí, khoản 2 "Lệ phí là …".
+    ("văn bản đi là gì", "30/2020/NĐ-CP|3"),
+    ("lệ phí là gì", "97/2015/QH13|3"),
+])
+def test_the_clause_defining_the_term_asked_answers(library, monkeypatch, question, key):
+    from appliance.knowledge import defined_terms
+
+    monkeypatch.setattr(defined_terms, "SESSION28_DEFINED_CLAUSE", True)
+    on = search(library, question, 5)
+    assert on.answered and _shown(on)[0] == key
+    monkeypatch.setattr(defined_terms, "SESSION28_DEFINED_CLAUSE", False)
+    assert _shown(search(library, question, 5))[:1] != [key]
+
+
+def test_a_term_only_named_keeps_the_ranking(library):
+    # "khiếu nại" is defined (Điều 2 Luật Khiếu nại) but the question asks the time limit of its settlement.
+    from appliance.knowledge import defined_terms
+
+    question = "Thời hạn giải quyết khiếu nại lần đầu được xác định thế nào?"
+    assert defined_terms.defined_clauses(library, question) == {}
+    assert "02/2011/QH13|2" not in _shown(search(library, question, 5))[:1]
