@@ -352,6 +352,8 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
     procedure = chat_choice(procedures, procedure, citizen)
     if input_papers.asks_to_obtain(procedure.name, tuple(procedure.documents), folded):
         return Reading(gaps=gaps)   # a paper the procedure only asks for, asked to be obtained (input_papers.py)
+    if input_papers.asks_again(tuple((p.name, tuple(p.aliases), tuple(p.documents)) for p in procedures), folded):
+        return Reading(gaps=gaps)   # the issuer's paper asked again or said written wrongly (input_papers.py)
     rows = answer_passages(conn, procedure, folded)
     if not rows and not gaps:
         # Session 9: no passage states what is asked (an amount, a time) and the catalogue's bases for it (or for the

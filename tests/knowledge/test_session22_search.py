@@ -352,3 +352,26 @@ def test_a_term_only_named_keeps_the_ranking(library):
     question = "Thời hạn giải quyết khiếu nại lần đầu được xác định thế nào?"
     assert defined_terms.defined_clauses(library, question) == {}
     assert "02/2011/QH13|2" not in _shown(search(library, question, 5))[:1]
+
+
+# --- input_papers.SESSION28_PAPER_AGAIN (session 28): the hospital's paper asked again or said written wrongly ------
+
+@pytest.mark.parametrize("question", [
+    "giấy chứng sinh của cháu bị ghi sai tên bố, ra phường sửa được không",          # off: the correction, Điều 28
+    "làm mất giấy chứng sinh của bé rồi, xin cấp lại giấy chứng sinh ở phường được không",   # off: Điều 16
+])
+def test_the_hospitals_paper_is_not_answered_with_a_civil_status_procedure(library, monkeypatch, question):
+    from appliance.knowledge import input_papers
+
+    monkeypatch.setattr(input_papers, "SESSION28_PAPER_AGAIN", True)
+    on = search(library, question, 5)
+    assert not on.answered and on.procedure is None and on.hits == []
+    monkeypatch.setattr(input_papers, "SESSION28_PAPER_AGAIN", False)
+    off = search(library, question, 5)
+    assert off.answered and off.procedure is not None and off.procedure[0] in ("HT-KS", "HT-TDCC")
+
+
+def test_a_lost_hospital_paper_asked_beside_the_birth_keeps_the_birth_registration(library):
+    question = "giấy chứng sinh của con bị mất rồi, giờ đi làm khai sinh cho con thì cần gì"
+    result = search(library, question, 5)
+    assert result.answered and result.procedure == ("HT-KS", "Đăng ký khai sinh")

@@ -49,3 +49,53 @@ def test_a_term_asked_for_its_meaning(question, term):
 ])
 def test_a_term_named_but_not_asked_for_its_meaning(question, term):
     assert not defined_terms.asks_term(question, term)
+
+
+# --- input_papers.SESSION28_PAPER_AGAIN: the issuer's paper asked again or said written wrongly -------------------
+
+CATALOGUE = (
+    ("Đăng ký khai sinh", ("làm giấy khai sinh",),
+     ("Tờ khai đăng ký khai sinh theo mẫu", "Giấy chứng sinh; nếu không có: văn bản của người làm chứng")),
+    ("Đăng ký khai tử", ("làm giấy báo tử",), ("Giấy báo tử hoặc giấy tờ khác thay giấy báo tử",)),
+    ("Đăng ký kết hôn", (), ("Giấy khai sinh của hai bên", "Giấy chứng nhận kết hôn cũ (nếu có)")),
+)
+
+
+def _again(question: str) -> str | None:
+    from appliance.knowledge import input_papers
+
+    return input_papers.asks_again(CATALOGUE, _folded(question))
+
+
+def test_the_issuers_papers_are_those_no_procedure_issues():
+    from appliance.knowledge import input_papers
+
+    # "giấy khai sinh", "giấy chứng nhận kết hôn", "giấy báo tử" (an alias of the death registration) are the ward's.
+    assert input_papers.issuers_papers(CATALOGUE) == ("giay chung sinh",)
+
+
+@pytest.mark.parametrize("question", [
+    "mất giấy chứng sinh của cháu rồi, giờ xin cấp lại giấy chứng sinh ở đâu",
+    "giấy chứng sinh của bé bị rách hết rồi thì làm lại ở đâu",
+    "giay chung sinh nha vien cap bi ghi sai ngay sinh cua be, phuong co sua duoc khong",
+])
+def test_the_issuers_paper_asked_again_or_written_wrongly(monkeypatch, question):
+    from appliance.knowledge import input_papers
+
+    monkeypatch.setattr(input_papers, "SESSION28_PAPER_AGAIN", True)
+    assert _again(question) == "giay chung sinh"
+    monkeypatch.setattr(input_papers, "SESSION28_PAPER_AGAIN", False)
+    assert _again(question) is None
+
+
+@pytest.mark.parametrize("question", [
+    "giấy chứng sinh của con bị mất rồi thì còn làm khai sinh được không",      # lost, but the birth is asked
+    "giấy khai sinh ghi sai năm sinh so với giấy chứng sinh, sửa thế nào",    # the ward's paper is wrong
+    "giấy khai sinh bị mất, xin cấp lại ở đâu",                                # the ward's own paper
+    "bị mất giấy báo tử thì xin lại ở đâu",                                    # the death registration's alias
+])
+def test_the_wards_own_papers_and_a_paper_only_named_keep_the_procedure(monkeypatch, question):
+    from appliance.knowledge import input_papers
+
+    monkeypatch.setattr(input_papers, "SESSION28_PAPER_AGAIN", True)
+    assert _again(question) is None
