@@ -1,7 +1,7 @@
 """Sessions 22 to 25: legal search behaviours (docs/knowledge.md, "Session 22" to "Session 25"). Session 22's are plain
 behaviour since session 24, session 23's since session 25, session 24's since session 26, session 25's since session
-27 (rule R8); session 25's are at the end, then session 27's SESSION27_* flags (on and off), in this file so that
-they share its library. The sentences here are this file's own, not the blind writers'."""
+27 (rule R8); session 25's are at the end, then session 27's and session 28's SESSION27_* / SESSION28_* flags (on and
+off), in this file so that they share its library. The sentences here are this file's own, not the blind writers'."""
 
 from __future__ import annotations
 
