@@ -49,6 +49,10 @@ def titled_passages(conn: sqlite3.Connection, folded_query: str) -> dict[int, st
 # "được", "gồm", cut at "của") joins the candidates with DEFINED_TERM_BONUS and before the passages that only share
 # the question's accents, as a condition asked does (rule_articles.py). A term said elsewhere in the question
 # ("thời hạn giải quyết khiếu nại … được xác định thế nào": "khiếu nại" does not open the clause) is not asked.
+# on by rule R1b (session 28): no fresh verdict moved (legal fresh13-20 BM25 251/105/29 and embedder 272/89/24 on and
+# off, 1 question gated, unchanged; citizen fresh none gated); off brings back the training wrong answer train17
+# "Quê quán của trẻ khi đăng ký khai sinh được xác định theo nguyên tắc nào?" (BM25 training 278/106/1 on, 276/107/2
+# off)
 SESSION28_DEFINED_CLAUSE = True
 
 _DEFINITIONS_TITLES = ("Giải thích từ ngữ", "Khái niệm")

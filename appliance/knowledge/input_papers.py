@@ -101,6 +101,8 @@ def asks_to_obtain(name: str, documents: tuple[str, ...], folded_query: str) -> 
 # within a few words, lost or torn and asked again ("… bị mất thì xin lại"); written wrongly: the paper named and then,
 # within a few words, "(bị) ghi sai / bị sai". A paper only named ("giấy chứng sinh bị mất, con làm khai sinh được
 # không") leaves the procedure.
+# on by rule R1 (session 28): citizen fresh BM25 on 750/107/1, said so 855 / answered 24; off 750/107/1, 854 / 25 (1
+# question gated: an unanswerable one said so instead of answered); legal fresh none gated (251/105/29 both)
 SESSION28_PAPER_AGAIN = True
 
 _AGAIN_BEFORE = r"(?:xin|cap|lam|di xin)(?: cap)? lai"
