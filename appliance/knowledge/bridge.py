@@ -37,7 +37,7 @@ from appliance.citizen.readers import reader_for
 from appliance.citizen.understanding import Reading as CitizenReading
 from appliance.citizen.understanding import Understanding
 from appliance.citizen.understanding import thresholds as chat_thresholds
-from appliance.knowledge import chat_named, input_papers, relevance, rule_articles, store
+from appliance.knowledge import input_papers, relevance, rule_articles, store
 from appliance.knowledge.articles import articles_of, find_article
 from appliance.knowledge.indexing import STOPWORDS
 from appliance.knowledge.procedure_basis import stating_passages
@@ -342,8 +342,6 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
     if procedure is None and citizen.code:
         if citizen.confidence >= READ_AS:
             procedure = next((p for p in procedures if p.code == citizen.code), None)
-            if procedure and not chat_named.names_procedure(procedure.name, tuple(procedure.aliases), query):
-                procedure = None   # the question names nothing of the chat's procedure (chat_named.py)
         elif TIE_READ_AS is not None and citizen.confidence >= TIE_READ_AS:
             procedure = _one_law_tie(reader.index, query, procedures, citizen.code)
     # The chat must agree on the law (session 8): a bridge on the matcher's words needs the chat's best reading.
@@ -354,6 +352,8 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
     procedure = chat_choice(procedures, procedure, citizen)
     if input_papers.asks_to_obtain(procedure.name, tuple(procedure.documents), folded):
         return Reading(gaps=gaps)   # a paper the procedure only asks for, asked to be obtained (input_papers.py)
+    if input_papers.asks_again(tuple((p.name, tuple(p.aliases), tuple(p.documents)) for p in procedures), folded):
+        return Reading(gaps=gaps)   # the issuer's paper asked again or said written wrongly (input_papers.py)
     rows = answer_passages(conn, procedure, folded)
     if not rows and not gaps:
         # Session 9: no passage states what is asked (an amount, a time) and the catalogue's bases for it (or for the

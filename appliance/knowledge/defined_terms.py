@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from appliance.text import fold
+from appliance.text import fold, fold_tokens
 
 DEFINED_TERM_BONUS = 1.0
 MIN_SYLLABLES = 2
@@ -35,3 +35,90 @@ def titled_passages(conn: sqlite3.Connection, folded_query: str) -> dict[int, st
         if len(title.split()) >= MIN_SYLLABLES and f" {title} " in padded:
             out[int(row["first"])] = title
     return out
+
+
+# Session 28 (`SESSION28_DEFINED_CLAUSE`, read at call time by defined_clauses, called by search.py): most terms are
+# defined not in an article titled with them but in a clause of the law's definitions article ("Giải thích từ ngữ":
+# "8. Quê quán của cá nhân được xác định theo quê quán của cha hoặc mẹ …", Điều 4 Luật Hộ tịch; "2. Lệ phí là khoản
+# tiền …", Điều 3 Luật Phí và lệ phí). Asked "Quê quán của trẻ … được xác định theo nguyên tắc nào?", the ranking
+# preferred the articles that repeat the term (Điều 14 Luật Hộ tịch lists "quê quán" among a birth's entries) and the
+# bridge then answered with the birth registration. A question asks for a term's definition when the term opens a
+# clause of it and the clause then asks what it is, how it is understood or determined, or how it differs ("… là gì",
+# "… được hiểu thế nào", "… được xác định theo …", "… khác nhau thế nào"), or when the term follows "thế nào là", "được
+# coi / xem / xếp là": the clause of a definitions article that defines that term (its opening words, before "là",
+# "được", "gồm", cut at "của") joins the candidates with DEFINED_TERM_BONUS and before the passages that only share
+# the question's accents, as a condition asked does (rule_articles.py). A term said elsewhere in the question
+# ("thời hạn giải quyết khiếu nại … được xác định thế nào": "khiếu nại" does not open the clause) is not asked.
+# on by rule R1b (session 28): no fresh verdict moved (legal fresh13-20 BM25 251/105/29 and embedder 272/89/24 on and
+# off, 1 question gated, unchanged; citizen fresh none gated); off brings back the training wrong answer train17
+# "Quê quán của trẻ khi đăng ký khai sinh được xác định theo nguyên tắc nào?" (BM25 training 278/106/1 on, 276/107/2
+# off)
+SESSION28_DEFINED_CLAUSE = True
+
+_DEFINITIONS_TITLES = ("Giải thích từ ngữ", "Khái niệm")
+# The lead-in the first clause carries ("Trong Luật này, những từ ngữ dưới đây được hiểu như sau: 1. …"), folded.
+_LEAD_IN = re.compile(r"^trong (?:luat|nghi dinh|thong tu|phap lenh)\b.*?\bnhu sau ")
+# "<number> <term> là / được … / gồm / bao gồm", folded; the term at most MAX_TERM syllables.
+_OPENING = re.compile(r"^\d+ (.+?) (?:la|duoc|gom|bao gom)\b")
+MAX_TERM = 8
+# Asked after the term that opens the clause (within TERM_REACH words) …
+# ("khác nhau" alone is also "different": "ở hai phường khác nhau"; asking, it is followed by how).
+_ASKED_AFTER_TERM = re.compile(r"\b(?:la gi|la (?:nhu )?the nao|duoc hieu (?:la|(?:nhu )?the nao)|"
+                               r"duoc xac dinh (?:theo|(?:nhu )?the nao|ra sao)|"
+                               r"khac nhau (?:(?:nhu )?the nao|ra sao|o (?:diem|cho) nao|gi)|khac gi)\b")
+TERM_REACH = 8
+# Words that may stand before the term opening a clause: asking ("cho em hỏi …"), or another term joined to it
+# ("phí và lệ phí khác nhau thế nào": the words before end in "và", "với", "hoặc").
+_OPENERS = frozenset("cho xin hoi em toi minh chi anh vay oi".split())
+_JOINED = frozenset("va voi hoac".split())
+# … or before it, right before the term.
+_ASKED_BEFORE_TERM = r"(?:the nao (?:thi )?(?:duoc )?(?:(?:coi|xem|goi|xep|xac dinh|tinh) )?la|" \
+                     r"duoc (?:coi|xem|goi|xep|xac dinh|tinh) la)"
+_CLAUSE_END = re.compile(r"[,.;:?!\n]+")
+
+
+def defined_term(folded_clause: str) -> str | None:
+    """The term a clause of a definitions article defines (folded), or None."""
+    text = _LEAD_IN.sub("", folded_clause.strip())
+    match = _OPENING.match(text)
+    if not match:
+        return None
+    term = match.group(1).split(" cua ")[0].split()
+    return " ".join(term) if MIN_SYLLABLES <= len(term) <= MAX_TERM else None
+
+
+def asks_term(query: str, term: str) -> bool:
+    """Whether the question (as typed) asks what `term` (folded) is (see SESSION28_DEFINED_CLAUSE)."""
+    for clause in _CLAUSE_END.split(query):
+        words = fold_tokens(clause)
+        padded = f" {' '.join(words)} "
+        if re.search(rf" {_ASKED_BEFORE_TERM} (?:\w+ )?{re.escape(term)} ", padded):
+            return True
+        size = len(term.split())
+        for start in range(len(words) - size + 1):
+            before = words[:start]
+            if words[start:start + size] != term.split() or not (
+                    all(w in _OPENERS for w in before) or len(before) <= 3 and before[-1] in _JOINED):
+                continue
+            rest = " ".join(words[start + size:start + size + TERM_REACH + 3])
+            if _ASKED_AFTER_TERM.search(rest):
+                return True
+    return False
+
+
+def defined_clauses(conn: sqlite3.Connection, query: str) -> dict[int, str]:
+    """The clauses of definitions articles that define a term the question (as typed) asks about: {chunk id: term}
+    (always empty with the flag off)."""
+    if not SESSION28_DEFINED_CLAUSE:
+        return {}
+    marks = ",".join("?" for _ in _DEFINITIONS_TITLES)
+    rows = conn.execute(f"SELECT id, folded FROM kb_chunks WHERE article_title IN ({marks})",
+                        _DEFINITIONS_TITLES).fetchall()
+    out: dict[int, str] = {}
+    for row in rows:
+        term = defined_term(str(row["folded"]))
+        if term and asks_term(query, term):
+            out[int(row["id"])] = term
+    # "thế nào là kết hôn trái pháp luật" asks that term, not "kết hôn", which it begins with.
+    return {cid: term for cid, term in out.items()
+            if not any(other != term and other.startswith(term + " ") for other in out.values())}

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from appliance.knowledge import relevance
-
 # The relevance judgement (relevance.py) reads words only: a precise question in other words than the law's
 # ("rút đơn khiếu nại thì phải làm thế nào") covers too little of the passage that answers it. When the judgement
 # says "not found" but one of the passages the ranking shows first is as close in meaning to the question as
@@ -22,16 +20,6 @@ from appliance.knowledge import relevance
 # and below the answered ones it gains (docs/knowledge.md, "Session 14", with its cross-validation).
 DENSE_CONFIRM_SIMILARITY = 0.91
 DENSE_CONFIRM_DEPTH = 3  # the passages shown first
-# Session 27 (`SESSION27_DENSE_KIND`, read at call time by states_asked, called by search.py beside confirms): the
-# embedder's closeness in meaning does not see what kind of answer is asked. "Xin bản sao trích lục hộ tịch từ cơ sở dữ
-# liệu thì mất phí bao nhiêu một bản?" is close to "Thủ tục cấp bản sao trích lục hộ tịch" (Điều 64 Luật Hộ tịch), which
-# states no amount, and the confirmation showed it as the answer (the fee is Điều 4 Thông tư 281/2016). The judgement
-# itself counts a passage that lacks the amount, time or penalty asked as not stating it
-# (relevance.states_what_is_asked, its "kind"): the confirmation now needs one of the passages it reads to state it, as
-# the judgement would.
-# off by rule R1 (session 27): with the packaged embedder fresh legal 1 question gated, right on 0 / wrong 1 against
-# off 1 / 0 (BM25 never confirms: no effect); training with the embedder 2 wrong -> right
-SESSION27_DENSE_KIND = False
 
 
 @dataclass(frozen=True)
@@ -59,12 +47,3 @@ def confirms(view: DenseView | None, shown: Sequence[int]) -> bool:
         return False
     first = list(shown[:DENSE_CONFIRM_DEPTH])
     return max(view.of(first), default=0.0) >= DENSE_CONFIRM_SIMILARITY
-
-
-def states_asked(folded_query: str, shown_texts: Sequence[str]) -> bool:
-    """Whether one of the passages the confirmation reads (`shown_texts`, folded, the first DENSE_CONFIRM_DEPTH)
-    states the amount, time or penalty the question (folded) asks for, if it asks one (SESSION27_DENSE_KIND; always True
-    with the flag off)."""
-    if not SESSION27_DENSE_KIND:
-        return True
-    return any(relevance.states_what_is_asked(folded_query, text) for text in shown_texts[:DENSE_CONFIRM_DEPTH])

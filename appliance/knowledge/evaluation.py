@@ -53,13 +53,16 @@ def load_unanswerable(path: Path | None = None) -> list[str]:
         return [str(q) for q in tomllib.load(handle).get("unanswerable", [])]
 
 
-_ALTERNATE = re.compile(r"#.*?\balternates?:\s*(.+)$")
-_KEY = re.compile(r"[^\s|,;()]+\|\d+")
+# The writers name them "alternate: X", "alternate X", "alt X" or "alt \"X\"" (train14, 15, 18, 20 without the colon:
+# read as no alternate until session 28, rule R7).
+_ALTERNATE = re.compile(r"#.*?\b(?:alternates?|alt)\b:?\s*(.+)$")
+_KEY = re.compile(r"[^\s|,;()\"']+\|\d+")
 
 
 def load_alternates(path: Path | None = None) -> dict[str, list[str]]:
     """Articles that answer a question as well as its key, where the writer named them in a trailing comment
-    ("… "60/2014/QH13|27"],  # alternate: 60/2014/QH13|7"): the blind writers' files say so (session 13)."""
+    ("… "60/2014/QH13|27"],  # alternate: 60/2014/QH13|7", or without the colon, or "alt"): the blind writers' files
+    say so (session 13)."""
     found: dict[str, list[str]] = {}
     for line in Path(path or EVAL_PATH).read_text(encoding="utf-8").splitlines():
         match = _ALTERNATE.search(line)

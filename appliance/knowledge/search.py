@@ -251,6 +251,9 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         titled = defined_terms.titled_passages(conn, folded_query)
         defined = set(titled.values())
         ids = list(dict.fromkeys([*ids, *titled]))
+    # The clause of a definitions article that defines the term asked (defined_terms.SESSION28_DEFINED_CLAUSE).
+    defined_clauses = set(defined_terms.defined_clauses(conn, read_as))
+    ids = list(dict.fromkeys([*ids, *defined_clauses]))
     conditions = rule_articles.condition_titled(conn, folded_query)   # a condition asked: the article titled so
     conditions.update(rule_articles.amount_titled(conn, folded_query))   # a benefit's amount asked: its level's article
     conditions.update(negated_titles.negated_titled(conn, folded_query))   # what may not be done: titled so
@@ -275,6 +278,8 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         score += ward_level.adjustment(folded_query, row["article_title"])   # another level's office
         if defined and " ".join(fold(row["article_title"] or "").split()) in defined:
             score += defined_terms.DEFINED_TERM_BONUS
+        if chunk_id in defined_clauses:
+            score += defined_terms.DEFINED_TERM_BONUS
         condition = bool(condition_titles) and " ".join(fold_tokens(row["article_title"] or "")) in condition_titles
         if condition:
             score += rule_articles.CONDITION_BONUS
@@ -288,8 +293,8 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
             exact_all = int(found == len(accented))
         if out_of_force:
             score -= 0.15  # still findable (old files cite it) but after what is in force
-        if condition:   # the condition asked, titled as such: before the passages that merely repeat the words
-            exact_all = 1
+        if condition or chunk_id in defined_clauses:   # the condition or the term asked, said as such: before the
+            exact_all = 1                                # passages that merely repeat the words
         ranked.append(((exact_all, score), chunk_id))
     ranked.sort(key=lambda item: item[0], reverse=True)
     hits = [_hit(chunk_rows[chunk_id], score, query) for (_exact, score), chunk_id in ranked[:k]]
@@ -302,6 +307,10 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
         hits = [_hit(r, next(s for s in after[n:] if s is not None), query) for n, r in enumerate(ordered[:k])]
     judged = relevance.judge(conn, spelled, [chunk_rows[cid] for _s, cid in ranked[:relevance.TOP]])
     response.confidence, response.missing = judged.confidence, judged.missing
+    if not judged.answered and ranked and ranked[0][1] in defined_clauses:
+        # The term asked, defined by the passage ranked first: it answers whatever other words the question has
+        # (defined_terms.SESSION28_DEFINED_CLAUSE).
+        judged = replace(judged, answered=True, note="")
     unheld = not_held.asks_not_held(folded_query)   # a will's validity, who inherits: no text here (not_held.py)
     if unheld:
         judged = replace(judged, answered=False, note=not_held.NOTE)
@@ -309,8 +318,7 @@ def search(conn: sqlite3.Connection, query: str, k: int = 10, *, embedder: Embed
     # Subjects without text named only by words the passages shown first say themselves (said_gaps.py).
     reading = said_gaps.unsaid(conn, query, reading, [chunk_rows[cid]["folded"] for _s, cid in ranked[:SHOWN]])
     if (not judged.answered and not unheld and not reading.gaps and not reading.out_of_scope
-            and dense.confirms(view, [cid for _s, cid in ranked[:SHOWN]])
-            and dense.states_asked(folded_query, [chunk_rows[cid]["folded"] for _s, cid in ranked[:SHOWN]])):
+            and dense.confirms(view, [cid for _s, cid in ranked[:SHOWN]])):
         # Before a bridged procedure's basis (the passages found are closer to what is asked), but a question naming
         # a subject the library has no text for, or read as outside the ward's work, stays "not found".
         judged, reading = replace(judged, answered=True, note=""), bridge.Reading()

@@ -1,7 +1,7 @@
 """Sessions 22 to 25: legal search behaviours (docs/knowledge.md, "Session 22" to "Session 25"). Session 22's are plain
 behaviour since session 24, session 23's since session 25, session 24's since session 26, session 25's since session
-27 (rule R8); session 25's are at the end, then session 27's SESSION27_* flags (on and off), in this file so that
-they share its library. The sentences here are this file's own, not the blind writers'."""
+27 (rule R8); session 25's are at the end, then session 27's and session 28's SESSION27_* / SESSION28_* flags (on and
+off), in this file so that they share its library. The sentences here are this file's own, not the blind writers'."""
 
 from __future__ import annotations
 
@@ -324,15 +324,54 @@ def test_a_paper_the_allowance_asks_for_is_not_answered_with_the_allowance(libra
     assert off.procedure is not None and off.procedure[0] == "BTXH-TCHT"
 
 
-# --- chat_named.SESSION27_CHAT_NAMED (session 27): a bridge on the chat's reading alone names the procedure ----------
+# --- defined_terms.SESSION28_DEFINED_CLAUSE (session 28): the clause of a definitions article defining the term -----
 
-def test_a_question_on_the_register_is_not_answered_with_the_birth_registration(library, monkeypatch):
-    # The chat reads "sổ hộ tịch … lưu trữ" as the birth registration (0,80; no phrase of the matcher): the bridge cited
-    # Điều 16 Luật Hộ tịch ("Thủ tục đăng ký khai sinh") for a question on keeping the register.
-    from appliance.knowledge import chat_named
+@pytest.mark.parametrize(("question", "key"), [
+    # Điều 4 Luật Hộ tịch, khoản 8 "Quê quán của cá nhân được xác định theo …": off, the birth registration bridged.
+    ("quê quán của bé được xác định thế nào khi đi làm khai sinh", "60/2014/QH13|4"),
+    # Điều 3 Luật Hôn nhân và gia đình, khoản 24 "Cấp dưỡng là việc …": off, the articles on the duty first.
+    ("Thế nào là cấp dưỡng", "52/2014/QH13|3"),
+    # Điều 3 Nghị định 30/2020, khoản 5 "Văn bản đi là …"; Điều 3 Luật Phí và lệ phí, khoản 2 "Lệ phí là …".
+    ("văn bản đi là gì", "30/2020/NĐ-CP|3"),
+    ("lệ phí là gì", "97/2015/QH13|3"),
+])
+def test_the_clause_defining_the_term_asked_answers(library, monkeypatch, question, key):
+    from appliance.knowledge import defined_terms
 
-    question = "Sổ hộ tịch của phường phải lưu trữ bao lâu?"
-    monkeypatch.setattr(chat_named, "SESSION27_CHAT_NAMED", True)
-    assert search(library, question, 5).procedure is None
-    monkeypatch.setattr(chat_named, "SESSION27_CHAT_NAMED", False)
-    assert search(library, question, 5).procedure == ("HT-KS", "Đăng ký khai sinh")
+    monkeypatch.setattr(defined_terms, "SESSION28_DEFINED_CLAUSE", True)
+    on = search(library, question, 5)
+    assert on.answered and _shown(on)[0] == key
+    monkeypatch.setattr(defined_terms, "SESSION28_DEFINED_CLAUSE", False)
+    assert _shown(search(library, question, 5))[:1] != [key]
+
+
+def test_a_term_only_named_keeps_the_ranking(library):
+    # "khiếu nại" is defined (Điều 2 Luật Khiếu nại) but the question asks the time limit of its settlement.
+    from appliance.knowledge import defined_terms
+
+    question = "Thời hạn giải quyết khiếu nại lần đầu được xác định thế nào?"
+    assert defined_terms.defined_clauses(library, question) == {}
+    assert "02/2011/QH13|2" not in _shown(search(library, question, 5))[:1]
+
+
+# --- input_papers.SESSION28_PAPER_AGAIN (session 28): the hospital's paper asked again or said written wrongly ------
+
+@pytest.mark.parametrize("question", [
+    "giấy chứng sinh của cháu bị ghi sai tên bố, ra phường sửa được không",          # off: the correction, Điều 28
+    "làm mất giấy chứng sinh của bé rồi, xin cấp lại giấy chứng sinh ở phường được không",   # off: Điều 16
+])
+def test_the_hospitals_paper_is_not_answered_with_a_civil_status_procedure(library, monkeypatch, question):
+    from appliance.knowledge import input_papers
+
+    monkeypatch.setattr(input_papers, "SESSION28_PAPER_AGAIN", True)
+    on = search(library, question, 5)
+    assert not on.answered and on.procedure is None and on.hits == []
+    monkeypatch.setattr(input_papers, "SESSION28_PAPER_AGAIN", False)
+    off = search(library, question, 5)
+    assert off.answered and off.procedure is not None and off.procedure[0] in ("HT-KS", "HT-TDCC")
+
+
+def test_a_lost_hospital_paper_asked_beside_the_birth_keeps_the_birth_registration(library):
+    question = "giấy chứng sinh của con bị mất rồi, giờ đi làm khai sinh cho con thì cần gì"
+    result = search(library, question, 5)
+    assert result.answered and result.procedure == ("HT-KS", "Đăng ký khai sinh")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.knowledge import chat_named, dense, input_papers
+from appliance.knowledge import input_papers
 from appliance.text import fold_tokens
 
 # --- input_papers.SESSION27_INPUT_PAPER: a paper the procedure only asks for, asked to be obtained -----------------
@@ -53,51 +53,3 @@ def test_a_paper_the_procedure_asks_for_asked_to_be_obtained(monkeypatch, questi
 def test_a_paper_held_or_only_named_leaves_the_procedure(monkeypatch, question):
     monkeypatch.setattr(input_papers, "SESSION27_INPUT_PAPER", True)
     assert _asks(ALLOWANCE, question) is None
-
-
-# --- chat_named.SESSION27_CHAT_NAMED: a bridge on the chat's reading alone needs a syllable of the procedure --------
-
-BIRTH = ("Đăng ký khai sinh", ("làm giấy khai sinh", "khai sinh cho con"))
-
-
-def test_a_question_naming_nothing_of_the_procedure_is_not_bridged_on_the_chat_alone(monkeypatch):
-    monkeypatch.setattr(chat_named, "SESSION27_CHAT_NAMED", True)
-    assert not chat_named.names_procedure(*BIRTH, "Sổ hộ tịch phải lưu trữ bao lâu?")
-    assert not chat_named.names_procedure(*BIRTH, "thủ tục đăng ký cấp giấy gì")   # words of every procedure only
-    monkeypatch.setattr(chat_named, "SESSION27_CHAT_NAMED", False)
-    assert chat_named.names_procedure(*BIRTH, "Sổ hộ tịch phải lưu trữ bao lâu?")
-
-
-@pytest.mark.parametrize("question", [
-    "bé nhà em sinh ở nhà, giờ đi khai cho bé thì mang gì",   # "sinh"
-    "lam giay khai sinh cho con o dau",                        # typed without diacritics
-    "con tôi mới đẻ, muốn làm giấy cho con thì sao",            # "con", an alias's word
-])
-def test_a_question_sharing_a_syllable_with_the_procedure_keeps_the_chats_reading(monkeypatch, question):
-    monkeypatch.setattr(chat_named, "SESSION27_CHAT_NAMED", True)
-    assert chat_named.names_procedure(*BIRTH, question)
-
-
-# --- dense.SESSION27_DENSE_KIND: the embedder's confirmation needs a passage stating the amount or time asked ---------
-
-PROCEDURE_TEXT = " ".join(fold_tokens("Người yêu cầu cấp bản sao trích lục hộ tịch trực tiếp hoặc thông qua người đại "
-                                      "diện gửi tờ khai theo mẫu quy định cho Cơ quan quản lý cơ sở dữ liệu hộ tịch."))
-FEE_TEXT = " ".join(fold_tokens("Mức thu lệ phí cấp bản sao trích lục hộ tịch là 8.000 đồng/bản sao trích lục."))
-
-
-def test_the_embedders_confirmation_needs_a_passage_stating_the_amount_asked(monkeypatch):
-    question = " ".join(fold_tokens("xin bản sao trích lục hộ tịch thì mất phí bao nhiêu một bản"))
-    monkeypatch.setattr(dense, "SESSION27_DENSE_KIND", True)
-    assert not dense.states_asked(question, [PROCEDURE_TEXT])
-    assert dense.states_asked(question, [PROCEDURE_TEXT, FEE_TEXT])
-    monkeypatch.setattr(dense, "SESSION27_DENSE_KIND", False)
-    assert dense.states_asked(question, [PROCEDURE_TEXT])
-
-
-def test_a_question_asking_no_amount_or_time_keeps_the_confirmation(monkeypatch):
-    # Only what the question asks counts: "ai được yêu cầu" asks neither an amount nor a time.
-    monkeypatch.setattr(dense, "SESSION27_DENSE_KIND", True)
-    assert dense.states_asked(" ".join(fold_tokens("ai được yêu cầu cấp bản sao trích lục hộ tịch")), [PROCEDURE_TEXT])
-    # … and a passage beyond the ones the confirmation reads does not count.
-    question = " ".join(fold_tokens("mất phí bao nhiêu"))
-    assert not dense.states_asked(question, [PROCEDURE_TEXT] * dense.DENSE_CONFIRM_DEPTH + [FEE_TEXT])
