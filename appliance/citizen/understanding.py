@@ -32,6 +32,7 @@ from appliance.citizen.classify import CATEGORIES, Classification, FeedbackClass
 from appliance.citizen.intent_model import IntentModel, load_or_fit
 from appliance.citizen.lexical import LexicalIndex
 from appliance.citizen.matching import PhraseSet, Procedure, ProcedureIndex, tokens
+from appliance.citizen.on_behalf import ho_spellings, means_on_behalf
 from appliance.citizen.phrasings import Phrasings
 from appliance.citizen.record_corrections import boost as correction_boost
 from appliance.citizen.record_corrections import correction_code
@@ -228,8 +229,10 @@ def aspects_of(words: Sequence[str]) -> list[str]:
     return [a for a in ASPECTS if a in found]
 
 
-def qualifiers_of(words: Sequence[str], procedure_name_folded: str = "") -> list[str]:
-    found = {q for _, _, q in _QUALIFIERS.find(words)}
+def qualifiers_of(words: Sequence[str], procedure_name_folded: str = "", text: str = "") -> list[str]:
+    """`text`: the message as typed, which tells "hộ" (on behalf) from "hồ sơ", "họ" (on_behalf.py)."""
+    spellings = ho_spellings(text) if text else frozenset()
+    found = {q for start, end, q in _QUALIFIERS.find(words) if means_on_behalf(words, start, end, spellings)}
     for key, implied in IMPLIED_QUALIFIERS.items():
         if key in procedure_name_folded:
             found -= implied  # a death registration is always about a death: nothing to add
@@ -467,6 +470,7 @@ class Understanding:
         kind = kind_of(best)
         name = self.by_code[best.split(":", 1)[1]].name if kind == "proc" else ""
         return Reading(intent=INTENT_OF[kind], label=best, confidence=confidence, ranked=ranked,
-                       qualifiers=qualifiers_of(words, " ".join(tokens(name))), aspects=aspects_of(words),
+                       qualifiers=qualifiers_of(words, " ".join(tokens(name)), text),
+                       aspects=aspects_of(words),
                        complaint_cue=_has(_COMPLAINT, words), question="?" in text or _has(_QUESTION, words),
                        engine=engine, intent_model=intent_model)

@@ -1,7 +1,7 @@
 """The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14, 15, 17, 18, 19, 20, 23,
-24, 25, 26 and 27 (README.md in each folder): questions written from the KPI definitions and the development set's
-conventions only, each batch split mechanically into a training half (train7/ … train27/: read and tuned on, so
-their floors only keep what was reached) and a fresh half (fresh7/ … fresh27/: frozen, never read, measured before
+24, 25, 26, 27 and 28 (README.md in each folder): questions written from the KPI definitions and the development
+set's conventions only, each batch split mechanically into a training half (train7/ … train28/: read and tuned on, so
+their floors only keep what was reached) and a fresh half (fresh7/ … fresh28/: frozen, never read, measured before
 and once at the end of a session). Graded against the independent computation over the demo ward's rows
 (tests/ask/spec_reference.py), as the held-out set is. Floors are what was measured; issue 16's targets (right
 ≥ 85 %, confidently wrong ≤ 1 %) are beside them. A fresh set's failure prints counts only."""
@@ -161,6 +161,10 @@ SETS = {
                         65, 0.461, 0.016, True),  # 31 / 34 / 0 on arrival (main f88e16c); floors one case either way
     "train27": BlindSet("train27", "session 27", "2ef84d48bbf51d643b8c463b53547fca7486a772b994b5e36b90dc672720f76d",
                         65, 0.461, 0.047, False),  # 31 / 32 / 2 on arrival, before anyone read it (main f88e16c)
+    "fresh28": BlindSet("fresh28", "session 28", "9efbde4071949923ad6957f6668028eb8cf00dfdcb4d817b54e4d7f3251274e7",
+                        65, 0.369, 0.031, True),  # 25 / 39 / 1 on arrival (main 00354e8); floors one case either way
+    "train28": BlindSet("train28", "session 28", "e4870e70d35902f38cee4849059f52d93280d728ada694235dc78ed684fc7925",
+                        65, 0.369, 0.031, False),  # 25 / 39 / 1 on arrival, before anyone read it (main 00354e8)
 }
 
 
