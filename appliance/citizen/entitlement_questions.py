@@ -22,7 +22,11 @@ from collections.abc import Sequence
 
 # Read at call time by public/chat.ChatBot._act. A question about what the citizen may receive (a benefit, a
 # support, an exemption, a confirmation) is not a complaint about it: asked about, never offered as a complaint.
-SESSION28_ENTITLEMENT_ASKED = True
+# off by rule R1 (session 28): on the 49 fresh messages it reads (19 sets), on / off alone, right / unsure / wrong:
+# procedure 32/5/0 both, complaint category 4/2/0 against 5/1/0 (one fresh complaint asked about instead of filed),
+# out of scope 4/1/0 both, question or complaint 41/8/0 against 42/7/0: right falls, wrong does not (training: s28's
+# war-invalid question goes back to a complaint offered, out of scope wrong +1)
+SESSION28_ENTITLEMENT_ASKED = False
 
 # Folded verbs of receiving after "được" ("được hưởng", "được hỗ trợ", "được miễn học phí", "được nhà nước cho tiền",
 # "được xác nhận"). "được phép" is no receiving (a complaint asks whether someone else's doing is allowed).

@@ -1,6 +1,7 @@
 """Session 28: a citizen asking what they may receive is asking, not complaining
-(entitlement_questions.SESSION28_ENTITLEMENT_ASKED). Every sentence here was written for these tests (none is from a
-training, development, held-out or fresh batch)."""
+(entitlement_questions.SESSION28_ENTITLEMENT_ASKED, off by rule R1 in session 28: the reading is tested with the flag
+switched on). Every sentence here was written for these tests (none is from a training, development, held-out or fresh
+batch)."""
 
 from __future__ import annotations
 
@@ -37,12 +38,14 @@ GRIEVANCES = [  # the same benefits told as not received, refused, cut, asked wh
 
 
 @pytest.mark.parametrize("text", ASKED)
-def test_an_entitlement_asked_is_read(text: str) -> None:
+def test_an_entitlement_asked_is_read(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(entitlement_questions, "SESSION28_ENTITLEMENT_ASKED", True)
     assert entitlement_questions.asks_entitlement(tokens(text))
 
 
 @pytest.mark.parametrize("text", GRIEVANCES)
-def test_a_grievance_about_a_benefit_is_no_question(text: str) -> None:
+def test_a_grievance_about_a_benefit_is_no_question(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(entitlement_questions, "SESSION28_ENTITLEMENT_ASKED", True)
     assert not entitlement_questions.asks_entitlement(tokens(text))
 
 

@@ -64,8 +64,8 @@ def test_a_catalogue_without_the_procedure_never_fires() -> None:
     assert record_corrections.boost(scores, tokens(CORRECTIONS[0]), None) == scores
 
 
-# Session 28 (record_corrections.SESSION28_CHANGE_FIELD): "thêm / ghi thêm / bỏ / đổi" right before a field of the
-# record is a correction word. Own wordings.
+# Session 28 (record_corrections.SESSION28_CHANGE_FIELD, off by rule R1b in session 28; tested switched on): "thêm /
+# ghi thêm / bỏ / đổi" right before a field of the record is a correction word. Own wordings.
 CHANGE_FIELD = [
     "muốn thêm tên đệm cho cháu trong giấy khai sinh thì làm ở đâu",
     "giay khai sinh cua be chua co chu lot, gio muon them chu lot duoc ko",
@@ -91,5 +91,6 @@ def test_session28_a_field_added_or_changed_is_the_correction(monkeypatch: pytes
 
 
 @pytest.mark.parametrize("text", NOT_CHANGE_FIELD)
-def test_session28_more_copies_or_a_parents_name_are_no_change(text: str) -> None:
+def test_session28_more_copies_or_a_parents_name_are_no_change(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(record_corrections, "SESSION28_CHANGE_FIELD", True)
     assert not record_corrections.asks_record_correction(tokens(text))
