@@ -70,13 +70,11 @@ TRAIN14 = Path(__file__).with_name("data") / "train" / "complaints_train14.toml"
 TRAIN15 = Path(__file__).with_name("data") / "train" / "complaints_train15.toml"
 TRAIN17 = Path(__file__).with_name("data") / "train" / "complaints_train17.toml"
 # Sessions 19's, 20's and 24's training halves (one outside writer each; never learnt before session 24), and session
-# 25's (learnt since session 25). Session 26's is learnt by no model (rule R1, session 26).
+# 25's (learnt since session 25). Session 26's and 27's are learnt by no model (rule R1, sessions 26 and 27).
 TRAIN19 = Path(__file__).with_name("data") / "train" / "complaints_train19.toml"
 TRAIN20 = Path(__file__).with_name("data") / "train" / "complaints_train20.toml"
 TRAIN24 = Path(__file__).with_name("data") / "train" / "complaints_train24.toml"
 TRAIN25 = Path(__file__).with_name("data") / "train" / "complaints_train25.toml"
-# Session 27's training half (one outside writer; learnt with SESSION27_COMPLAINT_S27).
-TRAIN27 = Path(__file__).with_name("data") / "train" / "complaints_train27.toml"
 TRAIN7 = {half: Path(__file__).with_name("data") / "train" / f"complaints_train7_{half}.toml" for half in "bc"}
 VAGUE = "cho_phan_loai"
 ENGINE = "rules+embeddings"  # the engine label a routed complaint carries (the API's "engine")
@@ -180,23 +178,16 @@ SESSION24 = Config(batches=(*SESSION17.batches, "s19", "s20", "s24"), threshold_
 # session 26 and retired in session 27 (rule R9).
 SESSION25 = Config(batches=(*SESSION24.batches, "s25"), threshold_key="complaint_model_session12",
                    vague=True, staff_weight=2.5, words_weight=3.0, l2_signals=3e-3)
-# SESSION27: SESSION25 with session 27's writer's training half learnt as well (s27: 48 complaints), the same design and
-# bar (never s26: rule R9). Served with SESSION27_COMPLAINT_S27 (read at call time by served_config();
-# docs/citizen.md "Session 27"); off, SESSION25 is served.
-SESSION27 = Config(batches=(*SESSION25.batches, "s27"), threshold_key="complaint_model_session12",
-                   vague=True, staff_weight=2.5, words_weight=3.0, l2_signals=3e-3)
-# off by rule R1 (session 27): complaint category on the 15 fresh complaints it moved in the sets measured in time
-# (fresh, fresh7, fresh8, fresh11, fresh14, fresh15, fresh24, fresh25, fresh26; fresh9, fresh10, fresh12,
-# fresh17-fresh20, fresh27 not reached on the loaded box) 4/9/2 on, 4/9/2 off: right does not rise, wrong does not fall
-SESSION27_COMPLAINT_S27 = False
+# Session 27's half (s27) is learnt by no model: learning it (SESSION27_COMPLAINT_S27) was switched off by rule R1 in
+# session 27 and retired in session 28 (rule R9).
 
 
 def served_config() -> Config:
-    """The model the router serves: SESSION27, or SESSION25 with SESSION27_COMPLAINT_S27 off (read at call time: a
-    measurement may switch DEFAULT or the flag; a DEFAULT other than SESSION17 is served as it is)."""
+    """The model the router serves: SESSION25 (read at call time: a measurement may switch DEFAULT; a DEFAULT other
+    than SESSION17 is served as it is)."""
     if DEFAULT is not SESSION17:
         return DEFAULT
-    return SESSION27 if SESSION27_COMPLAINT_S27 else SESSION25
+    return SESSION25
 
 
 def load_batch(path: Path, *, vague: bool = False) -> tuple[tuple[str, str], ...]:
@@ -264,8 +255,7 @@ BATCHES: dict[str, Callable[[], tuple[tuple[str, str], ...]]] = {
     "s11": training_batch6, "s12b": lambda: training_batch7("b"), "s12c": lambda: training_batch7("c"),
     "s14": training_batch14, "s15": lambda: training_batch_of(TRAIN15), "s17": lambda: training_batch_of(TRAIN17),
     "s19": lambda: training_batch_of(TRAIN19), "s20": lambda: training_batch_of(TRAIN20),
-    "s24": lambda: training_batch_of(TRAIN24), "s25": lambda: training_batch_of(TRAIN25),
-    "s27": lambda: training_batch_of(TRAIN27)}
+    "s24": lambda: training_batch_of(TRAIN24), "s25": lambda: training_batch_of(TRAIN25)}
 
 
 def training_examples(staff: Sequence[tuple[str, str]] = (), config: Config | None = None

@@ -31,19 +31,17 @@ DONE_FACTOR = 0.25
 # one. The marker: "đã" right before the cue or before a verb of DONE_VERBS up to BEFORE words before it, "xong" up
 # to AFTER words after it, or "rồi" right after it closing the clause ("… rồi, giờ …"; "rồi" is also "then").
 CLAUSE_AFTER_ROI = frozenset({"gio", "nay", "ma", "nhung", "thi", "con", "roi"})
-# Session 26 (`SESSION26_DONE_PAPER`, read at call time; docs/citizen.md "Session 26"): a paper the citizen says was
-# drawn up, and a will said not to exist, are not asked. "các đồng thừa kế đã lập văn bản thỏa thuận phân chia di sản …
-# hồ sơ đăng ký biến động để sang tên … nộp ở đâu" (heirs asking the land transfer) read as the contract
-# certification: (1) "lập" (draw up) is a verb of doing after "đã" ("đã lập văn bản / hợp đồng / di chúc"); (2) a
-# phrase overlapping a done phrase (sharing a word: "văn bản thỏa thuận" / "thỏa thuận phân chia di sản") is the same
-# paper, done too; (3) a phrase right after "không / chưa" with a verb of leaving or drawing up ("không để lại di
-# chúc", "không lập di chúc", "chưa kịp lập di chúc": inheritance by law) names a paper that does not exist, so it is
-# no naming of its procedure elsewhere in the message. Only where the message names another procedure outside every
-# done clause, as before (the absent paper then counts a quarter as well): "đã lập di chúc, giờ muốn chứng thực di
-# chúc" still asks the certification.
-# on by rule R1 (session 26): no fresh message's rule scores move (0 of the 18 fresh sets' messages); R1b: off brings
-# back s24's confidently wrong contract certification (training half: unsure on, wrong off)
-SESSION26_DONE_PAPER = True
+# Session 26 (`SESSION26_DONE_PAPER`, on by rule R1 in session 26, plain behaviour since session 28, rule R8;
+# docs/citizen.md "Session 26"): a paper the citizen says was drawn up, and a will said not to exist, are not asked.
+# "các đồng thừa kế đã lập văn bản thỏa thuận phân chia di sản … hồ sơ đăng ký biến động để sang tên … nộp ở đâu"
+# (heirs asking the land transfer) read as the contract certification: (1) "lập" (draw up) is a verb of doing after
+# "đã" ("đã lập văn bản / hợp đồng / di chúc"); (2) a phrase overlapping a done phrase (sharing a word: "văn bản thỏa
+# thuận" / "thỏa thuận phân chia di sản") is the same paper, done too; (3) a phrase right after "không / chưa" with a
+# verb of leaving or drawing up ("không để lại di chúc", "không lập di chúc", "chưa kịp lập di chúc": inheritance by
+# law) names a paper that does not exist, so it is no naming of its procedure elsewhere in the message. Only where the
+# message names another procedure outside every done clause, as before (the absent paper then counts a quarter as
+# well): "đã lập di chúc, giờ muốn chứng thực di chúc" still asks the certification. (R1b in session 26: without it,
+# s24's heirs' question is a confidently wrong contract certification.)
 DRAW_UP = "lap"
 NEGATED_BEFORE = 3  # "không" at most this many words before the phrase
 NEGATIONS = frozenset({"khong", "chua"})
@@ -53,7 +51,7 @@ NEGATED_VERBS = (("de", "lai"), ("lap",), ("kip", "lap"))
 def _done(start: int, end: int, words: Sequence[str]) -> bool:
     if "xong" in words[end:end + AFTER]:
         return True
-    return any(words[i] == "da" and (words[i + 1] in DONE_VERBS or SESSION26_DONE_PAPER and words[i + 1] == DRAW_UP)
+    return any(words[i] == "da" and (words[i + 1] in DONE_VERBS or words[i + 1] == DRAW_UP)
                for i in range(max(0, start - BEFORE), start) if i + 1 < len(words))
 
 
@@ -81,10 +79,10 @@ def factors(hits: Sequence[tuple[int, int, str]], words: Sequence[str]) -> dict[
 def _done_steps(hits: Sequence[tuple[int, int, str]], words: Sequence[str]) -> dict[tuple[int, int, str], float]:
     procs = [(start, end, label) for start, end, label in hits if label.startswith("proc:")]
     done = {hit for hit in procs if _done(hit[0], hit[1], words)}
-    if SESSION26_DONE_PAPER and done:
+    if done:
         # the same paper: a phrase of the same procedure sharing a word with a done one
         done |= {hit for hit in procs if any(d[2] == hit[2] and d[0] < hit[1] and hit[0] < d[1] for d in done)}
-    absent = {hit for hit in procs if SESSION26_DONE_PAPER and _negated(hit[0], words)}
+    absent = {hit for hit in procs if _negated(hit[0], words)}
     asked = {label for start, end, label in procs if (start, end, label) not in done | absent}
     if not done or not asked:
         return {}

@@ -169,10 +169,9 @@ def test_a_model_reads_the_families(tmp_path) -> None:
 
 def test_the_served_complaint_model_learns_the_later_halves() -> None:
     # session 17's design; since session 24 (SESSION24_COMPLAINT_ALL, on by rule R1, plain since session 26) with s19,
-    # s20 and s24 as well, since session 25 (SESSION25_COMPLAINT_S25, plain since session 27) s25 too, and with
-    # SESSION27_COMPLAINT_S27 s27
-    served = complaint_model.SESSION27 if complaint_model.SESSION27_COMPLAINT_S27 else complaint_model.SESSION25
-    assert complaint_model.served_config() is served
+    # s20 and s24 as well, since session 25 (SESSION25_COMPLAINT_S25, plain since session 27) s25 too; never s26 or s27
+    # (off by rule R1 in sessions 26 and 27)
+    assert complaint_model.served_config() is complaint_model.SESSION25
     texts = {t for _, t, _ in complaint_model.training_examples()}
     later = {t for name in ("s14", "s15", "s17", "s19", "s20", "s24") for _, t in complaint_model.BATCHES[name]()}
     assert len(later) >= 200 and later <= texts

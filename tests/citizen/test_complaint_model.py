@@ -273,39 +273,21 @@ def test_session24_learns_the_later_halves_no_model_learnt() -> None:
 
 def test_session25_learns_session_25s_half(monkeypatch: pytest.MonkeyPatch) -> None:
     """Since session 25 (SESSION25_COMPLAINT_S25, plain behaviour since session 27) the served model also learns
-    session 25's half (with SESSION24's), never session 26's (switched off by rule R1 in session 26); a DEFAULT other
-    than session 17's (a measurement's) is served whatever it is."""
+    session 25's half (with SESSION24's), never session 26's or 27's (switched off by rule R1 in sessions 26 and 27); a
+    DEFAULT other than session 17's (a measurement's) is served whatever it is."""
     from appliance.citizen import complaint_model
-    monkeypatch.setattr(complaint_model, "SESSION27_COMPLAINT_S27", False)
     on = complaint_model.served_config()
     assert on is complaint_model.SESSION25 and on.batches == (*complaint_model.SESSION24.batches, "s25")
-    assert "s26" not in complaint_model.BATCHES
+    assert "s26" not in complaint_model.BATCHES and "s27" not in complaint_model.BATCHES
     s25 = complaint_model.BATCHES["s25"]()
     assert len(s25) >= 40 and {t for _, t in s25} <= {t for _, t, _ in training_examples()}
     assert not {t for _, t in s25} & {t for _, t, _ in training_examples(config=complaint_model.SESSION24)}
+    train = complaint_model.TRAIN25.parent
+    for later in ("complaints_train26.toml", "complaints_train27.toml"):
+        unlearnt = {t for _, t in complaint_model.load_batch(train / later, vague=True)}
+        assert len(unlearnt) >= 40 and not unlearnt & {t for _, t, _ in training_examples()}
     s24 = complaint_model.SESSION24
     assert (on.threshold_key, on.words_weight, on.l2_signals, on.staff_weight) == (
         s24.threshold_key, s24.words_weight, s24.l2_signals, s24.staff_weight)
     monkeypatch.setattr(complaint_model, "DEFAULT", complaint_model.SESSION12)
-    assert complaint_model.served_config() is complaint_model.SESSION12
-
-
-def test_session27_learns_session_27s_half(monkeypatch: pytest.MonkeyPatch) -> None:
-    """SESSION27_COMPLAINT_S27: the served model also learns session 27's half (with SESSION25's, never s26's); off,
-    SESSION25 is served; a measurement's DEFAULT is served whatever the flag says."""
-    from appliance.citizen import complaint_model
-    monkeypatch.setattr(complaint_model, "SESSION27_COMPLAINT_S27", True)
-    on = complaint_model.served_config()
-    assert on is complaint_model.SESSION27 and on.batches == (*complaint_model.SESSION25.batches, "s27")
-    assert "s26" not in on.batches
-    s27 = complaint_model.BATCHES["s27"]()
-    assert len(s27) >= 40 and {t for _, t in s27} <= {t for _, t, _ in training_examples()}
-    s25 = complaint_model.SESSION25
-    assert (on.threshold_key, on.words_weight, on.l2_signals, on.staff_weight) == (
-        s25.threshold_key, s25.words_weight, s25.l2_signals, s25.staff_weight)
-    monkeypatch.setattr(complaint_model, "SESSION27_COMPLAINT_S27", False)
-    assert complaint_model.served_config() is complaint_model.SESSION25
-    assert not {t for _, t in s27} & {t for _, t, _ in training_examples()}
-    monkeypatch.setattr(complaint_model, "DEFAULT", complaint_model.SESSION12)
-    monkeypatch.setattr(complaint_model, "SESSION27_COMPLAINT_S27", True)
     assert complaint_model.served_config() is complaint_model.SESSION12
