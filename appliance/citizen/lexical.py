@@ -50,20 +50,19 @@ class _Bm25:
             df.update(doc.keys())
         n = len(docs)
         self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
-        self.postings: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        # Each (term, label) weight is fixed once the index is built: computed here, not per query (the chat's
+        # hottest loop under a burst of messages), with the very same float operations, so scores are unchanged.
+        self.postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for label, doc in docs.items():
-            for term, count in doc.items():
-                self.postings[term].append((label, count))
+            norm = K1 * (1 - B + B * self.lengths[label] / self.avg)
+            for term, tf in doc.items():
+                self.postings[term].append((label, self.idf[term] * tf * (K1 + 1) / (tf + norm)))
 
     def scores(self, query: Counter[str]) -> dict[str, float]:
         out: dict[str, float] = defaultdict(float)
         for term in query:
-            idf = self.idf.get(term)
-            if idf is None:
-                continue
-            for label, tf in self.postings[term]:
-                norm = K1 * (1 - B + B * self.lengths[label] / self.avg)
-                out[label] += idf * tf * (K1 + 1) / (tf + norm)
+            for label, weight in self.postings.get(term, ()):
+                out[label] += weight
         return dict(out)
 
 
