@@ -457,21 +457,10 @@ _PURPOSE_PHRASES = [p.split() for p in (
     "voi", "len", "gui", "nop", "cho", "de", "can", "phai", "sap toi", "toi", "nay", "sang", "chieu", "trua")]
 
 
-# Session 28 (`SESSION28_REPORT_BODIES`, read at run time; tested on and off in tests/ask/test_session28.py): the
-# Party's and the Front's bodies a ward reports to ("Để chuẩn bị báo cáo Ban Chấp hành, …", "chuẩn bị họp Ban Thường
-# vụ, …", "báo cáo Thường trực Đảng ủy, …", "làm việc với Mặt trận, …") are who the report is for, as "Đảng ủy",
-# "HĐND" already are; their words had made the purpose clause unread (unsure). Only inside such a first clause.
-# off by rule R1 (session 28): fresh 806/335/16 on and off alone; R1b: off alone, training 848/310/5, no wrong back
-SESSION28_REPORT_BODIES = False
-_REPORT_BODIES = [p.split() for p in (
-    "ban chap hanh", "ban thuong vu", "thuong vu", "thuong truc", "dang bo", "chi bo", "mat tran to quoc", "mat tran")]
-
-
 def _only_purpose(words: list[str]) -> bool:
     k = 0
-    known = _PURPOSE_PHRASES + (_REPORT_BODIES if SESSION28_REPORT_BODIES else [])
     while k < len(words):
-        phrase = next((p for p in sorted(known, key=len, reverse=True) if words[k:k + len(p)] == p), None)
+        phrase = next((p for p in sorted(_PURPOSE_PHRASES, key=len, reverse=True) if words[k:k + len(p)] == p), None)
         if phrase:
             k += len(phrase)
         elif words[k] in FILLER or words[k] in _PRONOUNS or words[k].isdigit():

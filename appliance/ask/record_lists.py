@@ -74,7 +74,7 @@ _SHOW_ME = re.compile(r"^(?:(?:em|anh|chi|a|c|e) )?cho (?:toi|anh|chi|em|minh|a|
 # Bug fix (session 27, rule R7): the one addressed said before "cho" ("Em cho chị xem những phản ánh …", "Anh cho em
 # xem các hồ sơ quá hạn") kept the request above from being read, and the count had been given; it is read as well.
 _SHOW_ME_PLEA = re.compile(r"^(?:(?:em|anh|chi|a|c|e) )?cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) "
-                           r"((?:xem )?(?:cac|nhung)) kien nghi\b")  # with SESSION27_PLEA_NOUN
+                           r"((?:xem )?(?:cac|nhung)) kien nghi\b")  # "kiến nghị" heads as "phản ánh" (below)
 
 
 # Session 24 (plain behaviour since session 26, rule R8; tested in tests/ask/test_session24.py): "cho chị coi
@@ -126,12 +126,11 @@ def _spelled_few(tokens: Tokens) -> None:
 # filler, "mới" too): a word of the newest said where no list is read is unsure.
 
 
-# Session 27 (`SESSION27_PLEA_NOUN`, read at run time here and in either_reading; tested on and off in
-# tests/ask/test_session27.py): "kiến nghị" (the citizens' petitions, feedback as "phản ánh" is) heads a question as
-# "phản ánh" does: "những / các kiến nghị …" with no figure asked is a list, as "những phản ánh …" is (the count had
-# been given: a confident wrong), and a bare noun phrase "kiến nghị … quý 3" is unsure as "phản ánh … quý 3" is (its
-# count had been given).
-SESSION27_PLEA_NOUN = True  # on by rule R1 (session 27): fresh 778/298/16 on and off (R1b: off, train27 wrong back)
+# Session 27 (kept by rule R1 in session 27, plain behaviour since session 29, rule R8; here and in
+# either_reading; tested in tests/ask/test_session27.py): "kiến nghị" (the citizens' petitions, feedback as "phản
+# ánh" is) heads a question as "phản ánh" does: "những / các kiến nghị …" with no figure asked is a list, as "những
+# phản ánh …" is (the count had been given: a confident wrong), and a bare noun phrase "kiến nghị … quý 3" is unsure
+# as "phản ánh … quý 3" is (its count had been given).
 
 
 def listing(tokens: Tokens, intent: Intent) -> None:
@@ -157,13 +156,13 @@ def listing(tokens: Tokens, intent: Intent) -> None:
         first = [t for t in tokens.items if t not in {",", "?"}][:8]  # "em cho chị xem những phản ánh": 7 words
         opener = _drop_classifier(first)
         for words in LIST_OPENERS:
-            if (opener.startswith(words + " ho so") or opener.startswith(words + " phan anh") or (
-                    SESSION27_PLEA_NOUN and opener.startswith(words + " kien nghi"))) and not asks_figure:
+            if (opener.startswith(words + " ho so") or opener.startswith(words + " phan anh")
+                    or opener.startswith(words + " kien nghi")) and not asks_figure:
                 intent.listing = True
                 tokens.take(words)
                 break
         if not intent.listing and not asks_figure and (
-                shown := _SHOW_ME.match(opener) or (SESSION27_PLEA_NOUN and _SHOW_ME_PLEA.match(opener) or None)
+                shown := _SHOW_ME.match(opener) or _SHOW_ME_PLEA.match(opener)
         ) is not None:
             intent.listing = True
             for word in shown.group(1).split():
@@ -234,7 +233,7 @@ def _which_records(tokens: Tokens) -> bool:
         start = next((j for j in range(k - 1, max(-1, k - 9), -1)
                       if tokens.items[j] in _WHICH_OPENERS or tokens.items[j] == "phieu"
                       or tokens.items[j:j + 2] in (["ho", "so"], ["phan", "anh"])
-                      or (SESSION27_PLEA_NOUN and tokens.items[j:j + 2] == ["kien", "nghi"])), None)
+                      or tokens.items[j:j + 2] == ["kien", "nghi"]), None)
         if start is None:
             continue
         if tokens.items[k - 1] in ("luc", "khi") and tokens.items[k - 2] != "trich":
