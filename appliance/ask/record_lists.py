@@ -133,6 +133,44 @@ def _spelled_few(tokens: Tokens) -> None:
 # as "phản ánh … quý 3" is (its count had been given).
 
 
+# Session 29 (`SESSION29_EACH_RECORD`, read at run time; tested on and off in tests/ask/test_session29.py): "từng"
+# (each, one by one) right before the records themselves ("cho xem từng hồ sơ trễ hạn", "xem từng phản ánh về môi
+# trường", "tôi muốn xem cụ thể từng cái một" where records are named) asks to see them one by one, a list, as "các /
+# những hồ sơ …" does; "từng" had been filler and the count given (a confident wrong). Only with no figure word asked
+# and no time taken ("thời gian giải quyết từng hồ sơ": a figure per record, not a list); "từng" before a group
+# ("từng lĩnh vực", "từng cán bộ") is the grouping, read elsewhere.
+SESSION29_EACH_RECORD = True
+_EACH_RECORD_NOUNS = (["ho", "so"], ["phan", "anh"], ["phieu"], ["kien", "nghi"], ["truong", "hop"], ["cai"])
+
+
+def _each_record_doubted(tokens: Tokens) -> None:
+    """Bug fix (session 29, rule R7): "thời gian giải quyết từng hồ sơ tháng 10", "tháng 10 từng hồ sơ trễ hạn bao
+    nhiêu ngày" ask a figure of each record, which no total or average is; "từng" was filler and the month's average
+    given. Where no list is read, "từng" right before the records is doubted (unsure)."""
+    items = tokens.items
+    for k in tokens.find("tung"):
+        if not tokens.used[k] and any(items[k + 1:k + 1 + len(n)] == n for n in _EACH_RECORD_NOUNS):
+            tokens.doubt(k)
+
+
+def _each_record(tokens: Tokens, intent: Intent) -> bool:
+    items = tokens.items
+    if intent.domain not in ("ho_so", "phan_anh") or tokens.has("thoi gian") or tokens.has("trung binh") \
+            or tokens.has("binh quan"):
+        return False
+    for k in tokens.find("tung"):
+        noun = next((n for n in _EACH_RECORD_NOUNS if items[k + 1:k + 1 + len(n)] == n), None)
+        if noun is None or tokens.used[k]:
+            continue
+        tokens.used[k] = True
+        if noun == ["cai"]:  # "từng cái (một)": the records named elsewhere, one by one
+            tokens.used[k + 1] = True
+            if items[k + 2:k + 3] == ["mot"]:
+                tokens.used[k + 2] = True
+        return True
+    return False
+
+
 def listing(tokens: Tokens, intent: Intent) -> None:
     """"Danh sách / liệt kê / những hồ sơ nào …", or "các hồ sơ …" asking for no figure: the records."""
     _spelled_few(tokens)
@@ -167,6 +205,8 @@ def listing(tokens: Tokens, intent: Intent) -> None:
             intent.listing = True
             for word in shown.group(1).split():
                 tokens.take(word)
+    if not intent.listing and not asks_figure and SESSION29_EACH_RECORD and _each_record(tokens, intent):
+        intent.listing = True
     if not intent.listing and not asks_figure and (_which_records(tokens) or _which_what(tokens)):
         intent.listing = True
     if not intent.listing and not asks_figure:
@@ -177,6 +217,7 @@ def listing(tokens: Tokens, intent: Intent) -> None:
                 for k in tokens.find(phrase):
                     for j in range(k, k + len(phrase.split())):
                         tokens.doubt(j)
+            _each_record_doubted(tokens)
         return
     _which_after_list(tokens)
     time_taken.list_by_time(tokens, intent)  # "… giải quyết lâu nhất": by the days taken, not the oldest received

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from appliance.ask import record_lists
 from appliance.ask.service import AskResult
 from tests.ask import spec_eval
+from tests.ask.answering import asker, same_or_unsure
+from tests.flags import switch_on
 
 SPAN = (dt.date(2026, 1, 1), dt.date(2026, 11, 20))
 
@@ -36,3 +41,41 @@ def test_a_filter_shared_by_both_sides_names_no_row(demo_settings):
     other = {"can_bo": "Phạm Thu Hà", "linh_vuc": "Chứng thực"}
     split = spec_eval.Case("own", "", "compare", ("da_giai_quyet",), period=SPAN, filters=lan, compare_filters=other)
     assert grader._compare(split, answer(want_lan, want_ha))[0] == "wrong"
+
+
+def test_a_figure_of_each_record_is_unsure(ask_db):
+    """Bug fix (rule R7): "thời gian giải quyết từng hồ sơ tháng 10", "tháng 10 từng hồ sơ trễ hạn bao nhiêu ngày" ask
+    a figure of each record; "từng" was filler and the month's average given. Unsure. "từng" before a group keeps its
+    grouping."""
+    ask = asker(ask_db)
+    for said in ("thời gian giải quyết từng hồ sơ tháng 10", "tháng 10 từng hồ sơ trễ hạn bao nhiêu ngày",
+                 "quý 3 từng phản ánh môi trường xử lý mất mấy ngày"):
+        assert ask(said).status == "unsure", said
+    got = ask("số hồ sơ trễ hạn của từng cán bộ tháng 10")
+    assert got.status == "ok" and got.intent is not None and got.intent.group == "can_bo_xu_ly"
+
+
+# The flags of the session, each switched on and off against the others as tuned (all on).
+_FLAGGED = (record_lists,)
+
+
+@pytest.fixture()
+def all_on(monkeypatch):
+    switch_on(monkeypatch, _FLAGGED, "SESSION29_")
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session29_each_record(ask_db, all_on, monkeypatch, on):
+    """record_lists.SESSION29_EACH_RECORD: "cho anh xem từng hồ sơ …", "xem từng phản ánh …", "…, cho tôi xem từng
+    cái một" list the records, as "các …" does; off, unsure (the rule R7 fix above). A figure asked beside it keeps
+    the figure's reading; "từng cán bộ" stays a grouping."""
+    monkeypatch.setattr(record_lists, "SESSION29_EACH_RECORD", on)
+    ask = asker(ask_db)
+    same_or_unsure(ask, "cho anh xem từng hồ sơ trễ hạn tháng 10", "cho anh xem các hồ sơ trễ hạn tháng 10", on)
+    same_or_unsure(ask, "xem từng phản ánh về môi trường tháng 10 giúp anh",
+                   "xem các phản ánh về môi trường tháng 10 giúp anh", on)
+    same_or_unsure(ask, "hồ sơ khai sinh tháng 10, cho tôi xem từng cái một", "danh sách hồ sơ khai sinh tháng 10", on)
+    for said in ("tháng 10 từng hồ sơ trễ hạn bao nhiêu ngày", "thời gian giải quyết từng hồ sơ tháng 10"):
+        assert ask(said).status == "unsure", said
+    got = ask("số hồ sơ trễ hạn của từng cán bộ tháng 10")
+    assert got.intent is not None and not got.intent.listing
