@@ -36,9 +36,37 @@ def _day_month(m: re.Match[str], before: str) -> str:
     return f"{day}/{month}{after}"
 
 
+# Session 29 (`SESSION29_ROMAN_QUARTER_YEAR`, read at run time; tested on and off in tests/ask/test_session29.py): a
+# quarter in Roman numerals with its year after a slash, as reports write it ("quý III/2026", "Quý IV/2025"), is that
+# quarter of that year, as "quý 3/2026" and "quý III năm 2026" already were; the slash had split the year off, left
+# unknown (unsure). Only I–IV right before "/" and four digits.
+SESSION29_ROMAN_QUARTER_YEAR = True
+_ROMAN_QUARTER_YEAR = re.compile(r"\bquy (iv|iii|ii|i)/(\d{4})\b")
+
+# Session 29 (`SESSION29_MONTH_YEAR`, read at run time; tested on and off in tests/ask/test_session29.py): a month
+# written with its year and no day, as statistics forms write it ("số hồ sơ tiếp nhận 10/2026", "từ 01/2026 đến
+# 06/2026"), is that month, as "tháng 10/2026" is; it had been unknown (unsure). Only a month 1–12 and a year of this
+# century, never after "tháng / quý / ngày" or inside a longer date ("20/10/2026"), and never beside a dash (two
+# periods joined by a dash are not read as a span: rule R9, session 27's DASH_SPAN).
+SESSION29_MONTH_YEAR = True
+_MONTH_YEAR = re.compile(r"(?<![\d/.\-–])(?<!thang )(?<!quy )(?<!ngay )(?<!t)(?<!q)\b(\d{1,2})/(20\d{2})\b"
+                         r"(?![\d/]|\.\d)")
+
+
+def _month_year(m: re.Match[str], folded: str) -> str:
+    before, after = folded[:m.start()].rstrip(), folded[m.end():].lstrip()
+    if not 1 <= int(m.group(1)) <= 12 or before[-1:] in ("-", "–") or after[:1] in ("-", "–"):
+        return m.group(0)
+    return f"thang {int(m.group(1))}/{m.group(2)}"
+
+
 def rewrite(folded: str) -> str:
     """The folded question with a day or a period written with a dash or a dot in the usual slash form."""
     folded = _PERIOD_DOT.sub(lambda m: f"{m.group(1)}{m.group(2)}/{m.group(3)}", folded)
+    if SESSION29_ROMAN_QUARTER_YEAR:
+        folded = _ROMAN_QUARTER_YEAR.sub(lambda m: f"quy {m.group(1)} nam {m.group(2)}", folded)
+    if SESSION29_MONTH_YEAR:
+        folded = _MONTH_YEAR.sub(lambda m: _month_year(m, folded), folded)
     return _DAY_MONTH.sub(lambda m: _day_month(m, folded[:m.start()]), folded)
 
 

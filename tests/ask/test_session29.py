@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from appliance.ask import record_lists
+from appliance.ask import record_lists, tokens, written_dates
 from appliance.ask.service import AskResult
+from appliance.ask.tokens import words
 from tests.ask import spec_eval
 from tests.ask.answering import asker, same_or_unsure
 from tests.flags import switch_on
@@ -56,7 +57,7 @@ def test_a_figure_of_each_record_is_unsure(ask_db):
 
 
 # The flags of the session, each switched on and off against the others as tuned (all on).
-_FLAGGED = (record_lists,)
+_FLAGGED = (record_lists, tokens, written_dates)
 
 
 @pytest.fixture()
@@ -79,3 +80,46 @@ def test_session29_each_record(ask_db, all_on, monkeypatch, on):
         assert ask(said).status == "unsure", said
     got = ask("số hồ sơ trễ hạn của từng cán bộ tháng 10")
     assert got.intent is not None and not got.intent.listing
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session29_roman_quarter_year(ask_db, all_on, monkeypatch, on):
+    """written_dates.SESSION29_ROMAN_QUARTER_YEAR: "quý III/2026" is "quý 3/2026"; off, the year unknown (unsure).
+    "quý V/2026" (no such quarter) stays unsure."""
+    monkeypatch.setattr(written_dates, "SESSION29_ROMAN_QUARTER_YEAR", on)
+    ask = asker(ask_db)
+    same_or_unsure(ask, "số hồ sơ tiếp nhận quý III/2026", "số hồ sơ tiếp nhận quý 3/2026", on)
+    same_or_unsure(ask, "Thời gian giải quyết trung bình theo lĩnh vực, quý II/2026.",
+                   "Thời gian giải quyết trung bình theo lĩnh vực, quý 2/2026.", on)
+    assert ask("số hồ sơ tiếp nhận quý V/2026").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session29_month_year(ask_db, all_on, monkeypatch, on):
+    """written_dates.SESSION29_MONTH_YEAR: "10/2026" with no day is "tháng 10/2026"; "từ 01/2026 đến 06/2026" the
+    months between; off, unknown (unsure). A day ("20/10/2026"), a month over 12 and a dash between two months stay
+    as they were."""
+    monkeypatch.setattr(written_dates, "SESSION29_MONTH_YEAR", on)
+    ask = asker(ask_db)
+    same_or_unsure(ask, "số hồ sơ tiếp nhận 10/2026", "số hồ sơ tiếp nhận tháng 10/2026", on)
+    same_or_unsure(ask, "Số phản ánh tiếp nhận phân theo lĩnh vực, 09/2026.",
+                   "Số phản ánh tiếp nhận phân theo lĩnh vực, tháng 9/2026.", on)
+    same_or_unsure(ask, "từ 01/2026 đến 06/2026 nhận bao nhiêu hồ sơ",
+                   "từ tháng 1/2026 đến tháng 6/2026 nhận bao nhiêu hồ sơ", on)
+    assert words("ngày 20/10/2026")[-1] == "20/10/2026"
+    assert "thang" not in words("số hồ sơ 13/2026")
+    assert ask("số hồ sơ tiếp nhận 05/2026-10/2026").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session29_bao_lam(ask_db, all_on, monkeypatch, on):
+    """tokens.SESSION29_BAO_LAM: the northern "bao lăm" is "bao nhiêu"; off, "lăm" unknown (unsure). Unaccented
+    "bao lam" and "hai lăm" (twenty-five) are not read so."""
+    monkeypatch.setattr(tokens, "SESSION29_BAO_LAM", on)
+    ask = asker(ask_db)
+    same_or_unsure(ask, "tháng này nhận được bao lăm hồ sơ khai sinh",
+                   "tháng này nhận được bao nhiêu hồ sơ khai sinh", on)
+    same_or_unsure(ask, "tháng 10 có bao lăm phản ánh về môi trường",
+                   "tháng 10 có bao nhiêu phản ánh về môi trường", on)
+    assert "nhieu" not in words("bao lam ho so thang 10")
+    assert "nhieu" not in words("hai lăm hồ sơ")
