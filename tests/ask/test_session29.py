@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.ask import record_lists, tokens, written_dates
+from appliance.ask import question_periods, record_lists, tokens, written_dates
 from appliance.ask.service import AskResult
 from appliance.ask.tokens import words
 from tests.ask import spec_eval
@@ -57,7 +57,7 @@ def test_a_figure_of_each_record_is_unsure(ask_db):
 
 
 # The flags of the session, each switched on and off against the others as tuned (all on).
-_FLAGGED = (record_lists, tokens, written_dates)
+_FLAGGED = (question_periods, record_lists, tokens, written_dates)
 
 
 @pytest.fixture()
@@ -123,3 +123,31 @@ def test_session29_bao_lam(ask_db, all_on, monkeypatch, on):
                    "tháng 10 có bao nhiêu phản ánh về môi trường", on)
     assert "nhieu" not in words("bao lam ho so thang 10")
     assert "nhieu" not in words("hai lăm hồ sơ")
+
+
+def test_an_unread_end_after_a_rolling_span_is_unsure(ask_db, monkeypatch):
+    """Bug fix (rule R7): "3 tháng gần đây tính đến hết tháng 10" had compared the three months to today with the year
+    to the end of October, a confident wrong. With the rolling-until reading off, unsure; a rolling span alone and
+    one compared with the week before keep their answers."""
+    monkeypatch.setattr(question_periods, "SESSION29_ROLLING_UNTIL", False)
+    ask = asker(ask_db)
+    for said in ("số hồ sơ tiếp nhận 3 tháng gần đây tính đến hết tháng 10",
+                 "số hồ sơ tiếp nhận 7 ngày qua tính đến 15/11"):
+        got = ask(said)
+        assert got.status == "unsure" and got.intent is not None and got.intent.compare is None, said
+    assert ask("số hồ sơ tiếp nhận 30 ngày qua").status == "ok"
+    got = ask("số hồ sơ tiếp nhận 7 ngày qua so với tuần trước")
+    assert got.status == "ok" and got.intent is not None and got.intent.compare is not None
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session29_rolling_until(ask_db, all_on, monkeypatch, on):
+    """question_periods.SESSION29_ROLLING_UNTIL: "30 ngày gần nhất tính đến 20/11/2026" is those 30 days, "3 tháng
+    gần đây tính đến hết tháng 10" August to October, "7 ngày qua tính đến 15/11" 9–15/11; off, unsure."""
+    monkeypatch.setattr(question_periods, "SESSION29_ROLLING_UNTIL", on)
+    ask = asker(ask_db)
+    same_or_unsure(ask, "Số phản ánh tiếp nhận trong 30 ngày gần nhất tính đến 20/11/2026",
+                   "Số phản ánh tiếp nhận trong 30 ngày gần nhất", on)
+    same_or_unsure(ask, "số hồ sơ tiếp nhận 3 tháng gần đây tính đến hết tháng 10",
+                   "số hồ sơ tiếp nhận từ tháng 8 đến hết tháng 10", on)
+    same_or_unsure(ask, "số hồ sơ tiếp nhận 7 ngày qua tính đến 15/11", "số hồ sơ tiếp nhận từ 9/11 đến 15/11", on)
