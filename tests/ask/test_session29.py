@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.ask import question_periods, record_lists, tokens, written_dates
+from appliance.ask import question_periods, record_lists, report_words, tokens, written_dates
 from appliance.ask.service import AskResult
 from appliance.ask.tokens import words
 from tests.ask import spec_eval
@@ -57,7 +57,7 @@ def test_a_figure_of_each_record_is_unsure(ask_db):
 
 
 # The flags of the session, each switched on and off against the others as tuned (all on).
-_FLAGGED = (question_periods, record_lists, tokens, written_dates)
+_FLAGGED = (question_periods, record_lists, report_words, tokens, written_dates)
 
 
 @pytest.fixture()
@@ -125,6 +125,34 @@ def test_session29_bao_lam(ask_db, all_on, monkeypatch, on):
     assert "nhieu" not in words("hai lăm hồ sơ")
 
 
+def test_structure_names_no_bridge(ask_db, monkeypatch):
+    """Bug fix (rule R7): "cơ cấu phản ánh tháng 10 theo lĩnh vực": folded, "cấu" is "cầu" (a bridge), and the
+    infrastructure category's count had been given. Typed "cơ cấu", no topic; with the structure reading off,
+    unsure. "phản ánh về cầu" keeps its topic."""
+    monkeypatch.setattr(report_words, "SESSION29_STRUCTURE", False)
+    ask = asker(ask_db)
+    assert ask("cơ cấu phản ánh tháng 10 theo lĩnh vực").status == "unsure"
+    got = ask("số phản ánh về cầu tháng 10")
+    assert got.status == "ok" and got.intent is not None and got.intent.topic == "cầu"
+
+
+def test_feedback_in_a_status_at_a_moment(ask_db):
+    """Bug fix (rule R7): "số phản ánh đang xử lý tại ngày 20/11/2026 (today)", "… chờ xử lý tại thời điểm 15/11" ask
+    those in that status at that moment; the feedback received that day in that status had been counted. Today: the
+    status now, as with no period; a day gone (the data holds the status now only): unsure. "tháng 10 … đang xử lý"
+    (received in October, in process) and "chưa xử lý xong tại ngày 15/11" keep their answers."""
+    ask = asker(ask_db)
+    now = ask("số phản ánh đang xử lý")
+    assert now.status == "ok" and now.keys == ["pa_chua_xu_ly"]
+    for said in ("số phản ánh đang xử lý tại ngày 20/11/2026", "số phản ánh đang ở trạng thái đang xử lý tại thời "
+                 "điểm 20/11/2026"):
+        got = ask(said)
+        assert got.status == "ok" and got.keys == ["pa_chua_xu_ly"] and got.rows == now.rows, said
+    assert ask("số phản ánh chờ xử lý tại thời điểm 15/11").status == "unsure"
+    assert ask("phản ánh tháng 10 đang xử lý bao nhiêu").keys == ["pa_tiep_nhan"]
+    assert ask("số phản ánh chưa xử lý xong tại ngày 15/11").keys == ["pa_chua_xu_ly"]
+
+
 def test_an_unread_end_after_a_rolling_span_is_unsure(ask_db, monkeypatch):
     """Bug fix (rule R7): "3 tháng gần đây tính đến hết tháng 10" had compared the three months to today with the year
     to the end of October, a confident wrong. With the rolling-until reading off, unsure; a rolling span alone and
@@ -151,3 +179,55 @@ def test_session29_rolling_until(ask_db, all_on, monkeypatch, on):
     same_or_unsure(ask, "số hồ sơ tiếp nhận 3 tháng gần đây tính đến hết tháng 10",
                    "số hồ sơ tiếp nhận từ tháng 8 đến hết tháng 10", on)
     same_or_unsure(ask, "số hồ sơ tiếp nhận 7 ngày qua tính đến 15/11", "số hồ sơ tiếp nhận từ 9/11 đến 15/11", on)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session29_structure(ask_db, all_on, monkeypatch, on):
+    """report_words.SESSION29_STRUCTURE: "cơ cấu … phân theo lĩnh vực" is the figures by field; off, "cấu" unknown
+    (unsure). "cơ cấu" with no grouping stays unsure."""
+    monkeypatch.setattr(report_words, "SESSION29_STRUCTURE", on)
+    ask = asker(ask_db)
+    same_or_unsure(ask, "Cơ cấu hồ sơ tiếp nhận phân theo lĩnh vực, quý 3",
+                   "hồ sơ tiếp nhận phân theo lĩnh vực, quý 3", on)
+    same_or_unsure(ask, "cơ cấu phản ánh tháng 10 theo lĩnh vực", "phản ánh tháng 10 theo lĩnh vực", on)
+    assert ask("cơ cấu hồ sơ tiếp nhận quý 3").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session29_ay_particle(ask_db, all_on, monkeypatch, on):
+    """report_words.SESSION29_AY_PARTICLE: "ấy (mà)" closing a clause asks nothing; off, unknown (unsure). "hồ sơ ấy"
+    inside a clause (that record) stays unsure."""
+    monkeypatch.setattr(report_words, "SESSION29_AY_PARTICLE", on)
+    ask = asker(ask_db)
+    same_or_unsure(ask, "quý này phản ánh nhiều nhất về lĩnh vực nào ấy?",
+                   "quý này phản ánh nhiều nhất về lĩnh vực nào?", on)
+    same_or_unsure(ask, "tính trong tháng 10 ấy mà, nhận bao nhiêu hồ sơ", "tính trong tháng 10, nhận bao nhiêu hồ sơ",
+                   on)
+    assert ask("hồ sơ ấy tháng 10 bao nhiêu").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session29_same_period_again(ask_db, all_on, monkeypatch, on):
+    """report_words.SESSION29_SAME_PERIOD_AGAIN: "… quý 3 so với lĩnh vực Chứng thực cùng quý" is the one quarter;
+    off, "cùng" unknown (unsure). "so với cùng kỳ" keeps the year before."""
+    monkeypatch.setattr(report_words, "SESSION29_SAME_PERIOD_AGAIN", on)
+    ask = asker(ask_db)
+    same_or_unsure(ask, "tỷ lệ đúng hạn lĩnh vực xây dựng quý 3 so với lĩnh vực chứng thực cùng quý",
+                   "tỷ lệ đúng hạn lĩnh vực xây dựng quý 3 so với lĩnh vực chứng thực", on)
+    same_or_unsure(ask, "chị Lan tháng 10 giải quyết bao nhiêu hồ sơ so với chị Hà cùng tháng",
+                   "chị Lan tháng 10 giải quyết bao nhiêu hồ sơ so với chị Hà", on)
+    got = ask("tỷ lệ đúng hạn lĩnh vực xây dựng quý 3 so với cùng kỳ")
+    assert got.intent is not None and got.intent.compare is not None
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session29_sorted_by_day(ask_db, all_on, monkeypatch, on):
+    """report_words.SESSION29_SORTED_BY_DAY: "danh sách …, sắp xếp theo ngày tiếp nhận" lists oldest first, "xếp theo
+    ngày tạo giảm dần" newest first; off, "sắp xếp" unknown (unsure). Outside a list it is not read."""
+    monkeypatch.setattr(report_words, "SESSION29_SORTED_BY_DAY", on)
+    ask = asker(ask_db)
+    same_or_unsure(ask, "danh sách hồ sơ chờ bổ sung, sắp xếp theo ngày tiếp nhận",
+                   "danh sách hồ sơ chờ bổ sung cũ nhất", on)
+    same_or_unsure(ask, "danh sách phản ánh đang xử lý, xếp theo ngày tạo giảm dần",
+                   "danh sách phản ánh đang xử lý", on)
+    assert ask("tháng 10 nhận bao nhiêu hồ sơ, sắp xếp theo ngày tiếp nhận").status == "unsure"

@@ -1,0 +1,78 @@
+"""Words of the report writers and of older speakers that ask nothing beyond what the question reads already
+(session 29), each reading with its flag, read at run time and tested on and off in tests/ask/test_session29.py:
+
+- "cơ cấu" (the structure) with a grouping read ("cơ cấu hồ sơ tiếp nhận phân theo lĩnh vực") is the figures by
+  group, whose shares the table gives; "cấu" had been unknown (unsure). With no grouping it stays unknown;
+- "ấy (mà)" closing a clause ("tính trong quý này ấy?", "theo cái chỉ tiêu ấy mà?") is the northern spoken
+  particle, as "nhé / nhỉ" are; "ấy" had been unknown (unsure). Only typed with its accent, only at a clause's end;
+- "cùng quý / tháng / năm / tuần" after the second name of a comparison of two names ("… quý 3 so với lĩnh vực Chứng
+  thực cùng quý") is the one period read already; "cùng" had been unknown (unsure). Never "cùng kỳ" (the same period
+  of the year before), and only where that unit was said before;
+- "(sắp) xếp theo ngày tiếp nhận / nhận / nộp / tạo / gửi" in a list is the list's order by that day, oldest first as
+  a register is kept ("giảm dần", "mới nhất trước" after it: newest first); "sắp xếp" had been unknown (unsure).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from appliance.ask.tokens import Tokens
+
+if TYPE_CHECKING:  # type-only: parser imports this module
+    from appliance.ask.parser import Intent
+
+# Session 29 (`SESSION29_STRUCTURE`): "cơ cấu" beside a grouping read.
+SESSION29_STRUCTURE = True
+# Session 29 (`SESSION29_AY_PARTICLE`): "ấy (mà)" closing a clause, typed with its accent.
+SESSION29_AY_PARTICLE = True
+_AY_CLOSING = re.compile(r"\bấy(?: mà)?\s*(?:[?.!,;]|$)", re.IGNORECASE)
+_CLAUSE_END = {",", ";", "?"}
+# Session 29 (`SESSION29_SAME_PERIOD_AGAIN`): "cùng quý / tháng / năm / tuần" after the second of two names compared.
+SESSION29_SAME_PERIOD_AGAIN = True
+_UNITS = {"quy", "thang", "nam", "tuan"}
+# Session 29 (`SESSION29_SORTED_BY_DAY`): "(sắp) xếp theo ngày <tiếp nhận / nhận / nộp / tạo / gửi>" in a list.
+SESSION29_SORTED_BY_DAY = True
+_SORTED_BY_DAY = re.compile(r"\b(?:sap )?xep theo ngay (?:tiep nhan|nhan|nop|tao|gui)\b"
+                            r"(?: (tang dan|giam dan|cu nhat truoc|moi nhat truoc))?")
+
+
+def structure(tokens: Tokens, intent: Intent) -> None:
+    """After the grouping: "cơ cấu" is read where the figures are grouped."""
+    if SESSION29_STRUCTURE and intent.group is not None and not intent.listing:
+        tokens.take_all(["co cau"])
+
+
+def closing_ay(tokens: Tokens) -> None:
+    """Early: the particle "ấy (mà)" at a clause's end is read."""
+    if not SESSION29_AY_PARTICLE or _AY_CLOSING.search(tokens.question) is None:
+        return
+    items = tokens.items
+    for k, word in enumerate(items):
+        if word != "ay" or tokens.used[k]:
+            continue
+        j = k + 1 + (items[k + 1:k + 2] == ["ma"])
+        if j == len(items) or items[j] in _CLAUSE_END:
+            tokens.used[k:j] = [True] * (j - k)
+
+
+def same_period_again(tokens: Tokens, ranking_two: bool) -> None:
+    """"<name> <period> so với <name> cùng <unit>": the "cùng <unit>" is the period read."""
+    if not SESSION29_SAME_PERIOD_AGAIN or not ranking_two:
+        return
+    items = tokens.items
+    for k in tokens.find("cung"):
+        unit = items[k + 1] if k + 1 < len(items) else ""
+        if unit in _UNITS and unit in items[:k] and "so" in items[:k] and not tokens.used[k + 1]:
+            tokens.used[k] = tokens.used[k + 1] = True
+
+
+def sorted_by_day(tokens: Tokens, intent: Intent) -> None:
+    """After the list is read: "sắp xếp theo ngày tiếp nhận (giảm dần)" orders it by the day received."""
+    if not SESSION29_SORTED_BY_DAY or not intent.listing or intent.list_by:
+        return
+    said = _SORTED_BY_DAY.search(tokens.text())
+    if said is None:
+        return
+    intent.list_order = "desc" if said.group(1) in ("giam dan", "moi nhat truoc") else "asc"
+    tokens.mark_chars(said.start(), said.end())
