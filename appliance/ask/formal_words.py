@@ -21,12 +21,20 @@ _OPENING = {"xin", "phep", "cho", "toi", "em", "chau", "hoi", "duoc", ","}
 _PLAN_HEADS = {"hoach", "tieu"}  # "kế hoạch", "chỉ tiêu", "mục tiêu"
 
 
+# Session 29 (`SESSION29_POLITE_PLURAL`, read at run time; tested on and off in tests/ask/test_session29.py): the
+# opening addressed to several ("Thưa các đồng chí, …", "Kính thưa các anh chị, …", "Phiền các đồng chí cho biết …")
+# is as polite and asks as little as "Thưa đồng chí, …"; "thưa" had been unknown (unsure). Only "các" right before one
+# of the addressees at the opening.
+SESSION29_POLITE_PLURAL = True
+
+
 def polite_opening(tokens: Tokens) -> None:
     """Early: "Thưa đồng chí, …", "Xin phép hỏi …" at the question's opening are read (they ask nothing)."""
     items, used = tokens.items, tokens.used
     start = 1 if items[:1] == ["kinh"] else 0  # "Kính thưa đồng chí, …"
-    if items[start:start + 1] in (["thua"], ["phien"]) and items[start + 1:start + 2] and (
-            items[start + 1] in _ADDRESSEES):  # "Phiền đồng chí cho biết …"
+    to = start + 2 if SESSION29_POLITE_PLURAL and items[start + 1:start + 2] == ["cac"] else start + 1
+    if items[start:start + 1] in (["thua"], ["phien"]) and items[to:to + 1] and (
+            items[to] in _ADDRESSEES):  # "Phiền đồng chí cho biết …"
         used[:start + 1] = [True] * (start + 1)
     for k in range(len(items) - 1):
         if items[k:k + 2] == ["xin", "phep"] and all(w in _OPENING for w in items[:k]):

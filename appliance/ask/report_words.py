@@ -8,6 +8,9 @@
 - "cùng quý / tháng / năm / tuần" after the second name of a comparison of two names ("… quý 3 so với lĩnh vực Chứng
   thực cùng quý") is the one period read already; "cùng" had been unknown (unsure). Never "cùng kỳ" (the same period
   of the year before), and only where that unit was said before;
+- "tập trung / dồn (ở / vào) <a group>" ("hồ sơ quá hạn dồn ở những thủ tục nào", "phản ánh tập trung vào lĩnh vực
+  nào") with a grouping read asks which groups hold most, which the ranking of the groups says, as "chủ yếu … nào"
+  does (session 25); the words had been unknown (unsure). With no grouping read they stay unknown;
 - "(sắp) xếp theo ngày tiếp nhận / nhận / nộp / tạo / gửi" in a list is the list's order by that day, oldest first as
   a register is kept ("giảm dần", "mới nhất trước" after it: newest first); "sắp xếp" had been unknown (unsure).
 """
@@ -31,6 +34,10 @@ _CLAUSE_END = {",", ";", "?"}
 # Session 29 (`SESSION29_SAME_PERIOD_AGAIN`): "cùng quý / tháng / năm / tuần" after the second of two names compared.
 SESSION29_SAME_PERIOD_AGAIN = True
 _UNITS = {"quy", "thang", "nam", "tuan"}
+# Session 29 (`SESSION29_GATHERED_IN`): "tập trung / dồn (ở / vào)" before the group of a grouping read.
+SESSION29_GATHERED_IN = True
+_GATHERED = re.compile(r"\b(?:tập trung|dồn)(?: (?:ở|vào))?\b", re.IGNORECASE)
+_GATHER_WORDS = (["tap", "trung"], ["don"])
 # Session 29 (`SESSION29_SORTED_BY_DAY`): "(sắp) xếp theo ngày <tiếp nhận / nhận / nộp / tạo / gửi>" in a list.
 SESSION29_SORTED_BY_DAY = True
 _SORTED_BY_DAY = re.compile(r"\b(?:sap )?xep theo ngay (?:tiep nhan|nhan|nop|tao|gui)\b"
@@ -76,3 +83,18 @@ def sorted_by_day(tokens: Tokens, intent: Intent) -> None:
         return
     intent.list_order = "desc" if said.group(1) in ("giam dan", "moi nhat truoc") else "asc"
     tokens.mark_chars(said.start(), said.end())
+
+
+def gathered_in(tokens: Tokens, intent: Intent) -> None:
+    """After the grouping: "tập trung / dồn (ở / vào) <group>" is the groups ranked, already read."""
+    if not SESSION29_GATHERED_IN or intent.group is None or intent.listing \
+            or _GATHERED.search(tokens.question) is None:
+        return
+    items = tokens.items
+    for k in range(len(items)):
+        verb = next((w for w in _GATHER_WORDS if items[k:k + len(w)] == w), None)
+        if verb is None or any(tokens.used[k:k + len(verb)]):
+            continue
+        end = k + len(verb) + (items[k + len(verb):k + len(verb) + 1] in (["o"], ["vao"]))
+        if end < len(items) and tokens.used[end] or items[end:end + 1] in (["nhung"], ["cac"]):
+            tokens.used[k:end] = [True] * (end - k)

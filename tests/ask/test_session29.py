@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.ask import question_periods, record_lists, report_words, tokens, written_dates
+from appliance.ask import formal_words, question_periods, record_lists, report_words, tokens, written_dates
 from appliance.ask.service import AskResult
 from appliance.ask.tokens import words
 from tests.ask import spec_eval
@@ -57,7 +57,7 @@ def test_a_figure_of_each_record_is_unsure(ask_db):
 
 
 # The flags of the session, each switched on and off against the others as tuned (all on).
-_FLAGGED = (question_periods, record_lists, report_words, tokens, written_dates)
+_FLAGGED = (formal_words, question_periods, record_lists, report_words, tokens, written_dates)
 
 
 @pytest.fixture()
@@ -231,3 +231,33 @@ def test_session29_sorted_by_day(ask_db, all_on, monkeypatch, on):
     same_or_unsure(ask, "danh sách phản ánh đang xử lý, xếp theo ngày tạo giảm dần",
                    "danh sách phản ánh đang xử lý", on)
     assert ask("tháng 10 nhận bao nhiêu hồ sơ, sắp xếp theo ngày tiếp nhận").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session29_polite_plural(ask_db, all_on, monkeypatch, on):
+    """formal_words.SESSION29_POLITE_PLURAL: "Thưa các đồng chí, …", "Kính thưa các anh chị, …", "Phiền các đồng chí
+    cho biết …" open politely, as "Thưa đồng chí, …"; off, "thưa" / "phiền" unknown (unsure). "các" before anything
+    but an addressee is not read so."""
+    monkeypatch.setattr(formal_words, "SESSION29_POLITE_PLURAL", on)
+    ask = asker(ask_db)
+    plain = "tháng 10 nhận bao nhiêu hồ sơ"
+    for said in ("Thưa các đồng chí, tháng 10 nhận bao nhiêu hồ sơ",
+                 "Kính thưa các anh chị, tháng 10 nhận bao nhiêu hồ sơ",
+                 "Phiền các đồng chí cho biết tháng 10 nhận bao nhiêu hồ sơ"):
+        same_or_unsure(ask, said, plain, on)
+    assert ask("Thưa các hồ sơ tháng 10 nhận bao nhiêu").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session29_gathered_in(ask_db, all_on, monkeypatch, on):
+    """report_words.SESSION29_GATHERED_IN: "… tập trung ở những lĩnh vực nào", "… dồn ở những thủ tục nào" rank the
+    groups, as "… theo lĩnh vực"; off, unknown (unsure). With no grouping ("tập trung ở lĩnh vực đất đai",
+    "tập trung giải quyết") they stay unknown."""
+    monkeypatch.setattr(report_words, "SESSION29_GATHERED_IN", on)
+    ask = asker(ask_db)
+    same_or_unsure(ask, "hồ sơ quá hạn tập trung ở những lĩnh vực nào", "hồ sơ quá hạn theo những lĩnh vực nào", on)
+    same_or_unsure(ask, "tháng 10 phản ánh dồn vào lĩnh vực nào nhiều nhất",
+                   "tháng 10 phản ánh lĩnh vực nào nhiều nhất", on)
+    for said in ("hồ sơ quá hạn tập trung ở lĩnh vực đất đai",
+                 "phường tập trung giải quyết hồ sơ đất đai tháng 10 bao nhiêu"):
+        assert ask(said).status == "unsure", said
