@@ -9,6 +9,7 @@ import pytest
 from appliance.ask import formal_words, question_periods, record_lists, report_words, tokens, written_dates
 from appliance.ask.service import AskResult
 from appliance.ask.tokens import words
+from appliance.text import periods
 from tests.ask import spec_eval
 from tests.ask.answering import asker, same_or_unsure
 from tests.flags import switch_on
@@ -57,7 +58,7 @@ def test_a_figure_of_each_record_is_unsure(ask_db):
 
 
 # The flags of the session, each switched on and off against the others as tuned (all on).
-_FLAGGED = (formal_words, question_periods, record_lists, report_words, tokens, written_dates)
+_FLAGGED = (formal_words, periods, question_periods, record_lists, report_words, tokens, written_dates)
 
 
 @pytest.fixture()
@@ -261,3 +262,16 @@ def test_session29_gathered_in(ask_db, all_on, monkeypatch, on):
     for said in ("hồ sơ quá hạn tập trung ở lĩnh vực đất đai",
                  "phường tập trung giải quyết hồ sơ đất đai tháng 10 bao nhiêu"):
         assert ask(said).status == "unsure", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session29_months_of_year(ask_db, all_on, monkeypatch, on):
+    """periods.SESSION29_MONTHS_OF_YEAR: "9 tháng năm 2026", "6 tháng năm nay" (the report's name) are January to the
+    end of that month, as "… tháng đầu năm …"; off, the number unknown (unsure). "ngày 9 tháng năm nay" is no such
+    span."""
+    monkeypatch.setattr(periods, "SESSION29_MONTHS_OF_YEAR", on)
+    ask = asker(ask_db)
+    same_or_unsure(ask, "Tỷ lệ hồ sơ đúng hạn 9 tháng năm 2026", "Tỷ lệ hồ sơ đúng hạn 9 tháng đầu năm 2026", on)
+    same_or_unsure(ask, "số hồ sơ tiếp nhận 10 tháng năm nay theo lĩnh vực",
+                   "số hồ sơ tiếp nhận 10 tháng đầu năm nay theo lĩnh vực", on)
+    assert ask("ngày 9 tháng năm nay nhận bao nhiêu hồ sơ").status == "unsure"
