@@ -125,3 +125,28 @@ def tied_cut(sql_count: str, rows: Sequence[Sequence[object]], columns: list[str
     d = dt.date.fromisoformat(day)
     return (f"ngày {d:%d/%m/%Y} có nhiều hồ sơ hơn số cần liệt kê, mà số liệu chỉ ghi ngày tiếp nhận, không ghi giờ, "
             f"nên không biết hồ sơ nào trước; hãy hỏi danh sách cả ngày {d:%d/%m/%Y}")
+
+
+# Bug fix (session 29, rule R7): records asked beside feedback in one question ("cho tôi số hồ sơ tồn và phản ánh quá
+# hạn", "số hồ sơ tiếp nhận và phản ánh tiếp nhận tháng 10", the chair's several figures at once): the question is
+# read as about feedback, where "hồ sơ" is filler, and the feedback's figures alone had been given, the records'
+# dropped (a confident wrong). A "hồ sơ" said as the records counted (after "số", or before one of their measure
+# words) in a question about feedback is doubted (unsure). "hồ sơ phản ánh / kiến nghị" (the feedback's own file) and
+# "phản ánh về (việc giải quyết) hồ sơ …" (what the feedback is about) keep their reading.
+_RECORD_MEASURE_NEXT = {"ton", "tiep", "qua", "tre", "da", "dung", "truc", "bi", "giai", "dang", "chua", "nop"}
+_ABOUT = {"ve", "quan", "den", "toi", "quyet", "ly"}
+
+
+def records_beside_feedback(tokens: Tokens, intent: Intent) -> None:
+    if intent.domain != "phan_anh":
+        return
+    items = tokens.items
+    for k in range(len(items) - 1):
+        if items[k:k + 2] != ["ho", "so"] or any(tokens.used[k:k + 2]):
+            continue
+        before, after = items[k - 1] if k else "", items[k + 2] if k + 2 < len(items) else ""
+        if after in ("phan", "kien", "pa", "pakn") or before in _ABOUT:
+            continue
+        if before == "so" or after in _RECORD_MEASURE_NEXT:
+            tokens.doubt(k)
+            tokens.doubt(k + 1)

@@ -25,6 +25,7 @@ from appliance.ask import (
     category_words,
     context_first,
     doubts,
+    dropped,
     either_reading,
     entities,
     formal_words,
@@ -199,6 +200,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     doubts.purpose_first(tokens)
     intent = Intent(domain=_domain(tokens) if domain is None else domain)
     formal_words.feedback_counter(tokens, intent.domain)
+    dropped.records_beside_feedback(tokens, intent)
     if domain == "chi_tieu":
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about

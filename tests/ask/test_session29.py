@@ -154,6 +154,20 @@ def test_feedback_in_a_status_at_a_moment(ask_db):
     assert ask("số phản ánh chưa xử lý xong tại ngày 15/11").keys == ["pa_chua_xu_ly"]
 
 
+def test_records_asked_beside_feedback_are_unsure(ask_db):
+    """Bug fix (rule R7): "cho tôi số hồ sơ tồn và phản ánh quá hạn", "số hồ sơ tiếp nhận và phản ánh tiếp nhận tháng
+    10" (several figures at once) had given the feedback's figures alone, the records' dropped. Unsure. "hồ sơ phản
+    ánh" (the feedback's file) and "phản ánh về hồ sơ đất đai" keep their answers."""
+    ask = asker(ask_db)
+    for said in ("Sáng nay giao ban, cho tôi số hồ sơ tồn và phản ánh quá hạn",
+                 "cho tôi số hồ sơ tiếp nhận và phản ánh tiếp nhận tháng 10",
+                 "hồ sơ trễ hạn bao nhiêu, phản ánh quá hạn bao nhiêu"):
+        assert ask(said).status == "unsure", said
+    for said in ("số hồ sơ phản ánh tháng 10", "phản ánh về hồ sơ đất đai tháng 10 bao nhiêu"):
+        got = ask(said)
+        assert got.status == "ok" and got.intent is not None and got.intent.domain == "phan_anh", said
+
+
 def test_an_unread_end_after_a_rolling_span_is_unsure(ask_db, monkeypatch):
     """Bug fix (rule R7): "3 tháng gần đây tính đến hết tháng 10" had compared the three months to today with the year
     to the end of October, a confident wrong. With the rolling-until reading off, unsure; a rolling span alone and
