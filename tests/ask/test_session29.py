@@ -161,9 +161,25 @@ def test_records_asked_beside_feedback_are_unsure(ask_db):
     ask = asker(ask_db)
     for said in ("Sáng nay giao ban, cho tôi số hồ sơ tồn và phản ánh quá hạn",
                  "cho tôi số hồ sơ tiếp nhận và phản ánh tiếp nhận tháng 10",
-                 "hồ sơ trễ hạn bao nhiêu, phản ánh quá hạn bao nhiêu"):
+                 "hồ sơ trễ hạn bao nhiêu, phản ánh quá hạn bao nhiêu", "Tuần rồi hồ sơ bao nhiêu, phản ánh bao nhiêu",
+                 "Hôm nay có bao nhiêu hồ sơ mới, bao nhiêu phản ánh mới"):
         assert ask(said).status == "unsure", said
     for said in ("số hồ sơ phản ánh tháng 10", "phản ánh về hồ sơ đất đai tháng 10 bao nhiêu"):
+        got = ask(said)
+        assert got.status == "ok" and got.intent is not None and got.intent.domain == "phan_anh", said
+
+
+def test_a_clause_before_the_feedback_is_not_about_it(ask_db):
+    """Bug fix (rule R7): "tuần trước nhận bao nhiêu, trễ bao nhiêu, phản ánh bao nhiêu?", "tồn bao nhiêu, quá hạn bao
+    nhiêu, phản ánh chưa xử lý bao nhiêu" had given the feedback's figures for the clauses said before the feedback
+    was named. Unsure. A clause after it ("phản ánh … quá hạn bao nhiêu, chưa xử lý mấy") and a clause with no figure
+    before it ("tháng 10, phản ánh …") keep their answers."""
+    ask = asker(ask_db)
+    for said in ("Tuần trước nhận bao nhiêu, trễ bao nhiêu, phản ánh bao nhiêu?",
+                 "Tồn bao nhiêu, quá hạn bao nhiêu, phản ánh chưa xử lý bao nhiêu"):
+        assert ask(said).status == "unsure", said
+    for said in ("tháng 10, phản ánh về môi trường bao nhiêu", "cho anh hỏi, phản ánh tháng 10 bao nhiêu",
+                 "phản ánh môi trường tháng 10 quá hạn bao nhiêu, chưa xử lý mấy"):
         got = ask(said)
         assert got.status == "ok" and got.intent is not None and got.intent.domain == "phan_anh", said
 
