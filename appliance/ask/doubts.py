@@ -51,6 +51,11 @@ def new_things(tokens: Tokens) -> None:
 _STILL = {"dang", "con", "van"}
 _WHERE = {"o", "tai", "nam"}
 _STATE_WORDS = {"trang", "tinh", "giai", "buoc", "khau", "muc"}  # "ở trạng thái / tình trạng / giai đoạn / bước nào"
+# Session 29 (`SESSION29_LIES_IN_STATUS`, read at run time; tested on and off in tests/ask/test_session29.py): "(đang /
+# còn / vẫn) nằm ở trạng thái <a status>" ("hồ sơ vẫn nằm ở trạng thái chờ bổ sung") says the status as "đang ở trạng
+# thái …" does; the state word one word later, after "nằm ở", had left "đang" doubted (unsure). "nằm ở bộ phận …"
+# (where the records lie) stays unsure.
+SESSION29_LIES_IN_STATUS = True
 
 
 def where_held(tokens: Tokens) -> None:
@@ -58,6 +63,9 @@ def where_held(tokens: Tokens) -> None:
     lying = re.search(r"\bnằm\b", tokens.question.lower()) is not None  # folded, "nằm" is "năm" (a year, read)
     for k in range(len(items) - 1):
         if items[k + 2:k + 3] and items[k + 2] in _STATE_WORDS:
+            continue
+        if SESSION29_LIES_IN_STATUS and items[k + 1:k + 3] == ["nam", "o"] and items[k + 3:k + 4] and (
+                items[k + 3] in _STATE_WORDS):
             continue
         if items[k] in _STILL and items[k + 1] in _WHERE and not tokens.used[k] and (
                 not tokens.used[k + 1] or (items[k + 1] == "nam" and lying)):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from appliance.ask import formal_words, question_periods, record_lists, report_words, tokens, written_dates
+from appliance.ask import doubts, formal_words, question_periods, record_lists, report_words, tokens, written_dates
 from appliance.ask.service import AskResult
 from appliance.ask.tokens import words
 from appliance.text import periods
@@ -58,7 +58,7 @@ def test_a_figure_of_each_record_is_unsure(ask_db):
 
 
 # The flags of the session, each switched on and off against the others as tuned (all on).
-_FLAGGED = (formal_words, periods, question_periods, record_lists, report_words, tokens, written_dates)
+_FLAGGED = (doubts, formal_words, periods, question_periods, record_lists, report_words, tokens, written_dates)
 
 
 @pytest.fixture()
@@ -305,3 +305,16 @@ def test_session29_months_of_year(ask_db, all_on, monkeypatch, on):
     same_or_unsure(ask, "số hồ sơ tiếp nhận 10 tháng năm nay theo lĩnh vực",
                    "số hồ sơ tiếp nhận 10 tháng đầu năm nay theo lĩnh vực", on)
     assert ask("ngày 9 tháng năm nay nhận bao nhiêu hồ sơ").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session29_lies_in_status(ask_db, all_on, monkeypatch, on):
+    """doubts.SESSION29_LIES_IN_STATUS: "… vẫn nằm ở trạng thái chờ bổ sung" is "… ở trạng thái chờ bổ sung"; off,
+    unsure. "đang nằm ở bộ phận một cửa" (where they lie) stays unsure."""
+    monkeypatch.setattr(doubts, "SESSION29_LIES_IN_STATUS", on)
+    ask = asker(ask_db)
+    same_or_unsure(ask, "còn bao nhiêu hồ sơ vẫn nằm ở trạng thái chờ bổ sung",
+                   "còn bao nhiêu hồ sơ ở trạng thái chờ bổ sung", on)
+    same_or_unsure(ask, "số hồ sơ khai sinh đang nằm ở trạng thái chờ bổ sung",
+                   "số hồ sơ khai sinh đang ở trạng thái chờ bổ sung", on)
+    assert ask("hồ sơ đang nằm ở bộ phận một cửa bao nhiêu").status == "unsure"
