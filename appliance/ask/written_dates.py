@@ -46,17 +46,22 @@ _ROMAN_QUARTER_YEAR = re.compile(r"\bquy (iv|iii|ii|i)/(\d{4})\b")
 # Session 29 (`SESSION29_MONTH_YEAR`, read at run time; tested on and off in tests/ask/test_session29.py): a month
 # written with its year and no day, as statistics forms write it ("số hồ sơ tiếp nhận 10/2026", "từ 01/2026 đến
 # 06/2026"), is that month, as "tháng 10/2026" is; it had been unknown (unsure). Only a month 1–12 and a year of this
-# century, never after "tháng / quý / ngày" or inside a longer date ("20/10/2026"), and never beside a dash (two
-# periods joined by a dash are not read as a span: rule R9, session 27's DASH_SPAN).
+# century, never after "tháng / quý / ngày", after a document's "số" or inside a longer date ("20/10/2026"), and never
+# beside a dash (two periods joined by a dash are not read as a span: rule R9, session 27's DASH_SPAN).
 SESSION29_MONTH_YEAR = True
 _MONTH_YEAR = re.compile(r"(?<![\d/.\-–])(?<!thang )(?<!quy )(?<!ngay )(?<!t)(?<!q)\b(\d{1,2})/(20\d{2})\b"
                          r"(?![\d/]|\.\d)")
+
+
+_NUMBERED = re.compile(r"\b(?:so|dinh|thong tu|cong van|ke hoach|to trinh|chi thi)$")
 
 
 def _month_year(m: re.Match[str], folded: str) -> str:
     before, after = folded[:m.start()].rstrip(), folded[m.end():].lstrip()
     if not 1 <= int(m.group(1)) <= 12 or before[-1:] in ("-", "–") or after[:1] in ("-", "–"):
         return m.group(0)
+    if _NUMBERED.search(before):
+        return m.group(0)  # "quyết định số 12/2026", "công văn 10/2026": a document's number, no month
     return f"thang {int(m.group(1))}/{m.group(2)}"
 
 

@@ -109,6 +109,7 @@ def test_session29_month_year(ask_db, all_on, monkeypatch, on):
                    "từ tháng 1/2026 đến tháng 6/2026 nhận bao nhiêu hồ sơ", on)
     assert words("ngày 20/10/2026")[-1] == "20/10/2026"
     assert "thang" not in words("số hồ sơ 13/2026")
+    assert "thang" not in words("theo quyết định số 12/2026 nhận bao nhiêu hồ sơ")
     assert ask("số hồ sơ tiếp nhận 05/2026-10/2026").status == "unsure"
 
 
