@@ -99,9 +99,25 @@ _SPAN_START = re.compile(r"\b(?:tu|ke tu) (?:dau|thang|quy|ngay|hom|tuan|nam|\d)
 _UNTIL = re.compile(r"(?:(?:luy ke|tinh) (?:(?:den|toi) )?|(?:den|toi) )het $")
 
 
+# Session 29 (`SESSION29_CUMULATIVE_TO_DAY`, read at run time; tested on and off in tests/ask/test_session29.py):
+# "lũy kế (tính) đến (hết) (ngày) 31/10/2026" (the report's running total up to a day) is 1 January of that year to
+# that day, as "lũy kế đến hết tháng 10" is to the month's end (above); the two had been read as nested periods
+# (unsure). Only with "lũy kế" said: a bare "tính đến <day>" over a flow stays unsure (session 15), and "lũy kế từ …
+# đến …" (a start said) is not read so (rule R9).
+SESSION29_CUMULATIVE_TO_DAY = True
+_CUMULATIVE_TO_DAY = re.compile(r"luy ke (?:nam )?(?:tinh )?(?:den|toi) (?:het )?(?:ngay )?")
+
+
 def until_end(found: list[tuple[int, int, Period]], text: str) -> list[tuple[int, int, Period]]:
     out: list[tuple[int, int, Period]] = []
     for start, end, period in found:
+        if SESSION29_CUMULATIVE_TO_DAY and period.kind == "day" and out and out[-1][2].kind == "range" and (
+                _CUMULATIVE_TO_DAY.fullmatch(text[out[-1][0]:start])):
+            begin = out.pop()[0]
+            first = dt.date(period.start.year, 1, 1)
+            out.append((begin, end, Period(first, period.end, f"từ đầu năm {first.year} đến {period.end:%d/%m/%Y}",
+                                           "range")))
+            continue
         said = _UNTIL.search(text[max(0, start - 20):start])
         if said is None or period.kind not in ("month", "quarter"):
             out.append((start, end, period))

@@ -319,3 +319,19 @@ def test_session29_lies_in_status(ask_db, all_on, monkeypatch, on):
     same_or_unsure(ask, "số hồ sơ khai sinh đang nằm ở trạng thái chờ bổ sung",
                    "số hồ sơ khai sinh đang ở trạng thái chờ bổ sung", on)
     assert ask("hồ sơ đang nằm ở bộ phận một cửa bao nhiêu").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session29_cumulative_to_day(ask_db, all_on, monkeypatch, on):
+    """question_periods.SESSION29_CUMULATIVE_TO_DAY: "lũy kế đến 31/10/2026" is 1 January to that day (a stock, at
+    that day); off, two nested periods (unsure). "lũy kế từ 01/07 đến 31/10" and a bare "tính đến ngày 15/11" over a
+    flow stay unsure."""
+    monkeypatch.setattr(question_periods, "SESSION29_CUMULATIVE_TO_DAY", on)
+    ask = asker(ask_db)
+    same_or_unsure(ask, "Tỷ lệ hồ sơ tiếp nhận trực tuyến, lũy kế đến 31/10/2026",
+                   "Tỷ lệ hồ sơ tiếp nhận trực tuyến, từ 01/01/2026 đến 31/10/2026", on)
+    same_or_unsure(ask, "số hồ sơ tiếp nhận lũy kế đến ngày 15/11", "số hồ sơ tiếp nhận từ 1/1 đến 15/11", on)
+    same_or_unsure(ask, "số hồ sơ quá hạn chưa giải quyết lũy kế đến ngày 31/10/2026",
+                   "số hồ sơ quá hạn chưa giải quyết tính đến ngày 31/10/2026", on)
+    for said in ("số hồ sơ tiếp nhận lũy kế từ 01/07 đến 31/10", "số hồ sơ tiếp nhận tính đến ngày 15/11"):
+        assert ask(said).status == "unsure", said
