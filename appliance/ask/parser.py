@@ -251,6 +251,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     problem = entities.match(tokens, intent, catalog) or _contradiction(intent, catalog)
     if problem:
         return ParseResult(intent, False, problem)
+    warm_words.do_procedure(tokens, intent)  # after the names: "làm" is read only before one
     if intent.domain == "ho_so":
         doubts.new_things(tokens)
         doubts.where_held(tokens)

@@ -6,7 +6,16 @@ import datetime as dt
 
 import pytest
 
-from appliance.ask import doubts, formal_words, question_periods, record_lists, report_words, tokens, written_dates
+from appliance.ask import (
+    doubts,
+    formal_words,
+    question_periods,
+    record_lists,
+    report_words,
+    tokens,
+    warm_words,
+    written_dates,
+)
 from appliance.ask.service import AskResult
 from appliance.ask.tokens import words
 from appliance.text import periods
@@ -58,7 +67,8 @@ def test_a_figure_of_each_record_is_unsure(ask_db):
 
 
 # The flags of the session, each switched on and off against the others as tuned (all on).
-_FLAGGED = (doubts, formal_words, periods, question_periods, record_lists, report_words, tokens, written_dates)
+_FLAGGED = (doubts, formal_words, periods, question_periods, record_lists, report_words, tokens, warm_words,
+            written_dates)
 
 
 @pytest.fixture()
@@ -335,3 +345,17 @@ def test_session29_cumulative_to_day(ask_db, all_on, monkeypatch, on):
                    "số hồ sơ quá hạn chưa giải quyết tính đến ngày 31/10/2026", on)
     for said in ("số hồ sơ tiếp nhận lũy kế từ 01/07 đến 31/10", "số hồ sơ tiếp nhận tính đến ngày 15/11"):
         assert ask(said).status == "unsure", said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session29_do_procedure(ask_db, all_on, monkeypatch, on):
+    """warm_words.SESSION29_DO_PROCEDURE: "bà con làm (giấy) khai sinh bao nhiêu hồ sơ", "làm sổ đỏ" are the filing of
+    those records, as "nộp hồ sơ khai sinh"; off, "làm" unknown (unsure). "làm trễ hạn" stays unsure."""
+    monkeypatch.setattr(warm_words, "SESSION29_DO_PROCEDURE", on)
+    ask = asker(ask_db)
+    plain = "tháng này bà con nộp bao nhiêu hồ sơ khai sinh"
+    for said in ("tháng này bà con làm khai sinh bao nhiêu hồ sơ",
+                 "tháng này bà con đến làm giấy khai sinh bao nhiêu bộ"):
+        same_or_unsure(ask, said, plain, on)
+    same_or_unsure(ask, "tháng 10 làm sổ đỏ bao nhiêu hồ sơ", "tháng 10 nộp sổ đỏ bao nhiêu hồ sơ", on)
+    assert ask("tháng 10 ai làm trễ hạn hồ sơ đất đai nhiều nhất").status == "unsure"
