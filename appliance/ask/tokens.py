@@ -214,6 +214,10 @@ SESSION29_BAO_LAM = True
 _BAO_LAM = re.compile(r"\b([bB]ao) lăm\b")
 
 
+# Bug fix (session 29, rule R7): "độ này / độ rày / độ ni" (these days, as "dạo này": a vague time) typed with its
+# accent had been read as the filler "do / đó" and the year to date given ("độ này bà con phản ánh nhiều về chuyện
+# gì"). Its "độ" is doubted, as "dạo" is unknown: unsure.
+_THESE_DAYS = re.compile(r"\bđộ (?:này|rày|ni|nay)\b", re.IGNORECASE)
 _PROVINCE = re.compile(r"\btỉnh\b", re.IGNORECASE)
 _RECKON = re.compile(r"\btính\b", re.IGNORECASE)
 
@@ -304,6 +308,9 @@ class Tokens:
             # "tính" (reckon), and the ward's own figure had been given; typed so, it is unread (unsure) unless a rule
             # reads it ("toàn tỉnh": not in the data)
             self.doubted.update(k for k, t in enumerate(self.items) if t == "tinh")
+        if _THESE_DAYS.search(question):
+            self.doubted.update(k for k, t in enumerate(self.items[:-1]) if t == "do" and self.items[k + 1] in (
+                "nay", "ray", "ni", "rac"))
         self.aside: set[int] = set()  # a reason for asking (doubts.reason_clause): no period is read in it
 
     def _short_titles(self) -> None:

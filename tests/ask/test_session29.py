@@ -195,6 +195,17 @@ def test_a_clause_before_the_feedback_is_not_about_it(ask_db):
         assert got.status == "ok" and got.intent is not None and got.intent.domain == "phan_anh", said
 
 
+def test_these_days_typed_so_is_unsure(ask_db):
+    """Bug fix (rule R7): "độ này nhận bao nhiêu hồ sơ", "Thưa các đồng chí, độ này bà con phản ánh nhiều về chuyện gì
+    ạ" (these days: a vague time, as "dạo này") had been read as the filler "do" and the year to date given. Unsure.
+    "hồ sơ do chị Lan xử lý" keeps its answer."""
+    ask = asker(ask_db)
+    for said in ("độ này nhận bao nhiêu hồ sơ", "Thưa các đồng chí, độ này bà con phản ánh nhiều về chuyện gì ạ",
+                 "quý này ấy, độ này phản ánh nhiều nhất về lĩnh vực nào"):
+        assert ask(said).status == "unsure", said
+    assert ask("hồ sơ do chị Lan xử lý tháng 10 bao nhiêu").status == "ok"
+
+
 def test_an_unread_end_after_a_rolling_span_is_unsure(ask_db, monkeypatch):
     """Bug fix (rule R7): "3 tháng gần đây tính đến hết tháng 10" had compared the three months to today with the year
     to the end of October, a confident wrong. With the rolling-until reading off, unsure; a rolling span alone and
