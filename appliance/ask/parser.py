@@ -205,6 +205,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
     periods, last_year = question_periods.named_periods(tokens, today)
+    report_words.stage_before_period(tokens)
     periods = question_periods.previous_of_named(tokens.text(), periods, today)
     periods = question_periods.before_that(tokens, periods)
     if len(periods) > 2:

@@ -11,6 +11,9 @@
 - "tập trung / dồn (ở / vào) <a group>" ("hồ sơ quá hạn dồn ở những thủ tục nào", "phản ánh tập trung vào lĩnh vực
   nào") with a grouping read asks which groups hold most, which the ranking of the groups says, as "chủ yếu … nào"
   does (session 25); the words had been unknown (unsure). With no grouping read they stay unknown;
+- "giai đoạn / thời kỳ" right before a period read ("giai đoạn từ 01/07/2026 đến 30/09/2026", "trong giai đoạn quý 3")
+  names that period, as a report's heading does; "giai đoạn" had been unknown (unsure). Never "ở giai đoạn nào" (the
+  stage of a record's handling) nor before anything but a period;
 - "(sắp) xếp theo ngày tiếp nhận / nhận / nộp / tạo / gửi" in a list is the list's order by that day, oldest first as
   a register is kept ("giảm dần", "mới nhất trước" after it: newest first); "sắp xếp" had been unknown (unsure).
 """
@@ -38,6 +41,9 @@ _UNITS = {"quy", "thang", "nam", "tuan"}
 SESSION29_GATHERED_IN = True
 _GATHERED = re.compile(r"\b(?:tập trung|dồn)(?: (?:ở|vào))?\b", re.IGNORECASE)
 _GATHER_WORDS = (["tap", "trung"], ["don"])
+# Session 29 (`SESSION29_STAGE`): "giai đoạn / thời kỳ" right before a period read.
+SESSION29_STAGE = True
+_STAGE_WORDS = (["giai", "doan"], ["thoi", "ky"])
 # Session 29 (`SESSION29_SORTED_BY_DAY`): "(sắp) xếp theo ngày <tiếp nhận / nhận / nộp / tạo / gửi>" in a list.
 SESSION29_SORTED_BY_DAY = True
 _SORTED_BY_DAY = re.compile(r"\b(?:sap )?xep theo ngay (?:tiep nhan|nhan|nop|tao|gui)\b"
@@ -98,3 +104,14 @@ def gathered_in(tokens: Tokens, intent: Intent) -> None:
         end = k + len(verb) + (items[k + len(verb):k + len(verb) + 1] in (["o"], ["vao"]))
         if end < len(items) and tokens.used[end] or items[end:end + 1] in (["nhung"], ["cac"]):
             tokens.used[k:end] = [True] * (end - k)
+
+
+def stage_before_period(tokens: Tokens) -> None:
+    """After the periods: "giai đoạn / thời kỳ" right before one is read."""
+    if not SESSION29_STAGE:
+        return
+    items = tokens.items
+    for k in range(len(items) - 2):
+        if any(items[k:k + 2] == w for w in _STAGE_WORDS) and not any(tokens.used[k:k + 2]) and (
+                tokens.used[k + 2] and items[k + 2] not in (",", ";", "?")):
+            tokens.used[k] = tokens.used[k + 1] = True

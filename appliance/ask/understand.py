@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from appliance.ask import dropped, negations, rate_base, record_lists
+from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
@@ -220,6 +221,8 @@ def still_handled(tokens: Tokens) -> None:
 def measures(tokens: Tokens, intent: Intent, has_period: bool = False, day_said: str = "") -> None:
     """`day_said`: "today" or "past" where the one period is a day said as a moment ("tại (thời điểm / ngày) …")."""
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
+    if intent.domain == "ho_so" and measures_words.SESSION29_RETURNED_LATE:
+        phrases = phrases + measures_words.RETURNED_LATE
     negations.read(tokens, intent.domain)
     base_said = rate_base.read(tokens) if intent.domain == "ho_so" else None
     if intent.domain == "ho_so":

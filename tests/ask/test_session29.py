@@ -9,6 +9,7 @@ import pytest
 from appliance.ask import (
     doubts,
     formal_words,
+    measures,
     question_periods,
     record_lists,
     report_words,
@@ -67,7 +68,7 @@ def test_a_figure_of_each_record_is_unsure(ask_db):
 
 
 # The flags of the session, each switched on and off against the others as tuned (all on).
-_FLAGGED = (doubts, formal_words, periods, question_periods, record_lists, report_words, tokens, warm_words,
+_FLAGGED = (doubts, formal_words, measures, periods, question_periods, record_lists, report_words, tokens, warm_words,
             written_dates)
 
 
@@ -370,3 +371,28 @@ def test_session29_do_procedure(ask_db, all_on, monkeypatch, on):
         same_or_unsure(ask, said, plain, on)
     same_or_unsure(ask, "tháng 10 làm sổ đỏ bao nhiêu hồ sơ", "tháng 10 nộp sổ đỏ bao nhiêu hồ sơ", on)
     assert ask("tháng 10 ai làm trễ hạn hồ sơ đất đai nhiều nhất").status == "unsure"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session29_returned_late(ask_db, all_on, monkeypatch, on):
+    """measures.SESSION29_RETURNED_LATE: "trả kết quả chậm / muộn", "giải quyết chậm" are late, as "trả chậm"; off,
+    "chậm / muộn" unknown (unsure). "trả kết quả" alone stays the returned ones."""
+    monkeypatch.setattr(measures, "SESSION29_RETURNED_LATE", on)
+    ask = asker(ask_db)
+    plain = "tháng 10 có mấy hồ sơ trả chậm"
+    for said in ("tháng 10 có mấy hồ sơ trả kết quả chậm", "tháng 10 có mấy hồ sơ trả kết quả muộn"):
+        same_or_unsure(ask, said, plain, on)
+    same_or_unsure(ask, "quý 3 hồ sơ đất đai giải quyết chậm bao nhiêu", "quý 3 hồ sơ đất đai trả chậm bao nhiêu", on)
+    assert ask("tháng 10 trả kết quả bao nhiêu hồ sơ").keys == ["da_giai_quyet"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_session29_stage(ask_db, all_on, monkeypatch, on):
+    """report_words.SESSION29_STAGE: "giai đoạn / thời kỳ" right before a period names it; off, unknown (unsure).
+    "đang ở giai đoạn nào" (a record's stage) stays unsure."""
+    monkeypatch.setattr(report_words, "SESSION29_STAGE", on)
+    ask = asker(ask_db)
+    same_or_unsure(ask, "Thời gian giải quyết trung bình giai đoạn từ 01/07/2026 đến 30/09/2026",
+                   "Thời gian giải quyết trung bình từ 01/07/2026 đến 30/09/2026", on)
+    same_or_unsure(ask, "số hồ sơ tiếp nhận trong giai đoạn quý 3", "số hồ sơ tiếp nhận trong quý 3", on)
+    assert ask("hồ sơ đất đai đang ở giai đoạn nào").status == "unsure"
