@@ -55,7 +55,9 @@ _STATE_WORDS = {"trang", "tinh", "giai", "buoc", "khau", "muc"}  # "ở trạng 
 # còn / vẫn) nằm ở trạng thái <a status>" ("hồ sơ vẫn nằm ở trạng thái chờ bổ sung") says the status as "đang ở trạng
 # thái …" does; the state word one word later, after "nằm ở", had left "đang" doubted (unsure). "nằm ở bộ phận …"
 # (where the records lie) stays unsure.
-SESSION29_LIES_IN_STATUS = True
+# off by rule R1 (session 29): fresh 842/361/19 on and off alone; R1b: off alone, training 885/337/6
+# (train29 v024 right → unsure), no wrong back
+SESSION29_LIES_IN_STATUS = False
 
 
 def where_held(tokens: Tokens) -> None:

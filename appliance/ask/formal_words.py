@@ -25,7 +25,9 @@ _PLAN_HEADS = {"hoach", "tieu"}  # "kế hoạch", "chỉ tiêu", "mục tiêu"
 # opening addressed to several ("Thưa các đồng chí, …", "Kính thưa các anh chị, …", "Phiền các đồng chí cho biết …")
 # is as polite and asks as little as "Thưa đồng chí, …"; "thưa" had been unknown (unsure). Only "các" right before one
 # of the addressees at the opening.
-SESSION29_POLITE_PLURAL = True
+# off by rule R1 (session 29): fresh 842/361/19 on and off alone; R1b: off alone, training 886/336/6 (no verdict moves),
+# no wrong back
+SESSION29_POLITE_PLURAL = False
 
 
 def polite_opening(tokens: Tokens) -> None:

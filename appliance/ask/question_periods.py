@@ -54,6 +54,7 @@ def named_periods(tokens: Tokens, today: dt.date) -> tuple[list[Period], bool]:
 # Bug fix (session 29, rule R7; with the reading off): "3 tháng gần đây tính đến hết tháng 10" had compared the three
 # months to today with the year to the end of October (session 19's reading of "đến hết"), a confident wrong: the
 # end said after a rolling span and not read is doubted (unsure).
+# on by rule R1 (session 29): fresh off alone 841/362/19, on 842/361/19 (right +1, fresh29)
 SESSION29_ROLLING_UNTIL = True
 _ROLLING = re.compile(r"^(\d{1,3}) (ngày|tuần|tháng) qua\b")
 _UNTIL_GAP = re.compile(r" (?:(?:tinh|ke ca) )?(?:den|toi) (?:het |ngay )?")
@@ -104,7 +105,9 @@ _UNTIL = re.compile(r"(?:(?:luy ke|tinh) (?:(?:den|toi) )?|(?:den|toi) )het $")
 # that day, as "lũy kế đến hết tháng 10" is to the month's end (above); the two had been read as nested periods
 # (unsure). Only with "lũy kế" said: a bare "tính đến <day>" over a flow stays unsure (session 15), and "lũy kế từ …
 # đến …" (a start said) is not read so (rule R9).
-SESSION29_CUMULATIVE_TO_DAY = True
+# off by rule R1 (session 29): fresh 842/361/19 on and off alone; R1b: off alone, training 886/336/6 (no verdict moves),
+# no wrong back
+SESSION29_CUMULATIVE_TO_DAY = False
 _CUMULATIVE_TO_DAY = re.compile(r"luy ke (?:nam )?(?:tinh )?(?:den|toi) (?:het )?(?:ngay )?")
 
 

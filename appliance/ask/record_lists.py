@@ -139,6 +139,7 @@ def _spelled_few(tokens: Tokens) -> None:
 # những hồ sơ …" does; "từng" had been filler and the count given (a confident wrong). Only with no figure word asked
 # and no time taken ("thời gian giải quyết từng hồ sơ": a figure per record, not a list); "từng" before a group
 # ("từng lĩnh vực", "từng cán bộ") is the grouping, read elsewhere.
+# on by rule R1 (session 29): fresh off alone 841/362/19, on 842/361/19 (right +1, fresh11)
 SESSION29_EACH_RECORD = True
 _EACH_RECORD_NOUNS = (["ho", "so"], ["phan", "anh"], ["phieu"], ["kien", "nghi"], ["truong", "hop"], ["cai"])
 

@@ -29,23 +29,34 @@ if TYPE_CHECKING:  # type-only: parser imports this module
     from appliance.ask.parser import Intent
 
 # Session 29 (`SESSION29_STRUCTURE`): "cơ cấu" beside a grouping read.
-SESSION29_STRUCTURE = True
+# off by rule R1 (session 29): fresh 842/361/19 on and off alone; R1b: off alone, training 885/337/6
+# (train29 b017 right → unsure), no wrong back
+SESSION29_STRUCTURE = False
 # Session 29 (`SESSION29_AY_PARTICLE`): "ấy (mà)" closing a clause, typed with its accent.
-SESSION29_AY_PARTICLE = True
+# off by rule R1 (session 29): fresh 842/361/19 on and off alone; R1b: off alone, training 886/336/6
+# (no verdict moves), no wrong back
+SESSION29_AY_PARTICLE = False
 _AY_CLOSING = re.compile(r"\bấy(?: mà)?\s*(?:[?.!,;]|$)", re.IGNORECASE)
 _CLAUSE_END = {",", ";", "?"}
 # Session 29 (`SESSION29_SAME_PERIOD_AGAIN`): "cùng quý / tháng / năm / tuần" after the second of two names compared.
-SESSION29_SAME_PERIOD_AGAIN = True
+# off by rule R1 (session 29): fresh 842/361/19 on and off alone; R1b: off alone, training 885/337/6
+# (train29 c024 right → unsure), no wrong back
+SESSION29_SAME_PERIOD_AGAIN = False
 _UNITS = {"quy", "thang", "nam", "tuan"}
 # Session 29 (`SESSION29_GATHERED_IN`): "tập trung / dồn (ở / vào)" before the group of a grouping read.
+# on by rule R1 (session 29): fresh off alone 841/362/19, on 842/361/19 (right +1, fresh12)
 SESSION29_GATHERED_IN = True
 _GATHERED = re.compile(r"\b(?:tập trung|dồn)(?: (?:ở|vào))?\b", re.IGNORECASE)
 _GATHER_WORDS = (["tap", "trung"], ["don"])
 # Session 29 (`SESSION29_STAGE`): "giai đoạn / thời kỳ" right before a period read.
-SESSION29_STAGE = True
+# off by rule R1 (session 29): fresh 842/361/19 on and off alone; R1b: off alone, training 886/336/6
+# (no verdict moves), no wrong back
+SESSION29_STAGE = False
 _STAGE_WORDS = (["giai", "doan"], ["thoi", "ky"])
 # Session 29 (`SESSION29_SORTED_BY_DAY`): "(sắp) xếp theo ngày <tiếp nhận / nhận / nộp / tạo / gửi>" in a list.
-SESSION29_SORTED_BY_DAY = True
+# off by rule R1 (session 29): fresh 842/361/19 on and off alone; R1b: off alone, training 884/338/6
+# (train29 l018, l019 right → unsure), no wrong back
+SESSION29_SORTED_BY_DAY = False
 _SORTED_BY_DAY = re.compile(r"\b(?:sap )?xep theo ngay (?:tiep nhan|nhan|nop|tao|gui)\b"
                             r"(?: (tang dan|giam dan|cu nhat truoc|moi nhat truoc))?")
 

@@ -210,7 +210,7 @@ _HOW_MANY = re.compile(r"(?<!\bbao )(?<!\bBao )(?<!\bBAO )\b([nN]hiêu)\b")
 # Session 29 (`SESSION29_BAO_LAM`, read at run time; tested on and off in tests/ask/test_session29.py): the old northern
 # "bao lăm" (how many: "được bao lăm bộ hồ sơ", "bao lăm phản ánh") is "bao nhiêu"; folded, "lăm" had been unknown
 # (unsure). Typed with its accent only ("bao lam" unaccented may be "bao làm").
-SESSION29_BAO_LAM = True
+SESSION29_BAO_LAM = True  # on by rule R1 (session 29): fresh off alone 841/362/19, on 842/361/19 (right +1, fresh29)
 _BAO_LAM = re.compile(r"\b([bB]ao) lăm\b")
 
 

@@ -44,7 +44,9 @@ def mainly(tokens: Tokens, intent: Intent) -> None:
 # sinh"), is the filing of that procedure's records, as "nộp hồ sơ khai sinh" is; "làm" and "giấy" had been unknown
 # (unsure). Only where a procedure (or its field) was read right after; "làm trễ hạn", "đi làm", "làm việc" stay
 # unknown.
-SESSION29_DO_PROCEDURE = True
+# off by rule R1 (session 29): fresh 842/361/19 on and off alone; R1b: off alone, training 886/336/6 (no verdict moves),
+# no wrong back
+SESSION29_DO_PROCEDURE = False
 
 
 def do_procedure(tokens: Tokens, intent: Intent) -> None:

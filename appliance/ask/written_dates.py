@@ -40,7 +40,9 @@ def _day_month(m: re.Match[str], before: str) -> str:
 # quarter in Roman numerals with its year after a slash, as reports write it ("quý III/2026", "Quý IV/2025"), is that
 # quarter of that year, as "quý 3/2026" and "quý III năm 2026" already were; the slash had split the year off, left
 # unknown (unsure). Only I–IV right before "/" and four digits.
-SESSION29_ROMAN_QUARTER_YEAR = True
+# off by rule R1 (session 29): fresh 842/361/19 on and off alone; R1b: off alone, training 885/337/6
+# (train29 b018 right → unsure), no wrong back
+SESSION29_ROMAN_QUARTER_YEAR = False
 _ROMAN_QUARTER_YEAR = re.compile(r"\bquy (iv|iii|ii|i)/(\d{4})\b")
 
 # Session 29 (`SESSION29_MONTH_YEAR`, read at run time; tested on and off in tests/ask/test_session29.py): a month
@@ -48,7 +50,9 @@ _ROMAN_QUARTER_YEAR = re.compile(r"\bquy (iv|iii|ii|i)/(\d{4})\b")
 # 06/2026"), is that month, as "tháng 10/2026" is; it had been unknown (unsure). Only a month 1–12 and a year of this
 # century, never after "tháng / quý / ngày", after a document's "số" or inside a longer date ("20/10/2026"), and never
 # beside a dash (two periods joined by a dash are not read as a span: rule R9, session 27's DASH_SPAN).
-SESSION29_MONTH_YEAR = True
+# off by rule R1 (session 29): fresh 842/361/19 on and off alone; R1b: off alone, training 886/336/6
+# (no verdict moves), no wrong back
+SESSION29_MONTH_YEAR = False
 _MONTH_YEAR = re.compile(r"(?<![\d/.\-–])(?<!thang )(?<!quy )(?<!ngay )(?<!t)(?<!q)\b(\d{1,2})/(20\d{2})\b"
                          r"(?![\d/]|\.\d)")
 

@@ -215,7 +215,9 @@ def _first_months(m: re.Match[str], today: dt.date) -> Period | None:
 # 2026") — is January to the end of the n-th month, as "9 tháng đầu năm 2026" is; the
 # number had been unknown (unsure). Only a number right before "tháng năm <year> / năm nay", never after "ngày" (a
 # day of a month) nor before "qua / gần đây" (counted back from today, a rule of its own).
-SESSION29_MONTHS_OF_YEAR = True
+# off by rule R1 (session 29): fresh 842/361/19 on and off alone; R1b: off alone, training 886/336/6 (no verdict moves),
+# no wrong back
+SESSION29_MONTHS_OF_YEAR = False
 
 
 def _months_of_year(m: re.Match[str], today: dt.date) -> Period | None:
