@@ -51,6 +51,13 @@ def new_things(tokens: Tokens) -> None:
 _STILL = {"dang", "con", "van"}
 _WHERE = {"o", "tai", "nam"}
 _STATE_WORDS = {"trang", "tinh", "giai", "buoc", "khau", "muc"}  # "ở trạng thái / tình trạng / giai đoạn / bước nào"
+# Session 29 (`SESSION29_LIES_IN_STATUS`, read at run time; tested on and off in tests/ask/test_session29.py): "(đang /
+# còn / vẫn) nằm ở trạng thái <a status>" ("hồ sơ vẫn nằm ở trạng thái chờ bổ sung") says the status as "đang ở trạng
+# thái …" does; the state word one word later, after "nằm ở", had left "đang" doubted (unsure). "nằm ở bộ phận …"
+# (where the records lie) stays unsure.
+# off by rule R1 (session 29): fresh 842/361/19 on and off alone; R1b: off alone, training 885/337/6
+# (train29 v024 right → unsure), no wrong back
+SESSION29_LIES_IN_STATUS = False
 
 
 def where_held(tokens: Tokens) -> None:
@@ -58,6 +65,9 @@ def where_held(tokens: Tokens) -> None:
     lying = re.search(r"\bnằm\b", tokens.question.lower()) is not None  # folded, "nằm" is "năm" (a year, read)
     for k in range(len(items) - 1):
         if items[k + 2:k + 3] and items[k + 2] in _STATE_WORDS:
+            continue
+        if SESSION29_LIES_IN_STATUS and items[k + 1:k + 3] == ["nam", "o"] and items[k + 3:k + 4] and (
+                items[k + 3] in _STATE_WORDS):
             continue
         if items[k] in _STILL and items[k + 1] in _WHERE and not tokens.used[k] and (
                 not tokens.used[k + 1] or (items[k + 1] == "nam" and lying)):
@@ -457,21 +467,10 @@ _PURPOSE_PHRASES = [p.split() for p in (
     "voi", "len", "gui", "nop", "cho", "de", "can", "phai", "sap toi", "toi", "nay", "sang", "chieu", "trua")]
 
 
-# Session 28 (`SESSION28_REPORT_BODIES`, read at run time; tested on and off in tests/ask/test_session28.py): the
-# Party's and the Front's bodies a ward reports to ("Để chuẩn bị báo cáo Ban Chấp hành, …", "chuẩn bị họp Ban Thường
-# vụ, …", "báo cáo Thường trực Đảng ủy, …", "làm việc với Mặt trận, …") are who the report is for, as "Đảng ủy",
-# "HĐND" already are; their words had made the purpose clause unread (unsure). Only inside such a first clause.
-# off by rule R1 (session 28): fresh 806/335/16 on and off alone; R1b: off alone, training 848/310/5, no wrong back
-SESSION28_REPORT_BODIES = False
-_REPORT_BODIES = [p.split() for p in (
-    "ban chap hanh", "ban thuong vu", "thuong vu", "thuong truc", "dang bo", "chi bo", "mat tran to quoc", "mat tran")]
-
-
 def _only_purpose(words: list[str]) -> bool:
     k = 0
-    known = _PURPOSE_PHRASES + (_REPORT_BODIES if SESSION28_REPORT_BODIES else [])
     while k < len(words):
-        phrase = next((p for p in sorted(known, key=len, reverse=True) if words[k:k + len(p)] == p), None)
+        phrase = next((p for p in sorted(_PURPOSE_PHRASES, key=len, reverse=True) if words[k:k + len(p)] == p), None)
         if phrase:
             k += len(phrase)
         elif words[k] in FILLER or words[k] in _PRONOUNS or words[k].isdigit():

@@ -125,3 +125,51 @@ def tied_cut(sql_count: str, rows: Sequence[Sequence[object]], columns: list[str
     d = dt.date.fromisoformat(day)
     return (f"ngày {d:%d/%m/%Y} có nhiều hồ sơ hơn số cần liệt kê, mà số liệu chỉ ghi ngày tiếp nhận, không ghi giờ, "
             f"nên không biết hồ sơ nào trước; hãy hỏi danh sách cả ngày {d:%d/%m/%Y}")
+
+
+# Bug fix (session 29, rule R7): records asked beside feedback in one question ("cho tôi số hồ sơ tồn và phản ánh quá
+# hạn", "tuần rồi hồ sơ bao nhiêu, phản ánh bao nhiêu", the chair's several figures at once): the question is read as
+# about feedback, where "hồ sơ" is filler, and the feedback's figures alone had been given, the records' dropped (a
+# confident wrong). A "hồ sơ" in a question about feedback is doubted (unsure), unless it is the feedback's own file
+# ("hồ sơ phản ánh / kiến nghị") or what the feedback is about ("phản ánh về / liên quan đến hồ sơ …", "… chậm giải
+# quyết hồ sơ").
+_ABOUT = {"ve", "quan", "den", "toi", "quyet", "ly"}
+
+
+def records_beside_feedback(tokens: Tokens, intent: Intent) -> None:
+    if intent.domain != "phan_anh":
+        return
+    items = tokens.items
+    for k in range(len(items) - 1):
+        if items[k:k + 2] != ["ho", "so"] or any(tokens.used[k:k + 2]):
+            continue
+        before, after = items[k - 1] if k else "", items[k + 2] if k + 2 < len(items) else ""
+        if after not in ("phan", "kien", "pa", "pakn") and before not in _ABOUT:
+            tokens.doubt(k)
+            tokens.doubt(k + 1)
+
+
+# Bug fix (session 29, rule R7): "tuần trước nhận bao nhiêu, trễ bao nhiêu, phản ánh bao nhiêu?", "tồn bao nhiêu, quá
+# hạn bao nhiêu, phản ánh chưa xử lý bao nhiêu": a clause asking its own figure with no noun, before the clause that
+# names the feedback, is not about the feedback (a clause left without its noun takes the one said before it, as in
+# "phản ánh tuần này bao nhiêu, đã xử lý bao nhiêu", never one said after it); the feedback's figures had been given
+# for it (a confident wrong). Its figure word is put back as unread (unsure).
+_FEEDBACK_NOUNS = (["phan", "anh"], ["kien", "nghi"], ["pa"], ["pakn"], ["gop", "y"], ["khieu", "nai"])
+_FIGURE_WORDS = (["bao", "nhieu"], ["may"])
+
+
+def clause_before_feedback(tokens: Tokens, intent: Intent) -> None:
+    if intent.domain != "phan_anh":
+        return
+    items = tokens.items
+    clauses, start = [], 0
+    for end in [k for k, t in enumerate(items) if t in (",", ";", "?")] + [len(items)]:
+        clauses.append((start, end))
+        start = end + 1
+    named = [any(items[k:k + len(n)] == n for k in range(a, b) for n in _FEEDBACK_NOUNS) for a, b in clauses]
+    if True not in named:
+        return
+    for (a, b), said in zip(clauses[:named.index(True)], named, strict=False):
+        figure = [(k, len(f)) for k in range(a, b) for f in _FIGURE_WORDS if items[k:k + len(f)] == f]
+        if figure and not said:
+            unread(tokens, *figure[0])

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from appliance.ask import record_lists
 from appliance.ask.measures import QUANTITY_WORDS
 from appliance.ask.tokens import Tokens
 from appliance.ask.vocab import FEEDBACK_STATUSES, STATUSES
@@ -23,8 +22,9 @@ if TYPE_CHECKING:  # type-only: parser imports this module
 
 BARE_NOUN_PHRASE = ("câu hỏi chỉ nêu hồ sơ / phản ánh, không nói cần con số hay danh sách; hãy hỏi «số …» hoặc "
                     "«danh sách …»")
-# the nouns a bare phrase opens with, folded and written out ("hs", "PAKN", "pa" are these already)
-_HEADS = (["ho", "so"], ["phan", "anh"])
+# the nouns a bare phrase opens with, folded and written out ("hs", "PAKN", "pa" are these already); "kiến nghị" since
+# session 27 (record_lists, plain behaviour since session 29)
+_HEADS = (["ho", "so"], ["phan", "anh"], ["kien", "nghi"])
 # words that ask whether, how or which, besides the measures' QUANTITY_WORDS ("bao nhiêu", "số lượng", "tổng"…): a
 # question, not a noun phrase ("hồ sơ tháng 10 có trễ hạn không", "phản ánh tuần này thế nào")
 _ASKING = {"co", "khong", "sao", "nao", "gi", "ai"}
@@ -44,8 +44,7 @@ def bare_noun_phrase(tokens: Tokens, intent: Intent) -> str:
     if not intent.measures or any(MEASURES[m].kind != "count" for m in intent.measures):
         return ""
     items = tokens.items
-    heads = _HEADS + ((["kien", "nghi"],) if record_lists.SESSION27_PLEA_NOUN else ())
-    if not any(items[:len(head)] == head for head in heads):
+    if not any(items[:len(head)] == head for head in _HEADS):
         return ""  # "trễ hạn tháng này?": no noun phrase of the records, a question about a figure
     if any(tokens.has(w) for w in QUANTITY_WORDS + _AS_OF):
         return ""

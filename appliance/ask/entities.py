@@ -221,6 +221,18 @@ def _change_verb(hit: Hit, tokens: Tokens) -> bool:
     return tokens.has("so voi") or tokens.has("so sanh") or any(after[:len(w)] == w for w in _ABOUT_CHANGE)
 
 
+# Bug fix (session 29, rule R7): "cơ cấu phản ánh tháng 10 theo lĩnh vực" (the structure): folded, "cấu" is "cầu" (a
+# bridge), a cue word of the infrastructure category, and that one category's count had been given. Typed "cơ cấu",
+# it names no topic.
+_STRUCTURE = re.compile(r"\bcơ cấu\b", re.IGNORECASE)
+
+
+def _structure_word(hit: Hit, tokens: Tokens) -> bool:
+    first = hit.positions[0]
+    return bool(hit.candidate.topic) and [tokens.items[k] for k in hit.positions] == ["cau"] and first > 0 \
+        and tokens.items[first - 1] == "co" and _STRUCTURE.search(tokens.question) is not None
+
+
 def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:
     df: dict[str, Counter[str]] = {}
     for cand in candidates:
@@ -243,7 +255,8 @@ def _best_hits(tokens: Tokens, candidates: list[Candidate]) -> list[Hit]:
                 if not positions:
                     continue
                 hit = Hit(cand, start, positions)
-                if _ranking_verb(hit, tokens) or _inside_ho_so(hit, tokens) or _change_verb(hit, tokens):
+                if _ranking_verb(hit, tokens) or _inside_ho_so(hit, tokens) or _change_verb(hit, tokens) \
+                        or _structure_word(hit, tokens):
                     continue
                 if _specific(hit, tokens, rare) and (best is None or hit.length > best.length):
                     best = hit

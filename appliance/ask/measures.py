@@ -177,6 +177,16 @@ FIELD_CUES = ["ben", "mang", "khoi", "nganh", "phia", "bo phan"]  # "bên đất
 UNHANDLED = ["tru", "ngoai tru", "loai tru", "khong ke", "khong tinh", "khac", "rieng", "sap", "het", "som",
              "muon", "phai", "tru di"]
 PERSON_CUES = {"can bo", "anh", "chi", "ong", "ba", "dong chi", "co", "chu", "em", "d/c"}
+# Session 29 (`SESSION29_RETURNED_LATE`, read at run time by understand.measures; tested on and off in
+# tests/ask/test_session29.py): "chậm / muộn" right after the whole "trả kết quả" ("mấy hồ sơ trả kết quả chậm",
+# "trả kết quả muộn") or after "giải quyết" says late, as "trả chậm", "trả muộn", "giải quyết muộn" already do; the
+# longer "trả kết quả" had been read as returned and "chậm / muộn" left unknown (unsure).
+# off by rule R1 (session 29): fresh 842/361/19 on and off alone; R1b: off alone, training 886/336/6 (no verdict moves),
+# no wrong back
+SESSION29_RETURNED_LATE = False
+RETURNED_LATE = [("tra ket qua cham", "tre_han"), ("tra ket qua muon", "tre_han"), ("giai quyet cham", "tre_han")]
+
+
 # Plan achievement of indicators; for these a lower figure is better (hộ nghèo, tai nạn…).
 PLAN_WORDS = ["de dat ke hoach", "thi dat ke hoach",  # "còn thiếu … để đạt kế hoạch": the shortfall
               "dat ke hoach", "so voi ke hoach", "ke hoach ca nam", "ke hoach nam", "ke hoach", "hoan thanh ke hoach"]

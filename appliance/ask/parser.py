@@ -25,6 +25,7 @@ from appliance.ask import (
     category_words,
     context_first,
     doubts,
+    dropped,
     either_reading,
     entities,
     formal_words,
@@ -34,6 +35,7 @@ from appliance.ask import (
     question_periods,
     readings,
     record_lists,
+    report_words,
     request_words,
     time_taken,
     understand,
@@ -134,6 +136,18 @@ def _reach_verb(tokens: Tokens) -> None:
             tokens.used[k] = True
 
 
+_AT_MOMENT = re.compile(r"\btai (?:thoi diem|ngay)\b")
+
+
+def _day_said(tokens: Tokens, periods: list[Period], today: dt.date) -> str:
+    """Bug fix (session 29, rule R7): "phản ánh đang xử lý tại ngày 20/11/2026 (today)" asks those in that status at
+    that moment, as "… đang xử lý" with no period does; the feedback received that day in that status had been
+    counted (none). "today" or "past" for one day said as a moment, else "" (understand.measures)."""
+    if len(periods) != 1 or periods[0].kind != "day" or _AT_MOMENT.search(tokens.text()) is None:
+        return ""
+    return "today" if periods[0].start == today else "past" if periods[0].start < today else ""
+
+
 def parse(question: str, catalog: Catalog, today: dt.date) -> ParseResult:
     result = _parse(question, catalog, today, None)
     unsure_or_missing = not result.confident or (result.intent is not None and result.intent.missing is not None)
@@ -175,23 +189,23 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         return ParseResult(None, False, "Câu hỏi quá ngắn.")
     _replied(tokens)
     warm_words.citizens(tokens)
-    warm_words.our_side(tokens)
-    warm_words.must_wait(tokens)
+    report_words.closing_ay(tokens)
     request_words.at_period(tokens)
     request_words.sent_up(tokens)
     formal_words.polite_opening(tokens)
     formal_words.set_out(tokens)
-    formal_words.resolution_plan(tokens)
     tokens.take_all(IGNORED_PHRASES)
     _reach_verb(tokens)
     doubts.reason_clause(tokens)
     doubts.purpose_first(tokens)
     intent = Intent(domain=_domain(tokens) if domain is None else domain)
     formal_words.feedback_counter(tokens, intent.domain)
+    dropped.records_beside_feedback(tokens, intent)
     if domain == "chi_tieu":
         tokens.take_all(["chi tieu", "kinh te xa hoi", "kt xh", "ktxh"])
     cue = intent.domain != "ho_so"  # "phản ánh", "chỉ tiêu" said what the question is about
     periods, last_year = question_periods.named_periods(tokens, today)
+    report_words.stage_before_period(tokens)
     periods = question_periods.previous_of_named(tokens.text(), periods, today)
     periods = question_periods.before_that(tokens, periods)
     if len(periods) > 2:
@@ -230,6 +244,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
         tokens.used[at - 1] = tokens.used[at] = True
         intent.group = understand.TIME_GROUPS[unit]
     record_lists.listing(tokens, intent)
+    report_words.sorted_by_day(tokens, intent)
     time_taken.list_by_time(tokens, intent)
     speed_compare = tokens.take_all(SPEED_COMPARE)  # "nhanh hơn", "chậm hơn": processing time, compared
     if intent.domain != "chi_tieu":
@@ -237,7 +252,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     problem = entities.match(tokens, intent, catalog) or _contradiction(intent, catalog)
     if problem:
         return ParseResult(intent, False, problem)
-    formal_words.application_for(tokens, intent)  # after the names: "đề nghị" is read only before one
+    warm_words.do_procedure(tokens, intent)  # after the names: "làm" is read only before one
     if intent.domain == "ho_so":
         doubts.new_things(tokens)
         doubts.where_held(tokens)
@@ -266,7 +281,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     if intent.missing is not None:
         return ParseResult(intent, True)
     phrasings.longest(tokens)
-    understand.measures(tokens, intent, bool(periods))
+    understand.measures(tokens, intent, bool(periods), _day_said(tokens, periods, today))
     understand.via(tokens)
     if time_taken.problem(intent):
         return ParseResult(intent, False, time_taken.problem(intent))
@@ -284,6 +299,7 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
                                           "mới nhất …»")
     ranking_two = any(isinstance(v, list) for v in intent.filters.values())
     phrasings.which_side(tokens, ranking_two or len(periods) == 2)
+    report_words.same_period_again(tokens, ranking_two)
     less = tokens.take_all(measures_words.less_words())
     said_compare = tokens.take_all(measures_words.COMPARE_WORDS) or less
     said_compare = readings.difference(tokens) or said_compare
@@ -309,6 +325,9 @@ def _parse(question: str, catalog: Catalog, today: dt.date, domain: str | None) 
     readings.not_yet_closing(tokens)
     readings.let_lapse(tokens)
     warm_words.mainly(tokens, intent)
+    dropped.clause_before_feedback(tokens, intent)
+    report_words.structure(tokens, intent)
+    report_words.gathered_in(tokens, intent)
     doubts.changing_filler(tokens, intent)
     doubts.said_endings(tokens)
     phrasings.wish(tokens)

@@ -162,19 +162,10 @@ def officials(tokens: Tokens, intent: Intent) -> None:
 _LAPSES = (["qua", "han"], ["tre", "han"], ["tre", "hen"])
 
 
-# Session 28 (`SESSION28_MADE_LATE`, read at run time; tested on and off in tests/ask/test_session28.py): "làm" right
-# before the lapse ("ai làm trễ hẹn nhiều nhất", "lĩnh vực nào làm quá hạn nhiều hồ sơ") is the verb of the records
-# someone let lapse, as "để" is; "làm" had been unknown (unsure). Only right before "quá hạn / trễ hạn / trễ hẹn", and
-# never in "đi làm trễ" (coming late to work: not in the data) nor "không làm …".
-# off by rule R1 (session 28): fresh 806/335/16 on and off alone; R1b: off alone, training 849/309/5, no wrong back
-SESSION28_MADE_LATE = False
-
-
 def let_lapse(tokens: Tokens) -> None:
     items = tokens.items
-    made = [k for k in tokens.find("lam") if items[k - 1:k] != ["di"]] if SESSION28_MADE_LATE else []
-    for k in tokens.find("de") + made:
-        j = k + 2 if items[k + 1:k + 2] in (["bi"], ["cho"]) and items[k] == "de" else k + 1
+    for k in tokens.find("de"):
+        j = k + 2 if items[k + 1:k + 2] in (["bi"], ["cho"]) else k + 1
         if not any(items[j:j + 2] == w for w in _LAPSES) or items[k - 1:k] in (["khong"], ["dung"], ["chang"]):
             continue
         tokens.used[k] = True

@@ -74,7 +74,7 @@ _SHOW_ME = re.compile(r"^(?:(?:em|anh|chi|a|c|e) )?cho (?:toi|anh|chi|em|minh|a|
 # Bug fix (session 27, rule R7): the one addressed said before "cho" ("Em cho chị xem những phản ánh …", "Anh cho em
 # xem các hồ sơ quá hạn") kept the request above from being read, and the count had been given; it is read as well.
 _SHOW_ME_PLEA = re.compile(r"^(?:(?:em|anh|chi|a|c|e) )?cho (?:toi|anh|chi|em|minh|a|c|e|chu|bac) "
-                           r"((?:xem )?(?:cac|nhung)) kien nghi\b")  # with SESSION27_PLEA_NOUN
+                           r"((?:xem )?(?:cac|nhung)) kien nghi\b")  # "kiến nghị" heads as "phản ánh" (below)
 
 
 # Session 24 (plain behaviour since session 26, rule R8; tested in tests/ask/test_session24.py): "cho chị coi
@@ -126,12 +126,50 @@ def _spelled_few(tokens: Tokens) -> None:
 # filler, "mới" too): a word of the newest said where no list is read is unsure.
 
 
-# Session 27 (`SESSION27_PLEA_NOUN`, read at run time here and in either_reading; tested on and off in
-# tests/ask/test_session27.py): "kiến nghị" (the citizens' petitions, feedback as "phản ánh" is) heads a question as
-# "phản ánh" does: "những / các kiến nghị …" with no figure asked is a list, as "những phản ánh …" is (the count had
-# been given: a confident wrong), and a bare noun phrase "kiến nghị … quý 3" is unsure as "phản ánh … quý 3" is (its
-# count had been given).
-SESSION27_PLEA_NOUN = True  # on by rule R1 (session 27): fresh 778/298/16 on and off (R1b: off, train27 wrong back)
+# Session 27 (kept by rule R1 in session 27, plain behaviour since session 29, rule R8; here and in
+# either_reading; tested in tests/ask/test_session27.py): "kiến nghị" (the citizens' petitions, feedback as "phản
+# ánh" is) heads a question as "phản ánh" does: "những / các kiến nghị …" with no figure asked is a list, as "những
+# phản ánh …" is (the count had been given: a confident wrong), and a bare noun phrase "kiến nghị … quý 3" is unsure
+# as "phản ánh … quý 3" is (its count had been given).
+
+
+# Session 29 (`SESSION29_EACH_RECORD`, read at run time; tested on and off in tests/ask/test_session29.py): "từng"
+# (each, one by one) right before the records themselves ("cho xem từng hồ sơ trễ hạn", "xem từng phản ánh về môi
+# trường", "tôi muốn xem cụ thể từng cái một" where records are named) asks to see them one by one, a list, as "các /
+# những hồ sơ …" does; "từng" had been filler and the count given (a confident wrong). Only with no figure word asked
+# and no time taken ("thời gian giải quyết từng hồ sơ": a figure per record, not a list); "từng" before a group
+# ("từng lĩnh vực", "từng cán bộ") is the grouping, read elsewhere.
+# on by rule R1 (session 29): fresh off alone 841/362/19, on 842/361/19 (right +1, fresh11)
+SESSION29_EACH_RECORD = True
+_EACH_RECORD_NOUNS = (["ho", "so"], ["phan", "anh"], ["phieu"], ["kien", "nghi"], ["truong", "hop"], ["cai"])
+
+
+def _each_record_doubted(tokens: Tokens) -> None:
+    """Bug fix (session 29, rule R7): "thời gian giải quyết từng hồ sơ tháng 10", "tháng 10 từng hồ sơ trễ hạn bao
+    nhiêu ngày" ask a figure of each record, which no total or average is; "từng" was filler and the month's average
+    given. Where no list is read, "từng" right before the records is doubted (unsure)."""
+    items = tokens.items
+    for k in tokens.find("tung"):
+        if not tokens.used[k] and any(items[k + 1:k + 1 + len(n)] == n for n in _EACH_RECORD_NOUNS):
+            tokens.doubt(k)
+
+
+def _each_record(tokens: Tokens, intent: Intent) -> bool:
+    items = tokens.items
+    if intent.domain not in ("ho_so", "phan_anh") or tokens.has("thoi gian") or tokens.has("trung binh") \
+            or tokens.has("binh quan"):
+        return False
+    for k in tokens.find("tung"):
+        noun = next((n for n in _EACH_RECORD_NOUNS if items[k + 1:k + 1 + len(n)] == n), None)
+        if noun is None or tokens.used[k]:
+            continue
+        tokens.used[k] = True
+        if noun == ["cai"]:  # "từng cái (một)": the records named elsewhere, one by one
+            tokens.used[k + 1] = True
+            if items[k + 2:k + 3] == ["mot"]:
+                tokens.used[k + 2] = True
+        return True
+    return False
 
 
 def listing(tokens: Tokens, intent: Intent) -> None:
@@ -157,17 +195,19 @@ def listing(tokens: Tokens, intent: Intent) -> None:
         first = [t for t in tokens.items if t not in {",", "?"}][:8]  # "em cho chị xem những phản ánh": 7 words
         opener = _drop_classifier(first)
         for words in LIST_OPENERS:
-            if (opener.startswith(words + " ho so") or opener.startswith(words + " phan anh") or (
-                    SESSION27_PLEA_NOUN and opener.startswith(words + " kien nghi"))) and not asks_figure:
+            if (opener.startswith(words + " ho so") or opener.startswith(words + " phan anh")
+                    or opener.startswith(words + " kien nghi")) and not asks_figure:
                 intent.listing = True
                 tokens.take(words)
                 break
         if not intent.listing and not asks_figure and (
-                shown := _SHOW_ME.match(opener) or (SESSION27_PLEA_NOUN and _SHOW_ME_PLEA.match(opener) or None)
+                shown := _SHOW_ME.match(opener) or _SHOW_ME_PLEA.match(opener)
         ) is not None:
             intent.listing = True
             for word in shown.group(1).split():
                 tokens.take(word)
+    if not intent.listing and not asks_figure and SESSION29_EACH_RECORD and _each_record(tokens, intent):
+        intent.listing = True
     if not intent.listing and not asks_figure and (_which_records(tokens) or _which_what(tokens)):
         intent.listing = True
     if not intent.listing and not asks_figure:
@@ -178,6 +218,7 @@ def listing(tokens: Tokens, intent: Intent) -> None:
                 for k in tokens.find(phrase):
                     for j in range(k, k + len(phrase.split())):
                         tokens.doubt(j)
+            _each_record_doubted(tokens)
         return
     _which_after_list(tokens)
     time_taken.list_by_time(tokens, intent)  # "… giải quyết lâu nhất": by the days taken, not the oldest received
@@ -234,7 +275,7 @@ def _which_records(tokens: Tokens) -> bool:
         start = next((j for j in range(k - 1, max(-1, k - 9), -1)
                       if tokens.items[j] in _WHICH_OPENERS or tokens.items[j] == "phieu"
                       or tokens.items[j:j + 2] in (["ho", "so"], ["phan", "anh"])
-                      or (SESSION27_PLEA_NOUN and tokens.items[j:j + 2] == ["kien", "nghi"])), None)
+                      or tokens.items[j:j + 2] == ["kien", "nghi"]), None)
         if start is None:
             continue
         if tokens.items[k - 1] in ("luc", "khi") and tokens.items[k - 2] != "trich":

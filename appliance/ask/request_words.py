@@ -1,5 +1,5 @@
-"""Words of a request or a report that ask nothing of their own (session 27), each reading with its flag, read at run
-time and tested on and off in tests/ask/test_session27.py:
+"""Words of a request or a report that ask nothing of their own (session 27; each kept by rule R1 in session 27, plain
+behaviour since session 29, rule R8; tested in tests/ask/test_session27.py):
 
 - "vào" right before a period ("vào cuối mỗi quý", "vào tháng 10", "nhận vào ngày 15/11") says when, as the period
   does; it had been unknown (unsure). Elsewhere ("điền vào biểu", "nhận vào bao nhiêu") it stays unknown;
@@ -11,18 +11,14 @@ from __future__ import annotations
 
 from appliance.ask.tokens import Tokens
 
-# Session 27 (`SESSION27_AT_PERIOD`): "vào" right before a period's opening word or a date.
-SESSION27_AT_PERIOD = True  # on by rule R1 (session 27): fresh off alone 777/299/16, on 778/298/16 (right +1)
+# "vào" right before a period's opening word or a date.
 _PERIOD_OPENERS = {"cuoi", "dau", "giua", "thang", "quy", "nam", "ngay", "hom", "tuan", "thu", "chu", "dip"}
-# Session 27 (`SESSION27_SENT_UP`): "lên" right after "gửi / nộp / phản ánh / kiến nghị".
-SESSION27_SENT_UP = True  # on by rule R1 (session 27): fresh off alone 776/300/16, on 778/298/16 (right +2)
+# "lên" right after "gửi / nộp / phản ánh / kiến nghị".
 _SENDING = (["gui"], ["nop"], ["phan", "anh"], ["kien", "nghi"])
 
 
 def at_period(tokens: Tokens) -> None:
     """Early: "vào" before a period's opening word or a date is read (the period says when)."""
-    if not SESSION27_AT_PERIOD:
-        return
     items = tokens.items
     for k in range(len(items) - 1):
         after = items[k + 1]
@@ -32,8 +28,6 @@ def at_period(tokens: Tokens) -> None:
 
 def sent_up(tokens: Tokens) -> None:
     """"gửi lên", "nộp lên", "phản ánh lên": the "lên" is read (the direction of the sending)."""
-    if not SESSION27_SENT_UP:
-        return
     items = tokens.items
     for k in range(1, len(items)):
         if items[k] == "len" and not tokens.used[k] and any(items[max(0, k - len(s)):k] == s for s in _SENDING):

@@ -130,9 +130,6 @@ def _chat_dialect(raw: list[str], k: int, out: list[str]) -> list[str] | None:
 
 
 _SHORT_PERIOD = re.compile(r"^([tq])(\d{1,2})(?:/(\d{4}))?$")  # "t10" → tháng 10, "q3/2026" → quý 3 năm 2026
-# Session 27 (`SESSION27_TOTAL`): the English "total" typed in chat ("total hs tiếp nhận thg 10") is "tổng"; it had been
-# unknown (unsure). Whole word only.
-SESSION27_TOTAL = True  # on by rule R1 (session 27): fresh off alone 776/300/16, on 778/298/16 (right +2)
 # Closing particles and the addressee after them ("… có đạt không em", "… không anh"): the clause is over.
 _PARTICLES = {"a", "ha", "nhi", "vay", "the", "nhe", "ah", "u", "?", "ta", "day", "zay", "ban", "oi",
               "em", "anh", "chi", "nha", "nhen", "hen"}  # the last three: southern "nhé"
@@ -158,7 +155,9 @@ def expand(raw: list[str], *, unread: frozenset[str] = frozenset()) -> list[str]
             # "coi" is "xem" ("liệt kê cho anh coi"), in the south and in chat alike; "coi như" (regard as) and
             # "trông coi" (look after) keep their own meaning and stay unknown
             out.append("xem")
-        elif SESSION27_TOTAL and word == "total":
+        elif word == "total":
+            # session 27 (plain since session 29, rule R8): the English "total" typed in chat ("total hs tiếp nhận
+            # thg 10") is "tổng"; it had been unknown (unsure). Whole word only.
             out.append("tong")
         elif (said := _chat_dialect(raw, k, out)) is not None:
             out += said
@@ -208,26 +207,28 @@ _COUNTERS = re.compile(r"\bcặp\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"(?<!\bbao )(?<!\bBao )(?<!\bBAO )\b([nN]hiêu)\b")
 
 
+# Session 29 (`SESSION29_BAO_LAM`, read at run time; tested on and off in tests/ask/test_session29.py): the old northern
+# "bao lăm" (how many: "được bao lăm bộ hồ sơ", "bao lăm phản ánh") is "bao nhiêu"; folded, "lăm" had been unknown
+# (unsure). Typed with its accent only ("bao lam" unaccented may be "bao làm").
+SESSION29_BAO_LAM = True  # on by rule R1 (session 29): fresh off alone 841/362/19, on 842/361/19 (right +1, fresh29)
+_BAO_LAM = re.compile(r"\b([bB]ao) lăm\b")
+
+
+# Bug fix (session 29, rule R7): "độ này / độ rày / độ ni" (these days, as "dạo này": a vague time) typed with its
+# accent had been read as the filler "do / đó" and the year to date given ("độ này bà con phản ánh nhiều về chuyện
+# gì"). Its "độ" is doubted, as "dạo" is unknown: unsure.
+_THESE_DAYS = re.compile(r"\bđộ (?:này|rày|ni|nay)\b", re.IGNORECASE)
 _PROVINCE = re.compile(r"\btỉnh\b", re.IGNORECASE)
 _RECKON = re.compile(r"\btính\b", re.IGNORECASE)
-
-
-# Session 28 (`SESSION28_COVERAGE`, read at run time; tested on and off in tests/ask/test_session28.py): "(tỷ lệ) bao
-# phủ BHYT / bảo hiểm y tế" (the coverage, the official name of the share of residents insured) is the participation
-# the indicator measures ("tỷ lệ người dân tham gia bảo hiểm y tế"); "bao phủ" had been unknown, and "tỷ lệ" read as a
-# rate of the records (unsure). Only right before the insurance's name.
-# off by rule R1 (session 28): fresh 806/335/16 on and off alone; R1b: off alone, training 850/308/5, no wrong back
-SESSION28_COVERAGE = False
-_COVERAGE = re.compile(r"\bbao phu (?=(?:bhyt|bao hiem y te)\b)")
 
 
 def words(question: str) -> list[str]:
     """The folded, expanded words of a question (no typo repair): for quick cue checks."""
     question = _note_abbreviations(_COUNTERS.sub("cái", question))
     question = _HOW_MANY.sub("bao nhiêu", question)
+    if SESSION29_BAO_LAM:
+        question = _BAO_LAM.sub(r"\1 nhiêu", question)
     folded = fold(question).replace("ti le", "ty le")
-    if SESSION28_COVERAGE:
-        folded = _COVERAGE.sub("", folded)
     folded = written_dates.rewrite(folded)
     unread = shorthand_kept(question)  # "sổ hồng", "hẻm": never the shorthand "không" (appliance.text.accents)
     return expand(_TOKEN.findall(folded), unread=unread)
@@ -307,6 +308,9 @@ class Tokens:
             # "tính" (reckon), and the ward's own figure had been given; typed so, it is unread (unsure) unless a rule
             # reads it ("toàn tỉnh": not in the data)
             self.doubted.update(k for k, t in enumerate(self.items) if t == "tinh")
+        if _THESE_DAYS.search(question):
+            self.doubted.update(k for k, t in enumerate(self.items[:-1]) if t == "do" and self.items[k + 1] in (
+                "nay", "ray", "ni", "rac"))
         self.aside: set[int] = set()  # a reason for asking (doubts.reason_clause): no period is read in it
 
     def _short_titles(self) -> None:

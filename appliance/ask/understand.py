@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from appliance.ask import dropped, negations, rate_base, record_lists
+from appliance.ask import measures as measures_words
 from appliance.ask.measures import (
     DIMENSIONS,
     FASTEST,
@@ -217,8 +218,11 @@ def still_handled(tokens: Tokens) -> None:
 # (received, resolved) keeps "tỷ lệ" unread. Tested in tests/ask/test_session20.py (plain behaviour since session 22).
 
 
-def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
+def measures(tokens: Tokens, intent: Intent, has_period: bool = False, day_said: str = "") -> None:
+    """`day_said`: "today" or "past" where the one period is a day said as a moment ("tại (thời điểm / ngày) …")."""
     phrases = RECORD_PHRASES if intent.domain == "ho_so" else FEEDBACK_PHRASES
+    if intent.domain == "ho_so" and measures_words.SESSION29_RETURNED_LATE:
+        phrases = phrases + measures_words.RETURNED_LATE
     negations.read(tokens, intent.domain)
     base_said = rate_base.read(tokens) if intent.domain == "ho_so" else None
     if intent.domain == "ho_so":
@@ -330,8 +334,16 @@ def measures(tokens: Tokens, intent: Intent, has_period: bool = False) -> None:
         status = intent.filters.get("trang_thai")
         if intent.domain == "ho_so" and status and status != "Từ chối":
             found = ["chua_giai_quyet"]
-        elif intent.domain == "phan_anh" and status in ("cho_xu_ly", "dang_xu_ly") and not has_period:
+        elif intent.domain == "phan_anh" and status in ("cho_xu_ly", "dang_xu_ly") and (
+                not has_period or day_said == "today"):
             found = ["pa_chua_xu_ly"]
+        elif intent.domain == "phan_anh" and status in ("cho_xu_ly", "dang_xu_ly") and day_said == "past":
+            # bug fix (session 29, rule R7): "phản ánh chờ xử lý tại thời điểm 15/11" asks those in that status at
+            # that moment, and the feedback received that day in that status had been counted; the data holds a
+            # feedback's status now, not on a day gone: unsure
+            for k in tokens.find("tai"):
+                tokens.used[k] = False
+                tokens.doubt(k)
     intent.measures = found
     if rate_anywhere and not any(MEASURES[m].kind == "rate" for m in found):
         intent.measures = []  # "tỷ lệ" of what? Answering a count instead would mislead.

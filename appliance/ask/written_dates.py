@@ -36,9 +36,46 @@ def _day_month(m: re.Match[str], before: str) -> str:
     return f"{day}/{month}{after}"
 
 
+# Session 29 (`SESSION29_ROMAN_QUARTER_YEAR`, read at run time; tested on and off in tests/ask/test_session29.py): a
+# quarter in Roman numerals with its year after a slash, as reports write it ("quý III/2026", "Quý IV/2025"), is that
+# quarter of that year, as "quý 3/2026" and "quý III năm 2026" already were; the slash had split the year off, left
+# unknown (unsure). Only I–IV right before "/" and four digits.
+# off by rule R1 (session 29): fresh 842/361/19 on and off alone; R1b: off alone, training 885/337/6
+# (train29 b018 right → unsure), no wrong back
+SESSION29_ROMAN_QUARTER_YEAR = False
+_ROMAN_QUARTER_YEAR = re.compile(r"\bquy (iv|iii|ii|i)/(\d{4})\b")
+
+# Session 29 (`SESSION29_MONTH_YEAR`, read at run time; tested on and off in tests/ask/test_session29.py): a month
+# written with its year and no day, as statistics forms write it ("số hồ sơ tiếp nhận 10/2026", "từ 01/2026 đến
+# 06/2026"), is that month, as "tháng 10/2026" is; it had been unknown (unsure). Only a month 1–12 and a year of this
+# century, never after "tháng / quý / ngày", after a document's "số" or inside a longer date ("20/10/2026"), and never
+# beside a dash (two periods joined by a dash are not read as a span: rule R9, session 27's DASH_SPAN).
+# off by rule R1 (session 29): fresh 842/361/19 on and off alone; R1b: off alone, training 886/336/6
+# (no verdict moves), no wrong back
+SESSION29_MONTH_YEAR = False
+_MONTH_YEAR = re.compile(r"(?<![\d/.\-–])(?<!thang )(?<!quy )(?<!ngay )(?<!t)(?<!q)\b(\d{1,2})/(20\d{2})\b"
+                         r"(?![\d/]|\.\d)")
+
+
+_NUMBERED = re.compile(r"\b(?:so|dinh|thong tu|cong van|ke hoach|to trinh|chi thi)$")
+
+
+def _month_year(m: re.Match[str], folded: str) -> str:
+    before, after = folded[:m.start()].rstrip(), folded[m.end():].lstrip()
+    if not 1 <= int(m.group(1)) <= 12 or before[-1:] in ("-", "–") or after[:1] in ("-", "–"):
+        return m.group(0)
+    if _NUMBERED.search(before):
+        return m.group(0)  # "quyết định số 12/2026", "công văn 10/2026": a document's number, no month
+    return f"thang {int(m.group(1))}/{m.group(2)}"
+
+
 def rewrite(folded: str) -> str:
     """The folded question with a day or a period written with a dash or a dot in the usual slash form."""
     folded = _PERIOD_DOT.sub(lambda m: f"{m.group(1)}{m.group(2)}/{m.group(3)}", folded)
+    if SESSION29_ROMAN_QUARTER_YEAR:
+        folded = _ROMAN_QUARTER_YEAR.sub(lambda m: f"quy {m.group(1)} nam {m.group(2)}", folded)
+    if SESSION29_MONTH_YEAR:
+        folded = _MONTH_YEAR.sub(lambda m: _month_year(m, folded), folded)
     return _DAY_MONTH.sub(lambda m: _day_month(m, folded[:m.start()]), folded)
 
 

@@ -253,10 +253,13 @@ class Grader:
         col = _column(result, m)
         if col is None:
             return "wrong", f"không có {m}: {result.keys}"
+        # Bug fix (session 29, rule R7): a filter said in both sides alike ("Chị Lan với chị Hà bên hộ tịch": the field
+        # is in `filters` and `compare_filters`) is shared, no side's name; only the filters that differ name a row.
+        sided = [name for name in case.compare_filters if case.filters.get(name) != case.compare_filters[name]]
         for filters, want in sides:
-            names = {self._group_key_for(name, str(filters[name])) for name in case.compare_filters}
+            names = {self._group_key_for(name, str(filters[name])) for name in sided}
             rows = [row for row in result.rows
-                    if names <= {self._group_key_for(name, str(cell)) for cell in row for name in case.compare_filters}]
+                    if names <= {self._group_key_for(name, str(cell)) for cell in row for name in sided}]
             if len(rows) != 1:
                 return "wrong", f"không thấy dòng của {sorted(names)}: {result.rows[:3]}"
             if not same(rows[0][col], want, m):

@@ -70,7 +70,8 @@ SETS = {
     # fresh11 46 / 15 / 4 (all off: 44 / 7 / 2, 55 / 6 / 3, 45 / 18 / 2, 44 / 17 / 4)
     # 51 / 14 / 0 at the start of session 20 (floors raised by rule R5)
     "fresh11": BlindSet("fresh11", "session 11", "7733436e3d29a57b04dabefe96f5bae5ec8ba51890fa5d4e0c18f0d00158a60b",
-                        65, 0.784, 0.000, True),  # 49 / 14 / 2 at the end of session 12 (rule R1)
+                        65, 0.830, 0.000, True),  # 49 / 14 / 2 at the end of session 12 (rule R1)
+    # 55 / 10 / 0 at the end of session 29 (EACH_RECORD; 54 / 11 / 0 without it): the floor one case below (R5)
     # 51 / 13 / 1 at the end of session 14 (rule R1)
     # 45 / 17 / 3 of 65 on arrival, before anyone read it (main c8d557d); 53 / 11 / 1 with all seven session-11
     # flags; 49 / 15 / 1 with the three that rule R1 kept on (the four switched off fixed only cases of this half)
@@ -84,7 +85,8 @@ SETS = {
     # session-12 flags off: 45 / 6 / 2, 56 / 6 / 2, 48 / 15 / 2, 46 / 15 / 4, 31 / 28 / 6; all on: fresh12 36 / 23 / 6)
     # 43 / 20 / 2 at the start of session 20 (floors raised by rule R5)
     "fresh12": BlindSet("fresh12", "session 12", "7394dadcf7234f436f25058c2d0cda9cf91c1c352a8a96f565a4c4231507d798",
-                        65, 0.646, 0.031, True),  # 37 / 23 / 5 at the end of session 13 (rule R1)
+                        65, 0.692, 0.031, True),  # 37 / 23 / 5 at the end of session 13 (rule R1)
+    # 46 / 18 / 1 at the end of session 29 (GATHERED_IN; 45 / 19 / 1 without it): the floor one case below (R5)
     # 38 / 23 / 4 at the end of session 14 (rule R1)
     # 37 / 24 / 4 of 65 on arrival, before anyone read it (main bb04fe5; graded with session 12's grader, which
     # learnt the batch's groups by quarter and week, two groups compared and lists ordered by deadline: the product
@@ -171,9 +173,11 @@ SETS = {
                         65, 0.369, 0.016, False),  # 25 / 39 / 1 on arrival, before anyone read it (main 00354e8)
     # 25 / 40 / 0 at the end of session 28 as shipped (32 / 33 / 0 with all its flags on)
     "fresh29": BlindSet("fresh29", "session 29", "829b517c6eaca878e0f54c2d73cb772eb9efd05c9364912f7748da3b58d59eed",
-                        65, 0.476, 0.062, True),  # 32 / 30 / 3 on arrival (main 7465732); floors one case either way
+                        65, 0.507, 0.062, True),  # 32 / 30 / 3 on arrival (main 7465732); floors one case either way
+    # 34 / 28 / 3 at the end of session 29 (ROLLING_UNTIL, BAO_LAM; 33 / 29 / 3 without either): floor one case below
     "train29": BlindSet("train29", "session 29", "929868c2b54c4604a6f5a1cb416319e563917a9307cdc78ea7e9ddfda1efca53",
-                        65, 0.492, 0.062, False),  # 33 / 29 / 3 on arrival, before anyone read it (main 7465732)
+                        65, 0.553, 0.031, False),  # 33 / 29 / 3 on arrival, before anyone read it (main 7465732)
+    # 37 / 27 / 1 at the end of session 29 as shipped (43 / 21 / 1 with all its flags on): one case either way (R5)
 }
 
 

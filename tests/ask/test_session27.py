@@ -3,13 +3,9 @@ my own wording (never a set's sentence) and cases where it must not fire. Most c
 the generated ward."""
 from __future__ import annotations
 
-import pytest
-
-from appliance.ask import record_lists, request_words, tokens
 from appliance.ask.spoken_dates import spelled_numbers
 from appliance.ask.tokens import words
 from tests.ask.answering import asker, same, same_or_unsure
-from tests.flags import switch_on
 
 
 def test_citizens_after_a_month_word_are_not_march():
@@ -134,59 +130,45 @@ def test_show_me_after_the_one_addressed_is_a_list(ask_db):
         assert got.status == "ok" and got.intent is not None and not got.intent.listing, said
 
 
-# The flags of the session, each switched on and off against the others as tuned (all on).
-_FLAGGED = (request_words, record_lists, tokens)
+# The session's flags kept by rule R1 (session 27), plain behaviour since session 29 (rule R8): each reading as it is.
 
 
-@pytest.fixture()
-def all_on(monkeypatch):
-    switch_on(monkeypatch, _FLAGGED, "SESSION27_")
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_session27_plea_noun(ask_db, all_on, monkeypatch, on):
-    """record_lists.SESSION27_PLEA_NOUN: "những kiến nghị về môi trường quý 3" lists them, as "những phản ánh …";
-    "kiến nghị môi trường quý 3" (a bare noun phrase) is unsure as "phản ánh môi trường quý 3"; off, both counted.
-    "số kiến nghị …", "bao nhiêu kiến nghị …" keep their count."""
-    monkeypatch.setattr(record_lists, "SESSION27_PLEA_NOUN", on)
+def test_plea_noun_heads_a_question(ask_db):
+    """record_lists (session 27's PLEA_NOUN): "những kiến nghị về môi trường quý 3" lists them, as "những phản ánh …";
+    "kiến nghị môi trường quý 3" (a bare noun phrase) is unsure as "phản ánh môi trường quý 3". "số kiến nghị …",
+    "bao nhiêu kiến nghị …" keep their count."""
     ask = asker(ask_db)
     listed, want = ask("những kiến nghị về môi trường quý 3"), ask("những phản ánh về môi trường quý 3")
     assert want.status == "ok" and "ma_phan_anh" in want.keys
-    assert same(listed, want) is on
-    assert (ask("kiến nghị môi trường quý 3").status == "unsure") is on
+    assert same(listed, want)
+    assert ask("kiến nghị môi trường quý 3").status == "unsure"
     for said in ("Em cho chị xem những kiến nghị về môi trường chưa giải quyết", "Kiến nghị nào quá hạn"):
         shown = ask(said)
-        assert (shown.status == "ok" and shown.intent is not None and shown.intent.listing) is on, said
+        assert shown.status == "ok" and shown.intent is not None and shown.intent.listing, said
     for said in ("số kiến nghị môi trường quý 3", "quý 3 có bao nhiêu kiến nghị về môi trường"):
         assert ask(said).keys == ["pa_tiep_nhan"], said
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session27_at_period(ask_db, all_on, monkeypatch, on):
-    """request_words.SESSION27_AT_PERIOD: "vào tháng 10", "vào cuối quý 3" say when; off, "vào" unknown (unsure).
-    "điền vào biểu", "nhận vào bao nhiêu" stay unsure."""
-    monkeypatch.setattr(request_words, "SESSION27_AT_PERIOD", on)
+def test_at_a_period_says_when(ask_db):
+    """request_words.at_period (session 27's AT_PERIOD): "vào tháng 10", "vào cuối quý 3" say when. "điền vào biểu",
+    "nhận vào bao nhiêu" stay unsure."""
     ask = asker(ask_db)
-    same_or_unsure(ask, "vào tháng 10 phường nhận bao nhiêu hồ sơ", "tháng 10 phường nhận bao nhiêu hồ sơ", on)
-    same_or_unsure(ask, "số hồ sơ quá hạn vào cuối quý 3", "số hồ sơ quá hạn cuối quý 3", on)
+    same_or_unsure(ask, "vào tháng 10 phường nhận bao nhiêu hồ sơ", "tháng 10 phường nhận bao nhiêu hồ sơ", True)
+    same_or_unsure(ask, "số hồ sơ quá hạn vào cuối quý 3", "số hồ sơ quá hạn cuối quý 3", True)
     for said in ("tháng 10 nhận bao nhiêu hồ sơ để điền vào biểu", "tháng 10 vào bao nhiêu hồ sơ"):
         assert ask(said).status == "unsure", said
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session27_sent_up(ask_db, all_on, monkeypatch, on):
-    """request_words.SESSION27_SENT_UP: "bà con gửi lên bao nhiêu kiến nghị" is "… gửi bao nhiêu …"; off, "lên"
-    unknown (unsure). "tăng lên", "lên đầu" are not read so."""
-    monkeypatch.setattr(request_words, "SESSION27_SENT_UP", on)
+def test_sent_up_is_the_sending(ask_db):
+    """request_words.sent_up (session 27's SENT_UP): "bà con gửi lên bao nhiêu kiến nghị" is "… gửi bao nhiêu …".
+    "tăng lên", "lên đầu" are not read so."""
     ask = asker(ask_db)
-    same_or_unsure(ask, "tháng 10 bà con gửi lên bao nhiêu phản ánh", "tháng 10 bà con gửi bao nhiêu phản ánh", on)
-    same_or_unsure(ask, "tháng 10 nộp lên bao nhiêu hồ sơ", "tháng 10 nộp bao nhiêu hồ sơ", on)
+    same_or_unsure(ask, "tháng 10 bà con gửi lên bao nhiêu phản ánh", "tháng 10 bà con gửi bao nhiêu phản ánh", True)
+    same_or_unsure(ask, "tháng 10 nộp lên bao nhiêu hồ sơ", "tháng 10 nộp bao nhiêu hồ sơ", True)
     assert ask("tháng 10 hồ sơ lên bao nhiêu").status == "unsure"
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_session27_total(all_on, monkeypatch, on):
-    """tokens.SESSION27_TOTAL: "total" is "tổng"; off, unread. "totally" untouched."""
-    monkeypatch.setattr(tokens, "SESSION27_TOTAL", on)
-    assert (words("total hs tiep nhan thg 10")[0] == "tong") is on
+def test_total_is_tong():
+    """tokens.expand (session 27's TOTAL): "total" is "tổng". "totally" untouched."""
+    assert words("total hs tiep nhan thg 10")[0] == "tong"
     assert words("totally hs")[0] == "totally"
