@@ -52,11 +52,10 @@ SUGGESTS = re.compile(r"(?:\b(?:em|bên em|chúng em)\s+(?:(?:định|tính|mu�
                       r"\b(?:tôi|chúng tôi)\s+(?:định|tính|muốn)\s+)(?:giao(?: cho)?|đề nghị|đề xuất|nhờ)\s*$")
 
 
-# Session 27 (docs/meetings.md, "Session 27"): urging how to work, with no work named and no date ("ừ anh minh nói đúng
-# đấy bên công an phải làm quyết liệt hơn", "Các phòng cần thực hiện nghiêm túc hơn nữa."): a routine remark, no task;
-# with the work named ("… phải xử lý nghiêm các trường hợp lấn chiếm") or a date it is read as before
-# on by rule R1 (session 27): fresh off alone 672/171/192, on 672/170/192 (wrong -1: fresh19)
-SESSION27_EXHORT = True
+# Session 27 (docs/meetings.md, "Session 27"; plain behaviour since session 29, rule R8): urging how to work, with no
+# work named and no date ("ừ anh minh nói đúng đấy bên công an phải làm quyết liệt hơn", "Các phòng cần thực hiện nghiêm
+# túc hơn nữa."): a routine remark, no task; with the work named ("… phải xử lý nghiêm các trường hợp lấn chiếm") or a
+# date it is read as before
 EXHORT = re.compile(r"\s*,?\s*(?:(?:phải|cần|nên|cố gắng|hãy|nhớ|cứ|tiếp tục)\s+)*(?:làm|thực hiện|triển khai|vào cuộc|"
                     r"làm việc|xử lý|quản lý|chỉ đạo)(?:\s+(?:quyết liệt|nghiêm túc|nghiêm|tích cực|tốt|mạnh tay|mạnh|"
                     r"chặt chẽ|sát sao|kỹ|kỹ càng|cẩn thận|khẩn trương|nhanh|quyết tâm|đến nơi đến chốn|dứt khoát|"
@@ -92,17 +91,6 @@ _NOT_TOPIC = re.compile(r"(?:^|[,.;:!?]\s*)(?:(?:ừ|ờ|à|dạ|vâng|còn|thô
 # tốt công tác tuyên truyền nhé", "… làm tốt, xong trước thứ Sáu" say the work and are read as before
 DID_WELL = re.compile(r"\s*(?:đã\s+|vẫn\s+|luôn\s+)?làm\s+(?:rất\s+|khá\s+|cũng\s+)?tốt"
                       r"(?:\s+(?:rồi|đấy|mà|thật))?\s*[.!]?\s*")
-# Session 28 (docs/meetings.md, "Session 28"): the doer's own clause closing on a degree word and what it grades ("chị
-# Hương làm công tác thăm hỏi rất chu đáo", "Tuấn làm băng rôn đẹp lắm", "anh Hùng xử lý khá nhanh"): how the work is
-# or was done, an evaluation, as "làm rất tốt" is (DID_WELL); an order grades with "thật / cho … / … lên / … vào"
-# ("làm thật kỹ", "làm nhanh lên"), and how urgent or careful the work must be ("rất gấp", "hết sức cẩn thận") is said
-# with an order. Not with a date, nor past the clause's first stop ("…, người ra đó đông lắm.": a
-# reason, the work is before it)
-# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
-SESSION28_EVALUATION = False
-EVALUATED = re.compile(r"(?:\b(?:rất|khá|hết sức|cực kỳ)\s+(?!(?:gấp|khẩn|cần|quan trọng|cấp bách|cấp thiết|nghiêm túc|"
-                       r"cẩn thận|kỹ|cụ thể|chi tiết|sớm)\b)[^\W\d_]+(?:\s+[^\W\d_]+)?|\b[^\W\d_]+\s+(?:lắm|quá))"
-                       r"(?:\s+(?:rồi|đấy|mà|ạ))?\s*\.$")
 CHOSEN = re.compile(r"\bchọn\s*$")  # "chọn tổ bảy đi": what is chosen, not a doer
 # Session 24 (docs/meetings.md, "Session 24"; plain behaviour since session 26, rule R8): "<doer> lo / làm / thu / có đủ
 # rồi" says the work is covered already ("à thôi bên công an lo đủ rồi anh sơn không phải làm nữa"), also where a run
@@ -204,8 +192,6 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if DEFER.search(scope_lower) or DEFER.search(head[-40:]) or CONDITION.search(head[-40:]) \
                 or IF_THEN.search(head):
             continue
-        if SESSION28_IF_WORDS and IF_WORD_THEN.search(head):
-            continue  # "Trường hợp dân không đồng ý thì anh Hùng lập biên bản.": only if it happens
         if spot.how in ("named", "unit") and PURPOSE.search(head[-60:]):
             continue  # "…, gửi văn phòng trước thứ Năm để chị Lan tổng hợp": so that she can, not a task of hers
         if not turn.leads and spot.how in ("named", "unit") and WHOSE_JOB.search(head[-16:]):
@@ -247,9 +233,6 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
             # "Chị Hương tổng hợp số liệu đó, gửi Sở đúng hạn nhé" after "…, hạn nộp ngày mười hai tháng mười một"
             said = find_deadline(previous.text, meeting, None, calendar)
             deadline = said[0] if said is not None else None
-        if SESSION28_EVALUATION and deadline is None \
-                and EVALUATED.search(re.split(r"[,;:.!?…]", scope_lower, maxsplit=1)[0] + "."):
-            continue  # "Năm nay chị Hương làm công tác thăm hỏi rất chu đáo.": how it was done, no work given
         if deadline is None and re.match(r"^\s*,?\s*(?:xin\s+)?báo cáo\b[^.;]*\b(?:đã|vừa)\b", scope_lower):
             continue  # "Phòng Kinh tế báo cáo tuần qua đã xử lý 12 trường hợp": what was done
         if spot.how == "first" and deadline is None and ASKS.match(scope_lower):
@@ -266,10 +249,6 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
                        scope_lower)
         if helps != scope_lower and deadline is None and not re.search(rf"\b{verb()}\b", helps):
             continue  # "Nam phối hợp với anh Huy.": helping the one who leads is not a task of one's own
-        if SESSION28_HAY_LA and HAY_LA.match(lower):
-            continue  # "anh ơi hay là để anh hùng kiểm tra lại ngõ năm trước thứ sáu": put to the meeting, asked
-        if SESSION28_WH_END and not question and _asks_in_clause(lower, spot, spots, stop):
-            continue  # "thế chị lan gửi báo cáo cho quận khi nào": asked when, nothing given
         if question:
             if spot.how == "first" and deadline is not None and "được không" in lower:
                 out.append(Anchor("propose", spot.person, deadline=deadline))
@@ -295,7 +274,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if spot.how == "second" and not (deadline or PARTICLE.search(scope_lower) or called is not None
                                          or CU_ORDER.match(lower[spot.start:])):
             continue
-        if SESSION27_EXHORT and deadline is None and EXHORT.fullmatch(scope_lower):
+        if deadline is None and EXHORT.fullmatch(scope_lower):
             continue  # "bên công an phải làm quyết liệt hơn": how to work, said to urge, no work given
         generic = re.fullmatch(r"\s*(?:làm|lo|làm nốt|nhận)?\s*(?:luôn|nhé|đi|ạ|thay)?\s*[.,]?\s*", scope_lower) \
             is not None or re.fullmatch(r"\s*làm\b.*", scope_lower) is not None and len(scope_lower.split()) <= 3 \
@@ -329,21 +308,6 @@ READ_EACH = re.compile(r"^\s*,?\s*(?:lần lượt\s+)?(?:đọc|nêu|điểm)(?
 # gia đình còn thi công ban đêm thì chị báo ngay công an phường nhé"): a job only if it happens, not a task (the
 # 40 characters before the doer missed a long condition)
 IF_THEN = re.compile(r"\bnếu\b[^.;!?]{0,160}\bthì\s*$")
-# Session 28 (docs/meetings.md, "Session 28"): the other words that open a condition, "giả sử / giả dụ / giả như",
-# "ngộ nhỡ", "nhỡ (mà) / lỡ (mà)", "hễ … là", "(trong) trường hợp …" ("Trường hợp dân không đồng ý thì
-# anh Hùng lập biên bản.", "Giả sử hộ đó vẫn không chấp hành thì anh Thắng lập biên bản xử phạt.", "hễ có phản ánh là
-# anh Minh cho người xuống"): a job only if it happens, as after "nếu … thì" (IF_FIRST, IF_THEN); only at the head of a
-# clause with the consequence's "thì / là" before the doer. A bare "trường hợp" is a condition when something happens
-# in it ("trường hợp cố tình trốn khám thì …", "trường hợp nào …") or a clause follows it, not the case named as a
-# topic ("Trường hợp ông Quý / này / nhà cụ Khải thì chị Hà hướng dẫn …": work given); "khi / khi nào … thì" is
-# when, not whether, and "phòng khi" (in case) a precaution done anyway: work given
-# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
-SESSION28_IF_WORDS = False
-_IF_WORD = (r"(?:giả sử|giả dụ|giả như|ngộ nhỡ|nhỡ mà|lỡ mà|nhỡ|lỡ|hễ|trong trường hợp|"
-            r"trường hợp(?:(?=[^.;!?]{0,60}\b(?:không|chưa|vẫn|có|còn|cố tình|bị|phát hiện|xảy ra|phát sinh|nào|"
-            r"muốn|tái phạm|cần)\b)|(?!\s+(?:này|đó|ấy|đấy|kia|trên|của|ông|bà|cụ|nhà|số|anh|chị|em|bác|cô|chú)\b)))")
-IF_WORD_THEN = re.compile(r"(?:^|[,;:]\s*|\b(?:còn|mà|nhưng|và|thế|vậy|ừ|à|ờ|dạ|vâng)\s+)" + _IF_WORD
-                          + r"\b[^.;!?]{0,160}\b(?:thì|là)\s*$")
 # Session 18 (docs/meetings.md, "Session 18"): a sentence that opens with its condition ("Nếu phát hiện vi phạm thì lập
 # biên bản chuyển anh Bảo xử lý.", "Nếu tổ nào thiếu người thì phòng Văn hóa - Xã hội cử người hỗ trợ.") names a
 # contingency, not work given, wherever its doer stands (the training keys hold no task in 41 such sentences)
@@ -383,40 +347,8 @@ MEETING_NOW = re.compile(r"^\s*,?\s*(?:(?:sẽ|cùng)\s+)?(?:họp|giao ban)(?:\
 # thông báo luôn hay chờ lịch bên công an"), "có … không (anh/ạ)" closing the sentence, "đúng không".
 ASKED = re.compile(r"\b(?:luôn|ngay|trước|bây giờ|giờ|luôn bây giờ)\s+hay\s+(?:là\s+)?(?:chờ|đợi|để|thôi|sau)\b|"
                    r"\bcó\s+(?:[^\W\d_]+\s+){1,8}không(?:\s+(?:anh|chị|em|ạ|nhỉ|hả))*\s*[.…]?\s*$|\bđúng không\b")
-# Session 28 (docs/meetings.md, "Session 28"): a question word closing the doer's clause, as recogniser text types
-# questions without "?" ("thế chị lan gửi báo cáo cho quận khi nào", "anh hùng kiểm tra ở đâu", "chị hà tổng hợp được
-# bao nhiêu hồ sơ", "anh sơn chuẩn bị đến đâu"): Vietnamese keeps the question word where the answer goes, so the
-# clause asks, it gives nothing; only at the clause's end (with its particles), not "khi nào xong thì …" (when), nor
-# after a negation ("cũng không sao", "không đi đâu": no question)
-# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
-SESSION28_WH_END = False
-WH_END = re.compile(r"(?<!không )(?<!chẳng )(?<!chả )\b(?:khi nào|lúc nào|hôm nào|ngày nào|thứ mấy|mấy giờ|ở đâu|"
-                    r"đến đâu|tới đâu|đâu|bao nhiêu(?:\s+[^\W\d_]+){0,2}|mấy|gì|ai|sao)"
-                    r"(?:\s+(?:thế|vậy|nhỉ|hả|à|ạ|anh|chị|em|rồi|đấy))*\s*[.…]?\s*$")
-# … nor after a negation in the clause: "chưa … đâu", "không … gì / ai" say not at all, nothing, nobody
-NEGATED = re.compile(r"\b(?:không|chưa|chẳng|chả|đừng|chớ)\b")
-# … but a question said as the work ("anh Hùng kiểm tra xem vướng ở đâu", "tổ 12 rà soát mấy cháu đang ở đâu",
-# "Tuấn nắm xem bao nhiêu hộ"): an order to find it out
-WH_WORK = re.compile(r"\b(?:xem|hỏi|tìm hiểu|cho biết|báo lại|xác minh|nắm|thống kê|rà soát|điều tra|làm rõ)\b")
 
 
-# Session 28 (docs/meetings.md, "Session 28"): a sentence opening with "hay là / hay mình / hay ta" (how about …) puts
-# a way of doing it to the meeting, as a question does ("anh ơi hay là để anh hùng kiểm tra lại ngõ năm trước thứ sáu",
-# "Hay mình giao anh Hùng kiểm tra lại ngõ 5 anh nhỉ"): nothing given yet; recogniser text types it without "?" (with
-# "?" it was read so already); not "hay" inside the sentence ("…, hay là mua mới… à thôi": an alternative weighed)
-# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
-SESSION28_HAY_LA = False
-HAY_LA = re.compile(r"^\W*(?:(?:(?:anh|chị|em|bác|cô|chú)\s+ơi|dạ|thưa\s+(?:anh|chị)|ừ|ờ|à|thế|vậy)\s*,?\s*)*"
-                    r"hay\s+(?:là|mình|ta|chúng ta|bên mình)\b")
-
-
-def _asks_in_clause(lower: str, spot: Spot, spots: list[Spot], stop: int) -> bool:
-    """The doer's clause, up to the next doer opening a clause of their own ("anh hùng gửi báo cáo trước thứ sáu còn
-    chị lan khi nào": Hùng's clause gives, Lan's asks), closes on a question word (SESSION28_WH_END)."""
-    end = min([stop] + [s.start for s in spots if spot.end <= s.start < stop and clause_start(lower, s.start)])
-    clause = re.split(r"[,;:.!?…]", lower[spot.end:end], maxsplit=1)[0]  # written text: the doer's own clause
-    wh = WH_END.search(clause)
-    return wh is not None and not WH_WORK.search(clause[:wh.start()]) and not NEGATED.search(clause[:wh.start()])
 
 
 # Session 13: "bác cứ rà soát …", "em cứ làm đi": "cứ" after the one addressed is an order's word, as "nhé" is.

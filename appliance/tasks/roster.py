@@ -237,8 +237,7 @@ class Roster:
         before_verb = bool(verbs.match(after))
         # "Hùng ơi", and a capitalised name opening the text before a comma ("Hùng, đèn ngõ 33 hư…"): a call
         vocative = after.lstrip().startswith("ơi") or (i == 0 and capital and after.startswith(",")) \
-            or (i == 0 and capital and call_after(after)) \
-            or (i == 0 and SESSION28_CALL_WORDS and _CALL_WORD.match(after) is not None)  # "huy à em …"
+            or (i == 0 and capital and call_after(after))
         mid_capital = capital and i > 0 and not text[:words[i].start()].rstrip().endswith((".", ":", "!", "?"))
         if i > 0 and capital and text[words[i - 1].start()].isupper() and \
                 text[words[i - 1].end():words[i].start()] == " " and lower[words[i - 1].start():words[i - 1].end()] \
@@ -296,21 +295,9 @@ _NAY_CALL = re.compile(r"\s*này\s*,")
 _WHERE_CALL = re.compile(r"\s*đâu(?:\s+rồi)?\s*,")
 
 
-# Session 28 (docs/meetings.md, "Session 28"): "à" after the name calls too ("Huy à, em kiểm tra lại máy chủ …"), and
-# in recogniser text, with no comma, "à" or "này" then the pronoun the order goes on with ("huy à em kiểm tra lại máy
-# chủ trong sáng mai nhé", "tuấn này em làm băng rôn …", "anh hùng à cái đèn ngõ 33 hỏng cả tuần rồi anh cho người
-# sửa …"): the pronoun after is the one called (it was the chair, or whoever spoke last); not "này" before another
-# pronoun, which may open a name ("anh hùng này anh an vừa nhắn …"), nor "à thôi / à không / à mà" (taking back what
-# was said), nor the filler "à" before a name ("à huy …")
-# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
-SESSION28_CALL_WORDS = False
-_CALL_WORD = re.compile(r"\s*à\s*,|\s*(?:này|à)\s+(?=em\s)|\s*à\s+(?!(?:thôi|không|mà|quên|nhầm|với|ừ|đúng|này|em)\b)")
-
-
 def call_after(after: str) -> bool:
     """What follows a given name opening a sentence makes it a call: "này,", "đâu,"."""
-    return _NAY_CALL.match(after) is not None or _WHERE_CALL.match(after) is not None \
-        or SESSION28_CALL_WORDS and _CALL_WORD.match(after) is not None
+    return _NAY_CALL.match(after) is not None or _WHERE_CALL.match(after) is not None
 
 
 # Session 12: in lower-case recogniser text a given name that is the second word after a place word ("cắt tỉa cây
