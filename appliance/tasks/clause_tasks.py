@@ -62,6 +62,13 @@ EXHORT = re.compile(r"\s*,?\s*(?:(?:phải|cần|nên|cố gắng|hãy|nhớ|c�
                     r"hơn|nữa|hơn nữa|lên|vào|đấy|nhé|nha|đi|ạ))+\s*[.!]?\s*")
 
 
+# Session 29 (docs/meetings.md, "Session 29"): a date opening the next clause of the same doer, who is then said to be
+# away ("chiếu sáng do anh Huy theo dõi, hôm nay anh Huy đi học ạ", "anh Hùng kiểm tra ngõ 5, thứ Sáu anh Hùng nghỉ
+# phép"): when they are away, not a deadline of the clause before; the same doer going on with work ("…, thứ Sáu anh
+# Hùng gửi quận") keeps it as before
+SESSION29_AWAY_DATE = True
+
+
 ON_TIME = re.compile(r"\b(?:đúng|kịp|theo)\s+(?:thời\s+)?hạn\b(?!\s+(?:là|chót|cuối|ngày))")
 
 
@@ -183,6 +190,11 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
                              if s.how in ("named", "unit") and s.person != spot.person
                              and (fronted_at := _date_opens(text, lower, s.start, meeting, calendar)) is not None
                              and spot.end < fronted_at])
+        if SESSION29_AWAY_DATE:  # "…, hôm nay anh Huy đi học": the day they are away opens a clause of its own
+            stop = min([stop] + [fronted_at for s in spots if spot.end < s.start <= stop and s.person == spot.person
+                                 and s.how in ("named", "unit") and AWAY.match(lower[s.end:])
+                                 and (fronted_at := _date_opens(text, lower, s.start, meeting, calendar)) is not None
+                                 and spot.end < fronted_at])
         scope_lower = lower[spot.end:stop]
         head = lower[:spot.start]
         if IF_FIRST.match(head):

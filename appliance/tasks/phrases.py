@@ -5,6 +5,7 @@ run on lower-case text with its diacritics (units: on folded text); `clauses.py`
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 
 # Verbs of work (a name or pronoun right before one of these is being told, or offers, to act).
@@ -204,4 +205,25 @@ PROPOSAL = _built(lambda v, _f: rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{v}
 
 
 # the verb of work after a doer, past the fillers ("chị Hà bên trung tâm làm", "chị Hà tự làm")
-VERB_AHEAD = _built(lambda v, f: rf"^\s*,?{f}|tự))*\s+{v}\b")
+_VERB_AHEAD = _built(lambda v, f: rf"^\s*,?{f}|tự))*\s+{v}\b")
+
+# Session 29 (docs/meetings.md, "Session 29"): "mang / đem" with what is brought and then where to ("tổ dân phố số bốn
+# mang quà đến tận nhà cụ trước tết nhé", "Tuấn đem hồ sơ lên quận", "chị Hà mang tài liệu sang phòng họp"): taking
+# something somewhere is work, as "mang sang" alone is (`_BRING`); not "mang theo" (carry along: "bà con nhớ mang theo
+# căn cước"), nor "mang" with no place after (carry, wear); read at run time so the setting can be measured off
+SESSION29_BRING_OBJECT = True
+_BRING_AHEAD = _built(lambda _v, f: rf"^\s*,?{f}|tự))*\s+(?:mang|đem)(?:\s+(?!theo\b)[^\W\d_]+){{1,4}}?"
+                                   r"\s+(?:vào|lên|sang|đến|tới|qua|xuống|về)\b")
+
+
+class _VerbAhead:
+    """VERB_AHEAD: the verb of work right after a doer (its settings read at each call)."""
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        found = _VERB_AHEAD.match(string, pos, endpos)
+        if found is None and SESSION29_BRING_OBJECT:
+            found = _BRING_AHEAD.match(string, pos, endpos)
+        return found
+
+
+VERB_AHEAD = _VerbAhead()

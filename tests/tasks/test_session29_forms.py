@@ -1,0 +1,82 @@
+"""Session 29's forms (docs/meetings.md, "Session 29"), each in new words written for this file (not the training
+meetings' sentences): each setting switched off and on, and where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from appliance.tasks import clause_tasks, phrases
+from appliance.tasks.extract import extract_tasks
+from tests.flags import switch_on
+from tests.tasks.transcripts import MONDAY, tasks_said
+
+_FLAGGED = (clause_tasks, phrases)
+_A = "Nguyễn Văn An: Bắt đầu.\n"
+
+
+@pytest.fixture
+def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    switch_on(monkeypatch, _FLAGGED, "SESSION29_")
+    return monkeypatch
+
+
+def _firm(said: str, ward) -> list:
+    roster, calendar = ward
+    return [(t.assignee, t.deadline, t.confidence >= 0.5) for t in extract_tasks(said, MONDAY, calendar, roster=roster)]
+
+
+# --- clause_tasks.SESSION29_AWAY_DATE: the day the same doer is away opens a clause of its own ---
+
+@pytest.mark.parametrize(("said", "on_due", "off_due"), [
+    # a member saying whose job it is, and that they are away today: no task (it took "hôm nay" as a deadline)
+    ("Nguyễn Văn An: Việc đèn ngõ ai theo dõi?\nNgô Đức Thắng: Dạ, chiếu sáng do anh Huy theo dõi, hôm nay anh Huy "
+     "đi học ạ.", [], [("Đỗ Quang Huy", "2026-11-30")]),
+    # the chair's order, then the day the doer is at a meeting: the order has no date
+    ("Nguyễn Văn An: Chị Hà tổng hợp hồ sơ tồn, thứ Năm chị Hà đi họp quận nên gửi trước đó nhé.",
+     [("Phạm Thu Hà", None)], [("Phạm Thu Hà", "2026-12-03")]),
+    ("Nguyễn Văn An: anh nam đo lại thửa đất ở tổ tám, thứ sáu anh nam nghỉ phép",
+     [("Hoàng Văn Nam", None)], [("Hoàng Văn Nam", "2026-12-04")]),
+])
+def test_the_day_away_is_no_deadline(ward, on, said: str, on_due: list, off_due: list) -> None:
+    assert tasks_said(_A + said, ward) == on_due
+    on.setattr(clause_tasks, "SESSION29_AWAY_DATE", False)
+    assert tasks_said(_A + said, ward) == off_due
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # the same doer going on with work: the date is theirs, as before
+    ("Nguyễn Văn An: Anh Hùng kiểm tra lại ngõ 5, thứ Sáu anh Hùng gửi quận.", [("Trần Văn Hùng", "2026-12-04")]),
+    # another doer's date: theirs, as before
+    ("Nguyễn Văn An: Anh Hùng kiểm tra lại ngõ 5, thứ Sáu chị Lan gửi quận.",
+     [("Trần Văn Hùng", None), ("Lê Thị Lan", "2026-12-04")]),
+    # the date inside the doer's own clause, the absence after it: the date stays
+    ("Nguyễn Văn An: Chị Hà gửi số liệu trước thứ Năm, chị Hà đi họp quận thứ Sáu.", [("Phạm Thu Hà", "2026-12-03")]),
+])
+def test_a_date_that_stays(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
+# --- phrases.SESSION29_BRING_OBJECT: "mang / đem" what is brought, then where to, is work ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: Công an phường mang hồ sơ vụ việc lên quận trước thứ Sáu.", [("Công an phường", "2026-12-04")]),
+    ("Nguyễn Văn An: tổ tám mang quà đến tận nhà các cụ trước thứ bảy nhé", [("Tổ dân phố số 8", "2026-12-05")]),
+    ("Nguyễn Văn An: Phòng Văn hóa - Xã hội mang tài liệu xuống các tổ trước thứ Sáu.",
+     [("Phòng Văn hóa - Xã hội", "2026-12-04")]),
+])
+def test_bringing_something_somewhere(ward, on, said: str, due: list) -> None:
+    assert _firm(_A + said, ward) == [(*due[0], True)]
+    on.setattr(phrases, "SESSION29_BRING_OBJECT", False)
+    assert _firm(_A + said, ward) != [(*due[0], True)]  # none, or put by the sentence model as "cần xác nhận"
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # carrying along: residents told what to bring, no doer
+    ("Nguyễn Văn An: Bà con nhớ mang theo căn cước khi lên nhận quà nhé.", []),
+    # "mang theo" after a unit: carrying along, no place it is brought to
+    ("Nguyễn Văn An: Tổ 8 mang theo chổi, xẻng thứ Bảy.", []),
+    # no place after: wearing
+    ("Nguyễn Văn An: Hội Phụ nữ mang áo dài hôm lễ nhé.", []),
+])
+def test_mang_that_is_no_bringing(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
