@@ -69,6 +69,16 @@ EXHORT = re.compile(r"\s*,?\s*(?:(?:phải|cần|nên|cố gắng|hãy|nhớ|c�
 SESSION29_AWAY_DATE = True
 
 
+# Session 29 (docs/meetings.md, "Session 29"): a member handing their own task down to someone else ("Dạ việc đó để em
+# giao anh Tuấn ạ", "để chị giao cho Huy làm", "em sẽ giao Tuấn"): "để" (let me) or "sẽ" says the member decides it,
+# so it is no suggestion put to the chair (`SUGGESTS`: "em định / tính giao …"); the one named takes the member's task
+# given in the last turns (its content and date, `merge`), or the task of the unit the member heads; only the one
+# named keeps it
+SESSION29_DELEGATE = True
+DELEGATES = re.compile(r"(?:\bđể\s+(?:em|tôi|mình|chị|anh)|\b(?:em|tôi|mình|chị|anh)\s+sẽ)\s+"
+                       r"(?:giao|phân công|chuyển)(?:\s+(?:lại|việc này|việc đó|việc ấy))?(?:\s+(?:cho|sang))?\s*$")
+
+
 ON_TIME = re.compile(r"\b(?:đúng|kịp|theo)\s+(?:thời\s+)?hạn\b(?!\s+(?:là|chót|cuối|ngày))")
 
 
@@ -197,11 +207,15 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
                                  and spot.end < fronted_at])
         scope_lower = lower[spot.end:stop]
         head = lower[:spot.start]
+        delegates = DELEGATES.search(head[-30:]) if SESSION29_DELEGATE and not turn.leads \
+            and spot.how in ("named", "unit") and turn.speaker.kind == "staff" and spot.person != turn.speaker else None
+        # "để em giao anh Tuấn": handed down now, not the deferral "để anh giao" (`DEFER`, whom to give it to later)
+        unhanded = head[:len(head) - len(head[-30:]) + delegates.start()] if delegates is not None else head
         if IF_FIRST.match(head):
             continue  # "Nếu phát hiện vi phạm thì lập biên bản chuyển anh Bảo xử lý.": only if it happens
         if condition_closes(scope_lower):
             continue  # "Chị Hà mua thêm bình cứu hỏa trước Tết nếu có kinh phí.": only if it happens
-        if DEFER.search(scope_lower) or DEFER.search(head[-40:]) or CONDITION.search(head[-40:]) \
+        if DEFER.search(scope_lower) or DEFER.search(unhanded[-40:]) or CONDITION.search(head[-40:]) \
                 or IF_THEN.search(head):
             continue
         if spot.how in ("named", "unit") and PURPOSE.search(head[-60:]):
@@ -269,8 +283,11 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         # whose task it was: the person named before "chuyển" in the sentence ("c. Lan bận thì thôi chuyển …")
         owner = next((s.person for s in reversed(spots) if s.end <= spot.start and s.how == "named"
                       and s.person != spot.person), None) if handed else None
+        delegated = delegates is not None
+        if delegated:
+            owner, handed = turn.speaker, True  # "Dạ việc đó để em giao anh Tuấn ạ": the speaker's task, handed down
         directed = bool(DIRECTIVE.search(head[-30:])) or handed
-        if directed and not turn.leads and SUGGESTS.search(head[-40:]):
+        if directed and not turn.leads and not delegated and SUGGESTS.search(head[-40:]):
             continue  # "Em đề nghị anh Hùng hỗ trợ 40 barie", "em định giao Tuấn…": put to the chair, not given
         if spot.how == "first" and not (INTENT.search(scope_lower) or deadline or lower[spot.start:].startswith("để")):
             continue
@@ -286,7 +303,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if spot.how == "second" and not (deadline or PARTICLE.search(scope_lower) or called is not None
                                          or CU_ORDER.match(lower[spot.start:])):
             continue
-        if deadline is None and EXHORT.fullmatch(scope_lower):
+        if deadline is None and not delegated and EXHORT.fullmatch(scope_lower):
             continue  # "bên công an phải làm quyết liệt hơn": how to work, said to urge, no work given
         generic = re.fullmatch(r"\s*(?:làm|lo|làm nốt|nhận)?\s*(?:luôn|nhé|đi|ạ|thay)?\s*[.,]?\s*", scope_lower) \
             is not None or re.fullmatch(r"\s*làm\b.*", scope_lower) is not None and len(scope_lower.split()) <= 3 \
@@ -300,7 +317,7 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
                                                    scope_lower))
         how = "named" if spot.how == "second" and (vocative is not None or called is not None) else spot.how
         out.append(Anchor("task", person, content, deadline, text.strip(), follow, after_withdrawal and generic,
-                          same, how=how, directed=directed, hands_from=owner))
+                          same, how=how, directed=directed, hands_from=owner, delegated=delegated))
     return out
 
 

@@ -80,3 +80,34 @@ def test_bringing_something_somewhere(ward, on, said: str, due: list) -> None:
 ])
 def test_mang_that_is_no_bringing(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- clause_tasks.SESSION29_DELEGATE: a member handing their own task down to someone else ---
+
+_GIVEN = "Nguyễn Văn An: Chị Hương làm kế hoạch văn nghệ mừng Xuân, trước thứ Sáu gửi anh.\n"
+
+
+@pytest.mark.parametrize(("said", "off"), [
+    (_GIVEN + "Bùi Thanh Hương: Dạ việc đó để em giao anh Tuấn ạ.", [("Bùi Thanh Hương", "2026-12-04")]),
+    (_GIVEN + "Bùi Thanh Hương: dạ tuần này em đi tập huấn để em giao tuấn nhé", [("Bùi Thanh Hương", "2026-12-04")]),
+    # the unit given the task, its head hands it down
+    ("Nguyễn Văn An: Phòng Văn hóa - Xã hội làm kế hoạch văn nghệ mừng Xuân, trước thứ Sáu gửi anh.\n"
+     "Bùi Thanh Hương: Dạ, để chị giao cho Tuấn làm ạ.", [("Phòng Văn hóa - Xã hội", "2026-12-04")]),
+])
+def test_a_task_handed_down(ward, on, said: str, off: list) -> None:
+    assert tasks_said(_A + said, ward) == [("Lê Minh Tuấn", "2026-12-04")]  # the one named, with the task's date
+    on.setattr(clause_tasks, "SESSION29_DELEGATE", False)
+    assert tasks_said(_A + said, ward) == off
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # a suggestion put to the chair ("định / tính giao"): as before
+    (_GIVEN + "Bùi Thanh Hương: Dạ em định giao anh Tuấn làm ạ.", [("Bùi Thanh Hương", "2026-12-04")]),
+    # the chair putting off whom to give it to: no task
+    ("Nguyễn Văn An: Việc làm băng rôn thì để anh giao sau.", []),
+    # handing over papers ("bàn giao") is work of the speaker's, no delegation
+    ("Nguyễn Văn An: Anh Hùng soạn hợp đồng trước thứ Năm.\nTrần Văn Hùng: Dạ, để em bàn giao hồ sơ cho anh Nam.",
+     [("Trần Văn Hùng", "2026-12-03")]),
+])
+def test_no_task_handed_down(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
