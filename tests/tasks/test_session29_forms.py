@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, phrases
+from appliance.tasks import clause_tasks, clauses, phrases
 from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks, phrases)
+_FLAGGED = (clause_tasks, clauses, phrases)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -110,4 +110,59 @@ def test_a_task_handed_down(ward, on, said: str, off: list) -> None:
      [("Trần Văn Hùng", "2026-12-03")]),
 ])
 def test_no_task_handed_down(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
+# --- phrases.SESSION29_MOVE_WORDS: "cho em đến <day>", "(hạn) đổi / chuyển sang <day>" move a deadline ---
+
+_REPORT = "Nguyễn Văn An: Chị Hà tổng hợp số liệu một cửa trước thứ Năm.\n"
+
+
+@pytest.mark.parametrize("said", [
+    _REPORT + "Phạm Thu Hà: Dạ thứ Năm em vướng họp quận, cho em đến thứ Sáu ạ.\nNguyễn Văn An: Được.",
+    _REPORT + "Phạm Thu Hà: dạ cho em xin tới thứ sáu ạ\nNguyễn Văn An: được",
+    _REPORT + "Nguyễn Văn An: À hạn số liệu của chị Hà đổi sang thứ Sáu nhé.",
+    _REPORT + "Nguyễn Văn An: thôi chuyển hạn sang sáng thứ sáu cho chị hà",
+])
+def test_a_deadline_moved_in_other_words(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == [("Phạm Thu Hà", "2026-12-04")]
+    on.setattr(phrases, "SESSION29_MOVE_WORDS", False)
+    assert tasks_said(_A + said, ward) == [("Phạm Thu Hà", "2026-12-03")]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # asked, refused: the old date
+    (_REPORT + "Phạm Thu Hà: Anh cho em đến thứ Sáu ạ.\nNguyễn Văn An: Không được, thứ Năm quận cần rồi.",
+     [("Phạm Thu Hà", "2026-12-03")]),
+    # "chuyển sang" a unit, no day right after: no move
+    (_REPORT + "Nguyễn Văn An: Hồ sơ đất thì chuyển sang phòng Kinh tế, thứ Sáu báo anh.",
+     [("Phạm Thu Hà", "2026-12-03")]),
+    # "cho em đến dự": no day
+    (_REPORT + "Phạm Thu Hà: Anh cho em đến dự hội nghị quận nhé.\nNguyễn Văn An: Ừ.", [("Phạm Thu Hà", "2026-12-03")]),
+])
+def test_no_deadline_moved(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+
+
+# --- clauses.SESSION29_FRONTED_PROPOSAL: the day said before the pronoun in "… em gửi được không" is proposed ---
+
+@pytest.mark.parametrize("said", [
+    _REPORT + "Phạm Thu Hà: Thứ Năm em sợ không kịp, thứ Sáu em gửi được không anh?\nNguyễn Văn An: Ừ, được.",
+    _REPORT + "Phạm Thu Hà: dạ thứ năm em vướng lịch trực thứ sáu em nộp được không ạ\nNguyễn Văn An: ừ thế cũng được",
+])
+def test_a_fronted_day_proposed(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == [("Phạm Thu Hà", "2026-12-04")]
+    on.setattr(clauses, "SESSION29_FRONTED_PROPOSAL", False)
+    assert tasks_said(_A + said, ward) == [("Phạm Thu Hà", "2026-12-03")]
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # refused: the old date
+    (_REPORT + "Phạm Thu Hà: Thứ Sáu em gửi được không anh?\nNguyễn Văn An: Không, thứ Năm nhé.",
+     [("Phạm Thu Hà", "2026-12-03")]),
+    # the day said earlier in the sentence, not right before the pronoun: no new date
+    (_REPORT + "Phạm Thu Hà: Thứ Sáu quận họp, em gửi được không anh?\nNguyễn Văn An: Ừ.",
+     [("Phạm Thu Hà", "2026-12-03")]),
+])
+def test_no_fronted_day(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
