@@ -79,6 +79,17 @@ DELEGATES = re.compile(r"(?:\bđể\s+(?:em|tôi|mình|chị|anh)|\b(?:em|tôi|m
                        r"(?:giao|phân công|chuyển)(?:\s+(?:lại|việc này|việc đó|việc ấy))?(?:\s+(?:cho|sang))?\s*$")
 
 
+# Session 29 (docs/meetings.md, "Session 29"): a wish or a hope opening the clause before the doer ("Hy vọng công an
+# phường giữ được bình yên dịp Tết.", "Chúc anh Hùng hoàn thành tốt nhiệm vụ.", "tôi mong rằng tổ năm làm xong trước
+# tết"): said of the doer, nobody is told to do anything; not a bare "mong" ("tôi mong anh Hùng hỗ trợ …" is a polite
+# request), nor "chúc" inside the work ("in thiệp chúc Tết", "danh sách chúc thọ": after the doer)
+SESSION29_WISH = True
+_WISH = (r"(?:(?:(?:tôi|chị|anh|em|chúng tôi|mình|chúng ta)\s+)?(?:rất\s+|cũng\s+|chỉ\s+)?"
+         r"(?:kính\s+|xin\s+)?(?:chúc|hy vọng|hi vọng|mong rằng|mong là|mong sao|ước gì))\b")
+WISH = re.compile(r"(?:^|[,.;:!?]\s*)\W*" + _WISH + r"[^.;!?]*$")
+WISH_OPENS = re.compile(r"^\W*(?:(?:ừ|vâng|dạ|thôi|còn)\W+)*" + _WISH)  # the sentence model adds no wish back either
+
+
 ON_TIME = re.compile(r"\b(?:đúng|kịp|theo)\s+(?:thời\s+)?hạn\b(?!\s+(?:là|chót|cuối|ngày))")
 
 
@@ -213,6 +224,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         unhanded = head[:len(head) - len(head[-30:]) + delegates.start()] if delegates is not None else head
         if IF_FIRST.match(head):
             continue  # "Nếu phát hiện vi phạm thì lập biên bản chuyển anh Bảo xử lý.": only if it happens
+        if SESSION29_WISH and WISH.search(head):
+            continue  # "Hy vọng công an phường giữ được bình yên dịp Tết.": a wish, nobody is told to do anything
         if condition_closes(scope_lower):
             continue  # "Chị Hà mua thêm bình cứu hỏa trước Tết nếu có kinh phí.": only if it happens
         if DEFER.search(scope_lower) or DEFER.search(unhanded[-40:]) or CONDITION.search(head[-40:]) \

@@ -166,3 +166,30 @@ def test_a_fronted_day_proposed(ward, on, said: str) -> None:
 ])
 def test_no_fronted_day(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- clause_tasks.SESSION29_WISH: a wish or hope opening the clause gives nobody work ---
+
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: Hy vọng Công an phường giữ vững an ninh dịp cuối năm.",
+    "Nguyễn Văn An: Chúc chị Hương tổ chức thành công hội diễn.",
+    "Nguyễn Văn An: tôi hy vọng tổ bảy dọn xong ngõ trước tết",
+    "Nguyễn Văn An: Mong rằng phòng Kinh tế sớm hoàn thành dự án vỉa hè.",
+])
+def test_a_wish_is_no_task(ward, on, said: str) -> None:
+    assert tasks_said(_A + said, ward) == []
+    on.setattr(clause_tasks, "SESSION29_WISH", False)
+    assert tasks_said(_A + said, ward) != []
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # "chúc" inside the work, after the doer: as before
+    ("Nguyễn Văn An: Mai in thiệp chúc Tết gửi các đơn vị trước thứ Năm.", [("Vũ Thị Mai", "2026-12-03")]),
+    # a wish in the sentence before the order: the order stands
+    ("Nguyễn Văn An: Chúc mọi người năm mới vui vẻ. Anh Hùng gửi báo cáo trước thứ Sáu.",
+     [("Trần Văn Hùng", "2026-12-04")]),
+    # a bare "mong": a polite request, as before
+    ("Nguyễn Văn An: Tôi mong chị Lan gửi báo cáo trước thứ Sáu.", [("Lê Thị Lan", "2026-12-04")]),
+])
+def test_no_wish(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
