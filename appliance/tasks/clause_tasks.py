@@ -214,7 +214,8 @@ def tasks_in(text: str, turn: Turn, previous: Turn | None, roster: Roster, speak
         if SESSION29_AWAY_DATE:  # "…, hôm nay anh Huy đi học": the day they are away opens a clause of its own
             stop = min([stop] + [fronted_at for s in spots if spot.end < s.start <= stop and s.person == spot.person
                                  and s.how in ("named", "unit") and AWAY.match(lower[s.end:])
-                                 and (fronted_at := _date_opens(text, lower, s.start, meeting, calendar)) is not None
+                                 and (fronted_at := _date_opens(text, lower, s.start, meeting, calendar)
+                                      or _date_before(text, lower, s.start, meeting, calendar)) is not None
                                  and spot.end < fronted_at])
         scope_lower = lower[spot.end:stop]
         head = lower[:spot.start]
@@ -410,6 +411,21 @@ REVIEW_STEP = re.compile(r"^\s*,?\s*(?:sẽ\s+)?(?:xem lại|duyệt|rà lại|k
 READ_OUT = re.compile(r"^\s*,?\s*(?:đọc|điểm qua|thông qua|đọc qua|nhắc qua)(?:\s+(?:lại|qua|nhanh))?\s+"
                       r"(?:lịch|dự thảo|kết luận|chương trình|tình hình|danh sách|thông báo|nội dung|biên bản)"
                       r"(?:\s+[^\W\d_]+){0,4}\s*[.!]?\s*$")
+
+
+def _date_before(text: str, lower: str, at: int, meeting: dt.date, calendar: WorkCalendar | None) -> int | None:
+    """Where a date said right before the doer at `at` starts, in recogniser text with no comma to open its clause
+    ("… do anh huy theo dõi hôm nay anh huy đi học ạ"; SESSION29_AWAY_DATE)."""
+    if re.search(r"[,;:.!?]", lower[:at]):
+        return None
+    head = text[:at]
+    words = list(re.finditer(r"\S+", head))[-4:]
+    if not words:
+        return None
+    found = find_deadline(head[words[0].start():], meeting, None, calendar)
+    if found is None or head[words[0].start() + found[2]:].strip():
+        return None
+    return words[0].start() + found[1]
 
 
 def _date_opens(text: str, lower: str, at: int, meeting: dt.date, calendar: WorkCalendar | None) -> int | None:

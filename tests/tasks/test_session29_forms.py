@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.tasks import clause_tasks, clauses, phrases
+from appliance.tasks import clause_tasks, clauses, deadlines, phrases
 from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks, clauses, phrases)
+_FLAGGED = (clause_tasks, clauses, deadlines, phrases)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -36,6 +36,9 @@ def _firm(said: str, ward) -> list:
      [("Phạm Thu Hà", None)], [("Phạm Thu Hà", "2026-12-03")]),
     ("Nguyễn Văn An: anh nam đo lại thửa đất ở tổ tám, thứ sáu anh nam nghỉ phép",
      [("Hoàng Văn Nam", None)], [("Hoàng Văn Nam", "2026-12-04")]),
+    # recogniser text, no comma: the date right before the same doer, away
+    ("Nguyễn Văn An: việc loa ai theo dõi\nLê Thị Lan: dạ loa do anh tuấn theo dõi hôm nay anh tuấn đi công tác ạ",
+     [], [("Lê Minh Tuấn", "2026-11-30")]),
 ])
 def test_the_day_away_is_no_deadline(ward, on, said: str, on_due: list, off_due: list) -> None:
     assert tasks_said(_A + said, ward) == on_due
@@ -193,3 +196,26 @@ def test_a_wish_is_no_task(ward, on, said: str) -> None:
 ])
 def test_no_wish(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- deadlines.SESSION29_MAI_PLACE: "mai động", "mai hắc đế", "tập thể mai …" in recogniser text are places ---
+
+@pytest.mark.parametrize("said", [
+    "anh minh tăng cường tuần tra ở khu tập thể mai động nhé",
+    "anh hùng thay đèn đoạn mai hắc đế nhé",
+    "tuấn treo băng rôn ở tập thể mai hương",
+])
+def test_a_place_named_mai_is_no_tomorrow(on, said: str) -> None:
+    assert deadlines.find_deadline(said, MONDAY) is None
+    on.setattr(deadlines, "SESSION29_MAI_PLACE", False)
+    assert deadlines.find_deadline(said, MONDAY) is not None
+
+
+@pytest.mark.parametrize("said", [
+    "anh minh tuần tra ở mai động từ mai",        # the second "mai": tomorrow
+    "tổ năm mai động viên bà con dọn ngõ",        # "động viên": a verb, tomorrow
+    "chị lan gửi báo cáo mai nhé",
+])
+def test_tomorrow_still(on, said: str) -> None:
+    found = deadlines.find_deadline(said, MONDAY)
+    assert found is not None and found[0].isoformat() == "2026-12-01"
