@@ -146,6 +146,27 @@ def _day_of_relative_month(m: re.Match[str], meeting: dt.date) -> dt.date | None
 
 
 Rule = tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], dt.date | None]]
+# Session 29 (docs/meetings.md, "Session 29"): a weekday named with its date ("trước thứ Năm 17/12", "thứ sáu mười tám
+# tháng mười hai", "sáng thứ ba hai tháng hai") is that date: the weekday only names it (a deadline word before the
+# weekday read the next such weekday, a week early, and the date was dropped); read at run time
+SESSION29_WEEKDAY_DATE = True
+# Session 29: a day and its month said in words with no word before them ("em in xong mười tám tháng mười hai", the
+# recogniser's "numbers as words") are that date, as "ngày mười tám tháng mười hai" is (the month alone was read, its
+# last day); not a span ("ba tháng mười ngày") — read at run time
+SESSION29_BARE_DAY_MONTH = True
+
+
+def _weekday_date(m: re.Match[str], meeting: dt.date) -> dt.date | None:
+    if m.group("dd"):
+        return _near_year(int(m.group("dd")), int(m.group("mm")), int(m.group("yy")) if m.group("yy") else None,
+                          meeting)
+    return _near_year(number(m.group("d")), number(m.group("mo")), int(m.group("y")) if m.group("y") else None, meeting)
+
+
+def _bare_day_month(m: re.Match[str], meeting: dt.date) -> dt.date | None:
+    return _near_year(number(m.group("d")), number(m.group("mo")), int(m.group("y")) if m.group("y") else None, meeting)
+
+
 _YEAR = r"(?:\s*(?:/|-|nam)\s*(?P<y>\d{4}))?"
 RULES: list[Rule] = [
     (re.compile(r"(?:ngay\s+)?\b(?P<d>\d{1,2})\s*[/.\-]\s*(?P<mo>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{2,4}))?\b"),
@@ -154,6 +175,8 @@ RULES: list[Rule] = [
                 rf"(?P<mo>{NUM[1:-1]})\b{_YEAR}"),
      lambda m, t: _near_year(number(m.group("d")), number(m.group("mo")),
                              int(m.group("y")) if m.group("y") else None, t)),
+    (re.compile(rf"(?<![\w/])(?P<d>{_DAY})\s+thang\s+(?P<mo>{NUM[1:-1]})\b{_YEAR}(?!\s+(?:ngay|tuan|gio)\b)"),
+     _bare_day_month),
     # "ngày 10 tháng sau", "25 tháng này": a day of this or the next month ("tháng sáu" is June: see find_deadline)
     (re.compile(rf"\b(?:(?:ngay|mung|mong)\s+|(?<=truoc )|(?<=han )|(?<=nhat )|(?<=xong ))(?P<d>{NUM[1:-1]})\s+"
                 r"thang\s+(?P<rel>nay|sau|toi)\b"), _day_of_relative_month),
@@ -223,7 +246,12 @@ DAY_IN_WORDS_RULES: list[Rule] = [
 # older "sáng 12" rule read only the first number word of it ("tối hai" → the 2nd, "đêm ba mươi" → the 30th)
 # ; so is a date with its month after "hạn chót", "là", "vào" ("hạn chót mười lăm tháng mười hai" was the month's end)
 _DAY_LEAD = r"\b(?:toi|dem|sang|chieu|trua|hom|buoi|chot|la|vao)\s+"
+
+
 DAY_WITH_MONTH_RULES: list[Rule] = [
+    (re.compile(rf"\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*,?\s+(?:ngay\s+|mung\s+|mong\s+)?"
+                rf"(?:(?P<d>{_DAY})\s+thang\s+(?P<mo>{NUM[1:-1]})\b{_YEAR}(?!\s+(?:ngay|tuan|gio)\b)"
+                r"|(?P<dd>\d{1,2})\s*[/.\-]\s*(?P<mm>\d{1,2})(?:\s*[/.\-]\s*(?P<yy>\d{2,4}))?\b)"), _weekday_date),
     (re.compile(rf"{_DAY_LEAD}(?P<d>{_DAY})\s+thang\s+(?P<mo>{NUM[1:-1]})\b{_YEAR}"
                 rf"(?!\s+(?:ngay|tuan|gio)\b)"),  # "thời gian là ba tháng mười ngày": a span, not 10/3
      lambda m, t: _near_year(number(m.group("d")), number(m.group("mo")),
@@ -395,6 +423,9 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
     found: list[tuple[int, int, dt.date, int]] = []
     taken: list[tuple[int, int]] = []
     for pattern, build in DAY_WITH_MONTH_RULES + DAY_ALONE_RULES + DAY_IN_WORDS_RULES + RULES:
+        if build is _weekday_date and not SESSION29_WEEKDAY_DATE \
+                or build is _bare_day_month and not SESSION29_BARE_DAY_MONTH:
+            continue  # a session-29 form switched off takes no span from the other rules
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken) or _misread(m, text):
                 continue

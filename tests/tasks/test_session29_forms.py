@@ -3,6 +3,8 @@ meetings' sentences): each setting switched off and on, and where it must not fi
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from appliance.tasks import clause_tasks, clauses, deadlines, phrases
@@ -219,3 +221,54 @@ def test_a_place_named_mai_is_no_tomorrow(on, said: str) -> None:
 def test_tomorrow_still(on, said: str) -> None:
     found = deadlines.find_deadline(said, MONDAY)
     assert found is not None and found[0].isoformat() == "2026-12-01"
+
+
+# --- deadlines.SESSION29_WEEKDAY_DATE: a weekday named with its date is that date ---
+
+_FRIDAY = dt.date(2026, 12, 4)
+
+
+def _due_on(said: str, meeting: dt.date) -> str | None:
+    found = deadlines.find_deadline(said, meeting)
+    return found[0].isoformat() if found else None
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Chị Lan gửi báo cáo trước thứ Năm 17/12.", "2026-12-17"),
+    ("anh hùng xong trước thứ năm ngày mười bảy tháng mười hai", "2026-12-17"),
+    ("Chị Hà gửi quận chậm nhất thứ Hai 21/12.", "2026-12-21"),
+])
+def test_a_weekday_with_its_date(on, said: str, due: str) -> None:
+    assert _due_on(said, _FRIDAY) == due
+    on.setattr(deadlines, "SESSION29_WEEKDAY_DATE", False)
+    assert _due_on(said, _FRIDAY) != due  # the next such weekday, a week early
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Chị Lan gửi báo cáo thứ Năm tuần sau.", "2026-12-10"),      # no date: as before
+    ("Chị Lan gửi báo cáo trước thứ Sáu, còn hội nghị ngày 18/12.", "2026-12-11"),  # the date after a comma, another
+])
+def test_a_weekday_alone(on, said: str, due: str) -> None:
+    assert _due_on(said, _FRIDAY) == due
+
+
+# --- deadlines.SESSION29_BARE_DAY_MONTH: a day and its month in words, no word before, are that date ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("tuấn in giấy mời mười tám tháng mười hai phải có", "2026-12-18"),
+    ("chị hà gửi hồ sơ lên quận hai mươi mốt tháng mười hai nhé", "2026-12-21"),
+    ("anh sơn hoàn thành danh sách mười lăm tháng một", "2027-01-15"),
+])
+def test_a_day_and_month_in_words(on, said: str, due: str) -> None:
+    assert _due_on(said, _FRIDAY) == due
+    on.setattr(deadlines, "SESSION29_BARE_DAY_MONTH", False)
+    assert _due_on(said, _FRIDAY) != due  # the month's last day
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("thời gian thi công là ba tháng mười ngày", None),             # a span
+    ("chị hà làm báo cáo sáu tháng đầu năm trước thứ năm", "2026-12-10"),  # no month's number after "tháng"
+    ("chị hà gửi trước ngày mười tám tháng mười hai", "2026-12-18"),  # with "ngày": as before
+])
+def test_no_bare_day_and_month(on, said: str, due: str | None) -> None:
+    assert _due_on(said, _FRIDAY) == due
