@@ -54,12 +54,17 @@ AGREE = re.compile(r"^(?:(?:thôi|thế thì|vậy thì|ừ thì)\s*,?\s+)?(?:đ
 # Asking for more time: "em xin lùi sang thứ Hai", "cho em dời đến 20/12", "gia hạn đến cuối tháng"
 POSTPONE = re.compile(r"\b(?:xin\s+)?(?:lùi|dời|gia hạn|hoãn)(?:\s+lại)?\s+(?:sang|đến|tới|qua)\b")
 # Session 29 (docs/meetings.md, "Session 29"): a deadline moved in other words, as "lùi sang" moves it: a member asking
-# "cho em (xin) đến / tới thứ Sáu" (give me until), and "(hạn …) đổi / chuyển sang thứ Sáu" (changed to) with the day
-# right after; not "chuyển sang phòng Kinh tế" (handed to a unit), nor "cho em đến dự" (no day after)
+# "cho em (xin) đến / tới thứ Sáu" (give me until), "(hạn …) đổi / chuyển sang thứ Sáu" (changed to) and "để đến thứ
+# Sáu (cũng được)" (leave it until) with the day right after, "lùi lại (một ngày), thứ Sáu nhé" with the day later in
+# the sentence; not "chuyển sang phòng Kinh tế" (handed to a unit), nor "cho em đến dự" (no day after), nor "để sang
+# tuần sau tính" (put off, `DEFER`)
 SESSION29_MOVE_WORDS = True
-MOVE_WORDS = re.compile(r"\bcho\s+(?:em|tôi|mình|chị|anh)\s+(?:xin\s+)?(?:đến|tới|hết)|"
-                        r"\b(?:đổi|chuyển)(?:\s+hạn)?\s+(?:sang|thành|qua)"
-                        r"(?=\s+(?:(?:sáng|chiều|tối|trưa)\s+)?(?:thứ|ngày|mùng|mồng|tuần|cuối|đầu|giữa|\d))")
+_DAY_NEXT = r"(?=\s+(?:(?:sáng|chiều|tối|trưa)\s+)?(?:thứ|ngày|mùng|mồng|tuần|cuối|đầu|giữa|\d))"
+MOVE_WORDS = re.compile(r"\bcho\s+(?:em|tôi|mình|chị|anh)\s+(?:xin\s+)?(?:đến|tới|hết)" + _DAY_NEXT + "|"
+                        r"\b(?:đổi|chuyển)(?:\s+hạn)?\s+(?:sang|thành|qua)" + _DAY_NEXT + "|"
+                        r"\bđể\s+(?:đến|tới)" + _DAY_NEXT + "|"
+                        r"\b(?:lùi|dời|hoãn)\s+lại(?:\s+(?:thêm\s+)?(?:một|hai|ba|mấy|\d)\s+(?:ngày|hôm|tuần))?"
+                        r"(?=[^.;!?]*\b(?:thứ|ngày|mùng|mồng)\b)")
 QUESTION = re.compile(r"\?\s*$|\b(?:có cần|có phải|(?<!dạ )(?<!dạ, )chưa ạ|không ạ|thế nào|bao giờ|đến đâu rồi|"
                       r"sao rồi)\b|"
                       r"\bđược không(?:\s+(?:ạ|anh|chị|em|nhỉ))*\s*[?.!]?\s*$|"

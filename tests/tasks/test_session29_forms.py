@@ -128,6 +128,8 @@ _REPORT = "Nguyễn Văn An: Chị Hà tổng hợp số liệu một cửa trư
     _REPORT + "Phạm Thu Hà: dạ cho em xin tới thứ sáu ạ\nNguyễn Văn An: được",
     _REPORT + "Nguyễn Văn An: À hạn số liệu của chị Hà đổi sang thứ Sáu nhé.",
     _REPORT + "Nguyễn Văn An: thôi chuyển hạn sang sáng thứ sáu cho chị hà",
+    _REPORT + "Nguyễn Văn An: Số liệu của chị Hà lùi lại một hôm, thứ Sáu nhé.",
+    _REPORT + "Nguyễn Văn An: Chị Hà không phải vội, để đến thứ Sáu cũng được.",
 ])
 def test_a_deadline_moved_in_other_words(ward, on, said: str) -> None:
     assert tasks_said(_A + said, ward) == [("Phạm Thu Hà", "2026-12-04")]
@@ -144,6 +146,8 @@ def test_a_deadline_moved_in_other_words(ward, on, said: str) -> None:
      [("Phạm Thu Hà", "2026-12-03")]),
     # "cho em đến dự": no day
     (_REPORT + "Phạm Thu Hà: Anh cho em đến dự hội nghị quận nhé.\nNguyễn Văn An: Ừ.", [("Phạm Thu Hà", "2026-12-03")]),
+    # "lùi lại" with no day after it in the sentence: nothing moves
+    (_REPORT + "Nguyễn Văn An: Việc họp tổ thì lùi lại, chưa họp.", [("Phạm Thu Hà", "2026-12-03")]),
 ])
 def test_no_deadline_moved(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
