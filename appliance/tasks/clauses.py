@@ -151,7 +151,8 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             if (so_then := _so_then_date(sentence, lower, turn, meeting, calendar)) is not None:
                 out.append(Anchor("agree", None, deadline=so_then, follow_up=True))
                 continue
-            cancels = CANCEL.search(lower)
+            cancels = CANCEL.search(lower) or (phrases.DROP_WORDS.search(lower) if phrases.SESSION29_DROP_WORDS
+                                               else None)
             cancel_at = cancels.start() if cancels else None
             asks = QUESTION.search(lower) and re.search(r"\bđược không\b", lower)
             offer = PROPOSAL.search(lower) if asks else None

@@ -87,6 +87,16 @@ CANCEL = re.compile(r"\b(?:không phải làm nữa|không cần làm nữa|khô
                     # "thôi việc đó hủy nhé", "vụ này hủy": withdrawn, as "hủy việc" is ("hủy bỏ quyết định" is work)
                     r"\b(?:việc|vụ|cái)\s+(?:đó|này|ấy|đấy)\s+(?:thì\s+)?hủy\b")
 
+# Session 29 (docs/meetings.md, "Session 29"): a job dropped in other words than `CANCEL`'s ("thôi bỏ việc đó không giao
+# nữa", "việc pano … thì thôi, bỏ nhé", "không triển khai nữa"): "bỏ" with the job pointed back to ("việc đó / này") or
+# right after "thôi", "không giao … nữa", and a verb of carrying out with "không … nữa"; not "bỏ phiếu", "bỏ rác", "bỏ
+# thêm" (work), nor "không giao" without "nữa" (not given yet: `DEFER`)
+SESSION29_DROP_WORDS = True
+DROP_WORDS = re.compile(r"\b(?:thôi\s+)?bỏ\s+(?:việc|vụ|phần|khoản|cái|chuyện)(?:\s+\w+){0,2}?\s+"
+                        r"(?:đó|này|ấy|đấy|kia)\b|"
+                        r"\bthôi\s*,?\s*bỏ\s+(?:nhé|đi|luôn|nha)\b|"
+                        r"\bkhông\s+giao(?:\s+(?:việc|cái|phần)\s+(?:đó|này|ấy|đấy))?\s+nữa\b|"
+                        r"\bkhông\s+(?:triển khai|tổ chức|thực hiện|làm việc đó|làm cái đó)\s+nữa\b")
 
 # "… nếu không bận", "nếu chị thu xếp được", "nếu rảnh", "nếu tiện" make a request optional, as "nếu có thời gian"
 # does (session 15); "tự" between the doer and the verb ("chị Hà tự làm thủ tục …") is a filler, as "trực tiếp" is

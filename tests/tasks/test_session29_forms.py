@@ -276,3 +276,32 @@ def test_a_day_and_month_in_words(on, said: str, due: str) -> None:
 ])
 def test_no_bare_day_and_month(on, said: str, due: str | None) -> None:
     assert _due_on(said, _FRIDAY) == due
+
+
+# --- phrases.SESSION29_DROP_WORDS: "bỏ việc đó", "thôi, bỏ nhé", "không giao nữa" drop the job just given ---
+
+_PANO = "Nguyễn Văn An: Anh Huy làm pano tuyên truyền trước thứ Sáu.\n"
+
+
+@pytest.mark.parametrize("said", [
+    _PANO + "Nguyễn Văn An: À thành phố cấp pano rồi, thôi bỏ việc đó không giao nữa.",
+    _PANO + "Nguyễn Văn An: thôi bỏ phần pano ấy nhé",
+    _PANO + "Nguyễn Văn An: Thành phố cấp rồi thì thôi, bỏ nhé.",
+    _PANO + "Nguyễn Văn An: Pano thì không triển khai nữa.",
+])
+def test_a_job_dropped(ward, on, said: str) -> None:
+    assert [firm for firm in _firm(_A + said, ward) if firm[2]] == []  # none, or the sentence model's "cần xác nhận"
+    on.setattr(phrases, "SESSION29_DROP_WORDS", False)
+    assert ("Đỗ Quang Huy", "2026-12-04", True) in _firm(_A + said, ward)
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # "bỏ phiếu", "bỏ rác": work, not dropping it
+    (_PANO + "Nguyễn Văn An: Tổ 5 tổ chức cho bà con bỏ phiếu trước thứ Bảy.",
+     [("Tổ dân phố số 5", "2026-12-05"), ("Đỗ Quang Huy", "2026-12-04")]),
+    # a job dropped long before (more than two turns): the one just given stays
+    (_PANO + "Đỗ Quang Huy: Dạ.\nLê Thị Lan: Anh ơi em báo cáo lịch tuần.\nNguyễn Văn An: Ừ.\n"
+     "Nguyễn Văn An: Chuyện hội diễn thì bỏ việc đó, không giao nữa.", [("Đỗ Quang Huy", "2026-12-04")]),
+])
+def test_no_job_dropped(ward, on, said: str, due: list) -> None:
+    assert sorted(tasks_said(_A + said, ward)) == due
