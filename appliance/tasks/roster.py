@@ -318,9 +318,20 @@ _AFTER = {"minh": {"bạch", "mẫn"}, "lan": {"tỏa", "can", "rộng", "truy�
                                                                        "tồn", "trợ", "lưu", "hành", "mật"}}
 
 
+# Session 29 (docs/meetings.md, "Session 29"): the ward's streets and quarters named with a given name ("Lĩnh Nam",
+# "Tân Mai", "Hoàng Mai", "Mai Động", "Minh Khai"), written in lower case by the recogniser anywhere, not only after
+# "đường / phố" ("… ngõ hai trăm mười tám lĩnh nam xong trước tết", "trên tuyến lĩnh nam báo cáo …"): the place, not
+# Nam, Mai or Minh given the work (and the real doer's date with it)
+SESSION29_PLACE_NAMES = True
+_PLACE_BEFORE = {"nam": {"lĩnh"}, "mai": {"tân", "hoàng"}}
+_PLACE_AFTER = {"mai": {"động"}, "minh": {"khai"}}
+
+
 def _in_compound(lower: str, words: list[re.Match[str]], i: int, word: str) -> bool:
     before = lower[words[i - 1].start():words[i - 1].end()] if i > 0 else ""
     after = lower[words[i + 1].start():words[i + 1].end()] if i + 1 < len(words) else ""
+    if SESSION29_PLACE_NAMES and (before in _PLACE_BEFORE.get(word, set()) or after in _PLACE_AFTER.get(word, set())):
+        return True
     return before in _BEFORE.get(word, set()) or after in _AFTER.get(word, set())
 
 

@@ -7,12 +7,12 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clause_tasks, clauses, deadlines, phrases
+from appliance.tasks import clause_tasks, clauses, deadlines, phrases, roster
 from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks, clauses, deadlines, phrases)
+_FLAGGED = (clause_tasks, clauses, deadlines, phrases, roster)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -305,3 +305,26 @@ def test_a_job_dropped(ward, on, said: str) -> None:
 ])
 def test_no_job_dropped(ward, on, said: str, due: list) -> None:
     assert sorted(tasks_said(_A + said, ward)) == due
+
+
+# --- roster.SESSION29_PLACE_NAMES: "lĩnh nam", "tân mai", "hoàng mai", "mai động", "minh khai" are places ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: thắng giám sát nạo vét ngõ hai trăm mười tám lĩnh nam xong trước tết dương lịch",
+     [("Ngô Đức Thắng", "2026-12-31")]),
+    ("Nguyễn Văn An: phòng kinh tế lập danh sách điểm lấn chiếm trên tuyến lĩnh nam báo cáo thứ tư tuần sau",
+     [("Phòng Kinh tế, Hạ tầng và Đô thị", "2026-12-09")]),
+    ("Nguyễn Văn An: anh hùng kiểm tra các công trình ở lĩnh nam gửi anh thứ sáu", [("Trần Văn Hùng", "2026-12-04")]),
+])
+def test_a_place_is_no_doer(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+    on.setattr(roster, "SESSION29_PLACE_NAMES", False)
+    assert ("Hoàng Văn Nam", due[0][1]) in tasks_said(_A + said, ward)  # Nam took the work and its date
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: nam kiểm tra lại hồ sơ đất trước thứ sáu", [("Hoàng Văn Nam", "2026-12-04")]),  # Nam himself
+    ("Nguyễn Văn An: Anh Nam xuống Lĩnh Nam đo lại thửa đất trước thứ Sáu.", [("Hoàng Văn Nam", "2026-12-04")]),
+])
+def test_the_names_still(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
