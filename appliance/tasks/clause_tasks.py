@@ -136,9 +136,12 @@ SAID_WHEN = re.compile(r"^\s*,?\s*(?:báo|nói|hẹn)\s+(?:(?:thứ|ngày|mai|tu
 # sẽ dự."): no task
 ATTENDS = re.compile(r"^\s*(?:sẽ\s+)?(?:cũng\s+)?(?:dự|tham dự|đi dự)(?:\s+(?:và|rồi)\s+(?:phát biểu|chỉ đạo))?"
                      r"\s*[.!]?\s*$")
-# a member taking the floor: "em báo cáo qua ạ", "em báo lịch tháng 12 ạ: …", "em xin báo cáo thêm:"
+# a member taking the floor: "em báo cáo qua ạ", "em báo lịch tháng 12 ạ: …", "em xin báo cáo thêm:"; the month said
+# in words as the recogniser prints it ("dạ em báo lịch tháng mười hai ạ") as in digits (a bug fix in session 29, rule
+# R7: it was a task with the month's last day)
+_MONTH = r"(?:\d+|mười(?:\s+(?:một|hai))?|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|giêng|chạp)"
 SPEAK_NOW = re.compile(r"^\s*(?:xin\s+)?(?:báo cáo|báo|thông báo|trình bày|điểm qua|nói)(?:\s+(?:qua|nhanh|thêm|luôn|"
-                       r"lịch|tình hình|lại)(?:\s+tháng\s+\d+)?)*(?:\s+(?:anh|chị|ạ))*\s*(?:[:.,!]|$)")
+                       r"lịch|tình hình|lại)(?:\s+tháng\s+" + _MONTH + r")?)*(?:\s+(?:anh|chị|ạ))*\s*(?:[:.,!]|$)")
 # "Báo cáo ấy giao phòng Kinh tế … làm, chị Lan đôn đốc.": the one who urges it on oversees it, as "chỉ đạo" does
 OVERSEE = re.compile(r"^\s*,?\s*(?:đôn đốc|nhắc nhở|kiểm tra lại)(?:\s+(?:chung|thêm|thôi))?\s*(?:[,;.]|$)")
 

@@ -328,3 +328,13 @@ def test_a_place_is_no_doer(ward, on, said: str, due: list) -> None:
 ])
 def test_the_names_still(ward, on, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
+
+
+# --- rule R7 (session 29): "em báo lịch tháng mười hai ạ" (the month in words) takes the floor, as "tháng 12" does ---
+
+@pytest.mark.parametrize("said", [
+    "Lê Thị Lan: dạ em báo lịch tháng mười hai ạ",
+    "Lê Thị Lan: dạ em báo cáo tình hình tháng mười một ạ",
+])
+def test_taking_the_floor_with_the_month_in_words(ward, said: str) -> None:
+    assert tasks_said(_A + said, ward) == []
