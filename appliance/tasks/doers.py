@@ -93,6 +93,14 @@ def bare_officers(sentence: str, lower: str, group: Person | None) -> list[Spot]
     return out
 
 
+# Session 29 (docs/meetings.md, "Session 29"): in recogniser text, with no comma to open its clause, "để em / tôi
+# <verb>" inside the run offers to do it, as at the head of a sentence (`OFFER`): "dạ bên em đang khảo sát để em làm
+# xong kế hoạch thứ hai em gửi anh ạ", "em là kế toán bên trường để em làm bảng kê …"; not after a verb of sending
+# or giving ("anh gửi file để em làm báo cáo": so that I can), nor the verbs of thinking it over (`OFFER`)
+SESSION29_OFFER_IN_RUN = True
+_PURPOSE_BEFORE = re.compile(r"\b(?:gửi|nộp|trình|chuyển|đưa|cho|giao|nhờ|cần|xin|mượn|in|photo)\b[^,.;:!?]{0,40}$")
+
+
 # "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh trực tiếp xuống làm việc với tổ 4"): the
 # doer after it opens the clause; "là" is not a copula before an object there
 HESITATION = re.compile(r"\bthì\s+là\s*$")
@@ -145,7 +153,9 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
             continue  # "thôi anh nhắc lại …", "Tôi nhắc lại mấy việc": the one who recaps, not a doer
         head = lower[m.start():]
         loose = not clause_start(lower, m.start()) \
-            and not (OFFER.match(head) and TOPIC_BEFORE.search(lower[:m.start()]))
+            and not (OFFER.match(head) and TOPIC_BEFORE.search(lower[:m.start()])) \
+            and not (SESSION29_OFFER_IN_RUN and OFFER.match(head) and not re.search(r"[,.;:!?]", lower.rstrip(" .!?"))
+                     and not _PURPOSE_BEFORE.search(lower[:m.start()]))
         if loose and not re.match(rf"^(?:em|tôi|chúng tôi|chúng em)(?:\s+(?:sẽ|xin))?\s+{verb()}\b|"
                                   rf"^(?:anh|chị)\s+sẽ\s+{verb()}\b", head) \
                 and not (vocative is not None and SECOND.match(head)):

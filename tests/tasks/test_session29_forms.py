@@ -7,12 +7,12 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clause_tasks, clauses, deadlines, phrases, roster
+from appliance.tasks import clause_tasks, clauses, deadlines, doers, phrases, roster
 from appliance.tasks.extract import extract_tasks
 from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks, clauses, deadlines, phrases, roster)
+_FLAGGED = (clause_tasks, clauses, deadlines, doers, phrases, roster)
 _A = "Nguyễn Văn An: Bắt đầu.\n"
 
 
@@ -338,3 +338,29 @@ def test_the_names_still(ward, on, said: str, due: list) -> None:
 ])
 def test_taking_the_floor_with_the_month_in_words(ward, said: str) -> None:
     assert tasks_said(_A + said, ward) == []
+
+
+# --- doers.SESSION29_OFFER_IN_RUN: "để em <verb>" inside a recogniser run offers to do it ---
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("Nguyễn Văn An: việc sửa loa thế nào rồi\nTrần Văn Hùng: dạ bên em đang liên hệ để em làm xong hồ sơ "
+     "thứ hai em gửi anh ạ", [("Trần Văn Hùng", "2026-12-07")]),
+    ("Nguyễn Văn An: ai in giấy mời\nVũ Thị Mai: dạ văn phòng còn giấy để em in luôn chiều nay ạ",
+     [("Vũ Thị Mai", "2026-11-30")]),
+])
+def test_an_offer_inside_a_run(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
+    on.setattr(doers, "SESSION29_OFFER_IN_RUN", False)
+    assert tasks_said(_A + said, ward) != due
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    # so that I can: after sending
+    ("Lê Thị Lan: anh gửi file cho em để em làm báo cáo nhé", []),
+    # thinking it over
+    ("Lê Thị Lan: dạ việc đó em chưa rõ để em xem lại", []),
+    # written text with its commas: as before (no date, no task)
+    ("Lê Thị Lan: Dạ, bên em đang rà soát, để em làm xong thì gửi anh.", []),
+])
+def test_no_offer_inside_a_run(ward, on, said: str, due: list) -> None:
+    assert tasks_said(_A + said, ward) == due
