@@ -66,6 +66,8 @@ EXHORT = re.compile(r"\s*,?\s*(?:(?:phải|cần|nên|cố gắng|hãy|nhớ|c�
 # away ("chiếu sáng do anh Huy theo dõi, hôm nay anh Huy đi học ạ", "anh Hùng kiểm tra ngõ 5, thứ Sáu anh Hùng nghỉ
 # phép"): when they are away, not a deadline of the clause before; the same doer going on with work ("…, thứ Sáu anh
 # Hùng gửi quận") keeps it as before
+# on by rule R1b (session 29): no fresh verdict moved (709/176/193 on and off); off brings back a training wrong:
+# s29 w09 "Dạ, chiếu sáng do anh Huy theo dõi, hôm nay anh Huy đi học ạ." (Huy, due that day)
 SESSION29_AWAY_DATE = True
 
 
@@ -74,6 +76,7 @@ SESSION29_AWAY_DATE = True
 # so it is no suggestion put to the chair (`SUGGESTS`: "em định / tính giao …"); the one named takes the member's task
 # given in the last turns (its content and date, `merge`), or the task of the unit the member heads; only the one
 # named keeps it
+# on by rule R1 (session 29): fresh off alone 708/177/194, on 709/176/193 (fresh29 33/8/5 -> 34/7/4: right +1, wrong -1)
 SESSION29_DELEGATE = True
 DELEGATES = re.compile(r"(?:\bđể\s+(?:em|tôi|mình|chị|anh)|\b(?:em|tôi|mình|chị|anh)\s+sẽ)\s+"
                        r"(?:giao|phân công|chuyển)(?:\s+(?:lại|việc này|việc đó|việc ấy))?(?:\s+(?:cho|sang))?\s*$")
@@ -83,7 +86,8 @@ DELEGATES = re.compile(r"(?:\bđể\s+(?:em|tôi|mình|chị|anh)|\b(?:em|tôi|m
 # phường giữ được bình yên dịp Tết.", "Chúc anh Hùng hoàn thành tốt nhiệm vụ.", "tôi mong rằng tổ năm làm xong trước
 # tết"): said of the doer, nobody is told to do anything; not a bare "mong" ("tôi mong anh Hùng hỗ trợ …" is a polite
 # request), nor "chúc" inside the work ("in thiệp chúc Tết", "danh sách chúc thọ": after the doer)
-SESSION29_WISH = True
+# off by rule R1 (session 29): no fresh verdict moved (709/176/193 on and off); off brings back no training wrong (R1b)
+SESSION29_WISH = False
 _WISH = (r"(?:(?:(?:tôi|chị|anh|em|chúng tôi|mình|chúng ta)\s+)?(?:rất\s+|cũng\s+|chỉ\s+)?"
          r"(?:kính\s+|xin\s+)?(?:chúc|hy vọng|hi vọng|mong rằng|mong là|mong sao|ước gì))\b")
 WISH = re.compile(r"(?:^|[,.;:!?]\s*)\W*" + _WISH + r"[^.;!?]*$")

@@ -313,7 +313,8 @@ def _names_another(sentence: str, said: list[Anchor], roster: Roster, speakers: 
 # ("Thứ Năm em sợ không kịp, thứ Sáu em gửi được không anh?", "thứ sáu em nộp được không ạ"): that day is the one
 # proposed, as in "em gửi thứ Sáu được không" (it was no proposal at all); only a day closing the words right before
 # the pronoun, not one said earlier in the sentence ("thứ Năm em sợ không kịp": the old date)
-SESSION29_FRONTED_PROPOSAL = True
+# off by rule R1 (session 29): no fresh verdict moved (709/176/193 on and off); off brings back no training wrong (R1b)
+SESSION29_FRONTED_PROPOSAL = False
 
 
 def _fronted(before: str, meeting: dt.date, calendar: WorkCalendar | None) -> tuple[dt.date, int, int] | None:

@@ -149,10 +149,13 @@ Rule = tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], dt.date | None]
 # Session 29 (docs/meetings.md, "Session 29"): a weekday named with its date ("trước thứ Năm 17/12", "thứ sáu mười tám
 # tháng mười hai", "sáng thứ ba hai tháng hai") is that date: the weekday only names it (a deadline word before the
 # weekday read the next such weekday, a week early, and the date was dropped); read at run time
-SESSION29_WEEKDAY_DATE = True
+# off by rule R1 (session 29): no fresh verdict moved (709/176/193 on and off); off brings back no training wrong (R1b)
+SESSION29_WEEKDAY_DATE = False
 # Session 29: a day and its month said in words with no word before them ("em in xong mười tám tháng mười hai", the
 # recogniser's "numbers as words") are that date, as "ngày mười tám tháng mười hai" is (the month alone was read, its
 # last day); not a span ("ba tháng mười ngày") — read at run time
+# on by rule R1 (session 29): fresh off alone 708/176/194, on 709/176/193 (right +1, wrong unchanged: fresh19 right +1
+# wrong -1, fresh9 wrong +1)
 SESSION29_BARE_DAY_MONTH = True
 
 
@@ -306,7 +309,8 @@ _PLACE_BEFORE = re.compile(r"\b(?:chợ|phố|đường|ngõ|ngách|khu|quận|p
 # Session 29 (docs/meetings.md, "Session 29"): in recogniser text the places named with "mai" are also known by the
 # word after it ("khu tập thể mai động", "phố mai hắc đế"; not "mai động viên") or by "tập thể" before it: a place, not
 # tomorrow ("… tuần tra ban đêm ở khu tập thể mai động nhé" had a deadline of the next day)
-SESSION29_MAI_PLACE = True
+# off by rule R1 (session 29): no fresh verdict moved (709/176/193 on and off); off brings back no training wrong (R1b)
+SESSION29_MAI_PLACE = False
 _MAI_NAMED = re.compile(r"mai\s+(?:động(?!\s+(?:viên|thổ|vật|tác))|hắc đế)\b")
 _PLACE_BEFORE_MORE = re.compile(r"\btập thể\s+$")
 

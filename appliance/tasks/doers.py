@@ -97,7 +97,8 @@ def bare_officers(sentence: str, lower: str, group: Person | None) -> list[Spot]
 # <verb>" inside the run offers to do it, as at the head of a sentence (`OFFER`): "dạ bên em đang khảo sát để em làm
 # xong kế hoạch thứ hai em gửi anh ạ", "em là kế toán bên trường để em làm bảng kê …"; not after a verb of sending
 # or giving ("anh gửi file để em làm báo cáo": so that I can), nor the verbs of thinking it over (`OFFER`)
-SESSION29_OFFER_IN_RUN = True
+# off by rule R1 (session 29): no fresh verdict moved (709/176/193 on and off); off brings back no training wrong (R1b)
+SESSION29_OFFER_IN_RUN = False
 _PURPOSE_BEFORE = re.compile(r"\b(?:gửi|nộp|trình|chuyển|đưa|cho|giao|nhờ|cần|xin|mượn|in|photo)\b[^,.;:!?]{0,40}$")
 
 
