@@ -26,3 +26,4 @@ class Anchor:
     calls_off: bool = False      # a cancel said in words ("không trực nữa", "hủy việc"), not "à thôi" before another
     defers: bool = False         # put off (withdrawals.DEFER_NAMED): "máy tính để sang năm tính" (quote: the work)
     hands_from: Person | None = None  # "c. Lan bận thì thôi chuyển Lan tư pháp dự thảo": whose task is handed over
+    delegated: bool = False      # "Dạ việc đó để em giao anh Tuấn ạ": the speaker hands their own task down

@@ -88,6 +88,7 @@ def additions(lines: Sequence[Turn], quotes: Sequence[str], given: set[tuple[str
             if "?" in sentence or _RECAP.match(folded) or covered(sentence, quotes) \
                     or same_sentence(sentence, withdrawn) \
                     or clause_tasks.condition_closes(sentence.lower()) \
+                    or clause_tasks.SESSION29_WISH and clause_tasks.WISH_OPENS.match(sentence.lower()) \
                     or reader.probability(sentence, names, turn.leads) < reader.add:
                 continue
             person = _assignee(sentence, turn, roster)

@@ -151,16 +151,20 @@ def anchors(turn: Turn, previous: Turn | None, roster: Roster, meeting: dt.date,
             if (so_then := _so_then_date(sentence, lower, turn, meeting, calendar)) is not None:
                 out.append(Anchor("agree", None, deadline=so_then, follow_up=True))
                 continue
-            cancels = CANCEL.search(lower)
+            cancels = CANCEL.search(lower) or (phrases.DROP_WORDS.search(lower) if phrases.SESSION29_DROP_WORDS
+                                               else None)
             cancel_at = cancels.start() if cancels else None
             asks = QUESTION.search(lower) and re.search(r"\bđược không\b", lower)
             offer = PROPOSAL.search(lower) if asks else None
             if offer is not None:  # "em gửi trước thứ Tư được không": a new deadline, if the chair agrees
                 found = find_deadline(sentence[offer.start():], meeting, None, calendar)
+                if found is None and SESSION29_FRONTED_PROPOSAL:
+                    found = _fronted(sentence[:offer.start()], meeting, calendar)
                 if found is not None:
                     out.append(Anchor("propose", turn.speaker, deadline=found[0]))
                 continue
-            later = POSTPONE.search(lower)
+            later = POSTPONE.search(lower) or (phrases.MOVE_WORDS.search(lower) if phrases.SESSION29_MOVE_WORDS
+                                               else None)
             if later is not None or asks:
                 # "Thứ Tư thì gấp quá, thứ Sáu được không anh?", "em xin lùi sang thứ Hai tuần sau vì…"
                 said = re.split(r"\b(?:vì|do|bởi)\b", sentence[later.end():] if later else sentence)[0]
@@ -303,3 +307,20 @@ def _names_another(sentence: str, said: list[Anchor], roster: Roster, speakers: 
     named = {key_of(choose(m, speakers)) for m in roster.mentions(sentence, verbs=VERB_AHEAD)}
     named |= {key_of(unit) for _s, _e, unit in units_in(sentence, roster)}
     return bool(named - {last})
+
+
+# Session 29 (docs/meetings.md, "Session 29"): a member asking for a new date with the day said before the pronoun
+# ("Thứ Năm em sợ không kịp, thứ Sáu em gửi được không anh?", "thứ sáu em nộp được không ạ"): that day is the one
+# proposed, as in "em gửi thứ Sáu được không" (it was no proposal at all); only a day closing the words right before
+# the pronoun, not one said earlier in the sentence ("thứ Năm em sợ không kịp": the old date)
+# off by rule R1 (session 29): no fresh verdict moved (709/176/193 on and off); off brings back no training wrong (R1b)
+SESSION29_FRONTED_PROPOSAL = False
+
+
+def _fronted(before: str, meeting: dt.date, calendar: WorkCalendar | None) -> tuple[dt.date, int, int] | None:
+    """The day said last before an offer, in the few words right before it."""
+    piece = " ".join(re.split(r"[,;.!?:]", before)[-1].split()[-4:])
+    found = find_deadline(piece, meeting, None, calendar)
+    if found is None or re.sub(r"[\s,]|\bthì\b", "", piece[found[2]:]):
+        return None
+    return found

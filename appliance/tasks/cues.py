@@ -96,15 +96,6 @@ def _unit_then_comma(after: str, person: Person) -> bool:
 NEXT_MATTER = re.compile(r"(?:cuối cùng|sau cùng|tiếp theo|việc tiếp theo|việc cuối cùng|một việc nữa|việc nữa)")
 
 
-# Session 28 (docs/meetings.md, "Session 28"): "(như) thế này (nhé)", "tóm lại là thế này" announce what follows, as
-# "rồi," or "còn," do: the name right after still opens the sentence as a call ("Thế này nhé anh Minh, anh cho công
-# an khu vực tuần tra …", "Thế này, chị Lan, chị soạn công văn …"), and the pronoun after it is the one called
-# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
-SESSION28_THIS_WAY = False
-THIS_WAY = re.compile(r"(?:(?:ờ|à|ừ|rồi|dạ|vâng)\s*,?\s+)*(?:(?:tóm lại|vậy|thế|thôi)\s+(?:là\s+)?|như\s+)?thế này"
-                      r"(?:\s*,?\s*(?:nhé|nhá|này|đi))?")
-
-
 def vocative_of(sentence: str, roster: Roster, speakers: list[Person]) -> tuple[Person, str] | None:
     """Whom the sentence calls, and how: "Anh Minh, công an phường tăng cường…" (anh), "…, chị Lan nhé."
     (chị), "Hùng, đèn ngõ 33 hư cả tuần rồi, em gọi…" (a bare name: "")."""
@@ -114,8 +105,6 @@ def vocative_of(sentence: str, roster: Roster, speakers: list[Person]) -> tuple[
         head = OPENERS.sub("", lower[:mention.start]).strip(" ,")
         if NEXT_MATTER.fullmatch(head) and lower[:mention.start].rstrip().endswith(","):
             head = ""  # "rồi cuối cùng, chị Hà, …": a call after the next matter's word
-        if SESSION28_THIS_WAY and THIS_WAY.fullmatch(lower[:mention.start].strip(" ,")):
-            head = ""  # "Thế này nhé anh Minh, anh cho công an khu vực tuần tra …": a call after the opener
         after = lower[mention.end:]
         # A bare name opens a sentence as a call when "ơi" or a comma follows, not another name ("Nam, Hùng…").
         listed = index + 1 < len(mentions) and mentions[index + 1].start - mention.end <= 3

@@ -127,50 +127,6 @@ def _span(m: re.Match[str], meeting: dt.date, calendar: WorkCalendar | None = No
     return end.replace(day=min(meeting.day, end.day))
 
 
-# Session 28 (docs/meetings.md, "Session 28"): a count of days, weeks or months after a word that bounds it ("trong thời
-# hạn 5 ngày", "không quá 3 ngày", "tối đa hai tuần", "hạn 3 ngày"): so many days from the meeting, as "trong 5 ngày"
-# is ("… ngày làm việc" counts working days); the lead word carries the deadline, so the span is marked as its own
-# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
-SESSION28_SPAN_WORDS = False
-
-
-def _span_word(m: re.Match[str], meeting: dt.date, calendar: WorkCalendar | None = None) -> dt.date:
-    return _span(m, meeting, calendar)
-
-
-# Session 28 (docs/meetings.md, "Session 28"): Christmas ("trước Noel", "trước lễ Giáng sinh", "đêm Nô-en") is the
-# 24th of December, the night the ward's work is for (the training keys date "đêm 24/12" so), as "trước Tết dương
-# lịch" is the 31st; only after a deadline word or "lễ / đêm / ngày" ("thư chúc mừng Giáng sinh" names no day), and
-# "dịp Giáng sinh" stays the season (`_OCCASION`)
-# off by rule R1 (session 28): fresh off alone 673/170/191, as on (on: fresh7 right -1 wrong +1, fresh19 right +1
-# wrong -1): right does not rise, wrong does not fall
-SESSION28_CHRISTMAS = False
-
-
-def _christmas(m: re.Match[str], meeting: dt.date) -> dt.date | None:
-    eve = dt.date(meeting.year, 12, 24)
-    return eve if eve >= meeting else dt.date(meeting.year + 1, 12, 24)
-
-
-# Session 28 (docs/meetings.md, "Session 28"): the quarter said by where it stands ("trong quý này", "hết quý này", "quý
-# tới / quý sau"): the last day of this quarter or the next, as "quý IV" is its last day; "trong tháng" said bare
-# ("gửi báo cáo trong tháng", "xong trong tháng nhé"): within this month, its last day, as "trong tháng này" is; not
-# "trong tháng 12 / tháng sau …" (read as before) nor "trong tháng rồi / qua" (gone)
-# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
-SESSION28_THIS_QUARTER = False
-# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
-SESSION28_BARE_MONTH = False
-
-
-def _this_quarter(m: re.Match[str], meeting: dt.date) -> dt.date | None:
-    quarter = (meeting.month - 1) // 3 + (0 if m.group("q") == "nay" else 1)
-    return _month_end(meeting.year, 3 * quarter + 3)
-
-
-def _bare_month(m: re.Match[str], meeting: dt.date) -> dt.date | None:
-    return _month_end(meeting.year, meeting.month)
-
-
 def _quarter(m: re.Match[str], meeting: dt.date) -> dt.date | None:
     q = _ROMAN.get(m.group("q"))
     if q is None:
@@ -190,6 +146,30 @@ def _day_of_relative_month(m: re.Match[str], meeting: dt.date) -> dt.date | None
 
 
 Rule = tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], dt.date | None]]
+# Session 29 (docs/meetings.md, "Session 29"): a weekday named with its date ("trước thứ Năm 17/12", "thứ sáu mười tám
+# tháng mười hai", "sáng thứ ba hai tháng hai") is that date: the weekday only names it (a deadline word before the
+# weekday read the next such weekday, a week early, and the date was dropped); read at run time
+# off by rule R1 (session 29): no fresh verdict moved (709/176/193 on and off); off brings back no training wrong (R1b)
+SESSION29_WEEKDAY_DATE = False
+# Session 29: a day and its month said in words with no word before them ("em in xong mười tám tháng mười hai", the
+# recogniser's "numbers as words") are that date, as "ngày mười tám tháng mười hai" is (the month alone was read, its
+# last day); not a span ("ba tháng mười ngày") — read at run time
+# on by rule R1 (session 29): fresh off alone 708/176/194, on 709/176/193 (right +1, wrong unchanged: fresh19 right +1
+# wrong -1, fresh9 wrong +1)
+SESSION29_BARE_DAY_MONTH = True
+
+
+def _weekday_date(m: re.Match[str], meeting: dt.date) -> dt.date | None:
+    if m.group("dd"):
+        return _near_year(int(m.group("dd")), int(m.group("mm")), int(m.group("yy")) if m.group("yy") else None,
+                          meeting)
+    return _near_year(number(m.group("d")), number(m.group("mo")), int(m.group("y")) if m.group("y") else None, meeting)
+
+
+def _bare_day_month(m: re.Match[str], meeting: dt.date) -> dt.date | None:
+    return _near_year(number(m.group("d")), number(m.group("mo")), int(m.group("y")) if m.group("y") else None, meeting)
+
+
 _YEAR = r"(?:\s*(?:/|-|nam)\s*(?P<y>\d{4}))?"
 RULES: list[Rule] = [
     (re.compile(r"(?:ngay\s+)?\b(?P<d>\d{1,2})\s*[/.\-]\s*(?P<mo>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{2,4}))?\b"),
@@ -198,6 +178,8 @@ RULES: list[Rule] = [
                 rf"(?P<mo>{NUM[1:-1]})\b{_YEAR}"),
      lambda m, t: _near_year(number(m.group("d")), number(m.group("mo")),
                              int(m.group("y")) if m.group("y") else None, t)),
+    (re.compile(rf"(?<![\w/])(?P<d>{_DAY})\s+thang\s+(?P<mo>{NUM[1:-1]})\b{_YEAR}(?!\s+(?:ngay|tuan|gio)\b)"),
+     _bare_day_month),
     # "ngày 10 tháng sau", "25 tháng này": a day of this or the next month ("tháng sáu" is June: see find_deadline)
     (re.compile(rf"\b(?:(?:ngay|mung|mong)\s+|(?<=truoc )|(?<=han )|(?<=nhat )|(?<=xong ))(?P<d>{NUM[1:-1]})\s+"
                 r"thang\s+(?P<rel>nay|sau|toi)\b"), _day_of_relative_month),
@@ -233,13 +215,7 @@ RULES: list[Rule] = [
     # "3 ngày làm việc", "sau 5 ngày làm việc", "hai tuần nữa", "ba ngày tới": a span counted from the meeting
     (re.compile(rf"\b(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay)(?P<work>\s+lam viec)\b"), _span),
     (re.compile(rf"\b(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+(?P<unit>ngay|tuan)(?P<work>)\s+(?:nua|toi)\b"), _span),
-    (re.compile(rf"\b(?:trong\s+)?(?:thoi han|khong qua|toi da|han)\s+(?P<n>{NUM[1:-1]}|\d{{1,3}})\s+"
-                r"(?P<unit>ngay|tuan|thang)(?P<work>\s+lam viec)?\b"), _span_word),
-    (re.compile(r"(?:\b(?:le|dem|ngay)\s+)?\b(?:giang sinh|noel|no[ -]?en)\b"), _christmas),
     (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b{_YEAR}"), _quarter),
-    (re.compile(r"\b(?:(?:trong|het|cuoi)\s+)?quy\s+(?P<q>nay|toi|sau)\b"), _this_quarter),
-    (re.compile(rf"\btrong\s+thang\b(?!\s+(?:nay|sau|toi|truoc|roi|qua|hien tai|gieng|chap|{NUM[1:-1]}|\d))"),
-     _bare_month),
     (re.compile(r"\b(?:cuoi|het)\s+nam(?:\s+nay)?\b"), lambda m, t: dt.date(t.year, 12, 31)),
     # "chậm nhất ngày 25", "trước mùng 5", "sáng 12"; "ngày 15 tới": the coming 15th
     (re.compile(rf"\b(?:(?:truoc|den|han|cham nhat|trong|het)\s+(?:ngay|mung|mong)|mung|mong|toi|dem|sang|chieu|trua|"
@@ -273,7 +249,12 @@ DAY_IN_WORDS_RULES: list[Rule] = [
 # older "sáng 12" rule read only the first number word of it ("tối hai" → the 2nd, "đêm ba mươi" → the 30th)
 # ; so is a date with its month after "hạn chót", "là", "vào" ("hạn chót mười lăm tháng mười hai" was the month's end)
 _DAY_LEAD = r"\b(?:toi|dem|sang|chieu|trua|hom|buoi|chot|la|vao)\s+"
+
+
 DAY_WITH_MONTH_RULES: list[Rule] = [
+    (re.compile(rf"\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*,?\s+(?:ngay\s+|mung\s+|mong\s+)?"
+                rf"(?:(?P<d>{_DAY})\s+thang\s+(?P<mo>{NUM[1:-1]})\b{_YEAR}(?!\s+(?:ngay|tuan|gio)\b)"
+                r"|(?P<dd>\d{1,2})\s*[/.\-]\s*(?P<mm>\d{1,2})(?:\s*[/.\-]\s*(?P<yy>\d{2,4}))?\b)"), _weekday_date),
     (re.compile(rf"{_DAY_LEAD}(?P<d>{_DAY})\s+thang\s+(?P<mo>{NUM[1:-1]})\b{_YEAR}"
                 rf"(?!\s+(?:ngay|tuan|gio)\b)"),  # "thời gian là ba tháng mười ngày": a span, not 10/3
      lambda m, t: _near_year(number(m.group("d")), number(m.group("mo")),
@@ -325,9 +306,21 @@ _TOMORROW = re.compile(r"(?<![\w])mai\b(?!\s+(?:sau|kia))")
 _PLACE_BEFORE = re.compile(r"\b(?:chợ|phố|đường|ngõ|ngách|khu|quận|phường|xã|làng|thôn|hoàng|tân)\s+$")
 
 
+# Session 29 (docs/meetings.md, "Session 29"): in recogniser text the places named with "mai" are also known by the
+# word after it ("khu tập thể mai động", "phố mai hắc đế"; not "mai động viên") or by "tập thể" before it: a place, not
+# tomorrow ("… tuần tra ban đêm ở khu tập thể mai động nhé" had a deadline of the next day)
+# off by rule R1 (session 29): no fresh verdict moved (709/176/193 on and off); off brings back no training wrong (R1b)
+SESSION29_MAI_PLACE = False
+_MAI_NAMED = re.compile(r"mai\s+(?:động(?!\s+(?:viên|thổ|vật|tác))|hắc đế)\b")
+_PLACE_BEFORE_MORE = re.compile(r"\btập thể\s+$")
+
+
 def _place(text: str, start: int) -> bool:
     head = text[:start].rstrip()
     if text[start].isupper() and head and not head.endswith((".", ":", "!", "?", ",", ";")):
+        return True
+    if SESSION29_MAI_PLACE and (_MAI_NAMED.match(text.lower(), start)
+                                or _PLACE_BEFORE_MORE.search(text[max(0, start - 12):start].lower())):
         return True
     return _PLACE_BEFORE.search(text[max(0, start - 12):start].lower()) is not None
 
@@ -434,10 +427,9 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
     found: list[tuple[int, int, dt.date, int]] = []
     taken: list[tuple[int, int]] = []
     for pattern, build in DAY_WITH_MONTH_RULES + DAY_ALONE_RULES + DAY_IN_WORDS_RULES + RULES:
-        if build is _span_word and not SESSION28_SPAN_WORDS or build is _christmas and not SESSION28_CHRISTMAS \
-                or build is _this_quarter and not SESSION28_THIS_QUARTER \
-                or build is _bare_month and not SESSION28_BARE_MONTH:
-            continue  # a session-28 form switched off takes no span from the other rules
+        if build is _weekday_date and not SESSION29_WEEKDAY_DATE \
+                or build is _bare_day_month and not SESSION29_BARE_DAY_MONTH:
+            continue  # a session-29 form switched off takes no span from the other rules
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken) or _misread(m, text):
                 continue
@@ -447,8 +439,7 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
             taken.append((m.start(), m.end()))
             try:
                 # Only "trong N ngày làm việc" depends on the ward's calendar.
-                day = _span(m, meeting, calendar) if build is _span else _span_word(m, meeting, calendar) \
-                    if build is _span_word else build(m, meeting)
+                day = _span(m, meeting, calendar) if build is _span else build(m, meeting)
             except (ValueError, KeyError):
                 day = None
             if day is None or _START.search(text[max(0, m.start() - 16):m.start()].lower()):
@@ -469,18 +460,16 @@ def _dates(text: str, meeting: dt.date, folded: str | None = None,
             if before and _LATE.search(folded[max(0, m.start() - 40):m.start() - len(before.group(0))
                                                                   + 3]):
                 before = None  # "hồ sơ trễ hạn tháng 10": the files of a month gone, not the deadline
-            own = folded[m.start():m.end()].startswith(("trong", "cuoi", "het", "truoc")) or build is _span_word
-            if build is _christmas and not before and not folded[m.start():m.end()].startswith(("le", "dem", "ngay")):
-                continue  # "thư chúc mừng Giáng sinh": the occasion named, no day
+            own = folded[m.start():m.end()].startswith(("trong", "cuoi", "het", "truoc"))
             start = m.start() - len(before.group(0)) if before else m.start()
             # A month or quarter named without a deadline word ("bảng tổng hợp tháng 11") says less than a day.
             if _OCCASION.search(folded[max(0, m.start() - 8):m.start()]):
                 continue  # "tăng chuyến thu gom rác dịp cuối năm": the season the work is for
-            if build in (_month, _quarter, _this_quarter) and not own and not before \
+            if build in (_month, _quarter) and not own and not before \
                     and (_MATTER.search(folded[max(0, m.start() - 16):m.start()])
                          or _PAPER.search(folded[max(0, m.start() - 16):m.start()])):
                 continue  # "báo cáo nhanh tình hình tháng mười một": the period reported on
-            weak = build in (_month, _quarter, _this_quarter)
+            weak = build in (_month, _quarter)
             rank = 0 if before else 1 if own else 3 if weak else 2
             if not before and _SEASON.match(folded, m.start()) \
                     and _EVENT.search(folded[max(0, m.start() - 40):m.start()]):

@@ -67,13 +67,12 @@ def clause_start(lower: str, pos: int) -> bool:
                           r"với cả|ngoài ra|quên|à)$", before))
 
 
-# Session 27 (docs/meetings.md, "Session 27"): a group's officer named bare, with no group number ("Bác tổ trưởng rà
-# soát giúp các hộ …", "Cô Thu tổ phó làm giúp tôi danh sách …", "Tổ 5 thì bác tổ trưởng vận động bà con …"): the
-# group named right before in the sentence ("tổ 5 thì / ,"), else the meeting's one group (its own meeting, or the only
-# group whose officer speaks in it; `Turn.group`), as "bác tổ trưởng tổ 5" is that group; nobody when the meeting has
-# none or several; not "các / mấy / từng / mỗi tổ trưởng" (every group), nor the officer as whom work goes to
-# on by rule R1 (session 27): fresh off alone 669/170/195, on 672/170/192 (right +3: fresh6 +2, fresh7 +1)
-SESSION27_BARE_OFFICER = True
+# Session 27 (docs/meetings.md, "Session 27"; plain since session 29, rule R8): a group's officer named bare, with no
+# group number ("Bác tổ trưởng rà soát giúp các hộ …", "Cô Thu tổ phó làm giúp tôi danh sách …", "Tổ 5 thì bác tổ trưởng
+# vận động bà con …"): the group named right before in the sentence ("tổ 5 thì / ,"), else the meeting's one group (its
+# own meeting, or the only group whose officer speaks in it; `Turn.group`), as "bác tổ trưởng tổ 5" is that group;
+# nobody when the meeting has none or several; not "các / mấy / từng / mỗi tổ trưởng" (every group), nor the officer as
+# whom work goes to
 BARE_OFFICER = re.compile(r"(?:\b(?i:bác|ông|bà|cô|chú|anh|chị)\s+(?:[A-ZĐ][^\W\d_]*\s+)?)?"
                           r"\b(?i:tổ\s+(?:trưởng|phó)|trưởng\s+tổ)\b(?!\s+(?i:tổ|tdp|dân phố|số|\d))")
 _EVERY_GROUP = re.compile(r"\b(?:các|mấy|những|từng|mỗi|cả|hai|ba|với|cho|gọi|báo|mời|nhắc|của)\s+$")
@@ -81,7 +80,7 @@ _GROUP_TOPIC = re.compile(r"\btổ(?:\s+dân\s+phố)?\s+(?:số\s+)?(\d{1,2})\s
 
 
 def bare_officers(sentence: str, lower: str, group: Person | None) -> list[Spot]:
-    """The officers named bare with the group they belong to (SESSION27_BARE_OFFICER)."""
+    """The officers named bare with the group they belong to."""
     out: list[Spot] = []
     for m in BARE_OFFICER.finditer(sentence):
         before = lower[:m.start()]
@@ -94,23 +93,13 @@ def bare_officers(sentence: str, lower: str, group: Person | None) -> list[Spot]
     return out
 
 
-# Session 28 (docs/meetings.md, "Session 28"): a pronoun after a number or "các / cả hai / mấy / những" ("Tuấn với Huy,
-# hai em làm băng rôn trước thứ Năm.", "các anh xuống kiểm tra …", "cả hai chị rà soát …") addresses a group: no one
-# person is its doer (the chair's "em" was read as the chair, or as whoever spoke last); not a day's number before the
-# doer ("thứ Hai em gửi …", "ngày hai anh kiểm tra …")
-# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
-SESSION28_PLURAL = False
-PLURAL_BEFORE = re.compile(r"(?<!thứ )(?<!tháng )(?<!ngày )(?<!mùng )(?<!mồng )(?<!hôm )(?<!lúc )(?<!mười )"
-                           r"(?<!tổ )(?<!\d )\b(?:hai|ba|các|cả hai|cả ba|mấy|những)\s+(?:để\s+)?$")
-
-
-# Session 28 (docs/meetings.md, "Session 28"): a tổ dân phố named right after the residents ("bà con tổ 5 dọn vệ sinh
-# ngõ …", "các hộ tổ 7 tự tháo dỡ …", "người dân tổ 3 …"): where the residents live, asked of them; not the tổ's
-# officers given work (the training keys give no task to residents asked to do something)
-# off by rule R1 (session 28): no fresh verdict moved (673/170/191 on and off); off brings back no training wrong (R1b)
-SESSION28_RESIDENTS = False
-RESIDENTS_OF = re.compile(r"\b(?:bà con|các hộ|các gia đình|hộ dân|người dân|nhân dân|dân cư|cư dân)"
-                          r"(?:\s+(?:ở|của|trong|thuộc|khu vực))?\s+$")
+# Session 29 (docs/meetings.md, "Session 29"): in recogniser text, with no comma to open its clause, "để em / tôi
+# <verb>" inside the run offers to do it, as at the head of a sentence (`OFFER`): "dạ bên em đang khảo sát để em làm
+# xong kế hoạch thứ hai em gửi anh ạ", "em là kế toán bên trường để em làm bảng kê …"; not after a verb of sending
+# or giving ("anh gửi file để em làm báo cáo": so that I can), nor the verbs of thinking it over (`OFFER`)
+# off by rule R1 (session 29): no fresh verdict moved (709/176/193 on and off); off brings back no training wrong (R1b)
+SESSION29_OFFER_IN_RUN = False
+_PURPOSE_BEFORE = re.compile(r"\b(?:gửi|nộp|trình|chuyển|đưa|cho|giao|nhờ|cần|xin|mượn|in|photo)\b[^,.;:!?]{0,40}$")
 
 
 # "thì là…" is a speaker's hesitation ("còn tổ 4 thì… thì là… anh Minh trực tiếp xuống làm việc với tổ 4"): the
@@ -149,7 +138,7 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
     for start, end, person in units:
         if not any(start < e and s < end for s, e in taken):
             spots.append(Spot(start, end, person, "unit"))
-    if SESSION27_BARE_OFFICER and len(sentence) == len(lower):
+    if len(sentence) == len(lower):
         for spot in bare_officers(sentence, lower, turn.group):
             if not any(spot.start < s.end and s.start < spot.end for s in spots):
                 spots.append(spot)
@@ -163,11 +152,11 @@ def doer_spots(sentence: str, turn: Turn, previous: Turn | None, roster: Roster,
             continue  # "anh em", "chị em" are a group ("anh Minh cho anh em xuống kiểm tra …"), not the one addressed
         if RECAP_VERB.match(lower[m.end():]):
             continue  # "thôi anh nhắc lại …", "Tôi nhắc lại mấy việc": the one who recaps, not a doer
-        if SESSION28_PLURAL and PLURAL_BEFORE.search(lower[:m.start()]):
-            continue  # "Tuấn với Huy, hai em làm băng rôn …": a group addressed, not the speaker nor one of them
         head = lower[m.start():]
         loose = not clause_start(lower, m.start()) \
-            and not (OFFER.match(head) and TOPIC_BEFORE.search(lower[:m.start()]))
+            and not (OFFER.match(head) and TOPIC_BEFORE.search(lower[:m.start()])) \
+            and not (SESSION29_OFFER_IN_RUN and OFFER.match(head) and not re.search(r"[,.;:!?]", lower.rstrip(" .!?"))
+                     and not _PURPOSE_BEFORE.search(lower[:m.start()]))
         if loose and not re.match(rf"^(?:em|tôi|chúng tôi|chúng em)(?:\s+(?:sẽ|xin))?\s+{verb()}\b|"
                                   rf"^(?:anh|chị)\s+sẽ\s+{verb()}\b", head) \
                 and not (vocative is not None and SECOND.match(head)):
@@ -200,8 +189,6 @@ def is_anchor(spot: Spot, lower: str, spots: list[Spot]) -> bool:
         return not (RECEIVER_BEFORE.search(before[-12:]) and not clause_start(lower, spot.start))
     if spot.how == "unit" and object_of(spot, lower, spots):
         return False
-    if SESSION28_RESIDENTS and spot.how == "unit" and RESIDENTS_OF.search(before[-24:]):
-        return False  # "Bà con tổ 5 dọn vệ sinh ngõ trước thứ Bảy nhé.": the residents, not the tổ's officers
     if OBJECT_BEFORE.search(before[-12:]) and not clause_start(lower, spot.start) \
             and not HESITATION.search(before[-12:]):
         return False

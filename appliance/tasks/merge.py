@@ -162,7 +162,8 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
             mine[-1].deadline = anchor.deadline or mine[-1].deadline
             support(mine[-1], anchor, turn.leads)
             return
-    recent = [t for t in found if not t.cancelled and key_of(t.person) == key_of(person)
+    # a task a member hands down (SESSION29_DELEGATE) is the one named's own, not their acceptance of another
+    recent = [] if anchor.delegated else [t for t in found if not t.cancelled and key_of(t.person) == key_of(person)
               and (t.turn == turn.index
                    or (anchor.follow_up and t.touched >= turn.index - 1)
                    or (anchor.follow_up and turn.index - t.turn <= 2 and overlaps(t.content, anchor.content)))]
@@ -182,7 +183,7 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
         if given:
             given[-1].restated = True
             return
-    if not recent and anchor.follow_up and person.unit and len(anchor.content.split()) <= 4:
+    if not recent and anchor.follow_up and person.unit and len(anchor.content.split()) <= 4 and not anchor.delegated:
         # "Dạ, em nhận ạ" from the head of the unit just given a task: that task, not a new one
         recent = [t for t in found if not t.cancelled and t.person.kind == "unit" and t.person.name == person.unit
                   and turn.index - t.touched <= 2]
@@ -259,7 +260,10 @@ def merge(found: list[OpenTask], anchor: Anchor, turn: Turn, lines: Sequence[Tur
             spared[-1].cancelled = spared[-1].called_off = True
             deadline = deadline or spared[-1].deadline
     handed = [t for t in found if not t.cancelled and t.chair and anchor.hands_from is not None
-              and key_of(t.person) == key_of(anchor.hands_from)]
+              and (key_of(t.person) == key_of(anchor.hands_from)
+                   # "Phòng Văn hóa - Xã hội làm …" — its head: "Dạ, để em giao anh Tuấn làm ạ" (SESSION29_DELEGATE)
+                   or anchor.delegated and t.person.kind == "unit" and t.person.name == anchor.hands_from.unit)
+              and (not anchor.delegated or 0 < turn.index - t.turn <= 3)]
     if handed:  # session 13: the task handed over, with its content and date
         handed[-1].cancelled = handed[-1].called_off = True
         content, deadline = handed[-1].content, deadline or handed[-1].deadline

@@ -5,6 +5,7 @@ run on lower-case text with its diacritics (units: on folded text); `clauses.py`
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 
 # Verbs of work (a name or pronoun right before one of these is being told, or offers, to act).
@@ -52,6 +53,19 @@ AGREE = re.compile(r"^(?:(?:thôi|thế thì|vậy thì|ừ thì)\s*,?\s+)?(?:đ
                    r"nhất trí)\b")
 # Asking for more time: "em xin lùi sang thứ Hai", "cho em dời đến 20/12", "gia hạn đến cuối tháng"
 POSTPONE = re.compile(r"\b(?:xin\s+)?(?:lùi|dời|gia hạn|hoãn)(?:\s+lại)?\s+(?:sang|đến|tới|qua)\b")
+# Session 29 (docs/meetings.md, "Session 29"): a deadline moved in other words, as "lùi sang" moves it: a member asking
+# "cho em (xin) đến / tới thứ Sáu" (give me until), "(hạn …) đổi / chuyển sang thứ Sáu" (changed to) and "để đến thứ
+# Sáu (cũng được)" (leave it until) with the day right after, "lùi lại (một ngày), thứ Sáu nhé" with the day later in
+# the sentence; not "chuyển sang phòng Kinh tế" (handed to a unit), nor "cho em đến dự" (no day after), nor "để sang
+# tuần sau tính" (put off, `DEFER`)
+# off by rule R1 (session 29): no fresh verdict moved (709/176/193 on and off); off brings back no training wrong (R1b)
+SESSION29_MOVE_WORDS = False
+_DAY_NEXT = r"(?=\s+(?:(?:sáng|chiều|tối|trưa)\s+)?(?:thứ|ngày|mùng|mồng|tuần|cuối|đầu|giữa|\d))"
+MOVE_WORDS = re.compile(r"\bcho\s+(?:em|tôi|mình|chị|anh)\s+(?:xin\s+)?(?:đến|tới|hết)" + _DAY_NEXT + "|"
+                        r"\b(?:đổi|chuyển)(?:\s+hạn)?\s+(?:sang|thành|qua)" + _DAY_NEXT + "|"
+                        r"\bđể\s+(?:đến|tới)" + _DAY_NEXT + "|"
+                        r"\b(?:lùi|dời|hoãn)\s+lại(?:\s+(?:thêm\s+)?(?:một|hai|ba|mấy|\d)\s+(?:ngày|hôm|tuần))?"
+                        r"(?=[^.;!?]*\b(?:thứ|ngày|mùng|mồng)\b)")
 QUESTION = re.compile(r"\?\s*$|\b(?:có cần|có phải|(?<!dạ )(?<!dạ, )chưa ạ|không ạ|thế nào|bao giờ|đến đâu rồi|"
                       r"sao rồi)\b|"
                       r"\bđược không(?:\s+(?:ạ|anh|chị|em|nhỉ))*\s*[?.!]?\s*$|"
@@ -74,6 +88,18 @@ CANCEL = re.compile(r"\b(?:không phải làm nữa|không cần làm nữa|khô
                     # "thôi việc đó hủy nhé", "vụ này hủy": withdrawn, as "hủy việc" is ("hủy bỏ quyết định" is work)
                     r"\b(?:việc|vụ|cái)\s+(?:đó|này|ấy|đấy)\s+(?:thì\s+)?hủy\b")
 
+# Session 29 (docs/meetings.md, "Session 29"): a job dropped in other words than `CANCEL`'s ("thôi bỏ việc đó không giao
+# nữa", "việc pano … thì thôi, bỏ nhé", "không triển khai nữa"): "bỏ" with the job pointed back to ("việc đó / này") or
+# right after "thôi", "không giao … nữa", and a verb of carrying out with "không … nữa"; not "bỏ phiếu", "bỏ rác", "bỏ
+# thêm" (work), nor "không giao" without "nữa" (not given yet: `DEFER`)
+# on by rule R1 (session 29): fresh off alone 710/177/192, on 709/176/193 (fresh29 35/8/3 -> 34/7/4: wrong -1, right -1,
+# within twice the wrong fall)
+SESSION29_DROP_WORDS = True
+DROP_WORDS = re.compile(r"\b(?:thôi\s+)?bỏ\s+(?:việc|vụ|phần|khoản|cái|chuyện)(?:\s+\w+){0,2}?\s+"
+                        r"(?:đó|này|ấy|đấy|kia)\b|"
+                        r"\bthôi\s*,?\s*bỏ\s+(?:nhé|đi|luôn|nha)\b|"
+                        r"\bkhông\s+giao(?:\s+(?:việc|cái|phần)\s+(?:đó|này|ấy|đấy))?\s+nữa\b|"
+                        r"\bkhông\s+(?:triển khai|tổ chức|thực hiện|làm việc đó|làm cái đó)\s+nữa\b")
 
 # "… nếu không bận", "nếu chị thu xếp được", "nếu rảnh", "nếu tiện" make a request optional, as "nếu có thời gian"
 # does (session 15); "tự" between the doer and the verb ("chị Hà tự làm thủ tục …") is a filler, as "trực tiếp" is
@@ -204,4 +230,27 @@ PROPOSAL = _built(lambda v, _f: rf"\b(?:em|tôi|mình)(?:\s+(?:sẽ|xin))?\s+{v}
 
 
 # the verb of work after a doer, past the fillers ("chị Hà bên trung tâm làm", "chị Hà tự làm")
-VERB_AHEAD = _built(lambda v, f: rf"^\s*,?{f}|tự))*\s+{v}\b")
+_VERB_AHEAD = _built(lambda v, f: rf"^\s*,?{f}|tự))*\s+{v}\b")
+
+# Session 29 (docs/meetings.md, "Session 29"): "mang / đem" with what is brought and then where to ("tổ dân phố số bốn
+# mang quà đến tận nhà cụ trước tết nhé", "Tuấn đem hồ sơ lên quận", "chị Hà mang tài liệu sang phòng họp"): taking
+# something somewhere is work, as "mang sang" alone is (`_BRING`); not "mang theo" (carry along: "bà con nhớ mang theo
+# căn cước"), nor "mang" with no place after (carry, wear); read at run time so the setting can be measured off
+# off by rule R1 (session 29): no fresh verdict moved (709/176/193 on and off); off brings back no training wrong (R1b;
+# it only misses s29 w11's "tổ dân phố số bốn mang quà đến tận nhà cụ trước tết nhé" again)
+SESSION29_BRING_OBJECT = False
+_BRING_AHEAD = _built(lambda _v, f: rf"^\s*,?{f}|tự))*\s+(?:mang|đem)(?:\s+(?!theo\b)[^\W\d_]+){{1,4}}?"
+                                   r"\s+(?:vào|lên|sang|đến|tới|qua|xuống|về)\b")
+
+
+class _VerbAhead:
+    """VERB_AHEAD: the verb of work right after a doer (its settings read at each call)."""
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        found = _VERB_AHEAD.match(string, pos, endpos)
+        if found is None and SESSION29_BRING_OBJECT:
+            found = _BRING_AHEAD.match(string, pos, endpos)
+        return found
+
+
+VERB_AHEAD = _VerbAhead()

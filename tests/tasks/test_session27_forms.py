@@ -1,7 +1,7 @@
 """Session 27's forms (docs/meetings.md, "Session 27"), each in new words written for this file (not the training
-meetings' sentences): each setting left switched off and on, and where it must not fire; for the settings off by
-rule R1 and deleted in session 28 (rule R8), where their form must not fire, as plain behaviour; and the plain bug
-fixes (rule R7)."""
+meetings' sentences): the two settings on by rule R1 (plain code since session 29, rule R8) and where they must not
+fire; for the settings off by rule R1 and deleted in session 28 (rule R8), where their form must not fire, as plain
+behaviour; and the plain bug fixes (rule R7)."""
 
 from __future__ import annotations
 
@@ -9,19 +9,11 @@ import datetime as dt
 
 import pytest
 
-from appliance.tasks import clause_tasks, deadlines, doers
+from appliance.tasks import deadlines
 from appliance.tasks.extract import extract_tasks
-from tests.flags import switch_on
 from tests.tasks.transcripts import MONDAY, tasks_said
 
-_FLAGGED = (clause_tasks, doers)  # the settings left: EXHORT, BARE_OFFICER
 _A = "Nguyễn Văn An: Bắt đầu.\n"
-
-
-@pytest.fixture
-def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    switch_on(monkeypatch, _FLAGGED, "SESSION27_")
-    return monkeypatch
 
 
 _WEDNESDAY = dt.date(2026, 12, 9)
@@ -46,7 +38,7 @@ def test_the_day_after_is_no_sixth(said: str, due: str | None) -> None:
     assert _due(said, _WEDNESDAY) == due
 
 
-# --- doers.SESSION27_BARE_OFFICER: a group's officer named bare is the group said before, or the meeting's one ---
+# --- doers.SESSION27_BARE_OFFICER (plain since session 29, rule R8): an officer named bare is the group said ---
 
 
 def _titled(said: str, ward, title: str) -> list:
@@ -62,24 +54,20 @@ _GROUP_MEETING = ("Người nói 1: Bắt đầu họp tổ dân phố số 7.\n
     "Đặng Thị Hạnh: Bác tổ trưởng thống kê giúp các hộ có người cao tuổi, gửi phường trước thứ Sáu.",
     "Đặng Thị Hạnh: Chú Bình tổ phó thống kê giúp các hộ có người cao tuổi, gửi phường trước thứ Sáu.",
 ])
-def test_the_officer_of_the_meetings_group(ward, on, said: str) -> None:
+def test_the_officer_of_the_meetings_group(ward, said: str) -> None:
     title = "Họp tổ dân phố số 7 tháng 12"
     assert _titled(_GROUP_MEETING + said, ward, title) == [("Tổ dân phố số 7", "2026-12-04")]
-    on.setattr(doers, "SESSION27_BARE_OFFICER", False)
-    assert ("Tổ dân phố số 7", "2026-12-04") not in _titled(_GROUP_MEETING + said, ward, title)
 
 
 @pytest.mark.parametrize("said", [
     "Nguyễn Văn An: Tổ 9 thì bác tổ trưởng vận động bà con dọn ngõ trước thứ Bảy.",
     "Nguyễn Văn An: Còn tổ 9, bác tổ trưởng vận động bà con dọn ngõ trước thứ Bảy.",
 ])
-def test_the_officer_of_the_group_said_before(ward, on, said: str) -> None:
+def test_the_officer_of_the_group_said_before(ward, said: str) -> None:
     assert tasks_said(_A + said, ward) == [("Tổ dân phố số 9", "2026-12-05")]
-    on.setattr(doers, "SESSION27_BARE_OFFICER", False)
-    assert tasks_said(_A + said, ward) == []
 
 
-def test_the_officer_of_the_one_group_that_spoke(ward, on) -> None:
+def test_the_officer_of_the_one_group_that_spoke(ward) -> None:
     said = (_A + "Người nói 2: Tôi là tổ trưởng tổ 11, ngõ 40 mất điện chiếu sáng cả tuần nay.\n"
             "Nguyễn Văn An: Anh Hùng cho kiểm tra nhé. Bác tổ trưởng thống kê giúp các cột hỏng, gửi anh Hùng "
             "trước thứ Năm.")
@@ -95,18 +83,18 @@ def test_the_officer_of_the_one_group_that_spoke(ward, on) -> None:
     # the officer as whom it goes to
     "Nguyễn Văn An: Tuấn gửi danh sách cho bác tổ trưởng tổ 9 trước thứ Sáu.",
 ])
-def test_an_officer_who_is_no_doer(ward, on, said: str) -> None:
+def test_an_officer_who_is_no_doer(ward, said: str) -> None:
     assert all(not a.startswith("Tổ dân phố") for a, _d in tasks_said(_A + said, ward))
 
 
-def test_two_groups_spoke_so_nobody(ward, on) -> None:
+def test_two_groups_spoke_so_nobody(ward) -> None:
     said = (_A + "Người nói 2: Tôi là tổ trưởng tổ 11, ngõ 40 mất điện.\n"
             "Người nói 3: Tôi là tổ trưởng tổ 12, ngõ 42 cũng thế.\n"
             "Nguyễn Văn An: Bác tổ trưởng thống kê giúp các cột hỏng trước thứ Năm.")
     assert tasks_said(said, ward) == []
 
 
-def test_an_officer_told_not_to(ward, on) -> None:
+def test_an_officer_told_not_to(ward) -> None:
     said = _GROUP_MEETING + "Đặng Thị Hạnh: Bác tổ trưởng đừng nói với ai, để công an làm."
     assert ("Tổ dân phố số 7", None) not in _titled(said, ward, "Họp tổ dân phố số 7")
 
@@ -125,7 +113,7 @@ def test_an_officer_told_not_to(ward, on) -> None:
     ("Nguyễn Văn An: Chị Lan gửi giấy mời, chị Hà và anh Nam chuẩn bị hội trường trước thứ Năm.",
      [("Lê Thị Lan", None), ("Hoàng Văn Nam", "2026-12-03")]),
 ])
-def test_a_list_that_is_no_partners(ward, on, said: str, due: list) -> None:
+def test_a_list_that_is_no_partners(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
@@ -140,7 +128,7 @@ def test_a_list_that_is_no_partners(ward, on, said: str, due: list) -> None:
     ("Nguyễn Văn An: Chị Lan gửi giấy mời trước thứ Tư, anh Hùng, anh Nam trước thứ Năm.",
      [("Lê Thị Lan", "2026-12-02")]),
 ])
-def test_a_list_that_is_no_receivers(ward, on, said: str, due: list) -> None:
+def test_a_list_that_is_no_receivers(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
@@ -166,7 +154,7 @@ def test_the_western_new_year(said: str, due: str) -> None:
     ("chị lan gửi báo cáo hôm mười tám", "2026-12-18"),    # a day: as before
     ("chị lan gửi báo cáo hôm nay", "2026-12-09"),
 ])
-def test_hom_that_counts_no_days(on, said: str, due: str | None) -> None:
+def test_hom_that_counts_no_days(said: str, due: str | None) -> None:
     assert _due(said, _WEDNESDAY) == due
 
 
@@ -184,14 +172,14 @@ def test_two_days_today_is_today() -> None:
     ("Nguyễn Văn An: Anh Nam hướng dẫn, Huy làm hồ sơ này trong tuần.",
      [("Hoàng Văn Nam", None), ("Đỗ Quang Huy", "2026-12-04")]),
 ])
-def test_no_one_led(ward, on, said: str, due: list) -> None:
+def test_no_one_led(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
 # --- SESSION27_SPEAKS_UP (off by rule R1, deleted in session 28): where its form must not fire ---
 
 
-def test_a_senior_offering_stays(ward, on) -> None:
+def test_a_senior_offering_stays(ward) -> None:
     said = _A + "Lê Thị Lan: Chị Hà ơi.\nPhạm Thu Hà: Chị gửi em bản mẫu trước thứ Năm nhé."
     assert tasks_said(said, ward) == [("Phạm Thu Hà", "2026-12-03")]
 
@@ -199,29 +187,27 @@ def test_a_senior_offering_stays(ward, on) -> None:
 # --- SESSION27_OPINION (off by rule R1, deleted in session 28): where its form must not fire ---
 
 
-def test_the_chairs_opinion_is_given(ward, on) -> None:
+def test_the_chairs_opinion_is_given(ward) -> None:
     said = _A + "Nguyễn Văn An: Tôi thấy nên giao Tuấn làm việc này, xong trước thứ Sáu."
     assert tasks_said(said, ward) == [("Lê Minh Tuấn", "2026-12-04")]
 
 
-# --- clause_tasks.SESSION27_EXHORT: urging how to work, no work named and no date, is a routine remark ---
+# --- clause_tasks.SESSION27_EXHORT (plain since session 29, rule R8): urging, no work nor date, is no task ---
 
 
-@pytest.mark.parametrize(("said", "off"), [
-    ("Nguyễn Văn An: ừ anh minh nói đúng đấy bên công an phải làm quyết liệt hơn", [("Công an phường", None)]),
-    ("Nguyễn Văn An: Anh Hùng cần thực hiện nghiêm túc hơn nữa.", [("Trần Văn Hùng", None)]),
+@pytest.mark.parametrize("said", [
+    "Nguyễn Văn An: ừ anh minh nói đúng đấy bên công an phải làm quyết liệt hơn",  # it was Công an phường's task
+    "Nguyễn Văn An: Anh Hùng cần thực hiện nghiêm túc hơn nữa.",  # it was Hùng's task
 ])
-def test_urging_is_no_task(ward, on, said: str, off: list) -> None:
+def test_urging_is_no_task(ward, said: str) -> None:
     assert tasks_said(_A + said, ward) == []
-    on.setattr(clause_tasks, "SESSION27_EXHORT", False)
-    assert tasks_said(_A + said, ward) == off
 
 
 @pytest.mark.parametrize(("said", "due"), [
     ("Nguyễn Văn An: Anh Minh xử lý nghiêm các trường hợp lấn chiếm.", [("Trịnh Văn Minh", None)]),  # the work
     ("Nguyễn Văn An: Anh Minh làm quyết liệt, xong trước thứ Sáu.", [("Trịnh Văn Minh", "2026-12-04")]),  # a date
 ])
-def test_urging_with_work_or_a_date(ward, on, said: str, due: list) -> None:
+def test_urging_with_work_or_a_date(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
@@ -236,7 +222,7 @@ def test_urging_with_work_or_a_date(ward, on, said: str, due: list) -> None:
     ("Nguyễn Văn An: Tuấn làm băng rôn trước thứ Năm nhé.\nLê Minh Tuấn: Dạ tuần này em bận quá ạ.\n"
      "Nguyễn Văn An: Thế Huy lo hội trường nhé.", [("Lê Minh Tuấn", "2026-12-03"), ("Đỗ Quang Huy", None)]),
 ])
-def test_nothing_moves(ward, on, said: str, due: list) -> None:
+def test_nothing_moves(ward, said: str, due: list) -> None:
     assert tasks_said(_A + said, ward) == due
 
 
@@ -247,7 +233,7 @@ def test_nothing_moves(ward, on, said: str, due: list) -> None:
     ("Chị Lan chuẩn bị hội trường để thứ Sáu họp.", "2026-12-04"),              # only after "để": as before
     ("Chị Lan gửi báo cáo thứ Tư, để sau tính việc khác thứ Sáu.", "2026-12-04"),  # "để sau": no purpose
 ])
-def test_a_date_after_de_that_stays(on, said: str, due: str) -> None:
+def test_a_date_after_de_that_stays(said: str, due: str) -> None:
     assert _due(said) == due
 
 
@@ -261,5 +247,5 @@ def test_a_date_after_de_that_stays(on, said: str, due: str) -> None:
     ("Công an phường làm căn cước, trong tháng 12 phải xong.", "2026-12-31"),  # the month's number: as before
     ("Tuấn rà soát, xong trước 15/12 gửi chị Hạnh.", "2026-12-15"),            # a date's month: as before
 ])
-def test_a_number_that_is_no_day(on, said: str, due: str | None) -> None:
+def test_a_number_that_is_no_day(said: str, due: str | None) -> None:
     assert _due(said, _WEDNESDAY) == due
