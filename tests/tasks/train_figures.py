@@ -26,6 +26,7 @@ BATCHES: dict[str, tuple[Path, ...]] = {
     "s17": (_T / "meetings_session17.toml",), "s18": (_T / "meetings_session18.toml",),
     "s19": (_T / "meetings_session19.toml",),
     "s20": (_T / "meetings_session20.toml",),
+    "s29": (_T / "meetings_session29.toml",),
 }
 Counts = dict[str, tuple[int, int, int]]
 
