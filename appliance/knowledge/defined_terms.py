@@ -21,8 +21,19 @@ _ASKS_DEFINITION = re.compile(r"\b(duoc (?:tinh|coi|xem|goi|xac dinh) la|the nao
                               r"hieu (?:the nao )?la|nghia la|la gi|la ai)\b")
 
 
+# Session 29 (`SESSION29_AGE_DEFINES`, read at call time by asks_definition): a term defined by an age ("Người cao tuổi
+# … là công dân Việt Nam từ đủ 60 tuổi trở lên", Điều 2 Luật Người cao tuổi) is asked by the age joined to it with "là"
+# either way: "Người cao tuổi theo luật là từ bao nhiêu tuổi?" (answered with fee and culture circulars that repeat
+# the term), "bao nhiêu tuổi thì là người cao tuổi". Not an age asked for something else ("người cao tuổi từ bao nhiêu
+# tuổi thì được miễn vé": no "là" joins the age to the term).
+SESSION29_AGE_DEFINES = True
+_AGE_IS = re.compile(r"\bla (?:nguoi )?(?:(?:tu|tren|duoi) )?(?:du )?(?:bao nhieu|may) tuoi\b|"
+                     r"\b(?:bao nhieu|may) tuoi (?:tro len )?(?:thi )?(?:moi |duoc )?la\b")
+
+
 def asks_definition(folded_query: str) -> bool:
-    return bool(_ASKS_DEFINITION.search(f" {folded_query} "))
+    padded = f" {folded_query} "
+    return bool(_ASKS_DEFINITION.search(padded) or SESSION29_AGE_DEFINES and _AGE_IS.search(padded))
 
 
 def titled_passages(conn: sqlite3.Connection, folded_query: str) -> dict[int, str]:

@@ -373,3 +373,56 @@ def test_a_lost_hospital_paper_asked_beside_the_birth_keeps_the_birth_registrati
     question = "giấy chứng sinh của con bị mất rồi, giờ đi làm khai sinh cho con thì cần gì"
     result = search(library, question, 5)
     assert result.answered and result.procedure == ("HT-KS", "Đăng ký khai sinh")
+
+
+# --- session 29's SESSION29_* flags (tests/knowledge/test_session29_search.py has their pure functions) -------------
+
+@pytest.mark.parametrize(("question", "key"), [
+    # off: the birth registration's steps (Điều 15, 16 Luật Hộ tịch); on: điểm h khoản 1 Điều 12 first
+    ("tôi là phó chủ tịch phường, em gái tôi vừa sinh con, tôi có được ký giấy khai sinh cho cháu không",
+     "60/2014/QH13|12"),
+    # off: the certification's steps; on: khoản 3 Điều 9 Nghị định 23/2015 first
+    ("Tôi là công chức tư pháp, vợ tôi muốn chứng thực hợp đồng mua bán xe, tôi có được tự chứng thực không?",
+     "23/2015/NĐ-CP|9"),
+])
+def test_an_official_asking_about_his_own_family_gets_the_prohibition(library, monkeypatch, question, key):
+    from appliance.knowledge import official_words
+
+    monkeypatch.setattr(official_words, "SESSION29_FIRST_PERSON_KIN", True)
+    assert _shown(search(library, question, 5))[:1] == [key]
+    monkeypatch.setattr(official_words, "SESSION29_FIRST_PERSON_KIN", False)
+    assert key not in _shown(search(library, question, 5))
+
+
+@pytest.mark.parametrize("question", [
+    "Nghị định cũ cho phép, nay UBND phường còn được chứng thực chữ ký người dịch không",
+    "ubnd phuong duoc chung thuc chu ky nguoi dich ko",
+])
+def test_whether_the_ward_may_still_certify_gets_the_competence_article(library, monkeypatch, question):
+    from appliance.knowledge import bridge
+
+    monkeypatch.setattr(bridge, "SESSION29_MAY_WITHOUT_CO", True)
+    assert "23/2015/NĐ-CP|5" in _shown(search(library, question, 5))   # Thẩm quyền và trách nhiệm chứng thực
+    monkeypatch.setattr(bridge, "SESSION29_MAY_WITHOUT_CO", False)
+    assert "23/2015/NĐ-CP|5" not in _shown(search(library, question, 5))
+
+
+def test_a_fee_and_another_question_get_the_fee_and_the_basis(library, monkeypatch):
+    from appliance.knowledge import bridge
+
+    question = "cấp bản sao trích lục khai sinh mất bao nhiêu tiền, có cần về nơi đã đăng ký không"
+    monkeypatch.setattr(bridge, "SESSION29_ALSO_ASKED", True)
+    on = _shown(search(library, question, 5))
+    assert on[0] == "281/2016/TT-BTC|4" and "60/2014/QH13|64" in on   # the fee, then the extract's own article
+    monkeypatch.setattr(bridge, "SESSION29_ALSO_ASKED", False)
+    assert _shown(search(library, question, 5)) == ["281/2016/TT-BTC|4"]
+
+
+@pytest.mark.parametrize("question", ["nguoi cao tuoi la tu may tuoi vay", "mấy tuổi thì mới là người cao tuổi ạ"])
+def test_the_age_that_makes_one_elderly_gets_the_defining_article(library, monkeypatch, question):
+    from appliance.knowledge import defined_terms
+
+    monkeypatch.setattr(defined_terms, "SESSION29_AGE_DEFINES", True)
+    assert _shown(search(library, question, 5))[:1] == ["39/2009/QH12|2"]   # "Người cao tuổi": từ đủ 60 tuổi
+    monkeypatch.setattr(defined_terms, "SESSION29_AGE_DEFINES", False)
+    assert "39/2009/QH12|2" not in _shown(search(library, question, 5))
