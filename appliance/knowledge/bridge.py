@@ -140,6 +140,9 @@ _THIS_OFFICE = re.compile(r"\b(?:phuong|xa|ubnd|uy ban)(?: [a-z]+){0,2} co (?:du
 # định 23/2015), not its competence article (Điều 5), which the same question with "có được" gets. Without "có" the
 # words are also a passive ("hồ sơ nộp ở phường được giải quyết trong bao lâu"), so the clause must end as a yes-no
 # question does ("… không", in chat "ko", "hông"; "… chưa"; "… hay không").
+# on by rule R1b (session 29): no fresh verdict moved (4 legal fresh questions gated, 3 / 0 / 1 on and off, BM25 and
+# embedder; 1 citizen fresh message, said so both), off brings back the training wrong train28 "Theo Nghị định 79/2007
+# thì UBND phường được chứng thực chữ ký người dịch, nay phường còn được làm việc này không?" (BM25 and embedder)
 SESSION29_MAY_WITHOUT_CO = True
 _THIS_OFFICE_MAY = re.compile(r"\b(?:phuong|xa|ubnd|uy ban)(?: [a-z]+){0,2}? (?:con |van |cung )?duoc "
                               r"(?:lam|dang ky|giai quyet|chung thuc|cap|thu ly)\b(?: [a-z0-9]+){0,12}? "
@@ -160,6 +163,10 @@ def asks_agency(folded_query: str) -> bool:
 # nothing on where the extract is issued (Điều 63 Luật Hộ tịch). When another clause asks a question of no such kind
 # (it ends as a question does: "… không", "ở đâu", "thế nào"), the procedure's basis follows the passages stating the
 # amount or time.
+# on by rule R1b (session 29): no fresh verdict moved (35 legal fresh questions gated, 15 / 6 / 2 and said so 12 on and
+# off, the same with the embedder; 58 citizen fresh messages, 22 / 8 / 0 and 28 both), off brings back the training
+# wrong train28 "… muốn xin bản sao trích lục khai sinh thì có bắt buộc phải về quê không? Ngoài ra xin cho biết phí bao
+# nhiêu." (BM25 and embedder)
 SESSION29_ALSO_ASKED = True
 _CLAUSES = re.compile(r"[?!.;,]+|\bngoài ra\b|\bngoai ra\b", re.IGNORECASE)
 # How a clause asking something ends (folded): a yes-no question, where, how, what, which, who, why.

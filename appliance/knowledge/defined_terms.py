@@ -26,6 +26,9 @@ _ASKS_DEFINITION = re.compile(r"\b(duoc (?:tinh|coi|xem|goi|xac dinh) la|the nao
 # either way: "Người cao tuổi theo luật là từ bao nhiêu tuổi?" (answered with fee and culture circulars that repeat
 # the term), "bao nhiêu tuổi thì là người cao tuổi". Not an age asked for something else ("người cao tuổi từ bao nhiêu
 # tuổi thì được miễn vé": no "là" joins the age to the term).
+# on by rule R1b (session 29): no fresh verdict moved (1 legal fresh question gated, said so on and off, BM25 and
+# embedder; no citizen fresh message), off brings back the training wrong train29 "Người cao tuổi theo luật là từ bao
+# nhiêu tuổi?" (BM25 train29 41 / 14 / 0 on, 40 / 14 / 1 off; with the embedder right both ways)
 SESSION29_AGE_DEFINES = True
 _AGE_IS = re.compile(r"\bla (?:nguoi )?(?:(?:tu|tren|duoi) )?(?:du )?(?:bao nhieu|may) tuoi\b|"
                      r"\b(?:bao nhieu|may) tuoi (?:tro len )?(?:thi )?(?:moi |duoc )?la\b")

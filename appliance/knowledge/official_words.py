@@ -156,6 +156,9 @@ RULES: tuple[Rule, ...] = (
 # not with điểm h khoản 1 Điều 12 (registering for oneself or one's relatives is forbidden). The pronoun is the
 # official's only when the question says he is one ("tôi là / em làm / với tư cách là <official>"): a citizen asking
 # whether the chairman may certify for "con tôi" asks no such rule.
+# on by rule R1b (session 29): no fresh verdict moved (no legal fresh question gated; 1 citizen fresh message gated,
+# said so on and off), off brings back the training wrong train28 "Con của em trai tôi mới sinh, tôi là Phó Chủ tịch
+# phường có được tự ký đăng ký khai sinh cho cháu không …" (BM25 train28 43 / 10 / 2 on, 42 / 10 / 3 off; embedder too)
 SESSION29_FIRST_PERSON_KIN = True
 
 # "tôi là Phó Chủ tịch phường", "em là cán bộ tư pháp", "tôi đang làm công chức", "với tư cách là chủ tịch" (folded).
