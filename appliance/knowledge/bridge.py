@@ -164,9 +164,9 @@ def asks_agency(folded_query: str) -> bool:
 # (it ends as a question does: "… không", "ở đâu", "thế nào"), the procedure's basis follows the passages stating the
 # amount or time.
 # on by rule R1b (session 29): no fresh verdict moved (35 legal fresh questions gated, 15 / 6 / 2 and said so 12 on and
-# off, the same with the embedder; 58 citizen fresh messages, 22 / 8 / 0 and 28 both), off brings back the training
-# wrong train28 "… muốn xin bản sao trích lục khai sinh thì có bắt buộc phải về quê không? Ngoài ra xin cho biết phí bao
-# nhiêu." (BM25 and embedder)
+# off, 16 / 6 / 1 and 12 with the embedder; 58 citizen fresh messages, 22 / 8 / 0 and 28 both), off brings back the
+# training wrong train28 "… muốn xin bản sao trích lục khai sinh thì có bắt buộc phải về quê không? Ngoài ra xin cho
+# biết phí bao nhiêu." (BM25 and embedder)
 SESSION29_ALSO_ASKED = True
 _CLAUSES = re.compile(r"[?!.;,]+|\bngoài ra\b|\bngoai ra\b", re.IGNORECASE)
 # How a clause asking something ends (folded): a yes-no question, where, how, what, which, who, why.
