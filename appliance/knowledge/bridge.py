@@ -133,11 +133,56 @@ _THIS_OFFICE = re.compile(r"\b(?:phuong|xa|ubnd|uy ban)(?: [a-z]+){0,2} co (?:du
                           r"chung thuc|cap|thu ly)\b|\bhay phai (?:chuyen|len|ra|ve|den)\b")
 
 
+# Session 29 (`SESSION29_MAY_WITHOUT_CO`, read at call time by asks_agency): a yes-no question on what is allowed needs
+# no "có" before "được" ("phường được chứng thực … không" asks what "phường có được chứng thực … không" asks), and
+# "còn / vẫn" (still) may stand before it: "Theo Nghị định 79/2007 thì UBND phường được chứng thực chữ ký người dịch,
+# nay phường còn được làm việc này không?" was answered with the certification's other articles (Điều 25, 48, 13 Nghị
+# định 23/2015), not its competence article (Điều 5), which the same question with "có được" gets. Without "có" the
+# words are also a passive ("hồ sơ nộp ở phường được giải quyết trong bao lâu"), so the clause must end as a yes-no
+# question does ("… không", in chat "ko", "hông"; "… chưa"; "… hay không").
+# on by rule R1b (session 29): no fresh verdict moved (4 legal fresh questions gated, 3 / 0 / 1 on and off, BM25 and
+# embedder; 1 citizen fresh message, said so both), off brings back the training wrong train28 "Theo Nghị định 79/2007
+# thì UBND phường được chứng thực chữ ký người dịch, nay phường còn được làm việc này không?" (BM25 and embedder)
+SESSION29_MAY_WITHOUT_CO = True
+_THIS_OFFICE_MAY = re.compile(r"\b(?:phuong|xa|ubnd|uy ban)(?: [a-z]+){0,2}? (?:con |van |cung )?duoc "
+                              r"(?:lam|dang ky|giai quyet|chung thuc|cap|thu ly)\b(?: [a-z0-9]+){0,12}? "
+                              r"(?:khong|ko|k|hong|hok|chua)\b")
+
+
 def asks_agency(folded_query: str) -> bool:
     """Whether the question (folded) asks where a procedure is done or which office decides."""
     padded = f" {folded_query} "
     return bool(relevance.ASKS_COMPETENCE.search(padded) or _WHICH_OF_TWO.search(padded)
-                or _THIS_OFFICE.search(padded))
+                or _THIS_OFFICE.search(padded) or SESSION29_MAY_WITHOUT_CO and _THIS_OFFICE_MAY.search(padded))
+
+
+# Session 29 (`SESSION29_ALSO_ASKED`, read at call time by read): a question may ask two things in two clauses, an
+# amount or a time in one and something else in the other ("… muốn xin bản sao trích lục khai sinh thì có bắt buộc
+# phải về quê không? Ngoài ra xin cho biết phí bao nhiêu."). The bridge keeps only the passages stating the amount or
+# time asked (answer_passages), so that question was answered with the fee article alone (Điều 4 Thông tư 281/2016),
+# nothing on where the extract is issued (Điều 63 Luật Hộ tịch). When another clause asks a question of no such kind
+# (it ends as a question does: "… không", "ở đâu", "thế nào"), the procedure's basis follows the passages stating the
+# amount or time.
+# on by rule R1b (session 29): no fresh verdict moved (35 legal fresh questions gated, 15 / 6 / 2 and said so 12 on and
+# off, 16 / 6 / 1 and 12 with the embedder; 58 citizen fresh messages, 22 / 8 / 0 and 28 both), off brings back the
+# training wrong train28 "… muốn xin bản sao trích lục khai sinh thì có bắt buộc phải về quê không? Ngoài ra xin cho
+# biết phí bao nhiêu." (BM25 and embedder)
+SESSION29_ALSO_ASKED = True
+_CLAUSES = re.compile(r"[?!.;,]+|\bngoài ra\b|\bngoai ra\b", re.IGNORECASE)
+# How a clause asking something ends (folded): a yes-no question, where, how, what, which, who, why.
+_ASKING_END = re.compile(r"\b(?:khong|chua|o dau|tai dau|the nao|ra sao|gi|nao|ai|sao|duoc khong|hay khong)"
+                         r"(?: (?:a|vay|nhi|nhe|ha|the|day|ak|ko))?$")
+
+
+def also_asked(query: str) -> bool:
+    """Whether the question (as typed) has a clause asking something that is no amount, time or penalty, beside one
+    asking such a thing (always False with the flag off)."""
+    if not SESSION29_ALSO_ASKED:
+        return False
+    clauses = [folded for part in _CLAUSES.split(query) if (folded := " ".join(fold_tokens(part)))]
+    kinds = [bool(relevance.asked_kinds(clause)) for clause in clauses]
+    return any(kinds) and any(not kind and _ASKING_END.search(clause) is not None
+                              for clause, kind in zip(clauses, kinds, strict=True))
 
 
 @dataclass(frozen=True)
@@ -354,7 +399,7 @@ def read(conn: sqlite3.Connection, query: str) -> Reading:
         return Reading(gaps=gaps)   # a paper the procedure only asks for, asked to be obtained (input_papers.py)
     if input_papers.asks_again(tuple((p.name, tuple(p.aliases), tuple(p.documents)) for p in procedures), folded):
         return Reading(gaps=gaps)   # the issuer's paper asked again or said written wrongly (input_papers.py)
-    rows = answer_passages(conn, procedure, folded)
+    rows = answer_passages(conn, procedure, folded, also=also_asked(query))
     if not rows and not gaps:
         # Session 9: no passage states what is asked (an amount, a time) and the catalogue's bases for it (or for the
         # procedure's legal basis) cite documents or articles the library lacks ("hỗ trợ mai táng được bao nhiêu
@@ -388,17 +433,22 @@ def _rule_rows(conn: sqlite3.Connection, procedure: Procedure, folded_query: str
     return rule or rule_articles.condition_elsewhere(conn, article.doc_id, procedure.name, folded_query)
 
 
-def answer_passages(conn: sqlite3.Connection, procedure: Procedure, folded_query: str) -> list[sqlite3.Row]:
+def answer_passages(conn: sqlite3.Connection, procedure: Procedure, folded_query: str,
+                    also: bool = False) -> list[sqlite3.Row]:
     """The procedure's passages that answer the question: its legal basis; for "how much" / "how
     long", the articles the catalogue cites for its fee / time limit first (FACT_OF_KIND). Each
     passage kept states one of the things asked (an amount, a time, a penalty), and together they
-    state all of them; none when the library lacks the procedure's own law."""
+    state all of them; none when the library lacks the procedure's own law. `also`: another clause asks something
+    else (also_asked), so the rest of the basis follows them."""
     legal = basis_passages(conn, procedure)
     if legal and asks_agency(folded_query):
         agency = fact_passages(conn, procedure, "agency")
         seen = {int(row["id"]) for row in agency}
         legal = [*agency, *(row for row in legal if int(row["id"]) not in seen)]
     answer = _stating(conn, procedure, legal, relevance.asked_kinds(folded_query))
+    if answer and also:
+        seen = {int(row["id"]) for row in answer}
+        answer = [*answer, *(row for row in legal if int(row["id"]) not in seen)]
     if answer and relevance.asks_fee_due(folded_query):
         # Whether a fee is due (session 21): what is charged, its amount or who is exempt, first; the answer as it
         # was follows (never lost: a procedure whose fee the ward confirms has no fee passage).

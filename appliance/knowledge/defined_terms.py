@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from appliance.knowledge import store
 from appliance.text import fold, fold_tokens
 
 DEFINED_TERM_BONUS = 1.0
@@ -20,8 +21,22 @@ _ASKS_DEFINITION = re.compile(r"\b(duoc (?:tinh|coi|xem|goi|xac dinh) la|the nao
                               r"hieu (?:the nao )?la|nghia la|la gi|la ai)\b")
 
 
+# Session 29 (`SESSION29_AGE_DEFINES`, read at call time by asks_definition): a term defined by an age ("Người cao tuổi
+# … là công dân Việt Nam từ đủ 60 tuổi trở lên", Điều 2 Luật Người cao tuổi) is asked by the age joined to it with "là"
+# either way: "Người cao tuổi theo luật là từ bao nhiêu tuổi?" (answered with fee and culture circulars that repeat
+# the term), "bao nhiêu tuổi thì là người cao tuổi". Not an age asked for something else ("người cao tuổi từ bao nhiêu
+# tuổi thì được miễn vé": no "là" joins the age to the term).
+# on by rule R1b (session 29): no fresh verdict moved (1 legal fresh question gated, said so on and off, BM25 and
+# embedder; no citizen fresh message), off brings back the training wrong train29 "Người cao tuổi theo luật là từ bao
+# nhiêu tuổi?" (BM25 train29 41 / 14 / 0 on, 40 / 14 / 1 off; with the embedder right both ways)
+SESSION29_AGE_DEFINES = True
+_AGE_IS = re.compile(r"\bla (?:nguoi )?(?:(?:tu|tren|duoi) )?(?:du )?(?:bao nhieu|may) tuoi\b|"
+                     r"\b(?:bao nhieu|may) tuoi (?:tro len )?(?:thi )?(?:moi |duoc )?la\b")
+
+
 def asks_definition(folded_query: str) -> bool:
-    return bool(_ASKS_DEFINITION.search(f" {folded_query} "))
+    padded = f" {folded_query} "
+    return bool(_ASKS_DEFINITION.search(padded) or SESSION29_AGE_DEFINES and _AGE_IS.search(padded))
 
 
 def titled_passages(conn: sqlite3.Connection, folded_query: str) -> dict[int, str]:
@@ -89,8 +104,16 @@ def defined_term(folded_clause: str) -> str | None:
 
 def asks_term(query: str, term: str) -> bool:
     """Whether the question (as typed) asks what `term` (folded) is (see SESSION28_DEFINED_CLAUSE)."""
-    for clause in _CLAUSE_END.split(query):
-        words = fold_tokens(clause)
+    return _asks_term(_folded_clauses(query), term)
+
+
+def _folded_clauses(query: str) -> list[list[str]]:
+    """The question's clauses (split at punctuation), folded: once per question, not once per term."""
+    return [fold_tokens(clause) for clause in _CLAUSE_END.split(query)]
+
+
+def _asks_term(clauses: list[list[str]], term: str) -> bool:
+    for words in clauses:
         padded = f" {' '.join(words)} "
         if re.search(rf" {_ASKED_BEFORE_TERM} (?:\w+ )?{re.escape(term)} ", padded):
             return True
@@ -106,19 +129,30 @@ def asks_term(query: str, term: str) -> bool:
     return False
 
 
+# The clauses of the definitions articles with the term each defines, per database file and library stamp
+# (store.library_stamp): reading and parsing the ~134 clauses again on every search cost about 5,8 ms (session 29).
+_DEFINED: dict[str, tuple[tuple[object, ...], tuple[tuple[int, str], ...]]] = {}
+
+
+def _scan_definitions(conn: sqlite3.Connection) -> tuple[tuple[int, str], ...]:
+    """(chunk id, folded term) of every clause of a definitions article that opens with the term it defines."""
+    marks = ",".join("?" for _ in _DEFINITIONS_TITLES)
+    rows = conn.execute(f"SELECT id, folded FROM kb_chunks WHERE article_title IN ({marks}) ORDER BY id",
+                        _DEFINITIONS_TITLES).fetchall()
+    found = ((int(row["id"]), defined_term(str(row["folded"]))) for row in rows)
+    return tuple((chunk_id, term) for chunk_id, term in found if term)
+
+
 def defined_clauses(conn: sqlite3.Connection, query: str) -> dict[int, str]:
     """The clauses of definitions articles that define a term the question (as typed) asks about: {chunk id: term}
     (always empty with the flag off)."""
     if not SESSION28_DEFINED_CLAUSE:
         return {}
-    marks = ",".join("?" for _ in _DEFINITIONS_TITLES)
-    rows = conn.execute(f"SELECT id, folded FROM kb_chunks WHERE article_title IN ({marks})",
-                        _DEFINITIONS_TITLES).fetchall()
+    clauses = _folded_clauses(query)
     out: dict[int, str] = {}
-    for row in rows:
-        term = defined_term(str(row["folded"]))
-        if term and asks_term(query, term):
-            out[int(row["id"])] = term
+    for chunk_id, term in store.per_library(_DEFINED, conn, _scan_definitions):
+        if _asks_term(clauses, term):
+            out[chunk_id] = term
     # "thế nào là kết hôn trái pháp luật" asks that term, not "kết hôn", which it begins with.
     return {cid: term for cid, term in out.items()
             if not any(other != term and other.startswith(term + " ") for other in out.values())}

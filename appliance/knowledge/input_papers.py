@@ -8,7 +8,7 @@ the commune-level People's Committee whose chairman issues the certificate; Đi�
 số 01/2019/TT-BLĐTBXH, how it is issued); the bridge read the question as the allowance (the chat reads "khuyết tật"
 as the allowance surely) and cited Điều 8 Nghị định 20/2021 as the answer.
 
-Session 27 (`SESSION27_INPUT_PAPER`, read at call time by bridge.read): when the question asks to obtain a paper
+Since session 27 (plain since session 29, rule R8; read by bridge.read): when the question asks to obtain a paper
 ("xin", "làm", "cấp", "cấp lại", "cấp đổi", "đi xin" right before it) that the bridged procedure's papers name, and the
 paper's name shares no syllable with the procedure's name (else it is the procedure's own form or result, or the
 citizen's name for the procedure itself: "giấy đề nghị đăng ký hộ kinh doanh", "giấy phép xây dựng", "làm giấy báo
@@ -24,11 +24,6 @@ import re
 from functools import lru_cache
 
 from appliance.text import fold_tokens
-
-# Session 27 (rule R1, measured once at the end): a paper the procedure only asks for, asked to be obtained.
-# on by rule R1 (session 27): fresh BM25 legal off 250/102/33, on 250/105/30 (said so 98 both; 10 questions gated, three
-# wrong answers become "not found"); citizen fresh 726/106/1 both
-SESSION27_INPUT_PAPER = True
 
 # Words that end a paper's name inside a catalogue line (folded): "giấy khai sinh của trẻ em", "… nếu một bên …".
 _ENDS = frozenset("cua hoac neu doi voi theo do trong va de khi da ban chinh sao".split())
@@ -77,10 +72,9 @@ def input_papers(name: str, documents: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def asks_to_obtain(name: str, documents: tuple[str, ...], folded_query: str) -> str | None:
-    """The paper of the procedure (its `name` and `documents`) that the question (folded) asks to obtain, or None
-    (always None with the flag off)."""
-    if not SESSION27_INPUT_PAPER:
-        return None
+    """The paper of the procedure (its `name` and `documents`) that the question (folded) asks to obtain, or None.
+    Measured when it was a flag (rule R1, session 27): fresh BM25 legal off 250/102/33, on 250/105/30 (three wrong
+    answers became "not found"); citizen fresh 726/106/1 both."""
     padded = f" {folded_query.strip()} "
     for paper in input_papers(name, documents):
         for match in re.finditer(rf"(?<= ){_OBTAIN} {re.escape(paper)} ", padded):

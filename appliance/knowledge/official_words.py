@@ -149,11 +149,44 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+# Session 29 (`SESSION29_FIRST_PERSON_KIN`, read at call time by asked): the official asking about his own family may
+# name it with a kinship noun and the pronoun he uses for himself ("em trai tôi", "con của tôi", "bố em") as well as
+# with "của mình" or "ruột": "Con của em trai tôi mới sinh, tôi là Phó Chủ tịch phường có được tự ký đăng ký khai sinh
+# cho cháu không" was bridged to the birth registration and answered with its steps (Điều 15, 14, 16 Luật Hộ tịch),
+# not with điểm h khoản 1 Điều 12 (registering for oneself or one's relatives is forbidden). The pronoun is the
+# official's only when the question says he is one ("tôi là / em làm / với tư cách là <official>"): a citizen asking
+# whether the chairman may certify for "con tôi" asks no such rule.
+# on by rule R1b (session 29): no fresh verdict moved (no legal fresh question gated; 1 citizen fresh message gated,
+# said so on and off), off brings back the training wrong train28 "Con của em trai tôi mới sinh, tôi là Phó Chủ tịch
+# phường có được tự ký đăng ký khai sinh cho cháu không …" (BM25 train28 43 / 10 / 2 on, 42 / 10 / 3 off; embedder too)
+SESSION29_FIRST_PERSON_KIN = True
+
+# "tôi là Phó Chủ tịch phường", "em là cán bộ tư pháp", "tôi đang làm công chức", "với tư cách là chủ tịch" (folded).
+_ASKER_OFFICIAL = re.compile(r"\b(?:(?P<who>toi|tui|minh|em|chung toi) (?:la|dang la|hien la|lam|dang lam)|"
+                             r"voi tu cach(?: la)?) (?:[a-z]+ )?" + _OFFICIAL.pattern[2:])
+# A kinship noun (with "trai / gái / ruột / nội / ngoại / họ" after it), "của" or not, before the pronoun (folded).
+_KIN = r"(?:con|chau|vo|chong|em|anh|chi|bo|me|cha|ong ba|ong|ba)(?: (?:trai|gai|ruot|noi|ngoai|ho))? (?:cua )?"
+
+
+def _official_of_own_family(padded: str) -> bool:
+    """Whether the question (folded, padded) says the asker is an official and names his own family by a kinship
+    noun and the pronoun he uses for himself ("tôi" where he says none: "với tư cách là chủ tịch, … bố tôi")."""
+    asker = _ASKER_OFFICIAL.search(padded)
+    if asker is None:
+        return False
+    who = asker.group("who") or "toi"
+    return re.search(rf"\b{_KIN}{who}\b", padded) is not None
+
+
 def asked(folded_query: str) -> list[Rule]:
     """The rules whose kind of question this is (folded, padded)."""
     padded = f" {folded_query.strip()} "
-    return [rule for rule in RULES if all(p.search(padded) for p in rule.asks)
-            and not (rule.unless and rule.unless.search(padded))]
+    found = [rule for rule in RULES if all(p.search(padded) for p in rule.asks)
+             and not (rule.unless and rule.unless.search(padded))]
+    if (SESSION29_FIRST_PERSON_KIN and not any(rule.family == "own_interest" for rule in found)
+            and _MAY.search(padded) and _official_of_own_family(padded)):
+        found += [rule for rule in RULES if rule.family == "own_interest"]
+    return found
 
 
 def rule_passage(conn: sqlite3.Connection, folded_query: str, documents: Collection[int]) -> sqlite3.Row | None:

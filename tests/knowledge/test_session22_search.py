@@ -1,7 +1,8 @@
 """Sessions 22 to 25: legal search behaviours (docs/knowledge.md, "Session 22" to "Session 25"). Session 22's are plain
 behaviour since session 24, session 23's since session 25, session 24's since session 26, session 25's since session
-27 (rule R8); session 25's are at the end, then session 27's and session 28's SESSION27_* / SESSION28_* flags (on and
-off), in this file so that they share its library. The sentences here are this file's own, not the blind writers'."""
+27 (rule R8); session 25's are at the end, then session 27's (plain since session 29) and session 28's SESSION28_*
+flags (on and off), in this file so that they share its library. The sentences here are this file's own, not the
+blind writers'."""
 
 from __future__ import annotations
 
@@ -308,20 +309,17 @@ def test_no_article_is_titled_with_a_prohibition_not_asked(library, question):
     assert negated_titles.negated_titled(library, " ".join(fold_tokens(question))) == {}
 
 
-# --- input_papers.SESSION27_INPUT_PAPER (session 27): a paper the procedure only asks for, asked to be obtained -------
+# --- input_papers (session 27, plain since session 29): a paper the procedure only asks for, asked to be obtained ----
 
-def test_a_paper_the_allowance_asks_for_is_not_answered_with_the_allowance(library, monkeypatch):
+def test_a_paper_the_allowance_asks_for_is_not_answered_with_the_allowance(library):
     # The monthly allowance (Điều 8 Nghị định 20/2021) asks to see "giấy xác nhận khuyết tật"; obtaining that paper is
     # another procedure (Luật Người khuyết tật, Thông tư 01/2019): "not found" rather than the allowance's article.
-    from appliance.knowledge import input_papers
-
     question = "cháu bị khuyết tật vận động, gia đình muốn xin giấy xác nhận khuyết tật thì nộp đơn ở đâu"
-    monkeypatch.setattr(input_papers, "SESSION27_INPUT_PAPER", True)
-    on = search(library, question, 5)
-    assert on.procedure is None and "20/2021/NĐ-CP|8" not in _shown(on)
-    monkeypatch.setattr(input_papers, "SESSION27_INPUT_PAPER", False)
-    off = search(library, question, 5)
-    assert off.procedure is not None and off.procedure[0] == "BTXH-TCHT"
+    result = search(library, question, 5)
+    assert result.procedure is None and "20/2021/NĐ-CP|8" not in _shown(result)
+    # the same allowance asked for itself is still bridged (the paper held, "xin" before "trợ cấp")
+    held = search(library, "cháu đã có giấy xác nhận khuyết tật rồi, giờ xin trợ cấp hàng tháng thì làm thế nào", 5)
+    assert held.procedure is not None and held.procedure[0] == "BTXH-TCHT"
 
 
 # --- defined_terms.SESSION28_DEFINED_CLAUSE (session 28): the clause of a definitions article defining the term -----
@@ -375,3 +373,56 @@ def test_a_lost_hospital_paper_asked_beside_the_birth_keeps_the_birth_registrati
     question = "giấy chứng sinh của con bị mất rồi, giờ đi làm khai sinh cho con thì cần gì"
     result = search(library, question, 5)
     assert result.answered and result.procedure == ("HT-KS", "Đăng ký khai sinh")
+
+
+# --- session 29's SESSION29_* flags (tests/knowledge/test_session29_search.py has their pure functions) -------------
+
+@pytest.mark.parametrize(("question", "key"), [
+    # off: the birth registration's steps (Điều 15, 16 Luật Hộ tịch); on: điểm h khoản 1 Điều 12 first
+    ("tôi là phó chủ tịch phường, em gái tôi vừa sinh con, tôi có được ký giấy khai sinh cho cháu không",
+     "60/2014/QH13|12"),
+    # off: the certification's steps; on: khoản 3 Điều 9 Nghị định 23/2015 first
+    ("Tôi là công chức tư pháp, vợ tôi muốn chứng thực hợp đồng mua bán xe, tôi có được tự chứng thực không?",
+     "23/2015/NĐ-CP|9"),
+])
+def test_an_official_asking_about_his_own_family_gets_the_prohibition(library, monkeypatch, question, key):
+    from appliance.knowledge import official_words
+
+    monkeypatch.setattr(official_words, "SESSION29_FIRST_PERSON_KIN", True)
+    assert _shown(search(library, question, 5))[:1] == [key]
+    monkeypatch.setattr(official_words, "SESSION29_FIRST_PERSON_KIN", False)
+    assert key not in _shown(search(library, question, 5))
+
+
+@pytest.mark.parametrize("question", [
+    "Nghị định cũ cho phép, nay UBND phường còn được chứng thực chữ ký người dịch không",
+    "ubnd phuong duoc chung thuc chu ky nguoi dich ko",
+])
+def test_whether_the_ward_may_still_certify_gets_the_competence_article(library, monkeypatch, question):
+    from appliance.knowledge import bridge
+
+    monkeypatch.setattr(bridge, "SESSION29_MAY_WITHOUT_CO", True)
+    assert "23/2015/NĐ-CP|5" in _shown(search(library, question, 5))   # Thẩm quyền và trách nhiệm chứng thực
+    monkeypatch.setattr(bridge, "SESSION29_MAY_WITHOUT_CO", False)
+    assert "23/2015/NĐ-CP|5" not in _shown(search(library, question, 5))
+
+
+def test_a_fee_and_another_question_get_the_fee_and_the_basis(library, monkeypatch):
+    from appliance.knowledge import bridge
+
+    question = "cấp bản sao trích lục khai sinh mất bao nhiêu tiền, có cần về nơi đã đăng ký không"
+    monkeypatch.setattr(bridge, "SESSION29_ALSO_ASKED", True)
+    on = _shown(search(library, question, 5))
+    assert on[0] == "281/2016/TT-BTC|4" and "60/2014/QH13|64" in on   # the fee, then the extract's own article
+    monkeypatch.setattr(bridge, "SESSION29_ALSO_ASKED", False)
+    assert _shown(search(library, question, 5)) == ["281/2016/TT-BTC|4"]
+
+
+@pytest.mark.parametrize("question", ["nguoi cao tuoi la tu may tuoi vay", "mấy tuổi thì mới là người cao tuổi ạ"])
+def test_the_age_that_makes_one_elderly_gets_the_defining_article(library, monkeypatch, question):
+    from appliance.knowledge import defined_terms
+
+    monkeypatch.setattr(defined_terms, "SESSION29_AGE_DEFINES", True)
+    assert _shown(search(library, question, 5))[:1] == ["39/2009/QH12|2"]   # "Người cao tuổi": từ đủ 60 tuổi
+    monkeypatch.setattr(defined_terms, "SESSION29_AGE_DEFINES", False)
+    assert "39/2009/QH12|2" not in _shown(search(library, question, 5))

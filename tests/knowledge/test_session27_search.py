@@ -1,4 +1,4 @@
-"""Session 27: legal search behaviours behind SESSION27_* flags (docs/knowledge.md, "Session 27"), each on and off.
+"""Session 27: legal search behaviours (docs/knowledge.md, "Session 27"), plain behaviour since session 29 (rule R8).
 Pure functions on the catalogue's own lines; the sentences are this file's own, not the blind writers'."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pytest
 from appliance.knowledge import input_papers
 from appliance.text import fold_tokens
 
-# --- input_papers.SESSION27_INPUT_PAPER: a paper the procedure only asks for, asked to be obtained -----------------
+# --- input_papers: a paper the procedure only asks for, asked to be obtained -----------------------------------------
 
 ALLOWANCE = ("Trợ cấp xã hội hàng tháng", (
     "Tờ khai của đối tượng theo Mẫu số 1a ban hành kèm theo Nghị định 20/2021/NĐ-CP",
@@ -37,11 +37,8 @@ def test_the_papers_a_procedure_asks_for_are_read_from_its_lines():
     "xin cap lai giay xac nhan khuyet tat bi mat o dau",
     "làm giấy xác nhận khuyết tật cho con cần những gì",
 ])
-def test_a_paper_the_procedure_asks_for_asked_to_be_obtained(monkeypatch, question):
-    monkeypatch.setattr(input_papers, "SESSION27_INPUT_PAPER", True)
+def test_a_paper_the_procedure_asks_for_asked_to_be_obtained(question):
     assert _asks(ALLOWANCE, question) == "giay xac nhan khuyet tat"
-    monkeypatch.setattr(input_papers, "SESSION27_INPUT_PAPER", False)
-    assert _asks(ALLOWANCE, question) is None
 
 
 @pytest.mark.parametrize("question", [
@@ -50,6 +47,5 @@ def test_a_paper_the_procedure_asks_for_asked_to_be_obtained(monkeypatch, questi
     "hồ sơ xin trợ cấp có cần giấy xác nhận khuyết tật không",                       # only named among the papers
     "xin trợ cấp cho người khuyết tật ở đâu",                                        # no paper named
 ])
-def test_a_paper_held_or_only_named_leaves_the_procedure(monkeypatch, question):
-    monkeypatch.setattr(input_papers, "SESSION27_INPUT_PAPER", True)
+def test_a_paper_held_or_only_named_leaves_the_procedure(question):
     assert _asks(ALLOWANCE, question) is None

@@ -99,3 +99,38 @@ def test_the_wards_own_papers_and_a_paper_only_named_keep_the_procedure(monkeypa
 
     monkeypatch.setattr(input_papers, "SESSION28_PAPER_AGAIN", True)
     assert _again(question) is None
+
+
+# --- defined_terms.defined_clauses kept per library (rule R7, session 29) ------------------------------------------
+
+def test_the_definitions_clauses_are_parsed_once_per_library_state(tmp_path, monkeypatch):
+    # Parsing the ~134 clauses of the definitions articles on every search cost about 5,8 ms a search: they are
+    # parsed once per database file and library stamp, and parsed again after the library changed.
+    from appliance.db import connect, migrate
+    from appliance.knowledge import store
+    from appliance.knowledge.search import search
+
+    conn = connect(tmp_path / "appliance.db")
+    migrate(conn)
+    parsed: list[str] = []
+    parse = defined_terms.defined_term
+
+    def counting(folded_clause: str) -> str | None:
+        parsed.append(folded_clause)
+        return parse(folded_clause)
+
+    monkeypatch.setattr(defined_terms, "defined_term", counting)
+    monkeypatch.setattr(defined_terms, "SESSION28_DEFINED_CLAUSE", True)
+    question = "quê quán của một người được xác định như thế nào"
+    first = defined_terms.defined_clauses(conn, question)
+    assert "que quan" in first.values() and parsed
+    once = len(parsed)
+    search(conn, question, 5)
+    search(conn, "thế nào là kết hôn trái pháp luật", 5)
+    assert len(parsed) == once   # two more searches: not parsed again
+    # The law defining the term deleted (a library change): parsed again, and its clause is gone.
+    doc_id = int(conn.execute("SELECT doc_id FROM kb_chunks WHERE id = ?", (next(iter(first)),)).fetchone()[0])
+    store.delete_document(conn, doc_id)
+    assert "que quan" not in defined_terms.defined_clauses(conn, question).values()
+    assert len(parsed) > once
+    conn.close()
