@@ -22,7 +22,6 @@ from appliance.citizen.accountability import asks_accountability
 from appliance.citizen.asked_elsewhere import asked_elsewhere
 from appliance.citizen.classify import Classification
 from appliance.citizen.copy_certification import copy_instead
-from appliance.citizen.entitlement_questions import asks_entitlement
 from appliance.citizen.matching import Procedure, ProcedureIndex, tokens
 from appliance.citizen.official_name import named_instead
 from appliance.citizen.online_procedure import named_procedure
@@ -227,14 +226,12 @@ class ChatBot:
         said_complaint = (reading.complaint_cue or asks_accountability(tokens(message))
                           or offered_below_bar(tokens(message)))
         if reading.intent == "complaint" and (said_complaint or reading.confidence >= limits["complaint"]
-                                              and not asks_service(tokens(message))
-                                              and not asks_entitlement(tokens(message))):
+                                              and not asks_service(tokens(message))):
             # Below the bar only when the citizen said it is a complaint ("phản ánh rác"), asked the ward who
             # answers for the problem ("phường có biết không?", session 17) or told how its service failed ("đùn
             # đẩy", "không ai nghe", session 20): then the bot asks for details, asks to confirm, or files; it
             # never files a complaint on its own guess. At the bar too, a question about a service for the citizen
-            # ("… xin hỏi tra cứu ở đâu?", session 22) or about what the citizen may receive ("… có được trợ cấp
-            # không", session 28) is asked about rather than offered as a complaint.
+            # ("… xin hỏi tra cứu ở đâu?", session 22) is asked about rather than offered as a complaint.
             return self._complaint(conn, state, reading, message, channel, origin)
         if reading.intent == "procedure" and reports_mishandling(tokens(message)):
             # "xin xác nhận độc thân mà bị đẩy qua đẩy lại": how the office handled it, a complaint
