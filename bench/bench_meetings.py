@@ -26,8 +26,11 @@ def _direct(model, wav: Path) -> tuple[float, str]:
     return time.perf_counter() - started, text
 
 
-def _pipeline(settings, wav: Path, title: str) -> tuple[float, str]:
-    """Upload path: decode, transcribe, diarize, extract tasks, write the biên bản."""
+def _pipeline(settings, wav: Path, title: str, steps: list[dict[str, float]]) -> tuple[float, str]:
+    """Upload path: decode, transcribe, diarize, extract tasks, write the biên bản (each step's seconds, as the
+    job records them, appended to `steps`)."""
+    import json
+
     from appliance.db import connect
     from appliance.jobs import enqueue, run_pending
     from appliance.meetings import store
@@ -40,6 +43,9 @@ def _pipeline(settings, wav: Path, title: str) -> tuple[float, str]:
     took = time.perf_counter() - started
     status = conn.execute("SELECT status, error FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
     assert status[0] == "done", status[1]
+    result = conn.execute("SELECT result FROM jobs WHERE kind = 'meetings.process_upload' ORDER BY id DESC"
+                          " LIMIT 1").fetchone()
+    steps.append(json.loads(result[0]).get("seconds", {}) if result and result[0] else {})
     text = " ".join(r[0] for r in conn.execute("SELECT text FROM meeting_segments WHERE meeting_id = ?"
                                                " ORDER BY start", (meeting_id,)))
     return took, text
@@ -87,12 +93,13 @@ def main() -> None:
         print(f"audio: {seconds:.1f} s espeak-ng vi (two voices); model: {model.name}")
         _direct(model, wav)  # warm-up: Silero VAD and CTranslate2 caches
         direct, pipe = [], []
+        steps: list[dict[str, float]] = []
         # Interleaved, so drift in machine load hits both alike; three pairs, the median of each side:
         # Whisper's temperature fallback is sampled (CTranslate2 reseeds per worker thread, not per
         # call), so one decode of this file takes 20–45 s either way and a single pair is mostly chance.
         for i in range(3):
             d, direct_text = _direct(model, wav)
-            p, pipe_text = _pipeline(settings, wav, f"Bench {i}")
+            p, pipe_text = _pipeline(settings, wav, f"Bench {i}", steps)
             direct.append(d)
             pipe.append(p)
         d, p = statistics.median(direct), statistics.median(pipe)
@@ -102,6 +109,11 @@ def main() -> None:
         print(f"real-time factor: pipeline {p / seconds:.3f}, faster-whisper direct {d / seconds:.3f}; "
               f"each run (s): pipeline {', '.join(f'{x:.1f}' for x in pipe)}, "
               f"direct {', '.join(f'{x:.1f}' for x in direct)}")
+        # Where the pipeline's time went, per run (the job's own record): Whisper's share varies with its sampled
+        # temperature fallback; the steps after it are what the pipeline adds to the baseline.
+        names = sorted({k for run in steps for k in run})
+        print("pipeline steps (s, each run): " + "; ".join(
+            f"{k} {', '.join(f'{run.get(k, 0.0):.1f}' for run in steps)}" for k in names))
         live, live_text = _live(settings, wav)
         report("live path (captions per 10 s segment + whole-meeting pass after stop) per audio minute",
                live * per_min, d * per_min, "s")

@@ -47,12 +47,24 @@ def finalize(ctx: JobContext, payload: JobPayload) -> JobPayload:
 
 def run_steps(ctx: JobContext, meeting_id: int, retranscribe: bool = False) -> JobPayload:
     conn, settings = ctx.conn, ctx.settings
+    # Wall seconds of each step, kept in the job's result: a technician (and `make bench`) can tell whether a slow
+    # meeting spent its time in Whisper or in the steps after it, instead of guessing.
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(step: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[step] = round(seconds.get(step, 0.0) + now - clock, 3)
+        clock = now
+
     if retranscribe and store.audio_rows(conn, meeting_id):  # without audio the text is all there is
         store.delete_unedited_lines(conn, meeting_id)
     pipeline.check_duration(conn, settings, meeting_id)
     rows = store.audio_rows(conn, meeting_id)
     # Speakers found while Whisper works, when there is transcription to overlap with (an upload).
     early = pipeline.start_diarization(conn, settings, meeting_id) if any(not r["transcribed"] for r in rows) else None
+    lap("prepare")
     transcribed = True
     for index, row in enumerate(rows):
         ctx.progress(0.6 * index / max(1, len(rows)), "Đang chép lời")
@@ -63,17 +75,24 @@ def run_steps(ctx: JobContext, meeting_id: int, retranscribe: bool = False) -> J
     if transcribed and meeting is not None and meeting["source"] == "live":
         ctx.progress(0.4, "Đang chép lời toàn bộ cuộc họp cho biên bản")
         pipeline.final_pass(conn, settings, meeting_id)
+    lap("transcribe")
     ctx.progress(0.6, "Đang phân biệt người nói")
     if early is not None and transcribed:  # the biên bản's e5 work, here while the diarizer finishes
         embed_ahead(conn, settings, meeting_id)
+    lap("embed_ahead")
     diarizer = pipeline.diarize_meeting(conn, settings, meeting_id, early)
+    lap("diarize_wait")
     ctx.progress(0.8, "Đang trích xuất nhiệm vụ")
     extract_meeting_tasks(conn, settings, meeting_id)
+    lap("tasks")
     ctx.progress(0.9, "Đang lập biên bản")
     write_minutes(conn, settings, meeting_id)
+    lap("minutes")
+    if early is not None and early.took:
+        seconds["diarize_background"] = early.took[0]  # overlapped with Whisper: not part of the sum above
     message = "Đã xong: biên bản và danh sách nhiệm vụ chờ xác nhận." if transcribed else pipeline.NO_MODEL
     store.set_status(conn, meeting_id, "done", message)
-    return {"transcribed": transcribed, "diarizer": diarizer}
+    return {"transcribed": transcribed, "diarizer": diarizer, "seconds": seconds}
 
 
 def extract_meeting_tasks(conn: sqlite3.Connection, settings: Settings, meeting_id: int, *,

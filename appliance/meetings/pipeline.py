@@ -10,7 +10,7 @@ import sqlite3
 import subprocess
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -42,6 +42,7 @@ class EarlyTurns:
     wav: Path
     max_speakers: int | None
     turns: Future[list[engines.Turn]]
+    took: list[float] = field(default_factory=list)  # the diarizer's own wall seconds, once it has finished
 
 
 def _previous_text(conn: sqlite3.Connection, meeting_id: int, before: float) -> str | None:
@@ -153,7 +154,16 @@ def start_diarization(conn: sqlite3.Connection, settings: Settings, meeting_id: 
     if model is None or wav is None:
         return None
     max_speakers = _max_speakers(conn, meeting_id)
-    return EarlyTurns(wav, max_speakers, _EARLY.submit(model.diarize, wav, max_speakers=max_speakers))
+    took: list[float] = []
+
+    def timed() -> list[engines.Turn]:
+        started = time.perf_counter()
+        try:
+            return list(model.diarize(wav, max_speakers=max_speakers))
+        finally:
+            took.append(round(time.perf_counter() - started, 3))
+
+    return EarlyTurns(wav, max_speakers, _EARLY.submit(timed), took)
 
 
 def diarize_meeting(conn: sqlite3.Connection, settings: Settings, meeting_id: int,

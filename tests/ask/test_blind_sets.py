@@ -1,7 +1,7 @@
 """The leaders' question box on the batches written blind in sessions 7, 8, 9, 11, 12, 13, 14, 15, 17, 18, 19, 20, 23,
-24, 25, 26, 27 and 28 (README.md in each folder): questions written from the KPI definitions and the development
-set's conventions only, each batch split mechanically into a training half (train7/ … train28/: read and tuned on, so
-their floors only keep what was reached) and a fresh half (fresh7/ … fresh28/: frozen, never read, measured before
+24, 25, 26, 27, 28 and 29 (README.md in each folder): questions written from the KPI definitions and the development
+set's conventions only, each batch split mechanically into a training half (train7/ … train29/: read and tuned on, so
+their floors only keep what was reached) and a fresh half (fresh7/ … fresh29/: frozen, never read, measured before
 and once at the end of a session). Graded against the independent computation over the demo ward's rows
 (tests/ask/spec_reference.py), as the held-out set is. Floors are what was measured; issue 16's targets (right
 ≥ 85 %, confidently wrong ≤ 1 %) are beside them. A fresh set's failure prints counts only."""
@@ -170,6 +170,10 @@ SETS = {
     "train28": BlindSet("train28", "session 28", "e4870e70d35902f38cee4849059f52d93280d728ada694235dc78ed684fc7925",
                         65, 0.369, 0.016, False),  # 25 / 39 / 1 on arrival, before anyone read it (main 00354e8)
     # 25 / 40 / 0 at the end of session 28 as shipped (32 / 33 / 0 with all its flags on)
+    "fresh29": BlindSet("fresh29", "session 29", "829b517c6eaca878e0f54c2d73cb772eb9efd05c9364912f7748da3b58d59eed",
+                        65, 0.476, 0.062, True),  # 32 / 30 / 3 on arrival (main 7465732); floors one case either way
+    "train29": BlindSet("train29", "session 29", "929868c2b54c4604a6f5a1cb416319e563917a9307cdc78ea7e9ddfda1efca53",
+                        65, 0.492, 0.062, False),  # 33 / 29 / 3 on arrival, before anyone read it (main 7465732)
 }
 
 

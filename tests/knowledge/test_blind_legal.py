@@ -103,6 +103,13 @@ SETS: dict[str, BlindSet] = {
     # On arrival, before anyone read it (main 3027f4b): 39 / 10 / 6 of 55, 14 / 1 of 15; recall@5 0,855, MRR@10 0,756
     "train28": BlindSet("train28", "9ecae3b407f1a5c26c3fed7e04b7ff3fff7ecffcff42673498eaa4012fadf0ed", 55, 15,
                         38, 7, 13, False, "session 28"),
+    # On arrival, before session 29 changed the search (main 510a229): answerable 35 / 19 / 1 of 55, unanswerable
+    # 14 said so / 1 answered of 15; recall@5 0,927, MRR@10 0,759; floors one case either way
+    "fresh29": BlindSet("fresh29", "574894c7d6c966ef386edcaf1d187b81d8d1faaa38c9287090977caca722e4bd", 55, 15,
+                        34, 2, 13, True, "session 29"),
+    # On arrival, before anyone read it (main 510a229): 40 / 14 / 1 of 55, 14 / 1 of 15; recall@5 0,945, MRR@10 0,805
+    "train29": BlindSet("train29", "6d5d5eaad21e8fdac16729dad735e9f1681d0a95c03d92f8a3f2467018fba2b9", 55, 15,
+                        39, 2, 13, False, "session 29"),
 }
 
 
@@ -142,7 +149,10 @@ WITH_EMBEDDER = {"train13": (40, 5, 15), "train14": (40, 4, 13), "fresh13": (37,
                  "fresh15": (35, 9, 12), "train15": (40, 3, 14), "fresh17": (37, 6, 13), "train17": (34, 3, 14),
                  "fresh18": (37, 5, 14), "train18": (38, 2, 14), "fresh19": (33, 5, 13), "train19": (34, 2, 13),
                  "fresh20": (34, 5, 14), "train20": (41, 3, 14),
-                 "fresh28": (32, 6, 14), "train28": (36, 9, 13)}
+                 "fresh28": (32, 6, 14), "train28": (36, 9, 13),
+                 "fresh29": (38, 3, 13), "train29": (42, 1, 13)}
+# Session 29's batch on arrival with the embedder (main 510a229): fresh29 39 / 14 / 2, said so 14; train29
+# 43 / 12 / 0, said so 14; floors one case either way.
 # Session 28's batch on arrival with the embedder (main 3027f4b): fresh28 33 / 17 / 5, said so 15; train28
 # 37 / 10 / 8, said so 14; floors one case either way.
 # Session 15's batch on arrival with the embedder (main 750e649): fresh15 29 / 15 / 11, said so 13; train15

@@ -159,3 +159,24 @@ def test_a_pcm16_wav_reads_to_the_same_samples_as_pyav(tmp_path: Path):
     stereo = tmp_path / "stereo.wav"  # not 16 kHz mono: PyAV resamples and mixes it, as before
     sf.write(stereo, rng.integers(-3000, 3000, (44100, 2), dtype=np.int16), 44100, subtype="PCM_16")
     assert np.array_equal(load_audio(stereo), decode_audio(str(stereo), sampling_rate=16000))
+
+
+def test_the_upload_job_records_where_its_time_went(conn, settings, monkeypatch):
+    """The job's result keeps each step's wall seconds (and the background diarizer's own), so a slow meeting
+    can be told apart: Whisper or the steps after it."""
+    from appliance.jobs import enqueue, get_job, run_pending
+
+    mid = upload(conn, settings)
+    diarizer = CountingDiarizer()
+    with_engines(monkeypatch, settings, transcriber=WaitingTranscriber(diarizer.started), diarizer=diarizer)
+    try:
+        job_id = enqueue(conn, "meetings.process_upload", {"meeting_id": mid, "path": "unused: audio is indexed"})
+        run_pending(conn, settings)
+    finally:
+        reset_registry()
+    job = get_job(conn, job_id)
+    assert job is not None and job["status"] == "done", job
+    seconds = job["result"]["seconds"]
+    assert set(seconds) == {"prepare", "transcribe", "embed_ahead", "diarize_wait", "tasks", "minutes",
+                            "diarize_background"}
+    assert all(isinstance(v, float) and v >= 0 for v in seconds.values())
