@@ -25,6 +25,7 @@ from appliance.citizen.copy_certification import copy_instead
 from appliance.citizen.matching import Procedure, ProcedureIndex, tokens
 from appliance.citizen.official_name import named_instead
 from appliance.citizen.online_procedure import named_procedure
+from appliance.citizen.other_regime import is_social_protection, other_regime
 from appliance.citizen.phrasings import FAQ_LABELS
 from appliance.citizen.public import answers, replies, store
 from appliance.citizen.public.chat_state import ChatState
@@ -245,6 +246,13 @@ class ChatBot:
             # "hỏi thủ tục ly hôn …, (họ) đăng ký kết hôn ở phường": the matter asked is another office's (session 27)
             return self._out_of_scope(conn, understanding, replace(reading, intent="out_of_scope",
                                                                     label=f"oos:{elsewhere}"))
+        if (reading.intent == "procedure" and reading.code in understanding.by_code
+                and is_social_protection(" ".join(tokens(understanding.by_code[reading.code].name)))
+                and (regime := other_regime(tokens(message))) is not None):
+            # "vợ thương binh … trợ cấp tuất", "đóng bảo hiểm xã hội … trợ cấp mai táng": another regime's benefit,
+            # not the ward's allowance or funeral support (session 29)
+            return self._out_of_scope(conn, understanding, replace(reading, intent="out_of_scope",
+                                                                    label=f"oos:{regime}"))
         # The phrase rules' scores only for a message read as out of scope: copy_instead answers None for the rest.
         copied = (copy_instead(reading.intent, understanding.rules.scores(tokens(message)))
                   if reading.intent == "out_of_scope" else None)
