@@ -22,6 +22,7 @@ from appliance.citizen.accountability import asks_accountability
 from appliance.citizen.asked_elsewhere import asked_elsewhere
 from appliance.citizen.classify import Classification
 from appliance.citizen.copy_certification import copy_instead
+from appliance.citizen.lost_papers import copy_instead as lost_copy_instead
 from appliance.citizen.matching import Procedure, ProcedureIndex, tokens
 from appliance.citizen.official_name import named_instead
 from appliance.citizen.online_procedure import named_procedure
@@ -246,6 +247,11 @@ class ChatBot:
             # "hỏi thủ tục ly hôn …, (họ) đăng ký kết hôn ở phường": the matter asked is another office's (session 27)
             return self._out_of_scope(conn, understanding, replace(reading, intent="out_of_scope",
                                                                     label=f"oos:{elsewhere}"))
+        if reading.intent == "procedure" and (copied_paper := lost_copy_instead(
+                reading.code, tokens(message), understanding.procedures)) in understanding.by_code:
+            # "giấy kết hôn bị chuột cắn nát, cần bản sao": the register gives the paper again as a copy; the
+            # registration does not re-issue it (session 29)
+            return self._answer(state, understanding.by_code[copied_paper or ""], reading, message)
         if (reading.intent == "procedure" and reading.code in understanding.by_code
                 and is_social_protection(" ".join(tokens(understanding.by_code[reading.code].name)))
                 and (regime := other_regime(tokens(message))) is not None):
