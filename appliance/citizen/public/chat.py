@@ -22,6 +22,8 @@ from appliance.citizen.accountability import asks_accountability
 from appliance.citizen.asked_elsewhere import asked_elsewhere
 from appliance.citizen.classify import Classification
 from appliance.citizen.copy_certification import copy_instead
+from appliance.citizen.hospital_papers import TOPIC as HOSPITAL_TOPIC
+from appliance.citizen.hospital_papers import hospital_paper_asked
 from appliance.citizen.lost_papers import copy_instead as lost_copy_instead
 from appliance.citizen.matching import Procedure, ProcedureIndex, tokens
 from appliance.citizen.official_name import named_instead
@@ -252,6 +254,11 @@ class ChatBot:
             # "giấy kết hôn bị chuột cắn nát, cần bản sao": the register gives the paper again as a copy; the
             # registration does not re-issue it (session 29)
             return self._answer(state, understanding.by_code[copied_paper or ""], reading, message)
+        if reading.intent == "procedure" and hospital_paper_asked(tokens(message)):
+            # "giấy chứng sinh bệnh viện cấp bị ghi sai tên mẹ": the hospital's paper, corrected or re-issued where
+            # it was issued (session 29)
+            return self._out_of_scope(conn, understanding, replace(reading, intent="out_of_scope",
+                                                                    label=f"oos:{HOSPITAL_TOPIC}"))
         if (reading.intent == "procedure" and reading.code in understanding.by_code
                 and is_social_protection(" ".join(tokens(understanding.by_code[reading.code].name)))
                 and (regime := other_regime(tokens(message))) is not None):
