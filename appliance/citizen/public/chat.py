@@ -29,6 +29,7 @@ from appliance.citizen.matching import Procedure, ProcedureIndex, tokens
 from appliance.citizen.official_name import named_instead
 from appliance.citizen.online_procedure import named_procedure
 from appliance.citizen.other_regime import is_social_protection, other_regime
+from appliance.citizen.paper_mistakes import other_paper_wrong
 from appliance.citizen.phrasings import FAQ_LABELS
 from appliance.citizen.public import answers, replies, store
 from appliance.citizen.public.chat_state import ChatState
@@ -259,6 +260,10 @@ class ChatBot:
             # it was issued (session 29)
             return self._out_of_scope(conn, understanding, replace(reading, intent="out_of_scope",
                                                                     label=f"oos:{HOSPITAL_TOPIC}"))
+        if reading.intent == "procedure" and (office := other_paper_wrong(tokens(message))) is not None:
+            # "căn cước ghi sai ngày sinh, sửa ở phường được không": the office that issued it corrects it (session 29)
+            return self._out_of_scope(conn, understanding, replace(reading, intent="out_of_scope",
+                                                                    label=f"oos:{office}"))
         if (reading.intent == "procedure" and reading.code in understanding.by_code
                 and is_social_protection(" ".join(tokens(understanding.by_code[reading.code].name)))
                 and (regime := other_regime(tokens(message))) is not None):
