@@ -21,6 +21,9 @@ from appliance.citizen.matching import PhraseSet
 
 # Read at call time by public/chat.ChatBot._act: a procedure reading whose subject is the hospital's birth paper,
 # wrong or asked again, is answered "not handled here" with the issuing facility.
+# on by rule R1b (session 29, measured by the lead): no fresh message read; off brings back training wrongs
+# ("Giấy chứng sinh bệnh viện cấp bị mất thì xin lại ở đâu ạ, để đi làm khai sinh" → HT-KS; the same in train22g,
+# and a wrong mother's name → HT-TDCC)
 SESSION29_HOSPITAL_PAPER = True
 TOPIC = "giay_chung_sinh"  # data/understanding.toml
 

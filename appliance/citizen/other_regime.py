@@ -26,7 +26,9 @@ from appliance.citizen.matching import PhraseSet
 
 # Read at call time by public/chat.ChatBot._act: a social-protection reading whose benefit another regime pays is
 # answered "not handled here" with that regime's office (folded cues; topics of data/understanding.toml).
-SESSION29_OTHER_REGIME = True
+# off by rule R1 (session 29, measured by the lead: 69 fresh messages read): on, procedure 6/2/1 and complaint
+# category 31/1/2; off, 7/2/0 and 31/2/1 (confidently wrong +1 in each view with it on)
+SESSION29_OTHER_REGIME = False
 
 REGIMES: dict[str, tuple[str, ...]] = {
     "nguoi_co_cong": ("thuong binh", "liet si", "benh binh", "nguoi co cong", "co cong voi cach mang",

@@ -21,7 +21,9 @@ from appliance.citizen.vocabulary import ELSEWHERE_DOCUMENTS
 
 # Read at call time by public/chat.ChatBot._act: a procedure reading whose subject is another office's paper with a
 # mistake is answered "not handled here" with that office (the paper's out-of-scope topic).
-SESSION29_OTHER_PAPER_WRONG = True
+# off by rule R1 (session 29, measured by the lead: 8 fresh messages read): on, procedure 0/0/1 and out of scope
+# 6/1/0; off, 1/0/0 and 5/2/0 (a right procedure made a confident wrong with it on)
+SESSION29_OTHER_PAPER_WRONG = False
 
 MISTAKES = ("ghi sai", "bi sai", "sai ten", "sai ngay", "sai nam", "ghi nham", "dinh chinh", "sua lai", "sua")
 # The ward's papers and registers: with one of them named, the mistake may be the ward's to correct.

@@ -27,6 +27,12 @@ THE_WARDS_OWN = [  # the regime said not to apply, or the ward's own benefit ask
 ]
 
 
+
+@pytest.fixture(autouse=True)
+def _reading_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reading ships off (rule R1, session 29); its tests show what it does when on."""
+    monkeypatch.setattr(other_regime, "SESSION29_OTHER_REGIME", True)
+
 @pytest.mark.parametrize(("text", "topic"), OTHER_REGIME)
 def test_another_regimes_benefit_names_its_topic(monkeypatch: pytest.MonkeyPatch, text: str, topic: str) -> None:
     assert other_regime.other_regime(tokens(text)) == topic

@@ -26,6 +26,12 @@ THE_WARDS = [  # the ward's paper named, the other paper only compared; no mista
 ]
 
 
+
+@pytest.fixture(autouse=True)
+def _reading_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reading ships off (rule R1, session 29); its tests show what it does when on."""
+    monkeypatch.setattr(paper_mistakes, "SESSION29_OTHER_PAPER_WRONG", True)
+
 @pytest.mark.parametrize(("text", "topic"), OTHER_OFFICES)
 def test_another_offices_paper_with_a_mistake_is_its_matter(monkeypatch: pytest.MonkeyPatch, text: str,
                                                              topic: str) -> None:
