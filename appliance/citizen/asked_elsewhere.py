@@ -1,5 +1,5 @@
-"""Session 27: the matter asked by name after "thủ tục" is another office's (`SESSION27_ASKED_ELSEWHERE`,
-docs/citizen.md "Session 27").
+"""The matter asked by name after "thủ tục" is another office's (session 27, `SESSION27_ASKED_ELSEWHERE` on by rule
+R1b, plain behaviour since session 29, rule R8; docs/citizen.md "Session 27").
 
 "Tôi muốn hỏi thủ tục ly hôn cho con gái, hai vợ chồng nó đăng ký kết hôn ở phường mình" (s27): the citizen asks the
 procedure of a divorce (a court's), and tells the marriage registered at the ward as background; the phrase rules
@@ -14,18 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-# Read at call time by public/chat.ChatBot._act.
-# on by rule R1 (session 27, R1b): no fresh verdict moves (2 fresh messages read, out of scope 2/0/0 on and off);
-# off, s27's divorce is named as a procedure again (training out of scope 1/0/0 on, 0/0/1 off)
-SESSION27_ASKED_ELSEWHERE = True
 HEAD = ("thu", "tuc")
 
 
 def asked_elsewhere(words: Sequence[str], hits: Sequence[tuple[int, int, tuple[str, float]]]) -> str | None:
     """The out-of-scope topic named right after "thủ tục" in `words` (the rules' phrase `hits`: start, end, (label,
     factor)), when no procedure's phrase starts right after any "thủ tục"; else None."""
-    if not SESSION27_ASKED_ELSEWHERE:
-        return None
     heads = {i + len(HEAD) for i in range(len(words) - len(HEAD) + 1) if tuple(words[i:i + len(HEAD)]) == HEAD}
     asked = [label for start, _end, (label, _factor) in hits if start in heads]
     if any(label.startswith("proc:") for label in asked):

@@ -44,18 +44,6 @@ def _set(items: Sequence[str]) -> PhraseSet[None]:
 _RECORDS, _FIELDS, _CORRECTIONS = _set(RECORDS), _set(FIELDS), _set(CORRECTIONS)
 _PARENT_NAMES, _BLANK = _set(PARENT_NAMES), _set(BLANK)
 
-# Session 28 (`SESSION28_CHANGE_FIELD`, read at call time; docs/citizen.md "Session 28"): the everyday verbs of
-# adding, removing or changing ("thêm", "ghi thêm", "bỏ", "đổi") right before a field of the record are a correction
-# word too: "muốn thêm tên đệm cho con trong giấy khai sinh" (s28, read as khai sinh), "muốn đổi dân tộc theo bố" (s6,
-# s19), "thay đổi giới tính và tên trong hộ tịch". Only right before the field ("thêm tên đệm", not "xin thêm bản
-# sao … ngày sinh"): over every readable half it reads four more messages, all labelled the correction (HT-TDCC).
-# off by rule R1b (session 28): it reads no fresh message (0 of 19 sets), and off it brings back no wrong answer on a
-# training half (s28's "thêm tên đệm" goes back to unsure, as it was; the other three readable messages are right
-# either way)
-SESSION28_CHANGE_FIELD = False
-CHANGE_VERBS = ("them", "ghi them", "bo", "doi")
-_CHANGE_FIELD = _set(tuple(f"{verb} {field}" for verb in CHANGE_VERBS for field in FIELDS))
-
 
 def correction_code(procedures: Sequence[Procedure]) -> str | None:
     """The catalogue's correction procedure (its name says "cải chính" and "hộ tịch"); None when the
@@ -70,8 +58,7 @@ def correction_code(procedures: Sequence[Procedure]) -> str | None:
 def asks_record_correction(words: Sequence[str]) -> bool:
     """A civil-status record, one of its fields and a correction word are all in the message, and it is not
     a parent's blank name."""
-    corrected = _CORRECTIONS.any_in(words) or SESSION28_CHANGE_FIELD and _CHANGE_FIELD.any_in(words)
-    if not (_RECORDS.any_in(words) and _FIELDS.any_in(words) and corrected):
+    if not (_RECORDS.any_in(words) and _FIELDS.any_in(words) and _CORRECTIONS.any_in(words)):
         return False
     return not (_PARENT_NAMES.any_in(words) and _BLANK.any_in(words))
 

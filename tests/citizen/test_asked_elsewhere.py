@@ -1,12 +1,11 @@
-"""Session 27: the matter asked by name after "thủ tục" is another office's (asked_elsewhere.
-SESSION27_ASKED_ELSEWHERE), on and off. Every sentence here was written for these tests (none is from a training,
+"""Session 27: the matter asked by name after "thủ tục" is another office's (asked_elsewhere; plain behaviour since
+session 29, rule R8). Every sentence here was written for these tests (none is from a training,
 development, held-out or fresh batch)."""
 
 from __future__ import annotations
 
 import pytest
 
-from appliance.citizen import asked_elsewhere as module
 from appliance.citizen.asked_elsewhere import asked_elsewhere
 from appliance.citizen.matching import Procedure, tokens
 from appliance.citizen.readers import reader_for
@@ -32,10 +31,8 @@ NOT_ELSEWHERE = [  # the ward's procedure after "thủ tục"; another office's 
 
 
 @pytest.mark.parametrize(("text", "topic"), ELSEWHERE)
-def test_another_offices_matter_asked_by_name(monkeypatch: pytest.MonkeyPatch, text: str, topic: str) -> None:
+def test_another_offices_matter_asked_by_name(text: str, topic: str) -> None:
     assert _asked(text) == topic
-    monkeypatch.setattr(module, "SESSION27_ASKED_ELSEWHERE", False)
-    assert _asked(text) is None
 
 
 @pytest.mark.parametrize("text", NOT_ELSEWHERE)

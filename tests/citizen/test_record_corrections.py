@@ -62,35 +62,3 @@ def test_a_catalogue_without_the_procedure_never_fires() -> None:
     assert record_corrections.correction_code(others) is None
     scores = {"proc:HT-KS": 9.0}
     assert record_corrections.boost(scores, tokens(CORRECTIONS[0]), None) == scores
-
-
-# Session 28 (record_corrections.SESSION28_CHANGE_FIELD, off by rule R1b in session 28; tested switched on): "thêm /
-# ghi thêm / bỏ / đổi" right before a field of the record is a correction word. Own wordings.
-CHANGE_FIELD = [
-    "muốn thêm tên đệm cho cháu trong giấy khai sinh thì làm ở đâu",
-    "giay khai sinh cua be chua co chu lot, gio muon them chu lot duoc ko",
-    "con tôi muốn đổi dân tộc theo mẹ trong giấy khai sinh",
-    "giấy khai sinh của tôi muốn ghi thêm quê quán thì cần gì",
-    "bỏ tên đệm trong giấy khai sinh của con có được không",
-]
-NOT_CHANGE_FIELD = [
-    "xin thêm hai bản sao giấy khai sinh cho con, bé sinh ngày 3/5",  # more copies: "thêm" not before the field
-    "muốn thêm tên bố vào giấy khai sinh của con",  # a parent's name added: nhận cha con
-    "làm khai sinh cho con cần thêm giấy gì, bé tên Minh",  # a registration asked
-]
-
-
-@pytest.mark.parametrize("text", CHANGE_FIELD)
-def test_session28_a_field_added_or_changed_is_the_correction(monkeypatch: pytest.MonkeyPatch,
-                                                              understanding: Understanding, text: str) -> None:
-    monkeypatch.setattr(record_corrections, "SESSION28_CHANGE_FIELD", False)
-    assert not record_corrections.asks_record_correction(tokens(text))
-    monkeypatch.setattr(record_corrections, "SESSION28_CHANGE_FIELD", True)
-    assert record_corrections.asks_record_correction(tokens(text))
-    assert _top_procedure(understanding, text) == "proc:HT-TDCC"
-
-
-@pytest.mark.parametrize("text", NOT_CHANGE_FIELD)
-def test_session28_more_copies_or_a_parents_name_are_no_change(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(record_corrections, "SESSION28_CHANGE_FIELD", True)
-    assert not record_corrections.asks_record_correction(tokens(text))

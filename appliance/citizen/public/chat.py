@@ -22,10 +22,14 @@ from appliance.citizen.accountability import asks_accountability
 from appliance.citizen.asked_elsewhere import asked_elsewhere
 from appliance.citizen.classify import Classification
 from appliance.citizen.copy_certification import copy_instead
-from appliance.citizen.entitlement_questions import asks_entitlement
+from appliance.citizen.hospital_papers import TOPIC as HOSPITAL_TOPIC
+from appliance.citizen.hospital_papers import hospital_paper_asked
+from appliance.citizen.lost_papers import copy_instead as lost_copy_instead
 from appliance.citizen.matching import Procedure, ProcedureIndex, tokens
 from appliance.citizen.official_name import named_instead
 from appliance.citizen.online_procedure import named_procedure
+from appliance.citizen.other_regime import is_social_protection, other_regime
+from appliance.citizen.paper_mistakes import other_paper_wrong
 from appliance.citizen.phrasings import FAQ_LABELS
 from appliance.citizen.public import answers, replies, store
 from appliance.citizen.public.chat_state import ChatState
@@ -227,14 +231,12 @@ class ChatBot:
         said_complaint = (reading.complaint_cue or asks_accountability(tokens(message))
                           or offered_below_bar(tokens(message)))
         if reading.intent == "complaint" and (said_complaint or reading.confidence >= limits["complaint"]
-                                              and not asks_service(tokens(message))
-                                              and not asks_entitlement(tokens(message))):
+                                              and not asks_service(tokens(message))):
             # Below the bar only when the citizen said it is a complaint ("phản ánh rác"), asked the ward who
             # answers for the problem ("phường có biết không?", session 17) or told how its service failed ("đùn
             # đẩy", "không ai nghe", session 20): then the bot asks for details, asks to confirm, or files; it
             # never files a complaint on its own guess. At the bar too, a question about a service for the citizen
-            # ("… xin hỏi tra cứu ở đâu?", session 22) or about what the citizen may receive ("… có được trợ cấp
-            # không", session 28) is asked about rather than offered as a complaint.
+            # ("… xin hỏi tra cứu ở đâu?", session 22) is asked about rather than offered as a complaint.
             return self._complaint(conn, state, reading, message, channel, origin)
         if reading.intent == "procedure" and reports_mishandling(tokens(message)):
             # "xin xác nhận độc thân mà bị đẩy qua đẩy lại": how the office handled it, a complaint
@@ -248,6 +250,27 @@ class ChatBot:
             # "hỏi thủ tục ly hôn …, (họ) đăng ký kết hôn ở phường": the matter asked is another office's (session 27)
             return self._out_of_scope(conn, understanding, replace(reading, intent="out_of_scope",
                                                                     label=f"oos:{elsewhere}"))
+        if reading.intent == "procedure" and (copied_paper := lost_copy_instead(
+                reading.code, tokens(message), understanding.procedures)) in understanding.by_code:
+            # "giấy kết hôn bị chuột cắn nát, cần bản sao": the register gives the paper again as a copy; the
+            # registration does not re-issue it (session 29)
+            return self._answer(state, understanding.by_code[copied_paper or ""], reading, message)
+        if reading.intent == "procedure" and hospital_paper_asked(tokens(message)):
+            # "giấy chứng sinh bệnh viện cấp bị ghi sai tên mẹ": the hospital's paper, corrected or re-issued where
+            # it was issued (session 29)
+            return self._out_of_scope(conn, understanding, replace(reading, intent="out_of_scope",
+                                                                    label=f"oos:{HOSPITAL_TOPIC}"))
+        if reading.intent == "procedure" and (office := other_paper_wrong(tokens(message))) is not None:
+            # "căn cước ghi sai ngày sinh, sửa ở phường được không": the office that issued it corrects it (session 29)
+            return self._out_of_scope(conn, understanding, replace(reading, intent="out_of_scope",
+                                                                    label=f"oos:{office}"))
+        if (reading.intent == "procedure" and reading.code in understanding.by_code
+                and is_social_protection(" ".join(tokens(understanding.by_code[reading.code].name)))
+                and (regime := other_regime(tokens(message))) is not None):
+            # "vợ thương binh … trợ cấp tuất", "đóng bảo hiểm xã hội … trợ cấp mai táng": another regime's benefit,
+            # not the ward's allowance or funeral support (session 29)
+            return self._out_of_scope(conn, understanding, replace(reading, intent="out_of_scope",
+                                                                    label=f"oos:{regime}"))
         # The phrase rules' scores only for a message read as out of scope: copy_instead answers None for the rest.
         copied = (copy_instead(reading.intent, understanding.rules.scores(tokens(message)))
                   if reading.intent == "out_of_scope" else None)
