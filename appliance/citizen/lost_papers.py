@@ -20,8 +20,10 @@ from appliance.citizen.matching import PhraseSet, Procedure, tokens
 
 # Read at call time by public/chat.ChatBot._act: a civil-status registration read for a lost or ruined paper whose
 # copy is asked is answered with the catalogue's copy-from-the-register procedure.
-# on by rule R1 (session 29, measured by the lead: 17 fresh messages read): procedure 12/4/0 on, 11/5/0 off
-# (right +1, wrong unchanged)
+# on by rule R1b (session 29, measured by the lead): the full fresh test with it off alone gives every count as with
+# it on (the R1 harness on the 17 fresh messages it reads had shown procedure 12/4/0 on, 11/5/0 off: not what the
+# served test path gives); off brings back three training wrongs (a marriage paper eaten by termites or mice, its
+# copy asked → HT-KH instead of HT-TLBS; train s-halves and train21u)
 SESSION29_COPY_OF_LOST_PAPER = True
 
 # The paper is lost or ruined (folded). Not the bare "mất", which also says a death ("bố em mất rồi") or a cost.
