@@ -3,7 +3,8 @@
 
 "Giấy chứng sinh bệnh viện cấp bị mất thì xin lại ở đâu ạ, để đi làm khai sinh" (s15), "Giấy chứng sinh bệnh viện cấp
 cho con bị ghi sai tên mẹ, phường sửa giúp được không" (s18): the giấy chứng sinh is issued by the health facility
-where the child was born, which also issues it again or corrects it (Thông tư 17/2012/TT-BYT); the ward only takes it
+where the child was born, which also issues it again or corrects it (the health ministry's rules on it are not in the
+library, so no article is named); the ward only takes it
 as an input of the birth registration. The words around it are the words of the ward's procedures ("khai sinh",
 "ghi sai … sửa", "xin lại"), and the chat answered the birth registration or the civil-status correction with
 confidence. What decides is which paper the mistake or the request is about: the giấy chứng sinh when the

@@ -220,59 +220,60 @@ class ChatBot:
     def _act(self, conn: sqlite3.Connection, state: ChatState, understanding: Understanding, reading: Reading,
              message: str, channel: str, origin: tuple[str, str | None, str | None]) -> ChatReply:
         limits = thresholds()
+        words = tokens(message)  # folded once: every reading below takes the same words
         sure = reading.confidence >= limits["answer"]
-        entry = best_faq(conn, tokens(message))
+        entry = best_faq(conn, words)
         if entry is not None and not (sure and reading.intent in ("procedure", "complaint")):
             # The ward's own written answer to this question (admin FAQ, /quan-tri/cong-dan).
             return ChatReply(entry["answer"], "other", "faq", faq_topic=reading.topic if reading.intent == "faq"
                              else None, confidence=reading.confidence)
         if reading.intent == "chitchat" and (sure or reading.confidence >= limits["chitchat"]):
             return self._chitchat(message, reading)
-        said_complaint = (reading.complaint_cue or asks_accountability(tokens(message))
-                          or offered_below_bar(tokens(message)))
+        said_complaint = (reading.complaint_cue or asks_accountability(words)
+                          or offered_below_bar(words))
         if reading.intent == "complaint" and (said_complaint or reading.confidence >= limits["complaint"]
-                                              and not asks_service(tokens(message))):
+                                              and not asks_service(words)):
             # Below the bar only when the citizen said it is a complaint ("phản ánh rác"), asked the ward who
             # answers for the problem ("phường có biết không?", session 17) or told how its service failed ("đùn
             # đẩy", "không ai nghe", session 20): then the bot asks for details, asks to confirm, or files; it
             # never files a complaint on its own guess. At the bar too, a question about a service for the citizen
             # ("… xin hỏi tra cứu ở đâu?", session 22) is asked about rather than offered as a complaint.
             return self._complaint(conn, state, reading, message, channel, origin)
-        if reading.intent == "procedure" and reports_mishandling(tokens(message)):
+        if reading.intent == "procedure" and reports_mishandling(words):
             # "xin xác nhận độc thân mà bị đẩy qua đẩy lại": how the office handled it, a complaint
             return self._complaint(conn, state, reading, message, channel, origin)
         if reading.intent == "procedure" and (official := named_instead(
-                reading.code, words := tokens(message), understanding.rules.scores(words), understanding.index)):
+                reading.code, words := words, understanding.rules.scores(words), understanding.index)):
             # "đăng ký thường trú online …" read as tạm trú: the procedure named by its whole name (session 23)
             return self._answer(state, understanding.by_code[official], reading, message)
         if reading.intent == "procedure" and (elsewhere := asked_elsewhere(
-                words := tokens(message), understanding.rules.matcher.find(words))) is not None:
+                words := words, understanding.rules.matcher.find(words))) is not None:
             # "hỏi thủ tục ly hôn …, (họ) đăng ký kết hôn ở phường": the matter asked is another office's (session 27)
             return self._out_of_scope(conn, understanding, replace(reading, intent="out_of_scope",
                                                                     label=f"oos:{elsewhere}"))
         if reading.intent == "procedure" and (copied_paper := lost_copy_instead(
-                reading.code, tokens(message), understanding.procedures)) in understanding.by_code:
+                reading.code, words, understanding.procedures)) in understanding.by_code:
             # "giấy kết hôn bị chuột cắn nát, cần bản sao": the register gives the paper again as a copy; the
             # registration does not re-issue it (session 29)
             return self._answer(state, understanding.by_code[copied_paper or ""], reading, message)
-        if reading.intent == "procedure" and hospital_paper_asked(tokens(message)):
+        if reading.intent == "procedure" and hospital_paper_asked(words):
             # "giấy chứng sinh bệnh viện cấp bị ghi sai tên mẹ": the hospital's paper, corrected or re-issued where
             # it was issued (session 29)
             return self._out_of_scope(conn, understanding, replace(reading, intent="out_of_scope",
                                                                     label=f"oos:{HOSPITAL_TOPIC}"))
-        if reading.intent == "procedure" and (office := other_paper_wrong(tokens(message))) is not None:
+        if reading.intent == "procedure" and (office := other_paper_wrong(words)) is not None:
             # "căn cước ghi sai ngày sinh, sửa ở phường được không": the office that issued it corrects it (session 29)
             return self._out_of_scope(conn, understanding, replace(reading, intent="out_of_scope",
                                                                     label=f"oos:{office}"))
         if (reading.intent == "procedure" and reading.code in understanding.by_code
                 and is_social_protection(" ".join(tokens(understanding.by_code[reading.code].name)))
-                and (regime := other_regime(tokens(message))) is not None):
+                and (regime := other_regime(words)) is not None):
             # "vợ thương binh … trợ cấp tuất", "đóng bảo hiểm xã hội … trợ cấp mai táng": another regime's benefit,
             # not the ward's allowance or funeral support (session 29)
             return self._out_of_scope(conn, understanding, replace(reading, intent="out_of_scope",
                                                                     label=f"oos:{regime}"))
         # The phrase rules' scores only for a message read as out of scope: copy_instead answers None for the rest.
-        copied = (copy_instead(reading.intent, understanding.rules.scores(tokens(message)))
+        copied = (copy_instead(reading.intent, understanding.rules.scores(words))
                   if reading.intent == "out_of_scope" else None)
         if copied is not None and copied in understanding.by_code:
             # a copy of another office's paper ("chứng thực copy of my passport") is certified here (session 25)
@@ -293,10 +294,10 @@ class ChatBot:
         if (reading.intent == "procedure" and reading.code in understanding.by_code
                 and reading.confidence >= procedure_threshold(reading)):
             return self._answer(state, understanding.by_code[reading.code], reading, message)
-        if sure and reading.intent == "faq" and reports_service_failure(reading.topic, tokens(message)):
+        if sure and reading.intent == "faq" and reports_service_failure(reading.topic, words):
             # "gọi đường dây nóng cả tuần không ai nghe": a complaint about the service, not the FAQ it names
             return self._complaint(conn, state, reading, message, channel, origin)
-        online = named_procedure(reading.label, reading.aspects, understanding.rules.scores(tokens(message)))
+        online = named_procedure(reading.label, reading.aspects, understanding.rules.scores(words))
         if online in understanding.by_code:  # "làm X online được không": X's record, its online aspect (session 21)
             return self._answer(state, understanding.by_code[online or ""], reading, message)
         if sure and reading.intent == "faq" and reading.topic:
